@@ -1,0 +1,20 @@
+// Bundles every entry with ncc into dist/<entry>/index.js. Deterministic: no source maps, no timestamps.
+import { execFileSync } from 'node:child_process';
+import { rmSync, existsSync, chmodSync, readFileSync, writeFileSync } from 'node:fs';
+
+const entries = [
+  ['src/cli/main.ts', 'dist/cli'],
+  ['src/action/main.ts', 'dist/main'],
+  ['src/action/post.ts', 'dist/post'],
+];
+for (const [entry, out] of entries) {
+  if (!existsSync(entry)) continue;
+  rmSync(out, { recursive: true, force: true });
+  execFileSync('npx', ['ncc', 'build', entry, '-o', out, '--quiet', '--target', 'es2022'], { stdio: 'inherit' });
+}
+const cli = 'dist/cli/index.js';
+if (existsSync(cli)) {
+  const text = readFileSync(cli, 'utf8');
+  if (!text.startsWith('#!')) writeFileSync(cli, '#!/usr/bin/env node\n' + text);
+  chmodSync(cli, 0o755);
+}

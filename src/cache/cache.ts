@@ -1,0 +1,73 @@
+import type { JobKey } from '../ids/brands.js';
+import type { Result } from '../util/result.js';
+
+/**
+ * The cache contract every backend implements (local, github, http, layered, null).
+ *
+ * Deals with: finding which keys have artifacts, restoring one on demand, saving one.
+ * Does not deal with: deciding what to restore — the engine calls `restore()` only when something needs the bytes.
+ * A backend never throws for cache trouble: it answers a miss, or a failed outcome, and reports a warning.
+ */
+export interface Cache {
+  /** Which of these keys have a complete artifact. Keys absent from the map are misses. */
+  lookup(keys: readonly JobKey[]): Promise<Map<JobKey, CacheHit>>;
+  /** Stores a successful job's outputs. Saving a key that exists is a harmless no-op. */
+  save(key: JobKey, artifact: ArtifactToSave): Promise<SaveOutcome>;
+  /** Called once at the end of a run (backends that batch writes, such as packs, flush here). */
+  close(): Promise<void>;
+}
+
+/** What a successful job leaves behind. */
+export interface ArtifactToSave {
+  /** Directory whose whole tree is the job's output. */
+  outputDir: string;
+  stdout: Buffer;
+  stderr: Buffer;
+  durationMs: number;
+}
+
+/** A found artifact; its bytes are fetched only by `restore`. */
+export interface CacheHit {
+  key: JobKey;
+  /** How long the job took when it was built. */
+  durationMs: number;
+  /** The job's captured logs (cheap: no output bytes are moved). */
+  logs(): Promise<{ stdout: Buffer; stderr: Buffer }>;
+  /**
+   * Writes the output tree into `destDir` (which must not exist yet, or be empty) and verifies every file against
+   * the manifest. On failure nothing is left at `destDir` and the caller treats the key as a miss.
+   */
+  restore(destDir: string): Promise<Result<void, RestoreFailure>>;
+}
+
+export type RestoreFailure =
+  | { reason: 'corrupt'; message: string }
+  | { reason: 'missing'; message: string }
+  | { reason: 'cache-unavailable'; message: string };
+
+export type SaveOutcome =
+  | { saved: true }
+  | { saved: false; reason: 'exists' | 'disabled' | 'cache-unavailable' | 'unsafe-output'; message?: string };
+
+/** One file of an artifact's output tree, as recorded in its manifest. */
+export interface ManifestEntry {
+  /** Relative path with '/' separators. */
+  path: string;
+  type: 'file' | 'dir' | 'symlink';
+  /** Permission bits (0o755 or 0o644 for files). */
+  mode: number;
+  size: number;
+  /** SHA-256 hex of the content (files), of the target string (symlinks), '' for dirs. */
+  sha256: string;
+  /** Symlink target, relative and inside the tree. */
+  target?: string;
+}
+
+export interface Manifest {
+  version: 1;
+  key: JobKey;
+  durationMs: number;
+  stdoutSha256: string;
+  stderrSha256: string;
+  entries: ManifestEntry[];
+}
