@@ -1,0 +1,31 @@
+import type { CliIo, Command } from './io.js';
+import { EXIT } from './io.js';
+
+/** Sub-commands are loaded on demand so that a fast command never pays for a slow one's imports. */
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+
+/** Registers a sub-command; each lives in src/cli/commands/<name>.ts. */
+function register(name: string, summary: string, load: () => Promise<Command>): void {
+  commands[name] = { summary, load };
+}
+
+register('run', 'run a build graph with caching', async () => (await import('./commands/run.js')).run);
+
+export function usage(): string {
+  const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`);
+  return `Usage: disbuild <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'disbuild <command> --help' for a command's options.\n`;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout).write(usage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(`disbuild: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
+    return EXIT.usage;
+  }
+  return (await command.load())(rest, io);
+}

@@ -1,0 +1,14 @@
+/** What a CLI command may touch: injected so commands run in tests without a real terminal. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** A sub-command: parses its own arguments, returns the process exit code (0 ok, 1 failed jobs, 2 bad usage). */
+export type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;

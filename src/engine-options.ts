@@ -1,0 +1,43 @@
+import type { Cache } from './cache/cache.js';
+import type { Reporter } from './report/events.js';
+
+/** How a run behaves; every adapter (CLI, Action, hook) builds one of these from its own inputs. */
+export interface EngineOptions {
+  /** Absolute path of the source checkout that inputs are relative to. */
+  sourceDir: string;
+  /** Folded into every key: OS, toolchain versions, anything the base environment implies. */
+  salt: string;
+  /** Maximum jobs running at once (default: CPU count). */
+  concurrency: number;
+  /** Stop scheduling new jobs after the first failure (default: keep going). */
+  failFast: boolean;
+  /** Per-job time-out in milliseconds; 0 means none. */
+  jobTimeoutMs: number;
+  /** Job names or globs to build with their dependency closure; empty means all. */
+  targets: readonly string[];
+  /** 'minimal' restores a hit only when something needs its bytes; 'all' restores every hit. */
+  download: 'minimal' | 'all';
+  /** When set, the outputs of the selected targets are materialized under `<outDir>/<job name>/`. */
+  outDir?: string;
+  /** Which cached jobs' logs are replayed to the reporter. */
+  logReplay: 'failed' | 'all' | 'none';
+  /** Only compute keys and look them up; run nothing. */
+  dryRun: boolean;
+  /** Scratch space for this run (job output dirs, temp dirs); removed at the end. */
+  workDir: string;
+  /** Base environment for exec commands (PATH, HOME); TMPDIR and coordinator variables are added per job. */
+  baseEnv: Readonly<Record<string, string>>;
+  /**
+   * How input files are digested. 'working-tree' reads the checkout (git fast path when it is a work tree);
+   * `{commit}` reads the tree of that commit (the pre-push hook) and never touches the working tree.
+   */
+  digests: 'working-tree' | { commit: string };
+  /** Called when the run is asked to stop (SIGINT/SIGTERM): jobs are killed, nothing partial is saved. */
+  signal?: AbortSignal;
+}
+
+/** The implementations a run uses; only adapters construct them. */
+export interface EngineDeps {
+  cache: Cache;
+  reporter: Reporter;
+}
