@@ -1,0 +1,65 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/**
+ * Durations of past builds by job name, for critical-path scheduling of jobs that miss the cache.
+ * Names, not keys: a key changes with every edit, while a job's cost rarely does.
+ */
+export interface Timings {
+  get(name: string): number | undefined;
+  record(name: string, durationMs: number): void;
+  flush(): Promise<void>;
+}
+
+export const noTimings: Timings = {
+  get: () => undefined,
+  record: () => undefined,
+  flush: () => Promise.resolve(),
+};
+
+/** Timings kept in one JSON file, read once and rewritten atomically at the end of a run. */
+export class FileTimings implements Timings {
+  readonly #path: string;
+  readonly #data: Map<string, number>;
+  #dirty = false;
+
+  private constructor(path: string, data: Map<string, number>) {
+    this.#path = path;
+    this.#data = data;
+  }
+
+  static async open(path: string): Promise<FileTimings> {
+    let data = new Map<string, number>();
+    try {
+      const parsed = JSON.parse(await readFile(path, 'utf8')) as unknown;
+      if (parsed && typeof parsed === 'object') {
+        data = new Map(Object.entries(parsed).filter((e): e is [string, number] => typeof e[1] === 'number'));
+      }
+    } catch {
+      // Missing or unreadable: start afresh, timings are only a hint.
+    }
+    return new FileTimings(path, data);
+  }
+
+  get(name: string): number | undefined {
+    return this.#data.get(name);
+  }
+
+  record(name: string, durationMs: number): void {
+    this.#data.set(name, Math.round(durationMs));
+    this.#dirty = true;
+  }
+
+  async flush(): Promise<void> {
+    if (!this.#dirty) return;
+    try {
+      await mkdir(dirname(this.#path), { recursive: true });
+      const tmp = `${this.#path}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify(Object.fromEntries(this.#data)));
+      await rename(tmp, this.#path);
+      this.#dirty = false;
+    } catch {
+      // A lost hint costs scheduling quality, never correctness.
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * A bounded pool of slots whose queue is ordered by priority (highest first, then arrival).
+ *
+ * Deals with: how many jobs run at once and which waiting job goes next.
+ * Does not deal with: dependencies — a task is only submitted once its inputs are ready.
+ */
+export class WorkerPool {
+  readonly #size: number;
+  #running = 0;
+  #seq = 0;
+  readonly #queue: { priority: number; seq: number; start: () => void }[] = [];
+
+  constructor(size: number) {
+    this.#size = Math.max(1, Math.floor(size));
+  }
+
+  /** Runs `task` when a slot is free and nothing of higher priority waits. */
+  async run<T>(priority: number, task: () => Promise<T>): Promise<T> {
+    await this.#acquire(priority);
+    try {
+      return await task();
+    } finally {
+      this.#release();
+    }
+  }
+
+  #acquire(priority: number): Promise<void> {
+    if (this.#running < this.#size && this.#queue.length === 0) {
+      this.#running++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const entry = { priority, seq: this.#seq++, start: resolve };
+      // Binary insertion keeps the queue sorted: O(log n) search, and the head is always next.
+      let lo = 0;
+      let hi = this.#queue.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const other = this.#queue[mid]!;
+        if (other.priority > priority || (other.priority === priority && other.seq < entry.seq)) lo = mid + 1;
+        else hi = mid;
+      }
+      this.#queue.splice(lo, 0, entry);
+      this.#drain();
+    });
+  }
+
+  #release(): void {
+    this.#running--;
+    this.#drain();
+  }
+
+  #drain(): void {
+    while (this.#running < this.#size && this.#queue.length > 0) {
+      this.#running++;
+      this.#queue.shift()!.start();
+    }
+  }
+}
