@@ -10,7 +10,9 @@ const entries = [
 for (const [entry, out] of entries) {
   if (!existsSync(entry)) continue;
   rmSync(out, { recursive: true, force: true });
-  execFileSync('npx', ['ncc', 'build', entry, '-o', out, '--quiet', '--target', 'es2022'], { stdio: 'inherit' });
+  execFileSync('npx', ['ncc', 'build', entry, '-o', out, '--quiet', '--target', 'es2022'], {
+    stdio: 'inherit',
+  });
 }
 const cli = 'dist/cli/index.js';
 if (existsSync(cli)) {

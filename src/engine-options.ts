@@ -1,5 +1,7 @@
 import type { Cache } from './cache/cache.js';
 import type { Reporter } from './report/events.js';
+import type { Timings } from './executor/timings.js';
+import type { JobCoordinator } from './coordinator/job-coordinator.js';
 
 /** How a run behaves; every adapter (CLI, Action, hook) builds one of these from its own inputs. */
 export interface EngineOptions {
@@ -40,4 +42,8 @@ export interface EngineOptions {
 export interface EngineDeps {
   cache: Cache;
   reporter: Reporter;
+  /** Past build durations for critical-path scheduling; none by default. */
+  timings?: Timings;
+  /** Claims keys before building them so no key is built twice at once; a solo coordinator by default. */
+  coordinator?: JobCoordinator;
 }

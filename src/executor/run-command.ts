@@ -29,7 +29,10 @@ export interface RunCommandsOptions {
 }
 
 /** Runs a job's commands in order, stopping at the first failure. Output is captured in full. */
-export async function runCommands(cmds: readonly RenderedCmd[], opts: RunCommandsOptions): Promise<CommandsResult> {
+export async function runCommands(
+  cmds: readonly RenderedCmd[],
+  opts: RunCommandsOptions,
+): Promise<CommandsResult> {
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   const onOutput = (stream: 'stdout' | 'stderr', chunk: Buffer): void => {
@@ -105,10 +108,13 @@ function runExec(
     const timer =
       deadline === Infinity
         ? undefined
-        : setTimeout(() => {
-            timedOut = true;
-            killGroup();
-          }, Math.max(0, deadline - Date.now()));
+        : setTimeout(
+            () => {
+              timedOut = true;
+              killGroup();
+            },
+            Math.max(0, deadline - Date.now()),
+          );
     const onAbort = (): void => {
       interrupted = true;
       killGroup();

@@ -8,6 +8,7 @@ export class WorkerPool {
   readonly #size: number;
   #running = 0;
   #seq = 0;
+  #drainScheduled = false;
   readonly #queue: { priority: number; seq: number; start: () => void }[] = [];
 
   constructor(size: number) {
@@ -25,10 +26,6 @@ export class WorkerPool {
   }
 
   #acquire(priority: number): Promise<void> {
-    if (this.#running < this.#size && this.#queue.length === 0) {
-      this.#running++;
-      return Promise.resolve();
-    }
     return new Promise((resolve) => {
       const entry = { priority, seq: this.#seq++, start: resolve };
       // Binary insertion keeps the queue sorted: O(log n) search, and the head is always next.
@@ -41,6 +38,17 @@ export class WorkerPool {
         else hi = mid;
       }
       this.#queue.splice(lo, 0, entry);
+      this.#scheduleDrain();
+    });
+  }
+
+  // Slots are handed out on the next turn of the event loop, not at once: everything that became ready in this
+  // turn is queued by then, so the first jobs started are the most urgent ones, not merely the first to ask.
+  #scheduleDrain(): void {
+    if (this.#drainScheduled) return;
+    this.#drainScheduled = true;
+    setImmediate(() => {
+      this.#drainScheduled = false;
       this.#drain();
     });
   }

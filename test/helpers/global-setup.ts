@@ -9,6 +9,8 @@ export default function setup(): void {
   if (process.env.DISBUILD_SKIP_BUILD === '1') return;
   const r = spawnSync('npm', ['run', '-s', 'build'], { encoding: 'utf8' });
   if (r.status !== 0) {
-    process.stderr.write(`\n*** npm run build failed; integration tests will fail ***\n${r.stdout}${r.stderr}\n`);
+    process.stderr.write(
+      `\n*** npm run build failed; integration tests will fail ***\n${r.stdout}${r.stderr}\n`,
+    );
   }
 }

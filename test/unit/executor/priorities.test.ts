@@ -28,7 +28,12 @@ describe('criticalPathPriorities', () => {
   it('falls back to the median known duration, and to chain length when nothing is known', () => {
     const g = graphOf({ a: [], b: ['a'], c: ['b'], x: [] });
     const p = criticalPathPriorities(g, new Set(g.jobs.map((j) => j.label)), () => undefined);
-    expect([p.get('a' as JobLabel), p.get('b' as JobLabel), p.get('c' as JobLabel), p.get('x' as JobLabel)]).toEqual([3, 2, 1, 1]);
+    expect([
+      p.get('a' as JobLabel),
+      p.get('b' as JobLabel),
+      p.get('c' as JobLabel),
+      p.get('x' as JobLabel),
+    ]).toEqual([3, 2, 1, 1]);
   });
 
   it('handles a 100,000-job chain without deep recursion', () => {

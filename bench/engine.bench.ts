@@ -1,0 +1,140 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchContext, BenchRow } from './harness.js';
+import { runPlain } from './plain-executor.js';
+import { generateWorkspace, label, prng, toGraphJson } from './workspace.js';
+
+function cli(ctx: BenchContext, cwd: string, args: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [join(ctx.root, 'dist/cli/index.js'), 'run', ...args], {
+    cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, CI: '1' },
+    encoding: 'utf8',
+  });
+  const ms = performance.now() - t0;
+  if (r.status !== 0)
+    throw new Error(`disbuild run failed (${r.status}): ${r.stderr}${r.stdout.slice(-2000)}`);
+  return ms;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Cold and fully cached runs of the 1,000-job PEERS workload, and makespan of a sleep DAG. */
+export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const src = join(ctx.workDir, 'ws');
+  ctx.log('generating 1,000 jobs over 10,000 files (80 MB)');
+  const jobs = await generateWorkspace(src, { jobs: 1000, filesPerJob: 10, fileBytes: 8000 });
+  writeFileSync(join(src, 'graph.json'), toGraphJson(jobs));
+  const git = (...a: string[]): void => void execFileSync('git', a, { cwd: src, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-qm', 'workspace');
+
+  const cpus = availableParallelism();
+  const cacheDir = join(ctx.workDir, 'cache');
+  const rows: BenchRow[] = [];
+
+  ctx.log('cold runs: plain executor vs disbuild');
+  const plain: number[] = [];
+  const cold: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const out = join(ctx.workDir, 'plain-out');
+    rmSync(out, { recursive: true, force: true });
+    const t0 = performance.now();
+    await runPlain(jobs, src, out, cpus);
+    plain.push(performance.now() - t0);
+    rmSync(cacheDir, { recursive: true, force: true });
+    cold.push(cli(ctx, src, ['--graph', 'graph.json', '--cache-dir', cacheDir, '-q', '-j', String(cpus)]));
+  }
+  const coldRatio = median(cold) / median(plain);
+  rows.push({
+    benchmark: 'cold run, 1,000 jobs / 10,000 files',
+    measure: 'wall (median of 3)',
+    value: `${(median(cold) / 1000).toFixed(2)} s`,
+    reference: `plain executor ${(median(plain) / 1000).toFixed(2)} s`,
+    ratio: coldRatio,
+    target: '≤ 1.2×',
+    pass: coldRatio <= 1.2,
+  });
+
+  ctx.log('fully cached runs');
+  const cached: number[] = [];
+  for (let i = 0; i < 5; i++)
+    cached.push(cli(ctx, src, ['--graph', 'graph.json', '--cache-dir', cacheDir, '-q']));
+  const c = median(cached);
+  rows.push({
+    benchmark: 'fully cached run, 1,000 jobs',
+    measure: 'wall (median of 5)',
+    value: `${(c / 1000).toFixed(3)} s (${(c / 1000).toFixed(2)} ms/job)`,
+    reference: 'turbo 0.93–1.21 s (PEERS.md)',
+    ratio: c / 930,
+    target: '≤ 0.5 s',
+    pass: c <= 500,
+  });
+
+  rows.push(...(await makespan(ctx)));
+  return rows;
+}
+
+/** A 500-job DAG of sleeps at -j 8 against max(critical path, total work / 8). */
+async function makespan(ctx: BenchContext): Promise<BenchRow[]> {
+  const dir = join(ctx.workDir, 'sleep');
+  const rand = prng(7);
+  const durations: number[] = [];
+  const deps: number[][] = [];
+  for (let i = 0; i < 500; i++) {
+    durations.push(20 + Math.floor(rand() * 180));
+    const d = new Set<number>();
+    if (i > 0) for (let k = 0; k < 1 + Math.floor(rand() * 3); k++) d.add(Math.floor(rand() * i));
+    deps.push([...d]);
+  }
+  const finish: number[] = [];
+  for (let i = 0; i < 500; i++) finish.push(durations[i]! + Math.max(0, ...deps[i]!.map((d) => finish[d]!)));
+  const bound = Math.max(Math.max(...finish), durations.reduce((a, b) => a + b, 0) / 8);
+  const graph = {
+    Jobs: durations.map((ms, i) => ({
+      ID: label(i),
+      Name: `sleep${i}`,
+      Deps: deps[i]!.map(label),
+      Cmds: [{ Exec: ['sleep', (ms / 1000).toFixed(3)] }],
+    })),
+  };
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'graph.json'), JSON.stringify(graph));
+  const args = [
+    '--graph',
+    'graph.json',
+    '--cache',
+    'none',
+    '--cache-dir',
+    join(dir, 'state'),
+    '-q',
+    '-j',
+    '8',
+  ];
+  ctx.log('makespan: first run (no recorded durations), then with recorded durations');
+  const first = cli(ctx, dir, args);
+  const runs = [cli(ctx, dir, args), cli(ctx, dir, args), cli(ctx, dir, args)];
+  const m = median(runs);
+  return [
+    {
+      benchmark: 'makespan, 500 sleep jobs at -j 8',
+      measure: 'wall, durations known (median of 3)',
+      value: `${(m / 1000).toFixed(2)} s`,
+      reference: `lower bound ${(bound / 1000).toFixed(2)} s`,
+      ratio: m / bound,
+      target: '≤ 1.05×',
+      pass: m / bound <= 1.05,
+    },
+    {
+      benchmark: 'makespan, 500 sleep jobs at -j 8',
+      measure: 'wall, first run (unit weights)',
+      value: `${(first / 1000).toFixed(2)} s`,
+      reference: `lower bound ${(bound / 1000).toFixed(2)} s`,
+      ratio: first / bound,
+    },
+  ];
+}

@@ -1,0 +1,626 @@
+export const id = 946;
+export const ids = [946];
+export const modules = {
+
+/***/ 593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EJ: () => (/* binding */ parsePositiveInt),
+/* harmony export */   HU: () => (/* binding */ parseChoice),
+/* harmony export */   Qx: () => (/* binding */ parseCommandArgs)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(251);
+
+
+/** node:util parseArgs with errors as values: unknown flags and missing values become one usage line. */
+function parseCommandArgs(argv, options) {
+    try {
+        const parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ values: parsed.values, positionals: parsed.positionals });
+    }
+    catch (e) {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(e.message);
+    }
+}
+/** A positive integer flag, with an error that quotes the bad value. */
+function parsePositiveInt(flag, value, fallback) {
+    if (value === undefined)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(fallback);
+    if (!/^[1-9][0-9]*$/.test(value.trim()))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`${flag} must be a positive integer, got ${JSON.stringify(value)}`);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(Number(value.trim()));
+}
+/** A flag restricted to a few words, with an error listing them. */
+function parseChoice(flag, value, choices, fallback) {
+    if (value === undefined)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(fallback);
+    if (choices.includes(value))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(value);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`${flag} must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
+}
+
+
+/***/ }),
+
+/***/ 946:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cache: () => (/* binding */ cache),
+  parseSize: () => (/* binding */ parseSize)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(455);
+;// CONCATENATED MODULE: ./src/cache/prune.ts
+
+
+
+async function treeSize(path) {
+    const st = await (0,promises_.lstat)(path);
+    if (!st.isDirectory())
+        return st.size;
+    let total = 0;
+    for (const name of await (0,promises_.readdir)(path))
+        total += await treeSize((0,external_node_path_.join)(path, name));
+    return total;
+}
+/**
+ * Removes the least recently used artifacts (by entry mtime, which restores and log reads refresh) until the
+ * local cache holds at most `maxSizeBytes`. Each entry is renamed out of `entries/` before it is deleted, so a
+ * concurrent run sees it either complete or gone.
+ */
+async function pruneCache(dir, opts) {
+    const root = (0,external_node_path_.join)(dir, 'v1');
+    const entries = [];
+    let shards = [];
+    try {
+        shards = await (0,promises_.readdir)((0,external_node_path_.join)(root, 'entries'));
+    }
+    catch {
+        return { removed: 0, freedBytes: 0, remainingBytes: 0 };
+    }
+    for (const shard of shards) {
+        for (const key of await (0,promises_.readdir)((0,external_node_path_.join)(root, 'entries', shard)).catch(() => [])) {
+            const path = (0,external_node_path_.join)(root, 'entries', shard, key);
+            try {
+                entries.push({ path, size: await treeSize(path), used: (await (0,promises_.stat)(path)).mtimeMs });
+            }
+            catch {
+                // Removed concurrently.
+            }
+        }
+    }
+    entries.sort((a, b) => a.used - b.used);
+    let total = entries.reduce((s, e) => s + e.size, 0);
+    let removed = 0;
+    let freedBytes = 0;
+    for (const e of entries) {
+        if (total <= opts.maxSizeBytes)
+            break;
+        const doomed = (0,external_node_path_.join)(root, 'tmp', `${process.pid}-prune-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        try {
+            await (0,promises_.rename)(e.path, doomed);
+        }
+        catch {
+            continue;
+        }
+        await (0,promises_.rm)(doomed, { recursive: true, force: true });
+        total -= e.size;
+        freedBytes += e.size;
+        removed++;
+    }
+    return { removed, freedBytes, remainingBytes: total };
+}
+
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(593);
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(604);
+// EXTERNAL MODULE: ./src/cli/local-state.ts + 2 modules
+var local_state = __webpack_require__(472);
+;// CONCATENATED MODULE: ./src/cli/commands/cache.ts
+
+
+
+
+
+const HELP = `Usage: disbuild cache prune --max-size SIZE [--cache-dir DIR]
+
+Removes the least recently used artifacts until the local cache is at most SIZE (bytes, or with a K, M or G suffix).
+`;
+/** Parses `500M`, `2G`, `1048576`; undefined for anything else. */
+function parseSize(text) {
+    const m = /^(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?$/i.exec(text.trim());
+    if (!m)
+        return undefined;
+    const power = ' KMGT'.indexOf((m[2] || ' ').toUpperCase());
+    return Math.floor(Number(m[1]) * 1024 ** power);
+}
+/** `disbuild cache prune`: bounds the local cache's size. */
+const cache = async (argv, io) => {
+    const parsed = (0,args/* parseCommandArgs */.Qx)(argv, {
+        'max-size': { type: 'string' },
+        'cache-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (parsed.ok && parsed.value.values.help) {
+        io.stdout.write(HELP);
+        return cli_io/* EXIT */.d.ok;
+    }
+    if (!parsed.ok || parsed.value.positionals[0] !== 'prune') {
+        io.stderr.write(`disbuild cache: ${parsed.ok ? 'expected the sub-command "prune"' : parsed.error}\n${HELP}`);
+        return cli_io/* EXIT */.d.usage;
+    }
+    const v = parsed.value.values;
+    const max = v['max-size'] === undefined ? undefined : parseSize(v['max-size']);
+    if (max === undefined) {
+        io.stderr.write(`disbuild cache prune: --max-size must be a size such as 500M or 2G, got ${JSON.stringify(v['max-size'] ?? '')}\n`);
+        return cli_io/* EXIT */.d.usage;
+    }
+    const dir = v['cache-dir'] === undefined ? (0,local_state/* defaultCacheDir */.$)(io.env) : (0,external_node_path_.resolve)(io.cwd, v['cache-dir']);
+    const r = await pruneCache(dir, { maxSizeBytes: max });
+    io.stdout.write(`removed ${r.removed} artifacts (${r.freedBytes} bytes); ${r.remainingBytes} bytes remain in ${dir}\n`);
+    return cli_io/* EXIT */.d.ok;
+};
+
+
+/***/ }),
+
+/***/ 472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $: () => (/* binding */ defaultCacheDir),
+  p: () => (/* binding */ openLocalState)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(251);
+;// CONCATENATED MODULE: ./src/cache/manifest.ts
+
+
+
+
+
+function sha256(bytes) {
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+async function fileSha256(path) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        h.update(chunk);
+    return h.digest('hex');
+}
+/** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
+async function describeTree(dir) {
+    const entries = [];
+    const walk = async (rel) => {
+        const names = (await (0,promises_.readdir)((0,external_node_path_.join)(dir, rel))).sort();
+        for (const name of names) {
+            const r = rel === '' ? name : `${rel}/${name}`;
+            const abs = (0,external_node_path_.join)(dir, r);
+            const st = await (0,promises_.lstat)(abs);
+            if (st.isDirectory()) {
+                entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
+                const problem = await walk(r);
+                if (problem)
+                    return problem;
+            }
+            else if (st.isSymbolicLink()) {
+                const target = await (0,promises_.readlink)(abs);
+                const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(r), target));
+                if ((0,external_node_path_.isAbsolute)(target) || resolved === '..' || resolved.startsWith('../')) {
+                    return `symlink ${r} points outside the output directory (${target})`;
+                }
+                entries.push({
+                    path: r,
+                    type: 'symlink',
+                    mode: 0o777,
+                    size: target.length,
+                    sha256: sha256(target),
+                    target,
+                });
+            }
+            else if (st.isFile()) {
+                const mode = st.mode & 0o100 ? 0o755 : 0o644;
+                entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs) });
+            }
+            else {
+                return `${r} is neither a file, a directory nor a symlink`;
+            }
+        }
+        return undefined;
+    };
+    const problem = await walk('');
+    return problem === undefined ? (0,result.ok)(entries) : (0,result/* err */._)(problem);
+}
+/** The manifest of an artifact whose output tree is at `outputDir`. */
+async function buildManifest(outputDir, key, durationMs, stdout, stderr) {
+    const entries = await describeTree(outputDir);
+    if (!entries.ok)
+        return entries;
+    return (0,result.ok)({
+        version: 1,
+        key,
+        durationMs,
+        stdoutSha256: sha256(stdout),
+        stderrSha256: sha256(stderr),
+        entries: entries.value,
+    });
+}
+/** Checks that `dir` holds exactly the manifest's tree: same entries, types, sizes, exec bits and hashes. */
+async function verifyTree(dir, manifest) {
+    const actual = await describeTree(dir);
+    if (!actual.ok)
+        return actual;
+    const want = new Map(manifest.entries.map((e) => [e.path, e]));
+    for (const e of actual.value) {
+        const w = want.get(e.path);
+        if (!w)
+            return (0,result/* err */._)(`unexpected ${e.type} ${e.path}`);
+        if (w.type !== e.type ||
+            w.size !== e.size ||
+            w.sha256 !== e.sha256 ||
+            (w.type === 'file' && w.mode !== e.mode)) {
+            return (0,result/* err */._)(`${e.path} does not match the manifest`);
+        }
+        want.delete(e.path);
+    }
+    const missing = want.keys().next();
+    return missing.done ? (0,result.ok)(undefined) : (0,result/* err */._)(`${missing.value} is missing`);
+}
+
+;// CONCATENATED MODULE: ./src/cache/local-cache.ts
+
+
+
+
+
+
+/**
+ * The `local` backend: one directory per artifact under `<dir>/v1/entries/<key[0..2]>/<key>/`.
+ *
+ * Deals with: atomic saves (the whole entry is built in `v1/tmp/` and renamed into place, so an entry either
+ * exists complete or not at all), races between processes (the first rename wins, the loser discards its copy),
+ * verified restores (a tampered entry is removed and answered as a miss), and leftovers of killed processes.
+ * Does not deal with: size bounds (`pruneCache`) or deciding what to restore.
+ */
+class LocalCache {
+    #root;
+    #onWarning;
+    constructor(root, onWarning) {
+        this.#root = root;
+        this.#onWarning = onWarning;
+    }
+    /** Opens (creating) the cache at `dir`, removing temp directories that dead processes left behind. */
+    static async create(dir, opts = {}) {
+        const root = (0,external_node_path_.join)(dir, 'v1');
+        await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
+        await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
+        await removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
+        return new LocalCache(root, opts.onWarning ?? (() => undefined));
+    }
+    #entry(key) {
+        return (0,external_node_path_.join)(this.#root, 'entries', key.slice(0, 2), key);
+    }
+    #newTemp() {
+        return (0,external_node_path_.join)(this.#root, 'tmp', `${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    }
+    async lookup(keys) {
+        const hits = new Map();
+        await Promise.all(keys.map(async (key) => {
+            try {
+                const meta = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(this.#entry(key), 'meta.json'), 'utf8'));
+                hits.set(key, this.#hit(key, meta.durationMs));
+            }
+            catch {
+                // No entry (or an unreadable one): a miss.
+            }
+        }));
+        return hits;
+    }
+    #hit(key, durationMs) {
+        const entry = this.#entry(key);
+        return {
+            key,
+            durationMs,
+            logs: async () => {
+                const now = new Date();
+                // The entry's mtime is its last use, for least-recently-used pruning.
+                void (0,promises_.utimes)(entry, now, now).catch(() => undefined);
+                const [stdout, stderr] = await Promise.all([
+                    (0,promises_.readFile)((0,external_node_path_.join)(entry, 'stdout')),
+                    (0,promises_.readFile)((0,external_node_path_.join)(entry, 'stderr')),
+                ]);
+                return { stdout, stderr };
+            },
+            restore: (destDir) => this.#restore(key, destDir),
+        };
+    }
+    async #restore(key, destDir) {
+        const entry = this.#entry(key);
+        const temp = `${destDir}.restore-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        try {
+            const manifest = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(entry, 'manifest.json'), 'utf8'));
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(destDir), { recursive: true });
+            await (0,promises_.cp)((0,external_node_path_.join)(entry, 'out'), temp, {
+                recursive: true,
+                verbatimSymlinks: true,
+                mode: external_node_fs_.constants.COPYFILE_FICLONE,
+            });
+            const [stdout, stderr] = await Promise.all([
+                (0,promises_.readFile)((0,external_node_path_.join)(entry, 'stdout')),
+                (0,promises_.readFile)((0,external_node_path_.join)(entry, 'stderr')),
+            ]);
+            let verified = await verifyTree(temp, manifest);
+            if (verified.ok &&
+                (sha256(stdout) !== manifest.stdoutSha256 || sha256(stderr) !== manifest.stderrSha256)) {
+                verified = (0,result/* err */._)('logs do not match the manifest');
+            }
+            if (!verified.ok) {
+                await (0,promises_.rm)(temp, { recursive: true, force: true });
+                await this.#quarantine(key);
+                const message = `cache entry ${key} is corrupt (${verified.error}); removed it`;
+                this.#onWarning(message);
+                return (0,result/* err */._)({ reason: 'corrupt', message });
+            }
+            await (0,promises_.rm)(destDir, { recursive: true, force: true });
+            await (0,promises_.rename)(temp, destDir);
+            const now = new Date();
+            await (0,promises_.utimes)(entry, now, now).catch(() => undefined);
+            return (0,result.ok)(undefined);
+        }
+        catch (e) {
+            await (0,promises_.rm)(temp, { recursive: true, force: true });
+            const message = `cache entry ${key} could not be restored: ${e.message}`;
+            this.#onWarning(message);
+            return (0,result/* err */._)({ reason: 'missing', message });
+        }
+    }
+    /** Moves a bad entry out of the way atomically, so the next save can replace it. */
+    async #quarantine(key) {
+        const temp = this.#newTemp();
+        try {
+            await (0,promises_.rename)(this.#entry(key), temp);
+        }
+        catch {
+            return;
+        }
+        await (0,promises_.rm)(temp, { recursive: true, force: true });
+    }
+    async save(key, artifact) {
+        const entry = this.#entry(key);
+        if (await exists((0,external_node_path_.join)(entry, 'meta.json')))
+            return { saved: false, reason: 'exists' };
+        const temp = this.#newTemp();
+        try {
+            await (0,promises_.cp)(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), {
+                recursive: true,
+                verbatimSymlinks: true,
+                mode: external_node_fs_.constants.COPYFILE_FICLONE,
+            });
+            // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
+            const manifest = await buildManifest((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
+            if (!manifest.ok) {
+                await (0,promises_.rm)(temp, { recursive: true, force: true });
+                return { saved: false, reason: 'unsafe-output', message: manifest.error };
+            }
+            await Promise.all([
+                (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'stdout'), artifact.stdout),
+                (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'stderr'), artifact.stderr),
+                (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'manifest.json'), JSON.stringify(manifest.value)),
+                (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'meta.json'), JSON.stringify({ durationMs: artifact.durationMs })),
+            ]);
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(entry), { recursive: true });
+            // The single commit point: before it, nothing is visible; after it, everything is.
+            await (0,promises_.rename)(temp, entry);
+            return { saved: true };
+        }
+        catch (e) {
+            await (0,promises_.rm)(temp, { recursive: true, force: true });
+            const code = e.code;
+            if (code === 'ENOTEMPTY' || code === 'EEXIST')
+                return { saved: false, reason: 'exists' };
+            this.#onWarning(`could not save ${key} to the local cache: ${e.message}`);
+            return { saved: false, reason: 'cache-unavailable', message: e.message };
+        }
+    }
+    close() {
+        return Promise.resolve();
+    }
+}
+async function exists(path) {
+    try {
+        await (0,promises_.stat)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. */
+async function removeDeadTemps(tmpDir) {
+    let names;
+    try {
+        names = await (0,promises_.readdir)(tmpDir);
+    }
+    catch {
+        return;
+    }
+    await Promise.all(names.map(async (name) => {
+        const pid = Number(name.split('-')[0]);
+        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid))
+            return;
+        if (pid === process.pid)
+            return;
+        await (0,promises_.rm)((0,external_node_path_.join)(tmpDir, name), { recursive: true, force: true });
+    }));
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+
+// EXTERNAL MODULE: ./src/executor/timings.ts
+var timings = __webpack_require__(670);
+;// CONCATENATED MODULE: ./src/cli/local-state.ts
+
+
+
+
+
+
+/** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
+function defaultCacheDir(env) {
+    const xdg = env.XDG_CACHE_HOME;
+    return (0,external_node_path_.join)(xdg && xdg !== '' ? xdg : (0,external_node_path_.join)(env.HOME ?? (0,external_node_os_.homedir)(), '.cache'), 'disbuild');
+}
+async function openLocalState(cacheDirFlag, io) {
+    const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : (0,external_node_path_.resolve)(io.cwd, cacheDirFlag);
+    const runsDir = (0,external_node_path_.join)(dir, 'runs');
+    await removeStaleRuns(runsDir);
+    return {
+        dir,
+        timings: await timings/* FileTimings */.g.open((0,external_node_path_.join)(dir, 'timings-v1.json')),
+        openCache: (onWarning) => LocalCache.create(dir, { onWarning }),
+        newRunDir: () => (0,external_node_path_.join)(runsDir, `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`),
+    };
+}
+/** Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run. */
+async function removeStaleRuns(runsDir) {
+    let names;
+    try {
+        names = await (0,promises_.readdir)(runsDir);
+    }
+    catch {
+        return;
+    }
+    await Promise.all(names.map(async (name) => {
+        const pid = Number(name.split('-')[0]);
+        if (Number.isInteger(pid) && pid > 0 && local_state_isAlive(pid))
+            return;
+        await (0,promises_.rm)((0,external_node_path_.join)(runsDir, name), { recursive: true, force: true });
+    }));
+}
+function local_state_isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+
+
+/***/ }),
+
+/***/ 670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ noTimings),
+/* harmony export */   g: () => (/* binding */ FileTimings)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+const noTimings = {
+    get: () => undefined,
+    record: () => undefined,
+    flush: () => Promise.resolve(),
+};
+/** Timings kept in one JSON file, read once and rewritten atomically at the end of a run. */
+class FileTimings {
+    #path;
+    #data;
+    #dirty = false;
+    constructor(path, data) {
+        this.#path = path;
+        this.#data = data;
+    }
+    static async open(path) {
+        let data = new Map();
+        try {
+            const parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'));
+            if (parsed && typeof parsed === 'object') {
+                data = new Map(Object.entries(parsed).filter((e) => typeof e[1] === 'number'));
+            }
+        }
+        catch {
+            // Missing or unreadable: start afresh, timings are only a hint.
+        }
+        return new FileTimings(path, data);
+    }
+    get(name) {
+        return this.#data.get(name);
+    }
+    record(name, durationMs) {
+        this.#data.set(name, Math.round(durationMs));
+        this.#dirty = true;
+    }
+    async flush() {
+        if (!this.#dirty)
+            return;
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.#path), { recursive: true });
+            const tmp = `${this.#path}.${process.pid}.tmp`;
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, JSON.stringify(Object.fromEntries(this.#data)));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tmp, this.#path);
+            this.#dirty = false;
+        }
+        catch {
+            // A lost hint costs scheduling quality, never correctness.
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 251:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ err),
+/* harmony export */   ok: () => (/* binding */ ok)
+/* harmony export */ });
+const ok = (value) => ({ ok: true, value });
+const err = (error) => ({ ok: false, error });
+
+
+/***/ })
+
+};

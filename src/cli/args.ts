@@ -1,0 +1,48 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Result } from '../util/result.js';
+import { err, ok } from '../util/result.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** node:util parseArgs with errors as values: unknown flags and missing values become one usage line. */
+export function parseCommandArgs<O extends Options>(
+  argv: string[],
+  options: O,
+): Result<
+  {
+    values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>['values'];
+    positionals: string[];
+  },
+  string
+> {
+  try {
+    const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return ok({ values: parsed.values, positionals: parsed.positionals });
+  } catch (e) {
+    return err((e as Error).message);
+  }
+}
+
+/** A positive integer flag, with an error that quotes the bad value. */
+export function parsePositiveInt(
+  flag: string,
+  value: string | undefined,
+  fallback: number,
+): Result<number, string> {
+  if (value === undefined) return ok(fallback);
+  if (!/^[1-9][0-9]*$/.test(value.trim()))
+    return err(`${flag} must be a positive integer, got ${JSON.stringify(value)}`);
+  return ok(Number(value.trim()));
+}
+
+/** A flag restricted to a few words, with an error listing them. */
+export function parseChoice<T extends string>(
+  flag: string,
+  value: string | undefined,
+  choices: readonly T[],
+  fallback: T,
+): Result<T, string> {
+  if (value === undefined) return ok(fallback);
+  if ((choices as readonly string[]).includes(value)) return ok(value as T);
+  return err(`${flag} must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,151 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import type { Cache } from '../../cache/cache.js';
+import { NullCache } from '../../cache/null-cache.js';
+import { runGraph } from '../../engine.js';
+import { formatProblem } from '../../graph/model.js';
+import { ConsoleReporter } from '../../report/console-reporter.js';
+import type { Reporter, RunEvent } from '../../report/events.js';
+import { writeJsonReport } from '../../report/json-report.js';
+import { parseChoice, parseCommandArgs, parsePositiveInt } from '../args.js';
+import { loadGraphOrReport } from '../graph-input.js';
+import type { CliIo, Command } from '../io.js';
+import { EXIT } from '../io.js';
+import { openLocalState } from '../local-state.js';
+
+const HELP = `Usage: disbuild run --graph FILE [options] [TARGET...]
+
+Runs a build graph: computes every job's key, restores hits from the cache, builds the misses.
+
+Options:
+  --graph FILE          the graph JSON (required)
+  --source-dir DIR      the checkout that inputs are relative to (default: current directory)
+  --cache local|none    where artifacts are kept (default: local)
+  --cache-dir DIR       local cache directory (default: $XDG_CACHE_HOME/disbuild or ~/.cache/disbuild)
+  --report FILE         write the JSON report there
+  -j, --jobs N          jobs run at once (default: number of CPUs)
+  --fail-fast           start no new job after the first failure (default: keep going)
+  --timeout SECONDS     per-job time-out (default: none)
+  --salt S              folded into every key (toolchain versions, OS, ...)
+  --targets NAME        job names or globs to build with their dependencies (repeatable, comma-separated)
+  --out-dir DIR         copy the targets' outputs to DIR/<job name>
+  --download minimal|all  restore every hit, not only those something needs (default: minimal)
+  --log-replay failed|all|none  print cached jobs' logs (default: failed)
+  --dry-run             compute keys and look them up; run nothing
+  -q, --quiet           do not stream job output
+  -h, --help            show this help
+
+Exit status: 0 when every job is cached or built, 1 when any failed or was skipped, 2 for bad usage or an invalid graph.
+`;
+
+const flags = {
+  graph: { type: 'string' },
+  'source-dir': { type: 'string' },
+  cache: { type: 'string' },
+  'cache-dir': { type: 'string' },
+  report: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  'fail-fast': { type: 'boolean' },
+  timeout: { type: 'string' },
+  salt: { type: 'string' },
+  targets: { type: 'string', multiple: true },
+  'out-dir': { type: 'string' },
+  download: { type: 'string' },
+  'log-replay': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `disbuild run`: the CLI adapter around the engine. */
+export const run: Command = async (argv, io) => {
+  const parsed = parseCommandArgs(argv, flags);
+  if (!parsed.ok) return usageError(io, parsed.error);
+  const v = parsed.value.values;
+  if (v.help) {
+    io.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  if (v.graph === undefined) return usageError(io, '--graph FILE is required');
+  const jobs = parsePositiveInt('--jobs', v.jobs, availableParallelism());
+  const timeout = parsePositiveInt('--timeout', v.timeout, 0);
+  const cacheKind = parseChoice('--cache', v.cache, ['local', 'none'] as const, 'local');
+  const download = parseChoice('--download', v.download, ['minimal', 'all'] as const, 'minimal');
+  const logReplay = parseChoice(
+    '--log-replay',
+    v['log-replay'],
+    ['failed', 'all', 'none'] as const,
+    'failed',
+  );
+  for (const r of [jobs, timeout, cacheKind, download, logReplay]) if (!r.ok) return usageError(io, r.error);
+  if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok) return EXIT.usage;
+
+  const sourceDir = resolve(io.cwd, v['source-dir'] ?? '.');
+  const graph = await loadGraphOrReport(v.graph, sourceDir, io);
+  if (!graph) return EXIT.usage;
+
+  const state = await openLocalState(v['cache-dir'], io);
+  const warn = (message: string): void => reporter.onEvent({ type: 'warning', message });
+  const cache: Cache = cacheKind.value === 'local' ? await state.openCache(warn) : new NullCache();
+  const live = Boolean(io.stdout.isTTY) && !io.env.CI;
+  const reporter: Reporter = new ConsoleReporter({
+    stream: io.stdout,
+    live,
+    logReplay: logReplay.value,
+    streamOutput: !v.quiet,
+  });
+
+  const controller = new AbortController();
+  const onSignal = (): void => controller.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const targets = [...(v.targets ?? []).flatMap((t) => t.split(',')), ...parsed.value.positionals].filter(
+      Boolean,
+    );
+    const result = await runGraph(
+      graph,
+      {
+        sourceDir,
+        salt: v.salt ?? '',
+        concurrency: jobs.value,
+        failFast: v['fail-fast'] ?? false,
+        jobTimeoutMs: timeout.value * 1000,
+        targets,
+        download: download.value,
+        ...(v['out-dir'] === undefined ? {} : { outDir: resolve(io.cwd, v['out-dir']) }),
+        logReplay: logReplay.value,
+        dryRun: v['dry-run'] ?? false,
+        workDir: state.newRunDir(),
+        baseEnv: baseEnvironment(io.env),
+        digests: 'working-tree',
+        signal: controller.signal,
+      },
+      { cache, reporter: { onEvent: (e: RunEvent) => reporter.onEvent(e) }, timings: state.timings },
+    );
+    if (!result.ok) {
+      for (const p of result.error) io.stderr.write(`disbuild: ${formatProblem(p)}\n`);
+      return EXIT.usage;
+    }
+    if (v.report !== undefined) await writeJsonReport(resolve(io.cwd, v.report), result.value);
+    if (controller.signal.aborted) return 130;
+    if (v['dry-run']) return EXIT.ok;
+    const { failed, skipped } = result.value.counts;
+    return failed + skipped > 0 ? EXIT.failed : EXIT.ok;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+};
+
+/** The minimal base environment of §5: what commands need to find tools, and nothing that varies silently. */
+export function baseEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const base: Record<string, string> = { PATH: env.PATH ?? '/usr/local/bin:/usr/bin:/bin' };
+  if (env.HOME !== undefined) base.HOME = env.HOME;
+  return base;
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`disbuild run: ${message}\nRun 'disbuild run --help' for usage.\n`);
+  return EXIT.usage;
+}

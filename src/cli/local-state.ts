@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Cache } from '../cache/cache.js';
+import { LocalCache } from '../cache/local-cache.js';
+import { FileTimings } from '../executor/timings.js';
+import type { CliIo } from './io.js';
+
+/** Everything a local run keeps in its cache directory: artifacts, timings and per-run scratch space. */
+export interface LocalState {
+  dir: string;
+  timings: FileTimings;
+  openCache(onWarning: (message: string) => void): Promise<Cache>;
+  /** A fresh scratch directory for one run, on the cache's file system (so saves can rename, not copy). */
+  newRunDir(): string;
+}
+
+/** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
+  const xdg = env.XDG_CACHE_HOME;
+  return join(xdg && xdg !== '' ? xdg : join(env.HOME ?? homedir(), '.cache'), 'disbuild');
+}
+
+export async function openLocalState(cacheDirFlag: string | undefined, io: CliIo): Promise<LocalState> {
+  const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, cacheDirFlag);
+  const runsDir = join(dir, 'runs');
+  await removeStaleRuns(runsDir);
+  return {
+    dir,
+    timings: await FileTimings.open(join(dir, 'timings-v1.json')),
+    openCache: (onWarning) => LocalCache.create(dir, { onWarning }),
+    newRunDir: () => join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`),
+  };
+}
+
+/** Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run. */
+async function removeStaleRuns(runsDir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(runsDir);
+  } catch {
+    return;
+  }
+  await Promise.all(
+    names.map(async (name) => {
+      const pid = Number(name.split('-')[0]);
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return;
+      await rm(join(runsDir, name), { recursive: true, force: true });
+    }),
+  );
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

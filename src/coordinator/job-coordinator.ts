@@ -1,0 +1,28 @@
+import type { JobKey } from '../ids/brands.js';
+
+/**
+ * What the engine needs from the Start/Finish coordinator, without knowing its transport.
+ *
+ * Deals with: claiming a key before building it, publishing the result, and reusing a result that another
+ * worker or process produced for the same key. Does not deal with: caching across time (that is the cache).
+ */
+export interface JobCoordinator {
+  /** Variables exported to every job so that tools inside it can speak the protocol too. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Waits until this caller may build `key`, or until somebody else's result for it is available. */
+  claim(key: JobKey): Promise<Claim>;
+}
+
+export type Claim =
+  /** Build it, then call `finish` exactly once (files by label, or an error). */
+  | { kind: 'build'; finish(result: { files: Record<string, string> } | { error: string }): Promise<void> }
+  /** Another holder built it: these labelled files (absolute paths in the coordinator's store) are its result. */
+  | { kind: 'reuse'; files: Record<string, string> }
+  /** Another holder failed it. */
+  | { kind: 'failed'; error: string };
+
+/** No coordinator: every claim builds and finishing does nothing (one process, its own memoization). */
+export const soloCoordinator: JobCoordinator = {
+  env: {},
+  claim: () => Promise.resolve({ kind: 'build', finish: () => Promise.resolve() }),
+};

@@ -1,0 +1,139 @@
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Graph, GraphProblem, JobLabel } from './graph/model.js';
+import type { JobKey } from './ids/brands.js';
+import { keyGraph, keyGraphAtCommit } from './ids/job-key.js';
+import type { EngineDeps, EngineOptions } from './engine-options.js';
+import { Execution } from './executor/execution.js';
+import { criticalPathPriorities } from './executor/priorities.js';
+import { selectJobs } from './executor/select.js';
+import { noTimings } from './executor/timings.js';
+import { soloCoordinator } from './coordinator/job-coordinator.js';
+import { WorkerPool } from './executor/worker-pool.js';
+import type { JobOutcome, JobStatus, RunSummary } from './report/events.js';
+import type { Result } from './util/result.js';
+import { err, ok } from './util/result.js';
+
+/**
+ * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
+ * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
+ * Returns problems (bad targets, missing inputs) before anything runs; job failures are in the summary.
+ */
+export async function runGraph(
+  graph: Graph,
+  options: EngineOptions,
+  deps: EngineDeps,
+): Promise<Result<RunSummary, GraphProblem[]>> {
+  const started = performance.now();
+  const selection = selectJobs(graph, options.targets);
+  if (!selection.ok) return err(selection.error.map((message) => ({ field: 'targets', message })));
+  const keyed = await computeKeys(graph, options);
+  if (!keyed.ok) return keyed;
+  const keys = keyed.value;
+  const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
+  const hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)!))]);
+  const cachedCount = selected.filter((l) => hits.has(keys.get(l)!)).length;
+  deps.reporter.onEvent({
+    type: 'run-start',
+    total: selected.length,
+    cached: cachedCount,
+    toRun: selected.length - cachedCount,
+  });
+
+  const timings = deps.timings ?? noTimings;
+  const execution = new Execution({
+    graph,
+    keys,
+    hits,
+    priorities: criticalPathPriorities(graph, selection.value.closure, (l) => {
+      const job = graph.byLabel.get(l)!;
+      return timings.get(job.name) ?? hits.get(keys.get(l)!)?.durationMs;
+    }),
+    pool: new WorkerPool(options.concurrency),
+    cache: deps.cache,
+    reporter: deps.reporter,
+    timings,
+    coordinator: deps.coordinator ?? soloCoordinator,
+    options,
+  });
+  const wantBytes = new Set<JobLabel>(
+    options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : [],
+  );
+  await mkdir(options.workDir, { recursive: true });
+  let jobs: JobOutcome[];
+  try {
+    jobs = await Promise.all(
+      selected.map(async (label) => {
+        const outcome = options.dryRun
+          ? dryRunOutcome(execution, label, hits.has(keys.get(label)!))
+          : await execution.outcome(label, wantBytes.has(label));
+        deps.reporter.onEvent({ type: 'job-end', outcome });
+        return outcome;
+      }),
+    );
+    if (options.outDir !== undefined && !options.dryRun) {
+      await copyToOutDir(execution, selection.value.roots, options.outDir, graph);
+    }
+    await execution.settle();
+  } finally {
+    await Promise.allSettled([deps.cache.close(), timings.flush()]);
+    await rm(options.workDir, { recursive: true, force: true });
+  }
+  const summary: RunSummary = {
+    jobs,
+    counts: countStatuses(jobs),
+    durationMs: Math.round(performance.now() - started),
+  };
+  deps.reporter.onEvent({ type: 'run-end', summary });
+  return ok(summary);
+}
+
+function computeKeys(
+  graph: Graph,
+  options: EngineOptions,
+): Promise<Result<Map<JobLabel, JobKey>, GraphProblem[]>> {
+  return options.digests === 'working-tree'
+    ? keyGraph(graph, options.sourceDir, options.salt)
+    : keyGraphAtCommit(graph, options.sourceDir, options.digests.commit, options.salt);
+}
+
+function dryRunOutcome(execution: Execution, label: JobLabel, hit: boolean): JobOutcome {
+  return {
+    ...execution.ref(label),
+    status: hit ? 'cached' : 'skipped',
+    exitCode: hit ? 0 : null,
+    durationMs: 0,
+    stdout: Buffer.alloc(0),
+    stderr: Buffer.alloc(0),
+    ...(hit ? {} : { message: 'dry run: would build' }),
+  };
+}
+
+/** Copies each built or restored target's outputs to `<outDir>/<name>` (names made file-system safe). */
+async function copyToOutDir(
+  execution: Execution,
+  roots: JobLabel[],
+  outDir: string,
+  graph: Graph,
+): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  for (const label of roots) {
+    const ready = await execution.materialize(label);
+    if (!ready.ok) continue;
+    const dest = join(outDir, safeName(graph.byLabel.get(label)!.name || label));
+    await rm(dest, { recursive: true, force: true });
+    await cp(ready.dir, dest, { recursive: true, verbatimSymlinks: true });
+  }
+}
+
+/** A job name as one path component: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
+export function safeName(name: string): string {
+  const s = name.replace(/[^A-Za-z0-9._-]/g, '_');
+  return s === '.' || s === '..' ? '_' : s;
+}
+
+function countStatuses(jobs: readonly JobOutcome[]): Record<JobStatus, number> {
+  const counts: Record<JobStatus, number> = { cached: 0, built: 0, failed: 0, skipped: 0 };
+  for (const j of jobs) counts[j.status]++;
+  return counts;
+}

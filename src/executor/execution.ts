@@ -1,0 +1,319 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join, relative, isAbsolute } from 'node:path';
+import type { CacheHit, Cache } from '../cache/cache.js';
+import type { Graph, Job, JobLabel } from '../graph/model.js';
+import { renderTemplate } from '../graph/template.js';
+import type { JobKey } from '../ids/brands.js';
+import type { JobOutcome, JobRef, Reporter } from '../report/events.js';
+import type { EngineOptions } from '../engine-options.js';
+import type { RenderedCmd } from './run-command.js';
+import { runCommands } from './run-command.js';
+import type { Timings } from './timings.js';
+import type { Claim, JobCoordinator } from '../coordinator/job-coordinator.js';
+import { fromResultFiles, resultFiles } from './claim-files.js';
+import type { WorkerPool } from './worker-pool.js';
+import { unreachable } from '../util/unreachable.js';
+
+/** Whether a key's output directory is ready for dependents, and if not, why. */
+type Ready = { ok: true; dir: string; outcome: JobOutcome } | { ok: false; outcome: JobOutcome };
+
+export interface ExecutionParts {
+  graph: Graph;
+  keys: ReadonlyMap<JobLabel, JobKey>;
+  hits: ReadonlyMap<JobKey, CacheHit>;
+  priorities: ReadonlyMap<JobLabel, number>;
+  pool: WorkerPool;
+  cache: Cache;
+  reporter: Reporter;
+  timings: Timings;
+  coordinator: JobCoordinator;
+  options: EngineOptions;
+}
+
+/**
+ * One run's memoized walk of the graph: each key is built or restored at most once, whichever job asks first.
+ *
+ * Deals with: ordering by dependencies, minimal download (a hit is restored only when asked for its bytes),
+ * falling back to a build when a restore fails verification, keep-going / fail-fast, saving successes.
+ * Does not deal with: keys, lookups or reporting formats — those are decided before and after.
+ */
+export class Execution {
+  readonly #p: ExecutionParts;
+  readonly #ready = new Map<JobKey, Promise<Ready>>();
+  readonly #saves: Promise<unknown>[] = [];
+  #stopScheduling = false;
+
+  constructor(parts: ExecutionParts) {
+    this.#p = parts;
+  }
+
+  ref(label: JobLabel): JobRef {
+    const job = this.#p.graph.byLabel.get(label)!;
+    return { label, name: job.name, key: this.#p.keys.get(label)! };
+  }
+
+  /** The job's outcome; restores a hit only when `needBytes` is set. */
+  async outcome(label: JobLabel, needBytes: boolean): Promise<JobOutcome> {
+    const ref = this.ref(label);
+    const hit = this.#p.hits.get(ref.key);
+    if (hit && !needBytes) return this.#cachedOutcome(ref, hit);
+    const ready = await this.materialize(label);
+    return { ...ready.outcome, label: ref.label, name: ref.name };
+  }
+
+  /** The job's output directory, restoring or building it (and its dependencies) as needed. */
+  materialize(label: JobLabel): Promise<Ready> {
+    const key = this.#p.keys.get(label)!;
+    let ready = this.#ready.get(key);
+    if (!ready) {
+      ready = this.#restoreOrBuild(label);
+      this.#ready.set(key, ready);
+    }
+    return ready;
+  }
+
+  /** Waits for the background saves; call once every outcome is known. */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.#saves);
+  }
+
+  async #cachedOutcome(ref: JobRef, hit: CacheHit): Promise<JobOutcome> {
+    const logs = await hit.logs().catch(() => ({ stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) }));
+    return { ...ref, status: 'cached', exitCode: 0, durationMs: hit.durationMs, ...logs };
+  }
+
+  async #restoreOrBuild(label: JobLabel): Promise<Ready> {
+    const ref = this.ref(label);
+    const hit = this.#p.hits.get(ref.key);
+    if (hit) {
+      const dir = this.#outputDir(ref.key);
+      const restored = await hit.restore(dir);
+      if (restored.ok) return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+      this.#p.reporter.onEvent({
+        type: 'warning',
+        job: ref,
+        message: `cached output of ${JSON.stringify(ref.name)} could not be restored (${restored.error.message}); building it instead`,
+      });
+      await rm(dir, { recursive: true, force: true });
+    }
+    return this.#build(this.#p.graph.byLabel.get(label)!, ref);
+  }
+
+  async #build(job: Job, ref: JobRef): Promise<Ready> {
+    const deps = await Promise.all(
+      job.deps.map(async (d) => ({ label: d, ready: await this.materialize(d) })),
+    );
+    const broken = deps.find((d) => !d.ready.ok);
+    if (broken) {
+      const name = this.#p.graph.byLabel.get(broken.label)!.name;
+      return this.#notRun(ref, `dependency ${JSON.stringify(name)} ${broken.ready.outcome.status}`);
+    }
+    if (this.#stopScheduling) return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
+    if (this.#p.options.signal?.aborted) return this.#notRun(ref, 'not started: the run was interrupted');
+    const depDirs = new Map(deps.map((d) => [d.label, (d.ready as { dir: string }).dir]));
+    return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, () => this.#runJob(job, ref, depDirs));
+  }
+
+  #notRun(ref: JobRef, message: string): Ready {
+    const outcome: JobOutcome = {
+      ...ref,
+      status: 'skipped',
+      exitCode: null,
+      durationMs: 0,
+      stdout: Buffer.alloc(0),
+      stderr: Buffer.alloc(0),
+      message,
+    };
+    return { ok: false, outcome };
+  }
+
+  async #runJob(job: Job, ref: JobRef, depDirs: ReadonlyMap<JobLabel, string>): Promise<Ready> {
+    const { options } = this.#p;
+    // Checked again here: the failure that stops scheduling may have happened while this job queued.
+    if (this.#stopScheduling) return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
+    if (options.signal?.aborted) return this.#notRun(ref, 'not started: the run was interrupted');
+    const claim = await this.#p.coordinator.claim(ref.key);
+    switch (claim.kind) {
+      case 'reuse':
+        return this.#reuse(ref, claim.files);
+      case 'failed':
+        return this.#failedElsewhere(ref, claim.error);
+      case 'build':
+        return this.#buildClaimed(job, ref, depDirs, claim.finish);
+      default:
+        return unreachable(claim);
+    }
+  }
+
+  /** Another worker or process built this key while we waited: its files are the result. */
+  async #reuse(ref: JobRef, files: Record<string, string>): Promise<Ready> {
+    const outputDir = this.#outputDir(ref.key);
+    await rm(outputDir, { recursive: true, force: true });
+    try {
+      const logs = await fromResultFiles(files, outputDir);
+      const outcome: JobOutcome = {
+        ...ref,
+        status: 'cached',
+        exitCode: 0,
+        ...logs,
+        message: 'built by a concurrent run',
+      };
+      return { ok: true, dir: outputDir, outcome };
+    } catch (e) {
+      return this.#failedElsewhere(ref, `its result could not be read: ${(e as Error).message}`);
+    }
+  }
+
+  #failedElsewhere(ref: JobRef, error: string): Ready {
+    const outcome: JobOutcome = {
+      ...ref,
+      status: 'failed',
+      exitCode: null,
+      durationMs: 0,
+      stdout: Buffer.alloc(0),
+      stderr: Buffer.alloc(0),
+      message: `failed in a concurrent run: ${error}`,
+    };
+    return { ok: false, outcome };
+  }
+
+  async #buildClaimed(
+    job: Job,
+    ref: JobRef,
+    depDirs: ReadonlyMap<JobLabel, string>,
+    finish: Extract<Claim, { kind: 'build' }>['finish'],
+  ): Promise<Ready> {
+    let ready: Ready | undefined;
+    try {
+      ready = await this.#execute(job, ref, depDirs);
+    } finally {
+      await this.#finish(ref, ready, finish);
+    }
+    return ready;
+  }
+
+  async #finish(
+    ref: JobRef,
+    ready: Ready | undefined,
+    finish: Extract<Claim, { kind: 'build' }>['finish'],
+  ): Promise<void> {
+    try {
+      if (ready?.ok) {
+        const scratch = join(this.#p.options.workDir, 'finish', ref.key);
+        await finish({ files: await resultFiles(ready.dir, scratch, ready.outcome) });
+        await rm(scratch, { recursive: true, force: true });
+      } else {
+        await finish({ error: ready?.outcome.message ?? 'the build threw' });
+      }
+    } catch (e) {
+      this.#p.reporter.onEvent({
+        type: 'warning',
+        job: ref,
+        message: `could not publish ${JSON.stringify(ref.name)} to the coordinator: ${(e as Error).message}`,
+      });
+    }
+  }
+
+  async #execute(job: Job, ref: JobRef, depDirs: ReadonlyMap<JobLabel, string>): Promise<Ready> {
+    const { options, reporter } = this.#p;
+    const outputDir = this.#outputDir(ref.key);
+    const tmpDir = join(options.workDir, 'tmp', ref.key);
+    await rm(outputDir, { recursive: true, force: true });
+    await mkdir(outputDir, { recursive: true });
+    await mkdir(tmpDir, { recursive: true });
+    const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
+    for (const c of cmds) {
+      if (c.kind === 'cat' && !isInside(outputDir, c.path)) {
+        reporter.onEvent({
+          type: 'warning',
+          job: ref,
+          message: `${JSON.stringify(job.name)} writes ${c.path} outside its output directory: that file is not cached`,
+        });
+        break;
+      }
+    }
+    reporter.onEvent({ type: 'job-start', job: ref });
+    const started = performance.now();
+    const result = await runCommands(cmds, {
+      env: { ...options.baseEnv, ...this.#p.coordinator.env, TMPDIR: tmpDir },
+      timeoutMs: options.jobTimeoutMs,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onOutput: (stream, chunk) => reporter.onEvent({ type: 'job-output', job: ref, stream, chunk }),
+    });
+    const durationMs = Math.round(performance.now() - started);
+    await rm(tmpDir, { recursive: true, force: true });
+    const succeeded = result.exitCode === 0 && !result.interrupted && !result.timedOut;
+    const outcome: JobOutcome = {
+      ...ref,
+      status: succeeded ? 'built' : 'failed',
+      exitCode: result.exitCode,
+      durationMs,
+      stdout: result.stdout,
+      stderr: result.stderr,
+    };
+    if (!succeeded) {
+      outcome.message = result.timedOut
+        ? `timed out after ${options.jobTimeoutMs} ms`
+        : result.interrupted
+          ? 'interrupted'
+          : (result.error ??
+            (result.signal ? `killed by ${result.signal}` : `exited with code ${String(result.exitCode)}`));
+      if (options.failFast) this.#stopScheduling = true;
+      return { ok: false, outcome };
+    }
+    this.#p.timings.record(job.name, durationMs);
+    this.#saves.push(
+      this.#p.cache
+        .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
+        .then((saved) => {
+          if (!saved.saved && saved.reason === 'unsafe-output') {
+            reporter.onEvent({
+              type: 'warning',
+              job: ref,
+              message: `${JSON.stringify(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+            });
+          }
+        }),
+    );
+    return { ok: true, dir: outputDir, outcome };
+  }
+
+  #outputDir(key: JobKey): string {
+    return join(this.#p.options.workDir, 'out', key);
+  }
+}
+
+function isInside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** Substitutes every template variable of a job's commands. */
+export function renderCommands(
+  job: Job,
+  dirs: { outputDir: string; sourceDir: string; depDirs: ReadonlyMap<JobLabel, string> },
+): RenderedCmd[] {
+  const vars = {
+    outputDir: dirs.outputDir,
+    sourceDir: dirs.sourceDir,
+    depDir: (label: JobLabel) => dirs.depDirs.get(label)!,
+  };
+  const r = (t: Parameters<typeof renderTemplate>[0]): string => renderTemplate(t, vars);
+  return job.cmds.map((cmd): RenderedCmd => {
+    if (cmd.kind === 'cat') {
+      const path = r(cmd.catOutput);
+      return {
+        kind: 'cat',
+        content: r(cmd.catTemplate),
+        path: isAbsolute(path) ? path : join(dirs.sourceDir, path),
+      };
+    }
+    const wd = r(cmd.workingDirectory);
+    return {
+      kind: 'exec',
+      argv: cmd.exec.map(r),
+      environ: cmd.environ.map(r),
+      cwd: wd === '' ? dirs.sourceDir : isAbsolute(wd) ? wd : join(dirs.sourceDir, wd),
+    };
+  });
+}

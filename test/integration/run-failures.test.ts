@@ -1,0 +1,160 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { graphJson } from '../helpers/graph-json.js';
+import { Rig } from '../helpers/rig.js';
+
+describe('failures, invalidation and selection', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it('marks a failing job failed, skips its dependents, builds independent jobs, exits 1', async () => {
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'bad', cmds: [{ exec: ['sh', '-c', 'echo broken >&2; exit 3'] }] },
+        { name: 'after-bad', deps: ['bad'], cmds: [{ exec: ['echo', 'never'] }] },
+        { name: 'after-after', deps: ['after-bad'], cmds: [{ exec: ['echo', 'never'] }] },
+        { name: 'independent', cmds: [{ exec: ['echo', 'fine'] }] },
+      ]),
+    });
+    const r = await rig.runGraph();
+    expect(r.code).toBe(1);
+    expect(r.jobs.get('bad')).toMatchObject({ status: 'failed', exitCode: 3, stderr: 'broken\n' });
+    expect(r.jobs.get('after-bad')).toMatchObject({ status: 'skipped' });
+    expect(r.jobs.get('after-after')).toMatchObject({ status: 'skipped' });
+    expect(r.jobs.get('independent')).toMatchObject({ status: 'built', stdout: 'fine\n' });
+    expect(r.stdout).toContain('bad');
+    // A failure is never cached: the next run tries again.
+    const again = await rig.runGraph();
+    expect(again.jobs.get('bad')?.status).toBe('failed');
+    expect(again.jobs.get('independent')?.status).toBe('cached');
+  });
+
+  it('rebuilds exactly the job whose input changed and its dependents', async () => {
+    const log = rig.path('executions.log');
+    const job = (name: string, extra: { inputs?: string[]; deps?: string[] }) => ({
+      name,
+      ...extra,
+      cmds: [
+        { exec: ['sh', '-c', `echo ${name} >> ${log}; cat ${(extra.inputs ?? []).join(' ')} /dev/null`] },
+      ],
+    });
+    await rig.write({
+      'a.txt': 'a1',
+      'b.txt': 'b1',
+      'graph.json': graphJson([
+        job('a', { inputs: ['a.txt'] }),
+        job('b', { inputs: ['b.txt'] }),
+        job('c', { deps: ['a'] }),
+        job('d', { deps: ['b'] }),
+        job('e', { deps: ['c', 'd'] }),
+      ]),
+    });
+    expect((await rig.runGraph()).code).toBe(0);
+    await writeFile(log, '');
+    await rig.write({ 'a.txt': 'a2' });
+    const r = await rig.runGraph();
+    expect(r.code).toBe(0);
+    const statuses = Object.fromEntries([...r.jobs].map(([n, j]) => [n, j.status]));
+    expect(statuses).toEqual({ a: 'built', b: 'cached', c: 'built', d: 'cached', e: 'built' });
+    expect((await readFile(log, 'utf8')).split('\n').filter(Boolean).sort()).toEqual(['a', 'c', 'e']);
+  });
+
+  it('builds only the selected targets and their dependencies', async () => {
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'lib', cmds: [{ exec: ['sh', '-c', 'echo lib > <out>/lib.txt'] }] },
+        { name: 'app', deps: ['lib'], cmds: [{ exec: ['cat', '<dep:lib>/lib.txt'] }] },
+        { name: 'docs', cmds: [{ exec: ['echo', 'docs'] }] },
+      ]),
+    });
+    const r = await rig.runGraph(['--targets', 'app', '--out-dir', rig.path('out')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect([...r.jobs.keys()].sort()).toEqual(['app', 'lib']);
+    const unknown = await rig.runGraph(['--targets', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('target "nope" matches no job');
+  });
+
+  it('materializes out-dir targets from the cache', async () => {
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'gen', cmds: [{ exec: ['sh', '-c', 'printf generated > <out>/g.txt'] }] },
+      ]),
+    });
+    expect((await rig.runGraph()).code).toBe(0);
+    const r = await rig.runGraph(['--out-dir', rig.path('out')]);
+    expect(r.jobs.get('gen')?.status).toBe('cached');
+    expect(await rig.read('out/gen/g.txt')).toBe('generated');
+  });
+
+  it('stops scheduling after the first failure with --fail-fast', async () => {
+    // `fails` heads the longest chain, so with one slot it runs first; nothing starts after it fails.
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'independent', cmds: [{ exec: ['echo', 'x'] }] },
+        { name: 'fails', cmds: [{ exec: ['false'] }] },
+        { name: 'next', deps: ['fails'], cmds: [{ exec: ['echo', 'x'] }] },
+        { name: 'last', deps: ['next'], cmds: [{ exec: ['echo', 'x'] }] },
+      ]),
+    });
+    const r = await rig.runGraph(['--fail-fast', '-j', '1']);
+    expect(r.code).toBe(1);
+    expect(r.jobs.get('fails')?.status).toBe('failed');
+    expect(r.jobs.get('independent')).toMatchObject({ status: 'skipped' });
+    expect(r.jobs.get('independent')?.message).toContain('fail-fast');
+    expect(r.jobs.get('last')).toMatchObject({ status: 'skipped' });
+  });
+
+  it('kills a job that exceeds the time-out, with its whole process group', async () => {
+    const marker = rig.path('grandchild-survived');
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'slow', cmds: [{ exec: ['sh', '-c', `(sleep 3; touch ${marker}) & sleep 30`] }] },
+      ]),
+    });
+    const started = Date.now();
+    const r = await rig.runGraph(['--timeout', '1']);
+    expect(r.code).toBe(1);
+    expect(r.jobs.get('slow')).toMatchObject({ status: 'failed', message: 'timed out after 1000 ms' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await new Promise((res) => setTimeout(res, 2500));
+    await expect(readFile(marker)).rejects.toThrow();
+  });
+
+  it('plans without running in --dry-run', async () => {
+    const side = rig.path('ran');
+    await rig.write({ 'graph.json': graphJson([{ name: 'j', cmds: [{ exec: ['touch', side] }] }]) });
+    const r = await rig.runGraph(['--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.jobs.get('j')).toMatchObject({ status: 'skipped', message: 'dry run: would build' });
+    await expect(readFile(side)).rejects.toThrow();
+  });
+
+  it('reports every graph problem with the job and field, and exits 2', async () => {
+    const graph = JSON.parse(
+      graphJson([
+        { name: 'one', deps: ['ghost'], cmds: [{ exec: ['true'] }] },
+        { name: 'two', inputs: ['../escape.txt'], cmds: [{ exec: ['true'] }] },
+      ]),
+    ) as unknown;
+    await rig.write({ 'graph.json': JSON.stringify(graph) });
+    const r = await rig.runGraph();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/job "one" Deps\[0\]/);
+    expect(r.stderr).toMatch(/job "two" Inputs\[0\]/);
+  });
+
+  it('prints help and rejects bad usage with exit 2', async () => {
+    const help = await rig.run(['run', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--graph FILE');
+    const bad = await rig.run(['run', '--graph', 'g.json', '-j', 'lots']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--jobs must be a positive integer, got "lots"');
+  });
+});

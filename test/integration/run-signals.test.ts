@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { graphJson } from '../helpers/graph-json.js';
+import { CLI, Rig } from '../helpers/rig.js';
+
+describe('interruption', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${signal} kills the running job's process group and saves nothing`, async () => {
+      const marker = rig.path('grandchild-survived');
+      await rig.write({
+        'graph.json': graphJson([
+          {
+            name: 'long',
+            cmds: [
+              {
+                exec: [
+                  'sh',
+                  '-c',
+                  `echo partial > <out>/o.txt; echo started; (sleep 2; touch ${marker}) & sleep 30`,
+                ],
+              },
+            ],
+          },
+        ]),
+      });
+      const child = spawn(
+        process.execPath,
+        [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir],
+        {
+          cwd: rig.src,
+          env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1' },
+        },
+      );
+      let out = '';
+      const started = new Promise<void>((resolve) =>
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          if (out.includes('long | started')) resolve();
+        }),
+      );
+      await started;
+      const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      child.kill(signal);
+      expect(await exited).toBe(130);
+      await new Promise((r) => setTimeout(r, 2500));
+      await expect(readFile(marker)).rejects.toThrow();
+      const plan = await rig.runGraph(['--dry-run']);
+      expect(plan.jobs.get('long')).toMatchObject({ status: 'skipped', message: 'dry run: would build' });
+    });
+  }
+});
