@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Cache } from '../../../src/cache/cache.js';
+import { LocalCache } from '../../../src/cache/local-cache.js';
+import { pruneCache } from '../../../src/cache/prune.js';
+import type { JobKey } from '../../../src/ids/brands.js';
+
+const KEY = 'ab'.repeat(20) as JobKey;
+const OTHER = 'cd'.repeat(20) as JobKey;
+
+async function makeTree(dir: string): Promise<void> {
+  await mkdir(join(dir, 'nested/deeper'), { recursive: true });
+  await writeFile(join(dir, 'a.txt'), 'alpha');
+  await writeFile(join(dir, 'empty'), '');
+  await writeFile(join(dir, 'nested/deeper/tool'), '#!/bin/sh\necho hi\n');
+  await chmod(join(dir, 'nested/deeper/tool'), 0o755);
+  await symlink('../a.txt', join(dir, 'nested/link'));
+  await mkdir(join(dir, 'empty-dir'));
+}
+
+async function snapshot(dir: string, rel = ''): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const e of await readdir(join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) Object.assign(out, { [r]: 'dir' }, await snapshot(dir, r));
+    else if (e.isSymbolicLink()) out[r] = 'link';
+    else out[r] = `${(await stat(join(dir, r))).mode & 0o777}:${await readFile(join(dir, r), 'utf8')}`;
+  }
+  return out;
+}
+
+describe('LocalCache', () => {
+  let dir: string;
+  let warnings: string[];
+  let cache: Cache;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'disbuild-cache-'));
+    await makeTree(join(dir, 'out'));
+    warnings = [];
+    cache = await LocalCache.create(join(dir, 'cache'), { onWarning: (m) => warnings.push(m) });
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const save = (key = KEY) =>
+    cache.save(key, {
+      outputDir: join(dir, 'out'),
+      stdout: Buffer.from('out\n'),
+      stderr: Buffer.from('err\n'),
+      durationMs: 42,
+    });
+
+  it('saves, finds, replays logs and restores an identical tree', async () => {
+    expect(await save()).toEqual({ saved: true });
+    const hits = await cache.lookup([KEY, OTHER]);
+    expect([...hits.keys()]).toEqual([KEY]);
+    const hit = hits.get(KEY)!;
+    expect(hit.durationMs).toBe(42);
+    expect(await hit.logs()).toEqual({ stdout: Buffer.from('out\n'), stderr: Buffer.from('err\n') });
+    expect(await hit.restore(join(dir, 'restored'))).toEqual({ ok: true, value: undefined });
+    expect(await snapshot(join(dir, 'restored'))).toEqual(await snapshot(join(dir, 'out')));
+    expect(warnings).toEqual([]);
+  });
+
+  it('answers a second save of the same key as a harmless no-op', async () => {
+    await save();
+    expect(await save()).toEqual({ saved: false, reason: 'exists' });
+  });
+
+  it('refuses outputs with escaping symlinks, and caches nothing of them', async () => {
+    await symlink('/etc/passwd', join(dir, 'out/escape'));
+    const r = await save();
+    expect(r).toMatchObject({ saved: false, reason: 'unsafe-output' });
+    expect((await cache.lookup([KEY])).size).toBe(0);
+  });
+
+  for (const [what, tamper] of [
+    ['a changed byte', (e: string) => writeFile(join(e, 'out/a.txt'), 'alphA')],
+    ['an extra file', (e: string) => writeFile(join(e, 'out/extra'), 'x')],
+    ['a deleted file', (e: string) => rm(join(e, 'out/empty'))],
+    ['a lost exec bit', (e: string) => chmod(join(e, 'out/nested/deeper/tool'), 0o644)],
+    ['a changed log', (e: string) => writeFile(join(e, 'stdout'), 'forged\n')],
+  ] as const) {
+    it(`turns a tampered entry (${what}) into a miss with a warning, never a wrong output`, async () => {
+      await save();
+      const entry = join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY);
+      await tamper(entry);
+      const hit = (await cache.lookup([KEY])).get(KEY)!;
+      const restored = await hit.restore(join(dir, 'restored'));
+      expect(restored.ok).toBe(false);
+      expect(warnings.join('\n')).toContain(KEY);
+      await expect(stat(join(dir, 'restored'))).rejects.toThrow();
+      // The bad entry is gone, so the next save replaces it.
+      expect((await cache.lookup([KEY])).size).toBe(0);
+      expect(await save()).toEqual({ saved: true });
+    });
+  }
+
+  it('keeps exactly one valid entry when two processes save the same key at once', async () => {
+    const script = resolve(import.meta.dirname, '../../helpers/save-artifact.ts');
+    const run = () =>
+      new Promise<string>((res) => {
+        const c = spawn(process.execPath, [
+          '--import',
+          'tsx',
+          script,
+          join(dir, 'cache'),
+          KEY,
+          join(dir, 'out'),
+        ]);
+        let out = '';
+        c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        c.on('close', () => res(out));
+      });
+    const outcomes = (await Promise.all([run(), run(), run()])).map(
+      (o) => JSON.parse(o) as { saved: boolean },
+    );
+    expect(outcomes.filter((o) => o.saved)).toHaveLength(1);
+    const hit = (await cache.lookup([KEY])).get(KEY)!;
+    expect((await hit.restore(join(dir, 'restored'))).ok).toBe(true);
+    expect(await readdir(join(dir, 'cache/v1/tmp'))).toEqual([]);
+  });
+
+  it('removes temp directories of dead processes at start-up, and keeps live ones', async () => {
+    const tmp = join(dir, 'cache/v1/tmp');
+    await mkdir(join(tmp, '999999999-dead'), { recursive: true });
+    await mkdir(join(tmp, `${process.ppid}-alive`), { recursive: true });
+    await LocalCache.create(join(dir, 'cache'));
+    expect(await readdir(tmp)).toEqual([`${process.ppid}-alive`]);
+  });
+
+  it('prunes least recently used entries down to a size', async () => {
+    await save(KEY);
+    await new Promise((r) => setTimeout(r, 20));
+    await save(OTHER);
+    // Reading KEY's logs marks it as used after OTHER.
+    await new Promise((r) => setTimeout(r, 20));
+    await (await cache.lookup([KEY])).get(KEY)!.restore(join(dir, 'r'));
+    const { remainingBytes: total } = await pruneCache(join(dir, 'cache'), { maxSizeBytes: Infinity });
+    const r = await pruneCache(join(dir, 'cache'), { maxSizeBytes: Math.ceil(total / 2) + 8 });
+    expect(r.removed).toBe(1);
+    expect([...(await cache.lookup([KEY, OTHER])).keys()]).toEqual([KEY]);
+    const all = await pruneCache(join(dir, 'cache'), { maxSizeBytes: 0 });
+    expect(all).toMatchObject({ removed: 1, remainingBytes: 0 });
+  });
+});
