@@ -9,6 +9,7 @@ import { criticalPathPriorities } from './executor/priorities.js';
 import { selectJobs } from './executor/select.js';
 import { noTimings } from './executor/timings.js';
 import { soloCoordinator } from './coordinator/job-coordinator.js';
+import { discardDir } from './util/discard-dir.js';
 import { WorkerPool } from './executor/worker-pool.js';
 import type { JobOutcome, JobStatus, RunSummary } from './report/events.js';
 import type { Result } from './util/result.js';
@@ -59,7 +60,8 @@ export async function runGraph(
   const wantBytes = new Set<JobLabel>(
     options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : [],
   );
-  await mkdir(options.workDir, { recursive: true });
+  await mkdir(join(options.workDir, 'out'), { recursive: true });
+  await mkdir(join(options.workDir, 'tmp'), { recursive: true });
   let jobs: JobOutcome[];
   try {
     jobs = await Promise.all(
@@ -77,7 +79,7 @@ export async function runGraph(
     await execution.settle();
   } finally {
     await Promise.allSettled([deps.cache.close(), timings.flush()]);
-    await rm(options.workDir, { recursive: true, force: true });
+    discardDir(options.workDir);
   }
   const summary: RunSummary = {
     jobs,

@@ -507,8 +507,9 @@ function parseGraphText(text) {
     return validateGraph(raw);
 }
 /**
- * Reads a graph file and also checks what only the file system can tell: every input and every SourceFiles path
- * exists under `sourceDir` (a missing input is a problem naming the job and the input's index).
+ * Reads a graph file and checks that every SourceFiles path exists under `sourceDir`. Input files are checked
+ * where they are digested (keying reports a missing input with its job and index), so that a run stats each
+ * input once, not twice; `checkFilesExist` does the full check for callers that do not key.
  */
 async function loadGraphFile(path, sourceDir) {
     let text;
@@ -525,11 +526,11 @@ async function loadGraphFile(path, sourceDir) {
     const parsed = parseGraphText(text);
     if (!parsed.ok)
         return parsed;
-    const problems = checkFilesExist(parsed.value, sourceDir);
+    const problems = checkFilesExist(parsed.value, sourceDir, { inputs: false });
     return problems.length > 0 ? (0,result/* err */._)(problems) : parsed;
 }
 /** Synchronous lstat with a memo: 100,000 paths cost well under a second, and each path is asked once. */
-function checkFilesExist(graph, sourceDir) {
+function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
     const problems = [];
     const memo = new Map();
     const kind = (rel) => {
@@ -541,7 +542,7 @@ function checkFilesExist(graph, sourceDir) {
         }
         return k;
     };
-    for (const job of graph.jobs) {
+    for (const job of opts.inputs ? graph.jobs : []) {
         job.inputs.forEach((input, i) => {
             const k = kind(input);
             if (k === 'missing')

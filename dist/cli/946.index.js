@@ -128,8 +128,8 @@ async function pruneCache(dir, opts) {
 var args = __webpack_require__(593);
 // EXTERNAL MODULE: ./src/cli/io.ts
 var cli_io = __webpack_require__(604);
-// EXTERNAL MODULE: ./src/cli/local-state.ts + 2 modules
-var local_state = __webpack_require__(472);
+// EXTERNAL MODULE: ./src/cli/local-state.ts + 3 modules
+var local_state = __webpack_require__(683);
 ;// CONCATENATED MODULE: ./src/cli/commands/cache.ts
 
 
@@ -178,7 +178,7 @@ const cache = async (argv, io) => {
 
 /***/ }),
 
-/***/ 472:
+/***/ 683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -205,11 +205,14 @@ var result = __webpack_require__(251);
 
 
 
-
 function sha256(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
-async function fileSha256(path) {
+/** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
+const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
+async function fileSha256(path, size) {
+    if (size <= SYNC_HASH_LIMIT)
+        return sha256((0,external_node_fs_.readFileSync)(path));
     const h = (0,external_node_crypto_.createHash)('sha256');
     for await (const chunk of (0,external_node_fs_.createReadStream)(path))
         h.update(chunk);
@@ -219,11 +222,13 @@ async function fileSha256(path) {
 async function describeTree(dir) {
     const entries = [];
     const walk = async (rel) => {
-        const names = (await (0,promises_.readdir)((0,external_node_path_.join)(dir, rel))).sort();
+        // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
+        // trips per run would cost more than they overlap.
+        const names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(dir, rel)).sort();
         for (const name of names) {
             const r = rel === '' ? name : `${rel}/${name}`;
             const abs = (0,external_node_path_.join)(dir, r);
-            const st = await (0,promises_.lstat)(abs);
+            const st = (0,external_node_fs_.lstatSync)(abs);
             if (st.isDirectory()) {
                 entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
                 const problem = await walk(r);
@@ -231,7 +236,7 @@ async function describeTree(dir) {
                     return problem;
             }
             else if (st.isSymbolicLink()) {
-                const target = await (0,promises_.readlink)(abs);
+                const target = (0,external_node_fs_.readlinkSync)(abs);
                 const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(r), target));
                 if ((0,external_node_path_.isAbsolute)(target) || resolved === '..' || resolved.startsWith('../')) {
                     return `symlink ${r} points outside the output directory (${target})`;
@@ -247,7 +252,7 @@ async function describeTree(dir) {
             }
             else if (st.isFile()) {
                 const mode = st.mode & 0o100 ? 0o755 : 0o644;
-                entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs) });
+                entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
             }
             else {
                 return `${r} is neither a file, a directory nor a symlink`;
@@ -294,6 +299,45 @@ async function verifyTree(dir, manifest) {
     return missing.done ? (0,result.ok)(undefined) : (0,result/* err */._)(`${missing.value} is missing`);
 }
 
+;// CONCATENATED MODULE: ./src/cache/tree-copy.ts
+
+
+/**
+ * Copies a directory tree, hard-linking files when `link` is set and the file system allows it.
+ * Linking is for saves only: restores must copy, because a restored tree may be written to, while a saved
+ * entry is verified against its manifest on every restore, so a later write through a link is caught there.
+ * Synchronous: metadata calls and kernel-side copies are short, and per-call thread-pool round trips measured
+ * slower than doing them in line.
+ */
+function copyTree(src, dest, opts) {
+    (0,external_node_fs_.mkdirSync)(dest, { recursive: true });
+    for (const entry of (0,external_node_fs_.readdirSync)(src, { withFileTypes: true })) {
+        const from = (0,external_node_path_.join)(src, entry.name);
+        const to = (0,external_node_path_.join)(dest, entry.name);
+        if (entry.isDirectory())
+            copyTree(from, to, opts);
+        else if (entry.isSymbolicLink())
+            (0,external_node_fs_.symlinkSync)((0,external_node_fs_.readlinkSync)(from), to);
+        else if (entry.isFile())
+            copyFile(from, to, opts.link);
+    }
+}
+function copyFile(from, to, tryLink) {
+    if (tryLink) {
+        try {
+            (0,external_node_fs_.linkSync)(from, to);
+            return;
+        }
+        catch {
+            // Another file system, or links not allowed: copy instead.
+        }
+    }
+    (0,external_node_fs_.copyFileSync)(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
+    const mode = (0,external_node_fs_.statSync)(from).mode & 0o777;
+    if (mode & 0o111)
+        (0,external_node_fs_.chmodSync)(to, mode);
+}
+
 ;// CONCATENATED MODULE: ./src/cache/local-cache.ts
 
 
@@ -301,6 +345,9 @@ async function verifyTree(dir, manifest) {
 
 
 
+
+/** Logs up to this size live inline in `meta.json`, so a lookup hit costs one small read, logs included. */
+const INLINE_LOG_LIMIT = 16 * 1024;
 /**
  * The `local` backend: one directory per artifact under `<dir>/v1/entries/<key[0..2]>/<key>/`.
  *
@@ -330,52 +377,47 @@ class LocalCache {
     #newTemp() {
         return (0,external_node_path_.join)(this.#root, 'tmp', `${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
     }
-    async lookup(keys) {
+    lookup(keys) {
         const hits = new Map();
-        await Promise.all(keys.map(async (key) => {
+        // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
+        // and nothing else runs while a run looks its keys up.
+        for (const key of keys) {
             try {
-                const meta = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(this.#entry(key), 'meta.json'), 'utf8'));
-                hits.set(key, this.#hit(key, meta.durationMs));
+                const meta = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.#entry(key), 'meta.json'), 'utf8'));
+                hits.set(key, this.#hit(key, meta));
             }
             catch {
                 // No entry (or an unreadable one): a miss.
             }
-        }));
-        return hits;
+        }
+        return Promise.resolve(hits);
     }
-    #hit(key, durationMs) {
+    #hit(key, meta) {
         const entry = this.#entry(key);
+        const log = async (name) => {
+            const inline = meta[name];
+            return inline !== undefined ? Buffer.from(inline, 'base64') : (0,promises_.readFile)((0,external_node_path_.join)(entry, name));
+        };
         return {
             key,
-            durationMs,
+            durationMs: meta.durationMs,
             logs: async () => {
                 const now = new Date();
                 // The entry's mtime is its last use, for least-recently-used pruning.
                 void (0,promises_.utimes)(entry, now, now).catch(() => undefined);
-                const [stdout, stderr] = await Promise.all([
-                    (0,promises_.readFile)((0,external_node_path_.join)(entry, 'stdout')),
-                    (0,promises_.readFile)((0,external_node_path_.join)(entry, 'stderr')),
-                ]);
-                return { stdout, stderr };
+                return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
-            restore: (destDir) => this.#restore(key, destDir),
+            restore: (destDir) => this.#restore(key, destDir, log),
         };
     }
-    async #restore(key, destDir) {
+    async #restore(key, destDir, log) {
         const entry = this.#entry(key);
         const temp = `${destDir}.restore-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         try {
             const manifest = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(entry, 'manifest.json'), 'utf8'));
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(destDir), { recursive: true });
-            await (0,promises_.cp)((0,external_node_path_.join)(entry, 'out'), temp, {
-                recursive: true,
-                verbatimSymlinks: true,
-                mode: external_node_fs_.constants.COPYFILE_FICLONE,
-            });
-            const [stdout, stderr] = await Promise.all([
-                (0,promises_.readFile)((0,external_node_path_.join)(entry, 'stdout')),
-                (0,promises_.readFile)((0,external_node_path_.join)(entry, 'stderr')),
-            ]);
+            copyTree((0,external_node_path_.join)(entry, 'out'), temp, { link: false });
+            const [stdout, stderr] = await Promise.all([log('stdout'), log('stderr')]);
             let verified = await verifyTree(temp, manifest);
             if (verified.ok &&
                 (sha256(stdout) !== manifest.stdoutSha256 || sha256(stderr) !== manifest.stderrSha256)) {
@@ -414,30 +456,28 @@ class LocalCache {
     }
     async save(key, artifact) {
         const entry = this.#entry(key);
-        if (await exists((0,external_node_path_.join)(entry, 'meta.json')))
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(entry, 'meta.json')))
             return { saved: false, reason: 'exists' };
         const temp = this.#newTemp();
         try {
-            await (0,promises_.cp)(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), {
-                recursive: true,
-                verbatimSymlinks: true,
-                mode: external_node_fs_.constants.COPYFILE_FICLONE,
-            });
+            copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
             // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
             const manifest = await buildManifest((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
             if (!manifest.ok) {
                 await (0,promises_.rm)(temp, { recursive: true, force: true });
                 return { saved: false, reason: 'unsafe-output', message: manifest.error };
             }
-            await Promise.all([
-                (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'stdout'), artifact.stdout),
-                (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'stderr'), artifact.stderr),
-                (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'manifest.json'), JSON.stringify(manifest.value)),
-                (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'meta.json'), JSON.stringify({ durationMs: artifact.durationMs })),
-            ]);
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(entry), { recursive: true });
+            const meta = entryMeta(artifact);
+            // Logs too big to live inline in meta.json get files of their own.
+            if (meta.stdout === undefined)
+                (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'stdout'), artifact.stdout);
+            if (meta.stderr === undefined)
+                (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'stderr'), artifact.stderr);
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'manifest.json'), JSON.stringify(manifest.value));
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'meta.json'), JSON.stringify(meta));
+            this.#ensureShard((0,external_node_path_.dirname)(entry));
             // The single commit point: before it, nothing is visible; after it, everything is.
-            await (0,promises_.rename)(temp, entry);
+            (0,external_node_fs_.renameSync)(temp, entry);
             return { saved: true };
         }
         catch (e) {
@@ -452,15 +492,22 @@ class LocalCache {
     close() {
         return Promise.resolve();
     }
+    #shards = new Set();
+    /** Each of the 256 shard directories is created once per process, not probed on every save. */
+    #ensureShard(dir) {
+        if (this.#shards.has(dir))
+            return;
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        this.#shards.add(dir);
+    }
 }
-async function exists(path) {
-    try {
-        await (0,promises_.stat)(path);
-        return true;
-    }
-    catch {
-        return false;
-    }
+function entryMeta(a) {
+    const meta = { durationMs: a.durationMs };
+    if (a.stdout.length <= INLINE_LOG_LIMIT)
+        meta.stdout = a.stdout.toString('base64');
+    if (a.stderr.length <= INLINE_LOG_LIMIT)
+        meta.stderr = a.stderr.toString('base64');
+    return meta;
 }
 /** Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. */
 async function removeDeadTemps(tmpDir) {

@@ -17,7 +17,7 @@ const commands = {};
 function register(name, summary, load) {
     commands[name] = { summary, load };
 }
-register('run', 'run a build graph with caching', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(6), __nccwpck_require__.e(379), __nccwpck_require__.e(506)]).then(__nccwpck_require__.bind(__nccwpck_require__, 506))).run);
+register('run', 'run a build graph with caching', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(6), __nccwpck_require__.e(379), __nccwpck_require__.e(153)]).then(__nccwpck_require__.bind(__nccwpck_require__, 153))).run);
 register('ids', "print every job's content key", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(379), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 747))).ids);
 register('cache', 'manage the local cache (prune)', async () => (await __nccwpck_require__.e(/* import() */ 946).then(__nccwpck_require__.bind(__nccwpck_require__, 946))).cache);
 function usage() {

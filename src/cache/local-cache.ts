@@ -1,12 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { cp, mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import type { ArtifactToSave, Cache, CacheHit, Manifest, RestoreFailure, SaveOutcome } from './cache.js';
 import { buildManifest, sha256, verifyTree } from './manifest.js';
+import { copyTree } from './tree-copy.js';
+
+/** Logs up to this size live inline in `meta.json`, so a lookup hit costs one small read, logs included. */
+const INLINE_LOG_LIMIT = 16 * 1024;
+
+/** The per-entry file that lookups read. */
+interface EntryMeta {
+  durationMs: number;
+  stdout?: string;
+  stderr?: string;
+}
 
 /**
  * The `local` backend: one directory per artifact under `<dir>/v1/entries/<key[0..2]>/<key>/`.
@@ -45,57 +56,52 @@ export class LocalCache implements Cache {
     return join(this.#root, 'tmp', `${process.pid}-${randomBytes(6).toString('hex')}`);
   }
 
-  async lookup(keys: readonly JobKey[]): Promise<Map<JobKey, CacheHit>> {
+  lookup(keys: readonly JobKey[]): Promise<Map<JobKey, CacheHit>> {
     const hits = new Map<JobKey, CacheHit>();
-    await Promise.all(
-      keys.map(async (key) => {
-        try {
-          const meta = JSON.parse(await readFile(join(this.#entry(key), 'meta.json'), 'utf8')) as {
-            durationMs: number;
-          };
-          hits.set(key, this.#hit(key, meta.durationMs));
-        } catch {
-          // No entry (or an unreadable one): a miss.
-        }
-      }),
-    );
-    return hits;
+    // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
+    // and nothing else runs while a run looks its keys up.
+    for (const key of keys) {
+      try {
+        const meta = JSON.parse(readFileSync(join(this.#entry(key), 'meta.json'), 'utf8')) as EntryMeta;
+        hits.set(key, this.#hit(key, meta));
+      } catch {
+        // No entry (or an unreadable one): a miss.
+      }
+    }
+    return Promise.resolve(hits);
   }
 
-  #hit(key: JobKey, durationMs: number): CacheHit {
+  #hit(key: JobKey, meta: EntryMeta): CacheHit {
     const entry = this.#entry(key);
+    const log = async (name: 'stdout' | 'stderr'): Promise<Buffer> => {
+      const inline = meta[name];
+      return inline !== undefined ? Buffer.from(inline, 'base64') : readFile(join(entry, name));
+    };
     return {
       key,
-      durationMs,
+      durationMs: meta.durationMs,
       logs: async () => {
         const now = new Date();
         // The entry's mtime is its last use, for least-recently-used pruning.
         void utimes(entry, now, now).catch(() => undefined);
-        const [stdout, stderr] = await Promise.all([
-          readFile(join(entry, 'stdout')),
-          readFile(join(entry, 'stderr')),
-        ]);
-        return { stdout, stderr };
+        return { stdout: await log('stdout'), stderr: await log('stderr') };
       },
-      restore: (destDir) => this.#restore(key, destDir),
+      restore: (destDir) => this.#restore(key, destDir, log),
     };
   }
 
-  async #restore(key: JobKey, destDir: string): Promise<Result<void, RestoreFailure>> {
+  async #restore(
+    key: JobKey,
+    destDir: string,
+    log: (name: 'stdout' | 'stderr') => Promise<Buffer>,
+  ): Promise<Result<void, RestoreFailure>> {
     const entry = this.#entry(key);
     const temp = `${destDir}.restore-${randomBytes(4).toString('hex')}`;
     try {
       const manifest = JSON.parse(await readFile(join(entry, 'manifest.json'), 'utf8')) as Manifest;
       await mkdir(dirname(destDir), { recursive: true });
-      await cp(join(entry, 'out'), temp, {
-        recursive: true,
-        verbatimSymlinks: true,
-        mode: constants.COPYFILE_FICLONE,
-      });
-      const [stdout, stderr] = await Promise.all([
-        readFile(join(entry, 'stdout')),
-        readFile(join(entry, 'stderr')),
-      ]);
+      copyTree(join(entry, 'out'), temp, { link: false });
+      const [stdout, stderr] = await Promise.all([log('stdout'), log('stderr')]);
       let verified = await verifyTree(temp, manifest);
       if (
         verified.ok &&
@@ -136,14 +142,10 @@ export class LocalCache implements Cache {
 
   async save(key: JobKey, artifact: ArtifactToSave): Promise<SaveOutcome> {
     const entry = this.#entry(key);
-    if (await exists(join(entry, 'meta.json'))) return { saved: false, reason: 'exists' };
+    if (existsSync(join(entry, 'meta.json'))) return { saved: false, reason: 'exists' };
     const temp = this.#newTemp();
     try {
-      await cp(artifact.outputDir, join(temp, 'out'), {
-        recursive: true,
-        verbatimSymlinks: true,
-        mode: constants.COPYFILE_FICLONE,
-      });
+      copyTree(artifact.outputDir, join(temp, 'out'), { link: true });
       // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
       const manifest = await buildManifest(
         join(temp, 'out'),
@@ -156,15 +158,15 @@ export class LocalCache implements Cache {
         await rm(temp, { recursive: true, force: true });
         return { saved: false, reason: 'unsafe-output', message: manifest.error };
       }
-      await Promise.all([
-        writeFile(join(temp, 'stdout'), artifact.stdout),
-        writeFile(join(temp, 'stderr'), artifact.stderr),
-        writeFile(join(temp, 'manifest.json'), JSON.stringify(manifest.value)),
-        writeFile(join(temp, 'meta.json'), JSON.stringify({ durationMs: artifact.durationMs })),
-      ]);
-      await mkdir(dirname(entry), { recursive: true });
+      const meta = entryMeta(artifact);
+      // Logs too big to live inline in meta.json get files of their own.
+      if (meta.stdout === undefined) writeFileSync(join(temp, 'stdout'), artifact.stdout);
+      if (meta.stderr === undefined) writeFileSync(join(temp, 'stderr'), artifact.stderr);
+      writeFileSync(join(temp, 'manifest.json'), JSON.stringify(manifest.value));
+      writeFileSync(join(temp, 'meta.json'), JSON.stringify(meta));
+      this.#ensureShard(dirname(entry));
       // The single commit point: before it, nothing is visible; after it, everything is.
-      await rename(temp, entry);
+      renameSync(temp, entry);
       return { saved: true };
     } catch (e) {
       await rm(temp, { recursive: true, force: true });
@@ -178,15 +180,22 @@ export class LocalCache implements Cache {
   close(): Promise<void> {
     return Promise.resolve();
   }
+
+  readonly #shards = new Set<string>();
+
+  /** Each of the 256 shard directories is created once per process, not probed on every save. */
+  #ensureShard(dir: string): void {
+    if (this.#shards.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.#shards.add(dir);
+  }
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
+function entryMeta(a: ArtifactToSave): EntryMeta {
+  const meta: EntryMeta = { durationMs: a.durationMs };
+  if (a.stdout.length <= INLINE_LOG_LIMIT) meta.stdout = a.stdout.toString('base64');
+  if (a.stderr.length <= INLINE_LOG_LIMIT) meta.stderr = a.stderr.toString('base64');
+  return meta;
 }
 
 /** Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. */

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { lstat, readdir, readlink } from 'node:fs/promises';
+import { createReadStream, lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { isAbsolute, join, posix } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
@@ -11,7 +10,11 @@ export function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-async function fileSha256(path: string): Promise<string> {
+/** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
+const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
+
+async function fileSha256(path: string, size: number): Promise<string> {
+  if (size <= SYNC_HASH_LIMIT) return sha256(readFileSync(path));
   const h = createHash('sha256');
   for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
   return h.digest('hex');
@@ -21,17 +24,19 @@ async function fileSha256(path: string): Promise<string> {
 export async function describeTree(dir: string): Promise<Result<ManifestEntry[], string>> {
   const entries: ManifestEntry[] = [];
   const walk = async (rel: string): Promise<string | undefined> => {
-    const names = (await readdir(join(dir, rel))).sort();
+    // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
+    // trips per run would cost more than they overlap.
+    const names = readdirSync(join(dir, rel)).sort();
     for (const name of names) {
       const r = rel === '' ? name : `${rel}/${name}`;
       const abs = join(dir, r);
-      const st = await lstat(abs);
+      const st = lstatSync(abs);
       if (st.isDirectory()) {
         entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
         const problem = await walk(r);
         if (problem) return problem;
       } else if (st.isSymbolicLink()) {
-        const target = await readlink(abs);
+        const target = readlinkSync(abs);
         const resolved = posix.normalize(posix.join(posix.dirname(r), target));
         if (isAbsolute(target) || resolved === '..' || resolved.startsWith('../')) {
           return `symlink ${r} points outside the output directory (${target})`;
@@ -46,7 +51,7 @@ export async function describeTree(dir: string): Promise<Result<ManifestEntry[],
         });
       } else if (st.isFile()) {
         const mode = st.mode & 0o100 ? 0o755 : 0o644;
-        entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs) });
+        entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
       } else {
         return `${r} is neither a file, a directory nor a symlink`;
       }

@@ -14,12 +14,20 @@ export interface JobCoordinator {
 }
 
 export type Claim =
-  /** Build it, then call `finish` exactly once (files by label, or an error). */
-  | { kind: 'build'; finish(result: { files: Record<string, string> } | { error: string }): Promise<void> }
+  /** Build it, then call `finish` exactly once with the built result or an error. */
+  | { kind: 'build'; finish(result: BuiltResult | { error: string }): Promise<void> }
   /** Another holder built it: these labelled files (absolute paths in the coordinator's store) are its result. */
   | { kind: 'reuse'; files: Record<string, string> }
   /** Another holder failed it. */
   | { kind: 'failed'; error: string };
+
+/** A successful build as the engine holds it; the coordinator turns it into labelled files if it publishes. */
+export interface BuiltResult {
+  outputDir: string;
+  stdout: Buffer;
+  stderr: Buffer;
+  durationMs: number;
+}
 
 /** No coordinator: every claim builds and finishing does nothing (one process, its own memoization). */
 export const soloCoordinator: JobCoordinator = {

@@ -1,4 +1,5 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdirSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
 import type { CacheHit, Cache } from '../cache/cache.js';
 import type { Graph, Job, JobLabel } from '../graph/model.js';
@@ -10,7 +11,7 @@ import type { RenderedCmd } from './run-command.js';
 import { runCommands } from './run-command.js';
 import type { Timings } from './timings.js';
 import type { Claim, JobCoordinator } from '../coordinator/job-coordinator.js';
-import { fromResultFiles, resultFiles } from './claim-files.js';
+import { fromResultFiles } from './claim-files.js';
 import type { WorkerPool } from './worker-pool.js';
 import { unreachable } from '../util/unreachable.js';
 
@@ -198,13 +199,11 @@ export class Execution {
     finish: Extract<Claim, { kind: 'build' }>['finish'],
   ): Promise<void> {
     try {
-      if (ready?.ok) {
-        const scratch = join(this.#p.options.workDir, 'finish', ref.key);
-        await finish({ files: await resultFiles(ready.dir, scratch, ready.outcome) });
-        await rm(scratch, { recursive: true, force: true });
-      } else {
-        await finish({ error: ready?.outcome.message ?? 'the build threw' });
-      }
+      await finish(
+        ready?.ok
+          ? { outputDir: ready.dir, ...ready.outcome }
+          : { error: ready?.outcome.message ?? 'the build threw' },
+      );
     } catch (e) {
       this.#p.reporter.onEvent({
         type: 'warning',
@@ -218,9 +217,10 @@ export class Execution {
     const { options, reporter } = this.#p;
     const outputDir = this.#outputDir(ref.key);
     const tmpDir = join(options.workDir, 'tmp', ref.key);
-    await rm(outputDir, { recursive: true, force: true });
-    await mkdir(outputDir, { recursive: true });
-    await mkdir(tmpDir, { recursive: true });
+    // Fresh per key: nothing can be there unless a failed restore left it, and that path removes it.
+    // Synchronous: these are tiny, and a thread-pool round trip per call would idle a slot between jobs.
+    mkdirSync(outputDir);
+    mkdirSync(tmpDir);
     const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
     for (const c of cmds) {
       if (c.kind === 'cat' && !isInside(outputDir, c.path)) {
@@ -241,7 +241,7 @@ export class Execution {
       onOutput: (stream, chunk) => reporter.onEvent({ type: 'job-output', job: ref, stream, chunk }),
     });
     const durationMs = Math.round(performance.now() - started);
-    await rm(tmpDir, { recursive: true, force: true });
+    rmSync(tmpDir, { recursive: true, force: true });
     const succeeded = result.exitCode === 0 && !result.interrupted && !result.timedOut;
     const outcome: JobOutcome = {
       ...ref,

@@ -23,8 +23,9 @@ export function parseGraphText(text: string): Result<Graph, GraphProblem[]> {
 }
 
 /**
- * Reads a graph file and also checks what only the file system can tell: every input and every SourceFiles path
- * exists under `sourceDir` (a missing input is a problem naming the job and the input's index).
+ * Reads a graph file and checks that every SourceFiles path exists under `sourceDir`. Input files are checked
+ * where they are digested (keying reports a missing input with its job and index), so that a run stats each
+ * input once, not twice; `checkFilesExist` does the full check for callers that do not key.
  */
 export async function loadGraphFile(path: string, sourceDir: string): Promise<Result<Graph, GraphProblem[]>> {
   let text: string;
@@ -39,12 +40,12 @@ export async function loadGraphFile(path: string, sourceDir: string): Promise<Re
   }
   const parsed = parseGraphText(text);
   if (!parsed.ok) return parsed;
-  const problems = checkFilesExist(parsed.value, sourceDir);
+  const problems = checkFilesExist(parsed.value, sourceDir, { inputs: false });
   return problems.length > 0 ? err(problems) : parsed;
 }
 
 /** Synchronous lstat with a memo: 100,000 paths cost well under a second, and each path is asked once. */
-export function checkFilesExist(graph: Graph, sourceDir: string): GraphProblem[] {
+export function checkFilesExist(graph: Graph, sourceDir: string, opts = { inputs: true }): GraphProblem[] {
   const problems: GraphProblem[] = [];
   const memo = new Map<string, 'file' | 'dir' | 'missing'>();
   const kind = (rel: string): 'file' | 'dir' | 'missing' => {
@@ -56,7 +57,7 @@ export function checkFilesExist(graph: Graph, sourceDir: string): GraphProblem[]
     }
     return k;
   };
-  for (const job of graph.jobs) {
+  for (const job of opts.inputs ? graph.jobs : []) {
     job.inputs.forEach((input, i) => {
       const k = kind(input);
       if (k === 'missing')

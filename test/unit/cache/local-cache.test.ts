@@ -66,6 +66,19 @@ describe('LocalCache', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('keeps large logs in files of their own and restores them verified', async () => {
+    const big = Buffer.alloc(100_000, 'x');
+    await cache.save(KEY, {
+      outputDir: join(dir, 'out'),
+      stdout: big,
+      stderr: Buffer.alloc(0),
+      durationMs: 1,
+    });
+    const hit = (await cache.lookup([KEY])).get(KEY)!;
+    expect((await hit.logs()).stdout.equals(big)).toBe(true);
+    expect((await hit.restore(join(dir, 'restored'))).ok).toBe(true);
+  });
+
   it('answers a second save of the same key as a harmless no-op', async () => {
     await save();
     expect(await save()).toEqual({ saved: false, reason: 'exists' });
@@ -83,7 +96,16 @@ describe('LocalCache', () => {
     ['an extra file', (e: string) => writeFile(join(e, 'out/extra'), 'x')],
     ['a deleted file', (e: string) => rm(join(e, 'out/empty'))],
     ['a lost exec bit', (e: string) => chmod(join(e, 'out/nested/deeper/tool'), 0o644)],
-    ['a changed log', (e: string) => writeFile(join(e, 'stdout'), 'forged\n')],
+    [
+      'a changed log',
+      async (e: string) => {
+        const meta = JSON.parse(await readFile(join(e, 'meta.json'), 'utf8')) as Record<string, unknown>;
+        await writeFile(
+          join(e, 'meta.json'),
+          JSON.stringify({ ...meta, stdout: Buffer.from('forged').toString('base64') }),
+        );
+      },
+    ],
   ] as const) {
     it(`turns a tampered entry (${what}) into a miss with a warning, never a wrong output`, async () => {
       await save();

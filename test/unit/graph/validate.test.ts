@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, type Graph, type GraphProblem } from '../../../src/graph/model.js';
-import { loadGraphFile, parseGraphText } from '../../../src/graph/parse.js';
+import { checkFilesExist, loadGraphFile, parseGraphText } from '../../../src/graph/parse.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -169,10 +169,17 @@ describe('loadGraphFile', () => {
       );
       const r = await loadGraphFile(graphPath, dir);
       expect(r.ok).toBe(false);
-      const text = (r as { error: GraphProblem[] }).error.map(formatProblem).join('\n');
+      expect((r as { error: GraphProblem[] }).error.map(formatProblem).join('\n')).toMatch(
+        /SourceFiles\["c{40}"\]: source file gone.c does not exist/,
+      );
+      const g = parseGraphText(
+        JSON.stringify({ Jobs: [job(A, 'j', { Inputs: ['here.txt', 'missing.txt', 'sub'] })] }),
+      );
+      const text = checkFilesExist((g as { value: Graph }).value, dir)
+        .map(formatProblem)
+        .join('\n');
       expect(text).toMatch(/job "j" Inputs\[1\]: input file missing.txt does not exist/);
       expect(text).toMatch(/job "j" Inputs\[2\]: input sub is a directory/);
-      expect(text).toMatch(/SourceFiles\["c{40}"\]: source file gone.c does not exist/);
       const unreadable = await loadGraphFile(join(dir, 'nope.json'), dir);
       expect(unreadable.ok).toBe(false);
     } finally {
