@@ -1,0 +1,115 @@
+import { Agent, request } from 'node:http';
+import type { Result } from '../util/result.js';
+import { err, ok } from '../util/result.js';
+import { FINISH_ROUTE, RENEW_ROUTE, START_ROUTE, type StartResponse } from './protocol.js';
+
+/** Why a call did not succeed. */
+export type CoordinatorError =
+  /** The holder finished with an error (delivered to waiters). */
+  | { reason: 'build-failed'; message: string }
+  /** The server refused the request (bad token, bad label, no build started, …). */
+  | { reason: 'refused'; status: number; message: string }
+  /** No server answered: it is gone or never was. */
+  | { reason: 'unreachable'; message: string };
+
+/** `unix:/path` or `http://127.0.0.1:PORT` → node:http connection options. */
+export function parseAddress(address: string): { socketPath: string } | { host: string; port: number } {
+  if (address.startsWith('unix:')) return { socketPath: address.slice('unix:'.length) };
+  const url = new URL(address);
+  return { host: url.hostname, port: Number(url.port) };
+}
+
+/** A client of the Start/Finish protocol over one keep-alive connection pool. */
+export class CoordinatorClient {
+  readonly #target: { socketPath: string } | { host: string; port: number };
+  readonly #auth: string;
+  readonly #agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+  constructor(
+    readonly address: string,
+    bearer: string,
+  ) {
+    this.#target = parseAddress(address);
+    this.#auth = `Bearer ${bearer}`;
+  }
+
+  /** Claims `importPath`: a token to build with, or the files of a finished build (waits while one runs). */
+  async start(importPath: string): Promise<Result<StartResponse, CoordinatorError>> {
+    const r = await this.#post(START_ROUTE, { importPath });
+    if (!r.ok) return r;
+    if (r.value.status === 409) return err({ reason: 'build-failed', message: errorText(r.value.body) });
+    if (r.value.status !== 200) return err(refused(r.value));
+    return ok(r.value.body as StartResponse);
+  }
+
+  async finish(
+    importPath: string,
+    token: string,
+    result: { extra: Record<string, string> } | { error: string },
+  ): Promise<Result<void, CoordinatorError>> {
+    const r = await this.#post(FINISH_ROUTE, { importPath, token, ...result });
+    if (!r.ok) return r;
+    return r.value.status === 200 ? ok(undefined) : err(refused(r.value));
+  }
+
+  async renew(importPath: string, token: string): Promise<Result<void, CoordinatorError>> {
+    const r = await this.#post(RENEW_ROUTE, { importPath, token });
+    if (!r.ok) return r;
+    return r.value.status === 200 ? ok(undefined) : err(refused(r.value));
+  }
+
+  /** Renews the lease every `everyMs` until the returned function is called. */
+  holdLease(importPath: string, token: string, everyMs: number): () => void {
+    const timer = setInterval(() => void this.renew(importPath, token), everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  close(): void {
+    this.#agent.destroy();
+  }
+
+  #post(path: string, body: object): Promise<Result<{ status: number; body: unknown }, CoordinatorError>> {
+    const text = JSON.stringify(body);
+    return new Promise((resolve) => {
+      const req = request(
+        {
+          ...this.#target,
+          path,
+          method: 'POST',
+          agent: this.#agent,
+          headers: {
+            authorization: this.#auth,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(text),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            let parsed: unknown = {};
+            try {
+              parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            } catch {
+              parsed = { error: Buffer.concat(chunks).toString('utf8') };
+            }
+            resolve(ok({ status: res.statusCode ?? 0, body: parsed }));
+          });
+          res.on('error', (e) => resolve(err({ reason: 'unreachable', message: e.message })));
+        },
+      );
+      req.on('error', (e) => resolve(err({ reason: 'unreachable', message: e.message })));
+      req.end(text);
+    });
+  }
+}
+
+function errorText(body: unknown): string {
+  const e = (body as { error?: unknown }).error;
+  return typeof e === 'string' ? e : JSON.stringify(body);
+}
+
+function refused(r: { status: number; body: unknown }): CoordinatorError {
+  return { reason: 'refused', status: r.status, message: errorText(r.body) };
+}

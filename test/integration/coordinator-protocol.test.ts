@@ -1,0 +1,177 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CoordinatorClient } from '../../src/coordinator/client.js';
+import { startCoordinatorServer, type CoordinatorServer } from '../../src/coordinator/server.js';
+
+const KEY = 'ab'.repeat(20);
+
+describe('the Start/Finish coordinator over a real Unix socket', () => {
+  let dir: string;
+  let server: CoordinatorServer;
+  let client: CoordinatorClient;
+  const BEARER = 'secret-bearer';
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'disbuild-coord-'));
+    const started = await startCoordinatorServer({
+      storeDir: join(dir, 'store'),
+      bearer: BEARER,
+      listen: { socketPath: join(dir, 'sock') },
+      leaseMs: 400,
+    });
+    if (!started.ok) throw new Error(started.error);
+    server = started.value;
+    client = new CoordinatorClient(server.address, BEARER);
+  });
+  afterEach(async () => {
+    client.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function files(): Promise<Record<string, string>> {
+    await writeFile(join(dir, 'a.out'), 'content of a');
+    await writeFile(join(dir, 'b.out'), 'content of b');
+    return { a: join(dir, 'a.out'), b: join(dir, 'b.out') };
+  }
+
+  it('refuses finish before any start: "no build started" for that key', async () => {
+    const r = await client.finish(KEY, 'tok', { error: 'x' });
+    expect(r).toEqual({
+      ok: false,
+      error: { reason: 'refused', status: 404, message: `no build started for ${KEY}` },
+    });
+  });
+
+  it('makes 10 concurrent starts wait, then gives all of them both labelled files', async () => {
+    const first = await client.start(KEY);
+    expect(first.ok && 'token' in first.value).toBe(true);
+    const token = (first as { value: { token: string } }).value.token;
+    const waiters = Array.from({ length: 10 }, () => client.start(KEY));
+    await new Promise((r) => setTimeout(r, 50));
+    const produced = await files();
+    expect(await client.finish(KEY, token, { extra: produced })).toEqual({ ok: true, value: undefined });
+    // The producer may delete its copies once finish is answered.
+    await rm(produced.a!);
+    for (const w of await Promise.all(waiters)) {
+      expect(w.ok).toBe(true);
+      const extra = (w as { value: { extra: Record<string, string> } }).value.extra;
+      expect(Object.keys(extra).sort()).toEqual(['a', 'b']);
+      expect(await readFile(extra.a!, 'utf8')).toBe('content of a');
+      expect(await readFile(extra.b!, 'utf8')).toBe('content of b');
+    }
+    // A later start gets the files at once.
+    const later = await client.start(KEY);
+    expect(later.ok && 'extra' in later.value).toBe(true);
+  });
+
+  it('accepts the right token 10 times and records the work once', async () => {
+    const { value } = (await client.start(KEY)) as { value: { token: string } };
+    const produced = await files();
+    const all = await Promise.all(
+      Array.from({ length: 10 }, () => client.finish(KEY, value.token, { extra: produced })),
+    );
+    expect(all.every((r) => r.ok)).toBe(true);
+    expect(server.stats.recorded).toBe(1);
+  });
+
+  it('refuses 10 wrong tokens, then accepts the right one', async () => {
+    const { value } = (await client.start(KEY)) as { value: { token: string } };
+    const produced = await files();
+    const wrong = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => client.finish(KEY, `wrong${i}`, { extra: produced })),
+    );
+    for (const r of wrong) expect(r).toMatchObject({ ok: false, error: { status: 403 } });
+    expect((await client.finish(KEY, value.token, { extra: produced })).ok).toBe(true);
+  });
+
+  it('gives every waiter the error of a failed build, and refuses a finish with neither files nor error', async () => {
+    const { value } = (await client.start(KEY)) as { value: { token: string } };
+    const neither = await client.finish(KEY, value.token, {} as { error: string });
+    expect(neither).toMatchObject({ ok: false, error: { status: 400 } });
+    const waiters = Array.from({ length: 5 }, () => client.start(KEY));
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await client.finish(KEY, value.token, { error: 'compile failed' })).ok).toBe(true);
+    for (const w of await Promise.all(waiters)) {
+      expect(w).toEqual({ ok: false, error: { reason: 'build-failed', message: 'compile failed' } });
+    }
+    // After a failure, the next start may try again.
+    const retry = await client.start(KEY);
+    expect(retry.ok && 'token' in retry.value).toBe(true);
+  });
+
+  it("hands a killed holder's key to exactly one waiter within the lease; the rest get that one's result", async () => {
+    const script = resolve(import.meta.dirname, '../helpers/hold-token.ts');
+    const holder = spawn(process.execPath, ['--import', 'tsx', script, server.address, BEARER, KEY]);
+    await new Promise<void>((r) => holder.stdout.on('data', () => r()));
+    const waiters = Array.from({ length: 5 }, () => client.start(KEY));
+    await new Promise((r) => setTimeout(r, 600));
+    // While the holder renews, nobody gets the key, even past one lease.
+    expect(server.stats.start).toBe(6);
+    const killedAt = Date.now();
+    holder.kill('SIGKILL');
+    const firstAnswer = await Promise.race(waiters);
+    expect(Date.now() - killedAt).toBeLessThan(1000);
+    expect(firstAnswer.ok && 'token' in firstAnswer.value).toBe(true);
+    const token = (firstAnswer as { value: { token: string } }).value.token;
+    expect((await client.finish(KEY, token, { extra: await files() })).ok).toBe(true);
+    const answers = await Promise.all(waiters);
+    expect(answers.filter((a) => a.ok && 'token' in a.value)).toHaveLength(1);
+    expect(answers.filter((a) => a.ok && 'extra' in a.value)).toHaveLength(4);
+  });
+
+  it('refuses bad labels, malformed JSON, unknown routes, oversize bodies and bad bearer tokens, and keeps serving', async () => {
+    const { value } = (await client.start(KEY)) as { value: { token: string } };
+    const produced = await files();
+    for (const label of ['a/b', '..', '']) {
+      const r = await client.finish(KEY, value.token, { extra: { [label]: produced.a! } });
+      expect(r).toMatchObject({ ok: false, error: { status: 400 } });
+    }
+    const raw = (path: string, body: string, auth = `Bearer ${BEARER}`) =>
+      new Promise<{ status: number; body: string }>((res, rej) => {
+        const req = request(
+          { socketPath: join(dir, 'sock'), path, method: 'POST', headers: { authorization: auth } },
+          (r) => {
+            let b = '';
+            r.on('data', (c: Buffer) => (b += c.toString()));
+            r.on('end', () => res({ status: r.statusCode ?? 0, body: b }));
+          },
+        );
+        req.on('error', rej);
+        req.end(body);
+      });
+    expect(await raw('/never-build-twice.start', '{nope')).toMatchObject({
+      status: 400,
+      body: expect.stringContaining('malformed JSON'),
+    });
+    expect(await raw('/never-build-twice.explode', '{}')).toMatchObject({
+      status: 404,
+      body: expect.stringContaining('unknown route'),
+    });
+    expect(
+      (await raw('/never-build-twice.start', JSON.stringify({ importPath: 'x'.repeat(2_000_000) }))).status,
+    ).toBe(413);
+    expect((await raw('/never-build-twice.start', '{}', '')).status).toBe(401);
+    expect((await raw('/never-build-twice.start', '{}', 'Bearer wrong')).status).toBe(401);
+    expect(((await stat(join(dir, 'sock'))).mode & 0o777).toString(8)).toBe('600');
+    expect((await client.finish(KEY, value.token, { extra: produced })).ok).toBe(true);
+  });
+
+  it('also serves over loopback TCP', async () => {
+    const tcp = await startCoordinatorServer({
+      storeDir: join(dir, 'store2'),
+      bearer: 'b',
+      listen: { tcp: true },
+    });
+    if (!tcp.ok) throw new Error(tcp.error);
+    const c = new CoordinatorClient(tcp.value.address, 'b');
+    expect(tcp.value.address).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const r = await c.start(KEY);
+    expect(r.ok && 'token' in r.value).toBe(true);
+    c.close();
+    await tcp.value.close();
+  });
+});

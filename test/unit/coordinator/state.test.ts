@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { CoordinatorState } from '../../../src/coordinator/state.js';
+
+function machine() {
+  let n = 0;
+  return new CoordinatorState({ leaseMs: 100, newToken: () => `t${++n}` });
+}
+
+describe('CoordinatorState', () => {
+  it('gives the first start a token and makes the others wait', () => {
+    const s = machine();
+    expect(s.start('k', 1, 0)).toEqual({ kind: 'answer', answer: { token: 't1' } });
+    expect(s.start('k', 2, 0)).toEqual({ kind: 'wait' });
+    expect(s.running).toBe(1);
+  });
+
+  it('delivers files to every waiter and remembers them', () => {
+    const s = machine();
+    s.start('k', 1, 0);
+    s.start('k', 2, 0);
+    s.start('k', 3, 0);
+    const r = s.finish('k', 't1', { extra: { a: '/a' } });
+    expect(r).toEqual({
+      ok: true,
+      recorded: true,
+      deliveries: [
+        { waiter: 2, answer: { extra: { a: '/a' } } },
+        { waiter: 3, answer: { extra: { a: '/a' } } },
+      ],
+    });
+    expect(s.start('k', 4, 0)).toEqual({ kind: 'answer', answer: { extra: { a: '/a' } } });
+    expect(s.finish('k', 't1', { extra: { a: '/b' } })).toEqual({
+      ok: true,
+      recorded: false,
+      deliveries: [],
+    });
+  });
+
+  it('forgets a failed build so that the next start retries', () => {
+    const s = machine();
+    s.start('k', 1, 0);
+    s.start('k', 2, 0);
+    expect(s.finish('k', 't1', { error: 'boom' })).toMatchObject({
+      deliveries: [{ waiter: 2, answer: { error: 'boom' } }],
+    });
+    expect(s.start('k', 3, 0)).toEqual({ kind: 'answer', answer: { token: 't2' } });
+  });
+
+  it('refuses unknown keys, wrong tokens and empty results', () => {
+    const s = machine();
+    expect(s.finish('k', 'x', { error: 'e' })).toMatchObject({ ok: false, status: 404 });
+    s.start('k', 1, 0);
+    expect(s.finish('k', 'x', { error: 'e' })).toMatchObject({ ok: false, status: 403 });
+    expect(s.finish('k', 't1', {})).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it('hands an expired lease to the oldest waiter only, and renewals keep it', () => {
+    const s = machine();
+    s.start('k', 1, 0);
+    s.start('k', 2, 10);
+    s.start('k', 3, 20);
+    expect(s.renew('k', 't1', 90)).toBe(true);
+    expect(s.expire(150)).toEqual([]);
+    expect(s.expire(190)).toEqual([{ waiter: 2, answer: { token: 't2' } }]);
+    expect(s.renew('k', 't1', 200)).toBe(false);
+    expect(s.finish('k', 't2', { extra: {} })).toMatchObject({ deliveries: [{ waiter: 3 }] });
+  });
+
+  it('drops a waiter that went away, and a lost holder with no waiters', () => {
+    const s = machine();
+    s.start('k', 1, 0);
+    s.start('k', 2, 0);
+    s.waiterGone('k', 2);
+    expect(s.holderGone('k', 't1', 5)).toEqual([]);
+    expect(s.running).toBe(0);
+    expect(s.nextExpiry()).toBeUndefined();
+  });
+});
