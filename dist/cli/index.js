@@ -17,9 +17,10 @@ const commands = {};
 function register(name, summary, load) {
     commands[name] = { summary, load };
 }
-register('run', 'run a build graph with caching', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(6), __nccwpck_require__.e(379), __nccwpck_require__.e(153)]).then(__nccwpck_require__.bind(__nccwpck_require__, 153))).run);
+register('run', 'run a build graph with caching', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(6), __nccwpck_require__.e(379), __nccwpck_require__.e(762)]).then(__nccwpck_require__.bind(__nccwpck_require__, 762))).run);
 register('ids', "print every job's content key", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(379), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 747))).ids);
 register('cache', 'manage the local cache (prune)', async () => (await __nccwpck_require__.e(/* import() */ 946).then(__nccwpck_require__.bind(__nccwpck_require__, 946))).cache);
+register('coordinator', 'speak the Start/Finish protocol from inside a job', async () => (await __nccwpck_require__.e(/* import() */ 167).then(__nccwpck_require__.bind(__nccwpck_require__, 167))).coordinator);
 function usage() {
     const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`);
     return `Usage: disbuild <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'disbuild <command> --help' for a command's options.\n`;
@@ -118,6 +119,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 67:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 

@@ -12,6 +12,11 @@ function register(name: string, summary: string, load: () => Promise<Command>): 
 register('run', 'run a build graph with caching', async () => (await import('./commands/run.js')).run);
 register('ids', "print every job's content key", async () => (await import('./commands/ids.js')).ids);
 register('cache', 'manage the local cache (prune)', async () => (await import('./commands/cache.js')).cache);
+register(
+  'coordinator',
+  'speak the Start/Finish protocol from inside a job',
+  async () => (await import('./commands/coordinator.js')).coordinator,
+);
 
 export function usage(): string {
   const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`);

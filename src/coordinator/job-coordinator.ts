@@ -16,8 +16,8 @@ export interface JobCoordinator {
 export type Claim =
   /** Build it, then call `finish` exactly once with the built result or an error. */
   | { kind: 'build'; finish(result: BuiltResult | { error: string }): Promise<void> }
-  /** Another holder built it: these labelled files (absolute paths in the coordinator's store) are its result. */
-  | { kind: 'reuse'; files: Record<string, string> }
+  /** Another holder built it: `restore` writes its outputs into `outputDir` and answers its logs. */
+  | { kind: 'reuse'; restore(outputDir: string): Promise<Omit<BuiltResult, 'outputDir'>> }
   /** Another holder failed it. */
   | { kind: 'failed'; error: string };
 

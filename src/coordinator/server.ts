@@ -29,6 +29,8 @@ export interface CoordinatorServer {
   address: string;
   /** Requests per route, and results recorded (a repeated finish is not recorded twice). */
   stats: { start: number; finish: number; renew: number; recorded: number; rejected: number };
+  /** Resolves once no key is being built and nobody waits (or after `maxMs`), so closing strands no one. */
+  drain(maxMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -159,6 +161,12 @@ export async function startCoordinatorServer(
   return ok({
     address: listening.value,
     stats,
+    drain: async (maxMs) => {
+      const until = Date.now() + maxMs;
+      while ((state.running > 0 || waiting.size > 0) && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     close: async () => {
       clearInterval(timer);
       for (const { res } of waiting.values()) reply(res, 503, { error: 'coordinator shutting down' });

@@ -11,7 +11,6 @@ import type { RenderedCmd } from './run-command.js';
 import { runCommands } from './run-command.js';
 import type { Timings } from './timings.js';
 import type { Claim, JobCoordinator } from '../coordinator/job-coordinator.js';
-import { fromResultFiles } from './claim-files.js';
 import type { WorkerPool } from './worker-pool.js';
 import { unreachable } from '../util/unreachable.js';
 
@@ -136,7 +135,7 @@ export class Execution {
     const claim = await this.#p.coordinator.claim(ref.key);
     switch (claim.kind) {
       case 'reuse':
-        return this.#reuse(ref, claim.files);
+        return this.#reuse(ref, claim.restore);
       case 'failed':
         return this.#failedElsewhere(ref, claim.error);
       case 'build':
@@ -147,11 +146,11 @@ export class Execution {
   }
 
   /** Another worker or process built this key while we waited: its files are the result. */
-  async #reuse(ref: JobRef, files: Record<string, string>): Promise<Ready> {
+  async #reuse(ref: JobRef, restore: Extract<Claim, { kind: 'reuse' }>['restore']): Promise<Ready> {
     const outputDir = this.#outputDir(ref.key);
     await rm(outputDir, { recursive: true, force: true });
     try {
-      const logs = await fromResultFiles(files, outputDir);
+      const logs = await restore(outputDir);
       const outcome: JobOutcome = {
         ...ref,
         status: 'cached',

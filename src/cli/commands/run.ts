@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Cache } from '../../cache/cache.js';
 import { NullCache } from '../../cache/null-cache.js';
+import { SharedCoordinator } from '../../coordinator/shared-coordinator.js';
 import { runGraph } from '../../engine.js';
 import { formatProblem } from '../../graph/model.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
@@ -87,6 +88,7 @@ export const run: Command = async (argv, io) => {
   const state = await openLocalState(v['cache-dir'], io);
   const warn = (message: string): void => reporter.onEvent({ type: 'warning', message });
   const cache: Cache = cacheKind.value === 'local' ? await state.openCache(warn) : new NullCache();
+  const coordinator = await SharedCoordinator.open(state.dir, { onWarning: warn });
   const live = Boolean(io.stdout.isTTY) && !io.env.CI;
   const reporter: Reporter = new ConsoleReporter({
     stream: io.stdout,
@@ -121,7 +123,12 @@ export const run: Command = async (argv, io) => {
         digests: 'working-tree',
         signal: controller.signal,
       },
-      { cache, reporter: { onEvent: (e: RunEvent) => reporter.onEvent(e) }, timings: state.timings },
+      {
+        cache,
+        reporter: { onEvent: (e: RunEvent) => reporter.onEvent(e) },
+        timings: state.timings,
+        coordinator,
+      },
     );
     if (!result.ok) {
       for (const p of result.error) io.stderr.write(`disbuild: ${formatProblem(p)}\n`);
@@ -133,6 +140,7 @@ export const run: Command = async (argv, io) => {
     const { failed, skipped } = result.value.counts;
     return failed + skipped > 0 ? EXIT.failed : EXIT.ok;
   } finally {
+    await coordinator.close({ drain: !controller.signal.aborted });
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

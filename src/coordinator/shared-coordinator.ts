@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { JobKey } from '../ids/brands.js';
+import type { CoordinatorClient } from './client.js';
+import { type Coordination, joinOrStartCoordinator } from './discovery.js';
+import type { BuiltResult, Claim, JobCoordinator } from './job-coordinator.js';
+import { coordinatorEnv } from './protocol.js';
+import { fromResultFiles, resultFiles } from './result-files.js';
+
+/** How long a process that serves the coordinator stays up for others after its own run, at most. */
+const DRAIN_MS = 30 * 60 * 1000;
+
+/**
+ * The engine's JobCoordinator over the shared Start/Finish coordinator of a cache directory.
+ * Deals with: claiming keys, publishing results as labelled files, renewing leases while a job builds, and
+ * finding a new coordinator when the serving process is gone. Coordinator trouble never fails a build: the
+ * job is then built without one, with a warning.
+ */
+export class SharedCoordinator implements JobCoordinator {
+  #c: Coordination;
+  readonly #cacheDir: string;
+  readonly #leaseMs: number;
+  readonly #onWarning: (message: string) => void;
+  #warned = false;
+
+  private constructor(
+    c: Coordination,
+    cacheDir: string,
+    leaseMs: number,
+    onWarning: (message: string) => void,
+  ) {
+    this.#c = c;
+    this.#cacheDir = cacheDir;
+    this.#leaseMs = leaseMs;
+    this.#onWarning = onWarning;
+  }
+
+  static async open(
+    cacheDir: string,
+    opts: { leaseMs?: number; onWarning: (message: string) => void },
+  ): Promise<SharedCoordinator> {
+    const leaseMs = opts.leaseMs ?? 10_000;
+    return new SharedCoordinator(
+      await joinOrStartCoordinator(cacheDir, { leaseMs }),
+      cacheDir,
+      leaseMs,
+      opts.onWarning,
+    );
+  }
+
+  get env(): Record<string, string> {
+    return coordinatorEnv(this.#c.client.address, this.#c.bearer);
+  }
+
+  /** True when this process serves the coordinator (tests and diagnostics). */
+  get serving(): boolean {
+    return this.#c.server !== undefined;
+  }
+
+  async claim(key: JobKey): Promise<Claim> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const client = this.#c.client;
+      const r = await client.start(key);
+      if (r.ok) {
+        if ('token' in r.value) return this.#buildClaim(client, key, r.value.token);
+        const files = r.value.extra;
+        return { kind: 'reuse', restore: (outputDir) => fromResultFiles(files, outputDir) };
+      }
+      if (r.error.reason === 'build-failed') return { kind: 'failed', error: r.error.message };
+      // The serving process went away (or is shutting down): find or become the next one, and ask again.
+      if (r.error.reason === 'unreachable' || (r.error.reason === 'refused' && r.error.status === 503)) {
+        await this.#rediscover();
+        continue;
+      }
+      this.#warn(`the coordinator refused ${key}: ${r.error.message}`);
+      break;
+    }
+    return { kind: 'build', finish: () => Promise.resolve() };
+  }
+
+  #buildClaim(client: CoordinatorClient, key: JobKey, token: string): Claim {
+    const stopRenewing = client.holdLease(key, token, Math.max(20, Math.floor(this.#leaseMs / 4)));
+    return {
+      kind: 'build',
+      finish: async (result: BuiltResult | { error: string }) => {
+        stopRenewing();
+        if ('error' in result) {
+          await client.finish(key, token, { error: result.error });
+          return;
+        }
+        const scratch = join(
+          this.#cacheDir,
+          'coordinator',
+          'scratch',
+          `${process.pid}-${randomBytes(4).toString('hex')}`,
+        );
+        try {
+          const r = await client.finish(key, token, {
+            extra: await resultFiles(result.outputDir, scratch, result),
+          });
+          if (!r.ok && r.error.reason !== 'unreachable')
+            this.#warn(`could not publish ${key}: ${r.error.message}`);
+        } finally {
+          await rm(scratch, { recursive: true, force: true });
+        }
+      },
+    };
+  }
+
+  async #rediscover(): Promise<void> {
+    this.#c.client.close();
+    try {
+      this.#c = await joinOrStartCoordinator(this.#cacheDir, { leaseMs: this.#leaseMs });
+    } catch (e) {
+      this.#warn((e as Error).message);
+    }
+  }
+
+  #warn(message: string): void {
+    if (this.#warned) return;
+    this.#warned = true;
+    this.#onWarning(`${message}; building without the coordinator where needed`);
+  }
+
+  /**
+   * Stops serving only once no other process builds or waits through this one; with `drain: false`
+   * (an interrupted run) it stops at once, and the others take over.
+   */
+  async close(opts = { drain: true }): Promise<void> {
+    const server = this.#c.server;
+    this.#c.client.close();
+    if (!server) return;
+    if (opts.drain) await server.drain(DRAIN_MS);
+    await server.close();
+  }
+}
