@@ -2,7 +2,7 @@ export const id = 167;
 export const ids = [167];
 export const modules = {
 
-/***/ 593:
+/***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,9 +10,9 @@ export const modules = {
 /* harmony export */   HU: () => (/* binding */ parseChoice),
 /* harmony export */   Qx: () => (/* binding */ parseCommandArgs)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(251);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8251);
 
 
 /** node:util parseArgs with errors as values: unknown flags and missing values become one usage line. */
@@ -53,9 +53,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   coordinator: () => (/* binding */ coordinator)
 /* harmony export */ });
 /* harmony import */ var _coordinator_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(367);
-/* harmony import */ var _coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(420);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(593);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(604);
+/* harmony import */ var _coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6420);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7593);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1604);
 
 
 
@@ -139,10 +139,10 @@ function usage(io, message) {
 /* harmony export */   G: () => (/* binding */ CoordinatorClient)
 /* harmony export */ });
 /* unused harmony export parseAddress */
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(67);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(251);
-/* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(420);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8251);
+/* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6420);
 
 
 
@@ -240,7 +240,7 @@ function refused(r) {
 
 /***/ }),
 
-/***/ 420:
+/***/ 6420:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -283,7 +283,7 @@ function labelProblem(label) {
 
 /***/ }),
 
-/***/ 251:
+/***/ 8251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -2,20 +2,20 @@ export const id = 747;
 export const ids = [747];
 export const modules = {
 
-/***/ 747:
+/***/ 9747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ids: () => (/* binding */ ids)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(573);
-/* harmony import */ var _ids_job_key_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(754);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(593);
-/* harmony import */ var _graph_input_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(166);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(604);
+/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2573);
+/* harmony import */ var _ids_job_key_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3754);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7593);
+/* harmony import */ var _graph_input_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3311);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1604);
 
 
 

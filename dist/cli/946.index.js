@@ -2,204 +2,28 @@ export const id = 946;
 export const ids = [946];
 export const modules = {
 
-/***/ 593:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EJ: () => (/* binding */ parsePositiveInt),
-/* harmony export */   HU: () => (/* binding */ parseChoice),
-/* harmony export */   Qx: () => (/* binding */ parseCommandArgs)
-/* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(251);
-
-
-/** node:util parseArgs with errors as values: unknown flags and missing values become one usage line. */
-function parseCommandArgs(argv, options) {
-    try {
-        const parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ values: parsed.values, positionals: parsed.positionals });
-    }
-    catch (e) {
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(e.message);
-    }
-}
-/** A positive integer flag, with an error that quotes the bad value. */
-function parsePositiveInt(flag, value, fallback) {
-    if (value === undefined)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(fallback);
-    if (!/^[1-9][0-9]*$/.test(value.trim()))
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`${flag} must be a positive integer, got ${JSON.stringify(value)}`);
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(Number(value.trim()));
-}
-/** A flag restricted to a few words, with an error listing them. */
-function parseChoice(flag, value, choices, fallback) {
-    if (value === undefined)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(fallback);
-    if (choices.includes(value))
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(value);
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`${flag} must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
-}
-
-
-/***/ }),
-
-/***/ 946:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  cache: () => (/* binding */ cache),
-  parseSize: () => (/* binding */ parseSize)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(455);
-;// CONCATENATED MODULE: ./src/cache/prune.ts
-
-
-
-async function treeSize(path) {
-    const st = await (0,promises_.lstat)(path);
-    if (!st.isDirectory())
-        return st.size;
-    let total = 0;
-    for (const name of await (0,promises_.readdir)(path))
-        total += await treeSize((0,external_node_path_.join)(path, name));
-    return total;
-}
-/**
- * Removes the least recently used artifacts (by entry mtime, which restores and log reads refresh) until the
- * local cache holds at most `maxSizeBytes`. Each entry is renamed out of `entries/` before it is deleted, so a
- * concurrent run sees it either complete or gone.
- */
-async function pruneCache(dir, opts) {
-    const root = (0,external_node_path_.join)(dir, 'v1');
-    const entries = [];
-    let shards = [];
-    try {
-        shards = await (0,promises_.readdir)((0,external_node_path_.join)(root, 'entries'));
-    }
-    catch {
-        return { removed: 0, freedBytes: 0, remainingBytes: 0 };
-    }
-    for (const shard of shards) {
-        for (const key of await (0,promises_.readdir)((0,external_node_path_.join)(root, 'entries', shard)).catch(() => [])) {
-            const path = (0,external_node_path_.join)(root, 'entries', shard, key);
-            try {
-                entries.push({ path, size: await treeSize(path), used: (await (0,promises_.stat)(path)).mtimeMs });
-            }
-            catch {
-                // Removed concurrently.
-            }
-        }
-    }
-    entries.sort((a, b) => a.used - b.used);
-    let total = entries.reduce((s, e) => s + e.size, 0);
-    let removed = 0;
-    let freedBytes = 0;
-    for (const e of entries) {
-        if (total <= opts.maxSizeBytes)
-            break;
-        const doomed = (0,external_node_path_.join)(root, 'tmp', `${process.pid}-prune-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-        try {
-            await (0,promises_.rename)(e.path, doomed);
-        }
-        catch {
-            continue;
-        }
-        await (0,promises_.rm)(doomed, { recursive: true, force: true });
-        total -= e.size;
-        freedBytes += e.size;
-        removed++;
-    }
-    return { removed, freedBytes, remainingBytes: total };
-}
-
-// EXTERNAL MODULE: ./src/cli/args.ts
-var args = __webpack_require__(593);
-// EXTERNAL MODULE: ./src/cli/io.ts
-var cli_io = __webpack_require__(604);
-// EXTERNAL MODULE: ./src/cli/local-state.ts + 3 modules
-var local_state = __webpack_require__(683);
-;// CONCATENATED MODULE: ./src/cli/commands/cache.ts
-
-
-
-
-
-const HELP = `Usage: disbuild cache prune --max-size SIZE [--cache-dir DIR]
-
-Removes the least recently used artifacts until the local cache is at most SIZE (bytes, or with a K, M or G suffix).
-`;
-/** Parses `500M`, `2G`, `1048576`; undefined for anything else. */
-function parseSize(text) {
-    const m = /^(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?$/i.exec(text.trim());
-    if (!m)
-        return undefined;
-    const power = ' KMGT'.indexOf((m[2] || ' ').toUpperCase());
-    return Math.floor(Number(m[1]) * 1024 ** power);
-}
-/** `disbuild cache prune`: bounds the local cache's size. */
-const cache = async (argv, io) => {
-    const parsed = (0,args/* parseCommandArgs */.Qx)(argv, {
-        'max-size': { type: 'string' },
-        'cache-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-    });
-    if (parsed.ok && parsed.value.values.help) {
-        io.stdout.write(HELP);
-        return cli_io/* EXIT */.d.ok;
-    }
-    if (!parsed.ok || parsed.value.positionals[0] !== 'prune') {
-        io.stderr.write(`disbuild cache: ${parsed.ok ? 'expected the sub-command "prune"' : parsed.error}\n${HELP}`);
-        return cli_io/* EXIT */.d.usage;
-    }
-    const v = parsed.value.values;
-    const max = v['max-size'] === undefined ? undefined : parseSize(v['max-size']);
-    if (max === undefined) {
-        io.stderr.write(`disbuild cache prune: --max-size must be a size such as 500M or 2G, got ${JSON.stringify(v['max-size'] ?? '')}\n`);
-        return cli_io/* EXIT */.d.usage;
-    }
-    const dir = v['cache-dir'] === undefined ? (0,local_state/* defaultCacheDir */.$)(io.env) : (0,external_node_path_.resolve)(io.cwd, v['cache-dir']);
-    const r = await pruneCache(dir, { maxSizeBytes: max });
-    io.stdout.write(`removed ${r.removed} artifacts (${r.freedBytes} bytes); ${r.remainingBytes} bytes remain in ${dir}\n`);
-    return cli_io/* EXIT */.d.ok;
-};
-
-
-/***/ }),
-
-/***/ 683:
+/***/ 5287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  $: () => (/* binding */ defaultCacheDir),
-  p: () => (/* binding */ openLocalState)
+  Um: () => (/* binding */ LocalCache),
+  _n: () => (/* binding */ isAlive)
 });
 
+// UNUSED EXPORTS: removeDeadTemps
+
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/util/result.ts
-var result = __webpack_require__(251);
+var result = __webpack_require__(8251);
 ;// CONCATENATED MODULE: ./src/cache/manifest.ts
 
 
@@ -537,9 +361,202 @@ function isAlive(pid) {
     }
 }
 
-// EXTERNAL MODULE: ./src/executor/timings.ts
-var timings = __webpack_require__(670);
-;// CONCATENATED MODULE: ./src/cli/local-state.ts
+
+/***/ }),
+
+/***/ 7593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EJ: () => (/* binding */ parsePositiveInt),
+/* harmony export */   HU: () => (/* binding */ parseChoice),
+/* harmony export */   Qx: () => (/* binding */ parseCommandArgs)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8251);
+
+
+/** node:util parseArgs with errors as values: unknown flags and missing values become one usage line. */
+function parseCommandArgs(argv, options) {
+    try {
+        const parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ values: parsed.values, positionals: parsed.positionals });
+    }
+    catch (e) {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(e.message);
+    }
+}
+/** A positive integer flag, with an error that quotes the bad value. */
+function parsePositiveInt(flag, value, fallback) {
+    if (value === undefined)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(fallback);
+    if (!/^[1-9][0-9]*$/.test(value.trim()))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`${flag} must be a positive integer, got ${JSON.stringify(value)}`);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(Number(value.trim()));
+}
+/** A flag restricted to a few words, with an error listing them. */
+function parseChoice(flag, value, choices, fallback) {
+    if (value === undefined)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(fallback);
+    if (choices.includes(value))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(value);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`${flag} must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
+}
+
+
+/***/ }),
+
+/***/ 8946:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cache: () => (/* binding */ cache),
+  parseSize: () => (/* binding */ parseSize)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/cache/prune.ts
+
+
+
+async function treeSize(path) {
+    const st = await (0,promises_.lstat)(path);
+    if (!st.isDirectory())
+        return st.size;
+    let total = 0;
+    for (const name of await (0,promises_.readdir)(path))
+        total += await treeSize((0,external_node_path_.join)(path, name));
+    return total;
+}
+/**
+ * Removes the least recently used artifacts (by entry mtime, which restores and log reads refresh) until the
+ * local cache holds at most `maxSizeBytes`. Each entry is renamed out of `entries/` before it is deleted, so a
+ * concurrent run sees it either complete or gone.
+ */
+async function pruneCache(dir, opts) {
+    const root = (0,external_node_path_.join)(dir, 'v1');
+    const entries = [];
+    let shards = [];
+    try {
+        shards = await (0,promises_.readdir)((0,external_node_path_.join)(root, 'entries'));
+    }
+    catch {
+        return { removed: 0, freedBytes: 0, remainingBytes: 0 };
+    }
+    for (const shard of shards) {
+        for (const key of await (0,promises_.readdir)((0,external_node_path_.join)(root, 'entries', shard)).catch(() => [])) {
+            const path = (0,external_node_path_.join)(root, 'entries', shard, key);
+            try {
+                entries.push({ path, size: await treeSize(path), used: (await (0,promises_.stat)(path)).mtimeMs });
+            }
+            catch {
+                // Removed concurrently.
+            }
+        }
+    }
+    entries.sort((a, b) => a.used - b.used);
+    let total = entries.reduce((s, e) => s + e.size, 0);
+    let removed = 0;
+    let freedBytes = 0;
+    for (const e of entries) {
+        if (total <= opts.maxSizeBytes)
+            break;
+        const doomed = (0,external_node_path_.join)(root, 'tmp', `${process.pid}-prune-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        try {
+            await (0,promises_.rename)(e.path, doomed);
+        }
+        catch {
+            continue;
+        }
+        await (0,promises_.rm)(doomed, { recursive: true, force: true });
+        total -= e.size;
+        freedBytes += e.size;
+        removed++;
+    }
+    return { removed, freedBytes, remainingBytes: total };
+}
+
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(1604);
+// EXTERNAL MODULE: ./src/cli/local-state.ts
+var local_state = __webpack_require__(4709);
+;// CONCATENATED MODULE: ./src/cli/commands/cache.ts
+
+
+
+
+
+const HELP = `Usage: disbuild cache prune --max-size SIZE [--cache-dir DIR]
+
+Removes the least recently used artifacts until the local cache is at most SIZE (bytes, or with a K, M or G suffix).
+`;
+/** Parses `500M`, `2G`, `1048576`; undefined for anything else. */
+function parseSize(text) {
+    const m = /^(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?$/i.exec(text.trim());
+    if (!m)
+        return undefined;
+    const power = ' KMGT'.indexOf((m[2] || ' ').toUpperCase());
+    return Math.floor(Number(m[1]) * 1024 ** power);
+}
+/** `disbuild cache prune`: bounds the local cache's size. */
+const cache = async (argv, io) => {
+    const parsed = (0,args/* parseCommandArgs */.Qx)(argv, {
+        'max-size': { type: 'string' },
+        'cache-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (parsed.ok && parsed.value.values.help) {
+        io.stdout.write(HELP);
+        return cli_io/* EXIT */.d.ok;
+    }
+    if (!parsed.ok || parsed.value.positionals[0] !== 'prune') {
+        io.stderr.write(`disbuild cache: ${parsed.ok ? 'expected the sub-command "prune"' : parsed.error}\n${HELP}`);
+        return cli_io/* EXIT */.d.usage;
+    }
+    const v = parsed.value.values;
+    const max = v['max-size'] === undefined ? undefined : parseSize(v['max-size']);
+    if (max === undefined) {
+        io.stderr.write(`disbuild cache prune: --max-size must be a size such as 500M or 2G, got ${JSON.stringify(v['max-size'] ?? '')}\n`);
+        return cli_io/* EXIT */.d.usage;
+    }
+    const dir = v['cache-dir'] === undefined ? (0,local_state/* defaultCacheDir */.$)(io.env) : (0,external_node_path_.resolve)(io.cwd, v['cache-dir']);
+    const r = await pruneCache(dir, { maxSizeBytes: max });
+    io.stdout.write(`removed ${r.removed} artifacts (${r.freedBytes} bytes); ${r.remainingBytes} bytes remain in ${dir}\n`);
+    return cli_io/* EXIT */.d.ok;
+};
+
+
+/***/ }),
+
+/***/ 4709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ defaultCacheDir),
+/* harmony export */   p: () => (/* binding */ openLocalState)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5287);
+/* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2670);
 
 
 
@@ -549,36 +566,36 @@ var timings = __webpack_require__(670);
 /** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
 function defaultCacheDir(env) {
     const xdg = env.XDG_CACHE_HOME;
-    return (0,external_node_path_.join)(xdg && xdg !== '' ? xdg : (0,external_node_path_.join)(env.HOME ?? (0,external_node_os_.homedir)(), '.cache'), 'disbuild');
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(xdg && xdg !== '' ? xdg : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)(), '.cache'), 'disbuild');
 }
 async function openLocalState(cacheDirFlag, io) {
-    const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : (0,external_node_path_.resolve)(io.cwd, cacheDirFlag);
-    const runsDir = (0,external_node_path_.join)(dir, 'runs');
+    const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(io.cwd, cacheDirFlag);
+    const runsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'runs');
     await removeStaleRuns(runsDir);
     return {
         dir,
-        timings: await timings/* FileTimings */.g.open((0,external_node_path_.join)(dir, 'timings-v1.json')),
-        openCache: (onWarning) => LocalCache.create(dir, { onWarning }),
-        newRunDir: () => (0,external_node_path_.join)(runsDir, `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`),
+        timings: await _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__/* .FileTimings */ .g.open((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'timings-v1.json')),
+        openCache: (onWarning) => _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .LocalCache */ .Um.create(dir, { onWarning }),
+        newRunDir: () => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(runsDir, `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`),
     };
 }
 /** Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run. */
 async function removeStaleRuns(runsDir) {
     let names;
     try {
-        names = await (0,promises_.readdir)(runsDir);
+        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(runsDir);
     }
     catch {
         return;
     }
     await Promise.all(names.map(async (name) => {
         const pid = Number(name.split('-')[0]);
-        if (Number.isInteger(pid) && pid > 0 && local_state_isAlive(pid))
+        if (Number.isInteger(pid) && pid > 0 && isAlive(pid))
             return;
-        await (0,promises_.rm)((0,external_node_path_.join)(runsDir, name), { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(runsDir, name), { recursive: true, force: true });
     }));
 }
-function local_state_isAlive(pid) {
+function isAlive(pid) {
     try {
         process.kill(pid, 0);
         return true;
@@ -591,16 +608,16 @@ function local_state_isAlive(pid) {
 
 /***/ }),
 
-/***/ 670:
+/***/ 2670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ noTimings),
 /* harmony export */   g: () => (/* binding */ FileTimings)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 
 
@@ -657,7 +674,7 @@ class FileTimings {
 
 /***/ }),
 
-/***/ 251:
+/***/ 8251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

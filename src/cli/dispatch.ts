@@ -13,6 +13,11 @@ register('run', 'run a build graph with caching', async () => (await import('./c
 register('ids', "print every job's content key", async () => (await import('./commands/ids.js')).ids);
 register('cache', 'manage the local cache (prune)', async () => (await import('./commands/cache.js')).cache);
 register(
+  'hook',
+  'install, uninstall or run the pre-push git hook',
+  async () => (await import('./commands/hook.js')).hook,
+);
+register(
   'coordinator',
   'speak the Start/Finish protocol from inside a job',
   async () => (await import('./commands/coordinator.js')).coordinator,

@@ -1,0 +1,517 @@
+export const id = 866;
+export const ids = [866];
+export const modules = {
+
+/***/ 5866:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  hook: () => (/* binding */ hook)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/simple-git/dist/esm/index.js + 2 modules
+var esm = __webpack_require__(6332);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/hook/install.ts
+
+
+
+/** Marks a hook file as ours, so install is idempotent and uninstall knows what to restore. */
+const MARKER = '# disbuild pre-push hook';
+/** Where git looks for hooks, resolved by git itself (core.hooksPath, worktrees). */
+async function hooksDir(repoDir) {
+    const out = (await (0,esm/* simpleGit */.Lp)(repoDir).raw(['rev-parse', '--git-path', 'hooks'])).trim();
+    return (0,external_node_path_.isAbsolute)(out) ? out : (0,external_node_path_.join)(repoDir, out);
+}
+/** The script git runs. It chains a pre-existing hook first, with the same arguments and stdin. */
+function hookScript(node, cli) {
+    const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+    return `#!/bin/sh
+${MARKER}: installed by 'disbuild hook install'; 'disbuild hook uninstall' restores what was here.
+input=$(cat)
+legacy="$(dirname "$0")/pre-push.legacy"
+if [ -x "$legacy" ]; then
+  printf '%s\\n' "$input" | "$legacy" "$@" || exit $?
+fi
+[ "$DISBUILD_SKIP" = "1" ] && exit 0
+if [ -x ${q(node)} ] && [ -f ${q(cli)} ]; then
+  printf '%s\\n' "$input" | ${q(node)} ${q(cli)} hook run pre-push "$@"
+else
+  printf '%s\\n' "$input" | npx --no-install disbuild hook run pre-push "$@"
+fi
+`;
+}
+/** Writes the pre-push hook; an existing foreign hook is kept as pre-push.legacy and still runs first. */
+async function installHook(repoDir, opts) {
+    const dir = await hooksDir(repoDir);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const path = (0,external_node_path_.join)(dir, 'pre-push');
+    const script = hookScript(opts.node, opts.cli);
+    const existing = await (0,promises_.readFile)(path, 'utf8').catch(() => undefined);
+    if (existing === script)
+        return { outcome: 'unchanged', path };
+    let outcome = 'installed';
+    if (existing !== undefined && !existing.includes(MARKER)) {
+        const legacy = (0,external_node_path_.join)(dir, 'pre-push.legacy');
+        const legacyExists = await (0,promises_.readFile)(legacy).then(() => true, () => false);
+        if (legacyExists && !opts.force) {
+            throw new Error(`${legacy} already exists; move it away or use --force to replace it`);
+        }
+        await (0,promises_.rename)(path, legacy);
+        outcome = 'chained';
+    }
+    await (0,promises_.writeFile)(`${path}.tmp`, script, { mode: 0o755 });
+    await (0,promises_.chmod)(`${path}.tmp`, 0o755);
+    await (0,promises_.rename)(`${path}.tmp`, path);
+    return { outcome, path };
+}
+/** Removes our hook and puts back the one it chained, exactly as it was. */
+async function uninstallHook(repoDir) {
+    const dir = await hooksDir(repoDir);
+    const path = (0,external_node_path_.join)(dir, 'pre-push');
+    const existing = await (0,promises_.readFile)(path, 'utf8').catch(() => undefined);
+    if (existing === undefined || !existing.includes(MARKER))
+        return 'not-installed';
+    const legacy = (0,external_node_path_.join)(dir, 'pre-push.legacy');
+    try {
+        await (0,promises_.rename)(legacy, path);
+        return 'restored';
+    }
+    catch {
+        await (0,promises_.rm)(path, { force: true });
+        return 'removed';
+    }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/cli/commands/run.ts + 2 modules
+var run = __webpack_require__(6942);
+// EXTERNAL MODULE: ./src/cli/local-state.ts
+var local_state = __webpack_require__(4709);
+// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 5 modules
+var shared_coordinator = __webpack_require__(2204);
+// EXTERNAL MODULE: ./src/engine.ts + 7 modules
+var engine = __webpack_require__(5955);
+// EXTERNAL MODULE: ./src/graph/model.ts
+var model = __webpack_require__(2573);
+// EXTERNAL MODULE: ./src/graph/parse.ts + 4 modules
+var parse = __webpack_require__(4045);
+// EXTERNAL MODULE: ./src/ids/job-key.ts + 2 modules
+var job_key = __webpack_require__(3754);
+// EXTERNAL MODULE: ./src/report/console-reporter.ts
+var console_reporter = __webpack_require__(3465);
+;// CONCATENATED MODULE: ./src/hook/config.ts
+
+
+
+/**
+ * `git config disbuild.graph` (a path relative to the repository root) or `disbuild.graphCommand`, else
+ * `disbuild.json` at the root: `{"graph": "path"}` or `{"graphCommand": "cmd"}`, with an optional `"salt"`.
+ * Answers a one-line hint when there is none.
+ */
+async function readHookConfig(repoDir) {
+    const git = (0,esm/* simpleGit */.Lp)(repoDir);
+    const get = async (key) => {
+        const v = (await git.raw(['config', '--get', key]).catch(() => '')).trim();
+        return v === '' ? undefined : v;
+    };
+    const [graph, command, salt] = await Promise.all([get('disbuild.graph'), get('disbuild.graphCommand'), get('disbuild.salt')]);
+    if (graph !== undefined)
+        return { ok: true, value: { graph: { kind: 'file', path: graph }, salt: salt ?? '' } };
+    if (command !== undefined)
+        return { ok: true, value: { graph: { kind: 'command', command }, salt: salt ?? '' } };
+    let text;
+    try {
+        text = await (0,promises_.readFile)((0,external_node_path_.join)(repoDir, 'disbuild.json'), 'utf8');
+    }
+    catch {
+        return {
+            ok: false,
+            error: "disbuild: no graph configured; run 'git config disbuild.graph PATH' or add disbuild.json ({\"graph\": \"PATH\"})",
+        };
+    }
+    try {
+        const cfg = JSON.parse(text);
+        const s = typeof cfg.salt === 'string' ? cfg.salt : (salt ?? '');
+        if (typeof cfg.graph === 'string')
+            return { ok: true, value: { graph: { kind: 'file', path: cfg.graph }, salt: s } };
+        if (typeof cfg.graphCommand === 'string') {
+            return { ok: true, value: { graph: { kind: 'command', command: cfg.graphCommand }, salt: s } };
+        }
+        return { ok: false, error: 'disbuild: disbuild.json needs "graph" (a path) or "graphCommand" (a command)' };
+    }
+    catch (e) {
+        return { ok: false, error: `disbuild: disbuild.json is not valid JSON: ${e.message}` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hook/parse-push-input.ts
+const ZERO = /^0+$/;
+/** A deletion pushes nothing to build (`(delete)` with an all-zero local sha). */
+const isDeletion = (r) => ZERO.test(r.localSha);
+/** A new remote branch has an all-zero remote sha. */
+const isNewBranch = (r) => ZERO.test(r.remoteSha);
+/**
+ * Parses `<local ref> SP <local sha> SP <remote ref> SP <remote sha> LF` lines. Blank lines are ignored;
+ * a malformed line is an error that quotes it, so a future git format change fails loudly, not silently.
+ */
+function parsePushInput(text) {
+    const refs = [];
+    const errors = [];
+    for (const line of text.split('\n')) {
+        const trimmed = line.trim();
+        if (trimmed === '')
+            continue;
+        const parts = trimmed.split(' ');
+        const [localRef, localSha, remoteRef, remoteSha] = parts;
+        const sha = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+        if (parts.length !== 4 || !sha.test(localSha ?? '') || !sha.test(remoteSha ?? '')) {
+            errors.push(`unexpected pre-push input line ${JSON.stringify(line)}`);
+            continue;
+        }
+        refs.push({ localRef: localRef, localSha: localSha, remoteRef: remoteRef, remoteSha: remoteSha });
+    }
+    return { refs, errors };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/cache/local-cache.ts + 2 modules
+var local_cache = __webpack_require__(5287);
+;// CONCATENATED MODULE: ./src/hook/worktree.ts
+
+
+
+
+
+/**
+ * Temporary worktrees of pushed commits, under `<git common dir>/disbuild-worktrees/<pid>-<random>`, so that
+ * uncommitted changes never leak into a build. Those of dead processes (a killed hook) are removed by the next.
+ */
+class Worktrees {
+    repoDir;
+    root;
+    constructor(repoDir, root) {
+        this.repoDir = repoDir;
+        this.root = root;
+    }
+    static async open(repoDir) {
+        const common = (await (0,esm/* simpleGit */.Lp)(repoDir).raw(['rev-parse', '--git-common-dir'])).trim();
+        const root = (0,external_node_path_.join)((0,external_node_path_.isAbsolute)(common) ? common : (0,external_node_path_.join)(repoDir, common), 'disbuild-worktrees');
+        const w = new Worktrees(repoDir, root);
+        await w.#removeStale();
+        return w;
+    }
+    /** Checks `sha` out, detached, into a fresh directory. */
+    async add(sha) {
+        await (0,promises_.mkdir)(this.root, { recursive: true });
+        const dir = (0,external_node_path_.join)(this.root, `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        await (0,esm/* simpleGit */.Lp)(this.repoDir).raw(['worktree', 'add', '--detach', '--quiet', dir, sha]);
+        return dir;
+    }
+    async remove(dir) {
+        await (0,esm/* simpleGit */.Lp)(this.repoDir)
+            .raw(['worktree', 'remove', '--force', dir])
+            .catch(() => undefined);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,esm/* simpleGit */.Lp)(this.repoDir)
+            .raw(['worktree', 'prune'])
+            .catch(() => undefined);
+    }
+    async #removeStale() {
+        const names = await (0,promises_.readdir)(this.root).catch(() => []);
+        const stale = names.filter((n) => {
+            const pid = Number(n.split('-')[0]);
+            return !(Number.isInteger(pid) && pid > 0 && (0,local_cache/* isAlive */._n)(pid));
+        });
+        for (const n of stale)
+            await this.remove((0,external_node_path_.join)(this.root, n));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/hook/run-hook.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const sh = (0,external_node_util_.promisify)(external_node_child_process_.exec);
+/**
+ * `disbuild hook run pre-push <remote> <url>`: builds what is being pushed, from the pushed commits' trees.
+ * A job runs when its key differs from the key at the remote's commit and the local cache lacks it; it runs in
+ * a temporary worktree of the pushed commit. Quiet when nothing needs to run; a failure blocks the push.
+ */
+async function runPrePush(remote, io) {
+    if (io.env.DISBUILD_SKIP === '1')
+        return 0;
+    const { refs, errors } = parsePushInput(await readAll(io.stdin));
+    for (const e of errors)
+        io.stderr.write(`disbuild: ${e}\n`);
+    const shas = [...new Set(refs.filter((r) => !isDeletion(r)).map((r) => r.localSha))];
+    if (shas.length === 0)
+        return errors.length > 0 ? 1 : 0;
+    const repoDir = (await (0,esm/* simpleGit */.Lp)(io.cwd).raw(['rev-parse', '--show-toplevel'])).trim();
+    const config = await readHookConfig(repoDir);
+    if (!config.ok) {
+        io.stderr.write(`${config.error}\n`);
+        return 0;
+    }
+    const state = await (0,local_state/* openLocalState */.p)(undefined, io);
+    const cache = await state.openCache((m) => io.stderr.write(`disbuild: warning: ${m}\n`));
+    const worktrees = await Worktrees.open(repoDir);
+    const live = new Set();
+    const controller = new AbortController();
+    const onSignal = () => controller.abort();
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    const failures = [];
+    try {
+        for (const sha of shas) {
+            const ref = refs.find((r) => r.localSha === sha);
+            const base = await baseCommit(repoDir, remote, ref.remoteSha, isNewBranch(ref), sha);
+            const plan = await planCommit(repoDir, sha, base, config.value.graph, config.value.salt, cache, worktrees, live);
+            if ('problem' in plan) {
+                io.stderr.write(`${plan.problem}\n`);
+                return 1;
+            }
+            if (plan.toRun.length === 0) {
+                if (plan.changed > 0)
+                    io.stderr.write(`disbuild: ${plan.changed} changed jobs, all cached\n`);
+                if (plan.worktree)
+                    await worktrees.remove(plan.worktree);
+                continue;
+            }
+            const wt = plan.worktree ?? (await worktrees.add(sha));
+            live.add(wt);
+            try {
+                failures.push(...(await buildInWorktree(plan.graph, plan.toRun, wt, sha, config.value.salt, cache, state, io, controller.signal)));
+            }
+            finally {
+                await worktrees.remove(wt);
+                live.delete(wt);
+            }
+            if (controller.signal.aborted)
+                return 130;
+        }
+    }
+    finally {
+        for (const wt of live)
+            await worktrees.remove(wt);
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+    if (failures.length === 0)
+        return 0;
+    await reportFailures(failures, state.dir, io);
+    return 1;
+}
+async function planCommit(repoDir, sha, base, source, salt, cache, worktrees, live) {
+    // A graph command may read any file, so it runs in a worktree of the pushed commit; a graph file is read
+    // straight from the commit, and no worktree is made unless something has to run.
+    let worktree;
+    if (source.kind === 'command') {
+        worktree = await worktrees.add(sha);
+        live.add(worktree);
+    }
+    const graph = await graphAt(repoDir, sha, source, worktree);
+    if (typeof graph === 'string')
+        return { problem: graph };
+    const keys = await (0,job_key/* keyGraphAtCommit */.CS)(graph, repoDir, sha, salt);
+    if (!keys.ok)
+        return { problem: keys.error.map((p) => `disbuild: ${(0,model/* formatProblem */.V)(p)}`).join('\n') };
+    const before = new Set();
+    if (base !== undefined && source.kind === 'file') {
+        const old = await graphAt(repoDir, base, source, undefined);
+        const oldKeys = typeof old === 'string' ? undefined : await (0,job_key/* keyGraphAtCommit */.CS)(old, repoDir, base, salt);
+        if (oldKeys?.ok)
+            for (const k of oldKeys.value.values())
+                before.add(k);
+    }
+    const changed = graph.jobs.filter((j) => !before.has(keys.value.get(j.label)));
+    const hits = await cache.lookup(changed.map((j) => keys.value.get(j.label)));
+    const toRun = changed.filter((j) => !hits.has(keys.value.get(j.label))).map((j) => j.label);
+    return { graph, toRun, changed: changed.length, ...(worktree ? { worktree } : {}) };
+}
+async function graphAt(repoDir, sha, source, worktree) {
+    let text;
+    try {
+        text =
+            source.kind === 'file'
+                ? await (0,esm/* simpleGit */.Lp)(repoDir).raw(['show', `${sha}:${source.path}`])
+                : (await sh(source.command, { cwd: worktree, maxBuffer: 1 << 30 })).stdout;
+    }
+    catch (e) {
+        return `disbuild: cannot read the graph at ${sha.slice(0, 10)} (${source.kind === 'file' ? source.path : source.command}): ${e.message.split('\n')[0]}`;
+    }
+    const parsed = (0,parse/* parseGraphText */.Vb)(text);
+    if (!parsed.ok)
+        return parsed.error.map((p) => `disbuild: invalid graph: ${(0,model/* formatProblem */.V)(p)}`).join('\n');
+    return parsed.value;
+}
+/** The commit the remote has: its sha when known locally, else the merge base with its default branch. */
+async function baseCommit(repoDir, remote, remoteSha, isNew, sha) {
+    const git = (0,esm/* simpleGit */.Lp)(repoDir);
+    if (!isNew) {
+        const known = await git.raw(['cat-file', '-e', `${remoteSha}^{commit}`]).then(() => true, () => false);
+        if (known)
+            return remoteSha;
+    }
+    for (const ref of [`refs/remotes/${remote}/HEAD`, `refs/remotes/${remote}/main`, `refs/remotes/${remote}/master`]) {
+        const base = await git.raw(['merge-base', ref, sha]).then((s) => s.trim(), () => '');
+        if (base !== '')
+            return base;
+    }
+    return undefined;
+}
+async function buildInWorktree(graph, toRun, wt, sha, salt, cache, state, io, signal) {
+    const reporter = new console_reporter/* ConsoleReporter */.l({
+        stream: io.stderr,
+        live: Boolean(io.stderr.isTTY) && !io.env.CI,
+        logReplay: 'none',
+        streamOutput: !io.stderr.isTTY,
+    });
+    const coordinator = await shared_coordinator/* SharedCoordinator */.W.open(state.dir, { onWarning: (m) => reporter.onEvent({ type: 'warning', message: m }) });
+    try {
+        const result = await (0,engine/* runGraph */.C)(graph, {
+            sourceDir: wt,
+            salt,
+            concurrency: (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8161, 23))).availableParallelism(),
+            failFast: false,
+            jobTimeoutMs: 0,
+            targets: toRun,
+            download: 'minimal',
+            logReplay: 'none',
+            dryRun: false,
+            workDir: state.newRunDir(),
+            baseEnv: (0,run.baseEnvironment)(io.env),
+            digests: { commit: sha },
+            signal,
+        }, { cache, reporter, timings: state.timings, coordinator });
+        if (!result.ok) {
+            for (const p of result.error)
+                io.stderr.write(`disbuild: ${(0,model/* formatProblem */.V)(p)}\n`);
+            return [];
+        }
+        return result.value.jobs.filter((j) => j.status === 'failed');
+    }
+    finally {
+        await coordinator.close({ drain: !signal.aborted });
+    }
+}
+async function reportFailures(failures, cacheDir, io) {
+    const dir = (0,external_node_path_.join)(cacheDir, 'logs', `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    io.stderr.write(`\ndisbuild: push blocked: ${failures.length} job${failures.length === 1 ? '' : 's'} failed\n`);
+    for (const f of failures) {
+        const log = (0,external_node_path_.join)(dir, `${(0,engine/* safeName */.j)(f.name)}.log`);
+        await (0,promises_.writeFile)(log, Buffer.concat([f.stdout, Buffer.from('\n--- stderr ---\n'), f.stderr]));
+        io.stderr.write(`  ✗ ${f.name}: ${f.message ?? `exit code ${String(f.exitCode)}`} (exit code ${String(f.exitCode)})\n`);
+        const tail = f.stderr.toString('utf8').trimEnd().split('\n').slice(-10);
+        for (const line of tail)
+            if (line !== '')
+                io.stderr.write(`      ${line}\n`);
+        io.stderr.write(`    full log: ${log}\n`);
+    }
+    io.stderr.write(`Fix the failures, or push with --no-verify (or DISBUILD_SKIP=1) to skip this check.\n`);
+}
+async function readAll(stream) {
+    const chunks = [];
+    for await (const c of stream)
+        chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(1604);
+;// CONCATENATED MODULE: ./src/cli/commands/hook.ts
+
+
+
+
+
+
+const HELP = `Usage: disbuild hook install [--force]     write the pre-push hook (an existing one is chained)
+       disbuild hook uninstall             remove it and restore what was there
+       disbuild hook run pre-push REMOTE URL   what the hook runs (for husky, lefthook, pre-commit)
+
+The graph comes from 'git config disbuild.graph PATH' (or disbuild.graphCommand), or disbuild.json at the
+repository root. 'git push --no-verify' or DISBUILD_SKIP=1 skips the check.
+`;
+/** `disbuild hook`: install, uninstall and run the pre-push hook. */
+const hook = async (argv, io) => {
+    const parsed = (0,args/* parseCommandArgs */.Qx)(argv, { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+    if (parsed.ok && parsed.value.values.help) {
+        io.stdout.write(HELP);
+        return cli_io/* EXIT */.d.ok;
+    }
+    if (!parsed.ok)
+        return usage(io, parsed.error);
+    const [op, ...rest] = parsed.value.positionals;
+    // `hook pre-push` is accepted as a short form of `hook run pre-push`.
+    if (op === 'run' || op === 'pre-push') {
+        const args = op === 'run' ? rest : ['pre-push', ...rest];
+        if (args[0] !== 'pre-push')
+            return usage(io, `only the pre-push hook exists, got ${JSON.stringify(args[0] ?? '')}`);
+        return runPrePush(args[1] ?? 'origin', io);
+    }
+    let repoDir;
+    try {
+        repoDir = (await (0,esm/* simpleGit */.Lp)(io.cwd).raw(['rev-parse', '--show-toplevel'])).trim();
+    }
+    catch {
+        io.stderr.write('disbuild hook: not inside a git repository\n');
+        return cli_io/* EXIT */.d.usage;
+    }
+    if (op === 'install') {
+        try {
+            const cli = (0,external_node_path_.resolve)(process.argv[1] ?? 'dist/cli/index.js');
+            const r = await installHook(repoDir, { node: process.execPath, cli, force: parsed.value.values.force ?? false });
+            const what = { installed: 'installed', unchanged: 'already installed', chained: 'installed (the existing hook runs first)' };
+            io.stdout.write(`disbuild: pre-push hook ${what[r.outcome]}: ${r.path}\n`);
+            return cli_io/* EXIT */.d.ok;
+        }
+        catch (e) {
+            io.stderr.write(`disbuild hook install: ${e.message}\n`);
+            return cli_io/* EXIT */.d.failed;
+        }
+    }
+    if (op === 'uninstall') {
+        const r = await uninstallHook(repoDir);
+        const what = { removed: 'removed', restored: 'removed; the previous hook is back', 'not-installed': 'was not installed' };
+        io.stdout.write(`disbuild: pre-push hook ${what[r]}\n`);
+        return cli_io/* EXIT */.d.ok;
+    }
+    return usage(io, `unknown hook command ${JSON.stringify(op ?? '')}`);
+};
+function usage(io, message) {
+    io.stderr.write(`disbuild hook: ${message}\n\n${HELP}`);
+    return cli_io/* EXIT */.d.usage;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,79 @@
+import { resolve } from 'node:path';
+import { simpleGit } from 'simple-git';
+import { installHook, uninstallHook } from '../../hook/install.js';
+import { runPrePush } from '../../hook/run-hook.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIo, Command } from '../io.js';
+import { EXIT } from '../io.js';
+
+const HELP = `Usage: disbuild hook install [--force]     write the pre-push hook (an existing one is chained)
+       disbuild hook uninstall             remove it and restore what was there
+       disbuild hook run pre-push REMOTE URL   what the hook runs (for husky, lefthook, pre-commit)
+
+The graph comes from 'git config disbuild.graph PATH' (or disbuild.graphCommand), or disbuild.json at the
+repository root. 'git push --no-verify' or DISBUILD_SKIP=1 skips the check.
+`;
+
+/** `disbuild hook`: install, uninstall and run the pre-push hook. */
+export const hook: Command = async (argv, io) => {
+  const parsed = parseCommandArgs(argv, {
+    force: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (parsed.ok && parsed.value.values.help) {
+    io.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  if (!parsed.ok) return usage(io, parsed.error);
+  const [op, ...rest] = parsed.value.positionals;
+  // `hook pre-push` is accepted as a short form of `hook run pre-push`.
+  if (op === 'run' || op === 'pre-push') {
+    const args = op === 'run' ? rest : ['pre-push', ...rest];
+    if (args[0] !== 'pre-push')
+      return usage(io, `only the pre-push hook exists, got ${JSON.stringify(args[0] ?? '')}`);
+    return runPrePush(args[1] ?? 'origin', io);
+  }
+  let repoDir: string;
+  try {
+    repoDir = (await simpleGit(io.cwd).raw(['rev-parse', '--show-toplevel'])).trim();
+  } catch {
+    io.stderr.write('disbuild hook: not inside a git repository\n');
+    return EXIT.usage;
+  }
+  if (op === 'install') {
+    try {
+      const cli = resolve(process.argv[1] ?? 'dist/cli/index.js');
+      const r = await installHook(repoDir, {
+        node: process.execPath,
+        cli,
+        force: parsed.value.values.force ?? false,
+      });
+      const what = {
+        installed: 'installed',
+        unchanged: 'already installed',
+        chained: 'installed (the existing hook runs first)',
+      };
+      io.stdout.write(`disbuild: pre-push hook ${what[r.outcome]}: ${r.path}\n`);
+      return EXIT.ok;
+    } catch (e) {
+      io.stderr.write(`disbuild hook install: ${(e as Error).message}\n`);
+      return EXIT.failed;
+    }
+  }
+  if (op === 'uninstall') {
+    const r = await uninstallHook(repoDir);
+    const what = {
+      removed: 'removed',
+      restored: 'removed; the previous hook is back',
+      'not-installed': 'was not installed',
+    };
+    io.stdout.write(`disbuild: pre-push hook ${what[r]}\n`);
+    return EXIT.ok;
+  }
+  return usage(io, `unknown hook command ${JSON.stringify(op ?? '')}`);
+};
+
+function usage(io: CliIo, message: string): number {
+  io.stderr.write(`disbuild hook: ${message}\n\n${HELP}`);
+  return EXIT.usage;
+}
