@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Graph } from '../src/graph/model.js';
@@ -44,7 +44,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const fallback = median(
     await seq(3, () => time(async () => computeKeys(graph, await streamDigests(dir, paths), ''))),
   );
-  const rss = peakRss(ctx);
+  const rss = peakRss(ctx, paths);
   return [
     row('keys, 10,000 jobs / 100,000 files (git path)', gitPath, reference, 0.3),
     row('keys, 10,000 jobs / 100,000 files (fallback)', fallback, reference, 1.5),
@@ -110,17 +110,36 @@ export function graphOver(paths: string[], jobs: number, per: number): Graph {
   return r.value;
 }
 
-/** Peak RSS (MB) of a fresh process that parses, validates and keys a 100,000-job graph over the workspace. */
-function peakRss(ctx: BenchContext): number {
+/**
+ * Peak RSS (MB) of the bundled CLI validating and keying a 100,000-job graph over the workspace
+ * (`disbuild ids`), measured by the kernel for that process alone.
+ */
+function peakRss(ctx: BenchContext, paths: string[]): number {
   ctx.log('peak RSS of a 100,000-job graph');
-  const script = join(ctx.root, 'bench', 'keys-rss-child.ts');
+  const rand = prng(5);
+  const graphPath = join(ctx.workDir, 'graph-100k.json');
+  writeFileSync(
+    graphPath,
+    JSON.stringify({
+      Jobs: Array.from({ length: 100_000 }, (_, i) => ({
+        ID: label(i),
+        Name: `job${i}`,
+        Inputs: Array.from({ length: 5 }, () => paths[Math.floor(rand() * paths.length)]),
+        Deps: i === 0 ? [] : [label(Math.floor(rand() * i))],
+        Cmds: [{ Exec: ['sh', '-c', 'cat $IN > {{OUTPUT_DIR}}/o'], Environ: [`JOB=${i}`] }],
+      })),
+    }),
+  );
+  const workspace = join(ctx.root, '.bench-work', 'keys-workspace');
+  const cli = join(ctx.root, 'dist', 'cli', 'index.js');
   const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', script, join(ctx.root, '.bench-work', 'keys-workspace')],
+    '/usr/bin/time',
+    ['-f', '%M', process.execPath, cli, 'ids', '--graph', graphPath, '--source-dir', workspace],
     {
       encoding: 'utf8',
+      maxBuffer: 1 << 28,
     },
   );
   if (r.status !== 0) throw new Error(r.stderr);
-  return Math.round(Number(r.stdout.trim()) / 1024);
+  return Math.round(Number(r.stderr.trim().split('\n').pop()) / 1024);
 }

@@ -104,8 +104,8 @@ var shared_coordinator = __webpack_require__(2204);
 var engine = __webpack_require__(5955);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
-// EXTERNAL MODULE: ./src/graph/parse.ts + 4 modules
-var parse = __webpack_require__(4045);
+// EXTERNAL MODULE: ./src/graph/parse.ts + 5 modules
+var parse = __webpack_require__(1137);
 // EXTERNAL MODULE: ./src/ids/job-key.ts + 2 modules
 var job_key = __webpack_require__(3754);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
@@ -125,7 +125,11 @@ async function readHookConfig(repoDir) {
         const v = (await git.raw(['config', '--get', key]).catch(() => '')).trim();
         return v === '' ? undefined : v;
     };
-    const [graph, command, salt] = await Promise.all([get('disbuild.graph'), get('disbuild.graphCommand'), get('disbuild.salt')]);
+    const [graph, command, salt] = await Promise.all([
+        get('disbuild.graph'),
+        get('disbuild.graphCommand'),
+        get('disbuild.salt'),
+    ]);
     if (graph !== undefined)
         return { ok: true, value: { graph: { kind: 'file', path: graph }, salt: salt ?? '' } };
     if (command !== undefined)
@@ -137,7 +141,7 @@ async function readHookConfig(repoDir) {
     catch {
         return {
             ok: false,
-            error: "disbuild: no graph configured; run 'git config disbuild.graph PATH' or add disbuild.json ({\"graph\": \"PATH\"})",
+            error: 'disbuild: no graph configured; run \'git config disbuild.graph PATH\' or add disbuild.json ({"graph": "PATH"})',
         };
     }
     try {
@@ -148,7 +152,10 @@ async function readHookConfig(repoDir) {
         if (typeof cfg.graphCommand === 'string') {
             return { ok: true, value: { graph: { kind: 'command', command: cfg.graphCommand }, salt: s } };
         }
-        return { ok: false, error: 'disbuild: disbuild.json needs "graph" (a path) or "graphCommand" (a command)' };
+        return {
+            ok: false,
+            error: 'disbuild: disbuild.json needs "graph" (a path) or "graphCommand" (a command)',
+        };
     }
     catch (e) {
         return { ok: false, error: `disbuild: disbuild.json is not valid JSON: ${e.message}` };
@@ -377,7 +384,11 @@ async function baseCommit(repoDir, remote, remoteSha, isNew, sha) {
         if (known)
             return remoteSha;
     }
-    for (const ref of [`refs/remotes/${remote}/HEAD`, `refs/remotes/${remote}/main`, `refs/remotes/${remote}/master`]) {
+    for (const ref of [
+        `refs/remotes/${remote}/HEAD`,
+        `refs/remotes/${remote}/main`,
+        `refs/remotes/${remote}/master`,
+    ]) {
         const base = await git.raw(['merge-base', ref, sha]).then((s) => s.trim(), () => '');
         if (base !== '')
             return base;
@@ -391,7 +402,9 @@ async function buildInWorktree(graph, toRun, wt, sha, salt, cache, state, io, si
         logReplay: 'none',
         streamOutput: !io.stderr.isTTY,
     });
-    const coordinator = await shared_coordinator/* SharedCoordinator */.W.open(state.dir, { onWarning: (m) => reporter.onEvent({ type: 'warning', message: m }) });
+    const coordinator = await shared_coordinator/* SharedCoordinator */.W.open(state.dir, {
+        onWarning: (m) => reporter.onEvent({ type: 'warning', message: m }),
+    });
     try {
         const result = await (0,engine/* runGraph */.C)(graph, {
             sourceDir: wt,
@@ -462,7 +475,10 @@ repository root. 'git push --no-verify' or DISBUILD_SKIP=1 skips the check.
 `;
 /** `disbuild hook`: install, uninstall and run the pre-push hook. */
 const hook = async (argv, io) => {
-    const parsed = (0,args/* parseCommandArgs */.Qx)(argv, { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+    const parsed = (0,args/* parseCommandArgs */.Qx)(argv, {
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+    });
     if (parsed.ok && parsed.value.values.help) {
         io.stdout.write(HELP);
         return cli_io/* EXIT */.d.ok;
@@ -488,8 +504,16 @@ const hook = async (argv, io) => {
     if (op === 'install') {
         try {
             const cli = (0,external_node_path_.resolve)(process.argv[1] ?? 'dist/cli/index.js');
-            const r = await installHook(repoDir, { node: process.execPath, cli, force: parsed.value.values.force ?? false });
-            const what = { installed: 'installed', unchanged: 'already installed', chained: 'installed (the existing hook runs first)' };
+            const r = await installHook(repoDir, {
+                node: process.execPath,
+                cli,
+                force: parsed.value.values.force ?? false,
+            });
+            const what = {
+                installed: 'installed',
+                unchanged: 'already installed',
+                chained: 'installed (the existing hook runs first)',
+            };
             io.stdout.write(`disbuild: pre-push hook ${what[r.outcome]}: ${r.path}\n`);
             return cli_io/* EXIT */.d.ok;
         }
@@ -500,7 +524,11 @@ const hook = async (argv, io) => {
     }
     if (op === 'uninstall') {
         const r = await uninstallHook(repoDir);
-        const what = { removed: 'removed', restored: 'removed; the previous hook is back', 'not-installed': 'was not installed' };
+        const what = {
+            removed: 'removed',
+            restored: 'removed; the previous hook is back',
+            'not-installed': 'was not installed',
+        };
         io.stdout.write(`disbuild: pre-push hook ${what[r]}\n`);
         return cli_io/* EXIT */.d.ok;
     }

@@ -4,14 +4,19 @@ import { join } from 'node:path';
 import type { Graph, GraphProblem } from './model.js';
 import { jsonErrorLocation } from './json-position.js';
 import { validateGraph } from './validate.js';
+import { collectGarbage } from '../util/collect-garbage.js';
 import type { Result } from '../util/result.js';
-import { err } from '../util/result.js';
+import { err, ok } from '../util/result.js';
 
 /** Parses and validates graph JSON; malformed JSON is reported with its line and column. */
 export function parseGraphText(text: string): Result<Graph, GraphProblem[]> {
-  let raw: unknown;
+  const raw = decode(text);
+  return raw.ok ? validateGraph(raw.value) : raw;
+}
+
+function decode(text: string): Result<unknown, GraphProblem[]> {
   try {
-    raw = JSON.parse(text);
+    return ok(JSON.parse(text));
   } catch (e) {
     const at = jsonErrorLocation(text);
     const reason = (e as Error).message
@@ -19,7 +24,6 @@ export function parseGraphText(text: string): Result<Graph, GraphProblem[]> {
       .replace(/, ".*" is not valid JSON$/, '');
     return err([{ message: `malformed JSON at line ${at.line}, column ${at.column}: ${reason}` }]);
   }
-  return validateGraph(raw);
 }
 
 /**
@@ -38,7 +42,12 @@ export async function loadGraphFile(path: string, sourceDir: string): Promise<Re
       },
     ]);
   }
-  const parsed = parseGraphText(text);
+  const raw = decode(text);
+  // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
+  text = '';
+  if (!raw.ok) return raw;
+  const parsed = validateGraph(raw.value);
+  if (parsed.ok && parsed.value.jobs.length > 10_000) collectGarbage();
   if (!parsed.ok) return parsed;
   const problems = checkFilesExist(parsed.value, sourceDir, { inputs: false });
   return problems.length > 0 ? err(problems) : parsed;

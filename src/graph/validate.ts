@@ -8,6 +8,16 @@ import { err, ok } from '../util/result.js';
 
 const HEX40 = /^[0-9a-fA-F]{40}$/;
 
+const templates = new Map<string, Template>();
+const strings_ = new Map<string, string>();
+/** One copy of each input path, however many jobs name it. */
+function intern(s: string): string {
+  const known = strings_.get(s);
+  if (known !== undefined) return known;
+  if (strings_.size < 1_000_000) strings_.set(s, s);
+  return s;
+}
+
 /** Problems are collected, never thrown: a user sees every one of them at once. */
 class Problems {
   readonly list: GraphProblem[] = [];
@@ -33,6 +43,8 @@ export function validateGraph(raw: unknown): Result<Graph, GraphProblem[]> {
   const byLabel = new Map<JobLabel, Job>();
   rawJobs.forEach((rawJob, i) => {
     const job = readJob(rawJob, i, problems);
+    // Each decoded job is dropped once validated, so a 100,000-job graph is never held twice over.
+    rawJobs[i] = null;
     if (!job) return;
     const other = byLabel.get(job.label);
     if (other) {
@@ -54,6 +66,8 @@ export function validateGraph(raw: unknown): Result<Graph, GraphProblem[]> {
       problems.add(names[0], 'Deps', `dependency cycle: ${names.join(' -> ')}`);
     }
   }
+  templates.clear();
+  strings_.clear();
   return problems.list.length > 0 ? err(problems.list) : ok({ sourceFiles, jobs, byLabel });
 }
 
@@ -143,14 +157,20 @@ function readInputs(raw: string[], job: string, problems: Problems): string[] {
       return problems.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
     }
     if (norm === '.') return problems.add(job, where, `must name a file, got ${JSON.stringify(p)}`);
-    out.add(norm.replace(/\/$/, ''));
+    out.add(intern(norm.replace(/\/$/, '')));
   });
   return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function template(value: string, job: string, where: string, problems: Problems): Template {
+  const cached = templates.get(value);
+  if (cached) return cached;
   const t = parseTemplate(value);
-  if (t.ok) return t.value;
+  if (t.ok) {
+    // Graphs repeat the same strings (`sh`, `-c`, paths) thousands of times: one parsed copy serves all.
+    if (templates.size < 1_000_000) templates.set(value, t.value);
+    return t.value;
+  }
   problems.add(job, where, t.error);
   return [];
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { lstat, readlink } from 'node:fs/promises';
+import { createReadStream, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import type { FileDigest, FileMode } from './brands.js';
@@ -14,17 +13,22 @@ export function blobId(bytes: Buffer | string): FileDigest {
   return createHash('sha1').update(`blob ${b.length}\0`).update(b).digest('hex') as FileDigest;
 }
 
+const SMALL_FILE = 1024 * 1024;
+
 /** Reads one file from disk and digests it as git would (symlinks digest their target text). */
 export async function digestFromDisk(path: string): Promise<InputState> {
-  let st;
-  try {
-    st = await lstat(path);
-  } catch {
-    return { missing: true };
-  }
-  if (st.isSymbolicLink()) return { mode: 'symlink', digest: blobId(await readlink(path)) };
+  // Synchronous metadata and small reads: per-call thread-pool round trips cost more than the work itself.
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  if (st === undefined) return { missing: true };
+  if (st.isSymbolicLink()) return { mode: 'symlink', digest: blobId(readlinkSync(path)) };
   if (!st.isFile()) return { missing: true };
   const mode: FileMode = st.mode & 0o100 ? 'executable' : 'regular';
+  if (st.size <= SMALL_FILE) {
+    // One synchronous read beats a stream's open/read/close round trips by far for typical source files.
+    const bytes = readFileSync(path);
+    if (bytes.length === st.size) return { mode, digest: blobId(bytes) };
+    return digestFromDisk(path);
+  }
   const hash = createHash('sha1').update(`blob ${st.size}\0`);
   let read = 0;
   for await (const chunk of createReadStream(path)) {
@@ -70,19 +74,32 @@ async function gitPrefix(sourceDir: string): Promise<string | undefined> {
   }
 }
 
-/** Splits `git ls-files -s -z` / `git ls-tree -r -z` records into path → {mode, blob}. */
+/**
+ * Picks the requested paths out of `git ls-files -s -z` / `git ls-tree -r -z` records, as path → {mode, blob}.
+ * Scans with indexOf and builds entries only for wanted paths: a 100,000-file index is parsed in a few ms.
+ */
 function parseEntries(
   out: string,
   format: 'ls-files' | 'ls-tree',
+  wanted: ReadonlySet<string>,
+  prefix = '',
 ): Map<string, { mode: string; blob: string }> {
   const entries = new Map<string, { mode: string; blob: string }>();
-  for (const record of out.split('\0')) {
-    if (record === '') continue;
-    const tab = record.indexOf('\t');
-    const meta = record.slice(0, tab).split(' ');
-    const path = record.slice(tab + 1);
-    // ls-files -s: "<mode> <blob> <stage>"; ls-tree: "<mode> <type> <blob>".
-    entries.set(path, { mode: meta[0]!, blob: format === 'ls-files' ? meta[1]! : meta[2]! });
+  let start = 0;
+  while (start < out.length) {
+    let end = out.indexOf('\0', start);
+    if (end < 0) end = out.length;
+    const tab = out.indexOf('\t', start);
+    if (tab > start && tab < end) {
+      const path = out.slice(tab + 1 + prefix.length, end);
+      if (wanted.has(path) && out.startsWith(prefix, tab + 1)) {
+        // ls-files -s: "<mode> <blob> <stage>"; ls-tree: "<mode> <type> <blob>".
+        const sp1 = out.indexOf(' ', start);
+        const blob = format === 'ls-files' ? out.slice(sp1 + 1, sp1 + 41) : out.slice(tab - 40, tab);
+        entries.set(path, { mode: out.slice(start, sp1), blob });
+      }
+    }
+    start = end + 1;
   }
   return entries;
 }
@@ -109,7 +126,7 @@ export async function workingTreeDigests(
     git.raw(['ls-files', '-s', '-z', '--', '.']),
     git.raw(['diff-files', '--name-only', '-z', '--', '.']),
   ]);
-  const index = parseEntries(indexOut, 'ls-files');
+  const index = parseEntries(indexOut, 'ls-files', new Set(paths));
   const changed = new Set(
     changedOut
       .split('\0')
@@ -137,8 +154,10 @@ export async function commitTreeDigests(
   const tree = parseEntries(
     await simpleGit(sourceDir).raw(['ls-tree', '-r', '-z', '--full-tree', commit]),
     'ls-tree',
+    new Set(paths),
+    prefix,
   );
   const out = new Map<string, InputState>();
-  for (const p of paths) out.set(p, fromEntry(tree.get(prefix + p)) ?? { missing: true });
+  for (const p of paths) out.set(p, fromEntry(tree.get(p)) ?? { missing: true });
   return out;
 }
