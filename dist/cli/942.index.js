@@ -996,6 +996,8 @@ class ResultStore {
         this.dir = dir;
     }
     async put(importPath, files) {
+        if (Object.keys(files).length === 0)
+            return {};
         const final = (0,external_node_path_.join)(this.dir, importPath);
         const temp = (0,external_node_path_.join)(this.dir, `.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
         await (0,promises_.mkdir)(temp, { recursive: true });

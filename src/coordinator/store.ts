@@ -12,6 +12,7 @@ export class ResultStore {
   constructor(readonly dir: string) {}
 
   async put(importPath: string, files: Record<string, string>): Promise<Record<string, string>> {
+    if (Object.keys(files).length === 0) return {};
     const final = join(this.dir, importPath);
     const temp = join(this.dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
     await mkdir(temp, { recursive: true });
