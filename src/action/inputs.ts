@@ -1,0 +1,138 @@
+import { availableParallelism } from 'node:os';
+import type { Result } from '../util/result.js';
+import { err, ok } from '../util/result.js';
+
+/** Input names, mirroring action.yml. */
+export const Inputs = {
+  graph: 'graph',
+  graphCommand: 'graph-command',
+  sourceDir: 'source-dir',
+  targets: 'targets',
+  cache: 'cache',
+  cacheUrl: 'cache-url',
+  keyPrefix: 'key-prefix',
+  salt: 'salt',
+  concurrency: 'concurrency',
+  keepGoing: 'keep-going',
+  save: 'save',
+  download: 'download',
+  outDir: 'out-dir',
+  shard: 'shard',
+  mode: 'mode',
+  logReplay: 'log-replay',
+} as const;
+
+export type CacheKind = 'github' | 'local' | 'none';
+
+/** Every input, parsed once and checked. */
+export interface ActionOptions {
+  graph: { kind: 'file'; path: string } | { kind: 'command'; command: string };
+  sourceDir: string;
+  targets: string[];
+  cache: CacheKind;
+  keyPrefix: string;
+  salt: string;
+  concurrency: number;
+  keepGoing: boolean;
+  save: boolean;
+  download: 'minimal' | 'all';
+  outDir?: string;
+  shard?: { index: number; count: number };
+  mode: 'run' | 'plan';
+  logReplay: 'failed' | 'all' | 'none';
+}
+
+const quote = (v: string): string => JSON.stringify(v);
+
+function choice<T extends string>(
+  name: string,
+  value: string,
+  choices: readonly T[],
+  fallback: T,
+): Result<T, string> {
+  if (value === '') return ok(fallback);
+  if ((choices as readonly string[]).includes(value)) return ok(value as T);
+  return err(`Input "${name}" must be one of ${choices.join(', ')}, got ${quote(value)}`);
+}
+
+function bool(name: string, value: string, fallback: boolean): Result<boolean, string> {
+  if (value === '') return ok(fallback);
+  if (/^(true|yes|1)$/i.test(value)) return ok(true);
+  if (/^(false|no|0)$/i.test(value)) return ok(false);
+  return err(`Input "${name}" must be true or false, got ${quote(value)}`);
+}
+
+/** `i/n` with 1 ≤ i ≤ n. */
+export function parseShard(value: string): Result<{ index: number; count: number } | undefined, string> {
+  if (value === '') return ok(undefined);
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || index < 1 || count < 1 || index > count) {
+    return err(`Input "shard" must look like i/n with 1 <= i <= n, got ${quote(value)}`);
+  }
+  return ok({ index, count });
+}
+
+/** Parses every input; answers all problems at once, each naming the input and quoting the value. */
+export function parseActionInputs(get: (name: string) => string): Result<ActionOptions, string[]> {
+  const problems: string[] = [];
+  const take = <T>(r: Result<T, string>, fallback: T): T => {
+    if (r.ok) return r.value;
+    problems.push(r.error);
+    return fallback;
+  };
+  const graphPath = get(Inputs.graph);
+  const graphCommand = get(Inputs.graphCommand);
+  if (graphPath === '' && graphCommand === '')
+    problems.push('Input "graph" (or "graph-command") is required, got ""');
+  if (graphPath !== '' && graphCommand !== '')
+    problems.push('Inputs "graph" and "graph-command" exclude each other; set one');
+  const cacheRaw = get(Inputs.cache);
+  if (cacheRaw === 'http')
+    problems.push('Input "cache": "http" is not available in this release; use github, local or none');
+  const cache = take(
+    choice(Inputs.cache, cacheRaw === 'http' ? '' : cacheRaw, ['github', 'local', 'none'] as const, 'github'),
+    'github',
+  );
+  const concurrencyRaw = get(Inputs.concurrency);
+  let concurrency = availableParallelism();
+  if (concurrencyRaw !== '') {
+    if (/^[1-9][0-9]*$/.test(concurrencyRaw)) concurrency = Number(concurrencyRaw);
+    else problems.push(`Input "concurrency" must be a positive integer, got ${quote(concurrencyRaw)}`);
+  }
+  const outDir = get(Inputs.outDir);
+  const shard = take(parseShard(get(Inputs.shard)), undefined);
+  const options: ActionOptions = {
+    graph:
+      graphCommand !== '' ? { kind: 'command', command: graphCommand } : { kind: 'file', path: graphPath },
+    sourceDir: get(Inputs.sourceDir) || '.',
+    targets: get(Inputs.targets)
+      .split(/[,\n]/)
+      .map((t) => t.trim())
+      .filter(Boolean),
+    cache,
+    keyPrefix: get(Inputs.keyPrefix) || 'disbuild-v1',
+    salt: get(Inputs.salt),
+    concurrency,
+    keepGoing: take(bool(Inputs.keepGoing, get(Inputs.keepGoing), true), true),
+    save: take(bool(Inputs.save, get(Inputs.save), true), true),
+    download: take(
+      choice(Inputs.download, get(Inputs.download), ['minimal', 'all'] as const, 'minimal'),
+      'minimal',
+    ),
+    ...(outDir === '' ? {} : { outDir }),
+    ...(shard ? { shard } : {}),
+    mode: take(choice(Inputs.mode, get(Inputs.mode), ['run', 'plan'] as const, 'run'), 'run'),
+    logReplay: take(
+      choice(Inputs.logReplay, get(Inputs.logReplay), ['failed', 'all', 'none'] as const, 'failed'),
+      'failed',
+    ),
+  };
+  if (options.keyPrefix.length > 200 || options.keyPrefix.includes(',')) {
+    problems.push(
+      `Input "key-prefix" must be at most 200 characters without commas, got ${quote(options.keyPrefix)}`,
+    );
+  }
+  return problems.length > 0 ? err(problems) : ok(options);
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { parseActionInputs, parseShard } from '../../../src/action/inputs.js';
+
+const inputs = (values: Record<string, string>) => parseActionInputs((name) => values[name] ?? '');
+
+describe('parseActionInputs', () => {
+  it('applies defaults', () => {
+    const r = inputs({ graph: 'g.json' });
+    expect(r.ok && r.value).toMatchObject({
+      graph: { kind: 'file', path: 'g.json' },
+      cache: 'github',
+      keepGoing: true,
+      save: true,
+      download: 'minimal',
+      mode: 'run',
+      logReplay: 'failed',
+      keyPrefix: 'disbuild-v1',
+      targets: [],
+    });
+  });
+
+  it('parses lists, booleans and shards', () => {
+    const r = inputs({
+      'graph-command': 'make graph',
+      targets: 'a, b\nc',
+      'keep-going': 'false',
+      save: 'no',
+      shard: '2/3',
+    });
+    expect(r.ok && r.value).toMatchObject({
+      graph: { kind: 'command', command: 'make graph' },
+      targets: ['a', 'b', 'c'],
+      keepGoing: false,
+      save: false,
+      shard: { index: 2, count: 3 },
+    });
+  });
+
+  it('names every bad input and quotes its value, all at once', () => {
+    const r = inputs({
+      graph: 'g',
+      concurrency: 'lots',
+      cache: 'floppy',
+      shard: '5/4',
+      'keep-going': 'maybe',
+      download: 'some',
+    });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toEqual([
+      'Input "cache" must be one of github, local, none, got "floppy"',
+      'Input "concurrency" must be a positive integer, got "lots"',
+      'Input "shard" must look like i/n with 1 <= i <= n, got "5/4"',
+      'Input "keep-going" must be true or false, got "maybe"',
+      'Input "download" must be one of minimal, all, got "some"',
+    ]);
+    expect(inputs({}).ok).toBe(false);
+    expect(!inputs({ graph: 'g', cache: 'http' }).ok).toBe(true);
+  });
+
+  it('parseShard rejects zero and malformed shards', () => {
+    expect(parseShard('0/2').ok).toBe(false);
+    expect(parseShard('1-2').ok).toBe(false);
+    expect(parseShard(' 1 / 2 ')).toEqual({ ok: true, value: { index: 1, count: 2 } });
+  });
+});
