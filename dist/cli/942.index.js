@@ -1803,7 +1803,9 @@ class Execution {
             ready = await this.#execute(job, ref, depDirs);
         }
         finally {
-            await this.#finish(ref, ready, finish);
+            // Published in the background: dependents here read the output directory directly, so the worker slot
+            // is free for the next job while other processes' waiters get the result a moment later.
+            this.#saves.push(this.#finish(ref, ready, finish));
         }
         return ready;
     }
