@@ -1010,12 +1010,12 @@ formatters.O = function (v) {
 /***/ ((module) => {
 
 
-
-module.exports = (flag, argv = process.argv) => {
+module.exports = (flag, argv) => {
+	argv = argv || process.argv;
 	const prefix = flag.startsWith('-') ? '' : (flag.length === 1 ? '-' : '--');
-	const position = argv.indexOf(prefix + flag);
-	const terminatorPosition = argv.indexOf('--');
-	return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+	const pos = argv.indexOf(prefix + flag);
+	const terminatorPos = argv.indexOf('--');
+	return pos !== -1 && (terminatorPos === -1 ? true : pos < terminatorPos);
 };
 
 
@@ -3699,32 +3699,23 @@ exports.basename = (path, { windows } = {}) => {
 
 
 const os = __nccwpck_require__(857);
-const tty = __nccwpck_require__(2018);
 const hasFlag = __nccwpck_require__(3813);
 
-const {env} = process;
+const env = process.env;
 
 let forceColor;
 if (hasFlag('no-color') ||
 	hasFlag('no-colors') ||
-	hasFlag('color=false') ||
-	hasFlag('color=never')) {
-	forceColor = 0;
+	hasFlag('color=false')) {
+	forceColor = false;
 } else if (hasFlag('color') ||
 	hasFlag('colors') ||
 	hasFlag('color=true') ||
 	hasFlag('color=always')) {
-	forceColor = 1;
+	forceColor = true;
 }
-
 if ('FORCE_COLOR' in env) {
-	if (env.FORCE_COLOR === 'true') {
-		forceColor = 1;
-	} else if (env.FORCE_COLOR === 'false') {
-		forceColor = 0;
-	} else {
-		forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
-	}
+	forceColor = env.FORCE_COLOR.length === 0 || parseInt(env.FORCE_COLOR, 10) !== 0;
 }
 
 function translateLevel(level) {
@@ -3740,8 +3731,8 @@ function translateLevel(level) {
 	};
 }
 
-function supportsColor(haveStream, streamIsTTY) {
-	if (forceColor === 0) {
+function supportsColor(stream) {
+	if (forceColor === false) {
 		return 0;
 	}
 
@@ -3755,21 +3746,22 @@ function supportsColor(haveStream, streamIsTTY) {
 		return 2;
 	}
 
-	if (haveStream && !streamIsTTY && forceColor === undefined) {
+	if (stream && !stream.isTTY && forceColor !== true) {
 		return 0;
 	}
 
-	const min = forceColor || 0;
-
-	if (env.TERM === 'dumb') {
-		return min;
-	}
+	const min = forceColor ? 1 : 0;
 
 	if (process.platform === 'win32') {
-		// Windows 10 build 10586 is the first Windows release that supports 256 colors.
-		// Windows 10 build 14931 is the first release that supports 16m/TrueColor.
+		// Node.js 7.5.0 is the first version of Node.js to include a patch to
+		// libuv that enables 256 color output on Windows. Anything earlier and it
+		// won't work. However, here we target Node.js 8 at minimum as it is an LTS
+		// release, and Node.js 7 is not. Windows 10 build 10586 is the first Windows
+		// release that supports 256 colors. Windows 10 build 14931 is the first release
+		// that supports 16m/TrueColor.
 		const osRelease = os.release().split('.');
 		if (
+			Number(process.versions.node.split('.')[0]) >= 8 &&
 			Number(osRelease[0]) >= 10 &&
 			Number(osRelease[2]) >= 10586
 		) {
@@ -3780,7 +3772,7 @@ function supportsColor(haveStream, streamIsTTY) {
 	}
 
 	if ('CI' in env) {
-		if (['TRAVIS', 'CIRCLECI', 'APPVEYOR', 'GITLAB_CI', 'GITHUB_ACTIONS', 'BUILDKITE'].some(sign => sign in env) || env.CI_NAME === 'codeship') {
+		if (['TRAVIS', 'CIRCLECI', 'APPVEYOR', 'GITLAB_CI'].some(sign => sign in env) || env.CI_NAME === 'codeship') {
 			return 1;
 		}
 
@@ -3819,18 +3811,22 @@ function supportsColor(haveStream, streamIsTTY) {
 		return 1;
 	}
 
+	if (env.TERM === 'dumb') {
+		return min;
+	}
+
 	return min;
 }
 
 function getSupportLevel(stream) {
-	const level = supportsColor(stream, stream && stream.isTTY);
+	const level = supportsColor(stream);
 	return translateLevel(level);
 }
 
 module.exports = {
 	supportsColor: getSupportLevel,
-	stdout: translateLevel(supportsColor(true, tty.isatty(1))),
-	stderr: translateLevel(supportsColor(true, tty.isatty(2)))
+	stdout: getSupportLevel(process.stdout),
+	stderr: getSupportLevel(process.stderr)
 };
 
 
@@ -32209,22 +32205,62 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ describeMainError)
+/* harmony export */   IU: () => (/* binding */ handleMain),
+/* harmony export */   zg: () => (/* binding */ StepError)
 /* harmony export */ });
-/* unused harmony export handlePostError */
+/* unused harmony exports describeMainError, handlePost */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1185);
 
-
+/** A failure of the step itself (bad inputs, invalid graph), as opposed to failed jobs: shown verbatim. */
+class StepError extends Error {
+}
 /** What the main step's failure says: a user error verbatim, anything else as an internal error with its stack. */
 function describeMainError(e) {
-    if (e instanceof _run_main_js__WEBPACK_IMPORTED_MODULE_1__/* .StepError */ .z)
+    if (e instanceof StepError)
         return e.message;
-    return `disbuild failed unexpectedly: ${e.stack ?? String(e)}`;
+    return `disbuild failed unexpectedly: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
 }
-/** Post only warns: cleaning up must never fail a job that succeeded. */
-function handlePostError(e) {
-    core.warning(`disbuild post step: ${e.message}`);
+/**
+ * Runs the main step and fails it when a job failed or the step could not run. The only `core.setFailed` of
+ * the main entry.
+ */
+async function handleMain(run) {
+    let failure;
+    try {
+        if (!(await run()))
+            failure = 'disbuild: some jobs failed (see the step summary)';
+    }
+    catch (e) {
+        failure = describeMainError(e);
+    }
+    if (failure !== undefined)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(failure);
+}
+/** Runs the post step; it only warns: cleaning up must never fail a job that succeeded. */
+async function handlePost(run) {
+    try {
+        await run();
+    }
+    catch (e) {
+        core.warning(`disbuild post step: ${e instanceof Error ? e.message : String(e)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ forceExit)
+/* harmony export */ });
+/**
+ * Ends the step now. The toolkit's HTTP clients (and a coordinator's keep-alive sockets) can leave handles open
+ * that would keep node alive long after the work is done; the exit code set by `core.setFailed` is kept.
+ */
+function forceExit() {
+    process.exit();
 }
 
 
@@ -32234,52 +32270,40 @@ function handlePostError(e) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8055);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1185);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
+/* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8343);
 
 
 
-let failure;
-try {
-    if (!(await (0,_run_main_js__WEBPACK_IMPORTED_MODULE_2__/* .runMain */ .V)()))
-        failure = 'disbuild: some jobs failed (see the summary)';
-}
-catch (e) {
-    failure = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeMainError */ .j)(e);
-}
-if (failure !== undefined)
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(failure);
-// The toolkit's HTTP clients can leave handles open; the step is over.
-process.exit();
+await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .handleMain */ .IU)(() => (0,_run_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runMain */ .V)((0,_run_main_js__WEBPACK_IMPORTED_MODULE_1__/* .mainDeps */ .a)()));
+(0,_force_exit_js__WEBPACK_IMPORTED_MODULE_2__/* .forceExit */ .A)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 1185:
+/***/ 8343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  z: () => (/* binding */ StepError),
+  a: () => (/* binding */ mainDeps),
   V: () => (/* binding */ runMain)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cache/github-actions-cache.ts
 /**
  * The only module that talks to `@actions/cache`. It encodes the toolkit's contract: the same `paths` list on
@@ -32319,8 +32343,6 @@ function withTimeout(p, ms) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/util/result.ts
 const result_ok = (value) => ({ ok: true, value });
 const result_err = (error) => ({ ok: false, error });
@@ -39309,6 +39331,8 @@ function renderTemplate(t, vars) {
     return s;
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/executor/run-command.ts
 
 
@@ -40099,6 +40123,8 @@ async function json_report_writeJsonReport(path, summary) {
     await (0,promises_namespaceObject.rename)(tmp, path);
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 
 
@@ -40922,6 +40948,8 @@ function model_formatProblem(p) {
 const STYLES = [
     // gcc, clang, go, tsc --pretty false with colons: "src/a.c:3:5: error: msg", "./main.go:3:5: msg"
     /^(?<file>[^\s:()][^:()]*?):(?<line>\d+):(?<column>\d+):\s*(?<message>.+)$/,
+    // gcc, clang and many linters without a column: "src/a.c:3: error: msg"
+    /^(?<file>[^\s:()][^:()]*?\.[A-Za-z0-9]+):(?<line>\d+):\s+(?<message>.+)$/,
     // tsc: "src/a.ts(3,5): error TS2322: msg"
     /^(?<file>[^\s:()][^:()]*?)\((?<line>\d+),(?<column>\d+)\):\s*(?<message>.+)$/,
     // tsc --pretty: "src/a.ts:3:5 - error TS2322: msg"
@@ -40929,21 +40957,35 @@ const STYLES = [
 ];
 // eslint's stylish format: a file line, then "  3:5  error  msg  rule" lines.
 const ESLINT_FILE = /^(?<file>\/?[^\s:]+\.[A-Za-z0-9]+)$/;
-const ESLINT_LINE = /^\s+(?<line>\d+):(?<column>\d+)\s+(?:error|warning)\s+(?<message>.+?)(?:\s{2,}\S+)?$/;
+const ESLINT_LINE = /^\s+(?<line>\d+):(?<column>\d+)\s+(?<severity>error|warning)\s+(?<message>.+?)(?:\s{2,}\S+)?$/;
 /**
- * The first diagnostic in a job's output whose file lies inside `repoDir`, with its path made relative to it.
- * Paths are resolved from `sourceDir` (where the job ran); anything outside the repository is ignored.
+ * The diagnostic to annotate a failed job with: the first error in its output whose file lies inside
+ * `repoDir`, else the first diagnostic of any severity (go and some linters print no severity), with its path
+ * made relative to `repoDir`. Paths are resolved from `sourceDir` (where the job ran); anything outside the
+ * repository (system headers, `../` escapes) is ignored, as are look-alikes such as `12:30:45:` timestamps.
  */
 function findDiagnostic(output, sourceDir, repoDir) {
+    let first;
+    for (const d of diagnostics(output, sourceDir, repoDir)) {
+        if (d.severity === 'error')
+            return d;
+        first ??= d;
+    }
+    return first;
+}
+/** Every diagnostic in the output that points inside the repository, in order. */
+function* diagnostics(output, sourceDir, repoDir) {
+    // Compilers colour their output when they think they talk to a terminal; the codes are not part of paths.
     const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
     let eslintFile;
     for (const raw of lines) {
         const line = raw.trimEnd();
-        for (const style of STYLES) {
-            const m = style.exec(line);
-            const d = m?.groups && toDiagnostic(m.groups, sourceDir, repoDir);
+        const style = STYLES.map((re) => re.exec(line)).find((m) => m?.groups);
+        if (style?.groups) {
+            const d = toDiagnostic(style.groups, sourceDir, repoDir);
             if (d)
-                return d;
+                yield d;
+            continue;
         }
         const file = ESLINT_FILE.exec(line);
         if (file?.groups) {
@@ -40954,23 +40996,42 @@ function findDiagnostic(output, sourceDir, repoDir) {
         if (e?.groups && eslintFile) {
             const d = toDiagnostic({ ...e.groups, file: eslintFile }, sourceDir, repoDir);
             if (d)
-                return d;
+                yield d;
+        }
+        else if (line !== '' && !/^\s/.test(line)) {
+            // Anything else unindented ends eslint's block for that file.
+            eslintFile = undefined;
         }
     }
-    return undefined;
 }
 function toDiagnostic(g, sourceDir, repoDir) {
     const file = g.file;
+    // `12:30:45: started` is a time of day, not a file.
+    if (/^\d+$/.test(file))
+        return undefined;
     const abs = (0,external_node_path_.isAbsolute)(file) ? (0,external_node_path_.normalize)(file) : (0,external_node_path_.resolve)(sourceDir, file);
     const rel = (0,external_node_path_.relative)(repoDir, abs);
-    if (rel === '' || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+    if (rel === '' || rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel))
         return undefined;
+    const message = g.message.trim();
+    const severity = severityOf(g.severity, message);
     return {
         file: rel.split('\\').join('/'),
         line: Number(g.line),
         ...(g.column ? { column: Number(g.column) } : {}),
-        message: g.message.trim(),
+        ...(severity ? { severity } : {}),
+        message,
     };
+}
+/** eslint names the severity in a column; compilers start the message with it (`error:`, `error TS2322:`). */
+function severityOf(column, message) {
+    if (column === 'error' || column === 'warning')
+        return column;
+    if (/^(fatal )?error\b/i.test(message))
+        return 'error';
+    if (/^warning\b/i.test(message))
+        return 'warning';
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/report/run-summary-markdown.ts
@@ -41116,6 +41177,8 @@ async function writeStepSummary(summary) {
     await core/* summary */.z.addRaw(renderSummaryMarkdown(summaryData(summary, ANNOTATION_LIMIT))).write();
 }
 
+// EXTERNAL MODULE: ./src/action/errors.ts
+var errors = __nccwpck_require__(8055);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -41221,6 +41284,222 @@ function parseActionInputs(get) {
     return problems.length > 0 ? result_err(problems) : result_ok(options);
 }
 
+;// CONCATENATED MODULE: ./src/action/graph-source.ts
+
+
+
+
+
+
+
+const sh = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.exec);
+const graph_source_quote = (v) => JSON.stringify(v);
+/**
+ * The graph named by the inputs: a file (relative to the workspace) or what `graph-command` prints (run with a
+ * shell in the source dir). Trouble reaching the graph names the input and quotes its value; problems inside
+ * the graph are the graph's own, naming job and field.
+ */
+async function loadActionGraph(graph, workspace, sourceDir) {
+    if (graph.kind === 'file') {
+        const path = (0,external_node_path_.resolve)(workspace, graph.path);
+        try {
+            await (0,promises_namespaceObject.access)(path);
+        }
+        catch (e) {
+            const code = e.code ?? String(e);
+            return result_err([{ message: `Input "${Inputs.graph}": cannot read ${graph_source_quote(graph.path)} (${code})` }]);
+        }
+        return parse_loadGraphFile(path, sourceDir);
+    }
+    let stdout;
+    try {
+        // A graph of 100,000 jobs is tens of megabytes of JSON: allow far more than the default 1 MiB.
+        ({ stdout } = await sh(graph.command, { cwd: sourceDir, maxBuffer: 1 << 30 }));
+    }
+    catch (e) {
+        const x = e;
+        const why = x.stderr?.trim().split('\n').slice(-5).join('\n') || x.message.split('\n')[0];
+        return result_err([
+            {
+                message: `Input "${Inputs.graphCommand}": ${graph_source_quote(graph.command)} failed (exit code ${String(x.code)}): ${why}`,
+            },
+        ]);
+    }
+    const parsed = parseGraphText(stdout);
+    if (!parsed.ok) {
+        return result_err(parsed.error.map((p) => ({ ...p, message: `${Inputs.graphCommand} output: ${p.message}` })));
+    }
+    const problems = checkFilesExist(parsed.value, sourceDir, { inputs: false });
+    return problems.length > 0 ? result_err(problems) : parsed;
+}
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+
+/** Output names, mirroring action.yml. */
+const Outputs = {
+    failedJobs: 'failed-jobs',
+    cached: 'cached',
+    built: 'built',
+    failed: 'failed',
+    skipped: 'skipped',
+    report: 'report',
+    matrix: 'matrix',
+};
+/** What main hands to post through the runner's state file. */
+const State = {
+    /** The run's scratch directory under RUNNER_TEMP, removed by post should main have been cut short. */
+    workDir: 'work-dir',
+};
+const STATUSES = ['cached', 'built', 'failed', 'skipped'];
+/** Every output a run sets, as data: tests and the step both read it from here. */
+function runOutputs(summary, reportPath) {
+    const out = {
+        [Outputs.failedJobs]: JSON.stringify(summary.jobs.filter((j) => j.status === 'failed').map((j) => j.name)),
+        [Outputs.report]: reportPath,
+    };
+    for (const s of STATUSES)
+        out[s] = String(summary.counts[s]);
+    return out;
+}
+/** Plan mode's outputs: the matrix, and the jobs already cached (nothing built, failed or skipped yet). */
+function planOutputs(plan) {
+    return {
+        [Outputs.matrix]: JSON.stringify(plan.matrix),
+        [Outputs.failedJobs]: '[]',
+        [Outputs.cached]: String(plan.total - plan.missed),
+        [Outputs.built]: '0',
+        [Outputs.failed]: '0',
+        [Outputs.skipped]: '0',
+    };
+}
+/** The one place outputs are written. */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        core/* setOutput */.uH(name, value);
+}
+
+;// CONCATENATED MODULE: ./src/action/shards.ts
+/**
+ * How `mode: plan` and `shard: i/n` split a graph across the runners of a matrix (DESIGN.md §8).
+ *
+ * The unit of work is a **connected component** of the selected jobs (jobs linked by `Deps` in either
+ * direction). A component goes to one shard whole, so no shard ever builds a dependency that another shard
+ * builds too: shards share nothing but the cache, and a component is never split across runners that start at
+ * the same moment and could not see each other's saves. The price: a graph that is one component runs in one
+ * shard.
+ *
+ * The partition depends only on the graph and the keys, never on what the cache holds, so every runner of the
+ * matrix (and a re-run of one of them, after the others saved) computes the same assignment. Components are
+ * weighed by their number of jobs and dealt largest first to the least loaded shard; ties are broken by the
+ * smallest key of a component (producers' labels may be random from one graph generation to the next; keys
+ * are content).
+ */
+/** Shards of missed work are about this many jobs each. */
+const JOBS_PER_SHARD = 50;
+/** No plan asks for more runners than this. */
+const MAX_SHARDS = 16;
+/** The selected jobs, grouped into components (each sorted by key), largest first, then by smallest key. */
+function components(graph, selected, keys) {
+    const parent = new Map();
+    const find = (l) => {
+        let root = l;
+        while (parent.get(root) !== root)
+            root = parent.get(root);
+        parent.set(l, root);
+        return root;
+    };
+    for (const l of selected)
+        parent.set(l, l);
+    for (const l of selected) {
+        for (const d of graph.byLabel.get(l)?.deps ?? []) {
+            if (parent.has(d))
+                parent.set(find(d), find(l));
+        }
+    }
+    const groups = new Map();
+    for (const l of selected) {
+        const root = find(l);
+        const g = groups.get(root);
+        if (g)
+            g.push(l);
+        else
+            groups.set(root, [l]);
+    }
+    const key = (l) => keys.get(l) ?? l;
+    const byKey = (a, b) => compare(key(a), key(b));
+    const list = [...groups.values()].map((g) => g.sort(byKey));
+    return list.sort((a, b) => b.length - a.length || compare(key(a[0]), key(b[0])));
+}
+/** Deals components to `count` shards; answers the jobs of each shard (index 0 is shard `1/count`). */
+function assignShards(parts, count) {
+    const shards = Array.from({ length: count }, () => []);
+    for (const part of parts) {
+        let least = 0;
+        for (let i = 1; i < count; i++)
+            if (shards[i].length < shards[least].length)
+                least = i;
+        shards[least].push(...part);
+    }
+    return shards;
+}
+/**
+ * How many shards a plan asks for: about JOBS_PER_SHARD missed jobs each, at most MAX_SHARDS, and no more than
+ * the components holding missed work. Never 0: a matrix must have a row, and a shard with nothing to do is cheap.
+ */
+function shardCount(missedJobs, componentsWithMisses) {
+    return Math.max(1, Math.min(MAX_SHARDS, Math.ceil(missedJobs / JOBS_PER_SHARD), componentsWithMisses));
+}
+/** The matrix output of plan mode: `{"shard": ["1/n", …, "n/n"]}`. */
+function shardMatrix(count) {
+    return { shard: Array.from({ length: count }, (_, i) => `${i + 1}/${count}`) };
+}
+const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+;// CONCATENATED MODULE: ./src/action/plan.ts
+
+
+
+
+async function selectAndKey(graph, sourceDir, salt, targets) {
+    const selection = selectJobs(graph, targets);
+    if (!selection.ok)
+        return result_err(selection.error.map((message) => ({ field: 'targets', message })));
+    const keys = await keyGraph(graph, sourceDir, salt);
+    if (!keys.ok)
+        return keys;
+    return result_ok({ selected: selection.value.closure, keys: keys.value });
+}
+/** `mode: plan`: keys and one lookup, nothing built or downloaded; the missed work as a matrix of shards. */
+async function planShards(graph, o, cache) {
+    const keyed = await selectAndKey(graph, o.sourceDir, o.salt, o.targets);
+    if (!keyed.ok)
+        return keyed;
+    const { selected, keys } = keyed.value;
+    try {
+        const hits = await cache.lookup([...new Set([...selected].map((l) => keys.get(l)))]);
+        const missed = (l) => !hits.has(keys.get(l));
+        const parts = components(graph, selected, keys);
+        const missedJobs = [...selected].filter(missed).length;
+        const count = shardCount(missedJobs, parts.filter((p) => p.some(missed)).length);
+        return result_ok({ total: selected.size, missed: missedJobs, matrix: shardMatrix(count) });
+    }
+    finally {
+        await cache.close();
+    }
+}
+/**
+ * `shard: i/n`: the labels of the jobs shard i builds (or restores), to be passed to the engine as targets.
+ * Whole components, so the engine's dependency closure adds nothing another shard owns. See shards.ts.
+ */
+async function shardTargets(graph, o) {
+    const keyed = await selectAndKey(graph, o.sourceDir, o.salt, o.targets);
+    if (!keyed.ok)
+        return keyed;
+    const { selected, keys } = keyed.value;
+    const shards = assignShards(components(graph, selected, keys), o.shard.count);
+    return result_ok(shards[o.shard.index - 1] ?? []);
+}
+
 ;// CONCATENATED MODULE: ./src/action/run-main.ts
 
 
@@ -41243,161 +41522,157 @@ function parseActionInputs(get) {
 
 
 
-const sh = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.exec);
-/** A failure of the step itself (bad inputs, invalid graph), as opposed to failed jobs. */
-class StepError extends Error {
+
+/** The runner's environment, and inputs read as the runner passes them (`INPUT_<NAME>`). */
+function mainDeps() {
+    return { env: process.env, getInput: (name) => core/* getInput */.V4(name) };
 }
 /**
  * The Action's main step: inputs → graph → cache → engine → outputs, summary and annotations.
- * Throws StepError for problems the user must fix; returns whether every job succeeded.
+ * Throws StepError for problems the user must fix; answers whether every job succeeded.
  */
-async function runMain(env = process.env) {
-    const parsed = parseActionInputs((name) => core/* getInput */.V4(name));
+async function runMain(deps) {
+    const parsed = parseActionInputs(deps.getInput);
     if (!parsed.ok)
-        throw new StepError(parsed.error.join('\n'));
+        throw new errors/* StepError */.zg(parsed.error.join('\n'));
     const o = parsed.value;
-    const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE ?? process.cwd());
-    // The cache service stores entries relative to the workspace; transfers use paths relative to it.
-    process.chdir(workspace);
-    const sourceDir = (0,external_node_path_.resolve)(workspace, o.sourceDir);
-    const graph = await loadGraph(o, workspace, sourceDir);
+    const places = await locate(o, deps.env);
+    // The cache service derives an entry's version from paths relative to the working directory.
+    process.chdir(places.workspace);
+    const graph = await loadActionGraph(o.graph, places.workspace, places.sourceDir);
     if (!graph.ok)
-        throw new StepError(graph.error.map(model_formatProblem).join('\n'));
-    const runnerTemp = env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)();
+        throw stepError(graph.error);
+    core/* saveState */.LZ(State.workDir, places.workDir);
+    const cache = makeCache(o, deps.env, places);
+    switch (o.mode) {
+        case 'plan':
+            return plan(graph.value, o, places, cache);
+        case 'run':
+            return run_main_run(graph.value, o, places, cache);
+        default:
+            return unreachable(o.mode);
+    }
+}
+async function locate(o, env) {
+    const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE ?? process.cwd());
+    const sourceDir = (0,external_node_path_.resolve)(workspace, o.sourceDir);
+    const isDir = await (0,promises_namespaceObject.stat)(sourceDir).then((s) => s.isDirectory(), () => false);
+    if (!isDir) {
+        throw new errors/* StepError */.zg(`Input "${Inputs.sourceDir}" must be a directory in the workspace, got ${JSON.stringify(o.sourceDir)}`);
+    }
+    const runnerTemp = (0,external_node_path_.resolve)(env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)());
     const workDir = (0,external_node_path_.join)(runnerTemp, `disbuild-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-    const reporter = new GithubReporter(process.stdout, o.logReplay);
-    const cache = makeCache(o, env, workspace, workDir, (m) => core/* warning */.$e(m));
-    if (o.mode === 'plan')
-        return plan(graph.value, o, sourceDir, cache);
+    return { workspace, sourceDir, runnerTemp, workDir, baseEnv: baseEnvironment(env) };
+}
+const stepError = (problems) => new errors/* StepError */.zg(problems.map(model_formatProblem).join('\n'));
+async function plan(graph, o, p, cache) {
+    const planned = await planShards(graph, { sourceDir: p.sourceDir, salt: o.salt, targets: o.targets }, cache);
+    if (!planned.ok)
+        throw stepError(planned.error);
+    const { total, missed, matrix } = planned.value;
+    setOutputs(planOutputs(planned.value));
+    const n = matrix.shard.length;
+    core/* info */.pq(`disbuild plan: ${missed} of ${total} jobs to build, in ${n} shard${n === 1 ? '' : 's'}`);
+    return true;
+}
+async function run_main_run(graph, o, p, cache) {
     let targets = o.targets;
     if (o.shard) {
-        const mine = await shardTargets(graph.value, o, sourceDir);
+        const mine = await shardTargets(graph, {
+            sourceDir: p.sourceDir,
+            salt: o.salt,
+            targets: o.targets,
+            shard: o.shard,
+        });
         if (!mine.ok)
-            throw new StepError(mine.error.map(model_formatProblem).join('\n'));
+            throw stepError(mine.error);
+        core/* info */.pq(`disbuild: shard ${o.shard.index}/${o.shard.count} owns ${mine.value.length} jobs`);
         if (mine.value.length === 0) {
-            core/* info */.pq(`disbuild: shard ${o.shard.index}/${o.shard.count} has no jobs`);
-            for (const k of ['cached', 'built', 'failed', 'skipped'])
-                core/* setOutput */.uH(k, '0');
-            core/* setOutput */.uH('failed-jobs', '[]');
+            await cache.close();
+            setOutputs(planOutputs({ total: 0, missed: 0, matrix: { shard: [] } }));
             return true;
         }
         targets = mine.value;
     }
-    const coordinator = await shared_coordinator_SharedCoordinator.open((0,external_node_path_.join)(runnerTemp, 'disbuild-state'), {
+    const coordinator = await shared_coordinator_SharedCoordinator.open((0,external_node_path_.join)(p.runnerTemp, 'disbuild-state'), {
         onWarning: (m) => core/* warning */.$e(m),
     });
+    // The runner cancels a step with SIGINT, then SIGTERM: kill the jobs, save nothing partial.
+    const controller = new AbortController();
+    const onSignal = () => controller.abort();
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     try {
-        const result = await engine_runGraph(graph.value, {
-            sourceDir,
+        const result = await engine_runGraph(graph, {
+            sourceDir: p.sourceDir,
             salt: o.salt,
             concurrency: o.concurrency,
             failFast: !o.keepGoing,
             jobTimeoutMs: 0,
             targets,
             download: o.download,
-            ...(o.outDir === undefined ? {} : { outDir: (0,external_node_path_.resolve)(workspace, o.outDir) }),
+            ...(o.outDir === undefined ? {} : { outDir: (0,external_node_path_.resolve)(p.workspace, o.outDir) }),
             logReplay: o.logReplay,
             dryRun: false,
-            workDir: (0,external_node_path_.join)(workDir, 'run'),
-            baseEnv: baseEnvironment(env),
+            workDir: (0,external_node_path_.join)(p.workDir, 'run'),
+            baseEnv: p.baseEnv,
             digests: 'working-tree',
-        }, { cache, reporter, coordinator });
+            signal: controller.signal,
+        }, { cache, reporter: new GithubReporter(process.stdout, o.logReplay), coordinator });
         if (!result.ok)
-            throw new StepError(result.error.map(model_formatProblem).join('\n'));
+            throw stepError(result.error);
         const summary = result.value;
-        const reportPath = (0,external_node_path_.join)(runnerTemp, 'disbuild-report.json');
+        const reportPath = (0,external_node_path_.join)(p.runnerTemp, 'disbuild-report.json');
         await json_report_writeJsonReport(reportPath, summary);
-        core/* setOutput */.uH('failed-jobs', JSON.stringify(summary.jobs.filter((j) => j.status === 'failed').map((j) => j.name)));
-        for (const k of ['cached', 'built', 'failed', 'skipped'])
-            core/* setOutput */.uH(k, String(summary.counts[k]));
-        core/* setOutput */.uH('report', reportPath);
+        setOutputs(runOutputs(summary, reportPath));
         await writeStepSummary(summary);
-        annotateFailures(summary, sourceDir, workspace);
+        annotateFailures(summary, p.sourceDir, p.workspace);
+        if (controller.signal.aborted)
+            throw new errors/* StepError */.zg('disbuild: cancelled; jobs were stopped');
         return summary.counts.failed + summary.counts.skipped === 0;
     }
     finally {
-        await coordinator.close();
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        // Nobody else can join this process's coordinator once the step ends: do not wait for latecomers.
+        await coordinator.close({ drain: false });
     }
 }
-async function loadGraph(o, workspace, sourceDir) {
-    if (o.graph.kind === 'file') {
-        const r = await parse_loadGraphFile((0,external_node_path_.resolve)(workspace, o.graph.path), sourceDir);
-        if (!r.ok && r.error.some((p) => p.message.startsWith('cannot read graph file'))) {
-            return result_err([
-                { message: `Input "graph": cannot read ${JSON.stringify(o.graph.path)} (${r.error[0].message})` },
-            ]);
-        }
-        return r;
-    }
-    try {
-        const { stdout } = await sh(o.graph.command, { cwd: sourceDir, maxBuffer: 1 << 30 });
-        return parseGraphText(stdout);
-    }
-    catch (e) {
-        return result_err([
-            {
-                message: `Input "graph-command": ${JSON.stringify(o.graph.command)} failed: ${e.message.split('\n')[0]}`,
-            },
-        ]);
-    }
-}
-function makeCache(o, env, workspace, workDir, warn) {
+function makeCache(o, env, p) {
+    const warn = (m) => core/* warning */.$e(m);
     switch (o.cache) {
-        case 'github':
+        case 'github': {
+            const shard = o.shard ? `${o.shard.index}of${o.shard.count}-` : '';
             return new PackCache({
                 store: githubEntryStore(),
                 keyPrefix: o.keyPrefix,
-                runStamp: `${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${o.shard ? `${o.shard.index}of${o.shard.count}-` : ''}${Date.now()}`,
+                // Unique per run, attempt and shard: entries are immutable, and shards of one run save side by side.
+                runStamp: `${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${shard}${Date.now()}`,
                 save: o.save,
-                workDir: (0,external_node_path_.join)(workDir, 'packs'),
-                workspace,
+                workDir: (0,external_node_path_.join)(p.workDir, 'packs'),
+                workspace: p.workspace,
                 onWarning: warn,
             });
+        }
         case 'local':
             return lazyLocal(defaultCacheDir(env), warn);
         case 'none':
             return new null_cache_NullCache();
+        default:
+            return unreachable(o.cache);
     }
 }
-/** LocalCache.create is async; the Action builds its cache synchronously, so the first call opens it. */
+/** LocalCache.create is async and may fail; the first call opens it, and a failure degrades to no cache. */
 function lazyLocal(dir, warn) {
-    const opened = local_cache_LocalCache.create(dir, { onWarning: warn });
+    const opened = local_cache_LocalCache.create(dir, { onWarning: warn }).catch((e) => {
+        warn(`disbuild: the local cache at ${dir} is unusable, building without it: ${String(e)}`);
+        return new null_cache_NullCache();
+    });
     return {
         lookup: async (keys) => (await opened).lookup(keys),
         save: async (key, a) => (await opened).save(key, a),
         close: async () => (await opened).close(),
     };
-}
-/** Plan mode: keys and lookups only; the missed work as a matrix of shards. */
-async function plan(graph, o, sourceDir, cache) {
-    const keys = await keyGraph(graph, sourceDir, o.salt);
-    if (!keys.ok)
-        throw new StepError(keys.error.map(model_formatProblem).join('\n'));
-    const hits = await cache.lookup([...new Set(keys.value.values())]);
-    const missed = graph.jobs.filter((j) => !hits.has(keys.value.get(j.label))).length;
-    const n = Math.max(1, Math.min(16, Math.ceil(missed / 50), (0,external_node_os_.availableParallelism)() * 8));
-    core/* setOutput */.uH('matrix', JSON.stringify({ shard: Array.from({ length: n }, (_, i) => `${i + 1}/${n}`) }));
-    for (const k of ['cached', 'built', 'failed', 'skipped'])
-        core/* setOutput */.uH(k, k === 'cached' ? String(graph.jobs.length - missed) : '0');
-    core/* info */.pq(`disbuild plan: ${missed} of ${graph.jobs.length} jobs to build, in ${n} shard${n === 1 ? '' : 's'}`);
-    return true;
-}
-/**
- * A shard's targets: the jobs whose key hashes to it. Dependencies still build (or restore) where needed, so a
- * shard that finds a dependency already saved by another shard reuses it.
- */
-async function shardTargets(graph, o, sourceDir) {
-    const keys = await keyGraph(graph, sourceDir, o.salt);
-    if (!keys.ok)
-        return keys;
-    const { index, count } = o.shard;
-    const mine = graph.jobs.filter((j) => {
-        const h = (0,external_node_crypto_.createHash)('sha1').update(keys.value.get(j.label)).digest().readUInt32BE(0);
-        return h % count === index - 1;
-    });
-    const wanted = new Set(o.targets);
-    const labels = mine.filter((j) => wanted.size === 0 || wanted.has(j.name)).map((j) => j.label);
-    return { ok: true, value: labels };
 }
 
 
@@ -41716,6 +41991,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
@@ -41724,7 +42000,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, notice, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -42640,9 +42916,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.

@@ -1,14 +1,6 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { handlePostError } from './errors.js';
+import { handlePost } from './errors.js';
+import { forceExit } from './force-exit.js';
+import { postDeps, runPost } from './run-post.js';
 
-// Removes the cache transfer directory from the workspace, should main have been cut short.
-try {
-  await rm(join(process.env.GITHUB_WORKSPACE ?? process.cwd(), '.disbuild-cache'), {
-    recursive: true,
-    force: true,
-  });
-} catch (e) {
-  handlePostError(e);
-}
-process.exit();
+await handlePost(() => runPost(postDeps()));
+forceExit();

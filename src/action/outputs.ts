@@ -1,0 +1,54 @@
+import * as core from '@actions/core';
+import type { JobStatus, RunSummary } from '../report/events.js';
+
+/** Output names, mirroring action.yml. */
+export const Outputs = {
+  failedJobs: 'failed-jobs',
+  cached: 'cached',
+  built: 'built',
+  failed: 'failed',
+  skipped: 'skipped',
+  report: 'report',
+  matrix: 'matrix',
+} as const;
+
+/** What main hands to post through the runner's state file. */
+export const State = {
+  /** The run's scratch directory under RUNNER_TEMP, removed by post should main have been cut short. */
+  workDir: 'work-dir',
+} as const;
+
+const STATUSES: readonly JobStatus[] = ['cached', 'built', 'failed', 'skipped'];
+
+/** Every output a run sets, as data: tests and the step both read it from here. */
+export function runOutputs(summary: RunSummary, reportPath: string): Record<string, string> {
+  const out: Record<string, string> = {
+    [Outputs.failedJobs]: JSON.stringify(
+      summary.jobs.filter((j) => j.status === 'failed').map((j) => j.name),
+    ),
+    [Outputs.report]: reportPath,
+  };
+  for (const s of STATUSES) out[s] = String(summary.counts[s]);
+  return out;
+}
+
+/** Plan mode's outputs: the matrix, and the jobs already cached (nothing built, failed or skipped yet). */
+export function planOutputs(plan: {
+  total: number;
+  missed: number;
+  matrix: { shard: string[] };
+}): Record<string, string> {
+  return {
+    [Outputs.matrix]: JSON.stringify(plan.matrix),
+    [Outputs.failedJobs]: '[]',
+    [Outputs.cached]: String(plan.total - plan.missed),
+    [Outputs.built]: '0',
+    [Outputs.failed]: '0',
+    [Outputs.skipped]: '0',
+  };
+}
+
+/** The one place outputs are written. */
+export function setOutputs(outputs: Record<string, string>): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+}
