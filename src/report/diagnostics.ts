@@ -22,7 +22,8 @@ const STYLES: RegExp[] = [
 ];
 // eslint's stylish format: a file line, then "  3:5  error  msg  rule" lines.
 const ESLINT_FILE = /^(?<file>\/?[^\s:]+\.[A-Za-z0-9]+)$/;
-const ESLINT_LINE = /^\s+(?<line>\d+):(?<column>\d+)\s+(?<severity>error|warning)\s+(?<message>.+?)(?:\s{2,}\S+)?$/;
+const ESLINT_LINE =
+  /^\s+(?<line>\d+):(?<column>\d+)\s+(?<severity>error|warning)\s+(?<message>.+?)(?:\s{2,}\S+)?$/;
 
 /**
  * The diagnostic to annotate a failed job with: the first error in its output whose file lies inside

@@ -63,7 +63,10 @@ describe('findDiagnostic', () => {
   });
 
   it('falls back to the first diagnostic when none says error', () => {
-    expect(findDiagnostic('x.go:1:1: a\ny.go:2:2: b', src, repo)).toMatchObject({ file: 'pkg/x.go', line: 1 });
+    expect(findDiagnostic('x.go:1:1: a\ny.go:2:2: b', src, repo)).toMatchObject({
+      file: 'pkg/x.go',
+      line: 1,
+    });
   });
 
   it('ignores paths outside the repository and text without diagnostics', () => {
