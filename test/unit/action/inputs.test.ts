@@ -57,6 +57,29 @@ describe('parseActionInputs', () => {
     expect(!inputs({ graph: 'g', cache: 'http' }).ok).toBe(true);
   });
 
+  it.each([
+    [{ 'keep-going': 'sometimes' }, 'Input "keep-going" must be true or false, got "sometimes"'],
+    [{ save: 'perhaps' }, 'Input "save" must be true or false, got "perhaps"'],
+    [{ mode: 'apply' }, 'Input "mode" must be one of run, plan, got "apply"'],
+    [{ 'log-replay': 'some' }, 'Input "log-replay" must be one of failed, all, none, got "some"'],
+    [{ concurrency: '0' }, 'Input "concurrency" must be a positive integer, got "0"'],
+    [{ concurrency: '2.5' }, 'Input "concurrency" must be a positive integer, got "2.5"'],
+    [{ shard: '0/3' }, 'Input "shard" must look like i/n with 1 <= i <= n, got "0/3"'],
+    [{ shard: 'first' }, 'Input "shard" must look like i/n with 1 <= i <= n, got "first"'],
+    [{ 'key-prefix': 'a,b' }, 'Input "key-prefix" must be at most 200 characters without commas, got "a,b"'],
+    [{ cache: 'http' }, 'Input "cache": "http" is not available in this release; use github, local or none'],
+    [{ 'graph-command': 'make graph' }, 'Inputs "graph" and "graph-command" exclude each other; set one'],
+  ])('rejects %j', (bad, message) => {
+    const r = inputs({ graph: 'g.json', ...bad });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toEqual([message]);
+  });
+
+  it('requires a graph', () => {
+    const r = inputs({});
+    expect(!r.ok && r.error).toEqual(['Input "graph" (or "graph-command") is required, got ""']);
+  });
+
   it('parseShard rejects zero and malformed shards', () => {
     expect(parseShard('0/2').ok).toBe(false);
     expect(parseShard('1-2').ok).toBe(false);
