@@ -1,16 +1,24 @@
 import * as core from '@actions/core';
-import type { Reporter, RunEvent, RunSummary } from './events.js';
+import { randomBytes } from 'node:crypto';
+import { unreachable } from '../util/unreachable.js';
+import type { JobOutcome, JobStatus, Reporter, RunEvent, RunSummary } from './events.js';
 import { findDiagnostic } from './diagnostics.js';
 import { renderSummaryMarkdown, summaryData } from './run-summary-markdown.js';
 
 /** At most this many error annotations; the summary counts the rest. */
 export const ANNOTATION_LIMIT = 10;
 
+const ICON: Record<JobStatus, string> = { failed: '❌', skipped: '⏭️', built: '✅', cached: '♻️' };
+
 /**
- * Renders a run for GitHub Actions: a collapsed log group per finished job, warnings as warnings, one line of
- * progress per job. Deals with: the runner's log format. Does not deal with: the step's outcome.
+ * Renders a run for GitHub Actions: a collapsed log group per finished job with its output, warnings as
+ * warning annotations, a line of progress at the start and the end. Deals with: the runner's log format.
+ * Does not deal with: the step's outcome, the summary or error annotations (see the functions below).
  */
 export class GithubReporter implements Reporter {
+  /** Unguessable, so a job's output cannot turn workflow commands back on. */
+  readonly #resume = randomBytes(16).toString('hex');
+
   constructor(
     private readonly out: NodeJS.WritableStream,
     private readonly logReplay: 'failed' | 'all' | 'none',
@@ -18,32 +26,47 @@ export class GithubReporter implements Reporter {
 
   onEvent(event: RunEvent): void {
     switch (event.type) {
-      case 'job-end': {
-        const o = event.outcome;
-        const show = o.status !== 'cached' || this.logReplay === 'all';
-        if (!show) return;
-        core.startGroup(
-          `${o.status === 'failed' ? '❌' : o.status === 'skipped' ? '⏭️' : '✅'} ${o.name}: ${o.status}${o.message ? ` (${o.message})` : ''}`,
-        );
-        if (o.stdout.length > 0) this.out.write(o.stdout.toString('utf8').replace(/\n?$/, '\n'));
-        if (o.stderr.length > 0) this.out.write(o.stderr.toString('utf8').replace(/\n?$/, '\n'));
-        core.endGroup();
+      case 'job-end':
+        this.#group(event.outcome);
         return;
-      }
       case 'warning':
-        core.warning(event.message);
+        core.warning(event.job ? `${event.job.name}: ${event.message}` : event.message);
         return;
       case 'run-start':
-        core.info(`disbuild: ${event.total} jobs, ${event.cached} cached, ${event.toRun} to run`);
+        this.out.write(`disbuild: ${event.total} jobs, ${event.cached} cached, ${event.toRun} to run\n`);
         return;
       case 'run-end': {
         const c = event.summary.counts;
-        core.info(`disbuild: ${c.cached} cached, ${c.built} built, ${c.failed} failed, ${c.skipped} skipped`);
+        this.out.write(
+          `disbuild: ${c.cached} cached, ${c.built} built, ${c.failed} failed, ${c.skipped} skipped\n`,
+        );
         return;
       }
-      default:
+      case 'job-start':
+      case 'job-output':
+        // Output is printed whole in the job's group when it ends, so parallel jobs never interleave.
         return;
+      default:
+        unreachable(event);
     }
+  }
+
+  #group(o: JobOutcome): void {
+    // Cached jobs never failed (failures are not cached): 'failed' replays nothing for them.
+    if (o.status === 'cached' && this.logReplay !== 'all') return;
+    const why = o.message ? ` (${o.message})` : '';
+    // A workflow command is one line: a newline in a name would end it early.
+    const title = `${ICON[o.status]} ${o.name}: ${o.status}${why}`.replace(/\r?\n/g, ' ');
+    this.out.write(`::group::${title}\n`);
+    if (o.stdout.length + o.stderr.length > 0) {
+      // A job's output is not ours: workflow commands in it (`::set-output`, `::add-path`) must stay text.
+      this.out.write(`::stop-commands::${this.#resume}\n`);
+      for (const text of [o.stdout, o.stderr]) {
+        if (text.length > 0) this.out.write(text.toString('utf8').replace(/\n?$/, '\n'));
+      }
+      this.out.write(`::${this.#resume}::\n`);
+    }
+    this.out.write('::endgroup::\n');
   }
 }
 

@@ -1,8 +1,10 @@
 import type { JobOutcome, JobStatus, RunSummary } from './events.js';
 
-/** GitHub caps a step summary at 1 MiB; stay well under it. */
+/** GitHub caps a step summary at 1 MiB of UTF-8; stay under it. Limits here are in UTF-8 bytes. */
 export const SUMMARY_LIMIT = 900 * 1024;
-const STDERR_TAIL_LINES = 20;
+/** How much of a failed job's log the summary shows: its last lines, and at most this many characters. */
+export const STDERR_TAIL_LINES = 20;
+export const STDERR_TAIL_CHARS = 4000;
 
 const STATUS_TEXT: Record<JobStatus, string> = {
   failed: '❌ failed',
@@ -20,75 +22,101 @@ export interface SummaryData {
     name: string;
     exitCode: number | null;
     durationMs: number;
-    message: string;
+    /** Why it failed when the engine says more than the exit code (time-out, signal, missing output). */
+    message?: string;
     stderrTail: string;
   }[];
+  /** Every job: failed first, then skipped, built, cached; by name within each. */
   jobs: { name: string; status: JobStatus; durationMs: number }[];
-  /** Failed jobs beyond the annotation limit, counted here. */
-  unannotated: number;
+  /** At most this many failed jobs get an annotation. */
+  annotationLimit: number;
 }
 
+const byName = (a: { name: string }, b: { name: string }): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+
+/** Pure: a run's summary → the data the step summary shows. */
 export function summaryData(summary: RunSummary, annotationLimit: number): SummaryData {
-  const failed = summary.jobs.filter((j) => j.status === 'failed');
   return {
     counts: summary.counts,
     durationMs: summary.durationMs,
-    failed: failed.map((j) => ({
-      name: j.name,
-      exitCode: j.exitCode,
-      durationMs: j.durationMs,
-      message: j.message ?? `exit code ${String(j.exitCode)}`,
-      stderrTail: tail(j),
-    })),
+    failed: summary.jobs
+      .filter((j) => j.status === 'failed')
+      .map((j) => ({
+        name: j.name,
+        exitCode: j.exitCode,
+        durationMs: j.durationMs,
+        ...(j.message === undefined ? {} : { message: j.message }),
+        stderrTail: tail(j),
+      })),
     jobs: [...summary.jobs]
-      .sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .sort((a, b) => ORDER[a.status] - ORDER[b.status] || byName(a, b))
       .map((j) => ({ name: j.name, status: j.status, durationMs: j.durationMs })),
-    unannotated: Math.max(0, failed.length - annotationLimit),
+    annotationLimit,
   };
 }
 
+/** The end of stderr (stdout when stderr is empty): where compilers put the error that stopped them. */
 function tail(j: JobOutcome): string {
   const text = (j.stderr.length > 0 ? j.stderr : j.stdout).toString('utf8').trimEnd();
-  return text.split('\n').slice(-STDERR_TAIL_LINES).join('\n');
+  const lines = text.split('\n').slice(-STDERR_TAIL_LINES).join('\n');
+  return lines.length <= STDERR_TAIL_CHARS ? lines : `…${lines.slice(-STDERR_TAIL_CHARS)}`;
 }
 
+const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** Job names are the producer's: shown as text, never as markup. */
+const escape = (s: string): string => s.replace(/[\\`*_[\]<>#~]/g, (c) => `\\${c}`);
+const cell = (s: string): string => escape(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
-/** Pure: data → markdown, failed jobs first, then every job; cut to `limit` characters with a count of the rest. */
+/** A code fence longer than any run of backticks in the text, so a log cannot close it early. */
+function fence(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+function failedSection(d: SummaryData, budget: number): string {
+  let text = '### Failed jobs\n\n';
+  let size = bytes(text);
+  for (const [i, f] of d.failed.entries()) {
+    const why = f.message === undefined ? '' : `: ${f.message}`;
+    const f3 = fence(f.stderrTail);
+    const block =
+      `**${cell(f.name)}**${why} (exit code ${String(f.exitCode)}, ${secs(f.durationMs)})\n\n` +
+      (f.stderrTail === '' ? '' : `${f3}\n${f.stderrTail}\n${f3}\n\n`);
+    size += bytes(block);
+    if (size > budget) {
+      text += `… and ${d.failed.length - i} more failed jobs (the JSON report has their logs).\n\n`;
+      break;
+    }
+    text += block;
+  }
+  const unannotated = d.failed.length - d.annotationLimit;
+  if (unannotated > 0) {
+    text += `${unannotated} more failed jobs have no annotation (at most ${d.annotationLimit} are annotated).\n\n`;
+  }
+  return text;
+}
+
+/**
+ * Pure: data → markdown. Counts, then failed jobs (name, exit code, duration, tail of the log), then a table of
+ * every job. Never longer than `limit` UTF-8 bytes: failed jobs take at most half of it, and the table ends with
+ * "… and N more jobs" where it has to.
+ */
 export function renderSummaryMarkdown(d: SummaryData, limit = SUMMARY_LIMIT): string {
   const c = d.counts;
-  const parts: string[] = [
-    `## disbuild: ${c.failed > 0 ? `${c.failed} failed` : 'all jobs succeeded'}`,
-    '',
-    `${c.cached} cached · ${c.built} built · ${c.failed} failed · ${c.skipped} skipped · ${secs(d.durationMs)}`,
-    '',
-  ];
-  if (d.failed.length > 0) {
-    parts.push('### Failed jobs', '');
-    for (const [i, f] of d.failed.entries()) {
-      if (parts.join('\n').length > limit / 2) {
-        parts.push(`… and ${d.failed.length - i} more failed jobs (the JSON report has their logs).`, '');
-        break;
-      }
-      const fence = f.stderrTail.includes('```') ? '~~~~' : '```';
-      parts.push(
-        `**${f.name}**: ${f.message} (exit code ${String(f.exitCode)}, ${secs(f.durationMs)})`,
-        '',
-        fence,
-        f.stderrTail,
-        fence,
-        '',
-      );
-    }
-    if (d.unannotated > 0)
-      parts.push(`${d.unannotated} more failed jobs have no annotation (at most 10 are annotated).`, '');
-  }
-  parts.push('### Jobs', '', '| job | status | time |', '|---|---|---|');
-  let text = parts.join('\n') + '\n';
+  let text =
+    `## disbuild: ${c.failed > 0 ? `${c.failed} failed` : 'all jobs succeeded'}\n\n` +
+    `${c.cached} cached · ${c.built} built · ${c.failed} failed · ${c.skipped} skipped · ${secs(d.durationMs)}\n\n`;
+  if (d.failed.length > 0) text += failedSection(d, limit / 2);
+  text += '### Jobs\n\n| job | status | time |\n|---|---|---|\n';
+  // Room for the closing line, whatever N is.
+  const room = limit - 100;
+  let size = bytes(text);
   for (const [i, j] of d.jobs.entries()) {
     const row = `| ${cell(j.name)} | ${STATUS_TEXT[j.status]} | ${secs(j.durationMs)} |\n`;
-    if (text.length + row.length > limit - 100) {
+    size += bytes(row);
+    if (size > room) {
       text += `\n… and ${d.jobs.length - i} more jobs (the JSON report lists them all).\n`;
       break;
     }

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { JobOutcome, RunSummary } from '../../../src/report/events.js';
-import { renderSummaryMarkdown, summaryData } from '../../../src/report/run-summary-markdown.js';
+import {
+  renderSummaryMarkdown,
+  STDERR_TAIL_LINES,
+  summaryData,
+  SUMMARY_LIMIT,
+} from '../../../src/report/run-summary-markdown.js';
 
-function job(name: string, status: JobOutcome['status'], stderr = ''): JobOutcome {
+function job(name: string, status: JobOutcome['status'], stderr = '', message?: string): JobOutcome {
   return {
     label: name as JobOutcome['label'],
     key: name as JobOutcome['key'],
@@ -12,6 +17,7 @@ function job(name: string, status: JobOutcome['status'], stderr = ''): JobOutcom
     durationMs: 1500,
     stdout: Buffer.alloc(0),
     stderr: Buffer.from(stderr),
+    ...(message === undefined ? {} : { message }),
   };
 }
 
@@ -21,29 +27,83 @@ function summary(jobs: JobOutcome[]): RunSummary {
   return { jobs, counts, durationMs: 4200 };
 }
 
+const render = (jobs: JobOutcome[], limit?: number): string =>
+  renderSummaryMarkdown(summaryData(summary(jobs), 10), limit);
+const tableNames = (md: string): string[] =>
+  md
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && l !== '| job | status | time |')
+    .map((r) => r.split(' | ')[0]!.slice(2));
+
 describe('renderSummaryMarkdown', () => {
   it('puts failed jobs first with exit code, duration and the tail of stderr, then every job', () => {
-    const md = renderSummaryMarkdown(
-      summaryData(summary([job('a', 'cached'), job('b', 'failed', 'line1\nboom'), job('c', 'built')]), 10),
-    );
+    const md = render([
+      job('a', 'cached'),
+      job('b', 'failed', 'line1\nboom'),
+      job('c', 'built'),
+      job('d', 'skipped', '', 'dependency b failed'),
+    ]);
     expect(md).toContain('## disbuild: 1 failed');
-    expect(md).toContain('**b**: exit code 2 (exit code 2, 1.5 s)');
+    expect(md).toContain('1 cached · 1 built · 1 failed · 1 skipped · 4.2 s');
+    expect(md).toContain('**b** (exit code 2, 1.5 s)\n\n```\nline1\nboom\n```');
     expect(md.indexOf('boom')).toBeLessThan(md.indexOf('### Jobs'));
-    const rows = md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| job'));
-    expect(rows.map((r) => r.split('|')[1]!.trim())).toEqual(['b', 'c', 'a']);
+    expect(tableNames(md)).toEqual(['b', 'd', 'c', 'a']);
+    expect(md).toContain('| b | ❌ failed | 1.5 s |');
+    expect(md).toContain('| a | ✅ cached | 1.5 s |');
+  });
+
+  it('says why a job failed when the engine knows more than the exit code', () => {
+    expect(render([job('t', 'failed', 'slow', 'timed out after 60 s')])).toContain(
+      '**t**: timed out after 60 s (exit code 2, 1.5 s)',
+    );
+  });
+
+  it('shows only the last lines of a long log, in a fence the log cannot close', () => {
+    const lines = Array.from({ length: 100 }, (_, i) => `line ${i}`);
+    const md = render([job('f', 'failed', [...lines, '```', 'after the fence'].join('\n'))]);
+    expect(md).not.toContain('line 10\n');
+    expect(md).toContain(`line ${100 - STDERR_TAIL_LINES + 2}\n`);
+    expect(md).toContain('````\n');
+  });
+
+  it('says all succeeded and has no failed section when nothing failed', () => {
+    const md = render([job('a', 'built')]);
+    expect(md).toContain('## disbuild: all jobs succeeded');
+    expect(md).not.toContain('### Failed jobs');
   });
 
   it('stays under the size limit and says how many rows it left out', () => {
     const many = Array.from({ length: 5000 }, (_, i) => job(`job-${i}-${'x'.repeat(50)}`, 'cached'));
-    const md = renderSummaryMarkdown(summaryData(summary(many), 10), 50_000);
-    expect(md.length).toBeLessThanOrEqual(50_000);
-    expect(md).toMatch(/… and \d+ more jobs/);
+    const md = render(many, 50_000);
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(50_000);
+    const shown = tableNames(md).length;
+    expect(md).toContain(`… and ${5000 - shown} more jobs`);
+  });
+
+  it('counts the limit in UTF-8 bytes, and stays under 1 MiB by default', () => {
+    const wide = Array.from({ length: 40_000 }, (_, i) => job(`作業-${i}-${'漢'.repeat(40)}`, 'built'));
+    expect(Buffer.byteLength(render(wide, 50_000))).toBeLessThanOrEqual(50_000);
+    const md = render(wide);
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024);
+  });
+
+  it('gives failed jobs at most half the room, and counts those it leaves out', () => {
+    const failed = Array.from({ length: 200 }, (_, i) => job(`f${i}`, 'failed', 'e'.repeat(3000)));
+    const md = render(failed, 100_000);
+    expect(md.indexOf('### Jobs')).toBeLessThan(50_000);
+    expect(md).toMatch(/… and \d+ more failed jobs/);
+    expect(tableNames(md).length).toBeGreaterThan(0);
   });
 
   it('counts failed jobs beyond the annotation limit', () => {
     const failed = Array.from({ length: 12 }, (_, i) => job(`f${i}`, 'failed'));
-    expect(renderSummaryMarkdown(summaryData(summary(failed), 10))).toContain(
-      '2 more failed jobs have no annotation',
-    );
+    expect(render(failed)).toContain('2 more failed jobs have no annotation (at most 10 are annotated)');
+  });
+
+  it('shows job names as text, not markup', () => {
+    const md = render([job('a|b*c_<x>', 'failed', 'oops')]);
+    expect(md).toContain('**a\\|b\\*c\\_\\<x\\>**');
+    expect(md).toContain('| a\\|b\\*c\\_\\<x\\> | ❌ failed |');
   });
 });
