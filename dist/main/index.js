@@ -39556,11 +39556,30 @@ class Execution {
                 return this.#reuse(ref, claim.restore);
             case 'failed':
                 return this.#failedElsewhere(ref, claim.error);
-            case 'build':
+            case 'build': {
+                const late = await this.#lateHit(ref);
+                if (late) {
+                    this.#saves.push(this.#finish(ref, late, claim.finish));
+                    return late;
+                }
                 return this.#buildClaimed(job, ref, depDirs, claim.finish);
+            }
             default:
                 return unreachable(claim);
         }
+    }
+    /**
+     * A key can reach the cache between this run's lookup and its claim (another process built and saved it,
+     * then its coordinator went away): look once more before building.
+     */
+    async #lateHit(ref) {
+        const hit = (await this.#p.cache.lookup([ref.key])).get(ref.key);
+        if (!hit)
+            return undefined;
+        const dir = this.#outputDir(ref.key);
+        if (!(await hit.restore(dir)).ok)
+            return undefined;
+        return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
     }
     /** Another worker or process built this key while we waited: its files are the result. */
     async #reuse(ref, restore) {
@@ -41035,9 +41054,11 @@ function severityOf(column, message) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/run-summary-markdown.ts
-/** GitHub caps a step summary at 1 MiB; stay well under it. */
+/** GitHub caps a step summary at 1 MiB of UTF-8; stay under it. Limits here are in UTF-8 bytes. */
 const SUMMARY_LIMIT = 900 * 1024;
+/** How much of a failed job's log the summary shows: its last lines, and at most this many characters. */
 const STDERR_TAIL_LINES = 20;
+const STDERR_TAIL_CHARS = 4000;
 const STATUS_TEXT = {
     failed: '❌ failed',
     skipped: '⏭️ skipped',
@@ -41045,57 +41066,83 @@ const STATUS_TEXT = {
     cached: '✅ cached',
 };
 const ORDER = { failed: 0, skipped: 1, built: 2, cached: 3 };
+const byName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+/** Pure: a run's summary → the data the step summary shows. */
 function summaryData(summary, annotationLimit) {
-    const failed = summary.jobs.filter((j) => j.status === 'failed');
     return {
         counts: summary.counts,
         durationMs: summary.durationMs,
-        failed: failed.map((j) => ({
+        failed: summary.jobs
+            .filter((j) => j.status === 'failed')
+            .map((j) => ({
             name: j.name,
             exitCode: j.exitCode,
             durationMs: j.durationMs,
-            message: j.message ?? `exit code ${String(j.exitCode)}`,
+            ...(j.message === undefined ? {} : { message: j.message }),
             stderrTail: tail(j),
         })),
         jobs: [...summary.jobs]
-            .sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+            .sort((a, b) => ORDER[a.status] - ORDER[b.status] || byName(a, b))
             .map((j) => ({ name: j.name, status: j.status, durationMs: j.durationMs })),
-        unannotated: Math.max(0, failed.length - annotationLimit),
+        annotationLimit,
     };
 }
+/** The end of stderr (stdout when stderr is empty): where compilers put the error that stopped them. */
 function tail(j) {
     const text = (j.stderr.length > 0 ? j.stderr : j.stdout).toString('utf8').trimEnd();
-    return text.split('\n').slice(-STDERR_TAIL_LINES).join('\n');
+    const lines = text.split('\n').slice(-STDERR_TAIL_LINES).join('\n');
+    return lines.length <= STDERR_TAIL_CHARS ? lines : `…${lines.slice(-STDERR_TAIL_CHARS)}`;
 }
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-/** Pure: data → markdown, failed jobs first, then every job; cut to `limit` characters with a count of the rest. */
+/** Job names are the producer's: shown as text, never as markup. */
+const run_summary_markdown_escape = (s) => s.replace(/[\\`*_[\]<>#~]/g, (c) => `\\${c}`);
+const cell = (s) => run_summary_markdown_escape(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** A code fence longer than any run of backticks in the text, so a log cannot close it early. */
+function fence(text) {
+    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+function failedSection(d, budget) {
+    let text = '### Failed jobs\n\n';
+    let size = bytes(text);
+    for (const [i, f] of d.failed.entries()) {
+        const why = f.message === undefined ? '' : `: ${f.message}`;
+        const f3 = fence(f.stderrTail);
+        const block = `**${cell(f.name)}**${why} (exit code ${String(f.exitCode)}, ${secs(f.durationMs)})\n\n` +
+            (f.stderrTail === '' ? '' : `${f3}\n${f.stderrTail}\n${f3}\n\n`);
+        size += bytes(block);
+        if (size > budget) {
+            text += `… and ${d.failed.length - i} more failed jobs (the JSON report has their logs).\n\n`;
+            break;
+        }
+        text += block;
+    }
+    const unannotated = d.failed.length - d.annotationLimit;
+    if (unannotated > 0) {
+        text += `${unannotated} more failed jobs have no annotation (at most ${d.annotationLimit} are annotated).\n\n`;
+    }
+    return text;
+}
+/**
+ * Pure: data → markdown. Counts, then failed jobs (name, exit code, duration, tail of the log), then a table of
+ * every job. Never longer than `limit` UTF-8 bytes: failed jobs take at most half of it, and the table ends with
+ * "… and N more jobs" where it has to.
+ */
 function renderSummaryMarkdown(d, limit = SUMMARY_LIMIT) {
     const c = d.counts;
-    const parts = [
-        `## disbuild: ${c.failed > 0 ? `${c.failed} failed` : 'all jobs succeeded'}`,
-        '',
-        `${c.cached} cached · ${c.built} built · ${c.failed} failed · ${c.skipped} skipped · ${secs(d.durationMs)}`,
-        '',
-    ];
-    if (d.failed.length > 0) {
-        parts.push('### Failed jobs', '');
-        for (const [i, f] of d.failed.entries()) {
-            if (parts.join('\n').length > limit / 2) {
-                parts.push(`… and ${d.failed.length - i} more failed jobs (the JSON report has their logs).`, '');
-                break;
-            }
-            const fence = f.stderrTail.includes('```') ? '~~~~' : '```';
-            parts.push(`**${f.name}**: ${f.message} (exit code ${String(f.exitCode)}, ${secs(f.durationMs)})`, '', fence, f.stderrTail, fence, '');
-        }
-        if (d.unannotated > 0)
-            parts.push(`${d.unannotated} more failed jobs have no annotation (at most 10 are annotated).`, '');
-    }
-    parts.push('### Jobs', '', '| job | status | time |', '|---|---|---|');
-    let text = parts.join('\n') + '\n';
+    let text = `## disbuild: ${c.failed > 0 ? `${c.failed} failed` : 'all jobs succeeded'}\n\n` +
+        `${c.cached} cached · ${c.built} built · ${c.failed} failed · ${c.skipped} skipped · ${secs(d.durationMs)}\n\n`;
+    if (d.failed.length > 0)
+        text += failedSection(d, limit / 2);
+    text += '### Jobs\n\n| job | status | time |\n|---|---|---|\n';
+    // Room for the closing line, whatever N is.
+    const room = limit - 100;
+    let size = bytes(text);
     for (const [i, j] of d.jobs.entries()) {
         const row = `| ${cell(j.name)} | ${STATUS_TEXT[j.status]} | ${secs(j.durationMs)} |\n`;
-        if (text.length + row.length > limit - 100) {
+        size += bytes(row);
+        if (size > room) {
             text += `\n… and ${d.jobs.length - i} more jobs (the JSON report lists them all).\n`;
             break;
         }
@@ -41108,48 +41155,67 @@ function renderSummaryMarkdown(d, limit = SUMMARY_LIMIT) {
 
 
 
+
+
 /** At most this many error annotations; the summary counts the rest. */
 const ANNOTATION_LIMIT = 10;
+const ICON = { failed: '❌', skipped: '⏭️', built: '✅', cached: '♻️' };
 /**
- * Renders a run for GitHub Actions: a collapsed log group per finished job, warnings as warnings, one line of
- * progress per job. Deals with: the runner's log format. Does not deal with: the step's outcome.
+ * Renders a run for GitHub Actions: a collapsed log group per finished job with its output, warnings as
+ * warning annotations, a line of progress at the start and the end. Deals with: the runner's log format.
+ * Does not deal with: the step's outcome, the summary or error annotations (see the functions below).
  */
 class GithubReporter {
     out;
     logReplay;
+    /** Unguessable, so a job's output cannot turn workflow commands back on. */
+    #resume = (0,external_node_crypto_.randomBytes)(16).toString('hex');
     constructor(out, logReplay) {
         this.out = out;
         this.logReplay = logReplay;
     }
     onEvent(event) {
         switch (event.type) {
-            case 'job-end': {
-                const o = event.outcome;
-                const show = o.status !== 'cached' || this.logReplay === 'all';
-                if (!show)
-                    return;
-                core/* startGroup */.Oh(`${o.status === 'failed' ? '❌' : o.status === 'skipped' ? '⏭️' : '✅'} ${o.name}: ${o.status}${o.message ? ` (${o.message})` : ''}`);
-                if (o.stdout.length > 0)
-                    this.out.write(o.stdout.toString('utf8').replace(/\n?$/, '\n'));
-                if (o.stderr.length > 0)
-                    this.out.write(o.stderr.toString('utf8').replace(/\n?$/, '\n'));
-                core/* endGroup */.N4();
+            case 'job-end':
+                this.#group(event.outcome);
                 return;
-            }
             case 'warning':
-                core/* warning */.$e(event.message);
+                core/* warning */.$e(event.job ? `${event.job.name}: ${event.message}` : event.message);
                 return;
             case 'run-start':
-                core/* info */.pq(`disbuild: ${event.total} jobs, ${event.cached} cached, ${event.toRun} to run`);
+                this.out.write(`disbuild: ${event.total} jobs, ${event.cached} cached, ${event.toRun} to run\n`);
                 return;
             case 'run-end': {
                 const c = event.summary.counts;
-                core/* info */.pq(`disbuild: ${c.cached} cached, ${c.built} built, ${c.failed} failed, ${c.skipped} skipped`);
+                this.out.write(`disbuild: ${c.cached} cached, ${c.built} built, ${c.failed} failed, ${c.skipped} skipped\n`);
                 return;
             }
-            default:
+            case 'job-start':
+            case 'job-output':
+                // Output is printed whole in the job's group when it ends, so parallel jobs never interleave.
                 return;
+            default:
+                unreachable(event);
         }
+    }
+    #group(o) {
+        // Cached jobs never failed (failures are not cached): 'failed' replays nothing for them.
+        if (o.status === 'cached' && this.logReplay !== 'all')
+            return;
+        const why = o.message ? ` (${o.message})` : '';
+        // A workflow command is one line: a newline in a name would end it early.
+        const title = `${ICON[o.status]} ${o.name}: ${o.status}${why}`.replace(/\r?\n/g, ' ');
+        this.out.write(`::group::${title}\n`);
+        if (o.stdout.length + o.stderr.length > 0) {
+            // A job's output is not ours: workflow commands in it (`::set-output`, `::add-path`) must stay text.
+            this.out.write(`::stop-commands::${this.#resume}\n`);
+            for (const text of [o.stdout, o.stderr]) {
+                if (text.length > 0)
+                    this.out.write(text.toString('utf8').replace(/\n?$/, '\n'));
+            }
+            this.out.write(`::${this.#resume}::\n`);
+        }
+        this.out.write('::endgroup::\n');
     }
 }
 /** One error annotation per failed job (at most ANNOTATION_LIMIT), at its first diagnostic when there is one. */
@@ -41986,7 +42052,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
-  N4: () => (/* binding */ endGroup),
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
@@ -41995,12 +42060,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
-  Oh: () => (/* binding */ startGroup),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, notice, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -42874,13 +42938,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    command_issue('group', name);
+    issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    command_issue('endgroup');
+    issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.

@@ -138,11 +138,29 @@ export class Execution {
         return this.#reuse(ref, claim.restore);
       case 'failed':
         return this.#failedElsewhere(ref, claim.error);
-      case 'build':
+      case 'build': {
+        const late = await this.#lateHit(ref);
+        if (late) {
+          this.#saves.push(this.#finish(ref, late, claim.finish));
+          return late;
+        }
         return this.#buildClaimed(job, ref, depDirs, claim.finish);
+      }
       default:
         return unreachable(claim);
     }
+  }
+
+  /**
+   * A key can reach the cache between this run's lookup and its claim (another process built and saved it,
+   * then its coordinator went away): look once more before building.
+   */
+  async #lateHit(ref: JobRef): Promise<Ready | undefined> {
+    const hit = (await this.#p.cache.lookup([ref.key])).get(ref.key);
+    if (!hit) return undefined;
+    const dir = this.#outputDir(ref.key);
+    if (!(await hit.restore(dir)).ok) return undefined;
+    return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
   }
 
   /** Another worker or process built this key while we waited: its files are the result. */
