@@ -17,7 +17,9 @@ export type Claim =
   /** Build it, then call `finish` exactly once with the built result or an error. */
   | { kind: 'build'; finish(result: BuiltResult | { error: string }): Promise<void> }
   /** Another holder built it: `restore` writes its outputs into `outputDir` and answers its logs. */
-  | { kind: 'reuse'; restore(outputDir: string): Promise<Omit<BuiltResult, 'outputDir'>> }
+  | { kind: 'reuse'; restore(outputDir: string): Promise<Omit<BuiltResult, 'outputDir' | 'inCache'>> }
+  /** Another holder built it and saved it to the shared cache: restore it from there. */
+  | { kind: 'cached' }
   /** Another holder failed it. */
   | { kind: 'failed'; error: string };
 
@@ -27,6 +29,8 @@ export interface BuiltResult {
   stdout: Buffer;
   stderr: Buffer;
   durationMs: number;
+  /** The result is in the cache the coordinator's processes share, so waiters can restore it from there. */
+  inCache: boolean;
 }
 
 /** No coordinator: every claim builds and finishing does nothing (one process, its own memoization). */

@@ -65,6 +65,8 @@ export class SharedCoordinator implements JobCoordinator {
       if (r.ok) {
         if ('token' in r.value) return this.#buildClaim(client, key, r.value.token);
         const files = r.value.extra;
+        // No files: the holder saved the result to the cache this coordinator belongs to.
+        if (Object.keys(files).length === 0) return { kind: 'cached' };
         return { kind: 'reuse', restore: (outputDir) => fromResultFiles(files, outputDir) };
       }
       if (r.error.reason === 'build-failed') return { kind: 'failed', error: r.error.message };
@@ -87,6 +89,12 @@ export class SharedCoordinator implements JobCoordinator {
         stopRenewing();
         if ('error' in result) {
           await client.finish(key, token, { error: result.error });
+          return;
+        }
+        // In the shared cache already: publishing no files tells waiters to restore it from there, and spares
+        // copying every output into the coordinator's store.
+        if (result.inCache) {
+          await client.finish(key, token, { extra: {} });
           return;
         }
         const scratch = join(

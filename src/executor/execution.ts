@@ -41,6 +41,8 @@ export class Execution {
   readonly #p: ExecutionParts;
   readonly #ready = new Map<JobKey, Promise<Ready>>();
   readonly #saves: Promise<unknown>[] = [];
+  /** Whether each key built here made it into the cache (resolves when its save ends). */
+  readonly #inCache = new Map<JobKey, Promise<boolean>>();
   #stopScheduling = false;
 
   constructor(parts: ExecutionParts) {
@@ -138,6 +140,9 @@ export class Execution {
         return this.#reuse(ref, claim.restore);
       case 'failed':
         return this.#failedElsewhere(ref, claim.error);
+      case 'cached':
+        // Built elsewhere and saved to the shared cache; should that fail to restore, build it here.
+        return (await this.#lateHit(ref)) ?? this.#buildClaimed(job, ref, depDirs, () => Promise.resolve());
       case 'build': {
         const late = await this.#lateHit(ref);
         if (late) {
@@ -218,9 +223,13 @@ export class Execution {
     finish: Extract<Claim, { kind: 'build' }>['finish'],
   ): Promise<void> {
     try {
+      // Published after the save: a waiter told "it is in the cache" must find it there.
+      const inCache = ready?.ok
+        ? await (this.#inCache.get(ref.key) ?? Promise.resolve(ready.outcome.status === 'cached'))
+        : false;
       await finish(
         ready?.ok
-          ? { outputDir: ready.dir, ...ready.outcome }
+          ? { outputDir: ready.dir, ...ready.outcome, inCache }
           : { error: ready?.outcome.message ?? 'the build threw' },
       );
     } catch (e) {
@@ -281,19 +290,21 @@ export class Execution {
       return { ok: false, outcome };
     }
     this.#p.timings.record(job.name, durationMs);
-    this.#saves.push(
-      this.#p.cache
-        .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
-        .then((saved) => {
-          if (!saved.saved && saved.reason === 'unsafe-output') {
-            reporter.onEvent({
-              type: 'warning',
-              job: ref,
-              message: `${JSON.stringify(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
-            });
-          }
-        }),
-    );
+    const saved = this.#p.cache
+      .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
+      .then((saved) => {
+        if (!saved.saved && saved.reason === 'unsafe-output') {
+          reporter.onEvent({
+            type: 'warning',
+            job: ref,
+            message: `${JSON.stringify(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+          });
+        }
+        // 'exists': another process saved the same key first, so it is in the cache all the same.
+        return saved.saved || saved.reason === 'exists';
+      });
+    this.#inCache.set(ref.key, saved);
+    this.#saves.push(saved);
     return { ok: true, dir: outputDir, outcome };
   }
 
