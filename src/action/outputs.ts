@@ -32,6 +32,13 @@ export function runOutputs(summary: RunSummary, reportPath: string): Record<stri
   return out;
 }
 
+/** A shard with nothing to do: no job ran, none failed. */
+export function idleOutputs(): Record<string, string> {
+  const out: Record<string, string> = { [Outputs.failedJobs]: '[]' };
+  for (const s of STATUSES) out[s] = '0';
+  return out;
+}
+
 /** Plan mode's outputs: the matrix, and the jobs already cached (nothing built, failed or skipped yet). */
 export function planOutputs(plan: {
   total: number;

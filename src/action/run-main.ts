@@ -20,7 +20,7 @@ import { unreachable } from '../util/unreachable.js';
 import { StepError } from './errors.js';
 import { loadActionGraph } from './graph-source.js';
 import { type ActionOptions, Inputs, parseActionInputs } from './inputs.js';
-import { planOutputs, runOutputs, setOutputs, State } from './outputs.js';
+import { idleOutputs, planOutputs, runOutputs, setOutputs, State } from './outputs.js';
 import { planShards, shardTargets } from './plan.js';
 
 /** What the main step reads from its surroundings; tests run the bundle with real `INPUT_*` variables instead. */
@@ -86,8 +86,17 @@ async function locate(o: ActionOptions, env: NodeJS.ProcessEnv): Promise<Places>
   return { workspace, sourceDir, runnerTemp, workDir, baseEnv: baseEnvironment(env) };
 }
 
+/** Problems as one message; a bad target is the `targets` input's fault, and says so. */
 const stepError = (problems: readonly GraphProblem[]): StepError =>
-  new StepError(problems.map(formatProblem).join('\n'));
+  new StepError(
+    problems
+      .map((p) =>
+        p.field === 'targets' && p.job === undefined
+          ? `Input "${Inputs.targets}": ${p.message}`
+          : formatProblem(p),
+      )
+      .join('\n'),
+  );
 
 async function plan(graph: Graph, o: ActionOptions, p: Places, cache: Cache): Promise<boolean> {
   const planned = await planShards(
@@ -116,7 +125,7 @@ async function run(graph: Graph, o: ActionOptions, p: Places, cache: Cache): Pro
     core.info(`disbuild: shard ${o.shard.index}/${o.shard.count} owns ${mine.value.length} jobs`);
     if (mine.value.length === 0) {
       await cache.close();
-      setOutputs(planOutputs({ total: 0, missed: 0, matrix: { shard: [] } }));
+      setOutputs(idleOutputs());
       return true;
     }
     targets = mine.value;

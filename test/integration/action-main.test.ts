@@ -1,193 +1,161 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Azurite, startAzurite } from '../helpers/gha/azurite.js';
-import { type CacheService, type Scope, startCacheService } from '../helpers/gha/cache-service.js';
-import { graphJson, type JobSpec } from '../helpers/graph-json.js';
-import { runProcess } from '../helpers/rig.js';
+import { ActionRig, parseFileCommands } from '../helpers/action-rig.js';
+import type { JobSpec } from '../helpers/graph-json.js';
 
-const MAIN_JS = resolve(import.meta.dirname, '../../dist/main/index.js');
-const MAIN: Scope = { ref: 'refs/heads/main', readRefs: [] };
-
-/** Parses the runner's GITHUB_OUTPUT file (`name<<DELIM\nvalue\nDELIM`). */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
-  return out;
-}
+const exists = (p: string): Promise<boolean> =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
 
 describe('the bundled Action, run as the runner runs it', () => {
-  let azurite: Azurite;
-  let service: CacheService;
-  let root: string;
-  let template: string;
-  const log = () => join(root, 'executions.log');
-
-  const jobs = (): JobSpec[] => [
-    {
-      name: 'lib',
-      inputs: ['lib.txt'],
-      cmds: [{ exec: ['sh', '-c', `echo lib >> ${log()}; cat lib.txt > <out>/lib`] }],
-    },
-    {
-      name: 'app',
-      inputs: ['app.txt'],
-      deps: ['lib'],
-      cmds: [{ exec: ['sh', '-c', `echo app >> ${log()}; cat <dep:lib>/lib app.txt > <out>/app`] }],
-    },
-    {
-      name: 'docs',
-      inputs: ['docs.txt'],
-      cmds: [{ exec: ['sh', '-c', `echo docs >> ${log()}; cat docs.txt > <out>/docs`] }],
-    },
-  ];
+  let rig: ActionRig;
+  let jobs: JobSpec[];
 
   beforeAll(async () => {
-    azurite = await startAzurite();
-    service = await startCacheService(azurite);
-    root = await mkdtemp(join(tmpdir(), 'disbuild-action-'));
-    template = join(root, 'template');
-    await runProcess('git', ['init', '-q', template], { cwd: root, env: process.env });
-    for (const [f, c] of Object.entries({
-      'graph.json': graphJson(jobs()),
-      'lib.txt': 'lib v1\n',
-      'app.txt': 'app\n',
-      'docs.txt': 'docs\n',
-    })) {
-      await writeFile(join(template, f), c);
-    }
+    rig = await ActionRig.create({ 'lib.txt': 'lib v1\n', 'app.txt': 'app\n', 'docs.txt': 'docs\n' });
+    jobs = [
+      rig.job('lib', 'cat lib.txt > <out>/lib', { inputs: ['lib.txt'] }),
+      rig.job('app', 'cat <dep:lib>/lib app.txt > <out>/app', { inputs: ['app.txt'], deps: ['lib'] }),
+      rig.job('docs', 'cat docs.txt > <out>/docs', { inputs: ['docs.txt'] }),
+    ];
   });
-  afterAll(async () => {
-    await service.close();
-    await azurite.stop();
-    await rm(root, { recursive: true, force: true });
-  });
+  afterAll(() => rig.close());
 
-  /** A fresh workspace (a copy of the checkout) and a fresh runner temp dir, then the Action's main step. */
-  async function runAction(
-    inputs: Record<string, string>,
-    opts: { scope?: Scope; edit?: Record<string, string> } = {},
-  ) {
-    const ws = await mkdtemp(join(root, 'ws-'));
-    await cp(template, ws, { recursive: true });
-    for (const [f, c] of Object.entries(opts.edit ?? {})) {
-      await mkdir(dirname(join(ws, f)), { recursive: true });
-      await writeFile(join(ws, f), c);
-    }
-    const temp = await mkdtemp(join(root, 'temp-'));
-    const outputs = join(temp, 'outputs');
-    const summary = join(temp, 'summary.md');
-    await writeFile(outputs, '');
-    await writeFile(summary, '');
-    await writeFile(log(), '');
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: join(root, 'home'),
-      GITHUB_WORKSPACE: ws,
-      GITHUB_OUTPUT: outputs,
-      GITHUB_STEP_SUMMARY: summary,
-      GITHUB_REF: (opts.scope ?? MAIN).ref,
-      GITHUB_RUN_ID: '42',
-      RUNNER_TEMP: temp,
-      ACTIONS_CACHE_SERVICE_V2: '1',
-      ACTIONS_RESULTS_URL: service.url,
-      ACTIONS_RUNTIME_TOKEN: service.tokenFor(opts.scope ?? MAIN),
-    };
-    for (const [k, v] of Object.entries({ graph: 'graph.json', ...inputs }))
-      env[`INPUT_${k.toUpperCase()}`] = v;
-    const r = await runProcess(process.execPath, [MAIN_JS], { cwd: ws, env });
-    return {
-      ...r,
-      ws,
-      outputs: parseOutputs(await readFile(outputs, 'utf8')),
-      summary: await readFile(summary, 'utf8'),
-      executions: (await readFile(log(), 'utf8')).split('\n').filter(Boolean).sort(),
-    };
-  }
+  const withGraph = (graph: JobSpec[], more: Record<string, string> = {}) => ({
+    'graph.json': rig.graph(graph),
+    ...more,
+  });
 
   it('builds and saves in at most 3 entries; a fresh workspace then executes nothing; an edit rebuilds exactly what it affects', async () => {
-    service.resetStats();
-    const cold = await runAction({ 'key-prefix': 'k1' });
+    const edit = withGraph(jobs);
+    rig.service.resetStats();
+    const cold = await rig.main({ 'key-prefix': 'k1' }, { edit });
     expect(cold.code, cold.stdout).toBe(0);
     expect(cold.executions).toEqual(['app', 'docs', 'lib']);
-    expect(cold.outputs).toMatchObject({ built: '3', cached: '0', failed: '0', 'failed-jobs': '[]' });
-    expect(service.stats().entriesCreated).toBeLessThanOrEqual(3);
+    expect(cold.outputs).toMatchObject({
+      built: '3',
+      cached: '0',
+      failed: '0',
+      skipped: '0',
+      'failed-jobs': '[]',
+    });
+    expect(rig.service.stats().CreateCacheEntry).toBeLessThanOrEqual(3);
+    expect(cold.summary).toContain('## disbuild: all jobs succeeded');
+    const report = JSON.parse(await readFile(cold.outputs.report!, 'utf8')) as {
+      version: number;
+      jobs: { name: string; status: string; key: string }[];
+    };
+    expect(report.version).toBe(1);
+    expect(report.jobs.map((j) => [j.name, j.status]).sort()).toEqual([
+      ['app', 'built'],
+      ['docs', 'built'],
+      ['lib', 'built'],
+    ]);
 
-    service.resetStats();
-    const warm = await runAction({ 'key-prefix': 'k1' });
+    rig.service.resetStats();
+    const warm = await rig.main({ 'key-prefix': 'k1' }, { edit });
     expect(warm.code, warm.stdout).toBe(0);
     expect(warm.executions).toEqual([]);
     expect(warm.outputs).toMatchObject({ cached: '3', built: '0' });
-    // Nothing needed the bytes: only the index was downloaded.
-    expect(service.stats()).toMatchObject({ download: 1 });
-    expect(service.stats().CreateCacheEntry ?? 0).toBe(0);
+    // Nothing needed the bytes: only the index was downloaded, and nothing was written.
+    expect(rig.service.stats()).toMatchObject({ download: 1 });
+    expect(rig.service.stats().CreateCacheEntry ?? 0).toBe(0);
 
-    const edited = await runAction({ 'key-prefix': 'k1' }, { edit: { 'app.txt': 'app v2\n' } });
+    const edited = await rig.main({ 'key-prefix': 'k1' }, { edit: { ...edit, 'app.txt': 'app v2\n' } });
     expect(edited.code).toBe(0);
     expect(edited.executions).toEqual(['app']);
     expect(edited.outputs).toMatchObject({ built: '1', cached: '2' });
   });
 
   it('materializes out-dir targets from the cache', async () => {
-    await runAction({ 'key-prefix': 'k2' });
-    const r = await runAction({ 'key-prefix': 'k2', targets: 'app', 'out-dir': 'out' });
+    const edit = withGraph(jobs);
+    await rig.main({ 'key-prefix': 'k2' }, { edit });
+    const r = await rig.main({ 'key-prefix': 'k2', targets: 'app', 'out-dir': 'out' }, { edit });
     expect(r.code, r.stdout).toBe(0);
     expect(r.executions).toEqual([]);
     expect(await readFile(join(r.ws, 'out', 'app', 'app'), 'utf8')).toBe('lib v1\napp\n');
   });
 
-  it('fails the step for a failing job, names it, lists it first, and annotates the file and line', async () => {
-    const failing = graphJson([
-      ...jobs(),
-      {
-        name: 'compile',
-        inputs: ['src/a.c'],
-        cmds: [{ exec: ['sh', '-c', 'echo "src/a.c:3:5: error: expected ;" >&2; exit 2'] }],
-      },
-    ]);
-    const r = await runAction(
-      { 'key-prefix': 'k3' },
-      { edit: { 'graph.json': failing, 'src/a.c': 'int x\n' } },
+  it('reads the graph from graph-command, run in source-dir', async () => {
+    const graph = rig.graph([rig.job('gen', 'echo generated > <out>/g')]);
+    const r = await rig.main(
+      { graph: '', 'graph-command': 'cat generated.json', 'source-dir': 'sub', cache: 'none' },
+      { edit: { 'sub/generated.json': graph } },
     );
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.executions).toEqual(['gen']);
+  });
+
+  it('fails the step for a failing job, names it, lists it first, and annotates the file and line', async () => {
+    const failing = [
+      ...jobs,
+      rig.job('compile', 'echo "src/a.c:3:5: error: expected ;" >&2; exit 2', { inputs: ['src/a.c'] }),
+      rig.job('link', 'true', { deps: ['compile'] }),
+    ];
+    const r = await rig.main({ 'key-prefix': 'k3' }, { edit: withGraph(failing, { 'src/a.c': 'int x\n' }) });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.outputs['failed-jobs']!)).toEqual(['compile']);
-    expect(r.summary.indexOf('compile')).toBeLessThan(r.summary.indexOf('| lib'));
-    expect(r.summary).toContain('expected ;');
+    expect(r.outputs).toMatchObject({ failed: '1', skipped: '1', built: '3' });
+    expect(r.summary).toContain('## disbuild: 1 failed');
+    expect(r.summary.indexOf('**compile**')).toBeLessThan(r.summary.indexOf('| lib'));
+    expect(r.summary).toContain('src/a.c:3:5: error: expected ;');
     expect(r.stdout).toMatch(
       /::error title=disbuild%3A compile failed \(exit code 2\),file=src\/a\.c,line=3,col=5::error: expected ;/,
     );
+    expect(r.stdout).toContain('::error::disbuild: some jobs failed');
+    expect(r.stdout).toContain('::group::❌ compile: failed');
   });
 
-  it('still builds correctly, with a warning, when the cache service misbehaves', async () => {
-    service.injectFault({ method: 'CreateCacheEntry', times: 10, status: 429, retryAfter: 60 });
-    const r = await runAction({ 'key-prefix': 'k4' });
-    expect(r.code, r.stdout).toBe(0);
-    expect(r.outputs).toMatchObject({ built: '3' });
-    expect(r.stdout).toContain('::warning::');
+  it('annotates relative to the workspace when the graph lives in a sub-directory', async () => {
+    const graph = rig.graph([rig.job('lint', 'echo "src/b.ts(4,2): error TS1005: oops"; exit 1')]);
+    const r = await rig.main(
+      { graph: 'pkg/graph.json', 'source-dir': 'pkg', cache: 'none' },
+      { edit: { 'pkg/graph.json': graph, 'pkg/src/b.ts': 'x\n' } },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error title=[^:]*,file=pkg\/src\/b\.ts,line=4,col=2::error TS1005: oops/);
+  });
+
+  it('post removes what main leaves in the workspace and runner temp, and never fails', async () => {
+    const main = await rig.main({ 'key-prefix': 'k6' }, { edit: withGraph(jobs) });
+    expect(main.code).toBe(0);
+    const post = await rig.post(main);
+    expect(post.code, post.stdout).toBe(0);
+    expect(await exists(join(main.ws, '.disbuild-cache'))).toBe(false);
+    const workDir = parseFileCommands(await readFile(join(main.temp, 'state'), 'utf8'))['work-dir']!;
+    expect(workDir.startsWith(main.temp)).toBe(true);
+    expect(await exists(workDir)).toBe(false);
+    // The report stays: later steps upload it.
+    expect(await exists(main.outputs.report!)).toBe(true);
   });
 
   it('fails the step on bad inputs, naming the input and quoting the value', async () => {
+    const edit = withGraph(jobs);
     const cases: [Record<string, string>, string][] = [
       [{ concurrency: 'lots' }, 'Input "concurrency" must be a positive integer, got "lots"'],
       [{ cache: 'floppy' }, 'Input "cache" must be one of github, local, none, got "floppy"'],
-      [{ graph: 'nope.json' }, 'Input "graph": cannot read "nope.json"'],
+      [{ cache: 'http' }, 'Input "cache": "http" is not available in this release'],
+      [{ graph: 'nope.json' }, 'Input "graph": cannot read "nope.json" (ENOENT)'],
       [{ shard: '5/4' }, 'Input "shard" must look like i/n with 1 <= i <= n, got "5/4"'],
+      [{ 'source-dir': 'missing' }, 'Input "source-dir" must be a directory in the workspace, got "missing"'],
+      [{ graph: '', 'graph-command': 'exit 3' }, 'Input "graph-command": "exit 3" failed (exit code 3)'],
+      [{ targets: 'nosuch' }, 'Input "targets": target "nosuch" matches no job name'],
     ];
     for (const [inputs, message] of cases) {
-      const r = await runAction(inputs);
-      expect(r.code).toBe(1);
+      const r = await rig.main(inputs, { edit });
+      expect(r.code, message).toBe(1);
       expect(r.stdout).toContain(`::error::${message}`);
+      expect(r.executions).toEqual([]);
     }
   });
 
-  it('plans a matrix of shards, and a shard builds only its part', async () => {
-    const planned = await runAction({ 'key-prefix': 'k5', mode: 'plan' });
-    expect(planned.code, planned.stdout).toBe(0);
-    expect(JSON.parse(planned.outputs.matrix!)).toEqual({ shard: ['1/1'] });
-    expect(planned.executions).toEqual([]);
-    const one = await runAction({ 'key-prefix': 'k5', shard: '1/1' });
-    expect(one.executions).toEqual(['app', 'docs', 'lib']);
+  it('reports every problem of an invalid graph, naming the job and field', async () => {
+    const bad = [rig.job('x', 'true', { deps: ['y'] }), rig.job('y', 'true', { deps: ['x'] })];
+    const r = await rig.main({ cache: 'none' }, { edit: withGraph(bad) });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::.*cycle/);
   });
 });
