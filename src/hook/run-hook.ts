@@ -123,6 +123,13 @@ async function planCommit(
   }
   const graph = await graphAt(repoDir, sha, source, worktree);
   if (typeof graph === 'string') return { problem: graph };
+  if (
+    base !== undefined &&
+    source.kind === 'file' &&
+    !(await touchesGraph(repoDir, base, sha, source.path, graph))
+  ) {
+    return { graph, toRun: [], changed: 0, ...(worktree ? { worktree } : {}) };
+  }
   const keys = await keyGraphAtCommit(graph, repoDir, sha, salt);
   if (!keys.ok) return { problem: keys.error.map((p) => `disbuild: ${formatProblem(p)}`).join('\n') };
   const before = new Set<string>();
@@ -135,6 +142,30 @@ async function planCommit(
   const hits = await cache.lookup(changed.map((j) => keys.value.get(j.label)!));
   const toRun = changed.filter((j) => !hits.has(keys.value.get(j.label)!)).map((j) => j.label);
   return { graph, toRun, changed: changed.length, ...(worktree ? { worktree } : {}) };
+}
+
+/**
+ * Whether the change from `base` to `sha` can change any key: it can only if it touches the graph file or an
+ * input (keys are made of inputs, commands and dependencies, nothing else). The common push — code the graph
+ * does not read, or nothing relevant — is then decided by one `git diff` instead of hashing two trees.
+ */
+async function touchesGraph(
+  repoDir: string,
+  base: string,
+  sha: string,
+  graphPath: string,
+  graph: Graph,
+): Promise<boolean> {
+  let changed: string[];
+  try {
+    const out = await simpleGit(repoDir).raw(['diff', '--name-only', '--no-renames', '-z', base, sha]);
+    changed = out.split('\0').filter(Boolean);
+  } catch {
+    return true;
+  }
+  const inputs = new Set<string>([graphPath.replace(/^\.\//, ''), 'disbuild.json']);
+  for (const j of graph.jobs) for (const i of j.inputs) inputs.add(i);
+  return changed.some((p) => inputs.has(p));
 }
 
 async function graphAt(
