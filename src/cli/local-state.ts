@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Cache } from '../cache/cache.js';
-import { LocalCache } from '../cache/local-cache.js';
+import { LocalCache, removeDeadTemps } from '../cache/local-cache.js';
 import { FileTimings } from '../executor/timings.js';
 import type { CliIo } from './io.js';
 
@@ -25,37 +24,12 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
 export async function openLocalState(cacheDirFlag: string | undefined, io: CliIo): Promise<LocalState> {
   const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, cacheDirFlag);
   const runsDir = join(dir, 'runs');
-  await removeStaleRuns(runsDir);
+  // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run.
+  await removeDeadTemps(runsDir);
   return {
     dir,
     timings: await FileTimings.open(join(dir, 'timings-v1.json')),
     openCache: (onWarning) => LocalCache.create(dir, { onWarning }),
     newRunDir: () => join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`),
   };
-}
-
-/** Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run. */
-async function removeStaleRuns(runsDir: string): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(runsDir);
-  } catch {
-    return;
-  }
-  await Promise.all(
-    names.map(async (name) => {
-      const pid = Number(name.split('-')[0]);
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return;
-      await rm(join(runsDir, name), { recursive: true, force: true });
-    }),
-  );
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
