@@ -11,6 +11,7 @@ import { PackCache } from '../cache/packs/pack-cache.js';
 import { baseEnvironment } from '../cli/commands/run.js';
 import { defaultCacheDir } from '../cli/local-state.js';
 import { SharedCoordinator } from '../coordinator/shared-coordinator.js';
+import type { EngineOptions } from '../engine-options.js';
 import { runGraph } from '../engine.js';
 import type { Graph, GraphProblem } from '../graph/model.js';
 import { formatProblem } from '../graph/model.js';
@@ -112,23 +113,50 @@ async function plan(graph: Graph, o: ActionOptions, p: Places, cache: Cache): Pr
   return true;
 }
 
+/** With `shard: i/n`, the labels this shard owns (see shards.ts); otherwise the targets input. */
+async function ownTargets(graph: Graph, o: ActionOptions, p: Places): Promise<readonly string[]> {
+  if (!o.shard) return o.targets;
+  const mine = await shardTargets(graph, {
+    sourceDir: p.sourceDir,
+    salt: o.salt,
+    targets: o.targets,
+    shard: o.shard,
+  });
+  if (!mine.ok) throw stepError(mine.error);
+  core.info(`disbuild: shard ${o.shard.index}/${o.shard.count} owns ${mine.value.length} jobs`);
+  return mine.value;
+}
+
+function engineOptions(
+  o: ActionOptions,
+  p: Places,
+  targets: readonly string[],
+  signal: AbortSignal,
+): EngineOptions {
+  return {
+    sourceDir: p.sourceDir,
+    salt: o.salt,
+    concurrency: o.concurrency,
+    failFast: !o.keepGoing,
+    jobTimeoutMs: 0,
+    targets,
+    download: o.download,
+    ...(o.outDir === undefined ? {} : { outDir: resolve(p.workspace, o.outDir) }),
+    logReplay: o.logReplay,
+    dryRun: false,
+    workDir: join(p.workDir, 'run'),
+    baseEnv: p.baseEnv,
+    digests: 'working-tree',
+    signal,
+  };
+}
+
 async function run(graph: Graph, o: ActionOptions, p: Places, cache: Cache): Promise<boolean> {
-  let targets: readonly string[] = o.targets;
-  if (o.shard) {
-    const mine = await shardTargets(graph, {
-      sourceDir: p.sourceDir,
-      salt: o.salt,
-      targets: o.targets,
-      shard: o.shard,
-    });
-    if (!mine.ok) throw stepError(mine.error);
-    core.info(`disbuild: shard ${o.shard.index}/${o.shard.count} owns ${mine.value.length} jobs`);
-    if (mine.value.length === 0) {
-      await cache.close();
-      setOutputs(idleOutputs());
-      return true;
-    }
-    targets = mine.value;
+  const targets = await ownTargets(graph, o, p);
+  if (o.shard && targets.length === 0) {
+    await cache.close();
+    setOutputs(idleOutputs());
+    return true;
   }
   const coordinator = await SharedCoordinator.open(join(p.runnerTemp, 'disbuild-state'), {
     onWarning: (m) => core.warning(m),
@@ -139,26 +167,12 @@ async function run(graph: Graph, o: ActionOptions, p: Places, cache: Cache): Pro
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const result = await runGraph(
-      graph,
-      {
-        sourceDir: p.sourceDir,
-        salt: o.salt,
-        concurrency: o.concurrency,
-        failFast: !o.keepGoing,
-        jobTimeoutMs: 0,
-        targets,
-        download: o.download,
-        ...(o.outDir === undefined ? {} : { outDir: resolve(p.workspace, o.outDir) }),
-        logReplay: o.logReplay,
-        dryRun: false,
-        workDir: join(p.workDir, 'run'),
-        baseEnv: p.baseEnv,
-        digests: 'working-tree',
-        signal: controller.signal,
-      },
-      { cache, reporter: new GithubReporter(process.stdout, o.logReplay), coordinator },
-    );
+    const reporter = new GithubReporter(process.stdout, o.logReplay);
+    const result = await runGraph(graph, engineOptions(o, p, targets, controller.signal), {
+      cache,
+      reporter,
+      coordinator,
+    });
     if (!result.ok) throw stepError(result.error);
     const summary = result.value;
     const reportPath = join(p.runnerTemp, 'disbuild-report.json');

@@ -123,7 +123,7 @@ describe('the bundled Action, run as the runner runs it', () => {
     const main = await rig.main({ 'key-prefix': 'k6' }, { edit: withGraph(jobs) });
     expect(main.code).toBe(0);
     const post = await rig.post(main);
-    expect(post.code, post.stdout).toBe(0);
+    expect(post.code, post.stdout + post.stderr).toBe(0);
     expect(await exists(join(main.ws, '.disbuild-cache'))).toBe(false);
     const workDir = parseFileCommands(await readFile(join(main.temp, 'state'), 'utf8'))['work-dir']!;
     expect(workDir.startsWith(main.temp)).toBe(true);
