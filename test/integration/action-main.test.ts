@@ -119,6 +119,15 @@ describe('the bundled Action, run as the runner runs it', () => {
     expect(r.stdout).toMatch(/::error title=[^:]*,file=pkg\/src\/b\.ts,line=4,col=2::error TS1005: oops/);
   });
 
+  it('annotates at most 10 failed jobs and counts the rest in the summary', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => rig.job(`bad-${i}`, `echo "broken ${i}" >&2; exit 1`));
+    const r = await rig.main({ cache: 'none' }, { edit: withGraph(many) });
+    expect(r.code).toBe(1);
+    expect(r.stdout.match(/^::error title=disbuild%3A bad-\d+ failed/gm)).toHaveLength(10);
+    expect(r.summary).toContain('2 more failed jobs have no annotation');
+    expect(JSON.parse(r.outputs['failed-jobs']!)).toHaveLength(12);
+  });
+
   it('post removes what main leaves in the workspace and runner temp, and never fails', async () => {
     const main = await rig.main({ 'key-prefix': 'k6' }, { edit: withGraph(jobs) });
     expect(main.code).toBe(0);
