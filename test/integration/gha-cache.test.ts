@@ -30,6 +30,7 @@ describe('the pack cache over the real @actions/cache client and a stand-in cach
     root = await mkdtemp(join(tmpdir(), 'disbuild-gha-'));
     warnings.length = 0;
     service.resetStats();
+    service.clearFaults();
   });
 
   /** A fresh runner: its own workspace and temp dir, a token for the scope, like a new job. */
@@ -144,6 +145,61 @@ describe('the pack cache over the real @actions/cache client and a stand-in cach
     });
     await flaky.close();
     expect(warnings.length).toBeGreaterThan(0);
+  });
+
+  it('waits out a short burst of 429s on save, then stores the pack', async () => {
+    const r = await runner(MAIN);
+    await r.lookup([]);
+    await r.save(key(400), {
+      outputDir: await output(400),
+      stdout: Buffer.alloc(0),
+      stderr: Buffer.alloc(0),
+      durationMs: 1,
+    });
+    service.injectFault({ method: 'CreateCacheEntry', times: 1, status: 429, retryAfter: 1 });
+    await r.close();
+    expect(warnings).toEqual([]);
+    const next = await runner(MAIN);
+    expect((await next.lookup([key(400)])).size).toBe(1);
+  });
+
+  it('compacts an index that points at too many packs, keeping every artifact', async () => {
+    const scope: Scope = { ref: 'refs/heads/compaction', readRefs: [] };
+    for (let i = 0; i < 17; i++) {
+      const r = await runner(scope);
+      await r.lookup([]);
+      await r.save(key(500 + i), {
+        outputDir: await output(500 + i),
+        stdout: Buffer.from(`${i}`),
+        stderr: Buffer.alloc(0),
+        durationMs: 1,
+      });
+      await r.close();
+    }
+    const packCreatesBefore = service
+      .entries()
+      .filter((e) => e.scope === scope.ref && e.key.includes('-pack-')).length;
+    expect(packCreatesBefore).toBe(17);
+    const last = await runner(scope);
+    await last.lookup([]);
+    await last.save(key(600), {
+      outputDir: await output(600),
+      stdout: Buffer.alloc(0),
+      stderr: Buffer.alloc(0),
+      durationMs: 1,
+    });
+    await last.close();
+    const check = await runner(scope);
+    const keys = [...Array.from({ length: 17 }, (_, i) => key(500 + i)), key(600)];
+    const hits = await check.lookup(keys);
+    expect(hits.size).toBe(18);
+    service.resetStats();
+    for (const k of keys) expect((await hits.get(k)!.restore(join(root, `c-${k}`))).ok).toBe(true);
+    // 18 runs wrote 18 one-artifact packs; when the index reached 16, the smallest 8 were folded into that
+    // run's pack, so the 18 artifacts now live in 10 packs (8 + 1 folded + 1 newest).
+    const packs = service.entries().filter((e) => e.scope === scope.ref && e.key.includes('-pack-')).length;
+    expect(packs).toBe(18);
+    expect(service.stats().download).toBe(10);
   });
 
   it('makes no writes with save: false', async () => {

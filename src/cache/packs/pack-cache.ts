@@ -198,7 +198,7 @@ export class PackCache implements Cache {
       rmSync(transfer, { recursive: true, force: true });
       mkdirSync(transfer, { recursive: true });
       for (const [key, a] of group) renameSync(a.dir, join(transfer, key));
-      const saved = await this.#serial(() => this.#call(() => this.#o.store.save(PACK_DIR, packKey), true));
+      const saved = await this.#serial(() => this.#saveWithBackOff(PACK_DIR, packKey));
       rmSync(transfer, { recursive: true, force: true });
       if (!saved) {
         // Without its pack, an index entry would point at nothing: write no index.
@@ -223,9 +223,12 @@ export class PackCache implements Cache {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
-    await this.#serial(() =>
-      this.#call(() => this.#o.store.save(INDEX_DIR, `${this.#o.keyPrefix}-index-${this.#o.runStamp}`), true),
-    );
+    const indexKey = `${this.#o.keyPrefix}-index-${this.#o.runStamp}`;
+    if (!(await this.#serial(() => this.#saveWithBackOff(INDEX_DIR, indexKey)))) {
+      this.#o.onWarning(
+        'the cache service did not store the new index; the next run rebuilds what this run built',
+      );
+    }
     rmSync(dir, { recursive: true, force: true });
   }
 
@@ -248,6 +251,21 @@ export class PackCache implements Cache {
       }
     }
     return out;
+  }
+
+  /**
+   * A save the service refused is tried again after a pause (1 s, then 3 s): a burst of 429s from the
+   * per-minute create limit often clears that fast. The toolkit keeps the Retry-After value to itself, so the
+   * pauses are fixed; past them the failure counts towards turning the cache off.
+   */
+  async #saveWithBackOff(dir: string, key: string): Promise<boolean> {
+    for (const pauseMs of [1000, 3000, -1]) {
+      const saved = await this.#call(() => this.#o.store.save(dir, key), pauseMs < 0);
+      if (saved) return true;
+      if (pauseMs < 0 || this.#down) return false;
+      await new Promise((r) => setTimeout(r, pauseMs));
+    }
+    return false;
   }
 
   /** One transfer at a time: the transfer directories are fixed paths. */

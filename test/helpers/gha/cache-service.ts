@@ -59,6 +59,7 @@ export interface CacheService {
   resetStats(): void;
   entries(): readonly Entry[];
   injectFault(f: Fault): void;
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -254,6 +255,7 @@ export async function startCacheService(
     },
     entries: () => entries,
     injectFault: (f) => faults.push({ ...f }),
+    clearFaults: () => void faults.splice(0),
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
