@@ -344,6 +344,11 @@ async function planCommit(repoDir, sha, base, source, salt, cache, worktrees, li
     const graph = await graphAt(repoDir, sha, source, worktree);
     if (typeof graph === 'string')
         return { problem: graph };
+    if (base !== undefined &&
+        source.kind === 'file' &&
+        !(await touchesGraph(repoDir, base, sha, source.path, graph))) {
+        return { graph, toRun: [], changed: 0, ...(worktree ? { worktree } : {}) };
+    }
     const keys = await (0,job_key/* keyGraphAtCommit */.CS)(graph, repoDir, sha, salt);
     if (!keys.ok)
         return { problem: keys.error.map((p) => `disbuild: ${(0,model/* formatProblem */.V)(p)}`).join('\n') };
@@ -359,6 +364,26 @@ async function planCommit(repoDir, sha, base, source, salt, cache, worktrees, li
     const hits = await cache.lookup(changed.map((j) => keys.value.get(j.label)));
     const toRun = changed.filter((j) => !hits.has(keys.value.get(j.label))).map((j) => j.label);
     return { graph, toRun, changed: changed.length, ...(worktree ? { worktree } : {}) };
+}
+/**
+ * Whether the change from `base` to `sha` can change any key: it can only if it touches the graph file or an
+ * input (keys are made of inputs, commands and dependencies, nothing else). The common push — code the graph
+ * does not read, or nothing relevant — is then decided by one `git diff` instead of hashing two trees.
+ */
+async function touchesGraph(repoDir, base, sha, graphPath, graph) {
+    let changed;
+    try {
+        const out = await (0,esm/* simpleGit */.Lp)(repoDir).raw(['diff', '--name-only', '--no-renames', '-z', base, sha]);
+        changed = out.split('\0').filter(Boolean);
+    }
+    catch {
+        return true;
+    }
+    const inputs = new Set([graphPath.replace(/^\.\//, ''), 'disbuild.json']);
+    for (const j of graph.jobs)
+        for (const i of j.inputs)
+            inputs.add(i);
+    return changed.some((p) => inputs.has(p));
 }
 async function graphAt(repoDir, sha, source, worktree) {
     let text;

@@ -9,10 +9,9 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Um: () => (/* binding */ LocalCache),
-  _n: () => (/* binding */ isAlive)
+  _n: () => (/* binding */ isAlive),
+  Uc: () => (/* binding */ removeDeadTemps)
 });
-
-// UNUSED EXPORTS: removeDeadTemps
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -617,15 +616,12 @@ function usageError(io, message) {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5287);
-/* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2670);
-
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5287);
+/* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2670);
 
 
 
@@ -634,43 +630,19 @@ function usageError(io, message) {
 /** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
 function defaultCacheDir(env) {
     const xdg = env.XDG_CACHE_HOME;
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(xdg && xdg !== '' ? xdg : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)(), '.cache'), 'disbuild');
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(xdg && xdg !== '' ? xdg : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache'), 'disbuild');
 }
 async function openLocalState(cacheDirFlag, io) {
-    const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(io.cwd, cacheDirFlag);
-    const runsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'runs');
-    await removeStaleRuns(runsDir);
+    const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(io.cwd, cacheDirFlag);
+    const runsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'runs');
+    // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run.
+    await (0,_cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .removeDeadTemps */ .Uc)(runsDir);
     return {
         dir,
-        timings: await _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__/* .FileTimings */ .g.open((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'timings-v1.json')),
-        openCache: (onWarning) => _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .LocalCache */ .Um.create(dir, { onWarning }),
-        newRunDir: () => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(runsDir, `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`),
+        timings: await _executor_timings_js__WEBPACK_IMPORTED_MODULE_4__/* .FileTimings */ .g.open((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'timings-v1.json')),
+        openCache: (onWarning) => _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .LocalCache */ .Um.create(dir, { onWarning }),
+        newRunDir: () => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(runsDir, `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`),
     };
-}
-/** Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run. */
-async function removeStaleRuns(runsDir) {
-    let names;
-    try {
-        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(runsDir);
-    }
-    catch {
-        return;
-    }
-    await Promise.all(names.map(async (name) => {
-        const pid = Number(name.split('-')[0]);
-        if (Number.isInteger(pid) && pid > 0 && isAlive(pid))
-            return;
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(runsDir, name), { recursive: true, force: true });
-    }));
-}
-function isAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
 }
 
 
@@ -1448,6 +1420,9 @@ class SharedCoordinator {
                 if ('token' in r.value)
                     return this.#buildClaim(client, key, r.value.token);
                 const files = r.value.extra;
+                // No files: the holder saved the result to the cache this coordinator belongs to.
+                if (Object.keys(files).length === 0)
+                    return { kind: 'cached' };
                 return { kind: 'reuse', restore: (outputDir) => fromResultFiles(files, outputDir) };
             }
             if (r.error.reason === 'build-failed')
@@ -1470,6 +1445,12 @@ class SharedCoordinator {
                 stopRenewing();
                 if ('error' in result) {
                     await client.finish(key, token, { error: result.error });
+                    return;
+                }
+                // In the shared cache already: publishing no files tells waiters to restore it from there, and spares
+                // copying every output into the coordinator's store.
+                if (result.inCache) {
+                    await client.finish(key, token, { extra: {} });
                     return;
                 }
                 const scratch = (0,external_node_path_.join)(this.#cacheDir, 'coordinator', 'scratch', `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
@@ -1669,6 +1650,8 @@ class Execution {
     #p;
     #ready = new Map();
     #saves = [];
+    /** Whether each key built here made it into the cache (resolves when its save ends). */
+    #inCache = new Map();
     #stopScheduling = false;
     constructor(parts) {
         this.#p = parts;
@@ -1760,6 +1743,9 @@ class Execution {
                 return this.#reuse(ref, claim.restore);
             case 'failed':
                 return this.#failedElsewhere(ref, claim.error);
+            case 'cached':
+                // Built elsewhere and saved to the shared cache; should that fail to restore, build it here.
+                return (await this.#lateHit(ref)) ?? this.#buildClaimed(job, ref, depDirs, () => Promise.resolve());
             case 'build': {
                 const late = await this.#lateHit(ref);
                 if (late) {
@@ -1830,8 +1816,12 @@ class Execution {
     }
     async #finish(ref, ready, finish) {
         try {
+            // Published after the save: a waiter told "it is in the cache" must find it there.
+            const inCache = ready?.ok
+                ? await (this.#inCache.get(ref.key) ?? Promise.resolve(ready.outcome.status === 'cached'))
+                : false;
             await finish(ready?.ok
-                ? { outputDir: ready.dir, ...ready.outcome }
+                ? { outputDir: ready.dir, ...ready.outcome, inCache }
                 : { error: ready?.outcome.message ?? 'the build threw' });
         }
         catch (e) {
@@ -1892,7 +1882,7 @@ class Execution {
             return { ok: false, outcome };
         }
         this.#p.timings.record(job.name, durationMs);
-        this.#saves.push(this.#p.cache
+        const saved = this.#p.cache
             .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
             .then((saved) => {
             if (!saved.saved && saved.reason === 'unsafe-output') {
@@ -1902,7 +1892,11 @@ class Execution {
                     message: `${JSON.stringify(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
                 });
             }
-        }));
+            // 'exists': another process saved the same key first, so it is in the cache all the same.
+            return saved.saved || saved.reason === 'exists';
+        });
+        this.#inCache.set(ref.key, saved);
+        this.#saves.push(saved);
         return { ok: true, dir: outputDir, outcome };
     }
     #outputDir(key) {

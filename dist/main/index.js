@@ -32515,7 +32515,7 @@ class local_cache_LocalCache {
         const root = (0,external_node_path_.join)(dir, 'v1');
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
-        await removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
+        await local_cache_removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
         return new local_cache_LocalCache(root, opts.onWarning ?? (() => undefined));
     }
     #entry(key) {
@@ -32657,7 +32657,7 @@ function entryMeta(a) {
     return meta;
 }
 /** Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. */
-async function removeDeadTemps(tmpDir) {
+async function local_cache_removeDeadTemps(tmpDir) {
     let names;
     try {
         names = await (0,promises_namespaceObject.readdir)(tmpDir);
@@ -32889,7 +32889,7 @@ class PackCache {
             (0,external_node_fs_.mkdirSync)(transfer, { recursive: true });
             for (const [key, a] of group)
                 (0,external_node_fs_.renameSync)(a.dir, (0,external_node_path_.join)(transfer, key));
-            const saved = await this.#serial(() => this.#call(() => this.#o.store.save(PACK_DIR, packKey), true));
+            const saved = await this.#serial(() => this.#saveWithBackOff(PACK_DIR, packKey));
             (0,external_node_fs_.rmSync)(transfer, { recursive: true, force: true });
             if (!saved) {
                 // Without its pack, an index entry would point at nothing: write no index.
@@ -32914,7 +32914,10 @@ class PackCache {
         (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
         (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
         (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'index.json'), JSON.stringify(index));
-        await this.#serial(() => this.#call(() => this.#o.store.save(INDEX_DIR, `${this.#o.keyPrefix}-index-${this.#o.runStamp}`), true));
+        const indexKey = `${this.#o.keyPrefix}-index-${this.#o.runStamp}`;
+        if (!(await this.#serial(() => this.#saveWithBackOff(INDEX_DIR, indexKey)))) {
+            this.#o.onWarning('the cache service did not store the new index; the next run rebuilds what this run built');
+        }
         (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     }
     /** When the index points at too many packs, the artifacts of the smallest ones move into this run's pack. */
@@ -32938,6 +32941,22 @@ class PackCache {
             }
         }
         return out;
+    }
+    /**
+     * A save the service refused is tried again after a pause (1 s, then 3 s): a burst of 429s from the
+     * per-minute create limit often clears that fast. The toolkit keeps the Retry-After value to itself, so the
+     * pauses are fixed; past them the failure counts towards turning the cache off.
+     */
+    async #saveWithBackOff(dir, key) {
+        for (const pauseMs of [1000, 3000, -1]) {
+            const saved = await this.#call(() => this.#o.store.save(dir, key), pauseMs < 0);
+            if (saved)
+                return true;
+            if (pauseMs < 0 || this.#down)
+                return false;
+            await new Promise((r) => setTimeout(r, pauseMs));
+        }
+        return false;
     }
     /** One transfer at a time: the transfer directories are fixed paths. */
     #serial(fn) {
@@ -33701,6 +33720,9 @@ class shared_coordinator_SharedCoordinator {
                 if ('token' in r.value)
                     return this.#buildClaim(client, key, r.value.token);
                 const files = r.value.extra;
+                // No files: the holder saved the result to the cache this coordinator belongs to.
+                if (Object.keys(files).length === 0)
+                    return { kind: 'cached' };
                 return { kind: 'reuse', restore: (outputDir) => fromResultFiles(files, outputDir) };
             }
             if (r.error.reason === 'build-failed')
@@ -33723,6 +33745,12 @@ class shared_coordinator_SharedCoordinator {
                 stopRenewing();
                 if ('error' in result) {
                     await client.finish(key, token, { error: result.error });
+                    return;
+                }
+                // In the shared cache already: publishing no files tells waiters to restore it from there, and spares
+                // copying every output into the coordinator's store.
+                if (result.inCache) {
+                    await client.finish(key, token, { extra: {} });
                     return;
                 }
                 const scratch = (0,external_node_path_.join)(this.#cacheDir, 'coordinator', 'scratch', `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
@@ -39465,6 +39493,8 @@ class Execution {
     #p;
     #ready = new Map();
     #saves = [];
+    /** Whether each key built here made it into the cache (resolves when its save ends). */
+    #inCache = new Map();
     #stopScheduling = false;
     constructor(parts) {
         this.#p = parts;
@@ -39556,6 +39586,9 @@ class Execution {
                 return this.#reuse(ref, claim.restore);
             case 'failed':
                 return this.#failedElsewhere(ref, claim.error);
+            case 'cached':
+                // Built elsewhere and saved to the shared cache; should that fail to restore, build it here.
+                return (await this.#lateHit(ref)) ?? this.#buildClaimed(job, ref, depDirs, () => Promise.resolve());
             case 'build': {
                 const late = await this.#lateHit(ref);
                 if (late) {
@@ -39626,8 +39659,12 @@ class Execution {
     }
     async #finish(ref, ready, finish) {
         try {
+            // Published after the save: a waiter told "it is in the cache" must find it there.
+            const inCache = ready?.ok
+                ? await (this.#inCache.get(ref.key) ?? Promise.resolve(ready.outcome.status === 'cached'))
+                : false;
             await finish(ready?.ok
-                ? { outputDir: ready.dir, ...ready.outcome }
+                ? { outputDir: ready.dir, ...ready.outcome, inCache }
                 : { error: ready?.outcome.message ?? 'the build threw' });
         }
         catch (e) {
@@ -39688,7 +39725,7 @@ class Execution {
             return { ok: false, outcome };
         }
         this.#p.timings.record(job.name, durationMs);
-        this.#saves.push(this.#p.cache
+        const saved = this.#p.cache
             .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
             .then((saved) => {
             if (!saved.saved && saved.reason === 'unsafe-output') {
@@ -39698,7 +39735,11 @@ class Execution {
                     message: `${JSON.stringify(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
                 });
             }
-        }));
+            // 'exists': another process saved the same key first, so it is in the cache all the same.
+            return saved.saved || saved.reason === 'exists';
+        });
+        this.#inCache.set(ref.key, saved);
+        this.#saves.push(saved);
         return { ok: true, dir: outputDir, outcome };
     }
     #outputDir(key) {
@@ -40755,7 +40796,6 @@ const io_EXIT = { ok: 0, failed: 1, usage: 2 };
 
 
 
-
 /** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
 function defaultCacheDir(env) {
     const xdg = env.XDG_CACHE_HOME;
@@ -40764,38 +40804,14 @@ function defaultCacheDir(env) {
 async function local_state_openLocalState(cacheDirFlag, io) {
     const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, cacheDirFlag);
     const runsDir = join(dir, 'runs');
-    await removeStaleRuns(runsDir);
+    // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run.
+    await removeDeadTemps(runsDir);
     return {
         dir,
         timings: await FileTimings.open(join(dir, 'timings-v1.json')),
         openCache: (onWarning) => LocalCache.create(dir, { onWarning }),
         newRunDir: () => join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`),
     };
-}
-/** Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run. */
-async function removeStaleRuns(runsDir) {
-    let names;
-    try {
-        names = await readdir(runsDir);
-    }
-    catch {
-        return;
-    }
-    await Promise.all(names.map(async (name) => {
-        const pid = Number(name.split('-')[0]);
-        if (Number.isInteger(pid) && pid > 0 && local_state_isAlive(pid))
-            return;
-        await rm(join(runsDir, name), { recursive: true, force: true });
-    }));
-}
-function local_state_isAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
@@ -41427,6 +41443,13 @@ function runOutputs(summary, reportPath) {
         out[s] = String(summary.counts[s]);
     return out;
 }
+/** A shard with nothing to do: no job ran, none failed. */
+function idleOutputs() {
+    const out = { [Outputs.failedJobs]: '[]' };
+    for (const s of STATUSES)
+        out[s] = '0';
+    return out;
+}
 /** Plan mode's outputs: the matrix, and the jobs already cached (nothing built, failed or skipped yet). */
 function planOutputs(plan) {
     return {
@@ -41630,7 +41653,12 @@ async function locate(o, env) {
     const workDir = (0,external_node_path_.join)(runnerTemp, `disbuild-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
     return { workspace, sourceDir, runnerTemp, workDir, baseEnv: baseEnvironment(env) };
 }
-const stepError = (problems) => new errors/* StepError */.zg(problems.map(model_formatProblem).join('\n'));
+/** Problems as one message; a bad target is the `targets` input's fault, and says so. */
+const stepError = (problems) => new errors/* StepError */.zg(problems
+    .map((p) => p.field === 'targets' && p.job === undefined
+    ? `Input "${Inputs.targets}": ${p.message}`
+    : model_formatProblem(p))
+    .join('\n'));
 async function plan(graph, o, p, cache) {
     const planned = await planShards(graph, { sourceDir: p.sourceDir, salt: o.salt, targets: o.targets }, cache);
     if (!planned.ok)
@@ -41641,24 +41669,45 @@ async function plan(graph, o, p, cache) {
     core/* info */.pq(`disbuild plan: ${missed} of ${total} jobs to build, in ${n} shard${n === 1 ? '' : 's'}`);
     return true;
 }
+/** With `shard: i/n`, the labels this shard owns (see shards.ts); otherwise the targets input. */
+async function ownTargets(graph, o, p) {
+    if (!o.shard)
+        return o.targets;
+    const mine = await shardTargets(graph, {
+        sourceDir: p.sourceDir,
+        salt: o.salt,
+        targets: o.targets,
+        shard: o.shard,
+    });
+    if (!mine.ok)
+        throw stepError(mine.error);
+    core/* info */.pq(`disbuild: shard ${o.shard.index}/${o.shard.count} owns ${mine.value.length} jobs`);
+    return mine.value;
+}
+function engineOptions(o, p, targets, signal) {
+    return {
+        sourceDir: p.sourceDir,
+        salt: o.salt,
+        concurrency: o.concurrency,
+        failFast: !o.keepGoing,
+        jobTimeoutMs: 0,
+        targets,
+        download: o.download,
+        ...(o.outDir === undefined ? {} : { outDir: (0,external_node_path_.resolve)(p.workspace, o.outDir) }),
+        logReplay: o.logReplay,
+        dryRun: false,
+        workDir: (0,external_node_path_.join)(p.workDir, 'run'),
+        baseEnv: p.baseEnv,
+        digests: 'working-tree',
+        signal,
+    };
+}
 async function run_main_run(graph, o, p, cache) {
-    let targets = o.targets;
-    if (o.shard) {
-        const mine = await shardTargets(graph, {
-            sourceDir: p.sourceDir,
-            salt: o.salt,
-            targets: o.targets,
-            shard: o.shard,
-        });
-        if (!mine.ok)
-            throw stepError(mine.error);
-        core/* info */.pq(`disbuild: shard ${o.shard.index}/${o.shard.count} owns ${mine.value.length} jobs`);
-        if (mine.value.length === 0) {
-            await cache.close();
-            setOutputs(planOutputs({ total: 0, missed: 0, matrix: { shard: [] } }));
-            return true;
-        }
-        targets = mine.value;
+    const targets = await ownTargets(graph, o, p);
+    if (o.shard && targets.length === 0) {
+        await cache.close();
+        setOutputs(idleOutputs());
+        return true;
     }
     const coordinator = await shared_coordinator_SharedCoordinator.open((0,external_node_path_.join)(p.runnerTemp, 'disbuild-state'), {
         onWarning: (m) => core/* warning */.$e(m),
@@ -41669,22 +41718,12 @@ async function run_main_run(graph, o, p, cache) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
-        const result = await engine_runGraph(graph, {
-            sourceDir: p.sourceDir,
-            salt: o.salt,
-            concurrency: o.concurrency,
-            failFast: !o.keepGoing,
-            jobTimeoutMs: 0,
-            targets,
-            download: o.download,
-            ...(o.outDir === undefined ? {} : { outDir: (0,external_node_path_.resolve)(p.workspace, o.outDir) }),
-            logReplay: o.logReplay,
-            dryRun: false,
-            workDir: (0,external_node_path_.join)(p.workDir, 'run'),
-            baseEnv: p.baseEnv,
-            digests: 'working-tree',
-            signal: controller.signal,
-        }, { cache, reporter: new GithubReporter(process.stdout, o.logReplay), coordinator });
+        const reporter = new GithubReporter(process.stdout, o.logReplay);
+        const result = await engine_runGraph(graph, engineOptions(o, p, targets, controller.signal), {
+            cache,
+            reporter,
+            coordinator,
+        });
         if (!result.ok)
             throw stepError(result.error);
         const summary = result.value;

@@ -28498,6 +28498,13 @@ function runOutputs(summary, reportPath) {
         out[s] = String(summary.counts[s]);
     return out;
 }
+/** A shard with nothing to do: no job ran, none failed. */
+function idleOutputs() {
+    const out = { [Outputs.failedJobs]: '[]' };
+    for (const s of STATUSES)
+        out[s] = '0';
+    return out;
+}
 /** Plan mode's outputs: the matrix, and the jobs already cached (nothing built, failed or skipped yet). */
 function planOutputs(plan) {
     return {
