@@ -1860,7 +1860,7 @@ class Execution {
             onOutput: (stream, chunk) => reporter.onEvent({ type: 'job-output', job: ref, stream, chunk }),
         });
         const durationMs = Math.round(performance.now() - started);
-        (0,external_node_fs_.rmSync)(tmpDir, { recursive: true, force: true });
+        removeTempDir(tmpDir);
         const succeeded = result.exitCode === 0 && !result.interrupted && !result.timedOut;
         const outcome = {
             ...ref,
@@ -1901,6 +1901,15 @@ class Execution {
     }
     #outputDir(key) {
         return (0,external_node_path_.join)(this.#p.options.workDir, 'out', key);
+    }
+}
+/** Most jobs leave their temp dir empty: one rmdir then, and the recursive removal only when they did not. */
+function removeTempDir(dir) {
+    try {
+        (0,external_node_fs_.rmdirSync)(dir);
+    }
+    catch {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     }
 }
 function isInside(dir, path) {

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
 import type { CacheHit, Cache } from '../cache/cache.js';
@@ -269,7 +269,7 @@ export class Execution {
       onOutput: (stream, chunk) => reporter.onEvent({ type: 'job-output', job: ref, stream, chunk }),
     });
     const durationMs = Math.round(performance.now() - started);
-    rmSync(tmpDir, { recursive: true, force: true });
+    removeTempDir(tmpDir);
     const succeeded = result.exitCode === 0 && !result.interrupted && !result.timedOut;
     const outcome: JobOutcome = {
       ...ref,
@@ -310,6 +310,15 @@ export class Execution {
 
   #outputDir(key: JobKey): string {
     return join(this.#p.options.workDir, 'out', key);
+  }
+}
+
+/** Most jobs leave their temp dir empty: one rmdir then, and the recursive removal only when they did not. */
+function removeTempDir(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
