@@ -395,8 +395,8 @@ class NullCache {
 
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 5 modules
 var shared_coordinator = __webpack_require__(2204);
-// EXTERNAL MODULE: ./src/engine.ts + 7 modules
-var engine = __webpack_require__(5955);
+// EXTERNAL MODULE: ./src/engine.ts + 8 modules
+var engine = __webpack_require__(5885);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
@@ -1500,7 +1500,7 @@ class SharedCoordinator {
 
 /***/ }),
 
-/***/ 5955:
+/***/ 5885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1518,8 +1518,6 @@ var external_node_path_ = __webpack_require__(6760);
 var job_key = __webpack_require__(3754);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/graph/template.ts
-var template = __webpack_require__(6244);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/executor/run-command.ts
@@ -1627,6 +1625,43 @@ function runExec(cmd, opts, deadline, onOutput) {
                 ...(spawnError === undefined ? {} : { error: spawnError }),
             });
         });
+    });
+}
+
+// EXTERNAL MODULE: ./src/graph/template.ts
+var template = __webpack_require__(6244);
+;// CONCATENATED MODULE: ./src/executor/render-commands.ts
+
+
+/** Whether `path` lies strictly inside `dir`. */
+function isInside(dir, path) {
+    const rel = (0,external_node_path_.relative)(dir, path);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
+}
+/** Substitutes every template variable of a job's commands. */
+function renderCommands(job, dirs) {
+    const vars = {
+        outputDir: dirs.outputDir,
+        sourceDir: dirs.sourceDir,
+        depDir: (label) => dirs.depDirs.get(label),
+    };
+    const r = (t) => (0,template/* renderTemplate */.Xm)(t, vars);
+    return job.cmds.map((cmd) => {
+        if (cmd.kind === 'cat') {
+            const path = r(cmd.catOutput);
+            return {
+                kind: 'cat',
+                content: r(cmd.catTemplate),
+                path: (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(dirs.sourceDir, path),
+            };
+        }
+        const wd = r(cmd.workingDirectory);
+        return {
+            kind: 'exec',
+            argv: cmd.exec.map(r),
+            environ: cmd.environ.map(r),
+            cwd: wd === '' ? dirs.sourceDir : (0,external_node_path_.isAbsolute)(wd) ? wd : (0,external_node_path_.join)(dirs.sourceDir, wd),
+        };
     });
 }
 
@@ -1911,36 +1946,6 @@ function removeTempDir(dir) {
     catch {
         (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     }
-}
-function isInside(dir, path) {
-    const rel = (0,external_node_path_.relative)(dir, path);
-    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
-}
-/** Substitutes every template variable of a job's commands. */
-function renderCommands(job, dirs) {
-    const vars = {
-        outputDir: dirs.outputDir,
-        sourceDir: dirs.sourceDir,
-        depDir: (label) => dirs.depDirs.get(label),
-    };
-    const r = (t) => (0,template/* renderTemplate */.Xm)(t, vars);
-    return job.cmds.map((cmd) => {
-        if (cmd.kind === 'cat') {
-            const path = r(cmd.catOutput);
-            return {
-                kind: 'cat',
-                content: r(cmd.catTemplate),
-                path: (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(dirs.sourceDir, path),
-            };
-        }
-        const wd = r(cmd.workingDirectory);
-        return {
-            kind: 'exec',
-            argv: cmd.exec.map(r),
-            environ: cmd.environ.map(r),
-            cwd: wd === '' ? dirs.sourceDir : (0,external_node_path_.isAbsolute)(wd) ? wd : (0,external_node_path_.join)(dirs.sourceDir, wd),
-        };
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/executor/priorities.ts

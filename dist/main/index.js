@@ -32272,7 +32272,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8343);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5780);
 
 
 
@@ -32284,7 +32284,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8343:
+/***/ 5780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39300,65 +39300,6 @@ async function keyGraphAtCommit(graph, sourceDir, commit, salt) {
     return computeKeys(graph, await commitTreeDigests(sourceDir, commit, allInputs(graph)), salt);
 }
 
-;// CONCATENATED MODULE: ./src/graph/template.ts
-
-const VARIABLE = /\{\{(.*?)\}\}/gs;
-const HEX40 = /^[0-9a-fA-F]{40}$/;
-/** One variable's text between the braces → its part, or undefined when unknown. Both spellings are accepted. */
-function parseVariable(inner) {
-    const v = inner.trim();
-    if (v === 'OUTPUT_DIR' || v === '.OutputDir')
-        return { kind: 'output-dir' };
-    if (v === 'SOURCE_DIR' || v === '.SourceDir')
-        return { kind: 'source-dir' };
-    const dep = /^DEP:([0-9a-fA-F]+)$/.exec(v) ?? /^index\s+\.Deps\s+"([0-9a-fA-F]+)"$/.exec(v);
-    if (dep && HEX40.test(dep[1]))
-        return { kind: 'dep', label: dep[1].toLowerCase() };
-    return undefined;
-}
-/** Splits a command string into text and variables; an unknown `{{…}}` is an error that quotes it. */
-function parseTemplate(s) {
-    const parts = [];
-    let last = 0;
-    for (const m of s.matchAll(VARIABLE)) {
-        const part = parseVariable(m[1]);
-        if (!part)
-            return result_err(`unknown template variable ${m[0]}`);
-        if (m.index > last)
-            parts.push({ kind: 'text', text: s.slice(last, m.index) });
-        parts.push(part);
-        last = m.index + m[0].length;
-    }
-    if (last < s.length)
-        parts.push({ kind: 'text', text: s.slice(last) });
-    return result_ok(parts);
-}
-/** The labels a template refers to through `{{DEP:…}}`. */
-function depLabels(t) {
-    return t.flatMap((p) => (p.kind === 'dep' ? [p.label] : []));
-}
-/** Substitutes every variable. */
-function renderTemplate(t, vars) {
-    let s = '';
-    for (const p of t) {
-        switch (p.kind) {
-            case 'text':
-                s += p.text;
-                break;
-            case 'output-dir':
-                s += vars.outputDir;
-                break;
-            case 'source-dir':
-                s += vars.sourceDir;
-                break;
-            case 'dep':
-                s += vars.depDir(p.label);
-                break;
-        }
-    }
-    return s;
-}
-
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/executor/run-command.ts
@@ -39466,6 +39407,100 @@ function runExec(cmd, opts, deadline, onOutput) {
                 ...(spawnError === undefined ? {} : { error: spawnError }),
             });
         });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/graph/template.ts
+
+const VARIABLE = /\{\{(.*?)\}\}/gs;
+const HEX40 = /^[0-9a-fA-F]{40}$/;
+/** One variable's text between the braces → its part, or undefined when unknown. Both spellings are accepted. */
+function parseVariable(inner) {
+    const v = inner.trim();
+    if (v === 'OUTPUT_DIR' || v === '.OutputDir')
+        return { kind: 'output-dir' };
+    if (v === 'SOURCE_DIR' || v === '.SourceDir')
+        return { kind: 'source-dir' };
+    const dep = /^DEP:([0-9a-fA-F]+)$/.exec(v) ?? /^index\s+\.Deps\s+"([0-9a-fA-F]+)"$/.exec(v);
+    if (dep && HEX40.test(dep[1]))
+        return { kind: 'dep', label: dep[1].toLowerCase() };
+    return undefined;
+}
+/** Splits a command string into text and variables; an unknown `{{…}}` is an error that quotes it. */
+function parseTemplate(s) {
+    const parts = [];
+    let last = 0;
+    for (const m of s.matchAll(VARIABLE)) {
+        const part = parseVariable(m[1]);
+        if (!part)
+            return result_err(`unknown template variable ${m[0]}`);
+        if (m.index > last)
+            parts.push({ kind: 'text', text: s.slice(last, m.index) });
+        parts.push(part);
+        last = m.index + m[0].length;
+    }
+    if (last < s.length)
+        parts.push({ kind: 'text', text: s.slice(last) });
+    return result_ok(parts);
+}
+/** The labels a template refers to through `{{DEP:…}}`. */
+function depLabels(t) {
+    return t.flatMap((p) => (p.kind === 'dep' ? [p.label] : []));
+}
+/** Substitutes every variable. */
+function renderTemplate(t, vars) {
+    let s = '';
+    for (const p of t) {
+        switch (p.kind) {
+            case 'text':
+                s += p.text;
+                break;
+            case 'output-dir':
+                s += vars.outputDir;
+                break;
+            case 'source-dir':
+                s += vars.sourceDir;
+                break;
+            case 'dep':
+                s += vars.depDir(p.label);
+                break;
+        }
+    }
+    return s;
+}
+
+;// CONCATENATED MODULE: ./src/executor/render-commands.ts
+
+
+/** Whether `path` lies strictly inside `dir`. */
+function isInside(dir, path) {
+    const rel = (0,external_node_path_.relative)(dir, path);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
+}
+/** Substitutes every template variable of a job's commands. */
+function renderCommands(job, dirs) {
+    const vars = {
+        outputDir: dirs.outputDir,
+        sourceDir: dirs.sourceDir,
+        depDir: (label) => dirs.depDirs.get(label),
+    };
+    const r = (t) => renderTemplate(t, vars);
+    return job.cmds.map((cmd) => {
+        if (cmd.kind === 'cat') {
+            const path = r(cmd.catOutput);
+            return {
+                kind: 'cat',
+                content: r(cmd.catTemplate),
+                path: (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(dirs.sourceDir, path),
+            };
+        }
+        const wd = r(cmd.workingDirectory);
+        return {
+            kind: 'exec',
+            argv: cmd.exec.map(r),
+            environ: cmd.environ.map(r),
+            cwd: wd === '' ? dirs.sourceDir : (0,external_node_path_.isAbsolute)(wd) ? wd : (0,external_node_path_.join)(dirs.sourceDir, wd),
+        };
     });
 }
 
@@ -39754,36 +39789,6 @@ function removeTempDir(dir) {
     catch {
         (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     }
-}
-function isInside(dir, path) {
-    const rel = (0,external_node_path_.relative)(dir, path);
-    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
-}
-/** Substitutes every template variable of a job's commands. */
-function renderCommands(job, dirs) {
-    const vars = {
-        outputDir: dirs.outputDir,
-        sourceDir: dirs.sourceDir,
-        depDir: (label) => dirs.depDirs.get(label),
-    };
-    const r = (t) => renderTemplate(t, vars);
-    return job.cmds.map((cmd) => {
-        if (cmd.kind === 'cat') {
-            const path = r(cmd.catOutput);
-            return {
-                kind: 'cat',
-                content: r(cmd.catTemplate),
-                path: (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(dirs.sourceDir, path),
-            };
-        }
-        const wd = r(cmd.workingDirectory);
-        return {
-            kind: 'exec',
-            argv: cmd.exec.map(r),
-            environ: cmd.environ.map(r),
-            cwd: wd === '' ? dirs.sourceDir : (0,external_node_path_.isAbsolute)(wd) ? wd : (0,external_node_path_.join)(dirs.sourceDir, wd),
-        };
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/executor/priorities.ts

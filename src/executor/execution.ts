@@ -1,14 +1,13 @@
 import { mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join, relative, isAbsolute } from 'node:path';
+import { join } from 'node:path';
 import type { CacheHit, Cache } from '../cache/cache.js';
 import type { Graph, Job, JobLabel } from '../graph/model.js';
-import { renderTemplate } from '../graph/template.js';
 import type { JobKey } from '../ids/brands.js';
 import type { JobOutcome, JobRef, Reporter } from '../report/events.js';
 import type { EngineOptions } from '../engine-options.js';
-import type { RenderedCmd } from './run-command.js';
 import { runCommands } from './run-command.js';
+import { isInside, renderCommands } from './render-commands.js';
 import type { Timings } from './timings.js';
 import type { Claim, JobCoordinator } from '../coordinator/job-coordinator.js';
 import type { WorkerPool } from './worker-pool.js';
@@ -320,39 +319,4 @@ function removeTempDir(dir: string): void {
   } catch {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function isInside(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
-
-/** Substitutes every template variable of a job's commands. */
-export function renderCommands(
-  job: Job,
-  dirs: { outputDir: string; sourceDir: string; depDirs: ReadonlyMap<JobLabel, string> },
-): RenderedCmd[] {
-  const vars = {
-    outputDir: dirs.outputDir,
-    sourceDir: dirs.sourceDir,
-    depDir: (label: JobLabel) => dirs.depDirs.get(label)!,
-  };
-  const r = (t: Parameters<typeof renderTemplate>[0]): string => renderTemplate(t, vars);
-  return job.cmds.map((cmd): RenderedCmd => {
-    if (cmd.kind === 'cat') {
-      const path = r(cmd.catOutput);
-      return {
-        kind: 'cat',
-        content: r(cmd.catTemplate),
-        path: isAbsolute(path) ? path : join(dirs.sourceDir, path),
-      };
-    }
-    const wd = r(cmd.workingDirectory);
-    return {
-      kind: 'exec',
-      argv: cmd.exec.map(r),
-      environ: cmd.environ.map(r),
-      cwd: wd === '' ? dirs.sourceDir : isAbsolute(wd) ? wd : join(dirs.sourceDir, wd),
-    };
-  });
 }
