@@ -395,8 +395,8 @@ class NullCache {
 
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 5 modules
 var shared_coordinator = __webpack_require__(2204);
-// EXTERNAL MODULE: ./src/engine.ts + 8 modules
-var engine = __webpack_require__(5885);
+// EXTERNAL MODULE: ./src/engine.ts + 7 modules
+var engine = __webpack_require__(5297);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
@@ -752,6 +752,21 @@ function errorText(body) {
 function refused(r) {
     return { reason: 'refused', status: r.status, message: errorText(r.body) };
 }
+
+
+/***/ }),
+
+/***/ 6526:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ soloCoordinator)
+/* harmony export */ });
+/** No coordinator: every claim builds and finishing does nothing (one process, its own memoization). */
+const soloCoordinator = {
+    env: {},
+    claim: () => Promise.resolve({ kind: 'build', finish: () => Promise.resolve() }),
+};
 
 
 /***/ }),
@@ -1245,7 +1260,9 @@ async function joinOrStartCoordinator(cacheDir, opts = {}) {
         });
         if (!started.ok)
             throw new Error(`cannot start the coordinator: ${started.error}`);
-        await (0,promises_.writeFile)(addressFile, started.value.address, { mode: 0o600 });
+        const temp = `${addressFile}.${process.pid}`;
+        await (0,promises_.writeFile)(temp, started.value.address, { mode: 0o600 });
+        await (0,promises_.rename)(temp, addressFile);
         return { client: new coordinator_client/* CoordinatorClient */.G(started.value.address, bearer), bearer, server: started.value };
     });
 }
@@ -1254,13 +1271,22 @@ async function isAlive(client) {
     const r = await client.renew('probe', 'probe');
     return r.ok || r.error.reason !== 'unreachable';
 }
+/**
+ * The bearer every server of this cache directory uses. Written to a temp file and hard-linked into place, so a
+ * process starting at the same moment never reads a created-but-still-empty file.
+ */
 async function sharedBearer(path) {
+    const temp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    await (0,promises_.writeFile)(temp, (0,external_node_crypto_.randomBytes)(24).toString('hex'), { mode: 0o600 });
     try {
-        await (0,promises_.writeFile)(path, (0,external_node_crypto_.randomBytes)(24).toString('hex'), { flag: 'wx', mode: 0o600 });
+        await (0,promises_.link)(temp, path);
     }
     catch (e) {
         if (e.code !== 'EEXIST')
             throw e;
+    }
+    finally {
+        await (0,promises_.rm)(temp, { force: true });
     }
     return (await (0,promises_.readFile)(path, 'utf8')).trim();
 }
@@ -1297,6 +1323,8 @@ async function withMutex(path, fn) {
     }
 }
 
+// EXTERNAL MODULE: ./src/coordinator/job-coordinator.ts
+var job_coordinator = __webpack_require__(6526);
 ;// CONCATENATED MODULE: ./src/coordinator/result-files.ts
 
 
@@ -1381,6 +1409,7 @@ async function fromResultFiles(files, outputDir) {
 
 
 
+
 /** How long a process that serves the coordinator stays up for others after its own run, at most. */
 const DRAIN_MS = 30 * 60 * 1000;
 /**
@@ -1401,9 +1430,20 @@ class SharedCoordinator {
         this.#leaseMs = leaseMs;
         this.#onWarning = onWarning;
     }
+    /**
+     * Joins or starts the coordinator of `cacheDir`. Should that fail (a socket that cannot be created, a server
+     * that refuses our token), the run goes on without one, with a warning: coordination saves work, it is never
+     * a reason to fail a build.
+     */
     static async open(cacheDir, opts) {
         const leaseMs = opts.leaseMs ?? 10_000;
-        return new SharedCoordinator(await joinOrStartCoordinator(cacheDir, { leaseMs }), cacheDir, leaseMs, opts.onWarning);
+        try {
+            return new SharedCoordinator(await joinOrStartCoordinator(cacheDir, { leaseMs }), cacheDir, leaseMs, opts.onWarning);
+        }
+        catch (e) {
+            opts.onWarning(`${e.message}; jobs run without a coordinator`);
+            return { ...job_coordinator/* soloCoordinator */.E, close: () => Promise.resolve() };
+        }
     }
     get env() {
         return (0,protocol/* coordinatorEnv */.AH)(this.#c.client.address, this.#c.bearer);
@@ -1500,7 +1540,7 @@ class SharedCoordinator {
 
 /***/ }),
 
-/***/ 5885:
+/***/ 5297:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2043,13 +2083,8 @@ function dependencyClosure(graph, roots) {
 
 // EXTERNAL MODULE: ./src/executor/timings.ts
 var executor_timings = __webpack_require__(2670);
-;// CONCATENATED MODULE: ./src/coordinator/job-coordinator.ts
-/** No coordinator: every claim builds and finishing does nothing (one process, its own memoization). */
-const soloCoordinator = {
-    env: {},
-    claim: () => Promise.resolve({ kind: 'build', finish: () => Promise.resolve() }),
-};
-
+// EXTERNAL MODULE: ./src/coordinator/job-coordinator.ts
+var job_coordinator = __webpack_require__(6526);
 ;// CONCATENATED MODULE: ./src/util/discard-dir.ts
 
 
@@ -2191,7 +2226,7 @@ async function runGraph(graph, options, deps) {
         cache: deps.cache,
         reporter: deps.reporter,
         timings,
-        coordinator: deps.coordinator ?? soloCoordinator,
+        coordinator: deps.coordinator ?? job_coordinator/* soloCoordinator */.E,
         options,
     });
     const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);

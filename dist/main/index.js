@@ -33545,7 +33545,9 @@ async function joinOrStartCoordinator(cacheDir, opts = {}) {
         });
         if (!started.ok)
             throw new Error(`cannot start the coordinator: ${started.error}`);
-        await (0,promises_namespaceObject.writeFile)(addressFile, started.value.address, { mode: 0o600 });
+        const temp = `${addressFile}.${process.pid}`;
+        await (0,promises_namespaceObject.writeFile)(temp, started.value.address, { mode: 0o600 });
+        await (0,promises_namespaceObject.rename)(temp, addressFile);
         return { client: new CoordinatorClient(started.value.address, bearer), bearer, server: started.value };
     });
 }
@@ -33554,13 +33556,22 @@ async function discovery_isAlive(client) {
     const r = await client.renew('probe', 'probe');
     return r.ok || r.error.reason !== 'unreachable';
 }
+/**
+ * The bearer every server of this cache directory uses. Written to a temp file and hard-linked into place, so a
+ * process starting at the same moment never reads a created-but-still-empty file.
+ */
 async function sharedBearer(path) {
+    const temp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    await (0,promises_namespaceObject.writeFile)(temp, (0,external_node_crypto_.randomBytes)(24).toString('hex'), { mode: 0o600 });
     try {
-        await (0,promises_namespaceObject.writeFile)(path, (0,external_node_crypto_.randomBytes)(24).toString('hex'), { flag: 'wx', mode: 0o600 });
+        await (0,promises_namespaceObject.link)(temp, path);
     }
     catch (e) {
         if (e.code !== 'EEXIST')
             throw e;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(temp, { force: true });
     }
     return (await (0,promises_namespaceObject.readFile)(path, 'utf8')).trim();
 }
@@ -33596,6 +33607,13 @@ async function withMutex(path, fn) {
         await (0,promises_namespaceObject.rmdir)(path).catch(() => undefined);
     }
 }
+
+;// CONCATENATED MODULE: ./src/coordinator/job-coordinator.ts
+/** No coordinator: every claim builds and finishing does nothing (one process, its own memoization). */
+const soloCoordinator = {
+    env: {},
+    claim: () => Promise.resolve({ kind: 'build', finish: () => Promise.resolve() }),
+};
 
 ;// CONCATENATED MODULE: ./src/coordinator/result-files.ts
 
@@ -33681,6 +33699,7 @@ async function fromResultFiles(files, outputDir) {
 
 
 
+
 /** How long a process that serves the coordinator stays up for others after its own run, at most. */
 const DRAIN_MS = 30 * 60 * 1000;
 /**
@@ -33701,9 +33720,20 @@ class shared_coordinator_SharedCoordinator {
         this.#leaseMs = leaseMs;
         this.#onWarning = onWarning;
     }
+    /**
+     * Joins or starts the coordinator of `cacheDir`. Should that fail (a socket that cannot be created, a server
+     * that refuses our token), the run goes on without one, with a warning: coordination saves work, it is never
+     * a reason to fail a build.
+     */
     static async open(cacheDir, opts) {
         const leaseMs = opts.leaseMs ?? 10_000;
-        return new shared_coordinator_SharedCoordinator(await joinOrStartCoordinator(cacheDir, { leaseMs }), cacheDir, leaseMs, opts.onWarning);
+        try {
+            return new shared_coordinator_SharedCoordinator(await joinOrStartCoordinator(cacheDir, { leaseMs }), cacheDir, leaseMs, opts.onWarning);
+        }
+        catch (e) {
+            opts.onWarning(`${e.message}; jobs run without a coordinator`);
+            return { ...soloCoordinator, close: () => Promise.resolve() };
+        }
     }
     get env() {
         return coordinatorEnv(this.#c.client.address, this.#c.bearer);
@@ -39934,13 +39964,6 @@ class timings_FileTimings {
         }
     }
 }
-
-;// CONCATENATED MODULE: ./src/coordinator/job-coordinator.ts
-/** No coordinator: every claim builds and finishing does nothing (one process, its own memoization). */
-const soloCoordinator = {
-    env: {},
-    claim: () => Promise.resolve({ kind: 'build', finish: () => Promise.resolve() }),
-};
 
 ;// CONCATENATED MODULE: ./src/util/discard-dir.ts
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoordinatorClient } from './client.js';
@@ -55,7 +55,9 @@ export async function joinOrStartCoordinator(
       ...(opts.leaseMs === undefined ? {} : { leaseMs: opts.leaseMs }),
     });
     if (!started.ok) throw new Error(`cannot start the coordinator: ${started.error}`);
-    await writeFile(addressFile, started.value.address, { mode: 0o600 });
+    const temp = `${addressFile}.${process.pid}`;
+    await writeFile(temp, started.value.address, { mode: 0o600 });
+    await rename(temp, addressFile);
     return { client: new CoordinatorClient(started.value.address, bearer), bearer, server: started.value };
   });
 }
@@ -66,11 +68,19 @@ async function isAlive(client: CoordinatorClient): Promise<boolean> {
   return r.ok || r.error.reason !== 'unreachable';
 }
 
+/**
+ * The bearer every server of this cache directory uses. Written to a temp file and hard-linked into place, so a
+ * process starting at the same moment never reads a created-but-still-empty file.
+ */
 async function sharedBearer(path: string): Promise<string> {
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(temp, randomBytes(24).toString('hex'), { mode: 0o600 });
   try {
-    await writeFile(path, randomBytes(24).toString('hex'), { flag: 'wx', mode: 0o600 });
+    await link(temp, path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    await rm(temp, { force: true });
   }
   return (await readFile(path, 'utf8')).trim();
 }

@@ -5,6 +5,10 @@ import type { JobKey } from '../ids/brands.js';
 import type { CoordinatorClient } from './client.js';
 import { type Coordination, joinOrStartCoordinator } from './discovery.js';
 import type { BuiltResult, Claim, JobCoordinator } from './job-coordinator.js';
+import { soloCoordinator } from './job-coordinator.js';
+
+/** A coordinator as the adapters hold it: the engine's interface plus closing. */
+export type OpenedCoordinator = JobCoordinator & { close(opts?: { drain: boolean }): Promise<void> };
 import { coordinatorEnv } from './protocol.js';
 import { fromResultFiles, resultFiles } from './result-files.js';
 
@@ -36,17 +40,27 @@ export class SharedCoordinator implements JobCoordinator {
     this.#onWarning = onWarning;
   }
 
+  /**
+   * Joins or starts the coordinator of `cacheDir`. Should that fail (a socket that cannot be created, a server
+   * that refuses our token), the run goes on without one, with a warning: coordination saves work, it is never
+   * a reason to fail a build.
+   */
   static async open(
     cacheDir: string,
     opts: { leaseMs?: number; onWarning: (message: string) => void },
-  ): Promise<SharedCoordinator> {
+  ): Promise<OpenedCoordinator> {
     const leaseMs = opts.leaseMs ?? 10_000;
-    return new SharedCoordinator(
-      await joinOrStartCoordinator(cacheDir, { leaseMs }),
-      cacheDir,
-      leaseMs,
-      opts.onWarning,
-    );
+    try {
+      return new SharedCoordinator(
+        await joinOrStartCoordinator(cacheDir, { leaseMs }),
+        cacheDir,
+        leaseMs,
+        opts.onWarning,
+      );
+    } catch (e) {
+      opts.onWarning(`${(e as Error).message}; jobs run without a coordinator`);
+      return { ...soloCoordinator, close: () => Promise.resolve() };
+    }
   }
 
   get env(): Record<string, string> {
