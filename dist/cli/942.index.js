@@ -395,8 +395,8 @@ class NullCache {
 
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 5 modules
 var shared_coordinator = __webpack_require__(2204);
-// EXTERNAL MODULE: ./src/engine.ts + 7 modules
-var engine = __webpack_require__(5297);
+// EXTERNAL MODULE: ./src/engine.ts + 6 modules
+var engine = __webpack_require__(4173);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
@@ -1016,7 +1016,10 @@ class ResultStore {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/discard-dir.ts
+var discard_dir = __webpack_require__(7516);
 ;// CONCATENATED MODULE: ./src/coordinator/server.ts
+
 
 
 
@@ -1034,7 +1037,8 @@ async function startCoordinatorServer(opts) {
     const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
     const state = new CoordinatorState({ leaseMs, newToken: () => (0,external_node_crypto_.randomBytes)(16).toString('hex') });
     const store = new ResultStore(opts.storeDir);
-    await (0,promises_.rm)(opts.storeDir, { recursive: true, force: true });
+    // A previous server's results are stale; they are moved away at once and deleted in the background.
+    (0,discard_dir/* discardDir */._)(opts.storeDir);
     const stats = { start: 0, finish: 0, renew: 0, recorded: 0, rejected: 0 };
     const waiting = new Map();
     let nextWaiter = 1;
@@ -1540,7 +1544,7 @@ class SharedCoordinator {
 
 /***/ }),
 
-/***/ 5297:
+/***/ 4173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2085,32 +2089,8 @@ function dependencyClosure(graph, roots) {
 var executor_timings = __webpack_require__(2670);
 // EXTERNAL MODULE: ./src/coordinator/job-coordinator.ts
 var job_coordinator = __webpack_require__(6526);
-;// CONCATENATED MODULE: ./src/util/discard-dir.ts
-
-
-/**
- * Removes a scratch directory without making the caller wait: it is renamed out of the way at once (so nothing
- * sees it half-deleted), then deleted by a detached `rm -rf` that may outlive this process. Deleting thousands of
- * job directories costs hundreds of milliseconds that no user should wait for at the end of a run.
- */
-function discardDir(path) {
-    const doomed = `${path}.discard`;
-    try {
-        (0,external_node_fs_.renameSync)(path, doomed);
-    }
-    catch {
-        return; // Already gone.
-    }
-    try {
-        const child = (0,external_node_child_process_.spawn)('rm', ['-rf', doomed], { detached: true, stdio: 'ignore' });
-        child.on('error', () => (0,external_node_fs_.rmSync)(doomed, { recursive: true, force: true }));
-        child.unref();
-    }
-    catch {
-        (0,external_node_fs_.rmSync)(doomed, { recursive: true, force: true });
-    }
-}
-
+// EXTERNAL MODULE: ./src/util/discard-dir.ts
+var discard_dir = __webpack_require__(7516);
 ;// CONCATENATED MODULE: ./src/executor/worker-pool.ts
 /**
  * A bounded pool of slots whose queue is ordered by priority (highest first, then arrival).
@@ -2248,7 +2228,7 @@ async function runGraph(graph, options, deps) {
     }
     finally {
         await Promise.allSettled([deps.cache.close(), timings.flush()]);
-        discardDir(options.workDir);
+        (0,discard_dir/* discardDir */._)(options.workDir);
     }
     const summary = {
         jobs,
@@ -2500,6 +2480,44 @@ class ConsoleReporter {
         this.#clearStatus();
         this.#o.stream.write(text.slice(0, Math.max(20, cols - 1)));
         this.#statusShown = true;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7516:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ discardDir)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Removes a scratch directory without making the caller wait: it is renamed out of the way at once (so nothing
+ * sees it half-deleted), then deleted by a detached `rm -rf` that may outlive this process. Deleting thousands of
+ * job directories costs hundreds of milliseconds that no user should wait for at the end of a run.
+ */
+function discardDir(path) {
+    const doomed = `${path}.discard-${process.pid}-${Date.now()}`;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(path, doomed);
+    }
+    catch {
+        return; // Already gone.
+    }
+    try {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('rm', ['-rf', doomed], { detached: true, stdio: 'ignore' });
+        child.on('error', () => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(doomed, { recursive: true, force: true }));
+        child.unref();
+    }
+    catch {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(doomed, { recursive: true, force: true });
     }
 }
 

@@ -33301,7 +33301,36 @@ class ResultStore {
     }
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/util/discard-dir.ts
+
+
+/**
+ * Removes a scratch directory without making the caller wait: it is renamed out of the way at once (so nothing
+ * sees it half-deleted), then deleted by a detached `rm -rf` that may outlive this process. Deleting thousands of
+ * job directories costs hundreds of milliseconds that no user should wait for at the end of a run.
+ */
+function discardDir(path) {
+    const doomed = `${path}.discard-${process.pid}-${Date.now()}`;
+    try {
+        (0,external_node_fs_.renameSync)(path, doomed);
+    }
+    catch {
+        return; // Already gone.
+    }
+    try {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('rm', ['-rf', doomed], { detached: true, stdio: 'ignore' });
+        child.on('error', () => (0,external_node_fs_.rmSync)(doomed, { recursive: true, force: true }));
+        child.unref();
+    }
+    catch {
+        (0,external_node_fs_.rmSync)(doomed, { recursive: true, force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/coordinator/server.ts
+
 
 
 
@@ -33319,7 +33348,8 @@ async function startCoordinatorServer(opts) {
     const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
     const state = new CoordinatorState({ leaseMs, newToken: () => (0,external_node_crypto_.randomBytes)(16).toString('hex') });
     const store = new ResultStore(opts.storeDir);
-    await (0,promises_namespaceObject.rm)(opts.storeDir, { recursive: true, force: true });
+    // A previous server's results are stale; they are moved away at once and deleted in the background.
+    discardDir(opts.storeDir);
     const stats = { start: 0, finish: 0, renew: 0, recorded: 0, rejected: 0 };
     const waiting = new Map();
     let nextWaiter = 1;
@@ -39330,8 +39360,6 @@ async function keyGraphAtCommit(graph, sourceDir, commit, salt) {
     return computeKeys(graph, await commitTreeDigests(sourceDir, commit, allInputs(graph)), salt);
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/executor/run-command.ts
 
 
@@ -39962,32 +39990,6 @@ class timings_FileTimings {
         catch {
             // A lost hint costs scheduling quality, never correctness.
         }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/util/discard-dir.ts
-
-
-/**
- * Removes a scratch directory without making the caller wait: it is renamed out of the way at once (so nothing
- * sees it half-deleted), then deleted by a detached `rm -rf` that may outlive this process. Deleting thousands of
- * job directories costs hundreds of milliseconds that no user should wait for at the end of a run.
- */
-function discardDir(path) {
-    const doomed = `${path}.discard`;
-    try {
-        (0,external_node_fs_.renameSync)(path, doomed);
-    }
-    catch {
-        return; // Already gone.
-    }
-    try {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('rm', ['-rf', doomed], { detached: true, stdio: 'ignore' });
-        child.on('error', () => (0,external_node_fs_.rmSync)(doomed, { recursive: true, force: true }));
-        child.unref();
-    }
-    catch {
-        (0,external_node_fs_.rmSync)(doomed, { recursive: true, force: true });
     }
 }
 

@@ -14,6 +14,7 @@ import {
 } from './protocol.js';
 import { type Answer, CoordinatorState, type Delivery, type WaiterId } from './state.js';
 import { ResultStore } from './store.js';
+import { discardDir } from '../util/discard-dir.js';
 
 export interface CoordinatorServerOptions {
   /** Where finished files are kept. Cleared at start: results live as long as the server. */
@@ -47,7 +48,8 @@ export async function startCoordinatorServer(
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const state = new CoordinatorState({ leaseMs, newToken: () => randomBytes(16).toString('hex') });
   const store = new ResultStore(opts.storeDir);
-  await rm(opts.storeDir, { recursive: true, force: true });
+  // A previous server's results are stale; they are moved away at once and deleted in the background.
+  discardDir(opts.storeDir);
   const stats = { start: 0, finish: 0, renew: 0, recorded: 0, rejected: 0 };
   const waiting = new Map<WaiterId, { res: ServerResponse; importPath: string }>();
   let nextWaiter = 1;

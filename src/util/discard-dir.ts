@@ -7,7 +7,7 @@ import { renameSync, rmSync } from 'node:fs';
  * job directories costs hundreds of milliseconds that no user should wait for at the end of a run.
  */
 export function discardDir(path: string): void {
-  const doomed = `${path}.discard`;
+  const doomed = `${path}.discard-${process.pid}-${Date.now()}`;
   try {
     renameSync(path, doomed);
   } catch {
