@@ -1,15 +1,57 @@
 /**
- * Go's encoding/json conventions over JSON.parse output: struct fields match keys case-insensitively (the last
- * matching key wins, as Go decodes in order), `null` is an empty slice or map, unknown keys are ignored.
+ * Go's encoding/json conventions over decoded JSON: struct fields match keys case-insensitively, `null` is an
+ * empty slice or map, unknown keys are ignored, and when several keys match one field the last one in the
+ * document wins (Go decodes keys in order, each overwriting the field).
+ *
+ * JSON.parse keeps a key's first position but its last value, so when two differently cased keys match the same
+ * field the document order is lost. `readStruct` notices that case and says so; the caller then decodes the text
+ * again with `decodeOrdered` (go-decode.ts), which keeps Go's order. Graph producers written in Go never emit
+ * such keys, so the fast path is the only one that matters for speed.
  */
-export function field(obj: Record<string, unknown>, name: string): unknown {
-  if (Object.prototype.hasOwnProperty.call(obj, name)) return obj[name];
-  const lower = name.toLowerCase();
-  let found: unknown = undefined;
-  for (const k of Object.keys(obj)) if (k.toLowerCase() === lower) found = obj[k];
-  return found;
+
+/**
+ * Go's case folding of a key (`strings.EqualFold` as `encoding/json` applies it): ASCII case, plus the two
+ * non-ASCII letters that fold onto ASCII ones, the long s (ſ → s) and the Kelvin sign (K → k).
+ */
+export function goFold(key: string): string {
+  return key.toLowerCase().replace(/ſ/g, 's');
 }
 
+/** The values of a struct's fields, plus whether two keys of the object matched one field. */
+export interface StructFields<F extends string> {
+  values: Partial<Record<F, unknown>>;
+  ambiguous: boolean;
+}
+
+/** A struct's field names by folded key, built once per struct type. */
+export type StructType<F extends string> = ReadonlyMap<string, F>;
+
+/** Describes a Go struct by its field names. */
+export function structType<F extends string>(...fields: F[]): StructType<F> {
+  // Exact spellings first: producers write the Go field names, so most keys are found without folding.
+  return new Map([
+    ...fields.map((f): [string, F] => [f, f]),
+    ...fields.map((f): [string, F] => [goFold(f), f]),
+  ]);
+}
+
+/** Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. */
+export function readStruct<F extends string>(
+  obj: Record<string, unknown>,
+  type: StructType<F>,
+): StructFields<F> {
+  const values: Partial<Record<F, unknown>> = {};
+  let ambiguous = false;
+  for (const key of Object.keys(obj)) {
+    const f = type.get(key) ?? type.get(goFold(key));
+    if (f === undefined) continue;
+    if (Object.prototype.hasOwnProperty.call(values, f)) ambiguous = true;
+    values[f] = obj[key];
+  }
+  return { values, ambiguous };
+}
+
+/** True for a JSON object (not null, not a list). */
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,18 +1,33 @@
 /**
- * Where a JSON text first goes wrong, as line:column. JSON.parse says "at position N" for some errors and
- * nothing for others, so a small scanner finds the offset itself; it only validates, it builds nothing.
+ * Where a JSON text first goes wrong, as line:column (both from 1; columns count UTF-16 code units, as editors
+ * do). Node 20's JSON.parse says "at position N" for most errors; for the others ("Unexpected token '}', … is not
+ * valid JSON", "Unexpected end of JSON input") a small scanner finds the offset itself. It only validates and
+ * builds nothing; on input too deeply nested for it, the answer is 1:1.
  */
-export function jsonErrorLocation(text: string): { line: number; column: number; offset: number } {
-  const offset = firstErrorOffset(text);
+export function jsonErrorLocation(
+  text: string,
+  message = '',
+): { line: number; column: number; offset: number } {
+  const stated = / at position (\d+)/.exec(message);
+  const offset = stated ? Math.min(Number(stated[1]), text.length) : scannedOffset(text);
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
+  for (let i = 0; i < offset; i++) {
     if (text.charCodeAt(i) === 10) {
       line++;
       lineStart = i + 1;
     }
   }
   return { line, column: offset - lineStart + 1, offset };
+}
+
+function scannedOffset(text: string): number {
+  try {
+    return firstErrorOffset(text);
+  } catch (e) {
+    if (e instanceof RangeError) return 0;
+    throw e;
+  }
 }
 
 function firstErrorOffset(text: string): number {

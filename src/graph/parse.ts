@@ -2,8 +2,10 @@ import { lstatSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Graph, GraphProblem } from './model.js';
+import { decodeOrdered } from './go-decode.js';
 import { jsonErrorLocation } from './json-position.js';
-import { validateGraph } from './validate.js';
+import type { InputKind } from './validate.js';
+import { validateDecoded } from './validate.js';
 import { collectGarbage } from '../util/collect-garbage.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
@@ -11,84 +13,108 @@ import { err, ok } from '../util/result.js';
 /** Parses and validates graph JSON; malformed JSON is reported with its line and column. */
 export function parseGraphText(text: string): Result<Graph, GraphProblem[]> {
   const raw = decode(text);
-  return raw.ok ? validateGraph(raw.value) : raw;
+  if (!raw.ok) return raw;
+  const first = validateDecoded(raw.value);
+  // Rare: differently cased keys for one field, whose document order JSON.parse dropped. Decode again in order.
+  return first.ambiguousKeys ? validateDecoded(decodeOrdered(text)).result : first.result;
 }
 
 function decode(text: string): Result<unknown, GraphProblem[]> {
   try {
     return ok(JSON.parse(text));
   } catch (e) {
-    const at = jsonErrorLocation(text);
-    const reason = (e as Error).message
+    const message = e instanceof Error ? e.message : String(e);
+    const at = jsonErrorLocation(text, message);
+    const reason = message
       .replace(/ in JSON at position \d+.*$/, '')
-      .replace(/, ".*" is not valid JSON$/, '');
+      .replace(/, ".*" is not valid JSON$/s, '');
     return err([{ message: `malformed JSON at line ${at.line}, column ${at.column}: ${reason}` }]);
   }
 }
 
 /**
- * Reads a graph file and checks that every SourceFiles path exists under `sourceDir`. Input files are checked
- * where they are digested (keying reports a missing input with its job and index), so that a run stats each
- * input once, not twice; `checkFilesExist` does the full check for callers that do not key.
+ * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
+ * `sourceDir`. All problems come back together, missing inputs named by job and the producer's `Inputs[i]`.
  */
 export async function loadGraphFile(path: string, sourceDir: string): Promise<Result<Graph, GraphProblem[]>> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    return err([
-      {
-        message: `cannot read graph file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      },
-    ]);
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return err([{ message: `cannot read graph file ${path}: ${why}` }]);
   }
+  const options = { inputKind: pathKinds(sourceDir) };
   const raw = decode(text);
   // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
   text = '';
   if (!raw.ok) return raw;
-  const parsed = validateGraph(raw.value);
-  if (parsed.ok && parsed.value.jobs.length > 10_000) collectGarbage();
-  if (!parsed.ok) return parsed;
-  const problems = checkFilesExist(parsed.value, sourceDir, { inputs: false });
-  return problems.length > 0 ? err(problems) : parsed;
+  let validated = validateDecoded(raw.value, options);
+  if (validated.ambiguousKeys) {
+    // Rare (see parseGraphText): the file is read again rather than its text kept through every validation.
+    validated = validateDecoded(decodeOrdered(await readFile(path, 'utf8')), options);
+  }
+  // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
+  if (validated.result.ok && validated.result.value.jobs.length > 10_000) collectGarbage();
+  return validated.result;
 }
 
-/** Synchronous lstat with a memo: 100,000 paths cost well under a second, and each path is asked once. */
-export function checkFilesExist(graph: Graph, sourceDir: string, opts = { inputs: true }): GraphProblem[] {
-  const problems: GraphProblem[] = [];
-  const memo = new Map<string, 'file' | 'dir' | 'missing'>();
-  const kind = (rel: string): 'file' | 'dir' | 'missing' => {
+/**
+ * What is at each relative path under `sourceDir`, asked once per path. Synchronous lstat: a thread-pool round
+ * trip per path costs more than the call itself, and 100,000 paths take a fraction of a second.
+ */
+export function pathKinds(sourceDir: string): (rel: string) => InputKind {
+  const memo = new Map<string, InputKind>();
+  return (rel) => {
     let k = memo.get(rel);
     if (k === undefined) {
       const st = lstatSync(join(sourceDir, rel), { throwIfNoEntry: false });
-      k = st === undefined ? 'missing' : st.isDirectory() ? 'dir' : 'file';
+      k =
+        st === undefined
+          ? 'missing'
+          : st.isFile() || st.isSymbolicLink()
+            ? 'file'
+            : st.isDirectory()
+              ? 'dir'
+              : 'other';
       memo.set(rel, k);
     }
     return k;
   };
+}
+
+/**
+ * Checks that the files of an already validated graph exist under `sourceDir`: SourceFiles paths always, inputs
+ * unless `inputs` is false (for callers whose keying step reports missing inputs itself). Inputs are named by
+ * their index in the normalised, sorted list.
+ */
+export function checkFilesExist(graph: Graph, sourceDir: string, opts = { inputs: true }): GraphProblem[] {
+  const kind = pathKinds(sourceDir);
+  const problems: GraphProblem[] = [];
   for (const job of opts.inputs ? graph.jobs : []) {
     job.inputs.forEach((input, i) => {
       const k = kind(input);
+      const field = `Inputs[${i}]`;
       if (k === 'missing')
-        problems.push({
-          job: job.name,
-          field: `Inputs[${i}]`,
-          message: `input file ${input} does not exist`,
-        });
+        problems.push({ job: job.name, field, message: `input file ${input} does not exist` });
       else if (k === 'dir')
+        problems.push({ job: job.name, field, message: `input ${input} is a directory; list its files` });
+      else if (k === 'other') {
         problems.push({
           job: job.name,
-          field: `Inputs[${i}]`,
-          message: `input ${input} is a directory; list its files`,
+          field,
+          message: `input ${input} is not a regular file or a symbolic link`,
         });
+      }
     });
   }
   for (const [id, path] of graph.sourceFiles) {
-    if (kind(path) === 'missing')
+    if (kind(path) === 'missing') {
       problems.push({
         field: `SourceFiles[${JSON.stringify(id)}]`,
         message: `source file ${path} does not exist`,
       });
+    }
   }
   return problems;
 }

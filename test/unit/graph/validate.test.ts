@@ -126,7 +126,7 @@ describe('every validation problem names the job and the field', () => {
       {
         Jobs: [job(A, 'alpha', { Deps: [B] }), job(B, 'beta', { Deps: [C] }), job(C, 'gamma', { Deps: [A] })],
       },
-      /job "alpha" Deps: dependency cycle: alpha -> beta -> gamma -> alpha/,
+      /job "alpha" Deps\[0\]: dependency cycle: alpha -> beta -> gamma -> alpha/,
     ],
   ];
   for (const [what, graph, pattern] of cases) {
