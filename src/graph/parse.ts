@@ -25,9 +25,11 @@ function decode(text: string): Result<unknown, GraphProblem[]> {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const at = jsonErrorLocation(text, message);
+    // The position becomes line:column; the text V8 quotes is the whole input; a quoted newline is shown escaped.
     const reason = message
-      .replace(/ in JSON at position \d+.*$/, '')
-      .replace(/, ".*" is not valid JSON$/s, '');
+      .replace(/,? "[^]*" is not valid JSON$/, '')
+      .replace(/ (in JSON )?at position \d+[^]*$/, '')
+      .replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
     return err([{ message: `malformed JSON at line ${at.line}, column ${at.column}: ${reason}` }]);
   }
 }

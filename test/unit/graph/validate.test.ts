@@ -1,29 +1,6 @@
-import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, type Graph, type GraphProblem } from '../../../src/graph/model.js';
-import { checkFilesExist, loadGraphFile, parseGraphText } from '../../../src/graph/parse.js';
-
-const A = 'a'.repeat(40);
-const B = 'b'.repeat(40);
-const C = 'c'.repeat(40);
-
-function job(id: string, name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { ID: id, Name: name, Inputs: null, Deps: null, Cmds: [{ Exec: ['true'] }], ...extra };
-}
-
-function problems(graph: unknown): string[] {
-  const r = parseGraphText(typeof graph === 'string' ? graph : JSON.stringify(graph));
-  if (r.ok) throw new Error('expected the graph to be invalid');
-  return r.error.map(formatProblem);
-}
-
-function valid(graph: unknown): Graph {
-  const r = parseGraphText(JSON.stringify(graph));
-  if (!r.ok) throw new Error(r.error.map(formatProblem).join('\n'));
-  return r.value;
-}
+import { A, B, C, job, problems, valid } from './graph-test-utils.js';
 
 describe('graph parsing with Go JSON conventions', () => {
   it('matches keys case-insensitively, treats null as empty and ignores unknown keys', () => {
@@ -37,7 +14,7 @@ describe('graph parsing with Go JSON conventions', () => {
     expect(g.jobs[0]).toMatchObject({ label: A, name: 'x', inputs: [], deps: [] });
   });
 
-  it('normalises, sorts and deduplicates inputs', () => {
+  it('normalises, sorts by UTF-16 code units and deduplicates inputs', () => {
     const g = valid({ Jobs: [job(A, 'x', { Inputs: ['b.txt', './a//c.txt', 'b.txt', 'B.txt'] })] });
     expect(g.jobs[0]!.inputs).toEqual(['B.txt', 'a/c.txt', 'b.txt']);
   });
@@ -153,37 +130,154 @@ describe('every validation problem names the job and the field', () => {
   });
 });
 
-describe('loadGraphFile', () => {
-  it('reports missing input files and missing SourceFiles paths', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'disbuild-graph-'));
-    try {
-      await mkdir(join(dir, 'sub'));
-      await writeFile(join(dir, 'here.txt'), 'x');
-      const graphPath = join(dir, 'graph.json');
-      await writeFile(
-        graphPath,
-        JSON.stringify({
-          SourceFiles: { [C]: 'gone.c' },
-          Jobs: [job(A, 'j', { Inputs: ['here.txt', 'missing.txt', 'sub'] })],
-        }),
-      );
-      const r = await loadGraphFile(graphPath, dir);
-      expect(r.ok).toBe(false);
-      expect((r as { error: GraphProblem[] }).error.map(formatProblem).join('\n')).toMatch(
-        /SourceFiles\["c{40}"\]: source file gone.c does not exist/,
-      );
-      const g = parseGraphText(
-        JSON.stringify({ Jobs: [job(A, 'j', { Inputs: ['here.txt', 'missing.txt', 'sub'] })] }),
-      );
-      const text = checkFilesExist((g as { value: Graph }).value, dir)
-        .map(formatProblem)
-        .join('\n');
-      expect(text).toMatch(/job "j" Inputs\[1\]: input file missing.txt does not exist/);
-      expect(text).toMatch(/job "j" Inputs\[2\]: input sub is a directory/);
-      const unreadable = await loadGraphFile(join(dir, 'nope.json'), dir);
-      expect(unreadable.ok).toBe(false);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+describe('more problems, each naming the job and the field', () => {
+  it('refuses an empty input path and a path naming the source directory itself', () => {
+    expect(problems({ Jobs: [job(A, 'j', { Inputs: ['ok', '', './', 'a/..'] })] })).toEqual([
+      'job "j" Inputs[1]: is empty',
+      'job "j" Inputs[2]: must name a file, got "./"',
+      'job "j" Inputs[3]: must name a file, got "a/.."',
+    ]);
+  });
+
+  it('treats a backslash as an ordinary file-name character', () => {
+    expect(valid({ Jobs: [job(A, 'j', { Inputs: ['a\\..\\..\\b', 'c\\d'] })] }).jobs[0]!.inputs).toEqual([
+      'a\\..\\..\\b',
+      'c\\d',
+    ]);
+  });
+
+  it('sorts inputs by code units, not by locale', () => {
+    const g = valid({ Jobs: [job(A, 'j', { Inputs: ['é', 'z', 'Z', 'a', '\u{1F600}', '\uFF61'] })] });
+    expect(g.jobs[0]!.inputs).toEqual(['Z', 'a', 'z', 'é', '\u{1F600}', '\uFF61']);
+  });
+
+  it('normalises IDs to lower case and deduplicates deps, keeping their order', () => {
+    const g = valid({
+      Jobs: [job(C, 'c'), job(B, 'b'), job(A.toUpperCase(), 'a', { Deps: [C, B.toUpperCase(), C] })],
+    });
+    expect(g.jobs[2]).toMatchObject({ label: A, deps: [C, B] });
+    expect(g.byLabel.get(A as never)?.name).toBe('a');
+  });
+
+  it("names a dep by the producer's index even after duplicates were dropped", () => {
+    expect(problems({ Jobs: [job(A, 'j', { Deps: [A.slice(1) + 'x', B, B, C] })] })).toEqual([
+      `job "j" Deps[0]: must be 40 hex characters, got "${A.slice(1)}x"`,
+      `job "j" Deps[1]: unknown dependency ${B}`,
+      `job "j" Deps[3]: unknown dependency ${C}`,
+    ]);
+  });
+
+  it('refuses a missing, empty or non-string ID, naming the job by its Name or its index', () => {
+    expect(
+      problems({
+        Jobs: [
+          { Name: 'no-id', Cmds: [] },
+          { ID: '', Cmds: [] },
+          { ID: 7, Name: 'num' },
+        ],
+      }),
+    ).toEqual([
+      'job "no-id" ID: must be 40 hex characters, got nothing',
+      'job "Jobs[1]" ID: must be 40 hex characters, got ""',
+      'job "num" ID: must be 40 hex characters, got 7',
+    ]);
+  });
+
+  it('names both jobs of a duplicate ID, whatever the case of its hex', () => {
+    expect(problems({ Jobs: [job(A, 'first'), job(A.toUpperCase(), 'second')] })).toEqual([
+      `job "second" ID: duplicate ID ${A}, also used by job "first"`,
+    ]);
+  });
+
+  it('refuses an exec with no program', () => {
+    expect(problems({ Jobs: [job(A, 'j', { Cmds: [{ Exec: [] }, { Exec: ['', 'x'] }] })] })).toEqual([
+      'job "j" Cmds[0].Exec: is empty: an exec needs a program',
+      'job "j" Cmds[1].Exec[0]: is empty: an exec needs a program',
+    ]);
+  });
+
+  it('accepts a cat with an empty template, and an Environ value containing "="', () => {
+    const g = valid({
+      Jobs: [job(A, 'j', { Cmds: [{ CatOutput: 'o' }, { Exec: ['x'], Environ: ['A=b=c', 'EMPTY='] }] })],
+    });
+    expect(g.jobs[0]!.cmds[0]).toEqual({
+      kind: 'cat',
+      catTemplate: [],
+      catOutput: [{ kind: 'text', text: 'o' }],
+    });
+    expect(g.jobs[0]!.cmds[1]).toMatchObject({ kind: 'exec', workingDirectory: [] });
+  });
+
+  it('refuses an Environ entry without a key', () => {
+    expect(
+      problems({ Jobs: [job(A, 'j', { Cmds: [{ Exec: ['x'], Environ: ['=v', 'OK=1', 'NOEQ'] }] })] }),
+    ).toEqual([
+      'job "j" Cmds[0].Environ[0]: must look like KEY=VALUE, got "=v"',
+      'job "j" Cmds[0].Environ[2]: must look like KEY=VALUE, got "NOEQ"',
+    ]);
+  });
+
+  it('refuses wrongly typed SourceFiles entries and non-hex SourceFiles IDs', () => {
+    expect(problems({ SourceFiles: { xyz: 'a', [A]: 3 } })).toEqual([
+      'SourceFiles["xyz"]: is not a 40-character hex ID',
+      `SourceFiles["${A}"]: must be a path string, got a number`,
+    ]);
+  });
+
+  it('reports every problem of a graph with many at once', () => {
+    const text = readFileSync(new URL('../../fixtures/graphs/many-problems.json', import.meta.url), 'utf8');
+    const cmds = '2'.repeat(40);
+    expect(problems(text)).toEqual([
+      'job "bad-id" ID: must be 40 hex characters, got "not-hex"',
+      'job "paths" Inputs[0]: must be relative to the source directory, got "/abs"',
+      'job "paths" Inputs[1]: must not leave the source directory, got "../up"',
+      'job "paths" Inputs[2]: is empty',
+      'job "paths" Inputs[4]: must not leave the source directory, got "a/../../b"',
+      'job "cmds" Deps[1]: must be 40 hex characters, got "zz"',
+      'job "cmds" Cmds[0].Environ[0]: must look like KEY=VALUE, got "NOEQUALS"',
+      'job "cmds" Cmds[0].Exec[0]: unknown template variable {{.Foo}}',
+      'job "cmds" Cmds[1]: sets both Exec and CatOutput; a command is either an exec or a cat',
+      'job "cmds" Cmds[2]: sets neither Exec nor CatOutput; a command is either an exec or a cat',
+      `job "cmds" Cmds[3].Exec[0]: refers to {{DEP:${'4'.repeat(40)}}}, which is not in Deps`,
+      'job "cmds" Cmds[4].Exec: is empty: an exec needs a program',
+      `job "dup" ID: duplicate ID ${'1'.repeat(40)}, also used by job "paths"`,
+      `job "cmds" Deps[0]: unknown dependency ${'3'.repeat(40)}`,
+      'job "loop-a" Deps[0]: dependency cycle: loop-a -> loop-b -> loop-a',
+    ]);
+    expect(cmds).toHaveLength(40);
+  });
+});
+
+describe('malformed JSON is reported with its line and column', () => {
+  const cases: [string, string, string][] = [
+    [
+      'a trailing comma',
+      '{\n  "Jobs": [\n    {"ID": 1,}\n  ]\n}',
+      '3, column 14: Expected double-quoted property name',
+    ],
+    ['an unterminated string', '{\n"Jobs": [\n  "abc', '3, column 7: Unterminated string'],
+    ['an empty file', '', '1, column 1: Unexpected end of JSON input'],
+    ['a truncated file', '{"Jobs": [\n', '2, column 1: Unexpected end of JSON input'],
+    ['a misspelt literal', '{\n  "Jobs": nul\n}', "2, column 14: Unexpected token '\\n'"],
+    ['a bad token after a value', '{"a": tru}', "1, column 10: Unexpected token '}'"],
+    ['text after the graph', '{}\n\n  x', '3, column 3: Unexpected non-whitespace character after JSON'],
+    ['a missing colon', '{"Jobs"\r\n []}', "2, column 2: Expected ':' after property name"],
+    [
+      'a control character in a string',
+      '{"a": "x\ty"}',
+      '1, column 9: Bad control character in string literal',
+    ],
+  ];
+  for (const [what, text, expected] of cases) {
+    it(what, () => {
+      const all = problems(text);
+      expect(all).toHaveLength(1);
+      expect(all[0]).toBe(`malformed JSON at line ${expected}`);
+    });
+  }
+
+  it('reports 1:1 for input nested too deeply for the scanner', () => {
+    const deep = '['.repeat(200_000) + '}';
+    expect(problems(deep)[0]).toMatch(/^malformed JSON at line 1, column (1|200001): /);
   });
 });

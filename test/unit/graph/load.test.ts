@@ -1,0 +1,120 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatProblem, type Graph, type GraphProblem } from '../../../src/graph/model.js';
+import { checkFilesExist, loadGraphFile, parseGraphText } from '../../../src/graph/parse.js';
+import type { Result } from '../../../src/util/result.js';
+import { A, B, C, job } from './graph-test-utils.js';
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'disbuild-graph-'));
+  await mkdir(join(dir, 'src', 'sub'), { recursive: true });
+  await writeFile(join(dir, 'src', 'a.c'), 'a');
+  await writeFile(join(dir, 'src', 'b.c'), 'b');
+  await symlink('a.c', join(dir, 'src', 'link.c'));
+  await symlink('nowhere', join(dir, 'src', 'dangling'));
+  execFileSync('mkfifo', [join(dir, 'src', 'fifo')]);
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function load(graph: unknown): Promise<Result<Graph, GraphProblem[]>> {
+  const path = join(dir, 'graph.json');
+  await writeFile(path, typeof graph === 'string' ? graph : JSON.stringify(graph));
+  return loadGraphFile(path, dir);
+}
+
+async function loadProblems(graph: unknown): Promise<string[]> {
+  const r = await load(graph);
+  if (r.ok) throw new Error('expected the graph to be invalid');
+  return r.error.map(formatProblem);
+}
+
+describe('loadGraphFile', () => {
+  it('loads a graph whose files all exist; symbolic links count as files', async () => {
+    const r = await load({
+      SourceFiles: { [C]: 'src/a.c' },
+      Jobs: [job(A, 'j', { Inputs: ['src/b.c', './src/a.c', 'src/link.c', 'src/dangling'] })],
+    });
+    expect(r.ok && r.value.jobs[0]!.inputs).toEqual(['src/a.c', 'src/b.c', 'src/dangling', 'src/link.c']);
+  });
+
+  it("names a missing input by its job and the producer's index", async () => {
+    expect(
+      await loadProblems({ Jobs: [job(A, 'j', { Inputs: ['src/z.c', 'src/a.c', 'src/gone.c'] })] }),
+    ).toEqual([
+      'job "j" Inputs[0]: input file src/z.c does not exist',
+      'job "j" Inputs[2]: input file src/gone.c does not exist',
+    ]);
+  });
+
+  it('refuses a directory or a special file as an input', async () => {
+    expect(await loadProblems({ Jobs: [job(A, 'j', { Inputs: ['src/sub/', 'src/fifo'] })] })).toEqual([
+      'job "j" Inputs[0]: input src/sub is a directory; list its files',
+      'job "j" Inputs[1]: input src/fifo is not a regular file or a symbolic link',
+    ]);
+  });
+
+  it('reports missing SourceFiles paths', async () => {
+    expect(await loadProblems({ SourceFiles: { [C]: 'gone.c', [B]: 'src/a.c' } })).toEqual([
+      `SourceFiles["${C}"]: source file gone.c does not exist`,
+    ]);
+  });
+
+  it('reports missing files together with every other problem', async () => {
+    const all = await loadProblems({
+      SourceFiles: { [C]: 'gone.c' },
+      Jobs: [job(A, 'j', { Inputs: ['missing.txt'], Deps: [B], Cmds: [{ Exec: ['{{.Bad}}'] }] })],
+    });
+    expect(all).toEqual([
+      `SourceFiles["${C}"]: source file gone.c does not exist`,
+      'job "j" Inputs[0]: input file missing.txt does not exist',
+      'job "j" Cmds[0].Exec[0]: unknown template variable {{.Bad}}',
+      `job "j" Deps[0]: unknown dependency ${B}`,
+    ]);
+  });
+
+  it('reports malformed JSON with its line and column', async () => {
+    expect(await loadProblems('{\n  "Jobs": [,]\n}')).toEqual([
+      "malformed JSON at line 2, column 12: Unexpected token ','",
+    ]);
+  });
+
+  it('keeps the last of differently cased keys, as Go does, when reading a file', async () => {
+    const text = `{"Jobs": [{"ID": "${A}", "Name": "a", "NAME": "b", "Inputs": ["src/a.c"], "inputs": ["src/b.c"]}]}`;
+    const r = await load(text);
+    expect(r.ok && r.value.jobs[0]).toMatchObject({ name: 'b', inputs: ['src/b.c'] });
+  });
+
+  it('says why a graph file cannot be read', async () => {
+    const r = await loadGraphFile(join(dir, 'nope.json'), dir);
+    expect(!r.ok && r.error.map(formatProblem)).toEqual([
+      `cannot read graph file ${join(dir, 'nope.json')}: ENOENT`,
+    ]);
+  });
+});
+
+describe('checkFilesExist', () => {
+  it('checks the inputs of an already parsed graph, or only its SourceFiles', () => {
+    const r = parseGraphText(
+      JSON.stringify({
+        SourceFiles: { [C]: 'gone.c' },
+        Jobs: [job(A, 'j', { Inputs: ['src/a.c', 'missing'] })],
+      }),
+    );
+    if (!r.ok) throw new Error('expected a valid graph');
+    expect(checkFilesExist(r.value, dir).map(formatProblem)).toEqual([
+      'job "j" Inputs[0]: input file missing does not exist',
+      `SourceFiles["${C}"]: source file gone.c does not exist`,
+    ]);
+    expect(checkFilesExist(r.value, dir, { inputs: false }).map(formatProblem)).toEqual([
+      `SourceFiles["${C}"]: source file gone.c does not exist`,
+    ]);
+  });
+});
