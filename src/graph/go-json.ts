@@ -10,12 +10,21 @@
  */
 
 /**
- * Go's case folding of a key (`strings.EqualFold` as `encoding/json` applies it): ASCII case, plus the two
- * non-ASCII letters that fold onto ASCII ones, the long s (ſ → s) and the Kelvin sign (K → k).
+ * Go's case folding of a key, as `encoding/json` matches keys to fields (`unicode.ToUpper(unicode.ToLower(r))`
+ * per rune): ASCII case, plus the four non-ASCII letters that fold onto ASCII ones, the long s (ſ), the dotless
+ * and the dotted capital i (ı, İ) and the Kelvin sign (U+212A). They are replaced before lower-casing, because
+ * JavaScript lower-cases İ to two characters.
  */
 export function goFold(key: string): string {
-  return key.toLowerCase().replace(/ſ/g, 's');
+  return key.replace(/[\u017f\u0131\u0130\u212a]/g, (c) => NON_ASCII_FOLDS[c]!).toLowerCase();
 }
+
+const NON_ASCII_FOLDS: Record<string, string> = {
+  '\u017f': 's',
+  '\u0131': 'i',
+  '\u0130': 'i',
+  '\u212a': 'k',
+};
 
 /** The values of a struct's fields, plus whether two keys of the object matched one field. */
 export interface StructFields<F extends string> {

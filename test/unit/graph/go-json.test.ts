@@ -25,11 +25,16 @@ describe("Go's encoding/json conventions", () => {
     expect([...g.sourceFiles]).toEqual([[B, 'f']]);
   });
 
-  it('folds the long s and the Kelvin sign as Go does', () => {
-    const kelvin = valid({ Jobs: [{ ID: A, Name: 'k', Cmds: [{ Exec: ['true'] }], Key: 1 }] });
-    expect(kelvin.jobs[0]!.name).toBe('k');
-    // "Nameſ" is no field; "ſourceFiles" is SourceFiles, so a list there is a type error.
-    expect(problems({ ſourceFiles: [], Jobs: [] }).join('\n')).toMatch(/SourceFiles: must be an object/);
+  it('folds the four non-ASCII letters that Go folds onto ASCII ones', () => {
+    const text = JSON.stringify({
+      ſourceFiles: { [B]: 'f' },
+      Jobs: [{ İD: A, Name: 'n', Cmds: [{ Exec: ['x'], WorKingDirectory: '{{.Bad}}', Envıron: ['E'] }] }],
+    });
+    expect(problems(text)).toEqual([
+      'job "n" Cmds[0].Environ[0]: must look like KEY=VALUE, got "E"',
+      'job "n" Cmds[0].WorkingDirectory: unknown template variable {{.Bad}}',
+    ]);
+    expect([...valid({ ſourceFiles: { [B]: 'f' } }).sourceFiles]).toEqual([[B, 'f']]);
   });
 
   it('treats null lists and maps as empty', () => {
