@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Graph, GraphProblem } from './model.js';
 import { decodeOrdered } from './go-decode.js';
 import { jsonErrorLocation } from './json-position.js';
-import type { InputKind } from './validate.js';
+import type { InputKind, ValidateOptions } from './validate.js';
 import { validateDecoded } from './validate.js';
 import { collectGarbage } from '../util/collect-garbage.js';
 import type { Result } from '../util/result.js';
@@ -12,11 +12,23 @@ import { err, ok } from '../util/result.js';
 
 /** Parses and validates graph JSON; malformed JSON is reported with its line and column. */
 export function parseGraphText(text: string): Result<Graph, GraphProblem[]> {
+  return parseWith(text, {});
+}
+
+/**
+ * As `parseGraphText`, also checking that every input and SourceFiles path exists under `sourceDir`, as
+ * `loadGraphFile` does for a file (for a graph printed by a command, say).
+ */
+export function parseGraphTextIn(text: string, sourceDir: string): Result<Graph, GraphProblem[]> {
+  return parseWith(text, { inputKind: pathKinds(sourceDir) });
+}
+
+function parseWith(text: string, options: ValidateOptions): Result<Graph, GraphProblem[]> {
   const raw = decode(text);
   if (!raw.ok) return raw;
-  const first = validateDecoded(raw.value);
+  const first = validateDecoded(raw.value, options);
   // Rare: differently cased keys for one field, whose document order JSON.parse dropped. Decode again in order.
-  return first.ambiguousKeys ? validateDecoded(decodeOrdered(text)).result : first.result;
+  return first.ambiguousKeys ? validateDecoded(decodeOrdered(text), options).result : first.result;
 }
 
 function decode(text: string): Result<unknown, GraphProblem[]> {

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatProblem, type Graph, type GraphProblem } from '../../../src/graph/model.js';
-import { checkFilesExist, loadGraphFile, parseGraphText } from '../../../src/graph/parse.js';
+import {
+  checkFilesExist,
+  loadGraphFile,
+  parseGraphText,
+  parseGraphTextIn,
+} from '../../../src/graph/parse.js';
 import type { Result } from '../../../src/util/result.js';
 import { A, B, C, job } from './graph-test-utils.js';
 
@@ -116,5 +121,17 @@ describe('checkFilesExist', () => {
     expect(checkFilesExist(r.value, dir, { inputs: false }).map(formatProblem)).toEqual([
       `SourceFiles["${C}"]: source file gone.c does not exist`,
     ]);
+  });
+});
+
+describe('parseGraphTextIn', () => {
+  it('checks files under the source directory, as loadGraphFile does', () => {
+    const text = JSON.stringify({ Jobs: [job(A, 'j', { Inputs: ['src/a.c', 'nope', 'src/sub'] })] });
+    const r = parseGraphTextIn(text, dir);
+    expect(!r.ok && r.error.map(formatProblem)).toEqual([
+      'job "j" Inputs[1]: input file nope does not exist',
+      'job "j" Inputs[2]: input src/sub is a directory; list its files',
+    ]);
+    expect(parseGraphText(text).ok).toBe(true);
   });
 });
