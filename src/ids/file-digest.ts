@@ -1,163 +1,116 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, lstatSync, readFileSync, readlinkSync } from 'node:fs';
-import { join } from 'node:path';
-import { simpleGit } from 'simple-git';
-import type { FileDigest, FileMode } from './brands.js';
-
-/** What a key records of one input file. */
-export type InputState = { mode: FileMode; digest: FileDigest } | { missing: true };
-
-/** Git's blob ID of some bytes: SHA-1 of `blob <size>\0<bytes>`, exactly what `git hash-object` prints. */
-export function blobId(bytes: Buffer | string): FileDigest {
-  const b = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
-  return createHash('sha1').update(`blob ${b.length}\0`).update(b).digest('hex') as FileDigest;
-}
-
-const SMALL_FILE = 1024 * 1024;
-
-/** Reads one file from disk and digests it as git would (symlinks digest their target text). */
-export async function digestFromDisk(path: string): Promise<InputState> {
-  // Synchronous metadata and small reads: per-call thread-pool round trips cost more than the work itself.
-  const st = lstatSync(path, { throwIfNoEntry: false });
-  if (st === undefined) return { missing: true };
-  if (st.isSymbolicLink()) return { mode: 'symlink', digest: blobId(readlinkSync(path)) };
-  if (!st.isFile()) return { missing: true };
-  const mode: FileMode = st.mode & 0o100 ? 'executable' : 'regular';
-  if (st.size <= SMALL_FILE) {
-    // One synchronous read beats a stream's open/read/close round trips by far for typical source files.
-    const bytes = readFileSync(path);
-    if (bytes.length === st.size) return { mode, digest: blobId(bytes) };
-    return digestFromDisk(path);
-  }
-  const hash = createHash('sha1').update(`blob ${st.size}\0`);
-  let read = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    read += (chunk as Buffer).length;
-  }
-  // A file that changed size while being read would give a digest of neither version: treat it as unreadable.
-  if (read !== st.size) return digestFromDisk(path);
-  return { mode, digest: hash.digest('hex') as FileDigest };
-}
-
-/** Digests many files from disk with bounded concurrency (the fallback outside git, and changed files inside). */
-export async function streamDigests(
-  sourceDir: string,
-  paths: readonly string[],
-): Promise<Map<string, InputState>> {
-  const out = new Map<string, InputState>();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < paths.length) {
-      const p = paths[next++]!;
-      out.set(p, await digestFromDisk(join(sourceDir, p)));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(32, paths.length) }, worker));
-  return out;
-}
-
-const GIT_MODES: Record<string, FileMode> = {
-  '100644': 'regular',
-  '100755': 'executable',
-  '120000': 'symlink',
-};
-
-/** Where sourceDir sits in its git work tree, or undefined outside git. */
-async function gitPrefix(sourceDir: string): Promise<string | undefined> {
-  try {
-    const out = await simpleGit(sourceDir).raw(['rev-parse', '--is-inside-work-tree', '--show-prefix']);
-    const [inside, prefix] = out.split('\n');
-    return inside === 'true' ? (prefix ?? '') : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Picks the requested paths out of `git ls-files -s -z` / `git ls-tree -r -z` records, as path → {mode, blob}.
- * Scans with indexOf and builds entries only for wanted paths: a 100,000-file index is parsed in a few ms.
+ * Content digests of input files: git blob IDs, from the cheapest place that knows them.
+ *
+ * Deals with: the git index fast path (unchanged tracked files cost nothing), reading only what changed, commit
+ * trees (no working-tree reads), and the streaming fallback outside git. All give identical digests.
+ * Does not deal with: git's clean filters (autocrlf, LFS). The index holds the filtered blob while a changed file is
+ * hashed as the bytes on disk, exactly as the fallback hashes it; both change whenever the content does, which is
+ * what a cache key needs, but such a file's digest is not the same on both paths (docs/key-encoding.md).
  */
-function parseEntries(
-  out: string,
-  format: 'ls-files' | 'ls-tree',
-  wanted: ReadonlySet<string>,
-  prefix = '',
-): Map<string, { mode: string; blob: string }> {
-  const entries = new Map<string, { mode: string; blob: string }>();
-  let start = 0;
-  while (start < out.length) {
-    let end = out.indexOf('\0', start);
-    if (end < 0) end = out.length;
-    const tab = out.indexOf('\t', start);
-    if (tab > start && tab < end) {
-      const path = out.slice(tab + 1 + prefix.length, end);
-      if (wanted.has(path) && out.startsWith(prefix, tab + 1)) {
-        // ls-files -s: "<mode> <blob> <stage>"; ls-tree: "<mode> <type> <blob>".
-        const sp1 = out.indexOf(' ', start);
-        const blob = format === 'ls-files' ? out.slice(sp1 + 1, sp1 + 41) : out.slice(tab - 40, tab);
-        entries.set(path, { mode: out.slice(start, sp1), blob });
-      }
-    }
-    start = end + 1;
-  }
-  return entries;
-}
+import type { Result } from '../util/result.js';
+import { err, ok } from '../util/result.js';
+import { streamDigests } from './git-blob.js';
+import { gitText, workTreePrefix } from './git-command.js';
+import { parseDirtyPaths, parseListing } from './git-output.js';
+import type { DigestMap, DigestSource } from './input-state.js';
 
-function fromEntry(e: { mode: string; blob: string } | undefined): InputState | undefined {
-  const mode = e && GIT_MODES[e.mode];
-  return mode ? { mode, digest: e.blob as FileDigest } : undefined;
-}
+export { blobId, digestFromDisk, streamDigests } from './git-blob.js';
+export type { DigestMap, DigestSource, InputState } from './input-state.js';
 
 /**
- * The git fast path: unchanged tracked files take their blob IDs from the index for free; only files that
- * `git diff-files` reports as changed, and untracked files, are read. Outside a work tree, every file is streamed.
- * Both paths give identical digests (git blob IDs), so keys do not depend on which one ran.
+ * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s`; only the requested paths
+ * that `git status` finds changed against the index (content, mode, type, deletion) or that are not in the index
+ * (untracked, ignored) are read from disk. Fails when `sourceDir` is not in a git work tree or git fails.
+ *
+ * `git status` rather than `git diff-files`: both cost the same (about 160 ms on a 100,000-file index: each stats
+ * every file), but status refreshes stale stat data, checking the content of a file that was touched but not
+ * changed, and writes the refreshed index back when it can take the lock (an optional lock, as `git status`
+ * always does). diff-files would report every touched file (after a copy, a cache restore, a `touch`) as changed
+ * on every run, and each would be re-read: correct, but as slow as the fallback, forever.
  */
 export async function workingTreeDigests(
   sourceDir: string,
   paths: readonly string[],
-): Promise<Map<string, InputState>> {
-  const prefix = await gitPrefix(sourceDir);
-  if (prefix === undefined) return streamDigests(sourceDir, paths);
-  const git = simpleGit(sourceDir);
-  // Run in sourceDir, both list paths relative to it (ls-files) or need the prefix stripped (diff-files).
-  const [indexOut, changedOut] = await Promise.all([
-    git.raw(['ls-files', '-s', '-z', '--', '.']),
-    git.raw(['diff-files', '--name-only', '-z', '--', '.']),
+): Promise<Result<DigestMap, string>> {
+  const prefix = await workTreePrefix(sourceDir);
+  if (prefix === undefined) return err(`${sourceDir} is not inside a git work tree`);
+  // Both listings run at once; the index listing is parsed while status is still stat-ing the work tree.
+  const listing = gitText(sourceDir, ['ls-files', '-s', '-z', '--', '.']);
+  const status = gitText(sourceDir, [
+    'status',
+    '--porcelain=v1',
+    '-z',
+    '--untracked-files=no',
+    '--ignore-submodules=all',
+    '--no-renames',
+    '--',
+    '.',
   ]);
-  const index = parseEntries(indexOut, 'ls-files', new Set(paths));
-  const changed = new Set(
-    changedOut
-      .split('\0')
-      .filter(Boolean)
-      .map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p)),
-  );
-  const out = new Map<string, InputState>();
+  const listed = await listing;
+  if (!listed.ok) return listed;
+  // ls-files, run in sourceDir, prints paths relative to it; status prints them from the repository root.
+  const index = parseListing(listed.value, 'ls-files', paths);
+  const changed = await status;
+  if (!changed.ok) return changed;
+  const dirty = parseDirtyPaths(changed.value, prefix);
+  const out: DigestMap = new Map();
   const toRead: string[] = [];
   for (const p of paths) {
-    const known = changed.has(p) ? undefined : fromEntry(index.get(p));
+    const known = dirty.has(p) ? undefined : index.get(p);
     if (known) out.set(p, known);
     else toRead.push(p);
   }
   for (const [p, state] of await streamDigests(sourceDir, toRead)) out.set(p, state);
-  return out;
+  return ok(out);
 }
 
-/** Digests from a commit's tree (`git ls-tree -r`): the working tree is never read. */
+/**
+ * Digests as of a commit, from `git ls-tree -r --full-tree <commit>`: the working tree is never read (the pre-push
+ * hook keys the pushed commit, not the checkout). `repoDir` may be a subdirectory of the work tree: paths are
+ * relative to it. A path absent from the commit is missing; an unknown commit is an error.
+ */
 export async function commitTreeDigests(
-  sourceDir: string,
+  repoDir: string,
   commit: string,
   paths: readonly string[],
-): Promise<Map<string, InputState>> {
-  const prefix = (await gitPrefix(sourceDir)) ?? '';
-  const tree = parseEntries(
-    await simpleGit(sourceDir).raw(['ls-tree', '-r', '-z', '--full-tree', commit]),
-    'ls-tree',
-    new Set(paths),
-    prefix,
-  );
-  const out = new Map<string, InputState>();
-  for (const p of paths) out.set(p, fromEntry(tree.get(p)) ?? { missing: true });
-  return out;
+): Promise<Result<DigestMap, string>> {
+  if (commit.startsWith('-')) return err(`not a commit: ${JSON.stringify(commit)}`);
+  const prefix = (await workTreePrefix(repoDir)) ?? '';
+  const listed = await gitText(repoDir, ['ls-tree', '-r', '-z', '--full-tree', commit]);
+  if (!listed.ok) return listed;
+  const tree = parseListing(listed.value, 'ls-tree', paths, prefix);
+  const out: DigestMap = new Map();
+  for (const p of paths) out.set(p, tree.get(p) ?? { missing: true });
+  return ok(out);
+}
+
+/**
+ * The working tree's digests by the fastest correct means: the git fast path inside a work tree, else (or when
+ * git fails there) the streaming fallback. Never fails: a missing file is a value.
+ */
+export async function chooseDigests(sourceDir: string, paths: readonly string[]): Promise<DigestMap> {
+  const fast = await workingTreeDigests(sourceDir, paths);
+  return fast.ok ? fast.value : streamDigests(sourceDir, paths);
+}
+
+/** The streaming fallback as a DigestSource. */
+export function streamSource(sourceDir: string): DigestSource {
+  return { kind: 'stream', digests: async (paths) => ok(await streamDigests(sourceDir, paths)) };
+}
+
+/** The git fast path as a DigestSource (fails outside a work tree). */
+export function workingTreeSource(sourceDir: string): DigestSource {
+  return { kind: 'git-index', digests: (paths) => workingTreeDigests(sourceDir, paths) };
+}
+
+/** A commit's tree as a DigestSource. */
+export function commitTreeSource(repoDir: string, commit: string): DigestSource {
+  return { kind: 'git-commit', digests: (paths) => commitTreeDigests(repoDir, commit, paths) };
+}
+
+/** The source chooseDigests would use for `sourceDir`: git's index inside a work tree, streaming outside. */
+export async function chooseDigestSource(sourceDir: string): Promise<DigestSource> {
+  return (await workTreePrefix(sourceDir)) === undefined
+    ? streamSource(sourceDir)
+    : { kind: 'git-index', digests: async (paths) => ok(await chooseDigests(sourceDir, paths)) };
 }

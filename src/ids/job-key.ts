@@ -1,17 +1,107 @@
-import type { Cmd, Graph, GraphProblem, JobLabel, Template } from '../graph/model.js';
-import type { JobKey } from './brands.js';
-import { CanonicalHasher, compareCodeUnits } from './canonical.js';
-import type { InputState } from './file-digest.js';
-import { commitTreeDigests, workingTreeDigests } from './file-digest.js';
+/**
+ * Job keys (DESIGN.md §2): a job's key is the SHA-1 of a canonical record of everything that determines its
+ * output — schema, salt, inputs (path, mode, blob ID), commands with dependency references replaced by the
+ * dependencies' keys, and the dependencies' keys. Names and the producer's labels never enter a key.
+ * The byte-level encoding is in docs/key-encoding.md.
+ */
+import type { Cmd, Graph, GraphProblem, Job, JobLabel, Template, TemplatePart } from '../graph/model.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
+import { unreachable } from '../util/unreachable.js';
+import type { JobKey } from './brands.js';
+import { CanonicalHasher, compareCodeUnits } from './canonical.js';
+import { chooseDigests, commitTreeDigests } from './file-digest.js';
+import type { DigestSource, InputState } from './input-state.js';
+import { topologicalOrder } from './topological-order.js';
 
 /** Bumped whenever the encoding changes, so that no key ever changes meaning silently. */
 export const KEY_SCHEMA = 'disbuild-key-v1';
 
-function encodeTemplate(h: CanonicalHasher, t: Template, keyOf: (label: JobLabel) => JobKey): void {
-  h.count('parts', t.length);
-  for (const p of t) {
+type KeyOf = (label: JobLabel) => JobKey;
+
+/**
+ * Every job's key, dependencies before dependents. `digests` must answer every input path; an input that is
+ * missing (or absent from the map) is a problem naming the job and the input, and all such problems come back
+ * together.
+ */
+export function computeKeys(
+  graph: Graph,
+  digests: ReadonlyMap<string, InputState>,
+  salt: string,
+): Result<Map<JobLabel, JobKey>, GraphProblem[]> {
+  const keys = new Map<JobLabel, JobKey>();
+  const problems: GraphProblem[] = [];
+  const keyOf: KeyOf = (label) => keys.get(label)!;
+  for (const job of topologicalOrder(graph)) {
+    const h = new CanonicalHasher().field('schema', KEY_SCHEMA).field('salt', salt);
+    encodeInputs(h, job, digests, problems);
+    h.count('cmds', job.cmds.length);
+    for (const cmd of job.cmds) encodeCmd(h, cmd, keyOf);
+    const depKeys = job.deps.map(keyOf).sort(compareCodeUnits);
+    h.count('deps', depKeys.length);
+    for (const k of depKeys) h.field('key', k);
+    // The one place job keys are minted.
+    keys.set(job.label, h.hex() as JobKey);
+  }
+  return problems.length > 0 ? err(problems) : ok(keys);
+}
+
+function encodeInputs(
+  h: CanonicalHasher,
+  job: Job,
+  digests: ReadonlyMap<string, InputState>,
+  problems: GraphProblem[],
+): void {
+  const inputs = sortedUnique(job.inputs);
+  h.count('inputs', inputs.length);
+  for (const path of inputs) {
+    const state = digests.get(path);
+    if (state === undefined || 'missing' in state) {
+      // The model's inputs are normalised and sorted, so the producer's index is not known here (the parser
+      // names it when the file is missing at load time); the path identifies the input instead.
+      problems.push({
+        job: job.name || job.label,
+        field: 'Inputs',
+        message: `input file ${path} does not exist`,
+      });
+      continue;
+    }
+    h.input(path, state.mode, state.digest);
+  }
+}
+
+/** The inputs in code-unit order without duplicates; the validated model already is, so this rarely copies. */
+function sortedUnique(inputs: readonly string[]): readonly string[] {
+  for (let i = 1; i < inputs.length; i++) {
+    if (!(inputs[i - 1]! < inputs[i]!)) return [...new Set(inputs)].sort(compareCodeUnits);
+  }
+  return inputs;
+}
+
+function encodeCmd(h: CanonicalHasher, cmd: Cmd, keyOf: KeyOf): void {
+  switch (cmd.kind) {
+    case 'cat':
+      h.field('cmd', 'cat');
+      encodeTemplate(h, cmd.catTemplate, keyOf);
+      encodeTemplate(h, cmd.catOutput, keyOf);
+      return;
+    case 'exec':
+      h.field('cmd', 'exec');
+      h.count('argv', cmd.exec.length);
+      for (const a of cmd.exec) encodeTemplate(h, a, keyOf);
+      h.count('environ', cmd.environ.length);
+      for (const e of cmd.environ) encodeTemplate(h, e, keyOf);
+      encodeTemplate(h, cmd.workingDirectory, keyOf);
+      return;
+    default:
+      unreachable(cmd);
+  }
+}
+
+function encodeTemplate(h: CanonicalHasher, template: Template, keyOf: KeyOf): void {
+  const parts = canonicalParts(template);
+  h.count('parts', parts.length);
+  for (const p of parts) {
     switch (p.kind) {
       case 'text':
         h.field('text', p.text);
@@ -26,90 +116,49 @@ function encodeTemplate(h: CanonicalHasher, t: Template, keyOf: (label: JobLabel
         // The producer's label is replaced by the dependency's key: labels are arbitrary, keys are content.
         h.field('dep', keyOf(p.label));
         break;
+      default:
+        unreachable(p);
     }
   }
-}
-
-function encodeCmd(h: CanonicalHasher, cmd: Cmd, keyOf: (label: JobLabel) => JobKey): void {
-  if (cmd.kind === 'cat') {
-    h.field('cmd', 'cat');
-    encodeTemplate(h, cmd.catTemplate, keyOf);
-    encodeTemplate(h, cmd.catOutput, keyOf);
-    return;
-  }
-  h.field('cmd', 'exec');
-  h.count('argv', cmd.exec.length);
-  for (const a of cmd.exec) encodeTemplate(h, a, keyOf);
-  h.count('environ', cmd.environ.length);
-  for (const e of cmd.environ) encodeTemplate(h, e, keyOf);
-  encodeTemplate(h, cmd.workingDirectory, keyOf);
 }
 
 /**
- * Every job's key, dependencies first. `digests` must hold every input path; a missing input is a problem that
- * names the job and the input. Name and labels never enter a key.
+ * The template with no empty text parts and no two text parts in a row, so that templates which render the same
+ * way encode the same way. The parser already produces this form; then the template itself is returned.
  */
-export function computeKeys(
-  graph: Graph,
-  digests: ReadonlyMap<string, InputState>,
-  salt: string,
-): Result<Map<JobLabel, JobKey>, GraphProblem[]> {
-  const keys = new Map<JobLabel, JobKey>();
-  const problems: GraphProblem[] = [];
-  const keyOf = (label: JobLabel): JobKey => keys.get(label)!;
-  for (const label of topologicalOrder(graph)) {
-    const job = graph.byLabel.get(label)!;
-    const h = new CanonicalHasher().field('schema', KEY_SCHEMA).field('salt', salt);
-    h.count('inputs', job.inputs.length);
-    job.inputs.forEach((path, i) => {
-      const state = digests.get(path);
-      if (!state || 'missing' in state) {
-        problems.push({ job: job.name, field: `Inputs[${i}]`, message: `input file ${path} does not exist` });
-        return;
-      }
-      h.field('path', path).field('mode', state.mode).field('digest', state.digest);
-    });
-    h.count('cmds', job.cmds.length);
-    for (const cmd of job.cmds) encodeCmd(h, cmd, keyOf);
-    const depKeys = job.deps.map(keyOf).sort(compareCodeUnits);
-    h.count('deps', depKeys.length);
-    for (const k of depKeys) h.field('key', k);
-    keys.set(label, h.hex() as JobKey);
+function canonicalParts(template: Template): Template {
+  let canonical = true;
+  for (let i = 0; i < template.length && canonical; i++) {
+    const p = template[i]!;
+    if (p.kind === 'text' && (p.text === '' || template[i - 1]?.kind === 'text')) canonical = false;
   }
-  return problems.length > 0 ? err(problems) : ok(keys);
+  if (canonical) return template;
+  const out: TemplatePart[] = [];
+  for (const p of template) {
+    const last = out[out.length - 1];
+    if (p.kind !== 'text') out.push(p);
+    else if (last?.kind === 'text') out[out.length - 1] = { kind: 'text', text: last.text + p.text };
+    else if (p.text !== '') out.push(p);
+  }
+  return out;
 }
 
-/** Labels ordered so that every job comes after its dependencies (the graph is known to be acyclic). */
-function topologicalOrder(graph: Graph): JobLabel[] {
-  const order: JobLabel[] = [];
-  const state = new Map<JobLabel, 1 | 2>();
-  for (const root of graph.jobs) {
-    if (state.has(root.label)) continue;
-    const stack: { label: JobLabel; next: number }[] = [{ label: root.label, next: 0 }];
-    state.set(root.label, 1);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const deps = graph.byLabel.get(top.label)!.deps;
-      if (top.next < deps.length) {
-        const d = deps[top.next++]!;
-        if (!state.has(d)) {
-          state.set(d, 1);
-          stack.push({ label: d, next: 0 });
-        }
-      } else {
-        state.set(top.label, 2);
-        order.push(top.label);
-        stack.pop();
-      }
-    }
-  }
-  return order;
-}
-
-function allInputs(graph: Graph): string[] {
+/** Every distinct input path of the graph. */
+export function graphInputs(graph: Graph): string[] {
   const set = new Set<string>();
   for (const j of graph.jobs) for (const i of j.inputs) set.add(i);
   return [...set];
+}
+
+/** Keys with digests from any DigestSource; a source that fails is one problem. */
+export async function keyGraphWith(
+  graph: Graph,
+  source: DigestSource,
+  salt: string,
+): Promise<Result<Map<JobLabel, JobKey>, GraphProblem[]>> {
+  const digests = await source.digests(graphInputs(graph));
+  if (!digests.ok) return err([{ message: digests.error }]);
+  return computeKeys(graph, digests.value, salt);
 }
 
 /** Keys from the source directory as it is now (git fast path inside a work tree, streaming outside). */
@@ -118,15 +167,17 @@ export async function keyGraph(
   sourceDir: string,
   salt: string,
 ): Promise<Result<Map<JobLabel, JobKey>, GraphProblem[]>> {
-  return computeKeys(graph, await workingTreeDigests(sourceDir, allInputs(graph)), salt);
+  return computeKeys(graph, await chooseDigests(sourceDir, graphInputs(graph)), salt);
 }
 
 /** Keys from a commit's tree: what the pre-push hook uses, so uncommitted changes never count. */
 export async function keyGraphAtCommit(
   graph: Graph,
-  sourceDir: string,
+  repoDir: string,
   commit: string,
   salt: string,
 ): Promise<Result<Map<JobLabel, JobKey>, GraphProblem[]>> {
-  return computeKeys(graph, await commitTreeDigests(sourceDir, commit, allInputs(graph)), salt);
+  const digests = await commitTreeDigests(repoDir, commit, graphInputs(graph));
+  if (!digests.ok) return err([{ message: `cannot read the tree of ${commit}: ${digests.error}` }]);
+  return computeKeys(graph, digests.value, salt);
 }
