@@ -53,13 +53,9 @@ export async function workingTreeDigests(
   const changed = await status;
   if (!changed.ok) return changed;
   const dirty = parseDirtyPaths(changed.value, prefix);
-  const out: DigestMap = new Map();
-  const toRead: string[] = [];
-  for (const p of paths) {
-    const known = dirty.has(p) ? undefined : index.get(p);
-    if (known) out.set(p, known);
-    else toRead.push(p);
-  }
+  // The index map becomes the answer (one 100,000-entry map less at the peak): dirty entries are replaced below.
+  const out: DigestMap = index;
+  const toRead = paths.filter((p) => dirty.has(p) || !out.has(p));
   for (const [p, state] of await streamDigests(sourceDir, toRead)) out.set(p, state);
   return ok(out);
 }
