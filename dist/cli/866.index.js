@@ -104,10 +104,10 @@ var shared_coordinator = __webpack_require__(2204);
 var engine = __webpack_require__(4173);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
-// EXTERNAL MODULE: ./src/graph/parse.ts + 5 modules
-var parse = __webpack_require__(1137);
-// EXTERNAL MODULE: ./src/ids/job-key.ts + 2 modules
-var job_key = __webpack_require__(3754);
+// EXTERNAL MODULE: ./src/graph/parse.ts + 8 modules
+var parse = __webpack_require__(8105);
+// EXTERNAL MODULE: ./src/ids/job-key.ts + 6 modules
+var job_key = __webpack_require__(2017);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
 var console_reporter = __webpack_require__(3465);
 ;// CONCATENATED MODULE: ./src/hook/config.ts

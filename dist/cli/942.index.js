@@ -1558,8 +1558,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/ids/job-key.ts + 2 modules
-var job_key = __webpack_require__(3754);
+// EXTERNAL MODULE: ./src/ids/job-key.ts + 6 modules
+var job_key = __webpack_require__(2017);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:child_process"
@@ -2519,20 +2519,6 @@ function discardDir(path) {
     catch {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(doomed, { recursive: true, force: true });
     }
-}
-
-
-/***/ }),
-
-/***/ 3914:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ unreachable)
-/* harmony export */ });
-/** Put in the `default:` of a switch over a union so that a new member is a compile error. */
-function unreachable(value) {
-    throw new Error(`unreachable: ${JSON.stringify(value)}`);
 }
 
 
