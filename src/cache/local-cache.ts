@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, utimes } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
@@ -12,11 +12,13 @@ import { copyTree } from './tree-copy.js';
 /** Logs up to this size live inline in `meta.json`, so a lookup hit costs one small read, logs included. */
 const INLINE_LOG_LIMIT = 16 * 1024;
 
-/** The per-entry file that lookups read. */
+/** The per-entry file that lookups read; the manifest lives in it, so a save writes one file besides the tree. */
 interface EntryMeta {
   durationMs: number;
   stdout?: string;
   stderr?: string;
+  /** Absent in entries written before the manifest moved in here: those have a `manifest.json`. */
+  manifest?: Manifest;
 }
 
 /**
@@ -86,21 +88,23 @@ export class LocalCache implements Cache {
         void utimes(entry, now, now).catch(() => undefined);
         return { stdout: await log('stdout'), stderr: await log('stderr') };
       },
-      restore: (destDir) => this.#restore(key, destDir, log),
+      restore: (destDir) => this.#restore(key, meta, destDir, log),
     };
   }
 
   async #restore(
     key: JobKey,
+    meta: EntryMeta,
     destDir: string,
     log: (name: 'stdout' | 'stderr') => Promise<Buffer>,
   ): Promise<Result<void, RestoreFailure>> {
     const entry = this.#entry(key);
     const temp = `${destDir}.restore-${randomBytes(4).toString('hex')}`;
     try {
-      const manifest = JSON.parse(await readFile(join(entry, 'manifest.json'), 'utf8')) as Manifest;
+      const manifest =
+        meta.manifest ?? (JSON.parse(await readFile(join(entry, 'manifest.json'), 'utf8')) as Manifest);
       await mkdir(dirname(destDir), { recursive: true });
-      copyTree(join(entry, 'out'), temp, { link: false });
+      await copyTree(join(entry, 'out'), temp, { link: false });
       const [stdout, stderr] = await Promise.all([log('stdout'), log('stderr')]);
       let verified = await verifyTree(temp, manifest);
       if (
@@ -145,7 +149,7 @@ export class LocalCache implements Cache {
     if (existsSync(join(entry, 'meta.json'))) return { saved: false, reason: 'exists' };
     const temp = this.#newTemp();
     try {
-      copyTree(artifact.outputDir, join(temp, 'out'), { link: true });
+      await copyTree(artifact.outputDir, join(temp, 'out'), { link: true });
       // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
       const manifest = await buildManifest(
         join(temp, 'out'),
@@ -158,15 +162,14 @@ export class LocalCache implements Cache {
         await rm(temp, { recursive: true, force: true });
         return { saved: false, reason: 'unsafe-output', message: manifest.error };
       }
-      const meta = entryMeta(artifact);
+      const meta = { ...entryMeta(artifact), manifest: manifest.value };
       // Logs too big to live inline in meta.json get files of their own.
-      if (meta.stdout === undefined) writeFileSync(join(temp, 'stdout'), artifact.stdout);
-      if (meta.stderr === undefined) writeFileSync(join(temp, 'stderr'), artifact.stderr);
-      writeFileSync(join(temp, 'manifest.json'), JSON.stringify(manifest.value));
-      writeFileSync(join(temp, 'meta.json'), JSON.stringify(meta));
-      this.#ensureShard(dirname(entry));
+      if (meta.stdout === undefined) await writeFile(join(temp, 'stdout'), artifact.stdout);
+      if (meta.stderr === undefined) await writeFile(join(temp, 'stderr'), artifact.stderr);
+      await writeFile(join(temp, 'meta.json'), JSON.stringify(meta));
+      await this.#ensureShard(dirname(entry));
       // The single commit point: before it, nothing is visible; after it, everything is.
-      renameSync(temp, entry);
+      await rename(temp, entry);
       return { saved: true };
     } catch (e) {
       await rm(temp, { recursive: true, force: true });
@@ -184,9 +187,9 @@ export class LocalCache implements Cache {
   readonly #shards = new Set<string>();
 
   /** Each of the 256 shard directories is created once per process, not probed on every save. */
-  #ensureShard(dir: string): void {
+  async #ensureShard(dir: string): Promise<void> {
     if (this.#shards.has(dir)) return;
-    mkdirSync(dir, { recursive: true });
+    await mkdir(dir, { recursive: true });
     this.#shards.add(dir);
   }
 }

@@ -107,7 +107,7 @@ export class PackCache implements Cache {
     try {
       const manifest = JSON.parse(readFileSync(join(pack, key, 'manifest.json'), 'utf8')) as Manifest;
       if (manifest.key !== key) throw new Error('manifest names another key');
-      copyTree(join(pack, key, 'out'), temp, { link: false });
+      await copyTree(join(pack, key, 'out'), temp, { link: false });
       const verified = await verifyTree(temp, manifest);
       const logs = await this.#hit(key, a).logs();
       if (
@@ -155,7 +155,7 @@ export class PackCache implements Cache {
     if (this.#down) return { saved: false, reason: 'cache-unavailable' };
     const dir = join(this.#o.workDir, 'staging', key);
     if (this.#staged.has(key) || existsSync(dir)) return { saved: false, reason: 'exists' };
-    copyTree(artifact.outputDir, join(dir, 'out'), { link: true });
+    await copyTree(artifact.outputDir, join(dir, 'out'), { link: true });
     const manifest = await buildManifest(
       join(dir, 'out'),
       key,
@@ -246,7 +246,7 @@ export class PackCache implements Cache {
         if (a.pack !== packKey || this.#staged.has(key as JobKey)) continue;
         const dir = join(this.#o.workDir, 'staging', key);
         if (existsSync(dir)) continue;
-        copyTree(join(pack, key), dir, { link: true });
+        await copyTree(join(pack, key), dir, { link: true });
         out.push([key as JobKey, { ...a, dir, bytes: info.bytes / Math.max(1, info.count) }]);
       }
     }
