@@ -1,4 +1,4 @@
-import { mkdirSync, rmdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CacheHit, Cache } from '../cache/cache.js';
@@ -8,9 +8,11 @@ import type { JobOutcome, JobRef, Reporter } from '../report/events.js';
 import type { EngineOptions } from '../engine-options.js';
 import { runCommands } from './run-command.js';
 import { isInside, renderCommands } from './render-commands.js';
+import { TempDirs } from './temp-dirs.js';
 import type { Timings } from './timings.js';
 import type { Claim, JobCoordinator } from '../coordinator/job-coordinator.js';
 import type { WorkerPool } from './worker-pool.js';
+import type { Launcher } from './launcher.js';
 import { unreachable } from '../util/unreachable.js';
 
 /** Whether a key's output directory is ready for dependents, and if not, why. */
@@ -26,6 +28,7 @@ export interface ExecutionParts {
   reporter: Reporter;
   timings: Timings;
   coordinator: JobCoordinator;
+  launcher?: Launcher;
   options: EngineOptions;
 }
 
@@ -43,9 +46,11 @@ export class Execution {
   /** Whether each key built here made it into the cache (resolves when its save ends). */
   readonly #inCache = new Map<JobKey, Promise<boolean>>();
   #stopScheduling = false;
+  readonly #tempDirs: TempDirs;
 
   constructor(parts: ExecutionParts) {
     this.#p = parts;
+    this.#tempDirs = new TempDirs(join(parts.options.workDir, 'tmp'));
   }
 
   ref(label: JobLabel): JobRef {
@@ -243,11 +248,10 @@ export class Execution {
   async #execute(job: Job, ref: JobRef, depDirs: ReadonlyMap<JobLabel, string>): Promise<Ready> {
     const { options, reporter } = this.#p;
     const outputDir = this.#outputDir(ref.key);
-    const tmpDir = join(options.workDir, 'tmp', ref.key);
     // Fresh per key: nothing can be there unless a failed restore left it, and that path removes it.
-    // Synchronous: these are tiny, and a thread-pool round trip per call would idle a slot between jobs.
+    // Synchronous: a thread-pool round trip here would idle the slot between jobs.
     mkdirSync(outputDir);
-    mkdirSync(tmpDir);
+    const tmpDir = this.#tempDirs.take();
     const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
     for (const c of cmds) {
       if (c.kind === 'cat' && !isInside(outputDir, c.path)) {
@@ -265,10 +269,11 @@ export class Execution {
       env: { ...options.baseEnv, ...this.#p.coordinator.env, TMPDIR: tmpDir },
       timeoutMs: options.jobTimeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(this.#p.launcher ? { launcher: this.#p.launcher } : {}),
       onOutput: (stream, chunk) => reporter.onEvent({ type: 'job-output', job: ref, stream, chunk }),
     });
     const durationMs = Math.round(performance.now() - started);
-    removeTempDir(tmpDir);
+    this.#tempDirs.give(tmpDir);
     const succeeded = result.exitCode === 0 && !result.interrupted && !result.timedOut;
     const outcome: JobOutcome = {
       ...ref,
@@ -309,14 +314,5 @@ export class Execution {
 
   #outputDir(key: JobKey): string {
     return join(this.#p.options.workDir, 'out', key);
-  }
-}
-
-/** Most jobs leave their temp dir empty: one rmdir then, and the recursive removal only when they did not. */
-function removeTempDir(dir: string): void {
-  try {
-    rmdirSync(dir);
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
