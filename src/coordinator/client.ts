@@ -19,18 +19,27 @@ export function parseAddress(address: string): { socketPath: string } | { host: 
   return { host: url.hostname, port: Number(url.port) };
 }
 
-/** A client of the Start/Finish protocol over one keep-alive connection pool. */
+/** Calls the serving coordinator in-process: same routes and bodies as the wire, no socket. */
+export type InProcessCall = (route: string, body: object) => Promise<{ status: number; body: object }>;
+
+/**
+ * A client of the Start/Finish protocol over one keep-alive connection pool, or, in the process that serves
+ * the coordinator, straight into it (`address` is still the one published to jobs and other processes).
+ */
 export class CoordinatorClient {
   readonly #target: { socketPath: string } | { host: string; port: number };
   readonly #auth: string;
   readonly #agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  readonly #inProcess: InProcessCall | undefined;
 
   constructor(
     readonly address: string,
     bearer: string,
+    inProcess?: InProcessCall,
   ) {
     this.#target = parseAddress(address);
     this.#auth = `Bearer ${bearer}`;
+    this.#inProcess = inProcess;
   }
 
   /** Claims `importPath`: a token to build with, or the files of a finished build (waits while one runs). */
@@ -70,6 +79,7 @@ export class CoordinatorClient {
   }
 
   #post(path: string, body: object): Promise<Result<{ status: number; body: unknown }, CoordinatorError>> {
+    if (this.#inProcess) return this.#inProcess(path, body).then(ok);
     const text = JSON.stringify(body);
     return new Promise((resolve) => {
       const req = request(

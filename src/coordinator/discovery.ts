@@ -58,7 +58,8 @@ export async function joinOrStartCoordinator(
     const temp = `${addressFile}.${process.pid}`;
     await writeFile(temp, started.value.address, { mode: 0o600 });
     await rename(temp, addressFile);
-    return { client: new CoordinatorClient(started.value.address, bearer), bearer, server: started.value };
+    const server = started.value;
+    return { client: new CoordinatorClient(server.address, bearer, server.call), bearer, server };
   });
 }
 

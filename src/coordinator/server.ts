@@ -30,6 +30,11 @@ export interface CoordinatorServer {
   address: string;
   /** Requests per route, and results recorded (a repeated finish is not recorded twice). */
   stats: { start: number; finish: number; renew: number; recorded: number; rejected: number };
+  /**
+   * The same protocol without the socket, for the process that serves it: its own jobs' calls then cost a
+   * function call instead of an HTTP round trip through its own event loop. Bodies are the wire's JSON objects.
+   */
+  call(route: string, body: object): Promise<Reply>;
   /** Resolves once no key is being built and nobody waits (or after `maxMs`), so closing strands no one. */
   drain(maxMs: number): Promise<void>;
   close(): Promise<void>;
@@ -51,110 +56,117 @@ export async function startCoordinatorServer(
   // A previous server's results are stale; they are moved away at once and deleted in the background.
   discardDir(opts.storeDir);
   const stats = { start: 0, finish: 0, renew: 0, recorded: 0, rejected: 0 };
-  const waiting = new Map<WaiterId, { res: ServerResponse; importPath: string }>();
+  const waiting = new Map<WaiterId, (reply: Reply) => void>();
   let nextWaiter = 1;
   const expected = Buffer.from(`Bearer ${opts.bearer}`);
 
   const deliver = (deliveries: Delivery[]): void => {
     for (const d of deliveries) {
-      const w = waiting.get(d.waiter);
-      if (!w) continue;
+      const send = waiting.get(d.waiter);
+      if (!send) continue;
       waiting.delete(d.waiter);
-      answer(w.res, d.answer);
+      send(answerReply(d.answer));
     }
   };
   const timer = setInterval(() => deliver(state.expire(Date.now())), Math.max(20, Math.floor(leaseMs / 4)));
   timer.unref();
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const auth = Buffer.from(req.headers.authorization ?? '');
-    if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) {
-      stats.rejected++;
-      return reply(res, 401, { error: 'missing or wrong bearer token' });
-    }
-    const route = req.url ?? '';
-    if (req.method !== 'POST' || ![START_ROUTE, FINISH_ROUTE, RENEW_ROUTE].includes(route)) {
-      stats.rejected++;
-      return reply(res, 404, { error: `unknown route ${req.method ?? ''} ${route}` });
-    }
-    const body = await readJson(req);
-    if (!body.ok) {
-      stats.rejected++;
-      return reply(res, body.error.status, { error: body.error.message });
-    }
-    const importPath = (body.value as { importPath?: unknown }).importPath;
+  /**
+   * One protocol call on a parsed body, for both transports. A start that must wait resolves when answered;
+   * `onWait` receives the way to give up waiting (a dropped connection), so no answer is sent into the void.
+   */
+  const operate = async (
+    route: string,
+    body: object,
+    onWait?: (cancel: () => void) => void,
+  ): Promise<Reply> => {
+    const importPath = (body as { importPath?: unknown }).importPath;
     if (typeof importPath !== 'string' || labelProblem(importPath) !== undefined) {
       stats.rejected++;
-      return reply(res, 400, { error: 'importPath must be a non-empty string usable as a file name' });
+      return { status: 400, body: { error: 'importPath must be a non-empty string usable as a file name' } };
     }
     if (route === START_ROUTE) {
       stats.start++;
       const waiter = nextWaiter++;
       const outcome = state.start(importPath, waiter, Date.now());
-      if (outcome.kind === 'answer') return answer(res, outcome.answer);
-      waiting.set(waiter, { res, importPath });
-      // A waiter whose connection drops is forgotten, so the result is not sent into the void.
-      res.on('close', () => {
-        if (waiting.delete(waiter)) state.waiterGone(importPath, waiter);
+      if (outcome.kind === 'answer') return answerReply(outcome.answer);
+      return new Promise<Reply>((resolve) => {
+        waiting.set(waiter, resolve);
+        onWait?.(() => {
+          if (waiting.delete(waiter)) state.waiterGone(importPath, waiter);
+        });
       });
-      return;
     }
-    const token = (body.value as { token?: unknown }).token;
-    if (typeof token !== 'string') return reply(res, 400, { error: 'token must be a string' });
+    const token = (body as { token?: unknown }).token;
+    if (typeof token !== 'string') return { status: 400, body: { error: 'token must be a string' } };
     if (route === RENEW_ROUTE) {
       stats.renew++;
       return state.renew(importPath, token, Date.now())
-        ? reply(res, 200, {})
-        : reply(res, 409, { error: `no lease on ${importPath} for that token` });
+        ? { status: 200, body: {} }
+        : { status: 409, body: { error: `no lease on ${importPath} for that token` } };
     }
     stats.finish++;
-    return finish(importPath, token, body.value as FinishRequest, res);
+    return finish(importPath, token, body as FinishRequest);
   };
 
-  const finish = async (
-    importPath: string,
-    token: string,
-    body: FinishRequest,
-    res: ServerResponse,
-  ): Promise<void> => {
+  const finish = async (importPath: string, token: string, body: FinishRequest): Promise<Reply> => {
     const extra = body.extra;
     if (extra !== undefined) {
       if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) {
-        return reply(res, 400, { error: 'extra must be an object of label to path' });
+        return { status: 400, body: { error: 'extra must be an object of label to path' } };
       }
       for (const [label, path] of Object.entries(extra)) {
         const problem =
           labelProblem(label) ?? (typeof path === 'string' ? undefined : `extra ${label} must be a path`);
-        if (problem) return reply(res, 400, { error: problem });
+        if (problem) return { status: 400, body: { error: problem } };
       }
     }
     if (body.error !== undefined && typeof body.error !== 'string')
-      return reply(res, 400, { error: 'error must be a string' });
+      return { status: 400, body: { error: 'error must be a string' } };
     // Checked before any file is copied: a wrong token must not write to the store.
     const check = state.checkFinish(importPath, token);
-    if (check === 'done') return reply(res, 200, {});
-    if (check !== 'ok') return reply(res, check.status, { error: check.error });
+    if (check === 'done') return { status: 200, body: {} };
+    if (check !== 'ok') return { status: check.status, body: { error: check.error } };
     let stored: Record<string, string> | undefined;
     if (extra !== undefined) {
       try {
         stored = await store.put(importPath, extra);
       } catch (e) {
-        return reply(res, 400, { error: `cannot store the files: ${(e as Error).message}` });
+        return { status: 400, body: { error: `cannot store the files: ${(e as Error).message}` } };
       }
     }
     const outcome = state.finish(importPath, token, {
       ...(stored ? { extra: stored } : {}),
       ...(body.error !== undefined ? { error: body.error } : {}),
     });
-    if (!outcome.ok) return reply(res, outcome.status, { error: outcome.error });
+    if (!outcome.ok) return { status: outcome.status, body: { error: outcome.error } };
     if (outcome.recorded) stats.recorded++;
     deliver(outcome.deliveries);
-    reply(res, 200, {});
+    return { status: 200, body: {} };
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const auth = Buffer.from(req.headers.authorization ?? '');
+    if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) {
+      stats.rejected++;
+      return reply(res, { status: 401, body: { error: 'missing or wrong bearer token' } });
+    }
+    const route = req.url ?? '';
+    if (req.method !== 'POST' || !ROUTES.includes(route)) {
+      stats.rejected++;
+      return reply(res, { status: 404, body: { error: `unknown route ${req.method ?? ''} ${route}` } });
+    }
+    const body = await readJson(req);
+    if (!body.ok) {
+      stats.rejected++;
+      return reply(res, { status: body.error.status, body: { error: body.error.message } });
+    }
+    reply(res, await operate(route, body.value, (cancel) => res.on('close', cancel)));
   };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) =>
-      reply(res, 500, { error: `internal error: ${(e as Error).message}` }),
+      reply(res, { status: 500, body: { error: `internal error: ${(e as Error).message}` } }),
     );
   });
   server.keepAliveTimeout = 60_000;
@@ -163,6 +175,8 @@ export async function startCoordinatorServer(
   return ok({
     address: listening.value,
     stats,
+    call: (route, body) =>
+      ROUTES.includes(route) ? operate(route, body) : Promise.resolve(unknownRoute(route)),
     drain: async (maxMs) => {
       const until = Date.now() + maxMs;
       while ((state.running > 0 || waiting.size > 0) && Date.now() < until) {
@@ -171,7 +185,8 @@ export async function startCoordinatorServer(
     },
     close: async () => {
       clearInterval(timer);
-      for (const { res } of waiting.values()) reply(res, 503, { error: 'coordinator shutting down' });
+      for (const send of waiting.values())
+        send({ status: 503, body: { error: 'coordinator shutting down' } });
       waiting.clear();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
@@ -180,20 +195,31 @@ export async function startCoordinatorServer(
   });
 }
 
-function answer(res: ServerResponse, a: Answer): void {
-  // A build that failed elsewhere is an error answer, as every protocol error is.
-  if ('error' in a) reply(res, 409, a);
-  else reply(res, 200, a);
+/** A protocol answer, before any transport writes it. */
+export interface Reply {
+  status: number;
+  body: object;
 }
 
-function reply(res: ServerResponse, status: number, body: object): void {
+const ROUTES = [START_ROUTE, FINISH_ROUTE, RENEW_ROUTE];
+
+function unknownRoute(route: string): Reply {
+  return { status: 404, body: { error: `unknown route ${route}` } };
+}
+
+function answerReply(a: Answer): Reply {
+  // A build that failed elsewhere is an error answer, as every protocol error is.
+  return { status: 'error' in a ? 409 : 200, body: a };
+}
+
+function reply(res: ServerResponse, r: Reply): void {
   if (res.headersSent || res.destroyed) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  const text = JSON.stringify(r.body);
+  res.writeHead(r.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
-async function readJson(req: IncomingMessage): Promise<Result<unknown, { status: number; message: string }>> {
+async function readJson(req: IncomingMessage): Promise<Result<object, { status: number; message: string }>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
