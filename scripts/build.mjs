@@ -1,6 +1,6 @@
 // Bundles every entry with ncc into dist/<entry>/index.js. Deterministic: no source maps, no timestamps.
 import { execFileSync } from 'node:child_process';
-import { rmSync, existsSync, chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { rmSync, existsSync, chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 
 const entries = [
   ['src/cli/main.ts', 'dist/cli'],
@@ -14,6 +14,18 @@ for (const [entry, out] of entries) {
     stdio: 'inherit',
   });
 }
+// The launcher process (src/executor/launcher.ts) is a program of its own, put beside each entry that runs jobs.
+const launcherOut = 'dist/.launcher';
+rmSync(launcherOut, { recursive: true, force: true });
+execFileSync(
+  'npx',
+  ['ncc', 'build', 'src/executor/launcher-process.ts', '-o', launcherOut, '--quiet', '--target', 'es2022'],
+  { stdio: 'inherit' },
+);
+for (const out of ['dist/cli', 'dist/main'])
+  copyFileSync(`${launcherOut}/index.js`, `${out}/launcher-process.js`);
+rmSync(launcherOut, { recursive: true, force: true });
+
 const cli = 'dist/cli/index.js';
 if (existsSync(cli)) {
   const text = readFileSync(cli, 'utf8');

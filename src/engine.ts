@@ -11,6 +11,7 @@ import { noTimings } from './executor/timings.js';
 import { soloCoordinator } from './coordinator/job-coordinator.js';
 import { discardDir } from './util/discard-dir.js';
 import { WorkerPool } from './executor/worker-pool.js';
+import { Launcher } from './executor/launcher.js';
 import type { JobOutcome, JobStatus, RunSummary } from './report/events.js';
 import type { Result } from './util/result.js';
 import { err, ok } from './util/result.js';
@@ -41,6 +42,8 @@ export async function runGraph(
     toRun: selected.length - cachedCount,
   });
 
+  // Only when something may run: a fully cached run starts no process at all.
+  const launcher = !options.dryRun && cachedCount < selected.length ? Launcher.start() : undefined;
   const timings = deps.timings ?? noTimings;
   const execution = new Execution({
     graph,
@@ -55,6 +58,7 @@ export async function runGraph(
     reporter: deps.reporter,
     timings,
     coordinator: deps.coordinator ?? soloCoordinator,
+    ...(launcher ? { launcher } : {}),
     options,
   });
   const wantBytes = new Set<JobLabel>(
@@ -78,6 +82,7 @@ export async function runGraph(
     }
     await execution.settle();
   } finally {
+    launcher?.close();
     await Promise.allSettled([deps.cache.close(), timings.flush()]);
     discardDir(options.workDir);
   }

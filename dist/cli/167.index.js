@@ -153,16 +153,21 @@ function parseAddress(address) {
     const url = new URL(address);
     return { host: url.hostname, port: Number(url.port) };
 }
-/** A client of the Start/Finish protocol over one keep-alive connection pool. */
+/**
+ * A client of the Start/Finish protocol over one keep-alive connection pool, or, in the process that serves
+ * the coordinator, straight into it (`address` is still the one published to jobs and other processes).
+ */
 class CoordinatorClient {
     address;
     #target;
     #auth;
     #agent = new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent({ keepAlive: true, maxSockets: 64 });
-    constructor(address, bearer) {
+    #inProcess;
+    constructor(address, bearer, inProcess) {
         this.address = address;
         this.#target = parseAddress(address);
         this.#auth = `Bearer ${bearer}`;
+        this.#inProcess = inProcess;
     }
     /** Claims `importPath`: a token to build with, or the files of a finished build (waits while one runs). */
     async start(importPath) {
@@ -197,6 +202,8 @@ class CoordinatorClient {
         this.#agent.destroy();
     }
     #post(path, body) {
+        if (this.#inProcess)
+            return this.#inProcess(path, body).then(_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok);
         const text = JSON.stringify(body);
         return new Promise((resolve) => {
             const req = (0,node_http__WEBPACK_IMPORTED_MODULE_0__.request)({

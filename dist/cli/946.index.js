@@ -129,36 +129,36 @@ async function verifyTree(dir, manifest) {
  * Copies a directory tree, hard-linking files when `link` is set and the file system allows it.
  * Linking is for saves only: restores must copy, because a restored tree may be written to, while a saved
  * entry is verified against its manifest on every restore, so a later write through a link is caught there.
- * Synchronous: metadata calls and kernel-side copies are short, and per-call thread-pool round trips measured
- * slower than doing them in line.
+ * Asynchronous: creating a directory entry costs a fraction of a millisecond of kernel time on common disks,
+ * and the event loop has jobs to start meanwhile.
  */
-function copyTree(src, dest, opts) {
-    (0,external_node_fs_.mkdirSync)(dest, { recursive: true });
-    for (const entry of (0,external_node_fs_.readdirSync)(src, { withFileTypes: true })) {
+async function copyTree(src, dest, opts) {
+    await (0,promises_.mkdir)(dest, { recursive: true });
+    for (const entry of await (0,promises_.readdir)(src, { withFileTypes: true })) {
         const from = (0,external_node_path_.join)(src, entry.name);
         const to = (0,external_node_path_.join)(dest, entry.name);
         if (entry.isDirectory())
-            copyTree(from, to, opts);
+            await copyTree(from, to, opts);
         else if (entry.isSymbolicLink())
-            (0,external_node_fs_.symlinkSync)((0,external_node_fs_.readlinkSync)(from), to);
+            await (0,promises_.symlink)(await (0,promises_.readlink)(from), to);
         else if (entry.isFile())
-            copyFile(from, to, opts.link);
+            await copyOne(from, to, opts.link);
     }
 }
-function copyFile(from, to, tryLink) {
+async function copyOne(from, to, tryLink) {
     if (tryLink) {
         try {
-            (0,external_node_fs_.linkSync)(from, to);
+            await (0,promises_.link)(from, to);
             return;
         }
         catch {
             // Another file system, or links not allowed: copy instead.
         }
     }
-    (0,external_node_fs_.copyFileSync)(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
-    const mode = (0,external_node_fs_.statSync)(from).mode & 0o777;
+    await (0,promises_.copyFile)(from, to, promises_.constants.COPYFILE_FICLONE);
+    const mode = (await (0,promises_.stat)(from)).mode & 0o777;
     if (mode & 0o111)
-        (0,external_node_fs_.chmodSync)(to, mode);
+        await (0,promises_.chmod)(to, mode);
 }
 
 ;// CONCATENATED MODULE: ./src/cache/local-cache.ts
@@ -230,16 +230,16 @@ class LocalCache {
                 void (0,promises_.utimes)(entry, now, now).catch(() => undefined);
                 return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
-            restore: (destDir) => this.#restore(key, destDir, log),
+            restore: (destDir) => this.#restore(key, meta, destDir, log),
         };
     }
-    async #restore(key, destDir, log) {
+    async #restore(key, meta, destDir, log) {
         const entry = this.#entry(key);
         const temp = `${destDir}.restore-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         try {
-            const manifest = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(entry, 'manifest.json'), 'utf8'));
+            const manifest = meta.manifest ?? JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(entry, 'manifest.json'), 'utf8'));
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(destDir), { recursive: true });
-            copyTree((0,external_node_path_.join)(entry, 'out'), temp, { link: false });
+            await copyTree((0,external_node_path_.join)(entry, 'out'), temp, { link: false });
             const [stdout, stderr] = await Promise.all([log('stdout'), log('stderr')]);
             let verified = await verifyTree(temp, manifest);
             if (verified.ok &&
@@ -283,24 +283,23 @@ class LocalCache {
             return { saved: false, reason: 'exists' };
         const temp = this.#newTemp();
         try {
-            copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
+            await copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
             // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
             const manifest = await buildManifest((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
             if (!manifest.ok) {
                 await (0,promises_.rm)(temp, { recursive: true, force: true });
                 return { saved: false, reason: 'unsafe-output', message: manifest.error };
             }
-            const meta = entryMeta(artifact);
+            const meta = { ...entryMeta(artifact), manifest: manifest.value };
             // Logs too big to live inline in meta.json get files of their own.
             if (meta.stdout === undefined)
-                (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'stdout'), artifact.stdout);
+                await (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'stdout'), artifact.stdout);
             if (meta.stderr === undefined)
-                (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'stderr'), artifact.stderr);
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'manifest.json'), JSON.stringify(manifest.value));
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'meta.json'), JSON.stringify(meta));
-            this.#ensureShard((0,external_node_path_.dirname)(entry));
+                await (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'stderr'), artifact.stderr);
+            await (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'meta.json'), JSON.stringify(meta));
+            await this.#ensureShard((0,external_node_path_.dirname)(entry));
             // The single commit point: before it, nothing is visible; after it, everything is.
-            (0,external_node_fs_.renameSync)(temp, entry);
+            await (0,promises_.rename)(temp, entry);
             return { saved: true };
         }
         catch (e) {
@@ -317,10 +316,10 @@ class LocalCache {
     }
     #shards = new Set();
     /** Each of the 256 shard directories is created once per process, not probed on every save. */
-    #ensureShard(dir) {
+    async #ensureShard(dir) {
         if (this.#shards.has(dir))
             return;
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        await (0,promises_.mkdir)(dir, { recursive: true });
         this.#shards.add(dir);
     }
 }

@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5867);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(955);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5867:
+/***/ 955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31126,36 +31126,36 @@ async function verifyTree(dir, manifest) {
  * Copies a directory tree, hard-linking files when `link` is set and the file system allows it.
  * Linking is for saves only: restores must copy, because a restored tree may be written to, while a saved
  * entry is verified against its manifest on every restore, so a later write through a link is caught there.
- * Synchronous: metadata calls and kernel-side copies are short, and per-call thread-pool round trips measured
- * slower than doing them in line.
+ * Asynchronous: creating a directory entry costs a fraction of a millisecond of kernel time on common disks,
+ * and the event loop has jobs to start meanwhile.
  */
-function copyTree(src, dest, opts) {
-    (0,external_node_fs_.mkdirSync)(dest, { recursive: true });
-    for (const entry of (0,external_node_fs_.readdirSync)(src, { withFileTypes: true })) {
+async function copyTree(src, dest, opts) {
+    await (0,promises_namespaceObject.mkdir)(dest, { recursive: true });
+    for (const entry of await (0,promises_namespaceObject.readdir)(src, { withFileTypes: true })) {
         const from = (0,external_node_path_.join)(src, entry.name);
         const to = (0,external_node_path_.join)(dest, entry.name);
         if (entry.isDirectory())
-            copyTree(from, to, opts);
+            await copyTree(from, to, opts);
         else if (entry.isSymbolicLink())
-            (0,external_node_fs_.symlinkSync)((0,external_node_fs_.readlinkSync)(from), to);
+            await (0,promises_namespaceObject.symlink)(await (0,promises_namespaceObject.readlink)(from), to);
         else if (entry.isFile())
-            copyFile(from, to, opts.link);
+            await copyOne(from, to, opts.link);
     }
 }
-function copyFile(from, to, tryLink) {
+async function copyOne(from, to, tryLink) {
     if (tryLink) {
         try {
-            (0,external_node_fs_.linkSync)(from, to);
+            await (0,promises_namespaceObject.link)(from, to);
             return;
         }
         catch {
             // Another file system, or links not allowed: copy instead.
         }
     }
-    (0,external_node_fs_.copyFileSync)(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
-    const mode = (0,external_node_fs_.statSync)(from).mode & 0o777;
+    await (0,promises_namespaceObject.copyFile)(from, to, promises_namespaceObject.constants.COPYFILE_FICLONE);
+    const mode = (await (0,promises_namespaceObject.stat)(from)).mode & 0o777;
     if (mode & 0o111)
-        (0,external_node_fs_.chmodSync)(to, mode);
+        await (0,promises_namespaceObject.chmod)(to, mode);
 }
 
 ;// CONCATENATED MODULE: ./src/cache/local-cache.ts
@@ -31227,16 +31227,16 @@ class local_cache_LocalCache {
                 void (0,promises_namespaceObject.utimes)(entry, now, now).catch(() => undefined);
                 return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
-            restore: (destDir) => this.#restore(key, destDir, log),
+            restore: (destDir) => this.#restore(key, meta, destDir, log),
         };
     }
-    async #restore(key, destDir, log) {
+    async #restore(key, meta, destDir, log) {
         const entry = this.#entry(key);
         const temp = `${destDir}.restore-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         try {
-            const manifest = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(entry, 'manifest.json'), 'utf8'));
+            const manifest = meta.manifest ?? JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(entry, 'manifest.json'), 'utf8'));
             await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(destDir), { recursive: true });
-            copyTree((0,external_node_path_.join)(entry, 'out'), temp, { link: false });
+            await copyTree((0,external_node_path_.join)(entry, 'out'), temp, { link: false });
             const [stdout, stderr] = await Promise.all([log('stdout'), log('stderr')]);
             let verified = await verifyTree(temp, manifest);
             if (verified.ok &&
@@ -31280,24 +31280,23 @@ class local_cache_LocalCache {
             return { saved: false, reason: 'exists' };
         const temp = this.#newTemp();
         try {
-            copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
+            await copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
             // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
             const manifest = await buildManifest((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
             if (!manifest.ok) {
                 await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
                 return { saved: false, reason: 'unsafe-output', message: manifest.error };
             }
-            const meta = entryMeta(artifact);
+            const meta = { ...entryMeta(artifact), manifest: manifest.value };
             // Logs too big to live inline in meta.json get files of their own.
             if (meta.stdout === undefined)
-                (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'stdout'), artifact.stdout);
+                await (0,promises_namespaceObject.writeFile)((0,external_node_path_.join)(temp, 'stdout'), artifact.stdout);
             if (meta.stderr === undefined)
-                (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'stderr'), artifact.stderr);
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'manifest.json'), JSON.stringify(manifest.value));
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'meta.json'), JSON.stringify(meta));
-            this.#ensureShard((0,external_node_path_.dirname)(entry));
+                await (0,promises_namespaceObject.writeFile)((0,external_node_path_.join)(temp, 'stderr'), artifact.stderr);
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_.join)(temp, 'meta.json'), JSON.stringify(meta));
+            await this.#ensureShard((0,external_node_path_.dirname)(entry));
             // The single commit point: before it, nothing is visible; after it, everything is.
-            (0,external_node_fs_.renameSync)(temp, entry);
+            await (0,promises_namespaceObject.rename)(temp, entry);
             return { saved: true };
         }
         catch (e) {
@@ -31314,10 +31313,10 @@ class local_cache_LocalCache {
     }
     #shards = new Set();
     /** Each of the 256 shard directories is created once per process, not probed on every save. */
-    #ensureShard(dir) {
+    async #ensureShard(dir) {
         if (this.#shards.has(dir))
             return;
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
         this.#shards.add(dir);
     }
 }
@@ -31474,7 +31473,7 @@ class PackCache {
             const manifest = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(pack, key, 'manifest.json'), 'utf8'));
             if (manifest.key !== key)
                 throw new Error('manifest names another key');
-            copyTree((0,external_node_path_.join)(pack, key, 'out'), temp, { link: false });
+            await copyTree((0,external_node_path_.join)(pack, key, 'out'), temp, { link: false });
             const verified = await verifyTree(temp, manifest);
             const logs = await this.#hit(key, a).logs();
             if (!verified.ok ||
@@ -31522,7 +31521,7 @@ class PackCache {
         const dir = (0,external_node_path_.join)(this.#o.workDir, 'staging', key);
         if (this.#staged.has(key) || (0,external_node_fs_.existsSync)(dir))
             return { saved: false, reason: 'exists' };
-        copyTree(artifact.outputDir, (0,external_node_path_.join)(dir, 'out'), { link: true });
+        await copyTree(artifact.outputDir, (0,external_node_path_.join)(dir, 'out'), { link: true });
         const manifest = await buildManifest((0,external_node_path_.join)(dir, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
         if (!manifest.ok) {
             (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
@@ -31609,7 +31608,7 @@ class PackCache {
                 const dir = (0,external_node_path_.join)(this.#o.workDir, 'staging', key);
                 if ((0,external_node_fs_.existsSync)(dir))
                     continue;
-                copyTree((0,external_node_path_.join)(pack, key), dir, { link: true });
+                await copyTree((0,external_node_path_.join)(pack, key), dir, { link: true });
                 out.push([key, { ...a, dir, bytes: info.bytes / Math.max(1, info.count) }]);
             }
         }
@@ -31715,16 +31714,21 @@ function parseAddress(address) {
     const url = new URL(address);
     return { host: url.hostname, port: Number(url.port) };
 }
-/** A client of the Start/Finish protocol over one keep-alive connection pool. */
+/**
+ * A client of the Start/Finish protocol over one keep-alive connection pool, or, in the process that serves
+ * the coordinator, straight into it (`address` is still the one published to jobs and other processes).
+ */
 class CoordinatorClient {
     address;
     #target;
     #auth;
     #agent = new external_node_http_.Agent({ keepAlive: true, maxSockets: 64 });
-    constructor(address, bearer) {
+    #inProcess;
+    constructor(address, bearer, inProcess) {
         this.address = address;
         this.#target = parseAddress(address);
         this.#auth = `Bearer ${bearer}`;
+        this.#inProcess = inProcess;
     }
     /** Claims `importPath`: a token to build with, or the files of a finished build (waits while one runs). */
     async start(importPath) {
@@ -31759,6 +31763,8 @@ class CoordinatorClient {
         this.#agent.destroy();
     }
     #post(path, body) {
+        if (this.#inProcess)
+            return this.#inProcess(path, body).then(result_ok);
         const text = JSON.stringify(body);
         return new Promise((resolve) => {
             const req = (0,external_node_http_.request)({
@@ -32029,89 +32035,78 @@ async function startCoordinatorServer(opts) {
     const expected = Buffer.from(`Bearer ${opts.bearer}`);
     const deliver = (deliveries) => {
         for (const d of deliveries) {
-            const w = waiting.get(d.waiter);
-            if (!w)
+            const send = waiting.get(d.waiter);
+            if (!send)
                 continue;
             waiting.delete(d.waiter);
-            answer(w.res, d.answer);
+            send(answerReply(d.answer));
         }
     };
     const timer = setInterval(() => deliver(state.expire(Date.now())), Math.max(20, Math.floor(leaseMs / 4)));
     timer.unref();
-    const handle = async (req, res) => {
-        const auth = Buffer.from(req.headers.authorization ?? '');
-        if (auth.length !== expected.length || !(0,external_node_crypto_.timingSafeEqual)(auth, expected)) {
-            stats.rejected++;
-            return reply(res, 401, { error: 'missing or wrong bearer token' });
-        }
-        const route = req.url ?? '';
-        if (req.method !== 'POST' || ![START_ROUTE, FINISH_ROUTE, RENEW_ROUTE].includes(route)) {
-            stats.rejected++;
-            return reply(res, 404, { error: `unknown route ${req.method ?? ''} ${route}` });
-        }
-        const body = await readJson(req);
-        if (!body.ok) {
-            stats.rejected++;
-            return reply(res, body.error.status, { error: body.error.message });
-        }
-        const importPath = body.value.importPath;
+    /**
+     * One protocol call on a parsed body, for both transports. A start that must wait resolves when answered;
+     * `onWait` receives the way to give up waiting (a dropped connection), so no answer is sent into the void.
+     */
+    const operate = async (route, body, onWait) => {
+        const importPath = body.importPath;
         if (typeof importPath !== 'string' || labelProblem(importPath) !== undefined) {
             stats.rejected++;
-            return reply(res, 400, { error: 'importPath must be a non-empty string usable as a file name' });
+            return { status: 400, body: { error: 'importPath must be a non-empty string usable as a file name' } };
         }
         if (route === START_ROUTE) {
             stats.start++;
             const waiter = nextWaiter++;
             const outcome = state.start(importPath, waiter, Date.now());
             if (outcome.kind === 'answer')
-                return answer(res, outcome.answer);
-            waiting.set(waiter, { res, importPath });
-            // A waiter whose connection drops is forgotten, so the result is not sent into the void.
-            res.on('close', () => {
-                if (waiting.delete(waiter))
-                    state.waiterGone(importPath, waiter);
+                return answerReply(outcome.answer);
+            return new Promise((resolve) => {
+                waiting.set(waiter, resolve);
+                onWait?.(() => {
+                    if (waiting.delete(waiter))
+                        state.waiterGone(importPath, waiter);
+                });
             });
-            return;
         }
-        const token = body.value.token;
+        const token = body.token;
         if (typeof token !== 'string')
-            return reply(res, 400, { error: 'token must be a string' });
+            return { status: 400, body: { error: 'token must be a string' } };
         if (route === RENEW_ROUTE) {
             stats.renew++;
             return state.renew(importPath, token, Date.now())
-                ? reply(res, 200, {})
-                : reply(res, 409, { error: `no lease on ${importPath} for that token` });
+                ? { status: 200, body: {} }
+                : { status: 409, body: { error: `no lease on ${importPath} for that token` } };
         }
         stats.finish++;
-        return finish(importPath, token, body.value, res);
+        return finish(importPath, token, body);
     };
-    const finish = async (importPath, token, body, res) => {
+    const finish = async (importPath, token, body) => {
         const extra = body.extra;
         if (extra !== undefined) {
             if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) {
-                return reply(res, 400, { error: 'extra must be an object of label to path' });
+                return { status: 400, body: { error: 'extra must be an object of label to path' } };
             }
             for (const [label, path] of Object.entries(extra)) {
                 const problem = labelProblem(label) ?? (typeof path === 'string' ? undefined : `extra ${label} must be a path`);
                 if (problem)
-                    return reply(res, 400, { error: problem });
+                    return { status: 400, body: { error: problem } };
             }
         }
         if (body.error !== undefined && typeof body.error !== 'string')
-            return reply(res, 400, { error: 'error must be a string' });
+            return { status: 400, body: { error: 'error must be a string' } };
         // Checked before any file is copied: a wrong token must not write to the store.
         const check = state.checkFinish(importPath, token);
         if (check === 'done')
-            return reply(res, 200, {});
+            return { status: 200, body: {} };
         if (check !== 'ok')
-            return reply(res, check.status, { error: check.error });
+            return { status: check.status, body: { error: check.error } };
         let stored;
         if (extra !== undefined) {
             try {
                 stored = await store.put(importPath, extra);
             }
             catch (e) {
-                return reply(res, 400, { error: `cannot store the files: ${e.message}` });
+                return { status: 400, body: { error: `cannot store the files: ${e.message}` } };
             }
         }
         const outcome = state.finish(importPath, token, {
@@ -32119,14 +32114,32 @@ async function startCoordinatorServer(opts) {
             ...(body.error !== undefined ? { error: body.error } : {}),
         });
         if (!outcome.ok)
-            return reply(res, outcome.status, { error: outcome.error });
+            return { status: outcome.status, body: { error: outcome.error } };
         if (outcome.recorded)
             stats.recorded++;
         deliver(outcome.deliveries);
-        reply(res, 200, {});
+        return { status: 200, body: {} };
+    };
+    const handle = async (req, res) => {
+        const auth = Buffer.from(req.headers.authorization ?? '');
+        if (auth.length !== expected.length || !(0,external_node_crypto_.timingSafeEqual)(auth, expected)) {
+            stats.rejected++;
+            return reply(res, { status: 401, body: { error: 'missing or wrong bearer token' } });
+        }
+        const route = req.url ?? '';
+        if (req.method !== 'POST' || !ROUTES.includes(route)) {
+            stats.rejected++;
+            return reply(res, { status: 404, body: { error: `unknown route ${req.method ?? ''} ${route}` } });
+        }
+        const body = await readJson(req);
+        if (!body.ok) {
+            stats.rejected++;
+            return reply(res, { status: body.error.status, body: { error: body.error.message } });
+        }
+        reply(res, await operate(route, body.value, (cancel) => res.on('close', cancel)));
     };
     const server = (0,external_node_http_.createServer)((req, res) => {
-        handle(req, res).catch((e) => reply(res, 500, { error: `internal error: ${e.message}` }));
+        handle(req, res).catch((e) => reply(res, { status: 500, body: { error: `internal error: ${e.message}` } }));
     });
     server.keepAliveTimeout = 60_000;
     const listening = await listen(server, opts.listen);
@@ -32135,6 +32148,7 @@ async function startCoordinatorServer(opts) {
     return result_ok({
         address: listening.value,
         stats,
+        call: (route, body) => ROUTES.includes(route) ? operate(route, body) : Promise.resolve(unknownRoute(route)),
         drain: async (maxMs) => {
             const until = Date.now() + maxMs;
             while ((state.running > 0 || waiting.size > 0) && Date.now() < until) {
@@ -32143,8 +32157,8 @@ async function startCoordinatorServer(opts) {
         },
         close: async () => {
             clearInterval(timer);
-            for (const { res } of waiting.values())
-                reply(res, 503, { error: 'coordinator shutting down' });
+            for (const send of waiting.values())
+                send({ status: 503, body: { error: 'coordinator shutting down' } });
             waiting.clear();
             server.closeAllConnections();
             await new Promise((r) => server.close(() => r()));
@@ -32153,18 +32167,19 @@ async function startCoordinatorServer(opts) {
         },
     });
 }
-function answer(res, a) {
-    // A build that failed elsewhere is an error answer, as every protocol error is.
-    if ('error' in a)
-        reply(res, 409, a);
-    else
-        reply(res, 200, a);
+const ROUTES = [START_ROUTE, FINISH_ROUTE, RENEW_ROUTE];
+function unknownRoute(route) {
+    return { status: 404, body: { error: `unknown route ${route}` } };
 }
-function reply(res, status, body) {
+function answerReply(a) {
+    // A build that failed elsewhere is an error answer, as every protocol error is.
+    return { status: 'error' in a ? 409 : 200, body: a };
+}
+function reply(res, r) {
     if (res.headersSent || res.destroyed)
         return;
-    const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    const text = JSON.stringify(r.body);
+    res.writeHead(r.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
     res.end(text);
 }
 async function readJson(req) {
@@ -32251,7 +32266,8 @@ async function joinOrStartCoordinator(cacheDir, opts = {}) {
         const temp = `${addressFile}.${process.pid}`;
         await (0,promises_namespaceObject.writeFile)(temp, started.value.address, { mode: 0o600 });
         await (0,promises_namespaceObject.rename)(temp, addressFile);
-        return { client: new CoordinatorClient(started.value.address, bearer), bearer, server: started.value };
+        const server = started.value;
+        return { client: new CoordinatorClient(server.address, bearer, server.call), bearer, server };
     });
 }
 /** Any HTTP answer means a live server; a refused or reset connection means none. */
@@ -33135,57 +33151,63 @@ function runExec(cmd, opts, deadline, onOutput) {
         const eq = entry.indexOf('=');
         env[entry.slice(0, eq)] = entry.slice(eq + 1);
     }
-    return new Promise((resolve) => {
-        // Its own process group, so that a time-out or Ctrl-C kills everything the command started.
-        const child = (0,external_node_child_process_namespaceObject.spawn)(cmd.argv[0], cmd.argv.slice(1), {
-            cwd: cmd.cwd,
-            env,
-            stdio: ['ignore', 'pipe', 'pipe'],
-            detached: true,
-        });
-        let timedOut = false;
-        let interrupted = false;
-        const killGroup = () => {
-            if (child.pid === undefined)
-                return;
-            try {
-                process.kill(-child.pid, 'SIGKILL');
-            }
-            catch {
-                // Already gone.
-            }
+    const started = { argv: cmd.argv, cwd: cmd.cwd, env };
+    const proc = opts.launcher?.alive ? opts.launcher.run(started, onOutput) : startDirectly(started, onOutput);
+    let timedOut = false;
+    let interrupted = false;
+    const timer = deadline === Infinity
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            proc.kill();
+        }, Math.max(0, deadline - Date.now()));
+    const onAbort = () => {
+        interrupted = true;
+        proc.kill();
+    };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    return proc.exited.then((r) => {
+        clearTimeout(timer);
+        opts.signal?.removeEventListener('abort', onAbort);
+        return {
+            exitCode: r.error !== undefined ? 127 : r.code,
+            signal: r.signal,
+            timedOut,
+            interrupted,
+            ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
         };
-        const timer = deadline === Infinity
-            ? undefined
-            : setTimeout(() => {
-                timedOut = true;
-                killGroup();
-            }, Math.max(0, deadline - Date.now()));
-        const onAbort = () => {
-            interrupted = true;
-            killGroup();
-        };
-        opts.signal?.addEventListener('abort', onAbort, { once: true });
-        child.stdout.on('data', (c) => onOutput('stdout', c));
-        child.stderr.on('data', (c) => onOutput('stderr', c));
-        let spawnError;
-        child.on('error', (e) => {
-            spawnError = `cannot run ${JSON.stringify(cmd.argv[0])}: ${e.message}`;
-        });
-        // Grandchildren left running in the group would hold the pipes open: they end with their parent.
-        child.on('exit', killGroup);
-        child.on('close', (code, signal) => {
-            clearTimeout(timer);
-            opts.signal?.removeEventListener('abort', onAbort);
-            resolve({
-                exitCode: spawnError !== undefined ? 127 : code,
-                signal,
-                timedOut,
-                interrupted,
-                ...(spawnError === undefined ? {} : { error: spawnError }),
-            });
-        });
     });
+}
+/** Starts a command from this process, in its own process group, so that killing the group kills everything. */
+function startDirectly(cmd, onOutput) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(cmd.argv[0], cmd.argv.slice(1), {
+        cwd: cmd.cwd,
+        env: cmd.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+    });
+    const killGroup = () => {
+        if (child.pid === undefined)
+            return;
+        try {
+            process.kill(-child.pid, 'SIGKILL');
+        }
+        catch {
+            // Already gone.
+        }
+    };
+    child.stdout.on('data', (c) => onOutput('stdout', c));
+    child.stderr.on('data', (c) => onOutput('stderr', c));
+    let error;
+    child.on('error', (e) => {
+        error = e.message;
+    });
+    // Grandchildren left running in the group would hold the pipes open: they end with their parent.
+    child.on('exit', killGroup);
+    return {
+        exited: new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, ...(error === undefined ? {} : { error }) }))),
+        kill: killGroup,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/graph/template.ts
@@ -33303,7 +33325,49 @@ function renderCommands(job, dirs) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/executor/temp-dirs.ts
+
+
+
+/**
+ * The per-job temp directories of one run. Every job gets an empty directory of its own; most jobs leave it
+ * empty, and such a directory is handed to the next job instead of being removed and another created: on
+ * common disks each of those is a fraction of a millisecond of kernel time, paid on the thread that starts jobs.
+ */
+class TempDirs {
+    #root;
+    #free = [];
+    #made = 0;
+    constructor(root) {
+        this.#root = root;
+    }
+    /** An empty directory that no other job holds. */
+    take() {
+        const reused = this.#free.pop();
+        if (reused !== undefined)
+            return reused;
+        const dir = (0,external_node_path_.join)(this.#root, String(this.#made++));
+        (0,external_node_fs_.mkdirSync)(dir);
+        return dir;
+    }
+    /** Gives a job's directory back: kept for the next job when the job left it empty, removed otherwise. */
+    give(dir) {
+        let names;
+        try {
+            names = (0,external_node_fs_.readdirSync)(dir);
+        }
+        catch {
+            return;
+        }
+        if (names.length === 0)
+            this.#free.push(dir);
+        else
+            void (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/executor/execution.ts
+
 
 
 
@@ -33324,8 +33388,10 @@ class Execution {
     /** Whether each key built here made it into the cache (resolves when its save ends). */
     #inCache = new Map();
     #stopScheduling = false;
+    #tempDirs;
     constructor(parts) {
         this.#p = parts;
+        this.#tempDirs = new TempDirs((0,external_node_path_.join)(parts.options.workDir, 'tmp'));
     }
     ref(label) {
         const job = this.#p.graph.byLabel.get(label);
@@ -33506,11 +33572,10 @@ class Execution {
     async #execute(job, ref, depDirs) {
         const { options, reporter } = this.#p;
         const outputDir = this.#outputDir(ref.key);
-        const tmpDir = (0,external_node_path_.join)(options.workDir, 'tmp', ref.key);
         // Fresh per key: nothing can be there unless a failed restore left it, and that path removes it.
-        // Synchronous: these are tiny, and a thread-pool round trip per call would idle a slot between jobs.
+        // Synchronous: a thread-pool round trip here would idle the slot between jobs.
         (0,external_node_fs_.mkdirSync)(outputDir);
-        (0,external_node_fs_.mkdirSync)(tmpDir);
+        const tmpDir = this.#tempDirs.take();
         const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
         for (const c of cmds) {
             if (c.kind === 'cat' && !isInside(outputDir, c.path)) {
@@ -33528,10 +33593,11 @@ class Execution {
             env: { ...options.baseEnv, ...this.#p.coordinator.env, TMPDIR: tmpDir },
             timeoutMs: options.jobTimeoutMs,
             ...(options.signal ? { signal: options.signal } : {}),
+            ...(this.#p.launcher ? { launcher: this.#p.launcher } : {}),
             onOutput: (stream, chunk) => reporter.onEvent({ type: 'job-output', job: ref, stream, chunk }),
         });
         const durationMs = Math.round(performance.now() - started);
-        removeTempDir(tmpDir);
+        this.#tempDirs.give(tmpDir);
         const succeeded = result.exitCode === 0 && !result.interrupted && !result.timedOut;
         const outcome = {
             ...ref,
@@ -33572,15 +33638,6 @@ class Execution {
     }
     #outputDir(key) {
         return (0,external_node_path_.join)(this.#p.options.workDir, 'out', key);
-    }
-}
-/** Most jobs leave their temp dir empty: one rmdir then, and the recursive removal only when they did not. */
-function removeTempDir(dir) {
-    try {
-        (0,external_node_fs_.rmdirSync)(dir);
-    }
-    catch {
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     }
 }
 
@@ -33795,7 +33852,101 @@ class WorkerPool {
     }
 }
 
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/executor/launcher.ts
+
+
+
+
+// Read once at load: in the bundle this is the chunk's own file, beside which the build puts the launcher.
+const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+/**
+ * Starts job commands from a small separate process instead of this one.
+ *
+ * Why: starting a process forks its parent, and a fork costs in proportion to the parent's memory. The engine's
+ * process holds the graph, the keys and the logs, so each fork there costs a few milliseconds of its only
+ * thread — the thread that also schedules, saves and reports. A launcher of a few tens of megabytes forks
+ * several times faster, on another core. Only the bundled build has the launcher; elsewhere (and should it
+ * fail to start or die) commands are started directly.
+ */
+class Launcher {
+    #child;
+    #pending = new Map();
+    #next = 1;
+    #alive = true;
+    constructor(child) {
+        this.#child = child;
+        child.on('message', (e) => {
+            const p = this.#pending.get(e.id);
+            if (!p)
+                return;
+            if (e.type === 'output')
+                p.onOutput(e.stream, e.chunk);
+            else {
+                this.#pending.delete(e.id);
+                p.resolve(e);
+            }
+        });
+        const gone = () => {
+            this.#alive = false;
+            for (const p of this.#pending.values())
+                p.resolve({ code: null, signal: null, error: 'the launcher process exited' });
+            this.#pending.clear();
+        };
+        child.on('exit', gone);
+        child.on('error', gone);
+    }
+    /** A launcher beside this module's bundle, or undefined when there is none (running from source). */
+    static start() {
+        const program = (0,external_node_path_.join)(here, 'launcher-process.js');
+        if (!(0,external_node_fs_.existsSync)(program))
+            return undefined;
+        try {
+            const child = (0,external_node_child_process_namespaceObject.fork)(program, [], {
+                serialization: 'advanced',
+                // Small young generation: this process allocates little, and its size is what each fork copies.
+                execArgv: ['--max-semi-space-size=1'],
+                stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+            });
+            return new Launcher(child);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    get alive() {
+        return this.#alive && this.#child.connected;
+    }
+    run(cmd, onOutput) {
+        const id = this.#next++;
+        if (!this.alive)
+            return {
+                exited: Promise.resolve({ code: null, signal: null, error: 'the launcher process exited' }),
+                kill: () => undefined,
+            };
+        const exited = new Promise((resolve) => this.#pending.set(id, { onOutput, resolve }));
+        this.#send({ type: 'run', id, ...cmd });
+        return { exited, kill: () => this.#send({ type: 'kill', id }) };
+    }
+    /** Ends the launcher; commands still running are killed by it. */
+    close() {
+        if (this.#child.connected)
+            this.#child.disconnect();
+    }
+    #send(m) {
+        try {
+            if (this.#child.connected)
+                this.#child.send(m);
+        }
+        catch {
+            // The exit handler answers every pending command.
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
+
 
 
 
@@ -33830,6 +33981,8 @@ async function engine_runGraph(graph, options, deps) {
         cached: cachedCount,
         toRun: selected.length - cachedCount,
     });
+    // Only when something may run: a fully cached run starts no process at all.
+    const launcher = !options.dryRun && cachedCount < selected.length ? Launcher.start() : undefined;
     const timings = deps.timings ?? noTimings;
     const execution = new Execution({
         graph,
@@ -33844,6 +33997,7 @@ async function engine_runGraph(graph, options, deps) {
         reporter: deps.reporter,
         timings,
         coordinator: deps.coordinator ?? soloCoordinator,
+        ...(launcher ? { launcher } : {}),
         options,
     });
     const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
@@ -33864,6 +34018,7 @@ async function engine_runGraph(graph, options, deps) {
         await execution.settle();
     }
     finally {
+        launcher?.close();
         await Promise.allSettled([deps.cache.close(), timings.flush()]);
         discardDir(options.workDir);
     }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Launched, Launcher } from './launcher.js';
 
 /** A command with every template variable already substituted. */
 export type RenderedCmd =
@@ -25,6 +26,8 @@ export interface RunCommandsOptions {
   env: Readonly<Record<string, string>>;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Starts commands from a small process of its own when set and alive (see launcher.ts). */
+  launcher?: Launcher;
   onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void;
 }
 
@@ -87,57 +90,71 @@ function runExec(
     const eq = entry.indexOf('=');
     env[entry.slice(0, eq)] = entry.slice(eq + 1);
   }
-  return new Promise((resolve) => {
-    // Its own process group, so that a time-out or Ctrl-C kills everything the command started.
-    const child = spawn(cmd.argv[0]!, cmd.argv.slice(1), {
-      cwd: cmd.cwd,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let timedOut = false;
-    let interrupted = false;
-    const killGroup = (): void => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
+  const started = { argv: cmd.argv, cwd: cmd.cwd, env };
+  const proc = opts.launcher?.alive ? opts.launcher.run(started, onOutput) : startDirectly(started, onOutput);
+  let timedOut = false;
+  let interrupted = false;
+  const timer =
+    deadline === Infinity
+      ? undefined
+      : setTimeout(
+          () => {
+            timedOut = true;
+            proc.kill();
+          },
+          Math.max(0, deadline - Date.now()),
+        );
+  const onAbort = (): void => {
+    interrupted = true;
+    proc.kill();
+  };
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  return proc.exited.then((r) => {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onAbort);
+    return {
+      exitCode: r.error !== undefined ? 127 : r.code,
+      signal: r.signal,
+      timedOut,
+      interrupted,
+      ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
     };
-    const timer =
-      deadline === Infinity
-        ? undefined
-        : setTimeout(
-            () => {
-              timedOut = true;
-              killGroup();
-            },
-            Math.max(0, deadline - Date.now()),
-          );
-    const onAbort = (): void => {
-      interrupted = true;
-      killGroup();
-    };
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    child.stdout.on('data', (c: Buffer) => onOutput('stdout', c));
-    child.stderr.on('data', (c: Buffer) => onOutput('stderr', c));
-    let spawnError: string | undefined;
-    child.on('error', (e) => {
-      spawnError = `cannot run ${JSON.stringify(cmd.argv[0])}: ${e.message}`;
-    });
-    // Grandchildren left running in the group would hold the pipes open: they end with their parent.
-    child.on('exit', killGroup);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onAbort);
-      resolve({
-        exitCode: spawnError !== undefined ? 127 : code,
-        signal,
-        timedOut,
-        interrupted,
-        ...(spawnError === undefined ? {} : { error: spawnError }),
-      });
-    });
   });
+}
+
+/** Starts a command from this process, in its own process group, so that killing the group kills everything. */
+function startDirectly(
+  cmd: { argv: string[]; cwd: string; env: Record<string, string> },
+  onOutput: (stream: 'stdout' | 'stderr', chunk: Buffer) => void,
+): Launched {
+  const child = spawn(cmd.argv[0]!, cmd.argv.slice(1), {
+    cwd: cmd.cwd,
+    env: cmd.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const killGroup = (): void => {
+    if (child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  child.stdout.on('data', (c: Buffer) => onOutput('stdout', c));
+  child.stderr.on('data', (c: Buffer) => onOutput('stderr', c));
+  let error: string | undefined;
+  child.on('error', (e) => {
+    error = e.message;
+  });
+  // Grandchildren left running in the group would hold the pipes open: they end with their parent.
+  child.on('exit', killGroup);
+  return {
+    exited: new Promise((resolve) =>
+      child.on('close', (code, signal) =>
+        resolve({ code, signal, ...(error === undefined ? {} : { error }) }),
+      ),
+    ),
+    kill: killGroup,
+  };
 }

@@ -57,4 +57,39 @@ describe('interruption', () => {
       expect(plan.jobs.get('long')).toMatchObject({ status: 'skipped', message: 'dry run: would build' });
     });
   }
+
+  it('SIGKILL of the engine still ends its jobs: the launcher kills their groups when the engine goes', async () => {
+    const marker = rig.path('job-survived');
+    await rig.write({
+      'graph.json': graphJson([
+        {
+          name: 'long',
+          cmds: [{ exec: ['sh', '-c', `echo "started $PPID $$"; sleep 2; touch ${marker}`] }],
+        },
+      ]),
+    });
+    const child = spawn(
+      process.execPath,
+      [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir],
+      {
+        cwd: rig.src,
+        env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1' },
+      },
+    );
+    let out = '';
+    const ids = await new Promise<{ parent: number }>((resolve) =>
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /long \| started (\d+) (\d+)/.exec(out);
+        if (m) resolve({ parent: Number(m[1]) });
+      }),
+    );
+    // Commands are started by the launcher process, not by the engine's own process.
+    expect(ids.parent).not.toBe(child.pid);
+    const exited = new Promise((resolve) => child.on('close', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    await new Promise((r) => setTimeout(r, 2500));
+    await expect(readFile(marker)).rejects.toThrow();
+  });
 });

@@ -1,0 +1,107 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LauncherEvent, LauncherRequest } from './launcher-protocol.js';
+
+/** A command started through the launcher: its end, and how to kill its process group. */
+export interface Launched {
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: string }>;
+  kill(): void;
+}
+
+interface Pending {
+  onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void;
+  resolve(r: { code: number | null; signal: NodeJS.Signals | null; error?: string }): void;
+}
+
+// Read once at load: in the bundle this is the chunk's own file, beside which the build puts the launcher.
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Starts job commands from a small separate process instead of this one.
+ *
+ * Why: starting a process forks its parent, and a fork costs in proportion to the parent's memory. The engine's
+ * process holds the graph, the keys and the logs, so each fork there costs a few milliseconds of its only
+ * thread — the thread that also schedules, saves and reports. A launcher of a few tens of megabytes forks
+ * several times faster, on another core. Only the bundled build has the launcher; elsewhere (and should it
+ * fail to start or die) commands are started directly.
+ */
+export class Launcher {
+  readonly #child: ChildProcess;
+  readonly #pending = new Map<number, Pending>();
+  #next = 1;
+  #alive = true;
+
+  private constructor(child: ChildProcess) {
+    this.#child = child;
+    child.on('message', (e: LauncherEvent) => {
+      const p = this.#pending.get(e.id);
+      if (!p) return;
+      if (e.type === 'output') p.onOutput(e.stream, e.chunk);
+      else {
+        this.#pending.delete(e.id);
+        p.resolve(e);
+      }
+    });
+    const gone = (): void => {
+      this.#alive = false;
+      for (const p of this.#pending.values())
+        p.resolve({ code: null, signal: null, error: 'the launcher process exited' });
+      this.#pending.clear();
+    };
+    child.on('exit', gone);
+    child.on('error', gone);
+  }
+
+  /** A launcher beside this module's bundle, or undefined when there is none (running from source). */
+  static start(): Launcher | undefined {
+    const program = join(here, 'launcher-process.js');
+    if (!existsSync(program)) return undefined;
+    try {
+      const child = fork(program, [], {
+        serialization: 'advanced',
+        // Small young generation: this process allocates little, and its size is what each fork copies.
+        execArgv: ['--max-semi-space-size=1'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      return new Launcher(child);
+    } catch {
+      return undefined;
+    }
+  }
+
+  get alive(): boolean {
+    return this.#alive && this.#child.connected;
+  }
+
+  run(
+    cmd: { argv: string[]; cwd: string; env: Record<string, string> },
+    onOutput: (stream: 'stdout' | 'stderr', chunk: Buffer) => void,
+  ): Launched {
+    const id = this.#next++;
+    if (!this.alive)
+      return {
+        exited: Promise.resolve({ code: null, signal: null, error: 'the launcher process exited' }),
+        kill: () => undefined,
+      };
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: string }>(
+      (resolve) => this.#pending.set(id, { onOutput, resolve }),
+    );
+    this.#send({ type: 'run', id, ...cmd });
+    return { exited, kill: () => this.#send({ type: 'kill', id }) };
+  }
+
+  /** Ends the launcher; commands still running are killed by it. */
+  close(): void {
+    if (this.#child.connected) this.#child.disconnect();
+  }
+
+  #send(m: LauncherRequest): void {
+    try {
+      if (this.#child.connected) this.#child.send(m);
+    } catch {
+      // The exit handler answers every pending command.
+    }
+  }
+}
