@@ -62,6 +62,7 @@ async function pass(
     RUNNER_TEMP: join(ws, '.tmp'),
     GITHUB_WORKSPACE: ws,
   });
+  const startDir = process.cwd();
   process.chdir(ws);
   const cache = new PackCache({
     store: githubEntryStore(),
@@ -96,6 +97,8 @@ async function pass(
   const s = service.stats();
   const calls =
     (s.CreateCacheEntry ?? 0) + (s.FinalizeCacheEntryUpload ?? 0) + (s.GetCacheEntryDownloadURL ?? 0);
+  // Back out before deleting it: later modules spawn processes, which cannot start in a deleted directory.
+  process.chdir(startDir);
   await rm(ws, { recursive: true, force: true });
   const target = name.startsWith('100')
     ? '≤ 5 calls, index only'

@@ -29,8 +29,13 @@ export async function runGraph(
   const started = performance.now();
   const selection = selectJobs(graph, options.targets);
   if (!selection.ok) return err(selection.error.map((message) => ({ field: 'targets', message })));
+  // Started while the keys are computed, so that its start-up is not on the first jobs' path.
+  let launcher = options.dryRun || selection.value.closure.size === 0 ? undefined : Launcher.start();
   const keyed = await computeKeys(graph, options);
-  if (!keyed.ok) return keyed;
+  if (!keyed.ok) {
+    launcher?.close();
+    return keyed;
+  }
   const keys = keyed.value;
   const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
   const hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)!))]);
@@ -42,8 +47,10 @@ export async function runGraph(
     toRun: selected.length - cachedCount,
   });
 
-  // Only when something may run: a fully cached run starts no process at all.
-  const launcher = !options.dryRun && cachedCount < selected.length ? Launcher.start() : undefined;
+  if (launcher && cachedCount === selected.length) {
+    launcher.close();
+    launcher = undefined;
+  }
   const timings = deps.timings ?? noTimings;
   const execution = new Execution({
     graph,

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { githubEntryStore } from '../../src/cache/github-actions-cache.js';
 import { PackCache } from '../../src/cache/packs/pack-cache.js';
 import type { JobKey } from '../../src/ids/brands.js';
@@ -17,6 +17,7 @@ describe('the pack cache over the real @actions/cache client and a stand-in cach
   let service: CacheService;
   let root: string;
   const warnings: string[] = [];
+  const startDir = process.cwd();
 
   beforeAll(async () => {
     azurite = await startAzurite();
@@ -31,6 +32,10 @@ describe('the pack cache over the real @actions/cache client and a stand-in cach
     warnings.length = 0;
     service.resetStats();
     service.clearFaults();
+  });
+  afterEach(async () => {
+    process.chdir(startDir);
+    await rm(root, { recursive: true, force: true });
   });
 
   /** A fresh runner: its own workspace and temp dir, a token for the scope, like a new job. */
