@@ -277,17 +277,34 @@ class LocalCache {
         }
         await (0,promises_.rm)(temp, { recursive: true, force: true });
     }
+    /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
+    #handedOut = new Set();
+    /**
+     * A job that writes its outputs straight into a temp entry saves without copying or linking anything:
+     * committing it is writing `meta.json` and one rename.
+     */
+    newOutputDir() {
+        const temp = this.#newTemp();
+        const out = (0,external_node_path_.join)(temp, 'out');
+        (0,external_node_fs_.mkdirSync)(out, { recursive: true });
+        this.#handedOut.add(out);
+        return out;
+    }
     async save(key, artifact) {
         const entry = this.#entry(key);
         if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(entry, 'meta.json')))
             return { saved: false, reason: 'exists' };
-        const temp = this.#newTemp();
+        const adopt = this.#handedOut.has(artifact.outputDir);
+        // Not taken over: the directory stays where dependents read it until `close` removes it.
+        const dropTemp = (temp) => adopt ? Promise.resolve() : (0,promises_.rm)(temp, { recursive: true, force: true });
+        const temp = adopt ? (0,external_node_path_.dirname)(artifact.outputDir) : this.#newTemp();
         try {
-            await copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
+            if (!adopt)
+                await copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
             // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
             const manifest = await buildManifest((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
             if (!manifest.ok) {
-                await (0,promises_.rm)(temp, { recursive: true, force: true });
+                await dropTemp(temp);
                 return { saved: false, reason: 'unsafe-output', message: manifest.error };
             }
             const meta = { ...entryMeta(artifact), manifest: manifest.value };
@@ -300,10 +317,13 @@ class LocalCache {
             await this.#ensureShard((0,external_node_path_.dirname)(entry));
             // The single commit point: before it, nothing is visible; after it, everything is.
             await (0,promises_.rename)(temp, entry);
-            return { saved: true };
+            if (!adopt)
+                return { saved: true };
+            this.#handedOut.delete(artifact.outputDir);
+            return { saved: true, outputDir: (0,external_node_path_.join)(entry, 'out') };
         }
         catch (e) {
-            await (0,promises_.rm)(temp, { recursive: true, force: true });
+            await dropTemp(temp);
             const code = e.code;
             if (code === 'ENOTEMPTY' || code === 'EEXIST')
                 return { saved: false, reason: 'exists' };
@@ -311,8 +331,11 @@ class LocalCache {
             return { saved: false, reason: 'cache-unavailable', message: e.message };
         }
     }
-    close() {
-        return Promise.resolve();
+    /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
+    async close() {
+        const left = [...this.#handedOut];
+        this.#handedOut.clear();
+        await Promise.all(left.map((out) => (0,promises_.rm)((0,external_node_path_.dirname)(out), { recursive: true, force: true })));
     }
     #shards = new Set();
     /** Each of the 256 shard directories is created once per process, not probed on every save. */
@@ -1861,7 +1884,7 @@ class Execution {
         if (this.#p.options.signal?.aborted)
             return this.#notRun(ref, 'not started: the run was interrupted');
         const depDirs = new Map(deps.map((d) => [d.label, d.ready.dir]));
-        return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, () => this.#runJob(job, ref, depDirs));
+        return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) => this.#runJob(job, ref, depDirs, release));
     }
     #notRun(ref, message) {
         const outcome = {
@@ -1875,7 +1898,7 @@ class Execution {
         };
         return { ok: false, outcome };
     }
-    async #runJob(job, ref, depDirs) {
+    async #runJob(job, ref, depDirs, release) {
         const { options } = this.#p;
         // Checked again here: the failure that stops scheduling may have happened while this job queued.
         if (this.#stopScheduling)
@@ -1890,14 +1913,15 @@ class Execution {
                 return this.#failedElsewhere(ref, claim.error);
             case 'cached':
                 // Built elsewhere and saved to the shared cache; should that fail to restore, build it here.
-                return (await this.#lateHit(ref)) ?? this.#buildClaimed(job, ref, depDirs, () => Promise.resolve());
+                return ((await this.#lateHit(ref)) ??
+                    this.#buildClaimed(job, ref, depDirs, release, () => Promise.resolve()));
             case 'build': {
                 const late = await this.#lateHit(ref);
                 if (late) {
                     this.#saves.push(this.#finish(ref, late, claim.finish));
                     return late;
                 }
-                return this.#buildClaimed(job, ref, depDirs, claim.finish);
+                return this.#buildClaimed(job, ref, depDirs, release, claim.finish);
             }
             default:
                 return (0,unreachable/* unreachable */.H)(claim);
@@ -1947,10 +1971,10 @@ class Execution {
         };
         return { ok: false, outcome };
     }
-    async #buildClaimed(job, ref, depDirs, finish) {
+    async #buildClaimed(job, ref, depDirs, release, finish) {
         let ready;
         try {
-            ready = await this.#execute(job, ref, depDirs);
+            ready = await this.#execute(job, ref, depDirs, release);
         }
         finally {
             // Published in the background: dependents here read the output directory directly, so the worker slot
@@ -1977,12 +2001,9 @@ class Execution {
             });
         }
     }
-    async #execute(job, ref, depDirs) {
+    async #execute(job, ref, depDirs, release) {
         const { options, reporter } = this.#p;
-        const outputDir = this.#outputDir(ref.key);
-        // Fresh per key: nothing can be there unless a failed restore left it, and that path removes it.
-        // Synchronous: a thread-pool round trip here would idle the slot between jobs.
-        (0,external_node_fs_.mkdirSync)(outputDir);
+        const outputDir = this.#newOutputDir(ref.key);
         const tmpDir = this.#tempDirs.take();
         const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
         for (const c of cmds) {
@@ -2027,9 +2048,13 @@ class Execution {
             return { ok: false, outcome };
         }
         this.#p.timings.record(job.name, durationMs);
-        const saved = this.#p.cache
-            .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
-            .then((saved) => {
+        const saving = this.#p.cache.save(ref.key, {
+            outputDir,
+            stdout: result.stdout,
+            stderr: result.stderr,
+            durationMs,
+        });
+        const saved = saving.then((saved) => {
             if (!saved.saved && saved.reason === 'unsafe-output') {
                 reporter.onEvent({
                     type: 'warning',
@@ -2042,7 +2067,22 @@ class Execution {
         });
         this.#inCache.set(ref.key, saved);
         this.#saves.push(saved);
-        return { ok: true, dir: outputDir, outcome };
+        if (this.#p.cache.newOutputDir === undefined)
+            return { ok: true, dir: outputDir, outcome };
+        // The cache takes the directory over: dependents read it where the save puts it. The slot is free already.
+        release();
+        const s = await saving;
+        return { ok: true, dir: (s.saved && s.outputDir) || outputDir, outcome };
+    }
+    /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */
+    #newOutputDir(key) {
+        if (this.#p.cache.newOutputDir)
+            return this.#p.cache.newOutputDir(key);
+        const dir = this.#outputDir(key);
+        // Fresh per key: nothing can be there unless a failed restore left it, and that path removes it.
+        // Synchronous: a thread-pool round trip here would idle the slot between jobs.
+        (0,external_node_fs_.mkdirSync)(dir);
+        return dir;
     }
     #outputDir(key) {
         return (0,external_node_path_.join)(this.#p.options.workDir, 'out', key);
@@ -2164,14 +2204,24 @@ class WorkerPool {
     constructor(size) {
         this.#size = Math.max(1, Math.floor(size));
     }
-    /** Runs `task` when a slot is free and nothing of higher priority waits. */
+    /**
+     * Runs `task` when a slot is free and nothing of higher priority waits. The slot is freed when the task ends,
+     * or earlier when the task calls `release` (work that follows, such as saving, need not hold it).
+     */
     async run(priority, task) {
         await this.#acquire(priority);
+        let held = true;
+        const release = () => {
+            if (!held)
+                return;
+            held = false;
+            this.#release();
+        };
         try {
-            return await task();
+            return await task(release);
         }
         finally {
-            this.#release();
+            release();
         }
     }
     #acquire(priority) {

@@ -277,17 +277,34 @@ class LocalCache {
         }
         await (0,promises_.rm)(temp, { recursive: true, force: true });
     }
+    /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
+    #handedOut = new Set();
+    /**
+     * A job that writes its outputs straight into a temp entry saves without copying or linking anything:
+     * committing it is writing `meta.json` and one rename.
+     */
+    newOutputDir() {
+        const temp = this.#newTemp();
+        const out = (0,external_node_path_.join)(temp, 'out');
+        (0,external_node_fs_.mkdirSync)(out, { recursive: true });
+        this.#handedOut.add(out);
+        return out;
+    }
     async save(key, artifact) {
         const entry = this.#entry(key);
         if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(entry, 'meta.json')))
             return { saved: false, reason: 'exists' };
-        const temp = this.#newTemp();
+        const adopt = this.#handedOut.has(artifact.outputDir);
+        // Not taken over: the directory stays where dependents read it until `close` removes it.
+        const dropTemp = (temp) => adopt ? Promise.resolve() : (0,promises_.rm)(temp, { recursive: true, force: true });
+        const temp = adopt ? (0,external_node_path_.dirname)(artifact.outputDir) : this.#newTemp();
         try {
-            await copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
+            if (!adopt)
+                await copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
             // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
             const manifest = await buildManifest((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
             if (!manifest.ok) {
-                await (0,promises_.rm)(temp, { recursive: true, force: true });
+                await dropTemp(temp);
                 return { saved: false, reason: 'unsafe-output', message: manifest.error };
             }
             const meta = { ...entryMeta(artifact), manifest: manifest.value };
@@ -300,10 +317,13 @@ class LocalCache {
             await this.#ensureShard((0,external_node_path_.dirname)(entry));
             // The single commit point: before it, nothing is visible; after it, everything is.
             await (0,promises_.rename)(temp, entry);
-            return { saved: true };
+            if (!adopt)
+                return { saved: true };
+            this.#handedOut.delete(artifact.outputDir);
+            return { saved: true, outputDir: (0,external_node_path_.join)(entry, 'out') };
         }
         catch (e) {
-            await (0,promises_.rm)(temp, { recursive: true, force: true });
+            await dropTemp(temp);
             const code = e.code;
             if (code === 'ENOTEMPTY' || code === 'EEXIST')
                 return { saved: false, reason: 'exists' };
@@ -311,8 +331,11 @@ class LocalCache {
             return { saved: false, reason: 'cache-unavailable', message: e.message };
         }
     }
-    close() {
-        return Promise.resolve();
+    /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
+    async close() {
+        const left = [...this.#handedOut];
+        this.#handedOut.clear();
+        await Promise.all(left.map((out) => (0,promises_.rm)((0,external_node_path_.dirname)(out), { recursive: true, force: true })));
     }
     #shards = new Set();
     /** Each of the 256 shard directories is created once per process, not probed on every save. */

@@ -13,6 +13,12 @@ export interface Cache {
   lookup(keys: readonly JobKey[]): Promise<Map<JobKey, CacheHit>>;
   /** Stores a successful job's outputs. Saving a key that exists is a harmless no-op. */
   save(key: JobKey, artifact: ArtifactToSave): Promise<SaveOutcome>;
+  /**
+   * Optional: a new empty directory for a job's outputs that `save` can take over instead of copying it. When
+   * it does, the outputs move, and the outcome says where (`outputDir`). Directories not taken over are the
+   * backend's to remove at `close`.
+   */
+  newOutputDir?(key: JobKey): string;
   /** Called once at the end of a run (backends that batch writes, such as packs, flush here). */
   close(): Promise<void>;
 }
@@ -46,7 +52,8 @@ export type RestoreFailure =
   | { reason: 'cache-unavailable'; message: string };
 
 export type SaveOutcome =
-  | { saved: true }
+  /** `outputDir`: where the outputs are now, when the save took over a directory from `newOutputDir`. */
+  | { saved: true; outputDir?: string }
   | { saved: false; reason: 'exists' | 'disabled' | 'cache-unavailable' | 'unsafe-output'; message?: string };
 
 /** One file of an artifact's output tree, as recorded in its manifest. */

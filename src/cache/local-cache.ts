@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
@@ -144,12 +144,31 @@ export class LocalCache implements Cache {
     await rm(temp, { recursive: true, force: true });
   }
 
+  /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
+  readonly #handedOut = new Set<string>();
+
+  /**
+   * A job that writes its outputs straight into a temp entry saves without copying or linking anything:
+   * committing it is writing `meta.json` and one rename.
+   */
+  newOutputDir(): string {
+    const temp = this.#newTemp();
+    const out = join(temp, 'out');
+    mkdirSync(out, { recursive: true });
+    this.#handedOut.add(out);
+    return out;
+  }
+
   async save(key: JobKey, artifact: ArtifactToSave): Promise<SaveOutcome> {
     const entry = this.#entry(key);
     if (existsSync(join(entry, 'meta.json'))) return { saved: false, reason: 'exists' };
-    const temp = this.#newTemp();
+    const adopt = this.#handedOut.has(artifact.outputDir);
+    // Not taken over: the directory stays where dependents read it until `close` removes it.
+    const dropTemp = (temp: string): Promise<void> =>
+      adopt ? Promise.resolve() : rm(temp, { recursive: true, force: true });
+    const temp = adopt ? dirname(artifact.outputDir) : this.#newTemp();
     try {
-      await copyTree(artifact.outputDir, join(temp, 'out'), { link: true });
+      if (!adopt) await copyTree(artifact.outputDir, join(temp, 'out'), { link: true });
       // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
       const manifest = await buildManifest(
         join(temp, 'out'),
@@ -159,7 +178,7 @@ export class LocalCache implements Cache {
         artifact.stderr,
       );
       if (!manifest.ok) {
-        await rm(temp, { recursive: true, force: true });
+        await dropTemp(temp);
         return { saved: false, reason: 'unsafe-output', message: manifest.error };
       }
       const meta = { ...entryMeta(artifact), manifest: manifest.value };
@@ -170,9 +189,11 @@ export class LocalCache implements Cache {
       await this.#ensureShard(dirname(entry));
       // The single commit point: before it, nothing is visible; after it, everything is.
       await rename(temp, entry);
-      return { saved: true };
+      if (!adopt) return { saved: true };
+      this.#handedOut.delete(artifact.outputDir);
+      return { saved: true, outputDir: join(entry, 'out') };
     } catch (e) {
-      await rm(temp, { recursive: true, force: true });
+      await dropTemp(temp);
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOTEMPTY' || code === 'EEXIST') return { saved: false, reason: 'exists' };
       this.#onWarning(`could not save ${key} to the local cache: ${(e as Error).message}`);
@@ -180,8 +201,11 @@ export class LocalCache implements Cache {
     }
   }
 
-  close(): Promise<void> {
-    return Promise.resolve();
+  /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
+  async close(): Promise<void> {
+    const left = [...this.#handedOut];
+    this.#handedOut.clear();
+    await Promise.all(left.map((out) => rm(dirname(out), { recursive: true, force: true })));
   }
 
   readonly #shards = new Set<string>();

@@ -117,7 +117,9 @@ export class Execution {
     if (this.#stopScheduling) return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
     if (this.#p.options.signal?.aborted) return this.#notRun(ref, 'not started: the run was interrupted');
     const depDirs = new Map(deps.map((d) => [d.label, (d.ready as { dir: string }).dir]));
-    return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, () => this.#runJob(job, ref, depDirs));
+    return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) =>
+      this.#runJob(job, ref, depDirs, release),
+    );
   }
 
   #notRun(ref: JobRef, message: string): Ready {
@@ -133,7 +135,12 @@ export class Execution {
     return { ok: false, outcome };
   }
 
-  async #runJob(job: Job, ref: JobRef, depDirs: ReadonlyMap<JobLabel, string>): Promise<Ready> {
+  async #runJob(
+    job: Job,
+    ref: JobRef,
+    depDirs: ReadonlyMap<JobLabel, string>,
+    release: () => void,
+  ): Promise<Ready> {
     const { options } = this.#p;
     // Checked again here: the failure that stops scheduling may have happened while this job queued.
     if (this.#stopScheduling) return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
@@ -146,14 +153,17 @@ export class Execution {
         return this.#failedElsewhere(ref, claim.error);
       case 'cached':
         // Built elsewhere and saved to the shared cache; should that fail to restore, build it here.
-        return (await this.#lateHit(ref)) ?? this.#buildClaimed(job, ref, depDirs, () => Promise.resolve());
+        return (
+          (await this.#lateHit(ref)) ??
+          this.#buildClaimed(job, ref, depDirs, release, () => Promise.resolve())
+        );
       case 'build': {
         const late = await this.#lateHit(ref);
         if (late) {
           this.#saves.push(this.#finish(ref, late, claim.finish));
           return late;
         }
-        return this.#buildClaimed(job, ref, depDirs, claim.finish);
+        return this.#buildClaimed(job, ref, depDirs, release, claim.finish);
       }
       default:
         return unreachable(claim);
@@ -208,11 +218,12 @@ export class Execution {
     job: Job,
     ref: JobRef,
     depDirs: ReadonlyMap<JobLabel, string>,
+    release: () => void,
     finish: Extract<Claim, { kind: 'build' }>['finish'],
   ): Promise<Ready> {
     let ready: Ready | undefined;
     try {
-      ready = await this.#execute(job, ref, depDirs);
+      ready = await this.#execute(job, ref, depDirs, release);
     } finally {
       // Published in the background: dependents here read the output directory directly, so the worker slot
       // is free for the next job while other processes' waiters get the result a moment later.
@@ -245,12 +256,14 @@ export class Execution {
     }
   }
 
-  async #execute(job: Job, ref: JobRef, depDirs: ReadonlyMap<JobLabel, string>): Promise<Ready> {
+  async #execute(
+    job: Job,
+    ref: JobRef,
+    depDirs: ReadonlyMap<JobLabel, string>,
+    release: () => void,
+  ): Promise<Ready> {
     const { options, reporter } = this.#p;
-    const outputDir = this.#outputDir(ref.key);
-    // Fresh per key: nothing can be there unless a failed restore left it, and that path removes it.
-    // Synchronous: a thread-pool round trip here would idle the slot between jobs.
-    mkdirSync(outputDir);
+    const outputDir = this.#newOutputDir(ref.key);
     const tmpDir = this.#tempDirs.take();
     const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
     for (const c of cmds) {
@@ -294,22 +307,40 @@ export class Execution {
       return { ok: false, outcome };
     }
     this.#p.timings.record(job.name, durationMs);
-    const saved = this.#p.cache
-      .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
-      .then((saved) => {
-        if (!saved.saved && saved.reason === 'unsafe-output') {
-          reporter.onEvent({
-            type: 'warning',
-            job: ref,
-            message: `${JSON.stringify(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
-          });
-        }
-        // 'exists': another process saved the same key first, so it is in the cache all the same.
-        return saved.saved || saved.reason === 'exists';
-      });
+    const saving = this.#p.cache.save(ref.key, {
+      outputDir,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      durationMs,
+    });
+    const saved = saving.then((saved) => {
+      if (!saved.saved && saved.reason === 'unsafe-output') {
+        reporter.onEvent({
+          type: 'warning',
+          job: ref,
+          message: `${JSON.stringify(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+        });
+      }
+      // 'exists': another process saved the same key first, so it is in the cache all the same.
+      return saved.saved || saved.reason === 'exists';
+    });
     this.#inCache.set(ref.key, saved);
     this.#saves.push(saved);
-    return { ok: true, dir: outputDir, outcome };
+    if (this.#p.cache.newOutputDir === undefined) return { ok: true, dir: outputDir, outcome };
+    // The cache takes the directory over: dependents read it where the save puts it. The slot is free already.
+    release();
+    const s = await saving;
+    return { ok: true, dir: (s.saved && s.outputDir) || outputDir, outcome };
+  }
+
+  /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */
+  #newOutputDir(key: JobKey): string {
+    if (this.#p.cache.newOutputDir) return this.#p.cache.newOutputDir(key);
+    const dir = this.#outputDir(key);
+    // Fresh per key: nothing can be there unless a failed restore left it, and that path removes it.
+    // Synchronous: a thread-pool round trip here would idle the slot between jobs.
+    mkdirSync(dir);
+    return dir;
   }
 
   #outputDir(key: JobKey): string {

@@ -15,13 +15,22 @@ export class WorkerPool {
     this.#size = Math.max(1, Math.floor(size));
   }
 
-  /** Runs `task` when a slot is free and nothing of higher priority waits. */
-  async run<T>(priority: number, task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` when a slot is free and nothing of higher priority waits. The slot is freed when the task ends,
+   * or earlier when the task calls `release` (work that follows, such as saving, need not hold it).
+   */
+  async run<T>(priority: number, task: (release: () => void) => Promise<T>): Promise<T> {
     await this.#acquire(priority);
-    try {
-      return await task();
-    } finally {
+    let held = true;
+    const release = (): void => {
+      if (!held) return;
+      held = false;
       this.#release();
+    };
+    try {
+      return await task(release);
+    } finally {
+      release();
     }
   }
 

@@ -66,6 +66,33 @@ describe('LocalCache', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('takes over a directory it handed out: the outputs move into the entry; unsaved ones go at close', async () => {
+    const local = cache as LocalCache;
+    const out = local.newOutputDir();
+    await makeTree(out);
+    const before = await snapshot(out);
+    const saved = await local.save(KEY, {
+      outputDir: out,
+      stdout: Buffer.from('o'),
+      stderr: Buffer.alloc(0),
+      durationMs: 3,
+    });
+    expect(saved).toEqual({
+      saved: true,
+      outputDir: join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY, 'out'),
+    });
+    await expect(stat(out)).rejects.toThrow();
+    const hit = (await cache.lookup([KEY])).get(KEY)!;
+    expect((await hit.restore(join(dir, 'restored'))).ok).toBe(true);
+    expect(await snapshot(join(dir, 'restored'))).toEqual(before);
+
+    const failed = local.newOutputDir();
+    await writeFile(join(failed, 'partial'), 'x');
+    await local.close();
+    await expect(stat(failed)).rejects.toThrow();
+    expect(await readdir(join(dir, 'cache/v1/tmp'))).toEqual([]);
+  });
+
   it('keeps large logs in files of their own and restores them verified', async () => {
     const big = Buffer.alloc(100_000, 'x');
     await cache.save(KEY, {
