@@ -63,11 +63,14 @@ export class LocalCache implements Cache {
     // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
     // and nothing else runs while a run looks its keys up.
     for (const key of keys) {
+      const path = join(this.#entry(key), 'meta.json');
+      // Asked first because a miss is the common case in a cold run, and a failed read costs an exception.
+      if (!existsSync(path)) continue;
       try {
-        const meta = JSON.parse(readFileSync(join(this.#entry(key), 'meta.json'), 'utf8')) as EntryMeta;
+        const meta = JSON.parse(readFileSync(path, 'utf8')) as EntryMeta;
         hits.set(key, this.#hit(key, meta));
       } catch {
-        // No entry (or an unreadable one): a miss.
+        // Gone meanwhile, or unreadable: a miss.
       }
     }
     return Promise.resolve(hits);
