@@ -1,3 +1,4 @@
+import type { WorkTreeListings } from './ids/file-digest.js';
 import type { Cache } from './cache/cache.js';
 import type { Reporter } from './report/events.js';
 import type { Timings } from './executor/timings.js';
@@ -34,6 +35,8 @@ export interface EngineOptions {
    * `{commit}` reads the tree of that commit (the pre-push hook) and never touches the working tree.
    */
   digests: 'working-tree' | { commit: string };
+  /** With 'working-tree': the git fast path's calls, when the caller started them before reading the graph. */
+  workTreeListings?: WorkTreeListings;
   /** Called when the run is asked to stop (SIGINT/SIGTERM): jobs are killed, nothing partial is saved. */
   signal?: AbortSignal;
 }

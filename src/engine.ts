@@ -107,7 +107,7 @@ function computeKeys(
   options: EngineOptions,
 ): Promise<Result<Map<JobLabel, JobKey>, GraphProblem[]>> {
   return options.digests === 'working-tree'
-    ? keyGraph(graph, options.sourceDir, options.salt)
+    ? keyGraph(graph, options.sourceDir, options.salt, options.workTreeListings)
     : keyGraphAtCommit(graph, options.sourceDir, options.digests.commit, options.salt);
 }
 

@@ -100,14 +100,14 @@ var run = __webpack_require__(6942);
 var local_state = __webpack_require__(4709);
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 5 modules
 var shared_coordinator = __webpack_require__(2204);
-// EXTERNAL MODULE: ./src/engine.ts + 8 modules
-var engine = __webpack_require__(1409);
+// EXTERNAL MODULE: ./src/engine.ts + 7 modules
+var engine = __webpack_require__(7781);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 8 modules
 var parse = __webpack_require__(8105);
-// EXTERNAL MODULE: ./src/ids/job-key.ts + 6 modules
-var job_key = __webpack_require__(2017);
+// EXTERNAL MODULE: ./src/ids/job-key.ts + 2 modules
+var job_key = __webpack_require__(2468);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
 var console_reporter = __webpack_require__(3465);
 ;// CONCATENATED MODULE: ./src/hook/config.ts

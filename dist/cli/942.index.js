@@ -205,12 +205,16 @@ class LocalCache {
         // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
         // and nothing else runs while a run looks its keys up.
         for (const key of keys) {
+            const path = (0,external_node_path_.join)(this.#entry(key), 'meta.json');
+            // Asked first because a miss is the common case in a cold run, and a failed read costs an exception.
+            if (!(0,external_node_fs_.existsSync)(path))
+                continue;
             try {
-                const meta = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.#entry(key), 'meta.json'), 'utf8'));
+                const meta = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
                 hits.set(key, this.#hit(key, meta));
             }
             catch {
-                // No entry (or an unreadable one): a miss.
+                // Gone meanwhile, or unreadable: a miss.
             }
         }
         return Promise.resolve(hits);
@@ -417,8 +421,12 @@ class NullCache {
 
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 5 modules
 var shared_coordinator = __webpack_require__(2204);
-// EXTERNAL MODULE: ./src/engine.ts + 8 modules
-var engine = __webpack_require__(1409);
+// EXTERNAL MODULE: ./src/engine.ts + 7 modules
+var engine = __webpack_require__(7781);
+// EXTERNAL MODULE: ./src/ids/file-digest.ts + 3 modules
+var file_digest = __webpack_require__(9021);
+// EXTERNAL MODULE: ./src/executor/launcher.ts
+var launcher = __webpack_require__(7029);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
@@ -476,6 +484,8 @@ var cli_io = __webpack_require__(1604);
 // EXTERNAL MODULE: ./src/cli/local-state.ts
 var local_state = __webpack_require__(4709);
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
+
+
 
 
 
@@ -553,6 +563,10 @@ const run = async (argv, io) => {
     if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok)
         return cli_io/* EXIT */.d.usage;
     const sourceDir = (0,external_node_path_.resolve)(io.cwd, v['source-dir'] ?? '.');
+    // git stats the work tree, and the launcher starts, on another core while the graph is read and checked.
+    const workTreeListings = (0,file_digest/* startWorkTreeListings */.$)(sourceDir);
+    if (!v['dry-run'])
+        (0,launcher/* startLauncherEarly */.K)();
     const graph = await (0,graph_input/* loadGraphOrReport */.C)(v.graph, sourceDir, io);
     if (!graph)
         return cli_io/* EXIT */.d.usage;
@@ -587,6 +601,7 @@ const run = async (argv, io) => {
             workDir: state.newRunDir(),
             baseEnv: baseEnvironment(io.env),
             digests: 'working-tree',
+            workTreeListings,
             signal: controller.signal,
         }, {
             cache,
@@ -1583,7 +1598,7 @@ class SharedCoordinator {
 
 /***/ }),
 
-/***/ 1409:
+/***/ 7781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1597,8 +1612,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/ids/job-key.ts + 6 modules
-var job_key = __webpack_require__(2017);
+// EXTERNAL MODULE: ./src/ids/job-key.ts + 2 modules
+var job_key = __webpack_require__(2468);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:child_process"
@@ -2265,99 +2280,8 @@ class WorkerPool {
     }
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
-;// CONCATENATED MODULE: ./src/executor/launcher.ts
-
-
-
-
-// Read once at load: in the bundle this is the chunk's own file, beside which the build puts the launcher.
-const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-/**
- * Starts job commands from a small separate process instead of this one.
- *
- * Why: starting a process forks its parent, and a fork costs in proportion to the parent's memory. The engine's
- * process holds the graph, the keys and the logs, so each fork there costs a few milliseconds of its only
- * thread — the thread that also schedules, saves and reports. A launcher of a few tens of megabytes forks
- * several times faster, on another core. Only the bundled build has the launcher; elsewhere (and should it
- * fail to start or die) commands are started directly.
- */
-class Launcher {
-    #child;
-    #pending = new Map();
-    #next = 1;
-    #alive = true;
-    constructor(child) {
-        this.#child = child;
-        child.on('message', (e) => {
-            const p = this.#pending.get(e.id);
-            if (!p)
-                return;
-            if (e.type === 'output')
-                p.onOutput(e.stream, e.chunk);
-            else {
-                this.#pending.delete(e.id);
-                p.resolve(e);
-            }
-        });
-        const gone = () => {
-            this.#alive = false;
-            for (const p of this.#pending.values())
-                p.resolve({ code: null, signal: null, error: 'the launcher process exited' });
-            this.#pending.clear();
-        };
-        child.on('exit', gone);
-        child.on('error', gone);
-    }
-    /** A launcher beside this module's bundle, or undefined when there is none (running from source). */
-    static start() {
-        const program = (0,external_node_path_.join)(here, 'launcher-process.js');
-        if (!(0,external_node_fs_.existsSync)(program))
-            return undefined;
-        try {
-            const child = (0,external_node_child_process_.fork)(program, [], {
-                serialization: 'advanced',
-                // Small young generation: this process allocates little, and its size is what each fork copies.
-                execArgv: ['--max-semi-space-size=1'],
-                stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-            });
-            return new Launcher(child);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    get alive() {
-        return this.#alive && this.#child.connected;
-    }
-    run(cmd, onOutput) {
-        const id = this.#next++;
-        if (!this.alive)
-            return {
-                exited: Promise.resolve({ code: null, signal: null, error: 'the launcher process exited' }),
-                kill: () => undefined,
-            };
-        const exited = new Promise((resolve) => this.#pending.set(id, { onOutput, resolve }));
-        this.#send({ type: 'run', id, ...cmd });
-        return { exited, kill: () => this.#send({ type: 'kill', id }) };
-    }
-    /** Ends the launcher; commands still running are killed by it. */
-    close() {
-        if (this.#child.connected)
-            this.#child.disconnect();
-    }
-    #send(m) {
-        try {
-            if (this.#child.connected)
-                this.#child.send(m);
-        }
-        catch {
-            // The exit handler answers every pending command.
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/executor/launcher.ts
+var executor_launcher = __webpack_require__(7029);
 ;// CONCATENATED MODULE: ./src/engine.ts
 
 
@@ -2382,7 +2306,7 @@ async function runGraph(graph, options, deps) {
     if (!selection.ok)
         return (0,result/* err */._)(selection.error.map((message) => ({ field: 'targets', message })));
     // Started while the keys are computed, so that its start-up is not on the first jobs' path.
-    let launcher = options.dryRun || selection.value.closure.size === 0 ? undefined : Launcher.start();
+    let launcher = options.dryRun || selection.value.closure.size === 0 ? undefined : executor_launcher/* Launcher */.b.start();
     const keyed = await computeKeys(graph, options);
     if (!keyed.ok) {
         launcher?.close();
@@ -2451,7 +2375,7 @@ async function runGraph(graph, options, deps) {
 }
 function computeKeys(graph, options) {
     return options.digests === 'working-tree'
-        ? (0,job_key/* keyGraph */.Sw)(graph, options.sourceDir, options.salt)
+        ? (0,job_key/* keyGraph */.Sw)(graph, options.sourceDir, options.salt, options.workTreeListings)
         : (0,job_key/* keyGraphAtCommit */.CS)(graph, options.sourceDir, options.digests.commit, options.salt);
 }
 function dryRunOutcome(execution, label, hit) {
@@ -2487,6 +2411,138 @@ function countStatuses(jobs) {
     for (const j of jobs)
         counts[j.status]++;
     return counts;
+}
+
+
+/***/ }),
+
+/***/ 7029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ startLauncherEarly),
+/* harmony export */   b: () => (/* binding */ Launcher)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+// Read once at load: in the bundle this is the chunk's own file, beside which the build puts the launcher.
+const here = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+/**
+ * Starts job commands from a small separate process instead of this one.
+ *
+ * Why: starting a process forks its parent, and a fork costs in proportion to the parent's memory. The engine's
+ * process holds the graph, the keys and the logs, so each fork there costs a few milliseconds of its only
+ * thread — the thread that also schedules, saves and reports. A launcher of a few tens of megabytes forks
+ * several times faster, on another core. Only the bundled build has the launcher; elsewhere (and should it
+ * fail to start or die) commands are started directly.
+ */
+class Launcher {
+    #child;
+    #pending = new Map();
+    #next = 1;
+    #alive = true;
+    constructor(child) {
+        this.#child = child;
+        // Idle, the launcher does not keep this process alive: a run that ends without closing it (or a launcher
+        // started early and never used) does not hang the exit. Commands in flight hold it.
+        child.unref();
+        child.channel?.unref();
+        child.on('message', (e) => {
+            const p = this.#pending.get(e.id);
+            if (!p)
+                return;
+            if (e.type === 'output')
+                p.onOutput(e.stream, e.chunk);
+            else {
+                this.#pending.delete(e.id);
+                if (this.#pending.size === 0)
+                    child.channel?.unref();
+                p.resolve(e);
+            }
+        });
+        const gone = () => {
+            this.#alive = false;
+            for (const p of this.#pending.values())
+                p.resolve({ code: null, signal: null, error: 'the launcher process exited' });
+            this.#pending.clear();
+        };
+        child.on('exit', gone);
+        child.on('error', gone);
+    }
+    /**
+     * A launcher beside this module's bundle, or undefined when there is none (running from source). Returns the
+     * one `startLauncherEarly` started, if any, so that its start-up overlapped with reading the graph.
+     */
+    static start() {
+        if (early) {
+            const l = early;
+            early = undefined;
+            return l;
+        }
+        const program = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(here, 'launcher-process.js');
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(program))
+            return undefined;
+        try {
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.fork)(program, [], {
+                serialization: 'advanced',
+                // Small young generation: this process allocates little, and its size is what each fork copies.
+                execArgv: ['--max-semi-space-size=1'],
+                stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+            });
+            return new Launcher(child);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    get alive() {
+        return this.#alive && this.#child.connected;
+    }
+    run(cmd, onOutput) {
+        const id = this.#next++;
+        if (!this.alive)
+            return {
+                exited: Promise.resolve({ code: null, signal: null, error: 'the launcher process exited' }),
+                kill: () => undefined,
+            };
+        const exited = new Promise((resolve) => this.#pending.set(id, { onOutput, resolve }));
+        if (this.#pending.size === 1)
+            this.#child.channel?.ref();
+        this.#send({ type: 'run', id, ...cmd });
+        return { exited, kill: () => this.#send({ type: 'kill', id }) };
+    }
+    /** Ends the launcher; commands still running are killed by it. */
+    close() {
+        if (this.#child.connected)
+            this.#child.disconnect();
+    }
+    #send(m) {
+        try {
+            if (this.#child.connected)
+                this.#child.send(m);
+        }
+        catch {
+            // The exit handler answers every pending command.
+        }
+    }
+}
+let early;
+/**
+ * Starts the launcher ahead of the run (a CLI calls it before reading the graph): a Node process needs a few tens
+ * of milliseconds to start, and the first jobs would wait for it. Unused, it ends with this process.
+ */
+function startLauncherEarly() {
+    early ??= Launcher.start();
 }
 
 

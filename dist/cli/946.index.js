@@ -205,12 +205,16 @@ class LocalCache {
         // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
         // and nothing else runs while a run looks its keys up.
         for (const key of keys) {
+            const path = (0,external_node_path_.join)(this.#entry(key), 'meta.json');
+            // Asked first because a miss is the common case in a cold run, and a failed read costs an exception.
+            if (!(0,external_node_fs_.existsSync)(path))
+                continue;
             try {
-                const meta = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.#entry(key), 'meta.json'), 'utf8'));
+                const meta = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
                 hits.set(key, this.#hit(key, meta));
             }
             catch {
-                // No entry (or an unreadable one): a miss.
+                // Gone meanwhile, or unreadable: a miss.
             }
         }
         return Promise.resolve(hits);

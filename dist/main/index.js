@@ -31202,12 +31202,16 @@ class local_cache_LocalCache {
         // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
         // and nothing else runs while a run looks its keys up.
         for (const key of keys) {
+            const path = (0,external_node_path_.join)(this.#entry(key), 'meta.json');
+            // Asked first because a miss is the common case in a cold run, and a failed read costs an exception.
+            if (!(0,external_node_fs_.existsSync)(path))
+                continue;
             try {
-                const meta = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.#entry(key), 'meta.json'), 'utf8'));
+                const meta = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
                 hits.set(key, this.#hit(key, meta));
             }
             catch {
-                // No entry (or an unreadable one): a miss.
+                // Gone meanwhile, or unreadable: a miss.
             }
         }
         return Promise.resolve(hits);
@@ -32856,28 +32860,16 @@ function parseDirtyPaths(text, prefix = '') {
  * always does). diff-files would report every touched file (after a copy, a cache restore, a `touch`) as changed
  * on every run, and each would be re-read: correct, but as slow as the fallback, forever.
  */
-async function workingTreeDigests(sourceDir, paths) {
-    const prefix = await git_command_workTreePrefix(sourceDir);
+async function workingTreeDigests(sourceDir, paths, listings = file_digest_startWorkTreeListings(sourceDir)) {
+    const prefix = await listings.prefix;
     if (prefix === undefined)
         return result_err(`${sourceDir} is not inside a git work tree`);
-    // Both listings run at once; the index listing is parsed while status is still stat-ing the work tree.
-    const listing = gitText(sourceDir, ['ls-files', '-s', '-z', '--', '.']);
-    const status = gitText(sourceDir, [
-        'status',
-        '--porcelain=v1',
-        '-z',
-        '--untracked-files=no',
-        '--ignore-submodules=all',
-        '--no-renames',
-        '--',
-        '.',
-    ]);
-    const listed = await listing;
+    const listed = await listings.index;
     if (!listed.ok)
         return listed;
     // ls-files, run in sourceDir, prints paths relative to it; status prints them from the repository root.
     const index = parseListing(listed.value, 'ls-files', paths);
-    const changed = await status;
+    const changed = await listings.status;
     if (!changed.ok)
         return changed;
     const dirty = parseDirtyPaths(changed.value, prefix);
@@ -32887,6 +32879,27 @@ async function workingTreeDigests(sourceDir, paths) {
     for (const [p, state] of await git_blob_streamDigests(sourceDir, toRead))
         out.set(p, state);
     return result_ok(out);
+}
+/**
+ * Starts the fast path's git calls. They depend on the directory only, not on the graph, so a caller can start
+ * them before it reads the graph and have git stat the work tree on another core meanwhile. All three run at
+ * once (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
+ */
+function file_digest_startWorkTreeListings(sourceDir) {
+    return {
+        prefix: git_command_workTreePrefix(sourceDir),
+        index: gitText(sourceDir, ['ls-files', '-s', '-z', '--', '.']),
+        status: gitText(sourceDir, [
+            'status',
+            '--porcelain=v1',
+            '-z',
+            '--untracked-files=no',
+            '--ignore-submodules=all',
+            '--no-renames',
+            '--',
+            '.',
+        ]),
+    };
 }
 /**
  * Digests as of a commit, from `git ls-tree -r --full-tree <commit>`: the working tree is never read (the pre-push
@@ -32910,8 +32923,8 @@ async function commitTreeDigests(repoDir, commit, paths) {
  * The working tree's digests by the fastest correct means: the git fast path inside a work tree, else (or when
  * git fails there) the streaming fallback. Never fails: a missing file is a value.
  */
-async function chooseDigests(sourceDir, paths) {
-    const fast = await workingTreeDigests(sourceDir, paths);
+async function chooseDigests(sourceDir, paths, listings) {
+    const fast = await workingTreeDigests(sourceDir, paths, listings);
     return fast.ok ? fast.value : git_blob_streamDigests(sourceDir, paths);
 }
 /** The streaming fallback as a DigestSource. */
@@ -33107,9 +33120,12 @@ async function keyGraphWith(graph, source, salt) {
         return err([{ message: digests.error }]);
     return computeKeys(graph, digests.value, salt);
 }
-/** Keys from the source directory as it is now (git fast path inside a work tree, streaming outside). */
-async function keyGraph(graph, sourceDir, salt) {
-    return computeKeys(graph, await chooseDigests(sourceDir, graphInputs(graph)), salt);
+/**
+ * Keys from the source directory as it is now (git fast path inside a work tree, streaming outside); `listings`
+ * are the fast path's git calls when the caller started them early.
+ */
+async function keyGraph(graph, sourceDir, salt, listings) {
+    return computeKeys(graph, await chooseDigests(sourceDir, graphInputs(graph), listings), salt);
 }
 /** Keys from a commit's tree: what the pre-push hook uses, so uncommitted changes never count. */
 async function keyGraphAtCommit(graph, repoDir, commit, salt) {
@@ -33927,6 +33943,10 @@ class Launcher {
     #alive = true;
     constructor(child) {
         this.#child = child;
+        // Idle, the launcher does not keep this process alive: a run that ends without closing it (or a launcher
+        // started early and never used) does not hang the exit. Commands in flight hold it.
+        child.unref();
+        child.channel?.unref();
         child.on('message', (e) => {
             const p = this.#pending.get(e.id);
             if (!p)
@@ -33935,6 +33955,8 @@ class Launcher {
                 p.onOutput(e.stream, e.chunk);
             else {
                 this.#pending.delete(e.id);
+                if (this.#pending.size === 0)
+                    child.channel?.unref();
                 p.resolve(e);
             }
         });
@@ -33947,8 +33969,16 @@ class Launcher {
         child.on('exit', gone);
         child.on('error', gone);
     }
-    /** A launcher beside this module's bundle, or undefined when there is none (running from source). */
+    /**
+     * A launcher beside this module's bundle, or undefined when there is none (running from source). Returns the
+     * one `startLauncherEarly` started, if any, so that its start-up overlapped with reading the graph.
+     */
     static start() {
+        if (early) {
+            const l = early;
+            early = undefined;
+            return l;
+        }
         const program = (0,external_node_path_.join)(here, 'launcher-process.js');
         if (!(0,external_node_fs_.existsSync)(program))
             return undefined;
@@ -33976,6 +34006,8 @@ class Launcher {
                 kill: () => undefined,
             };
         const exited = new Promise((resolve) => this.#pending.set(id, { onOutput, resolve }));
+        if (this.#pending.size === 1)
+            this.#child.channel?.ref();
         this.#send({ type: 'run', id, ...cmd });
         return { exited, kill: () => this.#send({ type: 'kill', id }) };
     }
@@ -33993,6 +34025,14 @@ class Launcher {
             // The exit handler answers every pending command.
         }
     }
+}
+let early;
+/**
+ * Starts the launcher ahead of the run (a CLI calls it before reading the graph): a Node process needs a few tens
+ * of milliseconds to start, and the first jobs would wait for it. Unused, it ends with this process.
+ */
+function launcher_startLauncherEarly() {
+    early ??= Launcher.start();
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
@@ -34088,7 +34128,7 @@ async function engine_runGraph(graph, options, deps) {
 }
 function engine_computeKeys(graph, options) {
     return options.digests === 'working-tree'
-        ? keyGraph(graph, options.sourceDir, options.salt)
+        ? keyGraph(graph, options.sourceDir, options.salt, options.workTreeListings)
         : keyGraphAtCommit(graph, options.sourceDir, options.digests.commit, options.salt);
 }
 function dryRunOutcome(execution, label, hit) {
@@ -35148,6 +35188,8 @@ async function local_state_openLocalState(cacheDirFlag, io) {
 
 
 
+
+
 const HELP = (/* unused pure expression or super */ null && (`Usage: disbuild run --graph FILE [options] [TARGET...]
 
 Runs a build graph: computes every job's key, restores hits from the cache, builds the misses.
@@ -35213,6 +35255,10 @@ const run = async (argv, io) => {
     if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok)
         return EXIT.usage;
     const sourceDir = resolve(io.cwd, v['source-dir'] ?? '.');
+    // git stats the work tree, and the launcher starts, on another core while the graph is read and checked.
+    const workTreeListings = startWorkTreeListings(sourceDir);
+    if (!v['dry-run'])
+        startLauncherEarly();
     const graph = await loadGraphOrReport(v.graph, sourceDir, io);
     if (!graph)
         return EXIT.usage;
@@ -35247,6 +35293,7 @@ const run = async (argv, io) => {
             workDir: state.newRunDir(),
             baseEnv: baseEnvironment(io.env),
             digests: 'working-tree',
+            workTreeListings,
             signal: controller.signal,
         }, {
             cache,

@@ -35,12 +35,17 @@ export class Launcher {
 
   private constructor(child: ChildProcess) {
     this.#child = child;
+    // Idle, the launcher does not keep this process alive: a run that ends without closing it (or a launcher
+    // started early and never used) does not hang the exit. Commands in flight hold it.
+    child.unref();
+    child.channel?.unref();
     child.on('message', (e: LauncherEvent) => {
       const p = this.#pending.get(e.id);
       if (!p) return;
       if (e.type === 'output') p.onOutput(e.stream, e.chunk);
       else {
         this.#pending.delete(e.id);
+        if (this.#pending.size === 0) child.channel?.unref();
         p.resolve(e);
       }
     });
@@ -54,8 +59,16 @@ export class Launcher {
     child.on('error', gone);
   }
 
-  /** A launcher beside this module's bundle, or undefined when there is none (running from source). */
+  /**
+   * A launcher beside this module's bundle, or undefined when there is none (running from source). Returns the
+   * one `startLauncherEarly` started, if any, so that its start-up overlapped with reading the graph.
+   */
   static start(): Launcher | undefined {
+    if (early) {
+      const l = early;
+      early = undefined;
+      return l;
+    }
     const program = join(here, 'launcher-process.js');
     if (!existsSync(program)) return undefined;
     try {
@@ -88,6 +101,7 @@ export class Launcher {
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: string }>(
       (resolve) => this.#pending.set(id, { onOutput, resolve }),
     );
+    if (this.#pending.size === 1) this.#child.channel?.ref();
     this.#send({ type: 'run', id, ...cmd });
     return { exited, kill: () => this.#send({ type: 'kill', id }) };
   }
@@ -104,4 +118,14 @@ export class Launcher {
       // The exit handler answers every pending command.
     }
   }
+}
+
+let early: Launcher | undefined;
+
+/**
+ * Starts the launcher ahead of the run (a CLI calls it before reading the graph): a Node process needs a few tens
+ * of milliseconds to start, and the first jobs would wait for it. Unused, it ends with this process.
+ */
+export function startLauncherEarly(): void {
+  early ??= Launcher.start();
 }

@@ -31,26 +31,15 @@ export type { DigestMap, DigestSource, InputState } from './input-state.js';
 export async function workingTreeDigests(
   sourceDir: string,
   paths: readonly string[],
+  listings: WorkTreeListings = startWorkTreeListings(sourceDir),
 ): Promise<Result<DigestMap, string>> {
-  const prefix = await workTreePrefix(sourceDir);
+  const prefix = await listings.prefix;
   if (prefix === undefined) return err(`${sourceDir} is not inside a git work tree`);
-  // Both listings run at once; the index listing is parsed while status is still stat-ing the work tree.
-  const listing = gitText(sourceDir, ['ls-files', '-s', '-z', '--', '.']);
-  const status = gitText(sourceDir, [
-    'status',
-    '--porcelain=v1',
-    '-z',
-    '--untracked-files=no',
-    '--ignore-submodules=all',
-    '--no-renames',
-    '--',
-    '.',
-  ]);
-  const listed = await listing;
+  const listed = await listings.index;
   if (!listed.ok) return listed;
   // ls-files, run in sourceDir, prints paths relative to it; status prints them from the repository root.
   const index = parseListing(listed.value, 'ls-files', paths);
-  const changed = await status;
+  const changed = await listings.status;
   if (!changed.ok) return changed;
   const dirty = parseDirtyPaths(changed.value, prefix);
   // The index map becomes the answer (one 100,000-entry map less at the peak): dirty entries are replaced below.
@@ -58,6 +47,36 @@ export async function workingTreeDigests(
   const toRead = paths.filter((p) => dirty.has(p) || !out.has(p));
   for (const [p, state] of await streamDigests(sourceDir, toRead)) out.set(p, state);
   return ok(out);
+}
+
+/** The three git calls of the fast path, running. */
+export interface WorkTreeListings {
+  /** The source directory's path inside the work tree, or undefined outside one. */
+  prefix: Promise<string | undefined>;
+  index: Promise<Result<string, string>>;
+  status: Promise<Result<string, string>>;
+}
+
+/**
+ * Starts the fast path's git calls. They depend on the directory only, not on the graph, so a caller can start
+ * them before it reads the graph and have git stat the work tree on another core meanwhile. All three run at
+ * once (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
+ */
+export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
+  return {
+    prefix: workTreePrefix(sourceDir),
+    index: gitText(sourceDir, ['ls-files', '-s', '-z', '--', '.']),
+    status: gitText(sourceDir, [
+      'status',
+      '--porcelain=v1',
+      '-z',
+      '--untracked-files=no',
+      '--ignore-submodules=all',
+      '--no-renames',
+      '--',
+      '.',
+    ]),
+  };
 }
 
 /**
@@ -84,8 +103,12 @@ export async function commitTreeDigests(
  * The working tree's digests by the fastest correct means: the git fast path inside a work tree, else (or when
  * git fails there) the streaming fallback. Never fails: a missing file is a value.
  */
-export async function chooseDigests(sourceDir: string, paths: readonly string[]): Promise<DigestMap> {
-  const fast = await workingTreeDigests(sourceDir, paths);
+export async function chooseDigests(
+  sourceDir: string,
+  paths: readonly string[],
+  listings?: WorkTreeListings,
+): Promise<DigestMap> {
+  const fast = await workingTreeDigests(sourceDir, paths, listings);
   return fast.ok ? fast.value : streamDigests(sourceDir, paths);
 }
 

@@ -10,7 +10,7 @@ import { err, ok } from '../util/result.js';
 import { unreachable } from '../util/unreachable.js';
 import type { JobKey } from './brands.js';
 import { CanonicalHasher, compareCodeUnits } from './canonical.js';
-import { chooseDigests, commitTreeDigests } from './file-digest.js';
+import { chooseDigests, commitTreeDigests, type WorkTreeListings } from './file-digest.js';
 import type { DigestSource, InputState } from './input-state.js';
 import { topologicalOrder } from './topological-order.js';
 
@@ -161,13 +161,17 @@ export async function keyGraphWith(
   return computeKeys(graph, digests.value, salt);
 }
 
-/** Keys from the source directory as it is now (git fast path inside a work tree, streaming outside). */
+/**
+ * Keys from the source directory as it is now (git fast path inside a work tree, streaming outside); `listings`
+ * are the fast path's git calls when the caller started them early.
+ */
 export async function keyGraph(
   graph: Graph,
   sourceDir: string,
   salt: string,
+  listings?: WorkTreeListings,
 ): Promise<Result<Map<JobLabel, JobKey>, GraphProblem[]>> {
-  return computeKeys(graph, await chooseDigests(sourceDir, graphInputs(graph)), salt);
+  return computeKeys(graph, await chooseDigests(sourceDir, graphInputs(graph), listings), salt);
 }
 
 /** Keys from a commit's tree: what the pre-push hook uses, so uncommitted changes never count. */

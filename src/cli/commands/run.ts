@@ -4,6 +4,8 @@ import type { Cache } from '../../cache/cache.js';
 import { NullCache } from '../../cache/null-cache.js';
 import { SharedCoordinator } from '../../coordinator/shared-coordinator.js';
 import { runGraph } from '../../engine.js';
+import { startWorkTreeListings } from '../../ids/file-digest.js';
+import { startLauncherEarly } from '../../executor/launcher.js';
 import { formatProblem } from '../../graph/model.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import type { Reporter, RunEvent } from '../../report/events.js';
@@ -82,6 +84,9 @@ export const run: Command = async (argv, io) => {
   if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok) return EXIT.usage;
 
   const sourceDir = resolve(io.cwd, v['source-dir'] ?? '.');
+  // git stats the work tree, and the launcher starts, on another core while the graph is read and checked.
+  const workTreeListings = startWorkTreeListings(sourceDir);
+  if (!v['dry-run']) startLauncherEarly();
   const graph = await loadGraphOrReport(v.graph, sourceDir, io);
   if (!graph) return EXIT.usage;
 
@@ -121,6 +126,7 @@ export const run: Command = async (argv, io) => {
         workDir: state.newRunDir(),
         baseEnv: baseEnvironment(io.env),
         digests: 'working-tree',
+        workTreeListings,
         signal: controller.signal,
       },
       {
