@@ -35074,27 +35074,58 @@ async function parse_loadGraphFile(path, sourceDir) {
     return validated.result;
 }
 /**
- * What is at each relative path under `sourceDir`, asked once per path. Synchronous lstat: a thread-pool round
- * trip per path costs more than the call itself, and 100,000 paths take a fraction of a second.
+ * What is at each relative path under `sourceDir`, asked once per path. Each directory is listed once (with
+ * file types) instead of one lstat per file: inputs come many to a directory, and 10,000 inputs in 1,000
+ * directories cost a third of the time. A name the listing does not show (or does not type) is lstat-ed, so
+ * case-insensitive file systems and odd file systems answer exactly as lstat does.
  */
 function pathKinds(sourceDir) {
     const memo = new Map();
+    const listings = new Map();
+    // Keyed by the directory's relative path: joining and normalising every input path costs more than the calls.
+    const listed = (relDir) => {
+        if (listings.has(relDir))
+            return listings.get(relDir);
+        let kinds;
+        try {
+            kinds = new Map();
+            for (const e of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(sourceDir, relDir), { withFileTypes: true })) {
+                const k = e.isFile() || e.isSymbolicLink()
+                    ? 'file'
+                    : e.isDirectory()
+                        ? 'dir'
+                        : e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()
+                            ? 'other'
+                            : undefined;
+                if (k !== undefined)
+                    kinds.set(e.name, k);
+            }
+        }
+        catch {
+            kinds = undefined;
+        }
+        listings.set(relDir, kinds);
+        return kinds;
+    };
     return (rel) => {
         let k = memo.get(rel);
         if (k === undefined) {
-            const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(sourceDir, rel), { throwIfNoEntry: false });
+            const slash = rel.lastIndexOf('/');
             k =
-                st === undefined
-                    ? 'missing'
-                    : st.isFile() || st.isSymbolicLink()
-                        ? 'file'
-                        : st.isDirectory()
-                            ? 'dir'
-                            : 'other';
+                listed(slash < 0 ? '' : rel.slice(0, slash))?.get(rel.slice(slash + 1)) ??
+                    lstatKind((0,external_node_path_.join)(sourceDir, rel));
             memo.set(rel, k);
         }
         return k;
     };
+}
+function lstatKind(path) {
+    const st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
+    if (st === undefined)
+        return 'missing';
+    if (st.isFile() || st.isSymbolicLink())
+        return 'file';
+    return st.isDirectory() ? 'dir' : 'other';
 }
 /**
  * Checks that the files of an already validated graph exist under `sourceDir`: SourceFiles paths always, inputs

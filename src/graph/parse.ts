@@ -1,4 +1,4 @@
-import { lstatSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Graph, GraphProblem } from './model.js';
@@ -74,27 +74,55 @@ export async function loadGraphFile(path: string, sourceDir: string): Promise<Re
 }
 
 /**
- * What is at each relative path under `sourceDir`, asked once per path. Synchronous lstat: a thread-pool round
- * trip per path costs more than the call itself, and 100,000 paths take a fraction of a second.
+ * What is at each relative path under `sourceDir`, asked once per path. Each directory is listed once (with
+ * file types) instead of one lstat per file: inputs come many to a directory, and 10,000 inputs in 1,000
+ * directories cost a third of the time. A name the listing does not show (or does not type) is lstat-ed, so
+ * case-insensitive file systems and odd file systems answer exactly as lstat does.
  */
 export function pathKinds(sourceDir: string): (rel: string) => InputKind {
   const memo = new Map<string, InputKind>();
+  const listings = new Map<string, Map<string, InputKind> | undefined>();
+  // Keyed by the directory's relative path: joining and normalising every input path costs more than the calls.
+  const listed = (relDir: string): Map<string, InputKind> | undefined => {
+    if (listings.has(relDir)) return listings.get(relDir);
+    let kinds: Map<string, InputKind> | undefined;
+    try {
+      kinds = new Map();
+      for (const e of readdirSync(join(sourceDir, relDir), { withFileTypes: true })) {
+        const k: InputKind | undefined =
+          e.isFile() || e.isSymbolicLink()
+            ? 'file'
+            : e.isDirectory()
+              ? 'dir'
+              : e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()
+                ? 'other'
+                : undefined;
+        if (k !== undefined) kinds.set(e.name, k);
+      }
+    } catch {
+      kinds = undefined;
+    }
+    listings.set(relDir, kinds);
+    return kinds;
+  };
   return (rel) => {
     let k = memo.get(rel);
     if (k === undefined) {
-      const st = lstatSync(join(sourceDir, rel), { throwIfNoEntry: false });
+      const slash = rel.lastIndexOf('/');
       k =
-        st === undefined
-          ? 'missing'
-          : st.isFile() || st.isSymbolicLink()
-            ? 'file'
-            : st.isDirectory()
-              ? 'dir'
-              : 'other';
+        listed(slash < 0 ? '' : rel.slice(0, slash))?.get(rel.slice(slash + 1)) ??
+        lstatKind(join(sourceDir, rel));
       memo.set(rel, k);
     }
     return k;
   };
+}
+
+function lstatKind(path: string): InputKind {
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  if (st === undefined) return 'missing';
+  if (st.isFile() || st.isSymbolicLink()) return 'file';
+  return st.isDirectory() ? 'dir' : 'other';
 }
 
 /**
