@@ -2462,7 +2462,7 @@ class Launcher {
             if (!p)
                 return;
             if (e.type === 'output')
-                p.onOutput(e.stream, e.chunk);
+                p.onOutput(e.stream, Buffer.from(e.chunk, 'base64'));
             else {
                 this.#pending.delete(e.id);
                 if (this.#pending.size === 0)
@@ -2494,7 +2494,7 @@ class Launcher {
             return undefined;
         try {
             const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.fork)(program, [], {
-                serialization: 'advanced',
+                serialization: 'json',
                 // Small young generation: this process allocates little, and its size is what each fork copies.
                 execArgv: ['--max-semi-space-size=1'],
                 stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

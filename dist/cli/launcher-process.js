@@ -42,8 +42,8 @@ function run(m) {
     });
     if (child.pid !== undefined)
         groups.set(m.id, child.pid);
-    child.stdout.on('data', (chunk) => send({ type: 'output', id: m.id, stream: 'stdout', chunk }));
-    child.stderr.on('data', (chunk) => send({ type: 'output', id: m.id, stream: 'stderr', chunk }));
+    child.stdout.on('data', (chunk) => send({ type: 'output', id: m.id, stream: 'stdout', chunk: chunk.toString('base64') }));
+    child.stderr.on('data', (chunk) => send({ type: 'output', id: m.id, stream: 'stderr', chunk: chunk.toString('base64') }));
     let error;
     child.on('error', (e) => {
         error = e.message;

@@ -33952,7 +33952,7 @@ class Launcher {
             if (!p)
                 return;
             if (e.type === 'output')
-                p.onOutput(e.stream, e.chunk);
+                p.onOutput(e.stream, Buffer.from(e.chunk, 'base64'));
             else {
                 this.#pending.delete(e.id);
                 if (this.#pending.size === 0)
@@ -33984,7 +33984,7 @@ class Launcher {
             return undefined;
         try {
             const child = (0,external_node_child_process_namespaceObject.fork)(program, [], {
-                serialization: 'advanced',
+                serialization: 'json',
                 // Small young generation: this process allocates little, and its size is what each fork copies.
                 execArgv: ['--max-semi-space-size=1'],
                 stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -32,8 +32,12 @@ function run(m: Extract<LauncherRequest, { type: 'run' }>): void {
     detached: true,
   });
   if (child.pid !== undefined) groups.set(m.id, child.pid);
-  child.stdout.on('data', (chunk: Buffer) => send({ type: 'output', id: m.id, stream: 'stdout', chunk }));
-  child.stderr.on('data', (chunk: Buffer) => send({ type: 'output', id: m.id, stream: 'stderr', chunk }));
+  child.stdout.on('data', (chunk: Buffer) =>
+    send({ type: 'output', id: m.id, stream: 'stdout', chunk: chunk.toString('base64') }),
+  );
+  child.stderr.on('data', (chunk: Buffer) =>
+    send({ type: 'output', id: m.id, stream: 'stderr', chunk: chunk.toString('base64') }),
+  );
   let error: string | undefined;
   child.on('error', (e) => {
     error = e.message;

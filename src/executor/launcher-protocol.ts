@@ -5,6 +5,6 @@ export type LauncherRequest =
   | { type: 'kill'; id: number };
 
 export type LauncherEvent =
-  | { type: 'output'; id: number; stream: 'stdout' | 'stderr'; chunk: Buffer }
+  | { type: 'output'; id: number; stream: 'stdout' | 'stderr'; chunk: string }
   /** `error` is set when the command could not be started at all. */
   | { type: 'exit'; id: number; code: number | null; signal: NodeJS.Signals | null; error?: string };

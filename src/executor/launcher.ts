@@ -42,7 +42,7 @@ export class Launcher {
     child.on('message', (e: LauncherEvent) => {
       const p = this.#pending.get(e.id);
       if (!p) return;
-      if (e.type === 'output') p.onOutput(e.stream, e.chunk);
+      if (e.type === 'output') p.onOutput(e.stream, Buffer.from(e.chunk, 'base64'));
       else {
         this.#pending.delete(e.id);
         if (this.#pending.size === 0) child.channel?.unref();
@@ -73,7 +73,7 @@ export class Launcher {
     if (!existsSync(program)) return undefined;
     try {
       const child = fork(program, [], {
-        serialization: 'advanced',
+        serialization: 'json',
         // Small young generation: this process allocates little, and its size is what each fork copies.
         execArgv: ['--max-semi-space-size=1'],
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
