@@ -264,7 +264,7 @@ class LocalCache {
             return (0,result.ok)(undefined);
         }
         catch (e) {
-            await (0,promises_.rm)(temp, { recursive: true, force: true });
+            await (0,promises_.rm)(temp, { recursive: true, force: true }).catch(() => undefined);
             const message = `cache entry ${key} could not be restored: ${e.message}`;
             this.#onWarning(message);
             return (0,result/* err */._)({ reason: 'missing', message });
@@ -279,7 +279,7 @@ class LocalCache {
         catch {
             return;
         }
-        await (0,promises_.rm)(temp, { recursive: true, force: true });
+        await (0,promises_.rm)(temp, { recursive: true, force: true }).catch(() => undefined);
     }
     /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
     #handedOut = new Set();
@@ -290,7 +290,14 @@ class LocalCache {
     newOutputDir() {
         const temp = this.#newTemp();
         const out = (0,external_node_path_.join)(temp, 'out');
-        (0,external_node_fs_.mkdirSync)(out, { recursive: true });
+        try {
+            (0,external_node_fs_.mkdirSync)(temp);
+        }
+        catch {
+            // tmp/ itself removed while running: one more call, only then.
+            (0,external_node_fs_.mkdirSync)(temp, { recursive: true });
+        }
+        (0,external_node_fs_.mkdirSync)(out);
         this.#handedOut.add(out);
         return out;
     }
@@ -300,7 +307,7 @@ class LocalCache {
             return { saved: false, reason: 'exists' };
         const adopt = this.#handedOut.has(artifact.outputDir);
         // Not taken over: the directory stays where dependents read it until `close` removes it.
-        const dropTemp = (temp) => adopt ? Promise.resolve() : (0,promises_.rm)(temp, { recursive: true, force: true });
+        const dropTemp = (temp) => adopt ? Promise.resolve() : (0,promises_.rm)(temp, { recursive: true, force: true }).catch(() => undefined);
         const temp = adopt ? (0,external_node_path_.dirname)(artifact.outputDir) : this.#newTemp();
         try {
             if (!adopt)
@@ -339,7 +346,7 @@ class LocalCache {
     async close() {
         const left = [...this.#handedOut];
         this.#handedOut.clear();
-        await Promise.all(left.map((out) => (0,promises_.rm)((0,external_node_path_.dirname)(out), { recursive: true, force: true })));
+        await Promise.all(left.map((out) => (0,promises_.rm)((0,external_node_path_.dirname)(out), { recursive: true, force: true }).catch(() => undefined)));
     }
     #shards = new Set();
     /** Each of the 256 shard directories is created once per process, not probed on every save. */

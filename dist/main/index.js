@@ -31261,7 +31261,7 @@ class local_cache_LocalCache {
             return result_ok(undefined);
         }
         catch (e) {
-            await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+            await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true }).catch(() => undefined);
             const message = `cache entry ${key} could not be restored: ${e.message}`;
             this.#onWarning(message);
             return result_err({ reason: 'missing', message });
@@ -31276,7 +31276,7 @@ class local_cache_LocalCache {
         catch {
             return;
         }
-        await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true }).catch(() => undefined);
     }
     /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
     #handedOut = new Set();
@@ -31287,7 +31287,14 @@ class local_cache_LocalCache {
     newOutputDir() {
         const temp = this.#newTemp();
         const out = (0,external_node_path_.join)(temp, 'out');
-        (0,external_node_fs_.mkdirSync)(out, { recursive: true });
+        try {
+            (0,external_node_fs_.mkdirSync)(temp);
+        }
+        catch {
+            // tmp/ itself removed while running: one more call, only then.
+            (0,external_node_fs_.mkdirSync)(temp, { recursive: true });
+        }
+        (0,external_node_fs_.mkdirSync)(out);
         this.#handedOut.add(out);
         return out;
     }
@@ -31297,7 +31304,7 @@ class local_cache_LocalCache {
             return { saved: false, reason: 'exists' };
         const adopt = this.#handedOut.has(artifact.outputDir);
         // Not taken over: the directory stays where dependents read it until `close` removes it.
-        const dropTemp = (temp) => adopt ? Promise.resolve() : (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+        const dropTemp = (temp) => adopt ? Promise.resolve() : (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true }).catch(() => undefined);
         const temp = adopt ? (0,external_node_path_.dirname)(artifact.outputDir) : this.#newTemp();
         try {
             if (!adopt)
@@ -31336,7 +31343,7 @@ class local_cache_LocalCache {
     async close() {
         const left = [...this.#handedOut];
         this.#handedOut.clear();
-        await Promise.all(left.map((out) => (0,promises_namespaceObject.rm)((0,external_node_path_.dirname)(out), { recursive: true, force: true })));
+        await Promise.all(left.map((out) => (0,promises_namespaceObject.rm)((0,external_node_path_.dirname)(out), { recursive: true, force: true }).catch(() => undefined)));
     }
     #shards = new Set();
     /** Each of the 256 shard directories is created once per process, not probed on every save. */
@@ -33656,12 +33663,14 @@ class Execution {
             return { ok: false, outcome };
         }
         this.#p.timings.record(job.name, durationMs);
-        const saving = this.#p.cache.save(ref.key, {
-            outputDir,
-            stdout: result.stdout,
-            stderr: result.stderr,
-            durationMs,
-        });
+        const saving = this.#p.cache
+            .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
+            // Backends answer trouble as outcomes; should one throw all the same, the build goes on without it.
+            .catch((e) => ({
+            saved: false,
+            reason: 'cache-unavailable',
+            message: e.message,
+        }));
         const saved = saving.then((saved) => {
             if (!saved.saved && saved.reason === 'unsafe-output') {
                 reporter.onEvent({
@@ -33684,8 +33693,14 @@ class Execution {
     }
     /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */
     #newOutputDir(key) {
-        if (this.#p.cache.newOutputDir)
-            return this.#p.cache.newOutputDir(key);
+        if (this.#p.cache.newOutputDir) {
+            try {
+                return this.#p.cache.newOutputDir(key);
+            }
+            catch {
+                // The cache cannot give one (a full or read-only cache disk): the job still runs, in this run's tree.
+            }
+        }
         const dir = this.#outputDir(key);
         // Fresh per key: nothing can be there unless a failed restore left it, and that path removes it.
         // Synchronous: a thread-pool round trip here would idle the slot between jobs.
@@ -35294,9 +35309,6 @@ const run = async (argv, io) => {
     if (!graph)
         return EXIT.usage;
     const state = await openLocalState(v['cache-dir'], io);
-    const warn = (message) => reporter.onEvent({ type: 'warning', message });
-    const cache = cacheKind.value === 'local' ? await state.openCache(warn) : new NullCache();
-    const coordinator = await SharedCoordinator.open(state.dir, { onWarning: warn });
     const live = Boolean(io.stdout.isTTY) && !io.env.CI;
     const reporter = new ConsoleReporter({
         stream: io.stdout,
@@ -35304,6 +35316,15 @@ const run = async (argv, io) => {
         logReplay: logReplay.value,
         streamOutput: !v.quiet,
     });
+    const warn = (message) => reporter.onEvent({ type: 'warning', message });
+    // A cache that cannot be opened costs the run its cache, never the build.
+    const cache = cacheKind.value === 'local'
+        ? await state.openCache(warn).catch((e) => {
+            warn(`the local cache in ${state.dir} cannot be used (${e.message}); running without it`);
+            return new NullCache();
+        })
+        : new NullCache();
+    const coordinator = await SharedCoordinator.open(state.dir, { onWarning: warn });
     const controller = new AbortController();
     const onSignal = () => controller.abort();
     process.on('SIGINT', onSignal);

@@ -129,7 +129,7 @@ export class LocalCache implements Cache {
       await utimes(entry, now, now).catch(() => undefined);
       return ok(undefined);
     } catch (e) {
-      await rm(temp, { recursive: true, force: true });
+      await rm(temp, { recursive: true, force: true }).catch(() => undefined);
       const message = `cache entry ${key} could not be restored: ${(e as Error).message}`;
       this.#onWarning(message);
       return err({ reason: 'missing', message });
@@ -144,7 +144,7 @@ export class LocalCache implements Cache {
     } catch {
       return;
     }
-    await rm(temp, { recursive: true, force: true });
+    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
   }
 
   /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
@@ -157,7 +157,13 @@ export class LocalCache implements Cache {
   newOutputDir(): string {
     const temp = this.#newTemp();
     const out = join(temp, 'out');
-    mkdirSync(out, { recursive: true });
+    try {
+      mkdirSync(temp);
+    } catch {
+      // tmp/ itself removed while running: one more call, only then.
+      mkdirSync(temp, { recursive: true });
+    }
+    mkdirSync(out);
     this.#handedOut.add(out);
     return out;
   }
@@ -168,7 +174,7 @@ export class LocalCache implements Cache {
     const adopt = this.#handedOut.has(artifact.outputDir);
     // Not taken over: the directory stays where dependents read it until `close` removes it.
     const dropTemp = (temp: string): Promise<void> =>
-      adopt ? Promise.resolve() : rm(temp, { recursive: true, force: true });
+      adopt ? Promise.resolve() : rm(temp, { recursive: true, force: true }).catch(() => undefined);
     const temp = adopt ? dirname(artifact.outputDir) : this.#newTemp();
     try {
       if (!adopt) await copyTree(artifact.outputDir, join(temp, 'out'), { link: true });
@@ -208,7 +214,9 @@ export class LocalCache implements Cache {
   async close(): Promise<void> {
     const left = [...this.#handedOut];
     this.#handedOut.clear();
-    await Promise.all(left.map((out) => rm(dirname(out), { recursive: true, force: true })));
+    await Promise.all(
+      left.map((out) => rm(dirname(out), { recursive: true, force: true }).catch(() => undefined)),
+    );
   }
 
   readonly #shards = new Set<string>();

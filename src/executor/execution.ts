@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CacheHit, Cache } from '../cache/cache.js';
+import type { CacheHit, Cache, SaveOutcome } from '../cache/cache.js';
 import type { Graph, Job, JobLabel } from '../graph/model.js';
 import type { JobKey } from '../ids/brands.js';
 import type { JobOutcome, JobRef, Reporter } from '../report/events.js';
@@ -307,12 +307,14 @@ export class Execution {
       return { ok: false, outcome };
     }
     this.#p.timings.record(job.name, durationMs);
-    const saving = this.#p.cache.save(ref.key, {
-      outputDir,
-      stdout: result.stdout,
-      stderr: result.stderr,
-      durationMs,
-    });
+    const saving = this.#p.cache
+      .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
+      // Backends answer trouble as outcomes; should one throw all the same, the build goes on without it.
+      .catch((e: unknown): SaveOutcome => ({
+        saved: false,
+        reason: 'cache-unavailable',
+        message: (e as Error).message,
+      }));
     const saved = saving.then((saved) => {
       if (!saved.saved && saved.reason === 'unsafe-output') {
         reporter.onEvent({
@@ -335,7 +337,13 @@ export class Execution {
 
   /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */
   #newOutputDir(key: JobKey): string {
-    if (this.#p.cache.newOutputDir) return this.#p.cache.newOutputDir(key);
+    if (this.#p.cache.newOutputDir) {
+      try {
+        return this.#p.cache.newOutputDir(key);
+      } catch {
+        // The cache cannot give one (a full or read-only cache disk): the job still runs, in this run's tree.
+      }
+    }
     const dir = this.#outputDir(key);
     // Fresh per key: nothing can be there unless a failed restore left it, and that path removes it.
     // Synchronous: a thread-pool round trip here would idle the slot between jobs.

@@ -34,6 +34,35 @@ describe('failures, invalidation and selection', () => {
     expect(again.jobs.get('independent')?.status).toBe('cached');
   });
 
+  it('builds without a cache it cannot open, with a warning', async () => {
+    await rig.write({ 'graph.json': graphJson([{ name: 'one', cmds: [{ exec: ['echo', 'ran'] }] }]) });
+    // The cache's temp directory is a file: the cache cannot be opened at all.
+    await rig.write({ 'v1/tmp': 'not a directory' }, rig.cacheDir);
+    const r = await rig.runGraph();
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.jobs.get('one')).toMatchObject({ status: 'built', stdout: 'ran\n' });
+    expect(r.stdout).toMatch(/local cache .* cannot be used/);
+  });
+
+  it('builds when the cache breaks during the run: later jobs write their outputs in the run, not the cache', async () => {
+    const tmp = `${rig.cacheDir}/v1/tmp`;
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'breaker', cmds: [{ exec: ['sh', '-c', `rm -rf ${tmp} && echo x > ${tmp}`] }] },
+        {
+          name: 'after',
+          deps: ['breaker'],
+          cmds: [{ exec: ['sh', '-c', 'echo ok > <out>/o.txt; cat <out>/o.txt'] }],
+        },
+      ]),
+    });
+    const r = await rig.runGraph(['-j', '1']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.jobs.get('breaker')?.status).toBe('built');
+    expect(r.jobs.get('after')).toMatchObject({ status: 'built', stdout: 'ok\n' });
+    expect(r.stdout).toContain('could not save');
+  });
+
   it('rebuilds exactly the job whose input changed and its dependents', async () => {
     const log = rig.path('executions.log');
     const job = (name: string, extra: { inputs?: string[]; deps?: string[] }) => ({

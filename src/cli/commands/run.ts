@@ -91,9 +91,6 @@ export const run: Command = async (argv, io) => {
   if (!graph) return EXIT.usage;
 
   const state = await openLocalState(v['cache-dir'], io);
-  const warn = (message: string): void => reporter.onEvent({ type: 'warning', message });
-  const cache: Cache = cacheKind.value === 'local' ? await state.openCache(warn) : new NullCache();
-  const coordinator = await SharedCoordinator.open(state.dir, { onWarning: warn });
   const live = Boolean(io.stdout.isTTY) && !io.env.CI;
   const reporter: Reporter = new ConsoleReporter({
     stream: io.stdout,
@@ -101,6 +98,18 @@ export const run: Command = async (argv, io) => {
     logReplay: logReplay.value,
     streamOutput: !v.quiet,
   });
+  const warn = (message: string): void => reporter.onEvent({ type: 'warning', message });
+  // A cache that cannot be opened costs the run its cache, never the build.
+  const cache: Cache =
+    cacheKind.value === 'local'
+      ? await state.openCache(warn).catch((e: unknown) => {
+          warn(
+            `the local cache in ${state.dir} cannot be used (${(e as Error).message}); running without it`,
+          );
+          return new NullCache();
+        })
+      : new NullCache();
+  const coordinator = await SharedCoordinator.open(state.dir, { onWarning: warn });
 
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();
