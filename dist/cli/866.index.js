@@ -94,8 +94,8 @@ async function uninstallHook(repoDir) {
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/cli/commands/run.ts + 2 modules
-var run = __webpack_require__(6942);
+// EXTERNAL MODULE: ./src/cli/commands/run.ts + 1 modules
+var run = __webpack_require__(5632);
 // EXTERNAL MODULE: ./src/cli/local-state.ts
 var local_state = __webpack_require__(4709);
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 5 modules

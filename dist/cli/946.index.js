@@ -396,6 +396,28 @@ function isAlive(pid) {
 
 /***/ }),
 
+/***/ 2142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ NullCache)
+/* harmony export */ });
+/** `--cache none`: every lookup misses, every save is declined. */
+class NullCache {
+    lookup() {
+        return Promise.resolve(new Map());
+    }
+    save() {
+        return Promise.resolve({ saved: false, reason: 'disabled' });
+    }
+    close() {
+        return Promise.resolve();
+    }
+}
+
+
+/***/ }),
+
 /***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -586,7 +608,9 @@ const cache = async (argv, io) => {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5287);
+/* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2142);
 /* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2670);
+
 
 
 
@@ -605,7 +629,11 @@ async function openLocalState(cacheDirFlag, io) {
     return {
         dir,
         timings: await _executor_timings_js__WEBPACK_IMPORTED_MODULE_4__/* .FileTimings */ .g.open((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'timings-v1.json')),
-        openCache: (onWarning) => _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .LocalCache */ .Um.create(dir, { onWarning }),
+        // A cache that cannot be opened costs the run its cache, never the build.
+        openCache: (onWarning) => _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .LocalCache */ .Um.create(dir, { onWarning }).catch((e) => {
+            onWarning(`the local cache in ${dir} cannot be used (${e.message}); running without it`);
+            return new _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .NullCache */ .C();
+        }),
         newRunDir: () => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(runsDir, `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`),
     };
 }

@@ -17,10 +17,10 @@ const commands = {};
 function register(name, summary, load) {
     commands[name] = { summary, load };
 }
-register('run', 'run a build graph with caching', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(194), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6942))).run);
+register('run', 'run a build graph with caching', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(194), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5632))).run);
 register('ids', "print every job's content key", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(194), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9747))).ids);
 register('cache', 'manage the local cache (prune)', async () => (await __nccwpck_require__.e(/* import() */ 946).then(__nccwpck_require__.bind(__nccwpck_require__, 8946))).cache);
-register('hook', 'install, uninstall or run the pre-push git hook', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(332), __nccwpck_require__.e(194), __nccwpck_require__.e(942), __nccwpck_require__.e(866)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5866))).hook);
+register('hook', 'install, uninstall or run the pre-push git hook', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(332), __nccwpck_require__.e(194), __nccwpck_require__.e(632), __nccwpck_require__.e(866)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5866))).hook);
 register('coordinator', 'speak the Start/Finish protocol from inside a job', async () => (await __nccwpck_require__.e(/* import() */ 167).then(__nccwpck_require__.bind(__nccwpck_require__, 167))).coordinator);
 function usage() {
     const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`);

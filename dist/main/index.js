@@ -35203,6 +35203,7 @@ const io_EXIT = { ok: 0, failed: 1, usage: 2 };
 
 
 
+
 /** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
 function defaultCacheDir(env) {
     const xdg = env.XDG_CACHE_HOME;
@@ -35216,7 +35217,11 @@ async function local_state_openLocalState(cacheDirFlag, io) {
     return {
         dir,
         timings: await FileTimings.open(join(dir, 'timings-v1.json')),
-        openCache: (onWarning) => LocalCache.create(dir, { onWarning }),
+        // A cache that cannot be opened costs the run its cache, never the build.
+        openCache: (onWarning) => LocalCache.create(dir, { onWarning }).catch((e) => {
+            onWarning(`the local cache in ${dir} cannot be used (${e.message}); running without it`);
+            return new NullCache();
+        }),
         newRunDir: () => join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`),
     };
 }

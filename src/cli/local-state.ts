@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Cache } from '../cache/cache.js';
 import { LocalCache, removeDeadTemps } from '../cache/local-cache.js';
+import { NullCache } from '../cache/null-cache.js';
 import { FileTimings } from '../executor/timings.js';
 import type { CliIo } from './io.js';
 
@@ -29,7 +30,12 @@ export async function openLocalState(cacheDirFlag: string | undefined, io: CliIo
   return {
     dir,
     timings: await FileTimings.open(join(dir, 'timings-v1.json')),
-    openCache: (onWarning) => LocalCache.create(dir, { onWarning }),
+    // A cache that cannot be opened costs the run its cache, never the build.
+    openCache: (onWarning) =>
+      LocalCache.create(dir, { onWarning }).catch((e: unknown): Cache => {
+        onWarning(`the local cache in ${dir} cannot be used (${(e as Error).message}); running without it`);
+        return new NullCache();
+      }),
     newRunDir: () => join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`),
   };
 }

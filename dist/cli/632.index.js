@@ -1,0 +1,2831 @@
+export const id = 632;
+export const ids = [632];
+export const modules = {
+
+/***/ 5287:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Um: () => (/* binding */ LocalCache),
+  _n: () => (/* binding */ isAlive),
+  Uc: () => (/* binding */ removeDeadTemps)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(8251);
+;// CONCATENATED MODULE: ./src/cache/manifest.ts
+
+
+
+
+function sha256(bytes) {
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+/** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
+const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
+async function fileSha256(path, size) {
+    if (size <= SYNC_HASH_LIMIT)
+        return sha256((0,external_node_fs_.readFileSync)(path));
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        h.update(chunk);
+    return h.digest('hex');
+}
+/** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
+async function describeTree(dir) {
+    const entries = [];
+    const walk = async (rel) => {
+        // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
+        // trips per run would cost more than they overlap.
+        const names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(dir, rel)).sort();
+        for (const name of names) {
+            const r = rel === '' ? name : `${rel}/${name}`;
+            const abs = (0,external_node_path_.join)(dir, r);
+            const st = (0,external_node_fs_.lstatSync)(abs);
+            if (st.isDirectory()) {
+                entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
+                const problem = await walk(r);
+                if (problem)
+                    return problem;
+            }
+            else if (st.isSymbolicLink()) {
+                const target = (0,external_node_fs_.readlinkSync)(abs);
+                const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(r), target));
+                if ((0,external_node_path_.isAbsolute)(target) || resolved === '..' || resolved.startsWith('../')) {
+                    return `symlink ${r} points outside the output directory (${target})`;
+                }
+                entries.push({
+                    path: r,
+                    type: 'symlink',
+                    mode: 0o777,
+                    size: target.length,
+                    sha256: sha256(target),
+                    target,
+                });
+            }
+            else if (st.isFile()) {
+                const mode = st.mode & 0o100 ? 0o755 : 0o644;
+                entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
+            }
+            else {
+                return `${r} is neither a file, a directory nor a symlink`;
+            }
+        }
+        return undefined;
+    };
+    const problem = await walk('');
+    return problem === undefined ? (0,result.ok)(entries) : (0,result/* err */._)(problem);
+}
+/** The manifest of an artifact whose output tree is at `outputDir`. */
+async function buildManifest(outputDir, key, durationMs, stdout, stderr) {
+    const entries = await describeTree(outputDir);
+    if (!entries.ok)
+        return entries;
+    return (0,result.ok)({
+        version: 1,
+        key,
+        durationMs,
+        stdoutSha256: sha256(stdout),
+        stderrSha256: sha256(stderr),
+        entries: entries.value,
+    });
+}
+/** Checks that `dir` holds exactly the manifest's tree: same entries, types, sizes, exec bits and hashes. */
+async function verifyTree(dir, manifest) {
+    const actual = await describeTree(dir);
+    if (!actual.ok)
+        return actual;
+    const want = new Map(manifest.entries.map((e) => [e.path, e]));
+    for (const e of actual.value) {
+        const w = want.get(e.path);
+        if (!w)
+            return (0,result/* err */._)(`unexpected ${e.type} ${e.path}`);
+        if (w.type !== e.type ||
+            w.size !== e.size ||
+            w.sha256 !== e.sha256 ||
+            (w.type === 'file' && w.mode !== e.mode)) {
+            return (0,result/* err */._)(`${e.path} does not match the manifest`);
+        }
+        want.delete(e.path);
+    }
+    const missing = want.keys().next();
+    return missing.done ? (0,result.ok)(undefined) : (0,result/* err */._)(`${missing.value} is missing`);
+}
+
+;// CONCATENATED MODULE: ./src/cache/tree-copy.ts
+
+
+/**
+ * Copies a directory tree, hard-linking files when `link` is set and the file system allows it.
+ * Linking is for saves only: restores must copy, because a restored tree may be written to, while a saved
+ * entry is verified against its manifest on every restore, so a later write through a link is caught there.
+ * Asynchronous: creating a directory entry costs a fraction of a millisecond of kernel time on common disks,
+ * and the event loop has jobs to start meanwhile.
+ */
+async function copyTree(src, dest, opts) {
+    await (0,promises_.mkdir)(dest, { recursive: true });
+    for (const entry of await (0,promises_.readdir)(src, { withFileTypes: true })) {
+        const from = (0,external_node_path_.join)(src, entry.name);
+        const to = (0,external_node_path_.join)(dest, entry.name);
+        if (entry.isDirectory())
+            await copyTree(from, to, opts);
+        else if (entry.isSymbolicLink())
+            await (0,promises_.symlink)(await (0,promises_.readlink)(from), to);
+        else if (entry.isFile())
+            await copyOne(from, to, opts.link);
+    }
+}
+async function copyOne(from, to, tryLink) {
+    if (tryLink) {
+        try {
+            await (0,promises_.link)(from, to);
+            return;
+        }
+        catch {
+            // Another file system, or links not allowed: copy instead.
+        }
+    }
+    await (0,promises_.copyFile)(from, to, promises_.constants.COPYFILE_FICLONE);
+    const mode = (await (0,promises_.stat)(from)).mode & 0o777;
+    if (mode & 0o111)
+        await (0,promises_.chmod)(to, mode);
+}
+
+;// CONCATENATED MODULE: ./src/cache/local-cache.ts
+
+
+
+
+
+
+
+/** Logs up to this size live inline in `meta.json`, so a lookup hit costs one small read, logs included. */
+const INLINE_LOG_LIMIT = 16 * 1024;
+/**
+ * The `local` backend: one directory per artifact under `<dir>/v1/entries/<key[0..2]>/<key>/`.
+ *
+ * Deals with: atomic saves (the whole entry is built in `v1/tmp/` and renamed into place, so an entry either
+ * exists complete or not at all), races between processes (the first rename wins, the loser discards its copy),
+ * verified restores (a tampered entry is removed and answered as a miss), and leftovers of killed processes.
+ * Does not deal with: size bounds (`pruneCache`) or deciding what to restore.
+ */
+class LocalCache {
+    #root;
+    #onWarning;
+    constructor(root, onWarning) {
+        this.#root = root;
+        this.#onWarning = onWarning;
+    }
+    /** Opens (creating) the cache at `dir`, removing temp directories that dead processes left behind. */
+    static async create(dir, opts = {}) {
+        const root = (0,external_node_path_.join)(dir, 'v1');
+        await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
+        await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
+        await removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
+        return new LocalCache(root, opts.onWarning ?? (() => undefined));
+    }
+    #entry(key) {
+        return (0,external_node_path_.join)(this.#root, 'entries', key.slice(0, 2), key);
+    }
+    #newTemp() {
+        return (0,external_node_path_.join)(this.#root, 'tmp', `${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    }
+    lookup(keys) {
+        const hits = new Map();
+        // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
+        // and nothing else runs while a run looks its keys up.
+        for (const key of keys) {
+            const path = (0,external_node_path_.join)(this.#entry(key), 'meta.json');
+            // Asked first because a miss is the common case in a cold run, and a failed read costs an exception.
+            if (!(0,external_node_fs_.existsSync)(path))
+                continue;
+            try {
+                const meta = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+                hits.set(key, this.#hit(key, meta));
+            }
+            catch {
+                // Gone meanwhile, or unreadable: a miss.
+            }
+        }
+        return Promise.resolve(hits);
+    }
+    #hit(key, meta) {
+        const entry = this.#entry(key);
+        const log = async (name) => {
+            const inline = meta[name];
+            return inline !== undefined ? Buffer.from(inline, 'base64') : (0,promises_.readFile)((0,external_node_path_.join)(entry, name));
+        };
+        return {
+            key,
+            durationMs: meta.durationMs,
+            logs: async () => {
+                const now = new Date();
+                // The entry's mtime is its last use, for least-recently-used pruning.
+                void (0,promises_.utimes)(entry, now, now).catch(() => undefined);
+                return { stdout: await log('stdout'), stderr: await log('stderr') };
+            },
+            restore: (destDir) => this.#restore(key, meta, destDir, log),
+        };
+    }
+    async #restore(key, meta, destDir, log) {
+        const entry = this.#entry(key);
+        const temp = `${destDir}.restore-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        try {
+            const manifest = meta.manifest ?? JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(entry, 'manifest.json'), 'utf8'));
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(destDir), { recursive: true });
+            await copyTree((0,external_node_path_.join)(entry, 'out'), temp, { link: false });
+            const [stdout, stderr] = await Promise.all([log('stdout'), log('stderr')]);
+            let verified = await verifyTree(temp, manifest);
+            if (verified.ok &&
+                (sha256(stdout) !== manifest.stdoutSha256 || sha256(stderr) !== manifest.stderrSha256)) {
+                verified = (0,result/* err */._)('logs do not match the manifest');
+            }
+            if (!verified.ok) {
+                await (0,promises_.rm)(temp, { recursive: true, force: true });
+                await this.#quarantine(key);
+                const message = `cache entry ${key} is corrupt (${verified.error}); removed it`;
+                this.#onWarning(message);
+                return (0,result/* err */._)({ reason: 'corrupt', message });
+            }
+            await (0,promises_.rm)(destDir, { recursive: true, force: true });
+            await (0,promises_.rename)(temp, destDir);
+            const now = new Date();
+            await (0,promises_.utimes)(entry, now, now).catch(() => undefined);
+            return (0,result.ok)(undefined);
+        }
+        catch (e) {
+            await (0,promises_.rm)(temp, { recursive: true, force: true }).catch(() => undefined);
+            const message = `cache entry ${key} could not be restored: ${e.message}`;
+            this.#onWarning(message);
+            return (0,result/* err */._)({ reason: 'missing', message });
+        }
+    }
+    /** Moves a bad entry out of the way atomically, so the next save can replace it. */
+    async #quarantine(key) {
+        const temp = this.#newTemp();
+        try {
+            await (0,promises_.rename)(this.#entry(key), temp);
+        }
+        catch {
+            return;
+        }
+        await (0,promises_.rm)(temp, { recursive: true, force: true }).catch(() => undefined);
+    }
+    /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
+    #handedOut = new Set();
+    /**
+     * A job that writes its outputs straight into a temp entry saves without copying or linking anything:
+     * committing it is writing `meta.json` and one rename.
+     */
+    newOutputDir() {
+        const temp = this.#newTemp();
+        const out = (0,external_node_path_.join)(temp, 'out');
+        try {
+            (0,external_node_fs_.mkdirSync)(temp);
+        }
+        catch {
+            // tmp/ itself removed while running: one more call, only then.
+            (0,external_node_fs_.mkdirSync)(temp, { recursive: true });
+        }
+        (0,external_node_fs_.mkdirSync)(out);
+        this.#handedOut.add(out);
+        return out;
+    }
+    async save(key, artifact) {
+        const entry = this.#entry(key);
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(entry, 'meta.json')))
+            return { saved: false, reason: 'exists' };
+        const adopt = this.#handedOut.has(artifact.outputDir);
+        // Not taken over: the directory stays where dependents read it until `close` removes it.
+        const dropTemp = (temp) => adopt ? Promise.resolve() : (0,promises_.rm)(temp, { recursive: true, force: true }).catch(() => undefined);
+        const temp = adopt ? (0,external_node_path_.dirname)(artifact.outputDir) : this.#newTemp();
+        try {
+            if (!adopt)
+                await copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
+            // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
+            const manifest = await buildManifest((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
+            if (!manifest.ok) {
+                await dropTemp(temp);
+                return { saved: false, reason: 'unsafe-output', message: manifest.error };
+            }
+            const meta = { ...entryMeta(artifact), manifest: manifest.value };
+            // Logs too big to live inline in meta.json get files of their own.
+            if (meta.stdout === undefined)
+                await (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'stdout'), artifact.stdout);
+            if (meta.stderr === undefined)
+                await (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'stderr'), artifact.stderr);
+            await (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'meta.json'), JSON.stringify(meta));
+            await this.#ensureShard((0,external_node_path_.dirname)(entry));
+            // The single commit point: before it, nothing is visible; after it, everything is.
+            await (0,promises_.rename)(temp, entry);
+            if (!adopt)
+                return { saved: true };
+            this.#handedOut.delete(artifact.outputDir);
+            return { saved: true, outputDir: (0,external_node_path_.join)(entry, 'out') };
+        }
+        catch (e) {
+            await dropTemp(temp);
+            const code = e.code;
+            if (code === 'ENOTEMPTY' || code === 'EEXIST')
+                return { saved: false, reason: 'exists' };
+            this.#onWarning(`could not save ${key} to the local cache: ${e.message}`);
+            return { saved: false, reason: 'cache-unavailable', message: e.message };
+        }
+    }
+    /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
+    async close() {
+        const left = [...this.#handedOut];
+        this.#handedOut.clear();
+        await Promise.all(left.map((out) => (0,promises_.rm)((0,external_node_path_.dirname)(out), { recursive: true, force: true }).catch(() => undefined)));
+    }
+    #shards = new Set();
+    /** Each of the 256 shard directories is created once per process, not probed on every save. */
+    async #ensureShard(dir) {
+        if (this.#shards.has(dir))
+            return;
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        this.#shards.add(dir);
+    }
+}
+function entryMeta(a) {
+    const meta = { durationMs: a.durationMs };
+    if (a.stdout.length <= INLINE_LOG_LIMIT)
+        meta.stdout = a.stdout.toString('base64');
+    if (a.stderr.length <= INLINE_LOG_LIMIT)
+        meta.stderr = a.stderr.toString('base64');
+    return meta;
+}
+/** Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. */
+async function removeDeadTemps(tmpDir) {
+    let names;
+    try {
+        names = await (0,promises_.readdir)(tmpDir);
+    }
+    catch {
+        return;
+    }
+    await Promise.all(names.map(async (name) => {
+        const pid = Number(name.split('-')[0]);
+        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid))
+            return;
+        if (pid === process.pid)
+            return;
+        await (0,promises_.rm)((0,external_node_path_.join)(tmpDir, name), { recursive: true, force: true });
+    }));
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+
+
+/***/ }),
+
+/***/ 2142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ NullCache)
+/* harmony export */ });
+/** `--cache none`: every lookup misses, every save is declined. */
+class NullCache {
+    lookup() {
+        return Promise.resolve(new Map());
+    }
+    save() {
+        return Promise.resolve({ saved: false, reason: 'disabled' });
+    }
+    close() {
+        return Promise.resolve();
+    }
+}
+
+
+/***/ }),
+
+/***/ 5632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  baseEnvironment: () => (/* binding */ baseEnvironment),
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/cache/null-cache.ts
+var null_cache = __webpack_require__(2142);
+// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 5 modules
+var shared_coordinator = __webpack_require__(2204);
+// EXTERNAL MODULE: ./src/engine.ts + 7 modules
+var engine = __webpack_require__(7781);
+// EXTERNAL MODULE: ./src/ids/file-digest.ts + 3 modules
+var file_digest = __webpack_require__(9021);
+// EXTERNAL MODULE: ./src/executor/launcher.ts
+var launcher = __webpack_require__(7029);
+// EXTERNAL MODULE: ./src/graph/model.ts
+var model = __webpack_require__(2573);
+// EXTERNAL MODULE: ./src/report/console-reporter.ts
+var console_reporter = __webpack_require__(3465);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/report/json-report.ts
+
+
+/** Logs larger than this are cut in the report (and say so); the full text stays in the job's log. */
+const REPORT_LOG_LIMIT = 1024 * 1024;
+/** The report as data: pure, so tests and other reporters can use it without a file. */
+function buildJsonReport(summary) {
+    return {
+        version: 1,
+        counts: summary.counts,
+        durationMs: summary.durationMs,
+        jobs: summary.jobs.map((j) => {
+            const job = {
+                id: j.label,
+                name: j.name,
+                key: j.key,
+                status: j.status,
+                exitCode: j.exitCode,
+                durationMs: j.durationMs,
+                stdout: '',
+                stderr: '',
+            };
+            job.stdout = j.stdout.subarray(0, REPORT_LOG_LIMIT).toString('utf8');
+            if (j.stdout.length > REPORT_LOG_LIMIT)
+                job.stdoutTruncated = true;
+            job.stderr = j.stderr.subarray(0, REPORT_LOG_LIMIT).toString('utf8');
+            if (j.stderr.length > REPORT_LOG_LIMIT)
+                job.stderrTruncated = true;
+            if (j.message !== undefined)
+                job.message = j.message;
+            return job;
+        }),
+    };
+}
+/** Writes the report atomically, so a reader never sees half a file. */
+async function writeJsonReport(path, summary) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    await (0,promises_.writeFile)(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
+    await (0,promises_.rename)(tmp, path);
+}
+
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/cli/graph-input.ts
+var graph_input = __webpack_require__(3311);
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(1604);
+// EXTERNAL MODULE: ./src/cli/local-state.ts
+var local_state = __webpack_require__(4709);
+;// CONCATENATED MODULE: ./src/cli/commands/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const HELP = `Usage: disbuild run --graph FILE [options] [TARGET...]
+
+Runs a build graph: computes every job's key, restores hits from the cache, builds the misses.
+
+Options:
+  --graph FILE          the graph JSON (required)
+  --source-dir DIR      the checkout that inputs are relative to (default: current directory)
+  --cache local|none    where artifacts are kept (default: local)
+  --cache-dir DIR       local cache directory (default: $XDG_CACHE_HOME/disbuild or ~/.cache/disbuild)
+  --report FILE         write the JSON report there
+  -j, --jobs N          jobs run at once (default: number of CPUs)
+  --fail-fast           start no new job after the first failure (default: keep going)
+  --timeout SECONDS     per-job time-out (default: none)
+  --salt S              folded into every key (toolchain versions, OS, ...)
+  --targets NAME        job names or globs to build with their dependencies (repeatable, comma-separated)
+  --out-dir DIR         copy the targets' outputs to DIR/<job name>
+  --download minimal|all  restore every hit, not only those something needs (default: minimal)
+  --log-replay failed|all|none  print cached jobs' logs (default: failed)
+  --dry-run             compute keys and look them up; run nothing
+  -q, --quiet           do not stream job output
+  -h, --help            show this help
+
+Exit status: 0 when every job is cached or built, 1 when any failed or was skipped, 2 for bad usage or an invalid graph.
+`;
+const flags = {
+    graph: { type: 'string' },
+    'source-dir': { type: 'string' },
+    cache: { type: 'string' },
+    'cache-dir': { type: 'string' },
+    report: { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
+    'fail-fast': { type: 'boolean' },
+    timeout: { type: 'string' },
+    salt: { type: 'string' },
+    targets: { type: 'string', multiple: true },
+    'out-dir': { type: 'string' },
+    download: { type: 'string' },
+    'log-replay': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' },
+};
+/** `disbuild run`: the CLI adapter around the engine. */
+const run = async (argv, io) => {
+    const parsed = (0,args/* parseCommandArgs */.Qx)(argv, flags);
+    if (!parsed.ok)
+        return usageError(io, parsed.error);
+    const v = parsed.value.values;
+    if (v.help) {
+        io.stdout.write(HELP);
+        return cli_io/* EXIT */.d.ok;
+    }
+    if (v.graph === undefined)
+        return usageError(io, '--graph FILE is required');
+    const jobs = (0,args/* parsePositiveInt */.EJ)('--jobs', v.jobs, (0,external_node_os_.availableParallelism)());
+    const timeout = (0,args/* parsePositiveInt */.EJ)('--timeout', v.timeout, 0);
+    const cacheKind = (0,args/* parseChoice */.HU)('--cache', v.cache, ['local', 'none'], 'local');
+    const download = (0,args/* parseChoice */.HU)('--download', v.download, ['minimal', 'all'], 'minimal');
+    const logReplay = (0,args/* parseChoice */.HU)('--log-replay', v['log-replay'], ['failed', 'all', 'none'], 'failed');
+    for (const r of [jobs, timeout, cacheKind, download, logReplay])
+        if (!r.ok)
+            return usageError(io, r.error);
+    if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok)
+        return cli_io/* EXIT */.d.usage;
+    const sourceDir = (0,external_node_path_.resolve)(io.cwd, v['source-dir'] ?? '.');
+    // git stats the work tree, and the launcher starts, on another core while the graph is read and checked.
+    const workTreeListings = (0,file_digest/* startWorkTreeListings */.$)(sourceDir);
+    if (!v['dry-run'])
+        (0,launcher/* startLauncherEarly */.K)();
+    const graph = await (0,graph_input/* loadGraphOrReport */.C)(v.graph, sourceDir, io);
+    if (!graph)
+        return cli_io/* EXIT */.d.usage;
+    const state = await (0,local_state/* openLocalState */.p)(v['cache-dir'], io);
+    const live = Boolean(io.stdout.isTTY) && !io.env.CI;
+    const reporter = new console_reporter/* ConsoleReporter */.l({
+        stream: io.stdout,
+        live,
+        logReplay: logReplay.value,
+        streamOutput: !v.quiet,
+    });
+    const warn = (message) => reporter.onEvent({ type: 'warning', message });
+    // A cache that cannot be opened costs the run its cache, never the build.
+    const cache = cacheKind.value === 'local'
+        ? await state.openCache(warn).catch((e) => {
+            warn(`the local cache in ${state.dir} cannot be used (${e.message}); running without it`);
+            return new null_cache/* NullCache */.C();
+        })
+        : new null_cache/* NullCache */.C();
+    const coordinator = await shared_coordinator/* SharedCoordinator */.W.open(state.dir, { onWarning: warn });
+    const controller = new AbortController();
+    const onSignal = () => controller.abort();
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+        const targets = [...(v.targets ?? []).flatMap((t) => t.split(',')), ...parsed.value.positionals].filter(Boolean);
+        const result = await (0,engine/* runGraph */.C)(graph, {
+            sourceDir,
+            salt: v.salt ?? '',
+            concurrency: jobs.value,
+            failFast: v['fail-fast'] ?? false,
+            jobTimeoutMs: timeout.value * 1000,
+            targets,
+            download: download.value,
+            ...(v['out-dir'] === undefined ? {} : { outDir: (0,external_node_path_.resolve)(io.cwd, v['out-dir']) }),
+            logReplay: logReplay.value,
+            dryRun: v['dry-run'] ?? false,
+            workDir: state.newRunDir(),
+            baseEnv: baseEnvironment(io.env),
+            digests: 'working-tree',
+            workTreeListings,
+            signal: controller.signal,
+        }, {
+            cache,
+            reporter: { onEvent: (e) => reporter.onEvent(e) },
+            timings: state.timings,
+            coordinator,
+        });
+        if (!result.ok) {
+            for (const p of result.error)
+                io.stderr.write(`disbuild: ${(0,model/* formatProblem */.V)(p)}\n`);
+            return cli_io/* EXIT */.d.usage;
+        }
+        if (v.report !== undefined)
+            await writeJsonReport((0,external_node_path_.resolve)(io.cwd, v.report), result.value);
+        if (controller.signal.aborted)
+            return 130;
+        if (v['dry-run'])
+            return cli_io/* EXIT */.d.ok;
+        const { failed, skipped } = result.value.counts;
+        return failed + skipped > 0 ? cli_io/* EXIT */.d.failed : cli_io/* EXIT */.d.ok;
+    }
+    finally {
+        await coordinator.close({ drain: !controller.signal.aborted });
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+};
+/** The minimal base environment of §5: what commands need to find tools, and nothing that varies silently. */
+function baseEnvironment(env) {
+    const base = { PATH: env.PATH ?? '/usr/local/bin:/usr/bin:/bin' };
+    if (env.HOME !== undefined)
+        base.HOME = env.HOME;
+    return base;
+}
+function usageError(io, message) {
+    io.stderr.write(`disbuild run: ${message}\nRun 'disbuild run --help' for usage.\n`);
+    return cli_io/* EXIT */.d.usage;
+}
+
+
+/***/ }),
+
+/***/ 4709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ defaultCacheDir),
+/* harmony export */   p: () => (/* binding */ openLocalState)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5287);
+/* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2142);
+/* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2670);
+
+
+
+
+
+
+/** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
+function defaultCacheDir(env) {
+    const xdg = env.XDG_CACHE_HOME;
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(xdg && xdg !== '' ? xdg : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache'), 'disbuild');
+}
+async function openLocalState(cacheDirFlag, io) {
+    const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(io.cwd, cacheDirFlag);
+    const runsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'runs');
+    // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run.
+    await (0,_cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .removeDeadTemps */ .Uc)(runsDir);
+    return {
+        dir,
+        timings: await _executor_timings_js__WEBPACK_IMPORTED_MODULE_4__/* .FileTimings */ .g.open((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'timings-v1.json')),
+        // A cache that cannot be opened costs the run its cache, never the build.
+        openCache: (onWarning) => _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .LocalCache */ .Um.create(dir, { onWarning }).catch((e) => {
+            onWarning(`the local cache in ${dir} cannot be used (${e.message}); running without it`);
+            return new _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .NullCache */ .C();
+        }),
+        newRunDir: () => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(runsDir, `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`),
+    };
+}
+
+
+/***/ }),
+
+/***/ 367:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ CoordinatorClient)
+/* harmony export */ });
+/* unused harmony export parseAddress */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8251);
+/* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6420);
+
+
+
+/** `unix:/path` or `http://127.0.0.1:PORT` → node:http connection options. */
+function parseAddress(address) {
+    if (address.startsWith('unix:'))
+        return { socketPath: address.slice('unix:'.length) };
+    const url = new URL(address);
+    return { host: url.hostname, port: Number(url.port) };
+}
+/**
+ * A client of the Start/Finish protocol over one keep-alive connection pool, or, in the process that serves
+ * the coordinator, straight into it (`address` is still the one published to jobs and other processes).
+ */
+class CoordinatorClient {
+    address;
+    #target;
+    #auth;
+    #agent = new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent({ keepAlive: true, maxSockets: 64 });
+    #inProcess;
+    constructor(address, bearer, inProcess) {
+        this.address = address;
+        this.#target = parseAddress(address);
+        this.#auth = `Bearer ${bearer}`;
+        this.#inProcess = inProcess;
+    }
+    /** Claims `importPath`: a token to build with, or the files of a finished build (waits while one runs). */
+    async start(importPath) {
+        const r = await this.#post(_protocol_js__WEBPACK_IMPORTED_MODULE_1__/* .START_ROUTE */ .F8, { importPath });
+        if (!r.ok)
+            return r;
+        if (r.value.status === 409)
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)({ reason: 'build-failed', message: errorText(r.value.body) });
+        if (r.value.status !== 200)
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(refused(r.value));
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(r.value.body);
+    }
+    async finish(importPath, token, result) {
+        const r = await this.#post(_protocol_js__WEBPACK_IMPORTED_MODULE_1__/* .FINISH_ROUTE */ .YB, { importPath, token, ...result });
+        if (!r.ok)
+            return r;
+        return r.value.status === 200 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(undefined) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(refused(r.value));
+    }
+    async renew(importPath, token) {
+        const r = await this.#post(_protocol_js__WEBPACK_IMPORTED_MODULE_1__/* .RENEW_ROUTE */ .uc, { importPath, token });
+        if (!r.ok)
+            return r;
+        return r.value.status === 200 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(undefined) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(refused(r.value));
+    }
+    /** Renews the lease every `everyMs` until the returned function is called. */
+    holdLease(importPath, token, everyMs) {
+        const timer = setInterval(() => void this.renew(importPath, token), everyMs);
+        timer.unref();
+        return () => clearInterval(timer);
+    }
+    close() {
+        this.#agent.destroy();
+    }
+    #post(path, body) {
+        if (this.#inProcess)
+            return this.#inProcess(path, body).then(_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok);
+        const text = JSON.stringify(body);
+        return new Promise((resolve) => {
+            const req = (0,node_http__WEBPACK_IMPORTED_MODULE_0__.request)({
+                ...this.#target,
+                path,
+                method: 'POST',
+                agent: this.#agent,
+                headers: {
+                    authorization: this.#auth,
+                    'content-type': 'application/json',
+                    'content-length': Buffer.byteLength(text),
+                },
+            }, (res) => {
+                const chunks = [];
+                res.on('data', (c) => chunks.push(c));
+                res.on('end', () => {
+                    let parsed = {};
+                    try {
+                        parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                    }
+                    catch {
+                        parsed = { error: Buffer.concat(chunks).toString('utf8') };
+                    }
+                    resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)({ status: res.statusCode ?? 0, body: parsed }));
+                });
+                res.on('error', (e) => resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)({ reason: 'unreachable', message: e.message })));
+            });
+            req.on('error', (e) => resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)({ reason: 'unreachable', message: e.message })));
+            req.end(text);
+        });
+    }
+}
+function errorText(body) {
+    const e = body.error;
+    return typeof e === 'string' ? e : JSON.stringify(body);
+}
+function refused(r) {
+    return { reason: 'refused', status: r.status, message: errorText(r.body) };
+}
+
+
+/***/ }),
+
+/***/ 6526:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ soloCoordinator)
+/* harmony export */ });
+/** No coordinator: every claim builds and finishing does nothing (one process, its own memoization). */
+const soloCoordinator = {
+    env: {},
+    claim: () => Promise.resolve({ kind: 'build', finish: () => Promise.resolve() }),
+};
+
+
+/***/ }),
+
+/***/ 6420:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AH: () => (/* binding */ coordinatorEnv),
+/* harmony export */   F8: () => (/* binding */ START_ROUTE),
+/* harmony export */   O3: () => (/* binding */ ENV_TOKEN),
+/* harmony export */   PM: () => (/* binding */ ENV_ADDRESS),
+/* harmony export */   W6: () => (/* binding */ labelProblem),
+/* harmony export */   YB: () => (/* binding */ FINISH_ROUTE),
+/* harmony export */   YK: () => (/* binding */ MAX_BODY_BYTES),
+/* harmony export */   uc: () => (/* binding */ RENEW_ROUTE)
+/* harmony export */ });
+/**
+ * The Start/Finish wire protocol (JSON over HTTP/1.1, bearer token), as DESIGN.md §4 specifies.
+ * Contract types only; the transport lives in server.ts and client.ts.
+ */
+const START_ROUTE = '/never-build-twice.start';
+const FINISH_ROUTE = '/never-build-twice.finish';
+/** Extends the holder's lease; a holder that stops renewing loses its token to a waiter. */
+const RENEW_ROUTE = '/never-build-twice.renew';
+/** Largest request body the server reads. */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** Environment variables through which jobs reach the coordinator. */
+const ENV_ADDRESS = 'DISBUILD_COORDINATOR';
+const ENV_TOKEN = 'DISBUILD_COORDINATOR_TOKEN';
+function coordinatorEnv(address, bearer) {
+    return { [ENV_ADDRESS]: address, [ENV_TOKEN]: bearer };
+}
+/** A label names one file of a result: a single valid file-name part. */
+function labelProblem(label) {
+    if (label === '' || label === '.' || label === '..')
+        return `label ${JSON.stringify(label)} is not a file name`;
+    if (label.includes('/') || label.includes('\0'))
+        return `label ${JSON.stringify(label)} must not contain "/" or NUL`;
+    if (Buffer.byteLength(label) > 255)
+        return `label ${JSON.stringify(label.slice(0, 40))}… is longer than 255 bytes`;
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 2204:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  W: () => (/* binding */ SharedCoordinator)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/coordinator/client.ts
+var coordinator_client = __webpack_require__(367);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(8251);
+// EXTERNAL MODULE: ./src/coordinator/protocol.ts
+var protocol = __webpack_require__(6420);
+;// CONCATENATED MODULE: ./src/coordinator/state.ts
+/**
+ * The coordinator's pure state machine: no sockets, no timers, no files. Time is passed in.
+ *
+ * Lifecycle of one importPath (a job key):
+ *
+ *   (absent) --start--> RUNNING(token T, lease until now+L)   the caller gets {token: T} and must build
+ *   RUNNING  --start--> RUNNING + waiter                       the caller waits (long poll)
+ *   RUNNING  --renew(T)--> RUNNING, lease extended
+ *   RUNNING  --finish(T, extra)--> DONE(extra, T)              every waiter gets {extra}
+ *   RUNNING  --finish(T, error)--> (absent)                    every waiter gets {error}; a later start builds again
+ *   RUNNING  --lease expired / holder lost--> RUNNING(T')      the oldest waiter gets a fresh token T';
+ *                                                              with no waiter, the entry is dropped
+ *   DONE     --start--> DONE                                   the caller gets {extra} at once
+ *   DONE     --finish(T)--> DONE                               a repeated finish with the right token is a no-op
+ *   any finish with a wrong token is refused; a finish for an absent importPath is "no build started".
+ */
+class CoordinatorState {
+    #entries = new Map();
+    #leaseMs;
+    #newToken;
+    constructor(opts) {
+        this.#leaseMs = opts.leaseMs;
+        this.#newToken = opts.newToken;
+    }
+    start(importPath, waiter, now) {
+        const e = this.#entries.get(importPath);
+        if (!e) {
+            const token = this.#newToken();
+            this.#entries.set(importPath, {
+                state: 'running',
+                token,
+                leaseUntil: now + this.#leaseMs,
+                waiters: [],
+            });
+            return { kind: 'answer', answer: { token } };
+        }
+        if (e.state === 'done')
+            return { kind: 'answer', answer: { extra: e.extra } };
+        e.waiters.push(waiter);
+        return { kind: 'wait' };
+    }
+    renew(importPath, token, now) {
+        const e = this.#entries.get(importPath);
+        if (!e || e.state !== 'running' || e.token !== token)
+            return false;
+        e.leaseUntil = now + this.#leaseMs;
+        return true;
+    }
+    /** Whether `token` may finish `importPath`: 'ok', 'done' (a repeated finish: a no-op), or the refusal. */
+    checkFinish(importPath, token) {
+        const e = this.#entries.get(importPath);
+        if (!e)
+            return { status: 404, error: `no build started for ${importPath}` };
+        if (e.token !== token)
+            return { status: 403, error: `wrong token for ${importPath}` };
+        return e.state === 'done' ? 'done' : 'ok';
+    }
+    finish(importPath, token, result) {
+        const check = this.checkFinish(importPath, token);
+        if (check === 'done')
+            return { ok: true, deliveries: [], recorded: false };
+        if (check !== 'ok')
+            return { ok: false, ...check };
+        const e = this.#entries.get(importPath);
+        if (result.error === undefined && result.extra === undefined) {
+            return { ok: false, status: 400, error: 'finish needs either "extra" (the files) or "error"' };
+        }
+        const answer = result.error !== undefined ? { error: result.error } : { extra: result.extra };
+        if (result.error !== undefined)
+            this.#entries.delete(importPath);
+        else
+            this.#entries.set(importPath, { state: 'done', token, extra: result.extra });
+        return { ok: true, deliveries: e.waiters.map((w) => ({ waiter: w, answer })), recorded: true };
+    }
+    /** A waiting start request went away (its connection closed). */
+    waiterGone(importPath, waiter) {
+        const e = this.#entries.get(importPath);
+        if (e?.state === 'running')
+            e.waiters = e.waiters.filter((w) => w !== waiter);
+    }
+    /** The holder of `token` is known to be gone (its process died): hand the key on at once. */
+    holderGone(importPath, token, now) {
+        const e = this.#entries.get(importPath);
+        if (!e || e.state !== 'running' || e.token !== token)
+            return [];
+        return this.#handOver(importPath, e, now);
+    }
+    /** Hands every expired lease to the oldest waiter. Call periodically. */
+    expire(now) {
+        const out = [];
+        for (const [importPath, e] of this.#entries) {
+            if (e.state === 'running' && e.leaseUntil <= now)
+                out.push(...this.#handOver(importPath, e, now));
+        }
+        return out;
+    }
+    /** The earliest lease expiry, for the transport's timer; undefined when nothing is running. */
+    nextExpiry() {
+        let next;
+        for (const e of this.#entries.values()) {
+            if (e.state === 'running' && (next === undefined || e.leaseUntil < next))
+                next = e.leaseUntil;
+        }
+        return next;
+    }
+    /** Number of keys being built right now. */
+    get running() {
+        let n = 0;
+        for (const e of this.#entries.values())
+            if (e.state === 'running')
+                n++;
+        return n;
+    }
+    #handOver(importPath, e, now) {
+        const next = e.waiters.shift();
+        if (next === undefined) {
+            this.#entries.delete(importPath);
+            return [];
+        }
+        e.token = this.#newToken();
+        e.leaseUntil = now + this.#leaseMs;
+        return [{ waiter: next, answer: { token: e.token } }];
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/coordinator/store.ts
+
+
+
+
+/**
+ * Where finished results live: `<dir>/<importPath>/<label>`. A result is written into a temp directory and
+ * renamed into place, so a reader never sees half of one; files are hard-linked when possible (no copy),
+ * copied otherwise, so the producer may delete its own files as soon as finish is answered.
+ */
+class ResultStore {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    async put(importPath, files) {
+        if (Object.keys(files).length === 0)
+            return {};
+        const final = (0,external_node_path_.join)(this.dir, importPath);
+        const temp = (0,external_node_path_.join)(this.dir, `.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        await (0,promises_.mkdir)(temp, { recursive: true });
+        try {
+            for (const [label, path] of Object.entries(files)) {
+                if (!(await (0,promises_.stat)(path)).isFile())
+                    throw new Error(`extra ${JSON.stringify(label)}: ${path} is not a file`);
+                try {
+                    await (0,promises_.link)(path, (0,external_node_path_.join)(temp, label));
+                }
+                catch {
+                    await (0,promises_.copyFile)(path, (0,external_node_path_.join)(temp, label), external_node_fs_.constants.COPYFILE_FICLONE);
+                }
+            }
+            try {
+                await (0,promises_.rename)(temp, final);
+            }
+            catch (e) {
+                // Already stored (a repeated finish): keep the first copy.
+                const code = e.code;
+                if (code !== 'ENOTEMPTY' && code !== 'EEXIST')
+                    throw e;
+            }
+        }
+        finally {
+            await (0,promises_.rm)(temp, { recursive: true, force: true });
+        }
+        return Object.fromEntries(Object.keys(files).map((label) => [label, (0,external_node_path_.join)(final, label)]));
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/discard-dir.ts
+var discard_dir = __webpack_require__(7516);
+;// CONCATENATED MODULE: ./src/coordinator/server.ts
+
+
+
+
+
+
+
+
+const DEFAULT_LEASE_MS = 10_000;
+/**
+ * The Start/Finish coordinator over HTTP/1.1: a thin transport around `CoordinatorState`.
+ * Deals with: authentication, body limits, JSON, long-polling waiters, lease timers, the result store.
+ * Does not deal with: the protocol's decisions (state.ts) or discovery (discovery.ts).
+ */
+async function startCoordinatorServer(opts) {
+    const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
+    const state = new CoordinatorState({ leaseMs, newToken: () => (0,external_node_crypto_.randomBytes)(16).toString('hex') });
+    const store = new ResultStore(opts.storeDir);
+    // A previous server's results are stale; they are moved away at once and deleted in the background.
+    (0,discard_dir/* discardDir */._)(opts.storeDir);
+    const stats = { start: 0, finish: 0, renew: 0, recorded: 0, rejected: 0 };
+    const waiting = new Map();
+    let nextWaiter = 1;
+    const expected = Buffer.from(`Bearer ${opts.bearer}`);
+    const deliver = (deliveries) => {
+        for (const d of deliveries) {
+            const send = waiting.get(d.waiter);
+            if (!send)
+                continue;
+            waiting.delete(d.waiter);
+            send(answerReply(d.answer));
+        }
+    };
+    const timer = setInterval(() => deliver(state.expire(Date.now())), Math.max(20, Math.floor(leaseMs / 4)));
+    timer.unref();
+    /**
+     * One protocol call on a parsed body, for both transports. A start that must wait resolves when answered;
+     * `onWait` receives the way to give up waiting (a dropped connection), so no answer is sent into the void.
+     */
+    const operate = async (route, body, onWait) => {
+        const importPath = body.importPath;
+        if (typeof importPath !== 'string' || (0,protocol/* labelProblem */.W6)(importPath) !== undefined) {
+            stats.rejected++;
+            return { status: 400, body: { error: 'importPath must be a non-empty string usable as a file name' } };
+        }
+        if (route === protocol/* START_ROUTE */.F8) {
+            stats.start++;
+            const waiter = nextWaiter++;
+            const outcome = state.start(importPath, waiter, Date.now());
+            if (outcome.kind === 'answer')
+                return answerReply(outcome.answer);
+            return new Promise((resolve) => {
+                waiting.set(waiter, resolve);
+                onWait?.(() => {
+                    if (waiting.delete(waiter))
+                        state.waiterGone(importPath, waiter);
+                });
+            });
+        }
+        const token = body.token;
+        if (typeof token !== 'string')
+            return { status: 400, body: { error: 'token must be a string' } };
+        if (route === protocol/* RENEW_ROUTE */.uc) {
+            stats.renew++;
+            return state.renew(importPath, token, Date.now())
+                ? { status: 200, body: {} }
+                : { status: 409, body: { error: `no lease on ${importPath} for that token` } };
+        }
+        stats.finish++;
+        return finish(importPath, token, body);
+    };
+    const finish = async (importPath, token, body) => {
+        const extra = body.extra;
+        if (extra !== undefined) {
+            if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) {
+                return { status: 400, body: { error: 'extra must be an object of label to path' } };
+            }
+            for (const [label, path] of Object.entries(extra)) {
+                const problem = (0,protocol/* labelProblem */.W6)(label) ?? (typeof path === 'string' ? undefined : `extra ${label} must be a path`);
+                if (problem)
+                    return { status: 400, body: { error: problem } };
+            }
+        }
+        if (body.error !== undefined && typeof body.error !== 'string')
+            return { status: 400, body: { error: 'error must be a string' } };
+        // Checked before any file is copied: a wrong token must not write to the store.
+        const check = state.checkFinish(importPath, token);
+        if (check === 'done')
+            return { status: 200, body: {} };
+        if (check !== 'ok')
+            return { status: check.status, body: { error: check.error } };
+        let stored;
+        if (extra !== undefined) {
+            try {
+                stored = await store.put(importPath, extra);
+            }
+            catch (e) {
+                return { status: 400, body: { error: `cannot store the files: ${e.message}` } };
+            }
+        }
+        const outcome = state.finish(importPath, token, {
+            ...(stored ? { extra: stored } : {}),
+            ...(body.error !== undefined ? { error: body.error } : {}),
+        });
+        if (!outcome.ok)
+            return { status: outcome.status, body: { error: outcome.error } };
+        if (outcome.recorded)
+            stats.recorded++;
+        deliver(outcome.deliveries);
+        return { status: 200, body: {} };
+    };
+    const handle = async (req, res) => {
+        const auth = Buffer.from(req.headers.authorization ?? '');
+        if (auth.length !== expected.length || !(0,external_node_crypto_.timingSafeEqual)(auth, expected)) {
+            stats.rejected++;
+            return reply(res, { status: 401, body: { error: 'missing or wrong bearer token' } });
+        }
+        const route = req.url ?? '';
+        if (req.method !== 'POST' || !ROUTES.includes(route)) {
+            stats.rejected++;
+            return reply(res, { status: 404, body: { error: `unknown route ${req.method ?? ''} ${route}` } });
+        }
+        const body = await readJson(req);
+        if (!body.ok) {
+            stats.rejected++;
+            return reply(res, { status: body.error.status, body: { error: body.error.message } });
+        }
+        reply(res, await operate(route, body.value, (cancel) => res.on('close', cancel)));
+    };
+    const server = (0,external_node_http_.createServer)((req, res) => {
+        handle(req, res).catch((e) => reply(res, { status: 500, body: { error: `internal error: ${e.message}` } }));
+    });
+    server.keepAliveTimeout = 60_000;
+    const listening = await listen(server, opts.listen);
+    if (!listening.ok)
+        return listening;
+    return (0,result.ok)({
+        address: listening.value,
+        stats,
+        call: (route, body) => ROUTES.includes(route) ? operate(route, body) : Promise.resolve(unknownRoute(route)),
+        drain: async (maxMs) => {
+            const until = Date.now() + maxMs;
+            while ((state.running > 0 || waiting.size > 0) && Date.now() < until) {
+                await new Promise((r) => setTimeout(r, 50));
+            }
+        },
+        close: async () => {
+            clearInterval(timer);
+            for (const send of waiting.values())
+                send({ status: 503, body: { error: 'coordinator shutting down' } });
+            waiting.clear();
+            server.closeAllConnections();
+            await new Promise((r) => server.close(() => r()));
+            if ('socketPath' in opts.listen)
+                await (0,promises_.rm)(opts.listen.socketPath, { force: true });
+        },
+    });
+}
+const ROUTES = [protocol/* START_ROUTE */.F8, protocol/* FINISH_ROUTE */.YB, protocol/* RENEW_ROUTE */.uc];
+function unknownRoute(route) {
+    return { status: 404, body: { error: `unknown route ${route}` } };
+}
+function answerReply(a) {
+    // A build that failed elsewhere is an error answer, as every protocol error is.
+    return { status: 'error' in a ? 409 : 200, body: a };
+}
+function reply(res, r) {
+    if (res.headersSent || res.destroyed)
+        return;
+    const text = JSON.stringify(r.body);
+    res.writeHead(r.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+}
+async function readJson(req) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of req) {
+        size += chunk.length;
+        if (size > protocol/* MAX_BODY_BYTES */.YK) {
+            req.resume();
+            return (0,result/* err */._)({ status: 413, message: `request body larger than ${protocol/* MAX_BODY_BYTES */.YK} bytes` });
+        }
+        chunks.push(chunk);
+    }
+    try {
+        const value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            return (0,result/* err */._)({ status: 400, message: 'request body must be a JSON object' });
+        }
+        return (0,result.ok)(value);
+    }
+    catch (e) {
+        return (0,result/* err */._)({ status: 400, message: `malformed JSON: ${e.message}` });
+    }
+}
+async function listen(server, where) {
+    return new Promise((resolve) => {
+        server.once('error', (e) => resolve((0,result/* err */._)(`${e.code ?? 'error'}: ${e.message}`)));
+        if ('socketPath' in where) {
+            // Owner-only from the first moment: the umask covers the window before chmod.
+            const old = process.umask(0o177);
+            server.listen(where.socketPath, () => {
+                process.umask(old);
+                (0,promises_.chmod)(where.socketPath, 0o600).then(() => resolve((0,result.ok)(`unix:${where.socketPath}`)), (e) => resolve((0,result/* err */._)(e.message)));
+            });
+            process.umask(old);
+        }
+        else {
+            server.listen(0, '127.0.0.1', () => resolve((0,result.ok)(`http://127.0.0.1:${server.address().port}`)));
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/discovery.ts
+
+
+
+
+
+
+async function joinOrStartCoordinator(cacheDir, opts = {}) {
+    const dir = (0,external_node_path_.join)(cacheDir, 'coordinator');
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+    const bearer = await sharedBearer((0,external_node_path_.join)(dir, 'bearer'));
+    const socketPath = socketPathFor(dir);
+    const addressFile = (0,external_node_path_.join)(dir, 'address');
+    const tryJoin = async () => {
+        const address = opts.transport === 'tcp'
+            ? await (0,promises_.readFile)(addressFile, 'utf8').catch(() => undefined)
+            : `unix:${socketPath}`;
+        if (address === undefined)
+            return undefined;
+        const client = new coordinator_client/* CoordinatorClient */.G(address, bearer);
+        if (await isAlive(client))
+            return { client, bearer };
+        client.close();
+        return undefined;
+    };
+    const joined = await tryJoin();
+    if (joined)
+        return joined;
+    return withMutex((0,external_node_path_.join)(dir, 'takeover.lock'), async () => {
+        const again = await tryJoin();
+        if (again)
+            return again;
+        await (0,promises_.rm)(socketPath, { force: true });
+        const started = await startCoordinatorServer({
+            storeDir: (0,external_node_path_.join)(dir, 'store'),
+            bearer,
+            listen: opts.transport === 'tcp' ? { tcp: true } : { socketPath },
+            ...(opts.leaseMs === undefined ? {} : { leaseMs: opts.leaseMs }),
+        });
+        if (!started.ok)
+            throw new Error(`cannot start the coordinator: ${started.error}`);
+        const temp = `${addressFile}.${process.pid}`;
+        await (0,promises_.writeFile)(temp, started.value.address, { mode: 0o600 });
+        await (0,promises_.rename)(temp, addressFile);
+        const server = started.value;
+        return { client: new coordinator_client/* CoordinatorClient */.G(server.address, bearer, server.call), bearer, server };
+    });
+}
+/** Any HTTP answer means a live server; a refused or reset connection means none. */
+async function isAlive(client) {
+    const r = await client.renew('probe', 'probe');
+    return r.ok || r.error.reason !== 'unreachable';
+}
+/**
+ * The bearer every server of this cache directory uses. Written to a temp file and hard-linked into place, so a
+ * process starting at the same moment never reads a created-but-still-empty file.
+ */
+async function sharedBearer(path) {
+    const temp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    await (0,promises_.writeFile)(temp, (0,external_node_crypto_.randomBytes)(24).toString('hex'), { mode: 0o600 });
+    try {
+        await (0,promises_.link)(temp, path);
+    }
+    catch (e) {
+        if (e.code !== 'EEXIST')
+            throw e;
+    }
+    finally {
+        await (0,promises_.rm)(temp, { force: true });
+    }
+    return (await (0,promises_.readFile)(path, 'utf8')).trim();
+}
+/** Unix socket paths are limited to about 107 bytes; long cache paths get a stable name in the temp dir. */
+function socketPathFor(dir) {
+    const inside = (0,external_node_path_.join)(dir, 'sock');
+    if (Buffer.byteLength(inside) < 100)
+        return inside;
+    return (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `disbuild-${(0,external_node_crypto_.createHash)('sha1').update(dir).digest('hex').slice(0, 16)}.sock`);
+}
+/** A cross-process mutex: a directory made atomically; one older than 5 s is a dead holder's and is broken. */
+async function withMutex(path, fn) {
+    for (;;) {
+        try {
+            await (0,promises_.mkdir)(path);
+            break;
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                throw e;
+            const age = Date.now() -
+                (await (0,promises_.stat)(path).then((s) => s.mtimeMs, () => Date.now()));
+            if (age > 5000)
+                await (0,promises_.rmdir)(path).catch(() => undefined);
+            else
+                await new Promise((r) => setTimeout(r, 20));
+        }
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        await (0,promises_.rmdir)(path).catch(() => undefined);
+    }
+}
+
+// EXTERNAL MODULE: ./src/coordinator/job-coordinator.ts
+var job_coordinator = __webpack_require__(6526);
+;// CONCATENATED MODULE: ./src/coordinator/result-files.ts
+
+
+/**
+ * How a finished job's result travels through the coordinator. The protocol moves flat, labelled files, so
+ * the output tree is flattened into one label per file (`out~<URI-encoded path>`), and everything that is not
+ * a regular file — logs, duration, directories, symlinks — goes into one `result.json`.
+ */
+const OUT_PREFIX = 'out~';
+const RESULT = 'result.json';
+/** Writes `result.json` into `scratchDir` and answers the labelled files to finish with. */
+async function resultFiles(outputDir, scratchDir, result) {
+    const files = {};
+    const meta = {
+        durationMs: result.durationMs,
+        stdout: result.stdout.toString('base64'),
+        stderr: result.stderr.toString('base64'),
+        dirs: [],
+        symlinks: [],
+    };
+    const walk = async (dir) => {
+        for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+            const abs = (0,external_node_path_.join)(dir, entry.name);
+            const rel = (0,external_node_path_.relative)(outputDir, abs);
+            if (entry.isDirectory()) {
+                meta.dirs.push(rel);
+                await walk(abs);
+            }
+            else if (entry.isSymbolicLink()) {
+                meta.symlinks.push({ path: rel, target: await (0,promises_.readlink)(abs) });
+            }
+            else if (entry.isFile()) {
+                files[OUT_PREFIX + encodeURIComponent(rel)] = abs;
+            }
+        }
+    };
+    await walk(outputDir);
+    await (0,promises_.mkdir)(scratchDir, { recursive: true });
+    files[RESULT] = (0,external_node_path_.join)(scratchDir, RESULT);
+    await (0,promises_.writeFile)(files[RESULT], JSON.stringify(meta));
+    return files;
+}
+/** Rebuilds an output tree from the files another holder finished with, and answers its logs. */
+async function fromResultFiles(files, outputDir) {
+    const resultPath = files[RESULT];
+    if (resultPath === undefined)
+        throw new Error(`the result has no ${RESULT}`);
+    const meta = JSON.parse(await (0,promises_.readFile)(resultPath, 'utf8'));
+    const inside = (rel) => {
+        const dest = (0,external_node_path_.join)(outputDir, rel);
+        if ((0,external_node_path_.relative)(outputDir, dest).startsWith('..'))
+            throw new Error(`output path ${rel} escapes the output directory`);
+        return dest;
+    };
+    await (0,promises_.mkdir)(outputDir, { recursive: true });
+    for (const d of meta.dirs)
+        await (0,promises_.mkdir)(inside(d), { recursive: true });
+    for (const [label, path] of Object.entries(files)) {
+        if (!label.startsWith(OUT_PREFIX))
+            continue;
+        const dest = inside(decodeURIComponent(label.slice(OUT_PREFIX.length)));
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
+        // A copy, never a link: a dependent that writes into its inputs must not change the coordinator's store.
+        await (0,promises_.copyFile)(path, dest, promises_.constants.COPYFILE_FICLONE);
+        const mode = (await (0,promises_.lstat)(path)).mode;
+        if (mode & 0o111)
+            await (0,promises_.chmod)(dest, mode & 0o777);
+    }
+    for (const s of meta.symlinks)
+        await (0,promises_.symlink)(s.target, inside(s.path));
+    return {
+        stdout: Buffer.from(meta.stdout, 'base64'),
+        stderr: Buffer.from(meta.stderr, 'base64'),
+        durationMs: meta.durationMs,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/shared-coordinator.ts
+
+
+
+
+
+
+
+/** How long a process that serves the coordinator stays up for others after its own run, at most. */
+const DRAIN_MS = 30 * 60 * 1000;
+/**
+ * The engine's JobCoordinator over the shared Start/Finish coordinator of a cache directory.
+ * Deals with: claiming keys, publishing results as labelled files, renewing leases while a job builds, and
+ * finding a new coordinator when the serving process is gone. Coordinator trouble never fails a build: the
+ * job is then built without one, with a warning.
+ */
+class SharedCoordinator {
+    #c;
+    #cacheDir;
+    #leaseMs;
+    #onWarning;
+    #warned = false;
+    constructor(c, cacheDir, leaseMs, onWarning) {
+        this.#c = c;
+        this.#cacheDir = cacheDir;
+        this.#leaseMs = leaseMs;
+        this.#onWarning = onWarning;
+    }
+    /**
+     * Joins or starts the coordinator of `cacheDir`. Should that fail (a socket that cannot be created, a server
+     * that refuses our token), the run goes on without one, with a warning: coordination saves work, it is never
+     * a reason to fail a build.
+     */
+    static async open(cacheDir, opts) {
+        const leaseMs = opts.leaseMs ?? 10_000;
+        try {
+            return new SharedCoordinator(await joinOrStartCoordinator(cacheDir, { leaseMs }), cacheDir, leaseMs, opts.onWarning);
+        }
+        catch (e) {
+            opts.onWarning(`${e.message}; jobs run without a coordinator`);
+            return { ...job_coordinator/* soloCoordinator */.E, close: () => Promise.resolve() };
+        }
+    }
+    get env() {
+        return (0,protocol/* coordinatorEnv */.AH)(this.#c.client.address, this.#c.bearer);
+    }
+    /** True when this process serves the coordinator (tests and diagnostics). */
+    get serving() {
+        return this.#c.server !== undefined;
+    }
+    async claim(key) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+            const client = this.#c.client;
+            const r = await client.start(key);
+            if (r.ok) {
+                if ('token' in r.value)
+                    return this.#buildClaim(client, key, r.value.token);
+                const files = r.value.extra;
+                // No files: the holder saved the result to the cache this coordinator belongs to.
+                if (Object.keys(files).length === 0)
+                    return { kind: 'cached' };
+                return { kind: 'reuse', restore: (outputDir) => fromResultFiles(files, outputDir) };
+            }
+            if (r.error.reason === 'build-failed')
+                return { kind: 'failed', error: r.error.message };
+            // The serving process went away (or is shutting down): find or become the next one, and ask again.
+            if (r.error.reason === 'unreachable' || (r.error.reason === 'refused' && r.error.status === 503)) {
+                await this.#rediscover();
+                continue;
+            }
+            this.#warn(`the coordinator refused ${key}: ${r.error.message}`);
+            break;
+        }
+        return { kind: 'build', finish: () => Promise.resolve() };
+    }
+    #buildClaim(client, key, token) {
+        const stopRenewing = client.holdLease(key, token, Math.max(20, Math.floor(this.#leaseMs / 4)));
+        return {
+            kind: 'build',
+            finish: async (result) => {
+                stopRenewing();
+                if ('error' in result) {
+                    await client.finish(key, token, { error: result.error });
+                    return;
+                }
+                // In the shared cache already: publishing no files tells waiters to restore it from there, and spares
+                // copying every output into the coordinator's store.
+                if (result.inCache) {
+                    await client.finish(key, token, { extra: {} });
+                    return;
+                }
+                const scratch = (0,external_node_path_.join)(this.#cacheDir, 'coordinator', 'scratch', `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+                try {
+                    const r = await client.finish(key, token, {
+                        extra: await resultFiles(result.outputDir, scratch, result),
+                    });
+                    if (!r.ok && r.error.reason !== 'unreachable')
+                        this.#warn(`could not publish ${key}: ${r.error.message}`);
+                }
+                finally {
+                    await (0,promises_.rm)(scratch, { recursive: true, force: true });
+                }
+            },
+        };
+    }
+    async #rediscover() {
+        this.#c.client.close();
+        try {
+            this.#c = await joinOrStartCoordinator(this.#cacheDir, { leaseMs: this.#leaseMs });
+        }
+        catch (e) {
+            this.#warn(e.message);
+        }
+    }
+    #warn(message) {
+        if (this.#warned)
+            return;
+        this.#warned = true;
+        this.#onWarning(`${message}; building without the coordinator where needed`);
+    }
+    /**
+     * Stops serving only once no other process builds or waits through this one; with `drain: false`
+     * (an interrupted run) it stops at once, and the others take over.
+     */
+    async close(opts = { drain: true }) {
+        const server = this.#c.server;
+        this.#c.client.close();
+        if (!server)
+            return;
+        if (opts.drain)
+            await server.drain(DRAIN_MS);
+        await server.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 7781:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ runGraph),
+  j: () => (/* binding */ safeName)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/ids/job-key.ts + 2 modules
+var job_key = __webpack_require__(2468);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/executor/run-command.ts
+
+
+
+/** Runs a job's commands in order, stopping at the first failure. Output is captured in full. */
+async function runCommands(cmds, opts) {
+    const out = [];
+    const err = [];
+    const onOutput = (stream, chunk) => {
+        (stream === 'stdout' ? out : err).push(chunk);
+        opts.onOutput(stream, chunk);
+    };
+    const deadline = opts.timeoutMs > 0 ? Date.now() + opts.timeoutMs : Infinity;
+    let result = {
+        exitCode: 0,
+        signal: null,
+        timedOut: false,
+        interrupted: false,
+    };
+    for (const cmd of cmds) {
+        if (opts.signal?.aborted) {
+            result = { exitCode: null, signal: null, timedOut: false, interrupted: true };
+            break;
+        }
+        result =
+            cmd.kind === 'exec'
+                ? await runExec(cmd, opts, deadline, onOutput)
+                : await runCat(cmd).then((error) => ({
+                    exitCode: error === undefined ? 0 : 1,
+                    signal: null,
+                    timedOut: false,
+                    interrupted: false,
+                    ...(error === undefined ? {} : { error }),
+                }));
+        if (result.exitCode !== 0)
+            break;
+    }
+    return { ...result, stdout: Buffer.concat(out), stderr: Buffer.concat(err) };
+}
+async function runCat(cmd) {
+    try {
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(cmd.path), { recursive: true });
+        await (0,promises_.writeFile)(cmd.path, cmd.content);
+        return undefined;
+    }
+    catch (e) {
+        return `cannot write ${cmd.path}: ${e.message}`;
+    }
+}
+function runExec(cmd, opts, deadline, onOutput) {
+    const env = { ...opts.env };
+    for (const entry of cmd.environ) {
+        const eq = entry.indexOf('=');
+        env[entry.slice(0, eq)] = entry.slice(eq + 1);
+    }
+    const started = { argv: cmd.argv, cwd: cmd.cwd, env };
+    const proc = opts.launcher?.alive ? opts.launcher.run(started, onOutput) : startDirectly(started, onOutput);
+    let timedOut = false;
+    let interrupted = false;
+    const timer = deadline === Infinity
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            proc.kill();
+        }, Math.max(0, deadline - Date.now()));
+    const onAbort = () => {
+        interrupted = true;
+        proc.kill();
+    };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    return proc.exited.then((r) => {
+        clearTimeout(timer);
+        opts.signal?.removeEventListener('abort', onAbort);
+        return {
+            exitCode: r.error !== undefined ? 127 : r.code,
+            signal: r.signal,
+            timedOut,
+            interrupted,
+            ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
+        };
+    });
+}
+/** Starts a command from this process, in its own process group, so that killing the group kills everything. */
+function startDirectly(cmd, onOutput) {
+    const child = (0,external_node_child_process_.spawn)(cmd.argv[0], cmd.argv.slice(1), {
+        cwd: cmd.cwd,
+        env: cmd.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+    });
+    const killGroup = () => {
+        if (child.pid === undefined)
+            return;
+        try {
+            process.kill(-child.pid, 'SIGKILL');
+        }
+        catch {
+            // Already gone.
+        }
+    };
+    child.stdout.on('data', (c) => onOutput('stdout', c));
+    child.stderr.on('data', (c) => onOutput('stderr', c));
+    let error;
+    child.on('error', (e) => {
+        error = e.message;
+    });
+    // Grandchildren left running in the group would hold the pipes open: they end with their parent.
+    child.on('exit', killGroup);
+    return {
+        exited: new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, ...(error === undefined ? {} : { error }) }))),
+        kill: killGroup,
+    };
+}
+
+// EXTERNAL MODULE: ./src/graph/template.ts
+var template = __webpack_require__(6244);
+;// CONCATENATED MODULE: ./src/executor/render-commands.ts
+
+
+/** Whether `path` lies strictly inside `dir`. */
+function isInside(dir, path) {
+    const rel = (0,external_node_path_.relative)(dir, path);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
+}
+/** Substitutes every template variable of a job's commands. */
+function renderCommands(job, dirs) {
+    const vars = {
+        outputDir: dirs.outputDir,
+        sourceDir: dirs.sourceDir,
+        depDir: (label) => dirs.depDirs.get(label),
+    };
+    const r = (t) => (0,template/* renderTemplate */.Xm)(t, vars);
+    return job.cmds.map((cmd) => {
+        if (cmd.kind === 'cat') {
+            const path = r(cmd.catOutput);
+            return {
+                kind: 'cat',
+                content: r(cmd.catTemplate),
+                path: (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(dirs.sourceDir, path),
+            };
+        }
+        const wd = r(cmd.workingDirectory);
+        return {
+            kind: 'exec',
+            argv: cmd.exec.map(r),
+            environ: cmd.environ.map(r),
+            cwd: wd === '' ? dirs.sourceDir : (0,external_node_path_.isAbsolute)(wd) ? wd : (0,external_node_path_.join)(dirs.sourceDir, wd),
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/executor/temp-dirs.ts
+
+
+
+/**
+ * The per-job temp directories of one run. Every job gets an empty directory of its own; most jobs leave it
+ * empty, and such a directory is handed to the next job instead of being removed and another created: on
+ * common disks each of those is a fraction of a millisecond of kernel time, paid on the thread that starts jobs.
+ */
+class TempDirs {
+    #root;
+    #free = [];
+    #made = 0;
+    constructor(root) {
+        this.#root = root;
+    }
+    /** An empty directory that no other job holds. */
+    take() {
+        const reused = this.#free.pop();
+        if (reused !== undefined)
+            return reused;
+        const dir = (0,external_node_path_.join)(this.#root, String(this.#made++));
+        (0,external_node_fs_.mkdirSync)(dir);
+        return dir;
+    }
+    /** Gives a job's directory back: kept for the next job when the job left it empty, removed otherwise. */
+    give(dir) {
+        let names;
+        try {
+            names = (0,external_node_fs_.readdirSync)(dir);
+        }
+        catch {
+            return;
+        }
+        if (names.length === 0)
+            this.#free.push(dir);
+        else
+            void (0,promises_.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/unreachable.ts
+var unreachable = __webpack_require__(3914);
+;// CONCATENATED MODULE: ./src/executor/execution.ts
+
+
+
+
+
+
+
+/**
+ * One run's memoized walk of the graph: each key is built or restored at most once, whichever job asks first.
+ *
+ * Deals with: ordering by dependencies, minimal download (a hit is restored only when asked for its bytes),
+ * falling back to a build when a restore fails verification, keep-going / fail-fast, saving successes.
+ * Does not deal with: keys, lookups or reporting formats — those are decided before and after.
+ */
+class Execution {
+    #p;
+    #ready = new Map();
+    #saves = [];
+    /** Whether each key built here made it into the cache (resolves when its save ends). */
+    #inCache = new Map();
+    #stopScheduling = false;
+    #tempDirs;
+    constructor(parts) {
+        this.#p = parts;
+        this.#tempDirs = new TempDirs((0,external_node_path_.join)(parts.options.workDir, 'tmp'));
+    }
+    ref(label) {
+        const job = this.#p.graph.byLabel.get(label);
+        return { label, name: job.name, key: this.#p.keys.get(label) };
+    }
+    /** The job's outcome; restores a hit only when `needBytes` is set. */
+    async outcome(label, needBytes) {
+        const ref = this.ref(label);
+        const hit = this.#p.hits.get(ref.key);
+        if (hit && !needBytes)
+            return this.#cachedOutcome(ref, hit);
+        const ready = await this.materialize(label);
+        return { ...ready.outcome, label: ref.label, name: ref.name };
+    }
+    /** The job's output directory, restoring or building it (and its dependencies) as needed. */
+    materialize(label) {
+        const key = this.#p.keys.get(label);
+        let ready = this.#ready.get(key);
+        if (!ready) {
+            ready = this.#restoreOrBuild(label);
+            this.#ready.set(key, ready);
+        }
+        return ready;
+    }
+    /** Waits for the background saves; call once every outcome is known. */
+    async settle() {
+        await Promise.allSettled(this.#saves);
+    }
+    async #cachedOutcome(ref, hit) {
+        const logs = await hit.logs().catch(() => ({ stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) }));
+        return { ...ref, status: 'cached', exitCode: 0, durationMs: hit.durationMs, ...logs };
+    }
+    async #restoreOrBuild(label) {
+        const ref = this.ref(label);
+        const hit = this.#p.hits.get(ref.key);
+        if (hit) {
+            const dir = this.#outputDir(ref.key);
+            const restored = await hit.restore(dir);
+            if (restored.ok)
+                return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+            this.#p.reporter.onEvent({
+                type: 'warning',
+                job: ref,
+                message: `cached output of ${JSON.stringify(ref.name)} could not be restored (${restored.error.message}); building it instead`,
+            });
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        }
+        return this.#build(this.#p.graph.byLabel.get(label), ref);
+    }
+    async #build(job, ref) {
+        const deps = await Promise.all(job.deps.map(async (d) => ({ label: d, ready: await this.materialize(d) })));
+        const broken = deps.find((d) => !d.ready.ok);
+        if (broken) {
+            const name = this.#p.graph.byLabel.get(broken.label).name;
+            return this.#notRun(ref, `dependency ${JSON.stringify(name)} ${broken.ready.outcome.status}`);
+        }
+        if (this.#stopScheduling)
+            return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
+        if (this.#p.options.signal?.aborted)
+            return this.#notRun(ref, 'not started: the run was interrupted');
+        const depDirs = new Map(deps.map((d) => [d.label, d.ready.dir]));
+        return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) => this.#runJob(job, ref, depDirs, release));
+    }
+    #notRun(ref, message) {
+        const outcome = {
+            ...ref,
+            status: 'skipped',
+            exitCode: null,
+            durationMs: 0,
+            stdout: Buffer.alloc(0),
+            stderr: Buffer.alloc(0),
+            message,
+        };
+        return { ok: false, outcome };
+    }
+    async #runJob(job, ref, depDirs, release) {
+        const { options } = this.#p;
+        // Checked again here: the failure that stops scheduling may have happened while this job queued.
+        if (this.#stopScheduling)
+            return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
+        if (options.signal?.aborted)
+            return this.#notRun(ref, 'not started: the run was interrupted');
+        const claim = await this.#p.coordinator.claim(ref.key);
+        switch (claim.kind) {
+            case 'reuse':
+                return this.#reuse(ref, claim.restore);
+            case 'failed':
+                return this.#failedElsewhere(ref, claim.error);
+            case 'cached':
+                // Built elsewhere and saved to the shared cache; should that fail to restore, build it here.
+                return ((await this.#lateHit(ref)) ??
+                    this.#buildClaimed(job, ref, depDirs, release, () => Promise.resolve()));
+            case 'build': {
+                const late = await this.#lateHit(ref);
+                if (late) {
+                    this.#saves.push(this.#finish(ref, late, claim.finish));
+                    return late;
+                }
+                return this.#buildClaimed(job, ref, depDirs, release, claim.finish);
+            }
+            default:
+                return (0,unreachable/* unreachable */.H)(claim);
+        }
+    }
+    /**
+     * A key can reach the cache between this run's lookup and its claim (another process built and saved it,
+     * then its coordinator went away): look once more before building.
+     */
+    async #lateHit(ref) {
+        const hit = (await this.#p.cache.lookup([ref.key])).get(ref.key);
+        if (!hit)
+            return undefined;
+        const dir = this.#outputDir(ref.key);
+        if (!(await hit.restore(dir)).ok)
+            return undefined;
+        return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+    }
+    /** Another worker or process built this key while we waited: its files are the result. */
+    async #reuse(ref, restore) {
+        const outputDir = this.#outputDir(ref.key);
+        await (0,promises_.rm)(outputDir, { recursive: true, force: true });
+        try {
+            const logs = await restore(outputDir);
+            const outcome = {
+                ...ref,
+                status: 'cached',
+                exitCode: 0,
+                ...logs,
+                message: 'built by a concurrent run',
+            };
+            return { ok: true, dir: outputDir, outcome };
+        }
+        catch (e) {
+            return this.#failedElsewhere(ref, `its result could not be read: ${e.message}`);
+        }
+    }
+    #failedElsewhere(ref, error) {
+        const outcome = {
+            ...ref,
+            status: 'failed',
+            exitCode: null,
+            durationMs: 0,
+            stdout: Buffer.alloc(0),
+            stderr: Buffer.alloc(0),
+            message: `failed in a concurrent run: ${error}`,
+        };
+        return { ok: false, outcome };
+    }
+    async #buildClaimed(job, ref, depDirs, release, finish) {
+        let ready;
+        try {
+            ready = await this.#execute(job, ref, depDirs, release);
+        }
+        finally {
+            // Published in the background: dependents here read the output directory directly, so the worker slot
+            // is free for the next job while other processes' waiters get the result a moment later.
+            this.#saves.push(this.#finish(ref, ready, finish));
+        }
+        return ready;
+    }
+    async #finish(ref, ready, finish) {
+        try {
+            // Published after the save: a waiter told "it is in the cache" must find it there.
+            const inCache = ready?.ok
+                ? await (this.#inCache.get(ref.key) ?? Promise.resolve(ready.outcome.status === 'cached'))
+                : false;
+            await finish(ready?.ok
+                ? { outputDir: ready.dir, ...ready.outcome, inCache }
+                : { error: ready?.outcome.message ?? 'the build threw' });
+        }
+        catch (e) {
+            this.#p.reporter.onEvent({
+                type: 'warning',
+                job: ref,
+                message: `could not publish ${JSON.stringify(ref.name)} to the coordinator: ${e.message}`,
+            });
+        }
+    }
+    async #execute(job, ref, depDirs, release) {
+        const { options, reporter } = this.#p;
+        const outputDir = this.#newOutputDir(ref.key);
+        const tmpDir = this.#tempDirs.take();
+        const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
+        for (const c of cmds) {
+            if (c.kind === 'cat' && !isInside(outputDir, c.path)) {
+                reporter.onEvent({
+                    type: 'warning',
+                    job: ref,
+                    message: `${JSON.stringify(job.name)} writes ${c.path} outside its output directory: that file is not cached`,
+                });
+                break;
+            }
+        }
+        reporter.onEvent({ type: 'job-start', job: ref });
+        const started = performance.now();
+        const result = await runCommands(cmds, {
+            env: { ...options.baseEnv, ...this.#p.coordinator.env, TMPDIR: tmpDir },
+            timeoutMs: options.jobTimeoutMs,
+            ...(options.signal ? { signal: options.signal } : {}),
+            ...(this.#p.launcher ? { launcher: this.#p.launcher } : {}),
+            onOutput: (stream, chunk) => reporter.onEvent({ type: 'job-output', job: ref, stream, chunk }),
+        });
+        const durationMs = Math.round(performance.now() - started);
+        this.#tempDirs.give(tmpDir);
+        const succeeded = result.exitCode === 0 && !result.interrupted && !result.timedOut;
+        const outcome = {
+            ...ref,
+            status: succeeded ? 'built' : 'failed',
+            exitCode: result.exitCode,
+            durationMs,
+            stdout: result.stdout,
+            stderr: result.stderr,
+        };
+        if (!succeeded) {
+            outcome.message = result.timedOut
+                ? `timed out after ${options.jobTimeoutMs} ms`
+                : result.interrupted
+                    ? 'interrupted'
+                    : (result.error ??
+                        (result.signal ? `killed by ${result.signal}` : `exited with code ${String(result.exitCode)}`));
+            if (options.failFast)
+                this.#stopScheduling = true;
+            return { ok: false, outcome };
+        }
+        this.#p.timings.record(job.name, durationMs);
+        const saving = this.#p.cache
+            .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
+            // Backends answer trouble as outcomes; should one throw all the same, the build goes on without it.
+            .catch((e) => ({
+            saved: false,
+            reason: 'cache-unavailable',
+            message: e.message,
+        }));
+        const saved = saving.then((saved) => {
+            if (!saved.saved && saved.reason === 'unsafe-output') {
+                reporter.onEvent({
+                    type: 'warning',
+                    job: ref,
+                    message: `${JSON.stringify(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+                });
+            }
+            // 'exists': another process saved the same key first, so it is in the cache all the same.
+            return saved.saved || saved.reason === 'exists';
+        });
+        this.#inCache.set(ref.key, saved);
+        this.#saves.push(saved);
+        if (this.#p.cache.newOutputDir === undefined)
+            return { ok: true, dir: outputDir, outcome };
+        // The cache takes the directory over: dependents read it where the save puts it. The slot is free already.
+        release();
+        const s = await saving;
+        return { ok: true, dir: (s.saved && s.outputDir) || outputDir, outcome };
+    }
+    /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */
+    #newOutputDir(key) {
+        if (this.#p.cache.newOutputDir) {
+            try {
+                return this.#p.cache.newOutputDir(key);
+            }
+            catch {
+                // The cache cannot give one (a full or read-only cache disk): the job still runs, in this run's tree.
+            }
+        }
+        const dir = this.#outputDir(key);
+        // Fresh per key: nothing can be there unless a failed restore left it, and that path removes it.
+        // Synchronous: a thread-pool round trip here would idle the slot between jobs.
+        (0,external_node_fs_.mkdirSync)(dir);
+        return dir;
+    }
+    #outputDir(key) {
+        return (0,external_node_path_.join)(this.#p.options.workDir, 'out', key);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/executor/priorities.ts
+/**
+ * Critical-path-first priorities: a job's priority is its own estimated duration plus the longest chain of
+ * estimated durations among the jobs that depend on it, so the pool always starts the job that delays the end most.
+ * Jobs with no recorded duration are estimated at the median of the known ones (1 when none is known), which
+ * degrades to "number of dependents on the longest chain".
+ */
+function criticalPathPriorities(graph, selected, estimate) {
+    const known = [...selected].map(estimate).filter((d) => d !== undefined);
+    known.sort((a, b) => a - b);
+    const fallback = known.length > 0 ? Math.max(1, known[Math.floor(known.length / 2)]) : 1;
+    const dependents = new Map();
+    const pendingDependents = new Map();
+    for (const label of selected)
+        pendingDependents.set(label, 0);
+    for (const label of selected) {
+        for (const dep of graph.byLabel.get(label).deps) {
+            if (!selected.has(dep))
+                continue;
+            let list = dependents.get(dep);
+            if (!list)
+                dependents.set(dep, (list = []));
+            list.push(label);
+            pendingDependents.set(dep, pendingDependents.get(dep) + 1);
+        }
+    }
+    // Kahn's algorithm from the sinks upwards: iterative, so 100,000-job chains do not overflow the stack.
+    const priority = new Map();
+    const ready = [...selected].filter((l) => pendingDependents.get(l) === 0);
+    while (ready.length > 0) {
+        const label = ready.pop();
+        let longestAfter = 0;
+        for (const d of dependents.get(label) ?? [])
+            longestAfter = Math.max(longestAfter, priority.get(d));
+        priority.set(label, (estimate(label) ?? fallback) + longestAfter);
+        for (const dep of graph.byLabel.get(label).deps) {
+            if (!selected.has(dep))
+                continue;
+            const left = pendingDependents.get(dep) - 1;
+            pendingDependents.set(dep, left);
+            if (left === 0)
+                ready.push(dep);
+        }
+    }
+    return priority;
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(8251);
+;// CONCATENATED MODULE: ./src/executor/select.ts
+
+
+/**
+ * The jobs a run covers: the targets (names or globs; all jobs when empty) and everything they depend on.
+ * A target that matches no job is an error naming it, so a typo never becomes a silent no-op.
+ */
+function selectJobs(graph, targets) {
+    if (targets.length === 0) {
+        const all = graph.jobs.map((j) => j.label);
+        return (0,result.ok)({ roots: all, closure: new Set(all) });
+    }
+    const roots = [];
+    const problems = [];
+    for (const target of targets) {
+        const isMatch = picomatch_default()(target, { dot: true });
+        const matched = graph.jobs.filter((j) => j.name === target || j.label === target || isMatch(j.name));
+        if (matched.length === 0)
+            problems.push(`target ${JSON.stringify(target)} matches no job name`);
+        for (const j of matched)
+            roots.push(j.label);
+    }
+    if (problems.length > 0)
+        return (0,result/* err */._)(problems);
+    return (0,result.ok)({ roots: [...new Set(roots)], closure: dependencyClosure(graph, roots) });
+}
+/** `roots` and every job they transitively depend on. */
+function dependencyClosure(graph, roots) {
+    const seen = new Set();
+    const stack = [...roots];
+    while (stack.length > 0) {
+        const label = stack.pop();
+        if (seen.has(label))
+            continue;
+        seen.add(label);
+        for (const dep of graph.byLabel.get(label)?.deps ?? [])
+            stack.push(dep);
+    }
+    return seen;
+}
+
+// EXTERNAL MODULE: ./src/executor/timings.ts
+var executor_timings = __webpack_require__(2670);
+// EXTERNAL MODULE: ./src/coordinator/job-coordinator.ts
+var job_coordinator = __webpack_require__(6526);
+// EXTERNAL MODULE: ./src/util/discard-dir.ts
+var discard_dir = __webpack_require__(7516);
+;// CONCATENATED MODULE: ./src/executor/worker-pool.ts
+/**
+ * A bounded pool of slots whose queue is ordered by priority (highest first, then arrival).
+ *
+ * Deals with: how many jobs run at once and which waiting job goes next.
+ * Does not deal with: dependencies — a task is only submitted once its inputs are ready.
+ */
+class WorkerPool {
+    #size;
+    #running = 0;
+    #seq = 0;
+    #drainScheduled = false;
+    #queue = [];
+    constructor(size) {
+        this.#size = Math.max(1, Math.floor(size));
+    }
+    /**
+     * Runs `task` when a slot is free and nothing of higher priority waits. The slot is freed when the task ends,
+     * or earlier when the task calls `release` (work that follows, such as saving, need not hold it).
+     */
+    async run(priority, task) {
+        await this.#acquire(priority);
+        let held = true;
+        const release = () => {
+            if (!held)
+                return;
+            held = false;
+            this.#release();
+        };
+        try {
+            return await task(release);
+        }
+        finally {
+            release();
+        }
+    }
+    #acquire(priority) {
+        return new Promise((resolve) => {
+            const entry = { priority, seq: this.#seq++, start: resolve };
+            // Binary insertion keeps the queue sorted: O(log n) search, and the head is always next.
+            let lo = 0;
+            let hi = this.#queue.length;
+            while (lo < hi) {
+                const mid = (lo + hi) >>> 1;
+                const other = this.#queue[mid];
+                if (other.priority > priority || (other.priority === priority && other.seq < entry.seq))
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            this.#queue.splice(lo, 0, entry);
+            this.#scheduleDrain();
+        });
+    }
+    // Slots are handed out on the next turn of the event loop, not at once: everything that became ready in this
+    // turn is queued by then, so the first jobs started are the most urgent ones, not merely the first to ask.
+    #scheduleDrain() {
+        if (this.#drainScheduled)
+            return;
+        this.#drainScheduled = true;
+        setImmediate(() => {
+            this.#drainScheduled = false;
+            this.#drain();
+        });
+    }
+    #release() {
+        this.#running--;
+        this.#drain();
+    }
+    #drain() {
+        while (this.#running < this.#size && this.#queue.length > 0) {
+            this.#running++;
+            this.#queue.shift().start();
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/executor/launcher.ts
+var executor_launcher = __webpack_require__(7029);
+;// CONCATENATED MODULE: ./src/engine.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
+ * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
+ * Returns problems (bad targets, missing inputs) before anything runs; job failures are in the summary.
+ */
+async function runGraph(graph, options, deps) {
+    const started = performance.now();
+    const selection = selectJobs(graph, options.targets);
+    if (!selection.ok)
+        return (0,result/* err */._)(selection.error.map((message) => ({ field: 'targets', message })));
+    // Started while the keys are computed, so that its start-up is not on the first jobs' path.
+    let launcher = options.dryRun || selection.value.closure.size === 0 ? undefined : executor_launcher/* Launcher */.b.start();
+    const keyed = await computeKeys(graph, options);
+    if (!keyed.ok) {
+        launcher?.close();
+        return keyed;
+    }
+    const keys = keyed.value;
+    const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
+    const hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)))]);
+    const cachedCount = selected.filter((l) => hits.has(keys.get(l))).length;
+    deps.reporter.onEvent({
+        type: 'run-start',
+        total: selected.length,
+        cached: cachedCount,
+        toRun: selected.length - cachedCount,
+    });
+    if (launcher && cachedCount === selected.length) {
+        launcher.close();
+        launcher = undefined;
+    }
+    const timings = deps.timings ?? executor_timings/* noTimings */.D;
+    const execution = new Execution({
+        graph,
+        keys,
+        hits,
+        priorities: criticalPathPriorities(graph, selection.value.closure, (l) => {
+            const job = graph.byLabel.get(l);
+            return timings.get(job.name) ?? hits.get(keys.get(l))?.durationMs;
+        }),
+        pool: new WorkerPool(options.concurrency),
+        cache: deps.cache,
+        reporter: deps.reporter,
+        timings,
+        coordinator: deps.coordinator ?? job_coordinator/* soloCoordinator */.E,
+        ...(launcher ? { launcher } : {}),
+        options,
+    });
+    const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
+    await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true });
+    await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
+    let jobs;
+    try {
+        jobs = await Promise.all(selected.map(async (label) => {
+            const outcome = options.dryRun
+                ? dryRunOutcome(execution, label, hits.has(keys.get(label)))
+                : await execution.outcome(label, wantBytes.has(label));
+            deps.reporter.onEvent({ type: 'job-end', outcome });
+            return outcome;
+        }));
+        if (options.outDir !== undefined && !options.dryRun) {
+            await copyToOutDir(execution, selection.value.roots, options.outDir, graph);
+        }
+        await execution.settle();
+    }
+    finally {
+        launcher?.close();
+        await Promise.allSettled([deps.cache.close(), timings.flush()]);
+        (0,discard_dir/* discardDir */._)(options.workDir);
+    }
+    const summary = {
+        jobs,
+        counts: countStatuses(jobs),
+        durationMs: Math.round(performance.now() - started),
+    };
+    deps.reporter.onEvent({ type: 'run-end', summary });
+    return (0,result.ok)(summary);
+}
+function computeKeys(graph, options) {
+    return options.digests === 'working-tree'
+        ? (0,job_key/* keyGraph */.Sw)(graph, options.sourceDir, options.salt, options.workTreeListings)
+        : (0,job_key/* keyGraphAtCommit */.CS)(graph, options.sourceDir, options.digests.commit, options.salt);
+}
+function dryRunOutcome(execution, label, hit) {
+    return {
+        ...execution.ref(label),
+        status: hit ? 'cached' : 'skipped',
+        exitCode: hit ? 0 : null,
+        durationMs: 0,
+        stdout: Buffer.alloc(0),
+        stderr: Buffer.alloc(0),
+        ...(hit ? {} : { message: 'dry run: would build' }),
+    };
+}
+/** Copies each built or restored target's outputs to `<outDir>/<name>` (names made file-system safe). */
+async function copyToOutDir(execution, roots, outDir, graph) {
+    await (0,promises_.mkdir)(outDir, { recursive: true });
+    for (const label of roots) {
+        const ready = await execution.materialize(label);
+        if (!ready.ok)
+            continue;
+        const dest = (0,external_node_path_.join)(outDir, safeName(graph.byLabel.get(label).name || label));
+        await (0,promises_.rm)(dest, { recursive: true, force: true });
+        await (0,promises_.cp)(ready.dir, dest, { recursive: true, verbatimSymlinks: true });
+    }
+}
+/** A job name as one path component: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
+function safeName(name) {
+    const s = name.replace(/[^A-Za-z0-9._-]/g, '_');
+    return s === '.' || s === '..' ? '_' : s;
+}
+function countStatuses(jobs) {
+    const counts = { cached: 0, built: 0, failed: 0, skipped: 0 };
+    for (const j of jobs)
+        counts[j.status]++;
+    return counts;
+}
+
+
+/***/ }),
+
+/***/ 7029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ startLauncherEarly),
+/* harmony export */   b: () => (/* binding */ Launcher)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+// Read once at load: in the bundle this is the chunk's own file, beside which the build puts the launcher.
+const here = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+/**
+ * Starts job commands from a small separate process instead of this one.
+ *
+ * Why: starting a process forks its parent, and a fork costs in proportion to the parent's memory. The engine's
+ * process holds the graph, the keys and the logs, so each fork there costs a few milliseconds of its only
+ * thread — the thread that also schedules, saves and reports. A launcher of a few tens of megabytes forks
+ * several times faster, on another core. Only the bundled build has the launcher; elsewhere (and should it
+ * fail to start or die) commands are started directly.
+ */
+class Launcher {
+    #child;
+    #pending = new Map();
+    #next = 1;
+    #alive = true;
+    constructor(child) {
+        this.#child = child;
+        // Idle, the launcher does not keep this process alive: a run that ends without closing it (or a launcher
+        // started early and never used) does not hang the exit. Commands in flight hold it.
+        child.unref();
+        child.channel?.unref();
+        child.on('message', (e) => {
+            const p = this.#pending.get(e.id);
+            if (!p)
+                return;
+            if (e.type === 'output')
+                p.onOutput(e.stream, Buffer.from(e.chunk, 'base64'));
+            else {
+                this.#pending.delete(e.id);
+                if (this.#pending.size === 0)
+                    child.channel?.unref();
+                p.resolve(e);
+            }
+        });
+        const gone = () => {
+            this.#alive = false;
+            for (const p of this.#pending.values())
+                p.resolve({ code: null, signal: null, error: 'the launcher process exited' });
+            this.#pending.clear();
+        };
+        child.on('exit', gone);
+        child.on('error', gone);
+    }
+    /**
+     * A launcher beside this module's bundle, or undefined when there is none (running from source). Returns the
+     * one `startLauncherEarly` started, if any, so that its start-up overlapped with reading the graph.
+     */
+    static start() {
+        if (early) {
+            const l = early;
+            early = undefined;
+            return l;
+        }
+        const program = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(here, 'launcher-process.js');
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(program))
+            return undefined;
+        try {
+            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.fork)(program, [], {
+                serialization: 'json',
+                // Small young generation: this process allocates little, and its size is what each fork copies.
+                execArgv: ['--max-semi-space-size=1'],
+                stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+            });
+            return new Launcher(child);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    get alive() {
+        return this.#alive && this.#child.connected;
+    }
+    run(cmd, onOutput) {
+        const id = this.#next++;
+        if (!this.alive)
+            return {
+                exited: Promise.resolve({ code: null, signal: null, error: 'the launcher process exited' }),
+                kill: () => undefined,
+            };
+        const exited = new Promise((resolve) => this.#pending.set(id, { onOutput, resolve }));
+        if (this.#pending.size === 1)
+            this.#child.channel?.ref();
+        this.#send({ type: 'run', id, ...cmd });
+        return { exited, kill: () => this.#send({ type: 'kill', id }) };
+    }
+    /** Ends the launcher; commands still running are killed by it. */
+    close() {
+        if (this.#child.connected)
+            this.#child.disconnect();
+    }
+    #send(m) {
+        try {
+            if (this.#child.connected)
+                this.#child.send(m);
+        }
+        catch {
+            // The exit handler answers every pending command.
+        }
+    }
+}
+let early;
+/**
+ * Starts the launcher ahead of the run (a CLI calls it before reading the graph): a Node process needs a few tens
+ * of milliseconds to start, and the first jobs would wait for it. Unused, it ends with this process.
+ */
+function startLauncherEarly() {
+    early ??= Launcher.start();
+}
+
+
+/***/ }),
+
+/***/ 2670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ noTimings),
+/* harmony export */   g: () => (/* binding */ FileTimings)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+const noTimings = {
+    get: () => undefined,
+    record: () => undefined,
+    flush: () => Promise.resolve(),
+};
+/** Timings kept in one JSON file, read once and rewritten atomically at the end of a run. */
+class FileTimings {
+    #path;
+    #data;
+    #dirty = false;
+    constructor(path, data) {
+        this.#path = path;
+        this.#data = data;
+    }
+    static async open(path) {
+        let data = new Map();
+        try {
+            const parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'));
+            if (parsed && typeof parsed === 'object') {
+                data = new Map(Object.entries(parsed).filter((e) => typeof e[1] === 'number'));
+            }
+        }
+        catch {
+            // Missing or unreadable: start afresh, timings are only a hint.
+        }
+        return new FileTimings(path, data);
+    }
+    get(name) {
+        return this.#data.get(name);
+    }
+    record(name, durationMs) {
+        this.#data.set(name, Math.round(durationMs));
+        this.#dirty = true;
+    }
+    async flush() {
+        if (!this.#dirty)
+            return;
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.#path), { recursive: true });
+            const tmp = `${this.#path}.${process.pid}.tmp`;
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, JSON.stringify(Object.fromEntries(this.#data)));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tmp, this.#path);
+            this.#dirty = false;
+        }
+        catch {
+            // A lost hint costs scheduling quality, never correctness.
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ ConsoleReporter)
+/* harmony export */ });
+/* harmony import */ var _util_unreachable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3914);
+
+/**
+ * Renders run events for people. Deals with: prefixing job output line by line, the live status line,
+ * the closing summary. Does not deal with: deciding anything about the run.
+ */
+class ConsoleReporter {
+    #o;
+    #partial = new Map();
+    #running = new Map();
+    #counts = { cached: 0, built: 0, failed: 0, skipped: 0 };
+    #total = 0;
+    #statusShown = false;
+    #lastDraw = 0;
+    constructor(options) {
+        this.#o = options;
+    }
+    onEvent(event) {
+        switch (event.type) {
+            case 'run-start':
+                this.#total = event.total;
+                break;
+            case 'job-start':
+                this.#running.set(event.job.key + event.job.label, event.job.name);
+                if (!this.#o.live)
+                    this.#line(`▶ ${event.job.name}`);
+                break;
+            case 'job-output':
+                if (this.#o.streamOutput)
+                    this.#output(event.job, event.stream, event.chunk);
+                break;
+            case 'job-end':
+                this.#jobEnd(event.outcome);
+                break;
+            case 'warning':
+                this.#line(`warning: ${event.message}`);
+                break;
+            case 'run-end':
+                this.#runEnd(event.summary);
+                return;
+            default:
+                (0,_util_unreachable_js__WEBPACK_IMPORTED_MODULE_0__/* .unreachable */ .H)(event);
+        }
+        this.#drawStatus(false);
+    }
+    #output(job, stream, chunk) {
+        const id = `${job.label}:${stream}`;
+        const text = (this.#partial.get(id) ?? '') + chunk.toString('utf8');
+        const lines = text.split('\n');
+        this.#partial.set(id, lines.pop());
+        for (const l of lines)
+            this.#line(`${job.name} | ${l}`);
+    }
+    #flushPartial(job) {
+        for (const stream of ['stdout', 'stderr']) {
+            const id = `${job.label}:${stream}`;
+            const rest = this.#partial.get(id);
+            if (rest)
+                this.#line(`${job.name} | ${rest}`);
+            this.#partial.delete(id);
+        }
+    }
+    #jobEnd(o) {
+        this.#counts[o.status]++;
+        this.#running.delete(o.key + o.label);
+        this.#flushPartial(o);
+        const secs = (o.durationMs / 1000).toFixed(1);
+        switch (o.status) {
+            case 'cached':
+                if (this.#o.logReplay === 'all')
+                    this.#replay(o);
+                break;
+            case 'built':
+                if (!this.#o.live)
+                    this.#line(`✓ ${o.name} built in ${secs}s`);
+                break;
+            case 'failed':
+                this.#line(`✗ ${o.name} failed after ${secs}s: ${o.message ?? `exit code ${String(o.exitCode)}`}`);
+                if (!this.#o.streamOutput)
+                    this.#replay(o);
+                break;
+            case 'skipped':
+                if (!this.#o.live)
+                    this.#line(`- ${o.name} skipped: ${o.message ?? ''}`);
+                break;
+            default:
+                (0,_util_unreachable_js__WEBPACK_IMPORTED_MODULE_0__/* .unreachable */ .H)(o.status);
+        }
+    }
+    #replay(o) {
+        this.#output(o, 'stdout', o.stdout);
+        this.#output(o, 'stderr', o.stderr);
+        this.#flushPartial(o);
+    }
+    #runEnd(s) {
+        this.#clearStatus();
+        const c = s.counts;
+        const total = c.cached + c.built + c.failed + c.skipped;
+        this.#o.stream.write(`disbuild: ${total} jobs: ${c.cached} cached, ${c.built} built, ${c.failed} failed, ${c.skipped} skipped in ${(s.durationMs / 1000).toFixed(2)}s\n`);
+        const failed = s.jobs.filter((j) => j.status === 'failed');
+        for (const j of failed)
+            this.#o.stream.write(`  failed: ${j.name} (${j.message ?? `exit ${String(j.exitCode)}`})\n`);
+    }
+    #line(text) {
+        this.#clearStatus();
+        this.#o.stream.write(text + '\n');
+    }
+    #clearStatus() {
+        if (this.#statusShown)
+            this.#o.stream.write('\r\x1b[2K');
+        this.#statusShown = false;
+    }
+    #drawStatus(force) {
+        if (!this.#o.live)
+            return;
+        const now = Date.now();
+        if (!force && this.#statusShown && now - this.#lastDraw < 80)
+            return;
+        this.#lastDraw = now;
+        const c = this.#counts;
+        const done = c.cached + c.built + c.failed + c.skipped;
+        const running = [...this.#running.values()].slice(0, 3).join(', ');
+        const text = `[${done}/${this.#total}] cached ${c.cached} · built ${c.built} · failed ${c.failed} · remaining ${this.#total - done}${running ? ` · running ${running}` : ''}`;
+        const cols = this.#o.stream.columns ?? 100;
+        this.#clearStatus();
+        this.#o.stream.write(text.slice(0, Math.max(20, cols - 1)));
+        this.#statusShown = true;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7516:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ discardDir)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Removes a scratch directory without making the caller wait: it is renamed out of the way at once (so nothing
+ * sees it half-deleted), then deleted by a detached `rm -rf` that may outlive this process. Deleting thousands of
+ * job directories costs hundreds of milliseconds that no user should wait for at the end of a run.
+ */
+function discardDir(path) {
+    const doomed = `${path}.discard-${process.pid}-${Date.now()}`;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(path, doomed);
+    }
+    catch {
+        return; // Already gone.
+    }
+    try {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('rm', ['-rf', doomed], { detached: true, stdio: 'ignore' });
+        child.on('error', () => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(doomed, { recursive: true, force: true }));
+        child.unref();
+    }
+    catch {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(doomed, { recursive: true, force: true });
+    }
+}
+
+
+/***/ })
+
+};
