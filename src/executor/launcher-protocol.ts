@@ -1,10 +1,11 @@
-/** Messages between the engine and its launcher process (see launcher.ts), over Node's IPC channel. */
+/** Messages between the engine and its launcher process (see launcher.ts), as JSON over Node's IPC channel. */
 
 export type LauncherRequest =
   | { type: 'run'; id: number; argv: string[]; cwd: string; env: Record<string, string> }
   | { type: 'kill'; id: number };
 
 export type LauncherEvent =
+  /** `chunk`: the bytes in base64 (JSON has no bytes; the structured-clone serializer measured slower). */
   | { type: 'output'; id: number; stream: 'stdout' | 'stderr'; chunk: string }
   /** `error` is set when the command could not be started at all. */
   | { type: 'exit'; id: number; code: number | null; signal: NodeJS.Signals | null; error?: string };
