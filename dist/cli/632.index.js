@@ -597,13 +597,7 @@ const run = async (argv, io) => {
         streamOutput: !v.quiet,
     });
     const warn = (message) => reporter.onEvent({ type: 'warning', message });
-    // A cache that cannot be opened costs the run its cache, never the build.
-    const cache = cacheKind.value === 'local'
-        ? await state.openCache(warn).catch((e) => {
-            warn(`the local cache in ${state.dir} cannot be used (${e.message}); running without it`);
-            return new null_cache/* NullCache */.C();
-        })
-        : new null_cache/* NullCache */.C();
+    const cache = cacheKind.value === 'local' ? await state.openCache(warn) : new null_cache/* NullCache */.C();
     const coordinator = await shared_coordinator/* SharedCoordinator */.W.open(state.dir, { onWarning: warn });
     const controller = new AbortController();
     const onSignal = () => controller.abort();

@@ -35323,13 +35323,7 @@ const run = async (argv, io) => {
         streamOutput: !v.quiet,
     });
     const warn = (message) => reporter.onEvent({ type: 'warning', message });
-    // A cache that cannot be opened costs the run its cache, never the build.
-    const cache = cacheKind.value === 'local'
-        ? await state.openCache(warn).catch((e) => {
-            warn(`the local cache in ${state.dir} cannot be used (${e.message}); running without it`);
-            return new NullCache();
-        })
-        : new NullCache();
+    const cache = cacheKind.value === 'local' ? await state.openCache(warn) : new NullCache();
     const coordinator = await SharedCoordinator.open(state.dir, { onWarning: warn });
     const controller = new AbortController();
     const onSignal = () => controller.abort();

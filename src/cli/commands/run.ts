@@ -99,16 +99,7 @@ export const run: Command = async (argv, io) => {
     streamOutput: !v.quiet,
   });
   const warn = (message: string): void => reporter.onEvent({ type: 'warning', message });
-  // A cache that cannot be opened costs the run its cache, never the build.
-  const cache: Cache =
-    cacheKind.value === 'local'
-      ? await state.openCache(warn).catch((e: unknown) => {
-          warn(
-            `the local cache in ${state.dir} cannot be used (${(e as Error).message}); running without it`,
-          );
-          return new NullCache();
-        })
-      : new NullCache();
+  const cache: Cache = cacheKind.value === 'local' ? await state.openCache(warn) : new NullCache();
   const coordinator = await SharedCoordinator.open(state.dir, { onWarning: warn });
 
   const controller = new AbortController();
