@@ -439,8 +439,8 @@ var external_node_path_ = __webpack_require__(6760);
 var null_cache = __webpack_require__(2142);
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 5 modules
 var shared_coordinator = __webpack_require__(2204);
-// EXTERNAL MODULE: ./src/engine.ts + 7 modules
-var engine = __webpack_require__(7781);
+// EXTERNAL MODULE: ./src/engine.ts + 8 modules
+var engine = __webpack_require__(2813);
 // EXTERNAL MODULE: ./src/ids/file-digest.ts + 3 modules
 var file_digest = __webpack_require__(9021);
 // EXTERNAL MODULE: ./src/executor/launcher.ts
@@ -1622,7 +1622,7 @@ class SharedCoordinator {
 
 /***/ }),
 
-/***/ 7781:
+/***/ 2813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1642,6 +1642,43 @@ var job_key = __webpack_require__(2468);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/executor/process-group.ts
+
+/**
+ * Starts a command in a process group of its own, so that killing the group (a time-out, Ctrl-C, the engine
+ * going away) kills everything the command started. Used by the engine directly and by the launcher process.
+ */
+function startInGroup(cmd, onOutput) {
+    const child = (0,external_node_child_process_.spawn)(cmd.argv[0], cmd.argv.slice(1), {
+        cwd: cmd.cwd,
+        env: cmd.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+    });
+    const killGroup = () => {
+        if (child.pid === undefined)
+            return;
+        try {
+            process.kill(-child.pid, 'SIGKILL');
+        }
+        catch {
+            // Already gone.
+        }
+    };
+    child.stdout.on('data', (c) => onOutput('stdout', c));
+    child.stderr.on('data', (c) => onOutput('stderr', c));
+    let error;
+    child.on('error', (e) => {
+        error = e.message;
+    });
+    // Grandchildren left running in the group would hold the pipes open: they end with their parent.
+    child.on('exit', killGroup);
+    return {
+        exited: new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, ...(error === undefined ? {} : { error }) }))),
+        kill: killGroup,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/executor/run-command.ts
 
 
@@ -1698,7 +1735,7 @@ function runExec(cmd, opts, deadline, onOutput) {
         env[entry.slice(0, eq)] = entry.slice(eq + 1);
     }
     const started = { argv: cmd.argv, cwd: cmd.cwd, env };
-    const proc = opts.launcher?.alive ? opts.launcher.run(started, onOutput) : startDirectly(started, onOutput);
+    const proc = opts.launcher?.alive ? opts.launcher.run(started, onOutput) : startInGroup(started, onOutput);
     let timedOut = false;
     let interrupted = false;
     const timer = deadline === Infinity
@@ -1723,37 +1760,6 @@ function runExec(cmd, opts, deadline, onOutput) {
             ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
         };
     });
-}
-/** Starts a command from this process, in its own process group, so that killing the group kills everything. */
-function startDirectly(cmd, onOutput) {
-    const child = (0,external_node_child_process_.spawn)(cmd.argv[0], cmd.argv.slice(1), {
-        cwd: cmd.cwd,
-        env: cmd.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-    });
-    const killGroup = () => {
-        if (child.pid === undefined)
-            return;
-        try {
-            process.kill(-child.pid, 'SIGKILL');
-        }
-        catch {
-            // Already gone.
-        }
-    };
-    child.stdout.on('data', (c) => onOutput('stdout', c));
-    child.stderr.on('data', (c) => onOutput('stderr', c));
-    let error;
-    child.on('error', (e) => {
-        error = e.message;
-    });
-    // Grandchildren left running in the group would hold the pipes open: they end with their parent.
-    child.on('exit', killGroup);
-    return {
-        exited: new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, ...(error === undefined ? {} : { error }) }))),
-        kill: killGroup,
-    };
 }
 
 // EXTERNAL MODULE: ./src/graph/template.ts

@@ -8,61 +8,67 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/executor/launcher-process.ts
-/**
- * The launcher process: starts the commands the engine sends it and streams back their output and exit.
- * Runs as its own small program (bundled as `launcher-process.js` beside the entry that uses it).
- *
- * Each command gets its own process group; when the command exits, whatever it left running in that group is
- * killed, so its pipes close. When the engine goes away (the IPC channel closes), every group still running is
- * killed: no job outlives the run that started it.
- */
+;// CONCATENATED MODULE: ./src/executor/process-group.ts
 
-const groups = new Map();
-function send(e) {
-    if (process.connected)
-        process.send(e);
-}
-function killGroup(pid) {
-    if (pid === undefined)
-        return;
-    try {
-        process.kill(-pid, 'SIGKILL');
-    }
-    catch {
-        // Already gone.
-    }
-}
-function run(m) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(m.argv[0], m.argv.slice(1), {
-        cwd: m.cwd,
-        env: m.env,
+/**
+ * Starts a command in a process group of its own, so that killing the group (a time-out, Ctrl-C, the engine
+ * going away) kills everything the command started. Used by the engine directly and by the launcher process.
+ */
+function startInGroup(cmd, onOutput) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(cmd.argv[0], cmd.argv.slice(1), {
+        cwd: cmd.cwd,
+        env: cmd.env,
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
     });
-    if (child.pid !== undefined)
-        groups.set(m.id, child.pid);
-    child.stdout.on('data', (chunk) => send({ type: 'output', id: m.id, stream: 'stdout', chunk: chunk.toString('base64') }));
-    child.stderr.on('data', (chunk) => send({ type: 'output', id: m.id, stream: 'stderr', chunk: chunk.toString('base64') }));
+    const killGroup = () => {
+        if (child.pid === undefined)
+            return;
+        try {
+            process.kill(-child.pid, 'SIGKILL');
+        }
+        catch {
+            // Already gone.
+        }
+    };
+    child.stdout.on('data', (c) => onOutput('stdout', c));
+    child.stderr.on('data', (c) => onOutput('stderr', c));
     let error;
     child.on('error', (e) => {
         error = e.message;
     });
-    child.on('exit', () => killGroup(child.pid));
-    child.on('close', (code, signal) => {
-        groups.delete(m.id);
-        send({ type: 'exit', id: m.id, code, signal, ...(error === undefined ? {} : { error }) });
+    // Grandchildren left running in the group would hold the pipes open: they end with their parent.
+    child.on('exit', killGroup);
+    return {
+        exited: new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, ...(error === undefined ? {} : { error }) }))),
+        kill: killGroup,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/executor/launcher-process.ts
+
+const running = new Map();
+function send(e) {
+    if (process.connected)
+        process.send(e);
+}
+function run(m) {
+    const launched = startInGroup(m, (stream, chunk) => send({ type: 'output', id: m.id, stream, chunk: chunk.toString('base64') }));
+    running.set(m.id, launched);
+    void launched.exited.then((r) => {
+        running.delete(m.id);
+        send({ type: 'exit', id: m.id, ...r });
     });
 }
 process.on('message', (m) => {
     if (m.type === 'kill')
-        killGroup(groups.get(m.id));
+        running.get(m.id)?.kill();
     else
         run(m);
 });
 process.on('disconnect', () => {
-    for (const pid of groups.values())
-        killGroup(pid);
+    for (const launched of running.values())
+        launched.kill();
     process.exit(0);
 });
 // Ctrl-C reaches the whole foreground process group: the engine decides what to kill and tells us.

@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(955);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6488);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 955:
+/***/ 6488:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33143,6 +33143,43 @@ async function keyGraphAtCommit(graph, repoDir, commit, salt) {
     return computeKeys(graph, digests.value, salt);
 }
 
+;// CONCATENATED MODULE: ./src/executor/process-group.ts
+
+/**
+ * Starts a command in a process group of its own, so that killing the group (a time-out, Ctrl-C, the engine
+ * going away) kills everything the command started. Used by the engine directly and by the launcher process.
+ */
+function startInGroup(cmd, onOutput) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(cmd.argv[0], cmd.argv.slice(1), {
+        cwd: cmd.cwd,
+        env: cmd.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+    });
+    const killGroup = () => {
+        if (child.pid === undefined)
+            return;
+        try {
+            process.kill(-child.pid, 'SIGKILL');
+        }
+        catch {
+            // Already gone.
+        }
+    };
+    child.stdout.on('data', (c) => onOutput('stdout', c));
+    child.stderr.on('data', (c) => onOutput('stderr', c));
+    let error;
+    child.on('error', (e) => {
+        error = e.message;
+    });
+    // Grandchildren left running in the group would hold the pipes open: they end with their parent.
+    child.on('exit', killGroup);
+    return {
+        exited: new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, ...(error === undefined ? {} : { error }) }))),
+        kill: killGroup,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/executor/run-command.ts
 
 
@@ -33199,7 +33236,7 @@ function runExec(cmd, opts, deadline, onOutput) {
         env[entry.slice(0, eq)] = entry.slice(eq + 1);
     }
     const started = { argv: cmd.argv, cwd: cmd.cwd, env };
-    const proc = opts.launcher?.alive ? opts.launcher.run(started, onOutput) : startDirectly(started, onOutput);
+    const proc = opts.launcher?.alive ? opts.launcher.run(started, onOutput) : startInGroup(started, onOutput);
     let timedOut = false;
     let interrupted = false;
     const timer = deadline === Infinity
@@ -33224,37 +33261,6 @@ function runExec(cmd, opts, deadline, onOutput) {
             ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
         };
     });
-}
-/** Starts a command from this process, in its own process group, so that killing the group kills everything. */
-function startDirectly(cmd, onOutput) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(cmd.argv[0], cmd.argv.slice(1), {
-        cwd: cmd.cwd,
-        env: cmd.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-    });
-    const killGroup = () => {
-        if (child.pid === undefined)
-            return;
-        try {
-            process.kill(-child.pid, 'SIGKILL');
-        }
-        catch {
-            // Already gone.
-        }
-    };
-    child.stdout.on('data', (c) => onOutput('stdout', c));
-    child.stderr.on('data', (c) => onOutput('stderr', c));
-    let error;
-    child.on('error', (e) => {
-        error = e.message;
-    });
-    // Grandchildren left running in the group would hold the pipes open: they end with their parent.
-    child.on('exit', killGroup);
-    return {
-        exited: new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, ...(error === undefined ? {} : { error }) }))),
-        kill: killGroup,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/graph/template.ts

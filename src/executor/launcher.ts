@@ -3,12 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LauncherEvent, LauncherRequest } from './launcher-protocol.js';
-
-/** A command started through the launcher: its end, and how to kill its process group. */
-export interface Launched {
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: string }>;
-  kill(): void;
-}
+import type { Launched } from './process-group.js';
 
 interface Pending {
   onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void;

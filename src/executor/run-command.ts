@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Launched, Launcher } from './launcher.js';
+import type { Launcher } from './launcher.js';
+import { startInGroup } from './process-group.js';
 
 /** A command with every template variable already substituted. */
 export type RenderedCmd =
@@ -91,7 +91,7 @@ function runExec(
     env[entry.slice(0, eq)] = entry.slice(eq + 1);
   }
   const started = { argv: cmd.argv, cwd: cmd.cwd, env };
-  const proc = opts.launcher?.alive ? opts.launcher.run(started, onOutput) : startDirectly(started, onOutput);
+  const proc = opts.launcher?.alive ? opts.launcher.run(started, onOutput) : startInGroup(started, onOutput);
   let timedOut = false;
   let interrupted = false;
   const timer =
@@ -120,41 +120,4 @@ function runExec(
       ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
     };
   });
-}
-
-/** Starts a command from this process, in its own process group, so that killing the group kills everything. */
-function startDirectly(
-  cmd: { argv: string[]; cwd: string; env: Record<string, string> },
-  onOutput: (stream: 'stdout' | 'stderr', chunk: Buffer) => void,
-): Launched {
-  const child = spawn(cmd.argv[0]!, cmd.argv.slice(1), {
-    cwd: cmd.cwd,
-    env: cmd.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const killGroup = (): void => {
-    if (child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  };
-  child.stdout.on('data', (c: Buffer) => onOutput('stdout', c));
-  child.stderr.on('data', (c: Buffer) => onOutput('stderr', c));
-  let error: string | undefined;
-  child.on('error', (e) => {
-    error = e.message;
-  });
-  // Grandchildren left running in the group would hold the pipes open: they end with their parent.
-  child.on('exit', killGroup);
-  return {
-    exited: new Promise((resolve) =>
-      child.on('close', (code, signal) =>
-        resolve({ code, signal, ...(error === undefined ? {} : { error }) }),
-      ),
-    ),
-    kill: killGroup,
-  };
 }
