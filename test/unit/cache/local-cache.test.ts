@@ -93,6 +93,21 @@ describe('LocalCache', () => {
     expect(await readdir(join(dir, 'cache/v1/tmp'))).toEqual([]);
   });
 
+  it('restores entries written with the manifest in a file of its own', async () => {
+    await save();
+    const entry = join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY);
+    const { manifest, ...meta } = JSON.parse(await readFile(join(entry, 'meta.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    await writeFile(join(entry, 'manifest.json'), JSON.stringify(manifest));
+    await writeFile(join(entry, 'meta.json'), JSON.stringify(meta));
+    const hit = (await cache.lookup([KEY])).get(KEY)!;
+    expect(await hit.restore(join(dir, 'restored'))).toEqual({ ok: true, value: undefined });
+    expect(await snapshot(join(dir, 'restored'))).toEqual(await snapshot(join(dir, 'out')));
+    expect(warnings).toEqual([]);
+  });
+
   it('keeps large logs in files of their own and restores them verified', async () => {
     const big = Buffer.alloc(100_000, 'x');
     await cache.save(KEY, {

@@ -41,4 +41,33 @@ describe('WorkerPool', () => {
     await expect(pool.run(0, () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(pool.run(0, () => Promise.resolve(7))).resolves.toBe(7);
   });
+
+  it('frees the slot when a task releases it, before the task ends, and only once', async () => {
+    const pool = new WorkerPool(1);
+    const firstGate = new Deferred<void>();
+    const secondGate = new Deferred<void>();
+    const order: string[] = [];
+    const first = pool.run(0, async (release) => {
+      order.push('first starts');
+      release();
+      release();
+      await firstGate.promise;
+      order.push('first ends');
+    });
+    const second = pool.run(0, async () => {
+      order.push('second starts');
+      await secondGate.promise;
+    });
+    const third = pool.run(0, async () => void order.push('third runs'));
+    await new Promise((r) => setTimeout(r, 20));
+    // The released slot went to the second task; a double release would have let the third in too.
+    expect(order).toEqual(['first starts', 'second starts']);
+    secondGate.resolve();
+    await second;
+    await third;
+    expect(order).toEqual(['first starts', 'second starts', 'third runs']);
+    firstGate.resolve();
+    await first;
+    expect(order.at(-1)).toBe('first ends');
+  });
 });
