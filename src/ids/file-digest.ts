@@ -11,14 +11,14 @@ import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { streamDigests } from './git-blob.js';
 import { gitText, workTreePrefix } from './git-command.js';
-import { parseDirtyPaths, parseListing } from './git-output.js';
+import { indexedFilePaths, parseDirtyPaths, parseListing } from './git-output.js';
 import type { DigestMap, DigestSource } from './input-state.js';
 
 export { blobId, digestFromDisk, streamDigests } from './git-blob.js';
 export type { DigestMap, DigestSource, InputState } from './input-state.js';
 
 /**
- * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s`; only the requested paths
+ * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`; only the requested paths
  * that `git status` finds changed against the index (content, mode, type, deletion) or that are not in the index
  * (untracked, ignored) are read from disk. Fails when `sourceDir` is not in a git work tree or git fails.
  *
@@ -65,7 +65,7 @@ export interface WorkTreeListings {
 export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
   return {
     prefix: workTreePrefix(sourceDir),
-    index: gitText(sourceDir, ['ls-files', '-s', '-z', '--', '.']),
+    index: gitText(sourceDir, ['ls-files', '-s', '-v', '-z', '--', '.']),
     status: gitText(sourceDir, [
       'status',
       '--porcelain=v1',
@@ -77,6 +77,23 @@ export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
       '.',
     ]),
   };
+}
+
+/**
+ * The paths under the source directory that are files right now by git's account: in the index as a file that git
+ * compares with the working tree (see `indexedFilePaths`), and not changed, deleted or replaced there. A caller
+ * checking that inputs exist need not look these up on disk. Undefined outside a work tree or when git fails.
+ */
+export async function unchangedIndexedFiles(
+  listings: WorkTreeListings,
+): Promise<ReadonlySet<string> | undefined> {
+  const prefix = await listings.prefix;
+  if (prefix === undefined) return undefined;
+  const [listed, changed] = await Promise.all([listings.index, listings.status]);
+  if (!listed.ok || !changed.ok) return undefined;
+  const files = indexedFilePaths(listed.value);
+  for (const p of parseDirtyPaths(changed.value, prefix)) files.delete(p);
+  return files;
 }
 
 /**

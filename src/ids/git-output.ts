@@ -17,10 +17,12 @@ const GIT_MODES: Readonly<Record<string, FileMode>> = {
 const SHA1_HEX = /^[0-9a-f]{40}$/;
 
 /**
- * Picks wanted paths out of `git ls-files -s -z` (`<mode> <oid> <stage>\t<path>`) or `git ls-tree -r -z`
+ * Picks wanted paths out of `git ls-files -s -v -z` (`<tag> <mode> <oid> <stage>\t<path>`) or `git ls-tree -r -z`
  * (`<mode> <type> <oid>\t<path>`) output. `prefix` is stripped from paths (entries outside it are skipped).
  * Only regular files, executables and symlinks at stage 0 are returned; anything else (submodules, conflicts)
- * is left out so that the caller reads it from disk or reports it missing.
+ * is left out so that the caller reads it from disk or reports it missing. So are index entries that git does not
+ * compare with the working tree (tag other than `H`): skip-worktree entries, absent from a sparse checkout, and
+ * assume-unchanged ones, which `git status` never reports changed however they are edited.
  */
 export function parseListing(
   text: string,
@@ -33,27 +35,52 @@ export function parseListing(
   const wanted = new Map<string, string>();
   for (const p of paths) wanted.set(p, p);
   const found = new Map<string, InputState>();
+  forEachRecord(text, (start, tab, end) => {
+    if (!text.startsWith(prefix, tab + 1)) return;
+    const path = wanted.get(text.slice(tab + 1 + prefix.length, end));
+    if (path === undefined) return;
+    const state = parseMeta(text, start, tab, format);
+    if (state) found.set(path, state);
+  });
+  return found;
+}
+
+/**
+ * Every path of a `git ls-files -s -v -z` listing that the index holds as a file whose working-tree copy git
+ * checks: a regular file, an executable or a symlink, at stage 0, tagged `H`. Whatever else (submodules,
+ * conflicts, skip-worktree and assume-unchanged entries) the caller looks up on disk.
+ */
+export function indexedFilePaths(text: string): Set<string> {
+  const paths = new Set<string>();
+  forEachRecord(text, (start, tab, end) => {
+    if (lsFilesHead(text, start, tab) !== undefined) paths.add(text.slice(tab + 1, end));
+  });
+  return paths;
+}
+
+/** Calls `f` with each NUL-terminated record's start, its first tab (which ends the metadata) and its end. */
+function forEachRecord(text: string, f: (start: number, tab: number, end: number) => void): void {
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\0', start);
     if (end < 0) end = text.length;
     const tab = text.indexOf('\t', start);
-    if (tab > start && tab < end && text.startsWith(prefix, tab + 1)) {
-      const path = wanted.get(text.slice(tab + 1 + prefix.length, end));
-      if (path !== undefined) {
-        const state = parseMeta(text, start, tab, format);
-        if (state) found.set(path, state);
-      }
-    }
+    if (tab > start && tab < end) f(start, tab, end);
     start = end + 1;
   }
-  return found;
 }
 
-/** `ls-files -s` with a SHA-1 ID: `<6-digit mode> <40 hex> <stage>\t`, the stage at offset 48. */
-const LS_FILES_SHA1_TAB = 49;
+/** `ls-files -s -v`: `<tag> <6-digit mode> <oid> <stage>\t`; with a SHA-1 ID the tab is at offset 51. */
+const LS_FILES_SHA1_TAB = 51;
 /** `ls-tree` with a SHA-1 ID: `<6-digit mode> blob <40 hex>\t`. */
 const LS_TREE_BLOB_SHA1_TAB = 52;
+
+/** The mode of an `ls-files -s -v` record that git keeps in step with the working tree, at stage 0. */
+function lsFilesHead(text: string, start: number, tab: number): FileMode | undefined {
+  const checked = text.charCodeAt(start) === 0x48 && text.charCodeAt(start + 1) === 0x20; // "H "
+  const stage0 = text.charCodeAt(tab - 1) === 0x30 && text.charCodeAt(tab - 2) === 0x20; // " 0"
+  return checked && stage0 ? modeAt(text, start + 2) : undefined;
+}
 
 /**
  * The mode and blob ID of the record `text[start, tab)`. The usual layout is read at fixed offsets (slicing and
@@ -65,32 +92,28 @@ function parseMeta(
   tab: number,
   format: 'ls-files' | 'ls-tree',
 ): InputState | undefined {
-  const mode = modeAt(text, start);
-  if (format === 'ls-files' && tab - start === LS_FILES_SHA1_TAB) {
-    const stage0 = text.charCodeAt(start + 48) === 0x30;
-    return mode && stage0 ? { mode, digest: sha1At(text, start + 7) } : undefined;
+  if (format === 'ls-files') {
+    const mode = lsFilesHead(text, start, tab);
+    if (mode === undefined) return undefined;
+    if (tab - start === LS_FILES_SHA1_TAB) return { mode, digest: sha1At(text, start + 9) };
+    const oid = text.slice(start + 9, tab - 2);
+    return SHA1_HEX.test(oid) ? { mode, digest: oid as FileDigest } : undefined;
   }
-  if (format === 'ls-tree' && tab - start === LS_TREE_BLOB_SHA1_TAB && text.startsWith(' blob ', start + 6)) {
+  const mode = modeAt(text, start);
+  if (tab - start === LS_TREE_BLOB_SHA1_TAB && text.startsWith(' blob ', start + 6)) {
     return mode ? { mode, digest: sha1At(text, start + 12) } : undefined;
   }
-  return parseMetaSlowly(text.slice(start, tab), format);
+  const [, type = '', oid = ''] = text.slice(start, tab).split(' ');
+  return mode && type === 'blob' && SHA1_HEX.test(oid) ? { mode, digest: oid as FileDigest } : undefined;
 }
 
-function modeAt(text: string, start: number): FileMode | undefined {
-  if (text.charCodeAt(start + 6) !== 0x20) return undefined;
-  return GIT_MODES[text.slice(start, start + 6)];
+function modeAt(text: string, at: number): FileMode | undefined {
+  if (text.charCodeAt(at + 6) !== 0x20) return undefined;
+  return GIT_MODES[text.slice(at, at + 6)];
 }
 
 function sha1At(text: string, at: number): FileDigest {
   return text.slice(at, at + 40) as FileDigest;
-}
-
-function parseMetaSlowly(meta: string, format: 'ls-files' | 'ls-tree'): InputState | undefined {
-  const [mode = '', second = '', third = ''] = meta.split(' ');
-  const [oid, ok] = format === 'ls-files' ? [second, third === '0'] : [third, second === 'blob'];
-  const fileMode = GIT_MODES[mode];
-  if (!ok || fileMode === undefined || !SHA1_HEX.test(oid)) return undefined;
-  return { mode: fileMode, digest: oid as FileDigest };
 }
 
 /**

@@ -9,6 +9,8 @@ import {
   chooseDigestSource,
   commitTreeDigests,
   streamDigests,
+  startWorkTreeListings,
+  unchangedIndexedFiles,
   workingTreeDigests,
 } from '../../../src/ids/file-digest.js';
 import { writeTree } from '../../helpers/graph-builder.js';
@@ -79,6 +81,33 @@ describe('digest sources', () => {
     const tree = await commitTreeDigests(dir, 'HEAD', paths);
     expect(tree.ok && tree.value.get('a.txt')).toEqual({ mode: 'regular', digest: blobId('alpha\n') });
     expect(tree.ok && tree.value.get('new.txt')).toEqual({ missing: true });
+  });
+
+  it('read files that git does not compare with the working tree: assume-unchanged and skip-worktree', async () => {
+    commitAll();
+    git(dir, 'update-index', '--assume-unchanged', 'a.txt');
+    git(dir, 'update-index', '--skip-worktree', 'dir/b.txt');
+    // Edits git status never reports, and a file a sparse checkout would leave out.
+    await writeFile(join(dir, 'a.txt'), 'edited behind git\n');
+    await unlink(join(dir, 'dir/b.txt'));
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    const wt = await workingTreeDigests(dir, PATHS);
+    expect(wt).toEqual({ ok: true, value: await streamDigests(dir, PATHS) });
+    expect(wt.ok && wt.value.get('a.txt')).toEqual({
+      mode: 'regular',
+      digest: blobId('edited behind git\n'),
+    });
+    expect(wt.ok && wt.value.get('dir/b.txt')).toEqual({ missing: true });
+  });
+
+  it('know which inputs are files without looking: indexed, compared with the work tree, unchanged', async () => {
+    expect(await unchangedIndexedFiles(startWorkTreeListings(dir))).toBeUndefined();
+    commitAll();
+    git(dir, 'update-index', '--assume-unchanged', 'a.txt');
+    await unlink(join(dir, 'dir/b.txt'));
+    await writeFile(join(dir, 'untracked.txt'), 'new\n');
+    const known = await unchangedIndexedFiles(startWorkTreeListings(dir));
+    expect([...(known ?? [])].sort()).toEqual(['big.bin', 'dir/run.sh', 'link', 'é 字.txt']);
   });
 
   it('use the index for a staged change and see a change made after staging', async () => {

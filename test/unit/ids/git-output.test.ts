@@ -1,24 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { parseDirtyPaths, parseListing } from '../../../src/ids/git-output.js';
+import { indexedFilePaths, parseDirtyPaths, parseListing } from '../../../src/ids/git-output.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
 const C = 'c'.repeat(40);
 
 describe('parseListing', () => {
-  // Captured shapes of `git ls-files -s -z`: regular, executable, symlink, submodule, a conflict, odd names.
+  // Captured shapes of `git ls-files -s -v -z`: regular, executable, symlink, submodule, a conflict, odd names,
+  // a skip-worktree entry (S) and an assume-unchanged one (h).
   const lsFiles =
     [
-      `100644 ${A} 0\tsrc/a.txt`,
-      `100755 ${B} 0\tbin/run`,
-      `120000 ${C} 0\tlink`,
-      `160000 ${A} 0\tvendor/sub`,
-      `100644 ${A} 1\tconflict.txt`,
-      `100644 ${B} 2\tconflict.txt`,
-      `100644 ${C} 0\twith\ttab and space`,
-      `100644 ${A} 0\tline\nbreak`,
-      `100644 ${B} 0\tdir/é 字.txt`,
-      `100644 ${'d'.repeat(64)} 0\tsha256.txt`,
+      `H 100644 ${A} 0\tsrc/a.txt`,
+      `H 100755 ${B} 0\tbin/run`,
+      `H 120000 ${C} 0\tlink`,
+      `H 160000 ${A} 0\tvendor/sub`,
+      `M 100644 ${A} 1\tconflict.txt`,
+      `M 100644 ${B} 2\tconflict.txt`,
+      `H 100644 ${C} 0\twith\ttab and space`,
+      `H 100644 ${A} 0\tline\nbreak`,
+      `H 100644 ${B} 0\tdir/é 字.txt`,
+      `H 100644 ${'d'.repeat(64)} 0\tsha256.txt`,
+      `S 100644 ${A} 0\tsparse/out.txt`,
+      `h 100644 ${B} 0\tassumed.txt`,
     ].join('\0') + '\0';
 
   it('reads wanted ls-files entries with their modes and blob IDs', () => {
@@ -37,6 +40,24 @@ describe('parseListing', () => {
     const found = parseListing(lsFiles, 'ls-files', ['vendor/sub', 'conflict.txt', 'sha256.txt', 'nope']);
     expect(found.size).toBe(0);
     expect(parseListing(lsFiles, 'ls-files', ['src/a.txt']).size).toBe(1);
+  });
+
+  it('leaves out entries git does not compare with the working tree (skip-worktree, assume-unchanged)', () => {
+    expect(parseListing(lsFiles, 'ls-files', ['sparse/out.txt', 'assumed.txt']).size).toBe(0);
+  });
+
+  it('lists the paths the index holds as files git keeps in step with the working tree', () => {
+    expect([...indexedFilePaths(lsFiles)].sort()).toEqual(
+      [
+        'bin/run',
+        'dir/é 字.txt',
+        'line\nbreak',
+        'link',
+        'sha256.txt',
+        'src/a.txt',
+        'with\ttab and space',
+      ].sort(),
+    );
   });
 
   it('reads ls-tree entries below a prefix', () => {
