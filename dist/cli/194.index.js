@@ -59,8 +59,8 @@ function parseChoice(flag, value, choices, fallback) {
 
 
 /** Loads and validates a graph file; prints every problem and answers undefined when it is invalid. */
-async function loadGraphOrReport(graphPath, sourceDir, io) {
-    const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, graphPath), sourceDir);
+async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles) {
+    const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, graphPath), sourceDir, knownFiles);
     if (loaded.ok)
         return loaded.value;
     io.stderr.write(`disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`);
@@ -922,8 +922,10 @@ function decode(text) {
 /**
  * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
  * `sourceDir`. All problems come back together, missing inputs named by job and the producer's `Inputs[i]`.
+ * `knownFiles` (awaited once the file is parsed) are paths already known to be files, not looked up: git's
+ * account of the work tree, which costs nothing more when keys use it anyway.
  */
-async function loadGraphFile(path, sourceDir) {
+async function loadGraphFile(path, sourceDir, knownFiles) {
     let text;
     try {
         text = await (0,promises_.readFile)(path, 'utf8');
@@ -932,12 +934,12 @@ async function loadGraphFile(path, sourceDir) {
         const why = e.code ?? e.message;
         return (0,result/* err */._)([{ message: `cannot read graph file ${path}: ${why}` }]);
     }
-    const options = { inputKind: pathKinds(sourceDir) };
     const raw = decode(text);
     // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
     text = '';
     if (!raw.ok)
         return raw;
+    const options = { inputKind: pathKinds(sourceDir, await knownFiles) };
     let validated = validateDecoded(raw.value, options);
     if (validated.ambiguousKeys) {
         // Rare (see parseGraphText): the file is read again rather than its text kept through every validation.
@@ -952,9 +954,10 @@ async function loadGraphFile(path, sourceDir) {
  * What is at each relative path under `sourceDir`, asked once per path. Each directory is listed once (with
  * file types) instead of one lstat per file: inputs come many to a directory, and 10,000 inputs in 1,000
  * directories cost a third of the time. A name the listing does not show (or does not type) is lstat-ed, so
- * case-insensitive file systems and odd file systems answer exactly as lstat does.
+ * case-insensitive file systems and odd file systems answer exactly as lstat does. Paths in `knownFiles` are
+ * files without asking.
  */
-function pathKinds(sourceDir) {
+function pathKinds(sourceDir, knownFiles) {
     const memo = new Map();
     const listings = new Map();
     // Keyed by the directory's relative path: joining and normalising every input path costs more than the calls.
@@ -983,6 +986,8 @@ function pathKinds(sourceDir) {
         return kinds;
     };
     return (rel) => {
+        if (knownFiles?.has(rel))
+            return 'file';
         let k = memo.get(rel);
         if (k === undefined) {
             const slash = rel.lastIndexOf('/');
@@ -1141,7 +1146,8 @@ function renderTemplate(t, vars) {
 __webpack_require__.d(__webpack_exports__, {
   Dj: () => (/* binding */ chooseDigests),
   nd: () => (/* binding */ commitTreeDigests),
-  $: () => (/* binding */ startWorkTreeListings)
+  $: () => (/* binding */ startWorkTreeListings),
+  IQ: () => (/* binding */ unchangedIndexedFiles)
 });
 
 // UNUSED EXPORTS: blobId, chooseDigestSource, commitTreeSource, digestFromDisk, streamDigests, streamSource, workingTreeDigests, workingTreeSource
@@ -1268,10 +1274,12 @@ const GIT_MODES = {
 /** A SHA-1 object ID. Entries with other IDs (SHA-256 repositories) are not used: keys need SHA-1 blob IDs. */
 const SHA1_HEX = /^[0-9a-f]{40}$/;
 /**
- * Picks wanted paths out of `git ls-files -s -z` (`<mode> <oid> <stage>\t<path>`) or `git ls-tree -r -z`
+ * Picks wanted paths out of `git ls-files -s -v -z` (`<tag> <mode> <oid> <stage>\t<path>`) or `git ls-tree -r -z`
  * (`<mode> <type> <oid>\t<path>`) output. `prefix` is stripped from paths (entries outside it are skipped).
  * Only regular files, executables and symlinks at stage 0 are returned; anything else (submodules, conflicts)
- * is left out so that the caller reads it from disk or reports it missing.
+ * is left out so that the caller reads it from disk or reports it missing. So are index entries that git does not
+ * compare with the working tree (tag other than `H`): skip-worktree entries, absent from a sparse checkout, and
+ * assume-unchanged ones, which `git status` never reports changed however they are edited.
  */
 function parseListing(text, format, paths, prefix = '') {
     // Results are keyed by the caller's own strings, not by slices of `text`: a lookup by slice returns the
@@ -1280,58 +1288,82 @@ function parseListing(text, format, paths, prefix = '') {
     for (const p of paths)
         wanted.set(p, p);
     const found = new Map();
+    forEachRecord(text, (start, tab, end) => {
+        if (!text.startsWith(prefix, tab + 1))
+            return;
+        const path = wanted.get(text.slice(tab + 1 + prefix.length, end));
+        if (path === undefined)
+            return;
+        const state = parseMeta(text, start, tab, format);
+        if (state)
+            found.set(path, state);
+    });
+    return found;
+}
+/**
+ * Every path of a `git ls-files -s -v -z` listing that the index holds as a file whose working-tree copy git
+ * checks: a regular file, an executable or a symlink, at stage 0, tagged `H`. Whatever else (submodules,
+ * conflicts, skip-worktree and assume-unchanged entries) the caller looks up on disk.
+ */
+function indexedFilePaths(text) {
+    const paths = new Set();
+    forEachRecord(text, (start, tab, end) => {
+        if (lsFilesHead(text, start, tab) !== undefined)
+            paths.add(text.slice(tab + 1, end));
+    });
+    return paths;
+}
+/** Calls `f` with each NUL-terminated record's start, its first tab (which ends the metadata) and its end. */
+function forEachRecord(text, f) {
     let start = 0;
     while (start < text.length) {
         let end = text.indexOf('\0', start);
         if (end < 0)
             end = text.length;
         const tab = text.indexOf('\t', start);
-        if (tab > start && tab < end && text.startsWith(prefix, tab + 1)) {
-            const path = wanted.get(text.slice(tab + 1 + prefix.length, end));
-            if (path !== undefined) {
-                const state = parseMeta(text, start, tab, format);
-                if (state)
-                    found.set(path, state);
-            }
-        }
+        if (tab > start && tab < end)
+            f(start, tab, end);
         start = end + 1;
     }
-    return found;
 }
-/** `ls-files -s` with a SHA-1 ID: `<6-digit mode> <40 hex> <stage>\t`, the stage at offset 48. */
-const LS_FILES_SHA1_TAB = 49;
+/** `ls-files -s -v`: `<tag> <6-digit mode> <oid> <stage>\t`; with a SHA-1 ID the tab is at offset 51. */
+const LS_FILES_SHA1_TAB = 51;
 /** `ls-tree` with a SHA-1 ID: `<6-digit mode> blob <40 hex>\t`. */
 const LS_TREE_BLOB_SHA1_TAB = 52;
+/** The mode of an `ls-files -s -v` record that git keeps in step with the working tree, at stage 0. */
+function lsFilesHead(text, start, tab) {
+    const checked = text.charCodeAt(start) === 0x48 && text.charCodeAt(start + 1) === 0x20; // "H "
+    const stage0 = text.charCodeAt(tab - 1) === 0x30 && text.charCodeAt(tab - 2) === 0x20; // " 0"
+    return checked && stage0 ? modeAt(text, start + 2) : undefined;
+}
 /**
  * The mode and blob ID of the record `text[start, tab)`. The usual layout is read at fixed offsets (slicing and
  * splitting every record tripled the parse time of a 100,000-file index); anything else takes the general path.
  */
 function parseMeta(text, start, tab, format) {
-    const mode = modeAt(text, start);
-    if (format === 'ls-files' && tab - start === LS_FILES_SHA1_TAB) {
-        const stage0 = text.charCodeAt(start + 48) === 0x30;
-        return mode && stage0 ? { mode, digest: sha1At(text, start + 7) } : undefined;
+    if (format === 'ls-files') {
+        const mode = lsFilesHead(text, start, tab);
+        if (mode === undefined)
+            return undefined;
+        if (tab - start === LS_FILES_SHA1_TAB)
+            return { mode, digest: sha1At(text, start + 9) };
+        const oid = text.slice(start + 9, tab - 2);
+        return SHA1_HEX.test(oid) ? { mode, digest: oid } : undefined;
     }
-    if (format === 'ls-tree' && tab - start === LS_TREE_BLOB_SHA1_TAB && text.startsWith(' blob ', start + 6)) {
+    const mode = modeAt(text, start);
+    if (tab - start === LS_TREE_BLOB_SHA1_TAB && text.startsWith(' blob ', start + 6)) {
         return mode ? { mode, digest: sha1At(text, start + 12) } : undefined;
     }
-    return parseMetaSlowly(text.slice(start, tab), format);
+    const [, type = '', oid = ''] = text.slice(start, tab).split(' ');
+    return mode && type === 'blob' && SHA1_HEX.test(oid) ? { mode, digest: oid } : undefined;
 }
-function modeAt(text, start) {
-    if (text.charCodeAt(start + 6) !== 0x20)
+function modeAt(text, at) {
+    if (text.charCodeAt(at + 6) !== 0x20)
         return undefined;
-    return GIT_MODES[text.slice(start, start + 6)];
+    return GIT_MODES[text.slice(at, at + 6)];
 }
 function sha1At(text, at) {
     return text.slice(at, at + 40);
-}
-function parseMetaSlowly(meta, format) {
-    const [mode = '', second = '', third = ''] = meta.split(' ');
-    const [oid, ok] = format === 'ls-files' ? [second, third === '0'] : [third, second === 'blob'];
-    const fileMode = GIT_MODES[mode];
-    if (!ok || fileMode === undefined || !SHA1_HEX.test(oid))
-        return undefined;
-    return { mode: fileMode, digest: oid };
 }
 /**
  * The paths whose working-tree file differs from the index, from `git status --porcelain=v1 -z`
@@ -1364,7 +1396,7 @@ function parseDirtyPaths(text, prefix = '') {
 
 
 /**
- * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s`; only the requested paths
+ * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`; only the requested paths
  * that `git status` finds changed against the index (content, mode, type, deletion) or that are not in the index
  * (untracked, ignored) are read from disk. Fails when `sourceDir` is not in a git work tree or git fails.
  *
@@ -1402,7 +1434,7 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
 function startWorkTreeListings(sourceDir) {
     return {
         prefix: git_command_workTreePrefix(sourceDir),
-        index: gitText(sourceDir, ['ls-files', '-s', '-z', '--', '.']),
+        index: gitText(sourceDir, ['ls-files', '-s', '-v', '-z', '--', '.']),
         status: gitText(sourceDir, [
             'status',
             '--porcelain=v1',
@@ -1414,6 +1446,23 @@ function startWorkTreeListings(sourceDir) {
             '.',
         ]),
     };
+}
+/**
+ * The paths under the source directory that are files right now by git's account: in the index as a file that git
+ * compares with the working tree (see `indexedFilePaths`), and not changed, deleted or replaced there. A caller
+ * checking that inputs exist need not look these up on disk. Undefined outside a work tree or when git fails.
+ */
+async function unchangedIndexedFiles(listings) {
+    const prefix = await listings.prefix;
+    if (prefix === undefined)
+        return undefined;
+    const [listed, changed] = await Promise.all([listings.index, listings.status]);
+    if (!listed.ok || !changed.ok)
+        return undefined;
+    const files = indexedFilePaths(listed.value);
+    for (const p of parseDirtyPaths(changed.value, prefix))
+        files.delete(p);
+    return files;
 }
 /**
  * Digests as of a commit, from `git ls-tree -r --full-tree <commit>`: the working tree is never read (the pre-push

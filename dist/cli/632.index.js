@@ -581,11 +581,13 @@ const run = async (argv, io) => {
     if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok)
         return cli_io/* EXIT */.d.usage;
     const sourceDir = (0,external_node_path_.resolve)(io.cwd, v['source-dir'] ?? '.');
-    // git stats the work tree, and the launcher starts, on another core while the graph is read and checked.
+    // git stats the work tree, and the launcher starts, on another core while the graph is read. The check that
+    // inputs exist then takes git's word for unchanged tracked files instead of listing their directories.
     const workTreeListings = (0,file_digest/* startWorkTreeListings */.$)(sourceDir);
     if (!v['dry-run'])
         (0,launcher/* startLauncherEarly */.K)();
-    const graph = await (0,graph_input/* loadGraphOrReport */.C)(v.graph, sourceDir, io);
+    const knownFiles = (0,file_digest/* unchangedIndexedFiles */.IQ)(workTreeListings);
+    const graph = await (0,graph_input/* loadGraphOrReport */.C)(v.graph, sourceDir, io, knownFiles);
     if (!graph)
         return cli_io/* EXIT */.d.usage;
     const state = await (0,local_state/* openLocalState */.p)(v['cache-dir'], io);

@@ -32762,10 +32762,12 @@ const GIT_MODES = {
 /** A SHA-1 object ID. Entries with other IDs (SHA-256 repositories) are not used: keys need SHA-1 blob IDs. */
 const SHA1_HEX = /^[0-9a-f]{40}$/;
 /**
- * Picks wanted paths out of `git ls-files -s -z` (`<mode> <oid> <stage>\t<path>`) or `git ls-tree -r -z`
+ * Picks wanted paths out of `git ls-files -s -v -z` (`<tag> <mode> <oid> <stage>\t<path>`) or `git ls-tree -r -z`
  * (`<mode> <type> <oid>\t<path>`) output. `prefix` is stripped from paths (entries outside it are skipped).
  * Only regular files, executables and symlinks at stage 0 are returned; anything else (submodules, conflicts)
- * is left out so that the caller reads it from disk or reports it missing.
+ * is left out so that the caller reads it from disk or reports it missing. So are index entries that git does not
+ * compare with the working tree (tag other than `H`): skip-worktree entries, absent from a sparse checkout, and
+ * assume-unchanged ones, which `git status` never reports changed however they are edited.
  */
 function parseListing(text, format, paths, prefix = '') {
     // Results are keyed by the caller's own strings, not by slices of `text`: a lookup by slice returns the
@@ -32774,58 +32776,82 @@ function parseListing(text, format, paths, prefix = '') {
     for (const p of paths)
         wanted.set(p, p);
     const found = new Map();
+    forEachRecord(text, (start, tab, end) => {
+        if (!text.startsWith(prefix, tab + 1))
+            return;
+        const path = wanted.get(text.slice(tab + 1 + prefix.length, end));
+        if (path === undefined)
+            return;
+        const state = parseMeta(text, start, tab, format);
+        if (state)
+            found.set(path, state);
+    });
+    return found;
+}
+/**
+ * Every path of a `git ls-files -s -v -z` listing that the index holds as a file whose working-tree copy git
+ * checks: a regular file, an executable or a symlink, at stage 0, tagged `H`. Whatever else (submodules,
+ * conflicts, skip-worktree and assume-unchanged entries) the caller looks up on disk.
+ */
+function indexedFilePaths(text) {
+    const paths = new Set();
+    forEachRecord(text, (start, tab, end) => {
+        if (lsFilesHead(text, start, tab) !== undefined)
+            paths.add(text.slice(tab + 1, end));
+    });
+    return paths;
+}
+/** Calls `f` with each NUL-terminated record's start, its first tab (which ends the metadata) and its end. */
+function forEachRecord(text, f) {
     let start = 0;
     while (start < text.length) {
         let end = text.indexOf('\0', start);
         if (end < 0)
             end = text.length;
         const tab = text.indexOf('\t', start);
-        if (tab > start && tab < end && text.startsWith(prefix, tab + 1)) {
-            const path = wanted.get(text.slice(tab + 1 + prefix.length, end));
-            if (path !== undefined) {
-                const state = parseMeta(text, start, tab, format);
-                if (state)
-                    found.set(path, state);
-            }
-        }
+        if (tab > start && tab < end)
+            f(start, tab, end);
         start = end + 1;
     }
-    return found;
 }
-/** `ls-files -s` with a SHA-1 ID: `<6-digit mode> <40 hex> <stage>\t`, the stage at offset 48. */
-const LS_FILES_SHA1_TAB = 49;
+/** `ls-files -s -v`: `<tag> <6-digit mode> <oid> <stage>\t`; with a SHA-1 ID the tab is at offset 51. */
+const LS_FILES_SHA1_TAB = 51;
 /** `ls-tree` with a SHA-1 ID: `<6-digit mode> blob <40 hex>\t`. */
 const LS_TREE_BLOB_SHA1_TAB = 52;
+/** The mode of an `ls-files -s -v` record that git keeps in step with the working tree, at stage 0. */
+function lsFilesHead(text, start, tab) {
+    const checked = text.charCodeAt(start) === 0x48 && text.charCodeAt(start + 1) === 0x20; // "H "
+    const stage0 = text.charCodeAt(tab - 1) === 0x30 && text.charCodeAt(tab - 2) === 0x20; // " 0"
+    return checked && stage0 ? modeAt(text, start + 2) : undefined;
+}
 /**
  * The mode and blob ID of the record `text[start, tab)`. The usual layout is read at fixed offsets (slicing and
  * splitting every record tripled the parse time of a 100,000-file index); anything else takes the general path.
  */
 function parseMeta(text, start, tab, format) {
-    const mode = modeAt(text, start);
-    if (format === 'ls-files' && tab - start === LS_FILES_SHA1_TAB) {
-        const stage0 = text.charCodeAt(start + 48) === 0x30;
-        return mode && stage0 ? { mode, digest: sha1At(text, start + 7) } : undefined;
+    if (format === 'ls-files') {
+        const mode = lsFilesHead(text, start, tab);
+        if (mode === undefined)
+            return undefined;
+        if (tab - start === LS_FILES_SHA1_TAB)
+            return { mode, digest: sha1At(text, start + 9) };
+        const oid = text.slice(start + 9, tab - 2);
+        return SHA1_HEX.test(oid) ? { mode, digest: oid } : undefined;
     }
-    if (format === 'ls-tree' && tab - start === LS_TREE_BLOB_SHA1_TAB && text.startsWith(' blob ', start + 6)) {
+    const mode = modeAt(text, start);
+    if (tab - start === LS_TREE_BLOB_SHA1_TAB && text.startsWith(' blob ', start + 6)) {
         return mode ? { mode, digest: sha1At(text, start + 12) } : undefined;
     }
-    return parseMetaSlowly(text.slice(start, tab), format);
+    const [, type = '', oid = ''] = text.slice(start, tab).split(' ');
+    return mode && type === 'blob' && SHA1_HEX.test(oid) ? { mode, digest: oid } : undefined;
 }
-function modeAt(text, start) {
-    if (text.charCodeAt(start + 6) !== 0x20)
+function modeAt(text, at) {
+    if (text.charCodeAt(at + 6) !== 0x20)
         return undefined;
-    return GIT_MODES[text.slice(start, start + 6)];
+    return GIT_MODES[text.slice(at, at + 6)];
 }
 function sha1At(text, at) {
     return text.slice(at, at + 40);
-}
-function parseMetaSlowly(meta, format) {
-    const [mode = '', second = '', third = ''] = meta.split(' ');
-    const [oid, ok] = format === 'ls-files' ? [second, third === '0'] : [third, second === 'blob'];
-    const fileMode = GIT_MODES[mode];
-    if (!ok || fileMode === undefined || !SHA1_HEX.test(oid))
-        return undefined;
-    return { mode: fileMode, digest: oid };
 }
 /**
  * The paths whose working-tree file differs from the index, from `git status --porcelain=v1 -z`
@@ -32858,7 +32884,7 @@ function parseDirtyPaths(text, prefix = '') {
 
 
 /**
- * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s`; only the requested paths
+ * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`; only the requested paths
  * that `git status` finds changed against the index (content, mode, type, deletion) or that are not in the index
  * (untracked, ignored) are read from disk. Fails when `sourceDir` is not in a git work tree or git fails.
  *
@@ -32896,7 +32922,7 @@ async function workingTreeDigests(sourceDir, paths, listings = file_digest_start
 function file_digest_startWorkTreeListings(sourceDir) {
     return {
         prefix: git_command_workTreePrefix(sourceDir),
-        index: gitText(sourceDir, ['ls-files', '-s', '-z', '--', '.']),
+        index: gitText(sourceDir, ['ls-files', '-s', '-v', '-z', '--', '.']),
         status: gitText(sourceDir, [
             'status',
             '--porcelain=v1',
@@ -32908,6 +32934,23 @@ function file_digest_startWorkTreeListings(sourceDir) {
             '.',
         ]),
     };
+}
+/**
+ * The paths under the source directory that are files right now by git's account: in the index as a file that git
+ * compares with the working tree (see `indexedFilePaths`), and not changed, deleted or replaced there. A caller
+ * checking that inputs exist need not look these up on disk. Undefined outside a work tree or when git fails.
+ */
+async function file_digest_unchangedIndexedFiles(listings) {
+    const prefix = await listings.prefix;
+    if (prefix === undefined)
+        return undefined;
+    const [listed, changed] = await Promise.all([listings.index, listings.status]);
+    if (!listed.ok || !changed.ok)
+        return undefined;
+    const files = indexedFilePaths(listed.value);
+    for (const p of parseDirtyPaths(changed.value, prefix))
+        files.delete(p);
+    return files;
 }
 /**
  * Digests as of a commit, from `git ls-tree -r --full-tree <commit>`: the working tree is never read (the pre-push
@@ -35069,8 +35112,10 @@ function decode(text) {
 /**
  * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
  * `sourceDir`. All problems come back together, missing inputs named by job and the producer's `Inputs[i]`.
+ * `knownFiles` (awaited once the file is parsed) are paths already known to be files, not looked up: git's
+ * account of the work tree, which costs nothing more when keys use it anyway.
  */
-async function parse_loadGraphFile(path, sourceDir) {
+async function parse_loadGraphFile(path, sourceDir, knownFiles) {
     let text;
     try {
         text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
@@ -35079,12 +35124,12 @@ async function parse_loadGraphFile(path, sourceDir) {
         const why = e.code ?? e.message;
         return result_err([{ message: `cannot read graph file ${path}: ${why}` }]);
     }
-    const options = { inputKind: pathKinds(sourceDir) };
     const raw = decode(text);
     // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
     text = '';
     if (!raw.ok)
         return raw;
+    const options = { inputKind: pathKinds(sourceDir, await knownFiles) };
     let validated = validateDecoded(raw.value, options);
     if (validated.ambiguousKeys) {
         // Rare (see parseGraphText): the file is read again rather than its text kept through every validation.
@@ -35099,9 +35144,10 @@ async function parse_loadGraphFile(path, sourceDir) {
  * What is at each relative path under `sourceDir`, asked once per path. Each directory is listed once (with
  * file types) instead of one lstat per file: inputs come many to a directory, and 10,000 inputs in 1,000
  * directories cost a third of the time. A name the listing does not show (or does not type) is lstat-ed, so
- * case-insensitive file systems and odd file systems answer exactly as lstat does.
+ * case-insensitive file systems and odd file systems answer exactly as lstat does. Paths in `knownFiles` are
+ * files without asking.
  */
-function pathKinds(sourceDir) {
+function pathKinds(sourceDir, knownFiles) {
     const memo = new Map();
     const listings = new Map();
     // Keyed by the directory's relative path: joining and normalising every input path costs more than the calls.
@@ -35130,6 +35176,8 @@ function pathKinds(sourceDir) {
         return kinds;
     };
     return (rel) => {
+        if (knownFiles?.has(rel))
+            return 'file';
         let k = memo.get(rel);
         if (k === undefined) {
             const slash = rel.lastIndexOf('/');
@@ -35190,8 +35238,8 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
 
 
 /** Loads and validates a graph file; prints every problem and answers undefined when it is invalid. */
-async function graph_input_loadGraphOrReport(graphPath, sourceDir, io) {
-    const loaded = await loadGraphFile(resolve(io.cwd, graphPath), sourceDir);
+async function graph_input_loadGraphOrReport(graphPath, sourceDir, io, knownFiles) {
+    const loaded = await loadGraphFile(resolve(io.cwd, graphPath), sourceDir, knownFiles);
     if (loaded.ok)
         return loaded.value;
     io.stderr.write(`disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`);
@@ -35313,11 +35361,13 @@ const run = async (argv, io) => {
     if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok)
         return EXIT.usage;
     const sourceDir = resolve(io.cwd, v['source-dir'] ?? '.');
-    // git stats the work tree, and the launcher starts, on another core while the graph is read and checked.
+    // git stats the work tree, and the launcher starts, on another core while the graph is read. The check that
+    // inputs exist then takes git's word for unchanged tracked files instead of listing their directories.
     const workTreeListings = startWorkTreeListings(sourceDir);
     if (!v['dry-run'])
         startLauncherEarly();
-    const graph = await loadGraphOrReport(v.graph, sourceDir, io);
+    const knownFiles = unchangedIndexedFiles(workTreeListings);
+    const graph = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles);
     if (!graph)
         return EXIT.usage;
     const state = await openLocalState(v['cache-dir'], io);
@@ -35807,7 +35857,7 @@ const graph_source_quote = (v) => JSON.stringify(v);
  * shell in the source dir). Trouble reaching the graph names the input and quotes its value; problems inside
  * the graph are the graph's own, naming job and field.
  */
-async function loadActionGraph(graph, workspace, sourceDir) {
+async function loadActionGraph(graph, workspace, sourceDir, knownFiles) {
     if (graph.kind === 'file') {
         const path = (0,external_node_path_.resolve)(workspace, graph.path);
         try {
@@ -35817,7 +35867,7 @@ async function loadActionGraph(graph, workspace, sourceDir) {
             const code = e.code ?? String(e);
             return result_err([{ message: `Input "${Inputs.graph}": cannot read ${graph_source_quote(graph.path)} (${code})` }]);
         }
-        return parse_loadGraphFile(path, sourceDir);
+        return parse_loadGraphFile(path, sourceDir, knownFiles);
     }
     let stdout;
     try {
@@ -36038,6 +36088,7 @@ async function shardTargets(graph, o) {
 
 
 
+
 /** The runner's environment, and inputs read as the runner passes them (`INPUT_<NAME>`). */
 function mainDeps() {
     return { env: process.env, getInput: (name) => core/* getInput */.V4(name) };
@@ -36054,7 +36105,7 @@ async function runMain(deps) {
     const places = await locate(o, deps.env);
     // The cache service derives an entry's version from paths relative to the working directory.
     process.chdir(places.workspace);
-    const graph = await loadActionGraph(o.graph, places.workspace, places.sourceDir);
+    const graph = await loadActionGraph(o.graph, places.workspace, places.sourceDir, file_digest_unchangedIndexedFiles(places.workTree));
     if (!graph.ok)
         throw stepError(graph.error);
     core/* saveState */.LZ(State.workDir, places.workDir);
@@ -36077,7 +36128,14 @@ async function locate(o, env) {
     }
     const runnerTemp = (0,external_node_path_.resolve)(env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)());
     const workDir = (0,external_node_path_.join)(runnerTemp, `disbuild-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-    return { workspace, sourceDir, runnerTemp, workDir, baseEnv: baseEnvironment(env) };
+    return {
+        workspace,
+        sourceDir,
+        runnerTemp,
+        workDir,
+        baseEnv: baseEnvironment(env),
+        workTree: file_digest_startWorkTreeListings(sourceDir),
+    };
 }
 /** Problems as one message; a bad target is the `targets` input's fault, and says so. */
 const stepError = (problems) => new errors/* StepError */.zg(problems
@@ -36125,6 +36183,7 @@ function engineOptions(o, p, targets, signal) {
         workDir: (0,external_node_path_.join)(p.workDir, 'run'),
         baseEnv: p.baseEnv,
         digests: 'working-tree',
+        workTreeListings: p.workTree,
         signal,
     };
 }

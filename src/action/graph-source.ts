@@ -21,6 +21,7 @@ export async function loadActionGraph(
   graph: ActionOptions['graph'],
   workspace: string,
   sourceDir: string,
+  knownFiles?: Promise<ReadonlySet<string> | undefined>,
 ): Promise<Result<Graph, GraphProblem[]>> {
   if (graph.kind === 'file') {
     const path = resolve(workspace, graph.path);
@@ -30,7 +31,7 @@ export async function loadActionGraph(
       const code = (e as NodeJS.ErrnoException).code ?? String(e);
       return err([{ message: `Input "${Inputs.graph}": cannot read ${quote(graph.path)} (${code})` }]);
     }
-    return loadGraphFile(path, sourceDir);
+    return loadGraphFile(path, sourceDir, knownFiles);
   }
   let stdout: string;
   try {

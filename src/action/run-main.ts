@@ -14,6 +14,7 @@ import { SharedCoordinator } from '../coordinator/shared-coordinator.js';
 import type { EngineOptions } from '../engine-options.js';
 import { runGraph } from '../engine.js';
 import type { Graph, GraphProblem } from '../graph/model.js';
+import { startWorkTreeListings, unchangedIndexedFiles, type WorkTreeListings } from '../ids/file-digest.js';
 import { formatProblem } from '../graph/model.js';
 import { annotateFailures, GithubReporter, writeStepSummary } from '../report/github-reporter.js';
 import { writeJsonReport } from '../report/json-report.js';
@@ -43,6 +44,8 @@ interface Places {
   workDir: string;
   /** PATH and HOME for the jobs (DESIGN.md §5); the rest of the runner's environment stays out. */
   baseEnv: Record<string, string>;
+  /** git's listings of the source directory, started at once: the input check and the keys both use them. */
+  workTree: WorkTreeListings;
 }
 
 /**
@@ -56,7 +59,12 @@ export async function runMain(deps: MainDeps): Promise<boolean> {
   const places = await locate(o, deps.env);
   // The cache service derives an entry's version from paths relative to the working directory.
   process.chdir(places.workspace);
-  const graph = await loadActionGraph(o.graph, places.workspace, places.sourceDir);
+  const graph = await loadActionGraph(
+    o.graph,
+    places.workspace,
+    places.sourceDir,
+    unchangedIndexedFiles(places.workTree),
+  );
   if (!graph.ok) throw stepError(graph.error);
   core.saveState(State.workDir, places.workDir);
   const cache = makeCache(o, deps.env, places);
@@ -84,7 +92,14 @@ async function locate(o: ActionOptions, env: NodeJS.ProcessEnv): Promise<Places>
   }
   const runnerTemp = resolve(env.RUNNER_TEMP ?? tmpdir());
   const workDir = join(runnerTemp, `disbuild-${process.pid}-${randomBytes(4).toString('hex')}`);
-  return { workspace, sourceDir, runnerTemp, workDir, baseEnv: baseEnvironment(env) };
+  return {
+    workspace,
+    sourceDir,
+    runnerTemp,
+    workDir,
+    baseEnv: baseEnvironment(env),
+    workTree: startWorkTreeListings(sourceDir),
+  };
 }
 
 /** Problems as one message; a bad target is the `targets` input's fault, and says so. */
@@ -147,6 +162,7 @@ function engineOptions(
     workDir: join(p.workDir, 'run'),
     baseEnv: p.baseEnv,
     digests: 'working-tree',
+    workTreeListings: p.workTree,
     signal,
   };
 }

@@ -9,8 +9,9 @@ export async function loadGraphOrReport(
   graphPath: string,
   sourceDir: string,
   io: CliIo,
+  knownFiles?: Promise<ReadonlySet<string> | undefined>,
 ): Promise<Graph | undefined> {
-  const loaded = await loadGraphFile(resolve(io.cwd, graphPath), sourceDir);
+  const loaded = await loadGraphFile(resolve(io.cwd, graphPath), sourceDir, knownFiles);
   if (loaded.ok) return loaded.value;
   io.stderr.write(
     `disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`,

@@ -49,8 +49,14 @@ function decode(text: string): Result<unknown, GraphProblem[]> {
 /**
  * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
  * `sourceDir`. All problems come back together, missing inputs named by job and the producer's `Inputs[i]`.
+ * `knownFiles` (awaited once the file is parsed) are paths already known to be files, not looked up: git's
+ * account of the work tree, which costs nothing more when keys use it anyway.
  */
-export async function loadGraphFile(path: string, sourceDir: string): Promise<Result<Graph, GraphProblem[]>> {
+export async function loadGraphFile(
+  path: string,
+  sourceDir: string,
+  knownFiles?: Promise<ReadonlySet<string> | undefined>,
+): Promise<Result<Graph, GraphProblem[]>> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -58,11 +64,11 @@ export async function loadGraphFile(path: string, sourceDir: string): Promise<Re
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     return err([{ message: `cannot read graph file ${path}: ${why}` }]);
   }
-  const options = { inputKind: pathKinds(sourceDir) };
   const raw = decode(text);
   // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
   text = '';
   if (!raw.ok) return raw;
+  const options = { inputKind: pathKinds(sourceDir, await knownFiles) };
   let validated = validateDecoded(raw.value, options);
   if (validated.ambiguousKeys) {
     // Rare (see parseGraphText): the file is read again rather than its text kept through every validation.
@@ -77,9 +83,10 @@ export async function loadGraphFile(path: string, sourceDir: string): Promise<Re
  * What is at each relative path under `sourceDir`, asked once per path. Each directory is listed once (with
  * file types) instead of one lstat per file: inputs come many to a directory, and 10,000 inputs in 1,000
  * directories cost a third of the time. A name the listing does not show (or does not type) is lstat-ed, so
- * case-insensitive file systems and odd file systems answer exactly as lstat does.
+ * case-insensitive file systems and odd file systems answer exactly as lstat does. Paths in `knownFiles` are
+ * files without asking.
  */
-export function pathKinds(sourceDir: string): (rel: string) => InputKind {
+export function pathKinds(sourceDir: string, knownFiles?: ReadonlySet<string>): (rel: string) => InputKind {
   const memo = new Map<string, InputKind>();
   const listings = new Map<string, Map<string, InputKind> | undefined>();
   // Keyed by the directory's relative path: joining and normalising every input path costs more than the calls.
@@ -106,6 +113,7 @@ export function pathKinds(sourceDir: string): (rel: string) => InputKind {
     return kinds;
   };
   return (rel) => {
+    if (knownFiles?.has(rel)) return 'file';
     let k = memo.get(rel);
     if (k === undefined) {
       const slash = rel.lastIndexOf('/');

@@ -4,7 +4,7 @@ import type { Cache } from '../../cache/cache.js';
 import { NullCache } from '../../cache/null-cache.js';
 import { SharedCoordinator } from '../../coordinator/shared-coordinator.js';
 import { runGraph } from '../../engine.js';
-import { startWorkTreeListings } from '../../ids/file-digest.js';
+import { startWorkTreeListings, unchangedIndexedFiles } from '../../ids/file-digest.js';
 import { startLauncherEarly } from '../../executor/launcher.js';
 import { formatProblem } from '../../graph/model.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
@@ -84,10 +84,12 @@ export const run: Command = async (argv, io) => {
   if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok) return EXIT.usage;
 
   const sourceDir = resolve(io.cwd, v['source-dir'] ?? '.');
-  // git stats the work tree, and the launcher starts, on another core while the graph is read and checked.
+  // git stats the work tree, and the launcher starts, on another core while the graph is read. The check that
+  // inputs exist then takes git's word for unchanged tracked files instead of listing their directories.
   const workTreeListings = startWorkTreeListings(sourceDir);
   if (!v['dry-run']) startLauncherEarly();
-  const graph = await loadGraphOrReport(v.graph, sourceDir, io);
+  const knownFiles = unchangedIndexedFiles(workTreeListings);
+  const graph = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles);
   if (!graph) return EXIT.usage;
 
   const state = await openLocalState(v['cache-dir'], io);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import {
   parseGraphText,
   parseGraphTextIn,
 } from '../../../src/graph/parse.js';
+import { startWorkTreeListings, unchangedIndexedFiles } from '../../../src/ids/file-digest.js';
 import type { Result } from '../../../src/util/result.js';
 import { A, B, C, job } from './graph-test-utils.js';
 
@@ -95,6 +96,34 @@ describe('loadGraphFile', () => {
     const text = `{"Jobs": [{"ID": "${A}", "Name": "a", "NAME": "b", "Inputs": ["src/a.c"], "inputs": ["src/b.c"]}]}`;
     const r = await load(text);
     expect(r.ok && r.value.jobs[0]).toMatchObject({ name: 'b', inputs: ['src/b.c'] });
+  });
+
+  it("takes git's word for unchanged tracked files and looks at the disk for every other path", async () => {
+    const git = (...args: string[]): void =>
+      void execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@e', ...args], { cwd: dir });
+    await writeFile(join(dir, 'src', 'c.c'), 'c');
+    await writeFile(join(dir, 'src', 'd.c'), 'd');
+    git('init', '-q');
+    git('add', 'src/a.c', 'src/b.c', 'src/c.c', 'src/d.c', 'src/link.c');
+    git('commit', '-qm', 'c');
+    await writeFile(join(dir, 'untracked.c'), 'u');
+    await unlink(join(dir, 'src', 'b.c')); // deleted: git status says so
+    await unlink(join(dir, 'src', 'c.c')); // replaced by a directory
+    await mkdir(join(dir, 'src', 'c.c'));
+    git('update-index', '--skip-worktree', 'src/d.c'); // as a sparse checkout leaves it: not on disk
+    await unlink(join(dir, 'src', 'd.c'));
+    const path = join(dir, 'graph.json');
+    const inputs = ['src/a.c', 'src/link.c', 'untracked.c', 'src/b.c', 'src/c.c', 'src/d.c', 'src/fifo'];
+    await writeFile(path, JSON.stringify({ Jobs: [job(A, 'j', { Inputs: inputs })] }));
+    const known = unchangedIndexedFiles(startWorkTreeListings(dir));
+    expect([...((await known) ?? [])].sort()).toEqual(['src/a.c', 'src/link.c']);
+    const r = await loadGraphFile(path, dir, known);
+    expect(!r.ok && r.error.map(formatProblem)).toEqual([
+      'job "j" Inputs[3]: input file src/b.c does not exist',
+      'job "j" Inputs[4]: input src/c.c is a directory; list its files',
+      'job "j" Inputs[5]: input file src/d.c does not exist',
+      'job "j" Inputs[6]: input src/fifo is not a regular file or a symbolic link',
+    ]);
   });
 
   it('says why a graph file cannot be read', async () => {
