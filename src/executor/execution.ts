@@ -280,6 +280,7 @@ export class Execution {
     const started = performance.now();
     const result = await runCommands(cmds, {
       env: { ...options.baseEnv, ...this.#p.coordinator.env, TMPDIR: tmpDir },
+      captureDir: tmpDir,
       timeoutMs: options.jobTimeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(this.#p.launcher ? { launcher: this.#p.launcher } : {}),

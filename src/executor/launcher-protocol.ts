@@ -1,7 +1,15 @@
 /** Messages between the engine and its launcher process (see launcher.ts), as JSON over Node's IPC channel. */
 
 export type LauncherRequest =
-  | { type: 'run'; id: number; argv: string[]; cwd: string; env: Record<string, string> }
+  | {
+      type: 'run';
+      id: number;
+      argv: string[];
+      cwd: string;
+      env: Record<string, string>;
+      /** Where the command's output files are created (and at once unlinked). */
+      captureDir?: string;
+    }
   | { type: 'kill'; id: number };
 
 export type LauncherEvent =

@@ -84,7 +84,7 @@ export class Launcher {
   }
 
   run(
-    cmd: { argv: string[]; cwd: string; env: Record<string, string> },
+    cmd: { argv: string[]; cwd: string; env: Record<string, string>; captureDir?: string },
     onOutput: (stream: 'stdout' | 'stderr', chunk: Buffer) => void,
   ): Launched {
     const id = this.#next++;

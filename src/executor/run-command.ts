@@ -26,6 +26,8 @@ export interface RunCommandsOptions {
   env: Readonly<Record<string, string>>;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Where commands' output is captured (in files unlinked at once); the system temp directory by default. */
+  captureDir?: string;
   /** Starts commands from a small process of its own when set and alive (see launcher.ts). */
   launcher?: Launcher;
   onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void;
@@ -90,7 +92,12 @@ function runExec(
     const eq = entry.indexOf('=');
     env[entry.slice(0, eq)] = entry.slice(eq + 1);
   }
-  const started = { argv: cmd.argv, cwd: cmd.cwd, env };
+  const started = {
+    argv: cmd.argv,
+    cwd: cmd.cwd,
+    env,
+    ...(opts.captureDir === undefined ? {} : { captureDir: opts.captureDir }),
+  };
   const proc = opts.launcher?.alive ? opts.launcher.run(started, onOutput) : startInGroup(started, onOutput);
   let timedOut = false;
   let interrupted = false;
