@@ -60,7 +60,11 @@ export async function runGraph(
       const job = graph.byLabel.get(l)!;
       return timings.get(job.name) ?? hits.get(keys.get(l)!)?.durationMs;
     }),
-    pool: new WorkerPool(options.concurrency),
+    // -j bounds the commands running at once; as many jobs again are claimed and prepared ahead (directories,
+    // commands), each queued to start the moment a running command ends (see command-queue.ts). Not with
+    // --fail-fast: a queued command would start before the engine heard that the one before it failed.
+    pool: new WorkerPool(options.failFast ? options.concurrency : options.concurrency * 2),
+    commandSlots: new WorkerPool(options.concurrency),
     cache: deps.cache,
     reporter: deps.reporter,
     timings,

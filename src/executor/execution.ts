@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,7 +24,11 @@ export interface ExecutionParts {
   keys: ReadonlyMap<JobLabel, JobKey>;
   hits: ReadonlyMap<JobKey, CacheHit>;
   priorities: ReadonlyMap<JobLabel, number>;
+  /** Jobs in progress: claimed, prepared, running or saving. Larger than `commandSlots`, so that the next
+   * jobs are ready to start the moment a command ends. */
   pool: WorkerPool;
+  /** Commands running at once (`-j`), when this process starts them; the launcher has its own. */
+  commandSlots: WorkerPool;
   cache: Cache;
   reporter: Reporter;
   timings: Timings;
@@ -46,10 +51,14 @@ export class Execution {
   /** Whether each key built here made it into the cache (resolves when its save ends). */
   readonly #inCache = new Map<JobKey, Promise<boolean>>();
   #stopScheduling = false;
+  /** Aborted by --fail-fast: jobs whose commands still wait for a slot are not started. */
+  readonly #cancelWaiting = new AbortController();
   readonly #tempDirs: TempDirs;
 
   constructor(parts: ExecutionParts) {
     this.#p = parts;
+    // Every job in progress listens to both signals: more than the default ten at -j 5 and above.
+    setMaxListeners(0, this.#cancelWaiting.signal, ...(parts.options.signal ? [parts.options.signal] : []));
     this.#tempDirs = new TempDirs(join(parts.options.workDir, 'tmp'));
   }
 
@@ -276,18 +285,28 @@ export class Execution {
         break;
       }
     }
-    reporter.onEvent({ type: 'job-start', job: ref });
-    const started = performance.now();
     const result = await runCommands(cmds, {
       env: { ...options.baseEnv, ...this.#p.coordinator.env, TMPDIR: tmpDir },
       captureDir: tmpDir,
       timeoutMs: options.jobTimeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),
+      cancelWaiting: this.#cancelWaiting.signal,
+      slots: this.#p.commandSlots,
+      priority: this.#p.priorities.get(ref.label) ?? 0,
       ...(this.#p.launcher ? { launcher: this.#p.launcher } : {}),
+      onStarted: () => reporter.onEvent({ type: 'job-start', job: ref }),
       onOutput: (stream, chunk) => reporter.onEvent({ type: 'job-output', job: ref, stream, chunk }),
     });
-    const durationMs = Math.round(performance.now() - started);
+    const durationMs = Math.round(performance.now() - (result.startedAt ?? performance.now()));
     this.#tempDirs.give(tmpDir);
+    if (result.notStarted) {
+      return this.#notRun(
+        ref,
+        result.interrupted
+          ? 'not started: the run was interrupted'
+          : 'not started: an earlier job failed (--fail-fast)',
+      );
+    }
     const succeeded = result.exitCode === 0 && !result.interrupted && !result.timedOut;
     const outcome: JobOutcome = {
       ...ref,
@@ -304,7 +323,10 @@ export class Execution {
           ? 'interrupted'
           : (result.error ??
             (result.signal ? `killed by ${result.signal}` : `exited with code ${String(result.exitCode)}`));
-      if (options.failFast) this.#stopScheduling = true;
+      if (options.failFast) {
+        this.#stopScheduling = true;
+        this.#cancelWaiting.abort();
+      }
       return { ok: false, outcome };
     }
     this.#p.timings.record(job.name, durationMs);

@@ -1,23 +1,35 @@
 /**
- * The launcher process: starts the commands the engine sends it and streams back their output and exit.
- * Runs as its own small program (bundled as `launcher-process.js` beside the entry that uses it).
+ * The launcher process: starts the commands the engine sends it, as many at once as the engine's concurrency and
+ * highest priority first, and streams back their start, output and exit. Runs as its own small program (bundled
+ * as `launcher-process.js` beside the entry that uses it).
  *
  * Each command gets its own process group; when the command exits, whatever it left running in that group is
- * killed, so its pipes close. When the engine goes away (the IPC channel closes), every group still running is
+ * killed. When the engine goes away (the IPC channel closes), every group still running is
  * killed: no job outlives the run that started it.
  */
+import { queueCommand } from './command-queue.js';
 import type { LauncherEvent, LauncherRequest } from './launcher-protocol.js';
 import { type Launched, startInGroup } from './process-group.js';
+import { WorkerPool } from './worker-pool.js';
 
 const running = new Map<number, Launched>();
+/** Sized by the first request: the engine's concurrency. */
+let slots: WorkerPool | undefined;
 
 function send(e: LauncherEvent): void {
   if (process.connected) process.send!(e);
 }
 
 function run(m: Extract<LauncherRequest, { type: 'run' }>): void {
-  const launched = startInGroup(m, (stream, chunk) =>
-    send({ type: 'output', id: m.id, stream, chunk: chunk.toString('base64') }),
+  slots ??= new WorkerPool(m.slots);
+  const launched = queueCommand(
+    slots,
+    m.priority,
+    () =>
+      startInGroup(m, (stream, chunk) =>
+        send({ type: 'output', id: m.id, stream, chunk: chunk.toString('base64') }),
+      ),
+    () => send({ type: 'started', id: m.id }),
   );
   running.set(m.id, launched);
   void launched.exited.then((r) => {

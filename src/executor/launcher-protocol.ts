@@ -1,3 +1,5 @@
+import type { Exit } from './process-group.js';
+
 /** Messages between the engine and its launcher process (see launcher.ts), as JSON over Node's IPC channel. */
 
 export type LauncherRequest =
@@ -9,11 +11,15 @@ export type LauncherRequest =
       env: Record<string, string>;
       /** Where the command's output files are created (and at once unlinked). */
       captureDir?: string;
+      /** Commands waiting for a slot start highest priority first. */
+      priority: number;
+      /** How many commands run at once. */
+      slots: number;
     }
   | { type: 'kill'; id: number };
 
 export type LauncherEvent =
   /** `chunk`: the bytes in base64 (JSON has no bytes; the structured-clone serializer measured slower). */
   | { type: 'output'; id: number; stream: 'stdout' | 'stderr'; chunk: string }
-  /** `error` is set when the command could not be started at all. */
-  | { type: 'exit'; id: number; code: number | null; signal: NodeJS.Signals | null; error?: string };
+  | { type: 'started'; id: number }
+  | ({ type: 'exit'; id: number } & Exit);

@@ -3,11 +3,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LauncherEvent, LauncherRequest } from './launcher-protocol.js';
-import type { Launched } from './process-group.js';
+import type { Exit, Launched } from './process-group.js';
 
 interface Pending {
   onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void;
-  resolve(r: { code: number | null; signal: NodeJS.Signals | null; error?: string }): void;
+  onStarted(): void;
+  resolve(r: Exit): void;
 }
 
 // Read once at load: in the bundle this is the chunk's own file, beside which the build puts the launcher.
@@ -38,6 +39,7 @@ export class Launcher {
       const p = this.#pending.get(e.id);
       if (!p) return;
       if (e.type === 'output') p.onOutput(e.stream, Buffer.from(e.chunk, 'base64'));
+      else if (e.type === 'started') p.onStarted();
       else {
         this.#pending.delete(e.id);
         if (this.#pending.size === 0) child.channel?.unref();
@@ -83,9 +85,11 @@ export class Launcher {
     return this.#alive && this.#child.connected;
   }
 
+  /** Queues a command in the launcher, which starts it when one of `slots` is free (see command-queue.ts). */
   run(
-    cmd: { argv: string[]; cwd: string; env: Record<string, string>; captureDir?: string },
+    cmd: Omit<Extract<LauncherRequest, { type: 'run' }>, 'type' | 'id'>,
     onOutput: (stream: 'stdout' | 'stderr', chunk: Buffer) => void,
+    onStarted: () => void,
   ): Launched {
     const id = this.#next++;
     if (!this.alive)
@@ -93,9 +97,7 @@ export class Launcher {
         exited: Promise.resolve({ code: null, signal: null, error: 'the launcher process exited' }),
         kill: () => undefined,
       };
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: string }>(
-      (resolve) => this.#pending.set(id, { onOutput, resolve }),
-    );
+    const exited = new Promise<Exit>((resolve) => this.#pending.set(id, { onOutput, onStarted, resolve }));
     if (this.#pending.size === 1) this.#child.channel?.ref();
     this.#send({ type: 'run', id, ...cmd });
     return { exited, kill: () => this.#send({ type: 'kill', id }) };

@@ -3,10 +3,19 @@ import { closeSync, constants, fstatSync, openSync, readSync, unlinkSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** How a command ended. */
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Set when the command could not be started at all. */
+  error?: string;
+  /** Set when it was killed while still waiting for a slot (see command-queue.ts). */
+  notStarted?: true;
+}
+
 /** A started command: its end, and how to kill its whole process group. */
 export interface Launched {
-  /** `error` is set when the command could not be started at all. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: string }>;
+  exited: Promise<Exit>;
   kill(): void;
 }
 

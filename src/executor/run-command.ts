@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { queueCommand } from './command-queue.js';
 import type { Launcher } from './launcher.js';
 import { startInGroup } from './process-group.js';
+import type { WorkerPool } from './worker-pool.js';
 
 /** A command with every template variable already substituted. */
 export type RenderedCmd =
@@ -15,8 +17,12 @@ export interface CommandsResult {
   signal: NodeJS.Signals | null;
   timedOut: boolean;
   interrupted: boolean;
+  /** Set when the job never started: cancelled (or interrupted) while its first command waited for a slot. */
+  notStarted?: true;
   /** Why the commands failed when no exit code tells it (spawn error, cat write error). */
   error?: string;
+  /** When the first command started (`performance.now()`); run times and the time-out count from there. */
+  startedAt?: number;
   stdout: Buffer;
   stderr: Buffer;
 }
@@ -24,13 +30,42 @@ export interface CommandsResult {
 export interface RunCommandsOptions {
   /** The base environment; each exec adds its own Environ entries on top. */
   env: Readonly<Record<string, string>>;
+  /** For the job, from the start of its first command; 0 for none. */
   timeoutMs: number;
+  /** Kills whatever runs or waits: the run is interrupted. */
   signal?: AbortSignal;
+  /** Cancels a job whose first command still waits for a slot (fail-fast); a started job runs on. */
+  cancelWaiting?: AbortSignal;
+  /** The slots that exec commands wait for (in this process, or its size for the launcher's). */
+  slots: WorkerPool;
+  /** The job's priority among commands waiting for a slot. */
+  priority: number;
   /** Where commands' output is captured (in files unlinked at once); the system temp directory by default. */
   captureDir?: string;
   /** Starts commands from a small process of its own when set and alive (see launcher.ts). */
   launcher?: Launcher;
   onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void;
+  /** Called once, as the job's first command starts. */
+  onStarted?(): void;
+}
+
+type CommandResult = Omit<CommandsResult, 'stdout' | 'stderr' | 'startedAt'>;
+
+/** When the job started, and its deadline; set by whichever command starts first. */
+class JobClock {
+  startedAt: number | undefined;
+  deadline = Infinity;
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly onStarted?: () => void,
+  ) {}
+
+  start(): void {
+    if (this.startedAt !== undefined) return;
+    this.startedAt = performance.now();
+    if (this.timeoutMs > 0) this.deadline = Date.now() + this.timeoutMs;
+    this.onStarted?.();
+  }
 }
 
 /** Runs a job's commands in order, stopping at the first failure. Output is captured in full. */
@@ -44,31 +79,34 @@ export async function runCommands(
     (stream === 'stdout' ? out : err).push(chunk);
     opts.onOutput(stream, chunk);
   };
-  const deadline = opts.timeoutMs > 0 ? Date.now() + opts.timeoutMs : Infinity;
-  let result: Omit<CommandsResult, 'stdout' | 'stderr'> = {
-    exitCode: 0,
-    signal: null,
-    timedOut: false,
-    interrupted: false,
-  };
+  const clock = new JobClock(opts.timeoutMs, opts.onStarted);
+  let result: CommandResult = { exitCode: 0, signal: null, timedOut: false, interrupted: false };
   for (const cmd of cmds) {
     if (opts.signal?.aborted) {
       result = { exitCode: null, signal: null, timedOut: false, interrupted: true };
       break;
     }
-    result =
-      cmd.kind === 'exec'
-        ? await runExec(cmd, opts, deadline, onOutput)
-        : await runCat(cmd).then((error) => ({
-            exitCode: error === undefined ? 0 : 1,
-            signal: null,
-            timedOut: false,
-            interrupted: false,
-            ...(error === undefined ? {} : { error }),
-          }));
+    if (cmd.kind === 'exec') result = await runExec(cmd, opts, clock, onOutput);
+    else {
+      clock.start();
+      const error = await runCat(cmd);
+      result = {
+        exitCode: error === undefined ? 0 : 1,
+        signal: null,
+        timedOut: false,
+        interrupted: false,
+        ...(error === undefined ? {} : { error }),
+      };
+    }
     if (result.exitCode !== 0) break;
   }
-  return { ...result, stdout: Buffer.concat(out), stderr: Buffer.concat(err) };
+  if (clock.startedAt === undefined) result = { ...result, notStarted: true };
+  return {
+    ...result,
+    ...(clock.startedAt === undefined ? {} : { startedAt: clock.startedAt }),
+    stdout: Buffer.concat(out),
+    stderr: Buffer.concat(err),
+  };
 }
 
 async function runCat(cmd: { content: string; path: string }): Promise<string | undefined> {
@@ -84,9 +122,9 @@ async function runCat(cmd: { content: string; path: string }): Promise<string | 
 function runExec(
   cmd: { argv: string[]; environ: string[]; cwd: string },
   opts: RunCommandsOptions,
-  deadline: number,
+  clock: JobClock,
   onOutput: (stream: 'stdout' | 'stderr', chunk: Buffer) => void,
-): Promise<Omit<CommandsResult, 'stdout' | 'stderr'>> {
+): Promise<CommandResult> {
   const env: Record<string, string> = { ...opts.env };
   for (const entry of cmd.environ) {
     const eq = entry.indexOf('=');
@@ -98,27 +136,38 @@ function runExec(
     env,
     ...(opts.captureDir === undefined ? {} : { captureDir: opts.captureDir }),
   };
-  const proc = opts.launcher?.alive ? opts.launcher.run(started, onOutput) : startInGroup(started, onOutput);
   let timedOut = false;
   let interrupted = false;
-  const timer =
-    deadline === Infinity
-      ? undefined
-      : setTimeout(
-          () => {
-            timedOut = true;
-            proc.kill();
-          },
-          Math.max(0, deadline - Date.now()),
-        );
+  let timer: NodeJS.Timeout | undefined;
+  // The time-out runs from the job's start, not from when its commands were queued.
+  const onStarted = (): void => {
+    clock.start();
+    if (clock.deadline === Infinity) return;
+    timer = setTimeout(
+      () => {
+        timedOut = true;
+        proc.kill();
+      },
+      Math.max(0, clock.deadline - Date.now()),
+    );
+  };
+  const proc = opts.launcher?.alive
+    ? opts.launcher.run({ ...started, priority: opts.priority, slots: opts.slots.size }, onOutput, onStarted)
+    : queueCommand(opts.slots, opts.priority, () => startInGroup(started, onOutput), onStarted);
   const onAbort = (): void => {
     interrupted = true;
     proc.kill();
   };
+  // Only a job that has not started yet is cancelled: its first command is the one that may still wait.
+  const onCancel = (): void => {
+    if (clock.startedAt === undefined) proc.kill();
+  };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
+  opts.cancelWaiting?.addEventListener('abort', onCancel, { once: true });
   return proc.exited.then((r) => {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);
+    opts.cancelWaiting?.removeEventListener('abort', onCancel);
     return {
       exitCode: r.error !== undefined ? 127 : r.code,
       signal: r.signal,

@@ -15,6 +15,10 @@ export class WorkerPool {
     this.#size = Math.max(1, Math.floor(size));
   }
 
+  get size(): number {
+    return this.#size;
+  }
+
   /**
    * Runs `task` when a slot is free and nothing of higher priority waits. The slot is freed when the task ends,
    * or earlier when the task calls `release` (work that follows, such as saving, need not hold it).

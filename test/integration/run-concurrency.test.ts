@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { graphJson } from '../helpers/graph-json.js';
+import { Rig } from '../helpers/rig.js';
+
+describe('concurrency (-j) and job start', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it('runs at most -j commands at once, though more jobs are prepared ahead, and times each from its start', async () => {
+    const log = rig.path('log');
+    const job = (i: number): { name: string; cmds: { exec: string[] }[] } => ({
+      name: `j${i}`,
+      cmds: [{ exec: ['sh', '-c', `echo + >> ${log}; sleep 0.4; echo - >> ${log}; echo ${i}`] }],
+    });
+    await rig.write({ 'graph.json': graphJson([0, 1, 2, 3, 4, 5].map(job)) });
+    const r = await rig.runGraph(['-j', '2']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    let running = 0;
+    let most = 0;
+    for (const mark of (await rig.read('log')).trim().split('\n')) {
+      running += mark === '+' ? 1 : -1;
+      most = Math.max(most, running);
+    }
+    expect(most).toBe(2);
+    // Queued behind two rounds of others, the last jobs still report their own run time, not the wait.
+    for (const j of r.jobs.values()) {
+      expect(j.status).toBe('built');
+      expect(j.durationMs).toBeGreaterThanOrEqual(390);
+      expect(j.durationMs).toBeLessThan(1000);
+    }
+  });
+
+  it('counts the time-out from a job’s start, not from when it was queued', async () => {
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'first', cmds: [{ exec: ['sleep', '1.5'] }] },
+        // A different command: the same one would be the same key, built once.
+        { name: 'second', cmds: [{ exec: ['sleep', '1.50'] }] },
+      ]),
+    });
+    const r = await rig.runGraph(['-j', '1', '--timeout', '2']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.jobs.get('first')?.status).toBe('built');
+    expect(r.jobs.get('second')?.status).toBe('built');
+  });
+});
