@@ -1892,6 +1892,9 @@ async function runCommands(cmds, opts) {
         opts.onOutput(stream, chunk);
     };
     const clock = new JobClock(opts.timeoutMs, opts.onStarted);
+    // A job without commands starts and ends at once.
+    if (cmds.length === 0)
+        clock.start();
     let result = { exitCode: 0, signal: null, timedOut: false, interrupted: false };
     for (const cmd of cmds) {
         if (opts.signal?.aborted) {
@@ -1914,6 +1917,7 @@ async function runCommands(cmds, opts) {
         if (result.exitCode !== 0)
             break;
     }
+    // Nothing ran: interrupted or cancelled before the first command had a slot.
     if (clock.startedAt === undefined)
         result = { ...result, notStarted: true };
     return {

@@ -80,6 +80,8 @@ export async function runCommands(
     opts.onOutput(stream, chunk);
   };
   const clock = new JobClock(opts.timeoutMs, opts.onStarted);
+  // A job without commands starts and ends at once.
+  if (cmds.length === 0) clock.start();
   let result: CommandResult = { exitCode: 0, signal: null, timedOut: false, interrupted: false };
   for (const cmd of cmds) {
     if (opts.signal?.aborted) {
@@ -100,6 +102,7 @@ export async function runCommands(
     }
     if (result.exitCode !== 0) break;
   }
+  // Nothing ran: interrupted or cancelled before the first command had a slot.
   if (clock.startedAt === undefined) result = { ...result, notStarted: true };
   return {
     ...result,

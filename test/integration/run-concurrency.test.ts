@@ -48,4 +48,17 @@ describe('concurrency (-j) and job start', () => {
     expect(r.jobs.get('first')?.status).toBe('built');
     expect(r.jobs.get('second')?.status).toBe('built');
   });
+
+  it('builds a job without commands at once, and its dependents after it', async () => {
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'group', cmds: [] },
+        { name: 'after', deps: ['group'], cmds: [{ exec: ['echo', 'after'] }] },
+      ]),
+    });
+    const r = await rig.runGraph();
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.jobs.get('group')).toMatchObject({ status: 'built', exitCode: 0 });
+    expect(r.jobs.get('after')).toMatchObject({ status: 'built', stdout: 'after\n' });
+  });
 });
