@@ -1,5 +1,5 @@
-import { readdirSync, mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchContext, BenchRow } from './harness.js';
 
@@ -10,16 +10,27 @@ const modules = readdirSync(join(root, 'bench'))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 
+// The previous run's work is moved aside, not deleted, and removed once everything is measured: on ext4, files
+// created soon after many were deleted cost several times more (the inode allocator passes over recently freed
+// inodes for a minute or more), which would charge the first measurements for the last run's clean-up.
+const benchWork = join(root, '.bench-work');
+const trash = join(benchWork, `.trash-${process.pid}`);
+mkdirSync(trash, { recursive: true });
+
 const rows: BenchRow[] = [];
 for (const file of modules) {
-  const workDir = join(root, '.bench-work', file.replace(/\.bench\.ts$/, ''));
-  rmSync(workDir, { recursive: true, force: true });
+  const workDir = join(benchWork, file.replace(/\.bench\.ts$/, ''));
+  if (existsSync(workDir)) renameSync(workDir, join(trash, basename(workDir)));
   mkdirSync(workDir, { recursive: true });
   const ctx: BenchContext = { workDir, root, log: (m) => process.stderr.write(`[${file}] ${m}\n`) };
   const mod = (await import(pathToFileURL(join(root, 'bench', file)).href)) as {
     default: (c: BenchContext) => Promise<BenchRow[]>;
   };
   rows.push(...(await mod.default(ctx)));
+}
+
+for (const name of readdirSync(benchWork)) {
+  if (name.startsWith('.trash-')) rmSync(join(benchWork, name), { recursive: true, force: true });
 }
 
 const header = ['benchmark', 'measure', 'value', 'reference', 'ratio', 'target', 'ok'];
