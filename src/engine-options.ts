@@ -10,7 +10,7 @@ export interface EngineOptions {
   sourceDir: string;
   /** Folded into every key: OS, toolchain versions, anything the base environment implies. */
   salt: string;
-  /** Maximum jobs running at once (default: CPU count). */
+  /** Maximum commands running at once (default: CPU count); as many jobs again are prepared ahead. */
   concurrency: number;
   /** Stop scheduling new jobs after the first failure (default: keep going). */
   failFast: boolean;

@@ -34149,7 +34149,7 @@ class timings_FileTimings {
 /**
  * A bounded pool of slots whose queue is ordered by priority (highest first, then arrival).
  *
- * Deals with: how many jobs run at once and which waiting job goes next.
+ * Deals with: how many tasks (jobs, or commands) run at once and which waiting one goes next.
  * Does not deal with: dependencies — a task is only submitted once its inputs are ready.
  */
 class WorkerPool {
@@ -35555,7 +35555,7 @@ Options:
   --cache local|none    where artifacts are kept (default: local)
   --cache-dir DIR       local cache directory (default: $XDG_CACHE_HOME/disbuild or ~/.cache/disbuild)
   --report FILE         write the JSON report there
-  -j, --jobs N          jobs run at once (default: number of CPUs)
+  -j, --jobs N          commands run at once (default: number of CPUs)
   --fail-fast           start no new job after the first failure (default: keep going)
   --timeout SECONDS     per-job time-out (default: none)
   --salt S              folded into every key (toolchain versions, OS, ...)

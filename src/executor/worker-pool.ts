@@ -1,7 +1,7 @@
 /**
  * A bounded pool of slots whose queue is ordered by priority (highest first, then arrival).
  *
- * Deals with: how many jobs run at once and which waiting job goes next.
+ * Deals with: how many tasks (jobs, or commands) run at once and which waiting one goes next.
  * Does not deal with: dependencies — a task is only submitted once its inputs are ready.
  */
 export class WorkerPool {

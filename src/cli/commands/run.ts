@@ -26,7 +26,7 @@ Options:
   --cache local|none    where artifacts are kept (default: local)
   --cache-dir DIR       local cache directory (default: $XDG_CACHE_HOME/disbuild or ~/.cache/disbuild)
   --report FILE         write the JSON report there
-  -j, --jobs N          jobs run at once (default: number of CPUs)
+  -j, --jobs N          commands run at once (default: number of CPUs)
   --fail-fast           start no new job after the first failure (default: keep going)
   --timeout SECONDS     per-job time-out (default: none)
   --salt S              folded into every key (toolchain versions, OS, ...)
