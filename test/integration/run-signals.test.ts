@@ -58,6 +58,41 @@ describe('interruption', () => {
     });
   }
 
+  it('Ctrl-C skips a job still waiting for a slot: it never starts', async () => {
+    const marker = rig.path('queued-job-ran');
+    const report = rig.path('report.json');
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'long', cmds: [{ exec: ['sh', '-c', 'echo started; sleep 30'] }] },
+        { name: 'queued', cmds: [{ exec: ['touch', marker] }] },
+      ]),
+    });
+    // One slot: `long` (listed first, the same priority) runs; `queued` is prepared and waits in the launcher.
+    const child = spawn(
+      process.execPath,
+      [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '-j', '1', '--report', report],
+      { cwd: rig.src, env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1' } },
+    );
+    let out = '';
+    const started = new Promise<void>((resolve) =>
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('started')) resolve();
+      }),
+    );
+    await started;
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    const jobs = (JSON.parse(await readFile(report, 'utf8')) as { jobs: { name: string }[] }).jobs;
+    const ran = jobs.find((j) => j.name === 'long');
+    const waited = jobs.find((j) => j.name === 'queued');
+    expect(out).not.toContain('▶ queued');
+    expect(ran).toMatchObject({ status: 'failed' });
+    expect(waited).toMatchObject({ status: 'skipped', message: 'not started: the run was interrupted' });
+    await expect(readFile(marker)).rejects.toThrow();
+  });
+
   it('SIGKILL of the engine still ends its jobs: the launcher kills their groups when the engine goes', async () => {
     const marker = rig.path('job-survived');
     await rig.write({
