@@ -439,8 +439,8 @@ var external_node_path_ = __webpack_require__(6760);
 var null_cache = __webpack_require__(2142);
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 5 modules
 var shared_coordinator = __webpack_require__(2204);
-// EXTERNAL MODULE: ./src/engine.ts + 10 modules
-var engine = __webpack_require__(1146);
+// EXTERNAL MODULE: ./src/engine.ts + 9 modules
+var engine = __webpack_require__(9596);
 // EXTERNAL MODULE: ./src/ids/file-digest.ts + 3 modules
 var file_digest = __webpack_require__(9021);
 // EXTERNAL MODULE: ./src/executor/launcher.ts
@@ -1624,7 +1624,7 @@ class SharedCoordinator {
 
 /***/ }),
 
-/***/ 1146:
+/***/ 9596:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1696,12 +1696,12 @@ function queueCommand(slots, priority, start, onStarted) {
         }
         catch (e) {
             // Refused before any process existed (an argument Node rejects): an end like a failed start.
-            onStarted();
+            onStarted(undefined);
             release();
             exited.resolve({ code: null, signal: null, error: e.message });
             return;
         }
-        onStarted();
+        onStarted(launched.pid);
         const r = await launched.exited;
         release();
         exited.resolve(r);
@@ -1717,148 +1717,8 @@ function queueCommand(slots, priority, start, onStarted) {
     };
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-;// CONCATENATED MODULE: ./src/executor/process-group.ts
-
-
-
-
-/**
- * Starts a command in a process group of its own, so that killing the group (a time-out, Ctrl-C, the engine
- * going away) kills everything the command started. Used by the engine directly and by the launcher process.
- *
- * Output goes to two anonymous files (created in `captureDir` and unlinked at once) rather than to pipes: a
- * pipe pair costs Node two stream objects and their events, about 0.4 ms of CPU per command, which for short
- * jobs is a sizeable share of the run. The files are read while the command runs (see `Captures`) and once
- * more when it exits, so output still arrives as it is written, within a poll interval. Should the files
- * not be creatable, the command gets pipes.
- */
-function startInGroup(cmd, onOutput) {
-    const files = openCaptureFiles(cmd.captureDir ?? (0,external_node_os_.tmpdir)());
-    let child;
-    try {
-        child = (0,external_node_child_process_.spawn)(cmd.argv[0], cmd.argv.slice(1), {
-            cwd: cmd.cwd,
-            env: cmd.env,
-            stdio: files ? ['ignore', files.stdout.fd, files.stderr.fd] : ['ignore', 'pipe', 'pipe'],
-            detached: true,
-        });
-    }
-    catch (e) {
-        files?.close();
-        throw e;
-    }
-    const killGroup = () => {
-        if (child.pid === undefined)
-            return;
-        try {
-            process.kill(-child.pid, 'SIGKILL');
-        }
-        catch {
-            // Already gone.
-        }
-    };
-    if (files)
-        captures.watch(files, onOutput);
-    else {
-        child.stdout.on('data', (c) => onOutput('stdout', c));
-        child.stderr.on('data', (c) => onOutput('stderr', c));
-    }
-    let error;
-    child.on('error', (e) => {
-        error = e.message;
-    });
-    // Grandchildren left running in the group would go on writing (or hold the pipes open): they end with their
-    // parent.
-    child.on('exit', killGroup);
-    return {
-        exited: new Promise((resolve) => child.on('close', (code, signal) => {
-            if (files)
-                captures.finish(files, onOutput);
-            resolve({ code, signal, ...(error === undefined ? {} : { error }) });
-        })),
-        kill: killGroup,
-    };
-}
-let captureSeq = 0;
-function openCaptureFiles(dir) {
-    const opened = [];
-    try {
-        for (const name of ['out', 'err']) {
-            const path = (0,external_node_path_.join)(dir, `.disbuild-${name}-${process.pid}-${captureSeq++}`);
-            // O_APPEND: every write of the command (and of whatever it starts) lands at the end, none overwrites.
-            const flags = external_node_fs_.constants.O_RDWR | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_APPEND;
-            opened.push((0,external_node_fs_.openSync)(path, flags, 0o600));
-            (0,external_node_fs_.unlinkSync)(path);
-        }
-    }
-    catch {
-        for (const fd of opened)
-            (0,external_node_fs_.closeSync)(fd);
-        return undefined;
-    }
-    const [out, err] = opened;
-    return {
-        stdout: { fd: out, read: 0 },
-        stderr: { fd: err, read: 0 },
-        close: () => {
-            (0,external_node_fs_.closeSync)(out);
-            (0,external_node_fs_.closeSync)(err);
-        },
-    };
-}
-/** How often running commands' capture files are looked at for new output. */
-const POLL_MS = 100;
-/** The capture files of running commands, read on a timer while any runs. */
-class Captures {
-    #running = new Map();
-    #timer;
-    watch(files, onOutput) {
-        this.#running.set(files, onOutput);
-        // Unref'd: the commands themselves keep the process alive while they run.
-        this.#timer ??= setInterval(() => this.#poll(), POLL_MS).unref();
-    }
-    /** Passes on the rest of a finished command's output and closes its files. */
-    finish(files, onOutput) {
-        this.#running.delete(files);
-        if (this.#running.size === 0 && this.#timer) {
-            clearInterval(this.#timer);
-            this.#timer = undefined;
-        }
-        drain(files, onOutput);
-        files.close();
-    }
-    #poll() {
-        for (const [files, onOutput] of this.#running)
-            drain(files, onOutput);
-    }
-}
-const captures = new Captures();
-function drain(files, onOutput) {
-    drainOne(files.stdout, (c) => onOutput('stdout', c));
-    drainOne(files.stderr, (c) => onOutput('stderr', c));
-}
-const CHUNK = 1 << 20;
-function drainOne(c, emit) {
-    try {
-        const size = (0,external_node_fs_.fstatSync)(c.fd).size;
-        while (c.read < size) {
-            const buf = Buffer.allocUnsafe(Math.min(CHUNK, size - c.read));
-            const n = (0,external_node_fs_.readSync)(c.fd, buf, 0, buf.length, c.read);
-            if (n === 0)
-                return;
-            c.read += n;
-            emit(n === buf.length ? buf : buf.subarray(0, n));
-        }
-    }
-    catch {
-        // A capture file that cannot be read loses the rest of that output, never the command.
-    }
-}
-
+// EXTERNAL MODULE: ./src/executor/process-group.ts
+var process_group = __webpack_require__(2838);
 ;// CONCATENATED MODULE: ./src/executor/run-command.ts
 
 
@@ -1917,9 +1777,13 @@ async function runCommands(cmds, opts) {
         if (result.exitCode !== 0)
             break;
     }
-    // Nothing ran: interrupted or cancelled before the first command had a slot.
-    if (clock.startedAt === undefined)
-        result = { ...result, notStarted: true };
+    // Not started: the run was interrupted, or the job cancelled, before its first command had a slot. A command
+    // that could not be started at all (the launcher gone, say) is a failure, not this.
+    const { notStarted, ...ended } = result;
+    result =
+        clock.startedAt === undefined && (notStarted || ended.interrupted)
+            ? { ...ended, notStarted: true }
+            : ended;
     return {
         ...result,
         ...(clock.startedAt === undefined ? {} : { startedAt: clock.startedAt }),
@@ -1964,7 +1828,7 @@ function runExec(cmd, opts, clock, onOutput) {
     };
     const proc = opts.launcher?.alive
         ? opts.launcher.run({ ...started, priority: opts.priority, slots: opts.slots.size }, onOutput, onStarted)
-        : queueCommand(opts.slots, opts.priority, () => startInGroup(started, onOutput), onStarted);
+        : queueCommand(opts.slots, opts.priority, () => (0,process_group/* startInGroup */.l)(started, onOutput), onStarted);
     const onAbort = () => {
         interrupted = true;
         proc.kill();
@@ -1985,6 +1849,7 @@ function runExec(cmd, opts, clock, onOutput) {
             signal: r.signal,
             timedOut,
             interrupted,
+            ...(r.notStarted ? { notStarted: true } : {}),
             ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
         };
     });
@@ -2719,6 +2584,8 @@ function countStatuses(jobs) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _process_group_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2838);
+
 
 
 
@@ -2751,8 +2618,10 @@ class Launcher {
                 return;
             if (e.type === 'output')
                 p.onOutput(e.stream, Buffer.from(e.chunk, 'base64'));
-            else if (e.type === 'started')
+            else if (e.type === 'started') {
+                p.pid = e.pid;
                 p.onStarted();
+            }
             else {
                 this.#pending.delete(e.id);
                 if (this.#pending.size === 0)
@@ -2762,8 +2631,12 @@ class Launcher {
         });
         const gone = () => {
             this.#alive = false;
-            for (const p of this.#pending.values())
+            for (const p of this.#pending.values()) {
+                // Killed itself (SIGKILL, the OOM killer), the launcher could not end its commands: they end here.
+                if (p.pid !== undefined)
+                    (0,_process_group_js__WEBPACK_IMPORTED_MODULE_4__/* .killProcessGroup */ .$)(p.pid);
                 p.resolve({ code: null, signal: null, error: 'the launcher process exited' });
+            }
             this.#pending.clear();
         };
         child.on('exit', gone);
@@ -2834,6 +2707,165 @@ let early;
  */
 function startLauncherEarly() {
     early ??= Launcher.start();
+}
+
+
+/***/ }),
+
+/***/ 2838:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ killProcessGroup),
+/* harmony export */   l: () => (/* binding */ startInGroup)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+/**
+ * Starts a command in a process group of its own, so that killing the group (a time-out, Ctrl-C, the engine
+ * going away) kills everything the command started. Used by the engine directly and by the launcher process.
+ *
+ * Output goes to two anonymous files (created in `captureDir` and unlinked at once) rather than to pipes: a
+ * pipe pair costs Node two stream objects and their events, about 0.4 ms of CPU per command, which for short
+ * jobs is a sizeable share of the run. The files are read while the command runs (see `Captures`) and once
+ * more when it exits, so output still arrives as it is written, within a poll interval. Should the files
+ * not be creatable, the command gets pipes.
+ */
+function startInGroup(cmd, onOutput) {
+    const files = openCaptureFiles(cmd.captureDir ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)());
+    let child;
+    try {
+        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd.argv[0], cmd.argv.slice(1), {
+            cwd: cmd.cwd,
+            env: cmd.env,
+            stdio: files ? ['ignore', files.stdout.fd, files.stderr.fd] : ['ignore', 'pipe', 'pipe'],
+            detached: true,
+        });
+    }
+    catch (e) {
+        files?.close();
+        throw e;
+    }
+    const killGroup = () => {
+        if (child.pid !== undefined)
+            killProcessGroup(child.pid);
+    };
+    if (files)
+        captures.watch(files, onOutput);
+    else {
+        child.stdout.on('data', (c) => onOutput('stdout', c));
+        child.stderr.on('data', (c) => onOutput('stderr', c));
+    }
+    let error;
+    child.on('error', (e) => {
+        error = e.message;
+    });
+    // Grandchildren left running in the group would go on writing (or hold the pipes open): they end with their
+    // parent.
+    child.on('exit', killGroup);
+    return {
+        exited: new Promise((resolve) => child.on('close', (code, signal) => {
+            if (files)
+                captures.finish(files, onOutput);
+            resolve({ code, signal, ...(error === undefined ? {} : { error }) });
+        })),
+        kill: killGroup,
+        pid: child.pid,
+    };
+}
+/** Kills everything in the process group `pid` leads. */
+function killProcessGroup(pid) {
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // Already gone.
+    }
+}
+let captureSeq = 0;
+function openCaptureFiles(dir) {
+    const opened = [];
+    try {
+        for (const name of ['out', 'err']) {
+            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, `.disbuild-${name}-${process.pid}-${captureSeq++}`);
+            // O_APPEND: every write of the command (and of whatever it starts) lands at the end, none overwrites.
+            const flags = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDWR | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_APPEND;
+            opened.push((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, flags, 0o600));
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(path);
+        }
+    }
+    catch {
+        for (const fd of opened)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        return undefined;
+    }
+    const [out, err] = opened;
+    return {
+        stdout: { fd: out, read: 0 },
+        stderr: { fd: err, read: 0 },
+        close: () => {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(out);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(err);
+        },
+    };
+}
+/** How often running commands' capture files are looked at for new output. */
+const POLL_MS = 100;
+/** The capture files of running commands, read on a timer while any runs. */
+class Captures {
+    #running = new Map();
+    #timer;
+    watch(files, onOutput) {
+        this.#running.set(files, onOutput);
+        // Unref'd: the commands themselves keep the process alive while they run.
+        this.#timer ??= setInterval(() => this.#poll(), POLL_MS).unref();
+    }
+    /** Passes on the rest of a finished command's output and closes its files. */
+    finish(files, onOutput) {
+        this.#running.delete(files);
+        if (this.#running.size === 0 && this.#timer) {
+            clearInterval(this.#timer);
+            this.#timer = undefined;
+        }
+        drain(files, onOutput);
+        files.close();
+    }
+    #poll() {
+        for (const [files, onOutput] of this.#running)
+            drain(files, onOutput);
+    }
+}
+const captures = new Captures();
+function drain(files, onOutput) {
+    drainOne(files.stdout, (c) => onOutput('stdout', c));
+    drainOne(files.stderr, (c) => onOutput('stderr', c));
+}
+const CHUNK = 1 << 20;
+function drainOne(c, emit) {
+    try {
+        const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(c.fd).size;
+        while (c.read < size) {
+            const buf = Buffer.allocUnsafe(Math.min(CHUNK, size - c.read));
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(c.fd, buf, 0, buf.length, c.read);
+            if (n === 0)
+                return;
+            c.read += n;
+            emit(n === buf.length ? buf : buf.subarray(0, n));
+        }
+    }
+    catch {
+        // A capture file that cannot be read loses the rest of that output, never the command.
+    }
 }
 
 

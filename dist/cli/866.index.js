@@ -100,8 +100,8 @@ var run = __webpack_require__(5632);
 var local_state = __webpack_require__(4709);
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 5 modules
 var shared_coordinator = __webpack_require__(2204);
-// EXTERNAL MODULE: ./src/engine.ts + 10 modules
-var engine = __webpack_require__(1146);
+// EXTERNAL MODULE: ./src/engine.ts + 9 modules
+var engine = __webpack_require__(9596);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 8 modules

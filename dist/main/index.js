@@ -33240,12 +33240,12 @@ function queueCommand(slots, priority, start, onStarted) {
         }
         catch (e) {
             // Refused before any process existed (an argument Node rejects): an end like a failed start.
-            onStarted();
+            onStarted(undefined);
             release();
             exited.resolve({ code: null, signal: null, error: e.message });
             return;
         }
-        onStarted();
+        onStarted(launched.pid);
         const r = await launched.exited;
         release();
         exited.resolve(r);
@@ -33292,14 +33292,8 @@ function startInGroup(cmd, onOutput) {
         throw e;
     }
     const killGroup = () => {
-        if (child.pid === undefined)
-            return;
-        try {
-            process.kill(-child.pid, 'SIGKILL');
-        }
-        catch {
-            // Already gone.
-        }
+        if (child.pid !== undefined)
+            killProcessGroup(child.pid);
     };
     if (files)
         captures.watch(files, onOutput);
@@ -33321,7 +33315,17 @@ function startInGroup(cmd, onOutput) {
             resolve({ code, signal, ...(error === undefined ? {} : { error }) });
         })),
         kill: killGroup,
+        pid: child.pid,
     };
+}
+/** Kills everything in the process group `pid` leads. */
+function killProcessGroup(pid) {
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // Already gone.
+    }
 }
 let captureSeq = 0;
 function openCaptureFiles(dir) {
@@ -33457,9 +33461,13 @@ async function runCommands(cmds, opts) {
         if (result.exitCode !== 0)
             break;
     }
-    // Nothing ran: interrupted or cancelled before the first command had a slot.
-    if (clock.startedAt === undefined)
-        result = { ...result, notStarted: true };
+    // Not started: the run was interrupted, or the job cancelled, before its first command had a slot. A command
+    // that could not be started at all (the launcher gone, say) is a failure, not this.
+    const { notStarted, ...ended } = result;
+    result =
+        clock.startedAt === undefined && (notStarted || ended.interrupted)
+            ? { ...ended, notStarted: true }
+            : ended;
     return {
         ...result,
         ...(clock.startedAt === undefined ? {} : { startedAt: clock.startedAt }),
@@ -33525,6 +33533,7 @@ function runExec(cmd, opts, clock, onOutput) {
             signal: r.signal,
             timedOut,
             interrupted,
+            ...(r.notStarted ? { notStarted: true } : {}),
             ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
         };
     });
@@ -34232,6 +34241,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 
+
 // Read once at load: in the bundle this is the chunk's own file, beside which the build puts the launcher.
 const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
 /**
@@ -34260,8 +34270,10 @@ class Launcher {
                 return;
             if (e.type === 'output')
                 p.onOutput(e.stream, Buffer.from(e.chunk, 'base64'));
-            else if (e.type === 'started')
+            else if (e.type === 'started') {
+                p.pid = e.pid;
                 p.onStarted();
+            }
             else {
                 this.#pending.delete(e.id);
                 if (this.#pending.size === 0)
@@ -34271,8 +34283,12 @@ class Launcher {
         });
         const gone = () => {
             this.#alive = false;
-            for (const p of this.#pending.values())
+            for (const p of this.#pending.values()) {
+                // Killed itself (SIGKILL, the OOM killer), the launcher could not end its commands: they end here.
+                if (p.pid !== undefined)
+                    killProcessGroup(p.pid);
                 p.resolve({ code: null, signal: null, error: 'the launcher process exited' });
+            }
             this.#pending.clear();
         };
         child.on('exit', gone);

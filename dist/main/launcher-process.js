@@ -58,12 +58,12 @@ function queueCommand(slots, priority, start, onStarted) {
         }
         catch (e) {
             // Refused before any process existed (an argument Node rejects): an end like a failed start.
-            onStarted();
+            onStarted(undefined);
             release();
             exited.resolve({ code: null, signal: null, error: e.message });
             return;
         }
-        onStarted();
+        onStarted(launched.pid);
         const r = await launched.exited;
         release();
         exited.resolve(r);
@@ -118,14 +118,8 @@ function startInGroup(cmd, onOutput) {
         throw e;
     }
     const killGroup = () => {
-        if (child.pid === undefined)
-            return;
-        try {
-            process.kill(-child.pid, 'SIGKILL');
-        }
-        catch {
-            // Already gone.
-        }
+        if (child.pid !== undefined)
+            killProcessGroup(child.pid);
     };
     if (files)
         captures.watch(files, onOutput);
@@ -147,7 +141,17 @@ function startInGroup(cmd, onOutput) {
             resolve({ code, signal, ...(error === undefined ? {} : { error }) });
         })),
         kill: killGroup,
+        pid: child.pid,
     };
+}
+/** Kills everything in the process group `pid` leads. */
+function killProcessGroup(pid) {
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // Already gone.
+    }
 }
 let captureSeq = 0;
 function openCaptureFiles(dir) {
@@ -327,7 +331,7 @@ function send(e) {
 }
 function run(m) {
     slots ??= new WorkerPool(m.slots);
-    const launched = queueCommand(slots, m.priority, () => startInGroup(m, (stream, chunk) => send({ type: 'output', id: m.id, stream, chunk: chunk.toString('base64') })), () => send({ type: 'started', id: m.id }));
+    const launched = queueCommand(slots, m.priority, () => startInGroup(m, (stream, chunk) => send({ type: 'output', id: m.id, stream, chunk: chunk.toString('base64') })), (pid) => send({ type: 'started', id: m.id, ...(pid === undefined ? {} : { pid }) }));
     running.set(m.id, launched);
     void launched.exited.then((r) => {
         running.delete(m.id);

@@ -15,7 +15,7 @@ export function queueCommand(
   slots: WorkerPool,
   priority: number,
   start: () => Launched,
-  onStarted: () => void,
+  onStarted: (pid: number | undefined) => void,
 ): Launched {
   let launched: Launched | undefined;
   const exited = new Deferred<Exit>();
@@ -25,12 +25,12 @@ export function queueCommand(
       launched = start();
     } catch (e) {
       // Refused before any process existed (an argument Node rejects): an end like a failed start.
-      onStarted();
+      onStarted(undefined);
       release();
       exited.resolve({ code: null, signal: null, error: (e as Error).message });
       return;
     }
-    onStarted();
+    onStarted(launched.pid);
     const r = await launched.exited;
     release();
     exited.resolve(r);

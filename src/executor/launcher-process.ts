@@ -29,7 +29,7 @@ function run(m: Extract<LauncherRequest, { type: 'run' }>): void {
       startInGroup(m, (stream, chunk) =>
         send({ type: 'output', id: m.id, stream, chunk: chunk.toString('base64') }),
       ),
-    () => send({ type: 'started', id: m.id }),
+    (pid) => send({ type: 'started', id: m.id, ...(pid === undefined ? {} : { pid }) }),
   );
   running.set(m.id, launched);
   void launched.exited.then((r) => {

@@ -21,5 +21,6 @@ export type LauncherRequest =
 export type LauncherEvent =
   /** `chunk`: the bytes in base64 (JSON has no bytes; the structured-clone serializer measured slower). */
   | { type: 'output'; id: number; stream: 'stdout' | 'stderr'; chunk: string }
-  | { type: 'started'; id: number }
+  /** `pid`: the command's process group, which the engine kills should this process die first. */
+  | { type: 'started'; id: number; pid?: number }
   | ({ type: 'exit'; id: number } & Exit);

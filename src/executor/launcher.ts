@@ -3,12 +3,14 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LauncherEvent, LauncherRequest } from './launcher-protocol.js';
-import type { Exit, Launched } from './process-group.js';
+import { type Exit, killProcessGroup, type Launched } from './process-group.js';
 
 interface Pending {
   onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void;
   onStarted(): void;
   resolve(r: Exit): void;
+  /** The command's process group, once started. */
+  pid?: number;
 }
 
 // Read once at load: in the bundle this is the chunk's own file, beside which the build puts the launcher.
@@ -39,8 +41,10 @@ export class Launcher {
       const p = this.#pending.get(e.id);
       if (!p) return;
       if (e.type === 'output') p.onOutput(e.stream, Buffer.from(e.chunk, 'base64'));
-      else if (e.type === 'started') p.onStarted();
-      else {
+      else if (e.type === 'started') {
+        p.pid = e.pid;
+        p.onStarted();
+      } else {
         this.#pending.delete(e.id);
         if (this.#pending.size === 0) child.channel?.unref();
         p.resolve(e);
@@ -48,8 +52,11 @@ export class Launcher {
     });
     const gone = (): void => {
       this.#alive = false;
-      for (const p of this.#pending.values())
+      for (const p of this.#pending.values()) {
+        // Killed itself (SIGKILL, the OOM killer), the launcher could not end its commands: they end here.
+        if (p.pid !== undefined) killProcessGroup(p.pid);
         p.resolve({ code: null, signal: null, error: 'the launcher process exited' });
+      }
       this.#pending.clear();
     };
     child.on('exit', gone);

@@ -17,6 +17,8 @@ export interface Exit {
 export interface Launched {
   exited: Promise<Exit>;
   kill(): void;
+  /** The process (and process group) ID, once started; undefined when the start failed. */
+  readonly pid?: number | undefined;
 }
 
 type OnOutput = (stream: 'stdout' | 'stderr', chunk: Buffer) => void;
@@ -49,12 +51,7 @@ export function startInGroup(
     throw e;
   }
   const killGroup = (): void => {
-    if (child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
+    if (child.pid !== undefined) killProcessGroup(child.pid);
   };
   if (files) captures.watch(files, onOutput);
   else {
@@ -76,7 +73,17 @@ export function startInGroup(
       }),
     ),
     kill: killGroup,
+    pid: child.pid,
   };
+}
+
+/** Kills everything in the process group `pid` leads. */
+export function killProcessGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
 }
 
 /** One capture file: its descriptor and how much of it has been passed on. */

@@ -102,8 +102,13 @@ export async function runCommands(
     }
     if (result.exitCode !== 0) break;
   }
-  // Nothing ran: interrupted or cancelled before the first command had a slot.
-  if (clock.startedAt === undefined) result = { ...result, notStarted: true };
+  // Not started: the run was interrupted, or the job cancelled, before its first command had a slot. A command
+  // that could not be started at all (the launcher gone, say) is a failure, not this.
+  const { notStarted, ...ended } = result;
+  result =
+    clock.startedAt === undefined && (notStarted || ended.interrupted)
+      ? { ...ended, notStarted: true }
+      : ended;
   return {
     ...result,
     ...(clock.startedAt === undefined ? {} : { startedAt: clock.startedAt }),
@@ -176,6 +181,7 @@ function runExec(
       signal: r.signal,
       timedOut,
       interrupted,
+      ...(r.notStarted ? { notStarted: true as const } : {}),
       ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
     };
   });

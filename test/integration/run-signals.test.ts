@@ -127,4 +127,43 @@ describe('interruption', () => {
     await new Promise((r) => setTimeout(r, 2500));
     await expect(readFile(marker)).rejects.toThrow();
   });
+
+  it('SIGKILL of the launcher fails its jobs, running and waiting, and the engine ends the running ones', async () => {
+    const ran = rig.path('running-job-survived');
+    const waited = rig.path('waiting-job-ran');
+    const report = rig.path('report.json');
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'long', cmds: [{ exec: ['sh', '-c', `echo "started $PPID"; sleep 2; touch ${ran}`] }] },
+        { name: 'queued', cmds: [{ exec: ['touch', waited] }] },
+      ]),
+    });
+    const child = spawn(
+      process.execPath,
+      [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '-j', '1', '--report', report],
+      { cwd: rig.src, env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1' } },
+    );
+    let out = '';
+    // The running job's parent is the launcher.
+    const launcher = await new Promise<number>((resolve) =>
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /long \| started (\d+)/.exec(out);
+        if (m) resolve(Number(m[1]));
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    process.kill(launcher, 'SIGKILL');
+    expect(await exited).toBe(1);
+    const jobs = (JSON.parse(await readFile(report, 'utf8')) as { jobs: { name: string }[] }).jobs;
+    for (const name of ['long', 'queued']) {
+      expect(jobs.find((j) => j.name === name)).toMatchObject({
+        status: 'failed',
+        message: expect.stringContaining('the launcher process exited') as unknown,
+      });
+    }
+    await new Promise((r) => setTimeout(r, 2500));
+    await expect(readFile(ran)).rejects.toThrow();
+    await expect(readFile(waited)).rejects.toThrow();
+  });
 });
