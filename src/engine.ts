@@ -62,7 +62,8 @@ export async function runGraph(
     }),
     // -j bounds the commands running at once; as many jobs again are claimed and prepared ahead (directories,
     // commands), each queued to start the moment a running command ends (see command-queue.ts). Not with
-    // --fail-fast: a queued command would start before the engine heard that the one before it failed.
+    // --fail-fast: a queued command would start before the engine heard that the one before it failed; with no
+    // more jobs in progress than slots, no command ever waits, and none starts after a failure is known.
     pool: new WorkerPool(options.failFast ? options.concurrency : options.concurrency * 2),
     commandSlots: new WorkerPool(options.concurrency),
     cache: deps.cache,

@@ -33461,13 +33461,10 @@ async function runCommands(cmds, opts) {
         if (result.exitCode !== 0)
             break;
     }
-    // Not started: the run was interrupted, or the job cancelled, before its first command had a slot. A command
-    // that could not be started at all (the launcher gone, say) is a failure, not this.
-    const { notStarted, ...ended } = result;
-    result =
-        clock.startedAt === undefined && (notStarted || ended.interrupted)
-            ? { ...ended, notStarted: true }
-            : ended;
+    // Not started: the run was interrupted before the first command had a slot. A command that could not be
+    // started at all (the launcher gone, say) is a failure, not this.
+    if (clock.startedAt === undefined && result.interrupted)
+        result = { ...result, notStarted: true };
     return {
         ...result,
         ...(clock.startedAt === undefined ? {} : { startedAt: clock.startedAt }),
@@ -33517,23 +33514,15 @@ function runExec(cmd, opts, clock, onOutput) {
         interrupted = true;
         proc.kill();
     };
-    // Only a job that has not started yet is cancelled: its first command is the one that may still wait.
-    const onCancel = () => {
-        if (clock.startedAt === undefined)
-            proc.kill();
-    };
     opts.signal?.addEventListener('abort', onAbort, { once: true });
-    opts.cancelWaiting?.addEventListener('abort', onCancel, { once: true });
     return proc.exited.then((r) => {
         clearTimeout(timer);
         opts.signal?.removeEventListener('abort', onAbort);
-        opts.cancelWaiting?.removeEventListener('abort', onCancel);
         return {
             exitCode: r.error !== undefined ? 127 : r.code,
             signal: r.signal,
             timedOut,
             interrupted,
-            ...(r.notStarted ? { notStarted: true } : {}),
             ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
         };
     });
@@ -33718,13 +33707,12 @@ class Execution {
     /** Whether each key built here made it into the cache (resolves when its save ends). */
     #inCache = new Map();
     #stopScheduling = false;
-    /** Aborted by --fail-fast: jobs whose commands still wait for a slot are not started. */
-    #cancelWaiting = new AbortController();
     #tempDirs;
     constructor(parts) {
         this.#p = parts;
-        // Every job in progress listens to both signals: more than the default ten at -j 5 and above.
-        (0,external_node_events_.setMaxListeners)(0, this.#cancelWaiting.signal, ...(parts.options.signal ? [parts.options.signal] : []));
+        // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
+        if (parts.options.signal)
+            (0,external_node_events_.setMaxListeners)(0, parts.options.signal);
         this.#tempDirs = new TempDirs((0,external_node_path_.join)(parts.options.workDir, 'tmp'));
     }
     ref(label) {
@@ -33924,7 +33912,6 @@ class Execution {
             captureDir: tmpDir,
             timeoutMs: options.jobTimeoutMs,
             ...(options.signal ? { signal: options.signal } : {}),
-            cancelWaiting: this.#cancelWaiting.signal,
             slots: this.#p.commandSlots,
             priority: this.#p.priorities.get(ref.label) ?? 0,
             ...(this.#p.launcher ? { launcher: this.#p.launcher } : {}),
@@ -33933,11 +33920,8 @@ class Execution {
         });
         const durationMs = Math.round(performance.now() - (result.startedAt ?? performance.now()));
         this.#tempDirs.give(tmpDir);
-        if (result.notStarted) {
-            return this.#notRun(ref, result.interrupted
-                ? 'not started: the run was interrupted'
-                : 'not started: an earlier job failed (--fail-fast)');
-        }
+        if (result.notStarted)
+            return this.#notRun(ref, 'not started: the run was interrupted');
         const succeeded = result.exitCode === 0 && !result.interrupted && !result.timedOut;
         const outcome = {
             ...ref,
@@ -33954,10 +33938,8 @@ class Execution {
                     ? 'interrupted'
                     : (result.error ??
                         (result.signal ? `killed by ${result.signal}` : `exited with code ${String(result.exitCode)}`));
-            if (options.failFast) {
+            if (options.failFast)
                 this.#stopScheduling = true;
-                this.#cancelWaiting.abort();
-            }
             return { ok: false, outcome };
         }
         this.#p.timings.record(job.name, durationMs);
@@ -34416,7 +34398,8 @@ async function engine_runGraph(graph, options, deps) {
         }),
         // -j bounds the commands running at once; as many jobs again are claimed and prepared ahead (directories,
         // commands), each queued to start the moment a running command ends (see command-queue.ts). Not with
-        // --fail-fast: a queued command would start before the engine heard that the one before it failed.
+        // --fail-fast: a queued command would start before the engine heard that the one before it failed; with no
+        // more jobs in progress than slots, no command ever waits, and none starts after a failure is known.
         pool: new WorkerPool(options.failFast ? options.concurrency : options.concurrency * 2),
         commandSlots: new WorkerPool(options.concurrency),
         cache: deps.cache,

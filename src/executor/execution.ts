@@ -51,14 +51,12 @@ export class Execution {
   /** Whether each key built here made it into the cache (resolves when its save ends). */
   readonly #inCache = new Map<JobKey, Promise<boolean>>();
   #stopScheduling = false;
-  /** Aborted by --fail-fast: jobs whose commands still wait for a slot are not started. */
-  readonly #cancelWaiting = new AbortController();
   readonly #tempDirs: TempDirs;
 
   constructor(parts: ExecutionParts) {
     this.#p = parts;
-    // Every job in progress listens to both signals: more than the default ten at -j 5 and above.
-    setMaxListeners(0, this.#cancelWaiting.signal, ...(parts.options.signal ? [parts.options.signal] : []));
+    // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
+    if (parts.options.signal) setMaxListeners(0, parts.options.signal);
     this.#tempDirs = new TempDirs(join(parts.options.workDir, 'tmp'));
   }
 
@@ -290,7 +288,6 @@ export class Execution {
       captureDir: tmpDir,
       timeoutMs: options.jobTimeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),
-      cancelWaiting: this.#cancelWaiting.signal,
       slots: this.#p.commandSlots,
       priority: this.#p.priorities.get(ref.label) ?? 0,
       ...(this.#p.launcher ? { launcher: this.#p.launcher } : {}),
@@ -299,14 +296,7 @@ export class Execution {
     });
     const durationMs = Math.round(performance.now() - (result.startedAt ?? performance.now()));
     this.#tempDirs.give(tmpDir);
-    if (result.notStarted) {
-      return this.#notRun(
-        ref,
-        result.interrupted
-          ? 'not started: the run was interrupted'
-          : 'not started: an earlier job failed (--fail-fast)',
-      );
-    }
+    if (result.notStarted) return this.#notRun(ref, 'not started: the run was interrupted');
     const succeeded = result.exitCode === 0 && !result.interrupted && !result.timedOut;
     const outcome: JobOutcome = {
       ...ref,
@@ -323,10 +313,7 @@ export class Execution {
           ? 'interrupted'
           : (result.error ??
             (result.signal ? `killed by ${result.signal}` : `exited with code ${String(result.exitCode)}`));
-      if (options.failFast) {
-        this.#stopScheduling = true;
-        this.#cancelWaiting.abort();
-      }
+      if (options.failFast) this.#stopScheduling = true;
       return { ok: false, outcome };
     }
     this.#p.timings.record(job.name, durationMs);

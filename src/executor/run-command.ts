@@ -17,7 +17,7 @@ export interface CommandsResult {
   signal: NodeJS.Signals | null;
   timedOut: boolean;
   interrupted: boolean;
-  /** Set when the job never started: cancelled (or interrupted) while its first command waited for a slot. */
+  /** Set when the job never started: interrupted while its first command waited for a slot. */
   notStarted?: true;
   /** Why the commands failed when no exit code tells it (spawn error, cat write error). */
   error?: string;
@@ -34,8 +34,6 @@ export interface RunCommandsOptions {
   timeoutMs: number;
   /** Kills whatever runs or waits: the run is interrupted. */
   signal?: AbortSignal;
-  /** Cancels a job whose first command still waits for a slot (fail-fast); a started job runs on. */
-  cancelWaiting?: AbortSignal;
   /** The slots that exec commands wait for (in this process, or its size for the launcher's). */
   slots: WorkerPool;
   /** The job's priority among commands waiting for a slot. */
@@ -102,13 +100,9 @@ export async function runCommands(
     }
     if (result.exitCode !== 0) break;
   }
-  // Not started: the run was interrupted, or the job cancelled, before its first command had a slot. A command
-  // that could not be started at all (the launcher gone, say) is a failure, not this.
-  const { notStarted, ...ended } = result;
-  result =
-    clock.startedAt === undefined && (notStarted || ended.interrupted)
-      ? { ...ended, notStarted: true }
-      : ended;
+  // Not started: the run was interrupted before the first command had a slot. A command that could not be
+  // started at all (the launcher gone, say) is a failure, not this.
+  if (clock.startedAt === undefined && result.interrupted) result = { ...result, notStarted: true };
   return {
     ...result,
     ...(clock.startedAt === undefined ? {} : { startedAt: clock.startedAt }),
@@ -166,22 +160,15 @@ function runExec(
     interrupted = true;
     proc.kill();
   };
-  // Only a job that has not started yet is cancelled: its first command is the one that may still wait.
-  const onCancel = (): void => {
-    if (clock.startedAt === undefined) proc.kill();
-  };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
-  opts.cancelWaiting?.addEventListener('abort', onCancel, { once: true });
   return proc.exited.then((r) => {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);
-    opts.cancelWaiting?.removeEventListener('abort', onCancel);
     return {
       exitCode: r.error !== undefined ? 127 : r.code,
       signal: r.signal,
       timedOut,
       interrupted,
-      ...(r.notStarted ? { notStarted: true as const } : {}),
       ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
     };
   });
