@@ -21,6 +21,7 @@ describe('the Start/Finish coordinator over a real Unix socket', () => {
       bearer: BEARER,
       listen: { socketPath: join(dir, 'sock') },
       leaseMs: 400,
+      publishRoots: [dir],
     });
     if (!started.ok) throw new Error(started.error);
     server = started.value;
@@ -165,6 +166,7 @@ describe('the Start/Finish coordinator over a real Unix socket', () => {
       storeDir: join(dir, 'store2'),
       bearer: 'b',
       listen: { tcp: true },
+      publishRoots: [dir],
     });
     if (!tcp.ok) throw new Error(tcp.error);
     const c = new CoordinatorClient(tcp.value.address, 'b');

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { CoordinatorClient } from '../../coordinator/client.js';
 import { ENV_ADDRESS, ENV_TOKEN } from '../../coordinator/protocol.js';
 import { parseCommandArgs } from '../args.js';
@@ -6,6 +7,7 @@ import { EXIT } from '../io.js';
 
 const HELP = `Usage: disbuild coordinator start KEY
        disbuild coordinator finish KEY --token T (--file LABEL=PATH... | --error MESSAGE)
+         (PATH: a plain file in the job's output or temp directory, relative to the current one or absolute)
        disbuild coordinator renew KEY --token T
 
 Speaks the Start/Finish protocol from a shell script inside a job, through $${ENV_ADDRESS} and $${ENV_TOKEN}.
@@ -51,7 +53,8 @@ export const coordinator: Command = async (argv, io) => {
     for (const f of v.file ?? []) {
       const eq = f.indexOf('=');
       if (eq <= 0) return usage(io, `--file must be LABEL=PATH, got ${JSON.stringify(f)}`);
-      extra[f.slice(0, eq)] = f.slice(eq + 1);
+      // Resolved here: the serving process has another working directory, and takes absolute paths only.
+      extra[f.slice(0, eq)] = resolve(io.cwd, f.slice(eq + 1));
     }
     return print(io, await client.finish(key, v.token, { extra }));
   } finally {
