@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { link, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { link, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 
 /** A lock whose owner is alive is still broken after this long: taking over a coordinator takes well under it. */
 const LIVE_OWNER_MAX_MS = 30_000;
@@ -8,54 +8,80 @@ const POLL_MS = 20;
 /** Nonces of the locks this process holds right now (a lock with our pid and another nonce is a leftover). */
 const heldHere = new Set<string>();
 
+/** Resolved whenever a lock of this process is released, so that its other waiters need not poll for it. */
+let released = signal();
+
+function signal(): { promise: Promise<void>; fire: () => void } {
+  let fire!: () => void;
+  const promise = new Promise<void>((r) => (fire = r));
+  return { promise, fire };
+}
+
+const pause = (): Promise<unknown> =>
+  Promise.race([new Promise((r) => setTimeout(r, POLL_MS)), released.promise]);
+
 /**
  * A cross-process mutex for taking over the coordinator of a cache directory.
  *
  * The lock is a file that always names its owner (`<pid> <nonce>`): it is written under a unique name, then
  * hard-linked into place, so nobody ever sees it empty. Only a lock whose owner is dead (or that a live owner
- * has held far too long) is broken, and breaking is one rename to a name unique to the breaker: of several
- * processes that saw the same dead owner, exactly one moves that lock away. One that moved a fresh lock
- * instead (another breaker was faster and a new owner took it) sees a live owner in what it moved, and puts it
- * back. Age alone never breaks a lock, so a slow owner is not robbed of it.
+ * has held far too long) is broken. Age alone never breaks a lock, so a slow owner is not robbed of it.
+ *
+ * Breaking is where two processes used to both win: each saw the same dead owner, one removed that lock and
+ * took a new one, and the other then removed the new one. Here a lock instance (known by its content, unique
+ * per acquisition) can be broken once: the breaker first creates `<lock>.breaking-<instance>` exclusively, and
+ * removes the lock only if it still is that instance. Whoever comes later cannot create the marker, or, once
+ * the marker is gone, finds another instance under the name and leaves it alone.
  */
 export async function withTakeoverLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
   const nonce = randomBytes(8).toString('hex');
   const me = `${process.pid} ${nonce}`;
-  const mine = `${path}.${nonce}`;
-  await writeFile(mine, me, { mode: 0o600 });
-  try {
-    for (;;) {
-      try {
-        await link(mine, path);
-        break;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      }
-      if (await isStale(path)) await breakLock(path, nonce);
-      else await new Promise((r) => setTimeout(r, POLL_MS));
-    }
-  } finally {
-    await rm(mine, { force: true });
-  }
+  // Counted as held from before it appears under the name: our own lock is never mistaken for a leftover.
   heldHere.add(nonce);
   try {
-    return await fn();
+    while (!(await createComplete(path, me))) {
+      const stale = await staleContent(path);
+      if (stale !== undefined) await breakLock(path, stale);
+      else await pause();
+    }
+    try {
+      return await fn();
+    } finally {
+      // Removed only while it is still ours: a lock that was broken meanwhile belongs to somebody else now.
+      if ((await readFile(path, 'utf8').catch(() => undefined)) === me)
+        await unlink(path).catch(() => undefined);
+      const s = released;
+      released = signal();
+      s.fire();
+    }
   } finally {
     heldHere.delete(nonce);
-    // Removed only while it is still ours: a lock that was broken meanwhile belongs to somebody else now.
-    if ((await readFile(path, 'utf8').catch(() => undefined)) === me)
-      await unlink(path).catch(() => undefined);
   }
 }
 
-async function isStale(path: string): Promise<boolean> {
+/** Creates `path` with `content` unless it exists; nobody ever sees it empty or half-written. */
+async function createComplete(path: string, content: string): Promise<boolean> {
+  const temp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
+  await writeFile(temp, content, { mode: 0o600 });
+  try {
+    await link(temp, path);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return false;
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** The lock's content when it may be broken; undefined while it is held (or gone, so free). */
+async function staleContent(path: string): Promise<string | undefined> {
   const [owner, st] = await Promise.all([
     readFile(path, 'utf8').catch(() => undefined),
     stat(path).catch(() => undefined),
   ]);
-  // Gone meanwhile: not stale, just free; the next attempt takes it.
-  if (owner === undefined || st === undefined) return false;
-  return ownerIsGone(owner) || Date.now() - st.mtimeMs > LIVE_OWNER_MAX_MS;
+  if (owner === undefined || st === undefined) return undefined;
+  return ownerIsGone(owner) || Date.now() - st.mtimeMs > LIVE_OWNER_MAX_MS ? owner : undefined;
 }
 
 function ownerIsGone(owner: string): boolean {
@@ -72,16 +98,24 @@ function ownerIsGone(owner: string): boolean {
   }
 }
 
-async function breakLock(path: string, nonce: string): Promise<void> {
-  const grave = `${path}.broken-${nonce}`;
+async function breakLock(path: string, stale: string): Promise<void> {
+  const marker = `${path}.breaking-${createHash('sha1').update(stale).digest('hex').slice(0, 16)}`;
+  const nonce = randomBytes(8).toString('hex');
+  heldHere.add(nonce);
   try {
-    await rename(path, grave);
-  } catch {
-    return; // Released or broken by somebody else meanwhile.
+    if (!(await createComplete(marker, `${process.pid} ${nonce}`))) {
+      // Somebody else breaks this instance; a breaker that died doing so must not block everyone forever.
+      if ((await staleContent(marker)) !== undefined) await unlink(marker).catch(() => undefined);
+      await pause();
+      return;
+    }
+    try {
+      if ((await readFile(path, 'utf8').catch(() => undefined)) === stale)
+        await unlink(path).catch(() => undefined);
+    } finally {
+      await rm(marker, { force: true });
+    }
+  } finally {
+    heldHere.delete(nonce);
   }
-  if (!(await isStale(grave))) {
-    // A live owner's lock, taken by mistake: give it back unless a new owner holds the name already.
-    await link(grave, path).catch(() => undefined);
-  }
-  await rm(grave, { force: true });
 }

@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson, type JobSpec } from '../helpers/graph-json.js';
 import { CLI, Rig } from '../helpers/rig.js';
@@ -138,7 +139,7 @@ describe('runs sharing a cache directory go through one coordinator', () => {
     const log = rig.path('executions.log');
     const slow = (name: string) => ({
       name,
-      cmds: [{ exec: ['sh', '-c', `echo ${name} >> ${log}; sleep 1; echo ${name} done`] }],
+      cmds: [{ exec: ['sh', '-c', `echo ${name} >> ${log}; sleep 2; echo ${name} done`] }],
     });
     await rig.write({ 'graph.json': graphJson([slow('x'), slow('y')]) });
     const first = spawn(
@@ -167,7 +168,11 @@ describe('runs sharing a cache directory go through one coordinator', () => {
         stdio: 'ignore',
       },
     );
-    await new Promise((r) => setTimeout(r, 300));
+    // Killed once both of the second run's claims wait on it: the listening socket plus two accepted ones.
+    const sock = join(rig.cacheDir, 'coordinator', 'sock');
+    const connections = async (): Promise<number> =>
+      (await readFile('/proc/net/unix', 'utf8')).split('\n').filter((l) => l.endsWith(` ${sock}`)).length;
+    while ((await connections()) < 3) await new Promise((r) => setTimeout(r, 20));
     first.kill('SIGKILL');
     const code = await new Promise<number | null | 'hung'>((res) => {
       const t = setTimeout(() => res('hung'), 20_000);
