@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { CoordinatorClient } from '../../coordinator/client.js';
+import { CoordinatorClient, parseAddress } from '../../coordinator/client.js';
+import { socketProblem } from '../../coordinator/private-dir.js';
 import { ENV_ADDRESS, ENV_TOKEN } from '../../coordinator/protocol.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../io.js';
@@ -40,6 +41,12 @@ export const coordinator: Command = async (argv, io) => {
   const bearer = io.env[ENV_TOKEN];
   if (!address || !bearer)
     return usage(io, `${ENV_ADDRESS} and ${ENV_TOKEN} must be set (they are, inside a job)`);
+  const target = parseAddress(address);
+  const notOurs = 'socketPath' in target ? await socketProblem(target.socketPath) : undefined;
+  if (notOurs) {
+    io.stderr.write(`disbuild coordinator: not sending the token to ${address}: ${notOurs}\n`);
+    return EXIT.failed;
+  }
   const client = new CoordinatorClient(address, bearer);
   try {
     const v = parsed.value.values;
