@@ -6,11 +6,11 @@ import type { CoordinatorClient } from './client.js';
 import { type Coordination, joinOrStartCoordinator } from './discovery.js';
 import type { BuiltResult, Claim, JobCoordinator } from './job-coordinator.js';
 import { soloCoordinator } from './job-coordinator.js';
+import { coordinatorEnv } from './protocol.js';
+import { fromResultFiles, resultFiles } from './result-files.js';
 
 /** A coordinator as the adapters hold it: the engine's interface plus closing. */
 export type OpenedCoordinator = JobCoordinator & { close(opts?: { drain: boolean }): Promise<void> };
-import { coordinatorEnv } from './protocol.js';
-import { fromResultFiles, resultFiles } from './result-files.js';
 
 /** How long a process that serves the coordinator stays up for others after its own run, at most. */
 const DRAIN_MS = 30 * 60 * 1000;
@@ -75,8 +75,12 @@ export class SharedCoordinator implements JobCoordinator {
         return { kind: 'reuse', restore: (outputDir) => fromResultFiles(files, outputDir) };
       }
       if (r.error.reason === 'build-failed') return { kind: 'failed', error: r.error.message };
-      // The serving process went away (or is shutting down): find or become the next one, and ask again.
-      if (r.error.reason === 'unreachable' || (r.error.reason === 'refused' && r.error.status === 503)) {
+      // The serving process went away, is shutting down, or was replaced by a server with a token of its own
+      // (401): find or become the next one, and ask again.
+      if (
+        r.error.reason === 'unreachable' ||
+        (r.error.reason === 'refused' && (r.error.status === 503 || r.error.status === 401))
+      ) {
         await this.#rediscover(c);
         continue;
       }
