@@ -138,6 +138,35 @@ describe('nobody else can be the coordinator, and nothing unverified is reused',
     }
   });
 
+  it('finds the new server when the one it joined was replaced by a server with a token of its own', async () => {
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'a', cmds: [{ exec: ['sh', '-c', 'sleep 1.5; echo a > <out>/o.txt'] }] },
+        { name: 'b', deps: ['a'], cmds: [{ exec: ['sh', '-c', 'cat <dep:a>/o.txt'] }] },
+      ]),
+    });
+    const first = await joinOrStartCoordinator(rig.cacheDir, { publishRoots: [rig.cacheDir] });
+    const running = rig.runGraph();
+    // The run has joined and claimed a: then its server goes away and another takes over the same socket path.
+    while (first.server!.stats.start < 1) await new Promise((r) => setTimeout(r, 20));
+    first.client.close();
+    await first.server!.close();
+    const second = await joinOrStartCoordinator(rig.cacheDir, { publishRoots: [rig.cacheDir] });
+    try {
+      expect(second.server).toBeDefined();
+      expect(second.bearer).not.toBe(first.bearer);
+      const r = await running;
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.jobs.get('b')).toMatchObject({ status: 'built', stdout: 'a\n' });
+      // b was claimed through the new server, not built past it.
+      expect(second.server!.stats.start).toBeGreaterThan(0);
+      expect(r.stdout).not.toContain('refused');
+    } finally {
+      second.client.close();
+      await second.server?.close();
+    }
+  });
+
   it('builds a job itself when the result it waited for does not verify (a link out of the tree, a wrong hash)', async () => {
     await rig.write({ 'graph.json': twoJobs });
     const dry = await rig.runGraph(['--dry-run']);
