@@ -55,7 +55,7 @@ interface Places {
 export async function runMain(deps: MainDeps): Promise<boolean> {
   const parsed = parseActionInputs(deps.getInput);
   if (!parsed.ok) throw new StepError(parsed.error.join('\n'));
-  const o = parsed.value;
+  let o = parsed.value;
   const places = await locate(o, deps.env);
   // The cache service derives an entry's version from paths relative to the working directory.
   process.chdir(places.workspace);
@@ -66,6 +66,8 @@ export async function runMain(deps: MainDeps): Promise<boolean> {
     unchangedIndexedFiles(places.workTree),
   );
   if (!graph.ok) throw stepError(graph.error);
+  // disbuild.json's salt applies unless the salt input is set.
+  if (o.salt === '' && graph.value.configSalt !== undefined) o = { ...o, salt: graph.value.configSalt };
   core.saveState(State.workDir, places.workDir);
   const cache = makeCache(o, deps.env, places);
   switch (o.mode) {

@@ -16,12 +16,12 @@ import type { CliIo, Command } from '../io.js';
 import { EXIT } from '../io.js';
 import { openLocalState } from '../local-state.js';
 
-const HELP = `Usage: disbuild run --graph FILE [options] [TARGET...]
+const HELP = `Usage: disbuild run [--graph FILE] [options] [TARGET...]
 
 Runs a build graph: computes every job's key, restores hits from the cache, builds the misses.
 
 Options:
-  --graph FILE          the graph JSON (required)
+  --graph FILE          the graph JSON (default: what disbuild.json in the source dir describes)
   --source-dir DIR      the checkout that inputs are relative to (default: current directory)
   --cache local|none    where artifacts are kept (default: local)
   --cache-dir DIR       local cache directory (default: $XDG_CACHE_HOME/disbuild or ~/.cache/disbuild)
@@ -69,7 +69,6 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(HELP);
     return EXIT.ok;
   }
-  if (v.graph === undefined) return usageError(io, '--graph FILE is required');
   const jobs = parsePositiveInt('--jobs', v.jobs, availableParallelism());
   const timeout = parsePositiveInt('--timeout', v.timeout, 0);
   const cacheKind = parseChoice('--cache', v.cache, ['local', 'none'] as const, 'local');
@@ -89,8 +88,9 @@ export const run: Command = async (argv, io) => {
   const workTreeListings = startWorkTreeListings(sourceDir);
   if (!v['dry-run']) startLauncherEarly();
   const knownFiles = unchangedIndexedFiles(workTreeListings);
-  const graph = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles);
-  if (!graph) return EXIT.usage;
+  const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles);
+  if (!input) return EXIT.usage;
+  const { graph } = input;
 
   const state = await openLocalState(v['cache-dir'], io);
   const live = Boolean(io.stdout.isTTY) && !io.env.CI;
@@ -116,7 +116,7 @@ export const run: Command = async (argv, io) => {
       graph,
       {
         sourceDir,
-        salt: v.salt ?? '',
+        salt: v.salt ?? input.salt ?? '',
         concurrency: jobs.value,
         failFast: v['fail-fast'] ?? false,
         jobTimeoutMs: timeout.value * 1000,
