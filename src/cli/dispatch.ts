@@ -16,6 +16,11 @@ register(
   "print the graph disbuild.json's tasks compile to",
   async () => (await import('./commands/graph.js')).graph,
 );
+register(
+  'import',
+  'write disbuild.json from turbo.json',
+  async () => (await import('./commands/import.js')).importCommand,
+);
 register('cache', 'manage the local cache (prune)', async () => (await import('./commands/cache.js')).cache);
 register(
   'hook',
