@@ -21,6 +21,11 @@ register(
   'write disbuild.json from turbo.json',
   async () => (await import('./commands/import.js')).importCommand,
 );
+register(
+  'explain',
+  'say why each job that would run must run',
+  async () => (await import('./commands/explain.js')).explainCommand,
+);
 register('cache', 'manage the local cache (prune)', async () => (await import('./commands/cache.js')).cache);
 register(
   'hook',
