@@ -18,6 +18,9 @@ import { startWorkTreeListings, unchangedIndexedFiles, type WorkTreeListings } f
 import { formatProblem } from '../graph/model.js';
 import { annotateFailures, GithubReporter, writeStepSummary } from '../report/github-reporter.js';
 import { writeJsonReport } from '../report/json-report.js';
+import type { Reporter } from '../report/events.js';
+import { KeyRecordStore } from '../explain/record-store.js';
+import { RunExplainer } from '../explain/run-explainer.js';
 import { unreachable } from '../util/unreachable.js';
 import { StepError } from './errors.js';
 import { loadActionGraph } from './graph-source.js';
@@ -185,18 +188,29 @@ async function run(graph: Graph, o: ActionOptions, p: Places, cache: Cache): Pro
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const reporter = new GithubReporter(process.stdout, o.logReplay);
+    const github = new GithubReporter(process.stdout, o.logReplay);
+    // Why each job ran, against the key records of the runner's local cache directory (see the README).
+    const explainer = new RunExplainer(graph, o.salt, new KeyRecordStore(defaultCacheDir(process.env)));
+    const reasons = new Map<string, string>();
+    const reporter: Reporter = {
+      onEvent: (e) => {
+        if (e.type === 'job-start') reasons.set(e.job.name, explainer.reason(e.job.name));
+        if (e.type === 'job-end' && e.outcome.status === 'built') explainer.recordBuilt(e.outcome.name);
+        github.onEvent(e);
+      },
+    };
     const result = await runGraph(graph, engineOptions(o, p, targets, controller.signal), {
       cache,
       reporter,
       coordinator,
+      onKeyed: explainer.onKeyed,
     });
     if (!result.ok) throw stepError(result.error);
     const summary = result.value;
     const reportPath = join(p.runnerTemp, 'disbuild-report.json');
     await writeJsonReport(reportPath, summary);
     setOutputs(runOutputs(summary, reportPath));
-    await writeStepSummary(summary);
+    await writeStepSummary(summary, reasons);
     annotateFailures(summary, p.sourceDir, p.workspace);
     if (controller.signal.aborted) throw new StepError('disbuild: cancelled; jobs were stopped');
     return summary.counts.failed + summary.counts.skipped === 0;
