@@ -1,0 +1,67 @@
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  captureOutputs,
+  compileOutputGlobs,
+  IN_PLACE_DIR,
+  listOutputs,
+  placeOutputs,
+} from '../../../src/executor/in-place.js';
+
+let root: string;
+let src: string;
+let out: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'disbuild-in-place-'));
+  src = join(root, 'src');
+  out = join(root, 'out');
+  await mkdir(out);
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function write(base: string, files: Record<string, string>): Promise<void> {
+  for (const [rel, content] of Object.entries(files)) {
+    await mkdir(dirname(join(base, rel)), { recursive: true });
+    await writeFile(join(base, rel), content);
+  }
+}
+
+describe('in-place outputs', () => {
+  const globs = compileOutputGlobs(['pkg/dist/**', '!pkg/dist/**/*.map', 'pkg/types.d.ts']);
+
+  it('lists only what the globs match, walking only their fixed directories', async () => {
+    await write(src, {
+      'pkg/dist/a.js': '',
+      'pkg/dist/a.js.map': '',
+      'pkg/dist/sub/b.js': '',
+      'pkg/types.d.ts': '',
+      'pkg/src/a.ts': '',
+    });
+    expect(globs.bases).toEqual(['pkg/dist', 'pkg/types.d.ts']);
+    expect(listOutputs(src, globs)).toEqual(['pkg/dist/a.js', 'pkg/dist/sub/b.js', 'pkg/types.d.ts']);
+  });
+
+  it('captures into the output directory and puts back only what differs, removing extras', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A', 'pkg/dist/sub/b.js': 'B', 'pkg/types.d.ts': 'T' });
+    await chmod(join(src, 'pkg/dist/a.js'), 0o755);
+    await symlink('a.js', join(src, 'pkg/dist/link.js'));
+    expect(captureOutputs(src, globs, out)).toBe(4);
+    expect(await readFile(join(out, IN_PLACE_DIR, 'pkg/dist/sub/b.js'), 'utf8')).toBe('B');
+
+    await rm(join(src, 'pkg/dist/sub'), { recursive: true });
+    await writeFile(join(src, 'pkg/dist/a.js'), 'stale');
+    await writeFile(join(src, 'pkg/dist/extra.js'), 'left over');
+    await writeFile(join(src, 'pkg/dist/keep.js'), 'an input');
+    const unchanged = (await stat(join(src, 'pkg/types.d.ts'))).ino;
+    expect(placeOutputs(out, src, globs, (p) => p === 'pkg/dist/keep.js')).toBeUndefined();
+    expect(await readFile(join(src, 'pkg/dist/a.js'), 'utf8')).toBe('A');
+    expect((await stat(join(src, 'pkg/dist/a.js'))).mode & 0o100).toBeTruthy();
+    expect(await readFile(join(src, 'pkg/dist/sub/b.js'), 'utf8')).toBe('B');
+    expect((await stat(join(src, 'pkg/types.d.ts'))).ino).toBe(unchanged);
+    expect((await readdir(join(src, 'pkg/dist'))).sort()).toEqual(['a.js', 'keep.js', 'link.js', 'sub']);
+  });
+});
