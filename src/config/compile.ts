@@ -40,6 +40,8 @@ export interface TaskInstance {
   label: string;
   /** Output globs relative to the repository root (`!` kept). */
   outputs: string[];
+  /** The same, relative to `dir`: equal in every package of a task, so matched once per task. */
+  relOutputs: readonly string[];
 }
 
 export interface CompileInput {
@@ -103,18 +105,19 @@ function instantiate(
   const out: TaskInstance[] = [];
   const packages = [...input.workspace.packages.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const [task, spec] of input.config.tasks) {
+    const relOutputs = (spec.outputs ?? []).flatMap((p, i) => {
+      const n = normalizePattern(p);
+      if (n.ok) return [p.startsWith('!') ? `!${n.value}` : n.value];
+      add(task, `outputs[${i}]`, n.error);
+      return [];
+    });
     const outputs = (base: string): string[] =>
-      (spec.outputs ?? []).flatMap((p, i) => {
-        const n = normalizePattern(p);
-        if (!n.ok) {
-          add(task, `outputs[${i}]`, n.error);
-          return [];
-        }
-        const full = base === '' ? n.value : `${base}/${n.value}`;
-        return [p.startsWith('!') ? `!${full}` : full];
-      });
+      base === ''
+        ? relOutputs
+        : relOutputs.map((p) => (p.startsWith('!') ? `!${base}/${p.slice(1)}` : `${base}/${p}`));
     if (spec.script === undefined) {
-      out.push({ task, spec, dir: '', name: task, label: taskLabel(task, undefined), outputs: outputs('') });
+      const label = taskLabel(task, undefined);
+      out.push({ task, spec, dir: '', name: task, label, outputs: relOutputs, relOutputs });
       continue;
     }
     const chosen = packages.filter((p) => p.scripts.has(spec.script!));
@@ -124,15 +127,8 @@ function instantiate(
     }
     for (const pkg of chosen) {
       const name = `${pkg.name}#${task}`;
-      out.push({
-        task,
-        spec,
-        pkg,
-        dir: pkg.dir,
-        name,
-        label: taskLabel(task, pkg.name),
-        outputs: outputs(pkg.dir),
-      });
+      const label = taskLabel(task, pkg.name);
+      out.push({ task, spec, pkg, dir: pkg.dir, name, label, outputs: outputs(pkg.dir), relOutputs });
     }
   }
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

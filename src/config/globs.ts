@@ -51,9 +51,16 @@ export function compileGlobs(patterns: readonly string[]): GlobList {
   };
 }
 
-/** A literal path is a string comparison, far cheaper than a regular expression over thousands of files. */
+/**
+ * A literal path is a string comparison, and a glob with a fixed leading directory (`dist/**`) first compares
+ * that prefix: both far cheaper than a regular expression over thousands of files that mostly do not match.
+ */
 function matcher(pattern: string): (path: string) => boolean {
   if (pattern === '**') return () => true;
-  if (!picomatch.scan(pattern).isGlob) return (path) => path === pattern;
-  return picomatch(pattern, { dot: true });
+  const scan = picomatch.scan(pattern);
+  if (!scan.isGlob) return (path) => path === pattern;
+  const re = picomatch.makeRe(pattern, { dot: true });
+  if (scan.base === '') return (path) => re.test(path);
+  const prefix = `${scan.base}/`;
+  return (path) => path.startsWith(prefix) && re.test(path);
 }

@@ -10,14 +10,29 @@ import { compareCodeUnits } from '../ids/canonical.js';
  */
 export async function listRepoFiles(dir: string): Promise<string[]> {
   if ((await workTreePrefix(dir)) !== undefined) {
-    const [listed, deleted] = await Promise.all([
-      gitText(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.']),
-      gitText(dir, ['ls-files', '-z', '--deleted', '--', '.']),
+    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
+    const listed = await gitText(dir, [
+      'ls-files',
+      '-z',
+      '-t',
+      '--cached',
+      '--deleted',
+      '--others',
+      '--exclude-standard',
+      '--',
+      '.',
     ]);
-    if (listed.ok && deleted.ok) {
-      const gone = new Set(deleted.value.split('\0').filter(Boolean));
-      // A path both tracked and modified is listed once; unmerged entries once per stage.
-      const files = [...new Set(listed.value.split('\0'))].filter((p) => p !== '' && !gone.has(p));
+    if (listed.ok) {
+      const gone = new Set<string>();
+      const seen = new Set<string>();
+      for (const entry of listed.value.split('\0')) {
+        if (entry.length < 3) continue;
+        const path = entry.slice(2);
+        if (entry[0] === 'R') gone.add(path);
+        else seen.add(path);
+      }
+      const files: string[] = [];
+      for (const p of seen) if (!gone.has(p)) files.push(p);
       return files.sort(compareCodeUnits);
     }
   }

@@ -8,27 +8,35 @@ export type GeneratedFiles = (path: string) => boolean;
 
 /**
  * The files matching any task's `outputs`. Each file is tested only against the globs of the tasks of its own
- * package (and of root tasks), so a thousand packages with `dist/**` cost one match per file, not a thousand.
+ * package (and of root tasks), relative to the package, each task's globs compiled once: a thousand packages
+ * with `dist/**` cost one match per file, and one compiled glob.
  */
 export function generatedFiles(instances: readonly TaskInstance[], ws: Workspace): GeneratedFiles {
-  const byDir = new Map<string, string[]>();
+  const byTask = new Map<string, GlobList>();
+  const byDir = new Map<string, Set<GlobList>>();
   for (const inst of instances) {
-    if (inst.outputs.length === 0) continue;
-    const list = byDir.get(inst.dir) ?? [];
-    list.push(...inst.outputs);
-    byDir.set(inst.dir, list);
+    if (inst.relOutputs.length === 0) continue;
+    let globs = byTask.get(inst.task);
+    if (!globs) {
+      globs = compileGlobs(inst.relOutputs);
+      byTask.set(inst.task, globs);
+    }
+    const set = byDir.get(inst.dir) ?? new Set();
+    set.add(globs);
+    byDir.set(inst.dir, set);
   }
   if (byDir.size === 0) return () => false;
-  const matchers = new Map<string, GlobList>();
-  for (const [dir, patterns] of byDir) matchers.set(dir, compileGlobs(patterns));
   const pkgDirs = new Set([...ws.packages.values()].map((p) => p.dir));
-  const test = (g: GlobList | undefined, path: string): boolean =>
-    g !== undefined && g.positives.some((m) => m(path)) && !g.excluded(path);
+  const test = (globs: Set<GlobList> | undefined, rel: string): boolean => {
+    if (globs === undefined) return false;
+    for (const g of globs) if (g.positives.some((m) => m(rel)) && !g.excluded(rel)) return true;
+    return false;
+  };
   return (path) => {
-    if (test(matchers.get(''), path)) return true;
+    if (test(byDir.get(''), path)) return true;
     for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
       const dir = path.slice(0, slash);
-      if (pkgDirs.has(dir)) return test(matchers.get(dir), path);
+      if (pkgDirs.has(dir)) return test(byDir.get(dir), path.slice(slash + 1));
     }
     return false;
   };

@@ -103,6 +103,11 @@ export class Execution {
     const hit = this.#p.hits.get(ref.key);
     if (hit) {
       const dir = this.#outputDir(ref.key);
+      if (this.#inPlaceAlready(label, hit)) {
+        // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch.
+        mkdirSync(dir, { recursive: true });
+        return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+      }
       const restored = await hit.restore(dir);
       const placed = restored.ok ? this.#inPlace.place(label, dir) : restored.error.message;
       if (placed === undefined) return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
@@ -114,6 +119,13 @@ export class Execution {
       await rm(dir, { recursive: true, force: true });
     }
     return this.#build(this.#p.graph.byLabel.get(label)!, ref);
+  }
+
+  /** Only when no one wants the output directory's bytes (`--download all`, `--out-dir`). */
+  #inPlaceAlready(label: JobLabel, hit: CacheHit): boolean {
+    const { options } = this.#p;
+    if (options.download === 'all' || options.outDir !== undefined) return false;
+    return this.#inPlace.upToDate(label, hit.entries?.());
   }
 
   async #build(job: Job, ref: JobRef): Promise<Ready> {

@@ -1,8 +1,10 @@
 import type { Graph, JobLabel } from '../graph/model.js';
+import type { ManifestEntry } from '../cache/cache.js';
 import {
   captureOutputs,
   clearOutputs,
   compileOutputGlobs,
+  outputsInPlace,
   placeOutputs,
   type OutputGlobs,
 } from './in-place.js';
@@ -75,6 +77,17 @@ export class InPlaceOutputs {
       return undefined;
     } catch (e) {
       return (e as Error).message;
+    }
+  }
+
+  /** Whether a cached job's in-place outputs are in the checkout already, as its manifest says. */
+  upToDate(label: JobLabel, entries: readonly ManifestEntry[] | undefined): boolean {
+    const globs = this.#of(label);
+    if (!globs || entries === undefined) return false;
+    try {
+      return outputsInPlace(this.#sourceDir, globs, entries);
+    } catch {
+      return false;
     }
   }
 

@@ -7,8 +7,10 @@ import {
   compileOutputGlobs,
   IN_PLACE_DIR,
   listOutputs,
+  outputsInPlace,
   placeOutputs,
 } from '../../../src/executor/in-place.js';
+import { describeTree } from '../../../src/cache/manifest.js';
 
 let root: string;
 let src: string;
@@ -63,5 +65,30 @@ describe('in-place outputs', () => {
     expect(await readFile(join(src, 'pkg/dist/sub/b.js'), 'utf8')).toBe('B');
     expect((await stat(join(src, 'pkg/types.d.ts'))).ino).toBe(unchanged);
     expect((await readdir(join(src, 'pkg/dist'))).sort()).toEqual(['a.js', 'keep.js', 'link.js', 'sub']);
+  });
+
+  it('knows when the checkout already holds the in-place outputs of an artifact', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A', 'pkg/types.d.ts': 'T' });
+    captureOutputs(src, globs, out);
+    const entries = await describeTree(out);
+    if (!entries.ok) throw new Error(entries.error);
+    expect(outputsInPlace(src, globs, entries.value)).toBe(true);
+    await writeFile(join(src, 'pkg/dist/a.js'), 'B');
+    expect(outputsInPlace(src, globs, entries.value)).toBe(false);
+    await writeFile(join(src, 'pkg/dist/a.js'), 'A');
+    await writeFile(join(src, 'pkg/dist/new.js'), '');
+    expect(outputsInPlace(src, globs, entries.value)).toBe(false);
+    await rm(join(src, 'pkg/dist/new.js'));
+    await chmod(join(src, 'pkg/dist/a.js'), 0o755);
+    expect(outputsInPlace(src, globs, entries.value)).toBe(false);
+    await chmod(join(src, 'pkg/dist/a.js'), 0o644);
+    expect(outputsInPlace(src, globs, entries.value)).toBe(true);
+    // Anything besides in-place outputs can only come from a restore.
+    expect(
+      outputsInPlace(src, globs, [
+        ...entries.value,
+        { path: 'x', type: 'file', mode: 0o644, size: 0, sha256: '' },
+      ]),
+    ).toBe(false);
   });
 });
