@@ -206,6 +206,7 @@ async function run(graph: Graph, o: ActionOptions, p: Places, cache: Cache): Pro
       onKeyed: explainer.onKeyed,
     });
     if (!result.ok) throw stepError(result.error);
+    explainer.flush();
     const summary = result.value;
     const reportPath = join(p.runnerTemp, 'disbuild-report.json');
     await writeJsonReport(reportPath, summary);

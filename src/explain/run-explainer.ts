@@ -60,11 +60,20 @@ export class RunExplainer implements RecordLookup {
     return oneLine(this.changes(name));
   }
 
-  /** Called when a job was built: its record becomes the one later runs compare with. */
+  readonly #built: string[] = [];
+
+  /** Called when a job was built: its record becomes the one later runs compare with (written by `flush`). */
   recordBuilt(name: string): void {
-    const r = this.current(name);
     // The record it replaces is read first: dependents still explain themselves against it in this run.
     this.previous(name);
-    if (r) this.#store.write(r);
+    this.#built.push(name);
+  }
+
+  /** Writes the records of the jobs built, after the run: nothing is written while jobs wait to start. */
+  flush(): void {
+    for (const name of this.#built.splice(0)) {
+      const r = this.current(name);
+      if (r) this.#store.write(r);
+    }
   }
 }

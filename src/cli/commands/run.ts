@@ -158,6 +158,7 @@ export const run: Command = async (argv, io) => {
       for (const p of result.error) io.stderr.write(`disbuild: ${formatProblem(p)}\n`);
       return EXIT.usage;
     }
+    explainer.flush();
     if (v.report !== undefined) await writeJsonReport(resolve(io.cwd, v.report), result.value);
     if (controller.signal.aborted) return 130;
     if (v['dry-run']) return EXIT.ok;

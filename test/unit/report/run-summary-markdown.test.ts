@@ -53,7 +53,10 @@ describe('renderSummaryMarkdown', () => {
   });
 
   it('gives the one-line reason of each job that ran, at most 50', () => {
-    const jobs = [job('cached', 'cached'), ...Array.from({ length: 52 }, (_, i) => job(`j${100 + i}`, 'built'))];
+    const jobs = [
+      job('cached', 'cached'),
+      ...Array.from({ length: 52 }, (_, i) => job(`j${100 + i}`, 'built')),
+    ];
     const reasons = new Map(jobs.map((j) => [j.name, `input ${j.name}.ts changed`]));
     const md = renderSummaryMarkdown(summaryData(summary(jobs), 10, reasons));
     expect(md).toContain('### Why jobs ran\n\n- **j100**: input j100.ts changed\n');
