@@ -130,7 +130,8 @@ export class Execution {
 
   async #build(job: Job, ref: JobRef): Promise<Ready> {
     // A job that runs reads the in-place outputs of every job below it, not only of its direct dependencies.
-    const needed = [...new Set([...job.deps, ...this.#inPlace.transitiveWithOutputs(job.label)])];
+    const below = this.#inPlace.transitiveWithOutputs(job.label);
+    const needed = below.length === 0 ? job.deps : [...new Set([...job.deps, ...below])];
     const deps = await Promise.all(needed.map(async (d) => ({ label: d, ready: await this.materialize(d) })));
     const broken = deps.find((d) => !d.ready.ok);
     if (broken) {
@@ -139,8 +140,9 @@ export class Execution {
     }
     if (this.#stopScheduling) return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
     if (this.#p.options.signal?.aborted) return this.#notRun(ref, 'not started: the run was interrupted');
+    // The first `job.deps.length` entries are the direct dependencies, whose directories commands may name.
     const depDirs = new Map(
-      deps.filter((d) => job.deps.includes(d.label)).map((d) => [d.label, (d.ready as { dir: string }).dir]),
+      deps.slice(0, job.deps.length).map((d) => [d.label, (d.ready as { dir: string }).dir]),
     );
     return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) =>
       this.#runJob(job, ref, depDirs, release),

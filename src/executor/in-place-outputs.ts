@@ -23,9 +23,13 @@ export class InPlaceOutputs {
   readonly #below = new Map<JobLabel, readonly JobLabel[]>();
   #inputs: Set<string> | undefined;
 
+  /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
+  readonly #any: boolean;
+
   constructor(graph: Graph, sourceDir: string) {
     this.#graph = graph;
     this.#sourceDir = sourceDir;
+    this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
   }
 
   #of(label: JobLabel): OutputGlobs | undefined {
@@ -47,6 +51,7 @@ export class InPlaceOutputs {
 
   /** The jobs with in-place outputs among all that `label` depends on, directly or not. */
   transitiveWithOutputs(label: JobLabel): readonly JobLabel[] {
+    if (!this.#any) return [];
     let below = this.#below.get(label);
     if (below) return below;
     const seen = new Set<JobLabel>();
