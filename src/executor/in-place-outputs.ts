@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { Graph, JobLabel } from '../graph/model.js';
 import type { ManifestEntry } from '../cache/cache.js';
 import {
@@ -40,10 +41,13 @@ export class InPlaceOutputs {
     return this.#globs.get(label);
   }
 
-  /** No file any job reads is ever removed as a stale output, whatever the globs say. */
+  /**
+   * No file any job reads, and no file git tracks, is ever removed as a stale output, whatever the globs say (a
+   * broad glob such as `**\/*.js` must not take sources with it). Asked only when a removal is due.
+   */
   readonly #protect = (path: string): boolean => {
     if (!this.#inputs) {
-      this.#inputs = new Set();
+      this.#inputs = new Set(trackedFiles(this.#sourceDir));
       for (const j of this.#graph.jobs) for (const i of j.inputs) this.#inputs.add(i);
     }
     return this.#inputs.has(path);
@@ -105,5 +109,20 @@ export class InPlaceOutputs {
     } catch (e) {
       return `in-place outputs: ${(e as Error).message}`;
     }
+  }
+}
+
+/** The files git tracks under `dir`, relative to it; none outside a work tree. */
+function trackedFiles(dir: string): string[] {
+  try {
+    const out = execFileSync('git', ['ls-files', '-z', '--', '.'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 1 << 30,
+    });
+    return out.split('\0').filter(Boolean);
+  } catch {
+    return [];
   }
 }

@@ -11,6 +11,10 @@ import {
   placeOutputs,
 } from '../../../src/executor/in-place.js';
 import { describeTree } from '../../../src/cache/manifest.js';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { InPlaceOutputs } from '../../../src/executor/in-place-outputs.js';
+import type { Graph, Job, JobLabel } from '../../../src/graph/model.js';
 
 let root: string;
 let src: string;
@@ -90,5 +94,32 @@ describe('in-place outputs', () => {
         { path: 'x', type: 'file', mode: 0o644, size: 0, sha256: '' },
       ]),
     ).toBe(false);
+  });
+
+  it('never removes a file git tracks or a job reads, whatever the globs match', async () => {
+    await write(src, { 'pkg/dist/tracked.js': 't', 'pkg/dist/read.js': 'r', 'pkg/dist/stale.js': 's' });
+    execFileSync('git', ['init', '-q'], { cwd: src });
+    execFileSync('git', ['add', 'pkg/dist/tracked.js'], { cwd: src });
+    const label = 'a'.repeat(40) as JobLabel;
+    const reader: Job = {
+      label: 'b'.repeat(40) as JobLabel,
+      name: 'r',
+      inputs: ['pkg/dist/read.js'],
+      deps: [],
+      cmds: [],
+    };
+    const job: Job = { label, name: 'j', inputs: [], deps: [], cmds: [], outputs: ['pkg/dist/**'] };
+    const graph: Graph = {
+      sourceFiles: new Map(),
+      jobs: [job, reader],
+      byLabel: new Map([
+        [label, job],
+        [reader.label, reader],
+      ]),
+    };
+    new InPlaceOutputs(graph, src).clear(label);
+    expect(existsSync(join(src, 'pkg/dist/tracked.js'))).toBe(true);
+    expect(existsSync(join(src, 'pkg/dist/read.js'))).toBe(true);
+    expect(existsSync(join(src, 'pkg/dist/stale.js'))).toBe(false);
   });
 });
