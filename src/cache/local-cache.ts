@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
+import { constants, copyFile, mkdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
@@ -10,8 +10,9 @@ import { removeTree } from '../util/remove-tree.js';
 import type { ArtifactToSave, Cache, CacheHit, Manifest, RestoreFailure, SaveOutcome } from './cache.js';
 import type { EntryMeta } from './entry-meta.js';
 import { checkManifest, parseEntryMeta } from './entry-meta.js';
-import { buildManifest, sha256, verifyTree } from './manifest.js';
+import { buildManifest, fileSha256, sha256, verifyTree } from './manifest.js';
 import { copyListedTree, copyTree } from './tree-copy.js';
+import { readLogForDisplay } from './log-file.js';
 import { removeDeadTemps } from './dead-temps.js';
 
 export { isAlive, removeDeadTemps } from './dead-temps.js';
@@ -97,7 +98,7 @@ export class LocalCache implements Cache {
     const entry = this.#entry(key);
     const log = async (name: 'stdout' | 'stderr'): Promise<Buffer> => {
       const inline = meta[name];
-      return inline !== undefined ? Buffer.from(inline, 'base64') : readFile(join(entry, name));
+      return inline !== undefined ? Buffer.from(inline, 'base64') : readLogForDisplay(join(entry, name));
     };
     return {
       key,
@@ -108,17 +109,12 @@ export class LocalCache implements Cache {
         void utimes(entry, now, now).catch(() => undefined);
         return { stdout: await log('stdout'), stderr: await log('stderr') };
       },
-      restore: (destDir) => this.#restore(key, meta, destDir, log),
+      restore: (destDir) => this.#restore(key, meta, destDir),
     };
   }
 
   /** Restores and verifies; on failure the caller warns (naming the job), so this only moves the entry aside. */
-  async #restore(
-    key: JobKey,
-    meta: EntryMeta,
-    destDir: string,
-    log: (name: 'stdout' | 'stderr') => Promise<Buffer>,
-  ): Promise<Result<void, RestoreFailure>> {
+  async #restore(key: JobKey, meta: EntryMeta, destDir: string): Promise<Result<void, RestoreFailure>> {
     const entry = this.#entry(key);
     const temp = `${destDir}.restore-${randomBytes(4).toString('hex')}`;
     let verified: Result<void, string>;
@@ -126,11 +122,17 @@ export class LocalCache implements Cache {
       const manifest = meta.manifest ?? (await this.#legacyManifest(key));
       await mkdir(dirname(destDir), { recursive: true });
       await copyListedTree(join(entry, 'out'), temp, manifest.entries);
-      const [stdout, stderr] = await Promise.all([log('stdout'), log('stderr')]);
       verified = await verifyTree(temp, manifest);
+      const digest = async (name: 'stdout' | 'stderr'): Promise<string> => {
+        const inline = meta[name];
+        if (inline !== undefined) return sha256(Buffer.from(inline, 'base64'));
+        const path = join(entry, name);
+        return fileSha256(path, (await stat(path)).size);
+      };
       if (
         verified.ok &&
-        (sha256(stdout) !== manifest.stdoutSha256 || sha256(stderr) !== manifest.stderrSha256)
+        ((await digest('stdout')) !== manifest.stdoutSha256 ||
+          (await digest('stderr')) !== manifest.stderrSha256)
       ) {
         verified = err('logs do not match the manifest');
       }
@@ -247,8 +249,20 @@ export class LocalCache implements Cache {
       }
       const meta = { ...entryMeta(artifact), manifest: manifest.value };
       // Logs too big to live inline in meta.json get files of their own.
-      if (meta.stdout === undefined) await writeFile(join(temp, 'stdout'), artifact.stdout);
-      if (meta.stderr === undefined) await writeFile(join(temp, 'stderr'), artifact.stderr);
+      if (meta.stdout === undefined) {
+        meta.manifest.stdoutSha256 = await writeLog(
+          join(temp, 'stdout'),
+          artifact.stdout,
+          artifact.stdoutFile,
+        );
+      }
+      if (meta.stderr === undefined) {
+        meta.manifest.stderrSha256 = await writeLog(
+          join(temp, 'stderr'),
+          artifact.stderr,
+          artifact.stderrFile,
+        );
+      }
       // Synchronous: two small calls, cheaper in line than as thread-pool round trips (open, write, close, rename).
       writeFileSync(join(temp, 'meta.json'), JSON.stringify(meta));
       await this.#ensureShard(dirname(entry));
@@ -324,7 +338,19 @@ export class LocalCache implements Cache {
 
 function entryMeta(a: ArtifactToSave): EntryMeta {
   const meta: EntryMeta = { durationMs: a.durationMs };
-  if (a.stdout.length <= INLINE_LOG_LIMIT) meta.stdout = a.stdout.toString('base64');
-  if (a.stderr.length <= INLINE_LOG_LIMIT) meta.stderr = a.stderr.toString('base64');
+  if (a.stdoutFile === undefined && a.stdout.length <= INLINE_LOG_LIMIT)
+    meta.stdout = a.stdout.toString('base64');
+  if (a.stderrFile === undefined && a.stderr.length <= INLINE_LOG_LIMIT)
+    meta.stderr = a.stderr.toString('base64');
   return meta;
+}
+
+/** Writes a log into an entry, from memory or (a spilled log) from its file; answers its SHA-256. */
+async function writeLog(dest: string, bytes: Buffer, file: string | undefined): Promise<string> {
+  if (file === undefined) {
+    await writeFile(dest, bytes);
+    return sha256(bytes);
+  }
+  await copyFile(file, dest, constants.COPYFILE_FICLONE);
+  return fileSha256(dest, (await stat(dest)).size);
 }

@@ -13,7 +13,8 @@ export function sha256(bytes: Buffer | string): string {
 /** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
 const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
 
-async function fileSha256(path: string, size: number): Promise<string> {
+/** SHA-256 hex of a file's content (`size` picks the cheaper way to read it). */
+export async function fileSha256(path: string, size: number): Promise<string> {
   if (size <= SYNC_HASH_LIMIT) return sha256(readFileSync(path));
   const h = createHash('sha256');
   for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);

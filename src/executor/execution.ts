@@ -346,6 +346,8 @@ export class Execution {
     const result = await runCommands(cmds, {
       env: { ...options.baseEnv, ...this.#p.coordinator.env, TMPDIR: tmpDir },
       captureDir: tmpDir,
+      // Beside the run's other files, not in the job's temp directory: saving needs them after the job.
+      spillDir: join(options.workDir, 'logs'),
       timeoutMs: options.jobTimeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),
       slots: this.#p.commandSlots,
@@ -382,8 +384,16 @@ export class Execution {
     this.#p.timings.record(job.name, durationMs);
     // Dependents get outputs they cannot write into, whether they read them here or from a later restore.
     await sealTree(outputDir).catch(() => undefined);
+    const artifact = {
+      outputDir,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      durationMs,
+      ...(result.stdoutFile === undefined ? {} : { stdoutFile: result.stdoutFile }),
+      ...(result.stderrFile === undefined ? {} : { stderrFile: result.stderrFile }),
+    };
     const saving = this.#p.cache
-      .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
+      .save(ref.key, artifact)
       // Backends answer trouble as outcomes; should one throw all the same, the build goes on without it.
       .catch((e: unknown): SaveOutcome => ({
         saved: false,

@@ -121,6 +121,26 @@ describe('LocalCache', () => {
     expect((await hit.restore(join(dir, 'restored'))).ok).toBe(true);
   });
 
+  it('stores a spilled log whole from its file, and replays only its ends', async () => {
+    const whole = Buffer.alloc(17 * 1024 * 1024, 'y');
+    await writeFile(join(dir, 'spilled'), whole);
+    const saved = await cache.save(KEY, {
+      outputDir: join(dir, 'out'),
+      stdout: Buffer.from('the two ends'),
+      stdoutFile: join(dir, 'spilled'),
+      stderr: Buffer.alloc(0),
+      durationMs: 1,
+    });
+    expect(saved).toEqual({ saved: true });
+    const entry = join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY);
+    expect((await readFile(join(entry, 'stdout'))).equals(whole)).toBe(true);
+    const hit = (await cache.lookup([KEY])).get(KEY)!;
+    expect((await hit.restore(join(dir, 'restored'))).ok).toBe(true);
+    const { stdout } = await hit.logs();
+    expect(stdout.length).toBeLessThan(3 * 1024 * 1024);
+    expect(stdout.toString()).toContain(`bytes left out here (${whole.length} in all)`);
+  });
+
   it('answers a second save of the same key as a harmless no-op', async () => {
     await save();
     expect(await save()).toEqual({ saved: false, reason: 'exists' });
