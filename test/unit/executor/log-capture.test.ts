@@ -20,7 +20,8 @@ describe('job output past the spill size', () => {
 
   it('goes to a file: memory keeps its two ends, the file all of it, the report its first MiB', async () => {
     // 40 MiB of numbered lines, so that the ends are recognisable.
-    const script = 'awk \'BEGIN { for (i = 1; i <= 1000000; i++) printf "line %039d\\n", i }\'; echo done >&2';
+    const script =
+      'awk \'BEGIN { for (i = 1; i <= 1000000; i++) printf "line %039d\\n", i }\'; echo done >&2';
     const result = await runCommands([{ kind: 'exec', argv: ['sh', '-c', script], environ: [], cwd: dir }], {
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
       timeoutMs: 0,
