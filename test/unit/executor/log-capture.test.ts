@@ -46,13 +46,13 @@ describe('job output past the spill size', () => {
     expect(result.stderrFile).toBeUndefined();
 
     const outcome = {
+      ...result,
       label: 'l',
       name: 'n',
       key: 'k',
       status: 'built',
       exitCode: 0,
       durationMs: 1,
-      ...result,
     };
     const job = buildJsonReport({
       jobs: [outcome as unknown as JobOutcome],
