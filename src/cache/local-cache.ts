@@ -120,6 +120,8 @@ export class LocalCache implements Cache {
     let verified: Result<void, string>;
     try {
       const manifest = meta.manifest ?? (await this.#legacyManifest(key));
+      const safe = checkManifest(manifest, key);
+      if (!safe.ok) throw new Error(safe.error);
       await mkdir(dirname(destDir), { recursive: true });
       await copyListedTree(join(entry, 'out'), temp, manifest.entries);
       verified = await verifyTree(temp, manifest);

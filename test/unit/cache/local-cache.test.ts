@@ -210,14 +210,6 @@ describe('LocalCache', () => {
         return JSON.stringify({ ...parsed, manifest: { ...parsed.manifest, key: OTHER } });
       },
     ],
-    [
-      'a manifest path leaving the tree',
-      (m: string) => {
-        const parsed = JSON.parse(m) as { manifest: { entries: { path: string }[] } };
-        parsed.manifest.entries[0]!.path = '../../../escaped';
-        return JSON.stringify(parsed);
-      },
-    ],
   ] as const) {
     it(`quarantines a damaged entry (${what}) once, with one warning, and saves the rebuilt one in its place`, async () => {
       await save();
@@ -235,6 +227,21 @@ describe('LocalCache', () => {
       expect(warnings).toHaveLength(1);
     });
   }
+
+  it('refuses to restore a manifest whose paths leave the tree, and moves the entry aside', async () => {
+    await save();
+    const entry = join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY);
+    const meta = JSON.parse(await readFile(join(entry, 'meta.json'), 'utf8')) as {
+      manifest: { entries: { path: string }[] };
+    };
+    meta.manifest.entries[0]!.path = '../../../escaped';
+    await writeFile(join(entry, 'meta.json'), JSON.stringify(meta));
+    const restored = await (await cache.lookup([KEY])).get(KEY)!.restore(join(dir, 'r/restored'));
+    expect(restored.ok).toBe(false);
+    await expect(stat(join(dir, 'escaped'))).rejects.toThrow();
+    expect((await cache.lookup([KEY])).size).toBe(0);
+    expect(await save()).toEqual({ saved: true });
+  });
 
   it('replaces an entry whose meta.json is missing instead of answering "exists" forever', async () => {
     await save();
