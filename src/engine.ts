@@ -152,7 +152,7 @@ async function copyToOutDir(
     await removeTree(dest);
     await cp(ready.dir, dest, { recursive: true, verbatimSymlinks: true });
     // Outputs are read-only while dependents read them; the user's copy is the user's to change.
-    await unsealTree(dest);
+    unsealTree(dest);
   }
 }
 

@@ -135,7 +135,7 @@ export class Execution {
       const dir = this.#outputDir(ref.key);
       const restored = await hit.restore(dir);
       if (restored.ok) {
-        await sealTree(dir).catch(() => undefined);
+        sealTree(dir);
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
       }
       const message = `cached output of ${JSON.stringify(ref.name)} could not be restored (${restored.error.message}); building it instead`;
@@ -229,7 +229,7 @@ export class Execution {
       await removeTree(dir).catch(() => undefined);
       return undefined;
     }
-    await sealTree(dir).catch(() => undefined);
+    sealTree(dir);
     return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
   }
 
@@ -239,7 +239,7 @@ export class Execution {
     await removeTree(outputDir).catch(() => undefined);
     try {
       const logs = await restore(outputDir);
-      await sealTree(outputDir).catch(() => undefined);
+      sealTree(outputDir);
       const outcome: JobOutcome = {
         ...ref,
         status: 'cached',
@@ -383,7 +383,7 @@ export class Execution {
     }
     this.#p.timings.record(job.name, durationMs);
     // Dependents get outputs they cannot write into, whether they read them here or from a later restore.
-    await sealTree(outputDir).catch(() => undefined);
+    sealTree(outputDir);
     const artifact = {
       outputDir,
       stdout: result.stdout,
