@@ -1,24 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { constants, copyFile, mkdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, rename, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { isDiskFull, isLowOnSpace } from '../util/free-space.js';
 import { removeTree } from '../util/remove-tree.js';
-import type { ArtifactToSave, Cache, CacheHit, Manifest, RestoreFailure, SaveOutcome } from './cache.js';
+import type { ArtifactToSave, Cache, CacheHit, RestoreFailure, SaveOutcome } from './cache.js';
 import type { EntryMeta } from './entry-meta.js';
-import { checkManifest, parseEntryMeta } from './entry-meta.js';
-import { buildManifest, fileSha256, sha256, verifyTree } from './manifest.js';
-import { copyListedTree, copyTree } from './tree-copy.js';
+import { parseEntryMeta } from './entry-meta.js';
+import { copyVerified, entryMeta, writeLog } from './entry-files.js';
+import { buildManifest } from './manifest.js';
+import { copyTree } from './tree-copy.js';
 import { readLogForDisplay } from './log-file.js';
 import { removeDeadTemps } from './dead-temps.js';
 
 export { isAlive, removeDeadTemps } from './dead-temps.js';
-
-/** Logs up to this size live inline in `meta.json`, so a lookup hit costs one small read, logs included. */
-const INLINE_LOG_LIMIT = 16 * 1024;
 
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
 const SPACE_CHECK_MS = 250;
@@ -119,25 +117,8 @@ export class LocalCache implements Cache {
     const temp = `${destDir}.restore-${randomBytes(4).toString('hex')}`;
     let verified: Result<void, string>;
     try {
-      const manifest = meta.manifest ?? (await this.#legacyManifest(key));
-      const safe = checkManifest(manifest, key);
-      if (!safe.ok) throw new Error(safe.error);
       await mkdir(dirname(destDir), { recursive: true });
-      await copyListedTree(join(entry, 'out'), temp, manifest.entries);
-      verified = await verifyTree(temp, manifest);
-      const digest = async (name: 'stdout' | 'stderr'): Promise<string> => {
-        const inline = meta[name];
-        if (inline !== undefined) return sha256(Buffer.from(inline, 'base64'));
-        const path = join(entry, name);
-        return fileSha256(path, (await stat(path)).size);
-      };
-      if (
-        verified.ok &&
-        ((await digest('stdout')) !== manifest.stdoutSha256 ||
-          (await digest('stderr')) !== manifest.stderrSha256)
-      ) {
-        verified = err('logs do not match the manifest');
-      }
+      verified = await copyVerified(entry, key, meta, temp);
     } catch (e) {
       if (isDiskFull(e)) {
         await removeTree(temp).catch(() => undefined);
@@ -166,13 +147,6 @@ export class LocalCache implements Cache {
     const now = new Date();
     await utimes(entry, now, now).catch(() => undefined);
     return ok(undefined);
-  }
-
-  async #legacyManifest(key: JobKey): Promise<Manifest> {
-    const parsed = JSON.parse(await readFile(join(this.#entry(key), 'manifest.json'), 'utf8')) as unknown;
-    const manifest = checkManifest(parsed, key);
-    if (!manifest.ok) throw new Error(manifest.error);
-    return manifest.value;
   }
 
   /** Moves a bad entry out of the way atomically, so the next save can replace it. */
@@ -336,23 +310,4 @@ export class LocalCache implements Cache {
     await mkdir(dir, { recursive: true });
     this.#shards.add(dir);
   }
-}
-
-function entryMeta(a: ArtifactToSave): EntryMeta {
-  const meta: EntryMeta = { durationMs: a.durationMs };
-  if (a.stdoutFile === undefined && a.stdout.length <= INLINE_LOG_LIMIT)
-    meta.stdout = a.stdout.toString('base64');
-  if (a.stderrFile === undefined && a.stderr.length <= INLINE_LOG_LIMIT)
-    meta.stderr = a.stderr.toString('base64');
-  return meta;
-}
-
-/** Writes a log into an entry, from memory or (a spilled log) from its file; answers its SHA-256. */
-async function writeLog(dest: string, bytes: Buffer, file: string | undefined): Promise<string> {
-  if (file === undefined) {
-    await writeFile(dest, bytes);
-    return sha256(bytes);
-  }
-  await copyFile(file, dest, constants.COPYFILE_FICLONE);
-  return fileSha256(dest, (await stat(dest)).size);
 }
