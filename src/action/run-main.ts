@@ -50,6 +50,8 @@ interface Places {
   baseEnv: Record<string, string>;
   /** git's listings of the source directory, started at once: the input check and the keys both use them. */
   workTree: WorkTreeListings;
+  /** Where `cache: local` keeps its entries. */
+  localCacheDir: string;
 }
 
 /**
@@ -68,6 +70,7 @@ export async function runMain(deps: MainDeps): Promise<boolean> {
     o.graph,
     places.workspace,
     places.sourceDir,
+    places.baseEnv,
     unchangedIndexedFiles(places.workTree),
   );
   if (!graph.ok) throw stepError(graph.error);
@@ -104,6 +107,7 @@ async function locate(o: ActionOptions, env: NodeJS.ProcessEnv): Promise<Places>
     workDir,
     baseEnv: baseEnvironment(env),
     workTree: startWorkTreeListings(sourceDir),
+    localCacheDir: defaultCacheDir(env),
   };
 }
 
@@ -296,6 +300,10 @@ async function build(
 ): Promise<{ ok: boolean; reportPath: string }> {
   const coordinator = await SharedCoordinator.open(join(p.runnerTemp, 'disbuild-state'), {
     onWarning: (m) => core.warning(m),
+    // A job that prints its environment must not print the coordinator's token into the log.
+    onSecret: (secret) => core.setSecret(secret),
+    // Jobs write outputs and temp files under the runner temp dir, or into the local cache's own tree.
+    publishRoots: [p.runnerTemp, ...(o.cache === 'local' ? [p.localCacheDir] : [])],
   });
   // The runner cancels a step with SIGINT, then SIGTERM: kill the jobs, save nothing partial.
   const controller = new AbortController();
@@ -340,7 +348,7 @@ function makeCache(o: ActionOptions, env: NodeJS.ProcessEnv, p: Places): Cache {
       });
     }
     case 'local':
-      return lazyLocal(defaultCacheDir(env), warn);
+      return lazyLocal(p.localCacheDir, warn);
     case 'none':
       return new NullCache();
     default:
