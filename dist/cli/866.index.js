@@ -100,8 +100,8 @@ var run = __webpack_require__(5632);
 var local_state = __webpack_require__(4709);
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 6 modules
 var shared_coordinator = __webpack_require__(5431);
-// EXTERNAL MODULE: ./src/engine.ts + 10 modules
-var engine = __webpack_require__(7910);
+// EXTERNAL MODULE: ./src/engine.ts + 14 modules
+var engine = __webpack_require__(8123);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 3 modules
@@ -192,9 +192,12 @@ function parsePushInput(text) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/cache/local-cache.ts + 1 modules
-var local_cache = __webpack_require__(7869);
+// EXTERNAL MODULE: ./src/cache/local-cache.ts + 4 modules
+var local_cache = __webpack_require__(4421);
+// EXTERNAL MODULE: ./src/util/remove-tree.ts
+var remove_tree = __webpack_require__(8043);
 ;// CONCATENATED MODULE: ./src/hook/worktree.ts
+
 
 
 
@@ -229,7 +232,8 @@ class Worktrees {
         await (0,esm/* simpleGit */.Lp)(this.repoDir)
             .raw(['worktree', 'remove', '--force', dir])
             .catch(() => undefined);
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        // Jobs may leave read-only directories in the checkout; one that still resists is left for the next run.
+        await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
         await (0,esm/* simpleGit */.Lp)(this.repoDir)
             .raw(['worktree', 'prune'])
             .catch(() => undefined);
@@ -450,7 +454,7 @@ async function buildInWorktree(graph, toRun, wt, sha, salt, cache, state, io, si
             download: 'minimal',
             logReplay: 'none',
             dryRun: false,
-            workDir: state.newRunDir(),
+            workDir: state.newRunDir((m) => reporter.onEvent({ type: 'warning', message: m })),
             baseEnv: (0,run.baseEnvironment)(io.env),
             digests: { commit: sha },
             signal,

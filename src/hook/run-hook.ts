@@ -259,7 +259,7 @@ async function buildInWorktree(
         download: 'minimal',
         logReplay: 'none',
         dryRun: false,
-        workDir: state.newRunDir(),
+        workDir: state.newRunDir((m) => reporter.onEvent({ type: 'warning', message: m })),
         baseEnv: baseEnvironment(io.env),
         digests: { commit: sha },
         signal,
