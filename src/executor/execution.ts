@@ -1,3 +1,4 @@
+import { quoted } from '../util/printable.js';
 import { setMaxListeners } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -105,7 +106,7 @@ export class Execution {
       this.#p.reporter.onEvent({
         type: 'warning',
         job: ref,
-        message: `cached output of ${JSON.stringify(ref.name)} could not be restored (${restored.error.message}); building it instead`,
+        message: `cached output of ${quoted(ref.name)} could not be restored (${restored.error.message}); building it instead`,
       });
       await rm(dir, { recursive: true, force: true });
     }
@@ -119,7 +120,7 @@ export class Execution {
     const broken = deps.find((d) => !d.ready.ok);
     if (broken) {
       const name = this.#p.graph.byLabel.get(broken.label)!.name;
-      return this.#notRun(ref, `dependency ${JSON.stringify(name)} ${broken.ready.outcome.status}`);
+      return this.#notRun(ref, `dependency ${quoted(name)} ${broken.ready.outcome.status}`);
     }
     if (this.#stopScheduling) return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
     if (this.#p.options.signal?.aborted) return this.#notRun(ref, 'not started: the run was interrupted');
@@ -258,7 +259,7 @@ export class Execution {
       this.#p.reporter.onEvent({
         type: 'warning',
         job: ref,
-        message: `could not publish ${JSON.stringify(ref.name)} to the coordinator: ${(e as Error).message}`,
+        message: `could not publish ${quoted(ref.name)} to the coordinator: ${(e as Error).message}`,
       });
     }
   }
@@ -278,7 +279,7 @@ export class Execution {
         reporter.onEvent({
           type: 'warning',
           job: ref,
-          message: `${JSON.stringify(job.name)} writes ${c.path} outside its output directory: that file is not cached`,
+          message: `${quoted(job.name)} writes ${quoted(c.path)} outside its output directory: that file is not cached`,
         });
         break;
       }
@@ -330,7 +331,7 @@ export class Execution {
         reporter.onEvent({
           type: 'warning',
           job: ref,
-          message: `${JSON.stringify(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+          message: `${quoted(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
         });
       }
       // 'exists': another process saved the same key first, so it is in the cache all the same.

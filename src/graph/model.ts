@@ -1,4 +1,4 @@
-import { quoted } from '../util/printable.js';
+import { printable, quoted } from '../util/printable.js';
 
 /**
  * The validated build graph. Producers write it as Go's encoding/json writes
@@ -56,11 +56,12 @@ export interface GraphProblem {
 
 /**
  * Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. The job's
- * name is escaped and cut (see printable.ts): a name is the producer's text, of any length and content.
+ * name is escaped and cut, and the rest escaped (see printable.ts): a name, and the paths and values a message
+ * quotes, are the producer's text, of any length and content.
  */
 export function formatProblem(p: GraphProblem): string {
   const where = [p.job === undefined ? undefined : `job ${quoted(p.job)}`, p.field]
     .filter((s) => s !== undefined)
     .join(' ');
-  return where ? `${where}: ${p.message}` : p.message;
+  return printable(where ? `${where}: ${p.message}` : p.message, Infinity);
 }

@@ -76,4 +76,27 @@ describe('hostile graphs fail cleanly', () => {
     ]);
     expectNothingWritten();
   });
+
+  it('job names are escaped wherever a run prints them, so none can draw on the terminal or fake a line', async () => {
+    const evil = 'evil\x1b[2J\r\n0 failed\u009b1m';
+    const shown = 'evil\\u001b[2J\\r\\n0 failed\\u009b1m';
+    await rig.write({
+      'graph.json': graphJson([
+        { name: evil, cmds: [{ exec: ['sh', '-c', 'echo hello; exit 3'] }] },
+        { name: `${evil}-dep`, deps: [evil], cmds: [{ exec: ['true'] }] },
+      ]),
+    });
+    const r = await rig.runGraph();
+    expect(r.code).toBe(1);
+    const printed = r.stdout + r.stderr;
+
+    expect(printed).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+    expect(printed.split('\n').filter((l) => l.startsWith('0 failed'))).toEqual([]);
+    expect(r.stdout).toContain(`${shown} | hello`);
+    expect(r.stdout).toContain(`✗ ${shown} failed after`);
+    expect(r.stdout).toContain(`- ${shown}-dep skipped: dependency "${shown}" failed`);
+    expect(r.stdout).toContain(`  failed: ${shown} (exited with code 3)`);
+    // The report keeps the names as they are.
+    expect(r.jobs.get(evil)?.status).toBe('failed');
+  });
 });
