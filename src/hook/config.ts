@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 
 /** Where a repository's graph comes from, for the hook. */
@@ -12,11 +10,14 @@ export interface HookConfig {
 
 /**
  * `git config disbuild.graph` (a path relative to the repository root) or `disbuild.graphCommand`, else
- * `disbuild.json` at the root: `{"graph": "path"}` or `{"graphCommand": "cmd"}`, with an optional `"salt"`.
- * Answers a one-line hint when there is none.
+ * `disbuild.json` at the root of commit `sha`: `{"graph": "path"}` or `{"graphCommand": "cmd"}`, with an optional
+ * `"salt"`. The file is read from the commit, never the working tree: what is pushed is what is checked, and
+ * each commit (the pushed one, the remote's) is keyed with its own configuration. Answers a one-line hint when
+ * there is none.
  */
 export async function readHookConfig(
   repoDir: string,
+  sha: string,
 ): Promise<{ ok: true; value: HookConfig } | { ok: false; error: string }> {
   const git = simpleGit(repoDir);
   const get = async (key: string): Promise<string | undefined> => {
@@ -34,7 +35,7 @@ export async function readHookConfig(
     return { ok: true, value: { graph: { kind: 'command', command }, salt: salt ?? '' } };
   let text: string;
   try {
-    text = await readFile(join(repoDir, 'disbuild.json'), 'utf8');
+    text = await git.raw(['show', `${sha}:disbuild.json`]);
   } catch {
     return {
       ok: false,
