@@ -46,11 +46,14 @@ export async function runPrePush(remote: string, io: CliIo): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const failures: JobOutcome[] = [];
+  const said = new Set<string>();
   try {
     for (const [sha, shaRefs] of bySha) {
       const config = await readHookConfig(repoDir, sha);
       if (!config.ok) {
-        io.stderr.write(`${config.error}\n`);
+        // Said once, however many commits lack a configuration.
+        if (!said.has(config.error)) io.stderr.write(`${config.error}\n`);
+        said.add(config.error);
         continue;
       }
       const bases = new Set<string | undefined>();
