@@ -2,7 +2,7 @@ export const id = 632;
 export const ids = [632];
 export const modules = {
 
-/***/ 5287:
+/***/ 7869:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -23,105 +23,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
-;// CONCATENATED MODULE: ./src/cache/manifest.ts
-
-
-
-
-function sha256(bytes) {
-    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-}
-/** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
-const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
-async function fileSha256(path, size) {
-    if (size <= SYNC_HASH_LIMIT)
-        return sha256((0,external_node_fs_.readFileSync)(path));
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
-        h.update(chunk);
-    return h.digest('hex');
-}
-/** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
-async function describeTree(dir) {
-    const entries = [];
-    const walk = async (rel) => {
-        // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
-        // trips per run would cost more than they overlap.
-        const names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(dir, rel)).sort();
-        for (const name of names) {
-            const r = rel === '' ? name : `${rel}/${name}`;
-            const abs = (0,external_node_path_.join)(dir, r);
-            const st = (0,external_node_fs_.lstatSync)(abs);
-            if (st.isDirectory()) {
-                entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
-                const problem = await walk(r);
-                if (problem)
-                    return problem;
-            }
-            else if (st.isSymbolicLink()) {
-                const target = (0,external_node_fs_.readlinkSync)(abs);
-                const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(r), target));
-                if ((0,external_node_path_.isAbsolute)(target) || resolved === '..' || resolved.startsWith('../')) {
-                    return `symlink ${r} points outside the output directory (${target})`;
-                }
-                entries.push({
-                    path: r,
-                    type: 'symlink',
-                    mode: 0o777,
-                    size: target.length,
-                    sha256: sha256(target),
-                    target,
-                });
-            }
-            else if (st.isFile()) {
-                const mode = st.mode & 0o100 ? 0o755 : 0o644;
-                entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
-            }
-            else {
-                return `${r} is neither a file, a directory nor a symlink`;
-            }
-        }
-        return undefined;
-    };
-    const problem = await walk('');
-    return problem === undefined ? (0,result.ok)(entries) : (0,result/* err */._)(problem);
-}
-/** The manifest of an artifact whose output tree is at `outputDir`. */
-async function buildManifest(outputDir, key, durationMs, stdout, stderr) {
-    const entries = await describeTree(outputDir);
-    if (!entries.ok)
-        return entries;
-    return (0,result.ok)({
-        version: 1,
-        key,
-        durationMs,
-        stdoutSha256: sha256(stdout),
-        stderrSha256: sha256(stderr),
-        entries: entries.value,
-    });
-}
-/** Checks that `dir` holds exactly the manifest's tree: same entries, types, sizes, exec bits and hashes. */
-async function verifyTree(dir, manifest) {
-    const actual = await describeTree(dir);
-    if (!actual.ok)
-        return actual;
-    const want = new Map(manifest.entries.map((e) => [e.path, e]));
-    for (const e of actual.value) {
-        const w = want.get(e.path);
-        if (!w)
-            return (0,result/* err */._)(`unexpected ${e.type} ${e.path}`);
-        if (w.type !== e.type ||
-            w.size !== e.size ||
-            w.sha256 !== e.sha256 ||
-            (w.type === 'file' && w.mode !== e.mode)) {
-            return (0,result/* err */._)(`${e.path} does not match the manifest`);
-        }
-        want.delete(e.path);
-    }
-    const missing = want.keys().next();
-    return missing.done ? (0,result.ok)(undefined) : (0,result/* err */._)(`${missing.value} is missing`);
-}
-
+// EXTERNAL MODULE: ./src/cache/manifest.ts
+var cache_manifest = __webpack_require__(8445);
 ;// CONCATENATED MODULE: ./src/cache/tree-copy.ts
 
 
@@ -245,9 +148,9 @@ class LocalCache {
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(destDir), { recursive: true });
             await copyTree((0,external_node_path_.join)(entry, 'out'), temp, { link: false });
             const [stdout, stderr] = await Promise.all([log('stdout'), log('stderr')]);
-            let verified = await verifyTree(temp, manifest);
+            let verified = await (0,cache_manifest/* verifyTree */.aY)(temp, manifest);
             if (verified.ok &&
-                (sha256(stdout) !== manifest.stdoutSha256 || sha256(stderr) !== manifest.stderrSha256)) {
+                ((0,cache_manifest/* sha256 */.sc)(stdout) !== manifest.stdoutSha256 || (0,cache_manifest/* sha256 */.sc)(stderr) !== manifest.stderrSha256)) {
                 verified = (0,result/* err */._)('logs do not match the manifest');
             }
             if (!verified.ok) {
@@ -313,7 +216,7 @@ class LocalCache {
             if (!adopt)
                 await copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
             // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
-            const manifest = await buildManifest((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
+            const manifest = await (0,cache_manifest/* buildManifest */.u1)((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
             if (!manifest.ok) {
                 await dropTemp(temp);
                 return { saved: false, reason: 'unsafe-output', message: manifest.error };
@@ -397,6 +300,141 @@ function isAlive(pid) {
 
 /***/ }),
 
+/***/ 8445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aY: () => (/* binding */ verifyTree),
+/* harmony export */   cn: () => (/* binding */ describeTree),
+/* harmony export */   mu: () => (/* binding */ symlinkEscapes),
+/* harmony export */   sc: () => (/* binding */ sha256),
+/* harmony export */   u1: () => (/* binding */ buildManifest)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8251);
+
+
+
+
+function sha256(bytes) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
+}
+/** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
+const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
+/**
+ * After this many bytes hashed synchronously, the next file waits for one turn of the event loop: a tree of
+ * gigabytes in small files must not hold back timers (a coordinator lease renewal, a server's own lease
+ * checks) for seconds.
+ */
+const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
+let hashedSinceYield = 0;
+async function fileSha256(path, size) {
+    if (size <= SYNC_HASH_LIMIT) {
+        hashedSinceYield += size;
+        if (hashedSinceYield >= YIELD_EVERY_BYTES) {
+            hashedSinceYield = 0;
+            await new Promise((r) => setImmediate(r));
+        }
+        return sha256((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path));
+    }
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
+        h.update(chunk);
+    return h.digest('hex');
+}
+/** Does a symlink at `path` (relative, '/'-separated) with this target lead out of its tree? */
+function symlinkEscapes(path, target) {
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.dirname(path), target));
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(target) || target.includes('\0') || resolved === '..' || resolved.startsWith('../');
+}
+/** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
+async function describeTree(dir) {
+    const entries = [];
+    const walk = async (rel) => {
+        // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
+        // trips per run would cost more than they overlap.
+        const names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel)).sort();
+        for (const name of names) {
+            const r = rel === '' ? name : `${rel}/${name}`;
+            const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, r);
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(abs);
+            if (st.isDirectory()) {
+                entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
+                const problem = await walk(r);
+                if (problem)
+                    return problem;
+            }
+            else if (st.isSymbolicLink()) {
+                const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)(abs);
+                if (symlinkEscapes(r, target)) {
+                    return `symlink ${r} points outside the output directory (${target})`;
+                }
+                entries.push({
+                    path: r,
+                    type: 'symlink',
+                    mode: 0o777,
+                    size: target.length,
+                    sha256: sha256(target),
+                    target,
+                });
+            }
+            else if (st.isFile()) {
+                const mode = st.mode & 0o100 ? 0o755 : 0o644;
+                entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
+            }
+            else {
+                return `${r} is neither a file, a directory nor a symlink`;
+            }
+        }
+        return undefined;
+    };
+    const problem = await walk('');
+    return problem === undefined ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(entries) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(problem);
+}
+/** The manifest of an artifact whose output tree is at `outputDir`. */
+async function buildManifest(outputDir, key, durationMs, stdout, stderr) {
+    const entries = await describeTree(outputDir);
+    if (!entries.ok)
+        return entries;
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)({
+        version: 1,
+        key,
+        durationMs,
+        stdoutSha256: sha256(stdout),
+        stderrSha256: sha256(stderr),
+        entries: entries.value,
+    });
+}
+/** Checks that `dir` holds exactly the manifest's tree: same entries, types, sizes, exec bits and hashes. */
+async function verifyTree(dir, manifest) {
+    const actual = await describeTree(dir);
+    if (!actual.ok)
+        return actual;
+    const want = new Map(manifest.entries.map((e) => [e.path, e]));
+    for (const e of actual.value) {
+        const w = want.get(e.path);
+        if (!w)
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`unexpected ${e.type} ${e.path}`);
+        if (w.type !== e.type ||
+            w.size !== e.size ||
+            w.sha256 !== e.sha256 ||
+            (w.type === 'file' && w.mode !== e.mode)) {
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`${e.path} does not match the manifest`);
+        }
+        want.delete(e.path);
+    }
+    const missing = want.keys().next();
+    return missing.done ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(undefined) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`${missing.value} is missing`);
+}
+
+
+/***/ }),
+
 /***/ 2142:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -437,8 +475,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/cache/null-cache.ts
 var null_cache = __webpack_require__(2142);
-// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 5 modules
-var shared_coordinator = __webpack_require__(2204);
+// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 6 modules
+var shared_coordinator = __webpack_require__(5431);
 // EXTERNAL MODULE: ./src/engine.ts + 9 modules
 var engine = __webpack_require__(9596);
 // EXTERNAL MODULE: ./src/ids/file-digest.ts + 3 modules
@@ -677,7 +715,7 @@ function usageError(io, message) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5287);
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7869);
 /* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2142);
 /* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2670);
 
@@ -715,9 +753,9 @@ async function openLocalState(cacheDirFlag, io) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ CoordinatorClient)
+/* harmony export */   G: () => (/* binding */ CoordinatorClient),
+/* harmony export */   o: () => (/* binding */ parseAddress)
 /* harmony export */ });
-/* unused harmony export parseAddress */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8251);
@@ -841,6 +879,98 @@ const soloCoordinator = {
 
 /***/ }),
 
+/***/ 3555:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jK: () => (/* binding */ socketProblem),
+/* harmony export */   q1: () => (/* binding */ readPrivateFile),
+/* harmony export */   rh: () => (/* binding */ ensurePrivateDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * Who may be trusted with the coordinator's secrets: only files and sockets this user owns, in directories
+ * nobody else can write. A directory another user can write lets that user swap a socket or a record under
+ * us; a socket another user owns is that user's server, and our bearer token must never reach it.
+ */
+/** The effective uid files must belong to; undefined where the platform has none (then nothing is checked). */
+const myUid = () => process.geteuid?.();
+/**
+ * Creates `dir` owner-only, or checks that an existing one is ours and tightens its mode. Answers a problem
+ * when it is a symlink or belongs to somebody else.
+ */
+async function ensurePrivateDir(dir) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir);
+    if (!st.isDirectory())
+        return `${dir} is not a directory`;
+    const uid = myUid();
+    if (uid !== undefined && st.uid !== uid)
+        return `${dir} belongs to uid ${st.uid}, not to this user (${uid})`;
+    if ((st.mode & 0o077) !== 0)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(dir, 0o700);
+    return undefined;
+}
+/**
+ * A socket may receive our token only when it is ours and sits in a directory that is ours and that nobody
+ * else can write (so it cannot be replaced between this check and the connection).
+ */
+async function socketProblem(socketPath) {
+    const uid = myUid();
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(socketPath);
+    const d = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir).catch(() => undefined);
+    if (!d)
+        return `${dir} does not exist`;
+    if (!d.isDirectory())
+        return `${dir} is not a directory`;
+    if (uid !== undefined && d.uid !== uid)
+        return `${dir} belongs to uid ${d.uid}, not to this user`;
+    if ((d.mode & 0o022) !== 0)
+        return `${dir} can be written by other users`;
+    const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(socketPath).catch(() => undefined);
+    if (!s)
+        return `${socketPath} does not exist`;
+    if (!s.isSocket())
+        return `${socketPath} is not a socket`;
+    if (uid !== undefined && s.uid !== uid)
+        return `${socketPath} belongs to uid ${s.uid}, not to this user`;
+    return undefined;
+}
+/**
+ * Reads a small owner-only file without following a symlink at its name; undefined when it is missing, not
+ * ours, or readable by others (a record that others could have written is no record of ours).
+ */
+async function readPrivateFile(path) {
+    let fh;
+    try {
+        fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = await fh.stat();
+        const uid = myUid();
+        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0)
+            return undefined;
+        return await fh.readFile('utf8');
+    }
+    finally {
+        await fh.close();
+    }
+}
+
+
+/***/ }),
+
 /***/ 6420:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -884,7 +1014,7 @@ function labelProblem(label) {
 
 /***/ }),
 
-/***/ 2204:
+/***/ 5431:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -903,6 +1033,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/coordinator/client.ts
 var coordinator_client = __webpack_require__(367);
+// EXTERNAL MODULE: ./src/coordinator/private-dir.ts
+var private_dir = __webpack_require__(3555);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: ./src/util/result.ts
@@ -1037,38 +1169,45 @@ class CoordinatorState {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
 ;// CONCATENATED MODULE: ./src/coordinator/store.ts
 
 
 
 
+
+/** A published path the store will not take; the message is for the publisher. */
+class RefusedFile extends Error {
+}
 /**
  * Where finished results live: `<dir>/<importPath>/<label>`. A result is written into a temp directory and
- * renamed into place, so a reader never sees half of one; files are hard-linked when possible (no copy),
- * copied otherwise, so the producer may delete its own files as soon as finish is answered.
+ * renamed into place, so a reader never sees half of one; the producer may delete its own files as soon as
+ * finish is answered.
+ *
+ * What may be published: plain files (never a symlink, a device or a directory) at absolute paths inside the
+ * publish roots, the directories where this cache directory's jobs write outputs and temp files. A file is
+ * hard-linked only when nothing else links to it (no second name for a file like /etc/passwd that a job
+ * hard-linked into its output), and only when the link lands on the very file that was checked; otherwise it
+ * is copied from the opened file.
  */
 class ResultStore {
     dir;
-    constructor(dir) {
+    #roots;
+    constructor(dir, publishRoots) {
         this.dir = dir;
+        this.#roots = Promise.all(publishRoots.map((r) => (0,promises_.realpath)(r).catch(() => (0,external_node_path_.normalize)(r))));
     }
     async put(importPath, files) {
         if (Object.keys(files).length === 0)
             return {};
+        const roots = await this.#roots;
         const final = (0,external_node_path_.join)(this.dir, importPath);
         const temp = (0,external_node_path_.join)(this.dir, `.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
         await (0,promises_.mkdir)(temp, { recursive: true });
         try {
-            for (const [label, path] of Object.entries(files)) {
-                if (!(await (0,promises_.stat)(path)).isFile())
-                    throw new Error(`extra ${JSON.stringify(label)}: ${path} is not a file`);
-                try {
-                    await (0,promises_.link)(path, (0,external_node_path_.join)(temp, label));
-                }
-                catch {
-                    await (0,promises_.copyFile)(path, (0,external_node_path_.join)(temp, label), external_node_fs_.constants.COPYFILE_FICLONE);
-                }
-            }
+            for (const [label, path] of Object.entries(files))
+                await take(label, path, roots, (0,external_node_path_.join)(temp, label));
             try {
                 await (0,promises_.rename)(temp, final);
             }
@@ -1083,6 +1222,44 @@ class ResultStore {
             await (0,promises_.rm)(temp, { recursive: true, force: true });
         }
         return Object.fromEntries(Object.keys(files).map((label) => [label, (0,external_node_path_.join)(final, label)]));
+    }
+}
+async function take(label, path, roots, dest) {
+    const refuse = (why) => {
+        throw new RefusedFile(`extra ${JSON.stringify(label)}: ${JSON.stringify(path)} ${why}`);
+    };
+    if (!(0,external_node_path_.isAbsolute)(path))
+        refuse('is not an absolute path');
+    const name = (0,external_node_path_.basename)((0,external_node_path_.normalize)(path));
+    if (name === '' || name === '.' || name === '..')
+        refuse('is not a file path');
+    // The directory's real path: a symlinked directory on the way must not lead out of the roots.
+    const parent = await (0,promises_.realpath)((0,external_node_path_.dirname)((0,external_node_path_.normalize)(path))).catch(() => refuse('does not exist'));
+    const real = (0,external_node_path_.join)(parent, name);
+    if (!roots.some((r) => real.startsWith(r.endsWith(external_node_path_.sep) ? r : r + external_node_path_.sep)))
+        refuse(`is outside the directories results may be published from (${roots.join(', ')})`);
+    let fh;
+    try {
+        fh = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        return refuse(code === 'ELOOP' ? 'is a symlink' : `cannot be opened (${code ?? String(e)})`);
+    }
+    try {
+        const st = await fh.stat();
+        if (!st.isFile())
+            refuse('is not a plain file');
+        if (st.nlink === 1) {
+            const linked = await (0,promises_.link)(real, dest).then(() => (0,promises_.lstat)(dest), () => undefined);
+            if (linked && linked.ino === st.ino && linked.dev === st.dev)
+                return;
+            await (0,promises_.rm)(dest, { force: true });
+        }
+        await (0,external_node_stream_promises_.pipeline)(fh.createReadStream({ start: 0, autoClose: false }), (0,external_node_fs_.createWriteStream)(dest, { mode: st.mode & 0o777, flags: 'wx' }));
+    }
+    finally {
+        await fh.close();
     }
 }
 
@@ -1106,7 +1283,7 @@ const DEFAULT_LEASE_MS = 10_000;
 async function startCoordinatorServer(opts) {
     const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
     const state = new CoordinatorState({ leaseMs, newToken: () => (0,external_node_crypto_.randomBytes)(16).toString('hex') });
-    const store = new ResultStore(opts.storeDir);
+    const store = new ResultStore(opts.storeDir, opts.publishRoots);
     // A previous server's results are stale; they are moved away at once and deleted in the background.
     (0,discard_dir/* discardDir */._)(opts.storeDir);
     const stats = { start: 0, finish: 0, renew: 0, recorded: 0, rejected: 0 };
@@ -1302,7 +1479,135 @@ async function listen(server, where) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/coordinator/takeover-lock.ts
+
+
+/** A lock whose owner is alive is still broken after this long: taking over a coordinator takes well under it. */
+const LIVE_OWNER_MAX_MS = 30_000;
+const POLL_MS = 20;
+/** Nonces of the locks this process holds right now (a lock with our pid and another nonce is a leftover). */
+const heldHere = new Set();
+/** Resolved whenever a lock of this process is released, so that its other waiters need not poll for it. */
+let released = signal();
+function signal() {
+    let fire;
+    const promise = new Promise((r) => (fire = r));
+    return { promise, fire };
+}
+const pause = () => Promise.race([new Promise((r) => setTimeout(r, POLL_MS)), released.promise]);
+/**
+ * A cross-process mutex for taking over the coordinator of a cache directory.
+ *
+ * The lock is a file that always names its owner (`<pid> <nonce>`): it is written under a unique name, then
+ * hard-linked into place, so nobody ever sees it empty. Only a lock whose owner is dead (or that a live owner
+ * has held far too long) is broken. Age alone never breaks a lock, so a slow owner is not robbed of it.
+ *
+ * Breaking is where two processes used to both win: each saw the same dead owner, one removed that lock and
+ * took a new one, and the other then removed the new one. Here a lock instance (known by its content, unique
+ * per acquisition) can be broken once: the breaker first creates `<lock>.breaking-<instance>` exclusively, and
+ * removes the lock only if it still is that instance. Whoever comes later cannot create the marker, or, once
+ * the marker is gone, finds another instance under the name and leaves it alone.
+ */
+async function withTakeoverLock(path, fn) {
+    const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    const me = `${process.pid} ${nonce}`;
+    // Counted as held from before it appears under the name: our own lock is never mistaken for a leftover.
+    heldHere.add(nonce);
+    try {
+        while (!(await createComplete(path, me))) {
+            const stale = await staleContent(path);
+            if (stale !== undefined)
+                await breakLock(path, stale);
+            else
+                await pause();
+        }
+        try {
+            return await fn();
+        }
+        finally {
+            // Removed only while it is still ours: a lock that was broken meanwhile belongs to somebody else now.
+            if ((await (0,promises_.readFile)(path, 'utf8').catch(() => undefined)) === me)
+                await (0,promises_.unlink)(path).catch(() => undefined);
+            const s = released;
+            released = signal();
+            s.fire();
+        }
+    }
+    finally {
+        heldHere.delete(nonce);
+    }
+}
+/** Creates `path` with `content` unless it exists; nobody ever sees it empty or half-written. */
+async function createComplete(path, content) {
+    const temp = `${path}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`;
+    await (0,promises_.writeFile)(temp, content, { mode: 0o600 });
+    try {
+        await (0,promises_.link)(temp, path);
+        return true;
+    }
+    catch (e) {
+        if (e.code !== 'EEXIST')
+            throw e;
+        return false;
+    }
+    finally {
+        await (0,promises_.rm)(temp, { force: true });
+    }
+}
+/** The lock's content when it may be broken; undefined while it is held (or gone, so free). */
+async function staleContent(path) {
+    const [owner, st] = await Promise.all([
+        (0,promises_.readFile)(path, 'utf8').catch(() => undefined),
+        (0,promises_.stat)(path).catch(() => undefined),
+    ]);
+    if (owner === undefined || st === undefined)
+        return undefined;
+    return ownerIsGone(owner) || Date.now() - st.mtimeMs > LIVE_OWNER_MAX_MS ? owner : undefined;
+}
+function ownerIsGone(owner) {
+    const [pidText, nonce] = owner.trim().split(' ');
+    const pid = Number(pidText);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || nonce === undefined)
+        return true;
+    if (pid === process.pid)
+        return !heldHere.has(nonce);
+    try {
+        process.kill(pid, 0);
+        return false;
+    }
+    catch (e) {
+        // EPERM: alive, but another user's process.
+        return e.code === 'ESRCH';
+    }
+}
+async function breakLock(path, stale) {
+    const marker = `${path}.breaking-${(0,external_node_crypto_.createHash)('sha1').update(stale).digest('hex').slice(0, 16)}`;
+    const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    heldHere.add(nonce);
+    try {
+        if (!(await createComplete(marker, `${process.pid} ${nonce}`))) {
+            // Somebody else breaks this instance; a breaker that died doing so must not block everyone forever.
+            if ((await staleContent(marker)) !== undefined)
+                await (0,promises_.unlink)(marker).catch(() => undefined);
+            await pause();
+            return;
+        }
+        try {
+            if ((await (0,promises_.readFile)(path, 'utf8').catch(() => undefined)) === stale)
+                await (0,promises_.unlink)(path).catch(() => undefined);
+        }
+        finally {
+            await (0,promises_.rm)(marker, { force: true });
+        }
+    }
+    finally {
+        heldHere.delete(nonce);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/coordinator/discovery.ts
+
+
 
 
 
@@ -1311,179 +1616,225 @@ async function listen(server, where) {
 
 async function joinOrStartCoordinator(cacheDir, opts = {}) {
     const dir = (0,external_node_path_.join)(cacheDir, 'coordinator');
-    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
-    const bearer = await sharedBearer((0,external_node_path_.join)(dir, 'bearer'));
-    const socketPath = socketPathFor(dir);
-    const addressFile = (0,external_node_path_.join)(dir, 'address');
+    const problem = await (0,private_dir/* ensurePrivateDir */.rh)(dir);
+    if (problem)
+        throw new Error(`cannot use the coordinator directory: ${problem}`);
+    const recordPath = (0,external_node_path_.join)(dir, 'server.json');
     const tryJoin = async () => {
-        const address = opts.transport === 'tcp'
-            ? await (0,promises_.readFile)(addressFile, 'utf8').catch(() => undefined)
-            : `unix:${socketPath}`;
-        if (address === undefined)
-            return undefined;
-        const client = new coordinator_client/* CoordinatorClient */.G(address, bearer);
-        if (await isAlive(client))
-            return { client, bearer };
+        const record = parseRecord(await (0,private_dir/* readPrivateFile */.q1)(recordPath));
+        if (!record)
+            return {};
+        if (await (0,private_dir/* socketProblem */.jK)(socketOf(record)))
+            return { record };
+        const client = new coordinator_client/* CoordinatorClient */.G(record.address, record.bearer);
+        if (await isOurs(client))
+            return { joined: { client, bearer: record.bearer }, record };
         client.close();
-        return undefined;
+        return { record };
     };
-    const joined = await tryJoin();
-    if (joined)
-        return joined;
-    return withMutex((0,external_node_path_.join)(dir, 'takeover.lock'), async () => {
+    const first = await tryJoin();
+    if (first.joined)
+        return first.joined;
+    return withTakeoverLock((0,external_node_path_.join)(dir, 'takeover.lock'), async () => {
         const again = await tryJoin();
-        if (again)
-            return again;
+        if (again.joined)
+            return again.joined;
+        const { socketPath, privateTemp } = await newSocketPath(dir);
+        const old = again.record ? socketOf(again.record) : undefined;
+        if (old !== undefined && old !== socketPath)
+            await removeSocket(old, dir);
         await (0,promises_.rm)(socketPath, { force: true });
+        const bearer = (0,external_node_crypto_.randomBytes)(24).toString('hex');
         const started = await startCoordinatorServer({
             storeDir: (0,external_node_path_.join)(dir, 'store'),
             bearer,
-            listen: opts.transport === 'tcp' ? { tcp: true } : { socketPath },
+            listen: { socketPath },
+            publishRoots: opts.publishRoots ?? [cacheDir],
             ...(opts.leaseMs === undefined ? {} : { leaseMs: opts.leaseMs }),
         });
-        if (!started.ok)
+        if (!started.ok) {
+            if (privateTemp)
+                await (0,promises_.rmdir)(privateTemp).catch(() => undefined);
             throw new Error(`cannot start the coordinator: ${started.error}`);
-        const temp = `${addressFile}.${process.pid}`;
-        await (0,promises_.writeFile)(temp, started.value.address, { mode: 0o600 });
-        await (0,promises_.rename)(temp, addressFile);
-        const server = started.value;
+        }
+        const record = { address: started.value.address, bearer, pid: process.pid };
+        const temp = `${recordPath}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        await (0,promises_.writeFile)(temp, JSON.stringify(record), { mode: 0o600 });
+        await (0,promises_.rename)(temp, recordPath);
+        const inner = started.value;
+        const server = privateTemp
+            ? {
+                ...inner,
+                close: async () => {
+                    await inner.close();
+                    await (0,promises_.rmdir)(privateTemp).catch(() => undefined);
+                },
+            }
+            : inner;
         return { client: new coordinator_client/* CoordinatorClient */.G(server.address, bearer, server.call), bearer, server };
     });
 }
-/** Any HTTP answer means a live server; a refused or reset connection means none. */
-async function isAlive(client) {
+/** Our server answers our token with anything but 401; a refused or reset connection means none. */
+async function isOurs(client) {
     const r = await client.renew('probe', 'probe');
-    return r.ok || r.error.reason !== 'unreachable';
+    return r.ok || (r.error.reason === 'refused' && r.error.status !== 401);
 }
-/**
- * The bearer every server of this cache directory uses. Written to a temp file and hard-linked into place, so a
- * process starting at the same moment never reads a created-but-still-empty file.
- */
-async function sharedBearer(path) {
-    const temp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    await (0,promises_.writeFile)(temp, (0,external_node_crypto_.randomBytes)(24).toString('hex'), { mode: 0o600 });
+const socketOf = (r) => r.address.slice('unix:'.length);
+function parseRecord(text) {
+    if (text === undefined)
+        return undefined;
     try {
-        await (0,promises_.link)(temp, path);
+        const r = JSON.parse(text);
+        if (typeof r.address !== 'string' || !r.address.startsWith('unix:') || typeof r.bearer !== 'string')
+            return undefined;
+        return { address: r.address, bearer: r.bearer, pid: Number(r.pid) };
     }
-    catch (e) {
-        if (e.code !== 'EEXIST')
-            throw e;
+    catch {
+        return undefined;
     }
-    finally {
-        await (0,promises_.rm)(temp, { force: true });
-    }
-    return (await (0,promises_.readFile)(path, 'utf8')).trim();
 }
-/** Unix socket paths are limited to about 107 bytes; long cache paths get a stable name in the temp dir. */
-function socketPathFor(dir) {
+/** Unix socket paths are limited to about 107 bytes; a long cache path gets a fresh private directory instead. */
+async function newSocketPath(dir) {
     const inside = (0,external_node_path_.join)(dir, 'sock');
     if (Buffer.byteLength(inside) < 100)
-        return inside;
-    return (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `disbuild-${(0,external_node_crypto_.createHash)('sha1').update(dir).digest('hex').slice(0, 16)}.sock`);
+        return { socketPath: inside };
+    // mkdtemp: a random name, created 0700 by this user, that fails rather than reuse an existing path.
+    const privateTemp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-coordinator-'));
+    return { socketPath: (0,external_node_path_.join)(privateTemp, 'sock'), privateTemp };
 }
-/** A cross-process mutex: a directory made atomically; one older than 5 s is a dead holder's and is broken. */
-async function withMutex(path, fn) {
-    for (;;) {
-        try {
-            await (0,promises_.mkdir)(path);
-            break;
-        }
-        catch (e) {
-            if (e.code !== 'EEXIST')
-                throw e;
-            const age = Date.now() -
-                (await (0,promises_.stat)(path).then((s) => s.mtimeMs, () => Date.now()));
-            if (age > 5000)
-                await (0,promises_.rmdir)(path).catch(() => undefined);
-            else
-                await new Promise((r) => setTimeout(r, 20));
-        }
-    }
-    try {
-        return await fn();
-    }
-    finally {
-        await (0,promises_.rmdir)(path).catch(() => undefined);
-    }
+/** A dead server's socket, and its private temp directory if it had one (only when both are ours). */
+async function removeSocket(socketPath, dir) {
+    if (await (0,private_dir/* socketProblem */.jK)(socketPath))
+        return;
+    await (0,promises_.rm)(socketPath, { force: true });
+    if ((0,external_node_path_.dirname)(socketPath) !== dir)
+        await (0,promises_.rmdir)((0,external_node_path_.dirname)(socketPath)).catch(() => undefined);
 }
 
 // EXTERNAL MODULE: ./src/coordinator/job-coordinator.ts
 var job_coordinator = __webpack_require__(6526);
+// EXTERNAL MODULE: ./src/cache/manifest.ts
+var manifest = __webpack_require__(8445);
 ;// CONCATENATED MODULE: ./src/coordinator/result-files.ts
+
 
 
 /**
  * How a finished job's result travels through the coordinator. The protocol moves flat, labelled files, so
- * the output tree is flattened into one label per file (`out~<URI-encoded path>`), and everything that is not
- * a regular file — logs, duration, directories, symlinks — goes into one `result.json`.
+ * the output tree is flattened into one label per file (`out~<URI-encoded path>`), and everything else —
+ * logs, duration, and the manifest of the tree (every file's hash and mode, directories, symlinks) — goes into
+ * one `result.json`. The receiver trusts none of it: it rebuilds the tree and checks it against the manifest
+ * exactly as a cache restore is checked, and refuses paths and links that leave the output directory.
  */
 const OUT_PREFIX = 'out~';
 const RESULT = 'result.json';
-/** Writes `result.json` into `scratchDir` and answers the labelled files to finish with. */
+const labelOf = (path) => OUT_PREFIX + encodeURIComponent(path);
+/**
+ * Writes `result.json` into `scratchDir` and answers the labelled files to finish with. Throws when the tree
+ * cannot be published (a link out of it, a device or socket): the same trees the cache refuses to save.
+ */
 async function resultFiles(outputDir, scratchDir, result) {
+    const tree = await (0,manifest/* describeTree */.cn)(outputDir);
+    if (!tree.ok)
+        throw new Error(tree.error);
     const files = {};
+    for (const e of tree.value)
+        if (e.type === 'file')
+            files[labelOf(e.path)] = (0,external_node_path_.join)(outputDir, e.path);
     const meta = {
         durationMs: result.durationMs,
         stdout: result.stdout.toString('base64'),
         stderr: result.stderr.toString('base64'),
-        dirs: [],
-        symlinks: [],
+        entries: tree.value,
     };
-    const walk = async (dir) => {
-        for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
-            const abs = (0,external_node_path_.join)(dir, entry.name);
-            const rel = (0,external_node_path_.relative)(outputDir, abs);
-            if (entry.isDirectory()) {
-                meta.dirs.push(rel);
-                await walk(abs);
-            }
-            else if (entry.isSymbolicLink()) {
-                meta.symlinks.push({ path: rel, target: await (0,promises_.readlink)(abs) });
-            }
-            else if (entry.isFile()) {
-                files[OUT_PREFIX + encodeURIComponent(rel)] = abs;
-            }
-        }
-    };
-    await walk(outputDir);
     await (0,promises_.mkdir)(scratchDir, { recursive: true });
     files[RESULT] = (0,external_node_path_.join)(scratchDir, RESULT);
     await (0,promises_.writeFile)(files[RESULT], JSON.stringify(meta));
     return files;
 }
-/** Rebuilds an output tree from the files another holder finished with, and answers its logs. */
+/**
+ * Rebuilds an output tree from the files another holder finished with, checks it against its manifest, and
+ * answers its logs. Throws on anything that does not verify; the caller then builds the job itself.
+ */
 async function fromResultFiles(files, outputDir) {
     const resultPath = files[RESULT];
     if (resultPath === undefined)
         throw new Error(`the result has no ${RESULT}`);
-    const meta = JSON.parse(await (0,promises_.readFile)(resultPath, 'utf8'));
-    const inside = (rel) => {
-        const dest = (0,external_node_path_.join)(outputDir, rel);
-        if ((0,external_node_path_.relative)(outputDir, dest).startsWith('..'))
-            throw new Error(`output path ${rel} escapes the output directory`);
-        return dest;
-    };
+    const meta = parseMeta(await (0,promises_.readFile)(resultPath, 'utf8'));
+    const expected = new Set([RESULT]);
+    for (const e of meta.entries)
+        if (e.type === 'file')
+            expected.add(labelOf(e.path));
+    for (const label of Object.keys(files))
+        if (!expected.has(label))
+            throw new Error(`the result has a file ${JSON.stringify(label)} it does not list`);
     await (0,promises_.mkdir)(outputDir, { recursive: true });
-    for (const d of meta.dirs)
-        await (0,promises_.mkdir)(inside(d), { recursive: true });
-    for (const [label, path] of Object.entries(files)) {
-        if (!label.startsWith(OUT_PREFIX))
+    for (const e of meta.entries)
+        if (e.type === 'dir')
+            await (0,promises_.mkdir)((0,external_node_path_.join)(outputDir, e.path), { recursive: true });
+    for (const e of meta.entries) {
+        if (e.type !== 'file')
             continue;
-        const dest = inside(decodeURIComponent(label.slice(OUT_PREFIX.length)));
+        const from = files[labelOf(e.path)];
+        if (from === undefined)
+            throw new Error(`the result lacks ${e.path}`);
+        const dest = (0,external_node_path_.join)(outputDir, e.path);
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
         // A copy, never a link: a dependent that writes into its inputs must not change the coordinator's store.
-        await (0,promises_.copyFile)(path, dest, promises_.constants.COPYFILE_FICLONE);
-        const mode = (await (0,promises_.lstat)(path)).mode;
-        if (mode & 0o111)
-            await (0,promises_.chmod)(dest, mode & 0o777);
+        await (0,promises_.copyFile)(from, dest, promises_.constants.COPYFILE_FICLONE | promises_.constants.COPYFILE_EXCL);
+        await (0,promises_.chmod)(dest, e.mode === 0o755 ? 0o755 : 0o644);
     }
-    for (const s of meta.symlinks)
-        await (0,promises_.symlink)(s.target, inside(s.path));
+    // Links last, so that no file above is ever written through one.
+    for (const e of meta.entries)
+        if (e.type === 'symlink')
+            await (0,promises_.symlink)(e.target, (0,external_node_path_.join)(outputDir, e.path));
+    const verified = await (0,manifest/* verifyTree */.aY)(outputDir, meta);
+    if (!verified.ok)
+        throw new Error(`the result does not match its manifest: ${verified.error}`);
     return {
         stdout: Buffer.from(meta.stdout, 'base64'),
         stderr: Buffer.from(meta.stderr, 'base64'),
         durationMs: meta.durationMs,
     };
+}
+/** result.json as the receiver accepts it: every path relative and inside, every link inside the tree. */
+function parseMeta(text) {
+    const bad = (why) => {
+        throw new Error(`${RESULT} is not valid: ${why}`);
+    };
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (e) {
+        return bad(e.message);
+    }
+    const m = raw;
+    if (typeof m !== 'object' || m === null)
+        return bad('not an object');
+    if (typeof m.durationMs !== 'number' || typeof m.stdout !== 'string' || typeof m.stderr !== 'string')
+        bad('missing logs or duration');
+    if (!Array.isArray(m.entries))
+        return bad('no manifest');
+    for (const e of m.entries) {
+        const x = e;
+        if (typeof x !== 'object' || x === null || typeof x.path !== 'string')
+            return bad('an entry without a path');
+        if (!isPlainRelative(x.path))
+            bad(`path ${JSON.stringify(x.path)} leaves the output directory`);
+        if (x.type === 'symlink') {
+            if (typeof x.target !== 'string' || (0,manifest/* symlinkEscapes */.mu)(x.path, x.target))
+                bad(`symlink ${JSON.stringify(x.path)} points outside the output directory`);
+        }
+        else if (x.type !== 'file' && x.type !== 'dir')
+            bad(`entry ${JSON.stringify(x.path)} has no known type`);
+    }
+    return m;
+}
+function isPlainRelative(path) {
+    if (path === '' || path.includes('\0') || external_node_path_.posix.isAbsolute(path))
+        return false;
+    return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
 ;// CONCATENATED MODULE: ./src/coordinator/shared-coordinator.ts
@@ -1504,15 +1855,18 @@ const DRAIN_MS = 30 * 60 * 1000;
  */
 class SharedCoordinator {
     #c;
+    /** The rediscovery under way, if any: every claim that lost the server awaits this one. */
+    #rediscovering;
+    /** Every server this process started; closed on `close`, whichever is current. */
+    #servers = new Set();
     #cacheDir;
-    #leaseMs;
-    #onWarning;
+    #o;
     #warned = false;
-    constructor(c, cacheDir, leaseMs, onWarning) {
+    constructor(c, cacheDir, o) {
         this.#c = c;
         this.#cacheDir = cacheDir;
-        this.#leaseMs = leaseMs;
-        this.#onWarning = onWarning;
+        this.#o = o;
+        this.#adopt(c);
     }
     /**
      * Joins or starts the coordinator of `cacheDir`. Should that fail (a socket that cannot be created, a server
@@ -1520,9 +1874,9 @@ class SharedCoordinator {
      * a reason to fail a build.
      */
     static async open(cacheDir, opts) {
-        const leaseMs = opts.leaseMs ?? 10_000;
+        const o = { ...opts, leaseMs: opts.leaseMs ?? 10_000 };
         try {
-            return new SharedCoordinator(await joinOrStartCoordinator(cacheDir, { leaseMs }), cacheDir, leaseMs, opts.onWarning);
+            return new SharedCoordinator(await joinOrStartCoordinator(cacheDir, discoveryOptions(o)), cacheDir, o);
         }
         catch (e) {
             opts.onWarning(`${e.message}; jobs run without a coordinator`);
@@ -1538,7 +1892,8 @@ class SharedCoordinator {
     }
     async claim(key) {
         for (let attempt = 0; attempt < 3; attempt++) {
-            const client = this.#c.client;
+            const c = this.#c;
+            const client = c.client;
             const r = await client.start(key);
             if (r.ok) {
                 if ('token' in r.value)
@@ -1551,9 +1906,11 @@ class SharedCoordinator {
             }
             if (r.error.reason === 'build-failed')
                 return { kind: 'failed', error: r.error.message };
-            // The serving process went away (or is shutting down): find or become the next one, and ask again.
-            if (r.error.reason === 'unreachable' || (r.error.reason === 'refused' && r.error.status === 503)) {
-                await this.#rediscover();
+            // The serving process went away, is shutting down, or was replaced by a server with a token of its own
+            // (401): find or become the next one, and ask again.
+            if (r.error.reason === 'unreachable' ||
+                (r.error.reason === 'refused' && (r.error.status === 503 || r.error.status === 401))) {
+                await this.#rediscover(c);
                 continue;
             }
             this.#warn(`the coordinator refused ${key}: ${r.error.message}`);
@@ -1562,7 +1919,7 @@ class SharedCoordinator {
         return { kind: 'build', finish: () => Promise.resolve() };
     }
     #buildClaim(client, key, token) {
-        const stopRenewing = client.holdLease(key, token, Math.max(20, Math.floor(this.#leaseMs / 4)));
+        const stopRenewing = client.holdLease(key, token, Math.max(20, Math.floor(this.#o.leaseMs / 4)));
         return {
             kind: 'build',
             finish: async (result) => {
@@ -1579,9 +1936,17 @@ class SharedCoordinator {
                 }
                 const scratch = (0,external_node_path_.join)(this.#cacheDir, 'coordinator', 'scratch', `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
                 try {
-                    const r = await client.finish(key, token, {
-                        extra: await resultFiles(result.outputDir, scratch, result),
-                    });
+                    let extra;
+                    try {
+                        extra = await resultFiles(result.outputDir, scratch, result);
+                    }
+                    catch (e) {
+                        // Not publishable (a link out of the tree): without a finish, the lease runs out and a waiter
+                        // builds it itself, as it would for an output the cache refuses.
+                        this.#warn(`could not publish ${key}: ${e.message}`);
+                        return;
+                    }
+                    const r = await client.finish(key, token, { extra });
                     if (!r.ok && r.error.reason !== 'unreachable')
                         this.#warn(`could not publish ${key}: ${r.error.message}`);
                 }
@@ -1591,34 +1956,55 @@ class SharedCoordinator {
             },
         };
     }
-    async #rediscover() {
-        this.#c.client.close();
-        try {
-            this.#c = await joinOrStartCoordinator(this.#cacheDir, { leaseMs: this.#leaseMs });
-        }
-        catch (e) {
-            this.#warn(e.message);
-        }
+    /**
+     * Finds or becomes the next server after `lost` stopped answering, once per loss: claims that noticed the same
+     * loss share one rediscovery, and a claim that noticed it after a new server was found just asks again.
+     */
+    async #rediscover(lost) {
+        if (this.#c !== lost)
+            return;
+        this.#rediscovering ??= (async () => {
+            lost.client.close();
+            try {
+                const next = await joinOrStartCoordinator(this.#cacheDir, discoveryOptions(this.#o));
+                this.#adopt(next);
+                this.#c = next;
+            }
+            catch (e) {
+                this.#warn(e.message);
+            }
+        })().finally(() => (this.#rediscovering = undefined));
+        await this.#rediscovering;
+    }
+    #adopt(c) {
+        if (c.server)
+            this.#servers.add(c.server);
+        this.#o.onSecret?.(c.bearer);
     }
     #warn(message) {
         if (this.#warned)
             return;
         this.#warned = true;
-        this.#onWarning(`${message}; building without the coordinator where needed`);
+        this.#o.onWarning(`${message}; building without the coordinator where needed`);
     }
     /**
      * Stops serving only once no other process builds or waits through this one; with `drain: false`
      * (an interrupted run) it stops at once, and the others take over.
      */
     async close(opts = { drain: true }) {
-        const server = this.#c.server;
+        await this.#rediscovering;
         this.#c.client.close();
-        if (!server)
-            return;
-        if (opts.drain)
-            await server.drain(DRAIN_MS);
-        await server.close();
+        const servers = [...this.#servers];
+        this.#servers.clear();
+        await Promise.all(servers.map(async (server) => {
+            if (opts.drain)
+                await server.drain(DRAIN_MS);
+            await server.close();
+        }));
     }
+}
+function discoveryOptions(o) {
+    return { leaseMs: o.leaseMs, ...(o.publishRoots ? { publishRoots: o.publishRoots } : {}) };
 }
 
 
@@ -2039,7 +2425,8 @@ class Execution {
         const claim = await this.#p.coordinator.claim(ref.key);
         switch (claim.kind) {
             case 'reuse':
-                return this.#reuse(ref, claim.restore);
+                return ((await this.#reuse(ref, claim.restore)) ??
+                    this.#buildClaimed(job, ref, depDirs, release, () => Promise.resolve()));
             case 'failed':
                 return this.#failedElsewhere(ref, claim.error);
             case 'cached':
@@ -2071,7 +2458,10 @@ class Execution {
             return undefined;
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
     }
-    /** Another worker or process built this key while we waited: its files are the result. */
+    /**
+     * Another worker or process built this key while we waited: its files are the result, once they verify.
+     * Undefined when they do not (unreadable, or not matching their manifest): the caller builds it here.
+     */
     async #reuse(ref, restore) {
         const outputDir = this.#outputDir(ref.key);
         await (0,promises_.rm)(outputDir, { recursive: true, force: true });
@@ -2087,7 +2477,13 @@ class Execution {
             return { ok: true, dir: outputDir, outcome };
         }
         catch (e) {
-            return this.#failedElsewhere(ref, `its result could not be read: ${e.message}`);
+            await (0,promises_.rm)(outputDir, { recursive: true, force: true });
+            this.#p.reporter.onEvent({
+                type: 'warning',
+                job: ref,
+                message: `the result of ${JSON.stringify(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
+            });
+            return undefined;
         }
     }
     #failedElsewhere(ref, error) {

@@ -98,8 +98,8 @@ var external_node_util_ = __webpack_require__(7975);
 var run = __webpack_require__(5632);
 // EXTERNAL MODULE: ./src/cli/local-state.ts
 var local_state = __webpack_require__(4709);
-// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 5 modules
-var shared_coordinator = __webpack_require__(2204);
+// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 6 modules
+var shared_coordinator = __webpack_require__(5431);
 // EXTERNAL MODULE: ./src/engine.ts + 9 modules
 var engine = __webpack_require__(9596);
 // EXTERNAL MODULE: ./src/graph/model.ts
@@ -193,8 +193,8 @@ function parsePushInput(text) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/cache/local-cache.ts + 2 modules
-var local_cache = __webpack_require__(5287);
+// EXTERNAL MODULE: ./src/cache/local-cache.ts + 1 modules
+var local_cache = __webpack_require__(7869);
 ;// CONCATENATED MODULE: ./src/hook/worktree.ts
 
 

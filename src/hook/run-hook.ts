@@ -15,6 +15,7 @@ import { parseGraphText } from '../graph/parse.js';
 import { keyGraphAtCommit } from '../ids/job-key.js';
 import { ConsoleReporter } from '../report/console-reporter.js';
 import type { JobOutcome } from '../report/events.js';
+import { loadConfigGraph } from '../config/config-graph.js';
 import { type GraphSource, type HookConfig, readHookConfig } from './config.js';
 import { isDeletion, isNewBranch, parsePushInput, type PushedRef } from './parse-push-input.js';
 import { Worktrees } from './worktree.js';
@@ -107,7 +108,8 @@ type Plan = { problem: string } | { graph?: Graph; toRun: JobLabel[]; changed: n
 /**
  * What to build of `sha`: the jobs whose key differs from their key at any of `bases` (the remote's commits of
  * the refs that push it; undefined where there is none, so every job counts as changed) and that the cache
- * lacks. Graph files and graph commands are compared alike; a graph command runs in a worktree of each commit.
+ * lacks. Graph files, graph commands and disbuild.json tasks are compared alike; a command runs, and tasks are
+ * compiled, in a worktree of each commit.
  */
 async function planCommit(
   repoDir: string,
@@ -123,14 +125,14 @@ async function planCommit(
     bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))),
   );
   // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed,
-  // and a graph command need not even run.
-  if (source.kind === 'command' && changedPaths.every((p) => p !== undefined && p.length === 0)) {
+  // and a graph command need not even run (nor tasks be compiled).
+  if (source.kind !== 'file' && changedPaths.every((p) => p !== undefined && p.length === 0)) {
     return { toRun: [], changed: 0 };
   }
   // A graph command may read any file, so it runs in a worktree of the pushed commit; a graph file is read
   // straight from the commit, and no worktree is made unless something has to run.
   let worktree: string | undefined;
-  if (source.kind === 'command') {
+  if (source.kind !== 'file') {
     worktree = await worktrees.add(sha);
     live.add(worktree);
   }
@@ -168,7 +170,7 @@ async function keysAt(
   const config = await readHookConfig(repoDir, base);
   if (!config.ok) return new Set();
   let worktree: string | undefined;
-  if (config.value.graph.kind === 'command') {
+  if (config.value.graph.kind !== 'file') {
     worktree = await worktrees.add(base);
     live.add(worktree);
   }
@@ -212,6 +214,13 @@ async function graphAt(
   source: GraphSource,
   worktree: string | undefined,
 ): Promise<Graph | string> {
+  if (source.kind === 'tasks') {
+    // The pushed commit's own disbuild.json, compiled over that commit's files (a clean worktree).
+    const compiled = await loadConfigGraph(worktree!, process.env);
+    if (compiled === undefined) return `disbuild: no disbuild.json at ${sha.slice(0, 10)}`;
+    if (!compiled.ok) return compiled.error.map((l) => `disbuild: ${l}`).join('\n');
+    return compiled.value.graph;
+  }
   let text: string;
   try {
     text =
