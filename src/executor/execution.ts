@@ -1,3 +1,4 @@
+import { quoted } from '../util/printable.js';
 import { setMaxListeners } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -147,7 +148,7 @@ export class Execution {
         sealTree(dir);
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
       }
-      const message = `cached output of ${JSON.stringify(ref.name)} could not be restored (${placed}); building it instead`;
+      const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
       this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
       await removeTree(dir).catch(() => undefined);
       const ready = await this.#build(this.#p.graph.byLabel.get(label)!, ref);
@@ -173,7 +174,7 @@ export class Execution {
     const broken = deps.find((d) => !d.ready.ok);
     if (broken) {
       const name = this.#p.graph.byLabel.get(broken.label)!.name;
-      return this.#notRun(ref, `dependency ${JSON.stringify(name)} ${broken.ready.outcome.status}`);
+      return this.#notRun(ref, `dependency ${quoted(name)} ${broken.ready.outcome.status}`);
     }
     if (this.#stopScheduling) return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
     if (this.#p.options.signal?.aborted) return this.#notRun(ref, 'not started: the run was interrupted');
@@ -248,7 +249,7 @@ export class Execution {
     const restored = await hit.restore(dir);
     const placed = restored.ok ? this.#inPlace.place(ref.label, dir) : restored.error.message;
     if (placed !== undefined) {
-      const message = `cached output of ${JSON.stringify(ref.name)} could not be restored (${placed}); building it instead`;
+      const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
       this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
       await removeTree(dir).catch(() => undefined);
       return undefined;
@@ -285,7 +286,7 @@ export class Execution {
       this.#p.reporter.onEvent({
         type: 'warning',
         job: ref,
-        message: `the result of ${JSON.stringify(ref.name)} from a concurrent run could not be used (${(e as Error).message}); building it instead`,
+        message: `the result of ${quoted(ref.name)} from a concurrent run could not be used (${(e as Error).message}); building it instead`,
       });
       return undefined;
     }
@@ -341,7 +342,7 @@ export class Execution {
       this.#p.reporter.onEvent({
         type: 'warning',
         job: ref,
-        message: `could not publish ${JSON.stringify(ref.name)} to the coordinator: ${(e as Error).message}`,
+        message: `could not publish ${quoted(ref.name)} to the coordinator: ${(e as Error).message}`,
       });
     }
   }
@@ -377,7 +378,7 @@ export class Execution {
         reporter.onEvent({
           type: 'warning',
           job: ref,
-          message: `${JSON.stringify(job.name)} writes ${c.path} outside its output directory: that file is not cached`,
+          message: `${quoted(job.name)} writes ${quoted(c.path)} outside its output directory: that file is not cached`,
         });
         break;
       }
@@ -450,7 +451,7 @@ export class Execution {
         reporter.onEvent({
           type: 'warning',
           job: ref,
-          message: `${JSON.stringify(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+          message: `${quoted(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
         });
       }
       // 'exists': another process saved the same key first, so it is in the cache all the same.

@@ -1,3 +1,4 @@
+import { quoted } from '../util/printable.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { queueCommand } from './command-queue.js';
@@ -128,7 +129,7 @@ async function runCat(cmd: { content: string; path: string }): Promise<string | 
     await writeFile(cmd.path, cmd.content);
     return undefined;
   } catch (e) {
-    return `cannot write ${cmd.path}: ${(e as Error).message}`;
+    return `cannot write ${quoted(cmd.path)}: ${(e as Error).message}`;
   }
 }
 
@@ -180,7 +181,7 @@ function runExec(
       signal: r.signal,
       timedOut,
       interrupted,
-      ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
+      ...(r.error === undefined ? {} : { error: `cannot run ${quoted(cmd.argv[0] ?? '')}: ${r.error}` }),
     };
   });
 }
