@@ -12,17 +12,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4421);
-/* harmony import */ var _executor_select_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5277);
+/* harmony import */ var _executor_select_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5277);
 /* harmony import */ var _explain_explain_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4624);
-/* harmony import */ var _explain_record_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1806);
-/* harmony import */ var _explain_run_explainer_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9814);
-/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2573);
-/* harmony import */ var _ids_file_digest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5815);
-/* harmony import */ var _ids_job_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9915);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7593);
-/* harmony import */ var _graph_input_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3311);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1604);
-/* harmony import */ var _local_state_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4709);
+/* harmony import */ var _explain_record_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1806);
+/* harmony import */ var _explain_run_explainer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9814);
+/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2573);
+/* harmony import */ var _ids_file_digest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5815);
+/* harmony import */ var _ids_job_key_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9915);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7593);
+/* harmony import */ var _graph_input_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3311);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1604);
+/* harmony import */ var _local_state_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4709);
 
 
 
@@ -45,7 +45,7 @@ there is none. TASK: job names, globs, or disbuild.json task names; default: eve
 `;
 /** `disbuild explain`: why each job that would run must run. */
 const explainCommand = async (argv, io) => {
-    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCommandArgs */ .Qx)(argv, {
+    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)(argv, {
         graph: { type: 'string' },
         'source-dir': { type: 'string' },
         'cache-dir': { type: 'string' },
@@ -55,38 +55,38 @@ const explainCommand = async (argv, io) => {
     if (!parsed.ok || parsed.value.values.help) {
         const wanted = parsed.ok;
         (wanted ? io.stdout : io.stderr).write((parsed.ok ? '' : `disbuild explain: ${parsed.error}\n`) + HELP);
-        return wanted ? _io_js__WEBPACK_IMPORTED_MODULE_8__/* .EXIT */ .d.ok : _io_js__WEBPACK_IMPORTED_MODULE_8__/* .EXIT */ .d.usage;
+        return wanted ? _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.ok : _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
     }
     const v = parsed.value.values;
     const sourceDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, v['source-dir'] ?? '.');
-    const input = await (0,_graph_input_js__WEBPACK_IMPORTED_MODULE_7__/* .loadGraphOrReport */ .C)(v.graph, sourceDir, io);
+    const input = await (0,_graph_input_js__WEBPACK_IMPORTED_MODULE_9__/* .loadGraphOrReport */ .C)(v.graph, sourceDir, io);
     if (!input)
-        return _io_js__WEBPACK_IMPORTED_MODULE_8__/* .EXIT */ .d.usage;
+        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
     const { graph } = input;
-    const selection = (0,_executor_select_js__WEBPACK_IMPORTED_MODULE_10__/* .selectJobs */ .h)(graph, parsed.value.positionals);
+    const selection = (0,_executor_select_js__WEBPACK_IMPORTED_MODULE_2__/* .selectJobs */ .h)(graph, parsed.value.positionals);
     if (!selection.ok) {
         for (const m of selection.error)
             io.stderr.write(`disbuild explain: ${m}\n`);
-        return _io_js__WEBPACK_IMPORTED_MODULE_8__/* .EXIT */ .d.usage;
+        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
     }
     const salt = v.salt ?? input.salt ?? '';
-    const digests = await (0,_ids_file_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .chooseDigests */ .Dj)(sourceDir, (0,_ids_job_key_js__WEBPACK_IMPORTED_MODULE_5__/* .graphInputs */ .qP)(graph));
-    const keys = (0,_ids_job_key_js__WEBPACK_IMPORTED_MODULE_5__/* .computeKeys */ .yp)(graph, digests, salt);
+    const digests = await (0,_ids_file_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .chooseDigests */ .Dj)(sourceDir, (0,_ids_job_key_js__WEBPACK_IMPORTED_MODULE_7__/* .graphInputs */ .qP)(graph));
+    const keys = (0,_ids_job_key_js__WEBPACK_IMPORTED_MODULE_7__/* .computeKeys */ .yp)(graph, digests, salt);
     if (!keys.ok) {
         for (const p of keys.error)
-            io.stderr.write(`disbuild: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_11__/* .formatProblem */ .V)(p)}\n`);
-        return _io_js__WEBPACK_IMPORTED_MODULE_8__/* .EXIT */ .d.usage;
+            io.stderr.write(`disbuild: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_5__/* .formatProblem */ .V)(p)}\n`);
+        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
     }
-    const cacheDir = v['cache-dir'] === undefined ? (0,_local_state_js__WEBPACK_IMPORTED_MODULE_9__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, v['cache-dir']);
+    const cacheDir = v['cache-dir'] === undefined ? (0,_local_state_js__WEBPACK_IMPORTED_MODULE_11__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, v['cache-dir']);
     const cache = await _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalCache */ .Um.create(cacheDir);
     const jobs = graph.jobs.filter((j) => selection.value.closure.has(j.label));
     const hits = await cache.lookup(jobs.map((j) => keys.value.get(j.label)));
-    const explainer = new _explain_run_explainer_js__WEBPACK_IMPORTED_MODULE_3__/* .RunExplainer */ .M(graph, salt, new _explain_record_store_js__WEBPACK_IMPORTED_MODULE_2__/* .KeyRecordStore */ .G(cacheDir));
+    const explainer = new _explain_run_explainer_js__WEBPACK_IMPORTED_MODULE_4__/* .RunExplainer */ .M(graph, salt, new _explain_record_store_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyRecordStore */ .G(cacheDir));
     explainer.onKeyed(digests, keys.value);
     const toRun = jobs.filter((j) => !hits.has(keys.value.get(j.label)));
     if (toRun.length === 0) {
         io.stdout.write(`nothing would run: all ${jobs.length} jobs are cached\n`);
-        return _io_js__WEBPACK_IMPORTED_MODULE_8__/* .EXIT */ .d.ok;
+        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.ok;
     }
     for (const job of toRun) {
         const changes = explainer.changes(job.name);
@@ -95,7 +95,7 @@ const explainCommand = async (argv, io) => {
             io.stdout.write((0,_explain_explain_js__WEBPACK_IMPORTED_MODULE_12__/* .detailLines */ .ZN)(changes, '    ').join('\n') + '\n');
         }
     }
-    return _io_js__WEBPACK_IMPORTED_MODULE_8__/* .EXIT */ .d.ok;
+    return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.ok;
 };
 
 
@@ -108,9 +108,11 @@ const explainCommand = async (argv, io) => {
 /* harmony export */   h: () => (/* binding */ selectJobs)
 /* harmony export */ });
 /* unused harmony export dependencyClosure */
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8251);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8251);
+
 
 
 /**
@@ -120,23 +122,23 @@ const explainCommand = async (argv, io) => {
 function selectJobs(graph, targets) {
     if (targets.length === 0) {
         const all = graph.jobs.map((j) => j.label);
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)({ roots: all, closure: new Set(all) });
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ roots: all, closure: new Set(all) });
     }
     const roots = [];
     const problems = [];
     for (const target of targets) {
-        const isMatch = picomatch__WEBPACK_IMPORTED_MODULE_1___default()(target, { dot: true });
+        const isMatch = picomatch__WEBPACK_IMPORTED_MODULE_2___default()(target, { dot: true });
         // A disbuild.json task name stands for that task in every package (`build` is `@scope/a#build`, …).
         const inPackages = `#${target}`;
         const matched = graph.jobs.filter((j) => j.name === target || j.label === target || isMatch(j.name) || j.name.endsWith(inPackages));
         if (matched.length === 0)
-            problems.push(`target ${JSON.stringify(target)} matches no job name`);
+            problems.push(`target ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(target)} matches no job name`);
         for (const j of matched)
             roots.push(j.label);
     }
     if (problems.length > 0)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(problems);
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)({ roots: [...new Set(roots)], closure: dependencyClosure(graph, roots) });
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(problems);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ roots: [...new Set(roots)], closure: dependencyClosure(graph, roots) });
 }
 /** `roots` and every job they transitively depend on. */
 function dependencyClosure(graph, roots) {

@@ -1562,6 +1562,8 @@ var external_node_path_ = __webpack_require__(6760);
 var job_key = __webpack_require__(9915);
 // EXTERNAL MODULE: ./src/ids/file-digest.ts + 2 modules
 var file_digest = __webpack_require__(5815);
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __webpack_require__(1095);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: external "node:fs"
@@ -1744,6 +1746,7 @@ var process_group = __webpack_require__(2838);
 
 
 
+
 /** When the job started, and its deadline; set by whichever command starts first. */
 class JobClock {
     timeoutMs;
@@ -1819,7 +1822,7 @@ async function runCat(cmd) {
         return undefined;
     }
     catch (e) {
-        return `cannot write ${cmd.path}: ${e.message}`;
+        return `cannot write ${(0,printable/* quoted */.TL)(cmd.path)}: ${e.message}`;
     }
 }
 function runExec(cmd, opts, clock, onOutput) {
@@ -1863,7 +1866,7 @@ function runExec(cmd, opts, clock, onOutput) {
             signal: r.signal,
             timedOut,
             interrupted,
-            ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
+            ...(r.error === undefined ? {} : { error: `cannot run ${(0,printable/* quoted */.TL)(cmd.argv[0] ?? '')}: ${r.error}` }),
         };
     });
 }
@@ -2351,6 +2354,7 @@ function restoreWatchers(graph, selected, isHit, wantBytes) {
 
 
 
+
 /**
  * One run's memoized walk of the graph: each key is built or restored at most once, whichever job asks first.
  *
@@ -2444,7 +2448,7 @@ class Execution {
                 sealTree(dir);
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
             }
-            const message = `cached output of ${JSON.stringify(ref.name)} could not be restored (${placed}); building it instead`;
+            const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed}); building it instead`;
             this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
             await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
             const ready = await this.#build(this.#p.graph.byLabel.get(label), ref);
@@ -2469,7 +2473,7 @@ class Execution {
         const broken = deps.find((d) => !d.ready.ok);
         if (broken) {
             const name = this.#p.graph.byLabel.get(broken.label).name;
-            return this.#notRun(ref, `dependency ${JSON.stringify(name)} ${broken.ready.outcome.status}`);
+            return this.#notRun(ref, `dependency ${(0,printable/* quoted */.TL)(name)} ${broken.ready.outcome.status}`);
         }
         if (this.#stopScheduling)
             return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
@@ -2533,7 +2537,7 @@ class Execution {
         const restored = await hit.restore(dir);
         const placed = restored.ok ? this.#inPlace.place(ref.label, dir) : restored.error.message;
         if (placed !== undefined) {
-            const message = `cached output of ${JSON.stringify(ref.name)} could not be restored (${placed}); building it instead`;
+            const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed}); building it instead`;
             this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
             await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
             return undefined;
@@ -2568,7 +2572,7 @@ class Execution {
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `the result of ${JSON.stringify(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
+                message: `the result of ${(0,printable/* quoted */.TL)(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
             });
             return undefined;
         }
@@ -2611,7 +2615,7 @@ class Execution {
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `could not publish ${JSON.stringify(ref.name)} to the coordinator: ${e.message}`,
+                message: `could not publish ${(0,printable/* quoted */.TL)(ref.name)} to the coordinator: ${e.message}`,
             });
         }
     }
@@ -2642,7 +2646,7 @@ class Execution {
                 reporter.onEvent({
                     type: 'warning',
                     job: ref,
-                    message: `${JSON.stringify(job.name)} writes ${c.path} outside its output directory: that file is not cached`,
+                    message: `${(0,printable/* quoted */.TL)(job.name)} writes ${(0,printable/* quoted */.TL)(c.path)} outside its output directory: that file is not cached`,
                 });
                 break;
             }
@@ -2717,7 +2721,7 @@ class Execution {
                 reporter.onEvent({
                     type: 'warning',
                     job: ref,
-                    message: `${JSON.stringify(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+                    message: `${(0,printable/* quoted */.TL)(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
                 });
             }
             // 'exists': another process saved the same key first, so it is in the cache all the same.
@@ -3190,6 +3194,8 @@ class Launcher {
                 // Small young generation: this process allocates little, and its size is what each fork copies.
                 execArgv: ['--max-semi-space-size=1'],
                 stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+                // A group of its own: a kill of this process's group must leave it alive to end the commands.
+                detached: true,
             });
             return new Launcher(child);
         }
@@ -3407,9 +3413,11 @@ function drainOne(c, emit) {
 /* harmony export */   h: () => (/* binding */ selectJobs)
 /* harmony export */ });
 /* unused harmony export dependencyClosure */
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8251);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8251);
+
 
 
 /**
@@ -3419,23 +3427,23 @@ function drainOne(c, emit) {
 function selectJobs(graph, targets) {
     if (targets.length === 0) {
         const all = graph.jobs.map((j) => j.label);
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)({ roots: all, closure: new Set(all) });
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ roots: all, closure: new Set(all) });
     }
     const roots = [];
     const problems = [];
     for (const target of targets) {
-        const isMatch = picomatch__WEBPACK_IMPORTED_MODULE_1___default()(target, { dot: true });
+        const isMatch = picomatch__WEBPACK_IMPORTED_MODULE_2___default()(target, { dot: true });
         // A disbuild.json task name stands for that task in every package (`build` is `@scope/a#build`, …).
         const inPackages = `#${target}`;
         const matched = graph.jobs.filter((j) => j.name === target || j.label === target || isMatch(j.name) || j.name.endsWith(inPackages));
         if (matched.length === 0)
-            problems.push(`target ${JSON.stringify(target)} matches no job name`);
+            problems.push(`target ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(target)} matches no job name`);
         for (const j of matched)
             roots.push(j.label);
     }
     if (problems.length > 0)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(problems);
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)({ roots: [...new Set(roots)], closure: dependencyClosure(graph, roots) });
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(problems);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ roots: [...new Set(roots)], closure: dependencyClosure(graph, roots) });
 }
 /** `roots` and every job they transitively depend on. */
 function dependencyClosure(graph, roots) {
@@ -3793,11 +3801,16 @@ class RunExplainer {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ ConsoleReporter)
 /* harmony export */ });
-/* harmony import */ var _util_unreachable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3914);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
+/* harmony import */ var _util_unreachable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3914);
+
 
 /**
  * Renders run events for people. Deals with: prefixing job output line by line, the live status line,
  * the closing summary. Does not deal with: deciding anything about the run.
+ *
+ * Names and messages are the producer's text: they are printed escaped and cut (see printable.ts), so that
+ * none can recolour the terminal or print a line of its own. Jobs' output is theirs and passes unchanged.
  */
 class ConsoleReporter {
     #o;
@@ -3816,9 +3829,9 @@ class ConsoleReporter {
                 this.#total = event.total;
                 break;
             case 'job-start':
-                this.#running.set(event.job.key + event.job.label, event.job.name);
+                this.#running.set(event.job.key + event.job.label, (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(event.job.name));
                 if (!this.#o.live)
-                    this.#line(`▶ ${event.job.name}`);
+                    this.#line(`▶ ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(event.job.name)}`);
                 break;
             case 'job-output':
                 if (this.#o.streamOutput)
@@ -3828,13 +3841,13 @@ class ConsoleReporter {
                 this.#jobEnd(event.outcome);
                 break;
             case 'warning':
-                this.#line(`warning: ${event.message}`);
+                this.#line(`warning: ${message(event.message)}`);
                 break;
             case 'run-end':
                 this.#runEnd(event.summary);
                 return;
             default:
-                (0,_util_unreachable_js__WEBPACK_IMPORTED_MODULE_0__/* .unreachable */ .H)(event);
+                (0,_util_unreachable_js__WEBPACK_IMPORTED_MODULE_1__/* .unreachable */ .H)(event);
         }
         this.#drawStatus(false);
     }
@@ -3843,15 +3856,16 @@ class ConsoleReporter {
         const text = (this.#partial.get(id) ?? '') + chunk.toString('utf8');
         const lines = text.split('\n');
         this.#partial.set(id, lines.pop());
+        const name = (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(job.name);
         for (const l of lines)
-            this.#line(`${job.name} | ${l}`);
+            this.#line(`${name} | ${l}`);
     }
     #flushPartial(job) {
         for (const stream of ['stdout', 'stderr']) {
             const id = `${job.label}:${stream}`;
             const rest = this.#partial.get(id);
             if (rest)
-                this.#line(`${job.name} | ${rest}`);
+                this.#line(`${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(job.name)} | ${rest}`);
             this.#partial.delete(id);
         }
     }
@@ -3860,6 +3874,7 @@ class ConsoleReporter {
         this.#running.delete(o.key + o.label);
         this.#flushPartial(o);
         const secs = (o.durationMs / 1000).toFixed(1);
+        const name = (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(o.name);
         switch (o.status) {
             case 'cached':
                 if (this.#o.logReplay === 'all')
@@ -3867,19 +3882,19 @@ class ConsoleReporter {
                 break;
             case 'built':
                 if (!this.#o.live)
-                    this.#line(`✓ ${o.name} built in ${secs}s`);
+                    this.#line(`✓ ${name} built in ${secs}s`);
                 break;
             case 'failed':
-                this.#line(`✗ ${o.name} failed after ${secs}s: ${o.message ?? `exit code ${String(o.exitCode)}`}`);
+                this.#line(`✗ ${name} failed after ${secs}s: ${message(o.message ?? `exit code ${String(o.exitCode)}`)}`);
                 if (!this.#o.streamOutput)
                     this.#replay(o);
                 break;
             case 'skipped':
                 if (!this.#o.live)
-                    this.#line(`- ${o.name} skipped: ${o.message ?? ''}`);
+                    this.#line(`- ${name} skipped: ${message(o.message ?? '')}`);
                 break;
             default:
-                (0,_util_unreachable_js__WEBPACK_IMPORTED_MODULE_0__/* .unreachable */ .H)(o.status);
+                (0,_util_unreachable_js__WEBPACK_IMPORTED_MODULE_1__/* .unreachable */ .H)(o.status);
         }
     }
     #replay(o) {
@@ -3894,7 +3909,7 @@ class ConsoleReporter {
         this.#o.stream.write(`disbuild: ${total} jobs: ${c.cached} cached, ${c.built} built, ${c.failed} failed, ${c.skipped} skipped in ${(s.durationMs / 1000).toFixed(2)}s\n`);
         const failed = s.jobs.filter((j) => j.status === 'failed');
         for (const j of failed)
-            this.#o.stream.write(`  failed: ${j.name} (${j.message ?? `exit ${String(j.exitCode)}`})\n`);
+            this.#o.stream.write(`  failed: ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(j.name)} (${message(j.message ?? `exit ${String(j.exitCode)}`)})\n`);
     }
     #line(text) {
         this.#clearStatus();
@@ -3921,6 +3936,10 @@ class ConsoleReporter {
         this.#o.stream.write(text.slice(0, Math.max(20, cols - 1)));
         this.#statusShown = true;
     }
+}
+/** A message of the engine's: its own words, with names and paths in it; escaped, never cut. */
+function message(text) {
+    return (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(text, Infinity);
 }
 
 

@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1213);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4007);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1213:
+/***/ 4007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33363,7 +33363,7 @@ function discoveryOptions(o) {
 
 ;// CONCATENATED MODULE: ./src/util/unreachable.ts
 /** Put in the `default:` of a switch over a union so that a new member is a compile error. */
-function unreachable(value) {
+function unreachable_unreachable(value) {
     throw new Error(`unreachable: ${JSON.stringify(value)}`);
 }
 
@@ -33898,7 +33898,7 @@ function encodeCmd(h, cmd, keyOf) {
             encodeTemplate(h, cmd.workingDirectory, keyOf);
             return;
         default:
-            unreachable(cmd);
+            unreachable_unreachable(cmd);
     }
 }
 function encodeTemplate(h, template, keyOf) {
@@ -33920,7 +33920,7 @@ function encodeTemplate(h, template, keyOf) {
                 h.field('dep', keyOf(p.label));
                 break;
             default:
-                unreachable(p);
+                unreachable_unreachable(p);
         }
     }
 }
@@ -33977,6 +33977,51 @@ async function keyGraphAtCommit(graph, repoDir, commit, salt) {
     if (!digests.ok)
         return result_err([{ message: `cannot read the tree of ${commit}: ${digests.error}` }]);
     return computeKeys(graph, digests.value, salt);
+}
+
+;// CONCATENATED MODULE: ./src/util/printable.ts
+/**
+ * User-given text (job names, paths, IDs, values from a graph) made safe to print: control characters cannot
+ * move the cursor, recolour the terminal, start a fake line ("\n0 failed") or reorder what follows, and a huge
+ * value cannot flood a message. Every place that prints such text to a terminal, a log or a summary goes through
+ * here; the JSON report keeps the text as it is.
+ */
+/** How many characters of one value a message shows; the rest is cut and its length said. */
+const SHOWN_CHARS = 200;
+/**
+ * C0 controls, DEL, C1 controls (U+009B is a one-character CSI to some terminals), the line and paragraph
+ * separators, and the bidirectional embeddings, overrides and isolates, which reorder the text around them.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_OR_QUOTE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069"\\]/g;
+const SHORT = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '"': '\\"', '\\': '\\\\' };
+function escapeChar(c) {
+    return SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** The first `max` characters of `s`, never ending inside a surrogate pair, or undefined when it fits. */
+function cut(s, max) {
+    if (s.length <= max)
+        return undefined;
+    const end = max > 0 && /[\ud800-\udbff]/.test(s[max - 1]) ? max - 1 : max;
+    return s.slice(0, end);
+}
+/**
+ * `s` with control characters escaped as `\n`, `\u001b` and the like, cut after `max` characters with
+ * `… (N characters)`. Unquoted: for names at the start of a line or between fixed words.
+ */
+function printable_printable(s, max = SHOWN_CHARS) {
+    const head = cut(s, max);
+    const text = (head ?? s).replace(UNSAFE, escapeChar);
+    return head === undefined ? text : `${text}… (${s.length} characters)`;
+}
+/**
+ * `s` in double quotes, escaped as a JSON string is (plus DEL, C1 controls and bidirectional controls), cut after
+ * `max` characters: `"ab…" (10485760 characters)`. For values inside a sentence.
+ */
+function quoted(s, max = SHOWN_CHARS) {
+    const head = cut(s, max);
+    const text = `"${(head ?? s).replace(UNSAFE_OR_QUOTE, escapeChar)}`;
+    return head === undefined ? `${text}"` : `${text}…" (${s.length} characters)`;
 }
 
 // EXTERNAL MODULE: external "node:events"
@@ -34297,6 +34342,7 @@ function drainOne(c, emit) {
 
 
 
+
 /** When the job started, and its deadline; set by whichever command starts first. */
 class JobClock {
     timeoutMs;
@@ -34372,7 +34418,7 @@ async function runCat(cmd) {
         return undefined;
     }
     catch (e) {
-        return `cannot write ${cmd.path}: ${e.message}`;
+        return `cannot write ${quoted(cmd.path)}: ${e.message}`;
     }
 }
 function runExec(cmd, opts, clock, onOutput) {
@@ -34416,12 +34462,13 @@ function runExec(cmd, opts, clock, onOutput) {
             signal: r.signal,
             timedOut,
             interrupted,
-            ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
+            ...(r.error === undefined ? {} : { error: `cannot run ${quoted(cmd.argv[0] ?? '')}: ${r.error}` }),
         };
     });
 }
 
 ;// CONCATENATED MODULE: ./src/graph/template.ts
+
 
 
 /**
@@ -34444,9 +34491,9 @@ function parseVariable(whole, inner) {
     const go = GO_INDEX.exec(v);
     const hex = v.startsWith('DEP:') ? v.slice(4).trim() : go ? (go[1] ?? go[2]) : undefined;
     if (hex === undefined)
-        return result_err(`unknown template variable ${whole}`);
+        return result_err(`unknown template variable ${printable_printable(whole)}`);
     if (!HEX40.test(hex))
-        return result_err(`${whole} must name a dependency by its 40-character hex ID`);
+        return result_err(`${printable_printable(whole)} must name a dependency by its 40-character hex ID`);
     return result_ok({ kind: 'dep', label: hex.toLowerCase() });
 }
 /** Splits a command string into text and variables; an unknown `{{…}}` is an error that quotes it. */
@@ -34459,7 +34506,7 @@ function parseTemplate(s) {
             break;
         const close = s.indexOf('}}', open + 2);
         if (close < 0)
-            return result_err(`unclosed template variable ${JSON.stringify(s.slice(open, open + 40))}`);
+            return result_err(`unclosed template variable ${quoted(s.slice(open, open + 40))}`);
         const whole = s.slice(open, close + 2);
         const part = parseVariable(whole, s.slice(open + 2, close));
         if (!part.ok)
@@ -34495,7 +34542,7 @@ function renderTemplate(t, vars) {
                 s += vars.depDir(p.label);
                 break;
             default:
-                unreachable(p);
+                unreachable_unreachable(p);
         }
     }
     return s;
@@ -34974,6 +35021,7 @@ function restoreWatchers(graph, selected, isHit, wantBytes) {
 
 
 
+
 /**
  * One run's memoized walk of the graph: each key is built or restored at most once, whichever job asks first.
  *
@@ -35067,7 +35115,7 @@ class Execution {
                 sealTree(dir);
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
             }
-            const message = `cached output of ${JSON.stringify(ref.name)} could not be restored (${placed}); building it instead`;
+            const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
             this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
             await remove_tree_removeTree(dir).catch(() => undefined);
             const ready = await this.#build(this.#p.graph.byLabel.get(label), ref);
@@ -35092,7 +35140,7 @@ class Execution {
         const broken = deps.find((d) => !d.ready.ok);
         if (broken) {
             const name = this.#p.graph.byLabel.get(broken.label).name;
-            return this.#notRun(ref, `dependency ${JSON.stringify(name)} ${broken.ready.outcome.status}`);
+            return this.#notRun(ref, `dependency ${quoted(name)} ${broken.ready.outcome.status}`);
         }
         if (this.#stopScheduling)
             return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
@@ -35141,7 +35189,7 @@ class Execution {
                 return this.#buildClaimed(job, ref, depDirs, release, claim.finish);
             }
             default:
-                return unreachable(claim);
+                return unreachable_unreachable(claim);
         }
     }
     /**
@@ -35156,7 +35204,7 @@ class Execution {
         const restored = await hit.restore(dir);
         const placed = restored.ok ? this.#inPlace.place(ref.label, dir) : restored.error.message;
         if (placed !== undefined) {
-            const message = `cached output of ${JSON.stringify(ref.name)} could not be restored (${placed}); building it instead`;
+            const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
             this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
             await remove_tree_removeTree(dir).catch(() => undefined);
             return undefined;
@@ -35191,7 +35239,7 @@ class Execution {
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `the result of ${JSON.stringify(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
+                message: `the result of ${quoted(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
             });
             return undefined;
         }
@@ -35234,7 +35282,7 @@ class Execution {
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `could not publish ${JSON.stringify(ref.name)} to the coordinator: ${e.message}`,
+                message: `could not publish ${quoted(ref.name)} to the coordinator: ${e.message}`,
             });
         }
     }
@@ -35265,7 +35313,7 @@ class Execution {
                 reporter.onEvent({
                     type: 'warning',
                     job: ref,
-                    message: `${JSON.stringify(job.name)} writes ${c.path} outside its output directory: that file is not cached`,
+                    message: `${quoted(job.name)} writes ${quoted(c.path)} outside its output directory: that file is not cached`,
                 });
                 break;
             }
@@ -35340,7 +35388,7 @@ class Execution {
                 reporter.onEvent({
                     type: 'warning',
                     job: ref,
-                    message: `${JSON.stringify(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+                    message: `${quoted(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
                 });
             }
             // 'exists': another process saved the same key first, so it is in the cache all the same.
@@ -35438,6 +35486,7 @@ function criticalPathPriorities(graph, selected, estimate) {
 ;// CONCATENATED MODULE: ./src/executor/select.ts
 
 
+
 /**
  * The jobs a run covers: the targets (names or globs; all jobs when empty) and everything they depend on.
  * A target that matches no job is an error naming it, so a typo never becomes a silent no-op.
@@ -35455,7 +35504,7 @@ function selectJobs(graph, targets) {
         const inPackages = `#${target}`;
         const matched = graph.jobs.filter((j) => j.name === target || j.label === target || isMatch(j.name) || j.name.endsWith(inPackages));
         if (matched.length === 0)
-            problems.push(`target ${JSON.stringify(target)} matches no job name`);
+            problems.push(`target ${quoted(target)} matches no job name`);
         for (const j of matched)
             roots.push(j.label);
     }
@@ -35725,6 +35774,8 @@ class Launcher {
                 // Small young generation: this process allocates little, and its size is what each fork copies.
                 execArgv: ['--max-semi-space-size=1'],
                 stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+                // A group of its own: a kill of this process's group must leave it alive to end the commands.
+                detached: true,
             });
             return new Launcher(child);
         }
@@ -35930,6 +35981,160 @@ function countStatuses(jobs) {
     return counts;
 }
 
+;// CONCATENATED MODULE: ./src/graph/model.ts
+
+/**
+ * Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. The job's
+ * name is escaped and cut, and the rest escaped (see printable.ts): a name, and the paths and values a message
+ * quotes, are the producer's text, of any length and content.
+ */
+function model_formatProblem(p) {
+    const where = [p.job === undefined ? undefined : `job ${quoted(p.job)}`, p.field]
+        .filter((s) => s !== undefined)
+        .join(' ');
+    return printable_printable(where ? `${where}: ${p.message}` : p.message, Infinity);
+}
+
+;// CONCATENATED MODULE: ./src/report/console-reporter.ts
+
+
+/**
+ * Renders run events for people. Deals with: prefixing job output line by line, the live status line,
+ * the closing summary. Does not deal with: deciding anything about the run.
+ *
+ * Names and messages are the producer's text: they are printed escaped and cut (see printable.ts), so that
+ * none can recolour the terminal or print a line of its own. Jobs' output is theirs and passes unchanged.
+ */
+class console_reporter_ConsoleReporter {
+    #o;
+    #partial = new Map();
+    #running = new Map();
+    #counts = { cached: 0, built: 0, failed: 0, skipped: 0 };
+    #total = 0;
+    #statusShown = false;
+    #lastDraw = 0;
+    constructor(options) {
+        this.#o = options;
+    }
+    onEvent(event) {
+        switch (event.type) {
+            case 'run-start':
+                this.#total = event.total;
+                break;
+            case 'job-start':
+                this.#running.set(event.job.key + event.job.label, printable(event.job.name));
+                if (!this.#o.live)
+                    this.#line(`▶ ${printable(event.job.name)}`);
+                break;
+            case 'job-output':
+                if (this.#o.streamOutput)
+                    this.#output(event.job, event.stream, event.chunk);
+                break;
+            case 'job-end':
+                this.#jobEnd(event.outcome);
+                break;
+            case 'warning':
+                this.#line(`warning: ${message(event.message)}`);
+                break;
+            case 'run-end':
+                this.#runEnd(event.summary);
+                return;
+            default:
+                unreachable(event);
+        }
+        this.#drawStatus(false);
+    }
+    #output(job, stream, chunk) {
+        const id = `${job.label}:${stream}`;
+        const text = (this.#partial.get(id) ?? '') + chunk.toString('utf8');
+        const lines = text.split('\n');
+        this.#partial.set(id, lines.pop());
+        const name = printable(job.name);
+        for (const l of lines)
+            this.#line(`${name} | ${l}`);
+    }
+    #flushPartial(job) {
+        for (const stream of ['stdout', 'stderr']) {
+            const id = `${job.label}:${stream}`;
+            const rest = this.#partial.get(id);
+            if (rest)
+                this.#line(`${printable(job.name)} | ${rest}`);
+            this.#partial.delete(id);
+        }
+    }
+    #jobEnd(o) {
+        this.#counts[o.status]++;
+        this.#running.delete(o.key + o.label);
+        this.#flushPartial(o);
+        const secs = (o.durationMs / 1000).toFixed(1);
+        const name = printable(o.name);
+        switch (o.status) {
+            case 'cached':
+                if (this.#o.logReplay === 'all')
+                    this.#replay(o);
+                break;
+            case 'built':
+                if (!this.#o.live)
+                    this.#line(`✓ ${name} built in ${secs}s`);
+                break;
+            case 'failed':
+                this.#line(`✗ ${name} failed after ${secs}s: ${message(o.message ?? `exit code ${String(o.exitCode)}`)}`);
+                if (!this.#o.streamOutput)
+                    this.#replay(o);
+                break;
+            case 'skipped':
+                if (!this.#o.live)
+                    this.#line(`- ${name} skipped: ${message(o.message ?? '')}`);
+                break;
+            default:
+                unreachable(o.status);
+        }
+    }
+    #replay(o) {
+        this.#output(o, 'stdout', o.stdout);
+        this.#output(o, 'stderr', o.stderr);
+        this.#flushPartial(o);
+    }
+    #runEnd(s) {
+        this.#clearStatus();
+        const c = s.counts;
+        const total = c.cached + c.built + c.failed + c.skipped;
+        this.#o.stream.write(`disbuild: ${total} jobs: ${c.cached} cached, ${c.built} built, ${c.failed} failed, ${c.skipped} skipped in ${(s.durationMs / 1000).toFixed(2)}s\n`);
+        const failed = s.jobs.filter((j) => j.status === 'failed');
+        for (const j of failed)
+            this.#o.stream.write(`  failed: ${printable(j.name)} (${message(j.message ?? `exit ${String(j.exitCode)}`)})\n`);
+    }
+    #line(text) {
+        this.#clearStatus();
+        this.#o.stream.write(text + '\n');
+    }
+    #clearStatus() {
+        if (this.#statusShown)
+            this.#o.stream.write('\r\x1b[2K');
+        this.#statusShown = false;
+    }
+    #drawStatus(force) {
+        if (!this.#o.live)
+            return;
+        const now = Date.now();
+        if (!force && this.#statusShown && now - this.#lastDraw < 80)
+            return;
+        this.#lastDraw = now;
+        const c = this.#counts;
+        const done = c.cached + c.built + c.failed + c.skipped;
+        const running = [...this.#running.values()].slice(0, 3).join(', ');
+        const text = `[${done}/${this.#total}] cached ${c.cached} · built ${c.built} · failed ${c.failed} · remaining ${this.#total - done}${running ? ` · running ${running}` : ''}`;
+        const cols = this.#o.stream.columns ?? 100;
+        this.#clearStatus();
+        this.#o.stream.write(text.slice(0, Math.max(20, cols - 1)));
+        this.#statusShown = true;
+    }
+}
+/** A message of the engine's: its own words, with names and paths in it; escaped, never cut. */
+function message(text) {
+    return printable(text, Infinity);
+}
+
 ;// CONCATENATED MODULE: ./src/report/json-report.ts
 
 
@@ -36011,19 +36216,6 @@ function args_parseChoice(flag, value, choices, fallback) {
     return err(`${flag} must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
 }
 
-;// CONCATENATED MODULE: ./src/graph/model.ts
-/**
- * The validated build graph. Producers write it as Go's encoding/json writes
- * `Graph{SourceFiles map[ID]string; Jobs []Job}`; `parse.ts` and `validate.ts` turn that JSON into these types.
- */
-/** Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. */
-function model_formatProblem(p) {
-    const where = [p.job === undefined ? undefined : `job ${JSON.stringify(p.job)}`, p.field]
-        .filter((s) => s !== undefined)
-        .join(' ');
-    return where ? `${where}: ${p.message}` : p.message;
-}
-
 ;// CONCATENATED MODULE: ./src/graph/go-json.ts
 /**
  * Go's encoding/json conventions over decoded JSON: struct fields match keys case-insensitively, `null` is an
@@ -36050,6 +36242,11 @@ const NON_ASCII_FOLDS = {
     '\u0130': 'i',
     '\u212a': 'k',
 };
+/**
+ * Go's encoding/json refuses a document nested more deeply than this anywhere, unknown keys included
+ * (`maxNestingDepth` in encoding/json/scanner.go, since Go 1.15). So do we: a graph Go cannot read is not one.
+ */
+const MAX_NESTING_DEPTH = 10_000;
 /** Describes a Go struct by its field names. */
 function structType(...fields) {
     // Exact spellings first: producers write the Go field names, so most keys are found without folding.
@@ -36058,19 +36255,44 @@ function structType(...fields) {
         ...fields.map((f) => [goFold(f), f]),
     ]);
 }
-/** Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. */
-function readStruct(obj, type) {
+/**
+ * Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. `depth` is the
+ * object's own nesting depth in the document (the top-level object's is 1). The values of known fields are the
+ * caller's to check (a value nested where a field expects a string or a list of strings is a type error anyway);
+ * unknown keys' values, which Go skips but still scans, are checked against its nesting limit here.
+ */
+function readStruct(obj, type, depth) {
     const values = {};
     let ambiguous = false;
+    const tooDeep = [];
     for (const key of Object.keys(obj)) {
         const f = type.get(key) ?? type.get(goFold(key));
-        if (f === undefined)
+        if (f === undefined) {
+            if (nestsDeeperThan(obj[key], MAX_NESTING_DEPTH - depth))
+                tooDeep.push(key);
             continue;
+        }
         if (Object.prototype.hasOwnProperty.call(values, f))
             ambiguous = true;
         values[f] = obj[key];
     }
-    return { values, ambiguous };
+    return { values, ambiguous, tooDeep };
+}
+/** Whether `v` has more than `levels` levels of objects and lists, walked level by level (no recursion). */
+function nestsDeeperThan(v, levels) {
+    let level = typeof v === 'object' && v !== null ? [v] : [];
+    for (let depth = 1; level.length > 0; depth++) {
+        if (depth > levels)
+            return true;
+        const next = [];
+        for (const container of level) {
+            for (const child of Object.values(container))
+                if (typeof child === 'object' && child !== null)
+                    next.push(child);
+        }
+        level = next;
+    }
+    return false;
 }
 /** True for a JSON object (not null, not a list). */
 function go_json_isObject(v) {
@@ -36098,10 +36320,10 @@ function describe(v) {
  * plainness over speed. The text is known to be valid JSON: JSON.parse accepted it first.
  */
 function decodeOrdered(text) {
-    const d = new Decoder(text);
-    return d.value();
+    return new Decoder(text).value();
 }
 const WS = new Set([' ', '\t', '\n', '\r']);
+/** Keeps open containers on a stack of its own, never the call stack: the depth is the producer's choice. */
 class Decoder {
     text;
     i = 0;
@@ -36109,55 +36331,71 @@ class Decoder {
         this.text = text;
     }
     value() {
+        const open = [];
+        for (;;) {
+            let v = this.valueStart(open);
+            if (v === OPENED)
+                continue;
+            // Hand the value to its container; a container that closes is the value handed to the one around it.
+            for (;;) {
+                const top = open[open.length - 1];
+                if (top === undefined)
+                    return v;
+                if ('obj' in top)
+                    setLast(top.obj, top.keyByFold, top.key, v);
+                else
+                    top.list.push(v);
+                this.ws();
+                if (this.text[this.i++] === ',') {
+                    if ('obj' in top)
+                        top.key = this.key();
+                    break;
+                }
+                open.pop();
+                v = 'obj' in top ? top.obj : top.list;
+            }
+        }
+    }
+    /** A scalar or an empty container; or, for a container with members, `OPENED` after pushing it. */
+    valueStart(open) {
         this.ws();
         const c = this.text[this.i];
-        if (c === '{')
-            return this.object();
-        if (c === '[')
-            return this.list();
+        if (c === '{') {
+            this.i++;
+            this.ws();
+            const obj = Object.create(null);
+            if (this.text[this.i] === '}') {
+                this.i++;
+                return obj;
+            }
+            open.push({ obj, keyByFold: new Map(), key: this.key() });
+            return OPENED;
+        }
+        if (c === '[') {
+            this.i++;
+            this.ws();
+            if (this.text[this.i] === ']') {
+                this.i++;
+                return [];
+            }
+            open.push({ list: [] });
+            return OPENED;
+        }
         if (c === '"')
             return this.string();
         return this.scalar();
     }
+    /** An object member's key and its colon. */
+    key() {
+        this.ws();
+        const key = this.string();
+        this.ws();
+        this.i++; // ':'
+        return key;
+    }
     ws() {
         while (WS.has(this.text[this.i] ?? ''))
             this.i++;
-    }
-    object() {
-        const obj = Object.create(null);
-        const keyByFold = new Map();
-        this.i++;
-        this.ws();
-        if (this.text[this.i] === '}') {
-            this.i++;
-            return obj;
-        }
-        for (;;) {
-            this.ws();
-            const key = this.string();
-            this.ws();
-            this.i++; // ':'
-            const v = this.value();
-            setLast(obj, keyByFold, key, v);
-            this.ws();
-            if (this.text[this.i++] === '}')
-                return obj;
-        }
-    }
-    list() {
-        const out = [];
-        this.i++;
-        this.ws();
-        if (this.text[this.i] === ']') {
-            this.i++;
-            return out;
-        }
-        for (;;) {
-            out.push(this.value());
-            this.ws();
-            if (this.text[this.i++] === ']')
-                return out;
-        }
     }
     string() {
         const start = this.i;
@@ -36173,6 +36411,7 @@ class Decoder {
         return JSON.parse(m[0]);
     }
 }
+const OPENED = Symbol('opened');
 function setLast(obj, keyByFold, key, v) {
     const fold = goFold(key);
     const earlier = keyByFold.get(fold);
@@ -36187,43 +36426,42 @@ function setLast(obj, keyByFold, key, v) {
 }
 
 ;// CONCATENATED MODULE: ./src/graph/json-position.ts
+
 /**
- * Where a JSON text first goes wrong, as line:column (both from 1; columns count UTF-16 code units, as editors
- * do). Node 20's JSON.parse says "at position N" for most errors; for the others ("Unexpected token '}', … is not
- * valid JSON", "Unexpected end of JSON input") a small scanner finds the offset itself. It only validates and
- * builds nothing; on input too deeply nested for it, the answer is 1:1.
+ * Where a text JSON.parse refused first goes wrong. Node 20's JSON.parse says "at position N" for most errors;
+ * for the others ("Unexpected token '}', … is not valid JSON", "Unexpected end of JSON input") a scanner finds the
+ * offset itself.
  */
 function jsonErrorLocation(text, message = '') {
     const stated = / at position (\d+)/.exec(message);
-    const offset = stated ? Math.min(Number(stated[1]), text.length) : scannedOffset(text);
+    return positionAt(text, stated ? Math.min(Number(stated[1]), text.length) : firstErrorOffset(text));
+}
+/** The line and column of `offset` in `text`. */
+function positionAt(text, offset) {
     let line = 1;
     let lineStart = 0;
-    for (let i = 0; i < offset; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = i + 1;
     }
     return { line, column: offset - lineStart + 1, offset };
 }
-function scannedOffset(text) {
-    try {
-        return firstErrorOffset(text);
-    }
-    catch (e) {
-        if (e instanceof RangeError)
-            return 0;
-        throw e;
+/** Thrown inside the scanner with the offset of the first error. */
+class ScanError {
+    offset;
+    constructor(offset) {
+        this.offset = offset;
     }
 }
+/** A validating scanner that builds nothing: the offset of the first error, or the text's length if none. */
 function firstErrorOffset(text) {
     let i = 0;
+    const fail = () => {
+        throw new ScanError(i);
+    };
     const ws = () => {
         while (i < text.length && ' \t\n\r'.includes(text[i]))
             i++;
-    };
-    const fail = () => {
-        throw i;
     };
     const literal = (word) => {
         for (const ch of word) {
@@ -36237,8 +36475,7 @@ function firstErrorOffset(text) {
             fail();
         i++;
         while (i < text.length && text[i] !== '"') {
-            const c = text.charCodeAt(i);
-            if (c < 0x20)
+            if (text.charCodeAt(i) < 0x20)
                 fail();
             if (text[i] === '\\') {
                 i++;
@@ -36262,68 +36499,78 @@ function firstErrorOffset(text) {
             fail();
         i += m[0].length;
     };
-    const value = () => {
-        ws();
-        const c = text[i];
-        if (c === '{') {
-            i++;
+    /**
+     * Scans a value up to its first scalar: each container it opens on the way is pushed on `open` (an empty one
+     * is read whole), and the scalar that ends the descent is read.
+     */
+    const valueStart = (open) => {
+        for (;;) {
             ws();
-            if (text[i] === '}')
-                return void i++;
-            for (;;) {
-                ws();
-                string();
-                ws();
-                if (text[i] !== ':')
+            const c = text[i];
+            if (c === '{' || c === '[') {
+                if (open.length >= MAX_NESTING_DEPTH)
                     fail();
                 i++;
-                value();
                 ws();
-                if (text[i] === ',')
+                if (text[i] === (c === '{' ? '}' : ']')) {
                     i++;
-                else if (text[i] === '}')
-                    return void i++;
-                else
-                    fail();
+                    return;
+                }
+                open.push(c);
+                if (c === '{')
+                    member();
+                continue;
             }
+            if (c === '"')
+                string();
+            else if (c === 't')
+                literal('true');
+            else if (c === 'f')
+                literal('false');
+            else if (c === 'n')
+                literal('null');
+            else
+                number();
+            return;
         }
-        else if (c === '[') {
-            i++;
-            ws();
-            if (text[i] === ']')
-                return void i++;
-            for (;;) {
-                value();
-                ws();
-                if (text[i] === ',')
-                    i++;
-                else if (text[i] === ']')
-                    return void i++;
-                else
-                    fail();
-            }
-        }
-        else if (c === '"')
-            string();
-        else if (c === 't')
-            literal('true');
-        else if (c === 'f')
-            literal('false');
-        else if (c === 'n')
-            literal('null');
-        else
-            number();
+    };
+    /** An object member's key and colon; its value follows. */
+    const member = () => {
+        ws();
+        string();
+        ws();
+        if (text[i] !== ':')
+            fail();
+        i++;
     };
     try {
-        value();
+        const open = [];
+        valueStart(open);
+        // After each value: close finished containers, or go on with the next member or element.
+        while (open.length > 0) {
+            ws();
+            const top = open[open.length - 1];
+            if (text[i] === ',') {
+                i++;
+                if (top === '{')
+                    member();
+                valueStart(open);
+            }
+            else if (text[i] === (top === '{' ? '}' : ']')) {
+                i++;
+                open.pop();
+            }
+            else
+                fail();
+        }
         ws();
         if (i < text.length)
             fail();
         return text.length;
     }
     catch (e) {
-        if (typeof e === 'number')
-            return e;
+        if (e instanceof ScanError)
+            return e.offset;
         throw e;
     }
 }
@@ -36442,6 +36689,7 @@ function pathTo(node, start, parent) {
 ;// CONCATENATED MODULE: ./src/graph/validate-cmd.ts
 
 
+
 const CMD = structType('Exec', 'Environ', 'WorkingDirectory', 'CatTemplate', 'CatOutput');
 /**
  * One `Cmd`: an exec (`Exec` set) or a cat (`CatOutput` set), never both, never neither. Every string is a
@@ -36452,10 +36700,18 @@ function readCmd(raw, job, deps, where, cx) {
         cx.add(job, where, `must be an object, got ${describe(raw)}`);
         return undefined;
     }
-    const { values: f, ambiguous } = readStruct(raw, CMD);
+    // Depth 5: the graph, Jobs, the job, its Cmds, the command.
+    const { values: f, ambiguous, tooDeep } = readStruct(raw, CMD, 5);
     if (ambiguous)
         cx.ambiguousKeys = true;
-    const template = (value, field) => {
+    for (const key of tooDeep)
+        cx.tooDeep(job, `${where}.${key}`);
+    // A NUL byte cannot reach a program's arguments, its environment, or a path; a cat's content may hold one.
+    const template = (value, field, nulAllowed = false) => {
+        if (!nulAllowed && value.includes('\0')) {
+            cx.add(job, `${where}.${field}`, 'must not contain a NUL byte');
+            return [];
+        }
         const t = cx.template(value, job, `${where}.${field}`);
         for (const label of depLabels(t)) {
             if (!deps.includes(label))
@@ -36473,7 +36729,7 @@ function readCmd(raw, job, deps, where, cx) {
         const catTemplate = cx.string(f.CatTemplate, job, `${where}.CatTemplate`);
         return {
             kind: 'cat',
-            catTemplate: template(catTemplate, 'CatTemplate'),
+            catTemplate: template(catTemplate, 'CatTemplate', true),
             catOutput: template(catOutput, 'CatOutput'),
         };
     }
@@ -36489,7 +36745,7 @@ function readCmd(raw, job, deps, where, cx) {
     const environ = cx.strings(f.Environ, job, `${where}.Environ`);
     environ.forEach((e, i) => {
         if (e !== undefined && !/^[^=]+=/.test(e)) {
-            cx.add(job, `${where}.Environ[${i}]`, `must look like KEY=VALUE, got ${JSON.stringify(e)}`);
+            cx.add(job, `${where}.Environ[${i}]`, `must look like KEY=VALUE, got ${quoted(e)}`);
         }
     });
     const templates = (list, field) => list.map((s, i) => (s === undefined ? [] : template(s, `${field}[${i}]`)));
@@ -36502,6 +36758,7 @@ function readCmd(raw, job, deps, where, cx) {
 }
 
 ;// CONCATENATED MODULE: ./src/graph/validate-context.ts
+
 
 
 /** Entries kept per memo: graphs repeat a few thousand strings, and the bound keeps an odd graph from growing it. */
@@ -36527,6 +36784,10 @@ class ValidateContext {
             ...(field === undefined ? {} : { field }),
             message,
         });
+    }
+    /** Records an unknown key whose value nests past Go's limit (see go-json.ts); `field` is the key's path. */
+    tooDeep(job, field) {
+        this.add(job, printable_printable(field), `nests more than ${MAX_NESTING_DEPTH} levels deep, which Go's encoding/json refuses`);
     }
     /** One copy of each input path, however many jobs name it. */
     intern(s) {
@@ -36589,6 +36850,7 @@ class ValidateContext {
 
 
 
+
 const validate_HEX40 = /^[0-9a-fA-F]{40}$/;
 const GRAPH = structType('SourceFiles', 'Jobs');
 const JOB = structType('ID', 'Name', 'Inputs', 'Deps', 'Cmds', 'Outputs');
@@ -36609,9 +36871,11 @@ function validateDecoded(raw, options = {}) {
 function validate(raw, cx) {
     if (!go_json_isObject(raw))
         return result_err([{ message: `the graph must be a JSON object, got ${describe(raw)}` }]);
-    const { values: g, ambiguous } = readStruct(raw, GRAPH);
+    const { values: g, ambiguous, tooDeep } = readStruct(raw, GRAPH, 1);
     if (ambiguous)
         cx.ambiguousKeys = true;
+    for (const key of tooDeep)
+        cx.tooDeep(undefined, key);
     const sourceFiles = readSourceFiles(g.SourceFiles, cx);
     const rawJobs = g.Jobs ?? [];
     if (!Array.isArray(rawJobs)) {
@@ -36631,7 +36895,7 @@ function validate(raw, cx) {
             depOrigins.set(job, depOrigin);
         const other = byLabel.get(job.label);
         if (other) {
-            cx.add(job.name, 'ID', `duplicate ID ${job.label}, also used by job ${JSON.stringify(other.name)}`);
+            cx.add(job.name, 'ID', `duplicate ID ${job.label}, also used by job ${quoted(other.name)}`);
             return;
         }
         byLabel.set(job.label, job);
@@ -36649,17 +36913,19 @@ function readSourceFiles(raw, cx) {
         return files;
     }
     for (const [id, path] of Object.entries(raw)) {
-        const where = `SourceFiles[${JSON.stringify(id)}]`;
+        const where = `SourceFiles[${quoted(id)}]`;
         if (!validate_HEX40.test(id))
             cx.add(undefined, where, 'is not a 40-character hex ID');
         else if (files.has(id.toLowerCase()))
             cx.ambiguousKeys = true;
         if (typeof path !== 'string')
             cx.add(undefined, where, `must be a path string, got ${describe(path)}`);
+        else if (path.includes('\0'))
+            cx.add(undefined, where, 'must not contain a NUL byte');
         else {
             files.set(id.toLowerCase(), path);
             if (cx.options.inputKind?.(path) === 'missing')
-                cx.add(undefined, where, `source file ${path} does not exist`);
+                cx.add(undefined, where, `source file ${printable_printable(path)} does not exist`);
         }
     }
     return files;
@@ -36670,7 +36936,8 @@ function readJob(raw, index, cx) {
         cx.add(undefined, `Jobs[${index}]`, `must be an object, got ${describe(raw)}`);
         return undefined;
     }
-    const { values: f, ambiguous } = readStruct(raw, JOB);
+    // Depth 3: the graph object, its Jobs list, the job.
+    const { values: f, ambiguous, tooDeep } = readStruct(raw, JOB, 3);
     if (ambiguous)
         cx.ambiguousKeys = true;
     const validId = typeof f.ID === 'string' && validate_HEX40.test(f.ID) ? f.ID.toLowerCase() : undefined;
@@ -36678,8 +36945,10 @@ function readJob(raw, index, cx) {
     const idText = typeof f.ID === 'string' && f.ID !== '' ? f.ID : undefined;
     const name = nameText !== '' ? nameText : (validId ?? idText ?? `Jobs[${index}]`);
     cx.string(f.Name, name, 'Name');
+    for (const key of tooDeep)
+        cx.tooDeep(name, key);
     if (validId === undefined) {
-        cx.add(name, 'ID', `must be 40 hex characters, got ${f.ID === undefined ? 'nothing' : JSON.stringify(f.ID)}`);
+        cx.add(name, 'ID', `must be 40 hex characters, got ${typeof f.ID === 'string' ? quoted(f.ID) : f.ID === undefined ? 'nothing' : go_json_isObject(f.ID) || Array.isArray(f.ID) ? describe(f.ID) : JSON.stringify(f.ID)}`);
     }
     const inputs = readInputs(cx.strings(f.Inputs, name, 'Inputs'), name, cx);
     const deps = [];
@@ -36689,7 +36958,7 @@ function readJob(raw, index, cx) {
             return;
         const label = d.toLowerCase();
         if (!validate_HEX40.test(d))
-            cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${JSON.stringify(d)}`);
+            cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${quoted(d)}`);
         else if (!deps.includes(label)) {
             deps.push(label);
             depOrigin.push(i);
@@ -36729,25 +36998,29 @@ function readInputs(raw, job, cx) {
         const where = `Inputs[${i}]`;
         if (p === '')
             return cx.add(job, where, 'is empty');
+        // No file has such a name, and the file system calls refuse it.
+        if (p.includes('\0'))
+            return cx.add(job, where, 'must not contain a NUL byte');
         if (p.startsWith('/')) {
-            return cx.add(job, where, `must be relative to the source directory, got ${JSON.stringify(p)}`);
+            return cx.add(job, where, `must be relative to the source directory, got ${quoted(p)}`);
         }
         const norm = external_node_path_.posix.normalize(p).replace(/\/$/, '');
         if (norm === '..' || norm.startsWith('../')) {
-            return cx.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
+            return cx.add(job, where, `must not leave the source directory, got ${quoted(p)}`);
         }
         if (norm === '.')
-            return cx.add(job, where, `must name a file, got ${JSON.stringify(p)}`);
+            return cx.add(job, where, `must name a file, got ${quoted(p)}`);
         if (out.has(norm))
             return;
         out.add(cx.intern(norm));
         const k = kind?.(norm) ?? 'file';
+        const shown = printable_printable(norm);
         if (k === 'missing')
-            cx.add(job, where, `input file ${norm} does not exist`);
+            cx.add(job, where, `input file ${shown} does not exist`);
         else if (k === 'dir')
-            cx.add(job, where, `input ${norm} is a directory; list its files`);
+            cx.add(job, where, `input ${shown} is a directory; list its files`);
         else if (k === 'other')
-            cx.add(job, where, `input ${norm} is not a regular file or a symbolic link`);
+            cx.add(job, where, `input ${shown} is not a regular file or a symbolic link`);
     });
     return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -36789,7 +37062,7 @@ function checkDeps(jobs, byLabel, depOrigins, cx) {
     }
     for (const cycle of findCycles(new Map(jobs.map((j) => [j.label, j.deps])))) {
         const first = byLabel.get(cycle[0]);
-        const names = cycle.map((l) => byLabel.get(l).name);
+        const names = cycle.map((l) => printable_printable(byLabel.get(l).name));
         cx.add(first.name, field(first, first.deps.indexOf(cycle[1])), `dependency cycle: ${names.join(' -> ')}`);
     }
 }
@@ -36824,6 +37097,7 @@ function collectGarbage() {
 
 
 
+
 /** Parses and validates graph JSON; malformed JSON is reported with its line and column. */
 function parseGraphText(text) {
     return parseWith(text, {});
@@ -36844,19 +37118,22 @@ function parseWith(text, options) {
     return first.ambiguousKeys ? validateDecoded(decodeOrdered(text), options).result : first.result;
 }
 function decode(text) {
+    let value;
     try {
-        return result_ok(JSON.parse(text));
+        value = JSON.parse(text);
     }
     catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         const at = jsonErrorLocation(text, message);
-        // The position becomes line:column; the text V8 quotes is the whole input; a quoted newline is shown escaped.
+        // The position becomes line:column; the text V8 quotes (the input, or a cut of it) goes; a quoted newline is
+        // shown escaped.
         const reason = message
-            .replace(/,? "[^]*" is not valid JSON$/, '')
+            .replace(/,? (\.\.\.)?"[^]*"(\.\.\.)? is not valid JSON$/, '')
             .replace(/ (in JSON )?at position \d+[^]*$/, '')
             .replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
         return result_err([{ message: `malformed JSON at line ${at.line}, column ${at.column}: ${reason}` }]);
     }
+    return result_ok(value);
 }
 /**
  * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
@@ -36939,6 +37216,9 @@ function pathKinds(sourceDir, knownFiles) {
     };
 }
 function lstatKind(path) {
+    // Validation refuses such paths; a caller that skipped it still gets an answer, not an exception.
+    if (path.includes('\0'))
+        return 'missing';
     const st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
     if (st === undefined)
         return 'missing';
@@ -36958,15 +37238,16 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
         job.inputs.forEach((input, i) => {
             const k = kind(input);
             const field = `Inputs[${i}]`;
+            const shown = printable_printable(input);
             if (k === 'missing')
-                problems.push({ job: job.name, field, message: `input file ${input} does not exist` });
+                problems.push({ job: job.name, field, message: `input file ${shown} does not exist` });
             else if (k === 'dir')
-                problems.push({ job: job.name, field, message: `input ${input} is a directory; list its files` });
+                problems.push({ job: job.name, field, message: `input ${shown} is a directory; list its files` });
             else if (k === 'other') {
                 problems.push({
                     job: job.name,
                     field,
-                    message: `input ${input} is not a regular file or a symbolic link`,
+                    message: `input ${shown} is not a regular file or a symbolic link`,
                 });
             }
         });
@@ -36974,8 +37255,8 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
     for (const [id, path] of graph.sourceFiles) {
         if (kind(path) === 'missing') {
             problems.push({
-                field: `SourceFiles[${JSON.stringify(id)}]`,
-                message: `source file ${path} does not exist`,
+                field: `SourceFiles[${quoted(id)}]`,
+                message: `source file ${printable_printable(path)} does not exist`,
             });
         }
     }
@@ -37745,7 +38026,11 @@ function workspaces_isRecord(v) {
 /** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
 async function readConfigSource(dir) {
     const read = await readConfigFile(dir);
-    if (!read?.ok)
+    return read === undefined ? undefined : configSourceOf(read);
+}
+/** The graph source a read disbuild.json names (from a file, or from a commit: see the hook). */
+function configSourceOf(read) {
+    if (!read.ok)
         return read;
     const c = read.value;
     const salt = c.salt === undefined ? {} : { salt: c.salt };
@@ -38526,6 +38811,7 @@ function severityOf(column, message) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/run-summary-markdown.ts
+
 /** GitHub caps a step summary at 1 MiB of UTF-8; stay under it. Limits here are in UTF-8 bytes. */
 const SUMMARY_LIMIT = 900 * 1024;
 /** How much of a failed job's log the summary shows: its last lines, and at most this many characters. */
@@ -38578,9 +38864,9 @@ function tail(j) {
 }
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
-/** Job names are the producer's: shown as text, never as markup. */
+/** Job names are the producer's: shown as text, never as markup, control characters escaped, cut when long. */
 const run_summary_markdown_escape = (s) => s.replace(/[\\`*_[\]<>#~]/g, (c) => `\\${c}`);
-const cell = (s) => run_summary_markdown_escape(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const cell = (s) => run_summary_markdown_escape(printable_printable(s)).replace(/\|/g, '\\|');
 /** A code fence longer than any run of backticks in the text, so a log cannot close it early. */
 function fence(text) {
     const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
@@ -38590,7 +38876,7 @@ function failedSection(d, budget) {
     let text = '### Failed jobs\n\n';
     let size = bytes(text);
     for (const [i, f] of d.failed.entries()) {
-        const why = f.message === undefined ? '' : `: ${f.message}`;
+        const why = f.message === undefined ? '' : `: ${run_summary_markdown_escape(printable_printable(f.message, Infinity))}`;
         const f3 = fence(f.stderrTail);
         const block = `**${cell(f.name)}**${why} (exit code ${String(f.exitCode)}, ${secs(f.durationMs)})\n\n` +
             (f.stderrTail === '' ? '' : `${f3}\n${f.stderrTail}\n${f3}\n\n`);
@@ -38651,6 +38937,7 @@ function renderSummaryMarkdown(d, limit = SUMMARY_LIMIT) {
 
 
 
+
 /** At most this many error annotations; the summary counts the rest. */
 const ANNOTATION_LIMIT = 10;
 const ICON = { failed: '❌', skipped: '⏭️', built: '✅', cached: '♻️' };
@@ -38674,7 +38961,7 @@ class GithubReporter {
                 this.#group(event.outcome);
                 return;
             case 'warning':
-                core/* warning */.$e(event.job ? `${event.job.name}: ${event.message}` : event.message);
+                core/* warning */.$e(printable_printable(event.job ? `${printable_printable(event.job.name)}: ${event.message}` : event.message, Infinity));
                 return;
             case 'run-start':
                 this.out.write(`disbuild: ${event.total} jobs, ${event.cached} cached, ${event.toRun} to run\n`);
@@ -38689,7 +38976,7 @@ class GithubReporter {
                 // Output is printed whole in the job's group when it ends, so parallel jobs never interleave.
                 return;
             default:
-                unreachable(event);
+                unreachable_unreachable(event);
         }
     }
     #group(o) {
@@ -38697,8 +38984,9 @@ class GithubReporter {
         if (o.status === 'cached' && this.logReplay !== 'all')
             return;
         const why = o.message ? ` (${o.message})` : '';
-        // A workflow command is one line: a newline in a name would end it early.
-        const title = `${ICON[o.status]} ${o.name}: ${o.status}${why}`.replace(/\r?\n/g, ' ');
+        // A workflow command is one line: control characters are escaped, so a newline in a name cannot end it, and
+        // `%` is escaped as the runner expects (it reads `%0A` as a newline).
+        const title = printable_printable(`${ICON[o.status]} ${printable_printable(o.name)}: ${o.status}${why}`, Infinity).replace(/%/g, '%25');
         this.out.write(`::group::${title}\n`);
         if (o.stdout.length + o.stderr.length > 0) {
             // A job's output is not ours: workflow commands in it (`::set-output`, `::add-path`) must stay text.
@@ -38716,7 +39004,7 @@ class GithubReporter {
 function annotateFailures(summary, sourceDir, repoDir) {
     for (const j of summary.jobs.filter((x) => x.status === 'failed').slice(0, ANNOTATION_LIMIT)) {
         const d = findDiagnostic(`${j.stdout.toString('utf8')}\n${j.stderr.toString('utf8')}`, sourceDir, repoDir);
-        const title = `disbuild: ${j.name} failed (exit code ${String(j.exitCode)})`;
+        const title = `disbuild: ${printable_printable(j.name)} failed (exit code ${String(j.exitCode)})`;
         if (d) {
             core/* error */.z3(d.message, {
                 title,
@@ -38726,7 +39014,7 @@ function annotateFailures(summary, sourceDir, repoDir) {
             });
         }
         else {
-            core/* error */.z3(j.message ?? title, { title });
+            core/* error */.z3(j.message === undefined ? title : printable_printable(j.message, Infinity), { title });
         }
     }
 }
@@ -39596,7 +39884,7 @@ async function runMain(deps) {
         case 'run':
             return run_main_run(graph.value, salted, places, cache, deps.env);
         default:
-            return unreachable(o.mode);
+            return unreachable_unreachable(o.mode);
     }
 }
 async function locate(o, env) {
@@ -39834,7 +40122,7 @@ function makeCache(o, env, p) {
         case 'none':
             return new null_cache_NullCache();
         default:
-            return unreachable(o.cache);
+            return unreachable_unreachable(o.cache);
     }
 }
 /** LocalCache.create is async and may fail; the first call opens it, and a failure degrades to no cache. */
