@@ -26,6 +26,9 @@ export interface Coordination {
   server?: CoordinatorServer;
 }
 
+/** How long a recorded server may take to answer a newcomer before it is taken for gone. */
+const PROBE_MS = 5000;
+
 /** What server.json holds. */
 interface ServerRecord {
   address: string;
@@ -35,7 +38,7 @@ interface ServerRecord {
 
 export async function joinOrStartCoordinator(
   cacheDir: string,
-  opts: { leaseMs?: number; publishRoots?: readonly string[] } = {},
+  opts: { leaseMs?: number; publishRoots?: readonly string[]; probeMs?: number } = {},
 ): Promise<Coordination> {
   const dir = join(cacheDir, 'coordinator');
   const problem = await ensurePrivateDir(dir);
@@ -48,7 +51,9 @@ export async function joinOrStartCoordinator(
     if (!record) return {};
     if (await socketProblem(socketOf(record))) return { record };
     const client = new CoordinatorClient(record.address, record.bearer);
-    const probe = await client.renew('probe', 'probe');
+    // A server that is stopped (Ctrl-Z) or hung accepts connections and never answers: without a time limit,
+    // every later run on this cache directory would wait for it forever.
+    const probe = await client.renew('probe', 'probe', opts.probeMs ?? PROBE_MS);
     // Our server answers our token with anything but 401; a refused or reset connection means none.
     if (probe.ok || (probe.error.reason === 'refused' && probe.error.status !== 401))
       return { joined: { client, bearer: record.bearer }, record };
