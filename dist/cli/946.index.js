@@ -138,6 +138,7 @@ class LocalCache {
                 return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
             restore: (destDir) => this.#restore(key, meta, destDir, log),
+            entries: () => meta.manifest?.entries,
         };
     }
     async #restore(key, meta, destDir, log) {

@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import type { Graph, GraphProblem } from '../graph/model.js';
 import { checkFilesExist, loadGraphFile, parseGraphText } from '../graph/parse.js';
 import type { Result } from '../util/result.js';
-import { err } from '../util/result.js';
+import { err, ok } from '../util/result.js';
+import { loadConfigGraph } from '../config/config-graph.js';
 import type { ActionOptions } from './inputs.js';
 import { Inputs } from './inputs.js';
 
@@ -23,7 +24,19 @@ export async function loadActionGraph(
   sourceDir: string,
   baseEnv: Readonly<Record<string, string>>,
   knownFiles?: Promise<ReadonlySet<string> | undefined>,
-): Promise<Result<Graph, GraphProblem[]>> {
+): Promise<Result<Graph & { configSalt?: string }, GraphProblem[]>> {
+  if (graph.kind === 'config') {
+    const configured = await loadConfigGraph(sourceDir, process.env, knownFiles);
+    if (configured === undefined) {
+      return err([
+        {
+          message: `Input "${Inputs.graph}" (or "${Inputs.graphCommand}") is required when ${Inputs.sourceDir} has no disbuild.json`,
+        },
+      ]);
+    }
+    if (!configured.ok) return err(configured.error.map((message) => ({ message })));
+    return ok(Object.assign(configured.value.graph, { configSalt: configured.value.salt }));
+  }
   if (graph.kind === 'file') {
     const path = resolve(workspace, graph.path);
     try {

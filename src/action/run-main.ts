@@ -18,6 +18,9 @@ import { startWorkTreeListings, unchangedIndexedFiles, type WorkTreeListings } f
 import { formatProblem } from '../graph/model.js';
 import { annotateFailures, GithubReporter, writeStepSummary } from '../report/github-reporter.js';
 import { writeJsonReport } from '../report/json-report.js';
+import type { Reporter } from '../report/events.js';
+import { KeyRecordStore } from '../explain/record-store.js';
+import { RunExplainer } from '../explain/run-explainer.js';
 import { unreachable } from '../util/unreachable.js';
 import { StepError } from './errors.js';
 import { loadActionGraph } from './graph-source.js';
@@ -74,13 +77,16 @@ export async function runMain(deps: MainDeps): Promise<boolean> {
     unchangedIndexedFiles(places.workTree),
   );
   if (!graph.ok) throw stepError(graph.error);
+  // disbuild.json's salt applies unless the salt input is set.
+  const salted =
+    o.salt === '' && graph.value.configSalt !== undefined ? { ...o, salt: graph.value.configSalt } : o;
   core.saveState(State.workDir, places.workDir);
-  const cache = makeCache(o, deps.env, places);
+  const cache = makeCache(salted, deps.env, places);
   switch (o.mode) {
     case 'plan':
-      return plan(graph.value, o, places, cache, deps.env);
+      return plan(graph.value, salted, places, cache, deps.env);
     case 'run':
-      return run(graph.value, o, places, cache, deps.env);
+      return run(graph.value, salted, places, cache, deps.env);
     default:
       return unreachable(o.mode);
   }
@@ -217,10 +223,15 @@ async function aggregate(o: ActionOptions, p: Places, env: NodeJS.ProcessEnv): P
 }
 
 /** The report file, outputs, step summary and annotations of a finished run (or of all parts, merged). */
-async function publish(summary: RunSummary, reportPath: string, p: Places): Promise<void> {
+async function publish(
+  summary: RunSummary,
+  reportPath: string,
+  p: Places,
+  reasons?: ReadonlyMap<string, string>,
+): Promise<void> {
   await writeJsonReport(reportPath, summary);
   setOutputs(runOutputs(summary, reportPath));
-  await writeStepSummary(summary);
+  await writeStepSummary(summary, reasons);
   annotateFailures(summary, p.sourceDir, p.workspace);
 }
 
@@ -311,16 +322,28 @@ async function build(
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const reporter = new GithubReporter(process.stdout, o.logReplay);
+    const github = new GithubReporter(process.stdout, o.logReplay);
+    // Why each job ran, against the key records of the runner's local cache directory (see the README).
+    const explainer = new RunExplainer(graph, o.salt, new KeyRecordStore(defaultCacheDir(process.env)));
+    const reasons = new Map<string, string>();
+    const reporter: Reporter = {
+      onEvent: (e) => {
+        if (e.type === 'job-start') reasons.set(e.job.name, explainer.reason(e.job.name));
+        if (e.type === 'job-end' && e.outcome.status === 'built') explainer.recordBuilt(e.outcome.name);
+        github.onEvent(e);
+      },
+    };
     const result = await runGraph(graph, engineOptions(o, p, targets, controller.signal), {
       cache,
       reporter,
       coordinator,
+      onKeyed: explainer.onKeyed,
     });
     if (!result.ok) throw stepError(result.error);
+    explainer.flush();
     const summary = result.value;
     const reportPath = join(p.runnerTemp, 'disbuild-report.json');
-    await publish(summary, reportPath, p);
+    await publish(summary, reportPath, p, reasons);
     if (controller.signal.aborted) throw new StepError('disbuild: cancelled; jobs were stopped');
     return { ok: summary.counts.failed + summary.counts.skipped === 0, reportPath };
   } finally {
