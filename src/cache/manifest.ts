@@ -42,6 +42,45 @@ export function symlinkEscapes(path: string, target: string): boolean {
   return isAbsolute(target) || target.includes('\0') || resolved === '..' || resolved.startsWith('../');
 }
 
+/** More link expansions than Linux follows in one lookup: such a chain cannot be followed at all. */
+const MAX_LINK_HOPS = 40;
+
+/**
+ * The first symlink of a tree that leads out of it when followed through the tree's other links, or undefined.
+ * Each link checked alone is not enough: with `a/b -> ..`, the link `c -> a/b/..` stays inside on paper and
+ * resolves to the tree's parent. Names the tree does not have are taken as plain directories.
+ */
+export function linkLeavingTree(
+  entries: readonly Pick<ManifestEntry, 'path' | 'type' | 'target'>[],
+): string | undefined {
+  const links = new Map<string, string>();
+  for (const e of entries) if (e.type === 'symlink' && e.target !== undefined) links.set(e.path, e.target);
+  const leaves = (path: string, target: string): boolean => {
+    const at = path.split('/').slice(0, -1);
+    const todo = target.split('/');
+    let hops = 0;
+    while (todo.length > 0) {
+      const part = todo.shift()!;
+      if (part === '' || part === '.') continue;
+      if (part === '..') {
+        if (at.length === 0) return true;
+        at.pop();
+        continue;
+      }
+      at.push(part);
+      const next = links.get(at.join('/'));
+      if (next === undefined) continue;
+      if (isAbsolute(next)) return true;
+      if (++hops > MAX_LINK_HOPS) return false;
+      at.pop();
+      todo.unshift(...next.split('/'));
+    }
+    return false;
+  };
+  for (const [path, target] of links) if (isAbsolute(target) || leaves(path, target)) return path;
+  return undefined;
+}
+
 /** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
 export async function describeTree(dir: string): Promise<Result<ManifestEntry[], string>> {
   const entries: ManifestEntry[] = [];
@@ -81,7 +120,11 @@ export async function describeTree(dir: string): Promise<Result<ManifestEntry[],
     return undefined;
   };
   const problem = await walk('');
-  return problem === undefined ? ok(entries) : err(problem);
+  if (problem !== undefined) return err(problem);
+  const leaving = linkLeavingTree(entries);
+  return leaving === undefined
+    ? ok(entries)
+    : err(`symlink ${leaving} points outside the output directory through other links`);
 }
 
 /** Symlinks followed while resolving one, in all (the kernel's limit); more is treated as escaping (a loop). */
