@@ -136,3 +136,12 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
   }
   return problems.length > 0 ? err(problems) : ok(options);
 }
+
+/**
+ * The salt the Action folds into every key: the runner's OS and architecture, then the `salt` input, so that a
+ * macOS leg of a matrix is never served a Linux leg's outputs. `RUNNER_OS`/`RUNNER_ARCH` never hold a `/`.
+ */
+export function platformSalt(salt: string, env: NodeJS.ProcessEnv): string {
+  const platform = `${env.RUNNER_OS ?? process.platform}/${env.RUNNER_ARCH ?? process.arch}`;
+  return salt === '' ? platform : `${platform}/${salt}`;
+}

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,7 +22,7 @@ import { writeJsonReport } from '../report/json-report.js';
 import { unreachable } from '../util/unreachable.js';
 import { StepError } from './errors.js';
 import { loadActionGraph } from './graph-source.js';
-import { type ActionOptions, Inputs, parseActionInputs } from './inputs.js';
+import { type ActionOptions, Inputs, parseActionInputs, platformSalt } from './inputs.js';
 import { idleOutputs, planOutputs, runOutputs, setOutputs, State } from './outputs.js';
 import { planShards, shardTargets } from './plan.js';
 
@@ -55,7 +56,9 @@ interface Places {
 export async function runMain(deps: MainDeps): Promise<boolean> {
   const parsed = parseActionInputs(deps.getInput);
   if (!parsed.ok) throw new StepError(parsed.error.join('\n'));
-  const o = parsed.value;
+  // Outputs built on one OS or architecture are not served to another unless the user says so.
+  const o = { ...parsed.value, salt: platformSalt(parsed.value.salt, deps.env) };
+  core.info(`disbuild: key salt ${JSON.stringify(o.salt)}`);
   const places = await locate(o, deps.env);
   // The cache service derives an entry's version from paths relative to the working directory.
   process.chdir(places.workspace);
@@ -210,12 +213,13 @@ function makeCache(o: ActionOptions, env: NodeJS.ProcessEnv, p: Places): Cache {
   const warn = (m: string): void => core.warning(m);
   switch (o.cache) {
     case 'github': {
-      const shard = o.shard ? `${o.shard.index}of${o.shard.count}-` : '';
+      const shard = o.shard ? `-${o.shard.index}of${o.shard.count}` : '';
       return new PackCache({
-        store: githubEntryStore(),
+        store: githubEntryStore({ scratch: join(p.workDir, 'downloads') }),
         keyPrefix: o.keyPrefix,
+        scope: cacheScope(env),
         // Unique per run, attempt and shard: entries are immutable, and shards of one run save side by side.
-        runStamp: `${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${shard}${Date.now()}`,
+        runPart: `${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}${shard}`,
         save: o.save,
         workDir: join(p.workDir, 'packs'),
         workspace: p.workspace,
@@ -228,6 +232,32 @@ function makeCache(o: ActionOptions, env: NodeJS.ProcessEnv, p: Places): Cache {
       return new NullCache();
     default:
       return unreachable(o.cache);
+  }
+}
+
+/**
+ * Where this run's cache entries go and which other refs' indexes it reads: a pull request reads its base
+ * branch, any other ref the repository's default branch (from the event payload), as the service allows.
+ */
+export function cacheScope(env: NodeJS.ProcessEnv): { ref: string; readRefs: string[] } {
+  const ref = env.GITHUB_REF ?? 'refs/heads/local';
+  const reads: string[] = [];
+  if (env.GITHUB_BASE_REF) reads.push(`refs/heads/${env.GITHUB_BASE_REF}`);
+  const defaultBranch = readDefaultBranch(env.GITHUB_EVENT_PATH);
+  if (defaultBranch) reads.push(`refs/heads/${defaultBranch}`);
+  return { ref, readRefs: [...new Set(reads)].filter((r) => r !== ref) };
+}
+
+function readDefaultBranch(eventPath: string | undefined): string | undefined {
+  if (!eventPath) return undefined;
+  try {
+    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as {
+      repository?: { default_branch?: unknown };
+    };
+    const b = event.repository?.default_branch;
+    return typeof b === 'string' && b !== '' ? b : undefined;
+  } catch {
+    return undefined;
   }
 }
 

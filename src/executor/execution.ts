@@ -318,7 +318,13 @@ export class Execution {
     }
     this.#p.timings.record(job.name, durationMs);
     const saving = this.#p.cache
-      .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
+      .save(ref.key, {
+        outputDir,
+        stdout: result.stdout,
+        stderr: result.stderr,
+        durationMs,
+        jobName: ref.name,
+      })
       // Backends answer trouble as outcomes; should one throw all the same, the build goes on without it.
       .catch((e: unknown): SaveOutcome => ({
         saved: false,

@@ -29,6 +29,8 @@ export interface Scope {
   ref: string;
   /** Refs whose entries it may read after its own, in order (typically the default branch). */
   readRefs: string[];
+  /** A read-only token (untrusted triggers): reservations answer "cache write denied:". */
+  readOnly?: boolean;
 }
 
 interface Entry {
@@ -59,6 +61,10 @@ export interface CacheService {
   resetStats(): void;
   entries(): readonly Entry[];
   injectFault(f: Fault): void;
+  /** Stores `archive` as a finalized entry, as if a client had saved it (for hand-made, e.g. hostile, archives). */
+  putEntry(e: { key: string; version: string; scope: string; archive: Buffer }): Promise<void>;
+  /** Evicts entries (entry and blob) whose key matches, as the service does after 7 idle days. */
+  evict(match: (key: string) => boolean): Promise<number>;
   clearFaults(): void;
   close(): Promise<void>;
 }
@@ -142,6 +148,12 @@ export async function startCacheService(
           return json(res, 409, {
             code: 'already_exists',
             msg: 'cache entry with the same key, version, and scope already exists',
+          });
+        }
+        if (scope.readOnly) {
+          return json(res, 200, {
+            ok: false,
+            message: 'cache write denied: the token of this run is read-only',
           });
         }
         creates.push(now);
@@ -255,6 +267,20 @@ export async function startCacheService(
     },
     entries: () => entries,
     injectFault: (f) => faults.push({ ...f }),
+    putEntry: async (e) => {
+      const blob = `${nextId}-${randomBytes(6).toString('hex')}.tar`;
+      const { archive, ...entry } = e;
+      await container.getBlockBlobClient(blob).uploadData(archive);
+      entries.push({ id: nextId++, ...entry, blob, size: archive.length, finalized: true });
+    },
+    evict: async (match) => {
+      const gone = entries.filter((e) => match(e.key));
+      for (const e of gone) {
+        await container.getBlockBlobClient(e.blob).deleteIfExists();
+        entries.splice(entries.indexOf(e), 1);
+      }
+      return gone.length;
+    },
     clearFaults: () => void faults.splice(0),
     close: () => new Promise((r) => server.close(() => r())),
   };
