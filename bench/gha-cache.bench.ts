@@ -65,9 +65,10 @@ async function pass(
   const startDir = process.cwd();
   process.chdir(ws);
   const cache = new PackCache({
-    store: githubEntryStore(),
+    store: githubEntryStore({ scratch: join(ws, '.dl') }),
     keyPrefix: 'bench',
-    runStamp: `${name.replace(/\W/g, '')}-${Date.now()}`,
+    scope: { ref: 'refs/heads/main', readRefs: [] },
+    runPart: name.replace(/\W/g, ''),
     save: true,
     workDir: join(ws, '.work'),
     workspace: ws,
