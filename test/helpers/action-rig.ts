@@ -136,6 +136,10 @@ export class ActionRig {
       GITHUB_STATE: files.state,
       GITHUB_STEP_SUMMARY: files.summary,
       GITHUB_REF: scope.ref,
+      // A pull request's run is told its base branch, as GitHub does.
+      ...(scope.ref.startsWith('refs/pull/') && scope.readRefs[0]
+        ? { GITHUB_BASE_REF: scope.readRefs[0].replace(/^refs\/heads\//, '') }
+        : {}),
       GITHUB_RUN_ID: '42',
       RUNNER_TEMP: temp,
       ACTIONS_CACHE_SERVICE_V2: '1',

@@ -25,6 +25,8 @@ export interface IndexSyncOptions {
   scope: { ref: string; readRefs: readonly string[] };
   /** Names this run's index entries, unique per run attempt: `<run id>-<attempt>[-<i>of<n>]`. */
   runPart: string;
+  /** Unique per PackCache (time and random): matrix legs share a run id and attempt. */
+  stamp: string;
   workDir: string;
   workspace: string;
   onWarning(message: string): void;
@@ -39,7 +41,7 @@ export type ReadResult = { ok: true; index: PackIndex } | { ok: false; message: 
  * Reads and publishes indexes so that no saved artifact is lost to later lookups, though the service has no
  * compare-and-swap and its lookup answers only the newest entry for a prefix.
  *
- * Index keys name the ref they were saved from (`<prefix>-index2-<ref tag>-<run>-<time>-<attempt>`), so one
+ * Index keys name the ref they were saved from (`<prefix>-index2-<ref tag>-<run>-<stamp>-<attempt>`), so one
  * lookup per ref finds that ref's newest index even where the service would answer the run's own scope first:
  * a pull request reads its own newest index and its base branch's, and merges them. When the newest is a
  * shard's (`…-<i>of<n>-…`), the sibling shards' newest indexes are merged too, unless it already holds them.
@@ -78,7 +80,7 @@ export class IndexSync {
 
   /** The newest indexes of the other shards of the run that wrote `key`, unless `index` already holds them. */
   async #siblings(ref: string, key: string, index: PackIndex): Promise<PackIndex> {
-    const m = /^(.*)-(\d+)of(\d+)-\d+-\d+$/.exec(key.slice(this.prefixOf(ref).length));
+    const m = /^(.*)-(\d+)of(\d+)-\d+-[0-9a-f]+-\d+$/.exec(key.slice(this.prefixOf(ref).length));
     if (!m) return emptyIndex();
     let merged = emptyIndex();
     const count = Number(m[3]);
@@ -106,7 +108,7 @@ export class IndexSync {
       }
       const started = Date.now();
       const index = pruneIndex(mergeIndexes(heads.index, base, additions), dayOf(this.#o.now()));
-      const key = `${this.prefixOf(this.#o.scope.ref)}${this.#o.runPart}-${this.#o.now()}-${attempt}`;
+      const key = `${this.prefixOf(this.#o.scope.ref)}${this.#o.runPart}-${this.#o.stamp}-${attempt}`;
       const dir = join(this.#o.workspace, INDEX_DIR);
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });

@@ -53,6 +53,7 @@ export class PackCache implements Cache {
   readonly #o: PackCacheOptions;
   readonly #sync: IndexSync;
   readonly #now: () => number;
+  readonly #stamp: string;
   #loaded: Promise<ReadResult> | undefined;
   readonly #packs = new Map<string, Promise<PackState>>();
   readonly #packDirs = new Map<string, string>();
@@ -68,7 +69,13 @@ export class PackCache implements Cache {
   constructor(options: PackCacheOptions) {
     this.#o = options;
     this.#now = options.now ?? Date.now;
-    this.#sync = new IndexSync({ ...options, now: this.#now, workDir: join(options.workDir, 'fetch') });
+    this.#stamp = `${this.#now()}-${randomBytes(3).toString('hex')}`;
+    this.#sync = new IndexSync({
+      ...options,
+      now: this.#now,
+      stamp: this.#stamp,
+      workDir: join(options.workDir, 'fetch'),
+    });
   }
 
   async lookup(keys: readonly JobKey[]): Promise<Map<JobKey, CacheHit>> {
@@ -233,7 +240,7 @@ export class PackCache implements Cache {
     if (this.#staged.size > 0) {
       const moved = await this.#compactInto(base);
       for (const [i, group] of splitBySize([...this.#staged, ...moved], MAX_PACK_BYTES).entries()) {
-        const packKey = `${this.#o.keyPrefix}-pack-${this.#o.runPart}-${this.#now()}-${i}`;
+        const packKey = `${this.#o.keyPrefix}-pack-${this.#o.runPart}-${this.#stamp}-${i}`;
         const saved = await this.#savePack(packKey, group);
         if (saved === 'denied' || this.#down) return;
         if (saved === 'failed') {
