@@ -26,7 +26,11 @@ const sh = promisify(exec);
  * A job runs when its key differs from the key at the remote's commit and the local cache lacks it; it runs in
  * a temporary worktree of the pushed commit. Quiet when nothing needs to run; a failure blocks the push.
  */
-export async function runPrePush(remote: string, io: CliIo): Promise<number> {
+export async function runPrePush(
+  remote: string,
+  io: CliIo,
+  opts: { verbose?: boolean } = {},
+): Promise<number> {
   if (io.env.DISBUILD_SKIP === '1') return 0;
   const { refs, errors } = parsePushInput(await readAll(io.stdin));
   for (const e of errors) io.stderr.write(`disbuild: ${e}\n`);
@@ -38,6 +42,9 @@ export async function runPrePush(remote: string, io: CliIo): Promise<number> {
     io.stderr.write(`${config.error}\n`);
     return 0;
   }
+  // `-v` on the command, or DISBUILD_VERBOSE=1 where git starts the hook: says which salt the keys use.
+  if (opts.verbose || io.env.DISBUILD_VERBOSE === '1')
+    io.stderr.write(`disbuild: key salt ${JSON.stringify(config.value.salt)}\n`);
   const state = await openLocalState(undefined, io);
   const cache = await state.openCache((m) => io.stderr.write(`disbuild: warning: ${m}\n`));
   const worktrees = await Worktrees.open(repoDir);

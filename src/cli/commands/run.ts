@@ -36,6 +36,7 @@ Options:
   --log-replay failed|all|none  print cached jobs' logs (default: failed)
   --dry-run             compute keys and look them up; run nothing
   -q, --quiet           do not stream job output
+  -v, --verbose         print the key salt in use
   -h, --help            show this help
 
 Exit status: 0 when every job is cached or built, 1 when any failed or was skipped, 2 for bad usage or an invalid graph.
@@ -57,6 +58,7 @@ const flags = {
   'log-replay': { type: 'string' },
   'dry-run': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -92,6 +94,7 @@ export const run: Command = async (argv, io) => {
   const graph = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles);
   if (!graph) return EXIT.usage;
 
+  if (v.verbose) io.stderr.write(`disbuild: key salt ${JSON.stringify(v.salt ?? '')}\n`);
   const state = await openLocalState(v['cache-dir'], io);
   const live = Boolean(io.stdout.isTTY) && !io.env.CI;
   const reporter: Reporter = new ConsoleReporter({
