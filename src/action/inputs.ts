@@ -20,6 +20,7 @@ export const Inputs = {
   shard: 'shard',
   mode: 'mode',
   logReplay: 'log-replay',
+  githubToken: 'github-token',
 } as const;
 
 export type CacheKind = 'github' | 'local' | 'none';
@@ -40,6 +41,8 @@ export interface ActionOptions {
   shard?: { index: number; count: number };
   mode: 'run' | 'plan';
   logReplay: 'failed' | 'all' | 'none';
+  /** Lists the cache's index entries when it has `actions: read`; empty: no listing. */
+  githubToken: string;
 }
 
 const quote = (v: string): string => JSON.stringify(v);
@@ -128,6 +131,7 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
       choice(Inputs.logReplay, get(Inputs.logReplay), ['failed', 'all', 'none'] as const, 'failed'),
       'failed',
     ),
+    githubToken: get(Inputs.githubToken),
   };
   if (options.keyPrefix.length > 200 || options.keyPrefix.includes(',')) {
     problems.push(

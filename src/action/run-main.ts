@@ -215,7 +215,10 @@ function makeCache(o: ActionOptions, env: NodeJS.ProcessEnv, p: Places): Cache {
     case 'github': {
       const shard = o.shard ? `-${o.shard.index}of${o.shard.count}` : '';
       return new PackCache({
-        store: githubEntryStore({ scratch: join(p.workDir, 'downloads') }),
+        store: githubEntryStore({
+          scratch: join(p.workDir, 'downloads'),
+          ...(o.githubToken === '' ? {} : { listToken: o.githubToken }),
+        }),
         keyPrefix: o.keyPrefix,
         scope: cacheScope(env),
         // Unique per run, attempt and shard: entries are immutable, and shards of one run save side by side.

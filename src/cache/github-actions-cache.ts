@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheVersion, download, lookupEntry } from './github-cache-download.js';
+import { listEntryKeys } from './github-cache-list.js';
 import type { EntryStore, FetchResult, SaveResult } from './packs/entry-store.js';
 import { safeExtract } from './packs/safe-extract.js';
 
@@ -15,7 +16,10 @@ export function githubEntryStore(opts: {
   restoreTimeoutMs?: number;
   saveTimeoutMs?: number;
   env?: NodeJS.ProcessEnv;
+  /** Private directory for downloads. */
   scratch: string;
+  /** A token with `actions: read`, for listing entries (see github-cache-list.ts). */
+  listToken?: string;
 }): EntryStore {
   const env = opts.env ?? process.env;
   const timeout = opts.restoreTimeoutMs ?? 120_000;
@@ -43,6 +47,7 @@ export function githubEntryStore(opts: {
         rmSync(tmp, { recursive: true, force: true });
       }
     },
+    list: (prefix, ref, count) => listEntryKeys(prefix, ref, count, { env, token: opts.listToken }),
     save: async (dir, key): Promise<SaveResult> => {
       const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase();
       if (writeDenied || mode === 'read' || mode === 'none') return 'denied';

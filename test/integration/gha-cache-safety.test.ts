@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { githubEntryStore } from '../../src/cache/github-actions-cache.js';
-import { parseIndex } from '../../src/cache/packs/index-file.js';
+import { dayOf, emptyIndex, parseIndex, serializeIndex } from '../../src/cache/packs/index-file.js';
 import { refTag } from '../../src/cache/packs/index-sync.js';
 import { type Azurite, startAzurite } from '../helpers/gha/azurite.js';
-import { type CacheService, type Scope, startCacheService } from '../helpers/gha/cache-service.js';
+import { API_TOKEN, type CacheService, type Scope, startCacheService } from '../helpers/gha/cache-service.js';
 import { hostileArchive, type Member, zstdVersion } from '../helpers/gha/hostile-archive.js';
 import { key, packRunner, saveArtifact } from '../helpers/gha/pack-runner.js';
 
@@ -260,6 +260,39 @@ describe('the github cache backend is safe and never loses work', () => {
     expect((await hits.get(key(71))!.restore(join(root, 'r71'))).ok).toBe(true);
     const mainAgain = await packRunner(service, root, MAIN, warnings);
     expect((await mainAgain.lookup([key(70), key(71)])).size).toBe(1);
+    expect(warnings).toEqual([]);
+  });
+
+  it("with actions: read, a reader also finds what a concurrent writer's newer index shadowed", async () => {
+    const scope: Scope = { ref: 'refs/heads/shadowed', readRefs: [] };
+    const w = await packRunner(service, root, scope, warnings);
+    await w.lookup([]);
+    await saveArtifact(w, root, 80);
+    await w.close();
+    // A writer that read before that save publishes after it: its index is newer and lacks artifact 80.
+    const shadow = emptyIndex();
+    shadow.packs.set('disbuild-v1-pack-elsewhere', { bytes: 1 });
+    shadow.artifacts.set(key(81), {
+      pack: 'disbuild-v1-pack-elsewhere',
+      durationMs: 1,
+      savedAt: Date.now(),
+      lastHit: dayOf(Date.now()),
+    });
+    await service.putEntry({
+      key: `disbuild-v1-index2-${refTag(scope.ref)}-zz-concurrent-1`,
+      version: zstdVersion('.disbuild-cache/index'),
+      scope: scope.ref,
+      archive: hostileArchive([
+        { name: '.disbuild-cache/index/index.json', type: 'file', content: serializeIndex(shadow) },
+      ]),
+    });
+    const keys = [key(80), key(81)];
+    const plain = await packRunner(service, root, scope, warnings);
+    expect([...(await plain.lookup(keys)).keys()]).toEqual([key(81)]);
+    const denied = await packRunner(service, root, scope, warnings, { listToken: 'no-actions-read' });
+    expect([...(await denied.lookup(keys)).keys()]).toEqual([key(81)]);
+    const listing = await packRunner(service, root, scope, warnings, { listToken: API_TOKEN });
+    expect([...(await listing.lookup(keys)).keys()].sort()).toEqual(keys);
     expect(warnings).toEqual([]);
   });
 });

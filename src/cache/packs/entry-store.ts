@@ -12,6 +12,11 @@ export interface EntryStore {
   fetch(dir: string, key: string, into: string): Promise<FetchResult>;
   /** Saves workspace directory `dir` under `key`. */
   save(dir: string, key: string): Promise<SaveResult>;
+  /**
+   * Optional: keys of the newest entries of `ref` starting with `prefix`, newest first (at most `count`);
+   * undefined when the store cannot list (no permission).
+   */
+  list?(prefix: string, ref: string, count: number): Promise<string[] | undefined>;
 }
 
 export type FetchResult =

@@ -17,6 +17,9 @@ import {
 export const INDEX_DIR = '.disbuild-cache/index';
 /** Publishing tries this many times to leave an index that holds this run's additions as the newest. */
 const MAX_PUBLISH_ATTEMPTS = 3;
+/** With listing: how many of a ref's newest index entries are checked, and at most how many fetched besides. */
+const LIST_COUNT = 30;
+const MAX_SHADOWED = 10;
 
 export interface IndexSyncOptions {
   store: EntryStore;
@@ -72,10 +75,29 @@ export class IndexSync {
         if (i === 0) return { ok: false, message: r.message };
         continue;
       }
-      if (r.kind !== 'hit') continue;
-      merged = mergeIndexes(merged, r.index, await this.#siblings(ref, r.key, r.index));
+      const newest =
+        r.kind === 'hit' ? mergeIndexes(r.index, await this.#siblings(ref, r.key, r.index)) : undefined;
+      merged = mergeIndexes(merged, ...(newest ? [newest] : []), await this.#shadowed(ref, newest));
     }
     return { ok: true, index: merged };
+  }
+
+  /**
+   * With a store that can list (a token with `actions: read`), the recent index entries of `ref` that the
+   * newest one does not already hold: what concurrent writers published side by side. This makes reads exact.
+   */
+  async #shadowed(ref: string, newest: PackIndex | undefined): Promise<PackIndex> {
+    const keys = await this.#o.store.list?.(this.prefixOf(ref), ref, LIST_COUNT);
+    let merged = emptyIndex();
+    const held = new Set(newest?.sources ?? []);
+    for (const key of (keys ?? []).filter((k) => !held.has(k)).slice(0, MAX_SHADOWED)) {
+      if (held.has(key)) continue;
+      const r = await this.#fetch(key);
+      if (r.kind !== 'hit') continue;
+      merged = mergeIndexes(merged, r.index);
+      for (const s of r.index.sources) held.add(s);
+    }
+    return merged;
   }
 
   /** The newest indexes of the other shards of the run that wrote `key`, unless `index` already holds them. */

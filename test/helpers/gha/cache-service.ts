@@ -23,6 +23,8 @@ const ACCOUNT = 'devstoreaccount1';
 const ACCOUNT_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 const CONTAINER = 'actions-cache';
+/** The stand-in's token with `actions: read`, for the REST listing. */
+export const API_TOKEN = 'rest-token-with-actions-read';
 
 export interface Scope {
   /** The ref this token writes to, e.g. refs/pull/7/merge or refs/heads/main. */
@@ -217,6 +219,33 @@ export async function startCacheService(
     upstream.end();
   };
 
+  /**
+   * The REST listing (`GET /repos/{owner}/{repo}/actions/caches?key=&ref=`), newest first, for a token with
+   * `actions: read` (API_TOKEN); any other token gets GitHub's 403.
+   */
+  const listCaches = (req: IncomingMessage, res: ServerResponse): void => {
+    req.resume();
+    if (req.headers.authorization !== `Bearer ${API_TOKEN}`)
+      return json(res, 403, { message: 'Resource not accessible by integration' });
+    const q = new URL(req.url ?? '', 'http://x').searchParams;
+    const key = q.get('key') ?? '';
+    const ref = q.get('ref');
+    const perPage = Number(q.get('per_page') ?? 30);
+    const found = entries
+      .filter((e) => e.finalized && e.key.startsWith(key) && (ref === null || e.scope === ref))
+      .reverse();
+    return json(res, 200, {
+      total_count: found.length,
+      actions_caches: found.slice(0, perPage).map((e) => ({
+        id: e.id,
+        ref: e.scope,
+        key: e.key,
+        version: e.version,
+        size_in_bytes: e.size,
+      })),
+    });
+  };
+
   const server = createServer((req, res) => {
     void (async () => {
       const url = req.url ?? '';
@@ -224,7 +253,9 @@ export async function startCacheService(
         ? 'download'
         : url.startsWith(SERVICE)
           ? url.slice(SERVICE.length)
-          : url;
+          : /^\/repos\/[^/]+\/[^/]+\/actions\/caches\?/.test(url)
+            ? 'listCaches'
+            : url;
       bump(method);
       const fault = takeFault(method);
       if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
@@ -238,6 +269,7 @@ export async function startCacheService(
         );
       }
       if (method === 'download') return download(req, res, fault);
+      if (method === 'listCaches') return listCaches(req, res);
       const auth = (req.headers.authorization ?? '').replace(/^Bearer /, '');
       const scope = tokens.get(auth);
       const chunks: Buffer[] = [];

@@ -16,7 +16,7 @@ export async function packRunner(
   root: string,
   scope: Scope,
   warnings: string[],
-  opts: { save?: boolean; now?: () => number } = {},
+  opts: { save?: boolean; now?: () => number; listToken?: string } = {},
 ): Promise<PackCache & { ws: string }> {
   const ws = await mkdtemp(join(root, 'ws-'));
   Object.assign(process.env, {
@@ -25,11 +25,18 @@ export async function packRunner(
     ACTIONS_RUNTIME_TOKEN: service.tokenFor(scope),
     RUNNER_TEMP: join(ws, '.tmp'),
     GITHUB_WORKSPACE: ws,
+    GITHUB_API_URL: service.url,
+    GITHUB_REPOSITORY: 'octo/repo',
   });
   delete process.env.GITHUB_SERVER_URL;
   process.chdir(ws);
   const cache = new PackCache({
-    store: githubEntryStore({ restoreTimeoutMs: 20_000, saveTimeoutMs: 20_000, scratch: join(ws, '.dl') }),
+    store: githubEntryStore({
+      restoreTimeoutMs: 20_000,
+      saveTimeoutMs: 20_000,
+      scratch: join(ws, '.dl'),
+      ...(opts.listToken ? { listToken: opts.listToken } : {}),
+    }),
     keyPrefix: 'disbuild-v1',
     scope: { ref: scope.ref, readRefs: scope.readRefs },
     runPart: `${Date.now()}-${Math.random().toString(16).slice(2, 8)}`,
