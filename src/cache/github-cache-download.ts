@@ -59,10 +59,12 @@ export async function lookupEntry(
   const token = env.ACTIONS_RUNTIME_TOKEN;
   if (!token) return { kind: 'failed', message: 'ACTIONS_RUNTIME_TOKEN is not set' };
   for (let attempt = 0; ; attempt++) {
+    // A network error is tried again too: a kept-alive connection the server has just closed fails this way.
     const r = await lookupOnce(key, version, env, token, timeoutMs).catch(
       (e: unknown): Lookup & { retry?: boolean } => ({
         kind: 'failed',
         message: (e as Error).message,
+        retry: true,
       }),
     );
     if (!('retry' in r) || !r.retry || attempt >= RETRY_PAUSES_MS.length) return r;

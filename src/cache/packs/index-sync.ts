@@ -121,6 +121,7 @@ export class IndexSync {
    */
   async publish(base: PackIndex, additions: PackIndex): Promise<boolean> {
     for (let attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt++) {
+      const started = Date.now();
       const heads = await this.read();
       if (!heads.ok) {
         this.#o.onWarning(
@@ -128,7 +129,6 @@ export class IndexSync {
         );
         return false;
       }
-      const started = Date.now();
       const index = pruneIndex(mergeIndexes(heads.index, base, additions), dayOf(this.#o.now()));
       const key = `${this.prefixOf(this.#o.scope.ref)}${this.#o.runPart}-${this.#o.stamp}-${attempt}`;
       const dir = join(this.#o.workspace, INDEX_DIR);
@@ -144,13 +144,27 @@ export class IndexSync {
         );
         return false;
       }
-      const pause = this.#o.verifyDelayMs ?? Math.min(10_000, Math.max(300, 3 * (Date.now() - started)));
+      // Checked twice, after pauses that scale with how long a publish takes here: a writer that read before
+      // this save and publishes after it is seen, and this run merges and publishes again.
+      const pause = this.#o.verifyDelayMs ?? Math.min(15_000, Math.max(500, 3 * (Date.now() - started)));
+      if (await this.#stillHeld(key, additions, pause)) return true;
+    }
+    this.#o.onWarning(
+      'other runs kept publishing cache indexes over this one; some of its artifacts may be rebuilt by later runs',
+    );
+    return false;
+  }
+
+  /** Whether the newest index (after a pause, twice) is `key` or holds `additions`. */
+  async #stillHeld(key: string, additions: PackIndex, pause: number): Promise<boolean> {
+    for (let check = 0; check < 2; check++) {
       await new Promise((r) => setTimeout(r, pause * (0.75 + Math.random() / 2)));
       const newest = await this.#fetch(this.prefixOf(this.#o.scope.ref), key);
       // Unreadable now: the save succeeded, and the next writer merges it.
-      if (newest.kind !== 'hit' || newest.key === key || holdsAdditions(newest.index, additions)) return true;
+      if (newest.kind !== 'hit') return true;
+      if (newest.key !== key && !holdsAdditions(newest.index, additions)) return false;
     }
-    return false;
+    return true;
   }
 
   /** One index entry by prefix; `known`: the key this run just saved (no download needed when it is newest). */
