@@ -120,6 +120,7 @@ export class IndexSync {
    * additions. Never publishes when the newest index cannot be read: that could drop what it holds.
    */
   async publish(base: PackIndex, additions: PackIndex): Promise<boolean> {
+    const published: string[] = [];
     for (let attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt++) {
       const started = Date.now();
       const heads = await this.read();
@@ -130,6 +131,8 @@ export class IndexSync {
         return false;
       }
       const index = pruneIndex(mergeIndexes(heads.index, base, additions), dayOf(this.#o.now()));
+      // A listing reader need not fetch this run's earlier attempts: this index holds them.
+      index.sources.push(...published.filter((k) => !index.sources.includes(k)));
       const key = `${this.prefixOf(this.#o.scope.ref)}${this.#o.runPart}-${this.#o.stamp}-${attempt}`;
       const dir = join(this.#o.workspace, INDEX_DIR);
       rmSync(dir, { recursive: true, force: true });
@@ -137,6 +140,7 @@ export class IndexSync {
       writeFileSync(join(dir, 'index.json'), serializeIndex(index));
       const saved = await this.#o.store.save(INDEX_DIR, key);
       rmSync(dir, { recursive: true, force: true });
+      published.push(key);
       if (saved === 'denied') return false;
       if (saved === 'failed') {
         this.#o.onWarning(
