@@ -60,6 +60,18 @@ describe('the bundled Action in plan mode and in shards', () => {
     expect(replan.outputs).toMatchObject({ cached: String(FLAT + 3) });
   });
 
+  it('shards running at the same time all save: a new plan finds every job cached', async () => {
+    const plan = await rig.main({ 'key-prefix': 'p4', mode: 'plan' }, { edit });
+    const matrix = JSON.parse(plan.outputs.matrix!) as { shard: string[] };
+    expect(matrix.shard.length).toBeGreaterThan(1);
+    const runs = await Promise.all(
+      matrix.shard.map((shard) => rig.main({ 'key-prefix': 'p4', shard }, { edit })),
+    );
+    for (const r of runs) expect(r.code, r.stdout).toBe(0);
+    const replan = await rig.main({ 'key-prefix': 'p4', mode: 'plan' }, { edit });
+    expect(replan.outputs).toMatchObject({ cached: String(FLAT + 3) });
+  });
+
   it('plans only the selected targets and their dependencies', async () => {
     const plan = await rig.main({ 'key-prefix': 'p2', mode: 'plan', targets: 'chain-3' }, { edit });
     expect(plan.code, plan.stdout).toBe(0);
