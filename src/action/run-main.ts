@@ -182,11 +182,12 @@ function reportParts(
   encodedPlan: string,
 ): PartReports | undefined {
   if (o.cache !== 'github') return undefined;
-  return new PartReports(githubEntryStore(), p.workspace, {
+  return new PartReports(githubEntryStore({ scratch: join(p.workDir, 'downloads') }), p.workspace, {
     keyPrefix: o.keyPrefix,
     runId: env.GITHUB_RUN_ID ?? 'local',
     planId: planId(encodedPlan),
     attempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    scratch: join(p.workDir, 'reports'),
   });
 }
 
