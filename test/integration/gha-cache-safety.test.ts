@@ -9,7 +9,7 @@ import { refTag } from '../../src/cache/packs/index-sync.js';
 import { type Azurite, startAzurite } from '../helpers/gha/azurite.js';
 import { API_TOKEN, type CacheService, type Scope, startCacheService } from '../helpers/gha/cache-service.js';
 import { hostileArchive, type Member, zstdVersion } from '../helpers/gha/hostile-archive.js';
-import { key, packRunner, saveArtifact } from '../helpers/gha/pack-runner.js';
+import { key, output, packRunner, saveArtifact } from '../helpers/gha/pack-runner.js';
 
 /**
  * Issue 11: restores never write outside a private directory, evicted packs are repaired, a failed index
@@ -293,6 +293,43 @@ describe('the github cache backend is safe and never loses work', () => {
     expect([...(await denied.lookup(keys)).keys()]).toEqual([key(81)]);
     const listing = await packRunner(service, root, scope, warnings, { listToken: API_TOKEN });
     expect([...(await listing.lookup(keys)).keys()].sort()).toEqual(keys);
+    expect(warnings).toEqual([]);
+  });
+
+  it('drops artifacts no run found for 30 days, keeps those found, and records durations by job name', async () => {
+    const scope: Scope = { ref: 'refs/heads/aging', readRefs: [] };
+    const day = 86_400_000;
+    const t0 = Date.now();
+    const w = await packRunner(service, root, scope, warnings, { now: () => t0 });
+    await w.lookup([]);
+    for (const i of [90, 91]) {
+      const saved = await w.save(key(i), {
+        outputDir: await output(root, i),
+        stdout: Buffer.alloc(0),
+        stderr: Buffer.alloc(0),
+        durationMs: 1000 + i,
+        jobName: `job-${i}`,
+      });
+      expect(saved.saved).toBe(true);
+    }
+    await w.close();
+    // Day 20: a run finds 90 only (a hit older than a week is recorded again: that run writes an index).
+    const found = await packRunner(service, root, scope, warnings, { now: () => t0 + 20 * day });
+    expect((await found.lookup([key(90)])).size).toBe(1);
+    await found.close();
+    // Day 40: a saving run that does not look 91 up; 91 was last found (saved) 40 days ago, 90 20 days ago.
+    const later = await packRunner(service, root, scope, warnings, { now: () => t0 + 40 * day });
+    expect([...(await later.lookup([key(90)])).keys()]).toEqual([key(90)]);
+    await saveArtifact(later, root, 92);
+    await later.close();
+    const next = await packRunner(service, root, scope, warnings, { now: () => t0 + 40 * day });
+    expect([...(await next.lookup([key(90), key(91), key(92)])).keys()]).toEqual([key(90), key(92)]);
+    expect(await next.recordedDurations()).toEqual(
+      new Map([
+        ['job-90', 1090],
+        ['job-91', 1091],
+      ]),
+    );
     expect(warnings).toEqual([]);
   });
 });

@@ -96,7 +96,8 @@ export function pruneIndex(ix: PackIndex, today: number): PackIndex {
     if (Math.max(a.lastHit, dayOf(a.savedAt)) >= oldest) out.artifacts.set(k, a);
   }
   for (const [p, day] of ix.dead) if (day >= oldest) out.dead.set(p, day);
-  for (const [n, d] of ix.durations) if (dayOf(d.at) >= oldest) out.durations.set(n, d);
+  // A job's last duration outlives its artifacts (an edited job keeps its weight): kept three times as long.
+  for (const [n, d] of ix.durations) if (dayOf(d.at) >= today - 3 * MAX_IDLE_DAYS) out.durations.set(n, d);
   out.packs = new Map(ix.packs);
   out.sources = [...ix.sources];
   return dropUnreachable(out);
