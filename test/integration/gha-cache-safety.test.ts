@@ -332,4 +332,43 @@ describe('the github cache backend is safe and never loses work', () => {
     );
     expect(warnings).toEqual([]);
   });
+
+  it('compaction skips dead packs and goes on folding the live ones', async () => {
+    const scope: Scope = { ref: 'refs/heads/compact-dead', readRefs: [] };
+    const w = await packRunner(service, root, scope, warnings);
+    await w.lookup([]);
+    await saveArtifact(w, root, 100);
+    await w.close();
+    const real = service.entries().find((e) => e.scope === scope.ref && e.key.includes('-pack-'))!.key;
+    // An index over 17 packs: the smallest 9 get folded; 8 of those are gone, one is live.
+    const ix = emptyIndex();
+    const now = Date.now();
+    const add = (i: number, pack: string, bytes: number): void => {
+      ix.packs.set(pack, { bytes });
+      ix.artifacts.set(key(i), { pack, durationMs: 1, savedAt: now, lastHit: dayOf(now) });
+    };
+    for (let i = 0; i < 8; i++) add(200 + i, `disbuild-v1-pack-gone-${i}`, 1);
+    add(100, real, 2);
+    for (let i = 0; i < 8; i++) add(300 + i, `disbuild-v1-pack-big-${i}`, 1e9);
+    await service.putEntry({
+      key: `disbuild-v1-index2-${refTag(scope.ref)}-zz-many-packs-1`,
+      version: zstdVersion('.disbuild-cache/index'),
+      scope: scope.ref,
+      archive: hostileArchive([
+        { name: '.disbuild-cache/index/index.json', type: 'file', content: serializeIndex(ix) },
+      ]),
+    });
+    const r = await packRunner(service, root, scope, warnings);
+    await r.lookup([]);
+    await saveArtifact(r, root, 101);
+    await r.close();
+    const packs = await newestIndexPacks(scope);
+    expect(packs).not.toContain(real);
+    expect(packs.filter((p) => p.includes('-pack-gone-'))).toEqual([]);
+    const next = await packRunner(service, root, scope, warnings);
+    const hits = await next.lookup([key(100), key(101), key(200)]);
+    expect([...hits.keys()].sort()).toEqual([key(100), key(101)]);
+    expect((await hits.get(key(100))!.restore(join(root, 'r100'))).ok).toBe(true);
+    expect(warnings).toEqual([]);
+  });
 });
