@@ -25,9 +25,10 @@ export function githubEntryStore(opts: {
   const timeout = opts.restoreTimeoutMs ?? 120_000;
   let writeDenied = false;
   return {
-    fetch: async (dir, key, into): Promise<FetchResult> => {
+    fetch: async (dir, key, into, fetchOpts): Promise<FetchResult> => {
       const found = await lookupEntry(checkKey(key), await cacheVersion(dir), env, Math.min(timeout, 60_000));
       if (found.kind !== 'hit') return found;
+      if (fetchOpts?.lookupOnly) return { kind: 'hit', key: found.key };
       mkdirSync(opts.scratch, { recursive: true, mode: 0o700 });
       const tmp = mkdtempSync(join(opts.scratch, 'download-'));
       try {

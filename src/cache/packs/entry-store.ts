@@ -7,9 +7,9 @@ export interface EntryStore {
   /**
    * Fetches the entry saved from workspace directory `dir` under `key` (exact, else the newest whose key
    * starts with it) and places that directory's content at `into` (which must not exist), checked member by
-   * member: nothing is ever written elsewhere.
+   * member: nothing is ever written elsewhere. With `lookupOnly`, only says which entry matches (no download).
    */
-  fetch(dir: string, key: string, into: string): Promise<FetchResult>;
+  fetch(dir: string, key: string, into: string, opts?: { lookupOnly?: boolean }): Promise<FetchResult>;
   /** Saves workspace directory `dir` under `key`. */
   save(dir: string, key: string): Promise<SaveResult>;
   /**

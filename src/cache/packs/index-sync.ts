@@ -56,6 +56,8 @@ export type ReadResult = { ok: true; index: PackIndex } | { ok: false; message: 
 export class IndexSync {
   readonly #o: IndexSyncOptions;
   #warned = new Set<string>();
+  /** Whether the store listed entries for this run (a token with `actions: read`). */
+  #listing = false;
 
   constructor(o: IndexSyncOptions) {
     this.#o = o;
@@ -88,6 +90,7 @@ export class IndexSync {
    */
   async #shadowed(ref: string, newest: PackIndex | undefined): Promise<PackIndex> {
     const keys = await this.#o.store.list?.(this.prefixOf(ref), ref, LIST_COUNT);
+    if (keys) this.#listing = true;
     let merged = emptyIndex();
     const held = new Set(newest?.sources ?? []);
     for (const key of (keys ?? []).filter((k) => !held.has(k)).slice(0, MAX_SHADOWED)) {
@@ -149,8 +152,11 @@ export class IndexSync {
         return false;
       }
       // Checked twice, after pauses that scale with how long a publish takes here: a writer that read before
-      // this save and publishes after it is seen, and this run merges and publishes again.
-      const pause = this.#o.verifyDelayMs ?? Math.min(15_000, Math.max(500, 3 * (Date.now() - started)));
+      // this save and publishes after it is seen, and this run merges and publishes again. Readers that can
+      // list find such shadowed indexes themselves, so with listing one check at once is enough.
+      const elapsed = Date.now() - started;
+      const pause =
+        this.#o.verifyDelayMs ?? (this.#listing ? 0 : Math.min(10_000, Math.max(500, 3 * elapsed)));
       if (await this.#stillHeld(key, additions, pause)) return true;
     }
     this.#o.onWarning(
@@ -161,20 +167,23 @@ export class IndexSync {
 
   /** Whether the newest index (after a pause, twice) is `key` or holds `additions`. */
   async #stillHeld(key: string, additions: PackIndex, pause: number): Promise<boolean> {
-    for (let check = 0; check < 2; check++) {
-      await new Promise((r) => setTimeout(r, pause * (0.75 + Math.random() / 2)));
-      const newest = await this.#fetch(this.prefixOf(this.#o.scope.ref), key);
+    for (let check = 0; check < (this.#listing ? 1 : 2); check++) {
+      if (pause > 0) await new Promise((r) => setTimeout(r, pause * (0.75 + Math.random() / 2)));
+      const prefix = this.prefixOf(this.#o.scope.ref);
+      const found = await this.#o.store.fetch(INDEX_DIR, prefix, join(this.#o.workDir, 'unused'), {
+        lookupOnly: true,
+      });
       // Unreadable now: the save succeeded, and the next writer merges it.
-      if (newest.kind !== 'hit') return true;
-      if (newest.key !== key && !holdsAdditions(newest.index, additions)) return false;
+      if (found.kind !== 'hit' || found.key === key) continue;
+      const newest = await this.#fetch(prefix);
+      if (newest.kind === 'hit' && !holdsAdditions(newest.index, additions)) return false;
     }
     return true;
   }
 
-  /** One index entry by prefix; `known`: the key this run just saved (no download needed when it is newest). */
+  /** The newest index entry whose key starts with `prefix`, read and checked. */
   async #fetch(
     prefix: string,
-    known?: string,
   ): Promise<
     { kind: 'hit'; key: string; index: PackIndex } | { kind: 'miss' } | { kind: 'failed'; message: string }
   > {
@@ -182,7 +191,6 @@ export class IndexSync {
     try {
       const r = await this.#o.store.fetch(INDEX_DIR, prefix, into);
       if (r.kind === 'failed' || r.kind === 'miss') return r;
-      if (r.kind === 'hit' && r.key === known) return { kind: 'hit', key: r.key, index: emptyIndex() };
       const file = join(into, 'index.json');
       const index = r.kind === 'hit' && existsSync(file) ? parseIndex(readFileSync(file, 'utf8')) : undefined;
       if (!index) {

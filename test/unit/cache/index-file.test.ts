@@ -125,7 +125,9 @@ describe('index files', () => {
     for (let p = 0; p < 16; p++)
       ix.packs.set(`disbuild-v1-pack-123456789-1-1764547200000-a1b2c3-${p}`, { bytes: 1e8 });
     const packs = [...ix.packs.keys()];
-    const logs = Array.from({ length: 100 }, (_, i) => inlineLog(Buffer.from(`compiled src/module-${i}.ts\n`))!);
+    const logs = Array.from({ length: 100 }, (_, i) =>
+      inlineLog(Buffer.from(`compiled src/module-${i}.ts\n`))!,
+    );
     for (let i = 0; i < 100_000; i++) {
       const key = execLessSha(i);
       ix.artifacts.set(key, {
