@@ -151,12 +151,12 @@ export class IndexSync {
         );
         return false;
       }
-      // Checked twice, after pauses that scale with how long a publish takes here: a writer that read before
-      // this save and publishes after it is seen, and this run merges and publishes again. Readers that can
+      // Checked twice, after pauses as long as this publish took (read, merge, save): a writer that read before
+      // this save and takes up to about twice as long to publish is seen, and this run merges and publishes again. Readers that can
       // list find such shadowed indexes themselves, so with listing one check at once is enough.
       const elapsed = Date.now() - started;
       const pause =
-        this.#o.verifyDelayMs ?? (this.#listing ? 0 : Math.min(10_000, Math.max(500, 3 * elapsed)));
+        this.#o.verifyDelayMs ?? (this.#listing ? 0 : Math.min(10_000, Math.max(300, elapsed)));
       if (await this.#stillHeld(key, additions, pause)) return true;
     }
     this.#o.onWarning(
