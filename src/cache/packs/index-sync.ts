@@ -49,9 +49,10 @@ export type ReadResult = { ok: true; index: PackIndex } | { ok: false; message: 
  * a pull request reads its own newest index and its base branch's, and merges them. When the newest is a
  * shard's (`…-<i>of<n>-…`), the sibling shards' newest indexes are merged too, unless it already holds them.
  *
- * Publishing: re-read the newest indexes, merge this run's additions, save, then (after a pause long enough
- * for a concurrent publisher that read before this save to finish its own) check that the newest index holds
- * the additions; if not, merge again and save again, a bounded number of times.
+ * Publishing: re-read the newest indexes, merge this run's additions, save, then (twice, after pauses as long
+ * as the publish took) check that the newest index holds the additions; if not, merge again and save again, a
+ * bounded number of times. With a store that can list (`actions: read`), readers also merge the recent index
+ * entries the newest does not hold, which makes reads exact whatever the timing.
  */
 export class IndexSync {
   readonly #o: IndexSyncOptions;
@@ -152,11 +153,10 @@ export class IndexSync {
         return false;
       }
       // Checked twice, after pauses as long as this publish took (read, merge, save): a writer that read before
-      // this save and takes up to about twice as long to publish is seen, and this run merges and publishes again. Readers that can
-      // list find such shadowed indexes themselves, so with listing one check at once is enough.
+      // this save and takes up to about twice as long to publish is seen, and this run merges and publishes
+      // again. Readers that can list find such shadowed indexes themselves: with listing, one check at once.
       const elapsed = Date.now() - started;
-      const pause =
-        this.#o.verifyDelayMs ?? (this.#listing ? 0 : Math.min(10_000, Math.max(300, elapsed)));
+      const pause = this.#o.verifyDelayMs ?? (this.#listing ? 0 : Math.min(10_000, Math.max(300, elapsed)));
       if (await this.#stillHeld(key, additions, pause)) return true;
     }
     this.#o.onWarning(
