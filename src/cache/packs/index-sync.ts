@@ -16,7 +16,7 @@ import {
 /** Fixed transfer directory (relative to the workspace): the store derives an entry's version from it. */
 export const INDEX_DIR = '.disbuild-cache/index';
 /** Publishing tries this many times to leave an index that holds this run's additions as the newest. */
-const MAX_PUBLISH_ATTEMPTS = 3;
+const MAX_PUBLISH_ATTEMPTS = 4;
 /** With listing: how many of a ref's newest index entries are checked, and at most how many fetched besides. */
 const LIST_COUNT = 30;
 const MAX_SHADOWED = 10;
@@ -49,8 +49,8 @@ export type ReadResult = { ok: true; index: PackIndex } | { ok: false; message: 
  * a pull request reads its own newest index and its base branch's, and merges them. When the newest is a
  * shard's (`…-<i>of<n>-…`), the sibling shards' newest indexes are merged too, unless it already holds them.
  *
- * Publishing: re-read the newest indexes, merge this run's additions, save, then (twice, after pauses as long
- * as the publish took) check that the newest index holds the additions; if not, merge again and save again, a
+ * Publishing: re-read the newest indexes, merge this run's additions, save, then (twice, after pauses three
+ * times as long as the publish took) check that the newest index holds the additions; if not, merge again and save again, a
  * bounded number of times. With a store that can list (`actions: read`), readers also merge the recent index
  * entries the newest does not hold, which makes reads exact whatever the timing.
  */
@@ -152,11 +152,12 @@ export class IndexSync {
         );
         return false;
       }
-      // Checked twice, after pauses as long as this publish took (read, merge, save): a writer that read before
-      // this save and takes up to about twice as long to publish is seen, and this run merges and publishes
-      // again. Readers that can list find such shadowed indexes themselves: with listing, one check at once.
+      // Checked twice, after pauses three times as long as this publish took (read, merge, save): a writer that
+      // read before this save and takes up to about six times as long to publish is seen, and this run merges
+      // and publishes again. Readers that can list find such shadowed indexes themselves: with listing, one check at once.
       const elapsed = Date.now() - started;
-      const pause = this.#o.verifyDelayMs ?? (this.#listing ? 0 : Math.min(10_000, Math.max(300, elapsed)));
+      const pause =
+        this.#o.verifyDelayMs ?? (this.#listing ? 0 : Math.min(10_000, Math.max(500, 3 * elapsed)));
       if (await this.#stillHeld(key, additions, pause)) return true;
     }
     this.#o.onWarning(
