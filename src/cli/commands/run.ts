@@ -96,7 +96,6 @@ export const run: Command = async (argv, io) => {
   if (!input) return EXIT.usage;
   const { graph } = input;
 
-  if (v.verbose) io.stderr.write(`disbuild: key salt ${JSON.stringify(v.salt ?? '')}\n`);
   const state = await openLocalState(v['cache-dir'], io);
   const live = Boolean(io.stdout.isTTY) && !io.env.CI;
   const reporter: Reporter = new ConsoleReporter({
@@ -107,6 +106,7 @@ export const run: Command = async (argv, io) => {
   });
   const warn = (message: string): void => reporter.onEvent({ type: 'warning', message });
   const salt = v.salt ?? input.salt ?? '';
+  if (v.verbose) io.stderr.write(`disbuild: key salt ${JSON.stringify(salt)}\n`);
   const explainer = new RunExplainer(graph, salt, new KeyRecordStore(state.dir));
   const verbose = v.verbose ?? false;
   const cache: Cache = cacheKind.value === 'local' ? await state.openCache(warn) : new NullCache();
