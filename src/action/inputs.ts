@@ -23,6 +23,7 @@ export const Inputs = {
   runnerStartup: 'runner-startup',
   maxShards: 'max-shards',
   logReplay: 'log-replay',
+  githubToken: 'github-token',
 } as const;
 
 export type CacheKind = 'github' | 'local' | 'none';
@@ -49,6 +50,8 @@ export interface ActionOptions {
   runnerStartupSeconds: number;
   maxShards: number;
   logReplay: 'failed' | 'all' | 'none';
+  /** Lists the cache's index entries when it has `actions: read`; empty: no listing. */
+  githubToken: string;
 }
 
 const quote = (v: string): string => JSON.stringify(v);
@@ -153,6 +156,7 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
       choice(Inputs.logReplay, get(Inputs.logReplay), ['failed', 'all', 'none'] as const, 'failed'),
       'failed',
     ),
+    githubToken: get(Inputs.githubToken),
   };
   if (options.keyPrefix.length > 200 || options.keyPrefix.includes(',')) {
     problems.push(
@@ -160,4 +164,13 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
     );
   }
   return problems.length > 0 ? err(problems) : ok(options);
+}
+
+/**
+ * The salt the Action folds into every key: the runner's OS and architecture, then the `salt` input, so that a
+ * macOS leg of a matrix is never served a Linux leg's outputs. `RUNNER_OS`/`RUNNER_ARCH` never hold a `/`.
+ */
+export function platformSalt(salt: string, env: NodeJS.ProcessEnv): string {
+  const platform = `${env.RUNNER_OS ?? process.platform}/${env.RUNNER_ARCH ?? process.arch}`;
+  return salt === '' ? platform : `${platform}/${salt}`;
 }

@@ -16,7 +16,13 @@ export class PartReports {
   constructor(
     private readonly store: EntryStore,
     private readonly workspace: string,
-    private readonly o: { keyPrefix: string; runId: string; planId: string; attempt: string },
+    private readonly o: {
+      keyPrefix: string;
+      runId: string;
+      planId: string;
+      attempt: string;
+      scratch: string;
+    },
   ) {}
 
   #name(part: number): string {
@@ -30,7 +36,9 @@ export class PartReports {
       await rm(dir, { recursive: true, force: true });
       await mkdir(dir, { recursive: true });
       await copyFile(reportPath, join(dir, 'report.json'));
-      return await this.store.save(REPORT_DIR, `${this.#name(part)}${this.o.attempt}-${Date.now()}`);
+      return (
+        (await this.store.save(REPORT_DIR, `${this.#name(part)}${this.o.attempt}-${Date.now()}`)) === 'saved'
+      );
     } catch {
       return false;
     } finally {
@@ -51,16 +59,16 @@ export class PartReports {
   }
 
   async #restore(part: number) {
-    const dir = join(this.workspace, REPORT_DIR);
+    // Fetched into a private directory, checked member by member: a report entry is as untrusted as any.
+    const into = join(this.o.scratch, `report-${part}-${Date.now()}`);
     try {
-      await rm(dir, { recursive: true, force: true });
-      const matched = await this.store.restore(REPORT_DIR, this.#name(part), [this.#name(part)]);
-      if (matched === undefined) return undefined;
-      return parseJsonReport(await readFile(join(dir, 'report.json'), 'utf8'));
+      const found = await this.store.fetch(REPORT_DIR, this.#name(part), into);
+      if (found.kind !== 'hit') return undefined;
+      return parseJsonReport(await readFile(join(into, 'report.json'), 'utf8'));
     } catch {
       return undefined;
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await rm(into, { recursive: true, force: true });
     }
   }
 }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,13 +25,13 @@ import { RunExplainer } from '../explain/run-explainer.js';
 import { unreachable } from '../util/unreachable.js';
 import { StepError } from './errors.js';
 import { loadActionGraph } from './graph-source.js';
-import { type ActionOptions, Inputs, parseActionInputs } from './inputs.js';
+import { type ActionOptions, Inputs, parseActionInputs, platformSalt } from './inputs.js';
 import { idleOutputs, planOutputs, runOutputs, setOutputs, State } from './outputs.js';
 import { PartReports } from './part-reports.js';
 import { type Plan, planShards, shardTargets } from './plan.js';
 import { decodePlan, planId, type ShardPlan } from '../scale/shard-plan.js';
 import type { RunSummary } from '../report/events.js';
-import { noTimings } from '../executor/timings.js';
+import { noTimings, type Timings } from '../executor/timings.js';
 
 /** What the main step reads from its surroundings; tests run the bundle with real `INPUT_*` variables instead. */
 export interface MainDeps {
@@ -64,7 +65,9 @@ interface Places {
 export async function runMain(deps: MainDeps): Promise<boolean> {
   const parsed = parseActionInputs(deps.getInput);
   if (!parsed.ok) throw new StepError(parsed.error.join('\n'));
-  const o = parsed.value;
+  // Outputs built on one OS or architecture are not served to another unless the user says so.
+  const o = { ...parsed.value, salt: platformSalt(parsed.value.salt, deps.env) };
+  core.info(`disbuild: key salt ${JSON.stringify(o.salt)}`);
   const places = await locate(o, deps.env);
   // The cache service derives an entry's version from paths relative to the working directory.
   process.chdir(places.workspace);
@@ -147,7 +150,7 @@ async function plan(
       cores: o.concurrency,
     },
     cache,
-    noTimings,
+    await recordedTimings(cache),
   );
   if (!planned.ok) {
     await cache.close();
@@ -171,6 +174,13 @@ async function plan(
   return true;
 }
 
+/** The durations the cache recorded per job name (the GitHub index keeps them), for weighing missed jobs. */
+async function recordedTimings(cache: Cache): Promise<Timings> {
+  if (!(cache instanceof PackCache)) return noTimings;
+  const durations = await cache.recordedDurations();
+  return { get: (name) => durations.get(name), record: () => undefined, flush: () => Promise.resolve() };
+}
+
 function describePlan(pl: Plan): string {
   const n = pl.matrix.shard.length;
   const shards = pl.shards.filter((s) => s.length > 0).length;
@@ -189,11 +199,12 @@ function reportParts(
   encodedPlan: string,
 ): PartReports | undefined {
   if (o.cache !== 'github') return undefined;
-  return new PartReports(githubEntryStore(), p.workspace, {
+  return new PartReports(githubEntryStore({ scratch: join(p.workDir, 'downloads') }), p.workspace, {
     keyPrefix: o.keyPrefix,
     runId: env.GITHUB_RUN_ID ?? 'local',
     planId: planId(encodedPlan),
     attempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    scratch: join(p.workDir, 'reports'),
   });
 }
 
@@ -358,12 +369,16 @@ function makeCache(o: ActionOptions, env: NodeJS.ProcessEnv, p: Places): Cache {
   const warn = (m: string): void => core.warning(m);
   switch (o.cache) {
     case 'github': {
-      const shard = o.shard ? `${o.shard.index}of${o.shard.count}-` : '';
+      const shard = o.shard ? `-${o.shard.index}of${o.shard.count}` : '';
       return new PackCache({
-        store: githubEntryStore(),
+        store: githubEntryStore({
+          scratch: join(p.workDir, 'downloads'),
+          ...(o.githubToken === '' ? {} : { listToken: o.githubToken }),
+        }),
         keyPrefix: o.keyPrefix,
+        scope: cacheScope(env),
         // Unique per run, attempt and shard: entries are immutable, and shards of one run save side by side.
-        runStamp: `${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${shard}${Date.now()}`,
+        runPart: `${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}${shard}`,
         save: o.save,
         workDir: join(p.workDir, 'packs'),
         workspace: p.workspace,
@@ -376,6 +391,32 @@ function makeCache(o: ActionOptions, env: NodeJS.ProcessEnv, p: Places): Cache {
       return new NullCache();
     default:
       return unreachable(o.cache);
+  }
+}
+
+/**
+ * Where this run's cache entries go and which other refs' indexes it reads: a pull request reads its base
+ * branch, any other ref the repository's default branch (from the event payload), as the service allows.
+ */
+export function cacheScope(env: NodeJS.ProcessEnv): { ref: string; readRefs: string[] } {
+  const ref = env.GITHUB_REF ?? 'refs/heads/local';
+  const reads: string[] = [];
+  if (env.GITHUB_BASE_REF) reads.push(`refs/heads/${env.GITHUB_BASE_REF}`);
+  const defaultBranch = readDefaultBranch(env.GITHUB_EVENT_PATH);
+  if (defaultBranch) reads.push(`refs/heads/${defaultBranch}`);
+  return { ref, readRefs: [...new Set(reads)].filter((r) => r !== ref) };
+}
+
+function readDefaultBranch(eventPath: string | undefined): string | undefined {
+  if (!eventPath) return undefined;
+  try {
+    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as {
+      repository?: { default_branch?: unknown };
+    };
+    const b = event.repository?.default_branch;
+    return typeof b === 'string' && b !== '' ? b : undefined;
+  } catch {
+    return undefined;
   }
 }
 

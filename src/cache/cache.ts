@@ -36,6 +36,8 @@ export interface ArtifactToSave {
   stdoutFile?: string;
   stderrFile?: string;
   durationMs: number;
+  /** The job's name, when known: backends that keep durations by name (for planners) record it. */
+  jobName?: string;
 }
 
 /** A found artifact; its bytes are fetched only by `restore`. */

@@ -1,27 +1,90 @@
-import type { EntryStore } from './packs/entry-store.js';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheVersion, download, lookupEntry } from './github-cache-download.js';
+import { listEntryKeys } from './github-cache-list.js';
+import type { EntryStore, FetchResult, SaveResult } from './packs/entry-store.js';
+import { safeExtract } from './packs/safe-extract.js';
 
 /**
- * The only module that talks to `@actions/cache`. It encodes the toolkit's contract: the same `paths` list on
- * save and restore (the entry's version is derived from it), keys of at most 512 characters without commas,
- * `undefined` from restore on a miss or a swallowed error, `-1` from save when nothing was stored, and
+ * The only module that talks to `@actions/cache`, and only to save: restoring goes through
+ * github-cache-download.ts and `safeExtract`, because the toolkit extracts archives with `tar -P` in the
+ * workspace. It encodes the toolkit's contract: the same `paths` list on save and lookup (the entry's version is
+ * derived from it), keys of at most 512 characters without commas, `-1` from save when nothing was stored,
  * exceptions only for misuse. Every call has a time-out, because a stuck cache must never hold a build.
  */
-export function githubEntryStore(
-  opts: { restoreTimeoutMs?: number; saveTimeoutMs?: number } = {},
-): EntryStore {
-  const load = () => import('@actions/cache');
+export function githubEntryStore(opts: {
+  restoreTimeoutMs?: number;
+  saveTimeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+  /** Private directory for downloads. */
+  scratch: string;
+  /** A token with `actions: read`, for listing entries (see github-cache-list.ts). */
+  listToken?: string;
+}): EntryStore {
+  const env = opts.env ?? process.env;
+  const timeout = opts.restoreTimeoutMs ?? 120_000;
+  let writeDenied = false;
   return {
-    restore: async (dir, key, restorePrefixes) => {
-      const cache = await load();
-      return withTimeout(
-        cache.restoreCache([dir], checkKey(key), restorePrefixes.map(checkKey)),
-        opts.restoreTimeoutMs ?? 120_000,
-      );
+    fetch: async (dir, key, into, fetchOpts): Promise<FetchResult> => {
+      const found = await lookupEntry(checkKey(key), await cacheVersion(dir), env, Math.min(timeout, 60_000));
+      if (found.kind !== 'hit') return found;
+      if (fetchOpts?.lookupOnly) return { kind: 'hit', key: found.key };
+      mkdirSync(opts.scratch, { recursive: true, mode: 0o700 });
+      const tmp = mkdtempSync(join(opts.scratch, 'download-'));
+      try {
+        const file = join(tmp, 'entry.archive');
+        let got = await download(found.url, file, timeout);
+        if (got.kind === 'failed') {
+          rmSync(file, { force: true });
+          got = await download(found.url, file, timeout);
+        }
+        if (got.kind === 'gone') return { kind: 'miss' };
+        if (got.kind === 'failed') return got;
+        const unpacked = await safeExtract(file, dir, into);
+        return unpacked.ok
+          ? { kind: 'hit', key: found.key }
+          : { kind: 'bad', key: found.key, message: unpacked.error };
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
     },
-    save: async (dir, key) => {
-      const cache = await load();
-      const id = await withTimeout(cache.saveCache([dir], checkKey(key)), opts.saveTimeoutMs ?? 300_000);
-      return id !== undefined && id !== -1;
+    list: (prefix, ref, count) => listEntryKeys(prefix, ref, count, { env, token: opts.listToken }),
+    save: async (dir, key): Promise<SaveResult> => {
+      const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase();
+      if (writeDenied || mode === 'read' || mode === 'none') return 'denied';
+      const cache = await import('@actions/cache');
+      const denied = watchWriteDenied();
+      try {
+        const id = await withTimeout(cache.saveCache([dir], checkKey(key)), opts.saveTimeoutMs ?? 300_000);
+        if (id !== undefined && id !== -1) return 'saved';
+        writeDenied = denied.seen();
+        return writeDenied ? 'denied' : 'failed';
+      } finally {
+        denied.stop();
+      }
+    },
+  };
+}
+
+/**
+ * A read-only token (untrusted triggers; toolkit 6.1+) makes the service refuse to reserve with
+ * "cache write denied:", which the toolkit prints as a warning itself. That is not trouble, so the warning is
+ * kept off the log and the caller is told the save was denied.
+ */
+function watchWriteDenied(): { seen(): boolean; stop(): void } {
+  const write = process.stdout.write;
+  let seen = false;
+  process.stdout.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
+    if (typeof chunk === 'string' && chunk.includes('cache write denied')) {
+      seen = true;
+      return true;
+    }
+    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof process.stdout.write;
+  return {
+    seen: () => seen,
+    stop: () => {
+      process.stdout.write = write;
     },
   };
 }

@@ -98,8 +98,8 @@ export async function describeTree(dir: string): Promise<Result<ManifestEntry[],
         if (problem) return problem;
       } else if (st.isSymbolicLink()) {
         const target = readlinkSync(abs);
-        // The lexical check alone misses links through links (`c -> .`, `up -> c/..`): resolve them too.
-        if (symlinkEscapes(r, target) || !resolvesInside(dir, r.split('/').slice(0, -1), target)) {
+        // Links through links (`c -> .`, `up -> c/..`) are resolved once the whole tree is known, below.
+        if (symlinkEscapes(r, target)) {
           return `symlink ${r} points outside the output directory (${target})`;
         }
         entries.push({
@@ -125,52 +125,6 @@ export async function describeTree(dir: string): Promise<Result<ManifestEntry[],
   return leaving === undefined
     ? ok(entries)
     : err(`symlink ${leaving} points outside the output directory through other links`);
-}
-
-/** Symlinks followed while resolving one, in all (the kernel's limit); more is treated as escaping (a loop). */
-const MAX_LINK_DEPTH = 40;
-
-/**
- * Whether `target`, read from a symlink in directory `at` (components below `root`), resolves inside `root`,
- * following the symlinks it passes through as the kernel would: `c -> .` then `up -> c/..` escapes, although
- * `c/..` alone looks harmless. Components that do not exist are taken as they are written.
- */
-export function resolvesInside(root: string, at: readonly string[], target: string): boolean {
-  return resolveInside(root, at, target, { links: 0 }) !== undefined;
-}
-
-/** The components below `root` that `target` resolves to from `at`; undefined when it leaves `root`. */
-function resolveInside(
-  root: string,
-  at: readonly string[],
-  target: string,
-  followed: { links: number },
-): string[] | undefined {
-  if (isAbsolute(target)) return undefined;
-  let stack = [...at];
-  for (const part of target.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (stack.pop() === undefined) return undefined;
-      continue;
-    }
-    const here = join(root, ...stack, part);
-    let isLink = false;
-    try {
-      isLink = lstatSync(here).isSymbolicLink();
-    } catch {
-      // Not there: nothing to follow.
-    }
-    if (!isLink) {
-      stack.push(part);
-      continue;
-    }
-    if (++followed.links > MAX_LINK_DEPTH) return undefined;
-    const resolved = resolveInside(root, stack, readlinkSync(here), followed);
-    if (resolved === undefined) return undefined;
-    stack = resolved;
-  }
-  return stack;
 }
 
 /** The manifest of an artifact whose output tree is at `outputDir`. */

@@ -435,6 +435,7 @@ export class Execution {
       stdout: result.stdout,
       stderr: result.stderr,
       durationMs,
+      jobName: ref.name,
       ...(result.stdoutFile === undefined ? {} : { stdoutFile: result.stdoutFile }),
       ...(result.stderrFile === undefined ? {} : { stderrFile: result.stderrFile }),
     };

@@ -28,7 +28,11 @@ const sh = promisify(exec);
  * A job runs when its key differs from the key at the remote's commit and the local cache lacks it; it runs in
  * a temporary worktree of the pushed commit. Quiet when nothing needs to run; a failure blocks the push.
  */
-export async function runPrePush(remote: string, io: CliIo): Promise<number> {
+export async function runPrePush(
+  remote: string,
+  io: CliIo,
+  opts: { verbose?: boolean } = {},
+): Promise<number> {
   if (io.env.DISBUILD_SKIP === '1') return 0;
   const { refs, errors } = parsePushInput(await readAll(io.stdin));
   for (const e of errors) io.stderr.write(`disbuild: ${e}\n`);
@@ -57,6 +61,9 @@ export async function runPrePush(remote: string, io: CliIo): Promise<number> {
         said.add(config.error);
         continue;
       }
+      // `-v` on the command, or DISBUILD_VERBOSE=1 where git starts the hook: says which salt the keys use.
+      if (opts.verbose || io.env.DISBUILD_VERBOSE === '1')
+        io.stderr.write(`disbuild: key salt ${JSON.stringify(config.value.salt)} (${sha.slice(0, 12)})\n`);
       const bases = new Set<string | undefined>();
       for (const ref of shaRefs)
         bases.add(await baseCommit(repoDir, remote, ref.remoteSha, isNewBranch(ref), sha));

@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { type Azurite, startAzurite } from './gha/azurite.js';
-import { type CacheService, type Scope, startCacheService } from './gha/cache-service.js';
+import { API_TOKEN, type CacheService, type Scope, startCacheService } from './gha/cache-service.js';
 import { graphJson, type JobSpec } from './graph-json.js';
 import { runProcess } from './rig.js';
 
@@ -96,14 +96,23 @@ export class ActionRig {
   /** The main step in a fresh workspace (a copy of the checkout, then `edit` applied) and runner temp dir. */
   async main(
     inputs: Record<string, string>,
-    opts: { scope?: Scope; edit?: Record<string, string>; env?: Record<string, string> } = {},
+    opts: {
+      scope?: Scope;
+      edit?: Record<string, string>;
+      env?: Record<string, string>;
+      /** Give the step a token with `actions: read` (the github cache then lists its index entries). */
+      listing?: boolean;
+    } = {},
   ): Promise<StepResult> {
     const ws = await mkdtemp(join(this.root, 'ws-'));
     await cp(this.template, ws, { recursive: true });
     await this.write(ws, opts.edit ?? {});
     const temp = await mkdtemp(join(this.root, 'temp-'));
     await writeFile(this.log, '');
-    return this.step(MAIN_JS, ws, temp, inputs, opts.scope ?? MAIN_BRANCH, opts.env ?? {});
+    const listing: Record<string, string> = opts.listing
+      ? { 'INPUT_GITHUB-TOKEN': API_TOKEN, GITHUB_API_URL: this.service.url, GITHUB_REPOSITORY: 'octo/repo' }
+      : {};
+    return this.step(MAIN_JS, ws, temp, inputs, opts.scope ?? MAIN_BRANCH, { ...listing, ...opts.env });
   }
 
   /** The post step of a main step that ran in `ws`/`temp`, with the state main saved. */
@@ -136,6 +145,10 @@ export class ActionRig {
       GITHUB_STATE: files.state,
       GITHUB_STEP_SUMMARY: files.summary,
       GITHUB_REF: scope.ref,
+      // A pull request's run is told its base branch, as GitHub does.
+      ...(scope.ref.startsWith('refs/pull/') && scope.readRefs[0]
+        ? { GITHUB_BASE_REF: scope.readRefs[0].replace(/^refs\/heads\//, '') }
+        : {}),
       GITHUB_RUN_ID: '42',
       RUNNER_TEMP: temp,
       ACTIONS_CACHE_SERVICE_V2: '1',

@@ -35,9 +35,9 @@ describe('the bundled Action when the cache service misbehaves, and across scope
     expect(r.executions).toEqual([]);
   });
 
-  it('500s on download: builds everything, with a warning', async () => {
+  it('500s on download: tried twice, then builds everything, with a warning', async () => {
     await buildB('f500d');
-    rig.service.injectFault({ method: 'download', times: 1, status: 500 });
+    rig.service.injectFault({ method: 'download', times: 2, status: 500 });
     const r = await buildB('f500d');
     expect(r.executions).toEqual(['a', 'b']);
     expect(r.stdout).toContain('::warning::');

@@ -74,6 +74,13 @@ describe('the bundled Action: plan, shards, aggregate', () => {
     );
     expect(scaledMs).toBeLessThanOrEqual(0.5 * singleMs);
 
+    const agg = await rig.main(
+      { 'key-prefix': 'fan', mode: 'aggregate', plan: plan.outputs.plan! },
+      { edit },
+    );
+    expect(agg.code, agg.stdout).toBe(0);
+    expect(agg.outputs).toMatchObject({ built: String(LEAVES + 1), failed: '0', 'failed-jobs': '[]' });
+
     // A shard run again (after everyone saved) takes the same part from the plan, and now restores it all.
     const first = (await report(shards[1]!)).jobs.map((j) => j.name).sort();
     await writeFile(ran, '');
@@ -84,13 +91,6 @@ describe('the bundled Action: plan, shards, aggregate', () => {
     expect(again.code, again.stdout).toBe(0);
     expect((await report(again)).jobs.map((j) => j.name).sort()).toEqual(first);
     expect(await lines()).toEqual([]);
-
-    const agg = await rig.main(
-      { 'key-prefix': 'fan', mode: 'aggregate', plan: plan.outputs.plan! },
-      { edit },
-    );
-    expect(agg.code, agg.stdout).toBe(0);
-    expect(agg.outputs).toMatchObject({ built: String(LEAVES + 1), failed: '0', 'failed-jobs': '[]' });
   });
 
   it('a failing job fails its shard, and the aggregate lists it first with its annotation', async () => {
@@ -139,6 +139,20 @@ describe('the bundled Action: plan, shards, aggregate', () => {
     expect(agg.code).not.toBe(0);
     const last = matrix.shard.at(-1)!;
     expect(agg.summary).toContain(`shard ${last} left no report`);
+  });
+
+  it('shards running at the same time all save: a new plan finds every job cached', async () => {
+    const plan = await rig.main({ ...common, 'key-prefix': 'p4', mode: 'plan' }, { edit });
+    const matrix = JSON.parse(plan.outputs.matrix!) as { shard: string[] };
+    expect(matrix.shard.length).toBeGreaterThan(1);
+    const runs = await Promise.all(
+      matrix.shard.map((shard) =>
+        rig.main({ ...common, 'key-prefix': 'p4', shard, plan: plan.outputs.plan! }, { edit }),
+      ),
+    );
+    for (const r of runs) expect(r.code, r.stdout).toBe(0);
+    const replan = await rig.main({ ...common, 'key-prefix': 'p4', mode: 'plan' }, { edit });
+    expect(replan.outputs).toMatchObject({ cached: String(LEAVES + 1) });
   });
 
   it('plans only the selected targets and their dependencies', async () => {

@@ -51,9 +51,10 @@ describe('the pack cache over the real @actions/cache client and a stand-in cach
     delete process.env.GITHUB_SERVER_URL;
     process.chdir(ws);
     return new PackCache({
-      store: githubEntryStore({ restoreTimeoutMs: 20_000, saveTimeoutMs: 20_000 }),
+      store: githubEntryStore({ restoreTimeoutMs: 20_000, saveTimeoutMs: 20_000, scratch: join(ws, '.dl') }),
       keyPrefix: 'disbuild-v1',
-      runStamp: `${Date.now()}-${Math.random().toString(16).slice(2, 8)}`,
+      scope: { ref: scope.ref, readRefs: scope.readRefs },
+      runPart: `${Date.now()}-${Math.random().toString(16).slice(2, 8)}`,
       save,
       workDir: join(ws, '.work'),
       workspace: ws,

@@ -113,6 +113,14 @@ describe('the pre-push hook, with real git pushes', () => {
     expect(await rig.remoteRef('bad')).toBeUndefined();
   });
 
+  it('prints the key salt it uses with DISBUILD_VERBOSE=1', async () => {
+    await rig.git(rig.clone, 'config', 'disbuild.salt', 'gcc-14');
+    rig.extraEnv.DISBUILD_VERBOSE = '1';
+    const r = await rig.push('-q', 'origin', 'main');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('disbuild: key salt "gcc-14"');
+  });
+
   it('is bypassed by --no-verify and DISBUILD_SKIP=1', async () => {
     await rig.commit({ 'lib.txt': 'broken\n' });
     expect((await rig.push('-q', '--no-verify', 'origin', 'main')).code).toBe(0);

@@ -8,109 +8,139 @@ import type { ArtifactToSave, Cache, CacheHit, Manifest, RestoreFailure, SaveOut
 import { buildManifest, sha256, verifyTree } from '../manifest.js';
 import { copyTree } from '../tree-copy.js';
 import { withWholeLogs } from '../log-file.js';
-import type { EntryStore } from './entry-store.js';
-import { emptyIndex, type IndexedArtifact, type PackIndex, parseIndex } from './index-file.js';
+import type { EntryStore, SaveResult } from './entry-store.js';
+import { dayOf, emptyIndex, type IndexedArtifact, isEmptyIndex, type PackIndex } from './index-file.js';
+import { IndexSync, type ReadResult } from './index-sync.js';
+import { inlineLog, readInlineLog } from './inline-logs.js';
 
-/** Fixed transfer directories (relative to the workspace): the store derives an entry's version from them. */
-const INDEX_DIR = '.disbuild-cache/index';
+/** Fixed transfer directory (relative to the workspace): the store derives an entry's version from it. */
 const PACK_DIR = '.disbuild-cache/pack';
-const INLINE_LOG_LIMIT = 64 * 1024;
 const MAX_PACK_BYTES = 512 * 1024 * 1024;
 /** An index pointing at more packs than this gets its smallest packs merged into the run's new pack. */
 const MAX_PACKS = 16;
 /** Consecutive failures after which the store is considered down for the rest of the run. */
 const MAX_FAILURES = 3;
+/** A hit older than this is recorded again (the index is rewritten at most about once a week for it). */
+const HIT_REFRESH_DAYS = 7;
 
 export interface PackCacheOptions {
   store: EntryStore;
   keyPrefix: string;
-  /** Unique per run (run id, attempt, time): names the entries this run writes. */
-  runStamp: string;
+  /** `ref`: where this run saves; `readRefs`: refs whose indexes it also reads (base branch, default branch). */
+  scope: { ref: string; readRefs: readonly string[] };
+  /** Names this run's entries, unique per run attempt: `<run id>-<attempt>[-<i>of<n>]`. */
+  runPart: string;
   save: boolean;
-  /** Scratch directory for staging and unpacked packs. */
+  /** Private scratch directory: downloads, unpacked packs, staging. */
   workDir: string;
   /** The workspace the transfer directories are relative to (the store's working directory). */
   workspace: string;
   onWarning(message: string): void;
+  now?: () => number;
+  verifyDelayMs?: number;
 }
+
+type Staged = IndexedArtifact & { dir: string; bytes: number };
+type PackState = { kind: 'ok'; dir: string } | { kind: 'gone' } | { kind: 'failed' };
 
 /**
  * A cache over a store that wants few, large, immutable entries (the GitHub Actions cache, ~200 creates per
- * minute): a run writes its new artifacts as one or a few packs plus one index entry, and a later run restores
- * the newest index once, answers every lookup from it, and downloads only the packs whose bytes it needs.
+ * minute): a run writes its new artifacts as one or a few packs plus one index entry, and a later run reads
+ * the newest indexes once (index-sync.ts), answers every lookup from them, and downloads only the packs whose
+ * bytes it needs. A pack the service no longer has (evicted) is recorded dead and its artifacts rebuilt; that
+ * is not a service failure. Restores unpack into private directories and verify every file.
  */
 export class PackCache implements Cache {
   readonly #o: PackCacheOptions;
-  #index: Promise<PackIndex> | undefined;
-  readonly #packs = new Map<string, Promise<string | undefined>>();
-  readonly #staged = new Map<JobKey, IndexedArtifact & { dir: string; bytes: number }>();
+  readonly #sync: IndexSync;
+  readonly #now: () => number;
+  readonly #stamp: string;
+  #loaded: Promise<ReadResult> | undefined;
+  readonly #packs = new Map<string, Promise<PackState>>();
+  readonly #packDirs = new Map<string, string>();
+  readonly #staged = new Map<JobKey, Staged>();
+  /** What this run adds to the index besides its new packs: dead packs, refreshed hits, durations. */
+  readonly #delta: PackIndex = emptyIndex();
   #failures = 0;
   #down = false;
+  #denied = false;
+  #warnedBad = false;
   #transfer: Promise<unknown> = Promise.resolve();
 
   constructor(options: PackCacheOptions) {
     this.#o = options;
+    this.#now = options.now ?? Date.now;
+    this.#stamp = `${this.#now()}-${randomBytes(3).toString('hex')}`;
+    this.#sync = new IndexSync({
+      ...options,
+      now: this.#now,
+      stamp: this.#stamp,
+      workDir: join(options.workDir, 'fetch'),
+    });
   }
 
   async lookup(keys: readonly JobKey[]): Promise<Map<JobKey, CacheHit>> {
-    const index = await this.#loadIndex();
+    const loaded = await this.#load();
     const hits = new Map<JobKey, CacheHit>();
+    if (!loaded.ok) return hits;
+    const today = dayOf(this.#now());
     for (const key of keys) {
-      const a = index.artifacts[key];
-      if (a) hits.set(key, this.#hit(key, a));
+      const a = loaded.index.artifacts.get(key);
+      if (!a || this.#delta.dead.has(a.pack)) continue;
+      hits.set(key, this.#hit(key, a));
+      if (a.lastHit < today - HIT_REFRESH_DAYS) this.#delta.artifacts.set(key, { ...a, lastHit: today });
     }
     return hits;
   }
 
-  #loadIndex(): Promise<PackIndex> {
-    this.#index ??= this.#serial(async () => {
-      const dir = join(this.#o.workspace, INDEX_DIR);
-      rmSync(dir, { recursive: true, force: true });
-      const matched = await this.#call(
-        () => this.#o.store.restore(INDEX_DIR, `${this.#o.keyPrefix}-index-`, []),
-        false,
-      );
-      if (matched === undefined) return emptyIndex();
-      const index = existsSync(join(dir, 'index.json'))
-        ? parseIndex(readFileSync(join(dir, 'index.json'), 'utf8'))
-        : emptyIndex();
-      rmSync(dir, { recursive: true, force: true });
-      return index;
+  /** Last recorded duration per job name, from the indexes this run read (for planners). */
+  async recordedDurations(): Promise<Map<string, number>> {
+    const loaded = await this.#load();
+    return new Map(loaded.ok ? [...loaded.index.durations].map(([n, d]) => [n, d.ms]) : []);
+  }
+
+  #load(): Promise<ReadResult> {
+    this.#loaded ??= this.#sync.read().then((r) => {
+      if (!r.ok)
+        this.#o.onWarning(`the cache index could not be read (${r.message}); building without the cache`);
+      return r;
     });
-    return this.#index;
+    return this.#loaded;
   }
 
   #hit(key: JobKey, a: IndexedArtifact): CacheHit {
     return {
       key,
       durationMs: a.durationMs,
-      logs: async () => {
-        if (a.stdout !== undefined && a.stderr !== undefined) {
-          return { stdout: Buffer.from(a.stdout, 'base64'), stderr: Buffer.from(a.stderr, 'base64') };
-        }
-        const pack = await this.#pack(a.pack);
-        const read = (name: string, inline?: string): Buffer =>
-          inline !== undefined
-            ? Buffer.from(inline, 'base64')
-            : pack
-              ? readFileSync(join(pack, key, name))
-              : Buffer.alloc(0);
-        return { stdout: read('stdout', a.stdout), stderr: read('stderr', a.stderr) };
-      },
+      logs: () => Promise.resolve(this.#logs(key, a)),
       restore: (dest) => this.#restore(key, a, dest),
     };
   }
 
+  /** From the pack when it is here anyway, else what the index holds: logs never cause a download. */
+  #logs(key: JobKey, a: IndexedArtifact): { stdout: Buffer; stderr: Buffer } {
+    const pack = this.#packDirs.get(a.pack);
+    const read = (name: 'stdout' | 'stderr'): Buffer => {
+      if (pack)
+        return existsSync(join(pack, key, name)) ? readFileSync(join(pack, key, name)) : Buffer.alloc(0);
+      return readInlineLog(a[name]);
+    };
+    return { stdout: read('stdout'), stderr: read('stderr') };
+  }
+
   async #restore(key: JobKey, a: IndexedArtifact, dest: string): Promise<Result<void, RestoreFailure>> {
     const pack = await this.#pack(a.pack);
-    if (!pack) return err({ reason: 'cache-unavailable', message: `pack ${a.pack} could not be downloaded` });
+    if (pack.kind === 'gone')
+      return err({ reason: 'missing', message: `its cache pack is gone from the cache service (evicted)` });
+    if (pack.kind === 'failed')
+      return err({ reason: 'cache-unavailable', message: `pack ${a.pack} could not be downloaded` });
     const temp = `${dest}.restore-${randomBytes(4).toString('hex')}`;
     try {
-      const manifest = JSON.parse(readFileSync(join(pack, key, 'manifest.json'), 'utf8')) as Manifest;
+      const manifest = JSON.parse(readFileSync(join(pack.dir, key, 'manifest.json'), 'utf8')) as Manifest;
       if (manifest.key !== key) throw new Error('manifest names another key');
-      await copyTree(join(pack, key, 'out'), temp, { link: false });
+      await copyTree(join(pack.dir, key, 'out'), temp, { link: false });
       const verified = await verifyTree(temp, manifest);
-      const logs = await this.#hit(key, a).logs();
+      const logs = this.#logs(key, a);
       if (
         !verified.ok ||
         sha256(logs.stdout) !== manifest.stdoutSha256 ||
@@ -129,30 +159,45 @@ export class PackCache implements Cache {
     }
   }
 
-  /** Downloads and unpacks a pack once per run; concurrent restores share the download. */
-  #pack(packKey: string): Promise<string | undefined> {
+  /** Downloads and unpacks a pack once per run, into a private directory; concurrent restores share it. */
+  #pack(packKey: string): Promise<PackState> {
     let p = this.#packs.get(packKey);
     if (!p) {
-      p = this.#serial(async () => {
-        const transfer = join(this.#o.workspace, PACK_DIR);
-        rmSync(transfer, { recursive: true, force: true });
-        const matched = await this.#call(() => this.#o.store.restore(PACK_DIR, packKey, []), true);
-        if (matched !== packKey || !existsSync(transfer)) {
-          rmSync(transfer, { recursive: true, force: true });
-          return undefined;
-        }
-        const dir = join(this.#o.workDir, 'packs', randomBytes(6).toString('hex'));
-        mkdirSync(join(this.#o.workDir, 'packs'), { recursive: true });
-        renameSync(transfer, dir);
-        return dir;
-      });
+      p = this.#fetchPack(packKey);
       this.#packs.set(packKey, p);
     }
     return p;
   }
 
+  async #fetchPack(packKey: string): Promise<PackState> {
+    if (this.#down) return { kind: 'failed' };
+    const dir = join(this.#o.workDir, 'packs', randomBytes(6).toString('hex'));
+    mkdirSync(join(this.#o.workDir, 'packs'), { recursive: true, mode: 0o700 });
+    const r = await this.#o.store.fetch(PACK_DIR, packKey, dir).catch((e: unknown) => ({
+      kind: 'failed' as const,
+      message: (e as Error).message,
+    }));
+    if (r.kind === 'hit' && r.key === packKey) {
+      this.#failures = 0;
+      this.#packDirs.set(packKey, dir);
+      return { kind: 'ok', dir };
+    }
+    rmSync(dir, { recursive: true, force: true });
+    if (r.kind === 'failed') {
+      this.#failure(r.message);
+      return { kind: 'failed' };
+    }
+    if (r.kind === 'bad' && !this.#warnedBad) {
+      this.#warnedBad = true;
+      this.#o.onWarning(`the cache pack ${packKey} was refused (${r.message}); its artifacts are rebuilt`);
+    }
+    // A clean miss (or a prefix match of another pack): the pack is gone, and so are its artifacts.
+    this.#delta.dead.set(packKey, dayOf(this.#now()));
+    return { kind: 'gone' };
+  }
+
   async save(key: JobKey, spilled: ArtifactToSave): Promise<SaveOutcome> {
-    if (!this.#o.save) return { saved: false, reason: 'disabled' };
+    if (!this.#o.save || this.#denied) return { saved: false, reason: 'disabled' };
     const artifact = await withWholeLogs(spilled);
     if (this.#down) return { saved: false, reason: 'cache-unavailable' };
     const dir = join(this.#o.workDir, 'staging', key);
@@ -170,86 +215,88 @@ export class PackCache implements Cache {
       return { saved: false, reason: 'unsafe-output', message: manifest.error };
     }
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest.value));
-    const entry: IndexedArtifact & { dir: string; bytes: number } = {
+    if (artifact.stdout.length > 0) writeFileSync(join(dir, 'stdout'), artifact.stdout);
+    if (artifact.stderr.length > 0) writeFileSync(join(dir, 'stderr'), artifact.stderr);
+    const stdout = inlineLog(artifact.stdout);
+    const stderr = inlineLog(artifact.stderr);
+    this.#staged.set(key, {
       pack: '',
       durationMs: artifact.durationMs,
+      savedAt: 0,
+      lastHit: 0,
+      ...(stdout ? { stdout } : {}),
+      ...(stderr ? { stderr } : {}),
       dir,
-      bytes: 0,
-    };
-    for (const [name, log] of [
-      ['stdout', artifact.stdout],
-      ['stderr', artifact.stderr],
-    ] as const) {
-      if (log.length <= INLINE_LOG_LIMIT) entry[name] = log.toString('base64');
-      else writeFileSync(join(dir, name), log);
-    }
-    entry.bytes = manifest.value.entries.reduce((s, e) => s + e.size, 0) + 1024;
-    this.#staged.set(key, entry);
+      bytes: manifest.value.entries.reduce((s, e) => s + e.size, 0) + 1024,
+    });
+    if (artifact.jobName !== undefined)
+      this.#delta.durations.set(artifact.jobName, { ms: artifact.durationMs, at: this.#now() });
     return { saved: true };
   }
 
-  /** Writes the staged artifacts as packs and a new index: at most a few entries per run. */
+  /** Writes the staged artifacts as packs, then publishes an index holding them and what else this run learnt. */
   async close(): Promise<void> {
-    if (!this.#o.save || this.#down || this.#staged.size === 0) return;
-    const index = structuredClone(await this.#loadIndex());
-    const merged = await this.#compactInto(index);
-    const groups = splitBySize([...this.#staged, ...merged], MAX_PACK_BYTES);
-    for (const [i, group] of groups.entries()) {
-      const packKey = `${this.#o.keyPrefix}-pack-${this.#o.runStamp}-${i}`;
+    if (!this.#o.save || this.#down || this.#denied) return;
+    const loaded = await this.#load();
+    const base = loaded.ok ? loaded.index : emptyIndex();
+    if (this.#staged.size > 0) {
+      const moved = await this.#compactInto(base);
+      for (const [i, group] of splitBySize([...this.#staged, ...moved], MAX_PACK_BYTES).entries()) {
+        const packKey = `${this.#o.keyPrefix}-pack-${this.#o.runPart}-${this.#stamp}-${i}`;
+        const saved = await this.#savePack(packKey, group);
+        if (saved === 'denied' || this.#down) return;
+        if (saved === 'failed') {
+          this.#o.onWarning(
+            `the cache service did not store ${group.length} new artifacts; the next run rebuilds them`,
+          );
+          continue;
+        }
+        this.#delta.packs.set(packKey, { bytes: group.reduce((s, [, a]) => s + a.bytes, 0) });
+        for (const [key, { dir: _dir, bytes: _bytes, ...a }] of group) {
+          this.#delta.artifacts.set(key, {
+            ...a,
+            pack: packKey,
+            savedAt: this.#now(),
+            lastHit: dayOf(this.#now()),
+          });
+        }
+      }
+    }
+    if (isEmptyIndex(this.#delta)) return;
+    await this.#serial(() => this.#sync.publish(base, this.#delta));
+  }
+
+  async #savePack(packKey: string, group: [JobKey, Staged][]): Promise<SaveResult> {
+    return this.#serial(async () => {
       const transfer = join(this.#o.workspace, PACK_DIR);
       rmSync(transfer, { recursive: true, force: true });
       mkdirSync(transfer, { recursive: true });
       for (const [key, a] of group) renameSync(a.dir, join(transfer, key));
-      const saved = await this.#serial(() => this.#saveWithBackOff(PACK_DIR, packKey));
-      rmSync(transfer, { recursive: true, force: true });
-      if (!saved) {
-        // Without its pack, an index entry would point at nothing: write no index.
-        this.#o.onWarning(
-          `the cache service did not store ${group.length} new artifacts; the next run rebuilds them`,
-        );
-        return;
+      try {
+        return await this.#saveWithBackOff(PACK_DIR, packKey);
+      } finally {
+        rmSync(transfer, { recursive: true, force: true });
       }
-      index.packs[packKey] = { bytes: group.reduce((s, [, a]) => s + a.bytes, 0), count: group.length };
-      for (const [key, a] of group) {
-        index.artifacts[key] = {
-          pack: packKey,
-          durationMs: a.durationMs,
-          ...(a.stdout === undefined ? {} : { stdout: a.stdout }),
-          ...(a.stderr === undefined ? {} : { stderr: a.stderr }),
-        };
-      }
-    }
-    const live = new Set(Object.values(index.artifacts).map((a) => a.pack));
-    for (const p of Object.keys(index.packs)) if (!live.has(p)) delete index.packs[p];
-    const dir = join(this.#o.workspace, INDEX_DIR);
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
-    const indexKey = `${this.#o.keyPrefix}-index-${this.#o.runStamp}`;
-    if (!(await this.#serial(() => this.#saveWithBackOff(INDEX_DIR, indexKey)))) {
-      this.#o.onWarning(
-        'the cache service did not store the new index; the next run rebuilds what this run built',
-      );
-    }
-    rmSync(dir, { recursive: true, force: true });
+    });
   }
 
   /** When the index points at too many packs, the artifacts of the smallest ones move into this run's pack. */
-  async #compactInto(
-    index: PackIndex,
-  ): Promise<[JobKey, IndexedArtifact & { dir: string; bytes: number }][]> {
-    const packs = Object.entries(index.packs).sort((a, b) => a[1].bytes - b[1].bytes);
+  async #compactInto(index: PackIndex): Promise<[JobKey, Staged][]> {
+    const packs = [...index.packs].sort((a, b) => a[1].bytes - b[1].bytes);
     if (packs.length < MAX_PACKS) return [];
-    const out: [JobKey, IndexedArtifact & { dir: string; bytes: number }][] = [];
-    for (const [packKey, info] of packs.slice(0, packs.length - MAX_PACKS / 2)) {
+    const out: [JobKey, Staged][] = [];
+    for (const [packKey] of packs.slice(0, packs.length - MAX_PACKS / 2)) {
       const pack = await this.#pack(packKey);
-      if (!pack) return out;
-      for (const [key, a] of Object.entries(index.artifacts)) {
+      // Dead packs are skipped (their artifacts leave the index); an unreachable service ends compaction.
+      if (pack.kind === 'failed') return out;
+      if (pack.kind === 'gone') continue;
+      for (const [key, a] of index.artifacts) {
         if (a.pack !== packKey || this.#staged.has(key as JobKey)) continue;
         const dir = join(this.#o.workDir, 'staging', key);
-        if (existsSync(dir)) continue;
-        await copyTree(join(pack, key), dir, { link: true });
-        out.push([key as JobKey, { ...a, dir, bytes: info.bytes / Math.max(1, info.count) }]);
+        if (existsSync(dir) || !existsSync(join(pack.dir, key))) continue;
+        await copyTree(join(pack.dir, key), dir, { link: true });
+        const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+        out.push([key as JobKey, { ...a, dir, bytes: m.entries.reduce((s, e) => s + e.size, 0) + 1024 }]);
       }
     }
     return out;
@@ -260,42 +307,35 @@ export class PackCache implements Cache {
    * per-minute create limit often clears that fast. The toolkit keeps the Retry-After value to itself, so the
    * pauses are fixed; past them the failure counts towards turning the cache off.
    */
-  async #saveWithBackOff(dir: string, key: string): Promise<boolean> {
+  async #saveWithBackOff(dir: string, key: string): Promise<SaveResult> {
     for (const pauseMs of [1000, 3000, -1]) {
-      const saved = await this.#call(() => this.#o.store.save(dir, key), pauseMs < 0);
-      if (saved) return true;
-      if (pauseMs < 0 || this.#down) return false;
+      const saved = await this.#o.store.save(dir, key).catch(() => 'failed' as const);
+      if (saved === 'denied') this.#denied = true;
+      if (saved !== 'failed') {
+        if (saved === 'saved') this.#failures = 0;
+        return saved;
+      }
+      if (pauseMs < 0) break;
       await new Promise((r) => setTimeout(r, pauseMs));
     }
-    return false;
+    this.#failure('a save failed three times');
+    return 'failed';
   }
 
-  /** One transfer at a time: the transfer directories are fixed paths. */
+  #failure(message: string): void {
+    if (++this.#failures >= MAX_FAILURES && !this.#down) {
+      this.#down = true;
+      this.#o.onWarning(
+        `the cache service failed repeatedly (${message}); caching is off for the rest of this run`,
+      );
+    }
+  }
+
+  /** One save at a time: the transfer directories are fixed paths in the workspace. */
   #serial<T>(fn: () => Promise<T>): Promise<T> {
     const next = this.#transfer.then(fn, fn);
     this.#transfer = next.catch(() => undefined);
     return next;
-  }
-
-  /** Runs a store call under the circuit breaker: after repeated failures the store is off for the run. */
-  async #call<T>(fn: () => Promise<T | undefined | false>, missIsFailure: boolean): Promise<T | undefined> {
-    if (this.#down) return undefined;
-    let value: T | undefined | false;
-    try {
-      value = await fn();
-    } catch (e) {
-      this.#o.onWarning(`cache service error: ${(e as Error).message}`);
-      value = undefined;
-    }
-    if (value === undefined || value === false) {
-      if (missIsFailure && ++this.#failures >= MAX_FAILURES) {
-        this.#down = true;
-        this.#o.onWarning('the cache service failed repeatedly; caching is off for the rest of this run');
-      }
-      return undefined;
-    }
-    this.#failures = 0;
-    return value;
   }
 }
 
@@ -310,5 +350,5 @@ function splitBySize<T extends { bytes: number }>(items: [JobKey, T][], max: num
     groups[groups.length - 1]!.push(item);
     size += item[1].bytes;
   }
-  return groups;
+  return groups.filter((g) => g.length > 0);
 }

@@ -8,7 +8,8 @@ import { EXIT } from '../io.js';
 
 const HELP = `Usage: disbuild hook install [--force]     write the pre-push hook (an existing one is chained)
        disbuild hook uninstall             remove it and restore what was there
-       disbuild hook run pre-push REMOTE URL   what the hook runs (for husky, lefthook, pre-commit)
+       disbuild hook run pre-push [-v] REMOTE URL   what the hook runs (for husky, lefthook, pre-commit);
+                                           -v (or DISBUILD_VERBOSE=1) prints the key salt
 
 The graph comes from 'git config disbuild.graph PATH' (or disbuild.graphCommand), or disbuild.json at the
 repository root. 'git push --no-verify' or DISBUILD_SKIP=1 skips the check.
@@ -18,6 +19,7 @@ repository root. 'git push --no-verify' or DISBUILD_SKIP=1 skips the check.
 export const hook: Command = async (argv, io) => {
   const parsed = parseCommandArgs(argv, {
     force: { type: 'boolean' },
+    verbose: { type: 'boolean', short: 'v' },
     help: { type: 'boolean', short: 'h' },
   });
   if (parsed.ok && parsed.value.values.help) {
@@ -31,7 +33,7 @@ export const hook: Command = async (argv, io) => {
     const args = op === 'run' ? rest : ['pre-push', ...rest];
     if (args[0] !== 'pre-push')
       return usage(io, `only the pre-push hook exists, got ${JSON.stringify(args[0] ?? '')}`);
-    return runPrePush(args[1] ?? 'origin', io);
+    return runPrePush(args[1] ?? 'origin', io, { verbose: parsed.value.values.verbose ?? false });
   }
   let repoDir: string;
   try {

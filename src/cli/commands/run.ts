@@ -38,7 +38,7 @@ Options:
   --log-replay failed|all|none  print cached jobs' logs (default: failed)
   --dry-run             compute keys and look them up; run nothing
   -q, --quiet           do not stream job output
-  -v, --verbose         say why each job runs as it starts (see 'disbuild explain')
+  -v, --verbose         print the key salt in use, and say why each job runs as it starts (see 'disbuild explain')
   -h, --help            show this help
 
 Exit status: 0 when every job is cached or built, 1 when any failed or was skipped, 2 for bad usage or an invalid graph.
@@ -106,6 +106,7 @@ export const run: Command = async (argv, io) => {
   });
   const warn = (message: string): void => reporter.onEvent({ type: 'warning', message });
   const salt = v.salt ?? input.salt ?? '';
+  if (v.verbose) io.stderr.write(`disbuild: key salt ${JSON.stringify(salt)}\n`);
   const explainer = new RunExplainer(graph, salt, new KeyRecordStore(state.dir));
   const verbose = v.verbose ?? false;
   const cache: Cache = cacheKind.value === 'local' ? await state.openCache(warn) : new NullCache();

@@ -23,12 +23,16 @@ const ACCOUNT = 'devstoreaccount1';
 const ACCOUNT_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 const CONTAINER = 'actions-cache';
+/** The stand-in's token with `actions: read`, for the REST listing. */
+export const API_TOKEN = 'rest-token-with-actions-read';
 
 export interface Scope {
   /** The ref this token writes to, e.g. refs/pull/7/merge or refs/heads/main. */
   ref: string;
   /** Refs whose entries it may read after its own, in order (typically the default branch). */
   readRefs: string[];
+  /** A read-only token (untrusted triggers): reservations answer "cache write denied:". */
+  readOnly?: boolean;
 }
 
 interface Entry {
@@ -59,6 +63,10 @@ export interface CacheService {
   resetStats(): void;
   entries(): readonly Entry[];
   injectFault(f: Fault): void;
+  /** Stores `archive` as a finalized entry, as if a client had saved it (for hand-made, e.g. hostile, archives). */
+  putEntry(e: { key: string; version: string; scope: string; archive: Buffer }): Promise<void>;
+  /** Evicts entries (entry and blob) whose key matches, as the service does after 7 idle days. */
+  evict(match: (key: string) => boolean): Promise<number>;
   clearFaults(): void;
   close(): Promise<void>;
 }
@@ -144,6 +152,12 @@ export async function startCacheService(
             msg: 'cache entry with the same key, version, and scope already exists',
           });
         }
+        if (scope.readOnly) {
+          return json(res, 200, {
+            ok: false,
+            message: 'cache write denied: the token of this run is read-only',
+          });
+        }
         creates.push(now);
         bump('entriesCreated');
         const blob = `${nextId}-${randomBytes(6).toString('hex')}.tar`;
@@ -205,6 +219,33 @@ export async function startCacheService(
     upstream.end();
   };
 
+  /**
+   * The REST listing (`GET /repos/{owner}/{repo}/actions/caches?key=&ref=`), newest first, for a token with
+   * `actions: read` (API_TOKEN); any other token gets GitHub's 403.
+   */
+  const listCaches = (req: IncomingMessage, res: ServerResponse): void => {
+    req.resume();
+    if (req.headers.authorization !== `Bearer ${API_TOKEN}`)
+      return json(res, 403, { message: 'Resource not accessible by integration' });
+    const q = new URL(req.url ?? '', 'http://x').searchParams;
+    const key = q.get('key') ?? '';
+    const ref = q.get('ref');
+    const perPage = Number(q.get('per_page') ?? 30);
+    const found = entries
+      .filter((e) => e.finalized && e.key.startsWith(key) && (ref === null || e.scope === ref))
+      .reverse();
+    return json(res, 200, {
+      total_count: found.length,
+      actions_caches: found.slice(0, perPage).map((e) => ({
+        id: e.id,
+        ref: e.scope,
+        key: e.key,
+        version: e.version,
+        size_in_bytes: e.size,
+      })),
+    });
+  };
+
   const server = createServer((req, res) => {
     void (async () => {
       const url = req.url ?? '';
@@ -212,7 +253,9 @@ export async function startCacheService(
         ? 'download'
         : url.startsWith(SERVICE)
           ? url.slice(SERVICE.length)
-          : url;
+          : /^\/repos\/[^/]+\/[^/]+\/actions\/caches\?/.test(url)
+            ? 'listCaches'
+            : url;
       bump(method);
       const fault = takeFault(method);
       if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
@@ -226,6 +269,7 @@ export async function startCacheService(
         );
       }
       if (method === 'download') return download(req, res, fault);
+      if (method === 'listCaches') return listCaches(req, res);
       const auth = (req.headers.authorization ?? '').replace(/^Bearer /, '');
       const scope = tokens.get(auth);
       const chunks: Buffer[] = [];
@@ -255,6 +299,20 @@ export async function startCacheService(
     },
     entries: () => entries,
     injectFault: (f) => faults.push({ ...f }),
+    putEntry: async (e) => {
+      const blob = `${nextId}-${randomBytes(6).toString('hex')}.tar`;
+      const { archive, ...entry } = e;
+      await container.getBlockBlobClient(blob).uploadData(archive);
+      entries.push({ id: nextId++, ...entry, blob, size: archive.length, finalized: true });
+    },
+    evict: async (match) => {
+      const gone = entries.filter((e) => match(e.key));
+      for (const e of gone) {
+        await container.getBlockBlobClient(e.blob).deleteIfExists();
+        entries.splice(entries.indexOf(e), 1);
+      }
+      return gone.length;
+    },
     clearFaults: () => void faults.splice(0),
     close: () => new Promise((r) => server.close(() => r())),
   };
