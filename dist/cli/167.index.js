@@ -199,8 +199,9 @@ class CoordinatorClient {
             return r;
         return r.value.status === 200 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(undefined) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(refused(r.value));
     }
-    async renew(importPath, token) {
-        const r = await this.#post(_protocol_js__WEBPACK_IMPORTED_MODULE_1__/* .RENEW_ROUTE */ .uc, { importPath, token });
+    /** With `timeoutMs`, a server that accepts the connection but does not answer in time counts as unreachable. */
+    async renew(importPath, token, timeoutMs) {
+        const r = await this.#post(_protocol_js__WEBPACK_IMPORTED_MODULE_1__/* .RENEW_ROUTE */ .uc, { importPath, token }, timeoutMs);
         if (!r.ok)
             return r;
         return r.value.status === 200 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(undefined) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(refused(r.value));
@@ -214,7 +215,7 @@ class CoordinatorClient {
     close() {
         this.#agent.destroy();
     }
-    #post(path, body) {
+    #post(path, body, timeoutMs) {
         if (this.#inProcess)
             return this.#inProcess(path, body).then(_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok);
         const text = JSON.stringify(body);
@@ -245,6 +246,8 @@ class CoordinatorClient {
                 res.on('error', (e) => resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)({ reason: 'unreachable', message: e.message })));
             });
             req.on('error', (e) => resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)({ reason: 'unreachable', message: e.message })));
+            if (timeoutMs !== undefined)
+                req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
             req.end(text);
         });
     }

@@ -132,7 +132,7 @@ Options:
   --log-replay failed|all|none  print cached jobs' logs (default: failed)
   --dry-run             compute keys and look them up; run nothing
   -q, --quiet           do not stream job output
-  -v, --verbose         say why each job runs as it starts (see 'disbuild explain')
+  -v, --verbose         print the key salt in use, and say why each job runs as it starts (see 'disbuild explain')
   -h, --help            show this help
 
 Exit status: 0 when every job is cached or built, 1 when any failed or was skipped, 2 for bad usage or an invalid graph.
@@ -197,6 +197,8 @@ const run = async (argv, io) => {
     });
     const warn = (message) => reporter.onEvent({ type: 'warning', message });
     const salt = v.salt ?? input.salt ?? '';
+    if (v.verbose)
+        io.stderr.write(`disbuild: key salt ${JSON.stringify(salt)}\n`);
     const explainer = new run_explainer/* RunExplainer */.M(graph, salt, new record_store/* KeyRecordStore */.G(state.dir));
     const verbose = v.verbose ?? false;
     const cache = cacheKind.value === 'local' ? await state.openCache(warn) : new null_cache/* NullCache */.C();
@@ -337,8 +339,9 @@ class CoordinatorClient {
             return r;
         return r.value.status === 200 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(undefined) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(refused(r.value));
     }
-    async renew(importPath, token) {
-        const r = await this.#post(_protocol_js__WEBPACK_IMPORTED_MODULE_1__/* .RENEW_ROUTE */ .uc, { importPath, token });
+    /** With `timeoutMs`, a server that accepts the connection but does not answer in time counts as unreachable. */
+    async renew(importPath, token, timeoutMs) {
+        const r = await this.#post(_protocol_js__WEBPACK_IMPORTED_MODULE_1__/* .RENEW_ROUTE */ .uc, { importPath, token }, timeoutMs);
         if (!r.ok)
             return r;
         return r.value.status === 200 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(undefined) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(refused(r.value));
@@ -352,7 +355,7 @@ class CoordinatorClient {
     close() {
         this.#agent.destroy();
     }
-    #post(path, body) {
+    #post(path, body, timeoutMs) {
         if (this.#inProcess)
             return this.#inProcess(path, body).then(_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok);
         const text = JSON.stringify(body);
@@ -383,6 +386,8 @@ class CoordinatorClient {
                 res.on('error', (e) => resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)({ reason: 'unreachable', message: e.message })));
             });
             req.on('error', (e) => resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)({ reason: 'unreachable', message: e.message })));
+            if (timeoutMs !== undefined)
+                req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
             req.end(text);
         });
     }
@@ -1148,12 +1153,15 @@ async function breakLock(path, stale) {
 
 
 
+/** How long a recorded server may take to answer a newcomer before it is taken for gone. */
+const PROBE_MS = 5000;
 async function joinOrStartCoordinator(cacheDir, opts = {}) {
     const dir = (0,external_node_path_.join)(cacheDir, 'coordinator');
     const problem = await (0,private_dir/* ensurePrivateDir */.rh)(dir);
     if (problem)
         throw new Error(`cannot use the coordinator directory: ${problem}`);
     const recordPath = (0,external_node_path_.join)(dir, 'server.json');
+    /** `answered`: a server of ours listens on the recorded socket, even if it refused the recorded token. */
     const tryJoin = async () => {
         const record = parseRecord(await (0,private_dir/* readPrivateFile */.q1)(recordPath));
         if (!record)
@@ -1161,10 +1169,14 @@ async function joinOrStartCoordinator(cacheDir, opts = {}) {
         if (await (0,private_dir/* socketProblem */.jK)(socketOf(record)))
             return { record };
         const client = new coordinator_client/* CoordinatorClient */.G(record.address, record.bearer);
-        if (await isOurs(client))
+        // A server that is stopped (Ctrl-Z) or hung accepts connections and never answers: without a time limit,
+        // every later run on this cache directory would wait for it forever.
+        const probe = await client.renew('probe', 'probe', opts.probeMs ?? PROBE_MS);
+        // Our server answers our token with anything but 401; a refused or reset connection means none.
+        if (probe.ok || (probe.error.reason === 'refused' && probe.error.status !== 401))
             return { joined: { client, bearer: record.bearer }, record };
         client.close();
-        return { record };
+        return { record, answered: probe.error.reason === 'refused' };
     };
     const first = await tryJoin();
     if (first.joined)
@@ -1173,10 +1185,11 @@ async function joinOrStartCoordinator(cacheDir, opts = {}) {
         const again = await tryJoin();
         if (again.joined)
             return again.joined;
-        const { socketPath, privateTemp } = await newSocketPath(dir);
-        const old = again.record ? socketOf(again.record) : undefined;
-        if (old !== undefined && old !== socketPath)
-            await removeSocket(old, dir);
+        // A dead server's socket and private directory are reused; a live one is never touched.
+        const old = again.record && !again.answered ? socketOf(again.record) : undefined;
+        const socketPath = await newSocketPath(dir, old);
+        if (old !== undefined && old !== socketPath && !(await (0,private_dir/* socketProblem */.jK)(old)))
+            await (0,promises_.rm)(old, { force: true });
         await (0,promises_.rm)(socketPath, { force: true });
         const bearer = (0,external_node_crypto_.randomBytes)(24).toString('hex');
         const started = await startCoordinatorServer({
@@ -1186,32 +1199,15 @@ async function joinOrStartCoordinator(cacheDir, opts = {}) {
             publishRoots: opts.publishRoots ?? [cacheDir],
             ...(opts.leaseMs === undefined ? {} : { leaseMs: opts.leaseMs }),
         });
-        if (!started.ok) {
-            if (privateTemp)
-                await (0,promises_.rmdir)(privateTemp).catch(() => undefined);
+        if (!started.ok)
             throw new Error(`cannot start the coordinator: ${started.error}`);
-        }
         const record = { address: started.value.address, bearer, pid: process.pid };
         const temp = `${recordPath}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         await (0,promises_.writeFile)(temp, JSON.stringify(record), { mode: 0o600 });
         await (0,promises_.rename)(temp, recordPath);
-        const inner = started.value;
-        const server = privateTemp
-            ? {
-                ...inner,
-                close: async () => {
-                    await inner.close();
-                    await (0,promises_.rmdir)(privateTemp).catch(() => undefined);
-                },
-            }
-            : inner;
+        const server = started.value;
         return { client: new coordinator_client/* CoordinatorClient */.G(server.address, bearer, server.call), bearer, server };
     });
-}
-/** Our server answers our token with anything but 401; a refused or reset connection means none. */
-async function isOurs(client) {
-    const r = await client.renew('probe', 'probe');
-    return r.ok || (r.error.reason === 'refused' && r.error.status !== 401);
 }
 const socketOf = (r) => r.address.slice('unix:'.length);
 function parseRecord(text) {
@@ -1227,22 +1223,26 @@ function parseRecord(text) {
         return undefined;
     }
 }
-/** Unix socket paths are limited to about 107 bytes; a long cache path gets a fresh private directory instead. */
-async function newSocketPath(dir) {
+/**
+ * Unix socket paths are limited to about 107 bytes; a long cache path gets a private directory of the temp dir
+ * instead. That directory is never removed: other processes and jobs may still hold its address, and once its
+ * name were free, another user could create it and answer them. The next server of this cache directory
+ * reuses it, so there is one per cache directory, not one per server.
+ */
+async function newSocketPath(dir, previous) {
     const inside = (0,external_node_path_.join)(dir, 'sock');
     if (Buffer.byteLength(inside) < 100)
-        return { socketPath: inside };
+        return inside;
+    if (previous !== undefined && (0,external_node_path_.dirname)(previous) !== dir && (await isPrivateDir((0,external_node_path_.dirname)(previous))))
+        return previous;
     // mkdtemp: a random name, created 0700 by this user, that fails rather than reuse an existing path.
-    const privateTemp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-coordinator-'));
-    return { socketPath: (0,external_node_path_.join)(privateTemp, 'sock'), privateTemp };
+    return (0,external_node_path_.join)(await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-coordinator-')), 'sock');
 }
-/** A dead server's socket, and its private temp directory if it had one (only when both are ours). */
-async function removeSocket(socketPath, dir) {
-    if (await (0,private_dir/* socketProblem */.jK)(socketPath))
-        return;
-    await (0,promises_.rm)(socketPath, { force: true });
-    if ((0,external_node_path_.dirname)(socketPath) !== dir)
-        await (0,promises_.rmdir)((0,external_node_path_.dirname)(socketPath)).catch(() => undefined);
+/** A directory only this user can enter (not a symlink), as mkdtemp made it. */
+async function isPrivateDir(path) {
+    const st = await (0,promises_.lstat)(path).catch(() => undefined);
+    const uid = process.geteuid?.();
+    return !!st && st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0;
 }
 
 // EXTERNAL MODULE: ./src/coordinator/job-coordinator.ts
@@ -1363,6 +1363,10 @@ function parseMeta(text) {
         else if (x.type !== 'file' && x.type !== 'dir')
             bad(`entry ${JSON.stringify(x.path)} has no known type`);
     }
+    // Before any link is created: one made through another link must not land outside the output directory.
+    const leaving = (0,manifest/* linkLeavingTree */.X8)(m.entries);
+    if (leaving !== undefined)
+        bad(`symlink ${JSON.stringify(leaving)} points outside through other links`);
     return m;
 }
 function isPlainRelative(path) {
@@ -2705,6 +2709,7 @@ class Execution {
             stdout: result.stdout,
             stderr: result.stderr,
             durationMs,
+            jobName: ref.name,
             ...(result.stdoutFile === undefined ? {} : { stdoutFile: result.stdoutFile }),
             ...(result.stderrFile === undefined ? {} : { stderrFile: result.stderrFile }),
         };

@@ -628,6 +628,7 @@ class LocalCache {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X8: () => (/* binding */ linkLeavingTree),
 /* harmony export */   aY: () => (/* binding */ verifyTree),
 /* harmony export */   cn: () => (/* binding */ describeTree),
 /* harmony export */   mu: () => (/* binding */ symlinkEscapes),
@@ -635,7 +636,6 @@ class LocalCache {
 /* harmony export */   sc: () => (/* binding */ sha256),
 /* harmony export */   u1: () => (/* binding */ buildManifest)
 /* harmony export */ });
-/* unused harmony export resolvesInside */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -679,6 +679,50 @@ function symlinkEscapes(path, target) {
     const resolved = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.dirname(path), target));
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(target) || target.includes('\0') || resolved === '..' || resolved.startsWith('../');
 }
+/** More link expansions than Linux follows in one lookup: such a chain cannot be followed at all. */
+const MAX_LINK_HOPS = 40;
+/**
+ * The first symlink of a tree that leads out of it when followed through the tree's other links, or undefined.
+ * Each link checked alone is not enough: with `a/b -> ..`, the link `c -> a/b/..` stays inside on paper and
+ * resolves to the tree's parent. Names the tree does not have are taken as plain directories.
+ */
+function linkLeavingTree(entries) {
+    const links = new Map();
+    for (const e of entries)
+        if (e.type === 'symlink' && e.target !== undefined)
+            links.set(e.path, e.target);
+    const leaves = (path, target) => {
+        const at = path.split('/').slice(0, -1);
+        const todo = target.split('/');
+        let hops = 0;
+        while (todo.length > 0) {
+            const part = todo.shift();
+            if (part === '' || part === '.')
+                continue;
+            if (part === '..') {
+                if (at.length === 0)
+                    return true;
+                at.pop();
+                continue;
+            }
+            at.push(part);
+            const next = links.get(at.join('/'));
+            if (next === undefined)
+                continue;
+            if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(next))
+                return true;
+            if (++hops > MAX_LINK_HOPS)
+                return false;
+            at.pop();
+            todo.unshift(...next.split('/'));
+        }
+        return false;
+    };
+    for (const [path, target] of links)
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(target) || leaves(path, target))
+            return path;
+    return undefined;
+}
 /** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
 async function describeTree(dir) {
     const entries = [];
@@ -698,8 +742,8 @@ async function describeTree(dir) {
             }
             else if (st.isSymbolicLink()) {
                 const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)(abs);
-                // The lexical check alone misses links through links (`c -> .`, `up -> c/..`): resolve them too.
-                if (symlinkEscapes(r, target) || !resolvesInside(dir, r.split('/').slice(0, -1), target)) {
+                // Links through links (`c -> .`, `up -> c/..`) are resolved once the whole tree is known, below.
+                if (symlinkEscapes(r, target)) {
                     return `symlink ${r} points outside the output directory (${target})`;
                 }
                 entries.push({
@@ -722,51 +766,12 @@ async function describeTree(dir) {
         return undefined;
     };
     const problem = await walk('');
-    return problem === undefined ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(entries) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(problem);
-}
-/** Symlinks followed while resolving one, in all (the kernel's limit); more is treated as escaping (a loop). */
-const MAX_LINK_DEPTH = 40;
-/**
- * Whether `target`, read from a symlink in directory `at` (components below `root`), resolves inside `root`,
- * following the symlinks it passes through as the kernel would: `c -> .` then `up -> c/..` escapes, although
- * `c/..` alone looks harmless. Components that do not exist are taken as they are written.
- */
-function resolvesInside(root, at, target) {
-    return resolveInside(root, at, target, { links: 0 }) !== undefined;
-}
-/** The components below `root` that `target` resolves to from `at`; undefined when it leaves `root`. */
-function resolveInside(root, at, target, followed) {
-    if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(target))
-        return undefined;
-    let stack = [...at];
-    for (const part of target.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..') {
-            if (stack.pop() === undefined)
-                return undefined;
-            continue;
-        }
-        const here = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, ...stack, part);
-        let isLink = false;
-        try {
-            isLink = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(here).isSymbolicLink();
-        }
-        catch {
-            // Not there: nothing to follow.
-        }
-        if (!isLink) {
-            stack.push(part);
-            continue;
-        }
-        if (++followed.links > MAX_LINK_DEPTH)
-            return undefined;
-        const resolved = resolveInside(root, stack, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)(here), followed);
-        if (resolved === undefined)
-            return undefined;
-        stack = resolved;
-    }
-    return stack;
+    if (problem !== undefined)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(problem);
+    const leaving = linkLeavingTree(entries);
+    return leaving === undefined
+        ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(entries)
+        : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`symlink ${leaving} points outside the output directory through other links`);
 }
 /** The manifest of an artifact whose output tree is at `outputDir`. */
 async function buildManifest(outputDir, key, durationMs, stdout, stderr) {

@@ -285,7 +285,7 @@ const sh = (0,external_node_util_.promisify)(external_node_child_process_.exec);
  * A job runs when its key differs from the key at the remote's commit and the local cache lacks it; it runs in
  * a temporary worktree of the pushed commit. Quiet when nothing needs to run; a failure blocks the push.
  */
-async function runPrePush(remote, io) {
+async function runPrePush(remote, io, opts = {}) {
     if (io.env.DISBUILD_SKIP === '1')
         return 0;
     const { refs, errors } = parsePushInput(await readAll(io.stdin));
@@ -320,6 +320,9 @@ async function runPrePush(remote, io) {
                 said.add(config.error);
                 continue;
             }
+            // `-v` on the command, or DISBUILD_VERBOSE=1 where git starts the hook: says which salt the keys use.
+            if (opts.verbose || io.env.DISBUILD_VERBOSE === '1')
+                io.stderr.write(`disbuild: key salt ${JSON.stringify(config.value.salt)} (${sha.slice(0, 12)})\n`);
             const bases = new Set();
             for (const ref of shaRefs)
                 bases.add(await baseCommit(repoDir, remote, ref.remoteSha, isNewBranch(ref), sha));
@@ -563,7 +566,8 @@ var cli_io = __webpack_require__(1604);
 
 const HELP = `Usage: disbuild hook install [--force]     write the pre-push hook (an existing one is chained)
        disbuild hook uninstall             remove it and restore what was there
-       disbuild hook run pre-push REMOTE URL   what the hook runs (for husky, lefthook, pre-commit)
+       disbuild hook run pre-push [-v] REMOTE URL   what the hook runs (for husky, lefthook, pre-commit);
+                                           -v (or DISBUILD_VERBOSE=1) prints the key salt
 
 The graph comes from 'git config disbuild.graph PATH' (or disbuild.graphCommand), or disbuild.json at the
 repository root. 'git push --no-verify' or DISBUILD_SKIP=1 skips the check.
@@ -572,6 +576,7 @@ repository root. 'git push --no-verify' or DISBUILD_SKIP=1 skips the check.
 const hook = async (argv, io) => {
     const parsed = (0,args/* parseCommandArgs */.Qx)(argv, {
         force: { type: 'boolean' },
+        verbose: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
     });
     if (parsed.ok && parsed.value.values.help) {
@@ -586,7 +591,7 @@ const hook = async (argv, io) => {
         const args = op === 'run' ? rest : ['pre-push', ...rest];
         if (args[0] !== 'pre-push')
             return usage(io, `only the pre-push hook exists, got ${JSON.stringify(args[0] ?? '')}`);
-        return runPrePush(args[1] ?? 'origin', io);
+        return runPrePush(args[1] ?? 'origin', io, { verbose: parsed.value.values.verbose ?? false });
     }
     let repoDir;
     try {
