@@ -1,0 +1,120 @@
+/**
+ * Which paths git converts between their blob and the work tree, and the settings that decide it: the git calls
+ * and pure parsers of their `-z` output (fixture-tested in test/unit/ids/git-conversions.test.ts).
+ *
+ * A converted path's index entry (and a commit's blob) is not the bytes a job reads: `* text eol=crlf` stores `a\n`
+ * for a work-tree `a\r\n`, an LFS filter stores a pointer for the real content, `ident` expands `$Id$`,
+ * `working-tree-encoding` re-encodes. Such paths are read from disk; the rest keep the index's blob IDs for free.
+ */
+
+import type { Result } from '../util/result.js';
+import { ok } from '../util/result.js';
+import { gitText } from './git-command.js';
+
+/** The attributes `git check-attr` is asked for, in this order: everything convert.c looks at. */
+export const CONVERSION_ATTRIBUTES = ['text', 'crlf', 'eol', 'filter', 'ident', 'working-tree-encoding'];
+
+/** The settings that change what the work tree holds. */
+export interface GitSettings {
+  /** `core.autocrlf` is `true` or `input`: paths without text attributes are converted too. */
+  autocrlf: boolean;
+  /** `core.fileMode` (true unless set false): git compares the execute bit with the index. */
+  fileMode: boolean;
+  /** `core.symlinks` (true unless set false): links are checked out as links, not as files holding their text. */
+  symlinks: boolean;
+}
+
+/** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
+export const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks)$';
+
+/** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (`<key>\n<value>\0`, or `<key>\0` for a bare key). */
+export function parseSettings(text: string): GitSettings {
+  const values = new Map<string, string | undefined>();
+  for (const record of text.split('\0')) {
+    if (record === '') continue;
+    const nl = record.indexOf('\n');
+    // The last value wins, as for git itself.
+    values.set(
+      (nl < 0 ? record : record.slice(0, nl)).toLowerCase(),
+      nl < 0 ? undefined : record.slice(nl + 1),
+    );
+  }
+  const bool = (key: string): boolean | undefined => {
+    if (!values.has(key)) return undefined;
+    const v = values.get(key);
+    return v === undefined || !/^(false|no|off|0|)$/i.test(v.trim());
+  };
+  return {
+    // `input` is not a boolean but converts as `true` does (in the clean direction).
+    autocrlf: bool('core.autocrlf') ?? false,
+    fileMode: bool('core.filemode') ?? true,
+    symlinks: bool('core.symlinks') ?? true,
+  };
+}
+
+/**
+ * The paths of a `git check-attr -z <CONVERSION_ATTRIBUTES>` answer (`<path>\0<attribute>\0<value>\0` per path
+ * and attribute) that git may convert. Errs on the side of converting: a value git would ignore (a filter with no
+ * driver, `text=foo`) still sends the path to disk, which is always correct, only slower.
+ */
+export function parseConvertedPaths(text: string, autocrlf: boolean): Set<string> {
+  const converted = new Set<string>();
+  const fields = text.split('\0');
+  let path: string | undefined;
+  let attrs = new Map<string, string>();
+  const flush = (): void => {
+    if (path !== undefined && converts(attrs, autocrlf)) converted.add(path);
+    attrs = new Map();
+  };
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    if (fields[i] !== path) {
+      flush();
+      path = fields[i];
+    }
+    attrs.set(fields[i + 1]!, fields[i + 2]!);
+  }
+  flush();
+  return converted;
+}
+
+/** convert.c's decision, conservatively: does any conversion apply to a path with these attribute values? */
+function converts(attrs: ReadonlyMap<string, string>, autocrlf: boolean): boolean {
+  const given = (name: string): boolean => {
+    const v = attrs.get(name) ?? 'unspecified';
+    return v !== 'unspecified' && v !== 'unset';
+  };
+  if (given('filter') || given('ident') || given('working-tree-encoding')) return true;
+  let text = attrs.get('text') ?? 'unspecified';
+  // `crlf` is the old name of `text`, read only when `text` says nothing.
+  if (text === 'unspecified') text = attrs.get('crlf') ?? 'unspecified';
+  // `-text` (binary) turns every end-of-line conversion off, `eol` included.
+  if (text === 'unset') return false;
+  if (text !== 'unspecified') return true;
+  return given('eol') || autocrlf;
+}
+
+/**
+ * The paths among `paths` (relative to `dir`, all tracked) that git converts between blob and work tree, by one
+ * `git check-attr --stdin` call. No call when there are no paths.
+ */
+export async function convertedPaths(
+  dir: string,
+  paths: readonly string[],
+  settings: GitSettings,
+  options: { cached?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<Result<Set<string>, string>> {
+  if (paths.length === 0) return ok(new Set());
+  const answer = await gitText(
+    dir,
+    ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', ...CONVERSION_ATTRIBUTES],
+    { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) },
+  );
+  return answer.ok ? ok(parseConvertedPaths(answer.value, settings.autocrlf)) : answer;
+}
+
+/** The settings that decide conversions and modes, from `git config`; git's defaults when none is set. */
+export async function readSettings(dir: string): Promise<GitSettings> {
+  // Exit code 1 means none of the keys is set.
+  const r = await gitText(dir, ['config', '-z', '--get-regexp', SETTINGS_REGEXP]);
+  return parseSettings(r.ok ? r.value : '');
+}
