@@ -2,7 +2,8 @@ import { cp, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Graph, GraphProblem, JobLabel } from './graph/model.js';
 import type { JobKey } from './ids/brands.js';
-import { keyGraph, keyGraphAtCommit } from './ids/job-key.js';
+import { keyGraphAndInputs, keyGraphAtCommit } from './ids/job-key.js';
+import type { InputRecheck } from './ids/input-recheck.js';
 import type { EngineDeps, EngineOptions } from './engine-options.js';
 import { Execution } from './executor/execution.js';
 import { criticalPathPriorities } from './executor/priorities.js';
@@ -36,7 +37,7 @@ export async function runGraph(
     launcher?.close();
     return keyed;
   }
-  const keys = keyed.value;
+  const { keys, recheck } = keyed.value;
   const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
   const hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)!))]);
   const cachedCount = selected.filter((l) => hits.has(keys.get(l)!)).length;
@@ -71,6 +72,7 @@ export async function runGraph(
     timings,
     coordinator: deps.coordinator ?? soloCoordinator,
     ...(launcher ? { launcher } : {}),
+    ...(recheck ? { inputsChanged: (job) => recheck.changed(job.inputs) } : {}),
     options,
   });
   const wantBytes = new Set<JobLabel>(
@@ -107,13 +109,16 @@ export async function runGraph(
   return ok(summary);
 }
 
-function computeKeys(
+/** Keys, and for the working tree the check that a build's inputs did not change while it ran (a commit cannot). */
+async function computeKeys(
   graph: Graph,
   options: EngineOptions,
-): Promise<Result<Map<JobLabel, JobKey>, GraphProblem[]>> {
-  return options.digests === 'working-tree'
-    ? keyGraph(graph, options.sourceDir, options.salt, options.workTreeListings)
-    : keyGraphAtCommit(graph, options.sourceDir, options.digests.commit, options.salt);
+): Promise<Result<{ keys: Map<JobLabel, JobKey>; recheck?: InputRecheck }, GraphProblem[]>> {
+  if (options.digests === 'working-tree') {
+    return keyGraphAndInputs(graph, options.sourceDir, options.salt, options.workTreeListings);
+  }
+  const keys = await keyGraphAtCommit(graph, options.sourceDir, options.digests.commit, options.salt);
+  return keys.ok ? ok({ keys: keys.value }) : keys;
 }
 
 function dryRunOutcome(execution: Execution, label: JobLabel, hit: boolean): JobOutcome {

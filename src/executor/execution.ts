@@ -35,6 +35,8 @@ export interface ExecutionParts {
   coordinator: JobCoordinator;
   launcher?: Launcher;
   options: EngineOptions;
+  /** The job's inputs that changed since they were keyed; a build reading any of them is not saved. */
+  inputsChanged?: (job: Job) => Promise<string[]>;
 }
 
 /**
@@ -317,6 +319,17 @@ export class Execution {
       return { ok: false, outcome };
     }
     this.#p.timings.record(job.name, durationMs);
+    const changed = (await this.#p.inputsChanged?.(job)) ?? [];
+    if (changed.length > 0) {
+      // The job may have read the new bytes: filed under the key of the old ones, it would be served for them.
+      reporter.onEvent({
+        type: 'warning',
+        job: ref,
+        message: `${JSON.stringify(job.name)} was not cached: ${changed.length === 1 ? 'its input' : 'inputs'} ${changed.join(', ')} changed while it ran`,
+      });
+      this.#inCache.set(ref.key, Promise.resolve(false));
+      return { ok: true, dir: outputDir, outcome };
+    }
     const saving = this.#p.cache
       .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
       // Backends answer trouble as outcomes; should one throw all the same, the build goes on without it.

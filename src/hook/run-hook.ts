@@ -145,9 +145,11 @@ async function planCommit(
 }
 
 /**
- * Whether the change from `base` to `sha` can change any key: it can only if it touches the graph file or an
- * input (keys are made of inputs, commands and dependencies, nothing else). The common push — code the graph
- * does not read, or nothing relevant — is then decided by one `git diff` instead of hashing two trees.
+ * Whether the change from `base` to `sha` can change any key: it can only if it touches the graph file, an input,
+ * or what decides the bytes an input's checkout holds (an attributes file), or if an input may be read through a
+ * symbolic link (whose target can change without the input's path changing: taken as a change whenever the tree
+ * holds any link). The common push (code the graph does not read, or nothing relevant) is then decided by one
+ * `git diff` and, when it changed something, one `git ls-tree` instead of hashing two trees.
  */
 async function touchesGraph(
   repoDir: string,
@@ -163,9 +165,17 @@ async function touchesGraph(
   } catch {
     return true;
   }
+  if (changed.length === 0) return false;
   const inputs = new Set<string>([graphPath.replace(/^\.\//, ''), 'disbuild.json']);
   for (const j of graph.jobs) for (const i of j.inputs) inputs.add(i);
-  return changed.some((p) => inputs.has(p));
+  if (changed.some((p) => inputs.has(p) || p === '.gitattributes' || p.endsWith('/.gitattributes')))
+    return true;
+  try {
+    const tree = await simpleGit(repoDir).raw(['ls-tree', '-r', '-z', '--full-tree', sha]);
+    return tree.startsWith('120000 ') || tree.includes('\x00120000 ');
+  } catch {
+    return true;
+  }
 }
 
 async function graphAt(

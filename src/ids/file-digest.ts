@@ -77,6 +77,8 @@ export async function workingTreeDigests(
 
 /** The three git calls of the fast path, running. */
 export interface WorkTreeListings {
+  /** Wall-clock time (ms) when the calls started: git looked at the work tree after this. */
+  startedAt: number;
   /** The source directory's path inside the work tree, or undefined outside one. */
   prefix: Promise<string | undefined>;
   index: Promise<Result<string, string>>;
@@ -91,6 +93,7 @@ export interface WorkTreeListings {
  */
 export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
   return {
+    startedAt: Date.now(),
     prefix: workTreePrefix(sourceDir),
     index: gitText(sourceDir, ['ls-files', '-s', '-v', '-z', '--', '.']),
     status: gitText(sourceDir, [

@@ -13,6 +13,7 @@ import type { JobKey } from './brands.js';
 import { CanonicalHasher, compareCodeUnits } from './canonical.js';
 import { chooseDigests, commitTreeDigests, type WorkTreeListings } from './file-digest.js';
 import type { DigestSource, InputState } from './input-state.js';
+import { InputRecheck } from './input-recheck.js';
 import { topologicalOrder } from './topological-order.js';
 
 /** Bumped whenever the encoding changes, so that no key ever changes meaning silently. */
@@ -173,7 +174,24 @@ export async function keyGraph(
   salt: string,
   listings?: WorkTreeListings,
 ): Promise<Result<Map<JobLabel, JobKey>, GraphProblem[]>> {
-  return computeKeys(graph, await chooseDigests(sourceDir, graphInputs(graph), listings), salt);
+  const r = await keyGraphAndInputs(graph, sourceDir, salt, listings);
+  return r.ok ? ok(r.value.keys) : r;
+}
+
+/**
+ * As keyGraph, with what the keys were computed from: the check before saving a build (input-recheck.ts) asks
+ * whether its inputs are still those.
+ */
+export async function keyGraphAndInputs(
+  graph: Graph,
+  sourceDir: string,
+  salt: string,
+  listings?: WorkTreeListings,
+): Promise<Result<{ keys: Map<JobLabel, JobKey>; recheck: InputRecheck }, GraphProblem[]>> {
+  const since = listings?.startedAt ?? Date.now();
+  const digests = await chooseDigests(sourceDir, graphInputs(graph), listings);
+  const keys = computeKeys(graph, digests, salt);
+  return keys.ok ? ok({ keys: keys.value, recheck: new InputRecheck(sourceDir, digests, since) }) : keys;
 }
 
 /** Keys from a commit's tree: what the pre-push hook uses, so uncommitted changes never count. */
