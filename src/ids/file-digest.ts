@@ -45,16 +45,15 @@ export async function workingTreeDigests(
   if (!listed.ok) return listed;
   // ls-files, run in sourceDir, prints paths relative to it; status prints them from the repository root.
   const index = parseListing(listed.value, 'ls-files', paths);
+  const settings = await listings.settings;
+  // Asked while `git status` runs: of every indexed file, dirty or not (a dirty one is read from disk anyway).
+  const candidates: string[] = [];
+  for (const [p, e] of index) if (e.mode !== 'symlink') candidates.push(p);
+  const converting = convertedPaths(sourceDir, candidates, settings);
   const changed = await listings.status;
   if (!changed.ok) return changed;
   const dirty = parseDirtyPaths(changed.value, prefix);
-  const settings = await listings.settings;
-  const candidates: string[] = [];
-  for (const p of paths) {
-    const e = index.get(p);
-    if (e !== undefined && e.mode !== 'symlink' && !dirty.has(p)) candidates.push(p);
-  }
-  const converted = await convertedPaths(sourceDir, candidates, settings);
+  const converted = await converting;
   if (!converted.ok) return converted;
   const out: DigestMap = new Map();
   const toRead: string[] = [];
