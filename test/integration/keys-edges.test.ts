@@ -112,9 +112,18 @@ describe('keys at the edges (pre-push hook)', () => {
       env: rig.env,
     });
     expect(r.code, r.stderr).toBe(0);
-    const jobs = (JSON.parse(await readFile(report, 'utf8')) as { jobs: { status: string }[] }).jobs;
-    expect(jobs.map((j) => j.status)).toEqual(['cached']);
+    const statuses = async (): Promise<string[]> =>
+      (JSON.parse(await readFile(report, 'utf8')) as { jobs: { status: string }[] }).jobs.map((j) => j.status);
+    expect(await statuses()).toEqual(['cached']);
     expect(await runs(log)).toBe(1);
+    // The same text with LF endings is other bytes for the job: not the CRLF build's output.
+    await writeFile(join(co, 'a.txt'), 'a\n');
+    const lf = await runProcess(process.execPath, [CLI, 'run', '--graph', 'graph.json', '--report', report], {
+      cwd: co,
+      env: rig.env,
+    });
+    expect(lf.code, lf.stderr).toBe(0);
+    expect(await statuses()).toEqual(['built']);
   });
 
   it('build again when a linked input’s target changes, though the input’s path did not', async () => {
