@@ -11,8 +11,8 @@ import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { streamDigests } from './git-blob.js';
 import { gitText, workTreePrefix } from './git-command.js';
-import { convertedPaths, readSettings, type GitSettings } from './git-conversions.js';
-import { indexedFilePaths, parseDirtyPaths, parseListing } from './git-output.js';
+import { attributeFilesExist, convertedPaths, readSettings, type GitSettings } from './git-conversions.js';
+import { indexedFilePaths, parseDirtyPaths, parseListing, type GitEntry } from './git-output.js';
 import type { DigestMap, DigestSource, InputState } from './input-state.js';
 import { commitTreeDigests } from './commit-digests.js';
 
@@ -49,21 +49,25 @@ export async function workingTreeDigests(
   // Asked while `git status` runs: of every indexed file, dirty or not (a dirty one is read from disk anyway).
   const candidates: string[] = [];
   for (const [p, e] of index) if (e.mode !== 'symlink') candidates.push(p);
-  const converting = convertedPaths(sourceDir, candidates, settings);
+  const infoAttributes = await listings.infoAttributes;
+  const converting =
+    infoAttributes === undefined ||
+    attributeFilesExist(sourceDir, prefix, candidates, infoAttributes, settings)
+      ? convertedPaths(sourceDir, candidates, settings)
+      : Promise.resolve(ok(new Set(settings.autocrlf ? candidates : [])));
   const changed = await listings.status;
   if (!changed.ok) return changed;
   const dirty = parseDirtyPaths(changed.value, prefix);
   const converted = await converting;
   if (!converted.ok) return converted;
-  const out: DigestMap = new Map();
+  // The index map becomes the answer (one 100,000-entry map less at the peak): entries read from disk replace theirs.
+  const out = index as Map<string, InputState | GitEntry>;
   const toRead: string[] = [];
   for (const p of paths) {
     const e = index.get(p);
     if (e === undefined || e.mode === 'symlink' || dirty.has(p) || converted.value.has(p)) {
       toRead.push(p);
-    } else if (settings.fileMode) {
-      out.set(p, e as InputState);
-    } else {
+    } else if (!settings.fileMode) {
       // git ignores the execute bit here, so its index keeps the mode of the last commit: the disk says.
       const st = lstatSync(sourceDir + '/' + p, { throwIfNoEntry: false });
       if (st?.isFile()) out.set(p, { mode: st.mode & 0o100 ? 'executable' : 'regular', digest: e.digest });
@@ -71,7 +75,8 @@ export async function workingTreeDigests(
     }
   }
   for (const [p, state] of await streamDigests(sourceDir, toRead)) out.set(p, state);
-  return ok(out);
+  // Every symlink entry was among the paths read: what is left of the index are files.
+  return ok(out as DigestMap);
 }
 
 /** The three git calls of the fast path, running. */
@@ -83,6 +88,8 @@ export interface WorkTreeListings {
   index: Promise<Result<string, string>>;
   status: Promise<Result<string, string>>;
   settings: Promise<GitSettings>;
+  /** Where the repository's `info/attributes` file is (relative to the source directory, or absolute). */
+  infoAttributes: Promise<string | undefined>;
 }
 
 /**
@@ -106,6 +113,9 @@ export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
       '.',
     ]),
     settings: readSettings(sourceDir),
+    infoAttributes: gitText(sourceDir, ['rev-parse', '--git-path', 'info/attributes']).then((r) =>
+      r.ok ? r.value.trim() : undefined,
+    ),
   };
 }
 

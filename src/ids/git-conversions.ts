@@ -7,6 +7,9 @@
  * `working-tree-encoding` re-encodes. Such paths are read from disk; the rest keep the index's blob IDs for free.
  */
 
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Result } from '../util/result.js';
 import { ok } from '../util/result.js';
 import { gitText } from './git-command.js';
@@ -19,10 +22,12 @@ export interface GitSettings {
   fileMode: boolean;
   /** `core.symlinks` (true unless set false): links are checked out as links, not as files holding their text. */
   symlinks: boolean;
+  /** `core.attributesFile`, when set (as written: `~/` not expanded). */
+  attributesFile?: string;
 }
 
 /** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
-export const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks)$';
+export const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks|attributesfile)$';
 
 /** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (`<key>\n<value>\0`, or `<key>\0` for a bare key). */
 export function parseSettings(text: string): GitSettings {
@@ -46,6 +51,7 @@ export function parseSettings(text: string): GitSettings {
     autocrlf: bool('core.autocrlf') ?? false,
     fileMode: bool('core.filemode') ?? true,
     symlinks: bool('core.symlinks') ?? true,
+    ...(values.get('core.attributesfile') ? { attributesFile: values.get('core.attributesfile')! } : {}),
   };
 }
 
@@ -112,4 +118,44 @@ export async function readSettings(dir: string): Promise<GitSettings> {
   // Exit code 1 means none of the keys is set.
   const r = await gitText(dir, ['config', '-z', '--get-regexp', SETTINGS_REGEXP]);
   return parseSettings(r.ok ? r.value : '');
+}
+
+/**
+ * Whether any attributes file could apply to `paths` (relative to `sourceDir`, which sits at `prefix` in the work
+ * tree at `top`): a `.gitattributes` in the directory of a path or any directory above it up to the top, the
+ * repository's `info/attributes` (`infoAttributes`), the global file (`core.attributesFile`, else
+ * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system one (`/etc/gitattributes`,
+ * unless `GIT_ATTR_NOSYSTEM`). When none exists no path has an attribute, and `git check-attr` need not be asked:
+ * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
+ */
+export function attributeFilesExist(
+  sourceDir: string,
+  prefix: string,
+  paths: readonly string[],
+  infoAttributes: string,
+  settings: GitSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  const home = env.HOME ?? homedir();
+  const global = settings.attributesFile
+    ? settings.attributesFile.replace(/^~(?=\/)/, home)
+    : join(env.XDG_CONFIG_HOME || join(home, '.config'), 'git', 'attributes');
+  if (existsSync(resolve(sourceDir, infoAttributes)) || existsSync(resolve(sourceDir, global))) return true;
+  if (!env.GIT_ATTR_NOSYSTEM && existsSync('/etc/gitattributes')) return true;
+  // The directories from the work tree's top down to the source directory, then those of the paths.
+  let above = sourceDir;
+  for (let i = prefix.split('/').filter(Boolean).length; i >= 0; i--) {
+    if (existsSync(join(above, '.gitattributes'))) return true;
+    above = join(above, '..');
+  }
+  const seen = new Set<string>();
+  for (const p of paths) {
+    for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) {
+      const dir = p.slice(0, i);
+      if (seen.has(dir)) break;
+      seen.add(dir);
+      if (existsSync(sourceDir + '/' + dir + '/.gitattributes')) return true;
+    }
+  }
+  return false;
 }

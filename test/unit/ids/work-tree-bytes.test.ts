@@ -134,6 +134,23 @@ describe('keys of converted, re-moded and linked inputs', () => {
     expect(await atCommit(dir, ['v.c'])).toEqual(await fast(checkout(), ['v.c']));
   });
 
+  it('find attributes in a subdirectory’s .gitattributes and in info/attributes', async () => {
+    await writeTree(dir, {
+      'sub/.gitattributes': '*.txt text eol=crlf\n',
+      'sub/a.txt': 'a\n',
+      'b.txt': 'b\n',
+    });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'c');
+    for (const p of ['sub/a.txt', 'b.txt']) await unlink(join(dir, p));
+    await writeFile(join(dir, '.git/info/attributes'), 'b.txt text eol=crlf\n');
+    git(dir, 'checkout', '--', '.');
+    const d = await expectAgreement(['sub/a.txt', 'b.txt']);
+    expect(d.get('sub/a.txt')).toEqual({ mode: 'regular', digest: blobId('a\r\n') });
+    expect(d.get('b.txt')).toEqual({ mode: 'regular', digest: blobId('b\r\n') });
+    expect(await atCommit(dir, ['sub/a.txt', 'b.txt'])).toEqual(d);
+  });
+
   it('take the commit’s own attributes, not the checkout’s', async () => {
     await writeTree(dir, { '.gitattributes': '* text eol=crlf\n', 'a.txt': 'a\n' });
     git(dir, 'add', '-A');
