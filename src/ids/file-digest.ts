@@ -98,9 +98,17 @@ export interface WorkTreeListings {
  * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
  */
 export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
+  // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
+  const place = gitText(sourceDir, [
+    'rev-parse',
+    '--is-inside-work-tree',
+    '--show-prefix',
+    '--git-path',
+    'info/attributes',
+  ]).then((r) => (r.ok ? r.value.split('\n') : []));
   return {
     startedAt: Date.now(),
-    prefix: workTreePrefix(sourceDir),
+    prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
     index: gitText(sourceDir, ['ls-files', '-s', '-v', '-z', '--', '.']),
     status: gitText(sourceDir, [
       'status',
@@ -113,9 +121,7 @@ export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
       '.',
     ]),
     settings: readSettings(sourceDir),
-    infoAttributes: gitText(sourceDir, ['rev-parse', '--git-path', 'info/attributes']).then((r) =>
-      r.ok ? r.value.trim() : undefined,
-    ),
+    infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
   };
 }
 
