@@ -20,19 +20,30 @@ const CONCURRENCY = 32;
  * not change during the run. Kept beside the states, not in them: states are compared across digest sources, and
  * the git index's states have none.
  */
-const stamps = new WeakMap<InputState, string>();
+const stamps = new WeakMap<InputState, StatStamp>();
+
+/**
+ * What identifies a file's current version without reading it: inode, size, mtime, ctime, mode (ctime cannot be
+ * set by a program, and any write, chmod or replacement moves it); for a link, the link's own after the file's.
+ * Numbers, not a string: formatting them cost more than the rest of keying a small file.
+ */
+export type StatStamp = readonly number[];
 
 /** The stamp recorded when `state` was read from disk, or undefined when it came from git. */
-export function stampOf(state: InputState): string | undefined {
+export function stampOf(state: InputState): StatStamp | undefined {
   return stamps.get(state);
 }
 
-/**
- * What identifies a file's current version without reading it: inode, size, mtime, ctime, mode. ctime cannot be
- * set by a program, and any write, chmod or replacement moves it.
- */
-export function statStamp(st: Stats): string {
-  return `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.mode}`;
+/** The stamp of `st`, appended to `link`'s when given. */
+export function statStamp(st: Stats, link?: Stats): StatStamp {
+  const s = [st.ino, st.size, st.mtimeMs, st.ctimeMs, st.mode];
+  if (link) s.push(link.ino, link.size, link.mtimeMs, link.ctimeMs, link.mode);
+  return s;
+}
+
+/** Whether two stamps are equal. */
+export function sameStamp(a: StatStamp, b: StatStamp): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 /**
@@ -41,6 +52,7 @@ export function statStamp(st: Stats): string {
  */
 export class DiskView implements TreeView {
   private readonly known = new Map<string, EntryKind>();
+  private readonly realDirs = new Map<string, boolean>();
   private readonly linkBytes = new Map<string, Buffer>();
   /** The stat data of the last path `kind` found to be a file. */
   lastFile: Stats | undefined;
@@ -59,6 +71,18 @@ export class DiskView implements TreeView {
     const k: EntryKind = st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'link' : 'other';
     this.known.set(path, k);
     return k;
+  }
+
+  /** Whether `dir` (relative, '' for the root) is a directory reached without following a link. */
+  isRealDir(dir: string): boolean {
+    if (dir === '') return true;
+    let real = this.realDirs.get(dir);
+    if (real === undefined) {
+      const slash = dir.lastIndexOf('/');
+      real = this.isRealDir(slash < 0 ? '' : dir.slice(0, slash)) && this.kind(dir) === 'dir';
+      this.realDirs.set(dir, real);
+    }
+    return real;
   }
 
   linkText(path: string): string {
@@ -87,20 +111,29 @@ export async function digestFromDisk(
   view: DiskView = new DiskView(root),
 ): Promise<InputState> {
   // Synchronous metadata and small reads: per-call thread-pool round trips cost more than the work itself.
-  const r = resolveInput(view, rel);
-  if (!r.ok) return r.missing ? { missing: true } : { problem: r.problem };
-  const st = view.lastFile!;
+  // The usual input, a file in a directory reached without links, is one lstat; anything else takes the walk.
+  const slash = rel.lastIndexOf('/');
+  let st: Stats | undefined;
+  let real = rel;
   let link: FileDigest | undefined;
-  let linkStamp = '';
-  if (r.linked) {
-    const own = ownLink(view, rel);
+  let linkStats: Stats | undefined;
+  if (view.isRealDir(slash < 0 ? '' : rel.slice(0, slash)) && !rel.endsWith('/.') && !rel.endsWith('/..')) {
+    st = lstatSync(root + '/' + rel, { throwIfNoEntry: false });
+    if (st === undefined) return { missing: true };
+  }
+  if (st === undefined || !st.isFile()) {
+    const r = resolveInput(view, rel);
+    if (!r.ok) return r.missing ? { missing: true } : { problem: r.problem };
+    st = view.lastFile!;
+    real = r.real;
+    const own = r.linked ? ownLink(view, rel) : undefined;
     if (own !== undefined) {
       link = blobId(view.link(own));
-      linkStamp = '|' + statStamp(lstatSync(root + '/' + own));
+      linkStats = lstatSync(root + '/' + own);
     }
   }
   const mode: FileMode = st.mode & 0o100 ? 'executable' : 'regular';
-  const path = root + '/' + r.real;
+  const path = root + '/' + real;
   let digest: FileDigest;
   if (st.size <= SMALL_FILE) {
     const bytes = readFileSync(path);
@@ -118,7 +151,7 @@ export async function digestFromDisk(
     digest = hash.digest('hex') as FileDigest;
   }
   const state: InputState = link === undefined ? { mode, digest } : { mode, digest, link };
-  stamps.set(state, statStamp(st) + linkStamp);
+  stamps.set(state, statStamp(st, linkStats));
   return state;
 }
 

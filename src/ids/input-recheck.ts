@@ -10,7 +10,7 @@
  * replacement moves it.
  */
 import { lstatSync, statSync } from 'node:fs';
-import { digestFromDisk, stampOf, statStamp } from './git-blob.js';
+import { digestFromDisk, sameStamp, stampOf, statStamp } from './git-blob.js';
 import type { InputState } from './input-state.js';
 
 /** File-system timestamps lag the wall clock (a kernel tick) or are coarse (1–2 s on some file systems). */
@@ -46,8 +46,7 @@ export class InputRecheck {
     if (st === undefined) return true;
     const stamp = stampOf(state);
     if (stamp !== undefined) {
-      const link = state.link === undefined ? '' : '|' + statStamp(lstatSync(path));
-      return statStamp(st) + link !== stamp;
+      return !sameStamp(statStamp(st, state.link === undefined ? undefined : lstatSync(path)), stamp);
     }
     if (st.ctimeMs < this.since - CLOCK_MARGIN_MS) return false;
     const now = await digestFromDisk(this.sourceDir, p);
