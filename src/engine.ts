@@ -32,7 +32,7 @@ export async function runGraph(
   if (!selection.ok) return err(selection.error.map((message) => ({ field: 'targets', message })));
   // Started while the keys are computed, so that its start-up is not on the first jobs' path.
   let launcher = options.dryRun || selection.value.closure.size === 0 ? undefined : Launcher.start();
-  const keyed = await computeKeys(graph, options);
+  const keyed = await computeKeys(graph, options, deps.onKeyed);
   if (!keyed.ok) {
     launcher?.close();
     return keyed;
@@ -78,6 +78,8 @@ export async function runGraph(
   const wantBytes = new Set<JobLabel>(
     options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : [],
   );
+  // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
+  for (const l of selected) if (graph.byLabel.get(l)!.outputs) wantBytes.add(l);
   await mkdir(join(options.workDir, 'out'), { recursive: true });
   await mkdir(join(options.workDir, 'tmp'), { recursive: true });
   let jobs: JobOutcome[];
@@ -109,13 +111,19 @@ export async function runGraph(
   return ok(summary);
 }
 
-/** Keys, and for the working tree the check that a build's inputs did not change while it ran (a commit cannot). */
+/**
+ * Keys, and for the working tree the check that a build's inputs did not change while it ran (a commit cannot);
+ * the digests go to whoever explains the keys (`onKeyed`).
+ */
 async function computeKeys(
   graph: Graph,
   options: EngineOptions,
+  onKeyed: EngineDeps['onKeyed'],
 ): Promise<Result<{ keys: Map<JobLabel, JobKey>; recheck?: InputRecheck }, GraphProblem[]>> {
   if (options.digests === 'working-tree') {
-    return keyGraphAndInputs(graph, options.sourceDir, options.salt, options.workTreeListings);
+    const keyed = await keyGraphAndInputs(graph, options.sourceDir, options.salt, options.workTreeListings);
+    if (keyed.ok) onKeyed?.(keyed.value.digests, keyed.value.keys);
+    return keyed;
   }
   const keys = await keyGraphAtCommit(graph, options.sourceDir, options.digests.commit, options.salt);
   return keys.ok ? ok({ keys: keys.value }) : keys;

@@ -92,6 +92,7 @@ export class LocalCache implements Cache {
         return { stdout: await log('stdout'), stderr: await log('stderr') };
       },
       restore: (destDir) => this.#restore(key, meta, destDir, log),
+      entries: () => meta.manifest?.entries,
     };
   }
 

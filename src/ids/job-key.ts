@@ -12,7 +12,7 @@ import { unreachable } from '../util/unreachable.js';
 import type { JobKey } from './brands.js';
 import { CanonicalHasher, compareCodeUnits } from './canonical.js';
 import { chooseDigests, commitTreeDigests, type WorkTreeListings } from './file-digest.js';
-import type { DigestSource, InputState } from './input-state.js';
+import type { DigestMap, DigestSource, InputState } from './input-state.js';
 import { InputRecheck } from './input-recheck.js';
 import { topologicalOrder } from './topological-order.js';
 
@@ -42,10 +42,22 @@ export function computeKeys(
     const depKeys = job.deps.map(keyOf).sort(compareCodeUnits);
     h.count('deps', depKeys.length);
     for (const k of depKeys) h.field('key', k);
+    encodeOutputs(h, job);
     // The one place job keys are minted.
     keys.set(job.label, h.hex() as JobKey);
   }
   return problems.length > 0 ? err(problems) : ok(keys);
+}
+
+/**
+ * In-place output globs, in the producer's order, only when the job has them: a graph without `Outputs` keys
+ * exactly as before, and the same commands writing other paths in place are other work.
+ */
+function encodeOutputs(h: CanonicalHasher, job: Job): void {
+  const outputs = job.outputs ?? [];
+  if (outputs.length === 0) return;
+  h.count('outputs', outputs.length);
+  for (const o of outputs) h.field('output', o);
 }
 
 function encodeInputs(
@@ -187,11 +199,15 @@ export async function keyGraphAndInputs(
   sourceDir: string,
   salt: string,
   listings?: WorkTreeListings,
-): Promise<Result<{ keys: Map<JobLabel, JobKey>; recheck: InputRecheck }, GraphProblem[]>> {
+): Promise<
+  Result<{ keys: Map<JobLabel, JobKey>; digests: DigestMap; recheck: InputRecheck }, GraphProblem[]>
+> {
   const since = listings?.startedAt ?? Date.now();
   const digests = await chooseDigests(sourceDir, graphInputs(graph), listings);
   const keys = computeKeys(graph, digests, salt);
-  return keys.ok ? ok({ keys: keys.value, recheck: new InputRecheck(sourceDir, digests, since) }) : keys;
+  return keys.ok
+    ? ok({ keys: keys.value, digests, recheck: new InputRecheck(sourceDir, digests, since) })
+    : keys;
 }
 
 /** Keys from a commit's tree: what the pre-push hook uses, so uncommitted changes never count. */

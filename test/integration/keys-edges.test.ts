@@ -113,7 +113,9 @@ describe('keys at the edges (pre-push hook)', () => {
     });
     expect(r.code, r.stderr).toBe(0);
     const statuses = async (): Promise<string[]> =>
-      (JSON.parse(await readFile(report, 'utf8')) as { jobs: { status: string }[] }).jobs.map((j) => j.status);
+      (JSON.parse(await readFile(report, 'utf8')) as { jobs: { status: string }[] }).jobs.map(
+        (j) => j.status,
+      );
     expect(await statuses()).toEqual(['cached']);
     expect(await runs(log)).toBe(1);
     // The same text with LF endings is other bytes for the job: not the CRLF build's output.
