@@ -1,4 +1,4 @@
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Graph, GraphProblem, JobLabel } from './graph/model.js';
 import type { JobKey } from './ids/brands.js';
@@ -11,6 +11,9 @@ import { selectJobs } from './executor/select.js';
 import { noTimings } from './executor/timings.js';
 import { soloCoordinator } from './coordinator/job-coordinator.js';
 import { discardDir } from './util/discard-dir.js';
+import { removeTree } from './util/remove-tree.js';
+import { unsealTree } from './util/seal-tree.js';
+import { outDirCollisions, outDirName } from './executor/out-dir-names.js';
 import { WorkerPool } from './executor/worker-pool.js';
 import { Launcher } from './executor/launcher.js';
 import type { JobOutcome, JobStatus, RunSummary } from './report/events.js';
@@ -30,6 +33,10 @@ export async function runGraph(
   const started = performance.now();
   const selection = selectJobs(graph, options.targets);
   if (!selection.ok) return err(selection.error.map((message) => ({ field: 'targets', message })));
+  if (options.outDir !== undefined) {
+    const collisions = outDirCollisions(graph, selection.value.roots);
+    if (collisions.length > 0) return err(collisions);
+  }
   // Started while the keys are computed, so that its start-up is not on the first jobs' path.
   let launcher = options.dryRun || selection.value.closure.size === 0 ? undefined : Launcher.start();
   const keyed = await computeKeys(graph, options, deps.onKeyed);
@@ -53,6 +60,11 @@ export async function runGraph(
     launcher = undefined;
   }
   const timings = deps.timings ?? noTimings;
+  const wantBytes = new Set<JobLabel>(
+    options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : [],
+  );
+  // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
+  for (const l of selected) if (graph.byLabel.get(l)!.outputs) wantBytes.add(l);
   const execution = new Execution({
     graph,
     keys,
@@ -74,12 +86,9 @@ export async function runGraph(
     ...(launcher ? { launcher } : {}),
     ...(recheck ? { inputsChanged: (job) => recheck.changed(job.inputs) } : {}),
     options,
+    selected,
+    wantBytes,
   });
-  const wantBytes = new Set<JobLabel>(
-    options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : [],
-  );
-  // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
-  for (const l of selected) if (graph.byLabel.get(l)!.outputs) wantBytes.add(l);
   await mkdir(join(options.workDir, 'out'), { recursive: true });
   await mkdir(join(options.workDir, 'tmp'), { recursive: true });
   let jobs: JobOutcome[];
@@ -152,17 +161,15 @@ async function copyToOutDir(
   for (const label of roots) {
     const ready = await execution.materialize(label);
     if (!ready.ok) continue;
-    const dest = join(outDir, safeName(graph.byLabel.get(label)!.name || label));
-    await rm(dest, { recursive: true, force: true });
+    const dest = join(outDir, outDirName(graph, label));
+    await removeTree(dest);
     await cp(ready.dir, dest, { recursive: true, verbatimSymlinks: true });
+    // Outputs are read-only while dependents read them; the user's copy is the user's to change.
+    unsealTree(dest);
   }
 }
 
-/** A job name as one path component: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
-export function safeName(name: string): string {
-  const s = name.replace(/[^A-Za-z0-9._-]/g, '_');
-  return s === '.' || s === '..' ? '_' : s;
-}
+export { safeName } from './executor/out-dir-names.js';
 
 function countStatuses(jobs: readonly JobOutcome[]): Record<JobStatus, number> {
   const counts: Record<JobStatus, number> = { cached: 0, built: 0, failed: 0, skipped: 0 };

@@ -22,8 +22,8 @@ var external_node_path_ = __webpack_require__(6760);
 var null_cache = __webpack_require__(2142);
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 6 modules
 var shared_coordinator = __webpack_require__(5431);
-// EXTERNAL MODULE: ./src/engine.ts + 10 modules
-var engine = __webpack_require__(7910);
+// EXTERNAL MODULE: ./src/engine.ts + 14 modules
+var engine = __webpack_require__(8123);
 // EXTERNAL MODULE: ./src/ids/file-digest.ts + 2 modules
 var file_digest = __webpack_require__(5815);
 // EXTERNAL MODULE: ./src/executor/launcher.ts
@@ -72,8 +72,15 @@ function buildJsonReport(summary) {
 async function writeJsonReport(path, summary) {
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
-    await (0,promises_.writeFile)(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
-    await (0,promises_.rename)(tmp, path);
+    try {
+        await (0,promises_.writeFile)(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
+        await (0,promises_.rename)(tmp, path);
+    }
+    catch (e) {
+        // A full disk leaves no half-written file behind.
+        await (0,promises_.rm)(tmp, { force: true }).catch(() => undefined);
+        throw e;
+    }
 }
 
 // EXTERNAL MODULE: ./src/cli/args.ts
@@ -211,7 +218,7 @@ const run = async (argv, io) => {
             ...(v['out-dir'] === undefined ? {} : { outDir: (0,external_node_path_.resolve)(io.cwd, v['out-dir']) }),
             logReplay: logReplay.value,
             dryRun: v['dry-run'] ?? false,
-            workDir: state.newRunDir(),
+            workDir: state.newRunDir(warn),
             baseEnv: baseEnvironment(io.env),
             digests: 'working-tree',
             workTreeListings,
@@ -238,8 +245,16 @@ const run = async (argv, io) => {
             return cli_io/* EXIT */.d.usage;
         }
         explainer.flush();
-        if (v.report !== undefined)
-            await writeJsonReport((0,external_node_path_.resolve)(io.cwd, v.report), result.value);
+        if (v.report !== undefined) {
+            const path = (0,external_node_path_.resolve)(io.cwd, v.report);
+            try {
+                await writeJsonReport(path, result.value);
+            }
+            catch (e) {
+                io.stderr.write(`disbuild: cannot write the report to ${path}: ${e.message}\n`);
+                return cli_io/* EXIT */.d.failed;
+            }
+        }
         if (controller.signal.aborted)
             return 130;
         if (v['dry-run'])
@@ -1529,14 +1544,14 @@ function discoveryOptions(o) {
 
 /***/ }),
 
-/***/ 7910:
+/***/ 8123:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runGraph),
-  j: () => (/* binding */ safeName)
+  j: () => (/* reexport */ safeName)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1547,6 +1562,8 @@ var external_node_path_ = __webpack_require__(6760);
 var job_key = __webpack_require__(9915);
 // EXTERNAL MODULE: ./src/ids/file-digest.ts + 2 modules
 var file_digest = __webpack_require__(5815);
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __webpack_require__(1095);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: external "node:fs"
@@ -1624,9 +1641,108 @@ function queueCommand(slots, priority, start, onStarted) {
     };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/executor/log-capture.ts
+
+
+
+/** Past this size, a job's stdout (or stderr) goes to a file instead of memory. */
+const SPILL_BYTES = 16 * 1024 * 1024;
+/** What is kept in memory of a spilled log, at each end: what reports show (the head) and tails show. */
+const KEPT_BYTES = 1024 * 1024;
+/**
+ * Collects one stream of a job's output. Up to `limit` bytes it keeps chunks in memory; past that it writes
+ * them to a file in `spillDir` and keeps only the head and the tail, so a job that prints gigabytes costs a
+ * file, not memory for the rest of the run. Should the file fail (a full disk), it keeps everything in memory.
+ */
+class LogCapture {
+    #spillDir;
+    #limit;
+    #chunks = [];
+    #size = 0;
+    #fd;
+    #file;
+    #head = Buffer.alloc(0);
+    #tail = [];
+    #tailSize = 0;
+    constructor(spillDir, limit = SPILL_BYTES) {
+        this.#spillDir = spillDir;
+        this.#limit = limit;
+    }
+    push(chunk) {
+        this.#size += chunk.length;
+        if (this.#fd === undefined) {
+            this.#chunks.push(chunk);
+            if (this.#size > this.#limit && this.#spillDir !== undefined)
+                this.#spill(this.#spillDir);
+            return;
+        }
+        try {
+            writeAll(this.#fd, chunk);
+        }
+        catch {
+            this.#unspill();
+            this.#chunks.push(chunk);
+            return;
+        }
+        this.#keepTail(chunk);
+    }
+    #spill(dir) {
+        const whole = Buffer.concat(this.#chunks);
+        try {
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+            this.#file = (0,external_node_path_.join)(dir, `log-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+            this.#fd = (0,external_node_fs_.openSync)(this.#file, 'w', 0o600);
+            writeAll(this.#fd, whole);
+        }
+        catch {
+            this.#unspill();
+            this.#chunks = [whole];
+            return;
+        }
+        this.#head = Buffer.from(whole.subarray(0, KEPT_BYTES));
+        this.#chunks = [];
+        this.#keepTail(whole);
+    }
+    /** Back to memory only (the file could not be written): the file is no longer the whole log. */
+    #unspill() {
+        if (this.#fd !== undefined)
+            (0,external_node_fs_.closeSync)(this.#fd);
+        this.#fd = undefined;
+        this.#file = undefined;
+    }
+    #keepTail(chunk) {
+        this.#tail.push(chunk.length > KEPT_BYTES ? Buffer.from(chunk.subarray(-KEPT_BYTES)) : chunk);
+        this.#tailSize += this.#tail.at(-1).length;
+        while (this.#tailSize - this.#tail[0].length >= KEPT_BYTES)
+            this.#tailSize -= this.#tail.shift().length;
+    }
+    /** The captured log; call once, when the job's commands are done. */
+    finish() {
+        if (this.#fd === undefined || this.#file === undefined) {
+            return { bytes: Buffer.concat(this.#chunks), size: this.#size };
+        }
+        (0,external_node_fs_.closeSync)(this.#fd);
+        this.#fd = undefined;
+        const tail = Buffer.concat(this.#tail);
+        const keep = Math.min(KEPT_BYTES, this.#size - this.#head.length);
+        const kept = tail.subarray(tail.length - keep);
+        const left = this.#size - this.#head.length - kept.length;
+        const note = Buffer.from(`\n[… ${left} bytes left out here (${this.#size} in all) …]\n`);
+        return { bytes: Buffer.concat([this.#head, note, kept]), file: this.#file, size: this.#size };
+    }
+}
+function writeAll(fd, bytes) {
+    for (let off = 0; off < bytes.length;)
+        off += (0,external_node_fs_.writeSync)(fd, bytes, off);
+}
+
 // EXTERNAL MODULE: ./src/executor/process-group.ts
 var process_group = __webpack_require__(2838);
 ;// CONCATENATED MODULE: ./src/executor/run-command.ts
+
+
 
 
 
@@ -1652,8 +1768,8 @@ class JobClock {
 }
 /** Runs a job's commands in order, stopping at the first failure. Output is captured in full. */
 async function runCommands(cmds, opts) {
-    const out = [];
-    const err = [];
+    const out = new LogCapture(opts.spillDir);
+    const err = new LogCapture(opts.spillDir);
     const onOutput = (stream, chunk) => {
         (stream === 'stdout' ? out : err).push(chunk);
         opts.onOutput(stream, chunk);
@@ -1688,11 +1804,15 @@ async function runCommands(cmds, opts) {
     // started at all (the launcher gone, say) is a failure, not this.
     if (clock.startedAt === undefined && result.interrupted)
         result = { ...result, notStarted: true };
+    const stdout = out.finish();
+    const stderr = err.finish();
     return {
         ...result,
         ...(clock.startedAt === undefined ? {} : { startedAt: clock.startedAt }),
-        stdout: Buffer.concat(out),
-        stderr: Buffer.concat(err),
+        stdout: stdout.bytes,
+        stderr: stderr.bytes,
+        ...(stdout.file === undefined ? {} : { stdoutFile: stdout.file }),
+        ...(stderr.file === undefined ? {} : { stderrFile: stderr.file }),
     };
 }
 async function runCat(cmd) {
@@ -1702,7 +1822,7 @@ async function runCat(cmd) {
         return undefined;
     }
     catch (e) {
-        return `cannot write ${cmd.path}: ${e.message}`;
+        return `cannot write ${(0,printable/* quoted */.TL)(cmd.path)}: ${e.message}`;
     }
 }
 function runExec(cmd, opts, clock, onOutput) {
@@ -1746,7 +1866,7 @@ function runExec(cmd, opts, clock, onOutput) {
             signal: r.signal,
             timedOut,
             interrupted,
-            ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
+            ...(r.error === undefined ? {} : { error: `cannot run ${(0,printable/* quoted */.TL)(cmd.argv[0] ?? '')}: ${r.error}` }),
         };
     });
 }
@@ -1788,6 +1908,8 @@ function renderCommands(job, dirs) {
     });
 }
 
+// EXTERNAL MODULE: ./src/util/remove-tree.ts
+var remove_tree = __webpack_require__(8043);
 ;// CONCATENATED MODULE: ./src/executor/temp-dirs.ts
 
 
@@ -1824,8 +1946,9 @@ class TempDirs {
         }
         if (names.length === 0)
             this.#free.push(dir);
+        // Read-only directories in it (Go's module cache) are made writable first.
         else
-            void (0,promises_.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+            void (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
     }
 }
 
@@ -1833,8 +1956,6 @@ class TempDirs {
 var unreachable = __webpack_require__(3914);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
@@ -2133,7 +2254,98 @@ function trackedFiles(dir) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/seal-tree.ts
+
+
+/**
+ * Makes a finished output tree read-only (directories r-x, files lose their write bits), so that a dependent
+ * that tries to write into its dependency's outputs (Python's `__pycache__`, a lock file) gets EACCES instead of
+ * changing what the cache holds. Root ignores modes: for it, restores copy only what the manifest lists, so such
+ * writes are never mistaken for damage either. Symlinks are left alone (chmod would follow them).
+ * Synchronous, as the manifest's walk is: a few metadata calls per file, cheaper in line than as thread-pool
+ * round trips. Never throws: a tree that cannot be sealed is only less protected.
+ */
+function sealTree(dir) {
+    try {
+        setModes(dir, (mode, isDir) => (isDir ? 0o555 : mode & ~0o222 & 0o7777));
+    }
+    catch {
+        // Gone, or not ours.
+    }
+}
+/** The opposite, for copies handed to the user (`--out-dir`): the owner may write everything. */
+function unsealTree(dir) {
+    try {
+        setModes(dir, (mode, isDir) => (isDir ? 0o755 : (mode & 0o7777) | 0o200));
+    }
+    catch {
+        // As above.
+    }
+}
+function setModes(path, next) {
+    const st = (0,external_node_fs_.lstatSync)(path);
+    if (st.isSymbolicLink())
+        return;
+    const isDir = st.isDirectory();
+    let current = st.mode & 0o7777;
+    if (isDir) {
+        // A directory is opened (made readable) before its children are visited and sealed after them.
+        if ((current & 0o700) !== 0o700)
+            (0,external_node_fs_.chmodSync)(path, (current |= 0o700));
+        for (const name of (0,external_node_fs_.readdirSync)(path))
+            setModes((0,external_node_path_.join)(path, name), next);
+    }
+    const mode = next(st.mode, isDir);
+    if (mode !== current)
+        (0,external_node_fs_.chmodSync)(path, mode);
+}
+
+// EXTERNAL MODULE: ./src/util/free-space.ts
+var free_space = __webpack_require__(6947);
+;// CONCATENATED MODULE: ./src/executor/restore-watchers.ts
+/**
+ * For each cache hit whose output a dependent may yet ask for, the dependents that may ask.
+ *
+ * A hit nobody needs the bytes of is reported `cached` at once. But a hit that some job restores (a dependent
+ * that must build, an `--out-dir` target) may fail verification and be rebuilt, and then it is `built`: its
+ * outcome must wait for the dependents that could cause that. A job may cause it when it misses, when its bytes
+ * are wanted, or when it is itself such a hit (its own restore may fail and rebuild it). Empty — and free — for a
+ * run where everything is cached and nothing is downloaded.
+ */
+function restoreWatchers(graph, selected, isHit, wantBytes) {
+    const active = new Set(selected.filter((l) => !isHit(l) || wantBytes.has(l)));
+    const watchers = new Map();
+    if (active.size === 0)
+        return watchers;
+    const inSelection = new Set(selected);
+    const queue = [...active];
+    for (let i = 0; i < queue.length; i++) {
+        const label = queue[i];
+        for (const dep of graph.byLabel.get(label).deps) {
+            if (!inSelection.has(dep) || !isHit(dep))
+                continue;
+            const list = watchers.get(dep);
+            if (list)
+                list.push(label);
+            else
+                watchers.set(dep, [label]);
+            if (!active.has(dep)) {
+                active.add(dep);
+                queue.push(dep);
+            }
+        }
+    }
+    // A hit whose bytes are wanted is restored for its own sake: nothing to wait for.
+    for (const l of wantBytes)
+        watchers.delete(l);
+    return watchers;
+}
+
 ;// CONCATENATED MODULE: ./src/executor/execution.ts
+
+
+
+
 
 
 
@@ -2159,6 +2371,9 @@ class Execution {
     #stopScheduling = false;
     #tempDirs;
     #inPlace;
+    /** Hits whose outcome waits for the dependents that may restore (and so perhaps rebuild) them. */
+    #watchers;
+    #outcomes = new Map();
     constructor(parts) {
         this.#p = parts;
         this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir);
@@ -2166,17 +2381,36 @@ class Execution {
         if (parts.options.signal)
             (0,external_node_events_.setMaxListeners)(0, parts.options.signal);
         this.#tempDirs = new TempDirs((0,external_node_path_.join)(parts.options.workDir, 'tmp'));
+        this.#watchers = restoreWatchers(parts.graph, parts.selected ?? [], (l) => parts.hits.has(parts.keys.get(l)), parts.wantBytes ?? new Set());
     }
     ref(label) {
         const job = this.#p.graph.byLabel.get(label);
         return { label, name: job.name, key: this.#p.keys.get(label) };
     }
     /** The job's outcome; restores a hit only when `needBytes` is set. */
-    async outcome(label, needBytes) {
+    outcome(label, needBytes) {
+        // Memoized only where outcomes wait for each other; a fully cached run keeps no map.
+        if (this.#watchers.size === 0)
+            return this.#decide(label, needBytes);
+        let outcome = this.#outcomes.get(label);
+        if (!outcome) {
+            outcome = this.#decide(label, needBytes);
+            this.#outcomes.set(label, outcome);
+        }
+        return outcome;
+    }
+    async #decide(label, needBytes) {
         const ref = this.ref(label);
         const hit = this.#p.hits.get(ref.key);
-        if (hit && !needBytes)
-            return this.#cachedOutcome(ref, hit);
+        if (hit && !needBytes) {
+            const watchers = this.#watchers.get(label);
+            if (watchers) {
+                await Promise.all(watchers.map((w) => this.outcome(w, this.#p.wantBytes?.has(w) ?? false)));
+            }
+            // Not asked for by anyone: cached. Asked for: whatever its restore (or the rebuild after it) turned out.
+            if (!this.#ready.has(ref.key))
+                return this.#cachedOutcome(ref, hit);
+        }
         const ready = await this.materialize(label);
         return { ...ready.outcome, label: ref.label, name: ref.name };
     }
@@ -2210,14 +2444,17 @@ class Execution {
             }
             const restored = await hit.restore(dir);
             const placed = restored.ok ? this.#inPlace.place(label, dir) : restored.error.message;
-            if (placed === undefined)
+            if (placed === undefined) {
+                sealTree(dir);
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
-            this.#p.reporter.onEvent({
-                type: 'warning',
-                job: ref,
-                message: `cached output of ${JSON.stringify(ref.name)} could not be restored (${placed}); building it instead`,
-            });
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
+            }
+            const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed}); building it instead`;
+            this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
+            await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
+            const ready = await this.#build(this.#p.graph.byLabel.get(label), ref);
+            // Built, not cached: the report says so, and why.
+            ready.outcome.message ??= message;
+            return ready;
         }
         return this.#build(this.#p.graph.byLabel.get(label), ref);
     }
@@ -2236,7 +2473,7 @@ class Execution {
         const broken = deps.find((d) => !d.ready.ok);
         if (broken) {
             const name = this.#p.graph.byLabel.get(broken.label).name;
-            return this.#notRun(ref, `dependency ${JSON.stringify(name)} ${broken.ready.outcome.status}`);
+            return this.#notRun(ref, `dependency ${(0,printable/* quoted */.TL)(name)} ${broken.ready.outcome.status}`);
         }
         if (this.#stopScheduling)
             return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
@@ -2297,8 +2534,15 @@ class Execution {
         if (!hit)
             return undefined;
         const dir = this.#outputDir(ref.key);
-        if (!(await hit.restore(dir)).ok || this.#inPlace.place(ref.label, dir) !== undefined)
+        const restored = await hit.restore(dir);
+        const placed = restored.ok ? this.#inPlace.place(ref.label, dir) : restored.error.message;
+        if (placed !== undefined) {
+            const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed}); building it instead`;
+            this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
+            await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
             return undefined;
+        }
+        sealTree(dir);
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
     }
     /**
@@ -2307,12 +2551,13 @@ class Execution {
      */
     async #reuse(ref, restore) {
         const outputDir = this.#outputDir(ref.key);
-        await (0,promises_.rm)(outputDir, { recursive: true, force: true });
+        await (0,remove_tree/* removeTree */.dM)(outputDir).catch(() => undefined);
         try {
             const logs = await restore(outputDir);
             const placed = this.#inPlace.place(ref.label, outputDir);
             if (placed !== undefined)
                 throw new Error(placed);
+            sealTree(outputDir);
             const outcome = {
                 ...ref,
                 status: 'cached',
@@ -2323,11 +2568,11 @@ class Execution {
             return { ok: true, dir: outputDir, outcome };
         }
         catch (e) {
-            await (0,promises_.rm)(outputDir, { recursive: true, force: true });
+            await (0,remove_tree/* removeTree */.dM)(outputDir).catch(() => undefined);
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `the result of ${JSON.stringify(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
+                message: `the result of ${(0,printable/* quoted */.TL)(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
             });
             return undefined;
         }
@@ -2370,14 +2615,30 @@ class Execution {
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `could not publish ${JSON.stringify(ref.name)} to the coordinator: ${e.message}`,
+                message: `could not publish ${(0,printable/* quoted */.TL)(ref.name)} to the coordinator: ${e.message}`,
             });
         }
     }
     async #execute(job, ref, depDirs, release) {
         const { options, reporter } = this.#p;
-        const outputDir = this.#newOutputDir(ref.key);
-        const tmpDir = this.#tempDirs.take();
+        let outputDir;
+        let tmpDir;
+        try {
+            outputDir = this.#newOutputDir(ref.key);
+            tmpDir = this.#tempDirs.take();
+        }
+        catch (e) {
+            const outcome = {
+                ...ref,
+                status: 'failed',
+                exitCode: null,
+                durationMs: 0,
+                stdout: Buffer.alloc(0),
+                stderr: Buffer.alloc(0),
+                message: `not started: cannot create its directories (${e.message})${diskFullNote(options.workDir)}`,
+            };
+            return { ok: false, outcome };
+        }
         this.#inPlace.clear(job.label);
         const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
         for (const c of cmds) {
@@ -2385,7 +2646,7 @@ class Execution {
                 reporter.onEvent({
                     type: 'warning',
                     job: ref,
-                    message: `${JSON.stringify(job.name)} writes ${c.path} outside its output directory: that file is not cached`,
+                    message: `${(0,printable/* quoted */.TL)(job.name)} writes ${(0,printable/* quoted */.TL)(c.path)} outside its output directory: that file is not cached`,
                 });
                 break;
             }
@@ -2393,6 +2654,8 @@ class Execution {
         const result = await runCommands(cmds, {
             env: { ...options.baseEnv, ...this.#p.coordinator.env, TMPDIR: tmpDir },
             captureDir: tmpDir,
+            // Beside the run's other files, not in the job's temp directory: saving needs them after the job.
+            spillDir: (0,external_node_path_.join)(options.workDir, 'logs'),
             timeoutMs: options.jobTimeoutMs,
             ...(options.signal ? { signal: options.signal } : {}),
             slots: this.#p.commandSlots,
@@ -2402,6 +2665,8 @@ class Execution {
             onOutput: (stream, chunk) => reporter.onEvent({ type: 'job-output', job: ref, stream, chunk }),
         });
         const durationMs = Math.round(performance.now() - (result.startedAt ?? performance.now()));
+        // Asked before the temp directory is emptied: a job that filled the disk is told so.
+        const fullNote = result.exitCode === 0 ? '' : diskFullNote(outputDir, tmpDir);
         this.#tempDirs.give(tmpDir);
         if (result.notStarted)
             return this.#notRun(ref, 'not started: the run was interrupted');
@@ -2421,6 +2686,7 @@ class Execution {
                     ? 'interrupted'
                     : (result.error ??
                         (result.signal ? `killed by ${result.signal}` : `exited with code ${String(result.exitCode)}`));
+            outcome.message += fullNote;
             if (options.failFast)
                 this.#stopScheduling = true;
             return { ok: false, outcome };
@@ -2432,8 +2698,18 @@ class Execution {
             outcome.message = `its in-place outputs could not be captured: ${captured}`;
             return { ok: false, outcome };
         }
+        // Dependents get outputs they cannot write into, whether they read them here or from a later restore.
+        sealTree(outputDir);
+        const artifact = {
+            outputDir,
+            stdout: result.stdout,
+            stderr: result.stderr,
+            durationMs,
+            ...(result.stdoutFile === undefined ? {} : { stdoutFile: result.stdoutFile }),
+            ...(result.stderrFile === undefined ? {} : { stderrFile: result.stderrFile }),
+        };
         const saving = this.#p.cache
-            .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
+            .save(ref.key, artifact)
             // Backends answer trouble as outcomes; should one throw all the same, the build goes on without it.
             .catch((e) => ({
             saved: false,
@@ -2445,7 +2721,7 @@ class Execution {
                 reporter.onEvent({
                     type: 'warning',
                     job: ref,
-                    message: `${JSON.stringify(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+                    message: `${(0,printable/* quoted */.TL)(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
                 });
             }
             // 'exists': another process saved the same key first, so it is in the cache all the same.
@@ -2479,6 +2755,18 @@ class Execution {
     #outputDir(key) {
         return (0,external_node_path_.join)(this.#p.options.workDir, 'out', key);
     }
+}
+/** Below this, a failed job's disk is called full in its message: the likely reason it failed. */
+const FULL_DISK_BYTES = 1024 * 1024;
+/** `; the disk holding DIR is full` when one of these directories' disks is (nearly) out of space; else ''. */
+function diskFullNote(...dirs) {
+    for (const dir of dirs) {
+        const free = (0,free_space/* freeBytes */.go)(dir);
+        if (free !== undefined && free < FULL_DISK_BYTES) {
+            return `; the disk holding ${dir} is full (${free} bytes free)`;
+        }
+    }
+    return '';
 }
 
 ;// CONCATENATED MODULE: ./src/executor/priorities.ts
@@ -2536,6 +2824,40 @@ var executor_timings = __webpack_require__(2670);
 var job_coordinator = __webpack_require__(6526);
 // EXTERNAL MODULE: ./src/util/discard-dir.ts
 var discard_dir = __webpack_require__(7516);
+;// CONCATENATED MODULE: ./src/executor/out-dir-names.ts
+/** A job name as one path component: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
+function safeName(name) {
+    const s = name.replace(/[^A-Za-z0-9._-]/g, '_');
+    return s === '.' || s === '..' ? '_' : s;
+}
+/** Where `--out-dir` puts a target's outputs: its name made safe (the label when it has none). */
+function outDirName(graph, label) {
+    return safeName(graph.byLabel.get(label).name || label);
+}
+/**
+ * Targets that `--out-dir` would put in the same directory (`a/b`, `a_b` and `a b` all become `a_b`), one
+ * problem per shared directory naming every job in it. Names differing only in case count as the same, so that
+ * a graph that works on Linux does not silently overwrite outputs on macOS or Windows.
+ */
+function outDirCollisions(graph, roots) {
+    const byDir = new Map();
+    for (const label of roots) {
+        const dir = outDirName(graph, label);
+        const slot = byDir.get(dir.toLowerCase());
+        const name = graph.byLabel.get(label).name || label;
+        if (slot)
+            slot.names.push(name);
+        else
+            byDir.set(dir.toLowerCase(), { dir, names: [name] });
+    }
+    return [...byDir.values()]
+        .filter((s) => s.names.length > 1)
+        .map((s) => ({
+        field: 'out-dir',
+        message: `jobs ${s.names.map((n) => JSON.stringify(n)).join(', ')} would all be copied to ${JSON.stringify(s.dir)}; rename them or select fewer targets`,
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/executor/worker-pool.ts
 /**
  * A bounded pool of slots whose queue is ordered by priority (highest first, then arrival).
@@ -2634,6 +2956,9 @@ var result = __webpack_require__(8251);
 
 
 
+
+
+
 /**
  * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
  * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
@@ -2644,6 +2969,11 @@ async function runGraph(graph, options, deps) {
     const selection = (0,executor_select/* selectJobs */.h)(graph, options.targets);
     if (!selection.ok)
         return (0,result/* err */._)(selection.error.map((message) => ({ field: 'targets', message })));
+    if (options.outDir !== undefined) {
+        const collisions = outDirCollisions(graph, selection.value.roots);
+        if (collisions.length > 0)
+            return (0,result/* err */._)(collisions);
+    }
     // Started while the keys are computed, so that its start-up is not on the first jobs' path.
     let launcher = options.dryRun || selection.value.closure.size === 0 ? undefined : executor_launcher/* Launcher */.b.start();
     const keyed = await computeKeys(graph, options, deps.onKeyed);
@@ -2666,6 +2996,11 @@ async function runGraph(graph, options, deps) {
         launcher = undefined;
     }
     const timings = deps.timings ?? executor_timings/* noTimings */.D;
+    const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
+    // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
+    for (const l of selected)
+        if (graph.byLabel.get(l).outputs)
+            wantBytes.add(l);
     const execution = new Execution({
         graph,
         keys,
@@ -2686,12 +3021,9 @@ async function runGraph(graph, options, deps) {
         coordinator: deps.coordinator ?? job_coordinator/* soloCoordinator */.E,
         ...(launcher ? { launcher } : {}),
         options,
+        selected,
+        wantBytes,
     });
-    const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
-    // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
-    for (const l of selected)
-        if (graph.byLabel.get(l).outputs)
-            wantBytes.add(l);
     await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true });
     await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
     let jobs;
@@ -2752,16 +3084,14 @@ async function copyToOutDir(execution, roots, outDir, graph) {
         const ready = await execution.materialize(label);
         if (!ready.ok)
             continue;
-        const dest = (0,external_node_path_.join)(outDir, safeName(graph.byLabel.get(label).name || label));
-        await (0,promises_.rm)(dest, { recursive: true, force: true });
+        const dest = (0,external_node_path_.join)(outDir, outDirName(graph, label));
+        await (0,remove_tree/* removeTree */.dM)(dest);
         await (0,promises_.cp)(ready.dir, dest, { recursive: true, verbatimSymlinks: true });
+        // Outputs are read-only while dependents read them; the user's copy is the user's to change.
+        unsealTree(dest);
     }
 }
-/** A job name as one path component: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
-function safeName(name) {
-    const s = name.replace(/[^A-Za-z0-9._-]/g, '_');
-    return s === '.' || s === '..' ? '_' : s;
-}
+
 function countStatuses(jobs) {
     const counts = { cached: 0, built: 0, failed: 0, skipped: 0 };
     for (const j of jobs)
@@ -2864,6 +3194,8 @@ class Launcher {
                 // Small young generation: this process allocates little, and its size is what each fork copies.
                 execArgv: ['--max-semi-space-size=1'],
                 stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+                // A group of its own: a kill of this process's group must leave it alive to end the commands.
+                detached: true,
             });
             return new Launcher(child);
         }
@@ -3074,17 +3406,411 @@ function drainOne(c, emit) {
 
 /***/ }),
 
+/***/ 5277:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ selectJobs)
+/* harmony export */ });
+/* unused harmony export dependencyClosure */
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8251);
+
+
+
+/**
+ * The jobs a run covers: the targets (names or globs; all jobs when empty) and everything they depend on.
+ * A target that matches no job is an error naming it, so a typo never becomes a silent no-op.
+ */
+function selectJobs(graph, targets) {
+    if (targets.length === 0) {
+        const all = graph.jobs.map((j) => j.label);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ roots: all, closure: new Set(all) });
+    }
+    const roots = [];
+    const problems = [];
+    for (const target of targets) {
+        const isMatch = picomatch__WEBPACK_IMPORTED_MODULE_2___default()(target, { dot: true });
+        // A disbuild.json task name stands for that task in every package (`build` is `@scope/a#build`, …).
+        const inPackages = `#${target}`;
+        const matched = graph.jobs.filter((j) => j.name === target || j.label === target || isMatch(j.name) || j.name.endsWith(inPackages));
+        if (matched.length === 0)
+            problems.push(`target ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(target)} matches no job name`);
+        for (const j of matched)
+            roots.push(j.label);
+    }
+    if (problems.length > 0)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(problems);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ roots: [...new Set(roots)], closure: dependencyClosure(graph, roots) });
+}
+/** `roots` and every job they transitively depend on. */
+function dependencyClosure(graph, roots) {
+    const seen = new Set();
+    const stack = [...roots];
+    while (stack.length > 0) {
+        const label = stack.pop();
+        if (seen.has(label))
+            continue;
+        seen.add(label);
+        for (const dep of graph.byLabel.get(label)?.deps ?? [])
+            stack.push(dep);
+    }
+    return seen;
+}
+
+
+/***/ }),
+
+/***/ 4624:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   WE: () => (/* binding */ explain),
+/* harmony export */   ZN: () => (/* binding */ detailLines)
+/* harmony export */ });
+/* unused harmony export describeChange */
+/** The changes between a job's current record and the last stored one. */
+function explain(name, records, seen = new Set()) {
+    const now = records.current(name);
+    const before = records.previous(name);
+    if (now === undefined || before === undefined)
+        return [{ kind: 'never-built' }];
+    if (now.key === before.key)
+        return [{ kind: 'same-key' }];
+    seen.add(name);
+    const changes = [];
+    if (now.salt !== before.salt)
+        changes.push({ kind: 'salt' });
+    for (const path of unionKeys(now.inputs, before.inputs)) {
+        const [n, b] = [now.inputs[path], before.inputs[path]];
+        if (n === b)
+            continue;
+        changes.push({
+            kind: 'input',
+            path,
+            ...(b === undefined ? {} : { old: b }),
+            ...(n === undefined ? {} : { new: n }),
+        });
+    }
+    changes.push(...commandChanges(now.cmds, before.cmds));
+    if (now.outputs.join('\0') !== before.outputs.join('\0'))
+        changes.push({ kind: 'outputs' });
+    for (const dep of unionKeys(now.deps, before.deps)) {
+        const [n, b] = [now.deps[dep], before.deps[dep]];
+        if (n === b)
+            continue;
+        if (n === undefined || b === undefined)
+            changes.push({ kind: 'dep-list', name: dep, how: n ? 'added' : 'removed' });
+        else {
+            const because = seen.has(dep) ? [] : explain(dep, records, seen);
+            // The dependency was rebuilt since this job was: its own record already has the new key.
+            changes.push({ kind: 'dep', name: dep, because: because[0]?.kind === 'same-key' ? [] : because });
+        }
+    }
+    return changes;
+}
+function commandChanges(now, before) {
+    const out = [];
+    if (now.length !== before.length)
+        return [{ kind: 'command', field: `Cmds (${before.length} -> ${now.length})` }];
+    now.forEach((n, i) => {
+        const b = before[i];
+        const at = `Cmds[${i}]`;
+        if (n.kind !== b.kind)
+            out.push({ kind: 'command', field: at });
+        else if (n.kind === 'cat' && b.kind === 'cat') {
+            if (n.content !== b.content)
+                out.push({ kind: 'command', field: `${at}.CatTemplate` });
+            if (n.output !== b.output)
+                out.push({ kind: 'command', field: `${at}.CatOutput` });
+        }
+        else if (n.kind === 'exec' && b.kind === 'exec') {
+            const len = Math.max(n.argv.length, b.argv.length);
+            for (let k = 0; k < len; k++) {
+                if (n.argv[k] !== b.argv[k])
+                    out.push({ kind: 'command', field: `${at}.Exec[${k}]` });
+            }
+            if (n.cwd !== b.cwd)
+                out.push({ kind: 'command', field: `${at}.WorkingDirectory` });
+            for (const name of unionKeys(n.env, b.env)) {
+                if (n.env[name] === b.env[name])
+                    continue;
+                const how = b.env[name] === undefined ? 'added' : n.env[name] === undefined ? 'removed' : 'changed';
+                out.push({ kind: 'env', name, how });
+            }
+        }
+    });
+    return out;
+}
+function unionKeys(a, b) {
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+}
+const short = (state) => state === undefined ? 'none' : state === 'missing' ? 'missing' : state.split(' ')[1].slice(0, 12);
+/** One change as a phrase. */
+function describeChange(c) {
+    switch (c.kind) {
+        case 'never-built':
+            return 'never built';
+        case 'same-key':
+            return 'built before with this key, but the cache no longer has it';
+        case 'salt':
+            return 'salt changed';
+        case 'input':
+            if (c.old === undefined)
+                return `input ${c.path} added (${short(c.new)})`;
+            if (c.new === undefined)
+                return `input ${c.path} removed (was ${short(c.old)})`;
+            return `input ${c.path} changed (${short(c.old)} -> ${short(c.new)})`;
+        case 'command':
+            return `command changed (${c.field})`;
+        case 'env':
+            return `env ${c.name} ${c.how}`;
+        case 'outputs':
+            return 'outputs changed';
+        case 'dep-list':
+            return `dependency ${JSON.stringify(c.name)} ${c.how}`;
+        case 'dep': {
+            const root = c.because.find((x) => x.kind !== 'dep') ?? c.because[0];
+            return `dependency ${JSON.stringify(c.name)} changed${root ? `: ${describeChange(root)}` : ''}`;
+        }
+    }
+}
+/** The reason in one line: the job's own first change (before any dependency's), and how many more. */
+function oneLine(changes) {
+    const own = changes.find((c) => c.kind !== 'dep') ?? changes[0];
+    if (!own)
+        return 'key changed';
+    const more = changes.length - 1;
+    return more > 0 ? `${describeChange(own)} (+${more} more)` : describeChange(own);
+}
+/** Every change, one per line, dependencies' causes indented below them. */
+function detailLines(changes, indent = '  ') {
+    const out = [];
+    for (const c of changes) {
+        out.push(`${indent}${c.kind === 'dep' ? `dependency ${JSON.stringify(c.name)} changed` : describeChange(c)}`);
+        if (c.kind === 'dep')
+            out.push(...detailLines(c.because, `${indent}  `));
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 1806:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ KeyRecordStore)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * The last key record of each job name, one small file per name under `<cache-dir>/explain-v1/`. Written when a
+ * job is built (temp file and rename: a reader sees the old record or the new one); advisory only — a missing or
+ * unreadable record is "never built", never an error.
+ */
+class KeyRecordStore {
+    #dir;
+    #made = false;
+    constructor(cacheDir) {
+        this.#dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'explain-v1');
+    }
+    #path(name) {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.#dir, `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(name).digest('hex')}.json`);
+    }
+    read(name) {
+        try {
+            const r = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(this.#path(name), 'utf8'));
+            return r.version === 1 && r.name === name ? r : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    write(record) {
+        const path = this.#path(record.name);
+        const temp = `${path}.${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
+        try {
+            if (!this.#made)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(this.#dir, { recursive: true });
+            this.#made = true;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temp, JSON.stringify(record));
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, path);
+        }
+        catch {
+            // A record that cannot be written costs a later explanation its detail, nothing else; a full disk must
+            // not keep half of it either.
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 9814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  M: () => (/* binding */ RunExplainer)
+});
+
+// EXTERNAL MODULE: ./src/explain/explain.ts
+var explain = __webpack_require__(4624);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/explain/key-record.ts
+/**
+ * A key's ingredients, kept per job name so that a later run can say what changed (`disbuild explain`). It holds
+ * what the key is made of, in a form a person can read back: input paths with their digests, commands with
+ * dependency references by name, environment variable names with a hash of their value (never the value), a
+ * hash of the salt, and the dependencies' keys by name.
+ */
+
+const hash = (s) => (0,external_node_crypto_.createHash)('sha256').update(s).digest('hex');
+/** The record of one job's key. */
+function keyRecord(graph, job, digests, keys, salt) {
+    const depName = (l) => graph.byLabel.get(l)?.name ?? l;
+    const text = (t) => t
+        .map((p) => p.kind === 'text'
+        ? p.text
+        : p.kind === 'output-dir'
+            ? '{{OUTPUT_DIR}}'
+            : p.kind === 'source-dir'
+                ? '{{SOURCE_DIR}}'
+                : `{{DEP:${depName(p.label)}}}`)
+        .join('');
+    const inputs = {};
+    for (const path of job.inputs) {
+        const s = digests.get(path);
+        inputs[path] = s === undefined || 'missing' in s ? 'missing' : `${s.mode} ${s.digest}`;
+    }
+    const cmds = job.cmds.map((c) => {
+        if (c.kind === 'cat')
+            return { kind: 'cat', content: hash(text(c.catTemplate)), output: text(c.catOutput) };
+        const env = {};
+        for (const e of c.environ) {
+            const entry = text(e);
+            const eq = entry.indexOf('=');
+            env[eq < 0 ? entry : entry.slice(0, eq)] = hash(eq < 0 ? '' : entry.slice(eq + 1));
+        }
+        return { kind: 'exec', argv: c.exec.map(text), env, cwd: text(c.workingDirectory) };
+    });
+    const deps = {};
+    for (const d of job.deps)
+        deps[depName(d)] = keys.get(d) ?? '';
+    return {
+        version: 1,
+        name: job.name,
+        key: keys.get(job.label) ?? '',
+        salt: hash(salt),
+        inputs,
+        cmds,
+        deps,
+        outputs: [...(job.outputs ?? [])],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/explain/run-explainer.ts
+
+
+/**
+ * One run's explanations: this run's key records (made on demand from the digests the keys were computed from)
+ * against the stored ones, and storing the records of the jobs it builds.
+ *
+ * Deals with: records by job name, lazily (a fully cached run makes none). Does not deal with: rendering.
+ */
+class RunExplainer {
+    #graph;
+    #salt;
+    #store;
+    #byName = new Map();
+    #current = new Map();
+    #previous = new Map();
+    #digests = new Map();
+    #keys = new Map();
+    constructor(graph, salt, store) {
+        this.#graph = graph;
+        this.#salt = salt;
+        this.#store = store;
+        for (const j of graph.jobs)
+            if (!this.#byName.has(j.name))
+                this.#byName.set(j.name, j);
+    }
+    /** For EngineDeps.onKeyed. */
+    onKeyed = (digests, keys) => {
+        this.#digests = digests;
+        this.#keys = keys;
+    };
+    current(name) {
+        let r = this.#current.get(name);
+        const job = this.#byName.get(name);
+        if (r === undefined && job !== undefined && this.#keys.has(job.label)) {
+            r = keyRecord(this.#graph, job, this.#digests, this.#keys, this.#salt);
+            this.#current.set(name, r);
+        }
+        return r;
+    }
+    previous(name) {
+        if (!this.#previous.has(name))
+            this.#previous.set(name, this.#store.read(name));
+        return this.#previous.get(name);
+    }
+    changes(name) {
+        return (0,explain/* explain */.WE)(name, this);
+    }
+    reason(name) {
+        return (0,explain/* oneLine */.TN)(this.changes(name));
+    }
+    #built = [];
+    /** Called when a job was built: its record becomes the one later runs compare with (written by `flush`). */
+    recordBuilt(name) {
+        // The record it replaces is read first: dependents still explain themselves against it in this run.
+        this.previous(name);
+        this.#built.push(name);
+    }
+    /** Writes the records of the jobs built, after the run: nothing is written while jobs wait to start. */
+    flush() {
+        for (const name of this.#built.splice(0)) {
+            const r = this.current(name);
+            if (r)
+                this.#store.write(r);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 3465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   l: () => (/* binding */ ConsoleReporter)
 /* harmony export */ });
-/* harmony import */ var _util_unreachable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3914);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
+/* harmony import */ var _util_unreachable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3914);
+
 
 /**
  * Renders run events for people. Deals with: prefixing job output line by line, the live status line,
  * the closing summary. Does not deal with: deciding anything about the run.
+ *
+ * Names and messages are the producer's text: they are printed escaped and cut (see printable.ts), so that
+ * none can recolour the terminal or print a line of its own. Jobs' output is theirs and passes unchanged.
  */
 class ConsoleReporter {
     #o;
@@ -3103,9 +3829,9 @@ class ConsoleReporter {
                 this.#total = event.total;
                 break;
             case 'job-start':
-                this.#running.set(event.job.key + event.job.label, event.job.name);
+                this.#running.set(event.job.key + event.job.label, (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(event.job.name));
                 if (!this.#o.live)
-                    this.#line(`▶ ${event.job.name}`);
+                    this.#line(`▶ ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(event.job.name)}`);
                 break;
             case 'job-output':
                 if (this.#o.streamOutput)
@@ -3115,13 +3841,13 @@ class ConsoleReporter {
                 this.#jobEnd(event.outcome);
                 break;
             case 'warning':
-                this.#line(`warning: ${event.message}`);
+                this.#line(`warning: ${message(event.message)}`);
                 break;
             case 'run-end':
                 this.#runEnd(event.summary);
                 return;
             default:
-                (0,_util_unreachable_js__WEBPACK_IMPORTED_MODULE_0__/* .unreachable */ .H)(event);
+                (0,_util_unreachable_js__WEBPACK_IMPORTED_MODULE_1__/* .unreachable */ .H)(event);
         }
         this.#drawStatus(false);
     }
@@ -3130,15 +3856,16 @@ class ConsoleReporter {
         const text = (this.#partial.get(id) ?? '') + chunk.toString('utf8');
         const lines = text.split('\n');
         this.#partial.set(id, lines.pop());
+        const name = (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(job.name);
         for (const l of lines)
-            this.#line(`${job.name} | ${l}`);
+            this.#line(`${name} | ${l}`);
     }
     #flushPartial(job) {
         for (const stream of ['stdout', 'stderr']) {
             const id = `${job.label}:${stream}`;
             const rest = this.#partial.get(id);
             if (rest)
-                this.#line(`${job.name} | ${rest}`);
+                this.#line(`${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(job.name)} | ${rest}`);
             this.#partial.delete(id);
         }
     }
@@ -3147,6 +3874,7 @@ class ConsoleReporter {
         this.#running.delete(o.key + o.label);
         this.#flushPartial(o);
         const secs = (o.durationMs / 1000).toFixed(1);
+        const name = (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(o.name);
         switch (o.status) {
             case 'cached':
                 if (this.#o.logReplay === 'all')
@@ -3154,19 +3882,19 @@ class ConsoleReporter {
                 break;
             case 'built':
                 if (!this.#o.live)
-                    this.#line(`✓ ${o.name} built in ${secs}s`);
+                    this.#line(`✓ ${name} built in ${secs}s`);
                 break;
             case 'failed':
-                this.#line(`✗ ${o.name} failed after ${secs}s: ${o.message ?? `exit code ${String(o.exitCode)}`}`);
+                this.#line(`✗ ${name} failed after ${secs}s: ${message(o.message ?? `exit code ${String(o.exitCode)}`)}`);
                 if (!this.#o.streamOutput)
                     this.#replay(o);
                 break;
             case 'skipped':
                 if (!this.#o.live)
-                    this.#line(`- ${o.name} skipped: ${o.message ?? ''}`);
+                    this.#line(`- ${name} skipped: ${message(o.message ?? '')}`);
                 break;
             default:
-                (0,_util_unreachable_js__WEBPACK_IMPORTED_MODULE_0__/* .unreachable */ .H)(o.status);
+                (0,_util_unreachable_js__WEBPACK_IMPORTED_MODULE_1__/* .unreachable */ .H)(o.status);
         }
     }
     #replay(o) {
@@ -3181,7 +3909,7 @@ class ConsoleReporter {
         this.#o.stream.write(`disbuild: ${total} jobs: ${c.cached} cached, ${c.built} built, ${c.failed} failed, ${c.skipped} skipped in ${(s.durationMs / 1000).toFixed(2)}s\n`);
         const failed = s.jobs.filter((j) => j.status === 'failed');
         for (const j of failed)
-            this.#o.stream.write(`  failed: ${j.name} (${j.message ?? `exit ${String(j.exitCode)}`})\n`);
+            this.#o.stream.write(`  failed: ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(j.name)} (${message(j.message ?? `exit ${String(j.exitCode)}`)})\n`);
     }
     #line(text) {
         this.#clearStatus();
@@ -3209,6 +3937,10 @@ class ConsoleReporter {
         this.#statusShown = true;
     }
 }
+/** A message of the engine's: its own words, with names and paths in it; escaped, never cut. */
+function message(text) {
+    return (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(text, Infinity);
+}
 
 
 /***/ }),
@@ -3223,12 +3955,15 @@ class ConsoleReporter {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _remove_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8043);
+
 
 
 /**
  * Removes a scratch directory without making the caller wait: it is renamed out of the way at once (so nothing
  * sees it half-deleted), then deleted by a detached `rm -rf` that may outlive this process. Deleting thousands of
  * job directories costs hundreds of milliseconds that no user should wait for at the end of a run.
+ * Read-only directories in it (left by jobs, or sealed outputs) are made writable when the first `rm` fails.
  */
 function discardDir(path) {
     const doomed = `${path}.discard-${process.pid}-${Date.now()}`;
@@ -3238,13 +3973,15 @@ function discardDir(path) {
     catch {
         return; // Already gone.
     }
+    const inProcess = () => void (0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .removeTree */ .dM)(doomed).catch(() => undefined);
     try {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('rm', ['-rf', doomed], { detached: true, stdio: 'ignore' });
-        child.on('error', () => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(doomed, { recursive: true, force: true }));
+        const script = 'rm -rf -- "$1" 2>/dev/null || { chmod -R u+rwX -- "$1"; rm -rf -- "$1"; }';
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sh', ['-c', script, 'sh', doomed], { detached: true, stdio: 'ignore' });
+        child.on('error', inProcess);
         child.unref();
     }
     catch {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(doomed, { recursive: true, force: true });
+        inProcess();
     }
 }
 

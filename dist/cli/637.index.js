@@ -37,7 +37,7 @@ const graph = async (argv, io) => {
         return wanted ? _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok : _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.usage;
     }
     const sourceDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, parsed.value.values['source-dir'] ?? '.');
-    const source = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_2__/* .readConfigSource */ .a)(sourceDir);
+    const source = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_2__/* .readConfigSource */ .az)(sourceDir);
     if (source === undefined) {
         io.stderr.write(`disbuild graph: no disbuild.json in ${sourceDir}\n`);
         return _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.usage;
@@ -55,7 +55,7 @@ const graph = async (argv, io) => {
         io.stderr.write(`disbuild graph: disbuild.json has no tasks; its graph comes from ${JSON.stringify(where)}\n`);
         return _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.usage;
     }
-    const compiled = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_2__/* .compileConfig */ .q)(sourceDir, source.value.config, io.env);
+    const compiled = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_2__/* .compileConfig */ .q0)(sourceDir, source.value.config, io.env);
     if (!compiled.ok)
         return problems(compiled.error.map(_config_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .formatConfigProblem */ .fc));
     io.stdout.write(`${JSON.stringify(compiled.value.json, null, 2)}\n`);

@@ -11,8 +11,8 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_config_graph_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3171);
-/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2573);
-/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6266);
+/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2573);
+/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6266);
 
 
 
@@ -36,12 +36,12 @@ async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles) {
             io.stderr.write(`  ${line}\n`);
         return undefined;
     }
-    const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, graphPath), sourceDir, knownFiles);
+    const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, graphPath), sourceDir, knownFiles);
     if (loaded.ok)
         return { graph: loaded.value };
     io.stderr.write(`disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`);
     for (const p of loaded.error)
-        io.stderr.write(`  ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_3__/* .formatProblem */ .V)(p)}\n`);
+        io.stderr.write(`  ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_2__/* .formatProblem */ .V)(p)}\n`);
     return undefined;
 }
 
@@ -61,11 +61,11 @@ async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2573);
-/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6266);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8251);
-/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3797);
-/* harmony import */ var _load_config_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8788);
+/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2573);
+/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6266);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8251);
+/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3797);
+/* harmony import */ var _load_config_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8788);
 
 
 
@@ -81,31 +81,31 @@ const sh = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_proce
  * not exist; otherwise the graph or every problem as one line each (file, task and field; or job and field).
  */
 async function loadConfigGraph(sourceDir, env, knownFiles) {
-    const source = await (0,_load_config_js__WEBPACK_IMPORTED_MODULE_5__/* .readConfigSource */ .a)(sourceDir);
+    const source = await (0,_load_config_js__WEBPACK_IMPORTED_MODULE_6__/* .readConfigSource */ .az)(sourceDir);
     if (source === undefined)
         return undefined;
     if (!source.ok)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_6__/* .err */ ._)(source.error.map(_config_file_js__WEBPACK_IMPORTED_MODULE_4__/* .formatConfigProblem */ .fc));
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(source.error.map(_config_file_js__WEBPACK_IMPORTED_MODULE_5__/* .formatConfigProblem */ .fc));
     const s = source.value;
     const salt = s.salt === undefined ? {} : { salt: s.salt };
     switch (s.kind) {
         case 'tasks': {
-            const compiled = await (0,_load_config_js__WEBPACK_IMPORTED_MODULE_5__/* .compileConfig */ .q)(sourceDir, s.config, env);
+            const compiled = await (0,_load_config_js__WEBPACK_IMPORTED_MODULE_6__/* .compileConfig */ .q0)(sourceDir, s.config, env);
             if (!compiled.ok)
-                return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_6__/* .err */ ._)(compiled.error.map(_config_file_js__WEBPACK_IMPORTED_MODULE_4__/* .formatConfigProblem */ .fc));
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_6__.ok)({ graph: compiled.value.graph, source: s.kind, ...salt });
+                return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(compiled.error.map(_config_file_js__WEBPACK_IMPORTED_MODULE_5__/* .formatConfigProblem */ .fc));
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ graph: compiled.value.graph, source: s.kind, ...salt });
         }
         case 'file': {
-            const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, s.path), sourceDir, knownFiles);
+            const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, s.path), sourceDir, knownFiles);
             if (!loaded.ok)
-                return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_6__/* .err */ ._)(loaded.error.map((p) => `${s.path}: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_7__/* .formatProblem */ .V)(p)}`));
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_6__.ok)({ graph: loaded.value, source: s.kind, ...salt });
+                return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(loaded.error.map((p) => `${s.path}: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_3__/* .formatProblem */ .V)(p)}`));
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ graph: loaded.value, source: s.kind, ...salt });
         }
         case 'command': {
             const printed = await graphFromCommand(s.command, sourceDir);
             if (!printed.ok)
                 return printed;
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_6__.ok)({ graph: printed.value, source: s.kind, ...salt });
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ graph: printed.value, source: s.kind, ...salt });
         }
     }
 }
@@ -119,13 +119,13 @@ async function graphFromCommand(command, sourceDir) {
     catch (e) {
         const x = e;
         const why = x.stderr?.trim().split('\n').slice(-5).join('\n') || x.message.split('\n')[0];
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_6__/* .err */ ._)([`graphCommand ${JSON.stringify(command)} failed (exit code ${String(x.code)}): ${why}`]);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)([`graphCommand ${JSON.stringify(command)} failed (exit code ${String(x.code)}): ${why}`]);
     }
-    const parsed = (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseGraphText */ .Vb)(stdout);
+    const parsed = (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseGraphText */ .Vb)(stdout);
     if (!parsed.ok)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_6__/* .err */ ._)(parsed.error.map((p) => `graphCommand output: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_7__/* .formatProblem */ .V)(p)}`));
-    const problems = (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .checkFilesExist */ .$n)(parsed.value, sourceDir);
-    return problems.length > 0 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_6__/* .err */ ._)(problems.map(_graph_model_js__WEBPACK_IMPORTED_MODULE_7__/* .formatProblem */ .V)) : parsed;
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(parsed.error.map((p) => `graphCommand output: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_3__/* .formatProblem */ .V)(p)}`));
+    const problems = (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .checkFilesExist */ .$n)(parsed.value, sourceDir);
+    return problems.length > 0 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(problems.map(_graph_model_js__WEBPACK_IMPORTED_MODULE_3__/* .formatProblem */ .V)) : parsed;
 }
 
 
@@ -137,16 +137,18 @@ async function graphFromCommand(command, sourceDir) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ formatProblem)
 /* harmony export */ });
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
+
 /**
- * The validated build graph. Producers write it as Go's encoding/json writes
- * `Graph{SourceFiles map[ID]string; Jobs []Job}`; `parse.ts` and `validate.ts` turn that JSON into these types.
+ * Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. The job's
+ * name is escaped and cut, and the rest escaped (see printable.ts): a name, and the paths and values a message
+ * quotes, are the producer's text, of any length and content.
  */
-/** Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. */
 function formatProblem(p) {
-    const where = [p.job === undefined ? undefined : `job ${JSON.stringify(p.job)}`, p.field]
+    const where = [p.job === undefined ? undefined : `job ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(p.job)}`, p.field]
         .filter((s) => s !== undefined)
         .join(' ');
-    return where ? `${where}: ${p.message}` : p.message;
+    return (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(where ? `${where}: ${p.message}` : p.message, Infinity);
 }
 
 
@@ -184,10 +186,10 @@ var go_json = __webpack_require__(7395);
  * plainness over speed. The text is known to be valid JSON: JSON.parse accepted it first.
  */
 function decodeOrdered(text) {
-    const d = new Decoder(text);
-    return d.value();
+    return new Decoder(text).value();
 }
 const WS = new Set([' ', '\t', '\n', '\r']);
+/** Keeps open containers on a stack of its own, never the call stack: the depth is the producer's choice. */
 class Decoder {
     text;
     i = 0;
@@ -195,55 +197,71 @@ class Decoder {
         this.text = text;
     }
     value() {
+        const open = [];
+        for (;;) {
+            let v = this.valueStart(open);
+            if (v === OPENED)
+                continue;
+            // Hand the value to its container; a container that closes is the value handed to the one around it.
+            for (;;) {
+                const top = open[open.length - 1];
+                if (top === undefined)
+                    return v;
+                if ('obj' in top)
+                    setLast(top.obj, top.keyByFold, top.key, v);
+                else
+                    top.list.push(v);
+                this.ws();
+                if (this.text[this.i++] === ',') {
+                    if ('obj' in top)
+                        top.key = this.key();
+                    break;
+                }
+                open.pop();
+                v = 'obj' in top ? top.obj : top.list;
+            }
+        }
+    }
+    /** A scalar or an empty container; or, for a container with members, `OPENED` after pushing it. */
+    valueStart(open) {
         this.ws();
         const c = this.text[this.i];
-        if (c === '{')
-            return this.object();
-        if (c === '[')
-            return this.list();
+        if (c === '{') {
+            this.i++;
+            this.ws();
+            const obj = Object.create(null);
+            if (this.text[this.i] === '}') {
+                this.i++;
+                return obj;
+            }
+            open.push({ obj, keyByFold: new Map(), key: this.key() });
+            return OPENED;
+        }
+        if (c === '[') {
+            this.i++;
+            this.ws();
+            if (this.text[this.i] === ']') {
+                this.i++;
+                return [];
+            }
+            open.push({ list: [] });
+            return OPENED;
+        }
         if (c === '"')
             return this.string();
         return this.scalar();
     }
+    /** An object member's key and its colon. */
+    key() {
+        this.ws();
+        const key = this.string();
+        this.ws();
+        this.i++; // ':'
+        return key;
+    }
     ws() {
         while (WS.has(this.text[this.i] ?? ''))
             this.i++;
-    }
-    object() {
-        const obj = Object.create(null);
-        const keyByFold = new Map();
-        this.i++;
-        this.ws();
-        if (this.text[this.i] === '}') {
-            this.i++;
-            return obj;
-        }
-        for (;;) {
-            this.ws();
-            const key = this.string();
-            this.ws();
-            this.i++; // ':'
-            const v = this.value();
-            setLast(obj, keyByFold, key, v);
-            this.ws();
-            if (this.text[this.i++] === '}')
-                return obj;
-        }
-    }
-    list() {
-        const out = [];
-        this.i++;
-        this.ws();
-        if (this.text[this.i] === ']') {
-            this.i++;
-            return out;
-        }
-        for (;;) {
-            out.push(this.value());
-            this.ws();
-            if (this.text[this.i++] === ']')
-                return out;
-        }
     }
     string() {
         const start = this.i;
@@ -259,6 +277,7 @@ class Decoder {
         return JSON.parse(m[0]);
     }
 }
+const OPENED = Symbol('opened');
 function setLast(obj, keyByFold, key, v) {
     const fold = (0,go_json/* goFold */.K_)(key);
     const earlier = keyByFold.get(fold);
@@ -273,43 +292,42 @@ function setLast(obj, keyByFold, key, v) {
 }
 
 ;// CONCATENATED MODULE: ./src/graph/json-position.ts
+
 /**
- * Where a JSON text first goes wrong, as line:column (both from 1; columns count UTF-16 code units, as editors
- * do). Node 20's JSON.parse says "at position N" for most errors; for the others ("Unexpected token '}', … is not
- * valid JSON", "Unexpected end of JSON input") a small scanner finds the offset itself. It only validates and
- * builds nothing; on input too deeply nested for it, the answer is 1:1.
+ * Where a text JSON.parse refused first goes wrong. Node 20's JSON.parse says "at position N" for most errors;
+ * for the others ("Unexpected token '}', … is not valid JSON", "Unexpected end of JSON input") a scanner finds the
+ * offset itself.
  */
 function jsonErrorLocation(text, message = '') {
     const stated = / at position (\d+)/.exec(message);
-    const offset = stated ? Math.min(Number(stated[1]), text.length) : scannedOffset(text);
+    return positionAt(text, stated ? Math.min(Number(stated[1]), text.length) : firstErrorOffset(text));
+}
+/** The line and column of `offset` in `text`. */
+function positionAt(text, offset) {
     let line = 1;
     let lineStart = 0;
-    for (let i = 0; i < offset; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = i + 1;
     }
     return { line, column: offset - lineStart + 1, offset };
 }
-function scannedOffset(text) {
-    try {
-        return firstErrorOffset(text);
-    }
-    catch (e) {
-        if (e instanceof RangeError)
-            return 0;
-        throw e;
+/** Thrown inside the scanner with the offset of the first error. */
+class ScanError {
+    offset;
+    constructor(offset) {
+        this.offset = offset;
     }
 }
+/** A validating scanner that builds nothing: the offset of the first error, or the text's length if none. */
 function firstErrorOffset(text) {
     let i = 0;
+    const fail = () => {
+        throw new ScanError(i);
+    };
     const ws = () => {
         while (i < text.length && ' \t\n\r'.includes(text[i]))
             i++;
-    };
-    const fail = () => {
-        throw i;
     };
     const literal = (word) => {
         for (const ch of word) {
@@ -323,8 +341,7 @@ function firstErrorOffset(text) {
             fail();
         i++;
         while (i < text.length && text[i] !== '"') {
-            const c = text.charCodeAt(i);
-            if (c < 0x20)
+            if (text.charCodeAt(i) < 0x20)
                 fail();
             if (text[i] === '\\') {
                 i++;
@@ -348,68 +365,78 @@ function firstErrorOffset(text) {
             fail();
         i += m[0].length;
     };
-    const value = () => {
-        ws();
-        const c = text[i];
-        if (c === '{') {
-            i++;
+    /**
+     * Scans a value up to its first scalar: each container it opens on the way is pushed on `open` (an empty one
+     * is read whole), and the scalar that ends the descent is read.
+     */
+    const valueStart = (open) => {
+        for (;;) {
             ws();
-            if (text[i] === '}')
-                return void i++;
-            for (;;) {
-                ws();
-                string();
-                ws();
-                if (text[i] !== ':')
+            const c = text[i];
+            if (c === '{' || c === '[') {
+                if (open.length >= go_json/* MAX_NESTING_DEPTH */.wM)
                     fail();
                 i++;
-                value();
                 ws();
-                if (text[i] === ',')
+                if (text[i] === (c === '{' ? '}' : ']')) {
                     i++;
-                else if (text[i] === '}')
-                    return void i++;
-                else
-                    fail();
+                    return;
+                }
+                open.push(c);
+                if (c === '{')
+                    member();
+                continue;
             }
+            if (c === '"')
+                string();
+            else if (c === 't')
+                literal('true');
+            else if (c === 'f')
+                literal('false');
+            else if (c === 'n')
+                literal('null');
+            else
+                number();
+            return;
         }
-        else if (c === '[') {
-            i++;
-            ws();
-            if (text[i] === ']')
-                return void i++;
-            for (;;) {
-                value();
-                ws();
-                if (text[i] === ',')
-                    i++;
-                else if (text[i] === ']')
-                    return void i++;
-                else
-                    fail();
-            }
-        }
-        else if (c === '"')
-            string();
-        else if (c === 't')
-            literal('true');
-        else if (c === 'f')
-            literal('false');
-        else if (c === 'n')
-            literal('null');
-        else
-            number();
+    };
+    /** An object member's key and colon; its value follows. */
+    const member = () => {
+        ws();
+        string();
+        ws();
+        if (text[i] !== ':')
+            fail();
+        i++;
     };
     try {
-        value();
+        const open = [];
+        valueStart(open);
+        // After each value: close finished containers, or go on with the next member or element.
+        while (open.length > 0) {
+            ws();
+            const top = open[open.length - 1];
+            if (text[i] === ',') {
+                i++;
+                if (top === '{')
+                    member();
+                valueStart(open);
+            }
+            else if (text[i] === (top === '{' ? '}' : ']')) {
+                i++;
+                open.pop();
+            }
+            else
+                fail();
+        }
         ws();
         if (i < text.length)
             fail();
         return text.length;
     }
     catch (e) {
-        if (typeof e === 'number')
-            return e;
+        if (e instanceof ScanError)
+            return e.offset;
         throw e;
     }
 }
@@ -437,9 +464,12 @@ function collectGarbage() {
     gc();
 }
 
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __webpack_require__(1095);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
 ;// CONCATENATED MODULE: ./src/graph/parse.ts
+
 
 
 
@@ -468,19 +498,22 @@ function parseWith(text, options) {
     return first.ambiguousKeys ? (0,validate/* validateDecoded */.$)(decodeOrdered(text), options).result : first.result;
 }
 function decode(text) {
+    let value;
     try {
-        return (0,result.ok)(JSON.parse(text));
+        value = JSON.parse(text);
     }
     catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         const at = jsonErrorLocation(text, message);
-        // The position becomes line:column; the text V8 quotes is the whole input; a quoted newline is shown escaped.
+        // The position becomes line:column; the text V8 quotes (the input, or a cut of it) goes; a quoted newline is
+        // shown escaped.
         const reason = message
-            .replace(/,? "[^]*" is not valid JSON$/, '')
+            .replace(/,? (\.\.\.)?"[^]*"(\.\.\.)? is not valid JSON$/, '')
             .replace(/ (in JSON )?at position \d+[^]*$/, '')
             .replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
         return (0,result/* err */._)([{ message: `malformed JSON at line ${at.line}, column ${at.column}: ${reason}` }]);
     }
+    return (0,result.ok)(value);
 }
 /**
  * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
@@ -563,6 +596,9 @@ function pathKinds(sourceDir, knownFiles) {
     };
 }
 function lstatKind(path) {
+    // Validation refuses such paths; a caller that skipped it still gets an answer, not an exception.
+    if (path.includes('\0'))
+        return 'missing';
     const st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
     if (st === undefined)
         return 'missing';
@@ -582,15 +618,16 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
         job.inputs.forEach((input, i) => {
             const k = kind(input);
             const field = `Inputs[${i}]`;
+            const shown = (0,printable/* printable */.g$)(input);
             if (k === 'missing')
-                problems.push({ job: job.name, field, message: `input file ${input} does not exist` });
+                problems.push({ job: job.name, field, message: `input file ${shown} does not exist` });
             else if (k === 'dir')
-                problems.push({ job: job.name, field, message: `input ${input} is a directory; list its files` });
+                problems.push({ job: job.name, field, message: `input ${shown} is a directory; list its files` });
             else if (k === 'other') {
                 problems.push({
                     job: job.name,
                     field,
-                    message: `input ${input} is not a regular file or a symbolic link`,
+                    message: `input ${shown} is not a regular file or a symbolic link`,
                 });
             }
         });
@@ -598,8 +635,8 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
     for (const [id, path] of graph.sourceFiles) {
         if (kind(path) === 'missing') {
             problems.push({
-                field: `SourceFiles[${JSON.stringify(id)}]`,
-                message: `source file ${path} does not exist`,
+                field: `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`,
+                message: `source file ${(0,printable/* printable */.g$)(path)} does not exist`,
             });
         }
     }

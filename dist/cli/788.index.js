@@ -8,8 +8,9 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  q: () => (/* binding */ compileConfig),
-  a: () => (/* binding */ readConfigSource)
+  q0: () => (/* binding */ compileConfig),
+  nI: () => (/* binding */ configSourceOf),
+  az: () => (/* binding */ readConfigSource)
 });
 
 // EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
@@ -395,7 +396,11 @@ var workspaces = __webpack_require__(6082);
 /** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
 async function readConfigSource(dir) {
     const read = await (0,config_file/* readConfigFile */.RG)(dir);
-    if (!read?.ok)
+    return read === undefined ? undefined : configSourceOf(read);
+}
+/** The graph source a read disbuild.json names (from a file, or from a commit: see the hook). */
+function configSourceOf(read) {
+    if (!read.ok)
         return read;
     const c = read.value;
     const salt = c.salt === undefined ? {} : { salt: c.salt };
@@ -569,8 +574,10 @@ function pathTo(node, start, parent) {
 /* harmony export */   K_: () => (/* binding */ goFold),
 /* harmony export */   YX: () => (/* binding */ structType),
 /* harmony export */   cL: () => (/* binding */ readStruct),
-/* harmony export */   q0: () => (/* binding */ describe)
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   wM: () => (/* binding */ MAX_NESTING_DEPTH)
 /* harmony export */ });
+/* unused harmony export nestsDeeperThan */
 /**
  * Go's encoding/json conventions over decoded JSON: struct fields match keys case-insensitively, `null` is an
  * empty slice or map, unknown keys are ignored, and when several keys match one field the last one in the
@@ -596,6 +603,11 @@ const NON_ASCII_FOLDS = {
     '\u0130': 'i',
     '\u212a': 'k',
 };
+/**
+ * Go's encoding/json refuses a document nested more deeply than this anywhere, unknown keys included
+ * (`maxNestingDepth` in encoding/json/scanner.go, since Go 1.15). So do we: a graph Go cannot read is not one.
+ */
+const MAX_NESTING_DEPTH = 10_000;
 /** Describes a Go struct by its field names. */
 function structType(...fields) {
     // Exact spellings first: producers write the Go field names, so most keys are found without folding.
@@ -604,19 +616,44 @@ function structType(...fields) {
         ...fields.map((f) => [goFold(f), f]),
     ]);
 }
-/** Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. */
-function readStruct(obj, type) {
+/**
+ * Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. `depth` is the
+ * object's own nesting depth in the document (the top-level object's is 1). The values of known fields are the
+ * caller's to check (a value nested where a field expects a string or a list of strings is a type error anyway);
+ * unknown keys' values, which Go skips but still scans, are checked against its nesting limit here.
+ */
+function readStruct(obj, type, depth) {
     const values = {};
     let ambiguous = false;
+    const tooDeep = [];
     for (const key of Object.keys(obj)) {
         const f = type.get(key) ?? type.get(goFold(key));
-        if (f === undefined)
+        if (f === undefined) {
+            if (nestsDeeperThan(obj[key], MAX_NESTING_DEPTH - depth))
+                tooDeep.push(key);
             continue;
+        }
         if (Object.prototype.hasOwnProperty.call(values, f))
             ambiguous = true;
         values[f] = obj[key];
     }
-    return { values, ambiguous };
+    return { values, ambiguous, tooDeep };
+}
+/** Whether `v` has more than `levels` levels of objects and lists, walked level by level (no recursion). */
+function nestsDeeperThan(v, levels) {
+    let level = typeof v === 'object' && v !== null ? [v] : [];
+    for (let depth = 1; level.length > 0; depth++) {
+        if (depth > levels)
+            return true;
+        const next = [];
+        for (const container of level) {
+            for (const child of Object.values(container))
+                if (typeof child === 'object' && child !== null)
+                    next.push(child);
+        }
+        level = next;
+    }
+    return false;
 }
 /** True for a JSON object (not null, not a list). */
 function isObject(v) {
@@ -644,8 +681,10 @@ function describe(v) {
 /* harmony export */   QC: () => (/* binding */ parseTemplate),
 /* harmony export */   Xm: () => (/* binding */ renderTemplate)
 /* harmony export */ });
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8251);
-/* harmony import */ var _util_unreachable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3914);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8251);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
+/* harmony import */ var _util_unreachable_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3914);
+
 
 
 /**
@@ -662,16 +701,16 @@ const GO_INDEX = /^index\s+\.Deps\s+(?:"([^"]*)"|`([^`]*)`)$/;
 function parseVariable(whole, inner) {
     const v = inner.trim();
     if (v === 'OUTPUT_DIR' || v === '.OutputDir')
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)({ kind: 'output-dir' });
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ kind: 'output-dir' });
     if (v === 'SOURCE_DIR' || v === '.SourceDir')
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)({ kind: 'source-dir' });
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ kind: 'source-dir' });
     const go = GO_INDEX.exec(v);
     const hex = v.startsWith('DEP:') ? v.slice(4).trim() : go ? (go[1] ?? go[2]) : undefined;
     if (hex === undefined)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`unknown template variable ${whole}`);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`unknown template variable ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(whole)}`);
     if (!HEX40.test(hex))
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`${whole} must name a dependency by its 40-character hex ID`);
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)({ kind: 'dep', label: hex.toLowerCase() });
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(whole)} must name a dependency by its 40-character hex ID`);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ kind: 'dep', label: hex.toLowerCase() });
 }
 /** Splits a command string into text and variables; an unknown `{{…}}` is an error that quotes it. */
 function parseTemplate(s) {
@@ -683,7 +722,7 @@ function parseTemplate(s) {
             break;
         const close = s.indexOf('}}', open + 2);
         if (close < 0)
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`unclosed template variable ${JSON.stringify(s.slice(open, open + 40))}`);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`unclosed template variable ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(s.slice(open, open + 40))}`);
         const whole = s.slice(open, close + 2);
         const part = parseVariable(whole, s.slice(open + 2, close));
         if (!part.ok)
@@ -695,7 +734,7 @@ function parseTemplate(s) {
     }
     if (last < s.length)
         parts.push({ kind: 'text', text: s.slice(last) });
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)(parts);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(parts);
 }
 /** The labels a template refers to through `{{DEP:…}}`. */
 function depLabels(t) {
@@ -719,7 +758,7 @@ function renderTemplate(t, vars) {
                 s += vars.depDir(p.label);
                 break;
             default:
-                (0,_util_unreachable_js__WEBPACK_IMPORTED_MODULE_1__/* .unreachable */ .H)(p);
+                (0,_util_unreachable_js__WEBPACK_IMPORTED_MODULE_2__/* .unreachable */ .H)(p);
         }
     }
     return s;
@@ -746,7 +785,10 @@ var cycles = __webpack_require__(8213);
 var go_json = __webpack_require__(7395);
 // EXTERNAL MODULE: ./src/graph/template.ts
 var graph_template = __webpack_require__(6244);
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __webpack_require__(1095);
 ;// CONCATENATED MODULE: ./src/graph/validate-cmd.ts
+
 
 
 const CMD = (0,go_json/* structType */.YX)('Exec', 'Environ', 'WorkingDirectory', 'CatTemplate', 'CatOutput');
@@ -759,10 +801,18 @@ function readCmd(raw, job, deps, where, cx) {
         cx.add(job, where, `must be an object, got ${(0,go_json/* describe */.q0)(raw)}`);
         return undefined;
     }
-    const { values: f, ambiguous } = (0,go_json/* readStruct */.cL)(raw, CMD);
+    // Depth 5: the graph, Jobs, the job, its Cmds, the command.
+    const { values: f, ambiguous, tooDeep } = (0,go_json/* readStruct */.cL)(raw, CMD, 5);
     if (ambiguous)
         cx.ambiguousKeys = true;
-    const template = (value, field) => {
+    for (const key of tooDeep)
+        cx.tooDeep(job, `${where}.${key}`);
+    // A NUL byte cannot reach a program's arguments, its environment, or a path; a cat's content may hold one.
+    const template = (value, field, nulAllowed = false) => {
+        if (!nulAllowed && value.includes('\0')) {
+            cx.add(job, `${where}.${field}`, 'must not contain a NUL byte');
+            return [];
+        }
         const t = cx.template(value, job, `${where}.${field}`);
         for (const label of (0,graph_template/* depLabels */.LR)(t)) {
             if (!deps.includes(label))
@@ -780,7 +830,7 @@ function readCmd(raw, job, deps, where, cx) {
         const catTemplate = cx.string(f.CatTemplate, job, `${where}.CatTemplate`);
         return {
             kind: 'cat',
-            catTemplate: template(catTemplate, 'CatTemplate'),
+            catTemplate: template(catTemplate, 'CatTemplate', true),
             catOutput: template(catOutput, 'CatOutput'),
         };
     }
@@ -796,7 +846,7 @@ function readCmd(raw, job, deps, where, cx) {
     const environ = cx.strings(f.Environ, job, `${where}.Environ`);
     environ.forEach((e, i) => {
         if (e !== undefined && !/^[^=]+=/.test(e)) {
-            cx.add(job, `${where}.Environ[${i}]`, `must look like KEY=VALUE, got ${JSON.stringify(e)}`);
+            cx.add(job, `${where}.Environ[${i}]`, `must look like KEY=VALUE, got ${(0,printable/* quoted */.TL)(e)}`);
         }
     });
     const templates = (list, field) => list.map((s, i) => (s === undefined ? [] : template(s, `${field}[${i}]`)));
@@ -809,6 +859,7 @@ function readCmd(raw, job, deps, where, cx) {
 }
 
 ;// CONCATENATED MODULE: ./src/graph/validate-context.ts
+
 
 
 /** Entries kept per memo: graphs repeat a few thousand strings, and the bound keeps an odd graph from growing it. */
@@ -834,6 +885,10 @@ class ValidateContext {
             ...(field === undefined ? {} : { field }),
             message,
         });
+    }
+    /** Records an unknown key whose value nests past Go's limit (see go-json.ts); `field` is the key's path. */
+    tooDeep(job, field) {
+        this.add(job, (0,printable/* printable */.g$)(field), `nests more than ${go_json/* MAX_NESTING_DEPTH */.wM} levels deep, which Go's encoding/json refuses`);
     }
     /** One copy of each input path, however many jobs name it. */
     intern(s) {
@@ -898,6 +953,7 @@ var result = __webpack_require__(8251);
 
 
 
+
 const HEX40 = /^[0-9a-fA-F]{40}$/;
 const GRAPH = (0,go_json/* structType */.YX)('SourceFiles', 'Jobs');
 const JOB = (0,go_json/* structType */.YX)('ID', 'Name', 'Inputs', 'Deps', 'Cmds', 'Outputs');
@@ -918,9 +974,11 @@ function validateDecoded(raw, options = {}) {
 function validate(raw, cx) {
     if (!(0,go_json/* isObject */.Gv)(raw))
         return (0,result/* err */._)([{ message: `the graph must be a JSON object, got ${(0,go_json/* describe */.q0)(raw)}` }]);
-    const { values: g, ambiguous } = (0,go_json/* readStruct */.cL)(raw, GRAPH);
+    const { values: g, ambiguous, tooDeep } = (0,go_json/* readStruct */.cL)(raw, GRAPH, 1);
     if (ambiguous)
         cx.ambiguousKeys = true;
+    for (const key of tooDeep)
+        cx.tooDeep(undefined, key);
     const sourceFiles = readSourceFiles(g.SourceFiles, cx);
     const rawJobs = g.Jobs ?? [];
     if (!Array.isArray(rawJobs)) {
@@ -940,7 +998,7 @@ function validate(raw, cx) {
             depOrigins.set(job, depOrigin);
         const other = byLabel.get(job.label);
         if (other) {
-            cx.add(job.name, 'ID', `duplicate ID ${job.label}, also used by job ${JSON.stringify(other.name)}`);
+            cx.add(job.name, 'ID', `duplicate ID ${job.label}, also used by job ${(0,printable/* quoted */.TL)(other.name)}`);
             return;
         }
         byLabel.set(job.label, job);
@@ -958,17 +1016,19 @@ function readSourceFiles(raw, cx) {
         return files;
     }
     for (const [id, path] of Object.entries(raw)) {
-        const where = `SourceFiles[${JSON.stringify(id)}]`;
+        const where = `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`;
         if (!HEX40.test(id))
             cx.add(undefined, where, 'is not a 40-character hex ID');
         else if (files.has(id.toLowerCase()))
             cx.ambiguousKeys = true;
         if (typeof path !== 'string')
             cx.add(undefined, where, `must be a path string, got ${(0,go_json/* describe */.q0)(path)}`);
+        else if (path.includes('\0'))
+            cx.add(undefined, where, 'must not contain a NUL byte');
         else {
             files.set(id.toLowerCase(), path);
             if (cx.options.inputKind?.(path) === 'missing')
-                cx.add(undefined, where, `source file ${path} does not exist`);
+                cx.add(undefined, where, `source file ${(0,printable/* printable */.g$)(path)} does not exist`);
         }
     }
     return files;
@@ -979,7 +1039,8 @@ function readJob(raw, index, cx) {
         cx.add(undefined, `Jobs[${index}]`, `must be an object, got ${(0,go_json/* describe */.q0)(raw)}`);
         return undefined;
     }
-    const { values: f, ambiguous } = (0,go_json/* readStruct */.cL)(raw, JOB);
+    // Depth 3: the graph object, its Jobs list, the job.
+    const { values: f, ambiguous, tooDeep } = (0,go_json/* readStruct */.cL)(raw, JOB, 3);
     if (ambiguous)
         cx.ambiguousKeys = true;
     const validId = typeof f.ID === 'string' && HEX40.test(f.ID) ? f.ID.toLowerCase() : undefined;
@@ -987,8 +1048,10 @@ function readJob(raw, index, cx) {
     const idText = typeof f.ID === 'string' && f.ID !== '' ? f.ID : undefined;
     const name = nameText !== '' ? nameText : (validId ?? idText ?? `Jobs[${index}]`);
     cx.string(f.Name, name, 'Name');
+    for (const key of tooDeep)
+        cx.tooDeep(name, key);
     if (validId === undefined) {
-        cx.add(name, 'ID', `must be 40 hex characters, got ${f.ID === undefined ? 'nothing' : JSON.stringify(f.ID)}`);
+        cx.add(name, 'ID', `must be 40 hex characters, got ${typeof f.ID === 'string' ? (0,printable/* quoted */.TL)(f.ID) : f.ID === undefined ? 'nothing' : (0,go_json/* isObject */.Gv)(f.ID) || Array.isArray(f.ID) ? (0,go_json/* describe */.q0)(f.ID) : JSON.stringify(f.ID)}`);
     }
     const inputs = readInputs(cx.strings(f.Inputs, name, 'Inputs'), name, cx);
     const deps = [];
@@ -998,7 +1061,7 @@ function readJob(raw, index, cx) {
             return;
         const label = d.toLowerCase();
         if (!HEX40.test(d))
-            cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${JSON.stringify(d)}`);
+            cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${(0,printable/* quoted */.TL)(d)}`);
         else if (!deps.includes(label)) {
             deps.push(label);
             depOrigin.push(i);
@@ -1038,25 +1101,29 @@ function readInputs(raw, job, cx) {
         const where = `Inputs[${i}]`;
         if (p === '')
             return cx.add(job, where, 'is empty');
+        // No file has such a name, and the file system calls refuse it.
+        if (p.includes('\0'))
+            return cx.add(job, where, 'must not contain a NUL byte');
         if (p.startsWith('/')) {
-            return cx.add(job, where, `must be relative to the source directory, got ${JSON.stringify(p)}`);
+            return cx.add(job, where, `must be relative to the source directory, got ${(0,printable/* quoted */.TL)(p)}`);
         }
         const norm = external_node_path_.posix.normalize(p).replace(/\/$/, '');
         if (norm === '..' || norm.startsWith('../')) {
-            return cx.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
+            return cx.add(job, where, `must not leave the source directory, got ${(0,printable/* quoted */.TL)(p)}`);
         }
         if (norm === '.')
-            return cx.add(job, where, `must name a file, got ${JSON.stringify(p)}`);
+            return cx.add(job, where, `must name a file, got ${(0,printable/* quoted */.TL)(p)}`);
         if (out.has(norm))
             return;
         out.add(cx.intern(norm));
         const k = kind?.(norm) ?? 'file';
+        const shown = (0,printable/* printable */.g$)(norm);
         if (k === 'missing')
-            cx.add(job, where, `input file ${norm} does not exist`);
+            cx.add(job, where, `input file ${shown} does not exist`);
         else if (k === 'dir')
-            cx.add(job, where, `input ${norm} is a directory; list its files`);
+            cx.add(job, where, `input ${shown} is a directory; list its files`);
         else if (k === 'other')
-            cx.add(job, where, `input ${norm} is not a regular file or a symbolic link`);
+            cx.add(job, where, `input ${shown} is not a regular file or a symbolic link`);
     });
     return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -1098,9 +1165,64 @@ function checkDeps(jobs, byLabel, depOrigins, cx) {
     }
     for (const cycle of (0,cycles/* findCycles */.p)(new Map(jobs.map((j) => [j.label, j.deps])))) {
         const first = byLabel.get(cycle[0]);
-        const names = cycle.map((l) => byLabel.get(l).name);
+        const names = cycle.map((l) => (0,printable/* printable */.g$)(byLabel.get(l).name));
         cx.add(first.name, field(first, first.deps.indexOf(cycle[1])), `dependency cycle: ${names.join(' -> ')}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 1095:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TL: () => (/* binding */ quoted),
+/* harmony export */   g$: () => (/* binding */ printable)
+/* harmony export */ });
+/* unused harmony export SHOWN_CHARS */
+/**
+ * User-given text (job names, paths, IDs, values from a graph) made safe to print: control characters cannot
+ * move the cursor, recolour the terminal, start a fake line ("\n0 failed") or reorder what follows, and a huge
+ * value cannot flood a message. Every place that prints such text to a terminal, a log or a summary goes through
+ * here; the JSON report keeps the text as it is.
+ */
+/** How many characters of one value a message shows; the rest is cut and its length said. */
+const SHOWN_CHARS = 200;
+/**
+ * C0 controls, DEL, C1 controls (U+009B is a one-character CSI to some terminals), the line and paragraph
+ * separators, and the bidirectional embeddings, overrides and isolates, which reorder the text around them.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_OR_QUOTE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069"\\]/g;
+const SHORT = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '"': '\\"', '\\': '\\\\' };
+function escapeChar(c) {
+    return SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** The first `max` characters of `s`, never ending inside a surrogate pair, or undefined when it fits. */
+function cut(s, max) {
+    if (s.length <= max)
+        return undefined;
+    const end = max > 0 && /[\ud800-\udbff]/.test(s[max - 1]) ? max - 1 : max;
+    return s.slice(0, end);
+}
+/**
+ * `s` with control characters escaped as `\n`, `\u001b` and the like, cut after `max` characters with
+ * `… (N characters)`. Unquoted: for names at the start of a line or between fixed words.
+ */
+function printable(s, max = SHOWN_CHARS) {
+    const head = cut(s, max);
+    const text = (head ?? s).replace(UNSAFE, escapeChar);
+    return head === undefined ? text : `${text}… (${s.length} characters)`;
+}
+/**
+ * `s` in double quotes, escaped as a JSON string is (plus DEL, C1 controls and bidirectional controls), cut after
+ * `max` characters: `"ab…" (10485760 characters)`. For values inside a sentence.
+ */
+function quoted(s, max = SHOWN_CHARS) {
+    const head = cut(s, max);
+    const text = `"${(head ?? s).replace(UNSAFE_OR_QUOTE, escapeChar)}`;
+    return head === undefined ? `${text}"` : `${text}…" (${s.length} characters)`;
 }
 
 

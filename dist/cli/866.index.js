@@ -100,8 +100,8 @@ var run = __webpack_require__(5632);
 var local_state = __webpack_require__(4709);
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 6 modules
 var shared_coordinator = __webpack_require__(5431);
-// EXTERNAL MODULE: ./src/engine.ts + 10 modules
-var engine = __webpack_require__(7910);
+// EXTERNAL MODULE: ./src/engine.ts + 14 modules
+var engine = __webpack_require__(8123);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 3 modules
@@ -122,10 +122,12 @@ var load_config = __webpack_require__(8788);
 
 /**
  * `git config disbuild.graph` (a path relative to the repository root) or `disbuild.graphCommand`, else
- * `disbuild.json` at the root: `{"graph": "path"}`, `{"graphCommand": "cmd"}` or `{"tasks": …}`, with an optional `"salt"`.
- * Answers a one-line hint when there is none.
+ * `disbuild.json` at the root of commit `sha`: `{"graph": "path"}`, `{"graphCommand": "cmd"}` or `{"tasks": …}`,
+ * with an optional `"salt"`. The file is read from the commit, never the working tree: what is pushed is what is
+ * checked, and each commit (the pushed one, the remote's) is keyed with its own configuration. Answers a one-line
+ * hint when there is none.
  */
-async function readHookConfig(repoDir) {
+async function readHookConfig(repoDir, sha) {
     const git = (0,esm/* simpleGit */.Lp)(repoDir);
     const get = async (key) => {
         const v = (await git.raw(['config', '--get', key]).catch(() => '')).trim();
@@ -140,7 +142,14 @@ async function readHookConfig(repoDir) {
         return { ok: true, value: { graph: { kind: 'file', path: graph }, salt: salt ?? '' } };
     if (command !== undefined)
         return { ok: true, value: { graph: { kind: 'command', command }, salt: salt ?? '' } };
-    const source = await (0,load_config/* readConfigSource */.a)(repoDir);
+    let text;
+    try {
+        text = await git.raw(['show', `${sha}:${config_file/* CONFIG_FILE */.g2}`]);
+    }
+    catch {
+        text = undefined;
+    }
+    const source = text === undefined ? undefined : (0,load_config/* configSourceOf */.nI)((0,config_file/* parseConfigText */.Bu)(text));
     if (source === undefined) {
         return {
             ok: false,
@@ -192,9 +201,12 @@ function parsePushInput(text) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/cache/local-cache.ts + 1 modules
-var local_cache = __webpack_require__(7869);
+// EXTERNAL MODULE: ./src/cache/local-cache.ts + 4 modules
+var local_cache = __webpack_require__(4421);
+// EXTERNAL MODULE: ./src/util/remove-tree.ts
+var remove_tree = __webpack_require__(8043);
 ;// CONCATENATED MODULE: ./src/hook/worktree.ts
+
 
 
 
@@ -229,7 +241,8 @@ class Worktrees {
         await (0,esm/* simpleGit */.Lp)(this.repoDir)
             .raw(['worktree', 'remove', '--force', dir])
             .catch(() => undefined);
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        // Jobs may leave read-only directories in the checkout; one that still resists is left for the next run.
+        await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
         await (0,esm/* simpleGit */.Lp)(this.repoDir)
             .raw(['worktree', 'prune'])
             .catch(() => undefined);
@@ -245,7 +258,10 @@ class Worktrees {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __webpack_require__(1095);
 ;// CONCATENATED MODULE: ./src/hook/run-hook.ts
+
 
 
 
@@ -275,15 +291,15 @@ async function runPrePush(remote, io) {
     const { refs, errors } = parsePushInput(await readAll(io.stdin));
     for (const e of errors)
         io.stderr.write(`disbuild: ${e}\n`);
-    const shas = [...new Set(refs.filter((r) => !isDeletion(r)).map((r) => r.localSha))];
-    if (shas.length === 0)
+    // Refs pushing one commit share its build, but each has its own base: a job runs when its key differs from
+    // its key at any of them.
+    const bySha = new Map();
+    for (const r of refs)
+        if (!isDeletion(r))
+            bySha.set(r.localSha, [...(bySha.get(r.localSha) ?? []), r]);
+    if (bySha.size === 0)
         return errors.length > 0 ? 1 : 0;
     const repoDir = (await (0,esm/* simpleGit */.Lp)(io.cwd).raw(['rev-parse', '--show-toplevel'])).trim();
-    const config = await readHookConfig(repoDir);
-    if (!config.ok) {
-        io.stderr.write(`${config.error}\n`);
-        return 0;
-    }
     const state = await (0,local_state/* openLocalState */.p)(undefined, io);
     const cache = await state.openCache((m) => io.stderr.write(`disbuild: warning: ${m}\n`));
     const worktrees = await Worktrees.open(repoDir);
@@ -293,16 +309,26 @@ async function runPrePush(remote, io) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     const failures = [];
+    const said = new Set();
     try {
-        for (const sha of shas) {
-            const ref = refs.find((r) => r.localSha === sha);
-            const base = await baseCommit(repoDir, remote, ref.remoteSha, isNewBranch(ref), sha);
-            const plan = await planCommit(repoDir, sha, base, config.value.graph, config.value.salt, cache, worktrees, live);
+        for (const [sha, shaRefs] of bySha) {
+            const config = await readHookConfig(repoDir, sha);
+            if (!config.ok) {
+                // Said once, however many commits lack a configuration.
+                if (!said.has(config.error))
+                    io.stderr.write(`${config.error}\n`);
+                said.add(config.error);
+                continue;
+            }
+            const bases = new Set();
+            for (const ref of shaRefs)
+                bases.add(await baseCommit(repoDir, remote, ref.remoteSha, isNewBranch(ref), sha));
+            const plan = await planCommit(repoDir, sha, [...bases], config.value, cache, worktrees, live);
             if ('problem' in plan) {
                 io.stderr.write(`${plan.problem}\n`);
                 return 1;
             }
-            if (plan.toRun.length === 0) {
+            if (plan.toRun.length === 0 || plan.graph === undefined) {
                 if (plan.changed > 0)
                     io.stderr.write(`disbuild: ${plan.changed} changed jobs, all cached\n`);
                 if (plan.worktree)
@@ -333,7 +359,20 @@ async function runPrePush(remote, io) {
     await reportFailures(failures, state.dir, io);
     return 1;
 }
-async function planCommit(repoDir, sha, base, source, salt, cache, worktrees, live) {
+/**
+ * What to build of `sha`: the jobs whose key differs from their key at any of `bases` (the remote's commits of
+ * the refs that push it; undefined where there is none, so every job counts as changed) and that the cache
+ * lacks. Graph files, graph commands and disbuild.json tasks are compared alike; a command runs, and tasks are
+ * compiled, in a worktree of each commit.
+ */
+async function planCommit(repoDir, sha, bases, config, cache, worktrees, live) {
+    const source = config.graph;
+    const changedPaths = await Promise.all(bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))));
+    // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed,
+    // and a graph command need not even run (nor tasks be compiled).
+    if (source.kind !== 'file' && changedPaths.every((p) => p !== undefined && p.length === 0)) {
+        return { toRun: [], changed: 0 };
+    }
     // A graph command may read any file, so it runs in a worktree of the pushed commit; a graph file is read
     // straight from the commit, and no worktree is made unless something has to run.
     let worktree;
@@ -341,44 +380,65 @@ async function planCommit(repoDir, sha, base, source, salt, cache, worktrees, li
         worktree = await worktrees.add(sha);
         live.add(worktree);
     }
+    const keep = worktree ? { worktree } : {};
     const graph = await graphAt(repoDir, sha, source, worktree);
     if (typeof graph === 'string')
         return { problem: graph };
-    if (base !== undefined &&
-        source.kind === 'file' &&
-        !(await touchesGraph(repoDir, base, sha, source.path, graph))) {
-        return { graph, toRun: [], changed: 0, ...(worktree ? { worktree } : {}) };
-    }
-    const keys = await (0,job_key/* keyGraphAtCommit */.CS)(graph, repoDir, sha, salt);
+    if (source.kind === 'file' &&
+        changedPaths.every((p) => p !== undefined && !touchesGraph(p, source.path, graph)))
+        return { toRun: [], changed: 0, ...keep };
+    const keys = await (0,job_key/* keyGraphAtCommit */.CS)(graph, repoDir, sha, config.salt);
     if (!keys.ok)
         return { problem: keys.error.map((p) => `disbuild: ${(0,model/* formatProblem */.V)(p)}`).join('\n') };
-    const before = new Set();
-    if (base !== undefined && source.kind === 'file') {
-        const old = await graphAt(repoDir, base, source, undefined);
-        const oldKeys = typeof old === 'string' ? undefined : await (0,job_key/* keyGraphAtCommit */.CS)(old, repoDir, base, salt);
-        if (oldKeys?.ok)
-            for (const k of oldKeys.value.values())
-                before.add(k);
-    }
-    const changed = graph.jobs.filter((j) => !before.has(keys.value.get(j.label)));
+    const before = await Promise.all(bases.map((b) => (b === undefined ? new Set() : keysAt(repoDir, b, worktrees, live))));
+    const changed = graph.jobs.filter((j) => before.some((keysAtBase) => !keysAtBase.has(keys.value.get(j.label))));
     const hits = await cache.lookup(changed.map((j) => keys.value.get(j.label)));
     const toRun = changed.filter((j) => !hits.has(keys.value.get(j.label))).map((j) => j.label);
-    return { graph, toRun, changed: changed.length, ...(worktree ? { worktree } : {}) };
+    return { graph, toRun, changed: changed.length, ...keep };
 }
 /**
- * Whether the change from `base` to `sha` can change any key: it can only if it touches the graph file or an
- * input (keys are made of inputs, commands and dependencies, nothing else). The common push — code the graph
- * does not read, or nothing relevant — is then decided by one `git diff` instead of hashing two trees.
+ * The keys of commit `base`'s jobs, each from its own configuration (graph and salt), as the remote's side of
+ * the comparison; none when that commit has no valid graph (then every job of the pushed one counts as changed).
  */
-async function touchesGraph(repoDir, base, sha, graphPath, graph) {
-    let changed;
+async function keysAt(repoDir, base, worktrees, live) {
+    const config = await readHookConfig(repoDir, base);
+    if (!config.ok)
+        return new Set();
+    let worktree;
+    if (config.value.graph.kind !== 'file') {
+        worktree = await worktrees.add(base);
+        live.add(worktree);
+    }
+    try {
+        const graph = await graphAt(repoDir, base, config.value.graph, worktree);
+        if (typeof graph === 'string')
+            return new Set();
+        const keys = await (0,job_key/* keyGraphAtCommit */.CS)(graph, repoDir, base, config.value.salt);
+        return keys.ok ? new Set(keys.value.values()) : new Set();
+    }
+    finally {
+        if (worktree) {
+            await worktrees.remove(worktree);
+            live.delete(worktree);
+        }
+    }
+}
+/** The paths that differ between two commits, or undefined when git cannot say. */
+async function pathsChanged(repoDir, base, sha) {
     try {
         const out = await (0,esm/* simpleGit */.Lp)(repoDir).raw(['diff', '--name-only', '--no-renames', '-z', base, sha]);
-        changed = out.split('\0').filter(Boolean);
+        return out.split('\0').filter(Boolean);
     }
     catch {
-        return true;
+        return undefined;
     }
+}
+/**
+ * Whether a change to `changed` can change any key of a graph read from a file: it can only if it touches the
+ * graph file, `disbuild.json` or an input (keys are made of inputs, commands and dependencies, nothing else). The
+ * common push (code the graph does not read) is then decided by one `git diff` instead of hashing two trees.
+ */
+function touchesGraph(changed, graphPath, graph) {
     const inputs = new Set([graphPath.replace(/^\.\//, ''), 'disbuild.json']);
     for (const j of graph.jobs)
         for (const i of j.inputs)
@@ -403,7 +463,8 @@ async function graphAt(repoDir, sha, source, worktree) {
                 : (await sh(source.command, { cwd: worktree, maxBuffer: 1 << 30 })).stdout;
     }
     catch (e) {
-        return `disbuild: cannot read the graph at ${sha.slice(0, 10)} (${source.kind === 'file' ? source.path : source.command}): ${e.message.split('\n')[0]}`;
+        const what = source.kind === 'file' ? source.path : source.command;
+        return (0,printable/* printable */.g$)(`disbuild: cannot read the graph at ${sha.slice(0, 10)} (${what}): ${e.message.split('\n')[0]}`, Infinity);
     }
     const parsed = (0,parse/* parseGraphText */.Vb)(text);
     if (!parsed.ok)
@@ -450,7 +511,7 @@ async function buildInWorktree(graph, toRun, wt, sha, salt, cache, state, io, si
             download: 'minimal',
             logReplay: 'none',
             dryRun: false,
-            workDir: state.newRunDir(),
+            workDir: state.newRunDir((m) => reporter.onEvent({ type: 'warning', message: m })),
             baseEnv: (0,run.baseEnvironment)(io.env),
             digests: { commit: sha },
             signal,
@@ -473,7 +534,7 @@ async function reportFailures(failures, cacheDir, io) {
     for (const f of failures) {
         const log = (0,external_node_path_.join)(dir, `${(0,engine/* safeName */.j)(f.name)}.log`);
         await (0,promises_.writeFile)(log, Buffer.concat([f.stdout, Buffer.from('\n--- stderr ---\n'), f.stderr]));
-        io.stderr.write(`  ✗ ${f.name}: ${f.message ?? `exit code ${String(f.exitCode)}`} (exit code ${String(f.exitCode)})\n`);
+        io.stderr.write(`  ✗ ${(0,printable/* printable */.g$)(f.name)}: ${(0,printable/* printable */.g$)(f.message ?? `exit code ${String(f.exitCode)}`, Infinity)} (exit code ${String(f.exitCode)})\n`);
         const tail = f.stderr.toString('utf8').trimEnd().split('\n').slice(-10);
         for (const line of tail)
             if (line !== '')

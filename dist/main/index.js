@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1367);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4007);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1367:
+/***/ 4007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31020,6 +31020,163 @@ var external_node_fs_ = __nccwpck_require__(3024);
 const result_ok = (value) => ({ ok: true, value });
 const result_err = (error) => ({ ok: false, error });
 
+;// CONCATENATED MODULE: ./src/util/free-space.ts
+
+/**
+ * Below this much free space on the cache's disk, a run keeps its scratch files and job outputs elsewhere (the
+ * system temp directory): a job must not fail because the cache filled its disk. Only where outputs are written
+ * changes (a save then copies instead of renaming), so the margin can be generous.
+ */
+const LOW_SPACE_BYTES = 512 * 1024 * 1024;
+/** Bytes an unprivileged process may still write on the file system holding `path`; undefined when unknown. */
+function free_space_freeBytes(path) {
+    try {
+        const s = (0,external_node_fs_.statfsSync)(path);
+        return s.bavail * s.bsize;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether the disk holding `path` is known to be short of space (unknown counts as not short). */
+function free_space_isLowOnSpace(path, threshold = LOW_SPACE_BYTES) {
+    const free = free_space_freeBytes(path);
+    return free !== undefined && free < threshold;
+}
+/** Whether an error says a disk or a quota is full. */
+function isDiskFull(e) {
+    const code = e?.code;
+    return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+;// CONCATENATED MODULE: ./src/util/remove-tree.ts
+
+
+/** Whether an error is the kind that giving the owner write permission back can cure. */
+function isPermissionError(e) {
+    const code = e?.code;
+    return code === 'EACCES' || code === 'EPERM';
+}
+/**
+ * Removes a directory tree (or a file) that may hold read-only directories: jobs leave them (Go's module cache
+ * is made read-only on purpose) and committed cache entries are read-only by design. An unprivileged `rm -rf`
+ * cannot empty such a directory, so on a permission error every directory of the tree is made writable by its
+ * owner and the removal is tried once more. Throws only when that fails too (a tree owned by someone else).
+ */
+async function remove_tree_removeTree(path) {
+    try {
+        await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
+        return;
+    }
+    catch (e) {
+        if (!isPermissionError(e))
+            throw e;
+    }
+    await makeDirsWritable(path);
+    await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
+}
+/** Gives the owner full access to every directory under `path` (symlinks are never followed). */
+async function makeDirsWritable(path) {
+    let st;
+    try {
+        st = await (0,promises_namespaceObject.lstat)(path);
+    }
+    catch {
+        return;
+    }
+    if (!st.isDirectory())
+        return;
+    if ((st.mode & 0o700) !== 0o700)
+        await (0,promises_namespaceObject.chmod)(path, (st.mode & 0o7777) | 0o700).catch(() => undefined);
+    let names;
+    try {
+        names = await (0,promises_namespaceObject.readdir)(path);
+    }
+    catch {
+        return;
+    }
+    for (const name of names)
+        await makeDirsWritable((0,external_node_path_.join)(path, name));
+}
+
+;// CONCATENATED MODULE: ./src/cache/entry-meta.ts
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * Reads `meta.json` of the entry for `key`, checking every field it relies on: a damaged file (empty, cut
+ * short, edited, or another key's) is answered as a problem, never as a hit with wrong or ill-typed values.
+ */
+function parseEntryMeta(text, key) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch (e) {
+        return result_err(`meta.json is not valid JSON (${e.message})`);
+    }
+    if (!isObject(v))
+        return result_err('meta.json is not an object');
+    const { durationMs, stdout, stderr, manifest } = v;
+    if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0) {
+        return result_err(`meta.json has no valid durationMs (got ${JSON.stringify(durationMs)})`);
+    }
+    for (const [name, log] of [
+        ['stdout', stdout],
+        ['stderr', stderr],
+    ]) {
+        if (log !== undefined && typeof log !== 'string')
+            return result_err(`meta.json has an ill-typed ${name}`);
+    }
+    const meta = { durationMs };
+    if (typeof stdout === 'string')
+        meta.stdout = stdout;
+    if (typeof stderr === 'string')
+        meta.stderr = stderr;
+    if (manifest !== undefined) {
+        // Its entries are checked when a restore needs them: a lookup stays one small parse per key.
+        const checked = checkManifest(manifest, key, { entries: false });
+        if (!checked.ok)
+            return checked;
+        meta.manifest = checked.value;
+    }
+    return result_ok(meta);
+}
+/**
+ * A manifest as read from disk, checked to be for `key` and (unless `entries` is false) to list only safe,
+ * well-typed entries.
+ */
+function checkManifest(v, key, opts = { entries: true }) {
+    if (!isObject(v) || v.version !== 1)
+        return result_err('the manifest is not a version 1 manifest');
+    if (v.key !== key)
+        return result_err(`the manifest names another key (${JSON.stringify(v.key)})`);
+    if (typeof v.stdoutSha256 !== 'string' || typeof v.stderrSha256 !== 'string') {
+        return result_err('the manifest has no log digests');
+    }
+    if (!Array.isArray(v.entries))
+        return result_err('the manifest has no entry list');
+    if (!opts.entries)
+        return result_ok(v);
+    for (const e of v.entries) {
+        if (!isEntry(e))
+            return result_err(`the manifest lists an invalid entry ${JSON.stringify(e)}`);
+    }
+    return result_ok(v);
+}
+function isEntry(e) {
+    if (!isObject(e) || typeof e.path !== 'string' || !isSafeRelativePath(e.path))
+        return false;
+    if (typeof e.size !== 'number' || typeof e.sha256 !== 'string' || typeof e.mode !== 'number')
+        return false;
+    if (e.type === 'symlink')
+        return typeof e.target === 'string';
+    return e.type === 'file' || e.type === 'dir';
+}
+/** `a/b/c`: no empty, `.` or `..` component, not absolute. */
+function isSafeRelativePath(p) {
+    return p !== '' && p.split('/').every((c) => c !== '' && c !== '.' && c !== '..' && !c.includes('\0'));
+}
+
 ;// CONCATENATED MODULE: ./src/cache/manifest.ts
 
 
@@ -31037,6 +31194,7 @@ const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
  */
 const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
 let hashedSinceYield = 0;
+/** SHA-256 hex of a file's content (`size` picks the cheaper way to read it). */
 async function fileSha256(path, size) {
     if (size <= SYNC_HASH_LIMIT) {
         hashedSinceYield += size;
@@ -31075,7 +31233,8 @@ async function describeTree(dir) {
             }
             else if (st.isSymbolicLink()) {
                 const target = (0,external_node_fs_.readlinkSync)(abs);
-                if (symlinkEscapes(r, target)) {
+                // The lexical check alone misses links through links (`c -> .`, `up -> c/..`): resolve them too.
+                if (symlinkEscapes(r, target) || !resolvesInside(dir, r.split('/').slice(0, -1), target)) {
                     return `symlink ${r} points outside the output directory (${target})`;
                 }
                 entries.push({
@@ -31099,6 +31258,50 @@ async function describeTree(dir) {
     };
     const problem = await walk('');
     return problem === undefined ? result_ok(entries) : result_err(problem);
+}
+/** Symlinks followed while resolving one, in all (the kernel's limit); more is treated as escaping (a loop). */
+const MAX_LINK_DEPTH = 40;
+/**
+ * Whether `target`, read from a symlink in directory `at` (components below `root`), resolves inside `root`,
+ * following the symlinks it passes through as the kernel would: `c -> .` then `up -> c/..` escapes, although
+ * `c/..` alone looks harmless. Components that do not exist are taken as they are written.
+ */
+function resolvesInside(root, at, target) {
+    return resolveInside(root, at, target, { links: 0 }) !== undefined;
+}
+/** The components below `root` that `target` resolves to from `at`; undefined when it leaves `root`. */
+function resolveInside(root, at, target, followed) {
+    if ((0,external_node_path_.isAbsolute)(target))
+        return undefined;
+    let stack = [...at];
+    for (const part of target.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (stack.pop() === undefined)
+                return undefined;
+            continue;
+        }
+        const here = (0,external_node_path_.join)(root, ...stack, part);
+        let isLink = false;
+        try {
+            isLink = (0,external_node_fs_.lstatSync)(here).isSymbolicLink();
+        }
+        catch {
+            // Not there: nothing to follow.
+        }
+        if (!isLink) {
+            stack.push(part);
+            continue;
+        }
+        if (++followed.links > MAX_LINK_DEPTH)
+            return undefined;
+        const resolved = resolveInside(root, stack, (0,external_node_fs_.readlinkSync)(here), followed);
+        if (resolved === undefined)
+            return undefined;
+        stack = resolved;
+    }
+    return stack;
 }
 /** The manifest of an artifact whose output tree is at `outputDir`. */
 async function buildManifest(outputDir, key, durationMs, stdout, stderr) {
@@ -31174,6 +31377,174 @@ async function copyOne(from, to, tryLink) {
     if (mode & 0o111)
         await (0,promises_namespaceObject.chmod)(to, mode);
 }
+/**
+ * Copies exactly the entries a manifest lists (parents before children, as manifests are sorted) from `src` to
+ * a new `dest`. Anything else in `src` is left behind: a dependent may have written there (Python's
+ * `__pycache__`), and that is neither part of the artifact nor a reason to call it damaged. A path whose parent
+ * is not a directory made by this copy is refused, so a listed symlink is never written through.
+ */
+async function copyListedTree(src, dest, entries) {
+    await (0,promises_namespaceObject.mkdir)(dest);
+    const dirs = new Set(['']);
+    for (const e of entries) {
+        const slash = e.path.lastIndexOf('/');
+        if (!dirs.has(slash < 0 ? '' : e.path.slice(0, slash))) {
+            throw new Error(`the manifest lists ${e.path} outside a listed directory`);
+        }
+        const to = (0,external_node_path_.join)(dest, e.path);
+        if (e.type === 'dir') {
+            await (0,promises_namespaceObject.mkdir)(to);
+            dirs.add(e.path);
+        }
+        else if (e.type === 'symlink')
+            await (0,promises_namespaceObject.symlink)(e.target ?? '', to);
+        else {
+            // The entry's own mode is kept (a lost exec bit is damage that verification must see).
+            await (0,promises_namespaceObject.copyFile)((0,external_node_path_.join)(src, e.path), to, promises_namespaceObject.constants.COPYFILE_FICLONE);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/entry-files.ts
+
+
+
+
+
+
+/** Logs up to this size live inline in `meta.json`, so a lookup hit costs one small read, logs included. */
+const INLINE_LOG_LIMIT = 16 * 1024;
+/** The `meta.json` of a new entry, without its manifest; logs too large (or spilled) are left to `writeLog`. */
+function entryMeta(a) {
+    const meta = { durationMs: a.durationMs };
+    if (a.stdoutFile === undefined && a.stdout.length <= INLINE_LOG_LIMIT) {
+        meta.stdout = a.stdout.toString('base64');
+    }
+    if (a.stderrFile === undefined && a.stderr.length <= INLINE_LOG_LIMIT) {
+        meta.stderr = a.stderr.toString('base64');
+    }
+    return meta;
+}
+/** Writes a log into an entry, from memory or (a spilled log) from its file; answers its SHA-256. */
+async function writeLog(dest, bytes, file) {
+    if (file === undefined) {
+        await (0,promises_namespaceObject.writeFile)(dest, bytes);
+        return sha256(bytes);
+    }
+    await (0,promises_namespaceObject.copyFile)(file, dest, promises_namespaceObject.constants.COPYFILE_FICLONE);
+    return fileSha256(dest, (await (0,promises_namespaceObject.stat)(dest)).size);
+}
+/**
+ * Copies the artifact of the entry at `entry` to `temp` (only what its manifest lists) and verifies the copy
+ * and the logs against the manifest. Answers the first mismatch; throws on I/O trouble (a full disk).
+ */
+async function copyVerified(entry, key, meta, temp) {
+    const manifest = meta.manifest ?? (await legacyManifest(entry, key));
+    const safe = checkManifest(manifest, key);
+    if (!safe.ok)
+        return safe;
+    await copyListedTree((0,external_node_path_.join)(entry, 'out'), temp, manifest.entries);
+    const verified = await verifyTree(temp, manifest);
+    if (!verified.ok)
+        return verified;
+    const digest = async (name) => {
+        const inline = meta[name];
+        if (inline !== undefined)
+            return sha256(Buffer.from(inline, 'base64'));
+        const path = (0,external_node_path_.join)(entry, name);
+        return fileSha256(path, (await (0,promises_namespaceObject.stat)(path)).size);
+    };
+    if ((await digest('stdout')) !== manifest.stdoutSha256 ||
+        (await digest('stderr')) !== manifest.stderrSha256) {
+        return result_err('logs do not match the manifest');
+    }
+    return verified;
+}
+/** Entries written before the manifest moved into `meta.json` keep it in a file of its own. */
+async function legacyManifest(entry, key) {
+    const manifest = checkManifest(JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(entry, 'manifest.json'), 'utf8')), key);
+    if (!manifest.ok)
+        throw new Error(manifest.error);
+    return manifest.value;
+}
+
+;// CONCATENATED MODULE: ./src/cache/log-file.ts
+
+/** Logs larger than this are read for display as their two ends, never whole into memory. */
+const DISPLAY_WHOLE_LIMIT = 16 * 1024 * 1024;
+const DISPLAY_END_BYTES = 1024 * 1024;
+/**
+ * A stored log as reporters see it: the whole file up to 16 MiB, else its first and last MiB around a line
+ * saying how much was left out (the same shape a live job's spilled output has). Replaying a cached job that
+ * printed gigabytes costs two megabytes of memory.
+ */
+async function readLogForDisplay(path) {
+    const { size } = await (0,promises_namespaceObject.stat)(path);
+    if (size <= DISPLAY_WHOLE_LIMIT)
+        return (0,promises_namespaceObject.readFile)(path);
+    const fh = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        const head = Buffer.alloc(DISPLAY_END_BYTES);
+        const tail = Buffer.alloc(DISPLAY_END_BYTES);
+        await fh.read(head, 0, head.length, 0);
+        await fh.read(tail, 0, tail.length, size - tail.length);
+        const left = size - head.length - tail.length;
+        return Buffer.concat([head, Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`), tail]);
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * The artifact with its spilled logs read back whole, for backends that store logs from memory (packs). Costs
+ * the log's size in memory for the time of one save, never for the rest of the run.
+ */
+async function withWholeLogs(a) {
+    if (a.stdoutFile === undefined && a.stderrFile === undefined)
+        return a;
+    return {
+        outputDir: a.outputDir,
+        durationMs: a.durationMs,
+        stdout: a.stdoutFile === undefined ? a.stdout : await (0,promises_namespaceObject.readFile)(a.stdoutFile),
+        stderr: a.stderrFile === undefined ? a.stderr : await (0,promises_namespaceObject.readFile)(a.stderrFile),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cache/dead-temps.ts
+
+
+
+/**
+ * Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. Each is
+ * removed on its own (read-only directories made writable first); one that cannot be removed is left for a
+ * later run and never stops the others, nor the caller.
+ */
+async function dead_temps_removeDeadTemps(tmpDir) {
+    let names;
+    try {
+        names = await (0,promises_namespaceObject.readdir)(tmpDir);
+    }
+    catch {
+        return;
+    }
+    await Promise.all(names.map(async (name) => {
+        const pid = Number(name.split('-')[0]);
+        if (pid === process.pid)
+            return;
+        if (Number.isInteger(pid) && pid > 0 && dead_temps_isAlive(pid))
+            return;
+        await remove_tree_removeTree((0,external_node_path_.join)(tmpDir, name)).catch(() => undefined);
+    }));
+}
+function dead_temps_isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/cache/local-cache.ts
 
@@ -31183,19 +31554,31 @@ async function copyOne(from, to, tryLink) {
 
 
 
-/** Logs up to this size live inline in `meta.json`, so a lookup hit costs one small read, logs included. */
-const INLINE_LOG_LIMIT = 16 * 1024;
+
+
+
+
+
+
+
+/** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
+const SPACE_CHECK_MS = 250;
 /**
  * The `local` backend: one directory per artifact under `<dir>/v1/entries/<key[0..2]>/<key>/`.
  *
  * Deals with: atomic saves (the whole entry is built in `v1/tmp/` and renamed into place, so an entry either
  * exists complete or not at all), races between processes (the first rename wins, the loser discards its copy),
- * verified restores (a tampered entry is removed and answered as a miss), and leftovers of killed processes.
- * Does not deal with: size bounds (`pruneCache`) or deciding what to restore.
+ * verified restores, damaged entries (moved aside once, with one warning, so the rebuilt artifact takes their
+ * place), a full disk (saves stop with one warning; outputs are no longer handed out here), and leftovers of
+ * killed processes. Does not deal with: size bounds (`pruneCache`) or deciding what to restore.
  */
 class local_cache_LocalCache {
     #root;
     #onWarning;
+    /** Set once the disk said it is full: saves are skipped for the rest of the run (one warning). */
+    #full = false;
+    #spaceCheckedAt = -Infinity;
+    #lowOnSpace = false;
     constructor(root, onWarning) {
         this.#root = root;
         this.#onWarning = onWarning;
@@ -31205,7 +31588,7 @@ class local_cache_LocalCache {
         const root = (0,external_node_path_.join)(dir, 'v1');
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
         await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
-        await local_cache_removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
+        await dead_temps_removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
         return new local_cache_LocalCache(root, opts.onWarning ?? (() => undefined));
     }
     #entry(key) {
@@ -31221,23 +31604,36 @@ class local_cache_LocalCache {
         for (const key of keys) {
             const path = (0,external_node_path_.join)(this.#entry(key), 'meta.json');
             // Asked first because a miss is the common case in a cold run, and a failed read costs an exception.
+            // An entry whose meta.json cannot even be seen (an unreadable directory) is repaired when it is saved.
             if (!(0,external_node_fs_.existsSync)(path))
                 continue;
+            let text;
             try {
-                const meta = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-                hits.set(key, this.#hit(key, meta));
+                text = (0,external_node_fs_.readFileSync)(path, 'utf8');
             }
-            catch {
-                // Gone meanwhile, or unreadable: a miss.
+            catch (e) {
+                if (e.code !== 'ENOENT')
+                    this.#damaged(key, e.message);
+                continue;
             }
+            const meta = parseEntryMeta(text, key);
+            if (meta.ok)
+                hits.set(key, this.#hit(key, meta.value));
+            else
+                this.#damaged(key, meta.error);
         }
         return Promise.resolve(hits);
+    }
+    /** A damaged entry is a miss: moved aside at once (so the rebuilt artifact can be saved), warned about once. */
+    #damaged(key, problem) {
+        this.#onWarning(`cache entry ${key} is damaged (${problem}); removed it, the job will be rebuilt`);
+        void this.#quarantine(key);
     }
     #hit(key, meta) {
         const entry = this.#entry(key);
         const log = async (name) => {
             const inline = meta[name];
-            return inline !== undefined ? Buffer.from(inline, 'base64') : (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(entry, name));
+            return inline !== undefined ? Buffer.from(inline, 'base64') : readLogForDisplay((0,external_node_path_.join)(entry, name));
         };
         return {
             key,
@@ -31248,61 +31644,79 @@ class local_cache_LocalCache {
                 void (0,promises_namespaceObject.utimes)(entry, now, now).catch(() => undefined);
                 return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
-            restore: (destDir) => this.#restore(key, meta, destDir, log),
+            restore: (destDir) => this.#restore(key, meta, destDir),
             entries: () => meta.manifest?.entries,
         };
     }
-    async #restore(key, meta, destDir, log) {
+    /** Restores and verifies; on failure the caller warns (naming the job), so this only moves the entry aside. */
+    async #restore(key, meta, destDir) {
         const entry = this.#entry(key);
         const temp = `${destDir}.restore-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        let verified;
         try {
-            const manifest = meta.manifest ?? JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(entry, 'manifest.json'), 'utf8'));
             await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(destDir), { recursive: true });
-            await copyTree((0,external_node_path_.join)(entry, 'out'), temp, { link: false });
-            const [stdout, stderr] = await Promise.all([log('stdout'), log('stderr')]);
-            let verified = await verifyTree(temp, manifest);
-            if (verified.ok &&
-                (sha256(stdout) !== manifest.stdoutSha256 || sha256(stderr) !== manifest.stderrSha256)) {
-                verified = result_err('logs do not match the manifest');
-            }
-            if (!verified.ok) {
-                await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
-                await this.#quarantine(key);
-                const message = `cache entry ${key} is corrupt (${verified.error}); removed it`;
-                this.#onWarning(message);
-                return result_err({ reason: 'corrupt', message });
-            }
-            await (0,promises_namespaceObject.rm)(destDir, { recursive: true, force: true });
-            await (0,promises_namespaceObject.rename)(temp, destDir);
-            const now = new Date();
-            await (0,promises_namespaceObject.utimes)(entry, now, now).catch(() => undefined);
-            return result_ok(undefined);
+            verified = await copyVerified(entry, key, meta, temp);
         }
         catch (e) {
-            await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true }).catch(() => undefined);
-            const message = `cache entry ${key} could not be restored: ${e.message}`;
-            this.#onWarning(message);
-            return result_err({ reason: 'missing', message });
+            if (isDiskFull(e)) {
+                await remove_tree_removeTree(temp).catch(() => undefined);
+                return result_err({ reason: 'cache-unavailable', message: `cache entry ${key}: ${e.message}` });
+            }
+            verified = result_err(e.message);
         }
+        if (!verified.ok) {
+            await remove_tree_removeTree(temp).catch(() => undefined);
+            await this.#quarantine(key);
+            return result_err({
+                reason: 'corrupt',
+                message: `cache entry ${key} is damaged (${verified.error}); removed it`,
+            });
+        }
+        try {
+            await remove_tree_removeTree(destDir);
+            await (0,promises_namespaceObject.rename)(temp, destDir);
+        }
+        catch (e) {
+            await remove_tree_removeTree(temp).catch(() => undefined);
+            return result_err({
+                reason: 'missing',
+                message: `cache entry ${key} could not be restored: ${e.message}`,
+            });
+        }
+        const now = new Date();
+        await (0,promises_namespaceObject.utimes)(entry, now, now).catch(() => undefined);
+        return result_ok(undefined);
     }
     /** Moves a bad entry out of the way atomically, so the next save can replace it. */
     async #quarantine(key) {
+        const entry = this.#entry(key);
         const temp = this.#newTemp();
         try {
-            await (0,promises_namespaceObject.rename)(this.#entry(key), temp);
+            // Moving a directory to another parent needs write permission on it (its `..` changes).
+            (0,external_node_fs_.chmodSync)(entry, 0o755);
         }
         catch {
-            return;
+            // Gone already, or not ours: the rename says which.
         }
-        await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true }).catch(() => undefined);
+        try {
+            (0,external_node_fs_.renameSync)(entry, temp);
+        }
+        catch {
+            return false;
+        }
+        await remove_tree_removeTree(temp).catch(() => undefined);
+        return true;
     }
     /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
     #handedOut = new Set();
     /**
      * A job that writes its outputs straight into a temp entry saves without copying or linking anything:
-     * committing it is writing `meta.json` and one rename.
+     * committing it is writing `meta.json` and one rename. Throws when the cache's disk is (nearly) full, so that
+     * the job writes its outputs where the run keeps its own files instead.
      */
     newOutputDir() {
+        if (this.#full || this.#isLowOnSpace())
+            throw new Error('the cache disk is low on space');
         const temp = this.#newTemp();
         const out = (0,external_node_path_.join)(temp, 'out');
         try {
@@ -31316,13 +31730,23 @@ class local_cache_LocalCache {
         this.#handedOut.add(out);
         return out;
     }
+    #isLowOnSpace() {
+        const now = performance.now();
+        if (now - this.#spaceCheckedAt > SPACE_CHECK_MS) {
+            this.#spaceCheckedAt = now;
+            this.#lowOnSpace = free_space_isLowOnSpace(this.#root);
+        }
+        return this.#lowOnSpace;
+    }
     async save(key, artifact) {
         const entry = this.#entry(key);
         if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(entry, 'meta.json')))
             return { saved: false, reason: 'exists' };
         const adopt = this.#handedOut.has(artifact.outputDir);
+        if (this.#full && !adopt)
+            return { saved: false, reason: 'cache-unavailable', message: 'disk full' };
         // Not taken over: the directory stays where dependents read it until `close` removes it.
-        const dropTemp = (temp) => adopt ? Promise.resolve() : (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true }).catch(() => undefined);
+        const dropTemp = (temp) => adopt ? Promise.resolve() : remove_tree_removeTree(temp).catch(() => undefined);
         const temp = adopt ? (0,external_node_path_.dirname)(artifact.outputDir) : this.#newTemp();
         try {
             if (!adopt)
@@ -31335,15 +31759,16 @@ class local_cache_LocalCache {
             }
             const meta = { ...entryMeta(artifact), manifest: manifest.value };
             // Logs too big to live inline in meta.json get files of their own.
-            if (meta.stdout === undefined)
-                await (0,promises_namespaceObject.writeFile)((0,external_node_path_.join)(temp, 'stdout'), artifact.stdout);
-            if (meta.stderr === undefined)
-                await (0,promises_namespaceObject.writeFile)((0,external_node_path_.join)(temp, 'stderr'), artifact.stderr);
+            if (meta.stdout === undefined) {
+                meta.manifest.stdoutSha256 = await writeLog((0,external_node_path_.join)(temp, 'stdout'), artifact.stdout, artifact.stdoutFile);
+            }
+            if (meta.stderr === undefined) {
+                meta.manifest.stderrSha256 = await writeLog((0,external_node_path_.join)(temp, 'stderr'), artifact.stderr, artifact.stderrFile);
+            }
             // Synchronous: two small calls, cheaper in line than as thread-pool round trips (open, write, close, rename).
             (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'meta.json'), JSON.stringify(meta));
             await this.#ensureShard((0,external_node_path_.dirname)(entry));
-            // The single commit point: before it, nothing is visible; after it, everything is.
-            (0,external_node_fs_.renameSync)(temp, entry);
+            await this.#commit(key, temp);
             if (!adopt)
                 return { saved: true };
             this.#handedOut.delete(artifact.outputDir);
@@ -31354,15 +31779,53 @@ class local_cache_LocalCache {
             const code = e.code;
             if (code === 'ENOTEMPTY' || code === 'EEXIST')
                 return { saved: false, reason: 'exists' };
-            this.#onWarning(`could not save ${key} to the local cache: ${e.message}`);
+            return this.#saveFailed(key, e);
+        }
+    }
+    /**
+     * The single commit point: before the rename, nothing is visible; after it, everything is. An entry already
+     * in the way is another process's save (then this one is a no-op) or damage that lookups could not see (an
+     * unreadable directory, no meta.json): that one is moved aside and the rename tried once more.
+     */
+    async #commit(key, temp) {
+        const entry = this.#entry(key);
+        try {
+            (0,external_node_fs_.renameSync)(temp, entry);
+            return;
+        }
+        catch (e) {
+            const code = e.code;
+            if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || this.#isValidEntry(key))
+                throw e;
+        }
+        this.#onWarning(`cache entry ${key} is damaged (its meta.json cannot be read); replaced it`);
+        await this.#quarantine(key);
+        (0,external_node_fs_.renameSync)(temp, entry);
+    }
+    #isValidEntry(key) {
+        try {
+            return parseEntryMeta((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.#entry(key), 'meta.json'), 'utf8'), key).ok;
+        }
+        catch {
+            return false;
+        }
+    }
+    #saveFailed(key, e) {
+        if (isDiskFull(e)) {
+            if (!this.#full) {
+                this.#full = true;
+                this.#onWarning(`the local cache's disk is full (${e.message}); nothing more is saved to it in this run`);
+            }
             return { saved: false, reason: 'cache-unavailable', message: e.message };
         }
+        this.#onWarning(`could not save ${key} to the local cache: ${e.message}`);
+        return { saved: false, reason: 'cache-unavailable', message: e.message };
     }
     /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
     async close() {
         const left = [...this.#handedOut];
         this.#handedOut.clear();
-        await Promise.all(left.map((out) => (0,promises_namespaceObject.rm)((0,external_node_path_.dirname)(out), { recursive: true, force: true }).catch(() => undefined)));
+        await Promise.all(left.map((out) => remove_tree_removeTree((0,external_node_path_.dirname)(out)).catch(() => undefined)));
     }
     #shards = new Set();
     /** Each of the 256 shard directories is created once per process, not probed on every save. */
@@ -31371,41 +31834,6 @@ class local_cache_LocalCache {
             return;
         await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
         this.#shards.add(dir);
-    }
-}
-function entryMeta(a) {
-    const meta = { durationMs: a.durationMs };
-    if (a.stdout.length <= INLINE_LOG_LIMIT)
-        meta.stdout = a.stdout.toString('base64');
-    if (a.stderr.length <= INLINE_LOG_LIMIT)
-        meta.stderr = a.stderr.toString('base64');
-    return meta;
-}
-/** Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. */
-async function local_cache_removeDeadTemps(tmpDir) {
-    let names;
-    try {
-        names = await (0,promises_namespaceObject.readdir)(tmpDir);
-    }
-    catch {
-        return;
-    }
-    await Promise.all(names.map(async (name) => {
-        const pid = Number(name.split('-')[0]);
-        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid))
-            return;
-        if (pid === process.pid)
-            return;
-        await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(tmpDir, name), { recursive: true, force: true });
-    }));
-}
-function isAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
     }
 }
 
@@ -31441,6 +31869,7 @@ function parseIndex(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/cache/packs/pack-cache.ts
+
 
 
 
@@ -31566,9 +31995,10 @@ class PackCache {
         }
         return p;
     }
-    async save(key, artifact) {
+    async save(key, spilled) {
         if (!this.#o.save)
             return { saved: false, reason: 'disabled' };
+        const artifact = await withWholeLogs(spilled);
         if (this.#down)
             return { saved: false, reason: 'cache-unavailable' };
         const dir = (0,external_node_path_.join)(this.#o.workDir, 'staging', key);
@@ -32159,10 +32589,12 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 ;// CONCATENATED MODULE: ./src/util/discard-dir.ts
 
 
+
 /**
  * Removes a scratch directory without making the caller wait: it is renamed out of the way at once (so nothing
  * sees it half-deleted), then deleted by a detached `rm -rf` that may outlive this process. Deleting thousands of
  * job directories costs hundreds of milliseconds that no user should wait for at the end of a run.
+ * Read-only directories in it (left by jobs, or sealed outputs) are made writable when the first `rm` fails.
  */
 function discardDir(path) {
     const doomed = `${path}.discard-${process.pid}-${Date.now()}`;
@@ -32172,13 +32604,15 @@ function discardDir(path) {
     catch {
         return; // Already gone.
     }
+    const inProcess = () => void remove_tree_removeTree(doomed).catch(() => undefined);
     try {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('rm', ['-rf', doomed], { detached: true, stdio: 'ignore' });
-        child.on('error', () => (0,external_node_fs_.rmSync)(doomed, { recursive: true, force: true }));
+        const script = 'rm -rf -- "$1" 2>/dev/null || { chmod -R u+rwX -- "$1"; rm -rf -- "$1"; }';
+        const child = (0,external_node_child_process_namespaceObject.spawn)('sh', ['-c', script, 'sh', doomed], { detached: true, stdio: 'ignore' });
+        child.on('error', inProcess);
         child.unref();
     }
     catch {
-        (0,external_node_fs_.rmSync)(doomed, { recursive: true, force: true });
+        inProcess();
     }
 }
 
@@ -32929,7 +33363,7 @@ function discoveryOptions(o) {
 
 ;// CONCATENATED MODULE: ./src/util/unreachable.ts
 /** Put in the `default:` of a switch over a union so that a new member is a compile error. */
-function unreachable(value) {
+function unreachable_unreachable(value) {
     throw new Error(`unreachable: ${JSON.stringify(value)}`);
 }
 
@@ -33464,7 +33898,7 @@ function encodeCmd(h, cmd, keyOf) {
             encodeTemplate(h, cmd.workingDirectory, keyOf);
             return;
         default:
-            unreachable(cmd);
+            unreachable_unreachable(cmd);
     }
 }
 function encodeTemplate(h, template, keyOf) {
@@ -33486,7 +33920,7 @@ function encodeTemplate(h, template, keyOf) {
                 h.field('dep', keyOf(p.label));
                 break;
             default:
-                unreachable(p);
+                unreachable_unreachable(p);
         }
     }
 }
@@ -33543,6 +33977,51 @@ async function keyGraphAtCommit(graph, repoDir, commit, salt) {
     if (!digests.ok)
         return result_err([{ message: `cannot read the tree of ${commit}: ${digests.error}` }]);
     return computeKeys(graph, digests.value, salt);
+}
+
+;// CONCATENATED MODULE: ./src/util/printable.ts
+/**
+ * User-given text (job names, paths, IDs, values from a graph) made safe to print: control characters cannot
+ * move the cursor, recolour the terminal, start a fake line ("\n0 failed") or reorder what follows, and a huge
+ * value cannot flood a message. Every place that prints such text to a terminal, a log or a summary goes through
+ * here; the JSON report keeps the text as it is.
+ */
+/** How many characters of one value a message shows; the rest is cut and its length said. */
+const SHOWN_CHARS = 200;
+/**
+ * C0 controls, DEL, C1 controls (U+009B is a one-character CSI to some terminals), the line and paragraph
+ * separators, and the bidirectional embeddings, overrides and isolates, which reorder the text around them.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_OR_QUOTE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069"\\]/g;
+const SHORT = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '"': '\\"', '\\': '\\\\' };
+function escapeChar(c) {
+    return SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** The first `max` characters of `s`, never ending inside a surrogate pair, or undefined when it fits. */
+function cut(s, max) {
+    if (s.length <= max)
+        return undefined;
+    const end = max > 0 && /[\ud800-\udbff]/.test(s[max - 1]) ? max - 1 : max;
+    return s.slice(0, end);
+}
+/**
+ * `s` with control characters escaped as `\n`, `\u001b` and the like, cut after `max` characters with
+ * `… (N characters)`. Unquoted: for names at the start of a line or between fixed words.
+ */
+function printable_printable(s, max = SHOWN_CHARS) {
+    const head = cut(s, max);
+    const text = (head ?? s).replace(UNSAFE, escapeChar);
+    return head === undefined ? text : `${text}… (${s.length} characters)`;
+}
+/**
+ * `s` in double quotes, escaped as a JSON string is (plus DEL, C1 controls and bidirectional controls), cut after
+ * `max` characters: `"ab…" (10485760 characters)`. For values inside a sentence.
+ */
+function quoted(s, max = SHOWN_CHARS) {
+    const head = cut(s, max);
+    const text = `"${(head ?? s).replace(UNSAFE_OR_QUOTE, escapeChar)}`;
+    return head === undefined ? `${text}"` : `${text}…" (${s.length} characters)`;
 }
 
 // EXTERNAL MODULE: external "node:events"
@@ -33618,6 +34097,101 @@ function queueCommand(slots, priority, start, onStarted) {
                 exited.resolve({ code: null, signal: null, notStarted: true });
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/executor/log-capture.ts
+
+
+
+/** Past this size, a job's stdout (or stderr) goes to a file instead of memory. */
+const SPILL_BYTES = 16 * 1024 * 1024;
+/** What is kept in memory of a spilled log, at each end: what reports show (the head) and tails show. */
+const KEPT_BYTES = 1024 * 1024;
+/**
+ * Collects one stream of a job's output. Up to `limit` bytes it keeps chunks in memory; past that it writes
+ * them to a file in `spillDir` and keeps only the head and the tail, so a job that prints gigabytes costs a
+ * file, not memory for the rest of the run. Should the file fail (a full disk), it keeps everything in memory.
+ */
+class LogCapture {
+    #spillDir;
+    #limit;
+    #chunks = [];
+    #size = 0;
+    #fd;
+    #file;
+    #head = Buffer.alloc(0);
+    #tail = [];
+    #tailSize = 0;
+    constructor(spillDir, limit = SPILL_BYTES) {
+        this.#spillDir = spillDir;
+        this.#limit = limit;
+    }
+    push(chunk) {
+        this.#size += chunk.length;
+        if (this.#fd === undefined) {
+            this.#chunks.push(chunk);
+            if (this.#size > this.#limit && this.#spillDir !== undefined)
+                this.#spill(this.#spillDir);
+            return;
+        }
+        try {
+            writeAll(this.#fd, chunk);
+        }
+        catch {
+            this.#unspill();
+            this.#chunks.push(chunk);
+            return;
+        }
+        this.#keepTail(chunk);
+    }
+    #spill(dir) {
+        const whole = Buffer.concat(this.#chunks);
+        try {
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+            this.#file = (0,external_node_path_.join)(dir, `log-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+            this.#fd = (0,external_node_fs_.openSync)(this.#file, 'w', 0o600);
+            writeAll(this.#fd, whole);
+        }
+        catch {
+            this.#unspill();
+            this.#chunks = [whole];
+            return;
+        }
+        this.#head = Buffer.from(whole.subarray(0, KEPT_BYTES));
+        this.#chunks = [];
+        this.#keepTail(whole);
+    }
+    /** Back to memory only (the file could not be written): the file is no longer the whole log. */
+    #unspill() {
+        if (this.#fd !== undefined)
+            (0,external_node_fs_.closeSync)(this.#fd);
+        this.#fd = undefined;
+        this.#file = undefined;
+    }
+    #keepTail(chunk) {
+        this.#tail.push(chunk.length > KEPT_BYTES ? Buffer.from(chunk.subarray(-KEPT_BYTES)) : chunk);
+        this.#tailSize += this.#tail.at(-1).length;
+        while (this.#tailSize - this.#tail[0].length >= KEPT_BYTES)
+            this.#tailSize -= this.#tail.shift().length;
+    }
+    /** The captured log; call once, when the job's commands are done. */
+    finish() {
+        if (this.#fd === undefined || this.#file === undefined) {
+            return { bytes: Buffer.concat(this.#chunks), size: this.#size };
+        }
+        (0,external_node_fs_.closeSync)(this.#fd);
+        this.#fd = undefined;
+        const tail = Buffer.concat(this.#tail);
+        const keep = Math.min(KEPT_BYTES, this.#size - this.#head.length);
+        const kept = tail.subarray(tail.length - keep);
+        const left = this.#size - this.#head.length - kept.length;
+        const note = Buffer.from(`\n[… ${left} bytes left out here (${this.#size} in all) …]\n`);
+        return { bytes: Buffer.concat([this.#head, note, kept]), file: this.#file, size: this.#size };
+    }
+}
+function writeAll(fd, bytes) {
+    for (let off = 0; off < bytes.length;)
+        off += (0,external_node_fs_.writeSync)(fd, bytes, off);
 }
 
 ;// CONCATENATED MODULE: ./src/executor/process-group.ts
@@ -33767,6 +34341,8 @@ function drainOne(c, emit) {
 
 
 
+
+
 /** When the job started, and its deadline; set by whichever command starts first. */
 class JobClock {
     timeoutMs;
@@ -33788,8 +34364,8 @@ class JobClock {
 }
 /** Runs a job's commands in order, stopping at the first failure. Output is captured in full. */
 async function runCommands(cmds, opts) {
-    const out = [];
-    const err = [];
+    const out = new LogCapture(opts.spillDir);
+    const err = new LogCapture(opts.spillDir);
     const onOutput = (stream, chunk) => {
         (stream === 'stdout' ? out : err).push(chunk);
         opts.onOutput(stream, chunk);
@@ -33824,11 +34400,15 @@ async function runCommands(cmds, opts) {
     // started at all (the launcher gone, say) is a failure, not this.
     if (clock.startedAt === undefined && result.interrupted)
         result = { ...result, notStarted: true };
+    const stdout = out.finish();
+    const stderr = err.finish();
     return {
         ...result,
         ...(clock.startedAt === undefined ? {} : { startedAt: clock.startedAt }),
-        stdout: Buffer.concat(out),
-        stderr: Buffer.concat(err),
+        stdout: stdout.bytes,
+        stderr: stderr.bytes,
+        ...(stdout.file === undefined ? {} : { stdoutFile: stdout.file }),
+        ...(stderr.file === undefined ? {} : { stderrFile: stderr.file }),
     };
 }
 async function runCat(cmd) {
@@ -33838,7 +34418,7 @@ async function runCat(cmd) {
         return undefined;
     }
     catch (e) {
-        return `cannot write ${cmd.path}: ${e.message}`;
+        return `cannot write ${quoted(cmd.path)}: ${e.message}`;
     }
 }
 function runExec(cmd, opts, clock, onOutput) {
@@ -33882,12 +34462,13 @@ function runExec(cmd, opts, clock, onOutput) {
             signal: r.signal,
             timedOut,
             interrupted,
-            ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
+            ...(r.error === undefined ? {} : { error: `cannot run ${quoted(cmd.argv[0] ?? '')}: ${r.error}` }),
         };
     });
 }
 
 ;// CONCATENATED MODULE: ./src/graph/template.ts
+
 
 
 /**
@@ -33910,9 +34491,9 @@ function parseVariable(whole, inner) {
     const go = GO_INDEX.exec(v);
     const hex = v.startsWith('DEP:') ? v.slice(4).trim() : go ? (go[1] ?? go[2]) : undefined;
     if (hex === undefined)
-        return result_err(`unknown template variable ${whole}`);
+        return result_err(`unknown template variable ${printable_printable(whole)}`);
     if (!HEX40.test(hex))
-        return result_err(`${whole} must name a dependency by its 40-character hex ID`);
+        return result_err(`${printable_printable(whole)} must name a dependency by its 40-character hex ID`);
     return result_ok({ kind: 'dep', label: hex.toLowerCase() });
 }
 /** Splits a command string into text and variables; an unknown `{{…}}` is an error that quotes it. */
@@ -33925,7 +34506,7 @@ function parseTemplate(s) {
             break;
         const close = s.indexOf('}}', open + 2);
         if (close < 0)
-            return result_err(`unclosed template variable ${JSON.stringify(s.slice(open, open + 40))}`);
+            return result_err(`unclosed template variable ${quoted(s.slice(open, open + 40))}`);
         const whole = s.slice(open, close + 2);
         const part = parseVariable(whole, s.slice(open + 2, close));
         if (!part.ok)
@@ -33961,7 +34542,7 @@ function renderTemplate(t, vars) {
                 s += vars.depDir(p.label);
                 break;
             default:
-                unreachable(p);
+                unreachable_unreachable(p);
         }
     }
     return s;
@@ -34038,8 +34619,9 @@ class TempDirs {
         }
         if (names.length === 0)
             this.#free.push(dir);
+        // Read-only directories in it (Go's module cache) are made writable first.
         else
-            void (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }).catch(() => undefined);
+            void remove_tree_removeTree(dir).catch(() => undefined);
     }
 }
 
@@ -34341,7 +34923,96 @@ function trackedFiles(dir) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/seal-tree.ts
+
+
+/**
+ * Makes a finished output tree read-only (directories r-x, files lose their write bits), so that a dependent
+ * that tries to write into its dependency's outputs (Python's `__pycache__`, a lock file) gets EACCES instead of
+ * changing what the cache holds. Root ignores modes: for it, restores copy only what the manifest lists, so such
+ * writes are never mistaken for damage either. Symlinks are left alone (chmod would follow them).
+ * Synchronous, as the manifest's walk is: a few metadata calls per file, cheaper in line than as thread-pool
+ * round trips. Never throws: a tree that cannot be sealed is only less protected.
+ */
+function sealTree(dir) {
+    try {
+        setModes(dir, (mode, isDir) => (isDir ? 0o555 : mode & ~0o222 & 0o7777));
+    }
+    catch {
+        // Gone, or not ours.
+    }
+}
+/** The opposite, for copies handed to the user (`--out-dir`): the owner may write everything. */
+function unsealTree(dir) {
+    try {
+        setModes(dir, (mode, isDir) => (isDir ? 0o755 : (mode & 0o7777) | 0o200));
+    }
+    catch {
+        // As above.
+    }
+}
+function setModes(path, next) {
+    const st = (0,external_node_fs_.lstatSync)(path);
+    if (st.isSymbolicLink())
+        return;
+    const isDir = st.isDirectory();
+    let current = st.mode & 0o7777;
+    if (isDir) {
+        // A directory is opened (made readable) before its children are visited and sealed after them.
+        if ((current & 0o700) !== 0o700)
+            (0,external_node_fs_.chmodSync)(path, (current |= 0o700));
+        for (const name of (0,external_node_fs_.readdirSync)(path))
+            setModes((0,external_node_path_.join)(path, name), next);
+    }
+    const mode = next(st.mode, isDir);
+    if (mode !== current)
+        (0,external_node_fs_.chmodSync)(path, mode);
+}
+
+;// CONCATENATED MODULE: ./src/executor/restore-watchers.ts
+/**
+ * For each cache hit whose output a dependent may yet ask for, the dependents that may ask.
+ *
+ * A hit nobody needs the bytes of is reported `cached` at once. But a hit that some job restores (a dependent
+ * that must build, an `--out-dir` target) may fail verification and be rebuilt, and then it is `built`: its
+ * outcome must wait for the dependents that could cause that. A job may cause it when it misses, when its bytes
+ * are wanted, or when it is itself such a hit (its own restore may fail and rebuild it). Empty — and free — for a
+ * run where everything is cached and nothing is downloaded.
+ */
+function restoreWatchers(graph, selected, isHit, wantBytes) {
+    const active = new Set(selected.filter((l) => !isHit(l) || wantBytes.has(l)));
+    const watchers = new Map();
+    if (active.size === 0)
+        return watchers;
+    const inSelection = new Set(selected);
+    const queue = [...active];
+    for (let i = 0; i < queue.length; i++) {
+        const label = queue[i];
+        for (const dep of graph.byLabel.get(label).deps) {
+            if (!inSelection.has(dep) || !isHit(dep))
+                continue;
+            const list = watchers.get(dep);
+            if (list)
+                list.push(label);
+            else
+                watchers.set(dep, [label]);
+            if (!active.has(dep)) {
+                active.add(dep);
+                queue.push(dep);
+            }
+        }
+    }
+    // A hit whose bytes are wanted is restored for its own sake: nothing to wait for.
+    for (const l of wantBytes)
+        watchers.delete(l);
+    return watchers;
+}
+
 ;// CONCATENATED MODULE: ./src/executor/execution.ts
+
+
+
+
 
 
 
@@ -34367,6 +35038,9 @@ class Execution {
     #stopScheduling = false;
     #tempDirs;
     #inPlace;
+    /** Hits whose outcome waits for the dependents that may restore (and so perhaps rebuild) them. */
+    #watchers;
+    #outcomes = new Map();
     constructor(parts) {
         this.#p = parts;
         this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir);
@@ -34374,17 +35048,36 @@ class Execution {
         if (parts.options.signal)
             (0,external_node_events_.setMaxListeners)(0, parts.options.signal);
         this.#tempDirs = new TempDirs((0,external_node_path_.join)(parts.options.workDir, 'tmp'));
+        this.#watchers = restoreWatchers(parts.graph, parts.selected ?? [], (l) => parts.hits.has(parts.keys.get(l)), parts.wantBytes ?? new Set());
     }
     ref(label) {
         const job = this.#p.graph.byLabel.get(label);
         return { label, name: job.name, key: this.#p.keys.get(label) };
     }
     /** The job's outcome; restores a hit only when `needBytes` is set. */
-    async outcome(label, needBytes) {
+    outcome(label, needBytes) {
+        // Memoized only where outcomes wait for each other; a fully cached run keeps no map.
+        if (this.#watchers.size === 0)
+            return this.#decide(label, needBytes);
+        let outcome = this.#outcomes.get(label);
+        if (!outcome) {
+            outcome = this.#decide(label, needBytes);
+            this.#outcomes.set(label, outcome);
+        }
+        return outcome;
+    }
+    async #decide(label, needBytes) {
         const ref = this.ref(label);
         const hit = this.#p.hits.get(ref.key);
-        if (hit && !needBytes)
-            return this.#cachedOutcome(ref, hit);
+        if (hit && !needBytes) {
+            const watchers = this.#watchers.get(label);
+            if (watchers) {
+                await Promise.all(watchers.map((w) => this.outcome(w, this.#p.wantBytes?.has(w) ?? false)));
+            }
+            // Not asked for by anyone: cached. Asked for: whatever its restore (or the rebuild after it) turned out.
+            if (!this.#ready.has(ref.key))
+                return this.#cachedOutcome(ref, hit);
+        }
         const ready = await this.materialize(label);
         return { ...ready.outcome, label: ref.label, name: ref.name };
     }
@@ -34418,14 +35111,17 @@ class Execution {
             }
             const restored = await hit.restore(dir);
             const placed = restored.ok ? this.#inPlace.place(label, dir) : restored.error.message;
-            if (placed === undefined)
+            if (placed === undefined) {
+                sealTree(dir);
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
-            this.#p.reporter.onEvent({
-                type: 'warning',
-                job: ref,
-                message: `cached output of ${JSON.stringify(ref.name)} could not be restored (${placed}); building it instead`,
-            });
-            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+            }
+            const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
+            this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
+            await remove_tree_removeTree(dir).catch(() => undefined);
+            const ready = await this.#build(this.#p.graph.byLabel.get(label), ref);
+            // Built, not cached: the report says so, and why.
+            ready.outcome.message ??= message;
+            return ready;
         }
         return this.#build(this.#p.graph.byLabel.get(label), ref);
     }
@@ -34444,7 +35140,7 @@ class Execution {
         const broken = deps.find((d) => !d.ready.ok);
         if (broken) {
             const name = this.#p.graph.byLabel.get(broken.label).name;
-            return this.#notRun(ref, `dependency ${JSON.stringify(name)} ${broken.ready.outcome.status}`);
+            return this.#notRun(ref, `dependency ${quoted(name)} ${broken.ready.outcome.status}`);
         }
         if (this.#stopScheduling)
             return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
@@ -34493,7 +35189,7 @@ class Execution {
                 return this.#buildClaimed(job, ref, depDirs, release, claim.finish);
             }
             default:
-                return unreachable(claim);
+                return unreachable_unreachable(claim);
         }
     }
     /**
@@ -34505,8 +35201,15 @@ class Execution {
         if (!hit)
             return undefined;
         const dir = this.#outputDir(ref.key);
-        if (!(await hit.restore(dir)).ok || this.#inPlace.place(ref.label, dir) !== undefined)
+        const restored = await hit.restore(dir);
+        const placed = restored.ok ? this.#inPlace.place(ref.label, dir) : restored.error.message;
+        if (placed !== undefined) {
+            const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
+            this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
+            await remove_tree_removeTree(dir).catch(() => undefined);
             return undefined;
+        }
+        sealTree(dir);
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
     }
     /**
@@ -34515,12 +35218,13 @@ class Execution {
      */
     async #reuse(ref, restore) {
         const outputDir = this.#outputDir(ref.key);
-        await (0,promises_namespaceObject.rm)(outputDir, { recursive: true, force: true });
+        await remove_tree_removeTree(outputDir).catch(() => undefined);
         try {
             const logs = await restore(outputDir);
             const placed = this.#inPlace.place(ref.label, outputDir);
             if (placed !== undefined)
                 throw new Error(placed);
+            sealTree(outputDir);
             const outcome = {
                 ...ref,
                 status: 'cached',
@@ -34531,11 +35235,11 @@ class Execution {
             return { ok: true, dir: outputDir, outcome };
         }
         catch (e) {
-            await (0,promises_namespaceObject.rm)(outputDir, { recursive: true, force: true });
+            await remove_tree_removeTree(outputDir).catch(() => undefined);
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `the result of ${JSON.stringify(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
+                message: `the result of ${quoted(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
             });
             return undefined;
         }
@@ -34578,14 +35282,30 @@ class Execution {
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `could not publish ${JSON.stringify(ref.name)} to the coordinator: ${e.message}`,
+                message: `could not publish ${quoted(ref.name)} to the coordinator: ${e.message}`,
             });
         }
     }
     async #execute(job, ref, depDirs, release) {
         const { options, reporter } = this.#p;
-        const outputDir = this.#newOutputDir(ref.key);
-        const tmpDir = this.#tempDirs.take();
+        let outputDir;
+        let tmpDir;
+        try {
+            outputDir = this.#newOutputDir(ref.key);
+            tmpDir = this.#tempDirs.take();
+        }
+        catch (e) {
+            const outcome = {
+                ...ref,
+                status: 'failed',
+                exitCode: null,
+                durationMs: 0,
+                stdout: Buffer.alloc(0),
+                stderr: Buffer.alloc(0),
+                message: `not started: cannot create its directories (${e.message})${diskFullNote(options.workDir)}`,
+            };
+            return { ok: false, outcome };
+        }
         this.#inPlace.clear(job.label);
         const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
         for (const c of cmds) {
@@ -34593,7 +35313,7 @@ class Execution {
                 reporter.onEvent({
                     type: 'warning',
                     job: ref,
-                    message: `${JSON.stringify(job.name)} writes ${c.path} outside its output directory: that file is not cached`,
+                    message: `${quoted(job.name)} writes ${quoted(c.path)} outside its output directory: that file is not cached`,
                 });
                 break;
             }
@@ -34601,6 +35321,8 @@ class Execution {
         const result = await runCommands(cmds, {
             env: { ...options.baseEnv, ...this.#p.coordinator.env, TMPDIR: tmpDir },
             captureDir: tmpDir,
+            // Beside the run's other files, not in the job's temp directory: saving needs them after the job.
+            spillDir: (0,external_node_path_.join)(options.workDir, 'logs'),
             timeoutMs: options.jobTimeoutMs,
             ...(options.signal ? { signal: options.signal } : {}),
             slots: this.#p.commandSlots,
@@ -34610,6 +35332,8 @@ class Execution {
             onOutput: (stream, chunk) => reporter.onEvent({ type: 'job-output', job: ref, stream, chunk }),
         });
         const durationMs = Math.round(performance.now() - (result.startedAt ?? performance.now()));
+        // Asked before the temp directory is emptied: a job that filled the disk is told so.
+        const fullNote = result.exitCode === 0 ? '' : diskFullNote(outputDir, tmpDir);
         this.#tempDirs.give(tmpDir);
         if (result.notStarted)
             return this.#notRun(ref, 'not started: the run was interrupted');
@@ -34629,6 +35353,7 @@ class Execution {
                     ? 'interrupted'
                     : (result.error ??
                         (result.signal ? `killed by ${result.signal}` : `exited with code ${String(result.exitCode)}`));
+            outcome.message += fullNote;
             if (options.failFast)
                 this.#stopScheduling = true;
             return { ok: false, outcome };
@@ -34640,8 +35365,18 @@ class Execution {
             outcome.message = `its in-place outputs could not be captured: ${captured}`;
             return { ok: false, outcome };
         }
+        // Dependents get outputs they cannot write into, whether they read them here or from a later restore.
+        sealTree(outputDir);
+        const artifact = {
+            outputDir,
+            stdout: result.stdout,
+            stderr: result.stderr,
+            durationMs,
+            ...(result.stdoutFile === undefined ? {} : { stdoutFile: result.stdoutFile }),
+            ...(result.stderrFile === undefined ? {} : { stderrFile: result.stderrFile }),
+        };
         const saving = this.#p.cache
-            .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
+            .save(ref.key, artifact)
             // Backends answer trouble as outcomes; should one throw all the same, the build goes on without it.
             .catch((e) => ({
             saved: false,
@@ -34653,7 +35388,7 @@ class Execution {
                 reporter.onEvent({
                     type: 'warning',
                     job: ref,
-                    message: `${JSON.stringify(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+                    message: `${quoted(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
                 });
             }
             // 'exists': another process saved the same key first, so it is in the cache all the same.
@@ -34687,6 +35422,18 @@ class Execution {
     #outputDir(key) {
         return (0,external_node_path_.join)(this.#p.options.workDir, 'out', key);
     }
+}
+/** Below this, a failed job's disk is called full in its message: the likely reason it failed. */
+const FULL_DISK_BYTES = 1024 * 1024;
+/** `; the disk holding DIR is full` when one of these directories' disks is (nearly) out of space; else ''. */
+function diskFullNote(...dirs) {
+    for (const dir of dirs) {
+        const free = free_space_freeBytes(dir);
+        if (free !== undefined && free < FULL_DISK_BYTES) {
+            return `; the disk holding ${dir} is full (${free} bytes free)`;
+        }
+    }
+    return '';
 }
 
 ;// CONCATENATED MODULE: ./src/executor/priorities.ts
@@ -34739,6 +35486,7 @@ function criticalPathPriorities(graph, selected, estimate) {
 ;// CONCATENATED MODULE: ./src/executor/select.ts
 
 
+
 /**
  * The jobs a run covers: the targets (names or globs; all jobs when empty) and everything they depend on.
  * A target that matches no job is an error naming it, so a typo never becomes a silent no-op.
@@ -34756,7 +35504,7 @@ function selectJobs(graph, targets) {
         const inPackages = `#${target}`;
         const matched = graph.jobs.filter((j) => j.name === target || j.label === target || isMatch(j.name) || j.name.endsWith(inPackages));
         if (matched.length === 0)
-            problems.push(`target ${JSON.stringify(target)} matches no job name`);
+            problems.push(`target ${quoted(target)} matches no job name`);
         for (const j of matched)
             roots.push(j.label);
     }
@@ -34819,17 +35567,52 @@ class timings_FileTimings {
     async flush() {
         if (!this.#dirty)
             return;
+        const tmp = `${this.#path}.${process.pid}.tmp`;
         try {
             await mkdir(dirname(this.#path), { recursive: true });
-            const tmp = `${this.#path}.${process.pid}.tmp`;
             await writeFile(tmp, JSON.stringify(Object.fromEntries(this.#data)));
             await rename(tmp, this.#path);
             this.#dirty = false;
         }
         catch {
-            // A lost hint costs scheduling quality, never correctness.
+            // A lost hint costs scheduling quality, never correctness; a full disk must not keep a half file.
+            await rm(tmp, { force: true }).catch(() => undefined);
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/executor/out-dir-names.ts
+/** A job name as one path component: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
+function safeName(name) {
+    const s = name.replace(/[^A-Za-z0-9._-]/g, '_');
+    return s === '.' || s === '..' ? '_' : s;
+}
+/** Where `--out-dir` puts a target's outputs: its name made safe (the label when it has none). */
+function outDirName(graph, label) {
+    return safeName(graph.byLabel.get(label).name || label);
+}
+/**
+ * Targets that `--out-dir` would put in the same directory (`a/b`, `a_b` and `a b` all become `a_b`), one
+ * problem per shared directory naming every job in it. Names differing only in case count as the same, so that
+ * a graph that works on Linux does not silently overwrite outputs on macOS or Windows.
+ */
+function outDirCollisions(graph, roots) {
+    const byDir = new Map();
+    for (const label of roots) {
+        const dir = outDirName(graph, label);
+        const slot = byDir.get(dir.toLowerCase());
+        const name = graph.byLabel.get(label).name || label;
+        if (slot)
+            slot.names.push(name);
+        else
+            byDir.set(dir.toLowerCase(), { dir, names: [name] });
+    }
+    return [...byDir.values()]
+        .filter((s) => s.names.length > 1)
+        .map((s) => ({
+        field: 'out-dir',
+        message: `jobs ${s.names.map((n) => JSON.stringify(n)).join(', ')} would all be copied to ${JSON.stringify(s.dir)}; rename them or select fewer targets`,
+    }));
 }
 
 ;// CONCATENATED MODULE: ./src/executor/worker-pool.ts
@@ -34991,6 +35774,8 @@ class Launcher {
                 // Small young generation: this process allocates little, and its size is what each fork copies.
                 execArgv: ['--max-semi-space-size=1'],
                 stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+                // A group of its own: a kill of this process's group must leave it alive to end the commands.
+                detached: true,
             });
             return new Launcher(child);
         }
@@ -35053,6 +35838,9 @@ function launcher_startLauncherEarly() {
 
 
 
+
+
+
 /**
  * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
  * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
@@ -35063,6 +35851,11 @@ async function engine_runGraph(graph, options, deps) {
     const selection = selectJobs(graph, options.targets);
     if (!selection.ok)
         return result_err(selection.error.map((message) => ({ field: 'targets', message })));
+    if (options.outDir !== undefined) {
+        const collisions = outDirCollisions(graph, selection.value.roots);
+        if (collisions.length > 0)
+            return result_err(collisions);
+    }
     // Started while the keys are computed, so that its start-up is not on the first jobs' path.
     let launcher = options.dryRun || selection.value.closure.size === 0 ? undefined : Launcher.start();
     const keyed = await engine_computeKeys(graph, options, deps.onKeyed);
@@ -35085,6 +35878,11 @@ async function engine_runGraph(graph, options, deps) {
         launcher = undefined;
     }
     const timings = deps.timings ?? noTimings;
+    const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
+    // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
+    for (const l of selected)
+        if (graph.byLabel.get(l).outputs)
+            wantBytes.add(l);
     const execution = new Execution({
         graph,
         keys,
@@ -35105,12 +35903,9 @@ async function engine_runGraph(graph, options, deps) {
         coordinator: deps.coordinator ?? soloCoordinator,
         ...(launcher ? { launcher } : {}),
         options,
+        selected,
+        wantBytes,
     });
-    const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
-    // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
-    for (const l of selected)
-        if (graph.byLabel.get(l).outputs)
-            wantBytes.add(l);
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true });
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
     let jobs;
@@ -35171,21 +35966,173 @@ async function copyToOutDir(execution, roots, outDir, graph) {
         const ready = await execution.materialize(label);
         if (!ready.ok)
             continue;
-        const dest = (0,external_node_path_.join)(outDir, safeName(graph.byLabel.get(label).name || label));
-        await (0,promises_namespaceObject.rm)(dest, { recursive: true, force: true });
+        const dest = (0,external_node_path_.join)(outDir, outDirName(graph, label));
+        await remove_tree_removeTree(dest);
         await (0,promises_namespaceObject.cp)(ready.dir, dest, { recursive: true, verbatimSymlinks: true });
+        // Outputs are read-only while dependents read them; the user's copy is the user's to change.
+        unsealTree(dest);
     }
 }
-/** A job name as one path component: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
-function safeName(name) {
-    const s = name.replace(/[^A-Za-z0-9._-]/g, '_');
-    return s === '.' || s === '..' ? '_' : s;
-}
+
 function countStatuses(jobs) {
     const counts = { cached: 0, built: 0, failed: 0, skipped: 0 };
     for (const j of jobs)
         counts[j.status]++;
     return counts;
+}
+
+;// CONCATENATED MODULE: ./src/graph/model.ts
+
+/**
+ * Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. The job's
+ * name is escaped and cut, and the rest escaped (see printable.ts): a name, and the paths and values a message
+ * quotes, are the producer's text, of any length and content.
+ */
+function model_formatProblem(p) {
+    const where = [p.job === undefined ? undefined : `job ${quoted(p.job)}`, p.field]
+        .filter((s) => s !== undefined)
+        .join(' ');
+    return printable_printable(where ? `${where}: ${p.message}` : p.message, Infinity);
+}
+
+;// CONCATENATED MODULE: ./src/report/console-reporter.ts
+
+
+/**
+ * Renders run events for people. Deals with: prefixing job output line by line, the live status line,
+ * the closing summary. Does not deal with: deciding anything about the run.
+ *
+ * Names and messages are the producer's text: they are printed escaped and cut (see printable.ts), so that
+ * none can recolour the terminal or print a line of its own. Jobs' output is theirs and passes unchanged.
+ */
+class console_reporter_ConsoleReporter {
+    #o;
+    #partial = new Map();
+    #running = new Map();
+    #counts = { cached: 0, built: 0, failed: 0, skipped: 0 };
+    #total = 0;
+    #statusShown = false;
+    #lastDraw = 0;
+    constructor(options) {
+        this.#o = options;
+    }
+    onEvent(event) {
+        switch (event.type) {
+            case 'run-start':
+                this.#total = event.total;
+                break;
+            case 'job-start':
+                this.#running.set(event.job.key + event.job.label, printable(event.job.name));
+                if (!this.#o.live)
+                    this.#line(`▶ ${printable(event.job.name)}`);
+                break;
+            case 'job-output':
+                if (this.#o.streamOutput)
+                    this.#output(event.job, event.stream, event.chunk);
+                break;
+            case 'job-end':
+                this.#jobEnd(event.outcome);
+                break;
+            case 'warning':
+                this.#line(`warning: ${message(event.message)}`);
+                break;
+            case 'run-end':
+                this.#runEnd(event.summary);
+                return;
+            default:
+                unreachable(event);
+        }
+        this.#drawStatus(false);
+    }
+    #output(job, stream, chunk) {
+        const id = `${job.label}:${stream}`;
+        const text = (this.#partial.get(id) ?? '') + chunk.toString('utf8');
+        const lines = text.split('\n');
+        this.#partial.set(id, lines.pop());
+        const name = printable(job.name);
+        for (const l of lines)
+            this.#line(`${name} | ${l}`);
+    }
+    #flushPartial(job) {
+        for (const stream of ['stdout', 'stderr']) {
+            const id = `${job.label}:${stream}`;
+            const rest = this.#partial.get(id);
+            if (rest)
+                this.#line(`${printable(job.name)} | ${rest}`);
+            this.#partial.delete(id);
+        }
+    }
+    #jobEnd(o) {
+        this.#counts[o.status]++;
+        this.#running.delete(o.key + o.label);
+        this.#flushPartial(o);
+        const secs = (o.durationMs / 1000).toFixed(1);
+        const name = printable(o.name);
+        switch (o.status) {
+            case 'cached':
+                if (this.#o.logReplay === 'all')
+                    this.#replay(o);
+                break;
+            case 'built':
+                if (!this.#o.live)
+                    this.#line(`✓ ${name} built in ${secs}s`);
+                break;
+            case 'failed':
+                this.#line(`✗ ${name} failed after ${secs}s: ${message(o.message ?? `exit code ${String(o.exitCode)}`)}`);
+                if (!this.#o.streamOutput)
+                    this.#replay(o);
+                break;
+            case 'skipped':
+                if (!this.#o.live)
+                    this.#line(`- ${name} skipped: ${message(o.message ?? '')}`);
+                break;
+            default:
+                unreachable(o.status);
+        }
+    }
+    #replay(o) {
+        this.#output(o, 'stdout', o.stdout);
+        this.#output(o, 'stderr', o.stderr);
+        this.#flushPartial(o);
+    }
+    #runEnd(s) {
+        this.#clearStatus();
+        const c = s.counts;
+        const total = c.cached + c.built + c.failed + c.skipped;
+        this.#o.stream.write(`disbuild: ${total} jobs: ${c.cached} cached, ${c.built} built, ${c.failed} failed, ${c.skipped} skipped in ${(s.durationMs / 1000).toFixed(2)}s\n`);
+        const failed = s.jobs.filter((j) => j.status === 'failed');
+        for (const j of failed)
+            this.#o.stream.write(`  failed: ${printable(j.name)} (${message(j.message ?? `exit ${String(j.exitCode)}`)})\n`);
+    }
+    #line(text) {
+        this.#clearStatus();
+        this.#o.stream.write(text + '\n');
+    }
+    #clearStatus() {
+        if (this.#statusShown)
+            this.#o.stream.write('\r\x1b[2K');
+        this.#statusShown = false;
+    }
+    #drawStatus(force) {
+        if (!this.#o.live)
+            return;
+        const now = Date.now();
+        if (!force && this.#statusShown && now - this.#lastDraw < 80)
+            return;
+        this.#lastDraw = now;
+        const c = this.#counts;
+        const done = c.cached + c.built + c.failed + c.skipped;
+        const running = [...this.#running.values()].slice(0, 3).join(', ');
+        const text = `[${done}/${this.#total}] cached ${c.cached} · built ${c.built} · failed ${c.failed} · remaining ${this.#total - done}${running ? ` · running ${running}` : ''}`;
+        const cols = this.#o.stream.columns ?? 100;
+        this.#clearStatus();
+        this.#o.stream.write(text.slice(0, Math.max(20, cols - 1)));
+        this.#statusShown = true;
+    }
+}
+/** A message of the engine's: its own words, with names and paths in it; escaped, never cut. */
+function message(text) {
+    return printable(text, Infinity);
 }
 
 ;// CONCATENATED MODULE: ./src/report/json-report.ts
@@ -35226,8 +36173,15 @@ function buildJsonReport(summary) {
 async function json_report_writeJsonReport(path, summary) {
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
-    await (0,promises_namespaceObject.writeFile)(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
-    await (0,promises_namespaceObject.rename)(tmp, path);
+    try {
+        await (0,promises_namespaceObject.writeFile)(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (e) {
+        // A full disk leaves no half-written file behind.
+        await (0,promises_namespaceObject.rm)(tmp, { force: true }).catch(() => undefined);
+        throw e;
+    }
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -35262,19 +36216,6 @@ function args_parseChoice(flag, value, choices, fallback) {
     return err(`${flag} must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
 }
 
-;// CONCATENATED MODULE: ./src/graph/model.ts
-/**
- * The validated build graph. Producers write it as Go's encoding/json writes
- * `Graph{SourceFiles map[ID]string; Jobs []Job}`; `parse.ts` and `validate.ts` turn that JSON into these types.
- */
-/** Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. */
-function model_formatProblem(p) {
-    const where = [p.job === undefined ? undefined : `job ${JSON.stringify(p.job)}`, p.field]
-        .filter((s) => s !== undefined)
-        .join(' ');
-    return where ? `${where}: ${p.message}` : p.message;
-}
-
 ;// CONCATENATED MODULE: ./src/graph/go-json.ts
 /**
  * Go's encoding/json conventions over decoded JSON: struct fields match keys case-insensitively, `null` is an
@@ -35301,6 +36242,11 @@ const NON_ASCII_FOLDS = {
     '\u0130': 'i',
     '\u212a': 'k',
 };
+/**
+ * Go's encoding/json refuses a document nested more deeply than this anywhere, unknown keys included
+ * (`maxNestingDepth` in encoding/json/scanner.go, since Go 1.15). So do we: a graph Go cannot read is not one.
+ */
+const MAX_NESTING_DEPTH = 10_000;
 /** Describes a Go struct by its field names. */
 function structType(...fields) {
     // Exact spellings first: producers write the Go field names, so most keys are found without folding.
@@ -35309,22 +36255,47 @@ function structType(...fields) {
         ...fields.map((f) => [goFold(f), f]),
     ]);
 }
-/** Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. */
-function readStruct(obj, type) {
+/**
+ * Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. `depth` is the
+ * object's own nesting depth in the document (the top-level object's is 1). The values of known fields are the
+ * caller's to check (a value nested where a field expects a string or a list of strings is a type error anyway);
+ * unknown keys' values, which Go skips but still scans, are checked against its nesting limit here.
+ */
+function readStruct(obj, type, depth) {
     const values = {};
     let ambiguous = false;
+    const tooDeep = [];
     for (const key of Object.keys(obj)) {
         const f = type.get(key) ?? type.get(goFold(key));
-        if (f === undefined)
+        if (f === undefined) {
+            if (nestsDeeperThan(obj[key], MAX_NESTING_DEPTH - depth))
+                tooDeep.push(key);
             continue;
+        }
         if (Object.prototype.hasOwnProperty.call(values, f))
             ambiguous = true;
         values[f] = obj[key];
     }
-    return { values, ambiguous };
+    return { values, ambiguous, tooDeep };
+}
+/** Whether `v` has more than `levels` levels of objects and lists, walked level by level (no recursion). */
+function nestsDeeperThan(v, levels) {
+    let level = typeof v === 'object' && v !== null ? [v] : [];
+    for (let depth = 1; level.length > 0; depth++) {
+        if (depth > levels)
+            return true;
+        const next = [];
+        for (const container of level) {
+            for (const child of Object.values(container))
+                if (typeof child === 'object' && child !== null)
+                    next.push(child);
+        }
+        level = next;
+    }
+    return false;
 }
 /** True for a JSON object (not null, not a list). */
-function isObject(v) {
+function go_json_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /** A JSON type name for messages: "a number", "an object". */
@@ -35349,10 +36320,10 @@ function describe(v) {
  * plainness over speed. The text is known to be valid JSON: JSON.parse accepted it first.
  */
 function decodeOrdered(text) {
-    const d = new Decoder(text);
-    return d.value();
+    return new Decoder(text).value();
 }
 const WS = new Set([' ', '\t', '\n', '\r']);
+/** Keeps open containers on a stack of its own, never the call stack: the depth is the producer's choice. */
 class Decoder {
     text;
     i = 0;
@@ -35360,55 +36331,71 @@ class Decoder {
         this.text = text;
     }
     value() {
+        const open = [];
+        for (;;) {
+            let v = this.valueStart(open);
+            if (v === OPENED)
+                continue;
+            // Hand the value to its container; a container that closes is the value handed to the one around it.
+            for (;;) {
+                const top = open[open.length - 1];
+                if (top === undefined)
+                    return v;
+                if ('obj' in top)
+                    setLast(top.obj, top.keyByFold, top.key, v);
+                else
+                    top.list.push(v);
+                this.ws();
+                if (this.text[this.i++] === ',') {
+                    if ('obj' in top)
+                        top.key = this.key();
+                    break;
+                }
+                open.pop();
+                v = 'obj' in top ? top.obj : top.list;
+            }
+        }
+    }
+    /** A scalar or an empty container; or, for a container with members, `OPENED` after pushing it. */
+    valueStart(open) {
         this.ws();
         const c = this.text[this.i];
-        if (c === '{')
-            return this.object();
-        if (c === '[')
-            return this.list();
+        if (c === '{') {
+            this.i++;
+            this.ws();
+            const obj = Object.create(null);
+            if (this.text[this.i] === '}') {
+                this.i++;
+                return obj;
+            }
+            open.push({ obj, keyByFold: new Map(), key: this.key() });
+            return OPENED;
+        }
+        if (c === '[') {
+            this.i++;
+            this.ws();
+            if (this.text[this.i] === ']') {
+                this.i++;
+                return [];
+            }
+            open.push({ list: [] });
+            return OPENED;
+        }
         if (c === '"')
             return this.string();
         return this.scalar();
     }
+    /** An object member's key and its colon. */
+    key() {
+        this.ws();
+        const key = this.string();
+        this.ws();
+        this.i++; // ':'
+        return key;
+    }
     ws() {
         while (WS.has(this.text[this.i] ?? ''))
             this.i++;
-    }
-    object() {
-        const obj = Object.create(null);
-        const keyByFold = new Map();
-        this.i++;
-        this.ws();
-        if (this.text[this.i] === '}') {
-            this.i++;
-            return obj;
-        }
-        for (;;) {
-            this.ws();
-            const key = this.string();
-            this.ws();
-            this.i++; // ':'
-            const v = this.value();
-            setLast(obj, keyByFold, key, v);
-            this.ws();
-            if (this.text[this.i++] === '}')
-                return obj;
-        }
-    }
-    list() {
-        const out = [];
-        this.i++;
-        this.ws();
-        if (this.text[this.i] === ']') {
-            this.i++;
-            return out;
-        }
-        for (;;) {
-            out.push(this.value());
-            this.ws();
-            if (this.text[this.i++] === ']')
-                return out;
-        }
     }
     string() {
         const start = this.i;
@@ -35424,6 +36411,7 @@ class Decoder {
         return JSON.parse(m[0]);
     }
 }
+const OPENED = Symbol('opened');
 function setLast(obj, keyByFold, key, v) {
     const fold = goFold(key);
     const earlier = keyByFold.get(fold);
@@ -35438,43 +36426,42 @@ function setLast(obj, keyByFold, key, v) {
 }
 
 ;// CONCATENATED MODULE: ./src/graph/json-position.ts
+
 /**
- * Where a JSON text first goes wrong, as line:column (both from 1; columns count UTF-16 code units, as editors
- * do). Node 20's JSON.parse says "at position N" for most errors; for the others ("Unexpected token '}', … is not
- * valid JSON", "Unexpected end of JSON input") a small scanner finds the offset itself. It only validates and
- * builds nothing; on input too deeply nested for it, the answer is 1:1.
+ * Where a text JSON.parse refused first goes wrong. Node 20's JSON.parse says "at position N" for most errors;
+ * for the others ("Unexpected token '}', … is not valid JSON", "Unexpected end of JSON input") a scanner finds the
+ * offset itself.
  */
 function jsonErrorLocation(text, message = '') {
     const stated = / at position (\d+)/.exec(message);
-    const offset = stated ? Math.min(Number(stated[1]), text.length) : scannedOffset(text);
+    return positionAt(text, stated ? Math.min(Number(stated[1]), text.length) : firstErrorOffset(text));
+}
+/** The line and column of `offset` in `text`. */
+function positionAt(text, offset) {
     let line = 1;
     let lineStart = 0;
-    for (let i = 0; i < offset; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = i + 1;
     }
     return { line, column: offset - lineStart + 1, offset };
 }
-function scannedOffset(text) {
-    try {
-        return firstErrorOffset(text);
-    }
-    catch (e) {
-        if (e instanceof RangeError)
-            return 0;
-        throw e;
+/** Thrown inside the scanner with the offset of the first error. */
+class ScanError {
+    offset;
+    constructor(offset) {
+        this.offset = offset;
     }
 }
+/** A validating scanner that builds nothing: the offset of the first error, or the text's length if none. */
 function firstErrorOffset(text) {
     let i = 0;
+    const fail = () => {
+        throw new ScanError(i);
+    };
     const ws = () => {
         while (i < text.length && ' \t\n\r'.includes(text[i]))
             i++;
-    };
-    const fail = () => {
-        throw i;
     };
     const literal = (word) => {
         for (const ch of word) {
@@ -35488,8 +36475,7 @@ function firstErrorOffset(text) {
             fail();
         i++;
         while (i < text.length && text[i] !== '"') {
-            const c = text.charCodeAt(i);
-            if (c < 0x20)
+            if (text.charCodeAt(i) < 0x20)
                 fail();
             if (text[i] === '\\') {
                 i++;
@@ -35513,68 +36499,78 @@ function firstErrorOffset(text) {
             fail();
         i += m[0].length;
     };
-    const value = () => {
-        ws();
-        const c = text[i];
-        if (c === '{') {
-            i++;
+    /**
+     * Scans a value up to its first scalar: each container it opens on the way is pushed on `open` (an empty one
+     * is read whole), and the scalar that ends the descent is read.
+     */
+    const valueStart = (open) => {
+        for (;;) {
             ws();
-            if (text[i] === '}')
-                return void i++;
-            for (;;) {
-                ws();
-                string();
-                ws();
-                if (text[i] !== ':')
+            const c = text[i];
+            if (c === '{' || c === '[') {
+                if (open.length >= MAX_NESTING_DEPTH)
                     fail();
                 i++;
-                value();
                 ws();
-                if (text[i] === ',')
+                if (text[i] === (c === '{' ? '}' : ']')) {
                     i++;
-                else if (text[i] === '}')
-                    return void i++;
-                else
-                    fail();
+                    return;
+                }
+                open.push(c);
+                if (c === '{')
+                    member();
+                continue;
             }
+            if (c === '"')
+                string();
+            else if (c === 't')
+                literal('true');
+            else if (c === 'f')
+                literal('false');
+            else if (c === 'n')
+                literal('null');
+            else
+                number();
+            return;
         }
-        else if (c === '[') {
-            i++;
-            ws();
-            if (text[i] === ']')
-                return void i++;
-            for (;;) {
-                value();
-                ws();
-                if (text[i] === ',')
-                    i++;
-                else if (text[i] === ']')
-                    return void i++;
-                else
-                    fail();
-            }
-        }
-        else if (c === '"')
-            string();
-        else if (c === 't')
-            literal('true');
-        else if (c === 'f')
-            literal('false');
-        else if (c === 'n')
-            literal('null');
-        else
-            number();
+    };
+    /** An object member's key and colon; its value follows. */
+    const member = () => {
+        ws();
+        string();
+        ws();
+        if (text[i] !== ':')
+            fail();
+        i++;
     };
     try {
-        value();
+        const open = [];
+        valueStart(open);
+        // After each value: close finished containers, or go on with the next member or element.
+        while (open.length > 0) {
+            ws();
+            const top = open[open.length - 1];
+            if (text[i] === ',') {
+                i++;
+                if (top === '{')
+                    member();
+                valueStart(open);
+            }
+            else if (text[i] === (top === '{' ? '}' : ']')) {
+                i++;
+                open.pop();
+            }
+            else
+                fail();
+        }
         ws();
         if (i < text.length)
             fail();
         return text.length;
     }
     catch (e) {
-        if (typeof e === 'number')
-            return e;
+        if (e instanceof ScanError)
+            return e.offset;
         throw e;
     }
 }
@@ -35693,20 +36689,29 @@ function pathTo(node, start, parent) {
 ;// CONCATENATED MODULE: ./src/graph/validate-cmd.ts
 
 
+
 const CMD = structType('Exec', 'Environ', 'WorkingDirectory', 'CatTemplate', 'CatOutput');
 /**
  * One `Cmd`: an exec (`Exec` set) or a cat (`CatOutput` set), never both, never neither. Every string is a
  * template, and each one's `{{DEP:x}}` must name one of the job's `deps`. `where` is `Cmds[i]`.
  */
 function readCmd(raw, job, deps, where, cx) {
-    if (!isObject(raw)) {
+    if (!go_json_isObject(raw)) {
         cx.add(job, where, `must be an object, got ${describe(raw)}`);
         return undefined;
     }
-    const { values: f, ambiguous } = readStruct(raw, CMD);
+    // Depth 5: the graph, Jobs, the job, its Cmds, the command.
+    const { values: f, ambiguous, tooDeep } = readStruct(raw, CMD, 5);
     if (ambiguous)
         cx.ambiguousKeys = true;
-    const template = (value, field) => {
+    for (const key of tooDeep)
+        cx.tooDeep(job, `${where}.${key}`);
+    // A NUL byte cannot reach a program's arguments, its environment, or a path; a cat's content may hold one.
+    const template = (value, field, nulAllowed = false) => {
+        if (!nulAllowed && value.includes('\0')) {
+            cx.add(job, `${where}.${field}`, 'must not contain a NUL byte');
+            return [];
+        }
         const t = cx.template(value, job, `${where}.${field}`);
         for (const label of depLabels(t)) {
             if (!deps.includes(label))
@@ -35724,7 +36729,7 @@ function readCmd(raw, job, deps, where, cx) {
         const catTemplate = cx.string(f.CatTemplate, job, `${where}.CatTemplate`);
         return {
             kind: 'cat',
-            catTemplate: template(catTemplate, 'CatTemplate'),
+            catTemplate: template(catTemplate, 'CatTemplate', true),
             catOutput: template(catOutput, 'CatOutput'),
         };
     }
@@ -35740,7 +36745,7 @@ function readCmd(raw, job, deps, where, cx) {
     const environ = cx.strings(f.Environ, job, `${where}.Environ`);
     environ.forEach((e, i) => {
         if (e !== undefined && !/^[^=]+=/.test(e)) {
-            cx.add(job, `${where}.Environ[${i}]`, `must look like KEY=VALUE, got ${JSON.stringify(e)}`);
+            cx.add(job, `${where}.Environ[${i}]`, `must look like KEY=VALUE, got ${quoted(e)}`);
         }
     });
     const templates = (list, field) => list.map((s, i) => (s === undefined ? [] : template(s, `${field}[${i}]`)));
@@ -35753,6 +36758,7 @@ function readCmd(raw, job, deps, where, cx) {
 }
 
 ;// CONCATENATED MODULE: ./src/graph/validate-context.ts
+
 
 
 /** Entries kept per memo: graphs repeat a few thousand strings, and the bound keeps an odd graph from growing it. */
@@ -35778,6 +36784,10 @@ class ValidateContext {
             ...(field === undefined ? {} : { field }),
             message,
         });
+    }
+    /** Records an unknown key whose value nests past Go's limit (see go-json.ts); `field` is the key's path. */
+    tooDeep(job, field) {
+        this.add(job, printable_printable(field), `nests more than ${MAX_NESTING_DEPTH} levels deep, which Go's encoding/json refuses`);
     }
     /** One copy of each input path, however many jobs name it. */
     intern(s) {
@@ -35840,6 +36850,7 @@ class ValidateContext {
 
 
 
+
 const validate_HEX40 = /^[0-9a-fA-F]{40}$/;
 const GRAPH = structType('SourceFiles', 'Jobs');
 const JOB = structType('ID', 'Name', 'Inputs', 'Deps', 'Cmds', 'Outputs');
@@ -35858,11 +36869,13 @@ function validateDecoded(raw, options = {}) {
     return { result, ambiguousKeys: cx.ambiguousKeys };
 }
 function validate(raw, cx) {
-    if (!isObject(raw))
+    if (!go_json_isObject(raw))
         return result_err([{ message: `the graph must be a JSON object, got ${describe(raw)}` }]);
-    const { values: g, ambiguous } = readStruct(raw, GRAPH);
+    const { values: g, ambiguous, tooDeep } = readStruct(raw, GRAPH, 1);
     if (ambiguous)
         cx.ambiguousKeys = true;
+    for (const key of tooDeep)
+        cx.tooDeep(undefined, key);
     const sourceFiles = readSourceFiles(g.SourceFiles, cx);
     const rawJobs = g.Jobs ?? [];
     if (!Array.isArray(rawJobs)) {
@@ -35882,7 +36895,7 @@ function validate(raw, cx) {
             depOrigins.set(job, depOrigin);
         const other = byLabel.get(job.label);
         if (other) {
-            cx.add(job.name, 'ID', `duplicate ID ${job.label}, also used by job ${JSON.stringify(other.name)}`);
+            cx.add(job.name, 'ID', `duplicate ID ${job.label}, also used by job ${quoted(other.name)}`);
             return;
         }
         byLabel.set(job.label, job);
@@ -35895,33 +36908,36 @@ function readSourceFiles(raw, cx) {
     const files = new Map();
     if (raw === null || raw === undefined)
         return files;
-    if (!isObject(raw)) {
+    if (!go_json_isObject(raw)) {
         cx.add(undefined, 'SourceFiles', `must be an object of ID to path, got ${describe(raw)}`);
         return files;
     }
     for (const [id, path] of Object.entries(raw)) {
-        const where = `SourceFiles[${JSON.stringify(id)}]`;
+        const where = `SourceFiles[${quoted(id)}]`;
         if (!validate_HEX40.test(id))
             cx.add(undefined, where, 'is not a 40-character hex ID');
         else if (files.has(id.toLowerCase()))
             cx.ambiguousKeys = true;
         if (typeof path !== 'string')
             cx.add(undefined, where, `must be a path string, got ${describe(path)}`);
+        else if (path.includes('\0'))
+            cx.add(undefined, where, 'must not contain a NUL byte');
         else {
             files.set(id.toLowerCase(), path);
             if (cx.options.inputKind?.(path) === 'missing')
-                cx.add(undefined, where, `source file ${path} does not exist`);
+                cx.add(undefined, where, `source file ${printable_printable(path)} does not exist`);
         }
     }
     return files;
 }
 /** A job is named by its Name, or by its label when the name is empty (or by its index when the ID is bad). */
 function readJob(raw, index, cx) {
-    if (!isObject(raw)) {
+    if (!go_json_isObject(raw)) {
         cx.add(undefined, `Jobs[${index}]`, `must be an object, got ${describe(raw)}`);
         return undefined;
     }
-    const { values: f, ambiguous } = readStruct(raw, JOB);
+    // Depth 3: the graph object, its Jobs list, the job.
+    const { values: f, ambiguous, tooDeep } = readStruct(raw, JOB, 3);
     if (ambiguous)
         cx.ambiguousKeys = true;
     const validId = typeof f.ID === 'string' && validate_HEX40.test(f.ID) ? f.ID.toLowerCase() : undefined;
@@ -35929,8 +36945,10 @@ function readJob(raw, index, cx) {
     const idText = typeof f.ID === 'string' && f.ID !== '' ? f.ID : undefined;
     const name = nameText !== '' ? nameText : (validId ?? idText ?? `Jobs[${index}]`);
     cx.string(f.Name, name, 'Name');
+    for (const key of tooDeep)
+        cx.tooDeep(name, key);
     if (validId === undefined) {
-        cx.add(name, 'ID', `must be 40 hex characters, got ${f.ID === undefined ? 'nothing' : JSON.stringify(f.ID)}`);
+        cx.add(name, 'ID', `must be 40 hex characters, got ${typeof f.ID === 'string' ? quoted(f.ID) : f.ID === undefined ? 'nothing' : go_json_isObject(f.ID) || Array.isArray(f.ID) ? describe(f.ID) : JSON.stringify(f.ID)}`);
     }
     const inputs = readInputs(cx.strings(f.Inputs, name, 'Inputs'), name, cx);
     const deps = [];
@@ -35940,7 +36958,7 @@ function readJob(raw, index, cx) {
             return;
         const label = d.toLowerCase();
         if (!validate_HEX40.test(d))
-            cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${JSON.stringify(d)}`);
+            cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${quoted(d)}`);
         else if (!deps.includes(label)) {
             deps.push(label);
             depOrigin.push(i);
@@ -35980,25 +36998,29 @@ function readInputs(raw, job, cx) {
         const where = `Inputs[${i}]`;
         if (p === '')
             return cx.add(job, where, 'is empty');
+        // No file has such a name, and the file system calls refuse it.
+        if (p.includes('\0'))
+            return cx.add(job, where, 'must not contain a NUL byte');
         if (p.startsWith('/')) {
-            return cx.add(job, where, `must be relative to the source directory, got ${JSON.stringify(p)}`);
+            return cx.add(job, where, `must be relative to the source directory, got ${quoted(p)}`);
         }
         const norm = external_node_path_.posix.normalize(p).replace(/\/$/, '');
         if (norm === '..' || norm.startsWith('../')) {
-            return cx.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
+            return cx.add(job, where, `must not leave the source directory, got ${quoted(p)}`);
         }
         if (norm === '.')
-            return cx.add(job, where, `must name a file, got ${JSON.stringify(p)}`);
+            return cx.add(job, where, `must name a file, got ${quoted(p)}`);
         if (out.has(norm))
             return;
         out.add(cx.intern(norm));
         const k = kind?.(norm) ?? 'file';
+        const shown = printable_printable(norm);
         if (k === 'missing')
-            cx.add(job, where, `input file ${norm} does not exist`);
+            cx.add(job, where, `input file ${shown} does not exist`);
         else if (k === 'dir')
-            cx.add(job, where, `input ${norm} is a directory; list its files`);
+            cx.add(job, where, `input ${shown} is a directory; list its files`);
         else if (k === 'other')
-            cx.add(job, where, `input ${norm} is not a regular file or a symbolic link`);
+            cx.add(job, where, `input ${shown} is not a regular file or a symbolic link`);
     });
     return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -36040,7 +37062,7 @@ function checkDeps(jobs, byLabel, depOrigins, cx) {
     }
     for (const cycle of findCycles(new Map(jobs.map((j) => [j.label, j.deps])))) {
         const first = byLabel.get(cycle[0]);
-        const names = cycle.map((l) => byLabel.get(l).name);
+        const names = cycle.map((l) => printable_printable(byLabel.get(l).name));
         cx.add(first.name, field(first, first.deps.indexOf(cycle[1])), `dependency cycle: ${names.join(' -> ')}`);
     }
 }
@@ -36075,6 +37097,7 @@ function collectGarbage() {
 
 
 
+
 /** Parses and validates graph JSON; malformed JSON is reported with its line and column. */
 function parseGraphText(text) {
     return parseWith(text, {});
@@ -36095,19 +37118,22 @@ function parseWith(text, options) {
     return first.ambiguousKeys ? validateDecoded(decodeOrdered(text), options).result : first.result;
 }
 function decode(text) {
+    let value;
     try {
-        return result_ok(JSON.parse(text));
+        value = JSON.parse(text);
     }
     catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         const at = jsonErrorLocation(text, message);
-        // The position becomes line:column; the text V8 quotes is the whole input; a quoted newline is shown escaped.
+        // The position becomes line:column; the text V8 quotes (the input, or a cut of it) goes; a quoted newline is
+        // shown escaped.
         const reason = message
-            .replace(/,? "[^]*" is not valid JSON$/, '')
+            .replace(/,? (\.\.\.)?"[^]*"(\.\.\.)? is not valid JSON$/, '')
             .replace(/ (in JSON )?at position \d+[^]*$/, '')
             .replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
         return result_err([{ message: `malformed JSON at line ${at.line}, column ${at.column}: ${reason}` }]);
     }
+    return result_ok(value);
 }
 /**
  * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
@@ -36190,6 +37216,9 @@ function pathKinds(sourceDir, knownFiles) {
     };
 }
 function lstatKind(path) {
+    // Validation refuses such paths; a caller that skipped it still gets an answer, not an exception.
+    if (path.includes('\0'))
+        return 'missing';
     const st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
     if (st === undefined)
         return 'missing';
@@ -36209,15 +37238,16 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
         job.inputs.forEach((input, i) => {
             const k = kind(input);
             const field = `Inputs[${i}]`;
+            const shown = printable_printable(input);
             if (k === 'missing')
-                problems.push({ job: job.name, field, message: `input file ${input} does not exist` });
+                problems.push({ job: job.name, field, message: `input file ${shown} does not exist` });
             else if (k === 'dir')
-                problems.push({ job: job.name, field, message: `input ${input} is a directory; list its files` });
+                problems.push({ job: job.name, field, message: `input ${shown} is a directory; list its files` });
             else if (k === 'other') {
                 problems.push({
                     job: job.name,
                     field,
-                    message: `input ${input} is not a regular file or a symbolic link`,
+                    message: `input ${shown} is not a regular file or a symbolic link`,
                 });
             }
         });
@@ -36225,8 +37255,8 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
     for (const [id, path] of graph.sourceFiles) {
         if (kind(path) === 'missing') {
             problems.push({
-                field: `SourceFiles[${JSON.stringify(id)}]`,
-                message: `source file ${path} does not exist`,
+                field: `SourceFiles[${quoted(id)}]`,
+                message: `source file ${printable_printable(path)} does not exist`,
             });
         }
     }
@@ -36996,7 +38026,11 @@ function workspaces_isRecord(v) {
 /** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
 async function readConfigSource(dir) {
     const read = await readConfigFile(dir);
-    if (!read?.ok)
+    return read === undefined ? undefined : configSourceOf(read);
+}
+/** The graph source a read disbuild.json names (from a file, or from a commit: see the hook). */
+function configSourceOf(read) {
+    if (!read.ok)
         return read;
     const c = read.value;
     const salt = c.salt === undefined ? {} : { salt: c.salt };
@@ -37146,11 +38180,16 @@ const io_EXIT = { ok: 0, failed: 1, usage: 2 };
 
 
 
+
+
+
 /** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
 function defaultCacheDir(env) {
     const xdg = env.XDG_CACHE_HOME;
     return (0,external_node_path_.join)(xdg && xdg !== '' ? xdg : (0,external_node_path_.join)(env.HOME ?? (0,external_node_os_.homedir)(), '.cache'), 'disbuild');
 }
+/** Run directories made in the system temp directory are named `disbuild-run-<pid>-<random>`. */
+const FALLBACK_PREFIX = 'disbuild-run-';
 async function local_state_openLocalState(cacheDirFlag, io) {
     const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, cacheDirFlag);
     const runsDir = join(dir, 'runs');
@@ -37164,8 +38203,44 @@ async function local_state_openLocalState(cacheDirFlag, io) {
             onWarning(`the local cache in ${dir} cannot be used (${e.message}); running without it`);
             return new NullCache();
         }),
-        newRunDir: () => join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`),
+        newRunDir: (onWarning) => {
+            if (!isLowOnSpace(dir))
+                return join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
+            removeDeadFallbacks();
+            // mkdtemp: a fresh, owner-only directory, never one that someone else prepared in the shared temp dir.
+            const runDir = mkdtempSync(join(tmpdir(), `${FALLBACK_PREFIX}${process.pid}-`));
+            const free = freeBytes(dir) ?? 0;
+            onWarning?.(`the disk of the cache directory ${dir} has ${Math.floor(free / 1024 / 1024)} MiB free: this run keeps job outputs in ${runDir}`);
+            return runDir;
+        },
     };
+}
+/** Fallback run directories of dead runs of this user: a killed run leaves nothing behind for long. */
+function removeDeadFallbacks() {
+    let names;
+    try {
+        names = readdirSync(tmpdir());
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(FALLBACK_PREFIX))
+            continue;
+        const pid = Number(name.slice(FALLBACK_PREFIX.length).split('-')[0]);
+        if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid))
+            continue;
+        const path = join(tmpdir(), name);
+        try {
+            const st = lstatSync(path);
+            if (!st.isDirectory() || st.uid !== process.getuid?.())
+                continue;
+        }
+        catch {
+            continue;
+        }
+        void removeTree(path).catch(() => undefined);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/explain/record-store.ts
@@ -37196,17 +38271,19 @@ class record_store_KeyRecordStore {
         }
     }
     write(record) {
+        const path = this.#path(record.name);
+        const temp = `${path}.${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         try {
             if (!this.#made)
                 (0,external_node_fs_.mkdirSync)(this.#dir, { recursive: true });
             this.#made = true;
-            const path = this.#path(record.name);
-            const temp = `${path}.${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
             (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(record));
             (0,external_node_fs_.renameSync)(temp, path);
         }
         catch {
-            // A record that cannot be written costs a later explanation its detail, nothing else.
+            // A record that cannot be written costs a later explanation its detail, nothing else; a full disk must
+            // not keep half of it either.
+            (0,external_node_fs_.rmSync)(temp, { force: true });
         }
     }
 }
@@ -37580,7 +38657,7 @@ const run = async (argv, io) => {
             ...(v['out-dir'] === undefined ? {} : { outDir: resolve(io.cwd, v['out-dir']) }),
             logReplay: logReplay.value,
             dryRun: v['dry-run'] ?? false,
-            workDir: state.newRunDir(),
+            workDir: state.newRunDir(warn),
             baseEnv: baseEnvironment(io.env),
             digests: 'working-tree',
             workTreeListings,
@@ -37607,8 +38684,16 @@ const run = async (argv, io) => {
             return EXIT.usage;
         }
         explainer.flush();
-        if (v.report !== undefined)
-            await writeJsonReport(resolve(io.cwd, v.report), result.value);
+        if (v.report !== undefined) {
+            const path = resolve(io.cwd, v.report);
+            try {
+                await writeJsonReport(path, result.value);
+            }
+            catch (e) {
+                io.stderr.write(`disbuild: cannot write the report to ${path}: ${e.message}\n`);
+                return EXIT.failed;
+            }
+        }
         if (controller.signal.aborted)
             return 130;
         if (v['dry-run'])
@@ -37726,6 +38811,7 @@ function severityOf(column, message) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/run-summary-markdown.ts
+
 /** GitHub caps a step summary at 1 MiB of UTF-8; stay under it. Limits here are in UTF-8 bytes. */
 const SUMMARY_LIMIT = 900 * 1024;
 /** How much of a failed job's log the summary shows: its last lines, and at most this many characters. */
@@ -37778,9 +38864,9 @@ function tail(j) {
 }
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
-/** Job names are the producer's: shown as text, never as markup. */
+/** Job names are the producer's: shown as text, never as markup, control characters escaped, cut when long. */
 const run_summary_markdown_escape = (s) => s.replace(/[\\`*_[\]<>#~]/g, (c) => `\\${c}`);
-const cell = (s) => run_summary_markdown_escape(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const cell = (s) => run_summary_markdown_escape(printable_printable(s)).replace(/\|/g, '\\|');
 /** A code fence longer than any run of backticks in the text, so a log cannot close it early. */
 function fence(text) {
     const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
@@ -37790,7 +38876,7 @@ function failedSection(d, budget) {
     let text = '### Failed jobs\n\n';
     let size = bytes(text);
     for (const [i, f] of d.failed.entries()) {
-        const why = f.message === undefined ? '' : `: ${f.message}`;
+        const why = f.message === undefined ? '' : `: ${run_summary_markdown_escape(printable_printable(f.message, Infinity))}`;
         const f3 = fence(f.stderrTail);
         const block = `**${cell(f.name)}**${why} (exit code ${String(f.exitCode)}, ${secs(f.durationMs)})\n\n` +
             (f.stderrTail === '' ? '' : `${f3}\n${f.stderrTail}\n${f3}\n\n`);
@@ -37851,6 +38937,7 @@ function renderSummaryMarkdown(d, limit = SUMMARY_LIMIT) {
 
 
 
+
 /** At most this many error annotations; the summary counts the rest. */
 const ANNOTATION_LIMIT = 10;
 const ICON = { failed: '❌', skipped: '⏭️', built: '✅', cached: '♻️' };
@@ -37874,7 +38961,7 @@ class GithubReporter {
                 this.#group(event.outcome);
                 return;
             case 'warning':
-                core/* warning */.$e(event.job ? `${event.job.name}: ${event.message}` : event.message);
+                core/* warning */.$e(printable_printable(event.job ? `${printable_printable(event.job.name)}: ${event.message}` : event.message, Infinity));
                 return;
             case 'run-start':
                 this.out.write(`disbuild: ${event.total} jobs, ${event.cached} cached, ${event.toRun} to run\n`);
@@ -37889,7 +38976,7 @@ class GithubReporter {
                 // Output is printed whole in the job's group when it ends, so parallel jobs never interleave.
                 return;
             default:
-                unreachable(event);
+                unreachable_unreachable(event);
         }
     }
     #group(o) {
@@ -37897,8 +38984,9 @@ class GithubReporter {
         if (o.status === 'cached' && this.logReplay !== 'all')
             return;
         const why = o.message ? ` (${o.message})` : '';
-        // A workflow command is one line: a newline in a name would end it early.
-        const title = `${ICON[o.status]} ${o.name}: ${o.status}${why}`.replace(/\r?\n/g, ' ');
+        // A workflow command is one line: control characters are escaped, so a newline in a name cannot end it, and
+        // `%` is escaped as the runner expects (it reads `%0A` as a newline).
+        const title = printable_printable(`${ICON[o.status]} ${printable_printable(o.name)}: ${o.status}${why}`, Infinity).replace(/%/g, '%25');
         this.out.write(`::group::${title}\n`);
         if (o.stdout.length + o.stderr.length > 0) {
             // A job's output is not ours: workflow commands in it (`::set-output`, `::add-path`) must stay text.
@@ -37916,7 +39004,7 @@ class GithubReporter {
 function annotateFailures(summary, sourceDir, repoDir) {
     for (const j of summary.jobs.filter((x) => x.status === 'failed').slice(0, ANNOTATION_LIMIT)) {
         const d = findDiagnostic(`${j.stdout.toString('utf8')}\n${j.stderr.toString('utf8')}`, sourceDir, repoDir);
-        const title = `disbuild: ${j.name} failed (exit code ${String(j.exitCode)})`;
+        const title = `disbuild: ${printable_printable(j.name)} failed (exit code ${String(j.exitCode)})`;
         if (d) {
             core/* error */.z3(d.message, {
                 title,
@@ -37926,7 +39014,7 @@ function annotateFailures(summary, sourceDir, repoDir) {
             });
         }
         else {
-            core/* error */.z3(j.message ?? title, { title });
+            core/* error */.z3(j.message === undefined ? title : printable_printable(j.message, Infinity), { title });
         }
     }
 }
@@ -38796,7 +39884,7 @@ async function runMain(deps) {
         case 'run':
             return run_main_run(graph.value, salted, places, cache, deps.env);
         default:
-            return unreachable(o.mode);
+            return unreachable_unreachable(o.mode);
     }
 }
 async function locate(o, env) {
@@ -39034,7 +40122,7 @@ function makeCache(o, env, p) {
         case 'none':
             return new null_cache_NullCache();
         default:
-            return unreachable(o.cache);
+            return unreachable_unreachable(o.cache);
     }
 }
 /** LocalCache.create is async and may fail; the first call opens it, and a failure degrades to no cache. */

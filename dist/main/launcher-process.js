@@ -316,8 +316,12 @@ class WorkerPool {
  * as `launcher-process.js` beside the entry that uses it).
  *
  * Each command gets its own process group; when the command exits, whatever it left running in that group is
- * killed. When the engine goes away (the IPC channel closes), every group still running is
- * killed: no job outlives the run that started it.
+ * killed. When the engine goes away, every group still running is killed and this process exits: no job
+ * outlives the run that started it. The engine's death shows in three ways, and whichever comes first counts:
+ * the IPC channel closes, a message to the engine fails (EPIPE, or the channel already closed), or this
+ * process's parent changes (it was re-parented; a safety net should the channel's end be held open elsewhere).
+ * The engine starts this process in a process group of its own, so that a kill of the engine's whole group
+ * (`kill -9 -PGID`, `timeout -s KILL`) leaves it alive to do this clean-up.
  */
 
 
@@ -325,9 +329,27 @@ class WorkerPool {
 const running = new Map();
 /** Sized by the first request: the engine's concurrency. */
 let slots;
+/** How often the parent is checked (see above); a job may outlive a dead engine by up to this long. */
+const PARENT_CHECK_MS = 250;
 function send(e) {
-    if (process.connected)
-        process.send(e);
+    if (!process.connected)
+        return engineGone();
+    // With a callback, a failed write is reported to it instead of as an 'error' event that would kill this
+    // process before it could end the commands.
+    process.send(e, undefined, undefined, (err) => {
+        if (err)
+            engineGone();
+    });
+}
+let ending = false;
+/** Kills every command, running or waiting, and exits. */
+function engineGone(code = 0) {
+    if (ending)
+        return;
+    ending = true;
+    for (const launched of running.values())
+        launched.kill();
+    process.exit(code);
 }
 function run(m) {
     slots ??= new WorkerPool(m.slots);
@@ -344,12 +366,19 @@ process.on('message', (m) => {
     else
         run(m);
 });
-process.on('disconnect', () => {
-    for (const launched of running.values())
-        launched.kill();
-    process.exit(0);
+process.on('disconnect', () => engineGone());
+process.on('error', () => engineGone());
+// A bug here must not leave the commands running either.
+process.on('uncaughtException', (e) => {
+    process.stderr.write(`disbuild launcher: ${e.stack ?? String(e)}\n`);
+    engineGone(1);
 });
-// Ctrl-C reaches the whole foreground process group: the engine decides what to kill and tells us.
+const launcher_process_parent = process.ppid;
+setInterval(() => {
+    if (process.ppid !== launcher_process_parent)
+        engineGone();
+}, PARENT_CHECK_MS).unref();
+// Signals meant for the run go to the engine, which decides what to kill and tells us.
 process.on('SIGINT', () => undefined);
 process.on('SIGTERM', () => undefined);
 

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { rm } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
+import { removeTree } from '../util/remove-tree.js';
 import { State } from './outputs.js';
 
 /** What the post step reads: the environment and the state main saved. */
@@ -28,5 +28,5 @@ export async function runPost(deps: PostDeps): Promise<void> {
   const workDir = deps.getState(State.workDir);
   // Only what main recorded as its own scratch space, and only an absolute path: never a guess.
   if (workDir !== '' && isAbsolute(workDir)) doomed.push(workDir);
-  for (const dir of doomed) await rm(dir, { recursive: true, force: true });
+  for (const dir of doomed) await removeTree(dir);
 }

@@ -29,6 +29,12 @@ export interface ArtifactToSave {
   outputDir: string;
   stdout: Buffer;
   stderr: Buffer;
+  /**
+   * Set when a log grew too large to keep in memory: this file holds all of it, and `stdout` (`stderr`) only
+   * its two ends for display. Backends store the file, never the display bytes.
+   */
+  stdoutFile?: string;
+  stderrFile?: string;
   durationMs: number;
 }
 

@@ -1,37 +1,42 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
-import type { ArtifactToSave, Cache, CacheHit, Manifest, RestoreFailure, SaveOutcome } from './cache.js';
-import { buildManifest, sha256, verifyTree } from './manifest.js';
+import { isDiskFull, isLowOnSpace } from '../util/free-space.js';
+import { removeTree } from '../util/remove-tree.js';
+import type { ArtifactToSave, Cache, CacheHit, RestoreFailure, SaveOutcome } from './cache.js';
+import type { EntryMeta } from './entry-meta.js';
+import { parseEntryMeta } from './entry-meta.js';
+import { copyVerified, entryMeta, writeLog } from './entry-files.js';
+import { buildManifest } from './manifest.js';
 import { copyTree } from './tree-copy.js';
+import { readLogForDisplay } from './log-file.js';
+import { removeDeadTemps } from './dead-temps.js';
 
-/** Logs up to this size live inline in `meta.json`, so a lookup hit costs one small read, logs included. */
-const INLINE_LOG_LIMIT = 16 * 1024;
+export { isAlive, removeDeadTemps } from './dead-temps.js';
 
-/** The per-entry file that lookups read; the manifest lives in it, so a save writes one file besides the tree. */
-interface EntryMeta {
-  durationMs: number;
-  stdout?: string;
-  stderr?: string;
-  /** Absent in entries written before the manifest moved in here: those have a `manifest.json`. */
-  manifest?: Manifest;
-}
+/** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
+const SPACE_CHECK_MS = 250;
 
 /**
  * The `local` backend: one directory per artifact under `<dir>/v1/entries/<key[0..2]>/<key>/`.
  *
  * Deals with: atomic saves (the whole entry is built in `v1/tmp/` and renamed into place, so an entry either
  * exists complete or not at all), races between processes (the first rename wins, the loser discards its copy),
- * verified restores (a tampered entry is removed and answered as a miss), and leftovers of killed processes.
- * Does not deal with: size bounds (`pruneCache`) or deciding what to restore.
+ * verified restores, damaged entries (moved aside once, with one warning, so the rebuilt artifact takes their
+ * place), a full disk (saves stop with one warning; outputs are no longer handed out here), and leftovers of
+ * killed processes. Does not deal with: size bounds (`pruneCache`) or deciding what to restore.
  */
 export class LocalCache implements Cache {
   readonly #root: string;
   readonly #onWarning: (message: string) => void;
+  /** Set once the disk said it is full: saves are skipped for the rest of the run (one warning). */
+  #full = false;
+  #spaceCheckedAt = -Infinity;
+  #lowOnSpace = false;
 
   private constructor(root: string, onWarning: (message: string) => void) {
     this.#root = root;
@@ -65,22 +70,33 @@ export class LocalCache implements Cache {
     for (const key of keys) {
       const path = join(this.#entry(key), 'meta.json');
       // Asked first because a miss is the common case in a cold run, and a failed read costs an exception.
+      // An entry whose meta.json cannot even be seen (an unreadable directory) is repaired when it is saved.
       if (!existsSync(path)) continue;
+      let text: string;
       try {
-        const meta = JSON.parse(readFileSync(path, 'utf8')) as EntryMeta;
-        hits.set(key, this.#hit(key, meta));
-      } catch {
-        // Gone meanwhile, or unreadable: a miss.
+        text = readFileSync(path, 'utf8');
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.#damaged(key, (e as Error).message);
+        continue;
       }
+      const meta = parseEntryMeta(text, key);
+      if (meta.ok) hits.set(key, this.#hit(key, meta.value));
+      else this.#damaged(key, meta.error);
     }
     return Promise.resolve(hits);
+  }
+
+  /** A damaged entry is a miss: moved aside at once (so the rebuilt artifact can be saved), warned about once. */
+  #damaged(key: JobKey, problem: string): void {
+    this.#onWarning(`cache entry ${key} is damaged (${problem}); removed it, the job will be rebuilt`);
+    void this.#quarantine(key);
   }
 
   #hit(key: JobKey, meta: EntryMeta): CacheHit {
     const entry = this.#entry(key);
     const log = async (name: 'stdout' | 'stderr'): Promise<Buffer> => {
       const inline = meta[name];
-      return inline !== undefined ? Buffer.from(inline, 'base64') : readFile(join(entry, name));
+      return inline !== undefined ? Buffer.from(inline, 'base64') : readLogForDisplay(join(entry, name));
     };
     return {
       key,
@@ -91,61 +107,66 @@ export class LocalCache implements Cache {
         void utimes(entry, now, now).catch(() => undefined);
         return { stdout: await log('stdout'), stderr: await log('stderr') };
       },
-      restore: (destDir) => this.#restore(key, meta, destDir, log),
+      restore: (destDir) => this.#restore(key, meta, destDir),
       entries: () => meta.manifest?.entries,
     };
   }
 
-  async #restore(
-    key: JobKey,
-    meta: EntryMeta,
-    destDir: string,
-    log: (name: 'stdout' | 'stderr') => Promise<Buffer>,
-  ): Promise<Result<void, RestoreFailure>> {
+  /** Restores and verifies; on failure the caller warns (naming the job), so this only moves the entry aside. */
+  async #restore(key: JobKey, meta: EntryMeta, destDir: string): Promise<Result<void, RestoreFailure>> {
     const entry = this.#entry(key);
     const temp = `${destDir}.restore-${randomBytes(4).toString('hex')}`;
+    let verified: Result<void, string>;
     try {
-      const manifest =
-        meta.manifest ?? (JSON.parse(await readFile(join(entry, 'manifest.json'), 'utf8')) as Manifest);
       await mkdir(dirname(destDir), { recursive: true });
-      await copyTree(join(entry, 'out'), temp, { link: false });
-      const [stdout, stderr] = await Promise.all([log('stdout'), log('stderr')]);
-      let verified = await verifyTree(temp, manifest);
-      if (
-        verified.ok &&
-        (sha256(stdout) !== manifest.stdoutSha256 || sha256(stderr) !== manifest.stderrSha256)
-      ) {
-        verified = err('logs do not match the manifest');
-      }
-      if (!verified.ok) {
-        await rm(temp, { recursive: true, force: true });
-        await this.#quarantine(key);
-        const message = `cache entry ${key} is corrupt (${verified.error}); removed it`;
-        this.#onWarning(message);
-        return err({ reason: 'corrupt', message });
-      }
-      await rm(destDir, { recursive: true, force: true });
-      await rename(temp, destDir);
-      const now = new Date();
-      await utimes(entry, now, now).catch(() => undefined);
-      return ok(undefined);
+      verified = await copyVerified(entry, key, meta, temp);
     } catch (e) {
-      await rm(temp, { recursive: true, force: true }).catch(() => undefined);
-      const message = `cache entry ${key} could not be restored: ${(e as Error).message}`;
-      this.#onWarning(message);
-      return err({ reason: 'missing', message });
+      if (isDiskFull(e)) {
+        await removeTree(temp).catch(() => undefined);
+        return err({ reason: 'cache-unavailable', message: `cache entry ${key}: ${(e as Error).message}` });
+      }
+      verified = err((e as Error).message);
     }
+    if (!verified.ok) {
+      await removeTree(temp).catch(() => undefined);
+      await this.#quarantine(key);
+      return err({
+        reason: 'corrupt',
+        message: `cache entry ${key} is damaged (${verified.error}); removed it`,
+      });
+    }
+    try {
+      await removeTree(destDir);
+      await rename(temp, destDir);
+    } catch (e) {
+      await removeTree(temp).catch(() => undefined);
+      return err({
+        reason: 'missing',
+        message: `cache entry ${key} could not be restored: ${(e as Error).message}`,
+      });
+    }
+    const now = new Date();
+    await utimes(entry, now, now).catch(() => undefined);
+    return ok(undefined);
   }
 
   /** Moves a bad entry out of the way atomically, so the next save can replace it. */
-  async #quarantine(key: JobKey): Promise<void> {
+  async #quarantine(key: JobKey): Promise<boolean> {
+    const entry = this.#entry(key);
     const temp = this.#newTemp();
     try {
-      await rename(this.#entry(key), temp);
+      // Moving a directory to another parent needs write permission on it (its `..` changes).
+      chmodSync(entry, 0o755);
     } catch {
-      return;
+      // Gone already, or not ours: the rename says which.
     }
-    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+    try {
+      renameSync(entry, temp);
+    } catch {
+      return false;
+    }
+    await removeTree(temp).catch(() => undefined);
+    return true;
   }
 
   /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
@@ -153,9 +174,11 @@ export class LocalCache implements Cache {
 
   /**
    * A job that writes its outputs straight into a temp entry saves without copying or linking anything:
-   * committing it is writing `meta.json` and one rename.
+   * committing it is writing `meta.json` and one rename. Throws when the cache's disk is (nearly) full, so that
+   * the job writes its outputs where the run keeps its own files instead.
    */
   newOutputDir(): string {
+    if (this.#full || this.#isLowOnSpace()) throw new Error('the cache disk is low on space');
     const temp = this.#newTemp();
     const out = join(temp, 'out');
     try {
@@ -169,13 +192,23 @@ export class LocalCache implements Cache {
     return out;
   }
 
+  #isLowOnSpace(): boolean {
+    const now = performance.now();
+    if (now - this.#spaceCheckedAt > SPACE_CHECK_MS) {
+      this.#spaceCheckedAt = now;
+      this.#lowOnSpace = isLowOnSpace(this.#root);
+    }
+    return this.#lowOnSpace;
+  }
+
   async save(key: JobKey, artifact: ArtifactToSave): Promise<SaveOutcome> {
     const entry = this.#entry(key);
     if (existsSync(join(entry, 'meta.json'))) return { saved: false, reason: 'exists' };
     const adopt = this.#handedOut.has(artifact.outputDir);
+    if (this.#full && !adopt) return { saved: false, reason: 'cache-unavailable', message: 'disk full' };
     // Not taken over: the directory stays where dependents read it until `close` removes it.
     const dropTemp = (temp: string): Promise<void> =>
-      adopt ? Promise.resolve() : rm(temp, { recursive: true, force: true }).catch(() => undefined);
+      adopt ? Promise.resolve() : removeTree(temp).catch(() => undefined);
     const temp = adopt ? dirname(artifact.outputDir) : this.#newTemp();
     try {
       if (!adopt) await copyTree(artifact.outputDir, join(temp, 'out'), { link: true });
@@ -193,13 +226,24 @@ export class LocalCache implements Cache {
       }
       const meta = { ...entryMeta(artifact), manifest: manifest.value };
       // Logs too big to live inline in meta.json get files of their own.
-      if (meta.stdout === undefined) await writeFile(join(temp, 'stdout'), artifact.stdout);
-      if (meta.stderr === undefined) await writeFile(join(temp, 'stderr'), artifact.stderr);
+      if (meta.stdout === undefined) {
+        meta.manifest.stdoutSha256 = await writeLog(
+          join(temp, 'stdout'),
+          artifact.stdout,
+          artifact.stdoutFile,
+        );
+      }
+      if (meta.stderr === undefined) {
+        meta.manifest.stderrSha256 = await writeLog(
+          join(temp, 'stderr'),
+          artifact.stderr,
+          artifact.stderrFile,
+        );
+      }
       // Synchronous: two small calls, cheaper in line than as thread-pool round trips (open, write, close, rename).
       writeFileSync(join(temp, 'meta.json'), JSON.stringify(meta));
       await this.#ensureShard(dirname(entry));
-      // The single commit point: before it, nothing is visible; after it, everything is.
-      renameSync(temp, entry);
+      await this.#commit(key, temp);
       if (!adopt) return { saved: true };
       this.#handedOut.delete(artifact.outputDir);
       return { saved: true, outputDir: join(entry, 'out') };
@@ -207,18 +251,56 @@ export class LocalCache implements Cache {
       await dropTemp(temp);
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOTEMPTY' || code === 'EEXIST') return { saved: false, reason: 'exists' };
-      this.#onWarning(`could not save ${key} to the local cache: ${(e as Error).message}`);
-      return { saved: false, reason: 'cache-unavailable', message: (e as Error).message };
+      return this.#saveFailed(key, e as Error);
     }
+  }
+
+  /**
+   * The single commit point: before the rename, nothing is visible; after it, everything is. An entry already
+   * in the way is another process's save (then this one is a no-op) or damage that lookups could not see (an
+   * unreadable directory, no meta.json): that one is moved aside and the rename tried once more.
+   */
+  async #commit(key: JobKey, temp: string): Promise<void> {
+    const entry = this.#entry(key);
+    try {
+      renameSync(temp, entry);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || this.#isValidEntry(key)) throw e;
+    }
+    this.#onWarning(`cache entry ${key} is damaged (its meta.json cannot be read); replaced it`);
+    await this.#quarantine(key);
+    renameSync(temp, entry);
+  }
+
+  #isValidEntry(key: JobKey): boolean {
+    try {
+      return parseEntryMeta(readFileSync(join(this.#entry(key), 'meta.json'), 'utf8'), key).ok;
+    } catch {
+      return false;
+    }
+  }
+
+  #saveFailed(key: JobKey, e: Error): SaveOutcome {
+    if (isDiskFull(e)) {
+      if (!this.#full) {
+        this.#full = true;
+        this.#onWarning(
+          `the local cache's disk is full (${e.message}); nothing more is saved to it in this run`,
+        );
+      }
+      return { saved: false, reason: 'cache-unavailable', message: e.message };
+    }
+    this.#onWarning(`could not save ${key} to the local cache: ${e.message}`);
+    return { saved: false, reason: 'cache-unavailable', message: e.message };
   }
 
   /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
   async close(): Promise<void> {
     const left = [...this.#handedOut];
     this.#handedOut.clear();
-    await Promise.all(
-      left.map((out) => rm(dirname(out), { recursive: true, force: true }).catch(() => undefined)),
-    );
+    await Promise.all(left.map((out) => removeTree(dirname(out)).catch(() => undefined)));
   }
 
   readonly #shards = new Set<string>();
@@ -228,39 +310,5 @@ export class LocalCache implements Cache {
     if (this.#shards.has(dir)) return;
     await mkdir(dir, { recursive: true });
     this.#shards.add(dir);
-  }
-}
-
-function entryMeta(a: ArtifactToSave): EntryMeta {
-  const meta: EntryMeta = { durationMs: a.durationMs };
-  if (a.stdout.length <= INLINE_LOG_LIMIT) meta.stdout = a.stdout.toString('base64');
-  if (a.stderr.length <= INLINE_LOG_LIMIT) meta.stderr = a.stderr.toString('base64');
-  return meta;
-}
-
-/** Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. */
-export async function removeDeadTemps(tmpDir: string): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(tmpDir);
-  } catch {
-    return;
-  }
-  await Promise.all(
-    names.map(async (name) => {
-      const pid = Number(name.split('-')[0]);
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) return;
-      if (pid === process.pid) return;
-      await rm(join(tmpDir, name), { recursive: true, force: true });
-    }),
-  );
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -21,7 +21,8 @@ const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
 const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
 let hashedSinceYield = 0;
 
-async function fileSha256(path: string, size: number): Promise<string> {
+/** SHA-256 hex of a file's content (`size` picks the cheaper way to read it). */
+export async function fileSha256(path: string, size: number): Promise<string> {
   if (size <= SYNC_HASH_LIMIT) {
     hashedSinceYield += size;
     if (hashedSinceYield >= YIELD_EVERY_BYTES) {
@@ -41,6 +42,45 @@ export function symlinkEscapes(path: string, target: string): boolean {
   return isAbsolute(target) || target.includes('\0') || resolved === '..' || resolved.startsWith('../');
 }
 
+/** More link expansions than Linux follows in one lookup: such a chain cannot be followed at all. */
+const MAX_LINK_HOPS = 40;
+
+/**
+ * The first symlink of a tree that leads out of it when followed through the tree's other links, or undefined.
+ * Each link checked alone is not enough: with `a/b -> ..`, the link `c -> a/b/..` stays inside on paper and
+ * resolves to the tree's parent. Names the tree does not have are taken as plain directories.
+ */
+export function linkLeavingTree(
+  entries: readonly Pick<ManifestEntry, 'path' | 'type' | 'target'>[],
+): string | undefined {
+  const links = new Map<string, string>();
+  for (const e of entries) if (e.type === 'symlink' && e.target !== undefined) links.set(e.path, e.target);
+  const leaves = (path: string, target: string): boolean => {
+    const at = path.split('/').slice(0, -1);
+    const todo = target.split('/');
+    let hops = 0;
+    while (todo.length > 0) {
+      const part = todo.shift()!;
+      if (part === '' || part === '.') continue;
+      if (part === '..') {
+        if (at.length === 0) return true;
+        at.pop();
+        continue;
+      }
+      at.push(part);
+      const next = links.get(at.join('/'));
+      if (next === undefined) continue;
+      if (isAbsolute(next)) return true;
+      if (++hops > MAX_LINK_HOPS) return false;
+      at.pop();
+      todo.unshift(...next.split('/'));
+    }
+    return false;
+  };
+  for (const [path, target] of links) if (isAbsolute(target) || leaves(path, target)) return path;
+  return undefined;
+}
+
 /** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
 export async function describeTree(dir: string): Promise<Result<ManifestEntry[], string>> {
   const entries: ManifestEntry[] = [];
@@ -58,7 +98,8 @@ export async function describeTree(dir: string): Promise<Result<ManifestEntry[],
         if (problem) return problem;
       } else if (st.isSymbolicLink()) {
         const target = readlinkSync(abs);
-        if (symlinkEscapes(r, target)) {
+        // The lexical check alone misses links through links (`c -> .`, `up -> c/..`): resolve them too.
+        if (symlinkEscapes(r, target) || !resolvesInside(dir, r.split('/').slice(0, -1), target)) {
           return `symlink ${r} points outside the output directory (${target})`;
         }
         entries.push({
@@ -79,7 +120,57 @@ export async function describeTree(dir: string): Promise<Result<ManifestEntry[],
     return undefined;
   };
   const problem = await walk('');
-  return problem === undefined ? ok(entries) : err(problem);
+  if (problem !== undefined) return err(problem);
+  const leaving = linkLeavingTree(entries);
+  return leaving === undefined
+    ? ok(entries)
+    : err(`symlink ${leaving} points outside the output directory through other links`);
+}
+
+/** Symlinks followed while resolving one, in all (the kernel's limit); more is treated as escaping (a loop). */
+const MAX_LINK_DEPTH = 40;
+
+/**
+ * Whether `target`, read from a symlink in directory `at` (components below `root`), resolves inside `root`,
+ * following the symlinks it passes through as the kernel would: `c -> .` then `up -> c/..` escapes, although
+ * `c/..` alone looks harmless. Components that do not exist are taken as they are written.
+ */
+export function resolvesInside(root: string, at: readonly string[], target: string): boolean {
+  return resolveInside(root, at, target, { links: 0 }) !== undefined;
+}
+
+/** The components below `root` that `target` resolves to from `at`; undefined when it leaves `root`. */
+function resolveInside(
+  root: string,
+  at: readonly string[],
+  target: string,
+  followed: { links: number },
+): string[] | undefined {
+  if (isAbsolute(target)) return undefined;
+  let stack = [...at];
+  for (const part of target.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (stack.pop() === undefined) return undefined;
+      continue;
+    }
+    const here = join(root, ...stack, part);
+    let isLink = false;
+    try {
+      isLink = lstatSync(here).isSymbolicLink();
+    } catch {
+      // Not there: nothing to follow.
+    }
+    if (!isLink) {
+      stack.push(part);
+      continue;
+    }
+    if (++followed.links > MAX_LINK_DEPTH) return undefined;
+    const resolved = resolveInside(root, stack, readlinkSync(here), followed);
+    if (resolved === undefined) return undefined;
+    stack = resolved;
+  }
+  return stack;
 }
 
 /** The manifest of an artifact whose output tree is at `outputDir`. */

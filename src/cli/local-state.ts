@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { homedir } from 'node:os';
+import { lstatSync, mkdtempSync, readdirSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Cache } from '../cache/cache.js';
-import { LocalCache, removeDeadTemps } from '../cache/local-cache.js';
+import { isAlive, LocalCache, removeDeadTemps } from '../cache/local-cache.js';
 import { NullCache } from '../cache/null-cache.js';
 import { FileTimings } from '../executor/timings.js';
+import { freeBytes, isLowOnSpace } from '../util/free-space.js';
+import { removeTree } from '../util/remove-tree.js';
 import type { CliIo } from './io.js';
 
 /** Everything a local run keeps in its cache directory: artifacts, timings and per-run scratch space. */
@@ -12,8 +15,11 @@ export interface LocalState {
   dir: string;
   timings: FileTimings;
   openCache(onWarning: (message: string) => void): Promise<Cache>;
-  /** A fresh scratch directory for one run, on the cache's file system (so saves can rename, not copy). */
-  newRunDir(): string;
+  /**
+   * A fresh scratch directory for one run, on the cache's file system (so saves can rename, not copy); in the
+   * system temp directory when the cache's disk is short of space, so that jobs do not fail for it (warned).
+   */
+  newRunDir(onWarning?: (message: string) => void): string;
 }
 
 /** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
@@ -21,6 +27,9 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
   const xdg = env.XDG_CACHE_HOME;
   return join(xdg && xdg !== '' ? xdg : join(env.HOME ?? homedir(), '.cache'), 'disbuild');
 }
+
+/** Run directories made in the system temp directory are named `disbuild-run-<pid>-<random>`. */
+const FALLBACK_PREFIX = 'disbuild-run-';
 
 export async function openLocalState(cacheDirFlag: string | undefined, io: CliIo): Promise<LocalState> {
   const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, cacheDirFlag);
@@ -36,6 +45,39 @@ export async function openLocalState(cacheDirFlag: string | undefined, io: CliIo
         onWarning(`the local cache in ${dir} cannot be used (${(e as Error).message}); running without it`);
         return new NullCache();
       }),
-    newRunDir: () => join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`),
+    newRunDir: (onWarning) => {
+      if (!isLowOnSpace(dir)) return join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
+      removeDeadFallbacks();
+      // mkdtemp: a fresh, owner-only directory, never one that someone else prepared in the shared temp dir.
+      const runDir = mkdtempSync(join(tmpdir(), `${FALLBACK_PREFIX}${process.pid}-`));
+      const free = freeBytes(dir) ?? 0;
+      onWarning?.(
+        `the disk of the cache directory ${dir} has ${Math.floor(free / 1024 / 1024)} MiB free: this run keeps job outputs in ${runDir}`,
+      );
+      return runDir;
+    },
   };
+}
+
+/** Fallback run directories of dead runs of this user: a killed run leaves nothing behind for long. */
+function removeDeadFallbacks(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(FALLBACK_PREFIX)) continue;
+    const pid = Number(name.slice(FALLBACK_PREFIX.length).split('-')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;
+    const path = join(tmpdir(), name);
+    try {
+      const st = lstatSync(path);
+      if (!st.isDirectory() || st.uid !== process.getuid?.()) continue;
+    } catch {
+      continue;
+    }
+    void removeTree(path).catch(() => undefined);
+  }
 }

@@ -19,7 +19,14 @@ export async function readConfigSource(
   dir: string,
 ): Promise<Result<ConfigSource, ConfigProblem[]> | undefined> {
   const read = await readConfigFile(dir);
-  if (!read?.ok) return read;
+  return read === undefined ? undefined : configSourceOf(read);
+}
+
+/** The graph source a read disbuild.json names (from a file, or from a commit: see the hook). */
+export function configSourceOf(
+  read: Result<DisbuildConfig, ConfigProblem[]>,
+): Result<ConfigSource, ConfigProblem[]> {
+  if (!read.ok) return read;
   const c = read.value;
   const salt = c.salt === undefined ? {} : { salt: c.salt };
   if (c.graph !== undefined) return ok({ kind: 'file', path: c.graph, ...salt });

@@ -61,8 +61,13 @@ export class CoordinatorClient {
     return r.value.status === 200 ? ok(undefined) : err(refused(r.value));
   }
 
-  async renew(importPath: string, token: string): Promise<Result<void, CoordinatorError>> {
-    const r = await this.#post(RENEW_ROUTE, { importPath, token });
+  /** With `timeoutMs`, a server that accepts the connection but does not answer in time counts as unreachable. */
+  async renew(
+    importPath: string,
+    token: string,
+    timeoutMs?: number,
+  ): Promise<Result<void, CoordinatorError>> {
+    const r = await this.#post(RENEW_ROUTE, { importPath, token }, timeoutMs);
     if (!r.ok) return r;
     return r.value.status === 200 ? ok(undefined) : err(refused(r.value));
   }
@@ -78,7 +83,11 @@ export class CoordinatorClient {
     this.#agent.destroy();
   }
 
-  #post(path: string, body: object): Promise<Result<{ status: number; body: unknown }, CoordinatorError>> {
+  #post(
+    path: string,
+    body: object,
+    timeoutMs?: number,
+  ): Promise<Result<{ status: number; body: unknown }, CoordinatorError>> {
     if (this.#inProcess) return this.#inProcess(path, body).then(ok);
     const text = JSON.stringify(body);
     return new Promise((resolve) => {
@@ -110,6 +119,8 @@ export class CoordinatorClient {
         },
       );
       req.on('error', (e) => resolve(err({ reason: 'unreachable', message: e.message })));
+      if (timeoutMs !== undefined)
+        req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
       req.end(text);
     });
   }

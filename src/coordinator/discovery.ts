@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CoordinatorClient } from './client.js';
@@ -26,6 +26,9 @@ export interface Coordination {
   server?: CoordinatorServer;
 }
 
+/** How long a recorded server may take to answer a newcomer before it is taken for gone. */
+const PROBE_MS = 5000;
+
 /** What server.json holds. */
 interface ServerRecord {
   address: string;
@@ -35,21 +38,27 @@ interface ServerRecord {
 
 export async function joinOrStartCoordinator(
   cacheDir: string,
-  opts: { leaseMs?: number; publishRoots?: readonly string[] } = {},
+  opts: { leaseMs?: number; publishRoots?: readonly string[]; probeMs?: number } = {},
 ): Promise<Coordination> {
   const dir = join(cacheDir, 'coordinator');
   const problem = await ensurePrivateDir(dir);
   if (problem) throw new Error(`cannot use the coordinator directory: ${problem}`);
   const recordPath = join(dir, 'server.json');
 
-  const tryJoin = async (): Promise<{ joined?: Coordination; record?: ServerRecord }> => {
+  /** `answered`: a server of ours listens on the recorded socket, even if it refused the recorded token. */
+  const tryJoin = async (): Promise<{ joined?: Coordination; record?: ServerRecord; answered?: boolean }> => {
     const record = parseRecord(await readPrivateFile(recordPath));
     if (!record) return {};
     if (await socketProblem(socketOf(record))) return { record };
     const client = new CoordinatorClient(record.address, record.bearer);
-    if (await isOurs(client)) return { joined: { client, bearer: record.bearer }, record };
+    // A server that is stopped (Ctrl-Z) or hung accepts connections and never answers: without a time limit,
+    // every later run on this cache directory would wait for it forever.
+    const probe = await client.renew('probe', 'probe', opts.probeMs ?? PROBE_MS);
+    // Our server answers our token with anything but 401; a refused or reset connection means none.
+    if (probe.ok || (probe.error.reason === 'refused' && probe.error.status !== 401))
+      return { joined: { client, bearer: record.bearer }, record };
     client.close();
-    return { record };
+    return { record, answered: probe.error.reason === 'refused' };
   };
 
   const first = await tryJoin();
@@ -57,9 +66,11 @@ export async function joinOrStartCoordinator(
   return withTakeoverLock(join(dir, 'takeover.lock'), async () => {
     const again = await tryJoin();
     if (again.joined) return again.joined;
-    const { socketPath, privateTemp } = await newSocketPath(dir);
-    const old = again.record ? socketOf(again.record) : undefined;
-    if (old !== undefined && old !== socketPath) await removeSocket(old, dir);
+    // A dead server's socket and private directory are reused; a live one is never touched.
+    const old = again.record && !again.answered ? socketOf(again.record) : undefined;
+    const socketPath = await newSocketPath(dir, old);
+    if (old !== undefined && old !== socketPath && !(await socketProblem(old)))
+      await rm(old, { force: true });
     await rm(socketPath, { force: true });
     const bearer = randomBytes(24).toString('hex');
     const started = await startCoordinatorServer({
@@ -69,32 +80,14 @@ export async function joinOrStartCoordinator(
       publishRoots: opts.publishRoots ?? [cacheDir],
       ...(opts.leaseMs === undefined ? {} : { leaseMs: opts.leaseMs }),
     });
-    if (!started.ok) {
-      if (privateTemp) await rmdir(privateTemp).catch(() => undefined);
-      throw new Error(`cannot start the coordinator: ${started.error}`);
-    }
+    if (!started.ok) throw new Error(`cannot start the coordinator: ${started.error}`);
     const record: ServerRecord = { address: started.value.address, bearer, pid: process.pid };
     const temp = `${recordPath}.${process.pid}.${randomBytes(4).toString('hex')}`;
     await writeFile(temp, JSON.stringify(record), { mode: 0o600 });
     await rename(temp, recordPath);
-    const inner = started.value;
-    const server: CoordinatorServer = privateTemp
-      ? {
-          ...inner,
-          close: async () => {
-            await inner.close();
-            await rmdir(privateTemp).catch(() => undefined);
-          },
-        }
-      : inner;
+    const server = started.value;
     return { client: new CoordinatorClient(server.address, bearer, server.call), bearer, server };
   });
-}
-
-/** Our server answers our token with anything but 401; a refused or reset connection means none. */
-async function isOurs(client: CoordinatorClient): Promise<boolean> {
-  const r = await client.renew('probe', 'probe');
-  return r.ok || (r.error.reason === 'refused' && r.error.status !== 401);
 }
 
 const socketOf = (r: ServerRecord): string => r.address.slice('unix:'.length);
@@ -111,18 +104,24 @@ function parseRecord(text: string | undefined): ServerRecord | undefined {
   }
 }
 
-/** Unix socket paths are limited to about 107 bytes; a long cache path gets a fresh private directory instead. */
-async function newSocketPath(dir: string): Promise<{ socketPath: string; privateTemp?: string }> {
+/**
+ * Unix socket paths are limited to about 107 bytes; a long cache path gets a private directory of the temp dir
+ * instead. That directory is never removed: other processes and jobs may still hold its address, and once its
+ * name were free, another user could create it and answer them. The next server of this cache directory
+ * reuses it, so there is one per cache directory, not one per server.
+ */
+async function newSocketPath(dir: string, previous: string | undefined): Promise<string> {
   const inside = join(dir, 'sock');
-  if (Buffer.byteLength(inside) < 100) return { socketPath: inside };
+  if (Buffer.byteLength(inside) < 100) return inside;
+  if (previous !== undefined && dirname(previous) !== dir && (await isPrivateDir(dirname(previous))))
+    return previous;
   // mkdtemp: a random name, created 0700 by this user, that fails rather than reuse an existing path.
-  const privateTemp = await mkdtemp(join(tmpdir(), 'disbuild-coordinator-'));
-  return { socketPath: join(privateTemp, 'sock'), privateTemp };
+  return join(await mkdtemp(join(tmpdir(), 'disbuild-coordinator-')), 'sock');
 }
 
-/** A dead server's socket, and its private temp directory if it had one (only when both are ours). */
-async function removeSocket(socketPath: string, dir: string): Promise<void> {
-  if (await socketProblem(socketPath)) return;
-  await rm(socketPath, { force: true });
-  if (dirname(socketPath) !== dir) await rmdir(dirname(socketPath)).catch(() => undefined);
+/** A directory only this user can enter (not a symlink), as mkdtemp made it. */
+async function isPrivateDir(path: string): Promise<boolean> {
+  const st = await lstat(path).catch(() => undefined);
+  const uid = process.geteuid?.();
+  return !!st && st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0;
 }

@@ -1,7 +1,7 @@
 import { chmod, copyFile, constants, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import type { ManifestEntry } from '../cache/cache.js';
-import { describeTree, symlinkEscapes, verifyTree } from '../cache/manifest.js';
+import { describeTree, linkLeavingTree, symlinkEscapes, verifyTree } from '../cache/manifest.js';
 
 /**
  * How a finished job's result travels through the coordinator. The protocol moves flat, labelled files, so
@@ -114,6 +114,9 @@ function parseMeta(text: string): ResultMeta {
     } else if (x.type !== 'file' && x.type !== 'dir')
       bad(`entry ${JSON.stringify(x.path)} has no known type`);
   }
+  // Before any link is created: one made through another link must not land outside the output directory.
+  const leaving = linkLeavingTree(m.entries as ManifestEntry[]);
+  if (leaving !== undefined) bad(`symlink ${JSON.stringify(leaving)} points outside through other links`);
   return m as ResultMeta;
 }
 

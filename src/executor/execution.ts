@@ -1,6 +1,6 @@
+import { quoted } from '../util/printable.js';
 import { setMaxListeners } from 'node:events';
 import { mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CacheHit, Cache, SaveOutcome } from '../cache/cache.js';
 import type { Graph, Job, JobLabel } from '../graph/model.js';
@@ -16,6 +16,10 @@ import type { WorkerPool } from './worker-pool.js';
 import type { Launcher } from './launcher.js';
 import { unreachable } from '../util/unreachable.js';
 import { InPlaceOutputs } from './in-place-outputs.js';
+import { removeTree } from '../util/remove-tree.js';
+import { sealTree } from '../util/seal-tree.js';
+import { freeBytes } from '../util/free-space.js';
+import { restoreWatchers } from './restore-watchers.js';
 
 /** Whether a key's output directory is ready for dependents, and if not, why. */
 type Ready = { ok: true; dir: string; outcome: JobOutcome } | { ok: false; outcome: JobOutcome };
@@ -36,6 +40,9 @@ export interface ExecutionParts {
   coordinator: JobCoordinator;
   launcher?: Launcher;
   options: EngineOptions;
+  /** The jobs of this run, and those whose bytes are wanted (see restore-watchers.ts); none when absent. */
+  selected?: readonly JobLabel[];
+  wantBytes?: ReadonlySet<JobLabel>;
   /** The job's inputs that changed since they were keyed; a build reading any of them is not saved. */
   inputsChanged?: (job: Job) => Promise<string[]>;
 }
@@ -56,6 +63,9 @@ export class Execution {
   #stopScheduling = false;
   readonly #tempDirs: TempDirs;
   readonly #inPlace: InPlaceOutputs;
+  /** Hits whose outcome waits for the dependents that may restore (and so perhaps rebuild) them. */
+  readonly #watchers: Map<JobLabel, JobLabel[]>;
+  readonly #outcomes = new Map<JobLabel, Promise<JobOutcome>>();
 
   constructor(parts: ExecutionParts) {
     this.#p = parts;
@@ -63,6 +73,12 @@ export class Execution {
     // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
     if (parts.options.signal) setMaxListeners(0, parts.options.signal);
     this.#tempDirs = new TempDirs(join(parts.options.workDir, 'tmp'));
+    this.#watchers = restoreWatchers(
+      parts.graph,
+      parts.selected ?? [],
+      (l) => parts.hits.has(parts.keys.get(l)!),
+      parts.wantBytes ?? new Set(),
+    );
   }
 
   ref(label: JobLabel): JobRef {
@@ -71,10 +87,28 @@ export class Execution {
   }
 
   /** The job's outcome; restores a hit only when `needBytes` is set. */
-  async outcome(label: JobLabel, needBytes: boolean): Promise<JobOutcome> {
+  outcome(label: JobLabel, needBytes: boolean): Promise<JobOutcome> {
+    // Memoized only where outcomes wait for each other; a fully cached run keeps no map.
+    if (this.#watchers.size === 0) return this.#decide(label, needBytes);
+    let outcome = this.#outcomes.get(label);
+    if (!outcome) {
+      outcome = this.#decide(label, needBytes);
+      this.#outcomes.set(label, outcome);
+    }
+    return outcome;
+  }
+
+  async #decide(label: JobLabel, needBytes: boolean): Promise<JobOutcome> {
     const ref = this.ref(label);
     const hit = this.#p.hits.get(ref.key);
-    if (hit && !needBytes) return this.#cachedOutcome(ref, hit);
+    if (hit && !needBytes) {
+      const watchers = this.#watchers.get(label);
+      if (watchers) {
+        await Promise.all(watchers.map((w) => this.outcome(w, this.#p.wantBytes?.has(w) ?? false)));
+      }
+      // Not asked for by anyone: cached. Asked for: whatever its restore (or the rebuild after it) turned out.
+      if (!this.#ready.has(ref.key)) return this.#cachedOutcome(ref, hit);
+    }
     const ready = await this.materialize(label);
     return { ...ready.outcome, label: ref.label, name: ref.name };
   }
@@ -112,13 +146,17 @@ export class Execution {
       }
       const restored = await hit.restore(dir);
       const placed = restored.ok ? this.#inPlace.place(label, dir) : restored.error.message;
-      if (placed === undefined) return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
-      this.#p.reporter.onEvent({
-        type: 'warning',
-        job: ref,
-        message: `cached output of ${JSON.stringify(ref.name)} could not be restored (${placed}); building it instead`,
-      });
-      await rm(dir, { recursive: true, force: true });
+      if (placed === undefined) {
+        sealTree(dir);
+        return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+      }
+      const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
+      this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
+      await removeTree(dir).catch(() => undefined);
+      const ready = await this.#build(this.#p.graph.byLabel.get(label)!, ref);
+      // Built, not cached: the report says so, and why.
+      ready.outcome.message ??= message;
+      return ready;
     }
     return this.#build(this.#p.graph.byLabel.get(label)!, ref);
   }
@@ -138,7 +176,7 @@ export class Execution {
     const broken = deps.find((d) => !d.ready.ok);
     if (broken) {
       const name = this.#p.graph.byLabel.get(broken.label)!.name;
-      return this.#notRun(ref, `dependency ${JSON.stringify(name)} ${broken.ready.outcome.status}`);
+      return this.#notRun(ref, `dependency ${quoted(name)} ${broken.ready.outcome.status}`);
     }
     if (this.#stopScheduling) return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
     if (this.#p.options.signal?.aborted) return this.#notRun(ref, 'not started: the run was interrupted');
@@ -210,7 +248,15 @@ export class Execution {
     const hit = (await this.#p.cache.lookup([ref.key])).get(ref.key);
     if (!hit) return undefined;
     const dir = this.#outputDir(ref.key);
-    if (!(await hit.restore(dir)).ok || this.#inPlace.place(ref.label, dir) !== undefined) return undefined;
+    const restored = await hit.restore(dir);
+    const placed = restored.ok ? this.#inPlace.place(ref.label, dir) : restored.error.message;
+    if (placed !== undefined) {
+      const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
+      this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
+      await removeTree(dir).catch(() => undefined);
+      return undefined;
+    }
+    sealTree(dir);
     return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
   }
 
@@ -223,11 +269,12 @@ export class Execution {
     restore: Extract<Claim, { kind: 'reuse' }>['restore'],
   ): Promise<Ready | undefined> {
     const outputDir = this.#outputDir(ref.key);
-    await rm(outputDir, { recursive: true, force: true });
+    await removeTree(outputDir).catch(() => undefined);
     try {
       const logs = await restore(outputDir);
       const placed = this.#inPlace.place(ref.label, outputDir);
       if (placed !== undefined) throw new Error(placed);
+      sealTree(outputDir);
       const outcome: JobOutcome = {
         ...ref,
         status: 'cached',
@@ -237,11 +284,11 @@ export class Execution {
       };
       return { ok: true, dir: outputDir, outcome };
     } catch (e) {
-      await rm(outputDir, { recursive: true, force: true });
+      await removeTree(outputDir).catch(() => undefined);
       this.#p.reporter.onEvent({
         type: 'warning',
         job: ref,
-        message: `the result of ${JSON.stringify(ref.name)} from a concurrent run could not be used (${(e as Error).message}); building it instead`,
+        message: `the result of ${quoted(ref.name)} from a concurrent run could not be used (${(e as Error).message}); building it instead`,
       });
       return undefined;
     }
@@ -297,7 +344,7 @@ export class Execution {
       this.#p.reporter.onEvent({
         type: 'warning',
         job: ref,
-        message: `could not publish ${JSON.stringify(ref.name)} to the coordinator: ${(e as Error).message}`,
+        message: `could not publish ${quoted(ref.name)} to the coordinator: ${(e as Error).message}`,
       });
     }
   }
@@ -309,8 +356,23 @@ export class Execution {
     release: () => void,
   ): Promise<Ready> {
     const { options, reporter } = this.#p;
-    const outputDir = this.#newOutputDir(ref.key);
-    const tmpDir = this.#tempDirs.take();
+    let outputDir: string;
+    let tmpDir: string;
+    try {
+      outputDir = this.#newOutputDir(ref.key);
+      tmpDir = this.#tempDirs.take();
+    } catch (e) {
+      const outcome: JobOutcome = {
+        ...ref,
+        status: 'failed',
+        exitCode: null,
+        durationMs: 0,
+        stdout: Buffer.alloc(0),
+        stderr: Buffer.alloc(0),
+        message: `not started: cannot create its directories (${(e as Error).message})${diskFullNote(options.workDir)}`,
+      };
+      return { ok: false, outcome };
+    }
     this.#inPlace.clear(job.label);
     const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
     for (const c of cmds) {
@@ -318,7 +380,7 @@ export class Execution {
         reporter.onEvent({
           type: 'warning',
           job: ref,
-          message: `${JSON.stringify(job.name)} writes ${c.path} outside its output directory: that file is not cached`,
+          message: `${quoted(job.name)} writes ${quoted(c.path)} outside its output directory: that file is not cached`,
         });
         break;
       }
@@ -326,6 +388,8 @@ export class Execution {
     const result = await runCommands(cmds, {
       env: { ...options.baseEnv, ...this.#p.coordinator.env, TMPDIR: tmpDir },
       captureDir: tmpDir,
+      // Beside the run's other files, not in the job's temp directory: saving needs them after the job.
+      spillDir: join(options.workDir, 'logs'),
       timeoutMs: options.jobTimeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),
       slots: this.#p.commandSlots,
@@ -335,6 +399,8 @@ export class Execution {
       onOutput: (stream, chunk) => reporter.onEvent({ type: 'job-output', job: ref, stream, chunk }),
     });
     const durationMs = Math.round(performance.now() - (result.startedAt ?? performance.now()));
+    // Asked before the temp directory is emptied: a job that filled the disk is told so.
+    const fullNote = result.exitCode === 0 ? '' : diskFullNote(outputDir, tmpDir);
     this.#tempDirs.give(tmpDir);
     if (result.notStarted) return this.#notRun(ref, 'not started: the run was interrupted');
     const succeeded = result.exitCode === 0 && !result.interrupted && !result.timedOut;
@@ -353,6 +419,7 @@ export class Execution {
           ? 'interrupted'
           : (result.error ??
             (result.signal ? `killed by ${result.signal}` : `exited with code ${String(result.exitCode)}`));
+      outcome.message += fullNote;
       if (options.failFast) this.#stopScheduling = true;
       return { ok: false, outcome };
     }
@@ -374,8 +441,18 @@ export class Execution {
       this.#inCache.set(ref.key, Promise.resolve(false));
       return { ok: true, dir: outputDir, outcome };
     }
+    // Dependents get outputs they cannot write into, whether they read them here or from a later restore.
+    sealTree(outputDir);
+    const artifact = {
+      outputDir,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      durationMs,
+      ...(result.stdoutFile === undefined ? {} : { stdoutFile: result.stdoutFile }),
+      ...(result.stderrFile === undefined ? {} : { stderrFile: result.stderrFile }),
+    };
     const saving = this.#p.cache
-      .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
+      .save(ref.key, artifact)
       // Backends answer trouble as outcomes; should one throw all the same, the build goes on without it.
       .catch((e: unknown): SaveOutcome => ({
         saved: false,
@@ -387,7 +464,7 @@ export class Execution {
         reporter.onEvent({
           type: 'warning',
           job: ref,
-          message: `${JSON.stringify(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+          message: `${quoted(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
         });
       }
       // 'exists': another process saved the same key first, so it is in the cache all the same.
@@ -421,4 +498,18 @@ export class Execution {
   #outputDir(key: JobKey): string {
     return join(this.#p.options.workDir, 'out', key);
   }
+}
+
+/** Below this, a failed job's disk is called full in its message: the likely reason it failed. */
+const FULL_DISK_BYTES = 1024 * 1024;
+
+/** `; the disk holding DIR is full` when one of these directories' disks is (nearly) out of space; else ''. */
+function diskFullNote(...dirs: string[]): string {
+  for (const dir of dirs) {
+    const free = freeBytes(dir);
+    if (free !== undefined && free < FULL_DISK_BYTES) {
+      return `; the disk holding ${dir} is full (${free} bytes free)`;
+    }
+  }
+  return '';
 }

@@ -81,6 +81,8 @@ export class Launcher {
         // Small young generation: this process allocates little, and its size is what each fork copies.
         execArgv: ['--max-semi-space-size=1'],
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        // A group of its own: a kill of this process's group must leave it alive to end the commands.
+        detached: true,
       });
       return new Launcher(child);
     } catch {

@@ -1,7 +1,9 @@
+import { quoted } from '../util/printable.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { queueCommand } from './command-queue.js';
 import type { Launcher } from './launcher.js';
+import { LogCapture } from './log-capture.js';
 import { startInGroup } from './process-group.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -23,8 +25,12 @@ export interface CommandsResult {
   error?: string;
   /** When the first command started (`performance.now()`); run times and the time-out count from there. */
   startedAt?: number;
+  /** The whole output, or when it grew past the spill size, its two ends (see log-capture.ts). */
   stdout: Buffer;
   stderr: Buffer;
+  /** Set when the output spilled: the file holding all of it. */
+  stdoutFile?: string;
+  stderrFile?: string;
 }
 
 export interface RunCommandsOptions {
@@ -40,6 +46,8 @@ export interface RunCommandsOptions {
   priority: number;
   /** Where commands' output is captured (in files unlinked at once); the system temp directory by default. */
   captureDir?: string;
+  /** Where output past the spill size is written; kept in memory when absent. */
+  spillDir?: string;
   /** Starts commands from a small process of its own when set and alive (see launcher.ts). */
   launcher?: Launcher;
   onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void;
@@ -47,7 +55,7 @@ export interface RunCommandsOptions {
   onStarted?(): void;
 }
 
-type CommandResult = Omit<CommandsResult, 'stdout' | 'stderr' | 'startedAt'>;
+type CommandResult = Omit<CommandsResult, 'stdout' | 'stderr' | 'stdoutFile' | 'stderrFile' | 'startedAt'>;
 
 /** When the job started, and its deadline; set by whichever command starts first. */
 class JobClock {
@@ -71,8 +79,8 @@ export async function runCommands(
   cmds: readonly RenderedCmd[],
   opts: RunCommandsOptions,
 ): Promise<CommandsResult> {
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
+  const out = new LogCapture(opts.spillDir);
+  const err = new LogCapture(opts.spillDir);
   const onOutput = (stream: 'stdout' | 'stderr', chunk: Buffer): void => {
     (stream === 'stdout' ? out : err).push(chunk);
     opts.onOutput(stream, chunk);
@@ -103,11 +111,15 @@ export async function runCommands(
   // Not started: the run was interrupted before the first command had a slot. A command that could not be
   // started at all (the launcher gone, say) is a failure, not this.
   if (clock.startedAt === undefined && result.interrupted) result = { ...result, notStarted: true };
+  const stdout = out.finish();
+  const stderr = err.finish();
   return {
     ...result,
     ...(clock.startedAt === undefined ? {} : { startedAt: clock.startedAt }),
-    stdout: Buffer.concat(out),
-    stderr: Buffer.concat(err),
+    stdout: stdout.bytes,
+    stderr: stderr.bytes,
+    ...(stdout.file === undefined ? {} : { stdoutFile: stdout.file }),
+    ...(stderr.file === undefined ? {} : { stderrFile: stderr.file }),
   };
 }
 
@@ -117,7 +129,7 @@ async function runCat(cmd: { content: string; path: string }): Promise<string | 
     await writeFile(cmd.path, cmd.content);
     return undefined;
   } catch (e) {
-    return `cannot write ${cmd.path}: ${(e as Error).message}`;
+    return `cannot write ${quoted(cmd.path)}: ${(e as Error).message}`;
   }
 }
 
@@ -169,7 +181,7 @@ function runExec(
       signal: r.signal,
       timedOut,
       interrupted,
-      ...(r.error === undefined ? {} : { error: `cannot run ${JSON.stringify(cmd.argv[0])}: ${r.error}` }),
+      ...(r.error === undefined ? {} : { error: `cannot run ${quoted(cmd.argv[0] ?? '')}: ${r.error}` }),
     };
   });
 }

@@ -1,3 +1,4 @@
+import { quoted } from '../util/printable.js';
 import picomatch from 'picomatch';
 import type { Graph, JobLabel } from '../graph/model.js';
 import type { Result } from '../util/result.js';
@@ -27,7 +28,7 @@ export function selectJobs(graph: Graph, targets: readonly string[]): Result<Sel
     const matched = graph.jobs.filter(
       (j) => j.name === target || j.label === target || isMatch(j.name) || j.name.endsWith(inPackages),
     );
-    if (matched.length === 0) problems.push(`target ${JSON.stringify(target)} matches no job name`);
+    if (matched.length === 0) problems.push(`target ${quoted(target)} matches no job name`);
     for (const j of matched) roots.push(j.label);
   }
   if (problems.length > 0) return err(problems);

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { removeTree } from '../util/remove-tree.js';
 
 /**
  * The per-job temp directories of one run. Every job gets an empty directory of its own; most jobs leave it
@@ -34,6 +34,7 @@ export class TempDirs {
       return;
     }
     if (names.length === 0) this.#free.push(dir);
-    else void rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    // Read-only directories in it (Go's module cache) are made writable first.
+    else void removeTree(dir).catch(() => undefined);
   }
 }

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -52,14 +52,15 @@ export class FileTimings implements Timings {
 
   async flush(): Promise<void> {
     if (!this.#dirty) return;
+    const tmp = `${this.#path}.${process.pid}.tmp`;
     try {
       await mkdir(dirname(this.#path), { recursive: true });
-      const tmp = `${this.#path}.${process.pid}.tmp`;
       await writeFile(tmp, JSON.stringify(Object.fromEntries(this.#data)));
       await rename(tmp, this.#path);
       this.#dirty = false;
     } catch {
-      // A lost hint costs scheduling quality, never correctness.
+      // A lost hint costs scheduling quality, never correctness; a full disk must not keep a half file.
+      await rm(tmp, { force: true }).catch(() => undefined);
     }
   }
 }

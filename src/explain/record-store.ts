@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyRecord } from './key-record.js';
 
@@ -30,15 +30,17 @@ export class KeyRecordStore {
   }
 
   write(record: KeyRecord): void {
+    const path = this.#path(record.name);
+    const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
       if (!this.#made) mkdirSync(this.#dir, { recursive: true });
       this.#made = true;
-      const path = this.#path(record.name);
-      const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}`;
       writeFileSync(temp, JSON.stringify(record));
       renameSync(temp, path);
     } catch {
-      // A record that cannot be written costs a later explanation its detail, nothing else.
+      // A record that cannot be written costs a later explanation its detail, nothing else; a full disk must
+      // not keep half of it either.
+      rmSync(temp, { force: true });
     }
   }
 }

@@ -26,10 +26,18 @@ const NON_ASCII_FOLDS: Record<string, string> = {
   '\u212a': 'k',
 };
 
+/**
+ * Go's encoding/json refuses a document nested more deeply than this anywhere, unknown keys included
+ * (`maxNestingDepth` in encoding/json/scanner.go, since Go 1.15). So do we: a graph Go cannot read is not one.
+ */
+export const MAX_NESTING_DEPTH = 10_000;
+
 /** The values of a struct's fields, plus whether two keys of the object matched one field. */
 export interface StructFields<F extends string> {
   values: Partial<Record<F, unknown>>;
   ambiguous: boolean;
+  /** Unknown keys whose values nest past `MAX_NESTING_DEPTH`. */
+  tooDeep: string[];
 }
 
 /** A struct's field names by folded key, built once per struct type. */
@@ -44,20 +52,45 @@ export function structType<F extends string>(...fields: F[]): StructType<F> {
   ]);
 }
 
-/** Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. */
+/**
+ * Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. `depth` is the
+ * object's own nesting depth in the document (the top-level object's is 1). The values of known fields are the
+ * caller's to check (a value nested where a field expects a string or a list of strings is a type error anyway);
+ * unknown keys' values, which Go skips but still scans, are checked against its nesting limit here.
+ */
 export function readStruct<F extends string>(
   obj: Record<string, unknown>,
   type: StructType<F>,
+  depth: number,
 ): StructFields<F> {
   const values: Partial<Record<F, unknown>> = {};
   let ambiguous = false;
+  const tooDeep: string[] = [];
   for (const key of Object.keys(obj)) {
     const f = type.get(key) ?? type.get(goFold(key));
-    if (f === undefined) continue;
+    if (f === undefined) {
+      if (nestsDeeperThan(obj[key], MAX_NESTING_DEPTH - depth)) tooDeep.push(key);
+      continue;
+    }
     if (Object.prototype.hasOwnProperty.call(values, f)) ambiguous = true;
     values[f] = obj[key];
   }
-  return { values, ambiguous };
+  return { values, ambiguous, tooDeep };
+}
+
+/** Whether `v` has more than `levels` levels of objects and lists, walked level by level (no recursion). */
+export function nestsDeeperThan(v: unknown, levels: number): boolean {
+  let level: object[] = typeof v === 'object' && v !== null ? [v] : [];
+  for (let depth = 1; level.length > 0; depth++) {
+    if (depth > levels) return true;
+    const next: object[] = [];
+    for (const container of level) {
+      for (const child of Object.values(container))
+        if (typeof child === 'object' && child !== null) next.push(child as object);
+    }
+    level = next;
+  }
+  return false;
 }
 
 /** True for a JSON object (not null, not a list). */

@@ -1,42 +1,52 @@
+import { MAX_NESTING_DEPTH } from './go-json.js';
+
 /**
- * Where a JSON text first goes wrong, as line:column (both from 1; columns count UTF-16 code units, as editors
- * do). Node 20's JSON.parse says "at position N" for most errors; for the others ("Unexpected token '}', … is not
- * valid JSON", "Unexpected end of JSON input") a small scanner finds the offset itself. It only validates and
- * builds nothing; on input too deeply nested for it, the answer is 1:1.
+ * Where a JSON text goes wrong, as line:column (both from 1; columns count UTF-16 code units, as editors do).
+ * The scanner keeps open brackets on a stack of its own, never the JavaScript call stack: the depth is the
+ * producer's to choose. Past Go's nesting limit it stops, as Go's scanner does.
  */
-export function jsonErrorLocation(
-  text: string,
-  message = '',
-): { line: number; column: number; offset: number } {
+
+/** A line:column position, and its offset in UTF-16 code units. */
+export interface JsonPosition {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/**
+ * Where a text JSON.parse refused first goes wrong. Node 20's JSON.parse says "at position N" for most errors;
+ * for the others ("Unexpected token '}', … is not valid JSON", "Unexpected end of JSON input") a scanner finds the
+ * offset itself.
+ */
+export function jsonErrorLocation(text: string, message = ''): JsonPosition {
   const stated = / at position (\d+)/.exec(message);
-  const offset = stated ? Math.min(Number(stated[1]), text.length) : scannedOffset(text);
+  return positionAt(text, stated ? Math.min(Number(stated[1]), text.length) : firstErrorOffset(text));
+}
+
+/** The line and column of `offset` in `text`. */
+export function positionAt(text: string, offset: number): JsonPosition {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
   }
   return { line, column: offset - lineStart + 1, offset };
 }
 
-function scannedOffset(text: string): number {
-  try {
-    return firstErrorOffset(text);
-  } catch (e) {
-    if (e instanceof RangeError) return 0;
-    throw e;
-  }
+/** Thrown inside the scanner with the offset of the first error. */
+class ScanError {
+  constructor(readonly offset: number) {}
 }
 
+/** A validating scanner that builds nothing: the offset of the first error, or the text's length if none. */
 function firstErrorOffset(text: string): number {
   let i = 0;
+  const fail = (): never => {
+    throw new ScanError(i);
+  };
   const ws = (): void => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const fail = (): never => {
-    throw i;
   };
   const literal = (word: string): void => {
     for (const ch of word) {
@@ -48,8 +58,7 @@ function firstErrorOffset(text: string): number {
     if (text[i] !== '"') fail();
     i++;
     while (i < text.length && text[i] !== '"') {
-      const c = text.charCodeAt(i);
-      if (c < 0x20) fail();
+      if (text.charCodeAt(i) < 0x20) fail();
       if (text[i] === '\\') {
         i++;
         if (text[i] === 'u') {
@@ -67,49 +76,63 @@ function firstErrorOffset(text: string): number {
     if (!m || m[0] === '' || m[0] === '-') fail();
     i += m![0].length;
   };
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
+  /**
+   * Scans a value up to its first scalar: each container it opens on the way is pushed on `open` (an empty one
+   * is read whole), and the scalar that ends the descent is read.
+   */
+  const valueStart = (open: string[]): void => {
+    for (;;) {
       ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        string();
-        ws();
-        if (text[i] !== ':') fail();
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        if (open.length >= MAX_NESTING_DEPTH) fail();
         i++;
-        value();
         ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail();
+        if (text[i] === (c === '{' ? '}' : ']')) {
+          i++;
+          return;
+        }
+        open.push(c);
+        if (c === '{') member();
+        continue;
       }
-    } else if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail();
-      }
-    } else if (c === '"') string();
-    else if (c === 't') literal('true');
-    else if (c === 'f') literal('false');
-    else if (c === 'n') literal('null');
-    else number();
+      if (c === '"') string();
+      else if (c === 't') literal('true');
+      else if (c === 'f') literal('false');
+      else if (c === 'n') literal('null');
+      else number();
+      return;
+    }
+  };
+  /** An object member's key and colon; its value follows. */
+  const member = (): void => {
+    ws();
+    string();
+    ws();
+    if (text[i] !== ':') fail();
+    i++;
   };
   try {
-    value();
+    const open: string[] = [];
+    valueStart(open);
+    // After each value: close finished containers, or go on with the next member or element.
+    while (open.length > 0) {
+      ws();
+      const top = open[open.length - 1]!;
+      if (text[i] === ',') {
+        i++;
+        if (top === '{') member();
+        valueStart(open);
+      } else if (text[i] === (top === '{' ? '}' : ']')) {
+        i++;
+        open.pop();
+      } else fail();
+    }
     ws();
     if (i < text.length) fail();
     return text.length;
   } catch (e) {
-    if (typeof e === 'number') return e;
+    if (e instanceof ScanError) return e.offset;
     throw e;
   }
 }

@@ -1,3 +1,5 @@
+import { printable, quoted } from '../util/printable.js';
+
 /**
  * The validated build graph. Producers write it as Go's encoding/json writes
  * `Graph{SourceFiles map[ID]string; Jobs []Job}`; `parse.ts` and `validate.ts` turn that JSON into these types.
@@ -57,10 +59,14 @@ export interface GraphProblem {
   message: string;
 }
 
-/** Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. */
+/**
+ * Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. The job's
+ * name is escaped and cut, and the rest escaped (see printable.ts): a name, and the paths and values a message
+ * quotes, are the producer's text, of any length and content.
+ */
 export function formatProblem(p: GraphProblem): string {
-  const where = [p.job === undefined ? undefined : `job ${JSON.stringify(p.job)}`, p.field]
+  const where = [p.job === undefined ? undefined : `job ${quoted(p.job)}`, p.field]
     .filter((s) => s !== undefined)
     .join(' ');
-  return where ? `${where}: ${p.message}` : p.message;
+  return printable(where ? `${where}: ${p.message}` : p.message, Infinity);
 }

@@ -9,6 +9,7 @@ import { validateDecoded } from './validate.js';
 import { DiskView } from '../ids/git-blob.js';
 import { resolveInput } from '../ids/resolve-input.js';
 import { collectGarbage } from '../util/collect-garbage.js';
+import { printable, quoted } from '../util/printable.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 
@@ -34,18 +35,21 @@ function parseWith(text: string, options: ValidateOptions): Result<Graph, GraphP
 }
 
 function decode(text: string): Result<unknown, GraphProblem[]> {
+  let value: unknown;
   try {
-    return ok(JSON.parse(text));
+    value = JSON.parse(text);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const at = jsonErrorLocation(text, message);
-    // The position becomes line:column; the text V8 quotes is the whole input; a quoted newline is shown escaped.
+    // The position becomes line:column; the text V8 quotes (the input, or a cut of it) goes; a quoted newline is
+    // shown escaped.
     const reason = message
-      .replace(/,? "[^]*" is not valid JSON$/, '')
+      .replace(/,? (\.\.\.)?"[^]*"(\.\.\.)? is not valid JSON$/, '')
       .replace(/ (in JSON )?at position \d+[^]*$/, '')
       .replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
     return err([{ message: `malformed JSON at line ${at.line}, column ${at.column}: ${reason}` }]);
   }
+  return ok(value);
 }
 
 /**
@@ -150,11 +154,14 @@ type ListedKind = 'file' | 'dir' | 'other' | 'missing' | 'link';
 
 /** A path that is, or lies below, a symbolic link: what reading it yields, as keys resolve it. */
 function resolvedKind(disk: DiskView, rel: string): InputKind {
+  if (rel.includes('\0')) return 'missing';
   const r = resolveInput(disk, rel);
   return r.ok ? 'file' : r.missing ? 'missing' : { problem: r.problem };
 }
 
 function lstatKind(path: string): ListedKind {
+  // Validation refuses such paths; a caller that skipped it still gets an answer, not an exception.
+  if (path.includes('\0')) return 'missing';
   const st = lstatSync(path, { throwIfNoEntry: false });
   if (st === undefined) return 'missing';
   if (st.isFile()) return 'file';
@@ -174,15 +181,16 @@ export function checkFilesExist(graph: Graph, sourceDir: string, opts = { inputs
     job.inputs.forEach((input, i) => {
       const k = kind(input);
       const field = `Inputs[${i}]`;
+      const shown = printable(input);
       if (k === 'missing')
-        problems.push({ job: job.name, field, message: `input file ${input} does not exist` });
+        problems.push({ job: job.name, field, message: `input file ${shown} does not exist` });
       else if (k === 'dir')
-        problems.push({ job: job.name, field, message: `input ${input} is a directory; list its files` });
+        problems.push({ job: job.name, field, message: `input ${shown} is a directory; list its files` });
       else if (k === 'other') {
         problems.push({
           job: job.name,
           field,
-          message: `input ${input} is not a regular file or a symbolic link`,
+          message: `input ${shown} is not a regular file or a symbolic link`,
         });
       } else if (typeof k === 'object') problems.push({ job: job.name, field, message: k.problem });
     });
@@ -190,8 +198,8 @@ export function checkFilesExist(graph: Graph, sourceDir: string, opts = { inputs
   for (const [id, path] of graph.sourceFiles) {
     if (kind(path) === 'missing') {
       problems.push({
-        field: `SourceFiles[${JSON.stringify(id)}]`,
-        message: `source file ${path} does not exist`,
+        field: `SourceFiles[${quoted(id)}]`,
+        message: `source file ${printable(path)} does not exist`,
       });
     }
   }

@@ -1,6 +1,7 @@
 import type { JobLabel, Template, TemplatePart } from './model.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
+import { printable, quoted } from '../util/printable.js';
 import { unreachable } from '../util/unreachable.js';
 
 /**
@@ -22,8 +23,8 @@ function parseVariable(whole: string, inner: string): Result<TemplatePart, strin
   if (v === 'SOURCE_DIR' || v === '.SourceDir') return ok({ kind: 'source-dir' });
   const go = GO_INDEX.exec(v);
   const hex = v.startsWith('DEP:') ? v.slice(4).trim() : go ? (go[1] ?? go[2]!) : undefined;
-  if (hex === undefined) return err(`unknown template variable ${whole}`);
-  if (!HEX40.test(hex)) return err(`${whole} must name a dependency by its 40-character hex ID`);
+  if (hex === undefined) return err(`unknown template variable ${printable(whole)}`);
+  if (!HEX40.test(hex)) return err(`${printable(whole)} must name a dependency by its 40-character hex ID`);
   return ok({ kind: 'dep', label: hex.toLowerCase() as JobLabel });
 }
 
@@ -35,7 +36,7 @@ export function parseTemplate(s: string): Result<Template, string> {
     const open = s.indexOf('{{', last);
     if (open < 0) break;
     const close = s.indexOf('}}', open + 2);
-    if (close < 0) return err(`unclosed template variable ${JSON.stringify(s.slice(open, open + 40))}`);
+    if (close < 0) return err(`unclosed template variable ${quoted(s.slice(open, open + 40))}`);
     const whole = s.slice(open, close + 2);
     const part = parseVariable(whole, s.slice(open + 2, close));
     if (!part.ok) return part;

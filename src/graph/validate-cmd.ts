@@ -2,6 +2,7 @@ import type { Cmd, JobLabel, Template } from './model.js';
 import { describe, isObject, readStruct, structType } from './go-json.js';
 import { depLabels } from './template.js';
 import type { ValidateContext } from './validate-context.js';
+import { quoted } from '../util/printable.js';
 
 const CMD = structType('Exec', 'Environ', 'WorkingDirectory', 'CatTemplate', 'CatOutput');
 
@@ -20,9 +21,16 @@ export function readCmd(
     cx.add(job, where, `must be an object, got ${describe(raw)}`);
     return undefined;
   }
-  const { values: f, ambiguous } = readStruct(raw, CMD);
+  // Depth 5: the graph, Jobs, the job, its Cmds, the command.
+  const { values: f, ambiguous, tooDeep } = readStruct(raw, CMD, 5);
   if (ambiguous) cx.ambiguousKeys = true;
-  const template = (value: string, field: string): Template => {
+  for (const key of tooDeep) cx.tooDeep(job, `${where}.${key}`);
+  // A NUL byte cannot reach a program's arguments, its environment, or a path; a cat's content may hold one.
+  const template = (value: string, field: string, nulAllowed = false): Template => {
+    if (!nulAllowed && value.includes('\0')) {
+      cx.add(job, `${where}.${field}`, 'must not contain a NUL byte');
+      return [];
+    }
     const t = cx.template(value, job, `${where}.${field}`);
     for (const label of depLabels(t)) {
       if (!deps.includes(label))
@@ -40,7 +48,7 @@ export function readCmd(
     const catTemplate = cx.string(f.CatTemplate, job, `${where}.CatTemplate`);
     return {
       kind: 'cat',
-      catTemplate: template(catTemplate, 'CatTemplate'),
+      catTemplate: template(catTemplate, 'CatTemplate', true),
       catOutput: template(catOutput, 'CatOutput'),
     };
   }
@@ -55,7 +63,7 @@ export function readCmd(
   const environ = cx.strings(f.Environ, job, `${where}.Environ`);
   environ.forEach((e, i) => {
     if (e !== undefined && !/^[^=]+=/.test(e)) {
-      cx.add(job, `${where}.Environ[${i}]`, `must look like KEY=VALUE, got ${JSON.stringify(e)}`);
+      cx.add(job, `${where}.Environ[${i}]`, `must look like KEY=VALUE, got ${quoted(e)}`);
     }
   });
   const templates = (list: (string | undefined)[], field: string): Template[] =>

@@ -1,5 +1,6 @@
 import type { GraphProblem, Template } from './model.js';
-import { describe } from './go-json.js';
+import { describe, MAX_NESTING_DEPTH } from './go-json.js';
+import { printable } from '../util/printable.js';
 import { parseTemplate } from './template.js';
 
 /**
@@ -38,6 +39,15 @@ export class ValidateContext {
       ...(field === undefined ? {} : { field }),
       message,
     });
+  }
+
+  /** Records an unknown key whose value nests past Go's limit (see go-json.ts); `field` is the key's path. */
+  tooDeep(job: string | undefined, field: string): void {
+    this.add(
+      job,
+      printable(field),
+      `nests more than ${MAX_NESTING_DEPTH} levels deep, which Go's encoding/json refuses`,
+    );
   }
 
   /** One copy of each input path, however many jobs name it. */

@@ -6,6 +6,7 @@ import { describe, isObject, readStruct, structType } from './go-json.js';
 import { readCmd } from './validate-cmd.js';
 import type { ValidateOptions } from './validate-context.js';
 import { ValidateContext } from './validate-context.js';
+import { printable, quoted } from '../util/printable.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 
@@ -39,8 +40,9 @@ export function validateDecoded(raw: unknown, options: ValidateOptions = {}): Va
 
 function validate(raw: unknown, cx: ValidateContext): Result<Graph, GraphProblem[]> {
   if (!isObject(raw)) return err([{ message: `the graph must be a JSON object, got ${describe(raw)}` }]);
-  const { values: g, ambiguous } = readStruct(raw, GRAPH);
+  const { values: g, ambiguous, tooDeep } = readStruct(raw, GRAPH, 1);
   if (ambiguous) cx.ambiguousKeys = true;
+  for (const key of tooDeep) cx.tooDeep(undefined, key);
   const sourceFiles = readSourceFiles(g.SourceFiles, cx);
   const rawJobs = g.Jobs ?? [];
   if (!Array.isArray(rawJobs)) {
@@ -58,7 +60,7 @@ function validate(raw: unknown, cx: ValidateContext): Result<Graph, GraphProblem
     if (depOrigin) depOrigins.set(job, depOrigin);
     const other = byLabel.get(job.label);
     if (other) {
-      cx.add(job.name, 'ID', `duplicate ID ${job.label}, also used by job ${JSON.stringify(other.name)}`);
+      cx.add(job.name, 'ID', `duplicate ID ${job.label}, also used by job ${quoted(other.name)}`);
       return;
     }
     byLabel.set(job.label, job);
@@ -76,14 +78,15 @@ function readSourceFiles(raw: unknown, cx: ValidateContext): Map<string, string>
     return files;
   }
   for (const [id, path] of Object.entries(raw)) {
-    const where = `SourceFiles[${JSON.stringify(id)}]`;
+    const where = `SourceFiles[${quoted(id)}]`;
     if (!HEX40.test(id)) cx.add(undefined, where, 'is not a 40-character hex ID');
     else if (files.has(id.toLowerCase())) cx.ambiguousKeys = true;
     if (typeof path !== 'string') cx.add(undefined, where, `must be a path string, got ${describe(path)}`);
+    else if (path.includes('\0')) cx.add(undefined, where, 'must not contain a NUL byte');
     else {
       files.set(id.toLowerCase(), path);
       if (cx.options.inputKind?.(path) === 'missing')
-        cx.add(undefined, where, `source file ${path} does not exist`);
+        cx.add(undefined, where, `source file ${printable(path)} does not exist`);
     }
   }
   return files;
@@ -101,18 +104,20 @@ function readJob(raw: unknown, index: number, cx: ValidateContext): ReadJob | un
     cx.add(undefined, `Jobs[${index}]`, `must be an object, got ${describe(raw)}`);
     return undefined;
   }
-  const { values: f, ambiguous } = readStruct(raw, JOB);
+  // Depth 3: the graph object, its Jobs list, the job.
+  const { values: f, ambiguous, tooDeep } = readStruct(raw, JOB, 3);
   if (ambiguous) cx.ambiguousKeys = true;
   const validId = typeof f.ID === 'string' && HEX40.test(f.ID) ? f.ID.toLowerCase() : undefined;
   const nameText = typeof f.Name === 'string' ? f.Name : '';
   const idText = typeof f.ID === 'string' && f.ID !== '' ? f.ID : undefined;
   const name = nameText !== '' ? nameText : (validId ?? idText ?? `Jobs[${index}]`);
   cx.string(f.Name, name, 'Name');
+  for (const key of tooDeep) cx.tooDeep(name, key);
   if (validId === undefined) {
     cx.add(
       name,
       'ID',
-      `must be 40 hex characters, got ${f.ID === undefined ? 'nothing' : JSON.stringify(f.ID)}`,
+      `must be 40 hex characters, got ${typeof f.ID === 'string' ? quoted(f.ID) : f.ID === undefined ? 'nothing' : isObject(f.ID) || Array.isArray(f.ID) ? describe(f.ID) : JSON.stringify(f.ID)}`,
     );
   }
   const inputs = readInputs(cx.strings(f.Inputs, name, 'Inputs'), name, cx);
@@ -121,7 +126,7 @@ function readJob(raw: unknown, index: number, cx: ValidateContext): ReadJob | un
   cx.strings(f.Deps, name, 'Deps').forEach((d, i) => {
     if (d === undefined) return;
     const label = d.toLowerCase() as JobLabel;
-    if (!HEX40.test(d)) cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${JSON.stringify(d)}`);
+    if (!HEX40.test(d)) cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${quoted(d)}`);
     else if (!deps.includes(label)) {
       deps.push(label);
       depOrigin.push(i);
@@ -156,20 +161,23 @@ function readInputs(raw: (string | undefined)[], job: string, cx: ValidateContex
     if (p === undefined) return;
     const where = `Inputs[${i}]`;
     if (p === '') return cx.add(job, where, 'is empty');
+    // No file has such a name, and the file system calls refuse it.
+    if (p.includes('\0')) return cx.add(job, where, 'must not contain a NUL byte');
     if (p.startsWith('/')) {
-      return cx.add(job, where, `must be relative to the source directory, got ${JSON.stringify(p)}`);
+      return cx.add(job, where, `must be relative to the source directory, got ${quoted(p)}`);
     }
     const norm = posix.normalize(p).replace(/\/$/, '');
     if (norm === '..' || norm.startsWith('../')) {
-      return cx.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
+      return cx.add(job, where, `must not leave the source directory, got ${quoted(p)}`);
     }
-    if (norm === '.') return cx.add(job, where, `must name a file, got ${JSON.stringify(p)}`);
+    if (norm === '.') return cx.add(job, where, `must name a file, got ${quoted(p)}`);
     if (out.has(norm)) return;
     out.add(cx.intern(norm));
     const k = kind?.(norm) ?? 'file';
-    if (k === 'missing') cx.add(job, where, `input file ${norm} does not exist`);
-    else if (k === 'dir') cx.add(job, where, `input ${norm} is a directory; list its files`);
-    else if (k === 'other') cx.add(job, where, `input ${norm} is not a regular file or a symbolic link`);
+    const shown = printable(norm);
+    if (k === 'missing') cx.add(job, where, `input file ${shown} does not exist`);
+    else if (k === 'dir') cx.add(job, where, `input ${shown} is a directory; list its files`);
+    else if (k === 'other') cx.add(job, where, `input ${shown} is not a regular file or a symbolic link`);
     else if (typeof k === 'object') cx.add(job, where, k.problem);
   });
   return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -216,7 +224,7 @@ function checkDeps(
   }
   for (const cycle of findCycles(new Map(jobs.map((j) => [j.label, j.deps])))) {
     const first = byLabel.get(cycle[0]!)!;
-    const names = cycle.map((l) => byLabel.get(l)!.name);
+    const names = cycle.map((l) => printable(byLabel.get(l)!.name));
     cx.add(
       first.name,
       field(first, first.deps.indexOf(cycle[1]!)),

@@ -1,6 +1,6 @@
 import { simpleGit } from 'simple-git';
-import { formatConfigProblem } from '../config/config-file.js';
-import { readConfigSource } from '../config/load-config.js';
+import { CONFIG_FILE, formatConfigProblem, parseConfigText } from '../config/config-file.js';
+import { configSourceOf } from '../config/load-config.js';
 
 /**
  * Where a repository's graph comes from, for the hook: a file, a command, or the tasks of disbuild.json (compiled
@@ -16,11 +16,14 @@ export interface HookConfig {
 
 /**
  * `git config disbuild.graph` (a path relative to the repository root) or `disbuild.graphCommand`, else
- * `disbuild.json` at the root: `{"graph": "path"}`, `{"graphCommand": "cmd"}` or `{"tasks": …}`, with an optional `"salt"`.
- * Answers a one-line hint when there is none.
+ * `disbuild.json` at the root of commit `sha`: `{"graph": "path"}`, `{"graphCommand": "cmd"}` or `{"tasks": …}`,
+ * with an optional `"salt"`. The file is read from the commit, never the working tree: what is pushed is what is
+ * checked, and each commit (the pushed one, the remote's) is keyed with its own configuration. Answers a one-line
+ * hint when there is none.
  */
 export async function readHookConfig(
   repoDir: string,
+  sha: string,
 ): Promise<{ ok: true; value: HookConfig } | { ok: false; error: string }> {
   const git = simpleGit(repoDir);
   const get = async (key: string): Promise<string | undefined> => {
@@ -36,7 +39,13 @@ export async function readHookConfig(
     return { ok: true, value: { graph: { kind: 'file', path: graph }, salt: salt ?? '' } };
   if (command !== undefined)
     return { ok: true, value: { graph: { kind: 'command', command }, salt: salt ?? '' } };
-  const source = await readConfigSource(repoDir);
+  let text: string | undefined;
+  try {
+    text = await git.raw(['show', `${sha}:${CONFIG_FILE}`]);
+  } catch {
+    text = undefined;
+  }
+  const source = text === undefined ? undefined : configSourceOf(parseConfigText(text));
   if (source === undefined) {
     return {
       ok: false,

@@ -16,9 +16,10 @@ import { keyGraphAtCommit } from '../ids/job-key.js';
 import { ConsoleReporter } from '../report/console-reporter.js';
 import type { JobOutcome } from '../report/events.js';
 import { loadConfigGraph } from '../config/config-graph.js';
-import { type GraphSource, readHookConfig } from './config.js';
-import { isDeletion, isNewBranch, parsePushInput } from './parse-push-input.js';
+import { type GraphSource, type HookConfig, readHookConfig } from './config.js';
+import { isDeletion, isNewBranch, parsePushInput, type PushedRef } from './parse-push-input.js';
 import { Worktrees } from './worktree.js';
+import { printable } from '../util/printable.js';
 
 const sh = promisify(exec);
 
@@ -31,14 +32,12 @@ export async function runPrePush(remote: string, io: CliIo): Promise<number> {
   if (io.env.DISBUILD_SKIP === '1') return 0;
   const { refs, errors } = parsePushInput(await readAll(io.stdin));
   for (const e of errors) io.stderr.write(`disbuild: ${e}\n`);
-  const shas = [...new Set(refs.filter((r) => !isDeletion(r)).map((r) => r.localSha))];
-  if (shas.length === 0) return errors.length > 0 ? 1 : 0;
+  // Refs pushing one commit share its build, but each has its own base: a job runs when its key differs from
+  // its key at any of them.
+  const bySha = new Map<string, PushedRef[]>();
+  for (const r of refs) if (!isDeletion(r)) bySha.set(r.localSha, [...(bySha.get(r.localSha) ?? []), r]);
+  if (bySha.size === 0) return errors.length > 0 ? 1 : 0;
   const repoDir = (await simpleGit(io.cwd).raw(['rev-parse', '--show-toplevel'])).trim();
-  const config = await readHookConfig(repoDir);
-  if (!config.ok) {
-    io.stderr.write(`${config.error}\n`);
-    return 0;
-  }
   const state = await openLocalState(undefined, io);
   const cache = await state.openCache((m) => io.stderr.write(`disbuild: warning: ${m}\n`));
   const worktrees = await Worktrees.open(repoDir);
@@ -48,25 +47,25 @@ export async function runPrePush(remote: string, io: CliIo): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const failures: JobOutcome[] = [];
+  const said = new Set<string>();
   try {
-    for (const sha of shas) {
-      const ref = refs.find((r) => r.localSha === sha)!;
-      const base = await baseCommit(repoDir, remote, ref.remoteSha, isNewBranch(ref), sha);
-      const plan = await planCommit(
-        repoDir,
-        sha,
-        base,
-        config.value.graph,
-        config.value.salt,
-        cache,
-        worktrees,
-        live,
-      );
+    for (const [sha, shaRefs] of bySha) {
+      const config = await readHookConfig(repoDir, sha);
+      if (!config.ok) {
+        // Said once, however many commits lack a configuration.
+        if (!said.has(config.error)) io.stderr.write(`${config.error}\n`);
+        said.add(config.error);
+        continue;
+      }
+      const bases = new Set<string | undefined>();
+      for (const ref of shaRefs)
+        bases.add(await baseCommit(repoDir, remote, ref.remoteSha, isNewBranch(ref), sha));
+      const plan = await planCommit(repoDir, sha, [...bases], config.value, cache, worktrees, live);
       if ('problem' in plan) {
         io.stderr.write(`${plan.problem}\n`);
         return 1;
       }
-      if (plan.toRun.length === 0) {
+      if (plan.toRun.length === 0 || plan.graph === undefined) {
         if (plan.changed > 0) io.stderr.write(`disbuild: ${plan.changed} changed jobs, all cached\n`);
         if (plan.worktree) await worktrees.remove(plan.worktree);
         continue;
@@ -103,18 +102,33 @@ export async function runPrePush(remote: string, io: CliIo): Promise<number> {
   return 1;
 }
 
-type Plan = { problem: string } | { graph: Graph; toRun: JobLabel[]; changed: number; worktree?: string };
+/** `graph` is absent when no job can have changed (then `toRun` is empty). */
+type Plan = { problem: string } | { graph?: Graph; toRun: JobLabel[]; changed: number; worktree?: string };
 
+/**
+ * What to build of `sha`: the jobs whose key differs from their key at any of `bases` (the remote's commits of
+ * the refs that push it; undefined where there is none, so every job counts as changed) and that the cache
+ * lacks. Graph files, graph commands and disbuild.json tasks are compared alike; a command runs, and tasks are
+ * compiled, in a worktree of each commit.
+ */
 async function planCommit(
   repoDir: string,
   sha: string,
-  base: string | undefined,
-  source: GraphSource,
-  salt: string,
+  bases: (string | undefined)[],
+  config: HookConfig,
   cache: Cache,
   worktrees: Worktrees,
   live: Set<string>,
 ): Promise<Plan> {
+  const source = config.graph;
+  const changedPaths = await Promise.all(
+    bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))),
+  );
+  // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed,
+  // and a graph command need not even run (nor tasks be compiled).
+  if (source.kind !== 'file' && changedPaths.every((p) => p !== undefined && p.length === 0)) {
+    return { toRun: [], changed: 0 };
+  }
   // A graph command may read any file, so it runs in a worktree of the pushed commit; a graph file is read
   // straight from the commit, and no worktree is made unless something has to run.
   let worktree: string | undefined;
@@ -122,55 +136,86 @@ async function planCommit(
     worktree = await worktrees.add(sha);
     live.add(worktree);
   }
+  const keep = worktree ? { worktree } : {};
   const graph = await graphAt(repoDir, sha, source, worktree);
   if (typeof graph === 'string') return { problem: graph };
   if (
-    base !== undefined &&
     source.kind === 'file' &&
-    !(await touchesGraph(repoDir, base, sha, source.path, graph))
-  ) {
-    return { graph, toRun: [], changed: 0, ...(worktree ? { worktree } : {}) };
-  }
-  const keys = await keyGraphAtCommit(graph, repoDir, sha, salt);
+    changedPaths.every((p) => p !== undefined && !touchesGraph(p, source.path, graph)) &&
+    !(await treeHasLinks(repoDir, sha))
+  )
+    return { toRun: [], changed: 0, ...keep };
+  const keys = await keyGraphAtCommit(graph, repoDir, sha, config.salt);
   if (!keys.ok) return { problem: keys.error.map((p) => `disbuild: ${formatProblem(p)}`).join('\n') };
-  const before = new Set<string>();
-  if (base !== undefined && source.kind === 'file') {
-    const old = await graphAt(repoDir, base, source, undefined);
-    const oldKeys = typeof old === 'string' ? undefined : await keyGraphAtCommit(old, repoDir, base, salt);
-    if (oldKeys?.ok) for (const k of oldKeys.value.values()) before.add(k);
-  }
-  const changed = graph.jobs.filter((j) => !before.has(keys.value.get(j.label)!));
+  const before = await Promise.all(
+    bases.map((b) => (b === undefined ? new Set<string>() : keysAt(repoDir, b, worktrees, live))),
+  );
+  const changed = graph.jobs.filter((j) =>
+    before.some((keysAtBase) => !keysAtBase.has(keys.value.get(j.label)!)),
+  );
   const hits = await cache.lookup(changed.map((j) => keys.value.get(j.label)!));
   const toRun = changed.filter((j) => !hits.has(keys.value.get(j.label)!)).map((j) => j.label);
-  return { graph, toRun, changed: changed.length, ...(worktree ? { worktree } : {}) };
+  return { graph, toRun, changed: changed.length, ...keep };
 }
 
 /**
- * Whether the change from `base` to `sha` can change any key: it can only if it touches the graph file, an input,
- * or what decides the bytes an input's checkout holds (an attributes file), or if an input may be read through a
- * symbolic link (whose target can change without the input's path changing: taken as a change whenever the tree
- * holds any link). The common push (code the graph does not read, or nothing relevant) is then decided by one
- * `git diff` and, when it changed something, one `git ls-tree` instead of hashing two trees.
+ * The keys of commit `base`'s jobs, each from its own configuration (graph and salt), as the remote's side of
+ * the comparison; none when that commit has no valid graph (then every job of the pushed one counts as changed).
  */
-async function touchesGraph(
+async function keysAt(
   repoDir: string,
   base: string,
-  sha: string,
-  graphPath: string,
-  graph: Graph,
-): Promise<boolean> {
-  let changed: string[];
+  worktrees: Worktrees,
+  live: Set<string>,
+): Promise<Set<string>> {
+  const config = await readHookConfig(repoDir, base);
+  if (!config.ok) return new Set();
+  let worktree: string | undefined;
+  if (config.value.graph.kind !== 'file') {
+    worktree = await worktrees.add(base);
+    live.add(worktree);
+  }
+  try {
+    const graph = await graphAt(repoDir, base, config.value.graph, worktree);
+    if (typeof graph === 'string') return new Set();
+    const keys = await keyGraphAtCommit(graph, repoDir, base, config.value.salt);
+    return keys.ok ? new Set(keys.value.values()) : new Set();
+  } finally {
+    if (worktree) {
+      await worktrees.remove(worktree);
+      live.delete(worktree);
+    }
+  }
+}
+
+/** The paths that differ between two commits, or undefined when git cannot say. */
+async function pathsChanged(repoDir: string, base: string, sha: string): Promise<string[] | undefined> {
   try {
     const out = await simpleGit(repoDir).raw(['diff', '--name-only', '--no-renames', '-z', base, sha]);
-    changed = out.split('\0').filter(Boolean);
+    return out.split('\0').filter(Boolean);
   } catch {
-    return true;
+    return undefined;
   }
-  if (changed.length === 0) return false;
+}
+
+/**
+ * Whether a change to `changed` can change any key of a graph read from a file: it can only if it touches the
+ * graph file, `disbuild.json`, an input, or what decides the bytes an input's checkout holds (an attributes
+ * file) — keys are made of inputs, commands and dependencies, nothing else — or if an input may be read through
+ * a symbolic link (see treeHasLinks). The common push (code the graph does not read) is then decided by one
+ * `git diff` instead of hashing two trees.
+ */
+function touchesGraph(changed: string[], graphPath: string, graph: Graph): boolean {
   const inputs = new Set<string>([graphPath.replace(/^\.\//, ''), 'disbuild.json']);
   for (const j of graph.jobs) for (const i of j.inputs) inputs.add(i);
-  if (changed.some((p) => inputs.has(p) || p === '.gitattributes' || p.endsWith('/.gitattributes')))
-    return true;
+  return changed.some((p) => inputs.has(p) || p === '.gitattributes' || p.endsWith('/.gitattributes'));
+}
+
+/**
+ * Whether the tree of `sha` holds any symbolic link: a linked input's target can change without the input's path
+ * changing, so a push is then keyed in full rather than judged by the paths it changed.
+ */
+async function treeHasLinks(repoDir: string, sha: string): Promise<boolean> {
   try {
     const tree = await simpleGit(repoDir).raw(['ls-tree', '-r', '-z', '--full-tree', sha]);
     return tree.startsWith('120000 ') || tree.includes('\x00120000 ');
@@ -199,7 +244,11 @@ async function graphAt(
         ? await simpleGit(repoDir).raw(['show', `${sha}:${source.path}`])
         : (await sh(source.command, { cwd: worktree, maxBuffer: 1 << 30 })).stdout;
   } catch (e) {
-    return `disbuild: cannot read the graph at ${sha.slice(0, 10)} (${source.kind === 'file' ? source.path : source.command}): ${(e as Error).message.split('\n')[0]}`;
+    const what = source.kind === 'file' ? source.path : source.command;
+    return printable(
+      `disbuild: cannot read the graph at ${sha.slice(0, 10)} (${what}): ${(e as Error).message.split('\n')[0]}`,
+      Infinity,
+    );
   }
   const parsed = parseGraphText(text);
   if (!parsed.ok) return parsed.error.map((p) => `disbuild: invalid graph: ${formatProblem(p)}`).join('\n');
@@ -269,7 +318,7 @@ async function buildInWorktree(
         download: 'minimal',
         logReplay: 'none',
         dryRun: false,
-        workDir: state.newRunDir(),
+        workDir: state.newRunDir((m) => reporter.onEvent({ type: 'warning', message: m })),
         baseEnv: baseEnvironment(io.env),
         digests: { commit: sha },
         signal,
@@ -296,7 +345,7 @@ async function reportFailures(failures: JobOutcome[], cacheDir: string, io: CliI
     const log = join(dir, `${safeName(f.name)}.log`);
     await writeFile(log, Buffer.concat([f.stdout, Buffer.from('\n--- stderr ---\n'), f.stderr]));
     io.stderr.write(
-      `  ✗ ${f.name}: ${f.message ?? `exit code ${String(f.exitCode)}`} (exit code ${String(f.exitCode)})\n`,
+      `  ✗ ${printable(f.name)}: ${printable(f.message ?? `exit code ${String(f.exitCode)}`, Infinity)} (exit code ${String(f.exitCode)})\n`,
     );
     const tail = f.stderr.toString('utf8').trimEnd().split('\n').slice(-10);
     for (const line of tail) if (line !== '') io.stderr.write(`      ${line}\n`);

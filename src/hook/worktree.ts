@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { isAlive } from '../cache/local-cache.js';
+import { removeTree } from '../util/remove-tree.js';
 
 /**
  * Temporary worktrees of pushed commits, under `<git common dir>/disbuild-worktrees/<pid>-<random>`, so that
@@ -34,7 +35,8 @@ export class Worktrees {
     await simpleGit(this.repoDir)
       .raw(['worktree', 'remove', '--force', dir])
       .catch(() => undefined);
-    await rm(dir, { recursive: true, force: true });
+    // Jobs may leave read-only directories in the checkout; one that still resists is left for the next run.
+    await removeTree(dir).catch(() => undefined);
     await simpleGit(this.repoDir)
       .raw(['worktree', 'prune'])
       .catch(() => undefined);

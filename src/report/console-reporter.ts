@@ -1,4 +1,5 @@
 import type { JobOutcome, JobRef, Reporter, RunEvent, RunSummary } from './events.js';
+import { printable } from '../util/printable.js';
 import { unreachable } from '../util/unreachable.js';
 
 export interface ConsoleReporterOptions {
@@ -14,6 +15,9 @@ export interface ConsoleReporterOptions {
 /**
  * Renders run events for people. Deals with: prefixing job output line by line, the live status line,
  * the closing summary. Does not deal with: deciding anything about the run.
+ *
+ * Names and messages are the producer's text: they are printed escaped and cut (see printable.ts), so that
+ * none can recolour the terminal or print a line of its own. Jobs' output is theirs and passes unchanged.
  */
 export class ConsoleReporter implements Reporter {
   readonly #o: ConsoleReporterOptions;
@@ -34,8 +38,8 @@ export class ConsoleReporter implements Reporter {
         this.#total = event.total;
         break;
       case 'job-start':
-        this.#running.set(event.job.key + event.job.label, event.job.name);
-        if (!this.#o.live) this.#line(`▶ ${event.job.name}`);
+        this.#running.set(event.job.key + event.job.label, printable(event.job.name));
+        if (!this.#o.live) this.#line(`▶ ${printable(event.job.name)}`);
         break;
       case 'job-output':
         if (this.#o.streamOutput) this.#output(event.job, event.stream, event.chunk);
@@ -44,7 +48,7 @@ export class ConsoleReporter implements Reporter {
         this.#jobEnd(event.outcome);
         break;
       case 'warning':
-        this.#line(`warning: ${event.message}`);
+        this.#line(`warning: ${message(event.message)}`);
         break;
       case 'run-end':
         this.#runEnd(event.summary);
@@ -60,14 +64,15 @@ export class ConsoleReporter implements Reporter {
     const text = (this.#partial.get(id) ?? '') + chunk.toString('utf8');
     const lines = text.split('\n');
     this.#partial.set(id, lines.pop()!);
-    for (const l of lines) this.#line(`${job.name} | ${l}`);
+    const name = printable(job.name);
+    for (const l of lines) this.#line(`${name} | ${l}`);
   }
 
   #flushPartial(job: JobRef): void {
     for (const stream of ['stdout', 'stderr']) {
       const id = `${job.label}:${stream}`;
       const rest = this.#partial.get(id);
-      if (rest) this.#line(`${job.name} | ${rest}`);
+      if (rest) this.#line(`${printable(job.name)} | ${rest}`);
       this.#partial.delete(id);
     }
   }
@@ -77,19 +82,22 @@ export class ConsoleReporter implements Reporter {
     this.#running.delete(o.key + o.label);
     this.#flushPartial(o);
     const secs = (o.durationMs / 1000).toFixed(1);
+    const name = printable(o.name);
     switch (o.status) {
       case 'cached':
         if (this.#o.logReplay === 'all') this.#replay(o);
         break;
       case 'built':
-        if (!this.#o.live) this.#line(`✓ ${o.name} built in ${secs}s`);
+        if (!this.#o.live) this.#line(`✓ ${name} built in ${secs}s`);
         break;
       case 'failed':
-        this.#line(`✗ ${o.name} failed after ${secs}s: ${o.message ?? `exit code ${String(o.exitCode)}`}`);
+        this.#line(
+          `✗ ${name} failed after ${secs}s: ${message(o.message ?? `exit code ${String(o.exitCode)}`)}`,
+        );
         if (!this.#o.streamOutput) this.#replay(o);
         break;
       case 'skipped':
-        if (!this.#o.live) this.#line(`- ${o.name} skipped: ${o.message ?? ''}`);
+        if (!this.#o.live) this.#line(`- ${name} skipped: ${message(o.message ?? '')}`);
         break;
       default:
         unreachable(o.status);
@@ -111,7 +119,9 @@ export class ConsoleReporter implements Reporter {
     );
     const failed = s.jobs.filter((j) => j.status === 'failed');
     for (const j of failed)
-      this.#o.stream.write(`  failed: ${j.name} (${j.message ?? `exit ${String(j.exitCode)}`})\n`);
+      this.#o.stream.write(
+        `  failed: ${printable(j.name)} (${message(j.message ?? `exit ${String(j.exitCode)}`)})\n`,
+      );
   }
 
   #line(text: string): void {
@@ -138,4 +148,9 @@ export class ConsoleReporter implements Reporter {
     this.#o.stream.write(text.slice(0, Math.max(20, cols - 1)));
     this.#statusShown = true;
   }
+}
+
+/** A message of the engine's: its own words, with names and paths in it; escaped, never cut. */
+function message(text: string): string {
+  return printable(text, Infinity);
 }

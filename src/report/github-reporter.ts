@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
+import { printable } from '../util/printable.js';
 import { unreachable } from '../util/unreachable.js';
 import type { JobOutcome, JobStatus, Reporter, RunEvent, RunSummary } from './events.js';
 import { findDiagnostic } from './diagnostics.js';
@@ -30,7 +31,9 @@ export class GithubReporter implements Reporter {
         this.#group(event.outcome);
         return;
       case 'warning':
-        core.warning(event.job ? `${event.job.name}: ${event.message}` : event.message);
+        core.warning(
+          printable(event.job ? `${printable(event.job.name)}: ${event.message}` : event.message, Infinity),
+        );
         return;
       case 'run-start':
         this.out.write(`disbuild: ${event.total} jobs, ${event.cached} cached, ${event.toRun} to run\n`);
@@ -55,8 +58,12 @@ export class GithubReporter implements Reporter {
     // Cached jobs never failed (failures are not cached): 'failed' replays nothing for them.
     if (o.status === 'cached' && this.logReplay !== 'all') return;
     const why = o.message ? ` (${o.message})` : '';
-    // A workflow command is one line: a newline in a name would end it early.
-    const title = `${ICON[o.status]} ${o.name}: ${o.status}${why}`.replace(/\r?\n/g, ' ');
+    // A workflow command is one line: control characters are escaped, so a newline in a name cannot end it, and
+    // `%` is escaped as the runner expects (it reads `%0A` as a newline).
+    const title = printable(`${ICON[o.status]} ${printable(o.name)}: ${o.status}${why}`, Infinity).replace(
+      /%/g,
+      '%25',
+    );
     this.out.write(`::group::${title}\n`);
     if (o.stdout.length + o.stderr.length > 0) {
       // A job's output is not ours: workflow commands in it (`::set-output`, `::add-path`) must stay text.
@@ -78,7 +85,7 @@ export function annotateFailures(summary: RunSummary, sourceDir: string, repoDir
       sourceDir,
       repoDir,
     );
-    const title = `disbuild: ${j.name} failed (exit code ${String(j.exitCode)})`;
+    const title = `disbuild: ${printable(j.name)} failed (exit code ${String(j.exitCode)})`;
     if (d) {
       core.error(d.message, {
         title,
@@ -87,7 +94,7 @@ export function annotateFailures(summary: RunSummary, sourceDir: string, repoDir
         ...(d.column ? { startColumn: d.column } : {}),
       });
     } else {
-      core.error(j.message ?? title, { title });
+      core.error(j.message === undefined ? title : printable(j.message, Infinity), { title });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { RunSummary } from './events.js';
 
@@ -58,6 +58,12 @@ export function buildJsonReport(summary: RunSummary): JsonReport {
 export async function writeJsonReport(path: string, summary: RunSummary): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
-  await rename(tmp, path);
+  try {
+    await writeFile(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
+    await rename(tmp, path);
+  } catch (e) {
+    // A full disk leaves no half-written file behind.
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
 }

@@ -1,4 +1,5 @@
 import type { JobOutcome, JobStatus, RunSummary } from './events.js';
+import { printable } from '../util/printable.js';
 
 /** GitHub caps a step summary at 1 MiB of UTF-8; stay under it. Limits here are in UTF-8 bytes. */
 export const SUMMARY_LIMIT = 900 * 1024;
@@ -84,9 +85,9 @@ function tail(j: JobOutcome): string {
 
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-/** Job names are the producer's: shown as text, never as markup. */
+/** Job names are the producer's: shown as text, never as markup, control characters escaped, cut when long. */
 const escape = (s: string): string => s.replace(/[\\`*_[\]<>#~]/g, (c) => `\\${c}`);
-const cell = (s: string): string => escape(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const cell = (s: string): string => escape(printable(s)).replace(/\|/g, '\\|');
 
 /** A code fence longer than any run of backticks in the text, so a log cannot close it early. */
 function fence(text: string): string {
@@ -98,7 +99,7 @@ function failedSection(d: SummaryData, budget: number): string {
   let text = '### Failed jobs\n\n';
   let size = bytes(text);
   for (const [i, f] of d.failed.entries()) {
-    const why = f.message === undefined ? '' : `: ${f.message}`;
+    const why = f.message === undefined ? '' : `: ${escape(printable(f.message, Infinity))}`;
     const f3 = fence(f.stderrTail);
     const block =
       `**${cell(f.name)}**${why} (exit code ${String(f.exitCode)}, ${secs(f.durationMs)})\n\n` +

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { joinOrStartCoordinator } from '../../src/coordinator/discovery.js';
 import { graphJson } from '../helpers/graph-json.js';
@@ -39,6 +39,37 @@ server.listen(sock, () => {
 `;
 
 const NOBODY = 65534;
+
+/**
+ * Another local user waiting for a private socket directory of ours to disappear: it recreates the directory
+ * under the same name (the temp dir is world-writable, and its listing shows the name), listens there, logs what
+ * it receives and answers every start with a self-consistent forged result.
+ */
+const SQUATTER = `
+import { createServer } from 'node:http';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+const [privateDir, dir] = process.argv.slice(2);
+const forged = join(dir, 'forged');
+mkdirSync(forged, { recursive: true });
+const meta = { durationMs: 1, stdout: Buffer.from('forged\\n').toString('base64'), stderr: '', entries: [] };
+writeFileSync(join(forged, 'result.json'), JSON.stringify(meta));
+try {
+  mkdirSync(privateDir, { mode: 0o755 });
+} catch (e) {
+  process.stdout.write('blocked ' + e.code + '\\n');
+  process.exit(0);
+}
+const server = createServer((req, res) => {
+  appendFileSync(join(dir, 'requests.log'), req.method + ' ' + req.url + '\\n');
+  req.resume();
+  req.on('end', () => {
+    const body = req.url.endsWith('.start') ? { extra: { 'result.json': join(forged, 'result.json') } } : {};
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  });
+});
+server.listen(join(privateDir, 'sock'), () => process.stdout.write('listening\\n'));
+`;
 
 describe('nobody else can be the coordinator, and nothing unverified is reused', () => {
   let rig: Rig;
@@ -210,6 +241,61 @@ describe('nobody else can be the coordinator, and nothing unverified is reused',
     } finally {
       c.client.close();
       await c.server?.close();
+    }
+  });
+
+  it('leaves no private socket directory for another user to take while a run still uses its address', async () => {
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'a', cmds: [{ exec: ['sh', '-c', 'sleep 2; echo a > <out>/o.txt'] }] },
+        { name: 'b', deps: ['a'], cmds: [{ exec: ['sh', '-c', 'cat <dep:a>/o.txt'] }] },
+      ]),
+    });
+    // Too long for <cache>/coordinator/sock: the socket lives in a private directory of the temp dir.
+    const cacheDir = rig.path('c'.repeat(120));
+    const first = await joinOrStartCoordinator(cacheDir, { publishRoots: [cacheDir] });
+    const privateDir = dirname(first.client.address.slice('unix:'.length));
+    expect(privateDir.startsWith(tmpdir())).toBe(true);
+    const report = rig.path('report.json');
+    const running = rig.run(['run', '--graph', 'graph.json', '--cache-dir', cacheDir, '--report', report]);
+    // The run has joined and claimed a; then the serving process finishes and closes its server.
+    while (first.server!.stats.start < 1) await new Promise((r) => setTimeout(r, 20));
+    first.client.close();
+    await first.server!.close();
+    const squatDir = await mkdtemp(join(tmpdir(), 'disbuild-squatter-'));
+    await chmod(squatDir, 0o777);
+    await writeFile(join(squatDir, 'squat.mjs'), SQUATTER);
+    await writeFile(join(squatDir, 'requests.log'), '');
+    await chown(join(squatDir, 'requests.log'), NOBODY, NOBODY);
+    fake = spawn(
+      'setpriv',
+      [
+        `--reuid=${NOBODY}`,
+        `--regid=${NOBODY}`,
+        '--clear-groups',
+        process.execPath,
+        join(squatDir, 'squat.mjs'),
+        privateDir,
+        squatDir,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        fake!.stdout!.on('data', () => resolve());
+        fake!.on('exit', (code) => reject(new Error(`the squatter exited with ${code}`)));
+      });
+      const r = await running;
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      const jobs = (
+        JSON.parse(await readFile(report, 'utf8')) as { jobs: { name: string; stdout: string }[] }
+      ).jobs;
+      expect(jobs.find((j) => j.name === 'b')?.stdout).toBe('a\n');
+      expect(await readFile(join(squatDir, 'requests.log'), 'utf8')).toBe('');
+    } finally {
+      fake?.kill('SIGKILL');
+      await rm(squatDir, { recursive: true, force: true });
+      await rm(privateDir, { recursive: true, force: true });
     }
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoordinatorClient } from '../../src/coordinator/client.js';
+import { joinOrStartCoordinator } from '../../src/coordinator/discovery.js';
 import { type CoordinatorServer, startCoordinatorServer } from '../../src/coordinator/server.js';
 import { withTakeoverLock } from '../../src/coordinator/takeover-lock.js';
 
@@ -23,6 +24,29 @@ describe('taking over the coordinator', () => {
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('takes over from a serving process that is stopped (Ctrl-Z) instead of waiting for it forever', async () => {
+    const cacheDir = join(dir, 'cache');
+    const serving = spawn(process.execPath, ['--import', 'tsx', helper('serve-coordinator.ts'), cacheDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      await new Promise<void>((r) => serving.stdout.on('data', () => r()));
+      serving.kill('SIGSTOP');
+      const joining = joinOrStartCoordinator(cacheDir, { probeMs: 300, publishRoots: [cacheDir] });
+      const outcome = await Promise.race([
+        joining,
+        new Promise<'hung'>((r) => setTimeout(() => r('hung'), 10_000)),
+      ]);
+      if (outcome === 'hung') throw new Error('hung on a stopped coordinator');
+      expect(outcome.server).toBeDefined();
+      outcome.client.close();
+      await outcome.server!.close();
+    } finally {
+      serving.kill('SIGKILL');
+      serving.kill('SIGCONT');
+    }
   });
 
   it("lets one holder at a time take a dead owner's lock, however many find it stale at the same moment", async () => {

@@ -7,6 +7,7 @@ import { err, ok } from '../../util/result.js';
 import type { ArtifactToSave, Cache, CacheHit, Manifest, RestoreFailure, SaveOutcome } from '../cache.js';
 import { buildManifest, sha256, verifyTree } from '../manifest.js';
 import { copyTree } from '../tree-copy.js';
+import { withWholeLogs } from '../log-file.js';
 import type { EntryStore } from './entry-store.js';
 import { emptyIndex, type IndexedArtifact, type PackIndex, parseIndex } from './index-file.js';
 
@@ -150,8 +151,9 @@ export class PackCache implements Cache {
     return p;
   }
 
-  async save(key: JobKey, artifact: ArtifactToSave): Promise<SaveOutcome> {
+  async save(key: JobKey, spilled: ArtifactToSave): Promise<SaveOutcome> {
     if (!this.#o.save) return { saved: false, reason: 'disabled' };
+    const artifact = await withWholeLogs(spilled);
     if (this.#down) return { saved: false, reason: 'cache-unavailable' };
     const dir = join(this.#o.workDir, 'staging', key);
     if (this.#staged.has(key) || existsSync(dir)) return { saved: false, reason: 'exists' };

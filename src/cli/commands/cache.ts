@@ -45,8 +45,9 @@ export const cache: Command = async (argv, io) => {
   }
   const dir = v['cache-dir'] === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, v['cache-dir']);
   const r = await pruneCache(dir, { maxSizeBytes: max });
+  for (const p of r.problems) io.stderr.write(`disbuild cache prune: warning: could not remove ${p}\n`);
   io.stdout.write(
     `removed ${r.removed} artifacts (${r.freedBytes} bytes); ${r.remainingBytes} bytes remain in ${dir}\n`,
   );
-  return EXIT.ok;
+  return r.problems.length > 0 ? EXIT.failed : EXIT.ok;
 };

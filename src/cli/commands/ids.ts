@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { formatProblem } from '../../graph/model.js';
 import { keyGraph } from '../../ids/job-key.js';
+import { printable } from '../../util/printable.js';
 import { parseCommandArgs } from '../args.js';
 import { loadGraphOrReport } from '../graph-input.js';
 import type { Command } from '../io.js';
@@ -42,7 +43,7 @@ export const ids: Command = async (argv, io) => {
         '\n',
     );
   } else {
-    io.stdout.write(graph.jobs.map((j) => `${j.name} ${keys.value.get(j.label)!}\n`).join(''));
+    io.stdout.write(graph.jobs.map((j) => `${printable(j.name)} ${keys.value.get(j.label)!}\n`).join(''));
   }
   return EXIT.ok;
 };

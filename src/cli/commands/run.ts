@@ -132,7 +132,7 @@ export const run: Command = async (argv, io) => {
         ...(v['out-dir'] === undefined ? {} : { outDir: resolve(io.cwd, v['out-dir']) }),
         logReplay: logReplay.value,
         dryRun: v['dry-run'] ?? false,
-        workDir: state.newRunDir(),
+        workDir: state.newRunDir(warn),
         baseEnv: baseEnvironment(io.env),
         digests: 'working-tree',
         workTreeListings,
@@ -159,7 +159,15 @@ export const run: Command = async (argv, io) => {
       return EXIT.usage;
     }
     explainer.flush();
-    if (v.report !== undefined) await writeJsonReport(resolve(io.cwd, v.report), result.value);
+    if (v.report !== undefined) {
+      const path = resolve(io.cwd, v.report);
+      try {
+        await writeJsonReport(path, result.value);
+      } catch (e) {
+        io.stderr.write(`disbuild: cannot write the report to ${path}: ${(e as Error).message}\n`);
+        return EXIT.failed;
+      }
+    }
     if (controller.signal.aborted) return 130;
     if (v['dry-run']) return EXIT.ok;
     const { failed, skipped } = result.value.counts;

@@ -60,11 +60,25 @@ describe('results through the coordinator are verified like a cache restore', ()
       ],
       ['unlisted file', { ...files, 'out~extra': files['result.json']! }],
       ['no manifest', await forged((m) => delete (m as { entries?: unknown }).entries)],
+      [
+        // Each link stays inside on its own; followed through a/b (the tree's root), c leads to its parent.
+        'chained links',
+        await forged((m) =>
+          m.entries.push(
+            { path: 'a', type: 'dir' },
+            { path: 'a/b', type: 'symlink', target: '..' },
+            { path: 'c', type: 'symlink', target: 'a/b/..' },
+            { path: 'c/planted', type: 'symlink', target: 'x' },
+          ),
+        ),
+      ],
     ];
     for (const [what, f] of cases) {
       const dest = join(dir, `dest-${what.replace(/ /g, '-')}`);
       await expect(fromResultFiles(f, dest), what).rejects.toThrow();
     }
+    // Nothing was created next to the output directories.
+    await expect(lstat(join(dir, 'planted'))).rejects.toThrow();
   });
 
   it('publishes nothing from a tree with a link out of it', async () => {
@@ -72,5 +86,25 @@ describe('results through the coordinator are verified like a cache restore', ()
     await mkdir(out);
     await symlink('/etc/passwd', join(out, 'p'));
     await expect(resultFiles(out, join(dir, 'scratch2'), logs)).rejects.toThrow(/outside/);
+  });
+
+  it('publishes nothing from a tree whose links lead out only when followed one through another', async () => {
+    const out = join(dir, 'chained');
+    await mkdir(join(out, 'a'), { recursive: true });
+    await symlink('..', join(out, 'a', 'b'));
+    await symlink('a/b/..', join(out, 'c'));
+    await expect(resultFiles(out, join(dir, 'scratch3'), logs)).rejects.toThrow(/outside/);
+  });
+
+  it('keeps in-tree link chains and loops (a loop cannot be followed anywhere)', async () => {
+    const out = join(dir, 'fine');
+    await mkdir(join(out, 'a', 'd'), { recursive: true });
+    await symlink('..', join(out, 'a', 'b'));
+    await symlink('a/b/a/d', join(out, 'c'));
+    await symlink('loop2', join(out, 'loop1'));
+    await symlink('loop1', join(out, 'loop2'));
+    const f = await resultFiles(out, join(dir, 'scratch4'), logs);
+    await fromResultFiles(f, join(dir, 'dest-fine'));
+    expect(await readlink(join(dir, 'dest-fine', 'c'))).toBe('a/b/a/d');
   });
 });

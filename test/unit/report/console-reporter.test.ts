@@ -72,4 +72,33 @@ describe('ConsoleReporter', () => {
     expect(text).toContain('✗ bad failed after 1.2s: exited with code 3\nbad | oops\n');
     expect(text).toContain('disbuild: 2 jobs: 0 cached, 1 built, 1 failed, 0 skipped in 2.50s');
   });
+
+  it('escapes names everywhere it prints them, the live line included; output passes unchanged', () => {
+    const s = sink();
+    const r = new ConsoleReporter({ stream: s.stream, live: true, logReplay: 'failed', streamOutput: true });
+    const evil = 'x\x1b[2J\n0 failed';
+    r.onEvent({ type: 'run-start', total: 1, cached: 0, toRun: 1 });
+    r.onEvent({ type: 'job-start', job: ref(evil) });
+    r.onEvent({
+      type: 'job-output',
+      job: ref(evil),
+      stream: 'stdout',
+      chunk: Buffer.from('\x1b[32mgreen\x1b[0m\n'),
+    });
+    r.onEvent({ type: 'warning', message: `${evil} writes "/tmp/\x1b[1m" outside` });
+    r.onEvent(end(evil, 'failed', { message: 'killed\nby\rme' }));
+    r.onEvent({
+      type: 'run-end',
+      summary: { jobs: [], counts: { cached: 0, built: 0, failed: 1, skipped: 0 }, durationMs: 1 },
+    });
+    const text = s.text();
+    expect(text).toContain('running x\\u001b[2J\\n0 failed');
+    expect(text).toContain('x\\u001b[2J\\n0 failed | \x1b[32mgreen\x1b[0m\n');
+    expect(text).toContain('warning: x\\u001b[2J\\n0 failed writes "/tmp/\\u001b[1m" outside\n');
+    expect(text).toContain('✗ x\\u001b[2J\\n0 failed failed after 1.2s: killed\\nby\\rme\n');
+    // Apart from the status line's own redraw and the job's own output, no control character reaches the stream.
+    const rest = text.replaceAll('\r\x1b[2K', '').replace('\x1b[32mgreen\x1b[0m', '');
+
+    expect(rest).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+  });
 });

@@ -61,9 +61,12 @@ describe('GithubReporter', () => {
     }
   });
 
-  it('keeps a group title on one line', () => {
+  it('keeps a group title on one line, its control characters escaped, its % kept', () => {
     const { reporter, text } = capture('failed');
-    reporter.onEvent({ type: 'job-end', outcome: { ...outcome('a\nb', 'skipped'), message: 'dep\nfailed' } });
-    expect(text().split('\n')[0]).toBe('::group::⏭️ a b: skipped (dep failed)');
+    reporter.onEvent({
+      type: 'job-end',
+      outcome: { ...outcome('a\nb\x1b[31m%0A', 'skipped'), message: 'dep\nfailed' },
+    });
+    expect(text().split('\n')[0]).toBe('::group::⏭️ a\\nb\\u001b[31m%250A: skipped (dep\\nfailed)');
   });
 });

@@ -119,4 +119,12 @@ describe('renderSummaryMarkdown', () => {
     expect(md).toContain('**a\\|b\\*c\\_\\<x\\>**');
     expect(md).toContain('| a\\|b\\*c\\_\\<x\\> | ❌ failed |');
   });
+
+  it('escapes control characters in names and messages, and cuts long names', () => {
+    const md = render([job('a\n## b\x1b[1m', 'failed', 'oops', 'dep\n# x'), job('n'.repeat(300), 'built')]);
+
+    expect(md).not.toMatch(/\x1b|\n#+ [bx]/);
+    expect(md).toContain('**a\\\\n\\#\\# b\\\\u001b\\[1m**: dep\\\\n\\# x');
+    expect(md).toContain(`| ${'n'.repeat(200)}… (300 characters) | 🔨 built |`);
+  });
 });

@@ -1,0 +1,34 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { removeTree } from '../util/remove-tree.js';
+
+/**
+ * Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. Each is
+ * removed on its own (read-only directories made writable first); one that cannot be removed is left for a
+ * later run and never stops the others, nor the caller.
+ */
+export async function removeDeadTemps(tmpDir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(tmpDir);
+  } catch {
+    return;
+  }
+  await Promise.all(
+    names.map(async (name) => {
+      const pid = Number(name.split('-')[0]);
+      if (pid === process.pid) return;
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return;
+      await removeTree(join(tmpDir, name)).catch(() => undefined);
+    }),
+  );
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,279 @@
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { graphJson } from '../helpers/graph-json.js';
+import type { CliResult, ReportJob } from '../helpers/rig.js';
+import { CLI, Rig, runProcess } from '../helpers/rig.js';
+
+/** Every file under `dir` (relative paths), for "nothing left behind" checks. */
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isDirectory()) out.push(join(e.parentPath, e.name).slice(dir.length + 1));
+  }
+  return out;
+}
+
+/** Waits for the detached removal of run directories (see util/discard-dir.ts). */
+async function eventually(check: () => Promise<boolean>, ms = 10_000): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    if (await check()) return true;
+  }
+  return check();
+}
+
+/** The keys of the committed entries of a local cache. */
+async function entriesOf(cacheDir: string): Promise<string[]> {
+  const root = join(cacheDir, 'v1/entries');
+  const keys: string[] = [];
+  for (const shard of await readdir(root)) keys.push(...(await readdir(join(root, shard))));
+  return keys;
+}
+
+describe('nothing a job, a leftover or a full disk does damages the cache or fails the build', () => {
+  let rig: Rig;
+  const mounts: string[] = [];
+  beforeEach(async () => {
+    rig = await Rig.create();
+  });
+  afterEach(async () => {
+    for (const m of mounts.splice(0)) execFileSync('umount', [m]);
+    await rig.cleanup();
+  });
+
+  /** `disbuild` as an unprivileged user (we run as root, and root ignores modes). */
+  const runAsNobody = async (args: string[]): Promise<CliResult & { jobs: Map<string, ReportJob> }> => {
+    const report = rig.path(`report-${Math.random()}.json`);
+    const r = await runProcess(
+      'setpriv',
+      [
+        '--reuid=65534',
+        '--regid=65534',
+        '--clear-groups',
+        process.execPath,
+        CLI,
+        ...args,
+        ...(args[0] === 'run' ? ['--report', report] : []),
+      ],
+      { cwd: rig.src, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), CI: '1' } },
+    );
+    let jobs = new Map<string, ReportJob>();
+    try {
+      jobs = new Map(
+        (JSON.parse(await readFile(report, 'utf8')) as { jobs: ReportJob[] }).jobs.map((j) => [j.name, j]),
+      );
+    } catch {
+      // No report: callers assert on the code.
+    }
+    return { ...r, jobs };
+  };
+
+  it('survives read-only directories left by jobs, as an unprivileged user; entries are read-only to dependents', async () => {
+    await rig.write({
+      'graph.json': graphJson([
+        {
+          name: 'gomod',
+          cmds: [
+            {
+              exec: [
+                'sh',
+                '-c',
+                'mkdir -p "$TMPDIR/mod/pkg" <out>/mod/pkg && echo x > <out>/mod/pkg/f && chmod -R a-w "$TMPDIR/mod" <out>/mod',
+              ],
+            },
+          ],
+        },
+        {
+          name: 'gofail',
+          cmds: [
+            {
+              exec: [
+                'sh',
+                '-c',
+                'mkdir -p <out>/m/p "$TMPDIR/m/p" && chmod -R a-w <out>/m "$TMPDIR/m"; exit 1',
+              ],
+            },
+          ],
+        },
+        {
+          name: 'user',
+          deps: ['gomod'],
+          cmds: [
+            {
+              exec: [
+                'sh',
+                '-c',
+                'cat <dep:gomod>/mod/pkg/f; if mkdir <dep:gomod>/__pycache__ 2>/dev/null; then echo wrote; else echo refused; fi',
+              ],
+            },
+          ],
+        },
+      ]),
+    });
+    await chmod(rig.root, 0o755);
+    execFileSync('chown', ['-R', '65534:65534', rig.root]);
+    const args = ['run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir];
+    const first = await runAsNobody(args);
+    expect(first.code, first.stdout + first.stderr).toBe(1);
+    expect(first.jobs.get('user')).toMatchObject({ status: 'built', stdout: 'x\nrefused\n' });
+
+    const second = await runAsNobody(args);
+    expect(second.code, second.stdout + second.stderr).toBe(1);
+    expect(second.stdout).not.toMatch(/cannot be used|warning/);
+    expect(second.jobs.get('gomod')?.status).toBe('cached');
+    expect(second.jobs.get('user')?.status).toBe('cached');
+
+    const none = await runAsNobody([...args, '--cache', 'none']);
+    expect(none.code, none.stdout + none.stderr).toBe(1);
+    expect(none.stderr).not.toContain('EACCES');
+    expect(none.jobs.get('user')?.status).toBe('built');
+
+    const clean = async (): Promise<boolean> =>
+      (await readdir(join(rig.cacheDir, 'runs')).catch(() => [])).length === 0 &&
+      (await readdir(join(rig.cacheDir, 'v1/tmp'))).length === 0;
+    expect(await eventually(clean)).toBe(true);
+
+    expect(await entriesOf(rig.cacheDir)).toHaveLength(2);
+    const prune = await runAsNobody(['cache', 'prune', '--max-size', '0', '--cache-dir', rig.cacheDir]);
+    expect(prune.code, prune.stdout + prune.stderr).toBe(0);
+    expect(prune.stdout).toContain('removed 2 artifacts');
+    expect(await entriesOf(rig.cacheDir)).toEqual([]);
+  });
+
+  it('never blames an entry for what a dependent running as root wrote into it', async () => {
+    await rig.write({
+      'dep.txt': 'one',
+      'graph.json': graphJson([
+        { name: 'lib', cmds: [{ exec: ['sh', '-c', 'echo lib > <out>/lib.py'] }] },
+        {
+          name: 'app',
+          inputs: ['dep.txt'],
+          deps: ['lib'],
+          cmds: [
+            {
+              exec: [
+                'sh',
+                '-c',
+                'mkdir -p <dep:lib>/__pycache__ && echo pyc > <dep:lib>/__pycache__/lib.pyc || true',
+              ],
+            },
+          ],
+        },
+      ]),
+    });
+    expect((await rig.runGraph()).code).toBe(0);
+    await writeFile(rig.path('src/dep.txt'), 'two');
+    const r = await rig.runGraph();
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).not.toContain('warning');
+    expect(r.jobs.get('lib')?.status).toBe('cached');
+    expect(r.jobs.get('app')?.status).toBe('built');
+  });
+
+  it('reports a hit whose restore fails as built, with one warning, in the report and the counts', async () => {
+    await rig.write({
+      'dep.txt': 'one',
+      'graph.json': graphJson([
+        { name: 'lib', cmds: [{ exec: ['sh', '-c', 'echo lib > <out>/lib.txt'] }] },
+        { name: 'app', inputs: ['dep.txt'], deps: ['lib'], cmds: [{ exec: ['cat', '<dep:lib>/lib.txt'] }] },
+      ]),
+    });
+    const first = await rig.runGraph();
+    const key = first.jobs.get('lib')!.key;
+    const out = join(rig.cacheDir, 'v1/entries', key.slice(0, 2), key, 'out');
+    await chmod(out, 0o755);
+    await writeFile(join(out, 'lib.txt'), 'tampered\n');
+    await writeFile(rig.path('src/dep.txt'), 'two');
+    const report = rig.path('report.json');
+    const r = await rig.run([
+      'run',
+      '--graph',
+      'graph.json',
+      '--cache-dir',
+      rig.cacheDir,
+      '--report',
+      report,
+    ]);
+    expect(r.code, r.stdout).toBe(0);
+    const parsed = JSON.parse(await readFile(report, 'utf8')) as { counts: object; jobs: ReportJob[] };
+    const lib = parsed.jobs.find((j) => j.name === 'lib')!;
+    expect(lib.status).toBe('built');
+    expect(lib.message).toContain('could not be restored');
+    expect(parsed.jobs.find((j) => j.name === 'app')).toMatchObject({ status: 'built', stdout: 'lib\n' });
+    expect(parsed.counts).toEqual({ cached: 0, built: 2, failed: 0, skipped: 0 });
+    expect(r.stdout.split('\n').filter((l) => l.includes('warning'))).toHaveLength(1);
+    // The rebuilt artifact took the damaged one's place.
+    await writeFile(rig.path('src/dep.txt'), 'three');
+    const third = await rig.runGraph();
+    expect(third.jobs.get('lib')?.status).toBe('cached');
+    expect(third.stdout).not.toContain('warning');
+  });
+
+  it('repairs an entry with an ill-typed meta.json: one warning, rebuilt, saved in its place', async () => {
+    await rig.write({ 'graph.json': graphJson([{ name: 'one', cmds: [{ exec: ['echo', 'ran'] }] }]) });
+    const key = (await rig.runGraph()).jobs.get('one')!.key;
+    const meta = join(rig.cacheDir, 'v1/entries', key.slice(0, 2), key, 'meta.json');
+    await writeFile(meta, JSON.stringify({ ...JSON.parse(await readFile(meta, 'utf8')), durationMs: 'abc' }));
+    const r = await rig.runGraph();
+    expect(r.jobs.get('one')).toMatchObject({ status: 'built', stdout: 'ran\n' });
+    expect(typeof r.jobs.get('one')!.durationMs).toBe('number');
+    expect(r.stdout.split('\n').filter((l) => l.includes('warning'))).toHaveLength(1);
+    const again = await rig.runGraph();
+    expect(again.jobs.get('one')?.status).toBe('cached');
+    expect(again.stdout).not.toContain('warning');
+  });
+
+  it('refuses --out-dir targets that would land in one directory, naming them (exit 2)', async () => {
+    await rig.write({
+      'graph.json': graphJson(
+        ['a/b', 'a_b', 'a b', 'fine'].map((name) => ({ name, cmds: [{ exec: ['echo', name] }] })),
+      ),
+    });
+    const r = await rig.runGraph(['--out-dir', rig.path('out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"a/b", "a_b", "a b"');
+    expect(r.stderr).toContain('a_b');
+  });
+
+  /** A 1 MiB tmpfs at `dir`, filled up when `full` (root only, as CI runs). */
+  const smallDisk = async (dir: string, full: boolean): Promise<void> => {
+    await mkdir(dir, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir]);
+    mounts.push(dir);
+    if (full) await writeFile(join(dir, 'filler'), Buffer.alloc(2 << 20)).catch(() => undefined);
+  };
+
+  it('builds when the cache disk is full: warnings only, nothing left behind', async () => {
+    await rig.write({
+      'graph.json': graphJson([
+        {
+          name: 'big',
+          cmds: [{ exec: ['sh', '-c', 'head -c 3000000 /dev/zero > <out>/big.bin && echo made'] }],
+        },
+        { name: 'after', deps: ['big'], cmds: [{ exec: ['sh', '-c', 'wc -c < <dep:big>/big.bin'] }] },
+      ]),
+    });
+    await smallDisk(rig.cacheDir, true);
+    for (const cache of ['local', 'none']) {
+      const r = await rig.runGraph(['--cache', cache]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.jobs.get('after')).toMatchObject({ status: 'built', stdout: '3000000\n' });
+      expect(r.stdout).toMatch(/disk/);
+    }
+    const clean = async (): Promise<boolean> =>
+      (await readdir(join(rig.cacheDir, 'runs')).catch(() => [])).length === 0;
+    expect(await eventually(clean)).toBe(true);
+    const left = (await listFiles(rig.cacheDir)).filter(
+      (f) => f !== 'filler' && !f.startsWith('coordinator/'),
+    );
+    expect(left).toEqual([]);
+
+    // And when the disk the run falls back to is full too, the failure says so.
+    const tmp = rig.path('tmp');
+    await smallDisk(tmp, true);
+    const r = await rig.runGraph([], { TMPDIR: tmp });
+    expect(r.code).toBe(1);
+    expect(r.jobs.get('big')?.message).toMatch(/disk holding .* is full/);
+  });
+});

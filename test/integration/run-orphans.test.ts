@@ -1,0 +1,123 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { graphJson, type JobSpec } from '../helpers/graph-json.js';
+import { CLI, Rig } from '../helpers/rig.js';
+
+/** PIDs of the processes whose environment holds `mark` (every job process and whatever it starts inherits it). */
+async function processesMarked(mark: string): Promise<number[]> {
+  const found: number[] = [];
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const env = await readFile(`/proc/${name}/environ`).catch(() => undefined);
+    if (env?.includes(mark)) found.push(Number(name));
+  }
+  return found;
+}
+
+/** Waits until no process holds `mark`, up to `ms`; returns those left. */
+async function waitForNone(mark: string, ms: number): Promise<number[]> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const left = await processesMarked(mark);
+    if (left.length === 0 || Date.now() > until) return left;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Resolves once both long jobs have printed that they started, and some short jobs have finished, with the PID of
+ * the jobs' parent (the launcher).
+ */
+function busy(child: ChildProcess): Promise<number> {
+  let out = '';
+  return new Promise((resolve) =>
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const launcher = /long-1 \| started (\d+)/.exec(out)?.[1];
+      if (launcher && out.includes('long-2 | started') && /short-\d+ \| done/.test(out))
+        resolve(Number(launcher));
+    }),
+  );
+}
+
+/** Whether `pid` is still running (a zombie, waiting for its new parent to reap it, is not) after up to `ms`. */
+async function stillRunning(pid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    if (stat === '' || / Z /.test(stat)) return false;
+    if (Date.now() > until) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('no job outlives its run', () => {
+  let rig: Rig;
+  let mark: string;
+  beforeEach(async () => {
+    rig = await Rig.create();
+    mark = `DISBUILD_TEST_RUN=${rig.root}`;
+  });
+  afterEach(async () => {
+    for (const pid of await processesMarked(mark)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+    await rig.cleanup();
+  });
+
+  function graph(): string {
+    const jobs: JobSpec[] = [];
+    // The long jobs start a grandchild as well: the whole group must go, not only the command.
+    for (const n of [1, 2])
+      jobs.push({
+        name: `long-${n}`,
+        cmds: [
+          { exec: ['sh', '-c', 'echo started $PPID; sleep 60 & sleep 60', `long-${n}`], environ: [mark] },
+        ],
+      });
+    // Many short jobs keep the launcher writing to the engine when the engine dies.
+    for (let i = 0; i < 3000; i++)
+      jobs.push({
+        name: `short-${i}`,
+        cmds: [{ exec: ['sh', '-c', 'echo done', `short-${i}`], environ: [mark] }],
+      });
+    return graphJson(jobs);
+  }
+
+  async function killDuringRun(kill: (engine: ChildProcess) => void): Promise<number> {
+    await rig.write({ 'graph.json': graph() });
+    // Its own process group, so that a group kill reaches the engine and its launcher but not this test.
+    const engine = spawn(
+      process.execPath,
+      [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '--cache', 'none', '-j', '4'],
+      {
+        cwd: rig.src,
+        env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1' },
+        stdio: ['ignore', 'pipe', 'ignore'],
+        detached: true,
+      },
+    );
+    const launcher = await busy(engine);
+    const exited = new Promise((r) => engine.on('exit', r));
+    kill(engine);
+    await exited;
+    return launcher;
+  }
+
+  it('SIGKILL of the engine while it is busy: every job process is gone within seconds', async () => {
+    const launcher = await killDuringRun((engine) => engine.kill('SIGKILL'));
+    expect(await waitForNone(mark, 5000)).toEqual([]);
+    expect(await stillRunning(launcher, 2000)).toBe(false);
+  });
+
+  it('SIGKILL of the engine process group (as `timeout -s KILL` does): every job process is gone', async () => {
+    const launcher = await killDuringRun((engine) => process.kill(-engine.pid!, 'SIGKILL'));
+    expect(await waitForNone(mark, 5000)).toEqual([]);
+    expect(await stillRunning(launcher, 2000)).toBe(false);
+  });
+});
