@@ -2,8 +2,8 @@ import { cp, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Graph, GraphProblem, JobLabel } from './graph/model.js';
 import type { JobKey } from './ids/brands.js';
-import { computeKeys as keysFromDigests, graphInputs, keyGraph, keyGraphAtCommit } from './ids/job-key.js';
-import { chooseDigests } from './ids/file-digest.js';
+import { keyGraphAndInputs, keyGraphAtCommit } from './ids/job-key.js';
+import type { InputRecheck } from './ids/input-recheck.js';
 import type { EngineDeps, EngineOptions } from './engine-options.js';
 import { Execution } from './executor/execution.js';
 import { criticalPathPriorities } from './executor/priorities.js';
@@ -44,7 +44,7 @@ export async function runGraph(
     launcher?.close();
     return keyed;
   }
-  const keys = keyed.value;
+  const { keys, recheck } = keyed.value;
   const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
   const hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)!))]);
   const cachedCount = selected.filter((l) => hits.has(keys.get(l)!)).length;
@@ -84,6 +84,7 @@ export async function runGraph(
     timings,
     coordinator: deps.coordinator ?? soloCoordinator,
     ...(launcher ? { launcher } : {}),
+    ...(recheck ? { inputsChanged: (job) => recheck.changed(job.inputs) } : {}),
     options,
     selected,
     wantBytes,
@@ -119,21 +120,22 @@ export async function runGraph(
   return ok(summary);
 }
 
+/**
+ * Keys, and for the working tree the check that a build's inputs did not change while it ran (a commit cannot);
+ * the digests go to whoever explains the keys (`onKeyed`).
+ */
 async function computeKeys(
   graph: Graph,
   options: EngineOptions,
   onKeyed: EngineDeps['onKeyed'],
-): Promise<Result<Map<JobLabel, JobKey>, GraphProblem[]>> {
-  if (onKeyed === undefined || options.digests !== 'working-tree') {
-    return options.digests === 'working-tree'
-      ? keyGraph(graph, options.sourceDir, options.salt, options.workTreeListings)
-      : keyGraphAtCommit(graph, options.sourceDir, options.digests.commit, options.salt);
+): Promise<Result<{ keys: Map<JobLabel, JobKey>; recheck?: InputRecheck }, GraphProblem[]>> {
+  if (options.digests === 'working-tree') {
+    const keyed = await keyGraphAndInputs(graph, options.sourceDir, options.salt, options.workTreeListings);
+    if (keyed.ok) onKeyed?.(keyed.value.digests, keyed.value.keys);
+    return keyed;
   }
-  // The same steps as keyGraph, with the digests kept for whoever explains the keys.
-  const digests = await chooseDigests(options.sourceDir, graphInputs(graph), options.workTreeListings);
-  const keys = keysFromDigests(graph, digests, options.salt);
-  if (keys.ok) onKeyed(digests, keys.value);
-  return keys;
+  const keys = await keyGraphAtCommit(graph, options.sourceDir, options.digests.commit, options.salt);
+  return keys.ok ? ok({ keys: keys.value }) : keys;
 }
 
 function dryRunOutcome(execution: Execution, label: JobLabel, hit: boolean): JobOutcome {

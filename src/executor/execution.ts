@@ -43,6 +43,8 @@ export interface ExecutionParts {
   /** The jobs of this run, and those whose bytes are wanted (see restore-watchers.ts); none when absent. */
   selected?: readonly JobLabel[];
   wantBytes?: ReadonlySet<JobLabel>;
+  /** The job's inputs that changed since they were keyed; a build reading any of them is not saved. */
+  inputsChanged?: (job: Job) => Promise<string[]>;
 }
 
 /**
@@ -427,6 +429,17 @@ export class Execution {
       outcome.status = 'failed';
       outcome.message = `its in-place outputs could not be captured: ${captured}`;
       return { ok: false, outcome };
+    }
+    const changed = (await this.#p.inputsChanged?.(job)) ?? [];
+    if (changed.length > 0) {
+      // The job may have read the new bytes: filed under the key of the old ones, it would be served for them.
+      reporter.onEvent({
+        type: 'warning',
+        job: ref,
+        message: `${JSON.stringify(job.name)} was not cached: ${changed.length === 1 ? 'its input' : 'inputs'} ${changed.join(', ')} changed while it ran`,
+      });
+      this.#inCache.set(ref.key, Promise.resolve(false));
+      return { ok: true, dir: outputDir, outcome };
     }
     // Dependents get outputs they cannot write into, whether they read them here or from a later restore.
     sealTree(outputDir);

@@ -19,7 +19,7 @@ export interface KeyRecord {
   key: string;
   /** SHA-256 of the salt. */
   salt: string;
-  /** Input path → `<mode> <git blob ID>`. */
+  /** Input path → `<mode> <git blob ID>`, plus ` link <blob ID of the link text>` for a symbolic link. */
   inputs: Record<string, string>;
   cmds: CmdRecord[];
   /** Dependency name → its key. */
@@ -53,7 +53,10 @@ export function keyRecord(
   const inputs: Record<string, string> = {};
   for (const path of job.inputs) {
     const s = digests.get(path);
-    inputs[path] = s === undefined || 'missing' in s ? 'missing' : `${s.mode} ${s.digest}`;
+    inputs[path] =
+      s === undefined || !('digest' in s)
+        ? 'missing'
+        : `${s.mode} ${s.digest}${s.link === undefined ? '' : ` link ${s.link}`}`;
   }
   const cmds = job.cmds.map((c): CmdRecord => {
     if (c.kind === 'cat')

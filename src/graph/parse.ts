@@ -6,6 +6,8 @@ import { decodeOrdered } from './go-decode.js';
 import { jsonErrorLocation } from './json-position.js';
 import type { InputKind, ValidateOptions } from './validate.js';
 import { validateDecoded } from './validate.js';
+import { DiskView } from '../ids/git-blob.js';
+import { resolveInput } from '../ids/resolve-input.js';
 import { collectGarbage } from '../util/collect-garbage.js';
 import { printable, quoted } from '../util/printable.js';
 import type { Result } from '../util/result.js';
@@ -88,21 +90,25 @@ export async function loadGraphFile(
  * file types) instead of one lstat per file: inputs come many to a directory, and 10,000 inputs in 1,000
  * directories cost a third of the time. A name the listing does not show (or does not type) is lstat-ed, so
  * case-insensitive file systems and odd file systems answer exactly as lstat does. Paths in `knownFiles` are
- * files without asking.
+ * files without asking. A path that is a symbolic link, or lies below one, is resolved as keys resolve it
+ * (resolve-input.ts): a dangling link or a path leading outside `sourceDir` is a problem.
  */
 export function pathKinds(sourceDir: string, knownFiles?: ReadonlySet<string>): (rel: string) => InputKind {
   const memo = new Map<string, InputKind>();
-  const listings = new Map<string, Map<string, InputKind> | undefined>();
+  const listings = new Map<string, Map<string, ListedKind> | undefined>();
+  const realDirs = new Map<string, boolean>();
+  const disk = new DiskView(sourceDir);
   // Keyed by the directory's relative path: joining and normalising every input path costs more than the calls.
-  const listed = (relDir: string): Map<string, InputKind> | undefined => {
+  const listed = (relDir: string): Map<string, ListedKind> | undefined => {
     if (listings.has(relDir)) return listings.get(relDir);
-    let kinds: Map<string, InputKind> | undefined;
+    let kinds: Map<string, ListedKind> | undefined;
     try {
       kinds = new Map();
       for (const e of readdirSync(join(sourceDir, relDir), { withFileTypes: true })) {
-        const k: InputKind | undefined =
-          e.isFile() || e.isSymbolicLink()
-            ? 'file'
+        const k: ListedKind | undefined = e.isFile()
+          ? 'file'
+          : e.isSymbolicLink()
+            ? 'link'
             : e.isDirectory()
               ? 'dir'
               : e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()
@@ -116,26 +122,50 @@ export function pathKinds(sourceDir: string, knownFiles?: ReadonlySet<string>): 
     listings.set(relDir, kinds);
     return kinds;
   };
+  // Whether a directory is reached without following a link (then its listing is the truth about its entries).
+  const isRealDir = (relDir: string): boolean => {
+    if (relDir === '') return true;
+    let real = realDirs.get(relDir);
+    if (real === undefined) {
+      const slash = relDir.lastIndexOf('/');
+      const parent = slash < 0 ? '' : relDir.slice(0, slash);
+      real = isRealDir(parent) && listed(parent)?.get(relDir.slice(slash + 1)) === 'dir';
+      realDirs.set(relDir, real);
+    }
+    return real;
+  };
   return (rel) => {
     if (knownFiles?.has(rel)) return 'file';
     let k = memo.get(rel);
     if (k === undefined) {
       const slash = rel.lastIndexOf('/');
-      k =
-        listed(slash < 0 ? '' : rel.slice(0, slash))?.get(rel.slice(slash + 1)) ??
-        lstatKind(join(sourceDir, rel));
+      const dir = slash < 0 ? '' : rel.slice(0, slash);
+      const listedKind = isRealDir(dir)
+        ? (listed(dir)?.get(rel.slice(slash + 1)) ?? lstatKind(join(sourceDir, rel)))
+        : 'link';
+      k = listedKind === 'link' ? resolvedKind(disk, rel) : listedKind;
       memo.set(rel, k);
     }
     return k;
   };
 }
 
-function lstatKind(path: string): InputKind {
+type ListedKind = 'file' | 'dir' | 'other' | 'missing' | 'link';
+
+/** A path that is, or lies below, a symbolic link: what reading it yields, as keys resolve it. */
+function resolvedKind(disk: DiskView, rel: string): InputKind {
+  if (rel.includes('\0')) return 'missing';
+  const r = resolveInput(disk, rel);
+  return r.ok ? 'file' : r.missing ? 'missing' : { problem: r.problem };
+}
+
+function lstatKind(path: string): ListedKind {
   // Validation refuses such paths; a caller that skipped it still gets an answer, not an exception.
   if (path.includes('\0')) return 'missing';
   const st = lstatSync(path, { throwIfNoEntry: false });
   if (st === undefined) return 'missing';
-  if (st.isFile() || st.isSymbolicLink()) return 'file';
+  if (st.isFile()) return 'file';
+  if (st.isSymbolicLink()) return 'link';
   return st.isDirectory() ? 'dir' : 'other';
 }
 
@@ -162,7 +192,7 @@ export function checkFilesExist(graph: Graph, sourceDir: string, opts = { inputs
           field,
           message: `input ${shown} is not a regular file or a symbolic link`,
         });
-      }
+      } else if (typeof k === 'object') problems.push({ job: job.name, field, message: k.problem });
     });
   }
   for (const [id, path] of graph.sourceFiles) {

@@ -3,8 +3,12 @@ import { describe, MAX_NESTING_DEPTH } from './go-json.js';
 import { printable } from '../util/printable.js';
 import { parseTemplate } from './template.js';
 
-/** What is at an input path: checked by `loadGraphFile`, which knows the source directory. */
-export type InputKind = 'file' | 'dir' | 'other' | 'missing';
+/**
+ * What is at an input path: checked by `loadGraphFile`, which knows the source directory. `{problem}` for a path
+ * that cannot be an input although something is there (a dangling link, a path leading outside the source
+ * directory), with a message naming it.
+ */
+export type InputKind = 'file' | 'dir' | 'other' | 'missing' | { problem: string };
 
 /** Options of a validation. */
 export interface ValidateOptions {

@@ -148,7 +148,8 @@ async function planCommit(
   if (typeof graph === 'string') return { problem: graph };
   if (
     source.kind === 'file' &&
-    changedPaths.every((p) => p !== undefined && !touchesGraph(p, source.path, graph))
+    changedPaths.every((p) => p !== undefined && !touchesGraph(p, source.path, graph)) &&
+    !(await treeHasLinks(repoDir, sha))
   )
     return { toRun: [], changed: 0, ...keep };
   const keys = await keyGraphAtCommit(graph, repoDir, sha, config.salt);
@@ -206,13 +207,28 @@ async function pathsChanged(repoDir: string, base: string, sha: string): Promise
 
 /**
  * Whether a change to `changed` can change any key of a graph read from a file: it can only if it touches the
- * graph file, `disbuild.json` or an input (keys are made of inputs, commands and dependencies, nothing else). The
- * common push (code the graph does not read) is then decided by one `git diff` instead of hashing two trees.
+ * graph file, `disbuild.json`, an input, or what decides the bytes an input's checkout holds (an attributes
+ * file) — keys are made of inputs, commands and dependencies, nothing else — or if an input may be read through
+ * a symbolic link (see treeHasLinks). The common push (code the graph does not read) is then decided by one
+ * `git diff` instead of hashing two trees.
  */
 function touchesGraph(changed: string[], graphPath: string, graph: Graph): boolean {
   const inputs = new Set<string>([graphPath.replace(/^\.\//, ''), 'disbuild.json']);
   for (const j of graph.jobs) for (const i of j.inputs) inputs.add(i);
-  return changed.some((p) => inputs.has(p));
+  return changed.some((p) => inputs.has(p) || p === '.gitattributes' || p.endsWith('/.gitattributes'));
+}
+
+/**
+ * Whether the tree of `sha` holds any symbolic link: a linked input's target can change without the input's path
+ * changing, so a push is then keyed in full rather than judged by the paths it changed.
+ */
+async function treeHasLinks(repoDir: string, sha: string): Promise<boolean> {
+  try {
+    const tree = await simpleGit(repoDir).raw(['ls-tree', '-r', '-z', '--full-tree', sha]);
+    return tree.startsWith('120000 ') || tree.includes('\x00120000 ');
+  } catch {
+    return true;
+  }
 }
 
 async function graphAt(

@@ -4,5 +4,5 @@ export type JobKey = string & { __JobKeyBrand__: never };
 /** A file's content digest: its git blob ID (SHA-1 hex of `blob <size>\0<bytes>`). */
 export type FileDigest = string & { __FileDigestBrand__: never };
 
-/** How an input file is recorded in a key. */
-export type FileMode = 'regular' | 'executable' | 'symlink';
+/** The mode a key records of an input: that of the file reading it yields (links followed), by the owner's x bit. */
+export type FileMode = 'regular' | 'executable';

@@ -17,11 +17,11 @@ export class CanonicalHasher {
   }
 
   /**
-   * Appends the three fields of one input (`path`, `mode`, `digest`) in one step: the same bytes as three field()
-   * calls, built with one concatenation because this runs once per input of every job (a million times in a
-   * large graph). `mode` and `digest` are ASCII.
+   * Appends the fields of one input (`path`, `mode`, `digest`, and `link` when given) in one step: the same bytes
+   * as one field() call each, built with one concatenation because this runs once per input of every job (a
+   * million times in a large graph). `mode`, `digest` and `link` are ASCII.
    */
-  input(path: string, mode: string, digest: string): this {
+  input(path: string, mode: string, digest: string, link?: string): this {
     this.pending +=
       'path ' +
       utf8Length(path) +
@@ -36,6 +36,7 @@ export class CanonicalHasher {
       '\n' +
       digest +
       '\n';
+    if (link !== undefined) this.pending += 'link ' + link.length + '\n' + link + '\n';
     return this;
   }
 

@@ -1,26 +1,32 @@
 /**
- * Content digests of input files: git blob IDs, from the cheapest place that knows them.
+ * Content digests of input files: git blob IDs of the bytes a job reads, from the cheapest place that knows them.
  *
- * Deals with: the git index fast path (unchanged tracked files cost nothing), reading only what changed, commit
- * trees (no working-tree reads), and the streaming fallback outside git. All give identical digests.
- * Does not deal with: git's clean filters (autocrlf, LFS). The index holds the filtered blob while a changed file is
- * hashed as the bytes on disk, exactly as the fallback hashes it; both change whenever the content does, which is
- * what a cache key needs, but such a file's digest is not the same on both paths (docs/key-encoding.md).
+ * Deals with: the git index fast path (unchanged tracked files that git does not convert cost nothing), reading
+ * only what changed or what git converts (end of lines, filters such as LFS, `ident`, encodings), modes when git
+ * ignores them (`core.fileMode=false`), symbolic links (followed inside the source directory), commit trees
+ * (commit-digests.ts), and the streaming fallback outside git. All give identical digests for the same bytes.
  */
+import { lstatSync } from 'node:fs';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { streamDigests } from './git-blob.js';
 import { gitText, workTreePrefix } from './git-command.js';
-import { indexedFilePaths, parseDirtyPaths, parseListing } from './git-output.js';
-import type { DigestMap, DigestSource } from './input-state.js';
+import { attributeFilesExist, convertedPaths, readSettings, type GitSettings } from './git-conversions.js';
+import { indexedFilePaths, parseDirtyPaths, parseListing, type GitEntry } from './git-output.js';
+import type { DigestMap, DigestSource, InputState } from './input-state.js';
+import { commitTreeDigests } from './commit-digests.js';
 
 export { blobId, digestFromDisk, streamDigests } from './git-blob.js';
+export { commitTreeDigests } from './commit-digests.js';
 export type { DigestMap, DigestSource, InputState } from './input-state.js';
 
 /**
- * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`; only the requested paths
- * that `git status` finds changed against the index (content, mode, type, deletion) or that are not in the index
- * (untracked, ignored) are read from disk. Fails when `sourceDir` is not in a git work tree or git fails.
+ * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`. Read from disk instead:
+ * the requested paths that `git status` finds changed against the index (content, mode, type, deletion) or that
+ * are not in the index (untracked, ignored); symbolic links (their targets are what a job reads); and the paths
+ * git converts between blob and work tree, found by one `git check-attr` call over the remaining paths. With
+ * `core.fileMode=false` the mode of each indexed file is taken from disk (one lstat), since git ignores it.
+ * Fails when `sourceDir` is not in a git work tree or git fails.
  *
  * `git status` rather than `git diff-files`: both cost the same (about 160 ms on a 100,000-file index: each stats
  * every file), but status refreshes stale stat data, checking the content of a file that was touched but not
@@ -39,32 +45,70 @@ export async function workingTreeDigests(
   if (!listed.ok) return listed;
   // ls-files, run in sourceDir, prints paths relative to it; status prints them from the repository root.
   const index = parseListing(listed.value, 'ls-files', paths);
+  const settings = await listings.settings;
+  // Asked while `git status` runs: of every indexed file, dirty or not (a dirty one is read from disk anyway).
+  const candidates: string[] = [];
+  for (const [p, e] of index) if (e.mode !== 'symlink') candidates.push(p);
+  const infoAttributes = await listings.infoAttributes;
+  const converting =
+    infoAttributes === undefined ||
+    attributeFilesExist(sourceDir, prefix, candidates, infoAttributes, settings)
+      ? convertedPaths(sourceDir, candidates, settings)
+      : Promise.resolve(ok(new Set(settings.autocrlf ? candidates : [])));
   const changed = await listings.status;
   if (!changed.ok) return changed;
   const dirty = parseDirtyPaths(changed.value, prefix);
-  // The index map becomes the answer (one 100,000-entry map less at the peak): dirty entries are replaced below.
-  const out: DigestMap = index;
-  const toRead = paths.filter((p) => dirty.has(p) || !out.has(p));
+  const converted = await converting;
+  if (!converted.ok) return converted;
+  // The index map becomes the answer (one 100,000-entry map less at the peak): entries read from disk replace theirs.
+  const out = index as Map<string, InputState | GitEntry>;
+  const toRead: string[] = [];
+  for (const p of paths) {
+    const e = index.get(p);
+    if (e === undefined || e.mode === 'symlink' || dirty.has(p) || converted.value.has(p)) {
+      toRead.push(p);
+    } else if (!settings.fileMode) {
+      // git ignores the execute bit here, so its index keeps the mode of the last commit: the disk says.
+      const st = lstatSync(sourceDir + '/' + p, { throwIfNoEntry: false });
+      if (st?.isFile()) out.set(p, { mode: st.mode & 0o100 ? 'executable' : 'regular', digest: e.digest });
+      else toRead.push(p);
+    }
+  }
   for (const [p, state] of await streamDigests(sourceDir, toRead)) out.set(p, state);
-  return ok(out);
+  // Every symlink entry was among the paths read: what is left of the index are files.
+  return ok(out as DigestMap);
 }
 
 /** The three git calls of the fast path, running. */
 export interface WorkTreeListings {
+  /** Wall-clock time (ms) when the calls started: git looked at the work tree after this. */
+  startedAt: number;
   /** The source directory's path inside the work tree, or undefined outside one. */
   prefix: Promise<string | undefined>;
   index: Promise<Result<string, string>>;
   status: Promise<Result<string, string>>;
+  settings: Promise<GitSettings>;
+  /** Where the repository's `info/attributes` file is (relative to the source directory, or absolute). */
+  infoAttributes: Promise<string | undefined>;
 }
 
 /**
  * Starts the fast path's git calls. They depend on the directory only, not on the graph, so a caller can start
- * them before it reads the graph and have git stat the work tree on another core meanwhile. All three run at
- * once (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
+ * them before it reads the graph and have git stat the work tree on another core meanwhile. All run at once
+ * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
  */
 export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
+  // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
+  const place = gitText(sourceDir, [
+    'rev-parse',
+    '--is-inside-work-tree',
+    '--show-prefix',
+    '--git-path',
+    'info/attributes',
+  ]).then((r) => (r.ok ? r.value.split('\n') : []));
   return {
-    prefix: workTreePrefix(sourceDir),
+    startedAt: Date.now(),
+    prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
     index: gitText(sourceDir, ['ls-files', '-s', '-v', '-z', '--', '.']),
     status: gitText(sourceDir, [
       'status',
@@ -76,6 +120,8 @@ export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
       '--',
       '.',
     ]),
+    settings: readSettings(sourceDir),
+    infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
   };
 }
 
@@ -94,26 +140,6 @@ export async function unchangedIndexedFiles(
   const files = indexedFilePaths(listed.value);
   for (const p of parseDirtyPaths(changed.value, prefix)) files.delete(p);
   return files;
-}
-
-/**
- * Digests as of a commit, from `git ls-tree -r --full-tree <commit>`: the working tree is never read (the pre-push
- * hook keys the pushed commit, not the checkout). `repoDir` may be a subdirectory of the work tree: paths are
- * relative to it. A path absent from the commit is missing; an unknown commit is an error.
- */
-export async function commitTreeDigests(
-  repoDir: string,
-  commit: string,
-  paths: readonly string[],
-): Promise<Result<DigestMap, string>> {
-  if (commit.startsWith('-')) return err(`not a commit: ${JSON.stringify(commit)}`);
-  const prefix = (await workTreePrefix(repoDir)) ?? '';
-  const listed = await gitText(repoDir, ['ls-tree', '-r', '-z', '--full-tree', commit]);
-  if (!listed.ok) return listed;
-  const tree = parseListing(listed.value, 'ls-tree', paths, prefix);
-  const out: DigestMap = new Map();
-  for (const p of paths) out.set(p, tree.get(p) ?? { missing: true });
-  return ok(out);
 }
 
 /**

@@ -10,15 +10,26 @@ import { err, ok } from '../util/result.js';
  * against 63–75 ms through simple-git (which queues every task and gathers its output itself), and here only the
  * `-z` text is needed, parsed by git-output.ts.
  */
-export function gitText(cwd: string, args: readonly string[]): Promise<Result<string, string>> {
+export function gitText(
+  cwd: string,
+  args: readonly string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Result<string, string>> {
   return new Promise((resolve) => {
-    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('git', args, {
+      cwd,
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      ...(options.env ? { env: options.env } : {}),
+    });
+    // git may exit before reading all of its input (an error): the broken pipe is its exit code's to report.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(options.input);
     // Decoded chunk by chunk (a multi-byte character split across chunks is handled by the stream's decoder).
-    child.stdout.setEncoding('utf8');
+    child.stdout!.setEncoding('utf8');
     let out = '';
     const errOut: Buffer[] = [];
-    child.stdout.on('data', (s: string) => (out += s));
-    child.stderr.on('data', (b: Buffer) => errOut.push(b));
+    child.stdout!.on('data', (s: string) => (out += s));
+    child.stderr!.on('data', (b: Buffer) => errOut.push(b));
     child.on('error', (e) => resolve(err(`git ${args[0] ?? ''}: ${e.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve(ok(out));
@@ -36,4 +47,26 @@ export async function workTreePrefix(dir: string): Promise<string | undefined> {
   if (!r.ok) return undefined;
   const [inside, prefix] = r.value.split('\n');
   return inside === 'true' ? (prefix ?? '') : undefined;
+}
+
+/** `git <args>` output as bytes (object contents, which need not be UTF-8), fed `input` on stdin. */
+export function gitBytes(
+  cwd: string,
+  args: readonly string[],
+  input: string,
+): Promise<Result<Buffer, string>> {
+  return new Promise((resolve) => {
+    const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const errOut: Buffer[] = [];
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => errOut.push(b));
+    child.on('error', (e) => resolve(err(`git ${args[0] ?? ''}: ${e.message}`)));
+    child.on('close', (code) => {
+      if (code === 0) resolve(ok(Buffer.concat(out)));
+      else resolve(err(`git ${args.join(' ')}: ${Buffer.concat(errOut).toString('utf8').trim()}`));
+    });
+  });
 }

@@ -3,10 +3,18 @@
  * and slice only the records of wanted paths: a 100,000-entry index parses in a few milliseconds.
  */
 import type { FileDigest, FileMode } from './brands.js';
-import type { InputState } from './input-state.js';
 
-/** Git's file modes as keys record them. 100664 is a legacy mode that git itself reads as 100644. */
-const GIT_MODES: Readonly<Record<string, FileMode>> = {
+/** The mode of a blob entry in git's index or a tree: a file's, or a symbolic link's (whose blob is its text). */
+export type GitMode = FileMode | 'symlink';
+
+/** One blob entry of the index or a tree. */
+export interface GitEntry {
+  mode: GitMode;
+  digest: FileDigest;
+}
+
+/** Git's file modes. 100664 is a legacy mode that git itself reads as 100644. */
+const GIT_MODES: Readonly<Record<string, GitMode>> = {
   '100644': 'regular',
   '100664': 'regular',
   '100755': 'executable',
@@ -29,12 +37,12 @@ export function parseListing(
   format: 'ls-files' | 'ls-tree',
   paths: readonly string[],
   prefix = '',
-): Map<string, InputState> {
+): Map<string, GitEntry> {
   // Results are keyed by the caller's own strings, not by slices of `text`: a lookup by slice returns the
   // caller's string, and storing that was 30% faster (and keeps no slice of the whole listing alive).
   const wanted = new Map<string, string>();
   for (const p of paths) wanted.set(p, p);
-  const found = new Map<string, InputState>();
+  const found = new Map<string, GitEntry>();
   forEachRecord(text, (start, tab, end) => {
     if (!text.startsWith(prefix, tab + 1)) return;
     const path = wanted.get(text.slice(tab + 1 + prefix.length, end));
@@ -47,15 +55,40 @@ export function parseListing(
 
 /**
  * Every path of a `git ls-files -s -v -z` listing that the index holds as a file whose working-tree copy git
- * checks: a regular file, an executable or a symlink, at stage 0, tagged `H`. Whatever else (submodules,
- * conflicts, skip-worktree and assume-unchanged entries) the caller looks up on disk.
+ * checks: a regular file or an executable, at stage 0, tagged `H`. Whatever else (symbolic links, whose targets
+ * git does not look at; submodules, conflicts, skip-worktree and assume-unchanged entries) the caller looks up on
+ * disk.
  */
 export function indexedFilePaths(text: string): Set<string> {
   const paths = new Set<string>();
   forEachRecord(text, (start, tab, end) => {
-    if (lsFilesHead(text, start, tab) !== undefined) paths.add(text.slice(tab + 1, end));
+    const mode = lsFilesHead(text, start, tab);
+    if (mode !== undefined && mode !== 'symlink') paths.add(text.slice(tab + 1, end));
   });
   return paths;
+}
+
+/**
+ * Every entry of a `git ls-tree -r -z` listing under `prefix` (stripped), for resolving links within a tree:
+ * blobs with their mode and ID, and anything else (a submodule) as `other`.
+ */
+export function parseTreeEntries(text: string, prefix = ''): Map<string, GitEntry | 'other'> {
+  const entries = new Map<string, GitEntry | 'other'>();
+  forEachRecord(text, (start, tab, end) => {
+    if (!text.startsWith(prefix, tab + 1)) return;
+    entries.set(text.slice(tab + 1 + prefix.length, end), parseMeta(text, start, tab, 'ls-tree') ?? 'other');
+  });
+  return entries;
+}
+
+/** The `.gitattributes` blobs of a `git ls-tree -r -z` listing, as `git update-index --index-info` lines. */
+export function attributeFiles(text: string): string[] {
+  const lines: string[] = [];
+  forEachRecord(text, (start, tab, end) => {
+    const path = text.slice(tab + 1, end);
+    if (path === '.gitattributes' || path.endsWith('/.gitattributes')) lines.push(text.slice(start, end));
+  });
+  return lines;
 }
 
 /** Calls `f` with each NUL-terminated record's start, its first tab (which ends the metadata) and its end. */
@@ -76,7 +109,7 @@ const LS_FILES_SHA1_TAB = 51;
 const LS_TREE_BLOB_SHA1_TAB = 52;
 
 /** The mode of an `ls-files -s -v` record that git keeps in step with the working tree, at stage 0. */
-function lsFilesHead(text: string, start: number, tab: number): FileMode | undefined {
+function lsFilesHead(text: string, start: number, tab: number): GitMode | undefined {
   const checked = text.charCodeAt(start) === 0x48 && text.charCodeAt(start + 1) === 0x20; // "H "
   const stage0 = text.charCodeAt(tab - 1) === 0x30 && text.charCodeAt(tab - 2) === 0x20; // " 0"
   return checked && stage0 ? modeAt(text, start + 2) : undefined;
@@ -91,7 +124,7 @@ function parseMeta(
   start: number,
   tab: number,
   format: 'ls-files' | 'ls-tree',
-): InputState | undefined {
+): GitEntry | undefined {
   if (format === 'ls-files') {
     const mode = lsFilesHead(text, start, tab);
     if (mode === undefined) return undefined;
@@ -107,7 +140,7 @@ function parseMeta(
   return mode && type === 'blob' && SHA1_HEX.test(oid) ? { mode, digest: oid as FileDigest } : undefined;
 }
 
-function modeAt(text: string, at: number): FileMode | undefined {
+function modeAt(text: string, at: number): GitMode | undefined {
   if (text.charCodeAt(at + 6) !== 0x20) return undefined;
   return GIT_MODES[text.slice(at, at + 6)];
 }

@@ -1,6 +1,7 @@
 /**
  * Job keys (DESIGN.md §2): a job's key is the SHA-1 of a canonical record of everything that determines its
- * output — schema, salt, inputs (path, mode, blob ID), commands with dependency references replaced by the
+ * output — schema, salt, inputs (path, and the mode and blob ID of what reading it yields, plus the link text's
+ * blob ID when it is a symbolic link), commands with dependency references replaced by the
  * dependencies' keys, and the dependencies' keys. Names and the producer's labels never enter a key.
  * The byte-level encoding is in docs/key-encoding.md.
  */
@@ -11,18 +12,19 @@ import { unreachable } from '../util/unreachable.js';
 import type { JobKey } from './brands.js';
 import { CanonicalHasher, compareCodeUnits } from './canonical.js';
 import { chooseDigests, commitTreeDigests, type WorkTreeListings } from './file-digest.js';
-import type { DigestSource, InputState } from './input-state.js';
+import type { DigestMap, DigestSource, InputState } from './input-state.js';
+import { InputRecheck } from './input-recheck.js';
 import { topologicalOrder } from './topological-order.js';
 
 /** Bumped whenever the encoding changes, so that no key ever changes meaning silently. */
-export const KEY_SCHEMA = 'disbuild-key-v1';
+export const KEY_SCHEMA = 'disbuild-key-v2';
 
 type KeyOf = (label: JobLabel) => JobKey;
 
 /**
  * Every job's key, dependencies before dependents. `digests` must answer every input path; an input that is
- * missing (or absent from the map) is a problem naming the job and the input, and all such problems come back
- * together.
+ * missing (or absent from the map), or that cannot be an input (a dangling link, a path leading outside the source
+ * directory), is a problem naming the job and the input, and all such problems come back together.
  */
 export function computeKeys(
   graph: Graph,
@@ -66,20 +68,21 @@ function encodeInputs(
 ): void {
   const inputs = sortedUnique(job.inputs);
   h.count('inputs', inputs.length);
-  for (const path of inputs) {
+  inputs.forEach((path, i) => {
     const state = digests.get(path);
-    if (state === undefined || 'missing' in state) {
-      // The model's inputs are normalised and sorted, so the producer's index is not known here (the parser
-      // names it when the file is missing at load time); the path identifies the input instead.
+    if (state === undefined || !('digest' in state)) {
+      // The model's inputs are normalised and sorted: `i` is the index in that list (the parser names the
+      // producer's own index when it finds the problem at load time, as `disbuild run` does).
       problems.push({
         job: job.name || job.label,
-        field: 'Inputs',
-        message: `input file ${path} does not exist`,
+        field: `Inputs[${i}]`,
+        message:
+          state !== undefined && 'problem' in state ? state.problem : `input file ${path} does not exist`,
       });
-      continue;
+      return;
     }
-    h.input(path, state.mode, state.digest);
-  }
+    h.input(path, state.mode, state.digest, state.link);
+  });
 }
 
 /** The inputs in code-unit order without duplicates; the validated model already is, so this rarely copies. */
@@ -183,7 +186,28 @@ export async function keyGraph(
   salt: string,
   listings?: WorkTreeListings,
 ): Promise<Result<Map<JobLabel, JobKey>, GraphProblem[]>> {
-  return computeKeys(graph, await chooseDigests(sourceDir, graphInputs(graph), listings), salt);
+  const r = await keyGraphAndInputs(graph, sourceDir, salt, listings);
+  return r.ok ? ok(r.value.keys) : r;
+}
+
+/**
+ * As keyGraph, with what the keys were computed from: the check before saving a build (input-recheck.ts) asks
+ * whether its inputs are still those.
+ */
+export async function keyGraphAndInputs(
+  graph: Graph,
+  sourceDir: string,
+  salt: string,
+  listings?: WorkTreeListings,
+): Promise<
+  Result<{ keys: Map<JobLabel, JobKey>; digests: DigestMap; recheck: InputRecheck }, GraphProblem[]>
+> {
+  const since = listings?.startedAt ?? Date.now();
+  const digests = await chooseDigests(sourceDir, graphInputs(graph), listings);
+  const keys = computeKeys(graph, digests, salt);
+  return keys.ok
+    ? ok({ keys: keys.value, digests, recheck: new InputRecheck(sourceDir, digests, since) })
+    : keys;
 }
 
 /** Keys from a commit's tree: what the pre-push hook uses, so uncommitted changes never count. */

@@ -156,8 +156,9 @@ describe('job keys', () => {
     expect(r).toMatchObject({
       ok: false,
       error: [
-        { job: 'j', field: 'Inputs', message: expect.stringContaining('nope.txt') },
-        { job: 'k', field: 'Inputs', message: expect.stringContaining('gone/x') },
+        // Indexed in the sorted list: base.txt, nope.txt.
+        { job: 'j', field: 'Inputs[1]', message: expect.stringContaining('nope.txt') },
+        { job: 'k', field: 'Inputs[0]', message: expect.stringContaining('gone/x') },
       ],
     });
   });

@@ -1,0 +1,219 @@
+/**
+ * Digests as of a commit (the pre-push hook): what a checkout of that commit would hold, without making one.
+ *
+ * Blob IDs and modes come from `git ls-tree -r`; links are resolved inside the tree by the walk the working-tree
+ * path uses on disk (resolve-input.ts), so the hook and `disbuild run` agree on every link. Paths git converts on
+ * checkout (decided by the commit's own `.gitattributes`) are checked out by git itself, into a temporary
+ * directory through a temporary index holding only them and the attribute files, and hashed from there: the same
+ * code path as a real checkout, filters (LFS) and `ident` included. Only converted paths pay for this.
+ */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Result } from '../util/result.js';
+import { err, ok } from '../util/result.js';
+import type { FileDigest, FileMode } from './brands.js';
+import { blobId } from './git-blob.js';
+import { gitBytes, gitText, workTreePrefix } from './git-command.js';
+import { convertedPaths, readSettings, type GitSettings } from './git-conversions.js';
+import { attributeFiles, parseListing, parseTreeEntries, type GitEntry } from './git-output.js';
+import type { DigestMap } from './input-state.js';
+import { ownLink, resolveInput, type EntryKind, type TreeView } from './resolve-input.js';
+
+/** A resolved input: the tree path of the file it reads, that file's mode and blob, and its own link's blob. */
+interface Resolved {
+  real: string;
+  mode: FileMode;
+  digest: FileDigest;
+  link?: FileDigest;
+}
+
+/**
+ * Digests as of `commit`, never reading the working tree. `repoDir` may be a subdirectory of the work tree: paths
+ * are relative to it, and links must stay inside it. A path absent from the commit is missing; an unknown commit,
+ * or a failing checkout filter, is an error.
+ */
+export async function commitTreeDigests(
+  repoDir: string,
+  commit: string,
+  paths: readonly string[],
+): Promise<Result<DigestMap, string>> {
+  if (commit.startsWith('-')) return err(`not a commit: ${JSON.stringify(commit)}`);
+  const [prefix = '', listed, settings] = await Promise.all([
+    workTreePrefix(repoDir),
+    gitText(repoDir, ['ls-tree', '-r', '-z', '--full-tree', commit]),
+    readSettings(repoDir),
+  ]);
+  if (!listed.ok) return listed;
+  const tree = parseListing(listed.value, 'ls-tree', paths, prefix);
+  const out: DigestMap = new Map();
+  const resolved = new Map<string, Resolved>();
+  let view: CommitView | undefined;
+  for (const p of paths) {
+    const e = tree.get(p);
+    if (e !== undefined && (e.mode !== 'symlink' || !settings.symlinks)) {
+      resolved.set(p, { real: p, ...fileOf(e) });
+      continue;
+    }
+    if (view === undefined) {
+      const loaded = await CommitView.load(repoDir, listed.value, prefix, settings);
+      if (!loaded.ok) return loaded;
+      view = loaded.value;
+    }
+    const r = resolveInput(view, p);
+    if (!r.ok) {
+      out.set(p, r.missing ? { missing: true } : { problem: r.problem });
+      continue;
+    }
+    const own = r.linked ? ownLink(view, p) : undefined;
+    const target = view.entry(r.real)!;
+    resolved.set(p, { real: r.real, ...fileOf(target), ...(own ? { link: view.entry(own)!.digest } : {}) });
+  }
+  const checkedOut = await convertedDigests(repoDir, prefix, listed.value, resolved, settings);
+  if (!checkedOut.ok) return checkedOut;
+  for (const [p, r] of resolved) {
+    const digest = checkedOut.value.get(r.real) ?? r.digest;
+    out.set(p, r.link === undefined ? { mode: r.mode, digest } : { mode: r.mode, digest, link: r.link });
+  }
+  return ok(out);
+}
+
+/** A blob entry as a file: with `core.symlinks=false` a link is checked out as a file holding its text. */
+function fileOf(e: GitEntry): { mode: FileMode; digest: FileDigest } {
+  return { mode: e.mode === 'symlink' ? 'regular' : e.mode, digest: e.digest };
+}
+
+/**
+ * The blob IDs of what a checkout writes for the resolved files that git converts, by tree path; the others are
+ * left out (their blob is what a checkout writes).
+ */
+async function convertedDigests(
+  repoDir: string,
+  prefix: string,
+  listing: string,
+  resolved: ReadonlyMap<string, Resolved>,
+  settings: GitSettings,
+): Promise<Result<Map<string, FileDigest>, string>> {
+  const files = new Map<string, Resolved>();
+  for (const r of resolved.values()) files.set(r.real, r);
+  const out = new Map<string, FileDigest>();
+  if (files.size === 0) return ok(out);
+  const temp = await mkdtemp(join(tmpdir(), 'disbuild-checkout-'));
+  try {
+    const index = join(temp, 'index');
+    // The commit's attribute files in an index of their own: `check-attr --cached` then answers for the commit.
+    const attrs = attributeFiles(listing);
+    if (attrs.length > 0) {
+      const made = await gitText(repoDir, ['update-index', '-z', '--index-info'], {
+        input: attrs.join('\0') + '\0',
+        env: { ...process.env, GIT_INDEX_FILE: index },
+      });
+      if (!made.ok) return made;
+    }
+    const converted = await convertedPaths(repoDir, [...files.keys()], settings, {
+      cached: true,
+      env: { ...process.env, GIT_INDEX_FILE: index },
+    });
+    if (!converted.ok) return converted;
+    if (converted.value.size === 0) return ok(out);
+    const gitDir = await gitText(repoDir, ['rev-parse', '--absolute-git-dir']);
+    if (!gitDir.ok) return gitDir;
+    const wt = join(temp, 'wt');
+    const env = {
+      ...process.env,
+      GIT_DIR: gitDir.value.trim(),
+      GIT_WORK_TREE: wt,
+      GIT_INDEX_FILE: index,
+    };
+    const lines = [...converted.value].map((real) => {
+      const r = files.get(real)!;
+      return `${r.mode === 'executable' ? '100755' : '100644'} ${r.digest}\t${prefix}${real}`;
+    });
+    const added = await gitText(repoDir, ['update-index', '-z', '--index-info'], {
+      input: lines.join('\0') + '\0',
+      env,
+    });
+    if (!added.ok) return added;
+    await mkdir(wt);
+    const written = await gitText(wt, ['checkout-index', '--all', '--force'], { env });
+    if (!written.ok) return written;
+    for (const real of converted.value) out.set(real, blobId(await readFile(join(wt, prefix + real))));
+    return ok(out);
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/** A commit's tree under the source directory as a TreeView, with the text of its links. */
+class CommitView implements TreeView {
+  private constructor(
+    private readonly entries: Map<string, GitEntry | 'other'>,
+    private readonly dirs: Set<string>,
+    private readonly links: Map<string, string>,
+    private readonly symlinks: boolean,
+  ) {}
+
+  static async load(
+    repoDir: string,
+    listing: string,
+    prefix: string,
+    settings: GitSettings,
+  ): Promise<Result<CommitView, string>> {
+    const entries = parseTreeEntries(listing, prefix);
+    const dirs = new Set<string>();
+    const linkIds = new Map<string, string>();
+    for (const [path, e] of entries) {
+      for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+        const dir = path.slice(0, i);
+        if (dirs.has(dir)) break;
+        dirs.add(dir);
+      }
+      if (e !== 'other' && e.mode === 'symlink') linkIds.set(path, e.digest);
+    }
+    const links = new Map<string, string>();
+    if (settings.symlinks && linkIds.size > 0) {
+      const ids = [...new Set(linkIds.values())];
+      const batch = await gitBytes(repoDir, ['cat-file', '--batch'], ids.join('\n') + '\n');
+      if (!batch.ok) return batch;
+      const texts = parseBatch(batch.value);
+      for (const [path, id] of linkIds) links.set(path, texts.get(id) ?? '');
+    }
+    return ok(new CommitView(entries, dirs, links, settings.symlinks));
+  }
+
+  entry(path: string): GitEntry | undefined {
+    const e = this.entries.get(path);
+    return e === 'other' ? undefined : e;
+  }
+
+  kind(path: string): EntryKind {
+    const e = this.entries.get(path);
+    // A submodule is checked out as a directory.
+    if (e === 'other') return 'dir';
+    if (e !== undefined) return e.mode === 'symlink' && this.symlinks ? 'link' : 'file';
+    return this.dirs.has(path) ? 'dir' : 'missing';
+  }
+
+  linkText(path: string): string {
+    return this.links.get(path) ?? '';
+  }
+}
+
+/** Object ID → content (as UTF-8 text) from `git cat-file --batch` output (`<id> <type> <size>\n<bytes>\n`). */
+function parseBatch(out: Buffer): Map<string, string> {
+  const texts = new Map<string, string>();
+  let at = 0;
+  while (at < out.length) {
+    const nl = out.indexOf(0x0a, at);
+    if (nl < 0) break;
+    const [id = '', , size] = out.subarray(at, nl).toString('utf8').split(' ');
+    if (size === undefined) {
+      at = nl + 1; // `<id> missing`
+      continue;
+    }
+    const n = Number(size);
+    texts.set(id, out.subarray(nl + 1, nl + 1 + n).toString('utf8'));
+    at = nl + 1 + n + 1;
+  }
+  return texts;
+}

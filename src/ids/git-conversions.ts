@@ -1,0 +1,161 @@
+/**
+ * Which paths git converts between their blob and the work tree, and the settings that decide it: the git calls
+ * and pure parsers of their `-z` output (fixture-tested in test/unit/ids/git-conversions.test.ts).
+ *
+ * A converted path's index entry (and a commit's blob) is not the bytes a job reads: `* text eol=crlf` stores `a\n`
+ * for a work-tree `a\r\n`, an LFS filter stores a pointer for the real content, `ident` expands `$Id$`,
+ * `working-tree-encoding` re-encodes. Such paths are read from disk; the rest keep the index's blob IDs for free.
+ */
+
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Result } from '../util/result.js';
+import { ok } from '../util/result.js';
+import { gitText } from './git-command.js';
+
+/** The settings that change what the work tree holds. */
+export interface GitSettings {
+  /** `core.autocrlf` is `true` or `input`: paths without text attributes are converted too. */
+  autocrlf: boolean;
+  /** `core.fileMode` (true unless set false): git compares the execute bit with the index. */
+  fileMode: boolean;
+  /** `core.symlinks` (true unless set false): links are checked out as links, not as files holding their text. */
+  symlinks: boolean;
+  /** `core.attributesFile`, when set (as written: `~/` not expanded). */
+  attributesFile?: string;
+}
+
+/** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
+export const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks|attributesfile)$';
+
+/** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (`<key>\n<value>\0`, or `<key>\0` for a bare key). */
+export function parseSettings(text: string): GitSettings {
+  const values = new Map<string, string | undefined>();
+  for (const record of text.split('\0')) {
+    if (record === '') continue;
+    const nl = record.indexOf('\n');
+    // The last value wins, as for git itself.
+    values.set(
+      (nl < 0 ? record : record.slice(0, nl)).toLowerCase(),
+      nl < 0 ? undefined : record.slice(nl + 1),
+    );
+  }
+  const bool = (key: string): boolean | undefined => {
+    if (!values.has(key)) return undefined;
+    const v = values.get(key);
+    return v === undefined || !/^(false|no|off|0|)$/i.test(v.trim());
+  };
+  return {
+    // `input` is not a boolean but converts as `true` does (in the clean direction).
+    autocrlf: bool('core.autocrlf') ?? false,
+    fileMode: bool('core.filemode') ?? true,
+    symlinks: bool('core.symlinks') ?? true,
+    ...(values.get('core.attributesfile') ? { attributesFile: values.get('core.attributesfile')! } : {}),
+  };
+}
+
+/**
+ * The paths among `paths` that git may convert, from a `git check-attr -a -z` answer for them
+ * (`<path>\0<attribute>\0<value>\0` for each attribute a path has; none for a path without attributes, which is
+ * why `-a` is asked: its answer for a repository without attributes is empty, where naming six attributes printed
+ * 21 MB for 100,000 paths and took four times as long). Errs on the side of converting: a value git would ignore (a
+ * filter with no driver, `text=foo`) still sends the path to disk, which is always correct, only slower.
+ */
+export function parseConvertedPaths(text: string, paths: readonly string[], autocrlf: boolean): Set<string> {
+  const attrs = new Map<string, Map<string, string>>();
+  const fields = text.split('\0');
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    let m = attrs.get(fields[i]!);
+    if (m === undefined) attrs.set(fields[i]!, (m = new Map()));
+    m.set(fields[i + 1]!, fields[i + 2]!);
+  }
+  const converted = new Set<string>();
+  const none = new Map<string, string>();
+  // Without attributes a path converts only under core.autocrlf: then every path is asked about.
+  for (const p of autocrlf ? paths : attrs.keys())
+    if (converts(attrs.get(p) ?? none, autocrlf)) converted.add(p);
+  return converted;
+}
+
+/** convert.c's decision, conservatively: does any conversion apply to a path with these attribute values? */
+function converts(attrs: ReadonlyMap<string, string>, autocrlf: boolean): boolean {
+  const given = (name: string): boolean => {
+    const v = attrs.get(name) ?? 'unspecified';
+    return v !== 'unspecified' && v !== 'unset';
+  };
+  if (given('filter') || given('ident') || given('working-tree-encoding')) return true;
+  let text = attrs.get('text') ?? 'unspecified';
+  // `crlf` is the old name of `text`, read only when `text` says nothing.
+  if (text === 'unspecified') text = attrs.get('crlf') ?? 'unspecified';
+  // `-text` (binary) turns every end-of-line conversion off, `eol` included.
+  if (text === 'unset') return false;
+  if (text !== 'unspecified') return true;
+  return given('eol') || autocrlf;
+}
+
+/**
+ * The paths among `paths` (relative to `dir`, all tracked) that git converts between blob and work tree, by one
+ * `git check-attr --stdin` call. No call when there are no paths.
+ */
+export async function convertedPaths(
+  dir: string,
+  paths: readonly string[],
+  settings: GitSettings,
+  options: { cached?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<Result<Set<string>, string>> {
+  if (paths.length === 0) return ok(new Set());
+  const answer = await gitText(
+    dir,
+    ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'],
+    { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) },
+  );
+  return answer.ok ? ok(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
+}
+
+/** The settings that decide conversions and modes, from `git config`; git's defaults when none is set. */
+export async function readSettings(dir: string): Promise<GitSettings> {
+  // Exit code 1 means none of the keys is set.
+  const r = await gitText(dir, ['config', '-z', '--get-regexp', SETTINGS_REGEXP]);
+  return parseSettings(r.ok ? r.value : '');
+}
+
+/**
+ * Whether any attributes file could apply to `paths` (relative to `sourceDir`, which sits at `prefix` in the work
+ * tree at `top`): a `.gitattributes` in the directory of a path or any directory above it up to the top, the
+ * repository's `info/attributes` (`infoAttributes`), the global file (`core.attributesFile`, else
+ * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system one (`/etc/gitattributes`,
+ * unless `GIT_ATTR_NOSYSTEM`). When none exists no path has an attribute, and `git check-attr` need not be asked:
+ * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
+ */
+export function attributeFilesExist(
+  sourceDir: string,
+  prefix: string,
+  paths: readonly string[],
+  infoAttributes: string,
+  settings: GitSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  const home = env.HOME ?? homedir();
+  const global = settings.attributesFile
+    ? settings.attributesFile.replace(/^~(?=\/)/, home)
+    : join(env.XDG_CONFIG_HOME || join(home, '.config'), 'git', 'attributes');
+  if (existsSync(resolve(sourceDir, infoAttributes)) || existsSync(resolve(sourceDir, global))) return true;
+  if (!env.GIT_ATTR_NOSYSTEM && existsSync('/etc/gitattributes')) return true;
+  // The directories from the work tree's top down to the source directory, then those of the paths.
+  let above = sourceDir;
+  for (let i = prefix.split('/').filter(Boolean).length; i >= 0; i--) {
+    if (existsSync(join(above, '.gitattributes'))) return true;
+    above = join(above, '..');
+  }
+  const seen = new Set<string>();
+  for (const p of paths) {
+    for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) {
+      const dir = p.slice(0, i);
+      if (seen.has(dir)) break;
+      seen.add(dir);
+      if (existsSync(sourceDir + '/' + dir + '/.gitattributes')) return true;
+    }
+  }
+  return false;
+}

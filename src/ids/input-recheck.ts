@@ -1,0 +1,57 @@
+/**
+ * The check before saving a build: are its inputs still what its key recorded? An input edited while the job ran
+ * may have been read in its new version, and the output must then not be filed under the old key.
+ *
+ * Inputs read from disk when keyed carry their stat data (inode, size, mtime, ctime, mode; git-blob.ts): any
+ * difference now means a change. Inputs whose digest came from git's index were not looked at by this process;
+ * git compared them with the index when `git status` ran, after `since`. One whose ctime is not older than that
+ * (less a margin for coarse file-system clocks) is read again and compared by content, so that a file touched
+ * just before the run is not taken for an edit. ctime cannot be set by a program: every write, chmod or
+ * replacement moves it.
+ */
+import { lstatSync, statSync } from 'node:fs';
+import { digestFromDisk, sameStamp, stampOf, statStamp } from './git-blob.js';
+import type { InputState } from './input-state.js';
+
+/** File-system timestamps lag the wall clock (a kernel tick) or are coarse (1–2 s on some file systems). */
+const CLOCK_MARGIN_MS = 2500;
+
+type FileState = Extract<InputState, { digest: unknown }>;
+
+export class InputRecheck {
+  /**
+   * `digests` are the states the keys were computed from; `since` is the wall-clock time (ms) just before any of
+   * them was looked at.
+   */
+  constructor(
+    private readonly sourceDir: string,
+    private readonly digests: ReadonlyMap<string, InputState>,
+    private readonly since: number,
+  ) {}
+
+  /** The inputs among `paths` that are no longer what the key recorded (empty when all are unchanged). */
+  async changed(paths: readonly string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const p of paths) {
+      const state = this.digests.get(p);
+      if (state === undefined || !('digest' in state)) continue;
+      if (await this.#changed(p, state)) out.push(p);
+    }
+    return out;
+  }
+
+  async #changed(p: string, state: FileState): Promise<boolean> {
+    const path = this.sourceDir + '/' + p;
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (st === undefined) return true;
+    const stamp = stampOf(state);
+    if (stamp !== undefined) {
+      return !sameStamp(statStamp(st, state.link === undefined ? undefined : lstatSync(path)), stamp);
+    }
+    if (st.ctimeMs < this.since - CLOCK_MARGIN_MS) return false;
+    const now = await digestFromDisk(this.sourceDir, p);
+    return (
+      !('digest' in now) || now.digest !== state.digest || now.mode !== state.mode || now.link !== state.link
+    );
+  }
+}

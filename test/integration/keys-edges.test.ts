@@ -1,0 +1,143 @@
+/**
+ * Keys at the edges, end to end through the bundled CLI and real pushes: symbolic links that lead nowhere or out of
+ * the source directory, inputs edited while a job runs, and the hook keying a commit as its checkout reads it.
+ */
+import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { graphJson } from '../helpers/graph-json.js';
+import { PushRig } from '../helpers/git-repo.js';
+import { CLI, Rig, runProcess } from '../helpers/rig.js';
+
+describe('keys at the edges (CLI)', () => {
+  let rig: Rig;
+  afterEach(() => rig.cleanup());
+
+  it('refuse a dangling link and a path through a link out of the source dir, naming the job and Inputs[i]', async () => {
+    rig = await Rig.create();
+    await rig.write({ 'ok.txt': 'ok\n', 'f.txt': 'in the source dir\n' }, rig.src);
+    await rig.write({ 'f.txt': 'outside\n' }, rig.path('outside'));
+    await symlink('../outside', join(rig.src, 'linkdir'));
+    await symlink('gone.txt', join(rig.src, 'dangling'));
+    await rig.write({
+      'graph.json': graphJson([
+        {
+          name: 'reads-outside',
+          inputs: ['ok.txt', 'linkdir/f.txt'],
+          cmds: [{ exec: ['cat', 'linkdir/f.txt'] }],
+        },
+        { name: 'reads-dangling', inputs: ['dangling'], cmds: [{ exec: ['cat', 'dangling'] }] },
+      ]),
+    });
+    const r = await rig.runGraph();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('reads-outside');
+    expect(r.stderr).toMatch(/Inputs\[1\].*linkdir\/f\.txt resolves outside the source directory/);
+    expect(r.stderr).toMatch(/reads-dangling.*Inputs\[0\].*dangling symbolic link/);
+  });
+
+  it('do not save a build whose input was edited while it ran, and say so', async () => {
+    rig = await Rig.create();
+    // The job reads its input, then the input changes before the job ends (an editor saving, a generator).
+    await rig.write({
+      'in.txt': 'v1\n',
+      'graph.json': graphJson([
+        {
+          name: 'copy',
+          inputs: ['in.txt'],
+          cmds: [{ exec: ['sh', '-c', 'cat in.txt > <out>/copy; echo v2 > in.txt'] }],
+        },
+      ]),
+    });
+    const first = await rig.runGraph();
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.jobs.get('copy')!.status).toBe('built');
+    expect(first.stdout + first.stderr).toMatch(
+      /"copy" was not cached: its input in\.txt changed while it ran/,
+    );
+    // Back to v1: nothing was filed under v1's key, so the job runs again (then reads v1 and writes v2 again).
+    await writeFile(rig.path('src/in.txt'), 'v1\n');
+    const second = await rig.runGraph();
+    expect(second.jobs.get('copy')!.status).toBe('built');
+    // An input left alone: saved, and cached next time.
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'copy', inputs: ['in.txt'], cmds: [{ exec: ['sh', '-c', 'cat in.txt > <out>/copy'] }] },
+      ]),
+    });
+    expect((await rig.runGraph()).jobs.get('copy')!.status).toBe('built');
+    const cached = await rig.runGraph();
+    expect(cached.jobs.get('copy')!.status).toBe('cached');
+    expect(cached.stdout + cached.stderr).not.toContain('was not cached');
+  });
+});
+
+describe('keys at the edges (pre-push hook)', () => {
+  let rig: PushRig;
+  afterEach(() => rig.cleanup());
+
+  const setUp = async (files: Record<string, string>, inputs: string[]): Promise<string> => {
+    rig = await PushRig.create();
+    const log = rig.path('executions.log');
+    await rig.commit({
+      ...files,
+      'graph.json': graphJson([
+        {
+          name: 'j',
+          inputs,
+          cmds: [{ exec: ['sh', '-c', `echo j >> ${log}; cat ${inputs.join(' ')} > <out>/o`] }],
+        },
+      ]),
+    });
+    await rig.git(rig.clone, 'config', 'disbuild.graph', 'graph.json');
+    const installed = await rig.cli('hook', 'install');
+    expect(installed.code, installed.stderr).toBe(0);
+    return log;
+  };
+  const runs = async (log: string): Promise<number> =>
+    (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
+
+  it('key a commit with end-of-line conversion as `disbuild run` keys its checkout', async () => {
+    const log = await setUp({ '.gitattributes': '* text eol=crlf\n', 'a.txt': 'a\n' }, ['a.txt']);
+    const push = await rig.push('-q', 'origin', 'main');
+    expect(push.code, push.stderr).toBe(0);
+    expect(await runs(log)).toBe(1);
+    // A fresh checkout holds `a\r\n`: the CLI there finds what the hook built under the same key.
+    const co = rig.path('checkout');
+    await rig.git(rig.clone, 'worktree', 'add', '-q', '--detach', co, 'HEAD');
+    expect(await readFile(join(co, 'a.txt'), 'utf8')).toBe('a\r\n');
+    const report = rig.path('report.json');
+    const r = await runProcess(process.execPath, [CLI, 'run', '--graph', 'graph.json', '--report', report], {
+      cwd: co,
+      env: rig.env,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const statuses = async (): Promise<string[]> =>
+      (JSON.parse(await readFile(report, 'utf8')) as { jobs: { status: string }[] }).jobs.map(
+        (j) => j.status,
+      );
+    expect(await statuses()).toEqual(['cached']);
+    expect(await runs(log)).toBe(1);
+    // The same text with LF endings is other bytes for the job: not the CRLF build's output.
+    await writeFile(join(co, 'a.txt'), 'a\n');
+    const lf = await runProcess(process.execPath, [CLI, 'run', '--graph', 'graph.json', '--report', report], {
+      cwd: co,
+      env: rig.env,
+    });
+    expect(lf.code, lf.stderr).toBe(0);
+    expect(await statuses()).toEqual(['built']);
+  });
+
+  it('build again when a linked input’s target changes, though the input’s path did not', async () => {
+    const log = await setUp({ 'data.txt': 'v1\n' }, ['link']);
+    await symlink('data.txt', join(rig.clone, 'link'));
+    await rig.git(rig.clone, 'add', 'link');
+    await rig.git(rig.clone, 'commit', '-qm', 'link');
+    expect((await rig.push('-q', 'origin', 'main')).code).toBe(0);
+    expect(await runs(log)).toBe(1);
+    await rig.commit({ 'data.txt': 'v2\n' });
+    const second = await rig.push('-q', 'origin', 'main');
+    expect(second.code, second.stderr).toBe(0);
+    expect(await runs(log)).toBe(2);
+  });
+});
