@@ -17,8 +17,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _explain_record_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1806);
 /* harmony import */ var _explain_run_explainer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9814);
 /* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2573);
-/* harmony import */ var _ids_file_digest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5815);
-/* harmony import */ var _ids_job_key_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9915);
+/* harmony import */ var _ids_file_digest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9870);
+/* harmony import */ var _ids_job_key_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8519);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7593);
 /* harmony import */ var _graph_input_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3311);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1604);
@@ -391,7 +391,10 @@ function keyRecord(graph, job, digests, keys, salt) {
     const inputs = {};
     for (const path of job.inputs) {
         const s = digests.get(path);
-        inputs[path] = s === undefined || 'missing' in s ? 'missing' : `${s.mode} ${s.digest}`;
+        inputs[path] =
+            s === undefined || !('digest' in s)
+                ? 'missing'
+                : `${s.mode} ${s.digest}${s.link === undefined ? '' : ` link ${s.link}`}`;
     }
     const cmds = job.cmds.map((c) => {
         if (c.kind === 'cat')

@@ -24,8 +24,8 @@ var null_cache = __webpack_require__(2142);
 var shared_coordinator = __webpack_require__(5431);
 // EXTERNAL MODULE: ./src/engine.ts + 14 modules
 var engine = __webpack_require__(8123);
-// EXTERNAL MODULE: ./src/ids/file-digest.ts + 2 modules
-var file_digest = __webpack_require__(5815);
+// EXTERNAL MODULE: ./src/ids/file-digest.ts + 3 modules
+var file_digest = __webpack_require__(9870);
 // EXTERNAL MODULE: ./src/executor/launcher.ts
 var launcher = __webpack_require__(7029);
 // EXTERNAL MODULE: ./src/graph/model.ts
@@ -1562,10 +1562,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/ids/job-key.ts + 1 modules
-var job_key = __webpack_require__(9915);
-// EXTERNAL MODULE: ./src/ids/file-digest.ts + 2 modules
-var file_digest = __webpack_require__(5815);
+// EXTERNAL MODULE: ./src/ids/job-key.ts + 2 modules
+var job_key = __webpack_require__(8519);
 // EXTERNAL MODULE: ./src/util/printable.ts
 var printable = __webpack_require__(1095);
 // EXTERNAL MODULE: external "node:events"
@@ -2702,6 +2700,17 @@ class Execution {
             outcome.message = `its in-place outputs could not be captured: ${captured}`;
             return { ok: false, outcome };
         }
+        const changed = (await this.#p.inputsChanged?.(job)) ?? [];
+        if (changed.length > 0) {
+            // The job may have read the new bytes: filed under the key of the old ones, it would be served for them.
+            reporter.onEvent({
+                type: 'warning',
+                job: ref,
+                message: `${JSON.stringify(job.name)} was not cached: ${changed.length === 1 ? 'its input' : 'inputs'} ${changed.join(', ')} changed while it ran`,
+            });
+            this.#inCache.set(ref.key, Promise.resolve(false));
+            return { ok: true, dir: outputDir, outcome };
+        }
         // Dependents get outputs they cannot write into, whether they read them here or from a later restore.
         sealTree(outputDir);
         const artifact = {
@@ -2963,7 +2972,6 @@ var result = __webpack_require__(8251);
 
 
 
-
 /**
  * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
  * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
@@ -2986,7 +2994,7 @@ async function runGraph(graph, options, deps) {
         launcher?.close();
         return keyed;
     }
-    const keys = keyed.value;
+    const { keys, recheck } = keyed.value;
     const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
     const hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)))]);
     const cachedCount = selected.filter((l) => hits.has(keys.get(l))).length;
@@ -3025,6 +3033,7 @@ async function runGraph(graph, options, deps) {
         timings,
         coordinator: deps.coordinator ?? job_coordinator/* soloCoordinator */.E,
         ...(launcher ? { launcher } : {}),
+        ...(recheck ? { inputsChanged: (job) => recheck.changed(job.inputs) } : {}),
         options,
         selected,
         wantBytes,
@@ -3058,18 +3067,19 @@ async function runGraph(graph, options, deps) {
     deps.reporter.onEvent({ type: 'run-end', summary });
     return (0,result.ok)(summary);
 }
+/**
+ * Keys, and for the working tree the check that a build's inputs did not change while it ran (a commit cannot);
+ * the digests go to whoever explains the keys (`onKeyed`).
+ */
 async function computeKeys(graph, options, onKeyed) {
-    if (onKeyed === undefined || options.digests !== 'working-tree') {
-        return options.digests === 'working-tree'
-            ? (0,job_key/* keyGraph */.Sw)(graph, options.sourceDir, options.salt, options.workTreeListings)
-            : (0,job_key/* keyGraphAtCommit */.CS)(graph, options.sourceDir, options.digests.commit, options.salt);
+    if (options.digests === 'working-tree') {
+        const keyed = await (0,job_key/* keyGraphAndInputs */.Cq)(graph, options.sourceDir, options.salt, options.workTreeListings);
+        if (keyed.ok)
+            onKeyed?.(keyed.value.digests, keyed.value.keys);
+        return keyed;
     }
-    // The same steps as keyGraph, with the digests kept for whoever explains the keys.
-    const digests = await (0,file_digest/* chooseDigests */.Dj)(options.sourceDir, (0,job_key/* graphInputs */.qP)(graph), options.workTreeListings);
-    const keys = (0,job_key/* computeKeys */.yp)(graph, digests, options.salt);
-    if (keys.ok)
-        onKeyed(digests, keys.value);
-    return keys;
+    const keys = await (0,job_key/* keyGraphAtCommit */.CS)(graph, options.sourceDir, options.digests.commit, options.salt);
+    return keys.ok ? (0,result.ok)({ keys: keys.value }) : keys;
 }
 function dryRunOutcome(execution, label, hit) {
     return {
@@ -3701,7 +3711,10 @@ function keyRecord(graph, job, digests, keys, salt) {
     const inputs = {};
     for (const path of job.inputs) {
         const s = digests.get(path);
-        inputs[path] = s === undefined || 'missing' in s ? 'missing' : `${s.mode} ${s.digest}`;
+        inputs[path] =
+            s === undefined || !('digest' in s)
+                ? 'missing'
+                : `${s.mode} ${s.digest}${s.link === undefined ? '' : ` link ${s.link}`}`;
     }
     const cmds = job.cmds.map((c) => {
         if (c.kind === 'cat')

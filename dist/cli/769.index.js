@@ -248,9 +248,9 @@ function describe(v) {
  * the work tree; outside git, every file under `dir` but `.git` and `node_modules`.
  */
 async function listRepoFiles(dir) {
-    if ((await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .workTreePrefix */ .w)(dir)) !== undefined) {
+    if ((await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .workTreePrefix */ .wP)(dir)) !== undefined) {
         // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
-        const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q)(dir, [
+        const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
             'ls-files',
             '-z',
             '-t',
@@ -515,11 +515,11 @@ class CanonicalHasher {
         return this;
     }
     /**
-     * Appends the three fields of one input (`path`, `mode`, `digest`) in one step: the same bytes as three field()
-     * calls, built with one concatenation because this runs once per input of every job (a million times in a
-     * large graph). `mode` and `digest` are ASCII.
+     * Appends the fields of one input (`path`, `mode`, `digest`, and `link` when given) in one step: the same bytes
+     * as one field() call each, built with one concatenation because this runs once per input of every job (a
+     * million times in a large graph). `mode`, `digest` and `link` are ASCII.
      */
-    input(path, mode, digest) {
+    input(path, mode, digest, link) {
         this.pending +=
             'path ' +
                 utf8Length(path) +
@@ -534,6 +534,8 @@ class CanonicalHasher {
                 '\n' +
                 digest +
                 '\n';
+        if (link !== undefined)
+            this.pending += 'link ' + link.length + '\n' + link + '\n';
         return this;
     }
     /** Appends a list's length. */
@@ -568,8 +570,9 @@ function compareCodeUnits(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ gitText),
-/* harmony export */   w: () => (/* binding */ workTreePrefix)
+/* harmony export */   q_: () => (/* binding */ gitText),
+/* harmony export */   s0: () => (/* binding */ gitBytes),
+/* harmony export */   wP: () => (/* binding */ workTreePrefix)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
@@ -584,9 +587,16 @@ function compareCodeUnits(a, b) {
  * against 63–75 ms through simple-git (which queues every task and gathers its output itself), and here only the
  * `-z` text is needed, parsed by git-output.ts.
  */
-function gitText(cwd, args) {
+function gitText(cwd, args, options = {}) {
     return new Promise((resolve) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, {
+            cwd,
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            ...(options.env ? { env: options.env } : {}),
+        });
+        // git may exit before reading all of its input (an error): the broken pipe is its exit code's to report.
+        child.stdin?.on('error', () => undefined);
+        child.stdin?.end(options.input);
         // Decoded chunk by chunk (a multi-byte character split across chunks is handled by the stream's decoder).
         child.stdout.setEncoding('utf8');
         let out = '';
@@ -612,6 +622,25 @@ async function workTreePrefix(dir) {
         return undefined;
     const [inside, prefix] = r.value.split('\n');
     return inside === 'true' ? (prefix ?? '') : undefined;
+}
+/** `git <args>` output as bytes (object contents, which need not be UTF-8), fed `input` on stdin. */
+function gitBytes(cwd, args, input) {
+    return new Promise((resolve) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+        const out = [];
+        const errOut = [];
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(input);
+        child.stdout.on('data', (b) => out.push(b));
+        child.stderr.on('data', (b) => errOut.push(b));
+        child.on('error', (e) => resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`git ${args[0] ?? ''}: ${e.message}`)));
+        child.on('close', (code) => {
+            if (code === 0)
+                resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(Buffer.concat(out)));
+            else
+                resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`git ${args.join(' ')}: ${Buffer.concat(errOut).toString('utf8').trim()}`));
+        });
+    });
 }
 
 

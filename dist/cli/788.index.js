@@ -1124,6 +1124,8 @@ function readInputs(raw, job, cx) {
             cx.add(job, where, `input ${shown} is a directory; list its files`);
         else if (k === 'other')
             cx.add(job, where, `input ${shown} is not a regular file or a symbolic link`);
+        else if (typeof k === 'object')
+            cx.add(job, where, k.problem);
     });
     return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -106,8 +106,8 @@ var engine = __webpack_require__(8123);
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 3 modules
 var parse = __webpack_require__(6266);
-// EXTERNAL MODULE: ./src/ids/job-key.ts + 1 modules
-var job_key = __webpack_require__(9915);
+// EXTERNAL MODULE: ./src/ids/job-key.ts + 2 modules
+var job_key = __webpack_require__(8519);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
 var console_reporter = __webpack_require__(3465);
 // EXTERNAL MODULE: ./src/config/config-graph.ts
@@ -388,7 +388,8 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live) {
     if (typeof graph === 'string')
         return { problem: graph };
     if (source.kind === 'file' &&
-        changedPaths.every((p) => p !== undefined && !touchesGraph(p, source.path, graph)))
+        changedPaths.every((p) => p !== undefined && !touchesGraph(p, source.path, graph)) &&
+        !(await treeHasLinks(repoDir, sha)))
         return { toRun: [], changed: 0, ...keep };
     const keys = await (0,job_key/* keyGraphAtCommit */.CS)(graph, repoDir, sha, config.salt);
     if (!keys.ok)
@@ -438,15 +439,30 @@ async function pathsChanged(repoDir, base, sha) {
 }
 /**
  * Whether a change to `changed` can change any key of a graph read from a file: it can only if it touches the
- * graph file, `disbuild.json` or an input (keys are made of inputs, commands and dependencies, nothing else). The
- * common push (code the graph does not read) is then decided by one `git diff` instead of hashing two trees.
+ * graph file, `disbuild.json`, an input, or what decides the bytes an input's checkout holds (an attributes
+ * file) — keys are made of inputs, commands and dependencies, nothing else — or if an input may be read through
+ * a symbolic link (see treeHasLinks). The common push (code the graph does not read) is then decided by one
+ * `git diff` instead of hashing two trees.
  */
 function touchesGraph(changed, graphPath, graph) {
     const inputs = new Set([graphPath.replace(/^\.\//, ''), 'disbuild.json']);
     for (const j of graph.jobs)
         for (const i of j.inputs)
             inputs.add(i);
-    return changed.some((p) => inputs.has(p));
+    return changed.some((p) => inputs.has(p) || p === '.gitattributes' || p.endsWith('/.gitattributes'));
+}
+/**
+ * Whether the tree of `sha` holds any symbolic link: a linked input's target can change without the input's path
+ * changing, so a push is then keyed in full rather than judged by the paths it changed.
+ */
+async function treeHasLinks(repoDir, sha) {
+    try {
+        const tree = await (0,esm/* simpleGit */.Lp)(repoDir).raw(['ls-tree', '-r', '-z', '--full-tree', sha]);
+        return tree.startsWith('120000 ') || tree.includes('\x00120000 ');
+    }
+    catch {
+        return true;
+    }
 }
 async function graphAt(repoDir, sha, source, worktree) {
     if (source.kind === 'tasks') {

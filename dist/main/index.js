@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4804);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6654);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4804:
+/***/ 6654:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34223,11 +34223,11 @@ class CanonicalHasher {
         return this;
     }
     /**
-     * Appends the three fields of one input (`path`, `mode`, `digest`) in one step: the same bytes as three field()
-     * calls, built with one concatenation because this runs once per input of every job (a million times in a
-     * large graph). `mode` and `digest` are ASCII.
+     * Appends the fields of one input (`path`, `mode`, `digest`, and `link` when given) in one step: the same bytes
+     * as one field() call each, built with one concatenation because this runs once per input of every job (a
+     * million times in a large graph). `mode`, `digest` and `link` are ASCII.
      */
-    input(path, mode, digest) {
+    input(path, mode, digest, link) {
         this.pending +=
             'path ' +
                 utf8Length(path) +
@@ -34242,6 +34242,8 @@ class CanonicalHasher {
                 '\n' +
                 digest +
                 '\n';
+        if (link !== undefined)
+            this.pending += 'link ' + link.length + '\n' + link + '\n';
         return this;
     }
     /** Appends a list's length. */
@@ -34269,6 +34271,100 @@ function compareCodeUnits(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./src/ids/resolve-input.ts
+/**
+ * Where reading an input path leads: symbolic links followed one component at a time, as the kernel does, over any
+ * view of a directory tree (the disk, or a commit's tree). The CLI and the pre-push hook resolve inputs with this
+ * same walk, so they agree on every link: which file an input reads, and which inputs are errors.
+ *
+ * Inputs must stay inside the source directory: a link that leads above it, or an absolute link (whose meaning
+ * depends on where the checkout sits, so a commit alone cannot say what it reads), is refused.
+ */
+/** Links followed while resolving one path before giving up, as Linux's ELOOP limit. */
+const MAX_LINKS = 40;
+/** Resolves `path` (relative, '/'-separated, normalised) to the file reading it yields, or says why it cannot. */
+function resolveInput(view, path) {
+    const pending = path.split('/').reverse();
+    let real = '';
+    let links = 0;
+    let via; // the last link followed, for messages
+    let finalKind = 'dir';
+    while (pending.length > 0) {
+        const c = pending.pop();
+        if (c === '' || c === '.')
+            continue;
+        if (c === '..') {
+            if (real === '')
+                return outside(path, via);
+            real = real.slice(0, Math.max(0, real.lastIndexOf('/')));
+            finalKind = 'dir';
+            continue;
+        }
+        const candidate = real === '' ? c : real + '/' + c;
+        const kind = view.kind(candidate);
+        if (kind === 'link') {
+            if (++links > MAX_LINKS)
+                return { ok: false, problem: `input ${path}: too many levels of symbolic links` };
+            const text = view.linkText(candidate);
+            via = `${candidate} -> ${text}`;
+            if (text.startsWith('/')) {
+                return {
+                    ok: false,
+                    problem: `input ${path} goes through the absolute symbolic link ${via}: links an input goes through must be relative and stay inside the source directory`,
+                };
+            }
+            pending.push(...text.split('/').reverse());
+            continue;
+        }
+        const last = pending.length === 0 || pending.every((p) => p === '' || p === '.');
+        if (kind === 'missing' || (!last && kind !== 'dir')) {
+            return via === undefined
+                ? { ok: false, problem: `input file ${path} does not exist`, missing: true }
+                : { ok: false, problem: `input ${path} is a dangling symbolic link (${via}: no such file)` };
+        }
+        real = candidate;
+        finalKind = kind;
+        if (last)
+            break;
+    }
+    if (finalKind === 'file')
+        return { ok: true, real, linked: via !== undefined };
+    if (finalKind === 'dir')
+        return { ok: false, problem: `input ${path} is a directory; list its files` };
+    return { ok: false, problem: `input ${path} is not a regular file or a symbolic link` };
+}
+/**
+ * The path of the link that `path` itself is (its last component, once its parent directories are resolved), or
+ * undefined when it is not a link. Only worth asking when `resolveInput` said a link was followed.
+ */
+function ownLink(view, path) {
+    const slash = path.lastIndexOf('/');
+    let dir = '';
+    if (slash >= 0) {
+        const parent = resolveDir(view, path.slice(0, slash));
+        if (parent === undefined)
+            return undefined;
+        dir = parent;
+    }
+    const candidate = (dir === '' ? '' : dir + '/') + path.slice(slash + 1);
+    return view.kind(candidate) === 'link' ? candidate : undefined;
+}
+function resolveDir(view, dir) {
+    // A directory resolves as a file does, but must end at a directory: walk it with a marker file name and drop it.
+    const probe = {
+        kind: (p) => (p.endsWith('/\0') || p === '\0' ? 'file' : view.kind(p)),
+        linkText: (p) => view.linkText(p),
+    };
+    const r = resolveInput(probe, dir + '/\0');
+    return r.ok ? r.real.slice(0, -2) : undefined;
+}
+function outside(path, via) {
+    return {
+        ok: false,
+        problem: `input ${path} resolves outside the source directory${via === undefined ? '' : ` (through ${via})`}`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/ids/git-blob.ts
 
 
@@ -34283,46 +34379,148 @@ const SMALL_FILE = 1024 * 1024;
 /** Large files streamed at once: enough to keep a disk busy, few enough to bound memory (32 × 64 KB). */
 const CONCURRENCY = 32;
 /**
- * Reads one file and digests it as git would: mode from the owner's execute bit (as git's `ce_mode_from_stat`),
- * a symlink as the blob of its target text (never followed). Anything else (directory, socket) is missing.
+ * The stat data of what each state was read from (see `statStamp`), for the check before saving that an input did
+ * not change during the run. Kept beside the states, not in them: states are compared across digest sources, and
+ * the git index's states have none.
  */
-async function digestFromDisk(path) {
-    // Synchronous metadata and small reads: per-call thread-pool round trips cost more than the work itself.
-    const st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
-    if (st === undefined)
-        return { missing: true };
-    if (st.isSymbolicLink()) {
-        return { mode: 'symlink', digest: blobId((0,external_node_fs_.readlinkSync)(path, { encoding: 'buffer' })) };
+const stamps = new WeakMap();
+/** The stamp recorded when `state` was read from disk, or undefined when it came from git. */
+function stampOf(state) {
+    return stamps.get(state);
+}
+/** The stamp of `st`, appended to `link`'s when given. */
+function statStamp(st, link) {
+    const s = [st.ino, st.size, st.mtimeMs, st.ctimeMs, st.mode];
+    if (link)
+        s.push(link.ino, link.size, link.mtimeMs, link.ctimeMs, link.mode);
+    return s;
+}
+/** Whether two stamps are equal. */
+function sameStamp(a, b) {
+    return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+/**
+ * The disk under `root` as a TreeView for `resolveInput`. Directories and links are remembered (inputs come many to
+ * a directory); files are not, but the stat data of the last file looked at is kept for the reader.
+ */
+class DiskView {
+    root;
+    known = new Map();
+    realDirs = new Map();
+    linkBytes = new Map();
+    /** The stat data of the last path `kind` found to be a file. */
+    lastFile;
+    constructor(root) {
+        this.root = root;
     }
-    if (!st.isFile())
-        return { missing: true };
+    kind(path) {
+        const known = this.known.get(path);
+        if (known !== undefined)
+            return known;
+        const st = (0,external_node_fs_.lstatSync)(this.root + '/' + path, { throwIfNoEntry: false });
+        if (st === undefined)
+            return 'missing';
+        if (st.isFile()) {
+            this.lastFile = st;
+            return 'file';
+        }
+        const k = st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'link' : 'other';
+        this.known.set(path, k);
+        return k;
+    }
+    /** Whether `dir` (relative, '' for the root) is a directory reached without following a link. */
+    isRealDir(dir) {
+        if (dir === '')
+            return true;
+        let real = this.realDirs.get(dir);
+        if (real === undefined) {
+            const slash = dir.lastIndexOf('/');
+            real = this.isRealDir(slash < 0 ? '' : dir.slice(0, slash)) && this.kind(dir) === 'dir';
+            this.realDirs.set(dir, real);
+        }
+        return real;
+    }
+    linkText(path) {
+        return this.link(path).toString('utf8');
+    }
+    link(path) {
+        let b = this.linkBytes.get(path);
+        if (b === undefined) {
+            b = (0,external_node_fs_.readlinkSync)(this.root + '/' + path, { encoding: 'buffer' });
+            this.linkBytes.set(path, b);
+        }
+        return b;
+    }
+}
+/**
+ * Reads one input and digests what reading it yields: links are followed inside `root` (see resolve-input.ts), the
+ * mode is the owner's execute bit of the file reached (git's `ce_mode_from_stat`), and an input that is itself a
+ * link also records the blob ID of its link text. The digest is git's blob ID of the bytes on disk, as
+ * `git hash-object --no-filters` prints it.
+ */
+async function digestFromDisk(root, rel, view = new DiskView(root)) {
+    // Synchronous metadata and small reads: per-call thread-pool round trips cost more than the work itself.
+    // The usual input, a file in a directory reached without links, is one lstat; anything else takes the walk.
+    const slash = rel.lastIndexOf('/');
+    let st;
+    let real = rel;
+    let link;
+    let linkStats;
+    if (view.isRealDir(slash < 0 ? '' : rel.slice(0, slash)) && !rel.endsWith('/.') && !rel.endsWith('/..')) {
+        st = (0,external_node_fs_.lstatSync)(root + '/' + rel, { throwIfNoEntry: false });
+        if (st === undefined)
+            return { missing: true };
+    }
+    if (st === undefined || !st.isFile()) {
+        const r = resolveInput(view, rel);
+        if (!r.ok)
+            return r.missing ? { missing: true } : { problem: r.problem };
+        st = view.lastFile;
+        real = r.real;
+        const own = r.linked ? ownLink(view, rel) : undefined;
+        if (own !== undefined) {
+            link = blobId(view.link(own));
+            linkStats = (0,external_node_fs_.lstatSync)(root + '/' + own);
+        }
+    }
     const mode = st.mode & 0o100 ? 'executable' : 'regular';
+    const path = root + '/' + real;
+    let digest;
     if (st.size <= SMALL_FILE) {
         const bytes = (0,external_node_fs_.readFileSync)(path);
         // A file rewritten between lstat and read: digest it again rather than mix two versions' size and bytes.
-        return bytes.length === st.size ? { mode, digest: blobId(bytes) } : digestFromDisk(path);
+        if (bytes.length !== st.size)
+            return digestFromDisk(root, rel, new DiskView(root));
+        digest = blobId(bytes);
     }
-    const hash = (0,external_node_crypto_.createHash)('sha1').update(`blob ${st.size}\0`);
-    let read = 0;
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path)) {
-        hash.update(chunk);
-        read += chunk.length;
+    else {
+        const hash = (0,external_node_crypto_.createHash)('sha1').update(`blob ${st.size}\0`);
+        let read = 0;
+        for await (const chunk of (0,external_node_fs_.createReadStream)(path)) {
+            hash.update(chunk);
+            read += chunk.length;
+        }
+        if (read !== st.size)
+            return digestFromDisk(root, rel, new DiskView(root));
+        digest = hash.digest('hex');
     }
-    if (read !== st.size)
-        return digestFromDisk(path);
-    return { mode, digest: hash.digest('hex') };
+    const state = link === undefined ? { mode, digest } : { mode, digest, link };
+    stamps.set(state, statStamp(st, linkStats));
+    return state;
 }
 /**
- * The fallback outside git (and the reader of changed files inside it): digests every path from disk with
- * bounded concurrency. Gives exactly the blob IDs git would, so keys do not depend on which path ran.
+ * The fallback outside git (and the reader of changed and converted files inside it): digests every path from disk
+ * with bounded concurrency. Gives exactly the blob IDs git gives unconverted files, so keys do not depend on which
+ * path ran.
  */
 async function git_blob_streamDigests(sourceDir, paths) {
     const out = new Map();
+    const view = new DiskView(sourceDir);
     let next = 0;
     const worker = async () => {
         while (next < paths.length) {
             const p = paths[next++];
-            out.set(p, await digestFromDisk((0,external_node_path_.join)(sourceDir, p)));
+            out.set(p, await digestFromDisk(sourceDir, p, view));
         }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, paths.length) }, worker));
@@ -34340,9 +34538,16 @@ async function git_blob_streamDigests(sourceDir, paths) {
  * against 63–75 ms through simple-git (which queues every task and gathers its output itself), and here only the
  * `-z` text is needed, parsed by git-output.ts.
  */
-function gitText(cwd, args) {
+function gitText(cwd, args, options = {}) {
     return new Promise((resolve) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
+            cwd,
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            ...(options.env ? { env: options.env } : {}),
+        });
+        // git may exit before reading all of its input (an error): the broken pipe is its exit code's to report.
+        child.stdin?.on('error', () => undefined);
+        child.stdin?.end(options.input);
         // Decoded chunk by chunk (a multi-byte character split across chunks is handled by the stream's decoder).
         child.stdout.setEncoding('utf8');
         let out = '';
@@ -34369,9 +34574,165 @@ async function git_command_workTreePrefix(dir) {
     const [inside, prefix] = r.value.split('\n');
     return inside === 'true' ? (prefix ?? '') : undefined;
 }
+/** `git <args>` output as bytes (object contents, which need not be UTF-8), fed `input` on stdin. */
+function gitBytes(cwd, args, input) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+        const out = [];
+        const errOut = [];
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(input);
+        child.stdout.on('data', (b) => out.push(b));
+        child.stderr.on('data', (b) => errOut.push(b));
+        child.on('error', (e) => resolve(result_err(`git ${args[0] ?? ''}: ${e.message}`)));
+        child.on('close', (code) => {
+            if (code === 0)
+                resolve(result_ok(Buffer.concat(out)));
+            else
+                resolve(result_err(`git ${args.join(' ')}: ${Buffer.concat(errOut).toString('utf8').trim()}`));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/ids/git-conversions.ts
+/**
+ * Which paths git converts between their blob and the work tree, and the settings that decide it: the git calls
+ * and pure parsers of their `-z` output (fixture-tested in test/unit/ids/git-conversions.test.ts).
+ *
+ * A converted path's index entry (and a commit's blob) is not the bytes a job reads: `* text eol=crlf` stores `a\n`
+ * for a work-tree `a\r\n`, an LFS filter stores a pointer for the real content, `ident` expands `$Id$`,
+ * `working-tree-encoding` re-encodes. Such paths are read from disk; the rest keep the index's blob IDs for free.
+ */
+
+
+
+
+
+/** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
+const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks|attributesfile)$';
+/** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (`<key>\n<value>\0`, or `<key>\0` for a bare key). */
+function parseSettings(text) {
+    const values = new Map();
+    for (const record of text.split('\0')) {
+        if (record === '')
+            continue;
+        const nl = record.indexOf('\n');
+        // The last value wins, as for git itself.
+        values.set((nl < 0 ? record : record.slice(0, nl)).toLowerCase(), nl < 0 ? undefined : record.slice(nl + 1));
+    }
+    const bool = (key) => {
+        if (!values.has(key))
+            return undefined;
+        const v = values.get(key);
+        return v === undefined || !/^(false|no|off|0|)$/i.test(v.trim());
+    };
+    return {
+        // `input` is not a boolean but converts as `true` does (in the clean direction).
+        autocrlf: bool('core.autocrlf') ?? false,
+        fileMode: bool('core.filemode') ?? true,
+        symlinks: bool('core.symlinks') ?? true,
+        ...(values.get('core.attributesfile') ? { attributesFile: values.get('core.attributesfile') } : {}),
+    };
+}
+/**
+ * The paths among `paths` that git may convert, from a `git check-attr -a -z` answer for them
+ * (`<path>\0<attribute>\0<value>\0` for each attribute a path has; none for a path without attributes, which is
+ * why `-a` is asked: its answer for a repository without attributes is empty, where naming six attributes printed
+ * 21 MB for 100,000 paths and took four times as long). Errs on the side of converting: a value git would ignore (a
+ * filter with no driver, `text=foo`) still sends the path to disk, which is always correct, only slower.
+ */
+function parseConvertedPaths(text, paths, autocrlf) {
+    const attrs = new Map();
+    const fields = text.split('\0');
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+        let m = attrs.get(fields[i]);
+        if (m === undefined)
+            attrs.set(fields[i], (m = new Map()));
+        m.set(fields[i + 1], fields[i + 2]);
+    }
+    const converted = new Set();
+    const none = new Map();
+    // Without attributes a path converts only under core.autocrlf: then every path is asked about.
+    for (const p of autocrlf ? paths : attrs.keys())
+        if (converts(attrs.get(p) ?? none, autocrlf))
+            converted.add(p);
+    return converted;
+}
+/** convert.c's decision, conservatively: does any conversion apply to a path with these attribute values? */
+function converts(attrs, autocrlf) {
+    const given = (name) => {
+        const v = attrs.get(name) ?? 'unspecified';
+        return v !== 'unspecified' && v !== 'unset';
+    };
+    if (given('filter') || given('ident') || given('working-tree-encoding'))
+        return true;
+    let text = attrs.get('text') ?? 'unspecified';
+    // `crlf` is the old name of `text`, read only when `text` says nothing.
+    if (text === 'unspecified')
+        text = attrs.get('crlf') ?? 'unspecified';
+    // `-text` (binary) turns every end-of-line conversion off, `eol` included.
+    if (text === 'unset')
+        return false;
+    if (text !== 'unspecified')
+        return true;
+    return given('eol') || autocrlf;
+}
+/**
+ * The paths among `paths` (relative to `dir`, all tracked) that git converts between blob and work tree, by one
+ * `git check-attr --stdin` call. No call when there are no paths.
+ */
+async function convertedPaths(dir, paths, settings, options = {}) {
+    if (paths.length === 0)
+        return result_ok(new Set());
+    const answer = await gitText(dir, ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) });
+    return answer.ok ? result_ok(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
+}
+/** The settings that decide conversions and modes, from `git config`; git's defaults when none is set. */
+async function readSettings(dir) {
+    // Exit code 1 means none of the keys is set.
+    const r = await gitText(dir, ['config', '-z', '--get-regexp', SETTINGS_REGEXP]);
+    return parseSettings(r.ok ? r.value : '');
+}
+/**
+ * Whether any attributes file could apply to `paths` (relative to `sourceDir`, which sits at `prefix` in the work
+ * tree at `top`): a `.gitattributes` in the directory of a path or any directory above it up to the top, the
+ * repository's `info/attributes` (`infoAttributes`), the global file (`core.attributesFile`, else
+ * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system one (`/etc/gitattributes`,
+ * unless `GIT_ATTR_NOSYSTEM`). When none exists no path has an attribute, and `git check-attr` need not be asked:
+ * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
+ */
+function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings, env = process.env) {
+    const home = env.HOME ?? (0,external_node_os_.homedir)();
+    const global = settings.attributesFile
+        ? settings.attributesFile.replace(/^~(?=\/)/, home)
+        : (0,external_node_path_.join)(env.XDG_CONFIG_HOME || (0,external_node_path_.join)(home, '.config'), 'git', 'attributes');
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(sourceDir, infoAttributes)) || (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(sourceDir, global)))
+        return true;
+    if (!env.GIT_ATTR_NOSYSTEM && (0,external_node_fs_.existsSync)('/etc/gitattributes'))
+        return true;
+    // The directories from the work tree's top down to the source directory, then those of the paths.
+    let above = sourceDir;
+    for (let i = prefix.split('/').filter(Boolean).length; i >= 0; i--) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(above, '.gitattributes')))
+            return true;
+        above = (0,external_node_path_.join)(above, '..');
+    }
+    const seen = new Set();
+    for (const p of paths) {
+        for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) {
+            const dir = p.slice(0, i);
+            if (seen.has(dir))
+                break;
+            seen.add(dir);
+            if ((0,external_node_fs_.existsSync)(sourceDir + '/' + dir + '/.gitattributes'))
+                return true;
+        }
+    }
+    return false;
+}
 
 ;// CONCATENATED MODULE: ./src/ids/git-output.ts
-/** Git's file modes as keys record them. 100664 is a legacy mode that git itself reads as 100644. */
+/** Git's file modes. 100664 is a legacy mode that git itself reads as 100644. */
 const GIT_MODES = {
     '100644': 'regular',
     '100664': 'regular',
@@ -34409,16 +34770,41 @@ function parseListing(text, format, paths, prefix = '') {
 }
 /**
  * Every path of a `git ls-files -s -v -z` listing that the index holds as a file whose working-tree copy git
- * checks: a regular file, an executable or a symlink, at stage 0, tagged `H`. Whatever else (submodules,
- * conflicts, skip-worktree and assume-unchanged entries) the caller looks up on disk.
+ * checks: a regular file or an executable, at stage 0, tagged `H`. Whatever else (symbolic links, whose targets
+ * git does not look at; submodules, conflicts, skip-worktree and assume-unchanged entries) the caller looks up on
+ * disk.
  */
 function indexedFilePaths(text) {
     const paths = new Set();
     forEachRecord(text, (start, tab, end) => {
-        if (lsFilesHead(text, start, tab) !== undefined)
+        const mode = lsFilesHead(text, start, tab);
+        if (mode !== undefined && mode !== 'symlink')
             paths.add(text.slice(tab + 1, end));
     });
     return paths;
+}
+/**
+ * Every entry of a `git ls-tree -r -z` listing under `prefix` (stripped), for resolving links within a tree:
+ * blobs with their mode and ID, and anything else (a submodule) as `other`.
+ */
+function parseTreeEntries(text, prefix = '') {
+    const entries = new Map();
+    forEachRecord(text, (start, tab, end) => {
+        if (!text.startsWith(prefix, tab + 1))
+            return;
+        entries.set(text.slice(tab + 1 + prefix.length, end), git_output_parseMeta(text, start, tab, 'ls-tree') ?? 'other');
+    });
+    return entries;
+}
+/** The `.gitattributes` blobs of a `git ls-tree -r -z` listing, as `git update-index --index-info` lines. */
+function attributeFiles(text) {
+    const lines = [];
+    forEachRecord(text, (start, tab, end) => {
+        const path = text.slice(tab + 1, end);
+        if (path === '.gitattributes' || path.endsWith('/.gitattributes'))
+            lines.push(text.slice(start, end));
+    });
+    return lines;
 }
 /** Calls `f` with each NUL-terminated record's start, its first tab (which ends the metadata) and its end. */
 function forEachRecord(text, f) {
@@ -34496,16 +34882,242 @@ function parseDirtyPaths(text, prefix = '') {
     return dirty;
 }
 
-;// CONCATENATED MODULE: ./src/ids/file-digest.ts
+;// CONCATENATED MODULE: ./src/ids/commit-digests.ts
+/**
+ * Digests as of a commit (the pre-push hook): what a checkout of that commit would hold, without making one.
+ *
+ * Blob IDs and modes come from `git ls-tree -r`; links are resolved inside the tree by the walk the working-tree
+ * path uses on disk (resolve-input.ts), so the hook and `disbuild run` agree on every link. Paths git converts on
+ * checkout (decided by the commit's own `.gitattributes`) are checked out by git itself, into a temporary
+ * directory through a temporary index holding only them and the attribute files, and hashed from there: the same
+ * code path as a real checkout, filters (LFS) and `ident` included. Only converted paths pay for this.
+ */
+
+
+
+
 
 
 
 
 
 /**
- * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`; only the requested paths
- * that `git status` finds changed against the index (content, mode, type, deletion) or that are not in the index
- * (untracked, ignored) are read from disk. Fails when `sourceDir` is not in a git work tree or git fails.
+ * Digests as of `commit`, never reading the working tree. `repoDir` may be a subdirectory of the work tree: paths
+ * are relative to it, and links must stay inside it. A path absent from the commit is missing; an unknown commit,
+ * or a failing checkout filter, is an error.
+ */
+async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
+    if (commit.startsWith('-'))
+        return result_err(`not a commit: ${JSON.stringify(commit)}`);
+    const [prefix = '', listed, settings] = await Promise.all([
+        git_command_workTreePrefix(repoDir),
+        gitText(repoDir, ['ls-tree', '-r', '-z', '--full-tree', commit]),
+        readSettings(repoDir),
+    ]);
+    if (!listed.ok)
+        return listed;
+    const tree = parseListing(listed.value, 'ls-tree', paths, prefix);
+    const out = new Map();
+    const resolved = new Map();
+    let view;
+    for (const p of paths) {
+        const e = tree.get(p);
+        if (e !== undefined && (e.mode !== 'symlink' || !settings.symlinks)) {
+            resolved.set(p, { real: p, ...fileOf(e) });
+            continue;
+        }
+        if (view === undefined) {
+            const loaded = await CommitView.load(repoDir, listed.value, prefix, settings);
+            if (!loaded.ok)
+                return loaded;
+            view = loaded.value;
+        }
+        const r = resolveInput(view, p);
+        if (!r.ok) {
+            out.set(p, r.missing ? { missing: true } : { problem: r.problem });
+            continue;
+        }
+        const own = r.linked ? ownLink(view, p) : undefined;
+        const target = view.entry(r.real);
+        resolved.set(p, { real: r.real, ...fileOf(target), ...(own ? { link: view.entry(own).digest } : {}) });
+    }
+    const checkedOut = await convertedDigests(repoDir, prefix, listed.value, resolved, settings);
+    if (!checkedOut.ok)
+        return checkedOut;
+    for (const [p, r] of resolved) {
+        const digest = checkedOut.value.get(r.real) ?? r.digest;
+        out.set(p, r.link === undefined ? { mode: r.mode, digest } : { mode: r.mode, digest, link: r.link });
+    }
+    return result_ok(out);
+}
+/** A blob entry as a file: with `core.symlinks=false` a link is checked out as a file holding its text. */
+function fileOf(e) {
+    return { mode: e.mode === 'symlink' ? 'regular' : e.mode, digest: e.digest };
+}
+/**
+ * The blob IDs of what a checkout writes for the resolved files that git converts, by tree path; the others are
+ * left out (their blob is what a checkout writes).
+ */
+async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
+    const files = new Map();
+    for (const r of resolved.values())
+        files.set(r.real, r);
+    const out = new Map();
+    if (files.size === 0)
+        return result_ok(out);
+    const temp = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-checkout-'));
+    try {
+        const index = (0,external_node_path_.join)(temp, 'index');
+        // The commit's attribute files in an index of their own: `check-attr --cached` then answers for the commit.
+        const attrs = attributeFiles(listing);
+        if (attrs.length > 0) {
+            const made = await gitText(repoDir, ['update-index', '-z', '--index-info'], {
+                input: attrs.join('\0') + '\0',
+                env: { ...process.env, GIT_INDEX_FILE: index },
+            });
+            if (!made.ok)
+                return made;
+        }
+        const converted = await convertedPaths(repoDir, [...files.keys()], settings, {
+            cached: true,
+            env: { ...process.env, GIT_INDEX_FILE: index },
+        });
+        if (!converted.ok)
+            return converted;
+        if (converted.value.size === 0)
+            return result_ok(out);
+        const gitDir = await gitText(repoDir, ['rev-parse', '--absolute-git-dir']);
+        if (!gitDir.ok)
+            return gitDir;
+        const wt = (0,external_node_path_.join)(temp, 'wt');
+        const env = {
+            ...process.env,
+            GIT_DIR: gitDir.value.trim(),
+            GIT_WORK_TREE: wt,
+            GIT_INDEX_FILE: index,
+        };
+        const lines = [...converted.value].map((real) => {
+            const r = files.get(real);
+            return `${r.mode === 'executable' ? '100755' : '100644'} ${r.digest}\t${prefix}${real}`;
+        });
+        const added = await gitText(repoDir, ['update-index', '-z', '--index-info'], {
+            input: lines.join('\0') + '\0',
+            env,
+        });
+        if (!added.ok)
+            return added;
+        await (0,promises_namespaceObject.mkdir)(wt);
+        const written = await gitText(wt, ['checkout-index', '--all', '--force'], { env });
+        if (!written.ok)
+            return written;
+        for (const real of converted.value)
+            out.set(real, blobId(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(wt, prefix + real))));
+        return result_ok(out);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+    }
+}
+/** A commit's tree under the source directory as a TreeView, with the text of its links. */
+class CommitView {
+    entries;
+    dirs;
+    links;
+    symlinks;
+    constructor(entries, dirs, links, symlinks) {
+        this.entries = entries;
+        this.dirs = dirs;
+        this.links = links;
+        this.symlinks = symlinks;
+    }
+    static async load(repoDir, listing, prefix, settings) {
+        const entries = parseTreeEntries(listing, prefix);
+        const dirs = new Set();
+        const linkIds = new Map();
+        for (const [path, e] of entries) {
+            for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+                const dir = path.slice(0, i);
+                if (dirs.has(dir))
+                    break;
+                dirs.add(dir);
+            }
+            if (e !== 'other' && e.mode === 'symlink')
+                linkIds.set(path, e.digest);
+        }
+        const links = new Map();
+        if (settings.symlinks && linkIds.size > 0) {
+            const ids = [...new Set(linkIds.values())];
+            const batch = await gitBytes(repoDir, ['cat-file', '--batch'], ids.join('\n') + '\n');
+            if (!batch.ok)
+                return batch;
+            const texts = parseBatch(batch.value);
+            for (const [path, id] of linkIds)
+                links.set(path, texts.get(id) ?? '');
+        }
+        return result_ok(new CommitView(entries, dirs, links, settings.symlinks));
+    }
+    entry(path) {
+        const e = this.entries.get(path);
+        return e === 'other' ? undefined : e;
+    }
+    kind(path) {
+        const e = this.entries.get(path);
+        // A submodule is checked out as a directory.
+        if (e === 'other')
+            return 'dir';
+        if (e !== undefined)
+            return e.mode === 'symlink' && this.symlinks ? 'link' : 'file';
+        return this.dirs.has(path) ? 'dir' : 'missing';
+    }
+    linkText(path) {
+        return this.links.get(path) ?? '';
+    }
+}
+/** Object ID → content (as UTF-8 text) from `git cat-file --batch` output (`<id> <type> <size>\n<bytes>\n`). */
+function parseBatch(out) {
+    const texts = new Map();
+    let at = 0;
+    while (at < out.length) {
+        const nl = out.indexOf(0x0a, at);
+        if (nl < 0)
+            break;
+        const [id = '', , size] = out.subarray(at, nl).toString('utf8').split(' ');
+        if (size === undefined) {
+            at = nl + 1; // `<id> missing`
+            continue;
+        }
+        const n = Number(size);
+        texts.set(id, out.subarray(nl + 1, nl + 1 + n).toString('utf8'));
+        at = nl + 1 + n + 1;
+    }
+    return texts;
+}
+
+;// CONCATENATED MODULE: ./src/ids/file-digest.ts
+/**
+ * Content digests of input files: git blob IDs of the bytes a job reads, from the cheapest place that knows them.
+ *
+ * Deals with: the git index fast path (unchanged tracked files that git does not convert cost nothing), reading
+ * only what changed or what git converts (end of lines, filters such as LFS, `ident`, encodings), modes when git
+ * ignores them (`core.fileMode=false`), symbolic links (followed inside the source directory), commit trees
+ * (commit-digests.ts), and the streaming fallback outside git. All give identical digests for the same bytes.
+ */
+
+
+
+
+
+
+
+
+
+/**
+ * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`. Read from disk instead:
+ * the requested paths that `git status` finds changed against the index (content, mode, type, deletion) or that
+ * are not in the index (untracked, ignored); symbolic links (their targets are what a job reads); and the paths
+ * git converts between blob and work tree, found by one `git check-attr` call over the remaining paths. With
+ * `core.fileMode=false` the mode of each indexed file is taken from disk (one lstat), since git ignores it.
+ * Fails when `sourceDir` is not in a git work tree or git fails.
  *
  * `git status` rather than `git diff-files`: both cost the same (about 160 ms on a 100,000-file index: each stats
  * every file), but status refreshes stale stat data, checking the content of a file that was touched but not
@@ -34522,25 +35134,63 @@ async function workingTreeDigests(sourceDir, paths, listings = file_digest_start
         return listed;
     // ls-files, run in sourceDir, prints paths relative to it; status prints them from the repository root.
     const index = parseListing(listed.value, 'ls-files', paths);
+    const settings = await listings.settings;
+    // Asked while `git status` runs: of every indexed file, dirty or not (a dirty one is read from disk anyway).
+    const candidates = [];
+    for (const [p, e] of index)
+        if (e.mode !== 'symlink')
+            candidates.push(p);
+    const infoAttributes = await listings.infoAttributes;
+    const converting = infoAttributes === undefined ||
+        attributeFilesExist(sourceDir, prefix, candidates, infoAttributes, settings)
+        ? convertedPaths(sourceDir, candidates, settings)
+        : Promise.resolve(result_ok(new Set(settings.autocrlf ? candidates : [])));
     const changed = await listings.status;
     if (!changed.ok)
         return changed;
     const dirty = parseDirtyPaths(changed.value, prefix);
-    // The index map becomes the answer (one 100,000-entry map less at the peak): dirty entries are replaced below.
+    const converted = await converting;
+    if (!converted.ok)
+        return converted;
+    // The index map becomes the answer (one 100,000-entry map less at the peak): entries read from disk replace theirs.
     const out = index;
-    const toRead = paths.filter((p) => dirty.has(p) || !out.has(p));
+    const toRead = [];
+    for (const p of paths) {
+        const e = index.get(p);
+        if (e === undefined || e.mode === 'symlink' || dirty.has(p) || converted.value.has(p)) {
+            toRead.push(p);
+        }
+        else if (!settings.fileMode) {
+            // git ignores the execute bit here, so its index keeps the mode of the last commit: the disk says.
+            const st = (0,external_node_fs_.lstatSync)(sourceDir + '/' + p, { throwIfNoEntry: false });
+            if (st?.isFile())
+                out.set(p, { mode: st.mode & 0o100 ? 'executable' : 'regular', digest: e.digest });
+            else
+                toRead.push(p);
+        }
+    }
     for (const [p, state] of await git_blob_streamDigests(sourceDir, toRead))
         out.set(p, state);
+    // Every symlink entry was among the paths read: what is left of the index are files.
     return result_ok(out);
 }
 /**
  * Starts the fast path's git calls. They depend on the directory only, not on the graph, so a caller can start
- * them before it reads the graph and have git stat the work tree on another core meanwhile. All three run at
- * once (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
+ * them before it reads the graph and have git stat the work tree on another core meanwhile. All run at once
+ * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
  */
 function file_digest_startWorkTreeListings(sourceDir) {
+    // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
+    const place = gitText(sourceDir, [
+        'rev-parse',
+        '--is-inside-work-tree',
+        '--show-prefix',
+        '--git-path',
+        'info/attributes',
+    ]).then((r) => (r.ok ? r.value.split('\n') : []));
     return {
-        prefix: git_command_workTreePrefix(sourceDir),
+        startedAt: Date.now(),
+        prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
         index: gitText(sourceDir, ['ls-files', '-s', '-v', '-z', '--', '.']),
         status: gitText(sourceDir, [
             'status',
@@ -34552,6 +35202,8 @@ function file_digest_startWorkTreeListings(sourceDir) {
             '--',
             '.',
         ]),
+        settings: readSettings(sourceDir),
+        infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
     };
 }
 /**
@@ -34570,24 +35222,6 @@ async function file_digest_unchangedIndexedFiles(listings) {
     for (const p of parseDirtyPaths(changed.value, prefix))
         files.delete(p);
     return files;
-}
-/**
- * Digests as of a commit, from `git ls-tree -r --full-tree <commit>`: the working tree is never read (the pre-push
- * hook keys the pushed commit, not the checkout). `repoDir` may be a subdirectory of the work tree: paths are
- * relative to it. A path absent from the commit is missing; an unknown commit is an error.
- */
-async function commitTreeDigests(repoDir, commit, paths) {
-    if (commit.startsWith('-'))
-        return result_err(`not a commit: ${JSON.stringify(commit)}`);
-    const prefix = (await git_command_workTreePrefix(repoDir)) ?? '';
-    const listed = await gitText(repoDir, ['ls-tree', '-r', '-z', '--full-tree', commit]);
-    if (!listed.ok)
-        return listed;
-    const tree = parseListing(listed.value, 'ls-tree', paths, prefix);
-    const out = new Map();
-    for (const p of paths)
-        out.set(p, tree.get(p) ?? { missing: true });
-    return result_ok(out);
 }
 /**
  * The working tree's digests by the fastest correct means: the git fast path inside a work tree, else (or when
@@ -34614,6 +35248,63 @@ async function chooseDigestSource(sourceDir) {
     return (await workTreePrefix(sourceDir)) === undefined
         ? streamSource(sourceDir)
         : { kind: 'git-index', digests: async (paths) => ok(await chooseDigests(sourceDir, paths)) };
+}
+
+;// CONCATENATED MODULE: ./src/ids/input-recheck.ts
+/**
+ * The check before saving a build: are its inputs still what its key recorded? An input edited while the job ran
+ * may have been read in its new version, and the output must then not be filed under the old key.
+ *
+ * Inputs read from disk when keyed carry their stat data (inode, size, mtime, ctime, mode; git-blob.ts): any
+ * difference now means a change. Inputs whose digest came from git's index were not looked at by this process;
+ * git compared them with the index when `git status` ran, after `since`. One whose ctime is not older than that
+ * (less a margin for coarse file-system clocks) is read again and compared by content, so that a file touched
+ * just before the run is not taken for an edit. ctime cannot be set by a program: every write, chmod or
+ * replacement moves it.
+ */
+
+
+/** File-system timestamps lag the wall clock (a kernel tick) or are coarse (1–2 s on some file systems). */
+const CLOCK_MARGIN_MS = 2500;
+class InputRecheck {
+    sourceDir;
+    digests;
+    since;
+    /**
+     * `digests` are the states the keys were computed from; `since` is the wall-clock time (ms) just before any of
+     * them was looked at.
+     */
+    constructor(sourceDir, digests, since) {
+        this.sourceDir = sourceDir;
+        this.digests = digests;
+        this.since = since;
+    }
+    /** The inputs among `paths` that are no longer what the key recorded (empty when all are unchanged). */
+    async changed(paths) {
+        const out = [];
+        for (const p of paths) {
+            const state = this.digests.get(p);
+            if (state === undefined || !('digest' in state))
+                continue;
+            if (await this.#changed(p, state))
+                out.push(p);
+        }
+        return out;
+    }
+    async #changed(p, state) {
+        const path = this.sourceDir + '/' + p;
+        const st = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+        if (st === undefined)
+            return true;
+        const stamp = stampOf(state);
+        if (stamp !== undefined) {
+            return !sameStamp(statStamp(st, state.link === undefined ? undefined : (0,external_node_fs_.lstatSync)(path)), stamp);
+        }
+        if (st.ctimeMs < this.since - CLOCK_MARGIN_MS)
+            return false;
+        const now = await digestFromDisk(this.sourceDir, p);
+        return (!('digest' in now) || now.digest !== state.digest || now.mode !== state.mode || now.link !== state.link);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/ids/topological-order.ts
@@ -34654,12 +35345,13 @@ function topologicalOrder(graph) {
 
 
 
+
 /** Bumped whenever the encoding changes, so that no key ever changes meaning silently. */
-const KEY_SCHEMA = 'disbuild-key-v1';
+const KEY_SCHEMA = 'disbuild-key-v2';
 /**
  * Every job's key, dependencies before dependents. `digests` must answer every input path; an input that is
- * missing (or absent from the map) is a problem naming the job and the input, and all such problems come back
- * together.
+ * missing (or absent from the map), or that cannot be an input (a dangling link, a path leading outside the source
+ * directory), is a problem naming the job and the input, and all such problems come back together.
  */
 function computeKeys(graph, digests, salt) {
     const keys = new Map();
@@ -34696,20 +35388,20 @@ function encodeOutputs(h, job) {
 function encodeInputs(h, job, digests, problems) {
     const inputs = sortedUnique(job.inputs);
     h.count('inputs', inputs.length);
-    for (const path of inputs) {
+    inputs.forEach((path, i) => {
         const state = digests.get(path);
-        if (state === undefined || 'missing' in state) {
-            // The model's inputs are normalised and sorted, so the producer's index is not known here (the parser
-            // names it when the file is missing at load time); the path identifies the input instead.
+        if (state === undefined || !('digest' in state)) {
+            // The model's inputs are normalised and sorted: `i` is the index in that list (the parser names the
+            // producer's own index when it finds the problem at load time, as `disbuild run` does).
             problems.push({
                 job: job.name || job.label,
-                field: 'Inputs',
-                message: `input file ${path} does not exist`,
+                field: `Inputs[${i}]`,
+                message: state !== undefined && 'problem' in state ? state.problem : `input file ${path} does not exist`,
             });
-            continue;
+            return;
         }
-        h.input(path, state.mode, state.digest);
-    }
+        h.input(path, state.mode, state.digest, state.link);
+    });
 }
 /** The inputs in code-unit order without duplicates; the validated model already is, so this rarely copies. */
 function sortedUnique(inputs) {
@@ -34808,11 +35500,24 @@ async function keyGraphWith(graph, source, salt) {
  * are the fast path's git calls when the caller started them early.
  */
 async function keyGraph(graph, sourceDir, salt, listings) {
-    return computeKeys(graph, await chooseDigests(sourceDir, graphInputs(graph), listings), salt);
+    const r = await keyGraphAndInputs(graph, sourceDir, salt, listings);
+    return r.ok ? result_ok(r.value.keys) : r;
+}
+/**
+ * As keyGraph, with what the keys were computed from: the check before saving a build (input-recheck.ts) asks
+ * whether its inputs are still those.
+ */
+async function keyGraphAndInputs(graph, sourceDir, salt, listings) {
+    const since = listings?.startedAt ?? Date.now();
+    const digests = await chooseDigests(sourceDir, graphInputs(graph), listings);
+    const keys = computeKeys(graph, digests, salt);
+    return keys.ok
+        ? result_ok({ keys: keys.value, digests, recheck: new InputRecheck(sourceDir, digests, since) })
+        : keys;
 }
 /** Keys from a commit's tree: what the pre-push hook uses, so uncommitted changes never count. */
 async function keyGraphAtCommit(graph, repoDir, commit, salt) {
-    const digests = await commitTreeDigests(repoDir, commit, graphInputs(graph));
+    const digests = await commit_digests_commitTreeDigests(repoDir, commit, graphInputs(graph));
     if (!digests.ok)
         return result_err([{ message: `cannot read the tree of ${commit}: ${digests.error}` }]);
     return computeKeys(graph, digests.value, salt);
@@ -36202,6 +36907,17 @@ class Execution {
             outcome.message = `its in-place outputs could not be captured: ${captured}`;
             return { ok: false, outcome };
         }
+        const changed = (await this.#p.inputsChanged?.(job)) ?? [];
+        if (changed.length > 0) {
+            // The job may have read the new bytes: filed under the key of the old ones, it would be served for them.
+            reporter.onEvent({
+                type: 'warning',
+                job: ref,
+                message: `${JSON.stringify(job.name)} was not cached: ${changed.length === 1 ? 'its input' : 'inputs'} ${changed.join(', ')} changed while it ran`,
+            });
+            this.#inCache.set(ref.key, Promise.resolve(false));
+            return { ok: true, dir: outputDir, outcome };
+        }
         // Dependents get outputs they cannot write into, whether they read them here or from a later restore.
         sealTree(outputDir);
         const artifact = {
@@ -36678,7 +37394,6 @@ function launcher_startLauncherEarly() {
 
 
 
-
 /**
  * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
  * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
@@ -36701,7 +37416,7 @@ async function engine_runGraph(graph, options, deps) {
         launcher?.close();
         return keyed;
     }
-    const keys = keyed.value;
+    const { keys, recheck } = keyed.value;
     const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
     const hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)))]);
     const cachedCount = selected.filter((l) => hits.has(keys.get(l))).length;
@@ -36740,6 +37455,7 @@ async function engine_runGraph(graph, options, deps) {
         timings,
         coordinator: deps.coordinator ?? soloCoordinator,
         ...(launcher ? { launcher } : {}),
+        ...(recheck ? { inputsChanged: (job) => recheck.changed(job.inputs) } : {}),
         options,
         selected,
         wantBytes,
@@ -36773,18 +37489,19 @@ async function engine_runGraph(graph, options, deps) {
     deps.reporter.onEvent({ type: 'run-end', summary });
     return result_ok(summary);
 }
+/**
+ * Keys, and for the working tree the check that a build's inputs did not change while it ran (a commit cannot);
+ * the digests go to whoever explains the keys (`onKeyed`).
+ */
 async function engine_computeKeys(graph, options, onKeyed) {
-    if (onKeyed === undefined || options.digests !== 'working-tree') {
-        return options.digests === 'working-tree'
-            ? keyGraph(graph, options.sourceDir, options.salt, options.workTreeListings)
-            : keyGraphAtCommit(graph, options.sourceDir, options.digests.commit, options.salt);
+    if (options.digests === 'working-tree') {
+        const keyed = await keyGraphAndInputs(graph, options.sourceDir, options.salt, options.workTreeListings);
+        if (keyed.ok)
+            onKeyed?.(keyed.value.digests, keyed.value.keys);
+        return keyed;
     }
-    // The same steps as keyGraph, with the digests kept for whoever explains the keys.
-    const digests = await chooseDigests(options.sourceDir, graphInputs(graph), options.workTreeListings);
-    const keys = computeKeys(graph, digests, options.salt);
-    if (keys.ok)
-        onKeyed(digests, keys.value);
-    return keys;
+    const keys = await keyGraphAtCommit(graph, options.sourceDir, options.digests.commit, options.salt);
+    return keys.ok ? result_ok({ keys: keys.value }) : keys;
 }
 function dryRunOutcome(execution, label, hit) {
     return {
@@ -37859,6 +38576,8 @@ function readInputs(raw, job, cx) {
             cx.add(job, where, `input ${shown} is a directory; list its files`);
         else if (k === 'other')
             cx.add(job, where, `input ${shown} is not a regular file or a symbolic link`);
+        else if (typeof k === 'object')
+            cx.add(job, where, k.problem);
     });
     return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -37927,6 +38646,8 @@ function collectGarbage() {
 }
 
 ;// CONCATENATED MODULE: ./src/graph/parse.ts
+
+
 
 
 
@@ -38009,11 +38730,14 @@ async function parse_loadGraphFile(path, sourceDir, knownFiles) {
  * file types) instead of one lstat per file: inputs come many to a directory, and 10,000 inputs in 1,000
  * directories cost a third of the time. A name the listing does not show (or does not type) is lstat-ed, so
  * case-insensitive file systems and odd file systems answer exactly as lstat does. Paths in `knownFiles` are
- * files without asking.
+ * files without asking. A path that is a symbolic link, or lies below one, is resolved as keys resolve it
+ * (resolve-input.ts): a dangling link or a path leading outside `sourceDir` is a problem.
  */
 function pathKinds(sourceDir, knownFiles) {
     const memo = new Map();
     const listings = new Map();
+    const realDirs = new Map();
+    const disk = new DiskView(sourceDir);
     // Keyed by the directory's relative path: joining and normalising every input path costs more than the calls.
     const listed = (relDir) => {
         if (listings.has(relDir))
@@ -38022,13 +38746,15 @@ function pathKinds(sourceDir, knownFiles) {
         try {
             kinds = new Map();
             for (const e of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(sourceDir, relDir), { withFileTypes: true })) {
-                const k = e.isFile() || e.isSymbolicLink()
+                const k = e.isFile()
                     ? 'file'
-                    : e.isDirectory()
-                        ? 'dir'
-                        : e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()
-                            ? 'other'
-                            : undefined;
+                    : e.isSymbolicLink()
+                        ? 'link'
+                        : e.isDirectory()
+                            ? 'dir'
+                            : e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()
+                                ? 'other'
+                                : undefined;
                 if (k !== undefined)
                     kinds.set(e.name, k);
             }
@@ -38039,19 +38765,41 @@ function pathKinds(sourceDir, knownFiles) {
         listings.set(relDir, kinds);
         return kinds;
     };
+    // Whether a directory is reached without following a link (then its listing is the truth about its entries).
+    const isRealDir = (relDir) => {
+        if (relDir === '')
+            return true;
+        let real = realDirs.get(relDir);
+        if (real === undefined) {
+            const slash = relDir.lastIndexOf('/');
+            const parent = slash < 0 ? '' : relDir.slice(0, slash);
+            real = isRealDir(parent) && listed(parent)?.get(relDir.slice(slash + 1)) === 'dir';
+            realDirs.set(relDir, real);
+        }
+        return real;
+    };
     return (rel) => {
         if (knownFiles?.has(rel))
             return 'file';
         let k = memo.get(rel);
         if (k === undefined) {
             const slash = rel.lastIndexOf('/');
-            k =
-                listed(slash < 0 ? '' : rel.slice(0, slash))?.get(rel.slice(slash + 1)) ??
-                    lstatKind((0,external_node_path_.join)(sourceDir, rel));
+            const dir = slash < 0 ? '' : rel.slice(0, slash);
+            const listedKind = isRealDir(dir)
+                ? (listed(dir)?.get(rel.slice(slash + 1)) ?? lstatKind((0,external_node_path_.join)(sourceDir, rel)))
+                : 'link';
+            k = listedKind === 'link' ? resolvedKind(disk, rel) : listedKind;
             memo.set(rel, k);
         }
         return k;
     };
+}
+/** A path that is, or lies below, a symbolic link: what reading it yields, as keys resolve it. */
+function resolvedKind(disk, rel) {
+    if (rel.includes('\0'))
+        return 'missing';
+    const r = resolveInput(disk, rel);
+    return r.ok ? 'file' : r.missing ? 'missing' : { problem: r.problem };
 }
 function lstatKind(path) {
     // Validation refuses such paths; a caller that skipped it still gets an answer, not an exception.
@@ -38060,8 +38808,10 @@ function lstatKind(path) {
     const st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
     if (st === undefined)
         return 'missing';
-    if (st.isFile() || st.isSymbolicLink())
+    if (st.isFile())
         return 'file';
+    if (st.isSymbolicLink())
+        return 'link';
     return st.isDirectory() ? 'dir' : 'other';
 }
 /**
@@ -38088,6 +38838,8 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
                     message: `input ${shown} is not a regular file or a symbolic link`,
                 });
             }
+            else if (typeof k === 'object')
+                problems.push({ job: job.name, field, message: k.problem });
         });
     }
     for (const [id, path] of graph.sourceFiles) {
@@ -39276,7 +40028,10 @@ function keyRecord(graph, job, digests, keys, salt) {
     const inputs = {};
     for (const path of job.inputs) {
         const s = digests.get(path);
-        inputs[path] = s === undefined || 'missing' in s ? 'missing' : `${s.mode} ${s.digest}`;
+        inputs[path] =
+            s === undefined || !('digest' in s)
+                ? 'missing'
+                : `${s.mode} ${s.digest}${s.link === undefined ? '' : ` link ${s.link}`}`;
     }
     const cmds = job.cmds.map((c) => {
         if (c.kind === 'cat')
