@@ -29,13 +29,8 @@ export async function runGraph(
   const started = performance.now();
   const selection = selectJobs(graph, options.targets);
   if (!selection.ok) return err(selection.error.map((message) => ({ field: 'targets', message })));
-  // Started while the keys are computed, so that its start-up is not on the first jobs' path.
-  let launcher = options.dryRun || selection.value.closure.size === 0 ? undefined : Launcher.start();
   const keyed = await computeKeys(graph, options);
-  if (!keyed.ok) {
-    launcher?.close();
-    return keyed;
-  }
+  if (!keyed.ok) return keyed;
   const keys = keyed.value;
   const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
   const hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)!))]);
@@ -47,10 +42,10 @@ export async function runGraph(
     toRun: selected.length - cachedCount,
   });
 
-  if (launcher && cachedCount === selected.length) {
-    launcher.close();
-    launcher = undefined;
-  }
+  // Started on the first miss, not before: a run whose every job hits starts no process, so it neither pays for
+  // one nor waits for one to exit. A run with misses queues its first commands while the launcher boots.
+  const launcher =
+    options.dryRun || cachedCount === selected.length ? undefined : Launcher.start();
   const timings = deps.timings ?? noTimings;
   const execution = new Execution({
     graph,
@@ -76,8 +71,11 @@ export async function runGraph(
   const wantBytes = new Set<JobLabel>(
     options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : [],
   );
-  await mkdir(join(options.workDir, 'out'), { recursive: true });
-  await mkdir(join(options.workDir, 'tmp'), { recursive: true });
+  // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
+  if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
+    await mkdir(join(options.workDir, 'out'), { recursive: true });
+    await mkdir(join(options.workDir, 'tmp'), { recursive: true });
+  }
   let jobs: JobOutcome[];
   try {
     jobs = await Promise.all(

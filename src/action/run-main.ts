@@ -11,6 +11,7 @@ import { PackCache } from '../cache/packs/pack-cache.js';
 import { baseEnvironment } from '../cli/commands/run.js';
 import { defaultCacheDir } from '../cli/local-state.js';
 import { SharedCoordinator } from '../coordinator/shared-coordinator.js';
+import { openOnFirstClaim } from '../coordinator/lazy-coordinator.js';
 import type { EngineOptions } from '../engine-options.js';
 import { runGraph } from '../engine.js';
 import type { Graph, GraphProblem } from '../graph/model.js';
@@ -174,9 +175,11 @@ async function run(graph: Graph, o: ActionOptions, p: Places, cache: Cache): Pro
     setOutputs(idleOutputs());
     return true;
   }
-  const coordinator = await SharedCoordinator.open(join(p.runnerTemp, 'disbuild-state'), {
-    onWarning: (m) => core.warning(m),
-  });
+  const coordinator = openOnFirstClaim(() =>
+    SharedCoordinator.open(join(p.runnerTemp, 'disbuild-state'), {
+      onWarning: (m) => core.warning(m),
+    }),
+  );
   // The runner cancels a step with SIGINT, then SIGTERM: kill the jobs, save nothing partial.
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();
