@@ -1,5 +1,6 @@
-import { cp, mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { copyTree } from './cache/tree-copy.js';
 import type { Graph, GraphProblem, JobLabel } from './graph/model.js';
 import type { JobKey } from './ids/brands.js';
 import { keyGraph, keyGraphAtCommit } from './ids/job-key.js';
@@ -87,10 +88,11 @@ export async function runGraph(
         return outcome;
       }),
     );
-    if (options.outDir !== undefined && !options.dryRun) {
-      await copyToOutDir(execution, selection.value.roots, options.outDir, graph);
-    }
+    // Saves and publications read output directories: they end before any directory is moved to the out dir.
     await execution.settle();
+    if (options.outDir !== undefined && !options.dryRun) {
+      await copyToOutDir(execution, selection.value.roots, options.outDir, graph, options.workDir);
+    }
   } finally {
     launcher?.close();
     await Promise.allSettled([deps.cache.close(), timings.flush()]);
@@ -132,14 +134,34 @@ async function copyToOutDir(
   roots: JobLabel[],
   outDir: string,
   graph: Graph,
+  workDir: string,
 ): Promise<void> {
   await mkdir(outDir, { recursive: true });
+  // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
+  // place, not copied a second time. Outputs that live in the cache (built by this run) are copied.
+  const scratch = join(workDir, 'out') + sep;
+  const placed = new Map<string, string>();
   for (const label of roots) {
     const ready = await execution.materialize(label);
     if (!ready.ok) continue;
     const dest = join(outDir, safeName(graph.byLabel.get(label)!.name || label));
     await rm(dest, { recursive: true, force: true });
-    await cp(ready.dir, dest, { recursive: true, verbatimSymlinks: true });
+    const from = placed.get(ready.dir) ?? ready.dir;
+    if (from === ready.dir && ready.dir.startsWith(scratch) && (await moved(ready.dir, dest))) {
+      placed.set(ready.dir, dest);
+      continue;
+    }
+    await copyTree(from, dest, { link: false });
+  }
+}
+
+/** Renames `from` to `to`; false when it cannot (another file system, say), and nothing was changed. */
+async function moved(from: string, to: string): Promise<boolean> {
+  try {
+    await rename(from, to);
+    return true;
+  } catch {
+    return false;
   }
 }
 

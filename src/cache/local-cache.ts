@@ -6,7 +6,8 @@ import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import type { ArtifactToSave, Cache, CacheHit, Manifest, RestoreFailure, SaveOutcome } from './cache.js';
-import { buildManifest, sha256, verifyTree } from './manifest.js';
+import { buildManifest, sha256 } from './manifest.js';
+import { restoreVerified } from './verified-restore.js';
 import { copyTree } from './tree-copy.js';
 
 /** Logs up to this size live inline in `meta.json`, so a lookup hit costs one small read, logs included. */
@@ -107,9 +108,9 @@ export class LocalCache implements Cache {
       const manifest =
         meta.manifest ?? (JSON.parse(await readFile(join(entry, 'manifest.json'), 'utf8')) as Manifest);
       await mkdir(dirname(destDir), { recursive: true });
-      await copyTree(join(entry, 'out'), temp, { link: false });
+      // Copied and verified in one pass: every restored byte is one that was checked against the manifest.
+      let verified = await restoreVerified(join(entry, 'out'), temp, manifest);
       const [stdout, stderr] = await Promise.all([log('stdout'), log('stderr')]);
-      let verified = await verifyTree(temp, manifest);
       if (
         verified.ok &&
         (sha256(stdout) !== manifest.stdoutSha256 || sha256(stderr) !== manifest.stderrSha256)
