@@ -1,6 +1,7 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { copyTree } from './cache/tree-copy.js';
+import { renameReplacing } from './util/rename-replacing.js';
 import type { Graph, GraphProblem, JobLabel } from './graph/model.js';
 import type { JobKey } from './ids/brands.js';
 import { keyGraph, keyGraphAtCommit } from './ids/job-key.js';
@@ -145,20 +146,20 @@ async function copyToOutDir(
     const ready = await execution.materialize(label);
     if (!ready.ok) continue;
     const dest = join(outDir, safeName(graph.byLabel.get(label)!.name || label));
-    await rm(dest, { recursive: true, force: true });
     const from = placed.get(ready.dir) ?? ready.dir;
     if (from === ready.dir && ready.dir.startsWith(scratch) && (await moved(ready.dir, dest))) {
       placed.set(ready.dir, dest);
       continue;
     }
+    await rm(dest, { recursive: true, force: true });
     await copyTree(from, dest, { link: false });
   }
 }
 
-/** Renames `from` to `to`; false when it cannot (another file system, say), and nothing was changed. */
+/** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
 async function moved(from: string, to: string): Promise<boolean> {
   try {
-    await rename(from, to);
+    await renameReplacing(from, to);
     return true;
   } catch {
     return false;

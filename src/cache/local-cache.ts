@@ -8,6 +8,7 @@ import { err, ok } from '../util/result.js';
 import type { ArtifactToSave, Cache, CacheHit, Manifest, RestoreFailure, SaveOutcome } from './cache.js';
 import { buildManifest, sha256 } from './manifest.js';
 import { restoreVerified } from './verified-restore.js';
+import { renameReplacing } from '../util/rename-replacing.js';
 import { copyTree } from './tree-copy.js';
 
 /** Logs up to this size live inline in `meta.json`, so a lookup hit costs one small read, logs included. */
@@ -83,16 +84,22 @@ export class LocalCache implements Cache {
       const inline = meta[name];
       return inline !== undefined ? Buffer.from(inline, 'base64') : readFile(join(entry, name));
     };
+    // The entry's mtime is its last use, for least-recently-used pruning: set once per run, however often used.
+    let touched = false;
+    const touch = (): void => {
+      if (touched) return;
+      touched = true;
+      const now = new Date();
+      void utimes(entry, now, now).catch(() => undefined);
+    };
     return {
       key,
       durationMs: meta.durationMs,
       logs: async () => {
-        const now = new Date();
-        // The entry's mtime is its last use, for least-recently-used pruning.
-        void utimes(entry, now, now).catch(() => undefined);
+        touch();
         return { stdout: await log('stdout'), stderr: await log('stderr') };
       },
-      restore: (destDir) => this.#restore(key, meta, destDir, log),
+      restore: (destDir) => this.#restore(key, meta, destDir, log, touch),
     };
   }
 
@@ -101,13 +108,14 @@ export class LocalCache implements Cache {
     meta: EntryMeta,
     destDir: string,
     log: (name: 'stdout' | 'stderr') => Promise<Buffer>,
+    touch: () => void,
   ): Promise<Result<void, RestoreFailure>> {
     const entry = this.#entry(key);
     const temp = `${destDir}.restore-${randomBytes(4).toString('hex')}`;
     try {
       const manifest =
         meta.manifest ?? (JSON.parse(await readFile(join(entry, 'manifest.json'), 'utf8')) as Manifest);
-      await mkdir(dirname(destDir), { recursive: true });
+      await this.#ensureDir(dirname(destDir));
       // Copied and verified in one pass: every restored byte is one that was checked against the manifest.
       let verified = await restoreVerified(join(entry, 'out'), temp, manifest);
       const [stdout, stderr] = await Promise.all([log('stdout'), log('stderr')]);
@@ -124,10 +132,8 @@ export class LocalCache implements Cache {
         this.#onWarning(message);
         return err({ reason: 'corrupt', message });
       }
-      await rm(destDir, { recursive: true, force: true });
-      await rename(temp, destDir);
-      const now = new Date();
-      await utimes(entry, now, now).catch(() => undefined);
+      await renameReplacing(temp, destDir);
+      touch();
       return ok(undefined);
     } catch (e) {
       await rm(temp, { recursive: true, force: true }).catch(() => undefined);
@@ -222,6 +228,14 @@ export class LocalCache implements Cache {
   }
 
   readonly #shards = new Set<string>();
+  readonly #dirs = new Set<string>();
+
+  /** Restore destinations' parents are created once per process, not probed on every restore. */
+  async #ensureDir(dir: string): Promise<void> {
+    if (this.#dirs.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    this.#dirs.add(dir);
+  }
 
   /** Each of the 256 shard directories is created once per process, not probed on every save. */
   async #ensureShard(dir: string): Promise<void> {

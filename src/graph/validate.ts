@@ -75,15 +75,20 @@ function readSourceFiles(raw: unknown, cx: ValidateContext): Map<string, string>
     cx.add(undefined, 'SourceFiles', `must be an object of ID to path, got ${describe(raw)}`);
     return files;
   }
-  for (const [id, path] of Object.entries(raw)) {
-    const where = `SourceFiles[${JSON.stringify(id)}]`;
-    if (!HEX40.test(id)) cx.add(undefined, where, 'is not a 40-character hex ID');
-    else if (files.has(id.toLowerCase())) cx.ambiguousKeys = true;
-    if (typeof path !== 'string') cx.add(undefined, where, `must be a path string, got ${describe(path)}`);
+  const kind = cx.options.inputKind;
+  // Tens of thousands of entries in a large graph: the field name is spelled out only for a problem.
+  const where = (id: string): string => `SourceFiles[${JSON.stringify(id)}]`;
+  for (const id in raw) {
+    const path = raw[id];
+    const lower = id.toLowerCase();
+    if (!HEX40.test(id)) cx.add(undefined, where(id), 'is not a 40-character hex ID');
+    else if (files.has(lower)) cx.ambiguousKeys = true;
+    if (typeof path !== 'string')
+      cx.add(undefined, where(id), `must be a path string, got ${describe(path)}`);
     else {
-      files.set(id.toLowerCase(), path);
-      if (cx.options.inputKind?.(path) === 'missing')
-        cx.add(undefined, where, `source file ${path} does not exist`);
+      files.set(lower, path);
+      if (kind !== undefined && kind(path) === 'missing')
+        cx.add(undefined, where(id), `source file ${path} does not exist`);
     }
   }
   return files;
@@ -154,10 +159,10 @@ function readInputs(raw: (string | undefined)[], job: string, cx: ValidateContex
     if (p === undefined) return;
     const where = `Inputs[${i}]`;
     if (p === '') return cx.add(job, where, 'is empty');
-    if (p.startsWith('/')) {
+    if (p.charCodeAt(0) === SLASH) {
       return cx.add(job, where, `must be relative to the source directory, got ${JSON.stringify(p)}`);
     }
-    const norm = posix.normalize(p).replace(/\/$/, '');
+    const norm = isNormalPath(p) ? p : posix.normalize(p).replace(/\/$/, '');
     if (norm === '..' || norm.startsWith('../')) {
       return cx.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
     }
@@ -169,7 +174,32 @@ function readInputs(raw: (string | undefined)[], job: string, cx: ValidateContex
     else if (k === 'dir') cx.add(job, where, `input ${norm} is a directory; list its files`);
     else if (k === 'other') cx.add(job, where, `input ${norm} is not a regular file or a symbolic link`);
   });
-  return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...out];
+  // Producers usually list inputs in order already: checking is cheaper than sorting.
+  for (let i = 1; i < sorted.length; i++) {
+    if (!(sorted[i - 1]! < sorted[i]!)) return sorted.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+  return sorted;
+}
+
+const SLASH = 0x2f;
+const DOT = 0x2e;
+
+/**
+ * True when `posix.normalize` would leave the relative path `p` as it is: no empty, `.` or `..` segment and no
+ * trailing slash. One pass over the characters, where normalising builds a new string for every input.
+ */
+function isNormalPath(p: string): boolean {
+  let start = 0;
+  for (let i = 0; i <= p.length; i++) {
+    if (i < p.length && p.charCodeAt(i) !== SLASH) continue;
+    const len = i - start;
+    if (len === 0) return false;
+    if (p.charCodeAt(start) === DOT && (len === 1 || (len === 2 && p.charCodeAt(start + 1) === DOT)))
+      return false;
+    start = i + 1;
+  }
+  return true;
 }
 
 /** Unknown deps, then every dependency cycle, each as the chain of job names. */
