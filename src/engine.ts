@@ -46,8 +46,7 @@ export async function runGraph(
 
   // Started on the first miss, not before: a run whose every job hits starts no process, so it neither pays for
   // one nor waits for one to exit. A run with misses queues its first commands while the launcher boots.
-  const launcher =
-    options.dryRun || cachedCount === selected.length ? undefined : Launcher.start();
+  const launcher = options.dryRun || cachedCount === selected.length ? undefined : Launcher.start();
   const timings = deps.timings ?? noTimings;
   const execution = new Execution({
     graph,

@@ -10,8 +10,7 @@ import type { OpenedCoordinator } from './shared-coordinator.js';
 export function openOnFirstClaim(open: () => Promise<OpenedCoordinator>): OpenedCoordinator {
   let opening: Promise<OpenedCoordinator> | undefined;
   let opened: OpenedCoordinator | undefined;
-  const get = (): Promise<OpenedCoordinator> =>
-    (opening ??= open().then((c) => (opened = c)));
+  const get = (): Promise<OpenedCoordinator> => (opening ??= open().then((c) => (opened = c)));
   return {
     // Jobs read it after their claim, by which time the coordinator is open.
     get env(): Readonly<Record<string, string>> {
