@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { BenchContext, BenchRow } from './harness.js';
@@ -16,7 +24,7 @@ import { type GeneratedJob, generateWorkspace, toGraphJson } from './workspace.j
  * so that the tools are compared and not npm.
  *
  * Environment (all optional): BENCH_SIZES=200,1000  BENCH_SCENARIOS=cold,cached,restore,leaf,root
- * BENCH_PAIRS=5  TURBO_VERSION=2.11.11
+ * BENCH_PAIRS=5  TURBO_VERSION=2.11.11  DISBUILD_CLI=path/to/cli/index.js (default: this checkout's dist/)
  */
 const TURBO_VERSION = process.env.TURBO_VERSION ?? '2.11.11';
 const SIZES = (process.env.BENCH_SIZES ?? '200,1000').split(',').map(Number);
@@ -180,7 +188,7 @@ async function benchSize(
     if (r.status !== 0) throw new Error(`${name} failed (${r.status}):\n${r.stderrTail}\n${r.stdoutTail}`);
     return r;
   };
-  const cli = join(ctx.root, 'dist/cli/index.js');
+  const cli = process.env.DISBUILD_CLI ?? join(ctx.root, 'dist/cli/index.js');
   let disbuildCache = join(scratch, 'disbuild-cache-warm');
   let turboCache = join(scratch, 'turbo-cache-warm');
   const disbuild = (extra: string[] = []): Measured =>
