@@ -65,7 +65,10 @@ describe('the warm path', () => {
     const edited = await rig.runGraph([], recording('edited.log'));
     expect(edited.code).toBe(0);
     expect([...edited.jobs.values()].map((j) => j.status)).toEqual(['built', 'built']);
-    expect((await recorded('edited.log')).some((l) => l.includes('launcher-process'))).toBe(true);
+    const editedLog = await recorded('edited.log');
+    expect(editedLog.some((l) => l.includes('launcher-process'))).toBe(true);
+    // Small scratch trees (this run's, the coordinator's store) are removed in line: no `rm` left running at exit.
+    expect(editedLog.filter((l) => l.startsWith('spawn rm'))).toEqual([]);
     expect(existsSync(rig.path('cache', 'coordinator'))).toBe(true);
   });
 
