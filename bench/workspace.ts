@@ -90,3 +90,40 @@ export function toGraphJson(jobs: GeneratedJob[]): string {
     })),
   });
 }
+
+/**
+ * The same workload as an npm-workspaces repository described by disbuild.json: package `pkg<i>` per job, its
+ * sources, a `build` script writing `dist/out.txt` from them and from its dependencies' `dist/out.txt`, and
+ * `dependencies` on the packages it reads. One task: `{"script": "build", "outputs": ["dist/**"], "deps": ["^build"]}`.
+ */
+export async function generateNpmWorkspace(
+  dir: string,
+  opts: { jobs: number; filesPerJob: number; fileBytes: number },
+): Promise<GeneratedJob[]> {
+  const jobs = await generateWorkspace(dir, opts);
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'bench', private: true, workspaces: ['pkg*'] }),
+  );
+  await writeFile(join(dir, '.gitignore'), 'dist/\n');
+  await writeFile(
+    join(dir, 'disbuild.json'),
+    JSON.stringify({ tasks: { build: { script: 'build', outputs: ['dist/**'], deps: ['^build'] } } }),
+  );
+  for (const j of jobs) {
+    const deps = Object.fromEntries(j.deps.map((d) => [`pkg${d}`, '*']));
+    const pkg = {
+      name: `pkg${j.index}`,
+      version: '1.0.0',
+      scripts: { build: 'sh build.sh' },
+      dependencies: deps,
+    };
+    await writeFile(join(dir, `pkg${j.index}/package.json`), JSON.stringify(pkg));
+    const reads = j.deps.map((d) => `sha1sum < ../pkg${d}/dist/out.txt;`).join(' ');
+    await writeFile(
+      join(dir, `pkg${j.index}/build.sh`),
+      `mkdir -p dist && { cat src/*; ${reads} } > dist/out.txt\n`,
+    );
+  }
+  return jobs;
+}

@@ -1,4 +1,6 @@
-import type { WorkTreeListings } from './ids/file-digest.js';
+import type { InputState, WorkTreeListings } from './ids/file-digest.js';
+import type { JobKey } from './ids/brands.js';
+import type { JobLabel } from './graph/model.js';
 import type { Cache } from './cache/cache.js';
 import type { Reporter } from './report/events.js';
 import type { Timings } from './executor/timings.js';
@@ -49,4 +51,6 @@ export interface EngineDeps {
   timings?: Timings;
   /** Claims keys before building them so no key is built twice at once; a solo coordinator by default. */
   coordinator?: JobCoordinator;
+  /** Told every job's key and the input digests they were made from, before anything runs (explanations). */
+  onKeyed?: (digests: ReadonlyMap<string, InputState>, keys: ReadonlyMap<JobLabel, JobKey>) => void;
 }

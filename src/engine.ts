@@ -4,7 +4,8 @@ import { copyTree } from './cache/tree-copy.js';
 import { renameReplacing } from './util/rename-replacing.js';
 import type { Graph, GraphProblem, JobLabel } from './graph/model.js';
 import type { JobKey } from './ids/brands.js';
-import { keyGraph, keyGraphAtCommit } from './ids/job-key.js';
+import { computeKeys as keysFromDigests, graphInputs, keyGraph, keyGraphAtCommit } from './ids/job-key.js';
+import { chooseDigests } from './ids/file-digest.js';
 import type { EngineDeps, EngineOptions } from './engine-options.js';
 import { Execution } from './executor/execution.js';
 import { criticalPathPriorities } from './executor/priorities.js';
@@ -31,7 +32,7 @@ export async function runGraph(
   const started = performance.now();
   const selection = selectJobs(graph, options.targets);
   if (!selection.ok) return err(selection.error.map((message) => ({ field: 'targets', message })));
-  const keyed = await computeKeys(graph, options);
+  const keyed = await computeKeys(graph, options, deps.onKeyed);
   if (!keyed.ok) return keyed;
   const keys = keyed.value;
   const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
@@ -72,6 +73,8 @@ export async function runGraph(
   const wantBytes = new Set<JobLabel>(
     options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : [],
   );
+  // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
+  for (const l of selected) if (graph.byLabel.get(l)!.outputs) wantBytes.add(l);
   // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
   if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
     await mkdir(join(options.workDir, 'out'), { recursive: true });
@@ -107,13 +110,21 @@ export async function runGraph(
   return ok(summary);
 }
 
-function computeKeys(
+async function computeKeys(
   graph: Graph,
   options: EngineOptions,
+  onKeyed: EngineDeps['onKeyed'],
 ): Promise<Result<Map<JobLabel, JobKey>, GraphProblem[]>> {
-  return options.digests === 'working-tree'
-    ? keyGraph(graph, options.sourceDir, options.salt, options.workTreeListings)
-    : keyGraphAtCommit(graph, options.sourceDir, options.digests.commit, options.salt);
+  if (onKeyed === undefined || options.digests !== 'working-tree') {
+    return options.digests === 'working-tree'
+      ? keyGraph(graph, options.sourceDir, options.salt, options.workTreeListings)
+      : keyGraphAtCommit(graph, options.sourceDir, options.digests.commit, options.salt);
+  }
+  // The same steps as keyGraph, with the digests kept for whoever explains the keys.
+  const digests = await chooseDigests(options.sourceDir, graphInputs(graph), options.workTreeListings);
+  const keys = keysFromDigests(graph, digests, options.salt);
+  if (keys.ok) onKeyed(digests, keys.value);
+  return keys;
 }
 
 function dryRunOutcome(execution: Execution, label: JobLabel, hit: boolean): JobOutcome {

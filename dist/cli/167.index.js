@@ -52,19 +52,25 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   coordinator: () => (/* binding */ coordinator)
 /* harmony export */ });
-/* harmony import */ var _coordinator_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(367);
-/* harmony import */ var _coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6420);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7593);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1604);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _coordinator_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(367);
+/* harmony import */ var _coordinator_private_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3555);
+/* harmony import */ var _coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6420);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7593);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1604);
+
+
 
 
 
 
 const HELP = `Usage: disbuild coordinator start KEY
        disbuild coordinator finish KEY --token T (--file LABEL=PATH... | --error MESSAGE)
+         (PATH: a plain file in the job's output or temp directory, relative to the current one or absolute)
        disbuild coordinator renew KEY --token T
 
-Speaks the Start/Finish protocol from a shell script inside a job, through $${_coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .ENV_ADDRESS */ .PM} and $${_coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .ENV_TOKEN */ .O3}.
+Speaks the Start/Finish protocol from a shell script inside a job, through $${_coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_ADDRESS */ .PM} and $${_coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_TOKEN */ .O3}.
 Every answer is one JSON object on stdout:
   start   {"token": "..."}: build, then finish (renew within the lease, 10 s, while building)
           {"extra": {"LABEL": "PATH", ...}}: another holder built it; reuse those files
@@ -74,7 +80,7 @@ Exit status: 0 ok, 1 refused or failed, 2 bad usage or no coordinator in the env
 `;
 /** `disbuild coordinator`: the protocol for scripts inside jobs. */
 const coordinator = async (argv, io) => {
-    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCommandArgs */ .Qx)(argv, {
+    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommandArgs */ .Qx)(argv, {
         token: { type: 'string' },
         file: { type: 'string', multiple: true },
         error: { type: 'string' },
@@ -82,7 +88,7 @@ const coordinator = async (argv, io) => {
     });
     if (parsed.ok && parsed.value.values.help) {
         io.stdout.write(HELP);
-        return _io_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .d.ok;
+        return _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok;
     }
     if (!parsed.ok)
         return usage(io, parsed.error);
@@ -90,11 +96,17 @@ const coordinator = async (argv, io) => {
     if (key === undefined || rest.length > 0 || !['start', 'finish', 'renew'].includes(op ?? '')) {
         return usage(io, 'expected start, finish or renew, and one KEY');
     }
-    const address = io.env[_coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .ENV_ADDRESS */ .PM];
-    const bearer = io.env[_coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .ENV_TOKEN */ .O3];
+    const address = io.env[_coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_ADDRESS */ .PM];
+    const bearer = io.env[_coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_TOKEN */ .O3];
     if (!address || !bearer)
-        return usage(io, `${_coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .ENV_ADDRESS */ .PM} and ${_coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .ENV_TOKEN */ .O3} must be set (they are, inside a job)`);
-    const client = new _coordinator_client_js__WEBPACK_IMPORTED_MODULE_0__/* .CoordinatorClient */ .G(address, bearer);
+        return usage(io, `${_coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_ADDRESS */ .PM} and ${_coordinator_protocol_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_TOKEN */ .O3} must be set (they are, inside a job)`);
+    const target = (0,_coordinator_client_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAddress */ .o)(address);
+    const notOurs = 'socketPath' in target ? await (0,_coordinator_private_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .socketProblem */ .jK)(target.socketPath) : undefined;
+    if (notOurs) {
+        io.stderr.write(`disbuild coordinator: not sending the token to ${address}: ${notOurs}\n`);
+        return _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.failed;
+    }
+    const client = new _coordinator_client_js__WEBPACK_IMPORTED_MODULE_1__/* .CoordinatorClient */ .G(address, bearer);
     try {
         const v = parsed.value.values;
         if (op === 'start')
@@ -112,7 +124,8 @@ const coordinator = async (argv, io) => {
             const eq = f.indexOf('=');
             if (eq <= 0)
                 return usage(io, `--file must be LABEL=PATH, got ${JSON.stringify(f)}`);
-            extra[f.slice(0, eq)] = f.slice(eq + 1);
+            // Resolved here: the serving process has another working directory, and takes absolute paths only.
+            extra[f.slice(0, eq)] = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, f.slice(eq + 1));
         }
         return print(io, await client.finish(key, v.token, { extra }));
     }
@@ -122,11 +135,11 @@ const coordinator = async (argv, io) => {
 };
 function print(io, r) {
     io.stdout.write(JSON.stringify(r.ok ? (r.value ?? {}) : { error: r.error.message }) + '\n');
-    return r.ok ? _io_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .d.ok : _io_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .d.failed;
+    return r.ok ? _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok : _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.failed;
 }
 function usage(io, message) {
     io.stderr.write(`disbuild coordinator: ${message}\n\n${HELP}`);
-    return _io_js__WEBPACK_IMPORTED_MODULE_2__/* .EXIT */ .d.usage;
+    return _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.usage;
 }
 
 
@@ -136,9 +149,9 @@ function usage(io, message) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ CoordinatorClient)
+/* harmony export */   G: () => (/* binding */ CoordinatorClient),
+/* harmony export */   o: () => (/* binding */ parseAddress)
 /* harmony export */ });
-/* unused harmony export parseAddress */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8251);
@@ -242,6 +255,98 @@ function errorText(body) {
 }
 function refused(r) {
     return { reason: 'refused', status: r.status, message: errorText(r.body) };
+}
+
+
+/***/ }),
+
+/***/ 3555:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jK: () => (/* binding */ socketProblem),
+/* harmony export */   q1: () => (/* binding */ readPrivateFile),
+/* harmony export */   rh: () => (/* binding */ ensurePrivateDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * Who may be trusted with the coordinator's secrets: only files and sockets this user owns, in directories
+ * nobody else can write. A directory another user can write lets that user swap a socket or a record under
+ * us; a socket another user owns is that user's server, and our bearer token must never reach it.
+ */
+/** The effective uid files must belong to; undefined where the platform has none (then nothing is checked). */
+const myUid = () => process.geteuid?.();
+/**
+ * Creates `dir` owner-only, or checks that an existing one is ours and tightens its mode. Answers a problem
+ * when it is a symlink or belongs to somebody else.
+ */
+async function ensurePrivateDir(dir) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir);
+    if (!st.isDirectory())
+        return `${dir} is not a directory`;
+    const uid = myUid();
+    if (uid !== undefined && st.uid !== uid)
+        return `${dir} belongs to uid ${st.uid}, not to this user (${uid})`;
+    if ((st.mode & 0o077) !== 0)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(dir, 0o700);
+    return undefined;
+}
+/**
+ * A socket may receive our token only when it is ours and sits in a directory that is ours and that nobody
+ * else can write (so it cannot be replaced between this check and the connection).
+ */
+async function socketProblem(socketPath) {
+    const uid = myUid();
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(socketPath);
+    const d = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir).catch(() => undefined);
+    if (!d)
+        return `${dir} does not exist`;
+    if (!d.isDirectory())
+        return `${dir} is not a directory`;
+    if (uid !== undefined && d.uid !== uid)
+        return `${dir} belongs to uid ${d.uid}, not to this user`;
+    if ((d.mode & 0o022) !== 0)
+        return `${dir} can be written by other users`;
+    const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(socketPath).catch(() => undefined);
+    if (!s)
+        return `${socketPath} does not exist`;
+    if (!s.isSocket())
+        return `${socketPath} is not a socket`;
+    if (uid !== undefined && s.uid !== uid)
+        return `${socketPath} belongs to uid ${s.uid}, not to this user`;
+    return undefined;
+}
+/**
+ * Reads a small owner-only file without following a symlink at its name; undefined when it is missing, not
+ * ours, or readable by others (a record that others could have written is no record of ours).
+ */
+async function readPrivateFile(path) {
+    let fh;
+    try {
+        fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = await fh.stat();
+        const uid = myUid();
+        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0)
+            return undefined;
+        return await fh.readFile('utf8');
+    }
+    finally {
+        await fh.close();
+    }
 }
 
 

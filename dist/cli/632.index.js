@@ -2,423 +2,6 @@ export const id = 632;
 export const ids = [632];
 export const modules = {
 
-/***/ 5287:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Um: () => (/* binding */ LocalCache),
-  _n: () => (/* binding */ isAlive),
-  Uc: () => (/* binding */ removeDeadTemps)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/util/result.ts
-var result = __webpack_require__(8251);
-;// CONCATENATED MODULE: ./src/cache/manifest.ts
-
-
-
-
-function sha256(bytes) {
-    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-}
-/** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
-const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
-async function fileSha256(path, size) {
-    if (size <= SYNC_HASH_LIMIT)
-        return sha256((0,external_node_fs_.readFileSync)(path));
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
-        h.update(chunk);
-    return h.digest('hex');
-}
-/** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
-async function describeTree(dir) {
-    const entries = [];
-    const walk = async (rel) => {
-        // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
-        // trips per run would cost more than they overlap.
-        const names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(dir, rel)).sort();
-        for (const name of names) {
-            const r = rel === '' ? name : `${rel}/${name}`;
-            const abs = (0,external_node_path_.join)(dir, r);
-            const st = (0,external_node_fs_.lstatSync)(abs);
-            if (st.isDirectory()) {
-                entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
-                const problem = await walk(r);
-                if (problem)
-                    return problem;
-            }
-            else if (st.isSymbolicLink()) {
-                const target = (0,external_node_fs_.readlinkSync)(abs);
-                const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(r), target));
-                if ((0,external_node_path_.isAbsolute)(target) || resolved === '..' || resolved.startsWith('../')) {
-                    return `symlink ${r} points outside the output directory (${target})`;
-                }
-                entries.push({
-                    path: r,
-                    type: 'symlink',
-                    mode: 0o777,
-                    size: target.length,
-                    sha256: sha256(target),
-                    target,
-                });
-            }
-            else if (st.isFile()) {
-                const mode = st.mode & 0o100 ? 0o755 : 0o644;
-                entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
-            }
-            else {
-                return `${r} is neither a file, a directory nor a symlink`;
-            }
-        }
-        return undefined;
-    };
-    const problem = await walk('');
-    return problem === undefined ? (0,result.ok)(entries) : (0,result/* err */._)(problem);
-}
-/** The manifest of an artifact whose output tree is at `outputDir`. */
-async function buildManifest(outputDir, key, durationMs, stdout, stderr) {
-    const entries = await describeTree(outputDir);
-    if (!entries.ok)
-        return entries;
-    return (0,result.ok)({
-        version: 1,
-        key,
-        durationMs,
-        stdoutSha256: sha256(stdout),
-        stderrSha256: sha256(stderr),
-        entries: entries.value,
-    });
-}
-/** Checks that `dir` holds exactly the manifest's tree: same entries, types, sizes, exec bits and hashes. */
-async function verifyTree(dir, manifest) {
-    const actual = await describeTree(dir);
-    if (!actual.ok)
-        return actual;
-    const want = new Map(manifest.entries.map((e) => [e.path, e]));
-    for (const e of actual.value) {
-        const w = want.get(e.path);
-        if (!w)
-            return (0,result/* err */._)(`unexpected ${e.type} ${e.path}`);
-        if (w.type !== e.type ||
-            w.size !== e.size ||
-            w.sha256 !== e.sha256 ||
-            (w.type === 'file' && w.mode !== e.mode)) {
-            return (0,result/* err */._)(`${e.path} does not match the manifest`);
-        }
-        want.delete(e.path);
-    }
-    const missing = want.keys().next();
-    return missing.done ? (0,result.ok)(undefined) : (0,result/* err */._)(`${missing.value} is missing`);
-}
-
-;// CONCATENATED MODULE: ./src/cache/tree-copy.ts
-
-
-/**
- * Copies a directory tree, hard-linking files when `link` is set and the file system allows it.
- * Linking is for saves only: restores must copy, because a restored tree may be written to, while a saved
- * entry is verified against its manifest on every restore, so a later write through a link is caught there.
- * Asynchronous: creating a directory entry costs a fraction of a millisecond of kernel time on common disks,
- * and the event loop has jobs to start meanwhile.
- */
-async function copyTree(src, dest, opts) {
-    await (0,promises_.mkdir)(dest, { recursive: true });
-    for (const entry of await (0,promises_.readdir)(src, { withFileTypes: true })) {
-        const from = (0,external_node_path_.join)(src, entry.name);
-        const to = (0,external_node_path_.join)(dest, entry.name);
-        if (entry.isDirectory())
-            await copyTree(from, to, opts);
-        else if (entry.isSymbolicLink())
-            await (0,promises_.symlink)(await (0,promises_.readlink)(from), to);
-        else if (entry.isFile())
-            await copyOne(from, to, opts.link);
-    }
-}
-async function copyOne(from, to, tryLink) {
-    if (tryLink) {
-        try {
-            await (0,promises_.link)(from, to);
-            return;
-        }
-        catch {
-            // Another file system, or links not allowed: copy instead.
-        }
-    }
-    await (0,promises_.copyFile)(from, to, promises_.constants.COPYFILE_FICLONE);
-    const mode = (await (0,promises_.stat)(from)).mode & 0o777;
-    if (mode & 0o111)
-        await (0,promises_.chmod)(to, mode);
-}
-
-;// CONCATENATED MODULE: ./src/cache/local-cache.ts
-
-
-
-
-
-
-
-/** Logs up to this size live inline in `meta.json`, so a lookup hit costs one small read, logs included. */
-const INLINE_LOG_LIMIT = 16 * 1024;
-/**
- * The `local` backend: one directory per artifact under `<dir>/v1/entries/<key[0..2]>/<key>/`.
- *
- * Deals with: atomic saves (the whole entry is built in `v1/tmp/` and renamed into place, so an entry either
- * exists complete or not at all), races between processes (the first rename wins, the loser discards its copy),
- * verified restores (a tampered entry is removed and answered as a miss), and leftovers of killed processes.
- * Does not deal with: size bounds (`pruneCache`) or deciding what to restore.
- */
-class LocalCache {
-    #root;
-    #onWarning;
-    constructor(root, onWarning) {
-        this.#root = root;
-        this.#onWarning = onWarning;
-    }
-    /** Opens (creating) the cache at `dir`, removing temp directories that dead processes left behind. */
-    static async create(dir, opts = {}) {
-        const root = (0,external_node_path_.join)(dir, 'v1');
-        await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
-        await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
-        await removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
-        return new LocalCache(root, opts.onWarning ?? (() => undefined));
-    }
-    #entry(key) {
-        return (0,external_node_path_.join)(this.#root, 'entries', key.slice(0, 2), key);
-    }
-    #newTemp() {
-        return (0,external_node_path_.join)(this.#root, 'tmp', `${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-    }
-    lookup(keys) {
-        const hits = new Map();
-        // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
-        // and nothing else runs while a run looks its keys up.
-        for (const key of keys) {
-            const path = (0,external_node_path_.join)(this.#entry(key), 'meta.json');
-            // Asked first because a miss is the common case in a cold run, and a failed read costs an exception.
-            if (!(0,external_node_fs_.existsSync)(path))
-                continue;
-            try {
-                const meta = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-                hits.set(key, this.#hit(key, meta));
-            }
-            catch {
-                // Gone meanwhile, or unreadable: a miss.
-            }
-        }
-        return Promise.resolve(hits);
-    }
-    #hit(key, meta) {
-        const entry = this.#entry(key);
-        const log = async (name) => {
-            const inline = meta[name];
-            return inline !== undefined ? Buffer.from(inline, 'base64') : (0,promises_.readFile)((0,external_node_path_.join)(entry, name));
-        };
-        return {
-            key,
-            durationMs: meta.durationMs,
-            logs: async () => {
-                const now = new Date();
-                // The entry's mtime is its last use, for least-recently-used pruning.
-                void (0,promises_.utimes)(entry, now, now).catch(() => undefined);
-                return { stdout: await log('stdout'), stderr: await log('stderr') };
-            },
-            restore: (destDir) => this.#restore(key, meta, destDir, log),
-        };
-    }
-    async #restore(key, meta, destDir, log) {
-        const entry = this.#entry(key);
-        const temp = `${destDir}.restore-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        try {
-            const manifest = meta.manifest ?? JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(entry, 'manifest.json'), 'utf8'));
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(destDir), { recursive: true });
-            await copyTree((0,external_node_path_.join)(entry, 'out'), temp, { link: false });
-            const [stdout, stderr] = await Promise.all([log('stdout'), log('stderr')]);
-            let verified = await verifyTree(temp, manifest);
-            if (verified.ok &&
-                (sha256(stdout) !== manifest.stdoutSha256 || sha256(stderr) !== manifest.stderrSha256)) {
-                verified = (0,result/* err */._)('logs do not match the manifest');
-            }
-            if (!verified.ok) {
-                await (0,promises_.rm)(temp, { recursive: true, force: true });
-                await this.#quarantine(key);
-                const message = `cache entry ${key} is corrupt (${verified.error}); removed it`;
-                this.#onWarning(message);
-                return (0,result/* err */._)({ reason: 'corrupt', message });
-            }
-            await (0,promises_.rm)(destDir, { recursive: true, force: true });
-            await (0,promises_.rename)(temp, destDir);
-            const now = new Date();
-            await (0,promises_.utimes)(entry, now, now).catch(() => undefined);
-            return (0,result.ok)(undefined);
-        }
-        catch (e) {
-            await (0,promises_.rm)(temp, { recursive: true, force: true }).catch(() => undefined);
-            const message = `cache entry ${key} could not be restored: ${e.message}`;
-            this.#onWarning(message);
-            return (0,result/* err */._)({ reason: 'missing', message });
-        }
-    }
-    /** Moves a bad entry out of the way atomically, so the next save can replace it. */
-    async #quarantine(key) {
-        const temp = this.#newTemp();
-        try {
-            await (0,promises_.rename)(this.#entry(key), temp);
-        }
-        catch {
-            return;
-        }
-        await (0,promises_.rm)(temp, { recursive: true, force: true }).catch(() => undefined);
-    }
-    /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
-    #handedOut = new Set();
-    /**
-     * A job that writes its outputs straight into a temp entry saves without copying or linking anything:
-     * committing it is writing `meta.json` and one rename.
-     */
-    newOutputDir() {
-        const temp = this.#newTemp();
-        const out = (0,external_node_path_.join)(temp, 'out');
-        try {
-            (0,external_node_fs_.mkdirSync)(temp);
-        }
-        catch {
-            // tmp/ itself removed while running: one more call, only then.
-            (0,external_node_fs_.mkdirSync)(temp, { recursive: true });
-        }
-        (0,external_node_fs_.mkdirSync)(out);
-        this.#handedOut.add(out);
-        return out;
-    }
-    async save(key, artifact) {
-        const entry = this.#entry(key);
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(entry, 'meta.json')))
-            return { saved: false, reason: 'exists' };
-        const adopt = this.#handedOut.has(artifact.outputDir);
-        // Not taken over: the directory stays where dependents read it until `close` removes it.
-        const dropTemp = (temp) => adopt ? Promise.resolve() : (0,promises_.rm)(temp, { recursive: true, force: true }).catch(() => undefined);
-        const temp = adopt ? (0,external_node_path_.dirname)(artifact.outputDir) : this.#newTemp();
-        try {
-            if (!adopt)
-                await copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
-            // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
-            const manifest = await buildManifest((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
-            if (!manifest.ok) {
-                await dropTemp(temp);
-                return { saved: false, reason: 'unsafe-output', message: manifest.error };
-            }
-            const meta = { ...entryMeta(artifact), manifest: manifest.value };
-            // Logs too big to live inline in meta.json get files of their own.
-            if (meta.stdout === undefined)
-                await (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'stdout'), artifact.stdout);
-            if (meta.stderr === undefined)
-                await (0,promises_.writeFile)((0,external_node_path_.join)(temp, 'stderr'), artifact.stderr);
-            // Synchronous: two small calls, cheaper in line than as thread-pool round trips (open, write, close, rename).
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'meta.json'), JSON.stringify(meta));
-            await this.#ensureShard((0,external_node_path_.dirname)(entry));
-            // The single commit point: before it, nothing is visible; after it, everything is.
-            (0,external_node_fs_.renameSync)(temp, entry);
-            if (!adopt)
-                return { saved: true };
-            this.#handedOut.delete(artifact.outputDir);
-            return { saved: true, outputDir: (0,external_node_path_.join)(entry, 'out') };
-        }
-        catch (e) {
-            await dropTemp(temp);
-            const code = e.code;
-            if (code === 'ENOTEMPTY' || code === 'EEXIST')
-                return { saved: false, reason: 'exists' };
-            this.#onWarning(`could not save ${key} to the local cache: ${e.message}`);
-            return { saved: false, reason: 'cache-unavailable', message: e.message };
-        }
-    }
-    /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
-    async close() {
-        const left = [...this.#handedOut];
-        this.#handedOut.clear();
-        await Promise.all(left.map((out) => (0,promises_.rm)((0,external_node_path_.dirname)(out), { recursive: true, force: true }).catch(() => undefined)));
-    }
-    #shards = new Set();
-    /** Each of the 256 shard directories is created once per process, not probed on every save. */
-    async #ensureShard(dir) {
-        if (this.#shards.has(dir))
-            return;
-        await (0,promises_.mkdir)(dir, { recursive: true });
-        this.#shards.add(dir);
-    }
-}
-function entryMeta(a) {
-    const meta = { durationMs: a.durationMs };
-    if (a.stdout.length <= INLINE_LOG_LIMIT)
-        meta.stdout = a.stdout.toString('base64');
-    if (a.stderr.length <= INLINE_LOG_LIMIT)
-        meta.stderr = a.stderr.toString('base64');
-    return meta;
-}
-/** Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. */
-async function removeDeadTemps(tmpDir) {
-    let names;
-    try {
-        names = await (0,promises_.readdir)(tmpDir);
-    }
-    catch {
-        return;
-    }
-    await Promise.all(names.map(async (name) => {
-        const pid = Number(name.split('-')[0]);
-        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid))
-            return;
-        if (pid === process.pid)
-            return;
-        await (0,promises_.rm)((0,external_node_path_.join)(tmpDir, name), { recursive: true, force: true });
-    }));
-}
-function isAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
-}
-
-
-/***/ }),
-
-/***/ 2142:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ NullCache)
-/* harmony export */ });
-/** `--cache none`: every lookup misses, every save is declined. */
-class NullCache {
-    lookup() {
-        return Promise.resolve(new Map());
-    }
-    save() {
-        return Promise.resolve({ saved: false, reason: 'disabled' });
-    }
-    close() {
-        return Promise.resolve();
-    }
-}
-
-
-/***/ }),
-
 /***/ 5632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -437,12 +20,12 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/cache/null-cache.ts
 var null_cache = __webpack_require__(2142);
-// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 5 modules
-var shared_coordinator = __webpack_require__(2204);
-// EXTERNAL MODULE: ./src/engine.ts + 9 modules
-var engine = __webpack_require__(9596);
-// EXTERNAL MODULE: ./src/ids/file-digest.ts + 3 modules
-var file_digest = __webpack_require__(9021);
+// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 6 modules
+var shared_coordinator = __webpack_require__(5431);
+// EXTERNAL MODULE: ./src/engine.ts + 10 modules
+var engine = __webpack_require__(7910);
+// EXTERNAL MODULE: ./src/ids/file-digest.ts + 2 modules
+var file_digest = __webpack_require__(5815);
 // EXTERNAL MODULE: ./src/executor/launcher.ts
 var launcher = __webpack_require__(7029);
 // EXTERNAL MODULE: ./src/graph/model.ts
@@ -501,6 +84,10 @@ var graph_input = __webpack_require__(3311);
 var cli_io = __webpack_require__(1604);
 // EXTERNAL MODULE: ./src/cli/local-state.ts
 var local_state = __webpack_require__(4709);
+// EXTERNAL MODULE: ./src/explain/record-store.ts
+var record_store = __webpack_require__(1806);
+// EXTERNAL MODULE: ./src/explain/run-explainer.ts + 1 modules
+var run_explainer = __webpack_require__(9814);
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 
 
@@ -516,12 +103,14 @@ var local_state = __webpack_require__(4709);
 
 
 
-const HELP = `Usage: disbuild run --graph FILE [options] [TARGET...]
+
+
+const HELP = `Usage: disbuild run [--graph FILE] [options] [TARGET...]
 
 Runs a build graph: computes every job's key, restores hits from the cache, builds the misses.
 
 Options:
-  --graph FILE          the graph JSON (required)
+  --graph FILE          the graph JSON (default: what disbuild.json in the source dir describes)
   --source-dir DIR      the checkout that inputs are relative to (default: current directory)
   --cache local|none    where artifacts are kept (default: local)
   --cache-dir DIR       local cache directory (default: $XDG_CACHE_HOME/disbuild or ~/.cache/disbuild)
@@ -536,6 +125,7 @@ Options:
   --log-replay failed|all|none  print cached jobs' logs (default: failed)
   --dry-run             compute keys and look them up; run nothing
   -q, --quiet           do not stream job output
+  -v, --verbose         say why each job runs as it starts (see 'disbuild explain')
   -h, --help            show this help
 
 Exit status: 0 when every job is cached or built, 1 when any failed or was skipped, 2 for bad usage or an invalid graph.
@@ -556,6 +146,7 @@ const flags = {
     'log-replay': { type: 'string' },
     'dry-run': { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
+    verbose: { type: 'boolean', short: 'v' },
     help: { type: 'boolean', short: 'h' },
 };
 /** `disbuild run`: the CLI adapter around the engine. */
@@ -568,8 +159,6 @@ const run = async (argv, io) => {
         io.stdout.write(HELP);
         return cli_io/* EXIT */.d.ok;
     }
-    if (v.graph === undefined)
-        return usageError(io, '--graph FILE is required');
     const jobs = (0,args/* parsePositiveInt */.EJ)('--jobs', v.jobs, (0,external_node_os_.availableParallelism)());
     const timeout = (0,args/* parsePositiveInt */.EJ)('--timeout', v.timeout, 0);
     const cacheKind = (0,args/* parseChoice */.HU)('--cache', v.cache, ['local', 'none'], 'local');
@@ -587,9 +176,10 @@ const run = async (argv, io) => {
     if (!v['dry-run'])
         (0,launcher/* startLauncherEarly */.K)();
     const knownFiles = (0,file_digest/* unchangedIndexedFiles */.IQ)(workTreeListings);
-    const graph = await (0,graph_input/* loadGraphOrReport */.C)(v.graph, sourceDir, io, knownFiles);
-    if (!graph)
+    const input = await (0,graph_input/* loadGraphOrReport */.C)(v.graph, sourceDir, io, knownFiles);
+    if (!input)
         return cli_io/* EXIT */.d.usage;
+    const { graph } = input;
     const state = await (0,local_state/* openLocalState */.p)(v['cache-dir'], io);
     const live = Boolean(io.stdout.isTTY) && !io.env.CI;
     const reporter = new console_reporter/* ConsoleReporter */.l({
@@ -599,6 +189,9 @@ const run = async (argv, io) => {
         streamOutput: !v.quiet,
     });
     const warn = (message) => reporter.onEvent({ type: 'warning', message });
+    const salt = v.salt ?? input.salt ?? '';
+    const explainer = new run_explainer/* RunExplainer */.M(graph, salt, new record_store/* KeyRecordStore */.G(state.dir));
+    const verbose = v.verbose ?? false;
     const cache = cacheKind.value === 'local' ? await state.openCache(warn) : new null_cache/* NullCache */.C();
     const coordinator = await shared_coordinator/* SharedCoordinator */.W.open(state.dir, { onWarning: warn });
     const controller = new AbortController();
@@ -609,7 +202,7 @@ const run = async (argv, io) => {
         const targets = [...(v.targets ?? []).flatMap((t) => t.split(',')), ...parsed.value.positionals].filter(Boolean);
         const result = await (0,engine/* runGraph */.C)(graph, {
             sourceDir,
-            salt: v.salt ?? '',
+            salt,
             concurrency: jobs.value,
             failFast: v['fail-fast'] ?? false,
             jobTimeoutMs: timeout.value * 1000,
@@ -625,7 +218,17 @@ const run = async (argv, io) => {
             signal: controller.signal,
         }, {
             cache,
-            reporter: { onEvent: (e) => reporter.onEvent(e) },
+            reporter: {
+                onEvent: (e) => {
+                    if (e.type === 'job-start' && verbose) {
+                        io.stdout.write(`why ${e.job.name}: ${explainer.reason(e.job.name)}\n`);
+                    }
+                    if (e.type === 'job-end' && e.outcome.status === 'built')
+                        explainer.recordBuilt(e.outcome.name);
+                    reporter.onEvent(e);
+                },
+            },
+            onKeyed: explainer.onKeyed,
             timings: state.timings,
             coordinator,
         });
@@ -634,6 +237,7 @@ const run = async (argv, io) => {
                 io.stderr.write(`disbuild: ${(0,model/* formatProblem */.V)(p)}\n`);
             return cli_io/* EXIT */.d.usage;
         }
+        explainer.flush();
         if (v.report !== undefined)
             await writeJsonReport((0,external_node_path_.resolve)(io.cwd, v.report), result.value);
         if (controller.signal.aborted)
@@ -664,60 +268,13 @@ function usageError(io, message) {
 
 /***/ }),
 
-/***/ 4709:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ defaultCacheDir),
-/* harmony export */   p: () => (/* binding */ openLocalState)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5287);
-/* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2142);
-/* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2670);
-
-
-
-
-
-
-/** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
-function defaultCacheDir(env) {
-    const xdg = env.XDG_CACHE_HOME;
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(xdg && xdg !== '' ? xdg : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache'), 'disbuild');
-}
-async function openLocalState(cacheDirFlag, io) {
-    const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(io.cwd, cacheDirFlag);
-    const runsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'runs');
-    // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run.
-    await (0,_cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .removeDeadTemps */ .Uc)(runsDir);
-    return {
-        dir,
-        timings: await _executor_timings_js__WEBPACK_IMPORTED_MODULE_4__/* .FileTimings */ .g.open((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'timings-v1.json')),
-        // A cache that cannot be opened costs the run its cache, never the build.
-        openCache: (onWarning) => _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .LocalCache */ .Um.create(dir, { onWarning }).catch((e) => {
-            onWarning(`the local cache in ${dir} cannot be used (${e.message}); running without it`);
-            return new _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .NullCache */ .C();
-        }),
-        newRunDir: () => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(runsDir, `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`),
-    };
-}
-
-
-/***/ }),
-
 /***/ 367:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ CoordinatorClient)
+/* harmony export */   G: () => (/* binding */ CoordinatorClient),
+/* harmony export */   o: () => (/* binding */ parseAddress)
 /* harmony export */ });
-/* unused harmony export parseAddress */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8251);
@@ -841,6 +398,98 @@ const soloCoordinator = {
 
 /***/ }),
 
+/***/ 3555:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jK: () => (/* binding */ socketProblem),
+/* harmony export */   q1: () => (/* binding */ readPrivateFile),
+/* harmony export */   rh: () => (/* binding */ ensurePrivateDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * Who may be trusted with the coordinator's secrets: only files and sockets this user owns, in directories
+ * nobody else can write. A directory another user can write lets that user swap a socket or a record under
+ * us; a socket another user owns is that user's server, and our bearer token must never reach it.
+ */
+/** The effective uid files must belong to; undefined where the platform has none (then nothing is checked). */
+const myUid = () => process.geteuid?.();
+/**
+ * Creates `dir` owner-only, or checks that an existing one is ours and tightens its mode. Answers a problem
+ * when it is a symlink or belongs to somebody else.
+ */
+async function ensurePrivateDir(dir) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir);
+    if (!st.isDirectory())
+        return `${dir} is not a directory`;
+    const uid = myUid();
+    if (uid !== undefined && st.uid !== uid)
+        return `${dir} belongs to uid ${st.uid}, not to this user (${uid})`;
+    if ((st.mode & 0o077) !== 0)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(dir, 0o700);
+    return undefined;
+}
+/**
+ * A socket may receive our token only when it is ours and sits in a directory that is ours and that nobody
+ * else can write (so it cannot be replaced between this check and the connection).
+ */
+async function socketProblem(socketPath) {
+    const uid = myUid();
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(socketPath);
+    const d = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir).catch(() => undefined);
+    if (!d)
+        return `${dir} does not exist`;
+    if (!d.isDirectory())
+        return `${dir} is not a directory`;
+    if (uid !== undefined && d.uid !== uid)
+        return `${dir} belongs to uid ${d.uid}, not to this user`;
+    if ((d.mode & 0o022) !== 0)
+        return `${dir} can be written by other users`;
+    const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(socketPath).catch(() => undefined);
+    if (!s)
+        return `${socketPath} does not exist`;
+    if (!s.isSocket())
+        return `${socketPath} is not a socket`;
+    if (uid !== undefined && s.uid !== uid)
+        return `${socketPath} belongs to uid ${s.uid}, not to this user`;
+    return undefined;
+}
+/**
+ * Reads a small owner-only file without following a symlink at its name; undefined when it is missing, not
+ * ours, or readable by others (a record that others could have written is no record of ours).
+ */
+async function readPrivateFile(path) {
+    let fh;
+    try {
+        fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = await fh.stat();
+        const uid = myUid();
+        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0)
+            return undefined;
+        return await fh.readFile('utf8');
+    }
+    finally {
+        await fh.close();
+    }
+}
+
+
+/***/ }),
+
 /***/ 6420:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -884,7 +533,7 @@ function labelProblem(label) {
 
 /***/ }),
 
-/***/ 2204:
+/***/ 5431:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -903,6 +552,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/coordinator/client.ts
 var coordinator_client = __webpack_require__(367);
+// EXTERNAL MODULE: ./src/coordinator/private-dir.ts
+var private_dir = __webpack_require__(3555);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: ./src/util/result.ts
@@ -1037,38 +688,45 @@ class CoordinatorState {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
 ;// CONCATENATED MODULE: ./src/coordinator/store.ts
 
 
 
 
+
+/** A published path the store will not take; the message is for the publisher. */
+class RefusedFile extends Error {
+}
 /**
  * Where finished results live: `<dir>/<importPath>/<label>`. A result is written into a temp directory and
- * renamed into place, so a reader never sees half of one; files are hard-linked when possible (no copy),
- * copied otherwise, so the producer may delete its own files as soon as finish is answered.
+ * renamed into place, so a reader never sees half of one; the producer may delete its own files as soon as
+ * finish is answered.
+ *
+ * What may be published: plain files (never a symlink, a device or a directory) at absolute paths inside the
+ * publish roots, the directories where this cache directory's jobs write outputs and temp files. A file is
+ * hard-linked only when nothing else links to it (no second name for a file like /etc/passwd that a job
+ * hard-linked into its output), and only when the link lands on the very file that was checked; otherwise it
+ * is copied from the opened file.
  */
 class ResultStore {
     dir;
-    constructor(dir) {
+    #roots;
+    constructor(dir, publishRoots) {
         this.dir = dir;
+        this.#roots = Promise.all(publishRoots.map((r) => (0,promises_.realpath)(r).catch(() => (0,external_node_path_.normalize)(r))));
     }
     async put(importPath, files) {
         if (Object.keys(files).length === 0)
             return {};
+        const roots = await this.#roots;
         const final = (0,external_node_path_.join)(this.dir, importPath);
         const temp = (0,external_node_path_.join)(this.dir, `.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
         await (0,promises_.mkdir)(temp, { recursive: true });
         try {
-            for (const [label, path] of Object.entries(files)) {
-                if (!(await (0,promises_.stat)(path)).isFile())
-                    throw new Error(`extra ${JSON.stringify(label)}: ${path} is not a file`);
-                try {
-                    await (0,promises_.link)(path, (0,external_node_path_.join)(temp, label));
-                }
-                catch {
-                    await (0,promises_.copyFile)(path, (0,external_node_path_.join)(temp, label), external_node_fs_.constants.COPYFILE_FICLONE);
-                }
-            }
+            for (const [label, path] of Object.entries(files))
+                await take(label, path, roots, (0,external_node_path_.join)(temp, label));
             try {
                 await (0,promises_.rename)(temp, final);
             }
@@ -1083,6 +741,44 @@ class ResultStore {
             await (0,promises_.rm)(temp, { recursive: true, force: true });
         }
         return Object.fromEntries(Object.keys(files).map((label) => [label, (0,external_node_path_.join)(final, label)]));
+    }
+}
+async function take(label, path, roots, dest) {
+    const refuse = (why) => {
+        throw new RefusedFile(`extra ${JSON.stringify(label)}: ${JSON.stringify(path)} ${why}`);
+    };
+    if (!(0,external_node_path_.isAbsolute)(path))
+        refuse('is not an absolute path');
+    const name = (0,external_node_path_.basename)((0,external_node_path_.normalize)(path));
+    if (name === '' || name === '.' || name === '..')
+        refuse('is not a file path');
+    // The directory's real path: a symlinked directory on the way must not lead out of the roots.
+    const parent = await (0,promises_.realpath)((0,external_node_path_.dirname)((0,external_node_path_.normalize)(path))).catch(() => refuse('does not exist'));
+    const real = (0,external_node_path_.join)(parent, name);
+    if (!roots.some((r) => real.startsWith(r.endsWith(external_node_path_.sep) ? r : r + external_node_path_.sep)))
+        refuse(`is outside the directories results may be published from (${roots.join(', ')})`);
+    let fh;
+    try {
+        fh = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        return refuse(code === 'ELOOP' ? 'is a symlink' : `cannot be opened (${code ?? String(e)})`);
+    }
+    try {
+        const st = await fh.stat();
+        if (!st.isFile())
+            refuse('is not a plain file');
+        if (st.nlink === 1) {
+            const linked = await (0,promises_.link)(real, dest).then(() => (0,promises_.lstat)(dest), () => undefined);
+            if (linked && linked.ino === st.ino && linked.dev === st.dev)
+                return;
+            await (0,promises_.rm)(dest, { force: true });
+        }
+        await (0,external_node_stream_promises_.pipeline)(fh.createReadStream({ start: 0, autoClose: false }), (0,external_node_fs_.createWriteStream)(dest, { mode: st.mode & 0o777, flags: 'wx' }));
+    }
+    finally {
+        await fh.close();
     }
 }
 
@@ -1106,7 +802,7 @@ const DEFAULT_LEASE_MS = 10_000;
 async function startCoordinatorServer(opts) {
     const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
     const state = new CoordinatorState({ leaseMs, newToken: () => (0,external_node_crypto_.randomBytes)(16).toString('hex') });
-    const store = new ResultStore(opts.storeDir);
+    const store = new ResultStore(opts.storeDir, opts.publishRoots);
     // A previous server's results are stale; they are moved away at once and deleted in the background.
     (0,discard_dir/* discardDir */._)(opts.storeDir);
     const stats = { start: 0, finish: 0, renew: 0, recorded: 0, rejected: 0 };
@@ -1302,7 +998,135 @@ async function listen(server, where) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/coordinator/takeover-lock.ts
+
+
+/** A lock whose owner is alive is still broken after this long: taking over a coordinator takes well under it. */
+const LIVE_OWNER_MAX_MS = 30_000;
+const POLL_MS = 20;
+/** Nonces of the locks this process holds right now (a lock with our pid and another nonce is a leftover). */
+const heldHere = new Set();
+/** Resolved whenever a lock of this process is released, so that its other waiters need not poll for it. */
+let released = signal();
+function signal() {
+    let fire;
+    const promise = new Promise((r) => (fire = r));
+    return { promise, fire };
+}
+const pause = () => Promise.race([new Promise((r) => setTimeout(r, POLL_MS)), released.promise]);
+/**
+ * A cross-process mutex for taking over the coordinator of a cache directory.
+ *
+ * The lock is a file that always names its owner (`<pid> <nonce>`): it is written under a unique name, then
+ * hard-linked into place, so nobody ever sees it empty. Only a lock whose owner is dead (or that a live owner
+ * has held far too long) is broken. Age alone never breaks a lock, so a slow owner is not robbed of it.
+ *
+ * Breaking is where two processes used to both win: each saw the same dead owner, one removed that lock and
+ * took a new one, and the other then removed the new one. Here a lock instance (known by its content, unique
+ * per acquisition) can be broken once: the breaker first creates `<lock>.breaking-<instance>` exclusively, and
+ * removes the lock only if it still is that instance. Whoever comes later cannot create the marker, or, once
+ * the marker is gone, finds another instance under the name and leaves it alone.
+ */
+async function withTakeoverLock(path, fn) {
+    const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    const me = `${process.pid} ${nonce}`;
+    // Counted as held from before it appears under the name: our own lock is never mistaken for a leftover.
+    heldHere.add(nonce);
+    try {
+        while (!(await createComplete(path, me))) {
+            const stale = await staleContent(path);
+            if (stale !== undefined)
+                await breakLock(path, stale);
+            else
+                await pause();
+        }
+        try {
+            return await fn();
+        }
+        finally {
+            // Removed only while it is still ours: a lock that was broken meanwhile belongs to somebody else now.
+            if ((await (0,promises_.readFile)(path, 'utf8').catch(() => undefined)) === me)
+                await (0,promises_.unlink)(path).catch(() => undefined);
+            const s = released;
+            released = signal();
+            s.fire();
+        }
+    }
+    finally {
+        heldHere.delete(nonce);
+    }
+}
+/** Creates `path` with `content` unless it exists; nobody ever sees it empty or half-written. */
+async function createComplete(path, content) {
+    const temp = `${path}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`;
+    await (0,promises_.writeFile)(temp, content, { mode: 0o600 });
+    try {
+        await (0,promises_.link)(temp, path);
+        return true;
+    }
+    catch (e) {
+        if (e.code !== 'EEXIST')
+            throw e;
+        return false;
+    }
+    finally {
+        await (0,promises_.rm)(temp, { force: true });
+    }
+}
+/** The lock's content when it may be broken; undefined while it is held (or gone, so free). */
+async function staleContent(path) {
+    const [owner, st] = await Promise.all([
+        (0,promises_.readFile)(path, 'utf8').catch(() => undefined),
+        (0,promises_.stat)(path).catch(() => undefined),
+    ]);
+    if (owner === undefined || st === undefined)
+        return undefined;
+    return ownerIsGone(owner) || Date.now() - st.mtimeMs > LIVE_OWNER_MAX_MS ? owner : undefined;
+}
+function ownerIsGone(owner) {
+    const [pidText, nonce] = owner.trim().split(' ');
+    const pid = Number(pidText);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || nonce === undefined)
+        return true;
+    if (pid === process.pid)
+        return !heldHere.has(nonce);
+    try {
+        process.kill(pid, 0);
+        return false;
+    }
+    catch (e) {
+        // EPERM: alive, but another user's process.
+        return e.code === 'ESRCH';
+    }
+}
+async function breakLock(path, stale) {
+    const marker = `${path}.breaking-${(0,external_node_crypto_.createHash)('sha1').update(stale).digest('hex').slice(0, 16)}`;
+    const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    heldHere.add(nonce);
+    try {
+        if (!(await createComplete(marker, `${process.pid} ${nonce}`))) {
+            // Somebody else breaks this instance; a breaker that died doing so must not block everyone forever.
+            if ((await staleContent(marker)) !== undefined)
+                await (0,promises_.unlink)(marker).catch(() => undefined);
+            await pause();
+            return;
+        }
+        try {
+            if ((await (0,promises_.readFile)(path, 'utf8').catch(() => undefined)) === stale)
+                await (0,promises_.unlink)(path).catch(() => undefined);
+        }
+        finally {
+            await (0,promises_.rm)(marker, { force: true });
+        }
+    }
+    finally {
+        heldHere.delete(nonce);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/coordinator/discovery.ts
+
+
 
 
 
@@ -1311,179 +1135,225 @@ async function listen(server, where) {
 
 async function joinOrStartCoordinator(cacheDir, opts = {}) {
     const dir = (0,external_node_path_.join)(cacheDir, 'coordinator');
-    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
-    const bearer = await sharedBearer((0,external_node_path_.join)(dir, 'bearer'));
-    const socketPath = socketPathFor(dir);
-    const addressFile = (0,external_node_path_.join)(dir, 'address');
+    const problem = await (0,private_dir/* ensurePrivateDir */.rh)(dir);
+    if (problem)
+        throw new Error(`cannot use the coordinator directory: ${problem}`);
+    const recordPath = (0,external_node_path_.join)(dir, 'server.json');
     const tryJoin = async () => {
-        const address = opts.transport === 'tcp'
-            ? await (0,promises_.readFile)(addressFile, 'utf8').catch(() => undefined)
-            : `unix:${socketPath}`;
-        if (address === undefined)
-            return undefined;
-        const client = new coordinator_client/* CoordinatorClient */.G(address, bearer);
-        if (await isAlive(client))
-            return { client, bearer };
+        const record = parseRecord(await (0,private_dir/* readPrivateFile */.q1)(recordPath));
+        if (!record)
+            return {};
+        if (await (0,private_dir/* socketProblem */.jK)(socketOf(record)))
+            return { record };
+        const client = new coordinator_client/* CoordinatorClient */.G(record.address, record.bearer);
+        if (await isOurs(client))
+            return { joined: { client, bearer: record.bearer }, record };
         client.close();
-        return undefined;
+        return { record };
     };
-    const joined = await tryJoin();
-    if (joined)
-        return joined;
-    return withMutex((0,external_node_path_.join)(dir, 'takeover.lock'), async () => {
+    const first = await tryJoin();
+    if (first.joined)
+        return first.joined;
+    return withTakeoverLock((0,external_node_path_.join)(dir, 'takeover.lock'), async () => {
         const again = await tryJoin();
-        if (again)
-            return again;
+        if (again.joined)
+            return again.joined;
+        const { socketPath, privateTemp } = await newSocketPath(dir);
+        const old = again.record ? socketOf(again.record) : undefined;
+        if (old !== undefined && old !== socketPath)
+            await removeSocket(old, dir);
         await (0,promises_.rm)(socketPath, { force: true });
+        const bearer = (0,external_node_crypto_.randomBytes)(24).toString('hex');
         const started = await startCoordinatorServer({
             storeDir: (0,external_node_path_.join)(dir, 'store'),
             bearer,
-            listen: opts.transport === 'tcp' ? { tcp: true } : { socketPath },
+            listen: { socketPath },
+            publishRoots: opts.publishRoots ?? [cacheDir],
             ...(opts.leaseMs === undefined ? {} : { leaseMs: opts.leaseMs }),
         });
-        if (!started.ok)
+        if (!started.ok) {
+            if (privateTemp)
+                await (0,promises_.rmdir)(privateTemp).catch(() => undefined);
             throw new Error(`cannot start the coordinator: ${started.error}`);
-        const temp = `${addressFile}.${process.pid}`;
-        await (0,promises_.writeFile)(temp, started.value.address, { mode: 0o600 });
-        await (0,promises_.rename)(temp, addressFile);
-        const server = started.value;
+        }
+        const record = { address: started.value.address, bearer, pid: process.pid };
+        const temp = `${recordPath}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        await (0,promises_.writeFile)(temp, JSON.stringify(record), { mode: 0o600 });
+        await (0,promises_.rename)(temp, recordPath);
+        const inner = started.value;
+        const server = privateTemp
+            ? {
+                ...inner,
+                close: async () => {
+                    await inner.close();
+                    await (0,promises_.rmdir)(privateTemp).catch(() => undefined);
+                },
+            }
+            : inner;
         return { client: new coordinator_client/* CoordinatorClient */.G(server.address, bearer, server.call), bearer, server };
     });
 }
-/** Any HTTP answer means a live server; a refused or reset connection means none. */
-async function isAlive(client) {
+/** Our server answers our token with anything but 401; a refused or reset connection means none. */
+async function isOurs(client) {
     const r = await client.renew('probe', 'probe');
-    return r.ok || r.error.reason !== 'unreachable';
+    return r.ok || (r.error.reason === 'refused' && r.error.status !== 401);
 }
-/**
- * The bearer every server of this cache directory uses. Written to a temp file and hard-linked into place, so a
- * process starting at the same moment never reads a created-but-still-empty file.
- */
-async function sharedBearer(path) {
-    const temp = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    await (0,promises_.writeFile)(temp, (0,external_node_crypto_.randomBytes)(24).toString('hex'), { mode: 0o600 });
+const socketOf = (r) => r.address.slice('unix:'.length);
+function parseRecord(text) {
+    if (text === undefined)
+        return undefined;
     try {
-        await (0,promises_.link)(temp, path);
+        const r = JSON.parse(text);
+        if (typeof r.address !== 'string' || !r.address.startsWith('unix:') || typeof r.bearer !== 'string')
+            return undefined;
+        return { address: r.address, bearer: r.bearer, pid: Number(r.pid) };
     }
-    catch (e) {
-        if (e.code !== 'EEXIST')
-            throw e;
+    catch {
+        return undefined;
     }
-    finally {
-        await (0,promises_.rm)(temp, { force: true });
-    }
-    return (await (0,promises_.readFile)(path, 'utf8')).trim();
 }
-/** Unix socket paths are limited to about 107 bytes; long cache paths get a stable name in the temp dir. */
-function socketPathFor(dir) {
+/** Unix socket paths are limited to about 107 bytes; a long cache path gets a fresh private directory instead. */
+async function newSocketPath(dir) {
     const inside = (0,external_node_path_.join)(dir, 'sock');
     if (Buffer.byteLength(inside) < 100)
-        return inside;
-    return (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `disbuild-${(0,external_node_crypto_.createHash)('sha1').update(dir).digest('hex').slice(0, 16)}.sock`);
+        return { socketPath: inside };
+    // mkdtemp: a random name, created 0700 by this user, that fails rather than reuse an existing path.
+    const privateTemp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-coordinator-'));
+    return { socketPath: (0,external_node_path_.join)(privateTemp, 'sock'), privateTemp };
 }
-/** A cross-process mutex: a directory made atomically; one older than 5 s is a dead holder's and is broken. */
-async function withMutex(path, fn) {
-    for (;;) {
-        try {
-            await (0,promises_.mkdir)(path);
-            break;
-        }
-        catch (e) {
-            if (e.code !== 'EEXIST')
-                throw e;
-            const age = Date.now() -
-                (await (0,promises_.stat)(path).then((s) => s.mtimeMs, () => Date.now()));
-            if (age > 5000)
-                await (0,promises_.rmdir)(path).catch(() => undefined);
-            else
-                await new Promise((r) => setTimeout(r, 20));
-        }
-    }
-    try {
-        return await fn();
-    }
-    finally {
-        await (0,promises_.rmdir)(path).catch(() => undefined);
-    }
+/** A dead server's socket, and its private temp directory if it had one (only when both are ours). */
+async function removeSocket(socketPath, dir) {
+    if (await (0,private_dir/* socketProblem */.jK)(socketPath))
+        return;
+    await (0,promises_.rm)(socketPath, { force: true });
+    if ((0,external_node_path_.dirname)(socketPath) !== dir)
+        await (0,promises_.rmdir)((0,external_node_path_.dirname)(socketPath)).catch(() => undefined);
 }
 
 // EXTERNAL MODULE: ./src/coordinator/job-coordinator.ts
 var job_coordinator = __webpack_require__(6526);
+// EXTERNAL MODULE: ./src/cache/manifest.ts
+var manifest = __webpack_require__(8445);
 ;// CONCATENATED MODULE: ./src/coordinator/result-files.ts
+
 
 
 /**
  * How a finished job's result travels through the coordinator. The protocol moves flat, labelled files, so
- * the output tree is flattened into one label per file (`out~<URI-encoded path>`), and everything that is not
- * a regular file — logs, duration, directories, symlinks — goes into one `result.json`.
+ * the output tree is flattened into one label per file (`out~<URI-encoded path>`), and everything else —
+ * logs, duration, and the manifest of the tree (every file's hash and mode, directories, symlinks) — goes into
+ * one `result.json`. The receiver trusts none of it: it rebuilds the tree and checks it against the manifest
+ * exactly as a cache restore is checked, and refuses paths and links that leave the output directory.
  */
 const OUT_PREFIX = 'out~';
 const RESULT = 'result.json';
-/** Writes `result.json` into `scratchDir` and answers the labelled files to finish with. */
+const labelOf = (path) => OUT_PREFIX + encodeURIComponent(path);
+/**
+ * Writes `result.json` into `scratchDir` and answers the labelled files to finish with. Throws when the tree
+ * cannot be published (a link out of it, a device or socket): the same trees the cache refuses to save.
+ */
 async function resultFiles(outputDir, scratchDir, result) {
+    const tree = await (0,manifest/* describeTree */.cn)(outputDir);
+    if (!tree.ok)
+        throw new Error(tree.error);
     const files = {};
+    for (const e of tree.value)
+        if (e.type === 'file')
+            files[labelOf(e.path)] = (0,external_node_path_.join)(outputDir, e.path);
     const meta = {
         durationMs: result.durationMs,
         stdout: result.stdout.toString('base64'),
         stderr: result.stderr.toString('base64'),
-        dirs: [],
-        symlinks: [],
+        entries: tree.value,
     };
-    const walk = async (dir) => {
-        for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
-            const abs = (0,external_node_path_.join)(dir, entry.name);
-            const rel = (0,external_node_path_.relative)(outputDir, abs);
-            if (entry.isDirectory()) {
-                meta.dirs.push(rel);
-                await walk(abs);
-            }
-            else if (entry.isSymbolicLink()) {
-                meta.symlinks.push({ path: rel, target: await (0,promises_.readlink)(abs) });
-            }
-            else if (entry.isFile()) {
-                files[OUT_PREFIX + encodeURIComponent(rel)] = abs;
-            }
-        }
-    };
-    await walk(outputDir);
     await (0,promises_.mkdir)(scratchDir, { recursive: true });
     files[RESULT] = (0,external_node_path_.join)(scratchDir, RESULT);
     await (0,promises_.writeFile)(files[RESULT], JSON.stringify(meta));
     return files;
 }
-/** Rebuilds an output tree from the files another holder finished with, and answers its logs. */
+/**
+ * Rebuilds an output tree from the files another holder finished with, checks it against its manifest, and
+ * answers its logs. Throws on anything that does not verify; the caller then builds the job itself.
+ */
 async function fromResultFiles(files, outputDir) {
     const resultPath = files[RESULT];
     if (resultPath === undefined)
         throw new Error(`the result has no ${RESULT}`);
-    const meta = JSON.parse(await (0,promises_.readFile)(resultPath, 'utf8'));
-    const inside = (rel) => {
-        const dest = (0,external_node_path_.join)(outputDir, rel);
-        if ((0,external_node_path_.relative)(outputDir, dest).startsWith('..'))
-            throw new Error(`output path ${rel} escapes the output directory`);
-        return dest;
-    };
+    const meta = parseMeta(await (0,promises_.readFile)(resultPath, 'utf8'));
+    const expected = new Set([RESULT]);
+    for (const e of meta.entries)
+        if (e.type === 'file')
+            expected.add(labelOf(e.path));
+    for (const label of Object.keys(files))
+        if (!expected.has(label))
+            throw new Error(`the result has a file ${JSON.stringify(label)} it does not list`);
     await (0,promises_.mkdir)(outputDir, { recursive: true });
-    for (const d of meta.dirs)
-        await (0,promises_.mkdir)(inside(d), { recursive: true });
-    for (const [label, path] of Object.entries(files)) {
-        if (!label.startsWith(OUT_PREFIX))
+    for (const e of meta.entries)
+        if (e.type === 'dir')
+            await (0,promises_.mkdir)((0,external_node_path_.join)(outputDir, e.path), { recursive: true });
+    for (const e of meta.entries) {
+        if (e.type !== 'file')
             continue;
-        const dest = inside(decodeURIComponent(label.slice(OUT_PREFIX.length)));
+        const from = files[labelOf(e.path)];
+        if (from === undefined)
+            throw new Error(`the result lacks ${e.path}`);
+        const dest = (0,external_node_path_.join)(outputDir, e.path);
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
         // A copy, never a link: a dependent that writes into its inputs must not change the coordinator's store.
-        await (0,promises_.copyFile)(path, dest, promises_.constants.COPYFILE_FICLONE);
-        const mode = (await (0,promises_.lstat)(path)).mode;
-        if (mode & 0o111)
-            await (0,promises_.chmod)(dest, mode & 0o777);
+        await (0,promises_.copyFile)(from, dest, promises_.constants.COPYFILE_FICLONE | promises_.constants.COPYFILE_EXCL);
+        await (0,promises_.chmod)(dest, e.mode === 0o755 ? 0o755 : 0o644);
     }
-    for (const s of meta.symlinks)
-        await (0,promises_.symlink)(s.target, inside(s.path));
+    // Links last, so that no file above is ever written through one.
+    for (const e of meta.entries)
+        if (e.type === 'symlink')
+            await (0,promises_.symlink)(e.target, (0,external_node_path_.join)(outputDir, e.path));
+    const verified = await (0,manifest/* verifyTree */.aY)(outputDir, meta);
+    if (!verified.ok)
+        throw new Error(`the result does not match its manifest: ${verified.error}`);
     return {
         stdout: Buffer.from(meta.stdout, 'base64'),
         stderr: Buffer.from(meta.stderr, 'base64'),
         durationMs: meta.durationMs,
     };
+}
+/** result.json as the receiver accepts it: every path relative and inside, every link inside the tree. */
+function parseMeta(text) {
+    const bad = (why) => {
+        throw new Error(`${RESULT} is not valid: ${why}`);
+    };
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (e) {
+        return bad(e.message);
+    }
+    const m = raw;
+    if (typeof m !== 'object' || m === null)
+        return bad('not an object');
+    if (typeof m.durationMs !== 'number' || typeof m.stdout !== 'string' || typeof m.stderr !== 'string')
+        bad('missing logs or duration');
+    if (!Array.isArray(m.entries))
+        return bad('no manifest');
+    for (const e of m.entries) {
+        const x = e;
+        if (typeof x !== 'object' || x === null || typeof x.path !== 'string')
+            return bad('an entry without a path');
+        if (!isPlainRelative(x.path))
+            bad(`path ${JSON.stringify(x.path)} leaves the output directory`);
+        if (x.type === 'symlink') {
+            if (typeof x.target !== 'string' || (0,manifest/* symlinkEscapes */.mu)(x.path, x.target))
+                bad(`symlink ${JSON.stringify(x.path)} points outside the output directory`);
+        }
+        else if (x.type !== 'file' && x.type !== 'dir')
+            bad(`entry ${JSON.stringify(x.path)} has no known type`);
+    }
+    return m;
+}
+function isPlainRelative(path) {
+    if (path === '' || path.includes('\0') || external_node_path_.posix.isAbsolute(path))
+        return false;
+    return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
 ;// CONCATENATED MODULE: ./src/coordinator/shared-coordinator.ts
@@ -1504,15 +1374,18 @@ const DRAIN_MS = 30 * 60 * 1000;
  */
 class SharedCoordinator {
     #c;
+    /** The rediscovery under way, if any: every claim that lost the server awaits this one. */
+    #rediscovering;
+    /** Every server this process started; closed on `close`, whichever is current. */
+    #servers = new Set();
     #cacheDir;
-    #leaseMs;
-    #onWarning;
+    #o;
     #warned = false;
-    constructor(c, cacheDir, leaseMs, onWarning) {
+    constructor(c, cacheDir, o) {
         this.#c = c;
         this.#cacheDir = cacheDir;
-        this.#leaseMs = leaseMs;
-        this.#onWarning = onWarning;
+        this.#o = o;
+        this.#adopt(c);
     }
     /**
      * Joins or starts the coordinator of `cacheDir`. Should that fail (a socket that cannot be created, a server
@@ -1520,9 +1393,9 @@ class SharedCoordinator {
      * a reason to fail a build.
      */
     static async open(cacheDir, opts) {
-        const leaseMs = opts.leaseMs ?? 10_000;
+        const o = { ...opts, leaseMs: opts.leaseMs ?? 10_000 };
         try {
-            return new SharedCoordinator(await joinOrStartCoordinator(cacheDir, { leaseMs }), cacheDir, leaseMs, opts.onWarning);
+            return new SharedCoordinator(await joinOrStartCoordinator(cacheDir, discoveryOptions(o)), cacheDir, o);
         }
         catch (e) {
             opts.onWarning(`${e.message}; jobs run without a coordinator`);
@@ -1538,7 +1411,8 @@ class SharedCoordinator {
     }
     async claim(key) {
         for (let attempt = 0; attempt < 3; attempt++) {
-            const client = this.#c.client;
+            const c = this.#c;
+            const client = c.client;
             const r = await client.start(key);
             if (r.ok) {
                 if ('token' in r.value)
@@ -1551,9 +1425,11 @@ class SharedCoordinator {
             }
             if (r.error.reason === 'build-failed')
                 return { kind: 'failed', error: r.error.message };
-            // The serving process went away (or is shutting down): find or become the next one, and ask again.
-            if (r.error.reason === 'unreachable' || (r.error.reason === 'refused' && r.error.status === 503)) {
-                await this.#rediscover();
+            // The serving process went away, is shutting down, or was replaced by a server with a token of its own
+            // (401): find or become the next one, and ask again.
+            if (r.error.reason === 'unreachable' ||
+                (r.error.reason === 'refused' && (r.error.status === 503 || r.error.status === 401))) {
+                await this.#rediscover(c);
                 continue;
             }
             this.#warn(`the coordinator refused ${key}: ${r.error.message}`);
@@ -1562,7 +1438,7 @@ class SharedCoordinator {
         return { kind: 'build', finish: () => Promise.resolve() };
     }
     #buildClaim(client, key, token) {
-        const stopRenewing = client.holdLease(key, token, Math.max(20, Math.floor(this.#leaseMs / 4)));
+        const stopRenewing = client.holdLease(key, token, Math.max(20, Math.floor(this.#o.leaseMs / 4)));
         return {
             kind: 'build',
             finish: async (result) => {
@@ -1579,9 +1455,17 @@ class SharedCoordinator {
                 }
                 const scratch = (0,external_node_path_.join)(this.#cacheDir, 'coordinator', 'scratch', `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
                 try {
-                    const r = await client.finish(key, token, {
-                        extra: await resultFiles(result.outputDir, scratch, result),
-                    });
+                    let extra;
+                    try {
+                        extra = await resultFiles(result.outputDir, scratch, result);
+                    }
+                    catch (e) {
+                        // Not publishable (a link out of the tree): without a finish, the lease runs out and a waiter
+                        // builds it itself, as it would for an output the cache refuses.
+                        this.#warn(`could not publish ${key}: ${e.message}`);
+                        return;
+                    }
+                    const r = await client.finish(key, token, { extra });
                     if (!r.ok && r.error.reason !== 'unreachable')
                         this.#warn(`could not publish ${key}: ${r.error.message}`);
                 }
@@ -1591,40 +1475,61 @@ class SharedCoordinator {
             },
         };
     }
-    async #rediscover() {
-        this.#c.client.close();
-        try {
-            this.#c = await joinOrStartCoordinator(this.#cacheDir, { leaseMs: this.#leaseMs });
-        }
-        catch (e) {
-            this.#warn(e.message);
-        }
+    /**
+     * Finds or becomes the next server after `lost` stopped answering, once per loss: claims that noticed the same
+     * loss share one rediscovery, and a claim that noticed it after a new server was found just asks again.
+     */
+    async #rediscover(lost) {
+        if (this.#c !== lost)
+            return;
+        this.#rediscovering ??= (async () => {
+            lost.client.close();
+            try {
+                const next = await joinOrStartCoordinator(this.#cacheDir, discoveryOptions(this.#o));
+                this.#adopt(next);
+                this.#c = next;
+            }
+            catch (e) {
+                this.#warn(e.message);
+            }
+        })().finally(() => (this.#rediscovering = undefined));
+        await this.#rediscovering;
+    }
+    #adopt(c) {
+        if (c.server)
+            this.#servers.add(c.server);
+        this.#o.onSecret?.(c.bearer);
     }
     #warn(message) {
         if (this.#warned)
             return;
         this.#warned = true;
-        this.#onWarning(`${message}; building without the coordinator where needed`);
+        this.#o.onWarning(`${message}; building without the coordinator where needed`);
     }
     /**
      * Stops serving only once no other process builds or waits through this one; with `drain: false`
      * (an interrupted run) it stops at once, and the others take over.
      */
     async close(opts = { drain: true }) {
-        const server = this.#c.server;
+        await this.#rediscovering;
         this.#c.client.close();
-        if (!server)
-            return;
-        if (opts.drain)
-            await server.drain(DRAIN_MS);
-        await server.close();
+        const servers = [...this.#servers];
+        this.#servers.clear();
+        await Promise.all(servers.map(async (server) => {
+            if (opts.drain)
+                await server.drain(DRAIN_MS);
+            await server.close();
+        }));
     }
+}
+function discoveryOptions(o) {
+    return { leaseMs: o.leaseMs, ...(o.publishRoots ? { publishRoots: o.publishRoots } : {}) };
 }
 
 
 /***/ }),
 
-/***/ 9596:
+/***/ 7910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1638,8 +1543,10 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/ids/job-key.ts + 2 modules
-var job_key = __webpack_require__(2468);
+// EXTERNAL MODULE: ./src/ids/job-key.ts + 1 modules
+var job_key = __webpack_require__(9915);
+// EXTERNAL MODULE: ./src/ids/file-digest.ts + 2 modules
+var file_digest = __webpack_require__(5815);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: external "node:fs"
@@ -1924,7 +1831,310 @@ class TempDirs {
 
 // EXTERNAL MODULE: ./src/util/unreachable.ts
 var unreachable = __webpack_require__(3914);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/executor/in-place.ts
+/**
+ * In-place outputs (a job's `Outputs`): files the commands write inside the source directory (`dist/**`).
+ *
+ * Deals with: finding the files the globs match, capturing them into the job's output directory (so the
+ * artifact holds them), putting them back from an artifact — verified, replacing stale files, leaving
+ * unchanged ones alone — and clearing stale ones before a job runs.
+ * Does not deal with: when any of this happens (execution.ts decides) or caching (the artifact is the job's
+ * output directory, saved and restored as a whole).
+ */
+
+
+
+
+/** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
+const IN_PLACE_DIR = '.in-place';
+function compileOutputGlobs(patterns) {
+    const positives = patterns.filter((p) => !p.startsWith('!'));
+    const negatives = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+    const include = picomatch_default()(positives, { dot: true });
+    const exclude = negatives.length > 0 ? picomatch_default()(negatives, { dot: true }) : () => false;
+    const bases = new Set();
+    for (const p of positives) {
+        const scan = picomatch_default().scan(p);
+        // A literal path is its own base: walking its parent would visit its siblings for nothing.
+        bases.add(scan.isGlob ? scan.base : p);
+    }
+    return { bases: [...bases].sort(), matches: (path) => include(path) && !exclude(path) };
+}
+/** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */
+function listOutputs(root, globs) {
+    const found = new Set();
+    const walk = (rel) => {
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel));
+        }
+        catch {
+            return;
+        }
+        if (st.isDirectory()) {
+            let names;
+            try {
+                names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel));
+            }
+            catch {
+                return;
+            }
+            for (const n of names)
+                if (n !== '.git')
+                    walk(rel === '' ? n : `${rel}/${n}`);
+        }
+        else if ((st.isFile() || st.isSymbolicLink()) && globs.matches(rel))
+            found.add(rel);
+    };
+    for (const base of globs.bases)
+        walk(base);
+    return [...found].sort();
+}
+/** Copies the job's in-place outputs from the source directory into its output directory (before saving). */
+function captureOutputs(sourceDir, globs, outputDir) {
+    const files = listOutputs(sourceDir, globs);
+    for (const rel of files) {
+        const to = (0,external_node_path_.join)(outputDir, IN_PLACE_DIR, rel);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
+        copyEntry((0,external_node_path_.join)(sourceDir, rel), to);
+    }
+    return files.length;
+}
+/**
+ * Removes files the globs match that are not in `keep` (nor inputs of any job, in `protect`): stale outputs of
+ * another build must not leak into this one's artifact, nor into what dependents read.
+ */
+function clearOutputs(sourceDir, globs, keep, protect) {
+    for (const rel of listOutputs(sourceDir, globs)) {
+        if (!keep.has(rel) && !protect(rel))
+            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(sourceDir, rel), { force: true });
+    }
+}
+/**
+ * Puts an artifact's in-place outputs back in the source directory: each file whose content, mode or type
+ * differs is written beside its place and renamed over it, then checked; files the globs match that the
+ * artifact lacks are removed. Answers an error message when a written file does not read back as the artifact's.
+ */
+function placeOutputs(artifactDir, sourceDir, globs, protect) {
+    const base = (0,external_node_path_.join)(artifactDir, IN_PLACE_DIR);
+    const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
+    for (const rel of inArtifact) {
+        const from = (0,external_node_path_.join)(base, rel);
+        const to = (0,external_node_path_.join)(sourceDir, rel);
+        if (sameEntry(from, to))
+            continue;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
+        const temp = `${to}.disbuild-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        copyEntry(from, temp);
+        if (!sameEntry(from, temp)) {
+            (0,external_node_fs_.rmSync)(temp, { force: true });
+            return `${rel} could not be written in place`;
+        }
+        // A directory where the file goes (a stale tree) is replaced too.
+        if ((0,external_node_fs_.lstatSync)(to, { throwIfNoEntry: false })?.isDirectory())
+            (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
+        (0,external_node_fs_.renameSync)(temp, to);
+    }
+    clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
+    return undefined;
+}
+/**
+ * Whether the checkout holds exactly an artifact's in-place outputs already (same files, types, exec bits and
+ * SHA-256s as its manifest, and no other file the globs match): then nothing need be restored. False when the
+ * artifact holds anything besides in-place outputs, which only a restore provides.
+ */
+function outputsInPlace(sourceDir, globs, entries) {
+    const prefix = `${IN_PLACE_DIR}/`;
+    const want = new Map();
+    for (const e of entries) {
+        if (e.path === IN_PLACE_DIR)
+            continue;
+        if (!e.path.startsWith(prefix))
+            return false;
+        if (e.type !== 'dir')
+            want.set(e.path.slice(prefix.length), e);
+    }
+    const present = listOutputs(sourceDir, globs);
+    if (present.length !== want.size)
+        return false;
+    for (const rel of present) {
+        const e = want.get(rel);
+        if (e === undefined)
+            return false;
+        const abs = (0,external_node_path_.join)(sourceDir, rel);
+        const st = (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false });
+        if (st === undefined)
+            return false;
+        if (e.type === 'symlink') {
+            if (!st.isSymbolicLink() || (0,external_node_fs_.readlinkSync)(abs) !== e.target)
+                return false;
+        }
+        else if (!st.isFile() || st.size !== e.size || (st.mode & 0o100 ? 0o755 : 0o644) !== e.mode)
+            return false;
+        else if (digest(abs) !== e.sha256)
+            return false;
+    }
+    return true;
+}
+function copyEntry(from, to) {
+    const st = (0,external_node_fs_.lstatSync)(from);
+    if (st.isSymbolicLink()) {
+        (0,external_node_fs_.symlinkSync)((0,external_node_fs_.readlinkSync)(from), to);
+        return;
+    }
+    // A copy, never a link: the work tree's file may be edited later, and the artifact must not change with it.
+    (0,external_node_fs_.copyFileSync)(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
+    (0,external_node_fs_.chmodSync)(to, st.mode & 0o100 ? 0o755 : 0o644);
+}
+/** Same type, executable bit and content (or link text). */
+function sameEntry(a, b) {
+    const sa = (0,external_node_fs_.lstatSync)(a);
+    const sb = (0,external_node_fs_.lstatSync)(b, { throwIfNoEntry: false });
+    if (!sb)
+        return false;
+    if (sa.isSymbolicLink() || sb.isSymbolicLink()) {
+        return sa.isSymbolicLink() && sb.isSymbolicLink() && (0,external_node_fs_.readlinkSync)(a) === (0,external_node_fs_.readlinkSync)(b);
+    }
+    if (!sb.isFile() || sa.size !== sb.size || (sa.mode & 0o100) !== (sb.mode & 0o100))
+        return false;
+    return digest(a) === digest(b);
+}
+function digest(path) {
+    return (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(path)).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/executor/in-place-outputs.ts
+
+
+/**
+ * The in-place outputs of one run's jobs (`Outputs` in the graph), by job label. Jobs without `Outputs` cost
+ * nothing here: every method returns at once for them.
+ *
+ * Deals with: which globs a job has, which jobs below a job have any, and never touching an input file.
+ * Does not deal with: file operations (in-place.ts) or when they happen (execution.ts).
+ */
+class InPlaceOutputs {
+    #graph;
+    #sourceDir;
+    #globs = new Map();
+    #below = new Map();
+    #inputs;
+    /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
+    #any;
+    constructor(graph, sourceDir) {
+        this.#graph = graph;
+        this.#sourceDir = sourceDir;
+        this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
+    }
+    #of(label) {
+        if (!this.#globs.has(label)) {
+            const outputs = this.#graph.byLabel.get(label)?.outputs;
+            this.#globs.set(label, outputs && outputs.length > 0 ? compileOutputGlobs(outputs) : undefined);
+        }
+        return this.#globs.get(label);
+    }
+    /**
+     * No file any job reads, and no file git tracks, is ever removed as a stale output, whatever the globs say (a
+     * broad glob such as `**\/*.js` must not take sources with it). Asked only when a removal is due.
+     */
+    #protect = (path) => {
+        if (!this.#inputs) {
+            this.#inputs = new Set(trackedFiles(this.#sourceDir));
+            for (const j of this.#graph.jobs)
+                for (const i of j.inputs)
+                    this.#inputs.add(i);
+        }
+        return this.#inputs.has(path);
+    };
+    /** The jobs with in-place outputs among all that `label` depends on, directly or not. */
+    transitiveWithOutputs(label) {
+        if (!this.#any)
+            return [];
+        let below = this.#below.get(label);
+        if (below)
+            return below;
+        const seen = new Set();
+        const stack = [...(this.#graph.byLabel.get(label)?.deps ?? [])];
+        while (stack.length > 0) {
+            const l = stack.pop();
+            if (seen.has(l))
+                continue;
+            seen.add(l);
+            stack.push(...(this.#graph.byLabel.get(l)?.deps ?? []));
+        }
+        below = [...seen].filter((l) => this.#of(l) !== undefined);
+        this.#below.set(label, below);
+        return below;
+    }
+    /** Before a job runs: its stale in-place outputs are removed, so that only what it writes is captured. */
+    clear(label) {
+        const globs = this.#of(label);
+        if (globs)
+            clearOutputs(this.#sourceDir, globs, new Set(), this.#protect);
+    }
+    /** After a job succeeded: its in-place outputs join its output directory. An error message on failure. */
+    capture(label, outputDir) {
+        const globs = this.#of(label);
+        if (!globs)
+            return undefined;
+        try {
+            captureOutputs(this.#sourceDir, globs, outputDir);
+            return undefined;
+        }
+        catch (e) {
+            return e.message;
+        }
+    }
+    /** Whether a cached job's in-place outputs are in the checkout already, as its manifest says. */
+    upToDate(label, entries) {
+        const globs = this.#of(label);
+        if (!globs || entries === undefined)
+            return false;
+        try {
+            return outputsInPlace(this.#sourceDir, globs, entries);
+        }
+        catch {
+            return false;
+        }
+    }
+    /** After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. */
+    place(label, dir) {
+        const globs = this.#of(label);
+        if (!globs)
+            return undefined;
+        try {
+            return placeOutputs(dir, this.#sourceDir, globs, this.#protect);
+        }
+        catch (e) {
+            return `in-place outputs: ${e.message}`;
+        }
+    }
+}
+/** The files git tracks under `dir`, relative to it; none outside a work tree. */
+function trackedFiles(dir) {
+    try {
+        const out = (0,external_node_child_process_.execFileSync)('git', ['ls-files', '-z', '--', '.'], {
+            cwd: dir,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+            maxBuffer: 1 << 30,
+        });
+        return out.split('\0').filter(Boolean);
+    }
+    catch {
+        return [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/executor/execution.ts
+
 
 
 
@@ -1948,8 +2158,10 @@ class Execution {
     #inCache = new Map();
     #stopScheduling = false;
     #tempDirs;
+    #inPlace;
     constructor(parts) {
         this.#p = parts;
+        this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir);
         // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
         if (parts.options.signal)
             (0,external_node_events_.setMaxListeners)(0, parts.options.signal);
@@ -1991,20 +2203,36 @@ class Execution {
         const hit = this.#p.hits.get(ref.key);
         if (hit) {
             const dir = this.#outputDir(ref.key);
+            if (this.#inPlaceAlready(label, hit)) {
+                // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch.
+                (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+                return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+            }
             const restored = await hit.restore(dir);
-            if (restored.ok)
+            const placed = restored.ok ? this.#inPlace.place(label, dir) : restored.error.message;
+            if (placed === undefined)
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `cached output of ${JSON.stringify(ref.name)} could not be restored (${restored.error.message}); building it instead`,
+                message: `cached output of ${JSON.stringify(ref.name)} could not be restored (${placed}); building it instead`,
             });
             await (0,promises_.rm)(dir, { recursive: true, force: true });
         }
         return this.#build(this.#p.graph.byLabel.get(label), ref);
     }
+    /** Only when no one wants the output directory's bytes (`--download all`, `--out-dir`). */
+    #inPlaceAlready(label, hit) {
+        const { options } = this.#p;
+        if (options.download === 'all' || options.outDir !== undefined)
+            return false;
+        return this.#inPlace.upToDate(label, hit.entries?.());
+    }
     async #build(job, ref) {
-        const deps = await Promise.all(job.deps.map(async (d) => ({ label: d, ready: await this.materialize(d) })));
+        // A job that runs reads the in-place outputs of every job below it, not only of its direct dependencies.
+        const below = this.#inPlace.transitiveWithOutputs(job.label);
+        const needed = below.length === 0 ? job.deps : [...new Set([...job.deps, ...below])];
+        const deps = await Promise.all(needed.map(async (d) => ({ label: d, ready: await this.materialize(d) })));
         const broken = deps.find((d) => !d.ready.ok);
         if (broken) {
             const name = this.#p.graph.byLabel.get(broken.label).name;
@@ -2014,7 +2242,8 @@ class Execution {
             return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
         if (this.#p.options.signal?.aborted)
             return this.#notRun(ref, 'not started: the run was interrupted');
-        const depDirs = new Map(deps.map((d) => [d.label, d.ready.dir]));
+        // The first `job.deps.length` entries are the direct dependencies, whose directories commands may name.
+        const depDirs = new Map(deps.slice(0, job.deps.length).map((d) => [d.label, d.ready.dir]));
         return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) => this.#runJob(job, ref, depDirs, release));
     }
     #notRun(ref, message) {
@@ -2039,7 +2268,8 @@ class Execution {
         const claim = await this.#p.coordinator.claim(ref.key);
         switch (claim.kind) {
             case 'reuse':
-                return this.#reuse(ref, claim.restore);
+                return ((await this.#reuse(ref, claim.restore)) ??
+                    this.#buildClaimed(job, ref, depDirs, release, () => Promise.resolve()));
             case 'failed':
                 return this.#failedElsewhere(ref, claim.error);
             case 'cached':
@@ -2067,16 +2297,22 @@ class Execution {
         if (!hit)
             return undefined;
         const dir = this.#outputDir(ref.key);
-        if (!(await hit.restore(dir)).ok)
+        if (!(await hit.restore(dir)).ok || this.#inPlace.place(ref.label, dir) !== undefined)
             return undefined;
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
     }
-    /** Another worker or process built this key while we waited: its files are the result. */
+    /**
+     * Another worker or process built this key while we waited: its files are the result, once they verify.
+     * Undefined when they do not (unreadable, or not matching their manifest): the caller builds it here.
+     */
     async #reuse(ref, restore) {
         const outputDir = this.#outputDir(ref.key);
         await (0,promises_.rm)(outputDir, { recursive: true, force: true });
         try {
             const logs = await restore(outputDir);
+            const placed = this.#inPlace.place(ref.label, outputDir);
+            if (placed !== undefined)
+                throw new Error(placed);
             const outcome = {
                 ...ref,
                 status: 'cached',
@@ -2087,7 +2323,13 @@ class Execution {
             return { ok: true, dir: outputDir, outcome };
         }
         catch (e) {
-            return this.#failedElsewhere(ref, `its result could not be read: ${e.message}`);
+            await (0,promises_.rm)(outputDir, { recursive: true, force: true });
+            this.#p.reporter.onEvent({
+                type: 'warning',
+                job: ref,
+                message: `the result of ${JSON.stringify(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
+            });
+            return undefined;
         }
     }
     #failedElsewhere(ref, error) {
@@ -2136,6 +2378,7 @@ class Execution {
         const { options, reporter } = this.#p;
         const outputDir = this.#newOutputDir(ref.key);
         const tmpDir = this.#tempDirs.take();
+        this.#inPlace.clear(job.label);
         const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
         for (const c of cmds) {
             if (c.kind === 'cat' && !isInside(outputDir, c.path)) {
@@ -2183,6 +2426,12 @@ class Execution {
             return { ok: false, outcome };
         }
         this.#p.timings.record(job.name, durationMs);
+        const captured = this.#inPlace.capture(job.label, outputDir);
+        if (captured !== undefined) {
+            outcome.status = 'failed';
+            outcome.message = `its in-place outputs could not be captured: ${captured}`;
+            return { ok: false, outcome };
+        }
         const saving = this.#p.cache
             .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
             // Backends answer trouble as outcomes; should one throw all the same, the build goes on without it.
@@ -2279,52 +2528,8 @@ function criticalPathPriorities(graph, selected, estimate) {
     return priority;
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/util/result.ts
-var result = __webpack_require__(8251);
-;// CONCATENATED MODULE: ./src/executor/select.ts
-
-
-/**
- * The jobs a run covers: the targets (names or globs; all jobs when empty) and everything they depend on.
- * A target that matches no job is an error naming it, so a typo never becomes a silent no-op.
- */
-function selectJobs(graph, targets) {
-    if (targets.length === 0) {
-        const all = graph.jobs.map((j) => j.label);
-        return (0,result.ok)({ roots: all, closure: new Set(all) });
-    }
-    const roots = [];
-    const problems = [];
-    for (const target of targets) {
-        const isMatch = picomatch_default()(target, { dot: true });
-        const matched = graph.jobs.filter((j) => j.name === target || j.label === target || isMatch(j.name));
-        if (matched.length === 0)
-            problems.push(`target ${JSON.stringify(target)} matches no job name`);
-        for (const j of matched)
-            roots.push(j.label);
-    }
-    if (problems.length > 0)
-        return (0,result/* err */._)(problems);
-    return (0,result.ok)({ roots: [...new Set(roots)], closure: dependencyClosure(graph, roots) });
-}
-/** `roots` and every job they transitively depend on. */
-function dependencyClosure(graph, roots) {
-    const seen = new Set();
-    const stack = [...roots];
-    while (stack.length > 0) {
-        const label = stack.pop();
-        if (seen.has(label))
-            continue;
-        seen.add(label);
-        for (const dep of graph.byLabel.get(label)?.deps ?? [])
-            stack.push(dep);
-    }
-    return seen;
-}
-
+// EXTERNAL MODULE: ./src/executor/select.ts
+var executor_select = __webpack_require__(5277);
 // EXTERNAL MODULE: ./src/executor/timings.ts
 var executor_timings = __webpack_require__(2670);
 // EXTERNAL MODULE: ./src/coordinator/job-coordinator.ts
@@ -2413,7 +2618,10 @@ class WorkerPool {
 
 // EXTERNAL MODULE: ./src/executor/launcher.ts
 var executor_launcher = __webpack_require__(7029);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(8251);
 ;// CONCATENATED MODULE: ./src/engine.ts
+
 
 
 
@@ -2433,12 +2641,12 @@ var executor_launcher = __webpack_require__(7029);
  */
 async function runGraph(graph, options, deps) {
     const started = performance.now();
-    const selection = selectJobs(graph, options.targets);
+    const selection = (0,executor_select/* selectJobs */.h)(graph, options.targets);
     if (!selection.ok)
         return (0,result/* err */._)(selection.error.map((message) => ({ field: 'targets', message })));
     // Started while the keys are computed, so that its start-up is not on the first jobs' path.
     let launcher = options.dryRun || selection.value.closure.size === 0 ? undefined : executor_launcher/* Launcher */.b.start();
-    const keyed = await computeKeys(graph, options);
+    const keyed = await computeKeys(graph, options, deps.onKeyed);
     if (!keyed.ok) {
         launcher?.close();
         return keyed;
@@ -2480,6 +2688,10 @@ async function runGraph(graph, options, deps) {
         options,
     });
     const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
+    // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
+    for (const l of selected)
+        if (graph.byLabel.get(l).outputs)
+            wantBytes.add(l);
     await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true });
     await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
     let jobs;
@@ -2509,10 +2721,18 @@ async function runGraph(graph, options, deps) {
     deps.reporter.onEvent({ type: 'run-end', summary });
     return (0,result.ok)(summary);
 }
-function computeKeys(graph, options) {
-    return options.digests === 'working-tree'
-        ? (0,job_key/* keyGraph */.Sw)(graph, options.sourceDir, options.salt, options.workTreeListings)
-        : (0,job_key/* keyGraphAtCommit */.CS)(graph, options.sourceDir, options.digests.commit, options.salt);
+async function computeKeys(graph, options, onKeyed) {
+    if (onKeyed === undefined || options.digests !== 'working-tree') {
+        return options.digests === 'working-tree'
+            ? (0,job_key/* keyGraph */.Sw)(graph, options.sourceDir, options.salt, options.workTreeListings)
+            : (0,job_key/* keyGraphAtCommit */.CS)(graph, options.sourceDir, options.digests.commit, options.salt);
+    }
+    // The same steps as keyGraph, with the digests kept for whoever explains the keys.
+    const digests = await (0,file_digest/* chooseDigests */.Dj)(options.sourceDir, (0,job_key/* graphInputs */.qP)(graph), options.workTreeListings);
+    const keys = (0,job_key/* computeKeys */.yp)(graph, digests, options.salt);
+    if (keys.ok)
+        onKeyed(digests, keys.value);
+    return keys;
 }
 function dryRunOutcome(execution, label, hit) {
     return {
@@ -2848,72 +3068,6 @@ function drainOne(c, emit) {
     }
     catch {
         // A capture file that cannot be read loses the rest of that output, never the command.
-    }
-}
-
-
-/***/ }),
-
-/***/ 2670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ noTimings),
-/* harmony export */   g: () => (/* binding */ FileTimings)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-const noTimings = {
-    get: () => undefined,
-    record: () => undefined,
-    flush: () => Promise.resolve(),
-};
-/** Timings kept in one JSON file, read once and rewritten atomically at the end of a run. */
-class FileTimings {
-    #path;
-    #data;
-    #dirty = false;
-    constructor(path, data) {
-        this.#path = path;
-        this.#data = data;
-    }
-    static async open(path) {
-        let data = new Map();
-        try {
-            const parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'));
-            if (parsed && typeof parsed === 'object') {
-                data = new Map(Object.entries(parsed).filter((e) => typeof e[1] === 'number'));
-            }
-        }
-        catch {
-            // Missing or unreadable: start afresh, timings are only a hint.
-        }
-        return new FileTimings(path, data);
-    }
-    get(name) {
-        return this.#data.get(name);
-    }
-    record(name, durationMs) {
-        this.#data.set(name, Math.round(durationMs));
-        this.#dirty = true;
-    }
-    async flush() {
-        if (!this.#dirty)
-            return;
-        try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.#path), { recursive: true });
-            const tmp = `${this.#path}.${process.pid}.tmp`;
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, JSON.stringify(Object.fromEntries(this.#data)));
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tmp, this.#path);
-            this.#dirty = false;
-        }
-        catch {
-            // A lost hint costs scheduling quality, never correctness.
-        }
     }
 }
 

@@ -98,25 +98,31 @@ var external_node_util_ = __webpack_require__(7975);
 var run = __webpack_require__(5632);
 // EXTERNAL MODULE: ./src/cli/local-state.ts
 var local_state = __webpack_require__(4709);
-// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 5 modules
-var shared_coordinator = __webpack_require__(2204);
-// EXTERNAL MODULE: ./src/engine.ts + 9 modules
-var engine = __webpack_require__(9596);
+// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 6 modules
+var shared_coordinator = __webpack_require__(5431);
+// EXTERNAL MODULE: ./src/engine.ts + 10 modules
+var engine = __webpack_require__(7910);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
-// EXTERNAL MODULE: ./src/graph/parse.ts + 8 modules
-var parse = __webpack_require__(8105);
-// EXTERNAL MODULE: ./src/ids/job-key.ts + 2 modules
-var job_key = __webpack_require__(2468);
+// EXTERNAL MODULE: ./src/graph/parse.ts + 3 modules
+var parse = __webpack_require__(6266);
+// EXTERNAL MODULE: ./src/ids/job-key.ts + 1 modules
+var job_key = __webpack_require__(9915);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
 var console_reporter = __webpack_require__(3465);
+// EXTERNAL MODULE: ./src/config/config-graph.ts
+var config_graph = __webpack_require__(3171);
+// EXTERNAL MODULE: ./src/config/config-file.ts
+var config_file = __webpack_require__(3797);
+// EXTERNAL MODULE: ./src/config/load-config.ts + 3 modules
+var load_config = __webpack_require__(8788);
 ;// CONCATENATED MODULE: ./src/hook/config.ts
 
 
 
 /**
  * `git config disbuild.graph` (a path relative to the repository root) or `disbuild.graphCommand`, else
- * `disbuild.json` at the root: `{"graph": "path"}` or `{"graphCommand": "cmd"}`, with an optional `"salt"`.
+ * `disbuild.json` at the root: `{"graph": "path"}`, `{"graphCommand": "cmd"}` or `{"tasks": …}`, with an optional `"salt"`.
  * Answers a one-line hint when there is none.
  */
 async function readHookConfig(repoDir) {
@@ -134,31 +140,24 @@ async function readHookConfig(repoDir) {
         return { ok: true, value: { graph: { kind: 'file', path: graph }, salt: salt ?? '' } };
     if (command !== undefined)
         return { ok: true, value: { graph: { kind: 'command', command }, salt: salt ?? '' } };
-    let text;
-    try {
-        text = await (0,promises_.readFile)((0,external_node_path_.join)(repoDir, 'disbuild.json'), 'utf8');
-    }
-    catch {
+    const source = await (0,load_config/* readConfigSource */.a)(repoDir);
+    if (source === undefined) {
         return {
             ok: false,
-            error: 'disbuild: no graph configured; run \'git config disbuild.graph PATH\' or add disbuild.json ({"graph": "PATH"})',
+            error: "disbuild: no graph configured; describe the build in disbuild.json (see the README), or run 'git config disbuild.graph PATH'",
         };
     }
-    try {
-        const cfg = JSON.parse(text);
-        const s = typeof cfg.salt === 'string' ? cfg.salt : (salt ?? '');
-        if (typeof cfg.graph === 'string')
-            return { ok: true, value: { graph: { kind: 'file', path: cfg.graph }, salt: s } };
-        if (typeof cfg.graphCommand === 'string') {
-            return { ok: true, value: { graph: { kind: 'command', command: cfg.graphCommand }, salt: s } };
-        }
-        return {
-            ok: false,
-            error: 'disbuild: disbuild.json needs "graph" (a path) or "graphCommand" (a command)',
-        };
+    if (!source.ok) {
+        return { ok: false, error: source.error.map((p) => `disbuild: ${(0,config_file/* formatConfigProblem */.fc)(p)}`).join('\n') };
     }
-    catch (e) {
-        return { ok: false, error: `disbuild: disbuild.json is not valid JSON: ${e.message}` };
+    const s = source.value.salt ?? salt ?? '';
+    switch (source.value.kind) {
+        case 'file':
+            return { ok: true, value: { graph: { kind: 'file', path: source.value.path }, salt: s } };
+        case 'command':
+            return { ok: true, value: { graph: { kind: 'command', command: source.value.command }, salt: s } };
+        case 'tasks':
+            return { ok: true, value: { graph: { kind: 'tasks' }, salt: s } };
     }
 }
 
@@ -193,8 +192,8 @@ function parsePushInput(text) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/cache/local-cache.ts + 2 modules
-var local_cache = __webpack_require__(5287);
+// EXTERNAL MODULE: ./src/cache/local-cache.ts + 1 modules
+var local_cache = __webpack_require__(7869);
 ;// CONCATENATED MODULE: ./src/hook/worktree.ts
 
 
@@ -247,6 +246,7 @@ class Worktrees {
 }
 
 ;// CONCATENATED MODULE: ./src/hook/run-hook.ts
+
 
 
 
@@ -337,7 +337,7 @@ async function planCommit(repoDir, sha, base, source, salt, cache, worktrees, li
     // A graph command may read any file, so it runs in a worktree of the pushed commit; a graph file is read
     // straight from the commit, and no worktree is made unless something has to run.
     let worktree;
-    if (source.kind === 'command') {
+    if (source.kind !== 'file') {
         worktree = await worktrees.add(sha);
         live.add(worktree);
     }
@@ -386,6 +386,15 @@ async function touchesGraph(repoDir, base, sha, graphPath, graph) {
     return changed.some((p) => inputs.has(p));
 }
 async function graphAt(repoDir, sha, source, worktree) {
+    if (source.kind === 'tasks') {
+        // The pushed commit's own disbuild.json, compiled over that commit's files (a clean worktree).
+        const compiled = await (0,config_graph/* loadConfigGraph */.L)(worktree, process.env);
+        if (compiled === undefined)
+            return `disbuild: no disbuild.json at ${sha.slice(0, 10)}`;
+        if (!compiled.ok)
+            return compiled.error.map((l) => `disbuild: ${l}`).join('\n');
+        return compiled.value.graph;
+    }
     let text;
     try {
         text =

@@ -2,7 +2,7 @@ export const id = 946;
 export const ids = [946];
 export const modules = {
 
-/***/ 5287:
+/***/ 7869:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -23,105 +23,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
-;// CONCATENATED MODULE: ./src/cache/manifest.ts
-
-
-
-
-function sha256(bytes) {
-    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-}
-/** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
-const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
-async function fileSha256(path, size) {
-    if (size <= SYNC_HASH_LIMIT)
-        return sha256((0,external_node_fs_.readFileSync)(path));
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
-        h.update(chunk);
-    return h.digest('hex');
-}
-/** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
-async function describeTree(dir) {
-    const entries = [];
-    const walk = async (rel) => {
-        // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
-        // trips per run would cost more than they overlap.
-        const names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(dir, rel)).sort();
-        for (const name of names) {
-            const r = rel === '' ? name : `${rel}/${name}`;
-            const abs = (0,external_node_path_.join)(dir, r);
-            const st = (0,external_node_fs_.lstatSync)(abs);
-            if (st.isDirectory()) {
-                entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
-                const problem = await walk(r);
-                if (problem)
-                    return problem;
-            }
-            else if (st.isSymbolicLink()) {
-                const target = (0,external_node_fs_.readlinkSync)(abs);
-                const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(r), target));
-                if ((0,external_node_path_.isAbsolute)(target) || resolved === '..' || resolved.startsWith('../')) {
-                    return `symlink ${r} points outside the output directory (${target})`;
-                }
-                entries.push({
-                    path: r,
-                    type: 'symlink',
-                    mode: 0o777,
-                    size: target.length,
-                    sha256: sha256(target),
-                    target,
-                });
-            }
-            else if (st.isFile()) {
-                const mode = st.mode & 0o100 ? 0o755 : 0o644;
-                entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
-            }
-            else {
-                return `${r} is neither a file, a directory nor a symlink`;
-            }
-        }
-        return undefined;
-    };
-    const problem = await walk('');
-    return problem === undefined ? (0,result.ok)(entries) : (0,result/* err */._)(problem);
-}
-/** The manifest of an artifact whose output tree is at `outputDir`. */
-async function buildManifest(outputDir, key, durationMs, stdout, stderr) {
-    const entries = await describeTree(outputDir);
-    if (!entries.ok)
-        return entries;
-    return (0,result.ok)({
-        version: 1,
-        key,
-        durationMs,
-        stdoutSha256: sha256(stdout),
-        stderrSha256: sha256(stderr),
-        entries: entries.value,
-    });
-}
-/** Checks that `dir` holds exactly the manifest's tree: same entries, types, sizes, exec bits and hashes. */
-async function verifyTree(dir, manifest) {
-    const actual = await describeTree(dir);
-    if (!actual.ok)
-        return actual;
-    const want = new Map(manifest.entries.map((e) => [e.path, e]));
-    for (const e of actual.value) {
-        const w = want.get(e.path);
-        if (!w)
-            return (0,result/* err */._)(`unexpected ${e.type} ${e.path}`);
-        if (w.type !== e.type ||
-            w.size !== e.size ||
-            w.sha256 !== e.sha256 ||
-            (w.type === 'file' && w.mode !== e.mode)) {
-            return (0,result/* err */._)(`${e.path} does not match the manifest`);
-        }
-        want.delete(e.path);
-    }
-    const missing = want.keys().next();
-    return missing.done ? (0,result.ok)(undefined) : (0,result/* err */._)(`${missing.value} is missing`);
-}
-
+// EXTERNAL MODULE: ./src/cache/manifest.ts
+var cache_manifest = __webpack_require__(8445);
 ;// CONCATENATED MODULE: ./src/cache/tree-copy.ts
 
 
@@ -235,6 +138,7 @@ class LocalCache {
                 return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
             restore: (destDir) => this.#restore(key, meta, destDir, log),
+            entries: () => meta.manifest?.entries,
         };
     }
     async #restore(key, meta, destDir, log) {
@@ -245,9 +149,9 @@ class LocalCache {
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(destDir), { recursive: true });
             await copyTree((0,external_node_path_.join)(entry, 'out'), temp, { link: false });
             const [stdout, stderr] = await Promise.all([log('stdout'), log('stderr')]);
-            let verified = await verifyTree(temp, manifest);
+            let verified = await (0,cache_manifest/* verifyTree */.aY)(temp, manifest);
             if (verified.ok &&
-                (sha256(stdout) !== manifest.stdoutSha256 || sha256(stderr) !== manifest.stderrSha256)) {
+                ((0,cache_manifest/* sha256 */.sc)(stdout) !== manifest.stdoutSha256 || (0,cache_manifest/* sha256 */.sc)(stderr) !== manifest.stderrSha256)) {
                 verified = (0,result/* err */._)('logs do not match the manifest');
             }
             if (!verified.ok) {
@@ -313,7 +217,7 @@ class LocalCache {
             if (!adopt)
                 await copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
             // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
-            const manifest = await buildManifest((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
+            const manifest = await (0,cache_manifest/* buildManifest */.u1)((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
             if (!manifest.ok) {
                 await dropTemp(temp);
                 return { saved: false, reason: 'unsafe-output', message: manifest.error };
@@ -392,6 +296,141 @@ function isAlive(pid) {
     catch (e) {
         return e.code === 'EPERM';
     }
+}
+
+
+/***/ }),
+
+/***/ 8445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aY: () => (/* binding */ verifyTree),
+/* harmony export */   cn: () => (/* binding */ describeTree),
+/* harmony export */   mu: () => (/* binding */ symlinkEscapes),
+/* harmony export */   sc: () => (/* binding */ sha256),
+/* harmony export */   u1: () => (/* binding */ buildManifest)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8251);
+
+
+
+
+function sha256(bytes) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
+}
+/** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
+const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
+/**
+ * After this many bytes hashed synchronously, the next file waits for one turn of the event loop: a tree of
+ * gigabytes in small files must not hold back timers (a coordinator lease renewal, a server's own lease
+ * checks) for seconds.
+ */
+const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
+let hashedSinceYield = 0;
+async function fileSha256(path, size) {
+    if (size <= SYNC_HASH_LIMIT) {
+        hashedSinceYield += size;
+        if (hashedSinceYield >= YIELD_EVERY_BYTES) {
+            hashedSinceYield = 0;
+            await new Promise((r) => setImmediate(r));
+        }
+        return sha256((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path));
+    }
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
+        h.update(chunk);
+    return h.digest('hex');
+}
+/** Does a symlink at `path` (relative, '/'-separated) with this target lead out of its tree? */
+function symlinkEscapes(path, target) {
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.dirname(path), target));
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(target) || target.includes('\0') || resolved === '..' || resolved.startsWith('../');
+}
+/** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
+async function describeTree(dir) {
+    const entries = [];
+    const walk = async (rel) => {
+        // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
+        // trips per run would cost more than they overlap.
+        const names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel)).sort();
+        for (const name of names) {
+            const r = rel === '' ? name : `${rel}/${name}`;
+            const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, r);
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(abs);
+            if (st.isDirectory()) {
+                entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
+                const problem = await walk(r);
+                if (problem)
+                    return problem;
+            }
+            else if (st.isSymbolicLink()) {
+                const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)(abs);
+                if (symlinkEscapes(r, target)) {
+                    return `symlink ${r} points outside the output directory (${target})`;
+                }
+                entries.push({
+                    path: r,
+                    type: 'symlink',
+                    mode: 0o777,
+                    size: target.length,
+                    sha256: sha256(target),
+                    target,
+                });
+            }
+            else if (st.isFile()) {
+                const mode = st.mode & 0o100 ? 0o755 : 0o644;
+                entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
+            }
+            else {
+                return `${r} is neither a file, a directory nor a symlink`;
+            }
+        }
+        return undefined;
+    };
+    const problem = await walk('');
+    return problem === undefined ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(entries) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(problem);
+}
+/** The manifest of an artifact whose output tree is at `outputDir`. */
+async function buildManifest(outputDir, key, durationMs, stdout, stderr) {
+    const entries = await describeTree(outputDir);
+    if (!entries.ok)
+        return entries;
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)({
+        version: 1,
+        key,
+        durationMs,
+        stdoutSha256: sha256(stdout),
+        stderrSha256: sha256(stderr),
+        entries: entries.value,
+    });
+}
+/** Checks that `dir` holds exactly the manifest's tree: same entries, types, sizes, exec bits and hashes. */
+async function verifyTree(dir, manifest) {
+    const actual = await describeTree(dir);
+    if (!actual.ok)
+        return actual;
+    const want = new Map(manifest.entries.map((e) => [e.path, e]));
+    for (const e of actual.value) {
+        const w = want.get(e.path);
+        if (!w)
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`unexpected ${e.type} ${e.path}`);
+        if (w.type !== e.type ||
+            w.size !== e.size ||
+            w.sha256 !== e.sha256 ||
+            (w.type === 'file' && w.mode !== e.mode)) {
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`${e.path} does not match the manifest`);
+        }
+        want.delete(e.path);
+    }
+    const missing = want.keys().next();
+    return missing.done ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(undefined) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`${missing.value} is missing`);
 }
 
 
@@ -608,7 +647,7 @@ const cache = async (argv, io) => {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5287);
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7869);
 /* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2142);
 /* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2670);
 

@@ -17,10 +17,13 @@ const commands = {};
 function register(name, summary, load) {
     commands[name] = { summary, load };
 }
-register('run', 'run a build graph with caching', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(194), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5632))).run);
-register('ids', "print every job's content key", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(194), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9747))).ids);
+register('run', 'run a build graph with caching', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(769), __nccwpck_require__.e(788), __nccwpck_require__.e(69), __nccwpck_require__.e(707), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5632))).run);
+register('ids', "print every job's content key", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(769), __nccwpck_require__.e(788), __nccwpck_require__.e(69), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9747))).ids);
+register('graph', "print the graph disbuild.json's tasks compile to", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(769), __nccwpck_require__.e(788), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1637))).graph);
+register('import', 'write disbuild.json from turbo.json', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(769), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7880))).importCommand);
+register('explain', 'say why each job that would run must run', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(769), __nccwpck_require__.e(788), __nccwpck_require__.e(69), __nccwpck_require__.e(707), __nccwpck_require__.e(342)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5342))).explainCommand);
 register('cache', 'manage the local cache (prune)', async () => (await __nccwpck_require__.e(/* import() */ 946).then(__nccwpck_require__.bind(__nccwpck_require__, 8946))).cache);
-register('hook', 'install, uninstall or run the pre-push git hook', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(332), __nccwpck_require__.e(194), __nccwpck_require__.e(632), __nccwpck_require__.e(866)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5866))).hook);
+register('hook', 'install, uninstall or run the pre-push git hook', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(332), __nccwpck_require__.e(769), __nccwpck_require__.e(788), __nccwpck_require__.e(69), __nccwpck_require__.e(707), __nccwpck_require__.e(632), __nccwpck_require__.e(866)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5866))).hook);
 register('coordinator', 'speak the Start/Finish protocol from inside a job', async () => (await __nccwpck_require__.e(/* import() */ 167).then(__nccwpck_require__.bind(__nccwpck_require__, 167))).coordinator);
 function usage() {
     const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`);
@@ -71,6 +74,13 @@ process.exitCode = await (0,_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli 
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -144,6 +154,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
 /***/ 3136:
 /***/ ((module) => {
 
@@ -176,6 +193,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 

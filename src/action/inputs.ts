@@ -29,7 +29,8 @@ export type CacheKind = 'github' | 'local' | 'none';
 
 /** Every input, parsed once and checked. */
 export interface ActionOptions {
-  graph: { kind: 'file'; path: string } | { kind: 'command'; command: string };
+  /** `config`: neither input is set, so the graph is what disbuild.json in the source dir describes. */
+  graph: { kind: 'file'; path: string } | { kind: 'command'; command: string } | { kind: 'config' };
   sourceDir: string;
   targets: string[];
   cache: CacheKind;
@@ -103,9 +104,6 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
     choice(Inputs.mode, get(Inputs.mode), ['run', 'plan', 'aggregate'] as const, 'run'),
     'run',
   );
-  // The aggregate step reads the shards' reports; it needs no graph.
-  if (graphPath === '' && graphCommand === '' && mode !== 'aggregate')
-    problems.push('Input "graph" (or "graph-command") is required, got ""');
   if (graphPath !== '' && graphCommand !== '')
     problems.push('Inputs "graph" and "graph-command" exclude each other; set one');
   const cacheRaw = get(Inputs.cache);
@@ -125,7 +123,11 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
   const shard = take(parseShard(get(Inputs.shard)), undefined);
   const options: ActionOptions = {
     graph:
-      graphCommand !== '' ? { kind: 'command', command: graphCommand } : { kind: 'file', path: graphPath },
+      graphCommand !== ''
+        ? { kind: 'command', command: graphCommand }
+        : graphPath !== ''
+          ? { kind: 'file', path: graphPath }
+          : { kind: 'config' },
     sourceDir: get(Inputs.sourceDir) || '.',
     targets: get(Inputs.targets)
       .split(/[,\n]/)

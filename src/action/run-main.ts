@@ -19,6 +19,9 @@ import { startWorkTreeListings, unchangedIndexedFiles, type WorkTreeListings } f
 import { formatProblem } from '../graph/model.js';
 import { annotateFailures, GithubReporter, writeStepSummary } from '../report/github-reporter.js';
 import { writeJsonReport } from '../report/json-report.js';
+import type { Reporter } from '../report/events.js';
+import { KeyRecordStore } from '../explain/record-store.js';
+import { RunExplainer } from '../explain/run-explainer.js';
 import { unreachable } from '../util/unreachable.js';
 import { StepError } from './errors.js';
 import { loadActionGraph } from './graph-source.js';
@@ -51,6 +54,8 @@ interface Places {
   baseEnv: Record<string, string>;
   /** git's listings of the source directory, started at once: the input check and the keys both use them. */
   workTree: WorkTreeListings;
+  /** Where `cache: local` keeps its entries. */
+  localCacheDir: string;
 }
 
 /**
@@ -69,16 +74,20 @@ export async function runMain(deps: MainDeps): Promise<boolean> {
     o.graph,
     places.workspace,
     places.sourceDir,
+    places.baseEnv,
     unchangedIndexedFiles(places.workTree),
   );
   if (!graph.ok) throw stepError(graph.error);
+  // disbuild.json's salt applies unless the salt input is set.
+  const salted =
+    o.salt === '' && graph.value.configSalt !== undefined ? { ...o, salt: graph.value.configSalt } : o;
   core.saveState(State.workDir, places.workDir);
-  const cache = makeCache(o, deps.env, places);
+  const cache = makeCache(salted, deps.env, places);
   switch (o.mode) {
     case 'plan':
-      return plan(graph.value, o, places, cache, deps.env);
+      return plan(graph.value, salted, places, cache, deps.env);
     case 'run':
-      return run(graph.value, o, places, cache, deps.env);
+      return run(graph.value, salted, places, cache, deps.env);
     default:
       return unreachable(o.mode);
   }
@@ -105,6 +114,7 @@ async function locate(o: ActionOptions, env: NodeJS.ProcessEnv): Promise<Places>
     workDir,
     baseEnv: baseEnvironment(env),
     workTree: startWorkTreeListings(sourceDir),
+    localCacheDir: defaultCacheDir(env),
   };
 }
 
@@ -214,10 +224,15 @@ async function aggregate(o: ActionOptions, p: Places, env: NodeJS.ProcessEnv): P
 }
 
 /** The report file, outputs, step summary and annotations of a finished run (or of all parts, merged). */
-async function publish(summary: RunSummary, reportPath: string, p: Places): Promise<void> {
+async function publish(
+  summary: RunSummary,
+  reportPath: string,
+  p: Places,
+  reasons?: ReadonlyMap<string, string>,
+): Promise<void> {
   await writeJsonReport(reportPath, summary);
   setOutputs(runOutputs(summary, reportPath));
-  await writeStepSummary(summary);
+  await writeStepSummary(summary, reasons);
   annotateFailures(summary, p.sourceDir, p.workspace);
 }
 
@@ -298,6 +313,10 @@ async function build(
   const coordinator = openOnFirstClaim(() =>
     SharedCoordinator.open(join(p.runnerTemp, 'disbuild-state'), {
       onWarning: (m) => core.warning(m),
+      // A job that prints its environment must not print the coordinator's token into the log.
+      onSecret: (secret) => core.setSecret(secret),
+      // Jobs write outputs and temp files under the runner temp dir, or into the local cache's own tree.
+      publishRoots: [p.runnerTemp, ...(o.cache === 'local' ? [p.localCacheDir] : [])],
     }),
   );
   // The runner cancels a step with SIGINT, then SIGTERM: kill the jobs, save nothing partial.
@@ -306,16 +325,28 @@ async function build(
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const reporter = new GithubReporter(process.stdout, o.logReplay);
+    const github = new GithubReporter(process.stdout, o.logReplay);
+    // Why each job ran, against the key records of the runner's local cache directory (see the README).
+    const explainer = new RunExplainer(graph, o.salt, new KeyRecordStore(defaultCacheDir(process.env)));
+    const reasons = new Map<string, string>();
+    const reporter: Reporter = {
+      onEvent: (e) => {
+        if (e.type === 'job-start') reasons.set(e.job.name, explainer.reason(e.job.name));
+        if (e.type === 'job-end' && e.outcome.status === 'built') explainer.recordBuilt(e.outcome.name);
+        github.onEvent(e);
+      },
+    };
     const result = await runGraph(graph, engineOptions(o, p, targets, controller.signal), {
       cache,
       reporter,
       coordinator,
+      onKeyed: explainer.onKeyed,
     });
     if (!result.ok) throw stepError(result.error);
+    explainer.flush();
     const summary = result.value;
     const reportPath = join(p.runnerTemp, 'disbuild-report.json');
-    await publish(summary, reportPath, p);
+    await publish(summary, reportPath, p, reasons);
     if (controller.signal.aborted) throw new StepError('disbuild: cancelled; jobs were stopped');
     return { ok: summary.counts.failed + summary.counts.skipped === 0, reportPath };
   } finally {
@@ -343,7 +374,7 @@ function makeCache(o: ActionOptions, env: NodeJS.ProcessEnv, p: Places): Cache {
       });
     }
     case 'local':
-      return lazyLocal(defaultCacheDir(env), warn);
+      return lazyLocal(p.localCacheDir, warn);
     case 'none':
       return new NullCache();
     default:

@@ -44,6 +44,11 @@ export interface CacheHit {
    * the manifest. On failure nothing is left at `destDir` and the caller treats the key as a miss.
    */
   restore(destDir: string): Promise<Result<void, RestoreFailure>>;
+  /**
+   * Optional: the artifact's manifest entries when the backend holds them without fetching anything, so that
+   * in-place outputs already in the checkout can be checked against them instead of restored.
+   */
+  entries?(): readonly ManifestEntry[] | undefined;
 }
 
 export type RestoreFailure =

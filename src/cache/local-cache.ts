@@ -100,6 +100,7 @@ export class LocalCache implements Cache {
         return { stdout: await log('stdout'), stderr: await log('stderr') };
       },
       restore: (destDir) => this.#restore(key, meta, destDir, log, touch),
+      entries: () => meta.manifest?.entries,
     };
   }
 

@@ -11,6 +11,21 @@ function register(name: string, summary: string, load: () => Promise<Command>): 
 
 register('run', 'run a build graph with caching', async () => (await import('./commands/run.js')).run);
 register('ids', "print every job's content key", async () => (await import('./commands/ids.js')).ids);
+register(
+  'graph',
+  "print the graph disbuild.json's tasks compile to",
+  async () => (await import('./commands/graph.js')).graph,
+);
+register(
+  'import',
+  'write disbuild.json from turbo.json',
+  async () => (await import('./commands/import.js')).importCommand,
+);
+register(
+  'explain',
+  'say why each job that would run must run',
+  async () => (await import('./commands/explain.js')).explainCommand,
+);
 register('cache', 'manage the local cache (prune)', async () => (await import('./commands/cache.js')).cache);
 register(
   'hook',

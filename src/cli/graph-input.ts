@@ -1,18 +1,42 @@
 import { resolve } from 'node:path';
+import { loadConfigGraph } from '../config/config-graph.js';
 import type { Graph } from '../graph/model.js';
 import { formatProblem } from '../graph/model.js';
 import { loadGraphFile } from '../graph/parse.js';
 import type { CliIo } from './io.js';
 
-/** Loads and validates a graph file; prints every problem and answers undefined when it is invalid. */
+/** A graph to run, and the salt disbuild.json sets (the `--salt` flag wins over it). */
+export interface GraphInput {
+  graph: Graph;
+  salt?: string;
+}
+
+/**
+ * The graph of `--graph FILE`, or without it the one `<sourceDir>/disbuild.json` describes (a graph file, a
+ * graph command, or tasks). Prints every problem and answers undefined when there is none or it is invalid.
+ */
 export async function loadGraphOrReport(
-  graphPath: string,
+  graphPath: string | undefined,
   sourceDir: string,
   io: CliIo,
   knownFiles?: Promise<ReadonlySet<string> | undefined>,
-): Promise<Graph | undefined> {
+): Promise<GraphInput | undefined> {
+  if (graphPath === undefined) {
+    const configured = await loadConfigGraph(sourceDir, io.env, knownFiles);
+    if (configured === undefined) {
+      io.stderr.write(
+        `disbuild: no graph: pass --graph FILE, or describe the build in ${resolve(sourceDir, 'disbuild.json')}\n`,
+      );
+      return undefined;
+    }
+    if (configured.ok) return configured.value;
+    const n = configured.error.length;
+    io.stderr.write(`disbuild: invalid configuration (${n} problem${n === 1 ? '' : 's'}):\n`);
+    for (const line of configured.error) io.stderr.write(`  ${line}\n`);
+    return undefined;
+  }
   const loaded = await loadGraphFile(resolve(io.cwd, graphPath), sourceDir, knownFiles);
-  if (loaded.ok) return loaded.value;
+  if (loaded.ok) return { graph: loaded.value };
   io.stderr.write(
     `disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`,
   );

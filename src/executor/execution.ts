@@ -15,6 +15,7 @@ import type { Claim, JobCoordinator } from '../coordinator/job-coordinator.js';
 import type { WorkerPool } from './worker-pool.js';
 import type { Launcher } from './launcher.js';
 import { unreachable } from '../util/unreachable.js';
+import { InPlaceOutputs } from './in-place-outputs.js';
 
 /** Whether a key's output directory is ready for dependents, and if not, why. */
 type Ready = { ok: true; dir: string; outcome: JobOutcome } | { ok: false; outcome: JobOutcome };
@@ -52,9 +53,11 @@ export class Execution {
   readonly #inCache = new Map<JobKey, Promise<boolean>>();
   #stopScheduling = false;
   readonly #tempDirs: TempDirs;
+  readonly #inPlace: InPlaceOutputs;
 
   constructor(parts: ExecutionParts) {
     this.#p = parts;
+    this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir);
     // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
     if (parts.options.signal) setMaxListeners(0, parts.options.signal);
     this.#tempDirs = new TempDirs(join(parts.options.workDir, 'tmp'));
@@ -100,22 +103,36 @@ export class Execution {
     const hit = this.#p.hits.get(ref.key);
     if (hit) {
       const dir = this.#outputDir(ref.key);
+      if (this.#inPlaceAlready(label, hit)) {
+        // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch.
+        mkdirSync(dir, { recursive: true });
+        return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+      }
       const restored = await hit.restore(dir);
-      if (restored.ok) return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+      const placed = restored.ok ? this.#inPlace.place(label, dir) : restored.error.message;
+      if (placed === undefined) return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
       this.#p.reporter.onEvent({
         type: 'warning',
         job: ref,
-        message: `cached output of ${JSON.stringify(ref.name)} could not be restored (${restored.error.message}); building it instead`,
+        message: `cached output of ${JSON.stringify(ref.name)} could not be restored (${placed}); building it instead`,
       });
       await rm(dir, { recursive: true, force: true });
     }
     return this.#build(this.#p.graph.byLabel.get(label)!, ref);
   }
 
+  /** Only when no one wants the output directory's bytes (`--download all`, `--out-dir`). */
+  #inPlaceAlready(label: JobLabel, hit: CacheHit): boolean {
+    const { options } = this.#p;
+    if (options.download === 'all' || options.outDir !== undefined) return false;
+    return this.#inPlace.upToDate(label, hit.entries?.());
+  }
+
   async #build(job: Job, ref: JobRef): Promise<Ready> {
-    const deps = await Promise.all(
-      job.deps.map(async (d) => ({ label: d, ready: await this.materialize(d) })),
-    );
+    // A job that runs reads the in-place outputs of every job below it, not only of its direct dependencies.
+    const below = this.#inPlace.transitiveWithOutputs(job.label);
+    const needed = below.length === 0 ? job.deps : [...new Set([...job.deps, ...below])];
+    const deps = await Promise.all(needed.map(async (d) => ({ label: d, ready: await this.materialize(d) })));
     const broken = deps.find((d) => !d.ready.ok);
     if (broken) {
       const name = this.#p.graph.byLabel.get(broken.label)!.name;
@@ -123,7 +140,10 @@ export class Execution {
     }
     if (this.#stopScheduling) return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
     if (this.#p.options.signal?.aborted) return this.#notRun(ref, 'not started: the run was interrupted');
-    const depDirs = new Map(deps.map((d) => [d.label, (d.ready as { dir: string }).dir]));
+    // The first `job.deps.length` entries are the direct dependencies, whose directories commands may name.
+    const depDirs = new Map(
+      deps.slice(0, job.deps.length).map((d) => [d.label, (d.ready as { dir: string }).dir]),
+    );
     return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) =>
       this.#runJob(job, ref, depDirs, release),
     );
@@ -155,7 +175,10 @@ export class Execution {
     const claim = await this.#p.coordinator.claim(ref.key);
     switch (claim.kind) {
       case 'reuse':
-        return this.#reuse(ref, claim.restore);
+        return (
+          (await this.#reuse(ref, claim.restore)) ??
+          this.#buildClaimed(job, ref, depDirs, release, () => Promise.resolve())
+        );
       case 'failed':
         return this.#failedElsewhere(ref, claim.error);
       case 'cached':
@@ -185,16 +208,24 @@ export class Execution {
     const hit = (await this.#p.cache.lookup([ref.key])).get(ref.key);
     if (!hit) return undefined;
     const dir = this.#outputDir(ref.key);
-    if (!(await hit.restore(dir)).ok) return undefined;
+    if (!(await hit.restore(dir)).ok || this.#inPlace.place(ref.label, dir) !== undefined) return undefined;
     return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
   }
 
-  /** Another worker or process built this key while we waited: its files are the result. */
-  async #reuse(ref: JobRef, restore: Extract<Claim, { kind: 'reuse' }>['restore']): Promise<Ready> {
+  /**
+   * Another worker or process built this key while we waited: its files are the result, once they verify.
+   * Undefined when they do not (unreadable, or not matching their manifest): the caller builds it here.
+   */
+  async #reuse(
+    ref: JobRef,
+    restore: Extract<Claim, { kind: 'reuse' }>['restore'],
+  ): Promise<Ready | undefined> {
     const outputDir = this.#outputDir(ref.key);
     await rm(outputDir, { recursive: true, force: true });
     try {
       const logs = await restore(outputDir);
+      const placed = this.#inPlace.place(ref.label, outputDir);
+      if (placed !== undefined) throw new Error(placed);
       const outcome: JobOutcome = {
         ...ref,
         status: 'cached',
@@ -204,7 +235,13 @@ export class Execution {
       };
       return { ok: true, dir: outputDir, outcome };
     } catch (e) {
-      return this.#failedElsewhere(ref, `its result could not be read: ${(e as Error).message}`);
+      await rm(outputDir, { recursive: true, force: true });
+      this.#p.reporter.onEvent({
+        type: 'warning',
+        job: ref,
+        message: `the result of ${JSON.stringify(ref.name)} from a concurrent run could not be used (${(e as Error).message}); building it instead`,
+      });
+      return undefined;
     }
   }
 
@@ -272,6 +309,7 @@ export class Execution {
     const { options, reporter } = this.#p;
     const outputDir = this.#newOutputDir(ref.key);
     const tmpDir = this.#tempDirs.take();
+    this.#inPlace.clear(job.label);
     const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
     for (const c of cmds) {
       if (c.kind === 'cat' && !isInside(outputDir, c.path)) {
@@ -317,6 +355,12 @@ export class Execution {
       return { ok: false, outcome };
     }
     this.#p.timings.record(job.name, durationMs);
+    const captured = this.#inPlace.capture(job.label, outputDir);
+    if (captured !== undefined) {
+      outcome.status = 'failed';
+      outcome.message = `its in-place outputs could not be captured: ${captured}`;
+      return { ok: false, outcome };
+    }
     const saving = this.#p.cache
       .save(ref.key, { outputDir, stdout: result.stdout, stderr: result.stderr, durationMs })
       // Backends answer trouble as outcomes; should one throw all the same, the build goes on without it.

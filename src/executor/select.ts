@@ -22,7 +22,11 @@ export function selectJobs(graph: Graph, targets: readonly string[]): Result<Sel
   const problems: string[] = [];
   for (const target of targets) {
     const isMatch = picomatch(target, { dot: true });
-    const matched = graph.jobs.filter((j) => j.name === target || j.label === target || isMatch(j.name));
+    // A disbuild.json task name stands for that task in every package (`build` is `@scope/a#build`, …).
+    const inPackages = `#${target}`;
+    const matched = graph.jobs.filter(
+      (j) => j.name === target || j.label === target || isMatch(j.name) || j.name.endsWith(inPackages),
+    );
     if (matched.length === 0) problems.push(`target ${JSON.stringify(target)} matches no job name`);
     for (const j of matched) roots.push(j.label);
   }

@@ -34,6 +34,11 @@ export interface Job {
   /** Labels of the jobs this one depends on, deduplicated, in the producer's order. */
   deps: readonly JobLabel[];
   cmds: readonly Cmd[];
+  /**
+   * Globs (relative to the source directory, `!` to exclude) of files the commands write in place, inside the
+   * checkout: captured into the artifact and put back where they were written. Absent for most graphs.
+   */
+  outputs?: readonly string[];
 }
 
 export interface Graph {

@@ -13,7 +13,7 @@ export type { InputKind, ValidateOptions } from './validate-context.js';
 
 const HEX40 = /^[0-9a-fA-F]{40}$/;
 const GRAPH = structType('SourceFiles', 'Jobs');
-const JOB = structType('ID', 'Name', 'Inputs', 'Deps', 'Cmds');
+const JOB = structType('ID', 'Name', 'Inputs', 'Deps', 'Cmds', 'Outputs');
 
 /** A validation's outcome, plus whether JSON.parse's key order may have changed it (see go-json.ts). */
 export interface Validated {
@@ -141,8 +141,10 @@ function readJob(raw: unknown, index: number, cx: ValidateContext): ReadJob | un
       if (cmd) cmds.push(cmd);
     });
   }
+  const outputs = readOutputs(cx.strings(f.Outputs, name, 'Outputs'), name, cx);
   if (validId === undefined) return undefined;
   const job: Job = { label: validId as JobLabel, name, inputs, deps, cmds };
+  if (outputs.length > 0) job.outputs = outputs;
   // Kept only when deduplication shifted an index, so messages still name the producer's `Deps[i]`.
   return depOrigin.every((o, k) => o === k) ? { job } : { job, depOrigin };
 }
@@ -200,6 +202,32 @@ function isNormalPath(p: string): boolean {
     start = i + 1;
   }
   return true;
+}
+
+/**
+ * In-place output globs: relative to the source directory and inside it (`!` excludes), in the producer's order.
+ * Only present when the producer sets them (disbuild.json does); graphs without them are unchanged.
+ */
+function readOutputs(raw: (string | undefined)[], job: string, cx: ValidateContext): string[] {
+  const out: string[] = [];
+  raw.forEach((p, i) => {
+    if (p === undefined) return;
+    const where = `Outputs[${i}]`;
+    const body = p.startsWith('!') ? p.slice(1) : p;
+    if (body === '') return cx.add(job, where, 'is empty');
+    if (body.startsWith('/')) {
+      return cx.add(job, where, `must be relative to the source directory, got ${JSON.stringify(p)}`);
+    }
+    const norm = posix.normalize(body);
+    if (norm === '..' || norm.startsWith('../')) {
+      return cx.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
+    }
+    if (norm === '.' || norm === '**' || norm === '**/*') {
+      return cx.add(job, where, `must not be the whole source directory, got ${JSON.stringify(p)}`);
+    }
+    out.push(p.startsWith('!') ? `!${norm}` : norm);
+  });
+  return out;
 }
 
 /** Unknown deps, then every dependency cycle, each as the chain of job names. */

@@ -1,9 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
+import { formatConfigProblem } from '../config/config-file.js';
+import { readConfigSource } from '../config/load-config.js';
 
-/** Where a repository's graph comes from, for the hook. */
-export type GraphSource = { kind: 'file'; path: string } | { kind: 'command'; command: string };
+/**
+ * Where a repository's graph comes from, for the hook: a file, a command, or the tasks of disbuild.json (compiled
+ * from the pushed commit's own disbuild.json).
+ */
+export type GraphSource =
+  { kind: 'file'; path: string } | { kind: 'command'; command: string } | { kind: 'tasks' };
 
 export interface HookConfig {
   graph: GraphSource;
@@ -12,7 +16,7 @@ export interface HookConfig {
 
 /**
  * `git config disbuild.graph` (a path relative to the repository root) or `disbuild.graphCommand`, else
- * `disbuild.json` at the root: `{"graph": "path"}` or `{"graphCommand": "cmd"}`, with an optional `"salt"`.
+ * `disbuild.json` at the root: `{"graph": "path"}`, `{"graphCommand": "cmd"}` or `{"tasks": …}`, with an optional `"salt"`.
  * Answers a one-line hint when there is none.
  */
 export async function readHookConfig(
@@ -32,29 +36,24 @@ export async function readHookConfig(
     return { ok: true, value: { graph: { kind: 'file', path: graph }, salt: salt ?? '' } };
   if (command !== undefined)
     return { ok: true, value: { graph: { kind: 'command', command }, salt: salt ?? '' } };
-  let text: string;
-  try {
-    text = await readFile(join(repoDir, 'disbuild.json'), 'utf8');
-  } catch {
+  const source = await readConfigSource(repoDir);
+  if (source === undefined) {
     return {
       ok: false,
       error:
-        'disbuild: no graph configured; run \'git config disbuild.graph PATH\' or add disbuild.json ({"graph": "PATH"})',
+        "disbuild: no graph configured; describe the build in disbuild.json (see the README), or run 'git config disbuild.graph PATH'",
     };
   }
-  try {
-    const cfg = JSON.parse(text) as { graph?: unknown; graphCommand?: unknown; salt?: unknown };
-    const s = typeof cfg.salt === 'string' ? cfg.salt : (salt ?? '');
-    if (typeof cfg.graph === 'string')
-      return { ok: true, value: { graph: { kind: 'file', path: cfg.graph }, salt: s } };
-    if (typeof cfg.graphCommand === 'string') {
-      return { ok: true, value: { graph: { kind: 'command', command: cfg.graphCommand }, salt: s } };
-    }
-    return {
-      ok: false,
-      error: 'disbuild: disbuild.json needs "graph" (a path) or "graphCommand" (a command)',
-    };
-  } catch (e) {
-    return { ok: false, error: `disbuild: disbuild.json is not valid JSON: ${(e as Error).message}` };
+  if (!source.ok) {
+    return { ok: false, error: source.error.map((p) => `disbuild: ${formatConfigProblem(p)}`).join('\n') };
+  }
+  const s = source.value.salt ?? salt ?? '';
+  switch (source.value.kind) {
+    case 'file':
+      return { ok: true, value: { graph: { kind: 'file', path: source.value.path }, salt: s } };
+    case 'command':
+      return { ok: true, value: { graph: { kind: 'command', command: source.value.command }, salt: s } };
+    case 'tasks':
+      return { ok: true, value: { graph: { kind: 'tasks' }, salt: s } };
   }
 }

@@ -16,6 +16,7 @@ import { parseGraphText } from '../graph/parse.js';
 import { keyGraphAtCommit } from '../ids/job-key.js';
 import { ConsoleReporter } from '../report/console-reporter.js';
 import type { JobOutcome } from '../report/events.js';
+import { loadConfigGraph } from '../config/config-graph.js';
 import { type GraphSource, readHookConfig } from './config.js';
 import { isDeletion, isNewBranch, parsePushInput } from './parse-push-input.js';
 import { Worktrees } from './worktree.js';
@@ -118,7 +119,7 @@ async function planCommit(
   // A graph command may read any file, so it runs in a worktree of the pushed commit; a graph file is read
   // straight from the commit, and no worktree is made unless something has to run.
   let worktree: string | undefined;
-  if (source.kind === 'command') {
+  if (source.kind !== 'file') {
     worktree = await worktrees.add(sha);
     live.add(worktree);
   }
@@ -175,6 +176,13 @@ async function graphAt(
   source: GraphSource,
   worktree: string | undefined,
 ): Promise<Graph | string> {
+  if (source.kind === 'tasks') {
+    // The pushed commit's own disbuild.json, compiled over that commit's files (a clean worktree).
+    const compiled = await loadConfigGraph(worktree!, process.env);
+    if (compiled === undefined) return `disbuild: no disbuild.json at ${sha.slice(0, 10)}`;
+    if (!compiled.ok) return compiled.error.map((l) => `disbuild: ${l}`).join('\n');
+    return compiled.value.graph;
+  }
   let text: string;
   try {
     text =

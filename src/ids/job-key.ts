@@ -40,10 +40,22 @@ export function computeKeys(
     const depKeys = job.deps.map(keyOf).sort(compareCodeUnits);
     h.count('deps', depKeys.length);
     for (const k of depKeys) h.field('key', k);
+    encodeOutputs(h, job);
     // The one place job keys are minted.
     keys.set(job.label, h.hex() as JobKey);
   }
   return problems.length > 0 ? err(problems) : ok(keys);
+}
+
+/**
+ * In-place output globs, in the producer's order, only when the job has them: a graph without `Outputs` keys
+ * exactly as before, and the same commands writing other paths in place are other work.
+ */
+function encodeOutputs(h: CanonicalHasher, job: Job): void {
+  const outputs = job.outputs ?? [];
+  if (outputs.length === 0) return;
+  h.count('outputs', outputs.length);
+  for (const o of outputs) h.field('output', o);
 }
 
 function encodeInputs(

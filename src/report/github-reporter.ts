@@ -93,7 +93,10 @@ export function annotateFailures(summary: RunSummary, sourceDir: string, repoDir
 }
 
 /** The only place that writes the step summary. */
-export async function writeStepSummary(summary: RunSummary): Promise<void> {
+export async function writeStepSummary(
+  summary: RunSummary,
+  reasons?: ReadonlyMap<string, string>,
+): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(renderSummaryMarkdown(summaryData(summary, ANNOTATION_LIMIT))).write();
+  await core.summary.addRaw(renderSummaryMarkdown(summaryData(summary, ANNOTATION_LIMIT, reasons))).write();
 }

@@ -30,14 +30,33 @@ export interface SummaryData {
   jobs: { name: string; status: JobStatus; durationMs: number }[];
   /** At most this many failed jobs get an annotation. */
   annotationLimit: number;
+  /** Why jobs ran (built or failed), by name, at most REASON_LIMIT; `moreReasons` counts the rest. */
+  reasons?: { name: string; reason: string }[];
+  moreReasons?: number;
 }
+
+/** At most this many jobs that ran get their one-line reason in the summary. */
+export const REASON_LIMIT = 50;
 
 const byName = (a: { name: string }, b: { name: string }): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
 /** Pure: a run's summary → the data the step summary shows. */
-export function summaryData(summary: RunSummary, annotationLimit: number): SummaryData {
+export function summaryData(
+  summary: RunSummary,
+  annotationLimit: number,
+  reasons?: ReadonlyMap<string, string>,
+): SummaryData {
+  const ran = summary.jobs
+    .filter((j) => (j.status === 'built' || j.status === 'failed') && reasons?.has(j.name))
+    .sort(byName);
   return {
+    ...(ran.length === 0
+      ? {}
+      : {
+          reasons: ran.slice(0, REASON_LIMIT).map((j) => ({ name: j.name, reason: reasons!.get(j.name)! })),
+          moreReasons: Math.max(0, ran.length - REASON_LIMIT),
+        }),
     counts: summary.counts,
     durationMs: summary.durationMs,
     failed: summary.jobs
@@ -98,6 +117,14 @@ function failedSection(d: SummaryData, budget: number): string {
   return text;
 }
 
+/** Why each job ran, one line each (a job's reasons are short: a path, a field, a name). */
+function reasonsSection(d: SummaryData): string {
+  let text = '### Why jobs ran\n\n';
+  for (const r of d.reasons ?? []) text += `- **${cell(r.name)}**: ${cell(r.reason)}\n`;
+  if ((d.moreReasons ?? 0) > 0) text += `- … and ${d.moreReasons} more\n`;
+  return `${text}\n`;
+}
+
 /**
  * Pure: data → markdown. Counts, then failed jobs (name, exit code, duration, tail of the log), then a table of
  * every job. Never longer than `limit` UTF-8 bytes: failed jobs take at most half of it, and the table ends with
@@ -109,6 +136,7 @@ export function renderSummaryMarkdown(d: SummaryData, limit = SUMMARY_LIMIT): st
     `## disbuild: ${c.failed > 0 ? `${c.failed} failed` : 'all jobs succeeded'}\n\n` +
     `${c.cached} cached · ${c.built} built · ${c.failed} failed · ${c.skipped} skipped · ${secs(d.durationMs)}\n\n`;
   if (d.failed.length > 0) text += failedSection(d, limit / 2);
+  if (d.reasons !== undefined) text += reasonsSection(d);
   text += '### Jobs\n\n| job | status | time |\n|---|---|---|\n';
   // Room for the closing line, whatever N is.
   const room = limit - 100;

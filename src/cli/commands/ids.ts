@@ -6,9 +6,10 @@ import { loadGraphOrReport } from '../graph-input.js';
 import type { Command } from '../io.js';
 import { EXIT } from '../io.js';
 
-const HELP = `Usage: disbuild ids --graph FILE [--source-dir DIR] [--salt S] [--json]
+const HELP = `Usage: disbuild ids [--graph FILE] [--source-dir DIR] [--salt S] [--json]
 
 Prints every job's content key: one "<name> <key>" line per job, or a JSON object name -> key.
+Without --graph, the graph is what disbuild.json in the source dir describes.
 `;
 
 /** `disbuild ids`: job name → key, without running anything. */
@@ -20,16 +21,17 @@ export const ids: Command = async (argv, io) => {
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (!parsed.ok || parsed.value.values.help || parsed.value.values.graph === undefined) {
+  if (!parsed.ok || parsed.value.values.help) {
     const wanted = parsed.ok && parsed.value.values.help;
     (wanted ? io.stdout : io.stderr).write((parsed.ok ? '' : `disbuild ids: ${parsed.error}\n`) + HELP);
     return wanted ? EXIT.ok : EXIT.usage;
   }
   const v = parsed.value.values;
   const sourceDir = resolve(io.cwd, v['source-dir'] ?? '.');
-  const graph = await loadGraphOrReport(v.graph!, sourceDir, io);
-  if (!graph) return EXIT.usage;
-  const keys = await keyGraph(graph, sourceDir, v.salt ?? '');
+  const input = await loadGraphOrReport(v.graph, sourceDir, io);
+  if (!input) return EXIT.usage;
+  const { graph } = input;
+  const keys = await keyGraph(graph, sourceDir, v.salt ?? input.salt ?? '');
   if (!keys.ok) {
     for (const p of keys.error) io.stderr.write(`disbuild: ${formatProblem(p)}\n`);
     return EXIT.usage;

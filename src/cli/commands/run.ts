@@ -15,13 +15,15 @@ import { loadGraphOrReport } from '../graph-input.js';
 import type { CliIo, Command } from '../io.js';
 import { EXIT } from '../io.js';
 import { openLocalState } from '../local-state.js';
+import { KeyRecordStore } from '../../explain/record-store.js';
+import { RunExplainer } from '../../explain/run-explainer.js';
 
-const HELP = `Usage: disbuild run --graph FILE [options] [TARGET...]
+const HELP = `Usage: disbuild run [--graph FILE] [options] [TARGET...]
 
 Runs a build graph: computes every job's key, restores hits from the cache, builds the misses.
 
 Options:
-  --graph FILE          the graph JSON (required)
+  --graph FILE          the graph JSON (default: what disbuild.json in the source dir describes)
   --source-dir DIR      the checkout that inputs are relative to (default: current directory)
   --cache local|none    where artifacts are kept (default: local)
   --cache-dir DIR       local cache directory (default: $XDG_CACHE_HOME/disbuild or ~/.cache/disbuild)
@@ -36,6 +38,7 @@ Options:
   --log-replay failed|all|none  print cached jobs' logs (default: failed)
   --dry-run             compute keys and look them up; run nothing
   -q, --quiet           do not stream job output
+  -v, --verbose         say why each job runs as it starts (see 'disbuild explain')
   -h, --help            show this help
 
 Exit status: 0 when every job is cached or built, 1 when any failed or was skipped, 2 for bad usage or an invalid graph.
@@ -57,6 +60,7 @@ const flags = {
   'log-replay': { type: 'string' },
   'dry-run': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -69,7 +73,6 @@ export const run: Command = async (argv, io) => {
     io.stdout.write(HELP);
     return EXIT.ok;
   }
-  if (v.graph === undefined) return usageError(io, '--graph FILE is required');
   const jobs = parsePositiveInt('--jobs', v.jobs, availableParallelism());
   const timeout = parsePositiveInt('--timeout', v.timeout, 0);
   const cacheKind = parseChoice('--cache', v.cache, ['local', 'none'] as const, 'local');
@@ -88,8 +91,9 @@ export const run: Command = async (argv, io) => {
   // git's word for unchanged tracked files instead of listing their directories.
   const workTreeListings = startWorkTreeListings(sourceDir);
   const knownFiles = unchangedIndexedFiles(workTreeListings);
-  const graph = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles);
-  if (!graph) return EXIT.usage;
+  const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles);
+  if (!input) return EXIT.usage;
+  const { graph } = input;
 
   const state = await openLocalState(v['cache-dir'], io);
   const live = Boolean(io.stdout.isTTY) && !io.env.CI;
@@ -100,6 +104,9 @@ export const run: Command = async (argv, io) => {
     streamOutput: !v.quiet,
   });
   const warn = (message: string): void => reporter.onEvent({ type: 'warning', message });
+  const salt = v.salt ?? input.salt ?? '';
+  const explainer = new RunExplainer(graph, salt, new KeyRecordStore(state.dir));
+  const verbose = v.verbose ?? false;
   const cache: Cache = cacheKind.value === 'local' ? await state.openCache(warn) : new NullCache();
   const coordinator = openOnFirstClaim(() => SharedCoordinator.open(state.dir, { onWarning: warn }));
 
@@ -115,7 +122,7 @@ export const run: Command = async (argv, io) => {
       graph,
       {
         sourceDir,
-        salt: v.salt ?? '',
+        salt,
         concurrency: jobs.value,
         failFast: v['fail-fast'] ?? false,
         jobTimeoutMs: timeout.value * 1000,
@@ -132,7 +139,16 @@ export const run: Command = async (argv, io) => {
       },
       {
         cache,
-        reporter: { onEvent: (e: RunEvent) => reporter.onEvent(e) },
+        reporter: {
+          onEvent: (e: RunEvent) => {
+            if (e.type === 'job-start' && verbose) {
+              io.stdout.write(`why ${e.job.name}: ${explainer.reason(e.job.name)}\n`);
+            }
+            if (e.type === 'job-end' && e.outcome.status === 'built') explainer.recordBuilt(e.outcome.name);
+            reporter.onEvent(e);
+          },
+        },
+        onKeyed: explainer.onKeyed,
         timings: state.timings,
         coordinator,
       },
@@ -141,6 +157,7 @@ export const run: Command = async (argv, io) => {
       for (const p of result.error) io.stderr.write(`disbuild: ${formatProblem(p)}\n`);
       return EXIT.usage;
     }
+    explainer.flush();
     if (v.report !== undefined) await writeJsonReport(resolve(io.cwd, v.report), result.value);
     if (controller.signal.aborted) return 130;
     if (v['dry-run']) return EXIT.ok;

@@ -53,7 +53,7 @@ describe('parseActionInputs', () => {
       'Input "keep-going" must be true or false, got "maybe"',
       'Input "download" must be one of minimal, all, got "some"',
     ]);
-    expect(inputs({}).ok).toBe(false);
+    expect(inputs({}).ok).toBe(true);
     expect(!inputs({ graph: 'g', cache: 'http' }).ok).toBe(true);
   });
 
@@ -75,9 +75,9 @@ describe('parseActionInputs', () => {
     expect(!r.ok && r.error).toEqual([message]);
   });
 
-  it('requires a graph', () => {
+  it('without graph or graph-command, takes the graph from disbuild.json', () => {
     const r = inputs({});
-    expect(!r.ok && r.error).toEqual(['Input "graph" (or "graph-command") is required, got ""']);
+    expect(r.ok && r.value.graph).toEqual({ kind: 'config' });
   });
 
   it('parseShard rejects zero and malformed shards', () => {

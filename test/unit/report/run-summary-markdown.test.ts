@@ -52,6 +52,19 @@ describe('renderSummaryMarkdown', () => {
     expect(md).toContain('| a | ✅ cached | 1.5 s |');
   });
 
+  it('gives the one-line reason of each job that ran, at most 50', () => {
+    const jobs = [
+      job('cached', 'cached'),
+      ...Array.from({ length: 52 }, (_, i) => job(`j${100 + i}`, 'built')),
+    ];
+    const reasons = new Map(jobs.map((j) => [j.name, `input ${j.name}.ts changed`]));
+    const md = renderSummaryMarkdown(summaryData(summary(jobs), 10, reasons));
+    expect(md).toContain('### Why jobs ran\n\n- **j100**: input j100.ts changed\n');
+    expect(md).toContain('- **j149**: input j149.ts changed\n- … and 2 more\n');
+    expect(md).not.toContain('j150.ts');
+    expect(md).not.toContain('cached.ts');
+  });
+
   it('says why a job failed when the engine knows more than the exit code', () => {
     expect(render([job('t', 'failed', 'slow', 'timed out after 60 s')])).toContain(
       '**t**: timed out after 60 s (exit code 2, 1.5 s)',

@@ -1,0 +1,1123 @@
+export const id = 788;
+export const ids = [788];
+export const modules = {
+
+/***/ 8788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ compileConfig),
+  a: () => (/* binding */ readConfigSource)
+});
+
+// EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
+var validate = __webpack_require__(7093);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(8251);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/graph/cycles.ts
+var cycles = __webpack_require__(8213);
+// EXTERNAL MODULE: ./src/config/config-file.ts
+var config_file = __webpack_require__(3797);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/config/globs.ts
+
+
+/**
+ * Normalises one pattern relative to a directory: `./a` → `a`, `dir/` → `dir/**`; answers an error for absolute
+ * patterns and patterns that climb out with `..`.
+ */
+function normalizePattern(pattern) {
+    const p = pattern.startsWith('!') ? pattern.slice(1) : pattern;
+    if (p === '')
+        return { ok: false, error: 'is empty' };
+    if (p.startsWith('/'))
+        return { ok: false, error: `must be relative, got ${JSON.stringify(pattern)}` };
+    let norm = external_node_path_.posix.normalize(p);
+    if (norm === '..' || norm.startsWith('../')) {
+        return { ok: false, error: `must stay inside its directory, got ${JSON.stringify(pattern)}` };
+    }
+    if (norm.endsWith('/'))
+        norm += '**';
+    if (norm === '.')
+        norm = '**';
+    return { ok: true, value: norm };
+}
+/** Compiles already normalised patterns (`!` kept in front of exclusions). */
+function compileGlobs(patterns) {
+    const positiveIndex = [];
+    const positives = [];
+    const negatives = [];
+    patterns.forEach((p, i) => {
+        if (p.startsWith('!'))
+            negatives.push(p.slice(1));
+        else {
+            positiveIndex.push(i);
+            positives.push(matcher(p));
+        }
+    });
+    const everything = positives.length > 0 && patterns.every((p) => p === '**' || p.startsWith('!'));
+    return {
+        positiveIndex,
+        positives,
+        excluded: negatives.length === 0 ? () => false : picomatch_default()(negatives, { dot: true }),
+        everything,
+    };
+}
+/**
+ * A literal path is a string comparison, and a glob with a fixed leading directory (`dist/**`) first compares
+ * that prefix: both far cheaper than a regular expression over thousands of files that mostly do not match.
+ */
+function matcher(pattern) {
+    if (pattern === '**')
+        return () => true;
+    const scan = picomatch_default().scan(pattern);
+    if (!scan.isGlob)
+        return (path) => path === pattern;
+    const re = picomatch_default().makeRe(pattern, { dot: true });
+    if (scan.base === '')
+        return (path) => re.test(path);
+    const prefix = `${scan.base}/`;
+    return (path) => path.startsWith(prefix) && re.test(path);
+}
+
+// EXTERNAL MODULE: ./src/config/repo-files.ts
+var repo_files = __webpack_require__(8682);
+;// CONCATENATED MODULE: ./src/config/select-inputs.ts
+
+
+/**
+ * The files matching any task's `outputs`. Each file is tested only against the globs of the tasks of its own
+ * package (and of root tasks), relative to the package, each task's globs compiled once: a thousand packages
+ * with `dist/**` cost one match per file, and one compiled glob.
+ */
+function generatedFiles(instances, ws) {
+    const byTask = new Map();
+    const byDir = new Map();
+    for (const inst of instances) {
+        if (inst.relOutputs.length === 0)
+            continue;
+        let globs = byTask.get(inst.task);
+        if (!globs) {
+            globs = compileGlobs(inst.relOutputs);
+            byTask.set(inst.task, globs);
+        }
+        const set = byDir.get(inst.dir) ?? new Set();
+        set.add(globs);
+        byDir.set(inst.dir, set);
+    }
+    if (byDir.size === 0)
+        return () => false;
+    const pkgDirs = new Set([...ws.packages.values()].map((p) => p.dir));
+    const test = (globs, rel) => {
+        if (globs === undefined)
+            return false;
+        for (const g of globs)
+            if (g.positives.some((m) => m(rel)) && !g.excluded(rel))
+                return true;
+        return false;
+    };
+    return (path) => {
+        if (test(byDir.get(''), path))
+            return true;
+        for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+            const dir = path.slice(0, slash);
+            if (pkgDirs.has(dir))
+                return test(byDir.get(dir), path.slice(slash + 1));
+        }
+        return false;
+    };
+}
+/**
+ * Each task instance's input files: the repository files under its directory that its `inputs` globs choose
+ * (default: all of them), less generated files; a `script` task always reads its package.json. A glob that
+ * matches no file in any package the task applies to is a problem (`inputs[i]`).
+ */
+function selectInputs(instances, files, generated, add) {
+    const out = new Map();
+    const globsByTask = new Map();
+    for (const inst of instances) {
+        let entry = globsByTask.get(inst.task);
+        if (!globsByTask.has(inst.task)) {
+            entry = taskGlobs(inst, add);
+            globsByTask.set(inst.task, entry);
+        }
+        if (!entry)
+            continue;
+        out.set(inst, choose(inst, files, generated, entry.glob, entry.used));
+    }
+    for (const [task, entry] of globsByTask) {
+        if (!entry || entry.glob.everything)
+            continue;
+        entry.glob.positiveIndex.forEach((i, k) => {
+            if (!entry.used[k])
+                add(task, `inputs[${i}]`, 'matches no file');
+        });
+    }
+    return out;
+}
+function taskGlobs(inst, add) {
+    const raw = inst.spec.inputs ?? ['**'];
+    const patterns = [];
+    let bad = false;
+    raw.forEach((p, i) => {
+        const n = normalizePattern(p);
+        if (!n.ok) {
+            add(inst.task, `inputs[${i}]`, n.error);
+            bad = true;
+        }
+        else
+            patterns.push(p.startsWith('!') ? `!${n.value}` : n.value);
+    });
+    if (bad)
+        return undefined;
+    const glob = compileGlobs(patterns);
+    if (glob.positives.length === 0)
+        add(inst.task, 'inputs', 'has only exclusions ("!"): add what to include');
+    return { glob, used: glob.positives.map(() => false) };
+}
+function choose(inst, files, generated, glob, used) {
+    const [lo, hi] = (0,repo_files/* filesUnder */.m)(files, inst.dir);
+    const cut = inst.dir === '' ? 0 : inst.dir.length + 1;
+    const chosen = [];
+    for (let i = lo; i < hi; i++) {
+        const path = files[i];
+        const rel = cut === 0 ? path : path.slice(cut);
+        let hit = glob.everything;
+        if (!hit) {
+            // Every glob is tried until it has matched once, so that "matches no file" is only said when true.
+            for (let k = 0; k < glob.positives.length; k++) {
+                if ((hit && used[k]) || !glob.positives[k](rel))
+                    continue;
+                hit = true;
+                used[k] = true;
+            }
+        }
+        if (hit && !glob.excluded(rel) && !generated(path))
+            chosen.push(path);
+    }
+    if (inst.pkg) {
+        const manifest = inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`;
+        if (!chosen.includes(manifest)) {
+            chosen.push(manifest);
+            chosen.sort();
+        }
+    }
+    return chosen;
+}
+
+;// CONCATENATED MODULE: ./src/config/compile.ts
+/**
+ * Compiles `disbuild.json` tasks into the seed's graph JSON (DESIGN.md §1 and §10): one job per task, or per
+ * workspace package for `script` tasks; inputs chosen by glob from the repository's files; in-place `Outputs`.
+ *
+ * Deterministic: jobs sorted by name, IDs the SHA-1 of package and task name (stable across runs and machines),
+ * inputs sorted. Every problem is collected and reported at once, naming the file, the task and the field.
+ */
+
+
+
+
+
+/** The graph JSON of the config's tasks, or every problem found. */
+function compileTasks(input) {
+    const problems = [];
+    // A task's problem is the same in every package it applies to: reported once.
+    const seen = new Set();
+    const add = (task, field, message) => {
+        const id = JSON.stringify([task, field, message]);
+        if (seen.has(id))
+            return;
+        seen.add(id);
+        problems.push({ file: config_file/* CONFIG_FILE */.g2, task, ...(field === undefined ? {} : { field }), message });
+    };
+    const instances = instantiate(input, add);
+    const generated = generatedFiles(instances, input.workspace);
+    const inputs = selectInputs(instances, input.files, generated, add);
+    const byKey = new Map(instances.map((i) => [instanceKey(i.task, i.pkg?.name), i]));
+    const jobs = instances.map((inst) => {
+        const deps = resolveDeps(inst, input, byKey, add);
+        const job = {
+            ID: inst.label,
+            Name: inst.name,
+            Inputs: inputs.get(inst) ?? [],
+            Deps: deps,
+            Cmds: [command(inst, input, add)],
+        };
+        if (inst.outputs.length > 0)
+            job.Outputs = inst.outputs;
+        return job;
+    });
+    const byLabel = new Map(instances.map((i) => [i.label, i]));
+    for (const cycle of (0,cycles/* findCycles */.p)(new Map(jobs.map((j) => [j.ID, j.Deps])))) {
+        const first = byLabel.get(cycle[0]);
+        add(first.task, 'deps', `dependency cycle: ${cycle.map((l) => byLabel.get(l).name).join(' -> ')}`);
+    }
+    return { graph: { SourceFiles: null, Jobs: jobs }, problems };
+}
+function instanceKey(task, pkg) {
+    return `${pkg ?? ''}\0${task}`;
+}
+/** Stable across runs and machines: the package and task names, nothing else. */
+function taskLabel(task, pkg) {
+    return (0,external_node_crypto_.createHash)('sha1')
+        .update(`disbuild-task\0${pkg ?? ''}\0${task}`)
+        .digest('hex');
+}
+function instantiate(input, add) {
+    const out = [];
+    const packages = [...input.workspace.packages.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const [task, spec] of input.config.tasks) {
+        const relOutputs = (spec.outputs ?? []).flatMap((p, i) => {
+            const n = normalizePattern(p);
+            if (n.ok)
+                return [p.startsWith('!') ? `!${n.value}` : n.value];
+            add(task, `outputs[${i}]`, n.error);
+            return [];
+        });
+        const outputs = (base) => base === ''
+            ? relOutputs
+            : relOutputs.map((p) => (p.startsWith('!') ? `!${base}/${p.slice(1)}` : `${base}/${p}`));
+        if (spec.script === undefined) {
+            const label = taskLabel(task, undefined);
+            out.push({ task, spec, dir: '', name: task, label, outputs: relOutputs, relOutputs });
+            continue;
+        }
+        const chosen = packages.filter((p) => p.scripts.has(spec.script));
+        if (chosen.length === 0) {
+            const where = input.workspace.declared ? 'no workspace package has' : 'the root package.json has no';
+            add(task, 'script', `${where} a script ${JSON.stringify(spec.script)}`);
+        }
+        for (const pkg of chosen) {
+            const name = `${pkg.name}#${task}`;
+            const label = taskLabel(task, pkg.name);
+            out.push({ task, spec, pkg, dir: pkg.dir, name, label, outputs: outputs(pkg.dir), relOutputs });
+        }
+    }
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+function resolveDeps(inst, input, byKey, add) {
+    const tasks = input.config.tasks;
+    const out = new Set();
+    (inst.spec.deps ?? []).forEach((d, i) => {
+        const field = `deps[${i}]`;
+        const upstream = d.startsWith('^');
+        const name = upstream ? d.slice(1) : d;
+        const target = tasks.get(name);
+        if (!target) {
+            add(inst.task, field, `unknown task ${JSON.stringify(name)}`);
+            return;
+        }
+        if (upstream) {
+            if (!inst.pkg || target.script === undefined) {
+                add(inst.task, field, `"^${name}" needs a script task on both sides (the same task of every workspace dependency)`);
+                return;
+            }
+            for (const l of upstreamLabels(inst.pkg, name, input.workspace, byKey))
+                out.add(l);
+        }
+        else if (target.script === undefined) {
+            out.add(byKey.get(instanceKey(name, undefined)).label);
+        }
+        else if (inst.pkg) {
+            const same = byKey.get(instanceKey(name, inst.pkg.name));
+            if (same)
+                out.add(same.label);
+        }
+        else {
+            for (const other of byKey.values())
+                if (other.task === name)
+                    out.add(other.label);
+        }
+    });
+    return [...out].sort();
+}
+/**
+ * `^task` from package P: the task in each workspace dependency of P that has it; through a dependency that does
+ * not, on to its own dependencies (so that the order still holds across a package with nothing to build).
+ */
+function upstreamLabels(pkg, task, ws, byKey) {
+    const out = [];
+    const seen = new Set([pkg.name]);
+    const stack = [...pkg.deps];
+    while (stack.length > 0) {
+        const name = stack.pop();
+        if (seen.has(name))
+            continue;
+        seen.add(name);
+        const inst = byKey.get(instanceKey(task, name));
+        if (inst)
+            out.push(inst.label);
+        else
+            stack.push(...(ws.packages.get(name)?.deps ?? []));
+    }
+    return out;
+}
+function command(inst, input, add) {
+    const { spec } = inst;
+    const exec = spec.script !== undefined
+        ? [input.workspace.manager, 'run', spec.script]
+        : typeof spec.command === 'string'
+            ? ['sh', '-c', spec.command]
+            : [...(spec.command ?? [])];
+    let wd = inst.dir;
+    if (spec.cwd !== undefined) {
+        const n = normalizePattern(spec.cwd);
+        if (!n.ok)
+            add(inst.task, 'cwd', n.error);
+        else if (n.value !== '**')
+            wd = wd === '' ? n.value : `${wd}/${n.value}`;
+    }
+    // Unset variables are left out (and so differ from set-but-empty ones in the key).
+    const environ = (spec.env ?? []).flatMap((name) => {
+        const v = input.env[name];
+        return v === undefined ? [] : [`${name}=${v}`];
+    });
+    return { Exec: exec, Environ: environ, WorkingDirectory: wd };
+}
+
+// EXTERNAL MODULE: ./src/config/workspaces.ts
+var workspaces = __webpack_require__(6082);
+;// CONCATENATED MODULE: ./src/config/load-config.ts
+
+
+
+
+
+
+/** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
+async function readConfigSource(dir) {
+    const read = await (0,config_file/* readConfigFile */.RG)(dir);
+    if (!read?.ok)
+        return read;
+    const c = read.value;
+    const salt = c.salt === undefined ? {} : { salt: c.salt };
+    if (c.graph !== undefined)
+        return (0,result.ok)({ kind: 'file', path: c.graph, ...salt });
+    if (c.graphCommand !== undefined)
+        return (0,result.ok)({ kind: 'command', command: c.graphCommand, ...salt });
+    if (c.tasks !== undefined)
+        return (0,result.ok)({ kind: 'tasks', config: { ...c, tasks: c.tasks }, ...salt });
+    return (0,result/* err */._)([
+        {
+            file: config_file/* CONFIG_FILE */.g2,
+            message: 'needs "tasks" (see the README), "graph" (a path) or "graphCommand" (a command printing the graph)',
+        },
+    ]);
+}
+/**
+ * Compiles the tasks of disbuild.json at `root` into a validated Graph, and the graph JSON `disbuild graph`
+ * prints. Environment variables named by tasks' `env` are read from `env`.
+ */
+async function compileConfig(root, config, env) {
+    const files = await (0,repo_files/* listRepoFiles */.c)(root);
+    const problems = [];
+    const workspace = await (0,workspaces/* readWorkspace */.i)(root, files, problems);
+    const compiled = compileTasks({ config, workspace, files, env });
+    problems.push(...compiled.problems);
+    if (problems.length > 0)
+        return (0,result/* err */._)(problems);
+    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
+    const validated = (0,validate/* validateGraph */.d)({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] });
+    if (!validated.ok) {
+        const taskOf = new Map(compiled.graph.Jobs.map((j) => [j.Name, j.Name.replace(/^.*#/, '')]));
+        return (0,result/* err */._)(validated.error.map((p) => ({
+            file: config_file/* CONFIG_FILE */.g2,
+            ...(p.job === undefined ? {} : { task: taskOf.get(p.job) ?? p.job }),
+            field: p.field?.startsWith('Cmds') ? 'command' : (p.field ?? 'tasks'),
+            message: p.message,
+        })));
+    }
+    return (0,result.ok)({ graph: validated.value, json: compiled.graph });
+}
+
+
+/***/ }),
+
+/***/ 8213:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ findCycles)
+/* harmony export */ });
+/* unused harmony export findCycle */
+/**
+ * Dependency cycles. Every cycle is reported at once: one per strongly connected component (Tarjan's algorithm,
+ * iterative so that a 100,000-deep chain does not overflow the stack), each as the shortest cycle through the
+ * component's first node in the map's order, so that messages are short and stable.
+ *
+ * Deals with: nodes and their successors. Does not deal with: names or messages (validate.ts renders those).
+ * Successors that are not keys of the map (unknown deps, reported elsewhere) are ignored.
+ */
+/** One cycle, as the nodes along it with the first repeated at the end (`a b c a`); undefined when acyclic. */
+function findCycle(deps) {
+    return findCycles(deps)[0];
+}
+/** One cycle per strongly connected component that has one, in the map's order of their first nodes. */
+function findCycles(deps) {
+    const cycles = [];
+    for (const component of cyclicComponents(deps)) {
+        const start = component[0];
+        cycles.push(shortestCycleThrough(start, new Set(component), deps));
+    }
+    return cycles;
+}
+/**
+ * Components with more than one node, or one node depending on itself; nodes listed in the map's order. Nodes
+ * are numbered once and the per-node state lives in typed arrays: on 100,000 jobs this is several times
+ * cheaper, in time and memory, than maps keyed by node.
+ */
+function cyclicComponents(deps) {
+    const nodes = [...deps.keys()];
+    const number = new Map();
+    nodes.forEach((n, i) => number.set(n, i));
+    const index = new Int32Array(nodes.length).fill(-1);
+    const low = new Int32Array(nodes.length);
+    const onStack = new Uint8Array(nodes.length);
+    const stack = [];
+    const out = [];
+    let counter = 0;
+    const visit = (v) => {
+        index[v] = low[v] = counter++;
+        stack.push(v);
+        onStack[v] = 1;
+    };
+    for (let root = 0; root < nodes.length; root++) {
+        if (index[root] !== -1)
+            continue;
+        const frames = [{ v: root, next: 0 }];
+        visit(root);
+        while (frames.length > 0) {
+            const top = frames[frames.length - 1];
+            const succ = deps.get(nodes[top.v]);
+            if (top.next < succ.length) {
+                const w = number.get(succ[top.next++]);
+                if (w === undefined)
+                    continue;
+                if (index[w] === -1) {
+                    visit(w);
+                    frames.push({ v: w, next: 0 });
+                }
+                else if (onStack[w])
+                    low[top.v] = Math.min(low[top.v], index[w]);
+                continue;
+            }
+            frames.pop();
+            const parent = frames[frames.length - 1];
+            if (parent)
+                low[parent.v] = Math.min(low[parent.v], low[top.v]);
+            if (low[top.v] !== index[top.v])
+                continue;
+            const component = [];
+            let w;
+            do {
+                w = stack.pop();
+                onStack[w] = 0;
+                component.push(w);
+            } while (w !== top.v);
+            if (component.length > 1 || succ.includes(nodes[top.v]))
+                out.push(component.sort((a, b) => a - b));
+        }
+    }
+    return out.sort((a, b) => a[0] - b[0]).map((c) => c.map((v) => nodes[v]));
+}
+/** Breadth-first search inside one component, from `start` back to it. */
+function shortestCycleThrough(start, within, deps) {
+    const parent = new Map();
+    let frontier = [start];
+    while (frontier.length > 0) {
+        const next = [];
+        for (const node of frontier) {
+            for (const child of deps.get(node)) {
+                if (child === start)
+                    return [...pathTo(node, start, parent), start];
+                if (!within.has(child) || parent.has(child))
+                    continue;
+                parent.set(child, node);
+                next.push(child);
+            }
+        }
+        frontier = next;
+    }
+    // A strongly connected component always leads back to its start.
+    throw new Error('no cycle through a node of a cyclic component');
+}
+function pathTo(node, start, parent) {
+    const path = [node];
+    for (let n = node; n !== start;) {
+        n = parent.get(n);
+        path.push(n);
+    }
+    return path.reverse();
+}
+
+
+/***/ }),
+
+/***/ 7395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   K_: () => (/* binding */ goFold),
+/* harmony export */   YX: () => (/* binding */ structType),
+/* harmony export */   cL: () => (/* binding */ readStruct),
+/* harmony export */   q0: () => (/* binding */ describe)
+/* harmony export */ });
+/**
+ * Go's encoding/json conventions over decoded JSON: struct fields match keys case-insensitively, `null` is an
+ * empty slice or map, unknown keys are ignored, and when several keys match one field the last one in the
+ * document wins (Go decodes keys in order, each overwriting the field).
+ *
+ * JSON.parse keeps a key's first position but its last value, so when two differently cased keys match the same
+ * field the document order is lost. `readStruct` notices that case and says so; the caller then decodes the text
+ * again with `decodeOrdered` (go-decode.ts), which keeps Go's order. Graph producers written in Go never emit
+ * such keys, so the fast path is the only one that matters for speed.
+ */
+/**
+ * Go's case folding of a key, as `encoding/json` matches keys to fields (`unicode.ToUpper(unicode.ToLower(r))`
+ * per rune): ASCII case, plus the four non-ASCII letters that fold onto ASCII ones, the long s (ſ), the dotless
+ * and the dotted capital i (ı, İ) and the Kelvin sign (U+212A). They are replaced before lower-casing, because
+ * JavaScript lower-cases İ to two characters.
+ */
+function goFold(key) {
+    return key.replace(/[\u017f\u0131\u0130\u212a]/g, (c) => NON_ASCII_FOLDS[c]).toLowerCase();
+}
+const NON_ASCII_FOLDS = {
+    '\u017f': 's',
+    '\u0131': 'i',
+    '\u0130': 'i',
+    '\u212a': 'k',
+};
+/** Describes a Go struct by its field names. */
+function structType(...fields) {
+    // Exact spellings first: producers write the Go field names, so most keys are found without folding.
+    return new Map([
+        ...fields.map((f) => [f, f]),
+        ...fields.map((f) => [goFold(f), f]),
+    ]);
+}
+/** Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. */
+function readStruct(obj, type) {
+    const values = {};
+    let ambiguous = false;
+    for (const key of Object.keys(obj)) {
+        const f = type.get(key) ?? type.get(goFold(key));
+        if (f === undefined)
+            continue;
+        if (Object.prototype.hasOwnProperty.call(values, f))
+            ambiguous = true;
+        values[f] = obj[key];
+    }
+    return { values, ambiguous };
+}
+/** True for a JSON object (not null, not a list). */
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** A JSON type name for messages: "a number", "an object". */
+function describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'an object';
+    return `a ${typeof v}`;
+}
+
+
+/***/ }),
+
+/***/ 6244:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LR: () => (/* binding */ depLabels),
+/* harmony export */   QC: () => (/* binding */ parseTemplate),
+/* harmony export */   Xm: () => (/* binding */ renderTemplate)
+/* harmony export */ });
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8251);
+/* harmony import */ var _util_unreachable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3914);
+
+
+/**
+ * Command strings carry variables in two spellings, the plain one and Go's text/template one:
+ * `{{OUTPUT_DIR}}` / `{{.OutputDir}}`, `{{SOURCE_DIR}}` / `{{.SourceDir}}`, `{{DEP:<hex>}}` /
+ * `{{index .Deps "<hex>"}}`. Spaces inside the braces are allowed, as Go allows them. Anything else between
+ * `{{` and `}}` is an error, and so is a `{{` that is never closed: Go's template parser refuses both, and a
+ * silently literal `{{` would only fail later, inside the job.
+ */
+const HEX40 = /^[0-9a-fA-F]{40}$/;
+/** `index .Deps "<hex>"`, with a Go interpreted or raw (back-quoted) string literal. */
+const GO_INDEX = /^index\s+\.Deps\s+(?:"([^"]*)"|`([^`]*)`)$/;
+/** One variable's text between the braces → its part, or an error message. */
+function parseVariable(whole, inner) {
+    const v = inner.trim();
+    if (v === 'OUTPUT_DIR' || v === '.OutputDir')
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)({ kind: 'output-dir' });
+    if (v === 'SOURCE_DIR' || v === '.SourceDir')
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)({ kind: 'source-dir' });
+    const go = GO_INDEX.exec(v);
+    const hex = v.startsWith('DEP:') ? v.slice(4).trim() : go ? (go[1] ?? go[2]) : undefined;
+    if (hex === undefined)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`unknown template variable ${whole}`);
+    if (!HEX40.test(hex))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`${whole} must name a dependency by its 40-character hex ID`);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)({ kind: 'dep', label: hex.toLowerCase() });
+}
+/** Splits a command string into text and variables; an unknown `{{…}}` is an error that quotes it. */
+function parseTemplate(s) {
+    const parts = [];
+    let last = 0;
+    for (;;) {
+        const open = s.indexOf('{{', last);
+        if (open < 0)
+            break;
+        const close = s.indexOf('}}', open + 2);
+        if (close < 0)
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`unclosed template variable ${JSON.stringify(s.slice(open, open + 40))}`);
+        const whole = s.slice(open, close + 2);
+        const part = parseVariable(whole, s.slice(open + 2, close));
+        if (!part.ok)
+            return part;
+        if (open > last)
+            parts.push({ kind: 'text', text: s.slice(last, open) });
+        parts.push(part.value);
+        last = close + 2;
+    }
+    if (last < s.length)
+        parts.push({ kind: 'text', text: s.slice(last) });
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)(parts);
+}
+/** The labels a template refers to through `{{DEP:…}}`. */
+function depLabels(t) {
+    return t.flatMap((p) => (p.kind === 'dep' ? [p.label] : []));
+}
+/** Substitutes every variable. */
+function renderTemplate(t, vars) {
+    let s = '';
+    for (const p of t) {
+        switch (p.kind) {
+            case 'text':
+                s += p.text;
+                break;
+            case 'output-dir':
+                s += vars.outputDir;
+                break;
+            case 'source-dir':
+                s += vars.sourceDir;
+                break;
+            case 'dep':
+                s += vars.depDir(p.label);
+                break;
+            default:
+                (0,_util_unreachable_js__WEBPACK_IMPORTED_MODULE_1__/* .unreachable */ .H)(p);
+        }
+    }
+    return s;
+}
+
+
+/***/ }),
+
+/***/ 7093:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $: () => (/* binding */ validateDecoded),
+  d: () => (/* binding */ validateGraph)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/graph/cycles.ts
+var cycles = __webpack_require__(8213);
+// EXTERNAL MODULE: ./src/graph/go-json.ts
+var go_json = __webpack_require__(7395);
+// EXTERNAL MODULE: ./src/graph/template.ts
+var graph_template = __webpack_require__(6244);
+;// CONCATENATED MODULE: ./src/graph/validate-cmd.ts
+
+
+const CMD = (0,go_json/* structType */.YX)('Exec', 'Environ', 'WorkingDirectory', 'CatTemplate', 'CatOutput');
+/**
+ * One `Cmd`: an exec (`Exec` set) or a cat (`CatOutput` set), never both, never neither. Every string is a
+ * template, and each one's `{{DEP:x}}` must name one of the job's `deps`. `where` is `Cmds[i]`.
+ */
+function readCmd(raw, job, deps, where, cx) {
+    if (!(0,go_json/* isObject */.Gv)(raw)) {
+        cx.add(job, where, `must be an object, got ${(0,go_json/* describe */.q0)(raw)}`);
+        return undefined;
+    }
+    const { values: f, ambiguous } = (0,go_json/* readStruct */.cL)(raw, CMD);
+    if (ambiguous)
+        cx.ambiguousKeys = true;
+    const template = (value, field) => {
+        const t = cx.template(value, job, `${where}.${field}`);
+        for (const label of (0,graph_template/* depLabels */.LR)(t)) {
+            if (!deps.includes(label))
+                cx.add(job, `${where}.${field}`, `refers to {{DEP:${label}}}, which is not in Deps`);
+        }
+        return t;
+    };
+    const hasExec = f.Exec !== null && f.Exec !== undefined;
+    const catOutput = cx.string(f.CatOutput, job, `${where}.CatOutput`);
+    if (hasExec && catOutput !== '') {
+        cx.add(job, where, 'sets both Exec and CatOutput; a command is either an exec or a cat');
+        return undefined;
+    }
+    if (catOutput !== '') {
+        const catTemplate = cx.string(f.CatTemplate, job, `${where}.CatTemplate`);
+        return {
+            kind: 'cat',
+            catTemplate: template(catTemplate, 'CatTemplate'),
+            catOutput: template(catOutput, 'CatOutput'),
+        };
+    }
+    if (!hasExec) {
+        cx.add(job, where, 'sets neither Exec nor CatOutput; a command is either an exec or a cat');
+        return undefined;
+    }
+    const exec = cx.strings(f.Exec, job, `${where}.Exec`);
+    if (Array.isArray(f.Exec) && exec.length === 0)
+        cx.add(job, `${where}.Exec`, 'is empty: an exec needs a program');
+    if (exec[0] === '')
+        cx.add(job, `${where}.Exec[0]`, 'is empty: an exec needs a program');
+    const environ = cx.strings(f.Environ, job, `${where}.Environ`);
+    environ.forEach((e, i) => {
+        if (e !== undefined && !/^[^=]+=/.test(e)) {
+            cx.add(job, `${where}.Environ[${i}]`, `must look like KEY=VALUE, got ${JSON.stringify(e)}`);
+        }
+    });
+    const templates = (list, field) => list.map((s, i) => (s === undefined ? [] : template(s, `${field}[${i}]`)));
+    return {
+        kind: 'exec',
+        exec: templates(exec, 'Exec'),
+        environ: templates(environ, 'Environ'),
+        workingDirectory: template(cx.string(f.WorkingDirectory, job, `${where}.WorkingDirectory`), 'WorkingDirectory'),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/graph/validate-context.ts
+
+
+/** Entries kept per memo: graphs repeat a few thousand strings, and the bound keeps an odd graph from growing it. */
+const MEMO_LIMIT = 1_000_000;
+/**
+ * The state of one validation: the problems found so far (collected, never thrown, so that a user sees every one
+ * at once), and memos that let a 100,000-job graph share one copy of each repeated string and parsed template.
+ */
+class ValidateContext {
+    options;
+    problems = [];
+    /** Set when an object had two differently cased keys for one field: JSON.parse lost their order. */
+    ambiguousKeys = false;
+    templates = new Map();
+    interned = new Map();
+    constructor(options = {}) {
+        this.options = options;
+    }
+    /** Records a problem. */
+    add(job, field, message) {
+        this.problems.push({
+            ...(job === undefined ? {} : { job }),
+            ...(field === undefined ? {} : { field }),
+            message,
+        });
+    }
+    /** One copy of each input path, however many jobs name it. */
+    intern(s) {
+        const known = this.interned.get(s);
+        if (known !== undefined)
+            return known;
+        if (this.interned.size < MEMO_LIMIT)
+            this.interned.set(s, s);
+        return s;
+    }
+    /** Parses a command string, reporting an error at `job`/`where`; an erroneous string becomes an empty template. */
+    template(value, job, where) {
+        const known = this.templates.get(value);
+        if (known)
+            return known;
+        const t = (0,graph_template/* parseTemplate */.QC)(value);
+        if (!t.ok) {
+            this.add(job, where, t.error);
+            return [];
+        }
+        // Graphs repeat the same strings (`sh`, `-c`, paths) thousands of times: one parsed copy serves all.
+        if (this.templates.size < MEMO_LIMIT)
+            this.templates.set(value, t.value);
+        return t.value;
+    }
+    /**
+     * A `[]string` field: null is empty, a string or any non-list is a type error naming the field. Elements keep
+     * their indices (a wrong one becomes undefined after its problem is recorded), so later messages name the
+     * producer's index.
+     */
+    strings(value, job, where) {
+        if (value === null || value === undefined)
+            return [];
+        if (!Array.isArray(value)) {
+            this.add(job, where, `must be a list of strings, got ${(0,go_json/* describe */.q0)(value)}`);
+            return [];
+        }
+        return value.map((v, i) => {
+            if (typeof v === 'string')
+                return v;
+            this.add(job, `${where}[${i}]`, `must be a string, got ${(0,go_json/* describe */.q0)(v)}`);
+            return undefined;
+        });
+    }
+    /** A `string` field: null is empty, anything else but a string is a type error naming the field. */
+    string(value, job, where) {
+        if (value === null || value === undefined)
+            return '';
+        if (typeof value === 'string')
+            return value;
+        this.add(job, where, `must be a string, got ${(0,go_json/* describe */.q0)(value)}`);
+        return '';
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(8251);
+;// CONCATENATED MODULE: ./src/graph/validate.ts
+
+
+
+
+
+
+const HEX40 = /^[0-9a-fA-F]{40}$/;
+const GRAPH = (0,go_json/* structType */.YX)('SourceFiles', 'Jobs');
+const JOB = (0,go_json/* structType */.YX)('ID', 'Name', 'Inputs', 'Deps', 'Cmds', 'Outputs');
+/** Validates decoded graph JSON (DESIGN.md §1) into a Graph, or every problem found. */
+function validateGraph(raw, options = {}) {
+    return validateDecoded(raw, options).result;
+}
+/**
+ * As `validateGraph`, and says whether two differently cased keys matched one field somewhere, in which case a
+ * caller holding the text decodes it again in document order (`decodeOrdered`). The decoded jobs are released
+ * one by one as they are read, so a 100,000-job graph is never held twice over.
+ */
+function validateDecoded(raw, options = {}) {
+    const cx = new ValidateContext(options);
+    const result = validate(raw, cx);
+    return { result, ambiguousKeys: cx.ambiguousKeys };
+}
+function validate(raw, cx) {
+    if (!(0,go_json/* isObject */.Gv)(raw))
+        return (0,result/* err */._)([{ message: `the graph must be a JSON object, got ${(0,go_json/* describe */.q0)(raw)}` }]);
+    const { values: g, ambiguous } = (0,go_json/* readStruct */.cL)(raw, GRAPH);
+    if (ambiguous)
+        cx.ambiguousKeys = true;
+    const sourceFiles = readSourceFiles(g.SourceFiles, cx);
+    const rawJobs = g.Jobs ?? [];
+    if (!Array.isArray(rawJobs)) {
+        cx.add(undefined, 'Jobs', `must be a list of jobs, got ${(0,go_json/* describe */.q0)(rawJobs)}`);
+        return (0,result/* err */._)(cx.problems);
+    }
+    const jobs = [];
+    const byLabel = new Map();
+    const depOrigins = new Map();
+    rawJobs.forEach((rawJob, i) => {
+        const read = readJob(rawJob, i, cx);
+        rawJobs[i] = null;
+        if (!read)
+            return;
+        const { job, depOrigin } = read;
+        if (depOrigin)
+            depOrigins.set(job, depOrigin);
+        const other = byLabel.get(job.label);
+        if (other) {
+            cx.add(job.name, 'ID', `duplicate ID ${job.label}, also used by job ${JSON.stringify(other.name)}`);
+            return;
+        }
+        byLabel.set(job.label, job);
+        jobs.push(job);
+    });
+    checkDeps(jobs, byLabel, depOrigins, cx);
+    return cx.problems.length > 0 ? (0,result/* err */._)(cx.problems) : (0,result.ok)({ sourceFiles, jobs, byLabel });
+}
+function readSourceFiles(raw, cx) {
+    const files = new Map();
+    if (raw === null || raw === undefined)
+        return files;
+    if (!(0,go_json/* isObject */.Gv)(raw)) {
+        cx.add(undefined, 'SourceFiles', `must be an object of ID to path, got ${(0,go_json/* describe */.q0)(raw)}`);
+        return files;
+    }
+    for (const [id, path] of Object.entries(raw)) {
+        const where = `SourceFiles[${JSON.stringify(id)}]`;
+        if (!HEX40.test(id))
+            cx.add(undefined, where, 'is not a 40-character hex ID');
+        else if (files.has(id.toLowerCase()))
+            cx.ambiguousKeys = true;
+        if (typeof path !== 'string')
+            cx.add(undefined, where, `must be a path string, got ${(0,go_json/* describe */.q0)(path)}`);
+        else {
+            files.set(id.toLowerCase(), path);
+            if (cx.options.inputKind?.(path) === 'missing')
+                cx.add(undefined, where, `source file ${path} does not exist`);
+        }
+    }
+    return files;
+}
+/** A job is named by its Name, or by its label when the name is empty (or by its index when the ID is bad). */
+function readJob(raw, index, cx) {
+    if (!(0,go_json/* isObject */.Gv)(raw)) {
+        cx.add(undefined, `Jobs[${index}]`, `must be an object, got ${(0,go_json/* describe */.q0)(raw)}`);
+        return undefined;
+    }
+    const { values: f, ambiguous } = (0,go_json/* readStruct */.cL)(raw, JOB);
+    if (ambiguous)
+        cx.ambiguousKeys = true;
+    const validId = typeof f.ID === 'string' && HEX40.test(f.ID) ? f.ID.toLowerCase() : undefined;
+    const nameText = typeof f.Name === 'string' ? f.Name : '';
+    const idText = typeof f.ID === 'string' && f.ID !== '' ? f.ID : undefined;
+    const name = nameText !== '' ? nameText : (validId ?? idText ?? `Jobs[${index}]`);
+    cx.string(f.Name, name, 'Name');
+    if (validId === undefined) {
+        cx.add(name, 'ID', `must be 40 hex characters, got ${f.ID === undefined ? 'nothing' : JSON.stringify(f.ID)}`);
+    }
+    const inputs = readInputs(cx.strings(f.Inputs, name, 'Inputs'), name, cx);
+    const deps = [];
+    const depOrigin = [];
+    cx.strings(f.Deps, name, 'Deps').forEach((d, i) => {
+        if (d === undefined)
+            return;
+        const label = d.toLowerCase();
+        if (!HEX40.test(d))
+            cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${JSON.stringify(d)}`);
+        else if (!deps.includes(label)) {
+            deps.push(label);
+            depOrigin.push(i);
+        }
+    });
+    const cmds = [];
+    const rawCmds = f.Cmds ?? [];
+    if (!Array.isArray(rawCmds))
+        cx.add(name, 'Cmds', `must be a list of commands, got ${(0,go_json/* describe */.q0)(rawCmds)}`);
+    else {
+        rawCmds.forEach((c, i) => {
+            const cmd = readCmd(c, name, deps, `Cmds[${i}]`, cx);
+            if (cmd)
+                cmds.push(cmd);
+        });
+    }
+    const outputs = readOutputs(cx.strings(f.Outputs, name, 'Outputs'), name, cx);
+    if (validId === undefined)
+        return undefined;
+    const job = { label: validId, name, inputs, deps, cmds };
+    if (outputs.length > 0)
+        job.outputs = outputs;
+    // Kept only when deduplication shifted an index, so messages still name the producer's `Deps[i]`.
+    return depOrigin.every((o, k) => o === k) ? { job } : { job, depOrigin };
+}
+/**
+ * Normalises input paths (`./a//b` → `a/b`), refusing empty, absolute and escaping ones (a backslash is an
+ * ordinary character, as it is in a POSIX file name); sorted by UTF-16 code units, deduplicated. When the
+ * options can look paths up, a missing input is reported with the producer's index.
+ */
+function readInputs(raw, job, cx) {
+    const out = new Set();
+    const kind = cx.options.inputKind;
+    raw.forEach((p, i) => {
+        if (p === undefined)
+            return;
+        const where = `Inputs[${i}]`;
+        if (p === '')
+            return cx.add(job, where, 'is empty');
+        if (p.startsWith('/')) {
+            return cx.add(job, where, `must be relative to the source directory, got ${JSON.stringify(p)}`);
+        }
+        const norm = external_node_path_.posix.normalize(p).replace(/\/$/, '');
+        if (norm === '..' || norm.startsWith('../')) {
+            return cx.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
+        }
+        if (norm === '.')
+            return cx.add(job, where, `must name a file, got ${JSON.stringify(p)}`);
+        if (out.has(norm))
+            return;
+        out.add(cx.intern(norm));
+        const k = kind?.(norm) ?? 'file';
+        if (k === 'missing')
+            cx.add(job, where, `input file ${norm} does not exist`);
+        else if (k === 'dir')
+            cx.add(job, where, `input ${norm} is a directory; list its files`);
+        else if (k === 'other')
+            cx.add(job, where, `input ${norm} is not a regular file or a symbolic link`);
+    });
+    return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+/**
+ * In-place output globs: relative to the source directory and inside it (`!` excludes), in the producer's order.
+ * Only present when the producer sets them (disbuild.json does); graphs without them are unchanged.
+ */
+function readOutputs(raw, job, cx) {
+    const out = [];
+    raw.forEach((p, i) => {
+        if (p === undefined)
+            return;
+        const where = `Outputs[${i}]`;
+        const body = p.startsWith('!') ? p.slice(1) : p;
+        if (body === '')
+            return cx.add(job, where, 'is empty');
+        if (body.startsWith('/')) {
+            return cx.add(job, where, `must be relative to the source directory, got ${JSON.stringify(p)}`);
+        }
+        const norm = external_node_path_.posix.normalize(body);
+        if (norm === '..' || norm.startsWith('../')) {
+            return cx.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
+        }
+        if (norm === '.' || norm === '**' || norm === '**/*') {
+            return cx.add(job, where, `must not be the whole source directory, got ${JSON.stringify(p)}`);
+        }
+        out.push(p.startsWith('!') ? `!${norm}` : norm);
+    });
+    return out;
+}
+/** Unknown deps, then every dependency cycle, each as the chain of job names. */
+function checkDeps(jobs, byLabel, depOrigins, cx) {
+    const field = (job, k) => `Deps[${depOrigins.get(job)?.[k] ?? k}]`;
+    for (const job of jobs) {
+        job.deps.forEach((d, k) => {
+            if (!byLabel.has(d))
+                cx.add(job.name, field(job, k), `unknown dependency ${d}`);
+        });
+    }
+    for (const cycle of (0,cycles/* findCycles */.p)(new Map(jobs.map((j) => [j.label, j.deps])))) {
+        const first = byLabel.get(cycle[0]);
+        const names = cycle.map((l) => byLabel.get(l).name);
+        cx.add(first.name, field(first, first.deps.indexOf(cycle[1])), `dependency cycle: ${names.join(' -> ')}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 3914:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ unreachable)
+/* harmony export */ });
+/** Put in the `default:` of a switch over a union so that a new member is a compile error. */
+function unreachable(value) {
+    throw new Error(`unreachable: ${JSON.stringify(value)}`);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,80 @@
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { CONFIG_FILE } from '../../config/config-file.js';
+import { importTurbo } from '../../config/import-turbo.js';
+import { listRepoFiles } from '../../config/repo-files.js';
+import { readWorkspace } from '../../config/workspaces.js';
+import { parseCommandArgs } from '../args.js';
+import type { Command } from '../io.js';
+import { EXIT } from '../io.js';
+
+const HELP = `Usage: disbuild import turbo [--source-dir DIR] [--force] [--stdout]
+
+Reads turbo.json ("tasks", or "pipeline") and the workspaces, and writes an equivalent disbuild.json beside it.
+Everything that has no equivalent is listed on stderr.
+
+Options:
+  --source-dir DIR   the repository (default: current directory)
+  --force            replace an existing disbuild.json
+  --stdout           print the configuration instead of writing it
+`;
+
+/** `disbuild import turbo`: turbo.json to disbuild.json. */
+export const importCommand: Command = async (argv, io) => {
+  const parsed = parseCommandArgs(argv, {
+    'source-dir': { type: 'string' },
+    force: { type: 'boolean' },
+    stdout: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (parsed.ok && parsed.value.values.help) {
+    io.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  const from = parsed.ok ? parsed.value.positionals[0] : undefined;
+  if (!parsed.ok || from !== 'turbo' || parsed.value.positionals.length !== 1) {
+    const why = !parsed.ok
+      ? parsed.error
+      : from === undefined
+        ? 'say what to import: turbo'
+        : `cannot import ${JSON.stringify(from)}; only turbo`;
+    io.stderr.write(`disbuild import: ${why}\n${HELP}`);
+    return EXIT.usage;
+  }
+  const v = parsed.value.values;
+  const root = resolve(io.cwd, v['source-dir'] ?? '.');
+  let turbo: unknown;
+  try {
+    turbo = JSON.parse(await readFile(join(root, 'turbo.json'), 'utf8'));
+  } catch (e) {
+    io.stderr.write(`disbuild import: cannot read ${join(root, 'turbo.json')}: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  const target = join(root, CONFIG_FILE);
+  if (
+    !v.stdout &&
+    !v.force &&
+    (await access(target).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    io.stderr.write(`disbuild import: ${target} exists; pass --force to replace it, or --stdout\n`);
+    return EXIT.usage;
+  }
+  const problems: { file: string; message: string }[] = [];
+  const ws = await readWorkspace(root, await listRepoFiles(root), problems);
+  for (const p of problems) io.stderr.write(`disbuild import: ${p.file}: ${p.message}\n`);
+  const result = importTurbo(turbo, ws);
+  const text = `${JSON.stringify(result.config, null, 2)}\n`;
+  if (v.stdout) io.stdout.write(text);
+  else await writeFile(target, text);
+  const n = Object.keys(result.config.tasks).length;
+  io.stderr.write(
+    `disbuild import: ${n} task${n === 1 ? '' : 's'} translated${v.stdout ? '' : ` into ${target}`}\n`,
+  );
+  if (result.notes.length > 0) {
+    io.stderr.write(`Not translated:\n${result.notes.map((s) => `  - ${s}\n`).join('')}`);
+  }
+  return EXIT.ok;
+};

@@ -1,0 +1,224 @@
+/**
+ * Compiles `disbuild.json` tasks into the seed's graph JSON (DESIGN.md §1 and §10): one job per task, or per
+ * workspace package for `script` tasks; inputs chosen by glob from the repository's files; in-place `Outputs`.
+ *
+ * Deterministic: jobs sorted by name, IDs the SHA-1 of package and task name (stable across runs and machines),
+ * inputs sorted. Every problem is collected and reported at once, naming the file, the task and the field.
+ */
+import { createHash } from 'node:crypto';
+import { findCycles } from '../graph/cycles.js';
+import type { ConfigProblem, DisbuildConfig, TaskSpec } from './config-file.js';
+import { CONFIG_FILE } from './config-file.js';
+import type { Workspace, WorkspacePackage } from './workspaces.js';
+import { selectInputs, type GeneratedFiles, generatedFiles } from './select-inputs.js';
+import { normalizePattern } from './globs.js';
+
+/** A job as Go's encoding/json writes it, plus the optional `Outputs`. */
+export interface GoJob {
+  ID: string;
+  Name: string;
+  Inputs: string[];
+  Deps: string[];
+  Cmds: { Exec: string[]; Environ: string[]; WorkingDirectory: string }[];
+  Outputs?: string[];
+}
+
+export interface GoGraph {
+  SourceFiles: null;
+  Jobs: GoJob[];
+}
+
+/** One job to be: a task, in a package or at the repository root. */
+export interface TaskInstance {
+  task: string;
+  spec: TaskSpec;
+  /** Undefined for root tasks (`command`). */
+  pkg?: WorkspacePackage;
+  /** The task's directory relative to the repository root: the package's, or ''. */
+  dir: string;
+  name: string;
+  label: string;
+  /** Output globs relative to the repository root (`!` kept). */
+  outputs: string[];
+  /** The same, relative to `dir`: equal in every package of a task, so matched once per task. */
+  relOutputs: readonly string[];
+}
+
+export interface CompileInput {
+  config: DisbuildConfig & { tasks: ReadonlyMap<string, TaskSpec> };
+  workspace: Workspace;
+  /** The repository's files, relative, sorted by code units. */
+  files: readonly string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/** The graph JSON of the config's tasks, or every problem found. */
+export function compileTasks(input: CompileInput): { graph: GoGraph; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  // A task's problem is the same in every package it applies to: reported once.
+  const seen = new Set<string>();
+  const add = (task: string, field: string | undefined, message: string): void => {
+    const id = JSON.stringify([task, field, message]);
+    if (seen.has(id)) return;
+    seen.add(id);
+    problems.push({ file: CONFIG_FILE, task, ...(field === undefined ? {} : { field }), message });
+  };
+  const instances = instantiate(input, add);
+  const generated: GeneratedFiles = generatedFiles(instances, input.workspace);
+  const inputs = selectInputs(instances, input.files, generated, add);
+  const byKey = new Map(instances.map((i) => [instanceKey(i.task, i.pkg?.name), i]));
+  const jobs: GoJob[] = instances.map((inst) => {
+    const deps = resolveDeps(inst, input, byKey, add);
+    const job: GoJob = {
+      ID: inst.label,
+      Name: inst.name,
+      Inputs: inputs.get(inst) ?? [],
+      Deps: deps,
+      Cmds: [command(inst, input, add)],
+    };
+    if (inst.outputs.length > 0) job.Outputs = inst.outputs;
+    return job;
+  });
+  const byLabel = new Map(instances.map((i) => [i.label, i]));
+  for (const cycle of findCycles(new Map(jobs.map((j) => [j.ID, j.Deps])))) {
+    const first = byLabel.get(cycle[0]!)!;
+    add(first.task, 'deps', `dependency cycle: ${cycle.map((l) => byLabel.get(l)!.name).join(' -> ')}`);
+  }
+  return { graph: { SourceFiles: null, Jobs: jobs }, problems };
+}
+
+function instanceKey(task: string, pkg: string | undefined): string {
+  return `${pkg ?? ''}\0${task}`;
+}
+
+/** Stable across runs and machines: the package and task names, nothing else. */
+export function taskLabel(task: string, pkg: string | undefined): string {
+  return createHash('sha1')
+    .update(`disbuild-task\0${pkg ?? ''}\0${task}`)
+    .digest('hex');
+}
+
+function instantiate(
+  input: CompileInput,
+  add: (task: string, field: string | undefined, message: string) => void,
+): TaskInstance[] {
+  const out: TaskInstance[] = [];
+  const packages = [...input.workspace.packages.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const [task, spec] of input.config.tasks) {
+    const relOutputs = (spec.outputs ?? []).flatMap((p, i) => {
+      const n = normalizePattern(p);
+      if (n.ok) return [p.startsWith('!') ? `!${n.value}` : n.value];
+      add(task, `outputs[${i}]`, n.error);
+      return [];
+    });
+    const outputs = (base: string): string[] =>
+      base === ''
+        ? relOutputs
+        : relOutputs.map((p) => (p.startsWith('!') ? `!${base}/${p.slice(1)}` : `${base}/${p}`));
+    if (spec.script === undefined) {
+      const label = taskLabel(task, undefined);
+      out.push({ task, spec, dir: '', name: task, label, outputs: relOutputs, relOutputs });
+      continue;
+    }
+    const chosen = packages.filter((p) => p.scripts.has(spec.script!));
+    if (chosen.length === 0) {
+      const where = input.workspace.declared ? 'no workspace package has' : 'the root package.json has no';
+      add(task, 'script', `${where} a script ${JSON.stringify(spec.script)}`);
+    }
+    for (const pkg of chosen) {
+      const name = `${pkg.name}#${task}`;
+      const label = taskLabel(task, pkg.name);
+      out.push({ task, spec, pkg, dir: pkg.dir, name, label, outputs: outputs(pkg.dir), relOutputs });
+    }
+  }
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function resolveDeps(
+  inst: TaskInstance,
+  input: CompileInput,
+  byKey: ReadonlyMap<string, TaskInstance>,
+  add: (task: string, field: string | undefined, message: string) => void,
+): string[] {
+  const tasks = input.config.tasks;
+  const out = new Set<string>();
+  (inst.spec.deps ?? []).forEach((d, i) => {
+    const field = `deps[${i}]`;
+    const upstream = d.startsWith('^');
+    const name = upstream ? d.slice(1) : d;
+    const target = tasks.get(name);
+    if (!target) {
+      add(inst.task, field, `unknown task ${JSON.stringify(name)}`);
+      return;
+    }
+    if (upstream) {
+      if (!inst.pkg || target.script === undefined) {
+        add(
+          inst.task,
+          field,
+          `"^${name}" needs a script task on both sides (the same task of every workspace dependency)`,
+        );
+        return;
+      }
+      for (const l of upstreamLabels(inst.pkg, name, input.workspace, byKey)) out.add(l);
+    } else if (target.script === undefined) {
+      out.add(byKey.get(instanceKey(name, undefined))!.label);
+    } else if (inst.pkg) {
+      const same = byKey.get(instanceKey(name, inst.pkg.name));
+      if (same) out.add(same.label);
+    } else {
+      for (const other of byKey.values()) if (other.task === name) out.add(other.label);
+    }
+  });
+  return [...out].sort();
+}
+
+/**
+ * `^task` from package P: the task in each workspace dependency of P that has it; through a dependency that does
+ * not, on to its own dependencies (so that the order still holds across a package with nothing to build).
+ */
+function upstreamLabels(
+  pkg: WorkspacePackage,
+  task: string,
+  ws: Workspace,
+  byKey: ReadonlyMap<string, TaskInstance>,
+): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>([pkg.name]);
+  const stack = [...pkg.deps];
+  while (stack.length > 0) {
+    const name = stack.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const inst = byKey.get(instanceKey(task, name));
+    if (inst) out.push(inst.label);
+    else stack.push(...(ws.packages.get(name)?.deps ?? []));
+  }
+  return out;
+}
+
+function command(
+  inst: TaskInstance,
+  input: CompileInput,
+  add: (task: string, field: string | undefined, message: string) => void,
+): GoJob['Cmds'][number] {
+  const { spec } = inst;
+  const exec =
+    spec.script !== undefined
+      ? [input.workspace.manager, 'run', spec.script]
+      : typeof spec.command === 'string'
+        ? ['sh', '-c', spec.command]
+        : [...(spec.command ?? [])];
+  let wd = inst.dir;
+  if (spec.cwd !== undefined) {
+    const n = normalizePattern(spec.cwd);
+    if (!n.ok) add(inst.task, 'cwd', n.error);
+    else if (n.value !== '**') wd = wd === '' ? n.value : `${wd}/${n.value}`;
+  }
+  // Unset variables are left out (and so differ from set-but-empty ones in the key).
+  const environ = (spec.env ?? []).flatMap((name) => {
+    const v = input.env[name];
+    return v === undefined ? [] : [`${name}=${v}`];
+  });
+  return { Exec: exec, Environ: environ, WorkingDirectory: wd };
+}

@@ -1,0 +1,180 @@
+/**
+ * `disbuild.json`: the repository's own description of its build. Three sources of the graph share the file —
+ * `graph` (a path), `graphCommand` (a command printing the graph) and `tasks` (compiled by compile.ts) — plus a
+ * `salt`. This module reads the file and checks its shape; every problem is reported at once, each naming the
+ * file, the task and the field.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Result } from '../util/result.js';
+import { err, ok } from '../util/result.js';
+
+export const CONFIG_FILE = 'disbuild.json';
+
+/** One task as the file declares it, its shape checked. */
+export interface TaskSpec {
+  /** A shell string (run with `sh -c`) or an argv list; absent for `script` tasks. */
+  command?: string | string[];
+  /** The package.json script of that name, run in every workspace package that has it. */
+  script?: string;
+  /** Where the command runs, relative to the task's directory (the package, or the repository root). */
+  cwd?: string;
+  /** Globs relative to the task's directory, `!` to exclude; absent: every file of the directory. */
+  inputs?: string[];
+  /** Globs of the paths the command writes, relative to the task's directory. */
+  outputs?: string[];
+  /** Task names, and `^task` for the task of every workspace dependency. */
+  deps?: string[];
+  /** Environment variable names whose values enter the key and are passed to the command. */
+  env?: string[];
+}
+
+export interface DisbuildConfig {
+  graph?: string;
+  graphCommand?: string;
+  salt?: string;
+  tasks?: ReadonlyMap<string, TaskSpec>;
+}
+
+/** One thing wrong with the configuration; rendered `disbuild.json: task "build" deps[1]: unknown task "x"`. */
+export interface ConfigProblem {
+  file: string;
+  task?: string;
+  field?: string;
+  message: string;
+}
+
+export function formatConfigProblem(p: ConfigProblem): string {
+  const where = [p.file, p.task === undefined ? undefined : `task ${JSON.stringify(p.task)}`, p.field]
+    .filter((s) => s !== undefined)
+    .join(' ');
+  return `${where}: ${p.message}`;
+}
+
+const TOP_KEYS = new Set(['$schema', 'graph', 'graphCommand', 'salt', 'tasks']);
+const TASK_KEYS = new Set(['command', 'script', 'cwd', 'inputs', 'outputs', 'deps', 'env', 'description']);
+const TASK_NAME = /^[^#^!\s][^#\s]*$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Reads `<dir>/disbuild.json`; `undefined` when there is none. */
+export async function readConfigFile(
+  dir: string,
+): Promise<Result<DisbuildConfig, ConfigProblem[]> | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, CONFIG_FILE), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return err([{ file: CONFIG_FILE, message: `cannot be read: ${(e as Error).message}` }]);
+  }
+  return parseConfigText(text);
+}
+
+/** Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. */
+export function parseConfigText(text: string, file = CONFIG_FILE): Result<DisbuildConfig, ConfigProblem[]> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return err([{ file, message: `is not valid JSON: ${(e as Error).message}` }]);
+  }
+  const problems: ConfigProblem[] = [];
+  if (!isRecord(raw)) return err([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
+  const config: DisbuildConfig = {};
+  for (const key of Object.keys(raw)) {
+    if (!TOP_KEYS.has(key)) problems.push({ file, field: key, message: 'unknown key' });
+  }
+  for (const key of ['graph', 'graphCommand', 'salt'] as const) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (typeof v === 'string') config[key] = v;
+    else problems.push({ file, field: key, message: `must be a string, got ${describe(v)}` });
+  }
+  if (raw.tasks !== undefined) {
+    if (!isRecord(raw.tasks)) {
+      problems.push({
+        file,
+        field: 'tasks',
+        message: `must be an object of tasks, got ${describe(raw.tasks)}`,
+      });
+    } else {
+      const tasks = new Map<string, TaskSpec>();
+      for (const name of Object.keys(raw.tasks).sort()) {
+        const spec = readTask(name, raw.tasks[name], file, problems);
+        if (spec) tasks.set(name, spec);
+      }
+      config.tasks = tasks;
+    }
+  }
+  const sources = (['graph', 'graphCommand', 'tasks'] as const).filter((k) => raw[k] !== undefined);
+  if (sources.length > 1) {
+    problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]!}"` });
+  }
+  return problems.length > 0 ? err(problems) : ok(config);
+}
+
+function readTask(name: string, raw: unknown, file: string, problems: ConfigProblem[]): TaskSpec | undefined {
+  const add = (field: string | undefined, message: string): void => {
+    problems.push({ file, task: name, ...(field === undefined ? {} : { field }), message });
+  };
+  if (!TASK_NAME.test(name))
+    add(undefined, 'task names must not contain "#" or spaces, nor start with "^" or "!"');
+  if (!isRecord(raw)) {
+    add(undefined, `must be an object, got ${describe(raw)}`);
+    return undefined;
+  }
+  for (const key of Object.keys(raw)) if (!TASK_KEYS.has(key)) add(key, 'unknown key');
+  const spec: TaskSpec = {};
+  const cmd = raw.command;
+  if (typeof cmd === 'string') {
+    if (cmd.trim() === '') add('command', 'is empty');
+    spec.command = cmd;
+  } else if (Array.isArray(cmd)) {
+    const argv = stringList(cmd, 'command', add);
+    if (argv.length === 0) add('command', 'must not be an empty list');
+    spec.command = argv;
+  } else if (cmd !== undefined) add('command', `must be a string or a list of strings, got ${describe(cmd)}`);
+  for (const key of ['script', 'cwd'] as const) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string') add(key, `must be a string, got ${describe(v)}`);
+    else spec[key] = v;
+  }
+  if (spec.script === '') add('script', 'is empty');
+  if ((raw.command === undefined) === (raw.script === undefined)) {
+    add(
+      undefined,
+      'needs exactly one of "command" (a shell string or argv) and "script" (a package.json script)',
+    );
+  }
+  for (const key of ['inputs', 'outputs', 'deps', 'env'] as const) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (!Array.isArray(v)) add(key, `must be a list of strings, got ${describe(v)}`);
+    else spec[key] = stringList(v, key, add);
+  }
+  spec.env?.forEach((e, i) => {
+    if (!ENV_NAME.test(e)) add(`env[${i}]`, `must be an environment variable name, got ${JSON.stringify(e)}`);
+  });
+  return spec;
+}
+
+function stringList(v: unknown[], field: string, add: (field: string, message: string) => void): string[] {
+  const out: string[] = [];
+  v.forEach((x, i) => {
+    if (typeof x === 'string') out.push(x);
+    else add(`${field}[${i}]`, `must be a string, got ${describe(x)}`);
+  });
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${JSON.stringify(v)}`;
+}

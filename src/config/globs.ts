@@ -1,0 +1,66 @@
+import { posix } from 'node:path';
+import picomatch from 'picomatch';
+
+/** A glob list compiled once: positive patterns choose, `!` patterns exclude. */
+export interface GlobList {
+  /** The positive patterns' indices in the declared list. */
+  positiveIndex: readonly number[];
+  positives: readonly ((path: string) => boolean)[];
+  excluded: (path: string) => boolean;
+  /** Every positive pattern is `**`: everything is chosen, nothing need be matched. */
+  everything: boolean;
+}
+
+/**
+ * Normalises one pattern relative to a directory: `./a` → `a`, `dir/` → `dir/**`; answers an error for absolute
+ * patterns and patterns that climb out with `..`.
+ */
+export function normalizePattern(
+  pattern: string,
+): { ok: true; value: string } | { ok: false; error: string } {
+  const p = pattern.startsWith('!') ? pattern.slice(1) : pattern;
+  if (p === '') return { ok: false, error: 'is empty' };
+  if (p.startsWith('/')) return { ok: false, error: `must be relative, got ${JSON.stringify(pattern)}` };
+  let norm = posix.normalize(p);
+  if (norm === '..' || norm.startsWith('../')) {
+    return { ok: false, error: `must stay inside its directory, got ${JSON.stringify(pattern)}` };
+  }
+  if (norm.endsWith('/')) norm += '**';
+  if (norm === '.') norm = '**';
+  return { ok: true, value: norm };
+}
+
+/** Compiles already normalised patterns (`!` kept in front of exclusions). */
+export function compileGlobs(patterns: readonly string[]): GlobList {
+  const positiveIndex: number[] = [];
+  const positives: ((path: string) => boolean)[] = [];
+  const negatives: string[] = [];
+  patterns.forEach((p, i) => {
+    if (p.startsWith('!')) negatives.push(p.slice(1));
+    else {
+      positiveIndex.push(i);
+      positives.push(matcher(p));
+    }
+  });
+  const everything = positives.length > 0 && patterns.every((p) => p === '**' || p.startsWith('!'));
+  return {
+    positiveIndex,
+    positives,
+    excluded: negatives.length === 0 ? () => false : picomatch(negatives, { dot: true }),
+    everything,
+  };
+}
+
+/**
+ * A literal path is a string comparison, and a glob with a fixed leading directory (`dist/**`) first compares
+ * that prefix: both far cheaper than a regular expression over thousands of files that mostly do not match.
+ */
+function matcher(pattern: string): (path: string) => boolean {
+  if (pattern === '**') return () => true;
+  const scan = picomatch.scan(pattern);
+  if (!scan.isGlob) return (path) => path === pattern;
+  const re = picomatch.makeRe(pattern, { dot: true });
+  if (scan.base === '') return (path) => re.test(path);
+  const prefix = `${scan.base}/`;
+  return (path) => path.startsWith(prefix) && re.test(path);
+}

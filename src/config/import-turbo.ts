@@ -1,0 +1,133 @@
+/**
+ * `disbuild import turbo`: turbo.json (`tasks`, or `pipeline` before Turborepo 2) to an equivalent disbuild.json.
+ * A task of turbo.json runs a package.json script in every package that has it: here it becomes a `script`
+ * task. Whatever has no equivalent is listed as a note, never silently dropped.
+ */
+import type { TaskSpec } from './config-file.js';
+import type { Workspace } from './workspaces.js';
+
+export interface TurboImport {
+  config: { $schema: string; tasks: Record<string, TaskSpec> };
+  /** What could not be translated, one sentence each. */
+  notes: string[];
+}
+
+export const SCHEMA_REF = './node_modules/disbuild/schema/disbuild.schema.json';
+
+const IGNORED = new Set(['outputLogs', 'outputMode', 'interactive', 'description']);
+
+/** Translates parsed turbo.json; `ws` says which packages have which scripts and the package manager. */
+export function importTurbo(turbo: unknown, ws: Workspace): TurboImport {
+  const notes: string[] = [];
+  const tasks: Record<string, TaskSpec> = {};
+  if (!isRecord(turbo))
+    return { config: { $schema: SCHEMA_REF, tasks }, notes: ['turbo.json is not an object'] };
+  const raw = isRecord(turbo.tasks) ? turbo.tasks : isRecord(turbo.pipeline) ? turbo.pipeline : {};
+  const globalEnv = names(turbo.globalEnv, 'globalEnv', notes);
+  if (Array.isArray(turbo.globalDependencies) && turbo.globalDependencies.length > 0) {
+    notes.push(
+      `globalDependencies (${turbo.globalDependencies.join(', ')}): not translated; disbuild inputs stay inside a task's package — put what they imply in "salt", or add them to a root task's inputs`,
+    );
+  }
+  for (const key of Object.keys(turbo).sort()) {
+    if (!['$schema', 'tasks', 'pipeline', 'globalEnv', 'globalDependencies', 'ui', 'daemon'].includes(key)) {
+      notes.push(`${key}: not translated`);
+    }
+  }
+  const scripts = new Set<string>();
+  for (const p of ws.packages.values()) for (const s of p.scripts.keys()) scripts.add(s);
+  for (const name of Object.keys(raw).sort()) {
+    const t = raw[name];
+    if (!isRecord(t)) continue;
+    if (name.includes('#')) {
+      notes.push(
+        `${name}: a package-specific task is not translated (a disbuild task applies to every package with the script)`,
+      );
+      continue;
+    }
+    if (t.persistent === true) {
+      notes.push(
+        `${name}: persistent (long-running) task left out: a build graph only runs tasks that finish`,
+      );
+      continue;
+    }
+    if (!scripts.has(name)) {
+      notes.push(`${name}: no package has a "${name}" script; left out`);
+      continue;
+    }
+    tasks[name] = translateTask(name, t, globalEnv, notes);
+  }
+  return { config: { $schema: SCHEMA_REF, tasks }, notes };
+}
+
+function translateTask(
+  name: string,
+  t: Record<string, unknown>,
+  globalEnv: string[],
+  notes: string[],
+): TaskSpec {
+  const spec: TaskSpec = { script: name };
+  const deps: string[] = [];
+  const env = [...globalEnv];
+  for (const d of strings(t.dependsOn)) {
+    if (d.startsWith('$')) env.push(d.slice(1));
+    else if (d.includes('#'))
+      notes.push(`${name}: dependsOn ${JSON.stringify(d)} (a package-specific task) not translated`);
+    else deps.push(d);
+  }
+  if (deps.length > 0) spec.deps = deps;
+  const inputs = translateInputs(name, strings(t.inputs), notes);
+  if (inputs) spec.inputs = inputs;
+  const outputs = strings(t.outputs).filter((o) => {
+    if (!o.includes('$TURBO_')) return true;
+    notes.push(`${name}: output ${JSON.stringify(o)} not translated`);
+    return false;
+  });
+  if (outputs.length > 0) spec.outputs = outputs;
+  env.push(...names(t.env, `${name}: env`, notes));
+  if (env.length > 0) spec.env = [...new Set(env)].sort();
+  if (t.cache === false) {
+    notes.push(
+      `${name}: "cache": false not translated; disbuild caches every task by its inputs, command and env`,
+    );
+  }
+  if (Array.isArray(t.passThroughEnv) && t.passThroughEnv.length > 0) {
+    notes.push(`${name}: passThroughEnv not translated; commands see only PATH, HOME and the task's env`);
+  }
+  for (const key of Object.keys(t)) {
+    const known = ['dependsOn', 'inputs', 'outputs', 'env', 'cache', 'persistent', 'passThroughEnv'];
+    if (!known.includes(key) && !IGNORED.has(key)) notes.push(`${name}: ${key} not translated`);
+  }
+  return spec;
+}
+
+/** `$TURBO_DEFAULT$` is disbuild's default (every file of the package); `$TURBO_ROOT$` has no equivalent. */
+function translateInputs(name: string, inputs: string[], notes: string[]): string[] | undefined {
+  if (inputs.length === 0) return undefined;
+  const out: string[] = [];
+  for (const i of inputs) {
+    if (i === '$TURBO_DEFAULT$') out.push('**');
+    else if (i.includes('$TURBO_ROOT$') || i.startsWith('../')) {
+      notes.push(`${name}: input ${JSON.stringify(i)} outside the package not translated`);
+    } else out.push(i);
+  }
+  // Only the default and exclusions: the same as no inputs with exclusions.
+  return out.length === 0 ? undefined : out;
+}
+
+/** Variable names; wildcards and exclusions have no equivalent. */
+function names(v: unknown, where: string, notes: string[]): string[] {
+  return strings(v).filter((n) => {
+    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) return true;
+    notes.push(`${where} ${JSON.stringify(n)} not translated (disbuild names variables one by one)`);
+    return false;
+  });
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,76 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gitText, workTreePrefix } from '../ids/git-command.js';
+import { compareCodeUnits } from '../ids/canonical.js';
+
+/**
+ * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
+ * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
+ * the work tree; outside git, every file under `dir` but `.git` and `node_modules`.
+ */
+export async function listRepoFiles(dir: string): Promise<string[]> {
+  if ((await workTreePrefix(dir)) !== undefined) {
+    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
+    const listed = await gitText(dir, [
+      'ls-files',
+      '-z',
+      '-t',
+      '--cached',
+      '--deleted',
+      '--others',
+      '--exclude-standard',
+      '--',
+      '.',
+    ]);
+    if (listed.ok) {
+      const gone = new Set<string>();
+      const seen = new Set<string>();
+      for (const entry of listed.value.split('\0')) {
+        if (entry.length < 3) continue;
+        const path = entry.slice(2);
+        if (entry[0] === 'R') gone.add(path);
+        else seen.add(path);
+      }
+      const files: string[] = [];
+      for (const p of seen) if (!gone.has(p)) files.push(p);
+      return files.sort(compareCodeUnits);
+    }
+  }
+  const out: string[] = [];
+  walk(dir, '', out);
+  return out.sort(compareCodeUnits);
+}
+
+function walk(root: string, rel: string, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(join(root, rel), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const r = rel === '' ? e.name : `${rel}/${e.name}`;
+    if (e.isDirectory()) {
+      if (e.name !== '.git' && e.name !== 'node_modules') walk(root, r, out);
+    } else if (e.isFile() || e.isSymbolicLink()) out.push(r);
+  }
+}
+
+/** The half-open range of `files` (sorted) that lie under directory `dir` ('' is everything). */
+export function filesUnder(files: readonly string[], dir: string): [number, number] {
+  if (dir === '') return [0, files.length];
+  const prefix = `${dir}/`;
+  // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
+  return [lowerBound(files, prefix), lowerBound(files, `${dir}0`)];
+}
+
+function lowerBound(files: readonly string[], s: string): number {
+  let lo = 0;
+  let hi = files.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (files[mid]! < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

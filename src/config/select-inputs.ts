@@ -1,0 +1,127 @@
+import type { TaskInstance } from './compile.js';
+import { compileGlobs, normalizePattern, type GlobList } from './globs.js';
+import { filesUnder } from './repo-files.js';
+import type { Workspace } from './workspaces.js';
+
+/** Whether a repository file is some task's output: outputs are never inputs (they reach dependents by `deps`). */
+export type GeneratedFiles = (path: string) => boolean;
+
+/**
+ * The files matching any task's `outputs`. Each file is tested only against the globs of the tasks of its own
+ * package (and of root tasks), relative to the package, each task's globs compiled once: a thousand packages
+ * with `dist/**` cost one match per file, and one compiled glob.
+ */
+export function generatedFiles(instances: readonly TaskInstance[], ws: Workspace): GeneratedFiles {
+  const byTask = new Map<string, GlobList>();
+  const byDir = new Map<string, Set<GlobList>>();
+  for (const inst of instances) {
+    if (inst.relOutputs.length === 0) continue;
+    let globs = byTask.get(inst.task);
+    if (!globs) {
+      globs = compileGlobs(inst.relOutputs);
+      byTask.set(inst.task, globs);
+    }
+    const set = byDir.get(inst.dir) ?? new Set();
+    set.add(globs);
+    byDir.set(inst.dir, set);
+  }
+  if (byDir.size === 0) return () => false;
+  const pkgDirs = new Set([...ws.packages.values()].map((p) => p.dir));
+  const test = (globs: Set<GlobList> | undefined, rel: string): boolean => {
+    if (globs === undefined) return false;
+    for (const g of globs) if (g.positives.some((m) => m(rel)) && !g.excluded(rel)) return true;
+    return false;
+  };
+  return (path) => {
+    if (test(byDir.get(''), path)) return true;
+    for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+      const dir = path.slice(0, slash);
+      if (pkgDirs.has(dir)) return test(byDir.get(dir), path.slice(slash + 1));
+    }
+    return false;
+  };
+}
+
+type Add = (task: string, field: string | undefined, message: string) => void;
+
+/**
+ * Each task instance's input files: the repository files under its directory that its `inputs` globs choose
+ * (default: all of them), less generated files; a `script` task always reads its package.json. A glob that
+ * matches no file in any package the task applies to is a problem (`inputs[i]`).
+ */
+export function selectInputs(
+  instances: readonly TaskInstance[],
+  files: readonly string[],
+  generated: GeneratedFiles,
+  add: Add,
+): Map<TaskInstance, string[]> {
+  const out = new Map<TaskInstance, string[]>();
+  const globsByTask = new Map<string, { glob: GlobList; used: boolean[] } | undefined>();
+  for (const inst of instances) {
+    let entry = globsByTask.get(inst.task);
+    if (!globsByTask.has(inst.task)) {
+      entry = taskGlobs(inst, add);
+      globsByTask.set(inst.task, entry);
+    }
+    if (!entry) continue;
+    out.set(inst, choose(inst, files, generated, entry.glob, entry.used));
+  }
+  for (const [task, entry] of globsByTask) {
+    if (!entry || entry.glob.everything) continue;
+    entry.glob.positiveIndex.forEach((i, k) => {
+      if (!entry.used[k]) add(task, `inputs[${i}]`, 'matches no file');
+    });
+  }
+  return out;
+}
+
+function taskGlobs(inst: TaskInstance, add: Add): { glob: GlobList; used: boolean[] } | undefined {
+  const raw = inst.spec.inputs ?? ['**'];
+  const patterns: string[] = [];
+  let bad = false;
+  raw.forEach((p, i) => {
+    const n = normalizePattern(p);
+    if (!n.ok) {
+      add(inst.task, `inputs[${i}]`, n.error);
+      bad = true;
+    } else patterns.push(p.startsWith('!') ? `!${n.value}` : n.value);
+  });
+  if (bad) return undefined;
+  const glob = compileGlobs(patterns);
+  if (glob.positives.length === 0) add(inst.task, 'inputs', 'has only exclusions ("!"): add what to include');
+  return { glob, used: glob.positives.map(() => false) };
+}
+
+function choose(
+  inst: TaskInstance,
+  files: readonly string[],
+  generated: GeneratedFiles,
+  glob: GlobList,
+  used: boolean[],
+): string[] {
+  const [lo, hi] = filesUnder(files, inst.dir);
+  const cut = inst.dir === '' ? 0 : inst.dir.length + 1;
+  const chosen: string[] = [];
+  for (let i = lo; i < hi; i++) {
+    const path = files[i]!;
+    const rel = cut === 0 ? path : path.slice(cut);
+    let hit = glob.everything;
+    if (!hit) {
+      // Every glob is tried until it has matched once, so that "matches no file" is only said when true.
+      for (let k = 0; k < glob.positives.length; k++) {
+        if ((hit && used[k]) || !glob.positives[k]!(rel)) continue;
+        hit = true;
+        used[k] = true;
+      }
+    }
+    if (hit && !glob.excluded(rel) && !generated(path)) chosen.push(path);
+  }
+  if (inst.pkg) {
+    const manifest = inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`;
+    if (!chosen.includes(manifest)) {
+      chosen.push(manifest);
+      chosen.sort();
+    }
+  }
+  return chosen;
+}

@@ -1,0 +1,166 @@
+/**
+ * Workspace packages: npm and yarn `workspaces` in the root package.json, or pnpm's pnpm-workspace.yaml. Each
+ * package's name, directory, scripts, and the other packages of the workspace it depends on.
+ *
+ * Deals with: finding packages among the repository's files and reading their package.json.
+ * Does not deal with: tasks (compile.ts) or installing anything.
+ */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import picomatch from 'picomatch';
+import { parse as parseYaml } from 'yaml';
+import type { ConfigProblem } from './config-file.js';
+
+export interface WorkspacePackage {
+  name: string;
+  /** Relative to the repository root; '' for the root package. */
+  dir: string;
+  scripts: ReadonlyMap<string, string>;
+  /** Names of workspace packages this one depends on (any dependency field), sorted. */
+  deps: readonly string[];
+}
+
+export type PackageManager = 'npm' | 'yarn' | 'pnpm';
+
+export interface Workspace {
+  /** The workspace packages by name, or the root package alone when there are no workspaces. */
+  packages: ReadonlyMap<string, WorkspacePackage>;
+  /** Whether the repository declares workspaces (else the root package is the only one). */
+  declared: boolean;
+  manager: PackageManager;
+}
+
+const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+
+interface PackageJson {
+  name?: unknown;
+  scripts?: unknown;
+  workspaces?: unknown;
+  packageManager?: unknown;
+  [field: string]: unknown;
+}
+
+/** The workspace of the repository at `root`, whose files (sorted, relative) are `files`. */
+export async function readWorkspace(
+  root: string,
+  files: readonly string[],
+  problems: ConfigProblem[],
+): Promise<Workspace> {
+  const has = new Set(files);
+  const rootPkg = has.has('package.json') ? readPackageJson(root, 'package.json', problems) : undefined;
+  let patterns: string[] | undefined;
+  let manager: PackageManager = 'npm';
+  if (has.has('pnpm-workspace.yaml')) {
+    manager = 'pnpm';
+    patterns = await pnpmPatterns(root, problems);
+  } else if (rootPkg) {
+    const ws = rootPkg.workspaces;
+    const list = Array.isArray(ws)
+      ? ws
+      : isRecord(ws) && Array.isArray(ws.packages)
+        ? ws.packages
+        : undefined;
+    if (list) patterns = list.filter((p): p is string => typeof p === 'string');
+  }
+  if (typeof rootPkg?.packageManager === 'string') {
+    const m = /^(npm|yarn|pnpm)@/.exec(rootPkg.packageManager);
+    if (m) manager = m[1] as PackageManager;
+  } else if (has.has('pnpm-lock.yaml')) manager = 'pnpm';
+  else if (has.has('yarn.lock')) manager = 'yarn';
+
+  const packages = new Map<string, WorkspacePackage>();
+  if (patterns === undefined) {
+    if (rootPkg) packages.set(packageName(rootPkg, ''), toPackage(rootPkg, '', new Set()));
+    return { packages, declared: false, manager };
+  }
+  const dirs = packageDirs(files, patterns);
+  // Synchronous: a thousand small reads in a loop cost less than a thousand thread-pool round trips.
+  const read = dirs.map((d) => readPackageJson(root, `${d}/package.json`, problems));
+  const names = new Set<string>();
+  const pkgs: { json: PackageJson; dir: string }[] = [];
+  dirs.forEach((dir, i) => {
+    const json = read[i];
+    if (!json) return;
+    const name = packageName(json, dir);
+    if (names.has(name)) {
+      problems.push({
+        file: `${dir}/package.json`,
+        field: 'name',
+        message: `package ${name} is declared twice`,
+      });
+      return;
+    }
+    names.add(name);
+    pkgs.push({ json, dir });
+  });
+  for (const { json, dir } of pkgs) packages.set(packageName(json, dir), toPackage(json, dir, names));
+  return { packages, declared: true, manager };
+}
+
+/** Directories holding a package.json that the workspace globs choose (`!` excludes), sorted. */
+function packageDirs(files: readonly string[], patterns: readonly string[]): string[] {
+  const norm = (p: string): string => posix.normalize(p).replace(/^\.\//, '').replace(/\/+$/, '');
+  const include = patterns.filter((p) => !p.startsWith('!')).map(norm);
+  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => norm(p.slice(1)));
+  const isIn = picomatch(include.length > 0 ? include : ['\0'], { dot: false });
+  const isOut = exclude.length > 0 ? picomatch(exclude) : () => false;
+  const dirs: string[] = [];
+  for (const f of files) {
+    if (!f.endsWith('/package.json') || f.includes('node_modules/')) continue;
+    const dir = f.slice(0, -'/package.json'.length);
+    if (isIn(dir) && !isOut(dir)) dirs.push(dir);
+  }
+  return dirs;
+}
+
+async function pnpmPatterns(root: string, problems: ConfigProblem[]): Promise<string[]> {
+  const file = 'pnpm-workspace.yaml';
+  try {
+    const doc = parseYaml(await readFile(join(root, file), 'utf8')) as unknown;
+    const list = isRecord(doc) ? doc.packages : undefined;
+    if (list === undefined || list === null) return [];
+    if (!Array.isArray(list) || list.some((p) => typeof p !== 'string')) {
+      problems.push({ file, field: 'packages', message: 'must be a list of globs' });
+      return [];
+    }
+    return list as string[];
+  } catch (e) {
+    problems.push({ file, message: `cannot be read: ${(e as Error).message.split('\n')[0]!}` });
+    return [];
+  }
+}
+
+function readPackageJson(root: string, path: string, problems: ConfigProblem[]): PackageJson | undefined {
+  try {
+    const json = JSON.parse(readFileSync(join(root, path), 'utf8')) as unknown;
+    if (isRecord(json)) return json;
+    problems.push({ file: path, message: 'must be a JSON object' });
+  } catch (e) {
+    problems.push({ file: path, message: `cannot be read: ${(e as Error).message}` });
+  }
+  return undefined;
+}
+
+/** A package without a name is known by its directory (the root's by "//", as Turborepo calls it). */
+function packageName(json: PackageJson, dir: string): string {
+  return typeof json.name === 'string' && json.name !== '' ? json.name : dir === '' ? '//' : dir;
+}
+
+function toPackage(json: PackageJson, dir: string, names: ReadonlySet<string>): WorkspacePackage {
+  const scripts = new Map<string, string>();
+  if (isRecord(json.scripts)) {
+    for (const [k, v] of Object.entries(json.scripts)) if (typeof v === 'string') scripts.set(k, v);
+  }
+  const self = packageName(json, dir);
+  const deps = new Set<string>();
+  for (const field of DEP_FIELDS) {
+    const d = json[field];
+    if (isRecord(d)) for (const n of Object.keys(d)) if (names.has(n) && n !== self) deps.add(n);
+  }
+  return { name: self, dir, scripts, deps: [...deps].sort() };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import type { Graph, JobLabel } from '../graph/model.js';
+import type { ManifestEntry } from '../cache/cache.js';
+import {
+  captureOutputs,
+  clearOutputs,
+  compileOutputGlobs,
+  outputsInPlace,
+  placeOutputs,
+  type OutputGlobs,
+} from './in-place.js';
+
+/**
+ * The in-place outputs of one run's jobs (`Outputs` in the graph), by job label. Jobs without `Outputs` cost
+ * nothing here: every method returns at once for them.
+ *
+ * Deals with: which globs a job has, which jobs below a job have any, and never touching an input file.
+ * Does not deal with: file operations (in-place.ts) or when they happen (execution.ts).
+ */
+export class InPlaceOutputs {
+  readonly #graph: Graph;
+  readonly #sourceDir: string;
+  readonly #globs = new Map<JobLabel, OutputGlobs | undefined>();
+  readonly #below = new Map<JobLabel, readonly JobLabel[]>();
+  #inputs: Set<string> | undefined;
+
+  /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
+  readonly #any: boolean;
+
+  constructor(graph: Graph, sourceDir: string) {
+    this.#graph = graph;
+    this.#sourceDir = sourceDir;
+    this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
+  }
+
+  #of(label: JobLabel): OutputGlobs | undefined {
+    if (!this.#globs.has(label)) {
+      const outputs = this.#graph.byLabel.get(label)?.outputs;
+      this.#globs.set(label, outputs && outputs.length > 0 ? compileOutputGlobs(outputs) : undefined);
+    }
+    return this.#globs.get(label);
+  }
+
+  /**
+   * No file any job reads, and no file git tracks, is ever removed as a stale output, whatever the globs say (a
+   * broad glob such as `**\/*.js` must not take sources with it). Asked only when a removal is due.
+   */
+  readonly #protect = (path: string): boolean => {
+    if (!this.#inputs) {
+      this.#inputs = new Set(trackedFiles(this.#sourceDir));
+      for (const j of this.#graph.jobs) for (const i of j.inputs) this.#inputs.add(i);
+    }
+    return this.#inputs.has(path);
+  };
+
+  /** The jobs with in-place outputs among all that `label` depends on, directly or not. */
+  transitiveWithOutputs(label: JobLabel): readonly JobLabel[] {
+    if (!this.#any) return [];
+    let below = this.#below.get(label);
+    if (below) return below;
+    const seen = new Set<JobLabel>();
+    const stack = [...(this.#graph.byLabel.get(label)?.deps ?? [])];
+    while (stack.length > 0) {
+      const l = stack.pop()!;
+      if (seen.has(l)) continue;
+      seen.add(l);
+      stack.push(...(this.#graph.byLabel.get(l)?.deps ?? []));
+    }
+    below = [...seen].filter((l) => this.#of(l) !== undefined);
+    this.#below.set(label, below);
+    return below;
+  }
+
+  /** Before a job runs: its stale in-place outputs are removed, so that only what it writes is captured. */
+  clear(label: JobLabel): void {
+    const globs = this.#of(label);
+    if (globs) clearOutputs(this.#sourceDir, globs, new Set(), this.#protect);
+  }
+
+  /** After a job succeeded: its in-place outputs join its output directory. An error message on failure. */
+  capture(label: JobLabel, outputDir: string): string | undefined {
+    const globs = this.#of(label);
+    if (!globs) return undefined;
+    try {
+      captureOutputs(this.#sourceDir, globs, outputDir);
+      return undefined;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+
+  /** Whether a cached job's in-place outputs are in the checkout already, as its manifest says. */
+  upToDate(label: JobLabel, entries: readonly ManifestEntry[] | undefined): boolean {
+    const globs = this.#of(label);
+    if (!globs || entries === undefined) return false;
+    try {
+      return outputsInPlace(this.#sourceDir, globs, entries);
+    } catch {
+      return false;
+    }
+  }
+
+  /** After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. */
+  place(label: JobLabel, dir: string): string | undefined {
+    const globs = this.#of(label);
+    if (!globs) return undefined;
+    try {
+      return placeOutputs(dir, this.#sourceDir, globs, this.#protect);
+    } catch (e) {
+      return `in-place outputs: ${(e as Error).message}`;
+    }
+  }
+}
+
+/** The files git tracks under `dir`, relative to it; none outside a work tree. */
+function trackedFiles(dir: string): string[] {
+  try {
+    const out = execFileSync('git', ['ls-files', '-z', '--', '.'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 1 << 30,
+    });
+    return out.split('\0').filter(Boolean);
+  } catch {
+    return [];
+  }
+}

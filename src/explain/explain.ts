@@ -1,0 +1,139 @@
+/**
+ * Why a job's key differs from the last one recorded for its name: the changes, from which a one-line reason
+ * and a detailed account are rendered. A dependency whose key changed is followed down to the root cause.
+ */
+import type { CmdRecord, KeyRecord } from './key-record.js';
+
+export type Change =
+  | { kind: 'never-built' }
+  | { kind: 'same-key' }
+  | { kind: 'salt' }
+  | { kind: 'input'; path: string; old?: string; new?: string }
+  | { kind: 'command'; field: string }
+  | { kind: 'env'; name: string; how: 'changed' | 'added' | 'removed' }
+  | { kind: 'outputs' }
+  | { kind: 'dep-list'; name: string; how: 'added' | 'removed' }
+  | { kind: 'dep'; name: string; because: Change[] };
+
+/** Looks up records by job name: the current one (this run's) and the last one stored. */
+export interface RecordLookup {
+  current(name: string): KeyRecord | undefined;
+  previous(name: string): KeyRecord | undefined;
+}
+
+/** The changes between a job's current record and the last stored one. */
+export function explain(name: string, records: RecordLookup, seen = new Set<string>()): Change[] {
+  const now = records.current(name);
+  const before = records.previous(name);
+  if (now === undefined || before === undefined) return [{ kind: 'never-built' }];
+  if (now.key === before.key) return [{ kind: 'same-key' }];
+  seen.add(name);
+  const changes: Change[] = [];
+  if (now.salt !== before.salt) changes.push({ kind: 'salt' });
+  for (const path of unionKeys(now.inputs, before.inputs)) {
+    const [n, b] = [now.inputs[path], before.inputs[path]];
+    if (n === b) continue;
+    changes.push({
+      kind: 'input',
+      path,
+      ...(b === undefined ? {} : { old: b }),
+      ...(n === undefined ? {} : { new: n }),
+    });
+  }
+  changes.push(...commandChanges(now.cmds, before.cmds));
+  if (now.outputs.join('\0') !== before.outputs.join('\0')) changes.push({ kind: 'outputs' });
+  for (const dep of unionKeys(now.deps, before.deps)) {
+    const [n, b] = [now.deps[dep], before.deps[dep]];
+    if (n === b) continue;
+    if (n === undefined || b === undefined)
+      changes.push({ kind: 'dep-list', name: dep, how: n ? 'added' : 'removed' });
+    else {
+      const because = seen.has(dep) ? [] : explain(dep, records, seen);
+      // The dependency was rebuilt since this job was: its own record already has the new key.
+      changes.push({ kind: 'dep', name: dep, because: because[0]?.kind === 'same-key' ? [] : because });
+    }
+  }
+  return changes;
+}
+
+function commandChanges(now: CmdRecord[], before: CmdRecord[]): Change[] {
+  const out: Change[] = [];
+  if (now.length !== before.length)
+    return [{ kind: 'command', field: `Cmds (${before.length} -> ${now.length})` }];
+  now.forEach((n, i) => {
+    const b = before[i]!;
+    const at = `Cmds[${i}]`;
+    if (n.kind !== b.kind) out.push({ kind: 'command', field: at });
+    else if (n.kind === 'cat' && b.kind === 'cat') {
+      if (n.content !== b.content) out.push({ kind: 'command', field: `${at}.CatTemplate` });
+      if (n.output !== b.output) out.push({ kind: 'command', field: `${at}.CatOutput` });
+    } else if (n.kind === 'exec' && b.kind === 'exec') {
+      const len = Math.max(n.argv.length, b.argv.length);
+      for (let k = 0; k < len; k++) {
+        if (n.argv[k] !== b.argv[k]) out.push({ kind: 'command', field: `${at}.Exec[${k}]` });
+      }
+      if (n.cwd !== b.cwd) out.push({ kind: 'command', field: `${at}.WorkingDirectory` });
+      for (const name of unionKeys(n.env, b.env)) {
+        if (n.env[name] === b.env[name]) continue;
+        const how = b.env[name] === undefined ? 'added' : n.env[name] === undefined ? 'removed' : 'changed';
+        out.push({ kind: 'env', name, how });
+      }
+    }
+  });
+  return out;
+}
+
+function unionKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+}
+
+const short = (state: string | undefined): string =>
+  state === undefined ? 'none' : state === 'missing' ? 'missing' : state.split(' ')[1]!.slice(0, 12);
+
+/** One change as a phrase. */
+export function describeChange(c: Change): string {
+  switch (c.kind) {
+    case 'never-built':
+      return 'never built';
+    case 'same-key':
+      return 'built before with this key, but the cache no longer has it';
+    case 'salt':
+      return 'salt changed';
+    case 'input':
+      if (c.old === undefined) return `input ${c.path} added (${short(c.new)})`;
+      if (c.new === undefined) return `input ${c.path} removed (was ${short(c.old)})`;
+      return `input ${c.path} changed (${short(c.old)} -> ${short(c.new)})`;
+    case 'command':
+      return `command changed (${c.field})`;
+    case 'env':
+      return `env ${c.name} ${c.how}`;
+    case 'outputs':
+      return 'outputs changed';
+    case 'dep-list':
+      return `dependency ${JSON.stringify(c.name)} ${c.how}`;
+    case 'dep': {
+      const root = c.because.find((x) => x.kind !== 'dep') ?? c.because[0];
+      return `dependency ${JSON.stringify(c.name)} changed${root ? `: ${describeChange(root)}` : ''}`;
+    }
+  }
+}
+
+/** The reason in one line: the job's own first change (before any dependency's), and how many more. */
+export function oneLine(changes: readonly Change[]): string {
+  const own = changes.find((c) => c.kind !== 'dep') ?? changes[0];
+  if (!own) return 'key changed';
+  const more = changes.length - 1;
+  return more > 0 ? `${describeChange(own)} (+${more} more)` : describeChange(own);
+}
+
+/** Every change, one per line, dependencies' causes indented below them. */
+export function detailLines(changes: readonly Change[], indent = '  '): string[] {
+  const out: string[] = [];
+  for (const c of changes) {
+    out.push(
+      `${indent}${c.kind === 'dep' ? `dependency ${JSON.stringify(c.name)} changed` : describeChange(c)}`,
+    );
+    if (c.kind === 'dep') out.push(...detailLines(c.because, `${indent}  `));
+  }
+  return out;
+}

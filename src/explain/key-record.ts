@@ -1,0 +1,81 @@
+/**
+ * A key's ingredients, kept per job name so that a later run can say what changed (`disbuild explain`). It holds
+ * what the key is made of, in a form a person can read back: input paths with their digests, commands with
+ * dependency references by name, environment variable names with a hash of their value (never the value), a
+ * hash of the salt, and the dependencies' keys by name.
+ */
+import { createHash } from 'node:crypto';
+import type { Graph, Job, JobLabel, Template } from '../graph/model.js';
+import type { JobKey } from '../ids/brands.js';
+import type { InputState } from '../ids/input-state.js';
+
+export type CmdRecord =
+  | { kind: 'exec'; argv: string[]; env: Record<string, string>; cwd: string }
+  | { kind: 'cat'; content: string; output: string };
+
+export interface KeyRecord {
+  version: 1;
+  name: string;
+  key: string;
+  /** SHA-256 of the salt. */
+  salt: string;
+  /** Input path → `<mode> <git blob ID>`. */
+  inputs: Record<string, string>;
+  cmds: CmdRecord[];
+  /** Dependency name → its key. */
+  deps: Record<string, string>;
+  outputs: string[];
+}
+
+const hash = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+/** The record of one job's key. */
+export function keyRecord(
+  graph: Graph,
+  job: Job,
+  digests: ReadonlyMap<string, InputState>,
+  keys: ReadonlyMap<JobLabel, JobKey>,
+  salt: string,
+): KeyRecord {
+  const depName = (l: JobLabel): string => graph.byLabel.get(l)?.name ?? l;
+  const text = (t: Template): string =>
+    t
+      .map((p) =>
+        p.kind === 'text'
+          ? p.text
+          : p.kind === 'output-dir'
+            ? '{{OUTPUT_DIR}}'
+            : p.kind === 'source-dir'
+              ? '{{SOURCE_DIR}}'
+              : `{{DEP:${depName(p.label)}}}`,
+      )
+      .join('');
+  const inputs: Record<string, string> = {};
+  for (const path of job.inputs) {
+    const s = digests.get(path);
+    inputs[path] = s === undefined || 'missing' in s ? 'missing' : `${s.mode} ${s.digest}`;
+  }
+  const cmds = job.cmds.map((c): CmdRecord => {
+    if (c.kind === 'cat')
+      return { kind: 'cat', content: hash(text(c.catTemplate)), output: text(c.catOutput) };
+    const env: Record<string, string> = {};
+    for (const e of c.environ) {
+      const entry = text(e);
+      const eq = entry.indexOf('=');
+      env[eq < 0 ? entry : entry.slice(0, eq)] = hash(eq < 0 ? '' : entry.slice(eq + 1));
+    }
+    return { kind: 'exec', argv: c.exec.map(text), env, cwd: text(c.workingDirectory) };
+  });
+  const deps: Record<string, string> = {};
+  for (const d of job.deps) deps[depName(d)] = keys.get(d) ?? '';
+  return {
+    version: 1,
+    name: job.name,
+    key: keys.get(job.label) ?? '',
+    salt: hash(salt),
+    inputs,
+    cmds,
+    deps,
+    outputs: [...(job.outputs ?? [])],
+  };
+}

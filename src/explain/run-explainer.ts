@@ -1,0 +1,79 @@
+import type { Graph, Job, JobLabel } from '../graph/model.js';
+import type { JobKey } from '../ids/brands.js';
+import type { InputState } from '../ids/input-state.js';
+import { type Change, explain, oneLine, type RecordLookup } from './explain.js';
+import { keyRecord, type KeyRecord } from './key-record.js';
+import type { KeyRecordStore } from './record-store.js';
+
+/**
+ * One run's explanations: this run's key records (made on demand from the digests the keys were computed from)
+ * against the stored ones, and storing the records of the jobs it builds.
+ *
+ * Deals with: records by job name, lazily (a fully cached run makes none). Does not deal with: rendering.
+ */
+export class RunExplainer implements RecordLookup {
+  readonly #graph: Graph;
+  readonly #salt: string;
+  readonly #store: KeyRecordStore;
+  readonly #byName = new Map<string, Job>();
+  readonly #current = new Map<string, KeyRecord>();
+  readonly #previous = new Map<string, KeyRecord | undefined>();
+  #digests: ReadonlyMap<string, InputState> = new Map();
+  #keys: ReadonlyMap<JobLabel, JobKey> = new Map();
+
+  constructor(graph: Graph, salt: string, store: KeyRecordStore) {
+    this.#graph = graph;
+    this.#salt = salt;
+    this.#store = store;
+    for (const j of graph.jobs) if (!this.#byName.has(j.name)) this.#byName.set(j.name, j);
+  }
+
+  /** For EngineDeps.onKeyed. */
+  readonly onKeyed = (
+    digests: ReadonlyMap<string, InputState>,
+    keys: ReadonlyMap<JobLabel, JobKey>,
+  ): void => {
+    this.#digests = digests;
+    this.#keys = keys;
+  };
+
+  current(name: string): KeyRecord | undefined {
+    let r = this.#current.get(name);
+    const job = this.#byName.get(name);
+    if (r === undefined && job !== undefined && this.#keys.has(job.label)) {
+      r = keyRecord(this.#graph, job, this.#digests, this.#keys, this.#salt);
+      this.#current.set(name, r);
+    }
+    return r;
+  }
+
+  previous(name: string): KeyRecord | undefined {
+    if (!this.#previous.has(name)) this.#previous.set(name, this.#store.read(name));
+    return this.#previous.get(name);
+  }
+
+  changes(name: string): Change[] {
+    return explain(name, this);
+  }
+
+  reason(name: string): string {
+    return oneLine(this.changes(name));
+  }
+
+  readonly #built: string[] = [];
+
+  /** Called when a job was built: its record becomes the one later runs compare with (written by `flush`). */
+  recordBuilt(name: string): void {
+    // The record it replaces is read first: dependents still explain themselves against it in this run.
+    this.previous(name);
+    this.#built.push(name);
+  }
+
+  /** Writes the records of the jobs built, after the run: nothing is written while jobs wait to start. */
+  flush(): void {
+    for (const name of this.#built.splice(0)) {
+      const r = this.current(name);
+      if (r) this.#store.write(r);
+    }
+  }
+}

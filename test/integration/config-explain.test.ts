@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Rig } from '../helpers/rig.js';
+
+/** Two root tasks: `app` reads `lib`'s in-place output and names an env variable. */
+const config = {
+  tasks: {
+    lib: {
+      command: 'mkdir -p out && cat lib.txt > out/lib.txt',
+      inputs: ['lib.txt'],
+      outputs: ['out/lib.txt'],
+    },
+    app: {
+      command: 'cat out/lib.txt app.txt > out/app.txt',
+      inputs: ['app.txt'],
+      outputs: ['out/app.txt'],
+      deps: ['lib'],
+      env: ['FLAVOUR'],
+    },
+  },
+};
+
+describe('disbuild explain and run -v', () => {
+  let rig: Rig;
+  const cli = (args: string[], env: Record<string, string> = {}): ReturnType<Rig['run']> =>
+    rig.run([...args, '--cache-dir', rig.cacheDir], { env });
+
+  beforeAll(async () => {
+    rig = await Rig.create();
+    await rig.write({ 'disbuild.json': JSON.stringify(config), 'lib.txt': 'lib 1\n', 'app.txt': 'app 1\n' });
+  });
+  afterAll(async () => {
+    await rig.cleanup();
+  });
+
+  it('says "never built" on a fresh cache, and nothing once built', async () => {
+    const r = await cli(['explain']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('app: never built\nlib: never built\n');
+    const run = await cli(['run']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await rig.read('src/out/app.txt')).toBe('lib 1\napp 1\n');
+    expect((await cli(['explain'])).stdout).toBe('nothing would run: all 2 jobs are cached\n');
+  });
+
+  it('names the edited input with its old and new digest', async () => {
+    await rig.write({ 'app.txt': 'app 2\n' });
+    const r = await cli(['explain']);
+    expect(r.stdout).toMatch(/^app: input app\.txt changed \([0-9a-f]{12} -> [0-9a-f]{12}\)\n$/);
+    expect((await cli(['run'])).code).toBe(0);
+  });
+
+  it('names the dependency, down to its changed input', async () => {
+    await rig.write({ 'lib.txt': 'lib 2\n' });
+    const r = await cli(['explain', 'app']);
+    expect(r.stdout).toMatch(
+      /^app: dependency "lib" changed: input lib\.txt changed \([0-9a-f]{12} -> [0-9a-f]{12}\)\n {4}dependency "lib" changed\n {6}input lib\.txt changed .*\nlib: input lib\.txt changed .*\n$/,
+    );
+    const run = await cli(['run', '-v']);
+    expect(run.stdout).toContain('why lib: input lib.txt changed');
+    expect(run.stdout).toContain('why app: dependency "lib" changed: input lib.txt changed');
+  });
+
+  it('names an env variable, never its value', async () => {
+    const r = await cli(['explain'], { FLAVOUR: 'secret-value' });
+    expect(r.stdout).toBe('app: env FLAVOUR added\n');
+    const run = await cli(['run', '-v'], { FLAVOUR: 'secret-value' });
+    expect(run.stdout).toContain('why app: env FLAVOUR added');
+    expect(run.stdout + run.stderr).not.toContain('secret-value');
+    expect(await readFile(rig.path('src/out/app.txt'), 'utf8')).toBe('lib 2\napp 2\n');
+  });
+});
+
+describe('disbuild.json problems', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await Rig.create();
+  });
+  afterAll(async () => {
+    await rig.cleanup();
+  });
+
+  it('exit 2, every problem naming file, task and field', async () => {
+    await rig.write({
+      'a.txt': '',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: { command: 'true', deps: ['compile'], inputs: ['src/**/*.ts'] },
+          test: { command: ['vitest'], deps: ['lint'], env: 'CI' },
+          lint: { command: 'eslint', deps: ['test'] },
+          docs: { command: 'true', deps: ['docs'] },
+        },
+      }),
+    });
+    for (const cmd of [['run', '--cache-dir', rig.cacheDir], ['graph'], ['ids']]) {
+      const r = await rig.run(cmd);
+      expect(r.code, cmd.join(' ')).toBe(2);
+      expect(r.stderr).toContain('disbuild.json task "test" env: must be a list of strings, got string "CI"');
+    }
+    await rig.write({
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: { command: 'true', deps: ['compile'], inputs: ['src/**/*.ts'] },
+          test: { command: ['vitest'], deps: ['lint'] },
+          lint: { command: 'eslint', deps: ['test'] },
+          docs: { command: 'true', deps: ['docs'] },
+        },
+      }),
+    });
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      [
+        'disbuild: invalid configuration (4 problems):',
+        '  disbuild.json task "build" inputs[0]: matches no file',
+        '  disbuild.json task "build" deps[0]: unknown task "compile"',
+        '  disbuild.json task "docs" deps: dependency cycle: docs -> docs',
+        '  disbuild.json task "lint" deps: dependency cycle: lint -> test -> lint',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('disbuild graph prints the compiled graph; import turbo writes a config', async () => {
+    await rig.write({
+      'disbuild.json': JSON.stringify({ tasks: { hello: { command: 'echo hi', inputs: ['a.txt'] } } }),
+    });
+    const g = await rig.run(['graph']);
+    expect(g.code, g.stderr).toBe(0);
+    const graph = JSON.parse(g.stdout) as { Jobs: { Name: string; Inputs: string[] }[] };
+    expect(graph.Jobs).toMatchObject([{ Name: 'hello', Inputs: ['a.txt'] }]);
+    await rig.write({
+      'package.json': JSON.stringify({ name: 'one', scripts: { build: 'true' } }),
+      'turbo.json': JSON.stringify({ tasks: { build: { outputs: ['dist/**'] }, dev: { persistent: true } } }),
+    });
+    const i = await rig.run(['import', 'turbo', '--stdout']);
+    expect(i.code, i.stderr).toBe(0);
+    expect(JSON.parse(i.stdout)).toMatchObject({
+      tasks: { build: { script: 'build', outputs: ['dist/**'] } },
+    });
+    expect(i.stderr).toContain('dev: persistent (long-running) task left out');
+  });
+});

@@ -1,0 +1,104 @@
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNpmWorkspace, git, linkModules } from '../helpers/npm-workspace.js';
+import { Rig, type ReportJob } from '../helpers/rig.js';
+
+/** Every file under each package's dist/, path → bytes. */
+async function dists(repo: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const p of ['a', 'b', 'c']) {
+    const dir = join(repo, 'packages', p, 'dist');
+    for (const name of (await readdir(dir)).sort()) {
+      out.set(`${p}/${name}`, (await readFile(join(dir, name))).toString('base64'));
+    }
+  }
+  return out;
+}
+
+describe('disbuild.json with npm workspaces (tsc into dist/)', () => {
+  let rig: Rig;
+  let repo: string;
+  let clone: string;
+
+  const run = async (
+    cwd: string,
+    extra: string[] = [],
+    env: Record<string, string> = {},
+  ): Promise<{ code: number | null; stderr: string; stdout: string; jobs: Map<string, ReportJob> }> => {
+    const report = rig.path(`report-${Math.random()}.json`);
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir, '--report', report, ...extra], { cwd, env });
+    let jobs = new Map<string, ReportJob>();
+    try {
+      jobs = new Map(
+        (JSON.parse(await readFile(report, 'utf8')) as { jobs: ReportJob[] }).jobs.map((j) => [j.name, j]),
+      );
+    } catch {
+      // No report: asserted on by the caller.
+    }
+    return { ...r, jobs };
+  };
+  const statuses = (jobs: Map<string, ReportJob>): Record<string, string> =>
+    Object.fromEntries([...jobs].map(([n, j]) => [n, j.status]));
+
+  beforeAll(async () => {
+    rig = await Rig.create();
+    repo = rig.path('repo');
+    clone = rig.path('clone');
+    await createNpmWorkspace(repo);
+  });
+  afterAll(async () => {
+    await rig.cleanup();
+  });
+
+  it('builds every package, then a fresh clone restores dist/ byte-identical and runs nothing', async () => {
+    const first = await run(repo);
+    expect(first.code, first.stderr + first.stdout).toBe(0);
+    expect(statuses(first.jobs)).toEqual({
+      '@fx/a#build': 'built',
+      '@fx/b#build': 'built',
+      '@fx/c#build': 'built',
+    });
+    const built = await dists(repo);
+    expect([...built.keys()]).toContain('b/index.d.ts');
+
+    git(rig.root, 'clone', '-q', repo, clone);
+    await linkModules(clone);
+    const second = await run(clone);
+    expect(second.code, second.stderr).toBe(0);
+    expect(statuses(second.jobs)).toEqual({
+      '@fx/a#build': 'cached',
+      '@fx/b#build': 'cached',
+      '@fx/c#build': 'cached',
+    });
+    expect(await dists(clone)).toEqual(built);
+  });
+
+  it('rebuilds an edited package and its dependents only', async () => {
+    await writeFile(join(clone, 'packages/a/src/index.ts'), "export const a = (): string => 'A';\n");
+    const r = await run(clone);
+    expect(r.code, r.stderr).toBe(0);
+    expect(statuses(r.jobs)).toEqual({
+      '@fx/a#build': 'built',
+      '@fx/b#build': 'built',
+      '@fx/c#build': 'cached',
+    });
+    expect(await readFile(join(clone, 'packages/a/dist/index.js'), 'utf8')).toContain("'A'");
+  });
+
+  it('restores a deleted dist/ without a build, and replaces a stale file', async () => {
+    await rm(join(clone, 'packages/c/dist'), { recursive: true });
+    await writeFile(join(clone, 'packages/b/dist/index.js'), 'stale');
+    await writeFile(join(clone, 'packages/b/dist/extra.js'), 'left over');
+    const r = await run(clone);
+    expect(r.code, r.stderr).toBe(0);
+    expect(statuses(r.jobs)).toEqual({
+      '@fx/a#build': 'cached',
+      '@fx/b#build': 'cached',
+      '@fx/c#build': 'cached',
+    });
+    expect(await readFile(join(clone, 'packages/c/dist/index.js'), 'utf8')).toContain('exports.c = 3');
+    expect(await readFile(join(clone, 'packages/b/dist/index.js'), 'utf8')).toContain('b');
+    expect((await readdir(join(clone, 'packages/b/dist'))).sort()).toEqual(['index.d.ts', 'index.js']);
+  });
+});

@@ -1,0 +1,154 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatConfigProblem, parseConfigText } from '../../../src/config/config-file.js';
+import { compileConfig, readConfigSource } from '../../../src/config/load-config.js';
+import { taskLabel } from '../../../src/config/compile.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'disbuild-config-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function write(files: Record<string, unknown>): Promise<void> {
+  for (const [rel, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, rel)), { recursive: true });
+    await writeFile(join(dir, rel), typeof content === 'string' ? content : JSON.stringify(content));
+  }
+}
+
+const pkg = (name: string, deps: Record<string, string> = {}, scripts = { build: 'tsc' }): unknown => ({
+  name,
+  scripts,
+  dependencies: deps,
+});
+
+async function compile(env: NodeJS.ProcessEnv = {}): Promise<ReturnType<typeof compileConfig>> {
+  const source = await readConfigSource(dir);
+  if (!source?.ok || source.value.kind !== 'tasks') throw new Error(JSON.stringify(source));
+  return compileConfig(dir, source.value.config, env);
+}
+
+async function errors(): Promise<string[]> {
+  const r = await compile();
+  if (r.ok) throw new Error('expected problems');
+  return r.error.map(formatConfigProblem);
+}
+
+const workspace = {
+  'package.json': { name: 'root', private: true, workspaces: ['packages/*'] },
+  'packages/a/package.json': pkg('@x/a'),
+  'packages/a/src/index.ts': 'export const a = 1;',
+  'packages/b/package.json': pkg('@x/b', { '@x/a': '*' }),
+  'packages/b/src/index.ts': 'export const b = 2;',
+  'packages/c/package.json': pkg('@x/c', {}, { test: 'true' } as never),
+  'packages/c/src/index.ts': '',
+};
+
+describe('compileConfig', () => {
+  it('compiles workspace and root tasks to a deterministic graph', async () => {
+    await write({
+      ...workspace,
+      'eslint.config.js': '',
+      'packages/a/dist/index.js': 'generated',
+      'disbuild.json': {
+        tasks: {
+          build: { script: 'build', outputs: ['dist/**'], deps: ['^build'], env: ['NODE_ENV', 'UNSET'] },
+          lint: { command: 'eslint .', inputs: ['**/*.ts', 'eslint.config.js'], deps: ['build'] },
+        },
+      },
+    });
+    const r = await compile({ NODE_ENV: 'production' });
+    if (!r.ok) throw new Error(r.error.map(formatConfigProblem).join('\n'));
+    const jobs = r.value.json.Jobs;
+    expect(jobs.map((j) => j.Name)).toEqual(['@x/a#build', '@x/b#build', 'lint']);
+    const [a, b, lint] = jobs;
+    expect(a!.ID).toBe(taskLabel('build', '@x/a'));
+    // Outputs never count as inputs, and a script task reads its package.json.
+    expect(a!.Inputs).toEqual(['packages/a/package.json', 'packages/a/src/index.ts']);
+    expect(a!.Outputs).toEqual(['packages/a/dist/**']);
+    expect(a!.Cmds).toEqual([
+      { Exec: ['npm', 'run', 'build'], Environ: ['NODE_ENV=production'], WorkingDirectory: 'packages/a' },
+    ]);
+    expect(b!.Deps).toEqual([a!.ID]);
+    expect(lint!.Deps).toEqual([a!.ID, b!.ID].sort());
+    expect(lint!.Inputs).toEqual([
+      'eslint.config.js',
+      'packages/a/src/index.ts',
+      'packages/b/src/index.ts',
+      'packages/c/src/index.ts',
+    ]);
+    expect(lint!.Cmds[0]!.Exec).toEqual(['sh', '-c', 'eslint .']);
+    const again = await compile({ NODE_ENV: 'production' });
+    expect(JSON.stringify(again.ok && again.value.json)).toBe(JSON.stringify(r.value.json));
+  });
+
+  it('reads pnpm-workspace.yaml and follows ^task through packages without the script', async () => {
+    await write({
+      'package.json': { name: 'root' },
+      'pnpm-workspace.yaml': "packages:\n  - 'libs/*'\n  - '!libs/skip'\n",
+      'libs/a/package.json': pkg('a'),
+      'libs/mid/package.json': pkg('mid', { a: '1' }, {} as never),
+      'libs/top/package.json': pkg('top', { mid: '1' }),
+      'libs/skip/package.json': pkg('skip'),
+      'disbuild.json': { tasks: { build: { script: 'build', deps: ['^build'] } } },
+    });
+    const r = await compile();
+    if (!r.ok) throw new Error(r.error.map(formatConfigProblem).join('\n'));
+    const [a, top] = r.value.json.Jobs;
+    expect(r.value.json.Jobs.map((j) => j.Name)).toEqual(['a#build', 'top#build']);
+    expect(top!.Deps).toEqual([a!.ID]);
+    expect(a!.Cmds[0]!.Exec[0]).toBe('pnpm');
+  });
+
+  it('reports every problem at once with file, task and field', async () => {
+    await write({
+      ...workspace,
+      'disbuild.json': {
+        tasks: {
+          build: { script: 'build', deps: ['^build', 'compile'], inputs: ['src/**', 'nothing/*.md'] },
+          lint: { command: 'eslint', deps: ['test'] },
+          test: { command: 'vitest', deps: ['lint'] },
+        },
+      },
+    });
+    expect(await errors()).toEqual([
+      'disbuild.json task "build" inputs[1]: matches no file',
+      'disbuild.json task "build" deps[1]: unknown task "compile"',
+      'disbuild.json task "lint" deps: dependency cycle: lint -> test -> lint',
+    ]);
+  });
+
+  it('names bad field types and unknown keys', () => {
+    const r = parseConfigText(
+      JSON.stringify({ tasks: { build: { command: 3, inputs: 'src', deps: [1], colour: 'red' } }, extra: 1 }),
+    );
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.map(formatConfigProblem)).toEqual([
+      'disbuild.json extra: unknown key',
+      'disbuild.json task "build" colour: unknown key',
+      'disbuild.json task "build" command: must be a string or a list of strings, got number 3',
+      'disbuild.json task "build" inputs: must be a list of strings, got string "src"',
+      'disbuild.json task "build" deps[0]: must be a string, got number 1',
+    ]);
+  });
+
+  it('lists git-tracked and untracked files, not ignored ones', async () => {
+    await write({
+      '.gitignore': 'out/\n',
+      'a.txt': 'a',
+      'out/x.txt': 'x',
+      'new.txt': 'n',
+      'disbuild.json': { tasks: { t: { command: 'true' } } },
+    });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    execFileSync('git', ['add', 'a.txt', '.gitignore'], { cwd: dir });
+    const r = await compile();
+    expect(r.ok && r.value.json.Jobs[0]!.Inputs).toEqual(['.gitignore', 'a.txt', 'disbuild.json', 'new.txt']);
+  });
+});

@@ -1,0 +1,109 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseConfigText } from '../../../src/config/config-file.js';
+import { importTurbo } from '../../../src/config/import-turbo.js';
+import { compileConfig } from '../../../src/config/load-config.js';
+import { listRepoFiles } from '../../../src/config/repo-files.js';
+import { readWorkspace } from '../../../src/config/workspaces.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'disbuild-turbo-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function write(files: Record<string, unknown>): Promise<void> {
+  for (const [rel, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, rel)), { recursive: true });
+    await writeFile(join(dir, rel), typeof content === 'string' ? content : JSON.stringify(content));
+  }
+}
+
+const scripts = { build: 'tsc', test: 'vitest', lint: 'eslint .', typecheck: 'tsc --noEmit', dev: 'vite' };
+
+const turbo = {
+  $schema: 'https://turbo.build/schema.json',
+  globalEnv: ['CI'],
+  globalDependencies: ['.env'],
+  tasks: {
+    build: {
+      dependsOn: ['^build'],
+      inputs: ['src/**', 'tsconfig.json'],
+      outputs: ['dist/**'],
+      env: ['NODE_ENV'],
+    },
+    test: { dependsOn: ['build'], inputs: ['$TURBO_DEFAULT$', '!README.md'] },
+    lint: {},
+    typecheck: { dependsOn: ['^build'], outputLogs: 'errors-only' },
+    deploy: { dependsOn: ['build', 'test', 'web#e2e'], cache: false },
+    dev: { persistent: true, cache: false },
+  },
+};
+
+const handWritten = {
+  tasks: {
+    build: {
+      script: 'build',
+      deps: ['^build'],
+      inputs: ['src/**', 'tsconfig.json'],
+      outputs: ['dist/**'],
+      env: ['CI', 'NODE_ENV'],
+    },
+    test: { script: 'test', deps: ['build'], inputs: ['**', '!README.md'], env: ['CI'] },
+    lint: { script: 'lint', env: ['CI'] },
+    typecheck: { script: 'typecheck', deps: ['^build'], env: ['CI'] },
+    deploy: { script: 'deploy', deps: ['build', 'test'], env: ['CI'] },
+  },
+};
+
+describe('importTurbo', () => {
+  it('translates a five-task turbo.json into a config whose graph equals a hand-written one', async () => {
+    await write({
+      'package.json': { name: 'root', workspaces: ['apps/*', 'packages/*'] },
+      'packages/ui/package.json': { name: 'ui', scripts },
+      'packages/ui/src/index.ts': '',
+      'packages/ui/tsconfig.json': '{}',
+      'packages/ui/README.md': '',
+      'apps/web/package.json': {
+        name: 'web',
+        scripts: { ...scripts, deploy: 'vercel' },
+        dependencies: { ui: '*' },
+      },
+      'apps/web/src/main.ts': '',
+      'apps/web/tsconfig.json': '{}',
+    });
+    const problems: never[] = [];
+    const ws = await readWorkspace(dir, await listRepoFiles(dir), problems);
+    const imported = importTurbo(turbo, ws);
+    expect(imported.notes).toEqual([
+      'globalDependencies (.env): not translated; disbuild inputs stay inside a task\'s package — put what they imply in "salt", or add them to a root task\'s inputs',
+      'deploy: dependsOn "web#e2e" (a package-specific task) not translated',
+      'deploy: "cache": false not translated; disbuild caches every task by its inputs, command and env',
+      'dev: persistent (long-running) task left out: a build graph only runs tasks that finish',
+    ]);
+    // What the command writes is a valid disbuild.json.
+    const written = parseConfigText(JSON.stringify(imported.config));
+    const expected = parseConfigText(JSON.stringify(handWritten));
+    if (!written.ok || !expected.ok) throw new Error('invalid config');
+    const env = { CI: '1', NODE_ENV: 'production' };
+    const a = await compileConfig(dir, { tasks: written.value.tasks! }, env);
+    const b = await compileConfig(dir, { tasks: expected.value.tasks! }, env);
+    if (!a.ok || !b.ok) throw new Error(JSON.stringify([a, b]));
+    expect(a.value.json).toEqual(b.value.json);
+    expect(a.value.json.Jobs.map((j) => j.Name)).toEqual([
+      'ui#build',
+      'ui#lint',
+      'ui#test',
+      'ui#typecheck',
+      'web#build',
+      'web#deploy',
+      'web#lint',
+      'web#test',
+      'web#typecheck',
+    ]);
+  });
+});

@@ -1,0 +1,125 @@
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  captureOutputs,
+  compileOutputGlobs,
+  IN_PLACE_DIR,
+  listOutputs,
+  outputsInPlace,
+  placeOutputs,
+} from '../../../src/executor/in-place.js';
+import { describeTree } from '../../../src/cache/manifest.js';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { InPlaceOutputs } from '../../../src/executor/in-place-outputs.js';
+import type { Graph, Job, JobLabel } from '../../../src/graph/model.js';
+
+let root: string;
+let src: string;
+let out: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'disbuild-in-place-'));
+  src = join(root, 'src');
+  out = join(root, 'out');
+  await mkdir(out);
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function write(base: string, files: Record<string, string>): Promise<void> {
+  for (const [rel, content] of Object.entries(files)) {
+    await mkdir(dirname(join(base, rel)), { recursive: true });
+    await writeFile(join(base, rel), content);
+  }
+}
+
+describe('in-place outputs', () => {
+  const globs = compileOutputGlobs(['pkg/dist/**', '!pkg/dist/**/*.map', 'pkg/types.d.ts']);
+
+  it('lists only what the globs match, walking only their fixed directories', async () => {
+    await write(src, {
+      'pkg/dist/a.js': '',
+      'pkg/dist/a.js.map': '',
+      'pkg/dist/sub/b.js': '',
+      'pkg/types.d.ts': '',
+      'pkg/src/a.ts': '',
+    });
+    expect(globs.bases).toEqual(['pkg/dist', 'pkg/types.d.ts']);
+    expect(listOutputs(src, globs)).toEqual(['pkg/dist/a.js', 'pkg/dist/sub/b.js', 'pkg/types.d.ts']);
+  });
+
+  it('captures into the output directory and puts back only what differs, removing extras', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A', 'pkg/dist/sub/b.js': 'B', 'pkg/types.d.ts': 'T' });
+    await chmod(join(src, 'pkg/dist/a.js'), 0o755);
+    await symlink('a.js', join(src, 'pkg/dist/link.js'));
+    expect(captureOutputs(src, globs, out)).toBe(4);
+    expect(await readFile(join(out, IN_PLACE_DIR, 'pkg/dist/sub/b.js'), 'utf8')).toBe('B');
+
+    await rm(join(src, 'pkg/dist/sub'), { recursive: true });
+    await writeFile(join(src, 'pkg/dist/a.js'), 'stale');
+    await writeFile(join(src, 'pkg/dist/extra.js'), 'left over');
+    await writeFile(join(src, 'pkg/dist/keep.js'), 'an input');
+    const unchanged = (await stat(join(src, 'pkg/types.d.ts'))).ino;
+    expect(placeOutputs(out, src, globs, (p) => p === 'pkg/dist/keep.js')).toBeUndefined();
+    expect(await readFile(join(src, 'pkg/dist/a.js'), 'utf8')).toBe('A');
+    expect((await stat(join(src, 'pkg/dist/a.js'))).mode & 0o100).toBeTruthy();
+    expect(await readFile(join(src, 'pkg/dist/sub/b.js'), 'utf8')).toBe('B');
+    expect((await stat(join(src, 'pkg/types.d.ts'))).ino).toBe(unchanged);
+    expect((await readdir(join(src, 'pkg/dist'))).sort()).toEqual(['a.js', 'keep.js', 'link.js', 'sub']);
+  });
+
+  it('knows when the checkout already holds the in-place outputs of an artifact', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A', 'pkg/types.d.ts': 'T' });
+    captureOutputs(src, globs, out);
+    const entries = await describeTree(out);
+    if (!entries.ok) throw new Error(entries.error);
+    expect(outputsInPlace(src, globs, entries.value)).toBe(true);
+    await writeFile(join(src, 'pkg/dist/a.js'), 'B');
+    expect(outputsInPlace(src, globs, entries.value)).toBe(false);
+    await writeFile(join(src, 'pkg/dist/a.js'), 'A');
+    await writeFile(join(src, 'pkg/dist/new.js'), '');
+    expect(outputsInPlace(src, globs, entries.value)).toBe(false);
+    await rm(join(src, 'pkg/dist/new.js'));
+    await chmod(join(src, 'pkg/dist/a.js'), 0o755);
+    expect(outputsInPlace(src, globs, entries.value)).toBe(false);
+    await chmod(join(src, 'pkg/dist/a.js'), 0o644);
+    expect(outputsInPlace(src, globs, entries.value)).toBe(true);
+    // Anything besides in-place outputs can only come from a restore.
+    expect(
+      outputsInPlace(src, globs, [
+        ...entries.value,
+        { path: 'x', type: 'file', mode: 0o644, size: 0, sha256: '' },
+      ]),
+    ).toBe(false);
+  });
+
+  it('never removes a file git tracks or a job reads, whatever the globs match', async () => {
+    await write(src, { 'pkg/dist/tracked.js': 't', 'pkg/dist/read.js': 'r', 'pkg/dist/stale.js': 's' });
+    execFileSync('git', ['init', '-q'], { cwd: src });
+    execFileSync('git', ['add', 'pkg/dist/tracked.js'], { cwd: src });
+    const label = 'a'.repeat(40) as JobLabel;
+    const reader: Job = {
+      label: 'b'.repeat(40) as JobLabel,
+      name: 'r',
+      inputs: ['pkg/dist/read.js'],
+      deps: [],
+      cmds: [],
+    };
+    const job: Job = { label, name: 'j', inputs: [], deps: [], cmds: [], outputs: ['pkg/dist/**'] };
+    const graph: Graph = {
+      sourceFiles: new Map(),
+      jobs: [job, reader],
+      byLabel: new Map([
+        [label, job],
+        [reader.label, reader],
+      ]),
+    };
+    new InPlaceOutputs(graph, src).clear(label);
+    expect(existsSync(join(src, 'pkg/dist/tracked.js'))).toBe(true);
+    expect(existsSync(join(src, 'pkg/dist/read.js'))).toBe(true);
+    expect(existsSync(join(src, 'pkg/dist/stale.js'))).toBe(false);
+  });
+});
