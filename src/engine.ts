@@ -1,5 +1,7 @@
-import { cp, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { copyTree } from './cache/tree-copy.js';
+import { renameReplacing } from './util/rename-replacing.js';
 import type { Graph, GraphProblem, JobLabel } from './graph/model.js';
 import type { JobKey } from './ids/brands.js';
 import { keyGraphAndInputs, keyGraphAtCommit } from './ids/job-key.js';
@@ -37,13 +39,8 @@ export async function runGraph(
     const collisions = outDirCollisions(graph, selection.value.roots);
     if (collisions.length > 0) return err(collisions);
   }
-  // Started while the keys are computed, so that its start-up is not on the first jobs' path.
-  let launcher = options.dryRun || selection.value.closure.size === 0 ? undefined : Launcher.start();
   const keyed = await computeKeys(graph, options, deps.onKeyed);
-  if (!keyed.ok) {
-    launcher?.close();
-    return keyed;
-  }
+  if (!keyed.ok) return keyed;
   const { keys, recheck } = keyed.value;
   const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
   const hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)!))]);
@@ -55,10 +52,9 @@ export async function runGraph(
     toRun: selected.length - cachedCount,
   });
 
-  if (launcher && cachedCount === selected.length) {
-    launcher.close();
-    launcher = undefined;
-  }
+  // Started on the first miss, not before: a run whose every job hits starts no process, so it neither pays for
+  // one nor waits for one to exit. A run with misses queues its first commands while the launcher boots.
+  const launcher = options.dryRun || cachedCount === selected.length ? undefined : Launcher.start();
   const timings = deps.timings ?? noTimings;
   const wantBytes = new Set<JobLabel>(
     options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : [],
@@ -89,8 +85,11 @@ export async function runGraph(
     selected,
     wantBytes,
   });
-  await mkdir(join(options.workDir, 'out'), { recursive: true });
-  await mkdir(join(options.workDir, 'tmp'), { recursive: true });
+  // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
+  if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
+    await mkdir(join(options.workDir, 'out'), { recursive: true });
+    await mkdir(join(options.workDir, 'tmp'), { recursive: true });
+  }
   let jobs: JobOutcome[];
   try {
     jobs = await Promise.all(
@@ -102,10 +101,11 @@ export async function runGraph(
         return outcome;
       }),
     );
-    if (options.outDir !== undefined && !options.dryRun) {
-      await copyToOutDir(execution, selection.value.roots, options.outDir, graph);
-    }
+    // Saves and publications read output directories: they end before any directory is moved to the out dir.
     await execution.settle();
+    if (options.outDir !== undefined && !options.dryRun) {
+      await copyToOutDir(execution, selection.value.roots, options.outDir, graph, options.workDir);
+    }
   } finally {
     launcher?.close();
     await Promise.allSettled([deps.cache.close(), timings.flush()]);
@@ -156,16 +156,36 @@ async function copyToOutDir(
   roots: JobLabel[],
   outDir: string,
   graph: Graph,
+  workDir: string,
 ): Promise<void> {
   await mkdir(outDir, { recursive: true });
+  // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
+  // place, not copied a second time. Outputs that live in the cache (built by this run) are copied.
+  const scratch = join(workDir, 'out') + sep;
+  const placed = new Map<string, string>();
   for (const label of roots) {
     const ready = await execution.materialize(label);
     if (!ready.ok) continue;
     const dest = join(outDir, outDirName(graph, label));
-    await removeTree(dest);
-    await cp(ready.dir, dest, { recursive: true, verbatimSymlinks: true });
+    const from = placed.get(ready.dir) ?? ready.dir;
+    if (from === ready.dir && ready.dir.startsWith(scratch) && (await moved(ready.dir, dest))) {
+      placed.set(ready.dir, dest);
+    } else {
+      await removeTree(dest);
+      await copyTree(from, dest, { link: false });
+    }
     // Outputs are read-only while dependents read them; the user's copy is the user's to change.
     unsealTree(dest);
+  }
+}
+
+/** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
+async function moved(from: string, to: string): Promise<boolean> {
+  try {
+    await renameReplacing(from, to);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -12,6 +12,7 @@ import { PackCache } from '../cache/packs/pack-cache.js';
 import { baseEnvironment } from '../cli/commands/run.js';
 import { defaultCacheDir } from '../cli/local-state.js';
 import { SharedCoordinator } from '../coordinator/shared-coordinator.js';
+import { openOnFirstClaim } from '../coordinator/lazy-coordinator.js';
 import type { EngineOptions } from '../engine-options.js';
 import { runGraph } from '../engine.js';
 import type { Graph, GraphProblem } from '../graph/model.js';
@@ -320,13 +321,15 @@ async function build(
   cache: Cache,
   targets: readonly string[],
 ): Promise<{ ok: boolean; reportPath: string }> {
-  const coordinator = await SharedCoordinator.open(join(p.runnerTemp, 'disbuild-state'), {
-    onWarning: (m) => core.warning(m),
-    // A job that prints its environment must not print the coordinator's token into the log.
-    onSecret: (secret) => core.setSecret(secret),
-    // Jobs write outputs and temp files under the runner temp dir, or into the local cache's own tree.
-    publishRoots: [p.runnerTemp, ...(o.cache === 'local' ? [p.localCacheDir] : [])],
-  });
+  const coordinator = openOnFirstClaim(() =>
+    SharedCoordinator.open(join(p.runnerTemp, 'disbuild-state'), {
+      onWarning: (m) => core.warning(m),
+      // A job that prints its environment must not print the coordinator's token into the log.
+      onSecret: (secret) => core.setSecret(secret),
+      // Jobs write outputs and temp files under the runner temp dir, or into the local cache's own tree.
+      publishRoots: [p.runnerTemp, ...(o.cache === 'local' ? [p.localCacheDir] : [])],
+    }),
+  );
   // The runner cancels a step with SIGINT, then SIGTERM: kill the jobs, save nothing partial.
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();

@@ -98,13 +98,19 @@ export class LocalCache implements Cache {
       const inline = meta[name];
       return inline !== undefined ? Buffer.from(inline, 'base64') : readLogForDisplay(join(entry, name));
     };
+    // The entry's mtime is its last use, for least-recently-used pruning: set once per run, however often used.
+    let touched = false;
+    const touch = (): void => {
+      if (touched) return;
+      touched = true;
+      const now = new Date();
+      void utimes(entry, now, now).catch(() => undefined);
+    };
     return {
       key,
       durationMs: meta.durationMs,
       logs: async () => {
-        const now = new Date();
-        // The entry's mtime is its last use, for least-recently-used pruning.
-        void utimes(entry, now, now).catch(() => undefined);
+        touch();
         return { stdout: await log('stdout'), stderr: await log('stderr') };
       },
       restore: (destDir) => this.#restore(key, meta, destDir),
@@ -304,6 +310,14 @@ export class LocalCache implements Cache {
   }
 
   readonly #shards = new Set<string>();
+  readonly #dirs = new Set<string>();
+
+  /** Restore destinations' parents are created once per process, not probed on every restore. */
+  async #ensureDir(dir: string): Promise<void> {
+    if (this.#dirs.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    this.#dirs.add(dir);
+  }
 
   /** Each of the 256 shard directories is created once per process, not probed on every save. */
   async #ensureShard(dir: string): Promise<void> {

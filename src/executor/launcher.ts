@@ -63,16 +63,8 @@ export class Launcher {
     child.on('error', gone);
   }
 
-  /**
-   * A launcher beside this module's bundle, or undefined when there is none (running from source). Returns the
-   * one `startLauncherEarly` started, if any, so that its start-up overlapped with reading the graph.
-   */
+  /** A launcher beside this module's bundle, or undefined when there is none (running from source). */
   static start(): Launcher | undefined {
-    if (early) {
-      const l = early;
-      early = undefined;
-      return l;
-    }
     const program = join(here, 'launcher-process.js');
     if (!existsSync(program)) return undefined;
     try {
@@ -124,14 +116,4 @@ export class Launcher {
       // The exit handler answers every pending command.
     }
   }
-}
-
-let early: Launcher | undefined;
-
-/**
- * Starts the launcher ahead of the run (a CLI calls it before reading the graph): a Node process needs a few tens
- * of milliseconds to start, and the first jobs would wait for it. Unused, it ends with this process.
- */
-export function startLauncherEarly(): void {
-  early ??= Launcher.start();
 }

@@ -21,8 +21,8 @@ function parseVariable(whole: string, inner: string): Result<TemplatePart, strin
   const v = inner.trim();
   if (v === 'OUTPUT_DIR' || v === '.OutputDir') return ok({ kind: 'output-dir' });
   if (v === 'SOURCE_DIR' || v === '.SourceDir') return ok({ kind: 'source-dir' });
-  const go = GO_INDEX.exec(v);
-  const hex = v.startsWith('DEP:') ? v.slice(4).trim() : go ? (go[1] ?? go[2]!) : undefined;
+  const go = v.startsWith('DEP:') ? null : GO_INDEX.exec(v);
+  const hex = go === null ? (v.startsWith('DEP:') ? v.slice(4).trim() : undefined) : (go[1] ?? go[2]!);
   if (hex === undefined) return err(`unknown template variable ${printable(whole)}`);
   if (!HEX40.test(hex)) return err(`${printable(whole)} must name a dependency by its 40-character hex ID`);
   return ok({ kind: 'dep', label: hex.toLowerCase() as JobLabel });

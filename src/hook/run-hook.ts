@@ -8,6 +8,7 @@ import { baseEnvironment } from '../cli/commands/run.js';
 import type { CliIo } from '../cli/io.js';
 import { openLocalState } from '../cli/local-state.js';
 import { SharedCoordinator } from '../coordinator/shared-coordinator.js';
+import { openOnFirstClaim } from '../coordinator/lazy-coordinator.js';
 import { runGraph, safeName } from '../engine.js';
 import type { Graph, JobLabel } from '../graph/model.js';
 import { formatProblem } from '../graph/model.js';
@@ -309,9 +310,11 @@ async function buildInWorktree(
     logReplay: 'none',
     streamOutput: !io.stderr.isTTY,
   });
-  const coordinator = await SharedCoordinator.open(state.dir, {
-    onWarning: (m) => reporter.onEvent({ type: 'warning', message: m }),
-  });
+  const coordinator = openOnFirstClaim(() =>
+    SharedCoordinator.open(state.dir, {
+      onWarning: (m) => reporter.onEvent({ type: 'warning', message: m }),
+    }),
+  );
   try {
     const result = await runGraph(
       graph,

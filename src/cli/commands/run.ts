@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import type { Cache } from '../../cache/cache.js';
 import { NullCache } from '../../cache/null-cache.js';
 import { SharedCoordinator } from '../../coordinator/shared-coordinator.js';
+import { openOnFirstClaim } from '../../coordinator/lazy-coordinator.js';
 import { runGraph } from '../../engine.js';
 import { startWorkTreeListings, unchangedIndexedFiles } from '../../ids/file-digest.js';
-import { startLauncherEarly } from '../../executor/launcher.js';
 import { formatProblem } from '../../graph/model.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import type { Reporter, RunEvent } from '../../report/events.js';
@@ -87,10 +87,9 @@ export const run: Command = async (argv, io) => {
   if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok) return EXIT.usage;
 
   const sourceDir = resolve(io.cwd, v['source-dir'] ?? '.');
-  // git stats the work tree, and the launcher starts, on another core while the graph is read. The check that
-  // inputs exist then takes git's word for unchanged tracked files instead of listing their directories.
+  // git stats the work tree on another core while the graph is read. The check that inputs exist then takes
+  // git's word for unchanged tracked files instead of listing their directories.
   const workTreeListings = startWorkTreeListings(sourceDir);
-  if (!v['dry-run']) startLauncherEarly();
   const knownFiles = unchangedIndexedFiles(workTreeListings);
   const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles);
   if (!input) return EXIT.usage;
@@ -110,7 +109,7 @@ export const run: Command = async (argv, io) => {
   const explainer = new RunExplainer(graph, salt, new KeyRecordStore(state.dir));
   const verbose = v.verbose ?? false;
   const cache: Cache = cacheKind.value === 'local' ? await state.openCache(warn) : new NullCache();
-  const coordinator = await SharedCoordinator.open(state.dir, { onWarning: warn });
+  const coordinator = openOnFirstClaim(() => SharedCoordinator.open(state.dir, { onWarning: warn }));
 
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();

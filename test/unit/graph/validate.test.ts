@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { A, B, C, job, problems, valid } from './graph-test-utils.js';
 
@@ -17,6 +18,35 @@ describe('graph parsing with Go JSON conventions', () => {
   it('normalises, sorts by UTF-16 code units and deduplicates inputs', () => {
     const g = valid({ Jobs: [job(A, 'x', { Inputs: ['b.txt', './a//c.txt', 'b.txt', 'B.txt'] })] });
     expect(g.jobs[0]!.inputs).toEqual(['B.txt', 'a/c.txt', 'b.txt']);
+  });
+
+  it('normalises every input exactly as posix.normalize does, on the fast path and off it', () => {
+    const paths = [
+      'a',
+      'a/b',
+      '.a',
+      '..a',
+      'a..',
+      'a/.b/c',
+      'a/b/',
+      'a//b',
+      './a',
+      'a/./b',
+      'a/b/..',
+      'a/../b',
+      'a/b/.',
+      'x/./../y',
+      'd/...',
+      '...',
+      'a\\b',
+      'ü/ß',
+    ];
+    const g = valid({
+      Jobs: paths.map((p, i) =>
+        job(`${String(i).padStart(2, '0')}`.padEnd(40, 'a'), `j${i}`, { Inputs: [p] }),
+      ),
+    });
+    expect(g.jobs.map((j) => j.inputs[0])).toEqual(paths.map((p) => posix.normalize(p).replace(/\/$/, '')));
   });
 
   it('parses both template spellings to the same parts', () => {

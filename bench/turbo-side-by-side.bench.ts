@@ -1,0 +1,392 @@
+import { execFileSync } from 'node:child_process';
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { BenchContext, BenchRow } from './harness.js';
+import { type GeneratedJob, generateWorkspace, toGraphJson } from './workspace.js';
+
+/**
+ * disbuild and Turborepo side by side on the PEERS.md workload, in one run on one tree: cold (with the plain
+ * executor as the floor), fully cached, every output restored, one leaf edited, one root edited; 200 and 1,000
+ * packages. Every run is a whole process tree timed from outside (bench/tree-timer.py: from spawn to the exit of
+ * the last descendant, detached helpers included), in alternating pairs.
+ *
+ * Turborepo is installed for the benchmark only, into `.bench-tools/` (never a dependency of the project). Its
+ * per-task `npm run build` goes through an `npm` shim on PATH that runs the package's build script with `sh -c`,
+ * so that the tools are compared and not npm.
+ *
+ * Environment (all optional): BENCH_SIZES=200,1000  BENCH_SCENARIOS=cold,cached,restore,leaf,root
+ * BENCH_PAIRS=5  TURBO_VERSION=2.11.11  DISBUILD_CLI=path/to/cli/index.js (default: this checkout's dist/)
+ */
+const TURBO_VERSION = process.env.TURBO_VERSION ?? '2.11.11';
+const SIZES = (process.env.BENCH_SIZES ?? '200,1000').split(',').map(Number);
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'cold,cached,restore,leaf,root').split(','));
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
+const CONCURRENCY = 2;
+
+interface Measured {
+  wallMs: number;
+  peakRssKiB: number;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const secs = (ms: number): string => (ms >= 10_000 ? (ms / 1000).toFixed(1) : (ms / 1000).toFixed(2));
+const range = (xs: number[]): string => `${secs(Math.min(...xs))}–${secs(Math.max(...xs))}`;
+
+export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const turbo = installTurbo(ctx);
+  const shimDir = join(ctx.workDir, 'shim');
+  mkdirSync(shimDir, { recursive: true });
+  writeFileSync(join(shimDir, 'npm'), NPM_SHIM);
+  chmodSync(join(shimDir, 'npm'), 0o755);
+  const rows: BenchRow[] = [];
+  for (const size of SIZES) rows.push(...(await benchSize(ctx, size, turbo, shimDir)));
+  return rows;
+}
+
+/** `npm run NAME` runs the package's script NAME with `sh -c`, read from package.json without starting anything. */
+const NPM_SHIM = `#!/bin/sh
+if [ "$1" = --version ] || [ "$1" = -v ]; then echo 10.9.2; exit 0; fi
+[ "$1" = run ] || { echo "npm shim: only 'npm run' is supported" >&2; exit 1; }
+name=$2
+while IFS= read -r line; do
+  case $line in
+    *"\\"$name\\": \\""*) script=\${line#*\\"$name\\": \\"}; script=\${script%\\"*}; exec sh -c "$script";;
+  esac
+done < package.json
+echo "npm shim: no script $name" >&2
+exit 1
+`;
+
+function installTurbo(ctx: BenchContext): string {
+  const dir = join(ctx.root, '.bench-tools', `turbo-${TURBO_VERSION}`);
+  const bin = join(dir, 'node_modules', '.bin', 'turbo');
+  if (!existsSync(bin)) {
+    ctx.log(`installing turbo@${TURBO_VERSION} into ${dir} (benchmark only)`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), '{"private":true}\n');
+    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', `turbo@${TURBO_VERSION}`], {
+      cwd: dir,
+      stdio: 'inherit',
+    });
+  }
+  return bin;
+}
+
+interface Workspace {
+  dir: string;
+  jobs: GeneratedJob[];
+  plainJobs: string;
+  leaf: number;
+  root: number;
+}
+
+async function makeWorkspace(ctx: BenchContext, size: number): Promise<Workspace> {
+  const dir = join(ctx.workDir, `ws-${size}`);
+  const filesPerJob = size >= 1000 ? 10 : 5;
+  ctx.log(`generating ${size} packages, ${size * filesPerJob} files of 8 KiB, as a git repository`);
+  const jobs = await generateWorkspace(dir, { jobs: size, filesPerJob, fileBytes: 8192 });
+  const graph = JSON.parse(toGraphJson(jobs)) as { SourceFiles: Record<string, string> | null };
+  graph.SourceFiles = {};
+  for (const j of jobs)
+    for (const input of j.inputs) graph.SourceFiles[createHash('sha1').update(input).digest('hex')] = input;
+  writeFileSync(join(dir, 'graph.json'), JSON.stringify(graph));
+  // The same work as a Turborepo workspace: each package builds in its own directory into dist/.
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify(
+      { name: 'bench-root', private: true, packageManager: 'npm@10.9.2', workspaces: ['pkg*'] },
+      null,
+      2,
+    ),
+  );
+  writeFileSync(
+    join(dir, 'turbo.json'),
+    JSON.stringify({ tasks: { build: { dependsOn: ['^build'], outputs: ['dist/**'] } } }, null, 2),
+  );
+  writeFileSync(join(dir, '.gitignore'), 'dist/\n.turbo/\nnode_modules/\n');
+  for (const j of jobs) {
+    const sources = j.inputs.map((p) => p.slice(`pkg${j.index}/`.length)).join(' ');
+    const depSums = j.deps.map((d) => `sha1sum < ../pkg${d}/dist/out.txt;`).join(' ');
+    const pkg = {
+      name: `pkg${j.index}`,
+      version: '0.0.0',
+      private: true,
+      scripts: { build: `mkdir -p dist && { cat ${sources}; ${depSums} } > dist/out.txt` },
+      dependencies: Object.fromEntries(j.deps.map((d) => [`pkg${d}`, '0.0.0'])),
+    };
+    writeFileSync(join(dir, `pkg${j.index}`, 'package.json'), JSON.stringify(pkg, null, 2));
+  }
+  writeFileSync(join(dir, 'package-lock.json'), JSON.stringify(lockfile(jobs), null, 2));
+  const git = (...a: string[]): void => void execFileSync('git', a, { cwd: dir, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-qm', 'workspace');
+  const plainJobs = join(ctx.workDir, `plain-jobs-${size}.json`);
+  writeFileSync(plainJobs, JSON.stringify(jobs.map(({ index, deps, script }) => ({ index, deps, script }))));
+  const dependedOn = new Set(jobs.flatMap((j) => j.deps));
+  const leaf = [...jobs].reverse().find((j) => !dependedOn.has(j.index))!.index;
+  return { dir, jobs, plainJobs, leaf, root: 0 };
+}
+
+/** A package-lock.json for the workspace packages (no external packages), so turbo sees a complete workspace. */
+function lockfile(jobs: GeneratedJob[]): unknown {
+  const packages: Record<string, unknown> = {
+    '': { name: 'bench-root', workspaces: ['pkg*'] },
+  };
+  for (const j of jobs) {
+    packages[`pkg${j.index}`] = {
+      name: `pkg${j.index}`,
+      version: '0.0.0',
+      dependencies: Object.fromEntries(j.deps.map((d) => [`pkg${d}`, '0.0.0'])),
+    };
+    packages[`node_modules/pkg${j.index}`] = { resolved: `pkg${j.index}`, link: true };
+  }
+  return { name: 'bench-root', lockfileVersion: 3, requires: true, packages };
+}
+
+async function benchSize(
+  ctx: BenchContext,
+  size: number,
+  turboBin: string,
+  shimDir: string,
+): Promise<BenchRow[]> {
+  const ws = await makeWorkspace(ctx, size);
+  const scratch = join(ctx.workDir, `runs-${size}`);
+  const trash = join(ctx.workDir, `trash-${size}`);
+  mkdirSync(scratch, { recursive: true });
+  mkdirSync(trash, { recursive: true });
+  const env = {
+    PATH: `${shimDir}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    HOME: process.env.HOME ?? '/root',
+    CI: '1',
+    TURBO_TELEMETRY_DISABLED: '1',
+    DO_NOT_TRACK: '1',
+    TURBO_NO_UPDATE_NOTIFIER: '1',
+  };
+  let seq = 0;
+  const measure = (name: string, cmd: string[]): Measured => {
+    const result = join(scratch, `${name}-${seq++}.json`);
+    execFileSync('python3', [join(ctx.root, 'bench/tree-timer.py'), result, '--', ...cmd], {
+      cwd: ws.dir,
+      env,
+      stdio: 'inherit',
+    });
+    const r = JSON.parse(readFileSync(result, 'utf8')) as Measured & {
+      status: number;
+      stdoutTail: string;
+      stderrTail: string;
+    };
+    if (r.status !== 0) throw new Error(`${name} failed (${r.status}):\n${r.stderrTail}\n${r.stdoutTail}`);
+    return r;
+  };
+  const cli = process.env.DISBUILD_CLI ?? join(ctx.root, 'dist/cli/index.js');
+  let disbuildCache = join(scratch, 'disbuild-cache-warm');
+  let turboCache = join(scratch, 'turbo-cache-warm');
+  const disbuild = (extra: string[] = []): Measured =>
+    measure('disbuild', [
+      process.execPath,
+      cli,
+      'run',
+      '--graph',
+      'graph.json',
+      '--cache-dir',
+      disbuildCache,
+      '-q',
+      '-j',
+      String(CONCURRENCY),
+      ...extra,
+    ]);
+  const turbo = (): Measured =>
+    measure('turbo', [
+      turboBin,
+      'run',
+      'build',
+      `--concurrency=${CONCURRENCY}`,
+      '--output-logs=errors-only',
+      '--ui=stream',
+      `--cache-dir=${turboCache}`,
+    ]);
+  const plain = (): Measured =>
+    measure('plain', [
+      process.execPath,
+      join(ctx.root, 'bench/plain-executor.mjs'),
+      ws.plainJobs,
+      ws.dir,
+      join(scratch, `plain-out-${seq}`),
+      String(CONCURRENCY),
+    ]);
+  /** Runs `pairs` alternating pairs (the order swapped every pair), `before` ahead of each pair. */
+  const pairs = (
+    before: () => void,
+    a: () => Measured,
+    b: () => Measured,
+    n = PAIRS,
+  ): { a: Measured[]; b: Measured[] } => {
+    const out = { a: [] as Measured[], b: [] as Measured[] };
+    for (let i = 0; i < n; i++) {
+      before();
+      if (i % 2 === 0) {
+        out.a.push(a());
+        out.b.push(b());
+      } else {
+        out.b.push(b());
+        out.a.push(a());
+      }
+    }
+    return out;
+  };
+  const rows: BenchRow[] = [];
+  const row = (scenario: string, d: Measured[], t: Measured[], target: number, extra?: string): void => {
+    const dm = median(d.map((x) => x.wallMs));
+    const tm = median(t.map((x) => x.wallMs));
+    const ratios = d.map((x, i) => x.wallMs / t[i]!.wallMs);
+    rows.push({
+      benchmark: `${size} packages, ${scenario}`,
+      measure: `wall of the process tree, median of ${d.length} alternating pairs (pair ratios ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})${extra ?? ''}`,
+      value: `${secs(dm)} s (${range(d.map((x) => x.wallMs))})`,
+      reference: `turbo ${secs(tm)} s (${range(t.map((x) => x.wallMs))})`,
+      ratio: dm / tm,
+      target: `≤ ${target}×`,
+      pass: dm / tm <= target,
+    });
+  };
+  const sync = (): void => void execFileSync('sync');
+  const moveAside = (path: string): void => {
+    if (existsSync(path)) renameSync(path, join(trash, `${seq++}`));
+  };
+  // The first disbuild run also makes `dist/cli` warm in the page cache, as for turbo's binary.
+  const memory: { d: number[]; t: number[] } = { d: [], t: [] };
+
+  if (SCENARIOS.has('cold') || !existsSync(disbuildCache)) {
+    ctx.log(`${size}: cold runs (plain executor, disbuild, turbo), fresh caches each`);
+    const p: Measured[] = [];
+    const d: Measured[] = [];
+    const t: Measured[] = [];
+    const n = SCENARIOS.has('cold') ? PAIRS : 1;
+    for (let i = 0; i < n; i++) {
+      disbuildCache = join(scratch, `disbuild-cache-${i}`);
+      turboCache = join(scratch, `turbo-cache-${i}`);
+      const order = [
+        () => p.push(plain()),
+        () => d.push(disbuild()),
+        () => {
+          // turbo builds in the tree: its outputs of the previous run are moved aside, not deleted.
+          for (const j of ws.jobs) moveAside(join(ws.dir, `pkg${j.index}`, 'dist'));
+          sync();
+          t.push(turbo());
+        },
+      ];
+      const rotated = [...order.slice(i % 3), ...order.slice(0, i % 3)];
+      for (const step of rotated) {
+        sync();
+        step();
+      }
+    }
+    if (SCENARIOS.has('cold')) {
+      const pm = median(p.map((x) => x.wallMs));
+      const dm = median(d.map((x) => x.wallMs));
+      rows.push({
+        benchmark: `${size} packages, cold`,
+        measure: `wall of the process tree, median of ${n} (disbuild / plain per round ${range2(d, p)})`,
+        value: `${secs(dm)} s (${range(d.map((x) => x.wallMs))})`,
+        reference: `plain executor ${secs(pm)} s (${range(p.map((x) => x.wallMs))})`,
+        ratio: dm / pm,
+        target: '≤ 1.1×',
+        pass: dm / pm <= 1.1,
+      });
+      row('cold', d, t, 0.7);
+    }
+  }
+
+  if (SCENARIOS.has('cached')) {
+    ctx.log(`${size}: fully cached`);
+    const r = pairs(
+      () => undefined,
+      () => disbuild(),
+      () => turbo(),
+    );
+    row('fully cached', r.a, r.b, 0.5);
+    memory.d.push(...r.a.map((x) => x.peakRssKiB));
+    memory.t.push(...r.b.map((x) => x.peakRssKiB));
+  }
+
+  if (SCENARIOS.has('restore')) {
+    ctx.log(`${size}: every output restored (disbuild --out-dir; turbo with dist/ moved away)`);
+    const r = pairs(
+      () => {
+        for (const j of ws.jobs) moveAside(join(ws.dir, `pkg${j.index}`, 'dist'));
+      },
+      () => disbuild(['--out-dir', join(scratch, `out-dir-${seq++}`)]),
+      () => turbo(),
+    );
+    row('every output restored', r.a, r.b, 0.5);
+    memory.d.push(...r.a.map((x) => x.peakRssKiB));
+    memory.t.push(...r.b.map((x) => x.peakRssKiB));
+  }
+
+  const edit = (pkg: number, scenario: string, target: number | undefined): void => {
+    const file = join(ws.dir, `pkg${pkg}`, 'src', 'f0.txt');
+    let i = 0;
+    const r = pairs(
+      () => appendFileSync(file, `edit ${i++}\n`),
+      () => disbuild(),
+      () => turbo(),
+    );
+    if (target === undefined) {
+      const dm = median(r.a.map((x) => x.wallMs));
+      const tm = median(r.b.map((x) => x.wallMs));
+      rows.push({
+        benchmark: `${size} packages, ${scenario}`,
+        measure: `wall of the process tree, median of ${r.a.length} alternating pairs`,
+        value: `${secs(dm)} s (${range(r.a.map((x) => x.wallMs))})`,
+        reference: `turbo ${secs(tm)} s (${range(r.b.map((x) => x.wallMs))})`,
+        ratio: dm / tm,
+      });
+    } else row(scenario, r.a, r.b, target);
+    execFileSync('git', ['checkout', '--', '.'], { cwd: ws.dir });
+  };
+  if (SCENARIOS.has('leaf')) {
+    ctx.log(`${size}: one leaf edited (pkg${ws.leaf})`);
+    edit(ws.leaf, 'one leaf edited', 0.5);
+  }
+  if (SCENARIOS.has('root')) {
+    const dependents = countDependents(ws.jobs, ws.root);
+    ctx.log(`${size}: one root edited (pkg${ws.root}, ${dependents} jobs rebuilt)`);
+    edit(ws.root, `one root edited (${dependents} rebuilt)`, undefined);
+  }
+
+  if (memory.d.length > 0) {
+    const dm = median(memory.d);
+    const tm = median(memory.t);
+    rows.push({
+      benchmark: `${size} packages, peak memory of the process tree (cached and restore runs)`,
+      measure: `summed RSS sampled every 10 ms, median (max)`,
+      value: `${(dm / 1024).toFixed(0)} MB (${(Math.max(...memory.d) / 1024).toFixed(0)} MB)`,
+      reference: `turbo ${(tm / 1024).toFixed(0)} MB (${(Math.max(...memory.t) / 1024).toFixed(0)} MB)`,
+      ratio: dm / tm,
+      target: '≤ 1×',
+      pass: dm <= tm,
+    });
+  }
+  return rows;
+}
+
+function range2(d: Measured[], p: Measured[]): string {
+  const r = d.map((x, i) => x.wallMs / p[i]!.wallMs);
+  return `${Math.min(...r).toFixed(2)}–${Math.max(...r).toFixed(2)}`;
+}
+
+function countDependents(jobs: GeneratedJob[], root: number): number {
+  const affected = new Set([root]);
+  for (const j of jobs) if (j.deps.some((d) => affected.has(d))) affected.add(j.index);
+  return affected.size;
+}

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { chmod, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { graphJson } from '../helpers/graph-json.js';
+import { Rig } from '../helpers/rig.js';
+
+/**
+ * Loaded into the CLI with `--import`: records every process the run starts (fork and spawn, the functions the
+ * launcher, the coordinator's clean-up and git go through), one line each, in $PROCESS_LOG.
+ */
+const RECORDER = `
+import childProcess from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+for (const name of ['fork', 'spawn']) {
+  const real = childProcess[name];
+  childProcess[name] = function (command, ...rest) {
+    appendFileSync(process.env.PROCESS_LOG, name + ' ' + command + '\\n');
+    return real.call(this, command, ...rest);
+  };
+}
+syncBuiltinESMExports();
+`;
+
+describe('the warm path', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+    await writeFile(rig.path('recorder.mjs'), RECORDER);
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  const recorded = async (log: string): Promise<string[]> =>
+    (await readFile(rig.path(log), 'utf8').catch(() => '')).split('\n').filter(Boolean);
+  const recording = (log: string): Record<string, string> => ({
+    NODE_OPTIONS: `--import ${pathToFileURL(rig.path('recorder.mjs')).href}`,
+    PROCESS_LOG: rig.path(log),
+  });
+
+  it('starts no launcher, coordinator or scratch space for a run whose every job hits, and does for a miss', async () => {
+    await rig.write({
+      'a.txt': 'alpha',
+      'graph.json': graphJson([
+        { name: 'a', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt > <out>/a'] }] },
+        { name: 'b', deps: ['a'], cmds: [{ exec: ['sh', '-c', 'cat <dep:a>/a > <out>/b'] }] },
+      ]),
+    });
+    expect((await rig.runGraph()).code).toBe(0);
+    await rm(rig.path('cache', 'coordinator'), { recursive: true, force: true });
+    const runs = rig.path('cache', 'runs');
+    const runsBefore = await readdir(runs).catch(() => []);
+
+    const cached = await rig.runGraph([], recording('cached.log'));
+    expect(cached.code).toBe(0);
+    expect([...cached.jobs.values()].map((j) => j.status)).toEqual(['cached', 'cached']);
+    // git's listings only: no launcher forked, no `rm -rf` of a scratch directory, no coordinator joined.
+    expect((await recorded('cached.log')).filter((l) => !l.startsWith('spawn git'))).toEqual([]);
+    expect(existsSync(rig.path('cache', 'coordinator'))).toBe(false);
+    expect(await readdir(runs).catch(() => [])).toEqual(runsBefore);
+
+    await rig.write({ 'a.txt': 'alpha, edited' });
+    const edited = await rig.runGraph([], recording('edited.log'));
+    expect(edited.code).toBe(0);
+    expect([...edited.jobs.values()].map((j) => j.status)).toEqual(['built', 'built']);
+    const editedLog = await recorded('edited.log');
+    expect(editedLog.some((l) => l.includes('launcher-process'))).toBe(true);
+    // Small scratch trees (this run's, the coordinator's store) are removed in line: no `rm` left running at exit.
+    expect(editedLog.filter((l) => l.startsWith('spawn rm'))).toEqual([]);
+    expect(existsSync(rig.path('cache', 'coordinator'))).toBe(true);
+  });
+
+  it('restores every --out-dir target verified, including two targets with one key and an executable', async () => {
+    const make = (name: string) => ({
+      name,
+      cmds: [
+        {
+          exec: [
+            'sh',
+            '-c',
+            'mkdir -p <out>/bin && printf "#!/bin/sh\\necho hi\\n" > <out>/bin/tool && chmod +x <out>/bin/tool && ln -s bin/tool <out>/link',
+          ],
+        },
+      ],
+    });
+    await rig.write({ 'graph.json': graphJson([make('one'), make('two')]) });
+    expect((await rig.runGraph(['--out-dir', rig.path('built')])).code).toBe(0);
+    const r = await rig.runGraph(['--out-dir', rig.path('restored')]);
+    expect(r.code).toBe(0);
+    expect([...r.jobs.values()].map((j) => j.status)).toEqual(['cached', 'cached']);
+    for (const dir of ['built', 'restored'])
+      for (const name of ['one', 'two']) {
+        expect(await readFile(rig.path(dir, name, 'bin/tool'), 'utf8')).toBe('#!/bin/sh\necho hi\n');
+        expect((await stat(rig.path(dir, name, 'bin/tool'))).mode & 0o111).not.toBe(0);
+        expect(await readFile(rig.path(dir, name, 'link'), 'utf8')).toBe('#!/bin/sh\necho hi\n');
+      }
+    // The restored trees belong to the user: writing to them leaves the cache intact.
+    await chmod(rig.path('restored', 'one', 'bin/tool'), 0o755);
+    await writeFile(rig.path('restored', 'one', 'bin/tool'), 'changed');
+    const again = await rig.runGraph(['--out-dir', rig.path('again')]);
+    expect(again.stdout + again.stderr).not.toContain('corrupt');
+    expect(await readFile(rig.path('again', 'one', 'bin/tool'), 'utf8')).toBe('#!/bin/sh\necho hi\n');
+  });
+});
