@@ -22,12 +22,12 @@ var external_node_path_ = __webpack_require__(6760);
 var null_cache = __webpack_require__(2142);
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 6 modules
 var shared_coordinator = __webpack_require__(5431);
-// EXTERNAL MODULE: ./src/engine.ts + 14 modules
-var engine = __webpack_require__(8123);
+// EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
+var lazy_coordinator = __webpack_require__(3413);
+// EXTERNAL MODULE: ./src/engine.ts + 17 modules
+var engine = __webpack_require__(6840);
 // EXTERNAL MODULE: ./src/ids/file-digest.ts + 3 modules
 var file_digest = __webpack_require__(9870);
-// EXTERNAL MODULE: ./src/executor/launcher.ts
-var launcher = __webpack_require__(7029);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
@@ -177,11 +177,9 @@ const run = async (argv, io) => {
     if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok)
         return cli_io/* EXIT */.d.usage;
     const sourceDir = (0,external_node_path_.resolve)(io.cwd, v['source-dir'] ?? '.');
-    // git stats the work tree, and the launcher starts, on another core while the graph is read. The check that
-    // inputs exist then takes git's word for unchanged tracked files instead of listing their directories.
+    // git stats the work tree on another core while the graph is read. The check that inputs exist then takes
+    // git's word for unchanged tracked files instead of listing their directories.
     const workTreeListings = (0,file_digest/* startWorkTreeListings */.$)(sourceDir);
-    if (!v['dry-run'])
-        (0,launcher/* startLauncherEarly */.K)();
     const knownFiles = (0,file_digest/* unchangedIndexedFiles */.IQ)(workTreeListings);
     const input = await (0,graph_input/* loadGraphOrReport */.C)(v.graph, sourceDir, io, knownFiles);
     if (!input)
@@ -202,7 +200,7 @@ const run = async (argv, io) => {
     const explainer = new run_explainer/* RunExplainer */.M(graph, salt, new record_store/* KeyRecordStore */.G(state.dir));
     const verbose = v.verbose ?? false;
     const cache = cacheKind.value === 'local' ? await state.openCache(warn) : new null_cache/* NullCache */.C();
-    const coordinator = await shared_coordinator/* SharedCoordinator */.W.open(state.dir, { onWarning: warn });
+    const coordinator = (0,lazy_coordinator/* openOnFirstClaim */.w)(() => shared_coordinator/* SharedCoordinator */.W.open(state.dir, { onWarning: warn }));
     const controller = new AbortController();
     const onSignal = () => controller.abort();
     process.on('SIGINT', onSignal);
@@ -414,6 +412,37 @@ const soloCoordinator = {
     env: {},
     claim: () => Promise.resolve({ kind: 'build', finish: () => Promise.resolve() }),
 };
+
+
+/***/ }),
+
+/***/ 3413:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ openOnFirstClaim)
+/* harmony export */ });
+/**
+ * A coordinator joined (or started) on the first claim. Only a miss claims, so a run whose every job hits never
+ * touches the coordinator: no socket, no server, no store to clear, nothing to wait for at exit. Every miss still
+ * goes through it.
+ */
+function openOnFirstClaim(open) {
+    let opening;
+    let opened;
+    const get = () => (opening ??= open().then((c) => (opened = c)));
+    return {
+        // Jobs read it after their claim, by which time the coordinator is open.
+        get env() {
+            return opened?.env ?? {};
+        },
+        claim: async (key) => (await get()).claim(key),
+        close: async (opts) => {
+            if (opening)
+                await (await opening).close(opts);
+        },
+    };
+}
 
 
 /***/ }),
@@ -1548,7 +1577,7 @@ function discoveryOptions(o) {
 
 /***/ }),
 
-/***/ 8123:
+/***/ 6840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1562,6 +1591,24 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/cache/tree-copy.ts
+var tree_copy = __webpack_require__(3076);
+;// CONCATENATED MODULE: ./src/util/rename-replacing.ts
+
+/** Renames `from` onto `to`, removing whatever is at `to` first only when the rename finds something there. */
+async function renameReplacing(from, to) {
+    try {
+        await (0,promises_.rename)(from, to);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR')
+            throw e;
+        await (0,promises_.rm)(to, { recursive: true, force: true });
+        await (0,promises_.rename)(from, to);
+    }
+}
+
 // EXTERNAL MODULE: ./src/ids/job-key.ts + 2 modules
 var job_key = __webpack_require__(8519);
 // EXTERNAL MODULE: ./src/util/printable.ts
@@ -1740,8 +1787,152 @@ function writeAll(fd, bytes) {
         off += (0,external_node_fs_.writeSync)(fd, bytes, off);
 }
 
-// EXTERNAL MODULE: ./src/executor/process-group.ts
-var process_group = __webpack_require__(2838);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/executor/process-group.ts
+
+
+
+
+/**
+ * Starts a command in a process group of its own, so that killing the group (a time-out, Ctrl-C, the engine
+ * going away) kills everything the command started. Used by the engine directly and by the launcher process.
+ *
+ * Output goes to two anonymous files (created in `captureDir` and unlinked at once) rather than to pipes: a
+ * pipe pair costs Node two stream objects and their events, about 0.4 ms of CPU per command, which for short
+ * jobs is a sizeable share of the run. The files are read while the command runs (see `Captures`) and once
+ * more when it exits, so output still arrives as it is written, within a poll interval. Should the files
+ * not be creatable, the command gets pipes.
+ */
+function startInGroup(cmd, onOutput) {
+    const files = openCaptureFiles(cmd.captureDir ?? (0,external_node_os_.tmpdir)());
+    let child;
+    try {
+        child = (0,external_node_child_process_.spawn)(cmd.argv[0], cmd.argv.slice(1), {
+            cwd: cmd.cwd,
+            env: cmd.env,
+            stdio: files ? ['ignore', files.stdout.fd, files.stderr.fd] : ['ignore', 'pipe', 'pipe'],
+            detached: true,
+        });
+    }
+    catch (e) {
+        files?.close();
+        throw e;
+    }
+    const killGroup = () => {
+        if (child.pid !== undefined)
+            killProcessGroup(child.pid);
+    };
+    if (files)
+        captures.watch(files, onOutput);
+    else {
+        child.stdout.on('data', (c) => onOutput('stdout', c));
+        child.stderr.on('data', (c) => onOutput('stderr', c));
+    }
+    let error;
+    child.on('error', (e) => {
+        error = e.message;
+    });
+    // Grandchildren left running in the group would go on writing (or hold the pipes open): they end with their
+    // parent.
+    child.on('exit', killGroup);
+    return {
+        exited: new Promise((resolve) => child.on('close', (code, signal) => {
+            if (files)
+                captures.finish(files, onOutput);
+            resolve({ code, signal, ...(error === undefined ? {} : { error }) });
+        })),
+        kill: killGroup,
+        pid: child.pid,
+    };
+}
+/** Kills everything in the process group `pid` leads. */
+function killProcessGroup(pid) {
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // Already gone.
+    }
+}
+let captureSeq = 0;
+function openCaptureFiles(dir) {
+    const opened = [];
+    try {
+        for (const name of ['out', 'err']) {
+            const path = (0,external_node_path_.join)(dir, `.disbuild-${name}-${process.pid}-${captureSeq++}`);
+            // O_APPEND: every write of the command (and of whatever it starts) lands at the end, none overwrites.
+            const flags = external_node_fs_.constants.O_RDWR | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_APPEND;
+            opened.push((0,external_node_fs_.openSync)(path, flags, 0o600));
+            (0,external_node_fs_.unlinkSync)(path);
+        }
+    }
+    catch {
+        for (const fd of opened)
+            (0,external_node_fs_.closeSync)(fd);
+        return undefined;
+    }
+    const [out, err] = opened;
+    return {
+        stdout: { fd: out, read: 0 },
+        stderr: { fd: err, read: 0 },
+        close: () => {
+            (0,external_node_fs_.closeSync)(out);
+            (0,external_node_fs_.closeSync)(err);
+        },
+    };
+}
+/** How often running commands' capture files are looked at for new output. */
+const POLL_MS = 100;
+/** The capture files of running commands, read on a timer while any runs. */
+class Captures {
+    #running = new Map();
+    #timer;
+    watch(files, onOutput) {
+        this.#running.set(files, onOutput);
+        // Unref'd: the commands themselves keep the process alive while they run.
+        this.#timer ??= setInterval(() => this.#poll(), POLL_MS).unref();
+    }
+    /** Passes on the rest of a finished command's output and closes its files. */
+    finish(files, onOutput) {
+        this.#running.delete(files);
+        if (this.#running.size === 0 && this.#timer) {
+            clearInterval(this.#timer);
+            this.#timer = undefined;
+        }
+        drain(files, onOutput);
+        files.close();
+    }
+    #poll() {
+        for (const [files, onOutput] of this.#running)
+            drain(files, onOutput);
+    }
+}
+const captures = new Captures();
+function drain(files, onOutput) {
+    drainOne(files.stdout, (c) => onOutput('stdout', c));
+    drainOne(files.stderr, (c) => onOutput('stderr', c));
+}
+const CHUNK = 1 << 20;
+function drainOne(c, emit) {
+    try {
+        const size = (0,external_node_fs_.fstatSync)(c.fd).size;
+        while (c.read < size) {
+            const buf = Buffer.allocUnsafe(Math.min(CHUNK, size - c.read));
+            const n = (0,external_node_fs_.readSync)(c.fd, buf, 0, buf.length, c.read);
+            if (n === 0)
+                return;
+            c.read += n;
+            emit(n === buf.length ? buf : buf.subarray(0, n));
+        }
+    }
+    catch {
+        // A capture file that cannot be read loses the rest of that output, never the command.
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/executor/run-command.ts
 
 
@@ -1854,7 +2045,7 @@ function runExec(cmd, opts, clock, onOutput) {
     };
     const proc = opts.launcher?.alive
         ? opts.launcher.run({ ...started, priority: opts.priority, slots: opts.slots.size }, onOutput, onStarted)
-        : queueCommand(opts.slots, opts.priority, () => (0,process_group/* startInGroup */.l)(started, onOutput), onStarted);
+        : queueCommand(opts.slots, opts.priority, () => startInGroup(started, onOutput), onStarted);
     const onAbort = () => {
         interrupted = true;
         proc.kill();
@@ -1956,8 +2147,6 @@ class TempDirs {
 
 // EXTERNAL MODULE: ./src/util/unreachable.ts
 var unreachable = __webpack_require__(3914);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
@@ -2952,194 +3141,16 @@ class WorkerPool {
     }
 }
 
-// EXTERNAL MODULE: ./src/executor/launcher.ts
-var executor_launcher = __webpack_require__(7029);
-// EXTERNAL MODULE: ./src/util/result.ts
-var result = __webpack_require__(8251);
-;// CONCATENATED MODULE: ./src/engine.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
- * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
- * Returns problems (bad targets, missing inputs) before anything runs; job failures are in the summary.
- */
-async function runGraph(graph, options, deps) {
-    const started = performance.now();
-    const selection = (0,executor_select/* selectJobs */.h)(graph, options.targets);
-    if (!selection.ok)
-        return (0,result/* err */._)(selection.error.map((message) => ({ field: 'targets', message })));
-    if (options.outDir !== undefined) {
-        const collisions = outDirCollisions(graph, selection.value.roots);
-        if (collisions.length > 0)
-            return (0,result/* err */._)(collisions);
-    }
-    // Started while the keys are computed, so that its start-up is not on the first jobs' path.
-    let launcher = options.dryRun || selection.value.closure.size === 0 ? undefined : executor_launcher/* Launcher */.b.start();
-    const keyed = await computeKeys(graph, options, deps.onKeyed);
-    if (!keyed.ok) {
-        launcher?.close();
-        return keyed;
-    }
-    const { keys, recheck } = keyed.value;
-    const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
-    const hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)))]);
-    const cachedCount = selected.filter((l) => hits.has(keys.get(l))).length;
-    deps.reporter.onEvent({
-        type: 'run-start',
-        total: selected.length,
-        cached: cachedCount,
-        toRun: selected.length - cachedCount,
-    });
-    if (launcher && cachedCount === selected.length) {
-        launcher.close();
-        launcher = undefined;
-    }
-    const timings = deps.timings ?? executor_timings/* noTimings */.D;
-    const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
-    // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
-    for (const l of selected)
-        if (graph.byLabel.get(l).outputs)
-            wantBytes.add(l);
-    const execution = new Execution({
-        graph,
-        keys,
-        hits,
-        priorities: criticalPathPriorities(graph, selection.value.closure, (l) => {
-            const job = graph.byLabel.get(l);
-            return timings.get(job.name) ?? hits.get(keys.get(l))?.durationMs;
-        }),
-        // -j bounds the commands running at once; as many jobs again are claimed and prepared ahead (directories,
-        // commands), each queued to start the moment a running command ends (see command-queue.ts). Not with
-        // --fail-fast: a queued command would start before the engine heard that the one before it failed; with no
-        // more jobs in progress than slots, no command ever waits, and none starts after a failure is known.
-        pool: new WorkerPool(options.failFast ? options.concurrency : options.concurrency * 2),
-        commandSlots: new WorkerPool(options.concurrency),
-        cache: deps.cache,
-        reporter: deps.reporter,
-        timings,
-        coordinator: deps.coordinator ?? job_coordinator/* soloCoordinator */.E,
-        ...(launcher ? { launcher } : {}),
-        ...(recheck ? { inputsChanged: (job) => recheck.changed(job.inputs) } : {}),
-        options,
-        selected,
-        wantBytes,
-    });
-    await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true });
-    await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
-    let jobs;
-    try {
-        jobs = await Promise.all(selected.map(async (label) => {
-            const outcome = options.dryRun
-                ? dryRunOutcome(execution, label, hits.has(keys.get(label)))
-                : await execution.outcome(label, wantBytes.has(label));
-            deps.reporter.onEvent({ type: 'job-end', outcome });
-            return outcome;
-        }));
-        if (options.outDir !== undefined && !options.dryRun) {
-            await copyToOutDir(execution, selection.value.roots, options.outDir, graph);
-        }
-        await execution.settle();
-    }
-    finally {
-        launcher?.close();
-        await Promise.allSettled([deps.cache.close(), timings.flush()]);
-        (0,discard_dir/* discardDir */._)(options.workDir);
-    }
-    const summary = {
-        jobs,
-        counts: countStatuses(jobs),
-        durationMs: Math.round(performance.now() - started),
-    };
-    deps.reporter.onEvent({ type: 'run-end', summary });
-    return (0,result.ok)(summary);
-}
-/**
- * Keys, and for the working tree the check that a build's inputs did not change while it ran (a commit cannot);
- * the digests go to whoever explains the keys (`onKeyed`).
- */
-async function computeKeys(graph, options, onKeyed) {
-    if (options.digests === 'working-tree') {
-        const keyed = await (0,job_key/* keyGraphAndInputs */.Cq)(graph, options.sourceDir, options.salt, options.workTreeListings);
-        if (keyed.ok)
-            onKeyed?.(keyed.value.digests, keyed.value.keys);
-        return keyed;
-    }
-    const keys = await (0,job_key/* keyGraphAtCommit */.CS)(graph, options.sourceDir, options.digests.commit, options.salt);
-    return keys.ok ? (0,result.ok)({ keys: keys.value }) : keys;
-}
-function dryRunOutcome(execution, label, hit) {
-    return {
-        ...execution.ref(label),
-        status: hit ? 'cached' : 'skipped',
-        exitCode: hit ? 0 : null,
-        durationMs: 0,
-        stdout: Buffer.alloc(0),
-        stderr: Buffer.alloc(0),
-        ...(hit ? {} : { message: 'dry run: would build' }),
-    };
-}
-/** Copies each built or restored target's outputs to `<outDir>/<name>` (names made file-system safe). */
-async function copyToOutDir(execution, roots, outDir, graph) {
-    await (0,promises_.mkdir)(outDir, { recursive: true });
-    for (const label of roots) {
-        const ready = await execution.materialize(label);
-        if (!ready.ok)
-            continue;
-        const dest = (0,external_node_path_.join)(outDir, outDirName(graph, label));
-        await (0,remove_tree/* removeTree */.dM)(dest);
-        await (0,promises_.cp)(ready.dir, dest, { recursive: true, verbatimSymlinks: true });
-        // Outputs are read-only while dependents read them; the user's copy is the user's to change.
-        unsealTree(dest);
-    }
-}
-
-function countStatuses(jobs) {
-    const counts = { cached: 0, built: 0, failed: 0, skipped: 0 };
-    for (const j of jobs)
-        counts[j.status]++;
-    return counts;
-}
-
-
-/***/ }),
-
-/***/ 7029:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ startLauncherEarly),
-/* harmony export */   b: () => (/* binding */ Launcher)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _process_group_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2838);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./src/executor/launcher.ts
 
 
 
 
 
 // Read once at load: in the bundle this is the chunk's own file, beside which the build puts the launcher.
-const here = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
 /**
  * Starts job commands from a small separate process instead of this one.
  *
@@ -3182,7 +3193,7 @@ class Launcher {
             for (const p of this.#pending.values()) {
                 // Killed itself (SIGKILL, the OOM killer), the launcher could not end its commands: they end here.
                 if (p.pid !== undefined)
-                    (0,_process_group_js__WEBPACK_IMPORTED_MODULE_4__/* .killProcessGroup */ .$)(p.pid);
+                    killProcessGroup(p.pid);
                 p.resolve({ code: null, signal: null, error: 'the launcher process exited' });
             }
             this.#pending.clear();
@@ -3190,21 +3201,13 @@ class Launcher {
         child.on('exit', gone);
         child.on('error', gone);
     }
-    /**
-     * A launcher beside this module's bundle, or undefined when there is none (running from source). Returns the
-     * one `startLauncherEarly` started, if any, so that its start-up overlapped with reading the graph.
-     */
+    /** A launcher beside this module's bundle, or undefined when there is none (running from source). */
     static start() {
-        if (early) {
-            const l = early;
-            early = undefined;
-            return l;
-        }
-        const program = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(here, 'launcher-process.js');
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(program))
+        const program = (0,external_node_path_.join)(here, 'launcher-process.js');
+        if (!(0,external_node_fs_.existsSync)(program))
             return undefined;
         try {
-            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.fork)(program, [], {
+            const child = (0,external_node_child_process_.fork)(program, [], {
                 serialization: 'json',
                 // Small young generation: this process allocates little, and its size is what each fork copies.
                 execArgv: ['--max-semi-space-size=1'],
@@ -3250,172 +3253,186 @@ class Launcher {
         }
     }
 }
-let early;
-/**
- * Starts the launcher ahead of the run (a CLI calls it before reading the graph): a Node process needs a few tens
- * of milliseconds to start, and the first jobs would wait for it. Unused, it ends with this process.
- */
-function startLauncherEarly() {
-    early ??= Launcher.start();
-}
+
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(8251);
+;// CONCATENATED MODULE: ./src/engine.ts
 
 
-/***/ }),
 
-/***/ 2838:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ killProcessGroup),
-/* harmony export */   l: () => (/* binding */ startInGroup)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+
+
+
+
+
 
 
 
 
 /**
- * Starts a command in a process group of its own, so that killing the group (a time-out, Ctrl-C, the engine
- * going away) kills everything the command started. Used by the engine directly and by the launcher process.
- *
- * Output goes to two anonymous files (created in `captureDir` and unlinked at once) rather than to pipes: a
- * pipe pair costs Node two stream objects and their events, about 0.4 ms of CPU per command, which for short
- * jobs is a sizeable share of the run. The files are read while the command runs (see `Captures`) and once
- * more when it exits, so output still arrives as it is written, within a poll interval. Should the files
- * not be creatable, the command gets pipes.
+ * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
+ * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
+ * Returns problems (bad targets, missing inputs) before anything runs; job failures are in the summary.
  */
-function startInGroup(cmd, onOutput) {
-    const files = openCaptureFiles(cmd.captureDir ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)());
-    let child;
-    try {
-        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd.argv[0], cmd.argv.slice(1), {
-            cwd: cmd.cwd,
-            env: cmd.env,
-            stdio: files ? ['ignore', files.stdout.fd, files.stderr.fd] : ['ignore', 'pipe', 'pipe'],
-            detached: true,
-        });
+async function runGraph(graph, options, deps) {
+    const started = performance.now();
+    const selection = (0,executor_select/* selectJobs */.h)(graph, options.targets);
+    if (!selection.ok)
+        return (0,result/* err */._)(selection.error.map((message) => ({ field: 'targets', message })));
+    if (options.outDir !== undefined) {
+        const collisions = outDirCollisions(graph, selection.value.roots);
+        if (collisions.length > 0)
+            return (0,result/* err */._)(collisions);
     }
-    catch (e) {
-        files?.close();
-        throw e;
-    }
-    const killGroup = () => {
-        if (child.pid !== undefined)
-            killProcessGroup(child.pid);
-    };
-    if (files)
-        captures.watch(files, onOutput);
-    else {
-        child.stdout.on('data', (c) => onOutput('stdout', c));
-        child.stderr.on('data', (c) => onOutput('stderr', c));
-    }
-    let error;
-    child.on('error', (e) => {
-        error = e.message;
+    const keyed = await computeKeys(graph, options, deps.onKeyed);
+    if (!keyed.ok)
+        return keyed;
+    const { keys, recheck } = keyed.value;
+    const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
+    const hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)))]);
+    const cachedCount = selected.filter((l) => hits.has(keys.get(l))).length;
+    deps.reporter.onEvent({
+        type: 'run-start',
+        total: selected.length,
+        cached: cachedCount,
+        toRun: selected.length - cachedCount,
     });
-    // Grandchildren left running in the group would go on writing (or hold the pipes open): they end with their
-    // parent.
-    child.on('exit', killGroup);
+    // Started on the first miss, not before: a run whose every job hits starts no process, so it neither pays for
+    // one nor waits for one to exit. A run with misses queues its first commands while the launcher boots.
+    const launcher = options.dryRun || cachedCount === selected.length ? undefined : Launcher.start();
+    const timings = deps.timings ?? executor_timings/* noTimings */.D;
+    const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
+    // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
+    for (const l of selected)
+        if (graph.byLabel.get(l).outputs)
+            wantBytes.add(l);
+    const execution = new Execution({
+        graph,
+        keys,
+        hits,
+        priorities: criticalPathPriorities(graph, selection.value.closure, (l) => {
+            const job = graph.byLabel.get(l);
+            return timings.get(job.name) ?? hits.get(keys.get(l))?.durationMs;
+        }),
+        // -j bounds the commands running at once; as many jobs again are claimed and prepared ahead (directories,
+        // commands), each queued to start the moment a running command ends (see command-queue.ts). Not with
+        // --fail-fast: a queued command would start before the engine heard that the one before it failed; with no
+        // more jobs in progress than slots, no command ever waits, and none starts after a failure is known.
+        pool: new WorkerPool(options.failFast ? options.concurrency : options.concurrency * 2),
+        commandSlots: new WorkerPool(options.concurrency),
+        cache: deps.cache,
+        reporter: deps.reporter,
+        timings,
+        coordinator: deps.coordinator ?? job_coordinator/* soloCoordinator */.E,
+        ...(launcher ? { launcher } : {}),
+        ...(recheck ? { inputsChanged: (job) => recheck.changed(job.inputs) } : {}),
+        options,
+        selected,
+        wantBytes,
+    });
+    // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
+    if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
+        await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true });
+        await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
+    }
+    let jobs;
+    try {
+        jobs = await Promise.all(selected.map(async (label) => {
+            const outcome = options.dryRun
+                ? dryRunOutcome(execution, label, hits.has(keys.get(label)))
+                : await execution.outcome(label, wantBytes.has(label));
+            deps.reporter.onEvent({ type: 'job-end', outcome });
+            return outcome;
+        }));
+        // Saves and publications read output directories: they end before any directory is moved to the out dir.
+        await execution.settle();
+        if (options.outDir !== undefined && !options.dryRun) {
+            await copyToOutDir(execution, selection.value.roots, options.outDir, graph, options.workDir);
+        }
+    }
+    finally {
+        launcher?.close();
+        await Promise.allSettled([deps.cache.close(), timings.flush()]);
+        (0,discard_dir/* discardDir */._)(options.workDir);
+    }
+    const summary = {
+        jobs,
+        counts: countStatuses(jobs),
+        durationMs: Math.round(performance.now() - started),
+    };
+    deps.reporter.onEvent({ type: 'run-end', summary });
+    return (0,result.ok)(summary);
+}
+/**
+ * Keys, and for the working tree the check that a build's inputs did not change while it ran (a commit cannot);
+ * the digests go to whoever explains the keys (`onKeyed`).
+ */
+async function computeKeys(graph, options, onKeyed) {
+    if (options.digests === 'working-tree') {
+        const keyed = await (0,job_key/* keyGraphAndInputs */.Cq)(graph, options.sourceDir, options.salt, options.workTreeListings);
+        if (keyed.ok)
+            onKeyed?.(keyed.value.digests, keyed.value.keys);
+        return keyed;
+    }
+    const keys = await (0,job_key/* keyGraphAtCommit */.CS)(graph, options.sourceDir, options.digests.commit, options.salt);
+    return keys.ok ? (0,result.ok)({ keys: keys.value }) : keys;
+}
+function dryRunOutcome(execution, label, hit) {
     return {
-        exited: new Promise((resolve) => child.on('close', (code, signal) => {
-            if (files)
-                captures.finish(files, onOutput);
-            resolve({ code, signal, ...(error === undefined ? {} : { error }) });
-        })),
-        kill: killGroup,
-        pid: child.pid,
+        ...execution.ref(label),
+        status: hit ? 'cached' : 'skipped',
+        exitCode: hit ? 0 : null,
+        durationMs: 0,
+        stdout: Buffer.alloc(0),
+        stderr: Buffer.alloc(0),
+        ...(hit ? {} : { message: 'dry run: would build' }),
     };
 }
-/** Kills everything in the process group `pid` leads. */
-function killProcessGroup(pid) {
+/** Copies each built or restored target's outputs to `<outDir>/<name>` (names made file-system safe). */
+async function copyToOutDir(execution, roots, outDir, graph, workDir) {
+    await (0,promises_.mkdir)(outDir, { recursive: true });
+    // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
+    // place, not copied a second time. Outputs that live in the cache (built by this run) are copied.
+    const scratch = (0,external_node_path_.join)(workDir, 'out') + external_node_path_.sep;
+    const placed = new Map();
+    for (const label of roots) {
+        const ready = await execution.materialize(label);
+        if (!ready.ok)
+            continue;
+        const dest = (0,external_node_path_.join)(outDir, outDirName(graph, label));
+        const from = placed.get(ready.dir) ?? ready.dir;
+        if (from === ready.dir && ready.dir.startsWith(scratch) && (await moved(ready.dir, dest))) {
+            placed.set(ready.dir, dest);
+        }
+        else {
+            await (0,remove_tree/* removeTree */.dM)(dest);
+            await (0,tree_copy/* copyTree */.E)(from, dest, { link: false });
+        }
+        // Outputs are read-only while dependents read them; the user's copy is the user's to change.
+        unsealTree(dest);
+    }
+}
+/** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
+async function moved(from, to) {
     try {
-        process.kill(-pid, 'SIGKILL');
+        await renameReplacing(from, to);
+        return true;
     }
     catch {
-        // Already gone.
+        return false;
     }
 }
-let captureSeq = 0;
-function openCaptureFiles(dir) {
-    const opened = [];
-    try {
-        for (const name of ['out', 'err']) {
-            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, `.disbuild-${name}-${process.pid}-${captureSeq++}`);
-            // O_APPEND: every write of the command (and of whatever it starts) lands at the end, none overwrites.
-            const flags = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDWR | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_APPEND;
-            opened.push((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, flags, 0o600));
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(path);
-        }
-    }
-    catch {
-        for (const fd of opened)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-        return undefined;
-    }
-    const [out, err] = opened;
-    return {
-        stdout: { fd: out, read: 0 },
-        stderr: { fd: err, read: 0 },
-        close: () => {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(out);
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(err);
-        },
-    };
-}
-/** How often running commands' capture files are looked at for new output. */
-const POLL_MS = 100;
-/** The capture files of running commands, read on a timer while any runs. */
-class Captures {
-    #running = new Map();
-    #timer;
-    watch(files, onOutput) {
-        this.#running.set(files, onOutput);
-        // Unref'd: the commands themselves keep the process alive while they run.
-        this.#timer ??= setInterval(() => this.#poll(), POLL_MS).unref();
-    }
-    /** Passes on the rest of a finished command's output and closes its files. */
-    finish(files, onOutput) {
-        this.#running.delete(files);
-        if (this.#running.size === 0 && this.#timer) {
-            clearInterval(this.#timer);
-            this.#timer = undefined;
-        }
-        drain(files, onOutput);
-        files.close();
-    }
-    #poll() {
-        for (const [files, onOutput] of this.#running)
-            drain(files, onOutput);
-    }
-}
-const captures = new Captures();
-function drain(files, onOutput) {
-    drainOne(files.stdout, (c) => onOutput('stdout', c));
-    drainOne(files.stderr, (c) => onOutput('stderr', c));
-}
-const CHUNK = 1 << 20;
-function drainOne(c, emit) {
-    try {
-        const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(c.fd).size;
-        while (c.read < size) {
-            const buf = Buffer.allocUnsafe(Math.min(CHUNK, size - c.read));
-            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(c.fd, buf, 0, buf.length, c.read);
-            if (n === 0)
-                return;
-            c.read += n;
-            emit(n === buf.length ? buf : buf.subarray(0, n));
-        }
-    }
-    catch {
-        // A capture file that cannot be read loses the rest of that output, never the command.
-    }
+
+function countStatuses(jobs) {
+    const counts = { cached: 0, built: 0, failed: 0, skipped: 0 };
+    for (const j of jobs)
+        counts[j.status]++;
+    return counts;
 }
 
 
@@ -3973,15 +3990,22 @@ function message(text) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _remove_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8043);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _remove_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8043);
 
 
 
+
+/** Trees of at most this many entries are removed in line: cheaper than starting a process, and nothing waits. */
+const INLINE_LIMIT = 64;
 /**
  * Removes a scratch directory without making the caller wait: it is renamed out of the way at once (so nothing
  * sees it half-deleted), then deleted by a detached `rm -rf` that may outlive this process. Deleting thousands of
- * job directories costs hundreds of milliseconds that no user should wait for at the end of a run.
- * Read-only directories in it (left by jobs, or sealed outputs) are made writable when the first `rm` fails.
+ * job directories costs hundreds of milliseconds that no user should wait for at the end of a run. A small tree
+ * (a run that built a few jobs, an empty store) is removed in line instead: a process of its own would cost more
+ * than the removal, and would still be running when this one exits. Read-only directories in it (left by jobs,
+ * or sealed outputs) are made writable when the first removal fails.
  */
 function discardDir(path) {
     const doomed = `${path}.discard-${process.pid}-${Date.now()}`;
@@ -3991,7 +4015,16 @@ function discardDir(path) {
     catch {
         return; // Already gone.
     }
-    const inProcess = () => void (0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .removeTree */ .dM)(doomed).catch(() => undefined);
+    const inProcess = () => void (0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .removeTree */ .dM)(doomed).catch(() => undefined);
+    if (isSmallTree(doomed)) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(doomed, { recursive: true, force: true });
+            return;
+        }
+        catch {
+            // Left to rm below, which makes read-only directories writable.
+        }
+    }
     try {
         const script = 'rm -rf -- "$1" 2>/dev/null || { chmod -R u+rwX -- "$1"; rm -rf -- "$1"; }';
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sh', ['-c', script, 'sh', doomed], { detached: true, stdio: 'ignore' });
@@ -4001,6 +4034,28 @@ function discardDir(path) {
     catch {
         inProcess();
     }
+}
+/** Whether `dir` holds at most INLINE_LIMIT entries, looking at no more than that many. */
+function isSmallTree(dir) {
+    let budget = INLINE_LIMIT;
+    const stack = [dir];
+    while (stack.length > 0) {
+        const d = stack.pop();
+        let entries;
+        try {
+            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(d, { withFileTypes: true });
+        }
+        catch {
+            return false;
+        }
+        budget -= entries.length;
+        if (budget < 0)
+            return false;
+        for (const e of entries)
+            if (e.isDirectory())
+                stack.push((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, e.name));
+    }
+    return true;
 }
 
 

@@ -52,7 +52,7 @@ function isAlive(pid) {
 
 /***/ }),
 
-/***/ 4421:
+/***/ 3851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -157,72 +157,8 @@ function isSafeRelativePath(p) {
 
 // EXTERNAL MODULE: ./src/cache/manifest.ts
 var cache_manifest = __webpack_require__(8445);
-;// CONCATENATED MODULE: ./src/cache/tree-copy.ts
-
-
-/**
- * Copies a directory tree, hard-linking files when `link` is set and the file system allows it.
- * Linking is for saves only: restores must copy, because a restored tree may be written to, while a saved
- * entry is verified against its manifest on every restore, so a later write through a link is caught there.
- * Asynchronous: creating a directory entry costs a fraction of a millisecond of kernel time on common disks,
- * and the event loop has jobs to start meanwhile.
- */
-async function copyTree(src, dest, opts) {
-    await (0,promises_.mkdir)(dest, { recursive: true });
-    for (const entry of await (0,promises_.readdir)(src, { withFileTypes: true })) {
-        const from = (0,external_node_path_.join)(src, entry.name);
-        const to = (0,external_node_path_.join)(dest, entry.name);
-        if (entry.isDirectory())
-            await copyTree(from, to, opts);
-        else if (entry.isSymbolicLink())
-            await (0,promises_.symlink)(await (0,promises_.readlink)(from), to);
-        else if (entry.isFile())
-            await copyOne(from, to, opts.link);
-    }
-}
-async function copyOne(from, to, tryLink) {
-    if (tryLink) {
-        try {
-            await (0,promises_.link)(from, to);
-            return;
-        }
-        catch {
-            // Another file system, or links not allowed: copy instead.
-        }
-    }
-    await (0,promises_.copyFile)(from, to, promises_.constants.COPYFILE_FICLONE);
-    const mode = (await (0,promises_.stat)(from)).mode & 0o777;
-    if (mode & 0o111)
-        await (0,promises_.chmod)(to, mode);
-}
-/**
- * Copies exactly the entries a manifest lists (parents before children, as manifests are sorted) from `src` to
- * a new `dest`. Anything else in `src` is left behind: a dependent may have written there (Python's
- * `__pycache__`), and that is neither part of the artifact nor a reason to call it damaged. A path whose parent
- * is not a directory made by this copy is refused, so a listed symlink is never written through.
- */
-async function copyListedTree(src, dest, entries) {
-    await (0,promises_.mkdir)(dest);
-    const dirs = new Set(['']);
-    for (const e of entries) {
-        const slash = e.path.lastIndexOf('/');
-        if (!dirs.has(slash < 0 ? '' : e.path.slice(0, slash))) {
-            throw new Error(`the manifest lists ${e.path} outside a listed directory`);
-        }
-        const to = (0,external_node_path_.join)(dest, e.path);
-        if (e.type === 'dir') {
-            await (0,promises_.mkdir)(to);
-            dirs.add(e.path);
-        }
-        else if (e.type === 'symlink')
-            await (0,promises_.symlink)(e.target ?? '', to);
-        else {
-            // The entry's own mode is kept (a lost exec bit is damage that verification must see).
-            await (0,promises_.copyFile)((0,external_node_path_.join)(src, e.path), to, promises_.constants.COPYFILE_FICLONE);
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/cache/tree-copy.ts
+var tree_copy = __webpack_require__(3076);
 ;// CONCATENATED MODULE: ./src/cache/entry-files.ts
 
 
@@ -261,7 +197,7 @@ async function copyVerified(entry, key, meta, temp) {
     const safe = checkManifest(manifest, key);
     if (!safe.ok)
         return safe;
-    await copyListedTree((0,external_node_path_.join)(entry, 'out'), temp, manifest.entries);
+    await (0,tree_copy/* copyListedTree */.r)((0,external_node_path_.join)(entry, 'out'), temp, manifest.entries);
     const verified = await (0,cache_manifest/* verifyTree */.aY)(temp, manifest);
     if (!verified.ok)
         return verified;
@@ -419,13 +355,20 @@ class LocalCache {
             const inline = meta[name];
             return inline !== undefined ? Buffer.from(inline, 'base64') : readLogForDisplay((0,external_node_path_.join)(entry, name));
         };
+        // The entry's mtime is its last use, for least-recently-used pruning: set once per run, however often used.
+        let touched = false;
+        const touch = () => {
+            if (touched)
+                return;
+            touched = true;
+            const now = new Date();
+            void (0,promises_.utimes)(entry, now, now).catch(() => undefined);
+        };
         return {
             key,
             durationMs: meta.durationMs,
             logs: async () => {
-                const now = new Date();
-                // The entry's mtime is its last use, for least-recently-used pruning.
-                void (0,promises_.utimes)(entry, now, now).catch(() => undefined);
+                touch();
                 return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
             restore: (destDir) => this.#restore(key, meta, destDir),
@@ -534,7 +477,7 @@ class LocalCache {
         const temp = adopt ? (0,external_node_path_.dirname)(artifact.outputDir) : this.#newTemp();
         try {
             if (!adopt)
-                await copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
+                await (0,tree_copy/* copyTree */.E)(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
             // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
             const manifest = await (0,cache_manifest/* buildManifest */.u1)((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
             if (!manifest.ok) {
@@ -612,6 +555,14 @@ class LocalCache {
         await Promise.all(left.map((out) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.dirname)(out)).catch(() => undefined)));
     }
     #shards = new Set();
+    #dirs = new Set();
+    /** Restore destinations' parents are created once per process, not probed on every restore. */
+    async #ensureDir(dir) {
+        if (this.#dirs.has(dir))
+            return;
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        this.#dirs.add(dir);
+    }
     /** Each of the 256 shard directories is created once per process, not probed on every save. */
     async #ensureShard(dir) {
         if (this.#shards.has(dir))
@@ -834,6 +785,85 @@ class NullCache {
 
 /***/ }),
 
+/***/ 3076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ copyTree),
+/* harmony export */   r: () => (/* binding */ copyListedTree)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Copies a directory tree, hard-linking files when `link` is set and the file system allows it.
+ * Linking is for saves only: restores must copy, because a restored tree may be written to, while a saved
+ * entry is verified against its manifest on every restore, so a later write through a link is caught there.
+ * Asynchronous: creating a directory entry costs a fraction of a millisecond of kernel time on common disks,
+ * and the event loop has jobs to start meanwhile.
+ */
+async function copyTree(src, dest, opts) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dest, { recursive: true });
+    for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(src, { withFileTypes: true })) {
+        const from = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(src, entry.name);
+        const to = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dest, entry.name);
+        if (entry.isDirectory())
+            await copyTree(from, to, opts);
+        else if (entry.isSymbolicLink())
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.symlink)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readlink)(from), to);
+        else if (entry.isFile())
+            await copyOne(from, to, opts.link);
+    }
+}
+async function copyOne(from, to, tryLink) {
+    if (tryLink) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.link)(from, to);
+            return;
+        }
+        catch {
+            // Another file system, or links not allowed: copy instead.
+        }
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)(from, to, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_FICLONE);
+    const mode = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(from)).mode & 0o777;
+    if (mode & 0o111)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(to, mode);
+}
+/**
+ * Copies exactly the entries a manifest lists (parents before children, as manifests are sorted) from `src` to
+ * a new `dest`. Anything else in `src` is left behind: a dependent may have written there (Python's
+ * `__pycache__`), and that is neither part of the artifact nor a reason to call it damaged. A path whose parent
+ * is not a directory made by this copy is refused, so a listed symlink is never written through.
+ */
+async function copyListedTree(src, dest, entries) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dest);
+    const dirs = new Set(['']);
+    for (const e of entries) {
+        const slash = e.path.lastIndexOf('/');
+        if (!dirs.has(slash < 0 ? '' : e.path.slice(0, slash))) {
+            throw new Error(`the manifest lists ${e.path} outside a listed directory`);
+        }
+        const to = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dest, e.path);
+        if (e.type === 'dir') {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(to);
+            dirs.add(e.path);
+        }
+        else if (e.type === 'symlink')
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.symlink)(e.target ?? '', to);
+        else {
+            // The entry's own mode is kept (a lost exec bit is damage that verification must see).
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(src, e.path), to, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_FICLONE);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 4709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -849,7 +879,7 @@ class NullCache {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4421);
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3851);
 /* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2142);
 /* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2670);
 /* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6947);

@@ -704,8 +704,8 @@ function parseVariable(whole, inner) {
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ kind: 'output-dir' });
     if (v === 'SOURCE_DIR' || v === '.SourceDir')
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ kind: 'source-dir' });
-    const go = GO_INDEX.exec(v);
-    const hex = v.startsWith('DEP:') ? v.slice(4).trim() : go ? (go[1] ?? go[2]) : undefined;
+    const go = v.startsWith('DEP:') ? null : GO_INDEX.exec(v);
+    const hex = go === null ? (v.startsWith('DEP:') ? v.slice(4).trim() : undefined) : (go[1] ?? go[2]);
     if (hex === undefined)
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`unknown template variable ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(whole)}`);
     if (!HEX40.test(hex))
@@ -1015,20 +1015,24 @@ function readSourceFiles(raw, cx) {
         cx.add(undefined, 'SourceFiles', `must be an object of ID to path, got ${(0,go_json/* describe */.q0)(raw)}`);
         return files;
     }
-    for (const [id, path] of Object.entries(raw)) {
-        const where = `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`;
+    const kind = cx.options.inputKind;
+    // Tens of thousands of entries in a large graph: the field name is spelled out only for a problem.
+    const where = (id) => `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`;
+    for (const id in raw) {
+        const path = raw[id];
+        const lower = id.toLowerCase();
         if (!HEX40.test(id))
-            cx.add(undefined, where, 'is not a 40-character hex ID');
-        else if (files.has(id.toLowerCase()))
+            cx.add(undefined, where(id), 'is not a 40-character hex ID');
+        else if (files.has(lower))
             cx.ambiguousKeys = true;
         if (typeof path !== 'string')
-            cx.add(undefined, where, `must be a path string, got ${(0,go_json/* describe */.q0)(path)}`);
+            cx.add(undefined, where(id), `must be a path string, got ${(0,go_json/* describe */.q0)(path)}`);
         else if (path.includes('\0'))
-            cx.add(undefined, where, 'must not contain a NUL byte');
+            cx.add(undefined, where(id), 'must not contain a NUL byte');
         else {
-            files.set(id.toLowerCase(), path);
-            if (cx.options.inputKind?.(path) === 'missing')
-                cx.add(undefined, where, `source file ${(0,printable/* printable */.g$)(path)} does not exist`);
+            files.set(lower, path);
+            if (kind !== undefined && kind(path) === 'missing')
+                cx.add(undefined, where(id), `source file ${(0,printable/* printable */.g$)(path)} does not exist`);
         }
     }
     return files;
@@ -1104,10 +1108,10 @@ function readInputs(raw, job, cx) {
         // No file has such a name, and the file system calls refuse it.
         if (p.includes('\0'))
             return cx.add(job, where, 'must not contain a NUL byte');
-        if (p.startsWith('/')) {
+        if (p.charCodeAt(0) === SLASH) {
             return cx.add(job, where, `must be relative to the source directory, got ${(0,printable/* quoted */.TL)(p)}`);
         }
-        const norm = external_node_path_.posix.normalize(p).replace(/\/$/, '');
+        const norm = isNormalPath(p) ? p : external_node_path_.posix.normalize(p).replace(/\/$/, '');
         if (norm === '..' || norm.startsWith('../')) {
             return cx.add(job, where, `must not leave the source directory, got ${(0,printable/* quoted */.TL)(p)}`);
         }
@@ -1127,7 +1131,33 @@ function readInputs(raw, job, cx) {
         else if (typeof k === 'object')
             cx.add(job, where, k.problem);
     });
-    return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = [...out];
+    // Producers usually list inputs in order already: checking is cheaper than sorting.
+    for (let i = 1; i < sorted.length; i++) {
+        if (!(sorted[i - 1] < sorted[i]))
+            return sorted.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    }
+    return sorted;
+}
+const SLASH = 0x2f;
+const DOT = 0x2e;
+/**
+ * True when `posix.normalize` would leave the relative path `p` as it is: no empty, `.` or `..` segment and no
+ * trailing slash. One pass over the characters, where normalising builds a new string for every input.
+ */
+function isNormalPath(p) {
+    let start = 0;
+    for (let i = 0; i <= p.length; i++) {
+        if (i < p.length && p.charCodeAt(i) !== SLASH)
+            continue;
+        const len = i - start;
+        if (len === 0)
+            return false;
+        if (p.charCodeAt(start) === DOT && (len === 1 || (len === 2 && p.charCodeAt(start + 1) === DOT)))
+            return false;
+        start = i + 1;
+    }
+    return true;
 }
 /**
  * In-place output globs: relative to the source directory and inside it (`!` excludes), in the producer's order.

@@ -100,8 +100,10 @@ var run = __webpack_require__(5632);
 var local_state = __webpack_require__(4709);
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 6 modules
 var shared_coordinator = __webpack_require__(5431);
-// EXTERNAL MODULE: ./src/engine.ts + 14 modules
-var engine = __webpack_require__(8123);
+// EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
+var lazy_coordinator = __webpack_require__(3413);
+// EXTERNAL MODULE: ./src/engine.ts + 17 modules
+var engine = __webpack_require__(6840);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 3 modules
@@ -201,8 +203,8 @@ function parsePushInput(text) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/cache/local-cache.ts + 4 modules
-var local_cache = __webpack_require__(4421);
+// EXTERNAL MODULE: ./src/cache/local-cache.ts + 3 modules
+var local_cache = __webpack_require__(3851);
 // EXTERNAL MODULE: ./src/util/remove-tree.ts
 var remove_tree = __webpack_require__(8043);
 ;// CONCATENATED MODULE: ./src/hook/worktree.ts
@@ -261,6 +263,7 @@ class Worktrees {
 // EXTERNAL MODULE: ./src/util/printable.ts
 var printable = __webpack_require__(1095);
 ;// CONCATENATED MODULE: ./src/hook/run-hook.ts
+
 
 
 
@@ -516,9 +519,9 @@ async function buildInWorktree(graph, toRun, wt, sha, salt, cache, state, io, si
         logReplay: 'none',
         streamOutput: !io.stderr.isTTY,
     });
-    const coordinator = await shared_coordinator/* SharedCoordinator */.W.open(state.dir, {
+    const coordinator = (0,lazy_coordinator/* openOnFirstClaim */.w)(() => shared_coordinator/* SharedCoordinator */.W.open(state.dir, {
         onWarning: (m) => reporter.onEvent({ type: 'warning', message: m }),
-    });
+    }));
     try {
         const result = await (0,engine/* runGraph */.C)(graph, {
             sourceDir: wt,

@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6654);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5539);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6654:
+/***/ 5539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32060,13 +32060,20 @@ class local_cache_LocalCache {
             const inline = meta[name];
             return inline !== undefined ? Buffer.from(inline, 'base64') : readLogForDisplay((0,external_node_path_.join)(entry, name));
         };
+        // The entry's mtime is its last use, for least-recently-used pruning: set once per run, however often used.
+        let touched = false;
+        const touch = () => {
+            if (touched)
+                return;
+            touched = true;
+            const now = new Date();
+            void (0,promises_namespaceObject.utimes)(entry, now, now).catch(() => undefined);
+        };
         return {
             key,
             durationMs: meta.durationMs,
             logs: async () => {
-                const now = new Date();
-                // The entry's mtime is its last use, for least-recently-used pruning.
-                void (0,promises_namespaceObject.utimes)(entry, now, now).catch(() => undefined);
+                touch();
                 return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
             restore: (destDir) => this.#restore(key, meta, destDir),
@@ -32253,6 +32260,14 @@ class local_cache_LocalCache {
         await Promise.all(left.map((out) => remove_tree_removeTree((0,external_node_path_.dirname)(out)).catch(() => undefined)));
     }
     #shards = new Set();
+    #dirs = new Set();
+    /** Restore destinations' parents are created once per process, not probed on every restore. */
+    async #ensureDir(dir) {
+        if (this.#dirs.has(dir))
+            return;
+        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        this.#dirs.add(dir);
+    }
     /** Each of the 256 shard directories is created once per process, not probed on every save. */
     async #ensureShard(dir) {
         if (this.#shards.has(dir))
@@ -33430,11 +33445,16 @@ async function take(label, path, roots, dest) {
 
 
 
+
+/** Trees of at most this many entries are removed in line: cheaper than starting a process, and nothing waits. */
+const INLINE_LIMIT = 64;
 /**
  * Removes a scratch directory without making the caller wait: it is renamed out of the way at once (so nothing
  * sees it half-deleted), then deleted by a detached `rm -rf` that may outlive this process. Deleting thousands of
- * job directories costs hundreds of milliseconds that no user should wait for at the end of a run.
- * Read-only directories in it (left by jobs, or sealed outputs) are made writable when the first `rm` fails.
+ * job directories costs hundreds of milliseconds that no user should wait for at the end of a run. A small tree
+ * (a run that built a few jobs, an empty store) is removed in line instead: a process of its own would cost more
+ * than the removal, and would still be running when this one exits. Read-only directories in it (left by jobs,
+ * or sealed outputs) are made writable when the first removal fails.
  */
 function discardDir(path) {
     const doomed = `${path}.discard-${process.pid}-${Date.now()}`;
@@ -33445,6 +33465,15 @@ function discardDir(path) {
         return; // Already gone.
     }
     const inProcess = () => void remove_tree_removeTree(doomed).catch(() => undefined);
+    if (isSmallTree(doomed)) {
+        try {
+            (0,external_node_fs_.rmSync)(doomed, { recursive: true, force: true });
+            return;
+        }
+        catch {
+            // Left to rm below, which makes read-only directories writable.
+        }
+    }
     try {
         const script = 'rm -rf -- "$1" 2>/dev/null || { chmod -R u+rwX -- "$1"; rm -rf -- "$1"; }';
         const child = (0,external_node_child_process_namespaceObject.spawn)('sh', ['-c', script, 'sh', doomed], { detached: true, stdio: 'ignore' });
@@ -33454,6 +33483,28 @@ function discardDir(path) {
     catch {
         inProcess();
     }
+}
+/** Whether `dir` holds at most INLINE_LIMIT entries, looking at no more than that many. */
+function isSmallTree(dir) {
+    let budget = INLINE_LIMIT;
+    const stack = [dir];
+    while (stack.length > 0) {
+        const d = stack.pop();
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(d, { withFileTypes: true });
+        }
+        catch {
+            return false;
+        }
+        budget -= entries.length;
+        if (budget < 0)
+            return false;
+        for (const e of entries)
+            if (e.isDirectory())
+                stack.push((0,external_node_path_.join)(d, e.name));
+    }
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/coordinator/server.ts
@@ -34198,6 +34249,22 @@ class shared_coordinator_SharedCoordinator {
 }
 function discoveryOptions(o) {
     return { leaseMs: o.leaseMs, ...(o.publishRoots ? { publishRoots: o.publishRoots } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/util/rename-replacing.ts
+
+/** Renames `from` onto `to`, removing whatever is at `to` first only when the rename finds something there. */
+async function renameReplacing(from, to) {
+    try {
+        await (0,promises_namespaceObject.rename)(from, to);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR')
+            throw e;
+        await (0,promises_namespaceObject.rm)(to, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rename)(from, to);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/util/unreachable.ts
@@ -36030,8 +36097,8 @@ function parseVariable(whole, inner) {
         return result_ok({ kind: 'output-dir' });
     if (v === 'SOURCE_DIR' || v === '.SourceDir')
         return result_ok({ kind: 'source-dir' });
-    const go = GO_INDEX.exec(v);
-    const hex = v.startsWith('DEP:') ? v.slice(4).trim() : go ? (go[1] ?? go[2]) : undefined;
+    const go = v.startsWith('DEP:') ? null : GO_INDEX.exec(v);
+    const hex = go === null ? (v.startsWith('DEP:') ? v.slice(4).trim() : undefined) : (go[1] ?? go[2]);
     if (hex === undefined)
         return result_err(`unknown template variable ${printable_printable(whole)}`);
     if (!HEX40.test(hex))
@@ -37309,16 +37376,8 @@ class Launcher {
         child.on('exit', gone);
         child.on('error', gone);
     }
-    /**
-     * A launcher beside this module's bundle, or undefined when there is none (running from source). Returns the
-     * one `startLauncherEarly` started, if any, so that its start-up overlapped with reading the graph.
-     */
+    /** A launcher beside this module's bundle, or undefined when there is none (running from source). */
     static start() {
-        if (early) {
-            const l = early;
-            early = undefined;
-            return l;
-        }
         const program = (0,external_node_path_.join)(here, 'launcher-process.js');
         if (!(0,external_node_fs_.existsSync)(program))
             return undefined;
@@ -37369,16 +37428,10 @@ class Launcher {
         }
     }
 }
-let early;
-/**
- * Starts the launcher ahead of the run (a CLI calls it before reading the graph): a Node process needs a few tens
- * of milliseconds to start, and the first jobs would wait for it. Unused, it ends with this process.
- */
-function launcher_startLauncherEarly() {
-    early ??= Launcher.start();
-}
 
 ;// CONCATENATED MODULE: ./src/engine.ts
+
+
 
 
 
@@ -37409,13 +37462,9 @@ async function engine_runGraph(graph, options, deps) {
         if (collisions.length > 0)
             return result_err(collisions);
     }
-    // Started while the keys are computed, so that its start-up is not on the first jobs' path.
-    let launcher = options.dryRun || selection.value.closure.size === 0 ? undefined : Launcher.start();
     const keyed = await engine_computeKeys(graph, options, deps.onKeyed);
-    if (!keyed.ok) {
-        launcher?.close();
+    if (!keyed.ok)
         return keyed;
-    }
     const { keys, recheck } = keyed.value;
     const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
     const hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)))]);
@@ -37426,10 +37475,9 @@ async function engine_runGraph(graph, options, deps) {
         cached: cachedCount,
         toRun: selected.length - cachedCount,
     });
-    if (launcher && cachedCount === selected.length) {
-        launcher.close();
-        launcher = undefined;
-    }
+    // Started on the first miss, not before: a run whose every job hits starts no process, so it neither pays for
+    // one nor waits for one to exit. A run with misses queues its first commands while the launcher boots.
+    const launcher = options.dryRun || cachedCount === selected.length ? undefined : Launcher.start();
     const timings = deps.timings ?? noTimings;
     const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
     // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
@@ -37460,8 +37508,11 @@ async function engine_runGraph(graph, options, deps) {
         selected,
         wantBytes,
     });
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true });
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
+    // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
+    if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true });
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
+    }
     let jobs;
     try {
         jobs = await Promise.all(selected.map(async (label) => {
@@ -37471,10 +37522,11 @@ async function engine_runGraph(graph, options, deps) {
             deps.reporter.onEvent({ type: 'job-end', outcome });
             return outcome;
         }));
-        if (options.outDir !== undefined && !options.dryRun) {
-            await copyToOutDir(execution, selection.value.roots, options.outDir, graph);
-        }
+        // Saves and publications read output directories: they end before any directory is moved to the out dir.
         await execution.settle();
+        if (options.outDir !== undefined && !options.dryRun) {
+            await copyToOutDir(execution, selection.value.roots, options.outDir, graph, options.workDir);
+        }
     }
     finally {
         launcher?.close();
@@ -37515,17 +37567,37 @@ function dryRunOutcome(execution, label, hit) {
     };
 }
 /** Copies each built or restored target's outputs to `<outDir>/<name>` (names made file-system safe). */
-async function copyToOutDir(execution, roots, outDir, graph) {
+async function copyToOutDir(execution, roots, outDir, graph, workDir) {
     await (0,promises_namespaceObject.mkdir)(outDir, { recursive: true });
+    // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
+    // place, not copied a second time. Outputs that live in the cache (built by this run) are copied.
+    const scratch = (0,external_node_path_.join)(workDir, 'out') + external_node_path_.sep;
+    const placed = new Map();
     for (const label of roots) {
         const ready = await execution.materialize(label);
         if (!ready.ok)
             continue;
         const dest = (0,external_node_path_.join)(outDir, outDirName(graph, label));
-        await remove_tree_removeTree(dest);
-        await (0,promises_namespaceObject.cp)(ready.dir, dest, { recursive: true, verbatimSymlinks: true });
+        const from = placed.get(ready.dir) ?? ready.dir;
+        if (from === ready.dir && ready.dir.startsWith(scratch) && (await moved(ready.dir, dest))) {
+            placed.set(ready.dir, dest);
+        }
+        else {
+            await remove_tree_removeTree(dest);
+            await copyTree(from, dest, { link: false });
+        }
         // Outputs are read-only while dependents read them; the user's copy is the user's to change.
         unsealTree(dest);
+    }
+}
+/** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
+async function moved(from, to) {
+    try {
+        await renameReplacing(from, to);
+        return true;
+    }
+    catch {
+        return false;
     }
 }
 
@@ -38467,20 +38539,24 @@ function readSourceFiles(raw, cx) {
         cx.add(undefined, 'SourceFiles', `must be an object of ID to path, got ${describe(raw)}`);
         return files;
     }
-    for (const [id, path] of Object.entries(raw)) {
-        const where = `SourceFiles[${quoted(id)}]`;
+    const kind = cx.options.inputKind;
+    // Tens of thousands of entries in a large graph: the field name is spelled out only for a problem.
+    const where = (id) => `SourceFiles[${quoted(id)}]`;
+    for (const id in raw) {
+        const path = raw[id];
+        const lower = id.toLowerCase();
         if (!validate_HEX40.test(id))
-            cx.add(undefined, where, 'is not a 40-character hex ID');
-        else if (files.has(id.toLowerCase()))
+            cx.add(undefined, where(id), 'is not a 40-character hex ID');
+        else if (files.has(lower))
             cx.ambiguousKeys = true;
         if (typeof path !== 'string')
-            cx.add(undefined, where, `must be a path string, got ${describe(path)}`);
+            cx.add(undefined, where(id), `must be a path string, got ${describe(path)}`);
         else if (path.includes('\0'))
-            cx.add(undefined, where, 'must not contain a NUL byte');
+            cx.add(undefined, where(id), 'must not contain a NUL byte');
         else {
-            files.set(id.toLowerCase(), path);
-            if (cx.options.inputKind?.(path) === 'missing')
-                cx.add(undefined, where, `source file ${printable_printable(path)} does not exist`);
+            files.set(lower, path);
+            if (kind !== undefined && kind(path) === 'missing')
+                cx.add(undefined, where(id), `source file ${printable_printable(path)} does not exist`);
         }
     }
     return files;
@@ -38556,10 +38632,10 @@ function readInputs(raw, job, cx) {
         // No file has such a name, and the file system calls refuse it.
         if (p.includes('\0'))
             return cx.add(job, where, 'must not contain a NUL byte');
-        if (p.startsWith('/')) {
+        if (p.charCodeAt(0) === SLASH) {
             return cx.add(job, where, `must be relative to the source directory, got ${quoted(p)}`);
         }
-        const norm = external_node_path_.posix.normalize(p).replace(/\/$/, '');
+        const norm = isNormalPath(p) ? p : external_node_path_.posix.normalize(p).replace(/\/$/, '');
         if (norm === '..' || norm.startsWith('../')) {
             return cx.add(job, where, `must not leave the source directory, got ${quoted(p)}`);
         }
@@ -38579,7 +38655,33 @@ function readInputs(raw, job, cx) {
         else if (typeof k === 'object')
             cx.add(job, where, k.problem);
     });
-    return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = [...out];
+    // Producers usually list inputs in order already: checking is cheaper than sorting.
+    for (let i = 1; i < sorted.length; i++) {
+        if (!(sorted[i - 1] < sorted[i]))
+            return sorted.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    }
+    return sorted;
+}
+const SLASH = 0x2f;
+const DOT = 0x2e;
+/**
+ * True when `posix.normalize` would leave the relative path `p` as it is: no empty, `.` or `..` segment and no
+ * trailing slash. One pass over the characters, where normalising builds a new string for every input.
+ */
+function isNormalPath(p) {
+    let start = 0;
+    for (let i = 0; i <= p.length; i++) {
+        if (i < p.length && p.charCodeAt(i) !== SLASH)
+            continue;
+        const len = i - start;
+        if (len === 0)
+            return false;
+        if (p.charCodeAt(start) === DOT && (len === 1 || (len === 2 && p.charCodeAt(start + 1) === DOT)))
+            return false;
+        start = i + 1;
+    }
+    return true;
 }
 /**
  * In-place output globs: relative to the source directory and inside it (`!` excludes), in the producer's order.
@@ -40209,11 +40311,9 @@ const run = async (argv, io) => {
     if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok)
         return EXIT.usage;
     const sourceDir = resolve(io.cwd, v['source-dir'] ?? '.');
-    // git stats the work tree, and the launcher starts, on another core while the graph is read. The check that
-    // inputs exist then takes git's word for unchanged tracked files instead of listing their directories.
+    // git stats the work tree on another core while the graph is read. The check that inputs exist then takes
+    // git's word for unchanged tracked files instead of listing their directories.
     const workTreeListings = startWorkTreeListings(sourceDir);
-    if (!v['dry-run'])
-        startLauncherEarly();
     const knownFiles = unchangedIndexedFiles(workTreeListings);
     const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles);
     if (!input)
@@ -40234,7 +40334,7 @@ const run = async (argv, io) => {
     const explainer = new RunExplainer(graph, salt, new KeyRecordStore(state.dir));
     const verbose = v.verbose ?? false;
     const cache = cacheKind.value === 'local' ? await state.openCache(warn) : new NullCache();
-    const coordinator = await SharedCoordinator.open(state.dir, { onWarning: warn });
+    const coordinator = openOnFirstClaim(() => SharedCoordinator.open(state.dir, { onWarning: warn }));
     const controller = new AbortController();
     const onSignal = () => controller.abort();
     process.on('SIGINT', onSignal);
@@ -40312,6 +40412,29 @@ function baseEnvironment(env) {
 function usageError(io, message) {
     io.stderr.write(`disbuild run: ${message}\nRun 'disbuild run --help' for usage.\n`);
     return EXIT.usage;
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/lazy-coordinator.ts
+/**
+ * A coordinator joined (or started) on the first claim. Only a miss claims, so a run whose every job hits never
+ * touches the coordinator: no socket, no server, no store to clear, nothing to wait for at exit. Every miss still
+ * goes through it.
+ */
+function lazy_coordinator_openOnFirstClaim(open) {
+    let opening;
+    let opened;
+    const get = () => (opening ??= open().then((c) => (opened = c)));
+    return {
+        // Jobs read it after their claim, by which time the coordinator is open.
+        get env() {
+            return opened?.env ?? {};
+        },
+        claim: async (key) => (await get()).claim(key),
+        close: async (opts) => {
+            if (opening)
+                await (await opening).close(opts);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/diagnostics.ts
@@ -41459,6 +41582,7 @@ function median(xs) {
 
 
 
+
 /** The runner's environment, and inputs read as the runner passes them (`INPUT_<NAME>`). */
 function mainDeps() {
     return { env: process.env, getInput: (name) => core/* getInput */.V4(name) };
@@ -41668,13 +41792,13 @@ async function run_main_run(graph, o, p, cache, env) {
 }
 /** Runs the engine over `targets` and publishes the outcome; answers whether every job succeeded. */
 async function build(graph, o, p, cache, targets) {
-    const coordinator = await shared_coordinator_SharedCoordinator.open((0,external_node_path_.join)(p.runnerTemp, 'disbuild-state'), {
+    const coordinator = lazy_coordinator_openOnFirstClaim(() => shared_coordinator_SharedCoordinator.open((0,external_node_path_.join)(p.runnerTemp, 'disbuild-state'), {
         onWarning: (m) => core/* warning */.$e(m),
         // A job that prints its environment must not print the coordinator's token into the log.
         onSecret: (secret) => core/* setSecret */.Pq(secret),
         // Jobs write outputs and temp files under the runner temp dir, or into the local cache's own tree.
         publishRoots: [p.runnerTemp, ...(o.cache === 'local' ? [p.localCacheDir] : [])],
-    });
+    }));
     // The runner cancels a step with SIGINT, then SIGTERM: kill the jobs, save nothing partial.
     const controller = new AbortController();
     const onSignal = () => controller.abort();
