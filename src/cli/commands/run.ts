@@ -15,6 +15,7 @@ import { loadGraphOrReport } from '../graph-input.js';
 import type { CliIo, Command } from '../io.js';
 import { EXIT } from '../io.js';
 import { openLocalState } from '../local-state.js';
+import { parseRemoteSettings, withRemote } from '../remote-cache.js';
 
 const HELP = `Usage: disbuild run --graph FILE [options] [TARGET...]
 
@@ -23,7 +24,11 @@ Runs a build graph: computes every job's key, restores hits from the cache, buil
 Options:
   --graph FILE          the graph JSON (required)
   --source-dir DIR      the checkout that inputs are relative to (default: current directory)
-  --cache local|none    where artifacts are kept (default: local)
+  --cache local|none|http|turbo  where artifacts are kept (default: local); http and turbo put a shared
+                        remote cache behind the local one (Bazel HTTP cache / Turborepo Remote Cache API)
+  --cache-url URL       the remote cache's base URL (token from DISBUILD_CACHE_TOKEN)
+  --cache-team T        the Turborepo team (teamId when it starts with team_, else slug)
+  --cache-mode read-write|read  read: never upload (default: read-write)
   --cache-dir DIR       local cache directory (default: $XDG_CACHE_HOME/disbuild or ~/.cache/disbuild)
   --report FILE         write the JSON report there
   -j, --jobs N          commands run at once (default: number of CPUs)
@@ -46,6 +51,9 @@ const flags = {
   'source-dir': { type: 'string' },
   cache: { type: 'string' },
   'cache-dir': { type: 'string' },
+  'cache-url': { type: 'string' },
+  'cache-team': { type: 'string' },
+  'cache-mode': { type: 'string' },
   report: { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   'fail-fast': { type: 'boolean' },
@@ -72,7 +80,7 @@ export const run: Command = async (argv, io) => {
   if (v.graph === undefined) return usageError(io, '--graph FILE is required');
   const jobs = parsePositiveInt('--jobs', v.jobs, availableParallelism());
   const timeout = parsePositiveInt('--timeout', v.timeout, 0);
-  const cacheKind = parseChoice('--cache', v.cache, ['local', 'none'] as const, 'local');
+  const cacheKind = parseChoice('--cache', v.cache, ['local', 'none', 'http', 'turbo'] as const, 'local');
   const download = parseChoice('--download', v.download, ['minimal', 'all'] as const, 'minimal');
   const logReplay = parseChoice(
     '--log-replay',
@@ -82,6 +90,16 @@ export const run: Command = async (argv, io) => {
   );
   for (const r of [jobs, timeout, cacheKind, download, logReplay]) if (!r.ok) return usageError(io, r.error);
   if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok) return EXIT.usage;
+  const kind = cacheKind.value;
+  const remote = parseRemoteSettings(
+    kind === 'http' || kind === 'turbo'
+      ? { kind, url: v['cache-url'], team: v['cache-team'], mode: v['cache-mode'] }
+      : undefined,
+    { url: '--cache-url', mode: '--cache-mode' },
+    io.env,
+    'read-write',
+  );
+  if (!remote.ok) return usageError(io, remote.error);
 
   const sourceDir = resolve(io.cwd, v['source-dir'] ?? '.');
   // git stats the work tree, and the launcher starts, on another core while the graph is read. The check that
@@ -101,7 +119,8 @@ export const run: Command = async (argv, io) => {
     streamOutput: !v.quiet,
   });
   const warn = (message: string): void => reporter.onEvent({ type: 'warning', message });
-  const cache: Cache = cacheKind.value === 'local' ? await state.openCache(warn) : new NullCache();
+  const cache: Cache =
+    kind === 'none' ? new NullCache() : withRemote(await state.openCache(warn), remote.value, state, warn);
   const coordinator = await SharedCoordinator.open(state.dir, { onWarning: warn });
 
   const controller = new AbortController();
