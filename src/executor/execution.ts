@@ -102,11 +102,14 @@ export class Execution {
       const dir = this.#outputDir(ref.key);
       const restored = await hit.restore(dir);
       if (restored.ok) return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
-      this.#p.reporter.onEvent({
-        type: 'warning',
-        job: ref,
-        message: `cached output of ${JSON.stringify(ref.name)} could not be restored (${restored.error.message}); building it instead`,
-      });
+      // A backend that turned itself off has said so once; every restore after that is a plain miss.
+      if (!(restored.error.reason === 'cache-unavailable' && restored.error.reported)) {
+        this.#p.reporter.onEvent({
+          type: 'warning',
+          job: ref,
+          message: `cached output of ${JSON.stringify(ref.name)} could not be restored (${restored.error.message}); building it instead`,
+        });
+      }
       await rm(dir, { recursive: true, force: true });
     }
     return this.#build(this.#p.graph.byLabel.get(label)!, ref);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { mkdir, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -63,6 +63,8 @@ export async function unpackTree(
   const seen = new Set<string>();
   const writes: Promise<string | undefined>[] = [];
   let problem: string | undefined;
+  // A member whose bytes stop coming (a truncated or corrupt body) would keep its write waiting forever.
+  const stop = new AbortController();
   const parser = new Parser({
     strict: true,
     onReadEntry: (entry: ReadEntry) => {
@@ -76,7 +78,7 @@ export async function unpackTree(
         entry.resume();
         return;
       }
-      writes.push(writeMember(entry, dest, p));
+      writes.push(writeMember(entry, dest, p, stop.signal));
     },
   });
   parser.on('warn', (_code: string, message: string) => (problem ??= `bad archive: ${message}`));
@@ -96,6 +98,7 @@ export async function unpackTree(
   } catch (e) {
     problem ??= `the download failed: ${(e as Error).message}`;
   }
+  if (problem) stop.abort();
   for (const w of await Promise.all(writes)) problem ??= w;
   if (problem) return err(problem);
   if (digest.size !== archive.size || digest.hex() !== archive.sha256)
@@ -142,9 +145,15 @@ function checkMember(
   return e;
 }
 
-async function writeMember(entry: ReadEntry, dest: string, e: ManifestEntry): Promise<string | undefined> {
+async function writeMember(
+  entry: ReadEntry,
+  dest: string,
+  e: ManifestEntry,
+  signal: AbortSignal,
+): Promise<string | undefined> {
   const path = join(dest, e.path);
-  try {
+  let ws: WriteStream | undefined;
+  const write = async (): Promise<string | undefined> => {
     if (e.type === 'dir') {
       entry.resume();
       await mkdir(path, { recursive: true });
@@ -153,9 +162,8 @@ async function writeMember(entry: ReadEntry, dest: string, e: ManifestEntry): Pr
     await mkdir(dirname(path), { recursive: true });
     const h = createHash('sha256');
     // 'wx': a member never replaces anything, so nothing can be written through a path already there.
-    const ws = createWriteStream(path, { flags: 'wx', mode: e.mode });
-    const opened = once(ws, 'open');
-    await opened;
+    ws = createWriteStream(path, { flags: 'wx', mode: e.mode });
+    await once(ws, 'open');
     // One consumer: the bytes hashed are exactly the bytes written.
     for await (const chunk of entry as AsyncIterable<Buffer>) {
       h.update(chunk);
@@ -164,8 +172,17 @@ async function writeMember(entry: ReadEntry, dest: string, e: ManifestEntry): Pr
     ws.end();
     await once(ws, 'close');
     return h.digest('hex') === e.sha256 ? undefined : `${JSON.stringify(e.path)} does not match the manifest`;
+  };
+  const aborted = new Promise<string>((r) => {
+    if (signal.aborted) r('aborted');
+    signal.addEventListener('abort', () => r('aborted'), { once: true });
+  });
+  try {
+    return await Promise.race([write(), aborted]);
   } catch (x) {
     entry.resume();
     return `could not write ${JSON.stringify(e.path)}: ${(x as Error).message}`;
+  } finally {
+    if (signal.aborted) ws?.destroy();
   }
 }

@@ -55,7 +55,8 @@ export class HttpClient {
     url.password = '';
     this.#base = url;
     this.display = url.toString().replace(/\/$/, '');
-    this.#secrets = [o.token ?? '', pass, o.url].filter((s) => s.length >= 4);
+    // The URL as given counts as a secret only when it carries credentials.
+    this.#secrets = [o.token ?? '', pass, user || pass ? o.url : ''].filter((s) => s.length >= 4);
     if (o.token) this.#auth = `Bearer ${o.token}`;
     else if (user || pass) this.#auth = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
     if (this.#auth) this.#secrets.push(this.#auth.slice(this.#auth.indexOf(' ') + 1));

@@ -54,14 +54,14 @@ export class RemoteTier {
   }
 
   /** Turns the remote off once, with one warning naming the server and the cause (secrets redacted). */
-  fail(what: string, cause: string): void {
-    if (this.#down) return;
-    this.#down = true;
-    this.#o.onWarning(
-      this.#o.store.redact(
-        `remote cache ${this.#o.store.display}: ${what} (${cause}); using the local cache only for the rest of this run`,
-      ),
+  fail(what: string, cause: string): string {
+    const message = this.#o.store.redact(
+      `remote cache ${this.#o.store.display}: ${what} (${cause}); using the local cache only for the rest of this run`,
     );
+    if (this.#down) return message;
+    this.#down = true;
+    this.#o.onWarning(message);
+    return message;
   }
 
   async lookup(keys: readonly JobKey[]): Promise<Map<JobKey, RemoteRecord>> {
@@ -100,9 +100,7 @@ export class RemoteTier {
     }
     if (problem === undefined) return ok(undefined);
     await rm(dest, { recursive: true, force: true }).catch(() => undefined);
-    const message = `the artifact of ${record.key} could not be restored`;
-    this.fail(message, problem);
-    return err(this.#o.store.redact(`${message}: ${problem}`));
+    return err(this.fail(`the artifact of ${record.key} could not be restored`, problem));
   }
 
   /** The logs of a record, inline or fetched (and verified) from their blobs. */
@@ -168,7 +166,9 @@ export class RemoteTier {
       const job = this.#queue.shift()!;
       this.#active++;
       const p = job()
-        .catch((e: unknown) => this.fail('an upload failed', (e as Error).message))
+        .catch((e: unknown) => {
+          this.fail('an upload failed', (e as Error).message);
+        })
         .finally(() => {
           this.#active--;
           this.#uploads.delete(p);
@@ -197,7 +197,10 @@ export class RemoteTier {
       }
       for (const put of puts) {
         const r = await put();
-        if (!r.ok) return this.fail('an upload failed', describe(r.error));
+        if (!r.ok) {
+          this.fail('an upload failed', describe(r.error));
+          return;
+        }
       }
       const bytes = Buffer.from(JSON.stringify(record));
       const r = await this.#o.store.put('meta', recordId(key), bytes, bytes.length);

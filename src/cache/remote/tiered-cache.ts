@@ -54,7 +54,10 @@ export class TieredCache implements Cache {
           this.#pulls.set(key, pull);
         }
         const local = await pull;
-        if (!local.ok) return err<RestoreFailure>({ reason: 'cache-unavailable', message: local.error });
+        // The tier has warned already (once per run): no second warning per artifact.
+        if (!local.ok) {
+          return err<RestoreFailure>({ reason: 'cache-unavailable', message: local.error, reported: true });
+        }
         if (local.value) return local.value.restore(dest);
         // No local cache to keep it in: straight into place.
         return this.#fetchInto(record, dest);
@@ -92,7 +95,7 @@ export class TieredCache implements Cache {
     await mkdir(dirname(dest), { recursive: true });
     await mkdir(temp);
     const fetched = await this.#remote.fetch(record, temp);
-    if (!fetched.ok) return err({ reason: 'cache-unavailable', message: fetched.error });
+    if (!fetched.ok) return err({ reason: 'cache-unavailable', message: fetched.error, reported: true });
     await rm(dest, { recursive: true, force: true });
     await rename(temp, dest);
     return ok(undefined);

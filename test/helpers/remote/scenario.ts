@@ -23,7 +23,7 @@ export async function writeScenario(rig: Rig): Promise<void> {
             exec: [
               'sh',
               '-c',
-              `${note('lib')}; mkdir -p <out>/d/e && cp <src>/a.txt <out>/d/e/a.txt && printf '#!/bin/sh\\necho hi\\n' > <out>/run.sh && chmod 755 <out>/run.sh && ln -s d/e/a.txt <out>/link && head -c 200000 /dev/urandom > <out>/blob.bin && : > <out>/empty && seq 1 20000`,
+              `${note('lib')}; mkdir -p <out>/d/e && cp <src>/a.txt <out>/d/e/a.txt && printf '#!/bin/sh\\necho hi\\n' > <out>/run.sh && chmod 755 <out>/run.sh && ln -s d/e/a.txt <out>/link && dd if=/dev/zero bs=1000 count=200 2>/dev/null | tr '\\0' '\\377' > <out>/blob.bin && : > <out>/empty && seq 1 20000`,
             ],
           },
         ],
