@@ -7,6 +7,7 @@ import type { Cache } from '../cache/cache.js';
 import { baseEnvironment } from '../cli/commands/run.js';
 import type { CliIo } from '../cli/io.js';
 import { openLocalState } from '../cli/local-state.js';
+import { withRemote } from '../cli/remote-cache.js';
 import { SharedCoordinator } from '../coordinator/shared-coordinator.js';
 import { runGraph, safeName } from '../engine.js';
 import type { Graph, JobLabel } from '../graph/model.js';
@@ -17,6 +18,7 @@ import { ConsoleReporter } from '../report/console-reporter.js';
 import type { JobOutcome } from '../report/events.js';
 import { type GraphSource, readHookConfig } from './config.js';
 import { isDeletion, isNewBranch, parsePushInput } from './parse-push-input.js';
+import { readHookRemote } from './remote-config.js';
 import { Worktrees } from './worktree.js';
 
 const sh = promisify(exec);
@@ -39,7 +41,11 @@ export async function runPrePush(remote: string, io: CliIo): Promise<number> {
     return 0;
   }
   const state = await openLocalState(undefined, io);
-  const cache = await state.openCache((m) => io.stderr.write(`disbuild: warning: ${m}\n`));
+  const warn = (m: string): boolean => io.stderr.write(`disbuild: warning: ${m}\n`);
+  const shared = await readHookRemote(repoDir, io.env);
+  // A broken cache setting costs the push its remote cache, never the push.
+  if (!shared.ok) warn(`${shared.error}; not using a remote cache`);
+  const cache = withRemote(await state.openCache(warn), shared.ok ? shared.value : undefined, state, warn);
   const worktrees = await Worktrees.open(repoDir);
   const live = new Set<string>();
   const controller = new AbortController();

@@ -62,5 +62,23 @@ for (const p of protocols) {
         await dev.cleanup();
       }
     });
+
+    it('a read-only run builds what it misses and uploads nothing', async () => {
+      const rig = await Rig.create();
+      try {
+        await writeScenario(rig);
+        await rig.write({ 'a.txt': 'changed for this test\n' });
+        const before = await server.storedFiles();
+        const r = await rig.runGraph(
+          ['--cache', p.kind, '--cache-url', server.url, '--cache-mode', 'read', ...p.extra],
+          { DISBUILD_CACHE_TOKEN: TOKEN },
+        );
+        expect(r.code, r.stderr + r.stdout).toBe(0);
+        expect(r.jobs.get('lib')!.status).toBe('built');
+        expect(await server.storedFiles()).toBe(before);
+      } finally {
+        await rig.cleanup();
+      }
+    });
   });
 }
