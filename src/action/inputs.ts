@@ -10,6 +10,8 @@ export const Inputs = {
   targets: 'targets',
   cache: 'cache',
   cacheUrl: 'cache-url',
+  cacheTeam: 'cache-team',
+  cacheToken: 'cache-token',
   keyPrefix: 'key-prefix',
   salt: 'salt',
   concurrency: 'concurrency',
@@ -22,7 +24,7 @@ export const Inputs = {
   logReplay: 'log-replay',
 } as const;
 
-export type CacheKind = 'github' | 'local' | 'none';
+export type CacheKind = 'github' | 'local' | 'none' | 'http' | 'turbo';
 
 /** Every input, parsed once and checked. */
 export interface ActionOptions {
@@ -30,6 +32,8 @@ export interface ActionOptions {
   sourceDir: string;
   targets: string[];
   cache: CacheKind;
+  /** With cache http or turbo: the server, as given (checked when the cache is opened). */
+  remote?: { url: string; team: string; token: string };
   keyPrefix: string;
   salt: string;
   concurrency: number;
@@ -88,13 +92,15 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
     problems.push('Input "graph" (or "graph-command") is required, got ""');
   if (graphPath !== '' && graphCommand !== '')
     problems.push('Inputs "graph" and "graph-command" exclude each other; set one');
-  const cacheRaw = get(Inputs.cache);
-  if (cacheRaw === 'http')
-    problems.push('Input "cache": "http" is not available in this release; use github, local or none');
   const cache = take(
-    choice(Inputs.cache, cacheRaw === 'http' ? '' : cacheRaw, ['github', 'local', 'none'] as const, 'github'),
+    choice(Inputs.cache, get(Inputs.cache), ['github', 'local', 'none', 'http', 'turbo'] as const, 'github'),
     'github',
   );
+  const remote =
+    cache === 'http' || cache === 'turbo'
+      ? { url: get(Inputs.cacheUrl), team: get(Inputs.cacheTeam), token: get(Inputs.cacheToken) }
+      : undefined;
+  if (remote && remote.url === '') problems.push(`Input "cache-url" is required with cache ${cache}, got ""`);
   const concurrencyRaw = get(Inputs.concurrency);
   let concurrency = availableParallelism();
   if (concurrencyRaw !== '') {
@@ -112,6 +118,7 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
       .map((t) => t.trim())
       .filter(Boolean),
     cache,
+    ...(remote ? { remote } : {}),
     keyPrefix: get(Inputs.keyPrefix) || 'disbuild-v1',
     salt: get(Inputs.salt),
     concurrency,

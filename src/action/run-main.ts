@@ -8,6 +8,7 @@ import { githubEntryStore } from '../cache/github-actions-cache.js';
 import { LocalCache } from '../cache/local-cache.js';
 import { NullCache } from '../cache/null-cache.js';
 import { PackCache } from '../cache/packs/pack-cache.js';
+import { openTieredCache, parseRemoteCacheOptions } from '../cache/remote/open-remote.js';
 import { baseEnvironment } from '../cli/commands/run.js';
 import { defaultCacheDir } from '../cli/local-state.js';
 import { SharedCoordinator } from '../coordinator/shared-coordinator.js';
@@ -67,7 +68,7 @@ export async function runMain(deps: MainDeps): Promise<boolean> {
   );
   if (!graph.ok) throw stepError(graph.error);
   core.saveState(State.workDir, places.workDir);
-  const cache = makeCache(o, deps.env, places);
+  const cache = await makeCache(o, deps.env, places);
   switch (o.mode) {
     case 'plan':
       return plan(graph.value, o, places, cache);
@@ -206,7 +207,7 @@ async function run(graph: Graph, o: ActionOptions, p: Places, cache: Cache): Pro
   }
 }
 
-function makeCache(o: ActionOptions, env: NodeJS.ProcessEnv, p: Places): Cache {
+async function makeCache(o: ActionOptions, env: NodeJS.ProcessEnv, p: Places): Promise<Cache> {
   const warn = (m: string): void => core.warning(m);
   switch (o.cache) {
     case 'github': {
@@ -224,11 +225,39 @@ function makeCache(o: ActionOptions, env: NodeJS.ProcessEnv, p: Places): Cache {
     }
     case 'local':
       return lazyLocal(defaultCacheDir(env), warn);
+    case 'http':
+    case 'turbo':
+      return remoteCache(o, env, p, warn);
     case 'none':
       return new NullCache();
     default:
       return unreachable(o.cache);
   }
+}
+
+/** The runner's local cache in front of the team's cache server; `save: false` makes it read-only. */
+async function remoteCache(
+  o: ActionOptions,
+  env: NodeJS.ProcessEnv,
+  p: Places,
+  warn: (m: string) => void,
+): Promise<Cache> {
+  const raw = o.remote ?? { url: '', team: '', token: '' };
+  // Masked in every log line the runner prints, on top of our own redaction.
+  if (raw.token !== '') core.setSecret(raw.token);
+  const remote = parseRemoteCacheOptions(
+    { kind: o.cache === 'turbo' ? 'turbo' : 'http', ...raw, mode: o.save ? 'read-write' : 'read' },
+    { url: `Input "${Inputs.cacheUrl}"`, mode: `Input "${Inputs.save}"` },
+    env,
+    'read-write',
+  );
+  if (!remote.ok) throw new StepError(remote.error);
+  const dir = defaultCacheDir(env);
+  const local = await LocalCache.create(dir, { onWarning: warn }).catch((e: unknown): Cache => {
+    warn(`disbuild: the local cache at ${dir} is unusable, using the remote cache alone: ${String(e)}`);
+    return new NullCache();
+  });
+  return openTieredCache(local, remote.value, { scratchDir: join(p.workDir, 'uploads'), onWarning: warn });
 }
 
 /** LocalCache.create is async and may fail; the first call opens it, and a failure degrades to no cache. */
