@@ -71,7 +71,7 @@ function nginxBinary(): string {
  * run as `nobody`: the store and the body temp directory are handed to that user.
  */
 export async function startNginx(
-  opts: { bearer?: string; basic?: { user: string; pass: string } } = {},
+  opts: { bearer?: string; basic?: { user: string; pass: string }; tls?: { cert: string; key: string } } = {},
 ): Promise<CacheServer> {
   const bin = nginxBinary();
   const dir = await mkdtemp(join(tmpdir(), 'disbuild-nginx-'));
@@ -104,7 +104,8 @@ http {
   scgi_temp_path ${join(dir, 'body')};
   keepalive_requests 100000;
   server {
-    listen 127.0.0.1:${port};
+    listen 127.0.0.1:${port}${opts.tls ? ' ssl' : ''};
+    ${opts.tls ? `ssl_certificate ${opts.tls.cert}; ssl_certificate_key ${opts.tls.key};` : ''}
     root ${storeDir};
     location / {
       ${auth}
@@ -125,7 +126,7 @@ http {
   child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
   await waitForPort(port, child, 'nginx', () => log);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     storeDir,
     storedFiles: () => countFiles(storeDir),
     stop: async () => {
