@@ -12,15 +12,15 @@ import type { RemoteTier } from './remote-tier.js';
  * A local cache in front of a remote one.
  *
  * Deals with: answering lookups from the local cache first and asking the server only for the rest; storing a
- * remote hit locally as it is restored (so the next run needs no network); saving locally at once and uploading
+ * remote hit locally once it is restored (so the next run needs no network); saving locally at once and uploading
  * in the background. A remote hit costs only its record until something needs its bytes.
  * Does not deal with: the protocols (the stores) or failures of the server (the tier's circuit breaker).
  */
 export class TieredCache implements Cache {
   readonly #local: Cache;
   readonly #remote: RemoteTier;
-  /** One download per key, shared by every restore of it. */
-  readonly #pulls = new Map<JobKey, Promise<Result<CacheHit | undefined, string>>>();
+  /** Remote hits being (or already) stored in the local cache. */
+  readonly #kept = new Map<JobKey, Promise<void>>();
   readonly newOutputDir?: (key: JobKey) => string;
 
   constructor(local: Cache, remote: RemoteTier) {
@@ -48,53 +48,38 @@ export class TieredCache implements Cache {
         return logs.value;
       },
       restore: async (dest) => {
-        let pull = this.#pulls.get(key);
-        if (!pull) {
-          pull = this.#pullIntoLocal(record);
-          this.#pulls.set(key, pull);
+        // Once kept locally (by an earlier restore of this key), the local copy answers.
+        if (this.#kept.has(key)) {
+          await this.#kept.get(key);
+          const local = (await this.#local.lookup([key])).get(key);
+          if (local && (await local.restore(dest)).ok) return ok(undefined);
         }
-        const local = await pull;
-        // The tier has warned already (once per run): no second warning per artifact.
-        if (!local.ok) {
-          return err<RestoreFailure>({ reason: 'cache-unavailable', message: local.error, reported: true });
-        }
-        if (local.value) return local.value.restore(dest);
-        // No local cache to keep it in: straight into place.
-        return this.#fetchInto(record, dest);
+        const fetched = await this.#fetchInto(record, dest);
+        if (fetched.ok) this.#kept.set(key, this.#keep(record, dest));
+        return fetched;
       },
     };
   }
 
   /**
-   * Downloads into a directory the local cache hands out and saves it there, so it is kept; answers the local
-   * hit, or undefined when the local cache cannot take it (the caller then downloads into place).
+   * Stores a restored artifact in the local cache, in the background: the save hard-links the restored files and
+   * hashes them into its own manifest, so a remote hit costs one download, one extraction and one hash pass.
    */
-  async #pullIntoLocal(record: RemoteRecord): Promise<Result<CacheHit | undefined, string>> {
-    if (!this.newOutputDir) return ok(undefined);
-    let dir: string;
-    try {
-      dir = this.newOutputDir(record.key);
-    } catch {
-      return ok(undefined);
-    }
-    const fetched = await this.#remote.fetch(record, dir);
-    if (!fetched.ok) return fetched;
+  async #keep(record: RemoteRecord, dir: string): Promise<void> {
     const logs = await this.#remote.logs(record);
-    if (!logs.ok) return logs;
-    const saved = await this.#local.save(record.key, {
-      outputDir: dir,
-      ...logs.value,
-      durationMs: record.manifest.durationMs,
-    });
-    if (!saved.saved && saved.reason !== 'exists') return ok(undefined);
-    return ok((await this.#local.lookup([record.key])).get(record.key));
+    if (!logs.ok) return;
+    await this.#local
+      .save(record.key, { outputDir: dir, ...logs.value, durationMs: record.manifest.durationMs })
+      .catch(() => undefined);
   }
 
+  /** Downloads into a private directory beside `dest`, verified as it arrives, then moves it into place. */
   async #fetchInto(record: RemoteRecord, dest: string): Promise<Result<void, RestoreFailure>> {
     const temp = `${dest}.remote-${randomBytes(4).toString('hex')}`;
     await mkdir(dirname(dest), { recursive: true });
     await mkdir(temp);
     const fetched = await this.#remote.fetch(record, temp);
+    // The tier has warned already (once per run): no second warning per artifact.
     if (!fetched.ok) return err({ reason: 'cache-unavailable', message: fetched.error, reported: true });
     await rm(dest, { recursive: true, force: true });
     await rename(temp, dest);
@@ -109,8 +94,9 @@ export class TieredCache implements Cache {
     return outcome;
   }
 
-  /** Uploads first: they read directories the local cache removes when it closes. */
+  /** Uploads and local copies first: they read directories the local cache removes when it closes. */
   async close(): Promise<void> {
+    await Promise.allSettled([...this.#kept.values()]);
     await this.#remote.close();
     await this.#local.close();
   }
