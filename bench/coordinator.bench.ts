@@ -24,6 +24,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       storeDir: join(dir, 'store'),
       bearer: 'b',
       listen: { socketPath: join(dir, 'c.sock') },
+      publishRoots: [dir],
     });
     if (!coord.ok) throw new Error(coord.error);
     const echoClient = new CoordinatorClient(`unix:${echoSock}`, 'b');

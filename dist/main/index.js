@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5414);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2727);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5414:
+/***/ 2727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36005,6 +36005,9 @@ const Inputs = {
     outDir: 'out-dir',
     shard: 'shard',
     mode: 'mode',
+    plan: 'plan',
+    runnerStartup: 'runner-startup',
+    maxShards: 'max-shards',
     logReplay: 'log-replay',
 };
 const quote = (v) => JSON.stringify(v);
@@ -36023,6 +36026,14 @@ function bool(name, value, fallback) {
     if (/^(false|no|0)$/i.test(value))
         return result_ok(false);
     return result_err(`Input "${name}" must be true or false, got ${quote(value)}`);
+}
+/** A whole number ≥ 1 (≥ 0 with `zero`). */
+function positive(name, value, fallback, zero = false) {
+    if (value === '')
+        return result_ok(fallback);
+    if (zero ? /^[0-9]+$/.test(value) : /^[1-9][0-9]*$/.test(value))
+        return result_ok(Number(value));
+    return result_err(`Input "${name}" must be a ${zero ? 'non-negative' : 'positive'} integer, got ${quote(value)}`);
 }
 /** `i/n` with 1 ≤ i ≤ n. */
 function parseShard(value) {
@@ -36047,7 +36058,9 @@ function parseActionInputs(get) {
     };
     const graphPath = get(Inputs.graph);
     const graphCommand = get(Inputs.graphCommand);
-    if (graphPath === '' && graphCommand === '')
+    const mode = take(choice(Inputs.mode, get(Inputs.mode), ['run', 'plan', 'aggregate'], 'run'), 'run');
+    // The aggregate step reads the shards' reports; it needs no graph.
+    if (graphPath === '' && graphCommand === '' && mode !== 'aggregate')
         problems.push('Input "graph" (or "graph-command") is required, got ""');
     if (graphPath !== '' && graphCommand !== '')
         problems.push('Inputs "graph" and "graph-command" exclude each other; set one');
@@ -36055,15 +36068,13 @@ function parseActionInputs(get) {
     if (cacheRaw === 'http')
         problems.push('Input "cache": "http" is not available in this release; use github, local or none');
     const cache = take(choice(Inputs.cache, cacheRaw === 'http' ? '' : cacheRaw, ['github', 'local', 'none'], 'github'), 'github');
-    const concurrencyRaw = get(Inputs.concurrency);
-    let concurrency = (0,external_node_os_.availableParallelism)();
-    if (concurrencyRaw !== '') {
-        if (/^[1-9][0-9]*$/.test(concurrencyRaw))
-            concurrency = Number(concurrencyRaw);
-        else
-            problems.push(`Input "concurrency" must be a positive integer, got ${quote(concurrencyRaw)}`);
-    }
+    const concurrency = take(positive(Inputs.concurrency, get(Inputs.concurrency), (0,external_node_os_.availableParallelism)()), 1);
+    const runnerStartupSeconds = take(positive(Inputs.runnerStartup, get(Inputs.runnerStartup), 30, true), 30);
+    const maxShards = take(positive(Inputs.maxShards, get(Inputs.maxShards), 16), 16);
     const outDir = get(Inputs.outDir);
+    const plan = get(Inputs.plan);
+    if (mode === 'aggregate' && plan === '')
+        problems.push('Input "plan" is required with mode aggregate (the plan step\'s "plan" output), got ""');
     const shard = take(parseShard(get(Inputs.shard)), undefined);
     const options = {
         graph: graphCommand !== '' ? { kind: 'command', command: graphCommand } : { kind: 'file', path: graphPath },
@@ -36081,7 +36092,10 @@ function parseActionInputs(get) {
         download: take(choice(Inputs.download, get(Inputs.download), ['minimal', 'all'], 'minimal'), 'minimal'),
         ...(outDir === '' ? {} : { outDir }),
         ...(shard ? { shard } : {}),
-        mode: take(choice(Inputs.mode, get(Inputs.mode), ['run', 'plan'], 'run'), 'run'),
+        mode,
+        ...(plan === '' ? {} : { plan }),
+        runnerStartupSeconds,
+        maxShards,
         logReplay: take(choice(Inputs.logReplay, get(Inputs.logReplay), ['failed', 'all', 'none'], 'failed'), 'failed'),
     };
     if (options.keyPrefix.length > 200 || options.keyPrefix.includes(',')) {
@@ -36150,6 +36164,7 @@ const Outputs = {
     skipped: 'skipped',
     report: 'report',
     matrix: 'matrix',
+    plan: 'plan',
 };
 /** What main hands to post through the runner's state file. */
 const State = {
@@ -36174,15 +36189,15 @@ function idleOutputs() {
         out[s] = '0';
     return out;
 }
-/** Plan mode's outputs: the matrix, and the jobs already cached (nothing built, failed or skipped yet). */
+/**
+ * Plan mode's outputs: the matrix and the plan for the shards. The counts are the planner's own run (the
+ * trunk), set by the engine's outputs before these; `cached` here counts every selected job that already hit.
+ */
 function planOutputs(plan) {
     return {
         [Outputs.matrix]: JSON.stringify(plan.matrix),
-        [Outputs.failedJobs]: '[]',
+        [Outputs.plan]: plan.encoded,
         [Outputs.cached]: String(plan.total - plan.missed),
-        [Outputs.built]: '0',
-        [Outputs.failed]: '0',
-        [Outputs.skipped]: '0',
     };
 }
 /** The one place outputs are written. */
@@ -36191,9 +36206,401 @@ function setOutputs(outputs) {
         core/* setOutput */.uH(name, value);
 }
 
+;// CONCATENATED MODULE: ./src/report/merge-reports.ts
+/** When runners report the same job, the most telling status wins: a build beats the restores of it. */
+const RANK = { failed: 3, built: 2, skipped: 1, cached: 0 };
+/**
+ * The reports of the planner and the shards as one run's summary, as if one runner had built it all: each job
+ * once (the planner's trunk is `built` even though the shards restored it), durations summed over the parts'
+ * wall times' maximum, and a runner that left no report as a failure of its own.
+ */
+function mergeReports(parts) {
+    const jobs = new Map();
+    let durationMs = 0;
+    for (const { part, report } of parts) {
+        if (!report) {
+            const outcome = missingPart(part);
+            jobs.set(`\0${part}`, outcome);
+            continue;
+        }
+        durationMs = Math.max(durationMs, report.durationMs);
+        for (const j of report.jobs) {
+            const outcome = fromReport(j);
+            const seen = jobs.get(j.id);
+            if (!seen || RANK[outcome.status] > RANK[seen.status])
+                jobs.set(j.id, outcome);
+        }
+    }
+    const list = [...jobs.values()];
+    const counts = { cached: 0, built: 0, failed: 0, skipped: 0 };
+    for (const j of list)
+        counts[j.status]++;
+    return { jobs: list, counts, durationMs };
+}
+const merge_reports_STATUSES = new Set(['cached', 'built', 'failed', 'skipped']);
+function fromReport(j) {
+    return {
+        label: j.id,
+        name: j.name,
+        key: j.key,
+        status: merge_reports_STATUSES.has(j.status) ? j.status : 'failed',
+        exitCode: j.exitCode,
+        durationMs: j.durationMs,
+        stdout: Buffer.from(j.stdout, 'utf8'),
+        stderr: Buffer.from(j.stderr, 'utf8'),
+        ...(j.message === undefined ? {} : { message: j.message }),
+    };
+}
+function missingPart(part) {
+    return {
+        label: '',
+        name: `(${part})`,
+        key: '',
+        status: 'failed',
+        exitCode: null,
+        durationMs: 0,
+        stdout: Buffer.alloc(0),
+        stderr: Buffer.alloc(0),
+        message: `${part} left no report: it crashed, was cancelled, or could not reach the cache; its jobs are not accounted for`,
+    };
+}
+/** Reads a report file's text; anything else than a version 1 report is treated as no report at all. */
+function parseJsonReport(text) {
+    try {
+        const v = JSON.parse(text);
+        if (v.version === 1 && Array.isArray(v.jobs) && typeof v.durationMs === 'number')
+            return v;
+    }
+    catch {
+        // Fall through.
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/action/part-reports.ts
+
+
+
+/** Fixed transfer directory (relative to the workspace): the store derives an entry's version from it. */
+const REPORT_DIR = '.disbuild-cache/report';
+/**
+ * How the reports of a scaled-out run reach its aggregate step: each runner saves its JSON report as a small
+ * cache entry named by the run, the plan and its part; the aggregate restores the newest of each (a re-run
+ * shard's replaces the first attempt's). Part 0 is the planner, part i the shard `i/n`.
+ */
+class PartReports {
+    store;
+    workspace;
+    o;
+    constructor(store, workspace, o) {
+        this.store = store;
+        this.workspace = workspace;
+        this.o = o;
+    }
+    #name(part) {
+        return `${this.o.keyPrefix}-report-${this.o.runId}-${this.o.planId}-${part}-`;
+    }
+    /** Saves one part's report; false when the store did not keep it (the aggregate will say so). */
+    async save(part, reportPath) {
+        const dir = (0,external_node_path_.join)(this.workspace, REPORT_DIR);
+        try {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+            await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+            await (0,promises_namespaceObject.copyFile)(reportPath, (0,external_node_path_.join)(dir, 'report.json'));
+            return await this.store.save(REPORT_DIR, `${this.#name(part)}${this.o.attempt}-${Date.now()}`);
+        }
+        catch {
+            return false;
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    /** The planner's and every shard's newest report, merged; a part without one is reported as missing. */
+    async merged(shards) {
+        const parts = [];
+        for (let part = 0; part <= shards; part++) {
+            parts.push({
+                part: part === 0 ? 'plan' : `shard ${part}/${shards}`,
+                report: await this.#restore(part),
+            });
+        }
+        return mergeReports(parts);
+    }
+    async #restore(part) {
+        const dir = (0,external_node_path_.join)(this.workspace, REPORT_DIR);
+        try {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+            const matched = await this.store.restore(REPORT_DIR, this.#name(part), [this.#name(part)]);
+            if (matched === undefined)
+                return undefined;
+            return parseJsonReport(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(dir, 'report.json'), 'utf8'));
+        }
+        catch {
+            return undefined;
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scale/partition.ts
+/**
+ * How the missed work of a graph is spread over the runners of a matrix (DESIGN.md §8).
+ *
+ * The plan has one fan-out: a **trunk** that the planning runner builds and saves first, then `n` **shards**
+ * that restore the trunk from the cache and build the rest side by side. Real graphs are one connected
+ * component around a few core libraries, so components alone give no parallelism; cutting the shared
+ * ancestors out into the trunk splits the rest into many small components, which are dealt to shards by work.
+ *
+ * The trunk is always a prefix of the missed jobs sorted by the work that depends on them (their own plus all
+ * their missed descendants'). A job's ancestors always weigh strictly more than the job, so every such prefix
+ * holds its own dependencies: the planner never needs a shard's output. Among the prefixes and shard counts,
+ * the plan with the smallest estimated makespan wins (fewer shards and a smaller trunk on ties): a shard must
+ * save more than a runner's start-up costs, and one shard means the planner builds everything itself.
+ *
+ * Pure and deterministic: the same items give the same plan on every machine.
+ */
+/** Trunk sizes tried at most: enough to find the knee, cheap for 100,000 jobs. */
+const MAX_CANDIDATES = 48;
+/** Exact descendant sets cost items² bits; past this, an upper bound that keeps the ordering safe. */
+const EXACT_LIMIT = 16_384;
+function partition(items, o) {
+    const m = items.length;
+    const cores = Math.max(1, o.cores);
+    const w = items.map((it) => Math.max(it.seconds, 1e-3));
+    const order = partition_topologicalOrder(items);
+    const total = sum(w);
+    const single = o.startupSeconds + Math.max(criticalPath(items, w, order, null), total / cores);
+    const everythingOnPlanner = {
+        trunk: order.slice().sort((a, b) => a - b),
+        shards: [[]],
+        estimateSeconds: single,
+        singleRunnerSeconds: single,
+    };
+    if (m === 0)
+        return { ...everythingOnPlanner, trunk: [], estimateSeconds: o.startupSeconds };
+    if (o.maxShards < 2)
+        return everythingOnPlanner;
+    const weight = dependentWork(items, w, order);
+    const byWeight = order
+        .slice()
+        .sort((a, b) => weight[b] - weight[a] || compare(items[a].id, items[b].id));
+    let best = everythingOnPlanner;
+    for (const size of candidateSizes(m)) {
+        const inTrunk = new Uint8Array(m);
+        for (let i = 0; i < size; i++)
+            inTrunk[byWeight[i]] = 1;
+        const trunkSeconds = size === 0 ? 0 : Math.max(criticalPath(items, w, order, inTrunk), sumWhere(w, inTrunk, 1) / cores);
+        const parts = components(items, w, order, inTrunk);
+        for (const n of shardCounts(Math.min(o.maxShards, parts.length), parts.length)) {
+            const loads = deal(parts, n, cores);
+            const estimate = 2 * o.startupSeconds + trunkSeconds + Math.max(...loads.map((l) => l.seconds));
+            if (estimate < best.estimateSeconds - 1e-9) {
+                best = {
+                    trunk: byWeight.slice(0, size).sort((a, b) => a - b),
+                    shards: loads.map((l) => l.items.sort((a, b) => a - b)),
+                    estimateSeconds: estimate,
+                    singleRunnerSeconds: single,
+                };
+            }
+        }
+    }
+    return best;
+}
+/** Indices in an order where every item comes after its dependencies. */
+function partition_topologicalOrder(items) {
+    const pending = items.map((it) => it.deps.length);
+    const dependents = items.map(() => []);
+    items.forEach((it, i) => it.deps.forEach((d) => dependents[d].push(i)));
+    const order = [];
+    items.forEach((_, i) => {
+        if (pending[i] === 0)
+            order.push(i);
+    });
+    for (let k = 0; k < order.length; k++) {
+        for (const j of dependents[order[k]])
+            if (--pending[j] === 0)
+                order.push(j);
+    }
+    if (order.length !== items.length)
+        throw new Error('partition: the work items have a cycle');
+    return order;
+}
+/** Longest chain of work among the items with `mask[i] === 1` (all items when `mask` is null). */
+function criticalPath(items, w, order, mask) {
+    const finish = new Float64Array(items.length);
+    let longest = 0;
+    for (const i of order) {
+        if (mask && mask[i] !== 1)
+            continue;
+        let start = 0;
+        for (const d of items[i].deps)
+            if (!mask || mask[d] === 1)
+                start = Math.max(start, finish[d]);
+        finish[i] = start + w[i];
+        longest = Math.max(longest, finish[i]);
+    }
+    return longest;
+}
+/**
+ * The work that waits for each item: its own and all its descendants'. Exact (bit sets) for graphs up to
+ * EXACT_LIMIT items; beyond, the sum over dependents, which overcounts shared descendants but keeps the one
+ * property the trunk needs: an item always weighs strictly more than any of its dependents.
+ */
+function dependentWork(items, w, order) {
+    const m = items.length;
+    const out = new Array(m).fill(0);
+    const dependents = items.map(() => []);
+    items.forEach((it, i) => it.deps.forEach((d) => dependents[d].push(i)));
+    if (m > EXACT_LIMIT) {
+        for (let k = m - 1; k >= 0; k--) {
+            const i = order[k];
+            out[i] = w[i] + dependents[i].reduce((s, j) => s + out[j], 0);
+        }
+        return out;
+    }
+    const words = Math.ceil(m / 32);
+    const sets = new Array(m);
+    for (let k = m - 1; k >= 0; k--) {
+        const i = order[k];
+        const set = new Uint32Array(words);
+        set[i >>> 5] |= 1 << (i & 31);
+        for (const j of dependents[i]) {
+            const other = sets[j];
+            for (let x = 0; x < words; x++)
+                set[x] |= other[x];
+        }
+        sets[i] = set;
+    }
+    for (let i = 0; i < m; i++) {
+        const set = sets[i];
+        let total = 0;
+        for (let x = 0; x < words; x++) {
+            let bits = set[x];
+            while (bits !== 0) {
+                const low = bits & -bits;
+                total += w[(x << 5) + 31 - Math.clz32(low)];
+                bits ^= low;
+            }
+        }
+        out[i] = total;
+    }
+    return out;
+}
+/** 0, every size up to 16, then sizes spread geometrically up to all but one item (fewer for huge graphs). */
+function candidateSizes(m) {
+    const sizes = new Set();
+    for (let s = 0; s <= Math.min(16, m - 1); s++)
+        sizes.add(s);
+    const steps = (m > EXACT_LIMIT ? MAX_CANDIDATES / 2 : MAX_CANDIDATES) - sizes.size;
+    for (let k = 1; k <= steps && m > 17; k++)
+        sizes.add(Math.round(17 * ((m - 1) / 17) ** (k / steps)));
+    return [...sizes].filter((s) => s < m).sort((a, b) => a - b);
+}
+/** Every shard count from 2 to `most`; only powers of two and `most` when dealing that many parts would be slow. */
+function shardCounts(most, parts) {
+    const counts = [];
+    for (let n = 2; n <= most; n++)
+        if (parts * most < 50_000 || (n & (n - 1)) === 0 || n === most)
+            counts.push(n);
+    return counts;
+}
+/** Connected components of the items outside the trunk, with their work and critical path. */
+function components(items, w, order, inTrunk) {
+    const parent = Int32Array.from(items.keys());
+    const find = (i) => {
+        while (parent[i] !== i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    };
+    items.forEach((it, i) => {
+        if (inTrunk[i])
+            return;
+        for (const d of it.deps)
+            if (!inTrunk[d])
+                parent[find(d)] = find(i);
+    });
+    const finish = new Float64Array(items.length);
+    const parts = new Map();
+    for (const i of order) {
+        if (inTrunk[i])
+            continue;
+        let start = 0;
+        for (const d of items[i].deps)
+            if (!inTrunk[d])
+                start = Math.max(start, finish[d]);
+        finish[i] = start + w[i];
+        const root = find(i);
+        let part = parts.get(root);
+        if (!part)
+            parts.set(root, (part = { items: [], work: 0, criticalPath: 0, id: items[i].id }));
+        part.items.push(i);
+        part.work += w[i];
+        part.criticalPath = Math.max(part.criticalPath, finish[i]);
+        if (compare(items[i].id, part.id) < 0)
+            part.id = items[i].id;
+    }
+    return [...parts.values()].sort((a, b) => b.work - a.work || compare(a.id, b.id));
+}
+/** Largest part first to the shard that would finish first; a shard takes max(work / cores, longest chain). */
+function deal(parts, n, cores) {
+    const shards = Array.from({ length: n }, () => ({ items: [], work: 0, chain: 0, seconds: 0 }));
+    for (const part of parts) {
+        let target = shards[0];
+        let targetAfter = Infinity;
+        for (const s of shards) {
+            const after = Math.max((s.work + part.work) / cores, s.chain, part.criticalPath);
+            if (after < targetAfter - 1e-12 || (after < targetAfter + 1e-12 && s.work < target.work)) {
+                target = s;
+                targetAfter = after;
+            }
+        }
+        target.items.push(...part.items);
+        target.work += part.work;
+        target.chain = Math.max(target.chain, part.criticalPath);
+        target.seconds = targetAfter;
+    }
+    return shards;
+}
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const sumWhere = (xs, mask, v) => xs.reduce((a, x, i) => (mask[i] === v ? a + x : a), 0);
+const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+;// CONCATENATED MODULE: ./src/scale/shard-plan.ts
+
+
+const KEY_PREFIX_LENGTH = 16;
+function encodePlan(plan) {
+    return JSON.stringify({ v: 1, shards: plan.shards });
+}
+function decodePlan(text) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch (e) {
+        return result_err(`not JSON (${e.message})`);
+    }
+    const shards = v?.shards;
+    const valid = v?.v === 1 &&
+        Array.isArray(shards) &&
+        shards.length > 0 &&
+        shards.every((s) => Array.isArray(s) && s.every((k) => typeof k === 'string' && /^[0-9a-f]+$/.test(k)));
+    return valid ? result_ok({ shards: shards }) : result_err("not a plan written by disbuild's plan mode");
+}
+/** A short name for a plan, so the entries of one plan's shards are told apart from another plan's. */
+function planId(encoded) {
+    return (0,external_node_crypto_.createHash)('sha256').update(encoded).digest('hex').slice(0, 12);
+}
+
 ;// CONCATENATED MODULE: ./src/action/shards.ts
 /**
- * How `mode: plan` and `shard: i/n` split a graph across the runners of a matrix (DESIGN.md §8).
+ * How `shard: i/n` splits a graph across the runners of a matrix when it is given no `plan` (DESIGN.md §8;
+ * with a plan, the shards take their parts from it: see scale/partition.ts).
  *
  * The unit of work is a **connected component** of the selected jobs (jobs linked by `Deps` in either
  * direction). A component goes to one shard whole, so no shard ever builds a dependency that another shard
@@ -36207,12 +36614,8 @@ function setOutputs(outputs) {
  * smallest key of a component (producers' labels may be random from one graph generation to the next; keys
  * are content).
  */
-/** Shards of missed work are about this many jobs each. */
-const JOBS_PER_SHARD = 50;
-/** No plan asks for more runners than this. */
-const MAX_SHARDS = 16;
 /** The selected jobs, grouped into components (each sorted by key), largest first, then by smallest key. */
-function components(graph, selected, keys) {
+function shards_components(graph, selected, keys) {
     const parent = new Map();
     const find = (l) => {
         let root = l;
@@ -36239,9 +36642,9 @@ function components(graph, selected, keys) {
             groups.set(root, [l]);
     }
     const key = (l) => keys.get(l) ?? l;
-    const byKey = (a, b) => compare(key(a), key(b));
+    const byKey = (a, b) => shards_compare(key(a), key(b));
     const list = [...groups.values()].map((g) => g.sort(byKey));
-    return list.sort((a, b) => b.length - a.length || compare(key(a[0]), key(b[0])));
+    return list.sort((a, b) => b.length - a.length || shards_compare(key(a[0]), key(b[0])));
 }
 /** Deals components to `count` shards; answers the jobs of each shard (index 0 is shard `1/count`). */
 function assignShards(parts, count) {
@@ -36255,20 +36658,11 @@ function assignShards(parts, count) {
     }
     return shards;
 }
-/**
- * How many shards a plan asks for: about JOBS_PER_SHARD missed jobs each, at most MAX_SHARDS, and no more than
- * the components holding missed work. Never 0: a matrix must have a row, and a shard with nothing to do is cheap.
- */
-function shardCount(missedJobs, componentsWithMisses) {
-    return Math.max(1, Math.min(MAX_SHARDS, Math.ceil(missedJobs / JOBS_PER_SHARD), componentsWithMisses));
-}
-/** The matrix output of plan mode: `{"shard": ["1/n", …, "n/n"]}`. */
-function shardMatrix(count) {
-    return { shard: Array.from({ length: count }, (_, i) => `${i + 1}/${count}`) };
-}
-const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const shards_compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 ;// CONCATENATED MODULE: ./src/action/plan.ts
+
+
 
 
 
@@ -36282,38 +36676,100 @@ async function selectAndKey(graph, sourceDir, salt, targets) {
         return keys;
     return result_ok({ selected: selection.value.closure, keys: keys.value });
 }
-/** `mode: plan`: keys and one lookup, nothing built or downloaded; the missed work as a matrix of shards. */
-async function planShards(graph, o, cache) {
+/**
+ * `mode: plan`: keys and one lookup; the missed jobs are weighed by their recorded durations (unknown ones by
+ * the median of the known, or 1 s) and partitioned into a trunk and shards (see scale/partition.ts).
+ * Nothing is built here: the caller builds the trunk.
+ */
+async function planShards(graph, o, cache, timings) {
     const keyed = await selectAndKey(graph, o.sourceDir, o.salt, o.targets);
     if (!keyed.ok)
         return keyed;
     const { selected, keys } = keyed.value;
-    try {
-        const hits = await cache.lookup([...new Set([...selected].map((l) => keys.get(l)))]);
-        const missed = (l) => !hits.has(keys.get(l));
-        const parts = components(graph, selected, keys);
-        const missedJobs = [...selected].filter(missed).length;
-        const count = shardCount(missedJobs, parts.filter((p) => p.some(missed)).length);
-        return result_ok({ total: selected.size, missed: missedJobs, matrix: shardMatrix(count) });
+    const hits = await cache.lookup([...new Set([...selected].map((l) => keys.get(l)))]);
+    // Jobs of one key are one piece of work: plan each key once.
+    const missedKeys = [];
+    const labelsOf = new Map();
+    for (const job of graph.jobs) {
+        const key = keys.get(job.label);
+        if (!selected.has(job.label) || hits.has(key))
+            continue;
+        const same = labelsOf.get(key);
+        if (same)
+            same.push(job.label);
+        else {
+            labelsOf.set(key, [job.label]);
+            missedKeys.push(key);
+        }
     }
-    finally {
-        await cache.close();
-    }
+    const indexOf = new Map(missedKeys.map((k, i) => [k, i]));
+    const known = missedKeys
+        .map((k) => timings.get(graph.byLabel.get(labelsOf.get(k)[0]).name))
+        .filter((d) => d !== undefined);
+    const fallbackMs = known.length > 0 ? median(known) : 1000;
+    const items = missedKeys.map((key) => {
+        const job = graph.byLabel.get(labelsOf.get(key)[0]);
+        const deps = new Set();
+        for (const d of job.deps) {
+            const i = indexOf.get(keys.get(d));
+            if (i !== undefined)
+                deps.add(i);
+        }
+        return { id: key, deps: [...deps], seconds: (timings.get(job.name) ?? fallbackMs) / 1000 };
+    });
+    const p = partition(items, {
+        startupSeconds: o.startupSeconds,
+        maxShards: o.maxShards,
+        cores: o.cores,
+    });
+    const labels = (i) => labelsOf.get(missedKeys[i]);
+    const shardPlan = {
+        shards: p.shards.map((s) => s.map((i) => missedKeys[i].slice(0, KEY_PREFIX_LENGTH))),
+    };
+    return result_ok({
+        total: selected.size,
+        missed: [...labelsOf.values()].reduce((n, ls) => n + ls.length, 0),
+        trunk: p.trunk.flatMap(labels),
+        shards: p.shards.map((s) => s.flatMap(labels)),
+        encoded: encodePlan(shardPlan),
+        matrix: { shard: p.shards.map((_, i) => `${i + 1}/${p.shards.length}`) },
+        estimateSeconds: p.estimateSeconds,
+        singleRunnerSeconds: p.singleRunnerSeconds,
+    });
 }
 /**
- * `shard: i/n`: the labels of the jobs shard i builds (or restores), to be passed to the engine as targets.
- * Whole components, so the engine's dependency closure adds nothing another shard owns. See shards.ts.
+ * `shard: i/n`: the labels of the jobs shard i builds, to be passed to the engine as targets. With a plan, the
+ * jobs whose keys it lists for shard i; without one, whole connected components dealt by size (shards.ts).
  */
 async function shardTargets(graph, o) {
     const keyed = await selectAndKey(graph, o.sourceDir, o.salt, o.targets);
     if (!keyed.ok)
         return keyed;
     const { selected, keys } = keyed.value;
-    const shards = assignShards(components(graph, selected, keys), o.shard.count);
+    if (o.plan) {
+        if (o.plan.shards.length !== o.shard.count) {
+            return result_err([
+                {
+                    field: 'plan',
+                    message: `the plan has ${o.plan.shards.length} shards, but this is shard ${o.shard.index}/${o.shard.count}`,
+                },
+            ]);
+        }
+        const mine = new Set(o.plan.shards[o.shard.index - 1]);
+        return result_ok([...selected].filter((l) => mine.has(keys.get(l).slice(0, KEY_PREFIX_LENGTH))));
+    }
+    const shards = assignShards(shards_components(graph, selected, keys), o.shard.count);
     return result_ok(shards[o.shard.index - 1] ?? []);
+}
+function median(xs) {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.floor(s.length / 2)];
 }
 
 ;// CONCATENATED MODULE: ./src/action/run-main.ts
+
+
+
 
 
 
@@ -36353,6 +36809,8 @@ async function runMain(deps) {
     const places = await locate(o, deps.env);
     // The cache service derives an entry's version from paths relative to the working directory.
     process.chdir(places.workspace);
+    if (o.mode === 'aggregate')
+        return aggregate(o, places, deps.env);
     const graph = await loadActionGraph(o.graph, places.workspace, places.sourceDir, file_digest_unchangedIndexedFiles(places.workTree));
     if (!graph.ok)
         throw stepError(graph.error);
@@ -36360,9 +36818,9 @@ async function runMain(deps) {
     const cache = makeCache(o, deps.env, places);
     switch (o.mode) {
         case 'plan':
-            return plan(graph.value, o, places, cache);
+            return plan(graph.value, o, places, cache, deps.env);
         case 'run':
-            return run_main_run(graph.value, o, places, cache);
+            return run_main_run(graph.value, o, places, cache, deps.env);
         default:
             return unreachable(o.mode);
     }
@@ -36391,25 +36849,105 @@ const stepError = (problems) => new errors/* StepError */.zg(problems
     ? `Input "${Inputs.targets}": ${p.message}`
     : model_formatProblem(p))
     .join('\n'));
-async function plan(graph, o, p, cache) {
-    const planned = await planShards(graph, { sourceDir: p.sourceDir, salt: o.salt, targets: o.targets }, cache);
-    if (!planned.ok)
+async function plan(graph, o, p, cache, env) {
+    const planned = await planShards(graph, {
+        sourceDir: p.sourceDir,
+        salt: o.salt,
+        targets: o.targets,
+        startupSeconds: o.runnerStartupSeconds,
+        maxShards: o.maxShards,
+        cores: o.concurrency,
+    }, cache, noTimings);
+    if (!planned.ok) {
+        await cache.close();
         throw stepError(planned.error);
-    const { total, missed, matrix } = planned.value;
-    setOutputs(planOutputs(planned.value));
-    const n = matrix.shard.length;
-    core/* info */.pq(`disbuild plan: ${missed} of ${total} jobs to build, in ${n} shard${n === 1 ? '' : 's'}`);
+    }
+    const pl = planned.value;
+    core/* info */.pq(describePlan(pl));
+    let ok = true;
+    if (pl.trunk.length > 0) {
+        // The trunk: what several shards need is built (and saved) once, here, before any shard starts.
+        const summary = await build(graph, o, p, cache, pl.trunk);
+        await reportParts(o, p, env, pl.encoded)?.save(0, summary.reportPath);
+        ok = summary.ok;
+    }
+    else {
+        await cache.close();
+        setOutputs(idleOutputs());
+        if (o.cache === 'github')
+            await reportParts(o, p, env, pl.encoded)?.save(0, await emptyReport(p));
+    }
+    setOutputs(planOutputs(pl));
+    if (!ok)
+        throw new errors/* StepError */.zg('disbuild: the trunk failed; the shards will skip what depends on it');
     return true;
+}
+function describePlan(pl) {
+    const n = pl.matrix.shard.length;
+    const shards = pl.shards.filter((s) => s.length > 0).length;
+    return [
+        `disbuild plan: ${pl.missed} of ${pl.total} jobs to build: ${pl.trunk.length} here first (the trunk), `,
+        `the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `,
+        `estimated ${Math.round(pl.estimateSeconds)} s against ${Math.round(pl.singleRunnerSeconds)} s on one runner`,
+    ].join('');
+}
+/** Where the planner and shards leave their reports for the aggregate step: only the GitHub cache spans runners. */
+function reportParts(o, p, env, encodedPlan) {
+    if (o.cache !== 'github')
+        return undefined;
+    return new PartReports(githubEntryStore(), p.workspace, {
+        keyPrefix: o.keyPrefix,
+        runId: env.GITHUB_RUN_ID ?? 'local',
+        planId: planId(encodedPlan),
+        attempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    });
+}
+async function emptyReport(p) {
+    const path = (0,external_node_path_.join)(p.runnerTemp, 'disbuild-report.json');
+    await json_report_writeJsonReport(path, {
+        jobs: [],
+        counts: { cached: 0, built: 0, failed: 0, skipped: 0 },
+        durationMs: 0,
+    });
+    return path;
+}
+/** `mode: aggregate`: every part's report as one run's outputs, summary and annotations. */
+async function aggregate(o, p, env) {
+    const decoded = decodePlan(o.plan);
+    if (!decoded.ok)
+        throw new errors/* StepError */.zg(`Input "${Inputs.plan}": ${decoded.error}`);
+    const parts = reportParts(o, p, env, o.plan);
+    if (!parts)
+        throw new errors/* StepError */.zg(`Input "${Inputs.mode}": aggregate needs cache github, got ${JSON.stringify(o.cache)}`);
+    const summary = await parts.merged(decoded.value.shards.length);
+    const reportPath = (0,external_node_path_.join)(p.runnerTemp, 'disbuild-report.json');
+    await publish(summary, reportPath, p);
+    return summary.counts.failed + summary.counts.skipped === 0;
+}
+/** The report file, outputs, step summary and annotations of a finished run (or of all parts, merged). */
+async function publish(summary, reportPath, p) {
+    await json_report_writeJsonReport(reportPath, summary);
+    setOutputs(runOutputs(summary, reportPath));
+    await writeStepSummary(summary);
+    annotateFailures(summary, p.sourceDir, p.workspace);
 }
 /** With `shard: i/n`, the labels this shard owns (see shards.ts); otherwise the targets input. */
 async function ownTargets(graph, o, p) {
     if (!o.shard)
         return o.targets;
+    let plan;
+    if (o.plan !== undefined) {
+        const decoded = decodePlan(o.plan);
+        if (!decoded.ok)
+            throw new errors/* StepError */.zg(`Input "${Inputs.plan}": ${decoded.error}`);
+        plan = decoded.value;
+    }
     const mine = await shardTargets(graph, {
         sourceDir: p.sourceDir,
         salt: o.salt,
         targets: o.targets,
         shard: o.shard,
+        ...(plan ? { plan } : {}),
     });
     if (!mine.ok)
         throw stepError(mine.error);
@@ -36435,13 +36973,22 @@ function engineOptions(o, p, targets, signal) {
         signal,
     };
 }
-async function run_main_run(graph, o, p, cache) {
+async function run_main_run(graph, o, p, cache, env) {
     const targets = await ownTargets(graph, o, p);
+    const parts = o.shard && o.plan !== undefined ? reportParts(o, p, env, o.plan) : undefined;
     if (o.shard && targets.length === 0) {
         await cache.close();
         setOutputs(idleOutputs());
+        await parts?.save(o.shard.index, await emptyReport(p));
         return true;
     }
+    const built = await build(graph, o, p, cache, targets);
+    if (o.shard)
+        await parts?.save(o.shard.index, built.reportPath);
+    return built.ok;
+}
+/** Runs the engine over `targets` and publishes the outcome; answers whether every job succeeded. */
+async function build(graph, o, p, cache, targets) {
     const coordinator = await shared_coordinator_SharedCoordinator.open((0,external_node_path_.join)(p.runnerTemp, 'disbuild-state'), {
         onWarning: (m) => core/* warning */.$e(m),
     });
@@ -36461,13 +37008,10 @@ async function run_main_run(graph, o, p, cache) {
             throw stepError(result.error);
         const summary = result.value;
         const reportPath = (0,external_node_path_.join)(p.runnerTemp, 'disbuild-report.json');
-        await json_report_writeJsonReport(reportPath, summary);
-        setOutputs(runOutputs(summary, reportPath));
-        await writeStepSummary(summary);
-        annotateFailures(summary, p.sourceDir, p.workspace);
+        await publish(summary, reportPath, p);
         if (controller.signal.aborted)
             throw new errors/* StepError */.zg('disbuild: cancelled; jobs were stopped');
-        return summary.counts.failed + summary.counts.skipped === 0;
+        return { ok: summary.counts.failed + summary.counts.skipped === 0, reportPath };
     }
     finally {
         process.off('SIGINT', onSignal);

@@ -28481,6 +28481,7 @@ const Outputs = {
     skipped: 'skipped',
     report: 'report',
     matrix: 'matrix',
+    plan: 'plan',
 };
 /** What main hands to post through the runner's state file. */
 const State = {
@@ -28505,15 +28506,15 @@ function idleOutputs() {
         out[s] = '0';
     return out;
 }
-/** Plan mode's outputs: the matrix, and the jobs already cached (nothing built, failed or skipped yet). */
+/**
+ * Plan mode's outputs: the matrix and the plan for the shards. The counts are the planner's own run (the
+ * trunk), set by the engine's outputs before these; `cached` here counts every selected job that already hit.
+ */
 function planOutputs(plan) {
     return {
         [Outputs.matrix]: JSON.stringify(plan.matrix),
-        [Outputs.failedJobs]: '[]',
+        [Outputs.plan]: plan.encoded,
         [Outputs.cached]: String(plan.total - plan.missed),
-        [Outputs.built]: '0',
-        [Outputs.failed]: '0',
-        [Outputs.skipped]: '0',
     };
 }
 /** The one place outputs are written. */

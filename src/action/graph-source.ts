@@ -14,13 +14,14 @@ const quote = (v: string): string => JSON.stringify(v);
 
 /**
  * The graph named by the inputs: a file (relative to the workspace) or what `graph-command` prints (run with a
- * shell in the source dir). Trouble reaching the graph names the input and quotes its value; problems inside
+ * shell in the source dir, with the jobs' base environment). Trouble reaching the graph names the input and quotes its value; problems inside
  * the graph are the graph's own, naming job and field.
  */
 export async function loadActionGraph(
   graph: ActionOptions['graph'],
   workspace: string,
   sourceDir: string,
+  baseEnv: Readonly<Record<string, string>>,
   knownFiles?: Promise<ReadonlySet<string> | undefined>,
 ): Promise<Result<Graph, GraphProblem[]>> {
   if (graph.kind === 'file') {
@@ -36,7 +37,8 @@ export async function loadActionGraph(
   let stdout: string;
   try {
     // A graph of 100,000 jobs is tens of megabytes of JSON: allow far more than the default 1 MiB.
-    ({ stdout } = await sh(graph.command, { cwd: sourceDir, maxBuffer: 1 << 30 }));
+    // The base environment, as jobs get: the runner's tokens (ACTIONS_RUNTIME_TOKEN, …) stay out of it.
+    ({ stdout } = await sh(graph.command, { cwd: sourceDir, env: { ...baseEnv }, maxBuffer: 1 << 30 }));
   } catch (e) {
     const x = e as { code?: number | string; stderr?: string; message: string };
     const why = x.stderr?.trim().split('\n').slice(-5).join('\n') || x.message.split('\n')[0];

@@ -21,6 +21,9 @@ export const Inputs = {
   outDir: 'out-dir',
   shard: 'shard',
   mode: 'mode',
+  plan: 'plan',
+  runnerStartup: 'runner-startup',
+  maxShards: 'max-shards',
   logReplay: 'log-replay',
 } as const;
 
@@ -42,7 +45,12 @@ export interface ActionOptions {
   download: 'minimal' | 'all';
   outDir?: string;
   shard?: { index: number; count: number };
-  mode: 'run' | 'plan';
+  mode: 'run' | 'plan' | 'aggregate';
+  /** The plan mode's `plan` output, for shards and the aggregate step. */
+  plan?: string;
+  /** What starting a runner costs, in seconds: plan mode adds a shard only when it saves more than that. */
+  runnerStartupSeconds: number;
+  maxShards: number;
   logReplay: 'failed' | 'all' | 'none';
 }
 
@@ -64,6 +72,13 @@ function bool(name: string, value: string, fallback: boolean): Result<boolean, s
   if (/^(true|yes|1)$/i.test(value)) return ok(true);
   if (/^(false|no|0)$/i.test(value)) return ok(false);
   return err(`Input "${name}" must be true or false, got ${quote(value)}`);
+}
+
+/** A whole number ≥ 1 (≥ 0 with `zero`). */
+function positive(name: string, value: string, fallback: number, zero = false): Result<number, string> {
+  if (value === '') return ok(fallback);
+  if (zero ? /^[0-9]+$/.test(value) : /^[1-9][0-9]*$/.test(value)) return ok(Number(value));
+  return err(`Input "${name}" must be a ${zero ? 'non-negative' : 'positive'} integer, got ${quote(value)}`);
 }
 
 /** `i/n` with 1 ≤ i ≤ n. */
@@ -88,7 +103,12 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
   };
   const graphPath = get(Inputs.graph);
   const graphCommand = get(Inputs.graphCommand);
-  if (graphPath === '' && graphCommand === '')
+  const mode = take(
+    choice(Inputs.mode, get(Inputs.mode), ['run', 'plan', 'aggregate'] as const, 'run'),
+    'run',
+  );
+  // The aggregate step reads the shards' reports; it needs no graph.
+  if (graphPath === '' && graphCommand === '' && mode !== 'aggregate')
     problems.push('Input "graph" (or "graph-command") is required, got ""');
   if (graphPath !== '' && graphCommand !== '')
     problems.push('Inputs "graph" and "graph-command" exclude each other; set one');
@@ -101,13 +121,13 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
       ? { url: get(Inputs.cacheUrl), team: get(Inputs.cacheTeam), token: get(Inputs.cacheToken) }
       : undefined;
   if (remote && remote.url === '') problems.push(`Input "cache-url" is required with cache ${cache}, got ""`);
-  const concurrencyRaw = get(Inputs.concurrency);
-  let concurrency = availableParallelism();
-  if (concurrencyRaw !== '') {
-    if (/^[1-9][0-9]*$/.test(concurrencyRaw)) concurrency = Number(concurrencyRaw);
-    else problems.push(`Input "concurrency" must be a positive integer, got ${quote(concurrencyRaw)}`);
-  }
+  const concurrency = take(positive(Inputs.concurrency, get(Inputs.concurrency), availableParallelism()), 1);
+  const runnerStartupSeconds = take(positive(Inputs.runnerStartup, get(Inputs.runnerStartup), 30, true), 30);
+  const maxShards = take(positive(Inputs.maxShards, get(Inputs.maxShards), 16), 16);
   const outDir = get(Inputs.outDir);
+  const plan = get(Inputs.plan);
+  if (mode === 'aggregate' && plan === '')
+    problems.push('Input "plan" is required with mode aggregate (the plan step\'s "plan" output), got ""');
   const shard = take(parseShard(get(Inputs.shard)), undefined);
   const options: ActionOptions = {
     graph:
@@ -130,7 +150,10 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
     ),
     ...(outDir === '' ? {} : { outDir }),
     ...(shard ? { shard } : {}),
-    mode: take(choice(Inputs.mode, get(Inputs.mode), ['run', 'plan'] as const, 'run'), 'run'),
+    mode,
+    ...(plan === '' ? {} : { plan }),
+    runnerStartupSeconds,
+    maxShards,
     logReplay: take(
       choice(Inputs.logReplay, get(Inputs.logReplay), ['failed', 'all', 'none'] as const, 'failed'),
       'failed',

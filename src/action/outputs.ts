@@ -10,6 +10,7 @@ export const Outputs = {
   skipped: 'skipped',
   report: 'report',
   matrix: 'matrix',
+  plan: 'plan',
 } as const;
 
 /** What main hands to post through the runner's state file. */
@@ -39,19 +40,20 @@ export function idleOutputs(): Record<string, string> {
   return out;
 }
 
-/** Plan mode's outputs: the matrix, and the jobs already cached (nothing built, failed or skipped yet). */
+/**
+ * Plan mode's outputs: the matrix and the plan for the shards. The counts are the planner's own run (the
+ * trunk), set by the engine's outputs before these; `cached` here counts every selected job that already hit.
+ */
 export function planOutputs(plan: {
   total: number;
   missed: number;
+  encoded: string;
   matrix: { shard: string[] };
 }): Record<string, string> {
   return {
     [Outputs.matrix]: JSON.stringify(plan.matrix),
-    [Outputs.failedJobs]: '[]',
+    [Outputs.plan]: plan.encoded,
     [Outputs.cached]: String(plan.total - plan.missed),
-    [Outputs.built]: '0',
-    [Outputs.failed]: '0',
-    [Outputs.skipped]: '0',
   };
 }
 

@@ -1,17 +1,38 @@
 import type { Cache } from '../cache/cache.js';
 import { selectJobs } from '../executor/select.js';
+import type { Timings } from '../executor/timings.js';
 import type { Graph, GraphProblem, JobLabel } from '../graph/model.js';
 import type { JobKey } from '../ids/brands.js';
 import { keyGraph } from '../ids/job-key.js';
+import { partition, type WorkItem } from '../scale/partition.js';
+import { encodePlan, KEY_PREFIX_LENGTH, type ShardPlan } from '../scale/shard-plan.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
-import { assignShards, components, shardCount, shardMatrix } from './shards.js';
+import { assignShards, components } from './shards.js';
 
-/** What plan mode found: the selected jobs, how many missed the cache, and the matrix to run them with. */
+/** What plan mode decided: the trunk it builds itself, and the shards' parts. */
 export interface Plan {
   total: number;
   missed: number;
+  /** Missed jobs the planner builds before the matrix starts. */
+  trunk: JobLabel[];
+  /** Missed jobs each shard builds. */
+  shards: JobLabel[][];
+  /** The `plan` output for the shards. */
+  encoded: string;
   matrix: { shard: string[] };
+  /** Estimated wall time of this plan and of one runner building everything, in seconds. */
+  estimateSeconds: number;
+  singleRunnerSeconds: number;
+}
+
+export interface PlanOptions {
+  sourceDir: string;
+  salt: string;
+  targets: readonly string[];
+  startupSeconds: number;
+  maxShards: number;
+  cores: number;
 }
 
 /** What plan and shard both start from: the selected jobs (targets and their deps) and their keys. */
@@ -33,38 +54,103 @@ async function selectAndKey(
   return ok({ selected: selection.value.closure, keys: keys.value });
 }
 
-/** `mode: plan`: keys and one lookup, nothing built or downloaded; the missed work as a matrix of shards. */
+/**
+ * `mode: plan`: keys and one lookup; the missed jobs are weighed by their recorded durations (unknown ones by
+ * the median of the known, or 1 s) and partitioned into a trunk and shards (see scale/partition.ts).
+ * Nothing is built here: the caller builds the trunk.
+ */
 export async function planShards(
   graph: Graph,
-  o: { sourceDir: string; salt: string; targets: readonly string[] },
+  o: PlanOptions,
   cache: Cache,
+  timings: Timings,
 ): Promise<Result<Plan, GraphProblem[]>> {
   const keyed = await selectAndKey(graph, o.sourceDir, o.salt, o.targets);
   if (!keyed.ok) return keyed;
   const { selected, keys } = keyed.value;
-  try {
-    const hits = await cache.lookup([...new Set([...selected].map((l) => keys.get(l)!))]);
-    const missed = (l: JobLabel): boolean => !hits.has(keys.get(l)!);
-    const parts = components(graph, selected, keys);
-    const missedJobs = [...selected].filter(missed).length;
-    const count = shardCount(missedJobs, parts.filter((p) => p.some(missed)).length);
-    return ok({ total: selected.size, missed: missedJobs, matrix: shardMatrix(count) });
-  } finally {
-    await cache.close();
+  const hits = await cache.lookup([...new Set([...selected].map((l) => keys.get(l)!))]);
+  // Jobs of one key are one piece of work: plan each key once.
+  const missedKeys: JobKey[] = [];
+  const labelsOf = new Map<JobKey, JobLabel[]>();
+  for (const job of graph.jobs) {
+    const key = keys.get(job.label)!;
+    if (!selected.has(job.label) || hits.has(key)) continue;
+    const same = labelsOf.get(key);
+    if (same) same.push(job.label);
+    else {
+      labelsOf.set(key, [job.label]);
+      missedKeys.push(key);
+    }
   }
+  const indexOf = new Map(missedKeys.map((k, i) => [k, i]));
+  const known = missedKeys
+    .map((k) => timings.get(graph.byLabel.get(labelsOf.get(k)![0]!)!.name))
+    .filter((d): d is number => d !== undefined);
+  const fallbackMs = known.length > 0 ? median(known) : 1000;
+  const items: WorkItem[] = missedKeys.map((key) => {
+    const job = graph.byLabel.get(labelsOf.get(key)![0]!)!;
+    const deps = new Set<number>();
+    for (const d of job.deps) {
+      const i = indexOf.get(keys.get(d)!);
+      if (i !== undefined) deps.add(i);
+    }
+    return { id: key, deps: [...deps], seconds: (timings.get(job.name) ?? fallbackMs) / 1000 };
+  });
+  const p = partition(items, {
+    startupSeconds: o.startupSeconds,
+    maxShards: o.maxShards,
+    cores: o.cores,
+  });
+  const labels = (i: number): JobLabel[] => labelsOf.get(missedKeys[i]!)!;
+  const shardPlan: ShardPlan = {
+    shards: p.shards.map((s) => s.map((i) => missedKeys[i]!.slice(0, KEY_PREFIX_LENGTH))),
+  };
+  return ok({
+    total: selected.size,
+    missed: [...labelsOf.values()].reduce((n, ls) => n + ls.length, 0),
+    trunk: p.trunk.flatMap(labels),
+    shards: p.shards.map((s) => s.flatMap(labels)),
+    encoded: encodePlan(shardPlan),
+    matrix: { shard: p.shards.map((_, i) => `${i + 1}/${p.shards.length}`) },
+    estimateSeconds: p.estimateSeconds,
+    singleRunnerSeconds: p.singleRunnerSeconds,
+  });
 }
 
 /**
- * `shard: i/n`: the labels of the jobs shard i builds (or restores), to be passed to the engine as targets.
- * Whole components, so the engine's dependency closure adds nothing another shard owns. See shards.ts.
+ * `shard: i/n`: the labels of the jobs shard i builds, to be passed to the engine as targets. With a plan, the
+ * jobs whose keys it lists for shard i; without one, whole connected components dealt by size (shards.ts).
  */
 export async function shardTargets(
   graph: Graph,
-  o: { sourceDir: string; salt: string; targets: readonly string[]; shard: { index: number; count: number } },
+  o: {
+    sourceDir: string;
+    salt: string;
+    targets: readonly string[];
+    shard: { index: number; count: number };
+    plan?: ShardPlan;
+  },
 ): Promise<Result<JobLabel[], GraphProblem[]>> {
   const keyed = await selectAndKey(graph, o.sourceDir, o.salt, o.targets);
   if (!keyed.ok) return keyed;
   const { selected, keys } = keyed.value;
+  if (o.plan) {
+    if (o.plan.shards.length !== o.shard.count) {
+      return err([
+        {
+          field: 'plan',
+          message: `the plan has ${o.plan.shards.length} shards, but this is shard ${o.shard.index}/${o.shard.count}`,
+        },
+      ]);
+    }
+    const mine = new Set(o.plan.shards[o.shard.index - 1]);
+    return ok([...selected].filter((l) => mine.has(keys.get(l)!.slice(0, KEY_PREFIX_LENGTH))));
+  }
   const shards = assignShards(components(graph, selected, keys), o.shard.count);
   return ok(shards[o.shard.index - 1] ?? []);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
 }

@@ -24,7 +24,11 @@ import { StepError } from './errors.js';
 import { loadActionGraph } from './graph-source.js';
 import { type ActionOptions, Inputs, parseActionInputs } from './inputs.js';
 import { idleOutputs, planOutputs, runOutputs, setOutputs, State } from './outputs.js';
-import { planShards, shardTargets } from './plan.js';
+import { PartReports } from './part-reports.js';
+import { type Plan, planShards, shardTargets } from './plan.js';
+import { decodePlan, planId, type ShardPlan } from '../scale/shard-plan.js';
+import type { RunSummary } from '../report/events.js';
+import { noTimings } from '../executor/timings.js';
 
 /** What the main step reads from its surroundings; tests run the bundle with real `INPUT_*` variables instead. */
 export interface MainDeps {
@@ -47,6 +51,8 @@ interface Places {
   baseEnv: Record<string, string>;
   /** git's listings of the source directory, started at once: the input check and the keys both use them. */
   workTree: WorkTreeListings;
+  /** Where `cache: local` keeps its entries. */
+  localCacheDir: string;
 }
 
 /**
@@ -60,10 +66,12 @@ export async function runMain(deps: MainDeps): Promise<boolean> {
   const places = await locate(o, deps.env);
   // The cache service derives an entry's version from paths relative to the working directory.
   process.chdir(places.workspace);
+  if (o.mode === 'aggregate') return aggregate(o, places, deps.env);
   const graph = await loadActionGraph(
     o.graph,
     places.workspace,
     places.sourceDir,
+    places.baseEnv,
     unchangedIndexedFiles(places.workTree),
   );
   if (!graph.ok) throw stepError(graph.error);
@@ -71,9 +79,9 @@ export async function runMain(deps: MainDeps): Promise<boolean> {
   const cache = await makeCache(o, deps.env, places);
   switch (o.mode) {
     case 'plan':
-      return plan(graph.value, o, places, cache);
+      return plan(graph.value, o, places, cache, deps.env);
     case 'run':
-      return run(graph.value, o, places, cache);
+      return run(graph.value, o, places, cache, deps.env);
     default:
       return unreachable(o.mode);
   }
@@ -100,6 +108,7 @@ async function locate(o: ActionOptions, env: NodeJS.ProcessEnv): Promise<Places>
     workDir,
     baseEnv: baseEnvironment(env),
     workTree: startWorkTreeListings(sourceDir),
+    localCacheDir: defaultCacheDir(env),
   };
 }
 
@@ -115,28 +124,122 @@ const stepError = (problems: readonly GraphProblem[]): StepError =>
       .join('\n'),
   );
 
-async function plan(graph: Graph, o: ActionOptions, p: Places, cache: Cache): Promise<boolean> {
+async function plan(
+  graph: Graph,
+  o: ActionOptions,
+  p: Places,
+  cache: Cache,
+  env: NodeJS.ProcessEnv,
+): Promise<boolean> {
   const planned = await planShards(
     graph,
-    { sourceDir: p.sourceDir, salt: o.salt, targets: o.targets },
+    {
+      sourceDir: p.sourceDir,
+      salt: o.salt,
+      targets: o.targets,
+      startupSeconds: o.runnerStartupSeconds,
+      maxShards: o.maxShards,
+      cores: o.concurrency,
+    },
     cache,
+    noTimings,
   );
-  if (!planned.ok) throw stepError(planned.error);
-  const { total, missed, matrix } = planned.value;
-  setOutputs(planOutputs(planned.value));
-  const n = matrix.shard.length;
-  core.info(`disbuild plan: ${missed} of ${total} jobs to build, in ${n} shard${n === 1 ? '' : 's'}`);
+  if (!planned.ok) {
+    await cache.close();
+    throw stepError(planned.error);
+  }
+  const pl = planned.value;
+  core.info(describePlan(pl));
+  let ok = true;
+  if (pl.trunk.length > 0) {
+    // The trunk: what several shards need is built (and saved) once, here, before any shard starts.
+    const summary = await build(graph, o, p, cache, pl.trunk);
+    await reportParts(o, p, env, pl.encoded)?.save(0, summary.reportPath);
+    ok = summary.ok;
+  } else {
+    await cache.close();
+    setOutputs(idleOutputs());
+    if (o.cache === 'github') await reportParts(o, p, env, pl.encoded)?.save(0, await emptyReport(p));
+  }
+  setOutputs(planOutputs(pl));
+  if (!ok) throw new StepError('disbuild: the trunk failed; the shards will skip what depends on it');
   return true;
+}
+
+function describePlan(pl: Plan): string {
+  const n = pl.matrix.shard.length;
+  const shards = pl.shards.filter((s) => s.length > 0).length;
+  return [
+    `disbuild plan: ${pl.missed} of ${pl.total} jobs to build: ${pl.trunk.length} here first (the trunk), `,
+    `the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `,
+    `estimated ${Math.round(pl.estimateSeconds)} s against ${Math.round(pl.singleRunnerSeconds)} s on one runner`,
+  ].join('');
+}
+
+/** Where the planner and shards leave their reports for the aggregate step: only the GitHub cache spans runners. */
+function reportParts(
+  o: ActionOptions,
+  p: Places,
+  env: NodeJS.ProcessEnv,
+  encodedPlan: string,
+): PartReports | undefined {
+  if (o.cache !== 'github') return undefined;
+  return new PartReports(githubEntryStore(), p.workspace, {
+    keyPrefix: o.keyPrefix,
+    runId: env.GITHUB_RUN_ID ?? 'local',
+    planId: planId(encodedPlan),
+    attempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+  });
+}
+
+async function emptyReport(p: Places): Promise<string> {
+  const path = join(p.runnerTemp, 'disbuild-report.json');
+  await writeJsonReport(path, {
+    jobs: [],
+    counts: { cached: 0, built: 0, failed: 0, skipped: 0 },
+    durationMs: 0,
+  });
+  return path;
+}
+
+/** `mode: aggregate`: every part's report as one run's outputs, summary and annotations. */
+async function aggregate(o: ActionOptions, p: Places, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const decoded = decodePlan(o.plan!);
+  if (!decoded.ok) throw new StepError(`Input "${Inputs.plan}": ${decoded.error}`);
+  const parts = reportParts(o, p, env, o.plan!);
+  if (!parts)
+    throw new StepError(
+      `Input "${Inputs.mode}": aggregate needs cache github, got ${JSON.stringify(o.cache)}`,
+    );
+  const summary = await parts.merged(decoded.value.shards.length);
+  const reportPath = join(p.runnerTemp, 'disbuild-report.json');
+  await publish(summary, reportPath, p);
+  return summary.counts.failed + summary.counts.skipped === 0;
+}
+
+/** The report file, outputs, step summary and annotations of a finished run (or of all parts, merged). */
+async function publish(summary: RunSummary, reportPath: string, p: Places): Promise<void> {
+  await writeJsonReport(reportPath, summary);
+  setOutputs(runOutputs(summary, reportPath));
+  await writeStepSummary(summary);
+  annotateFailures(summary, p.sourceDir, p.workspace);
 }
 
 /** With `shard: i/n`, the labels this shard owns (see shards.ts); otherwise the targets input. */
 async function ownTargets(graph: Graph, o: ActionOptions, p: Places): Promise<readonly string[]> {
   if (!o.shard) return o.targets;
+  let plan: ShardPlan | undefined;
+  if (o.plan !== undefined) {
+    const decoded = decodePlan(o.plan);
+    if (!decoded.ok) throw new StepError(`Input "${Inputs.plan}": ${decoded.error}`);
+    plan = decoded.value;
+  }
   const mine = await shardTargets(graph, {
     sourceDir: p.sourceDir,
     salt: o.salt,
     targets: o.targets,
     shard: o.shard,
+    ...(plan ? { plan } : {}),
   });
   if (!mine.ok) throw stepError(mine.error);
   core.info(`disbuild: shard ${o.shard.index}/${o.shard.count} owns ${mine.value.length} jobs`);
@@ -168,15 +271,40 @@ function engineOptions(
   };
 }
 
-async function run(graph: Graph, o: ActionOptions, p: Places, cache: Cache): Promise<boolean> {
+async function run(
+  graph: Graph,
+  o: ActionOptions,
+  p: Places,
+  cache: Cache,
+  env: NodeJS.ProcessEnv,
+): Promise<boolean> {
   const targets = await ownTargets(graph, o, p);
+  const parts = o.shard && o.plan !== undefined ? reportParts(o, p, env, o.plan) : undefined;
   if (o.shard && targets.length === 0) {
     await cache.close();
     setOutputs(idleOutputs());
+    await parts?.save(o.shard.index, await emptyReport(p));
     return true;
   }
+  const built = await build(graph, o, p, cache, targets);
+  if (o.shard) await parts?.save(o.shard.index, built.reportPath);
+  return built.ok;
+}
+
+/** Runs the engine over `targets` and publishes the outcome; answers whether every job succeeded. */
+async function build(
+  graph: Graph,
+  o: ActionOptions,
+  p: Places,
+  cache: Cache,
+  targets: readonly string[],
+): Promise<{ ok: boolean; reportPath: string }> {
   const coordinator = await SharedCoordinator.open(join(p.runnerTemp, 'disbuild-state'), {
     onWarning: (m) => core.warning(m),
+    // A job that prints its environment must not print the coordinator's token into the log.
+    onSecret: (secret) => core.setSecret(secret),
+    // Jobs write outputs and temp files under the runner temp dir, or into the local cache's own tree.
+    publishRoots: [p.runnerTemp, ...(['local', 'http', 'turbo'].includes(o.cache) ? [p.localCacheDir] : [])],
   });
   // The runner cancels a step with SIGINT, then SIGTERM: kill the jobs, save nothing partial.
   const controller = new AbortController();
@@ -193,12 +321,9 @@ async function run(graph: Graph, o: ActionOptions, p: Places, cache: Cache): Pro
     if (!result.ok) throw stepError(result.error);
     const summary = result.value;
     const reportPath = join(p.runnerTemp, 'disbuild-report.json');
-    await writeJsonReport(reportPath, summary);
-    setOutputs(runOutputs(summary, reportPath));
-    await writeStepSummary(summary);
-    annotateFailures(summary, p.sourceDir, p.workspace);
+    await publish(summary, reportPath, p);
     if (controller.signal.aborted) throw new StepError('disbuild: cancelled; jobs were stopped');
-    return summary.counts.failed + summary.counts.skipped === 0;
+    return { ok: summary.counts.failed + summary.counts.skipped === 0, reportPath };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -224,7 +349,7 @@ async function makeCache(o: ActionOptions, env: NodeJS.ProcessEnv, p: Places): P
       });
     }
     case 'local':
-      return lazyLocal(defaultCacheDir(env), warn);
+      return lazyLocal(p.localCacheDir, warn);
     case 'http':
     case 'turbo':
       return remoteCache(o, env, p, warn);
@@ -252,7 +377,7 @@ async function remoteCache(
     'read-write',
   );
   if (!remote.ok) throw new StepError(remote.error);
-  const dir = defaultCacheDir(env);
+  const dir = p.localCacheDir;
   const local = await LocalCache.create(dir, { onWarning: warn }).catch((e: unknown): Cache => {
     warn(`disbuild: the local cache at ${dir} is unusable, using the remote cache alone: ${String(e)}`);
     return new NullCache();

@@ -2,7 +2,8 @@ import type { Graph, JobLabel } from '../graph/model.js';
 import type { JobKey } from '../ids/brands.js';
 
 /**
- * How `mode: plan` and `shard: i/n` split a graph across the runners of a matrix (DESIGN.md §8).
+ * How `shard: i/n` splits a graph across the runners of a matrix when it is given no `plan` (DESIGN.md §8;
+ * with a plan, the shards take their parts from it: see scale/partition.ts).
  *
  * The unit of work is a **connected component** of the selected jobs (jobs linked by `Deps` in either
  * direction). A component goes to one shard whole, so no shard ever builds a dependency that another shard
@@ -16,11 +17,6 @@ import type { JobKey } from '../ids/brands.js';
  * smallest key of a component (producers' labels may be random from one graph generation to the next; keys
  * are content).
  */
-
-/** Shards of missed work are about this many jobs each. */
-export const JOBS_PER_SHARD = 50;
-/** No plan asks for more runners than this. */
-export const MAX_SHARDS = 16;
 
 /** The selected jobs, grouped into components (each sorted by key), largest first, then by smallest key. */
 export function components(
@@ -63,19 +59,6 @@ export function assignShards(parts: readonly JobLabel[][], count: number): JobLa
     shards[least]!.push(...part);
   }
   return shards;
-}
-
-/**
- * How many shards a plan asks for: about JOBS_PER_SHARD missed jobs each, at most MAX_SHARDS, and no more than
- * the components holding missed work. Never 0: a matrix must have a row, and a shard with nothing to do is cheap.
- */
-export function shardCount(missedJobs: number, componentsWithMisses: number): number {
-  return Math.max(1, Math.min(MAX_SHARDS, Math.ceil(missedJobs / JOBS_PER_SHARD), componentsWithMisses));
-}
-
-/** The matrix output of plan mode: `{"shard": ["1/n", …, "n/n"]}`. */
-export function shardMatrix(count: number): { shard: string[] } {
-  return { shard: Array.from({ length: count }, (_, i) => `${i + 1}/${count}`) };
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -13,11 +13,32 @@ export function sha256(bytes: Buffer | string): string {
 /** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
 const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
 
+/**
+ * After this many bytes hashed synchronously, the next file waits for one turn of the event loop: a tree of
+ * gigabytes in small files must not hold back timers (a coordinator lease renewal, a server's own lease
+ * checks) for seconds.
+ */
+const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
+let hashedSinceYield = 0;
+
 async function fileSha256(path: string, size: number): Promise<string> {
-  if (size <= SYNC_HASH_LIMIT) return sha256(readFileSync(path));
+  if (size <= SYNC_HASH_LIMIT) {
+    hashedSinceYield += size;
+    if (hashedSinceYield >= YIELD_EVERY_BYTES) {
+      hashedSinceYield = 0;
+      await new Promise((r) => setImmediate(r));
+    }
+    return sha256(readFileSync(path));
+  }
   const h = createHash('sha256');
   for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
   return h.digest('hex');
+}
+
+/** Does a symlink at `path` (relative, '/'-separated) with this target lead out of its tree? */
+export function symlinkEscapes(path: string, target: string): boolean {
+  const resolved = posix.normalize(posix.join(posix.dirname(path), target));
+  return isAbsolute(target) || target.includes('\0') || resolved === '..' || resolved.startsWith('../');
 }
 
 /** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
@@ -37,8 +58,7 @@ export async function describeTree(dir: string): Promise<Result<ManifestEntry[],
         if (problem) return problem;
       } else if (st.isSymbolicLink()) {
         const target = readlinkSync(abs);
-        const resolved = posix.normalize(posix.join(posix.dirname(r), target));
-        if (isAbsolute(target) || resolved === '..' || resolved.startsWith('../')) {
+        if (symlinkEscapes(r, target)) {
           return `symlink ${r} points outside the output directory (${target})`;
         }
         entries.push({
@@ -83,7 +103,10 @@ export async function buildManifest(
 }
 
 /** Checks that `dir` holds exactly the manifest's tree: same entries, types, sizes, exec bits and hashes. */
-export async function verifyTree(dir: string, manifest: Manifest): Promise<Result<void, string>> {
+export async function verifyTree(
+  dir: string,
+  manifest: Pick<Manifest, 'entries'>,
+): Promise<Result<void, string>> {
   const actual = await describeTree(dir);
   if (!actual.ok) return actual;
   const want = new Map(manifest.entries.map((e) => [e.path, e]));

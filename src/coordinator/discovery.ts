@@ -1,16 +1,22 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CoordinatorClient } from './client.js';
+import { ensurePrivateDir, readPrivateFile, socketProblem } from './private-dir.js';
 import { type CoordinatorServer, startCoordinatorServer } from './server.js';
+import { withTakeoverLock } from './takeover-lock.js';
 
 /**
  * How several disbuild processes on one cache directory share one coordinator.
  *
- * The first process serves it in-process on `<cacheDir>/coordinator/sock`; the others find the socket and join.
- * The socket is the registry: a process that cannot reach it takes over under a short mutex (so two processes
- * never both replace a dead one), and every server uses the same bearer token, kept in an owner-only file.
+ * The first process serves it in-process and records where, with which bearer token, in
+ * `<cacheDir>/coordinator/server.json` (owner-only, in an owner-only directory); the others read the record and
+ * join. A process that cannot reach the recorded server takes over under a lock (so two processes never both
+ * replace a dead one) with a fresh token: a token outlives no server. The socket is `<cacheDir>/coordinator/sock`,
+ * or, when that path is too long for a socket, `sock` in a fresh owner-only directory of the temp dir: never a
+ * name another user could guess and create first. A client sends its token only to a socket that is ours, in a
+ * directory that is ours and that nobody else can write; anything else is somebody else's server, and is ignored.
  * A serving process that finishes its own run keeps serving until nobody else builds or waits (see `close`).
  */
 export interface Coordination {
@@ -20,100 +26,103 @@ export interface Coordination {
   server?: CoordinatorServer;
 }
 
+/** What server.json holds. */
+interface ServerRecord {
+  address: string;
+  bearer: string;
+  pid: number;
+}
+
 export async function joinOrStartCoordinator(
   cacheDir: string,
-  opts: { leaseMs?: number; transport?: 'unix' | 'tcp' } = {},
+  opts: { leaseMs?: number; publishRoots?: readonly string[] } = {},
 ): Promise<Coordination> {
   const dir = join(cacheDir, 'coordinator');
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const bearer = await sharedBearer(join(dir, 'bearer'));
-  const socketPath = socketPathFor(dir);
-  const addressFile = join(dir, 'address');
+  const problem = await ensurePrivateDir(dir);
+  if (problem) throw new Error(`cannot use the coordinator directory: ${problem}`);
+  const recordPath = join(dir, 'server.json');
 
-  const tryJoin = async (): Promise<Coordination | undefined> => {
-    const address =
-      opts.transport === 'tcp'
-        ? await readFile(addressFile, 'utf8').catch(() => undefined)
-        : `unix:${socketPath}`;
-    if (address === undefined) return undefined;
-    const client = new CoordinatorClient(address, bearer);
-    if (await isAlive(client)) return { client, bearer };
+  const tryJoin = async (): Promise<{ joined?: Coordination; record?: ServerRecord }> => {
+    const record = parseRecord(await readPrivateFile(recordPath));
+    if (!record) return {};
+    if (await socketProblem(socketOf(record))) return { record };
+    const client = new CoordinatorClient(record.address, record.bearer);
+    if (await isOurs(client)) return { joined: { client, bearer: record.bearer }, record };
     client.close();
-    return undefined;
+    return { record };
   };
 
-  const joined = await tryJoin();
-  if (joined) return joined;
-  return withMutex(join(dir, 'takeover.lock'), async () => {
+  const first = await tryJoin();
+  if (first.joined) return first.joined;
+  return withTakeoverLock(join(dir, 'takeover.lock'), async () => {
     const again = await tryJoin();
-    if (again) return again;
+    if (again.joined) return again.joined;
+    const { socketPath, privateTemp } = await newSocketPath(dir);
+    const old = again.record ? socketOf(again.record) : undefined;
+    if (old !== undefined && old !== socketPath) await removeSocket(old, dir);
     await rm(socketPath, { force: true });
+    const bearer = randomBytes(24).toString('hex');
     const started = await startCoordinatorServer({
       storeDir: join(dir, 'store'),
       bearer,
-      listen: opts.transport === 'tcp' ? { tcp: true } : { socketPath },
+      listen: { socketPath },
+      publishRoots: opts.publishRoots ?? [cacheDir],
       ...(opts.leaseMs === undefined ? {} : { leaseMs: opts.leaseMs }),
     });
-    if (!started.ok) throw new Error(`cannot start the coordinator: ${started.error}`);
-    const temp = `${addressFile}.${process.pid}`;
-    await writeFile(temp, started.value.address, { mode: 0o600 });
-    await rename(temp, addressFile);
-    const server = started.value;
+    if (!started.ok) {
+      if (privateTemp) await rmdir(privateTemp).catch(() => undefined);
+      throw new Error(`cannot start the coordinator: ${started.error}`);
+    }
+    const record: ServerRecord = { address: started.value.address, bearer, pid: process.pid };
+    const temp = `${recordPath}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    await writeFile(temp, JSON.stringify(record), { mode: 0o600 });
+    await rename(temp, recordPath);
+    const inner = started.value;
+    const server: CoordinatorServer = privateTemp
+      ? {
+          ...inner,
+          close: async () => {
+            await inner.close();
+            await rmdir(privateTemp).catch(() => undefined);
+          },
+        }
+      : inner;
     return { client: new CoordinatorClient(server.address, bearer, server.call), bearer, server };
   });
 }
 
-/** Any HTTP answer means a live server; a refused or reset connection means none. */
-async function isAlive(client: CoordinatorClient): Promise<boolean> {
+/** Our server answers our token with anything but 401; a refused or reset connection means none. */
+async function isOurs(client: CoordinatorClient): Promise<boolean> {
   const r = await client.renew('probe', 'probe');
-  return r.ok || r.error.reason !== 'unreachable';
+  return r.ok || (r.error.reason === 'refused' && r.error.status !== 401);
 }
 
-/**
- * The bearer every server of this cache directory uses. Written to a temp file and hard-linked into place, so a
- * process starting at the same moment never reads a created-but-still-empty file.
- */
-async function sharedBearer(path: string): Promise<string> {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  await writeFile(temp, randomBytes(24).toString('hex'), { mode: 0o600 });
+const socketOf = (r: ServerRecord): string => r.address.slice('unix:'.length);
+
+function parseRecord(text: string | undefined): ServerRecord | undefined {
+  if (text === undefined) return undefined;
   try {
-    await link(temp, path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  } finally {
-    await rm(temp, { force: true });
+    const r = JSON.parse(text) as Partial<ServerRecord>;
+    if (typeof r.address !== 'string' || !r.address.startsWith('unix:') || typeof r.bearer !== 'string')
+      return undefined;
+    return { address: r.address, bearer: r.bearer, pid: Number(r.pid) };
+  } catch {
+    return undefined;
   }
-  return (await readFile(path, 'utf8')).trim();
 }
 
-/** Unix socket paths are limited to about 107 bytes; long cache paths get a stable name in the temp dir. */
-function socketPathFor(dir: string): string {
+/** Unix socket paths are limited to about 107 bytes; a long cache path gets a fresh private directory instead. */
+async function newSocketPath(dir: string): Promise<{ socketPath: string; privateTemp?: string }> {
   const inside = join(dir, 'sock');
-  if (Buffer.byteLength(inside) < 100) return inside;
-  return join(tmpdir(), `disbuild-${createHash('sha1').update(dir).digest('hex').slice(0, 16)}.sock`);
+  if (Buffer.byteLength(inside) < 100) return { socketPath: inside };
+  // mkdtemp: a random name, created 0700 by this user, that fails rather than reuse an existing path.
+  const privateTemp = await mkdtemp(join(tmpdir(), 'disbuild-coordinator-'));
+  return { socketPath: join(privateTemp, 'sock'), privateTemp };
 }
 
-/** A cross-process mutex: a directory made atomically; one older than 5 s is a dead holder's and is broken. */
-async function withMutex<T>(path: string, fn: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      await mkdir(path);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const age =
-        Date.now() -
-        (await stat(path).then(
-          (s) => s.mtimeMs,
-          () => Date.now(),
-        ));
-      if (age > 5000) await rmdir(path).catch(() => undefined);
-      else await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    await rmdir(path).catch(() => undefined);
-  }
+/** A dead server's socket, and its private temp directory if it had one (only when both are ours). */
+async function removeSocket(socketPath: string, dir: string): Promise<void> {
+  if (await socketProblem(socketPath)) return;
+  await rm(socketPath, { force: true });
+  if (dirname(socketPath) !== dir) await rmdir(dirname(socketPath)).catch(() => undefined);
 }

@@ -23,6 +23,8 @@ export interface CoordinatorServerOptions {
   /** A Unix socket path, or loopback TCP on a random port. */
   listen: { socketPath: string } | { tcp: true };
   leaseMs?: number;
+  /** Directories whose plain files `finish` may publish (job outputs and temp dirs); see ResultStore. */
+  publishRoots: readonly string[];
 }
 
 export interface CoordinatorServer {
@@ -52,7 +54,7 @@ export async function startCoordinatorServer(
 ): Promise<Result<CoordinatorServer, string>> {
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const state = new CoordinatorState({ leaseMs, newToken: () => randomBytes(16).toString('hex') });
-  const store = new ResultStore(opts.storeDir);
+  const store = new ResultStore(opts.storeDir, opts.publishRoots);
   // A previous server's results are stale; they are moved away at once and deleted in the background.
   discardDir(opts.storeDir);
   const stats = { start: 0, finish: 0, renew: 0, recorded: 0, rejected: 0 };

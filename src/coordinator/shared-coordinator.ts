@@ -6,11 +6,11 @@ import type { CoordinatorClient } from './client.js';
 import { type Coordination, joinOrStartCoordinator } from './discovery.js';
 import type { BuiltResult, Claim, JobCoordinator } from './job-coordinator.js';
 import { soloCoordinator } from './job-coordinator.js';
+import { coordinatorEnv } from './protocol.js';
+import { fromResultFiles, resultFiles } from './result-files.js';
 
 /** A coordinator as the adapters hold it: the engine's interface plus closing. */
 export type OpenedCoordinator = JobCoordinator & { close(opts?: { drain: boolean }): Promise<void> };
-import { coordinatorEnv } from './protocol.js';
-import { fromResultFiles, resultFiles } from './result-files.js';
 
 /** How long a process that serves the coordinator stays up for others after its own run, at most. */
 const DRAIN_MS = 30 * 60 * 1000;
@@ -23,21 +23,19 @@ const DRAIN_MS = 30 * 60 * 1000;
  */
 export class SharedCoordinator implements JobCoordinator {
   #c: Coordination;
+  /** The rediscovery under way, if any: every claim that lost the server awaits this one. */
+  #rediscovering: Promise<void> | undefined;
+  /** Every server this process started; closed on `close`, whichever is current. */
+  readonly #servers = new Set<NonNullable<Coordination['server']>>();
   readonly #cacheDir: string;
-  readonly #leaseMs: number;
-  readonly #onWarning: (message: string) => void;
+  readonly #o: SharedCoordinatorOptions & { leaseMs: number };
   #warned = false;
 
-  private constructor(
-    c: Coordination,
-    cacheDir: string,
-    leaseMs: number,
-    onWarning: (message: string) => void,
-  ) {
+  private constructor(c: Coordination, cacheDir: string, o: SharedCoordinatorOptions & { leaseMs: number }) {
     this.#c = c;
     this.#cacheDir = cacheDir;
-    this.#leaseMs = leaseMs;
-    this.#onWarning = onWarning;
+    this.#o = o;
+    this.#adopt(c);
   }
 
   /**
@@ -45,18 +43,10 @@ export class SharedCoordinator implements JobCoordinator {
    * that refuses our token), the run goes on without one, with a warning: coordination saves work, it is never
    * a reason to fail a build.
    */
-  static async open(
-    cacheDir: string,
-    opts: { leaseMs?: number; onWarning: (message: string) => void },
-  ): Promise<OpenedCoordinator> {
-    const leaseMs = opts.leaseMs ?? 10_000;
+  static async open(cacheDir: string, opts: SharedCoordinatorOptions): Promise<OpenedCoordinator> {
+    const o = { ...opts, leaseMs: opts.leaseMs ?? 10_000 };
     try {
-      return new SharedCoordinator(
-        await joinOrStartCoordinator(cacheDir, { leaseMs }),
-        cacheDir,
-        leaseMs,
-        opts.onWarning,
-      );
+      return new SharedCoordinator(await joinOrStartCoordinator(cacheDir, discoveryOptions(o)), cacheDir, o);
     } catch (e) {
       opts.onWarning(`${(e as Error).message}; jobs run without a coordinator`);
       return { ...soloCoordinator, close: () => Promise.resolve() };
@@ -74,7 +64,8 @@ export class SharedCoordinator implements JobCoordinator {
 
   async claim(key: JobKey): Promise<Claim> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const client = this.#c.client;
+      const c = this.#c;
+      const client = c.client;
       const r = await client.start(key);
       if (r.ok) {
         if ('token' in r.value) return this.#buildClaim(client, key, r.value.token);
@@ -84,9 +75,13 @@ export class SharedCoordinator implements JobCoordinator {
         return { kind: 'reuse', restore: (outputDir) => fromResultFiles(files, outputDir) };
       }
       if (r.error.reason === 'build-failed') return { kind: 'failed', error: r.error.message };
-      // The serving process went away (or is shutting down): find or become the next one, and ask again.
-      if (r.error.reason === 'unreachable' || (r.error.reason === 'refused' && r.error.status === 503)) {
-        await this.#rediscover();
+      // The serving process went away, is shutting down, or was replaced by a server with a token of its own
+      // (401): find or become the next one, and ask again.
+      if (
+        r.error.reason === 'unreachable' ||
+        (r.error.reason === 'refused' && (r.error.status === 503 || r.error.status === 401))
+      ) {
+        await this.#rediscover(c);
         continue;
       }
       this.#warn(`the coordinator refused ${key}: ${r.error.message}`);
@@ -96,7 +91,7 @@ export class SharedCoordinator implements JobCoordinator {
   }
 
   #buildClaim(client: CoordinatorClient, key: JobKey, token: string): Claim {
-    const stopRenewing = client.holdLease(key, token, Math.max(20, Math.floor(this.#leaseMs / 4)));
+    const stopRenewing = client.holdLease(key, token, Math.max(20, Math.floor(this.#o.leaseMs / 4)));
     return {
       kind: 'build',
       finish: async (result: BuiltResult | { error: string }) => {
@@ -118,9 +113,16 @@ export class SharedCoordinator implements JobCoordinator {
           `${process.pid}-${randomBytes(4).toString('hex')}`,
         );
         try {
-          const r = await client.finish(key, token, {
-            extra: await resultFiles(result.outputDir, scratch, result),
-          });
+          let extra: Record<string, string>;
+          try {
+            extra = await resultFiles(result.outputDir, scratch, result);
+          } catch (e) {
+            // Not publishable (a link out of the tree): without a finish, the lease runs out and a waiter
+            // builds it itself, as it would for an output the cache refuses.
+            this.#warn(`could not publish ${key}: ${(e as Error).message}`);
+            return;
+          }
+          const r = await client.finish(key, token, { extra });
           if (!r.ok && r.error.reason !== 'unreachable')
             this.#warn(`could not publish ${key}: ${r.error.message}`);
         } finally {
@@ -130,19 +132,34 @@ export class SharedCoordinator implements JobCoordinator {
     };
   }
 
-  async #rediscover(): Promise<void> {
-    this.#c.client.close();
-    try {
-      this.#c = await joinOrStartCoordinator(this.#cacheDir, { leaseMs: this.#leaseMs });
-    } catch (e) {
-      this.#warn((e as Error).message);
-    }
+  /**
+   * Finds or becomes the next server after `lost` stopped answering, once per loss: claims that noticed the same
+   * loss share one rediscovery, and a claim that noticed it after a new server was found just asks again.
+   */
+  async #rediscover(lost: Coordination): Promise<void> {
+    if (this.#c !== lost) return;
+    this.#rediscovering ??= (async () => {
+      lost.client.close();
+      try {
+        const next = await joinOrStartCoordinator(this.#cacheDir, discoveryOptions(this.#o));
+        this.#adopt(next);
+        this.#c = next;
+      } catch (e) {
+        this.#warn((e as Error).message);
+      }
+    })().finally(() => (this.#rediscovering = undefined));
+    await this.#rediscovering;
+  }
+
+  #adopt(c: Coordination): void {
+    if (c.server) this.#servers.add(c.server);
+    this.#o.onSecret?.(c.bearer);
   }
 
   #warn(message: string): void {
     if (this.#warned) return;
     this.#warned = true;
-    this.#onWarning(`${message}; building without the coordinator where needed`);
+    this.#o.onWarning(`${message}; building without the coordinator where needed`);
   }
 
   /**
@@ -150,10 +167,34 @@ export class SharedCoordinator implements JobCoordinator {
    * (an interrupted run) it stops at once, and the others take over.
    */
   async close(opts = { drain: true }): Promise<void> {
-    const server = this.#c.server;
+    await this.#rediscovering;
     this.#c.client.close();
-    if (!server) return;
-    if (opts.drain) await server.drain(DRAIN_MS);
-    await server.close();
+    const servers = [...this.#servers];
+    this.#servers.clear();
+    await Promise.all(
+      servers.map(async (server) => {
+        if (opts.drain) await server.drain(DRAIN_MS);
+        await server.close();
+      }),
+    );
   }
+}
+
+export interface SharedCoordinatorOptions {
+  leaseMs?: number;
+  onWarning: (message: string) => void;
+  /** Called with every bearer token this process learns (one per server), e.g. to mask it in logs. */
+  onSecret?: (secret: string) => void;
+  /**
+   * Where this process's jobs write outputs and temp files, should it serve: the only places `finish` may
+   * publish files from. Default: the cache directory.
+   */
+  publishRoots?: readonly string[];
+}
+
+function discoveryOptions(o: SharedCoordinatorOptions & { leaseMs: number }): {
+  leaseMs: number;
+  publishRoots?: readonly string[];
+} {
+  return { leaseMs: o.leaseMs, ...(o.publishRoots ? { publishRoots: o.publishRoots } : {}) };
 }

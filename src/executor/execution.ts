@@ -158,7 +158,10 @@ export class Execution {
     const claim = await this.#p.coordinator.claim(ref.key);
     switch (claim.kind) {
       case 'reuse':
-        return this.#reuse(ref, claim.restore);
+        return (
+          (await this.#reuse(ref, claim.restore)) ??
+          this.#buildClaimed(job, ref, depDirs, release, () => Promise.resolve())
+        );
       case 'failed':
         return this.#failedElsewhere(ref, claim.error);
       case 'cached':
@@ -192,8 +195,14 @@ export class Execution {
     return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
   }
 
-  /** Another worker or process built this key while we waited: its files are the result. */
-  async #reuse(ref: JobRef, restore: Extract<Claim, { kind: 'reuse' }>['restore']): Promise<Ready> {
+  /**
+   * Another worker or process built this key while we waited: its files are the result, once they verify.
+   * Undefined when they do not (unreadable, or not matching their manifest): the caller builds it here.
+   */
+  async #reuse(
+    ref: JobRef,
+    restore: Extract<Claim, { kind: 'reuse' }>['restore'],
+  ): Promise<Ready | undefined> {
     const outputDir = this.#outputDir(ref.key);
     await rm(outputDir, { recursive: true, force: true });
     try {
@@ -207,7 +216,13 @@ export class Execution {
       };
       return { ok: true, dir: outputDir, outcome };
     } catch (e) {
-      return this.#failedElsewhere(ref, `its result could not be read: ${(e as Error).message}`);
+      await rm(outputDir, { recursive: true, force: true });
+      this.#p.reporter.onEvent({
+        type: 'warning',
+        job: ref,
+        message: `the result of ${JSON.stringify(ref.name)} from a concurrent run could not be used (${(e as Error).message}); building it instead`,
+      });
+      return undefined;
     }
   }
 

@@ -89,6 +89,23 @@ describe('the bundled Action, run as the runner runs it', () => {
     expect(r.executions).toEqual(['gen']);
   });
 
+  it("runs graph-command without the runner's secrets, and masks the coordinator's token", async () => {
+    const envFile = join(rig.root, 'graph-command.env');
+    const tokenFile = join(rig.root, 'job.token');
+    const graph = rig.graph([rig.job('tok', `printf %s "$DISBUILD_COORDINATOR_TOKEN" > ${tokenFile}`)]);
+    const r = await rig.main(
+      { graph: '', 'graph-command': `env > ${envFile}; cat generated.json`, cache: 'none' },
+      { edit: { 'generated.json': graph } },
+    );
+    expect(r.code, r.stdout).toBe(0);
+    const env = await readFile(envFile, 'utf8');
+    expect(env).not.toContain('ACTIONS_RUNTIME_TOKEN');
+    expect(env).not.toContain('ACTIONS_RESULTS_URL');
+    const token = await readFile(tokenFile, 'utf8');
+    expect(token).toMatch(/^[0-9a-f]{32,}$/);
+    expect(r.stdout).toContain(`::add-mask::${token}`);
+  });
+
   it('fails the step for a failing job, names it, lists it first, and annotates the file and line', async () => {
     const failing = [
       ...jobs,

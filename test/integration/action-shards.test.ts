@@ -1,75 +1,159 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ActionRig } from '../helpers/action-rig.js';
+import { ActionRig, type StepResult } from '../helpers/action-rig.js';
 import type { JobSpec } from '../helpers/graph-json.js';
 
 interface Report {
   jobs: { name: string; status: string }[];
 }
 
-/** DESIGN.md §8: plan the missed work into a matrix, run each shard against the same cache. */
-describe('the bundled Action in plan mode and in shards', () => {
+const LEAVES = 200;
+
+/** DESIGN.md §8: plan the missed work (trunk + shards), run the shards side by side, aggregate their reports. */
+describe('the bundled Action: plan, shards, aggregate', () => {
   let rig: ActionRig;
+  let ran: string;
   let edit: Record<string, string>;
-  const FLAT = 110;
+
+  /** One component: a root that every leaf needs; each job appends its name to `ran` (never reset). */
+  const fanGraph = (failing?: string): string => {
+    const job = (name: string, script: string, deps: string[] = []): JobSpec => ({
+      name,
+      deps,
+      cmds: [{ exec: ['sh', '-c', `echo ${name} >> ${ran}; ${script}`] }],
+    });
+    const jobs: JobSpec[] = [{ ...job('root', 'sleep 0.1; cat x.txt > <out>/r'), inputs: ['x.txt'] }];
+    for (let i = 0; i < LEAVES; i++) {
+      const name = `leaf-${String(i).padStart(3, '0')}`;
+      const script = name === failing ? 'echo "src/leaf.c:3:7: error: broken leaf" >&2; exit 3' : 'sleep 0.1';
+      jobs.push(job(name, `${script}; cat <dep:root>/r > <out>/l`, ['root']));
+    }
+    return rig.graph(jobs);
+  };
 
   beforeAll(async () => {
     rig = await ActionRig.create({ 'x.txt': 'x\n' });
-    // Many independent cheap jobs, and one chain that must stay on one shard.
-    const jobs: JobSpec[] = Array.from({ length: FLAT }, (_, i) => ({
-      name: `leaf-${i}`,
-      cmds: [{ cat: `leaf ${i}\n`, to: '<out>/leaf' }],
-    }));
-    jobs.push(
-      rig.job('chain-1', 'cat x.txt > <out>/c', { inputs: ['x.txt'] }),
-      rig.job('chain-2', 'cat <dep:chain-1>/c > <out>/c', { deps: ['chain-1'] }),
-      rig.job('chain-3', 'cat <dep:chain-2>/c > <out>/c', { deps: ['chain-2'] }),
-    );
-    edit = { 'graph.json': rig.graph(jobs) };
+    ran = join(rig.root, 'ran.log');
+    edit = { 'graph.json': fanGraph() };
   });
   afterAll(() => rig.close());
 
-  it('plans about one shard per 50 missed jobs; the shards build every job exactly once; a new plan finds all cached', async () => {
-    const plan = await rig.main({ 'key-prefix': 'p1', mode: 'plan' }, { edit });
+  const lines = async (): Promise<string[]> =>
+    (await readFile(ran, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+  const report = async (r: StepResult): Promise<Report> =>
+    JSON.parse(await readFile(r.outputs.report!, 'utf8')) as Report;
+  // Runners of one core each: the jobs' sleeps, not the machine, bound every runner.
+  const common = { concurrency: '1', 'runner-startup': '1', 'max-shards': '4' };
+
+  it('builds the trunk once in the planner, every leaf once across concurrent shards, in half the time of one runner', async () => {
+    await writeFile(ran, '');
+    const single = performance.now();
+    const one = await rig.main({ ...common, 'key-prefix': 'single' }, { edit });
+    const singleMs = performance.now() - single;
+    expect(one.code, one.stdout).toBe(0);
+    await writeFile(ran, '');
+
+    const started = performance.now();
+    const plan = await rig.main({ ...common, 'key-prefix': 'fan', mode: 'plan' }, { edit });
     expect(plan.code, plan.stdout).toBe(0);
-    expect(plan.executions).toEqual([]);
+    expect(await lines()).toEqual(['root']);
     const matrix = JSON.parse(plan.outputs.matrix!) as { shard: string[] };
-    expect(matrix).toEqual({ shard: ['1/3', '2/3', '3/3'] });
-    expect(plan.outputs).toMatchObject({ cached: '0' });
+    expect(matrix.shard.length).toBeGreaterThanOrEqual(4);
+    const shards = await Promise.all(
+      matrix.shard.map((shard) =>
+        rig.main({ ...common, 'key-prefix': 'fan', shard, plan: plan.outputs.plan! }, { edit }),
+      ),
+    );
+    const scaledMs = performance.now() - started;
+    for (const s of shards) expect(s.code, s.stdout).toBe(0);
+    const built = await lines();
+    expect(built.filter((n) => n === 'root')).toHaveLength(1);
+    expect(built.filter((n) => n.startsWith('leaf-')).sort()).toEqual(
+      Array.from({ length: LEAVES }, (_, i) => `leaf-${String(i).padStart(3, '0')}`),
+    );
+    expect(scaledMs).toBeLessThanOrEqual(0.5 * singleMs);
 
-    const built: string[] = [];
-    const chainRanIn: number[] = [];
-    for (const [i, shard] of matrix.shard.entries()) {
-      const r = await rig.main({ 'key-prefix': 'p1', shard }, { edit });
-      expect(r.code, r.stdout).toBe(0);
-      const report = JSON.parse(await readFile(r.outputs.report!, 'utf8')) as Report;
-      built.push(...report.jobs.filter((j) => j.status === 'built').map((j) => j.name));
-      if (r.executions.length > 0) {
-        expect(r.executions).toEqual(['chain-1', 'chain-2', 'chain-3']);
-        chainRanIn.push(i);
-      }
-      // Balanced: no shard takes (nearly) everything.
-      expect(report.jobs.length).toBeLessThan(FLAT);
-    }
-    expect(chainRanIn).toHaveLength(1);
-    expect(built).toHaveLength(FLAT + 3);
-    expect(new Set(built).size).toBe(FLAT + 3);
+    // A shard run again (after everyone saved) takes the same part from the plan, and now restores it all.
+    const first = (await report(shards[1]!)).jobs.map((j) => j.name).sort();
+    await writeFile(ran, '');
+    const again = await rig.main(
+      { ...common, 'key-prefix': 'fan', shard: matrix.shard[1]!, plan: plan.outputs.plan! },
+      { edit },
+    );
+    expect(again.code, again.stdout).toBe(0);
+    expect((await report(again)).jobs.map((j) => j.name).sort()).toEqual(first);
+    expect(await lines()).toEqual([]);
 
-    const replan = await rig.main({ 'key-prefix': 'p1', mode: 'plan' }, { edit });
-    expect(JSON.parse(replan.outputs.matrix!)).toEqual({ shard: ['1/1'] });
-    expect(replan.outputs).toMatchObject({ cached: String(FLAT + 3) });
+    const agg = await rig.main(
+      { 'key-prefix': 'fan', mode: 'aggregate', plan: plan.outputs.plan! },
+      { edit },
+    );
+    expect(agg.code, agg.stdout).toBe(0);
+    expect(agg.outputs).toMatchObject({ built: String(LEAVES + 1), failed: '0', 'failed-jobs': '[]' });
+  });
+
+  it('a failing job fails its shard, and the aggregate lists it first with its annotation', async () => {
+    const broken = { 'graph.json': fanGraph('leaf-123') };
+    const plan = await rig.main({ ...common, 'key-prefix': 'broken', mode: 'plan' }, { edit: broken });
+    expect(plan.code, plan.stdout).toBe(0);
+    const matrix = JSON.parse(plan.outputs.matrix!) as { shard: string[] };
+    const shards = await Promise.all(
+      matrix.shard.map((shard) =>
+        rig.main({ ...common, 'key-prefix': 'broken', shard, plan: plan.outputs.plan! }, { edit: broken }),
+      ),
+    );
+    const failing = shards.filter((s) => s.code !== 0);
+    expect(failing).toHaveLength(1);
+    expect(failing[0]!.outputs['failed-jobs']).toBe('["leaf-123"]');
+
+    const agg = await rig.main(
+      { 'key-prefix': 'broken', mode: 'aggregate', plan: plan.outputs.plan! },
+      { edit: broken },
+    );
+    expect(agg.code).not.toBe(0);
+    expect(agg.outputs).toMatchObject({ failed: '1', 'failed-jobs': '["leaf-123"]', built: String(LEAVES) });
+    expect(agg.summary.indexOf('leaf-123')).toBeLessThan(agg.summary.indexOf('leaf-000'));
+    expect(agg.stdout).toMatch(
+      /::error title=disbuild%3A leaf-123 failed.*,file=src\/leaf\.c,line=3,col=7::/,
+    );
+  });
+
+  it('the aggregate reports a shard that left no report as crashed', async () => {
+    const plan = await rig.main({ ...common, 'key-prefix': 'crash', mode: 'plan' }, { edit });
+    expect(plan.code, plan.stdout).toBe(0);
+    const matrix = JSON.parse(plan.outputs.matrix!) as { shard: string[] };
+    // Every shard but the last runs; the last never reports.
+    const shards = await Promise.all(
+      matrix.shard
+        .slice(0, -1)
+        .map((shard) =>
+          rig.main({ ...common, 'key-prefix': 'crash', shard, plan: plan.outputs.plan! }, { edit }),
+        ),
+    );
+    for (const s of shards) expect(s.code, s.stdout).toBe(0);
+    const agg = await rig.main(
+      { 'key-prefix': 'crash', mode: 'aggregate', plan: plan.outputs.plan! },
+      { edit },
+    );
+    expect(agg.code).not.toBe(0);
+    const last = matrix.shard.at(-1)!;
+    expect(agg.summary).toContain(`shard ${last} left no report`);
   });
 
   it('plans only the selected targets and their dependencies', async () => {
-    const plan = await rig.main({ 'key-prefix': 'p2', mode: 'plan', targets: 'chain-3' }, { edit });
+    const plan = await rig.main(
+      { ...common, 'key-prefix': 'targets', mode: 'plan', targets: 'leaf-007' },
+      { edit },
+    );
     expect(plan.code, plan.stdout).toBe(0);
     expect(JSON.parse(plan.outputs.matrix!)).toEqual({ shard: ['1/1'] });
-    expect(plan.stdout).toContain('3 of 3 jobs to build');
+    expect(plan.stdout).toContain('2 of 2 jobs to build');
   });
 
   it('a shard with no jobs succeeds at once', async () => {
     const small = { 'graph.json': rig.graph([rig.job('only', 'true')]) };
-    const r = await rig.main({ 'key-prefix': 'p3', shard: '2/2' }, { edit: small });
+    const r = await rig.main({ 'key-prefix': 'idle', shard: '2/2' }, { edit: small });
     expect(r.code, r.stdout).toBe(0);
     expect(r.executions).toEqual([]);
     expect(r.outputs).toMatchObject({ built: '0', failed: '0', 'failed-jobs': '[]' });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +21,7 @@ describe('the Start/Finish coordinator over a real Unix socket', () => {
       bearer: BEARER,
       listen: { socketPath: join(dir, 'sock') },
       leaseMs: 400,
+      publishRoots: [dir],
     });
     if (!started.ok) throw new Error(started.error);
     server = started.value;
@@ -160,11 +161,43 @@ describe('the Start/Finish coordinator over a real Unix socket', () => {
     expect((await client.finish(KEY, value.token, { extra: produced })).ok).toBe(true);
   });
 
+  it('publishes only plain files at absolute paths inside its roots, and never a second name for a foreign file', async () => {
+    const { value } = (await client.start(KEY)) as { value: { token: string } };
+    const passwd = await stat('/etc/passwd');
+    const refusedPaths = {
+      outside: '/etc/passwd',
+      // Resolved in the server's directory, this would be another file than the caller meant.
+      relative: 'package.json',
+      symlink: join(dir, 'link'),
+      throughDir: join(dir, 'etc-dir', 'passwd'),
+    };
+    await symlink('/etc/passwd', refusedPaths.symlink);
+    await symlink('/etc', join(dir, 'etc-dir'));
+    for (const [what, path] of Object.entries(refusedPaths)) {
+      const r = await client.finish(KEY, value.token, { extra: { f: path } });
+      expect(r, what).toMatchObject({ ok: false, error: { status: 400 } });
+    }
+    expect((await stat('/etc/passwd')).nlink).toBe(passwd.nlink);
+    // A job's output that is a hard link to a foreign file is published as a copy, not as a third name.
+    await link('/etc/passwd', join(dir, 'hardlink'));
+    const own = await files();
+    const r = await client.finish(KEY, value.token, { extra: { f: join(dir, 'hardlink'), a: own.a! } });
+    expect(r.ok).toBe(true);
+    const later = (await client.start(KEY)) as { value: { extra: Record<string, string> } };
+    expect((await stat(later.value.extra.f!)).ino).not.toBe(passwd.ino);
+    expect(await readFile(later.value.extra.f!, 'utf8')).toBe(await readFile('/etc/passwd', 'utf8'));
+    // A plain file of the publisher's own is linked, not copied.
+    expect((await stat(later.value.extra.a!)).ino).toBe((await stat(own.a!)).ino);
+    await rm(join(dir, 'hardlink'));
+    expect((await stat('/etc/passwd')).nlink).toBe(passwd.nlink);
+  });
+
   it('also serves over loopback TCP', async () => {
     const tcp = await startCoordinatorServer({
       storeDir: join(dir, 'store2'),
       bearer: 'b',
       listen: { tcp: true },
+      publishRoots: [dir],
     });
     if (!tcp.ok) throw new Error(tcp.error);
     const c = new CoordinatorClient(tcp.value.address, 'b');

@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson, type JobSpec } from '../helpers/graph-json.js';
 import { CLI, Rig } from '../helpers/rig.js';
@@ -84,6 +85,111 @@ describe('runs sharing a cache directory go through one coordinator', () => {
     const usage = await rig.run(['coordinator', 'start', key]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('DISBUILD_COORDINATOR');
+  });
+
+  it("publishes a job's --file with a relative path from the job's own directory", async () => {
+    const key = 'ef'.repeat(20);
+    const cli = `${process.execPath} ${CLI}`;
+    // The serving process runs in src/: a relative path resolved there would publish this decoy.
+    await rig.write({
+      'p.txt': 'decoy',
+      'graph.json': graphJson([
+        {
+          name: 'tool',
+          cmds: [
+            {
+              exec: [
+                'sh',
+                '-c',
+                [
+                  `T=$(${cli} coordinator start ${key} | sed 's/.*"token":"\\([0-9a-f]*\\)".*/\\1/')`,
+                  `cd <out>`,
+                  `printf payload > p.txt`,
+                  `${cli} coordinator finish ${key} --token "$T" --file p=p.txt`,
+                  `P=$(${cli} coordinator start ${key} | sed 's/.*"p":"\\([^"]*\\)".*/\\1/')`,
+                  `cat "$P"`,
+                ].join(' && '),
+              ],
+            },
+          ],
+        },
+      ]),
+    });
+    const r = await rig.runGraph();
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    expect(r.jobs.get('tool')!.stdout).toBe('{}\npayload');
+  });
+
+  it('gives every server a token of its own', async () => {
+    const tokens = rig.path('tokens.log');
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 't', cmds: [{ exec: ['sh', '-c', `echo "$DISBUILD_COORDINATOR_TOKEN" >> ${tokens}`] }] },
+      ]),
+    });
+    expect((await rig.runGraph(['--cache', 'none'])).code).toBe(0);
+    expect((await rig.runGraph(['--cache', 'none'])).code).toBe(0);
+    const seen = (await readFile(tokens, 'utf8')).split('\n').filter(Boolean);
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toMatch(/^[0-9a-f]{32,}$/);
+    expect(seen[1]).not.toBe(seen[0]);
+  });
+
+  it('exits when its work is done after the serving process is killed under two waiting claims', async () => {
+    const log = rig.path('executions.log');
+    const slow = (name: string) => ({
+      name,
+      cmds: [{ exec: ['sh', '-c', `echo ${name} >> ${log}; sleep 2; echo ${name} done`] }],
+    });
+    await rig.write({ 'graph.json': graphJson([slow('x'), slow('y')]) });
+    const first = spawn(
+      process.execPath,
+      [CLI, 'run', '-j', '2', '--graph', 'graph.json', '--cache-dir', rig.cacheDir],
+      {
+        cwd: rig.src,
+        env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1' },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    let seen = '';
+    await new Promise<void>((res) =>
+      first.stdout.on('data', (c: Buffer) => {
+        seen += c.toString();
+        if (seen.includes('▶ x') && seen.includes('▶ y')) res();
+      }),
+    );
+    const report = rig.path('second.json');
+    const second = spawn(
+      process.execPath,
+      [CLI, 'run', '-j', '2', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '--report', report],
+      {
+        cwd: rig.src,
+        env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1' },
+        stdio: 'ignore',
+      },
+    );
+    // Killed once both of the second run's claims wait on it: the listening socket plus two accepted ones.
+    const sock = join(rig.cacheDir, 'coordinator', 'sock');
+    const connections = async (): Promise<number> =>
+      (await readFile('/proc/net/unix', 'utf8')).split('\n').filter((l) => l.endsWith(` ${sock}`)).length;
+    while ((await connections()) < 3) await new Promise((r) => setTimeout(r, 20));
+    first.kill('SIGKILL');
+    const code = await new Promise<number | null | 'hung'>((res) => {
+      const t = setTimeout(() => res('hung'), 20_000);
+      second.on('exit', (c) => {
+        clearTimeout(t);
+        res(c);
+      });
+    });
+    if (code === 'hung') second.kill('SIGKILL');
+    expect(code).toBe(0);
+    const jobs = (JSON.parse(await readFile(report, 'utf8')) as { jobs: { name: string; status: string }[] })
+      .jobs;
+    expect(jobs.map((j) => j.status)).toEqual(['built', 'built']);
+    // Nothing of either run is left in the process table.
+    await new Promise((r) => setTimeout(r, 200));
+    const ps = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+    expect(ps.split('\n').filter((l) => l.includes(rig.cacheDir) || l.includes(log))).toEqual([]);
   });
 
   it('takes over cleanly when the serving process was killed', async () => {

@@ -1,4 +1,6 @@
-import { CoordinatorClient } from '../../coordinator/client.js';
+import { resolve } from 'node:path';
+import { CoordinatorClient, parseAddress } from '../../coordinator/client.js';
+import { socketProblem } from '../../coordinator/private-dir.js';
 import { ENV_ADDRESS, ENV_TOKEN } from '../../coordinator/protocol.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../io.js';
@@ -6,6 +8,7 @@ import { EXIT } from '../io.js';
 
 const HELP = `Usage: disbuild coordinator start KEY
        disbuild coordinator finish KEY --token T (--file LABEL=PATH... | --error MESSAGE)
+         (PATH: a plain file in the job's output or temp directory, relative to the current one or absolute)
        disbuild coordinator renew KEY --token T
 
 Speaks the Start/Finish protocol from a shell script inside a job, through $${ENV_ADDRESS} and $${ENV_TOKEN}.
@@ -38,6 +41,12 @@ export const coordinator: Command = async (argv, io) => {
   const bearer = io.env[ENV_TOKEN];
   if (!address || !bearer)
     return usage(io, `${ENV_ADDRESS} and ${ENV_TOKEN} must be set (they are, inside a job)`);
+  const target = parseAddress(address);
+  const notOurs = 'socketPath' in target ? await socketProblem(target.socketPath) : undefined;
+  if (notOurs) {
+    io.stderr.write(`disbuild coordinator: not sending the token to ${address}: ${notOurs}\n`);
+    return EXIT.failed;
+  }
   const client = new CoordinatorClient(address, bearer);
   try {
     const v = parsed.value.values;
@@ -51,7 +60,8 @@ export const coordinator: Command = async (argv, io) => {
     for (const f of v.file ?? []) {
       const eq = f.indexOf('=');
       if (eq <= 0) return usage(io, `--file must be LABEL=PATH, got ${JSON.stringify(f)}`);
-      extra[f.slice(0, eq)] = f.slice(eq + 1);
+      // Resolved here: the serving process has another working directory, and takes absolute paths only.
+      extra[f.slice(0, eq)] = resolve(io.cwd, f.slice(eq + 1));
     }
     return print(io, await client.finish(key, v.token, { extra }));
   } finally {

@@ -71,7 +71,7 @@ describe('parseActionInputs', () => {
   it.each([
     [{ 'keep-going': 'sometimes' }, 'Input "keep-going" must be true or false, got "sometimes"'],
     [{ save: 'perhaps' }, 'Input "save" must be true or false, got "perhaps"'],
-    [{ mode: 'apply' }, 'Input "mode" must be one of run, plan, got "apply"'],
+    [{ mode: 'apply' }, 'Input "mode" must be one of run, plan, aggregate, got "apply"'],
     [{ 'log-replay': 'some' }, 'Input "log-replay" must be one of failed, all, none, got "some"'],
     [{ concurrency: '0' }, 'Input "concurrency" must be a positive integer, got "0"'],
     [{ concurrency: '2.5' }, 'Input "concurrency" must be a positive integer, got "2.5"'],

@@ -36,11 +36,13 @@ describe('action outputs', () => {
     });
   });
 
-  it('plan mode sets the matrix and counts what is cached already', () => {
-    expect(planOutputs({ total: 10, missed: 4, matrix: { shard: ['1/2', '2/2'] } })).toMatchObject({
+  it('plan mode sets the matrix, the plan for the shards, and counts what is cached already', () => {
+    expect(
+      planOutputs({ total: 10, missed: 4, encoded: '{"v":1}', matrix: { shard: ['1/2', '2/2'] } }),
+    ).toEqual({
       matrix: '{"shard":["1/2","2/2"]}',
+      plan: '{"v":1}',
       cached: '6',
-      built: '0',
     });
   });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { assignShards, components, MAX_SHARDS, shardCount, shardMatrix } from '../../../src/action/shards.js';
+import { assignShards, components } from '../../../src/action/shards.js';
 import type { Graph, JobLabel } from '../../../src/graph/model.js';
 import { parseGraphText } from '../../../src/graph/parse.js';
 import type { JobKey } from '../../../src/ids/brands.js';
@@ -76,19 +76,5 @@ describe('assignShards', () => {
   it('leaves extra shards empty rather than splitting a component', () => {
     const g = graph([job('a'), job('b', ['a'])]);
     expect(assignShards(components(g, all(g), keysOf(g)), 3).map((s) => s.length)).toEqual([2, 0, 0]);
-  });
-});
-
-describe('shardCount and shardMatrix', () => {
-  it('asks for about one shard per 50 missed jobs, capped by components and MAX_SHARDS, never 0', () => {
-    expect(shardCount(0, 0)).toBe(1);
-    expect(shardCount(3, 3)).toBe(1);
-    expect(shardCount(51, 10)).toBe(2);
-    expect(shardCount(500, 4)).toBe(4);
-    expect(shardCount(100_000, 100_000)).toBe(MAX_SHARDS);
-  });
-
-  it('lists i/n for every shard', () => {
-    expect(shardMatrix(3)).toEqual({ shard: ['1/3', '2/3', '3/3'] });
   });
 });

@@ -1,0 +1,162 @@
+import { partition, type WorkItem } from '../src/scale/partition.js';
+import type { BenchContext, BenchRow } from './harness.js';
+import { prng } from './workspace.js';
+
+/**
+ * Scale-out simulated: plan + shards over a GitHub matrix, with job durations and a runner start-up cost.
+ * Every runner schedules its jobs critical-path-first on `CORES` slots, as the engine does; the planner builds
+ * the trunk, then the shards start (each paying the start-up) and build their parts. Measured against the bound
+ * `start-up + max(critical path, work / (n × cores))` and against one runner building everything.
+ */
+const STARTUP = 30;
+const CORES = 2;
+const RUNNERS = [1, 4, 8, 16];
+
+interface Workload {
+  name: string;
+  items: WorkItem[];
+}
+
+export default async function scaleOut(ctx: BenchContext): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const load of workloads()) {
+    const total = load.items.reduce((s, it) => s + it.seconds, 0);
+    const cp = criticalPath(load.items);
+    const single = STARTUP + schedule(load.items, allOf(load.items));
+    for (const n of RUNNERS) {
+      const t0 = performance.now();
+      const plan = partition(load.items, { startupSeconds: STARTUP, maxShards: n, cores: CORES });
+      const planMs = performance.now() - t0;
+      const trunkEnd = STARTUP + schedule(load.items, new Set(plan.trunk));
+      let makespan = trunkEnd;
+      let executed = plan.trunk.reduce((s, i) => s + load.items[i]!.seconds, 0);
+      for (const shard of plan.shards) {
+        if (shard.length === 0) continue;
+        makespan = Math.max(makespan, trunkEnd + STARTUP + schedule(load.items, new Set(shard)));
+        executed += shard.reduce((s, i) => s + load.items[i]!.seconds, 0);
+      }
+      const bound = STARTUP + Math.max(cp, total / (n * CORES));
+      const ratio = makespan / bound;
+      const ample = total / n >= 10 * STARTUP;
+      ctx.log(
+        `${load.name} n=${n}: ${plan.shards.length} shards, trunk ${plan.trunk.length}, makespan ${makespan.toFixed(0)} s, bound ${bound.toFixed(0)} s, one runner ${single.toFixed(0)} s, planned in ${planMs.toFixed(0)} ms`,
+      );
+      rows.push({
+        benchmark: 'scale-out (simulated)',
+        measure: `${load.name}, n = ${n}: makespan (${plan.shards.length} shards, trunk ${plan.trunk.length})`,
+        value: `${makespan.toFixed(0)} s`,
+        reference: `bound ${bound.toFixed(0)} s; one runner ${single.toFixed(0)} s`,
+        ratio,
+        target: ample ? '≤ 1.3× bound, ≤ one runner' : '≤ one runner',
+        pass: makespan <= single + 1e-6 && (!ample || ratio <= 1.3),
+      });
+      rows.push({
+        benchmark: 'scale-out (simulated)',
+        measure: `${load.name}, n = ${n}: work executed`,
+        value: `${executed.toFixed(0)} s`,
+        reference: `one runner ${total.toFixed(0)} s`,
+        ratio: executed / total,
+        target: '≤ 1.1×',
+        pass: executed <= 1.1 * total + 1e-6,
+      });
+    }
+  }
+  return rows;
+}
+
+function workloads(): Workload[] {
+  const bench = benchmarkGraph(1000);
+  return [
+    { name: '1,000-job graph, cold', items: bench },
+    { name: '1,000-job graph, root edited', items: missedAfterEditing(bench, 0) },
+    { name: '200-leaf fan', items: fan(200) },
+    { name: 'chain of 100', items: chain(100) },
+  ];
+}
+
+/** The benchmark workspace's shape (bench/workspace.ts): up to 3 deps among the 40 previous jobs; 5–60 s each. */
+function benchmarkGraph(jobs: number): WorkItem[] {
+  const rand = prng(42);
+  const items: WorkItem[] = [];
+  for (let i = 0; i < jobs; i++) {
+    const deps = new Set<number>();
+    const nDeps = i === 0 ? 0 : Math.floor(rand() * 4);
+    for (let d = 0; d < nDeps; d++) deps.add(Math.max(0, i - 1 - Math.floor(rand() * Math.min(i, 40))));
+    items.push({
+      id: `pkg${i}`,
+      deps: [...deps].sort((a, b) => a - b),
+      seconds: 5 + Math.round(rand() * 55),
+    });
+  }
+  return items;
+}
+
+/** The jobs that depend on `edited` (and it), renumbered: what a run misses after that edit. */
+function missedAfterEditing(items: readonly WorkItem[], edited: number): WorkItem[] {
+  const missed = new Set([edited]);
+  items.forEach((it, i) => {
+    if (it.deps.some((d) => missed.has(d))) missed.add(i);
+  });
+  const index = new Map([...missed].map((old, i) => [old, i]));
+  return [...missed].map((old) => ({
+    ...items[old]!,
+    deps: items[old]!.deps.filter((d) => missed.has(d)).map((d) => index.get(d)!),
+  }));
+}
+
+function fan(leaves: number): WorkItem[] {
+  return [
+    { id: 'root', deps: [], seconds: 60 },
+    ...Array.from({ length: leaves }, (_, i) => ({ id: `leaf${i}`, deps: [0], seconds: 30 })),
+  ];
+}
+
+function chain(length: number): WorkItem[] {
+  return Array.from({ length }, (_, i) => ({ id: `c${i}`, deps: i === 0 ? [] : [i - 1], seconds: 10 }));
+}
+
+const allOf = (items: readonly WorkItem[]): Set<number> => new Set(items.keys());
+
+function criticalPath(items: readonly WorkItem[]): number {
+  const finish: number[] = [];
+  items.forEach((it, i) => (finish[i] = Math.max(0, ...it.deps.map((d) => finish[d]!)) + it.seconds));
+  return Math.max(0, ...finish);
+}
+
+/**
+ * List scheduling of `set` on CORES slots, longest remaining chain first; dependencies outside the set are
+ * already in the cache. Items are in topological order (every generator above makes them so).
+ */
+function schedule(items: readonly WorkItem[], set: ReadonlySet<number>): number {
+  const dependents = new Map<number, number[]>();
+  const pending = new Map<number, number>();
+  for (const i of set) {
+    const inside = items[i]!.deps.filter((d) => set.has(d));
+    pending.set(i, inside.length);
+    for (const d of inside) dependents.set(d, [...(dependents.get(d) ?? []), i]);
+  }
+  const tail = new Map<number, number>();
+  for (const i of [...set].sort((a, b) => b - a)) {
+    tail.set(i, items[i]!.seconds + Math.max(0, ...(dependents.get(i) ?? []).map((j) => tail.get(j)!)));
+  }
+  const ready = [...set].filter((i) => pending.get(i) === 0);
+  const running: { item: number; end: number }[] = [];
+  let now = 0;
+  let done = 0;
+  while (done < set.size) {
+    ready.sort((a, b) => tail.get(b)! - tail.get(a)! || a - b);
+    while (running.length < CORES && ready.length > 0) {
+      const item = ready.shift()!;
+      running.push({ item, end: now + items[item]!.seconds });
+    }
+    running.sort((a, b) => a.end - b.end);
+    const next = running.shift()!;
+    now = next.end;
+    done++;
+    for (const j of dependents.get(next.item) ?? []) {
+      pending.set(j, pending.get(j)! - 1);
+      if (pending.get(j) === 0) ready.push(j);
+    }
+  }
+  return now;
+}

@@ -1,0 +1,67 @@
+import { constants } from 'node:fs';
+import { chmod, lstat, mkdir, open } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/**
+ * Who may be trusted with the coordinator's secrets: only files and sockets this user owns, in directories
+ * nobody else can write. A directory another user can write lets that user swap a socket or a record under
+ * us; a socket another user owns is that user's server, and our bearer token must never reach it.
+ */
+
+/** The effective uid files must belong to; undefined where the platform has none (then nothing is checked). */
+const myUid = (): number | undefined => process.geteuid?.();
+
+/**
+ * Creates `dir` owner-only, or checks that an existing one is ours and tightens its mode. Answers a problem
+ * when it is a symlink or belongs to somebody else.
+ */
+export async function ensurePrivateDir(dir: string): Promise<string | undefined> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const st = await lstat(dir);
+  if (!st.isDirectory()) return `${dir} is not a directory`;
+  const uid = myUid();
+  if (uid !== undefined && st.uid !== uid)
+    return `${dir} belongs to uid ${st.uid}, not to this user (${uid})`;
+  if ((st.mode & 0o077) !== 0) await chmod(dir, 0o700);
+  return undefined;
+}
+
+/**
+ * A socket may receive our token only when it is ours and sits in a directory that is ours and that nobody
+ * else can write (so it cannot be replaced between this check and the connection).
+ */
+export async function socketProblem(socketPath: string): Promise<string | undefined> {
+  const uid = myUid();
+  const dir = dirname(socketPath);
+  const d = await lstat(dir).catch(() => undefined);
+  if (!d) return `${dir} does not exist`;
+  if (!d.isDirectory()) return `${dir} is not a directory`;
+  if (uid !== undefined && d.uid !== uid) return `${dir} belongs to uid ${d.uid}, not to this user`;
+  if ((d.mode & 0o022) !== 0) return `${dir} can be written by other users`;
+  const s = await lstat(socketPath).catch(() => undefined);
+  if (!s) return `${socketPath} does not exist`;
+  if (!s.isSocket()) return `${socketPath} is not a socket`;
+  if (uid !== undefined && s.uid !== uid) return `${socketPath} belongs to uid ${s.uid}, not to this user`;
+  return undefined;
+}
+
+/**
+ * Reads a small owner-only file without following a symlink at its name; undefined when it is missing, not
+ * ours, or readable by others (a record that others could have written is no record of ours).
+ */
+export async function readPrivateFile(path: string): Promise<string | undefined> {
+  let fh;
+  try {
+    fh = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = await fh.stat();
+    const uid = myUid();
+    if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0) return undefined;
+    return await fh.readFile('utf8');
+  } finally {
+    await fh.close();
+  }
+}
