@@ -162,7 +162,7 @@ describe('the bundled Action, run as the runner runs it', () => {
     const edit = withGraph(jobs);
     const cases: [Record<string, string>, string][] = [
       [{ concurrency: 'lots' }, 'Input "concurrency" must be a positive integer, got "lots"'],
-      [{ cache: 'floppy' }, 'Input "cache" must be one of github, local, none, got "floppy"'],
+      [{ cache: 'floppy' }, 'Input "cache" must be one of github, local, none, http, turbo, got "floppy"'],
       [{ cache: 'http' }, 'Input "cache": "http" is not available in this release'],
       [{ graph: 'nope.json' }, 'Input "graph": cannot read "nope.json" (ENOENT)'],
       [{ shard: '5/4' }, 'Input "shard" must look like i/n with 1 <= i <= n, got "5/4"'],
