@@ -82,3 +82,36 @@ for (const p of protocols) {
     });
   });
 }
+
+describe('remote cache behind basic auth', () => {
+  it('sends the URL credentials as basic auth and never prints the password', async () => {
+    const server = await startNginx({ basic: { user: 'ci', pass: 'pw-9a8b7c6d' } });
+    const rig = await Rig.create();
+    try {
+      await writeScenario(rig);
+      const url = server.url.replace('://', '://ci:pw-9a8b7c6d@');
+      const r = await rig.runGraph(['--cache', 'http', '--cache-url', url]);
+      expect(r.code, r.stderr + r.stdout).toBe(0);
+      expect(r.stdout + r.stderr).not.toMatch(/warning:/);
+      expect(await server.storedFiles()).toBe(7);
+      const wrong = await Rig.create();
+      try {
+        await writeScenario(wrong);
+        const bad = await wrong.runGraph([
+          '--cache',
+          'http',
+          '--cache-url',
+          url.replace('pw-9a8b7c6d', 'pw-wrong-1234'),
+        ]);
+        expect(bad.code).toBe(0);
+        expect(bad.stdout + bad.stderr).toMatch(/warning: remote cache http:\/\/127\.0\.0\.1:\d+: .*401/);
+        expect(bad.stdout + bad.stderr).not.toContain('pw-wrong-1234');
+      } finally {
+        await wrong.cleanup();
+      }
+    } finally {
+      await rig.cleanup();
+      await server.stop();
+    }
+  });
+});
