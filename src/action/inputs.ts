@@ -10,6 +10,8 @@ export const Inputs = {
   targets: 'targets',
   cache: 'cache',
   cacheUrl: 'cache-url',
+  cacheTeam: 'cache-team',
+  cacheToken: 'cache-token',
   keyPrefix: 'key-prefix',
   salt: 'salt',
   concurrency: 'concurrency',
@@ -26,7 +28,7 @@ export const Inputs = {
   githubToken: 'github-token',
 } as const;
 
-export type CacheKind = 'github' | 'local' | 'none';
+export type CacheKind = 'github' | 'local' | 'none' | 'http' | 'turbo';
 
 /** Every input, parsed once and checked. */
 export interface ActionOptions {
@@ -35,6 +37,8 @@ export interface ActionOptions {
   sourceDir: string;
   targets: string[];
   cache: CacheKind;
+  /** With cache http or turbo: the server, as given (checked when the cache is opened). */
+  remote?: { url: string; team: string; token: string };
   keyPrefix: string;
   salt: string;
   concurrency: number;
@@ -109,13 +113,15 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
   );
   if (graphPath !== '' && graphCommand !== '')
     problems.push('Inputs "graph" and "graph-command" exclude each other; set one');
-  const cacheRaw = get(Inputs.cache);
-  if (cacheRaw === 'http')
-    problems.push('Input "cache": "http" is not available in this release; use github, local or none');
   const cache = take(
-    choice(Inputs.cache, cacheRaw === 'http' ? '' : cacheRaw, ['github', 'local', 'none'] as const, 'github'),
+    choice(Inputs.cache, get(Inputs.cache), ['github', 'local', 'none', 'http', 'turbo'] as const, 'github'),
     'github',
   );
+  const remote =
+    cache === 'http' || cache === 'turbo'
+      ? { url: get(Inputs.cacheUrl), team: get(Inputs.cacheTeam), token: get(Inputs.cacheToken) }
+      : undefined;
+  if (remote && remote.url === '') problems.push(`Input "cache-url" is required with cache ${cache}, got ""`);
   const concurrency = take(positive(Inputs.concurrency, get(Inputs.concurrency), availableParallelism()), 1);
   const runnerStartupSeconds = take(positive(Inputs.runnerStartup, get(Inputs.runnerStartup), 30, true), 30);
   const maxShards = take(positive(Inputs.maxShards, get(Inputs.maxShards), 16), 16);
@@ -137,6 +143,7 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
       .map((t) => t.trim())
       .filter(Boolean),
     cache,
+    ...(remote ? { remote } : {}),
     keyPrefix: get(Inputs.keyPrefix) || 'disbuild-v1',
     salt: get(Inputs.salt),
     concurrency,

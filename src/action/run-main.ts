@@ -9,6 +9,7 @@ import { githubEntryStore } from '../cache/github-actions-cache.js';
 import { LocalCache } from '../cache/local-cache.js';
 import { NullCache } from '../cache/null-cache.js';
 import { PackCache } from '../cache/packs/pack-cache.js';
+import { openTieredCache, parseRemoteCacheOptions } from '../cache/remote/open-remote.js';
 import { baseEnvironment } from '../cli/commands/run.js';
 import { defaultCacheDir } from '../cli/local-state.js';
 import { SharedCoordinator } from '../coordinator/shared-coordinator.js';
@@ -85,7 +86,7 @@ export async function runMain(deps: MainDeps): Promise<boolean> {
   const salted =
     o.salt === '' && graph.value.configSalt !== undefined ? { ...o, salt: graph.value.configSalt } : o;
   core.saveState(State.workDir, places.workDir);
-  const cache = makeCache(salted, deps.env, places);
+  const cache = await makeCache(salted, deps.env, places);
   switch (o.mode) {
     case 'plan':
       return plan(graph.value, salted, places, cache, deps.env);
@@ -327,7 +328,10 @@ async function build(
       // A job that prints its environment must not print the coordinator's token into the log.
       onSecret: (secret) => core.setSecret(secret),
       // Jobs write outputs and temp files under the runner temp dir, or into the local cache's own tree.
-      publishRoots: [p.runnerTemp, ...(o.cache === 'local' ? [p.localCacheDir] : [])],
+      publishRoots: [
+        p.runnerTemp,
+        ...(['local', 'http', 'turbo'].includes(o.cache) ? [p.localCacheDir] : []),
+      ],
     }),
   );
   // The runner cancels a step with SIGINT, then SIGTERM: kill the jobs, save nothing partial.
@@ -368,7 +372,7 @@ async function build(
   }
 }
 
-function makeCache(o: ActionOptions, env: NodeJS.ProcessEnv, p: Places): Cache {
+async function makeCache(o: ActionOptions, env: NodeJS.ProcessEnv, p: Places): Promise<Cache> {
   const warn = (m: string): void => core.warning(m);
   switch (o.cache) {
     case 'github': {
@@ -390,6 +394,9 @@ function makeCache(o: ActionOptions, env: NodeJS.ProcessEnv, p: Places): Cache {
     }
     case 'local':
       return lazyLocal(p.localCacheDir, warn);
+    case 'http':
+    case 'turbo':
+      return remoteCache(o, env, p, warn);
     case 'none':
       return new NullCache();
     default:
@@ -421,6 +428,31 @@ function readDefaultBranch(eventPath: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The runner's local cache in front of the team's cache server; `save: false` makes it read-only. */
+async function remoteCache(
+  o: ActionOptions,
+  env: NodeJS.ProcessEnv,
+  p: Places,
+  warn: (m: string) => void,
+): Promise<Cache> {
+  const raw = o.remote ?? { url: '', team: '', token: '' };
+  // Masked in every log line the runner prints, on top of our own redaction.
+  if (raw.token !== '') core.setSecret(raw.token);
+  const remote = parseRemoteCacheOptions(
+    { kind: o.cache === 'turbo' ? 'turbo' : 'http', ...raw, mode: o.save ? 'read-write' : 'read' },
+    { url: `Input "${Inputs.cacheUrl}"`, mode: `Input "${Inputs.save}"` },
+    env,
+    'read-write',
+  );
+  if (!remote.ok) throw new StepError(remote.error);
+  const dir = p.localCacheDir;
+  const local = await LocalCache.create(dir, { onWarning: warn }).catch((e: unknown): Cache => {
+    warn(`disbuild: the local cache at ${dir} is unusable, using the remote cache alone: ${String(e)}`);
+    return new NullCache();
+  });
+  return openTieredCache(local, remote.value, { scratchDir: join(p.workDir, 'uploads'), onWarning: warn });
 }
 
 /** LocalCache.create is async and may fail; the first call opens it, and a failure degrades to no cache. */

@@ -62,7 +62,8 @@ export interface CacheHit {
 export type RestoreFailure =
   | { reason: 'corrupt'; message: string }
   | { reason: 'missing'; message: string }
-  | { reason: 'cache-unavailable'; message: string };
+  /** `reported`: the backend has already warned that it is off for the run; the caller need not warn again. */
+  | { reason: 'cache-unavailable'; message: string; reported?: boolean };
 
 export type SaveOutcome =
   /** `outputDir`: where the outputs are now, when the save took over a directory from `newOutputDir`. */

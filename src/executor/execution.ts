@@ -151,7 +151,9 @@ export class Execution {
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
       }
       const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
-      this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
+      // A backend that turned itself off has said so once; every restore after that is a plain miss.
+      if (restored.ok || !(restored.error.reason === 'cache-unavailable' && restored.error.reported))
+        this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
       await removeTree(dir).catch(() => undefined);
       const ready = await this.#build(this.#p.graph.byLabel.get(label)!, ref);
       // Built, not cached: the report says so, and why.

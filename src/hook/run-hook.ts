@@ -7,6 +7,7 @@ import type { Cache } from '../cache/cache.js';
 import { baseEnvironment } from '../cli/commands/run.js';
 import type { CliIo } from '../cli/io.js';
 import { openLocalState } from '../cli/local-state.js';
+import { withRemote } from '../cli/remote-cache.js';
 import { SharedCoordinator } from '../coordinator/shared-coordinator.js';
 import { openOnFirstClaim } from '../coordinator/lazy-coordinator.js';
 import { runGraph, safeName } from '../engine.js';
@@ -19,6 +20,7 @@ import type { JobOutcome } from '../report/events.js';
 import { loadConfigGraph } from '../config/config-graph.js';
 import { type GraphSource, type HookConfig, readHookConfig } from './config.js';
 import { isDeletion, isNewBranch, parsePushInput, type PushedRef } from './parse-push-input.js';
+import { readHookRemote } from './remote-config.js';
 import { Worktrees } from './worktree.js';
 import { printable } from '../util/printable.js';
 
@@ -44,7 +46,11 @@ export async function runPrePush(
   if (bySha.size === 0) return errors.length > 0 ? 1 : 0;
   const repoDir = (await simpleGit(io.cwd).raw(['rev-parse', '--show-toplevel'])).trim();
   const state = await openLocalState(undefined, io);
-  const cache = await state.openCache((m) => io.stderr.write(`disbuild: warning: ${m}\n`));
+  const warn = (m: string): boolean => io.stderr.write(`disbuild: warning: ${m}\n`);
+  const shared = await readHookRemote(repoDir, io.env);
+  // A broken cache setting costs the push its remote cache, never the push.
+  if (!shared.ok) warn(`${shared.error}; not using a remote cache`);
+  const cache = withRemote(await state.openCache(warn), shared.ok ? shared.value : undefined, state, warn);
   const worktrees = await Worktrees.open(repoDir);
   const live = new Set<string>();
   const controller = new AbortController();

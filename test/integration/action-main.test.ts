@@ -162,8 +162,8 @@ describe('the bundled Action, run as the runner runs it', () => {
     const edit = withGraph(jobs);
     const cases: [Record<string, string>, string][] = [
       [{ concurrency: 'lots' }, 'Input "concurrency" must be a positive integer, got "lots"'],
-      [{ cache: 'floppy' }, 'Input "cache" must be one of github, local, none, got "floppy"'],
-      [{ cache: 'http' }, 'Input "cache": "http" is not available in this release'],
+      [{ cache: 'floppy' }, 'Input "cache" must be one of github, local, none, http, turbo, got "floppy"'],
+      [{ cache: 'http' }, 'Input "cache-url" is required with cache http, got ""'],
       [{ graph: 'nope.json' }, 'Input "graph": cannot read "nope.json" (ENOENT)'],
       [{ shard: '5/4' }, 'Input "shard" must look like i/n with 1 <= i <= n, got "5/4"'],
       [{ 'source-dir': 'missing' }, 'Input "source-dir" must be a directory in the workspace, got "missing"'],

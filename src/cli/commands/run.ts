@@ -17,6 +17,7 @@ import { EXIT } from '../io.js';
 import { openLocalState } from '../local-state.js';
 import { KeyRecordStore } from '../../explain/record-store.js';
 import { RunExplainer } from '../../explain/run-explainer.js';
+import { parseRemoteSettings, withRemote } from '../remote-cache.js';
 
 const HELP = `Usage: disbuild run [--graph FILE] [options] [TARGET...]
 
@@ -25,7 +26,11 @@ Runs a build graph: computes every job's key, restores hits from the cache, buil
 Options:
   --graph FILE          the graph JSON (default: what disbuild.json in the source dir describes)
   --source-dir DIR      the checkout that inputs are relative to (default: current directory)
-  --cache local|none    where artifacts are kept (default: local)
+  --cache local|none|http|turbo  where artifacts are kept (default: local); http and turbo put a shared
+                        remote cache behind the local one (Bazel HTTP cache / Turborepo Remote Cache API)
+  --cache-url URL       the remote cache's base URL (token from DISBUILD_CACHE_TOKEN)
+  --cache-team T        the Turborepo team (teamId when it starts with team_, else slug)
+  --cache-mode read-write|read  read: never upload (default: read-write)
   --cache-dir DIR       local cache directory (default: $XDG_CACHE_HOME/disbuild or ~/.cache/disbuild)
   --report FILE         write the JSON report there
   -j, --jobs N          commands run at once (default: number of CPUs)
@@ -49,6 +54,9 @@ const flags = {
   'source-dir': { type: 'string' },
   cache: { type: 'string' },
   'cache-dir': { type: 'string' },
+  'cache-url': { type: 'string' },
+  'cache-team': { type: 'string' },
+  'cache-mode': { type: 'string' },
   report: { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   'fail-fast': { type: 'boolean' },
@@ -75,7 +83,7 @@ export const run: Command = async (argv, io) => {
   }
   const jobs = parsePositiveInt('--jobs', v.jobs, availableParallelism());
   const timeout = parsePositiveInt('--timeout', v.timeout, 0);
-  const cacheKind = parseChoice('--cache', v.cache, ['local', 'none'] as const, 'local');
+  const cacheKind = parseChoice('--cache', v.cache, ['local', 'none', 'http', 'turbo'] as const, 'local');
   const download = parseChoice('--download', v.download, ['minimal', 'all'] as const, 'minimal');
   const logReplay = parseChoice(
     '--log-replay',
@@ -85,6 +93,16 @@ export const run: Command = async (argv, io) => {
   );
   for (const r of [jobs, timeout, cacheKind, download, logReplay]) if (!r.ok) return usageError(io, r.error);
   if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok) return EXIT.usage;
+  const kind = cacheKind.value;
+  const remote = parseRemoteSettings(
+    kind === 'http' || kind === 'turbo'
+      ? { kind, url: v['cache-url'], team: v['cache-team'], mode: v['cache-mode'] }
+      : undefined,
+    { url: '--cache-url', mode: '--cache-mode' },
+    io.env,
+    'read-write',
+  );
+  if (!remote.ok) return usageError(io, remote.error);
 
   const sourceDir = resolve(io.cwd, v['source-dir'] ?? '.');
   // git stats the work tree on another core while the graph is read. The check that inputs exist then takes
@@ -108,7 +126,8 @@ export const run: Command = async (argv, io) => {
   if (v.verbose) io.stderr.write(`disbuild: key salt ${JSON.stringify(salt)}\n`);
   const explainer = new RunExplainer(graph, salt, new KeyRecordStore(state.dir));
   const verbose = v.verbose ?? false;
-  const cache: Cache = cacheKind.value === 'local' ? await state.openCache(warn) : new NullCache();
+  const cache: Cache =
+    kind === 'none' ? new NullCache() : withRemote(await state.openCache(warn), remote.value, state, warn);
   const coordinator = openOnFirstClaim(() => SharedCoordinator.open(state.dir, { onWarning: warn }));
 
   const controller = new AbortController();

@@ -47,7 +47,7 @@ describe('parseActionInputs', () => {
     });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toEqual([
-      'Input "cache" must be one of github, local, none, got "floppy"',
+      'Input "cache" must be one of github, local, none, http, turbo, got "floppy"',
       'Input "concurrency" must be a positive integer, got "lots"',
       'Input "shard" must look like i/n with 1 <= i <= n, got "5/4"',
       'Input "keep-going" must be true or false, got "maybe"',
@@ -55,6 +55,17 @@ describe('parseActionInputs', () => {
     ]);
     expect(inputs({}).ok).toBe(true);
     expect(!inputs({ graph: 'g', cache: 'http' }).ok).toBe(true);
+  });
+
+  it('takes a cache server with its team and token', () => {
+    const r = inputs({
+      graph: 'g',
+      cache: 'turbo',
+      'cache-url': 'https://c',
+      'cache-team': 't',
+      'cache-token': 's',
+    });
+    expect(r.ok && r.value.remote).toEqual({ url: 'https://c', team: 't', token: 's' });
   });
 
   it.each([
@@ -67,7 +78,8 @@ describe('parseActionInputs', () => {
     [{ shard: '0/3' }, 'Input "shard" must look like i/n with 1 <= i <= n, got "0/3"'],
     [{ shard: 'first' }, 'Input "shard" must look like i/n with 1 <= i <= n, got "first"'],
     [{ 'key-prefix': 'a,b' }, 'Input "key-prefix" must be at most 200 characters without commas, got "a,b"'],
-    [{ cache: 'http' }, 'Input "cache": "http" is not available in this release; use github, local or none'],
+    [{ cache: 'http' }, 'Input "cache-url" is required with cache http, got ""'],
+    [{ cache: 'turbo', 'cache-team': 't' }, 'Input "cache-url" is required with cache turbo, got ""'],
     [{ 'graph-command': 'make graph' }, 'Inputs "graph" and "graph-command" exclude each other; set one'],
   ])('rejects %j', (bad, message) => {
     const r = inputs({ graph: 'g.json', ...bad });

@@ -1,0 +1,55 @@
+import type { Readable } from 'node:stream';
+import type { Result } from '../../util/result.js';
+import type { HttpClient, HttpFailure, HttpResponse } from './http-client.js';
+import type { ObjectStore, Space } from './object-store.js';
+import { expectFound, expectStored, getMetasConcurrently } from './object-store.js';
+
+/**
+ * The Bazel HTTP cache protocol: `GET/PUT/HEAD <url>/ac/<sha256>` for records and `<url>/cas/<sha256>` for
+ * content, where a `cas` name is the SHA-256 of its bytes (bazel-remote checks that on upload). Records are not
+ * Bazel ActionResults, so bazel-remote needs `--disable_http_ac_validation`; nginx with WebDAV takes anything.
+ */
+export class BazelStore implements ObjectStore {
+  readonly #c: HttpClient;
+  readonly #concurrency: number;
+
+  constructor(client: HttpClient, concurrency: number) {
+    this.#c = client;
+    this.#concurrency = concurrency;
+  }
+
+  get display(): string {
+    return this.#c.display;
+  }
+
+  redact(text: string): string {
+    return this.#c.redact(text);
+  }
+
+  getMetas(ids: readonly string[]): Promise<Result<Map<string, Buffer>, HttpFailure>> {
+    return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency);
+  }
+
+  async getBlob(id: string): Promise<Result<HttpResponse | undefined, HttpFailure>> {
+    return expectFound(await this.#c.request('GET', `/cas/${id}`), 'the cache server');
+  }
+
+  async put(
+    space: Space,
+    id: string,
+    body: Buffer | (() => Readable),
+    size: number,
+  ): Promise<Result<void, HttpFailure>> {
+    const path = space === 'meta' ? `/ac/${id}` : `/cas/${id}`;
+    const r = await this.#c.request('PUT', path, {
+      body: Buffer.isBuffer(body) ? body : body(),
+      length: size,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    return expectStored(r, 'the cache server');
+  }
+
+  close(): void {
+    this.#c.close();
+  }
+}

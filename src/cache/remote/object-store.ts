@@ -1,0 +1,94 @@
+import type { Readable } from 'node:stream';
+import type { Result } from '../../util/result.js';
+import { err, ok } from '../../util/result.js';
+import type { HttpClient, HttpFailure, HttpResponse } from './http-client.js';
+
+/** `meta`: small records looked up by a key's ID; `blob`: content-addressed bytes (archives, long logs). */
+export type Space = 'meta' | 'blob';
+
+/** Metadata records are small; anything bigger is not ours. */
+export const META_LIMIT = 4 * 1024 * 1024;
+
+/**
+ * What the remote cache needs from a server: fetch many small records at once, stream one blob, store either.
+ * Implemented over the Bazel HTTP cache protocol and the Turborepo Remote Cache API.
+ */
+export interface ObjectStore {
+  /** The server's URL without credentials, for messages. */
+  readonly display: string;
+  redact(text: string): string;
+  /** The records that exist among `ids`; absent ids are misses. Batched or run concurrently, never in series. */
+  getMetas(ids: readonly string[]): Promise<Result<Map<string, Buffer>, HttpFailure>>;
+  /** A blob as a stream, or undefined when the server does not have it. */
+  getBlob(id: string): Promise<Result<HttpResponse | undefined, HttpFailure>>;
+  put(
+    space: Space,
+    id: string,
+    body: Buffer | (() => Readable),
+    size: number,
+  ): Promise<Result<void, HttpFailure>>;
+  close(): void;
+}
+
+/** Answers a GET: the response for 2xx, undefined for 404, a failure otherwise (the body is discarded). */
+export function expectFound(
+  r: Result<HttpResponse, HttpFailure>,
+  what: string,
+): Result<HttpResponse | undefined, HttpFailure> {
+  if (!r.ok) return r;
+  const { status } = r.value;
+  if (status >= 200 && status < 300) return r;
+  r.value.body.resume();
+  if (status === 404) return ok(undefined);
+  return err({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
+}
+
+/** Answers a PUT: any 2xx is stored; a conflict means the object is there already. */
+export function expectStored(r: Result<HttpResponse, HttpFailure>, what: string): Result<void, HttpFailure> {
+  if (!r.ok) return r;
+  const { status } = r.value;
+  r.value.body.resume();
+  if ((status >= 200 && status < 300) || status === 409) return ok(undefined);
+  return err({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
+}
+
+/** Runs `fn` over `items` with at most `limit` at once; stops early at the first failure. */
+export async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<Result<R, HttpFailure>>,
+): Promise<Result<R[], HttpFailure>> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  let failure: HttpFailure | undefined;
+  const worker = async (): Promise<void> => {
+    while (failure === undefined && next < items.length) {
+      const i = next++;
+      const r = await fn(items[i]!);
+      if (r.ok) out[i] = r.value;
+      else failure ??= r.error;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return failure ? err(failure) : ok(out);
+}
+
+/** GETs small records one request each, many at once over the kept-alive sockets. */
+export async function getMetasConcurrently(
+  client: HttpClient,
+  ids: readonly string[],
+  pathOf: (id: string) => string,
+  query: Record<string, string>,
+  concurrency: number,
+): Promise<Result<Map<string, Buffer>, HttpFailure>> {
+  const found = new Map<string, Buffer>();
+  const r = await mapBounded(ids, concurrency, async (id) => {
+    const res = expectFound(await client.request('GET', pathOf(id), { query }), 'the cache server');
+    if (!res.ok || res.value === undefined) return res.ok ? ok(undefined) : res;
+    const body = await client.readBody(res.value, META_LIMIT);
+    if (!body.ok) return body;
+    found.set(id, body.value);
+    return ok(undefined);
+  });
+  return r.ok ? ok(found) : r;
+}

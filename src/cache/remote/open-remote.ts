@@ -1,0 +1,111 @@
+import type { Result } from '../../util/result.js';
+import { err, ok } from '../../util/result.js';
+import type { Cache } from '../cache.js';
+import { BazelStore } from './bazel-store.js';
+import { HttpClient } from './http-client.js';
+import type { ObjectStore } from './object-store.js';
+import { RemoteTier } from './remote-tier.js';
+import { TieredCache } from './tiered-cache.js';
+import { TurboStore } from './turbo-store.js';
+
+export type RemoteKind = 'http' | 'turbo';
+export type RemoteMode = 'read-write' | 'read';
+
+/** A remote cache, as the CLI flags, the hook's git config and the Action's inputs describe it. */
+export interface RemoteCacheOptions {
+  kind: RemoteKind;
+  url: string;
+  team?: string;
+  mode: RemoteMode;
+  /** From DISBUILD_CACHE_TOKEN or the Action's `cache-token`; never printed. */
+  token?: string;
+  /** Seconds without progress before a request is abandoned (DISBUILD_CACHE_TIMEOUT, default 30). */
+  idleTimeoutMs: number;
+  /** Seconds the end of a run waits for uploads (DISBUILD_CACHE_UPLOAD_WAIT, default 300). */
+  uploadWaitMs: number;
+}
+
+/** The names the surrounding adapter gives the settings, so errors speak its language. */
+export interface SettingNames {
+  url: string;
+  mode: string;
+}
+
+/** Checks the raw settings of a remote cache; errors quote the bad value with any credentials removed. */
+export function parseRemoteCacheOptions(
+  raw: { kind: RemoteKind; url?: string; team?: string; mode?: string; token?: string },
+  names: SettingNames,
+  env: NodeJS.ProcessEnv,
+  defaultMode: RemoteMode,
+): Result<RemoteCacheOptions, string> {
+  const url = raw.url ?? '';
+  if (url === '') return err(`${names.url} is required with a ${raw.kind} cache`);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return err(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    return err(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
+  const mode = raw.mode === undefined || raw.mode === '' ? defaultMode : raw.mode;
+  if (mode !== 'read-write' && mode !== 'read')
+    return err(`${names.mode} must be one of read-write, read, got ${JSON.stringify(mode)}`);
+  const seconds = (name: string, fallback: number): Result<number, string> => {
+    const v = env[name];
+    if (v === undefined || v === '') return ok(fallback * 1000);
+    const n = Number(v);
+    return Number.isFinite(n) && n > 0
+      ? ok(n * 1000)
+      : err(`${name} must be a positive number of seconds, got ${JSON.stringify(v)}`);
+  };
+  const idle = seconds('DISBUILD_CACHE_TIMEOUT', 30);
+  const wait = seconds('DISBUILD_CACHE_UPLOAD_WAIT', 300);
+  if (!idle.ok) return idle;
+  if (!wait.ok) return wait;
+  const team = raw.team === undefined || raw.team === '' ? undefined : raw.team;
+  const token = raw.token === undefined || raw.token === '' ? undefined : raw.token;
+  return ok({
+    kind: raw.kind,
+    url,
+    mode,
+    idleTimeoutMs: idle.value,
+    uploadWaitMs: wait.value,
+    ...(team === undefined ? {} : { team }),
+    ...(token === undefined ? {} : { token }),
+  });
+}
+
+function withoutCredentials(url: string): string {
+  return url.replace(/\/\/[^/@]*@/, '//***@');
+}
+
+/** Connections per server: lookups run this many at once over kept-alive sockets. */
+const SOCKETS = 32;
+const UPLOADS_AT_ONCE = 8;
+
+/** `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. */
+export function openTieredCache(
+  local: Cache,
+  o: RemoteCacheOptions,
+  ctx: { scratchDir: string; onWarning(message: string): void },
+): Cache {
+  const client = new HttpClient({
+    url: o.url,
+    ...(o.token === undefined ? {} : { token: o.token }),
+    idleTimeoutMs: o.idleTimeoutMs,
+    maxSockets: SOCKETS,
+  });
+  const store: ObjectStore =
+    o.kind === 'http' ? new BazelStore(client, SOCKETS) : new TurboStore(client, o.team, SOCKETS);
+  const remote = new RemoteTier({
+    store,
+    mode: o.mode,
+    scratchDir: ctx.scratchDir,
+    uploadConcurrency: UPLOADS_AT_ONCE,
+    uploadWaitMs: o.uploadWaitMs,
+    idleTimeoutMs: o.idleTimeoutMs,
+    onWarning: (m) => ctx.onWarning(client.redact(m)),
+  });
+  return new TieredCache(local, remote);
+}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import type { JobKey } from '../../ids/brands.js';
+import type { Result } from '../../util/result.js';
+import { err, ok } from '../../util/result.js';
+import type { Manifest, ManifestEntry } from '../cache.js';
+
+/** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
+export const INLINE_LOG_LIMIT = 64 * 1024;
+
+/**
+ * What the server keeps under a key: the manifest (what restoring must produce), the archive that holds the
+ * output tree (a gzipped tar, named by its SHA-256), and the logs. Everything in it is untrusted on read.
+ */
+export interface RemoteRecord {
+  version: 1;
+  key: JobKey;
+  archive: { sha256: string; size: number };
+  manifest: Manifest;
+  stdout?: string;
+  stderr?: string;
+}
+
+/** The record's name on the server: versioned, so a format change never reads old records. */
+export function recordId(key: JobKey): string {
+  return createHash('sha256').update(`disbuild-remote-v1\0${key}`).digest('hex');
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/** Parses and checks a record fetched for `key`: anything unexpected makes it unusable. */
+export function parseRecord(bytes: Buffer, key: JobKey): Result<RemoteRecord, string> {
+  let r: RemoteRecord;
+  try {
+    r = JSON.parse(bytes.toString('utf8')) as RemoteRecord;
+  } catch {
+    return err('the record is not JSON');
+  }
+  if (typeof r !== 'object' || r === null || r.version !== 1) return err('the record has an unknown version');
+  if (r.key !== key || r.manifest?.key !== key) return err('the record names another key');
+  const a = r.archive as Partial<RemoteRecord['archive']> | undefined;
+  if (!a || typeof a.sha256 !== 'string' || !HEX64.test(a.sha256) || !isSize(a.size))
+    return err('the record names no valid archive');
+  const m = r.manifest;
+  if (!HEX64.test(String(m.stdoutSha256)) || !HEX64.test(String(m.stderrSha256)) || !isSize(m.durationMs))
+    return err('the record has a malformed manifest');
+  if (!Array.isArray(m.entries)) return err('the record has no file list');
+  const seen = new Set<string>();
+  for (const e of m.entries) {
+    const problem = entryProblem(e);
+    if (problem) return err(problem);
+    if (seen.has(e.path)) return err(`the file list names ${JSON.stringify(e.path)} twice`);
+    seen.add(e.path);
+  }
+  for (const name of ['stdout', 'stderr'] as const) {
+    if (r[name] !== undefined && typeof r[name] !== 'string') return err(`the record's ${name} is malformed`);
+  }
+  return ok(r);
+}
+
+const isSize = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
+/** A manifest entry that could write outside the restore directory, or describe something odd, is refused. */
+function entryProblem(e: ManifestEntry): string | undefined {
+  const path = typeof e.path === 'string' ? e.path : '';
+  const label = JSON.stringify(path);
+  if (!isSafeRelative(path)) return `the file list names an unsafe path ${label}`;
+  if (!isSize(e.size)) return `the file list gives ${label} a bad size`;
+  switch (e.type) {
+    case 'dir':
+      return undefined;
+    case 'file':
+      if (e.mode !== 0o644 && e.mode !== 0o755) return `the file list gives ${label} a bad mode`;
+      return HEX64.test(String(e.sha256)) ? undefined : `the file list gives ${label} a bad digest`;
+    case 'symlink': {
+      const target = typeof e.target === 'string' ? e.target : '';
+      const resolved = posix.normalize(posix.join(posix.dirname(path), target));
+      if (
+        target === '' ||
+        target.startsWith('/') ||
+        target.includes('\0') ||
+        resolved === '..' ||
+        resolved.startsWith('../')
+      )
+        return `the file list has a link ${label} that points outside the output`;
+      return undefined;
+    }
+    default:
+      return `the file list has an entry ${label} of unknown type`;
+  }
+}
+
+/** Relative, '/'-separated, without empty, `.` or `..` parts, NULs or backslashes. */
+export function isSafeRelative(path: string): boolean {
+  if (path === '' || path.startsWith('/') || path.includes('\0') || path.includes('\\')) return false;
+  return path.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
+}

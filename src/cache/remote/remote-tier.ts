@@ -1,0 +1,243 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { JobKey } from '../../ids/brands.js';
+import type { Result } from '../../util/result.js';
+import { err, ok } from '../../util/result.js';
+import type { ArtifactToSave } from '../cache.js';
+import { buildManifest, sha256 } from '../manifest.js';
+import { packTree, unpackTree } from './archive.js';
+import type { HttpFailure } from './http-client.js';
+import { withIdleTimeout } from './http-client.js';
+import type { ObjectStore } from './object-store.js';
+import { META_LIMIT } from './object-store.js';
+import { INLINE_LOG_LIMIT, parseRecord, recordId, type RemoteRecord } from './remote-record.js';
+
+export interface RemoteTierOptions {
+  store: ObjectStore;
+  /** `read`: look up and restore, never upload. */
+  mode: 'read-write' | 'read';
+  /** Private scratch space for archives being uploaded. */
+  scratchDir: string;
+  uploadConcurrency: number;
+  /** How long the end of a run waits for uploads still in flight. */
+  uploadWaitMs: number;
+  idleTimeoutMs: number;
+  onWarning(message: string): void;
+}
+
+/**
+ * The remote half of a tiered cache: records and archives on a cache server.
+ *
+ * Deals with: batched lookups, verified streaming downloads, background uploads with bounded concurrency and
+ * a bounded wait at the end, and the circuit breaker — the first failure of any kind (server down, an error
+ * status, a stall, a truncated or unverifiable body) turns the remote off for the rest of the run with one
+ * warning, and everything after it is a miss or a skipped upload.
+ * Does not deal with: the local cache (see tiered-cache.ts) or deciding what to download.
+ */
+export class RemoteTier {
+  readonly #o: RemoteTierOptions;
+  #down = false;
+  readonly #uploads = new Set<Promise<void>>();
+  readonly #queue: (() => Promise<void>)[] = [];
+  #active = 0;
+  #pending = 0;
+  #closing = false;
+
+  constructor(options: RemoteTierOptions) {
+    this.#o = options;
+  }
+
+  get down(): boolean {
+    return this.#down;
+  }
+
+  /** Turns the remote off once, with one warning naming the server and the cause (secrets redacted). */
+  fail(what: string, cause: string): string {
+    const message = this.#o.store.redact(
+      `remote cache ${this.#o.store.display}: ${what} (${cause}); using the local cache only for the rest of this run`,
+    );
+    if (this.#down) return message;
+    this.#down = true;
+    this.#o.onWarning(message);
+    return message;
+  }
+
+  async lookup(keys: readonly JobKey[]): Promise<Map<JobKey, RemoteRecord>> {
+    const found = new Map<JobKey, RemoteRecord>();
+    if (this.#down || keys.length === 0) return found;
+    const ids = new Map(keys.map((k) => [recordId(k), k]));
+    const metas = await this.#o.store.getMetas([...ids.keys()]);
+    if (!metas.ok) {
+      this.fail('lookups failed', describe(metas.error));
+      return found;
+    }
+    for (const [id, bytes] of metas.value) {
+      const key = ids.get(id)!;
+      const record = parseRecord(bytes, key);
+      if (!record.ok) {
+        this.fail(`the record of ${key} is unusable`, record.error);
+        return new Map();
+      }
+      found.set(key, record.value);
+    }
+    return found;
+  }
+
+  /** Downloads and extracts the artifact into `dest` (existing and empty), verified; removes what it wrote on failure. */
+  async fetch(record: RemoteRecord, dest: string): Promise<Result<void, string>> {
+    if (this.#down) return err('the remote cache is off for this run');
+    const res = await this.#o.store.getBlob(record.archive.sha256);
+    let problem: string | undefined;
+    if (!res.ok) problem = describe(res.error);
+    else if (res.value === undefined) problem = 'the server no longer has its archive';
+    else {
+      const body = withIdleTimeout(res.value.body, this.#o.idleTimeoutMs);
+      const unpacked = await unpackTree(body, dest, record.manifest, record.archive);
+      body.destroy();
+      if (!unpacked.ok) problem = unpacked.error;
+    }
+    if (problem === undefined) return ok(undefined);
+    await rm(dest, { recursive: true, force: true }).catch(() => undefined);
+    return err(this.fail(`the artifact of ${record.key} could not be restored`, problem));
+  }
+
+  /** The logs of a record, inline or fetched (and verified) from their blobs. */
+  async logs(record: RemoteRecord): Promise<Result<{ stdout: Buffer; stderr: Buffer }, string>> {
+    const out: { stdout: Buffer; stderr: Buffer } = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
+    for (const name of ['stdout', 'stderr'] as const) {
+      const want = name === 'stdout' ? record.manifest.stdoutSha256 : record.manifest.stderrSha256;
+      const inline = record[name];
+      let bytes: Buffer | undefined = inline === undefined ? undefined : Buffer.from(inline, 'base64');
+      if (bytes === undefined) {
+        const got = await this.#blob(want);
+        if (!got.ok) return got;
+        bytes = got.value;
+      }
+      if (sha256(bytes) !== want) {
+        this.fail(`the logs of ${record.key} are corrupt`, 'digest mismatch');
+        return err('the logs do not match the manifest');
+      }
+      out[name] = bytes;
+    }
+    return ok(out);
+  }
+
+  async #blob(id: string): Promise<Result<Buffer, string>> {
+    if (this.#down) return err('the remote cache is off for this run');
+    const res = await this.#o.store.getBlob(id);
+    if (!res.ok || res.value === undefined) {
+      const cause = res.ok ? 'missing on the server' : describe(res.error);
+      this.fail('a log could not be fetched', cause);
+      return err(cause);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const c of withIdleTimeout(res.value.body, this.#o.idleTimeoutMs)) {
+        size += (c as Buffer).length;
+        if (size > 64 * META_LIMIT) throw new Error('log too large');
+        chunks.push(c as Buffer);
+      }
+    } catch (e) {
+      this.fail('a log could not be fetched', (e as Error).message);
+      return err((e as Error).message);
+    }
+    return ok(Buffer.concat(chunks));
+  }
+
+  /** Queues the upload of a saved artifact from `dir` (which stays untouched until `close`). */
+  upload(key: JobKey, dir: string, artifact: ArtifactToSave): void {
+    if (this.#o.mode === 'read' || this.#down || this.#closing) return;
+    this.#pending++;
+    this.#queue.push(async () => {
+      try {
+        if (!this.#down) await this.#uploadOne(key, dir, artifact);
+      } finally {
+        this.#pending--;
+      }
+    });
+    this.#pump();
+  }
+
+  #pump(): void {
+    while (this.#active < this.#o.uploadConcurrency && this.#queue.length > 0) {
+      const job = this.#queue.shift()!;
+      this.#active++;
+      const p = job()
+        .catch((e: unknown) => {
+          this.fail('an upload failed', (e as Error).message);
+        })
+        .finally(() => {
+          this.#active--;
+          this.#uploads.delete(p);
+          this.#pump();
+        });
+      this.#uploads.add(p);
+    }
+  }
+
+  /** Blob first, record last: a record never names an archive the server lacks. */
+  async #uploadOne(key: JobKey, dir: string, a: ArtifactToSave): Promise<void> {
+    const manifest = await buildManifest(dir, key, a.durationMs, a.stdout, a.stderr);
+    if (!manifest.ok) return;
+    const file = join(this.#o.scratchDir, `${key}-${randomBytes(4).toString('hex')}.tgz`);
+    await mkdir(this.#o.scratchDir, { recursive: true });
+    try {
+      const archive = await packTree(dir, manifest.value, file);
+      const record: RemoteRecord = { version: 1, key, archive, manifest: manifest.value };
+      const puts: (() => Promise<Result<void, HttpFailure>>)[] = [
+        () => this.#o.store.put('blob', archive.sha256, () => createReadStream(file), archive.size),
+      ];
+      for (const name of ['stdout', 'stderr'] as const) {
+        const log = a[name];
+        if (log.length <= INLINE_LOG_LIMIT) record[name] = log.toString('base64');
+        else puts.push(() => this.#o.store.put('blob', sha256(log), log, log.length));
+      }
+      for (const put of puts) {
+        const r = await put();
+        if (!r.ok) {
+          this.fail('an upload failed', describe(r.error));
+          return;
+        }
+      }
+      const bytes = Buffer.from(JSON.stringify(record));
+      const r = await this.#o.store.put('meta', recordId(key), bytes, bytes.length);
+      if (!r.ok) this.fail('an upload failed', describe(r.error));
+    } finally {
+      await rm(file, { force: true });
+    }
+  }
+
+  /** Waits for the uploads, at most `uploadWaitMs`; warns about what did not make it, then closes the sockets. */
+  async close(): Promise<void> {
+    this.#closing = true;
+    if (this.#pending > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = await Promise.race([
+        (async () => {
+          while (this.#uploads.size > 0) await Promise.allSettled([...this.#uploads]);
+          return false;
+        })(),
+        new Promise<boolean>((r) => {
+          timer = setTimeout(() => r(true), this.#o.uploadWaitMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (timedOut && !this.#down) {
+        this.#down = true;
+        this.#o.onWarning(
+          `remote cache ${this.#o.store.display}: ${this.#pending} artifacts were not uploaded within ${Math.round(this.#o.uploadWaitMs / 1000)} s; later runs will build them again`,
+        );
+      }
+    }
+    this.#queue.length = 0;
+    this.#o.store.close();
+    await rm(this.#o.scratchDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+function describe(f: HttpFailure): string {
+  return f.message;
+}

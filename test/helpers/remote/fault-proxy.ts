@@ -1,0 +1,78 @@
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+
+/** What the proxy does to the traffic. Body faults hit only archives (gzip bodies), not records. */
+export type Fault = 'none' | '500' | '403' | 'truncate' | 'corrupt' | 'slow';
+
+/**
+ * A small HTTP proxy in front of a cache server that injects one fault: every request answered 500 or 403,
+ * archive bodies cut short or with a flipped byte, or every answer held back for `slowMs`.
+ */
+export class FaultProxy {
+  fault: Fault = 'none';
+  slowMs = 5000;
+  /** Requests seen, as "METHOD path". */
+  readonly seen: string[] = [];
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  static async start(upstream: string): Promise<FaultProxy> {
+    const target = new URL(upstream);
+    const box: { proxy?: FaultProxy } = {};
+    const server = createServer((req, res) => {
+      const proxy = box.proxy!;
+      proxy.seen.push(`${req.method} ${req.url}`);
+      const fault = proxy.fault;
+      if (fault === '500' || fault === '403') {
+        req.resume();
+        res.writeHead(Number(fault), { 'content-type': 'text/plain' }).end('injected fault');
+        return;
+      }
+      const up = request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        (upRes) => void answer(proxy, fault, upRes, res),
+      );
+      up.on('error', () => res.destroy());
+      req.pipe(up);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    box.proxy = new FaultProxy(server, `http://127.0.0.1:${port}`);
+    return box.proxy;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((r) => this.server.close(r));
+  }
+}
+
+async function answer(
+  proxy: FaultProxy,
+  fault: Fault,
+  upRes: IncomingMessage,
+  res: import('node:http').ServerResponse,
+): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const c of upRes) chunks.push(c as Buffer);
+  const body = Buffer.concat(chunks);
+  const isArchive = body.length > 2 && body[0] === 0x1f && body[1] === 0x8b;
+  if (fault === 'slow') await new Promise((r) => setTimeout(r, proxy.slowMs));
+  res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+  if (fault === 'truncate' && isArchive) {
+    res.write(body.subarray(0, Math.floor(body.length / 2)));
+    // The connection dies mid-body, as when a server or a network fails.
+    setTimeout(() => res.destroy(), 20);
+    return;
+  }
+  if (fault === 'corrupt' && isArchive) {
+    const bad = Buffer.from(body);
+    const i = Math.floor(bad.length / 2);
+    bad[i] = bad[i]! ^ 0xff;
+    res.end(bad);
+    return;
+  }
+  res.end(body);
+}

@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Rig } from '../helpers/rig.js';
+import { writeScenario } from '../helpers/remote/scenario.js';
+import { type CacheServer, startNginx } from '../helpers/remote/servers.js';
+
+describe('remote cache over https', () => {
+  let server: CacheServer;
+  let certs: string;
+  beforeAll(async () => {
+    certs = await mkdtemp(join(tmpdir(), 'disbuild-certs-'));
+    // A certificate no store knows: only NODE_EXTRA_CA_CERTS can make it trusted.
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        join(certs, 'key.pem'),
+        '-out',
+        join(certs, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    execFileSync('chmod', ['644', join(certs, 'key.pem')]);
+    server = await startNginx({ tls: { cert: join(certs, 'cert.pem'), key: join(certs, 'key.pem') } });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await rm(certs, { recursive: true, force: true });
+  });
+
+  it('trusts NODE_EXTRA_CA_CERTS, and without it refuses the server with one warning and builds', async () => {
+    const rig = await Rig.create();
+    try {
+      await writeScenario(rig);
+      const remote = ['--cache', 'http', '--cache-url', server.url];
+      const untrusted = await rig.runGraph([...remote, '--cache-dir', rig.path('c1')]);
+      expect(untrusted.code, untrusted.stderr).toBe(0);
+      const w = (untrusted.stdout + untrusted.stderr).split('\n').filter((l) => l.includes('warning:'));
+      expect(w).toHaveLength(1);
+      expect(w[0]).toMatch(/certificate/i);
+      expect(await server.storedFiles()).toBe(0);
+
+      const trusted = await rig.runGraph([...remote, '--cache-dir', rig.path('c2')], {
+        NODE_EXTRA_CA_CERTS: join(certs, 'cert.pem'),
+      });
+      expect(trusted.code, trusted.stderr).toBe(0);
+      expect(trusted.stdout + trusted.stderr).not.toMatch(/warning:/);
+      expect(await server.storedFiles()).toBe(7);
+    } finally {
+      await rig.cleanup();
+    }
+  });
+});

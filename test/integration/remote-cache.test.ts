@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Rig } from '../helpers/rig.js';
+import { executed, snapshotTree, writeScenario } from '../helpers/remote/scenario.js';
+import { type CacheServer, startNginx, startTurboServer } from '../helpers/remote/servers.js';
+
+const TOKEN = 'tok-3c1f9a7e5b2d';
+
+const protocols = [
+  { kind: 'http', start: () => startNginx({ bearer: TOKEN }), extra: [] as string[] },
+  { kind: 'turbo', start: () => startTurboServer(TOKEN), extra: ['--cache-team', 'team_disbuild'] },
+] as const;
+
+for (const p of protocols) {
+  describe(`remote cache over ${p.kind}`, () => {
+    let server: CacheServer;
+    beforeAll(async () => {
+      server = await p.start();
+    });
+    afterAll(async () => {
+      await server?.stop();
+    });
+
+    it('a CI run uploads; a developer run in another clone with an empty cache executes nothing', async () => {
+      const ci = await Rig.create();
+      const dev = await Rig.create();
+      try {
+        const remote = ['--cache', p.kind, '--cache-url', server.url, ...p.extra];
+        const env = { DISBUILD_CACHE_TOKEN: TOKEN };
+        await writeScenario(ci);
+        await writeScenario(dev);
+
+        const built = await ci.runGraph([...remote, '--out-dir', ci.path('out')], env);
+        expect(built.code, built.stderr + built.stdout).toBe(0);
+        expect([...built.jobs.values()].map((j) => j.status)).toEqual(['built', 'built', 'built']);
+        expect(await executed(ci)).toHaveLength(3);
+        expect(built.stdout + built.stderr).not.toMatch(/warning/i);
+        // 3 records + 3 archives + lib's long stdout.
+        expect(await server.storedFiles()).toBe(7);
+
+        const lookedUp = await dev.runGraph(remote, env);
+        expect(lookedUp.code, lookedUp.stderr + lookedUp.stdout).toBe(0);
+        expect([...lookedUp.jobs.values()].map((j) => j.status)).toEqual(['cached', 'cached', 'cached']);
+        expect(lookedUp.jobs.get('lib')!.stdout).toBe(built.jobs.get('lib')!.stdout);
+        expect(await executed(dev)).toEqual([]);
+
+        const restored = await dev.runGraph(
+          [...remote, '--out-dir', dev.path('out'), '--download', 'all'],
+          env,
+        );
+        expect(restored.code, restored.stderr).toBe(0);
+        expect(await executed(dev)).toEqual([]);
+        expect(await snapshotTree(dev.path('out'))).toEqual(await snapshotTree(ci.path('out')));
+
+        // Restored hits were kept locally: with the server gone, the developer's cache alone answers.
+        const offline = await dev.runGraph(['--out-dir', dev.path('out2')]);
+        expect([...offline.jobs.values()].map((j) => j.status)).toEqual(['cached', 'cached', 'cached']);
+        expect(await snapshotTree(dev.path('out2'))).toEqual(await snapshotTree(ci.path('out')));
+
+        for (const r of [built, lookedUp, restored]) expect(r.stdout + r.stderr).not.toContain(TOKEN);
+      } finally {
+        await ci.cleanup();
+        await dev.cleanup();
+      }
+    });
+
+    it('a read-only run builds what it misses and uploads nothing', async () => {
+      const rig = await Rig.create();
+      try {
+        await writeScenario(rig);
+        await rig.write({ 'a.txt': 'changed for this test\n' });
+        const before = await server.storedFiles();
+        const r = await rig.runGraph(
+          ['--cache', p.kind, '--cache-url', server.url, '--cache-mode', 'read', ...p.extra],
+          { DISBUILD_CACHE_TOKEN: TOKEN },
+        );
+        expect(r.code, r.stderr + r.stdout).toBe(0);
+        expect(r.jobs.get('lib')!.status).toBe('built');
+        expect(await server.storedFiles()).toBe(before);
+      } finally {
+        await rig.cleanup();
+      }
+    });
+  });
+}
+
+describe('remote cache behind basic auth', () => {
+  it('sends the URL credentials as basic auth and never prints the password', async () => {
+    const server = await startNginx({ basic: { user: 'ci', pass: 'pw-9a8b7c6d' } });
+    const rig = await Rig.create();
+    try {
+      await writeScenario(rig);
+      const url = server.url.replace('://', '://ci:pw-9a8b7c6d@');
+      const r = await rig.runGraph(['--cache', 'http', '--cache-url', url]);
+      expect(r.code, r.stderr + r.stdout).toBe(0);
+      expect(r.stdout + r.stderr).not.toMatch(/warning:/);
+      expect(await server.storedFiles()).toBe(7);
+      const wrong = await Rig.create();
+      try {
+        await writeScenario(wrong);
+        const bad = await wrong.runGraph([
+          '--cache',
+          'http',
+          '--cache-url',
+          url.replace('pw-9a8b7c6d', 'pw-wrong-1234'),
+        ]);
+        expect(bad.code).toBe(0);
+        expect(bad.stdout + bad.stderr).toMatch(/warning: remote cache http:\/\/127\.0\.0\.1:\d+: .*401/);
+        expect(bad.stdout + bad.stderr).not.toContain('pw-wrong-1234');
+      } finally {
+        await wrong.cleanup();
+      }
+    } finally {
+      await rig.cleanup();
+      await server.stop();
+    }
+  });
+});
