@@ -95,7 +95,10 @@ var local_state = __webpack_require__(4709);
 var record_store = __webpack_require__(1806);
 // EXTERNAL MODULE: ./src/explain/run-explainer.ts + 1 modules
 var run_explainer = __webpack_require__(9814);
+// EXTERNAL MODULE: ./src/cli/remote-cache.ts + 9 modules
+var remote_cache = __webpack_require__(8211);
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
+
 
 
 
@@ -119,7 +122,11 @@ Runs a build graph: computes every job's key, restores hits from the cache, buil
 Options:
   --graph FILE          the graph JSON (default: what disbuild.json in the source dir describes)
   --source-dir DIR      the checkout that inputs are relative to (default: current directory)
-  --cache local|none    where artifacts are kept (default: local)
+  --cache local|none|http|turbo  where artifacts are kept (default: local); http and turbo put a shared
+                        remote cache behind the local one (Bazel HTTP cache / Turborepo Remote Cache API)
+  --cache-url URL       the remote cache's base URL (token from DISBUILD_CACHE_TOKEN)
+  --cache-team T        the Turborepo team (teamId when it starts with team_, else slug)
+  --cache-mode read-write|read  read: never upload (default: read-write)
   --cache-dir DIR       local cache directory (default: $XDG_CACHE_HOME/disbuild or ~/.cache/disbuild)
   --report FILE         write the JSON report there
   -j, --jobs N          commands run at once (default: number of CPUs)
@@ -142,6 +149,9 @@ const flags = {
     'source-dir': { type: 'string' },
     cache: { type: 'string' },
     'cache-dir': { type: 'string' },
+    'cache-url': { type: 'string' },
+    'cache-team': { type: 'string' },
+    'cache-mode': { type: 'string' },
     report: { type: 'string' },
     jobs: { type: 'string', short: 'j' },
     'fail-fast': { type: 'boolean' },
@@ -168,7 +178,7 @@ const run = async (argv, io) => {
     }
     const jobs = (0,args/* parsePositiveInt */.EJ)('--jobs', v.jobs, (0,external_node_os_.availableParallelism)());
     const timeout = (0,args/* parsePositiveInt */.EJ)('--timeout', v.timeout, 0);
-    const cacheKind = (0,args/* parseChoice */.HU)('--cache', v.cache, ['local', 'none'], 'local');
+    const cacheKind = (0,args/* parseChoice */.HU)('--cache', v.cache, ['local', 'none', 'http', 'turbo'], 'local');
     const download = (0,args/* parseChoice */.HU)('--download', v.download, ['minimal', 'all'], 'minimal');
     const logReplay = (0,args/* parseChoice */.HU)('--log-replay', v['log-replay'], ['failed', 'all', 'none'], 'failed');
     for (const r of [jobs, timeout, cacheKind, download, logReplay])
@@ -176,6 +186,12 @@ const run = async (argv, io) => {
             return usageError(io, r.error);
     if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok)
         return cli_io/* EXIT */.d.usage;
+    const kind = cacheKind.value;
+    const remote = (0,remote_cache/* parseRemoteSettings */.v)(kind === 'http' || kind === 'turbo'
+        ? { kind, url: v['cache-url'], team: v['cache-team'], mode: v['cache-mode'] }
+        : undefined, { url: '--cache-url', mode: '--cache-mode' }, io.env, 'read-write');
+    if (!remote.ok)
+        return usageError(io, remote.error);
     const sourceDir = (0,external_node_path_.resolve)(io.cwd, v['source-dir'] ?? '.');
     // git stats the work tree on another core while the graph is read. The check that inputs exist then takes
     // git's word for unchanged tracked files instead of listing their directories.
@@ -199,7 +215,7 @@ const run = async (argv, io) => {
         io.stderr.write(`disbuild: key salt ${JSON.stringify(salt)}\n`);
     const explainer = new run_explainer/* RunExplainer */.M(graph, salt, new record_store/* KeyRecordStore */.G(state.dir));
     const verbose = v.verbose ?? false;
-    const cache = cacheKind.value === 'local' ? await state.openCache(warn) : new null_cache/* NullCache */.C();
+    const cache = kind === 'none' ? new null_cache/* NullCache */.C() : (0,remote_cache/* withRemote */.T)(await state.openCache(warn), remote.value, state, warn);
     const coordinator = (0,lazy_coordinator/* openOnFirstClaim */.w)(() => shared_coordinator/* SharedCoordinator */.W.open(state.dir, { onWarning: warn }));
     const controller = new AbortController();
     const onSignal = () => controller.abort();
@@ -278,6 +294,1101 @@ function baseEnvironment(env) {
 function usageError(io, message) {
     io.stderr.write(`disbuild run: ${message}\nRun 'disbuild run --help' for usage.\n`);
     return cli_io/* EXIT */.d.usage;
+}
+
+
+/***/ }),
+
+/***/ 8211:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  v: () => (/* binding */ parseRemoteSettings),
+  T: () => (/* binding */ withRemote)
+});
+
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(8251);
+;// CONCATENATED MODULE: ./src/cache/remote/object-store.ts
+
+/** Metadata records are small; anything bigger is not ours. */
+const META_LIMIT = 4 * 1024 * 1024;
+/** Answers a GET: the response for 2xx, undefined for 404, a failure otherwise (the body is discarded). */
+function expectFound(r, what) {
+    if (!r.ok)
+        return r;
+    const { status } = r.value;
+    if (status >= 200 && status < 300)
+        return r;
+    r.value.body.resume();
+    if (status === 404)
+        return (0,result.ok)(undefined);
+    return (0,result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
+}
+/** Answers a PUT: any 2xx is stored; a conflict means the object is there already. */
+function expectStored(r, what) {
+    if (!r.ok)
+        return r;
+    const { status } = r.value;
+    r.value.body.resume();
+    if ((status >= 200 && status < 300) || status === 409)
+        return (0,result.ok)(undefined);
+    return (0,result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
+}
+/** Runs `fn` over `items` with at most `limit` at once; stops early at the first failure. */
+async function mapBounded(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const i = next++;
+            const r = await fn(items[i]);
+            if (r.ok)
+                out[i] = r.value;
+            else
+                failure ??= r.error;
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return failure ? (0,result/* err */._)(failure) : (0,result.ok)(out);
+}
+/** GETs small records one request each, many at once over the kept-alive sockets. */
+async function getMetasConcurrently(client, ids, pathOf, query, concurrency) {
+    const found = new Map();
+    const r = await mapBounded(ids, concurrency, async (id) => {
+        const res = expectFound(await client.request('GET', pathOf(id), { query }), 'the cache server');
+        if (!res.ok || res.value === undefined)
+            return res.ok ? (0,result.ok)(undefined) : res;
+        const body = await client.readBody(res.value, META_LIMIT);
+        if (!body.ok)
+            return body;
+        found.set(id, body.value);
+        return (0,result.ok)(undefined);
+    });
+    return r.ok ? (0,result.ok)(found) : r;
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/bazel-store.ts
+
+/**
+ * The Bazel HTTP cache protocol: `GET/PUT/HEAD <url>/ac/<sha256>` for records and `<url>/cas/<sha256>` for
+ * content, where a `cas` name is the SHA-256 of its bytes (bazel-remote checks that on upload). Records are not
+ * Bazel ActionResults, so bazel-remote needs `--disable_http_ac_validation`; nginx with WebDAV takes anything.
+ */
+class BazelStore {
+    #c;
+    #concurrency;
+    constructor(client, concurrency) {
+        this.#c = client;
+        this.#concurrency = concurrency;
+    }
+    get display() {
+        return this.#c.display;
+    }
+    redact(text) {
+        return this.#c.redact(text);
+    }
+    getMetas(ids) {
+        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency);
+    }
+    async getBlob(id) {
+        return expectFound(await this.#c.request('GET', `/cas/${id}`), 'the cache server');
+    }
+    async put(space, id, body, size) {
+        const path = space === 'meta' ? `/ac/${id}` : `/cas/${id}`;
+        const r = await this.#c.request('PUT', path, {
+            body: Buffer.isBuffer(body) ? body : body(),
+            length: size,
+            headers: { 'content-type': 'application/octet-stream' },
+        });
+        return expectStored(r, 'the cache server');
+    }
+    close() {
+        this.#c.close();
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+;// CONCATENATED MODULE: ./src/cache/remote/http-client.ts
+
+
+
+
+
+/**
+ * A small keep-alive HTTP(S) client for cache servers.
+ *
+ * Deals with: connection reuse (a thousand lookups share a few sockets), authorization, idle time-outs, the trust
+ * store (the system's CAs and NODE_EXTRA_CA_CERTS on top of Node's own), and keeping secrets out of every message.
+ * Does not deal with: what the paths mean (the stores) or retries (the circuit breaker decides).
+ */
+class HttpClient {
+    #base;
+    #auth;
+    #secrets;
+    #agent;
+    #timeoutMs;
+    /** The base URL without credentials, for messages. */
+    display;
+    constructor(o) {
+        const url = new URL(o.url);
+        const user = decodeURIComponent(url.username);
+        const pass = decodeURIComponent(url.password);
+        url.username = '';
+        url.password = '';
+        this.#base = url;
+        this.display = url.toString().replace(/\/$/, '');
+        // The URL as given counts as a secret only when it carries credentials.
+        this.#secrets = [o.token ?? '', pass, user || pass ? o.url : ''].filter((s) => s.length >= 4);
+        if (o.token)
+            this.#auth = `Bearer ${o.token}`;
+        else if (user || pass)
+            this.#auth = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+        if (this.#auth)
+            this.#secrets.push(this.#auth.slice(this.#auth.indexOf(' ') + 1));
+        const agentOptions = { keepAlive: true, maxSockets: o.maxSockets, maxFreeSockets: o.maxSockets };
+        this.#agent =
+            url.protocol === 'https:'
+                ? new external_node_https_.Agent({ ...agentOptions, ...trustStore() })
+                : new external_node_http_.Agent(agentOptions);
+        this.#timeoutMs = o.idleTimeoutMs;
+    }
+    /** Replaces every secret this client knows (token, password, credentials) in `text`. */
+    redact(text) {
+        let out = text;
+        for (const s of this.#secrets)
+            out = out.split(s).join('***');
+        return out;
+    }
+    /** `path` is appended to the base URL's path; `query` adds parameters. */
+    request(method, path, opts = {}) {
+        const url = new URL(this.#base.toString());
+        url.pathname = `${url.pathname.replace(/\/$/, '')}${path}`;
+        for (const [k, v] of Object.entries(opts.query ?? {}))
+            url.searchParams.set(k, v);
+        const headers = { ...opts.headers };
+        if (this.#auth)
+            headers.authorization = this.#auth;
+        const length = Buffer.isBuffer(opts.body) ? opts.body.length : opts.length;
+        if (length !== undefined)
+            headers['content-length'] = String(length);
+        const mod = url.protocol === 'https:' ? external_node_https_ : external_node_http_;
+        return new Promise((resolve) => {
+            let settled = false;
+            const fail = (f) => {
+                if (settled)
+                    return;
+                settled = true;
+                req.destroy();
+                resolve((0,result/* err */._)({ ...f, message: this.redact(f.message) }));
+            };
+            const req = mod.request(url, { method, headers, agent: this.#agent }, (res) => {
+                if (settled) {
+                    res.destroy();
+                    return;
+                }
+                settled = true;
+                resolve((0,result.ok)({ status: res.statusCode ?? 0, headers: res.headers, body: res }));
+            });
+            req.setTimeout(this.#timeoutMs, () => fail({ kind: 'timeout', message: `${method} timed out after ${this.#timeoutMs} ms` }));
+            req.on('error', (e) => fail({ kind: 'network', message: `${method} failed: ${e.message}` }));
+            const body = opts.body;
+            if (body === undefined)
+                req.end();
+            else if (Buffer.isBuffer(body))
+                req.end(body);
+            else {
+                body.on('error', (e) => fail({ kind: 'network', message: `reading the upload failed: ${e.message}` }));
+                body.pipe(req);
+            }
+        });
+    }
+    /** Reads a whole (small) response body, with the idle time-out applying between chunks. */
+    async readBody(res, limit) {
+        const chunks = [];
+        let size = 0;
+        try {
+            for await (const chunk of withIdleTimeout(res.body, this.#timeoutMs)) {
+                size += chunk.length;
+                if (size > limit) {
+                    res.body.destroy();
+                    return (0,result/* err */._)({ kind: 'network', message: `response larger than ${limit} bytes` });
+                }
+                chunks.push(chunk);
+            }
+        }
+        catch (e) {
+            return (0,result/* err */._)({
+                kind: 'network',
+                message: this.redact(`reading a response failed: ${e.message}`),
+            });
+        }
+        const declared = Number(res.headers['content-length'] ?? NaN);
+        if (!Number.isNaN(declared) && declared !== size) {
+            return (0,result/* err */._)({ kind: 'network', message: `response truncated (${size} of ${declared} bytes)` });
+        }
+        return (0,result.ok)(Buffer.concat(chunks));
+    }
+    /** Closes every socket: the kept-alive ones and those of requests still in flight. */
+    close() {
+        this.#agent.destroy();
+    }
+}
+/** A response stream that errors when no data arrives for `ms` (a server that stalls mid-body). */
+function withIdleTimeout(body, ms) {
+    body.setTimeout(ms, () => body.destroy(new Error(`no data for ${ms} ms`)));
+    return body;
+}
+let cachedTrust;
+/**
+ * Node trusts its own bundled CAs and, when no `ca` is given, NODE_EXTRA_CA_CERTS. Corporate caches are often
+ * signed by a CA that only the system's store knows, so the system bundle is added, and with an explicit `ca`
+ * list NODE_EXTRA_CA_CERTS must be added by hand (Node applies it only to its default list).
+ */
+function trustStore() {
+    if (cachedTrust)
+        return cachedTrust;
+    const extra = [];
+    const files = [
+        process.env.SSL_CERT_FILE,
+        '/etc/ssl/certs/ca-certificates.crt',
+        '/etc/pki/tls/certs/ca-bundle.crt',
+        '/etc/ssl/cert.pem',
+        process.env.NODE_EXTRA_CA_CERTS,
+    ];
+    let system = false;
+    for (const [i, f] of files.entries()) {
+        if (!f || (system && i < files.length - 1))
+            continue;
+        try {
+            extra.push((0,external_node_fs_.readFileSync)(f, 'utf8'));
+            if (i < files.length - 1)
+                system = true;
+        }
+        catch {
+            // Not on this system.
+        }
+    }
+    cachedTrust = extra.length === 0 ? {} : { ca: [...external_node_tls_.rootCertificates, ...extra] };
+    return cachedTrust;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/cache/manifest.ts
+var cache_manifest = __webpack_require__(8445);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
+var index_min = __webpack_require__(8697);
+;// CONCATENATED MODULE: ./src/cache/remote/remote-record.ts
+
+
+
+/** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
+const INLINE_LOG_LIMIT = 64 * 1024;
+/** The record's name on the server: versioned, so a format change never reads old records. */
+function recordId(key) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`disbuild-remote-v1\0${key}`).digest('hex');
+}
+const HEX64 = /^[0-9a-f]{64}$/;
+/** Parses and checks a record fetched for `key`: anything unexpected makes it unusable. */
+function parseRecord(bytes, key) {
+    let r;
+    try {
+        r = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        return (0,result/* err */._)('the record is not JSON');
+    }
+    if (typeof r !== 'object' || r === null || r.version !== 1)
+        return (0,result/* err */._)('the record has an unknown version');
+    if (r.key !== key || r.manifest?.key !== key)
+        return (0,result/* err */._)('the record names another key');
+    const a = r.archive;
+    if (!a || typeof a.sha256 !== 'string' || !HEX64.test(a.sha256) || !isSize(a.size))
+        return (0,result/* err */._)('the record names no valid archive');
+    const m = r.manifest;
+    if (!HEX64.test(String(m.stdoutSha256)) || !HEX64.test(String(m.stderrSha256)) || !isSize(m.durationMs))
+        return (0,result/* err */._)('the record has a malformed manifest');
+    if (!Array.isArray(m.entries))
+        return (0,result/* err */._)('the record has no file list');
+    const seen = new Set();
+    for (const e of m.entries) {
+        const problem = entryProblem(e);
+        if (problem)
+            return (0,result/* err */._)(problem);
+        if (seen.has(e.path))
+            return (0,result/* err */._)(`the file list names ${JSON.stringify(e.path)} twice`);
+        seen.add(e.path);
+    }
+    for (const name of ['stdout', 'stderr']) {
+        if (r[name] !== undefined && typeof r[name] !== 'string')
+            return (0,result/* err */._)(`the record's ${name} is malformed`);
+    }
+    return (0,result.ok)(r);
+}
+const isSize = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+/** A manifest entry that could write outside the restore directory, or describe something odd, is refused. */
+function entryProblem(e) {
+    const path = typeof e.path === 'string' ? e.path : '';
+    const label = JSON.stringify(path);
+    if (!isSafeRelative(path))
+        return `the file list names an unsafe path ${label}`;
+    if (!isSize(e.size))
+        return `the file list gives ${label} a bad size`;
+    switch (e.type) {
+        case 'dir':
+            return undefined;
+        case 'file':
+            if (e.mode !== 0o644 && e.mode !== 0o755)
+                return `the file list gives ${label} a bad mode`;
+            return HEX64.test(String(e.sha256)) ? undefined : `the file list gives ${label} a bad digest`;
+        case 'symlink': {
+            const target = typeof e.target === 'string' ? e.target : '';
+            const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(path), target));
+            if (target === '' ||
+                target.startsWith('/') ||
+                target.includes('\0') ||
+                resolved === '..' ||
+                resolved.startsWith('../'))
+                return `the file list has a link ${label} that points outside the output`;
+            return undefined;
+        }
+        default:
+            return `the file list has an entry ${label} of unknown type`;
+    }
+}
+/** Relative, '/'-separated, without empty, `.` or `..` parts, NULs or backslashes. */
+function isSafeRelative(path) {
+    if (path === '' || path.startsWith('/') || path.includes('\0') || path.includes('\\'))
+        return false;
+    return path.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/archive.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Writes the tree at `dir` (exactly the manifest's entries, in its order) as a gzipped tar to `file`, streaming,
+ * and answers the archive's SHA-256 and size. Portable and without times, so equal trees give equal archives.
+ */
+async function packTree(dir, manifest, file) {
+    const paths = ['.', ...manifest.entries.map((e) => e.path)];
+    const tar = (0,index_min/* create */.vt)({ cwd: dir, gzip: { level: external_node_zlib_.constants.Z_BEST_SPEED }, portable: true, noDirRecurse: true, mtime: new Date(0) }, paths);
+    const digest = new Digest();
+    await (0,external_node_stream_promises_.pipeline)(tar, digest, (0,external_node_fs_.createWriteStream)(file));
+    return { sha256: digest.hex(), size: digest.size };
+}
+/** Counts and hashes what flows through it. */
+class Digest extends external_node_stream_.Transform {
+    #h = (0,external_node_crypto_.createHash)('sha256');
+    size = 0;
+    _transform(chunk, _enc, cb) {
+        this.#h.update(chunk);
+        this.size += chunk.length;
+        this.push(chunk);
+        cb();
+    }
+    hex() {
+        return this.#h.digest('hex');
+    }
+}
+/**
+ * Extracts an archive stream into `dest` (an existing, empty, private directory), checking as it goes:
+ * every member must be an entry of the (already checked) manifest with the same type, size and SHA-256; links
+ * are created last, from the manifest, so no write ever goes through one; the archive's own size and SHA-256
+ * must match the record. On failure `dest` holds partial files that the caller removes; nothing is written
+ * elsewhere, whatever the archive holds.
+ */
+async function unpackTree(body, dest, manifest, archive) {
+    const want = new Map(manifest.entries.map((e) => [e.path, e]));
+    const seen = new Set();
+    const writes = [];
+    let problem;
+    // A member whose bytes stop coming (a truncated or corrupt body) would keep its write waiting forever.
+    const stop = new AbortController();
+    const parser = new index_min/* Parser */.iX({
+        strict: true,
+        onReadEntry: (entry) => {
+            const p = checkMember(entry, want, seen);
+            if (typeof p === 'string') {
+                problem ??= p;
+                entry.resume();
+                return;
+            }
+            if (p === undefined) {
+                entry.resume();
+                return;
+            }
+            writes.push(writeMember(entry, dest, p, stop.signal));
+        },
+    });
+    parser.on('warn', (_code, message) => (problem ??= `bad archive: ${message}`));
+    parser.on('error', (e) => (problem ??= `bad archive: ${e.message}`));
+    const digest = new Digest();
+    try {
+        await (0,external_node_stream_promises_.pipeline)(body, digest, (0,external_node_zlib_.createGunzip)(), async (source) => {
+            for await (const chunk of source) {
+                if (problem)
+                    throw new Error(problem);
+                if (!parser.write(chunk))
+                    await new Promise((r) => parser.once('drain', r));
+            }
+            await new Promise((r) => {
+                parser.once('end', () => r());
+                parser.end();
+            });
+        });
+    }
+    catch (e) {
+        problem ??= `the download failed: ${e.message}`;
+    }
+    if (problem)
+        stop.abort();
+    for (const w of await Promise.all(writes))
+        problem ??= w;
+    if (problem)
+        return (0,result/* err */._)(problem);
+    if (digest.size !== archive.size || digest.hex() !== archive.sha256)
+        return (0,result/* err */._)(`the archive does not match its record (${digest.size} of ${archive.size} bytes)`);
+    for (const e of manifest.entries) {
+        if (e.type !== 'symlink' && !seen.has(e.path))
+            return (0,result/* err */._)(`${e.path} is missing from the archive`);
+    }
+    for (const e of manifest.entries) {
+        if (e.type !== 'symlink')
+            continue;
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.join)(dest, e.path)), { recursive: true });
+        await (0,promises_.symlink)(e.target, (0,external_node_path_.join)(dest, e.path));
+    }
+    return (0,result.ok)(undefined);
+}
+/**
+ * The manifest entry a member stands for; undefined for members to skip (the root, links, which are made from
+ * the manifest); a message for members that must not be there.
+ */
+function checkMember(entry, want, seen) {
+    const path = entry.path.replace(/^\.\//, '').replace(/\/$/, '');
+    if (path === '.' || path === '')
+        return entry.type === 'Directory' ? undefined : 'bad archive root';
+    const label = JSON.stringify(path);
+    const e = want.get(path);
+    if (!isSafeRelative(path) || !e)
+        return `the archive holds ${label}, which the manifest does not list`;
+    if (seen.has(path))
+        return `the archive holds ${label} twice`;
+    seen.add(path);
+    const type = entry.type === 'Directory'
+        ? 'dir'
+        : entry.type === 'SymbolicLink'
+            ? 'symlink'
+            : entry.type === 'File' || entry.type === 'OldFile' || entry.type === 'ContiguousFile'
+                ? 'file'
+                : 'other';
+    if (type !== e.type)
+        return `the archive holds ${label} as a ${entry.type}, not a ${e.type}`;
+    if (type === 'symlink')
+        return entry.linkpath === e.target ? undefined : `the link ${label} differs from the manifest`;
+    if (type === 'file' && entry.size !== e.size)
+        return `${label} has the wrong size`;
+    return e;
+}
+async function writeMember(entry, dest, e, signal) {
+    const path = (0,external_node_path_.join)(dest, e.path);
+    let ws;
+    const write = async () => {
+        if (e.type === 'dir') {
+            entry.resume();
+            await (0,promises_.mkdir)(path, { recursive: true });
+            return undefined;
+        }
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        const h = (0,external_node_crypto_.createHash)('sha256');
+        // 'wx': a member never replaces anything, so nothing can be written through a path already there.
+        ws = (0,external_node_fs_.createWriteStream)(path, { flags: 'wx', mode: e.mode });
+        await (0,external_node_events_.once)(ws, 'open');
+        // One consumer: the bytes hashed are exactly the bytes written.
+        for await (const chunk of entry) {
+            h.update(chunk);
+            if (!ws.write(chunk))
+                await (0,external_node_events_.once)(ws, 'drain');
+        }
+        ws.end();
+        await (0,external_node_events_.once)(ws, 'close');
+        return h.digest('hex') === e.sha256 ? undefined : `${JSON.stringify(e.path)} does not match the manifest`;
+    };
+    const aborted = new Promise((r) => {
+        if (signal.aborted)
+            r('aborted');
+        signal.addEventListener('abort', () => r('aborted'), { once: true });
+    });
+    try {
+        return await Promise.race([write(), aborted]);
+    }
+    catch (x) {
+        entry.resume();
+        return `could not write ${JSON.stringify(e.path)}: ${x.message}`;
+    }
+    finally {
+        if (signal.aborted)
+            ws?.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/remote-tier.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * The remote half of a tiered cache: records and archives on a cache server.
+ *
+ * Deals with: batched lookups, verified streaming downloads, background uploads with bounded concurrency and
+ * a bounded wait at the end, and the circuit breaker — the first failure of any kind (server down, an error
+ * status, a stall, a truncated or unverifiable body) turns the remote off for the rest of the run with one
+ * warning, and everything after it is a miss or a skipped upload.
+ * Does not deal with: the local cache (see tiered-cache.ts) or deciding what to download.
+ */
+class RemoteTier {
+    #o;
+    #down = false;
+    #uploads = new Set();
+    #queue = [];
+    #active = 0;
+    #pending = 0;
+    #closing = false;
+    constructor(options) {
+        this.#o = options;
+    }
+    get down() {
+        return this.#down;
+    }
+    /** Turns the remote off once, with one warning naming the server and the cause (secrets redacted). */
+    fail(what, cause) {
+        const message = this.#o.store.redact(`remote cache ${this.#o.store.display}: ${what} (${cause}); using the local cache only for the rest of this run`);
+        if (this.#down)
+            return message;
+        this.#down = true;
+        this.#o.onWarning(message);
+        return message;
+    }
+    async lookup(keys) {
+        const found = new Map();
+        if (this.#down || keys.length === 0)
+            return found;
+        const ids = new Map(keys.map((k) => [recordId(k), k]));
+        const metas = await this.#o.store.getMetas([...ids.keys()]);
+        if (!metas.ok) {
+            this.fail('lookups failed', describe(metas.error));
+            return found;
+        }
+        for (const [id, bytes] of metas.value) {
+            const key = ids.get(id);
+            const record = parseRecord(bytes, key);
+            if (!record.ok) {
+                this.fail(`the record of ${key} is unusable`, record.error);
+                return new Map();
+            }
+            found.set(key, record.value);
+        }
+        return found;
+    }
+    /** Downloads and extracts the artifact into `dest` (existing and empty), verified; removes what it wrote on failure. */
+    async fetch(record, dest) {
+        if (this.#down)
+            return (0,result/* err */._)('the remote cache is off for this run');
+        const res = await this.#o.store.getBlob(record.archive.sha256);
+        let problem;
+        if (!res.ok)
+            problem = describe(res.error);
+        else if (res.value === undefined)
+            problem = 'the server no longer has its archive';
+        else {
+            const body = withIdleTimeout(res.value.body, this.#o.idleTimeoutMs);
+            const unpacked = await unpackTree(body, dest, record.manifest, record.archive);
+            body.destroy();
+            if (!unpacked.ok)
+                problem = unpacked.error;
+        }
+        if (problem === undefined)
+            return (0,result.ok)(undefined);
+        await (0,promises_.rm)(dest, { recursive: true, force: true }).catch(() => undefined);
+        return (0,result/* err */._)(this.fail(`the artifact of ${record.key} could not be restored`, problem));
+    }
+    /** The logs of a record, inline or fetched (and verified) from their blobs. */
+    async logs(record) {
+        const out = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
+        for (const name of ['stdout', 'stderr']) {
+            const want = name === 'stdout' ? record.manifest.stdoutSha256 : record.manifest.stderrSha256;
+            const inline = record[name];
+            let bytes = inline === undefined ? undefined : Buffer.from(inline, 'base64');
+            if (bytes === undefined) {
+                const got = await this.#blob(want);
+                if (!got.ok)
+                    return got;
+                bytes = got.value;
+            }
+            if ((0,cache_manifest/* sha256 */.sc)(bytes) !== want) {
+                this.fail(`the logs of ${record.key} are corrupt`, 'digest mismatch');
+                return (0,result/* err */._)('the logs do not match the manifest');
+            }
+            out[name] = bytes;
+        }
+        return (0,result.ok)(out);
+    }
+    async #blob(id) {
+        if (this.#down)
+            return (0,result/* err */._)('the remote cache is off for this run');
+        const res = await this.#o.store.getBlob(id);
+        if (!res.ok || res.value === undefined) {
+            const cause = res.ok ? 'missing on the server' : describe(res.error);
+            this.fail('a log could not be fetched', cause);
+            return (0,result/* err */._)(cause);
+        }
+        const chunks = [];
+        let size = 0;
+        try {
+            for await (const c of withIdleTimeout(res.value.body, this.#o.idleTimeoutMs)) {
+                size += c.length;
+                if (size > 64 * META_LIMIT)
+                    throw new Error('log too large');
+                chunks.push(c);
+            }
+        }
+        catch (e) {
+            this.fail('a log could not be fetched', e.message);
+            return (0,result/* err */._)(e.message);
+        }
+        return (0,result.ok)(Buffer.concat(chunks));
+    }
+    /** Queues the upload of a saved artifact from `dir` (which stays untouched until `close`). */
+    upload(key, dir, artifact) {
+        if (this.#o.mode === 'read' || this.#down || this.#closing)
+            return;
+        this.#pending++;
+        this.#queue.push(async () => {
+            try {
+                if (!this.#down)
+                    await this.#uploadOne(key, dir, artifact);
+            }
+            finally {
+                this.#pending--;
+            }
+        });
+        this.#pump();
+    }
+    #pump() {
+        while (this.#active < this.#o.uploadConcurrency && this.#queue.length > 0) {
+            const job = this.#queue.shift();
+            this.#active++;
+            const p = job()
+                .catch((e) => {
+                this.fail('an upload failed', e.message);
+            })
+                .finally(() => {
+                this.#active--;
+                this.#uploads.delete(p);
+                this.#pump();
+            });
+            this.#uploads.add(p);
+        }
+    }
+    /** Blob first, record last: a record never names an archive the server lacks. */
+    async #uploadOne(key, dir, a) {
+        const manifest = await (0,cache_manifest/* buildManifest */.u1)(dir, key, a.durationMs, a.stdout, a.stderr);
+        if (!manifest.ok)
+            return;
+        const file = (0,external_node_path_.join)(this.#o.scratchDir, `${key}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tgz`);
+        await (0,promises_.mkdir)(this.#o.scratchDir, { recursive: true });
+        try {
+            const archive = await packTree(dir, manifest.value, file);
+            const record = { version: 1, key, archive, manifest: manifest.value };
+            const puts = [
+                () => this.#o.store.put('blob', archive.sha256, () => (0,external_node_fs_.createReadStream)(file), archive.size),
+            ];
+            for (const name of ['stdout', 'stderr']) {
+                const log = a[name];
+                if (log.length <= INLINE_LOG_LIMIT)
+                    record[name] = log.toString('base64');
+                else
+                    puts.push(() => this.#o.store.put('blob', (0,cache_manifest/* sha256 */.sc)(log), log, log.length));
+            }
+            for (const put of puts) {
+                const r = await put();
+                if (!r.ok) {
+                    this.fail('an upload failed', describe(r.error));
+                    return;
+                }
+            }
+            const bytes = Buffer.from(JSON.stringify(record));
+            const r = await this.#o.store.put('meta', recordId(key), bytes, bytes.length);
+            if (!r.ok)
+                this.fail('an upload failed', describe(r.error));
+        }
+        finally {
+            await (0,promises_.rm)(file, { force: true });
+        }
+    }
+    /** Waits for the uploads, at most `uploadWaitMs`; warns about what did not make it, then closes the sockets. */
+    async close() {
+        this.#closing = true;
+        if (this.#pending > 0) {
+            let timer;
+            const timedOut = await Promise.race([
+                (async () => {
+                    while (this.#uploads.size > 0)
+                        await Promise.allSettled([...this.#uploads]);
+                    return false;
+                })(),
+                new Promise((r) => {
+                    timer = setTimeout(() => r(true), this.#o.uploadWaitMs);
+                }),
+            ]);
+            clearTimeout(timer);
+            if (timedOut && !this.#down) {
+                this.#down = true;
+                this.#o.onWarning(`remote cache ${this.#o.store.display}: ${this.#pending} artifacts were not uploaded within ${Math.round(this.#o.uploadWaitMs / 1000)} s; later runs will build them again`);
+            }
+        }
+        this.#queue.length = 0;
+        this.#o.store.close();
+        await (0,promises_.rm)(this.#o.scratchDir, { recursive: true, force: true }).catch(() => undefined);
+    }
+}
+function describe(f) {
+    return f.message;
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/tiered-cache.ts
+
+
+
+
+/**
+ * A local cache in front of a remote one.
+ *
+ * Deals with: answering lookups from the local cache first and asking the server only for the rest; storing a
+ * remote hit locally once it is restored (so the next run needs no network); saving locally at once and uploading
+ * in the background. A remote hit costs only its record until something needs its bytes.
+ * Does not deal with: the protocols (the stores) or failures of the server (the tier's circuit breaker).
+ */
+class TieredCache {
+    #local;
+    #remote;
+    /** Remote hits being (or already) stored in the local cache. */
+    #kept = new Map();
+    newOutputDir;
+    constructor(local, remote) {
+        this.#local = local;
+        this.#remote = remote;
+        const give = local.newOutputDir?.bind(local);
+        if (give)
+            this.newOutputDir = give;
+    }
+    async lookup(keys) {
+        const hits = await this.#local.lookup(keys);
+        const rest = keys.filter((k) => !hits.has(k));
+        for (const [key, record] of await this.#remote.lookup(rest))
+            hits.set(key, this.#remoteHit(record));
+        return hits;
+    }
+    #remoteHit(record) {
+        const key = record.key;
+        return {
+            key,
+            durationMs: record.manifest.durationMs,
+            logs: async () => {
+                const logs = await this.#remote.logs(record);
+                if (!logs.ok)
+                    throw new Error(logs.error);
+                return logs.value;
+            },
+            restore: async (dest) => {
+                // Once kept locally (by an earlier restore of this key), the local copy answers.
+                if (this.#kept.has(key)) {
+                    await this.#kept.get(key);
+                    const local = (await this.#local.lookup([key])).get(key);
+                    if (local && (await local.restore(dest)).ok)
+                        return (0,result.ok)(undefined);
+                }
+                const fetched = await this.#fetchInto(record, dest);
+                if (fetched.ok)
+                    this.#kept.set(key, this.#keep(record, dest));
+                return fetched;
+            },
+        };
+    }
+    /**
+     * Stores a restored artifact in the local cache, in the background: the save hard-links the restored files and
+     * hashes them into its own manifest, so a remote hit costs one download, one extraction and one hash pass.
+     */
+    async #keep(record, dir) {
+        const logs = await this.#remote.logs(record);
+        if (!logs.ok)
+            return;
+        await this.#local
+            .save(record.key, { outputDir: dir, ...logs.value, durationMs: record.manifest.durationMs })
+            .catch(() => undefined);
+    }
+    /** Downloads into a private directory beside `dest`, verified as it arrives, then moves it into place. */
+    async #fetchInto(record, dest) {
+        const temp = `${dest}.remote-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
+        await (0,promises_.mkdir)(temp);
+        const fetched = await this.#remote.fetch(record, temp);
+        // The tier has warned already (once per run): no second warning per artifact.
+        if (!fetched.ok)
+            return (0,result/* err */._)({ reason: 'cache-unavailable', message: fetched.error, reported: true });
+        await (0,promises_.rm)(dest, { recursive: true, force: true });
+        await (0,promises_.rename)(temp, dest);
+        return (0,result.ok)(undefined);
+    }
+    async save(key, artifact) {
+        const outcome = await this.#local.save(key, artifact);
+        if (outcome.saved || outcome.reason !== 'unsafe-output') {
+            this.#remote.upload(key, (outcome.saved && outcome.outputDir) || artifact.outputDir, artifact);
+        }
+        return outcome;
+    }
+    /** Uploads and local copies first: they read directories the local cache removes when it closes. */
+    async close() {
+        await Promise.allSettled([...this.#kept.values()]);
+        await this.#remote.close();
+        await this.#local.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/turbo-store.ts
+
+
+/** Hashes per batch existence query. */
+const BATCH = 500;
+/**
+ * The Turborepo Remote Cache API: `GET/PUT/HEAD /v8/artifacts/<hash>?teamId=…` (or `slug=…`) with
+ * `Authorization: Bearer`, and the batch existence query `POST /v8/artifacts {"hashes": […]}`. Records and
+ * blobs share the one artifact space; their names are SHA-256s of different things, so they never collide.
+ *
+ * Lookups ask the batch query first, so misses cost nothing more, then GET the records that exist. Servers
+ * without the query (turborepo-remote-cache answers 404) get concurrent GETs of every record: a GET of a
+ * missing record costs what a HEAD does, and for a hit it brings the record in the same round trip.
+ */
+class TurboStore {
+    #c;
+    #query;
+    #concurrency;
+    #noBatch = false;
+    constructor(client, team, concurrency) {
+        this.#c = client;
+        // Vercel tells team IDs (`team_…`) from slugs; self-hosted servers accept either name.
+        this.#query = team === undefined ? {} : team.startsWith('team_') ? { teamId: team } : { slug: team };
+        this.#concurrency = concurrency;
+    }
+    get display() {
+        return this.#c.display;
+    }
+    redact(text) {
+        return this.#c.redact(text);
+    }
+    async getMetas(ids) {
+        const path = (id) => `/v8/artifacts/${id}`;
+        if (this.#noBatch || ids.length < 2) {
+            return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
+        }
+        const existing = [];
+        for (let i = 0; i < ids.length; i += BATCH) {
+            const some = await this.#exists(ids.slice(i, i + BATCH));
+            if (!some.ok)
+                return some;
+            if (some.value === undefined) {
+                this.#noBatch = true;
+                return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
+            }
+            existing.push(...some.value);
+        }
+        return getMetasConcurrently(this.#c, existing, path, this.#query, this.#concurrency);
+    }
+    /** The batch query: the ids that exist, or undefined when the server has no such endpoint. */
+    async #exists(ids) {
+        const r = await this.#c.request('POST', '/v8/artifacts', {
+            query: this.#query,
+            body: Buffer.from(JSON.stringify({ hashes: ids })),
+            headers: { 'content-type': 'application/json' },
+        });
+        if (!r.ok)
+            return r;
+        if (r.value.status === 404 || r.value.status === 405) {
+            r.value.body.resume();
+            return (0,result.ok)(undefined);
+        }
+        const found = expectFound(r, 'the batch query');
+        if (!found.ok || found.value === undefined)
+            return found.ok ? (0,result.ok)(undefined) : found;
+        const body = await this.#c.readBody(found.value, META_LIMIT);
+        if (!body.ok)
+            return body;
+        try {
+            const answer = JSON.parse(body.value.toString('utf8'));
+            return (0,result.ok)(ids.filter((id) => isPresent(answer[id])));
+        }
+        catch {
+            return (0,result/* err */._)({
+                kind: 'status',
+                status: r.value.status,
+                message: 'the batch query answered malformed JSON',
+            });
+        }
+    }
+    async getBlob(id) {
+        const r = await this.#c.request('GET', `/v8/artifacts/${id}`, { query: this.#query });
+        return expectFound(r, 'the cache server');
+    }
+    async put(_space, id, body, size) {
+        const r = await this.#c.request('PUT', `/v8/artifacts/${id}`, {
+            query: this.#query,
+            body: Buffer.isBuffer(body) ? body : body(),
+            length: size,
+            headers: { 'content-type': 'application/octet-stream' },
+        });
+        return expectStored(r, 'the cache server');
+    }
+    close() {
+        this.#c.close();
+    }
+}
+/** An entry of the batch answer that names an artifact (`{size, …}`), not an error or a null. */
+function isPresent(v) {
+    return typeof v === 'object' && v !== null && !('error' in v);
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/open-remote.ts
+
+
+
+
+
+
+/** Checks the raw settings of a remote cache; errors quote the bad value with any credentials removed. */
+function parseRemoteCacheOptions(raw, names, env, defaultMode) {
+    const url = raw.url ?? '';
+    if (url === '')
+        return (0,result/* err */._)(`${names.url} is required with a ${raw.kind} cache`);
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return (0,result/* err */._)(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+        return (0,result/* err */._)(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
+    const mode = raw.mode === undefined || raw.mode === '' ? defaultMode : raw.mode;
+    if (mode !== 'read-write' && mode !== 'read')
+        return (0,result/* err */._)(`${names.mode} must be one of read-write, read, got ${JSON.stringify(mode)}`);
+    const seconds = (name, fallback) => {
+        const v = env[name];
+        if (v === undefined || v === '')
+            return (0,result.ok)(fallback * 1000);
+        const n = Number(v);
+        return Number.isFinite(n) && n > 0
+            ? (0,result.ok)(n * 1000)
+            : (0,result/* err */._)(`${name} must be a positive number of seconds, got ${JSON.stringify(v)}`);
+    };
+    const idle = seconds('DISBUILD_CACHE_TIMEOUT', 30);
+    const wait = seconds('DISBUILD_CACHE_UPLOAD_WAIT', 300);
+    if (!idle.ok)
+        return idle;
+    if (!wait.ok)
+        return wait;
+    const team = raw.team === undefined || raw.team === '' ? undefined : raw.team;
+    const token = raw.token === undefined || raw.token === '' ? undefined : raw.token;
+    return (0,result.ok)({
+        kind: raw.kind,
+        url,
+        mode,
+        idleTimeoutMs: idle.value,
+        uploadWaitMs: wait.value,
+        ...(team === undefined ? {} : { team }),
+        ...(token === undefined ? {} : { token }),
+    });
+}
+function withoutCredentials(url) {
+    return url.replace(/\/\/[^/@]*@/, '//***@');
+}
+/** Connections per server: lookups run this many at once over kept-alive sockets. */
+const SOCKETS = 32;
+const UPLOADS_AT_ONCE = 8;
+/** `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. */
+function openTieredCache(local, o, ctx) {
+    const client = new HttpClient({
+        url: o.url,
+        ...(o.token === undefined ? {} : { token: o.token }),
+        idleTimeoutMs: o.idleTimeoutMs,
+        maxSockets: SOCKETS,
+    });
+    const store = o.kind === 'http' ? new BazelStore(client, SOCKETS) : new TurboStore(client, o.team, SOCKETS);
+    const remote = new RemoteTier({
+        store,
+        mode: o.mode,
+        scratchDir: ctx.scratchDir,
+        uploadConcurrency: UPLOADS_AT_ONCE,
+        uploadWaitMs: o.uploadWaitMs,
+        idleTimeoutMs: o.idleTimeoutMs,
+        onWarning: (m) => ctx.onWarning(client.redact(m)),
+    });
+    return new TieredCache(local, remote);
+}
+
+;// CONCATENATED MODULE: ./src/cli/remote-cache.ts
+
+
+/** Checks remote settings; undefined settings mean no remote cache. */
+function parseRemoteSettings(s, names, env, defaultMode) {
+    if (s === undefined)
+        return (0,result.ok)(undefined);
+    const token = env.DISBUILD_CACHE_TOKEN;
+    return parseRemoteCacheOptions({ ...s, ...(token ? { token } : {}) }, names, env, defaultMode);
+}
+/** The local cache, with the remote one behind it when configured. */
+function withRemote(local, remote, state, onWarning) {
+    if (remote === undefined)
+        return local;
+    return openTieredCache(local, remote, { scratchDir: `${state.newRunDir()}-uploads`, onWarning });
 }
 
 
@@ -2640,7 +3751,9 @@ class Execution {
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
             }
             const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed}); building it instead`;
-            this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
+            // A backend that turned itself off has said so once; every restore after that is a plain miss.
+            if (restored.ok || !(restored.error.reason === 'cache-unavailable' && restored.error.reported))
+                this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
             await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
             const ready = await this.#build(this.#p.graph.byLabel.get(label), ref);
             // Built, not cached: the report says so, and why.
