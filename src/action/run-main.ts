@@ -230,6 +230,10 @@ async function aggregate(o: ActionOptions, p: Places, env: NodeJS.ProcessEnv): P
       `Input "${Inputs.mode}": aggregate needs cache github, got ${JSON.stringify(o.cache)}`,
     );
   const summary = await parts.merged(decoded.value.shards.length);
+  // One index for the next run to read, instead of one per shard (readers merge those too, but at a call each).
+  const cache = await makeCache(o, env, p);
+  if (cache instanceof PackCache) await cache.consolidate();
+  await cache.close();
   const reportPath = join(p.runnerTemp, 'disbuild-report.json');
   await publish(summary, reportPath, p);
   return summary.counts.failed + summary.counts.skipped === 0;

@@ -74,12 +74,30 @@ describe('the bundled Action: plan, shards, aggregate', () => {
     );
     expect(scaledMs).toBeLessThanOrEqual(0.5 * singleMs);
 
+    // Without the aggregate step nothing is lost: a reader merges the shards' side-by-side indexes.
+    const calls = (): number =>
+      Object.entries(rig.service.stats())
+        .filter(([k]) => k !== 'downloadBytes' && k !== 'entriesCreated')
+        .reduce((n, [, v]) => n + v, 0);
+    await writeFile(ran, '');
+    const unmerged = await rig.main({ ...common, 'key-prefix': 'fan', save: 'false' }, { edit });
+    expect(unmerged.outputs).toMatchObject({ cached: String(LEAVES + 1), built: '0' });
+    expect(await lines()).toEqual([]);
+
     const agg = await rig.main(
       { 'key-prefix': 'fan', mode: 'aggregate', plan: plan.outputs.plan! },
       { edit },
     );
     expect(agg.code, agg.stdout).toBe(0);
     expect(agg.outputs).toMatchObject({ built: String(LEAVES + 1), failed: '0', 'failed-jobs': '[]' });
+
+    // After it, a fresh run reads one merged index: fully cached, a handful of calls, one download.
+    rig.service.resetStats();
+    const fresh = await rig.main({ ...common, 'key-prefix': 'fan' }, { edit });
+    expect(fresh.outputs).toMatchObject({ cached: String(LEAVES + 1), built: '0' });
+    expect(await lines()).toEqual([]);
+    expect(calls()).toBeLessThanOrEqual(5);
+    expect(rig.service.stats().download).toBe(1);
 
     // A shard run again (after everyone saved) takes the same part from the plan, and now restores it all.
     const first = (await report(shards[1]!)).jobs.map((j) => j.name).sort();

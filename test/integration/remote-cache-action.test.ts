@@ -51,6 +51,9 @@ describe('the bundled Action with a remote cache', () => {
           'team_ci',
           '--out-dir',
           dev.path('out'),
+          // The Action folds the runner's OS and architecture into its keys (here, outside a runner, Node's).
+          '--salt',
+          `${process.platform}/${process.arch}`,
         ],
         { DISBUILD_CACHE_TOKEN: TOKEN },
       );

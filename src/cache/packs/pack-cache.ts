@@ -234,6 +234,17 @@ export class PackCache implements Cache {
     return { saved: true };
   }
 
+  /**
+   * Publishes one index holding everything readable now: the indexes that the shards of a run wrote side by
+   * side, merged, so that the next run reads one entry instead of one per shard. False when nothing was published.
+   */
+  async consolidate(): Promise<boolean> {
+    if (!this.#o.save || this.#down || this.#denied) return false;
+    const loaded = await this.#load();
+    if (!loaded.ok) return false;
+    return this.#serial(() => this.#sync.publish(loaded.index, emptyIndex()));
+  }
+
   /** Writes the staged artifacts as packs, then publishes an index holding them and what else this run learnt. */
   async close(): Promise<void> {
     if (!this.#o.save || this.#down || this.#denied) return;
