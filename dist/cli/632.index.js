@@ -1148,14 +1148,18 @@ class TieredCache {
                         return (0,result.ok)(undefined);
                 }
                 const fetched = await this.#fetchInto(record, dest);
-                if (fetched.ok)
-                    this.#kept.set(key, this.#keep(record, dest));
+                if (fetched.ok) {
+                    // Kept before the tree is handed over: the engine may move a restored tree away (into --out-dir).
+                    const keeping = this.#keep(record, dest);
+                    this.#kept.set(key, keeping);
+                    await keeping;
+                }
                 return fetched;
             },
         };
     }
     /**
-     * Stores a restored artifact in the local cache, in the background: the save hard-links the restored files and
+     * Stores a restored artifact in the local cache: the save hard-links the restored files and
      * hashes them into its own manifest, so a remote hit costs one download, one extraction and one hash pass.
      */
     async #keep(record, dir) {

@@ -32890,6 +32890,18 @@ class PackCache {
             this.#delta.durations.set(artifact.jobName, { ms: artifact.durationMs, at: this.#now() });
         return { saved: true };
     }
+    /**
+     * Publishes one index holding everything readable now: the indexes that the shards of a run wrote side by
+     * side, merged, so that the next run reads one entry instead of one per shard. False when nothing was published.
+     */
+    async consolidate() {
+        if (!this.#o.save || this.#down || this.#denied)
+            return false;
+        const loaded = await this.#load();
+        if (!loaded.ok)
+            return false;
+        return this.#serial(() => this.#sync.publish(loaded.index, emptyIndex()));
+    }
     /** Writes the staged artifacts as packs, then publishes an index holding them and what else this run learnt. */
     async close() {
         if (!this.#o.save || this.#down || this.#denied)
@@ -33829,14 +33841,18 @@ class TieredCache {
                         return result_ok(undefined);
                 }
                 const fetched = await this.#fetchInto(record, dest);
-                if (fetched.ok)
-                    this.#kept.set(key, this.#keep(record, dest));
+                if (fetched.ok) {
+                    // Kept before the tree is handed over: the engine may move a restored tree away (into --out-dir).
+                    const keeping = this.#keep(record, dest);
+                    this.#kept.set(key, keeping);
+                    await keeping;
+                }
                 return fetched;
             },
         };
     }
     /**
-     * Stores a restored artifact in the local cache, in the background: the save hard-links the restored files and
+     * Stores a restored artifact in the local cache: the save hard-links the restored files and
      * hashes them into its own manifest, so a remote hit costs one download, one extraction and one hash pass.
      */
     async #keep(record, dir) {
@@ -42803,6 +42819,11 @@ async function aggregate(o, p, env) {
     if (!parts)
         throw new errors/* StepError */.zg(`Input "${Inputs.mode}": aggregate needs cache github, got ${JSON.stringify(o.cache)}`);
     const summary = await parts.merged(decoded.value.shards.length);
+    // One index for the next run to read, instead of one per shard (readers merge those too, but at a call each).
+    const cache = await makeCache(o, env, p);
+    if (cache instanceof PackCache)
+        await cache.consolidate();
+    await cache.close();
     const reportPath = (0,external_node_path_.join)(p.runnerTemp, 'disbuild-report.json');
     await publish(summary, reportPath, p);
     return summary.counts.failed + summary.counts.skipped === 0;
