@@ -32086,7 +32086,7 @@ class local_cache_LocalCache {
         const temp = `${destDir}.restore-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         let verified;
         try {
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(destDir), { recursive: true });
+            await this.#ensureDir((0,external_node_path_.dirname)(destDir));
             verified = await copyVerified(entry, key, meta, temp);
         }
         catch (e) {

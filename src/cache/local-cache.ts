@@ -124,7 +124,7 @@ export class LocalCache implements Cache {
     const temp = `${destDir}.restore-${randomBytes(4).toString('hex')}`;
     let verified: Result<void, string>;
     try {
-      await mkdir(dirname(destDir), { recursive: true });
+      await this.#ensureDir(dirname(destDir));
       verified = await copyVerified(entry, key, meta, temp);
     } catch (e) {
       if (isDiskFull(e)) {
