@@ -17,7 +17,6 @@ import { removeTree } from './util/remove-tree.js';
 import { unsealTree } from './util/seal-tree.js';
 import { outDirCollisions, outDirName } from './executor/out-dir-names.js';
 import { WorkerPool } from './executor/worker-pool.js';
-import { Launcher } from './executor/launcher.js';
 import type { JobOutcome, JobStatus, RunSummary } from './report/events.js';
 import type { Result } from './util/result.js';
 import { err, ok } from './util/result.js';
@@ -54,7 +53,11 @@ export async function runGraph(
 
   // Started on the first miss, not before: a run whose every job hits starts no process, so it neither pays for
   // one nor waits for one to exit. A run with misses queues its first commands while the launcher boots.
-  const launcher = options.dryRun || cachedCount === selected.length ? undefined : Launcher.start();
+  // Its code is loaded then too.
+  const launcher =
+    options.dryRun || cachedCount === selected.length
+      ? undefined
+      : (await import('./executor/launcher.js')).Launcher.start();
   const timings = deps.timings ?? noTimings;
   const wantBytes = new Set<JobLabel>(
     options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : [],
