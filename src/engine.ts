@@ -9,7 +9,7 @@ import type { InputRecheck } from './ids/input-recheck.js';
 import type { EngineDeps, EngineOptions } from './engine-options.js';
 import { Execution } from './executor/execution.js';
 import { criticalPathPriorities } from './executor/priorities.js';
-import { selectJobs } from './executor/select.js';
+import { selectWith } from './executor/select-core.js';
 import { noTimings } from './executor/timings.js';
 import { soloCoordinator } from './coordinator/job-coordinator.js';
 import { discardDir } from './util/discard-dir.js';
@@ -32,7 +32,11 @@ export async function runGraph(
   deps: EngineDeps,
 ): Promise<Result<RunSummary, GraphProblem[]>> {
   const started = performance.now();
-  const selection = selectJobs(graph, options.targets);
+  // The glob matcher (and for in-place outputs the glob compiler) is loaded only for a run that has any.
+  const selection =
+    options.targets.length === 0
+      ? selectWith(graph, [], () => () => false)
+      : (await import('./executor/select.js')).selectJobs(graph, options.targets);
   if (!selection.ok) return err(selection.error.map((message) => ({ field: 'targets', message })));
   if (options.outDir !== undefined) {
     const collisions = outDirCollisions(graph, selection.value.roots);
@@ -84,6 +88,9 @@ export async function runGraph(
     coordinator: deps.coordinator ?? soloCoordinator,
     ...(launcher ? { launcher } : {}),
     ...(recheck ? { inputsChanged: (job) => recheck.changed(job.inputs) } : {}),
+    ...(graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0)
+      ? { outputGlobs: (await import('./executor/output-globs.js')).compileOutputGlobs }
+      : {}),
     options,
     selected,
     wantBytes,
