@@ -257,9 +257,19 @@ function components(ctx: Ctx, inTrunk: Uint8Array, copy: Uint8Array): Part[] {
     }
     if (compare(items[i]!.id, part.id) < 0) part.id = items[i]!.id;
   }
-  return [...parts.values()]
-    .map(({ copySet, ...part }) => ({ ...part, copies: [...copySet].sort((a, b) => a - b) }))
-    .sort((a, b) => b.work - a.work || compare(a.id, b.id));
+  return (
+    [...parts.values()]
+      .map(({ copySet, ...part }) => ({ ...part, copies: [...copySet].sort((a, b) => a - b) }))
+      // Among equal parts, those that need the same copies are dealt one after the other, before those that
+      // need none: they can then share shards (and copies), and the others fill the gaps.
+      .sort(
+        (a, b) =>
+          b.work - a.work ||
+          Math.sign(b.copies.length) - Math.sign(a.copies.length) ||
+          compareLists(a.copies, b.copies) ||
+          compare(a.id, b.id),
+      )
+  );
 }
 
 interface Load {
@@ -272,8 +282,25 @@ interface Load {
  * Largest part first to the shard that would finish first; a shard takes max(work / cores, longest chain),
  * its work counting each copy it needs once, and no less than its copies' longest chain followed by its own
  * work (what depends on a copy waits for it; counting all of it as waiting keeps a copy from looking free).
+ * A part that needs copies rather joins a shard that builds them already, while that shard stays within what
+ * the busiest shard would take without copies plus one part's copies: copies are then built by few shards.
  */
 function deal(parts: readonly Part[], n: number, cores: number, w: readonly number[]): Load[] {
+  const copying = parts.some((p) => p.copies.length > 0);
+  if (!copying) return dealWithin(parts, n, cores, w, null);
+  const plain = Math.max(...dealWithin(parts, n, cores, w, null).map((l) => l.seconds));
+  const copyWork = Math.max(...parts.map((p) => p.copies.reduce((t, c) => t + w[c]!, 0)));
+  return dealWithin(parts, n, cores, w, plain + copyWork / cores);
+}
+
+/** `capacity` null: copies are ignored (a plain deal, to size the capacity). */
+function dealWithin(
+  parts: readonly Part[],
+  n: number,
+  cores: number,
+  w: readonly number[],
+  capacity: number | null,
+): Load[] {
   const shards = Array.from({ length: n }, () => ({
     items: [] as number[],
     copies: new Set<number>(),
@@ -287,23 +314,31 @@ function deal(parts: readonly Part[], n: number, cores: number, w: readonly numb
     let target = shards[0]!;
     let targetAfter = Infinity;
     let targetExtra = 0;
+    let sticky = false;
     for (const s of shards) {
       let extra = 0;
-      for (const c of part.copies) if (!s.copies.has(c)) extra += w[c]!;
+      if (capacity !== null) for (const c of part.copies) if (!s.copies.has(c)) extra += w[c]!;
       const after = Math.max(
         (s.work + part.work + extra) / cores,
         s.chain,
         part.criticalPath,
-        Math.max(s.copyDepth, part.copyDepth) + (s.owned + part.work) / cores,
+        capacity === null ? 0 : Math.max(s.copyDepth, part.copyDepth) + (s.owned + part.work) / cores,
       );
-      if (after < targetAfter - 1e-12 || (after < targetAfter + 1e-12 && s.work < target.work)) {
+      const joins = capacity !== null && part.copies.length > 0 && extra === 0 && after <= capacity + 1e-9;
+      if (sticky && !joins) continue;
+      if (
+        (joins && !sticky) ||
+        after < targetAfter - 1e-12 ||
+        (after < targetAfter + 1e-12 && s.work < target.work)
+      ) {
         target = s;
         targetAfter = after;
         targetExtra = extra;
+        sticky = joins;
       }
     }
     target.items.push(...part.items);
-    for (const c of part.copies) target.copies.add(c);
+    if (capacity !== null) for (const c of part.copies) target.copies.add(c);
     target.work += part.work + targetExtra;
     target.owned += part.work;
     target.copyDepth = Math.max(target.copyDepth, part.copyDepth);
@@ -317,3 +352,7 @@ const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 const sumWhere = (xs: readonly number[], mask: Uint8Array, v: number): number =>
   xs.reduce((a, x, i) => (mask[i] === v ? a + x : a), 0);
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const compareLists = (a: readonly number[], b: readonly number[]): number => {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+};
