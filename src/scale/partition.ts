@@ -14,6 +14,10 @@ import { criticalPath, dependentsOf, dependentWork, EXACT_LIMIT, topologicalOrde
  * the plan with the smallest estimated makespan wins (fewer shards and a smaller trunk on ties): a shard must
  * save more than a runner's start-up costs, and one shard means the planner builds everything itself.
  *
+ * Then the tail of the chosen trunk is tried as **copies**: a trunk job that every shard needing it builds for
+ * itself, so that no shard waits for the planner to build it. A copy is kept only when it makes the estimate
+ * strictly shorter, within a bound on the work built more than once (`maxDuplicateShare`).
+ *
  * Pure and deterministic: the same items give the same plan on every machine.
  */
 
