@@ -74,14 +74,18 @@ export class LocalCache implements Cache {
       const entry = this.#entry(key);
       // Asked first because a miss is the common case in a cold run, and a failed read costs an exception; the
       // entry's mtime comes with it (see #hit). An entry whose meta.json cannot even be seen (an unreadable
-      // directory) is repaired when it is saved.
+      // directory) is dealt with when it is saved.
       const st = statSync(entry, { throwIfNoEntry: false });
       if (st === undefined) continue;
       let text: string;
+      const metaPath = join(entry, 'meta.json');
       try {
-        text = readFileSync(join(entry, 'meta.json'), 'utf8');
+        text = readFileSync(metaPath, 'utf8');
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.#damaged(key, (e as Error).message);
+        // A meta.json that cannot even be seen (an unreadable directory) is a plain miss, as before.
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && existsSync(metaPath)) {
+          this.#damaged(key, (e as Error).message);
+        }
         continue;
       }
       const meta = parseEntryMeta(text, key);
@@ -164,8 +168,11 @@ export class LocalCache implements Cache {
     return ok(undefined);
   }
 
-  /** Moves a bad entry out of the way atomically, so the next save can replace it. */
-  async #quarantine(key: JobKey): Promise<boolean> {
+  /**
+   * Moves a bad entry out of the way atomically, so the next save can replace it. Answers why it could not (an
+   * entry another user owns and left unreadable cannot be moved by this one), or undefined once it is gone.
+   */
+  async #quarantine(key: JobKey): Promise<string | undefined> {
     const entry = this.#entry(key);
     const temp = this.#newTemp();
     try {
@@ -176,11 +183,11 @@ export class LocalCache implements Cache {
     }
     try {
       renameSync(entry, temp);
-    } catch {
-      return false;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : (e as Error).message;
     }
     await removeTree(temp).catch(() => undefined);
-    return true;
+    return undefined;
   }
 
   /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
@@ -263,6 +270,11 @@ export class LocalCache implements Cache {
       return { saved: true, outputDir: join(entry, 'out') };
     } catch (e) {
       await dropTemp(temp);
+      if (e instanceof EntryInTheWay) {
+        // Not in the cache, and not claimed to be: the build stands on its own, and later runs build it too.
+        this.#onWarning(e.message);
+        return { saved: false, reason: 'cache-unavailable', message: e.message };
+      }
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOTEMPTY' || code === 'EEXIST') return { saved: false, reason: 'exists' };
       return this.#saveFailed(key, e as Error);
@@ -283,8 +295,9 @@ export class LocalCache implements Cache {
       const code = (e as NodeJS.ErrnoException).code;
       if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || this.#isValidEntry(key)) throw e;
     }
+    const stuck = await this.#quarantine(key);
+    if (stuck !== undefined) throw new EntryInTheWay(key, stuck);
     this.#onWarning(`cache entry ${key} is damaged (its meta.json cannot be read); replaced it`);
-    await this.#quarantine(key);
     renameSync(temp, entry);
   }
 
@@ -347,5 +360,12 @@ async function renameOnto(from: string, to: string): Promise<void> {
     if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR') throw e;
     await removeTree(to);
     await rename(from, to);
+  }
+}
+
+/** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */
+class EntryInTheWay extends Error {
+  constructor(key: JobKey, why: string) {
+    super(`cache entry ${key} cannot be read and cannot be replaced (${why}); the job's output is not saved`);
   }
 }
