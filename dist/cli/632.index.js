@@ -4772,15 +4772,31 @@ function detailLines(changes, indent = '  ') {
 class KeyRecordStore {
     #dir;
     #made = false;
+    /** The record files there were when first asked: one listing instead of a failed open per job never built. */
+    #listed;
     constructor(cacheDir) {
         this.#dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'explain-v1');
     }
+    #file(name) {
+        return `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(name).digest('hex')}.json`;
+    }
     #path(name) {
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.#dir, `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(name).digest('hex')}.json`);
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.#dir, this.#file(name));
     }
     read(name) {
+        if (this.#listed === undefined) {
+            try {
+                this.#listed = new Set((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(this.#dir));
+            }
+            catch {
+                this.#listed = new Set();
+            }
+        }
+        const file = this.#file(name);
+        if (!this.#listed.has(file))
+            return undefined;
         try {
-            const r = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(this.#path(name), 'utf8'));
+            const r = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.#dir, file), 'utf8'));
             return r.version === 1 && r.name === name ? r : undefined;
         }
         catch {
@@ -4796,6 +4812,7 @@ class KeyRecordStore {
             this.#made = true;
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temp, JSON.stringify(record));
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, path);
+            this.#listed?.add(this.#file(record.name));
         }
         catch {
             // A record that cannot be written costs a later explanation its detail, nothing else; a full disk must

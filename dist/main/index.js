@@ -32119,7 +32119,10 @@ class local_cache_LocalCache {
         await (0,promises_namespaceObject.utimes)(entry, now, now).catch(() => undefined);
         return result_ok(undefined);
     }
-    /** Moves a bad entry out of the way atomically, so the next save can replace it. */
+    /**
+     * Moves a bad entry out of the way atomically, so the next save can replace it. Answers why it could not (an
+     * entry another user owns and left unreadable cannot be moved by this one), or undefined once it is gone.
+     */
     async #quarantine(key) {
         const entry = this.#entry(key);
         const temp = this.#newTemp();
@@ -32133,11 +32136,11 @@ class local_cache_LocalCache {
         try {
             (0,external_node_fs_.renameSync)(entry, temp);
         }
-        catch {
-            return false;
+        catch (e) {
+            return e.code === 'ENOENT' ? undefined : e.message;
         }
         await remove_tree_removeTree(temp).catch(() => undefined);
-        return true;
+        return undefined;
     }
     /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
     #handedOut = new Set();
@@ -32208,6 +32211,11 @@ class local_cache_LocalCache {
         }
         catch (e) {
             await dropTemp(temp);
+            if (e instanceof EntryInTheWay) {
+                // Not in the cache, and not claimed to be: the build stands on its own, and later runs build it too.
+                this.#onWarning(e.message);
+                return { saved: false, reason: 'cache-unavailable', message: e.message };
+            }
             const code = e.code;
             if (code === 'ENOTEMPTY' || code === 'EEXIST')
                 return { saved: false, reason: 'exists' };
@@ -32230,8 +32238,10 @@ class local_cache_LocalCache {
             if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || this.#isValidEntry(key))
                 throw e;
         }
+        const stuck = await this.#quarantine(key);
+        if (stuck !== undefined)
+            throw new EntryInTheWay(key, stuck);
         this.#onWarning(`cache entry ${key} is damaged (its meta.json cannot be read); replaced it`);
-        await this.#quarantine(key);
         (0,external_node_fs_.renameSync)(temp, entry);
     }
     #isValidEntry(key) {
@@ -32274,6 +32284,12 @@ class local_cache_LocalCache {
             return;
         await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
         this.#shards.add(dir);
+    }
+}
+/** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */
+class EntryInTheWay extends Error {
+    constructor(key, why) {
+        super(`cache entry ${key} cannot be read and cannot be replaced (${why}); the job's output is not saved`);
     }
 }
 
@@ -36405,17 +36421,21 @@ class InputRecheck {
     }
     /** The inputs among `paths` that are no longer what the key recorded (empty when all are unchanged). */
     async changed(paths) {
-        const out = [];
+        // Stat data answers for nearly every input, in line: one metadata call each, no thread-pool round trip, and
+        // no promise per input. Only files touched since the run started are read again, and only those wait.
+        const answers = [];
+        let waits = false;
         for (const p of paths) {
             const state = this.digests.get(p);
-            if (state === undefined || !('digest' in state))
-                continue;
-            if (await this.#changed(p, state))
-                out.push(p);
+            const answer = state === undefined || !('digest' in state) ? false : this.#changedByStat(p, state);
+            waits ||= answer === 'read';
+            answers.push(answer === 'read' ? this.#changedByContent(p, state) : answer);
         }
-        return out;
+        const changed = waits ? await Promise.all(answers) : answers;
+        return paths.filter((_, i) => changed[i]);
     }
-    async #changed(p, state) {
+    /** true: changed; false: unchanged; 'read': its content must say (a git-indexed file touched since `since`). */
+    #changedByStat(p, state) {
         const path = this.sourceDir + '/' + p;
         const st = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
         if (st === undefined)
@@ -36424,8 +36444,9 @@ class InputRecheck {
         if (stamp !== undefined) {
             return !sameStamp(statStamp(st, state.link === undefined ? undefined : (0,external_node_fs_.lstatSync)(path)), stamp);
         }
-        if (st.ctimeMs < this.since - CLOCK_MARGIN_MS)
-            return false;
+        return st.ctimeMs < this.since - CLOCK_MARGIN_MS ? false : 'read';
+    }
+    async #changedByContent(p, state) {
         const now = await digestFromDisk(this.sourceDir, p);
         return (!('digest' in now) || now.digest !== state.digest || now.mode !== state.mode || now.link !== state.link);
     }
@@ -41006,15 +41027,31 @@ function removeDeadFallbacks() {
 class record_store_KeyRecordStore {
     #dir;
     #made = false;
+    /** The record files there were when first asked: one listing instead of a failed open per job never built. */
+    #listed;
     constructor(cacheDir) {
         this.#dir = (0,external_node_path_.join)(cacheDir, 'explain-v1');
     }
+    #file(name) {
+        return `${(0,external_node_crypto_.createHash)('sha1').update(name).digest('hex')}.json`;
+    }
     #path(name) {
-        return (0,external_node_path_.join)(this.#dir, `${(0,external_node_crypto_.createHash)('sha1').update(name).digest('hex')}.json`);
+        return (0,external_node_path_.join)(this.#dir, this.#file(name));
     }
     read(name) {
+        if (this.#listed === undefined) {
+            try {
+                this.#listed = new Set((0,external_node_fs_.readdirSync)(this.#dir));
+            }
+            catch {
+                this.#listed = new Set();
+            }
+        }
+        const file = this.#file(name);
+        if (!this.#listed.has(file))
+            return undefined;
         try {
-            const r = JSON.parse((0,external_node_fs_.readFileSync)(this.#path(name), 'utf8'));
+            const r = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.#dir, file), 'utf8'));
             return r.version === 1 && r.name === name ? r : undefined;
         }
         catch {
@@ -41030,6 +41067,7 @@ class record_store_KeyRecordStore {
             this.#made = true;
             (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(record));
             (0,external_node_fs_.renameSync)(temp, path);
+            this.#listed?.add(this.#file(record.name));
         }
         catch {
             // A record that cannot be written costs a later explanation its detail, nothing else; a full disk must
