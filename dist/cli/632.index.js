@@ -3352,14 +3352,21 @@ function clearOutputs(sourceDir, globs, keep, protect) {
 function placeOutputs(artifactDir, sourceDir, globs, protect) {
     const base = (0,external_node_path_.join)(artifactDir, IN_PLACE_DIR);
     const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
+    // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
+    // of the same size is there, or once written); each parent directory is made once.
+    const made = new Set();
     for (const rel of inArtifact) {
-        const from = (0,external_node_path_.join)(base, rel);
+        const from = describe((0,external_node_path_.join)(base, rel));
         const to = (0,external_node_path_.join)(sourceDir, rel);
         if (sameEntry(from, to))
             continue;
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
+        const parent = (0,external_node_path_.dirname)(to);
+        if (!made.has(parent)) {
+            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
+            made.add(parent);
+        }
         const temp = `${to}.disbuild-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        copyEntry(from, temp);
+        copyEntry(from.path, temp);
         if (!sameEntry(from, temp)) {
             (0,external_node_fs_.rmSync)(temp, { force: true });
             return `${rel} could not be written in place`;
@@ -3420,18 +3427,27 @@ function copyEntry(from, to) {
     (0,external_node_fs_.copyFileSync)(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
     (0,external_node_fs_.chmodSync)(to, st.mode & 0o100 ? 0o755 : 0o644);
 }
+function describe(path) {
+    const stat = (0,external_node_fs_.lstatSync)(path);
+    let content;
+    return {
+        path,
+        stat,
+        content: () => (content ??= stat.isSymbolicLink() ? (0,external_node_fs_.readlinkSync)(path) : digest(path)),
+    };
+}
 /** Same type, executable bit and content (or link text). */
 function sameEntry(a, b) {
-    const sa = (0,external_node_fs_.lstatSync)(a);
+    const sa = a.stat;
     const sb = (0,external_node_fs_.lstatSync)(b, { throwIfNoEntry: false });
     if (!sb)
         return false;
     if (sa.isSymbolicLink() || sb.isSymbolicLink()) {
-        return sa.isSymbolicLink() && sb.isSymbolicLink() && (0,external_node_fs_.readlinkSync)(a) === (0,external_node_fs_.readlinkSync)(b);
+        return sa.isSymbolicLink() && sb.isSymbolicLink() && a.content() === (0,external_node_fs_.readlinkSync)(b);
     }
     if (!sb.isFile() || sa.size !== sb.size || (sa.mode & 0o100) !== (sb.mode & 0o100))
         return false;
-    return digest(a) === digest(b);
+    return a.content() === digest(b);
 }
 function digest(path) {
     return (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(path)).digest('hex');
@@ -4879,6 +4895,21 @@ function keyRecord(graph, job, digests, keys, salt) {
 ;// CONCATENATED MODULE: ./src/explain/run-explainer.ts
 
 
+/** A record from elsewhere, checked before it is compared with anything. */
+function isKeyRecord(name, r) {
+    if (typeof r !== 'object' || r === null)
+        return false;
+    const x = r;
+    const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    return (x.version === 1 &&
+        x.name === name &&
+        typeof x.key === 'string' &&
+        typeof x.salt === 'string' &&
+        isMap(x.inputs) &&
+        Array.isArray(x.cmds) &&
+        isMap(x.deps) &&
+        Array.isArray(x.outputs));
+}
 /**
  * One run's explanations: this run's key records (made on demand from the digests the keys were computed from)
  * against the stored ones, and storing the records of the jobs it builds.
@@ -4917,9 +4948,35 @@ class RunExplainer {
         return r;
     }
     previous(name) {
-        if (!this.#previous.has(name))
+        if (!this.#previous.has(name)) {
             this.#previous.set(name, this.#store.read(name));
+            this.#looked.add(name);
+        }
         return this.#previous.get(name);
+    }
+    /** Names whose stored record was looked up (locally) since the last `preload` round. */
+    #looked = new Set();
+    /**
+     * Takes the stored records of `names`, and of the dependencies their explanations reach, from a shared
+     * cache (the GitHub cache's index: a fresh runner has no local records). A record found there replaces the
+     * local one: it is the last one of the cache this run reads. Call before `reason`, after the run.
+     */
+    async preload(names, fetch) {
+        const asked = new Set();
+        let wanted = [...new Set(names)];
+        while (wanted.length > 0) {
+            for (const n of wanted)
+                asked.add(n);
+            const found = await fetch(wanted).catch(() => new Map());
+            for (const [n, r] of found)
+                if (isKeyRecord(n, r))
+                    this.#previous.set(n, r);
+            // Explaining them reaches the dependencies whose keys changed: their records are asked for next.
+            this.#looked.clear();
+            for (const n of names)
+                this.changes(n);
+            wanted = [...this.#looked].filter((n) => !asked.has(n));
+        }
     }
     changes(name) {
         return (0,explain/* explain */.WE)(name, this);

@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6710);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2226);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6710:
+/***/ 2226:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32395,6 +32395,9 @@ function holdsAdditions(ix, additions) {
     return true;
 }
 function serializeIndex(ix) {
+    const records = [...new Set([...ix.durations.values()].flatMap((d) => (d.rec ? [d.rec] : [])))].sort();
+    const recIndex = new Map(records.map((r, i) => [r, i]));
+    const recAt = (r) => recIndex.get(r);
     const packs = [...ix.packs.keys()].sort();
     const at = new Map(packs.map((p, i) => [p, i]));
     const artifacts = {};
@@ -32411,7 +32414,8 @@ function serializeIndex(ix) {
         packs: packs.map((p) => [p, ix.packs.get(p).bytes]),
         dead: [...ix.dead],
         artifacts,
-        durations: Object.fromEntries([...ix.durations].map(([n, d]) => [n, [d.ms, d.at]])),
+        durations: Object.fromEntries([...ix.durations].map(([n, d]) => [n, d.rec === undefined ? [d.ms, d.at] : [d.ms, d.at, recAt(d.rec)]])),
+        ...(records.length > 0 ? { records } : {}),
         sources: ix.sources,
     };
     return JSON.stringify(json);
@@ -32451,8 +32455,10 @@ function parseIndex(text) {
                 ...(stderr ? { stderr } : {}),
             });
         }
-        for (const [n, d] of Object.entries(j.durations ?? {}))
-            ix.durations.set(n, { ms: d[0], at: d[1] });
+        for (const [n, d] of Object.entries(j.durations ?? {})) {
+            const rec = d[2] === undefined ? undefined : j.records?.[d[2]];
+            ix.durations.set(n, { ms: d[0], at: d[1], ...(typeof rec === 'string' ? { rec } : {}) });
+        }
         ix.sources = (j.sources ?? []).map(String);
         return ix;
     }
@@ -32687,7 +32693,73 @@ function readInlineLog(l) {
     return Buffer.concat([Buffer.from(note), text]);
 }
 
+;// CONCATENATED MODULE: ./src/cache/packs/key-records.ts
+
+
+
+/** Fixed transfer directory (relative to the workspace): the store derives an entry's version from it. */
+const RECORDS_DIR = '.disbuild-cache/records';
+/**
+ * The key records of the jobs a run built (what `disbuild explain` compares a job's key with), saved as one
+ * entry per run beside its packs, so that a fresh runner can say why a job ran. The index only names, per job
+ * name, the entry holding its last record (`rec` of its duration): every run downloads the index, while an
+ * entry of records is downloaded only by a run that must explain a job it builds.
+ *
+ * Deals with: the entry's file, saving it, fetching and reading entries once per run. Does not deal with: what
+ * a record holds (opaque JSON here; src/explain checks it), the index.
+ */
+class KeyRecordEntries {
+    #store;
+    #workDir;
+    #entries = new Map();
+    constructor(store, workDir) {
+        this.#store = store;
+        this.#workDir = workDir;
+    }
+    /** Saves `records` (job name → record) from the workspace under `key`. */
+    static async save(workspace, records, saveEntry) {
+        const dir = (0,external_node_path_.join)(workspace, RECORDS_DIR);
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        try {
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'records.json'), JSON.stringify({ version: 1, records: Object.fromEntries(records) }));
+            return await saveEntry(RECORDS_DIR);
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        }
+    }
+    /** The records of entry `key` by job name; empty when it is gone, unreadable or the service fails. */
+    read(key) {
+        let p = this.#entries.get(key);
+        if (!p) {
+            p = this.#fetch(key).catch(() => ({}));
+            this.#entries.set(key, p);
+        }
+        return p;
+    }
+    async #fetch(key) {
+        (0,external_node_fs_.mkdirSync)(this.#workDir, { recursive: true, mode: 0o700 });
+        const into = (0,external_node_path_.join)(this.#workDir, `records-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        try {
+            const r = await this.#store.fetch(RECORDS_DIR, key, into);
+            const file = (0,external_node_path_.join)(into, 'records.json');
+            if (r.kind !== 'hit' || r.key !== key || !(0,external_node_fs_.existsSync)(file))
+                return {};
+            const j = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+            const records = j.records;
+            return j.version === 1 && typeof records === 'object' && records !== null && !Array.isArray(records)
+                ? records
+                : {};
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(into, { recursive: true, force: true });
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cache/packs/pack-cache.ts
+
 
 
 
@@ -32730,6 +32802,9 @@ class PackCache {
     #denied = false;
     #warnedBad = false;
     #transfer = Promise.resolve();
+    /** Key records of the jobs this run built, by job name, saved in one entry by `close`. */
+    #records = new Map();
+    #recordEntries;
     constructor(options) {
         this.#o = options;
         this.#now = options.now ?? Date.now;
@@ -32740,6 +32815,7 @@ class PackCache {
             stamp: this.#stamp,
             workDir: (0,external_node_path_.join)(options.workDir, 'fetch'),
         });
+        this.#recordEntries = new KeyRecordEntries(options.store, (0,external_node_path_.join)(options.workDir, 'records'));
     }
     async lookup(keys) {
         const loaded = await this.#load();
@@ -32761,6 +32837,29 @@ class PackCache {
     async recordedDurations() {
         const loaded = await this.#load();
         return new Map(loaded.ok ? [...loaded.index.durations].map(([n, d]) => [n, d.ms]) : []);
+    }
+    /** Keeps the key record of a job this run built, for later runs' explanations (saved by `close`). */
+    stageKeyRecord(name, record) {
+        this.#records.set(name, record);
+    }
+    /**
+     * The last key record stored for each of `names`, from the indexes this run read (before its own were
+     * published): each entry of records they point at is downloaded once. Names with none are left out.
+     */
+    async keyRecords(names) {
+        const loaded = await this.#load();
+        const out = new Map();
+        if (!loaded.ok || this.#down)
+            return out;
+        for (const name of names) {
+            const rec = loaded.index.durations.get(name)?.rec;
+            if (rec === undefined)
+                continue;
+            const records = await this.#recordEntries.read(rec);
+            if (Object.hasOwn(records, name))
+                out.set(name, records[name]);
+        }
+        return out;
     }
     #load() {
         this.#loaded ??= this.#sync.read().then((r) => {
@@ -32930,9 +33029,24 @@ class PackCache {
                 }
             }
         }
+        await this.#saveKeyRecords();
         if (isEmptyIndex(this.#delta))
             return;
         await this.#serial(() => this.#sync.publish(base, this.#delta));
+    }
+    /** One entry for the key records of the jobs whose artifacts this run saved; the index points names at it. */
+    async #saveKeyRecords() {
+        const records = new Map([...this.#records].filter(([name]) => this.#delta.durations.has(name)));
+        if (records.size === 0 || this.#down || this.#denied)
+            return;
+        const key = `${this.#o.keyPrefix}-records-${this.#o.runPart}-${this.#stamp}`;
+        const saved = await this.#serial(() => KeyRecordEntries.save(this.#o.workspace, records, (dir) => this.#saveWithBackOff(dir, key)));
+        if (saved !== 'saved')
+            return;
+        for (const name of records.keys()) {
+            const d = this.#delta.durations.get(name);
+            this.#delta.durations.set(name, { ...d, rec: key });
+        }
     }
     async #savePack(packKey, group) {
         return this.#serial(async () => {
@@ -37381,14 +37495,21 @@ function clearOutputs(sourceDir, globs, keep, protect) {
 function placeOutputs(artifactDir, sourceDir, globs, protect) {
     const base = (0,external_node_path_.join)(artifactDir, IN_PLACE_DIR);
     const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
+    // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
+    // of the same size is there, or once written); each parent directory is made once.
+    const made = new Set();
     for (const rel of inArtifact) {
-        const from = (0,external_node_path_.join)(base, rel);
+        const from = in_place_describe((0,external_node_path_.join)(base, rel));
         const to = (0,external_node_path_.join)(sourceDir, rel);
         if (sameEntry(from, to))
             continue;
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
+        const parent = (0,external_node_path_.dirname)(to);
+        if (!made.has(parent)) {
+            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
+            made.add(parent);
+        }
         const temp = `${to}.disbuild-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        copyEntry(from, temp);
+        copyEntry(from.path, temp);
         if (!sameEntry(from, temp)) {
             (0,external_node_fs_.rmSync)(temp, { force: true });
             return `${rel} could not be written in place`;
@@ -37449,18 +37570,27 @@ function copyEntry(from, to) {
     (0,external_node_fs_.copyFileSync)(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
     (0,external_node_fs_.chmodSync)(to, st.mode & 0o100 ? 0o755 : 0o644);
 }
+function in_place_describe(path) {
+    const stat = (0,external_node_fs_.lstatSync)(path);
+    let content;
+    return {
+        path,
+        stat,
+        content: () => (content ??= stat.isSymbolicLink() ? (0,external_node_fs_.readlinkSync)(path) : digest(path)),
+    };
+}
 /** Same type, executable bit and content (or link text). */
 function sameEntry(a, b) {
-    const sa = (0,external_node_fs_.lstatSync)(a);
+    const sa = a.stat;
     const sb = (0,external_node_fs_.lstatSync)(b, { throwIfNoEntry: false });
     if (!sb)
         return false;
     if (sa.isSymbolicLink() || sb.isSymbolicLink()) {
-        return sa.isSymbolicLink() && sb.isSymbolicLink() && (0,external_node_fs_.readlinkSync)(a) === (0,external_node_fs_.readlinkSync)(b);
+        return sa.isSymbolicLink() && sb.isSymbolicLink() && a.content() === (0,external_node_fs_.readlinkSync)(b);
     }
     if (!sb.isFile() || sa.size !== sb.size || (sa.mode & 0o100) !== (sb.mode & 0o100))
         return false;
-    return digest(a) === digest(b);
+    return a.content() === digest(b);
 }
 function digest(path) {
     return (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(path)).digest('hex');
@@ -40250,37 +40380,36 @@ function matcher(pattern) {
  * the work tree; outside git, every file under `dir` but `.git` and `node_modules`.
  */
 async function listRepoFiles(dir) {
-    if ((await git_command_workTreePrefix(dir)) !== undefined) {
-        // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
-        const listed = await gitText(dir, [
-            'ls-files',
-            '-z',
-            '-t',
-            '--cached',
-            '--deleted',
-            '--others',
-            '--exclude-standard',
-            '--',
-            '.',
-        ]);
-        if (listed.ok) {
-            const gone = new Set();
-            const seen = new Set();
-            for (const entry of listed.value.split('\0')) {
-                if (entry.length < 3)
-                    continue;
-                const path = entry.slice(2);
-                if (entry[0] === 'R')
-                    gone.add(path);
-                else
-                    seen.add(path);
-            }
-            const files = [];
-            for (const p of seen)
-                if (!gone.has(p))
-                    files.push(p);
-            return files.sort(compareCodeUnits);
+    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
+    // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
+    const listed = await gitText(dir, [
+        'ls-files',
+        '-z',
+        '-t',
+        '--cached',
+        '--deleted',
+        '--others',
+        '--exclude-standard',
+        '--',
+        '.',
+    ]);
+    if (listed.ok) {
+        const gone = new Set();
+        const seen = new Set();
+        for (const entry of listed.value.split('\0')) {
+            if (entry.length < 3)
+                continue;
+            const path = entry.slice(2);
+            if (entry[0] === 'R')
+                gone.add(path);
+            else
+                seen.add(path);
         }
+        const files = [];
+        for (const p of seen)
+            if (!gone.has(p))
+                files.push(p);
+        return files.sort(compareCodeUnits);
     }
     const out = [];
     walk(dir, '', out);
@@ -41223,6 +41352,21 @@ function keyRecord(graph, job, digests, keys, salt) {
 ;// CONCATENATED MODULE: ./src/explain/run-explainer.ts
 
 
+/** A record from elsewhere, checked before it is compared with anything. */
+function isKeyRecord(name, r) {
+    if (typeof r !== 'object' || r === null)
+        return false;
+    const x = r;
+    const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    return (x.version === 1 &&
+        x.name === name &&
+        typeof x.key === 'string' &&
+        typeof x.salt === 'string' &&
+        isMap(x.inputs) &&
+        Array.isArray(x.cmds) &&
+        isMap(x.deps) &&
+        Array.isArray(x.outputs));
+}
 /**
  * One run's explanations: this run's key records (made on demand from the digests the keys were computed from)
  * against the stored ones, and storing the records of the jobs it builds.
@@ -41261,9 +41405,35 @@ class run_explainer_RunExplainer {
         return r;
     }
     previous(name) {
-        if (!this.#previous.has(name))
+        if (!this.#previous.has(name)) {
             this.#previous.set(name, this.#store.read(name));
+            this.#looked.add(name);
+        }
         return this.#previous.get(name);
+    }
+    /** Names whose stored record was looked up (locally) since the last `preload` round. */
+    #looked = new Set();
+    /**
+     * Takes the stored records of `names`, and of the dependencies their explanations reach, from a shared
+     * cache (the GitHub cache's index: a fresh runner has no local records). A record found there replaces the
+     * local one: it is the last one of the cache this run reads. Call before `reason`, after the run.
+     */
+    async preload(names, fetch) {
+        const asked = new Set();
+        let wanted = [...new Set(names)];
+        while (wanted.length > 0) {
+            for (const n of wanted)
+                asked.add(n);
+            const found = await fetch(wanted).catch(() => new Map());
+            for (const [n, r] of found)
+                if (isKeyRecord(n, r))
+                    this.#previous.set(n, r);
+            // Explaining them reaches the dependencies whose keys changed: their records are asked for next.
+            this.#looked.clear();
+            for (const n of names)
+                this.changes(n);
+            wanted = [...this.#looked].filter((n) => !asked.has(n));
+        }
     }
     changes(name) {
         return explain(name, this);
@@ -42911,14 +43081,18 @@ async function build(graph, o, p, cache, targets) {
     try {
         const github = new GithubReporter(process.stdout, o.logReplay);
         // Why each job ran, against the key records of the runner's local cache directory (see the README).
+        // With the github cache, also against the records it keeps: a hosted runner's local directory is empty.
         const explainer = new run_explainer_RunExplainer(graph, o.salt, new record_store_KeyRecordStore(defaultCacheDir(process.env)));
+        const pack = cache instanceof PackCache ? cache : undefined;
         const reasons = new Map();
         const reporter = {
             onEvent: (e) => {
                 if (e.type === 'job-start')
-                    reasons.set(e.job.name, explainer.reason(e.job.name));
-                if (e.type === 'job-end' && e.outcome.status === 'built')
+                    reasons.set(e.job.name, '');
+                if (e.type === 'job-end' && e.outcome.status === 'built') {
                     explainer.recordBuilt(e.outcome.name);
+                    pack?.stageKeyRecord(e.outcome.name, explainer.current(e.outcome.name));
+                }
                 github.onEvent(e);
             },
         };
@@ -42930,6 +43104,10 @@ async function build(graph, o, p, cache, targets) {
         });
         if (!result.ok)
             throw stepError(result.error);
+        if (pack)
+            await explainer.preload([...reasons.keys()], (names) => pack.keyRecords(names));
+        for (const name of reasons.keys())
+            reasons.set(name, explainer.reason(name));
         explainer.flush();
         const summary = result.value;
         const reportPath = (0,external_node_path_.join)(p.runnerTemp, 'disbuild-report.json');
