@@ -140,8 +140,9 @@ export class Execution {
     if (hit) {
       const dir = this.#outputDir(ref.key);
       if (this.#inPlaceAlready(label, hit)) {
-        // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch.
-        mkdirSync(dir, { recursive: true });
+        // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch. Its
+        // (empty) output directory is made only when a job that runs names it (#build): a fully cached run of
+        // a thousand such jobs would otherwise spend most of its file-system time making empty directories.
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
       }
       const restored = await hit.restore(dir);
@@ -186,6 +187,7 @@ export class Execution {
     const depDirs = new Map(
       deps.slice(0, job.deps.length).map((d) => [d.label, (d.ready as { dir: string }).dir]),
     );
+    for (const dir of depDirs.values()) mkdirSync(dir, { recursive: true });
     return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) =>
       this.#runJob(job, ref, depDirs, release),
     );
