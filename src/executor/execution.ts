@@ -69,7 +69,10 @@ export class Execution {
 
   constructor(parts: ExecutionParts) {
     this.#p = parts;
-    this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir);
+    // Restored output directories are this run's scratch; only --out-dir and --download all read them whole.
+    this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir, {
+      moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
+    });
     // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
     if (parts.options.signal) setMaxListeners(0, parts.options.signal);
     this.#tempDirs = new TempDirs(join(parts.options.workDir, 'tmp'));
@@ -146,7 +149,7 @@ export class Execution {
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
       }
       const restored = await hit.restore(dir);
-      const placed = restored.ok ? this.#inPlace.place(label, dir) : restored.error.message;
+      const placed = restored.ok ? this.#inPlace.place(label, dir, true) : restored.error.message;
       if (placed === undefined) {
         sealTree(dir);
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };

@@ -104,12 +104,17 @@ export function clearOutputs(
  * Puts an artifact's in-place outputs back in the source directory: each file whose content, mode or type
  * differs is written beside its place and renamed over it, then checked; files the globs match that the
  * artifact lacks are removed. Answers an error message when a written file does not read back as the artifact's.
+ *
+ * With `move`, `artifactDir` is this run's own verified copy of the artifact, which nothing reads afterwards:
+ * a regular file that no other name shares (one link: never a cache entry's file) is renamed into place
+ * instead of copied and read back — the bytes are the ones just verified — and is gone from `artifactDir`.
  */
 export function placeOutputs(
   artifactDir: string,
   sourceDir: string,
   globs: OutputGlobs,
   protect: (path: string) => boolean,
+  move = false,
 ): string | undefined {
   const base = join(artifactDir, IN_PLACE_DIR);
   const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
@@ -125,6 +130,7 @@ export function placeOutputs(
       mkdirSync(parent, { recursive: true });
       made.add(parent);
     }
+    if (move && moveFile(from, to)) continue;
     const temp = `${to}.disbuild-${randomBytes(4).toString('hex')}`;
     copyEntry(from.path, temp);
     if (!sameEntry(from, temp)) {
@@ -171,6 +177,21 @@ export function outputsInPlace(
     else if (digest(abs) !== e.sha256) return false;
   }
   return true;
+}
+
+/** Renames a private regular file over `to` with the mode a copy would get; false when it cannot. */
+function moveFile(from: Described, to: string): boolean {
+  if (!from.stat.isFile() || from.stat.nlink !== 1) return false;
+  try {
+    chmodSync(from.path, from.stat.mode & 0o100 ? 0o755 : 0o644);
+    // A directory where the file goes (a stale tree) is replaced too.
+    if (lstatSync(to, { throwIfNoEntry: false })?.isDirectory()) rmSync(to, { recursive: true, force: true });
+    renameSync(from.path, to);
+    return true;
+  } catch {
+    // Another file system, say: copied instead.
+    return false;
+  }
 }
 
 function copyEntry(from: string, to: string): void {
