@@ -37491,8 +37491,12 @@ function clearOutputs(sourceDir, globs, keep, protect) {
  * Puts an artifact's in-place outputs back in the source directory: each file whose content, mode or type
  * differs is written beside its place and renamed over it, then checked; files the globs match that the
  * artifact lacks are removed. Answers an error message when a written file does not read back as the artifact's.
+ *
+ * With `move`, `artifactDir` is this run's own verified copy of the artifact, which nothing reads afterwards:
+ * a regular file that no other name shares (one link: never a cache entry's file) is renamed into place
+ * instead of copied and read back — the bytes are the ones just verified — and is gone from `artifactDir`.
  */
-function placeOutputs(artifactDir, sourceDir, globs, protect) {
+function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
     const base = (0,external_node_path_.join)(artifactDir, IN_PLACE_DIR);
     const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
     // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
@@ -37508,6 +37512,8 @@ function placeOutputs(artifactDir, sourceDir, globs, protect) {
             (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
             made.add(parent);
         }
+        if (move && moveFile(from, to))
+            continue;
         const temp = `${to}.disbuild-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         copyEntry(from.path, temp);
         if (!sameEntry(from, temp)) {
@@ -37559,6 +37565,23 @@ function outputsInPlace(sourceDir, globs, entries) {
             return false;
     }
     return true;
+}
+/** Renames a private regular file over `to` with the mode a copy would get; false when it cannot. */
+function moveFile(from, to) {
+    if (!from.stat.isFile() || from.stat.nlink !== 1)
+        return false;
+    try {
+        (0,external_node_fs_.chmodSync)(from.path, from.stat.mode & 0o100 ? 0o755 : 0o644);
+        // A directory where the file goes (a stale tree) is replaced too.
+        if ((0,external_node_fs_.lstatSync)(to, { throwIfNoEntry: false })?.isDirectory())
+            (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
+        (0,external_node_fs_.renameSync)(from.path, to);
+        return true;
+    }
+    catch {
+        // Another file system, say: copied instead.
+        return false;
+    }
 }
 function copyEntry(from, to) {
     const st = (0,external_node_fs_.lstatSync)(from);
@@ -37614,9 +37637,12 @@ class InPlaceOutputs {
     #inputs;
     /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
     #any;
-    constructor(graph, sourceDir) {
+    /** Whether restored output directories are scratch nobody reads after placing (see `placeOutputs`). */
+    #move;
+    constructor(graph, sourceDir, opts = {}) {
         this.#graph = graph;
         this.#sourceDir = sourceDir;
+        this.#move = opts.moveFromRestores ?? false;
         this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
     }
     #of(label) {
@@ -37690,13 +37716,16 @@ class InPlaceOutputs {
             return false;
         }
     }
-    /** After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. */
-    place(label, dir) {
+    /**
+     * After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. With
+     * `restored`, `dir` is a fresh restore that this run may take files from (when the options allow it).
+     */
+    place(label, dir, restored = false) {
         const globs = this.#of(label);
         if (!globs)
             return undefined;
         try {
-            return placeOutputs(dir, this.#sourceDir, globs, this.#protect);
+            return placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
         }
         catch (e) {
             return `in-place outputs: ${e.message}`;
@@ -37839,7 +37868,10 @@ class Execution {
     #outcomes = new Map();
     constructor(parts) {
         this.#p = parts;
-        this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir);
+        // Restored output directories are this run's scratch; only --out-dir and --download all read them whole.
+        this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir, {
+            moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
+        });
         // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
         if (parts.options.signal)
             (0,external_node_events_.setMaxListeners)(0, parts.options.signal);
@@ -37901,12 +37933,13 @@ class Execution {
         if (hit) {
             const dir = this.#outputDir(ref.key);
             if (this.#inPlaceAlready(label, hit)) {
-                // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch.
-                (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+                // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch. Its
+                // (empty) output directory is made only when a job that runs names it (#build): a fully cached run of
+                // a thousand such jobs would otherwise spend most of its file-system time making empty directories.
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
             }
             const restored = await hit.restore(dir);
-            const placed = restored.ok ? this.#inPlace.place(label, dir) : restored.error.message;
+            const placed = restored.ok ? this.#inPlace.place(label, dir, true) : restored.error.message;
             if (placed === undefined) {
                 sealTree(dir);
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
@@ -37946,6 +37979,8 @@ class Execution {
             return this.#notRun(ref, 'not started: the run was interrupted');
         // The first `job.deps.length` entries are the direct dependencies, whose directories commands may name.
         const depDirs = new Map(deps.slice(0, job.deps.length).map((d) => [d.label, d.ready.dir]));
+        for (const dir of depDirs.values())
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
         return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) => this.#runJob(job, ref, depDirs, release));
     }
     #notRun(ref, message) {
