@@ -34,7 +34,9 @@ import { type GeneratedJob, generateWorkspace, toGraphJson } from './workspace.j
  */
 const TURBO_VERSION = process.env.TURBO_VERSION ?? '2.11.11';
 const SIZES = (process.env.BENCH_SIZES ?? '200,1000').split(',').map(Number);
-const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'cold,cached,restore,leaf,root').split(','));
+const SCENARIOS = new Set(
+  (process.env.BENCH_SCENARIOS ?? 'cold,cached,restore,leaf,root,config-cached,config-restore').split(','),
+);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
 const CONCURRENCY = 2;
 
