@@ -277,6 +277,8 @@ export class PackCache implements Cache {
     if (!this.#o.save || this.#down || this.#denied) return;
     const loaded = await this.#load();
     const base = loaded.ok ? loaded.index : emptyIndex();
+    // Saved beside the packs (its own transfer directory): a run that builds waits for the slower of the two.
+    const records = this.#saveKeyRecords().catch(() => undefined);
     if (this.#staged.size > 0) {
       const moved = await this.#compactInto(base);
       for (const [i, group] of splitBySize([...this.#staged, ...moved], MAX_PACK_BYTES).entries()) {
@@ -300,7 +302,7 @@ export class PackCache implements Cache {
         }
       }
     }
-    await this.#saveKeyRecords();
+    await records;
     if (isEmptyIndex(this.#delta)) return;
     await this.#serial(() => this.#sync.publish(base, this.#delta));
   }
@@ -310,8 +312,8 @@ export class PackCache implements Cache {
     const records = new Map([...this.#records].filter(([name]) => this.#delta.durations.has(name)));
     if (records.size === 0 || this.#down || this.#denied) return;
     const key = `${this.#o.keyPrefix}-records-${this.#o.runPart}-${this.#stamp}`;
-    const saved = await this.#serial(() =>
-      KeyRecordEntries.save(this.#o.workspace, records, (dir) => this.#saveWithBackOff(dir, key)),
+    const saved = await KeyRecordEntries.save(this.#o.workspace, records, (dir) =>
+      this.#saveWithBackOff(dir, key),
     );
     if (saved !== 'saved') return;
     for (const name of records.keys()) {
