@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2226);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8898);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2226:
+/***/ 8898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32395,9 +32395,6 @@ function holdsAdditions(ix, additions) {
     return true;
 }
 function serializeIndex(ix) {
-    const records = [...new Set([...ix.durations.values()].flatMap((d) => (d.rec ? [d.rec] : [])))].sort();
-    const recIndex = new Map(records.map((r, i) => [r, i]));
-    const recAt = (r) => recIndex.get(r);
     const packs = [...ix.packs.keys()].sort();
     const at = new Map(packs.map((p, i) => [p, i]));
     const artifacts = {};
@@ -32414,8 +32411,7 @@ function serializeIndex(ix) {
         packs: packs.map((p) => [p, ix.packs.get(p).bytes]),
         dead: [...ix.dead],
         artifacts,
-        durations: Object.fromEntries([...ix.durations].map(([n, d]) => [n, d.rec === undefined ? [d.ms, d.at] : [d.ms, d.at, recAt(d.rec)]])),
-        ...(records.length > 0 ? { records } : {}),
+        durations: Object.fromEntries([...ix.durations].map(([n, d]) => [n, [d.ms, d.at]])),
         sources: ix.sources,
     };
     return JSON.stringify(json);
@@ -32455,10 +32451,8 @@ function parseIndex(text) {
                 ...(stderr ? { stderr } : {}),
             });
         }
-        for (const [n, d] of Object.entries(j.durations ?? {})) {
-            const rec = d[2] === undefined ? undefined : j.records?.[d[2]];
-            ix.durations.set(n, { ms: d[0], at: d[1], ...(typeof rec === 'string' ? { rec } : {}) });
-        }
+        for (const [n, d] of Object.entries(j.durations ?? {}))
+            ix.durations.set(n, { ms: d[0], at: d[1] });
         ix.sources = (j.sources ?? []).map(String);
         return ix;
     }
@@ -32693,73 +32687,7 @@ function readInlineLog(l) {
     return Buffer.concat([Buffer.from(note), text]);
 }
 
-;// CONCATENATED MODULE: ./src/cache/packs/key-records.ts
-
-
-
-/** Fixed transfer directory (relative to the workspace): the store derives an entry's version from it. */
-const RECORDS_DIR = '.disbuild-cache/records';
-/**
- * The key records of the jobs a run built (what `disbuild explain` compares a job's key with), saved as one
- * entry per run beside its packs, so that a fresh runner can say why a job ran. The index only names, per job
- * name, the entry holding its last record (`rec` of its duration): every run downloads the index, while an
- * entry of records is downloaded only by a run that must explain a job it builds.
- *
- * Deals with: the entry's file, saving it, fetching and reading entries once per run. Does not deal with: what
- * a record holds (opaque JSON here; src/explain checks it), the index.
- */
-class KeyRecordEntries {
-    #store;
-    #workDir;
-    #entries = new Map();
-    constructor(store, workDir) {
-        this.#store = store;
-        this.#workDir = workDir;
-    }
-    /** Saves `records` (job name → record) from the workspace under `key`. */
-    static async save(workspace, records, saveEntry) {
-        const dir = (0,external_node_path_.join)(workspace, RECORDS_DIR);
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        try {
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'records.json'), JSON.stringify({ version: 1, records: Object.fromEntries(records) }));
-            return await saveEntry(RECORDS_DIR);
-        }
-        finally {
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        }
-    }
-    /** The records of entry `key` by job name; empty when it is gone, unreadable or the service fails. */
-    read(key) {
-        let p = this.#entries.get(key);
-        if (!p) {
-            p = this.#fetch(key).catch(() => ({}));
-            this.#entries.set(key, p);
-        }
-        return p;
-    }
-    async #fetch(key) {
-        (0,external_node_fs_.mkdirSync)(this.#workDir, { recursive: true, mode: 0o700 });
-        const into = (0,external_node_path_.join)(this.#workDir, `records-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-        try {
-            const r = await this.#store.fetch(RECORDS_DIR, key, into);
-            const file = (0,external_node_path_.join)(into, 'records.json');
-            if (r.kind !== 'hit' || r.key !== key || !(0,external_node_fs_.existsSync)(file))
-                return {};
-            const j = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-            const records = j.records;
-            return j.version === 1 && typeof records === 'object' && records !== null && !Array.isArray(records)
-                ? records
-                : {};
-        }
-        finally {
-            (0,external_node_fs_.rmSync)(into, { recursive: true, force: true });
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/cache/packs/pack-cache.ts
-
 
 
 
@@ -32802,9 +32730,6 @@ class PackCache {
     #denied = false;
     #warnedBad = false;
     #transfer = Promise.resolve();
-    /** Key records of the jobs this run built, by job name, saved in one entry by `close`. */
-    #records = new Map();
-    #recordEntries;
     constructor(options) {
         this.#o = options;
         this.#now = options.now ?? Date.now;
@@ -32815,7 +32740,6 @@ class PackCache {
             stamp: this.#stamp,
             workDir: (0,external_node_path_.join)(options.workDir, 'fetch'),
         });
-        this.#recordEntries = new KeyRecordEntries(options.store, (0,external_node_path_.join)(options.workDir, 'records'));
     }
     async lookup(keys) {
         const loaded = await this.#load();
@@ -32837,29 +32761,6 @@ class PackCache {
     async recordedDurations() {
         const loaded = await this.#load();
         return new Map(loaded.ok ? [...loaded.index.durations].map(([n, d]) => [n, d.ms]) : []);
-    }
-    /** Keeps the key record of a job this run built, for later runs' explanations (saved by `close`). */
-    stageKeyRecord(name, record) {
-        this.#records.set(name, record);
-    }
-    /**
-     * The last key record stored for each of `names`, from the indexes this run read (before its own were
-     * published): each entry of records they point at is downloaded once. Names with none are left out.
-     */
-    async keyRecords(names) {
-        const loaded = await this.#load();
-        const out = new Map();
-        if (!loaded.ok || this.#down)
-            return out;
-        for (const name of names) {
-            const rec = loaded.index.durations.get(name)?.rec;
-            if (rec === undefined)
-                continue;
-            const records = await this.#recordEntries.read(rec);
-            if (Object.hasOwn(records, name))
-                out.set(name, records[name]);
-        }
-        return out;
     }
     #load() {
         this.#loaded ??= this.#sync.read().then((r) => {
@@ -33029,24 +32930,9 @@ class PackCache {
                 }
             }
         }
-        await this.#saveKeyRecords();
         if (isEmptyIndex(this.#delta))
             return;
         await this.#serial(() => this.#sync.publish(base, this.#delta));
-    }
-    /** One entry for the key records of the jobs whose artifacts this run saved; the index points names at it. */
-    async #saveKeyRecords() {
-        const records = new Map([...this.#records].filter(([name]) => this.#delta.durations.has(name)));
-        if (records.size === 0 || this.#down || this.#denied)
-            return;
-        const key = `${this.#o.keyPrefix}-records-${this.#o.runPart}-${this.#stamp}`;
-        const saved = await this.#serial(() => KeyRecordEntries.save(this.#o.workspace, records, (dir) => this.#saveWithBackOff(dir, key)));
-        if (saved !== 'saved')
-            return;
-        for (const name of records.keys()) {
-            const d = this.#delta.durations.get(name);
-            this.#delta.durations.set(name, { ...d, rec: key });
-        }
     }
     async #savePack(packKey, group) {
         return this.#serial(async () => {
@@ -37491,31 +37377,18 @@ function clearOutputs(sourceDir, globs, keep, protect) {
  * Puts an artifact's in-place outputs back in the source directory: each file whose content, mode or type
  * differs is written beside its place and renamed over it, then checked; files the globs match that the
  * artifact lacks are removed. Answers an error message when a written file does not read back as the artifact's.
- *
- * With `move`, `artifactDir` is this run's own verified copy of the artifact, which nothing reads afterwards:
- * a regular file that no other name shares (one link: never a cache entry's file) is renamed into place
- * instead of copied and read back — the bytes are the ones just verified — and is gone from `artifactDir`.
  */
-function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
+function placeOutputs(artifactDir, sourceDir, globs, protect) {
     const base = (0,external_node_path_.join)(artifactDir, IN_PLACE_DIR);
     const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
-    // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
-    // of the same size is there, or once written); each parent directory is made once.
-    const made = new Set();
     for (const rel of inArtifact) {
-        const from = in_place_describe((0,external_node_path_.join)(base, rel));
+        const from = (0,external_node_path_.join)(base, rel);
         const to = (0,external_node_path_.join)(sourceDir, rel);
         if (sameEntry(from, to))
             continue;
-        const parent = (0,external_node_path_.dirname)(to);
-        if (!made.has(parent)) {
-            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
-            made.add(parent);
-        }
-        if (move && moveFile(from, to))
-            continue;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
         const temp = `${to}.disbuild-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        copyEntry(from.path, temp);
+        copyEntry(from, temp);
         if (!sameEntry(from, temp)) {
             (0,external_node_fs_.rmSync)(temp, { force: true });
             return `${rel} could not be written in place`;
@@ -37566,23 +37439,6 @@ function outputsInPlace(sourceDir, globs, entries) {
     }
     return true;
 }
-/** Renames a private regular file over `to` with the mode a copy would get; false when it cannot. */
-function moveFile(from, to) {
-    if (!from.stat.isFile() || from.stat.nlink !== 1)
-        return false;
-    try {
-        (0,external_node_fs_.chmodSync)(from.path, from.stat.mode & 0o100 ? 0o755 : 0o644);
-        // A directory where the file goes (a stale tree) is replaced too.
-        if ((0,external_node_fs_.lstatSync)(to, { throwIfNoEntry: false })?.isDirectory())
-            (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
-        (0,external_node_fs_.renameSync)(from.path, to);
-        return true;
-    }
-    catch {
-        // Another file system, say: copied instead.
-        return false;
-    }
-}
 function copyEntry(from, to) {
     const st = (0,external_node_fs_.lstatSync)(from);
     if (st.isSymbolicLink()) {
@@ -37593,27 +37449,18 @@ function copyEntry(from, to) {
     (0,external_node_fs_.copyFileSync)(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
     (0,external_node_fs_.chmodSync)(to, st.mode & 0o100 ? 0o755 : 0o644);
 }
-function in_place_describe(path) {
-    const stat = (0,external_node_fs_.lstatSync)(path);
-    let content;
-    return {
-        path,
-        stat,
-        content: () => (content ??= stat.isSymbolicLink() ? (0,external_node_fs_.readlinkSync)(path) : digest(path)),
-    };
-}
 /** Same type, executable bit and content (or link text). */
 function sameEntry(a, b) {
-    const sa = a.stat;
+    const sa = (0,external_node_fs_.lstatSync)(a);
     const sb = (0,external_node_fs_.lstatSync)(b, { throwIfNoEntry: false });
     if (!sb)
         return false;
     if (sa.isSymbolicLink() || sb.isSymbolicLink()) {
-        return sa.isSymbolicLink() && sb.isSymbolicLink() && a.content() === (0,external_node_fs_.readlinkSync)(b);
+        return sa.isSymbolicLink() && sb.isSymbolicLink() && (0,external_node_fs_.readlinkSync)(a) === (0,external_node_fs_.readlinkSync)(b);
     }
     if (!sb.isFile() || sa.size !== sb.size || (sa.mode & 0o100) !== (sb.mode & 0o100))
         return false;
-    return a.content() === digest(b);
+    return digest(a) === digest(b);
 }
 function digest(path) {
     return (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(path)).digest('hex');
@@ -37637,12 +37484,9 @@ class InPlaceOutputs {
     #inputs;
     /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
     #any;
-    /** Whether restored output directories are scratch nobody reads after placing (see `placeOutputs`). */
-    #move;
-    constructor(graph, sourceDir, opts = {}) {
+    constructor(graph, sourceDir) {
         this.#graph = graph;
         this.#sourceDir = sourceDir;
-        this.#move = opts.moveFromRestores ?? false;
         this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
     }
     #of(label) {
@@ -37716,16 +37560,13 @@ class InPlaceOutputs {
             return false;
         }
     }
-    /**
-     * After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. With
-     * `restored`, `dir` is a fresh restore that this run may take files from (when the options allow it).
-     */
-    place(label, dir, restored = false) {
+    /** After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. */
+    place(label, dir) {
         const globs = this.#of(label);
         if (!globs)
             return undefined;
         try {
-            return placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
+            return placeOutputs(dir, this.#sourceDir, globs, this.#protect);
         }
         catch (e) {
             return `in-place outputs: ${e.message}`;
@@ -37868,10 +37709,7 @@ class Execution {
     #outcomes = new Map();
     constructor(parts) {
         this.#p = parts;
-        // Restored output directories are this run's scratch; only --out-dir and --download all read them whole.
-        this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir, {
-            moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
-        });
+        this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir);
         // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
         if (parts.options.signal)
             (0,external_node_events_.setMaxListeners)(0, parts.options.signal);
@@ -37933,13 +37771,12 @@ class Execution {
         if (hit) {
             const dir = this.#outputDir(ref.key);
             if (this.#inPlaceAlready(label, hit)) {
-                // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch. Its
-                // (empty) output directory is made only when a job that runs names it (#build): a fully cached run of
-                // a thousand such jobs would otherwise spend most of its file-system time making empty directories.
+                // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch.
+                (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
             }
             const restored = await hit.restore(dir);
-            const placed = restored.ok ? this.#inPlace.place(label, dir, true) : restored.error.message;
+            const placed = restored.ok ? this.#inPlace.place(label, dir) : restored.error.message;
             if (placed === undefined) {
                 sealTree(dir);
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
@@ -37979,8 +37816,6 @@ class Execution {
             return this.#notRun(ref, 'not started: the run was interrupted');
         // The first `job.deps.length` entries are the direct dependencies, whose directories commands may name.
         const depDirs = new Map(deps.slice(0, job.deps.length).map((d) => [d.label, d.ready.dir]));
-        for (const dir of depDirs.values())
-            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
         return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) => this.#runJob(job, ref, depDirs, release));
     }
     #notRun(ref, message) {
@@ -40415,36 +40250,37 @@ function matcher(pattern) {
  * the work tree; outside git, every file under `dir` but `.git` and `node_modules`.
  */
 async function listRepoFiles(dir) {
-    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
-    // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
-    const listed = await gitText(dir, [
-        'ls-files',
-        '-z',
-        '-t',
-        '--cached',
-        '--deleted',
-        '--others',
-        '--exclude-standard',
-        '--',
-        '.',
-    ]);
-    if (listed.ok) {
-        const gone = new Set();
-        const seen = new Set();
-        for (const entry of listed.value.split('\0')) {
-            if (entry.length < 3)
-                continue;
-            const path = entry.slice(2);
-            if (entry[0] === 'R')
-                gone.add(path);
-            else
-                seen.add(path);
+    if ((await git_command_workTreePrefix(dir)) !== undefined) {
+        // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
+        const listed = await gitText(dir, [
+            'ls-files',
+            '-z',
+            '-t',
+            '--cached',
+            '--deleted',
+            '--others',
+            '--exclude-standard',
+            '--',
+            '.',
+        ]);
+        if (listed.ok) {
+            const gone = new Set();
+            const seen = new Set();
+            for (const entry of listed.value.split('\0')) {
+                if (entry.length < 3)
+                    continue;
+                const path = entry.slice(2);
+                if (entry[0] === 'R')
+                    gone.add(path);
+                else
+                    seen.add(path);
+            }
+            const files = [];
+            for (const p of seen)
+                if (!gone.has(p))
+                    files.push(p);
+            return files.sort(compareCodeUnits);
         }
-        const files = [];
-        for (const p of seen)
-            if (!gone.has(p))
-                files.push(p);
-        return files.sort(compareCodeUnits);
     }
     const out = [];
     walk(dir, '', out);
@@ -41387,21 +41223,6 @@ function keyRecord(graph, job, digests, keys, salt) {
 ;// CONCATENATED MODULE: ./src/explain/run-explainer.ts
 
 
-/** A record from elsewhere, checked before it is compared with anything. */
-function isKeyRecord(name, r) {
-    if (typeof r !== 'object' || r === null)
-        return false;
-    const x = r;
-    const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-    return (x.version === 1 &&
-        x.name === name &&
-        typeof x.key === 'string' &&
-        typeof x.salt === 'string' &&
-        isMap(x.inputs) &&
-        Array.isArray(x.cmds) &&
-        isMap(x.deps) &&
-        Array.isArray(x.outputs));
-}
 /**
  * One run's explanations: this run's key records (made on demand from the digests the keys were computed from)
  * against the stored ones, and storing the records of the jobs it builds.
@@ -41440,35 +41261,9 @@ class run_explainer_RunExplainer {
         return r;
     }
     previous(name) {
-        if (!this.#previous.has(name)) {
+        if (!this.#previous.has(name))
             this.#previous.set(name, this.#store.read(name));
-            this.#looked.add(name);
-        }
         return this.#previous.get(name);
-    }
-    /** Names whose stored record was looked up (locally) since the last `preload` round. */
-    #looked = new Set();
-    /**
-     * Takes the stored records of `names`, and of the dependencies their explanations reach, from a shared
-     * cache (the GitHub cache's index: a fresh runner has no local records). A record found there replaces the
-     * local one: it is the last one of the cache this run reads. Call before `reason`, after the run.
-     */
-    async preload(names, fetch) {
-        const asked = new Set();
-        let wanted = [...new Set(names)];
-        while (wanted.length > 0) {
-            for (const n of wanted)
-                asked.add(n);
-            const found = await fetch(wanted).catch(() => new Map());
-            for (const [n, r] of found)
-                if (isKeyRecord(n, r))
-                    this.#previous.set(n, r);
-            // Explaining them reaches the dependencies whose keys changed: their records are asked for next.
-            this.#looked.clear();
-            for (const n of names)
-                this.changes(n);
-            wanted = [...this.#looked].filter((n) => !asked.has(n));
-        }
     }
     changes(name) {
         return explain(name, this);
@@ -42251,6 +42046,7 @@ const Outputs = {
     report: 'report',
     matrix: 'matrix',
     plan: 'plan',
+    duplicated: 'duplicated',
 };
 /** What main hands to post through the runner's state file. */
 const State = {
@@ -42282,6 +42078,7 @@ function idleOutputs() {
 function planOutputs(plan) {
     return {
         [Outputs.matrix]: JSON.stringify(plan.matrix),
+        [Outputs.duplicated]: JSON.stringify(plan.copies),
         [Outputs.plan]: plan.encoded,
         [Outputs.cached]: String(plan.total - plan.missed),
     };
@@ -42431,72 +42228,12 @@ class PartReports {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scale/partition.ts
-/**
- * How the missed work of a graph is spread over the runners of a matrix (DESIGN.md §8).
- *
- * The plan has one fan-out: a **trunk** that the planning runner builds and saves first, then `n` **shards**
- * that restore the trunk from the cache and build the rest side by side. Real graphs are one connected
- * component around a few core libraries, so components alone give no parallelism; cutting the shared
- * ancestors out into the trunk splits the rest into many small components, which are dealt to shards by work.
- *
- * The trunk is always a prefix of the missed jobs sorted by the work that depends on them (their own plus all
- * their missed descendants'). A job's ancestors always weigh strictly more than the job, so every such prefix
- * holds its own dependencies: the planner never needs a shard's output. Among the prefixes and shard counts,
- * the plan with the smallest estimated makespan wins (fewer shards and a smaller trunk on ties): a shard must
- * save more than a runner's start-up costs, and one shard means the planner builds everything itself.
- *
- * Pure and deterministic: the same items give the same plan on every machine.
- */
-/** Trunk sizes tried at most: enough to find the knee, cheap for 100,000 jobs. */
-const MAX_CANDIDATES = 48;
+;// CONCATENATED MODULE: ./src/scale/work-graph.ts
+/** Graph arithmetic over missed work items, shared by the partitioner and its copy refinement. */
 /** Exact descendant sets cost items² bits; past this, an upper bound that keeps the ordering safe. */
 const EXACT_LIMIT = 16_384;
-function partition(items, o) {
-    const m = items.length;
-    const cores = Math.max(1, o.cores);
-    const w = items.map((it) => Math.max(it.seconds, 1e-3));
-    const order = partition_topologicalOrder(items);
-    const total = sum(w);
-    const single = o.startupSeconds + Math.max(criticalPath(items, w, order, null), total / cores);
-    const everythingOnPlanner = {
-        trunk: order.slice().sort((a, b) => a - b),
-        shards: [[]],
-        estimateSeconds: single,
-        singleRunnerSeconds: single,
-    };
-    if (m === 0)
-        return { ...everythingOnPlanner, trunk: [], estimateSeconds: o.startupSeconds };
-    if (o.maxShards < 2)
-        return everythingOnPlanner;
-    const weight = dependentWork(items, w, order);
-    const byWeight = order
-        .slice()
-        .sort((a, b) => weight[b] - weight[a] || compare(items[a].id, items[b].id));
-    let best = everythingOnPlanner;
-    for (const size of candidateSizes(m)) {
-        const inTrunk = new Uint8Array(m);
-        for (let i = 0; i < size; i++)
-            inTrunk[byWeight[i]] = 1;
-        const trunkSeconds = size === 0 ? 0 : Math.max(criticalPath(items, w, order, inTrunk), sumWhere(w, inTrunk, 1) / cores);
-        const parts = components(items, w, order, inTrunk);
-        for (const n of shardCounts(Math.min(o.maxShards, parts.length), parts.length)) {
-            const loads = deal(parts, n, cores);
-            const estimate = 2 * o.startupSeconds + trunkSeconds + Math.max(...loads.map((l) => l.seconds));
-            if (estimate < best.estimateSeconds - 1e-9) {
-                best = {
-                    trunk: byWeight.slice(0, size).sort((a, b) => a - b),
-                    shards: loads.map((l) => l.items.sort((a, b) => a - b)),
-                    estimateSeconds: estimate,
-                    singleRunnerSeconds: single,
-                };
-            }
-        }
-    }
-    return best;
-}
 /** Indices in an order where every item comes after its dependencies. */
-function partition_topologicalOrder(items) {
+function work_graph_topologicalOrder(items) {
     const pending = items.map((it) => it.deps.length);
     const dependents = items.map(() => []);
     items.forEach((it, i) => it.deps.forEach((d) => dependents[d].push(i)));
@@ -42538,8 +42275,7 @@ function criticalPath(items, w, order, mask) {
 function dependentWork(items, w, order) {
     const m = items.length;
     const out = new Array(m).fill(0);
-    const dependents = items.map(() => []);
-    items.forEach((it, i) => it.deps.forEach((d) => dependents[d].push(i)));
+    const dependents = dependentsOf(items);
     if (m > EXACT_LIMIT) {
         for (let k = m - 1; k >= 0; k--) {
             const i = order[k];
@@ -42575,6 +42311,126 @@ function dependentWork(items, w, order) {
     }
     return out;
 }
+/** For each item, the items that list it as a dependency. */
+function dependentsOf(items) {
+    const dependents = items.map(() => []);
+    items.forEach((it, i) => it.deps.forEach((d) => dependents[d].push(i)));
+    return dependents;
+}
+
+;// CONCATENATED MODULE: ./src/scale/partition.ts
+
+/** Trunk sizes tried at most: enough to find the knee, cheap for 100,000 jobs. */
+const MAX_CANDIDATES = 48;
+/** Trunk jobs tried as copies, latest first: the cheap tail of a trunk is where a copy pays. */
+const MAX_COPY_TRIALS = 32;
+function partition(items, o) {
+    const m = items.length;
+    const cores = Math.max(1, o.cores);
+    const w = items.map((it) => Math.max(it.seconds, 1e-3));
+    const order = work_graph_topologicalOrder(items);
+    const total = sum(w);
+    const single = o.startupSeconds + Math.max(criticalPath(items, w, order, null), total / cores);
+    const everythingOnPlanner = {
+        trunk: order.slice().sort((a, b) => a - b),
+        shards: [[]],
+        copies: [],
+        duplicatedSeconds: 0,
+        estimateSeconds: single,
+        singleRunnerSeconds: single,
+    };
+    if (m === 0)
+        return { ...everythingOnPlanner, trunk: [], estimateSeconds: o.startupSeconds };
+    if (o.maxShards < 2)
+        return everythingOnPlanner;
+    const ctx = { items, w, order, dependents: dependentsOf(items), o, cores };
+    const weight = dependentWork(items, w, order);
+    const byWeight = order
+        .slice()
+        .sort((a, b) => weight[b] - weight[a] || compare(items[a].id, items[b].id));
+    let best = everythingOnPlanner;
+    let bestTrunk;
+    for (const size of candidateSizes(m)) {
+        const inTrunk = new Uint8Array(m);
+        for (let i = 0; i < size; i++)
+            inTrunk[byWeight[i]] = 1;
+        const plan = evaluate(ctx, inTrunk, new Uint8Array(m), null);
+        if (plan && plan.estimateSeconds < best.estimateSeconds - 1e-9) {
+            best = { ...plan, singleRunnerSeconds: single };
+            bestTrunk = inTrunk;
+        }
+    }
+    if (bestTrunk && best.trunk.length > 0) {
+        best = withCopies(ctx, bestTrunk, best, (o.maxDuplicateShare ?? 0.1) * total);
+    }
+    return best;
+}
+/**
+ * Takes trunk jobs out of the trunk, latest first, and lets every shard that needs one build it itself, when
+ * that makes the estimate strictly shorter and the work built twice stays within `budget` seconds: a cheap job
+ * the planner would otherwise build before any shard may start (DESIGN.md §8's bounded duplication). A job
+ * leaves the trunk only after all its dependents did, so the trunk still never needs a shard's output.
+ */
+function withCopies(ctx, inTrunk, planned, budget) {
+    const trunk = Uint8Array.from(inTrunk);
+    const copy = new Uint8Array(trunk.length);
+    const n = planned.shards.length;
+    let best = planned;
+    let current = planned.estimateSeconds;
+    const latestFirst = ctx.order.filter((i) => trunk[i] === 1).reverse();
+    for (const x of latestFirst.slice(0, MAX_COPY_TRIALS)) {
+        const deps = ctx.dependents[x];
+        if (ctx.w[x] > budget || deps.length === 0 || deps.some((d) => trunk[d] === 1))
+            continue;
+        trunk[x] = 0;
+        copy[x] = 1;
+        const plan = evaluate(ctx, trunk, copy, n);
+        // A step that only keeps the estimate is taken too (two parallel trunk jobs pay off only together), but
+        // a plan is kept only when it is strictly shorter: ties go to the smaller duplication.
+        if (plan && plan.duplicatedSeconds <= budget && plan.estimateSeconds < current + 1e-9) {
+            current = plan.estimateSeconds;
+            if (plan.estimateSeconds < best.estimateSeconds - 1e-9) {
+                best = { ...plan, singleRunnerSeconds: planned.singleRunnerSeconds };
+            }
+        }
+        else {
+            trunk[x] = 1;
+            copy[x] = 0;
+        }
+    }
+    return best;
+}
+/** The best plan for this trunk and these copies over the shard counts worth trying (or exactly `n`). */
+function evaluate(ctx, inTrunk, copy, n) {
+    const { items, w, order, o, cores } = ctx;
+    const trunkWork = sumWhere(w, inTrunk, 1);
+    const trunkSeconds = trunkWork === 0 ? 0 : Math.max(criticalPath(items, w, order, inTrunk), trunkWork / cores);
+    const parts = components(ctx, inTrunk, copy);
+    const counts = n === null ? shardCounts(Math.min(o.maxShards, parts.length), parts.length) : [n];
+    let best;
+    for (const count of counts) {
+        const loads = deal(parts, count, cores, w);
+        const estimate = 2 * o.startupSeconds + trunkSeconds + Math.max(...loads.map((l) => l.seconds));
+        if (best && estimate >= best.estimateSeconds - 1e-9)
+            continue;
+        const built = new Map();
+        for (const l of loads)
+            for (const c of l.copies)
+                built.set(c, (built.get(c) ?? 0) + 1);
+        best = {
+            trunk: [...inTrunk.keys()].filter((i) => inTrunk[i] === 1),
+            shards: loads.map((l) => [...l.items, ...l.copies].sort((a, b) => a - b)),
+            copies: [...built]
+                .filter(([, k]) => k > 1)
+                .map(([c]) => c)
+                .sort((a, b) => a - b),
+            duplicatedSeconds: [...built].reduce((s, [c, k]) => s + (k - 1) * w[c], 0),
+            estimateSeconds: estimate,
+            singleRunnerSeconds: 0,
+        };
+    }
+    return best;
+}
 /** 0, every size up to 16, then sizes spread geometrically up to all but one item (fewer for huge graphs). */
 function candidateSizes(m) {
     const sizes = new Set();
@@ -42593,8 +42449,13 @@ function shardCounts(most, parts) {
             counts.push(n);
     return counts;
 }
-/** Connected components of the items outside the trunk, with their work and critical path. */
-function components(items, w, order, inTrunk) {
+/**
+ * Connected components of the items that are neither trunk nor copies, with their work and critical path.
+ * Copies do not join components: each part that needs one gets its own.
+ */
+function components(ctx, inTrunk, copy) {
+    const { items, w, order } = ctx;
+    const placed = (i) => inTrunk[i] !== 1 && copy[i] !== 1;
     const parent = Int32Array.from(items.keys());
     const find = (i) => {
         while (parent[i] !== i) {
@@ -42604,57 +42465,133 @@ function components(items, w, order, inTrunk) {
         return i;
     };
     items.forEach((it, i) => {
-        if (inTrunk[i])
+        if (!placed(i))
             return;
         for (const d of it.deps)
-            if (!inTrunk[d])
+            if (placed(d))
                 parent[find(d)] = find(i);
     });
     const finish = new Float64Array(items.length);
+    // The copies each copy needs, itself included (copies are few: at most MAX_COPY_TRIALS).
+    const needs = new Map();
     const parts = new Map();
     for (const i of order) {
-        if (inTrunk[i])
+        if (inTrunk[i] === 1)
             continue;
         let start = 0;
         for (const d of items[i].deps)
-            if (!inTrunk[d])
+            if (inTrunk[d] !== 1)
                 start = Math.max(start, finish[d]);
         finish[i] = start + w[i];
+        const copyDeps = items[i].deps.filter((d) => copy[d] === 1).flatMap((d) => needs.get(d));
+        if (copy[i] === 1) {
+            needs.set(i, [i, ...copyDeps]);
+            continue;
+        }
         const root = find(i);
         let part = parts.get(root);
-        if (!part)
-            parts.set(root, (part = { items: [], work: 0, criticalPath: 0, id: items[i].id }));
+        if (!part) {
+            part = {
+                items: [],
+                copies: [],
+                copySet: new Set(),
+                work: 0,
+                criticalPath: 0,
+                copyDepth: 0,
+                id: items[i].id,
+            };
+            parts.set(root, part);
+        }
         part.items.push(i);
         part.work += w[i];
         part.criticalPath = Math.max(part.criticalPath, finish[i]);
+        for (const c of copyDeps) {
+            part.copySet.add(c);
+            part.copyDepth = Math.max(part.copyDepth, finish[c]);
+        }
         if (compare(items[i].id, part.id) < 0)
             part.id = items[i].id;
     }
-    return [...parts.values()].sort((a, b) => b.work - a.work || compare(a.id, b.id));
+    return ([...parts.values()]
+        .map(({ copySet, ...part }) => ({ ...part, copies: [...copySet].sort((a, b) => a - b) }))
+        // Among equal parts, those that need the same copies are dealt one after the other, before those that
+        // need none: they can then share shards (and copies), and the others fill the gaps.
+        .sort((a, b) => b.work - a.work ||
+        Math.sign(b.copies.length) - Math.sign(a.copies.length) ||
+        compareLists(a.copies, b.copies) ||
+        compare(a.id, b.id)));
 }
-/** Largest part first to the shard that would finish first; a shard takes max(work / cores, longest chain). */
-function deal(parts, n, cores) {
-    const shards = Array.from({ length: n }, () => ({ items: [], work: 0, chain: 0, seconds: 0 }));
+/**
+ * Largest part first to the shard that would finish first; a shard takes max(work / cores, longest chain),
+ * its work counting each copy it needs once, and no less than its copies' longest chain followed by its own
+ * work (what depends on a copy waits for it; counting all of it as waiting keeps a copy from looking free).
+ * A part that needs copies rather joins a shard that builds them already, while that shard stays within what
+ * the busiest shard would take without copies plus one part's copies: copies are then built by few shards.
+ */
+function deal(parts, n, cores, w) {
+    const copying = parts.some((p) => p.copies.length > 0);
+    if (!copying)
+        return dealWithin(parts, n, cores, w, null);
+    const plain = Math.max(...dealWithin(parts, n, cores, w, null).map((l) => l.seconds));
+    const copyWork = Math.max(...parts.map((p) => p.copies.reduce((t, c) => t + w[c], 0)));
+    return dealWithin(parts, n, cores, w, plain + copyWork / cores);
+}
+/** `capacity` null: copies are ignored (a plain deal, to size the capacity). */
+function dealWithin(parts, n, cores, w, capacity) {
+    const shards = Array.from({ length: n }, () => ({
+        items: [],
+        copies: new Set(),
+        work: 0,
+        owned: 0,
+        chain: 0,
+        copyDepth: 0,
+        seconds: 0,
+    }));
     for (const part of parts) {
         let target = shards[0];
         let targetAfter = Infinity;
+        let targetExtra = 0;
+        let sticky = false;
         for (const s of shards) {
-            const after = Math.max((s.work + part.work) / cores, s.chain, part.criticalPath);
-            if (after < targetAfter - 1e-12 || (after < targetAfter + 1e-12 && s.work < target.work)) {
+            let extra = 0;
+            if (capacity !== null)
+                for (const c of part.copies)
+                    if (!s.copies.has(c))
+                        extra += w[c];
+            const after = Math.max((s.work + part.work + extra) / cores, s.chain, part.criticalPath, capacity === null ? 0 : Math.max(s.copyDepth, part.copyDepth) + (s.owned + part.work) / cores);
+            const joins = capacity !== null && part.copies.length > 0 && extra === 0 && after <= capacity + 1e-9;
+            if (sticky && !joins)
+                continue;
+            if ((joins && !sticky) ||
+                after < targetAfter - 1e-12 ||
+                (after < targetAfter + 1e-12 && s.work < target.work)) {
                 target = s;
                 targetAfter = after;
+                targetExtra = extra;
+                sticky = joins;
             }
         }
         target.items.push(...part.items);
-        target.work += part.work;
+        if (capacity !== null)
+            for (const c of part.copies)
+                target.copies.add(c);
+        target.work += part.work + targetExtra;
+        target.owned += part.work;
+        target.copyDepth = Math.max(target.copyDepth, part.copyDepth);
         target.chain = Math.max(target.chain, part.criticalPath);
         target.seconds = targetAfter;
     }
-    return shards;
+    return shards.map((s) => ({ items: s.items, copies: [...s.copies], seconds: s.seconds }));
 }
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const sumWhere = (xs, mask, v) => xs.reduce((a, x, i) => (mask[i] === v ? a + x : a), 0);
 const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const compareLists = (a, b) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++)
+        if (a[i] !== b[i])
+            return a[i] - b[i];
+    return a.length - b.length;
+};
 
 ;// CONCATENATED MODULE: ./src/scale/shard-plan.ts
 
@@ -42809,6 +42746,7 @@ async function planShards(graph, o, cache, timings) {
         cores: o.cores,
     });
     const labels = (i) => labelsOf.get(missedKeys[i]);
+    const work = items.reduce((s, it) => s + it.seconds, 0);
     const shardPlan = {
         shards: p.shards.map((s) => s.map((i) => missedKeys[i].slice(0, KEY_PREFIX_LENGTH))),
     };
@@ -42817,6 +42755,13 @@ async function planShards(graph, o, cache, timings) {
         missed: [...labelsOf.values()].reduce((n, ls) => n + ls.length, 0),
         trunk: p.trunk.flatMap(labels),
         shards: p.shards.map((s) => s.flatMap(labels)),
+        copies: p.copies.map((i) => ({
+            name: graph.byLabel.get(labels(i)[0]).name,
+            shards: p.shards.filter((s) => s.includes(i)).length,
+            seconds: items[i].seconds,
+        })),
+        duplicatedSeconds: p.duplicatedSeconds,
+        duplicatedShare: work > 0 ? p.duplicatedSeconds / work : 0,
         encoded: encodePlan(shardPlan),
         matrix: { shard: p.shards.map((_, i) => `${i + 1}/${p.shards.length}`) },
         estimateSeconds: p.estimateSeconds,
@@ -42988,10 +42933,19 @@ async function recordedTimings(cache) {
 function describePlan(pl) {
     const n = pl.matrix.shard.length;
     const shards = pl.shards.filter((s) => s.length > 0).length;
+    const copies = pl.copies.length === 0
+        ? ''
+        : [
+            `\n  ${pl.copies.length} job${pl.copies.length === 1 ? '' : 's'} built by several shards each instead of `,
+            `waiting for the trunk (${pl.duplicatedSeconds.toFixed(1)} s built more than once, `,
+            `${(100 * pl.duplicatedShare).toFixed(1)} % of the work): `,
+            pl.copies.map((c) => `${c.name} ×${c.shards}`).join(', '),
+        ].join('');
     return [
         `disbuild plan: ${pl.missed} of ${pl.total} jobs to build: ${pl.trunk.length} here first (the trunk), `,
         `the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `,
         `estimated ${Math.round(pl.estimateSeconds)} s against ${Math.round(pl.singleRunnerSeconds)} s on one runner`,
+        copies,
     ].join('');
 }
 /** Where the planner and shards leave their reports for the aggregate step: only the GitHub cache spans runners. */
@@ -43116,18 +43070,14 @@ async function build(graph, o, p, cache, targets) {
     try {
         const github = new GithubReporter(process.stdout, o.logReplay);
         // Why each job ran, against the key records of the runner's local cache directory (see the README).
-        // With the github cache, also against the records it keeps: a hosted runner's local directory is empty.
         const explainer = new run_explainer_RunExplainer(graph, o.salt, new record_store_KeyRecordStore(defaultCacheDir(process.env)));
-        const pack = cache instanceof PackCache ? cache : undefined;
         const reasons = new Map();
         const reporter = {
             onEvent: (e) => {
                 if (e.type === 'job-start')
-                    reasons.set(e.job.name, '');
-                if (e.type === 'job-end' && e.outcome.status === 'built') {
+                    reasons.set(e.job.name, explainer.reason(e.job.name));
+                if (e.type === 'job-end' && e.outcome.status === 'built')
                     explainer.recordBuilt(e.outcome.name);
-                    pack?.stageKeyRecord(e.outcome.name, explainer.current(e.outcome.name));
-                }
                 github.onEvent(e);
             },
         };
@@ -43139,10 +43089,6 @@ async function build(graph, o, p, cache, targets) {
         });
         if (!result.ok)
             throw stepError(result.error);
-        if (pack)
-            await explainer.preload([...reasons.keys()], (names) => pack.keyRecords(names));
-        for (const name of reasons.keys())
-            reasons.set(name, explainer.reason(name));
         explainer.flush();
         const summary = result.value;
         const reportPath = (0,external_node_path_.join)(p.runnerTemp, 'disbuild-report.json');
