@@ -4,10 +4,12 @@
 # main process exits is still waited for and counted). Samples the summed resident memory of the tree meanwhile.
 #
 # python3 bench/tree-timer.py RESULT_JSON -- COMMAND [ARG...]
-# Writes {"wallMs", "peakRssKiB", "status", "stdoutTail", "stderrTail"} to RESULT_JSON; exits 0 unless it fails itself.
+# Writes {"wallMs", "cpuMs", "peakRssKiB", "status", "stdoutTail", "stderrTail"} to RESULT_JSON; exits 0 unless it
+# fails itself. cpuMs: user + system time of the whole tree (every descendant is reaped here, so all of it counts).
 import ctypes
 import json
 import os
+import resource
 import subprocess
 import sys
 import threading
@@ -75,6 +77,7 @@ def main():
                 status = os.waitstatus_to_exitcode(st)
                 child.returncode = status
         wall = (time.perf_counter() - t0) * 1000
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         done.set()
         sampler.join()
 
@@ -88,6 +91,7 @@ def main():
         json.dump(
             {
                 'wallMs': wall,
+                'cpuMs': (usage.ru_utime + usage.ru_stime) * 1000,
                 'peakRssKiB': peak[0],
                 'status': status,
                 'stdoutTail': tail(out_path),

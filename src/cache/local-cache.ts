@@ -156,8 +156,11 @@ export class LocalCache implements Cache {
     return ok(undefined);
   }
 
-  /** Moves a bad entry out of the way atomically, so the next save can replace it. */
-  async #quarantine(key: JobKey): Promise<boolean> {
+  /**
+   * Moves a bad entry out of the way atomically, so the next save can replace it. Answers why it could not (an
+   * entry another user owns and left unreadable cannot be moved by this one), or undefined once it is gone.
+   */
+  async #quarantine(key: JobKey): Promise<string | undefined> {
     const entry = this.#entry(key);
     const temp = this.#newTemp();
     try {
@@ -168,11 +171,11 @@ export class LocalCache implements Cache {
     }
     try {
       renameSync(entry, temp);
-    } catch {
-      return false;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : (e as Error).message;
     }
     await removeTree(temp).catch(() => undefined);
-    return true;
+    return undefined;
   }
 
   /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
@@ -255,6 +258,11 @@ export class LocalCache implements Cache {
       return { saved: true, outputDir: join(entry, 'out') };
     } catch (e) {
       await dropTemp(temp);
+      if (e instanceof EntryInTheWay) {
+        // Not in the cache, and not claimed to be: the build stands on its own, and later runs build it too.
+        this.#onWarning(e.message);
+        return { saved: false, reason: 'cache-unavailable', message: e.message };
+      }
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOTEMPTY' || code === 'EEXIST') return { saved: false, reason: 'exists' };
       return this.#saveFailed(key, e as Error);
@@ -275,8 +283,9 @@ export class LocalCache implements Cache {
       const code = (e as NodeJS.ErrnoException).code;
       if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || this.#isValidEntry(key)) throw e;
     }
+    const stuck = await this.#quarantine(key);
+    if (stuck !== undefined) throw new EntryInTheWay(key, stuck);
     this.#onWarning(`cache entry ${key} is damaged (its meta.json cannot be read); replaced it`);
-    await this.#quarantine(key);
     renameSync(temp, entry);
   }
 
@@ -324,5 +333,12 @@ export class LocalCache implements Cache {
     if (this.#shards.has(dir)) return;
     await mkdir(dir, { recursive: true });
     this.#shards.add(dir);
+  }
+}
+
+/** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */
+class EntryInTheWay extends Error {
+  constructor(key: JobKey, why: string) {
+    super(`cache entry ${key} cannot be read and cannot be replaced (${why}); the job's output is not saved`);
   }
 }

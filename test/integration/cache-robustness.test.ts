@@ -224,6 +224,53 @@ describe('nothing a job, a leftover or a full disk does damages the cache or fai
     expect(again.stdout).not.toContain('warning');
   });
 
+  describe('an entry directory an unprivileged run cannot read', () => {
+    /** A one-job graph built once as nobody, and the path of its entry. */
+    const builtOnce = async (): Promise<{ args: string[]; entry: string }> => {
+      await rig.write({ 'graph.json': graphJson([{ name: 'one', cmds: [{ exec: ['echo', 'ran'] }] }]) });
+      await chmod(rig.root, 0o755);
+      execFileSync('chown', ['-R', '65534:65534', rig.root]);
+      const args = ['run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir];
+      const first = await runAsNobody(args);
+      expect(first.code, first.stdout + first.stderr).toBe(0);
+      const key = first.jobs.get('one')!.key;
+      return { args, entry: join(rig.cacheDir, 'v1/entries', key.slice(0, 2), key) };
+    };
+    const warnings = (out: string): string[] => out.split('\n').filter((l) => l.includes('warning'));
+
+    it("is repaired when it is the user's own (mode 000): one warning, rebuilt, saved in its place", async () => {
+      const { args, entry } = await builtOnce();
+      await chmod(entry, 0o000);
+      const second = await runAsNobody(args);
+      expect(second.code, second.stdout + second.stderr).toBe(0);
+      expect(second.jobs.get('one')).toMatchObject({ status: 'built', stdout: 'ran\n' });
+      expect(warnings(second.stdout)).toHaveLength(1);
+      expect(warnings(second.stdout)[0]).toMatch(/damaged.*replaced it/);
+      const third = await runAsNobody(args);
+      expect(third.jobs.get('one')?.status).toBe('cached');
+      expect(third.stdout).not.toContain('warning');
+    });
+
+    it('is skipped when another user owns it (root, mode 000): the build succeeds, one true warning per run', async () => {
+      const { args, entry } = await builtOnce();
+      execFileSync('chown', ['0:0', entry]);
+      await chmod(entry, 0o000);
+      for (let run = 0; run < 2; run++) {
+        const r = await runAsNobody(args);
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        expect(r.jobs.get('one')).toMatchObject({ status: 'built', stdout: 'ran\n' });
+        expect(warnings(r.stdout), r.stdout).toHaveLength(1);
+        // It was not replaced, and the warning must not say it was.
+        expect(warnings(r.stdout)[0]).toMatch(/cannot be replaced/);
+        expect(warnings(r.stdout)[0]).not.toMatch(/replaced it/);
+      }
+      // Nothing of the saves that could not be committed is left behind.
+      expect(await eventually(async () => (await readdir(join(rig.cacheDir, 'v1/tmp'))).length === 0)).toBe(
+        true,
+      );
+    });
+  });
+
   it('refuses --out-dir targets that would land in one directory, naming them (exit 2)', async () => {
     await rig.write({
       'graph.json': graphJson(
