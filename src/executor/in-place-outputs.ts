@@ -27,9 +27,13 @@ export class InPlaceOutputs {
   /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
   readonly #any: boolean;
 
-  constructor(graph: Graph, sourceDir: string) {
+  /** Whether restored output directories are scratch nobody reads after placing (see `placeOutputs`). */
+  readonly #move: boolean;
+
+  constructor(graph: Graph, sourceDir: string, opts: { moveFromRestores?: boolean } = {}) {
     this.#graph = graph;
     this.#sourceDir = sourceDir;
+    this.#move = opts.moveFromRestores ?? false;
     this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
   }
 
@@ -100,12 +104,15 @@ export class InPlaceOutputs {
     }
   }
 
-  /** After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. */
-  place(label: JobLabel, dir: string): string | undefined {
+  /**
+   * After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. With
+   * `restored`, `dir` is a fresh restore that this run may take files from (when the options allow it).
+   */
+  place(label: JobLabel, dir: string, restored = false): string | undefined {
     const globs = this.#of(label);
     if (!globs) return undefined;
     try {
-      return placeOutputs(dir, this.#sourceDir, globs, this.#protect);
+      return placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
     } catch (e) {
       return `in-place outputs: ${(e as Error).message}`;
     }
