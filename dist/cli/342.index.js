@@ -442,6 +442,21 @@ function keyRecord(graph, job, digests, keys, salt) {
 ;// CONCATENATED MODULE: ./src/explain/run-explainer.ts
 
 
+/** A record from elsewhere, checked before it is compared with anything. */
+function isKeyRecord(name, r) {
+    if (typeof r !== 'object' || r === null)
+        return false;
+    const x = r;
+    const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    return (x.version === 1 &&
+        x.name === name &&
+        typeof x.key === 'string' &&
+        typeof x.salt === 'string' &&
+        isMap(x.inputs) &&
+        Array.isArray(x.cmds) &&
+        isMap(x.deps) &&
+        Array.isArray(x.outputs));
+}
 /**
  * One run's explanations: this run's key records (made on demand from the digests the keys were computed from)
  * against the stored ones, and storing the records of the jobs it builds.
@@ -480,9 +495,35 @@ class RunExplainer {
         return r;
     }
     previous(name) {
-        if (!this.#previous.has(name))
+        if (!this.#previous.has(name)) {
             this.#previous.set(name, this.#store.read(name));
+            this.#looked.add(name);
+        }
         return this.#previous.get(name);
+    }
+    /** Names whose stored record was looked up (locally) since the last `preload` round. */
+    #looked = new Set();
+    /**
+     * Takes the stored records of `names`, and of the dependencies their explanations reach, from a shared
+     * cache (the GitHub cache's index: a fresh runner has no local records). A record found there replaces the
+     * local one: it is the last one of the cache this run reads. Call before `reason`, after the run.
+     */
+    async preload(names, fetch) {
+        const asked = new Set();
+        let wanted = [...new Set(names)];
+        while (wanted.length > 0) {
+            for (const n of wanted)
+                asked.add(n);
+            const found = await fetch(wanted).catch(() => new Map());
+            for (const [n, r] of found)
+                if (isKeyRecord(n, r))
+                    this.#previous.set(n, r);
+            // Explaining them reaches the dependencies whose keys changed: their records are asked for next.
+            this.#looked.clear();
+            for (const n of names)
+                this.changes(n);
+            wanted = [...this.#looked].filter((n) => !asked.has(n));
+        }
     }
     changes(name) {
         return (0,explain/* explain */.WE)(name, this);
