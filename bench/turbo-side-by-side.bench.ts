@@ -23,12 +23,20 @@ import { type GeneratedJob, generateWorkspace, toGraphJson } from './workspace.j
  * per-task `npm run build` goes through an `npm` shim on PATH that runs the package's build script with `sh -c`,
  * so that the tools are compared and not npm.
  *
- * Environment (all optional): BENCH_SIZES=200,1000  BENCH_SCENARIOS=cold,cached,restore,leaf,root
- * BENCH_PAIRS=5  TURBO_VERSION=2.11.11  DISBUILD_CLI=path/to/cli/index.js (default: this checkout's dist/)
+ * `config-cached` and `config-restore` run disbuild from a disbuild.json on the same tree instead of the graph
+ * file: written by `disbuild import turbo` from the tree's turbo.json (so they check the import too), outputs
+ * restored in place into dist/ as turbo does. Fully cached with dist/ present; and with every dist/ moved away
+ * before each run of either tool (disbuild restores in place, turbo from its cache).
+ *
+ * Environment (all optional): BENCH_SIZES=200,1000
+ * BENCH_SCENARIOS=cold,cached,restore,leaf,root,config-cached,config-restore  BENCH_PAIRS=5
+ * TURBO_VERSION=2.11.11  DISBUILD_CLI=path/to/cli/index.js (default: this checkout's dist/)
  */
 const TURBO_VERSION = process.env.TURBO_VERSION ?? '2.11.11';
 const SIZES = (process.env.BENCH_SIZES ?? '200,1000').split(',').map(Number);
-const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'cold,cached,restore,leaf,root').split(','));
+const SCENARIOS = new Set(
+  (process.env.BENCH_SCENARIOS ?? 'cold,cached,restore,leaf,root,config-cached,config-restore').split(','),
+);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
 const CONCURRENCY = 2;
 
@@ -333,6 +341,49 @@ async function benchSize(
     memory.t.push(...r.b.map((x) => x.peakRssKiB));
   }
 
+  if (SCENARIOS.has('config-cached') || SCENARIOS.has('config-restore')) {
+    const viaConfig = configRuns(ctx, ws, env, cli, join(scratch, 'disbuild-config-cache'), measure);
+    ctx.log(`${size}: through disbuild.json: cold run to fill its cache`);
+    viaConfig.run();
+    const moveAllDist = (): void => {
+      for (const j of ws.jobs) moveAside(join(ws.dir, `pkg${j.index}`, 'dist'));
+      sync();
+    };
+    if (SCENARIOS.has('config-cached')) {
+      ctx.log(`${size}: fully cached through disbuild.json, dist/ present`);
+      turbo(); // turbo's own cache warm for this tree state (its dist/ is what disbuild restored: the same bytes)
+      const r = pairs(
+        () => undefined,
+        viaConfig.run,
+        () => turbo(),
+      );
+      row('fully cached through disbuild.json, dist/ present', r.a, r.b, 0.5);
+      memory.d.push(...r.a.map((x) => x.peakRssKiB));
+      memory.t.push(...r.b.map((x) => x.peakRssKiB));
+    }
+    if (SCENARIOS.has('config-restore')) {
+      ctx.log(`${size}: every dist/ deleted before each run, restored in place (disbuild.json) / by turbo`);
+      const r = pairs(
+        () => undefined,
+        () => {
+          moveAllDist();
+          return viaConfig.run();
+        },
+        () => {
+          moveAllDist();
+          return turbo();
+        },
+      );
+      for (const j of ws.jobs) {
+        if (!existsSync(join(ws.dir, `pkg${j.index}`, 'dist', 'out.txt')))
+          throw new Error(`pkg${j.index}/dist/out.txt was not restored`);
+      }
+      row('every dist/ deleted, restored in place through disbuild.json', r.a, r.b, 0.5);
+      memory.d.push(...r.a.map((x) => x.peakRssKiB));
+      memory.t.push(...r.b.map((x) => x.peakRssKiB));
+    }
+  }
+
   const edit = (pkg: number, scenario: string, target: number | undefined): void => {
     const file = join(ws.dir, `pkg${pkg}`, 'src', 'f0.txt');
     let i = 0;
@@ -378,6 +429,45 @@ async function benchSize(
     });
   }
   return rows;
+}
+
+/**
+ * disbuild through a disbuild.json that `disbuild import turbo` wrote from the tree's turbo.json, committed so
+ * that it is a file of the repository as a user's would be. Checks that it compiles to one job per package.
+ */
+function configRuns(
+  ctx: BenchContext,
+  ws: Workspace,
+  env: NodeJS.ProcessEnv,
+  cli: string,
+  cacheDir: string,
+  measure: (name: string, cmd: string[]) => Measured,
+): { run: () => Measured } {
+  const node = (...a: string[]): string =>
+    execFileSync(process.execPath, [cli, ...a], { cwd: ws.dir, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (!existsSync(join(ws.dir, 'disbuild.json'))) {
+    node('import', 'turbo');
+    const git = (...a: string[]): void => void execFileSync('git', a, { cwd: ws.dir, stdio: 'ignore' });
+    git('add', 'disbuild.json');
+    git('-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-qm', 'disbuild.json');
+  }
+  const graph = JSON.parse(node('graph')) as { Jobs: { Name: string }[] };
+  if (graph.Jobs.length !== ws.jobs.length)
+    throw new Error(`disbuild.json compiled to ${graph.Jobs.length} jobs, not ${ws.jobs.length}`);
+  ctx.log(`disbuild.json from \`disbuild import turbo\` compiles to ${graph.Jobs.length} jobs`);
+  return {
+    run: () =>
+      measure('disbuild-config', [
+        process.execPath,
+        cli,
+        'run',
+        '--cache-dir',
+        cacheDir,
+        '-q',
+        '-j',
+        String(CONCURRENCY),
+      ]),
+  };
 }
 
 function range2(d: Measured[], p: Measured[]): string {

@@ -318,15 +318,31 @@ function detailLines(changes, indent = '  ') {
 class KeyRecordStore {
     #dir;
     #made = false;
+    /** The record files there were when first asked: one listing instead of a failed open per job never built. */
+    #listed;
     constructor(cacheDir) {
         this.#dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'explain-v1');
     }
+    #file(name) {
+        return `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(name).digest('hex')}.json`;
+    }
     #path(name) {
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.#dir, `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(name).digest('hex')}.json`);
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.#dir, this.#file(name));
     }
     read(name) {
+        if (this.#listed === undefined) {
+            try {
+                this.#listed = new Set((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(this.#dir));
+            }
+            catch {
+                this.#listed = new Set();
+            }
+        }
+        const file = this.#file(name);
+        if (!this.#listed.has(file))
+            return undefined;
         try {
-            const r = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(this.#path(name), 'utf8'));
+            const r = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.#dir, file), 'utf8'));
             return r.version === 1 && r.name === name ? r : undefined;
         }
         catch {
@@ -342,6 +358,7 @@ class KeyRecordStore {
             this.#made = true;
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temp, JSON.stringify(record));
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, path);
+            this.#listed?.add(this.#file(record.name));
         }
         catch {
             // A record that cannot be written costs a later explanation its detail, nothing else; a full disk must
@@ -425,6 +442,21 @@ function keyRecord(graph, job, digests, keys, salt) {
 ;// CONCATENATED MODULE: ./src/explain/run-explainer.ts
 
 
+/** A record from elsewhere, checked before it is compared with anything. */
+function isKeyRecord(name, r) {
+    if (typeof r !== 'object' || r === null)
+        return false;
+    const x = r;
+    const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    return (x.version === 1 &&
+        x.name === name &&
+        typeof x.key === 'string' &&
+        typeof x.salt === 'string' &&
+        isMap(x.inputs) &&
+        Array.isArray(x.cmds) &&
+        isMap(x.deps) &&
+        Array.isArray(x.outputs));
+}
 /**
  * One run's explanations: this run's key records (made on demand from the digests the keys were computed from)
  * against the stored ones, and storing the records of the jobs it builds.
@@ -463,9 +495,35 @@ class RunExplainer {
         return r;
     }
     previous(name) {
-        if (!this.#previous.has(name))
+        if (!this.#previous.has(name)) {
             this.#previous.set(name, this.#store.read(name));
+            this.#looked.add(name);
+        }
         return this.#previous.get(name);
+    }
+    /** Names whose stored record was looked up (locally) since the last `preload` round. */
+    #looked = new Set();
+    /**
+     * Takes the stored records of `names`, and of the dependencies their explanations reach, from a shared
+     * cache (the GitHub cache's index: a fresh runner has no local records). A record found there replaces the
+     * local one: it is the last one of the cache this run reads. Call before `reason`, after the run.
+     */
+    async preload(names, fetch) {
+        const asked = new Set();
+        let wanted = [...new Set(names)];
+        while (wanted.length > 0) {
+            for (const n of wanted)
+                asked.add(n);
+            const found = await fetch(wanted).catch(() => new Map());
+            for (const [n, r] of found)
+                if (isKeyRecord(n, r))
+                    this.#previous.set(n, r);
+            // Explaining them reaches the dependencies whose keys changed: their records are asked for next.
+            this.#looked.clear();
+            for (const n of names)
+                this.changes(n);
+            wanted = [...this.#looked].filter((n) => !asked.has(n));
+        }
     }
     changes(name) {
         return (0,explain/* explain */.WE)(name, this);

@@ -3348,18 +3348,31 @@ function clearOutputs(sourceDir, globs, keep, protect) {
  * Puts an artifact's in-place outputs back in the source directory: each file whose content, mode or type
  * differs is written beside its place and renamed over it, then checked; files the globs match that the
  * artifact lacks are removed. Answers an error message when a written file does not read back as the artifact's.
+ *
+ * With `move`, `artifactDir` is this run's own verified copy of the artifact, which nothing reads afterwards:
+ * a regular file that no other name shares (one link: never a cache entry's file) is renamed into place
+ * instead of copied and read back — the bytes are the ones just verified — and is gone from `artifactDir`.
  */
-function placeOutputs(artifactDir, sourceDir, globs, protect) {
+function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
     const base = (0,external_node_path_.join)(artifactDir, IN_PLACE_DIR);
     const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
+    // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
+    // of the same size is there, or once written); each parent directory is made once.
+    const made = new Set();
     for (const rel of inArtifact) {
-        const from = (0,external_node_path_.join)(base, rel);
+        const from = describe((0,external_node_path_.join)(base, rel));
         const to = (0,external_node_path_.join)(sourceDir, rel);
         if (sameEntry(from, to))
             continue;
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
+        const parent = (0,external_node_path_.dirname)(to);
+        if (!made.has(parent)) {
+            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
+            made.add(parent);
+        }
+        if (move && moveFile(from, to))
+            continue;
         const temp = `${to}.disbuild-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        copyEntry(from, temp);
+        copyEntry(from.path, temp);
         if (!sameEntry(from, temp)) {
             (0,external_node_fs_.rmSync)(temp, { force: true });
             return `${rel} could not be written in place`;
@@ -3410,6 +3423,23 @@ function outputsInPlace(sourceDir, globs, entries) {
     }
     return true;
 }
+/** Renames a private regular file over `to` with the mode a copy would get; false when it cannot. */
+function moveFile(from, to) {
+    if (!from.stat.isFile() || from.stat.nlink !== 1)
+        return false;
+    try {
+        (0,external_node_fs_.chmodSync)(from.path, from.stat.mode & 0o100 ? 0o755 : 0o644);
+        // A directory where the file goes (a stale tree) is replaced too.
+        if ((0,external_node_fs_.lstatSync)(to, { throwIfNoEntry: false })?.isDirectory())
+            (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
+        (0,external_node_fs_.renameSync)(from.path, to);
+        return true;
+    }
+    catch {
+        // Another file system, say: copied instead.
+        return false;
+    }
+}
 function copyEntry(from, to) {
     const st = (0,external_node_fs_.lstatSync)(from);
     if (st.isSymbolicLink()) {
@@ -3420,18 +3450,27 @@ function copyEntry(from, to) {
     (0,external_node_fs_.copyFileSync)(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
     (0,external_node_fs_.chmodSync)(to, st.mode & 0o100 ? 0o755 : 0o644);
 }
+function describe(path) {
+    const stat = (0,external_node_fs_.lstatSync)(path);
+    let content;
+    return {
+        path,
+        stat,
+        content: () => (content ??= stat.isSymbolicLink() ? (0,external_node_fs_.readlinkSync)(path) : digest(path)),
+    };
+}
 /** Same type, executable bit and content (or link text). */
 function sameEntry(a, b) {
-    const sa = (0,external_node_fs_.lstatSync)(a);
+    const sa = a.stat;
     const sb = (0,external_node_fs_.lstatSync)(b, { throwIfNoEntry: false });
     if (!sb)
         return false;
     if (sa.isSymbolicLink() || sb.isSymbolicLink()) {
-        return sa.isSymbolicLink() && sb.isSymbolicLink() && (0,external_node_fs_.readlinkSync)(a) === (0,external_node_fs_.readlinkSync)(b);
+        return sa.isSymbolicLink() && sb.isSymbolicLink() && a.content() === (0,external_node_fs_.readlinkSync)(b);
     }
     if (!sb.isFile() || sa.size !== sb.size || (sa.mode & 0o100) !== (sb.mode & 0o100))
         return false;
-    return digest(a) === digest(b);
+    return a.content() === digest(b);
 }
 function digest(path) {
     return (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(path)).digest('hex');
@@ -3455,9 +3494,12 @@ class InPlaceOutputs {
     #inputs;
     /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
     #any;
-    constructor(graph, sourceDir) {
+    /** Whether restored output directories are scratch nobody reads after placing (see `placeOutputs`). */
+    #move;
+    constructor(graph, sourceDir, opts = {}) {
         this.#graph = graph;
         this.#sourceDir = sourceDir;
+        this.#move = opts.moveFromRestores ?? false;
         this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
     }
     #of(label) {
@@ -3531,13 +3573,16 @@ class InPlaceOutputs {
             return false;
         }
     }
-    /** After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. */
-    place(label, dir) {
+    /**
+     * After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. With
+     * `restored`, `dir` is a fresh restore that this run may take files from (when the options allow it).
+     */
+    place(label, dir, restored = false) {
         const globs = this.#of(label);
         if (!globs)
             return undefined;
         try {
-            return placeOutputs(dir, this.#sourceDir, globs, this.#protect);
+            return placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
         }
         catch (e) {
             return `in-place outputs: ${e.message}`;
@@ -3682,7 +3727,10 @@ class Execution {
     #outcomes = new Map();
     constructor(parts) {
         this.#p = parts;
-        this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir);
+        // Restored output directories are this run's scratch; only --out-dir and --download all read them whole.
+        this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir, {
+            moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
+        });
         // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
         if (parts.options.signal)
             (0,external_node_events_.setMaxListeners)(0, parts.options.signal);
@@ -3744,12 +3792,13 @@ class Execution {
         if (hit) {
             const dir = this.#outputDir(ref.key);
             if (this.#inPlaceAlready(label, hit)) {
-                // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch.
-                (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+                // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch. Its
+                // (empty) output directory is made only when a job that runs names it (#build): a fully cached run of
+                // a thousand such jobs would otherwise spend most of its file-system time making empty directories.
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
             }
             const restored = await hit.restore(dir);
-            const placed = restored.ok ? this.#inPlace.place(label, dir) : restored.error.message;
+            const placed = restored.ok ? this.#inPlace.place(label, dir, true) : restored.error.message;
             if (placed === undefined) {
                 sealTree(dir);
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
@@ -3789,6 +3838,8 @@ class Execution {
             return this.#notRun(ref, 'not started: the run was interrupted');
         // The first `job.deps.length` entries are the direct dependencies, whose directories commands may name.
         const depDirs = new Map(deps.slice(0, job.deps.length).map((d) => [d.label, d.ready.dir]));
+        for (const dir of depDirs.values())
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
         return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) => this.#runJob(job, ref, depDirs, release));
     }
     #notRun(ref, message) {
@@ -4772,15 +4823,31 @@ function detailLines(changes, indent = '  ') {
 class KeyRecordStore {
     #dir;
     #made = false;
+    /** The record files there were when first asked: one listing instead of a failed open per job never built. */
+    #listed;
     constructor(cacheDir) {
         this.#dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'explain-v1');
     }
+    #file(name) {
+        return `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(name).digest('hex')}.json`;
+    }
     #path(name) {
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.#dir, `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(name).digest('hex')}.json`);
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.#dir, this.#file(name));
     }
     read(name) {
+        if (this.#listed === undefined) {
+            try {
+                this.#listed = new Set((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(this.#dir));
+            }
+            catch {
+                this.#listed = new Set();
+            }
+        }
+        const file = this.#file(name);
+        if (!this.#listed.has(file))
+            return undefined;
         try {
-            const r = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(this.#path(name), 'utf8'));
+            const r = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.#dir, file), 'utf8'));
             return r.version === 1 && r.name === name ? r : undefined;
         }
         catch {
@@ -4796,6 +4863,7 @@ class KeyRecordStore {
             this.#made = true;
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temp, JSON.stringify(record));
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, path);
+            this.#listed?.add(this.#file(record.name));
         }
         catch {
             // A record that cannot be written costs a later explanation its detail, nothing else; a full disk must
@@ -4879,6 +4947,21 @@ function keyRecord(graph, job, digests, keys, salt) {
 ;// CONCATENATED MODULE: ./src/explain/run-explainer.ts
 
 
+/** A record from elsewhere, checked before it is compared with anything. */
+function isKeyRecord(name, r) {
+    if (typeof r !== 'object' || r === null)
+        return false;
+    const x = r;
+    const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    return (x.version === 1 &&
+        x.name === name &&
+        typeof x.key === 'string' &&
+        typeof x.salt === 'string' &&
+        isMap(x.inputs) &&
+        Array.isArray(x.cmds) &&
+        isMap(x.deps) &&
+        Array.isArray(x.outputs));
+}
 /**
  * One run's explanations: this run's key records (made on demand from the digests the keys were computed from)
  * against the stored ones, and storing the records of the jobs it builds.
@@ -4917,9 +5000,35 @@ class RunExplainer {
         return r;
     }
     previous(name) {
-        if (!this.#previous.has(name))
+        if (!this.#previous.has(name)) {
             this.#previous.set(name, this.#store.read(name));
+            this.#looked.add(name);
+        }
         return this.#previous.get(name);
+    }
+    /** Names whose stored record was looked up (locally) since the last `preload` round. */
+    #looked = new Set();
+    /**
+     * Takes the stored records of `names`, and of the dependencies their explanations reach, from a shared
+     * cache (the GitHub cache's index: a fresh runner has no local records). A record found there replaces the
+     * local one: it is the last one of the cache this run reads. Call before `reason`, after the run.
+     */
+    async preload(names, fetch) {
+        const asked = new Set();
+        let wanted = [...new Set(names)];
+        while (wanted.length > 0) {
+            for (const n of wanted)
+                asked.add(n);
+            const found = await fetch(wanted).catch(() => new Map());
+            for (const [n, r] of found)
+                if (isKeyRecord(n, r))
+                    this.#previous.set(n, r);
+            // Explaining them reaches the dependencies whose keys changed: their records are asked for next.
+            this.#looked.clear();
+            for (const n of names)
+                this.changes(n);
+            wanted = [...this.#looked].filter((n) => !asked.has(n));
+        }
     }
     changes(name) {
         return (0,explain/* explain */.WE)(name, this);

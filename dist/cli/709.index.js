@@ -414,7 +414,10 @@ class LocalCache {
         await (0,promises_.utimes)(entry, now, now).catch(() => undefined);
         return (0,result.ok)(undefined);
     }
-    /** Moves a bad entry out of the way atomically, so the next save can replace it. */
+    /**
+     * Moves a bad entry out of the way atomically, so the next save can replace it. Answers why it could not (an
+     * entry another user owns and left unreadable cannot be moved by this one), or undefined once it is gone.
+     */
     async #quarantine(key) {
         const entry = this.#entry(key);
         const temp = this.#newTemp();
@@ -428,11 +431,11 @@ class LocalCache {
         try {
             (0,external_node_fs_.renameSync)(entry, temp);
         }
-        catch {
-            return false;
+        catch (e) {
+            return e.code === 'ENOENT' ? undefined : e.message;
         }
         await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
-        return true;
+        return undefined;
     }
     /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
     #handedOut = new Set();
@@ -503,6 +506,11 @@ class LocalCache {
         }
         catch (e) {
             await dropTemp(temp);
+            if (e instanceof EntryInTheWay) {
+                // Not in the cache, and not claimed to be: the build stands on its own, and later runs build it too.
+                this.#onWarning(e.message);
+                return { saved: false, reason: 'cache-unavailable', message: e.message };
+            }
             const code = e.code;
             if (code === 'ENOTEMPTY' || code === 'EEXIST')
                 return { saved: false, reason: 'exists' };
@@ -525,8 +533,10 @@ class LocalCache {
             if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || this.#isValidEntry(key))
                 throw e;
         }
+        const stuck = await this.#quarantine(key);
+        if (stuck !== undefined)
+            throw new EntryInTheWay(key, stuck);
         this.#onWarning(`cache entry ${key} is damaged (its meta.json cannot be read); replaced it`);
-        await this.#quarantine(key);
         (0,external_node_fs_.renameSync)(temp, entry);
     }
     #isValidEntry(key) {
@@ -569,6 +579,12 @@ class LocalCache {
             return;
         await (0,promises_.mkdir)(dir, { recursive: true });
         this.#shards.add(dir);
+    }
+}
+/** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */
+class EntryInTheWay extends Error {
+    constructor(key, why) {
+        super(`cache entry ${key} cannot be read and cannot be replaced (${why}); the job's output is not saved`);
     }
 }
 

@@ -248,37 +248,36 @@ function describe(v) {
  * the work tree; outside git, every file under `dir` but `.git` and `node_modules`.
  */
 async function listRepoFiles(dir) {
-    if ((await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .workTreePrefix */ .wP)(dir)) !== undefined) {
-        // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
-        const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
-            'ls-files',
-            '-z',
-            '-t',
-            '--cached',
-            '--deleted',
-            '--others',
-            '--exclude-standard',
-            '--',
-            '.',
-        ]);
-        if (listed.ok) {
-            const gone = new Set();
-            const seen = new Set();
-            for (const entry of listed.value.split('\0')) {
-                if (entry.length < 3)
-                    continue;
-                const path = entry.slice(2);
-                if (entry[0] === 'R')
-                    gone.add(path);
-                else
-                    seen.add(path);
-            }
-            const files = [];
-            for (const p of seen)
-                if (!gone.has(p))
-                    files.push(p);
-            return files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
+    // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
+    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
+        'ls-files',
+        '-z',
+        '-t',
+        '--cached',
+        '--deleted',
+        '--others',
+        '--exclude-standard',
+        '--',
+        '.',
+    ]);
+    if (listed.ok) {
+        const gone = new Set();
+        const seen = new Set();
+        for (const entry of listed.value.split('\0')) {
+            if (entry.length < 3)
+                continue;
+            const path = entry.slice(2);
+            if (entry[0] === 'R')
+                gone.add(path);
+            else
+                seen.add(path);
         }
+        const files = [];
+        for (const p of seen)
+            if (!gone.has(p))
+                files.push(p);
+        return files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
     }
     const out = [];
     walk(dir, '', out);

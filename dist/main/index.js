@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8898);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9426);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8898:
+/***/ 9426:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32119,7 +32119,10 @@ class local_cache_LocalCache {
         await (0,promises_namespaceObject.utimes)(entry, now, now).catch(() => undefined);
         return result_ok(undefined);
     }
-    /** Moves a bad entry out of the way atomically, so the next save can replace it. */
+    /**
+     * Moves a bad entry out of the way atomically, so the next save can replace it. Answers why it could not (an
+     * entry another user owns and left unreadable cannot be moved by this one), or undefined once it is gone.
+     */
     async #quarantine(key) {
         const entry = this.#entry(key);
         const temp = this.#newTemp();
@@ -32133,11 +32136,11 @@ class local_cache_LocalCache {
         try {
             (0,external_node_fs_.renameSync)(entry, temp);
         }
-        catch {
-            return false;
+        catch (e) {
+            return e.code === 'ENOENT' ? undefined : e.message;
         }
         await remove_tree_removeTree(temp).catch(() => undefined);
-        return true;
+        return undefined;
     }
     /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
     #handedOut = new Set();
@@ -32208,6 +32211,11 @@ class local_cache_LocalCache {
         }
         catch (e) {
             await dropTemp(temp);
+            if (e instanceof EntryInTheWay) {
+                // Not in the cache, and not claimed to be: the build stands on its own, and later runs build it too.
+                this.#onWarning(e.message);
+                return { saved: false, reason: 'cache-unavailable', message: e.message };
+            }
             const code = e.code;
             if (code === 'ENOTEMPTY' || code === 'EEXIST')
                 return { saved: false, reason: 'exists' };
@@ -32230,8 +32238,10 @@ class local_cache_LocalCache {
             if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || this.#isValidEntry(key))
                 throw e;
         }
+        const stuck = await this.#quarantine(key);
+        if (stuck !== undefined)
+            throw new EntryInTheWay(key, stuck);
         this.#onWarning(`cache entry ${key} is damaged (its meta.json cannot be read); replaced it`);
-        await this.#quarantine(key);
         (0,external_node_fs_.renameSync)(temp, entry);
     }
     #isValidEntry(key) {
@@ -32274,6 +32284,12 @@ class local_cache_LocalCache {
             return;
         await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
         this.#shards.add(dir);
+    }
+}
+/** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */
+class EntryInTheWay extends Error {
+    constructor(key, why) {
+        super(`cache entry ${key} cannot be read and cannot be replaced (${why}); the job's output is not saved`);
     }
 }
 
@@ -32395,6 +32411,9 @@ function holdsAdditions(ix, additions) {
     return true;
 }
 function serializeIndex(ix) {
+    const records = [...new Set([...ix.durations.values()].flatMap((d) => (d.rec ? [d.rec] : [])))].sort();
+    const recIndex = new Map(records.map((r, i) => [r, i]));
+    const recAt = (r) => recIndex.get(r);
     const packs = [...ix.packs.keys()].sort();
     const at = new Map(packs.map((p, i) => [p, i]));
     const artifacts = {};
@@ -32411,7 +32430,8 @@ function serializeIndex(ix) {
         packs: packs.map((p) => [p, ix.packs.get(p).bytes]),
         dead: [...ix.dead],
         artifacts,
-        durations: Object.fromEntries([...ix.durations].map(([n, d]) => [n, [d.ms, d.at]])),
+        durations: Object.fromEntries([...ix.durations].map(([n, d]) => [n, d.rec === undefined ? [d.ms, d.at] : [d.ms, d.at, recAt(d.rec)]])),
+        ...(records.length > 0 ? { records } : {}),
         sources: ix.sources,
     };
     return JSON.stringify(json);
@@ -32451,8 +32471,10 @@ function parseIndex(text) {
                 ...(stderr ? { stderr } : {}),
             });
         }
-        for (const [n, d] of Object.entries(j.durations ?? {}))
-            ix.durations.set(n, { ms: d[0], at: d[1] });
+        for (const [n, d] of Object.entries(j.durations ?? {})) {
+            const rec = d[2] === undefined ? undefined : j.records?.[d[2]];
+            ix.durations.set(n, { ms: d[0], at: d[1], ...(typeof rec === 'string' ? { rec } : {}) });
+        }
         ix.sources = (j.sources ?? []).map(String);
         return ix;
     }
@@ -32687,7 +32709,73 @@ function readInlineLog(l) {
     return Buffer.concat([Buffer.from(note), text]);
 }
 
+;// CONCATENATED MODULE: ./src/cache/packs/key-records.ts
+
+
+
+/** Fixed transfer directory (relative to the workspace): the store derives an entry's version from it. */
+const RECORDS_DIR = '.disbuild-cache/records';
+/**
+ * The key records of the jobs a run built (what `disbuild explain` compares a job's key with), saved as one
+ * entry per run beside its packs, so that a fresh runner can say why a job ran. The index only names, per job
+ * name, the entry holding its last record (`rec` of its duration): every run downloads the index, while an
+ * entry of records is downloaded only by a run that must explain a job it builds.
+ *
+ * Deals with: the entry's file, saving it, fetching and reading entries once per run. Does not deal with: what
+ * a record holds (opaque JSON here; src/explain checks it), the index.
+ */
+class KeyRecordEntries {
+    #store;
+    #workDir;
+    #entries = new Map();
+    constructor(store, workDir) {
+        this.#store = store;
+        this.#workDir = workDir;
+    }
+    /** Saves `records` (job name → record) from the workspace under `key`. */
+    static async save(workspace, records, saveEntry) {
+        const dir = (0,external_node_path_.join)(workspace, RECORDS_DIR);
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        try {
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'records.json'), JSON.stringify({ version: 1, records: Object.fromEntries(records) }));
+            return await saveEntry(RECORDS_DIR);
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        }
+    }
+    /** The records of entry `key` by job name; empty when it is gone, unreadable or the service fails. */
+    read(key) {
+        let p = this.#entries.get(key);
+        if (!p) {
+            p = this.#fetch(key).catch(() => ({}));
+            this.#entries.set(key, p);
+        }
+        return p;
+    }
+    async #fetch(key) {
+        (0,external_node_fs_.mkdirSync)(this.#workDir, { recursive: true, mode: 0o700 });
+        const into = (0,external_node_path_.join)(this.#workDir, `records-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        try {
+            const r = await this.#store.fetch(RECORDS_DIR, key, into);
+            const file = (0,external_node_path_.join)(into, 'records.json');
+            if (r.kind !== 'hit' || r.key !== key || !(0,external_node_fs_.existsSync)(file))
+                return {};
+            const j = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+            const records = j.records;
+            return j.version === 1 && typeof records === 'object' && records !== null && !Array.isArray(records)
+                ? records
+                : {};
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(into, { recursive: true, force: true });
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cache/packs/pack-cache.ts
+
 
 
 
@@ -32730,6 +32818,9 @@ class PackCache {
     #denied = false;
     #warnedBad = false;
     #transfer = Promise.resolve();
+    /** Key records of the jobs this run built, by job name, saved in one entry by `close`. */
+    #records = new Map();
+    #recordEntries;
     constructor(options) {
         this.#o = options;
         this.#now = options.now ?? Date.now;
@@ -32740,6 +32831,7 @@ class PackCache {
             stamp: this.#stamp,
             workDir: (0,external_node_path_.join)(options.workDir, 'fetch'),
         });
+        this.#recordEntries = new KeyRecordEntries(options.store, (0,external_node_path_.join)(options.workDir, 'records'));
     }
     async lookup(keys) {
         const loaded = await this.#load();
@@ -32761,6 +32853,29 @@ class PackCache {
     async recordedDurations() {
         const loaded = await this.#load();
         return new Map(loaded.ok ? [...loaded.index.durations].map(([n, d]) => [n, d.ms]) : []);
+    }
+    /** Keeps the key record of a job this run built, for later runs' explanations (saved by `close`). */
+    stageKeyRecord(name, record) {
+        this.#records.set(name, record);
+    }
+    /**
+     * The last key record stored for each of `names`, from the indexes this run read (before its own were
+     * published): each entry of records they point at is downloaded once. Names with none are left out.
+     */
+    async keyRecords(names) {
+        const loaded = await this.#load();
+        const out = new Map();
+        if (!loaded.ok || this.#down)
+            return out;
+        for (const name of names) {
+            const rec = loaded.index.durations.get(name)?.rec;
+            if (rec === undefined)
+                continue;
+            const records = await this.#recordEntries.read(rec);
+            if (Object.hasOwn(records, name))
+                out.set(name, records[name]);
+        }
+        return out;
     }
     #load() {
         this.#loaded ??= this.#sync.read().then((r) => {
@@ -32908,6 +33023,8 @@ class PackCache {
             return;
         const loaded = await this.#load();
         const base = loaded.ok ? loaded.index : emptyIndex();
+        // Saved beside the packs (its own transfer directory): a run that builds waits for the slower of the two.
+        const records = this.#saveKeyRecords().catch(() => undefined);
         if (this.#staged.size > 0) {
             const moved = await this.#compactInto(base);
             for (const [i, group] of splitBySize([...this.#staged, ...moved], MAX_PACK_BYTES).entries()) {
@@ -32930,9 +33047,24 @@ class PackCache {
                 }
             }
         }
+        await records;
         if (isEmptyIndex(this.#delta))
             return;
         await this.#serial(() => this.#sync.publish(base, this.#delta));
+    }
+    /** One entry for the key records of the jobs whose artifacts this run saved; the index points names at it. */
+    async #saveKeyRecords() {
+        const records = new Map([...this.#records].filter(([name]) => this.#delta.durations.has(name)));
+        if (records.size === 0 || this.#down || this.#denied)
+            return;
+        const key = `${this.#o.keyPrefix}-records-${this.#o.runPart}-${this.#stamp}`;
+        const saved = await KeyRecordEntries.save(this.#o.workspace, records, (dir) => this.#saveWithBackOff(dir, key));
+        if (saved !== 'saved')
+            return;
+        for (const name of records.keys()) {
+            const d = this.#delta.durations.get(name);
+            this.#delta.durations.set(name, { ...d, rec: key });
+        }
     }
     async #savePack(packKey, group) {
         return this.#serial(async () => {
@@ -36405,17 +36537,21 @@ class InputRecheck {
     }
     /** The inputs among `paths` that are no longer what the key recorded (empty when all are unchanged). */
     async changed(paths) {
-        const out = [];
+        // Stat data answers for nearly every input, in line: one metadata call each, no thread-pool round trip, and
+        // no promise per input. Only files touched since the run started are read again, and only those wait.
+        const answers = [];
+        let waits = false;
         for (const p of paths) {
             const state = this.digests.get(p);
-            if (state === undefined || !('digest' in state))
-                continue;
-            if (await this.#changed(p, state))
-                out.push(p);
+            const answer = state === undefined || !('digest' in state) ? false : this.#changedByStat(p, state);
+            waits ||= answer === 'read';
+            answers.push(answer === 'read' ? this.#changedByContent(p, state) : answer);
         }
-        return out;
+        const changed = waits ? await Promise.all(answers) : answers;
+        return paths.filter((_, i) => changed[i]);
     }
-    async #changed(p, state) {
+    /** true: changed; false: unchanged; 'read': its content must say (a git-indexed file touched since `since`). */
+    #changedByStat(p, state) {
         const path = this.sourceDir + '/' + p;
         const st = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
         if (st === undefined)
@@ -36424,8 +36560,9 @@ class InputRecheck {
         if (stamp !== undefined) {
             return !sameStamp(statStamp(st, state.link === undefined ? undefined : (0,external_node_fs_.lstatSync)(path)), stamp);
         }
-        if (st.ctimeMs < this.since - CLOCK_MARGIN_MS)
-            return false;
+        return st.ctimeMs < this.since - CLOCK_MARGIN_MS ? false : 'read';
+    }
+    async #changedByContent(p, state) {
         const now = await digestFromDisk(this.sourceDir, p);
         return (!('digest' in now) || now.digest !== state.digest || now.mode !== state.mode || now.link !== state.link);
     }
@@ -37377,18 +37514,31 @@ function clearOutputs(sourceDir, globs, keep, protect) {
  * Puts an artifact's in-place outputs back in the source directory: each file whose content, mode or type
  * differs is written beside its place and renamed over it, then checked; files the globs match that the
  * artifact lacks are removed. Answers an error message when a written file does not read back as the artifact's.
+ *
+ * With `move`, `artifactDir` is this run's own verified copy of the artifact, which nothing reads afterwards:
+ * a regular file that no other name shares (one link: never a cache entry's file) is renamed into place
+ * instead of copied and read back — the bytes are the ones just verified — and is gone from `artifactDir`.
  */
-function placeOutputs(artifactDir, sourceDir, globs, protect) {
+function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
     const base = (0,external_node_path_.join)(artifactDir, IN_PLACE_DIR);
     const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
+    // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
+    // of the same size is there, or once written); each parent directory is made once.
+    const made = new Set();
     for (const rel of inArtifact) {
-        const from = (0,external_node_path_.join)(base, rel);
+        const from = in_place_describe((0,external_node_path_.join)(base, rel));
         const to = (0,external_node_path_.join)(sourceDir, rel);
         if (sameEntry(from, to))
             continue;
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
+        const parent = (0,external_node_path_.dirname)(to);
+        if (!made.has(parent)) {
+            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
+            made.add(parent);
+        }
+        if (move && moveFile(from, to))
+            continue;
         const temp = `${to}.disbuild-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        copyEntry(from, temp);
+        copyEntry(from.path, temp);
         if (!sameEntry(from, temp)) {
             (0,external_node_fs_.rmSync)(temp, { force: true });
             return `${rel} could not be written in place`;
@@ -37439,6 +37589,23 @@ function outputsInPlace(sourceDir, globs, entries) {
     }
     return true;
 }
+/** Renames a private regular file over `to` with the mode a copy would get; false when it cannot. */
+function moveFile(from, to) {
+    if (!from.stat.isFile() || from.stat.nlink !== 1)
+        return false;
+    try {
+        (0,external_node_fs_.chmodSync)(from.path, from.stat.mode & 0o100 ? 0o755 : 0o644);
+        // A directory where the file goes (a stale tree) is replaced too.
+        if ((0,external_node_fs_.lstatSync)(to, { throwIfNoEntry: false })?.isDirectory())
+            (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
+        (0,external_node_fs_.renameSync)(from.path, to);
+        return true;
+    }
+    catch {
+        // Another file system, say: copied instead.
+        return false;
+    }
+}
 function copyEntry(from, to) {
     const st = (0,external_node_fs_.lstatSync)(from);
     if (st.isSymbolicLink()) {
@@ -37449,18 +37616,27 @@ function copyEntry(from, to) {
     (0,external_node_fs_.copyFileSync)(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
     (0,external_node_fs_.chmodSync)(to, st.mode & 0o100 ? 0o755 : 0o644);
 }
+function in_place_describe(path) {
+    const stat = (0,external_node_fs_.lstatSync)(path);
+    let content;
+    return {
+        path,
+        stat,
+        content: () => (content ??= stat.isSymbolicLink() ? (0,external_node_fs_.readlinkSync)(path) : digest(path)),
+    };
+}
 /** Same type, executable bit and content (or link text). */
 function sameEntry(a, b) {
-    const sa = (0,external_node_fs_.lstatSync)(a);
+    const sa = a.stat;
     const sb = (0,external_node_fs_.lstatSync)(b, { throwIfNoEntry: false });
     if (!sb)
         return false;
     if (sa.isSymbolicLink() || sb.isSymbolicLink()) {
-        return sa.isSymbolicLink() && sb.isSymbolicLink() && (0,external_node_fs_.readlinkSync)(a) === (0,external_node_fs_.readlinkSync)(b);
+        return sa.isSymbolicLink() && sb.isSymbolicLink() && a.content() === (0,external_node_fs_.readlinkSync)(b);
     }
     if (!sb.isFile() || sa.size !== sb.size || (sa.mode & 0o100) !== (sb.mode & 0o100))
         return false;
-    return digest(a) === digest(b);
+    return a.content() === digest(b);
 }
 function digest(path) {
     return (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(path)).digest('hex');
@@ -37484,9 +37660,12 @@ class InPlaceOutputs {
     #inputs;
     /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
     #any;
-    constructor(graph, sourceDir) {
+    /** Whether restored output directories are scratch nobody reads after placing (see `placeOutputs`). */
+    #move;
+    constructor(graph, sourceDir, opts = {}) {
         this.#graph = graph;
         this.#sourceDir = sourceDir;
+        this.#move = opts.moveFromRestores ?? false;
         this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
     }
     #of(label) {
@@ -37560,13 +37739,16 @@ class InPlaceOutputs {
             return false;
         }
     }
-    /** After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. */
-    place(label, dir) {
+    /**
+     * After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. With
+     * `restored`, `dir` is a fresh restore that this run may take files from (when the options allow it).
+     */
+    place(label, dir, restored = false) {
         const globs = this.#of(label);
         if (!globs)
             return undefined;
         try {
-            return placeOutputs(dir, this.#sourceDir, globs, this.#protect);
+            return placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
         }
         catch (e) {
             return `in-place outputs: ${e.message}`;
@@ -37709,7 +37891,10 @@ class Execution {
     #outcomes = new Map();
     constructor(parts) {
         this.#p = parts;
-        this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir);
+        // Restored output directories are this run's scratch; only --out-dir and --download all read them whole.
+        this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir, {
+            moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
+        });
         // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
         if (parts.options.signal)
             (0,external_node_events_.setMaxListeners)(0, parts.options.signal);
@@ -37771,12 +37956,13 @@ class Execution {
         if (hit) {
             const dir = this.#outputDir(ref.key);
             if (this.#inPlaceAlready(label, hit)) {
-                // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch.
-                (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+                // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch. Its
+                // (empty) output directory is made only when a job that runs names it (#build): a fully cached run of
+                // a thousand such jobs would otherwise spend most of its file-system time making empty directories.
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
             }
             const restored = await hit.restore(dir);
-            const placed = restored.ok ? this.#inPlace.place(label, dir) : restored.error.message;
+            const placed = restored.ok ? this.#inPlace.place(label, dir, true) : restored.error.message;
             if (placed === undefined) {
                 sealTree(dir);
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
@@ -37816,6 +38002,8 @@ class Execution {
             return this.#notRun(ref, 'not started: the run was interrupted');
         // The first `job.deps.length` entries are the direct dependencies, whose directories commands may name.
         const depDirs = new Map(deps.slice(0, job.deps.length).map((d) => [d.label, d.ready.dir]));
+        for (const dir of depDirs.values())
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
         return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) => this.#runJob(job, ref, depDirs, release));
     }
     #notRun(ref, message) {
@@ -40250,37 +40438,36 @@ function matcher(pattern) {
  * the work tree; outside git, every file under `dir` but `.git` and `node_modules`.
  */
 async function listRepoFiles(dir) {
-    if ((await git_command_workTreePrefix(dir)) !== undefined) {
-        // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
-        const listed = await gitText(dir, [
-            'ls-files',
-            '-z',
-            '-t',
-            '--cached',
-            '--deleted',
-            '--others',
-            '--exclude-standard',
-            '--',
-            '.',
-        ]);
-        if (listed.ok) {
-            const gone = new Set();
-            const seen = new Set();
-            for (const entry of listed.value.split('\0')) {
-                if (entry.length < 3)
-                    continue;
-                const path = entry.slice(2);
-                if (entry[0] === 'R')
-                    gone.add(path);
-                else
-                    seen.add(path);
-            }
-            const files = [];
-            for (const p of seen)
-                if (!gone.has(p))
-                    files.push(p);
-            return files.sort(compareCodeUnits);
+    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
+    // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
+    const listed = await gitText(dir, [
+        'ls-files',
+        '-z',
+        '-t',
+        '--cached',
+        '--deleted',
+        '--others',
+        '--exclude-standard',
+        '--',
+        '.',
+    ]);
+    if (listed.ok) {
+        const gone = new Set();
+        const seen = new Set();
+        for (const entry of listed.value.split('\0')) {
+            if (entry.length < 3)
+                continue;
+            const path = entry.slice(2);
+            if (entry[0] === 'R')
+                gone.add(path);
+            else
+                seen.add(path);
         }
+        const files = [];
+        for (const p of seen)
+            if (!gone.has(p))
+                files.push(p);
+        return files.sort(compareCodeUnits);
     }
     const out = [];
     walk(dir, '', out);
@@ -41006,15 +41193,31 @@ function removeDeadFallbacks() {
 class record_store_KeyRecordStore {
     #dir;
     #made = false;
+    /** The record files there were when first asked: one listing instead of a failed open per job never built. */
+    #listed;
     constructor(cacheDir) {
         this.#dir = (0,external_node_path_.join)(cacheDir, 'explain-v1');
     }
+    #file(name) {
+        return `${(0,external_node_crypto_.createHash)('sha1').update(name).digest('hex')}.json`;
+    }
     #path(name) {
-        return (0,external_node_path_.join)(this.#dir, `${(0,external_node_crypto_.createHash)('sha1').update(name).digest('hex')}.json`);
+        return (0,external_node_path_.join)(this.#dir, this.#file(name));
     }
     read(name) {
+        if (this.#listed === undefined) {
+            try {
+                this.#listed = new Set((0,external_node_fs_.readdirSync)(this.#dir));
+            }
+            catch {
+                this.#listed = new Set();
+            }
+        }
+        const file = this.#file(name);
+        if (!this.#listed.has(file))
+            return undefined;
         try {
-            const r = JSON.parse((0,external_node_fs_.readFileSync)(this.#path(name), 'utf8'));
+            const r = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.#dir, file), 'utf8'));
             return r.version === 1 && r.name === name ? r : undefined;
         }
         catch {
@@ -41030,6 +41233,7 @@ class record_store_KeyRecordStore {
             this.#made = true;
             (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(record));
             (0,external_node_fs_.renameSync)(temp, path);
+            this.#listed?.add(this.#file(record.name));
         }
         catch {
             // A record that cannot be written costs a later explanation its detail, nothing else; a full disk must
@@ -41223,6 +41427,21 @@ function keyRecord(graph, job, digests, keys, salt) {
 ;// CONCATENATED MODULE: ./src/explain/run-explainer.ts
 
 
+/** A record from elsewhere, checked before it is compared with anything. */
+function isKeyRecord(name, r) {
+    if (typeof r !== 'object' || r === null)
+        return false;
+    const x = r;
+    const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    return (x.version === 1 &&
+        x.name === name &&
+        typeof x.key === 'string' &&
+        typeof x.salt === 'string' &&
+        isMap(x.inputs) &&
+        Array.isArray(x.cmds) &&
+        isMap(x.deps) &&
+        Array.isArray(x.outputs));
+}
 /**
  * One run's explanations: this run's key records (made on demand from the digests the keys were computed from)
  * against the stored ones, and storing the records of the jobs it builds.
@@ -41261,9 +41480,35 @@ class run_explainer_RunExplainer {
         return r;
     }
     previous(name) {
-        if (!this.#previous.has(name))
+        if (!this.#previous.has(name)) {
             this.#previous.set(name, this.#store.read(name));
+            this.#looked.add(name);
+        }
         return this.#previous.get(name);
+    }
+    /** Names whose stored record was looked up (locally) since the last `preload` round. */
+    #looked = new Set();
+    /**
+     * Takes the stored records of `names`, and of the dependencies their explanations reach, from a shared
+     * cache (the GitHub cache's index: a fresh runner has no local records). A record found there replaces the
+     * local one: it is the last one of the cache this run reads. Call before `reason`, after the run.
+     */
+    async preload(names, fetch) {
+        const asked = new Set();
+        let wanted = [...new Set(names)];
+        while (wanted.length > 0) {
+            for (const n of wanted)
+                asked.add(n);
+            const found = await fetch(wanted).catch(() => new Map());
+            for (const [n, r] of found)
+                if (isKeyRecord(n, r))
+                    this.#previous.set(n, r);
+            // Explaining them reaches the dependencies whose keys changed: their records are asked for next.
+            this.#looked.clear();
+            for (const n of names)
+                this.changes(n);
+            wanted = [...this.#looked].filter((n) => !asked.has(n));
+        }
     }
     changes(name) {
         return explain(name, this);
@@ -43070,14 +43315,18 @@ async function build(graph, o, p, cache, targets) {
     try {
         const github = new GithubReporter(process.stdout, o.logReplay);
         // Why each job ran, against the key records of the runner's local cache directory (see the README).
+        // With the github cache, also against the records it keeps: a hosted runner's local directory is empty.
         const explainer = new run_explainer_RunExplainer(graph, o.salt, new record_store_KeyRecordStore(defaultCacheDir(process.env)));
+        const pack = cache instanceof PackCache ? cache : undefined;
         const reasons = new Map();
         const reporter = {
             onEvent: (e) => {
                 if (e.type === 'job-start')
-                    reasons.set(e.job.name, explainer.reason(e.job.name));
-                if (e.type === 'job-end' && e.outcome.status === 'built')
+                    reasons.set(e.job.name, '');
+                if (e.type === 'job-end' && e.outcome.status === 'built') {
                     explainer.recordBuilt(e.outcome.name);
+                    pack?.stageKeyRecord(e.outcome.name, explainer.current(e.outcome.name));
+                }
                 github.onEvent(e);
             },
         };
@@ -43089,6 +43338,10 @@ async function build(graph, o, p, cache, targets) {
         });
         if (!result.ok)
             throw stepError(result.error);
+        if (pack)
+            await explainer.preload([...reasons.keys()], (names) => pack.keyRecords(names));
+        for (const name of reasons.keys())
+            reasons.set(name, explainer.reason(name));
         explainer.flush();
         const summary = result.value;
         const reportPath = (0,external_node_path_.join)(p.runnerTemp, 'disbuild-report.json');

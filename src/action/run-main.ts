@@ -356,12 +356,17 @@ async function build(
   try {
     const github = new GithubReporter(process.stdout, o.logReplay);
     // Why each job ran, against the key records of the runner's local cache directory (see the README).
+    // With the github cache, also against the records it keeps: a hosted runner's local directory is empty.
     const explainer = new RunExplainer(graph, o.salt, new KeyRecordStore(defaultCacheDir(process.env)));
+    const pack = cache instanceof PackCache ? cache : undefined;
     const reasons = new Map<string, string>();
     const reporter: Reporter = {
       onEvent: (e) => {
-        if (e.type === 'job-start') reasons.set(e.job.name, explainer.reason(e.job.name));
-        if (e.type === 'job-end' && e.outcome.status === 'built') explainer.recordBuilt(e.outcome.name);
+        if (e.type === 'job-start') reasons.set(e.job.name, '');
+        if (e.type === 'job-end' && e.outcome.status === 'built') {
+          explainer.recordBuilt(e.outcome.name);
+          pack?.stageKeyRecord(e.outcome.name, explainer.current(e.outcome.name));
+        }
         github.onEvent(e);
       },
     };
@@ -372,6 +377,8 @@ async function build(
       onKeyed: explainer.onKeyed,
     });
     if (!result.ok) throw stepError(result.error);
+    if (pack) await explainer.preload([...reasons.keys()], (names) => pack.keyRecords(names));
+    for (const name of reasons.keys()) reasons.set(name, explainer.reason(name));
     explainer.flush();
     const summary = result.value;
     const reportPath = join(p.runnerTemp, 'disbuild-report.json');

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gitText, workTreePrefix } from '../ids/git-command.js';
+import { gitText } from '../ids/git-command.js';
 import { compareCodeUnits } from '../ids/canonical.js';
 
 /**
@@ -9,32 +9,31 @@ import { compareCodeUnits } from '../ids/canonical.js';
  * the work tree; outside git, every file under `dir` but `.git` and `node_modules`.
  */
 export async function listRepoFiles(dir: string): Promise<string[]> {
-  if ((await workTreePrefix(dir)) !== undefined) {
-    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
-    const listed = await gitText(dir, [
-      'ls-files',
-      '-z',
-      '-t',
-      '--cached',
-      '--deleted',
-      '--others',
-      '--exclude-standard',
-      '--',
-      '.',
-    ]);
-    if (listed.ok) {
-      const gone = new Set<string>();
-      const seen = new Set<string>();
-      for (const entry of listed.value.split('\0')) {
-        if (entry.length < 3) continue;
-        const path = entry.slice(2);
-        if (entry[0] === 'R') gone.add(path);
-        else seen.add(path);
-      }
-      const files: string[] = [];
-      for (const p of seen) if (!gone.has(p)) files.push(p);
-      return files.sort(compareCodeUnits);
+  // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
+  // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
+  const listed = await gitText(dir, [
+    'ls-files',
+    '-z',
+    '-t',
+    '--cached',
+    '--deleted',
+    '--others',
+    '--exclude-standard',
+    '--',
+    '.',
+  ]);
+  if (listed.ok) {
+    const gone = new Set<string>();
+    const seen = new Set<string>();
+    for (const entry of listed.value.split('\0')) {
+      if (entry.length < 3) continue;
+      const path = entry.slice(2);
+      if (entry[0] === 'R') gone.add(path);
+      else seen.add(path);
     }
+    const files: string[] = [];
+    for (const p of seen) if (!gone.has(p)) files.push(p);
+    return files.sort(compareCodeUnits);
   }
   const out: string[] = [];
   walk(dir, '', out);

@@ -72,7 +72,11 @@ export class Execution {
 
   constructor(parts: ExecutionParts) {
     this.#p = parts;
-    this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir, parts.outputGlobs);
+    // Restored output directories are this run's scratch; only --out-dir and --download all read them whole.
+    this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir, {
+      moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
+      ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
+    });
     // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
     if (parts.options.signal) setMaxListeners(0, parts.options.signal);
     this.#tempDirs = new TempDirs(join(parts.options.workDir, 'tmp'));
@@ -143,12 +147,13 @@ export class Execution {
     if (hit) {
       const dir = this.#outputDir(ref.key);
       if (this.#inPlaceAlready(label, hit)) {
-        // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch.
-        mkdirSync(dir, { recursive: true });
+        // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch. Its
+        // (empty) output directory is made only when a job that runs names it (#build): a fully cached run of
+        // a thousand such jobs would otherwise spend most of its file-system time making empty directories.
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
       }
       const restored = await hit.restore(dir);
-      const placed = restored.ok ? this.#inPlace.place(label, dir) : restored.error.message;
+      const placed = restored.ok ? this.#inPlace.place(label, dir, true) : restored.error.message;
       if (placed === undefined) {
         sealTree(dir);
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
@@ -189,6 +194,7 @@ export class Execution {
     const depDirs = new Map(
       deps.slice(0, job.deps.length).map((d) => [d.label, (d.ready as { dir: string }).dir]),
     );
+    for (const dir of depDirs.values()) mkdirSync(dir, { recursive: true });
     return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) =>
       this.#runJob(job, ref, depDirs, release),
     );

@@ -20,17 +20,21 @@ export class InPlaceOutputs {
   /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
   readonly #any: boolean;
 
+  /** Whether restored output directories are scratch nobody reads after placing (see `placeOutputs`). */
+  readonly #move: boolean;
+
   readonly #compile: ((patterns: readonly string[]) => OutputGlobs) | undefined;
 
   /** `compile` (output-globs.ts) is needed only when some job has `Outputs`: most runs never load it. */
   constructor(
     graph: Graph,
     sourceDir: string,
-    compile: ((patterns: readonly string[]) => OutputGlobs) | undefined,
+    opts: { moveFromRestores?: boolean; compile?: (patterns: readonly string[]) => OutputGlobs } = {},
   ) {
     this.#graph = graph;
     this.#sourceDir = sourceDir;
-    this.#compile = compile;
+    this.#move = opts.moveFromRestores ?? false;
+    this.#compile = opts.compile;
     this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
   }
 
@@ -102,12 +106,15 @@ export class InPlaceOutputs {
     }
   }
 
-  /** After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. */
-  place(label: JobLabel, dir: string): string | undefined {
+  /**
+   * After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. With
+   * `restored`, `dir` is a fresh restore that this run may take files from (when the options allow it).
+   */
+  place(label: JobLabel, dir: string, restored = false): string | undefined {
     const globs = this.#of(label);
     if (!globs) return undefined;
     try {
-      return placeOutputs(dir, this.#sourceDir, globs, this.#protect);
+      return placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
     } catch (e) {
       return `in-place outputs: ${(e as Error).message}`;
     }

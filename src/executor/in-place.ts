@@ -19,6 +19,7 @@ import {
   readlinkSync,
   renameSync,
   rmSync,
+  type Stats,
   symlinkSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -88,22 +89,35 @@ export function clearOutputs(
  * Puts an artifact's in-place outputs back in the source directory: each file whose content, mode or type
  * differs is written beside its place and renamed over it, then checked; files the globs match that the
  * artifact lacks are removed. Answers an error message when a written file does not read back as the artifact's.
+ *
+ * With `move`, `artifactDir` is this run's own verified copy of the artifact, which nothing reads afterwards:
+ * a regular file that no other name shares (one link: never a cache entry's file) is renamed into place
+ * instead of copied and read back — the bytes are the ones just verified — and is gone from `artifactDir`.
  */
 export function placeOutputs(
   artifactDir: string,
   sourceDir: string,
   globs: OutputGlobs,
   protect: (path: string) => boolean,
+  move = false,
 ): string | undefined {
   const base = join(artifactDir, IN_PLACE_DIR);
   const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
+  // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
+  // of the same size is there, or once written); each parent directory is made once.
+  const made = new Set<string>();
   for (const rel of inArtifact) {
-    const from = join(base, rel);
+    const from = describe(join(base, rel));
     const to = join(sourceDir, rel);
     if (sameEntry(from, to)) continue;
-    mkdirSync(dirname(to), { recursive: true });
+    const parent = dirname(to);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    if (move && moveFile(from, to)) continue;
     const temp = `${to}.disbuild-${randomBytes(4).toString('hex')}`;
-    copyEntry(from, temp);
+    copyEntry(from.path, temp);
     if (!sameEntry(from, temp)) {
       rmSync(temp, { force: true });
       return `${rel} could not be written in place`;
@@ -150,6 +164,21 @@ export function outputsInPlace(
   return true;
 }
 
+/** Renames a private regular file over `to` with the mode a copy would get; false when it cannot. */
+function moveFile(from: Described, to: string): boolean {
+  if (!from.stat.isFile() || from.stat.nlink !== 1) return false;
+  try {
+    chmodSync(from.path, from.stat.mode & 0o100 ? 0o755 : 0o644);
+    // A directory where the file goes (a stale tree) is replaced too.
+    if (lstatSync(to, { throwIfNoEntry: false })?.isDirectory()) rmSync(to, { recursive: true, force: true });
+    renameSync(from.path, to);
+    return true;
+  } catch {
+    // Another file system, say: copied instead.
+    return false;
+  }
+}
+
 function copyEntry(from: string, to: string): void {
   const st = lstatSync(from);
   if (st.isSymbolicLink()) {
@@ -161,16 +190,33 @@ function copyEntry(from: string, to: string): void {
   chmodSync(to, st.mode & 0o100 ? 0o755 : 0o644);
 }
 
+/** An artifact's file, its digest (or link text) read once, when first needed. */
+interface Described {
+  path: string;
+  stat: Stats;
+  content(): string;
+}
+
+function describe(path: string): Described {
+  const stat = lstatSync(path);
+  let content: string | undefined;
+  return {
+    path,
+    stat,
+    content: () => (content ??= stat.isSymbolicLink() ? readlinkSync(path) : digest(path)),
+  };
+}
+
 /** Same type, executable bit and content (or link text). */
-function sameEntry(a: string, b: string): boolean {
-  const sa = lstatSync(a);
+function sameEntry(a: Described, b: string): boolean {
+  const sa = a.stat;
   const sb = lstatSync(b, { throwIfNoEntry: false });
   if (!sb) return false;
   if (sa.isSymbolicLink() || sb.isSymbolicLink()) {
-    return sa.isSymbolicLink() && sb.isSymbolicLink() && readlinkSync(a) === readlinkSync(b);
+    return sa.isSymbolicLink() && sb.isSymbolicLink() && a.content() === readlinkSync(b);
   }
   if (!sb.isFile() || sa.size !== sb.size || (sa.mode & 0o100) !== (sb.mode & 0o100)) return false;
-  return digest(a) === digest(b);
+  return a.content() === digest(b);
 }
 
 function digest(path: string): string {

@@ -5,6 +5,23 @@ import { type Change, explain, oneLine, type RecordLookup } from './explain.js';
 import { keyRecord, type KeyRecord } from './key-record.js';
 import type { KeyRecordStore } from './record-store.js';
 
+/** A record from elsewhere, checked before it is compared with anything. */
+function isKeyRecord(name: string, r: unknown): r is KeyRecord {
+  if (typeof r !== 'object' || r === null) return false;
+  const x = r as Partial<Record<keyof KeyRecord, unknown>>;
+  const isMap = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return (
+    x.version === 1 &&
+    x.name === name &&
+    typeof x.key === 'string' &&
+    typeof x.salt === 'string' &&
+    isMap(x.inputs) &&
+    Array.isArray(x.cmds) &&
+    isMap(x.deps) &&
+    Array.isArray(x.outputs)
+  );
+}
+
 /**
  * One run's explanations: this run's key records (made on demand from the digests the keys were computed from)
  * against the stored ones, and storing the records of the jobs it builds.
@@ -48,8 +65,36 @@ export class RunExplainer implements RecordLookup {
   }
 
   previous(name: string): KeyRecord | undefined {
-    if (!this.#previous.has(name)) this.#previous.set(name, this.#store.read(name));
+    if (!this.#previous.has(name)) {
+      this.#previous.set(name, this.#store.read(name));
+      this.#looked.add(name);
+    }
     return this.#previous.get(name);
+  }
+
+  /** Names whose stored record was looked up (locally) since the last `preload` round. */
+  readonly #looked = new Set<string>();
+
+  /**
+   * Takes the stored records of `names`, and of the dependencies their explanations reach, from a shared
+   * cache (the GitHub cache's index: a fresh runner has no local records). A record found there replaces the
+   * local one: it is the last one of the cache this run reads. Call before `reason`, after the run.
+   */
+  async preload(
+    names: readonly string[],
+    fetch: (names: string[]) => Promise<ReadonlyMap<string, unknown>>,
+  ): Promise<void> {
+    const asked = new Set<string>();
+    let wanted = [...new Set(names)];
+    while (wanted.length > 0) {
+      for (const n of wanted) asked.add(n);
+      const found = await fetch(wanted).catch(() => new Map<string, unknown>());
+      for (const [n, r] of found) if (isKeyRecord(n, r)) this.#previous.set(n, r);
+      // Explaining them reaches the dependencies whose keys changed: their records are asked for next.
+      this.#looked.clear();
+      for (const n of names) this.changes(n);
+      wanted = [...this.#looked].filter((n) => !asked.has(n));
+    }
   }
 
   changes(name: string): Change[] {

@@ -39,13 +39,22 @@ export interface PackInfo {
   bytes: number;
 }
 
+export interface NameRecord {
+  ms: number;
+  at: number;
+  rec?: string;
+}
+
 export interface PackIndex {
   artifacts: Map<string, IndexedArtifact>;
   packs: Map<string, PackInfo>;
   /** Packs found gone (evicted), with the day they were found: their artifacts are never resurrected by a merge. */
   dead: Map<string, number>;
-  /** Last recorded duration per job name (`at`: ms since the epoch), for planners that weigh jobs. */
-  durations: Map<string, { ms: number; at: number }>;
+  /**
+   * Last recorded duration per job name (`at`: ms since the epoch), for planners that weigh jobs; `rec`: the
+   * key-records entry holding the key record of that build (for `explain` on a runner with no local records).
+   */
+  durations: Map<string, NameRecord>;
   /** Keys of the index entries merged into this one, oldest first, bounded. */
   sources: string[];
 }
@@ -127,18 +136,24 @@ export function holdsAdditions(ix: PackIndex, additions: PackIndex): boolean {
 /**
  * Serialized form, compact because an index is downloaded by every run: packs are listed once and artifacts
  * refer to them by position; an artifact is `[pack, durationMs, savedAt, lastHit, stdout?, stderr?]` with
- * logs as `"f:<base64>"` (whole) or `"t:<bytes>:<base64>"` (tail) and `0` for none.
+ * logs as `"f:<base64>"` (whole) or `"t:<bytes>:<base64>"` (tail) and `0` for none. Key-records entries are
+ * listed once too (`records`, optional) and a duration is `[ms, at, record?]` by position: readers that predate
+ * them ignore both.
  */
 interface IndexJson {
   version: 2;
   packs: [string, number][];
   dead: [string, number][];
   artifacts: Record<string, (string | number)[]>;
-  durations: Record<string, [number, number]>;
+  durations: Record<string, [number, number] | [number, number, number]>;
+  records?: string[];
   sources: string[];
 }
 
 export function serializeIndex(ix: PackIndex): string {
+  const records = [...new Set([...ix.durations.values()].flatMap((d) => (d.rec ? [d.rec] : [])))].sort();
+  const recIndex = new Map(records.map((r, i) => [r, i]));
+  const recAt = (r: string): number => recIndex.get(r)!;
   const packs = [...ix.packs.keys()].sort();
   const at = new Map(packs.map((p, i) => [p, i]));
   const artifacts: IndexJson['artifacts'] = {};
@@ -153,7 +168,10 @@ export function serializeIndex(ix: PackIndex): string {
     packs: packs.map((p) => [p, ix.packs.get(p)!.bytes]),
     dead: [...ix.dead],
     artifacts,
-    durations: Object.fromEntries([...ix.durations].map(([n, d]) => [n, [d.ms, d.at]])),
+    durations: Object.fromEntries(
+      [...ix.durations].map(([n, d]) => [n, d.rec === undefined ? [d.ms, d.at] : [d.ms, d.at, recAt(d.rec)]]),
+    ),
+    ...(records.length > 0 ? { records } : {}),
     sources: ix.sources,
   };
   return JSON.stringify(json);
@@ -190,7 +208,10 @@ export function parseIndex(text: string): PackIndex | undefined {
         ...(stderr ? { stderr } : {}),
       });
     }
-    for (const [n, d] of Object.entries(j.durations ?? {})) ix.durations.set(n, { ms: d[0], at: d[1] });
+    for (const [n, d] of Object.entries(j.durations ?? {})) {
+      const rec = d[2] === undefined ? undefined : j.records?.[d[2]];
+      ix.durations.set(n, { ms: d[0], at: d[1], ...(typeof rec === 'string' ? { rec } : {}) });
+    }
     ix.sources = (j.sources ?? []).map(String);
     return ix;
   } catch {

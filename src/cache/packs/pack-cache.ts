@@ -12,6 +12,7 @@ import type { EntryStore, SaveResult } from './entry-store.js';
 import { dayOf, emptyIndex, type IndexedArtifact, isEmptyIndex, type PackIndex } from './index-file.js';
 import { IndexSync, type ReadResult } from './index-sync.js';
 import { inlineLog, readInlineLog } from './inline-logs.js';
+import { KeyRecordEntries } from './key-records.js';
 
 /** Fixed transfer directory (relative to the workspace): the store derives an entry's version from it. */
 const PACK_DIR = '.disbuild-cache/pack';
@@ -66,6 +67,9 @@ export class PackCache implements Cache {
   #denied = false;
   #warnedBad = false;
   #transfer: Promise<unknown> = Promise.resolve();
+  /** Key records of the jobs this run built, by job name, saved in one entry by `close`. */
+  readonly #records = new Map<string, unknown>();
+  readonly #recordEntries: KeyRecordEntries;
 
   constructor(options: PackCacheOptions) {
     this.#o = options;
@@ -77,6 +81,7 @@ export class PackCache implements Cache {
       stamp: this.#stamp,
       workDir: join(options.workDir, 'fetch'),
     });
+    this.#recordEntries = new KeyRecordEntries(options.store, join(options.workDir, 'records'));
   }
 
   async lookup(keys: readonly JobKey[]): Promise<Map<JobKey, CacheHit>> {
@@ -97,6 +102,28 @@ export class PackCache implements Cache {
   async recordedDurations(): Promise<Map<string, number>> {
     const loaded = await this.#load();
     return new Map(loaded.ok ? [...loaded.index.durations].map(([n, d]) => [n, d.ms]) : []);
+  }
+
+  /** Keeps the key record of a job this run built, for later runs' explanations (saved by `close`). */
+  stageKeyRecord(name: string, record: unknown): void {
+    this.#records.set(name, record);
+  }
+
+  /**
+   * The last key record stored for each of `names`, from the indexes this run read (before its own were
+   * published): each entry of records they point at is downloaded once. Names with none are left out.
+   */
+  async keyRecords(names: readonly string[]): Promise<Map<string, unknown>> {
+    const loaded = await this.#load();
+    const out = new Map<string, unknown>();
+    if (!loaded.ok || this.#down) return out;
+    for (const name of names) {
+      const rec = loaded.index.durations.get(name)?.rec;
+      if (rec === undefined) continue;
+      const records = await this.#recordEntries.read(rec);
+      if (Object.hasOwn(records, name)) out.set(name, records[name]);
+    }
+    return out;
   }
 
   #load(): Promise<ReadResult> {
@@ -250,6 +277,8 @@ export class PackCache implements Cache {
     if (!this.#o.save || this.#down || this.#denied) return;
     const loaded = await this.#load();
     const base = loaded.ok ? loaded.index : emptyIndex();
+    // Saved beside the packs (its own transfer directory): a run that builds waits for the slower of the two.
+    const records = this.#saveKeyRecords().catch(() => undefined);
     if (this.#staged.size > 0) {
       const moved = await this.#compactInto(base);
       for (const [i, group] of splitBySize([...this.#staged, ...moved], MAX_PACK_BYTES).entries()) {
@@ -273,8 +302,24 @@ export class PackCache implements Cache {
         }
       }
     }
+    await records;
     if (isEmptyIndex(this.#delta)) return;
     await this.#serial(() => this.#sync.publish(base, this.#delta));
+  }
+
+  /** One entry for the key records of the jobs whose artifacts this run saved; the index points names at it. */
+  async #saveKeyRecords(): Promise<void> {
+    const records = new Map([...this.#records].filter(([name]) => this.#delta.durations.has(name)));
+    if (records.size === 0 || this.#down || this.#denied) return;
+    const key = `${this.#o.keyPrefix}-records-${this.#o.runPart}-${this.#stamp}`;
+    const saved = await KeyRecordEntries.save(this.#o.workspace, records, (dir) =>
+      this.#saveWithBackOff(dir, key),
+    );
+    if (saved !== 'saved') return;
+    for (const name of records.keys()) {
+      const d = this.#delta.durations.get(name)!;
+      this.#delta.durations.set(name, { ...d, rec: key });
+    }
   }
 
   async #savePack(packKey: string, group: [JobKey, Staged][]): Promise<SaveResult> {

@@ -71,6 +71,25 @@ describe('in-place outputs', () => {
     expect((await readdir(join(src, 'pkg/dist'))).sort()).toEqual(['a.js', 'keep.js', 'link.js', 'sub']);
   });
 
+  it('moves files out of a private restore, but copies a file that shares its inode (a cache entry)', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A', 'pkg/dist/sub/b.js': 'B', 'pkg/types.d.ts': 'T' });
+    await chmod(join(src, 'pkg/dist/a.js'), 0o755);
+    captureOutputs(src, globs, out);
+    await chmod(join(out, IN_PLACE_DIR, 'pkg/dist/sub/b.js'), 0o444);
+    const shared = join(root, 'cache-entry-file');
+    execFileSync('ln', [join(out, IN_PLACE_DIR, 'pkg/types.d.ts'), shared]);
+    await rm(join(src, 'pkg'), { recursive: true });
+    expect(placeOutputs(out, src, globs, () => false, true)).toBeUndefined();
+    expect(await readFile(join(src, 'pkg/dist/a.js'), 'utf8')).toBe('A');
+    expect((await stat(join(src, 'pkg/dist/a.js'))).mode & 0o777).toBe(0o755);
+    expect((await stat(join(src, 'pkg/dist/sub/b.js'))).mode & 0o777).toBe(0o644);
+    expect(existsSync(join(out, IN_PLACE_DIR, 'pkg/dist/a.js'))).toBe(false);
+    // The linked file stays where it was, and the work tree's copy is a file of its own.
+    expect(existsSync(join(out, IN_PLACE_DIR, 'pkg/types.d.ts'))).toBe(true);
+    expect((await stat(join(src, 'pkg/types.d.ts'))).ino).not.toBe((await stat(shared)).ino);
+    expect(await readFile(join(src, 'pkg/types.d.ts'), 'utf8')).toBe('T');
+  });
+
   it('knows when the checkout already holds the in-place outputs of an artifact', async () => {
     await write(src, { 'pkg/dist/a.js': 'A', 'pkg/types.d.ts': 'T' });
     captureOutputs(src, globs, out);
@@ -117,7 +136,7 @@ describe('in-place outputs', () => {
         [reader.label, reader],
       ]),
     };
-    new InPlaceOutputs(graph, src, compileOutputGlobs).clear(label);
+    new InPlaceOutputs(graph, src, { compile: compileOutputGlobs }).clear(label);
     expect(existsSync(join(src, 'pkg/dist/tracked.js'))).toBe(true);
     expect(existsSync(join(src, 'pkg/dist/read.js'))).toBe(true);
     expect(existsSync(join(src, 'pkg/dist/stale.js'))).toBe(false);
