@@ -1,34 +1,117 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { mkdir, symlink } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, constants as zlib } from 'node:zlib';
+import { createGunzip, createGzip, constants as zlib } from 'node:zlib';
 import { create as createTar, Parser, type ReadEntry } from 'tar';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
 import type { Manifest, ManifestEntry } from '../cache.js';
 import { isSafeRelative } from './remote-record.js';
 
+/** Archives up to this size are kept in memory between packing and uploading; bigger ones go to a file. */
+export const IN_MEMORY_ARCHIVE = 4 * 1024 * 1024;
+
+/** A packed archive: its bytes in memory, or (over `IN_MEMORY_ARCHIVE`) in the spill file. */
+export interface PackedArchive {
+  sha256: string;
+  size: number;
+  /** Undefined when the archive was written to the spill file. */
+  bytes?: Buffer;
+}
+
 /**
- * Writes the tree at `dir` (exactly the manifest's entries, in its order) as a gzipped tar to `file`, streaming,
- * and answers the archive's SHA-256 and size. Portable and without times, so equal trees give equal archives.
+ * Packs the tree at `dir` (exactly the manifest's entries, in its order) as a gzipped tar, streaming, and answers
+ * the archive's SHA-256 and size. Portable and without times, so equal trees give equal archives. The tar is
+ * written uncompressed and gzipped by Node's zlib in large chunks on its thread pool: the tar library's own
+ * gzip compresses each small write synchronously on the main thread, where the run's jobs are handled.
  */
+export async function packArchive(
+  dir: string,
+  manifest: Manifest,
+  spillFile: string,
+): Promise<PackedArchive> {
+  const paths = ['.', ...manifest.entries.map((e) => e.path)];
+  const tar = createTar(
+    { cwd: dir, portable: true, noDirRecurse: true, mtime: new Date(0) },
+    paths,
+  ) as unknown as Readable;
+  const digest = new Digest();
+  const sink = new SpillSink(spillFile, IN_MEMORY_ARCHIVE);
+  await pipeline(tar, createGzip({ level: zlib.Z_BEST_SPEED, chunkSize: 64 * 1024 }), digest, sink);
+  const bytes = sink.bytes();
+  return { sha256: digest.hex(), size: digest.size, ...(bytes ? { bytes } : {}) };
+}
+
+/** Writes the archive of the tree at `dir` to `file` (see `packArchive`). */
 export async function packTree(
   dir: string,
   manifest: Manifest,
   file: string,
 ): Promise<{ sha256: string; size: number }> {
-  const paths = ['.', ...manifest.entries.map((e) => e.path)];
-  const tar = createTar(
-    { cwd: dir, gzip: { level: zlib.Z_BEST_SPEED }, portable: true, noDirRecurse: true, mtime: new Date(0) },
-    paths,
-  );
-  const digest = new Digest();
-  await pipeline(tar as unknown as Readable, digest, createWriteStream(file));
-  return { sha256: digest.hex(), size: digest.size };
+  const a = await packArchive(dir, manifest, file);
+  if (a.bytes) await writeFile(file, a.bytes);
+  return { sha256: a.sha256, size: a.size };
+}
+
+/** Keeps what is written in memory up to `limit` bytes, then moves it all to `file` and streams the rest there. */
+class SpillSink extends Writable {
+  readonly #file: string;
+  readonly #limit: number;
+  #chunks: Buffer[] = [];
+  #size = 0;
+  #out: WriteStream | undefined;
+
+  constructor(file: string, limit: number) {
+    super();
+    this.#file = file;
+    this.#limit = limit;
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
+    if (this.#out === undefined && this.#size + chunk.length <= this.#limit) {
+      this.#chunks.push(chunk);
+      this.#size += chunk.length;
+      cb();
+      return;
+    }
+    let bytes = chunk;
+    if (this.#out === undefined) {
+      this.#out = createWriteStream(this.#file, { flags: 'wx' });
+      // Reported through the write callbacks and `_final`.
+      this.#out.on('error', () => undefined);
+      bytes = Buffer.concat([...this.#chunks, chunk]);
+      this.#chunks = [];
+    }
+    // One write at a time: its callback carries any error, and nothing piles up in memory.
+    this.#out.write(bytes, (e) => cb(e));
+  }
+
+  override _final(cb: (e?: Error | null) => void): void {
+    if (this.#out === undefined) {
+      cb();
+      return;
+    }
+    const out = this.#out;
+    out.once('error', cb);
+    out.end(() => {
+      out.off('error', cb);
+      cb();
+    });
+  }
+
+  override _destroy(e: Error | null, cb: (e?: Error | null) => void): void {
+    this.#out?.destroy();
+    cb(e);
+  }
+
+  /** The archive, when it stayed in memory. */
+  bytes(): Buffer | undefined {
+    return this.#out === undefined ? Buffer.concat(this.#chunks, this.#size) : undefined;
+  }
 }
 
 /** Counts and hashes what flows through it. */

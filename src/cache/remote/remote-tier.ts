@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobKey } from '../../ids/brands.js';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
-import type { ArtifactToSave } from '../cache.js';
+import type { Readable } from 'node:stream';
+import type { ArtifactToSave, Manifest } from '../cache.js';
 import { buildManifest, sha256 } from '../manifest.js';
-import { packTree, unpackTree } from './archive.js';
+import { packArchive, unpackTree } from './archive.js';
 import type { HttpFailure } from './http-client.js';
 import { withIdleTimeout } from './http-client.js';
 import type { ObjectStore } from './object-store.js';
@@ -44,6 +45,7 @@ export class RemoteTier {
   #active = 0;
   #pending = 0;
   #closing = false;
+  #scratchMade = false;
 
   constructor(options: RemoteTierOptions) {
     this.#o = options;
@@ -147,13 +149,16 @@ export class RemoteTier {
     return ok(Buffer.concat(chunks));
   }
 
-  /** Queues the upload of a saved artifact from `dir` (which stays untouched until `close`). */
-  upload(key: JobKey, dir: string, artifact: ArtifactToSave): void {
+  /**
+   * Queues the upload of a saved artifact from `dir` (which stays untouched until `close`). `manifest`: the one
+   * the local cache just built for these files, so that the upload does not hash them again.
+   */
+  upload(key: JobKey, dir: string, artifact: ArtifactToSave, manifest?: Manifest): void {
     if (this.#o.mode === 'read' || this.#down || this.#closing) return;
     this.#pending++;
     this.#queue.push(async () => {
       try {
-        if (!this.#down) await this.#uploadOne(key, dir, artifact);
+        if (!this.#down) await this.#uploadOne(key, dir, artifact, manifest);
       } finally {
         this.#pending--;
       }
@@ -179,20 +184,35 @@ export class RemoteTier {
   }
 
   /** Blob first, record last: a record never names an archive the server lacks. */
-  async #uploadOne(key: JobKey, dir: string, a: ArtifactToSave): Promise<void> {
-    const manifest = await buildManifest(dir, key, a.durationMs, a.stdout, a.stderr);
-    if (!manifest.ok) return;
+  async #uploadOne(key: JobKey, dir: string, a: ArtifactToSave, saved?: Manifest): Promise<void> {
+    let manifest = saved;
+    if (manifest === undefined) {
+      const built = await buildManifest(dir, key, a.durationMs, a.stdout, a.stderr);
+      if (!built.ok) return;
+      manifest = built.value;
+    }
+    if (!this.#scratchMade) {
+      await mkdir(this.#o.scratchDir, { recursive: true });
+      this.#scratchMade = true;
+    }
     const file = join(this.#o.scratchDir, `${key}-${randomBytes(4).toString('hex')}.tgz`);
-    await mkdir(this.#o.scratchDir, { recursive: true });
     try {
-      const archive = await packTree(dir, manifest.value, file);
-      const record: RemoteRecord = { version: 1, key, archive, manifest: manifest.value };
+      const packed = await packArchive(dir, manifest, file);
+      const archive = { sha256: packed.sha256, size: packed.size };
+      const record: RemoteRecord = { version: 1, key, archive, manifest };
+      const body = packed.bytes ?? ((): Readable => createReadStream(file));
       const puts: (() => Promise<Result<void, HttpFailure>>)[] = [
-        () => this.#o.store.put('blob', archive.sha256, () => createReadStream(file), archive.size),
+        () => this.#o.store.put('blob', archive.sha256, body, archive.size),
       ];
       for (const name of ['stdout', 'stderr'] as const) {
+        const spilled = name === 'stdout' ? a.stdoutFile : a.stderrFile;
+        const digest = name === 'stdout' ? manifest.stdoutSha256 : manifest.stderrSha256;
         const log = a[name];
-        if (log.length <= INLINE_LOG_LIMIT) record[name] = log.toString('base64');
+        if (spilled !== undefined && saved !== undefined) {
+          // The whole log is in its file (the buffer holds only its ends); the saved manifest names the file's digest.
+          const size = (await stat(spilled)).size;
+          puts.push(() => this.#o.store.put('blob', digest, () => createReadStream(spilled), size));
+        } else if (log.length <= INLINE_LOG_LIMIT) record[name] = log.toString('base64');
         else puts.push(() => this.#o.store.put('blob', sha256(log), log, log.length));
       }
       for (const put of puts) {
@@ -206,7 +226,7 @@ export class RemoteTier {
       const r = await this.#o.store.put('meta', recordId(key), bytes, bytes.length);
       if (!r.ok) this.fail('an upload failed', describe(r.error));
     } finally {
-      await rm(file, { force: true });
+      await unlink(file).catch(() => undefined);
     }
   }
 
