@@ -5,7 +5,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, createGzip, constants as zlib } from 'node:zlib';
+import { createGunzip, createGzip, deflateRawSync, type Gzip, constants as zlib } from 'node:zlib';
 import { create as createTar, Parser, type ReadEntry } from 'tar';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
@@ -41,7 +41,7 @@ export async function packArchive(
   ) as unknown as Readable;
   const digest = new Digest();
   const sink = new SpillSink(spillFile, IN_MEMORY_ARCHIVE);
-  await pipeline(tar, createGzip({ level: zlib.Z_BEST_SPEED, chunkSize: 64 * 1024 }), digest, sink);
+  await pipeline(tar, new AdaptiveGzip(), digest, sink);
   const bytes = sink.bytes();
   return { sha256: digest.hex(), size: digest.size, ...(bytes ? { bytes } : {}) };
 }
@@ -55,6 +55,64 @@ export async function packTree(
   const a = await packArchive(dir, manifest, file);
   if (a.bytes) await writeFile(file, a.bytes);
   return { sha256: a.sha256, size: a.size };
+}
+
+/** How much of an archive's start decides how it is compressed. */
+const SAMPLE = 8 * 1024;
+/** Level 1 shrinking the sample less than this much says the data has few repeats to find. */
+const FEW_REPEATS = 0.65;
+
+/**
+ * gzip at level 1, or Huffman coding alone for data with few repeats. Deflate spends most of its time looking
+ * for repeats, and in random-looking data (compressed files, base64, digests) it finds almost none: there,
+ * Huffman coding alone gives the same size for a third of the CPU. Code and text keep level 1, which shrinks
+ * them several times more. The archive's first bytes decide, so the same tree still gives the same archive.
+ */
+class AdaptiveGzip extends Transform {
+  #head: Buffer[] = [];
+  #headSize = 0;
+  #gzip: Gzip | undefined;
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
+    if (this.#gzip) {
+      this.#gzip.write(chunk, (e) => cb(e));
+      return;
+    }
+    this.#head.push(chunk);
+    this.#headSize += chunk.length;
+    if (this.#headSize < SAMPLE) {
+      cb();
+      return;
+    }
+    this.#start().write(Buffer.concat(this.#head), (e) => cb(e));
+    this.#head = [];
+  }
+
+  override _flush(cb: (e?: Error | null) => void): void {
+    const gzip = this.#gzip ?? this.#start();
+    if (this.#head.length > 0) gzip.write(Buffer.concat(this.#head));
+    this.#head = [];
+    gzip.once('end', () => cb());
+    gzip.end();
+  }
+
+  #start(): Gzip {
+    const head = Buffer.concat(this.#head);
+    const sample = head.subarray(0, SAMPLE);
+    const fewRepeats =
+      sample.length >= SAMPLE &&
+      deflateRawSync(sample, { level: zlib.Z_BEST_SPEED }).length > FEW_REPEATS * sample.length;
+    const gzip = createGzip({
+      level: zlib.Z_BEST_SPEED,
+      chunkSize: 64 * 1024,
+      ...(fewRepeats ? { strategy: zlib.Z_HUFFMAN_ONLY } : {}),
+    });
+    gzip.on('data', (c: Buffer) => this.push(c));
+    gzip.on('error', (e) => this.destroy(e));
+    this.#head = [head];
+    this.#gzip = gzip;
+    return gzip;
+  }
 }
 
 /** Keeps what is written in memory up to `limit` bytes, then moves it all to `file` and streams the rest there. */

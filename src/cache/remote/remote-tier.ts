@@ -13,6 +13,7 @@ import type { HttpFailure } from './http-client.js';
 import { withIdleTimeout } from './http-client.js';
 import type { ObjectStore } from './object-store.js';
 import { META_LIMIT } from './object-store.js';
+import type { UploadChild } from './upload-child.js';
 import { INLINE_LOG_LIMIT, parseRecord, recordId, type RemoteRecord } from './remote-record.js';
 
 export interface RemoteTierOptions {
@@ -26,6 +27,13 @@ export interface RemoteTierOptions {
   uploadWaitMs: number;
   idleTimeoutMs: number;
   onWarning(message: string): void;
+  /** Called as each queued upload is over, however it ended. */
+  onUploadSettled?(): void;
+  /**
+   * Starts a lower-priority process to upload in (see upload-child.ts), at the first upload; when it answers
+   * undefined (no such program beside this bundle), uploads run in this process.
+   */
+  startUploadChild?(onFailed: (message: string) => void): UploadChild | undefined;
 }
 
 /**
@@ -46,6 +54,8 @@ export class RemoteTier {
   #pending = 0;
   #closing = false;
   #scratchMade = false;
+  /** The upload process: undefined until the first upload, null when uploads run in this process. */
+  #child: UploadChild | null | undefined;
 
   constructor(options: RemoteTierOptions) {
     this.#o = options;
@@ -62,6 +72,7 @@ export class RemoteTier {
     );
     if (this.#down) return message;
     this.#down = true;
+    this.#child?.kill();
     this.#o.onWarning(message);
     return message;
   }
@@ -155,12 +166,20 @@ export class RemoteTier {
    */
   upload(key: JobKey, dir: string, artifact: ArtifactToSave, manifest?: Manifest): void {
     if (this.#o.mode === 'read' || this.#down || this.#closing) return;
+    if (this.#child === undefined && this.#o.startUploadChild) {
+      this.#child = this.#o.startUploadChild((message) => this.#failedInChild(message)) ?? null;
+    }
+    if (this.#child) {
+      this.#child.upload(key, dir, artifact, manifest);
+      return;
+    }
     this.#pending++;
     this.#queue.push(async () => {
       try {
         if (!this.#down) await this.#uploadOne(key, dir, artifact, manifest);
       } finally {
         this.#pending--;
+        this.#o.onUploadSettled?.();
       }
     });
     this.#pump();
@@ -230,9 +249,29 @@ export class RemoteTier {
     }
   }
 
+  /** The upload process reported the first failure: the same breaker as a failure here. */
+  #failedInChild(message: string): void {
+    if (this.#down) return;
+    this.#down = true;
+    this.#o.onWarning(message);
+  }
+
+  #notUploaded(count: number): void {
+    if (this.#down || count <= 0) return;
+    this.#down = true;
+    this.#o.onWarning(
+      `remote cache ${this.#o.store.display}: ${count} artifacts were not uploaded within ${Math.round(this.#o.uploadWaitMs / 1000)} s; later runs will build them again`,
+    );
+  }
+
   /** Waits for the uploads, at most `uploadWaitMs`; warns about what did not make it, then closes the sockets. */
   async close(): Promise<void> {
     this.#closing = true;
+    if (this.#child) {
+      const child = this.#child;
+      await child.close(this.#o.uploadWaitMs);
+      this.#notUploaded(child.pending);
+    }
     if (this.#pending > 0) {
       let timer: NodeJS.Timeout | undefined;
       const timedOut = await Promise.race([
@@ -245,12 +284,7 @@ export class RemoteTier {
         }),
       ]);
       clearTimeout(timer);
-      if (timedOut && !this.#down) {
-        this.#down = true;
-        this.#o.onWarning(
-          `remote cache ${this.#o.store.display}: ${this.#pending} artifacts were not uploaded within ${Math.round(this.#o.uploadWaitMs / 1000)} s; later runs will build them again`,
-        );
-      }
+      if (timedOut) this.#notUploaded(this.#pending);
     }
     this.#queue.length = 0;
     this.#o.store.close();
