@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CacheServer, startNginx } from '../test/helpers/remote/servers.js';
 import type { BenchContext, BenchRow } from './harness.js';
@@ -38,12 +38,15 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
-/** A curl config fetching `files` (paths under the server's store) to /dev/null. */
-function curlConfig(path: string, server: CacheServer, files: string[]): void {
+/** A curl config fetching `files` (paths under the server's store) to /dev/null, or into files under `into`. */
+function curlConfig(path: string, server: CacheServer, files: string[], into?: string): void {
   writeFileSync(
     path,
     files
-      .map((f) => `url = "${server.url}${f.slice(server.storeDir.length)}"\noutput = "/dev/null"\n`)
+      .map((f, i) => {
+        const output = into === undefined ? '/dev/null' : join(into, String(i));
+        return `url = "${server.url}${f.slice(server.storeDir.length)}"\noutput = "${output}"\n`;
+      })
       .join(''),
   );
 }
@@ -106,12 +109,21 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const config = join(ctx.workDir, `curl-${label}.cfg`);
     curlConfig(config, server, archives);
     const curl: number[] = [];
+    const curlDisk: number[] = [];
     const all: number[] = [];
     const lookups: number[] = [];
     const allCpu: number[] = [];
     const lookupsCpu: number[] = [];
     for (let i = 0; i < pairs; i++) {
       curl.push(timed('curl', ['-sf', '--parallel', '--parallel-max', '32', '-K', config], ctx.workDir).ms);
+      // The same, writing every archive to a file of a fresh directory (still not extracting nor verifying).
+      const into = freshDir();
+      mkdirSync(into);
+      const diskConfig = join(ctx.workDir, `curl-${label}-disk-${i}.cfg`);
+      curlConfig(diskConfig, server, archives, into);
+      curlDisk.push(
+        timed('curl', ['-sf', '--parallel', '--parallel-max', '32', '-K', diskConfig], ctx.workDir).ms,
+      );
       const a = disbuild(src, [...remote, '--cache-dir', freshDir(), '--download', 'all']);
       const l = disbuild(src, [...remote, '--cache-dir', freshDir()]);
       all.push(a.ms);
@@ -140,6 +152,15 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       value: `${secs(median(all))} (${range(all)}), CPU ${secs(median(allCpu))}`,
       reference: `lookups only ${secs(median(lookups))} (${range(lookups)}), CPU ${secs(median(lookupsCpu))}; curl ${secs(median(curl))}`,
       ratio: mb / (median(all) / 1000) / theirs,
+      target: 'for information',
+    });
+    const toDisk = mb / (median(curlDisk) / 1000);
+    rows.push({
+      benchmark,
+      measure: 'restore throughput, as above, against curl writing the archives to files',
+      value: `${ours.toFixed(0)} MB/s`,
+      reference: `curl --parallel-max 32 into files: ${toDisk.toFixed(0)} MB/s (${range(curlDisk)})`,
+      ratio: ours / toDisk,
       target: 'for information',
     });
   };
