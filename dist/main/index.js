@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6710);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8898);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6710:
+/***/ 8898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42046,6 +42046,7 @@ const Outputs = {
     report: 'report',
     matrix: 'matrix',
     plan: 'plan',
+    duplicated: 'duplicated',
 };
 /** What main hands to post through the runner's state file. */
 const State = {
@@ -42077,6 +42078,7 @@ function idleOutputs() {
 function planOutputs(plan) {
     return {
         [Outputs.matrix]: JSON.stringify(plan.matrix),
+        [Outputs.duplicated]: JSON.stringify(plan.copies),
         [Outputs.plan]: plan.encoded,
         [Outputs.cached]: String(plan.total - plan.missed),
     };
@@ -42226,72 +42228,12 @@ class PartReports {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scale/partition.ts
-/**
- * How the missed work of a graph is spread over the runners of a matrix (DESIGN.md §8).
- *
- * The plan has one fan-out: a **trunk** that the planning runner builds and saves first, then `n` **shards**
- * that restore the trunk from the cache and build the rest side by side. Real graphs are one connected
- * component around a few core libraries, so components alone give no parallelism; cutting the shared
- * ancestors out into the trunk splits the rest into many small components, which are dealt to shards by work.
- *
- * The trunk is always a prefix of the missed jobs sorted by the work that depends on them (their own plus all
- * their missed descendants'). A job's ancestors always weigh strictly more than the job, so every such prefix
- * holds its own dependencies: the planner never needs a shard's output. Among the prefixes and shard counts,
- * the plan with the smallest estimated makespan wins (fewer shards and a smaller trunk on ties): a shard must
- * save more than a runner's start-up costs, and one shard means the planner builds everything itself.
- *
- * Pure and deterministic: the same items give the same plan on every machine.
- */
-/** Trunk sizes tried at most: enough to find the knee, cheap for 100,000 jobs. */
-const MAX_CANDIDATES = 48;
+;// CONCATENATED MODULE: ./src/scale/work-graph.ts
+/** Graph arithmetic over missed work items, shared by the partitioner and its copy refinement. */
 /** Exact descendant sets cost items² bits; past this, an upper bound that keeps the ordering safe. */
 const EXACT_LIMIT = 16_384;
-function partition(items, o) {
-    const m = items.length;
-    const cores = Math.max(1, o.cores);
-    const w = items.map((it) => Math.max(it.seconds, 1e-3));
-    const order = partition_topologicalOrder(items);
-    const total = sum(w);
-    const single = o.startupSeconds + Math.max(criticalPath(items, w, order, null), total / cores);
-    const everythingOnPlanner = {
-        trunk: order.slice().sort((a, b) => a - b),
-        shards: [[]],
-        estimateSeconds: single,
-        singleRunnerSeconds: single,
-    };
-    if (m === 0)
-        return { ...everythingOnPlanner, trunk: [], estimateSeconds: o.startupSeconds };
-    if (o.maxShards < 2)
-        return everythingOnPlanner;
-    const weight = dependentWork(items, w, order);
-    const byWeight = order
-        .slice()
-        .sort((a, b) => weight[b] - weight[a] || compare(items[a].id, items[b].id));
-    let best = everythingOnPlanner;
-    for (const size of candidateSizes(m)) {
-        const inTrunk = new Uint8Array(m);
-        for (let i = 0; i < size; i++)
-            inTrunk[byWeight[i]] = 1;
-        const trunkSeconds = size === 0 ? 0 : Math.max(criticalPath(items, w, order, inTrunk), sumWhere(w, inTrunk, 1) / cores);
-        const parts = components(items, w, order, inTrunk);
-        for (const n of shardCounts(Math.min(o.maxShards, parts.length), parts.length)) {
-            const loads = deal(parts, n, cores);
-            const estimate = 2 * o.startupSeconds + trunkSeconds + Math.max(...loads.map((l) => l.seconds));
-            if (estimate < best.estimateSeconds - 1e-9) {
-                best = {
-                    trunk: byWeight.slice(0, size).sort((a, b) => a - b),
-                    shards: loads.map((l) => l.items.sort((a, b) => a - b)),
-                    estimateSeconds: estimate,
-                    singleRunnerSeconds: single,
-                };
-            }
-        }
-    }
-    return best;
-}
 /** Indices in an order where every item comes after its dependencies. */
-function partition_topologicalOrder(items) {
+function work_graph_topologicalOrder(items) {
     const pending = items.map((it) => it.deps.length);
     const dependents = items.map(() => []);
     items.forEach((it, i) => it.deps.forEach((d) => dependents[d].push(i)));
@@ -42333,8 +42275,7 @@ function criticalPath(items, w, order, mask) {
 function dependentWork(items, w, order) {
     const m = items.length;
     const out = new Array(m).fill(0);
-    const dependents = items.map(() => []);
-    items.forEach((it, i) => it.deps.forEach((d) => dependents[d].push(i)));
+    const dependents = dependentsOf(items);
     if (m > EXACT_LIMIT) {
         for (let k = m - 1; k >= 0; k--) {
             const i = order[k];
@@ -42370,6 +42311,126 @@ function dependentWork(items, w, order) {
     }
     return out;
 }
+/** For each item, the items that list it as a dependency. */
+function dependentsOf(items) {
+    const dependents = items.map(() => []);
+    items.forEach((it, i) => it.deps.forEach((d) => dependents[d].push(i)));
+    return dependents;
+}
+
+;// CONCATENATED MODULE: ./src/scale/partition.ts
+
+/** Trunk sizes tried at most: enough to find the knee, cheap for 100,000 jobs. */
+const MAX_CANDIDATES = 48;
+/** Trunk jobs tried as copies, latest first: the cheap tail of a trunk is where a copy pays. */
+const MAX_COPY_TRIALS = 32;
+function partition(items, o) {
+    const m = items.length;
+    const cores = Math.max(1, o.cores);
+    const w = items.map((it) => Math.max(it.seconds, 1e-3));
+    const order = work_graph_topologicalOrder(items);
+    const total = sum(w);
+    const single = o.startupSeconds + Math.max(criticalPath(items, w, order, null), total / cores);
+    const everythingOnPlanner = {
+        trunk: order.slice().sort((a, b) => a - b),
+        shards: [[]],
+        copies: [],
+        duplicatedSeconds: 0,
+        estimateSeconds: single,
+        singleRunnerSeconds: single,
+    };
+    if (m === 0)
+        return { ...everythingOnPlanner, trunk: [], estimateSeconds: o.startupSeconds };
+    if (o.maxShards < 2)
+        return everythingOnPlanner;
+    const ctx = { items, w, order, dependents: dependentsOf(items), o, cores };
+    const weight = dependentWork(items, w, order);
+    const byWeight = order
+        .slice()
+        .sort((a, b) => weight[b] - weight[a] || compare(items[a].id, items[b].id));
+    let best = everythingOnPlanner;
+    let bestTrunk;
+    for (const size of candidateSizes(m)) {
+        const inTrunk = new Uint8Array(m);
+        for (let i = 0; i < size; i++)
+            inTrunk[byWeight[i]] = 1;
+        const plan = evaluate(ctx, inTrunk, new Uint8Array(m), null);
+        if (plan && plan.estimateSeconds < best.estimateSeconds - 1e-9) {
+            best = { ...plan, singleRunnerSeconds: single };
+            bestTrunk = inTrunk;
+        }
+    }
+    if (bestTrunk && best.trunk.length > 0) {
+        best = withCopies(ctx, bestTrunk, best, (o.maxDuplicateShare ?? 0.1) * total);
+    }
+    return best;
+}
+/**
+ * Takes trunk jobs out of the trunk, latest first, and lets every shard that needs one build it itself, when
+ * that makes the estimate strictly shorter and the work built twice stays within `budget` seconds: a cheap job
+ * the planner would otherwise build before any shard may start (DESIGN.md §8's bounded duplication). A job
+ * leaves the trunk only after all its dependents did, so the trunk still never needs a shard's output.
+ */
+function withCopies(ctx, inTrunk, planned, budget) {
+    const trunk = Uint8Array.from(inTrunk);
+    const copy = new Uint8Array(trunk.length);
+    const n = planned.shards.length;
+    let best = planned;
+    let current = planned.estimateSeconds;
+    const latestFirst = ctx.order.filter((i) => trunk[i] === 1).reverse();
+    for (const x of latestFirst.slice(0, MAX_COPY_TRIALS)) {
+        const deps = ctx.dependents[x];
+        if (ctx.w[x] > budget || deps.length === 0 || deps.some((d) => trunk[d] === 1))
+            continue;
+        trunk[x] = 0;
+        copy[x] = 1;
+        const plan = evaluate(ctx, trunk, copy, n);
+        // A step that only keeps the estimate is taken too (two parallel trunk jobs pay off only together), but
+        // a plan is kept only when it is strictly shorter: ties go to the smaller duplication.
+        if (plan && plan.duplicatedSeconds <= budget && plan.estimateSeconds < current + 1e-9) {
+            current = plan.estimateSeconds;
+            if (plan.estimateSeconds < best.estimateSeconds - 1e-9) {
+                best = { ...plan, singleRunnerSeconds: planned.singleRunnerSeconds };
+            }
+        }
+        else {
+            trunk[x] = 1;
+            copy[x] = 0;
+        }
+    }
+    return best;
+}
+/** The best plan for this trunk and these copies over the shard counts worth trying (or exactly `n`). */
+function evaluate(ctx, inTrunk, copy, n) {
+    const { items, w, order, o, cores } = ctx;
+    const trunkWork = sumWhere(w, inTrunk, 1);
+    const trunkSeconds = trunkWork === 0 ? 0 : Math.max(criticalPath(items, w, order, inTrunk), trunkWork / cores);
+    const parts = components(ctx, inTrunk, copy);
+    const counts = n === null ? shardCounts(Math.min(o.maxShards, parts.length), parts.length) : [n];
+    let best;
+    for (const count of counts) {
+        const loads = deal(parts, count, cores, w);
+        const estimate = 2 * o.startupSeconds + trunkSeconds + Math.max(...loads.map((l) => l.seconds));
+        if (best && estimate >= best.estimateSeconds - 1e-9)
+            continue;
+        const built = new Map();
+        for (const l of loads)
+            for (const c of l.copies)
+                built.set(c, (built.get(c) ?? 0) + 1);
+        best = {
+            trunk: [...inTrunk.keys()].filter((i) => inTrunk[i] === 1),
+            shards: loads.map((l) => [...l.items, ...l.copies].sort((a, b) => a - b)),
+            copies: [...built]
+                .filter(([, k]) => k > 1)
+                .map(([c]) => c)
+                .sort((a, b) => a - b),
+            duplicatedSeconds: [...built].reduce((s, [c, k]) => s + (k - 1) * w[c], 0),
+            estimateSeconds: estimate,
+            singleRunnerSeconds: 0,
+        };
+    }
+    return best;
+}
 /** 0, every size up to 16, then sizes spread geometrically up to all but one item (fewer for huge graphs). */
 function candidateSizes(m) {
     const sizes = new Set();
@@ -42388,8 +42449,13 @@ function shardCounts(most, parts) {
             counts.push(n);
     return counts;
 }
-/** Connected components of the items outside the trunk, with their work and critical path. */
-function components(items, w, order, inTrunk) {
+/**
+ * Connected components of the items that are neither trunk nor copies, with their work and critical path.
+ * Copies do not join components: each part that needs one gets its own.
+ */
+function components(ctx, inTrunk, copy) {
+    const { items, w, order } = ctx;
+    const placed = (i) => inTrunk[i] !== 1 && copy[i] !== 1;
     const parent = Int32Array.from(items.keys());
     const find = (i) => {
         while (parent[i] !== i) {
@@ -42399,57 +42465,133 @@ function components(items, w, order, inTrunk) {
         return i;
     };
     items.forEach((it, i) => {
-        if (inTrunk[i])
+        if (!placed(i))
             return;
         for (const d of it.deps)
-            if (!inTrunk[d])
+            if (placed(d))
                 parent[find(d)] = find(i);
     });
     const finish = new Float64Array(items.length);
+    // The copies each copy needs, itself included (copies are few: at most MAX_COPY_TRIALS).
+    const needs = new Map();
     const parts = new Map();
     for (const i of order) {
-        if (inTrunk[i])
+        if (inTrunk[i] === 1)
             continue;
         let start = 0;
         for (const d of items[i].deps)
-            if (!inTrunk[d])
+            if (inTrunk[d] !== 1)
                 start = Math.max(start, finish[d]);
         finish[i] = start + w[i];
+        const copyDeps = items[i].deps.filter((d) => copy[d] === 1).flatMap((d) => needs.get(d));
+        if (copy[i] === 1) {
+            needs.set(i, [i, ...copyDeps]);
+            continue;
+        }
         const root = find(i);
         let part = parts.get(root);
-        if (!part)
-            parts.set(root, (part = { items: [], work: 0, criticalPath: 0, id: items[i].id }));
+        if (!part) {
+            part = {
+                items: [],
+                copies: [],
+                copySet: new Set(),
+                work: 0,
+                criticalPath: 0,
+                copyDepth: 0,
+                id: items[i].id,
+            };
+            parts.set(root, part);
+        }
         part.items.push(i);
         part.work += w[i];
         part.criticalPath = Math.max(part.criticalPath, finish[i]);
+        for (const c of copyDeps) {
+            part.copySet.add(c);
+            part.copyDepth = Math.max(part.copyDepth, finish[c]);
+        }
         if (compare(items[i].id, part.id) < 0)
             part.id = items[i].id;
     }
-    return [...parts.values()].sort((a, b) => b.work - a.work || compare(a.id, b.id));
+    return ([...parts.values()]
+        .map(({ copySet, ...part }) => ({ ...part, copies: [...copySet].sort((a, b) => a - b) }))
+        // Among equal parts, those that need the same copies are dealt one after the other, before those that
+        // need none: they can then share shards (and copies), and the others fill the gaps.
+        .sort((a, b) => b.work - a.work ||
+        Math.sign(b.copies.length) - Math.sign(a.copies.length) ||
+        compareLists(a.copies, b.copies) ||
+        compare(a.id, b.id)));
 }
-/** Largest part first to the shard that would finish first; a shard takes max(work / cores, longest chain). */
-function deal(parts, n, cores) {
-    const shards = Array.from({ length: n }, () => ({ items: [], work: 0, chain: 0, seconds: 0 }));
+/**
+ * Largest part first to the shard that would finish first; a shard takes max(work / cores, longest chain),
+ * its work counting each copy it needs once, and no less than its copies' longest chain followed by its own
+ * work (what depends on a copy waits for it; counting all of it as waiting keeps a copy from looking free).
+ * A part that needs copies rather joins a shard that builds them already, while that shard stays within what
+ * the busiest shard would take without copies plus one part's copies: copies are then built by few shards.
+ */
+function deal(parts, n, cores, w) {
+    const copying = parts.some((p) => p.copies.length > 0);
+    if (!copying)
+        return dealWithin(parts, n, cores, w, null);
+    const plain = Math.max(...dealWithin(parts, n, cores, w, null).map((l) => l.seconds));
+    const copyWork = Math.max(...parts.map((p) => p.copies.reduce((t, c) => t + w[c], 0)));
+    return dealWithin(parts, n, cores, w, plain + copyWork / cores);
+}
+/** `capacity` null: copies are ignored (a plain deal, to size the capacity). */
+function dealWithin(parts, n, cores, w, capacity) {
+    const shards = Array.from({ length: n }, () => ({
+        items: [],
+        copies: new Set(),
+        work: 0,
+        owned: 0,
+        chain: 0,
+        copyDepth: 0,
+        seconds: 0,
+    }));
     for (const part of parts) {
         let target = shards[0];
         let targetAfter = Infinity;
+        let targetExtra = 0;
+        let sticky = false;
         for (const s of shards) {
-            const after = Math.max((s.work + part.work) / cores, s.chain, part.criticalPath);
-            if (after < targetAfter - 1e-12 || (after < targetAfter + 1e-12 && s.work < target.work)) {
+            let extra = 0;
+            if (capacity !== null)
+                for (const c of part.copies)
+                    if (!s.copies.has(c))
+                        extra += w[c];
+            const after = Math.max((s.work + part.work + extra) / cores, s.chain, part.criticalPath, capacity === null ? 0 : Math.max(s.copyDepth, part.copyDepth) + (s.owned + part.work) / cores);
+            const joins = capacity !== null && part.copies.length > 0 && extra === 0 && after <= capacity + 1e-9;
+            if (sticky && !joins)
+                continue;
+            if ((joins && !sticky) ||
+                after < targetAfter - 1e-12 ||
+                (after < targetAfter + 1e-12 && s.work < target.work)) {
                 target = s;
                 targetAfter = after;
+                targetExtra = extra;
+                sticky = joins;
             }
         }
         target.items.push(...part.items);
-        target.work += part.work;
+        if (capacity !== null)
+            for (const c of part.copies)
+                target.copies.add(c);
+        target.work += part.work + targetExtra;
+        target.owned += part.work;
+        target.copyDepth = Math.max(target.copyDepth, part.copyDepth);
         target.chain = Math.max(target.chain, part.criticalPath);
         target.seconds = targetAfter;
     }
-    return shards;
+    return shards.map((s) => ({ items: s.items, copies: [...s.copies], seconds: s.seconds }));
 }
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const sumWhere = (xs, mask, v) => xs.reduce((a, x, i) => (mask[i] === v ? a + x : a), 0);
 const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const compareLists = (a, b) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++)
+        if (a[i] !== b[i])
+            return a[i] - b[i];
+    return a.length - b.length;
+};
 
 ;// CONCATENATED MODULE: ./src/scale/shard-plan.ts
 
@@ -42604,6 +42746,7 @@ async function planShards(graph, o, cache, timings) {
         cores: o.cores,
     });
     const labels = (i) => labelsOf.get(missedKeys[i]);
+    const work = items.reduce((s, it) => s + it.seconds, 0);
     const shardPlan = {
         shards: p.shards.map((s) => s.map((i) => missedKeys[i].slice(0, KEY_PREFIX_LENGTH))),
     };
@@ -42612,6 +42755,13 @@ async function planShards(graph, o, cache, timings) {
         missed: [...labelsOf.values()].reduce((n, ls) => n + ls.length, 0),
         trunk: p.trunk.flatMap(labels),
         shards: p.shards.map((s) => s.flatMap(labels)),
+        copies: p.copies.map((i) => ({
+            name: graph.byLabel.get(labels(i)[0]).name,
+            shards: p.shards.filter((s) => s.includes(i)).length,
+            seconds: items[i].seconds,
+        })),
+        duplicatedSeconds: p.duplicatedSeconds,
+        duplicatedShare: work > 0 ? p.duplicatedSeconds / work : 0,
         encoded: encodePlan(shardPlan),
         matrix: { shard: p.shards.map((_, i) => `${i + 1}/${p.shards.length}`) },
         estimateSeconds: p.estimateSeconds,
@@ -42783,10 +42933,19 @@ async function recordedTimings(cache) {
 function describePlan(pl) {
     const n = pl.matrix.shard.length;
     const shards = pl.shards.filter((s) => s.length > 0).length;
+    const copies = pl.copies.length === 0
+        ? ''
+        : [
+            `\n  ${pl.copies.length} job${pl.copies.length === 1 ? '' : 's'} built by several shards each instead of `,
+            `waiting for the trunk (${pl.duplicatedSeconds.toFixed(1)} s built more than once, `,
+            `${(100 * pl.duplicatedShare).toFixed(1)} % of the work): `,
+            pl.copies.map((c) => `${c.name} ×${c.shards}`).join(', '),
+        ].join('');
     return [
         `disbuild plan: ${pl.missed} of ${pl.total} jobs to build: ${pl.trunk.length} here first (the trunk), `,
         `the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `,
         `estimated ${Math.round(pl.estimateSeconds)} s against ${Math.round(pl.singleRunnerSeconds)} s on one runner`,
+        copies,
     ].join('');
 }
 /** Where the planner and shards leave their reports for the aggregate step: only the GitHub cache spans runners. */

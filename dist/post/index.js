@@ -28532,6 +28532,7 @@ const Outputs = {
     report: 'report',
     matrix: 'matrix',
     plan: 'plan',
+    duplicated: 'duplicated',
 };
 /** What main hands to post through the runner's state file. */
 const State = {
@@ -28563,6 +28564,7 @@ function idleOutputs() {
 function planOutputs(plan) {
     return {
         [Outputs.matrix]: JSON.stringify(plan.matrix),
+        [Outputs.duplicated]: JSON.stringify(plan.copies),
         [Outputs.plan]: plan.encoded,
         [Outputs.cached]: String(plan.total - plan.missed),
     };

@@ -11,6 +11,7 @@ export const Outputs = {
   report: 'report',
   matrix: 'matrix',
   plan: 'plan',
+  duplicated: 'duplicated',
 } as const;
 
 /** What main hands to post through the runner's state file. */
@@ -49,9 +50,11 @@ export function planOutputs(plan: {
   missed: number;
   encoded: string;
   matrix: { shard: string[] };
+  copies: readonly { name: string; shards: number; seconds: number }[];
 }): Record<string, string> {
   return {
     [Outputs.matrix]: JSON.stringify(plan.matrix),
+    [Outputs.duplicated]: JSON.stringify(plan.copies),
     [Outputs.plan]: plan.encoded,
     [Outputs.cached]: String(plan.total - plan.missed),
   };

@@ -16,14 +16,28 @@ export interface Plan {
   missed: number;
   /** Missed jobs the planner builds before the matrix starts. */
   trunk: JobLabel[];
-  /** Missed jobs each shard builds. */
+  /** Missed jobs each shard builds, copies included. */
   shards: JobLabel[][];
+  /** Jobs several shards build each, instead of waiting for the planner to build them (bounded duplication). */
+  copies: CopiedJob[];
+  /** Work built more than once, in seconds (estimated from recorded durations), and its share of all the work. */
+  duplicatedSeconds: number;
+  duplicatedShare: number;
   /** The `plan` output for the shards. */
   encoded: string;
   matrix: { shard: string[] };
   /** Estimated wall time of this plan and of one runner building everything, in seconds. */
   estimateSeconds: number;
   singleRunnerSeconds: number;
+}
+
+/** A job that more than one shard builds. */
+export interface CopiedJob {
+  name: string;
+  /** How many shards build it. */
+  shards: number;
+  /** Its estimated duration. */
+  seconds: number;
 }
 
 export interface PlanOptions {
@@ -102,6 +116,7 @@ export async function planShards(
     cores: o.cores,
   });
   const labels = (i: number): JobLabel[] => labelsOf.get(missedKeys[i]!)!;
+  const work = items.reduce((s, it) => s + it.seconds, 0);
   const shardPlan: ShardPlan = {
     shards: p.shards.map((s) => s.map((i) => missedKeys[i]!.slice(0, KEY_PREFIX_LENGTH))),
   };
@@ -110,6 +125,13 @@ export async function planShards(
     missed: [...labelsOf.values()].reduce((n, ls) => n + ls.length, 0),
     trunk: p.trunk.flatMap(labels),
     shards: p.shards.map((s) => s.flatMap(labels)),
+    copies: p.copies.map((i) => ({
+      name: graph.byLabel.get(labels(i)[0]!)!.name,
+      shards: p.shards.filter((s) => s.includes(i)).length,
+      seconds: items[i]!.seconds,
+    })),
+    duplicatedSeconds: p.duplicatedSeconds,
+    duplicatedShare: work > 0 ? p.duplicatedSeconds / work : 0,
     encoded: encodePlan(shardPlan),
     matrix: { shard: p.shards.map((_, i) => `${i + 1}/${p.shards.length}`) },
     estimateSeconds: p.estimateSeconds,

@@ -186,10 +186,20 @@ async function recordedTimings(cache: Cache): Promise<Timings> {
 function describePlan(pl: Plan): string {
   const n = pl.matrix.shard.length;
   const shards = pl.shards.filter((s) => s.length > 0).length;
+  const copies =
+    pl.copies.length === 0
+      ? ''
+      : [
+          `\n  ${pl.copies.length} job${pl.copies.length === 1 ? '' : 's'} built by several shards each instead of `,
+          `waiting for the trunk (${pl.duplicatedSeconds.toFixed(1)} s built more than once, `,
+          `${(100 * pl.duplicatedShare).toFixed(1)} % of the work): `,
+          pl.copies.map((c) => `${c.name} ×${c.shards}`).join(', '),
+        ].join('');
   return [
     `disbuild plan: ${pl.missed} of ${pl.total} jobs to build: ${pl.trunk.length} here first (the trunk), `,
     `the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `,
     `estimated ${Math.round(pl.estimateSeconds)} s against ${Math.round(pl.singleRunnerSeconds)} s on one runner`,
+    copies,
   ].join('');
 }
 

@@ -137,6 +137,45 @@ describe('the bundled Action: plan, shards, aggregate', () => {
     );
   });
 
+  it('copies cheap shared jobs into the shards that need them instead of waiting for the planner', async () => {
+    // Two roots, each needed by every other leaf: on one core, building both before the matrix starts costs
+    // more than each shard building the one or two its leaves need (duplicated work within 10 %).
+    const job = (name: string, deps: string[]): JobSpec => ({
+      name,
+      deps,
+      cmds: [{ exec: ['sh', '-c', `echo ${name} >> ${ran}; echo ${name} > <out>/o`] }],
+    });
+    const jobs = [job('root-a', []), job('root-b', [])];
+    for (let i = 0; i < 40; i++) jobs.push(job(`leaf-${i}`, [i % 2 === 0 ? 'root-a' : 'root-b']));
+    const roots = { 'graph.json': rig.graph(jobs) };
+    await writeFile(ran, '');
+    const plan = await rig.main({ ...common, 'key-prefix': 'copies', mode: 'plan' }, { edit: roots });
+    expect(plan.code, plan.stdout).toBe(0);
+    // The trunk is not waited for: the planner built nothing.
+    expect(await lines(), plan.stdout).toEqual([]);
+    expect(plan.stdout).toContain('0 here first (the trunk)');
+    expect(plan.stdout).toMatch(/2 jobs built by several shards each instead of waiting for the trunk/);
+    const copies = JSON.parse(plan.outputs.duplicated!) as { name: string; shards: number }[];
+    expect(copies.map((c) => [c.name, c.shards]).sort()).toEqual([
+      ['root-a', 2],
+      ['root-b', 2],
+    ]);
+    const matrix = JSON.parse(plan.outputs.matrix!) as { shard: string[] };
+    const shards = await Promise.all(
+      matrix.shard.map((shard) =>
+        rig.main({ ...common, 'key-prefix': 'copies', shard, plan: plan.outputs.plan! }, { edit: roots }),
+      ),
+    );
+    for (const s of shards) expect(s.code, s.stdout).toBe(0);
+    const built = await lines();
+    // Each root is built by exactly the shards that copy it; every leaf once.
+    expect(built.filter((n) => n === 'root-a')).toHaveLength(2);
+    expect(built.filter((n) => n === 'root-b')).toHaveLength(2);
+    expect(built.filter((n) => n.startsWith('leaf-')).sort()).toEqual(
+      Array.from({ length: 40 }, (_, i) => `leaf-${i}`).sort(),
+    );
+  });
+
   it('the aggregate reports a shard that left no report as crashed', async () => {
     const plan = await rig.main({ ...common, 'key-prefix': 'crash', mode: 'plan' }, { edit });
     expect(plan.code, plan.stdout).toBe(0);

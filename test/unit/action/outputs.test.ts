@@ -36,12 +36,19 @@ describe('action outputs', () => {
     });
   });
 
-  it('plan mode sets the matrix, the plan for the shards, and counts what is cached already', () => {
+  it('plan mode sets the matrix, the plan for the shards, the copied jobs, and counts what is cached already', () => {
     expect(
-      planOutputs({ total: 10, missed: 4, encoded: '{"v":1}', matrix: { shard: ['1/2', '2/2'] } }),
+      planOutputs({
+        total: 10,
+        missed: 4,
+        encoded: '{"v":1}',
+        matrix: { shard: ['1/2', '2/2'] },
+        copies: [{ name: 'gen', shards: 2, seconds: 1.5 }],
+      }),
     ).toEqual({
       matrix: '{"shard":["1/2","2/2"]}',
       plan: '{"v":1}',
+      duplicated: '[{"name":"gen","shards":2,"seconds":1.5}]',
       cached: '6',
     });
   });
