@@ -25,6 +25,17 @@ execFileSync(
 for (const out of ['dist/cli', 'dist/main'])
   copyFileSync(`${launcherOut}/index.js`, `${out}/launcher-process.js`);
 rmSync(launcherOut, { recursive: true, force: true });
+// So is the upload process (src/cache/remote/upload-process.ts), beside each entry that may upload to a cache server.
+const uploadOut = 'dist/.upload';
+rmSync(uploadOut, { recursive: true, force: true });
+execFileSync(
+  'npx',
+  ['ncc', 'build', 'src/cache/remote/upload-process.ts', '-o', uploadOut, '--quiet', '--target', 'es2022'],
+  { stdio: 'inherit' },
+);
+for (const out of ['dist/cli', 'dist/main'])
+  copyFileSync(`${uploadOut}/index.js`, `${out}/upload-process.js`);
+rmSync(uploadOut, { recursive: true, force: true });
 
 const cli = 'dist/cli/index.js';
 if (existsSync(cli)) {

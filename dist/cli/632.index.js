@@ -95,8 +95,8 @@ var local_state = __webpack_require__(4709);
 var record_store = __webpack_require__(1806);
 // EXTERNAL MODULE: ./src/explain/run-explainer.ts + 1 modules
 var run_explainer = __webpack_require__(9814);
-// EXTERNAL MODULE: ./src/cli/remote-cache.ts + 9 modules
-var remote_cache = __webpack_require__(8211);
+// EXTERNAL MODULE: ./src/cli/remote-cache.ts + 10 modules
+var remote_cache = __webpack_require__(5874);
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 
 
@@ -299,7 +299,7 @@ function usageError(io, message) {
 
 /***/ }),
 
-/***/ 8211:
+/***/ 5874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -591,8 +591,6 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/cache/manifest.ts
 var cache_manifest = __webpack_require__(8445);
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -697,17 +695,133 @@ function isSafeRelative(path) {
 
 
 
-
+/** Archives up to this size are kept in memory between packing and uploading; bigger ones go to a file. */
+const IN_MEMORY_ARCHIVE = 4 * 1024 * 1024;
 /**
- * Writes the tree at `dir` (exactly the manifest's entries, in its order) as a gzipped tar to `file`, streaming,
- * and answers the archive's SHA-256 and size. Portable and without times, so equal trees give equal archives.
+ * Packs the tree at `dir` (exactly the manifest's entries, in its order) as a gzipped tar, streaming, and answers
+ * the archive's SHA-256 and size. Portable and without times, so equal trees give equal archives. The tar is
+ * written uncompressed and gzipped by Node's zlib in large chunks on its thread pool: the tar library's own
+ * gzip compresses each small write synchronously on the main thread, where the run's jobs are handled.
  */
-async function packTree(dir, manifest, file) {
+async function packArchive(dir, manifest, spillFile) {
     const paths = ['.', ...manifest.entries.map((e) => e.path)];
-    const tar = (0,index_min/* create */.vt)({ cwd: dir, gzip: { level: external_node_zlib_.constants.Z_BEST_SPEED }, portable: true, noDirRecurse: true, mtime: new Date(0) }, paths);
+    const tar = (0,index_min/* create */.vt)({ cwd: dir, portable: true, noDirRecurse: true, mtime: new Date(0) }, paths);
     const digest = new Digest();
-    await (0,external_node_stream_promises_.pipeline)(tar, digest, (0,external_node_fs_.createWriteStream)(file));
-    return { sha256: digest.hex(), size: digest.size };
+    const sink = new SpillSink(spillFile, IN_MEMORY_ARCHIVE);
+    await (0,external_node_stream_promises_.pipeline)(tar, new AdaptiveGzip(), digest, sink);
+    const bytes = sink.bytes();
+    return { sha256: digest.hex(), size: digest.size, ...(bytes ? { bytes } : {}) };
+}
+/** Writes the archive of the tree at `dir` to `file` (see `packArchive`). */
+async function packTree(dir, manifest, file) {
+    const a = await packArchive(dir, manifest, file);
+    if (a.bytes)
+        await writeFile(file, a.bytes);
+    return { sha256: a.sha256, size: a.size };
+}
+/** How much of an archive's start decides how it is compressed. */
+const SAMPLE = 8 * 1024;
+/** Level 1 shrinking the sample less than this much says the data has few repeats to find. */
+const FEW_REPEATS = 0.65;
+/**
+ * gzip at level 1, or Huffman coding alone for data with few repeats. Deflate spends most of its time looking
+ * for repeats, and in random-looking data (compressed files, base64, digests) it finds almost none: there,
+ * Huffman coding alone gives the same size for a third of the CPU. Code and text keep level 1, which shrinks
+ * them several times more. The archive's first bytes decide, so the same tree still gives the same archive.
+ */
+class AdaptiveGzip extends external_node_stream_.Transform {
+    #head = [];
+    #headSize = 0;
+    #gzip;
+    _transform(chunk, _enc, cb) {
+        if (this.#gzip) {
+            this.#gzip.write(chunk, (e) => cb(e));
+            return;
+        }
+        this.#head.push(chunk);
+        this.#headSize += chunk.length;
+        if (this.#headSize < SAMPLE) {
+            cb();
+            return;
+        }
+        this.#start().write(Buffer.concat(this.#head), (e) => cb(e));
+        this.#head = [];
+    }
+    _flush(cb) {
+        const gzip = this.#gzip ?? this.#start();
+        if (this.#head.length > 0)
+            gzip.write(Buffer.concat(this.#head));
+        this.#head = [];
+        gzip.once('end', () => cb());
+        gzip.end();
+    }
+    #start() {
+        const head = Buffer.concat(this.#head);
+        const sample = head.subarray(0, SAMPLE);
+        const fewRepeats = sample.length >= SAMPLE &&
+            (0,external_node_zlib_.deflateRawSync)(sample, { level: external_node_zlib_.constants.Z_BEST_SPEED }).length > FEW_REPEATS * sample.length;
+        const gzip = (0,external_node_zlib_.createGzip)({
+            level: external_node_zlib_.constants.Z_BEST_SPEED,
+            chunkSize: 64 * 1024,
+            ...(fewRepeats ? { strategy: external_node_zlib_.constants.Z_HUFFMAN_ONLY } : {}),
+        });
+        gzip.on('data', (c) => this.push(c));
+        gzip.on('error', (e) => this.destroy(e));
+        this.#head = [head];
+        this.#gzip = gzip;
+        return gzip;
+    }
+}
+/** Keeps what is written in memory up to `limit` bytes, then moves it all to `file` and streams the rest there. */
+class SpillSink extends external_node_stream_.Writable {
+    #file;
+    #limit;
+    #chunks = [];
+    #size = 0;
+    #out;
+    constructor(file, limit) {
+        super();
+        this.#file = file;
+        this.#limit = limit;
+    }
+    _write(chunk, _enc, cb) {
+        if (this.#out === undefined && this.#size + chunk.length <= this.#limit) {
+            this.#chunks.push(chunk);
+            this.#size += chunk.length;
+            cb();
+            return;
+        }
+        let bytes = chunk;
+        if (this.#out === undefined) {
+            this.#out = (0,external_node_fs_.createWriteStream)(this.#file, { flags: 'wx' });
+            // Reported through the write callbacks and `_final`.
+            this.#out.on('error', () => undefined);
+            bytes = Buffer.concat([...this.#chunks, chunk]);
+            this.#chunks = [];
+        }
+        // One write at a time: its callback carries any error, and nothing piles up in memory.
+        this.#out.write(bytes, (e) => cb(e));
+    }
+    _final(cb) {
+        if (this.#out === undefined) {
+            cb();
+            return;
+        }
+        const out = this.#out;
+        out.once('error', cb);
+        out.end(() => {
+            out.off('error', cb);
+            cb();
+        });
+    }
+    _destroy(e, cb) {
+        this.#out?.destroy();
+        cb(e);
+    }
+    /** The archive, when it stayed in memory. */
+    bytes() {
+        return this.#out === undefined ? Buffer.concat(this.#chunks, this.#size) : undefined;
+    }
 }
 /** Counts and hashes what flows through it. */
 class Digest extends external_node_stream_.Transform {
@@ -733,6 +847,7 @@ class Digest extends external_node_stream_.Transform {
 async function unpackTree(body, dest, manifest, archive) {
     const want = new Map(manifest.entries.map((e) => [e.path, e]));
     const seen = new Set();
+    const made = new Set();
     const writes = [];
     let problem;
     // A member whose bytes stop coming (a truncated or corrupt body) would keep its write waiting forever.
@@ -750,14 +865,14 @@ async function unpackTree(body, dest, manifest, archive) {
                 entry.resume();
                 return;
             }
-            writes.push(writeMember(entry, dest, p, stop.signal));
+            writes.push(writeMember(entry, dest, p, stop.signal, made));
         },
     });
     parser.on('warn', (_code, message) => (problem ??= `bad archive: ${message}`));
     parser.on('error', (e) => (problem ??= `bad archive: ${e.message}`));
     const digest = new Digest();
     try {
-        await (0,external_node_stream_promises_.pipeline)(body, digest, (0,external_node_zlib_.createGunzip)(), async (source) => {
+        await (0,external_node_stream_promises_.pipeline)(body, digest, (0,external_node_zlib_.createGunzip)({ chunkSize: 256 * 1024 }), async (source) => {
             for await (const chunk of source) {
                 if (problem)
                     throw new Error(problem);
@@ -823,46 +938,77 @@ function checkMember(entry, want, seen) {
         return `${label} has the wrong size`;
     return e;
 }
-async function writeMember(entry, dest, e, signal) {
+/**
+ * Writes one member, hashing exactly the bytes written. Synchronous writes: a member's chunks arrive from the
+ * parser already in memory, and a write into the page cache costs less in line than a thread-pool round trip.
+ * Directories made here are remembered in `made`, so each is created once.
+ */
+function writeMember(entry, dest, e, signal, made) {
     const path = (0,external_node_path_.join)(dest, e.path);
-    let ws;
-    const write = async () => {
-        if (e.type === 'dir') {
-            entry.resume();
-            await (0,promises_.mkdir)(path, { recursive: true });
-            return undefined;
-        }
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-        const h = (0,external_node_crypto_.createHash)('sha256');
-        // 'wx': a member never replaces anything, so nothing can be written through a path already there.
-        ws = (0,external_node_fs_.createWriteStream)(path, { flags: 'wx', mode: e.mode });
-        await (0,external_node_events_.once)(ws, 'open');
-        // One consumer: the bytes hashed are exactly the bytes written.
-        for await (const chunk of entry) {
-            h.update(chunk);
-            if (!ws.write(chunk))
-                await (0,external_node_events_.once)(ws, 'drain');
-        }
-        ws.end();
-        await (0,external_node_events_.once)(ws, 'close');
-        return h.digest('hex') === e.sha256 ? undefined : `${JSON.stringify(e.path)} does not match the manifest`;
+    const failed = (x) => `could not write ${JSON.stringify(e.path)}: ${x.message}`;
+    const makeDir = (dir) => {
+        if (dir === dest || made.has(dir))
+            return;
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        made.add(dir);
     };
-    const aborted = new Promise((r) => {
-        if (signal.aborted)
-            r('aborted');
-        signal.addEventListener('abort', () => r('aborted'), { once: true });
-    });
+    if (e.type === 'dir') {
+        entry.resume();
+        try {
+            makeDir(path);
+            return Promise.resolve(undefined);
+        }
+        catch (x) {
+            return Promise.resolve(failed(x));
+        }
+    }
+    let fd;
     try {
-        return await Promise.race([write(), aborted]);
+        makeDir((0,external_node_path_.dirname)(path));
+        // 'wx': a member never replaces anything, so nothing can be written through a path already there.
+        fd = (0,external_node_fs_.openSync)(path, 'wx', e.mode);
     }
     catch (x) {
         entry.resume();
-        return `could not write ${JSON.stringify(e.path)}: ${x.message}`;
+        return Promise.resolve(failed(x));
     }
-    finally {
+    return new Promise((resolve) => {
+        const h = (0,external_node_crypto_.createHash)('sha256');
+        let problem;
+        let open = true;
+        const finish = (answer) => {
+            if (!open)
+                return;
+            open = false;
+            try {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+            catch (x) {
+                answer ??= failed(x);
+            }
+            resolve(answer);
+        };
+        // A member whose bytes stop coming (a truncated or corrupt body) never ends: the abort settles it.
         if (signal.aborted)
-            ws?.destroy();
-    }
+            finish('aborted');
+        signal.addEventListener('abort', () => finish('aborted'), { once: true });
+        entry.on('data', (chunk) => {
+            if (problem !== undefined || !open)
+                return;
+            try {
+                h.update(chunk);
+                for (let done = 0; done < chunk.length;)
+                    done += (0,external_node_fs_.writeSync)(fd, chunk, done);
+            }
+            catch (x) {
+                problem = failed(x);
+            }
+        });
+        entry.on('end', () => finish(problem ??
+            (h.digest('hex') === e.sha256
+                ? undefined
+                : `${JSON.stringify(e.path)} does not match the manifest`)));
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/cache/remote/remote-tier.ts
@@ -893,6 +1039,9 @@ class RemoteTier {
     #active = 0;
     #pending = 0;
     #closing = false;
+    #scratchMade = false;
+    /** The upload process: undefined until the first upload, null when uploads run in this process. */
+    #child;
     constructor(options) {
         this.#o = options;
     }
@@ -905,6 +1054,7 @@ class RemoteTier {
         if (this.#down)
             return message;
         this.#down = true;
+        this.#child?.kill();
         this.#o.onWarning(message);
         return message;
     }
@@ -997,18 +1147,29 @@ class RemoteTier {
         }
         return (0,result.ok)(Buffer.concat(chunks));
     }
-    /** Queues the upload of a saved artifact from `dir` (which stays untouched until `close`). */
-    upload(key, dir, artifact) {
+    /**
+     * Queues the upload of a saved artifact from `dir` (which stays untouched until `close`). `manifest`: the one
+     * the local cache just built for these files, so that the upload does not hash them again.
+     */
+    upload(key, dir, artifact, manifest) {
         if (this.#o.mode === 'read' || this.#down || this.#closing)
             return;
+        if (this.#child === undefined && this.#o.startUploadChild) {
+            this.#child = this.#o.startUploadChild((message) => this.#failedInChild(message)) ?? null;
+        }
+        if (this.#child) {
+            this.#child.upload(key, dir, artifact, manifest);
+            return;
+        }
         this.#pending++;
         this.#queue.push(async () => {
             try {
                 if (!this.#down)
-                    await this.#uploadOne(key, dir, artifact);
+                    await this.#uploadOne(key, dir, artifact, manifest);
             }
             finally {
                 this.#pending--;
+                this.#o.onUploadSettled?.();
             }
         });
         this.#pump();
@@ -1030,21 +1191,37 @@ class RemoteTier {
         }
     }
     /** Blob first, record last: a record never names an archive the server lacks. */
-    async #uploadOne(key, dir, a) {
-        const manifest = await (0,cache_manifest/* buildManifest */.u1)(dir, key, a.durationMs, a.stdout, a.stderr);
-        if (!manifest.ok)
-            return;
+    async #uploadOne(key, dir, a, saved) {
+        let manifest = saved;
+        if (manifest === undefined) {
+            const built = await (0,cache_manifest/* buildManifest */.u1)(dir, key, a.durationMs, a.stdout, a.stderr);
+            if (!built.ok)
+                return;
+            manifest = built.value;
+        }
+        if (!this.#scratchMade) {
+            await (0,promises_.mkdir)(this.#o.scratchDir, { recursive: true });
+            this.#scratchMade = true;
+        }
         const file = (0,external_node_path_.join)(this.#o.scratchDir, `${key}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tgz`);
-        await (0,promises_.mkdir)(this.#o.scratchDir, { recursive: true });
         try {
-            const archive = await packTree(dir, manifest.value, file);
-            const record = { version: 1, key, archive, manifest: manifest.value };
+            const packed = await packArchive(dir, manifest, file);
+            const archive = { sha256: packed.sha256, size: packed.size };
+            const record = { version: 1, key, archive, manifest };
+            const body = packed.bytes ?? (() => (0,external_node_fs_.createReadStream)(file));
             const puts = [
-                () => this.#o.store.put('blob', archive.sha256, () => (0,external_node_fs_.createReadStream)(file), archive.size),
+                () => this.#o.store.put('blob', archive.sha256, body, archive.size),
             ];
             for (const name of ['stdout', 'stderr']) {
+                const spilled = name === 'stdout' ? a.stdoutFile : a.stderrFile;
+                const digest = name === 'stdout' ? manifest.stdoutSha256 : manifest.stderrSha256;
                 const log = a[name];
-                if (log.length <= INLINE_LOG_LIMIT)
+                if (spilled !== undefined && saved !== undefined) {
+                    // The whole log is in its file (the buffer holds only its ends); the saved manifest names the file's digest.
+                    const size = (await (0,promises_.stat)(spilled)).size;
+                    puts.push(() => this.#o.store.put('blob', digest, () => (0,external_node_fs_.createReadStream)(spilled), size));
+                }
+                else if (log.length <= INLINE_LOG_LIMIT)
                     record[name] = log.toString('base64');
                 else
                     puts.push(() => this.#o.store.put('blob', (0,cache_manifest/* sha256 */.sc)(log), log, log.length));
@@ -1062,12 +1239,30 @@ class RemoteTier {
                 this.fail('an upload failed', describe(r.error));
         }
         finally {
-            await (0,promises_.rm)(file, { force: true });
+            await (0,promises_.unlink)(file).catch(() => undefined);
         }
+    }
+    /** The upload process reported the first failure: the same breaker as a failure here. */
+    #failedInChild(message) {
+        if (this.#down)
+            return;
+        this.#down = true;
+        this.#o.onWarning(message);
+    }
+    #notUploaded(count) {
+        if (this.#down || count <= 0)
+            return;
+        this.#down = true;
+        this.#o.onWarning(`remote cache ${this.#o.store.display}: ${count} artifacts were not uploaded within ${Math.round(this.#o.uploadWaitMs / 1000)} s; later runs will build them again`);
     }
     /** Waits for the uploads, at most `uploadWaitMs`; warns about what did not make it, then closes the sockets. */
     async close() {
         this.#closing = true;
+        if (this.#child) {
+            const child = this.#child;
+            await child.close(this.#o.uploadWaitMs);
+            this.#notUploaded(child.pending);
+        }
         if (this.#pending > 0) {
             let timer;
             const timedOut = await Promise.race([
@@ -1081,10 +1276,8 @@ class RemoteTier {
                 }),
             ]);
             clearTimeout(timer);
-            if (timedOut && !this.#down) {
-                this.#down = true;
-                this.#o.onWarning(`remote cache ${this.#o.store.display}: ${this.#pending} artifacts were not uploaded within ${Math.round(this.#o.uploadWaitMs / 1000)} s; later runs will build them again`);
-            }
+            if (timedOut)
+                this.#notUploaded(this.#pending);
         }
         this.#queue.length = 0;
         this.#o.store.close();
@@ -1159,15 +1352,21 @@ class TieredCache {
         };
     }
     /**
-     * Stores a restored artifact in the local cache: the save hard-links the restored files and
-     * hashes them into its own manifest, so a remote hit costs one download, one extraction and one hash pass.
+     * Stores a restored artifact in the local cache: the save hard-links the restored files and keeps the
+     * record's manifest, so a remote hit costs one download, one extraction and one hash pass.
      */
     async #keep(record, dir) {
         const logs = await this.#remote.logs(record);
         if (!logs.ok)
             return;
         await this.#local
-            .save(record.key, { outputDir: dir, ...logs.value, durationMs: record.manifest.durationMs })
+            .save(record.key, {
+            outputDir: dir,
+            ...logs.value,
+            durationMs: record.manifest.durationMs,
+            // Every file was hashed against it as it was extracted: no second hash pass.
+            verifiedManifest: record.manifest,
+        })
             .catch(() => undefined);
     }
     /** Downloads into a private directory beside `dest`, verified as it arrives, then moves it into place. */
@@ -1186,7 +1385,8 @@ class TieredCache {
     async save(key, artifact) {
         const outcome = await this.#local.save(key, artifact);
         if (outcome.saved || outcome.reason !== 'unsafe-output') {
-            this.#remote.upload(key, (outcome.saved && outcome.outputDir) || artifact.outputDir, artifact);
+            const dir = (outcome.saved && outcome.outputDir) || artifact.outputDir;
+            this.#remote.upload(key, dir, artifact, outcome.saved ? outcome.manifest : undefined);
         }
         return outcome;
     }
@@ -1300,7 +1500,134 @@ function isPresent(v) {
     return typeof v === 'object' && v !== null && !('error' in v);
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./src/cache/remote/upload-child.ts
+
+
+
+
+
+const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+/** The niceness of the upload process: below the run, whose jobs come first. */
+const UPLOAD_NICENESS = 10;
+/**
+ * The engine's side of the upload process (see upload-process.ts).
+ *
+ * Deals with: starting it (only the bundled build has it; `start` answers undefined elsewhere), lowering its
+ * priority, handing it artifacts, counting those not yet uploaded, and the bounded wait at the end (after which
+ * it is killed). Does not deal with: the circuit breaker's warning text (the process sends it ready-made).
+ */
+class UploadChild {
+    #child;
+    #pending = 0;
+    #exited = false;
+    #exit;
+    constructor(child, onFailed) {
+        this.#child = child;
+        this.#exit = new Promise((resolve) => {
+            const gone = () => {
+                this.#exited = true;
+                resolve();
+            };
+            child.once('exit', gone);
+            child.once('error', gone);
+        });
+        child.on('message', (e) => {
+            if (e.type === 'settled')
+                this.#pending--;
+            else
+                onFailed(e.message);
+        });
+    }
+    static start(settings, onFailed) {
+        const program = (0,external_node_path_.join)(here, 'upload-process.js');
+        if (!(0,external_node_fs_.existsSync)(program))
+            return undefined;
+        const { token, ...start } = settings;
+        try {
+            const env = { ...process.env };
+            if (token === undefined)
+                delete env.DISBUILD_CACHE_TOKEN;
+            else
+                env.DISBUILD_CACHE_TOKEN = token;
+            const child = (0,external_node_child_process_.fork)(program, [], {
+                serialization: 'json',
+                stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+                env,
+            });
+            if (child.pid === undefined)
+                return undefined;
+            // Never what keeps the run alive: `close` waits for it explicitly.
+            child.unref();
+            child.channel?.unref();
+            try {
+                (0,external_node_os_.setPriority)(child.pid, UPLOAD_NICENESS);
+            }
+            catch {
+                // Not allowed here: it runs at the run's own priority.
+            }
+            const c = new UploadChild(child, onFailed);
+            c.#send({ type: 'start', ...start });
+            return c;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    upload(key, dir, a, manifest) {
+        this.#pending++;
+        this.#send({
+            type: 'upload',
+            key,
+            dir,
+            durationMs: a.durationMs,
+            stdout: a.stdout.toString('base64'),
+            stderr: a.stderr.toString('base64'),
+            ...(a.stdoutFile === undefined ? {} : { stdoutFile: a.stdoutFile }),
+            ...(a.stderrFile === undefined ? {} : { stderrFile: a.stderrFile }),
+            ...(manifest === undefined ? {} : { manifest }),
+        });
+    }
+    /** Uploads not yet over. */
+    get pending() {
+        return this.#pending;
+    }
+    /** Lets the queue drain for at most `waitMs`, then kills the process; answers whether it finished in time. */
+    async close(waitMs) {
+        this.#send({ type: 'end' });
+        let timer;
+        const finished = await Promise.race([
+            this.#exit.then(() => true),
+            new Promise((r) => {
+                timer = setTimeout(() => r(false), waitMs);
+            }),
+        ]);
+        clearTimeout(timer);
+        if (!finished) {
+            this.#child.kill('SIGKILL');
+            await this.#exit;
+        }
+        return finished;
+    }
+    /** Ends the process at once (the remote turned off): what it was doing is abandoned. */
+    kill() {
+        if (!this.#exited)
+            this.#child.kill('SIGKILL');
+    }
+    #send(m) {
+        if (this.#exited || !this.#child.connected)
+            return;
+        this.#child.send(m, undefined, undefined, () => undefined);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cache/remote/open-remote.ts
+
 
 
 
@@ -1357,15 +1684,19 @@ function withoutCredentials(url) {
 /** Connections per server: lookups run this many at once over kept-alive sockets. */
 const SOCKETS = 32;
 const UPLOADS_AT_ONCE = 8;
-/** `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. */
-function openTieredCache(local, o, ctx) {
+/** The store that speaks `o`'s protocol over a keep-alive client. */
+function openStore(o) {
     const client = new HttpClient({
         url: o.url,
         ...(o.token === undefined ? {} : { token: o.token }),
         idleTimeoutMs: o.idleTimeoutMs,
         maxSockets: SOCKETS,
     });
-    const store = o.kind === 'http' ? new BazelStore(client, SOCKETS) : new TurboStore(client, o.team, SOCKETS);
+    return o.kind === 'http' ? new BazelStore(client, SOCKETS) : new TurboStore(client, o.team, SOCKETS);
+}
+/** `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. */
+function openTieredCache(local, o, ctx) {
+    const store = openStore(o);
     const remote = new RemoteTier({
         store,
         mode: o.mode,
@@ -1373,7 +1704,16 @@ function openTieredCache(local, o, ctx) {
         uploadConcurrency: UPLOADS_AT_ONCE,
         uploadWaitMs: o.uploadWaitMs,
         idleTimeoutMs: o.idleTimeoutMs,
-        onWarning: (m) => ctx.onWarning(client.redact(m)),
+        onWarning: (m) => ctx.onWarning(store.redact(m)),
+        startUploadChild: (onFailed) => UploadChild.start({
+            kind: o.kind,
+            url: o.url,
+            ...(o.team === undefined ? {} : { team: o.team }),
+            ...(o.token === undefined ? {} : { token: o.token }),
+            idleTimeoutMs: o.idleTimeoutMs,
+            scratchDir: ctx.scratchDir,
+            concurrency: UPLOADS_AT_ONCE,
+        }, onFailed),
     });
     return new TieredCache(local, remote);
 }

@@ -482,7 +482,9 @@ class LocalCache {
             if (!adopt)
                 await (0,tree_copy/* copyTree */.E)(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
             // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
-            const manifest = await (0,cache_manifest/* buildManifest */.u1)((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
+            const manifest = artifact.verifiedManifest
+                ? (0,result.ok)(artifact.verifiedManifest)
+                : await (0,cache_manifest/* buildManifest */.u1)((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
             if (!manifest.ok) {
                 await dropTemp(temp);
                 return { saved: false, reason: 'unsafe-output', message: manifest.error };
@@ -500,9 +502,9 @@ class LocalCache {
             await this.#ensureShard((0,external_node_path_.dirname)(entry));
             await this.#commit(key, temp);
             if (!adopt)
-                return { saved: true };
+                return { saved: true, manifest: meta.manifest };
             this.#handedOut.delete(artifact.outputDir);
-            return { saved: true, outputDir: (0,external_node_path_.join)(entry, 'out') };
+            return { saved: true, outputDir: (0,external_node_path_.join)(entry, 'out'), manifest: meta.manifest };
         }
         catch (e) {
             await dropTemp(temp);

@@ -38,6 +38,11 @@ export interface ArtifactToSave {
   durationMs: number;
   /** The job's name, when known: backends that keep durations by name (for planners) record it. */
   jobName?: string;
+  /**
+   * The tree's manifest, when the caller has just hashed these very files against it (a verified download):
+   * the save trusts it instead of hashing the tree again. Its logs' digests must be those of `stdout`/`stderr`.
+   */
+  verifiedManifest?: Manifest;
 }
 
 /** A found artifact; its bytes are fetched only by `restore`. */
@@ -66,8 +71,11 @@ export type RestoreFailure =
   | { reason: 'cache-unavailable'; message: string; reported?: boolean };
 
 export type SaveOutcome =
-  /** `outputDir`: where the outputs are now, when the save took over a directory from `newOutputDir`. */
-  | { saved: true; outputDir?: string }
+  /**
+   * `outputDir`: where the outputs are now, when the save took over a directory from `newOutputDir`;
+   * `manifest`: what the backend stored, when it built one (uploads reuse it instead of hashing again).
+   */
+  | { saved: true; outputDir?: string; manifest?: Manifest }
   | { saved: false; reason: 'exists' | 'disabled' | 'cache-unavailable' | 'unsafe-output'; message?: string };
 
 /** One file of an artifact's output tree, as recorded in its manifest. */

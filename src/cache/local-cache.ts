@@ -234,13 +234,9 @@ export class LocalCache implements Cache {
     try {
       if (!adopt) await copyTree(artifact.outputDir, join(temp, 'out'), { link: true });
       // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
-      const manifest = await buildManifest(
-        join(temp, 'out'),
-        key,
-        artifact.durationMs,
-        artifact.stdout,
-        artifact.stderr,
-      );
+      const manifest = artifact.verifiedManifest
+        ? ok(artifact.verifiedManifest)
+        : await buildManifest(join(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
       if (!manifest.ok) {
         await dropTemp(temp);
         return { saved: false, reason: 'unsafe-output', message: manifest.error };
@@ -265,9 +261,9 @@ export class LocalCache implements Cache {
       writeFileSync(join(temp, 'meta.json'), JSON.stringify(meta));
       await this.#ensureShard(dirname(entry));
       await this.#commit(key, temp);
-      if (!adopt) return { saved: true };
+      if (!adopt) return { saved: true, manifest: meta.manifest };
       this.#handedOut.delete(artifact.outputDir);
-      return { saved: true, outputDir: join(entry, 'out') };
+      return { saved: true, outputDir: join(entry, 'out'), manifest: meta.manifest };
     } catch (e) {
       await dropTemp(temp);
       if (e instanceof EntryInTheWay) {

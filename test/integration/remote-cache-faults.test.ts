@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rig } from '../helpers/rig.js';
 import { type Fault, FaultProxy } from '../helpers/remote/fault-proxy.js';
@@ -95,4 +97,69 @@ describe('remote cache faults never break a build', () => {
       expect(r.stdout + r.stderr).not.toContain(TOKEN);
     });
   }
+
+  describe('uploads', () => {
+    /** A cold run (new keys) through the proxy, with `fault` on its PUTs only; answers its output and timing. */
+    async function coldRun(fault: Fault, extraEnv: Record<string, string>) {
+      proxy.fault = fault;
+      proxy.faultMethod = 'PUT';
+      const ci = await Rig.create();
+      try {
+        await writeScenario(ci);
+        const before = await server.storedFiles();
+        const t0 = Date.now();
+        const r = await ci.runGraph(
+          ['--cache', 'http', '--cache-url', proxy.url, '--salt', `uploads-${fault}`],
+          { ...env, ...extraEnv },
+        );
+        const ms = Date.now() - t0;
+        return { ...r, ms, stored: (await server.storedFiles()) - before, ran: await executed(ci) };
+      } finally {
+        proxy.fault = 'none';
+        proxy.faultMethod = undefined;
+        await ci.cleanup();
+      }
+    }
+
+    /** Upload processes started by this file's runs (their environment carries this file's token). */
+    const uploaders = (): string[] =>
+      execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => l.includes('upload-process.js'))
+        .filter((l) => {
+          try {
+            return readFileSync(`/proc/${l.trim().split(' ')[0]}/environ`, 'utf8').includes(TOKEN);
+          } catch {
+            return false;
+          }
+        });
+
+    it('a failing upload costs one warning, stores no record, and leaves no upload process', async () => {
+      const r = await coldRun('500', {});
+      expect(r.code, r.stderr + r.stdout).toBe(0);
+      expect(r.ran.sort()).toEqual(['app', 'final', 'lib']);
+      const w = warnings(r.stdout + r.stderr);
+      expect(w, r.stdout).toHaveLength(1);
+      expect(w[0]).toMatch(/remote cache .*upload failed.*HTTP 500/);
+      expect(r.stdout + r.stderr).not.toContain(TOKEN);
+      expect(r.stored).toBe(0);
+      expect(uploaders()).toEqual([]);
+    });
+
+    it('uploads still running when the wait is over are abandoned with one warning, in time', async () => {
+      proxy.slowMs = 20_000;
+      try {
+        const r = await coldRun('slow', { DISBUILD_CACHE_UPLOAD_WAIT: '1', DISBUILD_CACHE_TIMEOUT: '60' });
+        expect(r.code, r.stderr + r.stdout).toBe(0);
+        const w = warnings(r.stdout + r.stderr);
+        expect(w, r.stdout).toHaveLength(1);
+        expect(w[0]).toMatch(/artifacts were not uploaded within 1 s/);
+        expect(r.ms).toBeLessThan(15_000);
+        // Blobs may have reached the server; records (written last) did not.
+        expect(uploaders()).toEqual([]);
+      } finally {
+        proxy.slowMs = 5000;
+      }
+    });
+  });
 });

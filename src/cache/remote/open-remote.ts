@@ -7,6 +7,7 @@ import type { ObjectStore } from './object-store.js';
 import { RemoteTier } from './remote-tier.js';
 import { TieredCache } from './tiered-cache.js';
 import { TurboStore } from './turbo-store.js';
+import { UploadChild } from './upload-child.js';
 
 export type RemoteKind = 'http' | 'turbo';
 export type RemoteMode = 'read-write' | 'read';
@@ -84,20 +85,26 @@ function withoutCredentials(url: string): string {
 const SOCKETS = 32;
 const UPLOADS_AT_ONCE = 8;
 
-/** `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. */
-export function openTieredCache(
-  local: Cache,
-  o: RemoteCacheOptions,
-  ctx: { scratchDir: string; onWarning(message: string): void },
-): Cache {
+/** The store that speaks `o`'s protocol over a keep-alive client. */
+export function openStore(
+  o: Pick<RemoteCacheOptions, 'kind' | 'url' | 'team' | 'token' | 'idleTimeoutMs'>,
+): ObjectStore {
   const client = new HttpClient({
     url: o.url,
     ...(o.token === undefined ? {} : { token: o.token }),
     idleTimeoutMs: o.idleTimeoutMs,
     maxSockets: SOCKETS,
   });
-  const store: ObjectStore =
-    o.kind === 'http' ? new BazelStore(client, SOCKETS) : new TurboStore(client, o.team, SOCKETS);
+  return o.kind === 'http' ? new BazelStore(client, SOCKETS) : new TurboStore(client, o.team, SOCKETS);
+}
+
+/** `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. */
+export function openTieredCache(
+  local: Cache,
+  o: RemoteCacheOptions,
+  ctx: { scratchDir: string; onWarning(message: string): void },
+): Cache {
+  const store = openStore(o);
   const remote = new RemoteTier({
     store,
     mode: o.mode,
@@ -105,7 +112,20 @@ export function openTieredCache(
     uploadConcurrency: UPLOADS_AT_ONCE,
     uploadWaitMs: o.uploadWaitMs,
     idleTimeoutMs: o.idleTimeoutMs,
-    onWarning: (m) => ctx.onWarning(client.redact(m)),
+    onWarning: (m) => ctx.onWarning(store.redact(m)),
+    startUploadChild: (onFailed) =>
+      UploadChild.start(
+        {
+          kind: o.kind,
+          url: o.url,
+          ...(o.team === undefined ? {} : { team: o.team }),
+          ...(o.token === undefined ? {} : { token: o.token }),
+          idleTimeoutMs: o.idleTimeoutMs,
+          scratchDir: ctx.scratchDir,
+          concurrency: UPLOADS_AT_ONCE,
+        },
+        onFailed,
+      ),
   });
   return new TieredCache(local, remote);
 }

@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobKey } from '../../ids/brands.js';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
-import type { ArtifactToSave } from '../cache.js';
+import type { Readable } from 'node:stream';
+import type { ArtifactToSave, Manifest } from '../cache.js';
 import { buildManifest, sha256 } from '../manifest.js';
-import { packTree, unpackTree } from './archive.js';
+import { packArchive, unpackTree } from './archive.js';
 import type { HttpFailure } from './http-client.js';
 import { withIdleTimeout } from './http-client.js';
 import type { ObjectStore } from './object-store.js';
 import { META_LIMIT } from './object-store.js';
+import type { UploadChild } from './upload-child.js';
 import { INLINE_LOG_LIMIT, parseRecord, recordId, type RemoteRecord } from './remote-record.js';
 
 export interface RemoteTierOptions {
@@ -25,6 +27,13 @@ export interface RemoteTierOptions {
   uploadWaitMs: number;
   idleTimeoutMs: number;
   onWarning(message: string): void;
+  /** Called as each queued upload is over, however it ended. */
+  onUploadSettled?(): void;
+  /**
+   * Starts a lower-priority process to upload in (see upload-child.ts), at the first upload; when it answers
+   * undefined (no such program beside this bundle), uploads run in this process.
+   */
+  startUploadChild?(onFailed: (message: string) => void): UploadChild | undefined;
 }
 
 /**
@@ -44,6 +53,9 @@ export class RemoteTier {
   #active = 0;
   #pending = 0;
   #closing = false;
+  #scratchMade = false;
+  /** The upload process: undefined until the first upload, null when uploads run in this process. */
+  #child: UploadChild | null | undefined;
 
   constructor(options: RemoteTierOptions) {
     this.#o = options;
@@ -60,6 +72,7 @@ export class RemoteTier {
     );
     if (this.#down) return message;
     this.#down = true;
+    this.#child?.kill();
     this.#o.onWarning(message);
     return message;
   }
@@ -147,15 +160,26 @@ export class RemoteTier {
     return ok(Buffer.concat(chunks));
   }
 
-  /** Queues the upload of a saved artifact from `dir` (which stays untouched until `close`). */
-  upload(key: JobKey, dir: string, artifact: ArtifactToSave): void {
+  /**
+   * Queues the upload of a saved artifact from `dir` (which stays untouched until `close`). `manifest`: the one
+   * the local cache just built for these files, so that the upload does not hash them again.
+   */
+  upload(key: JobKey, dir: string, artifact: ArtifactToSave, manifest?: Manifest): void {
     if (this.#o.mode === 'read' || this.#down || this.#closing) return;
+    if (this.#child === undefined && this.#o.startUploadChild) {
+      this.#child = this.#o.startUploadChild((message) => this.#failedInChild(message)) ?? null;
+    }
+    if (this.#child) {
+      this.#child.upload(key, dir, artifact, manifest);
+      return;
+    }
     this.#pending++;
     this.#queue.push(async () => {
       try {
-        if (!this.#down) await this.#uploadOne(key, dir, artifact);
+        if (!this.#down) await this.#uploadOne(key, dir, artifact, manifest);
       } finally {
         this.#pending--;
+        this.#o.onUploadSettled?.();
       }
     });
     this.#pump();
@@ -179,20 +203,35 @@ export class RemoteTier {
   }
 
   /** Blob first, record last: a record never names an archive the server lacks. */
-  async #uploadOne(key: JobKey, dir: string, a: ArtifactToSave): Promise<void> {
-    const manifest = await buildManifest(dir, key, a.durationMs, a.stdout, a.stderr);
-    if (!manifest.ok) return;
+  async #uploadOne(key: JobKey, dir: string, a: ArtifactToSave, saved?: Manifest): Promise<void> {
+    let manifest = saved;
+    if (manifest === undefined) {
+      const built = await buildManifest(dir, key, a.durationMs, a.stdout, a.stderr);
+      if (!built.ok) return;
+      manifest = built.value;
+    }
+    if (!this.#scratchMade) {
+      await mkdir(this.#o.scratchDir, { recursive: true });
+      this.#scratchMade = true;
+    }
     const file = join(this.#o.scratchDir, `${key}-${randomBytes(4).toString('hex')}.tgz`);
-    await mkdir(this.#o.scratchDir, { recursive: true });
     try {
-      const archive = await packTree(dir, manifest.value, file);
-      const record: RemoteRecord = { version: 1, key, archive, manifest: manifest.value };
+      const packed = await packArchive(dir, manifest, file);
+      const archive = { sha256: packed.sha256, size: packed.size };
+      const record: RemoteRecord = { version: 1, key, archive, manifest };
+      const body = packed.bytes ?? ((): Readable => createReadStream(file));
       const puts: (() => Promise<Result<void, HttpFailure>>)[] = [
-        () => this.#o.store.put('blob', archive.sha256, () => createReadStream(file), archive.size),
+        () => this.#o.store.put('blob', archive.sha256, body, archive.size),
       ];
       for (const name of ['stdout', 'stderr'] as const) {
+        const spilled = name === 'stdout' ? a.stdoutFile : a.stderrFile;
+        const digest = name === 'stdout' ? manifest.stdoutSha256 : manifest.stderrSha256;
         const log = a[name];
-        if (log.length <= INLINE_LOG_LIMIT) record[name] = log.toString('base64');
+        if (spilled !== undefined && saved !== undefined) {
+          // The whole log is in its file (the buffer holds only its ends); the saved manifest names the file's digest.
+          const size = (await stat(spilled)).size;
+          puts.push(() => this.#o.store.put('blob', digest, () => createReadStream(spilled), size));
+        } else if (log.length <= INLINE_LOG_LIMIT) record[name] = log.toString('base64');
         else puts.push(() => this.#o.store.put('blob', sha256(log), log, log.length));
       }
       for (const put of puts) {
@@ -206,13 +245,33 @@ export class RemoteTier {
       const r = await this.#o.store.put('meta', recordId(key), bytes, bytes.length);
       if (!r.ok) this.fail('an upload failed', describe(r.error));
     } finally {
-      await rm(file, { force: true });
+      await unlink(file).catch(() => undefined);
     }
+  }
+
+  /** The upload process reported the first failure: the same breaker as a failure here. */
+  #failedInChild(message: string): void {
+    if (this.#down) return;
+    this.#down = true;
+    this.#o.onWarning(message);
+  }
+
+  #notUploaded(count: number): void {
+    if (this.#down || count <= 0) return;
+    this.#down = true;
+    this.#o.onWarning(
+      `remote cache ${this.#o.store.display}: ${count} artifacts were not uploaded within ${Math.round(this.#o.uploadWaitMs / 1000)} s; later runs will build them again`,
+    );
   }
 
   /** Waits for the uploads, at most `uploadWaitMs`; warns about what did not make it, then closes the sockets. */
   async close(): Promise<void> {
     this.#closing = true;
+    if (this.#child) {
+      const child = this.#child;
+      await child.close(this.#o.uploadWaitMs);
+      this.#notUploaded(child.pending);
+    }
     if (this.#pending > 0) {
       let timer: NodeJS.Timeout | undefined;
       const timedOut = await Promise.race([
@@ -225,12 +284,7 @@ export class RemoteTier {
         }),
       ]);
       clearTimeout(timer);
-      if (timedOut && !this.#down) {
-        this.#down = true;
-        this.#o.onWarning(
-          `remote cache ${this.#o.store.display}: ${this.#pending} artifacts were not uploaded within ${Math.round(this.#o.uploadWaitMs / 1000)} s; later runs will build them again`,
-        );
-      }
+      if (timedOut) this.#notUploaded(this.#pending);
     }
     this.#queue.length = 0;
     this.#o.store.close();

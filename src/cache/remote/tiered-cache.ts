@@ -67,14 +67,20 @@ export class TieredCache implements Cache {
   }
 
   /**
-   * Stores a restored artifact in the local cache: the save hard-links the restored files and
-   * hashes them into its own manifest, so a remote hit costs one download, one extraction and one hash pass.
+   * Stores a restored artifact in the local cache: the save hard-links the restored files and keeps the
+   * record's manifest, so a remote hit costs one download, one extraction and one hash pass.
    */
   async #keep(record: RemoteRecord, dir: string): Promise<void> {
     const logs = await this.#remote.logs(record);
     if (!logs.ok) return;
     await this.#local
-      .save(record.key, { outputDir: dir, ...logs.value, durationMs: record.manifest.durationMs })
+      .save(record.key, {
+        outputDir: dir,
+        ...logs.value,
+        durationMs: record.manifest.durationMs,
+        // Every file was hashed against it as it was extracted: no second hash pass.
+        verifiedManifest: record.manifest,
+      })
       .catch(() => undefined);
   }
 
@@ -94,7 +100,8 @@ export class TieredCache implements Cache {
   async save(key: JobKey, artifact: ArtifactToSave): Promise<SaveOutcome> {
     const outcome = await this.#local.save(key, artifact);
     if (outcome.saved || outcome.reason !== 'unsafe-output') {
-      this.#remote.upload(key, (outcome.saved && outcome.outputDir) || artifact.outputDir, artifact);
+      const dir = (outcome.saved && outcome.outputDir) || artifact.outputDir;
+      this.#remote.upload(key, dir, artifact, outcome.saved ? outcome.manifest : undefined);
     }
     return outcome;
   }

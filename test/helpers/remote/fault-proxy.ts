@@ -9,6 +9,8 @@ export type Fault = 'none' | '500' | '403' | 'truncate' | 'corrupt' | 'slow';
  */
 export class FaultProxy {
   fault: Fault = 'none';
+  /** When set, only requests of this method get the fault. */
+  faultMethod: string | undefined;
   slowMs = 5000;
   /** Requests seen, as "METHOD path". */
   readonly seen: string[] = [];
@@ -24,7 +26,8 @@ export class FaultProxy {
     const server = createServer((req, res) => {
       const proxy = box.proxy!;
       proxy.seen.push(`${req.method} ${req.url}`);
-      const fault = proxy.fault;
+      const fault =
+        proxy.faultMethod === undefined || proxy.faultMethod === req.method ? proxy.fault : 'none';
       if (fault === '500' || fault === '403') {
         req.resume();
         res.writeHead(Number(fault), { 'content-type': 'text/plain' }).end('injected fault');

@@ -67,7 +67,7 @@ describe('LocalCache', () => {
     });
 
   it('saves, finds, replays logs and restores an identical tree', async () => {
-    expect(await save()).toEqual({ saved: true });
+    expect(await save()).toMatchObject({ saved: true });
     const hits = await cache.lookup([KEY, OTHER]);
     expect([...hits.keys()]).toEqual([KEY]);
     const hit = hits.get(KEY)!;
@@ -89,7 +89,7 @@ describe('LocalCache', () => {
       stderr: Buffer.alloc(0),
       durationMs: 3,
     });
-    expect(saved).toEqual({
+    expect(saved).toMatchObject({
       saved: true,
       outputDir: join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY, 'out'),
     });
@@ -143,7 +143,7 @@ describe('LocalCache', () => {
       stderr: Buffer.alloc(0),
       durationMs: 1,
     });
-    expect(saved).toEqual({ saved: true });
+    expect(saved).toMatchObject({ saved: true });
     const entry = join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY);
     expect((await readFile(join(entry, 'stdout'))).equals(whole)).toBe(true);
     const hit = (await cache.lookup([KEY])).get(KEY)!;
@@ -193,7 +193,7 @@ describe('LocalCache', () => {
       await expect(stat(join(dir, 'restored'))).rejects.toThrow();
       // The bad entry is gone, so the next save replaces it.
       expect((await cache.lookup([KEY])).size).toBe(0);
-      expect(await save()).toEqual({ saved: true });
+      expect(await save()).toMatchObject({ saved: true });
     });
   }
 
@@ -232,7 +232,7 @@ describe('LocalCache', () => {
       expect(warnings[0]).toContain(KEY);
       // Once: the entry is gone, so the next lookup is a plain miss, and the rebuilt artifact is saved.
       expect((await cache.lookup([KEY])).size).toBe(0);
-      expect(await save()).toEqual({ saved: true });
+      expect(await save()).toMatchObject({ saved: true });
       const hit = (await cache.lookup([KEY])).get(KEY)!;
       expect(hit.durationMs).toBe(42);
       expect((await hit.restore(join(dir, 'restored'))).ok).toBe(true);
@@ -252,7 +252,7 @@ describe('LocalCache', () => {
     expect(restored.ok).toBe(false);
     await expect(stat(join(dir, 'escaped'))).rejects.toThrow();
     expect((await cache.lookup([KEY])).size).toBe(0);
-    expect(await save()).toEqual({ saved: true });
+    expect(await save()).toMatchObject({ saved: true });
   });
 
   it('replaces an entry whose meta.json is missing instead of answering "exists" forever', async () => {
@@ -260,7 +260,7 @@ describe('LocalCache', () => {
     const entry = join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY);
     await rm(join(entry, 'meta.json'));
     expect((await cache.lookup([KEY])).size).toBe(0);
-    expect(await save()).toEqual({ saved: true });
+    expect(await save()).toMatchObject({ saved: true });
     expect((await cache.lookup([KEY])).size).toBe(1);
     expect(warnings).toHaveLength(1);
   });
@@ -272,7 +272,7 @@ describe('LocalCache', () => {
     await rm(join(dir, 'out/up'));
     // Links through links that stay inside are fine.
     await symlink('c/nested/../a.txt', join(dir, 'out/inside'));
-    expect(await save()).toEqual({ saved: true });
+    expect(await save()).toMatchObject({ saved: true });
   });
 
   it('keeps exactly one valid entry when two processes save the same key at once', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/cache/cache.js';
 import { buildManifest } from '../../../src/cache/manifest.js';
-import { packTree, unpackTree } from '../../../src/cache/remote/archive.js';
+import { packArchive, packTree, unpackTree } from '../../../src/cache/remote/archive.js';
 import { parseRecord, type RemoteRecord } from '../../../src/cache/remote/remote-record.js';
 import type { JobKey } from '../../../src/ids/brands.js';
 
@@ -63,6 +63,44 @@ describe('remote artifacts: pack, verify, refuse', () => {
     });
     const back = await buildManifest(dest, KEY, 5, Buffer.from('out'), Buffer.alloc(0));
     expect(back.ok && back.value).toEqual(manifest);
+  });
+
+  it('compresses text at level 1 and random-looking data by Huffman coding alone, spilling big archives to disk', async () => {
+    const src = join(dir, 'mixed');
+    await mkdir(src);
+    const rand = (n: number): Buffer => createHash('sha512').update(String(n)).digest();
+    const random = Buffer.concat(Array.from({ length: 90_000 }, (_, i) => rand(i))).toString('base64');
+    await writeFile(join(src, 'random.txt'), random.slice(0, 6 * 1024 * 1024));
+    await writeFile(join(src, 'text.js'), 'export const answer = 42;\n'.repeat(20_000));
+    for (const [name, bigger] of [
+      ['text.js', false],
+      ['random.txt', true],
+    ] as const) {
+      const one = join(dir, `only-${name}`);
+      await mkdir(one);
+      await writeFile(join(one, name), readFileSync(join(src, name)));
+      const m = await buildManifest(one, KEY, 1, Buffer.alloc(0), Buffer.alloc(0));
+      if (!m.ok) throw new Error(m.error);
+      const spill = join(dir, `${name}.tgz`);
+      const packed = await packArchive(one, m.value, spill);
+      // Spilled to its file only when too big to keep in memory.
+      expect(packed.bytes === undefined).toBe(bigger);
+      const bytes = packed.bytes ?? readFileSync(spill);
+      expect(bytes.length).toBe(packed.size);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(packed.sha256);
+      const size = readFileSync(join(one, name)).length;
+      // Text shrinks many times; base64 of random bytes to about 3/4 (Huffman coding of 64 symbols).
+      if (name === 'text.js') expect(packed.size).toBeLessThan(size / 20);
+      else expect(packed.size).toBeLessThan(size * 0.8);
+      // Deterministic, and restores to the same tree.
+      const again = await packTree(one, m.value, join(dir, `${name}-again.tgz`));
+      expect(again).toEqual({ sha256: packed.sha256, size: packed.size });
+      const dest = join(dir, `dest-${name}`);
+      await mkdir(dest);
+      const back = await unpackTree(createReadStream(join(dir, `${name}-again.tgz`)), dest, m.value, again);
+      expect(back.ok).toBe(true);
+      expect(readFileSync(join(dest, name)).equals(readFileSync(join(one, name)))).toBe(true);
+    }
   });
 
   it('refuses an archive whose bytes differ from the record, even by one byte', async () => {

@@ -1,0 +1,123 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { JobKey } from '../../ids/brands.js';
+import type { ArtifactToSave, Manifest } from '../cache.js';
+import type { UploadEvent, UploadRequest } from './upload-protocol.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The niceness of the upload process: below the run, whose jobs come first. */
+const UPLOAD_NICENESS = 10;
+
+export type UploadSettings = Omit<Extract<UploadRequest, { type: 'start' }>, 'type'> & { token?: string };
+
+/**
+ * The engine's side of the upload process (see upload-process.ts).
+ *
+ * Deals with: starting it (only the bundled build has it; `start` answers undefined elsewhere), lowering its
+ * priority, handing it artifacts, counting those not yet uploaded, and the bounded wait at the end (after which
+ * it is killed). Does not deal with: the circuit breaker's warning text (the process sends it ready-made).
+ */
+export class UploadChild {
+  readonly #child: ChildProcess;
+  #pending = 0;
+  #exited = false;
+  readonly #exit: Promise<void>;
+
+  private constructor(child: ChildProcess, onFailed: (message: string) => void) {
+    this.#child = child;
+    this.#exit = new Promise((resolve) => {
+      const gone = (): void => {
+        this.#exited = true;
+        resolve();
+      };
+      child.once('exit', gone);
+      child.once('error', gone);
+    });
+    child.on('message', (e: UploadEvent) => {
+      if (e.type === 'settled') this.#pending--;
+      else onFailed(e.message);
+    });
+  }
+
+  static start(settings: UploadSettings, onFailed: (message: string) => void): UploadChild | undefined {
+    const program = join(here, 'upload-process.js');
+    if (!existsSync(program)) return undefined;
+    const { token, ...start } = settings;
+    try {
+      const env = { ...process.env };
+      if (token === undefined) delete env.DISBUILD_CACHE_TOKEN;
+      else env.DISBUILD_CACHE_TOKEN = token;
+      const child = fork(program, [], {
+        serialization: 'json',
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+        env,
+      });
+      if (child.pid === undefined) return undefined;
+      // Never what keeps the run alive: `close` waits for it explicitly.
+      child.unref();
+      child.channel?.unref();
+      try {
+        setPriority(child.pid, UPLOAD_NICENESS);
+      } catch {
+        // Not allowed here: it runs at the run's own priority.
+      }
+      const c = new UploadChild(child, onFailed);
+      c.#send({ type: 'start', ...start });
+      return c;
+    } catch {
+      return undefined;
+    }
+  }
+
+  upload(key: JobKey, dir: string, a: ArtifactToSave, manifest?: Manifest): void {
+    this.#pending++;
+    this.#send({
+      type: 'upload',
+      key,
+      dir,
+      durationMs: a.durationMs,
+      stdout: a.stdout.toString('base64'),
+      stderr: a.stderr.toString('base64'),
+      ...(a.stdoutFile === undefined ? {} : { stdoutFile: a.stdoutFile }),
+      ...(a.stderrFile === undefined ? {} : { stderrFile: a.stderrFile }),
+      ...(manifest === undefined ? {} : { manifest }),
+    });
+  }
+
+  /** Uploads not yet over. */
+  get pending(): number {
+    return this.#pending;
+  }
+
+  /** Lets the queue drain for at most `waitMs`, then kills the process; answers whether it finished in time. */
+  async close(waitMs: number): Promise<boolean> {
+    this.#send({ type: 'end' });
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      this.#exit.then(() => true),
+      new Promise<boolean>((r) => {
+        timer = setTimeout(() => r(false), waitMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!finished) {
+      this.#child.kill('SIGKILL');
+      await this.#exit;
+    }
+    return finished;
+  }
+
+  /** Ends the process at once (the remote turned off): what it was doing is abandoned. */
+  kill(): void {
+    if (!this.#exited) this.#child.kill('SIGKILL');
+  }
+
+  #send(m: UploadRequest): void {
+    if (this.#exited || !this.#child.connected) return;
+    this.#child.send(m, undefined, undefined, () => undefined);
+  }
+}
