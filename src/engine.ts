@@ -9,7 +9,7 @@ import type { InputRecheck } from './ids/input-recheck.js';
 import type { EngineDeps, EngineOptions } from './engine-options.js';
 import { Execution } from './executor/execution.js';
 import { criticalPathPriorities } from './executor/priorities.js';
-import { selectJobs } from './executor/select.js';
+import { selectWith } from './executor/select-core.js';
 import { noTimings } from './executor/timings.js';
 import { soloCoordinator } from './coordinator/job-coordinator.js';
 import { discardDir } from './util/discard-dir.js';
@@ -17,7 +17,6 @@ import { removeTree } from './util/remove-tree.js';
 import { unsealTree } from './util/seal-tree.js';
 import { outDirCollisions, outDirName } from './executor/out-dir-names.js';
 import { WorkerPool } from './executor/worker-pool.js';
-import { Launcher } from './executor/launcher.js';
 import type { JobOutcome, JobStatus, RunSummary } from './report/events.js';
 import type { Result } from './util/result.js';
 import { err, ok } from './util/result.js';
@@ -33,7 +32,11 @@ export async function runGraph(
   deps: EngineDeps,
 ): Promise<Result<RunSummary, GraphProblem[]>> {
   const started = performance.now();
-  const selection = selectJobs(graph, options.targets);
+  // The glob matcher (and for in-place outputs the glob compiler) is loaded only for a run that has any.
+  const selection =
+    options.targets.length === 0
+      ? selectWith(graph, [], () => () => false)
+      : (await import('./executor/select.js')).selectJobs(graph, options.targets);
   if (!selection.ok) return err(selection.error.map((message) => ({ field: 'targets', message })));
   if (options.outDir !== undefined) {
     const collisions = outDirCollisions(graph, selection.value.roots);
@@ -54,7 +57,11 @@ export async function runGraph(
 
   // Started on the first miss, not before: a run whose every job hits starts no process, so it neither pays for
   // one nor waits for one to exit. A run with misses queues its first commands while the launcher boots.
-  const launcher = options.dryRun || cachedCount === selected.length ? undefined : Launcher.start();
+  // Its code is loaded then too.
+  const launcher =
+    options.dryRun || cachedCount === selected.length
+      ? undefined
+      : (await import('./executor/launcher.js')).Launcher.start();
   const timings = deps.timings ?? noTimings;
   const wantBytes = new Set<JobLabel>(
     options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : [],
@@ -81,6 +88,9 @@ export async function runGraph(
     coordinator: deps.coordinator ?? soloCoordinator,
     ...(launcher ? { launcher } : {}),
     ...(recheck ? { inputsChanged: (job) => recheck.changed(job.inputs) } : {}),
+    ...(graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0)
+      ? { outputGlobs: (await import('./executor/output-globs.js')).compileOutputGlobs }
+      : {}),
     options,
     selected,
     wantBytes,

@@ -6,8 +6,8 @@ import { err } from '../util/result.js';
 import type { ArtifactToSave, Manifest } from './cache.js';
 import type { EntryMeta } from './entry-meta.js';
 import { checkManifest } from './entry-meta.js';
-import { fileSha256, sha256, verifyTree } from './manifest.js';
-import { copyListedTree } from './tree-copy.js';
+import { fileSha256, sha256 } from './manifest.js';
+import { restoreListedTree } from './tree-copy.js';
 
 /** Logs up to this size live inline in `meta.json`, so a lookup hit costs one small read, logs included. */
 const INLINE_LOG_LIMIT = 16 * 1024;
@@ -35,8 +35,8 @@ export async function writeLog(dest: string, bytes: Buffer, file: string | undef
 }
 
 /**
- * Copies the artifact of the entry at `entry` to `temp` (only what its manifest lists) and verifies the copy
- * and the logs against the manifest. Answers the first mismatch; throws on I/O trouble (a full disk).
+ * Restores the artifact of the entry at `entry` to `temp` (only what its manifest lists, each file verified
+ * from the bytes that are written) and checks the logs against the manifest. Answers the first mismatch; throws on I/O trouble (a full disk).
  */
 export async function copyVerified(
   entry: string,
@@ -47,8 +47,7 @@ export async function copyVerified(
   const manifest = meta.manifest ?? (await legacyManifest(entry, key));
   const safe = checkManifest(manifest, key);
   if (!safe.ok) return safe;
-  await copyListedTree(join(entry, 'out'), temp, manifest.entries);
-  const verified = await verifyTree(temp, manifest);
+  const verified = await restoreListedTree(join(entry, 'out'), temp, manifest.entries);
   if (!verified.ok) return verified;
   const digest = async (name: 'stdout' | 'stderr'): Promise<string> => {
     const inline = meta[name];

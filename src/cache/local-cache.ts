@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
@@ -17,6 +17,9 @@ import { readLogForDisplay } from './log-file.js';
 import { removeDeadTemps } from './dead-temps.js';
 
 export { isAlive, removeDeadTemps } from './dead-temps.js';
+
+/** How precisely an entry's last use is recorded (its mtime, which pruning orders by). */
+const USE_RESOLUTION_MS = 60 * 60 * 1000;
 
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
 const SPACE_CHECK_MS = 250;
@@ -68,19 +71,25 @@ export class LocalCache implements Cache {
     // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
     // and nothing else runs while a run looks its keys up.
     for (const key of keys) {
-      const path = join(this.#entry(key), 'meta.json');
-      // Asked first because a miss is the common case in a cold run, and a failed read costs an exception.
-      // An entry whose meta.json cannot even be seen (an unreadable directory) is repaired when it is saved.
-      if (!existsSync(path)) continue;
+      const entry = this.#entry(key);
+      // Asked first because a miss is the common case in a cold run, and a failed read costs an exception; the
+      // entry's mtime comes with it (see #hit). An entry whose meta.json cannot even be seen (an unreadable
+      // directory) is dealt with when it is saved.
+      const st = statSync(entry, { throwIfNoEntry: false });
+      if (st === undefined) continue;
       let text: string;
+      const metaPath = join(entry, 'meta.json');
       try {
-        text = readFileSync(path, 'utf8');
+        text = readFileSync(metaPath, 'utf8');
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.#damaged(key, (e as Error).message);
+        // A meta.json that cannot even be seen (an unreadable directory) is a plain miss, as before.
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && existsSync(metaPath)) {
+          this.#damaged(key, (e as Error).message);
+        }
         continue;
       }
       const meta = parseEntryMeta(text, key);
-      if (meta.ok) hits.set(key, this.#hit(key, meta.value));
+      if (meta.ok) hits.set(key, this.#hit(key, meta.value, st.mtimeMs));
       else this.#damaged(key, meta.error);
     }
     return Promise.resolve(hits);
@@ -92,14 +101,16 @@ export class LocalCache implements Cache {
     void this.#quarantine(key);
   }
 
-  #hit(key: JobKey, meta: EntryMeta): CacheHit {
+  #hit(key: JobKey, meta: EntryMeta, usedAtMs: number): CacheHit {
     const entry = this.#entry(key);
     const log = async (name: 'stdout' | 'stderr'): Promise<Buffer> => {
       const inline = meta[name];
       return inline !== undefined ? Buffer.from(inline, 'base64') : readLogForDisplay(join(entry, name));
     };
-    // The entry's mtime is its last use, for least-recently-used pruning: set once per run, however often used.
-    let touched = false;
+    // The entry's mtime is its last use, for least-recently-used pruning: set at most once per run, and only
+    // when the last recorded use is older than USE_RESOLUTION_MS (like a file system's relatime), so that a
+    // run over entries used within the hour does not pay one metadata write per hit.
+    let touched = Date.now() - usedAtMs < USE_RESOLUTION_MS;
     const touch = (): void => {
       if (touched) return;
       touched = true;
@@ -113,7 +124,11 @@ export class LocalCache implements Cache {
         touch();
         return { stdout: await log('stdout'), stderr: await log('stderr') };
       },
-      restore: (destDir) => this.#restore(key, meta, destDir),
+      restore: async (destDir) => {
+        const restored = await this.#restore(key, meta, destDir);
+        if (restored.ok) touch();
+        return restored;
+      },
       entries: () => meta.manifest?.entries,
     };
   }
@@ -142,8 +157,7 @@ export class LocalCache implements Cache {
       });
     }
     try {
-      await removeTree(destDir);
-      await rename(temp, destDir);
+      await renameOnto(temp, destDir);
     } catch (e) {
       await removeTree(temp).catch(() => undefined);
       return err({
@@ -151,8 +165,6 @@ export class LocalCache implements Cache {
         message: `cache entry ${key} could not be restored: ${(e as Error).message}`,
       });
     }
-    const now = new Date();
-    await utimes(entry, now, now).catch(() => undefined);
     return ok(undefined);
   }
 
@@ -329,6 +341,21 @@ export class LocalCache implements Cache {
     if (this.#shards.has(dir)) return;
     await mkdir(dir, { recursive: true });
     this.#shards.add(dir);
+  }
+}
+
+/**
+ * Moves a restored tree into place. The destination is usually new: it is removed (a tree that may be read-only)
+ * only when the rename finds something there.
+ */
+async function renameOnto(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR') throw e;
+    await removeTree(to);
+    await rename(from, to);
   }
 }
 

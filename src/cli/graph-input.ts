@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { loadConfigGraph } from '../config/config-graph.js';
 import type { Graph } from '../graph/model.js';
 import { formatProblem } from '../graph/model.js';
 import { loadGraphFile } from '../graph/parse.js';
@@ -22,6 +21,8 @@ export async function loadGraphOrReport(
   knownFiles?: Promise<ReadonlySet<string> | undefined>,
 ): Promise<GraphInput | undefined> {
   if (graphPath === undefined) {
+    // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
+    const { loadConfigGraph } = await import('../config/config-graph.js');
     const configured = await loadConfigGraph(sourceDir, io.env, knownFiles);
     if (configured === undefined) {
       io.stderr.write(

@@ -16,6 +16,7 @@ import type { WorkerPool } from './worker-pool.js';
 import type { Launcher } from './launcher.js';
 import { unreachable } from '../util/unreachable.js';
 import { InPlaceOutputs } from './in-place-outputs.js';
+import type { OutputGlobs } from './in-place.js';
 import { removeTree } from '../util/remove-tree.js';
 import { sealTree } from '../util/seal-tree.js';
 import { freeBytes } from '../util/free-space.js';
@@ -45,6 +46,8 @@ export interface ExecutionParts {
   wantBytes?: ReadonlySet<JobLabel>;
   /** The job's inputs that changed since they were keyed; a build reading any of them is not saved. */
   inputsChanged?: (job: Job) => Promise<string[]>;
+  /** Compiles in-place output globs; needed only when some job has `Outputs` (see InPlaceOutputs). */
+  outputGlobs?: (patterns: readonly string[]) => OutputGlobs;
 }
 
 /**
@@ -72,6 +75,7 @@ export class Execution {
     // Restored output directories are this run's scratch; only --out-dir and --download all read them whole.
     this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir, {
       moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
+      ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
     });
     // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
     if (parts.options.signal) setMaxListeners(0, parts.options.signal);

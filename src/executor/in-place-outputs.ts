@@ -1,14 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Graph, JobLabel } from '../graph/model.js';
 import type { ManifestEntry } from '../cache/cache.js';
-import {
-  captureOutputs,
-  clearOutputs,
-  compileOutputGlobs,
-  outputsInPlace,
-  placeOutputs,
-  type OutputGlobs,
-} from './in-place.js';
+import { captureOutputs, clearOutputs, outputsInPlace, placeOutputs, type OutputGlobs } from './in-place.js';
 
 /**
  * The in-place outputs of one run's jobs (`Outputs` in the graph), by job label. Jobs without `Outputs` cost
@@ -30,17 +23,26 @@ export class InPlaceOutputs {
   /** Whether restored output directories are scratch nobody reads after placing (see `placeOutputs`). */
   readonly #move: boolean;
 
-  constructor(graph: Graph, sourceDir: string, opts: { moveFromRestores?: boolean } = {}) {
+  readonly #compile: ((patterns: readonly string[]) => OutputGlobs) | undefined;
+
+  /** `compile` (output-globs.ts) is needed only when some job has `Outputs`: most runs never load it. */
+  constructor(
+    graph: Graph,
+    sourceDir: string,
+    opts: { moveFromRestores?: boolean; compile?: (patterns: readonly string[]) => OutputGlobs } = {},
+  ) {
     this.#graph = graph;
     this.#sourceDir = sourceDir;
     this.#move = opts.moveFromRestores ?? false;
+    this.#compile = opts.compile;
     this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
   }
 
   #of(label: JobLabel): OutputGlobs | undefined {
     if (!this.#globs.has(label)) {
       const outputs = this.#graph.byLabel.get(label)?.outputs;
-      this.#globs.set(label, outputs && outputs.length > 0 ? compileOutputGlobs(outputs) : undefined);
+      if (outputs && outputs.length > 0 && !this.#compile) throw new Error('output globs without a compiler');
+      this.#globs.set(label, outputs && outputs.length > 0 ? this.#compile!(outputs) : undefined);
     }
     return this.#globs.get(label);
   }

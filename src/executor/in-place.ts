@@ -23,31 +23,16 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import picomatch from 'picomatch';
 import type { ManifestEntry } from '../cache/cache.js';
 
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
 export const IN_PLACE_DIR = '.in-place';
 
-/** A job's output globs, compiled. */
+/** A job's output globs, compiled (by output-globs.ts, loaded only for a graph that has any). */
 export interface OutputGlobs {
   /** Directories to walk: the fixed leading part of each positive glob. */
   bases: readonly string[];
   matches: (path: string) => boolean;
-}
-
-export function compileOutputGlobs(patterns: readonly string[]): OutputGlobs {
-  const positives = patterns.filter((p) => !p.startsWith('!'));
-  const negatives = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-  const include = picomatch(positives, { dot: true });
-  const exclude = negatives.length > 0 ? picomatch(negatives, { dot: true }) : () => false;
-  const bases = new Set<string>();
-  for (const p of positives) {
-    const scan = picomatch.scan(p);
-    // A literal path is its own base: walking its parent would visit its siblings for nothing.
-    bases.add(scan.isGlob ? scan.base : p);
-  }
-  return { bases: [...bases].sort(), matches: (path) => include(path) && !exclude(path) };
 }
 
 /** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */

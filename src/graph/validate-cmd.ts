@@ -1,6 +1,5 @@
 import type { Cmd, JobLabel, Template } from './model.js';
 import { describe, isObject, readStruct, structType } from './go-json.js';
-import { depLabels } from './template.js';
 import type { ValidateContext } from './validate-context.js';
 import { quoted } from '../util/printable.js';
 
@@ -26,15 +25,17 @@ export function readCmd(
   if (ambiguous) cx.ambiguousKeys = true;
   for (const key of tooDeep) cx.tooDeep(job, `${where}.${key}`);
   // A NUL byte cannot reach a program's arguments, its environment, or a path; a cat's content may hold one.
-  const template = (value: string, field: string, nulAllowed = false): Template => {
+  // Field names (`Cmds[0].Exec[2]`) are spelled out only for a problem.
+  const template = (value: string, field: () => string, nulAllowed = false): Template => {
+    const at = (): string => `${where}.${field()}`;
     if (!nulAllowed && value.includes('\0')) {
-      cx.add(job, `${where}.${field}`, 'must not contain a NUL byte');
+      cx.add(job, at(), 'must not contain a NUL byte');
       return [];
     }
-    const t = cx.template(value, job, `${where}.${field}`);
-    for (const label of depLabels(t)) {
-      if (!deps.includes(label))
-        cx.add(job, `${where}.${field}`, `refers to {{DEP:${label}}}, which is not in Deps`);
+    const t = cx.template(value, job, at);
+    for (const p of t) {
+      if (p.kind === 'dep' && !deps.includes(p.label))
+        cx.add(job, at(), `refers to {{DEP:${p.label}}}, which is not in Deps`);
     }
     return t;
   };
@@ -48,8 +49,8 @@ export function readCmd(
     const catTemplate = cx.string(f.CatTemplate, job, `${where}.CatTemplate`);
     return {
       kind: 'cat',
-      catTemplate: template(catTemplate, 'CatTemplate', true),
-      catOutput: template(catOutput, 'CatOutput'),
+      catTemplate: template(catTemplate, () => 'CatTemplate', true),
+      catOutput: template(catOutput, () => 'CatOutput'),
     };
   }
   if (!hasExec) {
@@ -67,14 +68,14 @@ export function readCmd(
     }
   });
   const templates = (list: (string | undefined)[], field: string): Template[] =>
-    list.map((s, i) => (s === undefined ? [] : template(s, `${field}[${i}]`)));
+    list.map((s, i) => (s === undefined ? [] : template(s, () => `${field}[${i}]`)));
   return {
     kind: 'exec',
     exec: templates(exec, 'Exec'),
     environ: templates(environ, 'Environ'),
     workingDirectory: template(
       cx.string(f.WorkingDirectory, job, `${where}.WorkingDirectory`),
-      'WorkingDirectory',
+      () => 'WorkingDirectory',
     ),
   };
 }

@@ -58,13 +58,16 @@ export class ValidateContext {
     return s;
   }
 
-  /** Parses a command string, reporting an error at `job`/`where`; an erroneous string becomes an empty template. */
-  template(value: string, job: string, where: string): Template {
+  /**
+   * Parses a command string, reporting an error at `job`/`where()` (spelled out only then); an erroneous string
+   * becomes an empty template.
+   */
+  template(value: string, job: string, where: () => string): Template {
     const known = this.templates.get(value);
     if (known) return known;
     const t = parseTemplate(value);
     if (!t.ok) {
-      this.add(job, where, t.error);
+      this.add(job, where(), t.error);
       return [];
     }
     // Graphs repeat the same strings (`sh`, `-c`, paths) thousands of times: one parsed copy serves all.
@@ -97,4 +100,15 @@ export class ValidateContext {
     this.add(job, where, `must be a string, got ${describe(value)}`);
     return '';
   }
+}
+
+/** A 40-character hex ID, either case: one pass over the character codes, cheaper than a regular expression. */
+export function isHex40(s: string): boolean {
+  if (s.length !== 40) return false;
+  for (let i = 0; i < 40; i++) {
+    const c = s.charCodeAt(i);
+    // 0-9, A-F, a-f
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
 }

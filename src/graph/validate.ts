@@ -5,14 +5,13 @@ import { findCycles } from './cycles.js';
 import { describe, isObject, readStruct, structType } from './go-json.js';
 import { readCmd } from './validate-cmd.js';
 import type { ValidateOptions } from './validate-context.js';
-import { ValidateContext } from './validate-context.js';
+import { isHex40, ValidateContext } from './validate-context.js';
 import { printable, quoted } from '../util/printable.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 
 export type { InputKind, ValidateOptions } from './validate-context.js';
 
-const HEX40 = /^[0-9a-fA-F]{40}$/;
 const GRAPH = structType('SourceFiles', 'Jobs');
 const JOB = structType('ID', 'Name', 'Inputs', 'Deps', 'Cmds', 'Outputs');
 
@@ -83,7 +82,7 @@ function readSourceFiles(raw: unknown, cx: ValidateContext): Map<string, string>
   for (const id in raw) {
     const path = raw[id];
     const lower = id.toLowerCase();
-    if (!HEX40.test(id)) cx.add(undefined, where(id), 'is not a 40-character hex ID');
+    if (!isHex40(id)) cx.add(undefined, where(id), 'is not a 40-character hex ID');
     else if (files.has(lower)) cx.ambiguousKeys = true;
     if (typeof path !== 'string')
       cx.add(undefined, where(id), `must be a path string, got ${describe(path)}`);
@@ -112,7 +111,7 @@ function readJob(raw: unknown, index: number, cx: ValidateContext): ReadJob | un
   // Depth 3: the graph object, its Jobs list, the job.
   const { values: f, ambiguous, tooDeep } = readStruct(raw, JOB, 3);
   if (ambiguous) cx.ambiguousKeys = true;
-  const validId = typeof f.ID === 'string' && HEX40.test(f.ID) ? f.ID.toLowerCase() : undefined;
+  const validId = typeof f.ID === 'string' && isHex40(f.ID) ? f.ID.toLowerCase() : undefined;
   const nameText = typeof f.Name === 'string' ? f.Name : '';
   const idText = typeof f.ID === 'string' && f.ID !== '' ? f.ID : undefined;
   const name = nameText !== '' ? nameText : (validId ?? idText ?? `Jobs[${index}]`);
@@ -131,7 +130,7 @@ function readJob(raw: unknown, index: number, cx: ValidateContext): ReadJob | un
   cx.strings(f.Deps, name, 'Deps').forEach((d, i) => {
     if (d === undefined) return;
     const label = d.toLowerCase() as JobLabel;
-    if (!HEX40.test(d)) cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${quoted(d)}`);
+    if (!isHex40(d)) cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${quoted(d)}`);
     else if (!deps.includes(label)) {
       deps.push(label);
       depOrigin.push(i);
@@ -162,28 +161,30 @@ function readJob(raw: unknown, index: number, cx: ValidateContext): ReadJob | un
 function readInputs(raw: (string | undefined)[], job: string, cx: ValidateContext): string[] {
   const out = new Set<string>();
   const kind = cx.options.inputKind;
+  // Messages (and their strings) are made only for a problem: ten thousand inputs are almost always fine.
   raw.forEach((p, i) => {
     if (p === undefined) return;
-    const where = `Inputs[${i}]`;
-    if (p === '') return cx.add(job, where, 'is empty');
+    const where = (): string => `Inputs[${i}]`;
+    if (p === '') return cx.add(job, where(), 'is empty');
     // No file has such a name, and the file system calls refuse it.
-    if (p.includes('\0')) return cx.add(job, where, 'must not contain a NUL byte');
+    if (p.includes('\0')) return cx.add(job, where(), 'must not contain a NUL byte');
     if (p.charCodeAt(0) === SLASH) {
-      return cx.add(job, where, `must be relative to the source directory, got ${quoted(p)}`);
+      return cx.add(job, where(), `must be relative to the source directory, got ${quoted(p)}`);
     }
     const norm = isNormalPath(p) ? p : posix.normalize(p).replace(/\/$/, '');
     if (norm === '..' || norm.startsWith('../')) {
-      return cx.add(job, where, `must not leave the source directory, got ${quoted(p)}`);
+      return cx.add(job, where(), `must not leave the source directory, got ${quoted(p)}`);
     }
-    if (norm === '.') return cx.add(job, where, `must name a file, got ${quoted(p)}`);
+    if (norm === '.') return cx.add(job, where(), `must name a file, got ${quoted(p)}`);
     if (out.has(norm)) return;
     out.add(cx.intern(norm));
     const k = kind?.(norm) ?? 'file';
+    if (k === 'file') return;
     const shown = printable(norm);
-    if (k === 'missing') cx.add(job, where, `input file ${shown} does not exist`);
-    else if (k === 'dir') cx.add(job, where, `input ${shown} is a directory; list its files`);
-    else if (k === 'other') cx.add(job, where, `input ${shown} is not a regular file or a symbolic link`);
-    else if (typeof k === 'object') cx.add(job, where, k.problem);
+    if (k === 'missing') cx.add(job, where(), `input file ${shown} does not exist`);
+    else if (k === 'dir') cx.add(job, where(), `input ${shown} is a directory; list its files`);
+    else if (k === 'other') cx.add(job, where(), `input ${shown} is not a regular file or a symbolic link`);
+    else cx.add(job, where(), k.problem);
   });
   const sorted = [...out];
   // Producers usually list inputs in order already: checking is cheaper than sorting.

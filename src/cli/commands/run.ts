@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Cache } from '../../cache/cache.js';
 import { NullCache } from '../../cache/null-cache.js';
-import { SharedCoordinator } from '../../coordinator/shared-coordinator.js';
 import { openOnFirstClaim } from '../../coordinator/lazy-coordinator.js';
 import { runGraph } from '../../engine.js';
 import { startWorkTreeListings, unchangedIndexedFiles } from '../../ids/file-digest.js';
@@ -17,7 +16,6 @@ import { EXIT } from '../io.js';
 import { openLocalState } from '../local-state.js';
 import { KeyRecordStore } from '../../explain/record-store.js';
 import { RunExplainer } from '../../explain/run-explainer.js';
-import { parseRemoteSettings, withRemote } from '../remote-cache.js';
 
 const HELP = `Usage: disbuild run [--graph FILE] [options] [TARGET...]
 
@@ -94,15 +92,19 @@ export const run: Command = async (argv, io) => {
   for (const r of [jobs, timeout, cacheKind, download, logReplay]) if (!r.ok) return usageError(io, r.error);
   if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok) return EXIT.usage;
   const kind = cacheKind.value;
-  const remote = parseRemoteSettings(
-    kind === 'http' || kind === 'turbo'
-      ? { kind, url: v['cache-url'], team: v['cache-team'], mode: v['cache-mode'] }
-      : undefined,
-    { url: '--cache-url', mode: '--cache-mode' },
-    io.env,
-    'read-write',
-  );
-  if (!remote.ok) return usageError(io, remote.error);
+  // The remote cache's code (HTTP, archives) is loaded only for a run that has one.
+  const remoteKind = kind === 'http' || kind === 'turbo' ? kind : undefined;
+  const remoteCache = remoteKind ? await import('../remote-cache.js') : undefined;
+  const remote =
+    remoteCache && remoteKind
+      ? remoteCache.parseRemoteSettings(
+          { kind: remoteKind, url: v['cache-url'], team: v['cache-team'], mode: v['cache-mode'] },
+          { url: '--cache-url', mode: '--cache-mode' },
+          io.env,
+          'read-write',
+        )
+      : undefined;
+  if (remote && !remote.ok) return usageError(io, remote.error);
 
   const sourceDir = resolve(io.cwd, v['source-dir'] ?? '.');
   // git stats the work tree on another core while the graph is read. The check that inputs exist then takes
@@ -126,9 +128,19 @@ export const run: Command = async (argv, io) => {
   if (v.verbose) io.stderr.write(`disbuild: key salt ${JSON.stringify(salt)}\n`);
   const explainer = new RunExplainer(graph, salt, new KeyRecordStore(state.dir));
   const verbose = v.verbose ?? false;
+  const local = kind === 'none' ? undefined : await state.openCache(warn);
   const cache: Cache =
-    kind === 'none' ? new NullCache() : withRemote(await state.openCache(warn), remote.value, state, warn);
-  const coordinator = openOnFirstClaim(() => SharedCoordinator.open(state.dir, { onWarning: warn }));
+    local === undefined
+      ? new NullCache()
+      : remoteCache && remote?.ok
+        ? remoteCache.withRemote(local, remote.value, state, warn)
+        : local;
+  // Its server's code is loaded with it, on the first miss.
+  const coordinator = openOnFirstClaim(async () =>
+    (await import('../../coordinator/shared-coordinator.js')).SharedCoordinator.open(state.dir, {
+      onWarning: warn,
+    }),
+  );
 
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();

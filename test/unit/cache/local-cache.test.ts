@@ -1,5 +1,16 @@
 import { spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,6 +53,7 @@ describe('LocalCache', () => {
     warnings = [];
     cache = await LocalCache.create(join(dir, 'cache'), { onWarning: (m) => warnings.push(m) });
   });
+  const entryDir = (key: JobKey): string => join(dir, 'cache/v1/entries', key.slice(0, 2), key);
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
   });
@@ -298,10 +310,10 @@ describe('LocalCache', () => {
 
   it('prunes least recently used entries down to a size', async () => {
     await save(KEY);
-    await new Promise((r) => setTimeout(r, 20));
     await save(OTHER);
-    // Reading KEY's logs marks it as used after OTHER.
-    await new Promise((r) => setTimeout(r, 20));
+    // KEY was last used before OTHER, both beyond the hour that uses are recorded to; then KEY is used.
+    await utimes(entryDir(KEY), hoursAgo(3), hoursAgo(3));
+    await utimes(entryDir(OTHER), hoursAgo(2), hoursAgo(2));
     await (await cache.lookup([KEY])).get(KEY)!.restore(join(dir, 'r'));
     const { remainingBytes: total } = await pruneCache(join(dir, 'cache'), { maxSizeBytes: Infinity });
     const r = await pruneCache(join(dir, 'cache'), { maxSizeBytes: Math.ceil(total / 2) + 8 });
@@ -310,4 +322,25 @@ describe('LocalCache', () => {
     const all = await pruneCache(join(dir, 'cache'), { maxSizeBytes: 0 });
     expect(all).toMatchObject({ removed: 1, remainingBytes: 0 });
   });
+
+  it('records a use to the hour: a hit on an entry used within the hour writes nothing', async () => {
+    await save(KEY);
+    const recent = new Date(Date.now() - 10 * 60_000);
+    await utimes(entryDir(KEY), recent, recent);
+    let hit = (await cache.lookup([KEY])).get(KEY)!;
+    await hit.logs();
+    expect((await hit.restore(join(dir, 'r1'))).ok).toBe(true);
+    expect(Math.abs((await stat(entryDir(KEY))).mtimeMs - recent.getTime())).toBeLessThan(1);
+    await utimes(entryDir(KEY), hoursAgo(2), hoursAgo(2));
+    hit = (await cache.lookup([KEY])).get(KEY)!;
+    await hit.logs();
+    // The use is written in the background: waited for, on a busy machine for a while.
+    const deadline = Date.now() + 10_000;
+    while ((await stat(entryDir(KEY))).mtimeMs < Date.now() - 60_000 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect((await stat(entryDir(KEY))).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+  });
 });
+
+const hoursAgo = (h: number): Date => new Date(Date.now() - h * 3_600_000);

@@ -4,13 +4,13 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   captureOutputs,
-  compileOutputGlobs,
   IN_PLACE_DIR,
   listOutputs,
   outputsInPlace,
   placeOutputs,
 } from '../../../src/executor/in-place.js';
 import { describeTree } from '../../../src/cache/manifest.js';
+import { compileOutputGlobs } from '../../../src/executor/output-globs.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { InPlaceOutputs } from '../../../src/executor/in-place-outputs.js';
@@ -136,7 +136,7 @@ describe('in-place outputs', () => {
         [reader.label, reader],
       ]),
     };
-    new InPlaceOutputs(graph, src).clear(label);
+    new InPlaceOutputs(graph, src, { compile: compileOutputGlobs }).clear(label);
     expect(existsSync(join(src, 'pkg/dist/tracked.js'))).toBe(true);
     expect(existsSync(join(src, 'pkg/dist/read.js'))).toBe(true);
     expect(existsSync(join(src, 'pkg/dist/stale.js'))).toBe(false);
