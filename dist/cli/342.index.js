@@ -1,5 +1,5 @@
 export const id = 342;
-export const ids = [342];
+export const ids = [342,277];
 export const modules = {
 
 /***/ 5342:
@@ -63,7 +63,7 @@ const explainCommand = async (argv, io) => {
     if (!input)
         return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
     const { graph } = input;
-    const selection = (0,_executor_select_js__WEBPACK_IMPORTED_MODULE_2__/* .selectJobs */ .h)(graph, parsed.value.positionals);
+    const selection = (0,_executor_select_js__WEBPACK_IMPORTED_MODULE_2__.selectJobs)(graph, parsed.value.positionals);
     if (!selection.ok) {
         for (const m of selection.error)
             io.stderr.write(`disbuild explain: ${m}\n`);
@@ -101,25 +101,22 @@ const explainCommand = async (argv, io) => {
 
 /***/ }),
 
-/***/ 5277:
+/***/ 1017:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ selectJobs)
+/* harmony export */   N: () => (/* binding */ dependencyClosure),
+/* harmony export */   X: () => (/* binding */ selectWith)
 /* harmony export */ });
-/* unused harmony export dependencyClosure */
 /* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8251);
 
 
-
 /**
- * The jobs a run covers: the targets (names or globs; all jobs when empty) and everything they depend on.
- * A target that matches no job is an error naming it, so a typo never becomes a silent no-op.
+ * The jobs a run covers: the targets (names or globs, compiled by `glob`; all jobs when empty) and everything
+ * they depend on. A target that matches no job is an error naming it, so a typo never becomes a silent no-op.
  */
-function selectJobs(graph, targets) {
+function selectWith(graph, targets, glob) {
     if (targets.length === 0) {
         const all = graph.jobs.map((j) => j.label);
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ roots: all, closure: new Set(all) });
@@ -127,7 +124,7 @@ function selectJobs(graph, targets) {
     const roots = [];
     const problems = [];
     for (const target of targets) {
-        const isMatch = picomatch__WEBPACK_IMPORTED_MODULE_2___default()(target, { dot: true });
+        const isMatch = glob(target);
         // A disbuild.json task name stands for that task in every package (`build` is `@scope/a#build`, …).
         const inPackages = `#${target}`;
         const matched = graph.jobs.filter((j) => j.name === target || j.label === target || isMatch(j.name) || j.name.endsWith(inPackages));
@@ -153,6 +150,32 @@ function dependencyClosure(graph, roots) {
             stack.push(dep);
     }
     return seen;
+}
+
+
+/***/ }),
+
+/***/ 5277:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dependencyClosure: () => (/* reexport safe */ _select_core_js__WEBPACK_IMPORTED_MODULE_0__.N),
+/* harmony export */   selectJobs: () => (/* binding */ selectJobs)
+/* harmony export */ });
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _select_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1017);
+
+
+
+/**
+ * The jobs a run covers: the targets (names or globs; all jobs when empty) and everything they depend on.
+ * A target that matches no job is an error naming it, so a typo never becomes a silent no-op. The glob matcher
+ * is loaded with this module; a run without targets uses select-core.ts alone.
+ */
+function selectJobs(graph, targets) {
+    return (0,_select_core_js__WEBPACK_IMPORTED_MODULE_0__/* .selectWith */ .X)(graph, targets, (g) => picomatch__WEBPACK_IMPORTED_MODULE_1___default()(g, { dot: true }));
 }
 
 

@@ -189,16 +189,15 @@ async function writeLog(dest, bytes, file) {
     return (0,cache_manifest/* fileSha256 */.sN)(dest, (await (0,promises_.stat)(dest)).size);
 }
 /**
- * Copies the artifact of the entry at `entry` to `temp` (only what its manifest lists) and verifies the copy
- * and the logs against the manifest. Answers the first mismatch; throws on I/O trouble (a full disk).
+ * Restores the artifact of the entry at `entry` to `temp` (only what its manifest lists, each file verified
+ * from the bytes that are written) and checks the logs against the manifest. Answers the first mismatch; throws on I/O trouble (a full disk).
  */
 async function copyVerified(entry, key, meta, temp) {
     const manifest = meta.manifest ?? (await legacyManifest(entry, key));
     const safe = checkManifest(manifest, key);
     if (!safe.ok)
         return safe;
-    await (0,tree_copy/* copyListedTree */.r)((0,external_node_path_.join)(entry, 'out'), temp, manifest.entries);
-    const verified = await (0,cache_manifest/* verifyTree */.aY)(temp, manifest);
+    const verified = await (0,tree_copy/* restoreListedTree */.l)((0,external_node_path_.join)(entry, 'out'), temp, manifest.entries);
     if (!verified.ok)
         return verified;
     const digest = async (name) => {
@@ -281,6 +280,8 @@ var dead_temps = __webpack_require__(5740);
 
 
 
+/** How precisely an entry's last use is recorded (its mtime, which pruning orders by). */
+const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
 const SPACE_CHECK_MS = 250;
 /**
@@ -322,23 +323,28 @@ class LocalCache {
         // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
         // and nothing else runs while a run looks its keys up.
         for (const key of keys) {
-            const path = (0,external_node_path_.join)(this.#entry(key), 'meta.json');
-            // Asked first because a miss is the common case in a cold run, and a failed read costs an exception.
-            // An entry whose meta.json cannot even be seen (an unreadable directory) is repaired when it is saved.
-            if (!(0,external_node_fs_.existsSync)(path))
+            const entry = this.#entry(key);
+            // Asked first because a miss is the common case in a cold run, and a failed read costs an exception; the
+            // entry's mtime comes with it (see #hit). An entry whose meta.json cannot even be seen (an unreadable
+            // directory) is dealt with when it is saved.
+            const st = (0,external_node_fs_.statSync)(entry, { throwIfNoEntry: false });
+            if (st === undefined)
                 continue;
             let text;
+            const metaPath = (0,external_node_path_.join)(entry, 'meta.json');
             try {
-                text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+                text = (0,external_node_fs_.readFileSync)(metaPath, 'utf8');
             }
             catch (e) {
-                if (e.code !== 'ENOENT')
+                // A meta.json that cannot even be seen (an unreadable directory) is a plain miss, as before.
+                if (e.code !== 'ENOENT' && (0,external_node_fs_.existsSync)(metaPath)) {
                     this.#damaged(key, e.message);
+                }
                 continue;
             }
             const meta = parseEntryMeta(text, key);
             if (meta.ok)
-                hits.set(key, this.#hit(key, meta.value));
+                hits.set(key, this.#hit(key, meta.value, st.mtimeMs));
             else
                 this.#damaged(key, meta.error);
         }
@@ -349,14 +355,16 @@ class LocalCache {
         this.#onWarning(`cache entry ${key} is damaged (${problem}); removed it, the job will be rebuilt`);
         void this.#quarantine(key);
     }
-    #hit(key, meta) {
+    #hit(key, meta, usedAtMs) {
         const entry = this.#entry(key);
         const log = async (name) => {
             const inline = meta[name];
             return inline !== undefined ? Buffer.from(inline, 'base64') : readLogForDisplay((0,external_node_path_.join)(entry, name));
         };
-        // The entry's mtime is its last use, for least-recently-used pruning: set once per run, however often used.
-        let touched = false;
+        // The entry's mtime is its last use, for least-recently-used pruning: set at most once per run, and only
+        // when the last recorded use is older than USE_RESOLUTION_MS (like a file system's relatime), so that a
+        // run over entries used within the hour does not pay one metadata write per hit.
+        let touched = Date.now() - usedAtMs < USE_RESOLUTION_MS;
         const touch = () => {
             if (touched)
                 return;
@@ -371,7 +379,12 @@ class LocalCache {
                 touch();
                 return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
-            restore: (destDir) => this.#restore(key, meta, destDir),
+            restore: async (destDir) => {
+                const restored = await this.#restore(key, meta, destDir);
+                if (restored.ok)
+                    touch();
+                return restored;
+            },
             entries: () => meta.manifest?.entries,
         };
     }
@@ -400,8 +413,7 @@ class LocalCache {
             });
         }
         try {
-            await (0,remove_tree/* removeTree */.dM)(destDir);
-            await (0,promises_.rename)(temp, destDir);
+            await renameOnto(temp, destDir);
         }
         catch (e) {
             await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
@@ -410,8 +422,6 @@ class LocalCache {
                 message: `cache entry ${key} could not be restored: ${e.message}`,
             });
         }
-        const now = new Date();
-        await (0,promises_.utimes)(entry, now, now).catch(() => undefined);
         return (0,result.ok)(undefined);
     }
     /**
@@ -581,6 +591,22 @@ class LocalCache {
             return;
         await (0,promises_.mkdir)(dir, { recursive: true });
         this.#shards.add(dir);
+    }
+}
+/**
+ * Moves a restored tree into place. The destination is usually new: it is removed (a tree that may be read-only)
+ * only when the rename finds something there.
+ */
+async function renameOnto(from, to) {
+    try {
+        await (0,promises_.rename)(from, to);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR')
+            throw e;
+        await (0,remove_tree/* removeTree */.dM)(to);
+        await (0,promises_.rename)(from, to);
     }
 }
 /** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */
@@ -808,12 +834,19 @@ class NullCache {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ copyTree),
-/* harmony export */   r: () => (/* binding */ copyListedTree)
+/* harmony export */   l: () => (/* binding */ restoreListedTree)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8251);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8445);
+
+
+
 
 
 /**
@@ -826,8 +859,8 @@ class NullCache {
 async function copyTree(src, dest, opts) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dest, { recursive: true });
     for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(src, { withFileTypes: true })) {
-        const from = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(src, entry.name);
-        const to = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dest, entry.name);
+        const from = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(src, entry.name);
+        const to = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dest, entry.name);
         if (entry.isDirectory())
             await copyTree(from, to, opts);
         else if (entry.isSymbolicLink())
@@ -851,31 +884,93 @@ async function copyOne(from, to, tryLink) {
     if (mode & 0o111)
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(to, mode);
 }
+/** Files up to this size are restored from one read: hashed from memory and written from the same bytes. */
+const IN_MEMORY_LIMIT = 4 * 1024 * 1024;
+/** After this many bytes restored in line, the next file waits for one turn of the event loop (timers, leases). */
+const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
 /**
- * Copies exactly the entries a manifest lists (parents before children, as manifests are sorted) from `src` to
- * a new `dest`. Anything else in `src` is left behind: a dependent may have written there (Python's
- * `__pycache__`), and that is neither part of the artifact nor a reason to call it damaged. A path whose parent
- * is not a directory made by this copy is refused, so a listed symlink is never written through.
+ * Restores exactly the entries a manifest lists (parents before children, as manifests are sorted) from `src`
+ * into a new `dest`, verifying as it goes: each file's bytes are read once, checked against the listed size and
+ * SHA-256, and those same bytes are written (larger files: a kernel copy, reflink where possible, hashed after);
+ * each symlink's target is checked against its digest and must stay inside the tree. Files get the listed mode. Anything else in `src` is left behind: a
+ * dependent may have written there (Python's `__pycache__`), and that is neither part of the artifact nor a
+ * reason to call it damaged. A path whose parent is not a directory made by this restore is refused, so a
+ * listed symlink is never written through. Answers the first mismatch; throws on I/O trouble (a missing file,
+ * a full disk).
+ *
+ * Synchronous for small files: an output is mostly small files, and three thread-pool round trips per file
+ * (read, write, close) cost more than they overlap.
  */
-async function copyListedTree(src, dest, entries) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dest);
+async function restoreListedTree(src, dest, entries) {
+    const leaving = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .linkLeavingTree */ .X8)(entries);
+    if (leaving !== undefined)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`symlink ${leaving} points outside the output directory`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dest);
     const dirs = new Set(['']);
+    let sinceYield = 0;
     for (const e of entries) {
         const slash = e.path.lastIndexOf('/');
         if (!dirs.has(slash < 0 ? '' : e.path.slice(0, slash))) {
-            throw new Error(`the manifest lists ${e.path} outside a listed directory`);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`the manifest lists ${e.path} outside a listed directory`);
         }
-        const to = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dest, e.path);
+        const to = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dest, e.path);
         if (e.type === 'dir') {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(to);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(to);
             dirs.add(e.path);
         }
-        else if (e.type === 'symlink')
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.symlink)(e.target ?? '', to);
-        else {
-            // The entry's own mode is kept (a lost exec bit is damage that verification must see).
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(src, e.path), to, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_FICLONE);
+        else if (e.type === 'symlink') {
+            const target = e.target ?? '';
+            if (target.length !== e.size || (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(target) !== e.sha256 || (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .symlinkEscapes */ .mu)(e.path, target)) {
+                return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`${e.path} does not match the manifest`);
+            }
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.symlinkSync)(target, to);
         }
+        else if (e.size <= IN_MEMORY_LIMIT) {
+            const bytes = readStored((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(src, e.path), e);
+            if (bytes === undefined || (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(bytes) !== e.sha256)
+                return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`${e.path} does not match the manifest`);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(to, bytes, { mode: e.mode & 0o100 ? 0o755 : 0o644, flag: 'wx' });
+            sinceYield += bytes.length;
+            if (sinceYield >= YIELD_EVERY_BYTES) {
+                sinceYield = 0;
+                await new Promise((r) => setImmediate(r));
+            }
+        }
+        else {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(src, e.path), to, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_FICLONE);
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(to);
+            if (st.size !== e.size ||
+                (st.mode & 0o100) !== (e.mode & 0o100) ||
+                (await (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .fileSha256 */ .sN)(to, st.size)) !== e.sha256) {
+                return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`${e.path} does not match the manifest`);
+            }
+        }
+    }
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(undefined);
+}
+/**
+ * A stored file's bytes, or undefined when it is not the regular file of the listed size and exec bit (a
+ * tampered entry is damaged even where the restored copy would come out right). The same calls as one
+ * `readFileSync`: open, fstat, read, close.
+ */
+function readStored(path, e) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd);
+        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+            return undefined;
+        const bytes = Buffer.allocUnsafe(e.size);
+        let at = 0;
+        while (at < e.size) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, bytes, at, e.size - at, at);
+            if (n === 0)
+                return undefined;
+            at += n;
+        }
+        return bytes;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
     }
 }
 

@@ -1,5 +1,5 @@
 export const id = 931;
-export const ids = [931];
+export const ids = [931,171];
 export const modules = {
 
 /***/ 8931:
@@ -104,8 +104,8 @@ var remote_cache = __webpack_require__(5874);
 var shared_coordinator = __webpack_require__(5431);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
 var lazy_coordinator = __webpack_require__(3413);
-// EXTERNAL MODULE: ./src/engine.ts + 17 modules
-var engine = __webpack_require__(6840);
+// EXTERNAL MODULE: ./src/engine.ts + 15 modules
+var engine = __webpack_require__(6538);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 3 modules
@@ -231,7 +231,7 @@ async function readHookRemote(repoDir, env) {
         return (0,result.ok)(undefined);
     if (k !== 'http' && k !== 'turbo')
         return (0,result/* err */._)(`git config disbuild.cache must be one of http, turbo, local, got ${JSON.stringify(k)}`);
-    return (0,remote_cache/* parseRemoteSettings */.v)({ kind: k, url, team, mode }, { url: 'git config disbuild.cacheUrl', mode: 'git config disbuild.cacheMode' }, env, 'read');
+    return (0,remote_cache.parseRemoteSettings)({ kind: k, url, team, mode }, { url: 'git config disbuild.cacheUrl', mode: 'git config disbuild.cacheMode' }, env, 'read');
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -344,7 +344,7 @@ async function runPrePush(remote, io, opts = {}) {
     // A broken cache setting costs the push its remote cache, never the push.
     if (!shared.ok)
         warn(`${shared.error}; not using a remote cache`);
-    const cache = (0,remote_cache/* withRemote */.T)(await state.openCache(warn), shared.ok ? shared.value : undefined, state, warn);
+    const cache = (0,remote_cache.withRemote)(await state.openCache(warn), shared.ok ? shared.value : undefined, state, warn);
     const worktrees = await Worktrees.open(repoDir);
     const live = new Set();
     const controller = new AbortController();
@@ -510,7 +510,7 @@ async function treeHasLinks(repoDir, sha) {
 async function graphAt(repoDir, sha, source, worktree) {
     if (source.kind === 'tasks') {
         // The pushed commit's own disbuild.json, compiled over that commit's files (a clean worktree).
-        const compiled = await (0,config_graph/* loadConfigGraph */.L)(worktree, process.env);
+        const compiled = await (0,config_graph.loadConfigGraph)(worktree, process.env);
         if (compiled === undefined)
             return `disbuild: no disbuild.json at ${sha.slice(0, 10)}`;
         if (!compiled.ok)
@@ -559,7 +559,7 @@ async function buildInWorktree(graph, toRun, wt, sha, salt, cache, state, io, si
         logReplay: 'none',
         streamOutput: !io.stderr.isTTY,
     });
-    const coordinator = (0,lazy_coordinator/* openOnFirstClaim */.w)(() => shared_coordinator/* SharedCoordinator */.W.open(state.dir, {
+    const coordinator = (0,lazy_coordinator/* openOnFirstClaim */.w)(() => shared_coordinator.SharedCoordinator.open(state.dir, {
         onWarning: (m) => reporter.onEvent({ type: 'warning', message: m }),
     }));
     try {
@@ -696,6 +696,89 @@ const hook = async (argv, io) => {
 function usage(io, message) {
     io.stderr.write(`disbuild hook: ${message}\n\n${HELP}`);
     return cli_io/* EXIT */.d.usage;
+}
+
+
+/***/ }),
+
+/***/ 3171:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   loadConfigGraph: () => (/* binding */ loadConfigGraph)
+/* harmony export */ });
+/* unused harmony export graphFromCommand */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2573);
+/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6266);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8251);
+/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3797);
+/* harmony import */ var _load_config_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8788);
+
+
+
+
+
+
+
+
+const sh = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.exec);
+/**
+ * The graph of `<sourceDir>/disbuild.json`, whichever of its three sources it uses: a graph file (relative to
+ * the directory), a command printing the graph (run with a shell there), or tasks. Undefined when the file does
+ * not exist; otherwise the graph or every problem as one line each (file, task and field; or job and field).
+ */
+async function loadConfigGraph(sourceDir, env, knownFiles) {
+    const source = await (0,_load_config_js__WEBPACK_IMPORTED_MODULE_6__/* .readConfigSource */ .az)(sourceDir);
+    if (source === undefined)
+        return undefined;
+    if (!source.ok)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(source.error.map(_config_file_js__WEBPACK_IMPORTED_MODULE_5__/* .formatConfigProblem */ .fc));
+    const s = source.value;
+    const salt = s.salt === undefined ? {} : { salt: s.salt };
+    switch (s.kind) {
+        case 'tasks': {
+            const compiled = await (0,_load_config_js__WEBPACK_IMPORTED_MODULE_6__/* .compileConfig */ .q0)(sourceDir, s.config, env);
+            if (!compiled.ok)
+                return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(compiled.error.map(_config_file_js__WEBPACK_IMPORTED_MODULE_5__/* .formatConfigProblem */ .fc));
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ graph: compiled.value.graph, source: s.kind, ...salt });
+        }
+        case 'file': {
+            const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, s.path), sourceDir, knownFiles);
+            if (!loaded.ok)
+                return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(loaded.error.map((p) => `${s.path}: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_3__/* .formatProblem */ .V)(p)}`));
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ graph: loaded.value, source: s.kind, ...salt });
+        }
+        case 'command': {
+            const printed = await graphFromCommand(s.command, sourceDir);
+            if (!printed.ok)
+                return printed;
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ graph: printed.value, source: s.kind, ...salt });
+        }
+    }
+}
+/** Runs a command that prints a graph (with a shell, in `sourceDir`) and validates what it prints. */
+async function graphFromCommand(command, sourceDir) {
+    let stdout;
+    try {
+        // A graph of 100,000 jobs is tens of megabytes of JSON: allow far more than the default 1 MiB.
+        ({ stdout } = await sh(command, { cwd: sourceDir, maxBuffer: 1 << 30 }));
+    }
+    catch (e) {
+        const x = e;
+        const why = x.stderr?.trim().split('\n').slice(-5).join('\n') || x.message.split('\n')[0];
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)([`graphCommand ${JSON.stringify(command)} failed (exit code ${String(x.code)}): ${why}`]);
+    }
+    const parsed = (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseGraphText */ .Vb)(stdout);
+    if (!parsed.ok)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(parsed.error.map((p) => `graphCommand output: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_3__/* .formatProblem */ .V)(p)}`));
+    const problems = (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .checkFilesExist */ .$n)(parsed.value, sourceDir);
+    return problems.length > 0 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(problems.map(_graph_model_js__WEBPACK_IMPORTED_MODULE_3__/* .formatProblem */ .V)) : parsed;
 }
 
 

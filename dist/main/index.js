@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2914);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1260);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2914:
+/***/ 1260:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30975,18 +30975,18 @@ var core = __nccwpck_require__(3838);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
 ;// CONCATENATED MODULE: ./src/cache/github-cache-download.ts
 
 
@@ -30999,7 +30999,7 @@ const RETRY_PAUSES_MS = [1000, 2000];
 let compression;
 /** The toolkit's `getCompressionMethod`: zstd when a `zstd` binary answers, else gzip. */
 function compressionMethod() {
-    compression ??= new Promise((resolve) => (0,external_node_child_process_namespaceObject.execFile)('zstd', ['--quiet', '--version'], (e, stdout, stderr) => resolve(!e && `${stdout}${stderr}`.trim() !== '' ? 'zstd-without-long' : 'gzip')));
+    compression ??= new Promise((resolve) => (0,external_node_child_process_.execFile)('zstd', ['--quiet', '--version'], (e, stdout, stderr) => resolve(!e && `${stdout}${stderr}`.trim() !== '' ? 'zstd-without-long' : 'gzip')));
     return compression;
 }
 /** The toolkit's `getCacheVersion([dir], compression)`: entries are only visible under the same version. */
@@ -31096,7 +31096,7 @@ async function download(url, file, timeoutMs) {
         let got = 0;
         const body = external_node_stream_.Readable.fromWeb(res.body);
         body.on('data', (c) => void (got += c.length));
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_.createWriteStream)(file, { flags: 'wx', mode: 0o600 }));
+        await (0,external_node_stream_promises_.pipeline)(body, (0,external_node_fs_.createWriteStream)(file, { flags: 'wx', mode: 0o600 }));
         if (!Number.isNaN(expected) && got !== expected)
             return { kind: 'failed', message: `download cut short (${got} of ${expected} bytes)` };
         return { kind: 'ok' };
@@ -31148,35 +31148,10 @@ async function listEntryKeys(prefix, ref, count, o) {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-// EXTERNAL MODULE: external "buffer"
-var external_buffer_ = __nccwpck_require__(181);
-;// CONCATENATED MODULE: external "zlib"
-const external_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
-var external_zlib_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_zlib_namespaceObject, 2);
-// EXTERNAL MODULE: external "node:assert"
-var external_node_assert_ = __nccwpck_require__(4589);
-;// CONCATENATED MODULE: ./node_modules/tar/dist/esm/index.min.js
-var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enumerable:!0})};var Ds=typeof process=="object"&&process?process:{stdout:null,stderr:null},Wr=s=>!!s&&typeof s=="object"&&(s instanceof A||s instanceof external_node_stream_||Gr(s)||Zr(s)),Gr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.pipe=="function"&&s.pipe!==external_node_stream_.Writable.prototype.pipe,Zr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.write=="function"&&typeof s.end=="function",Q=Symbol("EOF"),J=Symbol("maybeEmitEnd"),nt=Symbol("emittedEnd"),De=Symbol("emittingEnd"),qt=Symbol("emittedError"),Ne=Symbol("closed"),Ns=Symbol("read"),Ae=Symbol("flush"),As=Symbol("flushChunk"),z=Symbol("encoding"),Mt=Symbol("decoder"),g=Symbol("flowing"),Qt=Symbol("paused"),Bt=Symbol("resume"),b=Symbol("buffer"),N=Symbol("pipes"),_=Symbol("bufferLength"),bi=Symbol("bufferPush"),Ie=Symbol("bufferShift"),L=Symbol("objectMode"),S=Symbol("destroyed"),_i=Symbol("error"),Oi=Symbol("emitData"),Is=Symbol("emitEnd"),Ti=Symbol("emitEnd2"),Z=Symbol("async"),xi=Symbol("abort"),Ce=Symbol("aborted"),Jt=Symbol("signal"),Rt=Symbol("dataListeners"),C=Symbol("discarded"),jt=s=>Promise.resolve().then(s),Yr=s=>s(),Kr=s=>s==="end"||s==="finish"||s==="prefinish",Vr=s=>s instanceof ArrayBuffer||!!s&&typeof s=="object"&&s.constructor&&s.constructor.name==="ArrayBuffer"&&s.byteLength>=0,$r=s=>!Buffer.isBuffer(s)&&ArrayBuffer.isView(s),Fe=class{src;dest;opts;ondrain;constructor(t,e,i){this.src=t,this.dest=e,this.opts=i,this.ondrain=()=>t[Bt](),this.dest.on("drain",this.ondrain)}unpipe(){this.dest.removeListener("drain",this.ondrain)}proxyErrors(t){}end(){this.unpipe(),this.opts.end&&this.dest.end()}},Li=class extends Fe{unpipe(){this.src.removeListener("error",this.proxyErrors),super.unpipe()}constructor(t,e,i){super(t,e,i),this.proxyErrors=r=>this.dest.emit("error",r),t.on("error",this.proxyErrors)}},Xr=s=>!!s.objectMode,qr=s=>!s.objectMode&&!!s.encoding&&s.encoding!=="buffer",A=class extends external_node_events_.EventEmitter{[g]=!1;[Qt]=!1;[N]=[];[b]=[];[L];[z];[Z];[Mt];[Q]=!1;[nt]=!1;[De]=!1;[Ne]=!1;[qt]=null;[_]=0;[S]=!1;[Jt];[Ce]=!1;[Rt]=0;[C]=!1;writable=!0;readable=!0;constructor(...t){let e=t[0]||{};if(super(),e.objectMode&&typeof e.encoding=="string")throw new TypeError("Encoding and objectMode may not be used together");Xr(e)?(this[L]=!0,this[z]=null):qr(e)?(this[z]=e.encoding,this[L]=!1):(this[L]=!1,this[z]=null),this[Z]=!!e.async,this[Mt]=this[z]?new external_node_string_decoder_namespaceObject.StringDecoder(this[z]):null,e&&e.debugExposeBuffer===!0&&Object.defineProperty(this,"buffer",{get:()=>this[b]}),e&&e.debugExposePipes===!0&&Object.defineProperty(this,"pipes",{get:()=>this[N]});let{signal:i}=e;i&&(this[Jt]=i,i.aborted?this[xi]():i.addEventListener("abort",()=>this[xi]()))}get bufferLength(){return this[_]}get encoding(){return this[z]}set encoding(t){throw new Error("Encoding must be set at instantiation time")}setEncoding(t){throw new Error("Encoding must be set at instantiation time")}get objectMode(){return this[L]}set objectMode(t){throw new Error("objectMode must be set at instantiation time")}get async(){return this[Z]}set async(t){this[Z]=this[Z]||!!t}[xi](){this[Ce]=!0,this.emit("abort",this[Jt]?.reason),this.destroy(this[Jt]?.reason)}get aborted(){return this[Ce]}set aborted(t){}write(t,e,i){if(this[Ce])return!1;if(this[Q])throw new Error("write after end");if(this[S])return this.emit("error",Object.assign(new Error("Cannot call write after a stream was destroyed"),{code:"ERR_STREAM_DESTROYED"})),!0;typeof e=="function"&&(i=e,e="utf8"),e||(e="utf8");let r=this[Z]?jt:Yr;if(!this[L]&&!Buffer.isBuffer(t)){if($r(t))t=Buffer.from(t.buffer,t.byteOffset,t.byteLength);else if(Vr(t))t=Buffer.from(t);else if(typeof t!="string")throw new Error("Non-contiguous data written to non-objectMode stream")}return this[L]?(this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):t.length?(typeof t=="string"&&!(e===this[z]&&!this[Mt]?.lastNeed)&&(t=Buffer.from(t,e)),Buffer.isBuffer(t)&&this[z]&&(t=this[Mt].write(t)),this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):(this[_]!==0&&this.emit("readable"),i&&r(i),this[g])}read(t){if(this[S])return null;if(this[C]=!1,this[_]===0||t===0||t&&t>this[_])return this[J](),null;this[L]&&(t=null),this[b].length>1&&!this[L]&&(this[b]=[this[z]?this[b].join(""):Buffer.concat(this[b],this[_])]);let e=this[Ns](t||null,this[b][0]);return this[J](),e}[Ns](t,e){if(this[L])this[Ie]();else{let i=e;t===i.length||t===null?this[Ie]():typeof i=="string"?(this[b][0]=i.slice(t),e=i.slice(0,t),this[_]-=t):(this[b][0]=i.subarray(t),e=i.subarray(0,t),this[_]-=t)}return this.emit("data",e),!this[b].length&&!this[Q]&&this.emit("drain"),e}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e="utf8"),t!==void 0&&this.write(t,e),i&&this.once("end",i),this[Q]=!0,this.writable=!1,(this[g]||!this[Qt])&&this[J](),this}[Bt](){this[S]||(!this[Rt]&&!this[N].length&&(this[C]=!0),this[Qt]=!1,this[g]=!0,this.emit("resume"),this[b].length?this[Ae]():this[Q]?this[J]():this.emit("drain"))}resume(){return this[Bt]()}pause(){this[g]=!1,this[Qt]=!0,this[C]=!1}get destroyed(){return this[S]}get flowing(){return this[g]}get paused(){return this[Qt]}[bi](t){this[L]?this[_]+=1:this[_]+=t.length,this[b].push(t)}[Ie](){return this[L]?this[_]-=1:this[_]-=this[b][0].length,this[b].shift()}[Ae](t=!1){do;while(this[As](this[Ie]())&&this[b].length);!t&&!this[b].length&&!this[Q]&&this.emit("drain")}[As](t){return this.emit("data",t),this[g]}pipe(t,e){if(this[S])return t;this[C]=!1;let i=this[nt];return e=e||{},t===Ds.stdout||t===Ds.stderr?e.end=!1:e.end=e.end!==!1,e.proxyErrors=!!e.proxyErrors,i?e.end&&t.end():(this[N].push(e.proxyErrors?new Li(this,t,e):new Fe(this,t,e)),this[Z]?jt(()=>this[Bt]()):this[Bt]()),t}unpipe(t){let e=this[N].find(i=>i.dest===t);e&&(this[N].length===1?(this[g]&&this[Rt]===0&&(this[g]=!1),this[N]=[]):this[N].splice(this[N].indexOf(e),1),e.unpipe())}addListener(t,e){return this.on(t,e)}on(t,e){let i=super.on(t,e);if(t==="data")this[C]=!1,this[Rt]++,!this[N].length&&!this[g]&&this[Bt]();else if(t==="readable"&&this[_]!==0)super.emit("readable");else if(Kr(t)&&this[nt])super.emit(t),this.removeAllListeners(t);else if(t==="error"&&this[qt]){let r=e;this[Z]?jt(()=>r.call(this,this[qt])):r.call(this,this[qt])}return i}removeListener(t,e){return this.off(t,e)}off(t,e){let i=super.off(t,e);return t==="data"&&(this[Rt]=this.listeners("data").length,this[Rt]===0&&!this[C]&&!this[N].length&&(this[g]=!1)),i}removeAllListeners(t){let e=super.removeAllListeners(t);return(t==="data"||t===void 0)&&(this[Rt]=0,!this[C]&&!this[N].length&&(this[g]=!1)),e}get emittedEnd(){return this[nt]}[J](){!this[De]&&!this[nt]&&!this[S]&&this[b].length===0&&this[Q]&&(this[De]=!0,this.emit("end"),this.emit("prefinish"),this.emit("finish"),this[Ne]&&this.emit("close"),this[De]=!1)}emit(t,...e){let i=e[0];if(t!=="error"&&t!=="close"&&t!==S&&this[S])return!1;if(t==="data")return!this[L]&&!i?!1:this[Z]?(jt(()=>this[Oi](i)),!0):this[Oi](i);if(t==="end")return this[Is]();if(t==="close"){if(this[Ne]=!0,!this[nt]&&!this[S])return!1;let n=super.emit("close");return this.removeAllListeners("close"),n}else if(t==="error"){this[qt]=i,super.emit(_i,i);let n=!this[Jt]||this.listeners("error").length?super.emit("error",i):!1;return this[J](),n}else if(t==="resume"){let n=super.emit("resume");return this[J](),n}else if(t==="finish"||t==="prefinish"){let n=super.emit(t);return this.removeAllListeners(t),n}let r=super.emit(t,...e);return this[J](),r}[Oi](t){for(let i of this[N])i.dest.write(t)===!1&&this.pause();let e=this[C]?!1:super.emit("data",t);return this[J](),e}[Is](){return this[nt]?!1:(this[nt]=!0,this.readable=!1,this[Z]?(jt(()=>this[Ti]()),!0):this[Ti]())}[Ti](){if(this[Mt]){let e=this[Mt].end();if(e){for(let i of this[N])i.dest.write(e);this[C]||super.emit("data",e)}}for(let e of this[N])e.end();let t=super.emit("end");return this.removeAllListeners("end"),t}async collect(){let t=Object.assign([],{dataLength:0});this[L]||(t.dataLength=0);let e=this.promise();return this.on("data",i=>{t.push(i),this[L]||(t.dataLength+=i.length)}),await e,t}async concat(){if(this[L])throw new Error("cannot concat in objectMode");let t=await this.collect();return this[z]?t.join(""):Buffer.concat(t,t.dataLength)}async promise(){return new Promise((t,e)=>{this.on(S,()=>e(new Error("stream destroyed"))),this.on("error",i=>e(i)),this.on("end",()=>t())})}[Symbol.asyncIterator](){this[C]=!1;let t=!1,e=async()=>(this.pause(),t=!0,{value:void 0,done:!0});return{next:()=>{if(t)return e();let r=this.read();if(r!==null)return Promise.resolve({done:!1,value:r});if(this[Q])return e();let n,o,h=d=>{this.off("data",a),this.off("end",l),this.off(S,c),e(),o(d)},a=d=>{this.off("error",h),this.off("end",l),this.off(S,c),this.pause(),n({value:d,done:!!this[Q]})},l=()=>{this.off("error",h),this.off("data",a),this.off(S,c),e(),n({done:!0,value:void 0})},c=()=>h(new Error("stream destroyed"));return new Promise((d,y)=>{o=y,n=d,this.once(S,c),this.once("error",h),this.once("end",l),this.once("data",a)})},throw:e,return:e,[Symbol.asyncIterator](){return this},[Symbol.asyncDispose]:async()=>{}}}[Symbol.iterator](){this[C]=!1;let t=!1,e=()=>(this.pause(),this.off(_i,e),this.off(S,e),this.off("end",e),t=!0,{done:!0,value:void 0}),i=()=>{if(t)return e();let r=this.read();return r===null?e():{done:!1,value:r}};return this.once("end",e),this.once(_i,e),this.once(S,e),{next:i,throw:e,return:e,[Symbol.iterator](){return this},[Symbol.dispose]:()=>{}}}destroy(t){if(this[S])return t?this.emit("error",t):this.emit(S),this;this[S]=!0,this[C]=!0,this[b].length=0,this[_]=0;let e=this;return typeof e.close=="function"&&!this[Ne]&&e.close(),t?this.emit("error",t):this.emit(S),this}static get isStream(){return Wr}};var Jr=external_fs_.writev,ht=Symbol("_autoClose"),H=Symbol("_close"),te=Symbol("_ended"),m=Symbol("_fd"),Ni=Symbol("_finished"),tt=Symbol("_flags"),Ai=Symbol("_flush"),ki=Symbol("_handleChunk"),vi=Symbol("_makeBuf"),ie=Symbol("_mode"),ke=Symbol("_needDrain"),Ut=Symbol("_onerror"),Ht=Symbol("_onopen"),Ii=Symbol("_onread"),Pt=Symbol("_onwrite"),at=Symbol("_open"),U=Symbol("_path"),ot=Symbol("_pos"),Y=Symbol("_queue"),zt=Symbol("_read"),Ci=Symbol("_readSize"),j=Symbol("_reading"),ee=Symbol("_remain"),Fi=Symbol("_size"),ve=Symbol("_write"),gt=Symbol("_writing"),Me=Symbol("_defaultFlag"),bt=Symbol("_errored"),_t=class extends A{[bt]=!1;[m];[U];[Ci];[j]=!1;[Fi];[ee];[ht];constructor(t,e){if(e=e||{},super(e),this.readable=!0,this.writable=!1,typeof t!="string")throw new TypeError("path must be a string");this[bt]=!1,this[m]=typeof e.fd=="number"?e.fd:void 0,this[U]=t,this[Ci]=e.readSize||16*1024*1024,this[j]=!1,this[Fi]=typeof e.size=="number"?e.size:1/0,this[ee]=this[Fi],this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0,typeof this[m]=="number"?this[zt]():this[at]()}get fd(){return this[m]}get path(){return this[U]}write(){throw new TypeError("this is a readable stream")}end(){throw new TypeError("this is a readable stream")}[at](){external_fs_.open(this[U],"r",(t,e)=>this[Ht](t,e))}[Ht](t,e){t?this[Ut](t):(this[m]=e,this.emit("open",e),this[zt]())}[vi](){return Buffer.allocUnsafe(Math.min(this[Ci],this[ee]))}[zt](){if(!this[j]){this[j]=!0;let t=this[vi]();if(t.length===0)return process.nextTick(()=>this[Ii](null,0,t));external_fs_.read(this[m],t,0,t.length,null,(e,i,r)=>this[Ii](e,i,r))}}[Ii](t,e,i){this[j]=!1,t?this[Ut](t):this[ki](e,i)&&this[zt]()}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}[Ut](t){this[j]=!0,this[H](),this.emit("error",t)}[ki](t,e){let i=!1;return this[ee]-=t,t>0&&(i=super.write(t<e.length?e.subarray(0,t):e)),(t===0||this[ee]<=0)&&(i=!1,this[H](),super.end()),i}emit(t,...e){switch(t){case"prefinish":case"finish":return!1;case"drain":return typeof this[m]=="number"&&this[zt](),!1;case"error":return this[bt]?!1:(this[bt]=!0,super.emit(t,...e));default:return super.emit(t,...e)}}},Be=class extends _t{[at](){let t=!0;try{this[Ht](null,external_fs_.openSync(this[U],"r")),t=!1}finally{t&&this[H]()}}[zt](){let t=!0;try{if(!this[j]){this[j]=!0;do{let e=this[vi](),i=e.length===0?0:external_fs_.readSync(this[m],e,0,e.length,null);if(!this[ki](i,e))break}while(!0);this[j]=!1}t=!1}finally{t&&this[H]()}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}},et=class extends external_events_{readable=!1;writable=!0;[bt]=!1;[gt]=!1;[te]=!1;[Y]=[];[ke]=!1;[U];[ie];[ht];[m];[Me];[tt];[Ni]=!1;[ot];constructor(t,e){e=e||{},super(e),this[U]=t,this[m]=typeof e.fd=="number"?e.fd:void 0,this[ie]=e.mode===void 0?438:e.mode,this[ot]=typeof e.start=="number"?e.start:void 0,this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0;let i=this[ot]!==void 0?"r+":"w";this[Me]=e.flags===void 0,this[tt]=e.flags===void 0?i:e.flags,this[m]===void 0&&this[at]()}emit(t,...e){if(t==="error"){if(this[bt])return!1;this[bt]=!0}return super.emit(t,...e)}get fd(){return this[m]}get path(){return this[U]}[Ut](t){this[H](),this[gt]=!0,this.emit("error",t)}[at](){external_fs_.open(this[U],this[tt],this[ie],(t,e)=>this[Ht](t,e))}[Ht](t,e){this[Me]&&this[tt]==="r+"&&t&&t.code==="ENOENT"?(this[tt]="w",this[at]()):t?this[Ut](t):(this[m]=e,this.emit("open",e),this[gt]||this[Ai]())}end(t,e){return t&&this.write(t,e),this[te]=!0,!this[gt]&&!this[Y].length&&typeof this[m]=="number"&&this[Pt](null,0),this}write(t,e){return typeof t=="string"&&(t=Buffer.from(t,e)),this[te]?(this.emit("error",new Error("write() after end()")),!1):this[m]===void 0||this[gt]||this[Y].length?(this[Y].push(t),this[ke]=!0,!1):(this[gt]=!0,this[ve](t),!0)}[ve](t){external_fs_.write(this[m],t,0,t.length,this[ot],(e,i)=>this[Pt](e,i))}[Pt](t,e){t?this[Ut](t):(this[ot]!==void 0&&typeof e=="number"&&(this[ot]+=e),this[Y].length?this[Ai]():(this[gt]=!1,this[te]&&!this[Ni]?(this[Ni]=!0,this[H](),this.emit("finish")):this[ke]&&(this[ke]=!1,this.emit("drain"))))}[Ai](){if(this[Y].length===0)this[te]&&this[Pt](null,0);else if(this[Y].length===1)this[ve](this[Y].pop());else{let t=this[Y];this[Y]=[],Jr(this[m],t,this[ot],(e,i)=>this[Pt](e,i))}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}},Wt=class extends et{[at](){let t;if(this[Me]&&this[tt]==="r+")try{t=external_fs_.openSync(this[U],this[tt],this[ie])}catch(e){if(e?.code==="ENOENT")return this[tt]="w",this[at]();throw e}else t=external_fs_.openSync(this[U],this[tt],this[ie]);this[Ht](null,t)}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}[ve](t){let e=!0;try{this[Pt](null,external_fs_.writeSync(this[m],t,0,t.length,this[ot])),e=!1}finally{if(e)try{this[H]()}catch{}}}};var jr=new Map([["C","cwd"],["f","file"],["z","gzip"],["P","preservePaths"],["U","unlink"],["strip-components","strip"],["stripComponents","strip"],["keep-newer","newer"],["keepNewer","newer"],["keep-newer-files","newer"],["keepNewerFiles","newer"],["k","keep"],["keep-existing","keep"],["keepExisting","keep"],["m","noMtime"],["no-mtime","noMtime"],["p","preserveOwner"],["L","follow"],["h","follow"],["onentry","onReadEntry"]]),Fs=s=>!!s.sync&&!!s.file,ks=s=>!s.sync&&!!s.file,vs=s=>!!s.sync&&!s.file,Ms=s=>!s.sync&&!s.file;var Bs=s=>!!s.file;var tn=s=>{let t=jr.get(s);return t||s},se=(s={})=>{if(!s)return{};let t={};for(let[e,i]of Object.entries(s)){let r=tn(e);t[r]=i}return t.chmod===void 0&&t.noChmod===!1&&(t.chmod=!0),delete t.noChmod,t};var K=(s,t,e,i,r)=>Object.assign((n=[],o,h)=>{Array.isArray(n)&&(o=n,n={}),typeof o=="function"&&(h=o,o=void 0),o=o?Array.from(o):[];let a=se(n);if(r?.(a,o),Fs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return s(a,o)}else if(ks(a)){let l=t(a,o);return h?l.then(()=>h(),h):l}else if(vs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return e(a,o)}else if(Ms(a)){if(typeof h=="function")throw new TypeError("callback only supported with file option");return i(a,o)}throw new Error("impossible options??")},{syncFile:s,asyncFile:t,syncNoFile:e,asyncNoFile:i,validate:r});var sn=external_zlib_namespaceObject.constants||{ZLIB_VERNUM:4736},M=Object.freeze(Object.assign(Object.create(null),{Z_NO_FLUSH:0,Z_PARTIAL_FLUSH:1,Z_SYNC_FLUSH:2,Z_FULL_FLUSH:3,Z_FINISH:4,Z_BLOCK:5,Z_OK:0,Z_STREAM_END:1,Z_NEED_DICT:2,Z_ERRNO:-1,Z_STREAM_ERROR:-2,Z_DATA_ERROR:-3,Z_MEM_ERROR:-4,Z_BUF_ERROR:-5,Z_VERSION_ERROR:-6,Z_NO_COMPRESSION:0,Z_BEST_SPEED:1,Z_BEST_COMPRESSION:9,Z_DEFAULT_COMPRESSION:-1,Z_FILTERED:1,Z_HUFFMAN_ONLY:2,Z_RLE:3,Z_FIXED:4,Z_DEFAULT_STRATEGY:0,DEFLATE:1,INFLATE:2,GZIP:3,GUNZIP:4,DEFLATERAW:5,INFLATERAW:6,UNZIP:7,BROTLI_DECODE:8,BROTLI_ENCODE:9,Z_MIN_WINDOWBITS:8,Z_MAX_WINDOWBITS:15,Z_DEFAULT_WINDOWBITS:15,Z_MIN_CHUNK:64,Z_MAX_CHUNK:1/0,Z_DEFAULT_CHUNK:16384,Z_MIN_MEMLEVEL:1,Z_MAX_MEMLEVEL:9,Z_DEFAULT_MEMLEVEL:8,Z_MIN_LEVEL:-1,Z_MAX_LEVEL:9,Z_DEFAULT_LEVEL:-1,BROTLI_OPERATION_PROCESS:0,BROTLI_OPERATION_FLUSH:1,BROTLI_OPERATION_FINISH:2,BROTLI_OPERATION_EMIT_METADATA:3,BROTLI_MODE_GENERIC:0,BROTLI_MODE_TEXT:1,BROTLI_MODE_FONT:2,BROTLI_DEFAULT_MODE:0,BROTLI_MIN_QUALITY:0,BROTLI_MAX_QUALITY:11,BROTLI_DEFAULT_QUALITY:11,BROTLI_MIN_WINDOW_BITS:10,BROTLI_MAX_WINDOW_BITS:24,BROTLI_LARGE_MAX_WINDOW_BITS:30,BROTLI_DEFAULT_WINDOW:22,BROTLI_MIN_INPUT_BLOCK_BITS:16,BROTLI_MAX_INPUT_BLOCK_BITS:24,BROTLI_PARAM_MODE:0,BROTLI_PARAM_QUALITY:1,BROTLI_PARAM_LGWIN:2,BROTLI_PARAM_LGBLOCK:3,BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING:4,BROTLI_PARAM_SIZE_HINT:5,BROTLI_PARAM_LARGE_WINDOW:6,BROTLI_PARAM_NPOSTFIX:7,BROTLI_PARAM_NDIRECT:8,BROTLI_DECODER_RESULT_ERROR:0,BROTLI_DECODER_RESULT_SUCCESS:1,BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:2,BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION:0,BROTLI_DECODER_PARAM_LARGE_WINDOW:1,BROTLI_DECODER_NO_ERROR:0,BROTLI_DECODER_SUCCESS:1,BROTLI_DECODER_NEEDS_MORE_INPUT:2,BROTLI_DECODER_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE:-1,BROTLI_DECODER_ERROR_FORMAT_RESERVED:-2,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE:-3,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET:-4,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME:-5,BROTLI_DECODER_ERROR_FORMAT_CL_SPACE:-6,BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE:-7,BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT:-8,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1:-9,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2:-10,BROTLI_DECODER_ERROR_FORMAT_TRANSFORM:-11,BROTLI_DECODER_ERROR_FORMAT_DICTIONARY:-12,BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS:-13,BROTLI_DECODER_ERROR_FORMAT_PADDING_1:-14,BROTLI_DECODER_ERROR_FORMAT_PADDING_2:-15,BROTLI_DECODER_ERROR_FORMAT_DISTANCE:-16,BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET:-19,BROTLI_DECODER_ERROR_INVALID_ARGUMENTS:-20,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES:-21,BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS:-22,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP:-25,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1:-26,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2:-27,BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES:-30,BROTLI_DECODER_ERROR_UNREACHABLE:-31},sn));var rn=external_buffer_.Buffer.concat,zs=Object.getOwnPropertyDescriptor(external_buffer_.Buffer,"concat"),nn=s=>s,Bi=zs?.writable===!0||zs?.set!==void 0?s=>{external_buffer_.Buffer.concat=s?nn:rn}:s=>{},Tt=Symbol("_superWrite"),Gt=class extends Error{code;errno;constructor(t,e){super("zlib: "+t.message,{cause:t}),this.code=t.code,this.errno=t.errno,this.code||(this.code="ZLIB_ERROR"),this.message="zlib: "+t.message,Error.captureStackTrace(this,e??this.constructor)}get name(){return"ZlibError"}},Pi=Symbol("flushFlag"),re=class extends A{#t=!1;#i=!1;#s;#n;#r;#e;#o;get sawError(){return this.#t}get handle(){return this.#e}get flushFlag(){return this.#s}constructor(t,e){if(!t||typeof t!="object")throw new TypeError("invalid options for ZlibBase constructor");if(super(t),this.#s=t.flush??0,this.#n=t.finishFlush??0,this.#r=t.fullFlushFlag??0,typeof external_zlib_namespaceObject_0[e]!="function")throw new TypeError("Compression method not supported: "+e);try{this.#e=new external_zlib_namespaceObject_0[e](t)}catch(i){throw new Gt(i,this.constructor)}this.#o=i=>{this.#t||(this.#t=!0,this.close(),this.emit("error",i))},this.#e?.on("error",i=>this.#o(new Gt(i))),this.once("end",()=>this.close)}close(){this.#e&&(this.#e.close(),this.#e=void 0,this.emit("close"))}reset(){if(!this.#t)return external_assert_(this.#e,"zlib binding closed"),this.#e.reset?.()}flush(t){this.ended||(typeof t!="number"&&(t=this.#r),this.write(Object.assign(external_buffer_.Buffer.alloc(0),{[Pi]:t})))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&(e?this.write(t,e):this.write(t)),this.flush(this.#n),this.#i=!0,super.end(i)}get ended(){return this.#i}[Tt](t){return super.write(t)}write(t,e,i){if(typeof e=="function"&&(i=e,e="utf8"),typeof t=="string"&&(t=external_buffer_.Buffer.from(t,e)),this.#t)return;external_assert_(this.#e,"zlib binding closed");let r=this.#e._handle,n=r.close;r.close=()=>{};let o=this.#e.close;this.#e.close=()=>{},Bi(!0);let h;try{let l=typeof t[Pi]=="number"?t[Pi]:this.#s;h=this.#e._processChunk(t,l),Bi(!1)}catch(l){Bi(!1),this.#o(new Gt(l,this.write))}finally{this.#e&&(this.#e._handle=r,r.close=n,this.#e.close=o,this.#e.removeAllListeners("error"))}this.#e&&this.#e.on("error",l=>this.#o(new Gt(l,this.write)));let a;if(h)if(Array.isArray(h)&&h.length>0){let l=h[0];a=this[Tt](external_buffer_.Buffer.from(l));for(let c=1;c<h.length;c++)a=this[Tt](h[c])}else a=this[Tt](external_buffer_.Buffer.from(h));return i&&i(),a}},Pe=class extends re{#t;#i;constructor(t,e){t=t||{},t.flush=t.flush||M.Z_NO_FLUSH,t.finishFlush=t.finishFlush||M.Z_FINISH,t.fullFlushFlag=M.Z_FULL_FLUSH,super(t,e),this.#t=t.level,this.#i=t.strategy}params(t,e){if(!this.sawError){if(!this.handle)throw new Error("cannot switch params when binding is closed");if(!this.handle.params)throw new Error("not supported in this implementation");if(this.#t!==t||this.#i!==e){this.flush(M.Z_SYNC_FLUSH),external_assert_(this.handle,"zlib binding closed");let i=this.handle.flush;this.handle.flush=(r,n)=>{typeof r=="function"&&(n=r,r=this.flushFlag),this.flush(r),n?.()};try{this.handle.params(t,e)}finally{this.handle.flush=i}this.handle&&(this.#t=t,this.#i=e)}}}};var ze=class extends Pe{#t;constructor(t){super(t,"Gzip"),this.#t=t&&!!t.portable}[Tt](t){return this.#t?(this.#t=!1,t[9]=255,super[Tt](t)):super[Tt](t)}};var Ue=class extends Pe{constructor(t){super(t,"Unzip")}},He=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.BROTLI_OPERATION_PROCESS,t.finishFlush=t.finishFlush||M.BROTLI_OPERATION_FINISH,t.fullFlushFlag=M.BROTLI_OPERATION_FLUSH,super(t,e)}},We=class extends He{constructor(t){super(t,"BrotliCompress")}},Ge=class extends He{constructor(t){super(t,"BrotliDecompress")}},Ze=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.ZSTD_e_continue,t.finishFlush=t.finishFlush||M.ZSTD_e_end,t.fullFlushFlag=M.ZSTD_e_flush,super(t,e)}},Ye=class extends Ze{constructor(t){super(t,"ZstdCompress")}},Ke=class extends Ze{constructor(t){super(t,"ZstdDecompress")}};var Us=(s,t)=>{if(Number.isSafeInteger(s))s<0?an(s,t):hn(s,t);else throw Error("cannot encode number outside of javascript safe integer range");return t},hn=(s,t)=>{t[0]=128;for(var e=t.length;e>1;e--)t[e-1]=s&255,s=Math.floor(s/256)},an=(s,t)=>{t[0]=255;var e=!1;s=s*-1;for(var i=t.length;i>1;i--){var r=s&255;s=Math.floor(s/256),e?t[i-1]=Ws(r):r===0?t[i-1]=0:(e=!0,t[i-1]=Gs(r))}},Hs=s=>{let t=s[0],e=t===128?cn(s.subarray(1,s.length)):t===255?ln(s):null;if(e===null)throw Error("invalid base256 encoding");if(!Number.isSafeInteger(e))throw Error("parsed number outside of javascript safe integer range");return e},ln=s=>{for(var t=s.length,e=0,i=!1,r=t-1;r>-1;r--){var n=Number(s[r]),o;i?o=Ws(n):n===0?o=n:(i=!0,o=Gs(n)),o!==0&&(e-=o*Math.pow(256,t-r-1))}return e},cn=s=>{for(var t=s.length,e=0,i=t-1;i>-1;i--){var r=Number(s[i]);r!==0&&(e+=r*Math.pow(256,t-i-1))}return e},Ws=s=>(255^s)&255,Gs=s=>(255^s)+1&255;var Hi={};Ur(Hi,{code:()=>Ve,isCode:()=>ne,isName:()=>dn,name:()=>oe,normalFsTypes:()=>Ui});var ne=s=>oe.has(s),dn=s=>Ve.has(s),Ui=new Set(["0","","1","2","3","4","5","6","7","D"]),oe=new Map([["0","File"],["","OldFile"],["1","Link"],["2","SymbolicLink"],["3","CharacterDevice"],["4","BlockDevice"],["5","Directory"],["6","FIFO"],["7","ContiguousFile"],["g","GlobalExtendedHeader"],["x","ExtendedHeader"],["A","SolarisACL"],["D","GNUDumpDir"],["I","Inode"],["K","NextFileHasLongLinkpath"],["L","NextFileHasLongPath"],["M","ContinuationFile"],["N","OldGnuLongPath"],["S","SparseFile"],["V","TapeVolumeHeader"],["X","OldExtendedHeader"]]),Ve=new Map(Array.from(oe).map(s=>[s[1],s[0]]));var un=s=>s===void 0||s<0?void 0:s,F=class{cksumValid=!1;needPax=!1;nullBlock=!1;block;path;mode;uid;gid;size;cksum;#t="Unsupported";linkpath;uname;gname;devmaj=0;devmin=0;atime;ctime;mtime;charset;comment;constructor(t,e=0,i,r){Buffer.isBuffer(t)?this.decode(t,e||0,i,r):t&&this.#i(t)}decode(t,e,i,r){if(e||(e=0),!t||!(t.length>=e+512))throw new Error("need 512 bytes for header");let n=xt(t,e+156,1),o=Ui.has(n),h=o?i:void 0,a=o?r:void 0;if(this.path=h?.path??xt(t,e,100),this.mode=h?.mode??a?.mode??lt(t,e+100,8),this.uid=h?.uid??a?.uid??lt(t,e+108,8),this.gid=h?.gid??a?.gid??lt(t,e+116,8),this.size=un(h?.size??a?.size??lt(t,e+124,12)),this.mtime=h?.mtime??a?.mtime??Wi(t,e+136,12),this.cksum=lt(t,e+148,12),a&&this.#i(a,!0),h&&this.#i(h),ne(n)&&(this.#t=n||"0"),this.#t==="0"&&this.path.slice(-1)==="/"&&(this.#t="5"),this.#t==="5"&&(this.size=0),this.linkpath=xt(t,e+157,100),t.subarray(e+257,e+265).toString()==="ustar\x0000")if(this.uname=h?.uname??a?.uname??xt(t,e+265,32),this.gname=h?.gname??a?.gname??xt(t,e+297,32),this.devmaj=h?.devmaj??a?.devmaj??lt(t,e+329,8)??0,this.devmin=h?.devmin??a?.devmin??lt(t,e+337,8)??0,t[e+475]!==0){let c=xt(t,e+345,155);this.path=c+"/"+this.path}else{let c=xt(t,e+345,130);c&&(this.path=c+"/"+this.path),this.atime=i?.atime??r?.atime??Wi(t,e+476,12),this.ctime=i?.ctime??r?.ctime??Wi(t,e+488,12)}let l=256;for(let c=e;c<e+148;c++)l+=t[c];for(let c=e+156;c<e+512;c++)l+=t[c];this.cksumValid=l===this.cksum,this.cksum===void 0&&l===256&&(this.nullBlock=!0)}#i(t,e=!1){Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="size"&&Number(r)<0||i==="path"&&e||i==="linkpath"&&e||i==="global"))))}encode(t,e=0){if(t||(t=this.block=Buffer.alloc(512)),this.#t==="Unsupported"&&(this.#t="0"),!(t.length>=e+512))throw new Error("need 512 bytes for header");let i=this.ctime||this.atime?130:155,r=mn(this.path||"",i),n=r[0],o=r[1];this.needPax=!!r[2],this.needPax=Lt(t,e,100,n)||this.needPax,this.needPax=ct(t,e+100,8,this.mode)||this.needPax,this.needPax=ct(t,e+108,8,this.uid)||this.needPax,this.needPax=ct(t,e+116,8,this.gid)||this.needPax,this.needPax=ct(t,e+124,12,this.size)||this.needPax,this.needPax=Gi(t,e+136,12,this.mtime)||this.needPax,t[e+156]=Number(this.#t.codePointAt(0)),this.needPax=Lt(t,e+157,100,this.linkpath)||this.needPax,t.write("ustar\x0000",e+257,8),this.needPax=Lt(t,e+265,32,this.uname)||this.needPax,this.needPax=Lt(t,e+297,32,this.gname)||this.needPax,this.needPax=ct(t,e+329,8,this.devmaj)||this.needPax,this.needPax=ct(t,e+337,8,this.devmin)||this.needPax,this.needPax=Lt(t,e+345,i,o)||this.needPax,t[e+475]!==0?this.needPax=Lt(t,e+345,155,o)||this.needPax:(this.needPax=Lt(t,e+345,130,o)||this.needPax,this.needPax=Gi(t,e+476,12,this.atime)||this.needPax,this.needPax=Gi(t,e+488,12,this.ctime)||this.needPax);let h=256;for(let a=e;a<e+148;a++)h+=t[a];for(let a=e+156;a<e+512;a++)h+=t[a];return this.cksum=h,ct(t,e+148,8,this.cksum),this.cksumValid=!0,this.needPax}get type(){return this.#t==="Unsupported"?this.#t:oe.get(this.#t)}get typeKey(){return this.#t}set type(t){let e=String(Ve.get(t));if(ne(e)||e==="Unsupported")this.#t=e;else if(ne(t))this.#t=t;else throw new TypeError("invalid entry type: "+t)}},mn=(s,t)=>{let i=s,r="",n,o=external_node_path_.posix.parse(s).root||".";if(Buffer.byteLength(i)<100)n=[i,r,!1];else{r=external_node_path_.posix.dirname(i),i=external_node_path_.posix.basename(i);do Buffer.byteLength(i)<=100&&Buffer.byteLength(r)<=t?n=[i,r,!1]:Buffer.byteLength(i)>100&&Buffer.byteLength(r)<=t?n=[i.slice(0,99),r,!0]:(i=external_node_path_.posix.join(external_node_path_.posix.basename(r),i),r=external_node_path_.posix.dirname(r));while(r!==o&&n===void 0);n||(n=[s.slice(0,99),"",!0])}return n},xt=(s,t,e)=>s.subarray(t,t+e).toString("utf8").replace(/\0.*/,""),Wi=(s,t,e)=>pn(lt(s,t,e)),pn=s=>s===void 0?void 0:new Date(s*1e3),lt=(s,t,e)=>Number(s[t])&128?Hs(s.subarray(t,t+e)):wn(s,t,e),En=s=>isNaN(s)?void 0:s,wn=(s,t,e)=>En(parseInt(s.subarray(t,t+e).toString("utf8").replace(/\0.*$/,"").trim(),8)),Sn={12:8589934591,8:2097151},ct=(s,t,e,i)=>i===void 0?!1:i>Sn[e]||i<0?(Us(i,s.subarray(t,t+e)),!0):(yn(s,t,e,i),!1),yn=(s,t,e,i)=>s.write(Rn(i,e),t,e,"ascii"),Rn=(s,t)=>gn(Math.floor(s).toString(8),t),gn=(s,t)=>(s.length===t-1?s:new Array(t-s.length-1).join("0")+s+" ")+"\0",Gi=(s,t,e,i)=>i===void 0?!1:ct(s,t,e,i.getTime()/1e3),bn=new Array(156).join("\0"),Lt=(s,t,e,i)=>i===void 0?!1:(s.write(i+bn,t,e,"utf8"),i.length!==Buffer.byteLength(i)||i.length>e);var ft=class s{atime;mtime;ctime;charset;comment;gid;uid;gname;uname;linkpath;dev;ino;nlink;path;size;mode;global;constructor(t,e=!1){this.atime=t.atime,this.charset=t.charset,this.comment=t.comment,this.ctime=t.ctime,this.dev=t.dev,this.gid=t.gid,this.global=e,this.gname=t.gname,this.ino=t.ino,this.linkpath=t.linkpath,this.mtime=t.mtime,this.nlink=t.nlink,this.path=t.path,this.size=t.size,this.uid=t.uid,this.uname=t.uname}encode(){let t=this.encodeBody();if(t==="")return Buffer.allocUnsafe(0);let e=Buffer.byteLength(t),i=512*Math.ceil(1+e/512),r=Buffer.allocUnsafe(i);for(let n=0;n<512;n++)r[n]=0;new F({path:("PaxHeader/"+(0,external_node_path_.basename)(this.path??"")).slice(0,99),mode:this.mode||420,uid:this.uid,gid:this.gid,size:e,mtime:this.mtime,type:this.global?"GlobalExtendedHeader":"ExtendedHeader",linkpath:"",uname:this.uname||"",gname:this.gname||"",devmaj:0,devmin:0,atime:this.atime,ctime:this.ctime}).encode(r),r.write(t,512,e,"utf8");for(let n=e+512;n<r.length;n++)r[n]=0;return r}encodeBody(){return this.encodeField("path")+this.encodeField("ctime")+this.encodeField("atime")+this.encodeField("dev")+this.encodeField("ino")+this.encodeField("nlink")+this.encodeField("charset")+this.encodeField("comment")+this.encodeField("gid")+this.encodeField("gname")+this.encodeField("linkpath")+this.encodeField("mtime")+this.encodeField("size")+this.encodeField("uid")+this.encodeField("uname")}encodeField(t){if(this[t]===void 0)return"";let e=this[t],i=e instanceof Date?e.getTime()/1e3:e,r=" "+(t==="dev"||t==="ino"||t==="nlink"?"SCHILY.":"")+t+"="+i+`
-`,n=Buffer.byteLength(r),o=Math.floor(Math.log(n)/Math.log(10))+1;return n+o>=Math.pow(10,o)&&(o+=1),o+n+r}static parse(t,e,i=!1){return new s(On(Tn(t),e),i)}},On=(s,t)=>t?Object.assign({},t,s):s,Tn=s=>s.replace(/\n$/,"").split(`
-`).reduce(xn,Object.create(null)),xn=(s,t)=>{let e=parseInt(t,10);if(e!==Buffer.byteLength(t)+1)return s;t=t.slice((e+" ").length);let i=t.split("="),r=i.shift();if(!r)return s;let n=r.replace(/^SCHILY\.(dev|ino|nlink)/,"$1"),o=i.join("=").replace(/\0.*/,"");switch(n){case"path":case"linkpath":case"type":case"charset":case"comment":case"gname":case"uname":s[n]=o;break;case"ctime":case"atime":case"mtime":s[n]=new Date(Number(o)*1e3);break;case"size":let h=+o;h>=0&&(s[n]=h);break;case"gid":case"uid":case"dev":case"ino":case"nlink":case"mode":s[n]=+o;break}return s};var Ln=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,f=Ln!=="win32"?s=>String(s):s=>String(s).replaceAll(/\\/g,"/");var $e=class extends A{extended;globalExtended;header;startBlockSize;blockRemain;remain;type;meta=!1;ignore=!1;path;mode;uid;gid;uname;gname;size=0;mtime;atime;ctime;linkpath;dev;ino;nlink;invalid=!1;absolute;unsupported=!1;constructor(t,e,i){switch(super({}),this.pause(),this.extended=e,this.globalExtended=i,this.header=t,this.remain=t.size??0,this.startBlockSize=512*Math.ceil(this.remain/512),this.blockRemain=this.startBlockSize,this.type=t.type,this.type){case"File":case"OldFile":case"Link":case"SymbolicLink":case"CharacterDevice":case"BlockDevice":case"Directory":case"FIFO":case"ContiguousFile":case"GNUDumpDir":break;case"NextFileHasLongLinkpath":case"NextFileHasLongPath":case"OldGnuLongPath":case"GlobalExtendedHeader":case"ExtendedHeader":case"OldExtendedHeader":this.meta=!0;break;default:this.ignore=!0}if(!t.path)throw new Error("no path provided for tar.ReadEntry");this.path=f(t.path),this.mode=t.mode,this.mode&&(this.mode=this.mode&4095),this.uid=t.uid,this.gid=t.gid,this.uname=t.uname,this.gname=t.gname,this.size=this.remain,this.mtime=t.mtime,this.atime=t.atime,this.ctime=t.ctime,this.linkpath=t.linkpath?f(t.linkpath):void 0,this.uname=t.uname,this.gname=t.gname,e&&this.#t(e),i&&this.#t(i,!0)}write(t){let e=t.length;if(e>this.blockRemain)throw new Error("writing more to entry than is appropriate");let i=this.remain,r=this.blockRemain;return this.remain=Math.max(0,i-e),this.blockRemain=Math.max(0,r-e),this.ignore?!0:i>=e?super.write(t):super.write(t.subarray(0,i))}#t(t,e=!1){t.path&&(t.path=f(t.path)),t.linkpath&&(t.linkpath=f(t.linkpath)),Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="path"&&e))))}};var Dt=(s,t,e,i={})=>{s.file&&(i.file=s.file),s.cwd&&(i.cwd=s.cwd),i.code=e instanceof Error&&e.code||t,i.tarCode=t,!s.strict&&i.recoverable!==!1?(e instanceof Error&&(i=Object.assign(e,i),e=e.message),s.emit("warn",t,e,i)):e instanceof Error?s.emit("error",Object.assign(e,i)):s.emit("error",Object.assign(new Error(`${t}: ${e}`),i))};var Nn=1024*1024,Xi=Buffer.from([31,139]),qi=Buffer.from([40,181,47,253]),An=Math.max(Xi.length,qi.length),B=Symbol("state"),Nt=Symbol("writeEntry"),it=Symbol("readEntry"),Zi=Symbol("nextEntry"),Zs=Symbol("processEntry"),V=Symbol("extendedHeader"),he=Symbol("globalExtendedHeader"),dt=Symbol("meta"),Ys=Symbol("emitMeta"),p=Symbol("buffer"),st=Symbol("queue"),ut=Symbol("ended"),Yi=Symbol("emittedEnd"),At=Symbol("emit"),w=Symbol("unzip"),Xe=Symbol("consumeChunk"),qe=Symbol("consumeChunkSub"),Ki=Symbol("consumeBody"),Ks=Symbol("consumeMeta"),Vs=Symbol("consumeHeader"),ae=Symbol("consuming"),Vi=Symbol("bufferConcat"),Qe=Symbol("maybeEnd"),Yt=Symbol("writing"),$=Symbol("aborted"),Je=Symbol("onDone"),It=Symbol("sawValidEntry"),je=Symbol("sawNullBlock"),ti=Symbol("sawEOF"),$s=Symbol("closeStream"),In=1e3,le=Symbol("compressedBytesRead"),$i=Symbol("decompressedBytesRead"),Xs=Symbol("checkDecompressionRatio"),Cn=()=>!0,rt=class extends external_events_.EventEmitter{file;strict;maxMetaEntrySize;filter;brotli;zstd;maxDecompressionRatio;writable=!0;readable=!1;[st]=[];[p];[it];[Nt];[B]="begin";[dt]="";[V];[he];[ut]=!1;[w];[$]=!1;[It];[je]=!1;[ti]=!1;[Yt]=!1;[ae]=!1;[Yi]=!1;[le]=0;[$i]=0;constructor(t={}){super(),this.file=t.file||"",this.on(Je,()=>{(this[B]==="begin"||this[It]===!1)&&this.warn("TAR_BAD_ARCHIVE","Unrecognized archive format")}),t.ondone?this.on(Je,t.ondone):this.on(Je,()=>{this.emit("prefinish"),this.emit("finish"),this.emit("end")}),this.strict=!!t.strict,this.maxDecompressionRatio=typeof t.maxDecompressionRatio=="number"?t.maxDecompressionRatio:In,this.maxMetaEntrySize=t.maxMetaEntrySize||Nn,this.filter=typeof t.filter=="function"?t.filter:Cn;let e=t.file&&(t.file.endsWith(".tar.br")||t.file.endsWith(".tbr"));this.brotli=!(t.gzip||t.zstd)&&t.brotli!==void 0?t.brotli:e?void 0:!1;let i=t.file&&(t.file.endsWith(".tar.zst")||t.file.endsWith(".tzst"));this.zstd=!(t.gzip||t.brotli)&&t.zstd!==void 0?t.zstd:i?!0:void 0,this.on("end",()=>this[$s]()),typeof t.onwarn=="function"&&this.on("warn",t.onwarn),typeof t.onReadEntry=="function"&&this.on("entry",t.onReadEntry)}warn(t,e,i={}){Dt(this,t,e,i)}[Vs](t,e){this[It]===void 0&&(this[It]=!1);let i;try{i=new F(t,e,this[V],this[he])}catch(r){return this.warn("TAR_ENTRY_INVALID",r)}if(i.nullBlock)this[je]?(this[ti]=!0,this[B]==="begin"&&(this[B]="header"),this[At]("eof")):(this[je]=!0,this[At]("nullBlock"));else if(this[je]=!1,!i.cksumValid)this.warn("TAR_ENTRY_INVALID","checksum failure",{header:i});else if(!i.path)this.warn("TAR_ENTRY_INVALID","path is required",{header:i});else{let r=i.type;if(/^(Symbolic)?Link$/.test(r)&&!i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath required",{header:i});else if(!/^(Symbolic)?Link$/.test(r)&&!/^(Global)?ExtendedHeader$/.test(r)&&i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath forbidden",{header:i});else{let n=this[Nt]=new $e(i,this[V],this[he]);if(!this[It])if(n.remain){let o=()=>{n.invalid||(this[It]=!0)};n.on("end",o)}else this[It]=!0;n.meta?n.size>this.maxMetaEntrySize?(n.ignore=!0,this[At]("ignoredEntry",n),this[B]="ignore",n.resume()):n.size>0&&(this[dt]="",n.on("data",o=>this[dt]+=o),this[B]="meta"):(this[V]=void 0,n.ignore=n.ignore||!this.filter(n.path,n),n.ignore?(this[At]("ignoredEntry",n),this[B]=n.remain?"ignore":"header",n.resume()):(n.remain?this[B]="body":(this[B]="header",n.end()),this[it]?this[st].push(n):(this[st].push(n),this[Zi]())))}}}[$s](){queueMicrotask(()=>this.emit("close"))}[Zs](t){let e=!0;if(!t)this[it]=void 0,e=!1;else if(Array.isArray(t)){let[i,...r]=t;this.emit(i,...r)}else this[it]=t,this.emit("entry",t),t.emittedEnd||(t.on("end",()=>this[Zi]()),e=!1);return e}[Zi](){do;while(this[Zs](this[st].shift()));if(this[st].length===0){let t=this[it];!t||t.flowing||t.size===t.remain?this[Yt]||this.emit("drain"):t.once("drain",()=>this.emit("drain"))}}[Ki](t,e){let i=this[Nt];if(!i)throw new Error("attempt to consume body without entry??");let r=i.blockRemain??0,n=r>=t.length&&e===0?t:t.subarray(e,e+r);return i.write(n),i.blockRemain||(this[B]="header",this[Nt]=void 0,i.end()),n.length}[Ks](t,e){let i=this[Nt],r=this[Ki](t,e);return!this[Nt]&&i&&this[Ys](i),r}[At](t,e,i){this[st].length===0&&!this[it]?this.emit(t,e,i):this[st].push([t,e,i])}[Ys](t){switch(this[At]("meta",this[dt]),t.type){case"ExtendedHeader":case"OldExtendedHeader":this[V]=ft.parse(this[dt],this[V],!1);break;case"GlobalExtendedHeader":this[he]=ft.parse(this[dt],this[he],!0);break;case"NextFileHasLongPath":case"OldGnuLongPath":{let e=this[V]??Object.create(null);this[V]=e,e.path=this[dt].replace(/\0.*/,"");break}case"NextFileHasLongLinkpath":{let e=this[V]||Object.create(null);this[V]=e,e.linkpath=this[dt].replace(/\0.*/,"");break}default:throw new Error("unknown meta: "+t.type)}}abort(t){if(!this[$]){if(this[w]){let e=this[w];e.write=()=>!0,e.end=()=>e,e.emit=()=>!1,e.destroy?.()}this[$]=!0,this.emit("abort",t),this.warn("TAR_ABORT",t,{recoverable:!1})}}[Xs](t){this[$i]+=t.length;let e=this[$i]/this[le];return e>this.maxDecompressionRatio?(this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)),!1):!0}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this[$])return i?.(),!1;if((this[w]===void 0||this.brotli===void 0&&this[w]===!1)&&t){if(this[p]&&(t=Buffer.concat([this[p],t]),this[p]=void 0),t.length<An)return this[p]=t,i?.(),!0;for(let a=0;this[w]===void 0&&a<Xi.length;a++)t[a]!==Xi[a]&&(this[w]=!1);let o=!1;if(this[w]===!1&&this.zstd!==!1){o=!0;for(let a=0;a<qi.length;a++)if(t[a]!==qi[a]){o=!1;break}}let h=this.brotli===void 0&&!o;if(this[w]===!1&&h)if(t.length<512)if(this[ut])this.brotli=!0;else return this[p]=t,i?.(),!0;else try{new F(t.subarray(0,512)),this.brotli=!1}catch{this.brotli=!0}if(this[w]===void 0||this[w]===!1&&(this.brotli||o)){let a=this[ut];this[ut]=!1,this[w]=this[w]===void 0?new Ue({}):o?new Ke({}):new Ge({}),this[w].on("data",c=>{this[Xs](c)&&this[Xe](c)}),this[w].on("error",c=>{this[$]||this.abort(c)}),this[w].on("end",()=>{this[ut]=!0,this[Xe]()}),this[Yt]=!0,this[le]+=t.length;let l=!!this[w][a?"end":"write"](t);return this[Yt]=!1,i?.(),l}}this[Yt]=!0,this[w]?(this[le]+=t.length,this[w].write(t)):this[Xe](t),this[Yt]=!1;let n=this[st].length>0?!1:this[it]?this[it].flowing:!0;return!n&&this[st].length===0&&this[it]?.once("drain",()=>this.emit("drain")),i?.(),n}[Vi](t){t&&!this[$]&&(this[p]=this[p]?Buffer.concat([this[p],t]):t)}[Qe](){if(this[ut]&&!this[Yi]&&!this[$]&&!this[ae]){this[Yi]=!0;let t=this[Nt];if(t?.blockRemain){let e=this[p]?this[p].length:0;this.warn("TAR_BAD_ARCHIVE",`Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`,{entry:t}),this[p]&&t.write(this[p]),t.end()}this[At](Je)}}[Xe](t){if(this[ae]&&t)this[Vi](t);else if(!t&&!this[p])this[Qe]();else if(t){if(this[ae]=!0,this[p]){this[Vi](t);let e=this[p];this[p]=void 0,this[qe](e)}else this[qe](t);for(;this[p]&&this[p]?.length>=512&&!this[$]&&!this[ti];){let e=this[p];this[p]=void 0,this[qe](e)}this[ae]=!1}(!this[p]||this[ut])&&this[Qe]()}[qe](t){let e=0,i=t.length;for(;e+512<=i&&!this[$]&&!this[ti];)switch(this[B]){case"begin":case"header":this[Vs](t,e),e+=512;break;case"ignore":case"body":e+=this[Ki](t,e);break;case"meta":e+=this[Ks](t,e);break;default:throw new Error("invalid state: "+this[B])}e<i&&(this[p]=this[p]?Buffer.concat([t.subarray(e),this[p]]):t.subarray(e))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e)),i&&this.once("finish",i),this[$]||(this[w]?(t&&(this[le]+=t.length,this[w].write(t)),this[w].end()):(this[ut]=!0,(this.brotli===void 0||this.zstd===void 0)&&(t=t||Buffer.alloc(0)),t&&this.write(t),this[Qe]())),this}};var mt=s=>{let t=s.length-1,e=-1;for(;t>-1&&s.charAt(t)==="/";)e=t,t--;return e===-1?s:s.slice(0,e)};var vn=s=>{let t=s.onReadEntry;s.onReadEntry=t?e=>{t(e),e.resume()}:e=>e.resume()},Qi=(s,t)=>{let e=new Map(t.map(o=>[mt(o),!0])),i=s.filter,r=100,n=(o,h="",a=0)=>{if(a>=r)return e.set(o,!1),!1;let l=h||(0,external_path_.parse)(o).root||".",c;if(o===l)c=!1;else{let d=e.get(o);c=d!==void 0?d:n((0,external_path_.dirname)(o),l,a+1)}return e.set(o,c),c};s.filter=i?(o,h)=>i(o,h)&&n(mt(o)):o=>n(mt(o))},Mn=s=>{let t=new rt(s),e=s.file,i;try{i=external_node_fs_.openSync(e,"r");let r=external_node_fs_.fstatSync(i),n=s.maxReadSize||16*1024*1024;if(r.size<n){let o=Buffer.allocUnsafe(r.size),h=external_node_fs_.readSync(i,o,0,r.size,0);t.end(h===o.byteLength?o:o.subarray(0,h))}else{let o=0,h=Buffer.allocUnsafe(n);for(;o<r.size;){let a=external_node_fs_.readSync(i,h,0,n,o);if(a===0)break;o+=a,t.write(h.subarray(0,a))}t.end()}}finally{if(typeof i=="number")try{external_node_fs_.closeSync(i)}catch{}}},Bn=(s,t)=>{let e=new rt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("end",o),external_node_fs_.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},Ct=K(Mn,Bn,s=>new rt(s),s=>new rt(s),(s,t)=>{t?.length&&Qi(s,t),s.noResume||vn(s)});var Ji=(s,t,e)=>(s&=4095,e&&(s=(s|384)&-19),t&&(s&256&&(s|=64),s&32&&(s|=8),s&4&&(s|=1)),s);var{isAbsolute:zn,parse:qs}=external_node_path_.win32,ce=s=>{let t="",e=qs(s);for(;zn(s)||e.root;){let i=s.charAt(0)==="/"&&s.slice(0,4)!=="//?/"?"/":e.root;s=s.slice(i.length),t+=i,e=qs(s)}return[t,s]};var ei=["|","<",">","?",":"],ji=ei.map(s=>String.fromCodePoint(61440+Number(s.codePointAt(0)))),Un=new Map(ei.map((s,t)=>[s,ji[t]])),Hn=new Map(ji.map((s,t)=>[s,ei[t]])),ts=s=>ei.reduce((t,e)=>t.split(e).join(Un.get(e)),s),Qs=s=>ji.reduce((t,e)=>t.split(e).join(Hn.get(e)),s);var rr=(s,t)=>t?(s=f(s).replace(/^\.(\/|$)/,""),mt(t)+"/"+s):f(s),Wn=16*1024*1024,tr=Symbol("process"),er=Symbol("file"),ir=Symbol("directory"),is=Symbol("symlink"),sr=Symbol("hardlink"),fe=Symbol("header"),ii=Symbol("read"),ss=Symbol("lstat"),si=Symbol("onlstat"),rs=Symbol("onread"),ns=Symbol("onreadlink"),os=Symbol("openfile"),hs=Symbol("onopenfile"),pt=Symbol("close"),ri=Symbol("mode"),as=Symbol("awaitDrain"),es=Symbol("ondrain"),q=Symbol("prefix"),de=class extends A{path;portable;myuid=process.getuid&&process.getuid()||0;myuser=process.env.USER||"";maxReadSize;linkCache;statCache;preservePaths;cwd;strict;mtime;noPax;noMtime;prefix;fd;blockLen=0;blockRemain=0;buf;pos=0;remain=0;length=0;offset=0;win32;absolute;header;type;linkpath;stat;onWriteEntry;#t=!1;constructor(t,e={}){let i=se(e);super(),this.path=f(t),this.portable=!!i.portable,this.maxReadSize=i.maxReadSize||Wn,this.linkCache=i.linkCache||new Map,this.statCache=i.statCache||new Map,this.preservePaths=!!i.preservePaths,this.cwd=f(i.cwd||process.cwd()),this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.mtime=i.mtime,this.prefix=i.prefix?f(i.prefix):void 0,this.onWriteEntry=i.onWriteEntry,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let r=!1;if(!this.preservePaths){let[o,h]=ce(this.path);o&&typeof h=="string"&&(this.path=h,r=o)}this.win32=!!i.win32||process.platform==="win32",this.win32&&(this.path=Qs(this.path.replaceAll(/\\/g,"/")),t=t.replaceAll(/\\/g,"/")),this.absolute=f(i.absolute||external_path_.resolve(this.cwd,t)),this.path===""&&(this.path="./"),r&&this.warn("TAR_ENTRY_INFO",`stripping ${r} from absolute path`,{entry:this,path:r+this.path});let n=this.statCache.get(this.absolute);n?this[si](n):this[ss]()}warn(t,e,i={}){return Dt(this,t,e,i)}emit(t,...e){return t==="error"&&(this.#t=!0),super.emit(t,...e)}[ss](){external_fs_.lstat(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[si](e)})}[si](t){this.statCache.set(this.absolute,t),this.stat=t,t.isFile()||(t.size=0),this.type=Gn(t),this.emit("stat",t),this[tr]()}[tr](){switch(this.type){case"File":return this[er]();case"Directory":return this[ir]();case"SymbolicLink":return this[is]();default:return this.end()}}[ri](t){return Ji(t,this.type==="Directory",this.portable)}[q](t){return rr(t,this.prefix)}[fe](){if(!this.stat)throw new Error("cannot write header before stat");this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this[ri](this.stat.mode),uid:this.portable?void 0:this.stat.uid,gid:this.portable?void 0:this.stat.gid,size:this.stat.size,mtime:this.noMtime?void 0:this.mtime||this.stat.mtime,type:this.type==="Unsupported"?void 0:this.type,uname:this.portable?void 0:this.stat.uid===this.myuid?this.myuser:"",atime:this.portable?void 0:this.stat.atime,ctime:this.portable?void 0:this.stat.ctime}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.header.atime,ctime:this.portable?void 0:this.header.ctime,gid:this.portable?void 0:this.header.gid,mtime:this.noMtime?void 0:this.mtime||this.header.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.header.size,uid:this.portable?void 0:this.header.uid,uname:this.portable?void 0:this.header.uname,dev:this.portable?void 0:this.stat.dev,ino:this.portable?void 0:this.stat.ino,nlink:this.portable?void 0:this.stat.nlink}).encode());let t=this.header?.block;if(!t)throw new Error("failed to encode header");super.write(t)}[ir](){if(!this.stat)throw new Error("cannot create directory entry without stat");this.path.slice(-1)!=="/"&&(this.path+="/"),this.stat.size=0,this[fe](),this.end()}[is](){external_fs_.readlink(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[ns](e)})}[ns](t){this.linkpath=f(t),this[fe](),this.end()}[sr](t){if(!this.stat)throw new Error("cannot create link entry without stat");this.type="Link",this.linkpath=f(external_path_.relative(this.cwd,t)),this.stat.size=0,this[fe](),this.end()}[er](){if(!this.stat)throw new Error("cannot create file entry without stat");if(this.stat.nlink>1){let t=`${this.stat.dev}:${this.stat.ino}`,e=this.linkCache.get(t);if(e?.indexOf(this.cwd)===0)return this[sr](e);this.linkCache.set(t,this.absolute)}if(this[fe](),this.stat.size===0)return this.end();this[os]()}[os](){external_fs_.open(this.absolute,"r",(t,e)=>{if(t)return this.emit("error",t);this[hs](e)})}[hs](t){if(this.fd=t,this.#t)return this[pt]();if(!this.stat)throw new Error("should stat before calling onopenfile");this.blockLen=512*Math.ceil(this.stat.size/512),this.blockRemain=this.blockLen;let e=Math.min(this.blockLen,this.maxReadSize);this.buf=Buffer.allocUnsafe(e),this.offset=0,this.pos=0,this.remain=this.stat.size,this.length=this.buf.length,this[ii]()}[ii](){let{fd:t,buf:e,offset:i,length:r,pos:n}=this;if(t===void 0||e===void 0)throw new Error("cannot read file without first opening");external_fs_.read(t,e,i,r,n,(o,h)=>{if(o)return this[pt](()=>this.emit("error",o));this[rs](h)})}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.close(this.fd,t)}[rs](t){if(t<=0&&this.remain>0){let r=Object.assign(new Error("encountered unexpected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(t>this.remain){let r=Object.assign(new Error("did not encounter expected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(!this.buf)throw new Error("should have created buffer prior to reading");if(t===this.remain)for(let r=t;r<this.length&&t<this.blockRemain;r++)this.buf[r+this.offset]=0,t++,this.remain++;let e=this.offset===0&&t===this.buf.length?this.buf:this.buf.subarray(this.offset,this.offset+t);this.write(e)?this[es]():this[as](()=>this[es]())}[as](t){this.once("drain",t)}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this.blockRemain<t.length){let r=Object.assign(new Error("writing more data than expected"),{path:this.absolute});return this.emit("error",r)}return this.remain-=t.length,this.blockRemain-=t.length,this.pos+=t.length,this.offset+=t.length,super.write(t,null,i)}[es](){if(!this.remain)return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),this[pt](t=>t?this.emit("error",t):this.end());if(!this.buf)throw new Error("buffer lost somehow in ONDRAIN");this.offset>=this.length&&(this.buf=Buffer.allocUnsafe(Math.min(this.blockRemain,this.buf.length)),this.offset=0),this.length=this.buf.length-this.offset,this[ii]()}},ni=class extends de{sync=!0;[ss](){this[si](external_fs_.lstatSync(this.absolute))}[is](){this[ns](external_fs_.readlinkSync(this.absolute))}[os](){this[hs](external_fs_.openSync(this.absolute,"r"))}[ii](){let t=!0;try{let{fd:e,buf:i,offset:r,length:n,pos:o}=this;if(e===void 0||i===void 0)throw new Error("fd and buf must be set in READ method");let h=external_fs_.readSync(e,i,r,n,o);this[rs](h),t=!1}finally{if(t)try{this[pt](()=>{})}catch{}}}[as](t){t()}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.closeSync(this.fd),t()}},oi=class extends A{blockLen=0;blockRemain=0;buf=0;pos=0;remain=0;length=0;preservePaths;portable;strict;noPax;noMtime;readEntry;type;prefix;path;mode;uid;gid;uname;gname;header;mtime;atime;ctime;linkpath;size;onWriteEntry;warn(t,e,i={}){return Dt(this,t,e,i)}constructor(t,e={}){let i=se(e);super(),this.preservePaths=!!i.preservePaths,this.portable=!!i.portable,this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.onWriteEntry=i.onWriteEntry,this.readEntry=t;let{type:r}=t;if(r==="Unsupported")throw new Error("writing entry that should be ignored");this.type=r,this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.prefix=i.prefix,this.path=f(t.path),this.mode=t.mode!==void 0?this[ri](t.mode):void 0,this.uid=this.portable?void 0:t.uid,this.gid=this.portable?void 0:t.gid,this.uname=this.portable?void 0:t.uname,this.gname=this.portable?void 0:t.gname,this.size=t.size,this.mtime=this.noMtime?void 0:i.mtime||t.mtime,this.atime=this.portable?void 0:t.atime,this.ctime=this.portable?void 0:t.ctime,this.linkpath=t.linkpath!==void 0?f(t.linkpath):void 0,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let n=!1;if(!this.preservePaths){let[h,a]=ce(this.path);h&&typeof a=="string"&&(this.path=a,n=h)}this.remain=t.size,this.blockRemain=t.startBlockSize,this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this.mode,uid:this.portable?void 0:this.uid,gid:this.portable?void 0:this.gid,size:this.size,mtime:this.noMtime?void 0:this.mtime,type:this.type,uname:this.portable?void 0:this.uname,atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime}),n&&this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute path`,{entry:this,path:n+this.path}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime,gid:this.portable?void 0:this.gid,mtime:this.noMtime?void 0:this.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.size,uid:this.portable?void 0:this.uid,uname:this.portable?void 0:this.uname,dev:this.portable?void 0:this.readEntry.dev,ino:this.portable?void 0:this.readEntry.ino,nlink:this.portable?void 0:this.readEntry.nlink}).encode());let o=this.header?.block;if(!o)throw new Error("failed to encode header");super.write(o),t.pipe(this)}[q](t){return rr(t,this.prefix)}[ri](t){return Ji(t,this.type==="Directory",this.portable)}write(t,e,i){typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8"));let r=t.length;if(r>this.blockRemain)throw new Error("writing more to entry than is appropriate");return this.blockRemain-=r,super.write(t,i)}end(t,e,i){return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e??"utf8")),i&&this.once("finish",i),t?super.end(t,i):super.end(i),this}},Gn=s=>s.isFile()?"File":s.isDirectory()?"Directory":s.isSymbolicLink()?"SymbolicLink":"Unsupported";var hi=class s{tail;head;length=0;static create(t=[]){return new s(t)}constructor(t=[]){for(let e of t)this.push(e)}*[Symbol.iterator](){for(let t=this.head;t;t=t.next)yield t.value}removeNode(t){if(t.list!==this)throw new Error("removing node which does not belong to this list");let e=t.next,i=t.prev;return e&&(e.prev=i),i&&(i.next=e),t===this.head&&(this.head=e),t===this.tail&&(this.tail=i),this.length--,t.next=void 0,t.prev=void 0,t.list=void 0,e}unshiftNode(t){if(t===this.head)return;t.list&&t.list.removeNode(t);let e=this.head;t.list=this,t.next=e,e&&(e.prev=t),this.head=t,this.tail||(this.tail=t),this.length++}pushNode(t){if(t===this.tail)return;t.list&&t.list.removeNode(t);let e=this.tail;t.list=this,t.prev=e,e&&(e.next=t),this.tail=t,this.head||(this.head=t),this.length++}push(...t){for(let e=0,i=t.length;e<i;e++)Yn(this,t[e]);return this.length}unshift(...t){for(var e=0,i=t.length;e<i;e++)Kn(this,t[e]);return this.length}pop(){if(!this.tail)return;let t=this.tail.value,e=this.tail;return this.tail=this.tail.prev,this.tail?this.tail.next=void 0:this.head=void 0,e.list=void 0,this.length--,t}shift(){if(!this.head)return;let t=this.head.value,e=this.head;return this.head=this.head.next,this.head?this.head.prev=void 0:this.tail=void 0,e.list=void 0,this.length--,t}forEach(t,e){e=e||this;for(let i=this.head,r=0;i;r++)t.call(e,i.value,r,this),i=i.next}forEachReverse(t,e){e=e||this;for(let i=this.tail,r=this.length-1;i;r--)t.call(e,i.value,r,this),i=i.prev}get(t){let e=0,i=this.head;for(;i&&e<t;e++)i=i.next;if(e===t&&i)return i.value}getReverse(t){let e=0,i=this.tail;for(;i&&e<t;e++)i=i.prev;if(e===t&&i)return i.value}map(t,e){e=e||this;let i=new s;for(let r=this.head;r;)i.push(t.call(e,r.value,this)),r=r.next;return i}mapReverse(t,e){e=e||this;var i=new s;for(let r=this.tail;r;)i.push(t.call(e,r.value,this)),r=r.prev;return i}reduce(t,e){let i,r=this.head;if(arguments.length>1)i=e;else if(this.head)r=this.head.next,i=this.head.value;else throw new TypeError("Reduce of empty list with no initial value");for(var n=0;r;n++)i=t(i,r.value,n),r=r.next;return i}reduceReverse(t,e){let i,r=this.tail;if(arguments.length>1)i=e;else if(this.tail)r=this.tail.prev,i=this.tail.value;else throw new TypeError("Reduce of empty list with no initial value");for(let n=this.length-1;r;n--)i=t(i,r.value,n),r=r.prev;return i}toArray(){let t=new Array(this.length);for(let e=0,i=this.head;i;e++)t[e]=i.value,i=i.next;return t}toArrayReverse(){let t=new Array(this.length);for(let e=0,i=this.tail;i;e++)t[e]=i.value,i=i.prev;return t}slice(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.head,n=0;for(n=0;r&&n<t;n++)r=r.next;for(;r&&n<e;n++,r=r.next)i.push(r.value);return i}sliceReverse(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.length,n=this.tail;for(;n&&r>e;r--)n=n.prev;for(;n&&r>t;r--,n=n.prev)i.push(n.value);return i}splice(t,e=0,...i){t>this.length&&(t=this.length-1),t<0&&(t=this.length+t);let r=this.head;for(let o=0;r&&o<t;o++)r=r.next;let n=[];for(let o=0;r&&o<e;o++)n.push(r.value),r=this.removeNode(r);r?r!==this.tail&&(r=r.prev):r=this.tail;for(let o of i)r=Zn(this,r,o);return n}reverse(){let t=this.head,e=this.tail;for(let i=t;i;i=i.prev){let r=i.prev;i.prev=i.next,i.next=r}return this.head=e,this.tail=t,this}};function Zn(s,t,e){let i=t,r=t?t.next:s.head,n=new ue(e,i,r,s);return n.next===void 0&&(s.tail=n),n.prev===void 0&&(s.head=n),s.length++,n}function Yn(s,t){s.tail=new ue(t,s.tail,void 0,s),s.head||(s.head=s.tail),s.length++}function Kn(s,t){s.head=new ue(t,void 0,s.head,s),s.tail||(s.tail=s.head),s.length++}var ue=class{list;next;prev;value;constructor(t,e,i,r){this.list=r,this.value=t,e?(e.next=this,this.prev=e):this.prev=void 0,i?(i.prev=this,this.next=i):this.next=void 0}};var pi=class{path;absolute;entry;stat;readdir;pending=!1;pendingLink=!1;ignore=!1;piped=!1;constructor(t,e){this.path=t||"./",this.absolute=e}},nr=Buffer.alloc(1024),li=Symbol("onStat"),me=Symbol("ended"),W=Symbol("queue"),pe=Symbol("pendingLinks"),Et=Symbol("current"),Ft=Symbol("process"),Ee=Symbol("processing"),ai=Symbol("processJob"),G=Symbol("jobs"),ls=Symbol("jobDone"),ci=Symbol("addFSEntry"),or=Symbol("addTarEntry"),ds=Symbol("stat"),us=Symbol("readdir"),fi=Symbol("onreaddir"),di=Symbol("pipe"),hr=Symbol("entry"),cs=Symbol("entryOpt"),ui=Symbol("writeEntryClass"),lr=Symbol("write"),fs=Symbol("ondrain"),wt=class extends A{sync=!1;opt;cwd;maxReadSize;preservePaths;strict;noPax;prefix;linkCache;statCache;file;portable;zip;readdirCache;noDirRecurse;follow;noMtime;mtime;filter;jobs;[ui];onWriteEntry;[W];[pe]=new Map;[G]=0;[Ee]=!1;[me]=!1;constructor(t={}){if(super(),this.opt=t,this.file=t.file||"",this.cwd=t.cwd||process.cwd(),this.maxReadSize=t.maxReadSize,this.preservePaths=!!t.preservePaths,this.strict=!!t.strict,this.noPax=!!t.noPax,this.prefix=f(t.prefix||""),this.linkCache=t.linkCache||new Map,this.statCache=t.statCache||new Map,this.readdirCache=t.readdirCache||new Map,this.onWriteEntry=t.onWriteEntry,this[ui]=de,typeof t.onwarn=="function"&&this.on("warn",t.onwarn),this.portable=!!t.portable,t.gzip||t.brotli||t.zstd){if((t.gzip?1:0)+(t.brotli?1:0)+(t.zstd?1:0)>1)throw new TypeError("gzip, brotli, zstd are mutually exclusive");if(t.gzip&&(typeof t.gzip!="object"&&(t.gzip={}),this.portable&&(t.gzip.portable=!0),this.zip=new ze(t.gzip)),t.brotli&&(typeof t.brotli!="object"&&(t.brotli={}),this.zip=new We(t.brotli)),t.zstd&&(typeof t.zstd!="object"&&(t.zstd={}),this.zip=new Ye(t.zstd)),!this.zip)throw new Error("impossible");let e=this.zip;e.on("data",i=>super.write(i)),e.on("end",()=>super.end()),e.on("drain",()=>this[fs]()),this.on("resume",()=>e.resume())}else this.on("drain",this[fs]);this.noDirRecurse=!!t.noDirRecurse,this.follow=!!t.follow,this.noMtime=!!t.noMtime,t.mtime&&(this.mtime=t.mtime),this.filter=typeof t.filter=="function"?t.filter:()=>!0,this[W]=new hi,this[G]=0,this.jobs=Number(t.jobs)||4,this[Ee]=!1,this[me]=!1}[lr](t){return super.write(t)}add(t){return this.write(t),this}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&this.add(t),this[me]=!0,this[Ft](),i&&i(),this}write(t){if(this[me])throw new Error("write after end");return typeof t=="string"?this[ci](t):this[or](t),this.flowing}[or](t){let e=f(external_path_.resolve(this.cwd,t.path));if(!this.filter(t.path,t))t.resume();else{let i=new pi(t.path,e);i.entry=new oi(t,this[cs](i)),i.entry.on("end",()=>this[ls](i)),this[G]+=1,this[W].push(i)}this[Ft]()}[ci](t){let e=f(external_path_.resolve(this.cwd,t));this[W].push(new pi(t,e)),this[Ft]()}[ds](t){t.pending=!0,this[G]+=1;let e=this.follow?"stat":"lstat";external_fs_[e](t.absolute,(i,r)=>{t.pending=!1,this[G]-=1,i?this.emit("error",i):this[li](t,r)})}[li](t,e){if(this.statCache.set(t.absolute,e),t.stat=e,!this.filter(t.path,e))t.ignore=!0;else if(e.isFile()&&e.nlink>1&&!this.linkCache.get(`${e.dev}:${e.ino}`)&&!this.sync)if(t===this[Et])this[ai](t);else{let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);r?r.push(t):this[pe].set(i,[t]),t.pendingLink=!0,t.pending=!0}this[Ft]()}[us](t){t.pending=!0,this[G]+=1,external_fs_.readdir(t.absolute,(e,i)=>{if(t.pending=!1,this[G]-=1,e)return this.emit("error",e);this[fi](t,i)})}[fi](t,e){this.readdirCache.set(t.absolute,e),t.readdir=e,this[Ft]()}[Ft](){if(!this[Ee]){this[Ee]=!0;for(let t=this[W].head;t&&this[G]<this.jobs;t=t.next)if(this[ai](t.value),t.value.ignore){let e=t.next;this[W].removeNode(t),t.next=e}this[Ee]=!1,this[me]&&this[W].length===0&&this[G]===0&&(this.zip?this.zip.end(nr):(super.write(nr),super.end()))}}get[Et](){return this[W]&&this[W].head&&this[W].head.value}[ls](t){this[W].shift(),this[G]-=1;let{stat:e}=t;if(e&&e.isFile()&&e.nlink>1){let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);if(r){this[pe].delete(i);for(let n of r)n.pending=!1,this[ai](n)}}this[Ft]()}[ai](t){if(t.pending&&t.pendingLink&&t===this[Et]&&(t.pending=!1,t.pendingLink=!1),!t.pending){if(t.entry){t===this[Et]&&!t.piped&&this[di](t);return}if(!t.stat){let e=this.statCache.get(t.absolute);e?this[li](t,e):this[ds](t)}if(t.stat&&!t.ignore){if(!this.noDirRecurse&&t.stat.isDirectory()&&!t.readdir){let e=this.readdirCache.get(t.absolute);if(e?this[fi](t,e):this[us](t),!t.readdir)return}if(t.entry=this[hr](t),!t.entry){t.ignore=!0;return}t===this[Et]&&!t.piped&&this[di](t)}}}[cs](t){return{onwarn:(e,i,r)=>this.warn(e,i,r),noPax:this.noPax,cwd:this.cwd,absolute:t.absolute,preservePaths:this.preservePaths,maxReadSize:this.maxReadSize,strict:this.strict,portable:this.portable,linkCache:this.linkCache,statCache:this.statCache,noMtime:this.noMtime,mtime:this.mtime,prefix:this.prefix,onWriteEntry:this.onWriteEntry}}[hr](t){this[G]+=1;try{return new this[ui](t.path,this[cs](t)).on("end",()=>this[ls](t)).on("error",i=>this.emit("error",i))}catch(e){this.emit("error",e)}}[fs](){this[Et]&&this[Et].entry&&this[Et].entry.resume()}[di](t){t.piped=!0,t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)});let e=t.entry,i=this.zip;if(!e)throw new Error("cannot pipe without source");i?e.on("data",r=>{i.write(r)||e.pause()}):e.on("data",r=>{super.write(r)||e.pause()})}pause(){return this.zip&&this.zip.pause(),super.pause()}warn(t,e,i={}){Dt(this,t,e,i)}},kt=class extends wt{sync=!0;constructor(t){super(t),this[ui]=ni}pause(){}resume(){}[ds](t){let e=this.follow?"statSync":"lstatSync";this[li](t,external_fs_[e](t.absolute))}[us](t){this[fi](t,external_fs_.readdirSync(t.absolute))}[di](t){let e=t.entry,i=this.zip;if(t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)}),!e)throw new Error("Cannot pipe without source");i?e.on("data",r=>{i.write(r)}):e.on("data",r=>{super[lr](r)})}};var Vn=(s,t)=>{let e=new kt(s),i=new Wt(s.file,{mode:s.mode||438});e.pipe(i),fr(e,t)},$n=(s,t)=>{let e=new wt(s),i=new et(s.file,{mode:s.mode||438});e.pipe(i);let r=new Promise((n,o)=>{i.on("error",o),i.on("close",n),e.on("error",o)});return dr(e,t).catch(n=>e.emit("error",n)),r},fr=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},dr=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>{s.add(i)}}):s.add(e);s.end()},Xn=(s,t)=>{let e=new kt(s);return fr(e,t),e},qn=(s,t)=>{let e=new wt(s);return dr(e,t).catch(i=>e.emit("error",i)),e},Qn=K(Vn,$n,Xn,qn,(s,t)=>{if(!t?.length)throw new TypeError("no paths specified to add to archive")});var Jn=process.env.__FAKE_PLATFORM__||process.platform,Er=Jn==="win32",{O_CREAT:wr,O_NOFOLLOW:ur,O_TRUNC:Sr,O_WRONLY:yr}=external_fs_.constants,Rr=Number(process.env.__FAKE_FS_O_FILENAME__)||external_fs_.constants.UV_FS_O_FILEMAP||0,jn=Er&&!!Rr,to=512*1024,eo=Rr|Sr|wr|yr,mr=!Er&&typeof ur=="number"?ur|Sr|wr|yr:null,ms=mr!==null?()=>mr:jn?s=>s<to?eo:"w":()=>"w";var ps=(s,t,e)=>{try{return external_node_fs_.lchownSync(s,t,e)}catch(i){if(i?.code!=="ENOENT")throw i}},Ei=(s,t,e,i)=>{external_node_fs_.lchown(s,t,e,r=>{i(r&&r?.code!=="ENOENT"?r:null)})},io=(s,t,e,i,r)=>{if(t.isDirectory())Es(external_node_path_.resolve(s,t.name),e,i,n=>{if(n)return r(n);let o=external_node_path_.resolve(s,t.name);Ei(o,e,i,r)});else{let n=external_node_path_.resolve(s,t.name);Ei(n,e,i,r)}},Es=(s,t,e,i)=>{external_node_fs_.readdir(s,{withFileTypes:!0},(r,n)=>{if(r){if(r.code==="ENOENT")return i();if(r.code!=="ENOTDIR"&&r.code!=="ENOTSUP")return i(r)}if(r||!n.length)return Ei(s,t,e,i);let o=n.length,h=null,a=l=>{if(!h){if(l)return i(h=l);if(--o===0)return Ei(s,t,e,i)}};for(let l of n)io(s,l,t,e,a)})},so=(s,t,e,i)=>{t.isDirectory()&&ws(external_node_path_.resolve(s,t.name),e,i),ps(external_node_path_.resolve(s,t.name),e,i)},ws=(s,t,e)=>{let i;try{i=external_node_fs_.readdirSync(s,{withFileTypes:!0})}catch(r){let n=r;if(n?.code==="ENOENT")return;if(n?.code==="ENOTDIR"||n?.code==="ENOTSUP")return ps(s,t,e);throw n}for(let r of i)so(s,r,t,e);return ps(s,t,e)};var Se=class extends Error{path;code;syscall="chdir";constructor(t,e){super(`${e}: Cannot cd into '${t}'`),this.path=t,this.code=e}get name(){return"CwdError"}};var St=class extends Error{path;symlink;syscall="symlink";code="TAR_SYMLINK_ERROR";constructor(t,e){super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"),this.symlink=t,this.path=e}get name(){return"SymlinkError"}};var no=(s,t)=>{external_node_fs_.stat(s,(e,i)=>{(e||!i.isDirectory())&&(e=new Se(s,e?.code||"ENOTDIR")),t(e)})},gr=(s,t,e)=>{s=f(s);let i=t.umask??18,r=t.mode|448,n=(r&i)!==0,o=t.uid,h=t.gid,a=typeof o=="number"&&typeof h=="number"&&(o!==t.processUid||h!==t.processGid),l=t.preserve,c=t.unlink,d=f(t.cwd),y=(E,x)=>{E?e(E):x&&a?Es(x,o,h,Le=>y(Le)):n?external_node_fs_.chmod(s,r,e):e()};if(s===d)return no(s,y);if(l)return promises_namespaceObject.mkdir(s,{mode:r,recursive:!0}).then(E=>y(null,E??void 0),y);let D=f(external_node_path_.relative(d,s)).split("/");Ss(d,D,r,c,d,void 0,y)},Ss=(s,t,e,i,r,n,o)=>{if(t.length===0)return o(null,n);let h=t.shift(),a=f(external_node_path_.resolve(s+"/"+h));external_node_fs_.mkdir(a,e,br(a,t,e,i,r,n,o))},br=(s,t,e,i,r,n,o)=>h=>{h?external_node_fs_.lstat(s,(a,l)=>{if(a)a.path=a.path&&f(a.path),o(a);else if(l.isDirectory())Ss(s,t,e,i,r,n,o);else if(i)external_node_fs_.unlink(s,c=>{if(c)return o(c);external_node_fs_.mkdir(s,e,br(s,t,e,i,r,n,o))});else{if(l.isSymbolicLink())return o(new St(s,s+"/"+t.join("/")));o(h)}}):(n=n||s,Ss(s,t,e,i,r,n,o))},oo=s=>{let t=!1,e;try{t=external_node_fs_.statSync(s).isDirectory()}catch(i){e=i?.code}finally{if(!t)throw new Se(s,e??"ENOTDIR")}},_r=(s,t)=>{s=f(s);let e=t.umask??18,i=t.mode|448,r=(i&e)!==0,n=t.uid,o=t.gid,h=typeof n=="number"&&typeof o=="number"&&(n!==t.processUid||o!==t.processGid),a=t.preserve,l=t.unlink,c=f(t.cwd),d=E=>{E&&h&&ws(E,n,o),r&&external_node_fs_.chmodSync(s,i)};if(s===c)return oo(c),d();if(a)return d(external_node_fs_.mkdirSync(s,{mode:i,recursive:!0})??void 0);let T=f(external_node_path_.relative(c,s)).split("/"),D;for(let E=T.shift(),x=c;E&&(x+="/"+E);E=T.shift()){x=f(external_node_path_.resolve(x));try{external_node_fs_.mkdirSync(x,i),D=D||x}catch{let Le=external_node_fs_.lstatSync(x);if(Le.isDirectory())continue;if(l){external_node_fs_.unlinkSync(x),external_node_fs_.mkdirSync(x,i),D=D||x;continue}else if(Le.isSymbolicLink())return new St(x,x+"/"+T.join("/"))}}return d(D)};var ys=Object.create(null),Or=1e4,Vt=new Set,Tr=s=>{Vt.has(s)?Vt.delete(s):ys[s]=s.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"),Vt.add(s);let t=ys[s],e=Vt.size-Or;if(e>Or/10){for(let i of Vt)if(Vt.delete(i),delete ys[i],--e<=0)break}return t};var ho=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,ao=ho==="win32",lo=s=>s.split("/").slice(0,-1).reduce((e,i)=>{let r=e.at(-1);return r!==void 0&&(i=(0,external_node_path_.join)(r,i)),e.push(i||"/"),e},[]),yi=class{#t=new Map;#i=new Map;#s=new Set;reserve(t,e){t=ao?["win32 parallelization disabled"]:t.map(r=>mt((0,external_node_path_.join)(Tr(r))));let i=new Set(t.map(r=>lo(r)).reduce((r,n)=>r.concat(n)));this.#i.set(e,{dirs:i,paths:t});for(let r of t){let n=this.#t.get(r);n?n.push(e):this.#t.set(r,[e])}for(let r of i){let n=this.#t.get(r);if(!n)this.#t.set(r,[new Set([e])]);else{let o=n.at(-1);o instanceof Set?o.add(e):n.push(new Set([e]))}}return this.#r(e)}#n(t){let e=this.#i.get(t);if(!e)throw new Error("function does not have any path reservations");return{paths:e.paths.map(i=>this.#t.get(i)),dirs:[...e.dirs].map(i=>this.#t.get(i))}}check(t){let{paths:e,dirs:i}=this.#n(t);return e.every(r=>r&&r[0]===t)&&i.every(r=>r&&r[0]instanceof Set&&r[0].has(t))}#r(t){return this.#s.has(t)||!this.check(t)?!1:(this.#s.add(t),t(()=>this.#e(t)),!0)}#e(t){if(!this.#s.has(t))return!1;let e=this.#i.get(t);if(!e)throw new Error("invalid reservation");let{paths:i,dirs:r}=e,n=new Set;for(let o of i){let h=this.#t.get(o);if(!h||h?.[0]!==t)continue;let a=h[1];if(!a){this.#t.delete(o);continue}if(h.shift(),typeof a=="function")n.add(a);else for(let l of a)n.add(l)}for(let o of r){let h=this.#t.get(o),a=h?.[0];if(!(!h||!(a instanceof Set)))if(a.size===1&&h.length===1){this.#t.delete(o);continue}else if(a.size===1){h.shift();let l=h[0];typeof l=="function"&&n.add(l)}else a.delete(t)}return this.#s.delete(t),n.forEach(o=>this.#r(o)),!0}};var Lr=()=>process.umask();var Dr=Symbol("onEntry"),_s=Symbol("checkFs"),Nr=Symbol("checkFs2"),Os=Symbol("isReusable"),P=Symbol("makeFs"),Ts=Symbol("file"),xs=Symbol("directory"),gi=Symbol("link"),Ar=Symbol("symlink"),Ir=Symbol("hardlink"),Re=Symbol("ensureNoSymlink"),Cr=Symbol("unsupported"),Fr=Symbol("checkPath"),Rs=Symbol("stripAbsolutePath"),yt=Symbol("mkdir"),O=Symbol("onError"),Ri=Symbol("pending"),kr=Symbol("pend"),$t=Symbol("unpend"),gs=Symbol("ended"),bs=Symbol("maybeClose"),Ls=Symbol("skip"),ge=Symbol("doChown"),be=Symbol("uid"),_e=Symbol("gid"),Oe=Symbol("checkedCwd"),fo=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,Te=fo==="win32",uo=1024,mo=(s,t)=>{if(!Te)return external_node_fs_.unlink(s,t);let e=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_.rename(s,e,i=>{if(i)return t(i);external_node_fs_.unlink(e,t)})},po=s=>{if(!Te)return external_node_fs_.unlinkSync(s);let t=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_.renameSync(s,t),external_node_fs_.unlinkSync(t)},vr=(s,t,e)=>s!==void 0&&s===s>>>0?s:t!==void 0&&t===t>>>0?t:e,Xt=class extends rt{[gs]=!1;[Oe]=!1;[Ri]=0;reservations=new yi;transform;writable=!0;readable=!1;uid;gid;setOwner;preserveOwner;processGid;processUid;maxDepth;forceChown;win32;newer;keep;noMtime;preservePaths;unlink;cwd;strip;processUmask;umask;dmode;fmode;chmod;constructor(t={}){if(t.ondone=()=>{this[gs]=!0,this[bs]()},super(t),this.transform=t.transform,this.chmod=!!t.chmod,typeof t.uid=="number"||typeof t.gid=="number"){if(typeof t.uid!="number"||typeof t.gid!="number")throw new TypeError("cannot set owner without number uid and gid");if(t.preserveOwner)throw new TypeError("cannot preserve owner in archive and also set owner explicitly");this.uid=t.uid,this.gid=t.gid,this.setOwner=!0}else this.uid=void 0,this.gid=void 0,this.setOwner=!1;this.preserveOwner=t.preserveOwner===void 0&&typeof t.uid!="number"?process.getuid?.()===0:!!t.preserveOwner,this.processUid=(this.preserveOwner||this.setOwner)&&process.getuid?process.getuid():void 0,this.processGid=(this.preserveOwner||this.setOwner)&&process.getgid?process.getgid():void 0,this.maxDepth=typeof t.maxDepth=="number"?t.maxDepth:uo,this.forceChown=t.forceChown===!0,this.win32=!!t.win32||Te,this.newer=!!t.newer,this.keep=!!t.keep,this.noMtime=!!t.noMtime,this.preservePaths=!!t.preservePaths,this.unlink=!!t.unlink,this.cwd=f(external_node_path_.resolve(t.cwd||process.cwd())),this.strip=Number(t.strip)||0,this.processUmask=this.chmod?typeof t.processUmask=="number"?t.processUmask:Lr():0,this.umask=typeof t.umask=="number"?t.umask:this.processUmask,this.dmode=t.dmode||511&~this.umask,this.fmode=t.fmode||438&~this.umask,this.on("entry",e=>this[Dr](e))}warn(t,e,i={}){return(t==="TAR_BAD_ARCHIVE"||t==="TAR_ABORT")&&(i.recoverable=!1),super.warn(t,e,i)}[bs](){this[gs]&&this[Ri]===0&&(this.emit("prefinish"),this.emit("finish"),this.emit("end"))}[Rs](t,e){let i=t[e],{type:r}=t;if(!i||this.preservePaths)return!0;let[n,o]=ce(i),h=o.replaceAll(/\\/g,"/").split("/");if(h.includes("..")||Te&&/^[a-z]:\.\.$/i.test(h[0]??"")){if(e==="path"||r==="Link")return this.warn("TAR_ENTRY_ERROR",`${e} contains '..'`,{entry:t,[e]:i}),!1;let a=external_node_path_.posix.dirname(t.path),l=external_node_path_.posix.normalize(external_node_path_.posix.join(a,h.join("/")));if(l.startsWith("../")||l==="..")return this.warn("TAR_ENTRY_ERROR",`${e} escapes extraction directory`,{entry:t,[e]:i}),!1}return n&&(t[e]=String(o),this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute ${e}`,{entry:t,[e]:i})),!0}[Fr](t){let e=f(t.path),i=e.split("/");if(this.strip){if(i.length<this.strip)return!1;if(t.type==="Link"){let r=f(String(t.linkpath)).split("/");if(r.length>=this.strip)t.linkpath=r.slice(this.strip).join("/");else return!1}i.splice(0,this.strip),t.path=i.join("/")}if(isFinite(this.maxDepth)&&i.length>this.maxDepth)return this.warn("TAR_ENTRY_ERROR","path excessively deep",{entry:t,path:e,depth:i.length,maxDepth:this.maxDepth}),!1;if(!this[Rs](t,"path")||!this[Rs](t,"linkpath"))return!1;if(t.absolute=external_node_path_.isAbsolute(t.path)?f(external_node_path_.resolve(t.path)):f(external_node_path_.resolve(this.cwd,t.path)),!this.preservePaths&&typeof t.absolute=="string"&&t.absolute.indexOf(this.cwd+"/")!==0&&t.absolute!==this.cwd)return this.warn("TAR_ENTRY_ERROR","path escaped extraction target",{entry:t,path:f(t.path),resolvedPath:t.absolute,cwd:this.cwd}),!1;if(t.absolute===this.cwd&&t.type!=="Directory"&&t.type!=="GNUDumpDir")return!1;if(this.win32){let{root:r}=external_node_path_.win32.parse(String(t.absolute));t.absolute=r+ts(String(t.absolute).slice(r.length));let{root:n}=external_node_path_.win32.parse(t.path);t.path=n+ts(t.path.slice(n.length))}return!0}[Dr](t){if(!this[Fr](t))return t.resume();switch(external_node_assert_.equal(typeof t.absolute,"string"),t.type){case"Directory":case"GNUDumpDir":t.mode&&(t.mode=t.mode|448);case"File":case"OldFile":case"ContiguousFile":case"Link":case"SymbolicLink":return this[_s](t);default:return this[Cr](t)}}[O](t,e){t.name==="CwdError"?this.emit("error",t):(this.warn("TAR_ENTRY_ERROR",t,{entry:e}),this[$t](),e.resume())}[yt](t,e,i){gr(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e},i)}[ge](t){return this.forceChown||this.preserveOwner&&(typeof t.uid=="number"&&t.uid!==this.processUid||typeof t.gid=="number"&&t.gid!==this.processGid)||typeof this.uid=="number"&&this.uid!==this.processUid||typeof this.gid=="number"&&this.gid!==this.processGid}[be](t){return vr(this.uid,t.uid,this.processUid)}[_e](t){return vr(this.gid,t.gid,this.processGid)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=new et(String(t.absolute),{flags:ms(t.size),mode:i,autoClose:!1});r.on("error",a=>{r.fd&&external_node_fs_.close(r.fd,()=>{}),r.write=()=>!0,this[O](a,t),e()});let n=1,o=a=>{if(a){r.fd&&external_node_fs_.close(r.fd,()=>{}),this[O](a,t),e();return}--n===0&&r.fd!==void 0&&external_node_fs_.close(r.fd,l=>{l?this[O](l,t):this[$t](),e()})};r.on("finish",()=>{let a=String(t.absolute),l=r.fd;if(typeof l=="number"&&t.mtime&&!this.noMtime){n++;let c=t.atime||new Date,d=t.mtime;external_node_fs_.futimes(l,c,d,y=>y?external_node_fs_.utimes(a,c,d,T=>o(T&&y)):o())}if(typeof l=="number"&&this[ge](t)){n++;let c=this[be](t),d=this[_e](t);typeof c=="number"&&typeof d=="number"&&external_node_fs_.fchown(l,c,d,y=>y?external_node_fs_.chown(a,c,d,T=>o(T&&y)):o())}o()});let h=this.transform&&this.transform(t)||t;h!==t&&(h.on("error",a=>{this[O](a,t),e()}),t.pipe(h)),h.pipe(r)}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode;this[yt](String(t.absolute),i,r=>{if(r){this[O](r,t),e();return}let n=1,o=()=>{--n===0&&(e(),this[$t](),t.resume())};t.mtime&&!this.noMtime&&(n++,external_node_fs_.utimes(String(t.absolute),t.atime||new Date,t.mtime,o)),this[ge](t)&&(n++,external_node_fs_.chown(String(t.absolute),Number(this[be](t)),Number(this[_e](t)),o)),o()})}[Cr](t){t.unsupported=!0,this.warn("TAR_ENTRY_UNSUPPORTED",`unsupported entry type: ${t.type}`,{entry:t}),t.resume()}[Ar](t,e){let i=f(external_node_path_.relative(this.cwd,external_node_path_.resolve(external_node_path_.dirname(String(t.absolute)),String(t.linkpath)))).split("/");this[Re](t,this.cwd,i,()=>this[gi](t,String(t.linkpath),"symlink",e),r=>{this[O](r,t),e()})}[Ir](t,e){let i=f(external_node_path_.resolve(this.cwd,String(t.linkpath))),r=f(String(t.linkpath)).split("/");this[Re](t,this.cwd,r,()=>this[gi](t,i,"link",e),n=>{this[O](n,t),e()})}[Re](t,e,i,r,n){let o=i.shift();if(this.preservePaths||o===void 0)return r();let h=external_node_path_.resolve(e,o);external_node_fs_.lstat(h,(a,l)=>{if(a)return r();if(l?.isSymbolicLink())return n(new St(h,external_node_path_.resolve(h,i.join("/"))));this[Re](t,h,i,r,n)})}[kr](){this[Ri]++}[$t](){this[Ri]--,this[bs]()}[Ls](t){this[$t](),t.resume()}[Os](t,e){return t.type==="File"&&!this.unlink&&e.isFile()&&e.nlink<=1&&!Te}[_s](t){this[kr]();let e=[t.path];t.linkpath&&e.push(t.linkpath),this.reservations.reserve(e,i=>this[Nr](t,i))}[Nr](t,e){let i=h=>{e(h)},r=()=>{this[yt](this.cwd,this.dmode,h=>{if(h){this[O](h,t),i();return}this[Oe]=!0,n()})},n=()=>{if(t.absolute!==this.cwd){let h=f(external_node_path_.dirname(String(t.absolute)));if(h!==this.cwd)return this[yt](h,this.dmode,a=>{if(a){this[O](a,t),i();return}o()})}o()},o=()=>{external_node_fs_.lstat(String(t.absolute),(h,a)=>{if(a&&(this.keep||this.newer&&a.mtime>(t.mtime??a.mtime))){this[Ls](t),i();return}if(h||this[Os](t,a))return this[P](null,t,i);if(a.isDirectory()){if(t.type==="Directory"){let l=this.chmod&&t.mode&&(a.mode&4095)!==t.mode,c=d=>this[P](d??null,t,i);return l?external_node_fs_.chmod(String(t.absolute),Number(t.mode),c):c()}if(t.absolute!==this.cwd)return external_node_fs_.rmdir(String(t.absolute),l=>this[P](l??null,t,i))}if(t.absolute===this.cwd)return this[P](null,t,i);mo(String(t.absolute),l=>this[P](l??null,t,i))})};this[Oe]?n():r()}[P](t,e,i){if(t){this[O](t,e),i();return}switch(e.type){case"File":case"OldFile":case"ContiguousFile":return this[Ts](e,i);case"Link":return this[Ir](e,i);case"SymbolicLink":return this[Ar](e,i);case"Directory":case"GNUDumpDir":return this[xs](e,i)}}[gi](t,e,i,r){external_node_fs_[i](e,String(t.absolute),n=>{n?this[O](n,t):(this[$t](),t.resume()),r()})}},ye=s=>{try{return[null,s()]}catch(t){return[t,null]}},xe=class extends Xt{sync=!0;[P](t,e){return super[P](t,e,()=>{})}[_s](t){if(!this[Oe]){let n=this[yt](this.cwd,this.dmode);if(n)return this[O](n,t);this[Oe]=!0}if(t.absolute!==this.cwd){let n=f(external_node_path_.dirname(String(t.absolute)));if(n!==this.cwd){let o=this[yt](n,this.dmode);if(o)return this[O](o,t)}}let[e,i]=ye(()=>external_node_fs_.lstatSync(String(t.absolute)));if(i&&(this.keep||this.newer&&i.mtime>(t.mtime??i.mtime)))return this[Ls](t);if(e||this[Os](t,i))return this[P](null,t);if(i.isDirectory()){if(t.type==="Directory"){let o=this.chmod&&t.mode&&(i.mode&4095)!==t.mode,[h]=o?ye(()=>{external_node_fs_.chmodSync(String(t.absolute),Number(t.mode))}):[];return this[P](h,t)}let[n]=ye(()=>external_node_fs_.rmdirSync(String(t.absolute)));this[P](n,t)}let[r]=t.absolute===this.cwd?[]:ye(()=>po(String(t.absolute)));this[P](r,t)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=h=>{let a;try{external_node_fs_.closeSync(n)}catch(l){a=l}(h||a)&&this[O](h||a,t),e()},n;try{n=external_node_fs_.openSync(String(t.absolute),ms(t.size),i)}catch(h){return r(h)}let o=this.transform&&this.transform(t)||t;o!==t&&(o.on("error",h=>this[O](h,t)),t.pipe(o)),o.on("data",h=>{try{external_node_fs_.writeSync(n,h,0,h.length)}catch(a){r(a)}}),o.on("end",()=>{let h=null;if(t.mtime&&!this.noMtime){let a=t.atime||new Date,l=t.mtime;try{external_node_fs_.futimesSync(n,a,l)}catch(c){try{external_node_fs_.utimesSync(String(t.absolute),a,l)}catch{h=c}}}if(this[ge](t)){let a=this[be](t),l=this[_e](t);try{external_node_fs_.fchownSync(n,Number(a),Number(l))}catch(c){try{external_node_fs_.chownSync(String(t.absolute),Number(a),Number(l))}catch{h=h||c}}}r(h)})}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode,r=this[yt](String(t.absolute),i);if(r){this[O](r,t),e();return}if(t.mtime&&!this.noMtime)try{external_node_fs_.utimesSync(String(t.absolute),t.atime||new Date,t.mtime)}catch{}if(this[ge](t))try{external_node_fs_.chownSync(String(t.absolute),Number(this[be](t)),Number(this[_e](t)))}catch{}e(),t.resume()}[yt](t,e){try{return _r(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e})}catch(i){return i}}[Re](t,e,i,r,n){if(this.preservePaths||i.length===0)return r();let o=e;for(let h of i){o=external_node_path_.resolve(o,h);let[a,l]=ye(()=>external_node_fs_.lstatSync(o));if(a)return r();if(l.isSymbolicLink())return n(new St(o,external_node_path_.resolve(e,i.join("/"))))}r()}[gi](t,e,i,r){let n=`${i}Sync`;try{external_node_fs_[n](e,String(t.absolute)),r(),t.resume()}catch(o){return this[O](o,t)}}};var Eo=s=>{let t=new xe(s),e=s.file,i=external_node_fs_.statSync(e),r=s.maxReadSize||16*1024*1024;new Be(e,{readSize:r,size:i.size}).pipe(t)},wo=(s,t)=>{let e=new Xt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("close",o),external_node_fs_.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},So=K(Eo,wo,s=>new xe(s),s=>new Xt(s),(s,t)=>{t?.length&&Qi(s,t)});var yo=(s,t)=>{let e=new kt(s),i=!0,r,n;try{try{r=external_node_fs_.openSync(s.file,"r+")}catch(a){if(a?.code==="ENOENT")r=external_node_fs_.openSync(s.file,"w+");else throw a}let o=external_node_fs_.fstatSync(r),h=Buffer.alloc(512);t:for(n=0;n<o.size;n+=512){for(let c=0,d=0;c<512;c+=d){if(d=external_node_fs_.readSync(r,h,c,h.length-c,n+c),n===0&&h[0]===31&&h[1]===139)throw new Error("cannot append to compressed archives");if(!d)break t}let a=new F(h);if(!a.cksumValid)break;let l=512*Math.ceil((a.size||0)/512);if(n+l+512>o.size)break;n+=l,s.mtimeCache&&a.mtime&&s.mtimeCache.set(String(a.path),a.mtime)}i=!1,Ro(s,e,n,r,t)}finally{if(i)try{external_node_fs_.closeSync(r)}catch{}}},Ro=(s,t,e,i,r)=>{let n=new Wt(s.file,{fd:i,start:e});t.pipe(n),bo(t,r)},go=(s,t)=>{t=Array.from(t);let e=new wt(s),i=(n,o,h)=>{let a=(T,D)=>{T?external_node_fs_.close(n,E=>h(T)):h(null,D)},l=0;if(o===0)return a(null,0);let c=0,d=Buffer.alloc(512),y=(T,D)=>{if(T||D===void 0)return a(T);if(c+=D,c<512&&D)return external_node_fs_.read(n,d,c,d.length-c,l+c,y);if(l===0&&d[0]===31&&d[1]===139)return a(new Error("cannot append to compressed archives"));if(c<512)return a(null,l);let E=new F(d);if(!E.cksumValid)return a(null,l);let x=512*Math.ceil((E.size??0)/512);if(l+x+512>o||(l+=x+512,l>=o))return a(null,l);s.mtimeCache&&E.mtime&&s.mtimeCache.set(String(E.path),E.mtime),c=0,external_node_fs_.read(n,d,0,512,l,y)};external_node_fs_.read(n,d,0,512,l,y)};return new Promise((n,o)=>{e.on("error",o);let h="r+",a=(l,c)=>{if(l&&l.code==="ENOENT"&&h==="r+")return h="w+",external_node_fs_.open(s.file,h,a);if(l||!c)return o(l);external_node_fs_.fstat(c,(d,y)=>{if(d)return external_node_fs_.close(c,()=>o(d));i(c,y.size,(T,D)=>{if(T)return o(T);let E=new et(s.file,{fd:c,start:D});e.pipe(E),E.on("error",o),E.on("close",n),_o(e,t)})})};external_node_fs_.open(s.file,h,a)})},bo=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},_o=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e);s.end()},vt=K(yo,go,()=>{throw new TypeError("file is required")},()=>{throw new TypeError("file is required")},(s,t)=>{if(!Bs(s))throw new TypeError("file is required");if(s.gzip||s.brotli||s.zstd||s.file.endsWith(".br")||s.file.endsWith(".tbr"))throw new TypeError("cannot append to compressed archives");if(!t?.length)throw new TypeError("no paths specified to add/replace")});var Oo=K(vt.syncFile,vt.asyncFile,vt.syncNoFile,vt.asyncNoFile,(s,t=[])=>{vt.validate?.(s,t),To(s)}),To=s=>{let t=s.filter;s.mtimeCache||(s.mtimeCache=new Map),s.filter=t?(e,i)=>t(e,i)&&!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0)):(e,i)=>!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0))};
-//# sourceMappingURL=index.min.js.map
-
-;// CONCATENATED MODULE: ./src/util/result.ts
-const result_ok = (value) => ({ ok: true, value });
-const result_err = (error) => ({ ok: false, error });
-
+// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js + 2 modules
+var index_min = __nccwpck_require__(4565);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __nccwpck_require__(8251);
 ;// CONCATENATED MODULE: ./src/cache/packs/safe-extract.ts
 
 
@@ -31196,7 +31171,7 @@ const result_err = (error) => ({ ok: false, error });
 async function safeExtract(archive, root, into) {
     (0,external_node_fs_.mkdirSync)(into, { recursive: true, mode: 0o700 });
     const w = new TreeWriter(root.replace(/\/+$/, ''), into);
-    const parser = new rt({ strict: true, onReadEntry: (e) => w.entry(e) });
+    const parser = new index_min/* Parser */.iX({ strict: true, onReadEntry: (e) => w.entry(e) });
     const decompressed = await decompress(archive);
     const done = new Promise((resolve, reject) => {
         parser.on('error', reject);
@@ -31207,9 +31182,9 @@ async function safeExtract(archive, root, into) {
     const outcome = await done.then(async () => (await decompressed.exited) ? w.problem : (w.problem ?? 'the archive could not be decompressed'), (e) => `the archive is not a valid tar (${e.message})`);
     w.closeOpen();
     if (outcome === undefined)
-        return result_ok(undefined);
+        return (0,result.ok)(undefined);
     (0,external_node_fs_.rmSync)(into, { recursive: true, force: true });
-    return result_err(outcome);
+    return (0,result/* err */._)(outcome);
 }
 async function decompress(archive) {
     const magic = Buffer.alloc(4);
@@ -31217,7 +31192,7 @@ async function decompress(archive) {
     (0,external_node_fs_.readSync)(fd, magic, 0, 4, 0);
     (0,external_node_fs_.closeSync)(fd);
     if (magic.readUInt32LE(0) === 0xfd2fb528) {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('zstd', ['-d', '-c', '-q', archive], { stdio: ['ignore', 'pipe', 'ignore'] });
+        const child = (0,external_node_child_process_.spawn)('zstd', ['-d', '-c', '-q', archive], { stdio: ['ignore', 'pipe', 'ignore'] });
         const exited = new Promise((r) => {
             child.on('error', () => r(false));
             child.on('close', (code) => r(code === 0));
@@ -31469,56 +31444,8 @@ function isDiskFull(e) {
     return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
-;// CONCATENATED MODULE: ./src/util/remove-tree.ts
-
-
-/** Whether an error is the kind that giving the owner write permission back can cure. */
-function isPermissionError(e) {
-    const code = e?.code;
-    return code === 'EACCES' || code === 'EPERM';
-}
-/**
- * Removes a directory tree (or a file) that may hold read-only directories: jobs leave them (Go's module cache
- * is made read-only on purpose) and committed cache entries are read-only by design. An unprivileged `rm -rf`
- * cannot empty such a directory, so on a permission error every directory of the tree is made writable by its
- * owner and the removal is tried once more. Throws only when that fails too (a tree owned by someone else).
- */
-async function remove_tree_removeTree(path) {
-    try {
-        await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
-        return;
-    }
-    catch (e) {
-        if (!isPermissionError(e))
-            throw e;
-    }
-    await makeDirsWritable(path);
-    await (0,promises_namespaceObject.rm)(path, { recursive: true, force: true });
-}
-/** Gives the owner full access to every directory under `path` (symlinks are never followed). */
-async function makeDirsWritable(path) {
-    let st;
-    try {
-        st = await (0,promises_namespaceObject.lstat)(path);
-    }
-    catch {
-        return;
-    }
-    if (!st.isDirectory())
-        return;
-    if ((st.mode & 0o700) !== 0o700)
-        await (0,promises_namespaceObject.chmod)(path, (st.mode & 0o7777) | 0o700).catch(() => undefined);
-    let names;
-    try {
-        names = await (0,promises_namespaceObject.readdir)(path);
-    }
-    catch {
-        return;
-    }
-    for (const name of names)
-        await makeDirsWritable((0,external_node_path_.join)(path, name));
-}
-
+// EXTERNAL MODULE: ./src/util/remove-tree.ts
+var remove_tree = __nccwpck_require__(8043);
 ;// CONCATENATED MODULE: ./src/cache/entry-meta.ts
 
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -31532,20 +31459,20 @@ function parseEntryMeta(text, key) {
         v = JSON.parse(text);
     }
     catch (e) {
-        return result_err(`meta.json is not valid JSON (${e.message})`);
+        return (0,result/* err */._)(`meta.json is not valid JSON (${e.message})`);
     }
     if (!isObject(v))
-        return result_err('meta.json is not an object');
+        return (0,result/* err */._)('meta.json is not an object');
     const { durationMs, stdout, stderr, manifest } = v;
     if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0) {
-        return result_err(`meta.json has no valid durationMs (got ${JSON.stringify(durationMs)})`);
+        return (0,result/* err */._)(`meta.json has no valid durationMs (got ${JSON.stringify(durationMs)})`);
     }
     for (const [name, log] of [
         ['stdout', stdout],
         ['stderr', stderr],
     ]) {
         if (log !== undefined && typeof log !== 'string')
-            return result_err(`meta.json has an ill-typed ${name}`);
+            return (0,result/* err */._)(`meta.json has an ill-typed ${name}`);
     }
     const meta = { durationMs };
     if (typeof stdout === 'string')
@@ -31559,7 +31486,7 @@ function parseEntryMeta(text, key) {
             return checked;
         meta.manifest = checked.value;
     }
-    return result_ok(meta);
+    return (0,result.ok)(meta);
 }
 /**
  * A manifest as read from disk, checked to be for `key` and (unless `entries` is false) to list only safe,
@@ -31567,21 +31494,21 @@ function parseEntryMeta(text, key) {
  */
 function checkManifest(v, key, opts = { entries: true }) {
     if (!isObject(v) || v.version !== 1)
-        return result_err('the manifest is not a version 1 manifest');
+        return (0,result/* err */._)('the manifest is not a version 1 manifest');
     if (v.key !== key)
-        return result_err(`the manifest names another key (${JSON.stringify(v.key)})`);
+        return (0,result/* err */._)(`the manifest names another key (${JSON.stringify(v.key)})`);
     if (typeof v.stdoutSha256 !== 'string' || typeof v.stderrSha256 !== 'string') {
-        return result_err('the manifest has no log digests');
+        return (0,result/* err */._)('the manifest has no log digests');
     }
     if (!Array.isArray(v.entries))
-        return result_err('the manifest has no entry list');
+        return (0,result/* err */._)('the manifest has no entry list');
     if (!opts.entries)
-        return result_ok(v);
+        return (0,result.ok)(v);
     for (const e of v.entries) {
         if (!isEntry(e))
-            return result_err(`the manifest lists an invalid entry ${JSON.stringify(e)}`);
+            return (0,result/* err */._)(`the manifest lists an invalid entry ${JSON.stringify(e)}`);
     }
-    return result_ok(v);
+    return (0,result.ok)(v);
 }
 function isEntry(e) {
     if (!isObject(e) || typeof e.path !== 'string' || !isSafeRelativePath(e.path))
@@ -31597,174 +31524,12 @@ function isSafeRelativePath(p) {
     return p !== '' && p.split('/').every((c) => c !== '' && c !== '.' && c !== '..' && !c.includes('\0'));
 }
 
-;// CONCATENATED MODULE: ./src/cache/manifest.ts
-
-
-
-
-function sha256(bytes) {
-    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-}
-/** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
-const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
-/**
- * After this many bytes hashed synchronously, the next file waits for one turn of the event loop: a tree of
- * gigabytes in small files must not hold back timers (a coordinator lease renewal, a server's own lease
- * checks) for seconds.
- */
-const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
-let hashedSinceYield = 0;
-/** SHA-256 hex of a file's content (`size` picks the cheaper way to read it). */
-async function fileSha256(path, size) {
-    if (size <= SYNC_HASH_LIMIT) {
-        hashedSinceYield += size;
-        if (hashedSinceYield >= YIELD_EVERY_BYTES) {
-            hashedSinceYield = 0;
-            await new Promise((r) => setImmediate(r));
-        }
-        return sha256((0,external_node_fs_.readFileSync)(path));
-    }
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
-        h.update(chunk);
-    return h.digest('hex');
-}
-/** Does a symlink at `path` (relative, '/'-separated) with this target lead out of its tree? */
-function symlinkEscapes(path, target) {
-    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(path), target));
-    return (0,external_node_path_.isAbsolute)(target) || target.includes('\0') || resolved === '..' || resolved.startsWith('../');
-}
-/** More link expansions than Linux follows in one lookup: such a chain cannot be followed at all. */
-const MAX_LINK_HOPS = 40;
-/**
- * The first symlink of a tree that leads out of it when followed through the tree's other links, or undefined.
- * Each link checked alone is not enough: with `a/b -> ..`, the link `c -> a/b/..` stays inside on paper and
- * resolves to the tree's parent. Names the tree does not have are taken as plain directories.
- */
-function linkLeavingTree(entries) {
-    const links = new Map();
-    for (const e of entries)
-        if (e.type === 'symlink' && e.target !== undefined)
-            links.set(e.path, e.target);
-    const leaves = (path, target) => {
-        const at = path.split('/').slice(0, -1);
-        const todo = target.split('/');
-        let hops = 0;
-        while (todo.length > 0) {
-            const part = todo.shift();
-            if (part === '' || part === '.')
-                continue;
-            if (part === '..') {
-                if (at.length === 0)
-                    return true;
-                at.pop();
-                continue;
-            }
-            at.push(part);
-            const next = links.get(at.join('/'));
-            if (next === undefined)
-                continue;
-            if ((0,external_node_path_.isAbsolute)(next))
-                return true;
-            if (++hops > MAX_LINK_HOPS)
-                return false;
-            at.pop();
-            todo.unshift(...next.split('/'));
-        }
-        return false;
-    };
-    for (const [path, target] of links)
-        if ((0,external_node_path_.isAbsolute)(target) || leaves(path, target))
-            return path;
-    return undefined;
-}
-/** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
-async function describeTree(dir) {
-    const entries = [];
-    const walk = async (rel) => {
-        // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
-        // trips per run would cost more than they overlap.
-        const names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(dir, rel)).sort();
-        for (const name of names) {
-            const r = rel === '' ? name : `${rel}/${name}`;
-            const abs = (0,external_node_path_.join)(dir, r);
-            const st = (0,external_node_fs_.lstatSync)(abs);
-            if (st.isDirectory()) {
-                entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
-                const problem = await walk(r);
-                if (problem)
-                    return problem;
-            }
-            else if (st.isSymbolicLink()) {
-                const target = (0,external_node_fs_.readlinkSync)(abs);
-                // Links through links (`c -> .`, `up -> c/..`) are resolved once the whole tree is known, below.
-                if (symlinkEscapes(r, target)) {
-                    return `symlink ${r} points outside the output directory (${target})`;
-                }
-                entries.push({
-                    path: r,
-                    type: 'symlink',
-                    mode: 0o777,
-                    size: target.length,
-                    sha256: sha256(target),
-                    target,
-                });
-            }
-            else if (st.isFile()) {
-                const mode = st.mode & 0o100 ? 0o755 : 0o644;
-                entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
-            }
-            else {
-                return `${r} is neither a file, a directory nor a symlink`;
-            }
-        }
-        return undefined;
-    };
-    const problem = await walk('');
-    if (problem !== undefined)
-        return result_err(problem);
-    const leaving = linkLeavingTree(entries);
-    return leaving === undefined
-        ? result_ok(entries)
-        : result_err(`symlink ${leaving} points outside the output directory through other links`);
-}
-/** The manifest of an artifact whose output tree is at `outputDir`. */
-async function buildManifest(outputDir, key, durationMs, stdout, stderr) {
-    const entries = await describeTree(outputDir);
-    if (!entries.ok)
-        return entries;
-    return result_ok({
-        version: 1,
-        key,
-        durationMs,
-        stdoutSha256: sha256(stdout),
-        stderrSha256: sha256(stderr),
-        entries: entries.value,
-    });
-}
-/** Checks that `dir` holds exactly the manifest's tree: same entries, types, sizes, exec bits and hashes. */
-async function verifyTree(dir, manifest) {
-    const actual = await describeTree(dir);
-    if (!actual.ok)
-        return actual;
-    const want = new Map(manifest.entries.map((e) => [e.path, e]));
-    for (const e of actual.value) {
-        const w = want.get(e.path);
-        if (!w)
-            return result_err(`unexpected ${e.type} ${e.path}`);
-        if (w.type !== e.type ||
-            w.size !== e.size ||
-            w.sha256 !== e.sha256 ||
-            (w.type === 'file' && w.mode !== e.mode)) {
-            return result_err(`${e.path} does not match the manifest`);
-        }
-        want.delete(e.path);
-    }
-    const missing = want.keys().next();
-    return missing.done ? result_ok(undefined) : result_err(`${missing.value} is missing`);
-}
-
+// EXTERNAL MODULE: ./src/cache/manifest.ts
+var cache_manifest = __nccwpck_require__(8445);
 ;// CONCATENATED MODULE: ./src/cache/tree-copy.ts
+
+
+
 
 
 /**
@@ -31775,14 +31540,14 @@ async function verifyTree(dir, manifest) {
  * and the event loop has jobs to start meanwhile.
  */
 async function copyTree(src, dest, opts) {
-    await (0,promises_namespaceObject.mkdir)(dest, { recursive: true });
-    for (const entry of await (0,promises_namespaceObject.readdir)(src, { withFileTypes: true })) {
+    await (0,promises_.mkdir)(dest, { recursive: true });
+    for (const entry of await (0,promises_.readdir)(src, { withFileTypes: true })) {
         const from = (0,external_node_path_.join)(src, entry.name);
         const to = (0,external_node_path_.join)(dest, entry.name);
         if (entry.isDirectory())
             await copyTree(from, to, opts);
         else if (entry.isSymbolicLink())
-            await (0,promises_namespaceObject.symlink)(await (0,promises_namespaceObject.readlink)(from), to);
+            await (0,promises_.symlink)(await (0,promises_.readlink)(from), to);
         else if (entry.isFile())
             await copyOne(from, to, opts.link);
     }
@@ -31790,43 +31555,105 @@ async function copyTree(src, dest, opts) {
 async function copyOne(from, to, tryLink) {
     if (tryLink) {
         try {
-            await (0,promises_namespaceObject.link)(from, to);
+            await (0,promises_.link)(from, to);
             return;
         }
         catch {
             // Another file system, or links not allowed: copy instead.
         }
     }
-    await (0,promises_namespaceObject.copyFile)(from, to, promises_namespaceObject.constants.COPYFILE_FICLONE);
-    const mode = (await (0,promises_namespaceObject.stat)(from)).mode & 0o777;
+    await (0,promises_.copyFile)(from, to, promises_.constants.COPYFILE_FICLONE);
+    const mode = (await (0,promises_.stat)(from)).mode & 0o777;
     if (mode & 0o111)
-        await (0,promises_namespaceObject.chmod)(to, mode);
+        await (0,promises_.chmod)(to, mode);
 }
+/** Files up to this size are restored from one read: hashed from memory and written from the same bytes. */
+const IN_MEMORY_LIMIT = 4 * 1024 * 1024;
+/** After this many bytes restored in line, the next file waits for one turn of the event loop (timers, leases). */
+const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
 /**
- * Copies exactly the entries a manifest lists (parents before children, as manifests are sorted) from `src` to
- * a new `dest`. Anything else in `src` is left behind: a dependent may have written there (Python's
- * `__pycache__`), and that is neither part of the artifact nor a reason to call it damaged. A path whose parent
- * is not a directory made by this copy is refused, so a listed symlink is never written through.
+ * Restores exactly the entries a manifest lists (parents before children, as manifests are sorted) from `src`
+ * into a new `dest`, verifying as it goes: each file's bytes are read once, checked against the listed size and
+ * SHA-256, and those same bytes are written (larger files: a kernel copy, reflink where possible, hashed after);
+ * each symlink's target is checked against its digest and must stay inside the tree. Files get the listed mode. Anything else in `src` is left behind: a
+ * dependent may have written there (Python's `__pycache__`), and that is neither part of the artifact nor a
+ * reason to call it damaged. A path whose parent is not a directory made by this restore is refused, so a
+ * listed symlink is never written through. Answers the first mismatch; throws on I/O trouble (a missing file,
+ * a full disk).
+ *
+ * Synchronous for small files: an output is mostly small files, and three thread-pool round trips per file
+ * (read, write, close) cost more than they overlap.
  */
-async function copyListedTree(src, dest, entries) {
-    await (0,promises_namespaceObject.mkdir)(dest);
+async function restoreListedTree(src, dest, entries) {
+    const leaving = (0,cache_manifest/* linkLeavingTree */.X8)(entries);
+    if (leaving !== undefined)
+        return (0,result/* err */._)(`symlink ${leaving} points outside the output directory`);
+    (0,external_node_fs_.mkdirSync)(dest);
     const dirs = new Set(['']);
+    let sinceYield = 0;
     for (const e of entries) {
         const slash = e.path.lastIndexOf('/');
         if (!dirs.has(slash < 0 ? '' : e.path.slice(0, slash))) {
-            throw new Error(`the manifest lists ${e.path} outside a listed directory`);
+            return (0,result/* err */._)(`the manifest lists ${e.path} outside a listed directory`);
         }
         const to = (0,external_node_path_.join)(dest, e.path);
         if (e.type === 'dir') {
-            await (0,promises_namespaceObject.mkdir)(to);
+            (0,external_node_fs_.mkdirSync)(to);
             dirs.add(e.path);
         }
-        else if (e.type === 'symlink')
-            await (0,promises_namespaceObject.symlink)(e.target ?? '', to);
-        else {
-            // The entry's own mode is kept (a lost exec bit is damage that verification must see).
-            await (0,promises_namespaceObject.copyFile)((0,external_node_path_.join)(src, e.path), to, promises_namespaceObject.constants.COPYFILE_FICLONE);
+        else if (e.type === 'symlink') {
+            const target = e.target ?? '';
+            if (target.length !== e.size || (0,cache_manifest/* sha256 */.sc)(target) !== e.sha256 || (0,cache_manifest/* symlinkEscapes */.mu)(e.path, target)) {
+                return (0,result/* err */._)(`${e.path} does not match the manifest`);
+            }
+            (0,external_node_fs_.symlinkSync)(target, to);
         }
+        else if (e.size <= IN_MEMORY_LIMIT) {
+            const bytes = readStored((0,external_node_path_.join)(src, e.path), e);
+            if (bytes === undefined || (0,cache_manifest/* sha256 */.sc)(bytes) !== e.sha256)
+                return (0,result/* err */._)(`${e.path} does not match the manifest`);
+            (0,external_node_fs_.writeFileSync)(to, bytes, { mode: e.mode & 0o100 ? 0o755 : 0o644, flag: 'wx' });
+            sinceYield += bytes.length;
+            if (sinceYield >= YIELD_EVERY_BYTES) {
+                sinceYield = 0;
+                await new Promise((r) => setImmediate(r));
+            }
+        }
+        else {
+            await (0,promises_.copyFile)((0,external_node_path_.join)(src, e.path), to, promises_.constants.COPYFILE_FICLONE);
+            const st = (0,external_node_fs_.statSync)(to);
+            if (st.size !== e.size ||
+                (st.mode & 0o100) !== (e.mode & 0o100) ||
+                (await (0,cache_manifest/* fileSha256 */.sN)(to, st.size)) !== e.sha256) {
+                return (0,result/* err */._)(`${e.path} does not match the manifest`);
+            }
+        }
+    }
+    return (0,result.ok)(undefined);
+}
+/**
+ * A stored file's bytes, or undefined when it is not the regular file of the listed size and exec bit (a
+ * tampered entry is damaged even where the restored copy would come out right). The same calls as one
+ * `readFileSync`: open, fstat, read, close.
+ */
+function readStored(path, e) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+            return undefined;
+        const bytes = Buffer.allocUnsafe(e.size);
+        let at = 0;
+        while (at < e.size) {
+            const n = (0,external_node_fs_.readSync)(fd, bytes, at, e.size - at, at);
+            if (n === 0)
+                return undefined;
+            at += n;
+        }
+        return bytes;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 
@@ -31853,41 +31680,40 @@ function entryMeta(a) {
 /** Writes a log into an entry, from memory or (a spilled log) from its file; answers its SHA-256. */
 async function writeLog(dest, bytes, file) {
     if (file === undefined) {
-        await (0,promises_namespaceObject.writeFile)(dest, bytes);
-        return sha256(bytes);
+        await (0,promises_.writeFile)(dest, bytes);
+        return (0,cache_manifest/* sha256 */.sc)(bytes);
     }
-    await (0,promises_namespaceObject.copyFile)(file, dest, promises_namespaceObject.constants.COPYFILE_FICLONE);
-    return fileSha256(dest, (await (0,promises_namespaceObject.stat)(dest)).size);
+    await (0,promises_.copyFile)(file, dest, promises_.constants.COPYFILE_FICLONE);
+    return (0,cache_manifest/* fileSha256 */.sN)(dest, (await (0,promises_.stat)(dest)).size);
 }
 /**
- * Copies the artifact of the entry at `entry` to `temp` (only what its manifest lists) and verifies the copy
- * and the logs against the manifest. Answers the first mismatch; throws on I/O trouble (a full disk).
+ * Restores the artifact of the entry at `entry` to `temp` (only what its manifest lists, each file verified
+ * from the bytes that are written) and checks the logs against the manifest. Answers the first mismatch; throws on I/O trouble (a full disk).
  */
 async function copyVerified(entry, key, meta, temp) {
     const manifest = meta.manifest ?? (await legacyManifest(entry, key));
     const safe = checkManifest(manifest, key);
     if (!safe.ok)
         return safe;
-    await copyListedTree((0,external_node_path_.join)(entry, 'out'), temp, manifest.entries);
-    const verified = await verifyTree(temp, manifest);
+    const verified = await restoreListedTree((0,external_node_path_.join)(entry, 'out'), temp, manifest.entries);
     if (!verified.ok)
         return verified;
     const digest = async (name) => {
         const inline = meta[name];
         if (inline !== undefined)
-            return sha256(Buffer.from(inline, 'base64'));
+            return (0,cache_manifest/* sha256 */.sc)(Buffer.from(inline, 'base64'));
         const path = (0,external_node_path_.join)(entry, name);
-        return fileSha256(path, (await (0,promises_namespaceObject.stat)(path)).size);
+        return (0,cache_manifest/* fileSha256 */.sN)(path, (await (0,promises_.stat)(path)).size);
     };
     if ((await digest('stdout')) !== manifest.stdoutSha256 ||
         (await digest('stderr')) !== manifest.stderrSha256) {
-        return result_err('logs do not match the manifest');
+        return (0,result/* err */._)('logs do not match the manifest');
     }
     return verified;
 }
 /** Entries written before the manifest moved into `meta.json` keep it in a file of its own. */
 async function legacyManifest(entry, key) {
-    const manifest = checkManifest(JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(entry, 'manifest.json'), 'utf8')), key);
+    const manifest = checkManifest(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(entry, 'manifest.json'), 'utf8')), key);
     if (!manifest.ok)
         throw new Error(manifest.error);
     return manifest.value;
@@ -31904,10 +31730,10 @@ const DISPLAY_END_BYTES = 1024 * 1024;
  * printed gigabytes costs two megabytes of memory.
  */
 async function readLogForDisplay(path) {
-    const { size } = await (0,promises_namespaceObject.stat)(path);
+    const { size } = await (0,promises_.stat)(path);
     if (size <= DISPLAY_WHOLE_LIMIT)
-        return (0,promises_namespaceObject.readFile)(path);
-    const fh = await (0,promises_namespaceObject.open)(path, 'r');
+        return (0,promises_.readFile)(path);
+    const fh = await (0,promises_.open)(path, 'r');
     try {
         const head = Buffer.alloc(DISPLAY_END_BYTES);
         const tail = Buffer.alloc(DISPLAY_END_BYTES);
@@ -31930,8 +31756,8 @@ async function withWholeLogs(a) {
     return {
         outputDir: a.outputDir,
         durationMs: a.durationMs,
-        stdout: a.stdoutFile === undefined ? a.stdout : await (0,promises_namespaceObject.readFile)(a.stdoutFile),
-        stderr: a.stderrFile === undefined ? a.stderr : await (0,promises_namespaceObject.readFile)(a.stderrFile),
+        stdout: a.stdoutFile === undefined ? a.stdout : await (0,promises_.readFile)(a.stdoutFile),
+        stderr: a.stderrFile === undefined ? a.stderr : await (0,promises_.readFile)(a.stderrFile),
     };
 }
 
@@ -31947,7 +31773,7 @@ async function withWholeLogs(a) {
 async function dead_temps_removeDeadTemps(tmpDir) {
     let names;
     try {
-        names = await (0,promises_namespaceObject.readdir)(tmpDir);
+        names = await (0,promises_.readdir)(tmpDir);
     }
     catch {
         return;
@@ -31958,7 +31784,7 @@ async function dead_temps_removeDeadTemps(tmpDir) {
             return;
         if (Number.isInteger(pid) && pid > 0 && dead_temps_isAlive(pid))
             return;
-        await remove_tree_removeTree((0,external_node_path_.join)(tmpDir, name)).catch(() => undefined);
+        await (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(tmpDir, name)).catch(() => undefined);
     }));
 }
 function dead_temps_isAlive(pid) {
@@ -31986,6 +31812,8 @@ function dead_temps_isAlive(pid) {
 
 
 
+/** How precisely an entry's last use is recorded (its mtime, which pruning orders by). */
+const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
 const SPACE_CHECK_MS = 250;
 /**
@@ -32011,8 +31839,8 @@ class local_cache_LocalCache {
     /** Opens (creating) the cache at `dir`, removing temp directories that dead processes left behind. */
     static async create(dir, opts = {}) {
         const root = (0,external_node_path_.join)(dir, 'v1');
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
+        await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
+        await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
         await dead_temps_removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
         return new local_cache_LocalCache(root, opts.onWarning ?? (() => undefined));
     }
@@ -32027,23 +31855,28 @@ class local_cache_LocalCache {
         // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
         // and nothing else runs while a run looks its keys up.
         for (const key of keys) {
-            const path = (0,external_node_path_.join)(this.#entry(key), 'meta.json');
-            // Asked first because a miss is the common case in a cold run, and a failed read costs an exception.
-            // An entry whose meta.json cannot even be seen (an unreadable directory) is repaired when it is saved.
-            if (!(0,external_node_fs_.existsSync)(path))
+            const entry = this.#entry(key);
+            // Asked first because a miss is the common case in a cold run, and a failed read costs an exception; the
+            // entry's mtime comes with it (see #hit). An entry whose meta.json cannot even be seen (an unreadable
+            // directory) is dealt with when it is saved.
+            const st = (0,external_node_fs_.statSync)(entry, { throwIfNoEntry: false });
+            if (st === undefined)
                 continue;
             let text;
+            const metaPath = (0,external_node_path_.join)(entry, 'meta.json');
             try {
-                text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+                text = (0,external_node_fs_.readFileSync)(metaPath, 'utf8');
             }
             catch (e) {
-                if (e.code !== 'ENOENT')
+                // A meta.json that cannot even be seen (an unreadable directory) is a plain miss, as before.
+                if (e.code !== 'ENOENT' && (0,external_node_fs_.existsSync)(metaPath)) {
                     this.#damaged(key, e.message);
+                }
                 continue;
             }
             const meta = parseEntryMeta(text, key);
             if (meta.ok)
-                hits.set(key, this.#hit(key, meta.value));
+                hits.set(key, this.#hit(key, meta.value, st.mtimeMs));
             else
                 this.#damaged(key, meta.error);
         }
@@ -32054,20 +31887,22 @@ class local_cache_LocalCache {
         this.#onWarning(`cache entry ${key} is damaged (${problem}); removed it, the job will be rebuilt`);
         void this.#quarantine(key);
     }
-    #hit(key, meta) {
+    #hit(key, meta, usedAtMs) {
         const entry = this.#entry(key);
         const log = async (name) => {
             const inline = meta[name];
             return inline !== undefined ? Buffer.from(inline, 'base64') : readLogForDisplay((0,external_node_path_.join)(entry, name));
         };
-        // The entry's mtime is its last use, for least-recently-used pruning: set once per run, however often used.
-        let touched = false;
+        // The entry's mtime is its last use, for least-recently-used pruning: set at most once per run, and only
+        // when the last recorded use is older than USE_RESOLUTION_MS (like a file system's relatime), so that a
+        // run over entries used within the hour does not pay one metadata write per hit.
+        let touched = Date.now() - usedAtMs < USE_RESOLUTION_MS;
         const touch = () => {
             if (touched)
                 return;
             touched = true;
             const now = new Date();
-            void (0,promises_namespaceObject.utimes)(entry, now, now).catch(() => undefined);
+            void (0,promises_.utimes)(entry, now, now).catch(() => undefined);
         };
         return {
             key,
@@ -32076,7 +31911,12 @@ class local_cache_LocalCache {
                 touch();
                 return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
-            restore: (destDir) => this.#restore(key, meta, destDir),
+            restore: async (destDir) => {
+                const restored = await this.#restore(key, meta, destDir);
+                if (restored.ok)
+                    touch();
+                return restored;
+            },
             entries: () => meta.manifest?.entries,
         };
     }
@@ -32091,33 +31931,30 @@ class local_cache_LocalCache {
         }
         catch (e) {
             if (isDiskFull(e)) {
-                await remove_tree_removeTree(temp).catch(() => undefined);
-                return result_err({ reason: 'cache-unavailable', message: `cache entry ${key}: ${e.message}` });
+                await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
+                return (0,result/* err */._)({ reason: 'cache-unavailable', message: `cache entry ${key}: ${e.message}` });
             }
-            verified = result_err(e.message);
+            verified = (0,result/* err */._)(e.message);
         }
         if (!verified.ok) {
-            await remove_tree_removeTree(temp).catch(() => undefined);
+            await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
             await this.#quarantine(key);
-            return result_err({
+            return (0,result/* err */._)({
                 reason: 'corrupt',
                 message: `cache entry ${key} is damaged (${verified.error}); removed it`,
             });
         }
         try {
-            await remove_tree_removeTree(destDir);
-            await (0,promises_namespaceObject.rename)(temp, destDir);
+            await renameOnto(temp, destDir);
         }
         catch (e) {
-            await remove_tree_removeTree(temp).catch(() => undefined);
-            return result_err({
+            await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
+            return (0,result/* err */._)({
                 reason: 'missing',
                 message: `cache entry ${key} could not be restored: ${e.message}`,
             });
         }
-        const now = new Date();
-        await (0,promises_namespaceObject.utimes)(entry, now, now).catch(() => undefined);
-        return result_ok(undefined);
+        return (0,result.ok)(undefined);
     }
     /**
      * Moves a bad entry out of the way atomically, so the next save can replace it. Answers why it could not (an
@@ -32139,7 +31976,7 @@ class local_cache_LocalCache {
         catch (e) {
             return e.code === 'ENOENT' ? undefined : e.message;
         }
-        await remove_tree_removeTree(temp).catch(() => undefined);
+        await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
         return undefined;
     }
     /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
@@ -32181,15 +32018,15 @@ class local_cache_LocalCache {
         if (this.#full && !adopt)
             return { saved: false, reason: 'cache-unavailable', message: 'disk full' };
         // Not taken over: the directory stays where dependents read it until `close` removes it.
-        const dropTemp = (temp) => adopt ? Promise.resolve() : remove_tree_removeTree(temp).catch(() => undefined);
+        const dropTemp = (temp) => adopt ? Promise.resolve() : (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
         const temp = adopt ? (0,external_node_path_.dirname)(artifact.outputDir) : this.#newTemp();
         try {
             if (!adopt)
                 await copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
             // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
             const manifest = artifact.verifiedManifest
-                ? result_ok(artifact.verifiedManifest)
-                : await buildManifest((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
+                ? (0,result.ok)(artifact.verifiedManifest)
+                : await (0,cache_manifest/* buildManifest */.u1)((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
             if (!manifest.ok) {
                 await dropTemp(temp);
                 return { saved: false, reason: 'unsafe-output', message: manifest.error };
@@ -32269,7 +32106,7 @@ class local_cache_LocalCache {
     async close() {
         const left = [...this.#handedOut];
         this.#handedOut.clear();
-        await Promise.all(left.map((out) => remove_tree_removeTree((0,external_node_path_.dirname)(out)).catch(() => undefined)));
+        await Promise.all(left.map((out) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.dirname)(out)).catch(() => undefined)));
     }
     #shards = new Set();
     #dirs = new Set();
@@ -32277,15 +32114,31 @@ class local_cache_LocalCache {
     async #ensureDir(dir) {
         if (this.#dirs.has(dir))
             return;
-        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        await (0,promises_.mkdir)(dir, { recursive: true });
         this.#dirs.add(dir);
     }
     /** Each of the 256 shard directories is created once per process, not probed on every save. */
     async #ensureShard(dir) {
         if (this.#shards.has(dir))
             return;
-        await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        await (0,promises_.mkdir)(dir, { recursive: true });
         this.#shards.add(dir);
+    }
+}
+/**
+ * Moves a restored tree into place. The destination is usually new: it is removed (a tree that may be read-only)
+ * only when the rename finds something there.
+ */
+async function renameOnto(from, to) {
+    try {
+        await (0,promises_.rename)(from, to);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR')
+            throw e;
+        await (0,remove_tree/* removeTree */.dM)(to);
+        await (0,promises_.rename)(from, to);
     }
 }
 /** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */
@@ -32908,31 +32761,31 @@ class PackCache {
     async #restore(key, a, dest) {
         const pack = await this.#pack(a.pack);
         if (pack.kind === 'gone')
-            return result_err({ reason: 'missing', message: `its cache pack is gone from the cache service (evicted)` });
+            return (0,result/* err */._)({ reason: 'missing', message: `its cache pack is gone from the cache service (evicted)` });
         if (pack.kind === 'failed')
-            return result_err({ reason: 'cache-unavailable', message: `pack ${a.pack} could not be downloaded` });
+            return (0,result/* err */._)({ reason: 'cache-unavailable', message: `pack ${a.pack} could not be downloaded` });
         const temp = `${dest}.restore-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         try {
             const manifest = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(pack.dir, key, 'manifest.json'), 'utf8'));
             if (manifest.key !== key)
                 throw new Error('manifest names another key');
             await copyTree((0,external_node_path_.join)(pack.dir, key, 'out'), temp, { link: false });
-            const verified = await verifyTree(temp, manifest);
+            const verified = await (0,cache_manifest/* verifyTree */.aY)(temp, manifest);
             const logs = this.#logs(key, a);
             if (!verified.ok ||
-                sha256(logs.stdout) !== manifest.stdoutSha256 ||
-                sha256(logs.stderr) !== manifest.stderrSha256) {
+                (0,cache_manifest/* sha256 */.sc)(logs.stdout) !== manifest.stdoutSha256 ||
+                (0,cache_manifest/* sha256 */.sc)(logs.stderr) !== manifest.stderrSha256) {
                 throw new Error(verified.ok ? 'logs do not match the manifest' : verified.error);
             }
             (0,external_node_fs_.rmSync)(dest, { recursive: true, force: true });
             (0,external_node_fs_.renameSync)(temp, dest);
-            return result_ok(undefined);
+            return (0,result.ok)(undefined);
         }
         catch (e) {
             (0,external_node_fs_.rmSync)(temp, { recursive: true, force: true });
             const message = `cached artifact ${key} failed verification (${e.message}); it will be rebuilt`;
             this.#o.onWarning(message);
-            return result_err({ reason: 'corrupt', message });
+            return (0,result/* err */._)({ reason: 'corrupt', message });
         }
     }
     /** Downloads and unpacks a pack once per run, into a private directory; concurrent restores share it. */
@@ -32981,7 +32834,7 @@ class PackCache {
         if (this.#staged.has(key) || (0,external_node_fs_.existsSync)(dir))
             return { saved: false, reason: 'exists' };
         await copyTree(artifact.outputDir, (0,external_node_path_.join)(dir, 'out'), { link: true });
-        const manifest = await buildManifest((0,external_node_path_.join)(dir, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
+        const manifest = await (0,cache_manifest/* buildManifest */.u1)((0,external_node_path_.join)(dir, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
         if (!manifest.ok) {
             (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
             return { saved: false, reason: 'unsafe-output', message: manifest.error };
@@ -33158,3038 +33011,32 @@ function splitBySize(items, max) {
     return groups.filter((g) => g.length > 0);
 }
 
-;// CONCATENATED MODULE: ./src/cache/remote/object-store.ts
-
-/** Metadata records are small; anything bigger is not ours. */
-const META_LIMIT = 4 * 1024 * 1024;
-/** Answers a GET: the response for 2xx, undefined for 404, a failure otherwise (the body is discarded). */
-function expectFound(r, what) {
-    if (!r.ok)
-        return r;
-    const { status } = r.value;
-    if (status >= 200 && status < 300)
-        return r;
-    r.value.body.resume();
-    if (status === 404)
-        return result_ok(undefined);
-    return result_err({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
-}
-/** Answers a PUT: any 2xx is stored; a conflict means the object is there already. */
-function expectStored(r, what) {
-    if (!r.ok)
-        return r;
-    const { status } = r.value;
-    r.value.body.resume();
-    if ((status >= 200 && status < 300) || status === 409)
-        return result_ok(undefined);
-    return result_err({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
-}
-/** Runs `fn` over `items` with at most `limit` at once; stops early at the first failure. */
-async function mapBounded(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (failure === undefined && next < items.length) {
-            const i = next++;
-            const r = await fn(items[i]);
-            if (r.ok)
-                out[i] = r.value;
-            else
-                failure ??= r.error;
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return failure ? result_err(failure) : result_ok(out);
-}
-/** GETs small records one request each, many at once over the kept-alive sockets. */
-async function getMetasConcurrently(client, ids, pathOf, query, concurrency) {
-    const found = new Map();
-    const r = await mapBounded(ids, concurrency, async (id) => {
-        const res = expectFound(await client.request('GET', pathOf(id), { query }), 'the cache server');
-        if (!res.ok || res.value === undefined)
-            return res.ok ? result_ok(undefined) : res;
-        const body = await client.readBody(res.value, META_LIMIT);
-        if (!body.ok)
-            return body;
-        found.set(id, body.value);
-        return result_ok(undefined);
-    });
-    return r.ok ? result_ok(found) : r;
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/bazel-store.ts
-
-/**
- * The Bazel HTTP cache protocol: `GET/PUT/HEAD <url>/ac/<sha256>` for records and `<url>/cas/<sha256>` for
- * content, where a `cas` name is the SHA-256 of its bytes (bazel-remote checks that on upload). Records are not
- * Bazel ActionResults, so bazel-remote needs `--disable_http_ac_validation`; nginx with WebDAV takes anything.
- */
-class BazelStore {
-    #c;
-    #concurrency;
-    constructor(client, concurrency) {
-        this.#c = client;
-        this.#concurrency = concurrency;
-    }
-    get display() {
-        return this.#c.display;
-    }
-    redact(text) {
-        return this.#c.redact(text);
-    }
-    getMetas(ids) {
-        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency);
-    }
-    async getBlob(id) {
-        return expectFound(await this.#c.request('GET', `/cas/${id}`), 'the cache server');
-    }
-    async put(space, id, body, size) {
-        const path = space === 'meta' ? `/ac/${id}` : `/cas/${id}`;
-        const r = await this.#c.request('PUT', path, {
-            body: Buffer.isBuffer(body) ? body : body(),
-            length: size,
-            headers: { 'content-type': 'application/octet-stream' },
-        });
-        return expectStored(r, 'the cache server');
-    }
-    close() {
-        this.#c.close();
-    }
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-;// CONCATENATED MODULE: ./src/cache/remote/http-client.ts
-
-
-
-
-
-/**
- * A small keep-alive HTTP(S) client for cache servers.
- *
- * Deals with: connection reuse (a thousand lookups share a few sockets), authorization, idle time-outs, the trust
- * store (the system's CAs and NODE_EXTRA_CA_CERTS on top of Node's own), and keeping secrets out of every message.
- * Does not deal with: what the paths mean (the stores) or retries (the circuit breaker decides).
- */
-class HttpClient {
-    #base;
-    #auth;
-    #secrets;
-    #agent;
-    #timeoutMs;
-    /** The base URL without credentials, for messages. */
-    display;
-    constructor(o) {
-        const url = new URL(o.url);
-        const user = decodeURIComponent(url.username);
-        const pass = decodeURIComponent(url.password);
-        url.username = '';
-        url.password = '';
-        this.#base = url;
-        this.display = url.toString().replace(/\/$/, '');
-        // The URL as given counts as a secret only when it carries credentials.
-        this.#secrets = [o.token ?? '', pass, user || pass ? o.url : ''].filter((s) => s.length >= 4);
-        if (o.token)
-            this.#auth = `Bearer ${o.token}`;
-        else if (user || pass)
-            this.#auth = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-        if (this.#auth)
-            this.#secrets.push(this.#auth.slice(this.#auth.indexOf(' ') + 1));
-        const agentOptions = { keepAlive: true, maxSockets: o.maxSockets, maxFreeSockets: o.maxSockets };
-        this.#agent =
-            url.protocol === 'https:'
-                ? new external_node_https_.Agent({ ...agentOptions, ...trustStore() })
-                : new external_node_http_.Agent(agentOptions);
-        this.#timeoutMs = o.idleTimeoutMs;
-    }
-    /** Replaces every secret this client knows (token, password, credentials) in `text`. */
-    redact(text) {
-        let out = text;
-        for (const s of this.#secrets)
-            out = out.split(s).join('***');
-        return out;
-    }
-    /** `path` is appended to the base URL's path; `query` adds parameters. */
-    request(method, path, opts = {}) {
-        const url = new URL(this.#base.toString());
-        url.pathname = `${url.pathname.replace(/\/$/, '')}${path}`;
-        for (const [k, v] of Object.entries(opts.query ?? {}))
-            url.searchParams.set(k, v);
-        const headers = { ...opts.headers };
-        if (this.#auth)
-            headers.authorization = this.#auth;
-        const length = Buffer.isBuffer(opts.body) ? opts.body.length : opts.length;
-        if (length !== undefined)
-            headers['content-length'] = String(length);
-        const mod = url.protocol === 'https:' ? external_node_https_ : external_node_http_;
-        return new Promise((resolve) => {
-            let settled = false;
-            const fail = (f) => {
-                if (settled)
-                    return;
-                settled = true;
-                req.destroy();
-                resolve(result_err({ ...f, message: this.redact(f.message) }));
-            };
-            const req = mod.request(url, { method, headers, agent: this.#agent }, (res) => {
-                if (settled) {
-                    res.destroy();
-                    return;
-                }
-                settled = true;
-                resolve(result_ok({ status: res.statusCode ?? 0, headers: res.headers, body: res }));
-            });
-            req.setTimeout(this.#timeoutMs, () => fail({ kind: 'timeout', message: `${method} timed out after ${this.#timeoutMs} ms` }));
-            req.on('error', (e) => fail({ kind: 'network', message: `${method} failed: ${e.message}` }));
-            const body = opts.body;
-            if (body === undefined)
-                req.end();
-            else if (Buffer.isBuffer(body))
-                req.end(body);
-            else {
-                body.on('error', (e) => fail({ kind: 'network', message: `reading the upload failed: ${e.message}` }));
-                body.pipe(req);
-            }
-        });
-    }
-    /** Reads a whole (small) response body, with the idle time-out applying between chunks. */
-    async readBody(res, limit) {
-        const chunks = [];
-        let size = 0;
-        try {
-            for await (const chunk of withIdleTimeout(res.body, this.#timeoutMs)) {
-                size += chunk.length;
-                if (size > limit) {
-                    res.body.destroy();
-                    return result_err({ kind: 'network', message: `response larger than ${limit} bytes` });
-                }
-                chunks.push(chunk);
-            }
-        }
-        catch (e) {
-            return result_err({
-                kind: 'network',
-                message: this.redact(`reading a response failed: ${e.message}`),
-            });
-        }
-        const declared = Number(res.headers['content-length'] ?? NaN);
-        if (!Number.isNaN(declared) && declared !== size) {
-            return result_err({ kind: 'network', message: `response truncated (${size} of ${declared} bytes)` });
-        }
-        return result_ok(Buffer.concat(chunks));
-    }
-    /** Closes every socket: the kept-alive ones and those of requests still in flight. */
-    close() {
-        this.#agent.destroy();
-    }
-}
-/** A response stream that errors when no data arrives for `ms` (a server that stalls mid-body). */
-function withIdleTimeout(body, ms) {
-    body.setTimeout(ms, () => body.destroy(new Error(`no data for ${ms} ms`)));
-    return body;
-}
-let cachedTrust;
-/**
- * Node trusts its own bundled CAs and, when no `ca` is given, NODE_EXTRA_CA_CERTS. Corporate caches are often
- * signed by a CA that only the system's store knows, so the system bundle is added, and with an explicit `ca`
- * list NODE_EXTRA_CA_CERTS must be added by hand (Node applies it only to its default list).
- */
-function trustStore() {
-    if (cachedTrust)
-        return cachedTrust;
-    const extra = [];
-    const files = [
-        process.env.SSL_CERT_FILE,
-        '/etc/ssl/certs/ca-certificates.crt',
-        '/etc/pki/tls/certs/ca-bundle.crt',
-        '/etc/ssl/cert.pem',
-        process.env.NODE_EXTRA_CA_CERTS,
-    ];
-    let system = false;
-    for (const [i, f] of files.entries()) {
-        if (!f || (system && i < files.length - 1))
-            continue;
-        try {
-            extra.push((0,external_node_fs_.readFileSync)(f, 'utf8'));
-            if (i < files.length - 1)
-                system = true;
-        }
-        catch {
-            // Not on this system.
-        }
-    }
-    cachedTrust = extra.length === 0 ? {} : { ca: [...external_node_tls_.rootCertificates, ...extra] };
-    return cachedTrust;
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/remote-record.ts
-
-
-
-/** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
-const remote_record_INLINE_LOG_LIMIT = 64 * 1024;
-/** The record's name on the server: versioned, so a format change never reads old records. */
-function recordId(key) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`disbuild-remote-v1\0${key}`).digest('hex');
-}
-const HEX64 = /^[0-9a-f]{64}$/;
-/** Parses and checks a record fetched for `key`: anything unexpected makes it unusable. */
-function parseRecord(bytes, key) {
-    let r;
-    try {
-        r = JSON.parse(bytes.toString('utf8'));
-    }
-    catch {
-        return result_err('the record is not JSON');
-    }
-    if (typeof r !== 'object' || r === null || r.version !== 1)
-        return result_err('the record has an unknown version');
-    if (r.key !== key || r.manifest?.key !== key)
-        return result_err('the record names another key');
-    const a = r.archive;
-    if (!a || typeof a.sha256 !== 'string' || !HEX64.test(a.sha256) || !isSize(a.size))
-        return result_err('the record names no valid archive');
-    const m = r.manifest;
-    if (!HEX64.test(String(m.stdoutSha256)) || !HEX64.test(String(m.stderrSha256)) || !isSize(m.durationMs))
-        return result_err('the record has a malformed manifest');
-    if (!Array.isArray(m.entries))
-        return result_err('the record has no file list');
-    const seen = new Set();
-    for (const e of m.entries) {
-        const problem = entryProblem(e);
-        if (problem)
-            return result_err(problem);
-        if (seen.has(e.path))
-            return result_err(`the file list names ${JSON.stringify(e.path)} twice`);
-        seen.add(e.path);
-    }
-    for (const name of ['stdout', 'stderr']) {
-        if (r[name] !== undefined && typeof r[name] !== 'string')
-            return result_err(`the record's ${name} is malformed`);
-    }
-    return result_ok(r);
-}
-const isSize = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-/** A manifest entry that could write outside the restore directory, or describe something odd, is refused. */
-function entryProblem(e) {
-    const path = typeof e.path === 'string' ? e.path : '';
-    const label = JSON.stringify(path);
-    if (!isSafeRelative(path))
-        return `the file list names an unsafe path ${label}`;
-    if (!isSize(e.size))
-        return `the file list gives ${label} a bad size`;
-    switch (e.type) {
-        case 'dir':
-            return undefined;
-        case 'file':
-            if (e.mode !== 0o644 && e.mode !== 0o755)
-                return `the file list gives ${label} a bad mode`;
-            return HEX64.test(String(e.sha256)) ? undefined : `the file list gives ${label} a bad digest`;
-        case 'symlink': {
-            const target = typeof e.target === 'string' ? e.target : '';
-            const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(path), target));
-            if (target === '' ||
-                target.startsWith('/') ||
-                target.includes('\0') ||
-                resolved === '..' ||
-                resolved.startsWith('../'))
-                return `the file list has a link ${label} that points outside the output`;
-            return undefined;
-        }
-        default:
-            return `the file list has an entry ${label} of unknown type`;
-    }
-}
-/** Relative, '/'-separated, without empty, `.` or `..` parts, NULs or backslashes. */
-function isSafeRelative(path) {
-    if (path === '' || path.startsWith('/') || path.includes('\0') || path.includes('\\'))
-        return false;
-    return path.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/archive.ts
-
-
-
-
-
-
-
-
-
-
-/** Archives up to this size are kept in memory between packing and uploading; bigger ones go to a file. */
-const IN_MEMORY_ARCHIVE = 4 * 1024 * 1024;
-/**
- * Packs the tree at `dir` (exactly the manifest's entries, in its order) as a gzipped tar, streaming, and answers
- * the archive's SHA-256 and size. Portable and without times, so equal trees give equal archives. The tar is
- * written uncompressed and gzipped by Node's zlib in large chunks on its thread pool: the tar library's own
- * gzip compresses each small write synchronously on the main thread, where the run's jobs are handled.
- */
-async function packArchive(dir, manifest, spillFile) {
-    const paths = ['.', ...manifest.entries.map((e) => e.path)];
-    const tar = Qn({ cwd: dir, portable: true, noDirRecurse: true, mtime: new Date(0) }, paths);
-    const digest = new Digest();
-    const sink = new SpillSink(spillFile, IN_MEMORY_ARCHIVE);
-    await (0,external_node_stream_promises_namespaceObject.pipeline)(tar, new AdaptiveGzip(), digest, sink);
-    const bytes = sink.bytes();
-    return { sha256: digest.hex(), size: digest.size, ...(bytes ? { bytes } : {}) };
-}
-/** Writes the archive of the tree at `dir` to `file` (see `packArchive`). */
-async function packTree(dir, manifest, file) {
-    const a = await packArchive(dir, manifest, file);
-    if (a.bytes)
-        await writeFile(file, a.bytes);
-    return { sha256: a.sha256, size: a.size };
-}
-/** How much of an archive's start decides how it is compressed. */
-const SAMPLE = 8 * 1024;
-/** Level 1 shrinking the sample less than this much says the data has few repeats to find. */
-const FEW_REPEATS = 0.65;
-/**
- * gzip at level 1, or Huffman coding alone for data with few repeats. Deflate spends most of its time looking
- * for repeats, and in random-looking data (compressed files, base64, digests) it finds almost none: there,
- * Huffman coding alone gives the same size for a third of the CPU. Code and text keep level 1, which shrinks
- * them several times more. The archive's first bytes decide, so the same tree still gives the same archive.
- */
-class AdaptiveGzip extends external_node_stream_.Transform {
-    #head = [];
-    #headSize = 0;
-    #gzip;
-    _transform(chunk, _enc, cb) {
-        if (this.#gzip) {
-            this.#gzip.write(chunk, (e) => cb(e));
-            return;
-        }
-        this.#head.push(chunk);
-        this.#headSize += chunk.length;
-        if (this.#headSize < SAMPLE) {
-            cb();
-            return;
-        }
-        this.#start().write(Buffer.concat(this.#head), (e) => cb(e));
-        this.#head = [];
-    }
-    _flush(cb) {
-        const gzip = this.#gzip ?? this.#start();
-        if (this.#head.length > 0)
-            gzip.write(Buffer.concat(this.#head));
-        this.#head = [];
-        gzip.once('end', () => cb());
-        gzip.end();
-    }
-    #start() {
-        const head = Buffer.concat(this.#head);
-        const sample = head.subarray(0, SAMPLE);
-        const fewRepeats = sample.length >= SAMPLE &&
-            (0,external_node_zlib_.deflateRawSync)(sample, { level: external_node_zlib_.constants.Z_BEST_SPEED }).length > FEW_REPEATS * sample.length;
-        const gzip = (0,external_node_zlib_.createGzip)({
-            level: external_node_zlib_.constants.Z_BEST_SPEED,
-            chunkSize: 64 * 1024,
-            ...(fewRepeats ? { strategy: external_node_zlib_.constants.Z_HUFFMAN_ONLY } : {}),
-        });
-        gzip.on('data', (c) => this.push(c));
-        gzip.on('error', (e) => this.destroy(e));
-        this.#head = [head];
-        this.#gzip = gzip;
-        return gzip;
-    }
-}
-/** Keeps what is written in memory up to `limit` bytes, then moves it all to `file` and streams the rest there. */
-class SpillSink extends external_node_stream_.Writable {
-    #file;
-    #limit;
-    #chunks = [];
-    #size = 0;
-    #out;
-    constructor(file, limit) {
-        super();
-        this.#file = file;
-        this.#limit = limit;
-    }
-    _write(chunk, _enc, cb) {
-        if (this.#out === undefined && this.#size + chunk.length <= this.#limit) {
-            this.#chunks.push(chunk);
-            this.#size += chunk.length;
-            cb();
-            return;
-        }
-        let bytes = chunk;
-        if (this.#out === undefined) {
-            this.#out = (0,external_node_fs_.createWriteStream)(this.#file, { flags: 'wx' });
-            // Reported through the write callbacks and `_final`.
-            this.#out.on('error', () => undefined);
-            bytes = Buffer.concat([...this.#chunks, chunk]);
-            this.#chunks = [];
-        }
-        // One write at a time: its callback carries any error, and nothing piles up in memory.
-        this.#out.write(bytes, (e) => cb(e));
-    }
-    _final(cb) {
-        if (this.#out === undefined) {
-            cb();
-            return;
-        }
-        const out = this.#out;
-        out.once('error', cb);
-        out.end(() => {
-            out.off('error', cb);
-            cb();
-        });
-    }
-    _destroy(e, cb) {
-        this.#out?.destroy();
-        cb(e);
-    }
-    /** The archive, when it stayed in memory. */
-    bytes() {
-        return this.#out === undefined ? Buffer.concat(this.#chunks, this.#size) : undefined;
-    }
-}
-/** Counts and hashes what flows through it. */
-class Digest extends external_node_stream_.Transform {
-    #h = (0,external_node_crypto_.createHash)('sha256');
-    size = 0;
-    _transform(chunk, _enc, cb) {
-        this.#h.update(chunk);
-        this.size += chunk.length;
-        this.push(chunk);
-        cb();
-    }
-    hex() {
-        return this.#h.digest('hex');
-    }
-}
-/**
- * Extracts an archive stream into `dest` (an existing, empty, private directory), checking as it goes:
- * every member must be an entry of the (already checked) manifest with the same type, size and SHA-256; links
- * are created last, from the manifest, so no write ever goes through one; the archive's own size and SHA-256
- * must match the record. On failure `dest` holds partial files that the caller removes; nothing is written
- * elsewhere, whatever the archive holds.
- */
-async function unpackTree(body, dest, manifest, archive) {
-    const want = new Map(manifest.entries.map((e) => [e.path, e]));
-    const seen = new Set();
-    const made = new Set();
-    const writes = [];
-    let problem;
-    // A member whose bytes stop coming (a truncated or corrupt body) would keep its write waiting forever.
-    const stop = new AbortController();
-    const parser = new rt({
-        strict: true,
-        onReadEntry: (entry) => {
-            const p = checkMember(entry, want, seen);
-            if (typeof p === 'string') {
-                problem ??= p;
-                entry.resume();
-                return;
-            }
-            if (p === undefined) {
-                entry.resume();
-                return;
-            }
-            writes.push(writeMember(entry, dest, p, stop.signal, made));
-        },
-    });
-    parser.on('warn', (_code, message) => (problem ??= `bad archive: ${message}`));
-    parser.on('error', (e) => (problem ??= `bad archive: ${e.message}`));
-    const digest = new Digest();
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, digest, (0,external_node_zlib_.createGunzip)({ chunkSize: 256 * 1024 }), async (source) => {
-            for await (const chunk of source) {
-                if (problem)
-                    throw new Error(problem);
-                if (!parser.write(chunk))
-                    await new Promise((r) => parser.once('drain', r));
-            }
-            await new Promise((r) => {
-                parser.once('end', () => r());
-                parser.end();
-            });
-        });
-    }
-    catch (e) {
-        problem ??= `the download failed: ${e.message}`;
-    }
-    if (problem)
-        stop.abort();
-    for (const w of await Promise.all(writes))
-        problem ??= w;
-    if (problem)
-        return result_err(problem);
-    if (digest.size !== archive.size || digest.hex() !== archive.sha256)
-        return result_err(`the archive does not match its record (${digest.size} of ${archive.size} bytes)`);
-    for (const e of manifest.entries) {
-        if (e.type !== 'symlink' && !seen.has(e.path))
-            return result_err(`${e.path} is missing from the archive`);
-    }
-    for (const e of manifest.entries) {
-        if (e.type !== 'symlink')
-            continue;
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.join)(dest, e.path)), { recursive: true });
-        await (0,promises_namespaceObject.symlink)(e.target, (0,external_node_path_.join)(dest, e.path));
-    }
-    return result_ok(undefined);
-}
-/**
- * The manifest entry a member stands for; undefined for members to skip (the root, links, which are made from
- * the manifest); a message for members that must not be there.
- */
-function checkMember(entry, want, seen) {
-    const path = entry.path.replace(/^\.\//, '').replace(/\/$/, '');
-    if (path === '.' || path === '')
-        return entry.type === 'Directory' ? undefined : 'bad archive root';
-    const label = JSON.stringify(path);
-    const e = want.get(path);
-    if (!isSafeRelative(path) || !e)
-        return `the archive holds ${label}, which the manifest does not list`;
-    if (seen.has(path))
-        return `the archive holds ${label} twice`;
-    seen.add(path);
-    const type = entry.type === 'Directory'
-        ? 'dir'
-        : entry.type === 'SymbolicLink'
-            ? 'symlink'
-            : entry.type === 'File' || entry.type === 'OldFile' || entry.type === 'ContiguousFile'
-                ? 'file'
-                : 'other';
-    if (type !== e.type)
-        return `the archive holds ${label} as a ${entry.type}, not a ${e.type}`;
-    if (type === 'symlink')
-        return entry.linkpath === e.target ? undefined : `the link ${label} differs from the manifest`;
-    if (type === 'file' && entry.size !== e.size)
-        return `${label} has the wrong size`;
-    return e;
-}
-/**
- * Writes one member, hashing exactly the bytes written. Synchronous writes: a member's chunks arrive from the
- * parser already in memory, and a write into the page cache costs less in line than a thread-pool round trip.
- * Directories made here are remembered in `made`, so each is created once.
- */
-function writeMember(entry, dest, e, signal, made) {
-    const path = (0,external_node_path_.join)(dest, e.path);
-    const failed = (x) => `could not write ${JSON.stringify(e.path)}: ${x.message}`;
-    const makeDir = (dir) => {
-        if (dir === dest || made.has(dir))
-            return;
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        made.add(dir);
-    };
-    if (e.type === 'dir') {
-        entry.resume();
-        try {
-            makeDir(path);
-            return Promise.resolve(undefined);
-        }
-        catch (x) {
-            return Promise.resolve(failed(x));
-        }
-    }
-    let fd;
-    try {
-        makeDir((0,external_node_path_.dirname)(path));
-        // 'wx': a member never replaces anything, so nothing can be written through a path already there.
-        fd = (0,external_node_fs_.openSync)(path, 'wx', e.mode);
-    }
-    catch (x) {
-        entry.resume();
-        return Promise.resolve(failed(x));
-    }
-    return new Promise((resolve) => {
-        const h = (0,external_node_crypto_.createHash)('sha256');
-        let problem;
-        let open = true;
-        const finish = (answer) => {
-            if (!open)
-                return;
-            open = false;
-            try {
-                (0,external_node_fs_.closeSync)(fd);
-            }
-            catch (x) {
-                answer ??= failed(x);
-            }
-            resolve(answer);
-        };
-        // A member whose bytes stop coming (a truncated or corrupt body) never ends: the abort settles it.
-        if (signal.aborted)
-            finish('aborted');
-        signal.addEventListener('abort', () => finish('aborted'), { once: true });
-        entry.on('data', (chunk) => {
-            if (problem !== undefined || !open)
-                return;
-            try {
-                h.update(chunk);
-                for (let done = 0; done < chunk.length;)
-                    done += (0,external_node_fs_.writeSync)(fd, chunk, done);
-            }
-            catch (x) {
-                problem = failed(x);
-            }
-        });
-        entry.on('end', () => finish(problem ??
-            (h.digest('hex') === e.sha256
-                ? undefined
-                : `${JSON.stringify(e.path)} does not match the manifest`)));
-    });
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/remote-tier.ts
-
-
-
-
-
-
-
-
-
-
-/**
- * The remote half of a tiered cache: records and archives on a cache server.
- *
- * Deals with: batched lookups, verified streaming downloads, background uploads with bounded concurrency and
- * a bounded wait at the end, and the circuit breaker — the first failure of any kind (server down, an error
- * status, a stall, a truncated or unverifiable body) turns the remote off for the rest of the run with one
- * warning, and everything after it is a miss or a skipped upload.
- * Does not deal with: the local cache (see tiered-cache.ts) or deciding what to download.
- */
-class RemoteTier {
-    #o;
-    #down = false;
-    #uploads = new Set();
-    #queue = [];
-    #active = 0;
-    #pending = 0;
-    #closing = false;
-    #scratchMade = false;
-    /** The upload process: undefined until the first upload, null when uploads run in this process. */
-    #child;
-    constructor(options) {
-        this.#o = options;
-    }
-    get down() {
-        return this.#down;
-    }
-    /** Turns the remote off once, with one warning naming the server and the cause (secrets redacted). */
-    fail(what, cause) {
-        const message = this.#o.store.redact(`remote cache ${this.#o.store.display}: ${what} (${cause}); using the local cache only for the rest of this run`);
-        if (this.#down)
-            return message;
-        this.#down = true;
-        this.#child?.kill();
-        this.#o.onWarning(message);
-        return message;
-    }
-    async lookup(keys) {
-        const found = new Map();
-        if (this.#down || keys.length === 0)
-            return found;
-        const ids = new Map(keys.map((k) => [recordId(k), k]));
-        const metas = await this.#o.store.getMetas([...ids.keys()]);
-        if (!metas.ok) {
-            this.fail('lookups failed', describe(metas.error));
-            return found;
-        }
-        for (const [id, bytes] of metas.value) {
-            const key = ids.get(id);
-            const record = parseRecord(bytes, key);
-            if (!record.ok) {
-                this.fail(`the record of ${key} is unusable`, record.error);
-                return new Map();
-            }
-            found.set(key, record.value);
-        }
-        return found;
-    }
-    /** Downloads and extracts the artifact into `dest` (existing and empty), verified; removes what it wrote on failure. */
-    async fetch(record, dest) {
-        if (this.#down)
-            return result_err('the remote cache is off for this run');
-        const res = await this.#o.store.getBlob(record.archive.sha256);
-        let problem;
-        if (!res.ok)
-            problem = describe(res.error);
-        else if (res.value === undefined)
-            problem = 'the server no longer has its archive';
-        else {
-            const body = withIdleTimeout(res.value.body, this.#o.idleTimeoutMs);
-            const unpacked = await unpackTree(body, dest, record.manifest, record.archive);
-            body.destroy();
-            if (!unpacked.ok)
-                problem = unpacked.error;
-        }
-        if (problem === undefined)
-            return result_ok(undefined);
-        await (0,promises_namespaceObject.rm)(dest, { recursive: true, force: true }).catch(() => undefined);
-        return result_err(this.fail(`the artifact of ${record.key} could not be restored`, problem));
-    }
-    /** The logs of a record, inline or fetched (and verified) from their blobs. */
-    async logs(record) {
-        const out = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
-        for (const name of ['stdout', 'stderr']) {
-            const want = name === 'stdout' ? record.manifest.stdoutSha256 : record.manifest.stderrSha256;
-            const inline = record[name];
-            let bytes = inline === undefined ? undefined : Buffer.from(inline, 'base64');
-            if (bytes === undefined) {
-                const got = await this.#blob(want);
-                if (!got.ok)
-                    return got;
-                bytes = got.value;
-            }
-            if (sha256(bytes) !== want) {
-                this.fail(`the logs of ${record.key} are corrupt`, 'digest mismatch');
-                return result_err('the logs do not match the manifest');
-            }
-            out[name] = bytes;
-        }
-        return result_ok(out);
-    }
-    async #blob(id) {
-        if (this.#down)
-            return result_err('the remote cache is off for this run');
-        const res = await this.#o.store.getBlob(id);
-        if (!res.ok || res.value === undefined) {
-            const cause = res.ok ? 'missing on the server' : describe(res.error);
-            this.fail('a log could not be fetched', cause);
-            return result_err(cause);
-        }
-        const chunks = [];
-        let size = 0;
-        try {
-            for await (const c of withIdleTimeout(res.value.body, this.#o.idleTimeoutMs)) {
-                size += c.length;
-                if (size > 64 * META_LIMIT)
-                    throw new Error('log too large');
-                chunks.push(c);
-            }
-        }
-        catch (e) {
-            this.fail('a log could not be fetched', e.message);
-            return result_err(e.message);
-        }
-        return result_ok(Buffer.concat(chunks));
-    }
-    /**
-     * Queues the upload of a saved artifact from `dir` (which stays untouched until `close`). `manifest`: the one
-     * the local cache just built for these files, so that the upload does not hash them again.
-     */
-    upload(key, dir, artifact, manifest) {
-        if (this.#o.mode === 'read' || this.#down || this.#closing)
-            return;
-        if (this.#child === undefined && this.#o.startUploadChild) {
-            this.#child = this.#o.startUploadChild((message) => this.#failedInChild(message)) ?? null;
-        }
-        if (this.#child) {
-            this.#child.upload(key, dir, artifact, manifest);
-            return;
-        }
-        this.#pending++;
-        this.#queue.push(async () => {
-            try {
-                if (!this.#down)
-                    await this.#uploadOne(key, dir, artifact, manifest);
-            }
-            finally {
-                this.#pending--;
-                this.#o.onUploadSettled?.();
-            }
-        });
-        this.#pump();
-    }
-    #pump() {
-        while (this.#active < this.#o.uploadConcurrency && this.#queue.length > 0) {
-            const job = this.#queue.shift();
-            this.#active++;
-            const p = job()
-                .catch((e) => {
-                this.fail('an upload failed', e.message);
-            })
-                .finally(() => {
-                this.#active--;
-                this.#uploads.delete(p);
-                this.#pump();
-            });
-            this.#uploads.add(p);
-        }
-    }
-    /** Blob first, record last: a record never names an archive the server lacks. */
-    async #uploadOne(key, dir, a, saved) {
-        let manifest = saved;
-        if (manifest === undefined) {
-            const built = await buildManifest(dir, key, a.durationMs, a.stdout, a.stderr);
-            if (!built.ok)
-                return;
-            manifest = built.value;
-        }
-        if (!this.#scratchMade) {
-            await (0,promises_namespaceObject.mkdir)(this.#o.scratchDir, { recursive: true });
-            this.#scratchMade = true;
-        }
-        const file = (0,external_node_path_.join)(this.#o.scratchDir, `${key}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tgz`);
-        try {
-            const packed = await packArchive(dir, manifest, file);
-            const archive = { sha256: packed.sha256, size: packed.size };
-            const record = { version: 1, key, archive, manifest };
-            const body = packed.bytes ?? (() => (0,external_node_fs_.createReadStream)(file));
-            const puts = [
-                () => this.#o.store.put('blob', archive.sha256, body, archive.size),
-            ];
-            for (const name of ['stdout', 'stderr']) {
-                const spilled = name === 'stdout' ? a.stdoutFile : a.stderrFile;
-                const digest = name === 'stdout' ? manifest.stdoutSha256 : manifest.stderrSha256;
-                const log = a[name];
-                if (spilled !== undefined && saved !== undefined) {
-                    // The whole log is in its file (the buffer holds only its ends); the saved manifest names the file's digest.
-                    const size = (await (0,promises_namespaceObject.stat)(spilled)).size;
-                    puts.push(() => this.#o.store.put('blob', digest, () => (0,external_node_fs_.createReadStream)(spilled), size));
-                }
-                else if (log.length <= remote_record_INLINE_LOG_LIMIT)
-                    record[name] = log.toString('base64');
-                else
-                    puts.push(() => this.#o.store.put('blob', sha256(log), log, log.length));
-            }
-            for (const put of puts) {
-                const r = await put();
-                if (!r.ok) {
-                    this.fail('an upload failed', describe(r.error));
-                    return;
-                }
-            }
-            const bytes = Buffer.from(JSON.stringify(record));
-            const r = await this.#o.store.put('meta', recordId(key), bytes, bytes.length);
-            if (!r.ok)
-                this.fail('an upload failed', describe(r.error));
-        }
-        finally {
-            await (0,promises_namespaceObject.unlink)(file).catch(() => undefined);
-        }
-    }
-    /** The upload process reported the first failure: the same breaker as a failure here. */
-    #failedInChild(message) {
-        if (this.#down)
-            return;
-        this.#down = true;
-        this.#o.onWarning(message);
-    }
-    #notUploaded(count) {
-        if (this.#down || count <= 0)
-            return;
-        this.#down = true;
-        this.#o.onWarning(`remote cache ${this.#o.store.display}: ${count} artifacts were not uploaded within ${Math.round(this.#o.uploadWaitMs / 1000)} s; later runs will build them again`);
-    }
-    /** Waits for the uploads, at most `uploadWaitMs`; warns about what did not make it, then closes the sockets. */
-    async close() {
-        this.#closing = true;
-        if (this.#child) {
-            const child = this.#child;
-            await child.close(this.#o.uploadWaitMs);
-            this.#notUploaded(child.pending);
-        }
-        if (this.#pending > 0) {
-            let timer;
-            const timedOut = await Promise.race([
-                (async () => {
-                    while (this.#uploads.size > 0)
-                        await Promise.allSettled([...this.#uploads]);
-                    return false;
-                })(),
-                new Promise((r) => {
-                    timer = setTimeout(() => r(true), this.#o.uploadWaitMs);
-                }),
-            ]);
-            clearTimeout(timer);
-            if (timedOut)
-                this.#notUploaded(this.#pending);
-        }
-        this.#queue.length = 0;
-        this.#o.store.close();
-        await (0,promises_namespaceObject.rm)(this.#o.scratchDir, { recursive: true, force: true }).catch(() => undefined);
-    }
-}
-function describe(f) {
-    return f.message;
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/tiered-cache.ts
-
-
-
-
-/**
- * A local cache in front of a remote one.
- *
- * Deals with: answering lookups from the local cache first and asking the server only for the rest; storing a
- * remote hit locally once it is restored (so the next run needs no network); saving locally at once and uploading
- * in the background. A remote hit costs only its record until something needs its bytes.
- * Does not deal with: the protocols (the stores) or failures of the server (the tier's circuit breaker).
- */
-class TieredCache {
-    #local;
-    #remote;
-    /** Remote hits being (or already) stored in the local cache. */
-    #kept = new Map();
-    newOutputDir;
-    constructor(local, remote) {
-        this.#local = local;
-        this.#remote = remote;
-        const give = local.newOutputDir?.bind(local);
-        if (give)
-            this.newOutputDir = give;
-    }
-    async lookup(keys) {
-        const hits = await this.#local.lookup(keys);
-        const rest = keys.filter((k) => !hits.has(k));
-        for (const [key, record] of await this.#remote.lookup(rest))
-            hits.set(key, this.#remoteHit(record));
-        return hits;
-    }
-    #remoteHit(record) {
-        const key = record.key;
-        return {
-            key,
-            durationMs: record.manifest.durationMs,
-            logs: async () => {
-                const logs = await this.#remote.logs(record);
-                if (!logs.ok)
-                    throw new Error(logs.error);
-                return logs.value;
-            },
-            restore: async (dest) => {
-                // Once kept locally (by an earlier restore of this key), the local copy answers.
-                if (this.#kept.has(key)) {
-                    await this.#kept.get(key);
-                    const local = (await this.#local.lookup([key])).get(key);
-                    if (local && (await local.restore(dest)).ok)
-                        return result_ok(undefined);
-                }
-                const fetched = await this.#fetchInto(record, dest);
-                if (fetched.ok) {
-                    // Kept before the tree is handed over: the engine may move a restored tree away (into --out-dir).
-                    const keeping = this.#keep(record, dest);
-                    this.#kept.set(key, keeping);
-                    await keeping;
-                }
-                return fetched;
-            },
-        };
-    }
-    /**
-     * Stores a restored artifact in the local cache: the save hard-links the restored files and keeps the
-     * record's manifest, so a remote hit costs one download, one extraction and one hash pass.
-     */
-    async #keep(record, dir) {
-        const logs = await this.#remote.logs(record);
-        if (!logs.ok)
-            return;
-        await this.#local
-            .save(record.key, {
-            outputDir: dir,
-            ...logs.value,
-            durationMs: record.manifest.durationMs,
-            // Every file was hashed against it as it was extracted: no second hash pass.
-            verifiedManifest: record.manifest,
-        })
-            .catch(() => undefined);
-    }
-    /** Downloads into a private directory beside `dest`, verified as it arrives, then moves it into place. */
-    async #fetchInto(record, dest) {
-        const temp = `${dest}.remote-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
-        await (0,promises_namespaceObject.mkdir)(temp);
-        const fetched = await this.#remote.fetch(record, temp);
-        // The tier has warned already (once per run): no second warning per artifact.
-        if (!fetched.ok)
-            return result_err({ reason: 'cache-unavailable', message: fetched.error, reported: true });
-        await (0,promises_namespaceObject.rm)(dest, { recursive: true, force: true });
-        await (0,promises_namespaceObject.rename)(temp, dest);
-        return result_ok(undefined);
-    }
-    async save(key, artifact) {
-        const outcome = await this.#local.save(key, artifact);
-        if (outcome.saved || outcome.reason !== 'unsafe-output') {
-            const dir = (outcome.saved && outcome.outputDir) || artifact.outputDir;
-            this.#remote.upload(key, dir, artifact, outcome.saved ? outcome.manifest : undefined);
-        }
-        return outcome;
-    }
-    /** Uploads and local copies first: they read directories the local cache removes when it closes. */
-    async close() {
-        await Promise.allSettled([...this.#kept.values()]);
-        await this.#remote.close();
-        await this.#local.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/turbo-store.ts
-
-
-/** Hashes per batch existence query. */
-const BATCH = 500;
-/**
- * The Turborepo Remote Cache API: `GET/PUT/HEAD /v8/artifacts/<hash>?teamId=…` (or `slug=…`) with
- * `Authorization: Bearer`, and the batch existence query `POST /v8/artifacts {"hashes": […]}`. Records and
- * blobs share the one artifact space; their names are SHA-256s of different things, so they never collide.
- *
- * Lookups ask the batch query first, so misses cost nothing more, then GET the records that exist. Servers
- * without the query (turborepo-remote-cache answers 404) get concurrent GETs of every record: a GET of a
- * missing record costs what a HEAD does, and for a hit it brings the record in the same round trip.
- */
-class TurboStore {
-    #c;
-    #query;
-    #concurrency;
-    #noBatch = false;
-    constructor(client, team, concurrency) {
-        this.#c = client;
-        // Vercel tells team IDs (`team_…`) from slugs; self-hosted servers accept either name.
-        this.#query = team === undefined ? {} : team.startsWith('team_') ? { teamId: team } : { slug: team };
-        this.#concurrency = concurrency;
-    }
-    get display() {
-        return this.#c.display;
-    }
-    redact(text) {
-        return this.#c.redact(text);
-    }
-    async getMetas(ids) {
-        const path = (id) => `/v8/artifacts/${id}`;
-        if (this.#noBatch || ids.length < 2) {
-            return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
-        }
-        const existing = [];
-        for (let i = 0; i < ids.length; i += BATCH) {
-            const some = await this.#exists(ids.slice(i, i + BATCH));
-            if (!some.ok)
-                return some;
-            if (some.value === undefined) {
-                this.#noBatch = true;
-                return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
-            }
-            existing.push(...some.value);
-        }
-        return getMetasConcurrently(this.#c, existing, path, this.#query, this.#concurrency);
-    }
-    /** The batch query: the ids that exist, or undefined when the server has no such endpoint. */
-    async #exists(ids) {
-        const r = await this.#c.request('POST', '/v8/artifacts', {
-            query: this.#query,
-            body: Buffer.from(JSON.stringify({ hashes: ids })),
-            headers: { 'content-type': 'application/json' },
-        });
-        if (!r.ok)
-            return r;
-        if (r.value.status === 404 || r.value.status === 405) {
-            r.value.body.resume();
-            return result_ok(undefined);
-        }
-        const found = expectFound(r, 'the batch query');
-        if (!found.ok || found.value === undefined)
-            return found.ok ? result_ok(undefined) : found;
-        const body = await this.#c.readBody(found.value, META_LIMIT);
-        if (!body.ok)
-            return body;
-        try {
-            const answer = JSON.parse(body.value.toString('utf8'));
-            return result_ok(ids.filter((id) => isPresent(answer[id])));
-        }
-        catch {
-            return result_err({
-                kind: 'status',
-                status: r.value.status,
-                message: 'the batch query answered malformed JSON',
-            });
-        }
-    }
-    async getBlob(id) {
-        const r = await this.#c.request('GET', `/v8/artifacts/${id}`, { query: this.#query });
-        return expectFound(r, 'the cache server');
-    }
-    async put(_space, id, body, size) {
-        const r = await this.#c.request('PUT', `/v8/artifacts/${id}`, {
-            query: this.#query,
-            body: Buffer.isBuffer(body) ? body : body(),
-            length: size,
-            headers: { 'content-type': 'application/octet-stream' },
-        });
-        return expectStored(r, 'the cache server');
-    }
-    close() {
-        this.#c.close();
-    }
-}
-/** An entry of the batch answer that names an artifact (`{size, …}`), not an error or a null. */
-function isPresent(v) {
-    return typeof v === 'object' && v !== null && !('error' in v);
-}
-
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/cache/remote/upload-child.ts
-
-
-
-
-
-const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-/** The niceness of the upload process: below the run, whose jobs come first. */
-const UPLOAD_NICENESS = 10;
-/**
- * The engine's side of the upload process (see upload-process.ts).
- *
- * Deals with: starting it (only the bundled build has it; `start` answers undefined elsewhere), lowering its
- * priority, handing it artifacts, counting those not yet uploaded, and the bounded wait at the end (after which
- * it is killed). Does not deal with: the circuit breaker's warning text (the process sends it ready-made).
- */
-class UploadChild {
-    #child;
-    #pending = 0;
-    #exited = false;
-    #exit;
-    constructor(child, onFailed) {
-        this.#child = child;
-        this.#exit = new Promise((resolve) => {
-            const gone = () => {
-                this.#exited = true;
-                resolve();
-            };
-            child.once('exit', gone);
-            child.once('error', gone);
-        });
-        child.on('message', (e) => {
-            if (e.type === 'settled')
-                this.#pending--;
-            else
-                onFailed(e.message);
-        });
-    }
-    static start(settings, onFailed) {
-        const program = (0,external_node_path_.join)(here, 'upload-process.js');
-        if (!(0,external_node_fs_.existsSync)(program))
-            return undefined;
-        const { token, ...start } = settings;
-        try {
-            const env = { ...process.env };
-            if (token === undefined)
-                delete env.DISBUILD_CACHE_TOKEN;
-            else
-                env.DISBUILD_CACHE_TOKEN = token;
-            const child = (0,external_node_child_process_namespaceObject.fork)(program, [], {
-                serialization: 'json',
-                stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-                env,
-            });
-            if (child.pid === undefined)
-                return undefined;
-            // Never what keeps the run alive: `close` waits for it explicitly.
-            child.unref();
-            child.channel?.unref();
-            try {
-                (0,external_node_os_.setPriority)(child.pid, UPLOAD_NICENESS);
-            }
-            catch {
-                // Not allowed here: it runs at the run's own priority.
-            }
-            const c = new UploadChild(child, onFailed);
-            c.#send({ type: 'start', ...start });
-            return c;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    upload(key, dir, a, manifest) {
-        this.#pending++;
-        this.#send({
-            type: 'upload',
-            key,
-            dir,
-            durationMs: a.durationMs,
-            stdout: a.stdout.toString('base64'),
-            stderr: a.stderr.toString('base64'),
-            ...(a.stdoutFile === undefined ? {} : { stdoutFile: a.stdoutFile }),
-            ...(a.stderrFile === undefined ? {} : { stderrFile: a.stderrFile }),
-            ...(manifest === undefined ? {} : { manifest }),
-        });
-    }
-    /** Uploads not yet over. */
-    get pending() {
-        return this.#pending;
-    }
-    /** Lets the queue drain for at most `waitMs`, then kills the process; answers whether it finished in time. */
-    async close(waitMs) {
-        this.#send({ type: 'end' });
-        let timer;
-        const finished = await Promise.race([
-            this.#exit.then(() => true),
-            new Promise((r) => {
-                timer = setTimeout(() => r(false), waitMs);
-            }),
-        ]);
-        clearTimeout(timer);
-        if (!finished) {
-            this.#child.kill('SIGKILL');
-            await this.#exit;
-        }
-        return finished;
-    }
-    /** Ends the process at once (the remote turned off): what it was doing is abandoned. */
-    kill() {
-        if (!this.#exited)
-            this.#child.kill('SIGKILL');
-    }
-    #send(m) {
-        if (this.#exited || !this.#child.connected)
-            return;
-        this.#child.send(m, undefined, undefined, () => undefined);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/open-remote.ts
-
-
-
-
-
-
-
-/** Checks the raw settings of a remote cache; errors quote the bad value with any credentials removed. */
-function open_remote_parseRemoteCacheOptions(raw, names, env, defaultMode) {
-    const url = raw.url ?? '';
-    if (url === '')
-        return result_err(`${names.url} is required with a ${raw.kind} cache`);
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return result_err(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-        return result_err(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
-    const mode = raw.mode === undefined || raw.mode === '' ? defaultMode : raw.mode;
-    if (mode !== 'read-write' && mode !== 'read')
-        return result_err(`${names.mode} must be one of read-write, read, got ${JSON.stringify(mode)}`);
-    const seconds = (name, fallback) => {
-        const v = env[name];
-        if (v === undefined || v === '')
-            return result_ok(fallback * 1000);
-        const n = Number(v);
-        return Number.isFinite(n) && n > 0
-            ? result_ok(n * 1000)
-            : result_err(`${name} must be a positive number of seconds, got ${JSON.stringify(v)}`);
-    };
-    const idle = seconds('DISBUILD_CACHE_TIMEOUT', 30);
-    const wait = seconds('DISBUILD_CACHE_UPLOAD_WAIT', 300);
-    if (!idle.ok)
-        return idle;
-    if (!wait.ok)
-        return wait;
-    const team = raw.team === undefined || raw.team === '' ? undefined : raw.team;
-    const token = raw.token === undefined || raw.token === '' ? undefined : raw.token;
-    return result_ok({
-        kind: raw.kind,
-        url,
-        mode,
-        idleTimeoutMs: idle.value,
-        uploadWaitMs: wait.value,
-        ...(team === undefined ? {} : { team }),
-        ...(token === undefined ? {} : { token }),
-    });
-}
-function withoutCredentials(url) {
-    return url.replace(/\/\/[^/@]*@/, '//***@');
-}
-/** Connections per server: lookups run this many at once over kept-alive sockets. */
-const SOCKETS = 32;
-const UPLOADS_AT_ONCE = 8;
-/** The store that speaks `o`'s protocol over a keep-alive client. */
-function openStore(o) {
-    const client = new HttpClient({
-        url: o.url,
-        ...(o.token === undefined ? {} : { token: o.token }),
-        idleTimeoutMs: o.idleTimeoutMs,
-        maxSockets: SOCKETS,
-    });
-    return o.kind === 'http' ? new BazelStore(client, SOCKETS) : new TurboStore(client, o.team, SOCKETS);
-}
-/** `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. */
-function open_remote_openTieredCache(local, o, ctx) {
-    const store = openStore(o);
-    const remote = new RemoteTier({
-        store,
-        mode: o.mode,
-        scratchDir: ctx.scratchDir,
-        uploadConcurrency: UPLOADS_AT_ONCE,
-        uploadWaitMs: o.uploadWaitMs,
-        idleTimeoutMs: o.idleTimeoutMs,
-        onWarning: (m) => ctx.onWarning(store.redact(m)),
-        startUploadChild: (onFailed) => UploadChild.start({
-            kind: o.kind,
-            url: o.url,
-            ...(o.team === undefined ? {} : { team: o.team }),
-            ...(o.token === undefined ? {} : { token: o.token }),
-            idleTimeoutMs: o.idleTimeoutMs,
-            scratchDir: ctx.scratchDir,
-            concurrency: UPLOADS_AT_ONCE,
-        }, onFailed),
-    });
-    return new TieredCache(local, remote);
-}
-
-;// CONCATENATED MODULE: ./src/coordinator/protocol.ts
-/**
- * The Start/Finish wire protocol (JSON over HTTP/1.1, bearer token), as DESIGN.md §4 specifies.
- * Contract types only; the transport lives in server.ts and client.ts.
- */
-const START_ROUTE = '/never-build-twice.start';
-const FINISH_ROUTE = '/never-build-twice.finish';
-/** Extends the holder's lease; a holder that stops renewing loses its token to a waiter. */
-const RENEW_ROUTE = '/never-build-twice.renew';
-/** Largest request body the server reads. */
-const MAX_BODY_BYTES = 1024 * 1024;
-/** Environment variables through which jobs reach the coordinator. */
-const ENV_ADDRESS = 'DISBUILD_COORDINATOR';
-const ENV_TOKEN = 'DISBUILD_COORDINATOR_TOKEN';
-function coordinatorEnv(address, bearer) {
-    return { [ENV_ADDRESS]: address, [ENV_TOKEN]: bearer };
-}
-/** A label names one file of a result: a single valid file-name part. */
-function labelProblem(label) {
-    if (label === '' || label === '.' || label === '..')
-        return `label ${JSON.stringify(label)} is not a file name`;
-    if (label.includes('/') || label.includes('\0'))
-        return `label ${JSON.stringify(label)} must not contain "/" or NUL`;
-    if (Buffer.byteLength(label) > 255)
-        return `label ${JSON.stringify(label.slice(0, 40))}… is longer than 255 bytes`;
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/coordinator/client.ts
-
-
-
-/** `unix:/path` or `http://127.0.0.1:PORT` → node:http connection options. */
-function parseAddress(address) {
-    if (address.startsWith('unix:'))
-        return { socketPath: address.slice('unix:'.length) };
-    const url = new URL(address);
-    return { host: url.hostname, port: Number(url.port) };
-}
-/**
- * A client of the Start/Finish protocol over one keep-alive connection pool, or, in the process that serves
- * the coordinator, straight into it (`address` is still the one published to jobs and other processes).
- */
-class CoordinatorClient {
-    address;
-    #target;
-    #auth;
-    #agent = new external_node_http_.Agent({ keepAlive: true, maxSockets: 64 });
-    #inProcess;
-    constructor(address, bearer, inProcess) {
-        this.address = address;
-        this.#target = parseAddress(address);
-        this.#auth = `Bearer ${bearer}`;
-        this.#inProcess = inProcess;
-    }
-    /** Claims `importPath`: a token to build with, or the files of a finished build (waits while one runs). */
-    async start(importPath) {
-        const r = await this.#post(START_ROUTE, { importPath });
-        if (!r.ok)
-            return r;
-        if (r.value.status === 409)
-            return result_err({ reason: 'build-failed', message: errorText(r.value.body) });
-        if (r.value.status !== 200)
-            return result_err(refused(r.value));
-        return result_ok(r.value.body);
-    }
-    async finish(importPath, token, result) {
-        const r = await this.#post(FINISH_ROUTE, { importPath, token, ...result });
-        if (!r.ok)
-            return r;
-        return r.value.status === 200 ? result_ok(undefined) : result_err(refused(r.value));
-    }
-    /** With `timeoutMs`, a server that accepts the connection but does not answer in time counts as unreachable. */
-    async renew(importPath, token, timeoutMs) {
-        const r = await this.#post(RENEW_ROUTE, { importPath, token }, timeoutMs);
-        if (!r.ok)
-            return r;
-        return r.value.status === 200 ? result_ok(undefined) : result_err(refused(r.value));
-    }
-    /** Renews the lease every `everyMs` until the returned function is called. */
-    holdLease(importPath, token, everyMs) {
-        const timer = setInterval(() => void this.renew(importPath, token), everyMs);
-        timer.unref();
-        return () => clearInterval(timer);
-    }
-    close() {
-        this.#agent.destroy();
-    }
-    #post(path, body, timeoutMs) {
-        if (this.#inProcess)
-            return this.#inProcess(path, body).then(result_ok);
-        const text = JSON.stringify(body);
-        return new Promise((resolve) => {
-            const req = (0,external_node_http_.request)({
-                ...this.#target,
-                path,
-                method: 'POST',
-                agent: this.#agent,
-                headers: {
-                    authorization: this.#auth,
-                    'content-type': 'application/json',
-                    'content-length': Buffer.byteLength(text),
-                },
-            }, (res) => {
-                const chunks = [];
-                res.on('data', (c) => chunks.push(c));
-                res.on('end', () => {
-                    let parsed = {};
-                    try {
-                        parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-                    }
-                    catch {
-                        parsed = { error: Buffer.concat(chunks).toString('utf8') };
-                    }
-                    resolve(result_ok({ status: res.statusCode ?? 0, body: parsed }));
-                });
-                res.on('error', (e) => resolve(result_err({ reason: 'unreachable', message: e.message })));
-            });
-            req.on('error', (e) => resolve(result_err({ reason: 'unreachable', message: e.message })));
-            if (timeoutMs !== undefined)
-                req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-            req.end(text);
-        });
-    }
-}
-function errorText(body) {
-    const e = body.error;
-    return typeof e === 'string' ? e : JSON.stringify(body);
-}
-function refused(r) {
-    return { reason: 'refused', status: r.status, message: errorText(r.body) };
-}
-
-;// CONCATENATED MODULE: ./src/coordinator/private-dir.ts
-
-
-
-/**
- * Who may be trusted with the coordinator's secrets: only files and sockets this user owns, in directories
- * nobody else can write. A directory another user can write lets that user swap a socket or a record under
- * us; a socket another user owns is that user's server, and our bearer token must never reach it.
- */
-/** The effective uid files must belong to; undefined where the platform has none (then nothing is checked). */
-const myUid = () => process.geteuid?.();
-/**
- * Creates `dir` owner-only, or checks that an existing one is ours and tightens its mode. Answers a problem
- * when it is a symlink or belongs to somebody else.
- */
-async function ensurePrivateDir(dir) {
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true, mode: 0o700 });
-    const st = await (0,promises_namespaceObject.lstat)(dir);
-    if (!st.isDirectory())
-        return `${dir} is not a directory`;
-    const uid = myUid();
-    if (uid !== undefined && st.uid !== uid)
-        return `${dir} belongs to uid ${st.uid}, not to this user (${uid})`;
-    if ((st.mode & 0o077) !== 0)
-        await (0,promises_namespaceObject.chmod)(dir, 0o700);
-    return undefined;
-}
-/**
- * A socket may receive our token only when it is ours and sits in a directory that is ours and that nobody
- * else can write (so it cannot be replaced between this check and the connection).
- */
-async function socketProblem(socketPath) {
-    const uid = myUid();
-    const dir = (0,external_node_path_.dirname)(socketPath);
-    const d = await (0,promises_namespaceObject.lstat)(dir).catch(() => undefined);
-    if (!d)
-        return `${dir} does not exist`;
-    if (!d.isDirectory())
-        return `${dir} is not a directory`;
-    if (uid !== undefined && d.uid !== uid)
-        return `${dir} belongs to uid ${d.uid}, not to this user`;
-    if ((d.mode & 0o022) !== 0)
-        return `${dir} can be written by other users`;
-    const s = await (0,promises_namespaceObject.lstat)(socketPath).catch(() => undefined);
-    if (!s)
-        return `${socketPath} does not exist`;
-    if (!s.isSocket())
-        return `${socketPath} is not a socket`;
-    if (uid !== undefined && s.uid !== uid)
-        return `${socketPath} belongs to uid ${s.uid}, not to this user`;
-    return undefined;
-}
-/**
- * Reads a small owner-only file without following a symlink at its name; undefined when it is missing, not
- * ours, or readable by others (a record that others could have written is no record of ours).
- */
-async function readPrivateFile(path) {
-    let fh;
-    try {
-        fh = await (0,promises_namespaceObject.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const st = await fh.stat();
-        const uid = myUid();
-        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0)
-            return undefined;
-        return await fh.readFile('utf8');
-    }
-    finally {
-        await fh.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/coordinator/state.ts
-/**
- * The coordinator's pure state machine: no sockets, no timers, no files. Time is passed in.
- *
- * Lifecycle of one importPath (a job key):
- *
- *   (absent) --start--> RUNNING(token T, lease until now+L)   the caller gets {token: T} and must build
- *   RUNNING  --start--> RUNNING + waiter                       the caller waits (long poll)
- *   RUNNING  --renew(T)--> RUNNING, lease extended
- *   RUNNING  --finish(T, extra)--> DONE(extra, T)              every waiter gets {extra}
- *   RUNNING  --finish(T, error)--> (absent)                    every waiter gets {error}; a later start builds again
- *   RUNNING  --lease expired / holder lost--> RUNNING(T')      the oldest waiter gets a fresh token T';
- *                                                              with no waiter, the entry is dropped
- *   DONE     --start--> DONE                                   the caller gets {extra} at once
- *   DONE     --finish(T)--> DONE                               a repeated finish with the right token is a no-op
- *   any finish with a wrong token is refused; a finish for an absent importPath is "no build started".
- */
-class CoordinatorState {
-    #entries = new Map();
-    #leaseMs;
-    #newToken;
-    constructor(opts) {
-        this.#leaseMs = opts.leaseMs;
-        this.#newToken = opts.newToken;
-    }
-    start(importPath, waiter, now) {
-        const e = this.#entries.get(importPath);
-        if (!e) {
-            const token = this.#newToken();
-            this.#entries.set(importPath, {
-                state: 'running',
-                token,
-                leaseUntil: now + this.#leaseMs,
-                waiters: [],
-            });
-            return { kind: 'answer', answer: { token } };
-        }
-        if (e.state === 'done')
-            return { kind: 'answer', answer: { extra: e.extra } };
-        e.waiters.push(waiter);
-        return { kind: 'wait' };
-    }
-    renew(importPath, token, now) {
-        const e = this.#entries.get(importPath);
-        if (!e || e.state !== 'running' || e.token !== token)
-            return false;
-        e.leaseUntil = now + this.#leaseMs;
-        return true;
-    }
-    /** Whether `token` may finish `importPath`: 'ok', 'done' (a repeated finish: a no-op), or the refusal. */
-    checkFinish(importPath, token) {
-        const e = this.#entries.get(importPath);
-        if (!e)
-            return { status: 404, error: `no build started for ${importPath}` };
-        if (e.token !== token)
-            return { status: 403, error: `wrong token for ${importPath}` };
-        return e.state === 'done' ? 'done' : 'ok';
-    }
-    finish(importPath, token, result) {
-        const check = this.checkFinish(importPath, token);
-        if (check === 'done')
-            return { ok: true, deliveries: [], recorded: false };
-        if (check !== 'ok')
-            return { ok: false, ...check };
-        const e = this.#entries.get(importPath);
-        if (result.error === undefined && result.extra === undefined) {
-            return { ok: false, status: 400, error: 'finish needs either "extra" (the files) or "error"' };
-        }
-        const answer = result.error !== undefined ? { error: result.error } : { extra: result.extra };
-        if (result.error !== undefined)
-            this.#entries.delete(importPath);
-        else
-            this.#entries.set(importPath, { state: 'done', token, extra: result.extra });
-        return { ok: true, deliveries: e.waiters.map((w) => ({ waiter: w, answer })), recorded: true };
-    }
-    /** A waiting start request went away (its connection closed). */
-    waiterGone(importPath, waiter) {
-        const e = this.#entries.get(importPath);
-        if (e?.state === 'running')
-            e.waiters = e.waiters.filter((w) => w !== waiter);
-    }
-    /** The holder of `token` is known to be gone (its process died): hand the key on at once. */
-    holderGone(importPath, token, now) {
-        const e = this.#entries.get(importPath);
-        if (!e || e.state !== 'running' || e.token !== token)
-            return [];
-        return this.#handOver(importPath, e, now);
-    }
-    /** Hands every expired lease to the oldest waiter. Call periodically. */
-    expire(now) {
-        const out = [];
-        for (const [importPath, e] of this.#entries) {
-            if (e.state === 'running' && e.leaseUntil <= now)
-                out.push(...this.#handOver(importPath, e, now));
-        }
-        return out;
-    }
-    /** The earliest lease expiry, for the transport's timer; undefined when nothing is running. */
-    nextExpiry() {
-        let next;
-        for (const e of this.#entries.values()) {
-            if (e.state === 'running' && (next === undefined || e.leaseUntil < next))
-                next = e.leaseUntil;
-        }
-        return next;
-    }
-    /** Number of keys being built right now. */
-    get running() {
-        let n = 0;
-        for (const e of this.#entries.values())
-            if (e.state === 'running')
-                n++;
-        return n;
-    }
-    #handOver(importPath, e, now) {
-        const next = e.waiters.shift();
-        if (next === undefined) {
-            this.#entries.delete(importPath);
-            return [];
-        }
-        e.token = this.#newToken();
-        e.leaseUntil = now + this.#leaseMs;
-        return [{ waiter: next, answer: { token: e.token } }];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/coordinator/store.ts
-
-
-
-
-
-/** A published path the store will not take; the message is for the publisher. */
-class RefusedFile extends Error {
-}
-/**
- * Where finished results live: `<dir>/<importPath>/<label>`. A result is written into a temp directory and
- * renamed into place, so a reader never sees half of one; the producer may delete its own files as soon as
- * finish is answered.
- *
- * What may be published: plain files (never a symlink, a device or a directory) at absolute paths inside the
- * publish roots, the directories where this cache directory's jobs write outputs and temp files. A file is
- * hard-linked only when nothing else links to it (no second name for a file like /etc/passwd that a job
- * hard-linked into its output), and only when the link lands on the very file that was checked; otherwise it
- * is copied from the opened file.
- */
-class ResultStore {
-    dir;
-    #roots;
-    constructor(dir, publishRoots) {
-        this.dir = dir;
-        this.#roots = Promise.all(publishRoots.map((r) => (0,promises_namespaceObject.realpath)(r).catch(() => (0,external_node_path_.normalize)(r))));
-    }
-    async put(importPath, files) {
-        if (Object.keys(files).length === 0)
-            return {};
-        const roots = await this.#roots;
-        const final = (0,external_node_path_.join)(this.dir, importPath);
-        const temp = (0,external_node_path_.join)(this.dir, `.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-        await (0,promises_namespaceObject.mkdir)(temp, { recursive: true });
-        try {
-            for (const [label, path] of Object.entries(files))
-                await take(label, path, roots, (0,external_node_path_.join)(temp, label));
-            try {
-                await (0,promises_namespaceObject.rename)(temp, final);
-            }
-            catch (e) {
-                // Already stored (a repeated finish): keep the first copy.
-                const code = e.code;
-                if (code !== 'ENOTEMPTY' && code !== 'EEXIST')
-                    throw e;
-            }
-        }
-        finally {
-            await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
-        }
-        return Object.fromEntries(Object.keys(files).map((label) => [label, (0,external_node_path_.join)(final, label)]));
-    }
-}
-async function take(label, path, roots, dest) {
-    const refuse = (why) => {
-        throw new RefusedFile(`extra ${JSON.stringify(label)}: ${JSON.stringify(path)} ${why}`);
-    };
-    if (!(0,external_node_path_.isAbsolute)(path))
-        refuse('is not an absolute path');
-    const name = (0,external_node_path_.basename)((0,external_node_path_.normalize)(path));
-    if (name === '' || name === '.' || name === '..')
-        refuse('is not a file path');
-    // The directory's real path: a symlinked directory on the way must not lead out of the roots.
-    const parent = await (0,promises_namespaceObject.realpath)((0,external_node_path_.dirname)((0,external_node_path_.normalize)(path))).catch(() => refuse('does not exist'));
-    const real = (0,external_node_path_.join)(parent, name);
-    if (!roots.some((r) => real.startsWith(r.endsWith(external_node_path_.sep) ? r : r + external_node_path_.sep)))
-        refuse(`is outside the directories results may be published from (${roots.join(', ')})`);
-    let fh;
-    try {
-        fh = await (0,promises_namespaceObject.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
-    }
-    catch (e) {
-        const code = e.code;
-        return refuse(code === 'ELOOP' ? 'is a symlink' : `cannot be opened (${code ?? String(e)})`);
-    }
-    try {
-        const st = await fh.stat();
-        if (!st.isFile())
-            refuse('is not a plain file');
-        if (st.nlink === 1) {
-            const linked = await (0,promises_namespaceObject.link)(real, dest).then(() => (0,promises_namespaceObject.lstat)(dest), () => undefined);
-            if (linked && linked.ino === st.ino && linked.dev === st.dev)
-                return;
-            await (0,promises_namespaceObject.rm)(dest, { force: true });
-        }
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(fh.createReadStream({ start: 0, autoClose: false }), (0,external_node_fs_.createWriteStream)(dest, { mode: st.mode & 0o777, flags: 'wx' }));
-    }
-    finally {
-        await fh.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/util/discard-dir.ts
-
-
-
-
-/** Trees of at most this many entries are removed in line: cheaper than starting a process, and nothing waits. */
-const INLINE_LIMIT = 64;
-/**
- * Removes a scratch directory without making the caller wait: it is renamed out of the way at once (so nothing
- * sees it half-deleted), then deleted by a detached `rm -rf` that may outlive this process. Deleting thousands of
- * job directories costs hundreds of milliseconds that no user should wait for at the end of a run. A small tree
- * (a run that built a few jobs, an empty store) is removed in line instead: a process of its own would cost more
- * than the removal, and would still be running when this one exits. Read-only directories in it (left by jobs,
- * or sealed outputs) are made writable when the first removal fails.
- */
-function discardDir(path) {
-    const doomed = `${path}.discard-${process.pid}-${Date.now()}`;
-    try {
-        (0,external_node_fs_.renameSync)(path, doomed);
-    }
-    catch {
-        return; // Already gone.
-    }
-    const inProcess = () => void remove_tree_removeTree(doomed).catch(() => undefined);
-    if (isSmallTree(doomed)) {
-        try {
-            (0,external_node_fs_.rmSync)(doomed, { recursive: true, force: true });
-            return;
-        }
-        catch {
-            // Left to rm below, which makes read-only directories writable.
-        }
-    }
-    try {
-        const script = 'rm -rf -- "$1" 2>/dev/null || { chmod -R u+rwX -- "$1"; rm -rf -- "$1"; }';
-        const child = (0,external_node_child_process_namespaceObject.spawn)('sh', ['-c', script, 'sh', doomed], { detached: true, stdio: 'ignore' });
-        child.on('error', inProcess);
-        child.unref();
-    }
-    catch {
-        inProcess();
-    }
-}
-/** Whether `dir` holds at most INLINE_LIMIT entries, looking at no more than that many. */
-function isSmallTree(dir) {
-    let budget = INLINE_LIMIT;
-    const stack = [dir];
-    while (stack.length > 0) {
-        const d = stack.pop();
-        let entries;
-        try {
-            entries = (0,external_node_fs_.readdirSync)(d, { withFileTypes: true });
-        }
-        catch {
-            return false;
-        }
-        budget -= entries.length;
-        if (budget < 0)
-            return false;
-        for (const e of entries)
-            if (e.isDirectory())
-                stack.push((0,external_node_path_.join)(d, e.name));
-    }
-    return true;
-}
-
-;// CONCATENATED MODULE: ./src/coordinator/server.ts
-
-
-
-
-
-
-
-
-const DEFAULT_LEASE_MS = 10_000;
-/**
- * The Start/Finish coordinator over HTTP/1.1: a thin transport around `CoordinatorState`.
- * Deals with: authentication, body limits, JSON, long-polling waiters, lease timers, the result store.
- * Does not deal with: the protocol's decisions (state.ts) or discovery (discovery.ts).
- */
-async function startCoordinatorServer(opts) {
-    const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
-    const state = new CoordinatorState({ leaseMs, newToken: () => (0,external_node_crypto_.randomBytes)(16).toString('hex') });
-    const store = new ResultStore(opts.storeDir, opts.publishRoots);
-    // A previous server's results are stale; they are moved away at once and deleted in the background.
-    discardDir(opts.storeDir);
-    const stats = { start: 0, finish: 0, renew: 0, recorded: 0, rejected: 0 };
-    const waiting = new Map();
-    let nextWaiter = 1;
-    const expected = Buffer.from(`Bearer ${opts.bearer}`);
-    const deliver = (deliveries) => {
-        for (const d of deliveries) {
-            const send = waiting.get(d.waiter);
-            if (!send)
-                continue;
-            waiting.delete(d.waiter);
-            send(answerReply(d.answer));
-        }
-    };
-    const timer = setInterval(() => deliver(state.expire(Date.now())), Math.max(20, Math.floor(leaseMs / 4)));
-    timer.unref();
-    /**
-     * One protocol call on a parsed body, for both transports. A start that must wait resolves when answered;
-     * `onWait` receives the way to give up waiting (a dropped connection), so no answer is sent into the void.
-     */
-    const operate = async (route, body, onWait) => {
-        const importPath = body.importPath;
-        if (typeof importPath !== 'string' || labelProblem(importPath) !== undefined) {
-            stats.rejected++;
-            return { status: 400, body: { error: 'importPath must be a non-empty string usable as a file name' } };
-        }
-        if (route === START_ROUTE) {
-            stats.start++;
-            const waiter = nextWaiter++;
-            const outcome = state.start(importPath, waiter, Date.now());
-            if (outcome.kind === 'answer')
-                return answerReply(outcome.answer);
-            return new Promise((resolve) => {
-                waiting.set(waiter, resolve);
-                onWait?.(() => {
-                    if (waiting.delete(waiter))
-                        state.waiterGone(importPath, waiter);
-                });
-            });
-        }
-        const token = body.token;
-        if (typeof token !== 'string')
-            return { status: 400, body: { error: 'token must be a string' } };
-        if (route === RENEW_ROUTE) {
-            stats.renew++;
-            return state.renew(importPath, token, Date.now())
-                ? { status: 200, body: {} }
-                : { status: 409, body: { error: `no lease on ${importPath} for that token` } };
-        }
-        stats.finish++;
-        return finish(importPath, token, body);
-    };
-    const finish = async (importPath, token, body) => {
-        const extra = body.extra;
-        if (extra !== undefined) {
-            if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) {
-                return { status: 400, body: { error: 'extra must be an object of label to path' } };
-            }
-            for (const [label, path] of Object.entries(extra)) {
-                const problem = labelProblem(label) ?? (typeof path === 'string' ? undefined : `extra ${label} must be a path`);
-                if (problem)
-                    return { status: 400, body: { error: problem } };
-            }
-        }
-        if (body.error !== undefined && typeof body.error !== 'string')
-            return { status: 400, body: { error: 'error must be a string' } };
-        // Checked before any file is copied: a wrong token must not write to the store.
-        const check = state.checkFinish(importPath, token);
-        if (check === 'done')
-            return { status: 200, body: {} };
-        if (check !== 'ok')
-            return { status: check.status, body: { error: check.error } };
-        let stored;
-        if (extra !== undefined) {
-            try {
-                stored = await store.put(importPath, extra);
-            }
-            catch (e) {
-                return { status: 400, body: { error: `cannot store the files: ${e.message}` } };
-            }
-        }
-        const outcome = state.finish(importPath, token, {
-            ...(stored ? { extra: stored } : {}),
-            ...(body.error !== undefined ? { error: body.error } : {}),
-        });
-        if (!outcome.ok)
-            return { status: outcome.status, body: { error: outcome.error } };
-        if (outcome.recorded)
-            stats.recorded++;
-        deliver(outcome.deliveries);
-        return { status: 200, body: {} };
-    };
-    const handle = async (req, res) => {
-        const auth = Buffer.from(req.headers.authorization ?? '');
-        if (auth.length !== expected.length || !(0,external_node_crypto_.timingSafeEqual)(auth, expected)) {
-            stats.rejected++;
-            return reply(res, { status: 401, body: { error: 'missing or wrong bearer token' } });
-        }
-        const route = req.url ?? '';
-        if (req.method !== 'POST' || !ROUTES.includes(route)) {
-            stats.rejected++;
-            return reply(res, { status: 404, body: { error: `unknown route ${req.method ?? ''} ${route}` } });
-        }
-        const body = await readJson(req);
-        if (!body.ok) {
-            stats.rejected++;
-            return reply(res, { status: body.error.status, body: { error: body.error.message } });
-        }
-        reply(res, await operate(route, body.value, (cancel) => res.on('close', cancel)));
-    };
-    const server = (0,external_node_http_.createServer)((req, res) => {
-        handle(req, res).catch((e) => reply(res, { status: 500, body: { error: `internal error: ${e.message}` } }));
-    });
-    server.keepAliveTimeout = 60_000;
-    const listening = await listen(server, opts.listen);
-    if (!listening.ok)
-        return listening;
-    return result_ok({
-        address: listening.value,
-        stats,
-        call: (route, body) => ROUTES.includes(route) ? operate(route, body) : Promise.resolve(unknownRoute(route)),
-        drain: async (maxMs) => {
-            const until = Date.now() + maxMs;
-            while ((state.running > 0 || waiting.size > 0) && Date.now() < until) {
-                await new Promise((r) => setTimeout(r, 50));
-            }
-        },
-        close: async () => {
-            clearInterval(timer);
-            for (const send of waiting.values())
-                send({ status: 503, body: { error: 'coordinator shutting down' } });
-            waiting.clear();
-            server.closeAllConnections();
-            await new Promise((r) => server.close(() => r()));
-            if ('socketPath' in opts.listen)
-                await (0,promises_namespaceObject.rm)(opts.listen.socketPath, { force: true });
-        },
-    });
-}
-const ROUTES = [START_ROUTE, FINISH_ROUTE, RENEW_ROUTE];
-function unknownRoute(route) {
-    return { status: 404, body: { error: `unknown route ${route}` } };
-}
-function answerReply(a) {
-    // A build that failed elsewhere is an error answer, as every protocol error is.
-    return { status: 'error' in a ? 409 : 200, body: a };
-}
-function reply(res, r) {
-    if (res.headersSent || res.destroyed)
-        return;
-    const text = JSON.stringify(r.body);
-    res.writeHead(r.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-    res.end(text);
-}
-async function readJson(req) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of req) {
-        size += chunk.length;
-        if (size > MAX_BODY_BYTES) {
-            req.resume();
-            return result_err({ status: 413, message: `request body larger than ${MAX_BODY_BYTES} bytes` });
-        }
-        chunks.push(chunk);
-    }
-    try {
-        const value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-            return result_err({ status: 400, message: 'request body must be a JSON object' });
-        }
-        return result_ok(value);
-    }
-    catch (e) {
-        return result_err({ status: 400, message: `malformed JSON: ${e.message}` });
-    }
-}
-async function listen(server, where) {
-    return new Promise((resolve) => {
-        server.once('error', (e) => resolve(result_err(`${e.code ?? 'error'}: ${e.message}`)));
-        if ('socketPath' in where) {
-            // Owner-only from the first moment: the umask covers the window before chmod.
-            const old = process.umask(0o177);
-            server.listen(where.socketPath, () => {
-                process.umask(old);
-                (0,promises_namespaceObject.chmod)(where.socketPath, 0o600).then(() => resolve(result_ok(`unix:${where.socketPath}`)), (e) => resolve(result_err(e.message)));
-            });
-            process.umask(old);
-        }
-        else {
-            server.listen(0, '127.0.0.1', () => resolve(result_ok(`http://127.0.0.1:${server.address().port}`)));
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/coordinator/takeover-lock.ts
-
-
-/** A lock whose owner is alive is still broken after this long: taking over a coordinator takes well under it. */
-const LIVE_OWNER_MAX_MS = 30_000;
-const POLL_MS = 20;
-/** Nonces of the locks this process holds right now (a lock with our pid and another nonce is a leftover). */
-const heldHere = new Set();
-/** Resolved whenever a lock of this process is released, so that its other waiters need not poll for it. */
-let released = signal();
-function signal() {
-    let fire;
-    const promise = new Promise((r) => (fire = r));
-    return { promise, fire };
-}
-const pause = () => Promise.race([new Promise((r) => setTimeout(r, POLL_MS)), released.promise]);
-/**
- * A cross-process mutex for taking over the coordinator of a cache directory.
- *
- * The lock is a file that always names its owner (`<pid> <nonce>`): it is written under a unique name, then
- * hard-linked into place, so nobody ever sees it empty. Only a lock whose owner is dead (or that a live owner
- * has held far too long) is broken. Age alone never breaks a lock, so a slow owner is not robbed of it.
- *
- * Breaking is where two processes used to both win: each saw the same dead owner, one removed that lock and
- * took a new one, and the other then removed the new one. Here a lock instance (known by its content, unique
- * per acquisition) can be broken once: the breaker first creates `<lock>.breaking-<instance>` exclusively, and
- * removes the lock only if it still is that instance. Whoever comes later cannot create the marker, or, once
- * the marker is gone, finds another instance under the name and leaves it alone.
- */
-async function withTakeoverLock(path, fn) {
-    const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
-    const me = `${process.pid} ${nonce}`;
-    // Counted as held from before it appears under the name: our own lock is never mistaken for a leftover.
-    heldHere.add(nonce);
-    try {
-        while (!(await createComplete(path, me))) {
-            const stale = await staleContent(path);
-            if (stale !== undefined)
-                await breakLock(path, stale);
-            else
-                await pause();
-        }
-        try {
-            return await fn();
-        }
-        finally {
-            // Removed only while it is still ours: a lock that was broken meanwhile belongs to somebody else now.
-            if ((await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => undefined)) === me)
-                await (0,promises_namespaceObject.unlink)(path).catch(() => undefined);
-            const s = released;
-            released = signal();
-            s.fire();
-        }
-    }
-    finally {
-        heldHere.delete(nonce);
-    }
-}
-/** Creates `path` with `content` unless it exists; nobody ever sees it empty or half-written. */
-async function createComplete(path, content) {
-    const temp = `${path}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`;
-    await (0,promises_namespaceObject.writeFile)(temp, content, { mode: 0o600 });
-    try {
-        await (0,promises_namespaceObject.link)(temp, path);
-        return true;
-    }
-    catch (e) {
-        if (e.code !== 'EEXIST')
-            throw e;
-        return false;
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(temp, { force: true });
-    }
-}
-/** The lock's content when it may be broken; undefined while it is held (or gone, so free). */
-async function staleContent(path) {
-    const [owner, st] = await Promise.all([
-        (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => undefined),
-        (0,promises_namespaceObject.stat)(path).catch(() => undefined),
-    ]);
-    if (owner === undefined || st === undefined)
-        return undefined;
-    return ownerIsGone(owner) || Date.now() - st.mtimeMs > LIVE_OWNER_MAX_MS ? owner : undefined;
-}
-function ownerIsGone(owner) {
-    const [pidText, nonce] = owner.trim().split(' ');
-    const pid = Number(pidText);
-    if (!Number.isSafeInteger(pid) || pid <= 0 || nonce === undefined)
-        return true;
-    if (pid === process.pid)
-        return !heldHere.has(nonce);
-    try {
-        process.kill(pid, 0);
-        return false;
-    }
-    catch (e) {
-        // EPERM: alive, but another user's process.
-        return e.code === 'ESRCH';
-    }
-}
-async function breakLock(path, stale) {
-    const marker = `${path}.breaking-${(0,external_node_crypto_.createHash)('sha1').update(stale).digest('hex').slice(0, 16)}`;
-    const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
-    heldHere.add(nonce);
-    try {
-        if (!(await createComplete(marker, `${process.pid} ${nonce}`))) {
-            // Somebody else breaks this instance; a breaker that died doing so must not block everyone forever.
-            if ((await staleContent(marker)) !== undefined)
-                await (0,promises_namespaceObject.unlink)(marker).catch(() => undefined);
-            await pause();
-            return;
-        }
-        try {
-            if ((await (0,promises_namespaceObject.readFile)(path, 'utf8').catch(() => undefined)) === stale)
-                await (0,promises_namespaceObject.unlink)(path).catch(() => undefined);
-        }
-        finally {
-            await (0,promises_namespaceObject.rm)(marker, { force: true });
-        }
-    }
-    finally {
-        heldHere.delete(nonce);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/coordinator/discovery.ts
-
-
-
-
-
-
-
-
-/** How long a recorded server may take to answer a newcomer before it is taken for gone. */
-const PROBE_MS = 5000;
-async function joinOrStartCoordinator(cacheDir, opts = {}) {
-    const dir = (0,external_node_path_.join)(cacheDir, 'coordinator');
-    const problem = await ensurePrivateDir(dir);
-    if (problem)
-        throw new Error(`cannot use the coordinator directory: ${problem}`);
-    const recordPath = (0,external_node_path_.join)(dir, 'server.json');
-    /** `answered`: a server of ours listens on the recorded socket, even if it refused the recorded token. */
-    const tryJoin = async () => {
-        const record = discovery_parseRecord(await readPrivateFile(recordPath));
-        if (!record)
-            return {};
-        if (await socketProblem(socketOf(record)))
-            return { record };
-        const client = new CoordinatorClient(record.address, record.bearer);
-        // A server that is stopped (Ctrl-Z) or hung accepts connections and never answers: without a time limit,
-        // every later run on this cache directory would wait for it forever.
-        const probe = await client.renew('probe', 'probe', opts.probeMs ?? PROBE_MS);
-        // Our server answers our token with anything but 401; a refused or reset connection means none.
-        if (probe.ok || (probe.error.reason === 'refused' && probe.error.status !== 401))
-            return { joined: { client, bearer: record.bearer }, record };
-        client.close();
-        return { record, answered: probe.error.reason === 'refused' };
-    };
-    const first = await tryJoin();
-    if (first.joined)
-        return first.joined;
-    return withTakeoverLock((0,external_node_path_.join)(dir, 'takeover.lock'), async () => {
-        const again = await tryJoin();
-        if (again.joined)
-            return again.joined;
-        // A dead server's socket and private directory are reused; a live one is never touched.
-        const old = again.record && !again.answered ? socketOf(again.record) : undefined;
-        const socketPath = await newSocketPath(dir, old);
-        if (old !== undefined && old !== socketPath && !(await socketProblem(old)))
-            await (0,promises_namespaceObject.rm)(old, { force: true });
-        await (0,promises_namespaceObject.rm)(socketPath, { force: true });
-        const bearer = (0,external_node_crypto_.randomBytes)(24).toString('hex');
-        const started = await startCoordinatorServer({
-            storeDir: (0,external_node_path_.join)(dir, 'store'),
-            bearer,
-            listen: { socketPath },
-            publishRoots: opts.publishRoots ?? [cacheDir],
-            ...(opts.leaseMs === undefined ? {} : { leaseMs: opts.leaseMs }),
-        });
-        if (!started.ok)
-            throw new Error(`cannot start the coordinator: ${started.error}`);
-        const record = { address: started.value.address, bearer, pid: process.pid };
-        const temp = `${recordPath}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        await (0,promises_namespaceObject.writeFile)(temp, JSON.stringify(record), { mode: 0o600 });
-        await (0,promises_namespaceObject.rename)(temp, recordPath);
-        const server = started.value;
-        return { client: new CoordinatorClient(server.address, bearer, server.call), bearer, server };
-    });
-}
-const socketOf = (r) => r.address.slice('unix:'.length);
-function discovery_parseRecord(text) {
-    if (text === undefined)
-        return undefined;
-    try {
-        const r = JSON.parse(text);
-        if (typeof r.address !== 'string' || !r.address.startsWith('unix:') || typeof r.bearer !== 'string')
-            return undefined;
-        return { address: r.address, bearer: r.bearer, pid: Number(r.pid) };
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Unix socket paths are limited to about 107 bytes; a long cache path gets a private directory of the temp dir
- * instead. That directory is never removed: other processes and jobs may still hold its address, and once its
- * name were free, another user could create it and answer them. The next server of this cache directory
- * reuses it, so there is one per cache directory, not one per server.
- */
-async function newSocketPath(dir, previous) {
-    const inside = (0,external_node_path_.join)(dir, 'sock');
-    if (Buffer.byteLength(inside) < 100)
-        return inside;
-    if (previous !== undefined && (0,external_node_path_.dirname)(previous) !== dir && (await isPrivateDir((0,external_node_path_.dirname)(previous))))
-        return previous;
-    // mkdtemp: a random name, created 0700 by this user, that fails rather than reuse an existing path.
-    return (0,external_node_path_.join)(await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-coordinator-')), 'sock');
-}
-/** A directory only this user can enter (not a symlink), as mkdtemp made it. */
-async function isPrivateDir(path) {
-    const st = await (0,promises_namespaceObject.lstat)(path).catch(() => undefined);
-    const uid = process.geteuid?.();
-    return !!st && st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0;
-}
-
-;// CONCATENATED MODULE: ./src/coordinator/job-coordinator.ts
-/** No coordinator: every claim builds and finishing does nothing (one process, its own memoization). */
-const soloCoordinator = {
-    env: {},
-    claim: () => Promise.resolve({ kind: 'build', finish: () => Promise.resolve() }),
-};
-
-;// CONCATENATED MODULE: ./src/coordinator/result-files.ts
-
-
-
-/**
- * How a finished job's result travels through the coordinator. The protocol moves flat, labelled files, so
- * the output tree is flattened into one label per file (`out~<URI-encoded path>`), and everything else —
- * logs, duration, and the manifest of the tree (every file's hash and mode, directories, symlinks) — goes into
- * one `result.json`. The receiver trusts none of it: it rebuilds the tree and checks it against the manifest
- * exactly as a cache restore is checked, and refuses paths and links that leave the output directory.
- */
-const OUT_PREFIX = 'out~';
-const RESULT = 'result.json';
-const labelOf = (path) => OUT_PREFIX + encodeURIComponent(path);
-/**
- * Writes `result.json` into `scratchDir` and answers the labelled files to finish with. Throws when the tree
- * cannot be published (a link out of it, a device or socket): the same trees the cache refuses to save.
- */
-async function resultFiles(outputDir, scratchDir, result) {
-    const tree = await describeTree(outputDir);
-    if (!tree.ok)
-        throw new Error(tree.error);
-    const files = {};
-    for (const e of tree.value)
-        if (e.type === 'file')
-            files[labelOf(e.path)] = (0,external_node_path_.join)(outputDir, e.path);
-    const meta = {
-        durationMs: result.durationMs,
-        stdout: result.stdout.toString('base64'),
-        stderr: result.stderr.toString('base64'),
-        entries: tree.value,
-    };
-    await (0,promises_namespaceObject.mkdir)(scratchDir, { recursive: true });
-    files[RESULT] = (0,external_node_path_.join)(scratchDir, RESULT);
-    await (0,promises_namespaceObject.writeFile)(files[RESULT], JSON.stringify(meta));
-    return files;
-}
-/**
- * Rebuilds an output tree from the files another holder finished with, checks it against its manifest, and
- * answers its logs. Throws on anything that does not verify; the caller then builds the job itself.
- */
-async function fromResultFiles(files, outputDir) {
-    const resultPath = files[RESULT];
-    if (resultPath === undefined)
-        throw new Error(`the result has no ${RESULT}`);
-    const meta = parseMeta(await (0,promises_namespaceObject.readFile)(resultPath, 'utf8'));
-    const expected = new Set([RESULT]);
-    for (const e of meta.entries)
-        if (e.type === 'file')
-            expected.add(labelOf(e.path));
-    for (const label of Object.keys(files))
-        if (!expected.has(label))
-            throw new Error(`the result has a file ${JSON.stringify(label)} it does not list`);
-    await (0,promises_namespaceObject.mkdir)(outputDir, { recursive: true });
-    for (const e of meta.entries)
-        if (e.type === 'dir')
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(outputDir, e.path), { recursive: true });
-    for (const e of meta.entries) {
-        if (e.type !== 'file')
-            continue;
-        const from = files[labelOf(e.path)];
-        if (from === undefined)
-            throw new Error(`the result lacks ${e.path}`);
-        const dest = (0,external_node_path_.join)(outputDir, e.path);
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
-        // A copy, never a link: a dependent that writes into its inputs must not change the coordinator's store.
-        await (0,promises_namespaceObject.copyFile)(from, dest, promises_namespaceObject.constants.COPYFILE_FICLONE | promises_namespaceObject.constants.COPYFILE_EXCL);
-        await (0,promises_namespaceObject.chmod)(dest, e.mode === 0o755 ? 0o755 : 0o644);
-    }
-    // Links last, so that no file above is ever written through one.
-    for (const e of meta.entries)
-        if (e.type === 'symlink')
-            await (0,promises_namespaceObject.symlink)(e.target, (0,external_node_path_.join)(outputDir, e.path));
-    const verified = await verifyTree(outputDir, meta);
-    if (!verified.ok)
-        throw new Error(`the result does not match its manifest: ${verified.error}`);
-    return {
-        stdout: Buffer.from(meta.stdout, 'base64'),
-        stderr: Buffer.from(meta.stderr, 'base64'),
-        durationMs: meta.durationMs,
-    };
-}
-/** result.json as the receiver accepts it: every path relative and inside, every link inside the tree. */
-function parseMeta(text) {
-    const bad = (why) => {
-        throw new Error(`${RESULT} is not valid: ${why}`);
-    };
-    let raw;
-    try {
-        raw = JSON.parse(text);
-    }
-    catch (e) {
-        return bad(e.message);
-    }
-    const m = raw;
-    if (typeof m !== 'object' || m === null)
-        return bad('not an object');
-    if (typeof m.durationMs !== 'number' || typeof m.stdout !== 'string' || typeof m.stderr !== 'string')
-        bad('missing logs or duration');
-    if (!Array.isArray(m.entries))
-        return bad('no manifest');
-    for (const e of m.entries) {
-        const x = e;
-        if (typeof x !== 'object' || x === null || typeof x.path !== 'string')
-            return bad('an entry without a path');
-        if (!isPlainRelative(x.path))
-            bad(`path ${JSON.stringify(x.path)} leaves the output directory`);
-        if (x.type === 'symlink') {
-            if (typeof x.target !== 'string' || symlinkEscapes(x.path, x.target))
-                bad(`symlink ${JSON.stringify(x.path)} points outside the output directory`);
-        }
-        else if (x.type !== 'file' && x.type !== 'dir')
-            bad(`entry ${JSON.stringify(x.path)} has no known type`);
-    }
-    // Before any link is created: one made through another link must not land outside the output directory.
-    const leaving = linkLeavingTree(m.entries);
-    if (leaving !== undefined)
-        bad(`symlink ${JSON.stringify(leaving)} points outside through other links`);
-    return m;
-}
-function isPlainRelative(path) {
-    if (path === '' || path.includes('\0') || external_node_path_.posix.isAbsolute(path))
-        return false;
-    return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
-}
-
-;// CONCATENATED MODULE: ./src/coordinator/shared-coordinator.ts
-
-
-
-
-
-
-
-/** How long a process that serves the coordinator stays up for others after its own run, at most. */
-const DRAIN_MS = 30 * 60 * 1000;
-/**
- * The engine's JobCoordinator over the shared Start/Finish coordinator of a cache directory.
- * Deals with: claiming keys, publishing results as labelled files, renewing leases while a job builds, and
- * finding a new coordinator when the serving process is gone. Coordinator trouble never fails a build: the
- * job is then built without one, with a warning.
- */
-class shared_coordinator_SharedCoordinator {
-    #c;
-    /** The rediscovery under way, if any: every claim that lost the server awaits this one. */
-    #rediscovering;
-    /** Every server this process started; closed on `close`, whichever is current. */
-    #servers = new Set();
-    #cacheDir;
-    #o;
-    #warned = false;
-    constructor(c, cacheDir, o) {
-        this.#c = c;
-        this.#cacheDir = cacheDir;
-        this.#o = o;
-        this.#adopt(c);
-    }
-    /**
-     * Joins or starts the coordinator of `cacheDir`. Should that fail (a socket that cannot be created, a server
-     * that refuses our token), the run goes on without one, with a warning: coordination saves work, it is never
-     * a reason to fail a build.
-     */
-    static async open(cacheDir, opts) {
-        const o = { ...opts, leaseMs: opts.leaseMs ?? 10_000 };
-        try {
-            return new shared_coordinator_SharedCoordinator(await joinOrStartCoordinator(cacheDir, discoveryOptions(o)), cacheDir, o);
-        }
-        catch (e) {
-            opts.onWarning(`${e.message}; jobs run without a coordinator`);
-            return { ...soloCoordinator, close: () => Promise.resolve() };
-        }
-    }
-    get env() {
-        return coordinatorEnv(this.#c.client.address, this.#c.bearer);
-    }
-    /** True when this process serves the coordinator (tests and diagnostics). */
-    get serving() {
-        return this.#c.server !== undefined;
-    }
-    async claim(key) {
-        for (let attempt = 0; attempt < 3; attempt++) {
-            const c = this.#c;
-            const client = c.client;
-            const r = await client.start(key);
-            if (r.ok) {
-                if ('token' in r.value)
-                    return this.#buildClaim(client, key, r.value.token);
-                const files = r.value.extra;
-                // No files: the holder saved the result to the cache this coordinator belongs to.
-                if (Object.keys(files).length === 0)
-                    return { kind: 'cached' };
-                return { kind: 'reuse', restore: (outputDir) => fromResultFiles(files, outputDir) };
-            }
-            if (r.error.reason === 'build-failed')
-                return { kind: 'failed', error: r.error.message };
-            // The serving process went away, is shutting down, or was replaced by a server with a token of its own
-            // (401): find or become the next one, and ask again.
-            if (r.error.reason === 'unreachable' ||
-                (r.error.reason === 'refused' && (r.error.status === 503 || r.error.status === 401))) {
-                await this.#rediscover(c);
-                continue;
-            }
-            this.#warn(`the coordinator refused ${key}: ${r.error.message}`);
-            break;
-        }
-        return { kind: 'build', finish: () => Promise.resolve() };
-    }
-    #buildClaim(client, key, token) {
-        const stopRenewing = client.holdLease(key, token, Math.max(20, Math.floor(this.#o.leaseMs / 4)));
-        return {
-            kind: 'build',
-            finish: async (result) => {
-                stopRenewing();
-                if ('error' in result) {
-                    await client.finish(key, token, { error: result.error });
-                    return;
-                }
-                // In the shared cache already: publishing no files tells waiters to restore it from there, and spares
-                // copying every output into the coordinator's store.
-                if (result.inCache) {
-                    await client.finish(key, token, { extra: {} });
-                    return;
-                }
-                const scratch = (0,external_node_path_.join)(this.#cacheDir, 'coordinator', 'scratch', `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-                try {
-                    let extra;
-                    try {
-                        extra = await resultFiles(result.outputDir, scratch, result);
-                    }
-                    catch (e) {
-                        // Not publishable (a link out of the tree): without a finish, the lease runs out and a waiter
-                        // builds it itself, as it would for an output the cache refuses.
-                        this.#warn(`could not publish ${key}: ${e.message}`);
-                        return;
-                    }
-                    const r = await client.finish(key, token, { extra });
-                    if (!r.ok && r.error.reason !== 'unreachable')
-                        this.#warn(`could not publish ${key}: ${r.error.message}`);
-                }
-                finally {
-                    await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
-                }
-            },
-        };
-    }
-    /**
-     * Finds or becomes the next server after `lost` stopped answering, once per loss: claims that noticed the same
-     * loss share one rediscovery, and a claim that noticed it after a new server was found just asks again.
-     */
-    async #rediscover(lost) {
-        if (this.#c !== lost)
-            return;
-        this.#rediscovering ??= (async () => {
-            lost.client.close();
-            try {
-                const next = await joinOrStartCoordinator(this.#cacheDir, discoveryOptions(this.#o));
-                this.#adopt(next);
-                this.#c = next;
-            }
-            catch (e) {
-                this.#warn(e.message);
-            }
-        })().finally(() => (this.#rediscovering = undefined));
-        await this.#rediscovering;
-    }
-    #adopt(c) {
-        if (c.server)
-            this.#servers.add(c.server);
-        this.#o.onSecret?.(c.bearer);
-    }
-    #warn(message) {
-        if (this.#warned)
-            return;
-        this.#warned = true;
-        this.#o.onWarning(`${message}; building without the coordinator where needed`);
-    }
-    /**
-     * Stops serving only once no other process builds or waits through this one; with `drain: false`
-     * (an interrupted run) it stops at once, and the others take over.
-     */
-    async close(opts = { drain: true }) {
-        await this.#rediscovering;
-        this.#c.client.close();
-        const servers = [...this.#servers];
-        this.#servers.clear();
-        await Promise.all(servers.map(async (server) => {
-            if (opts.drain)
-                await server.drain(DRAIN_MS);
-            await server.close();
-        }));
-    }
-}
-function discoveryOptions(o) {
-    return { leaseMs: o.leaseMs, ...(o.publishRoots ? { publishRoots: o.publishRoots } : {}) };
-}
-
+// EXTERNAL MODULE: ./src/cache/remote/open-remote.ts + 9 modules
+var open_remote = __nccwpck_require__(1925);
 ;// CONCATENATED MODULE: ./src/util/rename-replacing.ts
 
 /** Renames `from` onto `to`, removing whatever is at `to` first only when the rename finds something there. */
 async function renameReplacing(from, to) {
     try {
-        await (0,promises_namespaceObject.rename)(from, to);
+        await (0,promises_.rename)(from, to);
     }
     catch (e) {
         const code = e.code;
         if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR')
             throw e;
-        await (0,promises_namespaceObject.rm)(to, { recursive: true, force: true });
-        await (0,promises_namespaceObject.rename)(from, to);
+        await (0,promises_.rm)(to, { recursive: true, force: true });
+        await (0,promises_.rename)(from, to);
     }
 }
 
-;// CONCATENATED MODULE: ./src/util/unreachable.ts
-/** Put in the `default:` of a switch over a union so that a new member is a compile error. */
-function unreachable_unreachable(value) {
-    throw new Error(`unreachable: ${JSON.stringify(value)}`);
-}
-
-;// CONCATENATED MODULE: ./src/ids/canonical.ts
-
-/**
- * The canonical encoding that keys are hashed over: a sequence of fields, each written as
- * `<tag> <byte length>\n<bytes>\n`. Length prefixes make it unambiguous (["ab","c"] ≠ ["a","bc"]) without escaping,
- * and lists are preceded by their count so a list's end is never confused with the next field.
- * docs/key-encoding.md describes it byte by byte; golden tests in test/unit/ids/ pin it.
- */
-class CanonicalHasher {
-    // Fields are gathered into one string and hashed once: one hash update per field measured 3× slower.
-    pending = '';
-    /** Appends one field: a tag and a string value (UTF-8). */
-    field(tag, value) {
-        this.pending += tag + ' ' + utf8Length(value) + '\n' + value + '\n';
-        return this;
-    }
-    /**
-     * Appends the fields of one input (`path`, `mode`, `digest`, and `link` when given) in one step: the same bytes
-     * as one field() call each, built with one concatenation because this runs once per input of every job (a
-     * million times in a large graph). `mode`, `digest` and `link` are ASCII.
-     */
-    input(path, mode, digest, link) {
-        this.pending +=
-            'path ' +
-                utf8Length(path) +
-                '\n' +
-                path +
-                '\nmode ' +
-                mode.length +
-                '\n' +
-                mode +
-                '\ndigest ' +
-                digest.length +
-                '\n' +
-                digest +
-                '\n';
-        if (link !== undefined)
-            this.pending += 'link ' + link.length + '\n' + link + '\n';
-        return this;
-    }
-    /** Appends a list's length. */
-    count(tag, n) {
-        return this.field(tag, String(n));
-    }
-    /** The SHA-1 of everything appended, as 40 lower-case hex characters. */
-    hex() {
-        return (0,external_node_crypto_.createHash)('sha1').update(this.pending, 'utf8').digest('hex');
-    }
-    /** The bytes hashed so far, for documentation and debugging (`disbuild explain`). */
-    bytes() {
-        return Buffer.from(this.pending, 'utf8');
-    }
-}
-/** UTF-8 byte length, without Buffer.byteLength's call cost for the usual all-ASCII string. */
-function utf8Length(s) {
-    for (let i = 0; i < s.length; i++)
-        if (s.charCodeAt(i) > 0x7f)
-            return Buffer.byteLength(s, 'utf8');
-    return s.length;
-}
-/** Sorts by UTF-16 code units: the same order on every machine and locale (never localeCompare). */
-function compareCodeUnits(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/ids/resolve-input.ts
-/**
- * Where reading an input path leads: symbolic links followed one component at a time, as the kernel does, over any
- * view of a directory tree (the disk, or a commit's tree). The CLI and the pre-push hook resolve inputs with this
- * same walk, so they agree on every link: which file an input reads, and which inputs are errors.
- *
- * Inputs must stay inside the source directory: a link that leads above it, or an absolute link (whose meaning
- * depends on where the checkout sits, so a commit alone cannot say what it reads), is refused.
- */
-/** Links followed while resolving one path before giving up, as Linux's ELOOP limit. */
-const MAX_LINKS = 40;
-/** Resolves `path` (relative, '/'-separated, normalised) to the file reading it yields, or says why it cannot. */
-function resolveInput(view, path) {
-    const pending = path.split('/').reverse();
-    let real = '';
-    let links = 0;
-    let via; // the last link followed, for messages
-    let finalKind = 'dir';
-    while (pending.length > 0) {
-        const c = pending.pop();
-        if (c === '' || c === '.')
-            continue;
-        if (c === '..') {
-            if (real === '')
-                return outside(path, via);
-            real = real.slice(0, Math.max(0, real.lastIndexOf('/')));
-            finalKind = 'dir';
-            continue;
-        }
-        const candidate = real === '' ? c : real + '/' + c;
-        const kind = view.kind(candidate);
-        if (kind === 'link') {
-            if (++links > MAX_LINKS)
-                return { ok: false, problem: `input ${path}: too many levels of symbolic links` };
-            const text = view.linkText(candidate);
-            via = `${candidate} -> ${text}`;
-            if (text.startsWith('/')) {
-                return {
-                    ok: false,
-                    problem: `input ${path} goes through the absolute symbolic link ${via}: links an input goes through must be relative and stay inside the source directory`,
-                };
-            }
-            pending.push(...text.split('/').reverse());
-            continue;
-        }
-        const last = pending.length === 0 || pending.every((p) => p === '' || p === '.');
-        if (kind === 'missing' || (!last && kind !== 'dir')) {
-            return via === undefined
-                ? { ok: false, problem: `input file ${path} does not exist`, missing: true }
-                : { ok: false, problem: `input ${path} is a dangling symbolic link (${via}: no such file)` };
-        }
-        real = candidate;
-        finalKind = kind;
-        if (last)
-            break;
-    }
-    if (finalKind === 'file')
-        return { ok: true, real, linked: via !== undefined };
-    if (finalKind === 'dir')
-        return { ok: false, problem: `input ${path} is a directory; list its files` };
-    return { ok: false, problem: `input ${path} is not a regular file or a symbolic link` };
-}
-/**
- * The path of the link that `path` itself is (its last component, once its parent directories are resolved), or
- * undefined when it is not a link. Only worth asking when `resolveInput` said a link was followed.
- */
-function ownLink(view, path) {
-    const slash = path.lastIndexOf('/');
-    let dir = '';
-    if (slash >= 0) {
-        const parent = resolveDir(view, path.slice(0, slash));
-        if (parent === undefined)
-            return undefined;
-        dir = parent;
-    }
-    const candidate = (dir === '' ? '' : dir + '/') + path.slice(slash + 1);
-    return view.kind(candidate) === 'link' ? candidate : undefined;
-}
-function resolveDir(view, dir) {
-    // A directory resolves as a file does, but must end at a directory: walk it with a marker file name and drop it.
-    const probe = {
-        kind: (p) => (p.endsWith('/\0') || p === '\0' ? 'file' : view.kind(p)),
-        linkText: (p) => view.linkText(p),
-    };
-    const r = resolveInput(probe, dir + '/\0');
-    return r.ok ? r.real.slice(0, -2) : undefined;
-}
-function outside(path, via) {
-    return {
-        ok: false,
-        problem: `input ${path} resolves outside the source directory${via === undefined ? '' : ` (through ${via})`}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/ids/git-blob.ts
-
-
-
-/** Git's blob ID of some bytes: SHA-1 of `blob <size>\0<bytes>`, exactly what `git hash-object` prints. */
-function blobId(bytes) {
-    const b = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
-    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${b.length}\0`).update(b).digest('hex');
-}
-/** Files up to this size are read in one call; larger ones are streamed so memory stays bounded. */
-const SMALL_FILE = 1024 * 1024;
-/** Large files streamed at once: enough to keep a disk busy, few enough to bound memory (32 × 64 KB). */
-const CONCURRENCY = 32;
-/**
- * The stat data of what each state was read from (see `statStamp`), for the check before saving that an input did
- * not change during the run. Kept beside the states, not in them: states are compared across digest sources, and
- * the git index's states have none.
- */
-const stamps = new WeakMap();
-/** The stamp recorded when `state` was read from disk, or undefined when it came from git. */
-function stampOf(state) {
-    return stamps.get(state);
-}
-/** The stamp of `st`, appended to `link`'s when given. */
-function statStamp(st, link) {
-    const s = [st.ino, st.size, st.mtimeMs, st.ctimeMs, st.mode];
-    if (link)
-        s.push(link.ino, link.size, link.mtimeMs, link.ctimeMs, link.mode);
-    return s;
-}
-/** Whether two stamps are equal. */
-function sameStamp(a, b) {
-    return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-/**
- * The disk under `root` as a TreeView for `resolveInput`. Directories and links are remembered (inputs come many to
- * a directory); files are not, but the stat data of the last file looked at is kept for the reader.
- */
-class DiskView {
-    root;
-    known = new Map();
-    realDirs = new Map();
-    linkBytes = new Map();
-    /** The stat data of the last path `kind` found to be a file. */
-    lastFile;
-    constructor(root) {
-        this.root = root;
-    }
-    kind(path) {
-        const known = this.known.get(path);
-        if (known !== undefined)
-            return known;
-        const st = (0,external_node_fs_.lstatSync)(this.root + '/' + path, { throwIfNoEntry: false });
-        if (st === undefined)
-            return 'missing';
-        if (st.isFile()) {
-            this.lastFile = st;
-            return 'file';
-        }
-        const k = st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'link' : 'other';
-        this.known.set(path, k);
-        return k;
-    }
-    /** Whether `dir` (relative, '' for the root) is a directory reached without following a link. */
-    isRealDir(dir) {
-        if (dir === '')
-            return true;
-        let real = this.realDirs.get(dir);
-        if (real === undefined) {
-            const slash = dir.lastIndexOf('/');
-            real = this.isRealDir(slash < 0 ? '' : dir.slice(0, slash)) && this.kind(dir) === 'dir';
-            this.realDirs.set(dir, real);
-        }
-        return real;
-    }
-    linkText(path) {
-        return this.link(path).toString('utf8');
-    }
-    link(path) {
-        let b = this.linkBytes.get(path);
-        if (b === undefined) {
-            b = (0,external_node_fs_.readlinkSync)(this.root + '/' + path, { encoding: 'buffer' });
-            this.linkBytes.set(path, b);
-        }
-        return b;
-    }
-}
-/**
- * Reads one input and digests what reading it yields: links are followed inside `root` (see resolve-input.ts), the
- * mode is the owner's execute bit of the file reached (git's `ce_mode_from_stat`), and an input that is itself a
- * link also records the blob ID of its link text. The digest is git's blob ID of the bytes on disk, as
- * `git hash-object --no-filters` prints it.
- */
-async function digestFromDisk(root, rel, view = new DiskView(root)) {
-    // Synchronous metadata and small reads: per-call thread-pool round trips cost more than the work itself.
-    // The usual input, a file in a directory reached without links, is one lstat; anything else takes the walk.
-    const slash = rel.lastIndexOf('/');
-    let st;
-    let real = rel;
-    let link;
-    let linkStats;
-    if (view.isRealDir(slash < 0 ? '' : rel.slice(0, slash)) && !rel.endsWith('/.') && !rel.endsWith('/..')) {
-        st = (0,external_node_fs_.lstatSync)(root + '/' + rel, { throwIfNoEntry: false });
-        if (st === undefined)
-            return { missing: true };
-    }
-    if (st === undefined || !st.isFile()) {
-        const r = resolveInput(view, rel);
-        if (!r.ok)
-            return r.missing ? { missing: true } : { problem: r.problem };
-        st = view.lastFile;
-        real = r.real;
-        const own = r.linked ? ownLink(view, rel) : undefined;
-        if (own !== undefined) {
-            link = blobId(view.link(own));
-            linkStats = (0,external_node_fs_.lstatSync)(root + '/' + own);
-        }
-    }
-    const mode = st.mode & 0o100 ? 'executable' : 'regular';
-    const path = root + '/' + real;
-    let digest;
-    if (st.size <= SMALL_FILE) {
-        const bytes = (0,external_node_fs_.readFileSync)(path);
-        // A file rewritten between lstat and read: digest it again rather than mix two versions' size and bytes.
-        if (bytes.length !== st.size)
-            return digestFromDisk(root, rel, new DiskView(root));
-        digest = blobId(bytes);
-    }
-    else {
-        const hash = (0,external_node_crypto_.createHash)('sha1').update(`blob ${st.size}\0`);
-        let read = 0;
-        for await (const chunk of (0,external_node_fs_.createReadStream)(path)) {
-            hash.update(chunk);
-            read += chunk.length;
-        }
-        if (read !== st.size)
-            return digestFromDisk(root, rel, new DiskView(root));
-        digest = hash.digest('hex');
-    }
-    const state = link === undefined ? { mode, digest } : { mode, digest, link };
-    stamps.set(state, statStamp(st, linkStats));
-    return state;
-}
-/**
- * The fallback outside git (and the reader of changed and converted files inside it): digests every path from disk
- * with bounded concurrency. Gives exactly the blob IDs git gives unconverted files, so keys do not depend on which
- * path ran.
- */
-async function git_blob_streamDigests(sourceDir, paths) {
-    const out = new Map();
-    const view = new DiskView(sourceDir);
-    let next = 0;
-    const worker = async () => {
-        while (next < paths.length) {
-            const p = paths[next++];
-            out.set(p, await digestFromDisk(sourceDir, p, view));
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, paths.length) }, worker));
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/ids/git-command.ts
-
-
-/**
- * `git <args>` output as UTF-8 text (with `-z`, git writes paths unquoted). Decoded as it arrives, so a large
- * listing is never held as chunks, a joined buffer and a string at once (the peak memory of a 100,000-job graph).
- *
- * Spawned directly rather than through simple-git: on a 100,000-file index, `ls-files -s -z` took 53 ms this way
- * against 63–75 ms through simple-git (which queues every task and gathers its output itself), and here only the
- * `-z` text is needed, parsed by git-output.ts.
- */
-function gitText(cwd, args, options = {}) {
-    return new Promise((resolve) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
-            cwd,
-            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-            ...(options.env ? { env: options.env } : {}),
-        });
-        // git may exit before reading all of its input (an error): the broken pipe is its exit code's to report.
-        child.stdin?.on('error', () => undefined);
-        child.stdin?.end(options.input);
-        // Decoded chunk by chunk (a multi-byte character split across chunks is handled by the stream's decoder).
-        child.stdout.setEncoding('utf8');
-        let out = '';
-        const errOut = [];
-        child.stdout.on('data', (s) => (out += s));
-        child.stderr.on('data', (b) => errOut.push(b));
-        child.on('error', (e) => resolve(result_err(`git ${args[0] ?? ''}: ${e.message}`)));
-        child.on('close', (code) => {
-            if (code === 0)
-                resolve(result_ok(out));
-            else
-                resolve(result_err(`git ${args.join(' ')}: ${Buffer.concat(errOut).toString('utf8').trim()}`));
-        });
-    });
-}
-/**
- * Where `dir` sits in its git work tree (`''` at the top, `sub/dir/` below it), or undefined when `dir` is not in
- * a work tree (no repository, a bare one, inside `.git`, or no git binary).
- */
-async function git_command_workTreePrefix(dir) {
-    const r = await gitText(dir, ['rev-parse', '--is-inside-work-tree', '--show-prefix']);
-    if (!r.ok)
-        return undefined;
-    const [inside, prefix] = r.value.split('\n');
-    return inside === 'true' ? (prefix ?? '') : undefined;
-}
-/** `git <args>` output as bytes (object contents, which need not be UTF-8), fed `input` on stdin. */
-function gitBytes(cwd, args, input) {
-    return new Promise((resolve) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-        const out = [];
-        const errOut = [];
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(input);
-        child.stdout.on('data', (b) => out.push(b));
-        child.stderr.on('data', (b) => errOut.push(b));
-        child.on('error', (e) => resolve(result_err(`git ${args[0] ?? ''}: ${e.message}`)));
-        child.on('close', (code) => {
-            if (code === 0)
-                resolve(result_ok(Buffer.concat(out)));
-            else
-                resolve(result_err(`git ${args.join(' ')}: ${Buffer.concat(errOut).toString('utf8').trim()}`));
-        });
-    });
-}
-
+// EXTERNAL MODULE: ./src/util/unreachable.ts
+var util_unreachable = __nccwpck_require__(3914);
+// EXTERNAL MODULE: ./src/ids/canonical.ts
+var canonical = __nccwpck_require__(7536);
+// EXTERNAL MODULE: ./src/ids/git-blob.ts
+var git_blob = __nccwpck_require__(9236);
+// EXTERNAL MODULE: ./src/ids/git-command.ts
+var git_command = __nccwpck_require__(8750);
 ;// CONCATENATED MODULE: ./src/ids/git-conversions.ts
 /**
  * Which paths git converts between their blob and the work tree, and the settings that decide it: the git calls
@@ -36279,14 +33126,14 @@ function converts(attrs, autocrlf) {
  */
 async function convertedPaths(dir, paths, settings, options = {}) {
     if (paths.length === 0)
-        return result_ok(new Set());
-    const answer = await gitText(dir, ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) });
-    return answer.ok ? result_ok(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
+        return (0,result.ok)(new Set());
+    const answer = await (0,git_command/* gitText */.q_)(dir, ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) });
+    return answer.ok ? (0,result.ok)(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
 }
 /** The settings that decide conversions and modes, from `git config`; git's defaults when none is set. */
 async function readSettings(dir) {
     // Exit code 1 means none of the keys is set.
-    const r = await gitText(dir, ['config', '-z', '--get-regexp', SETTINGS_REGEXP]);
+    const r = await (0,git_command/* gitText */.q_)(dir, ['config', '-z', '--get-regexp', SETTINGS_REGEXP]);
     return parseSettings(r.ok ? r.value : '');
 }
 /**
@@ -36358,7 +33205,7 @@ function parseListing(text, format, paths, prefix = '') {
         const path = wanted.get(text.slice(tab + 1 + prefix.length, end));
         if (path === undefined)
             return;
-        const state = git_output_parseMeta(text, start, tab, format);
+        const state = parseMeta(text, start, tab, format);
         if (state)
             found.set(path, state);
     });
@@ -36388,7 +33235,7 @@ function parseTreeEntries(text, prefix = '') {
     forEachRecord(text, (start, tab, end) => {
         if (!text.startsWith(prefix, tab + 1))
             return;
-        entries.set(text.slice(tab + 1 + prefix.length, end), git_output_parseMeta(text, start, tab, 'ls-tree') ?? 'other');
+        entries.set(text.slice(tab + 1 + prefix.length, end), parseMeta(text, start, tab, 'ls-tree') ?? 'other');
     });
     return entries;
 }
@@ -36429,7 +33276,7 @@ function lsFilesHead(text, start, tab) {
  * The mode and blob ID of the record `text[start, tab)`. The usual layout is read at fixed offsets (slicing and
  * splitting every record tripled the parse time of a 100,000-file index); anything else takes the general path.
  */
-function git_output_parseMeta(text, start, tab, format) {
+function parseMeta(text, start, tab, format) {
     if (format === 'ls-files') {
         const mode = lsFilesHead(text, start, tab);
         if (mode === undefined)
@@ -36478,6 +33325,8 @@ function parseDirtyPaths(text, prefix = '') {
     return dirty;
 }
 
+// EXTERNAL MODULE: ./src/ids/resolve-input.ts
+var resolve_input = __nccwpck_require__(6915);
 ;// CONCATENATED MODULE: ./src/ids/commit-digests.ts
 /**
  * Digests as of a commit (the pre-push hook): what a checkout of that commit would hold, without making one.
@@ -36504,10 +33353,10 @@ function parseDirtyPaths(text, prefix = '') {
  */
 async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
     if (commit.startsWith('-'))
-        return result_err(`not a commit: ${JSON.stringify(commit)}`);
+        return (0,result/* err */._)(`not a commit: ${JSON.stringify(commit)}`);
     const [prefix = '', listed, settings] = await Promise.all([
-        git_command_workTreePrefix(repoDir),
-        gitText(repoDir, ['ls-tree', '-r', '-z', '--full-tree', commit]),
+        (0,git_command/* workTreePrefix */.wP)(repoDir),
+        (0,git_command/* gitText */.q_)(repoDir, ['ls-tree', '-r', '-z', '--full-tree', commit]),
         readSettings(repoDir),
     ]);
     if (!listed.ok)
@@ -36528,12 +33377,12 @@ async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
                 return loaded;
             view = loaded.value;
         }
-        const r = resolveInput(view, p);
+        const r = (0,resolve_input/* resolveInput */.x)(view, p);
         if (!r.ok) {
             out.set(p, r.missing ? { missing: true } : { problem: r.problem });
             continue;
         }
-        const own = r.linked ? ownLink(view, p) : undefined;
+        const own = r.linked ? (0,resolve_input/* ownLink */.R)(view, p) : undefined;
         const target = view.entry(r.real);
         resolved.set(p, { real: r.real, ...fileOf(target), ...(own ? { link: view.entry(own).digest } : {}) });
     }
@@ -36544,7 +33393,7 @@ async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
         const digest = checkedOut.value.get(r.real) ?? r.digest;
         out.set(p, r.link === undefined ? { mode: r.mode, digest } : { mode: r.mode, digest, link: r.link });
     }
-    return result_ok(out);
+    return (0,result.ok)(out);
 }
 /** A blob entry as a file: with `core.symlinks=false` a link is checked out as a file holding its text. */
 function fileOf(e) {
@@ -36560,14 +33409,14 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
         files.set(r.real, r);
     const out = new Map();
     if (files.size === 0)
-        return result_ok(out);
-    const temp = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-checkout-'));
+        return (0,result.ok)(out);
+    const temp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-checkout-'));
     try {
         const index = (0,external_node_path_.join)(temp, 'index');
         // The commit's attribute files in an index of their own: `check-attr --cached` then answers for the commit.
         const attrs = attributeFiles(listing);
         if (attrs.length > 0) {
-            const made = await gitText(repoDir, ['update-index', '-z', '--index-info'], {
+            const made = await (0,git_command/* gitText */.q_)(repoDir, ['update-index', '-z', '--index-info'], {
                 input: attrs.join('\0') + '\0',
                 env: { ...process.env, GIT_INDEX_FILE: index },
             });
@@ -36581,8 +33430,8 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
         if (!converted.ok)
             return converted;
         if (converted.value.size === 0)
-            return result_ok(out);
-        const gitDir = await gitText(repoDir, ['rev-parse', '--absolute-git-dir']);
+            return (0,result.ok)(out);
+        const gitDir = await (0,git_command/* gitText */.q_)(repoDir, ['rev-parse', '--absolute-git-dir']);
         if (!gitDir.ok)
             return gitDir;
         const wt = (0,external_node_path_.join)(temp, 'wt');
@@ -36596,22 +33445,22 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
             const r = files.get(real);
             return `${r.mode === 'executable' ? '100755' : '100644'} ${r.digest}\t${prefix}${real}`;
         });
-        const added = await gitText(repoDir, ['update-index', '-z', '--index-info'], {
+        const added = await (0,git_command/* gitText */.q_)(repoDir, ['update-index', '-z', '--index-info'], {
             input: lines.join('\0') + '\0',
             env,
         });
         if (!added.ok)
             return added;
-        await (0,promises_namespaceObject.mkdir)(wt);
-        const written = await gitText(wt, ['checkout-index', '--all', '--force'], { env });
+        await (0,promises_.mkdir)(wt);
+        const written = await (0,git_command/* gitText */.q_)(wt, ['checkout-index', '--all', '--force'], { env });
         if (!written.ok)
             return written;
         for (const real of converted.value)
-            out.set(real, blobId(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(wt, prefix + real))));
-        return result_ok(out);
+            out.set(real, (0,git_blob/* blobId */.zA)(await (0,promises_.readFile)((0,external_node_path_.join)(wt, prefix + real))));
+        return (0,result.ok)(out);
     }
     finally {
-        await (0,promises_namespaceObject.rm)(temp, { recursive: true, force: true });
+        await (0,promises_.rm)(temp, { recursive: true, force: true });
     }
 }
 /** A commit's tree under the source directory as a TreeView, with the text of its links. */
@@ -36643,14 +33492,14 @@ class CommitView {
         const links = new Map();
         if (settings.symlinks && linkIds.size > 0) {
             const ids = [...new Set(linkIds.values())];
-            const batch = await gitBytes(repoDir, ['cat-file', '--batch'], ids.join('\n') + '\n');
+            const batch = await (0,git_command/* gitBytes */.s0)(repoDir, ['cat-file', '--batch'], ids.join('\n') + '\n');
             if (!batch.ok)
                 return batch;
             const texts = parseBatch(batch.value);
             for (const [path, id] of linkIds)
                 links.set(path, texts.get(id) ?? '');
         }
-        return result_ok(new CommitView(entries, dirs, links, settings.symlinks));
+        return (0,result.ok)(new CommitView(entries, dirs, links, settings.symlinks));
     }
     entry(path) {
         const e = this.entries.get(path);
@@ -36724,7 +33573,7 @@ function parseBatch(out) {
 async function workingTreeDigests(sourceDir, paths, listings = file_digest_startWorkTreeListings(sourceDir)) {
     const prefix = await listings.prefix;
     if (prefix === undefined)
-        return result_err(`${sourceDir} is not inside a git work tree`);
+        return (0,result/* err */._)(`${sourceDir} is not inside a git work tree`);
     const listed = await listings.index;
     if (!listed.ok)
         return listed;
@@ -36740,7 +33589,7 @@ async function workingTreeDigests(sourceDir, paths, listings = file_digest_start
     const converting = infoAttributes === undefined ||
         attributeFilesExist(sourceDir, prefix, candidates, infoAttributes, settings)
         ? convertedPaths(sourceDir, candidates, settings)
-        : Promise.resolve(result_ok(new Set(settings.autocrlf ? candidates : [])));
+        : Promise.resolve((0,result.ok)(new Set(settings.autocrlf ? candidates : [])));
     const changed = await listings.status;
     if (!changed.ok)
         return changed;
@@ -36765,10 +33614,10 @@ async function workingTreeDigests(sourceDir, paths, listings = file_digest_start
                 toRead.push(p);
         }
     }
-    for (const [p, state] of await git_blob_streamDigests(sourceDir, toRead))
+    for (const [p, state] of await (0,git_blob/* streamDigests */._h)(sourceDir, toRead))
         out.set(p, state);
     // Every symlink entry was among the paths read: what is left of the index are files.
-    return result_ok(out);
+    return (0,result.ok)(out);
 }
 /**
  * Starts the fast path's git calls. They depend on the directory only, not on the graph, so a caller can start
@@ -36777,7 +33626,7 @@ async function workingTreeDigests(sourceDir, paths, listings = file_digest_start
  */
 function file_digest_startWorkTreeListings(sourceDir) {
     // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
-    const place = gitText(sourceDir, [
+    const place = (0,git_command/* gitText */.q_)(sourceDir, [
         'rev-parse',
         '--is-inside-work-tree',
         '--show-prefix',
@@ -36787,8 +33636,8 @@ function file_digest_startWorkTreeListings(sourceDir) {
     return {
         startedAt: Date.now(),
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-        index: gitText(sourceDir, ['ls-files', '-s', '-v', '-z', '--', '.']),
-        status: gitText(sourceDir, [
+        index: (0,git_command/* gitText */.q_)(sourceDir, ['ls-files', '-s', '-v', '-z', '--', '.']),
+        status: (0,git_command/* gitText */.q_)(sourceDir, [
             'status',
             '--porcelain=v1',
             '-z',
@@ -36825,7 +33674,7 @@ async function file_digest_unchangedIndexedFiles(listings) {
  */
 async function chooseDigests(sourceDir, paths, listings) {
     const fast = await workingTreeDigests(sourceDir, paths, listings);
-    return fast.ok ? fast.value : git_blob_streamDigests(sourceDir, paths);
+    return fast.ok ? fast.value : (0,git_blob/* streamDigests */._h)(sourceDir, paths);
 }
 /** The streaming fallback as a DigestSource. */
 function streamSource(sourceDir) {
@@ -36896,14 +33745,14 @@ class InputRecheck {
         const st = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
         if (st === undefined)
             return true;
-        const stamp = stampOf(state);
+        const stamp = (0,git_blob/* stampOf */.Zs)(state);
         if (stamp !== undefined) {
-            return !sameStamp(statStamp(st, state.link === undefined ? undefined : (0,external_node_fs_.lstatSync)(path)), stamp);
+            return !(0,git_blob/* sameStamp */.kQ)((0,git_blob/* statStamp */.AS)(st, state.link === undefined ? undefined : (0,external_node_fs_.lstatSync)(path)), stamp);
         }
         return st.ctimeMs < this.since - CLOCK_MARGIN_MS ? false : 'read';
     }
     async #changedByContent(p, state) {
-        const now = await digestFromDisk(this.sourceDir, p);
+        const now = await (0,git_blob/* digestFromDisk */.cB)(this.sourceDir, p);
         return (!('digest' in now) || now.digest !== state.digest || now.mode !== state.mode || now.link !== state.link);
     }
 }
@@ -36959,12 +33808,12 @@ function computeKeys(graph, digests, salt) {
     const problems = [];
     const keyOf = (label) => keys.get(label);
     for (const job of topologicalOrder(graph)) {
-        const h = new CanonicalHasher().field('schema', KEY_SCHEMA).field('salt', salt);
+        const h = new canonical/* CanonicalHasher */.A().field('schema', KEY_SCHEMA).field('salt', salt);
         encodeInputs(h, job, digests, problems);
         h.count('cmds', job.cmds.length);
         for (const cmd of job.cmds)
             encodeCmd(h, cmd, keyOf);
-        const depKeys = job.deps.map(keyOf).sort(compareCodeUnits);
+        const depKeys = job.deps.map(keyOf).sort(canonical/* compareCodeUnits */.U);
         h.count('deps', depKeys.length);
         for (const k of depKeys)
             h.field('key', k);
@@ -36972,7 +33821,7 @@ function computeKeys(graph, digests, salt) {
         // The one place job keys are minted.
         keys.set(job.label, h.hex());
     }
-    return problems.length > 0 ? result_err(problems) : result_ok(keys);
+    return problems.length > 0 ? (0,result/* err */._)(problems) : (0,result.ok)(keys);
 }
 /**
  * In-place output globs, in the producer's order, only when the job has them: a graph without `Outputs` keys
@@ -37008,7 +33857,7 @@ function encodeInputs(h, job, digests, problems) {
 function sortedUnique(inputs) {
     for (let i = 1; i < inputs.length; i++) {
         if (!(inputs[i - 1] < inputs[i]))
-            return [...new Set(inputs)].sort(compareCodeUnits);
+            return [...new Set(inputs)].sort(canonical/* compareCodeUnits */.U);
     }
     return inputs;
 }
@@ -37030,7 +33879,7 @@ function encodeCmd(h, cmd, keyOf) {
             encodeTemplate(h, cmd.workingDirectory, keyOf);
             return;
         default:
-            unreachable_unreachable(cmd);
+            (0,util_unreachable/* unreachable */.H)(cmd);
     }
 }
 function encodeTemplate(h, template, keyOf) {
@@ -37052,7 +33901,7 @@ function encodeTemplate(h, template, keyOf) {
                 h.field('dep', keyOf(p.label));
                 break;
             default:
-                unreachable_unreachable(p);
+                (0,util_unreachable/* unreachable */.H)(p);
         }
     }
 }
@@ -37102,7 +33951,7 @@ async function keyGraphWith(graph, source, salt) {
  */
 async function keyGraph(graph, sourceDir, salt, listings) {
     const r = await keyGraphAndInputs(graph, sourceDir, salt, listings);
-    return r.ok ? result_ok(r.value.keys) : r;
+    return r.ok ? (0,result.ok)(r.value.keys) : r;
 }
 /**
  * As keyGraph, with what the keys were computed from: the check before saving a build (input-recheck.ts) asks
@@ -37113,62 +33962,21 @@ async function keyGraphAndInputs(graph, sourceDir, salt, listings) {
     const digests = await chooseDigests(sourceDir, graphInputs(graph), listings);
     const keys = computeKeys(graph, digests, salt);
     return keys.ok
-        ? result_ok({ keys: keys.value, digests, recheck: new InputRecheck(sourceDir, digests, since) })
+        ? (0,result.ok)({ keys: keys.value, digests, recheck: new InputRecheck(sourceDir, digests, since) })
         : keys;
 }
 /** Keys from a commit's tree: what the pre-push hook uses, so uncommitted changes never count. */
 async function keyGraphAtCommit(graph, repoDir, commit, salt) {
     const digests = await commit_digests_commitTreeDigests(repoDir, commit, graphInputs(graph));
     if (!digests.ok)
-        return result_err([{ message: `cannot read the tree of ${commit}: ${digests.error}` }]);
+        return (0,result/* err */._)([{ message: `cannot read the tree of ${commit}: ${digests.error}` }]);
     return computeKeys(graph, digests.value, salt);
 }
 
-;// CONCATENATED MODULE: ./src/util/printable.ts
-/**
- * User-given text (job names, paths, IDs, values from a graph) made safe to print: control characters cannot
- * move the cursor, recolour the terminal, start a fake line ("\n0 failed") or reorder what follows, and a huge
- * value cannot flood a message. Every place that prints such text to a terminal, a log or a summary goes through
- * here; the JSON report keeps the text as it is.
- */
-/** How many characters of one value a message shows; the rest is cut and its length said. */
-const SHOWN_CHARS = 200;
-/**
- * C0 controls, DEL, C1 controls (U+009B is a one-character CSI to some terminals), the line and paragraph
- * separators, and the bidirectional embeddings, overrides and isolates, which reorder the text around them.
- */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const UNSAFE_OR_QUOTE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069"\\]/g;
-const SHORT = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '"': '\\"', '\\': '\\\\' };
-function escapeChar(c) {
-    return SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-/** The first `max` characters of `s`, never ending inside a surrogate pair, or undefined when it fits. */
-function cut(s, max) {
-    if (s.length <= max)
-        return undefined;
-    const end = max > 0 && /[\ud800-\udbff]/.test(s[max - 1]) ? max - 1 : max;
-    return s.slice(0, end);
-}
-/**
- * `s` with control characters escaped as `\n`, `\u001b` and the like, cut after `max` characters with
- * `… (N characters)`. Unquoted: for names at the start of a line or between fixed words.
- */
-function printable_printable(s, max = SHOWN_CHARS) {
-    const head = cut(s, max);
-    const text = (head ?? s).replace(UNSAFE, escapeChar);
-    return head === undefined ? text : `${text}… (${s.length} characters)`;
-}
-/**
- * `s` in double quotes, escaped as a JSON string is (plus DEL, C1 controls and bidirectional controls), cut after
- * `max` characters: `"ab…" (10485760 characters)`. For values inside a sentence.
- */
-function quoted(s, max = SHOWN_CHARS) {
-    const head = cut(s, max);
-    const text = `"${(head ?? s).replace(UNSAFE_OR_QUOTE, escapeChar)}`;
-    return head === undefined ? `${text}"` : `${text}…" (${s.length} characters)`;
-}
-
+// EXTERNAL MODULE: ./src/util/printable.ts
+var util_printable = __nccwpck_require__(1095);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./src/util/deferred.ts
 /** A promise whose settlement is decided elsewhere. */
 class Deferred {
@@ -37337,148 +34145,8 @@ function writeAll(fd, bytes) {
         off += (0,external_node_fs_.writeSync)(fd, bytes, off);
 }
 
-;// CONCATENATED MODULE: ./src/executor/process-group.ts
-
-
-
-
-/**
- * Starts a command in a process group of its own, so that killing the group (a time-out, Ctrl-C, the engine
- * going away) kills everything the command started. Used by the engine directly and by the launcher process.
- *
- * Output goes to two anonymous files (created in `captureDir` and unlinked at once) rather than to pipes: a
- * pipe pair costs Node two stream objects and their events, about 0.4 ms of CPU per command, which for short
- * jobs is a sizeable share of the run. The files are read while the command runs (see `Captures`) and once
- * more when it exits, so output still arrives as it is written, within a poll interval. Should the files
- * not be creatable, the command gets pipes.
- */
-function startInGroup(cmd, onOutput) {
-    const files = openCaptureFiles(cmd.captureDir ?? (0,external_node_os_.tmpdir)());
-    let child;
-    try {
-        child = (0,external_node_child_process_namespaceObject.spawn)(cmd.argv[0], cmd.argv.slice(1), {
-            cwd: cmd.cwd,
-            env: cmd.env,
-            stdio: files ? ['ignore', files.stdout.fd, files.stderr.fd] : ['ignore', 'pipe', 'pipe'],
-            detached: true,
-        });
-    }
-    catch (e) {
-        files?.close();
-        throw e;
-    }
-    const killGroup = () => {
-        if (child.pid !== undefined)
-            killProcessGroup(child.pid);
-    };
-    if (files)
-        captures.watch(files, onOutput);
-    else {
-        child.stdout.on('data', (c) => onOutput('stdout', c));
-        child.stderr.on('data', (c) => onOutput('stderr', c));
-    }
-    let error;
-    child.on('error', (e) => {
-        error = e.message;
-    });
-    // Grandchildren left running in the group would go on writing (or hold the pipes open): they end with their
-    // parent.
-    child.on('exit', killGroup);
-    return {
-        exited: new Promise((resolve) => child.on('close', (code, signal) => {
-            if (files)
-                captures.finish(files, onOutput);
-            resolve({ code, signal, ...(error === undefined ? {} : { error }) });
-        })),
-        kill: killGroup,
-        pid: child.pid,
-    };
-}
-/** Kills everything in the process group `pid` leads. */
-function killProcessGroup(pid) {
-    try {
-        process.kill(-pid, 'SIGKILL');
-    }
-    catch {
-        // Already gone.
-    }
-}
-let captureSeq = 0;
-function openCaptureFiles(dir) {
-    const opened = [];
-    try {
-        for (const name of ['out', 'err']) {
-            const path = (0,external_node_path_.join)(dir, `.disbuild-${name}-${process.pid}-${captureSeq++}`);
-            // O_APPEND: every write of the command (and of whatever it starts) lands at the end, none overwrites.
-            const flags = external_node_fs_.constants.O_RDWR | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_APPEND;
-            opened.push((0,external_node_fs_.openSync)(path, flags, 0o600));
-            (0,external_node_fs_.unlinkSync)(path);
-        }
-    }
-    catch {
-        for (const fd of opened)
-            (0,external_node_fs_.closeSync)(fd);
-        return undefined;
-    }
-    const [out, err] = opened;
-    return {
-        stdout: { fd: out, read: 0 },
-        stderr: { fd: err, read: 0 },
-        close: () => {
-            (0,external_node_fs_.closeSync)(out);
-            (0,external_node_fs_.closeSync)(err);
-        },
-    };
-}
-/** How often running commands' capture files are looked at for new output. */
-const process_group_POLL_MS = 100;
-/** The capture files of running commands, read on a timer while any runs. */
-class Captures {
-    #running = new Map();
-    #timer;
-    watch(files, onOutput) {
-        this.#running.set(files, onOutput);
-        // Unref'd: the commands themselves keep the process alive while they run.
-        this.#timer ??= setInterval(() => this.#poll(), process_group_POLL_MS).unref();
-    }
-    /** Passes on the rest of a finished command's output and closes its files. */
-    finish(files, onOutput) {
-        this.#running.delete(files);
-        if (this.#running.size === 0 && this.#timer) {
-            clearInterval(this.#timer);
-            this.#timer = undefined;
-        }
-        drain(files, onOutput);
-        files.close();
-    }
-    #poll() {
-        for (const [files, onOutput] of this.#running)
-            drain(files, onOutput);
-    }
-}
-const captures = new Captures();
-function drain(files, onOutput) {
-    drainOne(files.stdout, (c) => onOutput('stdout', c));
-    drainOne(files.stderr, (c) => onOutput('stderr', c));
-}
-const CHUNK = 1 << 20;
-function drainOne(c, emit) {
-    try {
-        const size = (0,external_node_fs_.fstatSync)(c.fd).size;
-        while (c.read < size) {
-            const buf = Buffer.allocUnsafe(Math.min(CHUNK, size - c.read));
-            const n = (0,external_node_fs_.readSync)(c.fd, buf, 0, buf.length, c.read);
-            if (n === 0)
-                return;
-            c.read += n;
-            emit(n === buf.length ? buf : buf.subarray(0, n));
-        }
-    }
-    catch {
-        // A capture file that cannot be read loses the rest of that output, never the command.
-    }
-}
-
+// EXTERNAL MODULE: ./src/executor/process-group.ts
+var process_group = __nccwpck_require__(2838);
 ;// CONCATENATED MODULE: ./src/executor/run-command.ts
 
 
@@ -37556,12 +34224,12 @@ async function runCommands(cmds, opts) {
 }
 async function runCat(cmd) {
     try {
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(cmd.path), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(cmd.path, cmd.content);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(cmd.path), { recursive: true });
+        await (0,promises_.writeFile)(cmd.path, cmd.content);
         return undefined;
     }
     catch (e) {
-        return `cannot write ${quoted(cmd.path)}: ${e.message}`;
+        return `cannot write ${(0,util_printable/* quoted */.TL)(cmd.path)}: ${e.message}`;
     }
 }
 function runExec(cmd, opts, clock, onOutput) {
@@ -37591,7 +34259,7 @@ function runExec(cmd, opts, clock, onOutput) {
     };
     const proc = opts.launcher?.alive
         ? opts.launcher.run({ ...started, priority: opts.priority, slots: opts.slots.size }, onOutput, onStarted)
-        : queueCommand(opts.slots, opts.priority, () => startInGroup(started, onOutput), onStarted);
+        : queueCommand(opts.slots, opts.priority, () => (0,process_group/* startInGroup */.l)(started, onOutput), onStarted);
     const onAbort = () => {
         interrupted = true;
         proc.kill();
@@ -37605,92 +34273,13 @@ function runExec(cmd, opts, clock, onOutput) {
             signal: r.signal,
             timedOut,
             interrupted,
-            ...(r.error === undefined ? {} : { error: `cannot run ${quoted(cmd.argv[0] ?? '')}: ${r.error}` }),
+            ...(r.error === undefined ? {} : { error: `cannot run ${(0,util_printable/* quoted */.TL)(cmd.argv[0] ?? '')}: ${r.error}` }),
         };
     });
 }
 
-;// CONCATENATED MODULE: ./src/graph/template.ts
-
-
-
-/**
- * Command strings carry variables in two spellings, the plain one and Go's text/template one:
- * `{{OUTPUT_DIR}}` / `{{.OutputDir}}`, `{{SOURCE_DIR}}` / `{{.SourceDir}}`, `{{DEP:<hex>}}` /
- * `{{index .Deps "<hex>"}}`. Spaces inside the braces are allowed, as Go allows them. Anything else between
- * `{{` and `}}` is an error, and so is a `{{` that is never closed: Go's template parser refuses both, and a
- * silently literal `{{` would only fail later, inside the job.
- */
-const HEX40 = /^[0-9a-fA-F]{40}$/;
-/** `index .Deps "<hex>"`, with a Go interpreted or raw (back-quoted) string literal. */
-const GO_INDEX = /^index\s+\.Deps\s+(?:"([^"]*)"|`([^`]*)`)$/;
-/** One variable's text between the braces → its part, or an error message. */
-function parseVariable(whole, inner) {
-    const v = inner.trim();
-    if (v === 'OUTPUT_DIR' || v === '.OutputDir')
-        return result_ok({ kind: 'output-dir' });
-    if (v === 'SOURCE_DIR' || v === '.SourceDir')
-        return result_ok({ kind: 'source-dir' });
-    const go = v.startsWith('DEP:') ? null : GO_INDEX.exec(v);
-    const hex = go === null ? (v.startsWith('DEP:') ? v.slice(4).trim() : undefined) : (go[1] ?? go[2]);
-    if (hex === undefined)
-        return result_err(`unknown template variable ${printable_printable(whole)}`);
-    if (!HEX40.test(hex))
-        return result_err(`${printable_printable(whole)} must name a dependency by its 40-character hex ID`);
-    return result_ok({ kind: 'dep', label: hex.toLowerCase() });
-}
-/** Splits a command string into text and variables; an unknown `{{…}}` is an error that quotes it. */
-function parseTemplate(s) {
-    const parts = [];
-    let last = 0;
-    for (;;) {
-        const open = s.indexOf('{{', last);
-        if (open < 0)
-            break;
-        const close = s.indexOf('}}', open + 2);
-        if (close < 0)
-            return result_err(`unclosed template variable ${quoted(s.slice(open, open + 40))}`);
-        const whole = s.slice(open, close + 2);
-        const part = parseVariable(whole, s.slice(open + 2, close));
-        if (!part.ok)
-            return part;
-        if (open > last)
-            parts.push({ kind: 'text', text: s.slice(last, open) });
-        parts.push(part.value);
-        last = close + 2;
-    }
-    if (last < s.length)
-        parts.push({ kind: 'text', text: s.slice(last) });
-    return result_ok(parts);
-}
-/** The labels a template refers to through `{{DEP:…}}`. */
-function depLabels(t) {
-    return t.flatMap((p) => (p.kind === 'dep' ? [p.label] : []));
-}
-/** Substitutes every variable. */
-function renderTemplate(t, vars) {
-    let s = '';
-    for (const p of t) {
-        switch (p.kind) {
-            case 'text':
-                s += p.text;
-                break;
-            case 'output-dir':
-                s += vars.outputDir;
-                break;
-            case 'source-dir':
-                s += vars.sourceDir;
-                break;
-            case 'dep':
-                s += vars.depDir(p.label);
-                break;
-            default:
-                unreachable_unreachable(p);
-        }
-    }
-    return s;
-}
-
+// EXTERNAL MODULE: ./src/graph/template.ts
+var template = __nccwpck_require__(6244);
 ;// CONCATENATED MODULE: ./src/executor/render-commands.ts
 
 
@@ -37706,7 +34295,7 @@ function renderCommands(job, dirs) {
         sourceDir: dirs.sourceDir,
         depDir: (label) => dirs.depDirs.get(label),
     };
-    const r = (t) => renderTemplate(t, vars);
+    const r = (t) => (0,template/* renderTemplate */.Xm)(t, vars);
     return job.cmds.map((cmd) => {
         if (cmd.kind === 'cat') {
             const path = r(cmd.catOutput);
@@ -37764,13 +34353,10 @@ class TempDirs {
             this.#free.push(dir);
         // Read-only directories in it (Go's module cache) are made writable first.
         else
-            void remove_tree_removeTree(dir).catch(() => undefined);
+            void (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/executor/in-place.ts
 /**
  * In-place outputs (a job's `Outputs`): files the commands write inside the source directory (`dist/**`).
@@ -37784,22 +34370,8 @@ var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 
 
 
-
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
 const IN_PLACE_DIR = '.in-place';
-function compileOutputGlobs(patterns) {
-    const positives = patterns.filter((p) => !p.startsWith('!'));
-    const negatives = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-    const include = picomatch_default()(positives, { dot: true });
-    const exclude = negatives.length > 0 ? picomatch_default()(negatives, { dot: true }) : () => false;
-    const bases = new Set();
-    for (const p of positives) {
-        const scan = picomatch_default().scan(p);
-        // A literal path is its own base: walking its parent would visit its siblings for nothing.
-        bases.add(scan.isGlob ? scan.base : p);
-    }
-    return { bases: [...bases].sort(), matches: (path) => include(path) && !exclude(path) };
-}
 /** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */
 function listOutputs(root, globs) {
     const found = new Set();
@@ -37866,7 +34438,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
     // of the same size is there, or once written); each parent directory is made once.
     const made = new Set();
     for (const rel of inArtifact) {
-        const from = in_place_describe((0,external_node_path_.join)(base, rel));
+        const from = describe((0,external_node_path_.join)(base, rel));
         const to = (0,external_node_path_.join)(sourceDir, rel);
         if (sameEntry(from, to))
             continue;
@@ -37956,7 +34528,7 @@ function copyEntry(from, to) {
     (0,external_node_fs_.copyFileSync)(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
     (0,external_node_fs_.chmodSync)(to, st.mode & 0o100 ? 0o755 : 0o644);
 }
-function in_place_describe(path) {
+function describe(path) {
     const stat = (0,external_node_fs_.lstatSync)(path);
     let content;
     return {
@@ -38002,16 +34574,21 @@ class InPlaceOutputs {
     #any;
     /** Whether restored output directories are scratch nobody reads after placing (see `placeOutputs`). */
     #move;
+    #compile;
+    /** `compile` (output-globs.ts) is needed only when some job has `Outputs`: most runs never load it. */
     constructor(graph, sourceDir, opts = {}) {
         this.#graph = graph;
         this.#sourceDir = sourceDir;
         this.#move = opts.moveFromRestores ?? false;
+        this.#compile = opts.compile;
         this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
     }
     #of(label) {
         if (!this.#globs.has(label)) {
             const outputs = this.#graph.byLabel.get(label)?.outputs;
-            this.#globs.set(label, outputs && outputs.length > 0 ? compileOutputGlobs(outputs) : undefined);
+            if (outputs && outputs.length > 0 && !this.#compile)
+                throw new Error('output globs without a compiler');
+            this.#globs.set(label, outputs && outputs.length > 0 ? this.#compile(outputs) : undefined);
         }
         return this.#globs.get(label);
     }
@@ -38098,7 +34675,7 @@ class InPlaceOutputs {
 /** The files git tracks under `dir`, relative to it; none outside a work tree. */
 function trackedFiles(dir) {
     try {
-        const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['ls-files', '-z', '--', '.'], {
+        const out = (0,external_node_child_process_.execFileSync)('git', ['ls-files', '-z', '--', '.'], {
             cwd: dir,
             encoding: 'utf8',
             stdio: ['ignore', 'pipe', 'ignore'],
@@ -38234,6 +34811,7 @@ class Execution {
         // Restored output directories are this run's scratch; only --out-dir and --download all read them whole.
         this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir, {
             moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
+            ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
         });
         // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
         if (parts.options.signal)
@@ -38307,11 +34885,11 @@ class Execution {
                 sealTree(dir);
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
             }
-            const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
+            const message = `cached output of ${(0,util_printable/* quoted */.TL)(ref.name)} could not be restored (${placed}); building it instead`;
             // A backend that turned itself off has said so once; every restore after that is a plain miss.
             if (restored.ok || !(restored.error.reason === 'cache-unavailable' && restored.error.reported))
                 this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
-            await remove_tree_removeTree(dir).catch(() => undefined);
+            await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
             const ready = await this.#build(this.#p.graph.byLabel.get(label), ref);
             // Built, not cached: the report says so, and why.
             ready.outcome.message ??= message;
@@ -38334,7 +34912,7 @@ class Execution {
         const broken = deps.find((d) => !d.ready.ok);
         if (broken) {
             const name = this.#p.graph.byLabel.get(broken.label).name;
-            return this.#notRun(ref, `dependency ${quoted(name)} ${broken.ready.outcome.status}`);
+            return this.#notRun(ref, `dependency ${(0,util_printable/* quoted */.TL)(name)} ${broken.ready.outcome.status}`);
         }
         if (this.#stopScheduling)
             return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
@@ -38385,7 +34963,7 @@ class Execution {
                 return this.#buildClaimed(job, ref, depDirs, release, claim.finish);
             }
             default:
-                return unreachable_unreachable(claim);
+                return (0,util_unreachable/* unreachable */.H)(claim);
         }
     }
     /**
@@ -38400,9 +34978,9 @@ class Execution {
         const restored = await hit.restore(dir);
         const placed = restored.ok ? this.#inPlace.place(ref.label, dir) : restored.error.message;
         if (placed !== undefined) {
-            const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
+            const message = `cached output of ${(0,util_printable/* quoted */.TL)(ref.name)} could not be restored (${placed}); building it instead`;
             this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
-            await remove_tree_removeTree(dir).catch(() => undefined);
+            await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
             return undefined;
         }
         sealTree(dir);
@@ -38414,7 +34992,7 @@ class Execution {
      */
     async #reuse(ref, restore) {
         const outputDir = this.#outputDir(ref.key);
-        await remove_tree_removeTree(outputDir).catch(() => undefined);
+        await (0,remove_tree/* removeTree */.dM)(outputDir).catch(() => undefined);
         try {
             const logs = await restore(outputDir);
             const placed = this.#inPlace.place(ref.label, outputDir);
@@ -38431,11 +35009,11 @@ class Execution {
             return { ok: true, dir: outputDir, outcome };
         }
         catch (e) {
-            await remove_tree_removeTree(outputDir).catch(() => undefined);
+            await (0,remove_tree/* removeTree */.dM)(outputDir).catch(() => undefined);
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `the result of ${quoted(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
+                message: `the result of ${(0,util_printable/* quoted */.TL)(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
             });
             return undefined;
         }
@@ -38478,7 +35056,7 @@ class Execution {
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `could not publish ${quoted(ref.name)} to the coordinator: ${e.message}`,
+                message: `could not publish ${(0,util_printable/* quoted */.TL)(ref.name)} to the coordinator: ${e.message}`,
             });
         }
     }
@@ -38509,7 +35087,7 @@ class Execution {
                 reporter.onEvent({
                     type: 'warning',
                     job: ref,
-                    message: `${quoted(job.name)} writes ${quoted(c.path)} outside its output directory: that file is not cached`,
+                    message: `${(0,util_printable/* quoted */.TL)(job.name)} writes ${(0,util_printable/* quoted */.TL)(c.path)} outside its output directory: that file is not cached`,
                 });
                 break;
             }
@@ -38596,7 +35174,7 @@ class Execution {
                 reporter.onEvent({
                     type: 'warning',
                     job: ref,
-                    message: `${quoted(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+                    message: `${(0,util_printable/* quoted */.TL)(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
                 });
             }
             // 'exists': another process saved the same key first, so it is in the cache all the same.
@@ -38691,50 +35269,8 @@ function criticalPathPriorities(graph, selected, estimate) {
     return priority;
 }
 
-;// CONCATENATED MODULE: ./src/executor/select.ts
-
-
-
-/**
- * The jobs a run covers: the targets (names or globs; all jobs when empty) and everything they depend on.
- * A target that matches no job is an error naming it, so a typo never becomes a silent no-op.
- */
-function selectJobs(graph, targets) {
-    if (targets.length === 0) {
-        const all = graph.jobs.map((j) => j.label);
-        return result_ok({ roots: all, closure: new Set(all) });
-    }
-    const roots = [];
-    const problems = [];
-    for (const target of targets) {
-        const isMatch = picomatch_default()(target, { dot: true });
-        // A disbuild.json task name stands for that task in every package (`build` is `@scope/a#build`, …).
-        const inPackages = `#${target}`;
-        const matched = graph.jobs.filter((j) => j.name === target || j.label === target || isMatch(j.name) || j.name.endsWith(inPackages));
-        if (matched.length === 0)
-            problems.push(`target ${quoted(target)} matches no job name`);
-        for (const j of matched)
-            roots.push(j.label);
-    }
-    if (problems.length > 0)
-        return result_err(problems);
-    return result_ok({ roots: [...new Set(roots)], closure: dependencyClosure(graph, roots) });
-}
-/** `roots` and every job they transitively depend on. */
-function dependencyClosure(graph, roots) {
-    const seen = new Set();
-    const stack = [...roots];
-    while (stack.length > 0) {
-        const label = stack.pop();
-        if (seen.has(label))
-            continue;
-        seen.add(label);
-        for (const dep of graph.byLabel.get(label)?.deps ?? [])
-            stack.push(dep);
-    }
-    return seen;
-}
-
+// EXTERNAL MODULE: ./src/executor/select-core.ts
+var select_core = __nccwpck_require__(1017);
 ;// CONCATENATED MODULE: ./src/executor/timings.ts
 
 
@@ -38789,6 +35325,10 @@ class timings_FileTimings {
     }
 }
 
+// EXTERNAL MODULE: ./src/coordinator/job-coordinator.ts
+var job_coordinator = __nccwpck_require__(6526);
+// EXTERNAL MODULE: ./src/util/discard-dir.ts
+var discard_dir = __nccwpck_require__(7516);
 ;// CONCATENATED MODULE: ./src/executor/out-dir-names.ts
 /** A job name as one path component: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
 function safeName(name) {
@@ -38903,119 +35443,7 @@ class WorkerPool {
     }
 }
 
-;// CONCATENATED MODULE: ./src/executor/launcher.ts
-
-
-
-
-
-// Read once at load: in the bundle this is the chunk's own file, beside which the build puts the launcher.
-const launcher_here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-/**
- * Starts job commands from a small separate process instead of this one.
- *
- * Why: starting a process forks its parent, and a fork costs in proportion to the parent's memory. The engine's
- * process holds the graph, the keys and the logs, so each fork there costs a few milliseconds of its only
- * thread — the thread that also schedules, saves and reports. A launcher of a few tens of megabytes forks
- * several times faster, on another core. Only the bundled build has the launcher; elsewhere (and should it
- * fail to start or die) commands are started directly.
- */
-class Launcher {
-    #child;
-    #pending = new Map();
-    #next = 1;
-    #alive = true;
-    constructor(child) {
-        this.#child = child;
-        // Idle, the launcher does not keep this process alive: a run that ends without closing it (or a launcher
-        // started early and never used) does not hang the exit. Commands in flight hold it.
-        child.unref();
-        child.channel?.unref();
-        child.on('message', (e) => {
-            const p = this.#pending.get(e.id);
-            if (!p)
-                return;
-            if (e.type === 'output')
-                p.onOutput(e.stream, Buffer.from(e.chunk, 'base64'));
-            else if (e.type === 'started') {
-                p.pid = e.pid;
-                p.onStarted();
-            }
-            else {
-                this.#pending.delete(e.id);
-                if (this.#pending.size === 0)
-                    child.channel?.unref();
-                p.resolve(e);
-            }
-        });
-        const gone = () => {
-            this.#alive = false;
-            for (const p of this.#pending.values()) {
-                // Killed itself (SIGKILL, the OOM killer), the launcher could not end its commands: they end here.
-                if (p.pid !== undefined)
-                    killProcessGroup(p.pid);
-                p.resolve({ code: null, signal: null, error: 'the launcher process exited' });
-            }
-            this.#pending.clear();
-        };
-        child.on('exit', gone);
-        child.on('error', gone);
-    }
-    /** A launcher beside this module's bundle, or undefined when there is none (running from source). */
-    static start() {
-        const program = (0,external_node_path_.join)(launcher_here, 'launcher-process.js');
-        if (!(0,external_node_fs_.existsSync)(program))
-            return undefined;
-        try {
-            const child = (0,external_node_child_process_namespaceObject.fork)(program, [], {
-                serialization: 'json',
-                // Small young generation: this process allocates little, and its size is what each fork copies.
-                execArgv: ['--max-semi-space-size=1'],
-                stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-                // A group of its own: a kill of this process's group must leave it alive to end the commands.
-                detached: true,
-            });
-            return new Launcher(child);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    get alive() {
-        return this.#alive && this.#child.connected;
-    }
-    /** Queues a command in the launcher, which starts it when one of `slots` is free (see command-queue.ts). */
-    run(cmd, onOutput, onStarted) {
-        const id = this.#next++;
-        if (!this.alive)
-            return {
-                exited: Promise.resolve({ code: null, signal: null, error: 'the launcher process exited' }),
-                kill: () => undefined,
-            };
-        const exited = new Promise((resolve) => this.#pending.set(id, { onOutput, onStarted, resolve }));
-        if (this.#pending.size === 1)
-            this.#child.channel?.ref();
-        this.#send({ type: 'run', id, ...cmd });
-        return { exited, kill: () => this.#send({ type: 'kill', id }) };
-    }
-    /** Ends the launcher; commands still running are killed by it. */
-    close() {
-        if (this.#child.connected)
-            this.#child.disconnect();
-    }
-    #send(m) {
-        try {
-            if (this.#child.connected)
-                this.#child.send(m);
-        }
-        catch {
-            // The exit handler answers every pending command.
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine.ts
-
 
 
 
@@ -39039,13 +35467,16 @@ class Launcher {
  */
 async function engine_runGraph(graph, options, deps) {
     const started = performance.now();
-    const selection = selectJobs(graph, options.targets);
+    // The glob matcher (and for in-place outputs the glob compiler) is loaded only for a run that has any.
+    const selection = options.targets.length === 0
+        ? (0,select_core/* selectWith */.X)(graph, [], () => () => false)
+        : (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5277))).selectJobs(graph, options.targets);
     if (!selection.ok)
-        return result_err(selection.error.map((message) => ({ field: 'targets', message })));
+        return (0,result/* err */._)(selection.error.map((message) => ({ field: 'targets', message })));
     if (options.outDir !== undefined) {
         const collisions = outDirCollisions(graph, selection.value.roots);
         if (collisions.length > 0)
-            return result_err(collisions);
+            return (0,result/* err */._)(collisions);
     }
     const keyed = await engine_computeKeys(graph, options, deps.onKeyed);
     if (!keyed.ok)
@@ -39062,7 +35493,10 @@ async function engine_runGraph(graph, options, deps) {
     });
     // Started on the first miss, not before: a run whose every job hits starts no process, so it neither pays for
     // one nor waits for one to exit. A run with misses queues its first commands while the launcher boots.
-    const launcher = options.dryRun || cachedCount === selected.length ? undefined : Launcher.start();
+    // Its code is loaded then too.
+    const launcher = options.dryRun || cachedCount === selected.length
+        ? undefined
+        : (await __nccwpck_require__.e(/* import() */ 29).then(__nccwpck_require__.bind(__nccwpck_require__, 7029))).Launcher.start();
     const timings = deps.timings ?? noTimings;
     const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
     // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
@@ -39086,17 +35520,20 @@ async function engine_runGraph(graph, options, deps) {
         cache: deps.cache,
         reporter: deps.reporter,
         timings,
-        coordinator: deps.coordinator ?? soloCoordinator,
+        coordinator: deps.coordinator ?? job_coordinator/* soloCoordinator */.E,
         ...(launcher ? { launcher } : {}),
         ...(recheck ? { inputsChanged: (job) => recheck.changed(job.inputs) } : {}),
+        ...(graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0)
+            ? { outputGlobs: (await __nccwpck_require__.e(/* import() */ 254).then(__nccwpck_require__.bind(__nccwpck_require__, 4254))).compileOutputGlobs }
+            : {}),
         options,
         selected,
         wantBytes,
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true });
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
+        await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true });
+        await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
     }
     let jobs;
     try {
@@ -39116,7 +35553,7 @@ async function engine_runGraph(graph, options, deps) {
     finally {
         launcher?.close();
         await Promise.allSettled([deps.cache.close(), timings.flush()]);
-        discardDir(options.workDir);
+        (0,discard_dir/* discardDir */._)(options.workDir);
     }
     const summary = {
         jobs,
@@ -39124,7 +35561,7 @@ async function engine_runGraph(graph, options, deps) {
         durationMs: Math.round(performance.now() - started),
     };
     deps.reporter.onEvent({ type: 'run-end', summary });
-    return result_ok(summary);
+    return (0,result.ok)(summary);
 }
 /**
  * Keys, and for the working tree the check that a build's inputs did not change while it ran (a commit cannot);
@@ -39138,7 +35575,7 @@ async function engine_computeKeys(graph, options, onKeyed) {
         return keyed;
     }
     const keys = await keyGraphAtCommit(graph, options.sourceDir, options.digests.commit, options.salt);
-    return keys.ok ? result_ok({ keys: keys.value }) : keys;
+    return keys.ok ? (0,result.ok)({ keys: keys.value }) : keys;
 }
 function dryRunOutcome(execution, label, hit) {
     return {
@@ -39153,7 +35590,7 @@ function dryRunOutcome(execution, label, hit) {
 }
 /** Copies each built or restored target's outputs to `<outDir>/<name>` (names made file-system safe). */
 async function copyToOutDir(execution, roots, outDir, graph, workDir) {
-    await (0,promises_namespaceObject.mkdir)(outDir, { recursive: true });
+    await (0,promises_.mkdir)(outDir, { recursive: true });
     // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
     // place, not copied a second time. Outputs that live in the cache (built by this run) are copied.
     const scratch = (0,external_node_path_.join)(workDir, 'out') + external_node_path_.sep;
@@ -39168,7 +35605,7 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
             placed.set(ready.dir, dest);
         }
         else {
-            await remove_tree_removeTree(dest);
+            await (0,remove_tree/* removeTree */.dM)(dest);
             await copyTree(from, dest, { link: false });
         }
         // Outputs are read-only while dependents read them; the user's copy is the user's to change.
@@ -39193,20 +35630,8 @@ function countStatuses(jobs) {
     return counts;
 }
 
-;// CONCATENATED MODULE: ./src/graph/model.ts
-
-/**
- * Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. The job's
- * name is escaped and cut, and the rest escaped (see printable.ts): a name, and the paths and values a message
- * quotes, are the producer's text, of any length and content.
- */
-function model_formatProblem(p) {
-    const where = [p.job === undefined ? undefined : `job ${quoted(p.job)}`, p.field]
-        .filter((s) => s !== undefined)
-        .join(' ');
-    return printable_printable(where ? `${where}: ${p.message}` : p.message, Infinity);
-}
-
+// EXTERNAL MODULE: ./src/graph/model.ts
+var model = __nccwpck_require__(2573);
 ;// CONCATENATED MODULE: ./src/report/console-reporter.ts
 
 
@@ -39383,15 +35808,15 @@ function buildJsonReport(summary) {
 }
 /** Writes the report atomically, so a reader never sees half a file. */
 async function json_report_writeJsonReport(path, summary) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
     try {
-        await (0,promises_namespaceObject.writeFile)(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
-        await (0,promises_namespaceObject.rename)(tmp, path);
+        await (0,promises_.writeFile)(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
+        await (0,promises_.rename)(tmp, path);
     }
     catch (e) {
         // A full disk leaves no half-written file behind.
-        await (0,promises_namespaceObject.rm)(tmp, { force: true }).catch(() => undefined);
+        await (0,promises_.rm)(tmp, { force: true }).catch(() => undefined);
         throw e;
     }
 }
@@ -39428,1992 +35853,9 @@ function args_parseChoice(flag, value, choices, fallback) {
     return err(`${flag} must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
 }
 
-;// CONCATENATED MODULE: ./src/graph/go-json.ts
-/**
- * Go's encoding/json conventions over decoded JSON: struct fields match keys case-insensitively, `null` is an
- * empty slice or map, unknown keys are ignored, and when several keys match one field the last one in the
- * document wins (Go decodes keys in order, each overwriting the field).
- *
- * JSON.parse keeps a key's first position but its last value, so when two differently cased keys match the same
- * field the document order is lost. `readStruct` notices that case and says so; the caller then decodes the text
- * again with `decodeOrdered` (go-decode.ts), which keeps Go's order. Graph producers written in Go never emit
- * such keys, so the fast path is the only one that matters for speed.
- */
-/**
- * Go's case folding of a key, as `encoding/json` matches keys to fields (`unicode.ToUpper(unicode.ToLower(r))`
- * per rune): ASCII case, plus the four non-ASCII letters that fold onto ASCII ones, the long s (ſ), the dotless
- * and the dotted capital i (ı, İ) and the Kelvin sign (U+212A). They are replaced before lower-casing, because
- * JavaScript lower-cases İ to two characters.
- */
-function goFold(key) {
-    return key.replace(/[\u017f\u0131\u0130\u212a]/g, (c) => NON_ASCII_FOLDS[c]).toLowerCase();
-}
-const NON_ASCII_FOLDS = {
-    '\u017f': 's',
-    '\u0131': 'i',
-    '\u0130': 'i',
-    '\u212a': 'k',
-};
-/**
- * Go's encoding/json refuses a document nested more deeply than this anywhere, unknown keys included
- * (`maxNestingDepth` in encoding/json/scanner.go, since Go 1.15). So do we: a graph Go cannot read is not one.
- */
-const MAX_NESTING_DEPTH = 10_000;
-/** Describes a Go struct by its field names. */
-function structType(...fields) {
-    // Exact spellings first: producers write the Go field names, so most keys are found without folding.
-    return new Map([
-        ...fields.map((f) => [f, f]),
-        ...fields.map((f) => [goFold(f), f]),
-    ]);
-}
-/**
- * Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. `depth` is the
- * object's own nesting depth in the document (the top-level object's is 1). The values of known fields are the
- * caller's to check (a value nested where a field expects a string or a list of strings is a type error anyway);
- * unknown keys' values, which Go skips but still scans, are checked against its nesting limit here.
- */
-function readStruct(obj, type, depth) {
-    const values = {};
-    let ambiguous = false;
-    const tooDeep = [];
-    for (const key of Object.keys(obj)) {
-        const f = type.get(key) ?? type.get(goFold(key));
-        if (f === undefined) {
-            if (nestsDeeperThan(obj[key], MAX_NESTING_DEPTH - depth))
-                tooDeep.push(key);
-            continue;
-        }
-        if (Object.prototype.hasOwnProperty.call(values, f))
-            ambiguous = true;
-        values[f] = obj[key];
-    }
-    return { values, ambiguous, tooDeep };
-}
-/** Whether `v` has more than `levels` levels of objects and lists, walked level by level (no recursion). */
-function nestsDeeperThan(v, levels) {
-    let level = typeof v === 'object' && v !== null ? [v] : [];
-    for (let depth = 1; level.length > 0; depth++) {
-        if (depth > levels)
-            return true;
-        const next = [];
-        for (const container of level) {
-            for (const child of Object.values(container))
-                if (typeof child === 'object' && child !== null)
-                    next.push(child);
-        }
-        level = next;
-    }
-    return false;
-}
-/** True for a JSON object (not null, not a list). */
-function go_json_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** A JSON type name for messages: "a number", "an object". */
-function go_json_describe(v) {
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'a list';
-    if (typeof v === 'object')
-        return 'an object';
-    return `a ${typeof v}`;
-}
-
-;// CONCATENATED MODULE: ./src/graph/go-decode.ts
-
-/**
- * Decodes JSON keeping Go's rule for repeated keys: of the keys of one object that fold to the same name, the
- * last in the document wins; a later `null` leaves an earlier string, number or boolean in place, because Go's
- * decoder leaves such fields unchanged on `null` (it empties only slices, maps and pointers).
- *
- * Only used when JSON.parse's result is ambiguous (two differently cased keys for one field), so it favours
- * plainness over speed. The text is known to be valid JSON: JSON.parse accepted it first.
- */
-function decodeOrdered(text) {
-    return new Decoder(text).value();
-}
-const WS = new Set([' ', '\t', '\n', '\r']);
-/** Keeps open containers on a stack of its own, never the call stack: the depth is the producer's choice. */
-class Decoder {
-    text;
-    i = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    value() {
-        const open = [];
-        for (;;) {
-            let v = this.valueStart(open);
-            if (v === OPENED)
-                continue;
-            // Hand the value to its container; a container that closes is the value handed to the one around it.
-            for (;;) {
-                const top = open[open.length - 1];
-                if (top === undefined)
-                    return v;
-                if ('obj' in top)
-                    setLast(top.obj, top.keyByFold, top.key, v);
-                else
-                    top.list.push(v);
-                this.ws();
-                if (this.text[this.i++] === ',') {
-                    if ('obj' in top)
-                        top.key = this.key();
-                    break;
-                }
-                open.pop();
-                v = 'obj' in top ? top.obj : top.list;
-            }
-        }
-    }
-    /** A scalar or an empty container; or, for a container with members, `OPENED` after pushing it. */
-    valueStart(open) {
-        this.ws();
-        const c = this.text[this.i];
-        if (c === '{') {
-            this.i++;
-            this.ws();
-            const obj = Object.create(null);
-            if (this.text[this.i] === '}') {
-                this.i++;
-                return obj;
-            }
-            open.push({ obj, keyByFold: new Map(), key: this.key() });
-            return OPENED;
-        }
-        if (c === '[') {
-            this.i++;
-            this.ws();
-            if (this.text[this.i] === ']') {
-                this.i++;
-                return [];
-            }
-            open.push({ list: [] });
-            return OPENED;
-        }
-        if (c === '"')
-            return this.string();
-        return this.scalar();
-    }
-    /** An object member's key and its colon. */
-    key() {
-        this.ws();
-        const key = this.string();
-        this.ws();
-        this.i++; // ':'
-        return key;
-    }
-    ws() {
-        while (WS.has(this.text[this.i] ?? ''))
-            this.i++;
-    }
-    string() {
-        const start = this.i;
-        this.i++;
-        while (this.text[this.i] !== '"')
-            this.i += this.text[this.i] === '\\' ? 2 : 1;
-        this.i++;
-        return JSON.parse(this.text.slice(start, this.i));
-    }
-    scalar() {
-        const m = /^(true|false|null|-?\d+(\.\d+)?([eE][+-]?\d+)?)/.exec(this.text.slice(this.i, this.i + 400));
-        this.i += m[0].length;
-        return JSON.parse(m[0]);
-    }
-}
-const OPENED = Symbol('opened');
-function setLast(obj, keyByFold, key, v) {
-    const fold = goFold(key);
-    const earlier = keyByFold.get(fold);
-    if (earlier !== undefined) {
-        const old = obj[earlier];
-        if (v === null && old !== null && typeof old !== 'object')
-            return;
-        delete obj[earlier];
-    }
-    keyByFold.set(fold, key);
-    obj[key] = v;
-}
-
-;// CONCATENATED MODULE: ./src/graph/json-position.ts
-
-/**
- * Where a text JSON.parse refused first goes wrong. Node 20's JSON.parse says "at position N" for most errors;
- * for the others ("Unexpected token '}', … is not valid JSON", "Unexpected end of JSON input") a scanner finds the
- * offset itself.
- */
-function jsonErrorLocation(text, message = '') {
-    const stated = / at position (\d+)/.exec(message);
-    return positionAt(text, stated ? Math.min(Number(stated[1]), text.length) : firstErrorOffset(text));
-}
-/** The line and column of `offset` in `text`. */
-function positionAt(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-        line++;
-        lineStart = i + 1;
-    }
-    return { line, column: offset - lineStart + 1, offset };
-}
-/** Thrown inside the scanner with the offset of the first error. */
-class ScanError {
-    offset;
-    constructor(offset) {
-        this.offset = offset;
-    }
-}
-/** A validating scanner that builds nothing: the offset of the first error, or the text's length if none. */
-function firstErrorOffset(text) {
-    let i = 0;
-    const fail = () => {
-        throw new ScanError(i);
-    };
-    const ws = () => {
-        while (i < text.length && ' \t\n\r'.includes(text[i]))
-            i++;
-    };
-    const literal = (word) => {
-        for (const ch of word) {
-            if (text[i] !== ch)
-                fail();
-            i++;
-        }
-    };
-    const string = () => {
-        if (text[i] !== '"')
-            fail();
-        i++;
-        while (i < text.length && text[i] !== '"') {
-            if (text.charCodeAt(i) < 0x20)
-                fail();
-            if (text[i] === '\\') {
-                i++;
-                if (text[i] === 'u') {
-                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5)))
-                        fail();
-                    i += 4;
-                }
-                else if (!'"\\/bfnrt'.includes(text[i] ?? 'x'))
-                    fail();
-            }
-            i++;
-        }
-        if (i >= text.length)
-            fail();
-        i++;
-    };
-    const number = () => {
-        const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-        if (!m || m[0] === '' || m[0] === '-')
-            fail();
-        i += m[0].length;
-    };
-    /**
-     * Scans a value up to its first scalar: each container it opens on the way is pushed on `open` (an empty one
-     * is read whole), and the scalar that ends the descent is read.
-     */
-    const valueStart = (open) => {
-        for (;;) {
-            ws();
-            const c = text[i];
-            if (c === '{' || c === '[') {
-                if (open.length >= MAX_NESTING_DEPTH)
-                    fail();
-                i++;
-                ws();
-                if (text[i] === (c === '{' ? '}' : ']')) {
-                    i++;
-                    return;
-                }
-                open.push(c);
-                if (c === '{')
-                    member();
-                continue;
-            }
-            if (c === '"')
-                string();
-            else if (c === 't')
-                literal('true');
-            else if (c === 'f')
-                literal('false');
-            else if (c === 'n')
-                literal('null');
-            else
-                number();
-            return;
-        }
-    };
-    /** An object member's key and colon; its value follows. */
-    const member = () => {
-        ws();
-        string();
-        ws();
-        if (text[i] !== ':')
-            fail();
-        i++;
-    };
-    try {
-        const open = [];
-        valueStart(open);
-        // After each value: close finished containers, or go on with the next member or element.
-        while (open.length > 0) {
-            ws();
-            const top = open[open.length - 1];
-            if (text[i] === ',') {
-                i++;
-                if (top === '{')
-                    member();
-                valueStart(open);
-            }
-            else if (text[i] === (top === '{' ? '}' : ']')) {
-                i++;
-                open.pop();
-            }
-            else
-                fail();
-        }
-        ws();
-        if (i < text.length)
-            fail();
-        return text.length;
-    }
-    catch (e) {
-        if (e instanceof ScanError)
-            return e.offset;
-        throw e;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/graph/cycles.ts
-/**
- * Dependency cycles. Every cycle is reported at once: one per strongly connected component (Tarjan's algorithm,
- * iterative so that a 100,000-deep chain does not overflow the stack), each as the shortest cycle through the
- * component's first node in the map's order, so that messages are short and stable.
- *
- * Deals with: nodes and their successors. Does not deal with: names or messages (validate.ts renders those).
- * Successors that are not keys of the map (unknown deps, reported elsewhere) are ignored.
- */
-/** One cycle, as the nodes along it with the first repeated at the end (`a b c a`); undefined when acyclic. */
-function findCycle(deps) {
-    return findCycles(deps)[0];
-}
-/** One cycle per strongly connected component that has one, in the map's order of their first nodes. */
-function findCycles(deps) {
-    const cycles = [];
-    for (const component of cyclicComponents(deps)) {
-        const start = component[0];
-        cycles.push(shortestCycleThrough(start, new Set(component), deps));
-    }
-    return cycles;
-}
-/**
- * Components with more than one node, or one node depending on itself; nodes listed in the map's order. Nodes
- * are numbered once and the per-node state lives in typed arrays: on 100,000 jobs this is several times
- * cheaper, in time and memory, than maps keyed by node.
- */
-function cyclicComponents(deps) {
-    const nodes = [...deps.keys()];
-    const number = new Map();
-    nodes.forEach((n, i) => number.set(n, i));
-    const index = new Int32Array(nodes.length).fill(-1);
-    const low = new Int32Array(nodes.length);
-    const onStack = new Uint8Array(nodes.length);
-    const stack = [];
-    const out = [];
-    let counter = 0;
-    const visit = (v) => {
-        index[v] = low[v] = counter++;
-        stack.push(v);
-        onStack[v] = 1;
-    };
-    for (let root = 0; root < nodes.length; root++) {
-        if (index[root] !== -1)
-            continue;
-        const frames = [{ v: root, next: 0 }];
-        visit(root);
-        while (frames.length > 0) {
-            const top = frames[frames.length - 1];
-            const succ = deps.get(nodes[top.v]);
-            if (top.next < succ.length) {
-                const w = number.get(succ[top.next++]);
-                if (w === undefined)
-                    continue;
-                if (index[w] === -1) {
-                    visit(w);
-                    frames.push({ v: w, next: 0 });
-                }
-                else if (onStack[w])
-                    low[top.v] = Math.min(low[top.v], index[w]);
-                continue;
-            }
-            frames.pop();
-            const parent = frames[frames.length - 1];
-            if (parent)
-                low[parent.v] = Math.min(low[parent.v], low[top.v]);
-            if (low[top.v] !== index[top.v])
-                continue;
-            const component = [];
-            let w;
-            do {
-                w = stack.pop();
-                onStack[w] = 0;
-                component.push(w);
-            } while (w !== top.v);
-            if (component.length > 1 || succ.includes(nodes[top.v]))
-                out.push(component.sort((a, b) => a - b));
-        }
-    }
-    return out.sort((a, b) => a[0] - b[0]).map((c) => c.map((v) => nodes[v]));
-}
-/** Breadth-first search inside one component, from `start` back to it. */
-function shortestCycleThrough(start, within, deps) {
-    const parent = new Map();
-    let frontier = [start];
-    while (frontier.length > 0) {
-        const next = [];
-        for (const node of frontier) {
-            for (const child of deps.get(node)) {
-                if (child === start)
-                    return [...pathTo(node, start, parent), start];
-                if (!within.has(child) || parent.has(child))
-                    continue;
-                parent.set(child, node);
-                next.push(child);
-            }
-        }
-        frontier = next;
-    }
-    // A strongly connected component always leads back to its start.
-    throw new Error('no cycle through a node of a cyclic component');
-}
-function pathTo(node, start, parent) {
-    const path = [node];
-    for (let n = node; n !== start;) {
-        n = parent.get(n);
-        path.push(n);
-    }
-    return path.reverse();
-}
-
-;// CONCATENATED MODULE: ./src/graph/validate-cmd.ts
-
-
-
-const CMD = structType('Exec', 'Environ', 'WorkingDirectory', 'CatTemplate', 'CatOutput');
-/**
- * One `Cmd`: an exec (`Exec` set) or a cat (`CatOutput` set), never both, never neither. Every string is a
- * template, and each one's `{{DEP:x}}` must name one of the job's `deps`. `where` is `Cmds[i]`.
- */
-function readCmd(raw, job, deps, where, cx) {
-    if (!go_json_isObject(raw)) {
-        cx.add(job, where, `must be an object, got ${go_json_describe(raw)}`);
-        return undefined;
-    }
-    // Depth 5: the graph, Jobs, the job, its Cmds, the command.
-    const { values: f, ambiguous, tooDeep } = readStruct(raw, CMD, 5);
-    if (ambiguous)
-        cx.ambiguousKeys = true;
-    for (const key of tooDeep)
-        cx.tooDeep(job, `${where}.${key}`);
-    // A NUL byte cannot reach a program's arguments, its environment, or a path; a cat's content may hold one.
-    const template = (value, field, nulAllowed = false) => {
-        if (!nulAllowed && value.includes('\0')) {
-            cx.add(job, `${where}.${field}`, 'must not contain a NUL byte');
-            return [];
-        }
-        const t = cx.template(value, job, `${where}.${field}`);
-        for (const label of depLabels(t)) {
-            if (!deps.includes(label))
-                cx.add(job, `${where}.${field}`, `refers to {{DEP:${label}}}, which is not in Deps`);
-        }
-        return t;
-    };
-    const hasExec = f.Exec !== null && f.Exec !== undefined;
-    const catOutput = cx.string(f.CatOutput, job, `${where}.CatOutput`);
-    if (hasExec && catOutput !== '') {
-        cx.add(job, where, 'sets both Exec and CatOutput; a command is either an exec or a cat');
-        return undefined;
-    }
-    if (catOutput !== '') {
-        const catTemplate = cx.string(f.CatTemplate, job, `${where}.CatTemplate`);
-        return {
-            kind: 'cat',
-            catTemplate: template(catTemplate, 'CatTemplate', true),
-            catOutput: template(catOutput, 'CatOutput'),
-        };
-    }
-    if (!hasExec) {
-        cx.add(job, where, 'sets neither Exec nor CatOutput; a command is either an exec or a cat');
-        return undefined;
-    }
-    const exec = cx.strings(f.Exec, job, `${where}.Exec`);
-    if (Array.isArray(f.Exec) && exec.length === 0)
-        cx.add(job, `${where}.Exec`, 'is empty: an exec needs a program');
-    if (exec[0] === '')
-        cx.add(job, `${where}.Exec[0]`, 'is empty: an exec needs a program');
-    const environ = cx.strings(f.Environ, job, `${where}.Environ`);
-    environ.forEach((e, i) => {
-        if (e !== undefined && !/^[^=]+=/.test(e)) {
-            cx.add(job, `${where}.Environ[${i}]`, `must look like KEY=VALUE, got ${quoted(e)}`);
-        }
-    });
-    const templates = (list, field) => list.map((s, i) => (s === undefined ? [] : template(s, `${field}[${i}]`)));
-    return {
-        kind: 'exec',
-        exec: templates(exec, 'Exec'),
-        environ: templates(environ, 'Environ'),
-        workingDirectory: template(cx.string(f.WorkingDirectory, job, `${where}.WorkingDirectory`), 'WorkingDirectory'),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/graph/validate-context.ts
-
-
-
-/** Entries kept per memo: graphs repeat a few thousand strings, and the bound keeps an odd graph from growing it. */
-const MEMO_LIMIT = 1_000_000;
-/**
- * The state of one validation: the problems found so far (collected, never thrown, so that a user sees every one
- * at once), and memos that let a 100,000-job graph share one copy of each repeated string and parsed template.
- */
-class ValidateContext {
-    options;
-    problems = [];
-    /** Set when an object had two differently cased keys for one field: JSON.parse lost their order. */
-    ambiguousKeys = false;
-    templates = new Map();
-    interned = new Map();
-    constructor(options = {}) {
-        this.options = options;
-    }
-    /** Records a problem. */
-    add(job, field, message) {
-        this.problems.push({
-            ...(job === undefined ? {} : { job }),
-            ...(field === undefined ? {} : { field }),
-            message,
-        });
-    }
-    /** Records an unknown key whose value nests past Go's limit (see go-json.ts); `field` is the key's path. */
-    tooDeep(job, field) {
-        this.add(job, printable_printable(field), `nests more than ${MAX_NESTING_DEPTH} levels deep, which Go's encoding/json refuses`);
-    }
-    /** One copy of each input path, however many jobs name it. */
-    intern(s) {
-        const known = this.interned.get(s);
-        if (known !== undefined)
-            return known;
-        if (this.interned.size < MEMO_LIMIT)
-            this.interned.set(s, s);
-        return s;
-    }
-    /** Parses a command string, reporting an error at `job`/`where`; an erroneous string becomes an empty template. */
-    template(value, job, where) {
-        const known = this.templates.get(value);
-        if (known)
-            return known;
-        const t = parseTemplate(value);
-        if (!t.ok) {
-            this.add(job, where, t.error);
-            return [];
-        }
-        // Graphs repeat the same strings (`sh`, `-c`, paths) thousands of times: one parsed copy serves all.
-        if (this.templates.size < MEMO_LIMIT)
-            this.templates.set(value, t.value);
-        return t.value;
-    }
-    /**
-     * A `[]string` field: null is empty, a string or any non-list is a type error naming the field. Elements keep
-     * their indices (a wrong one becomes undefined after its problem is recorded), so later messages name the
-     * producer's index.
-     */
-    strings(value, job, where) {
-        if (value === null || value === undefined)
-            return [];
-        if (!Array.isArray(value)) {
-            this.add(job, where, `must be a list of strings, got ${go_json_describe(value)}`);
-            return [];
-        }
-        return value.map((v, i) => {
-            if (typeof v === 'string')
-                return v;
-            this.add(job, `${where}[${i}]`, `must be a string, got ${go_json_describe(v)}`);
-            return undefined;
-        });
-    }
-    /** A `string` field: null is empty, anything else but a string is a type error naming the field. */
-    string(value, job, where) {
-        if (value === null || value === undefined)
-            return '';
-        if (typeof value === 'string')
-            return value;
-        this.add(job, where, `must be a string, got ${go_json_describe(value)}`);
-        return '';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/graph/validate.ts
-
-
-
-
-
-
-
-const validate_HEX40 = /^[0-9a-fA-F]{40}$/;
-const GRAPH = structType('SourceFiles', 'Jobs');
-const JOB = structType('ID', 'Name', 'Inputs', 'Deps', 'Cmds', 'Outputs');
-/** Validates decoded graph JSON (DESIGN.md §1) into a Graph, or every problem found. */
-function validateGraph(raw, options = {}) {
-    return validateDecoded(raw, options).result;
-}
-/**
- * As `validateGraph`, and says whether two differently cased keys matched one field somewhere, in which case a
- * caller holding the text decodes it again in document order (`decodeOrdered`). The decoded jobs are released
- * one by one as they are read, so a 100,000-job graph is never held twice over.
- */
-function validateDecoded(raw, options = {}) {
-    const cx = new ValidateContext(options);
-    const result = validate(raw, cx);
-    return { result, ambiguousKeys: cx.ambiguousKeys };
-}
-function validate(raw, cx) {
-    if (!go_json_isObject(raw))
-        return result_err([{ message: `the graph must be a JSON object, got ${go_json_describe(raw)}` }]);
-    const { values: g, ambiguous, tooDeep } = readStruct(raw, GRAPH, 1);
-    if (ambiguous)
-        cx.ambiguousKeys = true;
-    for (const key of tooDeep)
-        cx.tooDeep(undefined, key);
-    const sourceFiles = readSourceFiles(g.SourceFiles, cx);
-    const rawJobs = g.Jobs ?? [];
-    if (!Array.isArray(rawJobs)) {
-        cx.add(undefined, 'Jobs', `must be a list of jobs, got ${go_json_describe(rawJobs)}`);
-        return result_err(cx.problems);
-    }
-    const jobs = [];
-    const byLabel = new Map();
-    const depOrigins = new Map();
-    rawJobs.forEach((rawJob, i) => {
-        const read = readJob(rawJob, i, cx);
-        rawJobs[i] = null;
-        if (!read)
-            return;
-        const { job, depOrigin } = read;
-        if (depOrigin)
-            depOrigins.set(job, depOrigin);
-        const other = byLabel.get(job.label);
-        if (other) {
-            cx.add(job.name, 'ID', `duplicate ID ${job.label}, also used by job ${quoted(other.name)}`);
-            return;
-        }
-        byLabel.set(job.label, job);
-        jobs.push(job);
-    });
-    checkDeps(jobs, byLabel, depOrigins, cx);
-    return cx.problems.length > 0 ? result_err(cx.problems) : result_ok({ sourceFiles, jobs, byLabel });
-}
-function readSourceFiles(raw, cx) {
-    const files = new Map();
-    if (raw === null || raw === undefined)
-        return files;
-    if (!go_json_isObject(raw)) {
-        cx.add(undefined, 'SourceFiles', `must be an object of ID to path, got ${go_json_describe(raw)}`);
-        return files;
-    }
-    const kind = cx.options.inputKind;
-    // Tens of thousands of entries in a large graph: the field name is spelled out only for a problem.
-    const where = (id) => `SourceFiles[${quoted(id)}]`;
-    for (const id in raw) {
-        const path = raw[id];
-        const lower = id.toLowerCase();
-        if (!validate_HEX40.test(id))
-            cx.add(undefined, where(id), 'is not a 40-character hex ID');
-        else if (files.has(lower))
-            cx.ambiguousKeys = true;
-        if (typeof path !== 'string')
-            cx.add(undefined, where(id), `must be a path string, got ${go_json_describe(path)}`);
-        else if (path.includes('\0'))
-            cx.add(undefined, where(id), 'must not contain a NUL byte');
-        else {
-            files.set(lower, path);
-            if (kind !== undefined && kind(path) === 'missing')
-                cx.add(undefined, where(id), `source file ${printable_printable(path)} does not exist`);
-        }
-    }
-    return files;
-}
-/** A job is named by its Name, or by its label when the name is empty (or by its index when the ID is bad). */
-function readJob(raw, index, cx) {
-    if (!go_json_isObject(raw)) {
-        cx.add(undefined, `Jobs[${index}]`, `must be an object, got ${go_json_describe(raw)}`);
-        return undefined;
-    }
-    // Depth 3: the graph object, its Jobs list, the job.
-    const { values: f, ambiguous, tooDeep } = readStruct(raw, JOB, 3);
-    if (ambiguous)
-        cx.ambiguousKeys = true;
-    const validId = typeof f.ID === 'string' && validate_HEX40.test(f.ID) ? f.ID.toLowerCase() : undefined;
-    const nameText = typeof f.Name === 'string' ? f.Name : '';
-    const idText = typeof f.ID === 'string' && f.ID !== '' ? f.ID : undefined;
-    const name = nameText !== '' ? nameText : (validId ?? idText ?? `Jobs[${index}]`);
-    cx.string(f.Name, name, 'Name');
-    for (const key of tooDeep)
-        cx.tooDeep(name, key);
-    if (validId === undefined) {
-        cx.add(name, 'ID', `must be 40 hex characters, got ${typeof f.ID === 'string' ? quoted(f.ID) : f.ID === undefined ? 'nothing' : go_json_isObject(f.ID) || Array.isArray(f.ID) ? go_json_describe(f.ID) : JSON.stringify(f.ID)}`);
-    }
-    const inputs = readInputs(cx.strings(f.Inputs, name, 'Inputs'), name, cx);
-    const deps = [];
-    const depOrigin = [];
-    cx.strings(f.Deps, name, 'Deps').forEach((d, i) => {
-        if (d === undefined)
-            return;
-        const label = d.toLowerCase();
-        if (!validate_HEX40.test(d))
-            cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${quoted(d)}`);
-        else if (!deps.includes(label)) {
-            deps.push(label);
-            depOrigin.push(i);
-        }
-    });
-    const cmds = [];
-    const rawCmds = f.Cmds ?? [];
-    if (!Array.isArray(rawCmds))
-        cx.add(name, 'Cmds', `must be a list of commands, got ${go_json_describe(rawCmds)}`);
-    else {
-        rawCmds.forEach((c, i) => {
-            const cmd = readCmd(c, name, deps, `Cmds[${i}]`, cx);
-            if (cmd)
-                cmds.push(cmd);
-        });
-    }
-    const outputs = readOutputs(cx.strings(f.Outputs, name, 'Outputs'), name, cx);
-    if (validId === undefined)
-        return undefined;
-    const job = { label: validId, name, inputs, deps, cmds };
-    if (outputs.length > 0)
-        job.outputs = outputs;
-    // Kept only when deduplication shifted an index, so messages still name the producer's `Deps[i]`.
-    return depOrigin.every((o, k) => o === k) ? { job } : { job, depOrigin };
-}
-/**
- * Normalises input paths (`./a//b` → `a/b`), refusing empty, absolute and escaping ones (a backslash is an
- * ordinary character, as it is in a POSIX file name); sorted by UTF-16 code units, deduplicated. When the
- * options can look paths up, a missing input is reported with the producer's index.
- */
-function readInputs(raw, job, cx) {
-    const out = new Set();
-    const kind = cx.options.inputKind;
-    raw.forEach((p, i) => {
-        if (p === undefined)
-            return;
-        const where = `Inputs[${i}]`;
-        if (p === '')
-            return cx.add(job, where, 'is empty');
-        // No file has such a name, and the file system calls refuse it.
-        if (p.includes('\0'))
-            return cx.add(job, where, 'must not contain a NUL byte');
-        if (p.charCodeAt(0) === SLASH) {
-            return cx.add(job, where, `must be relative to the source directory, got ${quoted(p)}`);
-        }
-        const norm = isNormalPath(p) ? p : external_node_path_.posix.normalize(p).replace(/\/$/, '');
-        if (norm === '..' || norm.startsWith('../')) {
-            return cx.add(job, where, `must not leave the source directory, got ${quoted(p)}`);
-        }
-        if (norm === '.')
-            return cx.add(job, where, `must name a file, got ${quoted(p)}`);
-        if (out.has(norm))
-            return;
-        out.add(cx.intern(norm));
-        const k = kind?.(norm) ?? 'file';
-        const shown = printable_printable(norm);
-        if (k === 'missing')
-            cx.add(job, where, `input file ${shown} does not exist`);
-        else if (k === 'dir')
-            cx.add(job, where, `input ${shown} is a directory; list its files`);
-        else if (k === 'other')
-            cx.add(job, where, `input ${shown} is not a regular file or a symbolic link`);
-        else if (typeof k === 'object')
-            cx.add(job, where, k.problem);
-    });
-    const sorted = [...out];
-    // Producers usually list inputs in order already: checking is cheaper than sorting.
-    for (let i = 1; i < sorted.length; i++) {
-        if (!(sorted[i - 1] < sorted[i]))
-            return sorted.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    }
-    return sorted;
-}
-const SLASH = 0x2f;
-const DOT = 0x2e;
-/**
- * True when `posix.normalize` would leave the relative path `p` as it is: no empty, `.` or `..` segment and no
- * trailing slash. One pass over the characters, where normalising builds a new string for every input.
- */
-function isNormalPath(p) {
-    let start = 0;
-    for (let i = 0; i <= p.length; i++) {
-        if (i < p.length && p.charCodeAt(i) !== SLASH)
-            continue;
-        const len = i - start;
-        if (len === 0)
-            return false;
-        if (p.charCodeAt(start) === DOT && (len === 1 || (len === 2 && p.charCodeAt(start + 1) === DOT)))
-            return false;
-        start = i + 1;
-    }
-    return true;
-}
-/**
- * In-place output globs: relative to the source directory and inside it (`!` excludes), in the producer's order.
- * Only present when the producer sets them (disbuild.json does); graphs without them are unchanged.
- */
-function readOutputs(raw, job, cx) {
-    const out = [];
-    raw.forEach((p, i) => {
-        if (p === undefined)
-            return;
-        const where = `Outputs[${i}]`;
-        const body = p.startsWith('!') ? p.slice(1) : p;
-        if (body === '')
-            return cx.add(job, where, 'is empty');
-        if (body.startsWith('/')) {
-            return cx.add(job, where, `must be relative to the source directory, got ${JSON.stringify(p)}`);
-        }
-        const norm = external_node_path_.posix.normalize(body);
-        if (norm === '..' || norm.startsWith('../')) {
-            return cx.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
-        }
-        if (norm === '.' || norm === '**' || norm === '**/*') {
-            return cx.add(job, where, `must not be the whole source directory, got ${JSON.stringify(p)}`);
-        }
-        out.push(p.startsWith('!') ? `!${norm}` : norm);
-    });
-    return out;
-}
-/** Unknown deps, then every dependency cycle, each as the chain of job names. */
-function checkDeps(jobs, byLabel, depOrigins, cx) {
-    const field = (job, k) => `Deps[${depOrigins.get(job)?.[k] ?? k}]`;
-    for (const job of jobs) {
-        job.deps.forEach((d, k) => {
-            if (!byLabel.has(d))
-                cx.add(job.name, field(job, k), `unknown dependency ${d}`);
-        });
-    }
-    for (const cycle of findCycles(new Map(jobs.map((j) => [j.label, j.deps])))) {
-        const first = byLabel.get(cycle[0]);
-        const names = cycle.map((l) => printable_printable(byLabel.get(l).name));
-        cx.add(first.name, field(first, first.deps.indexOf(cycle[1])), `dependency cycle: ${names.join(' -> ')}`);
-    }
-}
-
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ./src/util/collect-garbage.ts
-
-
-let gc;
-/**
- * Asks V8 for a full collection. Used once, after a large graph is decoded and validated: the decoded JSON tree
- * (hundreds of megabytes for 100,000 jobs) is garbage by then, and collecting it before keys are computed keeps
- * peak memory near the size of the graph itself rather than the sum of both.
- */
-function collectGarbage() {
-    if (gc === undefined) {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
-        gc = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
-    }
-    gc();
-}
-
-;// CONCATENATED MODULE: ./src/graph/parse.ts
-
-
-
-
-
-
-
-
-
-
-
-/** Parses and validates graph JSON; malformed JSON is reported with its line and column. */
-function parseGraphText(text) {
-    return parseWith(text, {});
-}
-/**
- * As `parseGraphText`, also checking that every input and SourceFiles path exists under `sourceDir`, as
- * `loadGraphFile` does for a file (for a graph printed by a command, say).
- */
-function parseGraphTextIn(text, sourceDir) {
-    return parseWith(text, { inputKind: pathKinds(sourceDir) });
-}
-function parseWith(text, options) {
-    const raw = decode(text);
-    if (!raw.ok)
-        return raw;
-    const first = validateDecoded(raw.value, options);
-    // Rare: differently cased keys for one field, whose document order JSON.parse dropped. Decode again in order.
-    return first.ambiguousKeys ? validateDecoded(decodeOrdered(text), options).result : first.result;
-}
-function decode(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        const at = jsonErrorLocation(text, message);
-        // The position becomes line:column; the text V8 quotes (the input, or a cut of it) goes; a quoted newline is
-        // shown escaped.
-        const reason = message
-            .replace(/,? (\.\.\.)?"[^]*"(\.\.\.)? is not valid JSON$/, '')
-            .replace(/ (in JSON )?at position \d+[^]*$/, '')
-            .replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
-        return result_err([{ message: `malformed JSON at line ${at.line}, column ${at.column}: ${reason}` }]);
-    }
-    return result_ok(value);
-}
-/**
- * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
- * `sourceDir`. All problems come back together, missing inputs named by job and the producer's `Inputs[i]`.
- * `knownFiles` (awaited once the file is parsed) are paths already known to be files, not looked up: git's
- * account of the work tree, which costs nothing more when keys use it anyway.
- */
-async function parse_loadGraphFile(path, sourceDir, knownFiles) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch (e) {
-        const why = e.code ?? e.message;
-        return result_err([{ message: `cannot read graph file ${path}: ${why}` }]);
-    }
-    const raw = decode(text);
-    // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
-    text = '';
-    if (!raw.ok)
-        return raw;
-    const options = { inputKind: pathKinds(sourceDir, await knownFiles) };
-    let validated = validateDecoded(raw.value, options);
-    if (validated.ambiguousKeys) {
-        // Rare (see parseGraphText): the file is read again rather than its text kept through every validation.
-        validated = validateDecoded(decodeOrdered(await (0,promises_namespaceObject.readFile)(path, 'utf8')), options);
-    }
-    // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
-    if (validated.result.ok && validated.result.value.jobs.length > 10_000)
-        collectGarbage();
-    return validated.result;
-}
-/**
- * What is at each relative path under `sourceDir`, asked once per path. Each directory is listed once (with
- * file types) instead of one lstat per file: inputs come many to a directory, and 10,000 inputs in 1,000
- * directories cost a third of the time. A name the listing does not show (or does not type) is lstat-ed, so
- * case-insensitive file systems and odd file systems answer exactly as lstat does. Paths in `knownFiles` are
- * files without asking. A path that is a symbolic link, or lies below one, is resolved as keys resolve it
- * (resolve-input.ts): a dangling link or a path leading outside `sourceDir` is a problem.
- */
-function pathKinds(sourceDir, knownFiles) {
-    const memo = new Map();
-    const listings = new Map();
-    const realDirs = new Map();
-    const disk = new DiskView(sourceDir);
-    // Keyed by the directory's relative path: joining and normalising every input path costs more than the calls.
-    const listed = (relDir) => {
-        if (listings.has(relDir))
-            return listings.get(relDir);
-        let kinds;
-        try {
-            kinds = new Map();
-            for (const e of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(sourceDir, relDir), { withFileTypes: true })) {
-                const k = e.isFile()
-                    ? 'file'
-                    : e.isSymbolicLink()
-                        ? 'link'
-                        : e.isDirectory()
-                            ? 'dir'
-                            : e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()
-                                ? 'other'
-                                : undefined;
-                if (k !== undefined)
-                    kinds.set(e.name, k);
-            }
-        }
-        catch {
-            kinds = undefined;
-        }
-        listings.set(relDir, kinds);
-        return kinds;
-    };
-    // Whether a directory is reached without following a link (then its listing is the truth about its entries).
-    const isRealDir = (relDir) => {
-        if (relDir === '')
-            return true;
-        let real = realDirs.get(relDir);
-        if (real === undefined) {
-            const slash = relDir.lastIndexOf('/');
-            const parent = slash < 0 ? '' : relDir.slice(0, slash);
-            real = isRealDir(parent) && listed(parent)?.get(relDir.slice(slash + 1)) === 'dir';
-            realDirs.set(relDir, real);
-        }
-        return real;
-    };
-    return (rel) => {
-        if (knownFiles?.has(rel))
-            return 'file';
-        let k = memo.get(rel);
-        if (k === undefined) {
-            const slash = rel.lastIndexOf('/');
-            const dir = slash < 0 ? '' : rel.slice(0, slash);
-            const listedKind = isRealDir(dir)
-                ? (listed(dir)?.get(rel.slice(slash + 1)) ?? lstatKind((0,external_node_path_.join)(sourceDir, rel)))
-                : 'link';
-            k = listedKind === 'link' ? resolvedKind(disk, rel) : listedKind;
-            memo.set(rel, k);
-        }
-        return k;
-    };
-}
-/** A path that is, or lies below, a symbolic link: what reading it yields, as keys resolve it. */
-function resolvedKind(disk, rel) {
-    if (rel.includes('\0'))
-        return 'missing';
-    const r = resolveInput(disk, rel);
-    return r.ok ? 'file' : r.missing ? 'missing' : { problem: r.problem };
-}
-function lstatKind(path) {
-    // Validation refuses such paths; a caller that skipped it still gets an answer, not an exception.
-    if (path.includes('\0'))
-        return 'missing';
-    const st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
-    if (st === undefined)
-        return 'missing';
-    if (st.isFile())
-        return 'file';
-    if (st.isSymbolicLink())
-        return 'link';
-    return st.isDirectory() ? 'dir' : 'other';
-}
-/**
- * Checks that the files of an already validated graph exist under `sourceDir`: SourceFiles paths always, inputs
- * unless `inputs` is false (for callers whose keying step reports missing inputs itself). Inputs are named by
- * their index in the normalised, sorted list.
- */
-function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
-    const kind = pathKinds(sourceDir);
-    const problems = [];
-    for (const job of opts.inputs ? graph.jobs : []) {
-        job.inputs.forEach((input, i) => {
-            const k = kind(input);
-            const field = `Inputs[${i}]`;
-            const shown = printable_printable(input);
-            if (k === 'missing')
-                problems.push({ job: job.name, field, message: `input file ${shown} does not exist` });
-            else if (k === 'dir')
-                problems.push({ job: job.name, field, message: `input ${shown} is a directory; list its files` });
-            else if (k === 'other') {
-                problems.push({
-                    job: job.name,
-                    field,
-                    message: `input ${shown} is not a regular file or a symbolic link`,
-                });
-            }
-            else if (typeof k === 'object')
-                problems.push({ job: job.name, field, message: k.problem });
-        });
-    }
-    for (const [id, path] of graph.sourceFiles) {
-        if (kind(path) === 'missing') {
-            problems.push({
-                field: `SourceFiles[${quoted(id)}]`,
-                message: `source file ${printable_printable(path)} does not exist`,
-            });
-        }
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./src/config/config-file.ts
-/**
- * `disbuild.json`: the repository's own description of its build. Three sources of the graph share the file —
- * `graph` (a path), `graphCommand` (a command printing the graph) and `tasks` (compiled by compile.ts) — plus a
- * `salt`. This module reads the file and checks its shape; every problem is reported at once, each naming the
- * file, the task and the field.
- */
-
-
-
-const CONFIG_FILE = 'disbuild.json';
-function formatConfigProblem(p) {
-    const where = [p.file, p.task === undefined ? undefined : `task ${JSON.stringify(p.task)}`, p.field]
-        .filter((s) => s !== undefined)
-        .join(' ');
-    return `${where}: ${p.message}`;
-}
-const TOP_KEYS = new Set(['$schema', 'graph', 'graphCommand', 'salt', 'tasks']);
-const TASK_KEYS = new Set(['command', 'script', 'cwd', 'inputs', 'outputs', 'deps', 'env', 'description']);
-const TASK_NAME = /^[^#^!\s][^#\s]*$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Reads `<dir>/disbuild.json`; `undefined` when there is none. */
-async function readConfigFile(dir) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(dir, CONFIG_FILE), 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        return result_err([{ file: CONFIG_FILE, message: `cannot be read: ${e.message}` }]);
-    }
-    return parseConfigText(text);
-}
-/** Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. */
-function parseConfigText(text, file = CONFIG_FILE) {
-    let raw;
-    try {
-        raw = JSON.parse(text);
-    }
-    catch (e) {
-        return result_err([{ file, message: `is not valid JSON: ${e.message}` }]);
-    }
-    const problems = [];
-    if (!isRecord(raw))
-        return result_err([{ file, message: `must be a JSON object, got ${config_file_describe(raw)}` }]);
-    const config = {};
-    for (const key of Object.keys(raw)) {
-        if (!TOP_KEYS.has(key))
-            problems.push({ file, field: key, message: 'unknown key' });
-    }
-    for (const key of ['graph', 'graphCommand', 'salt']) {
-        const v = raw[key];
-        if (v === undefined)
-            continue;
-        if (typeof v === 'string')
-            config[key] = v;
-        else
-            problems.push({ file, field: key, message: `must be a string, got ${config_file_describe(v)}` });
-    }
-    if (raw.tasks !== undefined) {
-        if (!isRecord(raw.tasks)) {
-            problems.push({
-                file,
-                field: 'tasks',
-                message: `must be an object of tasks, got ${config_file_describe(raw.tasks)}`,
-            });
-        }
-        else {
-            const tasks = new Map();
-            for (const name of Object.keys(raw.tasks).sort()) {
-                const spec = readTask(name, raw.tasks[name], file, problems);
-                if (spec)
-                    tasks.set(name, spec);
-            }
-            config.tasks = tasks;
-        }
-    }
-    const sources = ['graph', 'graphCommand', 'tasks'].filter((k) => raw[k] !== undefined);
-    if (sources.length > 1) {
-        problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]}"` });
-    }
-    return problems.length > 0 ? result_err(problems) : result_ok(config);
-}
-function readTask(name, raw, file, problems) {
-    const add = (field, message) => {
-        problems.push({ file, task: name, ...(field === undefined ? {} : { field }), message });
-    };
-    if (!TASK_NAME.test(name))
-        add(undefined, 'task names must not contain "#" or spaces, nor start with "^" or "!"');
-    if (!isRecord(raw)) {
-        add(undefined, `must be an object, got ${config_file_describe(raw)}`);
-        return undefined;
-    }
-    for (const key of Object.keys(raw))
-        if (!TASK_KEYS.has(key))
-            add(key, 'unknown key');
-    const spec = {};
-    const cmd = raw.command;
-    if (typeof cmd === 'string') {
-        if (cmd.trim() === '')
-            add('command', 'is empty');
-        spec.command = cmd;
-    }
-    else if (Array.isArray(cmd)) {
-        const argv = stringList(cmd, 'command', add);
-        if (argv.length === 0)
-            add('command', 'must not be an empty list');
-        spec.command = argv;
-    }
-    else if (cmd !== undefined)
-        add('command', `must be a string or a list of strings, got ${config_file_describe(cmd)}`);
-    for (const key of ['script', 'cwd']) {
-        const v = raw[key];
-        if (v === undefined)
-            continue;
-        if (typeof v !== 'string')
-            add(key, `must be a string, got ${config_file_describe(v)}`);
-        else
-            spec[key] = v;
-    }
-    if (spec.script === '')
-        add('script', 'is empty');
-    if ((raw.command === undefined) === (raw.script === undefined)) {
-        add(undefined, 'needs exactly one of "command" (a shell string or argv) and "script" (a package.json script)');
-    }
-    for (const key of ['inputs', 'outputs', 'deps', 'env']) {
-        const v = raw[key];
-        if (v === undefined)
-            continue;
-        if (!Array.isArray(v))
-            add(key, `must be a list of strings, got ${config_file_describe(v)}`);
-        else
-            spec[key] = stringList(v, key, add);
-    }
-    spec.env?.forEach((e, i) => {
-        if (!ENV_NAME.test(e))
-            add(`env[${i}]`, `must be an environment variable name, got ${JSON.stringify(e)}`);
-    });
-    return spec;
-}
-function stringList(v, field, add) {
-    const out = [];
-    v.forEach((x, i) => {
-        if (typeof x === 'string')
-            out.push(x);
-        else
-            add(`${field}[${i}]`, `must be a string, got ${config_file_describe(x)}`);
-    });
-    return out;
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function config_file_describe(v) {
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'a list';
-    if (typeof v === 'object')
-        return 'an object';
-    return `${typeof v} ${JSON.stringify(v)}`;
-}
-
-;// CONCATENATED MODULE: ./src/config/globs.ts
-
-
-/**
- * Normalises one pattern relative to a directory: `./a` → `a`, `dir/` → `dir/**`; answers an error for absolute
- * patterns and patterns that climb out with `..`.
- */
-function normalizePattern(pattern) {
-    const p = pattern.startsWith('!') ? pattern.slice(1) : pattern;
-    if (p === '')
-        return { ok: false, error: 'is empty' };
-    if (p.startsWith('/'))
-        return { ok: false, error: `must be relative, got ${JSON.stringify(pattern)}` };
-    let norm = external_node_path_.posix.normalize(p);
-    if (norm === '..' || norm.startsWith('../')) {
-        return { ok: false, error: `must stay inside its directory, got ${JSON.stringify(pattern)}` };
-    }
-    if (norm.endsWith('/'))
-        norm += '**';
-    if (norm === '.')
-        norm = '**';
-    return { ok: true, value: norm };
-}
-/** Compiles already normalised patterns (`!` kept in front of exclusions). */
-function compileGlobs(patterns) {
-    const positiveIndex = [];
-    const positives = [];
-    const negatives = [];
-    patterns.forEach((p, i) => {
-        if (p.startsWith('!'))
-            negatives.push(p.slice(1));
-        else {
-            positiveIndex.push(i);
-            positives.push(matcher(p));
-        }
-    });
-    const everything = positives.length > 0 && patterns.every((p) => p === '**' || p.startsWith('!'));
-    return {
-        positiveIndex,
-        positives,
-        excluded: negatives.length === 0 ? () => false : picomatch_default()(negatives, { dot: true }),
-        everything,
-    };
-}
-/**
- * A literal path is a string comparison, and a glob with a fixed leading directory (`dist/**`) first compares
- * that prefix: both far cheaper than a regular expression over thousands of files that mostly do not match.
- */
-function matcher(pattern) {
-    if (pattern === '**')
-        return () => true;
-    const scan = picomatch_default().scan(pattern);
-    if (!scan.isGlob)
-        return (path) => path === pattern;
-    const re = picomatch_default().makeRe(pattern, { dot: true });
-    if (scan.base === '')
-        return (path) => re.test(path);
-    const prefix = `${scan.base}/`;
-    return (path) => path.startsWith(prefix) && re.test(path);
-}
-
-;// CONCATENATED MODULE: ./src/config/repo-files.ts
-
-
-
-
-/**
- * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
- * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
- * the work tree; outside git, every file under `dir` but `.git` and `node_modules`.
- */
-async function listRepoFiles(dir) {
-    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
-    // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
-    const listed = await gitText(dir, [
-        'ls-files',
-        '-z',
-        '-t',
-        '--cached',
-        '--deleted',
-        '--others',
-        '--exclude-standard',
-        '--',
-        '.',
-    ]);
-    if (listed.ok) {
-        const gone = new Set();
-        const seen = new Set();
-        for (const entry of listed.value.split('\0')) {
-            if (entry.length < 3)
-                continue;
-            const path = entry.slice(2);
-            if (entry[0] === 'R')
-                gone.add(path);
-            else
-                seen.add(path);
-        }
-        const files = [];
-        for (const p of seen)
-            if (!gone.has(p))
-                files.push(p);
-        return files.sort(compareCodeUnits);
-    }
-    const out = [];
-    walk(dir, '', out);
-    return out.sort(compareCodeUnits);
-}
-function walk(root, rel, out) {
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel), { withFileTypes: true });
-    }
-    catch {
-        return;
-    }
-    for (const e of entries) {
-        const r = rel === '' ? e.name : `${rel}/${e.name}`;
-        if (e.isDirectory()) {
-            if (e.name !== '.git' && e.name !== 'node_modules')
-                walk(root, r, out);
-        }
-        else if (e.isFile() || e.isSymbolicLink())
-            out.push(r);
-    }
-}
-/** The half-open range of `files` (sorted) that lie under directory `dir` ('' is everything). */
-function filesUnder(files, dir) {
-    if (dir === '')
-        return [0, files.length];
-    const prefix = `${dir}/`;
-    // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
-    return [lowerBound(files, prefix), lowerBound(files, `${dir}0`)];
-}
-function lowerBound(files, s) {
-    let lo = 0;
-    let hi = files.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (files[mid] < s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-;// CONCATENATED MODULE: ./src/config/select-inputs.ts
-
-
-/**
- * The files matching any task's `outputs`. Each file is tested only against the globs of the tasks of its own
- * package (and of root tasks), relative to the package, each task's globs compiled once: a thousand packages
- * with `dist/**` cost one match per file, and one compiled glob.
- */
-function generatedFiles(instances, ws) {
-    const byTask = new Map();
-    const byDir = new Map();
-    for (const inst of instances) {
-        if (inst.relOutputs.length === 0)
-            continue;
-        let globs = byTask.get(inst.task);
-        if (!globs) {
-            globs = compileGlobs(inst.relOutputs);
-            byTask.set(inst.task, globs);
-        }
-        const set = byDir.get(inst.dir) ?? new Set();
-        set.add(globs);
-        byDir.set(inst.dir, set);
-    }
-    if (byDir.size === 0)
-        return () => false;
-    const pkgDirs = new Set([...ws.packages.values()].map((p) => p.dir));
-    const test = (globs, rel) => {
-        if (globs === undefined)
-            return false;
-        for (const g of globs)
-            if (g.positives.some((m) => m(rel)) && !g.excluded(rel))
-                return true;
-        return false;
-    };
-    return (path) => {
-        if (test(byDir.get(''), path))
-            return true;
-        for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-            const dir = path.slice(0, slash);
-            if (pkgDirs.has(dir))
-                return test(byDir.get(dir), path.slice(slash + 1));
-        }
-        return false;
-    };
-}
-/**
- * Each task instance's input files: the repository files under its directory that its `inputs` globs choose
- * (default: all of them), less generated files; a `script` task always reads its package.json. A glob that
- * matches no file in any package the task applies to is a problem (`inputs[i]`).
- */
-function selectInputs(instances, files, generated, add) {
-    const out = new Map();
-    const globsByTask = new Map();
-    for (const inst of instances) {
-        let entry = globsByTask.get(inst.task);
-        if (!globsByTask.has(inst.task)) {
-            entry = taskGlobs(inst, add);
-            globsByTask.set(inst.task, entry);
-        }
-        if (!entry)
-            continue;
-        out.set(inst, choose(inst, files, generated, entry.glob, entry.used));
-    }
-    for (const [task, entry] of globsByTask) {
-        if (!entry || entry.glob.everything)
-            continue;
-        entry.glob.positiveIndex.forEach((i, k) => {
-            if (!entry.used[k])
-                add(task, `inputs[${i}]`, 'matches no file');
-        });
-    }
-    return out;
-}
-function taskGlobs(inst, add) {
-    const raw = inst.spec.inputs ?? ['**'];
-    const patterns = [];
-    let bad = false;
-    raw.forEach((p, i) => {
-        const n = normalizePattern(p);
-        if (!n.ok) {
-            add(inst.task, `inputs[${i}]`, n.error);
-            bad = true;
-        }
-        else
-            patterns.push(p.startsWith('!') ? `!${n.value}` : n.value);
-    });
-    if (bad)
-        return undefined;
-    const glob = compileGlobs(patterns);
-    if (glob.positives.length === 0)
-        add(inst.task, 'inputs', 'has only exclusions ("!"): add what to include');
-    return { glob, used: glob.positives.map(() => false) };
-}
-function choose(inst, files, generated, glob, used) {
-    const [lo, hi] = filesUnder(files, inst.dir);
-    const cut = inst.dir === '' ? 0 : inst.dir.length + 1;
-    const chosen = [];
-    for (let i = lo; i < hi; i++) {
-        const path = files[i];
-        const rel = cut === 0 ? path : path.slice(cut);
-        let hit = glob.everything;
-        if (!hit) {
-            // Every glob is tried until it has matched once, so that "matches no file" is only said when true.
-            for (let k = 0; k < glob.positives.length; k++) {
-                if ((hit && used[k]) || !glob.positives[k](rel))
-                    continue;
-                hit = true;
-                used[k] = true;
-            }
-        }
-        if (hit && !glob.excluded(rel) && !generated(path))
-            chosen.push(path);
-    }
-    if (inst.pkg) {
-        const manifest = inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`;
-        if (!chosen.includes(manifest)) {
-            chosen.push(manifest);
-            chosen.sort();
-        }
-    }
-    return chosen;
-}
-
-;// CONCATENATED MODULE: ./src/config/compile.ts
-/**
- * Compiles `disbuild.json` tasks into the seed's graph JSON (DESIGN.md §1 and §10): one job per task, or per
- * workspace package for `script` tasks; inputs chosen by glob from the repository's files; in-place `Outputs`.
- *
- * Deterministic: jobs sorted by name, IDs the SHA-1 of package and task name (stable across runs and machines),
- * inputs sorted. Every problem is collected and reported at once, naming the file, the task and the field.
- */
-
-
-
-
-
-/** The graph JSON of the config's tasks, or every problem found. */
-function compileTasks(input) {
-    const problems = [];
-    // A task's problem is the same in every package it applies to: reported once.
-    const seen = new Set();
-    const add = (task, field, message) => {
-        const id = JSON.stringify([task, field, message]);
-        if (seen.has(id))
-            return;
-        seen.add(id);
-        problems.push({ file: CONFIG_FILE, task, ...(field === undefined ? {} : { field }), message });
-    };
-    const instances = instantiate(input, add);
-    const generated = generatedFiles(instances, input.workspace);
-    const inputs = selectInputs(instances, input.files, generated, add);
-    const byKey = new Map(instances.map((i) => [instanceKey(i.task, i.pkg?.name), i]));
-    const jobs = instances.map((inst) => {
-        const deps = resolveDeps(inst, input, byKey, add);
-        const job = {
-            ID: inst.label,
-            Name: inst.name,
-            Inputs: inputs.get(inst) ?? [],
-            Deps: deps,
-            Cmds: [command(inst, input, add)],
-        };
-        if (inst.outputs.length > 0)
-            job.Outputs = inst.outputs;
-        return job;
-    });
-    const byLabel = new Map(instances.map((i) => [i.label, i]));
-    for (const cycle of findCycles(new Map(jobs.map((j) => [j.ID, j.Deps])))) {
-        const first = byLabel.get(cycle[0]);
-        add(first.task, 'deps', `dependency cycle: ${cycle.map((l) => byLabel.get(l).name).join(' -> ')}`);
-    }
-    return { graph: { SourceFiles: null, Jobs: jobs }, problems };
-}
-function instanceKey(task, pkg) {
-    return `${pkg ?? ''}\0${task}`;
-}
-/** Stable across runs and machines: the package and task names, nothing else. */
-function taskLabel(task, pkg) {
-    return (0,external_node_crypto_.createHash)('sha1')
-        .update(`disbuild-task\0${pkg ?? ''}\0${task}`)
-        .digest('hex');
-}
-function instantiate(input, add) {
-    const out = [];
-    const packages = [...input.workspace.packages.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
-    for (const [task, spec] of input.config.tasks) {
-        const relOutputs = (spec.outputs ?? []).flatMap((p, i) => {
-            const n = normalizePattern(p);
-            if (n.ok)
-                return [p.startsWith('!') ? `!${n.value}` : n.value];
-            add(task, `outputs[${i}]`, n.error);
-            return [];
-        });
-        const outputs = (base) => base === ''
-            ? relOutputs
-            : relOutputs.map((p) => (p.startsWith('!') ? `!${base}/${p.slice(1)}` : `${base}/${p}`));
-        if (spec.script === undefined) {
-            const label = taskLabel(task, undefined);
-            out.push({ task, spec, dir: '', name: task, label, outputs: relOutputs, relOutputs });
-            continue;
-        }
-        const chosen = packages.filter((p) => p.scripts.has(spec.script));
-        if (chosen.length === 0) {
-            const where = input.workspace.declared ? 'no workspace package has' : 'the root package.json has no';
-            add(task, 'script', `${where} a script ${JSON.stringify(spec.script)}`);
-        }
-        for (const pkg of chosen) {
-            const name = `${pkg.name}#${task}`;
-            const label = taskLabel(task, pkg.name);
-            out.push({ task, spec, pkg, dir: pkg.dir, name, label, outputs: outputs(pkg.dir), relOutputs });
-        }
-    }
-    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-function resolveDeps(inst, input, byKey, add) {
-    const tasks = input.config.tasks;
-    const out = new Set();
-    (inst.spec.deps ?? []).forEach((d, i) => {
-        const field = `deps[${i}]`;
-        const upstream = d.startsWith('^');
-        const name = upstream ? d.slice(1) : d;
-        const target = tasks.get(name);
-        if (!target) {
-            add(inst.task, field, `unknown task ${JSON.stringify(name)}`);
-            return;
-        }
-        if (upstream) {
-            if (!inst.pkg || target.script === undefined) {
-                add(inst.task, field, `"^${name}" needs a script task on both sides (the same task of every workspace dependency)`);
-                return;
-            }
-            for (const l of upstreamLabels(inst.pkg, name, input.workspace, byKey))
-                out.add(l);
-        }
-        else if (target.script === undefined) {
-            out.add(byKey.get(instanceKey(name, undefined)).label);
-        }
-        else if (inst.pkg) {
-            const same = byKey.get(instanceKey(name, inst.pkg.name));
-            if (same)
-                out.add(same.label);
-        }
-        else {
-            for (const other of byKey.values())
-                if (other.task === name)
-                    out.add(other.label);
-        }
-    });
-    return [...out].sort();
-}
-/**
- * `^task` from package P: the task in each workspace dependency of P that has it; through a dependency that does
- * not, on to its own dependencies (so that the order still holds across a package with nothing to build).
- */
-function upstreamLabels(pkg, task, ws, byKey) {
-    const out = [];
-    const seen = new Set([pkg.name]);
-    const stack = [...pkg.deps];
-    while (stack.length > 0) {
-        const name = stack.pop();
-        if (seen.has(name))
-            continue;
-        seen.add(name);
-        const inst = byKey.get(instanceKey(task, name));
-        if (inst)
-            out.push(inst.label);
-        else
-            stack.push(...(ws.packages.get(name)?.deps ?? []));
-    }
-    return out;
-}
-function command(inst, input, add) {
-    const { spec } = inst;
-    const exec = spec.script !== undefined
-        ? [input.workspace.manager, 'run', spec.script]
-        : typeof spec.command === 'string'
-            ? ['sh', '-c', spec.command]
-            : [...(spec.command ?? [])];
-    let wd = inst.dir;
-    if (spec.cwd !== undefined) {
-        const n = normalizePattern(spec.cwd);
-        if (!n.ok)
-            add(inst.task, 'cwd', n.error);
-        else if (n.value !== '**')
-            wd = wd === '' ? n.value : `${wd}/${n.value}`;
-    }
-    // Unset variables are left out (and so differ from set-but-empty ones in the key).
-    const environ = (spec.env ?? []).flatMap((name) => {
-        const v = input.env[name];
-        return v === undefined ? [] : [`${name}=${v}`];
-    });
-    return { Exec: exec, Environ: environ, WorkingDirectory: wd };
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/config/workspaces.ts
-/**
- * Workspace packages: npm and yarn `workspaces` in the root package.json, or pnpm's pnpm-workspace.yaml. Each
- * package's name, directory, scripts, and the other packages of the workspace it depends on.
- *
- * Deals with: finding packages among the repository's files and reading their package.json.
- * Does not deal with: tasks (compile.ts) or installing anything.
- */
-
-
-
-
-
-const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
-/** The workspace of the repository at `root`, whose files (sorted, relative) are `files`. */
-async function readWorkspace(root, files, problems) {
-    const has = new Set(files);
-    const rootPkg = has.has('package.json') ? readPackageJson(root, 'package.json', problems) : undefined;
-    let patterns;
-    let manager = 'npm';
-    if (has.has('pnpm-workspace.yaml')) {
-        manager = 'pnpm';
-        patterns = await pnpmPatterns(root, problems);
-    }
-    else if (rootPkg) {
-        const ws = rootPkg.workspaces;
-        const list = Array.isArray(ws)
-            ? ws
-            : workspaces_isRecord(ws) && Array.isArray(ws.packages)
-                ? ws.packages
-                : undefined;
-        if (list)
-            patterns = list.filter((p) => typeof p === 'string');
-    }
-    if (typeof rootPkg?.packageManager === 'string') {
-        const m = /^(npm|yarn|pnpm)@/.exec(rootPkg.packageManager);
-        if (m)
-            manager = m[1];
-    }
-    else if (has.has('pnpm-lock.yaml'))
-        manager = 'pnpm';
-    else if (has.has('yarn.lock'))
-        manager = 'yarn';
-    const packages = new Map();
-    if (patterns === undefined) {
-        if (rootPkg)
-            packages.set(packageName(rootPkg, ''), toPackage(rootPkg, '', new Set()));
-        return { packages, declared: false, manager };
-    }
-    const dirs = packageDirs(files, patterns);
-    // Synchronous: a thousand small reads in a loop cost less than a thousand thread-pool round trips.
-    const read = dirs.map((d) => readPackageJson(root, `${d}/package.json`, problems));
-    const names = new Set();
-    const pkgs = [];
-    dirs.forEach((dir, i) => {
-        const json = read[i];
-        if (!json)
-            return;
-        const name = packageName(json, dir);
-        if (names.has(name)) {
-            problems.push({
-                file: `${dir}/package.json`,
-                field: 'name',
-                message: `package ${name} is declared twice`,
-            });
-            return;
-        }
-        names.add(name);
-        pkgs.push({ json, dir });
-    });
-    for (const { json, dir } of pkgs)
-        packages.set(packageName(json, dir), toPackage(json, dir, names));
-    return { packages, declared: true, manager };
-}
-/** Directories holding a package.json that the workspace globs choose (`!` excludes), sorted. */
-function packageDirs(files, patterns) {
-    const norm = (p) => external_node_path_.posix.normalize(p).replace(/^\.\//, '').replace(/\/+$/, '');
-    const include = patterns.filter((p) => !p.startsWith('!')).map(norm);
-    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => norm(p.slice(1)));
-    const isIn = picomatch_default()(include.length > 0 ? include : ['\0'], { dot: false });
-    const isOut = exclude.length > 0 ? picomatch_default()(exclude) : () => false;
-    const dirs = [];
-    for (const f of files) {
-        if (!f.endsWith('/package.json') || f.includes('node_modules/'))
-            continue;
-        const dir = f.slice(0, -'/package.json'.length);
-        if (isIn(dir) && !isOut(dir))
-            dirs.push(dir);
-    }
-    return dirs;
-}
-async function pnpmPatterns(root, problems) {
-    const file = 'pnpm-workspace.yaml';
-    try {
-        const doc = (0,dist/* parse */.qg)(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(root, file), 'utf8'));
-        const list = workspaces_isRecord(doc) ? doc.packages : undefined;
-        if (list === undefined || list === null)
-            return [];
-        if (!Array.isArray(list) || list.some((p) => typeof p !== 'string')) {
-            problems.push({ file, field: 'packages', message: 'must be a list of globs' });
-            return [];
-        }
-        return list;
-    }
-    catch (e) {
-        problems.push({ file, message: `cannot be read: ${e.message.split('\n')[0]}` });
-        return [];
-    }
-}
-function readPackageJson(root, path, problems) {
-    try {
-        const json = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, path), 'utf8'));
-        if (workspaces_isRecord(json))
-            return json;
-        problems.push({ file: path, message: 'must be a JSON object' });
-    }
-    catch (e) {
-        problems.push({ file: path, message: `cannot be read: ${e.message}` });
-    }
-    return undefined;
-}
-/** A package without a name is known by its directory (the root's by "//", as Turborepo calls it). */
-function packageName(json, dir) {
-    return typeof json.name === 'string' && json.name !== '' ? json.name : dir === '' ? '//' : dir;
-}
-function toPackage(json, dir, names) {
-    const scripts = new Map();
-    if (workspaces_isRecord(json.scripts)) {
-        for (const [k, v] of Object.entries(json.scripts))
-            if (typeof v === 'string')
-                scripts.set(k, v);
-    }
-    const self = packageName(json, dir);
-    const deps = new Set();
-    for (const field of DEP_FIELDS) {
-        const d = json[field];
-        if (workspaces_isRecord(d))
-            for (const n of Object.keys(d))
-                if (names.has(n) && n !== self)
-                    deps.add(n);
-    }
-    return { name: self, dir, scripts, deps: [...deps].sort() };
-}
-function workspaces_isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-;// CONCATENATED MODULE: ./src/config/load-config.ts
-
-
-
-
-
-
-/** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
-async function readConfigSource(dir) {
-    const read = await readConfigFile(dir);
-    return read === undefined ? undefined : configSourceOf(read);
-}
-/** The graph source a read disbuild.json names (from a file, or from a commit: see the hook). */
-function configSourceOf(read) {
-    if (!read.ok)
-        return read;
-    const c = read.value;
-    const salt = c.salt === undefined ? {} : { salt: c.salt };
-    if (c.graph !== undefined)
-        return result_ok({ kind: 'file', path: c.graph, ...salt });
-    if (c.graphCommand !== undefined)
-        return result_ok({ kind: 'command', command: c.graphCommand, ...salt });
-    if (c.tasks !== undefined)
-        return result_ok({ kind: 'tasks', config: { ...c, tasks: c.tasks }, ...salt });
-    return result_err([
-        {
-            file: CONFIG_FILE,
-            message: 'needs "tasks" (see the README), "graph" (a path) or "graphCommand" (a command printing the graph)',
-        },
-    ]);
-}
-/**
- * Compiles the tasks of disbuild.json at `root` into a validated Graph, and the graph JSON `disbuild graph`
- * prints. Environment variables named by tasks' `env` are read from `env`.
- */
-async function compileConfig(root, config, env) {
-    const files = await listRepoFiles(root);
-    const problems = [];
-    const workspace = await readWorkspace(root, files, problems);
-    const compiled = compileTasks({ config, workspace, files, env });
-    problems.push(...compiled.problems);
-    if (problems.length > 0)
-        return result_err(problems);
-    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
-    const validated = validateGraph({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] });
-    if (!validated.ok) {
-        const taskOf = new Map(compiled.graph.Jobs.map((j) => [j.Name, j.Name.replace(/^.*#/, '')]));
-        return result_err(validated.error.map((p) => ({
-            file: CONFIG_FILE,
-            ...(p.job === undefined ? {} : { task: taskOf.get(p.job) ?? p.job }),
-            field: p.field?.startsWith('Cmds') ? 'command' : (p.field ?? 'tasks'),
-            message: p.message,
-        })));
-    }
-    return result_ok({ graph: validated.value, json: compiled.graph });
-}
-
-;// CONCATENATED MODULE: ./src/config/config-graph.ts
-
-
-
-
-
-
-
-
-const sh = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.exec);
-/**
- * The graph of `<sourceDir>/disbuild.json`, whichever of its three sources it uses: a graph file (relative to
- * the directory), a command printing the graph (run with a shell there), or tasks. Undefined when the file does
- * not exist; otherwise the graph or every problem as one line each (file, task and field; or job and field).
- */
-async function config_graph_loadConfigGraph(sourceDir, env, knownFiles) {
-    const source = await readConfigSource(sourceDir);
-    if (source === undefined)
-        return undefined;
-    if (!source.ok)
-        return result_err(source.error.map(formatConfigProblem));
-    const s = source.value;
-    const salt = s.salt === undefined ? {} : { salt: s.salt };
-    switch (s.kind) {
-        case 'tasks': {
-            const compiled = await compileConfig(sourceDir, s.config, env);
-            if (!compiled.ok)
-                return result_err(compiled.error.map(formatConfigProblem));
-            return result_ok({ graph: compiled.value.graph, source: s.kind, ...salt });
-        }
-        case 'file': {
-            const loaded = await parse_loadGraphFile((0,external_node_path_.resolve)(sourceDir, s.path), sourceDir, knownFiles);
-            if (!loaded.ok)
-                return result_err(loaded.error.map((p) => `${s.path}: ${model_formatProblem(p)}`));
-            return result_ok({ graph: loaded.value, source: s.kind, ...salt });
-        }
-        case 'command': {
-            const printed = await graphFromCommand(s.command, sourceDir);
-            if (!printed.ok)
-                return printed;
-            return result_ok({ graph: printed.value, source: s.kind, ...salt });
-        }
-    }
-}
-/** Runs a command that prints a graph (with a shell, in `sourceDir`) and validates what it prints. */
-async function graphFromCommand(command, sourceDir) {
-    let stdout;
-    try {
-        // A graph of 100,000 jobs is tens of megabytes of JSON: allow far more than the default 1 MiB.
-        ({ stdout } = await sh(command, { cwd: sourceDir, maxBuffer: 1 << 30 }));
-    }
-    catch (e) {
-        const x = e;
-        const why = x.stderr?.trim().split('\n').slice(-5).join('\n') || x.message.split('\n')[0];
-        return result_err([`graphCommand ${JSON.stringify(command)} failed (exit code ${String(x.code)}): ${why}`]);
-    }
-    const parsed = parseGraphText(stdout);
-    if (!parsed.ok)
-        return result_err(parsed.error.map((p) => `graphCommand output: ${model_formatProblem(p)}`));
-    const problems = checkFilesExist(parsed.value, sourceDir);
-    return problems.length > 0 ? result_err(problems.map(model_formatProblem)) : parsed;
-}
-
+// EXTERNAL MODULE: ./src/graph/parse.ts + 5 modules
+var parse = __nccwpck_require__(7372);
 ;// CONCATENATED MODULE: ./src/cli/graph-input.ts
-
 
 
 
@@ -41423,6 +35865,8 @@ async function graphFromCommand(command, sourceDir) {
  */
 async function graph_input_loadGraphOrReport(graphPath, sourceDir, io, knownFiles) {
     if (graphPath === undefined) {
+        // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
+        const { loadConfigGraph } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8885));
         const configured = await loadConfigGraph(sourceDir, io.env, knownFiles);
         if (configured === undefined) {
             io.stderr.write(`disbuild: no graph: pass --graph FILE, or describe the build in ${resolve(sourceDir, 'disbuild.json')}\n`);
@@ -41871,26 +36315,7 @@ class run_explainer_RunExplainer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/remote-cache.ts
-
-
-/** Checks remote settings; undefined settings mean no remote cache. */
-function remote_cache_parseRemoteSettings(s, names, env, defaultMode) {
-    if (s === undefined)
-        return ok(undefined);
-    const token = env.DISBUILD_CACHE_TOKEN;
-    return parseRemoteCacheOptions({ ...s, ...(token ? { token } : {}) }, names, env, defaultMode);
-}
-/** The local cache, with the remote one behind it when configured. */
-function remote_cache_withRemote(local, remote, state, onWarning) {
-    if (remote === undefined)
-        return local;
-    return openTieredCache(local, remote, { scratchDir: `${state.newRunDir()}-uploads`, onWarning });
-}
-
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
-
-
 
 
 
@@ -41978,10 +36403,13 @@ const run = async (argv, io) => {
     if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok)
         return EXIT.usage;
     const kind = cacheKind.value;
-    const remote = parseRemoteSettings(kind === 'http' || kind === 'turbo'
-        ? { kind, url: v['cache-url'], team: v['cache-team'], mode: v['cache-mode'] }
-        : undefined, { url: '--cache-url', mode: '--cache-mode' }, io.env, 'read-write');
-    if (!remote.ok)
+    // The remote cache's code (HTTP, archives) is loaded only for a run that has one.
+    const remoteKind = kind === 'http' || kind === 'turbo' ? kind : undefined;
+    const remoteCache = remoteKind ? await __nccwpck_require__.e(/* import() */ 693).then(__nccwpck_require__.bind(__nccwpck_require__, 4693)) : undefined;
+    const remote = remoteCache && remoteKind
+        ? remoteCache.parseRemoteSettings({ kind: remoteKind, url: v['cache-url'], team: v['cache-team'], mode: v['cache-mode'] }, { url: '--cache-url', mode: '--cache-mode' }, io.env, 'read-write')
+        : undefined;
+    if (remote && !remote.ok)
         return usageError(io, remote.error);
     const sourceDir = resolve(io.cwd, v['source-dir'] ?? '.');
     // git stats the work tree on another core while the graph is read. The check that inputs exist then takes
@@ -42006,8 +36434,16 @@ const run = async (argv, io) => {
         io.stderr.write(`disbuild: key salt ${JSON.stringify(salt)}\n`);
     const explainer = new RunExplainer(graph, salt, new KeyRecordStore(state.dir));
     const verbose = v.verbose ?? false;
-    const cache = kind === 'none' ? new NullCache() : withRemote(await state.openCache(warn), remote.value, state, warn);
-    const coordinator = openOnFirstClaim(() => SharedCoordinator.open(state.dir, { onWarning: warn }));
+    const local = kind === 'none' ? undefined : await state.openCache(warn);
+    const cache = local === undefined
+        ? new NullCache()
+        : remoteCache && remote?.ok
+            ? remoteCache.withRemote(local, remote.value, state, warn)
+            : local;
+    // Its server's code is loaded with it, on the first miss.
+    const coordinator = openOnFirstClaim(async () => (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3084))).SharedCoordinator.open(state.dir, {
+        onWarning: warn,
+    }));
     const controller = new AbortController();
     const onSignal = () => controller.abort();
     process.on('SIGINT', onSignal);
@@ -42087,6 +36523,8 @@ function usageError(io, message) {
     return EXIT.usage;
 }
 
+// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 9 modules
+var shared_coordinator = __nccwpck_require__(3084);
 ;// CONCATENATED MODULE: ./src/coordinator/lazy-coordinator.ts
 /**
  * A coordinator joined (or started) on the first claim. Only a miss claims, so a run whose every job hits never
@@ -42257,7 +36695,7 @@ const bytes = (s) => Buffer.byteLength(s, 'utf8');
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** Job names are the producer's: shown as text, never as markup, control characters escaped, cut when long. */
 const run_summary_markdown_escape = (s) => s.replace(/[\\`*_[\]<>#~]/g, (c) => `\\${c}`);
-const cell = (s) => run_summary_markdown_escape(printable_printable(s)).replace(/\|/g, '\\|');
+const cell = (s) => run_summary_markdown_escape((0,util_printable/* printable */.g$)(s)).replace(/\|/g, '\\|');
 /** A code fence longer than any run of backticks in the text, so a log cannot close it early. */
 function fence(text) {
     const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
@@ -42267,7 +36705,7 @@ function failedSection(d, budget) {
     let text = '### Failed jobs\n\n';
     let size = bytes(text);
     for (const [i, f] of d.failed.entries()) {
-        const why = f.message === undefined ? '' : `: ${run_summary_markdown_escape(printable_printable(f.message, Infinity))}`;
+        const why = f.message === undefined ? '' : `: ${run_summary_markdown_escape((0,util_printable/* printable */.g$)(f.message, Infinity))}`;
         const f3 = fence(f.stderrTail);
         const block = `**${cell(f.name)}**${why} (exit code ${String(f.exitCode)}, ${secs(f.durationMs)})\n\n` +
             (f.stderrTail === '' ? '' : `${f3}\n${f.stderrTail}\n${f3}\n\n`);
@@ -42352,7 +36790,7 @@ class GithubReporter {
                 this.#group(event.outcome);
                 return;
             case 'warning':
-                core/* warning */.$e(printable_printable(event.job ? `${printable_printable(event.job.name)}: ${event.message}` : event.message, Infinity));
+                core/* warning */.$e((0,util_printable/* printable */.g$)(event.job ? `${(0,util_printable/* printable */.g$)(event.job.name)}: ${event.message}` : event.message, Infinity));
                 return;
             case 'run-start':
                 this.out.write(`disbuild: ${event.total} jobs, ${event.cached} cached, ${event.toRun} to run\n`);
@@ -42367,7 +36805,7 @@ class GithubReporter {
                 // Output is printed whole in the job's group when it ends, so parallel jobs never interleave.
                 return;
             default:
-                unreachable_unreachable(event);
+                (0,util_unreachable/* unreachable */.H)(event);
         }
     }
     #group(o) {
@@ -42377,7 +36815,7 @@ class GithubReporter {
         const why = o.message ? ` (${o.message})` : '';
         // A workflow command is one line: control characters are escaped, so a newline in a name cannot end it, and
         // `%` is escaped as the runner expects (it reads `%0A` as a newline).
-        const title = printable_printable(`${ICON[o.status]} ${printable_printable(o.name)}: ${o.status}${why}`, Infinity).replace(/%/g, '%25');
+        const title = (0,util_printable/* printable */.g$)(`${ICON[o.status]} ${(0,util_printable/* printable */.g$)(o.name)}: ${o.status}${why}`, Infinity).replace(/%/g, '%25');
         this.out.write(`::group::${title}\n`);
         if (o.stdout.length + o.stderr.length > 0) {
             // A job's output is not ours: workflow commands in it (`::set-output`, `::add-path`) must stay text.
@@ -42395,7 +36833,7 @@ class GithubReporter {
 function annotateFailures(summary, sourceDir, repoDir) {
     for (const j of summary.jobs.filter((x) => x.status === 'failed').slice(0, ANNOTATION_LIMIT)) {
         const d = findDiagnostic(`${j.stdout.toString('utf8')}\n${j.stderr.toString('utf8')}`, sourceDir, repoDir);
-        const title = `disbuild: ${printable_printable(j.name)} failed (exit code ${String(j.exitCode)})`;
+        const title = `disbuild: ${(0,util_printable/* printable */.g$)(j.name)} failed (exit code ${String(j.exitCode)})`;
         if (d) {
             core/* error */.z3(d.message, {
                 title,
@@ -42405,7 +36843,7 @@ function annotateFailures(summary, sourceDir, repoDir) {
             });
         }
         else {
-            core/* error */.z3(j.message === undefined ? title : printable_printable(j.message, Infinity), { title });
+            core/* error */.z3(j.message === undefined ? title : (0,util_printable/* printable */.g$)(j.message, Infinity), { title });
         }
     }
 }
@@ -42418,6 +36856,8 @@ async function writeStepSummary(summary, reasons) {
 
 // EXTERNAL MODULE: ./src/action/errors.ts
 var errors = __nccwpck_require__(8055);
+// EXTERNAL MODULE: ./src/config/config-graph.ts + 7 modules
+var config_graph = __nccwpck_require__(8885);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -42449,39 +36889,39 @@ const Inputs = {
 const quote = (v) => JSON.stringify(v);
 function choice(name, value, choices, fallback) {
     if (value === '')
-        return result_ok(fallback);
+        return (0,result.ok)(fallback);
     if (choices.includes(value))
-        return result_ok(value);
-    return result_err(`Input "${name}" must be one of ${choices.join(', ')}, got ${quote(value)}`);
+        return (0,result.ok)(value);
+    return (0,result/* err */._)(`Input "${name}" must be one of ${choices.join(', ')}, got ${quote(value)}`);
 }
 function bool(name, value, fallback) {
     if (value === '')
-        return result_ok(fallback);
+        return (0,result.ok)(fallback);
     if (/^(true|yes|1)$/i.test(value))
-        return result_ok(true);
+        return (0,result.ok)(true);
     if (/^(false|no|0)$/i.test(value))
-        return result_ok(false);
-    return result_err(`Input "${name}" must be true or false, got ${quote(value)}`);
+        return (0,result.ok)(false);
+    return (0,result/* err */._)(`Input "${name}" must be true or false, got ${quote(value)}`);
 }
 /** A whole number ≥ 1 (≥ 0 with `zero`). */
 function positive(name, value, fallback, zero = false) {
     if (value === '')
-        return result_ok(fallback);
+        return (0,result.ok)(fallback);
     if (zero ? /^[0-9]+$/.test(value) : /^[1-9][0-9]*$/.test(value))
-        return result_ok(Number(value));
-    return result_err(`Input "${name}" must be a ${zero ? 'non-negative' : 'positive'} integer, got ${quote(value)}`);
+        return (0,result.ok)(Number(value));
+    return (0,result/* err */._)(`Input "${name}" must be a ${zero ? 'non-negative' : 'positive'} integer, got ${quote(value)}`);
 }
 /** `i/n` with 1 ≤ i ≤ n. */
 function parseShard(value) {
     if (value === '')
-        return result_ok(undefined);
+        return (0,result.ok)(undefined);
     const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
     const index = Number(m?.[1]);
     const count = Number(m?.[2]);
     if (!m || index < 1 || count < 1 || index > count) {
-        return result_err(`Input "shard" must look like i/n with 1 <= i <= n, got ${quote(value)}`);
+        return (0,result/* err */._)(`Input "shard" must look like i/n with 1 <= i <= n, got ${quote(value)}`);
     }
-    return result_ok({ index, count });
+    return (0,result.ok)({ index, count });
 }
 /** Parses every input; answers all problems at once, each naming the input and quoting the value. */
 function parseActionInputs(get) {
@@ -42542,7 +36982,7 @@ function parseActionInputs(get) {
     if (options.keyPrefix.length > 200 || options.keyPrefix.includes(',')) {
         problems.push(`Input "key-prefix" must be at most 200 characters without commas, got ${quote(options.keyPrefix)}`);
     }
-    return problems.length > 0 ? result_err(problems) : result_ok(options);
+    return problems.length > 0 ? (0,result/* err */._)(problems) : (0,result.ok)(options);
 }
 /**
  * The salt the Action folds into every key: the runner's OS and architecture, then the `salt` input, so that a
@@ -42562,7 +37002,7 @@ function platformSalt(salt, env) {
 
 
 
-const graph_source_sh = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.exec);
+const sh = (0,external_node_util_.promisify)(external_node_child_process_.exec);
 const graph_source_quote = (v) => JSON.stringify(v);
 /**
  * The graph named by the inputs: a file (relative to the workspace) or what `graph-command` prints (run with a
@@ -42571,50 +37011,50 @@ const graph_source_quote = (v) => JSON.stringify(v);
  */
 async function loadActionGraph(graph, workspace, sourceDir, baseEnv, knownFiles) {
     if (graph.kind === 'config') {
-        const configured = await config_graph_loadConfigGraph(sourceDir, process.env, knownFiles);
+        const configured = await (0,config_graph.loadConfigGraph)(sourceDir, process.env, knownFiles);
         if (configured === undefined) {
-            return result_err([
+            return (0,result/* err */._)([
                 {
                     message: `Input "${Inputs.graph}" (or "${Inputs.graphCommand}") is required when ${Inputs.sourceDir} has no disbuild.json`,
                 },
             ]);
         }
         if (!configured.ok)
-            return result_err(configured.error.map((message) => ({ message })));
-        return result_ok(Object.assign(configured.value.graph, { configSalt: configured.value.salt }));
+            return (0,result/* err */._)(configured.error.map((message) => ({ message })));
+        return (0,result.ok)(Object.assign(configured.value.graph, { configSalt: configured.value.salt }));
     }
     if (graph.kind === 'file') {
         const path = (0,external_node_path_.resolve)(workspace, graph.path);
         try {
-            await (0,promises_namespaceObject.access)(path);
+            await (0,promises_.access)(path);
         }
         catch (e) {
             const code = e.code ?? String(e);
-            return result_err([{ message: `Input "${Inputs.graph}": cannot read ${graph_source_quote(graph.path)} (${code})` }]);
+            return (0,result/* err */._)([{ message: `Input "${Inputs.graph}": cannot read ${graph_source_quote(graph.path)} (${code})` }]);
         }
-        return parse_loadGraphFile(path, sourceDir, knownFiles);
+        return (0,parse/* loadGraphFile */.rn)(path, sourceDir, knownFiles);
     }
     let stdout;
     try {
         // A graph of 100,000 jobs is tens of megabytes of JSON: allow far more than the default 1 MiB.
         // The base environment, as jobs get: the runner's tokens (ACTIONS_RUNTIME_TOKEN, …) stay out of it.
-        ({ stdout } = await graph_source_sh(graph.command, { cwd: sourceDir, env: { ...baseEnv }, maxBuffer: 1 << 30 }));
+        ({ stdout } = await sh(graph.command, { cwd: sourceDir, env: { ...baseEnv }, maxBuffer: 1 << 30 }));
     }
     catch (e) {
         const x = e;
         const why = x.stderr?.trim().split('\n').slice(-5).join('\n') || x.message.split('\n')[0];
-        return result_err([
+        return (0,result/* err */._)([
             {
                 message: `Input "${Inputs.graphCommand}": ${graph_source_quote(graph.command)} failed (exit code ${String(x.code)}): ${why}`,
             },
         ]);
     }
-    const parsed = parseGraphText(stdout);
+    const parsed = (0,parse/* parseGraphText */.Vb)(stdout);
     if (!parsed.ok) {
-        return result_err(parsed.error.map((p) => ({ ...p, message: `${Inputs.graphCommand} output: ${p.message}` })));
+        return (0,result/* err */._)(parsed.error.map((p) => ({ ...p, message: `${Inputs.graphCommand} output: ${p.message}` })));
     }
-    const problems = checkFilesExist(parsed.value, sourceDir, { inputs: false });
-    return problems.length > 0 ? result_err(problems) : parsed;
+    const problems = (0,parse/* checkFilesExist */.$n)(parsed.value, sourceDir, { inputs: false });
+    return problems.length > 0 ? (0,result/* err */._)(problems) : parsed;
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
@@ -42770,16 +37210,16 @@ class PartReports {
     async save(part, reportPath) {
         const dir = (0,external_node_path_.join)(this.workspace, REPORT_DIR);
         try {
-            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-            await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-            await (0,promises_namespaceObject.copyFile)(reportPath, (0,external_node_path_.join)(dir, 'report.json'));
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+            await (0,promises_.mkdir)(dir, { recursive: true });
+            await (0,promises_.copyFile)(reportPath, (0,external_node_path_.join)(dir, 'report.json'));
             return ((await this.store.save(REPORT_DIR, `${this.#name(part)}${this.o.attempt}-${Date.now()}`)) === 'saved');
         }
         catch {
             return false;
         }
         finally {
-            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
         }
     }
     /** The planner's and every shard's newest report, merged; a part without one is reported as missing. */
@@ -42800,17 +37240,19 @@ class PartReports {
             const found = await this.store.fetch(REPORT_DIR, this.#name(part), into);
             if (found.kind !== 'hit')
                 return undefined;
-            return parseJsonReport(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(into, 'report.json'), 'utf8'));
+            return parseJsonReport(await (0,promises_.readFile)((0,external_node_path_.join)(into, 'report.json'), 'utf8'));
         }
         catch {
             return undefined;
         }
         finally {
-            await (0,promises_namespaceObject.rm)(into, { recursive: true, force: true });
+            await (0,promises_.rm)(into, { recursive: true, force: true });
         }
     }
 }
 
+// EXTERNAL MODULE: ./src/executor/select.ts
+var executor_select = __nccwpck_require__(5277);
 ;// CONCATENATED MODULE: ./src/scale/work-graph.ts
 /** Graph arithmetic over missed work items, shared by the partitioner and its copy refinement. */
 /** Exact descendant sets cost items² bits; past this, an upper bound that keeps the ordering safe. */
@@ -43189,14 +37631,14 @@ function decodePlan(text) {
         v = JSON.parse(text);
     }
     catch (e) {
-        return result_err(`not JSON (${e.message})`);
+        return (0,result/* err */._)(`not JSON (${e.message})`);
     }
     const shards = v?.shards;
     const valid = v?.v === 1 &&
         Array.isArray(shards) &&
         shards.length > 0 &&
         shards.every((s) => Array.isArray(s) && s.every((k) => typeof k === 'string' && /^[0-9a-f]+$/.test(k)));
-    return valid ? result_ok({ shards: shards }) : result_err("not a plan written by disbuild's plan mode");
+    return valid ? (0,result.ok)({ shards: shards }) : (0,result/* err */._)("not a plan written by disbuild's plan mode");
 }
 /** A short name for a plan, so the entries of one plan's shards are told apart from another plan's. */
 function planId(encoded) {
@@ -43274,13 +37716,13 @@ const shards_compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 
 async function selectAndKey(graph, sourceDir, salt, targets) {
-    const selection = selectJobs(graph, targets);
+    const selection = (0,executor_select.selectJobs)(graph, targets);
     if (!selection.ok)
-        return result_err(selection.error.map((message) => ({ field: 'targets', message })));
+        return (0,result/* err */._)(selection.error.map((message) => ({ field: 'targets', message })));
     const keys = await keyGraph(graph, sourceDir, salt);
     if (!keys.ok)
         return keys;
-    return result_ok({ selected: selection.value.closure, keys: keys.value });
+    return (0,result.ok)({ selected: selection.value.closure, keys: keys.value });
 }
 /**
  * `mode: plan`: keys and one lookup; the missed jobs are weighed by their recorded durations (unknown ones by
@@ -43333,7 +37775,7 @@ async function planShards(graph, o, cache, timings) {
     const shardPlan = {
         shards: p.shards.map((s) => s.map((i) => missedKeys[i].slice(0, KEY_PREFIX_LENGTH))),
     };
-    return result_ok({
+    return (0,result.ok)({
         total: selected.size,
         missed: [...labelsOf.values()].reduce((n, ls) => n + ls.length, 0),
         trunk: p.trunk.flatMap(labels),
@@ -43362,7 +37804,7 @@ async function shardTargets(graph, o) {
     const { selected, keys } = keyed.value;
     if (o.plan) {
         if (o.plan.shards.length !== o.shard.count) {
-            return result_err([
+            return (0,result/* err */._)([
                 {
                     field: 'plan',
                     message: `the plan has ${o.plan.shards.length} shards, but this is shard ${o.shard.index}/${o.shard.count}`,
@@ -43370,10 +37812,10 @@ async function shardTargets(graph, o) {
             ]);
         }
         const mine = new Set(o.plan.shards[o.shard.index - 1]);
-        return result_ok([...selected].filter((l) => mine.has(keys.get(l).slice(0, KEY_PREFIX_LENGTH))));
+        return (0,result.ok)([...selected].filter((l) => mine.has(keys.get(l).slice(0, KEY_PREFIX_LENGTH))));
     }
     const shards = assignShards(shards_components(graph, selected, keys), o.shard.count);
-    return result_ok(shards[o.shard.index - 1] ?? []);
+    return (0,result.ok)(shards[o.shard.index - 1] ?? []);
 }
 function median(xs) {
     const s = [...xs].sort((a, b) => a - b);
@@ -43445,13 +37887,13 @@ async function runMain(deps) {
         case 'run':
             return run_main_run(graph.value, salted, places, cache, deps.env);
         default:
-            return unreachable_unreachable(o.mode);
+            return (0,util_unreachable/* unreachable */.H)(o.mode);
     }
 }
 async function locate(o, env) {
     const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE ?? process.cwd());
     const sourceDir = (0,external_node_path_.resolve)(workspace, o.sourceDir);
-    const isDir = await (0,promises_namespaceObject.stat)(sourceDir).then((s) => s.isDirectory(), () => false);
+    const isDir = await (0,promises_.stat)(sourceDir).then((s) => s.isDirectory(), () => false);
     if (!isDir) {
         throw new errors/* StepError */.zg(`Input "${Inputs.sourceDir}" must be a directory in the workspace, got ${JSON.stringify(o.sourceDir)}`);
     }
@@ -43471,7 +37913,7 @@ async function locate(o, env) {
 const stepError = (problems) => new errors/* StepError */.zg(problems
     .map((p) => p.field === 'targets' && p.job === undefined
     ? `Input "${Inputs.targets}": ${p.message}`
-    : model_formatProblem(p))
+    : (0,model/* formatProblem */.V)(p))
     .join('\n'));
 async function plan(graph, o, p, cache, env) {
     const planned = await planShards(graph, {
@@ -43635,7 +38077,7 @@ async function run_main_run(graph, o, p, cache, env) {
 }
 /** Runs the engine over `targets` and publishes the outcome; answers whether every job succeeded. */
 async function build(graph, o, p, cache, targets) {
-    const coordinator = lazy_coordinator_openOnFirstClaim(() => shared_coordinator_SharedCoordinator.open((0,external_node_path_.join)(p.runnerTemp, 'disbuild-state'), {
+    const coordinator = lazy_coordinator_openOnFirstClaim(() => shared_coordinator.SharedCoordinator.open((0,external_node_path_.join)(p.runnerTemp, 'disbuild-state'), {
         onWarning: (m) => core/* warning */.$e(m),
         // A job that prints its environment must not print the coordinator's token into the log.
         onSecret: (secret) => core/* setSecret */.Pq(secret),
@@ -43723,7 +38165,7 @@ async function makeCache(o, env, p) {
         case 'none':
             return new null_cache_NullCache();
         default:
-            return unreachable_unreachable(o.cache);
+            return (0,util_unreachable/* unreachable */.H)(o.cache);
     }
 }
 /**
@@ -43758,7 +38200,7 @@ async function remoteCache(o, env, p, warn) {
     // Masked in every log line the runner prints, on top of our own redaction.
     if (raw.token !== '')
         core/* setSecret */.Pq(raw.token);
-    const remote = open_remote_parseRemoteCacheOptions({ kind: o.cache === 'turbo' ? 'turbo' : 'http', ...raw, mode: o.save ? 'read-write' : 'read' }, { url: `Input "${Inputs.cacheUrl}"`, mode: `Input "${Inputs.save}"` }, env, 'read-write');
+    const remote = (0,open_remote/* parseRemoteCacheOptions */._D)({ kind: o.cache === 'turbo' ? 'turbo' : 'http', ...raw, mode: o.save ? 'read-write' : 'read' }, { url: `Input "${Inputs.cacheUrl}"`, mode: `Input "${Inputs.save}"` }, env, 'read-write');
     if (!remote.ok)
         throw new errors/* StepError */.zg(remote.error);
     const dir = p.localCacheDir;
@@ -43766,7 +38208,7 @@ async function remoteCache(o, env, p, warn) {
         warn(`disbuild: the local cache at ${dir} is unusable, using the remote cache alone: ${String(e)}`);
         return new null_cache_NullCache();
     });
-    return open_remote_openTieredCache(local, remote.value, { scratchDir: (0,external_node_path_.join)(p.workDir, 'uploads'), onWarning: warn });
+    return (0,open_remote/* openTieredCache */.gw)(local, remote.value, { scratchDir: (0,external_node_path_.join)(p.workDir, 'uploads'), onWarning: warn });
 }
 /** LocalCache.create is async and may fail; the first call opens it, and a failure degrades to no cache. */
 function lazyLocal(dir, warn) {
@@ -43779,6 +38221,5982 @@ function lazyLocal(dir, warn) {
         save: async (key, a) => (await opened).save(key, a),
         close: async () => (await opened).close(),
     };
+}
+
+
+/***/ }),
+
+/***/ 8445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X8: () => (/* binding */ linkLeavingTree),
+/* harmony export */   aY: () => (/* binding */ verifyTree),
+/* harmony export */   cn: () => (/* binding */ describeTree),
+/* harmony export */   mu: () => (/* binding */ symlinkEscapes),
+/* harmony export */   sN: () => (/* binding */ fileSha256),
+/* harmony export */   sc: () => (/* binding */ sha256),
+/* harmony export */   u1: () => (/* binding */ buildManifest)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8251);
+
+
+
+
+function sha256(bytes) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
+}
+/** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
+const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
+/**
+ * After this many bytes hashed synchronously, the next file waits for one turn of the event loop: a tree of
+ * gigabytes in small files must not hold back timers (a coordinator lease renewal, a server's own lease
+ * checks) for seconds.
+ */
+const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
+let hashedSinceYield = 0;
+/** SHA-256 hex of a file's content (`size` picks the cheaper way to read it). */
+async function fileSha256(path, size) {
+    if (size <= SYNC_HASH_LIMIT) {
+        hashedSinceYield += size;
+        if (hashedSinceYield >= YIELD_EVERY_BYTES) {
+            hashedSinceYield = 0;
+            await new Promise((r) => setImmediate(r));
+        }
+        return sha256((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path));
+    }
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
+        h.update(chunk);
+    return h.digest('hex');
+}
+/** Does a symlink at `path` (relative, '/'-separated) with this target lead out of its tree? */
+function symlinkEscapes(path, target) {
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.dirname(path), target));
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(target) || target.includes('\0') || resolved === '..' || resolved.startsWith('../');
+}
+/** More link expansions than Linux follows in one lookup: such a chain cannot be followed at all. */
+const MAX_LINK_HOPS = 40;
+/**
+ * The first symlink of a tree that leads out of it when followed through the tree's other links, or undefined.
+ * Each link checked alone is not enough: with `a/b -> ..`, the link `c -> a/b/..` stays inside on paper and
+ * resolves to the tree's parent. Names the tree does not have are taken as plain directories.
+ */
+function linkLeavingTree(entries) {
+    const links = new Map();
+    for (const e of entries)
+        if (e.type === 'symlink' && e.target !== undefined)
+            links.set(e.path, e.target);
+    const leaves = (path, target) => {
+        const at = path.split('/').slice(0, -1);
+        const todo = target.split('/');
+        let hops = 0;
+        while (todo.length > 0) {
+            const part = todo.shift();
+            if (part === '' || part === '.')
+                continue;
+            if (part === '..') {
+                if (at.length === 0)
+                    return true;
+                at.pop();
+                continue;
+            }
+            at.push(part);
+            const next = links.get(at.join('/'));
+            if (next === undefined)
+                continue;
+            if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(next))
+                return true;
+            if (++hops > MAX_LINK_HOPS)
+                return false;
+            at.pop();
+            todo.unshift(...next.split('/'));
+        }
+        return false;
+    };
+    for (const [path, target] of links)
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(target) || leaves(path, target))
+            return path;
+    return undefined;
+}
+/** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
+async function describeTree(dir) {
+    const entries = [];
+    const walk = async (rel) => {
+        // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
+        // trips per run would cost more than they overlap.
+        const names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel)).sort();
+        for (const name of names) {
+            const r = rel === '' ? name : `${rel}/${name}`;
+            const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, r);
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(abs);
+            if (st.isDirectory()) {
+                entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
+                const problem = await walk(r);
+                if (problem)
+                    return problem;
+            }
+            else if (st.isSymbolicLink()) {
+                const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)(abs);
+                // Links through links (`c -> .`, `up -> c/..`) are resolved once the whole tree is known, below.
+                if (symlinkEscapes(r, target)) {
+                    return `symlink ${r} points outside the output directory (${target})`;
+                }
+                entries.push({
+                    path: r,
+                    type: 'symlink',
+                    mode: 0o777,
+                    size: target.length,
+                    sha256: sha256(target),
+                    target,
+                });
+            }
+            else if (st.isFile()) {
+                const mode = st.mode & 0o100 ? 0o755 : 0o644;
+                entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
+            }
+            else {
+                return `${r} is neither a file, a directory nor a symlink`;
+            }
+        }
+        return undefined;
+    };
+    const problem = await walk('');
+    if (problem !== undefined)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(problem);
+    const leaving = linkLeavingTree(entries);
+    return leaving === undefined
+        ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(entries)
+        : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`symlink ${leaving} points outside the output directory through other links`);
+}
+/** The manifest of an artifact whose output tree is at `outputDir`. */
+async function buildManifest(outputDir, key, durationMs, stdout, stderr) {
+    const entries = await describeTree(outputDir);
+    if (!entries.ok)
+        return entries;
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)({
+        version: 1,
+        key,
+        durationMs,
+        stdoutSha256: sha256(stdout),
+        stderrSha256: sha256(stderr),
+        entries: entries.value,
+    });
+}
+/** Checks that `dir` holds exactly the manifest's tree: same entries, types, sizes, exec bits and hashes. */
+async function verifyTree(dir, manifest) {
+    const actual = await describeTree(dir);
+    if (!actual.ok)
+        return actual;
+    const want = new Map(manifest.entries.map((e) => [e.path, e]));
+    for (const e of actual.value) {
+        const w = want.get(e.path);
+        if (!w)
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`unexpected ${e.type} ${e.path}`);
+        if (w.type !== e.type ||
+            w.size !== e.size ||
+            w.sha256 !== e.sha256 ||
+            (w.type === 'file' && w.mode !== e.mode)) {
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`${e.path} does not match the manifest`);
+        }
+        want.delete(e.path);
+    }
+    const missing = want.keys().next();
+    return missing.done ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(undefined) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`${missing.value} is missing`);
+}
+
+
+/***/ }),
+
+/***/ 1925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gw: () => (/* binding */ openTieredCache),
+  _D: () => (/* binding */ parseRemoteCacheOptions)
+});
+
+// UNUSED EXPORTS: openStore
+
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __nccwpck_require__(8251);
+;// CONCATENATED MODULE: ./src/cache/remote/object-store.ts
+
+/** Metadata records are small; anything bigger is not ours. */
+const META_LIMIT = 4 * 1024 * 1024;
+/** Answers a GET: the response for 2xx, undefined for 404, a failure otherwise (the body is discarded). */
+function expectFound(r, what) {
+    if (!r.ok)
+        return r;
+    const { status } = r.value;
+    if (status >= 200 && status < 300)
+        return r;
+    r.value.body.resume();
+    if (status === 404)
+        return (0,result.ok)(undefined);
+    return (0,result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
+}
+/** Answers a PUT: any 2xx is stored; a conflict means the object is there already. */
+function expectStored(r, what) {
+    if (!r.ok)
+        return r;
+    const { status } = r.value;
+    r.value.body.resume();
+    if ((status >= 200 && status < 300) || status === 409)
+        return (0,result.ok)(undefined);
+    return (0,result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
+}
+/** Runs `fn` over `items` with at most `limit` at once; stops early at the first failure. */
+async function mapBounded(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const i = next++;
+            const r = await fn(items[i]);
+            if (r.ok)
+                out[i] = r.value;
+            else
+                failure ??= r.error;
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return failure ? (0,result/* err */._)(failure) : (0,result.ok)(out);
+}
+/** GETs small records one request each, many at once over the kept-alive sockets. */
+async function getMetasConcurrently(client, ids, pathOf, query, concurrency) {
+    const found = new Map();
+    const r = await mapBounded(ids, concurrency, async (id) => {
+        const res = expectFound(await client.request('GET', pathOf(id), { query }), 'the cache server');
+        if (!res.ok || res.value === undefined)
+            return res.ok ? (0,result.ok)(undefined) : res;
+        const body = await client.readBody(res.value, META_LIMIT);
+        if (!body.ok)
+            return body;
+        found.set(id, body.value);
+        return (0,result.ok)(undefined);
+    });
+    return r.ok ? (0,result.ok)(found) : r;
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/bazel-store.ts
+
+/**
+ * The Bazel HTTP cache protocol: `GET/PUT/HEAD <url>/ac/<sha256>` for records and `<url>/cas/<sha256>` for
+ * content, where a `cas` name is the SHA-256 of its bytes (bazel-remote checks that on upload). Records are not
+ * Bazel ActionResults, so bazel-remote needs `--disable_http_ac_validation`; nginx with WebDAV takes anything.
+ */
+class BazelStore {
+    #c;
+    #concurrency;
+    constructor(client, concurrency) {
+        this.#c = client;
+        this.#concurrency = concurrency;
+    }
+    get display() {
+        return this.#c.display;
+    }
+    redact(text) {
+        return this.#c.redact(text);
+    }
+    getMetas(ids) {
+        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency);
+    }
+    async getBlob(id) {
+        return expectFound(await this.#c.request('GET', `/cas/${id}`), 'the cache server');
+    }
+    async put(space, id, body, size) {
+        const path = space === 'meta' ? `/ac/${id}` : `/cas/${id}`;
+        const r = await this.#c.request('PUT', path, {
+            body: Buffer.isBuffer(body) ? body : body(),
+            length: size,
+            headers: { 'content-type': 'application/octet-stream' },
+        });
+        return expectStored(r, 'the cache server');
+    }
+    close() {
+        this.#c.close();
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./src/cache/remote/http-client.ts
+
+
+
+
+
+/**
+ * A small keep-alive HTTP(S) client for cache servers.
+ *
+ * Deals with: connection reuse (a thousand lookups share a few sockets), authorization, idle time-outs, the trust
+ * store (the system's CAs and NODE_EXTRA_CA_CERTS on top of Node's own), and keeping secrets out of every message.
+ * Does not deal with: what the paths mean (the stores) or retries (the circuit breaker decides).
+ */
+class HttpClient {
+    #base;
+    #auth;
+    #secrets;
+    #agent;
+    #timeoutMs;
+    /** The base URL without credentials, for messages. */
+    display;
+    constructor(o) {
+        const url = new URL(o.url);
+        const user = decodeURIComponent(url.username);
+        const pass = decodeURIComponent(url.password);
+        url.username = '';
+        url.password = '';
+        this.#base = url;
+        this.display = url.toString().replace(/\/$/, '');
+        // The URL as given counts as a secret only when it carries credentials.
+        this.#secrets = [o.token ?? '', pass, user || pass ? o.url : ''].filter((s) => s.length >= 4);
+        if (o.token)
+            this.#auth = `Bearer ${o.token}`;
+        else if (user || pass)
+            this.#auth = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+        if (this.#auth)
+            this.#secrets.push(this.#auth.slice(this.#auth.indexOf(' ') + 1));
+        const agentOptions = { keepAlive: true, maxSockets: o.maxSockets, maxFreeSockets: o.maxSockets };
+        this.#agent =
+            url.protocol === 'https:'
+                ? new external_node_https_.Agent({ ...agentOptions, ...trustStore() })
+                : new external_node_http_.Agent(agentOptions);
+        this.#timeoutMs = o.idleTimeoutMs;
+    }
+    /** Replaces every secret this client knows (token, password, credentials) in `text`. */
+    redact(text) {
+        let out = text;
+        for (const s of this.#secrets)
+            out = out.split(s).join('***');
+        return out;
+    }
+    /** `path` is appended to the base URL's path; `query` adds parameters. */
+    request(method, path, opts = {}) {
+        const url = new URL(this.#base.toString());
+        url.pathname = `${url.pathname.replace(/\/$/, '')}${path}`;
+        for (const [k, v] of Object.entries(opts.query ?? {}))
+            url.searchParams.set(k, v);
+        const headers = { ...opts.headers };
+        if (this.#auth)
+            headers.authorization = this.#auth;
+        const length = Buffer.isBuffer(opts.body) ? opts.body.length : opts.length;
+        if (length !== undefined)
+            headers['content-length'] = String(length);
+        const mod = url.protocol === 'https:' ? external_node_https_ : external_node_http_;
+        return new Promise((resolve) => {
+            let settled = false;
+            const fail = (f) => {
+                if (settled)
+                    return;
+                settled = true;
+                req.destroy();
+                resolve((0,result/* err */._)({ ...f, message: this.redact(f.message) }));
+            };
+            const req = mod.request(url, { method, headers, agent: this.#agent }, (res) => {
+                if (settled) {
+                    res.destroy();
+                    return;
+                }
+                settled = true;
+                resolve((0,result.ok)({ status: res.statusCode ?? 0, headers: res.headers, body: res }));
+            });
+            req.setTimeout(this.#timeoutMs, () => fail({ kind: 'timeout', message: `${method} timed out after ${this.#timeoutMs} ms` }));
+            req.on('error', (e) => fail({ kind: 'network', message: `${method} failed: ${e.message}` }));
+            const body = opts.body;
+            if (body === undefined)
+                req.end();
+            else if (Buffer.isBuffer(body))
+                req.end(body);
+            else {
+                body.on('error', (e) => fail({ kind: 'network', message: `reading the upload failed: ${e.message}` }));
+                body.pipe(req);
+            }
+        });
+    }
+    /** Reads a whole (small) response body, with the idle time-out applying between chunks. */
+    async readBody(res, limit) {
+        const chunks = [];
+        let size = 0;
+        try {
+            for await (const chunk of withIdleTimeout(res.body, this.#timeoutMs)) {
+                size += chunk.length;
+                if (size > limit) {
+                    res.body.destroy();
+                    return (0,result/* err */._)({ kind: 'network', message: `response larger than ${limit} bytes` });
+                }
+                chunks.push(chunk);
+            }
+        }
+        catch (e) {
+            return (0,result/* err */._)({
+                kind: 'network',
+                message: this.redact(`reading a response failed: ${e.message}`),
+            });
+        }
+        const declared = Number(res.headers['content-length'] ?? NaN);
+        if (!Number.isNaN(declared) && declared !== size) {
+            return (0,result/* err */._)({ kind: 'network', message: `response truncated (${size} of ${declared} bytes)` });
+        }
+        return (0,result.ok)(Buffer.concat(chunks));
+    }
+    /** Closes every socket: the kept-alive ones and those of requests still in flight. */
+    close() {
+        this.#agent.destroy();
+    }
+}
+/** A response stream that errors when no data arrives for `ms` (a server that stalls mid-body). */
+function withIdleTimeout(body, ms) {
+    body.setTimeout(ms, () => body.destroy(new Error(`no data for ${ms} ms`)));
+    return body;
+}
+let cachedTrust;
+/**
+ * Node trusts its own bundled CAs and, when no `ca` is given, NODE_EXTRA_CA_CERTS. Corporate caches are often
+ * signed by a CA that only the system's store knows, so the system bundle is added, and with an explicit `ca`
+ * list NODE_EXTRA_CA_CERTS must be added by hand (Node applies it only to its default list).
+ */
+function trustStore() {
+    if (cachedTrust)
+        return cachedTrust;
+    const extra = [];
+    const files = [
+        process.env.SSL_CERT_FILE,
+        '/etc/ssl/certs/ca-certificates.crt',
+        '/etc/pki/tls/certs/ca-bundle.crt',
+        '/etc/ssl/cert.pem',
+        process.env.NODE_EXTRA_CA_CERTS,
+    ];
+    let system = false;
+    for (const [i, f] of files.entries()) {
+        if (!f || (system && i < files.length - 1))
+            continue;
+        try {
+            extra.push((0,external_node_fs_.readFileSync)(f, 'utf8'));
+            if (i < files.length - 1)
+                system = true;
+        }
+        catch {
+            // Not on this system.
+        }
+    }
+    cachedTrust = extra.length === 0 ? {} : { ca: [...external_node_tls_.rootCertificates, ...extra] };
+    return cachedTrust;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/cache/manifest.ts
+var cache_manifest = __nccwpck_require__(8445);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js + 2 modules
+var index_min = __nccwpck_require__(4565);
+;// CONCATENATED MODULE: ./src/cache/remote/remote-record.ts
+
+
+
+/** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
+const INLINE_LOG_LIMIT = 64 * 1024;
+/** The record's name on the server: versioned, so a format change never reads old records. */
+function recordId(key) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`disbuild-remote-v1\0${key}`).digest('hex');
+}
+const HEX64 = /^[0-9a-f]{64}$/;
+/** Parses and checks a record fetched for `key`: anything unexpected makes it unusable. */
+function parseRecord(bytes, key) {
+    let r;
+    try {
+        r = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        return (0,result/* err */._)('the record is not JSON');
+    }
+    if (typeof r !== 'object' || r === null || r.version !== 1)
+        return (0,result/* err */._)('the record has an unknown version');
+    if (r.key !== key || r.manifest?.key !== key)
+        return (0,result/* err */._)('the record names another key');
+    const a = r.archive;
+    if (!a || typeof a.sha256 !== 'string' || !HEX64.test(a.sha256) || !isSize(a.size))
+        return (0,result/* err */._)('the record names no valid archive');
+    const m = r.manifest;
+    if (!HEX64.test(String(m.stdoutSha256)) || !HEX64.test(String(m.stderrSha256)) || !isSize(m.durationMs))
+        return (0,result/* err */._)('the record has a malformed manifest');
+    if (!Array.isArray(m.entries))
+        return (0,result/* err */._)('the record has no file list');
+    const seen = new Set();
+    for (const e of m.entries) {
+        const problem = entryProblem(e);
+        if (problem)
+            return (0,result/* err */._)(problem);
+        if (seen.has(e.path))
+            return (0,result/* err */._)(`the file list names ${JSON.stringify(e.path)} twice`);
+        seen.add(e.path);
+    }
+    for (const name of ['stdout', 'stderr']) {
+        if (r[name] !== undefined && typeof r[name] !== 'string')
+            return (0,result/* err */._)(`the record's ${name} is malformed`);
+    }
+    return (0,result.ok)(r);
+}
+const isSize = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+/** A manifest entry that could write outside the restore directory, or describe something odd, is refused. */
+function entryProblem(e) {
+    const path = typeof e.path === 'string' ? e.path : '';
+    const label = JSON.stringify(path);
+    if (!isSafeRelative(path))
+        return `the file list names an unsafe path ${label}`;
+    if (!isSize(e.size))
+        return `the file list gives ${label} a bad size`;
+    switch (e.type) {
+        case 'dir':
+            return undefined;
+        case 'file':
+            if (e.mode !== 0o644 && e.mode !== 0o755)
+                return `the file list gives ${label} a bad mode`;
+            return HEX64.test(String(e.sha256)) ? undefined : `the file list gives ${label} a bad digest`;
+        case 'symlink': {
+            const target = typeof e.target === 'string' ? e.target : '';
+            const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(path), target));
+            if (target === '' ||
+                target.startsWith('/') ||
+                target.includes('\0') ||
+                resolved === '..' ||
+                resolved.startsWith('../'))
+                return `the file list has a link ${label} that points outside the output`;
+            return undefined;
+        }
+        default:
+            return `the file list has an entry ${label} of unknown type`;
+    }
+}
+/** Relative, '/'-separated, without empty, `.` or `..` parts, NULs or backslashes. */
+function isSafeRelative(path) {
+    if (path === '' || path.startsWith('/') || path.includes('\0') || path.includes('\\'))
+        return false;
+    return path.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/archive.ts
+
+
+
+
+
+
+
+
+
+
+/** Archives up to this size are kept in memory between packing and uploading; bigger ones go to a file. */
+const IN_MEMORY_ARCHIVE = 4 * 1024 * 1024;
+/**
+ * Packs the tree at `dir` (exactly the manifest's entries, in its order) as a gzipped tar, streaming, and answers
+ * the archive's SHA-256 and size. Portable and without times, so equal trees give equal archives. The tar is
+ * written uncompressed and gzipped by Node's zlib in large chunks on its thread pool: the tar library's own
+ * gzip compresses each small write synchronously on the main thread, where the run's jobs are handled.
+ */
+async function packArchive(dir, manifest, spillFile) {
+    const paths = ['.', ...manifest.entries.map((e) => e.path)];
+    const tar = (0,index_min/* create */.vt)({ cwd: dir, portable: true, noDirRecurse: true, mtime: new Date(0) }, paths);
+    const digest = new Digest();
+    const sink = new SpillSink(spillFile, IN_MEMORY_ARCHIVE);
+    await (0,external_node_stream_promises_.pipeline)(tar, new AdaptiveGzip(), digest, sink);
+    const bytes = sink.bytes();
+    return { sha256: digest.hex(), size: digest.size, ...(bytes ? { bytes } : {}) };
+}
+/** Writes the archive of the tree at `dir` to `file` (see `packArchive`). */
+async function packTree(dir, manifest, file) {
+    const a = await packArchive(dir, manifest, file);
+    if (a.bytes)
+        await writeFile(file, a.bytes);
+    return { sha256: a.sha256, size: a.size };
+}
+/** How much of an archive's start decides how it is compressed. */
+const SAMPLE = 8 * 1024;
+/** Level 1 shrinking the sample less than this much says the data has few repeats to find. */
+const FEW_REPEATS = 0.65;
+/**
+ * gzip at level 1, or Huffman coding alone for data with few repeats. Deflate spends most of its time looking
+ * for repeats, and in random-looking data (compressed files, base64, digests) it finds almost none: there,
+ * Huffman coding alone gives the same size for a third of the CPU. Code and text keep level 1, which shrinks
+ * them several times more. The archive's first bytes decide, so the same tree still gives the same archive.
+ */
+class AdaptiveGzip extends external_node_stream_.Transform {
+    #head = [];
+    #headSize = 0;
+    #gzip;
+    _transform(chunk, _enc, cb) {
+        if (this.#gzip) {
+            this.#gzip.write(chunk, (e) => cb(e));
+            return;
+        }
+        this.#head.push(chunk);
+        this.#headSize += chunk.length;
+        if (this.#headSize < SAMPLE) {
+            cb();
+            return;
+        }
+        this.#start().write(Buffer.concat(this.#head), (e) => cb(e));
+        this.#head = [];
+    }
+    _flush(cb) {
+        const gzip = this.#gzip ?? this.#start();
+        if (this.#head.length > 0)
+            gzip.write(Buffer.concat(this.#head));
+        this.#head = [];
+        gzip.once('end', () => cb());
+        gzip.end();
+    }
+    #start() {
+        const head = Buffer.concat(this.#head);
+        const sample = head.subarray(0, SAMPLE);
+        const fewRepeats = sample.length >= SAMPLE &&
+            (0,external_node_zlib_.deflateRawSync)(sample, { level: external_node_zlib_.constants.Z_BEST_SPEED }).length > FEW_REPEATS * sample.length;
+        const gzip = (0,external_node_zlib_.createGzip)({
+            level: external_node_zlib_.constants.Z_BEST_SPEED,
+            chunkSize: 64 * 1024,
+            ...(fewRepeats ? { strategy: external_node_zlib_.constants.Z_HUFFMAN_ONLY } : {}),
+        });
+        gzip.on('data', (c) => this.push(c));
+        gzip.on('error', (e) => this.destroy(e));
+        this.#head = [head];
+        this.#gzip = gzip;
+        return gzip;
+    }
+}
+/** Keeps what is written in memory up to `limit` bytes, then moves it all to `file` and streams the rest there. */
+class SpillSink extends external_node_stream_.Writable {
+    #file;
+    #limit;
+    #chunks = [];
+    #size = 0;
+    #out;
+    constructor(file, limit) {
+        super();
+        this.#file = file;
+        this.#limit = limit;
+    }
+    _write(chunk, _enc, cb) {
+        if (this.#out === undefined && this.#size + chunk.length <= this.#limit) {
+            this.#chunks.push(chunk);
+            this.#size += chunk.length;
+            cb();
+            return;
+        }
+        let bytes = chunk;
+        if (this.#out === undefined) {
+            this.#out = (0,external_node_fs_.createWriteStream)(this.#file, { flags: 'wx' });
+            // Reported through the write callbacks and `_final`.
+            this.#out.on('error', () => undefined);
+            bytes = Buffer.concat([...this.#chunks, chunk]);
+            this.#chunks = [];
+        }
+        // One write at a time: its callback carries any error, and nothing piles up in memory.
+        this.#out.write(bytes, (e) => cb(e));
+    }
+    _final(cb) {
+        if (this.#out === undefined) {
+            cb();
+            return;
+        }
+        const out = this.#out;
+        out.once('error', cb);
+        out.end(() => {
+            out.off('error', cb);
+            cb();
+        });
+    }
+    _destroy(e, cb) {
+        this.#out?.destroy();
+        cb(e);
+    }
+    /** The archive, when it stayed in memory. */
+    bytes() {
+        return this.#out === undefined ? Buffer.concat(this.#chunks, this.#size) : undefined;
+    }
+}
+/** Counts and hashes what flows through it. */
+class Digest extends external_node_stream_.Transform {
+    #h = (0,external_node_crypto_.createHash)('sha256');
+    size = 0;
+    _transform(chunk, _enc, cb) {
+        this.#h.update(chunk);
+        this.size += chunk.length;
+        this.push(chunk);
+        cb();
+    }
+    hex() {
+        return this.#h.digest('hex');
+    }
+}
+/**
+ * Extracts an archive stream into `dest` (an existing, empty, private directory), checking as it goes:
+ * every member must be an entry of the (already checked) manifest with the same type, size and SHA-256; links
+ * are created last, from the manifest, so no write ever goes through one; the archive's own size and SHA-256
+ * must match the record. On failure `dest` holds partial files that the caller removes; nothing is written
+ * elsewhere, whatever the archive holds.
+ */
+async function unpackTree(body, dest, manifest, archive) {
+    const want = new Map(manifest.entries.map((e) => [e.path, e]));
+    const seen = new Set();
+    const made = new Set();
+    const writes = [];
+    let problem;
+    // A member whose bytes stop coming (a truncated or corrupt body) would keep its write waiting forever.
+    const stop = new AbortController();
+    const parser = new index_min/* Parser */.iX({
+        strict: true,
+        onReadEntry: (entry) => {
+            const p = checkMember(entry, want, seen);
+            if (typeof p === 'string') {
+                problem ??= p;
+                entry.resume();
+                return;
+            }
+            if (p === undefined) {
+                entry.resume();
+                return;
+            }
+            writes.push(writeMember(entry, dest, p, stop.signal, made));
+        },
+    });
+    parser.on('warn', (_code, message) => (problem ??= `bad archive: ${message}`));
+    parser.on('error', (e) => (problem ??= `bad archive: ${e.message}`));
+    const digest = new Digest();
+    try {
+        await (0,external_node_stream_promises_.pipeline)(body, digest, (0,external_node_zlib_.createGunzip)({ chunkSize: 256 * 1024 }), async (source) => {
+            for await (const chunk of source) {
+                if (problem)
+                    throw new Error(problem);
+                if (!parser.write(chunk))
+                    await new Promise((r) => parser.once('drain', r));
+            }
+            await new Promise((r) => {
+                parser.once('end', () => r());
+                parser.end();
+            });
+        });
+    }
+    catch (e) {
+        problem ??= `the download failed: ${e.message}`;
+    }
+    if (problem)
+        stop.abort();
+    for (const w of await Promise.all(writes))
+        problem ??= w;
+    if (problem)
+        return (0,result/* err */._)(problem);
+    if (digest.size !== archive.size || digest.hex() !== archive.sha256)
+        return (0,result/* err */._)(`the archive does not match its record (${digest.size} of ${archive.size} bytes)`);
+    for (const e of manifest.entries) {
+        if (e.type !== 'symlink' && !seen.has(e.path))
+            return (0,result/* err */._)(`${e.path} is missing from the archive`);
+    }
+    for (const e of manifest.entries) {
+        if (e.type !== 'symlink')
+            continue;
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.join)(dest, e.path)), { recursive: true });
+        await (0,promises_.symlink)(e.target, (0,external_node_path_.join)(dest, e.path));
+    }
+    return (0,result.ok)(undefined);
+}
+/**
+ * The manifest entry a member stands for; undefined for members to skip (the root, links, which are made from
+ * the manifest); a message for members that must not be there.
+ */
+function checkMember(entry, want, seen) {
+    const path = entry.path.replace(/^\.\//, '').replace(/\/$/, '');
+    if (path === '.' || path === '')
+        return entry.type === 'Directory' ? undefined : 'bad archive root';
+    const label = JSON.stringify(path);
+    const e = want.get(path);
+    if (!isSafeRelative(path) || !e)
+        return `the archive holds ${label}, which the manifest does not list`;
+    if (seen.has(path))
+        return `the archive holds ${label} twice`;
+    seen.add(path);
+    const type = entry.type === 'Directory'
+        ? 'dir'
+        : entry.type === 'SymbolicLink'
+            ? 'symlink'
+            : entry.type === 'File' || entry.type === 'OldFile' || entry.type === 'ContiguousFile'
+                ? 'file'
+                : 'other';
+    if (type !== e.type)
+        return `the archive holds ${label} as a ${entry.type}, not a ${e.type}`;
+    if (type === 'symlink')
+        return entry.linkpath === e.target ? undefined : `the link ${label} differs from the manifest`;
+    if (type === 'file' && entry.size !== e.size)
+        return `${label} has the wrong size`;
+    return e;
+}
+/**
+ * Writes one member, hashing exactly the bytes written. Synchronous writes: a member's chunks arrive from the
+ * parser already in memory, and a write into the page cache costs less in line than a thread-pool round trip.
+ * Directories made here are remembered in `made`, so each is created once.
+ */
+function writeMember(entry, dest, e, signal, made) {
+    const path = (0,external_node_path_.join)(dest, e.path);
+    const failed = (x) => `could not write ${JSON.stringify(e.path)}: ${x.message}`;
+    const makeDir = (dir) => {
+        if (dir === dest || made.has(dir))
+            return;
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        made.add(dir);
+    };
+    if (e.type === 'dir') {
+        entry.resume();
+        try {
+            makeDir(path);
+            return Promise.resolve(undefined);
+        }
+        catch (x) {
+            return Promise.resolve(failed(x));
+        }
+    }
+    let fd;
+    try {
+        makeDir((0,external_node_path_.dirname)(path));
+        // 'wx': a member never replaces anything, so nothing can be written through a path already there.
+        fd = (0,external_node_fs_.openSync)(path, 'wx', e.mode);
+    }
+    catch (x) {
+        entry.resume();
+        return Promise.resolve(failed(x));
+    }
+    return new Promise((resolve) => {
+        const h = (0,external_node_crypto_.createHash)('sha256');
+        let problem;
+        let open = true;
+        const finish = (answer) => {
+            if (!open)
+                return;
+            open = false;
+            try {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+            catch (x) {
+                answer ??= failed(x);
+            }
+            resolve(answer);
+        };
+        // A member whose bytes stop coming (a truncated or corrupt body) never ends: the abort settles it.
+        if (signal.aborted)
+            finish('aborted');
+        signal.addEventListener('abort', () => finish('aborted'), { once: true });
+        entry.on('data', (chunk) => {
+            if (problem !== undefined || !open)
+                return;
+            try {
+                h.update(chunk);
+                for (let done = 0; done < chunk.length;)
+                    done += (0,external_node_fs_.writeSync)(fd, chunk, done);
+            }
+            catch (x) {
+                problem = failed(x);
+            }
+        });
+        entry.on('end', () => finish(problem ??
+            (h.digest('hex') === e.sha256
+                ? undefined
+                : `${JSON.stringify(e.path)} does not match the manifest`)));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/remote-tier.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * The remote half of a tiered cache: records and archives on a cache server.
+ *
+ * Deals with: batched lookups, verified streaming downloads, background uploads with bounded concurrency and
+ * a bounded wait at the end, and the circuit breaker — the first failure of any kind (server down, an error
+ * status, a stall, a truncated or unverifiable body) turns the remote off for the rest of the run with one
+ * warning, and everything after it is a miss or a skipped upload.
+ * Does not deal with: the local cache (see tiered-cache.ts) or deciding what to download.
+ */
+class RemoteTier {
+    #o;
+    #down = false;
+    #uploads = new Set();
+    #queue = [];
+    #active = 0;
+    #pending = 0;
+    #closing = false;
+    #scratchMade = false;
+    /** The upload process: undefined until the first upload, null when uploads run in this process. */
+    #child;
+    constructor(options) {
+        this.#o = options;
+    }
+    get down() {
+        return this.#down;
+    }
+    /** Turns the remote off once, with one warning naming the server and the cause (secrets redacted). */
+    fail(what, cause) {
+        const message = this.#o.store.redact(`remote cache ${this.#o.store.display}: ${what} (${cause}); using the local cache only for the rest of this run`);
+        if (this.#down)
+            return message;
+        this.#down = true;
+        this.#child?.kill();
+        this.#o.onWarning(message);
+        return message;
+    }
+    async lookup(keys) {
+        const found = new Map();
+        if (this.#down || keys.length === 0)
+            return found;
+        const ids = new Map(keys.map((k) => [recordId(k), k]));
+        const metas = await this.#o.store.getMetas([...ids.keys()]);
+        if (!metas.ok) {
+            this.fail('lookups failed', describe(metas.error));
+            return found;
+        }
+        for (const [id, bytes] of metas.value) {
+            const key = ids.get(id);
+            const record = parseRecord(bytes, key);
+            if (!record.ok) {
+                this.fail(`the record of ${key} is unusable`, record.error);
+                return new Map();
+            }
+            found.set(key, record.value);
+        }
+        return found;
+    }
+    /** Downloads and extracts the artifact into `dest` (existing and empty), verified; removes what it wrote on failure. */
+    async fetch(record, dest) {
+        if (this.#down)
+            return (0,result/* err */._)('the remote cache is off for this run');
+        const res = await this.#o.store.getBlob(record.archive.sha256);
+        let problem;
+        if (!res.ok)
+            problem = describe(res.error);
+        else if (res.value === undefined)
+            problem = 'the server no longer has its archive';
+        else {
+            const body = withIdleTimeout(res.value.body, this.#o.idleTimeoutMs);
+            const unpacked = await unpackTree(body, dest, record.manifest, record.archive);
+            body.destroy();
+            if (!unpacked.ok)
+                problem = unpacked.error;
+        }
+        if (problem === undefined)
+            return (0,result.ok)(undefined);
+        await (0,promises_.rm)(dest, { recursive: true, force: true }).catch(() => undefined);
+        return (0,result/* err */._)(this.fail(`the artifact of ${record.key} could not be restored`, problem));
+    }
+    /** The logs of a record, inline or fetched (and verified) from their blobs. */
+    async logs(record) {
+        const out = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
+        for (const name of ['stdout', 'stderr']) {
+            const want = name === 'stdout' ? record.manifest.stdoutSha256 : record.manifest.stderrSha256;
+            const inline = record[name];
+            let bytes = inline === undefined ? undefined : Buffer.from(inline, 'base64');
+            if (bytes === undefined) {
+                const got = await this.#blob(want);
+                if (!got.ok)
+                    return got;
+                bytes = got.value;
+            }
+            if ((0,cache_manifest/* sha256 */.sc)(bytes) !== want) {
+                this.fail(`the logs of ${record.key} are corrupt`, 'digest mismatch');
+                return (0,result/* err */._)('the logs do not match the manifest');
+            }
+            out[name] = bytes;
+        }
+        return (0,result.ok)(out);
+    }
+    async #blob(id) {
+        if (this.#down)
+            return (0,result/* err */._)('the remote cache is off for this run');
+        const res = await this.#o.store.getBlob(id);
+        if (!res.ok || res.value === undefined) {
+            const cause = res.ok ? 'missing on the server' : describe(res.error);
+            this.fail('a log could not be fetched', cause);
+            return (0,result/* err */._)(cause);
+        }
+        const chunks = [];
+        let size = 0;
+        try {
+            for await (const c of withIdleTimeout(res.value.body, this.#o.idleTimeoutMs)) {
+                size += c.length;
+                if (size > 64 * META_LIMIT)
+                    throw new Error('log too large');
+                chunks.push(c);
+            }
+        }
+        catch (e) {
+            this.fail('a log could not be fetched', e.message);
+            return (0,result/* err */._)(e.message);
+        }
+        return (0,result.ok)(Buffer.concat(chunks));
+    }
+    /**
+     * Queues the upload of a saved artifact from `dir` (which stays untouched until `close`). `manifest`: the one
+     * the local cache just built for these files, so that the upload does not hash them again.
+     */
+    upload(key, dir, artifact, manifest) {
+        if (this.#o.mode === 'read' || this.#down || this.#closing)
+            return;
+        if (this.#child === undefined && this.#o.startUploadChild) {
+            this.#child = this.#o.startUploadChild((message) => this.#failedInChild(message)) ?? null;
+        }
+        if (this.#child) {
+            this.#child.upload(key, dir, artifact, manifest);
+            return;
+        }
+        this.#pending++;
+        this.#queue.push(async () => {
+            try {
+                if (!this.#down)
+                    await this.#uploadOne(key, dir, artifact, manifest);
+            }
+            finally {
+                this.#pending--;
+                this.#o.onUploadSettled?.();
+            }
+        });
+        this.#pump();
+    }
+    #pump() {
+        while (this.#active < this.#o.uploadConcurrency && this.#queue.length > 0) {
+            const job = this.#queue.shift();
+            this.#active++;
+            const p = job()
+                .catch((e) => {
+                this.fail('an upload failed', e.message);
+            })
+                .finally(() => {
+                this.#active--;
+                this.#uploads.delete(p);
+                this.#pump();
+            });
+            this.#uploads.add(p);
+        }
+    }
+    /** Blob first, record last: a record never names an archive the server lacks. */
+    async #uploadOne(key, dir, a, saved) {
+        let manifest = saved;
+        if (manifest === undefined) {
+            const built = await (0,cache_manifest/* buildManifest */.u1)(dir, key, a.durationMs, a.stdout, a.stderr);
+            if (!built.ok)
+                return;
+            manifest = built.value;
+        }
+        if (!this.#scratchMade) {
+            await (0,promises_.mkdir)(this.#o.scratchDir, { recursive: true });
+            this.#scratchMade = true;
+        }
+        const file = (0,external_node_path_.join)(this.#o.scratchDir, `${key}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tgz`);
+        try {
+            const packed = await packArchive(dir, manifest, file);
+            const archive = { sha256: packed.sha256, size: packed.size };
+            const record = { version: 1, key, archive, manifest };
+            const body = packed.bytes ?? (() => (0,external_node_fs_.createReadStream)(file));
+            const puts = [
+                () => this.#o.store.put('blob', archive.sha256, body, archive.size),
+            ];
+            for (const name of ['stdout', 'stderr']) {
+                const spilled = name === 'stdout' ? a.stdoutFile : a.stderrFile;
+                const digest = name === 'stdout' ? manifest.stdoutSha256 : manifest.stderrSha256;
+                const log = a[name];
+                if (spilled !== undefined && saved !== undefined) {
+                    // The whole log is in its file (the buffer holds only its ends); the saved manifest names the file's digest.
+                    const size = (await (0,promises_.stat)(spilled)).size;
+                    puts.push(() => this.#o.store.put('blob', digest, () => (0,external_node_fs_.createReadStream)(spilled), size));
+                }
+                else if (log.length <= INLINE_LOG_LIMIT)
+                    record[name] = log.toString('base64');
+                else
+                    puts.push(() => this.#o.store.put('blob', (0,cache_manifest/* sha256 */.sc)(log), log, log.length));
+            }
+            for (const put of puts) {
+                const r = await put();
+                if (!r.ok) {
+                    this.fail('an upload failed', describe(r.error));
+                    return;
+                }
+            }
+            const bytes = Buffer.from(JSON.stringify(record));
+            const r = await this.#o.store.put('meta', recordId(key), bytes, bytes.length);
+            if (!r.ok)
+                this.fail('an upload failed', describe(r.error));
+        }
+        finally {
+            await (0,promises_.unlink)(file).catch(() => undefined);
+        }
+    }
+    /** The upload process reported the first failure: the same breaker as a failure here. */
+    #failedInChild(message) {
+        if (this.#down)
+            return;
+        this.#down = true;
+        this.#o.onWarning(message);
+    }
+    #notUploaded(count) {
+        if (this.#down || count <= 0)
+            return;
+        this.#down = true;
+        this.#o.onWarning(`remote cache ${this.#o.store.display}: ${count} artifacts were not uploaded within ${Math.round(this.#o.uploadWaitMs / 1000)} s; later runs will build them again`);
+    }
+    /** Waits for the uploads, at most `uploadWaitMs`; warns about what did not make it, then closes the sockets. */
+    async close() {
+        this.#closing = true;
+        if (this.#child) {
+            const child = this.#child;
+            await child.close(this.#o.uploadWaitMs);
+            this.#notUploaded(child.pending);
+        }
+        if (this.#pending > 0) {
+            let timer;
+            const timedOut = await Promise.race([
+                (async () => {
+                    while (this.#uploads.size > 0)
+                        await Promise.allSettled([...this.#uploads]);
+                    return false;
+                })(),
+                new Promise((r) => {
+                    timer = setTimeout(() => r(true), this.#o.uploadWaitMs);
+                }),
+            ]);
+            clearTimeout(timer);
+            if (timedOut)
+                this.#notUploaded(this.#pending);
+        }
+        this.#queue.length = 0;
+        this.#o.store.close();
+        await (0,promises_.rm)(this.#o.scratchDir, { recursive: true, force: true }).catch(() => undefined);
+    }
+}
+function describe(f) {
+    return f.message;
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/tiered-cache.ts
+
+
+
+
+/**
+ * A local cache in front of a remote one.
+ *
+ * Deals with: answering lookups from the local cache first and asking the server only for the rest; storing a
+ * remote hit locally once it is restored (so the next run needs no network); saving locally at once and uploading
+ * in the background. A remote hit costs only its record until something needs its bytes.
+ * Does not deal with: the protocols (the stores) or failures of the server (the tier's circuit breaker).
+ */
+class TieredCache {
+    #local;
+    #remote;
+    /** Remote hits being (or already) stored in the local cache. */
+    #kept = new Map();
+    newOutputDir;
+    constructor(local, remote) {
+        this.#local = local;
+        this.#remote = remote;
+        const give = local.newOutputDir?.bind(local);
+        if (give)
+            this.newOutputDir = give;
+    }
+    async lookup(keys) {
+        const hits = await this.#local.lookup(keys);
+        const rest = keys.filter((k) => !hits.has(k));
+        for (const [key, record] of await this.#remote.lookup(rest))
+            hits.set(key, this.#remoteHit(record));
+        return hits;
+    }
+    #remoteHit(record) {
+        const key = record.key;
+        return {
+            key,
+            durationMs: record.manifest.durationMs,
+            logs: async () => {
+                const logs = await this.#remote.logs(record);
+                if (!logs.ok)
+                    throw new Error(logs.error);
+                return logs.value;
+            },
+            restore: async (dest) => {
+                // Once kept locally (by an earlier restore of this key), the local copy answers.
+                if (this.#kept.has(key)) {
+                    await this.#kept.get(key);
+                    const local = (await this.#local.lookup([key])).get(key);
+                    if (local && (await local.restore(dest)).ok)
+                        return (0,result.ok)(undefined);
+                }
+                const fetched = await this.#fetchInto(record, dest);
+                if (fetched.ok) {
+                    // Kept before the tree is handed over: the engine may move a restored tree away (into --out-dir).
+                    const keeping = this.#keep(record, dest);
+                    this.#kept.set(key, keeping);
+                    await keeping;
+                }
+                return fetched;
+            },
+        };
+    }
+    /**
+     * Stores a restored artifact in the local cache: the save hard-links the restored files and keeps the
+     * record's manifest, so a remote hit costs one download, one extraction and one hash pass.
+     */
+    async #keep(record, dir) {
+        const logs = await this.#remote.logs(record);
+        if (!logs.ok)
+            return;
+        await this.#local
+            .save(record.key, {
+            outputDir: dir,
+            ...logs.value,
+            durationMs: record.manifest.durationMs,
+            // Every file was hashed against it as it was extracted: no second hash pass.
+            verifiedManifest: record.manifest,
+        })
+            .catch(() => undefined);
+    }
+    /** Downloads into a private directory beside `dest`, verified as it arrives, then moves it into place. */
+    async #fetchInto(record, dest) {
+        const temp = `${dest}.remote-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
+        await (0,promises_.mkdir)(temp);
+        const fetched = await this.#remote.fetch(record, temp);
+        // The tier has warned already (once per run): no second warning per artifact.
+        if (!fetched.ok)
+            return (0,result/* err */._)({ reason: 'cache-unavailable', message: fetched.error, reported: true });
+        await (0,promises_.rm)(dest, { recursive: true, force: true });
+        await (0,promises_.rename)(temp, dest);
+        return (0,result.ok)(undefined);
+    }
+    async save(key, artifact) {
+        const outcome = await this.#local.save(key, artifact);
+        if (outcome.saved || outcome.reason !== 'unsafe-output') {
+            const dir = (outcome.saved && outcome.outputDir) || artifact.outputDir;
+            this.#remote.upload(key, dir, artifact, outcome.saved ? outcome.manifest : undefined);
+        }
+        return outcome;
+    }
+    /** Uploads and local copies first: they read directories the local cache removes when it closes. */
+    async close() {
+        await Promise.allSettled([...this.#kept.values()]);
+        await this.#remote.close();
+        await this.#local.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/turbo-store.ts
+
+
+/** Hashes per batch existence query. */
+const BATCH = 500;
+/**
+ * The Turborepo Remote Cache API: `GET/PUT/HEAD /v8/artifacts/<hash>?teamId=…` (or `slug=…`) with
+ * `Authorization: Bearer`, and the batch existence query `POST /v8/artifacts {"hashes": […]}`. Records and
+ * blobs share the one artifact space; their names are SHA-256s of different things, so they never collide.
+ *
+ * Lookups ask the batch query first, so misses cost nothing more, then GET the records that exist. Servers
+ * without the query (turborepo-remote-cache answers 404) get concurrent GETs of every record: a GET of a
+ * missing record costs what a HEAD does, and for a hit it brings the record in the same round trip.
+ */
+class TurboStore {
+    #c;
+    #query;
+    #concurrency;
+    #noBatch = false;
+    constructor(client, team, concurrency) {
+        this.#c = client;
+        // Vercel tells team IDs (`team_…`) from slugs; self-hosted servers accept either name.
+        this.#query = team === undefined ? {} : team.startsWith('team_') ? { teamId: team } : { slug: team };
+        this.#concurrency = concurrency;
+    }
+    get display() {
+        return this.#c.display;
+    }
+    redact(text) {
+        return this.#c.redact(text);
+    }
+    async getMetas(ids) {
+        const path = (id) => `/v8/artifacts/${id}`;
+        if (this.#noBatch || ids.length < 2) {
+            return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
+        }
+        const existing = [];
+        for (let i = 0; i < ids.length; i += BATCH) {
+            const some = await this.#exists(ids.slice(i, i + BATCH));
+            if (!some.ok)
+                return some;
+            if (some.value === undefined) {
+                this.#noBatch = true;
+                return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
+            }
+            existing.push(...some.value);
+        }
+        return getMetasConcurrently(this.#c, existing, path, this.#query, this.#concurrency);
+    }
+    /** The batch query: the ids that exist, or undefined when the server has no such endpoint. */
+    async #exists(ids) {
+        const r = await this.#c.request('POST', '/v8/artifacts', {
+            query: this.#query,
+            body: Buffer.from(JSON.stringify({ hashes: ids })),
+            headers: { 'content-type': 'application/json' },
+        });
+        if (!r.ok)
+            return r;
+        if (r.value.status === 404 || r.value.status === 405) {
+            r.value.body.resume();
+            return (0,result.ok)(undefined);
+        }
+        const found = expectFound(r, 'the batch query');
+        if (!found.ok || found.value === undefined)
+            return found.ok ? (0,result.ok)(undefined) : found;
+        const body = await this.#c.readBody(found.value, META_LIMIT);
+        if (!body.ok)
+            return body;
+        try {
+            const answer = JSON.parse(body.value.toString('utf8'));
+            return (0,result.ok)(ids.filter((id) => isPresent(answer[id])));
+        }
+        catch {
+            return (0,result/* err */._)({
+                kind: 'status',
+                status: r.value.status,
+                message: 'the batch query answered malformed JSON',
+            });
+        }
+    }
+    async getBlob(id) {
+        const r = await this.#c.request('GET', `/v8/artifacts/${id}`, { query: this.#query });
+        return expectFound(r, 'the cache server');
+    }
+    async put(_space, id, body, size) {
+        const r = await this.#c.request('PUT', `/v8/artifacts/${id}`, {
+            query: this.#query,
+            body: Buffer.isBuffer(body) ? body : body(),
+            length: size,
+            headers: { 'content-type': 'application/octet-stream' },
+        });
+        return expectStored(r, 'the cache server');
+    }
+    close() {
+        this.#c.close();
+    }
+}
+/** An entry of the batch answer that names an artifact (`{size, …}`), not an error or a null. */
+function isPresent(v) {
+    return typeof v === 'object' && v !== null && !('error' in v);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/cache/remote/upload-child.ts
+
+
+
+
+
+const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+/** The niceness of the upload process: below the run, whose jobs come first. */
+const UPLOAD_NICENESS = 10;
+/**
+ * The engine's side of the upload process (see upload-process.ts).
+ *
+ * Deals with: starting it (only the bundled build has it; `start` answers undefined elsewhere), lowering its
+ * priority, handing it artifacts, counting those not yet uploaded, and the bounded wait at the end (after which
+ * it is killed). Does not deal with: the circuit breaker's warning text (the process sends it ready-made).
+ */
+class UploadChild {
+    #child;
+    #pending = 0;
+    #exited = false;
+    #exit;
+    constructor(child, onFailed) {
+        this.#child = child;
+        this.#exit = new Promise((resolve) => {
+            const gone = () => {
+                this.#exited = true;
+                resolve();
+            };
+            child.once('exit', gone);
+            child.once('error', gone);
+        });
+        child.on('message', (e) => {
+            if (e.type === 'settled')
+                this.#pending--;
+            else
+                onFailed(e.message);
+        });
+    }
+    static start(settings, onFailed) {
+        const program = (0,external_node_path_.join)(here, 'upload-process.js');
+        if (!(0,external_node_fs_.existsSync)(program))
+            return undefined;
+        const { token, ...start } = settings;
+        try {
+            const env = { ...process.env };
+            if (token === undefined)
+                delete env.DISBUILD_CACHE_TOKEN;
+            else
+                env.DISBUILD_CACHE_TOKEN = token;
+            const child = (0,external_node_child_process_.fork)(program, [], {
+                serialization: 'json',
+                stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+                env,
+            });
+            if (child.pid === undefined)
+                return undefined;
+            // Never what keeps the run alive: `close` waits for it explicitly.
+            child.unref();
+            child.channel?.unref();
+            try {
+                (0,external_node_os_.setPriority)(child.pid, UPLOAD_NICENESS);
+            }
+            catch {
+                // Not allowed here: it runs at the run's own priority.
+            }
+            const c = new UploadChild(child, onFailed);
+            c.#send({ type: 'start', ...start });
+            return c;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    upload(key, dir, a, manifest) {
+        this.#pending++;
+        this.#send({
+            type: 'upload',
+            key,
+            dir,
+            durationMs: a.durationMs,
+            stdout: a.stdout.toString('base64'),
+            stderr: a.stderr.toString('base64'),
+            ...(a.stdoutFile === undefined ? {} : { stdoutFile: a.stdoutFile }),
+            ...(a.stderrFile === undefined ? {} : { stderrFile: a.stderrFile }),
+            ...(manifest === undefined ? {} : { manifest }),
+        });
+    }
+    /** Uploads not yet over. */
+    get pending() {
+        return this.#pending;
+    }
+    /** Lets the queue drain for at most `waitMs`, then kills the process; answers whether it finished in time. */
+    async close(waitMs) {
+        this.#send({ type: 'end' });
+        let timer;
+        const finished = await Promise.race([
+            this.#exit.then(() => true),
+            new Promise((r) => {
+                timer = setTimeout(() => r(false), waitMs);
+            }),
+        ]);
+        clearTimeout(timer);
+        if (!finished) {
+            this.#child.kill('SIGKILL');
+            await this.#exit;
+        }
+        return finished;
+    }
+    /** Ends the process at once (the remote turned off): what it was doing is abandoned. */
+    kill() {
+        if (!this.#exited)
+            this.#child.kill('SIGKILL');
+    }
+    #send(m) {
+        if (this.#exited || !this.#child.connected)
+            return;
+        this.#child.send(m, undefined, undefined, () => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/open-remote.ts
+
+
+
+
+
+
+
+/** Checks the raw settings of a remote cache; errors quote the bad value with any credentials removed. */
+function parseRemoteCacheOptions(raw, names, env, defaultMode) {
+    const url = raw.url ?? '';
+    if (url === '')
+        return (0,result/* err */._)(`${names.url} is required with a ${raw.kind} cache`);
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return (0,result/* err */._)(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+        return (0,result/* err */._)(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
+    const mode = raw.mode === undefined || raw.mode === '' ? defaultMode : raw.mode;
+    if (mode !== 'read-write' && mode !== 'read')
+        return (0,result/* err */._)(`${names.mode} must be one of read-write, read, got ${JSON.stringify(mode)}`);
+    const seconds = (name, fallback) => {
+        const v = env[name];
+        if (v === undefined || v === '')
+            return (0,result.ok)(fallback * 1000);
+        const n = Number(v);
+        return Number.isFinite(n) && n > 0
+            ? (0,result.ok)(n * 1000)
+            : (0,result/* err */._)(`${name} must be a positive number of seconds, got ${JSON.stringify(v)}`);
+    };
+    const idle = seconds('DISBUILD_CACHE_TIMEOUT', 30);
+    const wait = seconds('DISBUILD_CACHE_UPLOAD_WAIT', 300);
+    if (!idle.ok)
+        return idle;
+    if (!wait.ok)
+        return wait;
+    const team = raw.team === undefined || raw.team === '' ? undefined : raw.team;
+    const token = raw.token === undefined || raw.token === '' ? undefined : raw.token;
+    return (0,result.ok)({
+        kind: raw.kind,
+        url,
+        mode,
+        idleTimeoutMs: idle.value,
+        uploadWaitMs: wait.value,
+        ...(team === undefined ? {} : { team }),
+        ...(token === undefined ? {} : { token }),
+    });
+}
+function withoutCredentials(url) {
+    return url.replace(/\/\/[^/@]*@/, '//***@');
+}
+/** Connections per server: lookups run this many at once over kept-alive sockets. */
+const SOCKETS = 32;
+const UPLOADS_AT_ONCE = 8;
+/** The store that speaks `o`'s protocol over a keep-alive client. */
+function openStore(o) {
+    const client = new HttpClient({
+        url: o.url,
+        ...(o.token === undefined ? {} : { token: o.token }),
+        idleTimeoutMs: o.idleTimeoutMs,
+        maxSockets: SOCKETS,
+    });
+    return o.kind === 'http' ? new BazelStore(client, SOCKETS) : new TurboStore(client, o.team, SOCKETS);
+}
+/** `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. */
+function openTieredCache(local, o, ctx) {
+    const store = openStore(o);
+    const remote = new RemoteTier({
+        store,
+        mode: o.mode,
+        scratchDir: ctx.scratchDir,
+        uploadConcurrency: UPLOADS_AT_ONCE,
+        uploadWaitMs: o.uploadWaitMs,
+        idleTimeoutMs: o.idleTimeoutMs,
+        onWarning: (m) => ctx.onWarning(store.redact(m)),
+        startUploadChild: (onFailed) => UploadChild.start({
+            kind: o.kind,
+            url: o.url,
+            ...(o.team === undefined ? {} : { team: o.team }),
+            ...(o.token === undefined ? {} : { token: o.token }),
+            idleTimeoutMs: o.idleTimeoutMs,
+            scratchDir: ctx.scratchDir,
+            concurrency: UPLOADS_AT_ONCE,
+        }, onFailed),
+    });
+    return new TieredCache(local, remote);
+}
+
+
+/***/ }),
+
+/***/ 8885:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  loadConfigGraph: () => (/* binding */ loadConfigGraph)
+});
+
+// UNUSED EXPORTS: graphFromCommand
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/graph/model.ts
+var model = __nccwpck_require__(2573);
+// EXTERNAL MODULE: ./src/graph/parse.ts + 5 modules
+var parse = __nccwpck_require__(7372);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __nccwpck_require__(8251);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/config/config-file.ts
+/**
+ * `disbuild.json`: the repository's own description of its build. Three sources of the graph share the file —
+ * `graph` (a path), `graphCommand` (a command printing the graph) and `tasks` (compiled by compile.ts) — plus a
+ * `salt`. This module reads the file and checks its shape; every problem is reported at once, each naming the
+ * file, the task and the field.
+ */
+
+
+
+const CONFIG_FILE = 'disbuild.json';
+function formatConfigProblem(p) {
+    const where = [p.file, p.task === undefined ? undefined : `task ${JSON.stringify(p.task)}`, p.field]
+        .filter((s) => s !== undefined)
+        .join(' ');
+    return `${where}: ${p.message}`;
+}
+const TOP_KEYS = new Set(['$schema', 'graph', 'graphCommand', 'salt', 'tasks']);
+const TASK_KEYS = new Set(['command', 'script', 'cwd', 'inputs', 'outputs', 'deps', 'env', 'description']);
+const TASK_NAME = /^[^#^!\s][^#\s]*$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Reads `<dir>/disbuild.json`; `undefined` when there is none. */
+async function readConfigFile(dir) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, CONFIG_FILE), 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        return (0,result/* err */._)([{ file: CONFIG_FILE, message: `cannot be read: ${e.message}` }]);
+    }
+    return parseConfigText(text);
+}
+/** Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. */
+function parseConfigText(text, file = CONFIG_FILE) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (e) {
+        return (0,result/* err */._)([{ file, message: `is not valid JSON: ${e.message}` }]);
+    }
+    const problems = [];
+    if (!isRecord(raw))
+        return (0,result/* err */._)([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
+    const config = {};
+    for (const key of Object.keys(raw)) {
+        if (!TOP_KEYS.has(key))
+            problems.push({ file, field: key, message: 'unknown key' });
+    }
+    for (const key of ['graph', 'graphCommand', 'salt']) {
+        const v = raw[key];
+        if (v === undefined)
+            continue;
+        if (typeof v === 'string')
+            config[key] = v;
+        else
+            problems.push({ file, field: key, message: `must be a string, got ${describe(v)}` });
+    }
+    if (raw.tasks !== undefined) {
+        if (!isRecord(raw.tasks)) {
+            problems.push({
+                file,
+                field: 'tasks',
+                message: `must be an object of tasks, got ${describe(raw.tasks)}`,
+            });
+        }
+        else {
+            const tasks = new Map();
+            for (const name of Object.keys(raw.tasks).sort()) {
+                const spec = readTask(name, raw.tasks[name], file, problems);
+                if (spec)
+                    tasks.set(name, spec);
+            }
+            config.tasks = tasks;
+        }
+    }
+    const sources = ['graph', 'graphCommand', 'tasks'].filter((k) => raw[k] !== undefined);
+    if (sources.length > 1) {
+        problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]}"` });
+    }
+    return problems.length > 0 ? (0,result/* err */._)(problems) : (0,result.ok)(config);
+}
+function readTask(name, raw, file, problems) {
+    const add = (field, message) => {
+        problems.push({ file, task: name, ...(field === undefined ? {} : { field }), message });
+    };
+    if (!TASK_NAME.test(name))
+        add(undefined, 'task names must not contain "#" or spaces, nor start with "^" or "!"');
+    if (!isRecord(raw)) {
+        add(undefined, `must be an object, got ${describe(raw)}`);
+        return undefined;
+    }
+    for (const key of Object.keys(raw))
+        if (!TASK_KEYS.has(key))
+            add(key, 'unknown key');
+    const spec = {};
+    const cmd = raw.command;
+    if (typeof cmd === 'string') {
+        if (cmd.trim() === '')
+            add('command', 'is empty');
+        spec.command = cmd;
+    }
+    else if (Array.isArray(cmd)) {
+        const argv = stringList(cmd, 'command', add);
+        if (argv.length === 0)
+            add('command', 'must not be an empty list');
+        spec.command = argv;
+    }
+    else if (cmd !== undefined)
+        add('command', `must be a string or a list of strings, got ${describe(cmd)}`);
+    for (const key of ['script', 'cwd']) {
+        const v = raw[key];
+        if (v === undefined)
+            continue;
+        if (typeof v !== 'string')
+            add(key, `must be a string, got ${describe(v)}`);
+        else
+            spec[key] = v;
+    }
+    if (spec.script === '')
+        add('script', 'is empty');
+    if ((raw.command === undefined) === (raw.script === undefined)) {
+        add(undefined, 'needs exactly one of "command" (a shell string or argv) and "script" (a package.json script)');
+    }
+    for (const key of ['inputs', 'outputs', 'deps', 'env']) {
+        const v = raw[key];
+        if (v === undefined)
+            continue;
+        if (!Array.isArray(v))
+            add(key, `must be a list of strings, got ${describe(v)}`);
+        else
+            spec[key] = stringList(v, key, add);
+    }
+    spec.env?.forEach((e, i) => {
+        if (!ENV_NAME.test(e))
+            add(`env[${i}]`, `must be an environment variable name, got ${JSON.stringify(e)}`);
+    });
+    return spec;
+}
+function stringList(v, field, add) {
+    const out = [];
+    v.forEach((x, i) => {
+        if (typeof x === 'string')
+            out.push(x);
+        else
+            add(`${field}[${i}]`, `must be a string, got ${describe(x)}`);
+    });
+    return out;
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'an object';
+    return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+// EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
+var validate = __nccwpck_require__(7093);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/graph/cycles.ts
+var cycles = __nccwpck_require__(8213);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/config/globs.ts
+
+
+/**
+ * Normalises one pattern relative to a directory: `./a` → `a`, `dir/` → `dir/**`; answers an error for absolute
+ * patterns and patterns that climb out with `..`.
+ */
+function normalizePattern(pattern) {
+    const p = pattern.startsWith('!') ? pattern.slice(1) : pattern;
+    if (p === '')
+        return { ok: false, error: 'is empty' };
+    if (p.startsWith('/'))
+        return { ok: false, error: `must be relative, got ${JSON.stringify(pattern)}` };
+    let norm = external_node_path_.posix.normalize(p);
+    if (norm === '..' || norm.startsWith('../')) {
+        return { ok: false, error: `must stay inside its directory, got ${JSON.stringify(pattern)}` };
+    }
+    if (norm.endsWith('/'))
+        norm += '**';
+    if (norm === '.')
+        norm = '**';
+    return { ok: true, value: norm };
+}
+/** Compiles already normalised patterns (`!` kept in front of exclusions). */
+function compileGlobs(patterns) {
+    const positiveIndex = [];
+    const positives = [];
+    const negatives = [];
+    patterns.forEach((p, i) => {
+        if (p.startsWith('!'))
+            negatives.push(p.slice(1));
+        else {
+            positiveIndex.push(i);
+            positives.push(matcher(p));
+        }
+    });
+    const everything = positives.length > 0 && patterns.every((p) => p === '**' || p.startsWith('!'));
+    return {
+        positiveIndex,
+        positives,
+        excluded: negatives.length === 0 ? () => false : picomatch_default()(negatives, { dot: true }),
+        everything,
+    };
+}
+/**
+ * A literal path is a string comparison, and a glob with a fixed leading directory (`dist/**`) first compares
+ * that prefix: both far cheaper than a regular expression over thousands of files that mostly do not match.
+ */
+function matcher(pattern) {
+    if (pattern === '**')
+        return () => true;
+    const scan = picomatch_default().scan(pattern);
+    if (!scan.isGlob)
+        return (path) => path === pattern;
+    const re = picomatch_default().makeRe(pattern, { dot: true });
+    if (scan.base === '')
+        return (path) => re.test(path);
+    const prefix = `${scan.base}/`;
+    return (path) => path.startsWith(prefix) && re.test(path);
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/ids/git-command.ts
+var git_command = __nccwpck_require__(8750);
+// EXTERNAL MODULE: ./src/ids/canonical.ts
+var canonical = __nccwpck_require__(7536);
+;// CONCATENATED MODULE: ./src/config/repo-files.ts
+
+
+
+
+/**
+ * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
+ * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
+ * the work tree; outside git, every file under `dir` but `.git` and `node_modules`.
+ */
+async function listRepoFiles(dir) {
+    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
+    // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
+    const listed = await (0,git_command/* gitText */.q_)(dir, [
+        'ls-files',
+        '-z',
+        '-t',
+        '--cached',
+        '--deleted',
+        '--others',
+        '--exclude-standard',
+        '--',
+        '.',
+    ]);
+    if (listed.ok) {
+        const gone = new Set();
+        const seen = new Set();
+        for (const entry of listed.value.split('\0')) {
+            if (entry.length < 3)
+                continue;
+            const path = entry.slice(2);
+            if (entry[0] === 'R')
+                gone.add(path);
+            else
+                seen.add(path);
+        }
+        const files = [];
+        for (const p of seen)
+            if (!gone.has(p))
+                files.push(p);
+        return files.sort(canonical/* compareCodeUnits */.U);
+    }
+    const out = [];
+    walk(dir, '', out);
+    return out.sort(canonical/* compareCodeUnits */.U);
+}
+function walk(root, rel, out) {
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel), { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const e of entries) {
+        const r = rel === '' ? e.name : `${rel}/${e.name}`;
+        if (e.isDirectory()) {
+            if (e.name !== '.git' && e.name !== 'node_modules')
+                walk(root, r, out);
+        }
+        else if (e.isFile() || e.isSymbolicLink())
+            out.push(r);
+    }
+}
+/** The half-open range of `files` (sorted) that lie under directory `dir` ('' is everything). */
+function filesUnder(files, dir) {
+    if (dir === '')
+        return [0, files.length];
+    const prefix = `${dir}/`;
+    // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
+    return [lowerBound(files, prefix), lowerBound(files, `${dir}0`)];
+}
+function lowerBound(files, s) {
+    let lo = 0;
+    let hi = files.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (files[mid] < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+;// CONCATENATED MODULE: ./src/config/select-inputs.ts
+
+
+/**
+ * The files matching any task's `outputs`. Each file is tested only against the globs of the tasks of its own
+ * package (and of root tasks), relative to the package, each task's globs compiled once: a thousand packages
+ * with `dist/**` cost one match per file, and one compiled glob.
+ */
+function generatedFiles(instances, ws) {
+    const byTask = new Map();
+    const byDir = new Map();
+    for (const inst of instances) {
+        if (inst.relOutputs.length === 0)
+            continue;
+        let globs = byTask.get(inst.task);
+        if (!globs) {
+            globs = compileGlobs(inst.relOutputs);
+            byTask.set(inst.task, globs);
+        }
+        const set = byDir.get(inst.dir) ?? new Set();
+        set.add(globs);
+        byDir.set(inst.dir, set);
+    }
+    if (byDir.size === 0)
+        return () => false;
+    const pkgDirs = new Set([...ws.packages.values()].map((p) => p.dir));
+    const test = (globs, rel) => {
+        if (globs === undefined)
+            return false;
+        for (const g of globs)
+            if (g.positives.some((m) => m(rel)) && !g.excluded(rel))
+                return true;
+        return false;
+    };
+    return (path) => {
+        if (test(byDir.get(''), path))
+            return true;
+        for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+            const dir = path.slice(0, slash);
+            if (pkgDirs.has(dir))
+                return test(byDir.get(dir), path.slice(slash + 1));
+        }
+        return false;
+    };
+}
+/**
+ * Each task instance's input files: the repository files under its directory that its `inputs` globs choose
+ * (default: all of them), less generated files; a `script` task always reads its package.json. A glob that
+ * matches no file in any package the task applies to is a problem (`inputs[i]`).
+ */
+function selectInputs(instances, files, generated, add) {
+    const out = new Map();
+    const globsByTask = new Map();
+    for (const inst of instances) {
+        let entry = globsByTask.get(inst.task);
+        if (!globsByTask.has(inst.task)) {
+            entry = taskGlobs(inst, add);
+            globsByTask.set(inst.task, entry);
+        }
+        if (!entry)
+            continue;
+        out.set(inst, choose(inst, files, generated, entry.glob, entry.used));
+    }
+    for (const [task, entry] of globsByTask) {
+        if (!entry || entry.glob.everything)
+            continue;
+        entry.glob.positiveIndex.forEach((i, k) => {
+            if (!entry.used[k])
+                add(task, `inputs[${i}]`, 'matches no file');
+        });
+    }
+    return out;
+}
+function taskGlobs(inst, add) {
+    const raw = inst.spec.inputs ?? ['**'];
+    const patterns = [];
+    let bad = false;
+    raw.forEach((p, i) => {
+        const n = normalizePattern(p);
+        if (!n.ok) {
+            add(inst.task, `inputs[${i}]`, n.error);
+            bad = true;
+        }
+        else
+            patterns.push(p.startsWith('!') ? `!${n.value}` : n.value);
+    });
+    if (bad)
+        return undefined;
+    const glob = compileGlobs(patterns);
+    if (glob.positives.length === 0)
+        add(inst.task, 'inputs', 'has only exclusions ("!"): add what to include');
+    return { glob, used: glob.positives.map(() => false) };
+}
+function choose(inst, files, generated, glob, used) {
+    const [lo, hi] = filesUnder(files, inst.dir);
+    const cut = inst.dir === '' ? 0 : inst.dir.length + 1;
+    const chosen = [];
+    for (let i = lo; i < hi; i++) {
+        const path = files[i];
+        const rel = cut === 0 ? path : path.slice(cut);
+        let hit = glob.everything;
+        if (!hit) {
+            // Every glob is tried until it has matched once, so that "matches no file" is only said when true.
+            for (let k = 0; k < glob.positives.length; k++) {
+                if ((hit && used[k]) || !glob.positives[k](rel))
+                    continue;
+                hit = true;
+                used[k] = true;
+            }
+        }
+        if (hit && !glob.excluded(rel) && !generated(path))
+            chosen.push(path);
+    }
+    if (inst.pkg) {
+        const manifest = inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`;
+        if (!chosen.includes(manifest)) {
+            chosen.push(manifest);
+            chosen.sort();
+        }
+    }
+    return chosen;
+}
+
+;// CONCATENATED MODULE: ./src/config/compile.ts
+/**
+ * Compiles `disbuild.json` tasks into the seed's graph JSON (DESIGN.md §1 and §10): one job per task, or per
+ * workspace package for `script` tasks; inputs chosen by glob from the repository's files; in-place `Outputs`.
+ *
+ * Deterministic: jobs sorted by name, IDs the SHA-1 of package and task name (stable across runs and machines),
+ * inputs sorted. Every problem is collected and reported at once, naming the file, the task and the field.
+ */
+
+
+
+
+
+/** The graph JSON of the config's tasks, or every problem found. */
+function compileTasks(input) {
+    const problems = [];
+    // A task's problem is the same in every package it applies to: reported once.
+    const seen = new Set();
+    const add = (task, field, message) => {
+        const id = JSON.stringify([task, field, message]);
+        if (seen.has(id))
+            return;
+        seen.add(id);
+        problems.push({ file: CONFIG_FILE, task, ...(field === undefined ? {} : { field }), message });
+    };
+    const instances = instantiate(input, add);
+    const generated = generatedFiles(instances, input.workspace);
+    const inputs = selectInputs(instances, input.files, generated, add);
+    const byKey = new Map(instances.map((i) => [instanceKey(i.task, i.pkg?.name), i]));
+    const jobs = instances.map((inst) => {
+        const deps = resolveDeps(inst, input, byKey, add);
+        const job = {
+            ID: inst.label,
+            Name: inst.name,
+            Inputs: inputs.get(inst) ?? [],
+            Deps: deps,
+            Cmds: [command(inst, input, add)],
+        };
+        if (inst.outputs.length > 0)
+            job.Outputs = inst.outputs;
+        return job;
+    });
+    const byLabel = new Map(instances.map((i) => [i.label, i]));
+    for (const cycle of (0,cycles/* findCycles */.p)(new Map(jobs.map((j) => [j.ID, j.Deps])))) {
+        const first = byLabel.get(cycle[0]);
+        add(first.task, 'deps', `dependency cycle: ${cycle.map((l) => byLabel.get(l).name).join(' -> ')}`);
+    }
+    return { graph: { SourceFiles: null, Jobs: jobs }, problems };
+}
+function instanceKey(task, pkg) {
+    return `${pkg ?? ''}\0${task}`;
+}
+/** Stable across runs and machines: the package and task names, nothing else. */
+function taskLabel(task, pkg) {
+    return (0,external_node_crypto_.createHash)('sha1')
+        .update(`disbuild-task\0${pkg ?? ''}\0${task}`)
+        .digest('hex');
+}
+function instantiate(input, add) {
+    const out = [];
+    const packages = [...input.workspace.packages.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const [task, spec] of input.config.tasks) {
+        const relOutputs = (spec.outputs ?? []).flatMap((p, i) => {
+            const n = normalizePattern(p);
+            if (n.ok)
+                return [p.startsWith('!') ? `!${n.value}` : n.value];
+            add(task, `outputs[${i}]`, n.error);
+            return [];
+        });
+        const outputs = (base) => base === ''
+            ? relOutputs
+            : relOutputs.map((p) => (p.startsWith('!') ? `!${base}/${p.slice(1)}` : `${base}/${p}`));
+        if (spec.script === undefined) {
+            const label = taskLabel(task, undefined);
+            out.push({ task, spec, dir: '', name: task, label, outputs: relOutputs, relOutputs });
+            continue;
+        }
+        const chosen = packages.filter((p) => p.scripts.has(spec.script));
+        if (chosen.length === 0) {
+            const where = input.workspace.declared ? 'no workspace package has' : 'the root package.json has no';
+            add(task, 'script', `${where} a script ${JSON.stringify(spec.script)}`);
+        }
+        for (const pkg of chosen) {
+            const name = `${pkg.name}#${task}`;
+            const label = taskLabel(task, pkg.name);
+            out.push({ task, spec, pkg, dir: pkg.dir, name, label, outputs: outputs(pkg.dir), relOutputs });
+        }
+    }
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+function resolveDeps(inst, input, byKey, add) {
+    const tasks = input.config.tasks;
+    const out = new Set();
+    (inst.spec.deps ?? []).forEach((d, i) => {
+        const field = `deps[${i}]`;
+        const upstream = d.startsWith('^');
+        const name = upstream ? d.slice(1) : d;
+        const target = tasks.get(name);
+        if (!target) {
+            add(inst.task, field, `unknown task ${JSON.stringify(name)}`);
+            return;
+        }
+        if (upstream) {
+            if (!inst.pkg || target.script === undefined) {
+                add(inst.task, field, `"^${name}" needs a script task on both sides (the same task of every workspace dependency)`);
+                return;
+            }
+            for (const l of upstreamLabels(inst.pkg, name, input.workspace, byKey))
+                out.add(l);
+        }
+        else if (target.script === undefined) {
+            out.add(byKey.get(instanceKey(name, undefined)).label);
+        }
+        else if (inst.pkg) {
+            const same = byKey.get(instanceKey(name, inst.pkg.name));
+            if (same)
+                out.add(same.label);
+        }
+        else {
+            for (const other of byKey.values())
+                if (other.task === name)
+                    out.add(other.label);
+        }
+    });
+    return [...out].sort();
+}
+/**
+ * `^task` from package P: the task in each workspace dependency of P that has it; through a dependency that does
+ * not, on to its own dependencies (so that the order still holds across a package with nothing to build).
+ */
+function upstreamLabels(pkg, task, ws, byKey) {
+    const out = [];
+    const seen = new Set([pkg.name]);
+    const stack = [...pkg.deps];
+    while (stack.length > 0) {
+        const name = stack.pop();
+        if (seen.has(name))
+            continue;
+        seen.add(name);
+        const inst = byKey.get(instanceKey(task, name));
+        if (inst)
+            out.push(inst.label);
+        else
+            stack.push(...(ws.packages.get(name)?.deps ?? []));
+    }
+    return out;
+}
+function command(inst, input, add) {
+    const { spec } = inst;
+    const exec = spec.script !== undefined
+        ? [input.workspace.manager, 'run', spec.script]
+        : typeof spec.command === 'string'
+            ? ['sh', '-c', spec.command]
+            : [...(spec.command ?? [])];
+    let wd = inst.dir;
+    if (spec.cwd !== undefined) {
+        const n = normalizePattern(spec.cwd);
+        if (!n.ok)
+            add(inst.task, 'cwd', n.error);
+        else if (n.value !== '**')
+            wd = wd === '' ? n.value : `${wd}/${n.value}`;
+    }
+    // Unset variables are left out (and so differ from set-but-empty ones in the key).
+    const environ = (spec.env ?? []).flatMap((name) => {
+        const v = input.env[name];
+        return v === undefined ? [] : [`${name}=${v}`];
+    });
+    return { Exec: exec, Environ: environ, WorkingDirectory: wd };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/config/workspaces.ts
+/**
+ * Workspace packages: npm and yarn `workspaces` in the root package.json, or pnpm's pnpm-workspace.yaml. Each
+ * package's name, directory, scripts, and the other packages of the workspace it depends on.
+ *
+ * Deals with: finding packages among the repository's files and reading their package.json.
+ * Does not deal with: tasks (compile.ts) or installing anything.
+ */
+
+
+
+
+
+const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+/** The workspace of the repository at `root`, whose files (sorted, relative) are `files`. */
+async function readWorkspace(root, files, problems) {
+    const has = new Set(files);
+    const rootPkg = has.has('package.json') ? readPackageJson(root, 'package.json', problems) : undefined;
+    let patterns;
+    let manager = 'npm';
+    if (has.has('pnpm-workspace.yaml')) {
+        manager = 'pnpm';
+        patterns = await pnpmPatterns(root, problems);
+    }
+    else if (rootPkg) {
+        const ws = rootPkg.workspaces;
+        const list = Array.isArray(ws)
+            ? ws
+            : workspaces_isRecord(ws) && Array.isArray(ws.packages)
+                ? ws.packages
+                : undefined;
+        if (list)
+            patterns = list.filter((p) => typeof p === 'string');
+    }
+    if (typeof rootPkg?.packageManager === 'string') {
+        const m = /^(npm|yarn|pnpm)@/.exec(rootPkg.packageManager);
+        if (m)
+            manager = m[1];
+    }
+    else if (has.has('pnpm-lock.yaml'))
+        manager = 'pnpm';
+    else if (has.has('yarn.lock'))
+        manager = 'yarn';
+    const packages = new Map();
+    if (patterns === undefined) {
+        if (rootPkg)
+            packages.set(packageName(rootPkg, ''), toPackage(rootPkg, '', new Set()));
+        return { packages, declared: false, manager };
+    }
+    const dirs = packageDirs(files, patterns);
+    // Synchronous: a thousand small reads in a loop cost less than a thousand thread-pool round trips.
+    const read = dirs.map((d) => readPackageJson(root, `${d}/package.json`, problems));
+    const names = new Set();
+    const pkgs = [];
+    dirs.forEach((dir, i) => {
+        const json = read[i];
+        if (!json)
+            return;
+        const name = packageName(json, dir);
+        if (names.has(name)) {
+            problems.push({
+                file: `${dir}/package.json`,
+                field: 'name',
+                message: `package ${name} is declared twice`,
+            });
+            return;
+        }
+        names.add(name);
+        pkgs.push({ json, dir });
+    });
+    for (const { json, dir } of pkgs)
+        packages.set(packageName(json, dir), toPackage(json, dir, names));
+    return { packages, declared: true, manager };
+}
+/** Directories holding a package.json that the workspace globs choose (`!` excludes), sorted. */
+function packageDirs(files, patterns) {
+    const norm = (p) => external_node_path_.posix.normalize(p).replace(/^\.\//, '').replace(/\/+$/, '');
+    const include = patterns.filter((p) => !p.startsWith('!')).map(norm);
+    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => norm(p.slice(1)));
+    const isIn = picomatch_default()(include.length > 0 ? include : ['\0'], { dot: false });
+    const isOut = exclude.length > 0 ? picomatch_default()(exclude) : () => false;
+    const dirs = [];
+    for (const f of files) {
+        if (!f.endsWith('/package.json') || f.includes('node_modules/'))
+            continue;
+        const dir = f.slice(0, -'/package.json'.length);
+        if (isIn(dir) && !isOut(dir))
+            dirs.push(dir);
+    }
+    return dirs;
+}
+async function pnpmPatterns(root, problems) {
+    const file = 'pnpm-workspace.yaml';
+    try {
+        const doc = (0,dist/* parse */.qg)(await (0,promises_.readFile)((0,external_node_path_.join)(root, file), 'utf8'));
+        const list = workspaces_isRecord(doc) ? doc.packages : undefined;
+        if (list === undefined || list === null)
+            return [];
+        if (!Array.isArray(list) || list.some((p) => typeof p !== 'string')) {
+            problems.push({ file, field: 'packages', message: 'must be a list of globs' });
+            return [];
+        }
+        return list;
+    }
+    catch (e) {
+        problems.push({ file, message: `cannot be read: ${e.message.split('\n')[0]}` });
+        return [];
+    }
+}
+function readPackageJson(root, path, problems) {
+    try {
+        const json = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, path), 'utf8'));
+        if (workspaces_isRecord(json))
+            return json;
+        problems.push({ file: path, message: 'must be a JSON object' });
+    }
+    catch (e) {
+        problems.push({ file: path, message: `cannot be read: ${e.message}` });
+    }
+    return undefined;
+}
+/** A package without a name is known by its directory (the root's by "//", as Turborepo calls it). */
+function packageName(json, dir) {
+    return typeof json.name === 'string' && json.name !== '' ? json.name : dir === '' ? '//' : dir;
+}
+function toPackage(json, dir, names) {
+    const scripts = new Map();
+    if (workspaces_isRecord(json.scripts)) {
+        for (const [k, v] of Object.entries(json.scripts))
+            if (typeof v === 'string')
+                scripts.set(k, v);
+    }
+    const self = packageName(json, dir);
+    const deps = new Set();
+    for (const field of DEP_FIELDS) {
+        const d = json[field];
+        if (workspaces_isRecord(d))
+            for (const n of Object.keys(d))
+                if (names.has(n) && n !== self)
+                    deps.add(n);
+    }
+    return { name: self, dir, scripts, deps: [...deps].sort() };
+}
+function workspaces_isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./src/config/load-config.ts
+
+
+
+
+
+
+/** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
+async function readConfigSource(dir) {
+    const read = await readConfigFile(dir);
+    return read === undefined ? undefined : configSourceOf(read);
+}
+/** The graph source a read disbuild.json names (from a file, or from a commit: see the hook). */
+function configSourceOf(read) {
+    if (!read.ok)
+        return read;
+    const c = read.value;
+    const salt = c.salt === undefined ? {} : { salt: c.salt };
+    if (c.graph !== undefined)
+        return (0,result.ok)({ kind: 'file', path: c.graph, ...salt });
+    if (c.graphCommand !== undefined)
+        return (0,result.ok)({ kind: 'command', command: c.graphCommand, ...salt });
+    if (c.tasks !== undefined)
+        return (0,result.ok)({ kind: 'tasks', config: { ...c, tasks: c.tasks }, ...salt });
+    return (0,result/* err */._)([
+        {
+            file: CONFIG_FILE,
+            message: 'needs "tasks" (see the README), "graph" (a path) or "graphCommand" (a command printing the graph)',
+        },
+    ]);
+}
+/**
+ * Compiles the tasks of disbuild.json at `root` into a validated Graph, and the graph JSON `disbuild graph`
+ * prints. Environment variables named by tasks' `env` are read from `env`.
+ */
+async function compileConfig(root, config, env) {
+    const files = await listRepoFiles(root);
+    const problems = [];
+    const workspace = await readWorkspace(root, files, problems);
+    const compiled = compileTasks({ config, workspace, files, env });
+    problems.push(...compiled.problems);
+    if (problems.length > 0)
+        return (0,result/* err */._)(problems);
+    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
+    const validated = (0,validate/* validateGraph */.d)({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] });
+    if (!validated.ok) {
+        const taskOf = new Map(compiled.graph.Jobs.map((j) => [j.Name, j.Name.replace(/^.*#/, '')]));
+        return (0,result/* err */._)(validated.error.map((p) => ({
+            file: CONFIG_FILE,
+            ...(p.job === undefined ? {} : { task: taskOf.get(p.job) ?? p.job }),
+            field: p.field?.startsWith('Cmds') ? 'command' : (p.field ?? 'tasks'),
+            message: p.message,
+        })));
+    }
+    return (0,result.ok)({ graph: validated.value, json: compiled.graph });
+}
+
+;// CONCATENATED MODULE: ./src/config/config-graph.ts
+
+
+
+
+
+
+
+
+const sh = (0,external_node_util_.promisify)(external_node_child_process_.exec);
+/**
+ * The graph of `<sourceDir>/disbuild.json`, whichever of its three sources it uses: a graph file (relative to
+ * the directory), a command printing the graph (run with a shell there), or tasks. Undefined when the file does
+ * not exist; otherwise the graph or every problem as one line each (file, task and field; or job and field).
+ */
+async function loadConfigGraph(sourceDir, env, knownFiles) {
+    const source = await readConfigSource(sourceDir);
+    if (source === undefined)
+        return undefined;
+    if (!source.ok)
+        return (0,result/* err */._)(source.error.map(formatConfigProblem));
+    const s = source.value;
+    const salt = s.salt === undefined ? {} : { salt: s.salt };
+    switch (s.kind) {
+        case 'tasks': {
+            const compiled = await compileConfig(sourceDir, s.config, env);
+            if (!compiled.ok)
+                return (0,result/* err */._)(compiled.error.map(formatConfigProblem));
+            return (0,result.ok)({ graph: compiled.value.graph, source: s.kind, ...salt });
+        }
+        case 'file': {
+            const loaded = await (0,parse/* loadGraphFile */.rn)((0,external_node_path_.resolve)(sourceDir, s.path), sourceDir, knownFiles);
+            if (!loaded.ok)
+                return (0,result/* err */._)(loaded.error.map((p) => `${s.path}: ${(0,model/* formatProblem */.V)(p)}`));
+            return (0,result.ok)({ graph: loaded.value, source: s.kind, ...salt });
+        }
+        case 'command': {
+            const printed = await graphFromCommand(s.command, sourceDir);
+            if (!printed.ok)
+                return printed;
+            return (0,result.ok)({ graph: printed.value, source: s.kind, ...salt });
+        }
+    }
+}
+/** Runs a command that prints a graph (with a shell, in `sourceDir`) and validates what it prints. */
+async function graphFromCommand(command, sourceDir) {
+    let stdout;
+    try {
+        // A graph of 100,000 jobs is tens of megabytes of JSON: allow far more than the default 1 MiB.
+        ({ stdout } = await sh(command, { cwd: sourceDir, maxBuffer: 1 << 30 }));
+    }
+    catch (e) {
+        const x = e;
+        const why = x.stderr?.trim().split('\n').slice(-5).join('\n') || x.message.split('\n')[0];
+        return (0,result/* err */._)([`graphCommand ${JSON.stringify(command)} failed (exit code ${String(x.code)}): ${why}`]);
+    }
+    const parsed = (0,parse/* parseGraphText */.Vb)(stdout);
+    if (!parsed.ok)
+        return (0,result/* err */._)(parsed.error.map((p) => `graphCommand output: ${(0,model/* formatProblem */.V)(p)}`));
+    const problems = (0,parse/* checkFilesExist */.$n)(parsed.value, sourceDir);
+    return problems.length > 0 ? (0,result/* err */._)(problems.map(model/* formatProblem */.V)) : parsed;
+}
+
+
+/***/ }),
+
+/***/ 6526:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ soloCoordinator)
+/* harmony export */ });
+/** No coordinator: every claim builds and finishing does nothing (one process, its own memoization). */
+const soloCoordinator = {
+    env: {},
+    claim: () => Promise.resolve({ kind: 'build', finish: () => Promise.resolve() }),
+};
+
+
+/***/ }),
+
+/***/ 3084:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  SharedCoordinator: () => (/* binding */ SharedCoordinator)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: ./src/util/result.ts
+var util_result = __nccwpck_require__(8251);
+;// CONCATENATED MODULE: ./src/coordinator/protocol.ts
+/**
+ * The Start/Finish wire protocol (JSON over HTTP/1.1, bearer token), as DESIGN.md §4 specifies.
+ * Contract types only; the transport lives in server.ts and client.ts.
+ */
+const START_ROUTE = '/never-build-twice.start';
+const FINISH_ROUTE = '/never-build-twice.finish';
+/** Extends the holder's lease; a holder that stops renewing loses its token to a waiter. */
+const RENEW_ROUTE = '/never-build-twice.renew';
+/** Largest request body the server reads. */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** Environment variables through which jobs reach the coordinator. */
+const ENV_ADDRESS = 'DISBUILD_COORDINATOR';
+const ENV_TOKEN = 'DISBUILD_COORDINATOR_TOKEN';
+function coordinatorEnv(address, bearer) {
+    return { [ENV_ADDRESS]: address, [ENV_TOKEN]: bearer };
+}
+/** A label names one file of a result: a single valid file-name part. */
+function labelProblem(label) {
+    if (label === '' || label === '.' || label === '..')
+        return `label ${JSON.stringify(label)} is not a file name`;
+    if (label.includes('/') || label.includes('\0'))
+        return `label ${JSON.stringify(label)} must not contain "/" or NUL`;
+    if (Buffer.byteLength(label) > 255)
+        return `label ${JSON.stringify(label.slice(0, 40))}… is longer than 255 bytes`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/client.ts
+
+
+
+/** `unix:/path` or `http://127.0.0.1:PORT` → node:http connection options. */
+function parseAddress(address) {
+    if (address.startsWith('unix:'))
+        return { socketPath: address.slice('unix:'.length) };
+    const url = new URL(address);
+    return { host: url.hostname, port: Number(url.port) };
+}
+/**
+ * A client of the Start/Finish protocol over one keep-alive connection pool, or, in the process that serves
+ * the coordinator, straight into it (`address` is still the one published to jobs and other processes).
+ */
+class CoordinatorClient {
+    address;
+    #target;
+    #auth;
+    #agent = new external_node_http_.Agent({ keepAlive: true, maxSockets: 64 });
+    #inProcess;
+    constructor(address, bearer, inProcess) {
+        this.address = address;
+        this.#target = parseAddress(address);
+        this.#auth = `Bearer ${bearer}`;
+        this.#inProcess = inProcess;
+    }
+    /** Claims `importPath`: a token to build with, or the files of a finished build (waits while one runs). */
+    async start(importPath) {
+        const r = await this.#post(START_ROUTE, { importPath });
+        if (!r.ok)
+            return r;
+        if (r.value.status === 409)
+            return (0,util_result/* err */._)({ reason: 'build-failed', message: errorText(r.value.body) });
+        if (r.value.status !== 200)
+            return (0,util_result/* err */._)(refused(r.value));
+        return (0,util_result.ok)(r.value.body);
+    }
+    async finish(importPath, token, result) {
+        const r = await this.#post(FINISH_ROUTE, { importPath, token, ...result });
+        if (!r.ok)
+            return r;
+        return r.value.status === 200 ? (0,util_result.ok)(undefined) : (0,util_result/* err */._)(refused(r.value));
+    }
+    /** With `timeoutMs`, a server that accepts the connection but does not answer in time counts as unreachable. */
+    async renew(importPath, token, timeoutMs) {
+        const r = await this.#post(RENEW_ROUTE, { importPath, token }, timeoutMs);
+        if (!r.ok)
+            return r;
+        return r.value.status === 200 ? (0,util_result.ok)(undefined) : (0,util_result/* err */._)(refused(r.value));
+    }
+    /** Renews the lease every `everyMs` until the returned function is called. */
+    holdLease(importPath, token, everyMs) {
+        const timer = setInterval(() => void this.renew(importPath, token), everyMs);
+        timer.unref();
+        return () => clearInterval(timer);
+    }
+    close() {
+        this.#agent.destroy();
+    }
+    #post(path, body, timeoutMs) {
+        if (this.#inProcess)
+            return this.#inProcess(path, body).then(util_result.ok);
+        const text = JSON.stringify(body);
+        return new Promise((resolve) => {
+            const req = (0,external_node_http_.request)({
+                ...this.#target,
+                path,
+                method: 'POST',
+                agent: this.#agent,
+                headers: {
+                    authorization: this.#auth,
+                    'content-type': 'application/json',
+                    'content-length': Buffer.byteLength(text),
+                },
+            }, (res) => {
+                const chunks = [];
+                res.on('data', (c) => chunks.push(c));
+                res.on('end', () => {
+                    let parsed = {};
+                    try {
+                        parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                    }
+                    catch {
+                        parsed = { error: Buffer.concat(chunks).toString('utf8') };
+                    }
+                    resolve((0,util_result.ok)({ status: res.statusCode ?? 0, body: parsed }));
+                });
+                res.on('error', (e) => resolve((0,util_result/* err */._)({ reason: 'unreachable', message: e.message })));
+            });
+            req.on('error', (e) => resolve((0,util_result/* err */._)({ reason: 'unreachable', message: e.message })));
+            if (timeoutMs !== undefined)
+                req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+            req.end(text);
+        });
+    }
+}
+function errorText(body) {
+    const e = body.error;
+    return typeof e === 'string' ? e : JSON.stringify(body);
+}
+function refused(r) {
+    return { reason: 'refused', status: r.status, message: errorText(r.body) };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/coordinator/private-dir.ts
+
+
+
+/**
+ * Who may be trusted with the coordinator's secrets: only files and sockets this user owns, in directories
+ * nobody else can write. A directory another user can write lets that user swap a socket or a record under
+ * us; a socket another user owns is that user's server, and our bearer token must never reach it.
+ */
+/** The effective uid files must belong to; undefined where the platform has none (then nothing is checked). */
+const myUid = () => process.geteuid?.();
+/**
+ * Creates `dir` owner-only, or checks that an existing one is ours and tightens its mode. Answers a problem
+ * when it is a symlink or belongs to somebody else.
+ */
+async function ensurePrivateDir(dir) {
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+    const st = await (0,promises_.lstat)(dir);
+    if (!st.isDirectory())
+        return `${dir} is not a directory`;
+    const uid = myUid();
+    if (uid !== undefined && st.uid !== uid)
+        return `${dir} belongs to uid ${st.uid}, not to this user (${uid})`;
+    if ((st.mode & 0o077) !== 0)
+        await (0,promises_.chmod)(dir, 0o700);
+    return undefined;
+}
+/**
+ * A socket may receive our token only when it is ours and sits in a directory that is ours and that nobody
+ * else can write (so it cannot be replaced between this check and the connection).
+ */
+async function socketProblem(socketPath) {
+    const uid = myUid();
+    const dir = (0,external_node_path_.dirname)(socketPath);
+    const d = await (0,promises_.lstat)(dir).catch(() => undefined);
+    if (!d)
+        return `${dir} does not exist`;
+    if (!d.isDirectory())
+        return `${dir} is not a directory`;
+    if (uid !== undefined && d.uid !== uid)
+        return `${dir} belongs to uid ${d.uid}, not to this user`;
+    if ((d.mode & 0o022) !== 0)
+        return `${dir} can be written by other users`;
+    const s = await (0,promises_.lstat)(socketPath).catch(() => undefined);
+    if (!s)
+        return `${socketPath} does not exist`;
+    if (!s.isSocket())
+        return `${socketPath} is not a socket`;
+    if (uid !== undefined && s.uid !== uid)
+        return `${socketPath} belongs to uid ${s.uid}, not to this user`;
+    return undefined;
+}
+/**
+ * Reads a small owner-only file without following a symlink at its name; undefined when it is missing, not
+ * ours, or readable by others (a record that others could have written is no record of ours).
+ */
+async function readPrivateFile(path) {
+    let fh;
+    try {
+        fh = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = await fh.stat();
+        const uid = myUid();
+        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0)
+            return undefined;
+        return await fh.readFile('utf8');
+    }
+    finally {
+        await fh.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/state.ts
+/**
+ * The coordinator's pure state machine: no sockets, no timers, no files. Time is passed in.
+ *
+ * Lifecycle of one importPath (a job key):
+ *
+ *   (absent) --start--> RUNNING(token T, lease until now+L)   the caller gets {token: T} and must build
+ *   RUNNING  --start--> RUNNING + waiter                       the caller waits (long poll)
+ *   RUNNING  --renew(T)--> RUNNING, lease extended
+ *   RUNNING  --finish(T, extra)--> DONE(extra, T)              every waiter gets {extra}
+ *   RUNNING  --finish(T, error)--> (absent)                    every waiter gets {error}; a later start builds again
+ *   RUNNING  --lease expired / holder lost--> RUNNING(T')      the oldest waiter gets a fresh token T';
+ *                                                              with no waiter, the entry is dropped
+ *   DONE     --start--> DONE                                   the caller gets {extra} at once
+ *   DONE     --finish(T)--> DONE                               a repeated finish with the right token is a no-op
+ *   any finish with a wrong token is refused; a finish for an absent importPath is "no build started".
+ */
+class CoordinatorState {
+    #entries = new Map();
+    #leaseMs;
+    #newToken;
+    constructor(opts) {
+        this.#leaseMs = opts.leaseMs;
+        this.#newToken = opts.newToken;
+    }
+    start(importPath, waiter, now) {
+        const e = this.#entries.get(importPath);
+        if (!e) {
+            const token = this.#newToken();
+            this.#entries.set(importPath, {
+                state: 'running',
+                token,
+                leaseUntil: now + this.#leaseMs,
+                waiters: [],
+            });
+            return { kind: 'answer', answer: { token } };
+        }
+        if (e.state === 'done')
+            return { kind: 'answer', answer: { extra: e.extra } };
+        e.waiters.push(waiter);
+        return { kind: 'wait' };
+    }
+    renew(importPath, token, now) {
+        const e = this.#entries.get(importPath);
+        if (!e || e.state !== 'running' || e.token !== token)
+            return false;
+        e.leaseUntil = now + this.#leaseMs;
+        return true;
+    }
+    /** Whether `token` may finish `importPath`: 'ok', 'done' (a repeated finish: a no-op), or the refusal. */
+    checkFinish(importPath, token) {
+        const e = this.#entries.get(importPath);
+        if (!e)
+            return { status: 404, error: `no build started for ${importPath}` };
+        if (e.token !== token)
+            return { status: 403, error: `wrong token for ${importPath}` };
+        return e.state === 'done' ? 'done' : 'ok';
+    }
+    finish(importPath, token, result) {
+        const check = this.checkFinish(importPath, token);
+        if (check === 'done')
+            return { ok: true, deliveries: [], recorded: false };
+        if (check !== 'ok')
+            return { ok: false, ...check };
+        const e = this.#entries.get(importPath);
+        if (result.error === undefined && result.extra === undefined) {
+            return { ok: false, status: 400, error: 'finish needs either "extra" (the files) or "error"' };
+        }
+        const answer = result.error !== undefined ? { error: result.error } : { extra: result.extra };
+        if (result.error !== undefined)
+            this.#entries.delete(importPath);
+        else
+            this.#entries.set(importPath, { state: 'done', token, extra: result.extra });
+        return { ok: true, deliveries: e.waiters.map((w) => ({ waiter: w, answer })), recorded: true };
+    }
+    /** A waiting start request went away (its connection closed). */
+    waiterGone(importPath, waiter) {
+        const e = this.#entries.get(importPath);
+        if (e?.state === 'running')
+            e.waiters = e.waiters.filter((w) => w !== waiter);
+    }
+    /** The holder of `token` is known to be gone (its process died): hand the key on at once. */
+    holderGone(importPath, token, now) {
+        const e = this.#entries.get(importPath);
+        if (!e || e.state !== 'running' || e.token !== token)
+            return [];
+        return this.#handOver(importPath, e, now);
+    }
+    /** Hands every expired lease to the oldest waiter. Call periodically. */
+    expire(now) {
+        const out = [];
+        for (const [importPath, e] of this.#entries) {
+            if (e.state === 'running' && e.leaseUntil <= now)
+                out.push(...this.#handOver(importPath, e, now));
+        }
+        return out;
+    }
+    /** The earliest lease expiry, for the transport's timer; undefined when nothing is running. */
+    nextExpiry() {
+        let next;
+        for (const e of this.#entries.values()) {
+            if (e.state === 'running' && (next === undefined || e.leaseUntil < next))
+                next = e.leaseUntil;
+        }
+        return next;
+    }
+    /** Number of keys being built right now. */
+    get running() {
+        let n = 0;
+        for (const e of this.#entries.values())
+            if (e.state === 'running')
+                n++;
+        return n;
+    }
+    #handOver(importPath, e, now) {
+        const next = e.waiters.shift();
+        if (next === undefined) {
+            this.#entries.delete(importPath);
+            return [];
+        }
+        e.token = this.#newToken();
+        e.leaseUntil = now + this.#leaseMs;
+        return [{ waiter: next, answer: { token: e.token } }];
+    }
+}
+
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
+;// CONCATENATED MODULE: ./src/coordinator/store.ts
+
+
+
+
+
+/** A published path the store will not take; the message is for the publisher. */
+class RefusedFile extends Error {
+}
+/**
+ * Where finished results live: `<dir>/<importPath>/<label>`. A result is written into a temp directory and
+ * renamed into place, so a reader never sees half of one; the producer may delete its own files as soon as
+ * finish is answered.
+ *
+ * What may be published: plain files (never a symlink, a device or a directory) at absolute paths inside the
+ * publish roots, the directories where this cache directory's jobs write outputs and temp files. A file is
+ * hard-linked only when nothing else links to it (no second name for a file like /etc/passwd that a job
+ * hard-linked into its output), and only when the link lands on the very file that was checked; otherwise it
+ * is copied from the opened file.
+ */
+class ResultStore {
+    dir;
+    #roots;
+    constructor(dir, publishRoots) {
+        this.dir = dir;
+        this.#roots = Promise.all(publishRoots.map((r) => (0,promises_.realpath)(r).catch(() => (0,external_node_path_.normalize)(r))));
+    }
+    async put(importPath, files) {
+        if (Object.keys(files).length === 0)
+            return {};
+        const roots = await this.#roots;
+        const final = (0,external_node_path_.join)(this.dir, importPath);
+        const temp = (0,external_node_path_.join)(this.dir, `.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        await (0,promises_.mkdir)(temp, { recursive: true });
+        try {
+            for (const [label, path] of Object.entries(files))
+                await take(label, path, roots, (0,external_node_path_.join)(temp, label));
+            try {
+                await (0,promises_.rename)(temp, final);
+            }
+            catch (e) {
+                // Already stored (a repeated finish): keep the first copy.
+                const code = e.code;
+                if (code !== 'ENOTEMPTY' && code !== 'EEXIST')
+                    throw e;
+            }
+        }
+        finally {
+            await (0,promises_.rm)(temp, { recursive: true, force: true });
+        }
+        return Object.fromEntries(Object.keys(files).map((label) => [label, (0,external_node_path_.join)(final, label)]));
+    }
+}
+async function take(label, path, roots, dest) {
+    const refuse = (why) => {
+        throw new RefusedFile(`extra ${JSON.stringify(label)}: ${JSON.stringify(path)} ${why}`);
+    };
+    if (!(0,external_node_path_.isAbsolute)(path))
+        refuse('is not an absolute path');
+    const name = (0,external_node_path_.basename)((0,external_node_path_.normalize)(path));
+    if (name === '' || name === '.' || name === '..')
+        refuse('is not a file path');
+    // The directory's real path: a symlinked directory on the way must not lead out of the roots.
+    const parent = await (0,promises_.realpath)((0,external_node_path_.dirname)((0,external_node_path_.normalize)(path))).catch(() => refuse('does not exist'));
+    const real = (0,external_node_path_.join)(parent, name);
+    if (!roots.some((r) => real.startsWith(r.endsWith(external_node_path_.sep) ? r : r + external_node_path_.sep)))
+        refuse(`is outside the directories results may be published from (${roots.join(', ')})`);
+    let fh;
+    try {
+        fh = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        return refuse(code === 'ELOOP' ? 'is a symlink' : `cannot be opened (${code ?? String(e)})`);
+    }
+    try {
+        const st = await fh.stat();
+        if (!st.isFile())
+            refuse('is not a plain file');
+        if (st.nlink === 1) {
+            const linked = await (0,promises_.link)(real, dest).then(() => (0,promises_.lstat)(dest), () => undefined);
+            if (linked && linked.ino === st.ino && linked.dev === st.dev)
+                return;
+            await (0,promises_.rm)(dest, { force: true });
+        }
+        await (0,external_node_stream_promises_.pipeline)(fh.createReadStream({ start: 0, autoClose: false }), (0,external_node_fs_.createWriteStream)(dest, { mode: st.mode & 0o777, flags: 'wx' }));
+    }
+    finally {
+        await fh.close();
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/discard-dir.ts
+var discard_dir = __nccwpck_require__(7516);
+;// CONCATENATED MODULE: ./src/coordinator/server.ts
+
+
+
+
+
+
+
+
+const DEFAULT_LEASE_MS = 10_000;
+/**
+ * The Start/Finish coordinator over HTTP/1.1: a thin transport around `CoordinatorState`.
+ * Deals with: authentication, body limits, JSON, long-polling waiters, lease timers, the result store.
+ * Does not deal with: the protocol's decisions (state.ts) or discovery (discovery.ts).
+ */
+async function startCoordinatorServer(opts) {
+    const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
+    const state = new CoordinatorState({ leaseMs, newToken: () => (0,external_node_crypto_.randomBytes)(16).toString('hex') });
+    const store = new ResultStore(opts.storeDir, opts.publishRoots);
+    // A previous server's results are stale; they are moved away at once and deleted in the background.
+    (0,discard_dir/* discardDir */._)(opts.storeDir);
+    const stats = { start: 0, finish: 0, renew: 0, recorded: 0, rejected: 0 };
+    const waiting = new Map();
+    let nextWaiter = 1;
+    const expected = Buffer.from(`Bearer ${opts.bearer}`);
+    const deliver = (deliveries) => {
+        for (const d of deliveries) {
+            const send = waiting.get(d.waiter);
+            if (!send)
+                continue;
+            waiting.delete(d.waiter);
+            send(answerReply(d.answer));
+        }
+    };
+    const timer = setInterval(() => deliver(state.expire(Date.now())), Math.max(20, Math.floor(leaseMs / 4)));
+    timer.unref();
+    /**
+     * One protocol call on a parsed body, for both transports. A start that must wait resolves when answered;
+     * `onWait` receives the way to give up waiting (a dropped connection), so no answer is sent into the void.
+     */
+    const operate = async (route, body, onWait) => {
+        const importPath = body.importPath;
+        if (typeof importPath !== 'string' || labelProblem(importPath) !== undefined) {
+            stats.rejected++;
+            return { status: 400, body: { error: 'importPath must be a non-empty string usable as a file name' } };
+        }
+        if (route === START_ROUTE) {
+            stats.start++;
+            const waiter = nextWaiter++;
+            const outcome = state.start(importPath, waiter, Date.now());
+            if (outcome.kind === 'answer')
+                return answerReply(outcome.answer);
+            return new Promise((resolve) => {
+                waiting.set(waiter, resolve);
+                onWait?.(() => {
+                    if (waiting.delete(waiter))
+                        state.waiterGone(importPath, waiter);
+                });
+            });
+        }
+        const token = body.token;
+        if (typeof token !== 'string')
+            return { status: 400, body: { error: 'token must be a string' } };
+        if (route === RENEW_ROUTE) {
+            stats.renew++;
+            return state.renew(importPath, token, Date.now())
+                ? { status: 200, body: {} }
+                : { status: 409, body: { error: `no lease on ${importPath} for that token` } };
+        }
+        stats.finish++;
+        return finish(importPath, token, body);
+    };
+    const finish = async (importPath, token, body) => {
+        const extra = body.extra;
+        if (extra !== undefined) {
+            if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) {
+                return { status: 400, body: { error: 'extra must be an object of label to path' } };
+            }
+            for (const [label, path] of Object.entries(extra)) {
+                const problem = labelProblem(label) ?? (typeof path === 'string' ? undefined : `extra ${label} must be a path`);
+                if (problem)
+                    return { status: 400, body: { error: problem } };
+            }
+        }
+        if (body.error !== undefined && typeof body.error !== 'string')
+            return { status: 400, body: { error: 'error must be a string' } };
+        // Checked before any file is copied: a wrong token must not write to the store.
+        const check = state.checkFinish(importPath, token);
+        if (check === 'done')
+            return { status: 200, body: {} };
+        if (check !== 'ok')
+            return { status: check.status, body: { error: check.error } };
+        let stored;
+        if (extra !== undefined) {
+            try {
+                stored = await store.put(importPath, extra);
+            }
+            catch (e) {
+                return { status: 400, body: { error: `cannot store the files: ${e.message}` } };
+            }
+        }
+        const outcome = state.finish(importPath, token, {
+            ...(stored ? { extra: stored } : {}),
+            ...(body.error !== undefined ? { error: body.error } : {}),
+        });
+        if (!outcome.ok)
+            return { status: outcome.status, body: { error: outcome.error } };
+        if (outcome.recorded)
+            stats.recorded++;
+        deliver(outcome.deliveries);
+        return { status: 200, body: {} };
+    };
+    const handle = async (req, res) => {
+        const auth = Buffer.from(req.headers.authorization ?? '');
+        if (auth.length !== expected.length || !(0,external_node_crypto_.timingSafeEqual)(auth, expected)) {
+            stats.rejected++;
+            return reply(res, { status: 401, body: { error: 'missing or wrong bearer token' } });
+        }
+        const route = req.url ?? '';
+        if (req.method !== 'POST' || !ROUTES.includes(route)) {
+            stats.rejected++;
+            return reply(res, { status: 404, body: { error: `unknown route ${req.method ?? ''} ${route}` } });
+        }
+        const body = await readJson(req);
+        if (!body.ok) {
+            stats.rejected++;
+            return reply(res, { status: body.error.status, body: { error: body.error.message } });
+        }
+        reply(res, await operate(route, body.value, (cancel) => res.on('close', cancel)));
+    };
+    const server = (0,external_node_http_.createServer)((req, res) => {
+        handle(req, res).catch((e) => reply(res, { status: 500, body: { error: `internal error: ${e.message}` } }));
+    });
+    server.keepAliveTimeout = 60_000;
+    const listening = await listen(server, opts.listen);
+    if (!listening.ok)
+        return listening;
+    return (0,util_result.ok)({
+        address: listening.value,
+        stats,
+        call: (route, body) => ROUTES.includes(route) ? operate(route, body) : Promise.resolve(unknownRoute(route)),
+        drain: async (maxMs) => {
+            const until = Date.now() + maxMs;
+            while ((state.running > 0 || waiting.size > 0) && Date.now() < until) {
+                await new Promise((r) => setTimeout(r, 50));
+            }
+        },
+        close: async () => {
+            clearInterval(timer);
+            for (const send of waiting.values())
+                send({ status: 503, body: { error: 'coordinator shutting down' } });
+            waiting.clear();
+            server.closeAllConnections();
+            await new Promise((r) => server.close(() => r()));
+            if ('socketPath' in opts.listen)
+                await (0,promises_.rm)(opts.listen.socketPath, { force: true });
+        },
+    });
+}
+const ROUTES = [START_ROUTE, FINISH_ROUTE, RENEW_ROUTE];
+function unknownRoute(route) {
+    return { status: 404, body: { error: `unknown route ${route}` } };
+}
+function answerReply(a) {
+    // A build that failed elsewhere is an error answer, as every protocol error is.
+    return { status: 'error' in a ? 409 : 200, body: a };
+}
+function reply(res, r) {
+    if (res.headersSent || res.destroyed)
+        return;
+    const text = JSON.stringify(r.body);
+    res.writeHead(r.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+}
+async function readJson(req) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of req) {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) {
+            req.resume();
+            return (0,util_result/* err */._)({ status: 413, message: `request body larger than ${MAX_BODY_BYTES} bytes` });
+        }
+        chunks.push(chunk);
+    }
+    try {
+        const value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            return (0,util_result/* err */._)({ status: 400, message: 'request body must be a JSON object' });
+        }
+        return (0,util_result.ok)(value);
+    }
+    catch (e) {
+        return (0,util_result/* err */._)({ status: 400, message: `malformed JSON: ${e.message}` });
+    }
+}
+async function listen(server, where) {
+    return new Promise((resolve) => {
+        server.once('error', (e) => resolve((0,util_result/* err */._)(`${e.code ?? 'error'}: ${e.message}`)));
+        if ('socketPath' in where) {
+            // Owner-only from the first moment: the umask covers the window before chmod.
+            const old = process.umask(0o177);
+            server.listen(where.socketPath, () => {
+                process.umask(old);
+                (0,promises_.chmod)(where.socketPath, 0o600).then(() => resolve((0,util_result.ok)(`unix:${where.socketPath}`)), (e) => resolve((0,util_result/* err */._)(e.message)));
+            });
+            process.umask(old);
+        }
+        else {
+            server.listen(0, '127.0.0.1', () => resolve((0,util_result.ok)(`http://127.0.0.1:${server.address().port}`)));
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/takeover-lock.ts
+
+
+/** A lock whose owner is alive is still broken after this long: taking over a coordinator takes well under it. */
+const LIVE_OWNER_MAX_MS = 30_000;
+const POLL_MS = 20;
+/** Nonces of the locks this process holds right now (a lock with our pid and another nonce is a leftover). */
+const heldHere = new Set();
+/** Resolved whenever a lock of this process is released, so that its other waiters need not poll for it. */
+let released = signal();
+function signal() {
+    let fire;
+    const promise = new Promise((r) => (fire = r));
+    return { promise, fire };
+}
+const pause = () => Promise.race([new Promise((r) => setTimeout(r, POLL_MS)), released.promise]);
+/**
+ * A cross-process mutex for taking over the coordinator of a cache directory.
+ *
+ * The lock is a file that always names its owner (`<pid> <nonce>`): it is written under a unique name, then
+ * hard-linked into place, so nobody ever sees it empty. Only a lock whose owner is dead (or that a live owner
+ * has held far too long) is broken. Age alone never breaks a lock, so a slow owner is not robbed of it.
+ *
+ * Breaking is where two processes used to both win: each saw the same dead owner, one removed that lock and
+ * took a new one, and the other then removed the new one. Here a lock instance (known by its content, unique
+ * per acquisition) can be broken once: the breaker first creates `<lock>.breaking-<instance>` exclusively, and
+ * removes the lock only if it still is that instance. Whoever comes later cannot create the marker, or, once
+ * the marker is gone, finds another instance under the name and leaves it alone.
+ */
+async function withTakeoverLock(path, fn) {
+    const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    const me = `${process.pid} ${nonce}`;
+    // Counted as held from before it appears under the name: our own lock is never mistaken for a leftover.
+    heldHere.add(nonce);
+    try {
+        while (!(await createComplete(path, me))) {
+            const stale = await staleContent(path);
+            if (stale !== undefined)
+                await breakLock(path, stale);
+            else
+                await pause();
+        }
+        try {
+            return await fn();
+        }
+        finally {
+            // Removed only while it is still ours: a lock that was broken meanwhile belongs to somebody else now.
+            if ((await (0,promises_.readFile)(path, 'utf8').catch(() => undefined)) === me)
+                await (0,promises_.unlink)(path).catch(() => undefined);
+            const s = released;
+            released = signal();
+            s.fire();
+        }
+    }
+    finally {
+        heldHere.delete(nonce);
+    }
+}
+/** Creates `path` with `content` unless it exists; nobody ever sees it empty or half-written. */
+async function createComplete(path, content) {
+    const temp = `${path}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`;
+    await (0,promises_.writeFile)(temp, content, { mode: 0o600 });
+    try {
+        await (0,promises_.link)(temp, path);
+        return true;
+    }
+    catch (e) {
+        if (e.code !== 'EEXIST')
+            throw e;
+        return false;
+    }
+    finally {
+        await (0,promises_.rm)(temp, { force: true });
+    }
+}
+/** The lock's content when it may be broken; undefined while it is held (or gone, so free). */
+async function staleContent(path) {
+    const [owner, st] = await Promise.all([
+        (0,promises_.readFile)(path, 'utf8').catch(() => undefined),
+        (0,promises_.stat)(path).catch(() => undefined),
+    ]);
+    if (owner === undefined || st === undefined)
+        return undefined;
+    return ownerIsGone(owner) || Date.now() - st.mtimeMs > LIVE_OWNER_MAX_MS ? owner : undefined;
+}
+function ownerIsGone(owner) {
+    const [pidText, nonce] = owner.trim().split(' ');
+    const pid = Number(pidText);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || nonce === undefined)
+        return true;
+    if (pid === process.pid)
+        return !heldHere.has(nonce);
+    try {
+        process.kill(pid, 0);
+        return false;
+    }
+    catch (e) {
+        // EPERM: alive, but another user's process.
+        return e.code === 'ESRCH';
+    }
+}
+async function breakLock(path, stale) {
+    const marker = `${path}.breaking-${(0,external_node_crypto_.createHash)('sha1').update(stale).digest('hex').slice(0, 16)}`;
+    const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    heldHere.add(nonce);
+    try {
+        if (!(await createComplete(marker, `${process.pid} ${nonce}`))) {
+            // Somebody else breaks this instance; a breaker that died doing so must not block everyone forever.
+            if ((await staleContent(marker)) !== undefined)
+                await (0,promises_.unlink)(marker).catch(() => undefined);
+            await pause();
+            return;
+        }
+        try {
+            if ((await (0,promises_.readFile)(path, 'utf8').catch(() => undefined)) === stale)
+                await (0,promises_.unlink)(path).catch(() => undefined);
+        }
+        finally {
+            await (0,promises_.rm)(marker, { force: true });
+        }
+    }
+    finally {
+        heldHere.delete(nonce);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/discovery.ts
+
+
+
+
+
+
+
+
+/** How long a recorded server may take to answer a newcomer before it is taken for gone. */
+const PROBE_MS = 5000;
+async function joinOrStartCoordinator(cacheDir, opts = {}) {
+    const dir = (0,external_node_path_.join)(cacheDir, 'coordinator');
+    const problem = await ensurePrivateDir(dir);
+    if (problem)
+        throw new Error(`cannot use the coordinator directory: ${problem}`);
+    const recordPath = (0,external_node_path_.join)(dir, 'server.json');
+    /** `answered`: a server of ours listens on the recorded socket, even if it refused the recorded token. */
+    const tryJoin = async () => {
+        const record = parseRecord(await readPrivateFile(recordPath));
+        if (!record)
+            return {};
+        if (await socketProblem(socketOf(record)))
+            return { record };
+        const client = new CoordinatorClient(record.address, record.bearer);
+        // A server that is stopped (Ctrl-Z) or hung accepts connections and never answers: without a time limit,
+        // every later run on this cache directory would wait for it forever.
+        const probe = await client.renew('probe', 'probe', opts.probeMs ?? PROBE_MS);
+        // Our server answers our token with anything but 401; a refused or reset connection means none.
+        if (probe.ok || (probe.error.reason === 'refused' && probe.error.status !== 401))
+            return { joined: { client, bearer: record.bearer }, record };
+        client.close();
+        return { record, answered: probe.error.reason === 'refused' };
+    };
+    const first = await tryJoin();
+    if (first.joined)
+        return first.joined;
+    return withTakeoverLock((0,external_node_path_.join)(dir, 'takeover.lock'), async () => {
+        const again = await tryJoin();
+        if (again.joined)
+            return again.joined;
+        // A dead server's socket and private directory are reused; a live one is never touched.
+        const old = again.record && !again.answered ? socketOf(again.record) : undefined;
+        const socketPath = await newSocketPath(dir, old);
+        if (old !== undefined && old !== socketPath && !(await socketProblem(old)))
+            await (0,promises_.rm)(old, { force: true });
+        await (0,promises_.rm)(socketPath, { force: true });
+        const bearer = (0,external_node_crypto_.randomBytes)(24).toString('hex');
+        const started = await startCoordinatorServer({
+            storeDir: (0,external_node_path_.join)(dir, 'store'),
+            bearer,
+            listen: { socketPath },
+            publishRoots: opts.publishRoots ?? [cacheDir],
+            ...(opts.leaseMs === undefined ? {} : { leaseMs: opts.leaseMs }),
+        });
+        if (!started.ok)
+            throw new Error(`cannot start the coordinator: ${started.error}`);
+        const record = { address: started.value.address, bearer, pid: process.pid };
+        const temp = `${recordPath}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        await (0,promises_.writeFile)(temp, JSON.stringify(record), { mode: 0o600 });
+        await (0,promises_.rename)(temp, recordPath);
+        const server = started.value;
+        return { client: new CoordinatorClient(server.address, bearer, server.call), bearer, server };
+    });
+}
+const socketOf = (r) => r.address.slice('unix:'.length);
+function parseRecord(text) {
+    if (text === undefined)
+        return undefined;
+    try {
+        const r = JSON.parse(text);
+        if (typeof r.address !== 'string' || !r.address.startsWith('unix:') || typeof r.bearer !== 'string')
+            return undefined;
+        return { address: r.address, bearer: r.bearer, pid: Number(r.pid) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Unix socket paths are limited to about 107 bytes; a long cache path gets a private directory of the temp dir
+ * instead. That directory is never removed: other processes and jobs may still hold its address, and once its
+ * name were free, another user could create it and answer them. The next server of this cache directory
+ * reuses it, so there is one per cache directory, not one per server.
+ */
+async function newSocketPath(dir, previous) {
+    const inside = (0,external_node_path_.join)(dir, 'sock');
+    if (Buffer.byteLength(inside) < 100)
+        return inside;
+    if (previous !== undefined && (0,external_node_path_.dirname)(previous) !== dir && (await isPrivateDir((0,external_node_path_.dirname)(previous))))
+        return previous;
+    // mkdtemp: a random name, created 0700 by this user, that fails rather than reuse an existing path.
+    return (0,external_node_path_.join)(await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-coordinator-')), 'sock');
+}
+/** A directory only this user can enter (not a symlink), as mkdtemp made it. */
+async function isPrivateDir(path) {
+    const st = await (0,promises_.lstat)(path).catch(() => undefined);
+    const uid = process.geteuid?.();
+    return !!st && st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0;
+}
+
+// EXTERNAL MODULE: ./src/coordinator/job-coordinator.ts
+var job_coordinator = __nccwpck_require__(6526);
+// EXTERNAL MODULE: ./src/cache/manifest.ts
+var manifest = __nccwpck_require__(8445);
+;// CONCATENATED MODULE: ./src/coordinator/result-files.ts
+
+
+
+/**
+ * How a finished job's result travels through the coordinator. The protocol moves flat, labelled files, so
+ * the output tree is flattened into one label per file (`out~<URI-encoded path>`), and everything else —
+ * logs, duration, and the manifest of the tree (every file's hash and mode, directories, symlinks) — goes into
+ * one `result.json`. The receiver trusts none of it: it rebuilds the tree and checks it against the manifest
+ * exactly as a cache restore is checked, and refuses paths and links that leave the output directory.
+ */
+const OUT_PREFIX = 'out~';
+const RESULT = 'result.json';
+const labelOf = (path) => OUT_PREFIX + encodeURIComponent(path);
+/**
+ * Writes `result.json` into `scratchDir` and answers the labelled files to finish with. Throws when the tree
+ * cannot be published (a link out of it, a device or socket): the same trees the cache refuses to save.
+ */
+async function resultFiles(outputDir, scratchDir, result) {
+    const tree = await (0,manifest/* describeTree */.cn)(outputDir);
+    if (!tree.ok)
+        throw new Error(tree.error);
+    const files = {};
+    for (const e of tree.value)
+        if (e.type === 'file')
+            files[labelOf(e.path)] = (0,external_node_path_.join)(outputDir, e.path);
+    const meta = {
+        durationMs: result.durationMs,
+        stdout: result.stdout.toString('base64'),
+        stderr: result.stderr.toString('base64'),
+        entries: tree.value,
+    };
+    await (0,promises_.mkdir)(scratchDir, { recursive: true });
+    files[RESULT] = (0,external_node_path_.join)(scratchDir, RESULT);
+    await (0,promises_.writeFile)(files[RESULT], JSON.stringify(meta));
+    return files;
+}
+/**
+ * Rebuilds an output tree from the files another holder finished with, checks it against its manifest, and
+ * answers its logs. Throws on anything that does not verify; the caller then builds the job itself.
+ */
+async function fromResultFiles(files, outputDir) {
+    const resultPath = files[RESULT];
+    if (resultPath === undefined)
+        throw new Error(`the result has no ${RESULT}`);
+    const meta = parseMeta(await (0,promises_.readFile)(resultPath, 'utf8'));
+    const expected = new Set([RESULT]);
+    for (const e of meta.entries)
+        if (e.type === 'file')
+            expected.add(labelOf(e.path));
+    for (const label of Object.keys(files))
+        if (!expected.has(label))
+            throw new Error(`the result has a file ${JSON.stringify(label)} it does not list`);
+    await (0,promises_.mkdir)(outputDir, { recursive: true });
+    for (const e of meta.entries)
+        if (e.type === 'dir')
+            await (0,promises_.mkdir)((0,external_node_path_.join)(outputDir, e.path), { recursive: true });
+    for (const e of meta.entries) {
+        if (e.type !== 'file')
+            continue;
+        const from = files[labelOf(e.path)];
+        if (from === undefined)
+            throw new Error(`the result lacks ${e.path}`);
+        const dest = (0,external_node_path_.join)(outputDir, e.path);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
+        // A copy, never a link: a dependent that writes into its inputs must not change the coordinator's store.
+        await (0,promises_.copyFile)(from, dest, promises_.constants.COPYFILE_FICLONE | promises_.constants.COPYFILE_EXCL);
+        await (0,promises_.chmod)(dest, e.mode === 0o755 ? 0o755 : 0o644);
+    }
+    // Links last, so that no file above is ever written through one.
+    for (const e of meta.entries)
+        if (e.type === 'symlink')
+            await (0,promises_.symlink)(e.target, (0,external_node_path_.join)(outputDir, e.path));
+    const verified = await (0,manifest/* verifyTree */.aY)(outputDir, meta);
+    if (!verified.ok)
+        throw new Error(`the result does not match its manifest: ${verified.error}`);
+    return {
+        stdout: Buffer.from(meta.stdout, 'base64'),
+        stderr: Buffer.from(meta.stderr, 'base64'),
+        durationMs: meta.durationMs,
+    };
+}
+/** result.json as the receiver accepts it: every path relative and inside, every link inside the tree. */
+function parseMeta(text) {
+    const bad = (why) => {
+        throw new Error(`${RESULT} is not valid: ${why}`);
+    };
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (e) {
+        return bad(e.message);
+    }
+    const m = raw;
+    if (typeof m !== 'object' || m === null)
+        return bad('not an object');
+    if (typeof m.durationMs !== 'number' || typeof m.stdout !== 'string' || typeof m.stderr !== 'string')
+        bad('missing logs or duration');
+    if (!Array.isArray(m.entries))
+        return bad('no manifest');
+    for (const e of m.entries) {
+        const x = e;
+        if (typeof x !== 'object' || x === null || typeof x.path !== 'string')
+            return bad('an entry without a path');
+        if (!isPlainRelative(x.path))
+            bad(`path ${JSON.stringify(x.path)} leaves the output directory`);
+        if (x.type === 'symlink') {
+            if (typeof x.target !== 'string' || (0,manifest/* symlinkEscapes */.mu)(x.path, x.target))
+                bad(`symlink ${JSON.stringify(x.path)} points outside the output directory`);
+        }
+        else if (x.type !== 'file' && x.type !== 'dir')
+            bad(`entry ${JSON.stringify(x.path)} has no known type`);
+    }
+    // Before any link is created: one made through another link must not land outside the output directory.
+    const leaving = (0,manifest/* linkLeavingTree */.X8)(m.entries);
+    if (leaving !== undefined)
+        bad(`symlink ${JSON.stringify(leaving)} points outside through other links`);
+    return m;
+}
+function isPlainRelative(path) {
+    if (path === '' || path.includes('\0') || external_node_path_.posix.isAbsolute(path))
+        return false;
+    return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/shared-coordinator.ts
+
+
+
+
+
+
+
+/** How long a process that serves the coordinator stays up for others after its own run, at most. */
+const DRAIN_MS = 30 * 60 * 1000;
+/**
+ * The engine's JobCoordinator over the shared Start/Finish coordinator of a cache directory.
+ * Deals with: claiming keys, publishing results as labelled files, renewing leases while a job builds, and
+ * finding a new coordinator when the serving process is gone. Coordinator trouble never fails a build: the
+ * job is then built without one, with a warning.
+ */
+class SharedCoordinator {
+    #c;
+    /** The rediscovery under way, if any: every claim that lost the server awaits this one. */
+    #rediscovering;
+    /** Every server this process started; closed on `close`, whichever is current. */
+    #servers = new Set();
+    #cacheDir;
+    #o;
+    #warned = false;
+    constructor(c, cacheDir, o) {
+        this.#c = c;
+        this.#cacheDir = cacheDir;
+        this.#o = o;
+        this.#adopt(c);
+    }
+    /**
+     * Joins or starts the coordinator of `cacheDir`. Should that fail (a socket that cannot be created, a server
+     * that refuses our token), the run goes on without one, with a warning: coordination saves work, it is never
+     * a reason to fail a build.
+     */
+    static async open(cacheDir, opts) {
+        const o = { ...opts, leaseMs: opts.leaseMs ?? 10_000 };
+        try {
+            return new SharedCoordinator(await joinOrStartCoordinator(cacheDir, discoveryOptions(o)), cacheDir, o);
+        }
+        catch (e) {
+            opts.onWarning(`${e.message}; jobs run without a coordinator`);
+            return { ...job_coordinator/* soloCoordinator */.E, close: () => Promise.resolve() };
+        }
+    }
+    get env() {
+        return coordinatorEnv(this.#c.client.address, this.#c.bearer);
+    }
+    /** True when this process serves the coordinator (tests and diagnostics). */
+    get serving() {
+        return this.#c.server !== undefined;
+    }
+    async claim(key) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+            const c = this.#c;
+            const client = c.client;
+            const r = await client.start(key);
+            if (r.ok) {
+                if ('token' in r.value)
+                    return this.#buildClaim(client, key, r.value.token);
+                const files = r.value.extra;
+                // No files: the holder saved the result to the cache this coordinator belongs to.
+                if (Object.keys(files).length === 0)
+                    return { kind: 'cached' };
+                return { kind: 'reuse', restore: (outputDir) => fromResultFiles(files, outputDir) };
+            }
+            if (r.error.reason === 'build-failed')
+                return { kind: 'failed', error: r.error.message };
+            // The serving process went away, is shutting down, or was replaced by a server with a token of its own
+            // (401): find or become the next one, and ask again.
+            if (r.error.reason === 'unreachable' ||
+                (r.error.reason === 'refused' && (r.error.status === 503 || r.error.status === 401))) {
+                await this.#rediscover(c);
+                continue;
+            }
+            this.#warn(`the coordinator refused ${key}: ${r.error.message}`);
+            break;
+        }
+        return { kind: 'build', finish: () => Promise.resolve() };
+    }
+    #buildClaim(client, key, token) {
+        const stopRenewing = client.holdLease(key, token, Math.max(20, Math.floor(this.#o.leaseMs / 4)));
+        return {
+            kind: 'build',
+            finish: async (result) => {
+                stopRenewing();
+                if ('error' in result) {
+                    await client.finish(key, token, { error: result.error });
+                    return;
+                }
+                // In the shared cache already: publishing no files tells waiters to restore it from there, and spares
+                // copying every output into the coordinator's store.
+                if (result.inCache) {
+                    await client.finish(key, token, { extra: {} });
+                    return;
+                }
+                const scratch = (0,external_node_path_.join)(this.#cacheDir, 'coordinator', 'scratch', `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+                try {
+                    let extra;
+                    try {
+                        extra = await resultFiles(result.outputDir, scratch, result);
+                    }
+                    catch (e) {
+                        // Not publishable (a link out of the tree): without a finish, the lease runs out and a waiter
+                        // builds it itself, as it would for an output the cache refuses.
+                        this.#warn(`could not publish ${key}: ${e.message}`);
+                        return;
+                    }
+                    const r = await client.finish(key, token, { extra });
+                    if (!r.ok && r.error.reason !== 'unreachable')
+                        this.#warn(`could not publish ${key}: ${r.error.message}`);
+                }
+                finally {
+                    await (0,promises_.rm)(scratch, { recursive: true, force: true });
+                }
+            },
+        };
+    }
+    /**
+     * Finds or becomes the next server after `lost` stopped answering, once per loss: claims that noticed the same
+     * loss share one rediscovery, and a claim that noticed it after a new server was found just asks again.
+     */
+    async #rediscover(lost) {
+        if (this.#c !== lost)
+            return;
+        this.#rediscovering ??= (async () => {
+            lost.client.close();
+            try {
+                const next = await joinOrStartCoordinator(this.#cacheDir, discoveryOptions(this.#o));
+                this.#adopt(next);
+                this.#c = next;
+            }
+            catch (e) {
+                this.#warn(e.message);
+            }
+        })().finally(() => (this.#rediscovering = undefined));
+        await this.#rediscovering;
+    }
+    #adopt(c) {
+        if (c.server)
+            this.#servers.add(c.server);
+        this.#o.onSecret?.(c.bearer);
+    }
+    #warn(message) {
+        if (this.#warned)
+            return;
+        this.#warned = true;
+        this.#o.onWarning(`${message}; building without the coordinator where needed`);
+    }
+    /**
+     * Stops serving only once no other process builds or waits through this one; with `drain: false`
+     * (an interrupted run) it stops at once, and the others take over.
+     */
+    async close(opts = { drain: true }) {
+        await this.#rediscovering;
+        this.#c.client.close();
+        const servers = [...this.#servers];
+        this.#servers.clear();
+        await Promise.all(servers.map(async (server) => {
+            if (opts.drain)
+                await server.drain(DRAIN_MS);
+            await server.close();
+        }));
+    }
+}
+function discoveryOptions(o) {
+    return { leaseMs: o.leaseMs, ...(o.publishRoots ? { publishRoots: o.publishRoots } : {}) };
+}
+
+
+/***/ }),
+
+/***/ 2838:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ killProcessGroup),
+/* harmony export */   l: () => (/* binding */ startInGroup)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+/**
+ * Starts a command in a process group of its own, so that killing the group (a time-out, Ctrl-C, the engine
+ * going away) kills everything the command started. Used by the engine directly and by the launcher process.
+ *
+ * Output goes to two anonymous files (created in `captureDir` and unlinked at once) rather than to pipes: a
+ * pipe pair costs Node two stream objects and their events, about 0.4 ms of CPU per command, which for short
+ * jobs is a sizeable share of the run. The files are read while the command runs (see `Captures`) and once
+ * more when it exits, so output still arrives as it is written, within a poll interval. Should the files
+ * not be creatable, the command gets pipes.
+ */
+function startInGroup(cmd, onOutput) {
+    const files = openCaptureFiles(cmd.captureDir ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)());
+    let child;
+    try {
+        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd.argv[0], cmd.argv.slice(1), {
+            cwd: cmd.cwd,
+            env: cmd.env,
+            stdio: files ? ['ignore', files.stdout.fd, files.stderr.fd] : ['ignore', 'pipe', 'pipe'],
+            detached: true,
+        });
+    }
+    catch (e) {
+        files?.close();
+        throw e;
+    }
+    const killGroup = () => {
+        if (child.pid !== undefined)
+            killProcessGroup(child.pid);
+    };
+    if (files)
+        captures.watch(files, onOutput);
+    else {
+        child.stdout.on('data', (c) => onOutput('stdout', c));
+        child.stderr.on('data', (c) => onOutput('stderr', c));
+    }
+    let error;
+    child.on('error', (e) => {
+        error = e.message;
+    });
+    // Grandchildren left running in the group would go on writing (or hold the pipes open): they end with their
+    // parent.
+    child.on('exit', killGroup);
+    return {
+        exited: new Promise((resolve) => child.on('close', (code, signal) => {
+            if (files)
+                captures.finish(files, onOutput);
+            resolve({ code, signal, ...(error === undefined ? {} : { error }) });
+        })),
+        kill: killGroup,
+        pid: child.pid,
+    };
+}
+/** Kills everything in the process group `pid` leads. */
+function killProcessGroup(pid) {
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // Already gone.
+    }
+}
+let captureSeq = 0;
+function openCaptureFiles(dir) {
+    const opened = [];
+    try {
+        for (const name of ['out', 'err']) {
+            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, `.disbuild-${name}-${process.pid}-${captureSeq++}`);
+            // O_APPEND: every write of the command (and of whatever it starts) lands at the end, none overwrites.
+            const flags = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDWR | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_APPEND;
+            opened.push((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, flags, 0o600));
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(path);
+        }
+    }
+    catch {
+        for (const fd of opened)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        return undefined;
+    }
+    const [out, err] = opened;
+    return {
+        stdout: { fd: out, read: 0 },
+        stderr: { fd: err, read: 0 },
+        close: () => {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(out);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(err);
+        },
+    };
+}
+/** How often running commands' capture files are looked at for new output. */
+const POLL_MS = 100;
+/** The capture files of running commands, read on a timer while any runs. */
+class Captures {
+    #running = new Map();
+    #timer;
+    watch(files, onOutput) {
+        this.#running.set(files, onOutput);
+        // Unref'd: the commands themselves keep the process alive while they run.
+        this.#timer ??= setInterval(() => this.#poll(), POLL_MS).unref();
+    }
+    /** Passes on the rest of a finished command's output and closes its files. */
+    finish(files, onOutput) {
+        this.#running.delete(files);
+        if (this.#running.size === 0 && this.#timer) {
+            clearInterval(this.#timer);
+            this.#timer = undefined;
+        }
+        drain(files, onOutput);
+        files.close();
+    }
+    #poll() {
+        for (const [files, onOutput] of this.#running)
+            drain(files, onOutput);
+    }
+}
+const captures = new Captures();
+function drain(files, onOutput) {
+    drainOne(files.stdout, (c) => onOutput('stdout', c));
+    drainOne(files.stderr, (c) => onOutput('stderr', c));
+}
+const CHUNK = 1 << 20;
+function drainOne(c, emit) {
+    try {
+        const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(c.fd).size;
+        while (c.read < size) {
+            const buf = Buffer.allocUnsafe(Math.min(CHUNK, size - c.read));
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(c.fd, buf, 0, buf.length, c.read);
+            if (n === 0)
+                return;
+            c.read += n;
+            emit(n === buf.length ? buf : buf.subarray(0, n));
+        }
+    }
+    catch {
+        // A capture file that cannot be read loses the rest of that output, never the command.
+    }
+}
+
+
+/***/ }),
+
+/***/ 1017:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ dependencyClosure),
+/* harmony export */   X: () => (/* binding */ selectWith)
+/* harmony export */ });
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1095);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8251);
+
+
+/**
+ * The jobs a run covers: the targets (names or globs, compiled by `glob`; all jobs when empty) and everything
+ * they depend on. A target that matches no job is an error naming it, so a typo never becomes a silent no-op.
+ */
+function selectWith(graph, targets, glob) {
+    if (targets.length === 0) {
+        const all = graph.jobs.map((j) => j.label);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ roots: all, closure: new Set(all) });
+    }
+    const roots = [];
+    const problems = [];
+    for (const target of targets) {
+        const isMatch = glob(target);
+        // A disbuild.json task name stands for that task in every package (`build` is `@scope/a#build`, …).
+        const inPackages = `#${target}`;
+        const matched = graph.jobs.filter((j) => j.name === target || j.label === target || isMatch(j.name) || j.name.endsWith(inPackages));
+        if (matched.length === 0)
+            problems.push(`target ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(target)} matches no job name`);
+        for (const j of matched)
+            roots.push(j.label);
+    }
+    if (problems.length > 0)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(problems);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ roots: [...new Set(roots)], closure: dependencyClosure(graph, roots) });
+}
+/** `roots` and every job they transitively depend on. */
+function dependencyClosure(graph, roots) {
+    const seen = new Set();
+    const stack = [...roots];
+    while (stack.length > 0) {
+        const label = stack.pop();
+        if (seen.has(label))
+            continue;
+        seen.add(label);
+        for (const dep of graph.byLabel.get(label)?.deps ?? [])
+            stack.push(dep);
+    }
+    return seen;
+}
+
+
+/***/ }),
+
+/***/ 5277:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dependencyClosure: () => (/* reexport safe */ _select_core_js__WEBPACK_IMPORTED_MODULE_0__.N),
+/* harmony export */   selectJobs: () => (/* binding */ selectJobs)
+/* harmony export */ });
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _select_core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1017);
+
+
+
+/**
+ * The jobs a run covers: the targets (names or globs; all jobs when empty) and everything they depend on.
+ * A target that matches no job is an error naming it, so a typo never becomes a silent no-op. The glob matcher
+ * is loaded with this module; a run without targets uses select-core.ts alone.
+ */
+function selectJobs(graph, targets) {
+    return (0,_select_core_js__WEBPACK_IMPORTED_MODULE_0__/* .selectWith */ .X)(graph, targets, (g) => picomatch__WEBPACK_IMPORTED_MODULE_1___default()(g, { dot: true }));
+}
+
+
+/***/ }),
+
+/***/ 8213:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ findCycles)
+/* harmony export */ });
+/* unused harmony export findCycle */
+/**
+ * Dependency cycles. Every cycle is reported at once: one per strongly connected component (Tarjan's algorithm,
+ * iterative so that a 100,000-deep chain does not overflow the stack), each as the shortest cycle through the
+ * component's first node in the map's order, so that messages are short and stable.
+ *
+ * Deals with: nodes and their successors. Does not deal with: names or messages (validate.ts renders those).
+ * Successors that are not keys of the map (unknown deps, reported elsewhere) are ignored.
+ */
+/** One cycle, as the nodes along it with the first repeated at the end (`a b c a`); undefined when acyclic. */
+function findCycle(deps) {
+    return findCycles(deps)[0];
+}
+/** One cycle per strongly connected component that has one, in the map's order of their first nodes. */
+function findCycles(deps) {
+    const cycles = [];
+    for (const component of cyclicComponents(deps)) {
+        const start = component[0];
+        cycles.push(shortestCycleThrough(start, new Set(component), deps));
+    }
+    return cycles;
+}
+/**
+ * Components with more than one node, or one node depending on itself; nodes listed in the map's order. Nodes
+ * are numbered once and the per-node state lives in typed arrays: on 100,000 jobs this is several times
+ * cheaper, in time and memory, than maps keyed by node.
+ */
+function cyclicComponents(deps) {
+    const nodes = [...deps.keys()];
+    const number = new Map();
+    nodes.forEach((n, i) => number.set(n, i));
+    const index = new Int32Array(nodes.length).fill(-1);
+    const low = new Int32Array(nodes.length);
+    const onStack = new Uint8Array(nodes.length);
+    const stack = [];
+    const out = [];
+    let counter = 0;
+    const visit = (v) => {
+        index[v] = low[v] = counter++;
+        stack.push(v);
+        onStack[v] = 1;
+    };
+    for (let root = 0; root < nodes.length; root++) {
+        if (index[root] !== -1)
+            continue;
+        const frames = [{ v: root, next: 0 }];
+        visit(root);
+        while (frames.length > 0) {
+            const top = frames[frames.length - 1];
+            const succ = deps.get(nodes[top.v]);
+            if (top.next < succ.length) {
+                const w = number.get(succ[top.next++]);
+                if (w === undefined)
+                    continue;
+                if (index[w] === -1) {
+                    visit(w);
+                    frames.push({ v: w, next: 0 });
+                }
+                else if (onStack[w])
+                    low[top.v] = Math.min(low[top.v], index[w]);
+                continue;
+            }
+            frames.pop();
+            const parent = frames[frames.length - 1];
+            if (parent)
+                low[parent.v] = Math.min(low[parent.v], low[top.v]);
+            if (low[top.v] !== index[top.v])
+                continue;
+            const component = [];
+            let w;
+            do {
+                w = stack.pop();
+                onStack[w] = 0;
+                component.push(w);
+            } while (w !== top.v);
+            if (component.length > 1 || succ.includes(nodes[top.v]))
+                out.push(component.sort((a, b) => a - b));
+        }
+    }
+    return out.sort((a, b) => a[0] - b[0]).map((c) => c.map((v) => nodes[v]));
+}
+/** Breadth-first search inside one component, from `start` back to it. */
+function shortestCycleThrough(start, within, deps) {
+    const parent = new Map();
+    let frontier = [start];
+    while (frontier.length > 0) {
+        const next = [];
+        for (const node of frontier) {
+            for (const child of deps.get(node)) {
+                if (child === start)
+                    return [...pathTo(node, start, parent), start];
+                if (!within.has(child) || parent.has(child))
+                    continue;
+                parent.set(child, node);
+                next.push(child);
+            }
+        }
+        frontier = next;
+    }
+    // A strongly connected component always leads back to its start.
+    throw new Error('no cycle through a node of a cyclic component');
+}
+function pathTo(node, start, parent) {
+    const path = [node];
+    for (let n = node; n !== start;) {
+        n = parent.get(n);
+        path.push(n);
+    }
+    return path.reverse();
+}
+
+
+/***/ }),
+
+/***/ 7395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   K_: () => (/* binding */ goFold),
+/* harmony export */   YX: () => (/* binding */ structType),
+/* harmony export */   cL: () => (/* binding */ readStruct),
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   wM: () => (/* binding */ MAX_NESTING_DEPTH)
+/* harmony export */ });
+/* unused harmony export nestsDeeperThan */
+/**
+ * Go's encoding/json conventions over decoded JSON: struct fields match keys case-insensitively, `null` is an
+ * empty slice or map, unknown keys are ignored, and when several keys match one field the last one in the
+ * document wins (Go decodes keys in order, each overwriting the field).
+ *
+ * JSON.parse keeps a key's first position but its last value, so when two differently cased keys match the same
+ * field the document order is lost. `readStruct` notices that case and says so; the caller then decodes the text
+ * again with `decodeOrdered` (go-decode.ts), which keeps Go's order. Graph producers written in Go never emit
+ * such keys, so the fast path is the only one that matters for speed.
+ */
+/**
+ * Go's case folding of a key, as `encoding/json` matches keys to fields (`unicode.ToUpper(unicode.ToLower(r))`
+ * per rune): ASCII case, plus the four non-ASCII letters that fold onto ASCII ones, the long s (ſ), the dotless
+ * and the dotted capital i (ı, İ) and the Kelvin sign (U+212A). They are replaced before lower-casing, because
+ * JavaScript lower-cases İ to two characters.
+ */
+function goFold(key) {
+    return key.replace(/[\u017f\u0131\u0130\u212a]/g, (c) => NON_ASCII_FOLDS[c]).toLowerCase();
+}
+const NON_ASCII_FOLDS = {
+    '\u017f': 's',
+    '\u0131': 'i',
+    '\u0130': 'i',
+    '\u212a': 'k',
+};
+/**
+ * Go's encoding/json refuses a document nested more deeply than this anywhere, unknown keys included
+ * (`maxNestingDepth` in encoding/json/scanner.go, since Go 1.15). So do we: a graph Go cannot read is not one.
+ */
+const MAX_NESTING_DEPTH = 10_000;
+/** Describes a Go struct by its field names. */
+function structType(...fields) {
+    // Exact spellings first: producers write the Go field names, so most keys are found without folding.
+    return new Map([
+        ...fields.map((f) => [f, f]),
+        ...fields.map((f) => [goFold(f), f]),
+    ]);
+}
+/**
+ * Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. `depth` is the
+ * object's own nesting depth in the document (the top-level object's is 1). The values of known fields are the
+ * caller's to check (a value nested where a field expects a string or a list of strings is a type error anyway);
+ * unknown keys' values, which Go skips but still scans, are checked against its nesting limit here.
+ */
+function readStruct(obj, type, depth) {
+    const values = {};
+    let ambiguous = false;
+    const tooDeep = [];
+    for (const key of Object.keys(obj)) {
+        const f = type.get(key) ?? type.get(goFold(key));
+        if (f === undefined) {
+            if (nestsDeeperThan(obj[key], MAX_NESTING_DEPTH - depth))
+                tooDeep.push(key);
+            continue;
+        }
+        if (Object.prototype.hasOwnProperty.call(values, f))
+            ambiguous = true;
+        values[f] = obj[key];
+    }
+    return { values, ambiguous, tooDeep };
+}
+/** Whether `v` has more than `levels` levels of objects and lists, walked level by level (no recursion). */
+function nestsDeeperThan(v, levels) {
+    let level = typeof v === 'object' && v !== null ? [v] : [];
+    for (let depth = 1; level.length > 0; depth++) {
+        if (depth > levels)
+            return true;
+        const next = [];
+        for (const container of level) {
+            for (const child of Object.values(container))
+                if (typeof child === 'object' && child !== null)
+                    next.push(child);
+        }
+        level = next;
+    }
+    return false;
+}
+/** True for a JSON object (not null, not a list). */
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** A JSON type name for messages: "a number", "an object". */
+function describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'an object';
+    return `a ${typeof v}`;
+}
+
+
+/***/ }),
+
+/***/ 2573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ formatProblem)
+/* harmony export */ });
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1095);
+
+/**
+ * Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. The job's
+ * name is escaped and cut, and the rest escaped (see printable.ts): a name, and the paths and values a message
+ * quotes, are the producer's text, of any length and content.
+ */
+function formatProblem(p) {
+    const where = [p.job === undefined ? undefined : `job ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(p.job)}`, p.field]
+        .filter((s) => s !== undefined)
+        .join(' ');
+    return (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(where ? `${where}: ${p.message}` : p.message, Infinity);
+}
+
+
+/***/ }),
+
+/***/ 7372:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $n: () => (/* binding */ checkFilesExist),
+  rn: () => (/* binding */ loadGraphFile),
+  Vb: () => (/* binding */ parseGraphText)
+});
+
+// UNUSED EXPORTS: parseGraphTextIn, pathKinds
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/graph/go-json.ts
+var go_json = __nccwpck_require__(7395);
+;// CONCATENATED MODULE: ./src/graph/go-decode.ts
+
+/**
+ * Decodes JSON keeping Go's rule for repeated keys: of the keys of one object that fold to the same name, the
+ * last in the document wins; a later `null` leaves an earlier string, number or boolean in place, because Go's
+ * decoder leaves such fields unchanged on `null` (it empties only slices, maps and pointers).
+ *
+ * Only used when JSON.parse's result is ambiguous (two differently cased keys for one field), so it favours
+ * plainness over speed. The text is known to be valid JSON: JSON.parse accepted it first.
+ */
+function decodeOrdered(text) {
+    return new Decoder(text).value();
+}
+const WS = new Set([' ', '\t', '\n', '\r']);
+/** Keeps open containers on a stack of its own, never the call stack: the depth is the producer's choice. */
+class Decoder {
+    text;
+    i = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    value() {
+        const open = [];
+        for (;;) {
+            let v = this.valueStart(open);
+            if (v === OPENED)
+                continue;
+            // Hand the value to its container; a container that closes is the value handed to the one around it.
+            for (;;) {
+                const top = open[open.length - 1];
+                if (top === undefined)
+                    return v;
+                if ('obj' in top)
+                    setLast(top.obj, top.keyByFold, top.key, v);
+                else
+                    top.list.push(v);
+                this.ws();
+                if (this.text[this.i++] === ',') {
+                    if ('obj' in top)
+                        top.key = this.key();
+                    break;
+                }
+                open.pop();
+                v = 'obj' in top ? top.obj : top.list;
+            }
+        }
+    }
+    /** A scalar or an empty container; or, for a container with members, `OPENED` after pushing it. */
+    valueStart(open) {
+        this.ws();
+        const c = this.text[this.i];
+        if (c === '{') {
+            this.i++;
+            this.ws();
+            const obj = Object.create(null);
+            if (this.text[this.i] === '}') {
+                this.i++;
+                return obj;
+            }
+            open.push({ obj, keyByFold: new Map(), key: this.key() });
+            return OPENED;
+        }
+        if (c === '[') {
+            this.i++;
+            this.ws();
+            if (this.text[this.i] === ']') {
+                this.i++;
+                return [];
+            }
+            open.push({ list: [] });
+            return OPENED;
+        }
+        if (c === '"')
+            return this.string();
+        return this.scalar();
+    }
+    /** An object member's key and its colon. */
+    key() {
+        this.ws();
+        const key = this.string();
+        this.ws();
+        this.i++; // ':'
+        return key;
+    }
+    ws() {
+        while (WS.has(this.text[this.i] ?? ''))
+            this.i++;
+    }
+    string() {
+        const start = this.i;
+        this.i++;
+        while (this.text[this.i] !== '"')
+            this.i += this.text[this.i] === '\\' ? 2 : 1;
+        this.i++;
+        return JSON.parse(this.text.slice(start, this.i));
+    }
+    scalar() {
+        const m = /^(true|false|null|-?\d+(\.\d+)?([eE][+-]?\d+)?)/.exec(this.text.slice(this.i, this.i + 400));
+        this.i += m[0].length;
+        return JSON.parse(m[0]);
+    }
+}
+const OPENED = Symbol('opened');
+function setLast(obj, keyByFold, key, v) {
+    const fold = (0,go_json/* goFold */.K_)(key);
+    const earlier = keyByFold.get(fold);
+    if (earlier !== undefined) {
+        const old = obj[earlier];
+        if (v === null && old !== null && typeof old !== 'object')
+            return;
+        delete obj[earlier];
+    }
+    keyByFold.set(fold, key);
+    obj[key] = v;
+}
+
+;// CONCATENATED MODULE: ./src/graph/json-position.ts
+
+/**
+ * Where a text JSON.parse refused first goes wrong. Node 20's JSON.parse says "at position N" for most errors;
+ * for the others ("Unexpected token '}', … is not valid JSON", "Unexpected end of JSON input") a scanner finds the
+ * offset itself.
+ */
+function jsonErrorLocation(text, message = '') {
+    const stated = / at position (\d+)/.exec(message);
+    return positionAt(text, stated ? Math.min(Number(stated[1]), text.length) : firstErrorOffset(text));
+}
+/** The line and column of `offset` in `text`. */
+function positionAt(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = i + 1;
+    }
+    return { line, column: offset - lineStart + 1, offset };
+}
+/** Thrown inside the scanner with the offset of the first error. */
+class ScanError {
+    offset;
+    constructor(offset) {
+        this.offset = offset;
+    }
+}
+/** A validating scanner that builds nothing: the offset of the first error, or the text's length if none. */
+function firstErrorOffset(text) {
+    let i = 0;
+    const fail = () => {
+        throw new ScanError(i);
+    };
+    const ws = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const literal = (word) => {
+        for (const ch of word) {
+            if (text[i] !== ch)
+                fail();
+            i++;
+        }
+    };
+    const string = () => {
+        if (text[i] !== '"')
+            fail();
+        i++;
+        while (i < text.length && text[i] !== '"') {
+            if (text.charCodeAt(i) < 0x20)
+                fail();
+            if (text[i] === '\\') {
+                i++;
+                if (text[i] === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5)))
+                        fail();
+                    i += 4;
+                }
+                else if (!'"\\/bfnrt'.includes(text[i] ?? 'x'))
+                    fail();
+            }
+            i++;
+        }
+        if (i >= text.length)
+            fail();
+        i++;
+    };
+    const number = () => {
+        const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+        if (!m || m[0] === '' || m[0] === '-')
+            fail();
+        i += m[0].length;
+    };
+    /**
+     * Scans a value up to its first scalar: each container it opens on the way is pushed on `open` (an empty one
+     * is read whole), and the scalar that ends the descent is read.
+     */
+    const valueStart = (open) => {
+        for (;;) {
+            ws();
+            const c = text[i];
+            if (c === '{' || c === '[') {
+                if (open.length >= go_json/* MAX_NESTING_DEPTH */.wM)
+                    fail();
+                i++;
+                ws();
+                if (text[i] === (c === '{' ? '}' : ']')) {
+                    i++;
+                    return;
+                }
+                open.push(c);
+                if (c === '{')
+                    member();
+                continue;
+            }
+            if (c === '"')
+                string();
+            else if (c === 't')
+                literal('true');
+            else if (c === 'f')
+                literal('false');
+            else if (c === 'n')
+                literal('null');
+            else
+                number();
+            return;
+        }
+    };
+    /** An object member's key and colon; its value follows. */
+    const member = () => {
+        ws();
+        string();
+        ws();
+        if (text[i] !== ':')
+            fail();
+        i++;
+    };
+    try {
+        const open = [];
+        valueStart(open);
+        // After each value: close finished containers, or go on with the next member or element.
+        while (open.length > 0) {
+            ws();
+            const top = open[open.length - 1];
+            if (text[i] === ',') {
+                i++;
+                if (top === '{')
+                    member();
+                valueStart(open);
+            }
+            else if (text[i] === (top === '{' ? '}' : ']')) {
+                i++;
+                open.pop();
+            }
+            else
+                fail();
+        }
+        ws();
+        if (i < text.length)
+            fail();
+        return text.length;
+    }
+    catch (e) {
+        if (e instanceof ScanError)
+            return e.offset;
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
+var validate = __nccwpck_require__(7093);
+// EXTERNAL MODULE: ./src/ids/git-blob.ts
+var git_blob = __nccwpck_require__(9236);
+// EXTERNAL MODULE: ./src/ids/resolve-input.ts
+var resolve_input = __nccwpck_require__(6915);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/util/collect-garbage.ts
+
+
+let gc;
+/**
+ * Asks V8 for a full collection. Used once, after a large graph is decoded and validated: the decoded JSON tree
+ * (hundreds of megabytes for 100,000 jobs) is garbage by then, and collecting it before keys are computed keeps
+ * peak memory near the size of the graph itself rather than the sum of both.
+ */
+function collectGarbage() {
+    if (gc === undefined) {
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+        gc = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
+    }
+    gc();
+}
+
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __nccwpck_require__(1095);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __nccwpck_require__(8251);
+;// CONCATENATED MODULE: ./src/graph/parse.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Parses and validates graph JSON; malformed JSON is reported with its line and column. */
+function parseGraphText(text) {
+    return parseWith(text, {});
+}
+/**
+ * As `parseGraphText`, also checking that every input and SourceFiles path exists under `sourceDir`, as
+ * `loadGraphFile` does for a file (for a graph printed by a command, say).
+ */
+function parseGraphTextIn(text, sourceDir) {
+    return parseWith(text, { inputKind: pathKinds(sourceDir) });
+}
+function parseWith(text, options) {
+    const raw = decode(text);
+    if (!raw.ok)
+        return raw;
+    const first = (0,validate/* validateDecoded */.$)(raw.value, options);
+    // Rare: differently cased keys for one field, whose document order JSON.parse dropped. Decode again in order.
+    return first.ambiguousKeys ? (0,validate/* validateDecoded */.$)(decodeOrdered(text), options).result : first.result;
+}
+function decode(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        const at = jsonErrorLocation(text, message);
+        // The position becomes line:column; the text V8 quotes (the input, or a cut of it) goes; a quoted newline is
+        // shown escaped.
+        const reason = message
+            .replace(/,? (\.\.\.)?"[^]*"(\.\.\.)? is not valid JSON$/, '')
+            .replace(/ (in JSON )?at position \d+[^]*$/, '')
+            .replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
+        return (0,result/* err */._)([{ message: `malformed JSON at line ${at.line}, column ${at.column}: ${reason}` }]);
+    }
+    return (0,result.ok)(value);
+}
+/**
+ * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
+ * `sourceDir`. All problems come back together, missing inputs named by job and the producer's `Inputs[i]`.
+ * `knownFiles` (awaited once the file is parsed) are paths already known to be files, not looked up: git's
+ * account of the work tree, which costs nothing more when keys use it anyway.
+ */
+async function loadGraphFile(path, sourceDir, knownFiles) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (e) {
+        const why = e.code ?? e.message;
+        return (0,result/* err */._)([{ message: `cannot read graph file ${path}: ${why}` }]);
+    }
+    const raw = decode(text);
+    // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
+    text = '';
+    if (!raw.ok)
+        return raw;
+    const options = { inputKind: pathKinds(sourceDir, await knownFiles) };
+    let validated = (0,validate/* validateDecoded */.$)(raw.value, options);
+    if (validated.ambiguousKeys) {
+        // Rare (see parseGraphText): the file is read again rather than its text kept through every validation.
+        validated = (0,validate/* validateDecoded */.$)(decodeOrdered(await (0,promises_.readFile)(path, 'utf8')), options);
+    }
+    // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
+    if (validated.result.ok && validated.result.value.jobs.length > 10_000)
+        collectGarbage();
+    return validated.result;
+}
+/**
+ * What is at each relative path under `sourceDir`, asked once per path. Each directory is listed once (with
+ * file types) instead of one lstat per file: inputs come many to a directory, and 10,000 inputs in 1,000
+ * directories cost a third of the time. A name the listing does not show (or does not type) is lstat-ed, so
+ * case-insensitive file systems and odd file systems answer exactly as lstat does. Paths in `knownFiles` are
+ * files without asking. A path that is a symbolic link, or lies below one, is resolved as keys resolve it
+ * (resolve-input.ts): a dangling link or a path leading outside `sourceDir` is a problem.
+ */
+function pathKinds(sourceDir, knownFiles) {
+    const memo = new Map();
+    const listings = new Map();
+    const realDirs = new Map();
+    const disk = new git_blob/* DiskView */.Vm(sourceDir);
+    // Keyed by the directory's relative path: joining and normalising every input path costs more than the calls.
+    const listed = (relDir) => {
+        if (listings.has(relDir))
+            return listings.get(relDir);
+        let kinds;
+        try {
+            kinds = new Map();
+            for (const e of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(sourceDir, relDir), { withFileTypes: true })) {
+                const k = e.isFile()
+                    ? 'file'
+                    : e.isSymbolicLink()
+                        ? 'link'
+                        : e.isDirectory()
+                            ? 'dir'
+                            : e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()
+                                ? 'other'
+                                : undefined;
+                if (k !== undefined)
+                    kinds.set(e.name, k);
+            }
+        }
+        catch {
+            kinds = undefined;
+        }
+        listings.set(relDir, kinds);
+        return kinds;
+    };
+    // Whether a directory is reached without following a link (then its listing is the truth about its entries).
+    const isRealDir = (relDir) => {
+        if (relDir === '')
+            return true;
+        let real = realDirs.get(relDir);
+        if (real === undefined) {
+            const slash = relDir.lastIndexOf('/');
+            const parent = slash < 0 ? '' : relDir.slice(0, slash);
+            real = isRealDir(parent) && listed(parent)?.get(relDir.slice(slash + 1)) === 'dir';
+            realDirs.set(relDir, real);
+        }
+        return real;
+    };
+    return (rel) => {
+        if (knownFiles?.has(rel))
+            return 'file';
+        let k = memo.get(rel);
+        if (k === undefined) {
+            const slash = rel.lastIndexOf('/');
+            const dir = slash < 0 ? '' : rel.slice(0, slash);
+            const listedKind = isRealDir(dir)
+                ? (listed(dir)?.get(rel.slice(slash + 1)) ?? lstatKind((0,external_node_path_.join)(sourceDir, rel)))
+                : 'link';
+            k = listedKind === 'link' ? resolvedKind(disk, rel) : listedKind;
+            memo.set(rel, k);
+        }
+        return k;
+    };
+}
+/** A path that is, or lies below, a symbolic link: what reading it yields, as keys resolve it. */
+function resolvedKind(disk, rel) {
+    if (rel.includes('\0'))
+        return 'missing';
+    const r = (0,resolve_input/* resolveInput */.x)(disk, rel);
+    return r.ok ? 'file' : r.missing ? 'missing' : { problem: r.problem };
+}
+function lstatKind(path) {
+    // Validation refuses such paths; a caller that skipped it still gets an answer, not an exception.
+    if (path.includes('\0'))
+        return 'missing';
+    const st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
+    if (st === undefined)
+        return 'missing';
+    if (st.isFile())
+        return 'file';
+    if (st.isSymbolicLink())
+        return 'link';
+    return st.isDirectory() ? 'dir' : 'other';
+}
+/**
+ * Checks that the files of an already validated graph exist under `sourceDir`: SourceFiles paths always, inputs
+ * unless `inputs` is false (for callers whose keying step reports missing inputs itself). Inputs are named by
+ * their index in the normalised, sorted list.
+ */
+function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
+    const kind = pathKinds(sourceDir);
+    const problems = [];
+    for (const job of opts.inputs ? graph.jobs : []) {
+        job.inputs.forEach((input, i) => {
+            const k = kind(input);
+            const field = `Inputs[${i}]`;
+            const shown = (0,printable/* printable */.g$)(input);
+            if (k === 'missing')
+                problems.push({ job: job.name, field, message: `input file ${shown} does not exist` });
+            else if (k === 'dir')
+                problems.push({ job: job.name, field, message: `input ${shown} is a directory; list its files` });
+            else if (k === 'other') {
+                problems.push({
+                    job: job.name,
+                    field,
+                    message: `input ${shown} is not a regular file or a symbolic link`,
+                });
+            }
+            else if (typeof k === 'object')
+                problems.push({ job: job.name, field, message: k.problem });
+        });
+    }
+    for (const [id, path] of graph.sourceFiles) {
+        if (kind(path) === 'missing') {
+            problems.push({
+                field: `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`,
+                message: `source file ${(0,printable/* printable */.g$)(path)} does not exist`,
+            });
+        }
+    }
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 6244:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QC: () => (/* binding */ parseTemplate),
+/* harmony export */   Xm: () => (/* binding */ renderTemplate)
+/* harmony export */ });
+/* unused harmony export depLabels */
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8251);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1095);
+/* harmony import */ var _util_unreachable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3914);
+
+
+
+/**
+ * Command strings carry variables in two spellings, the plain one and Go's text/template one:
+ * `{{OUTPUT_DIR}}` / `{{.OutputDir}}`, `{{SOURCE_DIR}}` / `{{.SourceDir}}`, `{{DEP:<hex>}}` /
+ * `{{index .Deps "<hex>"}}`. Spaces inside the braces are allowed, as Go allows them. Anything else between
+ * `{{` and `}}` is an error, and so is a `{{` that is never closed: Go's template parser refuses both, and a
+ * silently literal `{{` would only fail later, inside the job.
+ */
+const HEX40 = /^[0-9a-fA-F]{40}$/;
+/** `index .Deps "<hex>"`, with a Go interpreted or raw (back-quoted) string literal. */
+const GO_INDEX = /^index\s+\.Deps\s+(?:"([^"]*)"|`([^`]*)`)$/;
+/** One variable's text between the braces → its part, or an error message. */
+function parseVariable(whole, inner) {
+    const v = inner.trim();
+    if (v === 'OUTPUT_DIR' || v === '.OutputDir')
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ kind: 'output-dir' });
+    if (v === 'SOURCE_DIR' || v === '.SourceDir')
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ kind: 'source-dir' });
+    const go = v.startsWith('DEP:') ? null : GO_INDEX.exec(v);
+    const hex = go === null ? (v.startsWith('DEP:') ? v.slice(4).trim() : undefined) : (go[1] ?? go[2]);
+    if (hex === undefined)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`unknown template variable ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(whole)}`);
+    if (!HEX40.test(hex))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(whole)} must name a dependency by its 40-character hex ID`);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ kind: 'dep', label: hex.toLowerCase() });
+}
+/** Splits a command string into text and variables; an unknown `{{…}}` is an error that quotes it. */
+function parseTemplate(s) {
+    const parts = [];
+    let last = 0;
+    for (;;) {
+        const open = s.indexOf('{{', last);
+        if (open < 0)
+            break;
+        const close = s.indexOf('}}', open + 2);
+        if (close < 0)
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`unclosed template variable ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(s.slice(open, open + 40))}`);
+        const whole = s.slice(open, close + 2);
+        const part = parseVariable(whole, s.slice(open + 2, close));
+        if (!part.ok)
+            return part;
+        if (open > last)
+            parts.push({ kind: 'text', text: s.slice(last, open) });
+        parts.push(part.value);
+        last = close + 2;
+    }
+    if (last < s.length)
+        parts.push({ kind: 'text', text: s.slice(last) });
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(parts);
+}
+/** The labels a template refers to through `{{DEP:…}}`. */
+function depLabels(t) {
+    return t.flatMap((p) => (p.kind === 'dep' ? [p.label] : []));
+}
+/** Substitutes every variable. */
+function renderTemplate(t, vars) {
+    let s = '';
+    for (const p of t) {
+        switch (p.kind) {
+            case 'text':
+                s += p.text;
+                break;
+            case 'output-dir':
+                s += vars.outputDir;
+                break;
+            case 'source-dir':
+                s += vars.sourceDir;
+                break;
+            case 'dep':
+                s += vars.depDir(p.label);
+                break;
+            default:
+                (0,_util_unreachable_js__WEBPACK_IMPORTED_MODULE_2__/* .unreachable */ .H)(p);
+        }
+    }
+    return s;
+}
+
+
+/***/ }),
+
+/***/ 7093:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $: () => (/* binding */ validateDecoded),
+  d: () => (/* binding */ validateGraph)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/graph/cycles.ts
+var cycles = __nccwpck_require__(8213);
+// EXTERNAL MODULE: ./src/graph/go-json.ts
+var go_json = __nccwpck_require__(7395);
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __nccwpck_require__(1095);
+;// CONCATENATED MODULE: ./src/graph/validate-cmd.ts
+
+
+const CMD = (0,go_json/* structType */.YX)('Exec', 'Environ', 'WorkingDirectory', 'CatTemplate', 'CatOutput');
+/**
+ * One `Cmd`: an exec (`Exec` set) or a cat (`CatOutput` set), never both, never neither. Every string is a
+ * template, and each one's `{{DEP:x}}` must name one of the job's `deps`. `where` is `Cmds[i]`.
+ */
+function readCmd(raw, job, deps, where, cx) {
+    if (!(0,go_json/* isObject */.Gv)(raw)) {
+        cx.add(job, where, `must be an object, got ${(0,go_json/* describe */.q0)(raw)}`);
+        return undefined;
+    }
+    // Depth 5: the graph, Jobs, the job, its Cmds, the command.
+    const { values: f, ambiguous, tooDeep } = (0,go_json/* readStruct */.cL)(raw, CMD, 5);
+    if (ambiguous)
+        cx.ambiguousKeys = true;
+    for (const key of tooDeep)
+        cx.tooDeep(job, `${where}.${key}`);
+    // A NUL byte cannot reach a program's arguments, its environment, or a path; a cat's content may hold one.
+    // Field names (`Cmds[0].Exec[2]`) are spelled out only for a problem.
+    const template = (value, field, nulAllowed = false) => {
+        const at = () => `${where}.${field()}`;
+        if (!nulAllowed && value.includes('\0')) {
+            cx.add(job, at(), 'must not contain a NUL byte');
+            return [];
+        }
+        const t = cx.template(value, job, at);
+        for (const p of t) {
+            if (p.kind === 'dep' && !deps.includes(p.label))
+                cx.add(job, at(), `refers to {{DEP:${p.label}}}, which is not in Deps`);
+        }
+        return t;
+    };
+    const hasExec = f.Exec !== null && f.Exec !== undefined;
+    const catOutput = cx.string(f.CatOutput, job, `${where}.CatOutput`);
+    if (hasExec && catOutput !== '') {
+        cx.add(job, where, 'sets both Exec and CatOutput; a command is either an exec or a cat');
+        return undefined;
+    }
+    if (catOutput !== '') {
+        const catTemplate = cx.string(f.CatTemplate, job, `${where}.CatTemplate`);
+        return {
+            kind: 'cat',
+            catTemplate: template(catTemplate, () => 'CatTemplate', true),
+            catOutput: template(catOutput, () => 'CatOutput'),
+        };
+    }
+    if (!hasExec) {
+        cx.add(job, where, 'sets neither Exec nor CatOutput; a command is either an exec or a cat');
+        return undefined;
+    }
+    const exec = cx.strings(f.Exec, job, `${where}.Exec`);
+    if (Array.isArray(f.Exec) && exec.length === 0)
+        cx.add(job, `${where}.Exec`, 'is empty: an exec needs a program');
+    if (exec[0] === '')
+        cx.add(job, `${where}.Exec[0]`, 'is empty: an exec needs a program');
+    const environ = cx.strings(f.Environ, job, `${where}.Environ`);
+    environ.forEach((e, i) => {
+        if (e !== undefined && !/^[^=]+=/.test(e)) {
+            cx.add(job, `${where}.Environ[${i}]`, `must look like KEY=VALUE, got ${(0,printable/* quoted */.TL)(e)}`);
+        }
+    });
+    const templates = (list, field) => list.map((s, i) => (s === undefined ? [] : template(s, () => `${field}[${i}]`)));
+    return {
+        kind: 'exec',
+        exec: templates(exec, 'Exec'),
+        environ: templates(environ, 'Environ'),
+        workingDirectory: template(cx.string(f.WorkingDirectory, job, `${where}.WorkingDirectory`), () => 'WorkingDirectory'),
+    };
+}
+
+// EXTERNAL MODULE: ./src/graph/template.ts
+var template = __nccwpck_require__(6244);
+;// CONCATENATED MODULE: ./src/graph/validate-context.ts
+
+
+
+/** Entries kept per memo: graphs repeat a few thousand strings, and the bound keeps an odd graph from growing it. */
+const MEMO_LIMIT = 1_000_000;
+/**
+ * The state of one validation: the problems found so far (collected, never thrown, so that a user sees every one
+ * at once), and memos that let a 100,000-job graph share one copy of each repeated string and parsed template.
+ */
+class ValidateContext {
+    options;
+    problems = [];
+    /** Set when an object had two differently cased keys for one field: JSON.parse lost their order. */
+    ambiguousKeys = false;
+    templates = new Map();
+    interned = new Map();
+    constructor(options = {}) {
+        this.options = options;
+    }
+    /** Records a problem. */
+    add(job, field, message) {
+        this.problems.push({
+            ...(job === undefined ? {} : { job }),
+            ...(field === undefined ? {} : { field }),
+            message,
+        });
+    }
+    /** Records an unknown key whose value nests past Go's limit (see go-json.ts); `field` is the key's path. */
+    tooDeep(job, field) {
+        this.add(job, (0,printable/* printable */.g$)(field), `nests more than ${go_json/* MAX_NESTING_DEPTH */.wM} levels deep, which Go's encoding/json refuses`);
+    }
+    /** One copy of each input path, however many jobs name it. */
+    intern(s) {
+        const known = this.interned.get(s);
+        if (known !== undefined)
+            return known;
+        if (this.interned.size < MEMO_LIMIT)
+            this.interned.set(s, s);
+        return s;
+    }
+    /**
+     * Parses a command string, reporting an error at `job`/`where()` (spelled out only then); an erroneous string
+     * becomes an empty template.
+     */
+    template(value, job, where) {
+        const known = this.templates.get(value);
+        if (known)
+            return known;
+        const t = (0,template/* parseTemplate */.QC)(value);
+        if (!t.ok) {
+            this.add(job, where(), t.error);
+            return [];
+        }
+        // Graphs repeat the same strings (`sh`, `-c`, paths) thousands of times: one parsed copy serves all.
+        if (this.templates.size < MEMO_LIMIT)
+            this.templates.set(value, t.value);
+        return t.value;
+    }
+    /**
+     * A `[]string` field: null is empty, a string or any non-list is a type error naming the field. Elements keep
+     * their indices (a wrong one becomes undefined after its problem is recorded), so later messages name the
+     * producer's index.
+     */
+    strings(value, job, where) {
+        if (value === null || value === undefined)
+            return [];
+        if (!Array.isArray(value)) {
+            this.add(job, where, `must be a list of strings, got ${(0,go_json/* describe */.q0)(value)}`);
+            return [];
+        }
+        return value.map((v, i) => {
+            if (typeof v === 'string')
+                return v;
+            this.add(job, `${where}[${i}]`, `must be a string, got ${(0,go_json/* describe */.q0)(v)}`);
+            return undefined;
+        });
+    }
+    /** A `string` field: null is empty, anything else but a string is a type error naming the field. */
+    string(value, job, where) {
+        if (value === null || value === undefined)
+            return '';
+        if (typeof value === 'string')
+            return value;
+        this.add(job, where, `must be a string, got ${(0,go_json/* describe */.q0)(value)}`);
+        return '';
+    }
+}
+/** A 40-character hex ID, either case: one pass over the character codes, cheaper than a regular expression. */
+function isHex40(s) {
+    if (s.length !== 40)
+        return false;
+    for (let i = 0; i < 40; i++) {
+        const c = s.charCodeAt(i);
+        // 0-9, A-F, a-f
+        if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)))
+            return false;
+    }
+    return true;
+}
+
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __nccwpck_require__(8251);
+;// CONCATENATED MODULE: ./src/graph/validate.ts
+
+
+
+
+
+
+
+const GRAPH = (0,go_json/* structType */.YX)('SourceFiles', 'Jobs');
+const JOB = (0,go_json/* structType */.YX)('ID', 'Name', 'Inputs', 'Deps', 'Cmds', 'Outputs');
+/** Validates decoded graph JSON (DESIGN.md §1) into a Graph, or every problem found. */
+function validateGraph(raw, options = {}) {
+    return validateDecoded(raw, options).result;
+}
+/**
+ * As `validateGraph`, and says whether two differently cased keys matched one field somewhere, in which case a
+ * caller holding the text decodes it again in document order (`decodeOrdered`). The decoded jobs are released
+ * one by one as they are read, so a 100,000-job graph is never held twice over.
+ */
+function validateDecoded(raw, options = {}) {
+    const cx = new ValidateContext(options);
+    const result = validate(raw, cx);
+    return { result, ambiguousKeys: cx.ambiguousKeys };
+}
+function validate(raw, cx) {
+    if (!(0,go_json/* isObject */.Gv)(raw))
+        return (0,result/* err */._)([{ message: `the graph must be a JSON object, got ${(0,go_json/* describe */.q0)(raw)}` }]);
+    const { values: g, ambiguous, tooDeep } = (0,go_json/* readStruct */.cL)(raw, GRAPH, 1);
+    if (ambiguous)
+        cx.ambiguousKeys = true;
+    for (const key of tooDeep)
+        cx.tooDeep(undefined, key);
+    const sourceFiles = readSourceFiles(g.SourceFiles, cx);
+    const rawJobs = g.Jobs ?? [];
+    if (!Array.isArray(rawJobs)) {
+        cx.add(undefined, 'Jobs', `must be a list of jobs, got ${(0,go_json/* describe */.q0)(rawJobs)}`);
+        return (0,result/* err */._)(cx.problems);
+    }
+    const jobs = [];
+    const byLabel = new Map();
+    const depOrigins = new Map();
+    rawJobs.forEach((rawJob, i) => {
+        const read = readJob(rawJob, i, cx);
+        rawJobs[i] = null;
+        if (!read)
+            return;
+        const { job, depOrigin } = read;
+        if (depOrigin)
+            depOrigins.set(job, depOrigin);
+        const other = byLabel.get(job.label);
+        if (other) {
+            cx.add(job.name, 'ID', `duplicate ID ${job.label}, also used by job ${(0,printable/* quoted */.TL)(other.name)}`);
+            return;
+        }
+        byLabel.set(job.label, job);
+        jobs.push(job);
+    });
+    checkDeps(jobs, byLabel, depOrigins, cx);
+    return cx.problems.length > 0 ? (0,result/* err */._)(cx.problems) : (0,result.ok)({ sourceFiles, jobs, byLabel });
+}
+function readSourceFiles(raw, cx) {
+    const files = new Map();
+    if (raw === null || raw === undefined)
+        return files;
+    if (!(0,go_json/* isObject */.Gv)(raw)) {
+        cx.add(undefined, 'SourceFiles', `must be an object of ID to path, got ${(0,go_json/* describe */.q0)(raw)}`);
+        return files;
+    }
+    const kind = cx.options.inputKind;
+    // Tens of thousands of entries in a large graph: the field name is spelled out only for a problem.
+    const where = (id) => `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`;
+    for (const id in raw) {
+        const path = raw[id];
+        const lower = id.toLowerCase();
+        if (!isHex40(id))
+            cx.add(undefined, where(id), 'is not a 40-character hex ID');
+        else if (files.has(lower))
+            cx.ambiguousKeys = true;
+        if (typeof path !== 'string')
+            cx.add(undefined, where(id), `must be a path string, got ${(0,go_json/* describe */.q0)(path)}`);
+        else if (path.includes('\0'))
+            cx.add(undefined, where(id), 'must not contain a NUL byte');
+        else {
+            files.set(lower, path);
+            if (kind !== undefined && kind(path) === 'missing')
+                cx.add(undefined, where(id), `source file ${(0,printable/* printable */.g$)(path)} does not exist`);
+        }
+    }
+    return files;
+}
+/** A job is named by its Name, or by its label when the name is empty (or by its index when the ID is bad). */
+function readJob(raw, index, cx) {
+    if (!(0,go_json/* isObject */.Gv)(raw)) {
+        cx.add(undefined, `Jobs[${index}]`, `must be an object, got ${(0,go_json/* describe */.q0)(raw)}`);
+        return undefined;
+    }
+    // Depth 3: the graph object, its Jobs list, the job.
+    const { values: f, ambiguous, tooDeep } = (0,go_json/* readStruct */.cL)(raw, JOB, 3);
+    if (ambiguous)
+        cx.ambiguousKeys = true;
+    const validId = typeof f.ID === 'string' && isHex40(f.ID) ? f.ID.toLowerCase() : undefined;
+    const nameText = typeof f.Name === 'string' ? f.Name : '';
+    const idText = typeof f.ID === 'string' && f.ID !== '' ? f.ID : undefined;
+    const name = nameText !== '' ? nameText : (validId ?? idText ?? `Jobs[${index}]`);
+    cx.string(f.Name, name, 'Name');
+    for (const key of tooDeep)
+        cx.tooDeep(name, key);
+    if (validId === undefined) {
+        cx.add(name, 'ID', `must be 40 hex characters, got ${typeof f.ID === 'string' ? (0,printable/* quoted */.TL)(f.ID) : f.ID === undefined ? 'nothing' : (0,go_json/* isObject */.Gv)(f.ID) || Array.isArray(f.ID) ? (0,go_json/* describe */.q0)(f.ID) : JSON.stringify(f.ID)}`);
+    }
+    const inputs = readInputs(cx.strings(f.Inputs, name, 'Inputs'), name, cx);
+    const deps = [];
+    const depOrigin = [];
+    cx.strings(f.Deps, name, 'Deps').forEach((d, i) => {
+        if (d === undefined)
+            return;
+        const label = d.toLowerCase();
+        if (!isHex40(d))
+            cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${(0,printable/* quoted */.TL)(d)}`);
+        else if (!deps.includes(label)) {
+            deps.push(label);
+            depOrigin.push(i);
+        }
+    });
+    const cmds = [];
+    const rawCmds = f.Cmds ?? [];
+    if (!Array.isArray(rawCmds))
+        cx.add(name, 'Cmds', `must be a list of commands, got ${(0,go_json/* describe */.q0)(rawCmds)}`);
+    else {
+        rawCmds.forEach((c, i) => {
+            const cmd = readCmd(c, name, deps, `Cmds[${i}]`, cx);
+            if (cmd)
+                cmds.push(cmd);
+        });
+    }
+    const outputs = readOutputs(cx.strings(f.Outputs, name, 'Outputs'), name, cx);
+    if (validId === undefined)
+        return undefined;
+    const job = { label: validId, name, inputs, deps, cmds };
+    if (outputs.length > 0)
+        job.outputs = outputs;
+    // Kept only when deduplication shifted an index, so messages still name the producer's `Deps[i]`.
+    return depOrigin.every((o, k) => o === k) ? { job } : { job, depOrigin };
+}
+/**
+ * Normalises input paths (`./a//b` → `a/b`), refusing empty, absolute and escaping ones (a backslash is an
+ * ordinary character, as it is in a POSIX file name); sorted by UTF-16 code units, deduplicated. When the
+ * options can look paths up, a missing input is reported with the producer's index.
+ */
+function readInputs(raw, job, cx) {
+    const out = new Set();
+    const kind = cx.options.inputKind;
+    // Messages (and their strings) are made only for a problem: ten thousand inputs are almost always fine.
+    raw.forEach((p, i) => {
+        if (p === undefined)
+            return;
+        const where = () => `Inputs[${i}]`;
+        if (p === '')
+            return cx.add(job, where(), 'is empty');
+        // No file has such a name, and the file system calls refuse it.
+        if (p.includes('\0'))
+            return cx.add(job, where(), 'must not contain a NUL byte');
+        if (p.charCodeAt(0) === SLASH) {
+            return cx.add(job, where(), `must be relative to the source directory, got ${(0,printable/* quoted */.TL)(p)}`);
+        }
+        const norm = isNormalPath(p) ? p : external_node_path_.posix.normalize(p).replace(/\/$/, '');
+        if (norm === '..' || norm.startsWith('../')) {
+            return cx.add(job, where(), `must not leave the source directory, got ${(0,printable/* quoted */.TL)(p)}`);
+        }
+        if (norm === '.')
+            return cx.add(job, where(), `must name a file, got ${(0,printable/* quoted */.TL)(p)}`);
+        if (out.has(norm))
+            return;
+        out.add(cx.intern(norm));
+        const k = kind?.(norm) ?? 'file';
+        if (k === 'file')
+            return;
+        const shown = (0,printable/* printable */.g$)(norm);
+        if (k === 'missing')
+            cx.add(job, where(), `input file ${shown} does not exist`);
+        else if (k === 'dir')
+            cx.add(job, where(), `input ${shown} is a directory; list its files`);
+        else if (k === 'other')
+            cx.add(job, where(), `input ${shown} is not a regular file or a symbolic link`);
+        else
+            cx.add(job, where(), k.problem);
+    });
+    const sorted = [...out];
+    // Producers usually list inputs in order already: checking is cheaper than sorting.
+    for (let i = 1; i < sorted.length; i++) {
+        if (!(sorted[i - 1] < sorted[i]))
+            return sorted.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    }
+    return sorted;
+}
+const SLASH = 0x2f;
+const DOT = 0x2e;
+/**
+ * True when `posix.normalize` would leave the relative path `p` as it is: no empty, `.` or `..` segment and no
+ * trailing slash. One pass over the characters, where normalising builds a new string for every input.
+ */
+function isNormalPath(p) {
+    let start = 0;
+    for (let i = 0; i <= p.length; i++) {
+        if (i < p.length && p.charCodeAt(i) !== SLASH)
+            continue;
+        const len = i - start;
+        if (len === 0)
+            return false;
+        if (p.charCodeAt(start) === DOT && (len === 1 || (len === 2 && p.charCodeAt(start + 1) === DOT)))
+            return false;
+        start = i + 1;
+    }
+    return true;
+}
+/**
+ * In-place output globs: relative to the source directory and inside it (`!` excludes), in the producer's order.
+ * Only present when the producer sets them (disbuild.json does); graphs without them are unchanged.
+ */
+function readOutputs(raw, job, cx) {
+    const out = [];
+    raw.forEach((p, i) => {
+        if (p === undefined)
+            return;
+        const where = `Outputs[${i}]`;
+        const body = p.startsWith('!') ? p.slice(1) : p;
+        if (body === '')
+            return cx.add(job, where, 'is empty');
+        if (body.startsWith('/')) {
+            return cx.add(job, where, `must be relative to the source directory, got ${JSON.stringify(p)}`);
+        }
+        const norm = external_node_path_.posix.normalize(body);
+        if (norm === '..' || norm.startsWith('../')) {
+            return cx.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
+        }
+        if (norm === '.' || norm === '**' || norm === '**/*') {
+            return cx.add(job, where, `must not be the whole source directory, got ${JSON.stringify(p)}`);
+        }
+        out.push(p.startsWith('!') ? `!${norm}` : norm);
+    });
+    return out;
+}
+/** Unknown deps, then every dependency cycle, each as the chain of job names. */
+function checkDeps(jobs, byLabel, depOrigins, cx) {
+    const field = (job, k) => `Deps[${depOrigins.get(job)?.[k] ?? k}]`;
+    for (const job of jobs) {
+        job.deps.forEach((d, k) => {
+            if (!byLabel.has(d))
+                cx.add(job.name, field(job, k), `unknown dependency ${d}`);
+        });
+    }
+    for (const cycle of (0,cycles/* findCycles */.p)(new Map(jobs.map((j) => [j.label, j.deps])))) {
+        const first = byLabel.get(cycle[0]);
+        const names = cycle.map((l) => (0,printable/* printable */.g$)(byLabel.get(l).name));
+        cx.add(first.name, field(first, first.deps.indexOf(cycle[1])), `dependency cycle: ${names.join(' -> ')}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ CanonicalHasher),
+/* harmony export */   U: () => (/* binding */ compareCodeUnits)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The canonical encoding that keys are hashed over: a sequence of fields, each written as
+ * `<tag> <byte length>\n<bytes>\n`. Length prefixes make it unambiguous (["ab","c"] ≠ ["a","bc"]) without escaping,
+ * and lists are preceded by their count so a list's end is never confused with the next field.
+ * docs/key-encoding.md describes it byte by byte; golden tests in test/unit/ids/ pin it.
+ */
+class CanonicalHasher {
+    // Fields are gathered into one string and hashed once: one hash update per field measured 3× slower.
+    pending = '';
+    /** Appends one field: a tag and a string value (UTF-8). */
+    field(tag, value) {
+        this.pending += tag + ' ' + utf8Length(value) + '\n' + value + '\n';
+        return this;
+    }
+    /**
+     * Appends the fields of one input (`path`, `mode`, `digest`, and `link` when given) in one step: the same bytes
+     * as one field() call each, built with one concatenation because this runs once per input of every job (a
+     * million times in a large graph). `mode`, `digest` and `link` are ASCII.
+     */
+    input(path, mode, digest, link) {
+        this.pending +=
+            'path ' +
+                utf8Length(path) +
+                '\n' +
+                path +
+                '\nmode ' +
+                mode.length +
+                '\n' +
+                mode +
+                '\ndigest ' +
+                digest.length +
+                '\n' +
+                digest +
+                '\n';
+        if (link !== undefined)
+            this.pending += 'link ' + link.length + '\n' + link + '\n';
+        return this;
+    }
+    /** Appends a list's length. */
+    count(tag, n) {
+        return this.field(tag, String(n));
+    }
+    /** The SHA-1 of everything appended, as 40 lower-case hex characters. */
+    hex() {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(this.pending, 'utf8').digest('hex');
+    }
+    /** The bytes hashed so far, for documentation and debugging (`disbuild explain`). */
+    bytes() {
+        return Buffer.from(this.pending, 'utf8');
+    }
+}
+/** UTF-8 byte length, without Buffer.byteLength's call cost for the usual all-ASCII string. */
+function utf8Length(s) {
+    for (let i = 0; i < s.length; i++)
+        if (s.charCodeAt(i) > 0x7f)
+            return Buffer.byteLength(s, 'utf8');
+    return s.length;
+}
+/** Sorts by UTF-16 code units: the same order on every machine and locale (never localeCompare). */
+function compareCodeUnits(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 9236:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AS: () => (/* binding */ statStamp),
+/* harmony export */   Vm: () => (/* binding */ DiskView),
+/* harmony export */   Zs: () => (/* binding */ stampOf),
+/* harmony export */   _h: () => (/* binding */ streamDigests),
+/* harmony export */   cB: () => (/* binding */ digestFromDisk),
+/* harmony export */   kQ: () => (/* binding */ sameStamp),
+/* harmony export */   zA: () => (/* binding */ blobId)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _resolve_input_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6915);
+
+
+
+/** Git's blob ID of some bytes: SHA-1 of `blob <size>\0<bytes>`, exactly what `git hash-object` prints. */
+function blobId(bytes) {
+    const b = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(`blob ${b.length}\0`).update(b).digest('hex');
+}
+/** Files up to this size are read in one call; larger ones are streamed so memory stays bounded. */
+const SMALL_FILE = 1024 * 1024;
+/** Large files streamed at once: enough to keep a disk busy, few enough to bound memory (32 × 64 KB). */
+const CONCURRENCY = 32;
+/**
+ * The stat data of what each state was read from (see `statStamp`), for the check before saving that an input did
+ * not change during the run. Kept beside the states, not in them: states are compared across digest sources, and
+ * the git index's states have none.
+ */
+const stamps = new WeakMap();
+/** The stamp recorded when `state` was read from disk, or undefined when it came from git. */
+function stampOf(state) {
+    return stamps.get(state);
+}
+/** The stamp of `st`, appended to `link`'s when given. */
+function statStamp(st, link) {
+    const s = [st.ino, st.size, st.mtimeMs, st.ctimeMs, st.mode];
+    if (link)
+        s.push(link.ino, link.size, link.mtimeMs, link.ctimeMs, link.mode);
+    return s;
+}
+/** Whether two stamps are equal. */
+function sameStamp(a, b) {
+    return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+/**
+ * The disk under `root` as a TreeView for `resolveInput`. Directories and links are remembered (inputs come many to
+ * a directory); files are not, but the stat data of the last file looked at is kept for the reader.
+ */
+class DiskView {
+    root;
+    known = new Map();
+    realDirs = new Map();
+    linkBytes = new Map();
+    /** The stat data of the last path `kind` found to be a file. */
+    lastFile;
+    constructor(root) {
+        this.root = root;
+    }
+    kind(path) {
+        const known = this.known.get(path);
+        if (known !== undefined)
+            return known;
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(this.root + '/' + path, { throwIfNoEntry: false });
+        if (st === undefined)
+            return 'missing';
+        if (st.isFile()) {
+            this.lastFile = st;
+            return 'file';
+        }
+        const k = st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'link' : 'other';
+        this.known.set(path, k);
+        return k;
+    }
+    /** Whether `dir` (relative, '' for the root) is a directory reached without following a link. */
+    isRealDir(dir) {
+        if (dir === '')
+            return true;
+        let real = this.realDirs.get(dir);
+        if (real === undefined) {
+            const slash = dir.lastIndexOf('/');
+            real = this.isRealDir(slash < 0 ? '' : dir.slice(0, slash)) && this.kind(dir) === 'dir';
+            this.realDirs.set(dir, real);
+        }
+        return real;
+    }
+    linkText(path) {
+        return this.link(path).toString('utf8');
+    }
+    link(path) {
+        let b = this.linkBytes.get(path);
+        if (b === undefined) {
+            b = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)(this.root + '/' + path, { encoding: 'buffer' });
+            this.linkBytes.set(path, b);
+        }
+        return b;
+    }
+}
+/**
+ * Reads one input and digests what reading it yields: links are followed inside `root` (see resolve-input.ts), the
+ * mode is the owner's execute bit of the file reached (git's `ce_mode_from_stat`), and an input that is itself a
+ * link also records the blob ID of its link text. The digest is git's blob ID of the bytes on disk, as
+ * `git hash-object --no-filters` prints it.
+ */
+async function digestFromDisk(root, rel, view = new DiskView(root)) {
+    // Synchronous metadata and small reads: per-call thread-pool round trips cost more than the work itself.
+    // The usual input, a file in a directory reached without links, is one lstat; anything else takes the walk.
+    const slash = rel.lastIndexOf('/');
+    let st;
+    let real = rel;
+    let link;
+    let linkStats;
+    if (view.isRealDir(slash < 0 ? '' : rel.slice(0, slash)) && !rel.endsWith('/.') && !rel.endsWith('/..')) {
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(root + '/' + rel, { throwIfNoEntry: false });
+        if (st === undefined)
+            return { missing: true };
+    }
+    if (st === undefined || !st.isFile()) {
+        const r = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveInput */ .x)(view, rel);
+        if (!r.ok)
+            return r.missing ? { missing: true } : { problem: r.problem };
+        st = view.lastFile;
+        real = r.real;
+        const own = r.linked ? (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ownLink */ .R)(view, rel) : undefined;
+        if (own !== undefined) {
+            link = blobId(view.link(own));
+            linkStats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(root + '/' + own);
+        }
+    }
+    const mode = st.mode & 0o100 ? 'executable' : 'regular';
+    const path = root + '/' + real;
+    let digest;
+    if (st.size <= SMALL_FILE) {
+        const bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path);
+        // A file rewritten between lstat and read: digest it again rather than mix two versions' size and bytes.
+        if (bytes.length !== st.size)
+            return digestFromDisk(root, rel, new DiskView(root));
+        digest = blobId(bytes);
+    }
+    else {
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(`blob ${st.size}\0`);
+        let read = 0;
+        for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path)) {
+            hash.update(chunk);
+            read += chunk.length;
+        }
+        if (read !== st.size)
+            return digestFromDisk(root, rel, new DiskView(root));
+        digest = hash.digest('hex');
+    }
+    const state = link === undefined ? { mode, digest } : { mode, digest, link };
+    stamps.set(state, statStamp(st, linkStats));
+    return state;
+}
+/**
+ * The fallback outside git (and the reader of changed and converted files inside it): digests every path from disk
+ * with bounded concurrency. Gives exactly the blob IDs git gives unconverted files, so keys do not depend on which
+ * path ran.
+ */
+async function streamDigests(sourceDir, paths) {
+    const out = new Map();
+    const view = new DiskView(sourceDir);
+    let next = 0;
+    const worker = async () => {
+        while (next < paths.length) {
+            const p = paths[next++];
+            out.set(p, await digestFromDisk(sourceDir, p, view));
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, paths.length) }, worker));
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 8750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q_: () => (/* binding */ gitText),
+/* harmony export */   s0: () => (/* binding */ gitBytes),
+/* harmony export */   wP: () => (/* binding */ workTreePrefix)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8251);
+
+
+/**
+ * `git <args>` output as UTF-8 text (with `-z`, git writes paths unquoted). Decoded as it arrives, so a large
+ * listing is never held as chunks, a joined buffer and a string at once (the peak memory of a 100,000-job graph).
+ *
+ * Spawned directly rather than through simple-git: on a 100,000-file index, `ls-files -s -z` took 53 ms this way
+ * against 63–75 ms through simple-git (which queues every task and gathers its output itself), and here only the
+ * `-z` text is needed, parsed by git-output.ts.
+ */
+function gitText(cwd, args, options = {}) {
+    return new Promise((resolve) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, {
+            cwd,
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            ...(options.env ? { env: options.env } : {}),
+        });
+        // git may exit before reading all of its input (an error): the broken pipe is its exit code's to report.
+        child.stdin?.on('error', () => undefined);
+        child.stdin?.end(options.input);
+        // Decoded chunk by chunk (a multi-byte character split across chunks is handled by the stream's decoder).
+        child.stdout.setEncoding('utf8');
+        let out = '';
+        const errOut = [];
+        child.stdout.on('data', (s) => (out += s));
+        child.stderr.on('data', (b) => errOut.push(b));
+        child.on('error', (e) => resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`git ${args[0] ?? ''}: ${e.message}`)));
+        child.on('close', (code) => {
+            if (code === 0)
+                resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(out));
+            else
+                resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`git ${args.join(' ')}: ${Buffer.concat(errOut).toString('utf8').trim()}`));
+        });
+    });
+}
+/**
+ * Where `dir` sits in its git work tree (`''` at the top, `sub/dir/` below it), or undefined when `dir` is not in
+ * a work tree (no repository, a bare one, inside `.git`, or no git binary).
+ */
+async function workTreePrefix(dir) {
+    const r = await gitText(dir, ['rev-parse', '--is-inside-work-tree', '--show-prefix']);
+    if (!r.ok)
+        return undefined;
+    const [inside, prefix] = r.value.split('\n');
+    return inside === 'true' ? (prefix ?? '') : undefined;
+}
+/** `git <args>` output as bytes (object contents, which need not be UTF-8), fed `input` on stdin. */
+function gitBytes(cwd, args, input) {
+    return new Promise((resolve) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+        const out = [];
+        const errOut = [];
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(input);
+        child.stdout.on('data', (b) => out.push(b));
+        child.stderr.on('data', (b) => errOut.push(b));
+        child.on('error', (e) => resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`git ${args[0] ?? ''}: ${e.message}`)));
+        child.on('close', (code) => {
+            if (code === 0)
+                resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(Buffer.concat(out)));
+            else
+                resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`git ${args.join(' ')}: ${Buffer.concat(errOut).toString('utf8').trim()}`));
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 6915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ ownLink),
+/* harmony export */   x: () => (/* binding */ resolveInput)
+/* harmony export */ });
+/**
+ * Where reading an input path leads: symbolic links followed one component at a time, as the kernel does, over any
+ * view of a directory tree (the disk, or a commit's tree). The CLI and the pre-push hook resolve inputs with this
+ * same walk, so they agree on every link: which file an input reads, and which inputs are errors.
+ *
+ * Inputs must stay inside the source directory: a link that leads above it, or an absolute link (whose meaning
+ * depends on where the checkout sits, so a commit alone cannot say what it reads), is refused.
+ */
+/** Links followed while resolving one path before giving up, as Linux's ELOOP limit. */
+const MAX_LINKS = 40;
+/** Resolves `path` (relative, '/'-separated, normalised) to the file reading it yields, or says why it cannot. */
+function resolveInput(view, path) {
+    const pending = path.split('/').reverse();
+    let real = '';
+    let links = 0;
+    let via; // the last link followed, for messages
+    let finalKind = 'dir';
+    while (pending.length > 0) {
+        const c = pending.pop();
+        if (c === '' || c === '.')
+            continue;
+        if (c === '..') {
+            if (real === '')
+                return outside(path, via);
+            real = real.slice(0, Math.max(0, real.lastIndexOf('/')));
+            finalKind = 'dir';
+            continue;
+        }
+        const candidate = real === '' ? c : real + '/' + c;
+        const kind = view.kind(candidate);
+        if (kind === 'link') {
+            if (++links > MAX_LINKS)
+                return { ok: false, problem: `input ${path}: too many levels of symbolic links` };
+            const text = view.linkText(candidate);
+            via = `${candidate} -> ${text}`;
+            if (text.startsWith('/')) {
+                return {
+                    ok: false,
+                    problem: `input ${path} goes through the absolute symbolic link ${via}: links an input goes through must be relative and stay inside the source directory`,
+                };
+            }
+            pending.push(...text.split('/').reverse());
+            continue;
+        }
+        const last = pending.length === 0 || pending.every((p) => p === '' || p === '.');
+        if (kind === 'missing' || (!last && kind !== 'dir')) {
+            return via === undefined
+                ? { ok: false, problem: `input file ${path} does not exist`, missing: true }
+                : { ok: false, problem: `input ${path} is a dangling symbolic link (${via}: no such file)` };
+        }
+        real = candidate;
+        finalKind = kind;
+        if (last)
+            break;
+    }
+    if (finalKind === 'file')
+        return { ok: true, real, linked: via !== undefined };
+    if (finalKind === 'dir')
+        return { ok: false, problem: `input ${path} is a directory; list its files` };
+    return { ok: false, problem: `input ${path} is not a regular file or a symbolic link` };
+}
+/**
+ * The path of the link that `path` itself is (its last component, once its parent directories are resolved), or
+ * undefined when it is not a link. Only worth asking when `resolveInput` said a link was followed.
+ */
+function ownLink(view, path) {
+    const slash = path.lastIndexOf('/');
+    let dir = '';
+    if (slash >= 0) {
+        const parent = resolveDir(view, path.slice(0, slash));
+        if (parent === undefined)
+            return undefined;
+        dir = parent;
+    }
+    const candidate = (dir === '' ? '' : dir + '/') + path.slice(slash + 1);
+    return view.kind(candidate) === 'link' ? candidate : undefined;
+}
+function resolveDir(view, dir) {
+    // A directory resolves as a file does, but must end at a directory: walk it with a marker file name and drop it.
+    const probe = {
+        kind: (p) => (p.endsWith('/\0') || p === '\0' ? 'file' : view.kind(p)),
+        linkText: (p) => view.linkText(p),
+    };
+    const r = resolveInput(probe, dir + '/\0');
+    return r.ok ? r.real.slice(0, -2) : undefined;
+}
+function outside(path, via) {
+    return {
+        ok: false,
+        problem: `input ${path} resolves outside the source directory${via === undefined ? '' : ` (through ${via})`}`,
+    };
+}
+
+
+/***/ }),
+
+/***/ 7516:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ discardDir)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _remove_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8043);
+
+
+
+
+/** Trees of at most this many entries are removed in line: cheaper than starting a process, and nothing waits. */
+const INLINE_LIMIT = 64;
+/**
+ * Removes a scratch directory without making the caller wait: it is renamed out of the way at once (so nothing
+ * sees it half-deleted), then deleted by a detached `rm -rf` that may outlive this process. Deleting thousands of
+ * job directories costs hundreds of milliseconds that no user should wait for at the end of a run. A small tree
+ * (a run that built a few jobs, an empty store) is removed in line instead: a process of its own would cost more
+ * than the removal, and would still be running when this one exits. Read-only directories in it (left by jobs,
+ * or sealed outputs) are made writable when the first removal fails.
+ */
+function discardDir(path) {
+    const doomed = `${path}.discard-${process.pid}-${Date.now()}`;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(path, doomed);
+    }
+    catch {
+        return; // Already gone.
+    }
+    const inProcess = () => void (0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .removeTree */ .dM)(doomed).catch(() => undefined);
+    if (isSmallTree(doomed)) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(doomed, { recursive: true, force: true });
+            return;
+        }
+        catch {
+            // Left to rm below, which makes read-only directories writable.
+        }
+    }
+    try {
+        const script = 'rm -rf -- "$1" 2>/dev/null || { chmod -R u+rwX -- "$1"; rm -rf -- "$1"; }';
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sh', ['-c', script, 'sh', doomed], { detached: true, stdio: 'ignore' });
+        child.on('error', inProcess);
+        child.unref();
+    }
+    catch {
+        inProcess();
+    }
+}
+/** Whether `dir` holds at most INLINE_LIMIT entries, looking at no more than that many. */
+function isSmallTree(dir) {
+    let budget = INLINE_LIMIT;
+    const stack = [dir];
+    while (stack.length > 0) {
+        const d = stack.pop();
+        let entries;
+        try {
+            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(d, { withFileTypes: true });
+        }
+        catch {
+            return false;
+        }
+        budget -= entries.length;
+        if (budget < 0)
+            return false;
+        for (const e of entries)
+            if (e.isDirectory())
+                stack.push((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, e.name));
+    }
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 1095:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TL: () => (/* binding */ quoted),
+/* harmony export */   g$: () => (/* binding */ printable)
+/* harmony export */ });
+/* unused harmony export SHOWN_CHARS */
+/**
+ * User-given text (job names, paths, IDs, values from a graph) made safe to print: control characters cannot
+ * move the cursor, recolour the terminal, start a fake line ("\n0 failed") or reorder what follows, and a huge
+ * value cannot flood a message. Every place that prints such text to a terminal, a log or a summary goes through
+ * here; the JSON report keeps the text as it is.
+ */
+/** How many characters of one value a message shows; the rest is cut and its length said. */
+const SHOWN_CHARS = 200;
+/**
+ * C0 controls, DEL, C1 controls (U+009B is a one-character CSI to some terminals), the line and paragraph
+ * separators, and the bidirectional embeddings, overrides and isolates, which reorder the text around them.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_OR_QUOTE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069"\\]/g;
+const SHORT = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '"': '\\"', '\\': '\\\\' };
+function escapeChar(c) {
+    return SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** The first `max` characters of `s`, never ending inside a surrogate pair, or undefined when it fits. */
+function cut(s, max) {
+    if (s.length <= max)
+        return undefined;
+    const end = max > 0 && /[\ud800-\udbff]/.test(s[max - 1]) ? max - 1 : max;
+    return s.slice(0, end);
+}
+/**
+ * `s` with control characters escaped as `\n`, `\u001b` and the like, cut after `max` characters with
+ * `… (N characters)`. Unquoted: for names at the start of a line or between fixed words.
+ */
+function printable(s, max = SHOWN_CHARS) {
+    const head = cut(s, max);
+    const text = (head ?? s).replace(UNSAFE, escapeChar);
+    return head === undefined ? text : `${text}… (${s.length} characters)`;
+}
+/**
+ * `s` in double quotes, escaped as a JSON string is (plus DEL, C1 controls and bidirectional controls), cut after
+ * `max` characters: `"ab…" (10485760 characters)`. For values inside a sentence.
+ */
+function quoted(s, max = SHOWN_CHARS) {
+    const head = cut(s, max);
+    const text = `"${(head ?? s).replace(UNSAFE_OR_QUOTE, escapeChar)}`;
+    return head === undefined ? `${text}"` : `${text}…" (${s.length} characters)`;
+}
+
+
+/***/ }),
+
+/***/ 8043:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dM: () => (/* binding */ removeTree)
+/* harmony export */ });
+/* unused harmony exports isPermissionError, makeDirsWritable */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Whether an error is the kind that giving the owner write permission back can cure. */
+function isPermissionError(e) {
+    const code = e?.code;
+    return code === 'EACCES' || code === 'EPERM';
+}
+/**
+ * Removes a directory tree (or a file) that may hold read-only directories: jobs leave them (Go's module cache
+ * is made read-only on purpose) and committed cache entries are read-only by design. An unprivileged `rm -rf`
+ * cannot empty such a directory, so on a permission error every directory of the tree is made writable by its
+ * owner and the removal is tried once more. Throws only when that fails too (a tree owned by someone else).
+ */
+async function removeTree(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(path, { recursive: true, force: true });
+        return;
+    }
+    catch (e) {
+        if (!isPermissionError(e))
+            throw e;
+    }
+    await makeDirsWritable(path);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(path, { recursive: true, force: true });
+}
+/** Gives the owner full access to every directory under `path` (symlinks are never followed). */
+async function makeDirsWritable(path) {
+    let st;
+    try {
+        st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path);
+    }
+    catch {
+        return;
+    }
+    if (!st.isDirectory())
+        return;
+    if ((st.mode & 0o700) !== 0o700)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(path, (st.mode & 0o7777) | 0o700).catch(() => undefined);
+    let names;
+    try {
+        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(path);
+    }
+    catch {
+        return;
+    }
+    for (const name of names)
+        await makeDirsWritable((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, name));
+}
+
+
+/***/ }),
+
+/***/ 8251:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ err),
+/* harmony export */   ok: () => (/* binding */ ok)
+/* harmony export */ });
+const ok = (value) => ({ ok: true, value });
+const err = (error) => ({ ok: false, error });
+
+
+/***/ }),
+
+/***/ 3914:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ unreachable)
+/* harmony export */ });
+/** Put in the `default:` of a switch over a union so that a new member is a compile error. */
+function unreachable(value) {
+    throw new Error(`unreachable: ${JSON.stringify(value)}`);
 }
 
 
@@ -43861,6 +44279,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -43900,6 +44325,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
@@ -43977,6 +44409,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 
@@ -55701,6 +56140,56 @@ function copyFile(srcFile, destFile, force) {
     });
 }
 //# sourceMappingURL=io.js.map
+
+/***/ }),
+
+/***/ 4565:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  iX: () => (/* binding */ rt),
+  vt: () => (/* binding */ Qn)
+});
+
+// UNUSED EXPORTS: Header, Pack, PackJob, PackSync, Pax, ReadEntry, Unpack, UnpackSync, WriteEntry, WriteEntrySync, WriteEntryTar, c, extract, filesFilter, list, r, replace, t, types, u, update, x
+
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+// EXTERNAL MODULE: external "buffer"
+var external_buffer_ = __nccwpck_require__(181);
+;// CONCATENATED MODULE: external "zlib"
+const external_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+var external_zlib_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_zlib_namespaceObject, 2);
+// EXTERNAL MODULE: external "node:assert"
+var external_node_assert_ = __nccwpck_require__(4589);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./node_modules/tar/dist/esm/index.min.js
+var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enumerable:!0})};var Ds=typeof process=="object"&&process?process:{stdout:null,stderr:null},Wr=s=>!!s&&typeof s=="object"&&(s instanceof A||s instanceof external_node_stream_||Gr(s)||Zr(s)),Gr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.pipe=="function"&&s.pipe!==external_node_stream_.Writable.prototype.pipe,Zr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.write=="function"&&typeof s.end=="function",Q=Symbol("EOF"),J=Symbol("maybeEmitEnd"),nt=Symbol("emittedEnd"),De=Symbol("emittingEnd"),qt=Symbol("emittedError"),Ne=Symbol("closed"),Ns=Symbol("read"),Ae=Symbol("flush"),As=Symbol("flushChunk"),z=Symbol("encoding"),Mt=Symbol("decoder"),g=Symbol("flowing"),Qt=Symbol("paused"),Bt=Symbol("resume"),b=Symbol("buffer"),N=Symbol("pipes"),_=Symbol("bufferLength"),bi=Symbol("bufferPush"),Ie=Symbol("bufferShift"),L=Symbol("objectMode"),S=Symbol("destroyed"),_i=Symbol("error"),Oi=Symbol("emitData"),Is=Symbol("emitEnd"),Ti=Symbol("emitEnd2"),Z=Symbol("async"),xi=Symbol("abort"),Ce=Symbol("aborted"),Jt=Symbol("signal"),Rt=Symbol("dataListeners"),C=Symbol("discarded"),jt=s=>Promise.resolve().then(s),Yr=s=>s(),Kr=s=>s==="end"||s==="finish"||s==="prefinish",Vr=s=>s instanceof ArrayBuffer||!!s&&typeof s=="object"&&s.constructor&&s.constructor.name==="ArrayBuffer"&&s.byteLength>=0,$r=s=>!Buffer.isBuffer(s)&&ArrayBuffer.isView(s),Fe=class{src;dest;opts;ondrain;constructor(t,e,i){this.src=t,this.dest=e,this.opts=i,this.ondrain=()=>t[Bt](),this.dest.on("drain",this.ondrain)}unpipe(){this.dest.removeListener("drain",this.ondrain)}proxyErrors(t){}end(){this.unpipe(),this.opts.end&&this.dest.end()}},Li=class extends Fe{unpipe(){this.src.removeListener("error",this.proxyErrors),super.unpipe()}constructor(t,e,i){super(t,e,i),this.proxyErrors=r=>this.dest.emit("error",r),t.on("error",this.proxyErrors)}},Xr=s=>!!s.objectMode,qr=s=>!s.objectMode&&!!s.encoding&&s.encoding!=="buffer",A=class extends external_node_events_.EventEmitter{[g]=!1;[Qt]=!1;[N]=[];[b]=[];[L];[z];[Z];[Mt];[Q]=!1;[nt]=!1;[De]=!1;[Ne]=!1;[qt]=null;[_]=0;[S]=!1;[Jt];[Ce]=!1;[Rt]=0;[C]=!1;writable=!0;readable=!0;constructor(...t){let e=t[0]||{};if(super(),e.objectMode&&typeof e.encoding=="string")throw new TypeError("Encoding and objectMode may not be used together");Xr(e)?(this[L]=!0,this[z]=null):qr(e)?(this[z]=e.encoding,this[L]=!1):(this[L]=!1,this[z]=null),this[Z]=!!e.async,this[Mt]=this[z]?new external_node_string_decoder_namespaceObject.StringDecoder(this[z]):null,e&&e.debugExposeBuffer===!0&&Object.defineProperty(this,"buffer",{get:()=>this[b]}),e&&e.debugExposePipes===!0&&Object.defineProperty(this,"pipes",{get:()=>this[N]});let{signal:i}=e;i&&(this[Jt]=i,i.aborted?this[xi]():i.addEventListener("abort",()=>this[xi]()))}get bufferLength(){return this[_]}get encoding(){return this[z]}set encoding(t){throw new Error("Encoding must be set at instantiation time")}setEncoding(t){throw new Error("Encoding must be set at instantiation time")}get objectMode(){return this[L]}set objectMode(t){throw new Error("objectMode must be set at instantiation time")}get async(){return this[Z]}set async(t){this[Z]=this[Z]||!!t}[xi](){this[Ce]=!0,this.emit("abort",this[Jt]?.reason),this.destroy(this[Jt]?.reason)}get aborted(){return this[Ce]}set aborted(t){}write(t,e,i){if(this[Ce])return!1;if(this[Q])throw new Error("write after end");if(this[S])return this.emit("error",Object.assign(new Error("Cannot call write after a stream was destroyed"),{code:"ERR_STREAM_DESTROYED"})),!0;typeof e=="function"&&(i=e,e="utf8"),e||(e="utf8");let r=this[Z]?jt:Yr;if(!this[L]&&!Buffer.isBuffer(t)){if($r(t))t=Buffer.from(t.buffer,t.byteOffset,t.byteLength);else if(Vr(t))t=Buffer.from(t);else if(typeof t!="string")throw new Error("Non-contiguous data written to non-objectMode stream")}return this[L]?(this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):t.length?(typeof t=="string"&&!(e===this[z]&&!this[Mt]?.lastNeed)&&(t=Buffer.from(t,e)),Buffer.isBuffer(t)&&this[z]&&(t=this[Mt].write(t)),this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):(this[_]!==0&&this.emit("readable"),i&&r(i),this[g])}read(t){if(this[S])return null;if(this[C]=!1,this[_]===0||t===0||t&&t>this[_])return this[J](),null;this[L]&&(t=null),this[b].length>1&&!this[L]&&(this[b]=[this[z]?this[b].join(""):Buffer.concat(this[b],this[_])]);let e=this[Ns](t||null,this[b][0]);return this[J](),e}[Ns](t,e){if(this[L])this[Ie]();else{let i=e;t===i.length||t===null?this[Ie]():typeof i=="string"?(this[b][0]=i.slice(t),e=i.slice(0,t),this[_]-=t):(this[b][0]=i.subarray(t),e=i.subarray(0,t),this[_]-=t)}return this.emit("data",e),!this[b].length&&!this[Q]&&this.emit("drain"),e}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e="utf8"),t!==void 0&&this.write(t,e),i&&this.once("end",i),this[Q]=!0,this.writable=!1,(this[g]||!this[Qt])&&this[J](),this}[Bt](){this[S]||(!this[Rt]&&!this[N].length&&(this[C]=!0),this[Qt]=!1,this[g]=!0,this.emit("resume"),this[b].length?this[Ae]():this[Q]?this[J]():this.emit("drain"))}resume(){return this[Bt]()}pause(){this[g]=!1,this[Qt]=!0,this[C]=!1}get destroyed(){return this[S]}get flowing(){return this[g]}get paused(){return this[Qt]}[bi](t){this[L]?this[_]+=1:this[_]+=t.length,this[b].push(t)}[Ie](){return this[L]?this[_]-=1:this[_]-=this[b][0].length,this[b].shift()}[Ae](t=!1){do;while(this[As](this[Ie]())&&this[b].length);!t&&!this[b].length&&!this[Q]&&this.emit("drain")}[As](t){return this.emit("data",t),this[g]}pipe(t,e){if(this[S])return t;this[C]=!1;let i=this[nt];return e=e||{},t===Ds.stdout||t===Ds.stderr?e.end=!1:e.end=e.end!==!1,e.proxyErrors=!!e.proxyErrors,i?e.end&&t.end():(this[N].push(e.proxyErrors?new Li(this,t,e):new Fe(this,t,e)),this[Z]?jt(()=>this[Bt]()):this[Bt]()),t}unpipe(t){let e=this[N].find(i=>i.dest===t);e&&(this[N].length===1?(this[g]&&this[Rt]===0&&(this[g]=!1),this[N]=[]):this[N].splice(this[N].indexOf(e),1),e.unpipe())}addListener(t,e){return this.on(t,e)}on(t,e){let i=super.on(t,e);if(t==="data")this[C]=!1,this[Rt]++,!this[N].length&&!this[g]&&this[Bt]();else if(t==="readable"&&this[_]!==0)super.emit("readable");else if(Kr(t)&&this[nt])super.emit(t),this.removeAllListeners(t);else if(t==="error"&&this[qt]){let r=e;this[Z]?jt(()=>r.call(this,this[qt])):r.call(this,this[qt])}return i}removeListener(t,e){return this.off(t,e)}off(t,e){let i=super.off(t,e);return t==="data"&&(this[Rt]=this.listeners("data").length,this[Rt]===0&&!this[C]&&!this[N].length&&(this[g]=!1)),i}removeAllListeners(t){let e=super.removeAllListeners(t);return(t==="data"||t===void 0)&&(this[Rt]=0,!this[C]&&!this[N].length&&(this[g]=!1)),e}get emittedEnd(){return this[nt]}[J](){!this[De]&&!this[nt]&&!this[S]&&this[b].length===0&&this[Q]&&(this[De]=!0,this.emit("end"),this.emit("prefinish"),this.emit("finish"),this[Ne]&&this.emit("close"),this[De]=!1)}emit(t,...e){let i=e[0];if(t!=="error"&&t!=="close"&&t!==S&&this[S])return!1;if(t==="data")return!this[L]&&!i?!1:this[Z]?(jt(()=>this[Oi](i)),!0):this[Oi](i);if(t==="end")return this[Is]();if(t==="close"){if(this[Ne]=!0,!this[nt]&&!this[S])return!1;let n=super.emit("close");return this.removeAllListeners("close"),n}else if(t==="error"){this[qt]=i,super.emit(_i,i);let n=!this[Jt]||this.listeners("error").length?super.emit("error",i):!1;return this[J](),n}else if(t==="resume"){let n=super.emit("resume");return this[J](),n}else if(t==="finish"||t==="prefinish"){let n=super.emit(t);return this.removeAllListeners(t),n}let r=super.emit(t,...e);return this[J](),r}[Oi](t){for(let i of this[N])i.dest.write(t)===!1&&this.pause();let e=this[C]?!1:super.emit("data",t);return this[J](),e}[Is](){return this[nt]?!1:(this[nt]=!0,this.readable=!1,this[Z]?(jt(()=>this[Ti]()),!0):this[Ti]())}[Ti](){if(this[Mt]){let e=this[Mt].end();if(e){for(let i of this[N])i.dest.write(e);this[C]||super.emit("data",e)}}for(let e of this[N])e.end();let t=super.emit("end");return this.removeAllListeners("end"),t}async collect(){let t=Object.assign([],{dataLength:0});this[L]||(t.dataLength=0);let e=this.promise();return this.on("data",i=>{t.push(i),this[L]||(t.dataLength+=i.length)}),await e,t}async concat(){if(this[L])throw new Error("cannot concat in objectMode");let t=await this.collect();return this[z]?t.join(""):Buffer.concat(t,t.dataLength)}async promise(){return new Promise((t,e)=>{this.on(S,()=>e(new Error("stream destroyed"))),this.on("error",i=>e(i)),this.on("end",()=>t())})}[Symbol.asyncIterator](){this[C]=!1;let t=!1,e=async()=>(this.pause(),t=!0,{value:void 0,done:!0});return{next:()=>{if(t)return e();let r=this.read();if(r!==null)return Promise.resolve({done:!1,value:r});if(this[Q])return e();let n,o,h=d=>{this.off("data",a),this.off("end",l),this.off(S,c),e(),o(d)},a=d=>{this.off("error",h),this.off("end",l),this.off(S,c),this.pause(),n({value:d,done:!!this[Q]})},l=()=>{this.off("error",h),this.off("data",a),this.off(S,c),e(),n({done:!0,value:void 0})},c=()=>h(new Error("stream destroyed"));return new Promise((d,y)=>{o=y,n=d,this.once(S,c),this.once("error",h),this.once("end",l),this.once("data",a)})},throw:e,return:e,[Symbol.asyncIterator](){return this},[Symbol.asyncDispose]:async()=>{}}}[Symbol.iterator](){this[C]=!1;let t=!1,e=()=>(this.pause(),this.off(_i,e),this.off(S,e),this.off("end",e),t=!0,{done:!0,value:void 0}),i=()=>{if(t)return e();let r=this.read();return r===null?e():{done:!1,value:r}};return this.once("end",e),this.once(_i,e),this.once(S,e),{next:i,throw:e,return:e,[Symbol.iterator](){return this},[Symbol.dispose]:()=>{}}}destroy(t){if(this[S])return t?this.emit("error",t):this.emit(S),this;this[S]=!0,this[C]=!0,this[b].length=0,this[_]=0;let e=this;return typeof e.close=="function"&&!this[Ne]&&e.close(),t?this.emit("error",t):this.emit(S),this}static get isStream(){return Wr}};var Jr=external_fs_.writev,ht=Symbol("_autoClose"),H=Symbol("_close"),te=Symbol("_ended"),m=Symbol("_fd"),Ni=Symbol("_finished"),tt=Symbol("_flags"),Ai=Symbol("_flush"),ki=Symbol("_handleChunk"),vi=Symbol("_makeBuf"),ie=Symbol("_mode"),ke=Symbol("_needDrain"),Ut=Symbol("_onerror"),Ht=Symbol("_onopen"),Ii=Symbol("_onread"),Pt=Symbol("_onwrite"),at=Symbol("_open"),U=Symbol("_path"),ot=Symbol("_pos"),Y=Symbol("_queue"),zt=Symbol("_read"),Ci=Symbol("_readSize"),j=Symbol("_reading"),ee=Symbol("_remain"),Fi=Symbol("_size"),ve=Symbol("_write"),gt=Symbol("_writing"),Me=Symbol("_defaultFlag"),bt=Symbol("_errored"),_t=class extends A{[bt]=!1;[m];[U];[Ci];[j]=!1;[Fi];[ee];[ht];constructor(t,e){if(e=e||{},super(e),this.readable=!0,this.writable=!1,typeof t!="string")throw new TypeError("path must be a string");this[bt]=!1,this[m]=typeof e.fd=="number"?e.fd:void 0,this[U]=t,this[Ci]=e.readSize||16*1024*1024,this[j]=!1,this[Fi]=typeof e.size=="number"?e.size:1/0,this[ee]=this[Fi],this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0,typeof this[m]=="number"?this[zt]():this[at]()}get fd(){return this[m]}get path(){return this[U]}write(){throw new TypeError("this is a readable stream")}end(){throw new TypeError("this is a readable stream")}[at](){external_fs_.open(this[U],"r",(t,e)=>this[Ht](t,e))}[Ht](t,e){t?this[Ut](t):(this[m]=e,this.emit("open",e),this[zt]())}[vi](){return Buffer.allocUnsafe(Math.min(this[Ci],this[ee]))}[zt](){if(!this[j]){this[j]=!0;let t=this[vi]();if(t.length===0)return process.nextTick(()=>this[Ii](null,0,t));external_fs_.read(this[m],t,0,t.length,null,(e,i,r)=>this[Ii](e,i,r))}}[Ii](t,e,i){this[j]=!1,t?this[Ut](t):this[ki](e,i)&&this[zt]()}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}[Ut](t){this[j]=!0,this[H](),this.emit("error",t)}[ki](t,e){let i=!1;return this[ee]-=t,t>0&&(i=super.write(t<e.length?e.subarray(0,t):e)),(t===0||this[ee]<=0)&&(i=!1,this[H](),super.end()),i}emit(t,...e){switch(t){case"prefinish":case"finish":return!1;case"drain":return typeof this[m]=="number"&&this[zt](),!1;case"error":return this[bt]?!1:(this[bt]=!0,super.emit(t,...e));default:return super.emit(t,...e)}}},Be=class extends _t{[at](){let t=!0;try{this[Ht](null,external_fs_.openSync(this[U],"r")),t=!1}finally{t&&this[H]()}}[zt](){let t=!0;try{if(!this[j]){this[j]=!0;do{let e=this[vi](),i=e.length===0?0:external_fs_.readSync(this[m],e,0,e.length,null);if(!this[ki](i,e))break}while(!0);this[j]=!1}t=!1}finally{t&&this[H]()}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}},et=class extends external_events_{readable=!1;writable=!0;[bt]=!1;[gt]=!1;[te]=!1;[Y]=[];[ke]=!1;[U];[ie];[ht];[m];[Me];[tt];[Ni]=!1;[ot];constructor(t,e){e=e||{},super(e),this[U]=t,this[m]=typeof e.fd=="number"?e.fd:void 0,this[ie]=e.mode===void 0?438:e.mode,this[ot]=typeof e.start=="number"?e.start:void 0,this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0;let i=this[ot]!==void 0?"r+":"w";this[Me]=e.flags===void 0,this[tt]=e.flags===void 0?i:e.flags,this[m]===void 0&&this[at]()}emit(t,...e){if(t==="error"){if(this[bt])return!1;this[bt]=!0}return super.emit(t,...e)}get fd(){return this[m]}get path(){return this[U]}[Ut](t){this[H](),this[gt]=!0,this.emit("error",t)}[at](){external_fs_.open(this[U],this[tt],this[ie],(t,e)=>this[Ht](t,e))}[Ht](t,e){this[Me]&&this[tt]==="r+"&&t&&t.code==="ENOENT"?(this[tt]="w",this[at]()):t?this[Ut](t):(this[m]=e,this.emit("open",e),this[gt]||this[Ai]())}end(t,e){return t&&this.write(t,e),this[te]=!0,!this[gt]&&!this[Y].length&&typeof this[m]=="number"&&this[Pt](null,0),this}write(t,e){return typeof t=="string"&&(t=Buffer.from(t,e)),this[te]?(this.emit("error",new Error("write() after end()")),!1):this[m]===void 0||this[gt]||this[Y].length?(this[Y].push(t),this[ke]=!0,!1):(this[gt]=!0,this[ve](t),!0)}[ve](t){external_fs_.write(this[m],t,0,t.length,this[ot],(e,i)=>this[Pt](e,i))}[Pt](t,e){t?this[Ut](t):(this[ot]!==void 0&&typeof e=="number"&&(this[ot]+=e),this[Y].length?this[Ai]():(this[gt]=!1,this[te]&&!this[Ni]?(this[Ni]=!0,this[H](),this.emit("finish")):this[ke]&&(this[ke]=!1,this.emit("drain"))))}[Ai](){if(this[Y].length===0)this[te]&&this[Pt](null,0);else if(this[Y].length===1)this[ve](this[Y].pop());else{let t=this[Y];this[Y]=[],Jr(this[m],t,this[ot],(e,i)=>this[Pt](e,i))}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}},Wt=class extends et{[at](){let t;if(this[Me]&&this[tt]==="r+")try{t=external_fs_.openSync(this[U],this[tt],this[ie])}catch(e){if(e?.code==="ENOENT")return this[tt]="w",this[at]();throw e}else t=external_fs_.openSync(this[U],this[tt],this[ie]);this[Ht](null,t)}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}[ve](t){let e=!0;try{this[Pt](null,external_fs_.writeSync(this[m],t,0,t.length,this[ot])),e=!1}finally{if(e)try{this[H]()}catch{}}}};var jr=new Map([["C","cwd"],["f","file"],["z","gzip"],["P","preservePaths"],["U","unlink"],["strip-components","strip"],["stripComponents","strip"],["keep-newer","newer"],["keepNewer","newer"],["keep-newer-files","newer"],["keepNewerFiles","newer"],["k","keep"],["keep-existing","keep"],["keepExisting","keep"],["m","noMtime"],["no-mtime","noMtime"],["p","preserveOwner"],["L","follow"],["h","follow"],["onentry","onReadEntry"]]),Fs=s=>!!s.sync&&!!s.file,ks=s=>!s.sync&&!!s.file,vs=s=>!!s.sync&&!s.file,Ms=s=>!s.sync&&!s.file;var Bs=s=>!!s.file;var tn=s=>{let t=jr.get(s);return t||s},se=(s={})=>{if(!s)return{};let t={};for(let[e,i]of Object.entries(s)){let r=tn(e);t[r]=i}return t.chmod===void 0&&t.noChmod===!1&&(t.chmod=!0),delete t.noChmod,t};var K=(s,t,e,i,r)=>Object.assign((n=[],o,h)=>{Array.isArray(n)&&(o=n,n={}),typeof o=="function"&&(h=o,o=void 0),o=o?Array.from(o):[];let a=se(n);if(r?.(a,o),Fs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return s(a,o)}else if(ks(a)){let l=t(a,o);return h?l.then(()=>h(),h):l}else if(vs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return e(a,o)}else if(Ms(a)){if(typeof h=="function")throw new TypeError("callback only supported with file option");return i(a,o)}throw new Error("impossible options??")},{syncFile:s,asyncFile:t,syncNoFile:e,asyncNoFile:i,validate:r});var sn=external_zlib_namespaceObject.constants||{ZLIB_VERNUM:4736},M=Object.freeze(Object.assign(Object.create(null),{Z_NO_FLUSH:0,Z_PARTIAL_FLUSH:1,Z_SYNC_FLUSH:2,Z_FULL_FLUSH:3,Z_FINISH:4,Z_BLOCK:5,Z_OK:0,Z_STREAM_END:1,Z_NEED_DICT:2,Z_ERRNO:-1,Z_STREAM_ERROR:-2,Z_DATA_ERROR:-3,Z_MEM_ERROR:-4,Z_BUF_ERROR:-5,Z_VERSION_ERROR:-6,Z_NO_COMPRESSION:0,Z_BEST_SPEED:1,Z_BEST_COMPRESSION:9,Z_DEFAULT_COMPRESSION:-1,Z_FILTERED:1,Z_HUFFMAN_ONLY:2,Z_RLE:3,Z_FIXED:4,Z_DEFAULT_STRATEGY:0,DEFLATE:1,INFLATE:2,GZIP:3,GUNZIP:4,DEFLATERAW:5,INFLATERAW:6,UNZIP:7,BROTLI_DECODE:8,BROTLI_ENCODE:9,Z_MIN_WINDOWBITS:8,Z_MAX_WINDOWBITS:15,Z_DEFAULT_WINDOWBITS:15,Z_MIN_CHUNK:64,Z_MAX_CHUNK:1/0,Z_DEFAULT_CHUNK:16384,Z_MIN_MEMLEVEL:1,Z_MAX_MEMLEVEL:9,Z_DEFAULT_MEMLEVEL:8,Z_MIN_LEVEL:-1,Z_MAX_LEVEL:9,Z_DEFAULT_LEVEL:-1,BROTLI_OPERATION_PROCESS:0,BROTLI_OPERATION_FLUSH:1,BROTLI_OPERATION_FINISH:2,BROTLI_OPERATION_EMIT_METADATA:3,BROTLI_MODE_GENERIC:0,BROTLI_MODE_TEXT:1,BROTLI_MODE_FONT:2,BROTLI_DEFAULT_MODE:0,BROTLI_MIN_QUALITY:0,BROTLI_MAX_QUALITY:11,BROTLI_DEFAULT_QUALITY:11,BROTLI_MIN_WINDOW_BITS:10,BROTLI_MAX_WINDOW_BITS:24,BROTLI_LARGE_MAX_WINDOW_BITS:30,BROTLI_DEFAULT_WINDOW:22,BROTLI_MIN_INPUT_BLOCK_BITS:16,BROTLI_MAX_INPUT_BLOCK_BITS:24,BROTLI_PARAM_MODE:0,BROTLI_PARAM_QUALITY:1,BROTLI_PARAM_LGWIN:2,BROTLI_PARAM_LGBLOCK:3,BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING:4,BROTLI_PARAM_SIZE_HINT:5,BROTLI_PARAM_LARGE_WINDOW:6,BROTLI_PARAM_NPOSTFIX:7,BROTLI_PARAM_NDIRECT:8,BROTLI_DECODER_RESULT_ERROR:0,BROTLI_DECODER_RESULT_SUCCESS:1,BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:2,BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION:0,BROTLI_DECODER_PARAM_LARGE_WINDOW:1,BROTLI_DECODER_NO_ERROR:0,BROTLI_DECODER_SUCCESS:1,BROTLI_DECODER_NEEDS_MORE_INPUT:2,BROTLI_DECODER_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE:-1,BROTLI_DECODER_ERROR_FORMAT_RESERVED:-2,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE:-3,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET:-4,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME:-5,BROTLI_DECODER_ERROR_FORMAT_CL_SPACE:-6,BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE:-7,BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT:-8,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1:-9,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2:-10,BROTLI_DECODER_ERROR_FORMAT_TRANSFORM:-11,BROTLI_DECODER_ERROR_FORMAT_DICTIONARY:-12,BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS:-13,BROTLI_DECODER_ERROR_FORMAT_PADDING_1:-14,BROTLI_DECODER_ERROR_FORMAT_PADDING_2:-15,BROTLI_DECODER_ERROR_FORMAT_DISTANCE:-16,BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET:-19,BROTLI_DECODER_ERROR_INVALID_ARGUMENTS:-20,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES:-21,BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS:-22,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP:-25,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1:-26,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2:-27,BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES:-30,BROTLI_DECODER_ERROR_UNREACHABLE:-31},sn));var rn=external_buffer_.Buffer.concat,zs=Object.getOwnPropertyDescriptor(external_buffer_.Buffer,"concat"),nn=s=>s,Bi=zs?.writable===!0||zs?.set!==void 0?s=>{external_buffer_.Buffer.concat=s?nn:rn}:s=>{},Tt=Symbol("_superWrite"),Gt=class extends Error{code;errno;constructor(t,e){super("zlib: "+t.message,{cause:t}),this.code=t.code,this.errno=t.errno,this.code||(this.code="ZLIB_ERROR"),this.message="zlib: "+t.message,Error.captureStackTrace(this,e??this.constructor)}get name(){return"ZlibError"}},Pi=Symbol("flushFlag"),re=class extends A{#t=!1;#i=!1;#s;#n;#r;#e;#o;get sawError(){return this.#t}get handle(){return this.#e}get flushFlag(){return this.#s}constructor(t,e){if(!t||typeof t!="object")throw new TypeError("invalid options for ZlibBase constructor");if(super(t),this.#s=t.flush??0,this.#n=t.finishFlush??0,this.#r=t.fullFlushFlag??0,typeof external_zlib_namespaceObject_0[e]!="function")throw new TypeError("Compression method not supported: "+e);try{this.#e=new external_zlib_namespaceObject_0[e](t)}catch(i){throw new Gt(i,this.constructor)}this.#o=i=>{this.#t||(this.#t=!0,this.close(),this.emit("error",i))},this.#e?.on("error",i=>this.#o(new Gt(i))),this.once("end",()=>this.close)}close(){this.#e&&(this.#e.close(),this.#e=void 0,this.emit("close"))}reset(){if(!this.#t)return external_assert_(this.#e,"zlib binding closed"),this.#e.reset?.()}flush(t){this.ended||(typeof t!="number"&&(t=this.#r),this.write(Object.assign(external_buffer_.Buffer.alloc(0),{[Pi]:t})))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&(e?this.write(t,e):this.write(t)),this.flush(this.#n),this.#i=!0,super.end(i)}get ended(){return this.#i}[Tt](t){return super.write(t)}write(t,e,i){if(typeof e=="function"&&(i=e,e="utf8"),typeof t=="string"&&(t=external_buffer_.Buffer.from(t,e)),this.#t)return;external_assert_(this.#e,"zlib binding closed");let r=this.#e._handle,n=r.close;r.close=()=>{};let o=this.#e.close;this.#e.close=()=>{},Bi(!0);let h;try{let l=typeof t[Pi]=="number"?t[Pi]:this.#s;h=this.#e._processChunk(t,l),Bi(!1)}catch(l){Bi(!1),this.#o(new Gt(l,this.write))}finally{this.#e&&(this.#e._handle=r,r.close=n,this.#e.close=o,this.#e.removeAllListeners("error"))}this.#e&&this.#e.on("error",l=>this.#o(new Gt(l,this.write)));let a;if(h)if(Array.isArray(h)&&h.length>0){let l=h[0];a=this[Tt](external_buffer_.Buffer.from(l));for(let c=1;c<h.length;c++)a=this[Tt](h[c])}else a=this[Tt](external_buffer_.Buffer.from(h));return i&&i(),a}},Pe=class extends re{#t;#i;constructor(t,e){t=t||{},t.flush=t.flush||M.Z_NO_FLUSH,t.finishFlush=t.finishFlush||M.Z_FINISH,t.fullFlushFlag=M.Z_FULL_FLUSH,super(t,e),this.#t=t.level,this.#i=t.strategy}params(t,e){if(!this.sawError){if(!this.handle)throw new Error("cannot switch params when binding is closed");if(!this.handle.params)throw new Error("not supported in this implementation");if(this.#t!==t||this.#i!==e){this.flush(M.Z_SYNC_FLUSH),external_assert_(this.handle,"zlib binding closed");let i=this.handle.flush;this.handle.flush=(r,n)=>{typeof r=="function"&&(n=r,r=this.flushFlag),this.flush(r),n?.()};try{this.handle.params(t,e)}finally{this.handle.flush=i}this.handle&&(this.#t=t,this.#i=e)}}}};var ze=class extends Pe{#t;constructor(t){super(t,"Gzip"),this.#t=t&&!!t.portable}[Tt](t){return this.#t?(this.#t=!1,t[9]=255,super[Tt](t)):super[Tt](t)}};var Ue=class extends Pe{constructor(t){super(t,"Unzip")}},He=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.BROTLI_OPERATION_PROCESS,t.finishFlush=t.finishFlush||M.BROTLI_OPERATION_FINISH,t.fullFlushFlag=M.BROTLI_OPERATION_FLUSH,super(t,e)}},We=class extends He{constructor(t){super(t,"BrotliCompress")}},Ge=class extends He{constructor(t){super(t,"BrotliDecompress")}},Ze=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.ZSTD_e_continue,t.finishFlush=t.finishFlush||M.ZSTD_e_end,t.fullFlushFlag=M.ZSTD_e_flush,super(t,e)}},Ye=class extends Ze{constructor(t){super(t,"ZstdCompress")}},Ke=class extends Ze{constructor(t){super(t,"ZstdDecompress")}};var Us=(s,t)=>{if(Number.isSafeInteger(s))s<0?an(s,t):hn(s,t);else throw Error("cannot encode number outside of javascript safe integer range");return t},hn=(s,t)=>{t[0]=128;for(var e=t.length;e>1;e--)t[e-1]=s&255,s=Math.floor(s/256)},an=(s,t)=>{t[0]=255;var e=!1;s=s*-1;for(var i=t.length;i>1;i--){var r=s&255;s=Math.floor(s/256),e?t[i-1]=Ws(r):r===0?t[i-1]=0:(e=!0,t[i-1]=Gs(r))}},Hs=s=>{let t=s[0],e=t===128?cn(s.subarray(1,s.length)):t===255?ln(s):null;if(e===null)throw Error("invalid base256 encoding");if(!Number.isSafeInteger(e))throw Error("parsed number outside of javascript safe integer range");return e},ln=s=>{for(var t=s.length,e=0,i=!1,r=t-1;r>-1;r--){var n=Number(s[r]),o;i?o=Ws(n):n===0?o=n:(i=!0,o=Gs(n)),o!==0&&(e-=o*Math.pow(256,t-r-1))}return e},cn=s=>{for(var t=s.length,e=0,i=t-1;i>-1;i--){var r=Number(s[i]);r!==0&&(e+=r*Math.pow(256,t-i-1))}return e},Ws=s=>(255^s)&255,Gs=s=>(255^s)+1&255;var Hi={};Ur(Hi,{code:()=>Ve,isCode:()=>ne,isName:()=>dn,name:()=>oe,normalFsTypes:()=>Ui});var ne=s=>oe.has(s),dn=s=>Ve.has(s),Ui=new Set(["0","","1","2","3","4","5","6","7","D"]),oe=new Map([["0","File"],["","OldFile"],["1","Link"],["2","SymbolicLink"],["3","CharacterDevice"],["4","BlockDevice"],["5","Directory"],["6","FIFO"],["7","ContiguousFile"],["g","GlobalExtendedHeader"],["x","ExtendedHeader"],["A","SolarisACL"],["D","GNUDumpDir"],["I","Inode"],["K","NextFileHasLongLinkpath"],["L","NextFileHasLongPath"],["M","ContinuationFile"],["N","OldGnuLongPath"],["S","SparseFile"],["V","TapeVolumeHeader"],["X","OldExtendedHeader"]]),Ve=new Map(Array.from(oe).map(s=>[s[1],s[0]]));var un=s=>s===void 0||s<0?void 0:s,F=class{cksumValid=!1;needPax=!1;nullBlock=!1;block;path;mode;uid;gid;size;cksum;#t="Unsupported";linkpath;uname;gname;devmaj=0;devmin=0;atime;ctime;mtime;charset;comment;constructor(t,e=0,i,r){Buffer.isBuffer(t)?this.decode(t,e||0,i,r):t&&this.#i(t)}decode(t,e,i,r){if(e||(e=0),!t||!(t.length>=e+512))throw new Error("need 512 bytes for header");let n=xt(t,e+156,1),o=Ui.has(n),h=o?i:void 0,a=o?r:void 0;if(this.path=h?.path??xt(t,e,100),this.mode=h?.mode??a?.mode??lt(t,e+100,8),this.uid=h?.uid??a?.uid??lt(t,e+108,8),this.gid=h?.gid??a?.gid??lt(t,e+116,8),this.size=un(h?.size??a?.size??lt(t,e+124,12)),this.mtime=h?.mtime??a?.mtime??Wi(t,e+136,12),this.cksum=lt(t,e+148,12),a&&this.#i(a,!0),h&&this.#i(h),ne(n)&&(this.#t=n||"0"),this.#t==="0"&&this.path.slice(-1)==="/"&&(this.#t="5"),this.#t==="5"&&(this.size=0),this.linkpath=xt(t,e+157,100),t.subarray(e+257,e+265).toString()==="ustar\x0000")if(this.uname=h?.uname??a?.uname??xt(t,e+265,32),this.gname=h?.gname??a?.gname??xt(t,e+297,32),this.devmaj=h?.devmaj??a?.devmaj??lt(t,e+329,8)??0,this.devmin=h?.devmin??a?.devmin??lt(t,e+337,8)??0,t[e+475]!==0){let c=xt(t,e+345,155);this.path=c+"/"+this.path}else{let c=xt(t,e+345,130);c&&(this.path=c+"/"+this.path),this.atime=i?.atime??r?.atime??Wi(t,e+476,12),this.ctime=i?.ctime??r?.ctime??Wi(t,e+488,12)}let l=256;for(let c=e;c<e+148;c++)l+=t[c];for(let c=e+156;c<e+512;c++)l+=t[c];this.cksumValid=l===this.cksum,this.cksum===void 0&&l===256&&(this.nullBlock=!0)}#i(t,e=!1){Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="size"&&Number(r)<0||i==="path"&&e||i==="linkpath"&&e||i==="global"))))}encode(t,e=0){if(t||(t=this.block=Buffer.alloc(512)),this.#t==="Unsupported"&&(this.#t="0"),!(t.length>=e+512))throw new Error("need 512 bytes for header");let i=this.ctime||this.atime?130:155,r=mn(this.path||"",i),n=r[0],o=r[1];this.needPax=!!r[2],this.needPax=Lt(t,e,100,n)||this.needPax,this.needPax=ct(t,e+100,8,this.mode)||this.needPax,this.needPax=ct(t,e+108,8,this.uid)||this.needPax,this.needPax=ct(t,e+116,8,this.gid)||this.needPax,this.needPax=ct(t,e+124,12,this.size)||this.needPax,this.needPax=Gi(t,e+136,12,this.mtime)||this.needPax,t[e+156]=Number(this.#t.codePointAt(0)),this.needPax=Lt(t,e+157,100,this.linkpath)||this.needPax,t.write("ustar\x0000",e+257,8),this.needPax=Lt(t,e+265,32,this.uname)||this.needPax,this.needPax=Lt(t,e+297,32,this.gname)||this.needPax,this.needPax=ct(t,e+329,8,this.devmaj)||this.needPax,this.needPax=ct(t,e+337,8,this.devmin)||this.needPax,this.needPax=Lt(t,e+345,i,o)||this.needPax,t[e+475]!==0?this.needPax=Lt(t,e+345,155,o)||this.needPax:(this.needPax=Lt(t,e+345,130,o)||this.needPax,this.needPax=Gi(t,e+476,12,this.atime)||this.needPax,this.needPax=Gi(t,e+488,12,this.ctime)||this.needPax);let h=256;for(let a=e;a<e+148;a++)h+=t[a];for(let a=e+156;a<e+512;a++)h+=t[a];return this.cksum=h,ct(t,e+148,8,this.cksum),this.cksumValid=!0,this.needPax}get type(){return this.#t==="Unsupported"?this.#t:oe.get(this.#t)}get typeKey(){return this.#t}set type(t){let e=String(Ve.get(t));if(ne(e)||e==="Unsupported")this.#t=e;else if(ne(t))this.#t=t;else throw new TypeError("invalid entry type: "+t)}},mn=(s,t)=>{let i=s,r="",n,o=external_node_path_.posix.parse(s).root||".";if(Buffer.byteLength(i)<100)n=[i,r,!1];else{r=external_node_path_.posix.dirname(i),i=external_node_path_.posix.basename(i);do Buffer.byteLength(i)<=100&&Buffer.byteLength(r)<=t?n=[i,r,!1]:Buffer.byteLength(i)>100&&Buffer.byteLength(r)<=t?n=[i.slice(0,99),r,!0]:(i=external_node_path_.posix.join(external_node_path_.posix.basename(r),i),r=external_node_path_.posix.dirname(r));while(r!==o&&n===void 0);n||(n=[s.slice(0,99),"",!0])}return n},xt=(s,t,e)=>s.subarray(t,t+e).toString("utf8").replace(/\0.*/,""),Wi=(s,t,e)=>pn(lt(s,t,e)),pn=s=>s===void 0?void 0:new Date(s*1e3),lt=(s,t,e)=>Number(s[t])&128?Hs(s.subarray(t,t+e)):wn(s,t,e),En=s=>isNaN(s)?void 0:s,wn=(s,t,e)=>En(parseInt(s.subarray(t,t+e).toString("utf8").replace(/\0.*$/,"").trim(),8)),Sn={12:8589934591,8:2097151},ct=(s,t,e,i)=>i===void 0?!1:i>Sn[e]||i<0?(Us(i,s.subarray(t,t+e)),!0):(yn(s,t,e,i),!1),yn=(s,t,e,i)=>s.write(Rn(i,e),t,e,"ascii"),Rn=(s,t)=>gn(Math.floor(s).toString(8),t),gn=(s,t)=>(s.length===t-1?s:new Array(t-s.length-1).join("0")+s+" ")+"\0",Gi=(s,t,e,i)=>i===void 0?!1:ct(s,t,e,i.getTime()/1e3),bn=new Array(156).join("\0"),Lt=(s,t,e,i)=>i===void 0?!1:(s.write(i+bn,t,e,"utf8"),i.length!==Buffer.byteLength(i)||i.length>e);var ft=class s{atime;mtime;ctime;charset;comment;gid;uid;gname;uname;linkpath;dev;ino;nlink;path;size;mode;global;constructor(t,e=!1){this.atime=t.atime,this.charset=t.charset,this.comment=t.comment,this.ctime=t.ctime,this.dev=t.dev,this.gid=t.gid,this.global=e,this.gname=t.gname,this.ino=t.ino,this.linkpath=t.linkpath,this.mtime=t.mtime,this.nlink=t.nlink,this.path=t.path,this.size=t.size,this.uid=t.uid,this.uname=t.uname}encode(){let t=this.encodeBody();if(t==="")return Buffer.allocUnsafe(0);let e=Buffer.byteLength(t),i=512*Math.ceil(1+e/512),r=Buffer.allocUnsafe(i);for(let n=0;n<512;n++)r[n]=0;new F({path:("PaxHeader/"+(0,external_node_path_.basename)(this.path??"")).slice(0,99),mode:this.mode||420,uid:this.uid,gid:this.gid,size:e,mtime:this.mtime,type:this.global?"GlobalExtendedHeader":"ExtendedHeader",linkpath:"",uname:this.uname||"",gname:this.gname||"",devmaj:0,devmin:0,atime:this.atime,ctime:this.ctime}).encode(r),r.write(t,512,e,"utf8");for(let n=e+512;n<r.length;n++)r[n]=0;return r}encodeBody(){return this.encodeField("path")+this.encodeField("ctime")+this.encodeField("atime")+this.encodeField("dev")+this.encodeField("ino")+this.encodeField("nlink")+this.encodeField("charset")+this.encodeField("comment")+this.encodeField("gid")+this.encodeField("gname")+this.encodeField("linkpath")+this.encodeField("mtime")+this.encodeField("size")+this.encodeField("uid")+this.encodeField("uname")}encodeField(t){if(this[t]===void 0)return"";let e=this[t],i=e instanceof Date?e.getTime()/1e3:e,r=" "+(t==="dev"||t==="ino"||t==="nlink"?"SCHILY.":"")+t+"="+i+`
+`,n=Buffer.byteLength(r),o=Math.floor(Math.log(n)/Math.log(10))+1;return n+o>=Math.pow(10,o)&&(o+=1),o+n+r}static parse(t,e,i=!1){return new s(On(Tn(t),e),i)}},On=(s,t)=>t?Object.assign({},t,s):s,Tn=s=>s.replace(/\n$/,"").split(`
+`).reduce(xn,Object.create(null)),xn=(s,t)=>{let e=parseInt(t,10);if(e!==Buffer.byteLength(t)+1)return s;t=t.slice((e+" ").length);let i=t.split("="),r=i.shift();if(!r)return s;let n=r.replace(/^SCHILY\.(dev|ino|nlink)/,"$1"),o=i.join("=").replace(/\0.*/,"");switch(n){case"path":case"linkpath":case"type":case"charset":case"comment":case"gname":case"uname":s[n]=o;break;case"ctime":case"atime":case"mtime":s[n]=new Date(Number(o)*1e3);break;case"size":let h=+o;h>=0&&(s[n]=h);break;case"gid":case"uid":case"dev":case"ino":case"nlink":case"mode":s[n]=+o;break}return s};var Ln=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,f=Ln!=="win32"?s=>String(s):s=>String(s).replaceAll(/\\/g,"/");var $e=class extends A{extended;globalExtended;header;startBlockSize;blockRemain;remain;type;meta=!1;ignore=!1;path;mode;uid;gid;uname;gname;size=0;mtime;atime;ctime;linkpath;dev;ino;nlink;invalid=!1;absolute;unsupported=!1;constructor(t,e,i){switch(super({}),this.pause(),this.extended=e,this.globalExtended=i,this.header=t,this.remain=t.size??0,this.startBlockSize=512*Math.ceil(this.remain/512),this.blockRemain=this.startBlockSize,this.type=t.type,this.type){case"File":case"OldFile":case"Link":case"SymbolicLink":case"CharacterDevice":case"BlockDevice":case"Directory":case"FIFO":case"ContiguousFile":case"GNUDumpDir":break;case"NextFileHasLongLinkpath":case"NextFileHasLongPath":case"OldGnuLongPath":case"GlobalExtendedHeader":case"ExtendedHeader":case"OldExtendedHeader":this.meta=!0;break;default:this.ignore=!0}if(!t.path)throw new Error("no path provided for tar.ReadEntry");this.path=f(t.path),this.mode=t.mode,this.mode&&(this.mode=this.mode&4095),this.uid=t.uid,this.gid=t.gid,this.uname=t.uname,this.gname=t.gname,this.size=this.remain,this.mtime=t.mtime,this.atime=t.atime,this.ctime=t.ctime,this.linkpath=t.linkpath?f(t.linkpath):void 0,this.uname=t.uname,this.gname=t.gname,e&&this.#t(e),i&&this.#t(i,!0)}write(t){let e=t.length;if(e>this.blockRemain)throw new Error("writing more to entry than is appropriate");let i=this.remain,r=this.blockRemain;return this.remain=Math.max(0,i-e),this.blockRemain=Math.max(0,r-e),this.ignore?!0:i>=e?super.write(t):super.write(t.subarray(0,i))}#t(t,e=!1){t.path&&(t.path=f(t.path)),t.linkpath&&(t.linkpath=f(t.linkpath)),Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="path"&&e))))}};var Dt=(s,t,e,i={})=>{s.file&&(i.file=s.file),s.cwd&&(i.cwd=s.cwd),i.code=e instanceof Error&&e.code||t,i.tarCode=t,!s.strict&&i.recoverable!==!1?(e instanceof Error&&(i=Object.assign(e,i),e=e.message),s.emit("warn",t,e,i)):e instanceof Error?s.emit("error",Object.assign(e,i)):s.emit("error",Object.assign(new Error(`${t}: ${e}`),i))};var Nn=1024*1024,Xi=Buffer.from([31,139]),qi=Buffer.from([40,181,47,253]),An=Math.max(Xi.length,qi.length),B=Symbol("state"),Nt=Symbol("writeEntry"),it=Symbol("readEntry"),Zi=Symbol("nextEntry"),Zs=Symbol("processEntry"),V=Symbol("extendedHeader"),he=Symbol("globalExtendedHeader"),dt=Symbol("meta"),Ys=Symbol("emitMeta"),p=Symbol("buffer"),st=Symbol("queue"),ut=Symbol("ended"),Yi=Symbol("emittedEnd"),At=Symbol("emit"),w=Symbol("unzip"),Xe=Symbol("consumeChunk"),qe=Symbol("consumeChunkSub"),Ki=Symbol("consumeBody"),Ks=Symbol("consumeMeta"),Vs=Symbol("consumeHeader"),ae=Symbol("consuming"),Vi=Symbol("bufferConcat"),Qe=Symbol("maybeEnd"),Yt=Symbol("writing"),$=Symbol("aborted"),Je=Symbol("onDone"),It=Symbol("sawValidEntry"),je=Symbol("sawNullBlock"),ti=Symbol("sawEOF"),$s=Symbol("closeStream"),In=1e3,le=Symbol("compressedBytesRead"),$i=Symbol("decompressedBytesRead"),Xs=Symbol("checkDecompressionRatio"),Cn=()=>!0,rt=class extends external_events_.EventEmitter{file;strict;maxMetaEntrySize;filter;brotli;zstd;maxDecompressionRatio;writable=!0;readable=!1;[st]=[];[p];[it];[Nt];[B]="begin";[dt]="";[V];[he];[ut]=!1;[w];[$]=!1;[It];[je]=!1;[ti]=!1;[Yt]=!1;[ae]=!1;[Yi]=!1;[le]=0;[$i]=0;constructor(t={}){super(),this.file=t.file||"",this.on(Je,()=>{(this[B]==="begin"||this[It]===!1)&&this.warn("TAR_BAD_ARCHIVE","Unrecognized archive format")}),t.ondone?this.on(Je,t.ondone):this.on(Je,()=>{this.emit("prefinish"),this.emit("finish"),this.emit("end")}),this.strict=!!t.strict,this.maxDecompressionRatio=typeof t.maxDecompressionRatio=="number"?t.maxDecompressionRatio:In,this.maxMetaEntrySize=t.maxMetaEntrySize||Nn,this.filter=typeof t.filter=="function"?t.filter:Cn;let e=t.file&&(t.file.endsWith(".tar.br")||t.file.endsWith(".tbr"));this.brotli=!(t.gzip||t.zstd)&&t.brotli!==void 0?t.brotli:e?void 0:!1;let i=t.file&&(t.file.endsWith(".tar.zst")||t.file.endsWith(".tzst"));this.zstd=!(t.gzip||t.brotli)&&t.zstd!==void 0?t.zstd:i?!0:void 0,this.on("end",()=>this[$s]()),typeof t.onwarn=="function"&&this.on("warn",t.onwarn),typeof t.onReadEntry=="function"&&this.on("entry",t.onReadEntry)}warn(t,e,i={}){Dt(this,t,e,i)}[Vs](t,e){this[It]===void 0&&(this[It]=!1);let i;try{i=new F(t,e,this[V],this[he])}catch(r){return this.warn("TAR_ENTRY_INVALID",r)}if(i.nullBlock)this[je]?(this[ti]=!0,this[B]==="begin"&&(this[B]="header"),this[At]("eof")):(this[je]=!0,this[At]("nullBlock"));else if(this[je]=!1,!i.cksumValid)this.warn("TAR_ENTRY_INVALID","checksum failure",{header:i});else if(!i.path)this.warn("TAR_ENTRY_INVALID","path is required",{header:i});else{let r=i.type;if(/^(Symbolic)?Link$/.test(r)&&!i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath required",{header:i});else if(!/^(Symbolic)?Link$/.test(r)&&!/^(Global)?ExtendedHeader$/.test(r)&&i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath forbidden",{header:i});else{let n=this[Nt]=new $e(i,this[V],this[he]);if(!this[It])if(n.remain){let o=()=>{n.invalid||(this[It]=!0)};n.on("end",o)}else this[It]=!0;n.meta?n.size>this.maxMetaEntrySize?(n.ignore=!0,this[At]("ignoredEntry",n),this[B]="ignore",n.resume()):n.size>0&&(this[dt]="",n.on("data",o=>this[dt]+=o),this[B]="meta"):(this[V]=void 0,n.ignore=n.ignore||!this.filter(n.path,n),n.ignore?(this[At]("ignoredEntry",n),this[B]=n.remain?"ignore":"header",n.resume()):(n.remain?this[B]="body":(this[B]="header",n.end()),this[it]?this[st].push(n):(this[st].push(n),this[Zi]())))}}}[$s](){queueMicrotask(()=>this.emit("close"))}[Zs](t){let e=!0;if(!t)this[it]=void 0,e=!1;else if(Array.isArray(t)){let[i,...r]=t;this.emit(i,...r)}else this[it]=t,this.emit("entry",t),t.emittedEnd||(t.on("end",()=>this[Zi]()),e=!1);return e}[Zi](){do;while(this[Zs](this[st].shift()));if(this[st].length===0){let t=this[it];!t||t.flowing||t.size===t.remain?this[Yt]||this.emit("drain"):t.once("drain",()=>this.emit("drain"))}}[Ki](t,e){let i=this[Nt];if(!i)throw new Error("attempt to consume body without entry??");let r=i.blockRemain??0,n=r>=t.length&&e===0?t:t.subarray(e,e+r);return i.write(n),i.blockRemain||(this[B]="header",this[Nt]=void 0,i.end()),n.length}[Ks](t,e){let i=this[Nt],r=this[Ki](t,e);return!this[Nt]&&i&&this[Ys](i),r}[At](t,e,i){this[st].length===0&&!this[it]?this.emit(t,e,i):this[st].push([t,e,i])}[Ys](t){switch(this[At]("meta",this[dt]),t.type){case"ExtendedHeader":case"OldExtendedHeader":this[V]=ft.parse(this[dt],this[V],!1);break;case"GlobalExtendedHeader":this[he]=ft.parse(this[dt],this[he],!0);break;case"NextFileHasLongPath":case"OldGnuLongPath":{let e=this[V]??Object.create(null);this[V]=e,e.path=this[dt].replace(/\0.*/,"");break}case"NextFileHasLongLinkpath":{let e=this[V]||Object.create(null);this[V]=e,e.linkpath=this[dt].replace(/\0.*/,"");break}default:throw new Error("unknown meta: "+t.type)}}abort(t){if(!this[$]){if(this[w]){let e=this[w];e.write=()=>!0,e.end=()=>e,e.emit=()=>!1,e.destroy?.()}this[$]=!0,this.emit("abort",t),this.warn("TAR_ABORT",t,{recoverable:!1})}}[Xs](t){this[$i]+=t.length;let e=this[$i]/this[le];return e>this.maxDecompressionRatio?(this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)),!1):!0}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this[$])return i?.(),!1;if((this[w]===void 0||this.brotli===void 0&&this[w]===!1)&&t){if(this[p]&&(t=Buffer.concat([this[p],t]),this[p]=void 0),t.length<An)return this[p]=t,i?.(),!0;for(let a=0;this[w]===void 0&&a<Xi.length;a++)t[a]!==Xi[a]&&(this[w]=!1);let o=!1;if(this[w]===!1&&this.zstd!==!1){o=!0;for(let a=0;a<qi.length;a++)if(t[a]!==qi[a]){o=!1;break}}let h=this.brotli===void 0&&!o;if(this[w]===!1&&h)if(t.length<512)if(this[ut])this.brotli=!0;else return this[p]=t,i?.(),!0;else try{new F(t.subarray(0,512)),this.brotli=!1}catch{this.brotli=!0}if(this[w]===void 0||this[w]===!1&&(this.brotli||o)){let a=this[ut];this[ut]=!1,this[w]=this[w]===void 0?new Ue({}):o?new Ke({}):new Ge({}),this[w].on("data",c=>{this[Xs](c)&&this[Xe](c)}),this[w].on("error",c=>{this[$]||this.abort(c)}),this[w].on("end",()=>{this[ut]=!0,this[Xe]()}),this[Yt]=!0,this[le]+=t.length;let l=!!this[w][a?"end":"write"](t);return this[Yt]=!1,i?.(),l}}this[Yt]=!0,this[w]?(this[le]+=t.length,this[w].write(t)):this[Xe](t),this[Yt]=!1;let n=this[st].length>0?!1:this[it]?this[it].flowing:!0;return!n&&this[st].length===0&&this[it]?.once("drain",()=>this.emit("drain")),i?.(),n}[Vi](t){t&&!this[$]&&(this[p]=this[p]?Buffer.concat([this[p],t]):t)}[Qe](){if(this[ut]&&!this[Yi]&&!this[$]&&!this[ae]){this[Yi]=!0;let t=this[Nt];if(t?.blockRemain){let e=this[p]?this[p].length:0;this.warn("TAR_BAD_ARCHIVE",`Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`,{entry:t}),this[p]&&t.write(this[p]),t.end()}this[At](Je)}}[Xe](t){if(this[ae]&&t)this[Vi](t);else if(!t&&!this[p])this[Qe]();else if(t){if(this[ae]=!0,this[p]){this[Vi](t);let e=this[p];this[p]=void 0,this[qe](e)}else this[qe](t);for(;this[p]&&this[p]?.length>=512&&!this[$]&&!this[ti];){let e=this[p];this[p]=void 0,this[qe](e)}this[ae]=!1}(!this[p]||this[ut])&&this[Qe]()}[qe](t){let e=0,i=t.length;for(;e+512<=i&&!this[$]&&!this[ti];)switch(this[B]){case"begin":case"header":this[Vs](t,e),e+=512;break;case"ignore":case"body":e+=this[Ki](t,e);break;case"meta":e+=this[Ks](t,e);break;default:throw new Error("invalid state: "+this[B])}e<i&&(this[p]=this[p]?Buffer.concat([t.subarray(e),this[p]]):t.subarray(e))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e)),i&&this.once("finish",i),this[$]||(this[w]?(t&&(this[le]+=t.length,this[w].write(t)),this[w].end()):(this[ut]=!0,(this.brotli===void 0||this.zstd===void 0)&&(t=t||Buffer.alloc(0)),t&&this.write(t),this[Qe]())),this}};var mt=s=>{let t=s.length-1,e=-1;for(;t>-1&&s.charAt(t)==="/";)e=t,t--;return e===-1?s:s.slice(0,e)};var vn=s=>{let t=s.onReadEntry;s.onReadEntry=t?e=>{t(e),e.resume()}:e=>e.resume()},Qi=(s,t)=>{let e=new Map(t.map(o=>[mt(o),!0])),i=s.filter,r=100,n=(o,h="",a=0)=>{if(a>=r)return e.set(o,!1),!1;let l=h||(0,external_path_.parse)(o).root||".",c;if(o===l)c=!1;else{let d=e.get(o);c=d!==void 0?d:n((0,external_path_.dirname)(o),l,a+1)}return e.set(o,c),c};s.filter=i?(o,h)=>i(o,h)&&n(mt(o)):o=>n(mt(o))},Mn=s=>{let t=new rt(s),e=s.file,i;try{i=external_node_fs_.openSync(e,"r");let r=external_node_fs_.fstatSync(i),n=s.maxReadSize||16*1024*1024;if(r.size<n){let o=Buffer.allocUnsafe(r.size),h=external_node_fs_.readSync(i,o,0,r.size,0);t.end(h===o.byteLength?o:o.subarray(0,h))}else{let o=0,h=Buffer.allocUnsafe(n);for(;o<r.size;){let a=external_node_fs_.readSync(i,h,0,n,o);if(a===0)break;o+=a,t.write(h.subarray(0,a))}t.end()}}finally{if(typeof i=="number")try{external_node_fs_.closeSync(i)}catch{}}},Bn=(s,t)=>{let e=new rt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("end",o),external_node_fs_.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},Ct=K(Mn,Bn,s=>new rt(s),s=>new rt(s),(s,t)=>{t?.length&&Qi(s,t),s.noResume||vn(s)});var Ji=(s,t,e)=>(s&=4095,e&&(s=(s|384)&-19),t&&(s&256&&(s|=64),s&32&&(s|=8),s&4&&(s|=1)),s);var{isAbsolute:zn,parse:qs}=external_node_path_.win32,ce=s=>{let t="",e=qs(s);for(;zn(s)||e.root;){let i=s.charAt(0)==="/"&&s.slice(0,4)!=="//?/"?"/":e.root;s=s.slice(i.length),t+=i,e=qs(s)}return[t,s]};var ei=["|","<",">","?",":"],ji=ei.map(s=>String.fromCodePoint(61440+Number(s.codePointAt(0)))),Un=new Map(ei.map((s,t)=>[s,ji[t]])),Hn=new Map(ji.map((s,t)=>[s,ei[t]])),ts=s=>ei.reduce((t,e)=>t.split(e).join(Un.get(e)),s),Qs=s=>ji.reduce((t,e)=>t.split(e).join(Hn.get(e)),s);var rr=(s,t)=>t?(s=f(s).replace(/^\.(\/|$)/,""),mt(t)+"/"+s):f(s),Wn=16*1024*1024,tr=Symbol("process"),er=Symbol("file"),ir=Symbol("directory"),is=Symbol("symlink"),sr=Symbol("hardlink"),fe=Symbol("header"),ii=Symbol("read"),ss=Symbol("lstat"),si=Symbol("onlstat"),rs=Symbol("onread"),ns=Symbol("onreadlink"),os=Symbol("openfile"),hs=Symbol("onopenfile"),pt=Symbol("close"),ri=Symbol("mode"),as=Symbol("awaitDrain"),es=Symbol("ondrain"),q=Symbol("prefix"),de=class extends A{path;portable;myuid=process.getuid&&process.getuid()||0;myuser=process.env.USER||"";maxReadSize;linkCache;statCache;preservePaths;cwd;strict;mtime;noPax;noMtime;prefix;fd;blockLen=0;blockRemain=0;buf;pos=0;remain=0;length=0;offset=0;win32;absolute;header;type;linkpath;stat;onWriteEntry;#t=!1;constructor(t,e={}){let i=se(e);super(),this.path=f(t),this.portable=!!i.portable,this.maxReadSize=i.maxReadSize||Wn,this.linkCache=i.linkCache||new Map,this.statCache=i.statCache||new Map,this.preservePaths=!!i.preservePaths,this.cwd=f(i.cwd||process.cwd()),this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.mtime=i.mtime,this.prefix=i.prefix?f(i.prefix):void 0,this.onWriteEntry=i.onWriteEntry,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let r=!1;if(!this.preservePaths){let[o,h]=ce(this.path);o&&typeof h=="string"&&(this.path=h,r=o)}this.win32=!!i.win32||process.platform==="win32",this.win32&&(this.path=Qs(this.path.replaceAll(/\\/g,"/")),t=t.replaceAll(/\\/g,"/")),this.absolute=f(i.absolute||external_path_.resolve(this.cwd,t)),this.path===""&&(this.path="./"),r&&this.warn("TAR_ENTRY_INFO",`stripping ${r} from absolute path`,{entry:this,path:r+this.path});let n=this.statCache.get(this.absolute);n?this[si](n):this[ss]()}warn(t,e,i={}){return Dt(this,t,e,i)}emit(t,...e){return t==="error"&&(this.#t=!0),super.emit(t,...e)}[ss](){external_fs_.lstat(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[si](e)})}[si](t){this.statCache.set(this.absolute,t),this.stat=t,t.isFile()||(t.size=0),this.type=Gn(t),this.emit("stat",t),this[tr]()}[tr](){switch(this.type){case"File":return this[er]();case"Directory":return this[ir]();case"SymbolicLink":return this[is]();default:return this.end()}}[ri](t){return Ji(t,this.type==="Directory",this.portable)}[q](t){return rr(t,this.prefix)}[fe](){if(!this.stat)throw new Error("cannot write header before stat");this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this[ri](this.stat.mode),uid:this.portable?void 0:this.stat.uid,gid:this.portable?void 0:this.stat.gid,size:this.stat.size,mtime:this.noMtime?void 0:this.mtime||this.stat.mtime,type:this.type==="Unsupported"?void 0:this.type,uname:this.portable?void 0:this.stat.uid===this.myuid?this.myuser:"",atime:this.portable?void 0:this.stat.atime,ctime:this.portable?void 0:this.stat.ctime}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.header.atime,ctime:this.portable?void 0:this.header.ctime,gid:this.portable?void 0:this.header.gid,mtime:this.noMtime?void 0:this.mtime||this.header.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.header.size,uid:this.portable?void 0:this.header.uid,uname:this.portable?void 0:this.header.uname,dev:this.portable?void 0:this.stat.dev,ino:this.portable?void 0:this.stat.ino,nlink:this.portable?void 0:this.stat.nlink}).encode());let t=this.header?.block;if(!t)throw new Error("failed to encode header");super.write(t)}[ir](){if(!this.stat)throw new Error("cannot create directory entry without stat");this.path.slice(-1)!=="/"&&(this.path+="/"),this.stat.size=0,this[fe](),this.end()}[is](){external_fs_.readlink(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[ns](e)})}[ns](t){this.linkpath=f(t),this[fe](),this.end()}[sr](t){if(!this.stat)throw new Error("cannot create link entry without stat");this.type="Link",this.linkpath=f(external_path_.relative(this.cwd,t)),this.stat.size=0,this[fe](),this.end()}[er](){if(!this.stat)throw new Error("cannot create file entry without stat");if(this.stat.nlink>1){let t=`${this.stat.dev}:${this.stat.ino}`,e=this.linkCache.get(t);if(e?.indexOf(this.cwd)===0)return this[sr](e);this.linkCache.set(t,this.absolute)}if(this[fe](),this.stat.size===0)return this.end();this[os]()}[os](){external_fs_.open(this.absolute,"r",(t,e)=>{if(t)return this.emit("error",t);this[hs](e)})}[hs](t){if(this.fd=t,this.#t)return this[pt]();if(!this.stat)throw new Error("should stat before calling onopenfile");this.blockLen=512*Math.ceil(this.stat.size/512),this.blockRemain=this.blockLen;let e=Math.min(this.blockLen,this.maxReadSize);this.buf=Buffer.allocUnsafe(e),this.offset=0,this.pos=0,this.remain=this.stat.size,this.length=this.buf.length,this[ii]()}[ii](){let{fd:t,buf:e,offset:i,length:r,pos:n}=this;if(t===void 0||e===void 0)throw new Error("cannot read file without first opening");external_fs_.read(t,e,i,r,n,(o,h)=>{if(o)return this[pt](()=>this.emit("error",o));this[rs](h)})}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.close(this.fd,t)}[rs](t){if(t<=0&&this.remain>0){let r=Object.assign(new Error("encountered unexpected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(t>this.remain){let r=Object.assign(new Error("did not encounter expected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(!this.buf)throw new Error("should have created buffer prior to reading");if(t===this.remain)for(let r=t;r<this.length&&t<this.blockRemain;r++)this.buf[r+this.offset]=0,t++,this.remain++;let e=this.offset===0&&t===this.buf.length?this.buf:this.buf.subarray(this.offset,this.offset+t);this.write(e)?this[es]():this[as](()=>this[es]())}[as](t){this.once("drain",t)}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this.blockRemain<t.length){let r=Object.assign(new Error("writing more data than expected"),{path:this.absolute});return this.emit("error",r)}return this.remain-=t.length,this.blockRemain-=t.length,this.pos+=t.length,this.offset+=t.length,super.write(t,null,i)}[es](){if(!this.remain)return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),this[pt](t=>t?this.emit("error",t):this.end());if(!this.buf)throw new Error("buffer lost somehow in ONDRAIN");this.offset>=this.length&&(this.buf=Buffer.allocUnsafe(Math.min(this.blockRemain,this.buf.length)),this.offset=0),this.length=this.buf.length-this.offset,this[ii]()}},ni=class extends de{sync=!0;[ss](){this[si](external_fs_.lstatSync(this.absolute))}[is](){this[ns](external_fs_.readlinkSync(this.absolute))}[os](){this[hs](external_fs_.openSync(this.absolute,"r"))}[ii](){let t=!0;try{let{fd:e,buf:i,offset:r,length:n,pos:o}=this;if(e===void 0||i===void 0)throw new Error("fd and buf must be set in READ method");let h=external_fs_.readSync(e,i,r,n,o);this[rs](h),t=!1}finally{if(t)try{this[pt](()=>{})}catch{}}}[as](t){t()}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.closeSync(this.fd),t()}},oi=class extends A{blockLen=0;blockRemain=0;buf=0;pos=0;remain=0;length=0;preservePaths;portable;strict;noPax;noMtime;readEntry;type;prefix;path;mode;uid;gid;uname;gname;header;mtime;atime;ctime;linkpath;size;onWriteEntry;warn(t,e,i={}){return Dt(this,t,e,i)}constructor(t,e={}){let i=se(e);super(),this.preservePaths=!!i.preservePaths,this.portable=!!i.portable,this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.onWriteEntry=i.onWriteEntry,this.readEntry=t;let{type:r}=t;if(r==="Unsupported")throw new Error("writing entry that should be ignored");this.type=r,this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.prefix=i.prefix,this.path=f(t.path),this.mode=t.mode!==void 0?this[ri](t.mode):void 0,this.uid=this.portable?void 0:t.uid,this.gid=this.portable?void 0:t.gid,this.uname=this.portable?void 0:t.uname,this.gname=this.portable?void 0:t.gname,this.size=t.size,this.mtime=this.noMtime?void 0:i.mtime||t.mtime,this.atime=this.portable?void 0:t.atime,this.ctime=this.portable?void 0:t.ctime,this.linkpath=t.linkpath!==void 0?f(t.linkpath):void 0,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let n=!1;if(!this.preservePaths){let[h,a]=ce(this.path);h&&typeof a=="string"&&(this.path=a,n=h)}this.remain=t.size,this.blockRemain=t.startBlockSize,this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this.mode,uid:this.portable?void 0:this.uid,gid:this.portable?void 0:this.gid,size:this.size,mtime:this.noMtime?void 0:this.mtime,type:this.type,uname:this.portable?void 0:this.uname,atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime}),n&&this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute path`,{entry:this,path:n+this.path}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime,gid:this.portable?void 0:this.gid,mtime:this.noMtime?void 0:this.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.size,uid:this.portable?void 0:this.uid,uname:this.portable?void 0:this.uname,dev:this.portable?void 0:this.readEntry.dev,ino:this.portable?void 0:this.readEntry.ino,nlink:this.portable?void 0:this.readEntry.nlink}).encode());let o=this.header?.block;if(!o)throw new Error("failed to encode header");super.write(o),t.pipe(this)}[q](t){return rr(t,this.prefix)}[ri](t){return Ji(t,this.type==="Directory",this.portable)}write(t,e,i){typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8"));let r=t.length;if(r>this.blockRemain)throw new Error("writing more to entry than is appropriate");return this.blockRemain-=r,super.write(t,i)}end(t,e,i){return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e??"utf8")),i&&this.once("finish",i),t?super.end(t,i):super.end(i),this}},Gn=s=>s.isFile()?"File":s.isDirectory()?"Directory":s.isSymbolicLink()?"SymbolicLink":"Unsupported";var hi=class s{tail;head;length=0;static create(t=[]){return new s(t)}constructor(t=[]){for(let e of t)this.push(e)}*[Symbol.iterator](){for(let t=this.head;t;t=t.next)yield t.value}removeNode(t){if(t.list!==this)throw new Error("removing node which does not belong to this list");let e=t.next,i=t.prev;return e&&(e.prev=i),i&&(i.next=e),t===this.head&&(this.head=e),t===this.tail&&(this.tail=i),this.length--,t.next=void 0,t.prev=void 0,t.list=void 0,e}unshiftNode(t){if(t===this.head)return;t.list&&t.list.removeNode(t);let e=this.head;t.list=this,t.next=e,e&&(e.prev=t),this.head=t,this.tail||(this.tail=t),this.length++}pushNode(t){if(t===this.tail)return;t.list&&t.list.removeNode(t);let e=this.tail;t.list=this,t.prev=e,e&&(e.next=t),this.tail=t,this.head||(this.head=t),this.length++}push(...t){for(let e=0,i=t.length;e<i;e++)Yn(this,t[e]);return this.length}unshift(...t){for(var e=0,i=t.length;e<i;e++)Kn(this,t[e]);return this.length}pop(){if(!this.tail)return;let t=this.tail.value,e=this.tail;return this.tail=this.tail.prev,this.tail?this.tail.next=void 0:this.head=void 0,e.list=void 0,this.length--,t}shift(){if(!this.head)return;let t=this.head.value,e=this.head;return this.head=this.head.next,this.head?this.head.prev=void 0:this.tail=void 0,e.list=void 0,this.length--,t}forEach(t,e){e=e||this;for(let i=this.head,r=0;i;r++)t.call(e,i.value,r,this),i=i.next}forEachReverse(t,e){e=e||this;for(let i=this.tail,r=this.length-1;i;r--)t.call(e,i.value,r,this),i=i.prev}get(t){let e=0,i=this.head;for(;i&&e<t;e++)i=i.next;if(e===t&&i)return i.value}getReverse(t){let e=0,i=this.tail;for(;i&&e<t;e++)i=i.prev;if(e===t&&i)return i.value}map(t,e){e=e||this;let i=new s;for(let r=this.head;r;)i.push(t.call(e,r.value,this)),r=r.next;return i}mapReverse(t,e){e=e||this;var i=new s;for(let r=this.tail;r;)i.push(t.call(e,r.value,this)),r=r.prev;return i}reduce(t,e){let i,r=this.head;if(arguments.length>1)i=e;else if(this.head)r=this.head.next,i=this.head.value;else throw new TypeError("Reduce of empty list with no initial value");for(var n=0;r;n++)i=t(i,r.value,n),r=r.next;return i}reduceReverse(t,e){let i,r=this.tail;if(arguments.length>1)i=e;else if(this.tail)r=this.tail.prev,i=this.tail.value;else throw new TypeError("Reduce of empty list with no initial value");for(let n=this.length-1;r;n--)i=t(i,r.value,n),r=r.prev;return i}toArray(){let t=new Array(this.length);for(let e=0,i=this.head;i;e++)t[e]=i.value,i=i.next;return t}toArrayReverse(){let t=new Array(this.length);for(let e=0,i=this.tail;i;e++)t[e]=i.value,i=i.prev;return t}slice(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.head,n=0;for(n=0;r&&n<t;n++)r=r.next;for(;r&&n<e;n++,r=r.next)i.push(r.value);return i}sliceReverse(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.length,n=this.tail;for(;n&&r>e;r--)n=n.prev;for(;n&&r>t;r--,n=n.prev)i.push(n.value);return i}splice(t,e=0,...i){t>this.length&&(t=this.length-1),t<0&&(t=this.length+t);let r=this.head;for(let o=0;r&&o<t;o++)r=r.next;let n=[];for(let o=0;r&&o<e;o++)n.push(r.value),r=this.removeNode(r);r?r!==this.tail&&(r=r.prev):r=this.tail;for(let o of i)r=Zn(this,r,o);return n}reverse(){let t=this.head,e=this.tail;for(let i=t;i;i=i.prev){let r=i.prev;i.prev=i.next,i.next=r}return this.head=e,this.tail=t,this}};function Zn(s,t,e){let i=t,r=t?t.next:s.head,n=new ue(e,i,r,s);return n.next===void 0&&(s.tail=n),n.prev===void 0&&(s.head=n),s.length++,n}function Yn(s,t){s.tail=new ue(t,s.tail,void 0,s),s.head||(s.head=s.tail),s.length++}function Kn(s,t){s.head=new ue(t,void 0,s.head,s),s.tail||(s.tail=s.head),s.length++}var ue=class{list;next;prev;value;constructor(t,e,i,r){this.list=r,this.value=t,e?(e.next=this,this.prev=e):this.prev=void 0,i?(i.prev=this,this.next=i):this.next=void 0}};var pi=class{path;absolute;entry;stat;readdir;pending=!1;pendingLink=!1;ignore=!1;piped=!1;constructor(t,e){this.path=t||"./",this.absolute=e}},nr=Buffer.alloc(1024),li=Symbol("onStat"),me=Symbol("ended"),W=Symbol("queue"),pe=Symbol("pendingLinks"),Et=Symbol("current"),Ft=Symbol("process"),Ee=Symbol("processing"),ai=Symbol("processJob"),G=Symbol("jobs"),ls=Symbol("jobDone"),ci=Symbol("addFSEntry"),or=Symbol("addTarEntry"),ds=Symbol("stat"),us=Symbol("readdir"),fi=Symbol("onreaddir"),di=Symbol("pipe"),hr=Symbol("entry"),cs=Symbol("entryOpt"),ui=Symbol("writeEntryClass"),lr=Symbol("write"),fs=Symbol("ondrain"),wt=class extends A{sync=!1;opt;cwd;maxReadSize;preservePaths;strict;noPax;prefix;linkCache;statCache;file;portable;zip;readdirCache;noDirRecurse;follow;noMtime;mtime;filter;jobs;[ui];onWriteEntry;[W];[pe]=new Map;[G]=0;[Ee]=!1;[me]=!1;constructor(t={}){if(super(),this.opt=t,this.file=t.file||"",this.cwd=t.cwd||process.cwd(),this.maxReadSize=t.maxReadSize,this.preservePaths=!!t.preservePaths,this.strict=!!t.strict,this.noPax=!!t.noPax,this.prefix=f(t.prefix||""),this.linkCache=t.linkCache||new Map,this.statCache=t.statCache||new Map,this.readdirCache=t.readdirCache||new Map,this.onWriteEntry=t.onWriteEntry,this[ui]=de,typeof t.onwarn=="function"&&this.on("warn",t.onwarn),this.portable=!!t.portable,t.gzip||t.brotli||t.zstd){if((t.gzip?1:0)+(t.brotli?1:0)+(t.zstd?1:0)>1)throw new TypeError("gzip, brotli, zstd are mutually exclusive");if(t.gzip&&(typeof t.gzip!="object"&&(t.gzip={}),this.portable&&(t.gzip.portable=!0),this.zip=new ze(t.gzip)),t.brotli&&(typeof t.brotli!="object"&&(t.brotli={}),this.zip=new We(t.brotli)),t.zstd&&(typeof t.zstd!="object"&&(t.zstd={}),this.zip=new Ye(t.zstd)),!this.zip)throw new Error("impossible");let e=this.zip;e.on("data",i=>super.write(i)),e.on("end",()=>super.end()),e.on("drain",()=>this[fs]()),this.on("resume",()=>e.resume())}else this.on("drain",this[fs]);this.noDirRecurse=!!t.noDirRecurse,this.follow=!!t.follow,this.noMtime=!!t.noMtime,t.mtime&&(this.mtime=t.mtime),this.filter=typeof t.filter=="function"?t.filter:()=>!0,this[W]=new hi,this[G]=0,this.jobs=Number(t.jobs)||4,this[Ee]=!1,this[me]=!1}[lr](t){return super.write(t)}add(t){return this.write(t),this}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&this.add(t),this[me]=!0,this[Ft](),i&&i(),this}write(t){if(this[me])throw new Error("write after end");return typeof t=="string"?this[ci](t):this[or](t),this.flowing}[or](t){let e=f(external_path_.resolve(this.cwd,t.path));if(!this.filter(t.path,t))t.resume();else{let i=new pi(t.path,e);i.entry=new oi(t,this[cs](i)),i.entry.on("end",()=>this[ls](i)),this[G]+=1,this[W].push(i)}this[Ft]()}[ci](t){let e=f(external_path_.resolve(this.cwd,t));this[W].push(new pi(t,e)),this[Ft]()}[ds](t){t.pending=!0,this[G]+=1;let e=this.follow?"stat":"lstat";external_fs_[e](t.absolute,(i,r)=>{t.pending=!1,this[G]-=1,i?this.emit("error",i):this[li](t,r)})}[li](t,e){if(this.statCache.set(t.absolute,e),t.stat=e,!this.filter(t.path,e))t.ignore=!0;else if(e.isFile()&&e.nlink>1&&!this.linkCache.get(`${e.dev}:${e.ino}`)&&!this.sync)if(t===this[Et])this[ai](t);else{let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);r?r.push(t):this[pe].set(i,[t]),t.pendingLink=!0,t.pending=!0}this[Ft]()}[us](t){t.pending=!0,this[G]+=1,external_fs_.readdir(t.absolute,(e,i)=>{if(t.pending=!1,this[G]-=1,e)return this.emit("error",e);this[fi](t,i)})}[fi](t,e){this.readdirCache.set(t.absolute,e),t.readdir=e,this[Ft]()}[Ft](){if(!this[Ee]){this[Ee]=!0;for(let t=this[W].head;t&&this[G]<this.jobs;t=t.next)if(this[ai](t.value),t.value.ignore){let e=t.next;this[W].removeNode(t),t.next=e}this[Ee]=!1,this[me]&&this[W].length===0&&this[G]===0&&(this.zip?this.zip.end(nr):(super.write(nr),super.end()))}}get[Et](){return this[W]&&this[W].head&&this[W].head.value}[ls](t){this[W].shift(),this[G]-=1;let{stat:e}=t;if(e&&e.isFile()&&e.nlink>1){let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);if(r){this[pe].delete(i);for(let n of r)n.pending=!1,this[ai](n)}}this[Ft]()}[ai](t){if(t.pending&&t.pendingLink&&t===this[Et]&&(t.pending=!1,t.pendingLink=!1),!t.pending){if(t.entry){t===this[Et]&&!t.piped&&this[di](t);return}if(!t.stat){let e=this.statCache.get(t.absolute);e?this[li](t,e):this[ds](t)}if(t.stat&&!t.ignore){if(!this.noDirRecurse&&t.stat.isDirectory()&&!t.readdir){let e=this.readdirCache.get(t.absolute);if(e?this[fi](t,e):this[us](t),!t.readdir)return}if(t.entry=this[hr](t),!t.entry){t.ignore=!0;return}t===this[Et]&&!t.piped&&this[di](t)}}}[cs](t){return{onwarn:(e,i,r)=>this.warn(e,i,r),noPax:this.noPax,cwd:this.cwd,absolute:t.absolute,preservePaths:this.preservePaths,maxReadSize:this.maxReadSize,strict:this.strict,portable:this.portable,linkCache:this.linkCache,statCache:this.statCache,noMtime:this.noMtime,mtime:this.mtime,prefix:this.prefix,onWriteEntry:this.onWriteEntry}}[hr](t){this[G]+=1;try{return new this[ui](t.path,this[cs](t)).on("end",()=>this[ls](t)).on("error",i=>this.emit("error",i))}catch(e){this.emit("error",e)}}[fs](){this[Et]&&this[Et].entry&&this[Et].entry.resume()}[di](t){t.piped=!0,t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)});let e=t.entry,i=this.zip;if(!e)throw new Error("cannot pipe without source");i?e.on("data",r=>{i.write(r)||e.pause()}):e.on("data",r=>{super.write(r)||e.pause()})}pause(){return this.zip&&this.zip.pause(),super.pause()}warn(t,e,i={}){Dt(this,t,e,i)}},kt=class extends wt{sync=!0;constructor(t){super(t),this[ui]=ni}pause(){}resume(){}[ds](t){let e=this.follow?"statSync":"lstatSync";this[li](t,external_fs_[e](t.absolute))}[us](t){this[fi](t,external_fs_.readdirSync(t.absolute))}[di](t){let e=t.entry,i=this.zip;if(t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)}),!e)throw new Error("Cannot pipe without source");i?e.on("data",r=>{i.write(r)}):e.on("data",r=>{super[lr](r)})}};var Vn=(s,t)=>{let e=new kt(s),i=new Wt(s.file,{mode:s.mode||438});e.pipe(i),fr(e,t)},$n=(s,t)=>{let e=new wt(s),i=new et(s.file,{mode:s.mode||438});e.pipe(i);let r=new Promise((n,o)=>{i.on("error",o),i.on("close",n),e.on("error",o)});return dr(e,t).catch(n=>e.emit("error",n)),r},fr=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},dr=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>{s.add(i)}}):s.add(e);s.end()},Xn=(s,t)=>{let e=new kt(s);return fr(e,t),e},qn=(s,t)=>{let e=new wt(s);return dr(e,t).catch(i=>e.emit("error",i)),e},Qn=K(Vn,$n,Xn,qn,(s,t)=>{if(!t?.length)throw new TypeError("no paths specified to add to archive")});var Jn=process.env.__FAKE_PLATFORM__||process.platform,Er=Jn==="win32",{O_CREAT:wr,O_NOFOLLOW:ur,O_TRUNC:Sr,O_WRONLY:yr}=external_fs_.constants,Rr=Number(process.env.__FAKE_FS_O_FILENAME__)||external_fs_.constants.UV_FS_O_FILEMAP||0,jn=Er&&!!Rr,to=512*1024,eo=Rr|Sr|wr|yr,mr=!Er&&typeof ur=="number"?ur|Sr|wr|yr:null,ms=mr!==null?()=>mr:jn?s=>s<to?eo:"w":()=>"w";var ps=(s,t,e)=>{try{return external_node_fs_.lchownSync(s,t,e)}catch(i){if(i?.code!=="ENOENT")throw i}},Ei=(s,t,e,i)=>{external_node_fs_.lchown(s,t,e,r=>{i(r&&r?.code!=="ENOENT"?r:null)})},io=(s,t,e,i,r)=>{if(t.isDirectory())Es(external_node_path_.resolve(s,t.name),e,i,n=>{if(n)return r(n);let o=external_node_path_.resolve(s,t.name);Ei(o,e,i,r)});else{let n=external_node_path_.resolve(s,t.name);Ei(n,e,i,r)}},Es=(s,t,e,i)=>{external_node_fs_.readdir(s,{withFileTypes:!0},(r,n)=>{if(r){if(r.code==="ENOENT")return i();if(r.code!=="ENOTDIR"&&r.code!=="ENOTSUP")return i(r)}if(r||!n.length)return Ei(s,t,e,i);let o=n.length,h=null,a=l=>{if(!h){if(l)return i(h=l);if(--o===0)return Ei(s,t,e,i)}};for(let l of n)io(s,l,t,e,a)})},so=(s,t,e,i)=>{t.isDirectory()&&ws(external_node_path_.resolve(s,t.name),e,i),ps(external_node_path_.resolve(s,t.name),e,i)},ws=(s,t,e)=>{let i;try{i=external_node_fs_.readdirSync(s,{withFileTypes:!0})}catch(r){let n=r;if(n?.code==="ENOENT")return;if(n?.code==="ENOTDIR"||n?.code==="ENOTSUP")return ps(s,t,e);throw n}for(let r of i)so(s,r,t,e);return ps(s,t,e)};var Se=class extends Error{path;code;syscall="chdir";constructor(t,e){super(`${e}: Cannot cd into '${t}'`),this.path=t,this.code=e}get name(){return"CwdError"}};var St=class extends Error{path;symlink;syscall="symlink";code="TAR_SYMLINK_ERROR";constructor(t,e){super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"),this.symlink=t,this.path=e}get name(){return"SymlinkError"}};var no=(s,t)=>{external_node_fs_.stat(s,(e,i)=>{(e||!i.isDirectory())&&(e=new Se(s,e?.code||"ENOTDIR")),t(e)})},gr=(s,t,e)=>{s=f(s);let i=t.umask??18,r=t.mode|448,n=(r&i)!==0,o=t.uid,h=t.gid,a=typeof o=="number"&&typeof h=="number"&&(o!==t.processUid||h!==t.processGid),l=t.preserve,c=t.unlink,d=f(t.cwd),y=(E,x)=>{E?e(E):x&&a?Es(x,o,h,Le=>y(Le)):n?external_node_fs_.chmod(s,r,e):e()};if(s===d)return no(s,y);if(l)return promises_.mkdir(s,{mode:r,recursive:!0}).then(E=>y(null,E??void 0),y);let D=f(external_node_path_.relative(d,s)).split("/");Ss(d,D,r,c,d,void 0,y)},Ss=(s,t,e,i,r,n,o)=>{if(t.length===0)return o(null,n);let h=t.shift(),a=f(external_node_path_.resolve(s+"/"+h));external_node_fs_.mkdir(a,e,br(a,t,e,i,r,n,o))},br=(s,t,e,i,r,n,o)=>h=>{h?external_node_fs_.lstat(s,(a,l)=>{if(a)a.path=a.path&&f(a.path),o(a);else if(l.isDirectory())Ss(s,t,e,i,r,n,o);else if(i)external_node_fs_.unlink(s,c=>{if(c)return o(c);external_node_fs_.mkdir(s,e,br(s,t,e,i,r,n,o))});else{if(l.isSymbolicLink())return o(new St(s,s+"/"+t.join("/")));o(h)}}):(n=n||s,Ss(s,t,e,i,r,n,o))},oo=s=>{let t=!1,e;try{t=external_node_fs_.statSync(s).isDirectory()}catch(i){e=i?.code}finally{if(!t)throw new Se(s,e??"ENOTDIR")}},_r=(s,t)=>{s=f(s);let e=t.umask??18,i=t.mode|448,r=(i&e)!==0,n=t.uid,o=t.gid,h=typeof n=="number"&&typeof o=="number"&&(n!==t.processUid||o!==t.processGid),a=t.preserve,l=t.unlink,c=f(t.cwd),d=E=>{E&&h&&ws(E,n,o),r&&external_node_fs_.chmodSync(s,i)};if(s===c)return oo(c),d();if(a)return d(external_node_fs_.mkdirSync(s,{mode:i,recursive:!0})??void 0);let T=f(external_node_path_.relative(c,s)).split("/"),D;for(let E=T.shift(),x=c;E&&(x+="/"+E);E=T.shift()){x=f(external_node_path_.resolve(x));try{external_node_fs_.mkdirSync(x,i),D=D||x}catch{let Le=external_node_fs_.lstatSync(x);if(Le.isDirectory())continue;if(l){external_node_fs_.unlinkSync(x),external_node_fs_.mkdirSync(x,i),D=D||x;continue}else if(Le.isSymbolicLink())return new St(x,x+"/"+T.join("/"))}}return d(D)};var ys=Object.create(null),Or=1e4,Vt=new Set,Tr=s=>{Vt.has(s)?Vt.delete(s):ys[s]=s.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"),Vt.add(s);let t=ys[s],e=Vt.size-Or;if(e>Or/10){for(let i of Vt)if(Vt.delete(i),delete ys[i],--e<=0)break}return t};var ho=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,ao=ho==="win32",lo=s=>s.split("/").slice(0,-1).reduce((e,i)=>{let r=e.at(-1);return r!==void 0&&(i=(0,external_node_path_.join)(r,i)),e.push(i||"/"),e},[]),yi=class{#t=new Map;#i=new Map;#s=new Set;reserve(t,e){t=ao?["win32 parallelization disabled"]:t.map(r=>mt((0,external_node_path_.join)(Tr(r))));let i=new Set(t.map(r=>lo(r)).reduce((r,n)=>r.concat(n)));this.#i.set(e,{dirs:i,paths:t});for(let r of t){let n=this.#t.get(r);n?n.push(e):this.#t.set(r,[e])}for(let r of i){let n=this.#t.get(r);if(!n)this.#t.set(r,[new Set([e])]);else{let o=n.at(-1);o instanceof Set?o.add(e):n.push(new Set([e]))}}return this.#r(e)}#n(t){let e=this.#i.get(t);if(!e)throw new Error("function does not have any path reservations");return{paths:e.paths.map(i=>this.#t.get(i)),dirs:[...e.dirs].map(i=>this.#t.get(i))}}check(t){let{paths:e,dirs:i}=this.#n(t);return e.every(r=>r&&r[0]===t)&&i.every(r=>r&&r[0]instanceof Set&&r[0].has(t))}#r(t){return this.#s.has(t)||!this.check(t)?!1:(this.#s.add(t),t(()=>this.#e(t)),!0)}#e(t){if(!this.#s.has(t))return!1;let e=this.#i.get(t);if(!e)throw new Error("invalid reservation");let{paths:i,dirs:r}=e,n=new Set;for(let o of i){let h=this.#t.get(o);if(!h||h?.[0]!==t)continue;let a=h[1];if(!a){this.#t.delete(o);continue}if(h.shift(),typeof a=="function")n.add(a);else for(let l of a)n.add(l)}for(let o of r){let h=this.#t.get(o),a=h?.[0];if(!(!h||!(a instanceof Set)))if(a.size===1&&h.length===1){this.#t.delete(o);continue}else if(a.size===1){h.shift();let l=h[0];typeof l=="function"&&n.add(l)}else a.delete(t)}return this.#s.delete(t),n.forEach(o=>this.#r(o)),!0}};var Lr=()=>process.umask();var Dr=Symbol("onEntry"),_s=Symbol("checkFs"),Nr=Symbol("checkFs2"),Os=Symbol("isReusable"),P=Symbol("makeFs"),Ts=Symbol("file"),xs=Symbol("directory"),gi=Symbol("link"),Ar=Symbol("symlink"),Ir=Symbol("hardlink"),Re=Symbol("ensureNoSymlink"),Cr=Symbol("unsupported"),Fr=Symbol("checkPath"),Rs=Symbol("stripAbsolutePath"),yt=Symbol("mkdir"),O=Symbol("onError"),Ri=Symbol("pending"),kr=Symbol("pend"),$t=Symbol("unpend"),gs=Symbol("ended"),bs=Symbol("maybeClose"),Ls=Symbol("skip"),ge=Symbol("doChown"),be=Symbol("uid"),_e=Symbol("gid"),Oe=Symbol("checkedCwd"),fo=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,Te=fo==="win32",uo=1024,mo=(s,t)=>{if(!Te)return external_node_fs_.unlink(s,t);let e=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_.rename(s,e,i=>{if(i)return t(i);external_node_fs_.unlink(e,t)})},po=s=>{if(!Te)return external_node_fs_.unlinkSync(s);let t=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_.renameSync(s,t),external_node_fs_.unlinkSync(t)},vr=(s,t,e)=>s!==void 0&&s===s>>>0?s:t!==void 0&&t===t>>>0?t:e,Xt=class extends rt{[gs]=!1;[Oe]=!1;[Ri]=0;reservations=new yi;transform;writable=!0;readable=!1;uid;gid;setOwner;preserveOwner;processGid;processUid;maxDepth;forceChown;win32;newer;keep;noMtime;preservePaths;unlink;cwd;strip;processUmask;umask;dmode;fmode;chmod;constructor(t={}){if(t.ondone=()=>{this[gs]=!0,this[bs]()},super(t),this.transform=t.transform,this.chmod=!!t.chmod,typeof t.uid=="number"||typeof t.gid=="number"){if(typeof t.uid!="number"||typeof t.gid!="number")throw new TypeError("cannot set owner without number uid and gid");if(t.preserveOwner)throw new TypeError("cannot preserve owner in archive and also set owner explicitly");this.uid=t.uid,this.gid=t.gid,this.setOwner=!0}else this.uid=void 0,this.gid=void 0,this.setOwner=!1;this.preserveOwner=t.preserveOwner===void 0&&typeof t.uid!="number"?process.getuid?.()===0:!!t.preserveOwner,this.processUid=(this.preserveOwner||this.setOwner)&&process.getuid?process.getuid():void 0,this.processGid=(this.preserveOwner||this.setOwner)&&process.getgid?process.getgid():void 0,this.maxDepth=typeof t.maxDepth=="number"?t.maxDepth:uo,this.forceChown=t.forceChown===!0,this.win32=!!t.win32||Te,this.newer=!!t.newer,this.keep=!!t.keep,this.noMtime=!!t.noMtime,this.preservePaths=!!t.preservePaths,this.unlink=!!t.unlink,this.cwd=f(external_node_path_.resolve(t.cwd||process.cwd())),this.strip=Number(t.strip)||0,this.processUmask=this.chmod?typeof t.processUmask=="number"?t.processUmask:Lr():0,this.umask=typeof t.umask=="number"?t.umask:this.processUmask,this.dmode=t.dmode||511&~this.umask,this.fmode=t.fmode||438&~this.umask,this.on("entry",e=>this[Dr](e))}warn(t,e,i={}){return(t==="TAR_BAD_ARCHIVE"||t==="TAR_ABORT")&&(i.recoverable=!1),super.warn(t,e,i)}[bs](){this[gs]&&this[Ri]===0&&(this.emit("prefinish"),this.emit("finish"),this.emit("end"))}[Rs](t,e){let i=t[e],{type:r}=t;if(!i||this.preservePaths)return!0;let[n,o]=ce(i),h=o.replaceAll(/\\/g,"/").split("/");if(h.includes("..")||Te&&/^[a-z]:\.\.$/i.test(h[0]??"")){if(e==="path"||r==="Link")return this.warn("TAR_ENTRY_ERROR",`${e} contains '..'`,{entry:t,[e]:i}),!1;let a=external_node_path_.posix.dirname(t.path),l=external_node_path_.posix.normalize(external_node_path_.posix.join(a,h.join("/")));if(l.startsWith("../")||l==="..")return this.warn("TAR_ENTRY_ERROR",`${e} escapes extraction directory`,{entry:t,[e]:i}),!1}return n&&(t[e]=String(o),this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute ${e}`,{entry:t,[e]:i})),!0}[Fr](t){let e=f(t.path),i=e.split("/");if(this.strip){if(i.length<this.strip)return!1;if(t.type==="Link"){let r=f(String(t.linkpath)).split("/");if(r.length>=this.strip)t.linkpath=r.slice(this.strip).join("/");else return!1}i.splice(0,this.strip),t.path=i.join("/")}if(isFinite(this.maxDepth)&&i.length>this.maxDepth)return this.warn("TAR_ENTRY_ERROR","path excessively deep",{entry:t,path:e,depth:i.length,maxDepth:this.maxDepth}),!1;if(!this[Rs](t,"path")||!this[Rs](t,"linkpath"))return!1;if(t.absolute=external_node_path_.isAbsolute(t.path)?f(external_node_path_.resolve(t.path)):f(external_node_path_.resolve(this.cwd,t.path)),!this.preservePaths&&typeof t.absolute=="string"&&t.absolute.indexOf(this.cwd+"/")!==0&&t.absolute!==this.cwd)return this.warn("TAR_ENTRY_ERROR","path escaped extraction target",{entry:t,path:f(t.path),resolvedPath:t.absolute,cwd:this.cwd}),!1;if(t.absolute===this.cwd&&t.type!=="Directory"&&t.type!=="GNUDumpDir")return!1;if(this.win32){let{root:r}=external_node_path_.win32.parse(String(t.absolute));t.absolute=r+ts(String(t.absolute).slice(r.length));let{root:n}=external_node_path_.win32.parse(t.path);t.path=n+ts(t.path.slice(n.length))}return!0}[Dr](t){if(!this[Fr](t))return t.resume();switch(external_node_assert_.equal(typeof t.absolute,"string"),t.type){case"Directory":case"GNUDumpDir":t.mode&&(t.mode=t.mode|448);case"File":case"OldFile":case"ContiguousFile":case"Link":case"SymbolicLink":return this[_s](t);default:return this[Cr](t)}}[O](t,e){t.name==="CwdError"?this.emit("error",t):(this.warn("TAR_ENTRY_ERROR",t,{entry:e}),this[$t](),e.resume())}[yt](t,e,i){gr(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e},i)}[ge](t){return this.forceChown||this.preserveOwner&&(typeof t.uid=="number"&&t.uid!==this.processUid||typeof t.gid=="number"&&t.gid!==this.processGid)||typeof this.uid=="number"&&this.uid!==this.processUid||typeof this.gid=="number"&&this.gid!==this.processGid}[be](t){return vr(this.uid,t.uid,this.processUid)}[_e](t){return vr(this.gid,t.gid,this.processGid)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=new et(String(t.absolute),{flags:ms(t.size),mode:i,autoClose:!1});r.on("error",a=>{r.fd&&external_node_fs_.close(r.fd,()=>{}),r.write=()=>!0,this[O](a,t),e()});let n=1,o=a=>{if(a){r.fd&&external_node_fs_.close(r.fd,()=>{}),this[O](a,t),e();return}--n===0&&r.fd!==void 0&&external_node_fs_.close(r.fd,l=>{l?this[O](l,t):this[$t](),e()})};r.on("finish",()=>{let a=String(t.absolute),l=r.fd;if(typeof l=="number"&&t.mtime&&!this.noMtime){n++;let c=t.atime||new Date,d=t.mtime;external_node_fs_.futimes(l,c,d,y=>y?external_node_fs_.utimes(a,c,d,T=>o(T&&y)):o())}if(typeof l=="number"&&this[ge](t)){n++;let c=this[be](t),d=this[_e](t);typeof c=="number"&&typeof d=="number"&&external_node_fs_.fchown(l,c,d,y=>y?external_node_fs_.chown(a,c,d,T=>o(T&&y)):o())}o()});let h=this.transform&&this.transform(t)||t;h!==t&&(h.on("error",a=>{this[O](a,t),e()}),t.pipe(h)),h.pipe(r)}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode;this[yt](String(t.absolute),i,r=>{if(r){this[O](r,t),e();return}let n=1,o=()=>{--n===0&&(e(),this[$t](),t.resume())};t.mtime&&!this.noMtime&&(n++,external_node_fs_.utimes(String(t.absolute),t.atime||new Date,t.mtime,o)),this[ge](t)&&(n++,external_node_fs_.chown(String(t.absolute),Number(this[be](t)),Number(this[_e](t)),o)),o()})}[Cr](t){t.unsupported=!0,this.warn("TAR_ENTRY_UNSUPPORTED",`unsupported entry type: ${t.type}`,{entry:t}),t.resume()}[Ar](t,e){let i=f(external_node_path_.relative(this.cwd,external_node_path_.resolve(external_node_path_.dirname(String(t.absolute)),String(t.linkpath)))).split("/");this[Re](t,this.cwd,i,()=>this[gi](t,String(t.linkpath),"symlink",e),r=>{this[O](r,t),e()})}[Ir](t,e){let i=f(external_node_path_.resolve(this.cwd,String(t.linkpath))),r=f(String(t.linkpath)).split("/");this[Re](t,this.cwd,r,()=>this[gi](t,i,"link",e),n=>{this[O](n,t),e()})}[Re](t,e,i,r,n){let o=i.shift();if(this.preservePaths||o===void 0)return r();let h=external_node_path_.resolve(e,o);external_node_fs_.lstat(h,(a,l)=>{if(a)return r();if(l?.isSymbolicLink())return n(new St(h,external_node_path_.resolve(h,i.join("/"))));this[Re](t,h,i,r,n)})}[kr](){this[Ri]++}[$t](){this[Ri]--,this[bs]()}[Ls](t){this[$t](),t.resume()}[Os](t,e){return t.type==="File"&&!this.unlink&&e.isFile()&&e.nlink<=1&&!Te}[_s](t){this[kr]();let e=[t.path];t.linkpath&&e.push(t.linkpath),this.reservations.reserve(e,i=>this[Nr](t,i))}[Nr](t,e){let i=h=>{e(h)},r=()=>{this[yt](this.cwd,this.dmode,h=>{if(h){this[O](h,t),i();return}this[Oe]=!0,n()})},n=()=>{if(t.absolute!==this.cwd){let h=f(external_node_path_.dirname(String(t.absolute)));if(h!==this.cwd)return this[yt](h,this.dmode,a=>{if(a){this[O](a,t),i();return}o()})}o()},o=()=>{external_node_fs_.lstat(String(t.absolute),(h,a)=>{if(a&&(this.keep||this.newer&&a.mtime>(t.mtime??a.mtime))){this[Ls](t),i();return}if(h||this[Os](t,a))return this[P](null,t,i);if(a.isDirectory()){if(t.type==="Directory"){let l=this.chmod&&t.mode&&(a.mode&4095)!==t.mode,c=d=>this[P](d??null,t,i);return l?external_node_fs_.chmod(String(t.absolute),Number(t.mode),c):c()}if(t.absolute!==this.cwd)return external_node_fs_.rmdir(String(t.absolute),l=>this[P](l??null,t,i))}if(t.absolute===this.cwd)return this[P](null,t,i);mo(String(t.absolute),l=>this[P](l??null,t,i))})};this[Oe]?n():r()}[P](t,e,i){if(t){this[O](t,e),i();return}switch(e.type){case"File":case"OldFile":case"ContiguousFile":return this[Ts](e,i);case"Link":return this[Ir](e,i);case"SymbolicLink":return this[Ar](e,i);case"Directory":case"GNUDumpDir":return this[xs](e,i)}}[gi](t,e,i,r){external_node_fs_[i](e,String(t.absolute),n=>{n?this[O](n,t):(this[$t](),t.resume()),r()})}},ye=s=>{try{return[null,s()]}catch(t){return[t,null]}},xe=class extends Xt{sync=!0;[P](t,e){return super[P](t,e,()=>{})}[_s](t){if(!this[Oe]){let n=this[yt](this.cwd,this.dmode);if(n)return this[O](n,t);this[Oe]=!0}if(t.absolute!==this.cwd){let n=f(external_node_path_.dirname(String(t.absolute)));if(n!==this.cwd){let o=this[yt](n,this.dmode);if(o)return this[O](o,t)}}let[e,i]=ye(()=>external_node_fs_.lstatSync(String(t.absolute)));if(i&&(this.keep||this.newer&&i.mtime>(t.mtime??i.mtime)))return this[Ls](t);if(e||this[Os](t,i))return this[P](null,t);if(i.isDirectory()){if(t.type==="Directory"){let o=this.chmod&&t.mode&&(i.mode&4095)!==t.mode,[h]=o?ye(()=>{external_node_fs_.chmodSync(String(t.absolute),Number(t.mode))}):[];return this[P](h,t)}let[n]=ye(()=>external_node_fs_.rmdirSync(String(t.absolute)));this[P](n,t)}let[r]=t.absolute===this.cwd?[]:ye(()=>po(String(t.absolute)));this[P](r,t)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=h=>{let a;try{external_node_fs_.closeSync(n)}catch(l){a=l}(h||a)&&this[O](h||a,t),e()},n;try{n=external_node_fs_.openSync(String(t.absolute),ms(t.size),i)}catch(h){return r(h)}let o=this.transform&&this.transform(t)||t;o!==t&&(o.on("error",h=>this[O](h,t)),t.pipe(o)),o.on("data",h=>{try{external_node_fs_.writeSync(n,h,0,h.length)}catch(a){r(a)}}),o.on("end",()=>{let h=null;if(t.mtime&&!this.noMtime){let a=t.atime||new Date,l=t.mtime;try{external_node_fs_.futimesSync(n,a,l)}catch(c){try{external_node_fs_.utimesSync(String(t.absolute),a,l)}catch{h=c}}}if(this[ge](t)){let a=this[be](t),l=this[_e](t);try{external_node_fs_.fchownSync(n,Number(a),Number(l))}catch(c){try{external_node_fs_.chownSync(String(t.absolute),Number(a),Number(l))}catch{h=h||c}}}r(h)})}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode,r=this[yt](String(t.absolute),i);if(r){this[O](r,t),e();return}if(t.mtime&&!this.noMtime)try{external_node_fs_.utimesSync(String(t.absolute),t.atime||new Date,t.mtime)}catch{}if(this[ge](t))try{external_node_fs_.chownSync(String(t.absolute),Number(this[be](t)),Number(this[_e](t)))}catch{}e(),t.resume()}[yt](t,e){try{return _r(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e})}catch(i){return i}}[Re](t,e,i,r,n){if(this.preservePaths||i.length===0)return r();let o=e;for(let h of i){o=external_node_path_.resolve(o,h);let[a,l]=ye(()=>external_node_fs_.lstatSync(o));if(a)return r();if(l.isSymbolicLink())return n(new St(o,external_node_path_.resolve(e,i.join("/"))))}r()}[gi](t,e,i,r){let n=`${i}Sync`;try{external_node_fs_[n](e,String(t.absolute)),r(),t.resume()}catch(o){return this[O](o,t)}}};var Eo=s=>{let t=new xe(s),e=s.file,i=external_node_fs_.statSync(e),r=s.maxReadSize||16*1024*1024;new Be(e,{readSize:r,size:i.size}).pipe(t)},wo=(s,t)=>{let e=new Xt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("close",o),external_node_fs_.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},So=K(Eo,wo,s=>new xe(s),s=>new Xt(s),(s,t)=>{t?.length&&Qi(s,t)});var yo=(s,t)=>{let e=new kt(s),i=!0,r,n;try{try{r=external_node_fs_.openSync(s.file,"r+")}catch(a){if(a?.code==="ENOENT")r=external_node_fs_.openSync(s.file,"w+");else throw a}let o=external_node_fs_.fstatSync(r),h=Buffer.alloc(512);t:for(n=0;n<o.size;n+=512){for(let c=0,d=0;c<512;c+=d){if(d=external_node_fs_.readSync(r,h,c,h.length-c,n+c),n===0&&h[0]===31&&h[1]===139)throw new Error("cannot append to compressed archives");if(!d)break t}let a=new F(h);if(!a.cksumValid)break;let l=512*Math.ceil((a.size||0)/512);if(n+l+512>o.size)break;n+=l,s.mtimeCache&&a.mtime&&s.mtimeCache.set(String(a.path),a.mtime)}i=!1,Ro(s,e,n,r,t)}finally{if(i)try{external_node_fs_.closeSync(r)}catch{}}},Ro=(s,t,e,i,r)=>{let n=new Wt(s.file,{fd:i,start:e});t.pipe(n),bo(t,r)},go=(s,t)=>{t=Array.from(t);let e=new wt(s),i=(n,o,h)=>{let a=(T,D)=>{T?external_node_fs_.close(n,E=>h(T)):h(null,D)},l=0;if(o===0)return a(null,0);let c=0,d=Buffer.alloc(512),y=(T,D)=>{if(T||D===void 0)return a(T);if(c+=D,c<512&&D)return external_node_fs_.read(n,d,c,d.length-c,l+c,y);if(l===0&&d[0]===31&&d[1]===139)return a(new Error("cannot append to compressed archives"));if(c<512)return a(null,l);let E=new F(d);if(!E.cksumValid)return a(null,l);let x=512*Math.ceil((E.size??0)/512);if(l+x+512>o||(l+=x+512,l>=o))return a(null,l);s.mtimeCache&&E.mtime&&s.mtimeCache.set(String(E.path),E.mtime),c=0,external_node_fs_.read(n,d,0,512,l,y)};external_node_fs_.read(n,d,0,512,l,y)};return new Promise((n,o)=>{e.on("error",o);let h="r+",a=(l,c)=>{if(l&&l.code==="ENOENT"&&h==="r+")return h="w+",external_node_fs_.open(s.file,h,a);if(l||!c)return o(l);external_node_fs_.fstat(c,(d,y)=>{if(d)return external_node_fs_.close(c,()=>o(d));i(c,y.size,(T,D)=>{if(T)return o(T);let E=new et(s.file,{fd:c,start:D});e.pipe(E),E.on("error",o),E.on("close",n),_o(e,t)})})};external_node_fs_.open(s.file,h,a)})},bo=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},_o=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e);s.end()},vt=K(yo,go,()=>{throw new TypeError("file is required")},()=>{throw new TypeError("file is required")},(s,t)=>{if(!Bs(s))throw new TypeError("file is required");if(s.gzip||s.brotli||s.zstd||s.file.endsWith(".br")||s.file.endsWith(".tbr"))throw new TypeError("cannot append to compressed archives");if(!t?.length)throw new TypeError("no paths specified to add/replace")});var Oo=K(vt.syncFile,vt.asyncFile,vt.syncNoFile,vt.asyncNoFile,(s,t=[])=>{vt.validate?.(s,t),To(s)}),To=s=>{let t=s.filter;s.mtimeCache||(s.mtimeCache=new Map),s.filter=t?(e,i)=>t(e,i)&&!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0)):(e,i)=>!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0))};
+//# sourceMappingURL=index.min.js.map
+
 
 /***/ })
 
