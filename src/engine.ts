@@ -17,6 +17,7 @@ import { removeTree } from './util/remove-tree.js';
 import { unsealTree } from './util/seal-tree.js';
 import { outDirCollisions, outDirName } from './executor/out-dir-names.js';
 import { WorkerPool } from './executor/worker-pool.js';
+import type { Launcher } from './executor/launcher.js';
 import type { JobOutcome, JobStatus, RunSummary } from './report/events.js';
 import type { Result } from './util/result.js';
 import { err, ok } from './util/result.js';
@@ -42,11 +43,30 @@ export async function runGraph(
     const collisions = outDirCollisions(graph, selection.value.roots);
     if (collisions.length > 0) return err(collisions);
   }
-  const keyed = await computeKeys(graph, options, deps.onKeyed);
-  if (!keyed.ok) return keyed;
-  const { keys, recheck } = keyed.value;
+  const timings = deps.timings ?? noTimings;
   const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
-  const hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)!))]);
+  // A job this cache never timed was never built with it, so the run will almost surely build: the launcher
+  // boots while keys are computed instead of delaying the first command (a fresh cache, a new package).
+  const untimed =
+    !options.dryRun &&
+    deps.timings !== undefined &&
+    selected.some((l) => timings.get(graph.byLabel.get(l)!.name) === undefined);
+  let launcher = untimed ? await startLauncher() : undefined;
+  let keys: ReadonlyMap<JobLabel, JobKey>;
+  let recheck: InputRecheck | undefined;
+  let hits: Awaited<ReturnType<typeof deps.cache.lookup>>;
+  try {
+    const keyed = await computeKeys(graph, options, deps.onKeyed);
+    if (!keyed.ok) {
+      launcher?.close();
+      return keyed;
+    }
+    ({ keys, recheck } = keyed.value);
+    hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)!))]);
+  } catch (e) {
+    launcher?.close();
+    throw e;
+  }
   const cachedCount = selected.filter((l) => hits.has(keys.get(l)!)).length;
   deps.reporter.onEvent({
     type: 'run-start',
@@ -55,14 +75,14 @@ export async function runGraph(
     toRun: selected.length - cachedCount,
   });
 
-  // Started on the first miss, not before: a run whose every job hits starts no process, so it neither pays for
-  // one nor waits for one to exit. A run with misses queues its first commands while the launcher boots.
-  // Its code is loaded then too.
-  const launcher =
-    options.dryRun || cachedCount === selected.length
-      ? undefined
-      : (await import('./executor/launcher.js')).Launcher.start();
-  const timings = deps.timings ?? noTimings;
+  // Otherwise started on the first miss, not before: a run whose every job hits starts no process, so it neither
+  // pays for one nor waits for one to exit. A run with misses queues its first commands while the launcher boots.
+  if (options.dryRun || cachedCount === selected.length) {
+    launcher?.close();
+    launcher = undefined;
+  } else {
+    launcher ??= await startLauncher();
+  }
   const wantBytes = new Set<JobLabel>(
     options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : [],
   );
@@ -205,4 +225,9 @@ function countStatuses(jobs: readonly JobOutcome[]): Record<JobStatus, number> {
   const counts: Record<JobStatus, number> = { cached: 0, built: 0, failed: 0, skipped: 0 };
   for (const j of jobs) counts[j.status]++;
   return counts;
+}
+
+/** The launcher's code is loaded only by a run that starts one. */
+async function startLauncher(): Promise<Launcher | undefined> {
+  return (await import('./executor/launcher.js')).Launcher.start();
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { chmod, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,11 +7,12 @@ import { Rig } from '../helpers/rig.js';
 
 /**
  * Loaded into the CLI with `--import`: records every process the run starts (fork and spawn, the functions the
- * launcher, the coordinator's clean-up and git go through), one line each, in $PROCESS_LOG.
+ * launcher, the coordinator's clean-up and git go through), one line each, in $PROCESS_LOG; and the reads of
+ * one watched input.
  */
 const RECORDER = `
 import childProcess from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import fs, { appendFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 for (const name of ['fork', 'spawn']) {
   const real = childProcess[name];
@@ -20,6 +21,12 @@ for (const name of ['fork', 'spawn']) {
     return real.call(this, command, ...rest);
   };
 }
+// Reads of inputs named watched.txt, which only hashing does: the point where keys are being computed.
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (path, ...rest) {
+  if (String(path).endsWith('watched.txt')) appendFileSync(process.env.PROCESS_LOG, 'read ' + path + '\\n');
+  return readFileSync.call(this, path, ...rest);
+};
 syncBuiltinESMExports();
 `;
 
@@ -70,6 +77,48 @@ describe('the warm path', () => {
     // Small scratch trees (this run's, the coordinator's store) are removed in line: no `rm` left running at exit.
     expect(editedLog.filter((l) => l.startsWith('spawn rm'))).toEqual([]);
     expect(existsSync(rig.path('cache', 'coordinator'))).toBe(true);
+  });
+
+  it('boots the launcher before keying when a job was never built with this cache, and closes it unused when all hits', async () => {
+    await rig.write({
+      'watched.txt': 'alpha',
+      'graph.json': graphJson([
+        { name: 'a', inputs: ['watched.txt'], cmds: [{ exec: ['sh', '-c', 'cat watched.txt > <out>/a'] }] },
+      ]),
+    });
+
+    // A fresh cache: the launcher is forked before the input is read to compute its key.
+    const cold = await rig.runGraph([], recording('cold.log'));
+    expect(cold.code, cold.stderr).toBe(0);
+    const coldLog = await recorded('cold.log');
+    const forked = coldLog.findIndex((l) => l.includes('launcher-process'));
+    const hashed = coldLog.findIndex((l) => l.startsWith('read '));
+    expect(hashed).toBeGreaterThanOrEqual(0);
+    expect(forked).toBeGreaterThanOrEqual(0);
+    expect(forked).toBeLessThan(hashed);
+
+    // Timings lost (say, an older cache): the early launcher is closed once every job hits, and exits with the run.
+    await rm(rig.path('cache', 'timings-v1.json'));
+    const cached = await rig.runGraph([], recording('cached.log'));
+    expect(cached.code, cached.stderr).toBe(0);
+    expect(cached.jobs.get('a')?.status).toBe('cached');
+    expect((await recorded('cached.log')).some((l) => l.includes('launcher-process'))).toBe(true);
+    // This rig's launchers are the ones working in its source directory; one may take a moment to see the close.
+    const launchers = async (): Promise<string[]> =>
+      (await readdir('/proc')).filter((d) => {
+        try {
+          return (
+            /^\d+$/.test(d) &&
+            readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('launcher-process') &&
+            readlinkSync(`/proc/${d}/cwd`) === rig.src
+          );
+        } catch {
+          return false;
+        }
+      });
+    for (let i = 0; i < 20 && (await launchers()).length > 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await launchers()).toEqual([]);
   });
 
   it('restores every --out-dir target verified, including two targets with one key and an executable', async () => {
