@@ -35478,12 +35478,30 @@ async function engine_runGraph(graph, options, deps) {
         if (collisions.length > 0)
             return (0,result/* err */._)(collisions);
     }
-    const keyed = await engine_computeKeys(graph, options, deps.onKeyed);
-    if (!keyed.ok)
-        return keyed;
-    const { keys, recheck } = keyed.value;
+    const timings = deps.timings ?? noTimings;
     const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
-    const hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)))]);
+    // A job this cache never timed was never built with it, so the run will almost surely build: the launcher
+    // boots while keys are computed instead of delaying the first command (a fresh cache, a new package).
+    const untimed = !options.dryRun &&
+        deps.timings !== undefined &&
+        selected.some((l) => timings.get(graph.byLabel.get(l).name) === undefined);
+    let launcher = untimed ? await startLauncher() : undefined;
+    let keys;
+    let recheck;
+    let hits;
+    try {
+        const keyed = await engine_computeKeys(graph, options, deps.onKeyed);
+        if (!keyed.ok) {
+            launcher?.close();
+            return keyed;
+        }
+        ({ keys, recheck } = keyed.value);
+        hits = await deps.cache.lookup([...new Set(selected.map((l) => keys.get(l)))]);
+    }
+    catch (e) {
+        launcher?.close();
+        throw e;
+    }
     const cachedCount = selected.filter((l) => hits.has(keys.get(l))).length;
     deps.reporter.onEvent({
         type: 'run-start',
@@ -35491,13 +35509,15 @@ async function engine_runGraph(graph, options, deps) {
         cached: cachedCount,
         toRun: selected.length - cachedCount,
     });
-    // Started on the first miss, not before: a run whose every job hits starts no process, so it neither pays for
-    // one nor waits for one to exit. A run with misses queues its first commands while the launcher boots.
-    // Its code is loaded then too.
-    const launcher = options.dryRun || cachedCount === selected.length
-        ? undefined
-        : (await __nccwpck_require__.e(/* import() */ 29).then(__nccwpck_require__.bind(__nccwpck_require__, 7029))).Launcher.start();
-    const timings = deps.timings ?? noTimings;
+    // Otherwise started on the first miss, not before: a run whose every job hits starts no process, so it neither
+    // pays for one nor waits for one to exit. A run with misses queues its first commands while the launcher boots.
+    if (options.dryRun || cachedCount === selected.length) {
+        launcher?.close();
+        launcher = undefined;
+    }
+    else {
+        launcher ??= await startLauncher();
+    }
     const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
     // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
     for (const l of selected)
@@ -35628,6 +35648,10 @@ function countStatuses(jobs) {
     for (const j of jobs)
         counts[j.status]++;
     return counts;
+}
+/** The launcher's code is loaded only by a run that starts one. */
+async function startLauncher() {
+    return (await __nccwpck_require__.e(/* import() */ 29).then(__nccwpck_require__.bind(__nccwpck_require__, 7029))).Launcher.start();
 }
 
 // EXTERNAL MODULE: ./src/graph/model.ts
