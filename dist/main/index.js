@@ -32878,8 +32878,9 @@ class PackCache {
             return;
         const loaded = await this.#load();
         const base = loaded.ok ? loaded.index : emptyIndex();
-        // Saved beside the packs (its own transfer directory): a run that builds waits for the slower of the two.
-        const records = this.#saveKeyRecords().catch(() => undefined);
+        // One save at a time like the packs: the service client reports a refused save on the process's stdout, and
+        // two saves watching it at once would let one's refusal through as a warning.
+        const records = this.#serial(() => this.#saveKeyRecords()).catch(() => undefined);
         if (this.#staged.size > 0) {
             const moved = await this.#compactInto(base);
             for (const [i, group] of splitBySize([...this.#staged, ...moved], MAX_PACK_BYTES).entries()) {
@@ -34920,8 +34921,15 @@ class Execution {
             return this.#notRun(ref, 'not started: the run was interrupted');
         // The first `job.deps.length` entries are the direct dependencies, whose directories commands may name.
         const depDirs = new Map(deps.slice(0, job.deps.length).map((d) => [d.label, d.ready.dir]));
-        for (const dir of depDirs.values())
-            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        for (const dir of depDirs.values()) {
+            try {
+                (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+            }
+            catch {
+                // Made only so a command may enter an empty one; a dependency whose tree went away (a broken cache
+                // directory) is not this job's failure: the command sees what is there.
+            }
+        }
         return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) => this.#runJob(job, ref, depDirs, release));
     }
     #notRun(ref, message) {

@@ -194,7 +194,14 @@ export class Execution {
     const depDirs = new Map(
       deps.slice(0, job.deps.length).map((d) => [d.label, (d.ready as { dir: string }).dir]),
     );
-    for (const dir of depDirs.values()) mkdirSync(dir, { recursive: true });
+    for (const dir of depDirs.values()) {
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch {
+        // Made only so a command may enter an empty one; a dependency whose tree went away (a broken cache
+        // directory) is not this job's failure: the command sees what is there.
+      }
+    }
     return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) =>
       this.#runJob(job, ref, depDirs, release),
     );

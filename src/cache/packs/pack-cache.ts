@@ -277,8 +277,9 @@ export class PackCache implements Cache {
     if (!this.#o.save || this.#down || this.#denied) return;
     const loaded = await this.#load();
     const base = loaded.ok ? loaded.index : emptyIndex();
-    // Saved beside the packs (its own transfer directory): a run that builds waits for the slower of the two.
-    const records = this.#saveKeyRecords().catch(() => undefined);
+    // One save at a time like the packs: the service client reports a refused save on the process's stdout, and
+    // two saves watching it at once would let one's refusal through as a warning.
+    const records = this.#serial(() => this.#saveKeyRecords()).catch(() => undefined);
     if (this.#staged.size > 0) {
       const moved = await this.#compactInto(base);
       for (const [i, group] of splitBySize([...this.#staged, ...moved], MAX_PACK_BYTES).entries()) {
