@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BenchContext, BenchRow } from './harness.js';
-import { generateWorkspace, toGraphJson } from './workspace.js';
+import { generatePeersWorkload } from './workspace.js';
 
 /**
  * This build of disbuild against another one (an older commit, say), on the same workload in the same run: cold
@@ -91,14 +90,7 @@ async function workspace(ctx: BenchContext, size: number): Promise<string> {
     execFileSync('cp', ['-a', join(from, `ws-${size}`), dir]);
     return dir;
   }
-  const filesPerJob = size >= 1000 ? 10 : 5;
-  ctx.log(`generating ${size} packages, ${size * filesPerJob} files of 8 KiB, as a git repository`);
-  const jobs = await generateWorkspace(dir, { jobs: size, filesPerJob, fileBytes: 8192 });
-  const graph = JSON.parse(toGraphJson(jobs)) as { SourceFiles: Record<string, string> | null };
-  graph.SourceFiles = {};
-  for (const j of jobs)
-    for (const input of j.inputs) graph.SourceFiles[createHash('sha1').update(input).digest('hex')] = input;
-  writeFileSync(join(dir, 'graph.json'), JSON.stringify(graph));
+  await generatePeersWorkload(dir, size, ctx.log);
   const git = (...a: string[]): void => void execFileSync('git', a, { cwd: dir, stdio: 'ignore' });
   git('init', '-q');
   git('add', '-A');

@@ -8,10 +8,9 @@ import {
   renameSync,
   writeFileSync,
 } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { BenchContext, BenchRow } from './harness.js';
-import { type GeneratedJob, generateWorkspace, toGraphJson } from './workspace.js';
+import { type GeneratedJob, generatePeersWorkload } from './workspace.js';
 
 /**
  * disbuild and Turborepo side by side on the PEERS.md workload, in one run on one tree: cold (with the plain
@@ -99,14 +98,7 @@ interface Workspace {
 
 async function makeWorkspace(ctx: BenchContext, size: number): Promise<Workspace> {
   const dir = join(ctx.workDir, `ws-${size}`);
-  const filesPerJob = size >= 1000 ? 10 : 5;
-  ctx.log(`generating ${size} packages, ${size * filesPerJob} files of 8 KiB, as a git repository`);
-  const jobs = await generateWorkspace(dir, { jobs: size, filesPerJob, fileBytes: 8192 });
-  const graph = JSON.parse(toGraphJson(jobs)) as { SourceFiles: Record<string, string> | null };
-  graph.SourceFiles = {};
-  for (const j of jobs)
-    for (const input of j.inputs) graph.SourceFiles[createHash('sha1').update(input).digest('hex')] = input;
-  writeFileSync(join(dir, 'graph.json'), JSON.stringify(graph));
+  const jobs = await generatePeersWorkload(dir, size, ctx.log);
   // The same work as a Turborepo workspace: each package builds in its own directory into dist/.
   writeFileSync(
     join(dir, 'package.json'),

@@ -127,3 +127,23 @@ export async function generateNpmWorkspace(
   }
   return jobs;
 }
+
+/**
+ * The PEERS.md workload at `size` packages (5 files of 8 KiB each, 10 from 1,000 packages on) in `dir`, with its
+ * graph.json and `SourceFiles` filled, as the side-by-side benchmarks use it.
+ */
+export async function generatePeersWorkload(
+  dir: string,
+  size: number,
+  log: (message: string) => void,
+): Promise<GeneratedJob[]> {
+  const filesPerJob = size >= 1000 ? 10 : 5;
+  log(`generating ${size} packages, ${size * filesPerJob} files of 8 KiB, as a git repository`);
+  const jobs = await generateWorkspace(dir, { jobs: size, filesPerJob, fileBytes: 8192 });
+  const graph = JSON.parse(toGraphJson(jobs)) as { SourceFiles: Record<string, string> | null };
+  graph.SourceFiles = {};
+  for (const j of jobs)
+    for (const input of j.inputs) graph.SourceFiles[createHash('sha1').update(input).digest('hex')] = input;
+  await writeFile(join(dir, 'graph.json'), JSON.stringify(graph));
+  return jobs;
+}
