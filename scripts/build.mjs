@@ -1,41 +1,48 @@
 // Bundles every entry with ncc into dist/<entry>/index.js. Deterministic: no source maps, no timestamps.
-import { execFileSync } from 'node:child_process';
+// The bundles are independent, so they are built side by side, as many at once as there are cores; ncc type-checks
+// each against src/tsconfig.json (src only, not the tests and benchmarks).
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { rmSync, existsSync, chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 
+const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js';
 const entries = [
-  ['src/cli/main.ts', 'dist/cli'],
   ['src/action/main.ts', 'dist/main'],
+  ['src/cli/main.ts', 'dist/cli'],
   ['src/action/post.ts', 'dist/post'],
+  // Programs of their own, put beside each entry that runs jobs (the launcher, src/executor/launcher.ts) or may
+  // upload to a cache server (src/cache/remote/upload-process.ts).
+  ['src/executor/launcher-process.ts', 'dist/.launcher'],
+  ['src/cache/remote/upload-process.ts', 'dist/.upload'],
 ];
-for (const [entry, out] of entries) {
-  if (!existsSync(entry)) continue;
+
+function bundle([entry, out]) {
   rmSync(out, { recursive: true, force: true });
-  execFileSync('npx', ['ncc', 'build', entry, '-o', out, '--quiet', '--target', 'es2022'], {
-    stdio: 'inherit',
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ncc, 'build', entry, '-o', out, '--quiet', '--target', 'es2022'], {
+      stdio: 'inherit',
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`ncc failed on ${entry} (${code})`)),
+    );
   });
 }
-// The launcher process (src/executor/launcher.ts) is a program of its own, put beside each entry that runs jobs.
-const launcherOut = 'dist/.launcher';
-rmSync(launcherOut, { recursive: true, force: true });
-execFileSync(
-  'npx',
-  ['ncc', 'build', 'src/executor/launcher-process.ts', '-o', launcherOut, '--quiet', '--target', 'es2022'],
-  { stdio: 'inherit' },
+
+const queue = [...entries];
+await Promise.all(
+  Array.from({ length: Math.min(availableParallelism(), queue.length) }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await bundle(next);
+  }),
 );
-for (const out of ['dist/cli', 'dist/main'])
-  copyFileSync(`${launcherOut}/index.js`, `${out}/launcher-process.js`);
-rmSync(launcherOut, { recursive: true, force: true });
-// So is the upload process (src/cache/remote/upload-process.ts), beside each entry that may upload to a cache server.
-const uploadOut = 'dist/.upload';
-rmSync(uploadOut, { recursive: true, force: true });
-execFileSync(
-  'npx',
-  ['ncc', 'build', 'src/cache/remote/upload-process.ts', '-o', uploadOut, '--quiet', '--target', 'es2022'],
-  { stdio: 'inherit' },
-);
-for (const out of ['dist/cli', 'dist/main'])
-  copyFileSync(`${uploadOut}/index.js`, `${out}/upload-process.js`);
-rmSync(uploadOut, { recursive: true, force: true });
+
+for (const [dir, name] of [
+  ['dist/.launcher', 'launcher-process.js'],
+  ['dist/.upload', 'upload-process.js'],
+]) {
+  for (const out of ['dist/cli', 'dist/main']) copyFileSync(`${dir}/index.js`, `${out}/${name}`);
+  rmSync(dir, { recursive: true, force: true });
+}
 
 const cli = 'dist/cli/index.js';
 if (existsSync(cli)) {
