@@ -130,6 +130,7 @@ export class LocalCache implements Cache {
         return restored;
       },
       entries: () => meta.manifest?.entries,
+      storedFile: (path) => join(entry, path),
     };
   }
 
