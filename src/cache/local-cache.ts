@@ -130,7 +130,7 @@ export class LocalCache implements Cache {
         return restored;
       },
       entries: () => meta.manifest?.entries,
-      storedFile: (path) => join(entry, path),
+      storedFile: (path) => join(entry, 'out', path),
     };
   }
 
