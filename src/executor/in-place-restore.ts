@@ -91,8 +91,12 @@ export function restoreInPlace(
   let removed = 0;
   for (const rel of present.keys()) {
     if (want.has(rel) || protect(rel)) continue;
-    rmSync(join(sourceDir, rel), { force: true });
-    removed++;
+    try {
+      rmSync(join(sourceDir, rel), { force: true });
+      removed++;
+    } catch {
+      // Gone with a stale tree that a file of the artifact replaced (ENOTDIR).
+    }
   }
   if (stale.length === 0 && removed === 0) return { kind: 'unchanged' };
   return { kind: 'restored', written: stale.length, removed };
