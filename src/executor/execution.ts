@@ -148,7 +148,7 @@ export class Execution {
     const hit = this.#p.hits.get(ref.key);
     if (hit) {
       const dir = this.#outputDir(ref.key);
-      if (this.#inPlaceAlready(label, hit) || this.#inPlaceFromStore(label, hit)) {
+      if (this.#inPlaceAlready(label, hit) || (await this.#inPlaceFromStore(label, hit))) {
         // Its artifact holds nothing but in-place outputs, and those are in the checkout (or now are, written
         // there from the cache's files): nothing else to fetch. Its (empty) output directory is made only when
         // a job that runs names it (#build): a fully cached run of a thousand such jobs would otherwise spend
@@ -187,7 +187,7 @@ export class Execution {
    * A cache that keeps artifacts as plain files: in-place outputs that differ are written straight from its files
    * into the checkout (checked as they are written), with no output directory in between.
    */
-  #inPlaceFromStore(label: JobLabel, hit: CacheHit): boolean {
+  async #inPlaceFromStore(label: JobLabel, hit: CacheHit): Promise<boolean> {
     const { options } = this.#p;
     if (options.download === 'all' || options.outDir !== undefined || !hit.storedFile) return false;
     const entries = hit.entries?.();

@@ -4,6 +4,7 @@ import type { ManifestEntry } from '../cache/cache.js';
 import { captureOutputs, clearOutputs, placeOutputs, type OutputGlobs } from './in-place.js';
 import { outputsInPlace, restoreInPlace, type StoredArtifact } from './in-place-restore.js';
 import { OutputStatRecords } from './output-stat-records.js';
+import { WorkerPool } from './worker-pool.js';
 
 /**
  * The in-place outputs of one run's jobs (`Outputs` in the graph), by job label. Jobs without `Outputs` cost
@@ -28,6 +29,9 @@ export class InPlaceOutputs {
   readonly #compile: ((patterns: readonly string[]) => OutputGlobs) | undefined;
 
   readonly #records: OutputStatRecords;
+
+  /** Jobs writing in-place outputs from the cache at once (see restoreInPlace). */
+  readonly #writers = new WorkerPool(8);
 
   /**
    * `compile` (output-globs.ts) is needed only when some job has `Outputs`: most runs never load it.
@@ -126,13 +130,19 @@ export class InPlaceOutputs {
    * then the caller restores the artifact through the cache, which verifies it whole and says what is wrong.
    * Only when restored output directories are scratch (`moveFromRestores`): nothing else needs the artifact.
    */
-  restoreFromStore(label: JobLabel, artifact: StoredArtifact): boolean {
+  async restoreFromStore(label: JobLabel, artifact: StoredArtifact): Promise<boolean> {
     const globs = this.#of(label);
     if (!globs || !this.#move) return false;
     try {
-      return (
-        restoreInPlace(this.#sourceDir, globs, artifact, this.#records, this.#protect).kind !== 'not-here'
+      const r = await restoreInPlace(
+        this.#sourceDir,
+        globs,
+        artifact,
+        this.#records,
+        this.#protect,
+        this.#writers,
       );
+      return r.kind !== 'not-here';
     } catch {
       return false;
     }

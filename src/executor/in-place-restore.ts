@@ -11,11 +11,8 @@
 import { createHash } from 'node:crypto';
 import {
   type BigIntStats,
-  chmodSync,
   closeSync,
   constants,
-  copyFileSync,
-  fstatSync,
   lstatSync,
   mkdirSync,
   openSync,
@@ -23,15 +20,15 @@ import {
   readSync,
   readdirSync,
   readlinkSync,
-  renameSync,
   rmSync,
-  writeFileSync,
 } from 'node:fs';
+import { chmod, copyFile, type FileHandle, open, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ManifestEntry } from '../cache/cache.js';
 import { isSafeRelativePath } from '../cache/entry-meta.js';
 import { IN_PLACE_DIR, type OutputGlobs } from './in-place.js';
 import type { OutputStatRecords } from './output-stat-records.js';
+import type { WorkerPool } from './worker-pool.js';
 
 const PREFIX = `${IN_PLACE_DIR}/`;
 
@@ -57,13 +54,14 @@ export type InPlaceRestore =
  * against its size, exec bit and SHA-256 as it is written, before it takes its place. Throws on I/O trouble (a
  * full disk, a file where a directory must go).
  */
-export function restoreInPlace(
+export async function restoreInPlace(
   sourceDir: string,
   globs: OutputGlobs,
   artifact: StoredArtifact,
   records: OutputStatRecords,
   protect: (path: string) => boolean,
-): InPlaceRestore {
+  writers?: WorkerPool,
+): Promise<InPlaceRestore> {
   const want = wantedFiles(artifact.entries, globs);
   if (want === undefined) return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
   const statTakenAt = Date.now();
@@ -76,17 +74,12 @@ export function restoreInPlace(
   // Each file's bytes are read from the cache once, checked, and those bytes written: a damaged entry stops
   // the restore at its first bad file, and the cache's own restore (which the caller falls back on) says what is
   // wrong with it and moves it aside. Files written before it are the artifact's, checked: nothing half-written.
-  const made = new Set<string>();
-  for (const [rel, e] of stale) {
-    const to = join(sourceDir, rel);
-    const parent = dirname(to);
-    if (!made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      made.add(parent);
-    }
-    if (!writeVerified(artifact.storedFile(e.path), e, to)) {
-      return { kind: 'not-here', message: `${e.path} does not match the manifest` };
-    }
+  if (stale.length > 0) {
+    // The reads and writes run on the thread pool, a few jobs at a time: the kernel's copying overlaps the
+    // hashing here, and a thousand jobs restoring at once do not hold a thousand files in memory.
+    const write = (): Promise<string | undefined> => writeStale(sourceDir, stale, artifact);
+    const bad = await (writers ? writers.run(0, write) : write());
+    if (bad !== undefined) return { kind: 'not-here', message: `${bad} does not match the manifest` };
   }
   let removed = 0;
   for (const rel of present.keys()) {
@@ -222,36 +215,55 @@ const IN_MEMORY_LIMIT = 8 * 1024 * 1024;
 
 let temps = 0;
 
+/** Writes the stale files, in order; the manifest path of the first whose stored bytes are not the entry's. */
+async function writeStale(
+  sourceDir: string,
+  stale: readonly [string, ManifestEntry][],
+  artifact: StoredArtifact,
+): Promise<string | undefined> {
+  const made = new Set<string>();
+  for (const [rel, e] of stale) {
+    const to = join(sourceDir, rel);
+    const parent = dirname(to);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    if (!(await writeVerified(artifact.storedFile(e.path), e, to))) return e.path;
+  }
+  return undefined;
+}
+
 /**
  * Writes the stored file beside `to`, checked against the entry, and renames it over `to` (a directory in the
  * way, a stale tree, goes first). False, with nothing left behind, when the stored file is not the entry's.
  */
-function writeVerified(stored: string, e: ManifestEntry, to: string): boolean {
+async function writeVerified(stored: string, e: ManifestEntry, to: string): Promise<boolean> {
   const mode = e.mode & 0o100 ? 0o755 : 0o644;
   const temp = `${to}.disbuild-${process.pid}-${temps++}`;
   try {
     if (e.size <= IN_MEMORY_LIMIT) {
-      const bytes = readStored(stored, e);
+      const bytes = await readStored(stored, e);
       if (bytes === undefined || sha256(bytes) !== e.sha256) return false;
-      writeFileSync(temp, bytes, { mode, flag: 'wx' });
+      await writeFile(temp, bytes, { mode, flag: 'wx' });
     } else {
       // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
       const st = lstatSync(stored, { throwIfNoEntry: false });
       if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100)) return false;
-      copyFileSync(stored, temp, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
-      chmodSync(temp, mode);
+      await copyFile(stored, temp, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+      await chmod(temp, mode);
       if (lstatSync(temp).size !== e.size || fileSha256(temp) !== e.sha256) {
         rmSync(temp, { force: true });
         return false;
       }
     }
     try {
-      renameSync(temp, to);
+      await rename(temp, to);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err;
       rmSync(to, { recursive: true, force: true });
-      renameSync(temp, to);
+      await rename(temp, to);
     }
     return true;
   } catch (err) {
@@ -264,26 +276,26 @@ function writeVerified(stored: string, e: ManifestEntry, to: string): boolean {
  * A stored file's bytes, or undefined when it is not the regular file of the listed size and exec bit (a
  * tampered entry is damaged even where the written copy would come out right): open, fstat, read, close.
  */
-function readStored(path: string, e: ManifestEntry): Buffer | undefined {
-  let fd: number;
+async function readStored(path: string, e: ManifestEntry): Promise<Buffer | undefined> {
+  let fh: FileHandle;
   try {
-    fd = openSync(path, 'r');
+    fh = await open(path, 'r');
   } catch {
     return undefined;
   }
   try {
-    const st = fstatSync(fd);
+    const st = await fh.stat();
     if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100)) return undefined;
     const bytes = Buffer.allocUnsafe(e.size);
     let at = 0;
     while (at < e.size) {
-      const n = readSync(fd, bytes, at, e.size - at, at);
-      if (n === 0) return undefined;
-      at += n;
+      const { bytesRead } = await fh.read(bytes, at, e.size - at, at);
+      if (bytesRead === 0) return undefined;
+      at += bytesRead;
     }
     return bytes;
   } finally {
-    closeSync(fd);
+    await fh.close();
   }
 }
 
