@@ -45,13 +45,16 @@ export async function runGraph(
   }
   const timings = deps.timings ?? noTimings;
   const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
-  // A job this cache never timed was never built with it, so the run will almost surely build: the launcher
-  // boots while keys are computed instead of delaying the first command (a fresh cache, a new package).
-  const untimed =
+  // When a run will likely build, the launcher boots while keys are computed instead of delaying the first
+  // command: a job this cache never timed was never built with it (a fresh cache, a new package), and a work tree
+  // that differs from git's index (an edit since the last commit) is what changes keys. A clean tree whose jobs
+  // all ran before starts nothing until a miss shows: a fully cached run pays for no process.
+  const likelyToBuild =
     !options.dryRun &&
-    deps.timings !== undefined &&
-    selected.some((l) => timings.get(graph.byLabel.get(l)!.name) === undefined);
-  let launcher = untimed ? await startLauncher() : undefined;
+    ((deps.timings !== undefined &&
+      selected.some((l) => timings.get(graph.byLabel.get(l)!.name) === undefined)) ||
+      (await workTreeEdited(options)));
+  let launcher = likelyToBuild ? await startLauncher() : undefined;
   let keys: ReadonlyMap<JobLabel, JobKey>;
   let recheck: InputRecheck | undefined;
   let hits: Awaited<ReturnType<typeof deps.cache.lookup>>;
@@ -225,6 +228,16 @@ function countStatuses(jobs: readonly JobOutcome[]): Record<JobStatus, number> {
   const counts: Record<JobStatus, number> = { cached: 0, built: 0, failed: 0, skipped: 0 };
   for (const j of jobs) counts[j.status]++;
   return counts;
+}
+
+/**
+ * Whether git's status (already asked for, see startWorkTreeListings) lists any change in the source directory:
+ * staged or not, an edit changes the keys of the jobs reading it.
+ */
+async function workTreeEdited(options: EngineOptions): Promise<boolean> {
+  if (options.digests !== 'working-tree' || options.workTreeListings === undefined) return false;
+  const status = await options.workTreeListings.status;
+  return status.ok && status.value.length > 0;
 }
 
 /** The launcher's code is loaded only by a run that starts one. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { chmod, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
@@ -119,6 +120,41 @@ describe('the warm path', () => {
     for (let i = 0; i < 20 && (await launchers()).length > 0; i++)
       await new Promise((r) => setTimeout(r, 100));
     expect(await launchers()).toEqual([]);
+  });
+
+  it('boots the launcher before keying when git says the work tree was edited, and not when it is clean', async () => {
+    await rig.write({
+      'watched.txt': 'alpha',
+      'other.txt': 'beta',
+      'graph.json': graphJson([
+        { name: 'a', inputs: ['watched.txt'], cmds: [{ exec: ['sh', '-c', 'cat watched.txt > <out>/a'] }] },
+        { name: 'b', inputs: ['other.txt'], cmds: [{ exec: ['sh', '-c', 'cat other.txt > <out>/b'] }] },
+      ]),
+    });
+    const git = (...args: string[]): void =>
+      void execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: rig.src,
+        stdio: 'ignore',
+      });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'tree');
+    expect((await rig.runGraph()).code).toBe(0);
+
+    // Clean and timed: nothing is started ahead, and nothing is needed.
+    const clean = await rig.runGraph([], recording('clean.log'));
+    expect(clean.code, clean.stderr).toBe(0);
+    expect((await recorded('clean.log')).filter((l) => !l.startsWith('spawn git'))).toEqual([]);
+
+    // An input edited, not committed: the launcher is forked before the edited input is read to be keyed.
+    await rig.write({ 'watched.txt': 'alpha, edited' });
+    const edited = await rig.runGraph([], recording('edited.log'));
+    expect(edited.code, edited.stderr).toBe(0);
+    expect([...edited.jobs.values()].map((j) => j.status)).toEqual(['built', 'cached']);
+    const log = await recorded('edited.log');
+    const forked = log.findIndex((l) => l.includes('launcher-process'));
+    expect(forked).toBeGreaterThanOrEqual(0);
+    expect(forked).toBeLessThan(log.findIndex((l) => l.startsWith('read ')));
   });
 
   it('restores every --out-dir target verified, including two targets with one key and an executable', async () => {
