@@ -201,14 +201,16 @@ async function copyToOutDir(
     if (!ready.ok) continue;
     const dest = join(outDir, outDirName(graph, label));
     const from = placed.get(ready.dir) ?? ready.dir;
+    // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
+    // that no command read was never sealed (see Execution), and neither is a copy of it.
+    const sealed = from === ready.dir && execution.sealed(ready.dir);
     if (from === ready.dir && ready.dir.startsWith(scratch) && (await moved(ready.dir, dest))) {
       placed.set(ready.dir, dest);
     } else {
       await removeTree(dest);
       await copyTree(from, dest, { link: false });
     }
-    // Outputs are read-only while dependents read them; the user's copy is the user's to change.
-    unsealTree(dest);
+    if (sealed) unsealTree(dest);
   }
 }
 

@@ -69,6 +69,8 @@ export class Execution {
   /** Hits whose outcome waits for the dependents that may restore (and so perhaps rebuild) them. */
   readonly #watchers: Map<JobLabel, JobLabel[]>;
   readonly #outcomes = new Map<JobLabel, Promise<JobOutcome>>();
+  /** Restored output directories that no command has read yet, left writable until one does. */
+  readonly #unsealed = new Set<string>();
 
   constructor(parts: ExecutionParts) {
     this.#p = parts;
@@ -131,6 +133,12 @@ export class Execution {
     return ready;
   }
 
+  /** Whether `dir`, an output directory of this run, was made read-only (see sealTree); restored ones that no
+   * command read were not. */
+  sealed(dir: string): boolean {
+    return !this.#unsealed.has(dir);
+  }
+
   /** Waits for the background saves; call once every outcome is known. */
   async settle(): Promise<void> {
     await Promise.allSettled(this.#saves);
@@ -155,7 +163,7 @@ export class Execution {
       const restored = await hit.restore(dir);
       const placed = restored.ok ? this.#inPlace.place(label, dir, true) : restored.error.message;
       if (placed === undefined) {
-        sealTree(dir);
+        this.#unsealed.add(dir);
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
       }
       const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
@@ -195,6 +203,9 @@ export class Execution {
       deps.slice(0, job.deps.length).map((d) => [d.label, (d.ready as { dir: string }).dir]),
     );
     for (const dir of depDirs.values()) {
+      // A restored tree is sealed when a command is about to read it, not when it is restored: most restored
+      // trees are read by no command (--out-dir targets, --download all), and sealing is a walk of the tree.
+      if (this.#unsealed.delete(dir)) sealTree(dir);
       try {
         mkdirSync(dir, { recursive: true });
       } catch {
@@ -274,7 +285,7 @@ export class Execution {
       await removeTree(dir).catch(() => undefined);
       return undefined;
     }
-    sealTree(dir);
+    this.#unsealed.add(dir);
     return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
   }
 
@@ -292,7 +303,7 @@ export class Execution {
       const logs = await restore(outputDir);
       const placed = this.#inPlace.place(ref.label, outputDir);
       if (placed !== undefined) throw new Error(placed);
-      sealTree(outputDir);
+      this.#unsealed.add(outputDir);
       const outcome: JobOutcome = {
         ...ref,
         status: 'cached',

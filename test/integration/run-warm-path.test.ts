@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { chmod, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
-import { Rig } from '../helpers/rig.js';
+import { CLI, Rig, runProcess } from '../helpers/rig.js';
 
 /**
  * Loaded into the CLI with `--import`: records every process the run starts (fork and spawn, the functions the
@@ -155,6 +156,68 @@ describe('the warm path', () => {
     const forked = log.findIndex((l) => l.includes('launcher-process'));
     expect(forked).toBeGreaterThanOrEqual(0);
     expect(forked).toBeLessThan(log.findIndex((l) => l.startsWith('read ')));
+  });
+
+  it('seals a restored output when a command is about to read it, and hands --out-dir trees over writable', async () => {
+    await rig.write({
+      'u.txt': 'one',
+      'graph.json': graphJson([
+        { name: 'dep', cmds: [{ exec: ['sh', '-c', 'mkdir <out>/d && echo x > <out>/d/f'] }] },
+        {
+          name: 'user',
+          deps: ['dep'],
+          inputs: ['u.txt'],
+          cmds: [
+            {
+              exec: [
+                'sh',
+                '-c',
+                'cat u.txt <dep:dep>/d/f; if mkdir <dep:dep>/d/__pycache__ 2>/dev/null; then echo wrote; else echo refused; fi',
+              ],
+            },
+          ],
+        },
+      ]),
+    });
+    await chmod(rig.root, 0o755);
+    execFileSync('chown', ['-R', '65534:65534', rig.root]);
+    // As an unprivileged user: root ignores modes.
+    const asNobody = async (extra: string[]): Promise<{ code: number | null; out: string }> => {
+      const r = await runProcess(
+        'setpriv',
+        [
+          '--reuid=65534',
+          '--regid=65534',
+          '--clear-groups',
+          process.execPath,
+          CLI,
+          'run',
+          '--graph',
+          'graph.json',
+        ].concat(['--cache-dir', rig.cacheDir, '--log-replay', 'all', ...extra]),
+        { cwd: rig.src, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), CI: '1' } },
+      );
+      return { code: r.code, out: r.stdout + r.stderr };
+    };
+    const first = await asNobody([]);
+    expect(first.code, first.out).toBe(0);
+    expect(first.out).toContain('refused');
+    // dep is restored from the cache for user, which runs again: it reads a sealed tree all the same.
+    await writeFile(rig.path('src', 'u.txt'), 'two');
+    const second = await asNobody(['--out-dir', rig.path('out')]);
+    expect(second.code, second.out).toBe(0);
+    expect(second.out).toContain('twox');
+    expect(second.out).toContain('refused');
+    expect(second.out).not.toContain('wrote');
+    // What lands in the out dir is the user's to change, sealed or not on the way.
+    await writeFile(rig.path('src', 'u.txt'), 'three');
+    const third = await asNobody(['--out-dir', rig.path('out2'), 'dep']);
+    expect(third.code, third.out).toBe(0);
+    for (const dir of ['out', 'out2']) {
+      const d = rig.path(dir, 'dep', 'd');
+      expect((await stat(d)).mode & 0o200).not.toBe(0);
+      expect((await stat(join(d, 'f'))).mode & 0o200).not.toBe(0);
+    }
   });
 
   it('restores every --out-dir target verified, including two targets with one key and an executable', async () => {
