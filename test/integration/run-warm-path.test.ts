@@ -32,6 +32,22 @@ fs.readFileSync = function (path, ...rest) {
 syncBuiltinESMExports();
 `;
 
+/** Loaded with `--import`: records every worker thread the run starts, by its program's file name. */
+const THREAD_RECORDER = `
+import threads from 'node:worker_threads';
+import { appendFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { syncBuiltinESMExports } from 'node:module';
+const Real = threads.Worker;
+threads.Worker = class extends Real {
+  constructor(file, ...rest) {
+    appendFileSync(process.env.PROCESS_LOG, 'worker ' + basename(String(file)) + '\\n');
+    super(file, ...rest);
+  }
+};
+syncBuiltinESMExports();
+`;
+
 describe('the warm path', () => {
   let rig: Rig;
   beforeEach(async () => {
@@ -218,6 +234,51 @@ describe('the warm path', () => {
       expect((await stat(d)).mode & 0o200).not.toBe(0);
       expect((await stat(join(d, 'f'))).mode & 0o200).not.toBe(0);
     }
+  });
+
+  it('restores many --out-dir targets on two threads, each verified: whole when intact, rebuilt when damaged', async () => {
+    const n = 40;
+    await rig.write({
+      'graph.json': graphJson(
+        Array.from({ length: n }, (_, i) => ({
+          name: `j${i}`,
+          cmds: [
+            {
+              exec: ['sh', '-c', `mkdir <out>/d && printf 'job ${i}\\n' > <out>/d/f && echo ${i} > <out>/g`],
+            },
+          ],
+        })),
+      ),
+    });
+    expect((await rig.runGraph()).code).toBe(0);
+    await writeFile(rig.path('thread.mjs'), THREAD_RECORDER);
+    const restoreAll = async (out: string, log: string) => {
+      const r = await rig.runGraph(['--out-dir', rig.path(out)], {
+        NODE_OPTIONS: `--import ${pathToFileURL(rig.path('thread.mjs')).href}`,
+        PROCESS_LOG: rig.path(log),
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect(await recorded(log)).toEqual(['worker restore-worker.js']);
+      for (let i = 0; i < n; i++) {
+        expect(await readFile(rig.path(out, `j${i}`, 'd', 'f'), 'utf8')).toBe(`job ${i}\n`);
+        expect(await readFile(rig.path(out, `j${i}`, 'g'), 'utf8')).toBe(`${i}\n`);
+      }
+      return { statuses: [...r.jobs.values()].map((j) => j.status), output: r.stdout + r.stderr };
+    };
+    const intact = await restoreAll('out1', 'threads1.log');
+    expect(intact.statuses).toEqual(Array(n).fill('cached'));
+
+    // Every entry damaged (same size, other bytes): whichever thread restores it, it is found out and rebuilt.
+    const entries = rig.path('cache', 'v1', 'entries');
+    for (const shard of await readdir(entries))
+      for (const key of await readdir(join(entries, shard))) {
+        const f = join(entries, shard, key, 'out', 'd', 'f');
+        await chmod(f, 0o644);
+        await writeFile(f, (await readFile(f, 'utf8')).replace('job', 'JOB'));
+      }
+    const damaged = await restoreAll('out2', 'threads2.log');
+    expect(damaged.statuses).toEqual(Array(n).fill('built'));
+    expect(damaged.output.match(/could not be restored/g)).toHaveLength(n);
   });
 
   it('restores every --out-dir target verified, including two targets with one key and an executable', async () => {
