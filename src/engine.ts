@@ -7,6 +7,7 @@ import type { JobKey } from './ids/brands.js';
 import { keyGraphAndInputs, keyGraphAtCommit } from './ids/job-key.js';
 import type { InputRecheck } from './ids/input-recheck.js';
 import type { EngineDeps, EngineOptions } from './engine-options.js';
+import type { WorkTreeListings } from './ids/file-digest.js';
 import { Execution } from './executor/execution.js';
 import { criticalPathPriorities } from './executor/priorities.js';
 import { selectWith } from './executor/select-core.js';
@@ -38,10 +39,16 @@ export async function runGraph(
     options.targets.length === 0
       ? selectWith(graph, [], () => () => false)
       : (await import('./executor/select.js')).selectJobs(graph, options.targets);
-  if (!selection.ok) return err(selection.error.map((message) => ({ field: 'targets', message })));
+  if (!selection.ok) {
+    closeLauncher(deps.launcher);
+    return err(selection.error.map((message) => ({ field: 'targets', message })));
+  }
   if (options.outDir !== undefined) {
     const collisions = outDirCollisions(graph, selection.value.roots);
-    if (collisions.length > 0) return err(collisions);
+    if (collisions.length > 0) {
+      closeLauncher(deps.launcher);
+      return err(collisions);
+    }
   }
   const timings = deps.timings ?? noTimings;
   const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
@@ -54,7 +61,7 @@ export async function runGraph(
     ((deps.timings !== undefined &&
       selected.some((l) => timings.get(graph.byLabel.get(l)!.name) === undefined)) ||
       (await workTreeEdited(options)));
-  let launcher = likelyToBuild ? await startLauncher() : undefined;
+  let launcher = (await deps.launcher) ?? (likelyToBuild ? await startLauncher() : undefined);
   let keys: ReadonlyMap<JobLabel, JobKey>;
   let recheck: InputRecheck | undefined;
   let hits: Awaited<ReturnType<typeof deps.cache.lookup>>;
@@ -240,6 +247,21 @@ async function workTreeEdited(options: EngineOptions): Promise<boolean> {
   if (options.digests !== 'working-tree' || options.workTreeListings === undefined) return false;
   const status = await options.workTreeListings.status;
   return status.ok && status.value.length > 0;
+}
+
+/**
+ * For an adapter that starts git's listings before it reads the graph: boots the launcher as soon as git's status
+ * shows an edit (see runGraph), while the graph is still being read, and hands it to runGraph as
+ * `EngineDeps.launcher`. Undefined for a clean tree. Whoever does not pass it on closes it (closeLauncher).
+ */
+export async function startLauncherWhenEdited(listings: WorkTreeListings): Promise<Launcher | undefined> {
+  const status = await listings.status;
+  return status.ok && status.value.length > 0 ? startLauncher() : undefined;
+}
+
+/** Closes a launcher started ahead (startLauncherWhenEdited) once it is known, if it was started. */
+export function closeLauncher(launcher: Promise<Launcher | undefined> | undefined): void {
+  void launcher?.then((l) => l?.close());
 }
 
 /** The launcher's code is loaded only by a run that starts one. */
