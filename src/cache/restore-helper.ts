@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -99,7 +100,8 @@ export class RestoreQueue {
 
   #startWorker(): void {
     const program = join(here, 'restore-worker.js');
-    if (this.#workerFailed || !existsSync(program)) return;
+    // One core: a second thread would only take turns with this one.
+    if (this.#workerFailed || availableParallelism() < 2 || !existsSync(program)) return;
     let worker: Worker;
     try {
       worker = new Worker(program);
