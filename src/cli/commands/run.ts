@@ -195,7 +195,6 @@ export const run: Command = async (argv, io) => {
       for (const p of result.error) io.stderr.write(`disbuild: ${formatProblem(p)}\n`);
       return EXIT.usage;
     }
-    explainer.flush();
     if (v.report !== undefined) {
       const path = resolve(io.cwd, v.report);
       try {
@@ -212,6 +211,8 @@ export const run: Command = async (argv, io) => {
   } finally {
     // Closed by the run already; should the run have thrown before it took the launcher, closed here.
     closeLauncher(launcher);
+    // Records are appended as jobs are built; the last ones, and a compaction when due, are written here.
+    explainer.flush();
     await coordinator.close({ drain: !controller.signal.aborted });
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
