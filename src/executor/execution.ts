@@ -73,6 +73,8 @@ export class Execution {
   /** Hits whose outcome waits for the dependents that may restore (and so perhaps rebuild) them. */
   readonly #watchers: Map<JobLabel, JobLabel[]>;
   readonly #outcomes = new Map<JobLabel, Promise<JobOutcome>>();
+  /** Restored output directories that no command has read yet, left writable until one does. */
+  readonly #unsealed = new Set<string>();
 
   constructor(parts: ExecutionParts) {
     this.#p = parts;
@@ -135,6 +137,12 @@ export class Execution {
     return ready;
   }
 
+  /** Whether `dir`, an output directory of this run, was made read-only (see sealTree); restored ones that no
+   * command read were not. */
+  sealed(dir: string): boolean {
+    return !this.#unsealed.has(dir);
+  }
+
   /** Waits for the background saves; call once every outcome is known. */
   async settle(): Promise<void> {
     await Promise.allSettled(this.#saves);
@@ -159,7 +167,7 @@ export class Execution {
       const restored = await hit.restore(dir);
       const placed = restored.ok ? this.#inPlace.place(label, dir, true) : restored.error.message;
       if (placed === undefined) {
-        sealTree(dir);
+        this.#unsealed.add(dir);
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
       }
       const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
@@ -201,6 +209,9 @@ export class Execution {
     }[];
     const depDirs = new Map(direct.map((d) => [d.label, d.ready.dir]));
     for (const d of direct) {
+      // A restored tree is sealed when a command is about to read it, not when it is restored: most restored
+      // trees are read by no command (--out-dir targets, --download all), and sealing is a walk of the tree.
+      if (this.#unsealed.delete(d.ready.dir)) sealTree(d.ready.dir);
       // A directory built here exists: no call. Others are made so a command may enter an empty one (an artifact
       // of in-place outputs only is never restored); a dependency whose tree went away (a broken cache
       // directory) is not this job's failure: the command sees what is there.
@@ -283,7 +294,7 @@ export class Execution {
       await removeTree(dir).catch(() => undefined);
       return undefined;
     }
-    sealTree(dir);
+    this.#unsealed.add(dir);
     return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
   }
 
@@ -301,7 +312,7 @@ export class Execution {
       const logs = await restore(outputDir);
       const placed = this.#inPlace.place(ref.label, outputDir);
       if (placed !== undefined) throw new Error(placed);
-      sealTree(outputDir);
+      this.#unsealed.add(outputDir);
       const outcome: JobOutcome = {
         ...ref,
         status: 'cached',
