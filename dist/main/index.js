@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1260);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3350);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1260:
+/***/ 3350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31632,7 +31632,13 @@ async function restoreListedTree(src, dest, entries) {
     return (0,result.ok)(undefined);
 }
 /**
- * A stored file's bytes, or undefined when it is not the regular file of the listed size and exec bit (a
+ * One buffer that every restored file is read into, hashed from and written from, in one synchronous stretch
+ * (no other restore can use it meanwhile): a thousand restored files would otherwise be a thousand buffers
+ * outside the heap, and the garbage collections they bring took a tenth of a restore of 1,000 outputs.
+ */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+/**
+ * A stored file's bytes (in the shared scratch buffer, valid until the next call), or undefined when it is not the regular file of the listed size and exec bit (a
  * tampered entry is damaged even where the restored copy would come out right). The same calls as one
  * `readFileSync`: open, fstat, read, close.
  */
@@ -31642,7 +31648,9 @@ function readStored(path, e) {
         const st = (0,external_node_fs_.fstatSync)(fd);
         if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
             return undefined;
-        const bytes = Buffer.allocUnsafe(e.size);
+        if (scratch.length < e.size)
+            scratch = Buffer.allocUnsafe(Math.min(IN_MEMORY_LIMIT, Math.max(e.size, 2 * scratch.length)));
+        const bytes = scratch.subarray(0, e.size);
         let at = 0;
         while (at < e.size) {
             const n = (0,external_node_fs_.readSync)(fd, bytes, at, e.size - at, at);
@@ -31690,12 +31698,12 @@ async function writeLog(dest, bytes, file) {
  * Restores the artifact of the entry at `entry` to `temp` (only what its manifest lists, each file verified
  * from the bytes that are written) and checks the logs against the manifest. Answers the first mismatch; throws on I/O trouble (a full disk).
  */
-async function copyVerified(entry, key, meta, temp) {
+async function copyVerified(entry, key, meta, temp, restoreTree = restoreListedTree) {
     const manifest = meta.manifest ?? (await legacyManifest(entry, key));
     const safe = checkManifest(manifest, key);
     if (!safe.ok)
         return safe;
-    const verified = await restoreListedTree((0,external_node_path_.join)(entry, 'out'), temp, manifest.entries);
+    const verified = await restoreTree((0,external_node_path_.join)(entry, 'out'), temp, manifest.entries);
     if (!verified.ok)
         return verified;
     const digest = async (name) => {
@@ -31717,6 +31725,141 @@ async function legacyManifest(entry, key) {
     if (!manifest.ok)
         throw new Error(manifest.error);
     return manifest.value;
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
+
+
+
+
+
+
+
+
+// Read once at load: in the bundle this is the chunk's own file, beside which the build puts the worker.
+const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+/**
+ * Restores before this many in one process are done on the main thread alone: a thread costs its start (about
+ * 30 ms of CPU) and a message per restore, which a few hundred restores of small outputs do not pay back on a
+ * busy machine (measured: 200 outputs slower with it, 1,000 faster).
+ */
+const THREAD_AFTER = 256;
+/** Restores handed to the thread at once: enough that it never idles between two, few enough to balance. */
+const THREAD_IN_FLIGHT = 2;
+/**
+ * Verified restores of many trees at once, on two threads: this one and a helper thread started once a run
+ * restores more than a few trees (every output restored into an --out-dir). A restore is mostly file-system
+ * calls and hashing, which the helper does on the other core; both threads take the next restore from one queue,
+ * so neither waits while the other has work. Each restore is `restoreListedTree`, whichever thread runs it.
+ * Only the bundled build has the helper (beside the bundle, like the launcher); elsewhere, and should the
+ * thread fail, every restore runs here.
+ */
+class RestoreQueue {
+    #queue = [];
+    #inThread = new Map();
+    #worker;
+    #workerFailed = false;
+    #asked = 0;
+    #next = 1;
+    #mainScheduled = false;
+    /** Restores the listed tree from `src` into a new `dest` (see restoreListedTree). */
+    restore = (src, dest, entries) => {
+        if (++this.#asked === THREAD_AFTER)
+            this.#startWorker();
+        // A few restores (the dependencies of a job that runs) are done here at once, as they always were.
+        if (this.#worker === undefined && this.#queue.length === 0)
+            return restoreListedTree(src, dest, entries);
+        return new Promise((resolve, reject) => {
+            this.#queue.push({ request: { src, dest, entries }, resolve, reject });
+            this.#pump();
+        });
+    };
+    /** Ends the helper thread (restores still queued run here). */
+    close() {
+        void this.#worker?.terminate();
+        this.#worker = undefined;
+    }
+    #pump() {
+        const worker = this.#worker;
+        while (worker && this.#inThread.size < THREAD_IN_FLIGHT && this.#queue.length > 0) {
+            const task = this.#queue.shift();
+            const id = this.#next++;
+            this.#inThread.set(id, task);
+            if (this.#inThread.size === 1)
+                worker.ref();
+            worker.postMessage({ id, ...task.request });
+        }
+        // One restore per turn of the event loop here, so that the thread's replies (and its next tasks) are seen
+        // between two.
+        if (this.#mainScheduled || this.#queue.length === 0)
+            return;
+        this.#mainScheduled = true;
+        setImmediate(() => {
+            this.#mainScheduled = false;
+            const task = this.#queue.shift();
+            if (task) {
+                const { src, dest, entries } = task.request;
+                restoreListedTree(src, dest, entries).then(task.resolve, task.reject);
+            }
+            this.#pump();
+        });
+    }
+    #startWorker() {
+        const program = (0,external_node_path_.join)(here, 'restore-worker.js');
+        // One core: a second thread would only take turns with this one.
+        if (this.#workerFailed || (0,external_node_os_.availableParallelism)() < 2 || !(0,external_node_fs_.existsSync)(program))
+            return;
+        let worker;
+        try {
+            worker = new external_node_worker_threads_.Worker(program);
+        }
+        catch {
+            this.#workerFailed = true;
+            return;
+        }
+        // Idle, it keeps nothing alive; a restore in flight does.
+        worker.unref();
+        worker.on('message', (r) => {
+            const task = this.#inThread.get(r.id);
+            if (!task)
+                return;
+            this.#inThread.delete(r.id);
+            if (this.#inThread.size === 0)
+                worker.unref();
+            if (r.ok)
+                task.resolve((0,result.ok)(undefined));
+            else if ('mismatch' in r)
+                task.resolve((0,result/* err */._)(r.mismatch));
+            else
+                task.reject(Object.assign(new Error(r.thrown.message), { code: r.thrown.code }));
+            this.#pump();
+        });
+        const gone = () => {
+            if (this.#worker !== worker)
+                return;
+            this.#worker = undefined;
+            this.#workerFailed = true;
+            // What it had not answered is done again here, from the start: a restore writes only into its new `dest`,
+            // which the thread may have begun.
+            const unanswered = [...this.#inThread.values()];
+            this.#inThread.clear();
+            for (const task of unanswered) {
+                void (0,remove_tree/* removeTree */.dM)(task.request.dest)
+                    .catch(() => undefined)
+                    .then(() => {
+                    this.#queue.unshift(task);
+                    this.#pump();
+                });
+            }
+        };
+        worker.on('error', gone);
+        worker.on('exit', gone);
+        this.#worker = worker;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cache/log-file.ts
@@ -31812,6 +31955,7 @@ function dead_temps_isAlive(pid) {
 
 
 
+
 /** How precisely an entry's last use is recorded (its mtime, which pruning orders by). */
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
@@ -31828,6 +31972,7 @@ const SPACE_CHECK_MS = 250;
 class local_cache_LocalCache {
     #root;
     #onWarning;
+    #restores = new RestoreQueue();
     /** Set once the disk said it is full: saves are skipped for the rest of the run (one warning). */
     #full = false;
     #spaceCheckedAt = -Infinity;
@@ -31927,7 +32072,7 @@ class local_cache_LocalCache {
         let verified;
         try {
             await this.#ensureDir((0,external_node_path_.dirname)(destDir));
-            verified = await copyVerified(entry, key, meta, temp);
+            verified = await copyVerified(entry, key, meta, temp, this.#restores.restore);
         }
         catch (e) {
             if (isDiskFull(e)) {
@@ -32112,6 +32257,7 @@ class local_cache_LocalCache {
     }
     /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
     async close() {
+        this.#restores.close();
         const left = [...this.#handedOut];
         this.#handedOut.clear();
         await Promise.all(left.map((out) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.dirname)(out)).catch(() => undefined)));
@@ -33641,19 +33787,12 @@ async function workingTreeDigests(sourceDir, paths, listings = file_digest_start
  * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
  */
 function file_digest_startWorkTreeListings(sourceDir) {
-    // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
-    const place = (0,git_command/* gitText */.q_)(sourceDir, [
-        'rev-parse',
-        '--is-inside-work-tree',
-        '--show-prefix',
-        '--git-path',
-        'info/attributes',
-    ]).then((r) => (r.ok ? r.value.split('\n') : []));
-    return {
-        startedAt: Date.now(),
-        prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-        index: (0,git_command/* gitText */.q_)(sourceDir, ['ls-files', '-s', '-v', '-z', '--', '.']),
-        status: (0,git_command/* gitText */.q_)(sourceDir, [
+    const startedAt = Date.now();
+    const commands = [
+        // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
+        ['rev-parse', '--is-inside-work-tree', '--show-prefix', '--git-path', 'info/attributes'],
+        ['ls-files', '-s', '-v', '-z', '--', '.'],
+        [
             'status',
             '--porcelain=v1',
             '-z',
@@ -33662,8 +33801,27 @@ function file_digest_startWorkTreeListings(sourceDir) {
             '--no-renames',
             '--',
             '.',
-        ]),
-        settings: readSettings(sourceDir),
+        ],
+        // Exit code 1 means none of the keys is set.
+        ['config', '-z', '--get-regexp', SETTINGS_REGEXP],
+    ];
+    const [where, index, status, config] = (0,git_command/* gitTexts */.vZ)(sourceDir, commands);
+    const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
+    // A listing that failed inside a work tree is asked again on its own, for git's message.
+    const listing = async (run, args) => {
+        const r = await run;
+        if (r.code === 0)
+            return (0,result.ok)(r.out);
+        if ((await place)[0] !== 'true')
+            return (0,result/* err */._)(`${sourceDir} is not inside a git work tree`);
+        return (0,git_command/* gitText */.q_)(sourceDir, args);
+    };
+    return {
+        startedAt,
+        prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
+        index: listing(index, commands[1]),
+        status: listing(status, commands[2]),
+        settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
         infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
     };
 }
@@ -34822,6 +34980,8 @@ class Execution {
     /** Hits whose outcome waits for the dependents that may restore (and so perhaps rebuild) them. */
     #watchers;
     #outcomes = new Map();
+    /** Restored output directories that no command has read yet, left writable until one does. */
+    #unsealed = new Set();
     constructor(parts) {
         this.#p = parts;
         // Restored output directories are this run's scratch; only --out-dir and --download all read them whole.
@@ -34876,6 +35036,11 @@ class Execution {
         }
         return ready;
     }
+    /** Whether `dir`, an output directory of this run, was made read-only (see sealTree); restored ones that no
+     * command read were not. */
+    sealed(dir) {
+        return !this.#unsealed.has(dir);
+    }
     /** Waits for the background saves; call once every outcome is known. */
     async settle() {
         await Promise.allSettled(this.#saves);
@@ -34898,7 +35063,7 @@ class Execution {
             const restored = await hit.restore(dir);
             const placed = restored.ok ? this.#inPlace.place(label, dir, true) : restored.error.message;
             if (placed === undefined) {
-                sealTree(dir);
+                this.#unsealed.add(dir);
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
             }
             const message = `cached output of ${(0,util_printable/* quoted */.TL)(ref.name)} could not be restored (${placed}); building it instead`;
@@ -34938,6 +35103,10 @@ class Execution {
         const direct = deps.slice(0, job.deps.length);
         const depDirs = new Map(direct.map((d) => [d.label, d.ready.dir]));
         for (const d of direct) {
+            // A restored tree is sealed when a command is about to read it, not when it is restored: most restored
+            // trees are read by no command (--out-dir targets, --download all), and sealing is a walk of the tree.
+            if (this.#unsealed.delete(d.ready.dir))
+                sealTree(d.ready.dir);
             // A directory built here exists: no call. Others are made so a command may enter an empty one (an artifact
             // of in-place outputs only is never restored); a dependency whose tree went away (a broken cache
             // directory) is not this job's failure: the command sees what is there.
@@ -35011,7 +35180,7 @@ class Execution {
             await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
             return undefined;
         }
-        sealTree(dir);
+        this.#unsealed.add(dir);
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
     }
     /**
@@ -35026,7 +35195,7 @@ class Execution {
             const placed = this.#inPlace.place(ref.label, outputDir);
             if (placed !== undefined)
                 throw new Error(placed);
-            sealTree(outputDir);
+            this.#unsealed.add(outputDir);
             const outcome = {
                 ...ref,
                 status: 'cached',
@@ -35507,21 +35676,28 @@ async function engine_runGraph(graph, options, deps) {
     const selection = options.targets.length === 0
         ? (0,select_core/* selectWith */.X)(graph, [], () => () => false)
         : (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5277))).selectJobs(graph, options.targets);
-    if (!selection.ok)
+    if (!selection.ok) {
+        engine_closeLauncher(deps.launcher);
         return (0,result/* err */._)(selection.error.map((message) => ({ field: 'targets', message })));
+    }
     if (options.outDir !== undefined) {
         const collisions = outDirCollisions(graph, selection.value.roots);
-        if (collisions.length > 0)
+        if (collisions.length > 0) {
+            engine_closeLauncher(deps.launcher);
             return (0,result/* err */._)(collisions);
+        }
     }
     const timings = deps.timings ?? noTimings;
     const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
-    // A job this cache never timed was never built with it, so the run will almost surely build: the launcher
-    // boots while keys are computed instead of delaying the first command (a fresh cache, a new package).
-    const untimed = !options.dryRun &&
-        deps.timings !== undefined &&
-        selected.some((l) => timings.get(graph.byLabel.get(l).name) === undefined);
-    let launcher = untimed ? await startLauncher() : undefined;
+    // When a run will likely build, the launcher boots while keys are computed instead of delaying the first
+    // command: a job this cache never timed was never built with it (a fresh cache, a new package), and a work tree
+    // that differs from git's index (an edit since the last commit) is what changes keys. A clean tree whose jobs
+    // all ran before starts nothing until a miss shows: a fully cached run pays for no process.
+    const likelyToBuild = !options.dryRun &&
+        ((deps.timings !== undefined &&
+            selected.some((l) => timings.get(graph.byLabel.get(l).name) === undefined)) ||
+            (await workTreeEdited(options)));
+    let launcher = (await deps.launcher) ?? (likelyToBuild ? await startLauncher() : undefined);
     let keys;
     let recheck;
     let hits;
@@ -35657,6 +35833,9 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
             continue;
         const dest = (0,external_node_path_.join)(outDir, outDirName(graph, label));
         const from = placed.get(ready.dir) ?? ready.dir;
+        // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
+        // that no command read was never sealed (see Execution), and neither is a copy of it.
+        const sealed = from === ready.dir && execution.sealed(ready.dir);
         if (from === ready.dir && ready.dir.startsWith(scratch) && (await moved(ready.dir, dest))) {
             placed.set(ready.dir, dest);
         }
@@ -35664,8 +35843,8 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
             await (0,remove_tree/* removeTree */.dM)(dest);
             await copyTree(from, dest, { link: false });
         }
-        // Outputs are read-only while dependents read them; the user's copy is the user's to change.
-        unsealTree(dest);
+        if (sealed)
+            unsealTree(dest);
     }
 }
 /** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
@@ -35684,6 +35863,29 @@ function countStatuses(jobs) {
     for (const j of jobs)
         counts[j.status]++;
     return counts;
+}
+/**
+ * Whether git's status (already asked for, see startWorkTreeListings) lists any change in the source directory:
+ * staged or not, an edit changes the keys of the jobs reading it.
+ */
+async function workTreeEdited(options) {
+    if (options.digests !== 'working-tree' || options.workTreeListings === undefined)
+        return false;
+    const status = await options.workTreeListings.status;
+    return status.ok && status.value.length > 0;
+}
+/**
+ * For an adapter that starts git's listings before it reads the graph: boots the launcher as soon as git's status
+ * shows an edit (see runGraph), while the graph is still being read, and hands it to runGraph as
+ * `EngineDeps.launcher`. Undefined for a clean tree. Whoever does not pass it on closes it (closeLauncher).
+ */
+async function engine_startLauncherWhenEdited(listings) {
+    const status = await listings.status;
+    return status.ok && status.value.length > 0 ? startLauncher() : undefined;
+}
+/** Closes a launcher started ahead (startLauncherWhenEdited) once it is known, if it was started. */
+function engine_closeLauncher(launcher) {
+    void launcher?.then((l) => l?.close());
 }
 /** The launcher's code is loaded only by a run that starts one. */
 async function startLauncher() {
@@ -36634,9 +36836,13 @@ const run = async (argv, io) => {
     // git's word for unchanged tracked files instead of listing their directories.
     const workTreeListings = startWorkTreeListings(sourceDir);
     const knownFiles = unchangedIndexedFiles(workTreeListings);
+    // An edited work tree will likely build something: the launcher boots while the graph is read and keyed.
+    const launcher = v['dry-run'] ? undefined : startLauncherWhenEdited(workTreeListings);
     const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles);
-    if (!input)
+    if (!input) {
+        closeLauncher(launcher);
         return EXIT.usage;
+    }
     const { graph } = input;
     const state = await openLocalState(v['cache-dir'], io);
     const live = Boolean(io.stdout.isTTY) && !io.env.CI;
@@ -36699,6 +36905,7 @@ const run = async (argv, io) => {
             onKeyed: explainer.onKeyed,
             timings: state.timings,
             coordinator,
+            ...(launcher ? { launcher } : {}),
         });
         if (!result.ok) {
             for (const p of result.error)
@@ -36723,6 +36930,8 @@ const run = async (argv, io) => {
         return failed + skipped > 0 ? EXIT.failed : EXIT.ok;
     }
     finally {
+        // Closed by the run already; should the run have thrown before it took the launcher, closed here.
+        closeLauncher(launcher);
         // Records are appended as jobs are built; the last ones, and a compaction when due, are written here.
         explainer.flush();
         await coordinator.close({ drain: !controller.signal.aborted });
@@ -44063,6 +44272,7 @@ async function streamDigests(sourceDir, paths) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   q_: () => (/* binding */ gitText),
 /* harmony export */   s0: () => (/* binding */ gitBytes),
+/* harmony export */   vZ: () => (/* binding */ gitTexts),
 /* harmony export */   wP: () => (/* binding */ workTreePrefix)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
@@ -44132,6 +44342,54 @@ function gitBytes(cwd, args, input) {
                 resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`git ${args.join(' ')}: ${Buffer.concat(errOut).toString('utf8').trim()}`));
         });
     });
+}
+/** Quotes one word for `sh`. */
+function shellWord(s) {
+    return `'${s.replaceAll("'", `'\\''`)}'`;
+}
+/**
+ * Several `git` commands run side by side from one `sh` process. Starting a process forks this one, whose
+ * memory makes each fork cost a millisecond or more of its only thread (several on a busy machine); `sh` forks
+ * its gits for a fraction of that. Each command's output comes on a pipe of its own; stderr is dropped (a
+ * caller that needs a failure's message runs that command again with gitText: failures are the rare case).
+ */
+function gitTexts(cwd, commands) {
+    const script = commands
+        .map((args, i) => `{ git ${args.map(shellWord).join(' ')} >&${3 + i} 2>/dev/null; echo ${i} $?; } &`)
+        .concat('wait')
+        .join('\n');
+    let child;
+    try {
+        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sh', ['-c', script], {
+            cwd,
+            stdio: ['ignore', 'pipe', 'ignore', ...commands.map(() => 'pipe')],
+        });
+    }
+    catch {
+        return commands.map(() => Promise.resolve({ code: undefined, out: '' }));
+    }
+    const outs = commands.map(() => '');
+    commands.forEach((_, i) => {
+        const pipe = child.stdio[3 + i];
+        pipe.setEncoding('utf8');
+        pipe.on('data', (s) => (outs[i] += s));
+    });
+    let statusText = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (s) => (statusText += s));
+    const codes = new Promise((resolve) => {
+        const found = new Map();
+        child.on('error', () => resolve(found));
+        child.on('close', () => {
+            for (const line of statusText.split('\n')) {
+                const [i, code] = line.split(' ');
+                if (i !== undefined && code !== undefined)
+                    found.set(Number(i), Number(code));
+            }
+            resolve(found);
+        });
+    });
+    return commands.map(async (_, i) => ({ code: (await codes).get(i), out: outs[i] }));
 }
 
 
