@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JobKey } from '../../ids/brands.js';
 import type { Result } from '../../util/result.js';
@@ -84,17 +83,31 @@ export class TieredCache implements Cache {
       .catch(() => undefined);
   }
 
-  /** Downloads into a private directory beside `dest`, verified as it arrives, then moves it into place. */
+  /**
+   * Downloads straight into `dest` (new, or empty: nothing of the archive is written through what is there),
+   * verified as it arrives; on failure the tier removes what it wrote.
+   */
   async #fetchInto(record: RemoteRecord, dest: string): Promise<Result<void, RestoreFailure>> {
-    const temp = `${dest}.remote-${randomBytes(4).toString('hex')}`;
-    await mkdir(dirname(dest), { recursive: true });
-    await mkdir(temp);
-    const fetched = await this.#remote.fetch(record, temp);
+    try {
+      this.#makeParent(dirname(dest));
+      mkdirSync(dest);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || readdirSync(dest).length > 0)
+        return err({ reason: 'cache-unavailable', message: (e as Error).message });
+    }
+    const fetched = await this.#remote.fetch(record, dest);
     // The tier has warned already (once per run): no second warning per artifact.
     if (!fetched.ok) return err({ reason: 'cache-unavailable', message: fetched.error, reported: true });
-    await rm(dest, { recursive: true, force: true });
-    await rename(temp, dest);
     return ok(undefined);
+  }
+
+  /** Parents already made in this run: restores share a few. */
+  readonly #parents = new Set<string>();
+
+  #makeParent(dir: string): void {
+    if (this.#parents.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.#parents.add(dir);
   }
 
   async save(key: JobKey, artifact: ArtifactToSave): Promise<SaveOutcome> {
