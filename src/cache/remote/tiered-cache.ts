@@ -3,7 +3,14 @@ import { dirname } from 'node:path';
 import type { JobKey } from '../../ids/brands.js';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
-import type { ArtifactToSave, Cache, CacheHit, RestoreFailure, SaveOutcome } from '../cache.js';
+import type {
+  ArtifactToSave,
+  Cache,
+  CacheHit,
+  RestoredElsewhere,
+  RestoreFailure,
+  SaveOutcome,
+} from '../cache.js';
 import type { RemoteRecord } from './remote-record.js';
 import type { RemoteTier } from './remote-tier.js';
 
@@ -51,8 +58,11 @@ export class TieredCache implements Cache {
         if (this.#kept.has(key)) {
           await this.#kept.get(key);
           const local = (await this.#local.lookup([key])).get(key);
-          if (local && (await local.restore(dest)).ok) return ok(undefined);
+          const restored = await local?.restore(dest);
+          if (restored?.ok) return restored;
         }
+        const inLocal = await this.#restoreIntoLocal(record);
+        if (inLocal !== undefined) return inLocal;
         const fetched = await this.#fetchInto(record, dest);
         if (fetched.ok) {
           // Kept before the tree is handed over: the engine may move a restored tree away (into --out-dir).
@@ -63,6 +73,48 @@ export class TieredCache implements Cache {
         return fetched;
       },
     };
+  }
+
+  /**
+   * Downloads straight into a new local cache entry and commits it (meta.json, one rename): the run reads the
+   * tree there, as it does a build's outputs the cache took over. One tree written, no copy, no link, no second
+   * hash. Undefined when the local cache hands out no directory (another backend, a nearly full disk): the
+   * caller downloads into the run's own directory instead.
+   */
+  async #restoreIntoLocal(
+    record: RemoteRecord,
+  ): Promise<Result<RestoredElsewhere, RestoreFailure> | undefined> {
+    let out: string;
+    try {
+      if (this.#local.newRestoreDir) out = await this.#local.newRestoreDir(record.key);
+      else if (this.newOutputDir) out = this.newOutputDir(record.key);
+      else return undefined;
+    } catch {
+      return undefined;
+    }
+    const fetched = await this.#remote.fetch(record, out);
+    // The tier has warned already (once per run); what was handed out is removed when the local cache closes.
+    if (!fetched.ok) return err({ reason: 'cache-unavailable', message: fetched.error, reported: true });
+    const keeping = (async (): Promise<string> => {
+      const logs = await this.#remote.logs(record);
+      if (!logs.ok) return out;
+      const saved = await this.#local
+        .save(record.key, {
+          outputDir: out,
+          ...logs.value,
+          durationMs: record.manifest.durationMs,
+          // Every file was hashed against it as it was written.
+          verifiedManifest: record.manifest,
+        })
+        .catch(() => undefined);
+      // Not taken over (saved by another process meanwhile): the tree stays where it is until the run ends.
+      return (saved?.saved && saved.outputDir) || out;
+    })();
+    this.#kept.set(
+      record.key,
+      keeping.then(() => undefined),
+    );
+    return ok({ dir: await keeping });
   }
 
   /**
