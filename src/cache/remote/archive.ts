@@ -231,22 +231,38 @@ class Digest extends Transform {
   }
 }
 
-/** Reads a whole body of exactly `size` bytes into one buffer. */
-async function readAll(body: Readable, size: number): Promise<Result<Buffer, string>> {
-  const buf = Buffer.allocUnsafe(size);
-  let got = 0;
-  try {
-    for await (const chunk of body) {
-      const c = chunk as Buffer;
-      if (got + c.length > size) return err(`the archive is longer than its record says (${size} bytes)`);
+/**
+ * Reads a whole body of exactly `size` bytes into one buffer. Events, not an async iterator: a promise per chunk
+ * costs more than the copy, over a thousand small downloads.
+ */
+function readAll(body: Readable, size: number): Promise<Result<Buffer, string>> {
+  return new Promise((resolve) => {
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    let done = false;
+    const finish = (r: Result<Buffer, string>): void => {
+      if (done) return;
+      done = true;
+      body.off('data', onData);
+      resolve(r);
+    };
+    const onData = (c: Buffer): void => {
+      if (got + c.length > size) {
+        body.destroy();
+        finish(err(`the archive is longer than its record says (${size} bytes)`));
+        return;
+      }
       c.copy(buf, got);
       got += c.length;
-    }
-  } catch (e) {
-    return err(`the download failed: ${(e as Error).message}`);
-  }
-  if (got !== size) return err(`the archive is truncated (${got} of ${size} bytes)`);
-  return ok(buf);
+    };
+    body.on('data', onData);
+    body.once('end', () =>
+      finish(got === size ? ok(buf) : err(`the archive is truncated (${got} of ${size} bytes)`)),
+    );
+    body.once('error', (e) => finish(err(`the download failed: ${e.message}`)));
+    // A body that ends early without an error (a dropped connection) still closes.
+    body.once('close', () => finish(err(`the archive is truncated (${got} of ${size} bytes)`)));
+  });
 }
 
 /**
