@@ -49,7 +49,7 @@ const writeFile = promisify(writeFileCb);
 const gunzipAsync = promisify(gunzip);
 
 /** How much of an archive's start decides how it is stored. */
-const SAMPLE = 4 * 1024;
+const SAMPLE = 2 * 1024;
 /** Compression pays when level 1 shrinks the sample to at most this fraction. */
 const WORTH_COMPRESSING = 0.65;
 /** Files up to this size are read in one call; bigger ones stream. */
@@ -64,7 +64,8 @@ const READ_WHOLE = 1024 * 1024;
 export function chooseEncoding(head: Buffer): ArchiveEncoding {
   if (head.length < 512) return 'identity';
   const sample = head.length > SAMPLE ? head.subarray(0, SAMPLE) : head;
-  const packed = deflateRawSync(sample, { level: zlib.Z_BEST_SPEED }).length;
+  // A window and hash table no bigger than the sample: setting up the default ones costs more than compressing it.
+  const packed = deflateRawSync(sample, { level: zlib.Z_BEST_SPEED, windowBits: 11, memLevel: 3 }).length;
   return packed <= WORTH_COMPRESSING * sample.length ? 'gzip' : 'identity';
 }
 
