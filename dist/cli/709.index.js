@@ -492,9 +492,13 @@ class LocalCache {
             if (!adopt)
                 await (0,tree_copy/* copyTree */.E)(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
             // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
+            // A tree taken over is sealed as it is hashed (see ArtifactToSave.seal).
+            const seal = adopt && artifact.seal === true && !artifact.verifiedManifest;
             const manifest = artifact.verifiedManifest
                 ? (0,result.ok)(artifact.verifiedManifest)
-                : await (0,cache_manifest/* buildManifest */.u1)((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
+                : await (0,cache_manifest/* buildManifest */.u1)((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr, {
+                    seal,
+                });
             if (!manifest.ok) {
                 await dropTemp(temp);
                 return { saved: false, reason: 'unsafe-output', message: manifest.error };
@@ -509,12 +513,16 @@ class LocalCache {
             }
             // Synchronous: two small calls, cheaper in line than as thread-pool round trips (open, write, close, rename).
             (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'meta.json'), JSON.stringify(meta));
-            await this.#ensureShard((0,external_node_path_.dirname)(entry));
             await this.#commit(key, temp);
             if (!adopt)
                 return { saved: true, manifest: meta.manifest };
             this.#handedOut.delete(artifact.outputDir);
-            return { saved: true, outputDir: (0,external_node_path_.join)(entry, 'out'), manifest: meta.manifest };
+            return {
+                saved: true,
+                outputDir: (0,external_node_path_.join)(entry, 'out'),
+                manifest: meta.manifest,
+                ...(seal ? { sealed: true } : {}),
+            };
         }
         catch (e) {
             await dropTemp(temp);
@@ -537,7 +545,7 @@ class LocalCache {
     async #commit(key, temp) {
         const entry = this.#entry(key);
         try {
-            (0,external_node_fs_.renameSync)(temp, entry);
+            renameOrMakeParent(temp, entry);
             return;
         }
         catch (e) {
@@ -576,7 +584,6 @@ class LocalCache {
         this.#handedOut.clear();
         await Promise.all(left.map((out) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.dirname)(out)).catch(() => undefined)));
     }
-    #shards = new Set();
     #dirs = new Set();
     /** Restore destinations' parents are created once per process, not probed on every restore. */
     async #ensureDir(dir) {
@@ -585,12 +592,20 @@ class LocalCache {
         await (0,promises_.mkdir)(dir, { recursive: true });
         this.#dirs.add(dir);
     }
-    /** Each of the 256 shard directories is created once per process, not probed on every save. */
-    async #ensureShard(dir) {
-        if (this.#shards.has(dir))
-            return;
-        await (0,promises_.mkdir)(dir, { recursive: true });
-        this.#shards.add(dir);
+}
+/**
+ * Renames `from` to `to`, making `to`'s parent (an entry's shard directory) only when the rename says it is
+ * missing: a cache's 256 shards soon all exist, and a save then costs no call to probe for its shard.
+ */
+function renameOrMakeParent(from, to) {
+    try {
+        (0,external_node_fs_.renameSync)(from, to);
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            throw e;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
+        (0,external_node_fs_.renameSync)(from, to);
     }
 }
 /**
@@ -654,6 +669,26 @@ const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
  */
 const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
 let hashedSinceYield = 0;
+/** One read buffer for every file hashed synchronously: no allocation per file (thousands per cold run). */
+const readBuffer = Buffer.allocUnsafe(256 * 1024);
+/** SHA-256 hex of the first `size` bytes of a file (all of it, as it was sized), read through the shared buffer. */
+function smallFileSha256(path, size) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+    try {
+        for (let done = 0; done < size;) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, readBuffer, 0, Math.min(readBuffer.length, size - done), done);
+            if (n === 0)
+                break;
+            h.update(readBuffer.subarray(0, n));
+            done += n;
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+    return h.digest('hex');
+}
 /** SHA-256 hex of a file's content (`size` picks the cheaper way to read it). */
 async function fileSha256(path, size) {
     if (size <= SYNC_HASH_LIMIT) {
@@ -662,7 +697,7 @@ async function fileSha256(path, size) {
             hashedSinceYield = 0;
             await new Promise((r) => setImmediate(r));
         }
-        return sha256((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path));
+        return smallFileSha256(path, size);
     }
     const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
@@ -718,22 +753,43 @@ function linkLeavingTree(entries) {
             return path;
     return undefined;
 }
-/** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
-async function describeTree(dir) {
+/**
+ * Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. With `seal`,
+ * the tree is also made read-only in the same pass, as sealTree (util/seal-tree.ts) does: each file loses its
+ * write bits once hashed, each directory becomes r-x once its children are done, the tree's root last.
+ */
+async function describeTree(dir, opts = {}) {
     const entries = [];
+    const seal = opts.seal === true;
+    const list = (abs) => {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(abs);
+        }
+        catch (e) {
+            // A job may leave a directory it cannot read; sealing opens it, as sealTree does.
+            if (!seal || e.code !== 'EACCES')
+                throw e;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(abs, 0o700);
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(abs);
+        }
+    };
     const walk = async (rel) => {
         // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
         // trips per run would cost more than they overlap.
-        const names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel)).sort();
+        const names = list((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel)).sort();
         for (const name of names) {
             const r = rel === '' ? name : `${rel}/${name}`;
             const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, r);
             const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(abs);
             if (st.isDirectory()) {
                 entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
+                if (seal && (st.mode & 0o700) !== 0o700)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(abs, (st.mode & 0o7777) | 0o700);
                 const problem = await walk(r);
                 if (problem)
                     return problem;
+                if (seal)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(abs, 0o555);
             }
             else if (st.isSymbolicLink()) {
                 const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)(abs);
@@ -753,6 +809,8 @@ async function describeTree(dir) {
             else if (st.isFile()) {
                 const mode = st.mode & 0o100 ? 0o755 : 0o644;
                 entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
+                if (seal && (st.mode & 0o222) !== 0)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(abs, st.mode & ~0o222 & 0o7777);
             }
             else {
                 return `${r} is neither a file, a directory nor a symlink`;
@@ -763,14 +821,16 @@ async function describeTree(dir) {
     const problem = await walk('');
     if (problem !== undefined)
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(problem);
+    if (seal)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(dir, 0o555);
     const leaving = linkLeavingTree(entries);
     return leaving === undefined
         ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(entries)
         : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`symlink ${leaving} points outside the output directory through other links`);
 }
-/** The manifest of an artifact whose output tree is at `outputDir`. */
-async function buildManifest(outputDir, key, durationMs, stdout, stderr) {
-    const entries = await describeTree(outputDir);
+/** The manifest of an artifact whose output tree is at `outputDir` (made read-only with `seal`, see above). */
+async function buildManifest(outputDir, key, durationMs, stdout, stderr, opts = {}) {
+    const entries = await describeTree(outputDir, opts);
     if (!entries.ok)
         return entries;
     return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)({

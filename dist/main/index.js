@@ -32024,9 +32024,13 @@ class local_cache_LocalCache {
             if (!adopt)
                 await copyTree(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
             // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
+            // A tree taken over is sealed as it is hashed (see ArtifactToSave.seal).
+            const seal = adopt && artifact.seal === true && !artifact.verifiedManifest;
             const manifest = artifact.verifiedManifest
                 ? (0,result.ok)(artifact.verifiedManifest)
-                : await (0,cache_manifest/* buildManifest */.u1)((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
+                : await (0,cache_manifest/* buildManifest */.u1)((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr, {
+                    seal,
+                });
             if (!manifest.ok) {
                 await dropTemp(temp);
                 return { saved: false, reason: 'unsafe-output', message: manifest.error };
@@ -32041,12 +32045,16 @@ class local_cache_LocalCache {
             }
             // Synchronous: two small calls, cheaper in line than as thread-pool round trips (open, write, close, rename).
             (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'meta.json'), JSON.stringify(meta));
-            await this.#ensureShard((0,external_node_path_.dirname)(entry));
             await this.#commit(key, temp);
             if (!adopt)
                 return { saved: true, manifest: meta.manifest };
             this.#handedOut.delete(artifact.outputDir);
-            return { saved: true, outputDir: (0,external_node_path_.join)(entry, 'out'), manifest: meta.manifest };
+            return {
+                saved: true,
+                outputDir: (0,external_node_path_.join)(entry, 'out'),
+                manifest: meta.manifest,
+                ...(seal ? { sealed: true } : {}),
+            };
         }
         catch (e) {
             await dropTemp(temp);
@@ -32069,7 +32077,7 @@ class local_cache_LocalCache {
     async #commit(key, temp) {
         const entry = this.#entry(key);
         try {
-            (0,external_node_fs_.renameSync)(temp, entry);
+            renameOrMakeParent(temp, entry);
             return;
         }
         catch (e) {
@@ -32108,7 +32116,6 @@ class local_cache_LocalCache {
         this.#handedOut.clear();
         await Promise.all(left.map((out) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.dirname)(out)).catch(() => undefined)));
     }
-    #shards = new Set();
     #dirs = new Set();
     /** Restore destinations' parents are created once per process, not probed on every restore. */
     async #ensureDir(dir) {
@@ -32117,12 +32124,20 @@ class local_cache_LocalCache {
         await (0,promises_.mkdir)(dir, { recursive: true });
         this.#dirs.add(dir);
     }
-    /** Each of the 256 shard directories is created once per process, not probed on every save. */
-    async #ensureShard(dir) {
-        if (this.#shards.has(dir))
-            return;
-        await (0,promises_.mkdir)(dir, { recursive: true });
-        this.#shards.add(dir);
+}
+/**
+ * Renames `from` to `to`, making `to`'s parent (an entry's shard directory) only when the rename says it is
+ * missing: a cache's 256 shards soon all exist, and a save then costs no call to probe for its shard.
+ */
+function renameOrMakeParent(from, to) {
+    try {
+        (0,external_node_fs_.renameSync)(from, to);
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            throw e;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
+        (0,external_node_fs_.renameSync)(from, to);
     }
 }
 /**
@@ -34920,14 +34935,19 @@ class Execution {
         if (this.#p.options.signal?.aborted)
             return this.#notRun(ref, 'not started: the run was interrupted');
         // The first `job.deps.length` entries are the direct dependencies, whose directories commands may name.
-        const depDirs = new Map(deps.slice(0, job.deps.length).map((d) => [d.label, d.ready.dir]));
-        for (const dir of depDirs.values()) {
+        const direct = deps.slice(0, job.deps.length);
+        const depDirs = new Map(direct.map((d) => [d.label, d.ready.dir]));
+        for (const d of direct) {
+            // A directory built here exists: no call. Others are made so a command may enter an empty one (an artifact
+            // of in-place outputs only is never restored); a dependency whose tree went away (a broken cache
+            // directory) is not this job's failure: the command sees what is there.
+            if (d.ready.built)
+                continue;
             try {
-                (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+                (0,external_node_fs_.mkdirSync)(d.ready.dir, { recursive: true });
             }
             catch {
-                // Made only so a command may enter an empty one; a dependency whose tree went away (a broken cache
-                // directory) is not this job's failure: the command sees what is there.
+                // As above.
             }
         }
         return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) => this.#runJob(job, ref, depDirs, release));
@@ -35156,12 +35176,17 @@ class Execution {
                 message: `${JSON.stringify(job.name)} was not cached: ${changed.length === 1 ? 'its input' : 'inputs'} ${changed.join(', ')} changed while it ran`,
             });
             this.#inCache.set(ref.key, Promise.resolve(false));
-            return { ok: true, dir: outputDir, outcome };
+            return { ok: true, dir: outputDir, outcome, built: true };
         }
-        // Dependents get outputs they cannot write into, whether they read them here or from a later restore.
-        sealTree(outputDir);
+        // Dependents get outputs they cannot write into, whether they read them here or from a later restore. A
+        // cache that takes the directory over seals it as it hashes it (dependents read it after the save); here
+        // otherwise, before anyone reads it.
+        const sealInSave = this.#p.cache.newOutputDir !== undefined;
+        if (!sealInSave)
+            sealTree(outputDir);
         const artifact = {
             outputDir,
+            ...(sealInSave ? { seal: true } : {}),
             stdout: result.stdout,
             stderr: result.stderr,
             durationMs,
@@ -35191,11 +35216,14 @@ class Execution {
         this.#inCache.set(ref.key, saved);
         this.#saves.push(saved);
         if (this.#p.cache.newOutputDir === undefined)
-            return { ok: true, dir: outputDir, outcome };
+            return { ok: true, dir: outputDir, outcome, built: true };
         // The cache takes the directory over: dependents read it where the save puts it. The slot is free already.
         release();
         const s = await saving;
-        return { ok: true, dir: (s.saved && s.outputDir) || outputDir, outcome };
+        const dir = (s.saved && s.outputDir) || outputDir;
+        if (!(s.saved && s.sealed))
+            sealTree(dir);
+        return { ok: true, dir, outcome, built: true };
     }
     /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */
     #newOutputDir(key) {
@@ -35999,62 +36027,214 @@ function removeDeadFallbacks() {
 
 
 
+/** How long a built job's record may wait in memory before it is appended (what a SIGKILL can lose). */
+const APPEND_DELAY_MS = 100;
+/** A journal is rewritten (compacted) once it is this much larger than its last compaction left it. */
+const COMPACT_SLACK_BYTES = 4 * 1024 * 1024;
+/** The first line of a compacted journal: how long the journal was then. */
+const HEADER = '{"compacted":';
 /**
- * The last key record of each job name, one small file per name under `<cache-dir>/explain-v1/`. Written when a
- * job is built (temp file and rename: a reader sees the old record or the new one); advisory only — a missing or
- * unreadable record is "never built", never an error.
+ * The last key record of each job name, kept in one journal, `<cache-dir>/explain-v2/records.jsonl`: one line
+ * per build, `<name as JSON>\t<record as JSON>`, the last line of a name being its record. Advisory only: a
+ * missing or unreadable record is "never built", never an error.
+ *
+ * Writes: a built job's record is appended within APPEND_DELAY_MS (and at `flush`), the records of that interval
+ * in one write of whole lines to the journal opened for appending: no file and no rename per job, and a run
+ * killed mid-way keeps the records of every job it finished, but for its last APPEND_DELAY_MS. Concurrent runs'
+ * appends land whole, one after the other; a line that does not parse (a write cut short by a full disk) is
+ * skipped.
+ *
+ * Reads: the journal as it was when this process first wrote or read it, through a descriptor opened then — a run
+ * explains its jobs against the records before it, not against its own, and a compaction by another process
+ * meanwhile does not change what it reads. A name's record is parsed only when asked for.
+ *
+ * Compaction: `flush(true)` (the end of a run) rewrites the journal with only each name's last line once it has
+ * grown COMPACT_SLACK_BYTES past what the last compaction left (a temp file renamed over it). A record another
+ * run appends between that rewrite's read and its rename is lost: the cost is an explanation against an older
+ * record, or "never built", for that job.
  */
 class record_store_KeyRecordStore {
     #dir;
+    #path;
+    /** The journal as first seen: its descriptor and length (-1 when there was none). */
+    #snapshot;
+    /** Job name → its last line (unparsed), read from the snapshot on the first `read`. */
+    #index;
+    #pending = [];
+    #timer;
     #made = false;
-    /** The record files there were when first asked: one listing instead of a failed open per job never built. */
-    #listed;
     constructor(cacheDir) {
-        this.#dir = (0,external_node_path_.join)(cacheDir, 'explain-v1');
-    }
-    #file(name) {
-        return `${(0,external_node_crypto_.createHash)('sha1').update(name).digest('hex')}.json`;
-    }
-    #path(name) {
-        return (0,external_node_path_.join)(this.#dir, this.#file(name));
+        this.#dir = (0,external_node_path_.join)(cacheDir, 'explain-v2');
+        this.#path = (0,external_node_path_.join)(this.#dir, 'records.jsonl');
     }
     read(name) {
-        if (this.#listed === undefined) {
-            try {
-                this.#listed = new Set((0,external_node_fs_.readdirSync)(this.#dir));
-            }
-            catch {
-                this.#listed = new Set();
-            }
-        }
-        const file = this.#file(name);
-        if (!this.#listed.has(file))
+        const line = this.#lines().get(name);
+        if (line === undefined)
             return undefined;
         try {
-            const r = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.#dir, file), 'utf8'));
+            const r = JSON.parse(line.slice(line.indexOf('\t') + 1));
             return r.version === 1 && r.name === name ? r : undefined;
         }
         catch {
             return undefined;
         }
     }
+    /** Queues `record` for appending; it reaches the journal within APPEND_DELAY_MS, or at `flush`. */
     write(record) {
-        const path = this.#path(record.name);
-        const temp = `${path}.${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        this.#open();
+        this.#pending.push(`${JSON.stringify(record.name)}\t${JSON.stringify(record)}\n`);
+        // Unref'd: a run that ends without `flush` is not kept alive for it (it loses that interval's records).
+        this.#timer ??= setTimeout(() => this.#append(), APPEND_DELAY_MS).unref();
+    }
+    /**
+     * Appends what is queued. With `end` (the run is over), also rewrites an overgrown journal (see above) and lets
+     * go of the snapshot: records not read by then read as missing.
+     */
+    flush(end = false) {
+        this.#append();
+        if (!end)
+            return;
+        if (this.#made)
+            this.#compactIfOvergrown();
+        if (this.#snapshot !== undefined && this.#snapshot.fd >= 0) {
+            (0,external_node_fs_.closeSync)(this.#snapshot.fd);
+            this.#snapshot = { fd: -1, size: 0 };
+        }
+    }
+    #open() {
+        if (this.#snapshot === undefined) {
+            try {
+                const fd = (0,external_node_fs_.openSync)(this.#path, 'r');
+                this.#snapshot = { fd, size: (0,external_node_fs_.fstatSync)(fd).size };
+            }
+            catch {
+                this.#snapshot = { fd: -1, size: 0 };
+            }
+        }
+        return this.#snapshot;
+    }
+    #lines() {
+        if (this.#index !== undefined)
+            return this.#index;
+        const { fd, size } = this.#open();
+        this.#index = new Map();
+        if (fd < 0 || size === 0)
+            return this.#index;
+        let text;
+        try {
+            text = readAll(fd, size);
+        }
+        catch {
+            return this.#index;
+        }
+        indexLines(text, this.#index);
+        return this.#index;
+    }
+    #append() {
+        if (this.#timer)
+            clearTimeout(this.#timer);
+        this.#timer = undefined;
+        if (this.#pending.length === 0)
+            return;
+        const text = this.#pending.join('');
+        this.#pending = [];
+        let fd;
         try {
             if (!this.#made)
                 (0,external_node_fs_.mkdirSync)(this.#dir, { recursive: true });
             this.#made = true;
-            (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(record));
-            (0,external_node_fs_.renameSync)(temp, path);
-            this.#listed?.add(this.#file(record.name));
+            // Opened per batch, not held: a journal compacted by another process meanwhile is appended to, not its
+            // replaced predecessor.
+            fd = (0,external_node_fs_.openSync)(this.#path, 'a');
+            (0,external_node_fs_.writeSync)(fd, text);
         }
         catch {
-            // A record that cannot be written costs a later explanation its detail, nothing else; a full disk must
-            // not keep half of it either.
-            (0,external_node_fs_.rmSync)(temp, { force: true });
+            // A record that cannot be written costs a later explanation its detail, nothing else; a full disk keeps
+            // no empty journal either.
+            try {
+                if (fd !== undefined && (0,external_node_fs_.fstatSync)(fd).size === 0)
+                    (0,external_node_fs_.unlinkSync)(this.#path);
+            }
+            catch {
+                // Gone already.
+            }
+        }
+        finally {
+            if (fd !== undefined)
+                (0,external_node_fs_.closeSync)(fd);
         }
     }
+    #compactIfOvergrown() {
+        let fd;
+        let temp;
+        try {
+            fd = (0,external_node_fs_.openSync)(this.#path, 'r');
+            const size = (0,external_node_fs_.fstatSync)(fd).size;
+            if (size <= compactedSize(fd) + COMPACT_SLACK_BYTES)
+                return;
+            const last = new Map();
+            indexLines(readAll(fd, size), last);
+            const body = [...last.values()].map((l) => `${l}\n`).join('');
+            const header = `${HEADER}${Buffer.byteLength(body)}}\n`;
+            temp = `${this.#path}.${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+            (0,external_node_fs_.writeFileSync)(temp, header + body);
+            (0,external_node_fs_.renameSync)(temp, this.#path);
+            temp = undefined;
+        }
+        catch {
+            // Left as it is: a larger journal, nothing worse.
+        }
+        finally {
+            if (fd !== undefined)
+                (0,external_node_fs_.closeSync)(fd);
+            if (temp !== undefined)
+                (0,external_node_fs_.rmSync)(temp, { force: true });
+        }
+    }
+}
+function readAll(fd, size) {
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+        const n = (0,external_node_fs_.readSync)(fd, buf, got, size - got, got);
+        if (n === 0)
+            break;
+        got += n;
+    }
+    return buf.toString('utf8', 0, got);
+}
+/** Adds every record line of `text` to `into` (name → line; later lines win). Other lines are skipped. */
+function indexLines(text, into) {
+    let at = 0;
+    while (at < text.length) {
+        const end = text.indexOf('\n', at);
+        // A last line without its newline was cut short (a full disk, a crash mid-write): not a record.
+        if (end < 0)
+            break;
+        const line = text.slice(at, end);
+        at = end + 1;
+        const tab = line.indexOf('\t');
+        if (tab <= 0)
+            continue;
+        try {
+            const name = JSON.parse(line.slice(0, tab));
+            if (typeof name === 'string')
+                into.set(name, line);
+        }
+        catch {
+            // Not a record line.
+        }
+    }
+}
+/** The length the journal had after its last compaction (its header says), 0 when never compacted. */
+function compactedSize(fd) {
+    const buf = Buffer.alloc(64);
+    const n = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, 0);
+    const head = buf.toString('utf8', 0, n);
+    if (!head.startsWith(HEADER))
+        return 0;
+    const size = Number.parseInt(head.slice(HEADER.length), 10);
+    return Number.isFinite(size) ? size : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/explain/explain.ts
@@ -36192,6 +36372,13 @@ function detailLines(changes, indent = '  ') {
  */
 
 const hash = (s) => (0,external_node_crypto_.createHash)('sha256').update(s).digest('hex');
+/** The salt is the same for every record of a run: hashed once. */
+let saltHash;
+const hashSalt = (salt) => {
+    if (saltHash?.salt !== salt)
+        saltHash = { salt, hash: hash(salt) };
+    return saltHash.hash;
+};
 /** The record of one job's key. */
 function keyRecord(graph, job, digests, keys, salt) {
     const depName = (l) => graph.byLabel.get(l)?.name ?? l;
@@ -36230,7 +36417,7 @@ function keyRecord(graph, job, digests, keys, salt) {
         version: 1,
         name: job.name,
         key: keys.get(job.label) ?? '',
-        salt: hash(salt),
+        salt: hashSalt(salt),
         inputs,
         cmds,
         deps,
@@ -36330,20 +36517,19 @@ class run_explainer_RunExplainer {
     reason(name) {
         return oneLine(this.changes(name));
     }
-    #built = [];
-    /** Called when a job was built: its record becomes the one later runs compare with (written by `flush`). */
+    /**
+     * Called when a job was built: its record becomes the one later runs compare with. Queued for the journal at
+     * once, so that a run killed later keeps it (see record-store.ts); this run still explains against the records
+     * from before it.
+     */
     recordBuilt(name) {
-        // The record it replaces is read first: dependents still explain themselves against it in this run.
-        this.previous(name);
-        this.#built.push(name);
+        const r = this.current(name);
+        if (r)
+            this.#store.write(r);
     }
-    /** Writes the records of the jobs built, after the run: nothing is written while jobs wait to start. */
+    /** The run is over: the records still queued are written. */
     flush() {
-        for (const name of this.#built.splice(0)) {
-            const r = this.current(name);
-            if (r)
-                this.#store.write(r);
-        }
+        this.#store.flush(true);
     }
 }
 
@@ -36519,7 +36705,6 @@ const run = async (argv, io) => {
                 io.stderr.write(`disbuild: ${formatProblem(p)}\n`);
             return EXIT.usage;
         }
-        explainer.flush();
         if (v.report !== undefined) {
             const path = resolve(io.cwd, v.report);
             try {
@@ -36538,6 +36723,8 @@ const run = async (argv, io) => {
         return failed + skipped > 0 ? EXIT.failed : EXIT.ok;
     }
     finally {
+        // Records are appended as jobs are built; the last ones, and a compaction when due, are written here.
+        explainer.flush();
         await coordinator.close({ drain: !controller.signal.aborted });
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
@@ -38293,6 +38480,26 @@ const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
  */
 const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
 let hashedSinceYield = 0;
+/** One read buffer for every file hashed synchronously: no allocation per file (thousands per cold run). */
+const readBuffer = Buffer.allocUnsafe(256 * 1024);
+/** SHA-256 hex of the first `size` bytes of a file (all of it, as it was sized), read through the shared buffer. */
+function smallFileSha256(path, size) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+    try {
+        for (let done = 0; done < size;) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, readBuffer, 0, Math.min(readBuffer.length, size - done), done);
+            if (n === 0)
+                break;
+            h.update(readBuffer.subarray(0, n));
+            done += n;
+        }
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+    return h.digest('hex');
+}
 /** SHA-256 hex of a file's content (`size` picks the cheaper way to read it). */
 async function fileSha256(path, size) {
     if (size <= SYNC_HASH_LIMIT) {
@@ -38301,7 +38508,7 @@ async function fileSha256(path, size) {
             hashedSinceYield = 0;
             await new Promise((r) => setImmediate(r));
         }
-        return sha256((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path));
+        return smallFileSha256(path, size);
     }
     const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
@@ -38357,22 +38564,43 @@ function linkLeavingTree(entries) {
             return path;
     return undefined;
 }
-/** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
-async function describeTree(dir) {
+/**
+ * Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. With `seal`,
+ * the tree is also made read-only in the same pass, as sealTree (util/seal-tree.ts) does: each file loses its
+ * write bits once hashed, each directory becomes r-x once its children are done, the tree's root last.
+ */
+async function describeTree(dir, opts = {}) {
     const entries = [];
+    const seal = opts.seal === true;
+    const list = (abs) => {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(abs);
+        }
+        catch (e) {
+            // A job may leave a directory it cannot read; sealing opens it, as sealTree does.
+            if (!seal || e.code !== 'EACCES')
+                throw e;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(abs, 0o700);
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(abs);
+        }
+    };
     const walk = async (rel) => {
         // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
         // trips per run would cost more than they overlap.
-        const names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel)).sort();
+        const names = list((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel)).sort();
         for (const name of names) {
             const r = rel === '' ? name : `${rel}/${name}`;
             const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, r);
             const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(abs);
             if (st.isDirectory()) {
                 entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
+                if (seal && (st.mode & 0o700) !== 0o700)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(abs, (st.mode & 0o7777) | 0o700);
                 const problem = await walk(r);
                 if (problem)
                     return problem;
+                if (seal)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(abs, 0o555);
             }
             else if (st.isSymbolicLink()) {
                 const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)(abs);
@@ -38392,6 +38620,8 @@ async function describeTree(dir) {
             else if (st.isFile()) {
                 const mode = st.mode & 0o100 ? 0o755 : 0o644;
                 entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
+                if (seal && (st.mode & 0o222) !== 0)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(abs, st.mode & ~0o222 & 0o7777);
             }
             else {
                 return `${r} is neither a file, a directory nor a symlink`;
@@ -38402,14 +38632,16 @@ async function describeTree(dir) {
     const problem = await walk('');
     if (problem !== undefined)
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(problem);
+    if (seal)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(dir, 0o555);
     const leaving = linkLeavingTree(entries);
     return leaving === undefined
         ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(entries)
         : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`symlink ${leaving} points outside the output directory through other links`);
 }
-/** The manifest of an artifact whose output tree is at `outputDir`. */
-async function buildManifest(outputDir, key, durationMs, stdout, stderr) {
-    const entries = await describeTree(outputDir);
+/** The manifest of an artifact whose output tree is at `outputDir` (made read-only with `seal`, see above). */
+async function buildManifest(outputDir, key, durationMs, stdout, stderr, opts = {}) {
+    const entries = await describeTree(outputDir, opts);
     if (!entries.ok)
         return entries;
     return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)({

@@ -396,6 +396,26 @@ const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
  */
 const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
 let hashedSinceYield = 0;
+/** One read buffer for every file hashed synchronously: no allocation per file (thousands per cold run). */
+const readBuffer = Buffer.allocUnsafe(256 * 1024);
+/** SHA-256 hex of the first `size` bytes of a file (all of it, as it was sized), read through the shared buffer. */
+function smallFileSha256(path, size) {
+    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    try {
+        for (let done = 0; done < size;) {
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, readBuffer, 0, Math.min(readBuffer.length, size - done), done);
+            if (n === 0)
+                break;
+            h.update(readBuffer.subarray(0, n));
+            done += n;
+        }
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    return h.digest('hex');
+}
 /** SHA-256 hex of a file's content (`size` picks the cheaper way to read it). */
 async function fileSha256(path, size) {
     if (size <= SYNC_HASH_LIMIT) {
@@ -404,7 +424,7 @@ async function fileSha256(path, size) {
             hashedSinceYield = 0;
             await new Promise((r) => setImmediate(r));
         }
-        return sha256((0,external_node_fs_namespaceObject.readFileSync)(path));
+        return smallFileSha256(path, size);
     }
     const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
     for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path))
@@ -460,22 +480,43 @@ function linkLeavingTree(entries) {
             return path;
     return undefined;
 }
-/** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
-async function describeTree(dir) {
+/**
+ * Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. With `seal`,
+ * the tree is also made read-only in the same pass, as sealTree (util/seal-tree.ts) does: each file loses its
+ * write bits once hashed, each directory becomes r-x once its children are done, the tree's root last.
+ */
+async function describeTree(dir, opts = {}) {
     const entries = [];
+    const seal = opts.seal === true;
+    const list = (abs) => {
+        try {
+            return (0,external_node_fs_namespaceObject.readdirSync)(abs);
+        }
+        catch (e) {
+            // A job may leave a directory it cannot read; sealing opens it, as sealTree does.
+            if (!seal || e.code !== 'EACCES')
+                throw e;
+            (0,external_node_fs_namespaceObject.chmodSync)(abs, 0o700);
+            return (0,external_node_fs_namespaceObject.readdirSync)(abs);
+        }
+    };
     const walk = async (rel) => {
         // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
         // trips per run would cost more than they overlap.
-        const names = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(dir, rel)).sort();
+        const names = list((0,external_node_path_namespaceObject.join)(dir, rel)).sort();
         for (const name of names) {
             const r = rel === '' ? name : `${rel}/${name}`;
             const abs = (0,external_node_path_namespaceObject.join)(dir, r);
             const st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
             if (st.isDirectory()) {
                 entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
+                if (seal && (st.mode & 0o700) !== 0o700)
+                    (0,external_node_fs_namespaceObject.chmodSync)(abs, (st.mode & 0o7777) | 0o700);
                 const problem = await walk(r);
                 if (problem)
                     return problem;
+                if (seal)
+                    (0,external_node_fs_namespaceObject.chmodSync)(abs, 0o555);
             }
             else if (st.isSymbolicLink()) {
                 const target = (0,external_node_fs_namespaceObject.readlinkSync)(abs);
@@ -495,6 +536,8 @@ async function describeTree(dir) {
             else if (st.isFile()) {
                 const mode = st.mode & 0o100 ? 0o755 : 0o644;
                 entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
+                if (seal && (st.mode & 0o222) !== 0)
+                    (0,external_node_fs_namespaceObject.chmodSync)(abs, st.mode & ~0o222 & 0o7777);
             }
             else {
                 return `${r} is neither a file, a directory nor a symlink`;
@@ -505,14 +548,16 @@ async function describeTree(dir) {
     const problem = await walk('');
     if (problem !== undefined)
         return result_err(problem);
+    if (seal)
+        (0,external_node_fs_namespaceObject.chmodSync)(dir, 0o555);
     const leaving = linkLeavingTree(entries);
     return leaving === undefined
         ? result_ok(entries)
         : result_err(`symlink ${leaving} points outside the output directory through other links`);
 }
-/** The manifest of an artifact whose output tree is at `outputDir`. */
-async function buildManifest(outputDir, key, durationMs, stdout, stderr) {
-    const entries = await describeTree(outputDir);
+/** The manifest of an artifact whose output tree is at `outputDir` (made read-only with `seal`, see above). */
+async function buildManifest(outputDir, key, durationMs, stdout, stderr, opts = {}) {
+    const entries = await describeTree(outputDir, opts);
     if (!entries.ok)
         return entries;
     return result_ok({

@@ -45,6 +45,11 @@ export interface ArtifactToSave {
    * the save trusts it instead of hashing the tree again. Its logs' digests must be those of `stdout`/`stderr`.
    */
   verifiedManifest?: Manifest;
+  /**
+   * Make the tree read-only (as util/seal-tree.ts does) while hashing it, when the save takes the directory over
+   * and hashes it: one pass over the tree instead of two. The outcome says whether it did (`sealed`).
+   */
+  seal?: boolean;
 }
 
 /** A found artifact; its bytes are fetched only by `restore`. */
@@ -82,9 +87,10 @@ export type RestoreFailure =
 export type SaveOutcome =
   /**
    * `outputDir`: where the outputs are now, when the save took over a directory from `newOutputDir`;
-   * `manifest`: what the backend stored, when it built one (uploads reuse it instead of hashing again).
+   * `manifest`: what the backend stored, when it built one (uploads reuse it instead of hashing again);
+   * `sealed`: the tree at `outputDir` was made read-only, as `seal` asked.
    */
-  | { saved: true; outputDir?: string; manifest?: Manifest }
+  | { saved: true; outputDir?: string; manifest?: Manifest; sealed?: true }
   | { saved: false; reason: 'exists' | 'disabled' | 'cache-unavailable' | 'unsafe-output'; message?: string };
 
 /** One file of an artifact's output tree, as recorded in its manifest. */

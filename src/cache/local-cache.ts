@@ -245,9 +245,13 @@ export class LocalCache implements Cache {
     try {
       if (!adopt) await copyTree(artifact.outputDir, join(temp, 'out'), { link: true });
       // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
+      // A tree taken over is sealed as it is hashed (see ArtifactToSave.seal).
+      const seal = adopt && artifact.seal === true && !artifact.verifiedManifest;
       const manifest = artifact.verifiedManifest
         ? ok(artifact.verifiedManifest)
-        : await buildManifest(join(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
+        : await buildManifest(join(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr, {
+            seal,
+          });
       if (!manifest.ok) {
         await dropTemp(temp);
         return { saved: false, reason: 'unsafe-output', message: manifest.error };
@@ -270,11 +274,15 @@ export class LocalCache implements Cache {
       }
       // Synchronous: two small calls, cheaper in line than as thread-pool round trips (open, write, close, rename).
       writeFileSync(join(temp, 'meta.json'), JSON.stringify(meta));
-      await this.#ensureShard(dirname(entry));
       await this.#commit(key, temp);
       if (!adopt) return { saved: true, manifest: meta.manifest };
       this.#handedOut.delete(artifact.outputDir);
-      return { saved: true, outputDir: join(entry, 'out'), manifest: meta.manifest };
+      return {
+        saved: true,
+        outputDir: join(entry, 'out'),
+        manifest: meta.manifest,
+        ...(seal ? { sealed: true as const } : {}),
+      };
     } catch (e) {
       await dropTemp(temp);
       if (e instanceof EntryInTheWay) {
@@ -296,7 +304,7 @@ export class LocalCache implements Cache {
   async #commit(key: JobKey, temp: string): Promise<void> {
     const entry = this.#entry(key);
     try {
-      renameSync(temp, entry);
+      renameOrMakeParent(temp, entry);
       return;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
@@ -337,7 +345,6 @@ export class LocalCache implements Cache {
     await Promise.all(left.map((out) => removeTree(dirname(out)).catch(() => undefined)));
   }
 
-  readonly #shards = new Set<string>();
   readonly #dirs = new Set<string>();
 
   /** Restore destinations' parents are created once per process, not probed on every restore. */
@@ -346,12 +353,19 @@ export class LocalCache implements Cache {
     await mkdir(dir, { recursive: true });
     this.#dirs.add(dir);
   }
+}
 
-  /** Each of the 256 shard directories is created once per process, not probed on every save. */
-  async #ensureShard(dir: string): Promise<void> {
-    if (this.#shards.has(dir)) return;
-    await mkdir(dir, { recursive: true });
-    this.#shards.add(dir);
+/**
+ * Renames `from` to `to`, making `to`'s parent (an entry's shard directory) only when the rename says it is
+ * missing: a cache's 256 shards soon all exist, and a save then costs no call to probe for its shard.
+ */
+function renameOrMakeParent(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    mkdirSync(dirname(to), { recursive: true });
+    renameSync(from, to);
   }
 }
 

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  createReadStream,
+  lstatSync,
+  openSync,
+  readSync,
+  readdirSync,
+  readlinkSync,
+} from 'node:fs';
 import { isAbsolute, join, posix } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
@@ -21,6 +30,26 @@ const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
 const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
 let hashedSinceYield = 0;
 
+/** One read buffer for every file hashed synchronously: no allocation per file (thousands per cold run). */
+const readBuffer = Buffer.allocUnsafe(256 * 1024);
+
+/** SHA-256 hex of the first `size` bytes of a file (all of it, as it was sized), read through the shared buffer. */
+function smallFileSha256(path: string, size: number): string {
+  const h = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    for (let done = 0; done < size;) {
+      const n = readSync(fd, readBuffer, 0, Math.min(readBuffer.length, size - done), done);
+      if (n === 0) break;
+      h.update(readBuffer.subarray(0, n));
+      done += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return h.digest('hex');
+}
+
 /** SHA-256 hex of a file's content (`size` picks the cheaper way to read it). */
 export async function fileSha256(path: string, size: number): Promise<string> {
   if (size <= SYNC_HASH_LIMIT) {
@@ -29,7 +58,7 @@ export async function fileSha256(path: string, size: number): Promise<string> {
       hashedSinceYield = 0;
       await new Promise((r) => setImmediate(r));
     }
-    return sha256(readFileSync(path));
+    return smallFileSha256(path, size);
   }
   const h = createHash('sha256');
   for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
@@ -81,21 +110,41 @@ export function linkLeavingTree(
   return undefined;
 }
 
-/** Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. */
-export async function describeTree(dir: string): Promise<Result<ManifestEntry[], string>> {
+/**
+ * Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. With `seal`,
+ * the tree is also made read-only in the same pass, as sealTree (util/seal-tree.ts) does: each file loses its
+ * write bits once hashed, each directory becomes r-x once its children are done, the tree's root last.
+ */
+export async function describeTree(
+  dir: string,
+  opts: { seal?: boolean } = {},
+): Promise<Result<ManifestEntry[], string>> {
   const entries: ManifestEntry[] = [];
+  const seal = opts.seal === true;
+  const list = (abs: string): string[] => {
+    try {
+      return readdirSync(abs);
+    } catch (e) {
+      // A job may leave a directory it cannot read; sealing opens it, as sealTree does.
+      if (!seal || (e as NodeJS.ErrnoException).code !== 'EACCES') throw e;
+      chmodSync(abs, 0o700);
+      return readdirSync(abs);
+    }
+  };
   const walk = async (rel: string): Promise<string | undefined> => {
     // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
     // trips per run would cost more than they overlap.
-    const names = readdirSync(join(dir, rel)).sort();
+    const names = list(join(dir, rel)).sort();
     for (const name of names) {
       const r = rel === '' ? name : `${rel}/${name}`;
       const abs = join(dir, r);
       const st = lstatSync(abs);
       if (st.isDirectory()) {
         entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
+        if (seal && (st.mode & 0o700) !== 0o700) chmodSync(abs, (st.mode & 0o7777) | 0o700);
         const problem = await walk(r);
         if (problem) return problem;
+        if (seal) chmodSync(abs, 0o555);
       } else if (st.isSymbolicLink()) {
         const target = readlinkSync(abs);
         // Links through links (`c -> .`, `up -> c/..`) are resolved once the whole tree is known, below.
@@ -113,6 +162,7 @@ export async function describeTree(dir: string): Promise<Result<ManifestEntry[],
       } else if (st.isFile()) {
         const mode = st.mode & 0o100 ? 0o755 : 0o644;
         entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
+        if (seal && (st.mode & 0o222) !== 0) chmodSync(abs, st.mode & ~0o222 & 0o7777);
       } else {
         return `${r} is neither a file, a directory nor a symlink`;
       }
@@ -121,21 +171,23 @@ export async function describeTree(dir: string): Promise<Result<ManifestEntry[],
   };
   const problem = await walk('');
   if (problem !== undefined) return err(problem);
+  if (seal) chmodSync(dir, 0o555);
   const leaving = linkLeavingTree(entries);
   return leaving === undefined
     ? ok(entries)
     : err(`symlink ${leaving} points outside the output directory through other links`);
 }
 
-/** The manifest of an artifact whose output tree is at `outputDir`. */
+/** The manifest of an artifact whose output tree is at `outputDir` (made read-only with `seal`, see above). */
 export async function buildManifest(
   outputDir: string,
   key: JobKey,
   durationMs: number,
   stdout: Buffer,
   stderr: Buffer,
+  opts: { seal?: boolean } = {},
 ): Promise<Result<Manifest, string>> {
-  const entries = await describeTree(outputDir);
+  const entries = await describeTree(outputDir, opts);
   if (!entries.ok) return entries;
   return ok({
     version: 1,

@@ -22,8 +22,12 @@ import { sealTree } from '../util/seal-tree.js';
 import { freeBytes } from '../util/free-space.js';
 import { restoreWatchers } from './restore-watchers.js';
 
-/** Whether a key's output directory is ready for dependents, and if not, why. */
-type Ready = { ok: true; dir: string; outcome: JobOutcome } | { ok: false; outcome: JobOutcome };
+/**
+ * Whether a key's output directory is ready for dependents, and if not, why. `built`: this run made the directory
+ * (a job wrote it), so it exists; others are made by the first job that names them, should they not exist.
+ */
+type Ready =
+  { ok: true; dir: string; outcome: JobOutcome; built?: true } | { ok: false; outcome: JobOutcome };
 
 export interface ExecutionParts {
   graph: Graph;
@@ -193,15 +197,20 @@ export class Execution {
     if (this.#stopScheduling) return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
     if (this.#p.options.signal?.aborted) return this.#notRun(ref, 'not started: the run was interrupted');
     // The first `job.deps.length` entries are the direct dependencies, whose directories commands may name.
-    const depDirs = new Map(
-      deps.slice(0, job.deps.length).map((d) => [d.label, (d.ready as { dir: string }).dir]),
-    );
-    for (const dir of depDirs.values()) {
+    const direct = deps.slice(0, job.deps.length) as {
+      label: JobLabel;
+      ready: Extract<Ready, { ok: true }>;
+    }[];
+    const depDirs = new Map(direct.map((d) => [d.label, d.ready.dir]));
+    for (const d of direct) {
+      // A directory built here exists: no call. Others are made so a command may enter an empty one (an artifact
+      // of in-place outputs only is never restored); a dependency whose tree went away (a broken cache
+      // directory) is not this job's failure: the command sees what is there.
+      if (d.ready.built) continue;
       try {
-        mkdirSync(dir, { recursive: true });
+        mkdirSync(d.ready.dir, { recursive: true });
       } catch {
-        // Made only so a command may enter an empty one; a dependency whose tree went away (a broken cache
-        // directory) is not this job's failure: the command sees what is there.
+        // As above.
       }
     }
     return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) =>
@@ -460,12 +469,16 @@ export class Execution {
         message: `${JSON.stringify(job.name)} was not cached: ${changed.length === 1 ? 'its input' : 'inputs'} ${changed.join(', ')} changed while it ran`,
       });
       this.#inCache.set(ref.key, Promise.resolve(false));
-      return { ok: true, dir: outputDir, outcome };
+      return { ok: true, dir: outputDir, outcome, built: true };
     }
-    // Dependents get outputs they cannot write into, whether they read them here or from a later restore.
-    sealTree(outputDir);
+    // Dependents get outputs they cannot write into, whether they read them here or from a later restore. A
+    // cache that takes the directory over seals it as it hashes it (dependents read it after the save); here
+    // otherwise, before anyone reads it.
+    const sealInSave = this.#p.cache.newOutputDir !== undefined;
+    if (!sealInSave) sealTree(outputDir);
     const artifact = {
       outputDir,
+      ...(sealInSave ? { seal: true } : {}),
       stdout: result.stdout,
       stderr: result.stderr,
       durationMs,
@@ -494,11 +507,13 @@ export class Execution {
     });
     this.#inCache.set(ref.key, saved);
     this.#saves.push(saved);
-    if (this.#p.cache.newOutputDir === undefined) return { ok: true, dir: outputDir, outcome };
+    if (this.#p.cache.newOutputDir === undefined) return { ok: true, dir: outputDir, outcome, built: true };
     // The cache takes the directory over: dependents read it where the save puts it. The slot is free already.
     release();
     const s = await saving;
-    return { ok: true, dir: (s.saved && s.outputDir) || outputDir, outcome };
+    const dir = (s.saved && s.outputDir) || outputDir;
+    if (!(s.saved && s.sealed)) sealTree(dir);
+    return { ok: true, dir, outcome, built: true };
   }
 
   /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */

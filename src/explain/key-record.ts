@@ -29,6 +29,13 @@ export interface KeyRecord {
 
 const hash = (s: string): string => createHash('sha256').update(s).digest('hex');
 
+/** The salt is the same for every record of a run: hashed once. */
+let saltHash: { salt: string; hash: string } | undefined;
+const hashSalt = (salt: string): string => {
+  if (saltHash?.salt !== salt) saltHash = { salt, hash: hash(salt) };
+  return saltHash.hash;
+};
+
 /** The record of one job's key. */
 export function keyRecord(
   graph: Graph,
@@ -75,7 +82,7 @@ export function keyRecord(
     version: 1,
     name: job.name,
     key: keys.get(job.label) ?? '',
-    salt: hash(salt),
+    salt: hashSalt(salt),
     inputs,
     cmds,
     deps,

@@ -1,62 +1,212 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { KeyRecord } from './key-record.js';
 
+/** How long a built job's record may wait in memory before it is appended (what a SIGKILL can lose). */
+const APPEND_DELAY_MS = 100;
+
+/** A journal is rewritten (compacted) once it is this much larger than its last compaction left it. */
+const COMPACT_SLACK_BYTES = 4 * 1024 * 1024;
+
+/** The first line of a compacted journal: how long the journal was then. */
+const HEADER = '{"compacted":';
+
 /**
- * The last key record of each job name, one small file per name under `<cache-dir>/explain-v1/`. Written when a
- * job is built (temp file and rename: a reader sees the old record or the new one); advisory only — a missing or
- * unreadable record is "never built", never an error.
+ * The last key record of each job name, kept in one journal, `<cache-dir>/explain-v2/records.jsonl`: one line
+ * per build, `<name as JSON>\t<record as JSON>`, the last line of a name being its record. Advisory only: a
+ * missing or unreadable record is "never built", never an error.
+ *
+ * Writes: a built job's record is appended within APPEND_DELAY_MS (and at `flush`), the records of that interval
+ * in one write of whole lines to the journal opened for appending: no file and no rename per job, and a run
+ * killed mid-way keeps the records of every job it finished, but for its last APPEND_DELAY_MS. Concurrent runs'
+ * appends land whole, one after the other; a line that does not parse (a write cut short by a full disk) is
+ * skipped.
+ *
+ * Reads: the journal as it was when this process first wrote or read it, through a descriptor opened then — a run
+ * explains its jobs against the records before it, not against its own, and a compaction by another process
+ * meanwhile does not change what it reads. A name's record is parsed only when asked for.
+ *
+ * Compaction: `flush(true)` (the end of a run) rewrites the journal with only each name's last line once it has
+ * grown COMPACT_SLACK_BYTES past what the last compaction left (a temp file renamed over it). A record another
+ * run appends between that rewrite's read and its rename is lost: the cost is an explanation against an older
+ * record, or "never built", for that job.
  */
 export class KeyRecordStore {
   readonly #dir: string;
+  readonly #path: string;
+  /** The journal as first seen: its descriptor and length (-1 when there was none). */
+  #snapshot: { fd: number; size: number } | undefined;
+  /** Job name → its last line (unparsed), read from the snapshot on the first `read`. */
+  #index: Map<string, string> | undefined;
+  #pending: string[] = [];
+  #timer: NodeJS.Timeout | undefined;
   #made = false;
-  /** The record files there were when first asked: one listing instead of a failed open per job never built. */
-  #listed: Set<string> | undefined;
 
   constructor(cacheDir: string) {
-    this.#dir = join(cacheDir, 'explain-v1');
-  }
-
-  #file(name: string): string {
-    return `${createHash('sha1').update(name).digest('hex')}.json`;
-  }
-
-  #path(name: string): string {
-    return join(this.#dir, this.#file(name));
+    this.#dir = join(cacheDir, 'explain-v2');
+    this.#path = join(this.#dir, 'records.jsonl');
   }
 
   read(name: string): KeyRecord | undefined {
-    if (this.#listed === undefined) {
-      try {
-        this.#listed = new Set(readdirSync(this.#dir));
-      } catch {
-        this.#listed = new Set();
-      }
-    }
-    const file = this.#file(name);
-    if (!this.#listed.has(file)) return undefined;
+    const line = this.#lines().get(name);
+    if (line === undefined) return undefined;
     try {
-      const r = JSON.parse(readFileSync(join(this.#dir, file), 'utf8')) as KeyRecord;
+      const r = JSON.parse(line.slice(line.indexOf('\t') + 1)) as KeyRecord;
       return r.version === 1 && r.name === name ? r : undefined;
     } catch {
       return undefined;
     }
   }
 
+  /** Queues `record` for appending; it reaches the journal within APPEND_DELAY_MS, or at `flush`. */
   write(record: KeyRecord): void {
-    const path = this.#path(record.name);
-    const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}`;
+    this.#open();
+    this.#pending.push(`${JSON.stringify(record.name)}\t${JSON.stringify(record)}\n`);
+    // Unref'd: a run that ends without `flush` is not kept alive for it (it loses that interval's records).
+    this.#timer ??= setTimeout(() => this.#append(), APPEND_DELAY_MS).unref();
+  }
+
+  /**
+   * Appends what is queued. With `end` (the run is over), also rewrites an overgrown journal (see above) and lets
+   * go of the snapshot: records not read by then read as missing.
+   */
+  flush(end = false): void {
+    this.#append();
+    if (!end) return;
+    if (this.#made) this.#compactIfOvergrown();
+    if (this.#snapshot !== undefined && this.#snapshot.fd >= 0) {
+      closeSync(this.#snapshot.fd);
+      this.#snapshot = { fd: -1, size: 0 };
+    }
+  }
+
+  #open(): { fd: number; size: number } {
+    if (this.#snapshot === undefined) {
+      try {
+        const fd = openSync(this.#path, 'r');
+        this.#snapshot = { fd, size: fstatSync(fd).size };
+      } catch {
+        this.#snapshot = { fd: -1, size: 0 };
+      }
+    }
+    return this.#snapshot;
+  }
+
+  #lines(): Map<string, string> {
+    if (this.#index !== undefined) return this.#index;
+    const { fd, size } = this.#open();
+    this.#index = new Map();
+    if (fd < 0 || size === 0) return this.#index;
+    let text: string;
+    try {
+      text = readAll(fd, size);
+    } catch {
+      return this.#index;
+    }
+    indexLines(text, this.#index);
+    return this.#index;
+  }
+
+  #append(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#pending.length === 0) return;
+    const text = this.#pending.join('');
+    this.#pending = [];
+    let fd: number | undefined;
     try {
       if (!this.#made) mkdirSync(this.#dir, { recursive: true });
       this.#made = true;
-      writeFileSync(temp, JSON.stringify(record));
-      renameSync(temp, path);
-      this.#listed?.add(this.#file(record.name));
+      // Opened per batch, not held: a journal compacted by another process meanwhile is appended to, not its
+      // replaced predecessor.
+      fd = openSync(this.#path, 'a');
+      writeSync(fd, text);
     } catch {
-      // A record that cannot be written costs a later explanation its detail, nothing else; a full disk must
-      // not keep half of it either.
-      rmSync(temp, { force: true });
+      // A record that cannot be written costs a later explanation its detail, nothing else; a full disk keeps
+      // no empty journal either.
+      try {
+        if (fd !== undefined && fstatSync(fd).size === 0) unlinkSync(this.#path);
+      } catch {
+        // Gone already.
+      }
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
+
+  #compactIfOvergrown(): void {
+    let fd: number | undefined;
+    let temp: string | undefined;
+    try {
+      fd = openSync(this.#path, 'r');
+      const size = fstatSync(fd).size;
+      if (size <= compactedSize(fd) + COMPACT_SLACK_BYTES) return;
+      const last = new Map<string, string>();
+      indexLines(readAll(fd, size), last);
+      const body = [...last.values()].map((l) => `${l}\n`).join('');
+      const header = `${HEADER}${Buffer.byteLength(body)}}\n`;
+      temp = `${this.#path}.${process.pid}-${randomBytes(4).toString('hex')}`;
+      writeFileSync(temp, header + body);
+      renameSync(temp, this.#path);
+      temp = undefined;
+    } catch {
+      // Left as it is: a larger journal, nothing worse.
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+      if (temp !== undefined) rmSync(temp, { force: true });
+    }
+  }
+}
+
+function readAll(fd: number, size: number): string {
+  const buf = Buffer.allocUnsafe(size);
+  let got = 0;
+  while (got < size) {
+    const n = readSync(fd, buf, got, size - got, got);
+    if (n === 0) break;
+    got += n;
+  }
+  return buf.toString('utf8', 0, got);
+}
+
+/** Adds every record line of `text` to `into` (name → line; later lines win). Other lines are skipped. */
+function indexLines(text: string, into: Map<string, string>): void {
+  let at = 0;
+  while (at < text.length) {
+    const end = text.indexOf('\n', at);
+    // A last line without its newline was cut short (a full disk, a crash mid-write): not a record.
+    if (end < 0) break;
+    const line = text.slice(at, end);
+    at = end + 1;
+    const tab = line.indexOf('\t');
+    if (tab <= 0) continue;
+    try {
+      const name: unknown = JSON.parse(line.slice(0, tab));
+      if (typeof name === 'string') into.set(name, line);
+    } catch {
+      // Not a record line.
+    }
+  }
+}
+
+/** The length the journal had after its last compaction (its header says), 0 when never compacted. */
+function compactedSize(fd: number): number {
+  const buf = Buffer.alloc(64);
+  const n = readSync(fd, buf, 0, buf.length, 0);
+  const head = buf.toString('utf8', 0, n);
+  if (!head.startsWith(HEADER)) return 0;
+  const size = Number.parseInt(head.slice(HEADER.length), 10);
+  return Number.isFinite(size) ? size : 0;
 }

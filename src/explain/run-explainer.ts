@@ -105,20 +105,18 @@ export class RunExplainer implements RecordLookup {
     return oneLine(this.changes(name));
   }
 
-  readonly #built: string[] = [];
-
-  /** Called when a job was built: its record becomes the one later runs compare with (written by `flush`). */
+  /**
+   * Called when a job was built: its record becomes the one later runs compare with. Queued for the journal at
+   * once, so that a run killed later keeps it (see record-store.ts); this run still explains against the records
+   * from before it.
+   */
   recordBuilt(name: string): void {
-    // The record it replaces is read first: dependents still explain themselves against it in this run.
-    this.previous(name);
-    this.#built.push(name);
+    const r = this.current(name);
+    if (r) this.#store.write(r);
   }
 
-  /** Writes the records of the jobs built, after the run: nothing is written while jobs wait to start. */
+  /** The run is over: the records still queued are written. */
   flush(): void {
-    for (const name of this.#built.splice(0)) {
-      const r = this.current(name);
-      if (r) this.#store.write(r);
-    }
+    this.#store.flush(true);
   }
 }

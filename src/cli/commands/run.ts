@@ -189,7 +189,6 @@ export const run: Command = async (argv, io) => {
       for (const p of result.error) io.stderr.write(`disbuild: ${formatProblem(p)}\n`);
       return EXIT.usage;
     }
-    explainer.flush();
     if (v.report !== undefined) {
       const path = resolve(io.cwd, v.report);
       try {
@@ -204,6 +203,8 @@ export const run: Command = async (argv, io) => {
     const { failed, skipped } = result.value.counts;
     return failed + skipped > 0 ? EXIT.failed : EXIT.ok;
   } finally {
+    // Records are appended as jobs are built; the last ones, and a compaction when due, are written here.
+    explainer.flush();
     await coordinator.close({ drain: !controller.signal.aborted });
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

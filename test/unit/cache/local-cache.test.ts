@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import {
   chmod,
+  lstat,
   mkdir,
   mkdtemp,
   readFile,
@@ -103,6 +104,47 @@ describe('LocalCache', () => {
     await local.close();
     await expect(stat(failed)).rejects.toThrow();
     expect(await readdir(join(dir, 'cache/v1/tmp'))).toEqual([]);
+  });
+
+  it('seals a directory it takes over as it hashes it (one pass): nothing in the entry is writable', async () => {
+    const local = cache as LocalCache;
+    const out = local.newOutputDir();
+    await makeTree(out);
+    // A directory the job left without write or read permission is opened to be hashed, then sealed too.
+    await chmod(join(out, 'empty-dir'), 0o000);
+    const before = await snapshot(join(dir, 'out'));
+    const saved = await local.save(KEY, {
+      outputDir: out,
+      stdout: Buffer.alloc(0),
+      stderr: Buffer.alloc(0),
+      durationMs: 3,
+      seal: true,
+    });
+    expect(saved).toMatchObject({ saved: true, sealed: true });
+    const entryOut = join(entryDir(KEY), 'out');
+    const modes: Record<string, number> = {};
+    const walk = async (rel: string): Promise<void> => {
+      const st = await lstat(join(entryOut, rel));
+      if (!st.isSymbolicLink()) modes[rel || '.'] = st.mode & 0o777;
+      if (st.isDirectory())
+        for (const n of await readdir(join(entryOut, rel))) await walk(rel ? `${rel}/${n}` : n);
+    };
+    await walk('');
+    expect(modes).toEqual({
+      '.': 0o555,
+      'a.txt': 0o444,
+      empty: 0o444,
+      'empty-dir': 0o555,
+      nested: 0o555,
+      'nested/deeper': 0o555,
+      'nested/deeper/tool': 0o555,
+    });
+    // The exec bit is what the manifest keeps of a mode: the restore is the tree as written.
+    const hit = (await cache.lookup([KEY])).get(KEY)!;
+    expect((await hit.restore(join(dir, 'restored'))).ok).toBe(true);
+    expect(await snapshot(join(dir, 'restored'))).toEqual(before);
+    // Not taken over (a copy): not sealed here, and the outcome says so.
+    expect(await save(OTHER)).not.toHaveProperty('sealed');
   });
 
   it('restores entries written with the manifest in a file of its own', async () => {

@@ -1,0 +1,115 @@
+import { appendFile, mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KeyRecord } from '../../../src/explain/key-record.js';
+import { KeyRecordStore } from '../../../src/explain/record-store.js';
+
+const record = (name: string, key: string, pad = 0): KeyRecord => ({
+  version: 1,
+  name,
+  key,
+  salt: 's',
+  inputs: { 'a.txt': `100644 ${'0'.repeat(40)}`, ...(pad > 0 ? { pad: 'x'.repeat(pad) } : {}) },
+  cmds: [],
+  deps: {},
+  outputs: [],
+});
+
+describe('KeyRecordStore (one journal of key records)', () => {
+  let dir: string;
+  const journal = (): string => join(dir, 'explain-v2', 'records.jsonl');
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'disbuild-records-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads back the last record of each name, written by earlier runs', () => {
+    const first = new KeyRecordStore(dir);
+    first.write(record('a', '1'));
+    first.write(record('b', '1'));
+    first.flush(true);
+    const second = new KeyRecordStore(dir);
+    second.write(record('a', '2'));
+    second.flush(true);
+    const reader = new KeyRecordStore(dir);
+    expect(reader.read('a')?.key).toBe('2');
+    expect(reader.read('b')?.key).toBe('1');
+    expect(reader.read('c')).toBeUndefined();
+  });
+
+  it('a run reads the records from before it, not its own nor those appended after it started', () => {
+    const seed = new KeyRecordStore(dir);
+    seed.write(record('a', 'old'));
+    seed.flush(true);
+    const run = new KeyRecordStore(dir);
+    run.write(record('a', 'mine'));
+    run.flush();
+    const other = new KeyRecordStore(dir);
+    other.write(record('b', 'theirs'));
+    other.flush(true);
+    expect(run.read('a')?.key).toBe('old');
+    expect(run.read('b')).toBeUndefined();
+    expect(new KeyRecordStore(dir).read('a')?.key).toBe('mine');
+  });
+
+  it('appends within a moment, without waiting for flush (a killed run keeps what it built)', async () => {
+    const run = new KeyRecordStore(dir);
+    run.write(record('a', '1'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(new KeyRecordStore(dir).read('a')?.key).toBe('1');
+    run.flush(true);
+  });
+
+  it('skips lines that do not parse: a write cut short, foreign text, a record of another name', async () => {
+    const seed = new KeyRecordStore(dir);
+    seed.write(record('a', '1'));
+    seed.write(record('b', '1'));
+    seed.flush(true);
+    await appendFile(journal(), 'garbage\n"c"\t{"version":1,"name":"not-c"}\n"b"\t{"version":1,"na');
+    const reader = new KeyRecordStore(dir);
+    expect(reader.read('a')?.key).toBe('1');
+    expect(reader.read('c')).toBeUndefined();
+    // The cut line has no newline: b's complete record stands.
+    expect(reader.read('b')?.key).toBe('1');
+  });
+
+  it('never fails: an unwritable journal loses records, nothing else', async () => {
+    await mkdir(join(dir, 'explain-v2', 'records.jsonl'), { recursive: true });
+    const run = new KeyRecordStore(dir);
+    run.write(record('a', '1'));
+    expect(() => run.flush(true)).not.toThrow();
+    expect(new KeyRecordStore(dir).read('a')).toBeUndefined();
+  });
+
+  it('compacts an overgrown journal to the last record of each name, once', async () => {
+    // 600 builds of 3 jobs, 8 KiB each: about 14 MiB of journal for 3 live records.
+    const lines: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      for (const n of ['a', 'b', 'c']) {
+        const r = record(n, String(i), 8000);
+        lines.push(`${JSON.stringify(n)}\t${JSON.stringify(r)}\n`);
+      }
+    }
+    await mkdir(join(dir, 'explain-v2'), { recursive: true });
+    await writeFile(journal(), lines.join(''));
+    const run = new KeyRecordStore(dir);
+    run.write(record('d', '1'));
+    run.flush(true);
+    const size = (await stat(journal())).size;
+    expect(size).toBeLessThan(40_000);
+    expect((await readFile(journal(), 'utf8')).split('\n')[0]).toMatch(/^\{"compacted":\d+\}$/);
+    const reader = new KeyRecordStore(dir);
+    expect(['a', 'b', 'c', 'd'].map((n) => reader.read(n)?.key)).toEqual(['599', '599', '599', '1']);
+    // Below the slack, the next run appends without rewriting.
+    const next = new KeyRecordStore(dir);
+    next.write(record('a', 'x'));
+    next.flush(true);
+    const text = await readFile(journal(), 'utf8');
+    expect(text.length).toBeGreaterThan(size);
+    expect(text.split('\n')[0]).toMatch(/^\{"compacted":/);
+    expect(new KeyRecordStore(dir).read('a')?.key).toBe('x');
+  });
+});
