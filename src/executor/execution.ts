@@ -165,10 +165,15 @@ export class Execution {
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
       }
       const restored = await hit.restore(dir);
-      const placed = restored.ok ? this.#inPlace.place(label, dir, true) : restored.error.message;
+      const at = (restored.ok && restored.value?.dir) || dir;
+      // Files may be moved out of a tree restored into this run's scratch space, never out of the cache's.
+      const placed = restored.ok ? this.#inPlace.place(label, at, at === dir) : restored.error.message;
       if (placed === undefined) {
-        this.#unsealed.add(dir);
-        return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+        // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
+        // is the cache's, immutable from the start.
+        if (at === dir) this.#unsealed.add(dir);
+        else sealTree(at);
+        return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
       }
       const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
       // A backend that turned itself off has said so once; every restore after that is a plain miss.
@@ -287,15 +292,19 @@ export class Execution {
     if (!hit) return undefined;
     const dir = this.#outputDir(ref.key);
     const restored = await hit.restore(dir);
-    const placed = restored.ok ? this.#inPlace.place(ref.label, dir) : restored.error.message;
+    const at = (restored.ok && restored.value?.dir) || dir;
+    const placed = restored.ok ? this.#inPlace.place(ref.label, at) : restored.error.message;
     if (placed !== undefined) {
       const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
       this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
       await removeTree(dir).catch(() => undefined);
       return undefined;
     }
-    this.#unsealed.add(dir);
-    return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+    // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
+    // is the cache's, immutable from the start.
+    if (at === dir) this.#unsealed.add(dir);
+    else sealTree(at);
+    return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
   }
 
   /**
