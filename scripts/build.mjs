@@ -14,6 +14,8 @@ const entries = [
   // upload to a cache server (src/cache/remote/upload-process.ts).
   ['src/executor/launcher-process.ts', 'dist/.launcher'],
   ['src/cache/remote/upload-process.ts', 'dist/.upload'],
+  // The local cache's restore thread (src/cache/restore-helper.ts), beside every entry.
+  ['src/cache/restore-worker.ts', 'dist/.restore'],
 ];
 
 function bundle([entry, out]) {
@@ -39,6 +41,7 @@ await Promise.all(
 for (const [dir, name] of [
   ['dist/.launcher', 'launcher-process.js'],
   ['dist/.upload', 'upload-process.js'],
+  ['dist/.restore', 'restore-worker.js'],
 ]) {
   for (const out of ['dist/cli', 'dist/main']) copyFileSync(`${dir}/index.js`, `${out}/${name}`);
   rmSync(dir, { recursive: true, force: true });

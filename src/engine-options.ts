@@ -5,6 +5,7 @@ import type { Cache } from './cache/cache.js';
 import type { Reporter } from './report/events.js';
 import type { Timings } from './executor/timings.js';
 import type { JobCoordinator } from './coordinator/job-coordinator.js';
+import type { Launcher } from './executor/launcher.js';
 
 /** How a run behaves; every adapter (CLI, Action, hook) builds one of these from its own inputs. */
 export interface EngineOptions {
@@ -56,6 +57,11 @@ export interface EngineDeps {
   timings?: Timings;
   /** Claims keys before building them so no key is built twice at once; a solo coordinator by default. */
   coordinator?: JobCoordinator;
+  /**
+   * A launcher the adapter started ahead (startLauncherWhenEdited); the run uses it, and closes it when every
+   * job hits. Without one the run starts its own when it needs one.
+   */
+  launcher?: Promise<Launcher | undefined>;
   /** Told every job's key and the input digests they were made from, before anything runs (explanations). */
   onKeyed?: (digests: ReadonlyMap<string, InputState>, keys: ReadonlyMap<JobLabel, JobKey>) => void;
 }

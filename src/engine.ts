@@ -7,6 +7,7 @@ import type { JobKey } from './ids/brands.js';
 import { keyGraphAndInputs, keyGraphAtCommit } from './ids/job-key.js';
 import type { InputRecheck } from './ids/input-recheck.js';
 import type { EngineDeps, EngineOptions } from './engine-options.js';
+import type { WorkTreeListings } from './ids/file-digest.js';
 import { Execution } from './executor/execution.js';
 import { criticalPathPriorities } from './executor/priorities.js';
 import { selectWith } from './executor/select-core.js';
@@ -38,20 +39,29 @@ export async function runGraph(
     options.targets.length === 0
       ? selectWith(graph, [], () => () => false)
       : (await import('./executor/select.js')).selectJobs(graph, options.targets);
-  if (!selection.ok) return err(selection.error.map((message) => ({ field: 'targets', message })));
+  if (!selection.ok) {
+    closeLauncher(deps.launcher);
+    return err(selection.error.map((message) => ({ field: 'targets', message })));
+  }
   if (options.outDir !== undefined) {
     const collisions = outDirCollisions(graph, selection.value.roots);
-    if (collisions.length > 0) return err(collisions);
+    if (collisions.length > 0) {
+      closeLauncher(deps.launcher);
+      return err(collisions);
+    }
   }
   const timings = deps.timings ?? noTimings;
   const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
-  // A job this cache never timed was never built with it, so the run will almost surely build: the launcher
-  // boots while keys are computed instead of delaying the first command (a fresh cache, a new package).
-  const untimed =
+  // When a run will likely build, the launcher boots while keys are computed instead of delaying the first
+  // command: a job this cache never timed was never built with it (a fresh cache, a new package), and a work tree
+  // that differs from git's index (an edit since the last commit) is what changes keys. A clean tree whose jobs
+  // all ran before starts nothing until a miss shows: a fully cached run pays for no process.
+  const likelyToBuild =
     !options.dryRun &&
-    deps.timings !== undefined &&
-    selected.some((l) => timings.get(graph.byLabel.get(l)!.name) === undefined);
-  let launcher = untimed ? await startLauncher() : undefined;
+    ((deps.timings !== undefined &&
+      selected.some((l) => timings.get(graph.byLabel.get(l)!.name) === undefined)) ||
+      (await workTreeEdited(options)));
+  let launcher = (await deps.launcher) ?? (likelyToBuild ? await startLauncher() : undefined);
   let keys: ReadonlyMap<JobLabel, JobKey>;
   let recheck: InputRecheck | undefined;
   let hits: Awaited<ReturnType<typeof deps.cache.lookup>>;
@@ -198,14 +208,16 @@ async function copyToOutDir(
     if (!ready.ok) continue;
     const dest = join(outDir, outDirName(graph, label));
     const from = placed.get(ready.dir) ?? ready.dir;
+    // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
+    // that no command read was never sealed (see Execution), and neither is a copy of it.
+    const sealed = from === ready.dir && execution.sealed(ready.dir);
     if (from === ready.dir && ready.dir.startsWith(scratch) && (await moved(ready.dir, dest))) {
       placed.set(ready.dir, dest);
     } else {
       await removeTree(dest);
       await copyTree(from, dest, { link: false });
     }
-    // Outputs are read-only while dependents read them; the user's copy is the user's to change.
-    unsealTree(dest);
+    if (sealed) unsealTree(dest);
   }
 }
 
@@ -225,6 +237,31 @@ function countStatuses(jobs: readonly JobOutcome[]): Record<JobStatus, number> {
   const counts: Record<JobStatus, number> = { cached: 0, built: 0, failed: 0, skipped: 0 };
   for (const j of jobs) counts[j.status]++;
   return counts;
+}
+
+/**
+ * Whether git's status (already asked for, see startWorkTreeListings) lists any change in the source directory:
+ * staged or not, an edit changes the keys of the jobs reading it.
+ */
+async function workTreeEdited(options: EngineOptions): Promise<boolean> {
+  if (options.digests !== 'working-tree' || options.workTreeListings === undefined) return false;
+  const status = await options.workTreeListings.status;
+  return status.ok && status.value.length > 0;
+}
+
+/**
+ * For an adapter that starts git's listings before it reads the graph: boots the launcher as soon as git's status
+ * shows an edit (see runGraph), while the graph is still being read, and hands it to runGraph as
+ * `EngineDeps.launcher`. Undefined for a clean tree. Whoever does not pass it on closes it (closeLauncher).
+ */
+export async function startLauncherWhenEdited(listings: WorkTreeListings): Promise<Launcher | undefined> {
+  const status = await listings.status;
+  return status.ok && status.value.length > 0 ? startLauncher() : undefined;
+}
+
+/** Closes a launcher started ahead (startLauncherWhenEdited) once it is known, if it was started. */
+export function closeLauncher(launcher: Promise<Launcher | undefined> | undefined): void {
+  void launcher?.then((l) => l?.close());
 }
 
 /** The launcher's code is loaded only by a run that starts one. */

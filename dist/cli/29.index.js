@@ -114,7 +114,11 @@ class Launcher {
     }
     /** Ends the launcher; commands still running are killed by it. */
     close() {
-        if (this.#child.connected)
+        // One started ahead and never used may still be booting, and would exit only once it has booted far enough
+        // to see the channel close: it has nothing to clean up, so it is killed at once.
+        if (this.#next === 1 && this.#alive)
+            this.#child.kill('SIGKILL');
+        else if (this.#child.connected)
             this.#child.disconnect();
     }
     #send(m) {

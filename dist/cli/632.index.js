@@ -183,7 +183,7 @@ const run = async (argv, io) => {
     const kind = cacheKind.value;
     // The remote cache's code (HTTP, archives) is loaded only for a run that has one.
     const remoteKind = kind === 'http' || kind === 'turbo' ? kind : undefined;
-    const remoteCache = remoteKind ? await Promise.all(/* import() */[__webpack_require__.e(697), __webpack_require__.e(874)]).then(__webpack_require__.bind(__webpack_require__, 5874)) : undefined;
+    const remoteCache = remoteKind ? await __webpack_require__.e(/* import() */ 874).then(__webpack_require__.bind(__webpack_require__, 5874)) : undefined;
     const remote = remoteCache && remoteKind
         ? remoteCache.parseRemoteSettings({ kind: remoteKind, url: v['cache-url'], team: v['cache-team'], mode: v['cache-mode'] }, { url: '--cache-url', mode: '--cache-mode' }, io.env, 'read-write')
         : undefined;
@@ -194,9 +194,13 @@ const run = async (argv, io) => {
     // git's word for unchanged tracked files instead of listing their directories.
     const workTreeListings = (0,file_digest/* startWorkTreeListings */.$)(sourceDir);
     const knownFiles = (0,file_digest/* unchangedIndexedFiles */.IQ)(workTreeListings);
+    // An edited work tree will likely build something: the launcher boots while the graph is read and keyed.
+    const launcher = v['dry-run'] ? undefined : (0,engine/* startLauncherWhenEdited */.cy)(workTreeListings);
     const input = await (0,graph_input/* loadGraphOrReport */.C)(v.graph, sourceDir, io, knownFiles);
-    if (!input)
+    if (!input) {
+        (0,engine/* closeLauncher */.Br)(launcher);
         return cli_io/* EXIT */.d.usage;
+    }
     const { graph } = input;
     const state = await (0,local_state/* openLocalState */.p)(v['cache-dir'], io);
     const live = Boolean(io.stdout.isTTY) && !io.env.CI;
@@ -228,7 +232,7 @@ const run = async (argv, io) => {
     process.on('SIGTERM', onSignal);
     try {
         const targets = [...(v.targets ?? []).flatMap((t) => t.split(',')), ...parsed.value.positionals].filter(Boolean);
-        const result = await (0,engine/* runGraph */.C)(graph, {
+        const result = await (0,engine/* runGraph */.C3)(graph, {
             sourceDir,
             salt,
             concurrency: jobs.value,
@@ -259,6 +263,7 @@ const run = async (argv, io) => {
             onKeyed: explainer.onKeyed,
             timings: state.timings,
             coordinator,
+            ...(launcher ? { launcher } : {}),
         });
         if (!result.ok) {
             for (const p of result.error)
@@ -283,6 +288,8 @@ const run = async (argv, io) => {
         return failed + skipped > 0 ? cli_io/* EXIT */.d.failed : cli_io/* EXIT */.d.ok;
     }
     finally {
+        // Closed by the run already; should the run have thrown before it took the launcher, closed here.
+        (0,engine/* closeLauncher */.Br)(launcher);
         // Records are appended as jobs are built; the last ones, and a compaction when due, are written here.
         explainer.flush();
         await coordinator.close({ drain: !controller.signal.aborted });
@@ -357,8 +364,10 @@ function openOnFirstClaim(open) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ runGraph),
-  j: () => (/* reexport */ safeName)
+  Br: () => (/* binding */ closeLauncher),
+  C3: () => (/* binding */ runGraph),
+  jC: () => (/* reexport */ safeName),
+  cy: () => (/* binding */ startLauncherWhenEdited)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1230,6 +1239,8 @@ class Execution {
     /** Hits whose outcome waits for the dependents that may restore (and so perhaps rebuild) them. */
     #watchers;
     #outcomes = new Map();
+    /** Restored output directories that no command has read yet, left writable until one does. */
+    #unsealed = new Set();
     constructor(parts) {
         this.#p = parts;
         // Restored output directories are this run's scratch; only --out-dir and --download all read them whole.
@@ -1284,6 +1295,11 @@ class Execution {
         }
         return ready;
     }
+    /** Whether `dir`, an output directory of this run, was made read-only (see sealTree); restored ones that no
+     * command read were not. */
+    sealed(dir) {
+        return !this.#unsealed.has(dir);
+    }
     /** Waits for the background saves; call once every outcome is known. */
     async settle() {
         await Promise.allSettled(this.#saves);
@@ -1304,10 +1320,17 @@ class Execution {
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
             }
             const restored = await hit.restore(dir);
-            const placed = restored.ok ? this.#inPlace.place(label, dir, true) : restored.error.message;
+            const at = (restored.ok && restored.value?.dir) || dir;
+            // Files may be moved out of a tree restored into this run's scratch space, never out of the cache's.
+            const placed = restored.ok ? this.#inPlace.place(label, at, at === dir) : restored.error.message;
             if (placed === undefined) {
-                sealTree(dir);
-                return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+                // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
+                // is the cache's, immutable from the start.
+                if (at === dir)
+                    this.#unsealed.add(dir);
+                else
+                    sealTree(at);
+                return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
             }
             const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed}); building it instead`;
             // A backend that turned itself off has said so once; every restore after that is a plain miss.
@@ -1346,6 +1369,10 @@ class Execution {
         const direct = deps.slice(0, job.deps.length);
         const depDirs = new Map(direct.map((d) => [d.label, d.ready.dir]));
         for (const d of direct) {
+            // A restored tree is sealed when a command is about to read it, not when it is restored: most restored
+            // trees are read by no command (--out-dir targets, --download all), and sealing is a walk of the tree.
+            if (this.#unsealed.delete(d.ready.dir))
+                sealTree(d.ready.dir);
             // A directory built here exists: no call. Others are made so a command may enter an empty one (an artifact
             // of in-place outputs only is never restored); a dependency whose tree went away (a broken cache
             // directory) is not this job's failure: the command sees what is there.
@@ -1412,15 +1439,21 @@ class Execution {
             return undefined;
         const dir = this.#outputDir(ref.key);
         const restored = await hit.restore(dir);
-        const placed = restored.ok ? this.#inPlace.place(ref.label, dir) : restored.error.message;
+        const at = (restored.ok && restored.value?.dir) || dir;
+        const placed = restored.ok ? this.#inPlace.place(ref.label, at) : restored.error.message;
         if (placed !== undefined) {
             const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed}); building it instead`;
             this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
             await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
             return undefined;
         }
-        sealTree(dir);
-        return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+        // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
+        // is the cache's, immutable from the start.
+        if (at === dir)
+            this.#unsealed.add(dir);
+        else
+            sealTree(at);
+        return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
     }
     /**
      * Another worker or process built this key while we waited: its files are the result, once they verify.
@@ -1434,7 +1467,7 @@ class Execution {
             const placed = this.#inPlace.place(ref.label, outputDir);
             if (placed !== undefined)
                 throw new Error(placed);
-            sealTree(outputDir);
+            this.#unsealed.add(outputDir);
             const outcome = {
                 ...ref,
                 status: 'cached',
@@ -1865,21 +1898,28 @@ async function runGraph(graph, options, deps) {
     const selection = options.targets.length === 0
         ? (0,select_core/* selectWith */.X)(graph, [], () => () => false)
         : (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(277)]).then(__webpack_require__.bind(__webpack_require__, 5277))).selectJobs(graph, options.targets);
-    if (!selection.ok)
+    if (!selection.ok) {
+        closeLauncher(deps.launcher);
         return (0,result/* err */._)(selection.error.map((message) => ({ field: 'targets', message })));
+    }
     if (options.outDir !== undefined) {
         const collisions = outDirCollisions(graph, selection.value.roots);
-        if (collisions.length > 0)
+        if (collisions.length > 0) {
+            closeLauncher(deps.launcher);
             return (0,result/* err */._)(collisions);
+        }
     }
     const timings = deps.timings ?? executor_timings/* noTimings */.D;
     const selected = graph.jobs.map((j) => j.label).filter((l) => selection.value.closure.has(l));
-    // A job this cache never timed was never built with it, so the run will almost surely build: the launcher
-    // boots while keys are computed instead of delaying the first command (a fresh cache, a new package).
-    const untimed = !options.dryRun &&
-        deps.timings !== undefined &&
-        selected.some((l) => timings.get(graph.byLabel.get(l).name) === undefined);
-    let launcher = untimed ? await startLauncher() : undefined;
+    // When a run will likely build, the launcher boots while keys are computed instead of delaying the first
+    // command: a job this cache never timed was never built with it (a fresh cache, a new package), and a work tree
+    // that differs from git's index (an edit since the last commit) is what changes keys. A clean tree whose jobs
+    // all ran before starts nothing until a miss shows: a fully cached run pays for no process.
+    const likelyToBuild = !options.dryRun &&
+        ((deps.timings !== undefined &&
+            selected.some((l) => timings.get(graph.byLabel.get(l).name) === undefined)) ||
+            (await workTreeEdited(options)));
+    let launcher = (await deps.launcher) ?? (likelyToBuild ? await startLauncher() : undefined);
     let keys;
     let recheck;
     let hits;
@@ -2015,6 +2055,9 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
             continue;
         const dest = (0,external_node_path_.join)(outDir, outDirName(graph, label));
         const from = placed.get(ready.dir) ?? ready.dir;
+        // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
+        // that no command read was never sealed (see Execution), and neither is a copy of it.
+        const sealed = from === ready.dir && execution.sealed(ready.dir);
         if (from === ready.dir && ready.dir.startsWith(scratch) && (await moved(ready.dir, dest))) {
             placed.set(ready.dir, dest);
         }
@@ -2022,8 +2065,8 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
             await (0,remove_tree/* removeTree */.dM)(dest);
             await (0,tree_copy/* copyTree */.E)(from, dest, { link: false });
         }
-        // Outputs are read-only while dependents read them; the user's copy is the user's to change.
-        unsealTree(dest);
+        if (sealed)
+            unsealTree(dest);
     }
 }
 /** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
@@ -2042,6 +2085,29 @@ function countStatuses(jobs) {
     for (const j of jobs)
         counts[j.status]++;
     return counts;
+}
+/**
+ * Whether git's status (already asked for, see startWorkTreeListings) lists any change in the source directory:
+ * staged or not, an edit changes the keys of the jobs reading it.
+ */
+async function workTreeEdited(options) {
+    if (options.digests !== 'working-tree' || options.workTreeListings === undefined)
+        return false;
+    const status = await options.workTreeListings.status;
+    return status.ok && status.value.length > 0;
+}
+/**
+ * For an adapter that starts git's listings before it reads the graph: boots the launcher as soon as git's status
+ * shows an edit (see runGraph), while the graph is still being read, and hands it to runGraph as
+ * `EngineDeps.launcher`. Undefined for a clean tree. Whoever does not pass it on closes it (closeLauncher).
+ */
+async function startLauncherWhenEdited(listings) {
+    const status = await listings.status;
+    return status.ok && status.value.length > 0 ? startLauncher() : undefined;
+}
+/** Closes a launcher started ahead (startLauncherWhenEdited) once it is known, if it was started. */
+function closeLauncher(launcher) {
+    void launcher?.then((l) => l?.close());
 }
 /** The launcher's code is loaded only by a run that starts one. */
 async function startLauncher() {

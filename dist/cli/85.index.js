@@ -1216,19 +1216,12 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
  * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
  */
 function startWorkTreeListings(sourceDir) {
-    // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
-    const place = (0,git_command/* gitText */.q_)(sourceDir, [
-        'rev-parse',
-        '--is-inside-work-tree',
-        '--show-prefix',
-        '--git-path',
-        'info/attributes',
-    ]).then((r) => (r.ok ? r.value.split('\n') : []));
-    return {
-        startedAt: Date.now(),
-        prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-        index: (0,git_command/* gitText */.q_)(sourceDir, ['ls-files', '-s', '-v', '-z', '--', '.']),
-        status: (0,git_command/* gitText */.q_)(sourceDir, [
+    const startedAt = Date.now();
+    const commands = [
+        // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
+        ['rev-parse', '--is-inside-work-tree', '--show-prefix', '--git-path', 'info/attributes'],
+        ['ls-files', '-s', '-v', '-z', '--', '.'],
+        [
             'status',
             '--porcelain=v1',
             '-z',
@@ -1237,8 +1230,27 @@ function startWorkTreeListings(sourceDir) {
             '--no-renames',
             '--',
             '.',
-        ]),
-        settings: readSettings(sourceDir),
+        ],
+        // Exit code 1 means none of the keys is set.
+        ['config', '-z', '--get-regexp', SETTINGS_REGEXP],
+    ];
+    const [where, index, status, config] = (0,git_command/* gitTexts */.vZ)(sourceDir, commands);
+    const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
+    // A listing that failed inside a work tree is asked again on its own, for git's message.
+    const listing = async (run, args) => {
+        const r = await run;
+        if (r.code === 0)
+            return (0,result.ok)(r.out);
+        if ((await place)[0] !== 'true')
+            return (0,result/* err */._)(`${sourceDir} is not inside a git work tree`);
+        return (0,git_command/* gitText */.q_)(sourceDir, args);
+    };
+    return {
+        startedAt,
+        prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
+        index: listing(index, commands[1]),
+        status: listing(status, commands[2]),
+        settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
         infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
     };
 }

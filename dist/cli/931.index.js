@@ -236,8 +236,8 @@ async function readHookRemote(repoDir, env) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/cache/local-cache.ts + 3 modules
-var local_cache = __webpack_require__(3851);
+// EXTERNAL MODULE: ./src/cache/local-cache.ts + 4 modules
+var local_cache = __webpack_require__(6372);
 // EXTERNAL MODULE: ./src/util/remove-tree.ts
 var remove_tree = __webpack_require__(8043);
 ;// CONCATENATED MODULE: ./src/hook/worktree.ts
@@ -563,7 +563,7 @@ async function buildInWorktree(graph, toRun, wt, sha, salt, cache, state, io, si
         onWarning: (m) => reporter.onEvent({ type: 'warning', message: m }),
     }));
     try {
-        const result = await (0,engine/* runGraph */.C)(graph, {
+        const result = await (0,engine/* runGraph */.C3)(graph, {
             sourceDir: wt,
             salt,
             concurrency: (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8161, 23))).availableParallelism(),
@@ -594,7 +594,7 @@ async function reportFailures(failures, cacheDir, io) {
     await (0,promises_.mkdir)(dir, { recursive: true });
     io.stderr.write(`\ndisbuild: push blocked: ${failures.length} job${failures.length === 1 ? '' : 's'} failed\n`);
     for (const f of failures) {
-        const log = (0,external_node_path_.join)(dir, `${(0,engine/* safeName */.j)(f.name)}.log`);
+        const log = (0,external_node_path_.join)(dir, `${(0,engine/* safeName */.jC)(f.name)}.log`);
         await (0,promises_.writeFile)(log, Buffer.concat([f.stdout, Buffer.from('\n--- stderr ---\n'), f.stderr]));
         io.stderr.write(`  ✗ ${(0,printable/* printable */.g$)(f.name)}: ${(0,printable/* printable */.g$)(f.message ?? `exit code ${String(f.exitCode)}`, Infinity)} (exit code ${String(f.exitCode)})\n`);
         const tail = f.stderr.toString('utf8').trimEnd().split('\n').slice(-10);

@@ -43,11 +43,12 @@ export async function copyVerified(
   key: JobKey,
   meta: EntryMeta,
   temp: string,
+  restoreTree: typeof restoreListedTree = restoreListedTree,
 ): Promise<Result<void, string>> {
   const manifest = meta.manifest ?? (await legacyManifest(entry, key));
   const safe = checkManifest(manifest, key);
   if (!safe.ok) return safe;
-  const verified = await restoreListedTree(join(entry, 'out'), temp, manifest.entries);
+  const verified = await restoreTree(join(entry, 'out'), temp, manifest.entries);
   if (!verified.ok) return verified;
   const digest = async (name: 'stdout' | 'stderr'): Promise<string> => {
     const inline = meta[name];

@@ -13,6 +13,7 @@ import { parseEntryMeta } from './entry-meta.js';
 import { copyVerified, entryMeta, writeLog } from './entry-files.js';
 import { buildManifest } from './manifest.js';
 import { copyTree } from './tree-copy.js';
+import { RestoreQueue } from './restore-helper.js';
 import { readLogForDisplay } from './log-file.js';
 import { removeDeadTemps } from './dead-temps.js';
 
@@ -36,6 +37,7 @@ const SPACE_CHECK_MS = 250;
 export class LocalCache implements Cache {
   readonly #root: string;
   readonly #onWarning: (message: string) => void;
+  readonly #restores = new RestoreQueue();
   /** Set once the disk said it is full: saves are skipped for the rest of the run (one warning). */
   #full = false;
   #spaceCheckedAt = -Infinity;
@@ -141,7 +143,7 @@ export class LocalCache implements Cache {
     let verified: Result<void, string>;
     try {
       await this.#ensureDir(dirname(destDir));
-      verified = await copyVerified(entry, key, meta, temp);
+      verified = await copyVerified(entry, key, meta, temp, this.#restores.restore);
     } catch (e) {
       if (isDiskFull(e)) {
         await removeTree(temp).catch(() => undefined);
@@ -210,6 +212,17 @@ export class LocalCache implements Cache {
       mkdirSync(temp, { recursive: true });
     }
     mkdirSync(out);
+    this.#handedOut.add(out);
+    return out;
+  }
+
+  /** As `newOutputDir`, the directories made on the thread pool: for restores, which run many at once. */
+  async newRestoreDir(): Promise<string> {
+    if (this.#full || this.#isLowOnSpace()) throw new Error('the cache disk is low on space');
+    const temp = this.#newTemp();
+    const out = join(temp, 'out');
+    await mkdir(temp).catch(() => mkdir(temp, { recursive: true }));
+    await mkdir(out);
     this.#handedOut.add(out);
     return out;
   }
@@ -330,6 +343,7 @@ export class LocalCache implements Cache {
 
   /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
   async close(): Promise<void> {
+    this.#restores.close();
     const left = [...this.#handedOut];
     this.#handedOut.clear();
     await Promise.all(left.map((out) => removeTree(dirname(out)).catch(() => undefined)));

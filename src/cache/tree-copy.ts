@@ -117,7 +117,14 @@ export async function restoreListedTree(
 }
 
 /**
- * A stored file's bytes, or undefined when it is not the regular file of the listed size and exec bit (a
+ * One buffer that every restored file is read into, hashed from and written from, in one synchronous stretch
+ * (no other restore can use it meanwhile): a thousand restored files would otherwise be a thousand buffers
+ * outside the heap, and the garbage collections they bring took a tenth of a restore of 1,000 outputs.
+ */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * A stored file's bytes (in the shared scratch buffer, valid until the next call), or undefined when it is not the regular file of the listed size and exec bit (a
  * tampered entry is damaged even where the restored copy would come out right). The same calls as one
  * `readFileSync`: open, fstat, read, close.
  */
@@ -126,7 +133,9 @@ function readStored(path: string, e: ManifestEntry): Buffer | undefined {
   try {
     const st = fstatSync(fd);
     if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100)) return undefined;
-    const bytes = Buffer.allocUnsafe(e.size);
+    if (scratch.length < e.size)
+      scratch = Buffer.allocUnsafe(Math.min(IN_MEMORY_LIMIT, Math.max(e.size, 2 * scratch.length)));
+    const bytes = scratch.subarray(0, e.size);
     let at = 0;
     while (at < e.size) {
       const n = readSync(fd, bytes, at, e.size - at, at);

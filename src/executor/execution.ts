@@ -73,6 +73,8 @@ export class Execution {
   /** Hits whose outcome waits for the dependents that may restore (and so perhaps rebuild) them. */
   readonly #watchers: Map<JobLabel, JobLabel[]>;
   readonly #outcomes = new Map<JobLabel, Promise<JobOutcome>>();
+  /** Restored output directories that no command has read yet, left writable until one does. */
+  readonly #unsealed = new Set<string>();
 
   constructor(parts: ExecutionParts) {
     this.#p = parts;
@@ -136,6 +138,12 @@ export class Execution {
     return ready;
   }
 
+  /** Whether `dir`, an output directory of this run, was made read-only (see sealTree); restored ones that no
+   * command read were not. */
+  sealed(dir: string): boolean {
+    return !this.#unsealed.has(dir);
+  }
+
   /** Waits for the background saves; call once every outcome is known. */
   async settle(): Promise<void> {
     await Promise.allSettled(this.#saves);
@@ -160,10 +168,15 @@ export class Execution {
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
       }
       const restored = await hit.restore(dir);
-      const placed = restored.ok ? this.#inPlace.place(label, dir, true) : restored.error.message;
+      const at = (restored.ok && restored.value?.dir) || dir;
+      // Files may be moved out of a tree restored into this run's scratch space, never out of the cache's.
+      const placed = restored.ok ? this.#inPlace.place(label, at, at === dir) : restored.error.message;
       if (placed === undefined) {
-        sealTree(dir);
-        return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+        // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
+        // is the cache's, immutable from the start.
+        if (at === dir) this.#unsealed.add(dir);
+        else sealTree(at);
+        return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
       }
       const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
       // A backend that turned itself off has said so once; every restore after that is a plain miss.
@@ -219,6 +232,9 @@ export class Execution {
     }[];
     const depDirs = new Map(direct.map((d) => [d.label, d.ready.dir]));
     for (const d of direct) {
+      // A restored tree is sealed when a command is about to read it, not when it is restored: most restored
+      // trees are read by no command (--out-dir targets, --download all), and sealing is a walk of the tree.
+      if (this.#unsealed.delete(d.ready.dir)) sealTree(d.ready.dir);
       // A directory built here exists: no call. Others are made so a command may enter an empty one (an artifact
       // of in-place outputs only is never restored); a dependency whose tree went away (a broken cache
       // directory) is not this job's failure: the command sees what is there.
@@ -294,15 +310,19 @@ export class Execution {
     if (!hit) return undefined;
     const dir = this.#outputDir(ref.key);
     const restored = await hit.restore(dir);
-    const placed = restored.ok ? this.#inPlace.place(ref.label, dir) : restored.error.message;
+    const at = (restored.ok && restored.value?.dir) || dir;
+    const placed = restored.ok ? this.#inPlace.place(ref.label, at) : restored.error.message;
     if (placed !== undefined) {
       const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
       this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
       await removeTree(dir).catch(() => undefined);
       return undefined;
     }
-    sealTree(dir);
-    return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+    // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
+    // is the cache's, immutable from the start.
+    if (at === dir) this.#unsealed.add(dir);
+    else sealTree(at);
+    return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
   }
 
   /**
@@ -319,7 +339,7 @@ export class Execution {
       const logs = await restore(outputDir);
       const placed = this.#inPlace.place(ref.label, outputDir);
       if (placed !== undefined) throw new Error(placed);
-      sealTree(outputDir);
+      this.#unsealed.add(outputDir);
       const outcome: JobOutcome = {
         ...ref,
         status: 'cached',

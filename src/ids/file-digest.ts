@@ -10,8 +10,14 @@ import { lstatSync } from 'node:fs';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { streamDigests } from './git-blob.js';
-import { gitText, workTreePrefix } from './git-command.js';
-import { attributeFilesExist, convertedPaths, readSettings, type GitSettings } from './git-conversions.js';
+import { type GitRun, gitText, gitTexts, workTreePrefix } from './git-command.js';
+import {
+  attributeFilesExist,
+  convertedPaths,
+  parseSettings,
+  SETTINGS_REGEXP,
+  type GitSettings,
+} from './git-conversions.js';
 import { indexedFilePaths, parseDirtyPaths, parseListing, type GitEntry } from './git-output.js';
 import type { DigestMap, DigestSource, InputState } from './input-state.js';
 import { commitTreeDigests } from './commit-digests.js';
@@ -98,19 +104,12 @@ export interface WorkTreeListings {
  * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
  */
 export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
-  // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
-  const place = gitText(sourceDir, [
-    'rev-parse',
-    '--is-inside-work-tree',
-    '--show-prefix',
-    '--git-path',
-    'info/attributes',
-  ]).then((r) => (r.ok ? r.value.split('\n') : []));
-  return {
-    startedAt: Date.now(),
-    prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-    index: gitText(sourceDir, ['ls-files', '-s', '-v', '-z', '--', '.']),
-    status: gitText(sourceDir, [
+  const startedAt = Date.now();
+  const commands = [
+    // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
+    ['rev-parse', '--is-inside-work-tree', '--show-prefix', '--git-path', 'info/attributes'],
+    ['ls-files', '-s', '-v', '-z', '--', '.'],
+    [
       'status',
       '--porcelain=v1',
       '-z',
@@ -119,8 +118,30 @@ export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
       '--no-renames',
       '--',
       '.',
-    ]),
-    settings: readSettings(sourceDir),
+    ],
+    // Exit code 1 means none of the keys is set.
+    ['config', '-z', '--get-regexp', SETTINGS_REGEXP],
+  ];
+  const [where, index, status, config] = gitTexts(sourceDir, commands) as [
+    Promise<GitRun>,
+    Promise<GitRun>,
+    Promise<GitRun>,
+    Promise<GitRun>,
+  ];
+  const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
+  // A listing that failed inside a work tree is asked again on its own, for git's message.
+  const listing = async (run: Promise<GitRun>, args: string[]): Promise<Result<string, string>> => {
+    const r = await run;
+    if (r.code === 0) return ok(r.out);
+    if ((await place)[0] !== 'true') return err(`${sourceDir} is not inside a git work tree`);
+    return gitText(sourceDir, args);
+  };
+  return {
+    startedAt,
+    prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
+    index: listing(index, commands[1]!),
+    status: listing(status, commands[2]!),
+    settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
     infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
   };
 }

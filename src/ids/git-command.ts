@@ -70,3 +70,57 @@ export function gitBytes(
     });
   });
 }
+
+/** Quotes one word for `sh`. */
+function shellWord(s: string): string {
+  return `'${s.replaceAll("'", `'\\''`)}'`;
+}
+
+/** How a command of gitTexts ended: its exit code (undefined when it did not run) and its output. */
+export interface GitRun {
+  code: number | undefined;
+  out: string;
+}
+
+/**
+ * Several `git` commands run side by side from one `sh` process. Starting a process forks this one, whose
+ * memory makes each fork cost a millisecond or more of its only thread (several on a busy machine); `sh` forks
+ * its gits for a fraction of that. Each command's output comes on a pipe of its own; stderr is dropped (a
+ * caller that needs a failure's message runs that command again with gitText: failures are the rare case).
+ */
+export function gitTexts(cwd: string, commands: readonly (readonly string[])[]): Promise<GitRun>[] {
+  const script = commands
+    .map((args, i) => `{ git ${args.map(shellWord).join(' ')} >&${3 + i} 2>/dev/null; echo ${i} $?; } &`)
+    .concat('wait')
+    .join('\n');
+  let child;
+  try {
+    child = spawn('sh', ['-c', script], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'ignore', ...commands.map(() => 'pipe' as const)],
+    });
+  } catch {
+    return commands.map(() => Promise.resolve({ code: undefined, out: '' }));
+  }
+  const outs = commands.map(() => '');
+  commands.forEach((_, i) => {
+    const pipe = child.stdio[3 + i] as NodeJS.ReadableStream;
+    pipe.setEncoding('utf8');
+    pipe.on('data', (s: string) => (outs[i] += s));
+  });
+  let statusText = '';
+  child.stdout!.setEncoding('utf8');
+  child.stdout!.on('data', (s: string) => (statusText += s));
+  const codes = new Promise<Map<number, number>>((resolve) => {
+    const found = new Map<number, number>();
+    child.on('error', () => resolve(found));
+    child.on('close', () => {
+      for (const line of statusText.split('\n')) {
+        const [i, code] = line.split(' ');
+        if (i !== undefined && code !== undefined) found.set(Number(i), Number(code));
+      }
+      resolve(found);
+    });
+  });
+  return commands.map(async (_, i) => ({ code: (await codes).get(i), out: outs[i]! }));
+}

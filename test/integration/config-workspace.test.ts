@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNpmWorkspace, git, linkModules } from '../helpers/npm-workspace.js';
 import { Rig, type ReportJob } from '../helpers/rig.js';
+import { startNginx } from '../helpers/remote/servers.js';
 
 /** Every file under each package's dist/, path → bytes. */
 async function dists(repo: string): Promise<Map<string, string>> {
@@ -124,5 +125,39 @@ describe('disbuild.json with npm workspaces (tsc into dist/)', () => {
     expect(statuses(r.jobs)['@fx/c#build']).toBe('cached');
     expect(await readFile(file, 'utf8')).toBe(original);
     expect((await stat(join(clone, 'packages/a/dist/index.js'))).ino).toBe(untouched.ino);
+  });
+
+  it('a clone with an empty cache restores dist/ from a remote cache, and its local cache keeps every entry whole', async () => {
+    const server = await startNginx();
+    try {
+      const remote = ['--cache', 'http', '--cache-url', server.url];
+      const clean = rig.path('clean');
+      git(rig.root, 'clone', '-q', repo, clean);
+      await linkModules(clean);
+      const uploaded = await run(clean, [...remote, '--cache-dir', rig.path('cache-ci')]);
+      expect(uploaded.code, uploaded.stderr + uploaded.stdout).toBe(0);
+      const built = await dists(clean);
+      expect(await server.storedFiles()).toBeGreaterThan(0);
+
+      const dev = rig.path('dev');
+      git(rig.root, 'clone', '-q', repo, dev);
+      await linkModules(dev);
+      const devCache = ['--cache-dir', rig.path('cache-dev')];
+      const restored = await run(dev, [...remote, ...devCache]);
+      expect(restored.code, restored.stderr + restored.stdout).toBe(0);
+      expect(Object.values(statuses(restored.jobs))).toEqual(['cached', 'cached', 'cached']);
+      expect(await dists(dev)).toEqual(built);
+
+      // The remote hits went into the local cache, and placing them in the checkout took nothing out of it.
+      await rm(join(dev, 'packages/a/dist'), { recursive: true });
+      await rm(join(dev, 'packages/c/dist'), { recursive: true });
+      const offline = await run(dev, devCache);
+      expect(offline.code, offline.stderr + offline.stdout).toBe(0);
+      expect(Object.values(statuses(offline.jobs))).toEqual(['cached', 'cached', 'cached']);
+      expect(offline.stdout + offline.stderr).not.toMatch(/warning/i);
+      expect(await dists(dev)).toEqual(built);
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { chmod, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
-import { Rig } from '../helpers/rig.js';
+import { CLI, Rig, runProcess } from '../helpers/rig.js';
 
 /**
  * Loaded into the CLI with `--import`: records every process the run starts (fork and spawn, the functions the
@@ -17,7 +19,8 @@ import { syncBuiltinESMExports } from 'node:module';
 for (const name of ['fork', 'spawn']) {
   const real = childProcess[name];
   childProcess[name] = function (command, ...rest) {
-    appendFileSync(process.env.PROCESS_LOG, name + ' ' + command + '\\n');
+    const args = Array.isArray(rest[0]) ? ' ' + rest[0].join(' ').slice(0, 8) : '';
+    appendFileSync(process.env.PROCESS_LOG, name + ' ' + command + args + '\\n');
     return real.call(this, command, ...rest);
   };
 }
@@ -26,6 +29,22 @@ const readFileSync = fs.readFileSync;
 fs.readFileSync = function (path, ...rest) {
   if (String(path).endsWith('watched.txt')) appendFileSync(process.env.PROCESS_LOG, 'read ' + path + '\\n');
   return readFileSync.call(this, path, ...rest);
+};
+syncBuiltinESMExports();
+`;
+
+/** Loaded with `--import`: records every worker thread the run starts, by its program's file name. */
+const THREAD_RECORDER = `
+import threads from 'node:worker_threads';
+import { appendFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { syncBuiltinESMExports } from 'node:module';
+const Real = threads.Worker;
+threads.Worker = class extends Real {
+  constructor(file, ...rest) {
+    appendFileSync(process.env.PROCESS_LOG, 'worker ' + basename(String(file)) + '\\n');
+    super(file, ...rest);
+  }
 };
 syncBuiltinESMExports();
 `;
@@ -64,7 +83,7 @@ describe('the warm path', () => {
     expect(cached.code).toBe(0);
     expect([...cached.jobs.values()].map((j) => j.status)).toEqual(['cached', 'cached']);
     // git's listings only: no launcher forked, no `rm -rf` of a scratch directory, no coordinator joined.
-    expect((await recorded('cached.log')).filter((l) => !l.startsWith('spawn git'))).toEqual([]);
+    expect((await recorded('cached.log')).filter((l) => !/^spawn (git |sh -c \{ git)/.test(l))).toEqual([]);
     expect(existsSync(rig.path('cache', 'coordinator'))).toBe(false);
     expect(await readdir(runs).catch(() => [])).toEqual(runsBefore);
 
@@ -119,6 +138,148 @@ describe('the warm path', () => {
     for (let i = 0; i < 20 && (await launchers()).length > 0; i++)
       await new Promise((r) => setTimeout(r, 100));
     expect(await launchers()).toEqual([]);
+  });
+
+  it('boots the launcher before keying when git says the work tree was edited, and not when it is clean', async () => {
+    await rig.write({
+      'watched.txt': 'alpha',
+      'other.txt': 'beta',
+      'graph.json': graphJson([
+        { name: 'a', inputs: ['watched.txt'], cmds: [{ exec: ['sh', '-c', 'cat watched.txt > <out>/a'] }] },
+        { name: 'b', inputs: ['other.txt'], cmds: [{ exec: ['sh', '-c', 'cat other.txt > <out>/b'] }] },
+      ]),
+    });
+    const git = (...args: string[]): void =>
+      void execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: rig.src,
+        stdio: 'ignore',
+      });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'tree');
+    expect((await rig.runGraph()).code).toBe(0);
+
+    // Clean and timed: nothing is started ahead, and nothing is needed.
+    const clean = await rig.runGraph([], recording('clean.log'));
+    expect(clean.code, clean.stderr).toBe(0);
+    expect((await recorded('clean.log')).filter((l) => !/^spawn (git |sh -c \{ git)/.test(l))).toEqual([]);
+
+    // An input edited, not committed: the launcher is forked before the edited input is read to be keyed.
+    await rig.write({ 'watched.txt': 'alpha, edited' });
+    const edited = await rig.runGraph([], recording('edited.log'));
+    expect(edited.code, edited.stderr).toBe(0);
+    expect([...edited.jobs.values()].map((j) => j.status)).toEqual(['built', 'cached']);
+    const log = await recorded('edited.log');
+    const forked = log.findIndex((l) => l.includes('launcher-process'));
+    expect(forked).toBeGreaterThanOrEqual(0);
+    expect(forked).toBeLessThan(log.findIndex((l) => l.startsWith('read ')));
+  });
+
+  it('seals a restored output when a command is about to read it, and hands --out-dir trees over writable', async () => {
+    await rig.write({
+      'u.txt': 'one',
+      'graph.json': graphJson([
+        { name: 'dep', cmds: [{ exec: ['sh', '-c', 'mkdir <out>/d && echo x > <out>/d/f'] }] },
+        {
+          name: 'user',
+          deps: ['dep'],
+          inputs: ['u.txt'],
+          cmds: [
+            {
+              exec: [
+                'sh',
+                '-c',
+                'cat u.txt <dep:dep>/d/f; if mkdir <dep:dep>/d/__pycache__ 2>/dev/null; then echo wrote; else echo refused; fi',
+              ],
+            },
+          ],
+        },
+      ]),
+    });
+    await chmod(rig.root, 0o755);
+    execFileSync('chown', ['-R', '65534:65534', rig.root]);
+    // As an unprivileged user: root ignores modes.
+    const asNobody = async (extra: string[]): Promise<{ code: number | null; out: string }> => {
+      const r = await runProcess(
+        'setpriv',
+        [
+          '--reuid=65534',
+          '--regid=65534',
+          '--clear-groups',
+          process.execPath,
+          CLI,
+          'run',
+          '--graph',
+          'graph.json',
+        ].concat(['--cache-dir', rig.cacheDir, '--log-replay', 'all', ...extra]),
+        { cwd: rig.src, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), CI: '1' } },
+      );
+      return { code: r.code, out: r.stdout + r.stderr };
+    };
+    const first = await asNobody([]);
+    expect(first.code, first.out).toBe(0);
+    expect(first.out).toContain('refused');
+    // dep is restored from the cache for user, which runs again: it reads a sealed tree all the same.
+    await writeFile(rig.path('src', 'u.txt'), 'two');
+    const second = await asNobody(['--out-dir', rig.path('out')]);
+    expect(second.code, second.out).toBe(0);
+    expect(second.out).toContain('twox');
+    expect(second.out).toContain('refused');
+    expect(second.out).not.toContain('wrote');
+    // What lands in the out dir is the user's to change, sealed or not on the way.
+    await writeFile(rig.path('src', 'u.txt'), 'three');
+    const third = await asNobody(['--out-dir', rig.path('out2'), 'dep']);
+    expect(third.code, third.out).toBe(0);
+    for (const dir of ['out', 'out2']) {
+      const d = rig.path(dir, 'dep', 'd');
+      expect((await stat(d)).mode & 0o200).not.toBe(0);
+      expect((await stat(join(d, 'f'))).mode & 0o200).not.toBe(0);
+    }
+  });
+
+  it('restores many --out-dir targets on two threads, each verified: whole when intact, rebuilt when damaged', async () => {
+    // Past the 256th restore a helper thread takes a share: cat commands, so that building them starts no process.
+    const n = 300;
+    await rig.write({
+      'graph.json': graphJson(
+        Array.from({ length: n }, (_, i) => ({
+          name: `j${i}`,
+          cmds: [
+            { cat: `job ${i}\n`, to: '<out>/d/f' },
+            { cat: `${i}\n`, to: '<out>/g' },
+          ],
+        })),
+      ),
+    });
+    expect((await rig.runGraph()).code).toBe(0);
+    await writeFile(rig.path('thread.mjs'), THREAD_RECORDER);
+    const restoreAll = async (out: string, log: string) => {
+      const r = await rig.runGraph(['--out-dir', rig.path(out)], {
+        NODE_OPTIONS: `--import ${pathToFileURL(rig.path('thread.mjs')).href}`,
+        PROCESS_LOG: rig.path(log),
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect(await recorded(log)).toEqual(['worker restore-worker.js']);
+      for (let i = 0; i < n; i++) {
+        expect(await readFile(rig.path(out, `j${i}`, 'd', 'f'), 'utf8')).toBe(`job ${i}\n`);
+        expect(await readFile(rig.path(out, `j${i}`, 'g'), 'utf8')).toBe(`${i}\n`);
+      }
+      return { statuses: [...r.jobs.values()].map((j) => j.status), output: r.stdout + r.stderr };
+    };
+    const intact = await restoreAll('out1', 'threads1.log');
+    expect(intact.statuses).toEqual(Array(n).fill('cached'));
+
+    // Every entry damaged (same size, other bytes): whichever thread restores it, it is found out and rebuilt.
+    const entries = rig.path('cache', 'v1', 'entries');
+    for (const shard of await readdir(entries))
+      for (const key of await readdir(join(entries, shard))) {
+        const f = join(entries, shard, key, 'out', 'd', 'f');
+        await chmod(f, 0o644);
+        await writeFile(f, (await readFile(f, 'utf8')).replace('job', 'JOB'));
+      }
+    const damaged = await restoreAll('out2', 'threads2.log');
+    expect(damaged.statuses).toEqual(Array(n).fill('built'));
+    expect(damaged.output.match(/could not be restored/g)).toHaveLength(n);
   });
 
   it('restores every --out-dir target verified, including two targets with one key and an executable', async () => {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Cache } from '../../cache/cache.js';
 import { NullCache } from '../../cache/null-cache.js';
 import { openOnFirstClaim } from '../../coordinator/lazy-coordinator.js';
-import { runGraph } from '../../engine.js';
+import { closeLauncher, runGraph, startLauncherWhenEdited } from '../../engine.js';
 import { startWorkTreeListings, unchangedIndexedFiles } from '../../ids/file-digest.js';
 import { formatProblem } from '../../graph/model.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
@@ -111,8 +111,13 @@ export const run: Command = async (argv, io) => {
   // git's word for unchanged tracked files instead of listing their directories.
   const workTreeListings = startWorkTreeListings(sourceDir);
   const knownFiles = unchangedIndexedFiles(workTreeListings);
+  // An edited work tree will likely build something: the launcher boots while the graph is read and keyed.
+  const launcher = v['dry-run'] ? undefined : startLauncherWhenEdited(workTreeListings);
   const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles);
-  if (!input) return EXIT.usage;
+  if (!input) {
+    closeLauncher(launcher);
+    return EXIT.usage;
+  }
   const { graph } = input;
 
   const state = await openLocalState(v['cache-dir'], io);
@@ -184,6 +189,7 @@ export const run: Command = async (argv, io) => {
         onKeyed: explainer.onKeyed,
         timings: state.timings,
         coordinator,
+        ...(launcher ? { launcher } : {}),
       },
     );
     if (!result.ok) {
@@ -204,6 +210,8 @@ export const run: Command = async (argv, io) => {
     const { failed, skipped } = result.value.counts;
     return failed + skipped > 0 ? EXIT.failed : EXIT.ok;
   } finally {
+    // Closed by the run already; should the run have thrown before it took the launcher, closed here.
+    closeLauncher(launcher);
     // Records are appended as jobs are built; the last ones, and a compaction when due, are written here.
     explainer.flush();
     await coordinator.close({ drain: !controller.signal.aborted });

@@ -1,0 +1,385 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ /* webpack/runtime/compat */
+/******/ 
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/util/result.ts
+const result_ok = (value) => ({ ok: true, value });
+const result_err = (error) => ({ ok: false, error });
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/cache/manifest.ts
+
+
+
+
+function sha256(bytes) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+}
+/** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
+const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
+/**
+ * After this many bytes hashed synchronously, the next file waits for one turn of the event loop: a tree of
+ * gigabytes in small files must not hold back timers (a coordinator lease renewal, a server's own lease
+ * checks) for seconds.
+ */
+const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
+let hashedSinceYield = 0;
+/** One read buffer for every file hashed synchronously: no allocation per file (thousands per cold run). */
+const readBuffer = Buffer.allocUnsafe(256 * 1024);
+/** SHA-256 hex of the first `size` bytes of a file (all of it, as it was sized), read through the shared buffer. */
+function smallFileSha256(path, size) {
+    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    try {
+        for (let done = 0; done < size;) {
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, readBuffer, 0, Math.min(readBuffer.length, size - done), done);
+            if (n === 0)
+                break;
+            h.update(readBuffer.subarray(0, n));
+            done += n;
+        }
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    return h.digest('hex');
+}
+/** SHA-256 hex of a file's content (`size` picks the cheaper way to read it). */
+async function fileSha256(path, size) {
+    if (size <= SYNC_HASH_LIMIT) {
+        hashedSinceYield += size;
+        if (hashedSinceYield >= YIELD_EVERY_BYTES) {
+            hashedSinceYield = 0;
+            await new Promise((r) => setImmediate(r));
+        }
+        return smallFileSha256(path, size);
+    }
+    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path))
+        h.update(chunk);
+    return h.digest('hex');
+}
+/** Does a symlink at `path` (relative, '/'-separated) with this target lead out of its tree? */
+function symlinkEscapes(path, target) {
+    const resolved = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(path), target));
+    return (0,external_node_path_namespaceObject.isAbsolute)(target) || target.includes('\0') || resolved === '..' || resolved.startsWith('../');
+}
+/** More link expansions than Linux follows in one lookup: such a chain cannot be followed at all. */
+const MAX_LINK_HOPS = 40;
+/**
+ * The first symlink of a tree that leads out of it when followed through the tree's other links, or undefined.
+ * Each link checked alone is not enough: with `a/b -> ..`, the link `c -> a/b/..` stays inside on paper and
+ * resolves to the tree's parent. Names the tree does not have are taken as plain directories.
+ */
+function linkLeavingTree(entries) {
+    const links = new Map();
+    for (const e of entries)
+        if (e.type === 'symlink' && e.target !== undefined)
+            links.set(e.path, e.target);
+    const leaves = (path, target) => {
+        const at = path.split('/').slice(0, -1);
+        const todo = target.split('/');
+        let hops = 0;
+        while (todo.length > 0) {
+            const part = todo.shift();
+            if (part === '' || part === '.')
+                continue;
+            if (part === '..') {
+                if (at.length === 0)
+                    return true;
+                at.pop();
+                continue;
+            }
+            at.push(part);
+            const next = links.get(at.join('/'));
+            if (next === undefined)
+                continue;
+            if ((0,external_node_path_namespaceObject.isAbsolute)(next))
+                return true;
+            if (++hops > MAX_LINK_HOPS)
+                return false;
+            at.pop();
+            todo.unshift(...next.split('/'));
+        }
+        return false;
+    };
+    for (const [path, target] of links)
+        if ((0,external_node_path_namespaceObject.isAbsolute)(target) || leaves(path, target))
+            return path;
+    return undefined;
+}
+/**
+ * Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. With `seal`,
+ * the tree is also made read-only in the same pass, as sealTree (util/seal-tree.ts) does: each file loses its
+ * write bits once hashed, each directory becomes r-x once its children are done, the tree's root last.
+ */
+async function describeTree(dir, opts = {}) {
+    const entries = [];
+    const seal = opts.seal === true;
+    const list = (abs) => {
+        try {
+            return readdirSync(abs);
+        }
+        catch (e) {
+            // A job may leave a directory it cannot read; sealing opens it, as sealTree does.
+            if (!seal || e.code !== 'EACCES')
+                throw e;
+            chmodSync(abs, 0o700);
+            return readdirSync(abs);
+        }
+    };
+    const walk = async (rel) => {
+        // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
+        // trips per run would cost more than they overlap.
+        const names = list(join(dir, rel)).sort();
+        for (const name of names) {
+            const r = rel === '' ? name : `${rel}/${name}`;
+            const abs = join(dir, r);
+            const st = lstatSync(abs);
+            if (st.isDirectory()) {
+                entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
+                if (seal && (st.mode & 0o700) !== 0o700)
+                    chmodSync(abs, (st.mode & 0o7777) | 0o700);
+                const problem = await walk(r);
+                if (problem)
+                    return problem;
+                if (seal)
+                    chmodSync(abs, 0o555);
+            }
+            else if (st.isSymbolicLink()) {
+                const target = readlinkSync(abs);
+                // Links through links (`c -> .`, `up -> c/..`) are resolved once the whole tree is known, below.
+                if (symlinkEscapes(r, target)) {
+                    return `symlink ${r} points outside the output directory (${target})`;
+                }
+                entries.push({
+                    path: r,
+                    type: 'symlink',
+                    mode: 0o777,
+                    size: target.length,
+                    sha256: sha256(target),
+                    target,
+                });
+            }
+            else if (st.isFile()) {
+                const mode = st.mode & 0o100 ? 0o755 : 0o644;
+                entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
+                if (seal && (st.mode & 0o222) !== 0)
+                    chmodSync(abs, st.mode & ~0o222 & 0o7777);
+            }
+            else {
+                return `${r} is neither a file, a directory nor a symlink`;
+            }
+        }
+        return undefined;
+    };
+    const problem = await walk('');
+    if (problem !== undefined)
+        return err(problem);
+    if (seal)
+        chmodSync(dir, 0o555);
+    const leaving = linkLeavingTree(entries);
+    return leaving === undefined
+        ? ok(entries)
+        : err(`symlink ${leaving} points outside the output directory through other links`);
+}
+/** The manifest of an artifact whose output tree is at `outputDir` (made read-only with `seal`, see above). */
+async function buildManifest(outputDir, key, durationMs, stdout, stderr, opts = {}) {
+    const entries = await describeTree(outputDir, opts);
+    if (!entries.ok)
+        return entries;
+    return ok({
+        version: 1,
+        key,
+        durationMs,
+        stdoutSha256: sha256(stdout),
+        stderrSha256: sha256(stderr),
+        entries: entries.value,
+    });
+}
+/** Checks that `dir` holds exactly the manifest's tree: same entries, types, sizes, exec bits and hashes. */
+async function verifyTree(dir, manifest) {
+    const actual = await describeTree(dir);
+    if (!actual.ok)
+        return actual;
+    const want = new Map(manifest.entries.map((e) => [e.path, e]));
+    for (const e of actual.value) {
+        const w = want.get(e.path);
+        if (!w)
+            return err(`unexpected ${e.type} ${e.path}`);
+        if (w.type !== e.type ||
+            w.size !== e.size ||
+            w.sha256 !== e.sha256 ||
+            (w.type === 'file' && w.mode !== e.mode)) {
+            return err(`${e.path} does not match the manifest`);
+        }
+        want.delete(e.path);
+    }
+    const missing = want.keys().next();
+    return missing.done ? ok(undefined) : err(`${missing.value} is missing`);
+}
+
+;// CONCATENATED MODULE: ./src/cache/tree-copy.ts
+
+
+
+
+
+/**
+ * Copies a directory tree, hard-linking files when `link` is set and the file system allows it.
+ * Linking is for saves only: restores must copy, because a restored tree may be written to, while a saved
+ * entry is verified against its manifest on every restore, so a later write through a link is caught there.
+ * Asynchronous: creating a directory entry costs a fraction of a millisecond of kernel time on common disks,
+ * and the event loop has jobs to start meanwhile.
+ */
+async function copyTree(src, dest, opts) {
+    await mkdir(dest, { recursive: true });
+    for (const entry of await readdir(src, { withFileTypes: true })) {
+        const from = join(src, entry.name);
+        const to = join(dest, entry.name);
+        if (entry.isDirectory())
+            await copyTree(from, to, opts);
+        else if (entry.isSymbolicLink())
+            await symlink(await readlink(from), to);
+        else if (entry.isFile())
+            await copyOne(from, to, opts.link);
+    }
+}
+async function copyOne(from, to, tryLink) {
+    if (tryLink) {
+        try {
+            await link(from, to);
+            return;
+        }
+        catch {
+            // Another file system, or links not allowed: copy instead.
+        }
+    }
+    await copyFile(from, to, constants.COPYFILE_FICLONE);
+    const mode = (await stat(from)).mode & 0o777;
+    if (mode & 0o111)
+        await chmod(to, mode);
+}
+/** Files up to this size are restored from one read: hashed from memory and written from the same bytes. */
+const IN_MEMORY_LIMIT = 4 * 1024 * 1024;
+/** After this many bytes restored in line, the next file waits for one turn of the event loop (timers, leases). */
+const tree_copy_YIELD_EVERY_BYTES = 16 * 1024 * 1024;
+/**
+ * Restores exactly the entries a manifest lists (parents before children, as manifests are sorted) from `src`
+ * into a new `dest`, verifying as it goes: each file's bytes are read once, checked against the listed size and
+ * SHA-256, and those same bytes are written (larger files: a kernel copy, reflink where possible, hashed after);
+ * each symlink's target is checked against its digest and must stay inside the tree. Files get the listed mode. Anything else in `src` is left behind: a
+ * dependent may have written there (Python's `__pycache__`), and that is neither part of the artifact nor a
+ * reason to call it damaged. A path whose parent is not a directory made by this restore is refused, so a
+ * listed symlink is never written through. Answers the first mismatch; throws on I/O trouble (a missing file,
+ * a full disk).
+ *
+ * Synchronous for small files: an output is mostly small files, and three thread-pool round trips per file
+ * (read, write, close) cost more than they overlap.
+ */
+async function restoreListedTree(src, dest, entries) {
+    const leaving = linkLeavingTree(entries);
+    if (leaving !== undefined)
+        return result_err(`symlink ${leaving} points outside the output directory`);
+    (0,external_node_fs_namespaceObject.mkdirSync)(dest);
+    const dirs = new Set(['']);
+    let sinceYield = 0;
+    for (const e of entries) {
+        const slash = e.path.lastIndexOf('/');
+        if (!dirs.has(slash < 0 ? '' : e.path.slice(0, slash))) {
+            return result_err(`the manifest lists ${e.path} outside a listed directory`);
+        }
+        const to = (0,external_node_path_namespaceObject.join)(dest, e.path);
+        if (e.type === 'dir') {
+            (0,external_node_fs_namespaceObject.mkdirSync)(to);
+            dirs.add(e.path);
+        }
+        else if (e.type === 'symlink') {
+            const target = e.target ?? '';
+            if (target.length !== e.size || sha256(target) !== e.sha256 || symlinkEscapes(e.path, target)) {
+                return result_err(`${e.path} does not match the manifest`);
+            }
+            (0,external_node_fs_namespaceObject.symlinkSync)(target, to);
+        }
+        else if (e.size <= IN_MEMORY_LIMIT) {
+            const bytes = readStored((0,external_node_path_namespaceObject.join)(src, e.path), e);
+            if (bytes === undefined || sha256(bytes) !== e.sha256)
+                return result_err(`${e.path} does not match the manifest`);
+            (0,external_node_fs_namespaceObject.writeFileSync)(to, bytes, { mode: e.mode & 0o100 ? 0o755 : 0o644, flag: 'wx' });
+            sinceYield += bytes.length;
+            if (sinceYield >= tree_copy_YIELD_EVERY_BYTES) {
+                sinceYield = 0;
+                await new Promise((r) => setImmediate(r));
+            }
+        }
+        else {
+            await (0,promises_namespaceObject.copyFile)((0,external_node_path_namespaceObject.join)(src, e.path), to, promises_namespaceObject.constants.COPYFILE_FICLONE);
+            const st = (0,external_node_fs_namespaceObject.statSync)(to);
+            if (st.size !== e.size ||
+                (st.mode & 0o100) !== (e.mode & 0o100) ||
+                (await fileSha256(to, st.size)) !== e.sha256) {
+                return result_err(`${e.path} does not match the manifest`);
+            }
+        }
+    }
+    return result_ok(undefined);
+}
+/**
+ * One buffer that every restored file is read into, hashed from and written from, in one synchronous stretch
+ * (no other restore can use it meanwhile): a thousand restored files would otherwise be a thousand buffers
+ * outside the heap, and the garbage collections they bring took a tenth of a restore of 1,000 outputs.
+ */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+/**
+ * A stored file's bytes (in the shared scratch buffer, valid until the next call), or undefined when it is not the regular file of the listed size and exec bit (a
+ * tampered entry is damaged even where the restored copy would come out right). The same calls as one
+ * `readFileSync`: open, fstat, read, close.
+ */
+function readStored(path, e) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    try {
+        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+            return undefined;
+        if (scratch.length < e.size)
+            scratch = Buffer.allocUnsafe(Math.min(IN_MEMORY_LIMIT, Math.max(e.size, 2 * scratch.length)));
+        const bytes = scratch.subarray(0, e.size);
+        let at = 0;
+        while (at < e.size) {
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, bytes, at, e.size - at, at);
+            if (n === 0)
+                return undefined;
+            at += n;
+        }
+        return bytes;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/restore-worker.ts
+/** The restore helper thread (see restore-helper.ts): runs the restores it is sent, one at a time. */
+
+
+external_node_worker_threads_namespaceObject.parentPort.on('message', (m) => {
+    restoreListedTree(m.src, m.dest, m.entries).then((r) => external_node_worker_threads_namespaceObject.parentPort.postMessage((r.ok ? { id: m.id, ok: true } : { id: m.id, ok: false, mismatch: r.error })), (e) => external_node_worker_threads_namespaceObject.parentPort.postMessage({
+        id: m.id,
+        ok: false,
+        thrown: { message: e.message, ...(e.code ? { code: e.code } : {}) },
+    }));
+});
+

@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Result } from '../util/result.js';
+import { err, ok } from '../util/result.js';
+import type { ManifestEntry } from './cache.js';
+import { removeTree } from '../util/remove-tree.js';
+import { restoreListedTree } from './tree-copy.js';
+
+/** A restore asked of the helper thread, and how it ended (see restore-worker.ts). */
+export interface RestoreRequest {
+  id: number;
+  src: string;
+  dest: string;
+  entries: readonly ManifestEntry[];
+}
+export type RestoreReply =
+  | { id: number; ok: true }
+  | { id: number; ok: false; mismatch: string }
+  | { id: number; ok: false; thrown: { message: string; code?: string } };
+
+interface Task {
+  request: Omit<RestoreRequest, 'id'>;
+  resolve(r: Result<void, string>): void;
+  reject(e: Error): void;
+}
+
+// Read once at load: in the bundle this is the chunk's own file, beside which the build puts the worker.
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Restores before this many in one process are done on the main thread alone: a thread costs its start (about
+ * 30 ms of CPU) and a message per restore, which a few hundred restores of small outputs do not pay back on a
+ * busy machine (measured: 200 outputs slower with it, 1,000 faster).
+ */
+const THREAD_AFTER = 256;
+
+/** Restores handed to the thread at once: enough that it never idles between two, few enough to balance. */
+const THREAD_IN_FLIGHT = 2;
+
+/**
+ * Verified restores of many trees at once, on two threads: this one and a helper thread started once a run
+ * restores more than a few trees (every output restored into an --out-dir). A restore is mostly file-system
+ * calls and hashing, which the helper does on the other core; both threads take the next restore from one queue,
+ * so neither waits while the other has work. Each restore is `restoreListedTree`, whichever thread runs it.
+ * Only the bundled build has the helper (beside the bundle, like the launcher); elsewhere, and should the
+ * thread fail, every restore runs here.
+ */
+export class RestoreQueue {
+  readonly #queue: Task[] = [];
+  readonly #inThread = new Map<number, Task>();
+  #worker: Worker | undefined;
+  #workerFailed = false;
+  #asked = 0;
+  #next = 1;
+  #mainScheduled = false;
+
+  /** Restores the listed tree from `src` into a new `dest` (see restoreListedTree). */
+  readonly restore = (
+    src: string,
+    dest: string,
+    entries: readonly ManifestEntry[],
+  ): Promise<Result<void, string>> => {
+    if (++this.#asked === THREAD_AFTER) this.#startWorker();
+    // A few restores (the dependencies of a job that runs) are done here at once, as they always were.
+    if (this.#worker === undefined && this.#queue.length === 0) return restoreListedTree(src, dest, entries);
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ request: { src, dest, entries }, resolve, reject });
+      this.#pump();
+    });
+  };
+
+  /** Ends the helper thread (restores still queued run here). */
+  close(): void {
+    void this.#worker?.terminate();
+    this.#worker = undefined;
+  }
+
+  #pump(): void {
+    const worker = this.#worker;
+    while (worker && this.#inThread.size < THREAD_IN_FLIGHT && this.#queue.length > 0) {
+      const task = this.#queue.shift()!;
+      const id = this.#next++;
+      this.#inThread.set(id, task);
+      if (this.#inThread.size === 1) worker.ref();
+      worker.postMessage({ id, ...task.request } satisfies RestoreRequest);
+    }
+    // One restore per turn of the event loop here, so that the thread's replies (and its next tasks) are seen
+    // between two.
+    if (this.#mainScheduled || this.#queue.length === 0) return;
+    this.#mainScheduled = true;
+    setImmediate(() => {
+      this.#mainScheduled = false;
+      const task = this.#queue.shift();
+      if (task) {
+        const { src, dest, entries } = task.request;
+        restoreListedTree(src, dest, entries).then(task.resolve, task.reject);
+      }
+      this.#pump();
+    });
+  }
+
+  #startWorker(): void {
+    const program = join(here, 'restore-worker.js');
+    // One core: a second thread would only take turns with this one.
+    if (this.#workerFailed || availableParallelism() < 2 || !existsSync(program)) return;
+    let worker: Worker;
+    try {
+      worker = new Worker(program);
+    } catch {
+      this.#workerFailed = true;
+      return;
+    }
+    // Idle, it keeps nothing alive; a restore in flight does.
+    worker.unref();
+    worker.on('message', (r: RestoreReply) => {
+      const task = this.#inThread.get(r.id);
+      if (!task) return;
+      this.#inThread.delete(r.id);
+      if (this.#inThread.size === 0) worker.unref();
+      if (r.ok) task.resolve(ok(undefined));
+      else if ('mismatch' in r) task.resolve(err(r.mismatch));
+      else task.reject(Object.assign(new Error(r.thrown.message), { code: r.thrown.code }));
+      this.#pump();
+    });
+    const gone = (): void => {
+      if (this.#worker !== worker) return;
+      this.#worker = undefined;
+      this.#workerFailed = true;
+      // What it had not answered is done again here, from the start: a restore writes only into its new `dest`,
+      // which the thread may have begun.
+      const unanswered = [...this.#inThread.values()];
+      this.#inThread.clear();
+      for (const task of unanswered) {
+        void removeTree(task.request.dest)
+          .catch(() => undefined)
+          .then(() => {
+            this.#queue.unshift(task);
+            this.#pump();
+          });
+      }
+    };
+    worker.on('error', gone);
+    worker.on('exit', gone);
+    this.#worker = worker;
+  }
+}
