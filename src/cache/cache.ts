@@ -71,6 +71,11 @@ export interface CacheHit {
    * in-place outputs already in the checkout can be checked against them instead of restored.
    */
   entries?(): readonly ManifestEntry[] | undefined;
+  /**
+   * Optional: where a backend that keeps artifacts as plain files stores the file at a manifest path, to be read
+   * (never written) and checked against `entries()`, so that in-place outputs go straight into the checkout.
+   */
+  storedFile?(path: string): string;
 }
 
 /** Where a restore put the tree instead of `destDir`. */

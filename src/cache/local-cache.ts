@@ -132,6 +132,7 @@ export class LocalCache implements Cache {
         return restored;
       },
       entries: () => meta.manifest?.entries,
+      storedFile: (path) => join(entry, 'out', path),
     };
   }
 
