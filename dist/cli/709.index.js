@@ -52,7 +52,96 @@ function isAlive(pid) {
 
 /***/ }),
 
-/***/ 6372:
+/***/ 7126:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ checkManifest),
+/* harmony export */   VH: () => (/* binding */ isSafeRelativePath),
+/* harmony export */   zr: () => (/* binding */ parseEntryMeta)
+/* harmony export */ });
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8251);
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * Reads `meta.json` of the entry for `key`, checking every field it relies on: a damaged file (empty, cut
+ * short, edited, or another key's) is answered as a problem, never as a hit with wrong or ill-typed values.
+ */
+function parseEntryMeta(text, key) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch (e) {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`meta.json is not valid JSON (${e.message})`);
+    }
+    if (!isObject(v))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)('meta.json is not an object');
+    const { durationMs, stdout, stderr, manifest } = v;
+    if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0) {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`meta.json has no valid durationMs (got ${JSON.stringify(durationMs)})`);
+    }
+    for (const [name, log] of [
+        ['stdout', stdout],
+        ['stderr', stderr],
+    ]) {
+        if (log !== undefined && typeof log !== 'string')
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`meta.json has an ill-typed ${name}`);
+    }
+    const meta = { durationMs };
+    if (typeof stdout === 'string')
+        meta.stdout = stdout;
+    if (typeof stderr === 'string')
+        meta.stderr = stderr;
+    if (manifest !== undefined) {
+        // Its entries are checked when a restore needs them: a lookup stays one small parse per key.
+        const checked = checkManifest(manifest, key, { entries: false });
+        if (!checked.ok)
+            return checked;
+        meta.manifest = checked.value;
+    }
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)(meta);
+}
+/**
+ * A manifest as read from disk, checked to be for `key` and (unless `entries` is false) to list only safe,
+ * well-typed entries.
+ */
+function checkManifest(v, key, opts = { entries: true }) {
+    if (!isObject(v) || v.version !== 1)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)('the manifest is not a version 1 manifest');
+    if (v.key !== key)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`the manifest names another key (${JSON.stringify(v.key)})`);
+    if (typeof v.stdoutSha256 !== 'string' || typeof v.stderrSha256 !== 'string') {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)('the manifest has no log digests');
+    }
+    if (!Array.isArray(v.entries))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)('the manifest has no entry list');
+    if (!opts.entries)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)(v);
+    for (const e of v.entries) {
+        if (!isEntry(e))
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`the manifest lists an invalid entry ${JSON.stringify(e)}`);
+    }
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)(v);
+}
+function isEntry(e) {
+    if (!isObject(e) || typeof e.path !== 'string' || !isSafeRelativePath(e.path))
+        return false;
+    if (typeof e.size !== 'number' || typeof e.sha256 !== 'string' || typeof e.mode !== 'number')
+        return false;
+    if (e.type === 'symlink')
+        return typeof e.target === 'string';
+    return e.type === 'file' || e.type === 'dir';
+}
+/** `a/b/c`: no empty, `.` or `..` component, not absolute. */
+function isSafeRelativePath(p) {
+    return p !== '' && p.split('/').every((c) => c !== '' && c !== '.' && c !== '..' && !c.includes('\0'));
+}
+
+
+/***/ }),
+
+/***/ 9705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -77,84 +166,8 @@ var result = __webpack_require__(8251);
 var free_space = __webpack_require__(6947);
 // EXTERNAL MODULE: ./src/util/remove-tree.ts
 var remove_tree = __webpack_require__(8043);
-;// CONCATENATED MODULE: ./src/cache/entry-meta.ts
-
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/**
- * Reads `meta.json` of the entry for `key`, checking every field it relies on: a damaged file (empty, cut
- * short, edited, or another key's) is answered as a problem, never as a hit with wrong or ill-typed values.
- */
-function parseEntryMeta(text, key) {
-    let v;
-    try {
-        v = JSON.parse(text);
-    }
-    catch (e) {
-        return (0,result/* err */._)(`meta.json is not valid JSON (${e.message})`);
-    }
-    if (!isObject(v))
-        return (0,result/* err */._)('meta.json is not an object');
-    const { durationMs, stdout, stderr, manifest } = v;
-    if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0) {
-        return (0,result/* err */._)(`meta.json has no valid durationMs (got ${JSON.stringify(durationMs)})`);
-    }
-    for (const [name, log] of [
-        ['stdout', stdout],
-        ['stderr', stderr],
-    ]) {
-        if (log !== undefined && typeof log !== 'string')
-            return (0,result/* err */._)(`meta.json has an ill-typed ${name}`);
-    }
-    const meta = { durationMs };
-    if (typeof stdout === 'string')
-        meta.stdout = stdout;
-    if (typeof stderr === 'string')
-        meta.stderr = stderr;
-    if (manifest !== undefined) {
-        // Its entries are checked when a restore needs them: a lookup stays one small parse per key.
-        const checked = checkManifest(manifest, key, { entries: false });
-        if (!checked.ok)
-            return checked;
-        meta.manifest = checked.value;
-    }
-    return (0,result.ok)(meta);
-}
-/**
- * A manifest as read from disk, checked to be for `key` and (unless `entries` is false) to list only safe,
- * well-typed entries.
- */
-function checkManifest(v, key, opts = { entries: true }) {
-    if (!isObject(v) || v.version !== 1)
-        return (0,result/* err */._)('the manifest is not a version 1 manifest');
-    if (v.key !== key)
-        return (0,result/* err */._)(`the manifest names another key (${JSON.stringify(v.key)})`);
-    if (typeof v.stdoutSha256 !== 'string' || typeof v.stderrSha256 !== 'string') {
-        return (0,result/* err */._)('the manifest has no log digests');
-    }
-    if (!Array.isArray(v.entries))
-        return (0,result/* err */._)('the manifest has no entry list');
-    if (!opts.entries)
-        return (0,result.ok)(v);
-    for (const e of v.entries) {
-        if (!isEntry(e))
-            return (0,result/* err */._)(`the manifest lists an invalid entry ${JSON.stringify(e)}`);
-    }
-    return (0,result.ok)(v);
-}
-function isEntry(e) {
-    if (!isObject(e) || typeof e.path !== 'string' || !isSafeRelativePath(e.path))
-        return false;
-    if (typeof e.size !== 'number' || typeof e.sha256 !== 'string' || typeof e.mode !== 'number')
-        return false;
-    if (e.type === 'symlink')
-        return typeof e.target === 'string';
-    return e.type === 'file' || e.type === 'dir';
-}
-/** `a/b/c`: no empty, `.` or `..` component, not absolute. */
-function isSafeRelativePath(p) {
-    return p !== '' && p.split('/').every((c) => c !== '' && c !== '.' && c !== '..' && !c.includes('\0'));
-}
-
+// EXTERNAL MODULE: ./src/cache/entry-meta.ts
+var entry_meta = __webpack_require__(7126);
 // EXTERNAL MODULE: ./src/cache/manifest.ts
 var cache_manifest = __webpack_require__(8445);
 // EXTERNAL MODULE: ./src/cache/tree-copy.ts
@@ -194,7 +207,7 @@ async function writeLog(dest, bytes, file) {
  */
 async function copyVerified(entry, key, meta, temp, restoreTree = tree_copy/* restoreListedTree */.l) {
     const manifest = meta.manifest ?? (await legacyManifest(entry, key));
-    const safe = checkManifest(manifest, key);
+    const safe = (0,entry_meta/* checkManifest */.K7)(manifest, key);
     if (!safe.ok)
         return safe;
     const verified = await restoreTree((0,external_node_path_.join)(entry, 'out'), temp, manifest.entries);
@@ -215,7 +228,7 @@ async function copyVerified(entry, key, meta, temp, restoreTree = tree_copy/* re
 }
 /** Entries written before the manifest moved into `meta.json` keep it in a file of its own. */
 async function legacyManifest(entry, key) {
-    const manifest = checkManifest(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(entry, 'manifest.json'), 'utf8')), key);
+    const manifest = (0,entry_meta/* checkManifest */.K7)(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(entry, 'manifest.json'), 'utf8')), key);
     if (!manifest.ok)
         throw new Error(manifest.error);
     return manifest.value;
@@ -481,7 +494,7 @@ class LocalCache {
                 }
                 continue;
             }
-            const meta = parseEntryMeta(text, key);
+            const meta = (0,entry_meta/* parseEntryMeta */.zr)(text, key);
             if (meta.ok)
                 hits.set(key, this.#hit(key, meta.value, st.mtimeMs));
             else
@@ -525,6 +538,7 @@ class LocalCache {
                 return restored;
             },
             entries: () => meta.manifest?.entries,
+            storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
         };
     }
     /** Restores and verifies; on failure the caller warns (naming the job), so this only moves the entry aside. */
@@ -711,7 +725,7 @@ class LocalCache {
     }
     #isValidEntry(key) {
         try {
-            return parseEntryMeta((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.#entry(key), 'meta.json'), 'utf8'), key).ok;
+            return (0,entry_meta/* parseEntryMeta */.zr)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.#entry(key), 'meta.json'), 'utf8'), key).ok;
         }
         catch {
             return false;
@@ -1211,7 +1225,7 @@ function readStored(path, e) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6372);
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9705);
 /* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2142);
 /* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2670);
 /* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6947);
@@ -1245,6 +1259,7 @@ async function openLocalState(cacheDirFlag, io) {
             onWarning(`the local cache in ${dir} cannot be used (${e.message}); running without it`);
             return new _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .NullCache */ .C();
         }),
+        outputRecordsFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'in-place-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
         newRunDir: (onWarning) => {
             if (!(0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_6__/* .isLowOnSpace */ .Io)(dir))
                 return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(runsDir, `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`);

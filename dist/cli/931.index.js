@@ -104,8 +104,8 @@ var remote_cache = __webpack_require__(5874);
 var shared_coordinator = __webpack_require__(5431);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
 var lazy_coordinator = __webpack_require__(3413);
-// EXTERNAL MODULE: ./src/engine.ts + 15 modules
-var engine = __webpack_require__(6538);
+// EXTERNAL MODULE: ./src/engine.ts + 17 modules
+var engine = __webpack_require__(4590);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 3 modules
@@ -236,8 +236,8 @@ async function readHookRemote(repoDir, env) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/cache/local-cache.ts + 4 modules
-var local_cache = __webpack_require__(6372);
+// EXTERNAL MODULE: ./src/cache/local-cache.ts + 3 modules
+var local_cache = __webpack_require__(9705);
 // EXTERNAL MODULE: ./src/util/remove-tree.ts
 var remove_tree = __webpack_require__(8043);
 ;// CONCATENATED MODULE: ./src/hook/worktree.ts

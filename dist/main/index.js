@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1465);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1540);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1465:
+/***/ 1540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32086,6 +32086,7 @@ class local_cache_LocalCache {
                 return restored;
             },
             entries: () => meta.manifest?.entries,
+            storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
         };
     }
     /** Restores and verifies; on failure the caller warns (naming the job), so this only moves the entry aside. */
@@ -34669,44 +34670,6 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
     clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
     return undefined;
 }
-/**
- * Whether the checkout holds exactly an artifact's in-place outputs already (same files, types, exec bits and
- * SHA-256s as its manifest, and no other file the globs match): then nothing need be restored. False when the
- * artifact holds anything besides in-place outputs, which only a restore provides.
- */
-function outputsInPlace(sourceDir, globs, entries) {
-    const prefix = `${IN_PLACE_DIR}/`;
-    const want = new Map();
-    for (const e of entries) {
-        if (e.path === IN_PLACE_DIR)
-            continue;
-        if (!e.path.startsWith(prefix))
-            return false;
-        if (e.type !== 'dir')
-            want.set(e.path.slice(prefix.length), e);
-    }
-    const present = listOutputs(sourceDir, globs);
-    if (present.length !== want.size)
-        return false;
-    for (const rel of present) {
-        const e = want.get(rel);
-        if (e === undefined)
-            return false;
-        const abs = (0,external_node_path_.join)(sourceDir, rel);
-        const st = (0,external_node_fs_.lstatSync)(abs, { throwIfNoEntry: false });
-        if (st === undefined)
-            return false;
-        if (e.type === 'symlink') {
-            if (!st.isSymbolicLink() || (0,external_node_fs_.readlinkSync)(abs) !== e.target)
-                return false;
-        }
-        else if (!st.isFile() || st.size !== e.size || (st.mode & 0o100 ? 0o755 : 0o644) !== e.mode)
-            return false;
-        else if (digest(abs) !== e.sha256)
-            return false;
-    }
-    return true;
-}
 /** Renames a private regular file over `to` with the mode a copy would get; false when it cannot. */
 function moveFile(from, to) {
     if (!from.stat.isFile() || from.stat.nlink !== 1)
@@ -34760,7 +34723,548 @@ function digest(path) {
     return (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(path)).digest('hex');
 }
 
+;// CONCATENATED MODULE: ./src/executor/in-place-restore.ts
+/**
+ * Restoring in-place outputs straight from a cache entry's stored files into the work tree, and checking that
+ * the work tree holds them already, in one pass over each job's output directories.
+ *
+ * Deals with: which files differ (stat data first, see output-stat-records.ts; the bytes only when it cannot
+ * tell), writing each differing file beside its place from bytes read once from the cache and checked against
+ * the manifest, renaming it over its place, and removing files the globs match that the artifact lacks.
+ * Does not deal with: artifacts holding anything but in-place files and directories (symlinks, files outside
+ * `.in-place/`): the caller restores those through the cache's own verified restore (in-place.ts).
+ */
+
+
+
+
+
+
+
+const PREFIX = `${IN_PLACE_DIR}/`;
+/**
+ * Makes the work tree's in-place outputs for `globs` exactly the artifact's: same files, exec bits and bytes.
+ * A file whose stat data or bytes say it is the artifact's already is not touched. Each stored file is checked
+ * against its size, exec bit and SHA-256 as it is written, before it takes its place. Throws on I/O trouble (a
+ * full disk, a file where a directory must go).
+ */
+async function restoreInPlace(sourceDir, globs, artifact, records, protect, writers) {
+    const want = wantedFiles(artifact.entries, globs);
+    if (want === undefined)
+        return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
+    const statTakenAt = Date.now();
+    const present = presentOutputs(sourceDir, globs);
+    const stale = [];
+    for (const [rel, e] of want) {
+        const st = present.get(rel);
+        if (st === undefined || !sameFile(sourceDir, rel, st, e, records, statTakenAt))
+            stale.push([rel, e]);
+    }
+    // Each file's bytes are read from the cache once, checked, and those bytes written: a damaged entry stops
+    // the restore at its first bad file, and the cache's own restore (which the caller falls back on) says what is
+    // wrong with it and moves it aside. Files written before it are the artifact's, checked: nothing half-written.
+    if (stale.length > 0) {
+        // The reads and writes run on the thread pool, a few jobs at a time: the kernel's copying overlaps the
+        // hashing here, and a thousand jobs restoring at once do not hold a thousand files in memory.
+        const write = () => writeStale(sourceDir, stale, artifact);
+        const bad = await (writers ? writers.run(0, write) : write());
+        if (bad !== undefined)
+            return { kind: 'not-here', message: `${bad} does not match the manifest` };
+    }
+    let removed = 0;
+    for (const rel of present.keys()) {
+        if (want.has(rel) || protect(rel))
+            continue;
+        try {
+            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(sourceDir, rel), { force: true });
+            removed++;
+        }
+        catch {
+            // Gone with a stale tree that a file of the artifact replaced (ENOTDIR).
+        }
+    }
+    if (stale.length === 0 && removed === 0)
+        return { kind: 'unchanged' };
+    return { kind: 'restored', written: stale.length, removed };
+}
+/**
+ * Whether the checkout holds exactly an artifact's in-place outputs already (same files, types, exec bits and
+ * SHA-256s as its manifest, and no other file the globs match), reading only what stat data cannot vouch for.
+ * False when the artifact holds anything besides in-place outputs, which only a restore provides.
+ */
+function outputsInPlace(sourceDir, globs, entries, records) {
+    const want = wantedEntries(entries);
+    if (want === undefined)
+        return false;
+    const statTakenAt = Date.now();
+    const present = presentOutputs(sourceDir, globs);
+    if (present.size !== want.size)
+        return false;
+    for (const [rel, st] of present) {
+        const e = want.get(rel);
+        if (e === undefined)
+            return false;
+        if (e.type === 'symlink') {
+            if (!st.isSymbolicLink() || readlinkText((0,external_node_path_.join)(sourceDir, rel)) !== e.target)
+                return false;
+        }
+        else if (!sameFile(sourceDir, rel, st, e, records, statTakenAt))
+            return false;
+    }
+    return true;
+}
+/** The artifact's in-place files and symlinks by work-tree path; undefined when it holds anything else. */
+function wantedEntries(entries) {
+    const want = new Map();
+    for (const e of entries) {
+        if (e.path === IN_PLACE_DIR)
+            continue;
+        if (!e.path.startsWith(PREFIX))
+            return undefined;
+        if (e.type !== 'dir')
+            want.set(e.path.slice(PREFIX.length), e);
+    }
+    return want;
+}
+/**
+ * As wantedEntries, and undefined when any is not a plain file at a plain path that the job's globs match (the
+ * manifest is read as the cache gives it: its paths decide where files are written in the checkout).
+ */
+function wantedFiles(entries, globs) {
+    const want = wantedEntries(entries);
+    if (want === undefined)
+        return undefined;
+    for (const [rel, e] of want) {
+        if (e.type !== 'file' || !isSafeRelativePath(rel) || !globs.matches(rel))
+            return undefined;
+        if (!Number.isSafeInteger(e.size) || e.size < 0 || typeof e.sha256 !== 'string')
+            return undefined;
+    }
+    return want;
+}
+/** The files and symlinks under the globs' bases that they match, with their lstat (bigint); never in `.git`. */
+function presentOutputs(root, globs) {
+    const found = new Map();
+    const walk = (rel, st) => {
+        if (st === undefined)
+            return;
+        if (st.isDirectory()) {
+            let names;
+            try {
+                names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel));
+            }
+            catch {
+                return;
+            }
+            for (const n of names) {
+                if (n === '.git')
+                    continue;
+                const child = `${rel}/${n}`;
+                walk(child, (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, child), { bigint: true, throwIfNoEntry: false }));
+            }
+        }
+        else if ((st.isFile() || st.isSymbolicLink()) && globs.matches(rel))
+            found.set(rel, st);
+    };
+    for (const base of globs.bases) {
+        if (base === '') {
+            // The whole tree: walked from its entries so that paths carry no leading slash.
+            for (const n of safeReaddir(root)) {
+                if (n !== '.git')
+                    walk(n, (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, n), { bigint: true, throwIfNoEntry: false }));
+            }
+        }
+        else
+            walk(base, (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, base), { bigint: true, throwIfNoEntry: false }));
+    }
+    return found;
+}
+function safeReaddir(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir);
+    }
+    catch {
+        return [];
+    }
+}
+/** A regular file of the entry's size, exec bit and SHA-256: from the stat records, else hashed and recorded. */
+function sameFile(sourceDir, rel, st, e, records, statTakenAt) {
+    if (!st.isFile() || st.size !== BigInt(e.size))
+        return false;
+    if ((st.mode & 64n ? 0o755 : 0o644) !== e.mode)
+        return false;
+    let digest = records.digestOf(rel, st);
+    if (digest === undefined) {
+        try {
+            digest = sha256((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(sourceDir, rel)));
+        }
+        catch {
+            return false;
+        }
+        records.record(rel, st, digest, statTakenAt);
+    }
+    return digest === e.sha256;
+}
+/** Files up to this size are read whole, hashed from memory and written from the same bytes. */
+const in_place_restore_IN_MEMORY_LIMIT = 8 * 1024 * 1024;
+let temps = 0;
+/** Writes the stale files, in order; the manifest path of the first whose stored bytes are not the entry's. */
+async function writeStale(sourceDir, stale, artifact) {
+    const made = new Set();
+    for (const [rel, e] of stale) {
+        const to = (0,external_node_path_.join)(sourceDir, rel);
+        const parent = (0,external_node_path_.dirname)(to);
+        if (!made.has(parent)) {
+            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
+            made.add(parent);
+        }
+        if (!(await writeVerified(artifact.storedFile(e.path), e, to)))
+            return e.path;
+    }
+    return undefined;
+}
+/**
+ * Writes the stored file beside `to`, checked against the entry, and renames it over `to` (a directory in the
+ * way, a stale tree, goes first). False, with nothing left behind, when the stored file is not the entry's.
+ */
+async function writeVerified(stored, e, to) {
+    const mode = e.mode & 0o100 ? 0o755 : 0o644;
+    const temp = `${to}.disbuild-${process.pid}-${temps++}`;
+    try {
+        if (e.size <= in_place_restore_IN_MEMORY_LIMIT) {
+            const buffer = takeBuffer(e.size);
+            try {
+                const bytes = await in_place_restore_readStored(stored, e, buffer);
+                if (bytes === undefined || sha256(bytes) !== e.sha256)
+                    return false;
+                await writeNew(temp, bytes, mode);
+            }
+            finally {
+                giveBuffer(buffer);
+            }
+        }
+        else {
+            // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
+            const st = (0,external_node_fs_.lstatSync)(stored, { throwIfNoEntry: false });
+            if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+                return false;
+            await (0,promises_.copyFile)(stored, temp, external_node_fs_.constants.COPYFILE_EXCL | external_node_fs_.constants.COPYFILE_FICLONE);
+            await (0,promises_.chmod)(temp, mode);
+            if ((0,external_node_fs_.lstatSync)(temp).size !== e.size || fileSha256(temp) !== e.sha256) {
+                (0,external_node_fs_.rmSync)(temp, { force: true });
+                return false;
+            }
+        }
+        try {
+            await (0,promises_.rename)(temp, to);
+        }
+        catch (err) {
+            const code = err.code;
+            if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST')
+                throw err;
+            (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
+            await (0,promises_.rename)(temp, to);
+        }
+        return true;
+    }
+    catch (err) {
+        (0,external_node_fs_.rmSync)(temp, { force: true });
+        throw err;
+    }
+}
+/**
+ * Read buffers are reused from file to file: a thousand fresh 80 KB buffers cost a restore more in garbage
+ * collection than the copying itself. A buffer goes back only once every read and write into it has ended.
+ */
+const POOLED_BYTES = 1 << 20;
+const spareBuffers = [];
+function takeBuffer(size) {
+    if (size > POOLED_BYTES)
+        return Buffer.allocUnsafe(size);
+    return spareBuffers.pop() ?? Buffer.allocUnsafeSlow(POOLED_BYTES);
+}
+function giveBuffer(buffer) {
+    if (buffer.length === POOLED_BYTES && spareBuffers.length < 16)
+        spareBuffers.push(buffer);
+}
+/**
+ * A stored file's bytes (in `buffer`), or undefined when it is not the regular file of the listed size and exec
+ * bit (a tampered entry is damaged even where the written copy would come out right): open, fstat, read, close,
+ * on plain descriptors (a FileHandle per file costs more than the reads).
+ */
+async function in_place_restore_readStored(path, e, buffer) {
+    let fd;
+    try {
+        fd = await call((cb) => external_node_fs_.open(path, 'r', cb));
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = await call((cb) => external_node_fs_.fstat(fd, cb));
+        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+            return undefined;
+        let at = 0;
+        while (at < e.size) {
+            const n = await call((cb) => external_node_fs_.read(fd, buffer, at, e.size - at, at, cb));
+            if (n === 0)
+                return undefined;
+            at += n;
+        }
+        return buffer.subarray(0, e.size);
+    }
+    finally {
+        await call((cb) => external_node_fs_.close(fd, cb));
+    }
+}
+/** Creates `path` (it must not exist) with `bytes` and `mode`. */
+async function writeNew(path, bytes, mode) {
+    const fd = await call((cb) => external_node_fs_.open(path, 'wx', mode, cb));
+    try {
+        let at = 0;
+        while (at < bytes.length) {
+            at += await call((cb) => external_node_fs_.write(fd, bytes, at, bytes.length - at, null, cb));
+        }
+    }
+    finally {
+        await call((cb) => external_node_fs_.close(fd, cb));
+    }
+}
+/** A callback-style fs call as a promise. */
+function call(start) {
+    return new Promise((resolve, reject) => start((err, value) => (err ? reject(err) : resolve(value))));
+}
+function fileSha256(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(1 << 20);
+        for (let n = (0,external_node_fs_.readSync)(fd, buf); n > 0; n = (0,external_node_fs_.readSync)(fd, buf))
+            hash.update(buf.subarray(0, n));
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return hash.digest('hex');
+}
+function readlinkText(path) {
+    try {
+        return (0,external_node_fs_.readlinkSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+function sha256(bytes) {
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/executor/output-stat-records.ts
+
+
+
+/**
+ * How long before its stat data is taken a file must have last changed for the stat data to vouch for its content.
+ * A write lands in the same timestamp as the one before it when both fall in one tick of the file system's clock
+ * (a few milliseconds; a second or two where timestamps are coarse: FAT, ext3, HFS+): a file changed in the tick
+ * its stat data was taken may change again, keeping its size and times. Past this margin, any later write moves
+ * its ctime.
+ */
+const SETTLED_MS = 3000;
+/** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
+const MAX_RECORDS = 200_000;
+const VERSION = 1;
+/**
+ * The SHA-256 of in-place output files, by path, with the stat data they had when hashed: what git's index is to
+ * its work tree, so that a fully cached run checks `dist/` by `lstat` instead of reading and hashing every byte.
+ *
+ * A record answers only for a file whose device, inode, size, mode, mtime and ctime (nanoseconds) are all what
+ * they were, and only when it was made from stat data taken at least SETTLED_MS after the file last changed, so
+ * that no write after it can leave the same stat data behind (what git calls "racily clean" is never recorded).
+ * The stat data is always taken before the bytes are read: a write in between makes a record that never matches.
+ * One file per source directory, read once, written once at the end of a run that made new records (written
+ * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself).
+ */
+class OutputStatRecords {
+    #file;
+    #rows;
+    #used = new Set();
+    #changed = false;
+    /** Without a file, nothing is remembered and every file is hashed. */
+    constructor(file) {
+        this.#file = file;
+    }
+    #load() {
+        if (this.#rows)
+            return this.#rows;
+        this.#rows = new Map();
+        if (this.#file === undefined)
+            return this.#rows;
+        try {
+            const data = JSON.parse((0,external_node_fs_.readFileSync)(this.#file, 'utf8'));
+            if (data.version === VERSION && typeof data.files === 'object' && data.files !== null) {
+                for (const [path, row] of Object.entries(data.files)) {
+                    if (Array.isArray(row) && row.length === 7 && row.every((x) => typeof x === 'string')) {
+                        this.#rows.set(path, row);
+                    }
+                }
+            }
+        }
+        catch {
+            // None yet, or unreadable: every file is hashed once more, and recorded.
+        }
+        return this.#rows;
+    }
+    /** The recorded SHA-256 of the file at `path` when `st` (its lstat, bigint) is exactly what was recorded. */
+    digestOf(path, st) {
+        if (this.#file === undefined)
+            return undefined;
+        const row = this.#load().get(path);
+        if (row === undefined)
+            return undefined;
+        this.#used.add(path);
+        const now = statRow(st, row[6]);
+        for (let i = 0; i < 6; i++)
+            if (row[i] !== now[i])
+                return undefined;
+        return row[6];
+    }
+    /**
+     * Remembers that the file at `path`, with stat data `st` taken at `statTakenAtMs` (before its bytes were
+     * read), hashes to `sha256`; ignored when the file had changed too shortly before.
+     */
+    record(path, st, sha256, statTakenAtMs) {
+        if (this.#file === undefined)
+            return;
+        const settledBefore = BigInt(Math.floor(statTakenAtMs - SETTLED_MS)) * 1000000n;
+        if (st.ctimeNs >= settledBefore || st.mtimeNs >= settledBefore)
+            return;
+        const rows = this.#load();
+        const row = statRow(st, sha256);
+        const old = rows.get(path);
+        this.#used.add(path);
+        if (old !== undefined && old.every((x, i) => x === row[i]))
+            return;
+        rows.set(path, row);
+        this.#changed = true;
+    }
+    /** Writes the records when this run made new ones; never fails a run. */
+    flush() {
+        if (this.#file === undefined || !this.#changed || !this.#rows)
+            return;
+        this.#changed = false;
+        const files = {};
+        const keepAll = this.#rows.size <= MAX_RECORDS;
+        for (const [path, row] of this.#rows)
+            if (keepAll || this.#used.has(path))
+                files[path] = row;
+        const temp = `${this.#file}.${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        try {
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(this.#file), { recursive: true });
+            (0,external_node_fs_.writeFileSync)(temp, JSON.stringify({ version: VERSION, files }));
+            (0,external_node_fs_.renameSync)(temp, this.#file);
+        }
+        catch {
+            (0,external_node_fs_.rmSync)(temp, { force: true });
+        }
+    }
+}
+function statRow(st, sha256) {
+    return [
+        String(st.dev),
+        String(st.ino),
+        String(st.size),
+        String(st.mode),
+        String(st.mtimeNs),
+        String(st.ctimeNs),
+        sha256,
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/executor/worker-pool.ts
+/**
+ * A bounded pool of slots whose queue is ordered by priority (highest first, then arrival).
+ *
+ * Deals with: how many tasks (jobs, or commands) run at once and which waiting one goes next.
+ * Does not deal with: dependencies — a task is only submitted once its inputs are ready.
+ */
+class WorkerPool {
+    #size;
+    #running = 0;
+    #seq = 0;
+    #drainScheduled = false;
+    #queue = [];
+    constructor(size) {
+        this.#size = Math.max(1, Math.floor(size));
+    }
+    get size() {
+        return this.#size;
+    }
+    /**
+     * Runs `task` when a slot is free and nothing of higher priority waits. The slot is freed when the task ends,
+     * or earlier when the task calls `release` (work that follows, such as saving, need not hold it).
+     */
+    async run(priority, task) {
+        await this.#acquire(priority);
+        let held = true;
+        const release = () => {
+            if (!held)
+                return;
+            held = false;
+            this.#release();
+        };
+        try {
+            return await task(release);
+        }
+        finally {
+            release();
+        }
+    }
+    #acquire(priority) {
+        return new Promise((resolve) => {
+            const entry = { priority, seq: this.#seq++, start: resolve };
+            // Binary insertion keeps the queue sorted: O(log n) search, and the head is always next.
+            let lo = 0;
+            let hi = this.#queue.length;
+            while (lo < hi) {
+                const mid = (lo + hi) >>> 1;
+                const other = this.#queue[mid];
+                if (other.priority > priority || (other.priority === priority && other.seq < entry.seq))
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            this.#queue.splice(lo, 0, entry);
+            this.#scheduleDrain();
+        });
+    }
+    // Slots are handed out on the next turn of the event loop, not at once: everything that became ready in this
+    // turn is queued by then, so the first jobs started are the most urgent ones, not merely the first to ask.
+    #scheduleDrain() {
+        if (this.#drainScheduled)
+            return;
+        this.#drainScheduled = true;
+        setImmediate(() => {
+            this.#drainScheduled = false;
+            this.#drain();
+        });
+    }
+    #release() {
+        this.#running--;
+        this.#drain();
+    }
+    #drain() {
+        while (this.#running < this.#size && this.#queue.length > 0) {
+            this.#running++;
+            this.#queue.shift().start();
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/executor/in-place-outputs.ts
+
+
+
 
 
 /**
@@ -34781,12 +35285,20 @@ class InPlaceOutputs {
     /** Whether restored output directories are scratch nobody reads after placing (see `placeOutputs`). */
     #move;
     #compile;
-    /** `compile` (output-globs.ts) is needed only when some job has `Outputs`: most runs never load it. */
+    #records;
+    /** Jobs writing in-place outputs from the cache at once (see restoreInPlace). */
+    #writers = new WorkerPool(8);
+    /**
+     * `compile` (output-globs.ts) is needed only when some job has `Outputs`: most runs never load it.
+     * `recordsFile`: where the stat data of in-place output files is remembered between runs (none: every check
+     * reads the files).
+     */
     constructor(graph, sourceDir, opts = {}) {
         this.#graph = graph;
         this.#sourceDir = sourceDir;
         this.#move = opts.moveFromRestores ?? false;
         this.#compile = opts.compile;
+        this.#records = new OutputStatRecords(opts.recordsFile);
         this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
     }
     #of(label) {
@@ -34856,11 +35368,34 @@ class InPlaceOutputs {
         if (!globs || entries === undefined)
             return false;
         try {
-            return outputsInPlace(this.#sourceDir, globs, entries);
+            return outputsInPlace(this.#sourceDir, globs, entries, this.#records);
         }
         catch {
             return false;
         }
+    }
+    /**
+     * A cached job's in-place outputs, straight from the cache's stored files into the checkout (only what
+     * differs is written): true when the checkout now holds them. False when this cannot be done here (an
+     * artifact with more than in-place files, a stored file not matching its manifest, a write that failed):
+     * then the caller restores the artifact through the cache, which verifies it whole and says what is wrong.
+     * Only when restored output directories are scratch (`moveFromRestores`): nothing else needs the artifact.
+     */
+    async restoreFromStore(label, artifact) {
+        const globs = this.#of(label);
+        if (!globs || !this.#move)
+            return false;
+        try {
+            const r = await restoreInPlace(this.#sourceDir, globs, artifact, this.#records, this.#protect, this.#writers);
+            return r.kind !== 'not-here';
+        }
+        catch {
+            return false;
+        }
+    }
+    /** Keeps what this run learnt of output files' stat data for the next run. */
+    flush() {
+        this.#records.flush();
     }
     /**
      * After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. With
@@ -35020,6 +35555,7 @@ class Execution {
         this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir, {
             moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
             ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
+            ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),
         });
         // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
         if (parts.options.signal)
@@ -35076,6 +35612,7 @@ class Execution {
     /** Waits for the background saves; call once every outcome is known. */
     async settle() {
         await Promise.allSettled(this.#saves);
+        this.#inPlace.flush();
     }
     async #cachedOutcome(ref, hit) {
         const logs = await hit.logs().catch(() => ({ stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) }));
@@ -35086,10 +35623,11 @@ class Execution {
         const hit = this.#p.hits.get(ref.key);
         if (hit) {
             const dir = this.#outputDir(ref.key);
-            if (this.#inPlaceAlready(label, hit)) {
-                // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch. Its
-                // (empty) output directory is made only when a job that runs names it (#build): a fully cached run of
-                // a thousand such jobs would otherwise spend most of its file-system time making empty directories.
+            if (this.#inPlaceAlready(label, hit) || (await this.#inPlaceFromStore(label, hit))) {
+                // Its artifact holds nothing but in-place outputs, and those are in the checkout (or now are, written
+                // there from the cache's files): nothing else to fetch. Its (empty) output directory is made only when
+                // a job that runs names it (#build): a fully cached run of a thousand such jobs would otherwise spend
+                // most of its file-system time making empty directories.
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
             }
             const restored = await hit.restore(dir);
@@ -35122,7 +35660,24 @@ class Execution {
         const { options } = this.#p;
         if (options.download === 'all' || options.outDir !== undefined)
             return false;
+        // A cache that keeps its files as files checks and restores in one pass (#inPlaceFromStore).
+        if (hit.storedFile)
+            return false;
         return this.#inPlace.upToDate(label, hit.entries?.());
+    }
+    /**
+     * A cache that keeps artifacts as plain files: in-place outputs that differ are written straight from its files
+     * into the checkout (checked as they are written), with no output directory in between.
+     */
+    async #inPlaceFromStore(label, hit) {
+        const { options } = this.#p;
+        if (options.download === 'all' || options.outDir !== undefined || !hit.storedFile)
+            return false;
+        const entries = hit.entries?.();
+        if (entries === undefined)
+            return false;
+        const storedFile = hit.storedFile.bind(hit);
+        return this.#inPlace.restoreFromStore(label, { entries, storedFile });
     }
     async #build(job, ref) {
         // A job that runs reads the in-place outputs of every job below it, not only of its direct dependencies.
@@ -35611,86 +36166,6 @@ function outDirCollisions(graph, roots) {
         field: 'out-dir',
         message: `jobs ${s.names.map((n) => JSON.stringify(n)).join(', ')} would all be copied to ${JSON.stringify(s.dir)}; rename them or select fewer targets`,
     }));
-}
-
-;// CONCATENATED MODULE: ./src/executor/worker-pool.ts
-/**
- * A bounded pool of slots whose queue is ordered by priority (highest first, then arrival).
- *
- * Deals with: how many tasks (jobs, or commands) run at once and which waiting one goes next.
- * Does not deal with: dependencies — a task is only submitted once its inputs are ready.
- */
-class WorkerPool {
-    #size;
-    #running = 0;
-    #seq = 0;
-    #drainScheduled = false;
-    #queue = [];
-    constructor(size) {
-        this.#size = Math.max(1, Math.floor(size));
-    }
-    get size() {
-        return this.#size;
-    }
-    /**
-     * Runs `task` when a slot is free and nothing of higher priority waits. The slot is freed when the task ends,
-     * or earlier when the task calls `release` (work that follows, such as saving, need not hold it).
-     */
-    async run(priority, task) {
-        await this.#acquire(priority);
-        let held = true;
-        const release = () => {
-            if (!held)
-                return;
-            held = false;
-            this.#release();
-        };
-        try {
-            return await task(release);
-        }
-        finally {
-            release();
-        }
-    }
-    #acquire(priority) {
-        return new Promise((resolve) => {
-            const entry = { priority, seq: this.#seq++, start: resolve };
-            // Binary insertion keeps the queue sorted: O(log n) search, and the head is always next.
-            let lo = 0;
-            let hi = this.#queue.length;
-            while (lo < hi) {
-                const mid = (lo + hi) >>> 1;
-                const other = this.#queue[mid];
-                if (other.priority > priority || (other.priority === priority && other.seq < entry.seq))
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            this.#queue.splice(lo, 0, entry);
-            this.#scheduleDrain();
-        });
-    }
-    // Slots are handed out on the next turn of the event loop, not at once: everything that became ready in this
-    // turn is queued by then, so the first jobs started are the most urgent ones, not merely the first to ask.
-    #scheduleDrain() {
-        if (this.#drainScheduled)
-            return;
-        this.#drainScheduled = true;
-        setImmediate(() => {
-            this.#drainScheduled = false;
-            this.#drain();
-        });
-    }
-    #release() {
-        this.#running--;
-        this.#drain();
-    }
-    #drain() {
-        while (this.#running < this.#size && this.#queue.length > 0) {
-            this.#running++;
-            this.#queue.shift().start();
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
@@ -36230,6 +36705,7 @@ async function local_state_openLocalState(cacheDirFlag, io) {
             onWarning(`the local cache in ${dir} cannot be used (${e.message}); running without it`);
             return new NullCache();
         }),
+        outputRecordsFile: (sourceDir) => join(dir, 'in-place-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
         newRunDir: (onWarning) => {
             if (!isLowOnSpace(dir))
                 return join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -36931,6 +37407,7 @@ const run = async (argv, io) => {
             logReplay: logReplay.value,
             dryRun: v['dry-run'] ?? false,
             workDir: state.newRunDir(warn),
+            outputRecordsFile: state.outputRecordsFile(sourceDir),
             baseEnv: baseEnvironment(io.env),
             digests: 'working-tree',
             workTreeListings,
