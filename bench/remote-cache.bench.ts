@@ -62,7 +62,7 @@ const parts = new Set((process.env.REMOTE_BENCH_PARTS ?? 'lookups,small,large,co
  * - small / large: `--download all` into an empty local cache, against curl fetching the same archives from the same
  *   server (to /dev/null, `--parallel-max 32`: the client's own connection limit). The restore's time is the
  *   download-all run's minus that of a lookups-only run in the same pair (everything but the restoring). `small` is
- *   the 1,000-job workload (one 80 kB file per job, 60 kB archives: per-artifact costs dominate); `large` has
+ *   the 1,000-job workload (one 80 kB base64 file per job, stored as is: per-artifact costs dominate); `large` has
  *   REMOTE_BENCH_LARGE_JOBS jobs (100) of REMOTE_BENCH_LARGE_MB (4 MB) each, where throughput dominates.
  * - cold: a cold run that uploads every artifact (waiting for the uploads at its end) against one without a remote.
  *

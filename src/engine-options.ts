@@ -29,6 +29,11 @@ export interface EngineOptions {
   logReplay: 'failed' | 'all' | 'none';
   /** Only compute keys and look them up; run nothing. */
   dryRun: boolean;
+  /**
+   * Where the stat data and digests of in-place output files are kept between runs of this source directory, so
+   * that a fully cached run checks them without reading them (see output-stat-records.ts); none: always read.
+   */
+  outputRecordsFile?: string;
   /** Scratch space for this run (job output dirs, temp dirs); removed at the end. */
   workDir: string;
   /** Base environment for exec commands (PATH, HOME); TMPDIR and coordinator variables are added per job. */

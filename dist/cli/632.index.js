@@ -183,7 +183,7 @@ const run = async (argv, io) => {
     const kind = cacheKind.value;
     // The remote cache's code (HTTP, archives) is loaded only for a run that has one.
     const remoteKind = kind === 'http' || kind === 'turbo' ? kind : undefined;
-    const remoteCache = remoteKind ? await Promise.all(/* import() */[__webpack_require__.e(697), __webpack_require__.e(874)]).then(__webpack_require__.bind(__webpack_require__, 5874)) : undefined;
+    const remoteCache = remoteKind ? await __webpack_require__.e(/* import() */ 874).then(__webpack_require__.bind(__webpack_require__, 5874)) : undefined;
     const remote = remoteCache && remoteKind
         ? remoteCache.parseRemoteSettings({ kind: remoteKind, url: v['cache-url'], team: v['cache-team'], mode: v['cache-mode'] }, { url: '--cache-url', mode: '--cache-mode' }, io.env, 'read-write')
         : undefined;
@@ -1320,10 +1320,17 @@ class Execution {
                 return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
             }
             const restored = await hit.restore(dir);
-            const placed = restored.ok ? this.#inPlace.place(label, dir, true) : restored.error.message;
+            const at = (restored.ok && restored.value?.dir) || dir;
+            // Files may be moved out of a tree restored into this run's scratch space, never out of the cache's.
+            const placed = restored.ok ? this.#inPlace.place(label, at, at === dir) : restored.error.message;
             if (placed === undefined) {
-                this.#unsealed.add(dir);
-                return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+                // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
+                // is the cache's, immutable from the start.
+                if (at === dir)
+                    this.#unsealed.add(dir);
+                else
+                    sealTree(at);
+                return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
             }
             const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed}); building it instead`;
             // A backend that turned itself off has said so once; every restore after that is a plain miss.
@@ -1432,15 +1439,21 @@ class Execution {
             return undefined;
         const dir = this.#outputDir(ref.key);
         const restored = await hit.restore(dir);
-        const placed = restored.ok ? this.#inPlace.place(ref.label, dir) : restored.error.message;
+        const at = (restored.ok && restored.value?.dir) || dir;
+        const placed = restored.ok ? this.#inPlace.place(ref.label, at) : restored.error.message;
         if (placed !== undefined) {
             const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed}); building it instead`;
             this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
             await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
             return undefined;
         }
-        this.#unsealed.add(dir);
-        return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+        // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
+        // is the cache's, immutable from the start.
+        if (at === dir)
+            this.#unsealed.add(dir);
+        else
+            sealTree(at);
+        return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
     }
     /**
      * Another worker or process built this key while we waited: its files are the result, once they verify.

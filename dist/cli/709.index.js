@@ -609,6 +609,17 @@ class LocalCache {
         this.#handedOut.add(out);
         return out;
     }
+    /** As `newOutputDir`, the directories made on the thread pool: for restores, which run many at once. */
+    async newRestoreDir() {
+        if (this.#full || this.#isLowOnSpace())
+            throw new Error('the cache disk is low on space');
+        const temp = this.#newTemp();
+        const out = (0,external_node_path_.join)(temp, 'out');
+        await (0,promises_.mkdir)(temp).catch(() => (0,promises_.mkdir)(temp, { recursive: true }));
+        await (0,promises_.mkdir)(out);
+        this.#handedOut.add(out);
+        return out;
+    }
     #isLowOnSpace() {
         const now = performance.now();
         if (now - this.#spaceCheckedAt > SPACE_CHECK_MS) {

@@ -218,31 +218,45 @@ class HttpClient {
             }
         });
     }
-    /** Reads a whole (small) response body, with the idle time-out applying between chunks. */
-    async readBody(res, limit) {
-        const chunks = [];
-        let size = 0;
-        try {
-            for await (const chunk of withIdleTimeout(res.body, this.#timeoutMs)) {
+    /**
+     * Reads a whole (small) response body, with the idle time-out applying between chunks. Events, not an async
+     * iterator: a thousand lookups would pay a promise per chunk.
+     */
+    readBody(res, limit) {
+        const body = withIdleTimeout(res.body, this.#timeoutMs);
+        return new Promise((resolve) => {
+            const chunks = [];
+            let size = 0;
+            let done = false;
+            const finish = (r) => {
+                if (done)
+                    return;
+                done = true;
+                body.off('data', onData);
+                resolve(r);
+            };
+            const onData = (chunk) => {
                 size += chunk.length;
                 if (size > limit) {
-                    res.body.destroy();
-                    return (0,result/* err */._)({ kind: 'network', message: `response larger than ${limit} bytes` });
+                    body.destroy();
+                    finish((0,result/* err */._)({ kind: 'network', message: `response larger than ${limit} bytes` }));
+                    return;
                 }
                 chunks.push(chunk);
-            }
-        }
-        catch (e) {
-            return (0,result/* err */._)({
-                kind: 'network',
-                message: this.redact(`reading a response failed: ${e.message}`),
+            };
+            body.on('data', onData);
+            body.once('end', () => {
+                const declared = Number(res.headers['content-length'] ?? NaN);
+                if (!Number.isNaN(declared) && declared !== size) {
+                    finish((0,result/* err */._)({ kind: 'network', message: `response truncated (${size} of ${declared} bytes)` }));
+                }
+                else
+                    finish((0,result.ok)(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
             });
-        }
-        const declared = Number(res.headers['content-length'] ?? NaN);
-        if (!Number.isNaN(declared) && declared !== size) {
-            return (0,result/* err */._)({ kind: 'network', message: `response truncated (${size} of ${declared} bytes)` });
-        }
-        return (0,result.ok)(Buffer.concat(chunks));
+            const failed = (e) => finish((0,result/* err */._)({ kind: 'network', message: this.redact(`reading a response failed: ${e.message}`) }));
+            body.once('error', failed);
+            body.once('close', () => failed(new Error('the connection closed early')));
+        });
     }
     /** Closes every socket: the kept-alive ones and those of requests still in flight. */
     close() {
@@ -288,107 +302,22 @@ function trustStore() {
     return cachedTrust;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/cache/manifest.ts
-var cache_manifest = __webpack_require__(8445);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./src/cache/manifest.ts
+var cache_manifest = __webpack_require__(8445);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
-var index_min = __webpack_require__(8697);
-;// CONCATENATED MODULE: ./src/cache/remote/remote-record.ts
-
-
-
-/** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
-const INLINE_LOG_LIMIT = 64 * 1024;
-/** The record's name on the server: versioned, so a format change never reads old records. */
-function recordId(key) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`disbuild-remote-v1\0${key}`).digest('hex');
-}
-const HEX64 = /^[0-9a-f]{64}$/;
-/** Parses and checks a record fetched for `key`: anything unexpected makes it unusable. */
-function parseRecord(bytes, key) {
-    let r;
-    try {
-        r = JSON.parse(bytes.toString('utf8'));
-    }
-    catch {
-        return (0,result/* err */._)('the record is not JSON');
-    }
-    if (typeof r !== 'object' || r === null || r.version !== 1)
-        return (0,result/* err */._)('the record has an unknown version');
-    if (r.key !== key || r.manifest?.key !== key)
-        return (0,result/* err */._)('the record names another key');
-    const a = r.archive;
-    if (!a || typeof a.sha256 !== 'string' || !HEX64.test(a.sha256) || !isSize(a.size))
-        return (0,result/* err */._)('the record names no valid archive');
-    const m = r.manifest;
-    if (!HEX64.test(String(m.stdoutSha256)) || !HEX64.test(String(m.stderrSha256)) || !isSize(m.durationMs))
-        return (0,result/* err */._)('the record has a malformed manifest');
-    if (!Array.isArray(m.entries))
-        return (0,result/* err */._)('the record has no file list');
-    const seen = new Set();
-    for (const e of m.entries) {
-        const problem = entryProblem(e);
-        if (problem)
-            return (0,result/* err */._)(problem);
-        if (seen.has(e.path))
-            return (0,result/* err */._)(`the file list names ${JSON.stringify(e.path)} twice`);
-        seen.add(e.path);
-    }
-    for (const name of ['stdout', 'stderr']) {
-        if (r[name] !== undefined && typeof r[name] !== 'string')
-            return (0,result/* err */._)(`the record's ${name} is malformed`);
-    }
-    return (0,result.ok)(r);
-}
-const isSize = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-/** A manifest entry that could write outside the restore directory, or describe something odd, is refused. */
-function entryProblem(e) {
-    const path = typeof e.path === 'string' ? e.path : '';
-    const label = JSON.stringify(path);
-    if (!isSafeRelative(path))
-        return `the file list names an unsafe path ${label}`;
-    if (!isSize(e.size))
-        return `the file list gives ${label} a bad size`;
-    switch (e.type) {
-        case 'dir':
-            return undefined;
-        case 'file':
-            if (e.mode !== 0o644 && e.mode !== 0o755)
-                return `the file list gives ${label} a bad mode`;
-            return HEX64.test(String(e.sha256)) ? undefined : `the file list gives ${label} a bad digest`;
-        case 'symlink': {
-            const target = typeof e.target === 'string' ? e.target : '';
-            const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(path), target));
-            if (target === '' ||
-                target.startsWith('/') ||
-                target.includes('\0') ||
-                resolved === '..' ||
-                resolved.startsWith('../'))
-                return `the file list has a link ${label} that points outside the output`;
-            return undefined;
-        }
-        default:
-            return `the file list has an entry ${label} of unknown type`;
-    }
-}
-/** Relative, '/'-separated, without empty, `.` or `..` parts, NULs or backslashes. */
-function isSafeRelative(path) {
-    if (path === '' || path.startsWith('/') || path.includes('\0') || path.includes('\\'))
-        return false;
-    return path.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
-}
-
 ;// CONCATENATED MODULE: ./src/cache/remote/archive.ts
 
 
@@ -399,82 +328,121 @@ function isSafeRelative(path) {
 
 
 
-
-/** Archives up to this size are kept in memory between packing and uploading; bigger ones go to a file. */
+/** Archives up to this size are kept in memory between packing and uploading, and restored from one buffer. */
 const IN_MEMORY_ARCHIVE = 4 * 1024 * 1024;
+const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
+// The callback forms, not fs/promises: a FileHandle costs the main thread several times more per small file.
+const mkdir = (0,external_node_util_.promisify)(external_node_fs_.mkdir);
+const writeFile = (0,external_node_util_.promisify)(external_node_fs_.writeFile);
+const gunzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gunzip);
+/** How much of an archive's start decides how it is stored. */
+const SAMPLE = 2 * 1024;
+/** Compression pays when level 1 shrinks the sample to at most this fraction. */
+const WORTH_COMPRESSING = 0.65;
+/** Files up to this size are read in one call; bigger ones stream. */
+const READ_WHOLE = 1024 * 1024;
 /**
- * Packs the tree at `dir` (exactly the manifest's entries, in its order) as a gzipped tar, streaming, and answers
- * the archive's SHA-256 and size. Portable and without times, so equal trees give equal archives. The tar is
- * written uncompressed and gzipped by Node's zlib in large chunks on its thread pool: the tar library's own
- * gzip compresses each small write synchronously on the main thread, where the run's jobs are handled.
+ * Stored as is, or gzipped at level 1, from the archive's first bytes (so the same tree still gives the same
+ * archive). Text, code and JSON shrink three to five times at level 1 and are gzipped; compressed files, base64 and
+ * digests shrink by a quarter at best (Huffman coding of ~64 symbols), which costs more CPU on both ends than the
+ * bytes it saves cost to send to a cache server: those are stored as is.
+ */
+function chooseEncoding(head) {
+    if (head.length < 512)
+        return 'identity';
+    const sample = head.length > SAMPLE ? head.subarray(0, SAMPLE) : head;
+    // A window and hash table no bigger than the sample: setting up the default ones costs more than compressing it.
+    const packed = (0,external_node_zlib_.deflateRawSync)(sample, { level: external_node_zlib_.constants.Z_BEST_SPEED, windowBits: 11, memLevel: 3 }).length;
+    return packed <= WORTH_COMPRESSING * sample.length ? 'gzip' : 'identity';
+}
+const filesOf = (manifest) => manifest.entries.filter((e) => e.type === 'file');
+/**
+ * Packs the tree at `dir` (exactly the manifest's files, in its order) and answers the archive's SHA-256, size
+ * and encoding. Small archives are built in memory from one read per file; bigger ones stream through `spillFile`.
+ * A file whose size differs from the manifest's (changed since it was hashed) fails the pack.
  */
 async function packArchive(dir, manifest, spillFile) {
-    const paths = ['.', ...manifest.entries.map((e) => e.path)];
-    const tar = (0,index_min/* create */.vt)({ cwd: dir, portable: true, noDirRecurse: true, mtime: new Date(0) }, paths);
+    const files = filesOf(manifest);
+    const total = files.reduce((s, e) => s + e.size, 0);
+    if (total <= IN_MEMORY_ARCHIVE) {
+        const parts = files.map((e) => readExactly((0,external_node_path_.join)(dir, e.path), e.size));
+        const content = parts.length === 1 ? parts[0] : Buffer.concat(parts, total);
+        const encoding = chooseEncoding(content);
+        const bytes = encoding === 'gzip' ? await gzipAsync(content, { level: external_node_zlib_.constants.Z_BEST_SPEED }) : content;
+        const sha256 = encoding === 'identity' && files.length === 1
+            ? files[0].sha256
+            : (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+        return { sha256, size: bytes.length, encoding, bytes };
+    }
+    const first = files.find((e) => e.size > 0);
+    const encoding = chooseEncoding(readHead((0,external_node_path_.join)(dir, first.path), SAMPLE));
     const digest = new Digest();
     const sink = new SpillSink(spillFile, IN_MEMORY_ARCHIVE);
-    await (0,external_node_stream_promises_.pipeline)(tar, new AdaptiveGzip(), digest, sink);
+    const source = external_node_stream_.Readable.from(fileBytes(dir, files));
+    if (encoding === 'gzip') {
+        await (0,external_node_stream_promises_.pipeline)(source, (0,external_node_zlib_.createGzip)({ level: external_node_zlib_.constants.Z_BEST_SPEED, chunkSize: 64 * 1024 }), digest, sink);
+    }
+    else
+        await (0,external_node_stream_promises_.pipeline)(source, digest, sink);
     const bytes = sink.bytes();
-    return { sha256: digest.hex(), size: digest.size, ...(bytes ? { bytes } : {}) };
+    return { sha256: digest.hex(), size: digest.size, encoding, ...(bytes ? { bytes } : {}) };
 }
 /** Writes the archive of the tree at `dir` to `file` (see `packArchive`). */
 async function packTree(dir, manifest, file) {
     const a = await packArchive(dir, manifest, file);
     if (a.bytes)
         await writeFile(file, a.bytes);
-    return { sha256: a.sha256, size: a.size };
+    return { sha256: a.sha256, size: a.size, encoding: a.encoding };
 }
-/** How much of an archive's start decides how it is compressed. */
-const SAMPLE = 8 * 1024;
-/** Level 1 shrinking the sample less than this much says the data has few repeats to find. */
-const FEW_REPEATS = 0.65;
-/**
- * gzip at level 1, or Huffman coding alone for data with few repeats. Deflate spends most of its time looking
- * for repeats, and in random-looking data (compressed files, base64, digests) it finds almost none: there,
- * Huffman coding alone gives the same size for a third of the CPU. Code and text keep level 1, which shrinks
- * them several times more. The archive's first bytes decide, so the same tree still gives the same archive.
- */
-class AdaptiveGzip extends external_node_stream_.Transform {
-    #head = [];
-    #headSize = 0;
-    #gzip;
-    _transform(chunk, _enc, cb) {
-        if (this.#gzip) {
-            this.#gzip.write(chunk, (e) => cb(e));
-            return;
+/** The whole of a small file, which must be exactly `size` bytes: one open, one read, one close. */
+function readExactly(path, size) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(size + 1);
+        let got = 0;
+        for (;;) {
+            const n = (0,external_node_fs_.readSync)(fd, buf, got, buf.length - got, null);
+            if (n === 0)
+                break;
+            got += n;
+            if (got > size)
+                break;
         }
-        this.#head.push(chunk);
-        this.#headSize += chunk.length;
-        if (this.#headSize < SAMPLE) {
-            cb();
-            return;
+        if (got !== size)
+            throw new Error(`${path} changed since it was saved (${got} bytes, not ${size})`);
+        return buf.subarray(0, size);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function readHead(path, n) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(n);
+        return buf.subarray(0, (0,external_node_fs_.readSync)(fd, buf, 0, n, 0));
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** The files' bytes in order, each checked to be exactly as long as the manifest says. */
+async function* fileBytes(dir, files) {
+    for (const e of files) {
+        const path = (0,external_node_path_.join)(dir, e.path);
+        if (e.size <= READ_WHOLE) {
+            yield readExactly(path, e.size);
+            continue;
         }
-        this.#start().write(Buffer.concat(this.#head), (e) => cb(e));
-        this.#head = [];
-    }
-    _flush(cb) {
-        const gzip = this.#gzip ?? this.#start();
-        if (this.#head.length > 0)
-            gzip.write(Buffer.concat(this.#head));
-        this.#head = [];
-        gzip.once('end', () => cb());
-        gzip.end();
-    }
-    #start() {
-        const head = Buffer.concat(this.#head);
-        const sample = head.subarray(0, SAMPLE);
-        const fewRepeats = sample.length >= SAMPLE &&
-            (0,external_node_zlib_.deflateRawSync)(sample, { level: external_node_zlib_.constants.Z_BEST_SPEED }).length > FEW_REPEATS * sample.length;
-        const gzip = (0,external_node_zlib_.createGzip)({
-            level: external_node_zlib_.constants.Z_BEST_SPEED,
-            chunkSize: 64 * 1024,
-            ...(fewRepeats ? { strategy: external_node_zlib_.constants.Z_HUFFMAN_ONLY } : {}),
-        });
-        gzip.on('data', (c) => this.push(c));
-        gzip.on('error', (e) => this.destroy(e));
-        this.#head = [head];
-        this.#gzip = gzip;
-        return gzip;
+        let got = 0;
+        for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 256 * 1024 })) {
+            got += chunk.length;
+            if (got > e.size)
+                break;
+            yield chunk;
+        }
+        if (got !== e.size)
+            throw new Error(`${path} changed since it was saved`);
     }
 }
 /** Keeps what is written in memory up to `limit` bytes, then moves it all to `file` and streams the rest there. */
@@ -543,177 +511,319 @@ class Digest extends external_node_stream_.Transform {
     }
 }
 /**
- * Extracts an archive stream into `dest` (an existing, empty, private directory), checking as it goes:
- * every member must be an entry of the (already checked) manifest with the same type, size and SHA-256; links
- * are created last, from the manifest, so no write ever goes through one; the archive's own size and SHA-256
- * must match the record. On failure `dest` holds partial files that the caller removes; nothing is written
- * elsewhere, whatever the archive holds.
+ * Reads a whole body of exactly `size` bytes into one buffer. Events, not an async iterator: a promise per chunk
+ * costs more than the copy, over a thousand small downloads.
+ */
+function readAll(body, size) {
+    return new Promise((resolve) => {
+        const buf = Buffer.allocUnsafe(size);
+        let got = 0;
+        let done = false;
+        const finish = (r) => {
+            if (done)
+                return;
+            done = true;
+            body.off('data', onData);
+            resolve(r);
+        };
+        const onData = (c) => {
+            if (got + c.length > size) {
+                body.destroy();
+                finish((0,result/* err */._)(`the archive is longer than its record says (${size} bytes)`));
+                return;
+            }
+            c.copy(buf, got);
+            got += c.length;
+        };
+        body.on('data', onData);
+        body.once('end', () => finish(got === size ? (0,result.ok)(buf) : (0,result/* err */._)(`the archive is truncated (${got} of ${size} bytes)`)));
+        body.once('error', (e) => finish((0,result/* err */._)(`the download failed: ${e.message}`)));
+        // A body that ends early without an error (a dropped connection) still closes.
+        body.once('close', () => finish((0,result/* err */._)(`the archive is truncated (${got} of ${size} bytes)`)));
+    });
+}
+/**
+ * Extracts an archive into `dest` (an existing, empty, private directory), checking as it goes: the archive's
+ * size must match the record, and every file's bytes the manifest's size and SHA-256 (small archives: each file is
+ * checked before it is written). The manifest (already checked: safe relative paths only) says what goes where;
+ * directories are made from it, links are made last, so no write ever goes through one. On failure `dest` may
+ * hold partial files that the caller removes; nothing is written elsewhere, whatever the archive holds.
+ *
+ * Every byte restored is checked against the manifest, so the archive's own digest is not computed again: a
+ * different archive that restores the same verified files is harmless.
  */
 async function unpackTree(body, dest, manifest, archive) {
-    const want = new Map(manifest.entries.map((e) => [e.path, e]));
-    const seen = new Set();
-    const made = new Set();
-    const writes = [];
-    let problem;
-    // A member whose bytes stop coming (a truncated or corrupt body) would keep its write waiting forever.
-    const stop = new AbortController();
-    const parser = new index_min/* Parser */.iX({
-        strict: true,
-        onReadEntry: (entry) => {
-            const p = checkMember(entry, want, seen);
-            if (typeof p === 'string') {
-                problem ??= p;
-                entry.resume();
-                return;
+    const files = filesOf(manifest);
+    const total = files.reduce((s, e) => s + e.size, 0);
+    const made = new Set([dest]);
+    let wrote;
+    if (archive.size <= IN_MEMORY_ARCHIVE) {
+        const raw = await readAll(body, archive.size);
+        if (!raw.ok)
+            return raw;
+        let content = raw.value;
+        if (archive.encoding === 'gzip') {
+            try {
+                // Never more than the manifest promises: a small archive cannot expand into a huge one.
+                content = await gunzipAsync(raw.value, { maxOutputLength: Math.max(1, total) });
             }
-            if (p === undefined) {
-                entry.resume();
-                return;
+            catch (e) {
+                return (0,result/* err */._)(`bad archive: ${e.message}`);
             }
-            writes.push(writeMember(entry, dest, p, stop.signal, made));
-        },
-    });
-    parser.on('warn', (_code, message) => (problem ??= `bad archive: ${message}`));
-    parser.on('error', (e) => (problem ??= `bad archive: ${e.message}`));
-    const digest = new Digest();
+        }
+        if (content.length !== total)
+            return (0,result/* err */._)(`the archive holds ${content.length} bytes, the manifest ${total}`);
+        wrote = await writeFromBuffer(content, dest, manifest, made);
+    }
+    else {
+        wrote = await writeFromStream(body, dest, manifest, archive, total, made);
+    }
+    if (!wrote.ok)
+        return wrote;
     try {
-        await (0,external_node_stream_promises_.pipeline)(body, digest, (0,external_node_zlib_.createGunzip)({ chunkSize: 256 * 1024 }), async (source) => {
-            for await (const chunk of source) {
-                if (problem)
-                    throw new Error(problem);
-                if (!parser.write(chunk))
-                    await new Promise((r) => parser.once('drain', r));
-            }
-            await new Promise((r) => {
-                parser.once('end', () => r());
-                parser.end();
-            });
-        });
+        for (const e of manifest.entries) {
+            if (e.type !== 'symlink')
+                continue;
+            makeDir((0,external_node_path_.dirname)((0,external_node_path_.join)(dest, e.path)), made);
+            (0,external_node_fs_.symlinkSync)(e.target, (0,external_node_path_.join)(dest, e.path));
+        }
     }
-    catch (e) {
-        problem ??= `the download failed: ${e.message}`;
-    }
-    if (problem)
-        stop.abort();
-    for (const w of await Promise.all(writes))
-        problem ??= w;
-    if (problem)
-        return (0,result/* err */._)(problem);
-    if (digest.size !== archive.size || digest.hex() !== archive.sha256)
-        return (0,result/* err */._)(`the archive does not match its record (${digest.size} of ${archive.size} bytes)`);
-    for (const e of manifest.entries) {
-        if (e.type !== 'symlink' && !seen.has(e.path))
-            return (0,result/* err */._)(`${e.path} is missing from the archive`);
-    }
-    for (const e of manifest.entries) {
-        if (e.type !== 'symlink')
-            continue;
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)((0,external_node_path_.join)(dest, e.path)), { recursive: true });
-        await (0,promises_.symlink)(e.target, (0,external_node_path_.join)(dest, e.path));
+    catch (x) {
+        return (0,result/* err */._)(`could not restore a link: ${x.message}`);
     }
     return (0,result.ok)(undefined);
 }
-/**
- * The manifest entry a member stands for; undefined for members to skip (the root, links, which are made from
- * the manifest); a message for members that must not be there.
- */
-function checkMember(entry, want, seen) {
-    const path = entry.path.replace(/^\.\//, '').replace(/\/$/, '');
-    if (path === '.' || path === '')
-        return entry.type === 'Directory' ? undefined : 'bad archive root';
-    const label = JSON.stringify(path);
-    const e = want.get(path);
-    if (!isSafeRelative(path) || !e)
-        return `the archive holds ${label}, which the manifest does not list`;
-    if (seen.has(path))
-        return `the archive holds ${label} twice`;
-    seen.add(path);
-    const type = entry.type === 'Directory'
-        ? 'dir'
-        : entry.type === 'SymbolicLink'
-            ? 'symlink'
-            : entry.type === 'File' || entry.type === 'OldFile' || entry.type === 'ContiguousFile'
-                ? 'file'
-                : 'other';
-    if (type !== e.type)
-        return `the archive holds ${label} as a ${entry.type}, not a ${e.type}`;
-    if (type === 'symlink')
-        return entry.linkpath === e.target ? undefined : `the link ${label} differs from the manifest`;
-    if (type === 'file' && entry.size !== e.size)
-        return `${label} has the wrong size`;
-    return e;
+function makeDir(dir, made) {
+    if (made.has(dir))
+        return;
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    made.add(dir);
 }
+const failedOn = (e, x) => `could not write ${JSON.stringify(e.path)}: ${x.message}`;
 /**
- * Writes one member, hashing exactly the bytes written. Synchronous writes: a member's chunks arrive from the
- * parser already in memory, and a write into the page cache costs less in line than a thread-pool round trip.
- * Directories made here are remembered in `made`, so each is created once.
+ * Every file is checked before anything is written; then the directories, in order, and the files, side by side.
+ * Asynchronous: creating files and directories is what a restore of small artifacts mostly costs, and on the
+ * thread pool it runs beside the main thread (on the other core) instead of stalling every other transfer.
  */
-function writeMember(entry, dest, e, signal, made) {
-    const path = (0,external_node_path_.join)(dest, e.path);
-    const failed = (x) => `could not write ${JSON.stringify(e.path)}: ${x.message}`;
-    const makeDir = (dir) => {
-        if (dir === dest || made.has(dir))
-            return;
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        made.add(dir);
-    };
-    if (e.type === 'dir') {
-        entry.resume();
+async function writeFromBuffer(content, dest, manifest, made) {
+    const files = [];
+    let at = 0;
+    for (const e of manifest.entries) {
+        if (e.type !== 'file')
+            continue;
+        const bytes = content.subarray(at, at + e.size);
+        at += e.size;
+        if ((0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') !== e.sha256)
+            return (0,result/* err */._)(`${JSON.stringify(e.path)} does not match the manifest`);
+        files.push({ e, bytes });
+    }
+    for (const e of manifest.entries) {
+        const path = (0,external_node_path_.join)(dest, e.path);
+        const dir = e.type === 'dir' ? path : e.type === 'file' ? (0,external_node_path_.dirname)(path) : undefined;
+        if (dir === undefined || made.has(dir))
+            continue;
         try {
-            makeDir(path);
-            return Promise.resolve(undefined);
+            await mkdir(dir, { recursive: true });
+            made.add(dir);
         }
         catch (x) {
-            return Promise.resolve(failed(x));
+            return (0,result/* err */._)(failedOn(e, x));
         }
     }
+    const failures = await Promise.all(files.map(({ e, bytes }) => 
+    // 'wx': a file never replaces anything, nor writes through a path already there.
+    writeFile((0,external_node_path_.join)(dest, e.path), bytes, { flag: 'wx', mode: e.mode }).then(() => undefined, (x) => failedOn(e, x))));
+    const failed = failures.find((f) => f !== undefined);
+    return failed === undefined ? (0,result.ok)(undefined) : (0,result/* err */._)(failed);
+}
+/**
+ * Large archives: the body streams (gunzipped when it is gzip) and is cut into the files as it arrives, each
+ * written and hashed chunk by chunk; a file is checked when its last byte is written.
+ */
+async function writeFromStream(body, dest, manifest, archive, total, made) {
+    const files = filesOf(manifest);
+    for (const e of manifest.entries) {
+        if (e.type === 'dir')
+            makeDir((0,external_node_path_.join)(dest, e.path), made);
+    }
+    let raw = 0;
+    let index = 0;
+    let left = 0;
     let fd;
+    let hash = (0,external_node_crypto_.createHash)('sha256');
+    let problem;
+    const open = () => {
+        // Empty files are complete before any byte arrives.
+        while (index < files.length && left === 0 && fd === undefined) {
+            const e = files[index];
+            const path = (0,external_node_path_.join)(dest, e.path);
+            makeDir((0,external_node_path_.dirname)(path), made);
+            fd = (0,external_node_fs_.openSync)(path, 'wx', e.mode);
+            hash = (0,external_node_crypto_.createHash)('sha256');
+            left = e.size;
+            if (left === 0)
+                close();
+        }
+    };
+    const close = () => {
+        const e = files[index];
+        (0,external_node_fs_.closeSync)(fd);
+        fd = undefined;
+        if (hash.digest('hex') !== e.sha256)
+            throw new Error(`${JSON.stringify(e.path)} does not match the manifest`);
+        index++;
+    };
+    const counter = new external_node_stream_.Transform({
+        transform(chunk, _enc, cb) {
+            raw += chunk.length;
+            if (raw > archive.size)
+                cb(new Error(`the archive is longer than its record says (${archive.size} bytes)`));
+            else
+                cb(null, chunk);
+        },
+    });
+    const sink = new external_node_stream_.Writable({
+        write(chunk, _enc, cb) {
+            try {
+                let at = 0;
+                while (at < chunk.length) {
+                    open();
+                    if (fd === undefined)
+                        throw new Error(`the archive holds more than the manifest's ${total} bytes`);
+                    const n = Math.min(left, chunk.length - at);
+                    const part = chunk.subarray(at, at + n);
+                    hash.update(part);
+                    for (let done = 0; done < n;)
+                        done += (0,external_node_fs_.writeSync)(fd, part, done);
+                    at += n;
+                    left -= n;
+                    if (left === 0)
+                        close();
+                }
+                cb();
+            }
+            catch (x) {
+                cb(x);
+            }
+        },
+        final(cb) {
+            try {
+                open();
+                cb(index === files.length ? null : new Error('the archive is truncated'));
+            }
+            catch (x) {
+                cb(x);
+            }
+        },
+    });
     try {
-        makeDir((0,external_node_path_.dirname)(path));
-        // 'wx': a member never replaces anything, so nothing can be written through a path already there.
-        fd = (0,external_node_fs_.openSync)(path, 'wx', e.mode);
+        if (archive.encoding === 'gzip')
+            await (0,external_node_stream_promises_.pipeline)(body, counter, (0,external_node_zlib_.createGunzip)({ chunkSize: 256 * 1024 }), sink);
+        else
+            await (0,external_node_stream_promises_.pipeline)(body, counter, sink);
     }
     catch (x) {
-        entry.resume();
-        return Promise.resolve(failed(x));
+        problem = x.message;
     }
-    return new Promise((resolve) => {
-        const h = (0,external_node_crypto_.createHash)('sha256');
-        let problem;
-        let open = true;
-        const finish = (answer) => {
-            if (!open)
-                return;
-            open = false;
-            try {
-                (0,external_node_fs_.closeSync)(fd);
-            }
-            catch (x) {
-                answer ??= failed(x);
-            }
-            resolve(answer);
-        };
-        // A member whose bytes stop coming (a truncated or corrupt body) never ends: the abort settles it.
-        if (signal.aborted)
-            finish('aborted');
-        signal.addEventListener('abort', () => finish('aborted'), { once: true });
-        entry.on('data', (chunk) => {
-            if (problem !== undefined || !open)
-                return;
-            try {
-                h.update(chunk);
-                for (let done = 0; done < chunk.length;)
-                    done += (0,external_node_fs_.writeSync)(fd, chunk, done);
-            }
-            catch (x) {
-                problem = failed(x);
-            }
-        });
-        entry.on('end', () => finish(problem ??
-            (h.digest('hex') === e.sha256
-                ? undefined
-                : `${JSON.stringify(e.path)} does not match the manifest`)));
-    });
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+    if (problem === undefined && raw !== archive.size)
+        problem = `the archive is truncated (${raw} of ${archive.size} bytes)`;
+    return problem === undefined ? (0,result.ok)(undefined) : (0,result/* err */._)(problem);
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/remote-record.ts
+
+
+
+/** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
+const INLINE_LOG_LIMIT = 64 * 1024;
+/**
+ * The record's name on the server: versioned, so a format change never reads old records (v1 named tar
+ * archives) and older clients never read these.
+ */
+function recordId(key) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`disbuild-remote-v2\0${key}`).digest('hex');
+}
+const HEX64 = /^[0-9a-f]{64}$/;
+/** Parses and checks a record fetched for `key`: anything unexpected makes it unusable. */
+function parseRecord(bytes, key) {
+    let r;
+    try {
+        r = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        return (0,result/* err */._)('the record is not JSON');
+    }
+    if (typeof r !== 'object' || r === null || r.version !== 2)
+        return (0,result/* err */._)('the record has an unknown version');
+    if (r.key !== key || r.manifest?.key !== key)
+        return (0,result/* err */._)('the record names another key');
+    const a = r.archive;
+    if (!a ||
+        typeof a.sha256 !== 'string' ||
+        !HEX64.test(a.sha256) ||
+        !isSize(a.size) ||
+        (a.encoding !== 'identity' && a.encoding !== 'gzip'))
+        return (0,result/* err */._)('the record names no valid archive');
+    const m = r.manifest;
+    if (!HEX64.test(String(m.stdoutSha256)) || !HEX64.test(String(m.stderrSha256)) || !isSize(m.durationMs))
+        return (0,result/* err */._)('the record has a malformed manifest');
+    if (!Array.isArray(m.entries))
+        return (0,result/* err */._)('the record has no file list');
+    const seen = new Set();
+    for (const e of m.entries) {
+        const problem = entryProblem(e);
+        if (problem)
+            return (0,result/* err */._)(problem);
+        if (seen.has(e.path))
+            return (0,result/* err */._)(`the file list names ${JSON.stringify(e.path)} twice`);
+        seen.add(e.path);
+    }
+    for (const name of ['stdout', 'stderr']) {
+        if (r[name] !== undefined && typeof r[name] !== 'string')
+            return (0,result/* err */._)(`the record's ${name} is malformed`);
+    }
+    return (0,result.ok)(r);
+}
+const isSize = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+/** A manifest entry that could write outside the restore directory, or describe something odd, is refused. */
+function entryProblem(e) {
+    const path = typeof e.path === 'string' ? e.path : '';
+    const label = JSON.stringify(path);
+    if (!isSafeRelative(path))
+        return `the file list names an unsafe path ${label}`;
+    if (!isSize(e.size))
+        return `the file list gives ${label} a bad size`;
+    switch (e.type) {
+        case 'dir':
+            return undefined;
+        case 'file':
+            if (e.mode !== 0o644 && e.mode !== 0o755)
+                return `the file list gives ${label} a bad mode`;
+            return HEX64.test(String(e.sha256)) ? undefined : `the file list gives ${label} a bad digest`;
+        case 'symlink': {
+            const target = typeof e.target === 'string' ? e.target : '';
+            const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(path), target));
+            if (target === '' ||
+                target.startsWith('/') ||
+                target.includes('\0') ||
+                resolved === '..' ||
+                resolved.startsWith('../'))
+                return `the file list has a link ${label} that points outside the output`;
+            return undefined;
+        }
+        default:
+            return `the file list has an entry ${label} of unknown type`;
+    }
+}
+/** Relative, '/'-separated, without empty, `.` or `..` parts, NULs or backslashes. */
+function isSafeRelative(path) {
+    if (path === '' || path.startsWith('/') || path.includes('\0') || path.includes('\\'))
+        return false;
+    return path.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
 }
 
 ;// CONCATENATED MODULE: ./src/cache/remote/remote-tier.ts
@@ -745,6 +855,7 @@ class RemoteTier {
     #pending = 0;
     #closing = false;
     #scratchMade = false;
+    #spills = 0;
     /** The upload process: undefined until the first upload, null when uploads run in this process. */
     #child;
     constructor(options) {
@@ -788,18 +899,26 @@ class RemoteTier {
     async fetch(record, dest) {
         if (this.#down)
             return (0,result/* err */._)('the remote cache is off for this run');
-        const res = await this.#o.store.getBlob(record.archive.sha256);
         let problem;
-        if (!res.ok)
-            problem = describe(res.error);
-        else if (res.value === undefined)
-            problem = 'the server no longer has its archive';
-        else {
-            const body = withIdleTimeout(res.value.body, this.#o.idleTimeoutMs);
-            const unpacked = await unpackTree(body, dest, record.manifest, record.archive);
-            body.destroy();
+        if (record.archive.size === 0) {
+            // Nothing but directories and links: no archive was stored.
+            const unpacked = await unpackTree(external_node_stream_.Readable.from([]), dest, record.manifest, record.archive);
             if (!unpacked.ok)
                 problem = unpacked.error;
+        }
+        else {
+            const res = await this.#o.store.getBlob(record.archive.sha256);
+            if (!res.ok)
+                problem = describe(res.error);
+            else if (res.value === undefined)
+                problem = 'the server no longer has its archive';
+            else {
+                const body = withIdleTimeout(res.value.body, this.#o.idleTimeoutMs);
+                const unpacked = await unpackTree(body, dest, record.manifest, record.archive);
+                body.destroy();
+                if (!unpacked.ok)
+                    problem = unpacked.error;
+            }
         }
         if (problem === undefined)
             return (0,result.ok)(undefined);
@@ -908,15 +1027,16 @@ class RemoteTier {
             await (0,promises_.mkdir)(this.#o.scratchDir, { recursive: true });
             this.#scratchMade = true;
         }
-        const file = (0,external_node_path_.join)(this.#o.scratchDir, `${key}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tgz`);
+        // Made only for archives too big to keep in memory.
+        const file = (0,external_node_path_.join)(this.#o.scratchDir, `${key}-${++this.#spills}.archive`);
+        let spilled = false;
         try {
             const packed = await packArchive(dir, manifest, file);
-            const archive = { sha256: packed.sha256, size: packed.size };
-            const record = { version: 1, key, archive, manifest };
+            spilled = packed.bytes === undefined;
+            const archive = { sha256: packed.sha256, size: packed.size, encoding: packed.encoding };
+            const record = { version: 2, key, archive, manifest };
             const body = packed.bytes ?? (() => (0,external_node_fs_.createReadStream)(file));
-            const puts = [
-                () => this.#o.store.put('blob', archive.sha256, body, archive.size),
-            ];
+            const puts = archive.size === 0 ? [] : [() => this.#o.store.put('blob', archive.sha256, body, archive.size)];
             for (const name of ['stdout', 'stderr']) {
                 const spilled = name === 'stdout' ? a.stdoutFile : a.stderrFile;
                 const digest = name === 'stdout' ? manifest.stdoutSha256 : manifest.stderrSha256;
@@ -944,7 +1064,8 @@ class RemoteTier {
                 this.fail('an upload failed', describe(r.error));
         }
         finally {
-            await (0,promises_.unlink)(file).catch(() => undefined);
+            if (spilled)
+                await (0,promises_.unlink)(file).catch(() => undefined);
         }
     }
     /** The upload process reported the first failure: the same breaker as a failure here. */
@@ -997,7 +1118,6 @@ function describe(f) {
 
 
 
-
 /**
  * A local cache in front of a remote one.
  *
@@ -1042,9 +1162,13 @@ class TieredCache {
                 if (this.#kept.has(key)) {
                     await this.#kept.get(key);
                     const local = (await this.#local.lookup([key])).get(key);
-                    if (local && (await local.restore(dest)).ok)
-                        return (0,result.ok)(undefined);
+                    const restored = await local?.restore(dest);
+                    if (restored?.ok)
+                        return restored;
                 }
+                const inLocal = await this.#restoreIntoLocal(record);
+                if (inLocal !== undefined)
+                    return inLocal;
                 const fetched = await this.#fetchInto(record, dest);
                 if (fetched.ok) {
                     // Kept before the tree is handed over: the engine may move a restored tree away (into --out-dir).
@@ -1055,6 +1179,48 @@ class TieredCache {
                 return fetched;
             },
         };
+    }
+    /**
+     * Downloads straight into a new local cache entry and commits it (meta.json, one rename): the run reads the
+     * tree there, as it does a build's outputs the cache took over. One tree written, no copy, no link, no second
+     * hash. Undefined when the local cache hands out no directory (another backend, a nearly full disk): the
+     * caller downloads into the run's own directory instead.
+     */
+    async #restoreIntoLocal(record) {
+        let out;
+        try {
+            if (this.#local.newRestoreDir)
+                out = await this.#local.newRestoreDir(record.key);
+            else if (this.newOutputDir)
+                out = this.newOutputDir(record.key);
+            else
+                return undefined;
+        }
+        catch {
+            return undefined;
+        }
+        const fetched = await this.#remote.fetch(record, out);
+        // The tier has warned already (once per run); what was handed out is removed when the local cache closes.
+        if (!fetched.ok)
+            return (0,result/* err */._)({ reason: 'cache-unavailable', message: fetched.error, reported: true });
+        const keeping = (async () => {
+            const logs = await this.#remote.logs(record);
+            if (!logs.ok)
+                return out;
+            const saved = await this.#local
+                .save(record.key, {
+                outputDir: out,
+                ...logs.value,
+                durationMs: record.manifest.durationMs,
+                // Every file was hashed against it as it was written.
+                verifiedManifest: record.manifest,
+            })
+                .catch(() => undefined);
+            // Not taken over (saved by another process meanwhile): the tree stays where it is until the run ends.
+            return (saved?.saved && saved.outputDir) || out;
+        })();
+        this.#kept.set(record.key, keeping.then(() => undefined));
+        return (0,result.ok)({ dir: await keeping });
     }
     /**
      * Stores a restored artifact in the local cache: the save hard-links the restored files and keeps the
@@ -1074,18 +1240,32 @@ class TieredCache {
         })
             .catch(() => undefined);
     }
-    /** Downloads into a private directory beside `dest`, verified as it arrives, then moves it into place. */
+    /**
+     * Downloads straight into `dest` (new, or empty: nothing of the archive is written through what is there),
+     * verified as it arrives; on failure the tier removes what it wrote.
+     */
     async #fetchInto(record, dest) {
-        const temp = `${dest}.remote-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
-        await (0,promises_.mkdir)(temp);
-        const fetched = await this.#remote.fetch(record, temp);
+        try {
+            this.#makeParent((0,external_node_path_.dirname)(dest));
+            (0,external_node_fs_.mkdirSync)(dest);
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST' || (0,external_node_fs_.readdirSync)(dest).length > 0)
+                return (0,result/* err */._)({ reason: 'cache-unavailable', message: e.message });
+        }
+        const fetched = await this.#remote.fetch(record, dest);
         // The tier has warned already (once per run): no second warning per artifact.
         if (!fetched.ok)
             return (0,result/* err */._)({ reason: 'cache-unavailable', message: fetched.error, reported: true });
-        await (0,promises_.rm)(dest, { recursive: true, force: true });
-        await (0,promises_.rename)(temp, dest);
         return (0,result.ok)(undefined);
+    }
+    /** Parents already made in this run: restores share a few. */
+    #parents = new Set();
+    #makeParent(dir) {
+        if (this.#parents.has(dir))
+            return;
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        this.#parents.add(dir);
     }
     async save(key, artifact) {
         const outcome = await this.#local.save(key, artifact);

@@ -19,6 +19,8 @@ export interface Cache {
    * backend's to remove at `close`.
    */
   newOutputDir?(key: JobKey): string;
+  /** Optional: as `newOutputDir`, without blocking: for a backend that restores into this one, many at once. */
+  newRestoreDir?(key: JobKey): Promise<string>;
   /** Called once at the end of a run (backends that batch writes, such as packs, flush here). */
   close(): Promise<void>;
 }
@@ -59,14 +61,26 @@ export interface CacheHit {
   logs(): Promise<{ stdout: Buffer; stderr: Buffer }>;
   /**
    * Writes the output tree into `destDir` (which must not exist yet, or be empty) and verifies every file against
-   * the manifest. On failure nothing is left at `destDir` and the caller treats the key as a miss.
+   * the manifest. On failure nothing is left at `destDir` and the caller treats the key as a miss. A backend may
+   * instead answer `{dir}`: the verified tree is there, in a directory it keeps (as `save` does with a
+   * `newOutputDir`), which the caller reads in place and never moves or changes.
    */
-  restore(destDir: string): Promise<Result<void, RestoreFailure>>;
+  restore(destDir: string): Promise<Result<void | RestoredElsewhere, RestoreFailure>>;
   /**
    * Optional: the artifact's manifest entries when the backend holds them without fetching anything, so that
    * in-place outputs already in the checkout can be checked against them instead of restored.
    */
   entries?(): readonly ManifestEntry[] | undefined;
+  /**
+   * Optional: where a backend that keeps artifacts as plain files stores the file at a manifest path, to be read
+   * (never written) and checked against `entries()`, so that in-place outputs go straight into the checkout.
+   */
+  storedFile?(path: string): string;
+}
+
+/** Where a restore put the tree instead of `destDir`. */
+export interface RestoredElsewhere {
+  dir: string;
 }
 
 export type RestoreFailure =

@@ -132,6 +132,7 @@ export class LocalCache implements Cache {
         return restored;
       },
       entries: () => meta.manifest?.entries,
+      storedFile: (path) => join(entry, 'out', path),
     };
   }
 
@@ -211,6 +212,17 @@ export class LocalCache implements Cache {
       mkdirSync(temp, { recursive: true });
     }
     mkdirSync(out);
+    this.#handedOut.add(out);
+    return out;
+  }
+
+  /** As `newOutputDir`, the directories made on the thread pool: for restores, which run many at once. */
+  async newRestoreDir(): Promise<string> {
+    if (this.#full || this.#isLowOnSpace()) throw new Error('the cache disk is low on space');
+    const temp = this.#newTemp();
+    const out = join(temp, 'out');
+    await mkdir(temp).catch(() => mkdir(temp, { recursive: true }));
+    await mkdir(out);
     this.#handedOut.add(out);
     return out;
   }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { accessSync, constants, lstatSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +20,8 @@ export interface LocalState {
    * system temp directory when the cache's disk is short of space, so that jobs do not fail for it (warned).
    */
   newRunDir(onWarning?: (message: string) => void): string;
+  /** Where runs in `sourceDir` remember the stat data of its in-place output files (one file per directory). */
+  outputRecordsFile(sourceDir: string): string;
 }
 
 /** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
@@ -45,6 +47,8 @@ export async function openLocalState(cacheDirFlag: string | undefined, io: CliIo
         onWarning(`the local cache in ${dir} cannot be used (${(e as Error).message}); running without it`);
         return new NullCache();
       }),
+    outputRecordsFile: (sourceDir) =>
+      join(dir, 'in-place-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
     newRunDir: (onWarning) => {
       let why: string;
       if (isLowOnSpace(dir)) {

@@ -82,6 +82,7 @@ export class Execution {
     this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir, {
       moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
       ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
+      ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),
     });
     // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
     if (parts.options.signal) setMaxListeners(0, parts.options.signal);
@@ -146,6 +147,7 @@ export class Execution {
   /** Waits for the background saves; call once every outcome is known. */
   async settle(): Promise<void> {
     await Promise.allSettled(this.#saves);
+    this.#inPlace.flush();
   }
 
   async #cachedOutcome(ref: JobRef, hit: CacheHit): Promise<JobOutcome> {
@@ -158,17 +160,23 @@ export class Execution {
     const hit = this.#p.hits.get(ref.key);
     if (hit) {
       const dir = this.#outputDir(ref.key);
-      if (this.#inPlaceAlready(label, hit)) {
-        // Its artifact holds nothing but in-place outputs, and those are in the checkout: nothing to fetch. Its
-        // (empty) output directory is made only when a job that runs names it (#build): a fully cached run of
-        // a thousand such jobs would otherwise spend most of its file-system time making empty directories.
+      if (this.#inPlaceAlready(label, hit) || (await this.#inPlaceFromStore(label, hit))) {
+        // Its artifact holds nothing but in-place outputs, and those are in the checkout (or now are, written
+        // there from the cache's files): nothing else to fetch. Its (empty) output directory is made only when
+        // a job that runs names it (#build): a fully cached run of a thousand such jobs would otherwise spend
+        // most of its file-system time making empty directories.
         return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
       }
       const restored = await hit.restore(dir);
-      const placed = restored.ok ? this.#inPlace.place(label, dir, true) : restored.error.message;
+      const at = (restored.ok && restored.value?.dir) || dir;
+      // Files may be moved out of a tree restored into this run's scratch space, never out of the cache's.
+      const placed = restored.ok ? this.#inPlace.place(label, at, at === dir) : restored.error.message;
       if (placed === undefined) {
-        this.#unsealed.add(dir);
-        return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+        // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
+        // is the cache's, immutable from the start.
+        if (at === dir) this.#unsealed.add(dir);
+        else sealTree(at);
+        return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
       }
       const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
       // A backend that turned itself off has said so once; every restore after that is a plain miss.
@@ -187,7 +195,22 @@ export class Execution {
   #inPlaceAlready(label: JobLabel, hit: CacheHit): boolean {
     const { options } = this.#p;
     if (options.download === 'all' || options.outDir !== undefined) return false;
+    // A cache that keeps its files as files checks and restores in one pass (#inPlaceFromStore).
+    if (hit.storedFile) return false;
     return this.#inPlace.upToDate(label, hit.entries?.());
+  }
+
+  /**
+   * A cache that keeps artifacts as plain files: in-place outputs that differ are written straight from its files
+   * into the checkout (checked as they are written), with no output directory in between.
+   */
+  async #inPlaceFromStore(label: JobLabel, hit: CacheHit): Promise<boolean> {
+    const { options } = this.#p;
+    if (options.download === 'all' || options.outDir !== undefined || !hit.storedFile) return false;
+    const entries = hit.entries?.();
+    if (entries === undefined) return false;
+    const storedFile = hit.storedFile.bind(hit);
+    return this.#inPlace.restoreFromStore(label, { entries, storedFile });
   }
 
   async #build(job: Job, ref: JobRef): Promise<Ready> {
@@ -287,15 +310,19 @@ export class Execution {
     if (!hit) return undefined;
     const dir = this.#outputDir(ref.key);
     const restored = await hit.restore(dir);
-    const placed = restored.ok ? this.#inPlace.place(ref.label, dir) : restored.error.message;
+    const at = (restored.ok && restored.value?.dir) || dir;
+    const placed = restored.ok ? this.#inPlace.place(ref.label, at) : restored.error.message;
     if (placed !== undefined) {
       const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
       this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
       await removeTree(dir).catch(() => undefined);
       return undefined;
     }
-    this.#unsealed.add(dir);
-    return { ok: true, dir, outcome: await this.#cachedOutcome(ref, hit) };
+    // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
+    // is the cache's, immutable from the start.
+    if (at === dir) this.#unsealed.add(dir);
+    else sealTree(at);
+    return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
   }
 
   /**

@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import type { Graph, JobLabel } from '../graph/model.js';
 import type { ManifestEntry } from '../cache/cache.js';
-import { captureOutputs, clearOutputs, outputsInPlace, placeOutputs, type OutputGlobs } from './in-place.js';
+import { captureOutputs, clearOutputs, placeOutputs, type OutputGlobs } from './in-place.js';
+import { outputsInPlace, restoreInPlace, type StoredArtifact } from './in-place-restore.js';
+import { OutputStatRecords } from './output-stat-records.js';
+import { WorkerPool } from './worker-pool.js';
 
 /**
  * The in-place outputs of one run's jobs (`Outputs` in the graph), by job label. Jobs without `Outputs` cost
@@ -25,16 +28,30 @@ export class InPlaceOutputs {
 
   readonly #compile: ((patterns: readonly string[]) => OutputGlobs) | undefined;
 
-  /** `compile` (output-globs.ts) is needed only when some job has `Outputs`: most runs never load it. */
+  readonly #records: OutputStatRecords;
+
+  /** Jobs writing in-place outputs from the cache at once (see restoreInPlace). */
+  readonly #writers = new WorkerPool(8);
+
+  /**
+   * `compile` (output-globs.ts) is needed only when some job has `Outputs`: most runs never load it.
+   * `recordsFile`: where the stat data of in-place output files is remembered between runs (none: every check
+   * reads the files).
+   */
   constructor(
     graph: Graph,
     sourceDir: string,
-    opts: { moveFromRestores?: boolean; compile?: (patterns: readonly string[]) => OutputGlobs } = {},
+    opts: {
+      moveFromRestores?: boolean;
+      compile?: (patterns: readonly string[]) => OutputGlobs;
+      recordsFile?: string;
+    } = {},
   ) {
     this.#graph = graph;
     this.#sourceDir = sourceDir;
     this.#move = opts.moveFromRestores ?? false;
     this.#compile = opts.compile;
+    this.#records = new OutputStatRecords(opts.recordsFile);
     this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
   }
 
@@ -100,10 +117,40 @@ export class InPlaceOutputs {
     const globs = this.#of(label);
     if (!globs || entries === undefined) return false;
     try {
-      return outputsInPlace(this.#sourceDir, globs, entries);
+      return outputsInPlace(this.#sourceDir, globs, entries, this.#records);
     } catch {
       return false;
     }
+  }
+
+  /**
+   * A cached job's in-place outputs, straight from the cache's stored files into the checkout (only what
+   * differs is written): true when the checkout now holds them. False when this cannot be done here (an
+   * artifact with more than in-place files, a stored file not matching its manifest, a write that failed):
+   * then the caller restores the artifact through the cache, which verifies it whole and says what is wrong.
+   * Only when restored output directories are scratch (`moveFromRestores`): nothing else needs the artifact.
+   */
+  async restoreFromStore(label: JobLabel, artifact: StoredArtifact): Promise<boolean> {
+    const globs = this.#of(label);
+    if (!globs || !this.#move) return false;
+    try {
+      const r = await restoreInPlace(
+        this.#sourceDir,
+        globs,
+        artifact,
+        this.#records,
+        this.#protect,
+        this.#writers,
+      );
+      return r.kind !== 'not-here';
+    } catch {
+      return false;
+    }
+  }
+
+  /** Keeps what this run learnt of output files' stat data for the next run. */
+  flush(): void {
+    this.#records.flush();
   }
 
   /**

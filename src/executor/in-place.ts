@@ -23,7 +23,6 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ManifestEntry } from '../cache/cache.js';
 
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
 export const IN_PLACE_DIR = '.in-place';
@@ -128,40 +127,6 @@ export function placeOutputs(
   }
   clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
   return undefined;
-}
-
-/**
- * Whether the checkout holds exactly an artifact's in-place outputs already (same files, types, exec bits and
- * SHA-256s as its manifest, and no other file the globs match): then nothing need be restored. False when the
- * artifact holds anything besides in-place outputs, which only a restore provides.
- */
-export function outputsInPlace(
-  sourceDir: string,
-  globs: OutputGlobs,
-  entries: readonly ManifestEntry[],
-): boolean {
-  const prefix = `${IN_PLACE_DIR}/`;
-  const want = new Map<string, ManifestEntry>();
-  for (const e of entries) {
-    if (e.path === IN_PLACE_DIR) continue;
-    if (!e.path.startsWith(prefix)) return false;
-    if (e.type !== 'dir') want.set(e.path.slice(prefix.length), e);
-  }
-  const present = listOutputs(sourceDir, globs);
-  if (present.length !== want.size) return false;
-  for (const rel of present) {
-    const e = want.get(rel);
-    if (e === undefined) return false;
-    const abs = join(sourceDir, rel);
-    const st = lstatSync(abs, { throwIfNoEntry: false });
-    if (st === undefined) return false;
-    if (e.type === 'symlink') {
-      if (!st.isSymbolicLink() || readlinkSync(abs) !== e.target) return false;
-    } else if (!st.isFile() || st.size !== e.size || (st.mode & 0o100 ? 0o755 : 0o644) !== e.mode)
-      return false;
-    else if (digest(abs) !== e.sha256) return false;
-  }
-  return true;
 }
 
 /** Renames a private regular file over `to` with the mode a copy would get; false when it cannot. */

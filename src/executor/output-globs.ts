@@ -1,12 +1,19 @@
 import picomatch from 'picomatch';
 import type { OutputGlobs } from './in-place.js';
 
-/** Compiles a job's in-place output globs (`!` excludes). */
+/** A directory spelled without any character a glob gives meaning to: compared as a string. */
+const PLAIN_DIR = /^[^\\*?[\]{}()!+@|]+$/;
+
+/**
+ * Compiles a job's in-place output globs (`!` excludes). `dir/**` (every job of a workspace task has one, each
+ * with its own package's directory) is a string comparison, the same answer picomatch gives for the paths a
+ * walk yields, and compiles nothing: a thousand regular expressions cost a fully cached run more than its keys.
+ */
 export function compileOutputGlobs(patterns: readonly string[]): OutputGlobs {
   const positives = patterns.filter((p) => !p.startsWith('!'));
   const negatives = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-  const include = picomatch(positives, { dot: true });
-  const exclude = negatives.length > 0 ? picomatch(negatives, { dot: true }) : () => false;
+  const include = anyOf(positives.map(matcher));
+  const exclude = negatives.length > 0 ? anyOf(negatives.map(matcher)) : () => false;
   const bases = new Set<string>();
   for (const p of positives) {
     const scan = picomatch.scan(p);
@@ -14,4 +21,25 @@ export function compileOutputGlobs(patterns: readonly string[]): OutputGlobs {
     bases.add(scan.isGlob ? scan.base : p);
   }
   return { bases: [...bases].sort(), matches: (path) => include(path) && !exclude(path) };
+}
+
+function anyOf(tests: ((path: string) => boolean)[]): (path: string) => boolean {
+  if (tests.length === 1) return tests[0]!;
+  return (path) => tests.some((t) => t(path));
+}
+
+function matcher(pattern: string): (path: string) => boolean {
+  if (pattern.endsWith('/**')) {
+    const dir = pattern.slice(0, -3);
+    // Paths come from walking directories: no empty, `.` or `..` segment, where the two could differ.
+    if (
+      dir !== '' &&
+      PLAIN_DIR.test(dir) &&
+      !dir.split('/').some((s) => s === '' || s === '.' || s === '..')
+    ) {
+      const prefix = `${dir}/`;
+      return (path) => path === dir || path.startsWith(prefix);
+    }
+  }
+  return picomatch(pattern, { dot: true });
 }

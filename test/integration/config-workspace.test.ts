@@ -1,8 +1,11 @@
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { lstatSync } from 'node:fs';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNpmWorkspace, git, linkModules } from '../helpers/npm-workspace.js';
 import { Rig, type ReportJob } from '../helpers/rig.js';
+import { startNginx } from '../helpers/remote/servers.js';
 
 /** Every file under each package's dist/, path → bytes. */
 async function dists(repo: string): Promise<Map<string, string>> {
@@ -100,5 +103,61 @@ describe('disbuild.json with npm workspaces (tsc into dist/)', () => {
     expect(await readFile(join(clone, 'packages/c/dist/index.js'), 'utf8')).toContain('exports.c = 3');
     expect(await readFile(join(clone, 'packages/b/dist/index.js'), 'utf8')).toContain('b');
     expect((await readdir(join(clone, 'packages/b/dist'))).sort()).toEqual(['index.d.ts', 'index.js']);
+  });
+
+  it('checks dist/ by recorded stat data, and still replaces a file edited to the same size and mtime', async () => {
+    // Stat data vouches only for files that last changed seconds before it was taken (see output-stat-records.ts).
+    await new Promise((r) => setTimeout(r, 3200));
+    const recorded = await run(clone);
+    expect(recorded.code, recorded.stderr).toBe(0);
+    expect((await readdir(join(rig.cacheDir, 'in-place-v1'))).length).toBe(1);
+    const file = join(clone, 'packages/c/dist/index.js');
+    const original = await readFile(file, 'utf8');
+    const before = lstatSync(file, { bigint: true });
+    const untouched = await stat(join(clone, 'packages/a/dist/index.js'));
+    // Same length, same mtime: only the ctime (which no one can set) tells.
+    await writeFile(file, original.replace('exports.c = 3', 'exports.c = 4'));
+    const nsec = String(before.mtimeNs % 1_000_000_000n).padStart(9, '0');
+    execFileSync('touch', ['-m', '-d', `@${before.mtimeNs / 1_000_000_000n}.${nsec}`, file]);
+    expect(lstatSync(file, { bigint: true }).mtimeNs).toBe(before.mtimeNs);
+    const r = await run(clone);
+    expect(r.code, r.stderr).toBe(0);
+    expect(statuses(r.jobs)['@fx/c#build']).toBe('cached');
+    expect(await readFile(file, 'utf8')).toBe(original);
+    expect((await stat(join(clone, 'packages/a/dist/index.js'))).ino).toBe(untouched.ino);
+  });
+
+  it('a clone with an empty cache restores dist/ from a remote cache, and its local cache keeps every entry whole', async () => {
+    const server = await startNginx();
+    try {
+      const remote = ['--cache', 'http', '--cache-url', server.url];
+      const clean = rig.path('clean');
+      git(rig.root, 'clone', '-q', repo, clean);
+      await linkModules(clean);
+      const uploaded = await run(clean, [...remote, '--cache-dir', rig.path('cache-ci')]);
+      expect(uploaded.code, uploaded.stderr + uploaded.stdout).toBe(0);
+      const built = await dists(clean);
+      expect(await server.storedFiles()).toBeGreaterThan(0);
+
+      const dev = rig.path('dev');
+      git(rig.root, 'clone', '-q', repo, dev);
+      await linkModules(dev);
+      const devCache = ['--cache-dir', rig.path('cache-dev')];
+      const restored = await run(dev, [...remote, ...devCache]);
+      expect(restored.code, restored.stderr + restored.stdout).toBe(0);
+      expect(Object.values(statuses(restored.jobs))).toEqual(['cached', 'cached', 'cached']);
+      expect(await dists(dev)).toEqual(built);
+
+      // The remote hits went into the local cache, and placing them in the checkout took nothing out of it.
+      await rm(join(dev, 'packages/a/dist'), { recursive: true });
+      await rm(join(dev, 'packages/c/dist'), { recursive: true });
+      const offline = await run(dev, devCache);
+      expect(offline.code, offline.stderr + offline.stdout).toBe(0);
+      expect(Object.values(statuses(offline.jobs))).toEqual(['cached', 'cached', 'cached']);
+      expect(offline.stdout + offline.stderr).not.toMatch(/warning/i);
+      expect(await dists(dev)).toEqual(built);
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -1,116 +1,162 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createWriteStream, mkdirSync, openSync, writeSync, type WriteStream } from 'node:fs';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  openSync,
+  readSync,
+  symlinkSync,
+  writeSync,
+  type WriteStream,
+} from 'node:fs';
+import { mkdir as mkdirCb, writeFile as writeFileCb } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Transform, Writable, type Readable } from 'node:stream';
+import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, createGzip, deflateRawSync, type Gzip, constants as zlib } from 'node:zlib';
-import { create as createTar, Parser, type ReadEntry } from 'tar';
+import { promisify } from 'node:util';
+import { createGunzip, createGzip, deflateRawSync, gunzip, gzip, constants as zlib } from 'node:zlib';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
 import type { Manifest, ManifestEntry } from '../cache.js';
-import { isSafeRelative } from './remote-record.js';
 
-/** Archives up to this size are kept in memory between packing and uploading; bigger ones go to a file. */
+/** Archives up to this size are kept in memory between packing and uploading, and restored from one buffer. */
 export const IN_MEMORY_ARCHIVE = 4 * 1024 * 1024;
 
-/** A packed archive: its bytes in memory, or (over `IN_MEMORY_ARCHIVE`) in the spill file. */
-export interface PackedArchive {
+/**
+ * How an archive's bytes are stored. The archive itself is the bytes of the manifest's files, one after the
+ * other in the manifest's order: the manifest (which the record carries anyway) is the only index, so there are
+ * no headers to write, parse or distrust. `gzip` when compressing pays (see `chooseEncoding`).
+ */
+export type ArchiveEncoding = 'identity' | 'gzip';
+
+export interface ArchiveInfo {
   sha256: string;
   size: number;
+  encoding: ArchiveEncoding;
+}
+
+/** A packed archive: its bytes in memory, or (over `IN_MEMORY_ARCHIVE`) in the spill file. */
+export interface PackedArchive extends ArchiveInfo {
   /** Undefined when the archive was written to the spill file. */
   bytes?: Buffer;
 }
 
+const gzipAsync = promisify(gzip);
+// The callback forms, not fs/promises: a FileHandle costs the main thread several times more per small file.
+const mkdir = promisify(mkdirCb);
+const writeFile = promisify(writeFileCb);
+const gunzipAsync = promisify(gunzip);
+
+/** How much of an archive's start decides how it is stored. */
+const SAMPLE = 2 * 1024;
+/** Compression pays when level 1 shrinks the sample to at most this fraction. */
+const WORTH_COMPRESSING = 0.65;
+/** Files up to this size are read in one call; bigger ones stream. */
+const READ_WHOLE = 1024 * 1024;
+
 /**
- * Packs the tree at `dir` (exactly the manifest's entries, in its order) as a gzipped tar, streaming, and answers
- * the archive's SHA-256 and size. Portable and without times, so equal trees give equal archives. The tar is
- * written uncompressed and gzipped by Node's zlib in large chunks on its thread pool: the tar library's own
- * gzip compresses each small write synchronously on the main thread, where the run's jobs are handled.
+ * Stored as is, or gzipped at level 1, from the archive's first bytes (so the same tree still gives the same
+ * archive). Text, code and JSON shrink three to five times at level 1 and are gzipped; compressed files, base64 and
+ * digests shrink by a quarter at best (Huffman coding of ~64 symbols), which costs more CPU on both ends than the
+ * bytes it saves cost to send to a cache server: those are stored as is.
+ */
+export function chooseEncoding(head: Buffer): ArchiveEncoding {
+  if (head.length < 512) return 'identity';
+  const sample = head.length > SAMPLE ? head.subarray(0, SAMPLE) : head;
+  // A window and hash table no bigger than the sample: setting up the default ones costs more than compressing it.
+  const packed = deflateRawSync(sample, { level: zlib.Z_BEST_SPEED, windowBits: 11, memLevel: 3 }).length;
+  return packed <= WORTH_COMPRESSING * sample.length ? 'gzip' : 'identity';
+}
+
+const filesOf = (manifest: Manifest): ManifestEntry[] => manifest.entries.filter((e) => e.type === 'file');
+
+/**
+ * Packs the tree at `dir` (exactly the manifest's files, in its order) and answers the archive's SHA-256, size
+ * and encoding. Small archives are built in memory from one read per file; bigger ones stream through `spillFile`.
+ * A file whose size differs from the manifest's (changed since it was hashed) fails the pack.
  */
 export async function packArchive(
   dir: string,
   manifest: Manifest,
   spillFile: string,
 ): Promise<PackedArchive> {
-  const paths = ['.', ...manifest.entries.map((e) => e.path)];
-  const tar = createTar(
-    { cwd: dir, portable: true, noDirRecurse: true, mtime: new Date(0) },
-    paths,
-  ) as unknown as Readable;
+  const files = filesOf(manifest);
+  const total = files.reduce((s, e) => s + e.size, 0);
+  if (total <= IN_MEMORY_ARCHIVE) {
+    const parts = files.map((e) => readExactly(join(dir, e.path), e.size));
+    const content = parts.length === 1 ? parts[0]! : Buffer.concat(parts, total);
+    const encoding = chooseEncoding(content);
+    const bytes = encoding === 'gzip' ? await gzipAsync(content, { level: zlib.Z_BEST_SPEED }) : content;
+    const sha256 =
+      encoding === 'identity' && files.length === 1
+        ? files[0]!.sha256
+        : createHash('sha256').update(bytes).digest('hex');
+    return { sha256, size: bytes.length, encoding, bytes };
+  }
+  const first = files.find((e) => e.size > 0)!;
+  const encoding = chooseEncoding(readHead(join(dir, first.path), SAMPLE));
   const digest = new Digest();
   const sink = new SpillSink(spillFile, IN_MEMORY_ARCHIVE);
-  await pipeline(tar, new AdaptiveGzip(), digest, sink);
+  const source = Readable.from(fileBytes(dir, files));
+  if (encoding === 'gzip') {
+    await pipeline(source, createGzip({ level: zlib.Z_BEST_SPEED, chunkSize: 64 * 1024 }), digest, sink);
+  } else await pipeline(source, digest, sink);
   const bytes = sink.bytes();
-  return { sha256: digest.hex(), size: digest.size, ...(bytes ? { bytes } : {}) };
+  return { sha256: digest.hex(), size: digest.size, encoding, ...(bytes ? { bytes } : {}) };
 }
 
 /** Writes the archive of the tree at `dir` to `file` (see `packArchive`). */
-export async function packTree(
-  dir: string,
-  manifest: Manifest,
-  file: string,
-): Promise<{ sha256: string; size: number }> {
+export async function packTree(dir: string, manifest: Manifest, file: string): Promise<ArchiveInfo> {
   const a = await packArchive(dir, manifest, file);
   if (a.bytes) await writeFile(file, a.bytes);
-  return { sha256: a.sha256, size: a.size };
+  return { sha256: a.sha256, size: a.size, encoding: a.encoding };
 }
 
-/** How much of an archive's start decides how it is compressed. */
-const SAMPLE = 8 * 1024;
-/** Level 1 shrinking the sample less than this much says the data has few repeats to find. */
-const FEW_REPEATS = 0.65;
-
-/**
- * gzip at level 1, or Huffman coding alone for data with few repeats. Deflate spends most of its time looking
- * for repeats, and in random-looking data (compressed files, base64, digests) it finds almost none: there,
- * Huffman coding alone gives the same size for a third of the CPU. Code and text keep level 1, which shrinks
- * them several times more. The archive's first bytes decide, so the same tree still gives the same archive.
- */
-class AdaptiveGzip extends Transform {
-  #head: Buffer[] = [];
-  #headSize = 0;
-  #gzip: Gzip | undefined;
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
-    if (this.#gzip) {
-      this.#gzip.write(chunk, (e) => cb(e));
-      return;
+/** The whole of a small file, which must be exactly `size` bytes: one open, one read, one close. */
+function readExactly(path: string, size: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(size + 1);
+    let got = 0;
+    for (;;) {
+      const n = readSync(fd, buf, got, buf.length - got, null);
+      if (n === 0) break;
+      got += n;
+      if (got > size) break;
     }
-    this.#head.push(chunk);
-    this.#headSize += chunk.length;
-    if (this.#headSize < SAMPLE) {
-      cb();
-      return;
+    if (got !== size) throw new Error(`${path} changed since it was saved (${got} bytes, not ${size})`);
+    return buf.subarray(0, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readHead(path: string, n: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(n);
+    return buf.subarray(0, readSync(fd, buf, 0, n, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The files' bytes in order, each checked to be exactly as long as the manifest says. */
+async function* fileBytes(dir: string, files: readonly ManifestEntry[]): AsyncGenerator<Buffer> {
+  for (const e of files) {
+    const path = join(dir, e.path);
+    if (e.size <= READ_WHOLE) {
+      yield readExactly(path, e.size);
+      continue;
     }
-    this.#start().write(Buffer.concat(this.#head), (e) => cb(e));
-    this.#head = [];
-  }
-
-  override _flush(cb: (e?: Error | null) => void): void {
-    const gzip = this.#gzip ?? this.#start();
-    if (this.#head.length > 0) gzip.write(Buffer.concat(this.#head));
-    this.#head = [];
-    gzip.once('end', () => cb());
-    gzip.end();
-  }
-
-  #start(): Gzip {
-    const head = Buffer.concat(this.#head);
-    const sample = head.subarray(0, SAMPLE);
-    const fewRepeats =
-      sample.length >= SAMPLE &&
-      deflateRawSync(sample, { level: zlib.Z_BEST_SPEED }).length > FEW_REPEATS * sample.length;
-    const gzip = createGzip({
-      level: zlib.Z_BEST_SPEED,
-      chunkSize: 64 * 1024,
-      ...(fewRepeats ? { strategy: zlib.Z_HUFFMAN_ONLY } : {}),
-    });
-    gzip.on('data', (c: Buffer) => this.push(c));
-    gzip.on('error', (e) => this.destroy(e));
-    this.#head = [head];
-    this.#gzip = gzip;
-    return gzip;
+    let got = 0;
+    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+      got += (chunk as Buffer).length;
+      if (got > e.size) break;
+      yield chunk as Buffer;
+    }
+    if (got !== e.size) throw new Error(`${path} changed since it was saved`);
   }
 }
 
@@ -187,180 +233,233 @@ class Digest extends Transform {
 }
 
 /**
- * Extracts an archive stream into `dest` (an existing, empty, private directory), checking as it goes:
- * every member must be an entry of the (already checked) manifest with the same type, size and SHA-256; links
- * are created last, from the manifest, so no write ever goes through one; the archive's own size and SHA-256
- * must match the record. On failure `dest` holds partial files that the caller removes; nothing is written
- * elsewhere, whatever the archive holds.
+ * Reads a whole body of exactly `size` bytes into one buffer. Events, not an async iterator: a promise per chunk
+ * costs more than the copy, over a thousand small downloads.
+ */
+function readAll(body: Readable, size: number): Promise<Result<Buffer, string>> {
+  return new Promise((resolve) => {
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    let done = false;
+    const finish = (r: Result<Buffer, string>): void => {
+      if (done) return;
+      done = true;
+      body.off('data', onData);
+      resolve(r);
+    };
+    const onData = (c: Buffer): void => {
+      if (got + c.length > size) {
+        body.destroy();
+        finish(err(`the archive is longer than its record says (${size} bytes)`));
+        return;
+      }
+      c.copy(buf, got);
+      got += c.length;
+    };
+    body.on('data', onData);
+    body.once('end', () =>
+      finish(got === size ? ok(buf) : err(`the archive is truncated (${got} of ${size} bytes)`)),
+    );
+    body.once('error', (e) => finish(err(`the download failed: ${e.message}`)));
+    // A body that ends early without an error (a dropped connection) still closes.
+    body.once('close', () => finish(err(`the archive is truncated (${got} of ${size} bytes)`)));
+  });
+}
+
+/**
+ * Extracts an archive into `dest` (an existing, empty, private directory), checking as it goes: the archive's
+ * size must match the record, and every file's bytes the manifest's size and SHA-256 (small archives: each file is
+ * checked before it is written). The manifest (already checked: safe relative paths only) says what goes where;
+ * directories are made from it, links are made last, so no write ever goes through one. On failure `dest` may
+ * hold partial files that the caller removes; nothing is written elsewhere, whatever the archive holds.
+ *
+ * Every byte restored is checked against the manifest, so the archive's own digest is not computed again: a
+ * different archive that restores the same verified files is harmless.
  */
 export async function unpackTree(
   body: Readable,
   dest: string,
   manifest: Manifest,
-  archive: { sha256: string; size: number },
+  archive: Pick<ArchiveInfo, 'size' | 'encoding'>,
 ): Promise<Result<void, string>> {
-  const want = new Map(manifest.entries.map((e) => [e.path, e]));
-  const seen = new Set<string>();
-  const made = new Set<string>();
-  const writes: Promise<string | undefined>[] = [];
-  let problem: string | undefined;
-  // A member whose bytes stop coming (a truncated or corrupt body) would keep its write waiting forever.
-  const stop = new AbortController();
-  const parser = new Parser({
-    strict: true,
-    onReadEntry: (entry: ReadEntry) => {
-      const p = checkMember(entry, want, seen);
-      if (typeof p === 'string') {
-        problem ??= p;
-        entry.resume();
-        return;
+  const files = filesOf(manifest);
+  const total = files.reduce((s, e) => s + e.size, 0);
+  const made = new Set<string>([dest]);
+  let wrote: Result<void, string>;
+  if (archive.size <= IN_MEMORY_ARCHIVE) {
+    const raw = await readAll(body, archive.size);
+    if (!raw.ok) return raw;
+    let content = raw.value;
+    if (archive.encoding === 'gzip') {
+      try {
+        // Never more than the manifest promises: a small archive cannot expand into a huge one.
+        content = await gunzipAsync(raw.value, { maxOutputLength: Math.max(1, total) });
+      } catch (e) {
+        return err(`bad archive: ${(e as Error).message}`);
       }
-      if (p === undefined) {
-        entry.resume();
-        return;
-      }
-      writes.push(writeMember(entry, dest, p, stop.signal, made));
-    },
-  });
-  parser.on('warn', (_code: string, message: string) => (problem ??= `bad archive: ${message}`));
-  parser.on('error', (e: Error) => (problem ??= `bad archive: ${e.message}`));
-  const digest = new Digest();
+    }
+    if (content.length !== total)
+      return err(`the archive holds ${content.length} bytes, the manifest ${total}`);
+    wrote = await writeFromBuffer(content, dest, manifest, made);
+  } else {
+    wrote = await writeFromStream(body, dest, manifest, archive, total, made);
+  }
+  if (!wrote.ok) return wrote;
   try {
-    await pipeline(
-      body,
-      digest,
-      createGunzip({ chunkSize: 256 * 1024 }),
-      async (source: AsyncIterable<Buffer>) => {
-        for await (const chunk of source) {
-          if (problem) throw new Error(problem);
-          if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
-        }
-        await new Promise<void>((r) => {
-          parser.once('end', () => r());
-          parser.end();
-        });
-      },
-    );
-  } catch (e) {
-    problem ??= `the download failed: ${(e as Error).message}`;
-  }
-  if (problem) stop.abort();
-  for (const w of await Promise.all(writes)) problem ??= w;
-  if (problem) return err(problem);
-  if (digest.size !== archive.size || digest.hex() !== archive.sha256)
-    return err(`the archive does not match its record (${digest.size} of ${archive.size} bytes)`);
-  for (const e of manifest.entries) {
-    if (e.type !== 'symlink' && !seen.has(e.path)) return err(`${e.path} is missing from the archive`);
-  }
-  for (const e of manifest.entries) {
-    if (e.type !== 'symlink') continue;
-    await mkdir(dirname(join(dest, e.path)), { recursive: true });
-    await symlink(e.target!, join(dest, e.path));
+    for (const e of manifest.entries) {
+      if (e.type !== 'symlink') continue;
+      makeDir(dirname(join(dest, e.path)), made);
+      symlinkSync(e.target!, join(dest, e.path));
+    }
+  } catch (x) {
+    return err(`could not restore a link: ${(x as Error).message}`);
   }
   return ok(undefined);
 }
 
+function makeDir(dir: string, made: Set<string>): void {
+  if (made.has(dir)) return;
+  mkdirSync(dir, { recursive: true });
+  made.add(dir);
+}
+
+const failedOn = (e: ManifestEntry, x: unknown): string =>
+  `could not write ${JSON.stringify(e.path)}: ${(x as Error).message}`;
+
 /**
- * The manifest entry a member stands for; undefined for members to skip (the root, links, which are made from
- * the manifest); a message for members that must not be there.
+ * Every file is checked before anything is written; then the directories, in order, and the files, side by side.
+ * Asynchronous: creating files and directories is what a restore of small artifacts mostly costs, and on the
+ * thread pool it runs beside the main thread (on the other core) instead of stalling every other transfer.
  */
-function checkMember(
-  entry: ReadEntry,
-  want: ReadonlyMap<string, ManifestEntry>,
-  seen: Set<string>,
-): ManifestEntry | string | undefined {
-  const path = entry.path.replace(/^\.\//, '').replace(/\/$/, '');
-  if (path === '.' || path === '') return entry.type === 'Directory' ? undefined : 'bad archive root';
-  const label = JSON.stringify(path);
-  const e = want.get(path);
-  if (!isSafeRelative(path) || !e) return `the archive holds ${label}, which the manifest does not list`;
-  if (seen.has(path)) return `the archive holds ${label} twice`;
-  seen.add(path);
-  const type =
-    entry.type === 'Directory'
-      ? 'dir'
-      : entry.type === 'SymbolicLink'
-        ? 'symlink'
-        : entry.type === 'File' || entry.type === 'OldFile' || entry.type === 'ContiguousFile'
-          ? 'file'
-          : 'other';
-  if (type !== e.type) return `the archive holds ${label} as a ${entry.type}, not a ${e.type}`;
-  if (type === 'symlink')
-    return entry.linkpath === e.target ? undefined : `the link ${label} differs from the manifest`;
-  if (type === 'file' && entry.size !== e.size) return `${label} has the wrong size`;
-  return e;
+async function writeFromBuffer(
+  content: Buffer,
+  dest: string,
+  manifest: Manifest,
+  made: Set<string>,
+): Promise<Result<void, string>> {
+  const files: { e: ManifestEntry; bytes: Buffer }[] = [];
+  let at = 0;
+  for (const e of manifest.entries) {
+    if (e.type !== 'file') continue;
+    const bytes = content.subarray(at, at + e.size);
+    at += e.size;
+    if (createHash('sha256').update(bytes).digest('hex') !== e.sha256)
+      return err(`${JSON.stringify(e.path)} does not match the manifest`);
+    files.push({ e, bytes });
+  }
+  for (const e of manifest.entries) {
+    const path = join(dest, e.path);
+    const dir = e.type === 'dir' ? path : e.type === 'file' ? dirname(path) : undefined;
+    if (dir === undefined || made.has(dir)) continue;
+    try {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    } catch (x) {
+      return err(failedOn(e, x));
+    }
+  }
+  const failures = await Promise.all(
+    files.map(({ e, bytes }) =>
+      // 'wx': a file never replaces anything, nor writes through a path already there.
+      writeFile(join(dest, e.path), bytes, { flag: 'wx', mode: e.mode }).then(
+        () => undefined,
+        (x: unknown) => failedOn(e, x),
+      ),
+    ),
+  );
+  const failed = failures.find((f) => f !== undefined);
+  return failed === undefined ? ok(undefined) : err(failed);
 }
 
 /**
- * Writes one member, hashing exactly the bytes written. Synchronous writes: a member's chunks arrive from the
- * parser already in memory, and a write into the page cache costs less in line than a thread-pool round trip.
- * Directories made here are remembered in `made`, so each is created once.
+ * Large archives: the body streams (gunzipped when it is gzip) and is cut into the files as it arrives, each
+ * written and hashed chunk by chunk; a file is checked when its last byte is written.
  */
-function writeMember(
-  entry: ReadEntry,
+async function writeFromStream(
+  body: Readable,
   dest: string,
-  e: ManifestEntry,
-  signal: AbortSignal,
+  manifest: Manifest,
+  archive: Pick<ArchiveInfo, 'size' | 'encoding'>,
+  total: number,
   made: Set<string>,
-): Promise<string | undefined> {
-  const path = join(dest, e.path);
-  const failed = (x: unknown): string => `could not write ${JSON.stringify(e.path)}: ${(x as Error).message}`;
-  const makeDir = (dir: string): void => {
-    if (dir === dest || made.has(dir)) return;
-    mkdirSync(dir, { recursive: true });
-    made.add(dir);
-  };
-  if (e.type === 'dir') {
-    entry.resume();
-    try {
-      makeDir(path);
-      return Promise.resolve(undefined);
-    } catch (x) {
-      return Promise.resolve(failed(x));
+): Promise<Result<void, string>> {
+  const files = filesOf(manifest);
+  for (const e of manifest.entries) {
+    if (e.type === 'dir') makeDir(join(dest, e.path), made);
+  }
+  let raw = 0;
+  let index = 0;
+  let left = 0;
+  let fd: number | undefined;
+  let hash = createHash('sha256');
+  let problem: string | undefined;
+  const open = (): void => {
+    // Empty files are complete before any byte arrives.
+    while (index < files.length && left === 0 && fd === undefined) {
+      const e = files[index]!;
+      const path = join(dest, e.path);
+      makeDir(dirname(path), made);
+      fd = openSync(path, 'wx', e.mode);
+      hash = createHash('sha256');
+      left = e.size;
+      if (left === 0) close();
     }
-  }
-  let fd: number;
-  try {
-    makeDir(dirname(path));
-    // 'wx': a member never replaces anything, so nothing can be written through a path already there.
-    fd = openSync(path, 'wx', e.mode);
-  } catch (x) {
-    entry.resume();
-    return Promise.resolve(failed(x));
-  }
-  return new Promise((resolve) => {
-    const h = createHash('sha256');
-    let problem: string | undefined;
-    let open = true;
-    const finish = (answer: string | undefined): void => {
-      if (!open) return;
-      open = false;
-      try {
-        closeSync(fd);
-      } catch (x) {
-        answer ??= failed(x);
-      }
-      resolve(answer);
-    };
-    // A member whose bytes stop coming (a truncated or corrupt body) never ends: the abort settles it.
-    if (signal.aborted) finish('aborted');
-    signal.addEventListener('abort', () => finish('aborted'), { once: true });
-    entry.on('data', (chunk: Buffer) => {
-      if (problem !== undefined || !open) return;
-      try {
-        h.update(chunk);
-        for (let done = 0; done < chunk.length;) done += writeSync(fd, chunk, done);
-      } catch (x) {
-        problem = failed(x);
-      }
-    });
-    entry.on('end', () =>
-      finish(
-        problem ??
-          (h.digest('hex') === e.sha256
-            ? undefined
-            : `${JSON.stringify(e.path)} does not match the manifest`),
-      ),
-    );
+  };
+  const close = (): void => {
+    const e = files[index]!;
+    closeSync(fd!);
+    fd = undefined;
+    if (hash.digest('hex') !== e.sha256)
+      throw new Error(`${JSON.stringify(e.path)} does not match the manifest`);
+    index++;
+  };
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      raw += chunk.length;
+      if (raw > archive.size)
+        cb(new Error(`the archive is longer than its record says (${archive.size} bytes)`));
+      else cb(null, chunk);
+    },
   });
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      try {
+        let at = 0;
+        while (at < chunk.length) {
+          open();
+          if (fd === undefined) throw new Error(`the archive holds more than the manifest's ${total} bytes`);
+          const n = Math.min(left, chunk.length - at);
+          const part = chunk.subarray(at, at + n);
+          hash.update(part);
+          for (let done = 0; done < n;) done += writeSync(fd, part, done);
+          at += n;
+          left -= n;
+          if (left === 0) close();
+        }
+        cb();
+      } catch (x) {
+        cb(x as Error);
+      }
+    },
+    final(cb) {
+      try {
+        open();
+        cb(index === files.length ? null : new Error('the archive is truncated'));
+      } catch (x) {
+        cb(x as Error);
+      }
+    },
+  });
+  try {
+    if (archive.encoding === 'gzip')
+      await pipeline(body, counter, createGunzip({ chunkSize: 256 * 1024 }), sink);
+    else await pipeline(body, counter, sink);
+  } catch (x) {
+    problem = (x as Error).message;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  if (problem === undefined && raw !== archive.size)
+    problem = `the archive is truncated (${raw} of ${archive.size} bytes)`;
+  return problem === undefined ? ok(undefined) : err(problem);
 }

@@ -4,26 +4,31 @@ import type { JobKey } from '../../ids/brands.js';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
 import type { Manifest, ManifestEntry } from '../cache.js';
+import type { ArchiveInfo } from './archive.js';
 
 /** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
 export const INLINE_LOG_LIMIT = 64 * 1024;
 
 /**
  * What the server keeps under a key: the manifest (what restoring must produce), the archive that holds the
- * output tree (a gzipped tar, named by its SHA-256), and the logs. Everything in it is untrusted on read.
+ * output tree (the manifest's files one after the other, stored as is or gzipped, named by its SHA-256; see
+ * archive.ts), and the logs. Everything in it is untrusted on read.
  */
 export interface RemoteRecord {
-  version: 1;
+  version: 2;
   key: JobKey;
-  archive: { sha256: string; size: number };
+  archive: ArchiveInfo;
   manifest: Manifest;
   stdout?: string;
   stderr?: string;
 }
 
-/** The record's name on the server: versioned, so a format change never reads old records. */
+/**
+ * The record's name on the server: versioned, so a format change never reads old records (v1 named tar
+ * archives) and older clients never read these.
+ */
 export function recordId(key: JobKey): string {
-  return createHash('sha256').update(`disbuild-remote-v1\0${key}`).digest('hex');
+  return createHash('sha256').update(`disbuild-remote-v2\0${key}`).digest('hex');
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -36,10 +41,16 @@ export function parseRecord(bytes: Buffer, key: JobKey): Result<RemoteRecord, st
   } catch {
     return err('the record is not JSON');
   }
-  if (typeof r !== 'object' || r === null || r.version !== 1) return err('the record has an unknown version');
+  if (typeof r !== 'object' || r === null || r.version !== 2) return err('the record has an unknown version');
   if (r.key !== key || r.manifest?.key !== key) return err('the record names another key');
   const a = r.archive as Partial<RemoteRecord['archive']> | undefined;
-  if (!a || typeof a.sha256 !== 'string' || !HEX64.test(a.sha256) || !isSize(a.size))
+  if (
+    !a ||
+    typeof a.sha256 !== 'string' ||
+    !HEX64.test(a.sha256) ||
+    !isSize(a.size) ||
+    (a.encoding !== 'identity' && a.encoding !== 'gzip')
+  )
     return err('the record names no valid archive');
   const m = r.manifest;
   if (!HEX64.test(String(m.stdoutSha256)) || !HEX64.test(String(m.stderrSha256)) || !isSize(m.durationMs))

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobKey } from '../../ids/brands.js';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { ArtifactToSave, Manifest } from '../cache.js';
 import { buildManifest, sha256 } from '../manifest.js';
 import { packArchive, unpackTree } from './archive.js';
@@ -54,6 +53,7 @@ export class RemoteTier {
   #pending = 0;
   #closing = false;
   #scratchMade = false;
+  #spills = 0;
   /** The upload process: undefined until the first upload, null when uploads run in this process. */
   #child: UploadChild | null | undefined;
 
@@ -101,15 +101,21 @@ export class RemoteTier {
   /** Downloads and extracts the artifact into `dest` (existing and empty), verified; removes what it wrote on failure. */
   async fetch(record: RemoteRecord, dest: string): Promise<Result<void, string>> {
     if (this.#down) return err('the remote cache is off for this run');
-    const res = await this.#o.store.getBlob(record.archive.sha256);
     let problem: string | undefined;
-    if (!res.ok) problem = describe(res.error);
-    else if (res.value === undefined) problem = 'the server no longer has its archive';
-    else {
-      const body = withIdleTimeout(res.value.body, this.#o.idleTimeoutMs);
-      const unpacked = await unpackTree(body, dest, record.manifest, record.archive);
-      body.destroy();
+    if (record.archive.size === 0) {
+      // Nothing but directories and links: no archive was stored.
+      const unpacked = await unpackTree(Readable.from([]), dest, record.manifest, record.archive);
       if (!unpacked.ok) problem = unpacked.error;
+    } else {
+      const res = await this.#o.store.getBlob(record.archive.sha256);
+      if (!res.ok) problem = describe(res.error);
+      else if (res.value === undefined) problem = 'the server no longer has its archive';
+      else {
+        const body = withIdleTimeout(res.value.body, this.#o.idleTimeoutMs);
+        const unpacked = await unpackTree(body, dest, record.manifest, record.archive);
+        body.destroy();
+        if (!unpacked.ok) problem = unpacked.error;
+      }
     }
     if (problem === undefined) return ok(undefined);
     await rm(dest, { recursive: true, force: true }).catch(() => undefined);
@@ -214,15 +220,17 @@ export class RemoteTier {
       await mkdir(this.#o.scratchDir, { recursive: true });
       this.#scratchMade = true;
     }
-    const file = join(this.#o.scratchDir, `${key}-${randomBytes(4).toString('hex')}.tgz`);
+    // Made only for archives too big to keep in memory.
+    const file = join(this.#o.scratchDir, `${key}-${++this.#spills}.archive`);
+    let spilled = false;
     try {
       const packed = await packArchive(dir, manifest, file);
-      const archive = { sha256: packed.sha256, size: packed.size };
-      const record: RemoteRecord = { version: 1, key, archive, manifest };
+      spilled = packed.bytes === undefined;
+      const archive = { sha256: packed.sha256, size: packed.size, encoding: packed.encoding };
+      const record: RemoteRecord = { version: 2, key, archive, manifest };
       const body = packed.bytes ?? ((): Readable => createReadStream(file));
-      const puts: (() => Promise<Result<void, HttpFailure>>)[] = [
-        () => this.#o.store.put('blob', archive.sha256, body, archive.size),
-      ];
+      const puts: (() => Promise<Result<void, HttpFailure>>)[] =
+        archive.size === 0 ? [] : [() => this.#o.store.put('blob', archive.sha256, body, archive.size)];
       for (const name of ['stdout', 'stderr'] as const) {
         const spilled = name === 'stdout' ? a.stdoutFile : a.stderrFile;
         const digest = name === 'stdout' ? manifest.stdoutSha256 : manifest.stderrSha256;
@@ -245,7 +253,7 @@ export class RemoteTier {
       const r = await this.#o.store.put('meta', recordId(key), bytes, bytes.length);
       if (!r.ok) this.fail('an upload failed', describe(r.error));
     } finally {
-      await unlink(file).catch(() => undefined);
+      if (spilled) await unlink(file).catch(() => undefined);
     }
   }
 

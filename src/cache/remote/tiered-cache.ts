@@ -1,10 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JobKey } from '../../ids/brands.js';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
-import type { ArtifactToSave, Cache, CacheHit, RestoreFailure, SaveOutcome } from '../cache.js';
+import type {
+  ArtifactToSave,
+  Cache,
+  CacheHit,
+  RestoredElsewhere,
+  RestoreFailure,
+  SaveOutcome,
+} from '../cache.js';
 import type { RemoteRecord } from './remote-record.js';
 import type { RemoteTier } from './remote-tier.js';
 
@@ -52,8 +58,11 @@ export class TieredCache implements Cache {
         if (this.#kept.has(key)) {
           await this.#kept.get(key);
           const local = (await this.#local.lookup([key])).get(key);
-          if (local && (await local.restore(dest)).ok) return ok(undefined);
+          const restored = await local?.restore(dest);
+          if (restored?.ok) return restored;
         }
+        const inLocal = await this.#restoreIntoLocal(record);
+        if (inLocal !== undefined) return inLocal;
         const fetched = await this.#fetchInto(record, dest);
         if (fetched.ok) {
           // Kept before the tree is handed over: the engine may move a restored tree away (into --out-dir).
@@ -64,6 +73,48 @@ export class TieredCache implements Cache {
         return fetched;
       },
     };
+  }
+
+  /**
+   * Downloads straight into a new local cache entry and commits it (meta.json, one rename): the run reads the
+   * tree there, as it does a build's outputs the cache took over. One tree written, no copy, no link, no second
+   * hash. Undefined when the local cache hands out no directory (another backend, a nearly full disk): the
+   * caller downloads into the run's own directory instead.
+   */
+  async #restoreIntoLocal(
+    record: RemoteRecord,
+  ): Promise<Result<RestoredElsewhere, RestoreFailure> | undefined> {
+    let out: string;
+    try {
+      if (this.#local.newRestoreDir) out = await this.#local.newRestoreDir(record.key);
+      else if (this.newOutputDir) out = this.newOutputDir(record.key);
+      else return undefined;
+    } catch {
+      return undefined;
+    }
+    const fetched = await this.#remote.fetch(record, out);
+    // The tier has warned already (once per run); what was handed out is removed when the local cache closes.
+    if (!fetched.ok) return err({ reason: 'cache-unavailable', message: fetched.error, reported: true });
+    const keeping = (async (): Promise<string> => {
+      const logs = await this.#remote.logs(record);
+      if (!logs.ok) return out;
+      const saved = await this.#local
+        .save(record.key, {
+          outputDir: out,
+          ...logs.value,
+          durationMs: record.manifest.durationMs,
+          // Every file was hashed against it as it was written.
+          verifiedManifest: record.manifest,
+        })
+        .catch(() => undefined);
+      // Not taken over (saved by another process meanwhile): the tree stays where it is until the run ends.
+      return (saved?.saved && saved.outputDir) || out;
+    })();
+    this.#kept.set(
+      record.key,
+      keeping.then(() => undefined),
+    );
+    return ok({ dir: await keeping });
   }
 
   /**
@@ -84,17 +135,31 @@ export class TieredCache implements Cache {
       .catch(() => undefined);
   }
 
-  /** Downloads into a private directory beside `dest`, verified as it arrives, then moves it into place. */
+  /**
+   * Downloads straight into `dest` (new, or empty: nothing of the archive is written through what is there),
+   * verified as it arrives; on failure the tier removes what it wrote.
+   */
   async #fetchInto(record: RemoteRecord, dest: string): Promise<Result<void, RestoreFailure>> {
-    const temp = `${dest}.remote-${randomBytes(4).toString('hex')}`;
-    await mkdir(dirname(dest), { recursive: true });
-    await mkdir(temp);
-    const fetched = await this.#remote.fetch(record, temp);
+    try {
+      this.#makeParent(dirname(dest));
+      mkdirSync(dest);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || readdirSync(dest).length > 0)
+        return err({ reason: 'cache-unavailable', message: (e as Error).message });
+    }
+    const fetched = await this.#remote.fetch(record, dest);
     // The tier has warned already (once per run): no second warning per artifact.
     if (!fetched.ok) return err({ reason: 'cache-unavailable', message: fetched.error, reported: true });
-    await rm(dest, { recursive: true, force: true });
-    await rename(temp, dest);
     return ok(undefined);
+  }
+
+  /** Parents already made in this run: restores share a few. */
+  readonly #parents = new Set<string>();
+
+  #makeParent(dir: string): void {
+    if (this.#parents.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.#parents.add(dir);
   }
 
   async save(key: JobKey, artifact: ArtifactToSave): Promise<SaveOutcome> {

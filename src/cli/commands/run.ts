@@ -169,6 +169,7 @@ export const run: Command = async (argv, io) => {
         logReplay: logReplay.value,
         dryRun: v['dry-run'] ?? false,
         workDir: state.newRunDir(warn),
+        outputRecordsFile: state.outputRecordsFile(sourceDir),
         baseEnv: baseEnvironment(io.env),
         digests: 'working-tree',
         workTreeListings,

@@ -79,6 +79,16 @@ describe('LocalCache', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('names where each file of its manifest is stored, holding the listed bytes', async () => {
+    await save();
+    const hit = (await cache.lookup([KEY])).get(KEY)!;
+    const files = hit.entries!()!.filter((e) => e.type === 'file');
+    expect(files.map((e) => e.path).sort()).toEqual(['a.txt', 'empty', 'nested/deeper/tool']);
+    for (const e of files) {
+      expect(await readFile(hit.storedFile!(e.path))).toEqual(await readFile(join(dir, 'out', e.path)));
+    }
+  });
+
   it('takes over a directory it handed out: the outputs move into the entry; unsaved ones go at close', async () => {
     const local = cache as LocalCache;
     const out = local.newOutputDir();

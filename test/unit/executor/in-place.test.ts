@@ -2,13 +2,14 @@ import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  captureOutputs,
-  IN_PLACE_DIR,
-  listOutputs,
-  outputsInPlace,
-  placeOutputs,
-} from '../../../src/executor/in-place.js';
+import { captureOutputs, IN_PLACE_DIR, listOutputs, placeOutputs } from '../../../src/executor/in-place.js';
+import { outputsInPlace as inPlace } from '../../../src/executor/in-place-restore.js';
+import { OutputStatRecords } from '../../../src/executor/output-stat-records.js';
+import type { ManifestEntry } from '../../../src/cache/cache.js';
+import type { OutputGlobs } from '../../../src/executor/in-place.js';
+
+const outputsInPlace = (dir: string, globs: OutputGlobs, entries: readonly ManifestEntry[]): boolean =>
+  inPlace(dir, globs, entries, new OutputStatRecords(undefined));
 import { describeTree } from '../../../src/cache/manifest.js';
 import { compileOutputGlobs } from '../../../src/executor/output-globs.js';
 import { execFileSync } from 'node:child_process';

@@ -1,0 +1,185 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ManifestEntry } from '../../../src/cache/cache.js';
+import { describeTree } from '../../../src/cache/manifest.js';
+import { captureOutputs } from '../../../src/executor/in-place.js';
+import {
+  outputsInPlace,
+  restoreInPlace,
+  type StoredArtifact,
+} from '../../../src/executor/in-place-restore.js';
+import { compileOutputGlobs } from '../../../src/executor/output-globs.js';
+import { OutputStatRecords } from '../../../src/executor/output-stat-records.js';
+
+let root: string;
+let src: string;
+let store: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'disbuild-in-place-restore-'));
+  src = join(root, 'src');
+  store = join(root, 'store');
+  await mkdir(store);
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function write(base: string, files: Record<string, string>): Promise<void> {
+  for (const [rel, content] of Object.entries(files)) {
+    await mkdir(dirname(join(base, rel)), { recursive: true });
+    await writeFile(join(base, rel), content);
+  }
+}
+
+/** Sets a file's mtime to the nanosecond (utimes with a Date keeps milliseconds only). */
+function setMtimeNs(path: string, ns: bigint): void {
+  const nsec = String(ns % 1_000_000_000n).padStart(9, '0');
+  execFileSync('touch', ['-m', '-d', `@${ns / 1_000_000_000n}.${nsec}`, path]);
+}
+
+const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
+const none = (): OutputStatRecords => new OutputStatRecords(undefined);
+const globs = compileOutputGlobs(['pkg/dist/**', '!pkg/dist/**/*.map']);
+
+/** Captures the checkout's outputs into `store` as a cache would keep them, and forgets the checkout's copy. */
+async function storeArtifact(files: Record<string, string>): Promise<StoredArtifact> {
+  await write(src, files);
+  await chmod(join(src, 'pkg/dist/a.js'), 0o755);
+  captureOutputs(src, globs, store);
+  const entries = await describeTree(store);
+  if (!entries.ok) throw new Error(entries.error);
+  return { entries: entries.value, storedFile: (p) => join(store, p) };
+}
+
+describe('in-place outputs straight from a cache entry', () => {
+  it('writes what differs, leaves what matches untouched, removes extras but never a protected file', async () => {
+    const artifact = await storeArtifact({
+      'pkg/dist/a.js': 'A',
+      'pkg/dist/sub/b.js': 'B',
+      'pkg/dist/c.js': 'C',
+    });
+    await rm(join(src, 'pkg/dist/sub'), { recursive: true });
+    await writeFile(join(src, 'pkg/dist/c.js'), 'X'); // same size, other bytes
+    await writeFile(join(src, 'pkg/dist/extra.js'), 'left over');
+    await writeFile(join(src, 'pkg/dist/read.js'), 'an input');
+    await writeFile(join(src, 'pkg/dist/a.js.map'), 'not matched');
+    const unchanged = (await stat(join(src, 'pkg/dist/a.js'))).ino;
+    const protect = (p: string): boolean => p === 'pkg/dist/read.js';
+    const r = await restoreInPlace(src, globs, artifact, none(), protect);
+    expect(r).toEqual({ kind: 'restored', written: 2, removed: 1 });
+    expect(await readFile(join(src, 'pkg/dist/sub/b.js'), 'utf8')).toBe('B');
+    expect(await readFile(join(src, 'pkg/dist/c.js'), 'utf8')).toBe('C');
+    expect((await stat(join(src, 'pkg/dist/c.js'))).mode & 0o777).toBe(0o644);
+    expect((await stat(join(src, 'pkg/dist/a.js'))).ino).toBe(unchanged);
+    expect((await readdir(join(src, 'pkg/dist'))).sort()).toEqual([
+      'a.js',
+      'a.js.map',
+      'c.js',
+      'read.js',
+      'sub',
+    ]);
+    expect(await restoreInPlace(src, globs, artifact, none(), protect)).toEqual({ kind: 'unchanged' });
+  });
+
+  it('restores a deleted tree with exec bits, and replaces a directory where a file goes', async () => {
+    const artifact = await storeArtifact({ 'pkg/dist/a.js': 'A', 'pkg/dist/sub/b.js': 'B' });
+    await rm(join(src, 'pkg/dist'), { recursive: true });
+    await write(src, { 'pkg/dist/a.js/stale.js': 'a stale tree' });
+    expect((await restoreInPlace(src, globs, artifact, none(), () => false)).kind).toBe('restored');
+    expect(await readFile(join(src, 'pkg/dist/a.js'), 'utf8')).toBe('A');
+    expect((await stat(join(src, 'pkg/dist/a.js'))).mode & 0o777).toBe(0o755);
+    expect(await readFile(join(src, 'pkg/dist/sub/b.js'), 'utf8')).toBe('B');
+    expect((await readdir(join(src, 'pkg/dist'))).filter((n) => n.includes('disbuild'))).toEqual([]);
+  });
+
+  it('writes no byte of a stored file that does not match its manifest', async () => {
+    const artifact = await storeArtifact({ 'pkg/dist/a.js': 'A', 'pkg/dist/sub/b.js': 'B' });
+    await rm(join(src, 'pkg/dist'), { recursive: true });
+    await writeFile(join(store, '.in-place/pkg/dist/sub/b.js'), 'Z'); // same size, damaged
+    const r = await restoreInPlace(src, globs, artifact, none(), () => false);
+    expect(r.kind).toBe('not-here');
+    expect(existsSync(join(src, 'pkg/dist/sub/b.js'))).toBe(false);
+    expect((await readdir(join(src, 'pkg/dist/sub'))).length).toBe(0);
+    // A stored file with another exec bit than listed is damaged too, even where the copy would come out right.
+    await writeFile(join(store, '.in-place/pkg/dist/sub/b.js'), 'B');
+    await chmod(join(store, '.in-place/pkg/dist/sub/b.js'), 0o755);
+    expect((await restoreInPlace(src, globs, artifact, none(), () => false)).kind).toBe('not-here');
+  });
+
+  it('leaves artifacts it cannot vouch for to the cache: symlinks, other files, paths the globs do not match', async () => {
+    const file = (path: string): ManifestEntry => ({
+      path,
+      type: 'file',
+      mode: 0o644,
+      size: 1,
+      sha256: sha('A'),
+    });
+    const stored = { storedFile: (p: string) => join(store, p) };
+    for (const entries of [
+      [file('.in-place/pkg/dist/a.js'), file('log.txt')],
+      [file('.in-place/pkg/other/a.js')],
+      [file('.in-place/pkg/dist/../../../etc/x')],
+      [
+        {
+          path: '.in-place/pkg/dist/l',
+          type: 'symlink',
+          mode: 0o777,
+          size: 1,
+          sha256: sha('a'),
+          target: 'a',
+        },
+      ],
+    ] as ManifestEntry[][]) {
+      expect((await restoreInPlace(src, globs, { entries, ...stored }, none(), () => false)).kind).toBe(
+        'not-here',
+      );
+    }
+    expect(existsSync(src)).toBe(false);
+  });
+});
+
+describe('stat records of in-place outputs', () => {
+  it('vouch for a file only with all its stat data, made from stat data taken well after its last change', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A' });
+    const path = join(src, 'pkg/dist/a.js');
+    const file = join(root, 'records.json');
+    const st = lstatSync(path, { bigint: true });
+    const records = new OutputStatRecords(file);
+    // Taken in the same moment as the file's last change: a write right after could leave the same stat data.
+    records.record('pkg/dist/a.js', st, sha('A'), Date.now());
+    expect(records.digestOf('pkg/dist/a.js', st)).toBeUndefined();
+    records.record('pkg/dist/a.js', st, sha('A'), Date.now() + 10_000);
+    records.flush();
+    const again = new OutputStatRecords(file);
+    expect(again.digestOf('pkg/dist/a.js', lstatSync(path, { bigint: true }))).toBe(sha('A'));
+    // Same size, mtime put back: the ctime moved, and the record no longer answers.
+    await writeFile(path, 'B');
+    setMtimeNs(path, st.mtimeNs);
+    const now = lstatSync(path, { bigint: true });
+    expect(now.mtimeNs).toBe(st.mtimeNs);
+    expect(again.digestOf('pkg/dist/a.js', now)).toBeUndefined();
+  });
+
+  it('answer the check that outputs are in place without reading them, and never for another file', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A' });
+    const artifact = await storeArtifact({});
+    const file = join(root, 'records.json');
+    const st = lstatSync(join(src, 'pkg/dist/a.js'), { bigint: true });
+    const records = new OutputStatRecords(file);
+    // A record claiming other content for these exact stat data is believed: proof that the bytes were not read.
+    records.record('pkg/dist/a.js', st, 'f'.repeat(64), Date.now() + 10_000);
+    expect(outputsInPlace(src, globs, artifact.entries, records)).toBe(false);
+    records.record('pkg/dist/a.js', st, sha('A'), Date.now() + 10_000);
+    expect(outputsInPlace(src, globs, artifact.entries, records)).toBe(true);
+    // Replaced by another file (another inode): hashed again.
+    await rm(join(src, 'pkg/dist/a.js'));
+    await writeFile(join(src, 'pkg/dist/a.js'), 'Q');
+    await chmod(join(src, 'pkg/dist/a.js'), 0o755);
+    expect(outputsInPlace(src, globs, artifact.entries, records)).toBe(false);
+  });
+});
