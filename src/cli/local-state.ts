@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdtempSync, readdirSync } from 'node:fs';
+import { accessSync, constants, lstatSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Cache } from '../cache/cache.js';
@@ -50,14 +50,24 @@ export async function openLocalState(cacheDirFlag: string | undefined, io: CliIo
     outputRecordsFile: (sourceDir) =>
       join(dir, 'in-place-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
     newRunDir: (onWarning) => {
-      if (!isLowOnSpace(dir)) return join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
+      let why: string;
+      if (isLowOnSpace(dir)) {
+        why = `the disk of the cache directory ${dir} has ${Math.floor((freeBytes(dir) ?? 0) / 1024 / 1024)} MiB free`;
+      } else {
+        try {
+          // Checked here: a cache directory this user cannot write (another user's, a read-only home) costs the
+          // run its place there, never the build.
+          mkdirSync(runsDir, { recursive: true });
+          accessSync(runsDir, constants.W_OK);
+          return join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
+        } catch (e) {
+          why = `the cache directory ${dir} cannot hold this run's files (${(e as Error).message})`;
+        }
+      }
       removeDeadFallbacks();
       // mkdtemp: a fresh, owner-only directory, never one that someone else prepared in the shared temp dir.
       const runDir = mkdtempSync(join(tmpdir(), `${FALLBACK_PREFIX}${process.pid}-`));
-      const free = freeBytes(dir) ?? 0;
-      onWarning?.(
-        `the disk of the cache directory ${dir} has ${Math.floor(free / 1024 / 1024)} MiB free: this run keeps job outputs in ${runDir}`,
-      );
+      onWarning?.(`${why}: this run keeps job outputs in ${runDir}`);
       return runDir;
     },
   };

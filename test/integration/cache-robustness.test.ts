@@ -271,6 +271,37 @@ describe('nothing a job, a leftover or a full disk does damages the cache or fai
     });
   });
 
+  it('builds, as an unprivileged user, when the cache directory is not writable (another user owns it)', async () => {
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'one', cmds: [{ exec: ['sh', '-c', 'echo made > <out>/f && echo ran'] }] },
+        { name: 'two', deps: ['one'], cmds: [{ exec: ['cat', '<dep:one>/f'] }] },
+      ]),
+    });
+    await chmod(rig.root, 0o755);
+    execFileSync('chown', ['-R', '65534:65534', rig.root]);
+    // A cache directory (a home, say) that root owns: the run can neither write it nor make its run directory.
+    const cacheDir = rig.path('root-owned');
+    await mkdir(cacheDir);
+    execFileSync('chown', ['0:0', cacheDir]);
+    await chmod(cacheDir, 0o755);
+    for (const cache of ['none', 'local']) {
+      const r = await runAsNobody([
+        'run',
+        '--graph',
+        'graph.json',
+        '--cache',
+        cache,
+        '--cache-dir',
+        cacheDir,
+      ]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.jobs.get('two')).toMatchObject({ status: 'built', stdout: 'made\n' });
+      expect(r.stdout).toMatch(/warning/);
+    }
+    expect(await readdir(cacheDir)).toEqual([]);
+  });
+
   it('refuses --out-dir targets that would land in one directory, naming them (exit 2)', async () => {
     await rig.write({
       'graph.json': graphJson(

@@ -1,7 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
-import { Rig } from '../helpers/rig.js';
+import { CLI, Rig } from '../helpers/rig.js';
 
 describe('failures, invalidation and selection', () => {
   let rig: Rig;
@@ -185,5 +187,51 @@ describe('failures, invalidation and selection', () => {
     const bad = await rig.run(['run', '--graph', 'g.json', '-j', 'lots']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--jobs must be a positive integer, got "lots"');
+  });
+
+  it('goes on when its reader goes away (`disbuild run | head -1`): the build completes, nothing crashes', async () => {
+    const jobs = Array.from({ length: 40 }, (_, i) => ({
+      name: `j${i}`,
+      cmds: [{ exec: ['echo', `${i}`] }],
+    }));
+    await rig.write({ 'graph.json': graphJson(jobs) });
+    const runClosingStdout = (args: string[]): Promise<{ code: number | null; stderr: string }> =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, [CLI, ...args], {
+          cwd: rig.src,
+          env: { ...process.env, CI: '1' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+        // The reader takes one chunk and leaves, as `head -1` does.
+        child.stdout.once('data', () => child.stdout.destroy());
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+    const r = await runClosingStdout([
+      'run',
+      '--graph',
+      'graph.json',
+      '--cache-dir',
+      rig.cacheDir,
+      '-j',
+      '1',
+    ]);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.code).toBe(0);
+    const shards = await readdir(join(rig.cacheDir, 'v1/entries'));
+    const entries = (
+      await Promise.all(shards.map((s) => readdir(join(rig.cacheDir, 'v1/entries', s))))
+    ).flat();
+    expect(entries).toHaveLength(40);
+    const explained = await runClosingStdout([
+      'explain',
+      '--graph',
+      'graph.json',
+      '--cache-dir',
+      rig.path('other'),
+    ]);
+    expect(explained.stderr).not.toMatch(/EPIPE|Error/);
+    expect(explained.code).toBe(0);
   });
 });

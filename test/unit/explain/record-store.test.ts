@@ -76,6 +76,22 @@ describe('KeyRecordStore (one journal of key records)', () => {
     expect(reader.read('b')?.key).toBe('1');
   });
 
+  it('a line cut short (a killed run, a full disk) costs no record appended after it', async () => {
+    const seed = new KeyRecordStore(dir);
+    seed.write(record('a', '1'));
+    seed.write(record('b', '1'));
+    seed.flush(true);
+    await appendFile(journal(), '"b"\t{"version":1,"na');
+    const next = new KeyRecordStore(dir);
+    next.write(record('c', '2'));
+    next.write(record('a', '2'));
+    next.flush(true);
+    const reader = new KeyRecordStore(dir);
+    expect(reader.read('c')?.key).toBe('2');
+    expect(reader.read('a')?.key).toBe('2');
+    expect(reader.read('b')?.key).toBe('1');
+  });
+
   it('never fails: an unwritable journal loses records, nothing else', async () => {
     await mkdir(join(dir, 'explain-v2', 'records.jsonl'), { recursive: true });
     const run = new KeyRecordStore(dir);
