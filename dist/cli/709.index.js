@@ -1261,13 +1261,26 @@ async function openLocalState(cacheDirFlag, io) {
         }),
         outputRecordsFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'in-place-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
         newRunDir: (onWarning) => {
-            if (!(0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_6__/* .isLowOnSpace */ .Io)(dir))
-                return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(runsDir, `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`);
+            let why;
+            if ((0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_6__/* .isLowOnSpace */ .Io)(dir)) {
+                why = `the disk of the cache directory ${dir} has ${Math.floor(((0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_6__/* .freeBytes */ .go)(dir) ?? 0) / 1024 / 1024)} MiB free`;
+            }
+            else {
+                try {
+                    // Checked here: a cache directory this user cannot write (another user's, a read-only home) costs the
+                    // run its place there, never the build.
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(runsDir, { recursive: true });
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)(runsDir, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+                    return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(runsDir, `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`);
+                }
+                catch (e) {
+                    why = `the cache directory ${dir} cannot hold this run's files (${e.message})`;
+                }
+            }
             removeDeadFallbacks();
             // mkdtemp: a fresh, owner-only directory, never one that someone else prepared in the shared temp dir.
             const runDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), `${FALLBACK_PREFIX}${process.pid}-`));
-            const free = (0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_6__/* .freeBytes */ .go)(dir) ?? 0;
-            onWarning?.(`the disk of the cache directory ${dir} has ${Math.floor(free / 1024 / 1024)} MiB free: this run keeps job outputs in ${runDir}`);
+            onWarning?.(`${why}: this run keeps job outputs in ${runDir}`);
             return runDir;
         },
     };

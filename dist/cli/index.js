@@ -64,6 +64,14 @@ const EXIT = { ok: 0, failed: 1, usage: 2 };
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2342);
 
+// A reader that goes away (`disbuild run | head -1`, a closed terminal) costs the rest of the output, never the
+// run: the jobs go on, are cached and counted in the exit code and the report. Other stream errors stay fatal.
+for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e) => {
+        if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED')
+            throw e;
+    });
+}
 process.exitCode = await (0,_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -36707,13 +36707,26 @@ async function local_state_openLocalState(cacheDirFlag, io) {
         }),
         outputRecordsFile: (sourceDir) => join(dir, 'in-place-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
         newRunDir: (onWarning) => {
-            if (!isLowOnSpace(dir))
-                return join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
+            let why;
+            if (isLowOnSpace(dir)) {
+                why = `the disk of the cache directory ${dir} has ${Math.floor((freeBytes(dir) ?? 0) / 1024 / 1024)} MiB free`;
+            }
+            else {
+                try {
+                    // Checked here: a cache directory this user cannot write (another user's, a read-only home) costs the
+                    // run its place there, never the build.
+                    mkdirSync(runsDir, { recursive: true });
+                    accessSync(runsDir, constants.W_OK);
+                    return join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
+                }
+                catch (e) {
+                    why = `the cache directory ${dir} cannot hold this run's files (${e.message})`;
+                }
+            }
             removeDeadFallbacks();
             // mkdtemp: a fresh, owner-only directory, never one that someone else prepared in the shared temp dir.
             const runDir = mkdtempSync(join(tmpdir(), `${FALLBACK_PREFIX}${process.pid}-`));
-            const free = freeBytes(dir) ?? 0;
-            onWarning?.(`the disk of the cache directory ${dir} has ${Math.floor(free / 1024 / 1024)} MiB free: this run keeps job outputs in ${runDir}`);
+            onWarning?.(`${why}: this run keeps job outputs in ${runDir}`);
             return runDir;
         },
     };
@@ -36765,7 +36778,8 @@ const HEADER = '{"compacted":';
  * in one write of whole lines to the journal opened for appending: no file and no rename per job, and a run
  * killed mid-way keeps the records of every job it finished, but for its last APPEND_DELAY_MS. Concurrent runs'
  * appends land whole, one after the other; a line that does not parse (a write cut short by a full disk) is
- * skipped.
+ * skipped, and each batch starts on a new line (empty lines are skipped too), so that records appended after a
+ * cut line are not lost with it.
  *
  * Reads: the journal as it was when this process first wrote or read it, through a descriptor opened then — a run
  * explains its jobs against the records before it, not against its own, and a compaction by another process
@@ -36859,7 +36873,9 @@ class record_store_KeyRecordStore {
         this.#timer = undefined;
         if (this.#pending.length === 0)
             return;
-        const text = this.#pending.join('');
+        // Each batch starts a line of its own: after a line cut short (a run killed mid-write, a short write on a full
+        // disk) it would otherwise continue that line, and its first record would be lost with it.
+        const text = `\n${this.#pending.join('')}`;
         this.#pending = [];
         let fd;
         try {
@@ -36937,7 +36953,9 @@ function indexLines(text, into) {
         const line = text.slice(at, end);
         at = end + 1;
         const tab = line.indexOf('\t');
-        if (tab <= 0)
+        // A record is a JSON object: a line that does not end like one was cut short, and must not hide its name's
+        // previous record.
+        if (tab <= 0 || line.charCodeAt(line.length - 1) !== 0x7d)
             continue;
         try {
             const name = JSON.parse(line.slice(0, tab));
