@@ -111,6 +111,9 @@ export function runProcess(
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-    child.stdin.end(opts.input ?? '');
+    // A child that exits (or closes its stdin) before reading its input makes the write fail with EPIPE: its exit
+    // code and output say what happened, not an uncaught error in the test run.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(opts.input);
   });
 }
