@@ -18,7 +18,6 @@ import {
   openSync,
   readFileSync,
   readSync,
-  readdirSync,
   readlinkSync,
   rmSync,
 } from 'node:fs';
@@ -27,7 +26,7 @@ import { chmod, copyFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ManifestEntry } from '../cache/cache.js';
 import { isSafeRelativePath } from '../cache/entry-meta.js';
-import { IN_PLACE_DIR, type OutputGlobs } from './in-place.js';
+import { IN_PLACE_DIR, type OutputGlobs, presentOutputs } from './in-place.js';
 import type { OutputStatRecords } from './output-stat-records.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -148,44 +147,6 @@ function wantedFiles(
     if (!Number.isSafeInteger(e.size) || e.size < 0 || typeof e.sha256 !== 'string') return undefined;
   }
   return want;
-}
-
-/** The files and symlinks under the globs' bases that they match, with their lstat (bigint); never in `.git`. */
-function presentOutputs(root: string, globs: OutputGlobs): Map<string, BigIntStats> {
-  const found = new Map<string, BigIntStats>();
-  const walk = (rel: string, st: BigIntStats | undefined): void => {
-    if (st === undefined) return;
-    if (st.isDirectory()) {
-      let names: string[];
-      try {
-        names = readdirSync(join(root, rel));
-      } catch {
-        return;
-      }
-      for (const n of names) {
-        if (n === '.git') continue;
-        const child = `${rel}/${n}`;
-        walk(child, lstatSync(join(root, child), { bigint: true, throwIfNoEntry: false }));
-      }
-    } else if ((st.isFile() || st.isSymbolicLink()) && globs.matches(rel)) found.set(rel, st);
-  };
-  for (const base of globs.bases) {
-    if (base === '') {
-      // The whole tree: walked from its entries so that paths carry no leading slash.
-      for (const n of safeReaddir(root)) {
-        if (n !== '.git') walk(n, lstatSync(join(root, n), { bigint: true, throwIfNoEntry: false }));
-      }
-    } else walk(base, lstatSync(join(root, base), { bigint: true, throwIfNoEntry: false }));
-  }
-  return found;
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
 
 /** A regular file of the entry's size, exec bit and SHA-256: from the stat records, else hashed and recorded. */

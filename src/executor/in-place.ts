@@ -9,6 +9,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  type BigIntStats,
   chmodSync,
   copyFileSync,
   constants,
@@ -36,14 +37,23 @@ export interface OutputGlobs {
 
 /** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */
 export function listOutputs(root: string, globs: OutputGlobs): string[] {
-  const found = new Set<string>();
+  return [...presentOutputs(root, globs).keys()].sort();
+}
+
+/**
+ * The files and symlinks under the globs' bases that they match, with their lstat (bigint), by path relative to
+ * `root`; never inside `.git`. What cannot be read is not there.
+ */
+export function presentOutputs(root: string, globs: OutputGlobs): Map<string, BigIntStats> {
+  const found = new Map<string, BigIntStats>();
   const walk = (rel: string): void => {
-    let st;
+    let st: BigIntStats | undefined;
     try {
-      st = lstatSync(join(root, rel));
+      st = lstatSync(join(root, rel), { bigint: true, throwIfNoEntry: false });
     } catch {
       return;
     }
+    if (st === undefined) return;
     if (st.isDirectory()) {
       let names: string[];
       try {
@@ -52,10 +62,10 @@ export function listOutputs(root: string, globs: OutputGlobs): string[] {
         return;
       }
       for (const n of names) if (n !== '.git') walk(rel === '' ? n : `${rel}/${n}`);
-    } else if ((st.isFile() || st.isSymbolicLink()) && globs.matches(rel)) found.add(rel);
+    } else if ((st.isFile() || st.isSymbolicLink()) && globs.matches(rel)) found.set(rel, st);
   };
   for (const base of globs.bases) walk(base);
-  return [...found].sort();
+  return found;
 }
 
 /** Copies the job's in-place outputs from the source directory into its output directory (before saving). */
