@@ -66,7 +66,7 @@ export class TieredCache implements Cache {
         const fetched = await this.#fetchInto(record, dest);
         if (fetched.ok) {
           // Kept before the tree is handed over: the engine may move a restored tree away (into --out-dir).
-          const keeping = this.#keep(record, dest);
+          const keeping = this.#keep(record, dest).then(() => undefined);
           this.#kept.set(key, keeping);
           await keeping;
         }
@@ -95,21 +95,10 @@ export class TieredCache implements Cache {
     const fetched = await this.#remote.fetch(record, out);
     // The tier has warned already (once per run); what was handed out is removed when the local cache closes.
     if (!fetched.ok) return err({ reason: 'cache-unavailable', message: fetched.error, reported: true });
-    const keeping = (async (): Promise<string> => {
-      const logs = await this.#remote.logs(record);
-      if (!logs.ok) return out;
-      const saved = await this.#local
-        .save(record.key, {
-          outputDir: out,
-          ...logs.value,
-          durationMs: record.manifest.durationMs,
-          // Every file was hashed against it as it was written.
-          verifiedManifest: record.manifest,
-        })
-        .catch(() => undefined);
+    const keeping = this.#keep(record, out).then(
       // Not taken over (saved by another process meanwhile): the tree stays where it is until the run ends.
-      return (saved?.saved && saved.outputDir) || out;
-    })();
+      (saved) => (saved?.saved && saved.outputDir) || out,
+    );
     this.#kept.set(
       record.key,
       keeping.then(() => undefined),
@@ -121,15 +110,15 @@ export class TieredCache implements Cache {
    * Stores a restored artifact in the local cache: the save hard-links the restored files and keeps the
    * record's manifest, so a remote hit costs one download, one extraction and one hash pass.
    */
-  async #keep(record: RemoteRecord, dir: string): Promise<void> {
+  async #keep(record: RemoteRecord, dir: string): Promise<SaveOutcome | undefined> {
     const logs = await this.#remote.logs(record);
-    if (!logs.ok) return;
-    await this.#local
+    if (!logs.ok) return undefined;
+    return this.#local
       .save(record.key, {
         outputDir: dir,
         ...logs.value,
         durationMs: record.manifest.durationMs,
-        // Every file was hashed against it as it was extracted: no second hash pass.
+        // Every file was hashed against it as it was written: no second hash pass.
         verifiedManifest: record.manifest,
       })
       .catch(() => undefined);
