@@ -73,6 +73,18 @@ export class Rig {
     });
   }
 
+  /**
+   * Runs `disbuild <args>` as uid/gid 65534 through `setpriv` (root ignores file modes, so permission tests drop
+   * privileges); the files it needs must be that user's.
+   */
+  runAsNobody(args: string[]): Promise<CliResult> {
+    return runProcess(
+      'setpriv',
+      ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args],
+      { cwd: this.src, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: this.path('home'), CI: '1' } },
+    );
+  }
+
   /** `disbuild run` on the graph at src/graph.json with the rig's cache; returns the report too. */
   async runGraph(
     extra: string[] = [],

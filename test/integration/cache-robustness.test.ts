@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
 import type { CliResult, ReportJob } from '../helpers/rig.js';
-import { CLI, Rig, runProcess } from '../helpers/rig.js';
+import { Rig } from '../helpers/rig.js';
 
 /** Every file under `dir` (relative paths), for "nothing left behind" checks. */
 async function listFiles(dir: string): Promise<string[]> {
@@ -45,19 +45,7 @@ describe('nothing a job, a leftover or a full disk does damages the cache or fai
   /** `disbuild` as an unprivileged user (we run as root, and root ignores modes). */
   const runAsNobody = async (args: string[]): Promise<CliResult & { jobs: Map<string, ReportJob> }> => {
     const report = rig.path(`report-${Math.random()}.json`);
-    const r = await runProcess(
-      'setpriv',
-      [
-        '--reuid=65534',
-        '--regid=65534',
-        '--clear-groups',
-        process.execPath,
-        CLI,
-        ...args,
-        ...(args[0] === 'run' ? ['--report', report] : []),
-      ],
-      { cwd: rig.src, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), CI: '1' } },
-    );
+    const r = await rig.runAsNobody([...args, ...(args[0] === 'run' ? ['--report', report] : [])]);
     let jobs = new Map<string, ReportJob>();
     try {
       jobs = new Map(

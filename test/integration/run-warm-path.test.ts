@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
-import { CLI, Rig, runProcess } from '../helpers/rig.js';
+import { Rig } from '../helpers/rig.js';
 
 /**
  * Loaded into the CLI with `--import`: records every process the run starts (fork and spawn, the functions the
@@ -200,20 +200,16 @@ describe('the warm path', () => {
     execFileSync('chown', ['-R', '65534:65534', rig.root]);
     // As an unprivileged user: root ignores modes.
     const asNobody = async (extra: string[]): Promise<{ code: number | null; out: string }> => {
-      const r = await runProcess(
-        'setpriv',
-        [
-          '--reuid=65534',
-          '--regid=65534',
-          '--clear-groups',
-          process.execPath,
-          CLI,
-          'run',
-          '--graph',
-          'graph.json',
-        ].concat(['--cache-dir', rig.cacheDir, '--log-replay', 'all', ...extra]),
-        { cwd: rig.src, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), CI: '1' } },
-      );
+      const r = await rig.runAsNobody([
+        'run',
+        '--graph',
+        'graph.json',
+        '--cache-dir',
+        rig.cacheDir,
+        '--log-replay',
+        'all',
+        ...extra,
+      ]);
       return { code: r.code, out: r.stdout + r.stderr };
     };
     const first = await asNobody([]);
