@@ -806,15 +806,24 @@ var external_node_child_process_ = __webpack_require__(1421);
 const IN_PLACE_DIR = '.in-place';
 /** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */
 function listOutputs(root, globs) {
-    const found = new Set();
+    return [...presentOutputs(root, globs).keys()].sort();
+}
+/**
+ * The files and symlinks under the globs' bases that they match, with their lstat (bigint), by path relative to
+ * `root`; never inside `.git`. What cannot be read is not there.
+ */
+function presentOutputs(root, globs) {
+    const found = new Map();
     const walk = (rel) => {
         let st;
         try {
-            st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel));
+            st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel), { bigint: true, throwIfNoEntry: false });
         }
         catch {
             return;
         }
+        if (st === undefined)
+            return;
         if (st.isDirectory()) {
             let names;
             try {
@@ -828,11 +837,11 @@ function listOutputs(root, globs) {
                     walk(rel === '' ? n : `${rel}/${n}`);
         }
         else if ((st.isFile() || st.isSymbolicLink()) && globs.matches(rel))
-            found.add(rel);
+            found.set(rel, st);
     };
     for (const base of globs.bases)
         walk(base);
-    return [...found].sort();
+    return found;
 }
 /** Copies the job's in-place outputs from the source directory into its output directory (before saving). */
 function captureOutputs(sourceDir, globs, outputDir) {
@@ -1068,51 +1077,6 @@ function wantedFiles(entries, globs) {
             return undefined;
     }
     return want;
-}
-/** The files and symlinks under the globs' bases that they match, with their lstat (bigint); never in `.git`. */
-function presentOutputs(root, globs) {
-    const found = new Map();
-    const walk = (rel, st) => {
-        if (st === undefined)
-            return;
-        if (st.isDirectory()) {
-            let names;
-            try {
-                names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel));
-            }
-            catch {
-                return;
-            }
-            for (const n of names) {
-                if (n === '.git')
-                    continue;
-                const child = `${rel}/${n}`;
-                walk(child, (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, child), { bigint: true, throwIfNoEntry: false }));
-            }
-        }
-        else if ((st.isFile() || st.isSymbolicLink()) && globs.matches(rel))
-            found.set(rel, st);
-    };
-    for (const base of globs.bases) {
-        if (base === '') {
-            // The whole tree: walked from its entries so that paths carry no leading slash.
-            for (const n of safeReaddir(root)) {
-                if (n !== '.git')
-                    walk(n, (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, n), { bigint: true, throwIfNoEntry: false }));
-            }
-        }
-        else
-            walk(base, (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, base), { bigint: true, throwIfNoEntry: false }));
-    }
-    return found;
-}
-function safeReaddir(dir) {
-    try {
-        return (0,external_node_fs_.readdirSync)(dir);
-    }
-    catch {
-        return [];
-    }
 }
 /** A regular file of the entry's size, exec bit and SHA-256: from the stat records, else hashed and recorded. */
 function sameFile(sourceDir, rel, st, e, records, statTakenAt) {

@@ -34581,15 +34581,24 @@ class TempDirs {
 const IN_PLACE_DIR = '.in-place';
 /** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */
 function listOutputs(root, globs) {
-    const found = new Set();
+    return [...presentOutputs(root, globs).keys()].sort();
+}
+/**
+ * The files and symlinks under the globs' bases that they match, with their lstat (bigint), by path relative to
+ * `root`; never inside `.git`. What cannot be read is not there.
+ */
+function presentOutputs(root, globs) {
+    const found = new Map();
     const walk = (rel) => {
         let st;
         try {
-            st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel));
+            st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel), { bigint: true, throwIfNoEntry: false });
         }
         catch {
             return;
         }
+        if (st === undefined)
+            return;
         if (st.isDirectory()) {
             let names;
             try {
@@ -34603,11 +34612,11 @@ function listOutputs(root, globs) {
                     walk(rel === '' ? n : `${rel}/${n}`);
         }
         else if ((st.isFile() || st.isSymbolicLink()) && globs.matches(rel))
-            found.add(rel);
+            found.set(rel, st);
     };
     for (const base of globs.bases)
         walk(base);
-    return [...found].sort();
+    return found;
 }
 /** Copies the job's in-place outputs from the source directory into its output directory (before saving). */
 function captureOutputs(sourceDir, globs, outputDir) {
@@ -34841,51 +34850,6 @@ function wantedFiles(entries, globs) {
             return undefined;
     }
     return want;
-}
-/** The files and symlinks under the globs' bases that they match, with their lstat (bigint); never in `.git`. */
-function presentOutputs(root, globs) {
-    const found = new Map();
-    const walk = (rel, st) => {
-        if (st === undefined)
-            return;
-        if (st.isDirectory()) {
-            let names;
-            try {
-                names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel));
-            }
-            catch {
-                return;
-            }
-            for (const n of names) {
-                if (n === '.git')
-                    continue;
-                const child = `${rel}/${n}`;
-                walk(child, (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, child), { bigint: true, throwIfNoEntry: false }));
-            }
-        }
-        else if ((st.isFile() || st.isSymbolicLink()) && globs.matches(rel))
-            found.set(rel, st);
-    };
-    for (const base of globs.bases) {
-        if (base === '') {
-            // The whole tree: walked from its entries so that paths carry no leading slash.
-            for (const n of safeReaddir(root)) {
-                if (n !== '.git')
-                    walk(n, (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, n), { bigint: true, throwIfNoEntry: false }));
-            }
-        }
-        else
-            walk(base, (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, base), { bigint: true, throwIfNoEntry: false }));
-    }
-    return found;
-}
-function safeReaddir(dir) {
-    try {
-        return (0,external_node_fs_.readdirSync)(dir);
-    }
-    catch {
-        return [];
-    }
 }
 /** A regular file of the entry's size, exec bit and SHA-256: from the stat records, else hashed and recorded. */
 function sameFile(sourceDir, rel, st, e, records, statTakenAt) {
@@ -40597,7 +40561,7 @@ class TieredCache {
                 const fetched = await this.#fetchInto(record, dest);
                 if (fetched.ok) {
                     // Kept before the tree is handed over: the engine may move a restored tree away (into --out-dir).
-                    const keeping = this.#keep(record, dest);
+                    const keeping = this.#keep(record, dest).then(() => undefined);
                     this.#kept.set(key, keeping);
                     await keeping;
                 }
@@ -40628,22 +40592,9 @@ class TieredCache {
         // The tier has warned already (once per run); what was handed out is removed when the local cache closes.
         if (!fetched.ok)
             return (0,result/* err */._)({ reason: 'cache-unavailable', message: fetched.error, reported: true });
-        const keeping = (async () => {
-            const logs = await this.#remote.logs(record);
-            if (!logs.ok)
-                return out;
-            const saved = await this.#local
-                .save(record.key, {
-                outputDir: out,
-                ...logs.value,
-                durationMs: record.manifest.durationMs,
-                // Every file was hashed against it as it was written.
-                verifiedManifest: record.manifest,
-            })
-                .catch(() => undefined);
-            // Not taken over (saved by another process meanwhile): the tree stays where it is until the run ends.
-            return (saved?.saved && saved.outputDir) || out;
-        })();
+        const keeping = this.#keep(record, out).then(
+        // Not taken over (saved by another process meanwhile): the tree stays where it is until the run ends.
+        (saved) => (saved?.saved && saved.outputDir) || out);
         this.#kept.set(record.key, keeping.then(() => undefined));
         return (0,result.ok)({ dir: await keeping });
     }
@@ -40654,13 +40605,13 @@ class TieredCache {
     async #keep(record, dir) {
         const logs = await this.#remote.logs(record);
         if (!logs.ok)
-            return;
-        await this.#local
+            return undefined;
+        return this.#local
             .save(record.key, {
             outputDir: dir,
             ...logs.value,
             durationMs: record.manifest.durationMs,
-            // Every file was hashed against it as it was extracted: no second hash pass.
+            // Every file was hashed against it as it was written: no second hash pass.
             verifiedManifest: record.manifest,
         })
             .catch(() => undefined);

@@ -1376,7 +1376,7 @@ class tiered_cache_TieredCache {
                 const fetched = await this.#fetchInto(record, dest);
                 if (fetched.ok) {
                     // Kept before the tree is handed over: the engine may move a restored tree away (into --out-dir).
-                    const keeping = this.#keep(record, dest);
+                    const keeping = this.#keep(record, dest).then(() => undefined);
                     this.#kept.set(key, keeping);
                     await keeping;
                 }
@@ -1407,22 +1407,9 @@ class tiered_cache_TieredCache {
         // The tier has warned already (once per run); what was handed out is removed when the local cache closes.
         if (!fetched.ok)
             return err({ reason: 'cache-unavailable', message: fetched.error, reported: true });
-        const keeping = (async () => {
-            const logs = await this.#remote.logs(record);
-            if (!logs.ok)
-                return out;
-            const saved = await this.#local
-                .save(record.key, {
-                outputDir: out,
-                ...logs.value,
-                durationMs: record.manifest.durationMs,
-                // Every file was hashed against it as it was written.
-                verifiedManifest: record.manifest,
-            })
-                .catch(() => undefined);
-            // Not taken over (saved by another process meanwhile): the tree stays where it is until the run ends.
-            return (saved?.saved && saved.outputDir) || out;
-        })();
+        const keeping = this.#keep(record, out).then(
+        // Not taken over (saved by another process meanwhile): the tree stays where it is until the run ends.
+        (saved) => (saved?.saved && saved.outputDir) || out);
         this.#kept.set(record.key, keeping.then(() => undefined));
         return ok({ dir: await keeping });
     }
@@ -1433,13 +1420,13 @@ class tiered_cache_TieredCache {
     async #keep(record, dir) {
         const logs = await this.#remote.logs(record);
         if (!logs.ok)
-            return;
-        await this.#local
+            return undefined;
+        return this.#local
             .save(record.key, {
             outputDir: dir,
             ...logs.value,
             durationMs: record.manifest.durationMs,
-            // Every file was hashed against it as it was extracted: no second hash pass.
+            // Every file was hashed against it as it was written: no second hash pass.
             verifiedManifest: record.manifest,
         })
             .catch(() => undefined);
