@@ -111,6 +111,11 @@ describe('the bundled Action: pipelined shards hand jobs to each other', () => {
     expect(waited.jobs.filter((j) => j.status === 'built').length).toBeGreaterThan(0);
     expect(b.outputs.duplicated).toBe('[]');
 
+    // One report for the whole run: every job once, the root as built.
+    const agg = await rig.main({ 'key-prefix': 'pipe', mode: 'aggregate', plan: encoded }, { edit });
+    expect(agg.code, agg.stdout).toBe(0);
+    expect(agg.outputs).toMatchObject({ built: String(LEAVES + 1), failed: '0', cached: '0' });
+
     // The end-of-run publication still serves the next run: everything hits.
     const again = await rig.main({ concurrency: '1', 'key-prefix': 'pipe' }, { edit });
     expect(again.outputs).toMatchObject({ cached: String(LEAVES + 1), built: '0' });
