@@ -2,7 +2,7 @@ import type { ArtifactToSave, Cache, CacheHit, RestoreFailure, SaveOutcome } fro
 import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
 import { err } from '../util/result.js';
-import type { JobExchange } from './job-exchange.js';
+import type { Found, JobExchange } from './job-exchange.js';
 import { KEY_PREFIX_LENGTH, type ShardPlan } from './shard-plan.js';
 
 /**
@@ -32,10 +32,17 @@ export interface ImportingOptions {
   marginSeconds: number;
   /** The longest pause between two looks (default 5 s; the first is 0.5 s). */
   maxPollMs?: number;
+  /**
+   * How long a look still in flight at the bound may take past it (default 10 s): a look-up or download that
+   * hangs must not hold the wait, and with it the job here, beyond its bound.
+   */
+  lookGraceMs?: number;
   /** A job another shard owns that this one builds itself after all, and why. */
   onDuplicate: (key: JobKey, why: string) => void;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** A timer that can be cancelled (default setTimeout): how a look in flight is cut off. */
+  timer?: (ms: number) => { passed: Promise<void>; cancel: () => void };
 }
 
 type Wait = { kind: 'published'; hit: CacheHit } | { kind: 'given-up'; why: string };
@@ -147,23 +154,39 @@ export class ImportingCache implements Cache {
     const boundSeconds = 2 * planned.at + this.#o.marginSeconds;
     const deadline = this.#o.startedAt + boundSeconds * 1000;
     const owner = `shard ${planned.owner}/${this.#o.plan.shards.length}`;
+    const late = {
+      kind: 'given-up' as const,
+      why: `${owner} did not publish it within ${Math.round(boundSeconds)} s of this shard's start`,
+    };
     let pause = 500;
     for (;;) {
-      const found = await this.#exchange.find(key).catch(() => ({ kind: 'absent' as const }));
+      // A look answers, or the wait ends once the bound (plus a grace for a look begun just before it) is past.
+      const cutOff = (this.#o.timer ?? timer)(
+        Math.max(deadline - now(), 0) + (this.#o.lookGraceMs ?? 10_000),
+      );
+      const found = await Promise.race([
+        this.#exchange.find(key).catch((): Found => ({ kind: 'absent' })),
+        cutOff.passed.then(() => undefined),
+      ]).finally(cutOff.cancel);
+      if (found === undefined) return late;
       if (found.kind === 'published') return found;
       if (found.kind === 'withdrawn') return { kind: 'given-up', why: `${owner} did not build it` };
+      if (found.kind === 'refused')
+        return { kind: 'given-up', why: `${owner}'s publication of it cannot be used: ${found.why}` };
       const left = deadline - now();
-      if (left <= 0) {
-        return {
-          kind: 'given-up',
-          why: `${owner} did not publish it within ${Math.round(boundSeconds)} s of this shard's start`,
-        };
-      }
+      if (left <= 0) return late;
       // The last look is at the bound itself: a job published just before it is still restored, not rebuilt.
       await sleep(Math.min(pause, left));
       pause = Math.min(pause * 2, this.#o.maxPollMs ?? 5000);
     }
   }
+}
+
+function timer(ms: number): { passed: Promise<void>; cancel: () => void } {
+  let t: NodeJS.Timeout | undefined;
+  const passed = new Promise<void>((r) => (t = setTimeout(r, ms)));
+  // Cancelled once the look answers, so no timer outlives the wait (and holds the process).
+  return { passed, cancel: () => clearTimeout(t) };
 }
 
 const prefix = (key: JobKey): string => key.slice(0, KEY_PREFIX_LENGTH);

@@ -33,7 +33,7 @@ function hitFor(k: JobKey): CacheHit {
 }
 
 /** A clock that only moves when the cache sleeps, and an exchange that answers from a script. */
-function rig(answer: (t: number) => Found['kind']) {
+function rig(answer: (t: number) => Found['kind'] | 'never') {
   let now = 1_000_000;
   const looks: number[] = [];
   const exchange: JobExchange = {
@@ -42,6 +42,10 @@ function rig(answer: (t: number) => Found['kind']) {
     find: (k) => {
       looks.push(now);
       const kind = answer(now - 1_000_000);
+      // 'never': a look-up the service never answers (a connection that hangs).
+      if (kind === 'never') return new Promise<Found>(() => undefined);
+      if (kind === 'refused')
+        return Promise.resolve({ kind, why: 'its archive was refused (a member escapes)' });
       return Promise.resolve(kind === 'published' ? { kind, hit: hitFor(k) } : { kind });
     },
   };
@@ -56,6 +60,17 @@ function rig(answer: (t: number) => Found['kind']) {
     sleep: (ms) => {
       now += ms;
       return Promise.resolve();
+    },
+    // A cut-off fires after every answer already given (a macrotask later), and only then moves the clock.
+    timer: (ms) => {
+      let t: NodeJS.Immediate | undefined;
+      const passed = new Promise<void>((r) => {
+        t = setImmediate(() => {
+          now += ms;
+          r();
+        });
+      });
+      return { passed, cancel: () => clearImmediate(t) };
     },
   });
   return { cache, looks: () => looks.map((t) => t - 1_000_000), duplicated };
@@ -92,6 +107,24 @@ describe('ImportingCache', () => {
     expect(restored.ok).toBe(false);
     expect(r.looks()).toEqual([0, 500, 1500]);
     expect(r.duplicated).toEqual(['shard 1/2 did not build it']);
+  });
+
+  it('does not wait past its bound for a look-up that hangs', async () => {
+    const r = rig((t) => (t >= 20_000 ? 'never' : 'absent'));
+    const restored = await (await r.cache.lookup([A])).get(A)!.restore('/nowhere');
+    expect(restored.ok).toBe(false);
+    expect(r.looks()).toEqual([0, 500, 1500, 3500, 7500, 12500, 17500, 22500]);
+    expect(r.duplicated).toEqual(["shard 1/2 did not publish it within 25 s of this shard's start"]);
+  }, 2000);
+
+  it('stops waiting at once for a publication that cannot be used (refused archive): looking again will not help', async () => {
+    const r = rig((t) => (t >= 1000 ? 'refused' : 'absent'));
+    const restored = await (await r.cache.lookup([A])).get(A)!.restore('/nowhere');
+    expect(restored.ok).toBe(false);
+    expect(r.looks()).toEqual([0, 500, 1500]);
+    expect(r.duplicated).toEqual([
+      "shard 1/2's publication of it cannot be used: its archive was refused (a member escapes)",
+    ]);
   });
 
   it('does not wait for a job nobody publishes (needed only through one it gave up on)', async () => {
