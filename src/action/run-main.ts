@@ -375,6 +375,15 @@ function pipelinedShard(
     );
     return undefined;
   }
+  // The shards of a matrix share these settings: when this one may not write (or read) the cache, neither may
+  // the owners, whose jobs would then never be published nor withdrawn, and every wait would run to its bound.
+  const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase();
+  if (!o.save || ['read', 'none', 'write-only'].includes(mode)) {
+    core.warning(
+      `disbuild: a pipelined plan's shards share jobs through the cache; with ${o.save ? `ACTIONS_CACHE_MODE=${mode}` : 'save: false'} they cannot, so this shard builds the jobs it needs from other shards itself`,
+    );
+    return undefined;
+  }
   const duplicated: { key: JobKey; why: string }[] = [];
   const run = `${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
   const importing = new ImportingCache(cache, cache.exchange(run), {

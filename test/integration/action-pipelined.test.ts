@@ -179,4 +179,30 @@ describe('the bundled Action: pipelined shards hand jobs to each other', () => {
     const dup = JSON.parse(w.outputs.duplicated!) as { name: string; why: string }[];
     expect(dup).toEqual([{ name: 'root', why: `shard ${owner} did not build it` }]);
   });
+
+  it('shards that may not write the cache (save: false) do not wait for publications nobody can make', async () => {
+    await writeFile(ran, '');
+    const { encoded, owner, waiter } = await planTwo('nosave');
+    const edit = { 'graph.json': graph() };
+    const started = performance.now();
+    const margin = 40;
+    const shard = (s: string) =>
+      rig.main(
+        {
+          ...common,
+          'key-prefix': 'nosave',
+          shard: s,
+          plan: encoded,
+          save: 'false',
+          'wait-margin': String(margin),
+        },
+        { edit },
+      );
+    const [o, w] = await Promise.all([shard(owner), shard(waiter)]);
+    expect(o.code, o.stdout).toBe(0);
+    expect(w.code, w.stdout).toBe(0);
+    // The bound is 2 × 1 + 40 s; the owner can neither publish nor withdraw, so only not waiting is quick.
+    expect((performance.now() - started) / 1000).toBeLessThan(margin - 5);
+    expect(w.stdout).toContain('builds the jobs it needs from other shards itself');
+  });
 });
