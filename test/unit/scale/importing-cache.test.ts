@@ -33,7 +33,7 @@ function hitFor(k: JobKey): CacheHit {
 }
 
 /** A clock that only moves when the cache sleeps, and an exchange that answers from a script. */
-function rig(answer: (t: number) => Found['kind'] | 'never') {
+function rig(answer: (t: number) => Found['kind'] | 'never', at = 10) {
   let now = 1_000_000;
   const looks: number[] = [];
   const exchange: JobExchange = {
@@ -51,7 +51,7 @@ function rig(answer: (t: number) => Found['kind'] | 'never') {
   };
   const duplicated: string[] = [];
   const cache = new ImportingCache(empty, exchange, {
-    plan,
+    plan: { ...plan, exports: [{ ...plan.exports[0]!, at }] },
     shard: 2,
     startedAt: now,
     marginSeconds: 5,
@@ -84,7 +84,7 @@ describe('ImportingCache', () => {
     expect([...hits.keys()].sort()).toEqual([A, C]);
     const restored = await hits.get(A)!.restore('/nowhere');
     expect(restored.ok).toBe(true);
-    expect(r.looks()).toEqual([0, 500, 1500, 3500]);
+    expect(r.looks()).toEqual([0, 1250, 2344, 4344]);
     expect(r.duplicated).toEqual([]);
     expect((await hits.get(A)!.logs()).stdout.toString()).toBe('built');
   });
@@ -94,18 +94,34 @@ describe('ImportingCache', () => {
     const hits = await r.cache.lookup([A]);
     const restored = await hits.get(A)!.restore('/nowhere');
     expect(restored.ok).toBe(false);
-    // Pauses double up to 5 s; the last look is at the bound, 25 s.
-    expect(r.looks()).toEqual([0, 500, 1500, 3500, 7500, 12500, 17500, 22500, 25000]);
+    // Before the expected 10 s an eighth of the time left, then pauses double up to 5 s; the last look is at the
+    // bound, 25 s.
+    expect(r.looks()).toEqual([0, 1250, 2344, 4344, 8344, 13344, 18344, 23344, 25000]);
     expect(r.duplicated).toEqual(["shard 1/2 did not publish it within 25 s of this shard's start"]);
     // From now on the job is a plain miss here: the engine's look before building finds nothing to wait for.
     expect((await r.cache.lookup([A])).has(A)).toBe(false);
+  });
+
+  it('looks rarely before the job is expected, and often once it is due: a few dozen look-ups per wait, not hundreds', async () => {
+    // Expected 600 s after the start; published at 610 s.
+    const r = rig((t) => (t >= 610_000 ? 'published' : 'absent'), 600);
+    const restored = await (await r.cache.lookup([A])).get(A)!.restore('/nowhere');
+    expect(restored.ok).toBe(true);
+    const looks = r.looks();
+    expect(looks.length).toBeLessThanOrEqual(40);
+    // Found within one pause (at most 5 s) of its publication.
+    expect(looks[looks.length - 1]! - 610_000).toBeLessThanOrEqual(5000);
+    // An owner faster than planned is noticed within an eighth of the time that was still expected.
+    const early = rig((t) => (t >= 100_000 ? 'published' : 'absent'), 600);
+    await (await early.cache.lookup([A])).get(A)!.restore('/nowhere');
+    expect(early.looks()[early.looks().length - 1]! - 100_000).toBeLessThanOrEqual(500_000 / 8 + 1);
   });
 
   it('stops waiting as soon as the owner withdraws the job', async () => {
     const r = rig((t) => (t >= 1000 ? 'withdrawn' : 'absent'));
     const restored = await (await r.cache.lookup([A])).get(A)!.restore('/nowhere');
     expect(restored.ok).toBe(false);
-    expect(r.looks()).toEqual([0, 500, 1500]);
+    expect(r.looks()).toEqual([0, 1250]);
     expect(r.duplicated).toEqual(['shard 1/2 did not build it']);
   });
 
@@ -113,7 +129,7 @@ describe('ImportingCache', () => {
     const r = rig((t) => (t >= 20_000 ? 'never' : 'absent'));
     const restored = await (await r.cache.lookup([A])).get(A)!.restore('/nowhere');
     expect(restored.ok).toBe(false);
-    expect(r.looks()).toEqual([0, 500, 1500, 3500, 7500, 12500, 17500, 22500]);
+    expect(r.looks()).toEqual([0, 1250, 2344, 4344, 8344, 13344, 18344, 23344]);
     expect(r.duplicated).toEqual(["shard 1/2 did not publish it within 25 s of this shard's start"]);
   }, 2000);
 
@@ -121,7 +137,7 @@ describe('ImportingCache', () => {
     const r = rig((t) => (t >= 1000 ? 'refused' : 'absent'));
     const restored = await (await r.cache.lookup([A])).get(A)!.restore('/nowhere');
     expect(restored.ok).toBe(false);
-    expect(r.looks()).toEqual([0, 500, 1500]);
+    expect(r.looks()).toEqual([0, 1250]);
     expect(r.duplicated).toEqual([
       "shard 1/2's publication of it cannot be used: its archive was refused (a member escapes)",
     ]);
