@@ -39,13 +39,16 @@ export interface ImportingOptions {
   lookGraceMs?: number;
   /** A job another shard owns that this one builds itself after all, and why. */
   onDuplicate: (key: JobKey, why: string) => void;
+  /** The run's cancellation: waits end with it (the engine builds nothing more, so nothing is duplicated). */
+  signal?: AbortSignal;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   /** A timer that can be cancelled (default setTimeout): how a look in flight is cut off. */
   timer?: (ms: number) => { passed: Promise<void>; cancel: () => void };
 }
 
-type Wait = { kind: 'published'; hit: CacheHit } | { kind: 'given-up'; why: string };
+type Wait =
+  { kind: 'published'; hit: CacheHit } | { kind: 'given-up'; why: string } | { kind: 'interrupted' };
 
 export class ImportingCache implements Cache {
   readonly #base: Cache;
@@ -58,6 +61,8 @@ export class ImportingCache implements Cache {
   /** Exported jobs of this shard: published or withdrawn, each once. */
   readonly #settled = new Set<JobKey>();
   readonly #pending: Promise<unknown>[] = [];
+  /** Settles when the run is cancelled (one listener for all the waits). */
+  readonly #interrupted?: Promise<undefined>;
   readonly newOutputDir?: (key: JobKey) => string;
   readonly newRestoreDir?: (key: JobKey) => Promise<string>;
 
@@ -67,6 +72,12 @@ export class ImportingCache implements Cache {
     this.#o = o;
     this.#mine = new Set(o.plan.shards[o.shard - 1] ?? []);
     this.#exports = new Map((o.plan.exports ?? []).map((e) => [e.key, { owner: e.owner, at: e.at }]));
+    const signal = o.signal;
+    if (signal) {
+      this.#interrupted = signal.aborted
+        ? Promise.resolve(undefined)
+        : new Promise((r) => signal.addEventListener('abort', () => r(undefined), { once: true }));
+    }
     if (base.newOutputDir) this.newOutputDir = base.newOutputDir.bind(base);
     if (base.newRestoreDir) this.newRestoreDir = base.newRestoreDir.bind(base);
   }
@@ -121,7 +132,10 @@ export class ImportingCache implements Cache {
           this.#giveUp(key, `its publication could not be restored: ${restored.error.message}`);
           return restored;
         }
-        return err({ reason: 'missing', message: wait.why });
+        return err({
+          reason: 'missing',
+          message: wait.kind === 'interrupted' ? 'the run was interrupted while waiting for it' : wait.why,
+        });
       },
     };
   }
@@ -160,7 +174,10 @@ export class ImportingCache implements Cache {
       why: `${owner} did not publish it within ${Math.round(boundSeconds)} s of this shard's start`,
     };
     let pause = 500;
+    const signal = this.#o.signal;
+    const interrupted = this.#interrupted;
     for (;;) {
+      if (signal?.aborted) return { kind: 'interrupted' };
       // A look answers, or the wait ends once the bound (plus a grace for a look begun just before it) is past.
       const cutOff = (this.#o.timer ?? timer)(
         Math.max(deadline - now(), 0) + (this.#o.lookGraceMs ?? 10_000),
@@ -168,7 +185,9 @@ export class ImportingCache implements Cache {
       const found = await Promise.race([
         this.#exchange.find(key).catch((): Found => ({ kind: 'absent' })),
         cutOff.passed.then(() => undefined),
+        ...(interrupted ? [interrupted] : []),
       ]).finally(cutOff.cancel);
+      if (signal?.aborted) return { kind: 'interrupted' };
       if (found === undefined) return late;
       if (found.kind === 'published') return found;
       if (found.kind === 'withdrawn') return { kind: 'given-up', why: `${owner} did not build it` };
@@ -181,7 +200,8 @@ export class ImportingCache implements Cache {
       // noticed within an eighth of what remained. The waits of a shard all start with it, and a run has hundreds.
       const early = Math.round((expectedAt - now()) / 8);
       // The last look is at the bound itself: a job published just before it is still restored, not rebuilt.
-      await sleep(Math.min(Math.max(pause, early), left));
+      const pausing = sleep(Math.min(Math.max(pause, early), left));
+      await (interrupted ? Promise.race([pausing, interrupted]) : pausing);
       pause = Math.min(pause * 2, this.#o.maxPollMs ?? 5000);
     }
   }

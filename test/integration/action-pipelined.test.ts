@@ -205,4 +205,33 @@ describe('the bundled Action: pipelined shards hand jobs to each other', () => {
     expect((performance.now() - started) / 1000).toBeLessThan(margin - 5);
     expect(w.stdout).toContain('builds the jobs it needs from other shards itself');
   });
+
+  it('a waiter cancelled while it waits stops at once instead of waiting out its bound', async () => {
+    await writeFile(ran, '');
+    const { encoded, owner, waiter } = await planTwo('cancel');
+    const edit = { 'graph.json': graph() };
+    let ownerPid = 0;
+    let waiterPid = 0;
+    const ownerRun = rig.main(
+      { ...common, 'key-prefix': 'cancel', shard: owner, plan: encoded },
+      { edit: { ...edit, hang: '' }, onSpawn: (pid) => (ownerPid = pid) },
+    );
+    const waiterRun = rig.main(
+      { ...common, 'key-prefix': 'cancel', shard: waiter, plan: encoded, 'wait-margin': '120' },
+      { edit, onSpawn: (pid) => (waiterPid = pid) },
+    );
+    // The owner is building the root (it hangs), so the waiter's leaves are waiting for it.
+    while (!(await lines()).includes('root')) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 1000));
+    const cancelled = performance.now();
+    process.kill(waiterPid, 'SIGTERM');
+    const w = await waiterRun;
+    expect((performance.now() - cancelled) / 1000).toBeLessThan(15);
+    expect(w.code).not.toBe(0);
+    expect(w.stdout).toContain('cancelled');
+    // Cancelled is not duplicated: it built nothing the owner owns.
+    expect((await lines()).filter((n) => n === 'root')).toHaveLength(1);
+    process.kill(ownerPid, 'SIGKILL');
+    await ownerRun;
+  });
 });

@@ -33,7 +33,7 @@ function hitFor(k: JobKey): CacheHit {
 }
 
 /** A clock that only moves when the cache sleeps, and an exchange that answers from a script. */
-function rig(answer: (t: number) => Found['kind'] | 'never', at = 10) {
+function rig(answer: (t: number) => Found['kind'] | 'never', at = 10, signal?: AbortSignal) {
   let now = 1_000_000;
   const looks: number[] = [];
   const exchange: JobExchange = {
@@ -52,6 +52,7 @@ function rig(answer: (t: number) => Found['kind'] | 'never', at = 10) {
   const duplicated: string[] = [];
   const cache = new ImportingCache(empty, exchange, {
     plan: { ...plan, exports: [{ ...plan.exports[0]!, at }] },
+    ...(signal ? { signal } : {}),
     shard: 2,
     startedAt: now,
     marginSeconds: 5,
@@ -141,6 +142,22 @@ describe('ImportingCache', () => {
     expect(r.duplicated).toEqual([
       "shard 1/2's publication of it cannot be used: its archive was refused (a member escapes)",
     ]);
+  });
+
+  it('stops waiting when the run is interrupted, and does not call that a duplication', async () => {
+    const stop = new AbortController();
+    const r = rig(
+      (t) => {
+        if (t >= 1000) stop.abort();
+        return 'absent';
+      },
+      10,
+      stop.signal,
+    );
+    const restored = await (await r.cache.lookup([A])).get(A)!.restore('/nowhere');
+    expect(restored.ok).toBe(false);
+    expect(r.looks()).toEqual([0, 1250]);
+    expect(r.duplicated).toEqual([]);
   });
 
   it('does not wait for a job nobody publishes (needed only through one it gave up on)', async () => {
