@@ -42,19 +42,21 @@ export async function listRepoFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * The same list as listRepoFiles, from the listings a run starts for its keys anyway: the index, and `git status`
- * for deleted files and, when the listings were started with `untracked`, untracked not ignored ones (else one
- * more call for those, started now). All of git's work then overlaps Node's start-up instead of following it.
+ * The same list as listRepoFiles, from git calls that start now, beside the ones a run starts for its keys anyway,
+ * so that all of git's work overlaps Node's start-up instead of following it: the index's paths (`ls-files
+ * --cached`, which reads no file), deleted files from the keys' `git status`, and untracked, not ignored files
+ * from the same status when the listings were started with `untracked` (else one more call for those).
  * Undefined outside a work tree or when git fails: the caller then asks listRepoFiles.
  */
 export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): Promise<string[] | undefined> {
+  const cached = gitText(sourceDir, ['ls-files', '-z', '--cached', '--', '.']);
   const others = listings.untracked
     ? undefined
     : gitText(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
   return (async () => {
     const [prefix, index, status, fromStatus, untracked] = await Promise.all([
       listings.prefix,
-      listings.index,
+      cached,
       listings.status,
       listings.untracked,
       others,
@@ -73,19 +75,8 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
     for (const f of status.value.split('\0')) {
       if (f.length > 3 && f[1] === 'D' && f.startsWith(prefix, 3)) gone.add(f.slice(3 + prefix.length));
     }
-    // `ls-files -s -v -z` records: `<tag> <mode> <oid> <stage>\t<path>`, paths relative to the source directory;
-    // a conflicted path has a record per stage, hence the set.
-    const text = index.value;
-    for (let start = 0; start < text.length;) {
-      let end = text.indexOf('\0', start);
-      if (end < 0) end = text.length;
-      const tab = text.indexOf('\t', start);
-      if (tab > start && tab < end) {
-        const path = text.slice(tab + 1, end);
-        if (!gone.has(path)) seen.add(path);
-      }
-      start = end + 1;
-    }
+    // Relative to the source directory; a conflicted path may come once per stage, hence the set.
+    for (const p of index.value.split('\0')) if (p !== '' && !gone.has(p)) seen.add(p);
     return [...seen].sort(compareCodeUnits);
   })();
 }

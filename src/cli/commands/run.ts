@@ -114,8 +114,8 @@ export const run: Command = async (argv, io) => {
   const knownFiles = (): Promise<ReadonlySet<string> | undefined> => unchangedIndexedFiles(workTreeListings);
   // An edited work tree will likely build something: the launcher boots while the graph is read and keyed.
   const launcher = v['dry-run'] ? undefined : startLauncherWhenEdited(workTreeListings);
-  // Through disbuild.json: the compile's file list comes from the same git calls, and an unchanged repository
-  // and configuration reuse the graph compiled last time.
+  // Through disbuild.json: the compile's file list comes from git calls started now, the keys' status among
+  // them, and an unchanged repository and configuration reuse the graph compiled last time.
   const repoFiles = v.graph === undefined ? startRepoFiles(sourceDir, workTreeListings) : undefined;
   const state = await openLocalState(v['cache-dir'], io);
   const shortcuts = repoFiles && { files: repoFiles, cacheFile: state.compiledGraphFile(sourceDir) };
