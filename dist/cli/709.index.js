@@ -164,6 +164,8 @@ var external_node_path_ = __webpack_require__(6760);
 var result = __webpack_require__(8251);
 // EXTERNAL MODULE: ./src/util/free-space.ts
 var free_space = __webpack_require__(6947);
+// EXTERNAL MODULE: ./src/util/random-hex.ts
+var random_hex = __webpack_require__(7773);
 // EXTERNAL MODULE: ./src/util/remove-tree.ts
 var remove_tree = __webpack_require__(8043);
 // EXTERNAL MODULE: ./src/cache/entry-meta.ts
@@ -440,6 +442,7 @@ var dead_temps = __webpack_require__(5740);
 
 
 
+
 /** How precisely an entry's last use is recorded (its mtime, which pruning orders by). */
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
@@ -477,7 +480,7 @@ class LocalCache {
         return (0,external_node_path_.join)(this.#root, 'entries', key.slice(0, 2), key);
     }
     #newTemp() {
-        return (0,external_node_path_.join)(this.#root, 'tmp', `${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        return (0,external_node_path_.join)(this.#root, 'tmp', `${process.pid}-${(0,random_hex/* randomHex */.n)(6)}`);
     }
     lookup(keys) {
         const hits = new Map();
@@ -1276,6 +1279,7 @@ async function openLocalState(cacheDirFlag, io) {
             return new _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .NullCache */ .C();
         }),
         outputRecordsFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'in-place-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
+        compiledGraphFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'compiled-graph-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
         newRunDir: (onWarning) => {
             let why;
             if ((0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_6__/* .isLowOnSpace */ .Io)(dir)) {
@@ -1436,6 +1440,40 @@ function isLowOnSpace(path, threshold = LOW_SPACE_BYTES) {
 function isDiskFull(e) {
     const code = e?.code;
     return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+
+/***/ }),
+
+/***/ 7773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ randomHex)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Random bytes drawn at once and handed out in slices: one system call and one OpenSSL call per 4 KiB. */
+const pool = Buffer.allocUnsafe(4096);
+let used = pool.length;
+/**
+ * `bytes` cryptographically random bytes as hex, for names and tokens made once per job (temp directories, lease
+ * tokens). Same randomness as `randomBytes(bytes).toString('hex')`, at a fraction of its cost: each of those is a
+ * job of its own in Node's crypto layer, some 5–15 µs, paid twice per built job.
+ */
+function randomHex(bytes) {
+    if (bytes > pool.length)
+        throw new RangeError(`randomHex: at most ${pool.length} bytes`);
+    if (used + bytes > pool.length) {
+        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomFillSync)(pool);
+        used = 0;
+    }
+    const hex = pool.toString('hex', used, used + bytes);
+    // Never handed out twice.
+    pool.fill(0, used, used + bytes);
+    used += bytes;
+    return hex;
 }
 
 

@@ -19,11 +19,11 @@ const modules = {
  * The graph of `--graph FILE`, or without it the one `<sourceDir>/disbuild.json` describes (a graph file, a
  * graph command, or tasks). Prints every problem and answers undefined when there is none or it is invalid.
  */
-async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles) {
+async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts) {
     if (graphPath === undefined) {
         // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
-        const { loadConfigGraph } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(815), __webpack_require__.e(788), __webpack_require__.e(171)]).then(__webpack_require__.bind(__webpack_require__, 3171));
-        const configured = await loadConfigGraph(sourceDir, io.env, knownFiles);
+        const { loadConfigGraph } = await __webpack_require__.e(/* import() */ 171).then(__webpack_require__.bind(__webpack_require__, 3171));
+        const configured = await loadConfigGraph(sourceDir, io.env, knownFiles, shortcuts);
         if (configured === undefined) {
             io.stderr.write(`disbuild: no graph: pass --graph FILE, or describe the build in ${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(sourceDir, 'disbuild.json')}\n`);
             return undefined;
@@ -36,7 +36,7 @@ async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles) {
             io.stderr.write(`  ${line}\n`);
         return undefined;
     }
-    const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, graphPath), sourceDir, knownFiles);
+    const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, graphPath), sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles);
     if (loaded.ok)
         return { graph: loaded.value };
     io.stderr.write(`disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`);
@@ -1274,8 +1274,11 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
  * them before it reads the graph and have git stat the work tree on another core meanwhile. All run at once
  * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
  */
-function startWorkTreeListings(sourceDir) {
+function startWorkTreeListings(sourceDir, options = {}) {
     const startedAt = Date.now();
+    // Asked by a caller that needs the untracked files too (the compile of disbuild.json): one walk in the same
+    // call, rather than a second git process reading the index again.
+    const untracked = options.untracked ?? false;
     const commands = [
         // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
         ['rev-parse', '--is-inside-work-tree', '--show-prefix', '--git-path', 'info/attributes'],
@@ -1284,7 +1287,7 @@ function startWorkTreeListings(sourceDir) {
             'status',
             '--porcelain=v1',
             '-z',
-            '--untracked-files=no',
+            untracked ? '--untracked-files=all' : '--untracked-files=no',
             '--ignore-submodules=all',
             '--no-renames',
             '--',
@@ -1304,14 +1307,33 @@ function startWorkTreeListings(sourceDir) {
             return (0,result/* err */._)(`${sourceDir} is not inside a git work tree`);
         return (0,git_command/* gitText */.q_)(sourceDir, args);
     };
+    const statusText = listing(status, commands[2]);
+    const split = untracked ? statusText.then(splitUntracked) : undefined;
     return {
         startedAt,
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
         index: listing(index, commands[1]).then((r) => (r.ok ? (0,result.ok)(parseIndexListing(r.value)) : r)),
-        status: listing(status, commands[2]),
+        status: split ? split.then((r) => (r.ok ? (0,result.ok)(r.value.tracked) : r)) : statusText,
+        ...(split ? { untracked: split.then((r) => (r.ok ? (0,result.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
         infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
     };
+}
+/** `git status --porcelain=v1 -z --no-renames` text parted into its `??` records' paths and the rest, as text. */
+function splitUntracked(r) {
+    if (!r.ok)
+        return r;
+    if (r.value === '')
+        return (0,result.ok)({ tracked: '', untracked: [] });
+    const tracked = [];
+    const untracked = [];
+    for (const f of r.value.split('\0')) {
+        if (f.startsWith('?? '))
+            untracked.push(f.slice(3));
+        else if (f !== '')
+            tracked.push(f);
+    }
+    return (0,result.ok)({ tracked: tracked.length === 0 ? '' : `${tracked.join('\0')}\0`, untracked });
 }
 /**
  * The paths under the source directory that are files right now by git's account: in the index as a file that git

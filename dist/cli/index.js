@@ -108,11 +108,11 @@ function register(name, summary, load) {
 }
 register('run', 'run a build graph with caching', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(131), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5632))).run);
 register('ids', "print every job's content key", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(85), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9747))).ids);
-register('graph', "print the graph disbuild.json's tasks compile to", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(219), __nccwpck_require__.e(788), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1637))).graph);
-register('import', 'write disbuild.json from turbo.json', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7880))).importCommand);
+register('graph', "print the graph disbuild.json's tasks compile to", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1637))).graph);
+register('import', 'write disbuild.json from turbo.json', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7880))).importCommand);
 register('explain', 'say why each job that would run must run', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(219), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(131), __nccwpck_require__.e(342)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5342))).explainCommand);
 register('cache', 'manage the local cache (prune)', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(709), __nccwpck_require__.e(946)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8946))).cache);
-register('hook', 'install, uninstall or run the pre-push git hook', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(332), __nccwpck_require__.e(219), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(788), __nccwpck_require__.e(131), __nccwpck_require__.e(632), __nccwpck_require__.e(874), __nccwpck_require__.e(431), __nccwpck_require__.e(931)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8931))).hook);
+register('hook', 'install, uninstall or run the pre-push git hook', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(219), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(131), __nccwpck_require__.e(632), __nccwpck_require__.e(874), __nccwpck_require__.e(431), __nccwpck_require__.e(931)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8931))).hook);
 register('coordinator', 'speak the Start/Finish protocol from inside a job', async () => (await __nccwpck_require__.e(/* import() */ 167).then(__nccwpck_require__.bind(__nccwpck_require__, 167))).coordinator);
 function usage() {
     const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`);
@@ -135,6 +135,21 @@ async function runCli(argv, io) {
 
 /***/ }),
 
+/***/ 9949:
+/***/ (() => {
+
+// bin/disbuild hands NODE_EXTRA_CA_CERTS over under another name so that Node's start does not parse it. Put it
+// back before anything reads the environment or starts a process: jobs and the remote cache see it unchanged.
+const handedOver = process.env.DISBUILD_NODE_EXTRA_CA_CERTS;
+if (handedOver !== undefined) {
+    process.env.NODE_EXTRA_CA_CERTS = handedOver;
+    delete process.env.DISBUILD_NODE_EXTRA_CA_CERTS;
+}
+
+
+
+/***/ }),
+
 /***/ 1604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -151,7 +166,9 @@ const EXIT = { ok: 0, failed: 1, usage: 2 };
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2342);
+/* harmony import */ var _handed_over_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9949);
+/* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2342);
+
 
 // A reader that goes away (`disbuild run | head -1`, a closed terminal) costs the rest of the output, never the
 // run: the jobs go on, are cached and counted in the exit code and the report. Other stream errors stay fatal.
@@ -161,7 +178,7 @@ for (const stream of [process.stdout, process.stderr]) {
             throw e;
     });
 }
-process.exitCode = await (0,_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
+process.exitCode = await (0,_dispatch_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
