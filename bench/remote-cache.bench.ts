@@ -67,11 +67,13 @@ const parts = new Set((process.env.REMOTE_BENCH_PARTS ?? 'lookups,small,large,co
  * - cold: a cold run that uploads every artifact (waiting for the uploads at its end) against one without a remote.
  *
  * Knobs: REMOTE_BENCH_PARTS (lookups,small,large,cold), REMOTE_BENCH_PAIRS (5; cold runs: 3), DISBUILD_CLI (another
- * build's dist/cli/index.js).
+ * build's dist/cli/index.js), DISBUILD_OLD_CLI (a second build measured in the same rounds: `small`, `large` and
+ * `cold` add rows comparing the two, round by round).
  */
 export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const pairs = env('REMOTE_BENCH_PAIRS', 5);
   const cliJs = process.env.DISBUILD_CLI ?? join(ctx.root, 'dist/cli/index.js');
+  const oldCli = process.env.DISBUILD_OLD_CLI;
   let fresh = 0;
   const freshDir = (): string => join(ctx.workDir, `cache-${fresh++}`);
   const rows: BenchRow[] = [];
@@ -92,10 +94,10 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     git('-c', 'user.name=b', '-c', 'user.email=b@b', 'commit', '-qm', 'ws');
     return src;
   };
-  const disbuild = (src: string, args: string[]): { ms: number; cpuMs: number } =>
+  const disbuild = (src: string, args: string[], cli = cliJs): { ms: number; cpuMs: number } =>
     timed(
       process.execPath,
-      [cliJs, 'run', '--graph', 'graph.json', '-q', '--log-replay', 'none', ...args],
+      [cli, 'run', '--graph', 'graph.json', '-q', '--log-replay', 'none', ...args],
       src,
     );
   const remoteOf = (s: CacheServer): string[] => ['--cache', 'http', '--cache-url', s.url];
@@ -114,6 +116,8 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const lookups: number[] = [];
     const allCpu: number[] = [];
     const lookupsCpu: number[] = [];
+    const oldRestore: number[] = [];
+    const oldAllCpu: number[] = [];
     for (let i = 0; i < pairs; i++) {
       curl.push(timed('curl', ['-sf', '--parallel', '--parallel-max', '32', '-K', config], ctx.workDir).ms);
       // The same, writing every archive to a file of a fresh directory (still not extracting nor verifying).
@@ -130,6 +134,12 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       allCpu.push(a.cpuMs);
       lookups.push(l.ms);
       lookupsCpu.push(l.cpuMs);
+      if (oldCli !== undefined) {
+        const oa = disbuild(src, [...remote, '--cache-dir', freshDir(), '--download', 'all'], oldCli);
+        const ol = disbuild(src, [...remote, '--cache-dir', freshDir()], oldCli);
+        oldRestore.push(oa.ms - ol.ms);
+        oldAllCpu.push(oa.cpuMs);
+      }
     }
     const mb = bytes / 1e6;
     const restoreMs = all.map((a, i) => a - lookups[i]!);
@@ -163,6 +173,17 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       ratio: ours / toDisk,
       target: 'for information',
     });
+    if (oldCli !== undefined) {
+      const old = mb / (Math.max(1, median(oldRestore)) / 1000);
+      rows.push({
+        benchmark,
+        measure: `restore throughput against the build in DISBUILD_OLD_CLI, same rounds (restore ${range(oldRestore)}); CPU of the download-all run`,
+        value: `${ours.toFixed(0)} MB/s, CPU ${secs(median(allCpu))}`,
+        reference: `old build ${old.toFixed(0)} MB/s, CPU ${secs(median(oldAllCpu))}`,
+        ratio: ours / old,
+        target: 'for information',
+      });
+    }
   };
 
   try {
@@ -201,23 +222,24 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
         const coldRemote: number[] = [];
         const cpuLocal: number[] = [];
         const cpuRemote: number[] = [];
+        const coldOld: number[] = [];
+        const cpuOld: number[] = [];
         for (let i = 0; i < env('REMOTE_BENCH_COLD_PAIRS', 3); i++) {
           // A new salt: every key new. The order alternates.
-          const one = (withRemote: boolean): void => {
+          const one = (withRemote: boolean, cli = cliJs): void => {
             execFileSync('sync');
-            const salt = `cold-${withRemote ? 'remote' : 'local'}-${i}`;
-            const r = disbuild(src, [
-              ...(withRemote ? remote : []),
-              '--cache-dir',
-              freshDir(),
-              '--salt',
-              salt,
-            ]);
-            (withRemote ? coldRemote : coldLocal).push(r.ms);
-            (withRemote ? cpuRemote : cpuLocal).push(r.cpuMs);
+            const salt = `cold-${withRemote ? 'remote' : 'local'}-${cli === cliJs ? '' : 'old-'}${i}`;
+            const r = disbuild(
+              src,
+              [...(withRemote ? remote : []), '--cache-dir', freshDir(), '--salt', salt],
+              cli,
+            );
+            (cli !== cliJs ? coldOld : withRemote ? coldRemote : coldLocal).push(r.ms);
+            (cli !== cliJs ? cpuOld : withRemote ? cpuRemote : cpuLocal).push(r.cpuMs);
           };
           one(i % 2 === 1);
           one(i % 2 === 0);
+          if (oldCli !== undefined) one(true, oldCli);
         }
         const r3 = median(coldRemote) / median(coldLocal);
         rows.push({
@@ -229,6 +251,17 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
           target: '≤ 1.10×',
           pass: r3 <= 1.1,
         });
+        if (oldCli !== undefined) {
+          rows.push({
+            benchmark: 'remote cache (nginx, 1,000 jobs)',
+            measure:
+              'cold run uploading every artifact, against the build in DISBUILD_OLD_CLI in the same rounds',
+            value: `${Math.round(median(coldRemote))} ms, CPU ${secs(median(cpuRemote))}`,
+            reference: `old build ${Math.round(median(coldOld))} ms (${range(coldOld)}), CPU ${secs(median(cpuOld))}`,
+            ratio: median(coldRemote) / median(coldOld),
+            target: 'for information',
+          });
+        }
       }
     }
 
