@@ -62,12 +62,12 @@ const parts = new Set((process.env.REMOTE_BENCH_PARTS ?? 'lookups,small,large,co
  * - small / large: `--download all` into an empty local cache, against curl fetching the same archives from the same
  *   server (`--parallel-max 32`: the client's own connection limit) into files of a fresh directory, and (for
  *   information) to /dev/null. The target compares with curl writing files: a restore's work is to put the bytes
- *   in files, and on this workload creating a thousand files costs curl itself 1.7–4.5× its transfer to /dev/null (earlier series);
+ *   in files, and creating a thousand files costs curl itself 1.7–4.5× its transfer to /dev/null (earlier series);
  *   curl still does less than a restore (one inode per archive, no verification, no cache entry around it). The
  *   restore's time is the download-all run's minus that of a lookups-only run in the same pair (everything but the
- *   restoring). `small` is
- *   the 1,000-job workload (one 80 kB base64 file per job, stored as is: per-artifact costs dominate); `large` has
- *   REMOTE_BENCH_LARGE_JOBS jobs (100) of REMOTE_BENCH_LARGE_MB (4 MB) each, where throughput dominates.
+ *   restoring). `small` is the 1,000-job workload (one 80 kB base64 file per job, stored as is: per-artifact costs
+ *   dominate); `large` has REMOTE_BENCH_LARGE_JOBS jobs (100) of REMOTE_BENCH_LARGE_MB (4 MB) each, where
+ *   throughput dominates.
  * - cold: a cold run that uploads every artifact (waiting for the uploads at its end) against one without a remote.
  *
  * Knobs: REMOTE_BENCH_PARTS (lookups,small,large,cold), REMOTE_BENCH_PAIRS (5; cold runs: 3), DISBUILD_CLI (another
