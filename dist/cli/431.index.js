@@ -1,6 +1,6 @@
-export const id = 431;
-export const ids = [431];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 431;
+const ids = [431];
+const modules = {
 
 /***/ 367:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1253,3 +1253,6 @@ function discoveryOptions(o) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

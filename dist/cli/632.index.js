@@ -1,6 +1,6 @@
-export const id = 632;
-export const ids = [632];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 632;
+const ids = [632];
+const modules = {
 
 /***/ 5632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2949,3 +2949,6 @@ function isSmallTree(dir) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 709;
-export const ids = [709];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 709;
+const ids = [709];
+const modules = {
 
 /***/ 5740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -238,8 +238,6 @@ async function legacyManifest(entry, key) {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
 
 
@@ -248,9 +246,8 @@ var external_node_worker_threads_ = __webpack_require__(5919);
 
 
 
-
 // Read once at load: in the bundle this is the chunk's own file, beside which the build puts the worker.
-const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url));
 /**
  * Restores before this many in one process are done on the main thread alone: a thread costs its start (about
  * 30 ms of CPU) and a message per restore, which a few hundred restores of small outputs do not pay back on a
@@ -272,6 +269,7 @@ class RestoreQueue {
     #inThread = new Map();
     #worker;
     #workerFailed = false;
+    #closed = false;
     #asked = 0;
     #next = 1;
     #mainScheduled = false;
@@ -289,6 +287,7 @@ class RestoreQueue {
     };
     /** Ends the helper thread (restores still queued run here). */
     close() {
+        this.#closed = true;
         void this.#worker?.terminate();
         this.#worker = undefined;
     }
@@ -317,14 +316,23 @@ class RestoreQueue {
             this.#pump();
         });
     }
+    /**
+     * Threads' code is loaded here, by the run that starts one: the others (a fully cached run restores nothing)
+     * do not pay for it at start. Meanwhile restores go on here.
+     */
     #startWorker() {
         const program = (0,external_node_path_.join)(here, 'restore-worker.js');
         // One core: a second thread would only take turns with this one.
         if (this.#workerFailed || (0,external_node_os_.availableParallelism)() < 2 || !(0,external_node_fs_.existsSync)(program))
             return;
+        void Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5919, 23)).then((threads) => this.#adopt(threads.Worker, program), () => (this.#workerFailed = true));
+    }
+    #adopt(Thread, program) {
+        if (this.#closed)
+            return;
         let worker;
         try {
-            worker = new external_node_worker_threads_.Worker(program);
+            worker = new Thread(program);
         }
         catch {
             this.#workerFailed = true;
@@ -368,6 +376,7 @@ class RestoreQueue {
         worker.on('error', gone);
         worker.on('exit', gone);
         this.#worker = worker;
+        this.#pump();
     }
 }
 
@@ -749,13 +758,20 @@ class LocalCache {
         this.#handedOut.clear();
         await Promise.all(left.map((out) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.dirname)(out)).catch(() => undefined)));
     }
-    #dirs = new Set();
-    /** Restore destinations' parents are created once per process, not probed on every restore. */
+    #dirs = new Map();
+    /**
+     * Restore destinations' parents are created once per process, not probed on every restore. The promise is
+     * kept, not the outcome: restores start many at once, and each would otherwise make its own call before the
+     * first one ended (200 restores, 200 `mkdir -p` of one directory). A failure is asked again next time.
+     */
     async #ensureDir(dir) {
-        if (this.#dirs.has(dir))
-            return;
-        await (0,promises_.mkdir)(dir, { recursive: true });
-        this.#dirs.add(dir);
+        let made = this.#dirs.get(dir);
+        if (made === undefined) {
+            made = (0,promises_.mkdir)(dir, { recursive: true });
+            this.#dirs.set(dir, made);
+            made.catch(() => this.#dirs.delete(dir));
+        }
+        await made;
     }
 }
 /**
@@ -1489,3 +1505,6 @@ async function makeDirsWritable(path) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

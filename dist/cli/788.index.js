@@ -1,6 +1,6 @@
-export const id = 788;
-export const ids = [788];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 788;
+const ids = [788];
+const modules = {
 
 /***/ 3797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -891,3 +891,6 @@ function isRecord(v) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

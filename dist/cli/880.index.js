@@ -1,6 +1,6 @@
-export const id = 880;
-export const ids = [880];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 880;
+const ids = [880];
+const modules = {
 
 /***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -929,3 +929,6 @@ const err = (error) => ({ ok: false, error });
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 931;
-export const ids = [931,171];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 931;
+const ids = [931,171];
+const modules = {
 
 /***/ 8931:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -785,3 +785,6 @@ async function graphFromCommand(command, sourceDir) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1540);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2462);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1540:
+/***/ 2462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31752,10 +31752,7 @@ async function legacyManifest(entry, key) {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
-
 
 
 
@@ -31786,6 +31783,7 @@ class RestoreQueue {
     #inThread = new Map();
     #worker;
     #workerFailed = false;
+    #closed = false;
     #asked = 0;
     #next = 1;
     #mainScheduled = false;
@@ -31803,6 +31801,7 @@ class RestoreQueue {
     };
     /** Ends the helper thread (restores still queued run here). */
     close() {
+        this.#closed = true;
         void this.#worker?.terminate();
         this.#worker = undefined;
     }
@@ -31831,14 +31830,23 @@ class RestoreQueue {
             this.#pump();
         });
     }
+    /**
+     * Threads' code is loaded here, by the run that starts one: the others (a fully cached run restores nothing)
+     * do not pay for it at start. Meanwhile restores go on here.
+     */
     #startWorker() {
         const program = (0,external_node_path_.join)(here, 'restore-worker.js');
         // One core: a second thread would only take turns with this one.
         if (this.#workerFailed || (0,external_node_os_.availableParallelism)() < 2 || !(0,external_node_fs_.existsSync)(program))
             return;
+        void Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5919, 23)).then((threads) => this.#adopt(threads.Worker, program), () => (this.#workerFailed = true));
+    }
+    #adopt(Thread, program) {
+        if (this.#closed)
+            return;
         let worker;
         try {
-            worker = new external_node_worker_threads_.Worker(program);
+            worker = new Thread(program);
         }
         catch {
             this.#workerFailed = true;
@@ -31882,6 +31890,7 @@ class RestoreQueue {
         worker.on('error', gone);
         worker.on('exit', gone);
         this.#worker = worker;
+        this.#pump();
     }
 }
 
@@ -32297,13 +32306,20 @@ class local_cache_LocalCache {
         this.#handedOut.clear();
         await Promise.all(left.map((out) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.dirname)(out)).catch(() => undefined)));
     }
-    #dirs = new Set();
-    /** Restore destinations' parents are created once per process, not probed on every restore. */
+    #dirs = new Map();
+    /**
+     * Restore destinations' parents are created once per process, not probed on every restore. The promise is
+     * kept, not the outcome: restores start many at once, and each would otherwise make its own call before the
+     * first one ended (200 restores, 200 `mkdir -p` of one directory). A failure is asked again next time.
+     */
     async #ensureDir(dir) {
-        if (this.#dirs.has(dir))
-            return;
-        await (0,promises_.mkdir)(dir, { recursive: true });
-        this.#dirs.add(dir);
+        let made = this.#dirs.get(dir);
+        if (made === undefined) {
+            made = (0,promises_.mkdir)(dir, { recursive: true });
+            this.#dirs.set(dir, made);
+            made.catch(() => this.#dirs.delete(dir));
+        }
+        await made;
     }
 }
 /**
@@ -32840,6 +32856,8 @@ class KeyRecordEntries {
 /** Fixed transfer directory (relative to the workspace): the store derives an entry's version from it. */
 const PACK_DIR = '.disbuild-cache/pack';
 const MAX_PACK_BYTES = 512 * 1024 * 1024;
+/** Suffix of the marker a shard saves for a job it will not publish. */
+const WITHDRAWN = '-withdrawn';
 /** An index pointing at more packs than this gets its smallest packs merged into the run's new pack. */
 const MAX_PACKS = 16;
 /** Consecutive failures after which the store is considered down for the rest of the run. */
@@ -33055,6 +33073,80 @@ class PackCache {
         if (artifact.jobName !== undefined)
             this.#delta.durations.set(artifact.jobName, { ms: artifact.durationMs, at: this.#now() });
         return { saved: true };
+    }
+    /**
+     * The shards of one run (`run`: its id and attempt) handing single jobs to each other while they run: a job is
+     * published as a pack of its own under a key every shard of the run can compute, and a job its owner will not
+     * publish gets a marker under that key plus a suffix, so one look-up answers both. The end-of-run packs and
+     * index are unchanged: they still hold the job for later runs.
+     */
+    exchange(run) {
+        const entry = (key) => `${this.#o.keyPrefix}-job-${run}-${key}`;
+        return {
+            publish: (key) => this.#publishJob(key, entry(key)),
+            withdraw: async (key) => {
+                if (!this.#o.save || this.#down || this.#denied)
+                    return;
+                await this.#serial(async () => {
+                    const transfer = (0,external_node_path_.join)(this.#o.workspace, PACK_DIR);
+                    (0,external_node_fs_.rmSync)(transfer, { recursive: true, force: true });
+                    (0,external_node_fs_.mkdirSync)(transfer, { recursive: true });
+                    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(transfer, 'withdrawn'), '');
+                    try {
+                        await this.#o.store.save(PACK_DIR, `${entry(key)}${WITHDRAWN}`).catch(() => 'failed');
+                    }
+                    finally {
+                        (0,external_node_fs_.rmSync)(transfer, { recursive: true, force: true });
+                    }
+                });
+            },
+            find: (key) => this.#findJob(key, entry(key)),
+        };
+    }
+    async #publishJob(key, entryKey) {
+        const staged = this.#staged.get(key);
+        if (!staged || !this.#o.save || this.#down || this.#denied)
+            return false;
+        return this.#serial(async () => {
+            const transfer = (0,external_node_path_.join)(this.#o.workspace, PACK_DIR);
+            (0,external_node_fs_.rmSync)(transfer, { recursive: true, force: true });
+            (0,external_node_fs_.mkdirSync)(transfer, { recursive: true });
+            try {
+                await copyTree(staged.dir, (0,external_node_path_.join)(transfer, key), { link: true });
+                return (await this.#saveWithBackOff(PACK_DIR, entryKey)) === 'saved';
+            }
+            finally {
+                (0,external_node_fs_.rmSync)(transfer, { recursive: true, force: true });
+            }
+        });
+    }
+    async #findJob(key, entryKey) {
+        if (this.#down)
+            return { kind: 'absent' };
+        const dir = (0,external_node_path_.join)(this.#o.workDir, 'packs', (0,external_node_crypto_.randomBytes)(6).toString('hex'));
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(this.#o.workDir, 'packs'), { recursive: true, mode: 0o700 });
+        const r = await this.#o.store.fetch(PACK_DIR, entryKey, dir).catch(() => ({ kind: 'failed' }));
+        if (r.kind === 'hit' && r.key === entryKey && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, key, 'manifest.json'))) {
+            try {
+                const manifest = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, key, 'manifest.json'), 'utf8'));
+                this.#packDirs.set(entryKey, dir);
+                this.#packs.set(entryKey, Promise.resolve({ kind: 'ok', dir }));
+                const a = {
+                    pack: entryKey,
+                    durationMs: manifest.durationMs,
+                    savedAt: 0,
+                    lastHit: 0,
+                };
+                return { kind: 'published', hit: this.#hit(key, a) };
+            }
+            catch {
+                // Unreadable: as if absent; the restore's verification would refuse it anyway.
+            }
+        }
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        return r.kind === 'hit' && r.key === `${entryKey}${WITHDRAWN}`
+            ? { kind: 'withdrawn' }
+            : { kind: 'absent' };
     }
     /**
      * Publishes one index holding everything readable now: the indexes that the shards of a run wrote side by
@@ -33407,6 +33499,39 @@ function parseListing(text, format, paths, prefix = '') {
             found.set(path, state);
     });
     return found;
+}
+/**
+ * Every entry of a `git ls-files -s -v -z` listing that git compares with the working tree (tagged `H`, stage 0,
+ * a file, an executable or a symlink), by path: its mode and blob ID, or only its mode when the ID is not SHA-1.
+ * One pass serves both the check that inputs exist (`indexedFiles`) and the keys (`indexEntries`).
+ */
+function parseIndexListing(text) {
+    const entries = new Map();
+    forEachRecord(text, (start, tab, end) => {
+        const mode = lsFilesHead(text, start, tab);
+        if (mode === undefined)
+            return;
+        entries.set(text.slice(tab + 1, end), parseMeta(text, start, tab, 'ls-files') ?? mode);
+    });
+    return entries;
+}
+/** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */
+function indexEntries(index, paths) {
+    const found = new Map();
+    for (const p of paths) {
+        const e = index.get(p);
+        if (e !== undefined && typeof e !== 'string')
+            found.set(p, e);
+    }
+    return found;
+}
+/** Of a parsed index listing, the paths `indexedFilePaths` answers. */
+function indexedFiles(index) {
+    const paths = new Set();
+    for (const [p, e] of index)
+        if ((typeof e === 'string' ? e : e.mode) !== 'symlink')
+            paths.add(p);
+    return paths;
 }
 /**
  * Every path of a `git ls-files -s -v -z` listing that the index holds as a file whose working-tree copy git
@@ -33775,7 +33900,7 @@ async function workingTreeDigests(sourceDir, paths, listings = file_digest_start
     if (!listed.ok)
         return listed;
     // ls-files, run in sourceDir, prints paths relative to it; status prints them from the repository root.
-    const index = parseListing(listed.value, 'ls-files', paths);
+    const index = indexEntries(listed.value, paths);
     const settings = await listings.settings;
     // Asked while `git status` runs: of every indexed file, dirty or not (a dirty one is read from disk anyway).
     const candidates = [];
@@ -33854,7 +33979,7 @@ function file_digest_startWorkTreeListings(sourceDir) {
     return {
         startedAt,
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-        index: listing(index, commands[1]),
+        index: listing(index, commands[1]).then((r) => (r.ok ? (0,result.ok)(parseIndexListing(r.value)) : r)),
         status: listing(status, commands[2]),
         settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
         infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
@@ -33872,7 +33997,7 @@ async function file_digest_unchangedIndexedFiles(listings) {
     const [listed, changed] = await Promise.all([listings.index, listings.status]);
     if (!listed.ok || !changed.ok)
         return undefined;
-    const files = indexedFilePaths(listed.value);
+    const files = indexedFiles(listed.value);
     for (const p of parseDirtyPaths(changed.value, prefix))
         files.delete(p);
     return files;
@@ -37815,6 +37940,9 @@ const Inputs = {
     plan: 'plan',
     runnerStartup: 'runner-startup',
     maxShards: 'max-shards',
+    planMode: 'plan-mode',
+    publishLatency: 'publish-latency',
+    waitMargin: 'wait-margin',
     logReplay: 'log-replay',
     githubToken: 'github-token',
 };
@@ -37908,6 +38036,9 @@ function parseActionInputs(get) {
         ...(plan === '' ? {} : { plan }),
         runnerStartupSeconds,
         maxShards,
+        planMode: take(choice(Inputs.planMode, get(Inputs.planMode), ['trunk', 'pipelined'], 'trunk'), 'trunk'),
+        publishLatencySeconds: take(positive(Inputs.publishLatency, get(Inputs.publishLatency), 15, true), 15),
+        waitMarginSeconds: take(positive(Inputs.waitMargin, get(Inputs.waitMargin), 60, true), 60),
         logReplay: take(choice(Inputs.logReplay, get(Inputs.logReplay), ['failed', 'all', 'none'], 'failed'), 'failed'),
         githubToken: get(Inputs.githubToken),
     };
@@ -38550,12 +38681,207 @@ const compareLists = (a, b) => {
     return a.length - b.length;
 };
 
+;// CONCATENATED MODULE: ./src/scale/pipeline.ts
+const DEFAULT_LATENCY = 15;
+function pipelinePlan(items, o) {
+    const cores = Math.max(1, o.cores);
+    const w = items.map((it) => Math.max(it.seconds, 1e-3));
+    const order = priorityOrder(items, w);
+    const single = o.startupSeconds + scheduleOn(items, w, order, 1, cores, Infinity, 0).makespan;
+    const alone = {
+        shards: [[]],
+        onPlanner: [...items.keys()],
+        copies: [],
+        exports: [],
+        duplicatedSeconds: 0,
+        estimateSeconds: items.length === 0 ? o.startupSeconds : single,
+        singleRunnerSeconds: single,
+        crossings: 0,
+    };
+    if (items.length === 0 || o.maxShards < 2)
+        return alone;
+    const latency = o.latencySeconds ?? DEFAULT_LATENCY;
+    const budget = (o.maxDuplicateShare ?? 0.1) * w.reduce((a, b) => a + b, 0);
+    let best;
+    for (const n of runnerCounts(items.length, o.maxShards)) {
+        const s = scheduleOn(items, w, order, n, cores, latency, budget);
+        if (!best || s.makespan < best.makespan - 1e-9)
+            best = { ...s, n };
+    }
+    const estimate = 2 * o.startupSeconds + best.makespan;
+    if (estimate >= single - 1e-9)
+        return alone;
+    return toPlan(items, best, estimate, single);
+}
+function toPlan(items, s, estimate, single) {
+    const built = Array.from({ length: s.n }, () => []);
+    items.forEach((_, i) => built[s.owner[i]].push(i));
+    s.copied.forEach((c, r) => built[r].push(...c));
+    // A runner left without work is no shard: the others are numbered without it.
+    const used = [...built.keys()].filter((r) => built[r].length > 0);
+    const renumber = new Map(used.map((r, k) => [r, k]));
+    const shards = used.map((r) => built[r]);
+    const exported = new Set();
+    items.forEach((it, i) => {
+        const r = s.owner[i];
+        // A copy's own dependencies are its copier's or copies there too: only owned items import.
+        for (const d of it.deps)
+            if (s.owner[d] !== r && !s.copied[r].has(d))
+                exported.add(d);
+    });
+    const copies = new Set();
+    for (const c of s.copied)
+        for (const i of c)
+            copies.add(i);
+    return {
+        shards: shards.map((x) => [...new Set(x)].sort((a, b) => a - b)),
+        onPlanner: [],
+        copies: [...copies].sort((a, b) => a - b),
+        exports: [...exported]
+            .sort((a, b) => a - b)
+            .map((item) => ({ item, owner: renumber.get(s.owner[item]), finish: s.finish[item] })),
+        duplicatedSeconds: s.duplicated,
+        estimateSeconds: estimate,
+        singleRunnerSeconds: single,
+        crossings: s.crossings,
+    };
+}
+/** Every runner count from 2 to `most`; only powers of two and `most` for graphs where that would be slow. */
+function runnerCounts(m, most) {
+    const counts = [];
+    for (let n = 2; n <= most; n++)
+        if (m * most < 200_000 || (n & (n - 1)) === 0 || n === most)
+            counts.push(n);
+    return counts;
+}
+/** Items by longest remaining chain first (dependencies always come before their dependents), then index. */
+function priorityOrder(items, w) {
+    const m = items.length;
+    const dependents = items.map(() => []);
+    const pending = items.map((it) => it.deps.length);
+    items.forEach((it, i) => it.deps.forEach((d) => dependents[d].push(i)));
+    const topo = [];
+    items.forEach((_, i) => {
+        if (pending[i] === 0)
+            topo.push(i);
+    });
+    for (let k = 0; k < topo.length; k++) {
+        for (const j of dependents[topo[k]])
+            if (--pending[j] === 0)
+                topo.push(j);
+    }
+    if (topo.length !== m)
+        throw new Error('pipeline: the work items have a cycle');
+    const tail = new Float64Array(m);
+    for (let k = m - 1; k >= 0; k--) {
+        const i = topo[k];
+        let longest = 0;
+        for (const j of dependents[i])
+            longest = Math.max(longest, tail[j]);
+        tail[i] = w[i] + longest;
+    }
+    const rank = new Int32Array(m);
+    topo.forEach((i, k) => (rank[i] = k));
+    // A dependency's tail is strictly longer than its dependent's, so this order keeps dependencies first.
+    return [...items.keys()].sort((a, b) => tail[b] - tail[a] || rank[a] - rank[b] || pipeline_compare(items[a].id, items[b].id));
+}
+/**
+ * Places items in `order` on `n` runners of `cores` slots each, starting at 0, each on the runner where it
+ * would end first: a dependency owned elsewhere arrives `latency` after it ends there, or is copied (built
+ * before the item on the same slot) when that ends sooner and the copies stay within `budget` seconds.
+ */
+function scheduleOn(items, w, order, n, cores, latency, budget) {
+    const m = items.length;
+    const slots = Array.from({ length: n }, () => new Float64Array(cores));
+    const owner = new Int32Array(m).fill(-1);
+    const finish = new Float64Array(m);
+    // Per runner, when a copy built there is ready.
+    const copies = Array.from({ length: n }, () => new Map());
+    let duplicated = 0;
+    let crossings = 0;
+    for (const j of order) {
+        let pick = { r: 0, slot: 0, start: Infinity, end: Infinity, copied: [], dup: 0, cross: 0 };
+        for (let r = 0; r < n; r++) {
+            const free = slots[r];
+            let slot = 0;
+            for (let c = 1; c < cores; c++)
+                if (free[c] < free[slot])
+                    slot = c;
+            const at = free[slot];
+            let ready = 0;
+            const copied = [];
+            let dup = 0;
+            let cross = 0;
+            let copyEnd = at;
+            for (const d of items[j].deps) {
+                if (owner[d] === r) {
+                    ready = Math.max(ready, finish[d]);
+                    continue;
+                }
+                const local = copies[r].get(d);
+                if (local !== undefined) {
+                    ready = Math.max(ready, local);
+                    continue;
+                }
+                const remote = finish[d] + latency;
+                let depsReady = 0;
+                let here = true;
+                for (const x of items[d].deps) {
+                    const t = owner[x] === r ? finish[x] : copies[r].get(x);
+                    if (t === undefined)
+                        here = false;
+                    else
+                        depsReady = Math.max(depsReady, t);
+                }
+                const copyDone = Math.max(copyEnd, depsReady) + w[d];
+                if (here && duplicated + dup + w[d] <= budget + 1e-9 && copyDone < remote) {
+                    copyEnd = copyDone;
+                    copied.push(d);
+                    dup += w[d];
+                    ready = Math.max(ready, copyEnd);
+                }
+                else {
+                    ready = Math.max(ready, remote);
+                    cross++;
+                }
+            }
+            const start = Math.max(ready, at);
+            const end = start + w[j];
+            if (end < pick.end - 1e-9)
+                pick = { r, slot, start, end, copied, dup, cross };
+        }
+        slots[pick.r][pick.slot] = pick.end;
+        owner[j] = pick.r;
+        finish[j] = pick.end;
+        for (const d of pick.copied)
+            copies[pick.r].set(d, pick.start);
+        duplicated += pick.dup;
+        crossings += pick.cross;
+    }
+    let makespan = 0;
+    for (let i = 0; i < m; i++)
+        makespan = Math.max(makespan, finish[i]);
+    return {
+        makespan,
+        owner,
+        finish,
+        copied: copies.map((c) => new Set(c.keys())),
+        duplicated,
+        crossings,
+    };
+}
+const pipeline_compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
 ;// CONCATENATED MODULE: ./src/scale/shard-plan.ts
 
 
 const KEY_PREFIX_LENGTH = 16;
 function encodePlan(plan) {
-    return JSON.stringify({ v: 1, shards: plan.shards });
+    if (plan.exports === undefined)
+        return JSON.stringify({ v: 1, shards: plan.shards });
+    // Tuples, not objects: a 1,000-job graph's exports are some 600 of them.
+    const exports = plan.exports.map((e) => [e.key, e.owner, Math.round(e.at * 10) / 10]);
+    return JSON.stringify({ v: 2, shards: plan.shards, exports });
 }
 function decodePlan(text) {
     let v;
@@ -38565,12 +38891,35 @@ function decodePlan(text) {
     catch (e) {
         return (0,result/* err */._)(`not JSON (${e.message})`);
     }
-    const shards = v?.shards;
-    const valid = v?.v === 1 &&
+    const o = v;
+    const shards = o?.shards;
+    const isKey = (k) => typeof k === 'string' && /^[0-9a-f]+$/.test(k);
+    const valid = (o?.v === 1 || o?.v === 2) &&
         Array.isArray(shards) &&
         shards.length > 0 &&
-        shards.every((s) => Array.isArray(s) && s.every((k) => typeof k === 'string' && /^[0-9a-f]+$/.test(k)));
-    return valid ? (0,result.ok)({ shards: shards }) : (0,result/* err */._)("not a plan written by disbuild's plan mode");
+        shards.every((s) => Array.isArray(s) && s.every(isKey));
+    const bad = (0,result/* err */._)("not a plan written by disbuild's plan mode");
+    if (!valid)
+        return bad;
+    if (o.v === 1)
+        return (0,result.ok)({ shards: shards });
+    const n = shards.length;
+    const exports = o.exports;
+    if (!Array.isArray(exports) ||
+        !exports.every((e) => Array.isArray(e) &&
+            e.length === 3 &&
+            isKey(e[0]) &&
+            Number.isInteger(e[1]) &&
+            e[1] >= 1 &&
+            e[1] <= n &&
+            typeof e[2] === 'number' &&
+            Number.isFinite(e[2]) &&
+            e[2] >= 0))
+        return bad;
+    return (0,result.ok)({
+        shards: shards,
+        exports: exports.map(([key, owner, at]) => ({ key, owner, at })),
+    });
 }
 /** A short name for a plan, so the entries of one plan's shards are told apart from another plan's. */
 function planId(encoded) {
@@ -38647,6 +38996,7 @@ const shards_compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 
 
+
 async function selectAndKey(graph, sourceDir, salt, targets) {
     const selection = (0,executor_select.selectJobs)(graph, targets);
     if (!selection.ok)
@@ -38697,16 +39047,28 @@ async function planShards(graph, o, cache, timings) {
         }
         return { id: key, deps: [...deps], seconds: (timings.get(job.name) ?? fallbackMs) / 1000 };
     });
-    const p = partition(items, {
-        startupSeconds: o.startupSeconds,
-        maxShards: o.maxShards,
-        cores: o.cores,
-    });
+    const prefix = (i) => missedKeys[i].slice(0, KEY_PREFIX_LENGTH);
+    let p;
+    let shardPlan;
+    if (o.style === 'pipelined') {
+        const pp = pipelinePlan(items, {
+            startupSeconds: o.startupSeconds,
+            maxShards: o.maxShards,
+            cores: o.cores,
+            latencySeconds: o.latencySeconds,
+        });
+        p = { ...pp, trunk: pp.onPlanner };
+        shardPlan = {
+            shards: pp.shards.map((s) => s.map(prefix)),
+            exports: pp.exports.map((e) => ({ key: prefix(e.item), owner: e.owner + 1, at: e.finish })),
+        };
+    }
+    else {
+        p = partition(items, { startupSeconds: o.startupSeconds, maxShards: o.maxShards, cores: o.cores });
+        shardPlan = { shards: p.shards.map((s) => s.map(prefix)) };
+    }
     const labels = (i) => labelsOf.get(missedKeys[i]);
     const work = items.reduce((s, it) => s + it.seconds, 0);
-    const shardPlan = {
-        shards: p.shards.map((s) => s.map((i) => missedKeys[i].slice(0, KEY_PREFIX_LENGTH))),
-    };
     return (0,result.ok)({
         total: selected.size,
         missed: [...labelsOf.values()].reduce((n, ls) => n + ls.length, 0),
@@ -38717,6 +39079,8 @@ async function planShards(graph, o, cache, timings) {
             shards: p.shards.filter((s) => s.includes(i)).length,
             seconds: items[i].seconds,
         })),
+        style: o.style,
+        published: shardPlan.exports?.length ?? 0,
         duplicatedSeconds: p.duplicatedSeconds,
         duplicatedShare: work > 0 ? p.duplicatedSeconds / work : 0,
         encoded: encodePlan(shardPlan),
@@ -38754,7 +39118,138 @@ function median(xs) {
     return s[Math.floor(s.length / 2)];
 }
 
+;// CONCATENATED MODULE: ./src/scale/importing-cache.ts
+
+
+class ImportingCache {
+    #base;
+    #exchange;
+    #o;
+    #mine;
+    #exports;
+    #waits = new Map();
+    #givenUp = new Set();
+    /** Exported jobs of this shard: published or withdrawn, each once. */
+    #settled = new Set();
+    #pending = [];
+    newOutputDir;
+    newRestoreDir;
+    constructor(base, exchange, o) {
+        this.#base = base;
+        this.#exchange = exchange;
+        this.#o = o;
+        this.#mine = new Set(o.plan.shards[o.shard - 1] ?? []);
+        this.#exports = new Map((o.plan.exports ?? []).map((e) => [e.key, { owner: e.owner, at: e.at }]));
+        if (base.newOutputDir)
+            this.newOutputDir = base.newOutputDir.bind(base);
+        if (base.newRestoreDir)
+            this.newRestoreDir = base.newRestoreDir.bind(base);
+    }
+    async lookup(keys) {
+        const hits = await this.#base.lookup(keys);
+        for (const key of keys) {
+            if (hits.has(key) || this.#givenUp.has(key) || this.#mine.has(prefix(key)))
+                continue;
+            hits.set(key, this.#awaitedHit(key));
+        }
+        return hits;
+    }
+    async save(key, artifact) {
+        const saved = await this.#base.save(key, artifact);
+        if (this.#exports.get(prefix(key))?.owner === this.#o.shard && !this.#settled.has(key)) {
+            this.#settled.add(key);
+            const published = saved.saved ? this.#exchange.publish(key) : Promise.resolve(false);
+            // A job whose save failed will not appear: its waiters are told at once instead of at their bound.
+            const done = published.then((ok) => (ok ? undefined : this.#exchange.withdraw(key)));
+            this.#pending.push(done.catch(() => undefined));
+            await done.catch(() => undefined);
+        }
+        return saved;
+    }
+    /** A job of this shard's ended without an artifact (failed, skipped): its waiters need not wait for it. */
+    notBuilt(key) {
+        if (this.#exports.get(prefix(key))?.owner !== this.#o.shard || this.#settled.has(key))
+            return;
+        this.#settled.add(key);
+        this.#pending.push(this.#exchange.withdraw(key).catch(() => undefined));
+    }
+    async close() {
+        await Promise.allSettled(this.#pending);
+        await this.#base.close();
+    }
+    #awaitedHit(key) {
+        let found;
+        return {
+            key,
+            durationMs: 0,
+            // The owner's report carries the logs; a shard that only restored the job has none to show.
+            logs: () => found?.logs() ?? Promise.resolve({ stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) }),
+            restore: async (dest) => {
+                const wait = await this.#wait(key);
+                if (wait.kind === 'published') {
+                    found = wait.hit;
+                    const restored = await wait.hit.restore(dest);
+                    if (restored.ok)
+                        return restored;
+                    this.#giveUp(key, `its publication could not be restored: ${restored.error.message}`);
+                    return restored;
+                }
+                return (0,result/* err */._)({ reason: 'missing', message: wait.why });
+            },
+        };
+    }
+    #wait(key) {
+        let w = this.#waits.get(key);
+        if (!w) {
+            w = this.#poll(key).then((r) => {
+                if (r.kind === 'given-up')
+                    this.#giveUp(key, r.why);
+                return r;
+            });
+            this.#waits.set(key, w);
+        }
+        return w;
+    }
+    #giveUp(key, why) {
+        if (this.#givenUp.has(key))
+            return;
+        this.#givenUp.add(key);
+        this.#o.onDuplicate(key, why);
+    }
+    async #poll(key) {
+        const planned = this.#exports.get(prefix(key));
+        if (!planned || planned.owner === this.#o.shard) {
+            return { kind: 'given-up', why: 'no shard publishes it (a job here that needs it is built here too)' };
+        }
+        const now = this.#o.now ?? Date.now;
+        const sleep = this.#o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+        const boundSeconds = 2 * planned.at + this.#o.marginSeconds;
+        const deadline = this.#o.startedAt + boundSeconds * 1000;
+        const owner = `shard ${planned.owner}/${this.#o.plan.shards.length}`;
+        let pause = 500;
+        for (;;) {
+            const found = await this.#exchange.find(key).catch(() => ({ kind: 'absent' }));
+            if (found.kind === 'published')
+                return found;
+            if (found.kind === 'withdrawn')
+                return { kind: 'given-up', why: `${owner} did not build it` };
+            const left = deadline - now();
+            if (left <= 0) {
+                return {
+                    kind: 'given-up',
+                    why: `${owner} did not publish it within ${Math.round(boundSeconds)} s of this shard's start`,
+                };
+            }
+            // The last look is at the bound itself: a job published just before it is still restored, not rebuilt.
+            await sleep(Math.min(pause, left));
+            pause = Math.min(pause * 2, this.#o.maxPollMs ?? 5000);
+        }
+    }
+}
+const prefix = (key) => key.slice(0, KEY_PREFIX_LENGTH);
+
 ;// CONCATENATED MODULE: ./src/action/run-main.ts
+
 
 
 
@@ -38795,13 +39290,14 @@ function mainDeps() {
  * Throws StepError for problems the user must fix; answers whether every job succeeded.
  */
 async function runMain(deps) {
+    const startedAt = Date.now();
     const parsed = parseActionInputs(deps.getInput);
     if (!parsed.ok)
         throw new errors/* StepError */.zg(parsed.error.join('\n'));
     // Outputs built on one OS or architecture are not served to another unless the user says so.
     const o = { ...parsed.value, salt: platformSalt(parsed.value.salt, deps.env) };
     core/* info */.pq(`disbuild: key salt ${JSON.stringify(o.salt)}`);
-    const places = await locate(o, deps.env);
+    const places = { ...(await locate(o, deps.env)), startedAt };
     // The cache service derives an entry's version from paths relative to the working directory.
     process.chdir(places.workspace);
     if (o.mode === 'aggregate')
@@ -38855,6 +39351,8 @@ async function plan(graph, o, p, cache, env) {
         startupSeconds: o.runnerStartupSeconds,
         maxShards: o.maxShards,
         cores: o.concurrency,
+        style: o.planMode,
+        latencySeconds: o.publishLatencySeconds,
     }, cache, await recordedTimings(cache));
     if (!planned.ok) {
         await cache.close();
@@ -38894,13 +39392,18 @@ function describePlan(pl) {
         ? ''
         : [
             `\n  ${pl.copies.length} job${pl.copies.length === 1 ? '' : 's'} built by several shards each instead of `,
-            `waiting for the trunk (${pl.duplicatedSeconds.toFixed(1)} s built more than once, `,
+            `waiting for ${pl.style === 'pipelined' ? 'another shard' : 'the trunk'} (${pl.duplicatedSeconds.toFixed(1)} s built more than once, `,
             `${(100 * pl.duplicatedShare).toFixed(1)} % of the work): `,
             pl.copies.map((c) => `${c.name} ×${c.shards}`).join(', '),
         ].join('');
+    const split = pl.style === 'pipelined'
+        ? pl.trunk.length > 0
+            ? `all of them here (no matrix beats one runner); `
+            : `all in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}) that publish ${pl.published} jobs for each other as they build them; `
+        : `${pl.trunk.length} here first (the trunk), the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `;
     return [
-        `disbuild plan: ${pl.missed} of ${pl.total} jobs to build: ${pl.trunk.length} here first (the trunk), `,
-        `the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `,
+        `disbuild plan: ${pl.missed} of ${pl.total} jobs to build: `,
+        split,
         `estimated ${Math.round(pl.estimateSeconds)} s against ${Math.round(pl.singleRunnerSeconds)} s on one runner`,
         copies,
     ].join('');
@@ -38951,10 +39454,10 @@ async function publish(summary, reportPath, p, reasons) {
     await writeStepSummary(summary, reasons);
     annotateFailures(summary, p.sourceDir, p.workspace);
 }
-/** With `shard: i/n`, the labels this shard owns (see shards.ts); otherwise the targets input. */
+/** With `shard: i/n`, the labels this shard owns (see shards.ts), and the plan; otherwise the targets input. */
 async function ownTargets(graph, o, p) {
     if (!o.shard)
-        return o.targets;
+        return { targets: o.targets };
     let plan;
     if (o.plan !== undefined) {
         const decoded = decodePlan(o.plan);
@@ -38972,7 +39475,7 @@ async function ownTargets(graph, o, p) {
     if (!mine.ok)
         throw stepError(mine.error);
     core/* info */.pq(`disbuild: shard ${o.shard.index}/${o.shard.count} owns ${mine.value.length} jobs`);
-    return mine.value;
+    return { targets: mine.value, ...(plan ? { plan } : {}) };
 }
 function engineOptions(o, p, targets, signal) {
     return {
@@ -38994,7 +39497,7 @@ function engineOptions(o, p, targets, signal) {
     };
 }
 async function run_main_run(graph, o, p, cache, env) {
-    const targets = await ownTargets(graph, o, p);
+    const { targets, plan } = await ownTargets(graph, o, p);
     const parts = o.shard && o.plan !== undefined ? reportParts(o, p, env, o.plan) : undefined;
     if (o.shard && targets.length === 0) {
         await cache.close();
@@ -39002,13 +39505,42 @@ async function run_main_run(graph, o, p, cache, env) {
         await parts?.save(o.shard.index, await emptyReport(p));
         return true;
     }
-    const built = await build(graph, o, p, cache, targets);
+    const importing = o.shard && plan?.exports ? pipelinedShard(o, p, env, cache, plan, o.shard.index) : undefined;
+    const built = await build(graph, o, p, cache, targets, importing);
+    if (importing) {
+        const names = built.names;
+        const dup = importing.duplicated.map((d) => ({ name: names.get(d.key) ?? d.key, why: d.why }));
+        if (dup.length > 0) {
+            core/* info */.pq(`disbuild: built ${dup.length} job${dup.length === 1 ? '' : 's'} another shard owns: ${dup.map((d) => `${d.name} (${d.why})`).join(', ')}`);
+        }
+        setOutputs({ [Outputs.duplicated]: JSON.stringify(dup) });
+    }
     if (o.shard)
         await parts?.save(o.shard.index, built.reportPath);
     return built.ok;
 }
+/**
+ * A shard of a pipelined plan: jobs other shards own are awaited through the cache (scale/importing-cache.ts);
+ * the GitHub cache is the only one shared by the runners of a matrix, so another cache builds them here.
+ */
+function pipelinedShard(o, p, env, cache, plan, shard) {
+    if (!(cache instanceof PackCache)) {
+        core/* warning */.$e(`disbuild: a pipelined plan's shards share jobs through cache github; with cache ${o.cache} this shard builds the jobs it needs from other shards itself`);
+        return undefined;
+    }
+    const duplicated = [];
+    const run = `${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
+    const importing = new ImportingCache(cache, cache.exchange(run), {
+        plan,
+        shard,
+        startedAt: p.startedAt,
+        marginSeconds: o.waitMarginSeconds,
+        onDuplicate: (key, why) => duplicated.push({ key, why }),
+    });
+    return { cache: importing, duplicated };
+}
 /** Runs the engine over `targets` and publishes the outcome; answers whether every job succeeded. */
-async function build(graph, o, p, cache, targets) {
+async function build(graph, o, p, cache, targets, importing) {
     const coordinator = lazy_coordinator_openOnFirstClaim(() => shared_coordinator.SharedCoordinator.open((0,external_node_path_.join)(p.runnerTemp, 'disbuild-state'), {
         onWarning: (m) => core/* warning */.$e(m),
         // A job that prints its environment must not print the coordinator's token into the log.
@@ -39031,10 +39563,16 @@ async function build(graph, o, p, cache, targets) {
         const explainer = new run_explainer_RunExplainer(graph, o.salt, new record_store_KeyRecordStore(defaultCacheDir(process.env)));
         const pack = cache instanceof PackCache ? cache : undefined;
         const reasons = new Map();
+        const names = new Map();
         const reporter = {
             onEvent: (e) => {
                 if (e.type === 'job-start')
                     reasons.set(e.job.name, '');
+                if (e.type === 'job-end') {
+                    names.set(e.outcome.key, e.outcome.name);
+                    if (e.outcome.status === 'failed' || e.outcome.status === 'skipped')
+                        importing?.cache.notBuilt(e.outcome.key);
+                }
                 if (e.type === 'job-end' && e.outcome.status === 'built') {
                     explainer.recordBuilt(e.outcome.name);
                     pack?.stageKeyRecord(e.outcome.name, explainer.current(e.outcome.name));
@@ -39043,7 +39581,7 @@ async function build(graph, o, p, cache, targets) {
             },
         };
         const result = await engine_runGraph(graph, engineOptions(o, p, targets, controller.signal), {
-            cache,
+            cache: importing?.cache ?? cache,
             reporter,
             coordinator,
             onKeyed: explainer.onKeyed,
@@ -39060,7 +39598,7 @@ async function build(graph, o, p, cache, targets) {
         await publish(summary, reportPath, p, reasons);
         if (controller.signal.aborted)
             throw new errors/* StepError */.zg('disbuild: cancelled; jobs were stopped');
-        return { ok: summary.counts.failed + summary.counts.skipped === 0, reportPath };
+        return { ok: summary.counts.failed + summary.counts.skipped === 0, reportPath, names };
     }
     finally {
         process.off('SIGINT', onSignal);
@@ -43971,8 +44509,10 @@ function decode(text) {
 /**
  * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
  * `sourceDir`. All problems come back together, missing inputs named by job and the producer's `Inputs[i]`.
- * `knownFiles` (awaited once the file is parsed) are paths already known to be files, not looked up: git's
- * account of the work tree, which costs nothing more when keys use it anyway.
+ * `knownFiles` are paths already known to be files, not looked up: git's account of the work tree, which costs
+ * nothing more when keys use it anyway. It is awaited only after the graph is validated, with every path taken
+ * for a file meanwhile: git lists the work tree on other cores while this one validates. Should a path then turn
+ * out not to be a file (rare: a graph naming a missing input), the file is validated again, with the truth.
  */
 async function loadGraphFile(path, sourceDir, knownFiles) {
     let text;
@@ -43988,11 +44528,23 @@ async function loadGraphFile(path, sourceDir, knownFiles) {
     text = '';
     if (!raw.ok)
         return raw;
-    const options = { inputKind: pathKinds(sourceDir, await knownFiles) };
-    let validated = (0,validate/* validateDecoded */.$)(raw.value, options);
-    if (validated.ambiguousKeys) {
-        // Rare (see parseGraphText): the file is read again rather than its text kept through every validation.
-        validated = (0,validate/* validateDecoded */.$)(decodeOrdered(await (0,promises_.readFile)(path, 'utf8')), options);
+    let validated = (0,validate/* validateDecoded */.$)(raw.value, { inputKind: () => 'file' });
+    const kind = pathKinds(sourceDir, await knownFiles);
+    if (validated.ambiguousKeys || !validated.result.ok || !allFiles(validated.result.value, kind)) {
+        // Rare (a problem, or keys whose order JSON.parse lost, see parseGraphText): the file is read again rather
+        // than its text kept through every validation.
+        let again;
+        try {
+            again = await (0,promises_.readFile)(path, 'utf8');
+        }
+        catch (e) {
+            const why = e.code ?? e.message;
+            return (0,result/* err */._)([{ message: `cannot read graph file ${path}: ${why}` }]);
+        }
+        const decoded = validated.ambiguousKeys ? (0,result.ok)(decodeOrdered(again)) : decode(again);
+        if (!decoded.ok)
+            return decoded;
+        validated = (0,validate/* validateDecoded */.$)(decoded.value, { inputKind: kind });
     }
     // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
     if (validated.result.ok && validated.result.value.jobs.length > 10_000)
@@ -44067,6 +44619,18 @@ function pathKinds(sourceDir, knownFiles) {
         }
         return k;
     };
+}
+/** Whether validation with `kind` would find no problem with the paths of the valid `graph`. */
+function allFiles(graph, kind) {
+    for (const job of graph.jobs)
+        for (const p of job.inputs)
+            if (kind(p) !== 'file')
+                return false;
+    // A SourceFiles path is a problem only when missing.
+    for (const p of graph.sourceFiles.values())
+        if (kind(p) === 'missing')
+            return false;
+    return true;
 }
 /** A path that is, or lies below, a symbolic link: what reading it yields, as keys resolve it. */
 function resolvedKind(disk, rel) {

@@ -24,6 +24,9 @@ export const Inputs = {
   plan: 'plan',
   runnerStartup: 'runner-startup',
   maxShards: 'max-shards',
+  planMode: 'plan-mode',
+  publishLatency: 'publish-latency',
+  waitMargin: 'wait-margin',
   logReplay: 'log-replay',
   githubToken: 'github-token',
 } as const;
@@ -53,6 +56,12 @@ export interface ActionOptions {
   /** What starting a runner costs, in seconds: plan mode adds a shard only when it saves more than that. */
   runnerStartupSeconds: number;
   maxShards: number;
+  /** How plan mode splits the work: a trunk built first, or shards that hand jobs to each other. */
+  planMode: 'trunk' | 'pipelined';
+  /** Pipelined plans: seconds from one shard building a job to another having it, as the planner weighs it. */
+  publishLatencySeconds: number;
+  /** Pipelined shards: seconds a shard waits for another's job beyond twice its planned time, then builds it. */
+  waitMarginSeconds: number;
   logReplay: 'failed' | 'all' | 'none';
   /** Lists the cache's index entries when it has `actions: read`; empty: no listing. */
   githubToken: string;
@@ -159,6 +168,12 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
     ...(plan === '' ? {} : { plan }),
     runnerStartupSeconds,
     maxShards,
+    planMode: take(
+      choice(Inputs.planMode, get(Inputs.planMode), ['trunk', 'pipelined'] as const, 'trunk'),
+      'trunk',
+    ),
+    publishLatencySeconds: take(positive(Inputs.publishLatency, get(Inputs.publishLatency), 15, true), 15),
+    waitMarginSeconds: take(positive(Inputs.waitMargin, get(Inputs.waitMargin), 60, true), 60),
     logReplay: take(
       choice(Inputs.logReplay, get(Inputs.logReplay), ['failed', 'all', 'none'] as const, 'failed'),
       'failed',

@@ -4,7 +4,8 @@ import type { Timings } from '../executor/timings.js';
 import type { Graph, GraphProblem, JobLabel } from '../graph/model.js';
 import type { JobKey } from '../ids/brands.js';
 import { keyGraph } from '../ids/job-key.js';
-import { partition, type WorkItem } from '../scale/partition.js';
+import { partition, type Partition, type WorkItem } from '../scale/partition.js';
+import { pipelinePlan } from '../scale/pipeline.js';
 import { encodePlan, KEY_PREFIX_LENGTH, type ShardPlan } from '../scale/shard-plan.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
@@ -20,6 +21,9 @@ export interface Plan {
   shards: JobLabel[][];
   /** Jobs several shards build each, instead of waiting for the planner to build them (bounded duplication). */
   copies: CopiedJob[];
+  style: PlanStyle;
+  /** Pipelined plans: jobs one shard publishes for others while it runs (none in a trunk plan). */
+  published: number;
   /** Work built more than once, in seconds (estimated from recorded durations), and its share of all the work. */
   duplicatedSeconds: number;
   duplicatedShare: number;
@@ -47,7 +51,13 @@ export interface PlanOptions {
   startupSeconds: number;
   maxShards: number;
   cores: number;
+  /** `trunk`: the planner builds what several shards need first; `pipelined`: shards hand jobs to each other. */
+  style: PlanStyle;
+  /** Pipelined: seconds from one shard's build of a job to another shard having it (save, poll, download). */
+  latencySeconds: number;
 }
+
+export type PlanStyle = 'trunk' | 'pipelined';
 
 /** What plan and shard both start from: the selected jobs (targets and their deps) and their keys. */
 interface Keyed {
@@ -110,16 +120,27 @@ export async function planShards(
     }
     return { id: key, deps: [...deps], seconds: (timings.get(job.name) ?? fallbackMs) / 1000 };
   });
-  const p = partition(items, {
-    startupSeconds: o.startupSeconds,
-    maxShards: o.maxShards,
-    cores: o.cores,
-  });
+  const prefix = (i: number): string => missedKeys[i]!.slice(0, KEY_PREFIX_LENGTH);
+  let p: Partition;
+  let shardPlan: ShardPlan;
+  if (o.style === 'pipelined') {
+    const pp = pipelinePlan(items, {
+      startupSeconds: o.startupSeconds,
+      maxShards: o.maxShards,
+      cores: o.cores,
+      latencySeconds: o.latencySeconds,
+    });
+    p = { ...pp, trunk: pp.onPlanner };
+    shardPlan = {
+      shards: pp.shards.map((s) => s.map(prefix)),
+      exports: pp.exports.map((e) => ({ key: prefix(e.item), owner: e.owner + 1, at: e.finish })),
+    };
+  } else {
+    p = partition(items, { startupSeconds: o.startupSeconds, maxShards: o.maxShards, cores: o.cores });
+    shardPlan = { shards: p.shards.map((s) => s.map(prefix)) };
+  }
   const labels = (i: number): JobLabel[] => labelsOf.get(missedKeys[i]!)!;
   const work = items.reduce((s, it) => s + it.seconds, 0);
-  const shardPlan: ShardPlan = {
-    shards: p.shards.map((s) => s.map((i) => missedKeys[i]!.slice(0, KEY_PREFIX_LENGTH))),
-  };
   return ok({
     total: selected.size,
     missed: [...labelsOf.values()].reduce((n, ls) => n + ls.length, 0),
@@ -130,6 +151,8 @@ export async function planShards(
       shards: p.shards.filter((s) => s.includes(i)).length,
       seconds: items[i]!.seconds,
     })),
+    style: o.style,
+    published: shardPlan.exports?.length ?? 0,
     duplicatedSeconds: p.duplicatedSeconds,
     duplicatedShare: work > 0 ? p.duplicatedSeconds / work : 0,
     encoded: encodePlan(shardPlan),

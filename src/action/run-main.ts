@@ -28,10 +28,12 @@ import { unreachable } from '../util/unreachable.js';
 import { StepError } from './errors.js';
 import { loadActionGraph } from './graph-source.js';
 import { type ActionOptions, Inputs, parseActionInputs, platformSalt } from './inputs.js';
-import { idleOutputs, planOutputs, runOutputs, setOutputs, State } from './outputs.js';
+import { idleOutputs, Outputs, planOutputs, runOutputs, setOutputs, State } from './outputs.js';
 import { PartReports } from './part-reports.js';
 import { type Plan, planShards, shardTargets } from './plan.js';
 import { decodePlan, planId, type ShardPlan } from '../scale/shard-plan.js';
+import { ImportingCache } from '../scale/importing-cache.js';
+import type { JobKey } from '../ids/brands.js';
 import type { RunSummary } from '../report/events.js';
 import { noTimings, type Timings } from '../executor/timings.js';
 
@@ -58,6 +60,8 @@ interface Places {
   workTree: WorkTreeListings;
   /** Where `cache: local` keeps its entries. */
   localCacheDir: string;
+  /** When the step started (ms since the epoch): a pipelined shard's waits count from there. */
+  startedAt: number;
 }
 
 /**
@@ -65,12 +69,13 @@ interface Places {
  * Throws StepError for problems the user must fix; answers whether every job succeeded.
  */
 export async function runMain(deps: MainDeps): Promise<boolean> {
+  const startedAt = Date.now();
   const parsed = parseActionInputs(deps.getInput);
   if (!parsed.ok) throw new StepError(parsed.error.join('\n'));
   // Outputs built on one OS or architecture are not served to another unless the user says so.
   const o = { ...parsed.value, salt: platformSalt(parsed.value.salt, deps.env) };
   core.info(`disbuild: key salt ${JSON.stringify(o.salt)}`);
-  const places = await locate(o, deps.env);
+  const places = { ...(await locate(o, deps.env)), startedAt };
   // The cache service derives an entry's version from paths relative to the working directory.
   process.chdir(places.workspace);
   if (o.mode === 'aggregate') return aggregate(o, places, deps.env);
@@ -97,7 +102,7 @@ export async function runMain(deps: MainDeps): Promise<boolean> {
   }
 }
 
-async function locate(o: ActionOptions, env: NodeJS.ProcessEnv): Promise<Places> {
+async function locate(o: ActionOptions, env: NodeJS.ProcessEnv): Promise<Omit<Places, 'startedAt'>> {
   const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
   const sourceDir = resolve(workspace, o.sourceDir);
   const isDir = await stat(sourceDir).then(
@@ -150,6 +155,8 @@ async function plan(
       startupSeconds: o.runnerStartupSeconds,
       maxShards: o.maxShards,
       cores: o.concurrency,
+      style: o.planMode,
+      latencySeconds: o.publishLatencySeconds,
     },
     cache,
     await recordedTimings(cache),
@@ -191,13 +198,19 @@ function describePlan(pl: Plan): string {
       ? ''
       : [
           `\n  ${pl.copies.length} job${pl.copies.length === 1 ? '' : 's'} built by several shards each instead of `,
-          `waiting for the trunk (${pl.duplicatedSeconds.toFixed(1)} s built more than once, `,
+          `waiting for ${pl.style === 'pipelined' ? 'another shard' : 'the trunk'} (${pl.duplicatedSeconds.toFixed(1)} s built more than once, `,
           `${(100 * pl.duplicatedShare).toFixed(1)} % of the work): `,
           pl.copies.map((c) => `${c.name} ×${c.shards}`).join(', '),
         ].join('');
+  const split =
+    pl.style === 'pipelined'
+      ? pl.trunk.length > 0
+        ? `all of them here (no matrix beats one runner); `
+        : `all in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}) that publish ${pl.published} jobs for each other as they build them; `
+      : `${pl.trunk.length} here first (the trunk), the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `;
   return [
-    `disbuild plan: ${pl.missed} of ${pl.total} jobs to build: ${pl.trunk.length} here first (the trunk), `,
-    `the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `,
+    `disbuild plan: ${pl.missed} of ${pl.total} jobs to build: `,
+    split,
     `estimated ${Math.round(pl.estimateSeconds)} s against ${Math.round(pl.singleRunnerSeconds)} s on one runner`,
     copies,
   ].join('');
@@ -262,9 +275,13 @@ async function publish(
   annotateFailures(summary, p.sourceDir, p.workspace);
 }
 
-/** With `shard: i/n`, the labels this shard owns (see shards.ts); otherwise the targets input. */
-async function ownTargets(graph: Graph, o: ActionOptions, p: Places): Promise<readonly string[]> {
-  if (!o.shard) return o.targets;
+/** With `shard: i/n`, the labels this shard owns (see shards.ts), and the plan; otherwise the targets input. */
+async function ownTargets(
+  graph: Graph,
+  o: ActionOptions,
+  p: Places,
+): Promise<{ targets: readonly string[]; plan?: ShardPlan }> {
+  if (!o.shard) return { targets: o.targets };
   let plan: ShardPlan | undefined;
   if (o.plan !== undefined) {
     const decoded = decodePlan(o.plan);
@@ -280,7 +297,7 @@ async function ownTargets(graph: Graph, o: ActionOptions, p: Places): Promise<re
   });
   if (!mine.ok) throw stepError(mine.error);
   core.info(`disbuild: shard ${o.shard.index}/${o.shard.count} owns ${mine.value.length} jobs`);
-  return mine.value;
+  return { targets: mine.value, ...(plan ? { plan } : {}) };
 }
 
 function engineOptions(
@@ -315,7 +332,7 @@ async function run(
   cache: Cache,
   env: NodeJS.ProcessEnv,
 ): Promise<boolean> {
-  const targets = await ownTargets(graph, o, p);
+  const { targets, plan } = await ownTargets(graph, o, p);
   const parts = o.shard && o.plan !== undefined ? reportParts(o, p, env, o.plan) : undefined;
   if (o.shard && targets.length === 0) {
     await cache.close();
@@ -323,9 +340,51 @@ async function run(
     await parts?.save(o.shard.index, await emptyReport(p));
     return true;
   }
-  const built = await build(graph, o, p, cache, targets);
+  const importing =
+    o.shard && plan?.exports ? pipelinedShard(o, p, env, cache, plan, o.shard.index) : undefined;
+  const built = await build(graph, o, p, cache, targets, importing);
+  if (importing) {
+    const names = built.names;
+    const dup = importing.duplicated.map((d) => ({ name: names.get(d.key) ?? d.key, why: d.why }));
+    if (dup.length > 0) {
+      core.info(
+        `disbuild: built ${dup.length} job${dup.length === 1 ? '' : 's'} another shard owns: ${dup.map((d) => `${d.name} (${d.why})`).join(', ')}`,
+      );
+    }
+    setOutputs({ [Outputs.duplicated]: JSON.stringify(dup) });
+  }
   if (o.shard) await parts?.save(o.shard.index, built.reportPath);
   return built.ok;
+}
+
+/**
+ * A shard of a pipelined plan: jobs other shards own are awaited through the cache (scale/importing-cache.ts);
+ * the GitHub cache is the only one shared by the runners of a matrix, so another cache builds them here.
+ */
+function pipelinedShard(
+  o: ActionOptions,
+  p: Places,
+  env: NodeJS.ProcessEnv,
+  cache: Cache,
+  plan: ShardPlan,
+  shard: number,
+): { cache: ImportingCache; duplicated: { key: JobKey; why: string }[] } | undefined {
+  if (!(cache instanceof PackCache)) {
+    core.warning(
+      `disbuild: a pipelined plan's shards share jobs through cache github; with cache ${o.cache} this shard builds the jobs it needs from other shards itself`,
+    );
+    return undefined;
+  }
+  const duplicated: { key: JobKey; why: string }[] = [];
+  const run = `${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
+  const importing = new ImportingCache(cache, cache.exchange(run), {
+    plan,
+    shard,
+    startedAt: p.startedAt,
+    marginSeconds: o.waitMarginSeconds,
+    onDuplicate: (key, why) => duplicated.push({ key, why }),
+  });
+  return { cache: importing, duplicated };
 }
 
 /** Runs the engine over `targets` and publishes the outcome; answers whether every job succeeded. */
@@ -335,7 +394,8 @@ async function build(
   p: Places,
   cache: Cache,
   targets: readonly string[],
-): Promise<{ ok: boolean; reportPath: string }> {
+  importing?: { cache: ImportingCache },
+): Promise<{ ok: boolean; reportPath: string; names: Map<JobKey, string> }> {
   const coordinator = openOnFirstClaim(() =>
     SharedCoordinator.open(join(p.runnerTemp, 'disbuild-state'), {
       onWarning: (m) => core.warning(m),
@@ -360,9 +420,15 @@ async function build(
     const explainer = new RunExplainer(graph, o.salt, new KeyRecordStore(defaultCacheDir(process.env)));
     const pack = cache instanceof PackCache ? cache : undefined;
     const reasons = new Map<string, string>();
+    const names = new Map<JobKey, string>();
     const reporter: Reporter = {
       onEvent: (e) => {
         if (e.type === 'job-start') reasons.set(e.job.name, '');
+        if (e.type === 'job-end') {
+          names.set(e.outcome.key, e.outcome.name);
+          if (e.outcome.status === 'failed' || e.outcome.status === 'skipped')
+            importing?.cache.notBuilt(e.outcome.key);
+        }
         if (e.type === 'job-end' && e.outcome.status === 'built') {
           explainer.recordBuilt(e.outcome.name);
           pack?.stageKeyRecord(e.outcome.name, explainer.current(e.outcome.name));
@@ -371,7 +437,7 @@ async function build(
       },
     };
     const result = await runGraph(graph, engineOptions(o, p, targets, controller.signal), {
-      cache,
+      cache: importing?.cache ?? cache,
       reporter,
       coordinator,
       onKeyed: explainer.onKeyed,
@@ -384,7 +450,7 @@ async function build(
     const reportPath = join(p.runnerTemp, 'disbuild-report.json');
     await publish(summary, reportPath, p, reasons);
     if (controller.signal.aborted) throw new StepError('disbuild: cancelled; jobs were stopped');
-    return { ok: summary.counts.failed + summary.counts.skipped === 0, reportPath };
+    return { ok: summary.counts.failed + summary.counts.skipped === 0, reportPath, names };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

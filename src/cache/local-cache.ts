@@ -349,13 +349,21 @@ export class LocalCache implements Cache {
     await Promise.all(left.map((out) => removeTree(dirname(out)).catch(() => undefined)));
   }
 
-  readonly #dirs = new Set<string>();
+  readonly #dirs = new Map<string, Promise<unknown>>();
 
-  /** Restore destinations' parents are created once per process, not probed on every restore. */
+  /**
+   * Restore destinations' parents are created once per process, not probed on every restore. The promise is
+   * kept, not the outcome: restores start many at once, and each would otherwise make its own call before the
+   * first one ended (200 restores, 200 `mkdir -p` of one directory). A failure is asked again next time.
+   */
   async #ensureDir(dir: string): Promise<void> {
-    if (this.#dirs.has(dir)) return;
-    await mkdir(dir, { recursive: true });
-    this.#dirs.add(dir);
+    let made = this.#dirs.get(dir);
+    if (made === undefined) {
+      made = mkdir(dir, { recursive: true });
+      this.#dirs.set(dir, made);
+      made.catch(() => this.#dirs.delete(dir));
+    }
+    await made;
   }
 }
 

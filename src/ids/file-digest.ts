@@ -18,7 +18,14 @@ import {
   SETTINGS_REGEXP,
   type GitSettings,
 } from './git-conversions.js';
-import { indexedFilePaths, parseDirtyPaths, parseListing, type GitEntry } from './git-output.js';
+import {
+  indexedFiles,
+  indexEntries,
+  parseDirtyPaths,
+  parseIndexListing,
+  type GitEntry,
+  type GitMode,
+} from './git-output.js';
 import type { DigestMap, DigestSource, InputState } from './input-state.js';
 import { commitTreeDigests } from './commit-digests.js';
 
@@ -50,7 +57,7 @@ export async function workingTreeDigests(
   const listed = await listings.index;
   if (!listed.ok) return listed;
   // ls-files, run in sourceDir, prints paths relative to it; status prints them from the repository root.
-  const index = parseListing(listed.value, 'ls-files', paths);
+  const index = indexEntries(listed.value, paths);
   const settings = await listings.settings;
   // Asked while `git status` runs: of every indexed file, dirty or not (a dirty one is read from disk anyway).
   const candidates: string[] = [];
@@ -91,7 +98,8 @@ export interface WorkTreeListings {
   startedAt: number;
   /** The source directory's path inside the work tree, or undefined outside one. */
   prefix: Promise<string | undefined>;
-  index: Promise<Result<string, string>>;
+  /** `git ls-files -s -v`, parsed once for both its users (see parseIndexListing). */
+  index: Promise<Result<ReadonlyMap<string, GitEntry | GitMode>, string>>;
   status: Promise<Result<string, string>>;
   settings: Promise<GitSettings>;
   /** Where the repository's `info/attributes` file is (relative to the source directory, or absolute). */
@@ -139,7 +147,7 @@ export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
   return {
     startedAt,
     prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-    index: listing(index, commands[1]!),
+    index: listing(index, commands[1]!).then((r) => (r.ok ? ok(parseIndexListing(r.value)) : r)),
     status: listing(status, commands[2]!),
     settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
     infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
@@ -158,7 +166,7 @@ export async function unchangedIndexedFiles(
   if (prefix === undefined) return undefined;
   const [listed, changed] = await Promise.all([listings.index, listings.status]);
   if (!listed.ok || !changed.ok) return undefined;
-  const files = indexedFilePaths(listed.value);
+  const files = indexedFiles(listed.value);
   for (const p of parseDirtyPaths(changed.value, prefix)) files.delete(p);
   return files;
 }

@@ -7,16 +7,34 @@ import { err, ok } from '../util/result.js';
  * keys each shard owns. Shards take their part from it instead of planning again, so a shard re-run after the
  * others saved does the same work (by then it all hits). Keys are cut to a prefix that is unique in practice
  * and keeps the plan of a 1,000-job graph at about 20 KB, well inside GitHub's 1 MB of outputs per job.
+ *
+ * A pipelined plan (see pipeline.ts) also says, for every key one shard builds and another needs, which shard
+ * publishes it and when it is expected (seconds after the shards start): the waiting shard bounds its wait by
+ * that. A plan without `exports` is a trunk plan: the planner built what several shards need.
  */
 export interface ShardPlan {
   /** `shards[i]` holds the key prefixes shard `i+1/n` builds. */
   shards: string[][];
+  /** Pipelined plans only: the keys shards hand to each other while they run. */
+  exports?: PlannedExport[];
+}
+
+export interface PlannedExport {
+  /** Key prefix. */
+  key: string;
+  /** The shard that builds and publishes it, 1-based as in `shard: i/n`. */
+  owner: number;
+  /** When it is expected, in seconds after the shards start. */
+  at: number;
 }
 
 export const KEY_PREFIX_LENGTH = 16;
 
 export function encodePlan(plan: ShardPlan): string {
-  return JSON.stringify({ v: 1, shards: plan.shards });
+  if (plan.exports === undefined) return JSON.stringify({ v: 1, shards: plan.shards });
+  // Tuples, not objects: a 1,000-job graph's exports are some 600 of them.
+  const exports = plan.exports.map((e) => [e.key, e.owner, Math.round(e.at * 10) / 10]);
+  return JSON.stringify({ v: 2, shards: plan.shards, exports });
 }
 
 export function decodePlan(text: string): Result<ShardPlan, string> {
@@ -26,13 +44,39 @@ export function decodePlan(text: string): Result<ShardPlan, string> {
   } catch (e) {
     return err(`not JSON (${(e as Error).message})`);
   }
-  const shards = (v as { shards?: unknown } | null)?.shards;
+  const o = v as { v?: unknown; shards?: unknown; exports?: unknown } | null;
+  const shards = o?.shards;
+  const isKey = (k: unknown): k is string => typeof k === 'string' && /^[0-9a-f]+$/.test(k);
   const valid =
-    (v as { v?: unknown } | null)?.v === 1 &&
+    (o?.v === 1 || o?.v === 2) &&
     Array.isArray(shards) &&
     shards.length > 0 &&
-    shards.every((s) => Array.isArray(s) && s.every((k) => typeof k === 'string' && /^[0-9a-f]+$/.test(k)));
-  return valid ? ok({ shards: shards as string[][] }) : err("not a plan written by disbuild's plan mode");
+    shards.every((s) => Array.isArray(s) && s.every(isKey));
+  const bad = err("not a plan written by disbuild's plan mode");
+  if (!valid) return bad;
+  if (o.v === 1) return ok({ shards: shards as string[][] });
+  const n = shards.length;
+  const exports = o.exports;
+  if (
+    !Array.isArray(exports) ||
+    !exports.every(
+      (e) =>
+        Array.isArray(e) &&
+        e.length === 3 &&
+        isKey(e[0]) &&
+        Number.isInteger(e[1]) &&
+        (e[1] as number) >= 1 &&
+        (e[1] as number) <= n &&
+        typeof e[2] === 'number' &&
+        Number.isFinite(e[2]) &&
+        e[2] >= 0,
+    )
+  )
+    return bad;
+  return ok({
+    shards: shards as string[][],
+    exports: (exports as [string, number, number][]).map(([key, owner, at]) => ({ key, owner, at })),
+  });
 }
 
 /** A short name for a plan, so the entries of one plan's shards are told apart from another plan's. */

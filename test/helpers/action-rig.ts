@@ -102,6 +102,8 @@ export class ActionRig {
       env?: Record<string, string>;
       /** Give the step a token with `actions: read` (the github cache then lists its index entries). */
       listing?: boolean;
+      /** Told the step process's id once it started (to kill it). */
+      onSpawn?: (pid: number) => void;
     } = {},
   ): Promise<StepResult> {
     const ws = await mkdtemp(join(this.root, 'ws-'));
@@ -112,7 +114,15 @@ export class ActionRig {
     const listing: Record<string, string> = opts.listing
       ? { 'INPUT_GITHUB-TOKEN': API_TOKEN, GITHUB_API_URL: this.service.url, GITHUB_REPOSITORY: 'octo/repo' }
       : {};
-    return this.step(MAIN_JS, ws, temp, inputs, opts.scope ?? MAIN_BRANCH, { ...listing, ...opts.env });
+    return this.step(
+      MAIN_JS,
+      ws,
+      temp,
+      inputs,
+      opts.scope ?? MAIN_BRANCH,
+      { ...listing, ...opts.env },
+      opts.onSpawn,
+    );
   }
 
   /** The post step of a main step that ran in `ws`/`temp`, with the state main saved. */
@@ -127,6 +137,7 @@ export class ActionRig {
     inputs: Record<string, string>,
     scope: Scope,
     extraEnv: Record<string, string>,
+    onSpawn?: (pid: number) => void,
   ): Promise<StepResult> {
     const files = {
       outputs: join(temp, 'outputs'),
@@ -160,7 +171,7 @@ export class ActionRig {
     for (const [k, v] of Object.entries(state)) env[`STATE_${k}`] = v;
     const withGraph = entry === MAIN_JS ? { graph: 'graph.json', ...inputs } : inputs;
     for (const [k, v] of Object.entries(withGraph)) env[`INPUT_${k.toUpperCase()}`] = v;
-    const r = await runProcess(process.execPath, [entry], { cwd: ws, env });
+    const r = await runProcess(process.execPath, [entry], { cwd: ws, env, ...(onSpawn ? { onSpawn } : {}) });
     return {
       ...r,
       ws,

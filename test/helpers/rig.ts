@@ -113,10 +113,11 @@ export class Rig {
 export function runProcess(
   cmd: string,
   args: string[],
-  opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
+  opts: { cwd: string; env: NodeJS.ProcessEnv; input?: string; onSpawn?: (pid: number) => void },
 ): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) opts.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

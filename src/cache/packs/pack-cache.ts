@@ -13,10 +13,13 @@ import { dayOf, emptyIndex, type IndexedArtifact, isEmptyIndex, type PackIndex }
 import { IndexSync, type ReadResult } from './index-sync.js';
 import { inlineLog, readInlineLog } from './inline-logs.js';
 import { KeyRecordEntries } from './key-records.js';
+import type { Found, JobExchange } from '../../scale/job-exchange.js';
 
 /** Fixed transfer directory (relative to the workspace): the store derives an entry's version from it. */
 const PACK_DIR = '.disbuild-cache/pack';
 const MAX_PACK_BYTES = 512 * 1024 * 1024;
+/** Suffix of the marker a shard saves for a job it will not publish. */
+const WITHDRAWN = '-withdrawn';
 /** An index pointing at more packs than this gets its smallest packs merged into the run's new pack. */
 const MAX_PACKS = 16;
 /** Consecutive failures after which the store is considered down for the rest of the run. */
@@ -259,6 +262,77 @@ export class PackCache implements Cache {
     if (artifact.jobName !== undefined)
       this.#delta.durations.set(artifact.jobName, { ms: artifact.durationMs, at: this.#now() });
     return { saved: true };
+  }
+
+  /**
+   * The shards of one run (`run`: its id and attempt) handing single jobs to each other while they run: a job is
+   * published as a pack of its own under a key every shard of the run can compute, and a job its owner will not
+   * publish gets a marker under that key plus a suffix, so one look-up answers both. The end-of-run packs and
+   * index are unchanged: they still hold the job for later runs.
+   */
+  exchange(run: string): JobExchange {
+    const entry = (key: JobKey): string => `${this.#o.keyPrefix}-job-${run}-${key}`;
+    return {
+      publish: (key) => this.#publishJob(key, entry(key)),
+      withdraw: async (key) => {
+        if (!this.#o.save || this.#down || this.#denied) return;
+        await this.#serial(async () => {
+          const transfer = join(this.#o.workspace, PACK_DIR);
+          rmSync(transfer, { recursive: true, force: true });
+          mkdirSync(transfer, { recursive: true });
+          writeFileSync(join(transfer, 'withdrawn'), '');
+          try {
+            await this.#o.store.save(PACK_DIR, `${entry(key)}${WITHDRAWN}`).catch(() => 'failed');
+          } finally {
+            rmSync(transfer, { recursive: true, force: true });
+          }
+        });
+      },
+      find: (key) => this.#findJob(key, entry(key)),
+    };
+  }
+
+  async #publishJob(key: JobKey, entryKey: string): Promise<boolean> {
+    const staged = this.#staged.get(key);
+    if (!staged || !this.#o.save || this.#down || this.#denied) return false;
+    return this.#serial(async () => {
+      const transfer = join(this.#o.workspace, PACK_DIR);
+      rmSync(transfer, { recursive: true, force: true });
+      mkdirSync(transfer, { recursive: true });
+      try {
+        await copyTree(staged.dir, join(transfer, key), { link: true });
+        return (await this.#saveWithBackOff(PACK_DIR, entryKey)) === 'saved';
+      } finally {
+        rmSync(transfer, { recursive: true, force: true });
+      }
+    });
+  }
+
+  async #findJob(key: JobKey, entryKey: string): Promise<Found> {
+    if (this.#down) return { kind: 'absent' };
+    const dir = join(this.#o.workDir, 'packs', randomBytes(6).toString('hex'));
+    mkdirSync(join(this.#o.workDir, 'packs'), { recursive: true, mode: 0o700 });
+    const r = await this.#o.store.fetch(PACK_DIR, entryKey, dir).catch(() => ({ kind: 'failed' as const }));
+    if (r.kind === 'hit' && r.key === entryKey && existsSync(join(dir, key, 'manifest.json'))) {
+      try {
+        const manifest = JSON.parse(readFileSync(join(dir, key, 'manifest.json'), 'utf8')) as Manifest;
+        this.#packDirs.set(entryKey, dir);
+        this.#packs.set(entryKey, Promise.resolve({ kind: 'ok', dir }));
+        const a: IndexedArtifact = {
+          pack: entryKey,
+          durationMs: manifest.durationMs,
+          savedAt: 0,
+          lastHit: 0,
+        };
+        return { kind: 'published', hit: this.#hit(key, a) };
+      } catch {
+        // Unreadable: as if absent; the restore's verification would refuse it anyway.
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+    return r.kind === 'hit' && r.key === `${entryKey}${WITHDRAWN}`
+      ? { kind: 'withdrawn' }
+      : { kind: 'absent' };
   }
 
   /**

@@ -1,0 +1,169 @@
+import type { ArtifactToSave, Cache, CacheHit, RestoreFailure, SaveOutcome } from '../cache/cache.js';
+import type { JobKey } from '../ids/brands.js';
+import type { Result } from '../util/result.js';
+import { err } from '../util/result.js';
+import type { JobExchange } from './job-exchange.js';
+import { KEY_PREFIX_LENGTH, type ShardPlan } from './shard-plan.js';
+
+/**
+ * One shard of a pipelined plan, as a cache in front of the run's real one (DESIGN.md §8).
+ *
+ * The engine builds every missed job of its selection, and a shard's selection holds the jobs other shards
+ * own (the dependencies of its own). So a missed job this shard does not build is answered as a hit whose
+ * restore **waits**: it polls the exchange for the owner's publication (backing off up to `maxPollMs`) and
+ * restores it once it appears. The wait is bounded: twice the time the plan expects the job at, plus a margin,
+ * counted from this shard's start; or it ends at once when the owner withdraws it (its build failed). Then the
+ * restore fails, and the engine builds the job here, as it does for any artifact that cannot be restored: the
+ * duplication is reported (`onDuplicate`). An owner that crashed publishes nothing, so its waiters build the job
+ * once the bound is past; nothing ever waits longer.
+ *
+ * A restore is asked for only when a job here needs the bytes, so jobs that other shards own and nothing here
+ * reads directly cost no wait at all. A foreign job the plan does not export (no job here needs it directly) is
+ * restored only after a wait on one that needs it gave up: it is built here at once.
+ *
+ * Jobs this shard owns and exports are published right after they are saved.
+ */
+export interface ImportingOptions {
+  plan: ShardPlan;
+  /** This shard, 1-based. */
+  shard: number;
+  /** When this shard started, in ms since the epoch (the plan's times count from there). */
+  startedAt: number;
+  marginSeconds: number;
+  /** The longest pause between two looks (default 5 s; the first is 0.5 s). */
+  maxPollMs?: number;
+  /** A job another shard owns that this one builds itself after all, and why. */
+  onDuplicate: (key: JobKey, why: string) => void;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+type Wait = { kind: 'published'; hit: CacheHit } | { kind: 'given-up'; why: string };
+
+export class ImportingCache implements Cache {
+  readonly #base: Cache;
+  readonly #exchange: JobExchange;
+  readonly #o: ImportingOptions;
+  readonly #mine: Set<string>;
+  readonly #exports: Map<string, { owner: number; at: number }>;
+  readonly #waits = new Map<JobKey, Promise<Wait>>();
+  readonly #givenUp = new Set<JobKey>();
+  /** Exported jobs of this shard: published or withdrawn, each once. */
+  readonly #settled = new Set<JobKey>();
+  readonly #pending: Promise<unknown>[] = [];
+  readonly newOutputDir?: (key: JobKey) => string;
+  readonly newRestoreDir?: (key: JobKey) => Promise<string>;
+
+  constructor(base: Cache, exchange: JobExchange, o: ImportingOptions) {
+    this.#base = base;
+    this.#exchange = exchange;
+    this.#o = o;
+    this.#mine = new Set(o.plan.shards[o.shard - 1] ?? []);
+    this.#exports = new Map((o.plan.exports ?? []).map((e) => [e.key, { owner: e.owner, at: e.at }]));
+    if (base.newOutputDir) this.newOutputDir = base.newOutputDir.bind(base);
+    if (base.newRestoreDir) this.newRestoreDir = base.newRestoreDir.bind(base);
+  }
+
+  async lookup(keys: readonly JobKey[]): Promise<Map<JobKey, CacheHit>> {
+    const hits = await this.#base.lookup(keys);
+    for (const key of keys) {
+      if (hits.has(key) || this.#givenUp.has(key) || this.#mine.has(prefix(key))) continue;
+      hits.set(key, this.#awaitedHit(key));
+    }
+    return hits;
+  }
+
+  async save(key: JobKey, artifact: ArtifactToSave): Promise<SaveOutcome> {
+    const saved = await this.#base.save(key, artifact);
+    if (this.#exports.get(prefix(key))?.owner === this.#o.shard && !this.#settled.has(key)) {
+      this.#settled.add(key);
+      const published = saved.saved ? this.#exchange.publish(key) : Promise.resolve(false);
+      // A job whose save failed will not appear: its waiters are told at once instead of at their bound.
+      const done = published.then((ok) => (ok ? undefined : this.#exchange.withdraw(key)));
+      this.#pending.push(done.catch(() => undefined));
+      await done.catch(() => undefined);
+    }
+    return saved;
+  }
+
+  /** A job of this shard's ended without an artifact (failed, skipped): its waiters need not wait for it. */
+  notBuilt(key: JobKey): void {
+    if (this.#exports.get(prefix(key))?.owner !== this.#o.shard || this.#settled.has(key)) return;
+    this.#settled.add(key);
+    this.#pending.push(this.#exchange.withdraw(key).catch(() => undefined));
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.#pending);
+    await this.#base.close();
+  }
+
+  #awaitedHit(key: JobKey): CacheHit {
+    let found: CacheHit | undefined;
+    return {
+      key,
+      durationMs: 0,
+      // The owner's report carries the logs; a shard that only restored the job has none to show.
+      logs: () => found?.logs() ?? Promise.resolve({ stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) }),
+      restore: async (dest): Promise<Result<void | { dir: string }, RestoreFailure>> => {
+        const wait = await this.#wait(key);
+        if (wait.kind === 'published') {
+          found = wait.hit;
+          const restored = await wait.hit.restore(dest);
+          if (restored.ok) return restored;
+          this.#giveUp(key, `its publication could not be restored: ${restored.error.message}`);
+          return restored;
+        }
+        return err({ reason: 'missing', message: wait.why });
+      },
+    };
+  }
+
+  #wait(key: JobKey): Promise<Wait> {
+    let w = this.#waits.get(key);
+    if (!w) {
+      w = this.#poll(key).then((r) => {
+        if (r.kind === 'given-up') this.#giveUp(key, r.why);
+        return r;
+      });
+      this.#waits.set(key, w);
+    }
+    return w;
+  }
+
+  #giveUp(key: JobKey, why: string): void {
+    if (this.#givenUp.has(key)) return;
+    this.#givenUp.add(key);
+    this.#o.onDuplicate(key, why);
+  }
+
+  async #poll(key: JobKey): Promise<Wait> {
+    const planned = this.#exports.get(prefix(key));
+    if (!planned || planned.owner === this.#o.shard) {
+      return { kind: 'given-up', why: 'no shard publishes it (a job here that needs it is built here too)' };
+    }
+    const now = this.#o.now ?? Date.now;
+    const sleep = this.#o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    const boundSeconds = 2 * planned.at + this.#o.marginSeconds;
+    const deadline = this.#o.startedAt + boundSeconds * 1000;
+    const owner = `shard ${planned.owner}/${this.#o.plan.shards.length}`;
+    let pause = 500;
+    for (;;) {
+      const found = await this.#exchange.find(key).catch(() => ({ kind: 'absent' as const }));
+      if (found.kind === 'published') return found;
+      if (found.kind === 'withdrawn') return { kind: 'given-up', why: `${owner} did not build it` };
+      const left = deadline - now();
+      if (left <= 0) {
+        return {
+          kind: 'given-up',
+          why: `${owner} did not publish it within ${Math.round(boundSeconds)} s of this shard's start`,
+        };
+      }
+      // The last look is at the bound itself: a job published just before it is still restored, not rebuilt.
+      await sleep(Math.min(pause, left));
+      pause = Math.min(pause * 2, this.#o.maxPollMs ?? 5000);
+    }
+  }
+}
+
+const prefix = (key: JobKey): string => key.slice(0, KEY_PREFIX_LENGTH);
