@@ -6,6 +6,7 @@ import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { isDiskFull, isLowOnSpace } from '../util/free-space.js';
+import { randomHex } from '../util/random-hex.js';
 import { removeTree } from '../util/remove-tree.js';
 import type { ArtifactToSave, Cache, CacheHit, RestoreFailure, SaveOutcome } from './cache.js';
 import type { EntryMeta } from './entry-meta.js';
@@ -65,7 +66,7 @@ export class LocalCache implements Cache {
   }
 
   #newTemp(): string {
-    return join(this.#root, 'tmp', `${process.pid}-${randomBytes(6).toString('hex')}`);
+    return join(this.#root, 'tmp', `${process.pid}-${randomHex(6)}`);
   }
 
   lookup(keys: readonly JobKey[]): Promise<Map<JobKey, CacheHit>> {

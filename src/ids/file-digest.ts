@@ -104,6 +104,11 @@ export interface WorkTreeListings {
   settings: Promise<GitSettings>;
   /** Where the repository's `info/attributes` file is (relative to the source directory, or absolute). */
   infoAttributes: Promise<string | undefined>;
+  /**
+   * Started with `untracked`: the untracked, not ignored files (every file, not directories), relative to the
+   * repository root, from the same `git status` call; `status` itself is left with the tracked files' changes.
+   */
+  untracked?: Promise<Result<string[], string>>;
 }
 
 /**
@@ -111,8 +116,14 @@ export interface WorkTreeListings {
  * them before it reads the graph and have git stat the work tree on another core meanwhile. All run at once
  * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
  */
-export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
+export function startWorkTreeListings(
+  sourceDir: string,
+  options: { untracked?: boolean } = {},
+): WorkTreeListings {
   const startedAt = Date.now();
+  // Asked by a caller that needs the untracked files too (the compile of disbuild.json): one walk in the same
+  // call, rather than a second git process reading the index again.
+  const untracked = options.untracked ?? false;
   const commands = [
     // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
     ['rev-parse', '--is-inside-work-tree', '--show-prefix', '--git-path', 'info/attributes'],
@@ -121,7 +132,7 @@ export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
       'status',
       '--porcelain=v1',
       '-z',
-      '--untracked-files=no',
+      untracked ? '--untracked-files=all' : '--untracked-files=no',
       '--ignore-submodules=all',
       '--no-renames',
       '--',
@@ -144,14 +155,30 @@ export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
     if ((await place)[0] !== 'true') return err(`${sourceDir} is not inside a git work tree`);
     return gitText(sourceDir, args);
   };
+  const statusText = listing(status, commands[2]!);
+  const split = untracked ? statusText.then(splitUntracked) : undefined;
   return {
     startedAt,
     prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
     index: listing(index, commands[1]!).then((r) => (r.ok ? ok(parseIndexListing(r.value)) : r)),
-    status: listing(status, commands[2]!),
+    status: split ? split.then((r) => (r.ok ? ok(r.value.tracked) : r)) : statusText,
+    ...(split ? { untracked: split.then((r) => (r.ok ? ok(r.value.untracked) : r)) } : {}),
     settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
     infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
   };
+}
+
+/** `git status --porcelain=v1 -z --no-renames` text parted into its `??` records' paths and the rest, as text. */
+function splitUntracked(r: Result<string, string>): Result<{ tracked: string; untracked: string[] }, string> {
+  if (!r.ok) return r;
+  if (r.value === '') return ok({ tracked: '', untracked: [] });
+  const tracked: string[] = [];
+  const untracked: string[] = [];
+  for (const f of r.value.split('\0')) {
+    if (f.startsWith('?? ')) untracked.push(f.slice(3));
+    else if (f !== '') tracked.push(f);
+  }
+  return ok({ tracked: tracked.length === 0 ? '' : `${tracked.join('\0')}\0`, untracked });
 }
 
 /**
