@@ -112,7 +112,7 @@ register('graph', "print the graph disbuild.json's tasks compile to", async () =
 register('import', 'write disbuild.json from turbo.json', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7880))).importCommand);
 register('explain', 'say why each job that would run must run', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(219), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(131), __nccwpck_require__.e(342)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5342))).explainCommand);
 register('cache', 'manage the local cache (prune)', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(709), __nccwpck_require__.e(946)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8946))).cache);
-register('hook', 'install, uninstall or run the pre-push git hook', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(219), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(131), __nccwpck_require__.e(632), __nccwpck_require__.e(874), __nccwpck_require__.e(431), __nccwpck_require__.e(931)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8931))).hook);
+register('hook', 'install, uninstall or run the pre-push git hook', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(442), __nccwpck_require__.e(332), __nccwpck_require__.e(219), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(131), __nccwpck_require__.e(632), __nccwpck_require__.e(878), __nccwpck_require__.e(431), __nccwpck_require__.e(931)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8931))).hook);
 register('coordinator', 'speak the Start/Finish protocol from inside a job', async () => (await __nccwpck_require__.e(/* import() */ 167).then(__nccwpck_require__.bind(__nccwpck_require__, 167))).coordinator);
 function usage() {
     const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`);
@@ -212,6 +212,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
 /***/ 1421:
 /***/ ((module) => {
 
@@ -223,6 +244,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
@@ -254,10 +282,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 2467:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
@@ -272,6 +307,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
@@ -307,6 +356,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 

@@ -33303,8 +33303,8 @@ function splitBySize(items, max) {
     return groups.filter((g) => g.length > 0);
 }
 
-// EXTERNAL MODULE: ./src/cache/remote/open-remote.ts + 9 modules
-var open_remote = __nccwpck_require__(1925);
+// EXTERNAL MODULE: ./src/cache/remote/open-remote.ts + 10 modules
+var open_remote = __nccwpck_require__(272);
 ;// CONCATENATED MODULE: ./src/util/rename-replacing.ts
 
 /** Renames `from` onto `to`, removing whatever is at `to` first only when the rename finds something there. */
@@ -40011,7 +40011,7 @@ async function verifyTree(dir, manifest) {
 
 /***/ }),
 
-/***/ 1925:
+/***/ 272:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40127,30 +40127,55 @@ class BazelStore {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
+var dispatcher = __nccwpck_require__(883);
+var dispatcher_default = /*#__PURE__*/__nccwpck_require__.n(dispatcher);
+// EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
+var api = __nccwpck_require__(6615);
+// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/pool.js
+var pool = __nccwpck_require__(628);
+var pool_default = /*#__PURE__*/__nccwpck_require__.n(pool);
+;// CONCATENATED MODULE: ./src/cache/remote/undici-pool.ts
+/**
+ * undici's connection pool with its `request` method, loaded without the rest of the package: `import 'undici'`
+ * also loads fetch, WebSocket, the mock agents and the caches, about 900 kB that every run with a remote cache
+ * (and its upload process) would parse for nothing. This is what undici's own entry does for `Pool`.
+ */
+
+
+
+let ready = false;
+function newPool(origin, options) {
+    if (!ready) {
+        Object.assign((dispatcher_default()).prototype, api);
+        ready = true;
+    }
+    return new (pool_default())(origin, options);
+}
+
 ;// CONCATENATED MODULE: ./src/cache/remote/http-client.ts
 
 
 
 
-
 /**
- * A small keep-alive HTTP(S) client for cache servers.
+ * A small keep-alive HTTP(S) client for cache servers, on undici (the HTTP/1.1 client Node's own `fetch` is
+ * built on): a request costs a third of the CPU of `node:http`'s, which is most of what restoring a thousand
+ * small artifacts costs.
  *
- * Deals with: connection reuse (a thousand lookups share a few sockets), authorization, idle time-outs, the trust
- * store (the system's CAs and NODE_EXTRA_CA_CERTS on top of Node's own), and keeping secrets out of every message.
+ * Deals with: connection reuse (a thousand lookups share a few sockets), authorization, idle time-outs (waiting
+ * for the answer's headers, between its body's chunks, and between an upload's chunks), the trust store (the
+ * system's CAs and NODE_EXTRA_CA_CERTS on top of Node's own), and keeping secrets out of every message.
  * Does not deal with: what the paths mean (the stores) or retries (the circuit breaker decides).
  */
 class HttpClient {
     #base;
+    #basePath;
     #auth;
     #secrets;
-    #agent;
+    #pool;
     #timeoutMs;
     /** The base URL without credentials, for messages. */
     display;
@@ -40161,6 +40186,7 @@ class HttpClient {
         url.username = '';
         url.password = '';
         this.#base = url;
+        this.#basePath = url.pathname.replace(/\/$/, '');
         this.display = url.toString().replace(/\/$/, '');
         // The URL as given counts as a secret only when it carries credentials.
         this.#secrets = [o.token ?? '', pass, user || pass ? o.url : ''].filter((s) => s.length >= 4);
@@ -40170,12 +40196,16 @@ class HttpClient {
             this.#auth = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
         if (this.#auth)
             this.#secrets.push(this.#auth.slice(this.#auth.indexOf(' ') + 1));
-        const agentOptions = { keepAlive: true, maxSockets: o.maxSockets, maxFreeSockets: o.maxSockets };
-        this.#agent =
-            url.protocol === 'https:'
-                ? new external_node_https_.Agent({ ...agentOptions, ...trustStore() })
-                : new external_node_http_.Agent(agentOptions);
         this.#timeoutMs = o.idleTimeoutMs;
+        this.#pool = newPool(url.origin, {
+            connections: o.maxSockets,
+            headersTimeout: o.idleTimeoutMs,
+            bodyTimeout: o.idleTimeoutMs,
+            connect: {
+                timeout: o.idleTimeoutMs,
+                ...(url.protocol === 'https:' ? trustStore() : {}),
+            },
+        });
     }
     /** Replaces every secret this client knows (token, password, credentials) in `text`. */
     redact(text) {
@@ -40185,54 +40215,79 @@ class HttpClient {
         return out;
     }
     /** `path` is appended to the base URL's path; `query` adds parameters. */
-    request(method, path, opts = {}) {
-        const url = new URL(this.#base.toString());
-        url.pathname = `${url.pathname.replace(/\/$/, '')}${path}`;
-        for (const [k, v] of Object.entries(opts.query ?? {}))
-            url.searchParams.set(k, v);
+    async request(method, path, opts = {}) {
+        let target = `${this.#basePath}${path}`;
+        const search = this.#base.search.slice(1);
+        const query = opts.query && Object.keys(opts.query).length > 0 ? new URLSearchParams(opts.query) : undefined;
+        if (search || query)
+            target += `?${[search, query?.toString()].filter(Boolean).join('&')}`;
         const headers = { ...opts.headers };
         if (this.#auth)
             headers.authorization = this.#auth;
         const length = Buffer.isBuffer(opts.body) ? opts.body.length : opts.length;
         if (length !== undefined)
             headers['content-length'] = String(length);
-        const mod = url.protocol === 'https:' ? external_node_https_ : external_node_http_;
-        return new Promise((resolve) => {
-            let settled = false;
-            const fail = (f) => {
-                if (settled)
-                    return;
-                settled = true;
-                req.destroy();
-                resolve((0,result/* err */._)({ ...f, message: this.redact(f.message) }));
-            };
-            const req = mod.request(url, { method, headers, agent: this.#agent }, (res) => {
-                if (settled) {
-                    res.destroy();
-                    return;
-                }
-                settled = true;
-                resolve((0,result.ok)({ status: res.statusCode ?? 0, headers: res.headers, body: res }));
+        // undici times out waiting for headers and between body chunks; a streamed upload that stops moving (a
+        // server that no longer reads) is abandoned here.
+        const upload = opts.body !== undefined && !Buffer.isBuffer(opts.body) ? opts.body : undefined;
+        const abort = upload ? new AbortController() : undefined;
+        let stalled;
+        let stalledOut = false;
+        const watch = () => {
+            clearTimeout(stalled);
+            stalled = setTimeout(() => {
+                stalledOut = true;
+                abort.abort(new Error('the upload made no progress'));
+            }, this.#timeoutMs);
+        };
+        let readFailed;
+        if (upload) {
+            upload.on('data', watch);
+            upload.once('error', (e) => (readFailed = e));
+            watch();
+        }
+        try {
+            const res = await this.#pool.request({
+                method,
+                path: target,
+                headers,
+                ...(opts.body === undefined ? {} : { body: opts.body }),
+                ...(abort ? { signal: abort.signal } : {}),
             });
-            req.setTimeout(this.#timeoutMs, () => fail({ kind: 'timeout', message: `${method} timed out after ${this.#timeoutMs} ms` }));
-            req.on('error', (e) => fail({ kind: 'network', message: `${method} failed: ${e.message}` }));
-            const body = opts.body;
-            if (body === undefined)
-                req.end();
-            else if (Buffer.isBuffer(body))
-                req.end(body);
-            else {
-                body.on('error', (e) => fail({ kind: 'network', message: `reading the upload failed: ${e.message}` }));
-                body.pipe(req);
+            return (0,result.ok)({ status: res.statusCode, headers: res.headers, body: res.body });
+        }
+        catch (e) {
+            if (stalledOut)
+                return (0,result/* err */._)({ kind: 'timeout', message: `${method} timed out after ${this.#timeoutMs} ms` });
+            if (readFailed) {
+                return (0,result/* err */._)({
+                    kind: 'network',
+                    message: this.redact(`reading the upload failed: ${readFailed.message}`),
+                });
             }
-        });
+            return (0,result/* err */._)(this.#failure(method, e));
+        }
+        finally {
+            clearTimeout(stalled);
+            upload?.off('data', watch);
+        }
+    }
+    #failure(method, e) {
+        const code = e.code ?? '';
+        if (code === 'UND_ERR_HEADERS_TIMEOUT' ||
+            code === 'UND_ERR_BODY_TIMEOUT' ||
+            code === 'UND_ERR_CONNECT_TIMEOUT')
+            return { kind: 'timeout', message: `${method} timed out after ${this.#timeoutMs} ms` };
+        // undici reports a socket closed early as "other side closed"; the cause (when any) says more.
+        const detail = e.cause && e.cause.message && e.cause.message !== e.message ? `: ${e.cause.message}` : '';
+        return { kind: 'network', message: this.redact(`${method} failed: ${e.message}${detail}`) };
     }
     /**
-     * Reads a whole (small) response body, with the idle time-out applying between chunks. Events, not an async
-     * iterator: a thousand lookups would pay a promise per chunk.
+     * Reads a whole (small) response body. Events, not an async iterator: a thousand lookups would pay a promise
+     * per chunk.
      */
     readBody(res, limit) {
-        const body = withIdleTimeout(res.body, this.#timeoutMs);
+        const body = res.body;
         return new Promise((resolve) => {
             const chunks = [];
             let size = 0;
@@ -40262,20 +40317,18 @@ class HttpClient {
                 else
                     finish((0,result.ok)(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
             });
-            const failed = (e) => finish((0,result/* err */._)({ kind: 'network', message: this.redact(`reading a response failed: ${e.message}`) }));
+            const failed = (e) => finish((0,result/* err */._)({
+                kind: e.code === 'UND_ERR_BODY_TIMEOUT' ? 'timeout' : 'network',
+                message: this.redact(`reading a response failed: ${e.message}`),
+            }));
             body.once('error', failed);
             body.once('close', () => failed(new Error('the connection closed early')));
         });
     }
     /** Closes every socket: the kept-alive ones and those of requests still in flight. */
     close() {
-        this.#agent.destroy();
+        void this.#pool.destroy().catch(() => undefined);
     }
-}
-/** A response stream that errors when no data arrives for `ms` (a server that stalls mid-body). */
-function withIdleTimeout(body, ms) {
-    body.setTimeout(ms, () => body.destroy(new Error(`no data for ${ms} ms`)));
-    return body;
 }
 let cachedTrust;
 /**
@@ -40845,7 +40898,6 @@ function isSafeRelative(path) {
 
 
 
-
 /**
  * The remote half of a tiered cache: records and archives on a cache server.
  *
@@ -40922,7 +40974,7 @@ class RemoteTier {
             else if (res.value === undefined)
                 problem = 'the server no longer has its archive';
             else {
-                const body = withIdleTimeout(res.value.body, this.#o.idleTimeoutMs);
+                const body = res.value.body;
                 const unpacked = await unpackTree(body, dest, record.manifest, record.archive);
                 body.destroy();
                 if (!unpacked.ok)
@@ -40967,7 +41019,7 @@ class RemoteTier {
         const chunks = [];
         let size = 0;
         try {
-            for await (const c of withIdleTimeout(res.value.body, this.#o.idleTimeoutMs)) {
+            for await (const c of res.value.body) {
                 size += c.length;
                 if (size > 64 * META_LIMIT)
                     throw new Error('log too large');
