@@ -60,18 +60,24 @@ const parts = new Set((process.env.REMOTE_BENCH_PARTS ?? 'lookups,small,large,co
  *
  * - lookups: the 1,000-job PEERS workload fully cached, empty local cache (lookups only) against a warm local one.
  * - small / large: `--download all` into an empty local cache, against curl fetching the same archives from the same
- *   server (to /dev/null, `--parallel-max 32`: the client's own connection limit). The restore's time is the
- *   download-all run's minus that of a lookups-only run in the same pair (everything but the restoring). `small` is
- *   the 1,000-job workload (one 80 kB base64 file per job, stored as is: per-artifact costs dominate); `large` has
- *   REMOTE_BENCH_LARGE_JOBS jobs (100) of REMOTE_BENCH_LARGE_MB (4 MB) each, where throughput dominates.
+ *   server (`--parallel-max 32`: the client's own connection limit) into files of a fresh directory, and (for
+ *   information) to /dev/null. The target compares with curl writing files: a restore's work is to put the bytes
+ *   in files, and creating a thousand files costs curl itself 1.7–4.5× its transfer to /dev/null (earlier series);
+ *   curl still does less than a restore (one inode per archive, no verification, no cache entry around it). The
+ *   restore's time is the download-all run's minus that of a lookups-only run in the same pair (everything but the
+ *   restoring). `small` is the 1,000-job workload (one 80 kB base64 file per job, stored as is: per-artifact costs
+ *   dominate); `large` has REMOTE_BENCH_LARGE_JOBS jobs (100) of REMOTE_BENCH_LARGE_MB (4 MB) each, where
+ *   throughput dominates.
  * - cold: a cold run that uploads every artifact (waiting for the uploads at its end) against one without a remote.
  *
  * Knobs: REMOTE_BENCH_PARTS (lookups,small,large,cold), REMOTE_BENCH_PAIRS (5; cold runs: 3), DISBUILD_CLI (another
- * build's dist/cli/index.js).
+ * build's dist/cli/index.js), DISBUILD_OLD_CLI (a second build measured in the same rounds: `small`, `large` and
+ * `cold` add rows comparing the two, round by round).
  */
 export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const pairs = env('REMOTE_BENCH_PAIRS', 5);
   const cliJs = process.env.DISBUILD_CLI ?? join(ctx.root, 'dist/cli/index.js');
+  const oldCli = process.env.DISBUILD_OLD_CLI;
   let fresh = 0;
   const freshDir = (): string => join(ctx.workDir, `cache-${fresh++}`);
   const rows: BenchRow[] = [];
@@ -92,10 +98,10 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     git('-c', 'user.name=b', '-c', 'user.email=b@b', 'commit', '-qm', 'ws');
     return src;
   };
-  const disbuild = (src: string, args: string[]): { ms: number; cpuMs: number } =>
+  const disbuild = (src: string, args: string[], cli = cliJs): { ms: number; cpuMs: number } =>
     timed(
       process.execPath,
-      [cliJs, 'run', '--graph', 'graph.json', '-q', '--log-replay', 'none', ...args],
+      [cli, 'run', '--graph', 'graph.json', '-q', '--log-replay', 'none', ...args],
       src,
     );
   const remoteOf = (s: CacheServer): string[] => ['--cache', 'http', '--cache-url', s.url];
@@ -114,6 +120,8 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const lookups: number[] = [];
     const allCpu: number[] = [];
     const lookupsCpu: number[] = [];
+    const oldRestore: number[] = [];
+    const oldAllCpu: number[] = [];
     for (let i = 0; i < pairs; i++) {
       curl.push(timed('curl', ['-sf', '--parallel', '--parallel-max', '32', '-K', config], ctx.workDir).ms);
       // The same, writing every archive to a file of a fresh directory (still not extracting nor verifying).
@@ -130,18 +138,25 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       allCpu.push(a.cpuMs);
       lookups.push(l.ms);
       lookupsCpu.push(l.cpuMs);
+      if (oldCli !== undefined) {
+        const oa = disbuild(src, [...remote, '--cache-dir', freshDir(), '--download', 'all'], oldCli);
+        const ol = disbuild(src, [...remote, '--cache-dir', freshDir()], oldCli);
+        oldRestore.push(oa.ms - ol.ms);
+        oldAllCpu.push(oa.cpuMs);
+      }
     }
     const mb = bytes / 1e6;
     const restoreMs = all.map((a, i) => a - lookups[i]!);
     const ours = mb / (Math.max(1, median(restoreMs)) / 1000);
-    const theirs = mb / (median(curl) / 1000);
+    const theirs = mb / (median(curlDisk) / 1000);
+    const toNull = mb / (median(curl) / 1000);
     const benchmark = `remote cache (nginx), --download all, ${label}`;
     const what = `${archives.length} archives, ${mb.toFixed(1)} MB (+ ${records.length} records in both runs)`;
     rows.push({
       benchmark,
       measure: `restore throughput: bytes / (download-all − lookups-only wall, same pair); ${what}`,
       value: `${ours.toFixed(0)} MB/s (restore ${range(restoreMs)})`,
-      reference: `curl --parallel-max 32, same archives: ${theirs.toFixed(0)} MB/s (${range(curl)})`,
+      reference: `curl --parallel-max 32, same archives into files: ${theirs.toFixed(0)} MB/s (${range(curlDisk)})`,
       ratio: ours / theirs,
       target: '≥ 0.5×',
       pass: ours / theirs >= 0.5,
@@ -150,19 +165,29 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       benchmark,
       measure: 'whole process: download-all run (lookups-only run of the same pairs)',
       value: `${secs(median(all))} (${range(all)}), CPU ${secs(median(allCpu))}`,
-      reference: `lookups only ${secs(median(lookups))} (${range(lookups)}), CPU ${secs(median(lookupsCpu))}; curl ${secs(median(curl))}`,
+      reference: `lookups only ${secs(median(lookups))} (${range(lookups)}), CPU ${secs(median(lookupsCpu))}; curl into files ${secs(median(curlDisk))}`,
       ratio: mb / (median(all) / 1000) / theirs,
       target: 'for information',
     });
-    const toDisk = mb / (median(curlDisk) / 1000);
     rows.push({
       benchmark,
-      measure: 'restore throughput, as above, against curl writing the archives to files',
+      measure: 'restore throughput, as above, against curl writing the archives to /dev/null',
       value: `${ours.toFixed(0)} MB/s`,
-      reference: `curl --parallel-max 32 into files: ${toDisk.toFixed(0)} MB/s (${range(curlDisk)})`,
-      ratio: ours / toDisk,
+      reference: `curl --parallel-max 32 to /dev/null: ${toNull.toFixed(0)} MB/s (${range(curl)})`,
+      ratio: ours / toNull,
       target: 'for information',
     });
+    if (oldCli !== undefined) {
+      const old = mb / (Math.max(1, median(oldRestore)) / 1000);
+      rows.push({
+        benchmark,
+        measure: `restore throughput against the build in DISBUILD_OLD_CLI, same rounds (restore ${range(oldRestore)}); CPU of the download-all run`,
+        value: `${ours.toFixed(0)} MB/s, CPU ${secs(median(allCpu))}`,
+        reference: `old build ${old.toFixed(0)} MB/s, CPU ${secs(median(oldAllCpu))}`,
+        ratio: ours / old,
+        target: 'for information',
+      });
+    }
   };
 
   try {
@@ -201,23 +226,24 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
         const coldRemote: number[] = [];
         const cpuLocal: number[] = [];
         const cpuRemote: number[] = [];
+        const coldOld: number[] = [];
+        const cpuOld: number[] = [];
         for (let i = 0; i < env('REMOTE_BENCH_COLD_PAIRS', 3); i++) {
           // A new salt: every key new. The order alternates.
-          const one = (withRemote: boolean): void => {
+          const one = (withRemote: boolean, cli = cliJs): void => {
             execFileSync('sync');
-            const salt = `cold-${withRemote ? 'remote' : 'local'}-${i}`;
-            const r = disbuild(src, [
-              ...(withRemote ? remote : []),
-              '--cache-dir',
-              freshDir(),
-              '--salt',
-              salt,
-            ]);
-            (withRemote ? coldRemote : coldLocal).push(r.ms);
-            (withRemote ? cpuRemote : cpuLocal).push(r.cpuMs);
+            const salt = `cold-${withRemote ? 'remote' : 'local'}-${cli === cliJs ? '' : 'old-'}${i}`;
+            const r = disbuild(
+              src,
+              [...(withRemote ? remote : []), '--cache-dir', freshDir(), '--salt', salt],
+              cli,
+            );
+            (cli !== cliJs ? coldOld : withRemote ? coldRemote : coldLocal).push(r.ms);
+            (cli !== cliJs ? cpuOld : withRemote ? cpuRemote : cpuLocal).push(r.cpuMs);
           };
           one(i % 2 === 1);
           one(i % 2 === 0);
+          if (oldCli !== undefined) one(true, oldCli);
         }
         const r3 = median(coldRemote) / median(coldLocal);
         rows.push({
@@ -229,6 +255,17 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
           target: '≤ 1.10×',
           pass: r3 <= 1.1,
         });
+        if (oldCli !== undefined) {
+          rows.push({
+            benchmark: 'remote cache (nginx, 1,000 jobs)',
+            measure:
+              'cold run uploading every artifact, against the build in DISBUILD_OLD_CLI in the same rounds',
+            value: `${Math.round(median(coldRemote))} ms, CPU ${secs(median(cpuRemote))}`,
+            reference: `old build ${Math.round(median(coldOld))} ms (${range(coldOld)}), CPU ${secs(median(cpuOld))}`,
+            ratio: median(coldRemote) / median(coldOld),
+            target: 'for information',
+          });
+        }
       }
     }
 

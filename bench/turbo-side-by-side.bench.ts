@@ -29,7 +29,7 @@ import { type GeneratedJob, generatePeersWorkload } from './workspace.js';
  *
  * Environment (all optional): BENCH_SIZES=200,1000
  * BENCH_SCENARIOS=cold,cached,restore,leaf,root,config-cached,config-restore  BENCH_PAIRS=5
- * TURBO_VERSION=2.11.11  DISBUILD_CLI=path/to/cli/index.js (default: this checkout's dist/)
+ * TURBO_VERSION=2.11.11  DISBUILD_CLI=path/to/cli/index.js (default: this checkout's bin/disbuild)
  */
 const TURBO_VERSION = process.env.TURBO_VERSION ?? '2.11.11';
 const SIZES = (process.env.BENCH_SIZES ?? '200,1000').split(',').map(Number);
@@ -188,13 +188,15 @@ async function benchSize(
     if (r.status !== 0) throw new Error(`${name} failed (${r.status}):\n${r.stderrTail}\n${r.stdoutTail}`);
     return r;
   };
-  const cli = process.env.DISBUILD_CLI ?? join(ctx.root, 'dist/cli/index.js');
+  // Started as a user starts it (the `disbuild` command), unless another build is named.
+  const cli = process.env.DISBUILD_CLI
+    ? [process.execPath, process.env.DISBUILD_CLI]
+    : [join(ctx.root, 'bin/disbuild')];
   let disbuildCache = join(scratch, 'disbuild-cache-warm');
   let turboCache = join(scratch, 'turbo-cache-warm');
   const disbuild = (extra: string[] = []): Measured =>
     measure('disbuild', [
-      process.execPath,
-      cli,
+      ...cli,
       'run',
       '--graph',
       'graph.json',
@@ -431,12 +433,17 @@ function configRuns(
   ctx: BenchContext,
   ws: Workspace,
   env: NodeJS.ProcessEnv,
-  cli: string,
+  cli: string[],
   cacheDir: string,
   measure: (name: string, cmd: string[]) => Measured,
 ): { run: () => Measured } {
   const node = (...a: string[]): string =>
-    execFileSync(process.execPath, [cli, ...a], { cwd: ws.dir, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+    execFileSync(cli[0]!, [...cli.slice(1), ...a], {
+      cwd: ws.dir,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
   if (!existsSync(join(ws.dir, 'disbuild.json'))) {
     node('import', 'turbo');
     const git = (...a: string[]): void => void execFileSync('git', a, { cwd: ws.dir, stdio: 'ignore' });
@@ -449,16 +456,7 @@ function configRuns(
   ctx.log(`disbuild.json from \`disbuild import turbo\` compiles to ${graph.Jobs.length} jobs`);
   return {
     run: () =>
-      measure('disbuild-config', [
-        process.execPath,
-        cli,
-        'run',
-        '--cache-dir',
-        cacheDir,
-        '-q',
-        '-j',
-        String(CONCURRENCY),
-      ]),
+      measure('disbuild-config', [...cli, 'run', '--cache-dir', cacheDir, '-q', '-j', String(CONCURRENCY)]),
   };
 }
 

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { rmSync, existsSync, chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { cacheCompiledChunks } from './code-cache.mjs';
 
 const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js';
 const entries = [
@@ -46,6 +47,9 @@ for (const [dir, name] of [
   for (const out of ['dist/cli', 'dist/main']) copyFileSync(`${dir}/index.js`, `${out}/${name}`);
   rmSync(dir, { recursive: true, force: true });
 }
+
+// The CLI starts anew for every run: its chunks are compiled through V8's code cache (see code-cache.mjs).
+cacheCompiledChunks('dist/cli');
 
 const cli = 'dist/cli/index.js';
 if (existsSync(cli)) {

@@ -1,6 +1,6 @@
-export const id = 131;
-export const ids = [131];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 131;
+const ids = [131];
+const modules = {
 
 /***/ 1017:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -613,3 +613,6 @@ class RunExplainer {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

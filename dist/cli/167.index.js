@@ -1,6 +1,6 @@
-export const id = 167;
-export const ids = [167];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 167;
+const ids = [167];
+const modules = {
 
 /***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -176,6 +176,8 @@ class CoordinatorClient {
     #auth;
     #agent = new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent({ keepAlive: true, maxSockets: 64 });
     #inProcess;
+    /** Leases being renewed, by renewal period (see holdLease). */
+    #leases = new Map();
     constructor(address, bearer, inProcess) {
         this.address = address;
         this.#target = parseAddress(address);
@@ -206,13 +208,33 @@ class CoordinatorClient {
             return r;
         return r.value.status === 200 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(undefined) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(refused(r.value));
     }
-    /** Renews the lease every `everyMs` until the returned function is called. */
+    /**
+     * Renews the lease every `everyMs` until the returned function is called. The leases held at one period share
+     * one timer: a timer per build cost more than the build's whole coordination.
+     */
     holdLease(importPath, token, everyMs) {
-        const timer = setInterval(() => void this.renew(importPath, token), everyMs);
-        timer.unref();
-        return () => clearInterval(timer);
+        let group = this.#leases.get(everyMs);
+        if (!group) {
+            const held = new Set();
+            const timer = setInterval(() => {
+                for (const l of held)
+                    void this.renew(l.importPath, l.token);
+            }, everyMs);
+            timer.unref();
+            group = { timer, held };
+            this.#leases.set(everyMs, group);
+        }
+        const lease = { importPath, token };
+        group.held.add(lease);
+        const { held } = group;
+        return () => {
+            held.delete(lease);
+        };
     }
     close() {
+        for (const { timer } of this.#leases.values())
+            clearInterval(timer);
+        this.#leases.clear();
         this.#agent.destroy();
     }
     #post(path, body, timeoutMs) {
@@ -412,3 +434,6 @@ const err = (error) => ({ ok: false, error });
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

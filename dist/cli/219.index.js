@@ -1,6 +1,6 @@
-export const id = 219;
-export const ids = [219];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 219;
+const ids = [219];
+const modules = {
 
 /***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1110,3 +1110,6 @@ function unreachable(value) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

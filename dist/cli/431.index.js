@@ -1,6 +1,6 @@
-export const id = 431;
-export const ids = [431];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 431;
+const ids = [431];
+const modules = {
 
 /***/ 367:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -33,6 +33,8 @@ class CoordinatorClient {
     #auth;
     #agent = new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent({ keepAlive: true, maxSockets: 64 });
     #inProcess;
+    /** Leases being renewed, by renewal period (see holdLease). */
+    #leases = new Map();
     constructor(address, bearer, inProcess) {
         this.address = address;
         this.#target = parseAddress(address);
@@ -63,13 +65,33 @@ class CoordinatorClient {
             return r;
         return r.value.status === 200 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(undefined) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(refused(r.value));
     }
-    /** Renews the lease every `everyMs` until the returned function is called. */
+    /**
+     * Renews the lease every `everyMs` until the returned function is called. The leases held at one period share
+     * one timer: a timer per build cost more than the build's whole coordination.
+     */
     holdLease(importPath, token, everyMs) {
-        const timer = setInterval(() => void this.renew(importPath, token), everyMs);
-        timer.unref();
-        return () => clearInterval(timer);
+        let group = this.#leases.get(everyMs);
+        if (!group) {
+            const held = new Set();
+            const timer = setInterval(() => {
+                for (const l of held)
+                    void this.renew(l.importPath, l.token);
+            }, everyMs);
+            timer.unref();
+            group = { timer, held };
+            this.#leases.set(everyMs, group);
+        }
+        const lease = { importPath, token };
+        group.held.add(lease);
+        const { held } = group;
+        return () => {
+            held.delete(lease);
+        };
     }
     close() {
+        for (const { timer } of this.#leases.values())
+            clearInterval(timer);
+        this.#leases.clear();
         this.#agent.destroy();
     }
     #post(path, body, timeoutMs) {
@@ -508,7 +530,10 @@ async function take(label, path, roots, dest) {
 
 // EXTERNAL MODULE: ./src/util/discard-dir.ts
 var discard_dir = __webpack_require__(7516);
+// EXTERNAL MODULE: ./src/util/random-hex.ts
+var random_hex = __webpack_require__(7773);
 ;// CONCATENATED MODULE: ./src/coordinator/server.ts
+
 
 
 
@@ -525,7 +550,7 @@ const DEFAULT_LEASE_MS = 10_000;
  */
 async function startCoordinatorServer(opts) {
     const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
-    const state = new CoordinatorState({ leaseMs, newToken: () => (0,external_node_crypto_.randomBytes)(16).toString('hex') });
+    const state = new CoordinatorState({ leaseMs, newToken: () => (0,random_hex/* randomHex */.n)(16) });
     const store = new ResultStore(opts.storeDir, opts.publishRoots);
     // A previous server's results are stale; they are moved away at once and deleted in the background.
     (0,discard_dir/* discardDir */._)(opts.storeDir);
@@ -1253,3 +1278,6 @@ function discoveryOptions(o) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

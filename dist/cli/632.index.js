@@ -1,6 +1,6 @@
-export const id = 632;
-export const ids = [632];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 632;
+const ids = [632];
+const modules = {
 
 /***/ 5632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -83,6 +83,8 @@ async function writeJsonReport(path, summary) {
 
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/config/repo-files.ts
+var repo_files = __webpack_require__(8682);
 // EXTERNAL MODULE: ./src/cli/graph-input.ts
 var graph_input = __webpack_require__(3311);
 // EXTERNAL MODULE: ./src/cli/io.ts
@@ -94,6 +96,7 @@ var record_store = __webpack_require__(1806);
 // EXTERNAL MODULE: ./src/explain/run-explainer.ts + 1 modules
 var run_explainer = __webpack_require__(9814);
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
+
 
 
 
@@ -183,7 +186,7 @@ const run = async (argv, io) => {
     const kind = cacheKind.value;
     // The remote cache's code (HTTP, archives) is loaded only for a run that has one.
     const remoteKind = kind === 'http' || kind === 'turbo' ? kind : undefined;
-    const remoteCache = remoteKind ? await __webpack_require__.e(/* import() */ 874).then(__webpack_require__.bind(__webpack_require__, 5874)) : undefined;
+    const remoteCache = remoteKind ? await Promise.all(/* import() */[__webpack_require__.e(442), __webpack_require__.e(878)]).then(__webpack_require__.bind(__webpack_require__, 878)) : undefined;
     const remote = remoteCache && remoteKind
         ? remoteCache.parseRemoteSettings({ kind: remoteKind, url: v['cache-url'], team: v['cache-team'], mode: v['cache-mode'] }, { url: '--cache-url', mode: '--cache-mode' }, io.env, 'read-write')
         : undefined;
@@ -192,17 +195,21 @@ const run = async (argv, io) => {
     const sourceDir = (0,external_node_path_.resolve)(io.cwd, v['source-dir'] ?? '.');
     // git stats the work tree on another core while the graph is read. The check that inputs exist then takes
     // git's word for unchanged tracked files instead of listing their directories.
-    const workTreeListings = (0,file_digest/* startWorkTreeListings */.$)(sourceDir);
-    const knownFiles = (0,file_digest/* unchangedIndexedFiles */.IQ)(workTreeListings);
+    const workTreeListings = (0,file_digest/* startWorkTreeListings */.$)(sourceDir, { untracked: v.graph === undefined });
+    const knownFiles = () => (0,file_digest/* unchangedIndexedFiles */.IQ)(workTreeListings);
     // An edited work tree will likely build something: the launcher boots while the graph is read and keyed.
     const launcher = v['dry-run'] ? undefined : (0,engine/* startLauncherWhenEdited */.cy)(workTreeListings);
-    const input = await (0,graph_input/* loadGraphOrReport */.C)(v.graph, sourceDir, io, knownFiles);
+    // Through disbuild.json: the compile's file list comes from git calls started now, the keys' status among
+    // them, and an unchanged repository and configuration reuse the graph compiled last time.
+    const repoFiles = v.graph === undefined ? (0,repo_files/* startRepoFiles */.Sn)(sourceDir, workTreeListings) : undefined;
+    const state = await (0,local_state/* openLocalState */.p)(v['cache-dir'], io);
+    const shortcuts = repoFiles && { files: repoFiles, cacheFile: state.compiledGraphFile(sourceDir) };
+    const input = await (0,graph_input/* loadGraphOrReport */.C)(v.graph, sourceDir, io, knownFiles, shortcuts);
     if (!input) {
         (0,engine/* closeLauncher */.Br)(launcher);
         return cli_io/* EXIT */.d.usage;
     }
     const { graph } = input;
-    const state = await (0,local_state/* openLocalState */.p)(v['cache-dir'], io);
     const live = Boolean(io.stdout.isTTY) && !io.env.CI;
     const reporter = new console_reporter/* ConsoleReporter */.l({
         stream: io.stdout,
@@ -308,6 +315,157 @@ function baseEnvironment(env) {
 function usageError(io, message) {
     io.stderr.write(`disbuild run: ${message}\nRun 'disbuild run --help' for usage.\n`);
     return cli_io/* EXIT */.d.usage;
+}
+
+
+/***/ }),
+
+/***/ 8682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sn: () => (/* binding */ startRepoFiles),
+/* harmony export */   c$: () => (/* binding */ listRepoFiles),
+/* harmony export */   mz: () => (/* binding */ filesUnder)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
+/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7536);
+
+
+
+
+/**
+ * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
+ * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
+ * the work tree; outside git, every file under `dir` but `.git` and `node_modules`.
+ */
+async function listRepoFiles(dir) {
+    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
+    // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
+    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
+        'ls-files',
+        '-z',
+        '-t',
+        '--cached',
+        '--deleted',
+        '--others',
+        '--exclude-standard',
+        '--',
+        '.',
+    ]);
+    if (listed.ok) {
+        const gone = new Set();
+        const seen = new Set();
+        for (const entry of listed.value.split('\0')) {
+            if (entry.length < 3)
+                continue;
+            const path = entry.slice(2);
+            if (entry[0] === 'R')
+                gone.add(path);
+            else
+                seen.add(path);
+        }
+        const files = [];
+        for (const p of seen)
+            if (!gone.has(p))
+                files.push(p);
+        return files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    }
+    const out = [];
+    walk(dir, '', out);
+    return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+}
+/**
+ * The same list as listRepoFiles, from git calls that start now, beside the ones a run starts for its keys anyway,
+ * so that all of git's work overlaps Node's start-up instead of following it: the index's paths (`ls-files
+ * --cached`, which reads no file), deleted files from the keys' `git status`, and untracked, not ignored files
+ * from the same status when the listings were started with `untracked` (else one more call for those).
+ * Undefined outside a work tree or when git fails: the caller then asks listRepoFiles.
+ */
+function startRepoFiles(sourceDir, listings) {
+    const cached = (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--cached', '--', '.']);
+    const others = listings.untracked
+        ? undefined
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
+    return (async () => {
+        const [prefix, index, status, fromStatus, untracked] = await Promise.all([
+            listings.prefix,
+            cached,
+            listings.status,
+            listings.untracked,
+            others,
+        ]);
+        if (prefix === undefined || !index.ok || !status.ok)
+            return undefined;
+        const seen = new Set();
+        if (fromStatus?.ok) {
+            // Relative to the repository root, like every path of `git status`.
+            for (const p of fromStatus.value)
+                if (p.startsWith(prefix))
+                    seen.add(p.slice(prefix.length));
+        }
+        else if (untracked?.ok) {
+            for (const p of untracked.value.split('\0'))
+                if (p !== '')
+                    seen.add(p);
+        }
+        else
+            return undefined;
+        const gone = new Set();
+        // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
+        // repository root.
+        for (const f of status.value.split('\0')) {
+            if (f.length > 3 && f[1] === 'D' && f.startsWith(prefix, 3))
+                gone.add(f.slice(3 + prefix.length));
+        }
+        // Relative to the source directory; a conflicted path may come once per stage, hence the set.
+        for (const p of index.value.split('\0'))
+            if (p !== '' && !gone.has(p))
+                seen.add(p);
+        return [...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    })();
+}
+function walk(root, rel, out) {
+    let entries;
+    try {
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const e of entries) {
+        const r = rel === '' ? e.name : `${rel}/${e.name}`;
+        if (e.isDirectory()) {
+            if (e.name !== '.git' && e.name !== 'node_modules')
+                walk(root, r, out);
+        }
+        else if (e.isFile() || e.isSymbolicLink())
+            out.push(r);
+    }
+}
+/** The half-open range of `files` (sorted) that lie under directory `dir` ('' is everything). */
+function filesUnder(files, dir) {
+    if (dir === '')
+        return [0, files.length];
+    const prefix = `${dir}/`;
+    // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
+    return [lowerBound(files, prefix), lowerBound(files, `${dir}0`)];
+}
+function lowerBound(files, s) {
+    let lo = 0;
+    let hi = files.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (files[mid] < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 
@@ -1098,6 +1256,9 @@ function sameFile(sourceDir, rel, st, e, records, statTakenAt) {
 }
 /** Files up to this size are read whole, hashed from memory and written from the same bytes. */
 const IN_MEMORY_LIMIT = 8 * 1024 * 1024;
+/** Files up to this size are read and written with synchronous calls (see writeVerified). */
+const SYNC_LIMIT = 256 * 1024;
+const syncBuffer = Buffer.allocUnsafeSlow(SYNC_LIMIT);
 let temps = 0;
 /** Writes the stale files, in order; the manifest path of the first whose stored bytes are not the entry's. */
 async function writeStale(sourceDir, stale, artifact) {
@@ -1122,7 +1283,15 @@ async function writeVerified(stored, e, to) {
     const mode = e.mode & 0o100 ? 0o755 : 0o644;
     const temp = `${to}.disbuild-${process.pid}-${temps++}`;
     try {
-        if (e.size <= IN_MEMORY_LIMIT) {
+        if (e.size <= SYNC_LIMIT) {
+            // A small file costs more in thread-pool round trips (open, fstat, read, close, open, write, close) than
+            // in the calls themselves: done in place, on this thread, from a buffer that is never pooled out.
+            const bytes = readStoredSync(stored, e, syncBuffer);
+            if (bytes === undefined || sha256(bytes) !== e.sha256)
+                return false;
+            writeNewSync(temp, bytes, mode);
+        }
+        else if (e.size <= IN_MEMORY_LIMIT) {
             const buffer = takeBuffer(e.size);
             try {
                 const bytes = await readStored(stored, e, buffer);
@@ -1206,6 +1375,44 @@ async function readStored(path, e, buffer) {
     }
     finally {
         await call((cb) => external_node_fs_.close(fd, cb));
+    }
+}
+/** As readStored, with synchronous calls. */
+function readStoredSync(path, e, buffer) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = external_node_fs_.fstatSync(fd);
+        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+            return undefined;
+        let at = 0;
+        while (at < e.size) {
+            const n = (0,external_node_fs_.readSync)(fd, buffer, at, e.size - at, at);
+            if (n === 0)
+                return undefined;
+            at += n;
+        }
+        return buffer.subarray(0, e.size);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** As writeNew, with synchronous calls. */
+function writeNewSync(path, bytes, mode) {
+    const fd = (0,external_node_fs_.openSync)(path, 'wx', mode);
+    try {
+        let at = 0;
+        while (at < bytes.length)
+            at += external_node_fs_.writeSync(fd, bytes, at, bytes.length - at);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 /** Creates `path` (it must not exist) with `bytes` and `mode`. */
@@ -2949,3 +3156,6 @@ function isSmallTree(dir) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 709;
-export const ids = [709];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 709;
+const ids = [709];
+const modules = {
 
 /***/ 5740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -164,6 +164,8 @@ var external_node_path_ = __webpack_require__(6760);
 var result = __webpack_require__(8251);
 // EXTERNAL MODULE: ./src/util/free-space.ts
 var free_space = __webpack_require__(6947);
+// EXTERNAL MODULE: ./src/util/random-hex.ts
+var random_hex = __webpack_require__(7773);
 // EXTERNAL MODULE: ./src/util/remove-tree.ts
 var remove_tree = __webpack_require__(8043);
 // EXTERNAL MODULE: ./src/cache/entry-meta.ts
@@ -238,8 +240,6 @@ async function legacyManifest(entry, key) {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
 
 
@@ -248,9 +248,8 @@ var external_node_worker_threads_ = __webpack_require__(5919);
 
 
 
-
 // Read once at load: in the bundle this is the chunk's own file, beside which the build puts the worker.
-const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url));
 /**
  * Restores before this many in one process are done on the main thread alone: a thread costs its start (about
  * 30 ms of CPU) and a message per restore, which a few hundred restores of small outputs do not pay back on a
@@ -272,6 +271,7 @@ class RestoreQueue {
     #inThread = new Map();
     #worker;
     #workerFailed = false;
+    #closed = false;
     #asked = 0;
     #next = 1;
     #mainScheduled = false;
@@ -289,6 +289,7 @@ class RestoreQueue {
     };
     /** Ends the helper thread (restores still queued run here). */
     close() {
+        this.#closed = true;
         void this.#worker?.terminate();
         this.#worker = undefined;
     }
@@ -317,14 +318,23 @@ class RestoreQueue {
             this.#pump();
         });
     }
+    /**
+     * Threads' code is loaded here, by the run that starts one: the others (a fully cached run restores nothing)
+     * do not pay for it at start. Meanwhile restores go on here.
+     */
     #startWorker() {
         const program = (0,external_node_path_.join)(here, 'restore-worker.js');
         // One core: a second thread would only take turns with this one.
         if (this.#workerFailed || (0,external_node_os_.availableParallelism)() < 2 || !(0,external_node_fs_.existsSync)(program))
             return;
+        void Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5919, 23)).then((threads) => this.#adopt(threads.Worker, program), () => (this.#workerFailed = true));
+    }
+    #adopt(Thread, program) {
+        if (this.#closed)
+            return;
         let worker;
         try {
-            worker = new external_node_worker_threads_.Worker(program);
+            worker = new Thread(program);
         }
         catch {
             this.#workerFailed = true;
@@ -368,6 +378,7 @@ class RestoreQueue {
         worker.on('error', gone);
         worker.on('exit', gone);
         this.#worker = worker;
+        this.#pump();
     }
 }
 
@@ -431,6 +442,7 @@ var dead_temps = __webpack_require__(5740);
 
 
 
+
 /** How precisely an entry's last use is recorded (its mtime, which pruning orders by). */
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
@@ -468,7 +480,7 @@ class LocalCache {
         return (0,external_node_path_.join)(this.#root, 'entries', key.slice(0, 2), key);
     }
     #newTemp() {
-        return (0,external_node_path_.join)(this.#root, 'tmp', `${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        return (0,external_node_path_.join)(this.#root, 'tmp', `${process.pid}-${(0,random_hex/* randomHex */.n)(6)}`);
     }
     lookup(keys) {
         const hits = new Map();
@@ -749,13 +761,20 @@ class LocalCache {
         this.#handedOut.clear();
         await Promise.all(left.map((out) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.dirname)(out)).catch(() => undefined)));
     }
-    #dirs = new Set();
-    /** Restore destinations' parents are created once per process, not probed on every restore. */
+    #dirs = new Map();
+    /**
+     * Restore destinations' parents are created once per process, not probed on every restore. The promise is
+     * kept, not the outcome: restores start many at once, and each would otherwise make its own call before the
+     * first one ended (200 restores, 200 `mkdir -p` of one directory). A failure is asked again next time.
+     */
     async #ensureDir(dir) {
-        if (this.#dirs.has(dir))
-            return;
-        await (0,promises_.mkdir)(dir, { recursive: true });
-        this.#dirs.add(dir);
+        let made = this.#dirs.get(dir);
+        if (made === undefined) {
+            made = (0,promises_.mkdir)(dir, { recursive: true });
+            this.#dirs.set(dir, made);
+            made.catch(() => this.#dirs.delete(dir));
+        }
+        await made;
     }
 }
 /**
@@ -1260,6 +1279,7 @@ async function openLocalState(cacheDirFlag, io) {
             return new _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .NullCache */ .C();
         }),
         outputRecordsFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'in-place-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
+        compiledGraphFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'compiled-graph-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
         newRunDir: (onWarning) => {
             let why;
             if ((0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_6__/* .isLowOnSpace */ .Io)(dir)) {
@@ -1425,6 +1445,40 @@ function isDiskFull(e) {
 
 /***/ }),
 
+/***/ 7773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ randomHex)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Random bytes drawn at once and handed out in slices: one system call and one OpenSSL call per 4 KiB. */
+const pool = Buffer.allocUnsafe(4096);
+let used = pool.length;
+/**
+ * `bytes` cryptographically random bytes as hex, for names and tokens made once per job (temp directories, lease
+ * tokens). Same randomness as `randomBytes(bytes).toString('hex')`, at a fraction of its cost: each of those is a
+ * job of its own in Node's crypto layer, some 5–15 µs, paid twice per built job.
+ */
+function randomHex(bytes) {
+    if (bytes > pool.length)
+        throw new RangeError(`randomHex: at most ${pool.length} bytes`);
+    if (used + bytes > pool.length) {
+        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomFillSync)(pool);
+        used = 0;
+    }
+    const hex = pool.toString('hex', used, used + bytes);
+    // Never handed out twice.
+    pool.fill(0, used, used + bytes);
+    used += bytes;
+    return hex;
+}
+
+
+/***/ }),
+
 /***/ 8043:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1489,3 +1543,6 @@ async function makeDirsWritable(path) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 85;
-export const ids = [85];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 85;
+const ids = [85];
+const modules = {
 
 /***/ 3311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -19,11 +19,11 @@ export const modules = {
  * The graph of `--graph FILE`, or without it the one `<sourceDir>/disbuild.json` describes (a graph file, a
  * graph command, or tasks). Prints every problem and answers undefined when there is none or it is invalid.
  */
-async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles) {
+async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts) {
     if (graphPath === undefined) {
         // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
-        const { loadConfigGraph } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(815), __webpack_require__.e(788), __webpack_require__.e(171)]).then(__webpack_require__.bind(__webpack_require__, 3171));
-        const configured = await loadConfigGraph(sourceDir, io.env, knownFiles);
+        const { loadConfigGraph } = await __webpack_require__.e(/* import() */ 171).then(__webpack_require__.bind(__webpack_require__, 3171));
+        const configured = await loadConfigGraph(sourceDir, io.env, knownFiles, shortcuts);
         if (configured === undefined) {
             io.stderr.write(`disbuild: no graph: pass --graph FILE, or describe the build in ${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(sourceDir, 'disbuild.json')}\n`);
             return undefined;
@@ -36,7 +36,7 @@ async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles) {
             io.stderr.write(`  ${line}\n`);
         return undefined;
     }
-    const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, graphPath), sourceDir, knownFiles);
+    const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, graphPath), sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles);
     if (loaded.ok)
         return { graph: loaded.value };
     io.stderr.write(`disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`);
@@ -441,8 +441,10 @@ function decode(text) {
 /**
  * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
  * `sourceDir`. All problems come back together, missing inputs named by job and the producer's `Inputs[i]`.
- * `knownFiles` (awaited once the file is parsed) are paths already known to be files, not looked up: git's
- * account of the work tree, which costs nothing more when keys use it anyway.
+ * `knownFiles` are paths already known to be files, not looked up: git's account of the work tree, which costs
+ * nothing more when keys use it anyway. It is awaited only after the graph is validated, with every path taken
+ * for a file meanwhile: git lists the work tree on other cores while this one validates. Should a path then turn
+ * out not to be a file (rare: a graph naming a missing input), the file is validated again, with the truth.
  */
 async function loadGraphFile(path, sourceDir, knownFiles) {
     let text;
@@ -458,11 +460,23 @@ async function loadGraphFile(path, sourceDir, knownFiles) {
     text = '';
     if (!raw.ok)
         return raw;
-    const options = { inputKind: pathKinds(sourceDir, await knownFiles) };
-    let validated = (0,validate/* validateDecoded */.$)(raw.value, options);
-    if (validated.ambiguousKeys) {
-        // Rare (see parseGraphText): the file is read again rather than its text kept through every validation.
-        validated = (0,validate/* validateDecoded */.$)(decodeOrdered(await (0,promises_.readFile)(path, 'utf8')), options);
+    let validated = (0,validate/* validateDecoded */.$)(raw.value, { inputKind: () => 'file' });
+    const kind = pathKinds(sourceDir, await knownFiles);
+    if (validated.ambiguousKeys || !validated.result.ok || !allFiles(validated.result.value, kind)) {
+        // Rare (a problem, or keys whose order JSON.parse lost, see parseGraphText): the file is read again rather
+        // than its text kept through every validation.
+        let again;
+        try {
+            again = await (0,promises_.readFile)(path, 'utf8');
+        }
+        catch (e) {
+            const why = e.code ?? e.message;
+            return (0,result/* err */._)([{ message: `cannot read graph file ${path}: ${why}` }]);
+        }
+        const decoded = validated.ambiguousKeys ? (0,result.ok)(decodeOrdered(again)) : decode(again);
+        if (!decoded.ok)
+            return decoded;
+        validated = (0,validate/* validateDecoded */.$)(decoded.value, { inputKind: kind });
     }
     // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
     if (validated.result.ok && validated.result.value.jobs.length > 10_000)
@@ -537,6 +551,18 @@ function pathKinds(sourceDir, knownFiles) {
         }
         return k;
     };
+}
+/** Whether validation with `kind` would find no problem with the paths of the valid `graph`. */
+function allFiles(graph, kind) {
+    for (const job of graph.jobs)
+        for (const p of job.inputs)
+            if (kind(p) !== 'file')
+                return false;
+    // A SourceFiles path is a problem only when missing.
+    for (const p of graph.sourceFiles.values())
+        if (kind(p) === 'missing')
+            return false;
+    return true;
 }
 /** A path that is, or lies below, a symbolic link: what reading it yields, as keys resolve it. */
 function resolvedKind(disk, rel) {
@@ -799,6 +825,39 @@ function parseListing(text, format, paths, prefix = '') {
             found.set(path, state);
     });
     return found;
+}
+/**
+ * Every entry of a `git ls-files -s -v -z` listing that git compares with the working tree (tagged `H`, stage 0,
+ * a file, an executable or a symlink), by path: its mode and blob ID, or only its mode when the ID is not SHA-1.
+ * One pass serves both the check that inputs exist (`indexedFiles`) and the keys (`indexEntries`).
+ */
+function parseIndexListing(text) {
+    const entries = new Map();
+    forEachRecord(text, (start, tab, end) => {
+        const mode = lsFilesHead(text, start, tab);
+        if (mode === undefined)
+            return;
+        entries.set(text.slice(tab + 1, end), parseMeta(text, start, tab, 'ls-files') ?? mode);
+    });
+    return entries;
+}
+/** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */
+function indexEntries(index, paths) {
+    const found = new Map();
+    for (const p of paths) {
+        const e = index.get(p);
+        if (e !== undefined && typeof e !== 'string')
+            found.set(p, e);
+    }
+    return found;
+}
+/** Of a parsed index listing, the paths `indexedFilePaths` answers. */
+function indexedFiles(index) {
+    const paths = new Set();
+    for (const [p, e] of index)
+        if ((typeof e === 'string' ? e : e.mode) !== 'symlink')
+            paths.add(p);
+    return paths;
 }
 /**
  * Every path of a `git ls-files -s -v -z` listing that the index holds as a file whose working-tree copy git
@@ -1169,7 +1228,7 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
     if (!listed.ok)
         return listed;
     // ls-files, run in sourceDir, prints paths relative to it; status prints them from the repository root.
-    const index = parseListing(listed.value, 'ls-files', paths);
+    const index = indexEntries(listed.value, paths);
     const settings = await listings.settings;
     // Asked while `git status` runs: of every indexed file, dirty or not (a dirty one is read from disk anyway).
     const candidates = [];
@@ -1215,8 +1274,11 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
  * them before it reads the graph and have git stat the work tree on another core meanwhile. All run at once
  * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
  */
-function startWorkTreeListings(sourceDir) {
+function startWorkTreeListings(sourceDir, options = {}) {
     const startedAt = Date.now();
+    // Asked by a caller that needs the untracked files too (the compile of disbuild.json): one walk in the same
+    // call, rather than a second git process reading the index again.
+    const untracked = options.untracked ?? false;
     const commands = [
         // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
         ['rev-parse', '--is-inside-work-tree', '--show-prefix', '--git-path', 'info/attributes'],
@@ -1225,7 +1287,7 @@ function startWorkTreeListings(sourceDir) {
             'status',
             '--porcelain=v1',
             '-z',
-            '--untracked-files=no',
+            untracked ? '--untracked-files=all' : '--untracked-files=no',
             '--ignore-submodules=all',
             '--no-renames',
             '--',
@@ -1245,14 +1307,33 @@ function startWorkTreeListings(sourceDir) {
             return (0,result/* err */._)(`${sourceDir} is not inside a git work tree`);
         return (0,git_command/* gitText */.q_)(sourceDir, args);
     };
+    const statusText = listing(status, commands[2]);
+    const split = untracked ? statusText.then(splitUntracked) : undefined;
     return {
         startedAt,
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-        index: listing(index, commands[1]),
-        status: listing(status, commands[2]),
+        index: listing(index, commands[1]).then((r) => (r.ok ? (0,result.ok)(parseIndexListing(r.value)) : r)),
+        status: split ? split.then((r) => (r.ok ? (0,result.ok)(r.value.tracked) : r)) : statusText,
+        ...(split ? { untracked: split.then((r) => (r.ok ? (0,result.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
         infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
     };
+}
+/** `git status --porcelain=v1 -z --no-renames` text parted into its `??` records' paths and the rest, as text. */
+function splitUntracked(r) {
+    if (!r.ok)
+        return r;
+    if (r.value === '')
+        return (0,result.ok)({ tracked: '', untracked: [] });
+    const tracked = [];
+    const untracked = [];
+    for (const f of r.value.split('\0')) {
+        if (f.startsWith('?? '))
+            untracked.push(f.slice(3));
+        else if (f !== '')
+            tracked.push(f);
+    }
+    return (0,result.ok)({ tracked: tracked.length === 0 ? '' : `${tracked.join('\0')}\0`, untracked });
 }
 /**
  * The paths under the source directory that are files right now by git's account: in the index as a file that git
@@ -1266,7 +1347,7 @@ async function unchangedIndexedFiles(listings) {
     const [listed, changed] = await Promise.all([listings.index, listings.status]);
     if (!listed.ok || !changed.ok)
         return undefined;
-    const files = indexedFilePaths(listed.value);
+    const files = indexedFiles(listed.value);
     for (const p of parseDirtyPaths(changed.value, prefix))
         files.delete(p);
     return files;
@@ -1894,3 +1975,6 @@ function outside(path, via) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

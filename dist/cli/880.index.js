@@ -1,6 +1,6 @@
-export const id = 880;
-export const ids = [880];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 880;
+const ids = [880,82];
+const modules = {
 
 /***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -246,7 +246,7 @@ const importCommand = async (argv, io) => {
         return cli_io/* EXIT */.d.usage;
     }
     const problems = [];
-    const ws = await (0,workspaces/* readWorkspace */.i)(root, await (0,repo_files/* listRepoFiles */.c)(root), problems);
+    const ws = await (0,workspaces.readWorkspace)(root, await (0,repo_files/* listRepoFiles */.c$)(root), problems);
     for (const p of problems)
         io.stderr.write(`disbuild import: ${p.file}: ${p.message}\n`);
     const result = importTurbo(turbo, ws);
@@ -450,8 +450,9 @@ function describe(v) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ listRepoFiles),
-/* harmony export */   m: () => (/* binding */ filesUnder)
+/* harmony export */   Sn: () => (/* binding */ startRepoFiles),
+/* harmony export */   c$: () => (/* binding */ listRepoFiles),
+/* harmony export */   mz: () => (/* binding */ filesUnder)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -504,6 +505,56 @@ async function listRepoFiles(dir) {
     walk(dir, '', out);
     return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
 }
+/**
+ * The same list as listRepoFiles, from git calls that start now, beside the ones a run starts for its keys anyway,
+ * so that all of git's work overlaps Node's start-up instead of following it: the index's paths (`ls-files
+ * --cached`, which reads no file), deleted files from the keys' `git status`, and untracked, not ignored files
+ * from the same status when the listings were started with `untracked` (else one more call for those).
+ * Undefined outside a work tree or when git fails: the caller then asks listRepoFiles.
+ */
+function startRepoFiles(sourceDir, listings) {
+    const cached = (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--cached', '--', '.']);
+    const others = listings.untracked
+        ? undefined
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
+    return (async () => {
+        const [prefix, index, status, fromStatus, untracked] = await Promise.all([
+            listings.prefix,
+            cached,
+            listings.status,
+            listings.untracked,
+            others,
+        ]);
+        if (prefix === undefined || !index.ok || !status.ok)
+            return undefined;
+        const seen = new Set();
+        if (fromStatus?.ok) {
+            // Relative to the repository root, like every path of `git status`.
+            for (const p of fromStatus.value)
+                if (p.startsWith(prefix))
+                    seen.add(p.slice(prefix.length));
+        }
+        else if (untracked?.ok) {
+            for (const p of untracked.value.split('\0'))
+                if (p !== '')
+                    seen.add(p);
+        }
+        else
+            return undefined;
+        const gone = new Set();
+        // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
+        // repository root.
+        for (const f of status.value.split('\0')) {
+            if (f.length > 3 && f[1] === 'D' && f.startsWith(prefix, 3))
+                gone.add(f.slice(3 + prefix.length));
+        }
+        // Relative to the source directory; a conflicted path may come once per stage, hence the set.
+        for (const p of index.value.split('\0'))
+            if (p !== '' && !gone.has(p))
+                seen.add(p);
+        return [...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    })();
+}
 function walk(root, rel, out) {
     let entries;
     try {
@@ -549,8 +600,9 @@ function lowerBound(files, s) {
 /***/ 6082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ readWorkspace)
+/* harmony export */   readWorkspace: () => (/* binding */ readWorkspace)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -558,9 +610,8 @@ function lowerBound(files, s) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8815);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
 /**
  * Workspace packages: npm and yarn `workspaces` in the root package.json, or pnpm's pnpm-workspace.yaml. Each
  * package's name, directory, scripts, and the other packages of the workspace it depends on.
@@ -568,7 +619,6 @@ function lowerBound(files, s) {
  * Deals with: finding packages among the repository's files and reading their package.json.
  * Does not deal with: tasks (compile.ts) or installing anything.
  */
-
 
 
 
@@ -639,8 +689,8 @@ function packageDirs(files, patterns) {
     const norm = (p) => node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(p).replace(/^\.\//, '').replace(/\/+$/, '');
     const include = patterns.filter((p) => !p.startsWith('!')).map(norm);
     const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => norm(p.slice(1)));
-    const isIn = picomatch__WEBPACK_IMPORTED_MODULE_4___default()(include.length > 0 ? include : ['\0'], { dot: false });
-    const isOut = exclude.length > 0 ? picomatch__WEBPACK_IMPORTED_MODULE_4___default()(exclude) : () => false;
+    const isIn = picomatch__WEBPACK_IMPORTED_MODULE_3___default()(include.length > 0 ? include : ['\0'], { dot: false });
+    const isOut = exclude.length > 0 ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(exclude) : () => false;
     const dirs = [];
     for (const f of files) {
         if (!f.endsWith('/package.json') || f.includes('node_modules/'))
@@ -654,7 +704,9 @@ function packageDirs(files, patterns) {
 async function pnpmPatterns(root, problems) {
     const file = 'pnpm-workspace.yaml';
     try {
-        const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, file), 'utf8'));
+        // The YAML parser is a large module: loaded only for the repositories that have this file.
+        const { parse: parseYaml } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+        const doc = parseYaml(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, file), 'utf8'));
         const list = isRecord(doc) ? doc.packages : undefined;
         if (list === undefined || list === null)
             return [];
@@ -929,3 +981,6 @@ const err = (error) => ({ ok: false, error });
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 931;
-export const ids = [931,171];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 931;
+const ids = [931];
+const modules = {
 
 /***/ 8931:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -41,6 +41,12 @@ if [ -x "$legacy" ]; then
   printf '%s\\n' "$input" | "$legacy" "$@" || exit $?
 fi
 [ "$DISBUILD_SKIP" = "1" ] && exit 0
+# As bin/disbuild does: Node would parse this file at start; the CLI puts it back for what it starts.
+if [ -n "\${NODE_EXTRA_CA_CERTS-}" ]; then
+  DISBUILD_NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS
+  export DISBUILD_NODE_EXTRA_CA_CERTS
+  unset NODE_EXTRA_CA_CERTS
+fi
 if [ -x ${q(node)} ] && [ -f ${q(cli)} ]; then
   printf '%s\\n' "$input" | ${q(node)} ${q(cli)} hook run pre-push "$@"
 else
@@ -98,8 +104,8 @@ var external_node_util_ = __webpack_require__(7975);
 var run = __webpack_require__(5632);
 // EXTERNAL MODULE: ./src/cli/local-state.ts
 var local_state = __webpack_require__(4709);
-// EXTERNAL MODULE: ./src/cli/remote-cache.ts + 10 modules
-var remote_cache = __webpack_require__(5874);
+// EXTERNAL MODULE: ./src/cli/remote-cache.ts + 11 modules
+var remote_cache = __webpack_require__(878);
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 6 modules
 var shared_coordinator = __webpack_require__(5431);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
@@ -118,8 +124,8 @@ var console_reporter = __webpack_require__(3465);
 var config_graph = __webpack_require__(3171);
 // EXTERNAL MODULE: ./src/config/config-file.ts
 var config_file = __webpack_require__(3797);
-// EXTERNAL MODULE: ./src/config/load-config.ts + 3 modules
-var load_config = __webpack_require__(8788);
+// EXTERNAL MODULE: ./src/config/load-config.ts + 1 modules
+var load_config = __webpack_require__(8853);
 ;// CONCATENATED MODULE: ./src/hook/config.ts
 
 
@@ -701,6 +707,186 @@ function usage(io, message) {
 
 /***/ }),
 
+/***/ 3797:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bu: () => (/* binding */ parseConfigText),
+/* harmony export */   RG: () => (/* binding */ readConfigFile),
+/* harmony export */   fc: () => (/* binding */ formatConfigProblem),
+/* harmony export */   g2: () => (/* binding */ CONFIG_FILE)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8251);
+/**
+ * `disbuild.json`: the repository's own description of its build. Three sources of the graph share the file —
+ * `graph` (a path), `graphCommand` (a command printing the graph) and `tasks` (compiled by compile.ts) — plus a
+ * `salt`. This module reads the file and checks its shape; every problem is reported at once, each naming the
+ * file, the task and the field.
+ */
+
+
+
+const CONFIG_FILE = 'disbuild.json';
+function formatConfigProblem(p) {
+    const where = [p.file, p.task === undefined ? undefined : `task ${JSON.stringify(p.task)}`, p.field]
+        .filter((s) => s !== undefined)
+        .join(' ');
+    return `${where}: ${p.message}`;
+}
+const TOP_KEYS = new Set(['$schema', 'graph', 'graphCommand', 'salt', 'tasks']);
+const TASK_KEYS = new Set(['command', 'script', 'cwd', 'inputs', 'outputs', 'deps', 'env', 'description']);
+const TASK_NAME = /^[^#^!\s][^#\s]*$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Reads `<dir>/disbuild.json`; `undefined` when there is none. */
+async function readConfigFile(dir) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, CONFIG_FILE), 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)([{ file: CONFIG_FILE, message: `cannot be read: ${e.message}` }]);
+    }
+    return parseConfigText(text);
+}
+/** Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. */
+function parseConfigText(text, file = CONFIG_FILE) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (e) {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)([{ file, message: `is not valid JSON: ${e.message}` }]);
+    }
+    const problems = [];
+    if (!isRecord(raw))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
+    const config = {};
+    for (const key of Object.keys(raw)) {
+        if (!TOP_KEYS.has(key))
+            problems.push({ file, field: key, message: 'unknown key' });
+    }
+    for (const key of ['graph', 'graphCommand', 'salt']) {
+        const v = raw[key];
+        if (v === undefined)
+            continue;
+        if (typeof v === 'string')
+            config[key] = v;
+        else
+            problems.push({ file, field: key, message: `must be a string, got ${describe(v)}` });
+    }
+    if (raw.tasks !== undefined) {
+        if (!isRecord(raw.tasks)) {
+            problems.push({
+                file,
+                field: 'tasks',
+                message: `must be an object of tasks, got ${describe(raw.tasks)}`,
+            });
+        }
+        else {
+            const tasks = new Map();
+            for (const name of Object.keys(raw.tasks).sort()) {
+                const spec = readTask(name, raw.tasks[name], file, problems);
+                if (spec)
+                    tasks.set(name, spec);
+            }
+            config.tasks = tasks;
+        }
+    }
+    const sources = ['graph', 'graphCommand', 'tasks'].filter((k) => raw[k] !== undefined);
+    if (sources.length > 1) {
+        problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]}"` });
+    }
+    return problems.length > 0 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(problems) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(config);
+}
+function readTask(name, raw, file, problems) {
+    const add = (field, message) => {
+        problems.push({ file, task: name, ...(field === undefined ? {} : { field }), message });
+    };
+    if (!TASK_NAME.test(name))
+        add(undefined, 'task names must not contain "#" or spaces, nor start with "^" or "!"');
+    if (!isRecord(raw)) {
+        add(undefined, `must be an object, got ${describe(raw)}`);
+        return undefined;
+    }
+    for (const key of Object.keys(raw))
+        if (!TASK_KEYS.has(key))
+            add(key, 'unknown key');
+    const spec = {};
+    const cmd = raw.command;
+    if (typeof cmd === 'string') {
+        if (cmd.trim() === '')
+            add('command', 'is empty');
+        spec.command = cmd;
+    }
+    else if (Array.isArray(cmd)) {
+        const argv = stringList(cmd, 'command', add);
+        if (argv.length === 0)
+            add('command', 'must not be an empty list');
+        spec.command = argv;
+    }
+    else if (cmd !== undefined)
+        add('command', `must be a string or a list of strings, got ${describe(cmd)}`);
+    for (const key of ['script', 'cwd']) {
+        const v = raw[key];
+        if (v === undefined)
+            continue;
+        if (typeof v !== 'string')
+            add(key, `must be a string, got ${describe(v)}`);
+        else
+            spec[key] = v;
+    }
+    if (spec.script === '')
+        add('script', 'is empty');
+    if ((raw.command === undefined) === (raw.script === undefined)) {
+        add(undefined, 'needs exactly one of "command" (a shell string or argv) and "script" (a package.json script)');
+    }
+    for (const key of ['inputs', 'outputs', 'deps', 'env']) {
+        const v = raw[key];
+        if (v === undefined)
+            continue;
+        if (!Array.isArray(v))
+            add(key, `must be a list of strings, got ${describe(v)}`);
+        else
+            spec[key] = stringList(v, key, add);
+    }
+    spec.env?.forEach((e, i) => {
+        if (!ENV_NAME.test(e))
+            add(`env[${i}]`, `must be an environment variable name, got ${JSON.stringify(e)}`);
+    });
+    return spec;
+}
+function stringList(v, field, add) {
+    const out = [];
+    v.forEach((x, i) => {
+        if (typeof x === 'string')
+            out.push(x);
+        else
+            add(`${field}[${i}]`, `must be a string, got ${describe(x)}`);
+    });
+    return out;
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'an object';
+    return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+
+/***/ }),
+
 /***/ 3171:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -718,7 +904,7 @@ function usage(io, message) {
 /* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6266);
 /* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8251);
 /* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3797);
-/* harmony import */ var _load_config_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8788);
+/* harmony import */ var _load_config_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8853);
 
 
 
@@ -732,8 +918,9 @@ const sh = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_proce
  * The graph of `<sourceDir>/disbuild.json`, whichever of its three sources it uses: a graph file (relative to
  * the directory), a command printing the graph (run with a shell there), or tasks. Undefined when the file does
  * not exist; otherwise the graph or every problem as one line each (file, task and field; or job and field).
+ * `shortcuts` serve tasks only (a file list already under way, the compiled-graph cache).
  */
-async function loadConfigGraph(sourceDir, env, knownFiles) {
+async function loadConfigGraph(sourceDir, env, knownFiles, shortcuts = {}) {
     const source = await (0,_load_config_js__WEBPACK_IMPORTED_MODULE_6__/* .readConfigSource */ .az)(sourceDir);
     if (source === undefined)
         return undefined;
@@ -743,13 +930,13 @@ async function loadConfigGraph(sourceDir, env, knownFiles) {
     const salt = s.salt === undefined ? {} : { salt: s.salt };
     switch (s.kind) {
         case 'tasks': {
-            const compiled = await (0,_load_config_js__WEBPACK_IMPORTED_MODULE_6__/* .compileConfig */ .q0)(sourceDir, s.config, env);
+            const compiled = await (0,_load_config_js__WEBPACK_IMPORTED_MODULE_6__/* .compileConfig */ .q0)(sourceDir, s.config, env, shortcuts);
             if (!compiled.ok)
                 return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(compiled.error.map(_config_file_js__WEBPACK_IMPORTED_MODULE_5__/* .formatConfigProblem */ .fc));
             return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ graph: compiled.value.graph, source: s.kind, ...salt });
         }
         case 'file': {
-            const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, s.path), sourceDir, knownFiles);
+            const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, s.path), sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles);
             if (!loaded.ok)
                 return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(loaded.error.map((p) => `${s.path}: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_3__/* .formatProblem */ .V)(p)}`));
             return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ graph: loaded.value, source: s.kind, ...salt });
@@ -782,6 +969,221 @@ async function graphFromCommand(command, sourceDir) {
 }
 
 
+/***/ }),
+
+/***/ 8853:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q0: () => (/* binding */ compileConfig),
+  nI: () => (/* binding */ configSourceOf),
+  az: () => (/* binding */ readConfigSource)
+});
+
+// EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
+var validate = __webpack_require__(7093);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(8251);
+// EXTERNAL MODULE: ./src/config/config-file.ts
+var config_file = __webpack_require__(3797);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./src/config/compiled-graph-cache.ts
+/**
+ * The compiled graph of the last run, kept so that a run whose configuration and repository did not change skips
+ * the compile (reading every package.json, matching globs over every file, resolving dependencies).
+ *
+ * Exact, not a guess: the fingerprint is the hash of everything the compile reads — the tasks of disbuild.json,
+ * the repository's file list (tracked less deleted, plus untracked not ignored: so `.gitignore`, `info/exclude`
+ * and `core.excludesFile` count through what they hide), the bytes of every package.json and of
+ * pnpm-workspace.yaml in that list, the values of the variables the tasks' `env` names, and the compiler itself
+ * (this module's file, its size and time, and a format number). Any change to any of them compiles afresh.
+ * Reading the listed package.json files costs a fraction of parsing them and resolving the graph.
+ *
+ * Deals with: the fingerprint, reading and writing the cache file. Does not deal with: compiling (compile.ts).
+ */
+
+
+
+
+/** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
+const FORMAT = 1;
+/** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
+function readByCompile(files) {
+    return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
+}
+/** The compiler's identity: this file's path, size and modification time (a rebuilt or upgraded disbuild differs). */
+function compilerIdentity() {
+    try {
+        const self = (0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url);
+        const st = (0,external_node_fs_.statSync)(self);
+        return `${self}\0${st.size}\0${st.mtimeMs}`;
+    }
+    catch {
+        // Unknown: a value no other run shares, so nothing is reused.
+        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
+    }
+}
+/** The hash of every input of the compile (see the module comment). */
+function compileFingerprint(root, config, files, env) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    h.update(`disbuild-compiled-graph\0${FORMAT}\0${compilerIdentity()}\0`);
+    h.update(JSON.stringify([...config.tasks]));
+    h.update('\0env\0');
+    const names = new Set();
+    for (const spec of config.tasks.values())
+        for (const n of spec.env ?? [])
+            names.add(n);
+    // Set and unset differ (an unset variable is left out of the command's environment).
+    for (const n of [...names].sort())
+        h.update(JSON.stringify([n, env[n] ?? null]));
+    h.update(`\0files\0${files.length}\0`);
+    h.update(files.join('\0'));
+    h.update('\0read\0');
+    for (const f of readByCompile(files)) {
+        let bytes;
+        try {
+            // Concatenated, not joined: `root` is absolute and `f` a clean relative path (join's normalising costs more).
+            bytes = (0,external_node_fs_.readFileSync)(`${root}/${f}`);
+        }
+        catch (e) {
+            h.update(`${f}\0error ${e.code ?? ''}\0`);
+            continue;
+        }
+        h.update(`${f}\0${bytes.length}\0`);
+        h.update(bytes);
+    }
+    return h.digest('hex');
+}
+/** The graph compiled under `fingerprint`, or undefined when the file holds another (or none, or is unreadable). */
+function readCompiledGraph(file, fingerprint) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    const head = `${fingerprint}\n`;
+    if (!text.startsWith(head))
+        return undefined;
+    try {
+        const graph = JSON.parse(text.slice(head.length));
+        return Array.isArray(graph.Jobs) ? graph : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Replaces the cache file (written aside, then renamed: a reader sees the old file or the new one, whole). A
+ * failure is ignored: the next run compiles again.
+ */
+function writeCompiledGraph(file, fingerprint, graph) {
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(temp, `${fingerprint}\n${JSON.stringify(graph)}`, { mode: 0o600 });
+        (0,external_node_fs_.renameSync)(temp, file);
+    }
+    catch {
+        try {
+            (0,external_node_fs_.unlinkSync)(temp);
+        }
+        catch {
+            // Never written.
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/config/repo-files.ts
+var repo_files = __webpack_require__(8682);
+;// CONCATENATED MODULE: ./src/config/load-config.ts
+
+
+
+
+
+/** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
+async function readConfigSource(dir) {
+    const read = await (0,config_file/* readConfigFile */.RG)(dir);
+    return read === undefined ? undefined : configSourceOf(read);
+}
+/** The graph source a read disbuild.json names (from a file, or from a commit: see the hook). */
+function configSourceOf(read) {
+    if (!read.ok)
+        return read;
+    const c = read.value;
+    const salt = c.salt === undefined ? {} : { salt: c.salt };
+    if (c.graph !== undefined)
+        return (0,result.ok)({ kind: 'file', path: c.graph, ...salt });
+    if (c.graphCommand !== undefined)
+        return (0,result.ok)({ kind: 'command', command: c.graphCommand, ...salt });
+    if (c.tasks !== undefined)
+        return (0,result.ok)({ kind: 'tasks', config: { ...c, tasks: c.tasks }, ...salt });
+    return (0,result/* err */._)([
+        {
+            file: config_file/* CONFIG_FILE */.g2,
+            message: 'needs "tasks" (see the README), "graph" (a path) or "graphCommand" (a command printing the graph)',
+        },
+    ]);
+}
+/**
+ * Compiles the tasks of disbuild.json at `root` into a validated Graph, and the graph JSON `disbuild graph`
+ * prints. Environment variables named by tasks' `env` are read from `env`. `cached` says whether the compile was
+ * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled.
+ */
+async function compileConfig(root, config, env, shortcuts = {}) {
+    const files = (await shortcuts.files) ?? (await (0,repo_files/* listRepoFiles */.c$)(root));
+    const { cacheFile } = shortcuts;
+    const fingerprint = cacheFile === undefined ? undefined : compileFingerprint(root, config, files, env);
+    if (cacheFile !== undefined && fingerprint !== undefined) {
+        const json = readCompiledGraph(cacheFile, fingerprint);
+        // Validated like any graph; a graph that no longer validates is compiled afresh (and its problems reported).
+        const validated = json && (0,validate/* validateGraph */.d)({ ...json, Jobs: [...json.Jobs] });
+        if (json && validated?.ok)
+            return (0,result.ok)({ graph: validated.value, json, cached: true });
+    }
+    // The compiler's modules are loaded only when there is something to compile.
+    const [{ compileTasks }, { readWorkspace }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(953)]).then(__webpack_require__.bind(__webpack_require__, 4953)),
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(82)]).then(__webpack_require__.bind(__webpack_require__, 6082)),
+    ]);
+    const problems = [];
+    const workspace = await readWorkspace(root, files, problems);
+    const compiled = compileTasks({ config, workspace, files, env });
+    problems.push(...compiled.problems);
+    if (problems.length > 0)
+        return (0,result/* err */._)(problems);
+    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
+    const validated = (0,validate/* validateGraph */.d)({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] });
+    if (!validated.ok) {
+        const taskOf = new Map(compiled.graph.Jobs.map((j) => [j.Name, j.Name.replace(/^.*#/, '')]));
+        return (0,result/* err */._)(validated.error.map((p) => ({
+            file: config_file/* CONFIG_FILE */.g2,
+            ...(p.job === undefined ? {} : { task: taskOf.get(p.job) ?? p.job }),
+            field: p.field?.startsWith('Cmds') ? 'command' : (p.field ?? 'tasks'),
+            message: p.message,
+        })));
+    }
+    if (cacheFile !== undefined && fingerprint !== undefined) {
+        writeCompiledGraph(cacheFile, fingerprint, compiled.graph);
+    }
+    return (0,result.ok)({ graph: validated.value, json: compiled.graph, cached: false });
+}
+
+
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

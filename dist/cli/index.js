@@ -1,5 +1,94 @@
 #!/usr/bin/env node
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+// Inlined by scripts/code-cache.mjs into a bundle's index.js (not a module of its own): loads the bundle's chunks
+// as scripts compiled with V8's code cache, so that a run does not parse and compile the same code again each time.
+//
+// A chunk's compiled code is kept in `$XDG_CACHE_HOME/disbuild/code` (else `~/.cache/disbuild/code`), one file per
+// chunk, named by the digest of the chunk's text, Node's version, the platform and Node's flags: a rebuilt bundle
+// or another Node never meets an old file. The file is written when the process exits, after the run compiled
+// what it used; V8 checks it again when it is read and refuses what does not fit (then it is written anew). Only a
+// file that this user owns and nobody else may write is read (compiled code is code). Trouble of any kind (no home,
+// a full disk, a foreign or damaged file) costs the cache, never the run. DISBUILD_CODE_CACHE=off turns it off.
+import * as __dccFs from 'node:fs';
+import * as __dccPath from 'node:path';
+import * as __dccVm from 'node:vm';
+import { createHash as __dccHash } from 'node:crypto';
+import { fileURLToPath as __dccFileUrlToPath, pathToFileURL as __dccPathToFileUrl } from 'node:url';
+
+const __dccHere = __dccPath.dirname(__dccFileUrlToPath(import.meta.url));
+/** Scripts compiled without usable cached code, written at exit. */
+const __dccToWrite = [];
+
+function __dccDir() {
+  const env = process.env;
+  if (env.DISBUILD_CODE_CACHE === 'off' || typeof process.geteuid !== 'function') return undefined;
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg ? xdg : env.HOME ? __dccPath.join(env.HOME, '.cache') : undefined;
+  return base === undefined ? undefined : __dccPath.join(base, 'disbuild', 'code');
+}
+
+/** The cached code at `path`, when it is this user's own and nobody else can have written it. */
+function __dccRead(path) {
+  let fd;
+  try {
+    fd = __dccFs.openSync(path, 'r');
+    const st = __dccFs.fstatSync(fd);
+    if (!st.isFile() || st.uid !== process.geteuid() || (st.mode & 0o022) !== 0) return undefined;
+    return __dccFs.readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) __dccFs.closeSync(fd);
+  }
+}
+
+function __dccWriteAll() {
+  for (const { script, path } of __dccToWrite.splice(0)) {
+    const temp = `${path}.${process.pid}.tmp`;
+    try {
+      __dccFs.mkdirSync(__dccPath.dirname(path), { recursive: true, mode: 0o700 });
+      __dccFs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+      __dccFs.renameSync(temp, path);
+    } catch {
+      try {
+        __dccFs.rmSync(temp, { force: true });
+      } catch {
+        // Nothing more to do: the next run compiles without it.
+      }
+    }
+  }
+}
+
+/** Compiles and runs the chunk `name` (a script: a function of `import.meta`, see code-cache.mjs). */
+function __dccLoad(name) {
+  const file = __dccPath.join(__dccHere, name);
+  const source = __dccFs.readFileSync(file, 'utf8');
+  const dir = __dccDir();
+  let path;
+  let cachedData;
+  if (dir !== undefined) {
+    const key = __dccHash('sha256')
+      .update(source)
+      .update(`\0${process.version}\0${process.platform}\0${process.arch}\0`)
+      .update(`${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`)
+      .digest('hex')
+      .slice(0, 32);
+    path = __dccPath.join(dir, `${name.replace(/\.js$/, '')}-${key}.v8`);
+    cachedData = __dccRead(path);
+  }
+  const script = new __dccVm.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  if (path !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+    if (__dccToWrite.length === 0) process.once('exit', __dccWriteAll);
+    __dccToWrite.push({ script, path });
+  }
+  return script.runInThisContext()({ url: __dccPathToFileUrl(file).href });
+}
+
+/** What `import("./<chunk>")` answered before: the chunk's `{ id, ids, modules }`. */
+function __disbuildLoadChunk(name) {
+  return new Promise((resolve) => resolve(__dccLoad(name)));
+}
+
 /******/ var __webpack_modules__ = ({
 
 /***/ 2342:
@@ -19,11 +108,11 @@ function register(name, summary, load) {
 }
 register('run', 'run a build graph with caching', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(131), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5632))).run);
 register('ids', "print every job's content key", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(85), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9747))).ids);
-register('graph', "print the graph disbuild.json's tasks compile to", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(219), __nccwpck_require__.e(788), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1637))).graph);
-register('import', 'write disbuild.json from turbo.json', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7880))).importCommand);
+register('graph', "print the graph disbuild.json's tasks compile to", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(219), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1637))).graph);
+register('import', 'write disbuild.json from turbo.json', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7880))).importCommand);
 register('explain', 'say why each job that would run must run', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(219), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(131), __nccwpck_require__.e(342)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5342))).explainCommand);
 register('cache', 'manage the local cache (prune)', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(709), __nccwpck_require__.e(946)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8946))).cache);
-register('hook', 'install, uninstall or run the pre-push git hook', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(815), __nccwpck_require__.e(332), __nccwpck_require__.e(219), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(788), __nccwpck_require__.e(131), __nccwpck_require__.e(632), __nccwpck_require__.e(874), __nccwpck_require__.e(431), __nccwpck_require__.e(931)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8931))).hook);
+register('hook', 'install, uninstall or run the pre-push git hook', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(442), __nccwpck_require__.e(332), __nccwpck_require__.e(219), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(131), __nccwpck_require__.e(632), __nccwpck_require__.e(878), __nccwpck_require__.e(431), __nccwpck_require__.e(931)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8931))).hook);
 register('coordinator', 'speak the Start/Finish protocol from inside a job', async () => (await __nccwpck_require__.e(/* import() */ 167).then(__nccwpck_require__.bind(__nccwpck_require__, 167))).coordinator);
 function usage() {
     const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`);
@@ -46,6 +135,21 @@ async function runCli(argv, io) {
 
 /***/ }),
 
+/***/ 9949:
+/***/ (() => {
+
+// bin/disbuild hands NODE_EXTRA_CA_CERTS over under another name so that Node's start does not parse it. Put it
+// back before anything reads the environment or starts a process: jobs and the remote cache see it unchanged.
+const handedOver = process.env.DISBUILD_NODE_EXTRA_CA_CERTS;
+if (handedOver !== undefined) {
+    process.env.NODE_EXTRA_CA_CERTS = handedOver;
+    delete process.env.DISBUILD_NODE_EXTRA_CA_CERTS;
+}
+
+
+
+/***/ }),
+
 /***/ 1604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -62,7 +166,9 @@ const EXIT = { ok: 0, failed: 1, usage: 2 };
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2342);
+/* harmony import */ var _handed_over_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9949);
+/* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2342);
+
 
 // A reader that goes away (`disbuild run | head -1`, a closed terminal) costs the rest of the output, never the
 // run: the jobs go on, are cached and counted in the exit code and the report. Other stream errors stay fatal.
@@ -72,7 +178,7 @@ for (const stream of [process.stdout, process.stderr]) {
             throw e;
     });
 }
-process.exitCode = await (0,_dispatch_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
+process.exitCode = await (0,_dispatch_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
@@ -106,6 +212,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
 /***/ 1421:
 /***/ ((module) => {
 
@@ -117,6 +244,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
@@ -148,10 +282,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 2467:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
@@ -166,6 +307,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
@@ -201,6 +356,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
@@ -504,7 +666,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 				} else {
 /******/ 					if(true) { // all chunks have JS
 /******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 						var promise = __disbuildLoadChunk(__nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
 /******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
 /******/ 							throw e;
 /******/ 						});

@@ -6,6 +6,7 @@ import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { isDiskFull, isLowOnSpace } from '../util/free-space.js';
+import { randomHex } from '../util/random-hex.js';
 import { removeTree } from '../util/remove-tree.js';
 import type { ArtifactToSave, Cache, CacheHit, RestoreFailure, SaveOutcome } from './cache.js';
 import type { EntryMeta } from './entry-meta.js';
@@ -65,7 +66,7 @@ export class LocalCache implements Cache {
   }
 
   #newTemp(): string {
-    return join(this.#root, 'tmp', `${process.pid}-${randomBytes(6).toString('hex')}`);
+    return join(this.#root, 'tmp', `${process.pid}-${randomHex(6)}`);
   }
 
   lookup(keys: readonly JobKey[]): Promise<Map<JobKey, CacheHit>> {
@@ -349,13 +350,21 @@ export class LocalCache implements Cache {
     await Promise.all(left.map((out) => removeTree(dirname(out)).catch(() => undefined)));
   }
 
-  readonly #dirs = new Set<string>();
+  readonly #dirs = new Map<string, Promise<unknown>>();
 
-  /** Restore destinations' parents are created once per process, not probed on every restore. */
+  /**
+   * Restore destinations' parents are created once per process, not probed on every restore. The promise is
+   * kept, not the outcome: restores start many at once, and each would otherwise make its own call before the
+   * first one ended (200 restores, 200 `mkdir -p` of one directory). A failure is asked again next time.
+   */
   async #ensureDir(dir: string): Promise<void> {
-    if (this.#dirs.has(dir)) return;
-    await mkdir(dir, { recursive: true });
-    this.#dirs.add(dir);
+    let made = this.#dirs.get(dir);
+    if (made === undefined) {
+      made = mkdir(dir, { recursive: true });
+      this.#dirs.set(dir, made);
+      made.catch(() => this.#dirs.delete(dir));
+    }
+    await made;
   }
 }
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import type { ManifestEntry } from './cache.js';
@@ -53,6 +53,7 @@ export class RestoreQueue {
   readonly #inThread = new Map<number, Task>();
   #worker: Worker | undefined;
   #workerFailed = false;
+  #closed = false;
   #asked = 0;
   #next = 1;
   #mainScheduled = false;
@@ -74,6 +75,7 @@ export class RestoreQueue {
 
   /** Ends the helper thread (restores still queued run here). */
   close(): void {
+    this.#closed = true;
     void this.#worker?.terminate();
     this.#worker = undefined;
   }
@@ -102,13 +104,25 @@ export class RestoreQueue {
     });
   }
 
+  /**
+   * Threads' code is loaded here, by the run that starts one: the others (a fully cached run restores nothing)
+   * do not pay for it at start. Meanwhile restores go on here.
+   */
   #startWorker(): void {
     const program = join(here, 'restore-worker.js');
     // One core: a second thread would only take turns with this one.
     if (this.#workerFailed || availableParallelism() < 2 || !existsSync(program)) return;
+    void import('node:worker_threads').then(
+      (threads) => this.#adopt(threads.Worker, program),
+      () => (this.#workerFailed = true),
+    );
+  }
+
+  #adopt(Thread: typeof Worker, program: string): void {
+    if (this.#closed) return;
     let worker: Worker;
     try {
-      worker = new Worker(program);
+      worker = new Thread(program);
     } catch {
       this.#workerFailed = true;
       return;
@@ -145,5 +159,6 @@ export class RestoreQueue {
     worker.on('error', gone);
     worker.on('exit', gone);
     this.#worker = worker;
+    this.#pump();
   }
 }

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import type { Graph } from '../graph/model.js';
 import { formatProblem } from '../graph/model.js';
 import { loadGraphFile } from '../graph/parse.js';
+import type { KnownFiles } from '../config/config-graph.js';
+import type { CompileShortcuts } from '../config/load-config.js';
 import type { CliIo } from './io.js';
 
 /** A graph to run, and the salt disbuild.json sets (the `--salt` flag wins over it). */
@@ -18,12 +20,13 @@ export async function loadGraphOrReport(
   graphPath: string | undefined,
   sourceDir: string,
   io: CliIo,
-  knownFiles?: Promise<ReadonlySet<string> | undefined>,
+  knownFiles?: KnownFiles,
+  shortcuts?: CompileShortcuts,
 ): Promise<GraphInput | undefined> {
   if (graphPath === undefined) {
     // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
     const { loadConfigGraph } = await import('../config/config-graph.js');
-    const configured = await loadConfigGraph(sourceDir, io.env, knownFiles);
+    const configured = await loadConfigGraph(sourceDir, io.env, knownFiles, shortcuts);
     if (configured === undefined) {
       io.stderr.write(
         `disbuild: no graph: pass --graph FILE, or describe the build in ${resolve(sourceDir, 'disbuild.json')}\n`,
@@ -36,7 +39,11 @@ export async function loadGraphOrReport(
     for (const line of configured.error) io.stderr.write(`  ${line}\n`);
     return undefined;
   }
-  const loaded = await loadGraphFile(resolve(io.cwd, graphPath), sourceDir, knownFiles);
+  const loaded = await loadGraphFile(
+    resolve(io.cwd, graphPath),
+    sourceDir,
+    typeof knownFiles === 'function' ? knownFiles() : knownFiles,
+  );
   if (loaded.ok) return { graph: loaded.value };
   io.stderr.write(
     `disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`,

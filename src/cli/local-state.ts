@@ -22,6 +22,8 @@ export interface LocalState {
   newRunDir(onWarning?: (message: string) => void): string;
   /** Where runs in `sourceDir` remember the stat data of its in-place output files (one file per directory). */
   outputRecordsFile(sourceDir: string): string;
+  /** Where runs in `sourceDir` keep the graph last compiled from its disbuild.json (one file per directory). */
+  compiledGraphFile(sourceDir: string): string;
 }
 
 /** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
@@ -49,6 +51,8 @@ export async function openLocalState(cacheDirFlag: string | undefined, io: CliIo
       }),
     outputRecordsFile: (sourceDir) =>
       join(dir, 'in-place-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
+    compiledGraphFile: (sourceDir) =>
+      join(dir, 'compiled-graph-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
     newRunDir: (onWarning) => {
       let why: string;
       if (isLowOnSpace(dir)) {

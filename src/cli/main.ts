@@ -1,3 +1,4 @@
+import './handed-over-env.js';
 import { runCli } from './dispatch.js';
 
 // A reader that goes away (`disbuild run | head -1`, a closed terminal) costs the rest of the output, never the

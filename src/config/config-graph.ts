@@ -7,10 +7,17 @@ import { checkFilesExist, loadGraphFile, parseGraphText } from '../graph/parse.j
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { formatConfigProblem } from './config-file.js';
-import type { ConfigSource } from './load-config.js';
+import type { CompileShortcuts, ConfigSource } from './load-config.js';
 import { compileConfig, readConfigSource } from './load-config.js';
 
 const sh = promisify(exec);
+
+/**
+ * Paths known to be files (see loadGraphFile), or how to find them: asked only when a graph file is read, since a
+ * compiled graph's inputs come from the listing itself.
+ */
+export type KnownFiles =
+  Promise<ReadonlySet<string> | undefined> | (() => Promise<ReadonlySet<string> | undefined>);
 
 /** The graph disbuild.json describes, and the salt it sets. */
 export interface ConfigGraph {
@@ -23,11 +30,13 @@ export interface ConfigGraph {
  * The graph of `<sourceDir>/disbuild.json`, whichever of its three sources it uses: a graph file (relative to
  * the directory), a command printing the graph (run with a shell there), or tasks. Undefined when the file does
  * not exist; otherwise the graph or every problem as one line each (file, task and field; or job and field).
+ * `shortcuts` serve tasks only (a file list already under way, the compiled-graph cache).
  */
 export async function loadConfigGraph(
   sourceDir: string,
   env: NodeJS.ProcessEnv,
-  knownFiles?: Promise<ReadonlySet<string> | undefined>,
+  knownFiles?: KnownFiles,
+  shortcuts: CompileShortcuts = {},
 ): Promise<Result<ConfigGraph, string[]> | undefined> {
   const source = await readConfigSource(sourceDir);
   if (source === undefined) return undefined;
@@ -36,12 +45,16 @@ export async function loadConfigGraph(
   const salt = s.salt === undefined ? {} : { salt: s.salt };
   switch (s.kind) {
     case 'tasks': {
-      const compiled = await compileConfig(sourceDir, s.config, env);
+      const compiled = await compileConfig(sourceDir, s.config, env, shortcuts);
       if (!compiled.ok) return err(compiled.error.map(formatConfigProblem));
       return ok({ graph: compiled.value.graph, source: s.kind, ...salt });
     }
     case 'file': {
-      const loaded = await loadGraphFile(resolve(sourceDir, s.path), sourceDir, knownFiles);
+      const loaded = await loadGraphFile(
+        resolve(sourceDir, s.path),
+        sourceDir,
+        typeof knownFiles === 'function' ? knownFiles() : knownFiles,
+      );
       if (!loaded.ok) return err(loaded.error.map((p) => `${s.path}: ${formatProblem(p)}`));
       return ok({ graph: loaded.value, source: s.kind, ...salt });
     }

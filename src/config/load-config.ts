@@ -2,11 +2,11 @@ import type { Graph } from '../graph/model.js';
 import { validateGraph } from '../graph/validate.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
-import { compileTasks, type GoGraph } from './compile.js';
+import type { GoGraph } from './compile.js';
 import type { ConfigProblem, DisbuildConfig, TaskSpec } from './config-file.js';
 import { CONFIG_FILE, readConfigFile } from './config-file.js';
+import { compileFingerprint, readCompiledGraph, writeCompiledGraph } from './compiled-graph-cache.js';
 import { listRepoFiles } from './repo-files.js';
-import { readWorkspace } from './workspaces.js';
 
 /** Where the graph comes from, as disbuild.json says. */
 export type ConfigSource =
@@ -41,16 +41,39 @@ export function configSourceOf(
   ]);
 }
 
+/** What a caller may lend the compile: the repository's files listed already, and where compiled graphs are kept. */
+export interface CompileShortcuts {
+  /** The repository's files as listRepoFiles lists them (see startRepoFiles); undefined: list them here. */
+  files?: Promise<readonly string[] | undefined>;
+  /** The file keeping the last compiled graph (see compiled-graph-cache.ts); absent: compile every time. */
+  cacheFile?: string;
+}
+
 /**
  * Compiles the tasks of disbuild.json at `root` into a validated Graph, and the graph JSON `disbuild graph`
- * prints. Environment variables named by tasks' `env` are read from `env`.
+ * prints. Environment variables named by tasks' `env` are read from `env`. `cached` says whether the compile was
+ * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled.
  */
 export async function compileConfig(
   root: string,
   config: DisbuildConfig & { tasks: ReadonlyMap<string, TaskSpec> },
   env: NodeJS.ProcessEnv,
-): Promise<Result<{ graph: Graph; json: GoGraph }, ConfigProblem[]>> {
-  const files = await listRepoFiles(root);
+  shortcuts: CompileShortcuts = {},
+): Promise<Result<{ graph: Graph; json: GoGraph; cached: boolean }, ConfigProblem[]>> {
+  const files = (await shortcuts.files) ?? (await listRepoFiles(root));
+  const { cacheFile } = shortcuts;
+  const fingerprint = cacheFile === undefined ? undefined : compileFingerprint(root, config, files, env);
+  if (cacheFile !== undefined && fingerprint !== undefined) {
+    const json = readCompiledGraph(cacheFile, fingerprint);
+    // Validated like any graph; a graph that no longer validates is compiled afresh (and its problems reported).
+    const validated = json && validateGraph({ ...json, Jobs: [...json.Jobs] });
+    if (json && validated?.ok) return ok({ graph: validated.value, json, cached: true });
+  }
+  // The compiler's modules are loaded only when there is something to compile.
+  const [{ compileTasks }, { readWorkspace }] = await Promise.all([
+    import('./compile.js'),
+    import('./workspaces.js'),
+  ]);
   const problems: ConfigProblem[] = [];
   const workspace = await readWorkspace(root, files, problems);
   const compiled = compileTasks({ config, workspace, files, env });
@@ -69,5 +92,8 @@ export async function compileConfig(
       })),
     );
   }
-  return ok({ graph: validated.value, json: compiled.graph });
+  if (cacheFile !== undefined && fingerprint !== undefined) {
+    writeCompiledGraph(cacheFile, fingerprint, compiled.graph);
+  }
+  return ok({ graph: validated.value, json: compiled.graph, cached: false });
 }

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitText } from '../ids/git-command.js';
 import { compareCodeUnits } from '../ids/canonical.js';
+import type { WorkTreeListings } from '../ids/file-digest.js';
 
 /**
  * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
@@ -38,6 +39,46 @@ export async function listRepoFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   walk(dir, '', out);
   return out.sort(compareCodeUnits);
+}
+
+/**
+ * The same list as listRepoFiles, from git calls that start now, beside the ones a run starts for its keys anyway,
+ * so that all of git's work overlaps Node's start-up instead of following it: the index's paths (`ls-files
+ * --cached`, which reads no file), deleted files from the keys' `git status`, and untracked, not ignored files
+ * from the same status when the listings were started with `untracked` (else one more call for those).
+ * Undefined outside a work tree or when git fails: the caller then asks listRepoFiles.
+ */
+export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): Promise<string[] | undefined> {
+  const cached = gitText(sourceDir, ['ls-files', '-z', '--cached', '--', '.']);
+  const others = listings.untracked
+    ? undefined
+    : gitText(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
+  return (async () => {
+    const [prefix, index, status, fromStatus, untracked] = await Promise.all([
+      listings.prefix,
+      cached,
+      listings.status,
+      listings.untracked,
+      others,
+    ]);
+    if (prefix === undefined || !index.ok || !status.ok) return undefined;
+    const seen = new Set<string>();
+    if (fromStatus?.ok) {
+      // Relative to the repository root, like every path of `git status`.
+      for (const p of fromStatus.value) if (p.startsWith(prefix)) seen.add(p.slice(prefix.length));
+    } else if (untracked?.ok) {
+      for (const p of untracked.value.split('\0')) if (p !== '') seen.add(p);
+    } else return undefined;
+    const gone = new Set<string>();
+    // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
+    // repository root.
+    for (const f of status.value.split('\0')) {
+      if (f.length > 3 && f[1] === 'D' && f.startsWith(prefix, 3)) gone.add(f.slice(3 + prefix.length));
+    }
+    // Relative to the source directory; a conflicted path may come once per stage, hence the set.
+    for (const p of index.value.split('\0')) if (p !== '' && !gone.has(p)) seen.add(p);
+    return [...seen].sort(compareCodeUnits);
+  })();
 }
 
 function walk(root: string, rel: string, out: string[]): void {

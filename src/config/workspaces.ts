@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
 import type { ConfigProblem } from './config-file.js';
 
 export interface WorkspacePackage {
@@ -117,6 +116,8 @@ function packageDirs(files: readonly string[], patterns: readonly string[]): str
 async function pnpmPatterns(root: string, problems: ConfigProblem[]): Promise<string[]> {
   const file = 'pnpm-workspace.yaml';
   try {
+    // The YAML parser is a large module: loaded only for the repositories that have this file.
+    const { parse: parseYaml } = await import('yaml');
     const doc = parseYaml(await readFile(join(root, file), 'utf8')) as unknown;
     const list = isRecord(doc) ? doc.packages : undefined;
     if (list === undefined || list === null) return [];

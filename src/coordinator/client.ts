@@ -31,6 +31,11 @@ export class CoordinatorClient {
   readonly #auth: string;
   readonly #agent = new Agent({ keepAlive: true, maxSockets: 64 });
   readonly #inProcess: InProcessCall | undefined;
+  /** Leases being renewed, by renewal period (see holdLease). */
+  readonly #leases = new Map<
+    number,
+    { timer: NodeJS.Timeout; held: Set<{ importPath: string; token: string }> }
+  >();
 
   constructor(
     readonly address: string,
@@ -72,14 +77,32 @@ export class CoordinatorClient {
     return r.value.status === 200 ? ok(undefined) : err(refused(r.value));
   }
 
-  /** Renews the lease every `everyMs` until the returned function is called. */
+  /**
+   * Renews the lease every `everyMs` until the returned function is called. The leases held at one period share
+   * one timer: a timer per build cost more than the build's whole coordination.
+   */
   holdLease(importPath: string, token: string, everyMs: number): () => void {
-    const timer = setInterval(() => void this.renew(importPath, token), everyMs);
-    timer.unref();
-    return () => clearInterval(timer);
+    let group = this.#leases.get(everyMs);
+    if (!group) {
+      const held = new Set<{ importPath: string; token: string }>();
+      const timer = setInterval(() => {
+        for (const l of held) void this.renew(l.importPath, l.token);
+      }, everyMs);
+      timer.unref();
+      group = { timer, held };
+      this.#leases.set(everyMs, group);
+    }
+    const lease = { importPath, token };
+    group.held.add(lease);
+    const { held } = group;
+    return () => {
+      held.delete(lease);
+    };
   }
 
   close(): void {
+    for (const { timer } of this.#leases.values()) clearInterval(timer);
+    this.#leases.clear();
     this.#agent.destroy();
   }
 

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { chmod, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +15,7 @@ import {
 import { type Answer, CoordinatorState, type Delivery, type WaiterId } from './state.js';
 import { ResultStore } from './store.js';
 import { discardDir } from '../util/discard-dir.js';
+import { randomHex } from '../util/random-hex.js';
 
 export interface CoordinatorServerOptions {
   /** Where finished files are kept. Cleared at start: results live as long as the server. */
@@ -53,7 +54,7 @@ export async function startCoordinatorServer(
   opts: CoordinatorServerOptions,
 ): Promise<Result<CoordinatorServer, string>> {
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
-  const state = new CoordinatorState({ leaseMs, newToken: () => randomBytes(16).toString('hex') });
+  const state = new CoordinatorState({ leaseMs, newToken: () => randomHex(16) });
   const store = new ResultStore(opts.storeDir, opts.publishRoots);
   // A previous server's results are stale; they are moved away at once and deleted in the background.
   discardDir(opts.storeDir);

@@ -55,8 +55,10 @@ function decode(text: string): Result<unknown, GraphProblem[]> {
 /**
  * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
  * `sourceDir`. All problems come back together, missing inputs named by job and the producer's `Inputs[i]`.
- * `knownFiles` (awaited once the file is parsed) are paths already known to be files, not looked up: git's
- * account of the work tree, which costs nothing more when keys use it anyway.
+ * `knownFiles` are paths already known to be files, not looked up: git's account of the work tree, which costs
+ * nothing more when keys use it anyway. It is awaited only after the graph is validated, with every path taken
+ * for a file meanwhile: git lists the work tree on other cores while this one validates. Should a path then turn
+ * out not to be a file (rare: a graph naming a missing input), the file is validated again, with the truth.
  */
 export async function loadGraphFile(
   path: string,
@@ -74,11 +76,21 @@ export async function loadGraphFile(
   // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
   text = '';
   if (!raw.ok) return raw;
-  const options = { inputKind: pathKinds(sourceDir, await knownFiles) };
-  let validated = validateDecoded(raw.value, options);
-  if (validated.ambiguousKeys) {
-    // Rare (see parseGraphText): the file is read again rather than its text kept through every validation.
-    validated = validateDecoded(decodeOrdered(await readFile(path, 'utf8')), options);
+  let validated = validateDecoded(raw.value, { inputKind: () => 'file' });
+  const kind = pathKinds(sourceDir, await knownFiles);
+  if (validated.ambiguousKeys || !validated.result.ok || !allFiles(validated.result.value, kind)) {
+    // Rare (a problem, or keys whose order JSON.parse lost, see parseGraphText): the file is read again rather
+    // than its text kept through every validation.
+    let again: string;
+    try {
+      again = await readFile(path, 'utf8');
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      return err([{ message: `cannot read graph file ${path}: ${why}` }]);
+    }
+    const decoded = validated.ambiguousKeys ? ok(decodeOrdered(again)) : decode(again);
+    if (!decoded.ok) return decoded;
+    validated = validateDecoded(decoded.value, { inputKind: kind });
   }
   // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
   if (validated.result.ok && validated.result.value.jobs.length > 10_000) collectGarbage();
@@ -148,6 +160,14 @@ export function pathKinds(sourceDir: string, knownFiles?: ReadonlySet<string>): 
     }
     return k;
   };
+}
+
+/** Whether validation with `kind` would find no problem with the paths of the valid `graph`. */
+function allFiles(graph: Graph, kind: (rel: string) => InputKind): boolean {
+  for (const job of graph.jobs) for (const p of job.inputs) if (kind(p) !== 'file') return false;
+  // A SourceFiles path is a problem only when missing.
+  for (const p of graph.sourceFiles.values()) if (kind(p) === 'missing') return false;
+  return true;
 }
 
 type ListedKind = 'file' | 'dir' | 'other' | 'missing' | 'link';

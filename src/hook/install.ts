@@ -22,6 +22,12 @@ if [ -x "$legacy" ]; then
   printf '%s\\n' "$input" | "$legacy" "$@" || exit $?
 fi
 [ "$DISBUILD_SKIP" = "1" ] && exit 0
+# As bin/disbuild does: Node would parse this file at start; the CLI puts it back for what it starts.
+if [ -n "\${NODE_EXTRA_CA_CERTS-}" ]; then
+  DISBUILD_NODE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS
+  export DISBUILD_NODE_EXTRA_CA_CERTS
+  unset NODE_EXTRA_CA_CERTS
+fi
 if [ -x ${q(node)} ] && [ -f ${q(cli)} ]; then
   printf '%s\\n' "$input" | ${q(node)} ${q(cli)} hook run pre-push "$@"
 else

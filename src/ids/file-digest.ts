@@ -18,7 +18,14 @@ import {
   SETTINGS_REGEXP,
   type GitSettings,
 } from './git-conversions.js';
-import { indexedFilePaths, parseDirtyPaths, parseListing, type GitEntry } from './git-output.js';
+import {
+  indexedFiles,
+  indexEntries,
+  parseDirtyPaths,
+  parseIndexListing,
+  type GitEntry,
+  type GitMode,
+} from './git-output.js';
 import type { DigestMap, DigestSource, InputState } from './input-state.js';
 import { commitTreeDigests } from './commit-digests.js';
 
@@ -50,7 +57,7 @@ export async function workingTreeDigests(
   const listed = await listings.index;
   if (!listed.ok) return listed;
   // ls-files, run in sourceDir, prints paths relative to it; status prints them from the repository root.
-  const index = parseListing(listed.value, 'ls-files', paths);
+  const index = indexEntries(listed.value, paths);
   const settings = await listings.settings;
   // Asked while `git status` runs: of every indexed file, dirty or not (a dirty one is read from disk anyway).
   const candidates: string[] = [];
@@ -91,11 +98,17 @@ export interface WorkTreeListings {
   startedAt: number;
   /** The source directory's path inside the work tree, or undefined outside one. */
   prefix: Promise<string | undefined>;
-  index: Promise<Result<string, string>>;
+  /** `git ls-files -s -v`, parsed once for both its users (see parseIndexListing). */
+  index: Promise<Result<ReadonlyMap<string, GitEntry | GitMode>, string>>;
   status: Promise<Result<string, string>>;
   settings: Promise<GitSettings>;
   /** Where the repository's `info/attributes` file is (relative to the source directory, or absolute). */
   infoAttributes: Promise<string | undefined>;
+  /**
+   * Started with `untracked`: the untracked, not ignored files (every file, not directories), relative to the
+   * repository root, from the same `git status` call; `status` itself is left with the tracked files' changes.
+   */
+  untracked?: Promise<Result<string[], string>>;
 }
 
 /**
@@ -103,8 +116,14 @@ export interface WorkTreeListings {
  * them before it reads the graph and have git stat the work tree on another core meanwhile. All run at once
  * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
  */
-export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
+export function startWorkTreeListings(
+  sourceDir: string,
+  options: { untracked?: boolean } = {},
+): WorkTreeListings {
   const startedAt = Date.now();
+  // Asked by a caller that needs the untracked files too (the compile of disbuild.json): one walk in the same
+  // call, rather than a second git process reading the index again.
+  const untracked = options.untracked ?? false;
   const commands = [
     // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
     ['rev-parse', '--is-inside-work-tree', '--show-prefix', '--git-path', 'info/attributes'],
@@ -113,7 +132,7 @@ export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
       'status',
       '--porcelain=v1',
       '-z',
-      '--untracked-files=no',
+      untracked ? '--untracked-files=all' : '--untracked-files=no',
       '--ignore-submodules=all',
       '--no-renames',
       '--',
@@ -136,14 +155,30 @@ export function startWorkTreeListings(sourceDir: string): WorkTreeListings {
     if ((await place)[0] !== 'true') return err(`${sourceDir} is not inside a git work tree`);
     return gitText(sourceDir, args);
   };
+  const statusText = listing(status, commands[2]!);
+  const split = untracked ? statusText.then(splitUntracked) : undefined;
   return {
     startedAt,
     prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-    index: listing(index, commands[1]!),
-    status: listing(status, commands[2]!),
+    index: listing(index, commands[1]!).then((r) => (r.ok ? ok(parseIndexListing(r.value)) : r)),
+    status: split ? split.then((r) => (r.ok ? ok(r.value.tracked) : r)) : statusText,
+    ...(split ? { untracked: split.then((r) => (r.ok ? ok(r.value.untracked) : r)) } : {}),
     settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
     infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
   };
+}
+
+/** `git status --porcelain=v1 -z --no-renames` text parted into its `??` records' paths and the rest, as text. */
+function splitUntracked(r: Result<string, string>): Result<{ tracked: string; untracked: string[] }, string> {
+  if (!r.ok) return r;
+  if (r.value === '') return ok({ tracked: '', untracked: [] });
+  const tracked: string[] = [];
+  const untracked: string[] = [];
+  for (const f of r.value.split('\0')) {
+    if (f.startsWith('?? ')) untracked.push(f.slice(3));
+    else if (f !== '') tracked.push(f);
+  }
+  return ok({ tracked: tracked.length === 0 ? '' : `${tracked.join('\0')}\0`, untracked });
 }
 
 /**
@@ -158,7 +193,7 @@ export async function unchangedIndexedFiles(
   if (prefix === undefined) return undefined;
   const [listed, changed] = await Promise.all([listings.index, listings.status]);
   if (!listed.ok || !changed.ok) return undefined;
-  const files = indexedFilePaths(listed.value);
+  const files = indexedFiles(listed.value);
   for (const p of parseDirtyPaths(changed.value, prefix)) files.delete(p);
   return files;
 }

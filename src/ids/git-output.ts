@@ -54,6 +54,41 @@ export function parseListing(
 }
 
 /**
+ * Every entry of a `git ls-files -s -v -z` listing that git compares with the working tree (tagged `H`, stage 0,
+ * a file, an executable or a symlink), by path: its mode and blob ID, or only its mode when the ID is not SHA-1.
+ * One pass serves both the check that inputs exist (`indexedFiles`) and the keys (`indexEntries`).
+ */
+export function parseIndexListing(text: string): Map<string, GitEntry | GitMode> {
+  const entries = new Map<string, GitEntry | GitMode>();
+  forEachRecord(text, (start, tab, end) => {
+    const mode = lsFilesHead(text, start, tab);
+    if (mode === undefined) return;
+    entries.set(text.slice(tab + 1, end), parseMeta(text, start, tab, 'ls-files') ?? mode);
+  });
+  return entries;
+}
+
+/** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */
+export function indexEntries(
+  index: ReadonlyMap<string, GitEntry | GitMode>,
+  paths: readonly string[],
+): Map<string, GitEntry> {
+  const found = new Map<string, GitEntry>();
+  for (const p of paths) {
+    const e = index.get(p);
+    if (e !== undefined && typeof e !== 'string') found.set(p, e);
+  }
+  return found;
+}
+
+/** Of a parsed index listing, the paths `indexedFilePaths` answers. */
+export function indexedFiles(index: ReadonlyMap<string, GitEntry | GitMode>): Set<string> {
+  const paths = new Set<string>();
+  for (const [p, e] of index) if ((typeof e === 'string' ? e : e.mode) !== 'symlink') paths.add(p);
+  return paths;
+}
+
+/**
  * Every path of a `git ls-files -s -v -z` listing that the index holds as a file whose working-tree copy git
  * checks: a regular file or an executable, at stage 0, tagged `H`. Whatever else (symbolic links, whose targets
  * git does not look at; submodules, conflicts, skip-worktree and assume-unchanged entries) the caller looks up on

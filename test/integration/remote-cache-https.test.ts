@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Rig } from '../helpers/rig.js';
+import { Rig, runProcess } from '../helpers/rig.js';
 import { writeScenario } from '../helpers/remote/scenario.js';
 import { type CacheServer, startNginx } from '../helpers/remote/servers.js';
 
@@ -60,6 +60,25 @@ describe('remote cache over https', () => {
       expect(trusted.code, trusted.stderr).toBe(0);
       expect(trusted.stdout + trusted.stderr).not.toMatch(/warning:/);
       expect(await server.storedFiles()).toBe(7);
+
+      // Started as \`disbuild\` (bin/disbuild), which keeps the variable from Node's start: still trusted.
+      const viaBin = await runProcess(
+        resolve(import.meta.dirname, '../../bin/disbuild'),
+        ['run', '--graph', 'graph.json', ...remote, '--cache-dir', rig.path('c3')],
+        {
+          cwd: rig.src,
+          env: {
+            PATH: process.env.PATH ?? '/usr/bin:/bin',
+            HOME: rig.path('home'),
+            XDG_CACHE_HOME: rig.path('xdg'),
+            CI: '1',
+            NODE_EXTRA_CA_CERTS: join(certs, 'cert.pem'),
+          },
+        },
+      );
+      expect(viaBin.code, viaBin.stderr).toBe(0);
+      expect(viaBin.stdout + viaBin.stderr).not.toMatch(/warning:/);
+      expect(viaBin.stdout).toMatch(/ 0 built/);
     } finally {
       await rig.cleanup();
     }

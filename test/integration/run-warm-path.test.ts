@@ -278,6 +278,28 @@ describe('the warm path', () => {
     expect(damaged.output.match(/could not be restored/g)).toHaveLength(n);
   });
 
+  it("loads no thread code for a run that restores nothing: Node's worker_threads stay unloaded", async () => {
+    await rig.write({
+      'graph.json': graphJson([{ name: 'a', cmds: [{ cat: 'alpha\n', to: '<out>/a' }] }]),
+    });
+    expect((await rig.runGraph()).code).toBe(0);
+    // Node lists every built-in module it has loaded; this one writes the list as the process exits.
+    await writeFile(
+      rig.path('modules.mjs'),
+      `import { writeFileSync } from 'node:fs';
+process.on('exit', () => writeFileSync(process.env.PROCESS_LOG, process.moduleLoadList.join('\\n')));`,
+    );
+    const r = await rig.runGraph([], {
+      NODE_OPTIONS: `--import ${pathToFileURL(rig.path('modules.mjs')).href}`,
+      PROCESS_LOG: rig.path('modules.log'),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.jobs.get('a')?.status).toBe('cached');
+    const loaded = await recorded('modules.log');
+    expect(loaded).toContain('NativeModule child_process');
+    expect(loaded.filter((m) => m.includes('worker_threads'))).toEqual([]);
+  });
+
   it('restores every --out-dir target verified, including two targets with one key and an executable', async () => {
     const make = (name: string) => ({
       name,

@@ -9,7 +9,6 @@ import type { ArtifactToSave, Manifest } from '../cache.js';
 import { buildManifest, sha256 } from '../manifest.js';
 import { packArchive, unpackTree } from './archive.js';
 import type { HttpFailure } from './http-client.js';
-import { withIdleTimeout } from './http-client.js';
 import type { ObjectStore } from './object-store.js';
 import { META_LIMIT } from './object-store.js';
 import type { UploadChild } from './upload-child.js';
@@ -111,7 +110,7 @@ export class RemoteTier {
       if (!res.ok) problem = describe(res.error);
       else if (res.value === undefined) problem = 'the server no longer has its archive';
       else {
-        const body = withIdleTimeout(res.value.body, this.#o.idleTimeoutMs);
+        const body = res.value.body;
         const unpacked = await unpackTree(body, dest, record.manifest, record.archive);
         body.destroy();
         if (!unpacked.ok) problem = unpacked.error;
@@ -154,7 +153,7 @@ export class RemoteTier {
     const chunks: Buffer[] = [];
     let size = 0;
     try {
-      for await (const c of withIdleTimeout(res.value.body, this.#o.idleTimeoutMs)) {
+      for await (const c of res.value.body) {
         size += (c as Buffer).length;
         if (size > 64 * META_LIMIT) throw new Error('log too large');
         chunks.push(c as Buffer);

@@ -10,6 +10,7 @@ import { ConsoleReporter } from '../../report/console-reporter.js';
 import type { Reporter, RunEvent } from '../../report/events.js';
 import { writeJsonReport } from '../../report/json-report.js';
 import { parseChoice, parseCommandArgs, parsePositiveInt } from '../args.js';
+import { startRepoFiles } from '../../config/repo-files.js';
 import { loadGraphOrReport } from '../graph-input.js';
 import type { CliIo, Command } from '../io.js';
 import { EXIT } from '../io.js';
@@ -109,18 +110,22 @@ export const run: Command = async (argv, io) => {
   const sourceDir = resolve(io.cwd, v['source-dir'] ?? '.');
   // git stats the work tree on another core while the graph is read. The check that inputs exist then takes
   // git's word for unchanged tracked files instead of listing their directories.
-  const workTreeListings = startWorkTreeListings(sourceDir);
-  const knownFiles = unchangedIndexedFiles(workTreeListings);
+  const workTreeListings = startWorkTreeListings(sourceDir, { untracked: v.graph === undefined });
+  const knownFiles = (): Promise<ReadonlySet<string> | undefined> => unchangedIndexedFiles(workTreeListings);
   // An edited work tree will likely build something: the launcher boots while the graph is read and keyed.
   const launcher = v['dry-run'] ? undefined : startLauncherWhenEdited(workTreeListings);
-  const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles);
+  // Through disbuild.json: the compile's file list comes from git calls started now, the keys' status among
+  // them, and an unchanged repository and configuration reuse the graph compiled last time.
+  const repoFiles = v.graph === undefined ? startRepoFiles(sourceDir, workTreeListings) : undefined;
+  const state = await openLocalState(v['cache-dir'], io);
+  const shortcuts = repoFiles && { files: repoFiles, cacheFile: state.compiledGraphFile(sourceDir) };
+  const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles, shortcuts);
   if (!input) {
     closeLauncher(launcher);
     return EXIT.usage;
   }
   const { graph } = input;
 
-  const state = await openLocalState(v['cache-dir'], io);
   const live = Boolean(io.stdout.isTTY) && !io.env.CI;
   const reporter: Reporter = new ConsoleReporter({
     stream: io.stdout,

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/cache/cache.js';
@@ -169,6 +170,34 @@ describe('remote artifacts: pack, verify, refuse', () => {
       await mkdir(dest);
       const r = await unpackTree(createReadStream(bad), dest, manifest, archive);
       expect(r.ok, `case ${i}`).toBe(false);
+    }
+  });
+
+  it('writes a one-file archive from the chunks it arrived in, and refuses one with a flipped byte in any chunk', async () => {
+    const src = join(dir, 'one');
+    await mkdir(src);
+    // Random: stored as is.
+    const bytes = randomBytes(70_000);
+    await writeFile(join(src, 'out.bin'), bytes, { mode: 0o755 });
+    const m = await buildManifest(src, KEY, 1, Buffer.alloc(0), Buffer.alloc(0));
+    if (!m.ok) throw new Error(m.error);
+    const archive = await packTree(src, m.value, join(dir, 'one.archive'));
+    expect(archive.encoding).toBe('identity');
+    // Uneven chunks, as sockets deliver them.
+    const chunked = (b: Buffer): Readable =>
+      Readable.from([b.subarray(0, 1), b.subarray(1, 9000), b.subarray(9000, 65536), b.subarray(65536)]);
+    const good = join(dir, 'good');
+    await mkdir(good);
+    expect((await unpackTree(chunked(bytes), good, m.value, archive)).ok).toBe(true);
+    expect(readFileSync(join(good, 'out.bin')).equals(bytes)).toBe(true);
+    for (const at of [0, 5000, 69_999]) {
+      const bad = Buffer.from(bytes);
+      bad[at] = bad[at]! ^ 0x01;
+      const dest = join(dir, `bad-${at}`);
+      await mkdir(dest);
+      expect((await unpackTree(chunked(bad), dest, m.value, archive)).ok, `byte ${at}`).toBe(false);
+      // Checked before anything is written.
+      expect(await readdir(dest)).toEqual([]);
     }
   });
 

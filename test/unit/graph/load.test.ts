@@ -133,6 +133,29 @@ describe('loadGraphFile', () => {
     ]);
   });
 
+  it("validates before git's word arrives, and then reports what is not a file as before", async () => {
+    const path = join(dir, 'graph.json');
+    const late = (files: string[]): Promise<ReadonlySet<string>> =>
+      new Promise((resolve) => setTimeout(() => resolve(new Set(files)), 50));
+    await writeFile(path, JSON.stringify({ Jobs: [job(A, 'j', { Inputs: ['src/b.c', 'src/a.c'] })] }));
+    const r = await loadGraphFile(path, dir, late(['src/a.c']));
+    expect(r.ok && r.value.jobs[0]!.inputs).toEqual(['src/a.c', 'src/b.c']);
+    // A path git does not vouch for is looked up on disk once git has answered; the problem names Inputs[i].
+    await writeFile(
+      path,
+      JSON.stringify({ Jobs: [job(A, 'j', { Inputs: ['src/a.c', 'src/gone.c', 'src/sub'] })] }),
+    );
+    const bad = await loadGraphFile(path, dir, late(['src/a.c', 'src/gone.c']));
+    expect(!bad.ok && bad.error.map(formatProblem)).toEqual([
+      'job "j" Inputs[2]: input src/sub is a directory; list its files',
+    ]);
+    const missing = await loadGraphFile(path, dir, late(['src/a.c']));
+    expect(!missing.ok && missing.error.map(formatProblem)).toEqual([
+      'job "j" Inputs[1]: input file src/gone.c does not exist',
+      'job "j" Inputs[2]: input src/sub is a directory; list its files',
+    ]);
+  });
+
   it('says why a graph file cannot be read', async () => {
     const r = await loadGraphFile(join(dir, 'nope.json'), dir);
     expect(!r.ok && r.error.map(formatProblem)).toEqual([

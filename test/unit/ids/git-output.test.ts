@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { indexedFilePaths, parseDirtyPaths, parseListing } from '../../../src/ids/git-output.js';
+import {
+  indexedFilePaths,
+  indexedFiles,
+  indexEntries,
+  parseDirtyPaths,
+  parseIndexListing,
+  parseListing,
+} from '../../../src/ids/git-output.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -50,6 +57,15 @@ describe('parseListing', () => {
     expect([...indexedFilePaths(lsFiles)].sort()).toEqual(
       ['bin/run', 'dir/é 字.txt', 'line\nbreak', 'sha256.txt', 'src/a.txt', 'with\ttab and space'].sort(),
     );
+  });
+
+  it('parses the index once into what both parseListing and indexedFilePaths answer', () => {
+    const index = parseIndexListing(lsFiles);
+    const every = [...lsFiles.split('\0')].map((r) => r.slice(r.indexOf('\t') + 1)).filter(Boolean);
+    expect(Object.fromEntries(indexEntries(index, [...every, 'nope']))).toEqual(
+      Object.fromEntries(parseListing(lsFiles, 'ls-files', every)),
+    );
+    expect([...indexedFiles(index)].sort()).toEqual([...indexedFilePaths(lsFiles)].sort());
   });
 
   it('reads ls-tree entries below a prefix', () => {

@@ -1,0 +1,88 @@
+// Inlined by scripts/code-cache.mjs into a bundle's index.js (not a module of its own): loads the bundle's chunks
+// as scripts compiled with V8's code cache, so that a run does not parse and compile the same code again each time.
+//
+// A chunk's compiled code is kept in `$XDG_CACHE_HOME/disbuild/code` (else `~/.cache/disbuild/code`), one file per
+// chunk, named by the digest of the chunk's text, Node's version, the platform and Node's flags: a rebuilt bundle
+// or another Node never meets an old file. The file is written when the process exits, after the run compiled
+// what it used; V8 checks it again when it is read and refuses what does not fit (then it is written anew). Only a
+// file that this user owns and nobody else may write is read (compiled code is code). Trouble of any kind (no home,
+// a full disk, a foreign or damaged file) costs the cache, never the run. DISBUILD_CODE_CACHE=off turns it off.
+import * as __dccFs from 'node:fs';
+import * as __dccPath from 'node:path';
+import * as __dccVm from 'node:vm';
+import { createHash as __dccHash } from 'node:crypto';
+import { fileURLToPath as __dccFileUrlToPath, pathToFileURL as __dccPathToFileUrl } from 'node:url';
+
+const __dccHere = __dccPath.dirname(__dccFileUrlToPath(import.meta.url));
+/** Scripts compiled without usable cached code, written at exit. */
+const __dccToWrite = [];
+
+function __dccDir() {
+  const env = process.env;
+  if (env.DISBUILD_CODE_CACHE === 'off' || typeof process.geteuid !== 'function') return undefined;
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg ? xdg : env.HOME ? __dccPath.join(env.HOME, '.cache') : undefined;
+  return base === undefined ? undefined : __dccPath.join(base, 'disbuild', 'code');
+}
+
+/** The cached code at `path`, when it is this user's own and nobody else can have written it. */
+function __dccRead(path) {
+  let fd;
+  try {
+    fd = __dccFs.openSync(path, 'r');
+    const st = __dccFs.fstatSync(fd);
+    if (!st.isFile() || st.uid !== process.geteuid() || (st.mode & 0o022) !== 0) return undefined;
+    return __dccFs.readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) __dccFs.closeSync(fd);
+  }
+}
+
+function __dccWriteAll() {
+  for (const { script, path } of __dccToWrite.splice(0)) {
+    const temp = `${path}.${process.pid}.tmp`;
+    try {
+      __dccFs.mkdirSync(__dccPath.dirname(path), { recursive: true, mode: 0o700 });
+      __dccFs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+      __dccFs.renameSync(temp, path);
+    } catch {
+      try {
+        __dccFs.rmSync(temp, { force: true });
+      } catch {
+        // Nothing more to do: the next run compiles without it.
+      }
+    }
+  }
+}
+
+/** Compiles and runs the chunk `name` (a script: a function of `import.meta`, see code-cache.mjs). */
+function __dccLoad(name) {
+  const file = __dccPath.join(__dccHere, name);
+  const source = __dccFs.readFileSync(file, 'utf8');
+  const dir = __dccDir();
+  let path;
+  let cachedData;
+  if (dir !== undefined) {
+    const key = __dccHash('sha256')
+      .update(source)
+      .update(`\0${process.version}\0${process.platform}\0${process.arch}\0`)
+      .update(`${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`)
+      .digest('hex')
+      .slice(0, 32);
+    path = __dccPath.join(dir, `${name.replace(/\.js$/, '')}-${key}.v8`);
+    cachedData = __dccRead(path);
+  }
+  const script = new __dccVm.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  if (path !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+    if (__dccToWrite.length === 0) process.once('exit', __dccWriteAll);
+    __dccToWrite.push({ script, path });
+  }
+  return script.runInThisContext()({ url: __dccPathToFileUrl(file).href });
+}
+
+/** What `import("./<chunk>")` answered before: the chunk's `{ id, ids, modules }`. */
+function __disbuildLoadChunk(name) {
+  return new Promise((resolve) => resolve(__dccLoad(name)));
+}

@@ -1,0 +1,104 @@
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { graphJson } from '../helpers/graph-json.js';
+import { Rig } from '../helpers/rig.js';
+
+/** The CLI's compiled chunks are kept in $XDG_CACHE_HOME/disbuild/code (see scripts/chunk-loader.js). */
+describe('the compiled code cache', () => {
+  let rig: Rig;
+  const codeDir = (): string => rig.path('xdg', 'disbuild', 'code');
+  const files = (): string[] => readdirSync(codeDir()).map((f) => join(codeDir(), f));
+  const identity = (p: string): string => {
+    const st = statSync(p);
+    return `${st.ino} ${st.uid} ${(st.mode & 0o777).toString(8)} ${st.size}`;
+  };
+  const runOk = async (): Promise<void> => {
+    const r = await rig.runGraph();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(['built', 'cached']).toContain(r.jobs.get('a')?.status);
+  };
+
+  beforeEach(async () => {
+    rig = await Rig.create();
+    await rig.write({
+      'a.txt': 'alpha',
+      'graph.json': graphJson([
+        { name: 'a', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt > <out>/a'] }] },
+      ]),
+    });
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it('is written by the first run, only readable by its user, and read by the next without being written again', async () => {
+    await runOk();
+    const written = files();
+    expect(written.length).toBeGreaterThan(0);
+    for (const f of written) {
+      expect(f).toMatch(/\/\d+\.index-[0-9a-f]{32}\.v8$/);
+      expect(statSync(f).mode & 0o777).toBe(0o600);
+    }
+    expect(statSync(codeDir()).mode & 0o777).toBe(0o700);
+    const before = written.map(identity);
+    await runOk();
+    // V8 accepted every file: a refused one would have been written anew (a new inode).
+    expect(files()).toEqual(written);
+    expect(files().map(identity)).toEqual(before);
+  });
+
+  it('ignores and rewrites a damaged, foreign or group-writable file: it costs the cache, never the run', async () => {
+    await runOk();
+    // Kept from here on: the code of the chunks a cached run loads (a build loads more, the launcher's).
+    await rm(codeDir(), { recursive: true });
+    await runOk();
+    const [damaged, foreign, open] = files();
+    expect(open).toBeDefined();
+    writeFileSync(damaged!, 'not compiled code');
+    chmodSync(damaged!, 0o600);
+    // Another user's file, however well formed, is not run: compiled code is code.
+    chownSync(foreign!, 65534, 65534);
+    chmodSync(open!, 0o664);
+    await runOk();
+    for (const f of [damaged!, foreign!, open!]) {
+      const st = statSync(f);
+      expect(st.uid).toBe(process.getuid!());
+      expect(st.mode & 0o777).toBe(0o600);
+    }
+    expect(readFileSync(damaged!, 'utf8')).not.toBe('not compiled code');
+    // And what was rewritten is used as it is by the run after.
+    const rewritten = files().map(identity);
+    await runOk();
+    expect(files().map(identity)).toEqual(rewritten);
+  });
+
+  it('runs without it when its place cannot be written, and keeps none when DISBUILD_CODE_CACHE=off', async () => {
+    // XDG_CACHE_HOME is a file: nothing can be made below it.
+    writeFileSync(rig.path('xdg'), 'a file');
+    const r = await rig.runGraph([], {});
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    await rig.cleanup();
+    rig = await Rig.create();
+    await rig.write({
+      'a.txt': 'alpha',
+      'graph.json': graphJson([
+        { name: 'a', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt > <out>/a'] }] },
+      ]),
+    });
+    const off = await rig.runGraph([], { DISBUILD_CODE_CACHE: 'off' });
+    expect(off.code, off.stderr).toBe(0);
+    expect(existsSync(codeDir())).toBe(false);
+  });
+});

@@ -1,0 +1,170 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HttpClient, type HttpFailure } from '../../../src/cache/remote/http-client.js';
+import type { Result } from '../../../src/util/result.js';
+
+/**
+ * The cache client against raw sockets on 127.0.0.1 that misbehave the way real servers and networks do. Each
+ * server reads requests by their blank line (these tests send no bodies unless they say so) and answers with
+ * `respond`, which may write anything, close the socket, or nothing at all.
+ */
+async function rawServer(respond: (socket: Socket, request: string, nth: number) => void): Promise<{
+  url: string;
+  connections: () => number;
+  close: () => Promise<void>;
+}> {
+  const sockets = new Set<Socket>();
+  let connections = 0;
+  let nth = 0;
+  const server: Server = createServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    let buffered = '';
+    socket.on('data', (chunk) => {
+      buffered += chunk.toString('latin1');
+      for (let end = buffered.indexOf('\r\n\r\n'); end >= 0; end = buffered.indexOf('\r\n\r\n')) {
+        const request = buffered.slice(0, end);
+        buffered = buffered.slice(end + 4);
+        if (!socket.destroyed) respond(socket, request, nth++);
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    connections: () => connections,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+const bodyOf = (request: string): string => `body of ${request.split(' ')[1]}`;
+const answer = (body: string): string =>
+  `HTTP/1.1 200 OK\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+
+describe('the cache HTTP client', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
+  });
+
+  function client(url: string, idleTimeoutMs = 2000, maxSockets = 4): HttpClient {
+    const c = new HttpClient({ url, token: 'secret-token-1234', idleTimeoutMs, maxSockets });
+    cleanups.push(() => c.close());
+    return c;
+  }
+
+  async function get(c: HttpClient, path: string): Promise<Result<Buffer, HttpFailure>> {
+    const res = await c.request('GET', path);
+    if (!res.ok) return res;
+    return c.readBody(res.value, 1 << 20);
+  }
+
+  it('reads chunked bodies whole, however they are cut', async () => {
+    const s = await rawServer((socket) => {
+      socket.write('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n');
+      socket.write('5\r\nhello\r\n');
+      setTimeout(() => socket.write('1\r\n \r\n6\r\nworld!\r\n0\r\n\r\n'), 20);
+    });
+    cleanups.push(s.close);
+    const r = await get(client(s.url), '/x');
+    expect(r.ok && r.value.toString()).toBe('hello world!');
+  });
+
+  it('fails a chunked or sized body cut short by a closed connection, and never answers part of it', async () => {
+    const s = await rawServer((socket, request) => {
+      if (request.includes('/chunked')) socket.write('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n');
+      else socket.write('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n');
+      socket.write(request.includes('/chunked') ? 'a\r\n0123456789\r\n' : '0123456789');
+      setTimeout(() => socket.destroy(), 20);
+    });
+    cleanups.push(s.close);
+    const c = client(s.url);
+    for (const path of ['/chunked', '/sized']) {
+      const r = await get(c, path);
+      expect(r.ok, path).toBe(false);
+      if (!r.ok) expect(r.error.kind).toBe('network');
+    }
+  });
+
+  it('survives a server that closes kept-alive connections after every few answers: right bytes or a failure, nothing hangs', async () => {
+    const s = await rawServer((socket, request, nth) => {
+      // Every third request on the server: the connection dies before it is answered.
+      if (nth % 3 === 2) socket.destroy();
+      else socket.write(answer(bodyOf(request)));
+    });
+    cleanups.push(s.close);
+    const c = client(s.url);
+    const paths = Array.from({ length: 60 }, (_, i) => `/item-${i}`);
+    const results = await Promise.all(paths.map((p) => get(c, p)));
+    let good = 0;
+    for (const [i, r] of results.entries()) {
+      if (r.ok) {
+        expect(r.value.toString()).toBe(bodyOf(`GET ${paths[i]!} HTTP/1.1`));
+        good++;
+      } else expect(r.error.kind).toBe('network');
+    }
+    expect(good).toBeGreaterThan(0);
+    expect(s.connections()).toBeGreaterThan(1);
+    // The client goes on working after the drops.
+    const after = await get(c, '/after');
+    if (after.ok) expect(after.value.toString()).toBe('body of /after');
+  });
+
+  it('times out a server that never answers, and one that stalls mid-body', async () => {
+    const s = await rawServer((socket, request) => {
+      if (request.includes('/stall'))
+        socket.write('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n0123456789');
+      // '/silent': nothing at all.
+    });
+    cleanups.push(s.close);
+    const c = client(s.url, 300);
+    for (const path of ['/silent', '/stall']) {
+      const t0 = Date.now();
+      const r = await get(c, path);
+      expect(r.ok, path).toBe(false);
+      if (!r.ok) expect(r.error.kind, r.error.message).toBe('timeout');
+      expect(Date.now() - t0).toBeLessThan(3000);
+    }
+  });
+
+  it('abandons a streamed upload the server stops reading', async () => {
+    const s = await rawServer(() => undefined);
+    cleanups.push(async () => {
+      await s.close();
+    });
+    // Socket buffers hold a few MB; this keeps producing until the server's stall shows.
+    let produced = 0;
+    const body = new Readable({
+      read() {
+        produced += 1 << 20;
+        this.push(produced > 512 << 20 ? null : Buffer.alloc(1 << 20));
+      },
+    });
+    const t0 = Date.now();
+    const r = await client(s.url, 300).request('PUT', '/big', { body, length: 512 << 20 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.kind, r.error.message).toBe('timeout');
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it('says why a connection failed without the token, and sends it only as a header', async () => {
+    let seen = '';
+    const s = await rawServer((socket, request) => {
+      seen = request;
+      socket.destroy();
+    });
+    cleanups.push(s.close);
+    const r = await get(client(s.url), '/x');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).not.toContain('secret-token-1234');
+    expect(seen).toMatch(/^authorization: Bearer secret-token-1234$/im);
+    expect(seen.split('\r\n')[0]).not.toContain('secret');
+  });
+});

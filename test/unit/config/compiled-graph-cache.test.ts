@@ -1,0 +1,180 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compileConfig, readConfigSource } from '../../../src/config/load-config.js';
+import { listRepoFiles, startRepoFiles } from '../../../src/config/repo-files.js';
+import { startWorkTreeListings } from '../../../src/ids/file-digest.js';
+
+let base: string;
+let dir: string;
+let cacheFile: string;
+beforeEach(async () => {
+  base = await mkdtemp(join(tmpdir(), 'disbuild-compiled-'));
+  dir = join(base, 'repo');
+  cacheFile = join(base, 'state', 'compiled.json');
+  await write({
+    'package.json': { name: 'root', private: true, workspaces: ['packages/*'] },
+    'packages/a/package.json': { name: '@x/a', scripts: { build: 'tsc' } },
+    'packages/a/src/index.ts': 'export const a = 1;',
+    'packages/b/package.json': { name: '@x/b', scripts: { build: 'tsc' }, dependencies: { '@x/a': '*' } },
+    'packages/b/src/index.ts': 'export const b = 2;',
+    'packages/c/package.json': { name: '@x/c', scripts: { test: 'true' } },
+    'packages/c/src/index.ts': '',
+    '.gitignore': 'dist/\npackages/a/src/hidden.ts\n',
+    'disbuild.json': {
+      tasks: {
+        build: { script: 'build', outputs: ['dist/**'], deps: ['^build'], env: ['BUILD_MODE'] },
+        lint: { command: 'eslint .', inputs: ['packages/*/src/**/*.ts'] },
+      },
+    },
+  });
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'init');
+});
+afterEach(async () => {
+  await rm(base, { recursive: true, force: true });
+});
+
+function git(...args: string[]): void {
+  execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+}
+
+async function write(files: Record<string, unknown>): Promise<void> {
+  for (const [rel, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, rel)), { recursive: true });
+    await writeFile(join(dir, rel), typeof content === 'string' ? content : JSON.stringify(content));
+  }
+}
+
+/** As `disbuild run` compiles: the file list from the run's git listings, through the cache. */
+async function throughCache(env: NodeJS.ProcessEnv = {}): Promise<{ json: unknown; cached: boolean }> {
+  const source = await readConfigSource(dir);
+  if (!source?.ok || source.value.kind !== 'tasks') throw new Error(JSON.stringify(source));
+  const files = startRepoFiles(dir, startWorkTreeListings(dir, { untracked: true }));
+  const r = await compileConfig(dir, source.value.config, env, { files, cacheFile });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return { json: r.value.json, cached: r.value.cached };
+}
+
+/** The reference: compiled afresh, the files listed by the compile's own means. */
+async function fresh(env: NodeJS.ProcessEnv = {}): Promise<unknown> {
+  const source = await readConfigSource(dir);
+  if (!source?.ok || source.value.kind !== 'tasks') throw new Error(JSON.stringify(source));
+  const r = await compileConfig(dir, source.value.config, env);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value.json;
+}
+
+/** Warms the cache, applies `change`, and expects a compile afresh that equals the reference. */
+async function expectRecompiled(
+  change: () => Promise<void>,
+  env: { before?: NodeJS.ProcessEnv; after?: NodeJS.ProcessEnv } = {},
+): Promise<void> {
+  await throughCache(env.before);
+  const warm = await throughCache(env.before);
+  expect(warm.cached).toBe(true);
+  const before = warm.json;
+  await change();
+  const after = await throughCache(env.after);
+  expect(after.json).toEqual(await fresh(env.after));
+  expect(after.json).not.toEqual(before);
+  expect(after.cached).toBe(false);
+  // And the new graph is the one kept.
+  expect(await throughCache(env.after)).toEqual({ json: after.json, cached: true });
+}
+
+describe('the compiled-graph cache', () => {
+  it('reuses the graph when nothing the compile reads changed, even after edits to other files', async () => {
+    const first = await throughCache();
+    expect(first.cached).toBe(false);
+    expect(first.json).toEqual(await fresh());
+    await write({ 'packages/a/src/index.ts': 'export const a = 2;', 'README.md': 'x' });
+    git('add', 'README.md');
+    await unlink(join(dir, 'README.md'));
+    const second = await throughCache();
+    expect(second).toEqual({ json: first.json, cached: true });
+  });
+
+  it('compiles again after an edit of disbuild.json', async () => {
+    const config = await readFile(join(dir, 'disbuild.json'), 'utf8');
+    await expectRecompiled(() =>
+      writeFile(join(dir, 'disbuild.json'), config.replace('eslint .', 'tslint .')),
+    );
+  });
+
+  it('compiles again after an edit of a package.json', async () => {
+    await expectRecompiled(() =>
+      write({ 'packages/c/package.json': { name: '@x/c', scripts: { build: 'tsc', test: 'true' } } }),
+    );
+  });
+
+  it('compiles again when a new untracked file matches an input glob', async () => {
+    await expectRecompiled(() => write({ 'packages/b/src/extra.ts': 'export {};' }));
+  });
+
+  it('compiles again when .gitignore stops hiding a file', async () => {
+    await write({ 'packages/a/src/hidden.ts': 'export {};' });
+    await expectRecompiled(() => write({ '.gitignore': 'dist/\n' }));
+  });
+
+  it('compiles again when a tracked input is deleted', async () => {
+    await expectRecompiled(() => unlink(join(dir, 'packages/b/src/index.ts')));
+  });
+
+  it('compiles again when a workspace package appears', async () => {
+    await expectRecompiled(() =>
+      write({
+        'packages/d/package.json': { name: '@x/d', scripts: { build: 'tsc' }, dependencies: { '@x/b': '*' } },
+      }),
+    );
+  });
+
+  it('compiles again when a variable named by a task env changes, or is unset', async () => {
+    await expectRecompiled(async () => undefined, {
+      before: { BUILD_MODE: 'a' },
+      after: { BUILD_MODE: 'b' },
+    });
+    await expectRecompiled(async () => undefined, { before: { BUILD_MODE: 'b' }, after: {} });
+  });
+
+  it('compiles again over a damaged cache file', async () => {
+    await throughCache();
+    await writeFile(cacheFile, 'not a graph');
+    expect((await throughCache()).cached).toBe(false);
+    expect((await throughCache()).cached).toBe(true);
+  });
+
+  it('lists the same files from the run git listings as on its own, below the repository root too', async () => {
+    await write({
+      'packages/a/src/hidden.ts': 'ignored',
+      'packages/a/src/new.ts': 'untracked',
+      'packages/b/dist/index.js': 'ignored',
+      'packages/c/src/index.ts': 'edited',
+    });
+    await unlink(join(dir, 'packages/b/src/index.ts'));
+    git('rm', '-q', '--cached', 'packages/c/package.json');
+    for (const where of [dir, join(dir, 'packages')]) {
+      const expected = await listRepoFiles(where);
+      // With untracked files from git status, or from a call of its own.
+      for (const untracked of [true, false]) {
+        expect(await startRepoFiles(where, startWorkTreeListings(where, { untracked }))).toEqual(expected);
+      }
+    }
+    // The status the keys (and the launcher's early start) read still holds the tracked files' changes only.
+    expect(await startWorkTreeListings(dir, { untracked: true }).status).toEqual(
+      await startWorkTreeListings(dir).status,
+    );
+    const shared = await startRepoFiles(dir, startWorkTreeListings(dir, { untracked: true }));
+    expect(shared).toContain('packages/a/src/new.ts');
+    expect(shared).toContain('packages/c/package.json');
+    expect(shared).not.toContain('packages/b/src/index.ts');
+    expect(shared).not.toContain('packages/a/src/hidden.ts');
+    // Outside a work tree there is no shared listing: the compile walks the directory.
+    const outside = join(base, 'plain');
+    await mkdir(outside);
+    expect(await startRepoFiles(outside, startWorkTreeListings(outside))).toBeUndefined();
+  });
+});
