@@ -164,7 +164,6 @@ export class ImportingCache implements Cache {
       return { kind: 'given-up', why: 'no shard publishes it (a job here that needs it is built here too)' };
     }
     const now = this.#o.now ?? Date.now;
-    const sleep = this.#o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     const boundSeconds = 2 * planned.at + this.#o.marginSeconds;
     const deadline = this.#o.startedAt + boundSeconds * 1000;
     const expectedAt = this.#o.startedAt + planned.at * 1000;
@@ -200,8 +199,10 @@ export class ImportingCache implements Cache {
       // noticed within an eighth of what remained. The waits of a shard all start with it, and a run has hundreds.
       const early = Math.round((expectedAt - now()) / 8);
       // The last look is at the bound itself: a job published just before it is still restored, not rebuilt.
-      const pausing = sleep(Math.min(Math.max(pause, early), left));
-      await (interrupted ? Promise.race([pausing, interrupted]) : pausing);
+      const ms = Math.min(Math.max(pause, early), left);
+      // A pause (a minute or more before a late job) is cancelled with the run: no timer holds the process then.
+      const pausing = this.#o.sleep ? { passed: this.#o.sleep(ms), cancel: () => undefined } : timer(ms);
+      await Promise.race([pausing.passed, ...(interrupted ? [interrupted] : [])]).finally(pausing.cancel);
       pause = Math.min(pause * 2, this.#o.maxPollMs ?? 5000);
     }
   }
