@@ -111,10 +111,13 @@ export async function planShards(
     .map((k) => timings.get(graph.byLabel.get(labelsOf.get(k)![0]!)!.name))
     .filter((d): d is number => d !== undefined);
   const fallbackMs = known.length > 0 ? median(known) : 1000;
+  // A job that runs reads the in-place outputs of every job below it (the executor restores them all), so in a
+  // pipelined plan those are dependencies too: another shard's must be published for it, like a direct one's.
+  const below = o.style === 'pipelined' ? inPlaceBelow(graph) : new Map<JobLabel, JobLabel[]>();
   const items: WorkItem[] = missedKeys.map((key) => {
     const job = graph.byLabel.get(labelsOf.get(key)![0]!)!;
     const deps = new Set<number>();
-    for (const d of job.deps) {
+    for (const d of [...job.deps, ...(below.get(job.label) ?? [])]) {
       const i = indexOf.get(keys.get(d)!);
       if (i !== undefined) deps.add(i);
     }
@@ -193,6 +196,35 @@ export async function shardTargets(
   }
   const shards = assignShards(components(graph, selected, keys), o.shard.count);
   return ok(shards[o.shard.index - 1] ?? []);
+}
+
+/** For each job, the jobs with in-place outputs among all it depends on, directly or not (none: empty map). */
+function inPlaceBelow(graph: Graph): Map<JobLabel, JobLabel[]> {
+  const out = new Map<JobLabel, JobLabel[]>();
+  if (!graph.jobs.some((j) => (j.outputs?.length ?? 0) > 0)) return out;
+  const sets = new Map<JobLabel, Set<JobLabel>>();
+  // Post-order without recursion: a long chain must not overflow the stack.
+  for (const start of graph.jobs) {
+    const stack: { label: JobLabel; expanded: boolean }[] = [{ label: start.label, expanded: false }];
+    while (stack.length > 0) {
+      const top = stack.pop()!;
+      if (sets.has(top.label)) continue;
+      const deps = graph.byLabel.get(top.label)?.deps ?? [];
+      if (!top.expanded) {
+        stack.push({ label: top.label, expanded: true });
+        for (const d of deps) if (!sets.has(d)) stack.push({ label: d, expanded: false });
+        continue;
+      }
+      const set = new Set<JobLabel>();
+      for (const d of deps) {
+        if ((graph.byLabel.get(d)?.outputs?.length ?? 0) > 0) set.add(d);
+        for (const x of sets.get(d) ?? []) set.add(x);
+      }
+      sets.set(top.label, set);
+    }
+  }
+  for (const [label, set] of sets) if (set.size > 0) out.set(label, [...set]);
+  return out;
 }
 
 function median(xs: number[]): number {

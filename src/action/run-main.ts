@@ -340,9 +340,13 @@ async function run(
     await parts?.save(o.shard.index, await emptyReport(p));
     return true;
   }
+  // The run's cancellation, made here so that the waits for other shards' jobs end with it too.
+  const controller = new AbortController();
   const importing =
-    o.shard && plan?.exports ? pipelinedShard(o, p, env, cache, plan, o.shard.index) : undefined;
-  const built = await build(graph, o, p, cache, targets, importing);
+    o.shard && plan?.exports
+      ? pipelinedShard(o, p, env, cache, plan, o.shard.index, controller.signal)
+      : undefined;
+  const built = await build(graph, o, p, cache, targets, importing, controller);
   if (importing) {
     const names = built.names;
     const dup = importing.duplicated.map((d) => ({ name: names.get(d.key) ?? d.key, why: d.why }));
@@ -368,10 +372,20 @@ function pipelinedShard(
   cache: Cache,
   plan: ShardPlan,
   shard: number,
+  signal: AbortSignal,
 ): { cache: ImportingCache; duplicated: { key: JobKey; why: string }[] } | undefined {
   if (!(cache instanceof PackCache)) {
     core.warning(
       `disbuild: a pipelined plan's shards share jobs through cache github; with cache ${o.cache} this shard builds the jobs it needs from other shards itself`,
+    );
+    return undefined;
+  }
+  // The shards of a matrix share these settings: when this one may not write (or read) the cache, neither may
+  // the owners, whose jobs would then never be published nor withdrawn, and every wait would run to its bound.
+  const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase();
+  if (!o.save || ['read', 'none', 'write-only'].includes(mode)) {
+    core.warning(
+      `disbuild: a pipelined plan's shards share jobs through the cache; with ${o.save ? `ACTIONS_CACHE_MODE=${mode}` : 'save: false'} they cannot, so this shard builds the jobs it needs from other shards itself`,
     );
     return undefined;
   }
@@ -383,6 +397,7 @@ function pipelinedShard(
     startedAt: p.startedAt,
     marginSeconds: o.waitMarginSeconds,
     onDuplicate: (key, why) => duplicated.push({ key, why }),
+    signal,
   });
   return { cache: importing, duplicated };
 }
@@ -395,6 +410,7 @@ async function build(
   cache: Cache,
   targets: readonly string[],
   importing?: { cache: ImportingCache },
+  controller = new AbortController(),
 ): Promise<{ ok: boolean; reportPath: string; names: Map<JobKey, string> }> {
   const coordinator = openOnFirstClaim(() =>
     SharedCoordinator.open(join(p.runnerTemp, 'disbuild-state'), {
@@ -409,7 +425,6 @@ async function build(
     }),
   );
   // The runner cancels a step with SIGINT, then SIGTERM: kill the jobs, save nothing partial.
-  const controller = new AbortController();
   const onSignal = (): void => controller.abort();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

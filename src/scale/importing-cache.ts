@@ -2,7 +2,7 @@ import type { ArtifactToSave, Cache, CacheHit, RestoreFailure, SaveOutcome } fro
 import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
 import { err } from '../util/result.js';
-import type { JobExchange } from './job-exchange.js';
+import type { Found, JobExchange } from './job-exchange.js';
 import { KEY_PREFIX_LENGTH, type ShardPlan } from './shard-plan.js';
 
 /**
@@ -32,13 +32,23 @@ export interface ImportingOptions {
   marginSeconds: number;
   /** The longest pause between two looks (default 5 s; the first is 0.5 s). */
   maxPollMs?: number;
+  /**
+   * How long a look still in flight at the bound may take past it (default 10 s): a look-up or download that
+   * hangs must not hold the wait, and with it the job here, beyond its bound.
+   */
+  lookGraceMs?: number;
   /** A job another shard owns that this one builds itself after all, and why. */
   onDuplicate: (key: JobKey, why: string) => void;
+  /** The run's cancellation: waits end with it (the engine builds nothing more, so nothing is duplicated). */
+  signal?: AbortSignal;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** A timer that can be cancelled (default setTimeout): how a look in flight is cut off. */
+  timer?: (ms: number) => { passed: Promise<void>; cancel: () => void };
 }
 
-type Wait = { kind: 'published'; hit: CacheHit } | { kind: 'given-up'; why: string };
+type Wait =
+  { kind: 'published'; hit: CacheHit } | { kind: 'given-up'; why: string } | { kind: 'interrupted' };
 
 export class ImportingCache implements Cache {
   readonly #base: Cache;
@@ -51,6 +61,8 @@ export class ImportingCache implements Cache {
   /** Exported jobs of this shard: published or withdrawn, each once. */
   readonly #settled = new Set<JobKey>();
   readonly #pending: Promise<unknown>[] = [];
+  /** Settles when the run is cancelled (one listener for all the waits). */
+  readonly #interrupted?: Promise<undefined>;
   readonly newOutputDir?: (key: JobKey) => string;
   readonly newRestoreDir?: (key: JobKey) => Promise<string>;
 
@@ -60,6 +72,12 @@ export class ImportingCache implements Cache {
     this.#o = o;
     this.#mine = new Set(o.plan.shards[o.shard - 1] ?? []);
     this.#exports = new Map((o.plan.exports ?? []).map((e) => [e.key, { owner: e.owner, at: e.at }]));
+    const signal = o.signal;
+    if (signal) {
+      this.#interrupted = signal.aborted
+        ? Promise.resolve(undefined)
+        : new Promise((r) => signal.addEventListener('abort', () => r(undefined), { once: true }));
+    }
     if (base.newOutputDir) this.newOutputDir = base.newOutputDir.bind(base);
     if (base.newRestoreDir) this.newRestoreDir = base.newRestoreDir.bind(base);
   }
@@ -114,7 +132,10 @@ export class ImportingCache implements Cache {
           this.#giveUp(key, `its publication could not be restored: ${restored.error.message}`);
           return restored;
         }
-        return err({ reason: 'missing', message: wait.why });
+        return err({
+          reason: 'missing',
+          message: wait.kind === 'interrupted' ? 'the run was interrupted while waiting for it' : wait.why,
+        });
       },
     };
   }
@@ -143,27 +164,55 @@ export class ImportingCache implements Cache {
       return { kind: 'given-up', why: 'no shard publishes it (a job here that needs it is built here too)' };
     }
     const now = this.#o.now ?? Date.now;
-    const sleep = this.#o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     const boundSeconds = 2 * planned.at + this.#o.marginSeconds;
     const deadline = this.#o.startedAt + boundSeconds * 1000;
+    const expectedAt = this.#o.startedAt + planned.at * 1000;
     const owner = `shard ${planned.owner}/${this.#o.plan.shards.length}`;
+    const late = {
+      kind: 'given-up' as const,
+      why: `${owner} did not publish it within ${Math.round(boundSeconds)} s of this shard's start`,
+    };
     let pause = 500;
+    const signal = this.#o.signal;
+    const interrupted = this.#interrupted;
     for (;;) {
-      const found = await this.#exchange.find(key).catch(() => ({ kind: 'absent' as const }));
+      if (signal?.aborted) return { kind: 'interrupted' };
+      // A look answers, or the wait ends once the bound (plus a grace for a look begun just before it) is past.
+      const cutOff = (this.#o.timer ?? timer)(
+        Math.max(deadline - now(), 0) + (this.#o.lookGraceMs ?? 10_000),
+      );
+      const found = await Promise.race([
+        this.#exchange.find(key).catch((): Found => ({ kind: 'absent' })),
+        cutOff.passed.then(() => undefined),
+        ...(interrupted ? [interrupted] : []),
+      ]).finally(cutOff.cancel);
+      if (signal?.aborted) return { kind: 'interrupted' };
+      if (found === undefined) return late;
       if (found.kind === 'published') return found;
       if (found.kind === 'withdrawn') return { kind: 'given-up', why: `${owner} did not build it` };
+      if (found.kind === 'refused')
+        return { kind: 'given-up', why: `${owner}'s publication of it cannot be used: ${found.why}` };
       const left = deadline - now();
-      if (left <= 0) {
-        return {
-          kind: 'given-up',
-          why: `${owner} did not publish it within ${Math.round(boundSeconds)} s of this shard's start`,
-        };
-      }
+      if (left <= 0) return late;
+      // Before the job is expected, a look rarely finds it: the pause is an eighth of the time still expected
+      // (a few dozen look-ups for a wait of minutes instead of one every 5 s), so an owner faster than planned is
+      // noticed within an eighth of what remained. The waits of a shard all start with it, and a run has hundreds.
+      const early = Math.round((expectedAt - now()) / 8);
       // The last look is at the bound itself: a job published just before it is still restored, not rebuilt.
-      await sleep(Math.min(pause, left));
+      const ms = Math.min(Math.max(pause, early), left);
+      // A pause (a minute or more before a late job) is cancelled with the run: no timer holds the process then.
+      const pausing = this.#o.sleep ? { passed: this.#o.sleep(ms), cancel: () => undefined } : timer(ms);
+      await Promise.race([pausing.passed, ...(interrupted ? [interrupted] : [])]).finally(pausing.cancel);
       pause = Math.min(pause * 2, this.#o.maxPollMs ?? 5000);
     }
   }
+}
+
+function timer(ms: number): { passed: Promise<void>; cancel: () => void } {
+  let t: NodeJS.Timeout | undefined;
+  const passed = new Promise<void>((r) => (t = setTimeout(r, ms)));
+  // Cancelled once the look answers, so no timer outlives the wait (and holds the process).
+  return { passed, cancel: () => clearTimeout(t) };
 }
 
 const prefix = (key: JobKey): string => key.slice(0, KEY_PREFIX_LENGTH);

@@ -19,5 +19,7 @@ export type Found =
   | { kind: 'published'; hit: CacheHit }
   /** Its owner said it will not publish it. */
   | { kind: 'withdrawn' }
+  /** A publication is there but cannot be used (archive or manifest refused, or this runner's cache is off): looking again will not change that. */
+  | { kind: 'refused'; why: string }
   /** Not (yet) there, or the look-up failed: ask again later. */
   | { kind: 'absent' };

@@ -179,4 +179,59 @@ describe('the bundled Action: pipelined shards hand jobs to each other', () => {
     const dup = JSON.parse(w.outputs.duplicated!) as { name: string; why: string }[];
     expect(dup).toEqual([{ name: 'root', why: `shard ${owner} did not build it` }]);
   });
+
+  it('shards that may not write the cache (save: false) do not wait for publications nobody can make', async () => {
+    await writeFile(ran, '');
+    const { encoded, owner, waiter } = await planTwo('nosave');
+    const edit = { 'graph.json': graph() };
+    const started = performance.now();
+    const margin = 40;
+    const shard = (s: string) =>
+      rig.main(
+        {
+          ...common,
+          'key-prefix': 'nosave',
+          shard: s,
+          plan: encoded,
+          save: 'false',
+          'wait-margin': String(margin),
+        },
+        { edit },
+      );
+    const [o, w] = await Promise.all([shard(owner), shard(waiter)]);
+    expect(o.code, o.stdout).toBe(0);
+    expect(w.code, w.stdout).toBe(0);
+    // The bound is 2 × 1 + 40 s; the owner can neither publish nor withdraw, so only not waiting is quick.
+    expect((performance.now() - started) / 1000).toBeLessThan(margin - 5);
+    expect(w.stdout).toContain('builds the jobs it needs from other shards itself');
+  });
+
+  it('a waiter cancelled while it waits stops at once instead of waiting out its bound', async () => {
+    await writeFile(ran, '');
+    const { encoded, owner, waiter } = await planTwo('cancel');
+    const edit = { 'graph.json': graph() };
+    let ownerPid = 0;
+    let waiterPid = 0;
+    const ownerRun = rig.main(
+      { ...common, 'key-prefix': 'cancel', shard: owner, plan: encoded },
+      { edit: { ...edit, hang: '' }, onSpawn: (pid) => (ownerPid = pid) },
+    );
+    const waiterRun = rig.main(
+      { ...common, 'key-prefix': 'cancel', shard: waiter, plan: encoded, 'wait-margin': '120' },
+      { edit, onSpawn: (pid) => (waiterPid = pid) },
+    );
+    // The owner is building the root (it hangs), so the waiter's leaves are waiting for it.
+    while (!(await lines()).includes('root')) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 1000));
+    const cancelled = performance.now();
+    process.kill(waiterPid, 'SIGTERM');
+    const w = await waiterRun;
+    expect((performance.now() - cancelled) / 1000).toBeLessThan(15);
+    expect(w.code).not.toBe(0);
+    expect(w.stdout).toContain('cancelled');
+    // Cancelled is not duplicated: it built nothing the owner owns.
+    expect((await lines()).filter((n) => n === 'root')).toHaveLength(1);
+    process.kill(ownerPid, 'SIGKILL');
+    await ownerRun;
+  });
 });

@@ -67,6 +67,9 @@ export class PackCache implements Cache {
   readonly #delta: PackIndex = emptyIndex();
   #failures = 0;
   #down = false;
+  /** The job exchange's own failures in a row (publications, withdrawals), and whether it gave up. */
+  #exchangeFailures = 0;
+  #exchangeOff = false;
   #denied = false;
   #warnedBad = false;
   #transfer: Promise<unknown> = Promise.resolve();
@@ -275,14 +278,16 @@ export class PackCache implements Cache {
     return {
       publish: (key) => this.#publishJob(key, entry(key)),
       withdraw: async (key) => {
-        if (!this.#o.save || this.#down || this.#denied) return;
+        if (!this.#o.save || this.#down || this.#denied || this.#exchangeOff) return;
         await this.#serial(async () => {
           const transfer = join(this.#o.workspace, PACK_DIR);
           rmSync(transfer, { recursive: true, force: true });
           mkdirSync(transfer, { recursive: true });
           writeFileSync(join(transfer, 'withdrawn'), '');
           try {
-            await this.#o.store.save(PACK_DIR, `${entry(key)}${WITHDRAWN}`).catch(() => 'failed');
+            this.#exchanged(
+              await this.#o.store.save(PACK_DIR, `${entry(key)}${WITHDRAWN}`).catch(() => 'failed'),
+            );
           } finally {
             rmSync(transfer, { recursive: true, force: true });
           }
@@ -294,28 +299,53 @@ export class PackCache implements Cache {
 
   async #publishJob(key: JobKey, entryKey: string): Promise<boolean> {
     const staged = this.#staged.get(key);
-    if (!staged || !this.#o.save || this.#down || this.#denied) return false;
+    if (!staged || !this.#o.save || this.#down || this.#denied || this.#exchangeOff) return false;
     return this.#serial(async () => {
       const transfer = join(this.#o.workspace, PACK_DIR);
       rmSync(transfer, { recursive: true, force: true });
       mkdirSync(transfer, { recursive: true });
       try {
         await copyTree(staged.dir, join(transfer, key), { link: true });
-        return (await this.#saveWithBackOff(PACK_DIR, entryKey)) === 'saved';
+        // One try: a refusal here is most often the per-minute create limit, which a pause of seconds does not
+        // clear, and waiters have their bound.
+        return this.#exchanged(await this.#o.store.save(PACK_DIR, entryKey).catch(() => 'failed' as const));
       } finally {
         rmSync(transfer, { recursive: true, force: true });
       }
     });
   }
 
+  /**
+   * Counts the exchange's saves apart from the run's own: hundreds of single-job saves meet the service's
+   * create limit long before a run's few packs do, and that must not turn the cache off for the packs and the
+   * index, which later runs read. Past a few failures in a row the exchange stops (waiters build after their
+   * bound), so the limit is not pressed harder for every job.
+   */
+  #exchanged(saved: SaveResult): boolean {
+    if (saved === 'denied') this.#denied = true;
+    if (saved !== 'failed') {
+      this.#exchangeFailures = 0;
+      return saved === 'saved';
+    }
+    if (++this.#exchangeFailures >= MAX_FAILURES && !this.#exchangeOff) {
+      this.#exchangeOff = true;
+      this.#o.onWarning(
+        `the cache service refused ${MAX_FAILURES} publications to other shards in a row; this shard publishes no more jobs during the run (the shards that wait for them build them after their bound)`,
+      );
+    }
+    return false;
+  }
+
   async #findJob(key: JobKey, entryKey: string): Promise<Found> {
-    if (this.#down) return { kind: 'absent' };
+    // Nothing found now could be restored: waiting for it is time lost.
+    if (this.#down) return { kind: 'refused', why: 'the cache service is off for this shard' };
     const dir = join(this.#o.workDir, 'packs', randomBytes(6).toString('hex'));
     mkdirSync(join(this.#o.workDir, 'packs'), { recursive: true, mode: 0o700 });
     const r = await this.#o.store.fetch(PACK_DIR, entryKey, dir).catch(() => ({ kind: 'failed' as const }));
-    if (r.kind === 'hit' && r.key === entryKey && existsSync(join(dir, key, 'manifest.json'))) {
+    if (r.kind === 'hit' && r.key === entryKey) {
       try {
         const manifest = JSON.parse(readFileSync(join(dir, key, 'manifest.json'), 'utf8')) as Manifest;
+        if (manifest.key !== key) throw new Error('its manifest names another key');
         this.#packDirs.set(entryKey, dir);
         this.#packs.set(entryKey, Promise.resolve({ kind: 'ok', dir }));
         const a: IndexedArtifact = {
@@ -325,11 +355,15 @@ export class PackCache implements Cache {
           lastHit: 0,
         };
         return { kind: 'published', hit: this.#hit(key, a) };
-      } catch {
-        // Unreadable: as if absent; the restore's verification would refuse it anyway.
+      } catch (e) {
+        // The entry is there for good (entries are immutable): looking again would download the same bytes.
+        rmSync(dir, { recursive: true, force: true });
+        return { kind: 'refused', why: `its manifest cannot be read (${(e as Error).message})` };
       }
     }
     rmSync(dir, { recursive: true, force: true });
+    if (r.kind === 'bad' && r.key === entryKey)
+      return { kind: 'refused', why: `its archive was refused (${r.message})` };
     return r.kind === 'hit' && r.key === `${entryKey}${WITHDRAWN}`
       ? { kind: 'withdrawn' }
       : { kind: 'absent' };

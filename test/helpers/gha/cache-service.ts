@@ -63,6 +63,8 @@ export interface CacheService {
   resetStats(): void;
   entries(): readonly Entry[];
   injectFault(f: Fault): void;
+  /** Creates whose key matches answer 429, as the per-minute create limit does (undefined: none). */
+  throttleCreates(match: ((key: string) => boolean) | undefined): void;
   /** Stores `archive` as a finalized entry, as if a client had saved it (for hand-made, e.g. hostile, archives). */
   putEntry(e: { key: string; version: string; scope: string; archive: Buffer }): Promise<void>;
   /** Evicts entries (entry and blob) whose key matches, as the service does after 7 idle days. */
@@ -84,6 +86,7 @@ export async function startCacheService(
   const stats: Record<string, number> = {};
   const faults: Fault[] = [];
   const creates: number[] = [];
+  let throttled: ((key: string) => boolean) | undefined;
   let nextId = 1;
   const bump = (k: string, n = 1): void => void (stats[k] = (stats[k] ?? 0) + n);
 
@@ -143,7 +146,10 @@ export async function startCacheService(
           return json(res, 400, { code: 'invalid_argument', msg: 'key longer than 512 characters' });
         const now = Date.now();
         while (creates.length > 0 && creates[0]! < now - 60_000) creates.shift();
-        if (opts.rateLimitPerMinute !== undefined && creates.length >= opts.rateLimitPerMinute) {
+        if (
+          (opts.rateLimitPerMinute !== undefined && creates.length >= opts.rateLimitPerMinute) ||
+          throttled?.(key)
+        ) {
           return json(res, 429, { code: 'resource_exhausted', msg: 'rate limited' }, { 'retry-after': '60' });
         }
         if (entries.some((e) => e.key === key && e.version === version && e.scope === scope.ref)) {
@@ -313,7 +319,11 @@ export async function startCacheService(
       }
       return gone.length;
     },
-    clearFaults: () => void faults.splice(0),
+    clearFaults: () => {
+      faults.splice(0);
+      throttled = undefined;
+    },
+    throttleCreates: (match) => void (throttled = match),
     close: () => new Promise((r) => server.close(() => r())),
   };
 }

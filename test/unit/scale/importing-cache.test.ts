@@ -33,7 +33,7 @@ function hitFor(k: JobKey): CacheHit {
 }
 
 /** A clock that only moves when the cache sleeps, and an exchange that answers from a script. */
-function rig(answer: (t: number) => Found['kind']) {
+function rig(answer: (t: number) => Found['kind'] | 'never', at = 10, signal?: AbortSignal) {
   let now = 1_000_000;
   const looks: number[] = [];
   const exchange: JobExchange = {
@@ -42,12 +42,17 @@ function rig(answer: (t: number) => Found['kind']) {
     find: (k) => {
       looks.push(now);
       const kind = answer(now - 1_000_000);
+      // 'never': a look-up the service never answers (a connection that hangs).
+      if (kind === 'never') return new Promise<Found>(() => undefined);
+      if (kind === 'refused')
+        return Promise.resolve({ kind, why: 'its archive was refused (a member escapes)' });
       return Promise.resolve(kind === 'published' ? { kind, hit: hitFor(k) } : { kind });
     },
   };
   const duplicated: string[] = [];
   const cache = new ImportingCache(empty, exchange, {
-    plan,
+    plan: { ...plan, exports: [{ ...plan.exports[0]!, at }] },
+    ...(signal ? { signal } : {}),
     shard: 2,
     startedAt: now,
     marginSeconds: 5,
@@ -56,6 +61,17 @@ function rig(answer: (t: number) => Found['kind']) {
     sleep: (ms) => {
       now += ms;
       return Promise.resolve();
+    },
+    // A cut-off fires after every answer already given (a macrotask later), and only then moves the clock.
+    timer: (ms) => {
+      let t: NodeJS.Immediate | undefined;
+      const passed = new Promise<void>((r) => {
+        t = setImmediate(() => {
+          now += ms;
+          r();
+        });
+      });
+      return { passed, cancel: () => clearImmediate(t) };
     },
   });
   return { cache, looks: () => looks.map((t) => t - 1_000_000), duplicated };
@@ -69,7 +85,7 @@ describe('ImportingCache', () => {
     expect([...hits.keys()].sort()).toEqual([A, C]);
     const restored = await hits.get(A)!.restore('/nowhere');
     expect(restored.ok).toBe(true);
-    expect(r.looks()).toEqual([0, 500, 1500, 3500]);
+    expect(r.looks()).toEqual([0, 1250, 2344, 4344]);
     expect(r.duplicated).toEqual([]);
     expect((await hits.get(A)!.logs()).stdout.toString()).toBe('built');
   });
@@ -79,19 +95,69 @@ describe('ImportingCache', () => {
     const hits = await r.cache.lookup([A]);
     const restored = await hits.get(A)!.restore('/nowhere');
     expect(restored.ok).toBe(false);
-    // Pauses double up to 5 s; the last look is at the bound, 25 s.
-    expect(r.looks()).toEqual([0, 500, 1500, 3500, 7500, 12500, 17500, 22500, 25000]);
+    // Before the expected 10 s an eighth of the time left, then pauses double up to 5 s; the last look is at the
+    // bound, 25 s.
+    expect(r.looks()).toEqual([0, 1250, 2344, 4344, 8344, 13344, 18344, 23344, 25000]);
     expect(r.duplicated).toEqual(["shard 1/2 did not publish it within 25 s of this shard's start"]);
     // From now on the job is a plain miss here: the engine's look before building finds nothing to wait for.
     expect((await r.cache.lookup([A])).has(A)).toBe(false);
+  });
+
+  it('looks rarely before the job is expected, and often once it is due: a few dozen look-ups per wait, not hundreds', async () => {
+    // Expected 600 s after the start; published at 610 s.
+    const r = rig((t) => (t >= 610_000 ? 'published' : 'absent'), 600);
+    const restored = await (await r.cache.lookup([A])).get(A)!.restore('/nowhere');
+    expect(restored.ok).toBe(true);
+    const looks = r.looks();
+    expect(looks.length).toBeLessThanOrEqual(40);
+    // Found within one pause (at most 5 s) of its publication.
+    expect(looks[looks.length - 1]! - 610_000).toBeLessThanOrEqual(5000);
+    // An owner faster than planned is noticed within an eighth of the time that was still expected.
+    const early = rig((t) => (t >= 100_000 ? 'published' : 'absent'), 600);
+    await (await early.cache.lookup([A])).get(A)!.restore('/nowhere');
+    expect(early.looks()[early.looks().length - 1]! - 100_000).toBeLessThanOrEqual(500_000 / 8 + 1);
   });
 
   it('stops waiting as soon as the owner withdraws the job', async () => {
     const r = rig((t) => (t >= 1000 ? 'withdrawn' : 'absent'));
     const restored = await (await r.cache.lookup([A])).get(A)!.restore('/nowhere');
     expect(restored.ok).toBe(false);
-    expect(r.looks()).toEqual([0, 500, 1500]);
+    expect(r.looks()).toEqual([0, 1250]);
     expect(r.duplicated).toEqual(['shard 1/2 did not build it']);
+  });
+
+  it('does not wait past its bound for a look-up that hangs', async () => {
+    const r = rig((t) => (t >= 20_000 ? 'never' : 'absent'));
+    const restored = await (await r.cache.lookup([A])).get(A)!.restore('/nowhere');
+    expect(restored.ok).toBe(false);
+    expect(r.looks()).toEqual([0, 1250, 2344, 4344, 8344, 13344, 18344, 23344]);
+    expect(r.duplicated).toEqual(["shard 1/2 did not publish it within 25 s of this shard's start"]);
+  }, 2000);
+
+  it('stops waiting at once for a publication that cannot be used (refused archive): looking again will not help', async () => {
+    const r = rig((t) => (t >= 1000 ? 'refused' : 'absent'));
+    const restored = await (await r.cache.lookup([A])).get(A)!.restore('/nowhere');
+    expect(restored.ok).toBe(false);
+    expect(r.looks()).toEqual([0, 1250]);
+    expect(r.duplicated).toEqual([
+      "shard 1/2's publication of it cannot be used: its archive was refused (a member escapes)",
+    ]);
+  });
+
+  it('stops waiting when the run is interrupted, and does not call that a duplication', async () => {
+    const stop = new AbortController();
+    const r = rig(
+      (t) => {
+        if (t >= 1000) stop.abort();
+        return 'absent';
+      },
+      10,
+      stop.signal,
+    );
+    const restored = await (await r.cache.lookup([A])).get(A)!.restore('/nowhere');
+    expect(restored.ok).toBe(false);
+    expect(r.looks()).toEqual([0, 1250]);
+    expect(r.duplicated).toEqual([]);
   });
 
   it('does not wait for a job nobody publishes (needed only through one it gave up on)', async () => {
