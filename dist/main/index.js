@@ -32887,6 +32887,9 @@ class PackCache {
     #delta = emptyIndex();
     #failures = 0;
     #down = false;
+    /** The job exchange's own failures in a row (publications, withdrawals), and whether it gave up. */
+    #exchangeFailures = 0;
+    #exchangeOff = false;
     #denied = false;
     #warnedBad = false;
     #transfer = Promise.resolve();
@@ -33088,7 +33091,7 @@ class PackCache {
         return {
             publish: (key) => this.#publishJob(key, entry(key)),
             withdraw: async (key) => {
-                if (!this.#o.save || this.#down || this.#denied)
+                if (!this.#o.save || this.#down || this.#denied || this.#exchangeOff)
                     return;
                 await this.#serial(async () => {
                     const transfer = (0,external_node_path_.join)(this.#o.workspace, PACK_DIR);
@@ -33096,7 +33099,7 @@ class PackCache {
                     (0,external_node_fs_.mkdirSync)(transfer, { recursive: true });
                     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(transfer, 'withdrawn'), '');
                     try {
-                        await this.#o.store.save(PACK_DIR, `${entry(key)}${WITHDRAWN}`).catch(() => 'failed');
+                        this.#exchanged(await this.#o.store.save(PACK_DIR, `${entry(key)}${WITHDRAWN}`).catch(() => 'failed'));
                     }
                     finally {
                         (0,external_node_fs_.rmSync)(transfer, { recursive: true, force: true });
@@ -33108,7 +33111,7 @@ class PackCache {
     }
     async #publishJob(key, entryKey) {
         const staged = this.#staged.get(key);
-        if (!staged || !this.#o.save || this.#down || this.#denied)
+        if (!staged || !this.#o.save || this.#down || this.#denied || this.#exchangeOff)
             return false;
         return this.#serial(async () => {
             const transfer = (0,external_node_path_.join)(this.#o.workspace, PACK_DIR);
@@ -33116,22 +33119,46 @@ class PackCache {
             (0,external_node_fs_.mkdirSync)(transfer, { recursive: true });
             try {
                 await copyTree(staged.dir, (0,external_node_path_.join)(transfer, key), { link: true });
-                return (await this.#saveWithBackOff(PACK_DIR, entryKey)) === 'saved';
+                // One try: a refusal here is most often the per-minute create limit, which a pause of seconds does not
+                // clear, and waiters have their bound.
+                return this.#exchanged(await this.#o.store.save(PACK_DIR, entryKey).catch(() => 'failed'));
             }
             finally {
                 (0,external_node_fs_.rmSync)(transfer, { recursive: true, force: true });
             }
         });
     }
+    /**
+     * Counts the exchange's saves apart from the run's own: hundreds of single-job saves meet the service's
+     * create limit long before a run's few packs do, and that must not turn the cache off for the packs and the
+     * index, which later runs read. Past a few failures in a row the exchange stops (waiters build after their
+     * bound), so the limit is not pressed harder for every job.
+     */
+    #exchanged(saved) {
+        if (saved === 'denied')
+            this.#denied = true;
+        if (saved !== 'failed') {
+            this.#exchangeFailures = 0;
+            return saved === 'saved';
+        }
+        if (++this.#exchangeFailures >= MAX_FAILURES && !this.#exchangeOff) {
+            this.#exchangeOff = true;
+            this.#o.onWarning(`the cache service refused ${MAX_FAILURES} publications to other shards in a row; this shard publishes no more jobs during the run (the shards that wait for them build them after their bound)`);
+        }
+        return false;
+    }
     async #findJob(key, entryKey) {
+        // Nothing found now could be restored: waiting for it is time lost.
         if (this.#down)
-            return { kind: 'absent' };
+            return { kind: 'refused', why: 'the cache service is off for this shard' };
         const dir = (0,external_node_path_.join)(this.#o.workDir, 'packs', (0,external_node_crypto_.randomBytes)(6).toString('hex'));
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(this.#o.workDir, 'packs'), { recursive: true, mode: 0o700 });
         const r = await this.#o.store.fetch(PACK_DIR, entryKey, dir).catch(() => ({ kind: 'failed' }));
-        if (r.kind === 'hit' && r.key === entryKey && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, key, 'manifest.json'))) {
+        if (r.kind === 'hit' && r.key === entryKey) {
             try {
                 const manifest = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, key, 'manifest.json'), 'utf8'));
+                if (manifest.key !== key)
+                    throw new Error('its manifest names another key');
                 this.#packDirs.set(entryKey, dir);
                 this.#packs.set(entryKey, Promise.resolve({ kind: 'ok', dir }));
                 const a = {
@@ -33142,11 +33169,15 @@ class PackCache {
                 };
                 return { kind: 'published', hit: this.#hit(key, a) };
             }
-            catch {
-                // Unreadable: as if absent; the restore's verification would refuse it anyway.
+            catch (e) {
+                // The entry is there for good (entries are immutable): looking again would download the same bytes.
+                (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+                return { kind: 'refused', why: `its manifest cannot be read (${e.message})` };
             }
         }
         (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        if (r.kind === 'bad' && r.key === entryKey)
+            return { kind: 'refused', why: `its archive was refused (${r.message})` };
         return r.kind === 'hit' && r.key === `${entryKey}${WITHDRAWN}`
             ? { kind: 'withdrawn' }
             : { kind: 'absent' };
@@ -39119,10 +39150,13 @@ async function planShards(graph, o, cache, timings) {
         .map((k) => timings.get(graph.byLabel.get(labelsOf.get(k)[0]).name))
         .filter((d) => d !== undefined);
     const fallbackMs = known.length > 0 ? median(known) : 1000;
+    // A job that runs reads the in-place outputs of every job below it (the executor restores them all), so in a
+    // pipelined plan those are dependencies too: another shard's must be published for it, like a direct one's.
+    const below = o.style === 'pipelined' ? inPlaceBelow(graph) : new Map();
     const items = missedKeys.map((key) => {
         const job = graph.byLabel.get(labelsOf.get(key)[0]);
         const deps = new Set();
-        for (const d of job.deps) {
+        for (const d of [...job.deps, ...(below.get(job.label) ?? [])]) {
             const i = indexOf.get(keys.get(d));
             if (i !== undefined)
                 deps.add(i);
@@ -39195,6 +39229,42 @@ async function shardTargets(graph, o) {
     const shards = assignShards(shards_components(graph, selected, keys), o.shard.count);
     return (0,result.ok)(shards[o.shard.index - 1] ?? []);
 }
+/** For each job, the jobs with in-place outputs among all it depends on, directly or not (none: empty map). */
+function inPlaceBelow(graph) {
+    const out = new Map();
+    if (!graph.jobs.some((j) => (j.outputs?.length ?? 0) > 0))
+        return out;
+    const sets = new Map();
+    // Post-order without recursion: a long chain must not overflow the stack.
+    for (const start of graph.jobs) {
+        const stack = [{ label: start.label, expanded: false }];
+        while (stack.length > 0) {
+            const top = stack.pop();
+            if (sets.has(top.label))
+                continue;
+            const deps = graph.byLabel.get(top.label)?.deps ?? [];
+            if (!top.expanded) {
+                stack.push({ label: top.label, expanded: true });
+                for (const d of deps)
+                    if (!sets.has(d))
+                        stack.push({ label: d, expanded: false });
+                continue;
+            }
+            const set = new Set();
+            for (const d of deps) {
+                if ((graph.byLabel.get(d)?.outputs?.length ?? 0) > 0)
+                    set.add(d);
+                for (const x of sets.get(d) ?? [])
+                    set.add(x);
+            }
+            sets.set(top.label, set);
+        }
+    }
+    for (const [label, set] of sets)
+        if (set.size > 0)
+            out.set(label, [...set]);
+    return out;
+}
 function median(xs) {
     const s = [...xs].sort((a, b) => a - b);
     return s[Math.floor(s.length / 2)];
@@ -39214,6 +39284,8 @@ class ImportingCache {
     /** Exported jobs of this shard: published or withdrawn, each once. */
     #settled = new Set();
     #pending = [];
+    /** Settles when the run is cancelled (one listener for all the waits). */
+    #interrupted;
     newOutputDir;
     newRestoreDir;
     constructor(base, exchange, o) {
@@ -39222,6 +39294,12 @@ class ImportingCache {
         this.#o = o;
         this.#mine = new Set(o.plan.shards[o.shard - 1] ?? []);
         this.#exports = new Map((o.plan.exports ?? []).map((e) => [e.key, { owner: e.owner, at: e.at }]));
+        const signal = o.signal;
+        if (signal) {
+            this.#interrupted = signal.aborted
+                ? Promise.resolve(undefined)
+                : new Promise((r) => signal.addEventListener('abort', () => r(undefined), { once: true }));
+        }
         if (base.newOutputDir)
             this.newOutputDir = base.newOutputDir.bind(base);
         if (base.newRestoreDir)
@@ -39276,7 +39354,10 @@ class ImportingCache {
                     this.#giveUp(key, `its publication could not be restored: ${restored.error.message}`);
                     return restored;
                 }
-                return (0,result/* err */._)({ reason: 'missing', message: wait.why });
+                return (0,result/* err */._)({
+                    reason: 'missing',
+                    message: wait.kind === 'interrupted' ? 'the run was interrupted while waiting for it' : wait.why,
+                });
             },
         };
     }
@@ -39304,29 +39385,58 @@ class ImportingCache {
             return { kind: 'given-up', why: 'no shard publishes it (a job here that needs it is built here too)' };
         }
         const now = this.#o.now ?? Date.now;
-        const sleep = this.#o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
         const boundSeconds = 2 * planned.at + this.#o.marginSeconds;
         const deadline = this.#o.startedAt + boundSeconds * 1000;
+        const expectedAt = this.#o.startedAt + planned.at * 1000;
         const owner = `shard ${planned.owner}/${this.#o.plan.shards.length}`;
+        const late = {
+            kind: 'given-up',
+            why: `${owner} did not publish it within ${Math.round(boundSeconds)} s of this shard's start`,
+        };
         let pause = 500;
+        const signal = this.#o.signal;
+        const interrupted = this.#interrupted;
         for (;;) {
-            const found = await this.#exchange.find(key).catch(() => ({ kind: 'absent' }));
+            if (signal?.aborted)
+                return { kind: 'interrupted' };
+            // A look answers, or the wait ends once the bound (plus a grace for a look begun just before it) is past.
+            const cutOff = (this.#o.timer ?? timer)(Math.max(deadline - now(), 0) + (this.#o.lookGraceMs ?? 10_000));
+            const found = await Promise.race([
+                this.#exchange.find(key).catch(() => ({ kind: 'absent' })),
+                cutOff.passed.then(() => undefined),
+                ...(interrupted ? [interrupted] : []),
+            ]).finally(cutOff.cancel);
+            if (signal?.aborted)
+                return { kind: 'interrupted' };
+            if (found === undefined)
+                return late;
             if (found.kind === 'published')
                 return found;
             if (found.kind === 'withdrawn')
                 return { kind: 'given-up', why: `${owner} did not build it` };
+            if (found.kind === 'refused')
+                return { kind: 'given-up', why: `${owner}'s publication of it cannot be used: ${found.why}` };
             const left = deadline - now();
-            if (left <= 0) {
-                return {
-                    kind: 'given-up',
-                    why: `${owner} did not publish it within ${Math.round(boundSeconds)} s of this shard's start`,
-                };
-            }
+            if (left <= 0)
+                return late;
+            // Before the job is expected, a look rarely finds it: the pause is an eighth of the time still expected
+            // (a few dozen look-ups for a wait of minutes instead of one every 5 s), so an owner faster than planned is
+            // noticed within an eighth of what remained. The waits of a shard all start with it, and a run has hundreds.
+            const early = Math.round((expectedAt - now()) / 8);
             // The last look is at the bound itself: a job published just before it is still restored, not rebuilt.
-            await sleep(Math.min(pause, left));
+            const ms = Math.min(Math.max(pause, early), left);
+            // A pause (a minute or more before a late job) is cancelled with the run: no timer holds the process then.
+            const pausing = this.#o.sleep ? { passed: this.#o.sleep(ms), cancel: () => undefined } : timer(ms);
+            await Promise.race([pausing.passed, ...(interrupted ? [interrupted] : [])]).finally(pausing.cancel);
             pause = Math.min(pause * 2, this.#o.maxPollMs ?? 5000);
         }
     }
+}
+function timer(ms) {
+    let t;
+    const passed = new Promise((r) => (t = setTimeout(r, ms)));
+    // Cancelled once the look answers, so no timer outlives the wait (and holds the process).
+    return { passed, cancel: () => clearTimeout(t) };
 }
 const prefix = (key) => key.slice(0, KEY_PREFIX_LENGTH);
 
@@ -39587,8 +39697,12 @@ async function run_main_run(graph, o, p, cache, env) {
         await parts?.save(o.shard.index, await emptyReport(p));
         return true;
     }
-    const importing = o.shard && plan?.exports ? pipelinedShard(o, p, env, cache, plan, o.shard.index) : undefined;
-    const built = await build(graph, o, p, cache, targets, importing);
+    // The run's cancellation, made here so that the waits for other shards' jobs end with it too.
+    const controller = new AbortController();
+    const importing = o.shard && plan?.exports
+        ? pipelinedShard(o, p, env, cache, plan, o.shard.index, controller.signal)
+        : undefined;
+    const built = await build(graph, o, p, cache, targets, importing, controller);
     if (importing) {
         const names = built.names;
         const dup = importing.duplicated.map((d) => ({ name: names.get(d.key) ?? d.key, why: d.why }));
@@ -39605,9 +39719,16 @@ async function run_main_run(graph, o, p, cache, env) {
  * A shard of a pipelined plan: jobs other shards own are awaited through the cache (scale/importing-cache.ts);
  * the GitHub cache is the only one shared by the runners of a matrix, so another cache builds them here.
  */
-function pipelinedShard(o, p, env, cache, plan, shard) {
+function pipelinedShard(o, p, env, cache, plan, shard, signal) {
     if (!(cache instanceof PackCache)) {
         core/* warning */.$e(`disbuild: a pipelined plan's shards share jobs through cache github; with cache ${o.cache} this shard builds the jobs it needs from other shards itself`);
+        return undefined;
+    }
+    // The shards of a matrix share these settings: when this one may not write (or read) the cache, neither may
+    // the owners, whose jobs would then never be published nor withdrawn, and every wait would run to its bound.
+    const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase();
+    if (!o.save || ['read', 'none', 'write-only'].includes(mode)) {
+        core/* warning */.$e(`disbuild: a pipelined plan's shards share jobs through the cache; with ${o.save ? `ACTIONS_CACHE_MODE=${mode}` : 'save: false'} they cannot, so this shard builds the jobs it needs from other shards itself`);
         return undefined;
     }
     const duplicated = [];
@@ -39618,11 +39739,12 @@ function pipelinedShard(o, p, env, cache, plan, shard) {
         startedAt: p.startedAt,
         marginSeconds: o.waitMarginSeconds,
         onDuplicate: (key, why) => duplicated.push({ key, why }),
+        signal,
     });
     return { cache: importing, duplicated };
 }
 /** Runs the engine over `targets` and publishes the outcome; answers whether every job succeeded. */
-async function build(graph, o, p, cache, targets, importing) {
+async function build(graph, o, p, cache, targets, importing, controller = new AbortController()) {
     const coordinator = lazy_coordinator_openOnFirstClaim(() => shared_coordinator.SharedCoordinator.open((0,external_node_path_.join)(p.runnerTemp, 'disbuild-state'), {
         onWarning: (m) => core/* warning */.$e(m),
         // A job that prints its environment must not print the coordinator's token into the log.
@@ -39634,7 +39756,6 @@ async function build(graph, o, p, cache, targets, importing) {
         ],
     }));
     // The runner cancels a step with SIGINT, then SIGTERM: kill the jobs, save nothing partial.
-    const controller = new AbortController();
     const onSignal = () => controller.abort();
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
