@@ -438,6 +438,15 @@ function decode(text) {
     }
     return (0,result.ok)(value);
 }
+async function readGraphText(path) {
+    try {
+        return (0,result.ok)(await (0,promises_.readFile)(path, 'utf8'));
+    }
+    catch (e) {
+        const why = e.code ?? e.message;
+        return (0,result/* err */._)([{ message: `cannot read graph file ${path}: ${why}` }]);
+    }
+}
 /**
  * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
  * `sourceDir`. All problems come back together, missing inputs named by job and the producer's `Inputs[i]`.
@@ -447,14 +456,10 @@ function decode(text) {
  * out not to be a file (rare: a graph naming a missing input), the file is validated again, with the truth.
  */
 async function loadGraphFile(path, sourceDir, knownFiles) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (e) {
-        const why = e.code ?? e.message;
-        return (0,result/* err */._)([{ message: `cannot read graph file ${path}: ${why}` }]);
-    }
+    const read = await readGraphText(path);
+    if (!read.ok)
+        return read;
+    let text = read.value;
     const raw = decode(text);
     // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
     text = '';
@@ -465,15 +470,10 @@ async function loadGraphFile(path, sourceDir, knownFiles) {
     if (validated.ambiguousKeys || !validated.result.ok || !allFiles(validated.result.value, kind)) {
         // Rare (a problem, or keys whose order JSON.parse lost, see parseGraphText): the file is read again rather
         // than its text kept through every validation.
-        let again;
-        try {
-            again = await (0,promises_.readFile)(path, 'utf8');
-        }
-        catch (e) {
-            const why = e.code ?? e.message;
-            return (0,result/* err */._)([{ message: `cannot read graph file ${path}: ${why}` }]);
-        }
-        const decoded = validated.ambiguousKeys ? (0,result.ok)(decodeOrdered(again)) : decode(again);
+        const again = await readGraphText(path);
+        if (!again.ok)
+            return again;
+        const decoded = validated.ambiguousKeys ? (0,result.ok)(decodeOrdered(again.value)) : decode(again.value);
         if (!decoded.ok)
             return decoded;
         validated = (0,validate/* validateDecoded */.$)(decoded.value, { inputKind: kind });

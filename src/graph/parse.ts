@@ -52,6 +52,15 @@ function decode(text: string): Result<unknown, GraphProblem[]> {
   return ok(value);
 }
 
+async function readGraphText(path: string): Promise<Result<string, GraphProblem[]>> {
+  try {
+    return ok(await readFile(path, 'utf8'));
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return err([{ message: `cannot read graph file ${path}: ${why}` }]);
+  }
+}
+
 /**
  * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
  * `sourceDir`. All problems come back together, missing inputs named by job and the producer's `Inputs[i]`.
@@ -65,13 +74,9 @@ export async function loadGraphFile(
   sourceDir: string,
   knownFiles?: Promise<ReadonlySet<string> | undefined>,
 ): Promise<Result<Graph, GraphProblem[]>> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    return err([{ message: `cannot read graph file ${path}: ${why}` }]);
-  }
+  const read = await readGraphText(path);
+  if (!read.ok) return read;
+  let text = read.value;
   const raw = decode(text);
   // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
   text = '';
@@ -81,14 +86,9 @@ export async function loadGraphFile(
   if (validated.ambiguousKeys || !validated.result.ok || !allFiles(validated.result.value, kind)) {
     // Rare (a problem, or keys whose order JSON.parse lost, see parseGraphText): the file is read again rather
     // than its text kept through every validation.
-    let again: string;
-    try {
-      again = await readFile(path, 'utf8');
-    } catch (e) {
-      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      return err([{ message: `cannot read graph file ${path}: ${why}` }]);
-    }
-    const decoded = validated.ambiguousKeys ? ok(decodeOrdered(again)) : decode(again);
+    const again = await readGraphText(path);
+    if (!again.ok) return again;
+    const decoded = validated.ambiguousKeys ? ok(decodeOrdered(again.value)) : decode(again.value);
     if (!decoded.ok) return decoded;
     validated = validateDecoded(decoded.value, { inputKind: kind });
   }
