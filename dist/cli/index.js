@@ -42,8 +42,35 @@ function __dccRead(path) {
   }
 }
 
+/** Removes temp files of processes that died writing (a SIGKILL between write and rename), once per writing run. */
+function __dccRemoveDeadTemps(dir) {
+  let names;
+  try {
+    names = __dccFs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /\.(\d+)\.tmp$/.exec(name);
+    if (!m || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+      continue;
+    } catch (e) {
+      if (e.code !== 'ESRCH') continue;
+    }
+    try {
+      __dccFs.rmSync(__dccPath.join(dir, name), { force: true });
+    } catch {
+      // Left for the next writing run.
+    }
+  }
+}
+
 function __dccWriteAll() {
-  for (const { script, path } of __dccToWrite.splice(0)) {
+  const writes = __dccToWrite.splice(0);
+  if (writes.length > 0) __dccRemoveDeadTemps(__dccPath.dirname(writes[0].path));
+  for (const { script, path } of writes) {
     const temp = `${path}.${process.pid}.tmp`;
     try {
       __dccFs.mkdirSync(__dccPath.dirname(path), { recursive: true, mode: 0o700 });

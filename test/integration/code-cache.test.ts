@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   statSync,
@@ -81,6 +83,21 @@ describe('the compiled code cache', () => {
     const rewritten = files().map(identity);
     await runOk();
     expect(files().map(identity)).toEqual(rewritten);
+  });
+
+  it('removes the temp files of writers that died before their rename, not those of live ones', async () => {
+    await runOk();
+    await rm(codeDir(), { recursive: true });
+    mkdirSync(codeDir(), { recursive: true, mode: 0o700 });
+    const dead = spawnSync('true').pid;
+    const deadTemp = join(codeDir(), `1.index-${'0'.repeat(32)}.v8.${dead}.tmp`);
+    const liveTemp = join(codeDir(), `1.index-${'0'.repeat(32)}.v8.${process.pid}.tmp`);
+    writeFileSync(deadTemp, 'half written');
+    writeFileSync(liveTemp, 'being written');
+    await runOk();
+    expect(existsSync(deadTemp)).toBe(false);
+    expect(existsSync(liveTemp)).toBe(true);
+    expect(files().filter((f) => f.endsWith('.v8')).length).toBeGreaterThan(0);
   });
 
   it('runs without it when its place cannot be written, and keeps none when DISBUILD_CODE_CACHE=off', async () => {
