@@ -34,6 +34,10 @@ export function toCommonJs(text, name) {
   const code = body.replace(/^\s*(?:\*|\/\/).*$/gm, '').replace(/\/\*[^\n]*?\*\//g, '');
   if (/^\s*(?:import\s*[\w{*"']|export\b)/m.test(code)) problems.push('an import or export of another shape');
   if (/\bimport\s*\.\s*meta\b(?!\.url\b)/.test(code)) problems.push('import.meta other than import.meta.url');
+  // A top-level `var require` would quietly take the place of CommonJS's own (a `const` fails to compile anyway).
+  const shadowed =
+    /^(?:var|let|const|function|class)\s+(require|module|exports|__filename|__dirname)\b/m.exec(code);
+  if (shadowed) problems.push(`a top-level ${shadowed[1]} of its own`);
   if (problems.length > 0) throw new Error(`${name}: not a program this build understands (${problems})`);
   // After the shebang line, if any: the line numbers of stack traces move by none.
   const shebang = body.startsWith('#!') ? body.slice(0, body.indexOf('\n') + 1) : '';

@@ -57,6 +57,7 @@ describe('the CLI programs as CommonJS', () => {
       [program('console.log(import.meta.dirname);'), /import\.meta other than/],
       [program('') + 'await 1;\n', /does not compile as CommonJS/],
       [program('') + 'const __disbuild_module_url = 1;\n', /__disbuild_module_url/],
+      [program('') + 'var require = () => undefined;\n', /top-level require of its own/],
     ];
     for (const [text, message] of cases) expect(() => toCommonJs(text, 'x.js')).toThrow(message);
   });
