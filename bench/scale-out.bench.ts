@@ -1,6 +1,7 @@
 import { choosePlan } from '../src/scale/choose-plan.js';
 import { partition, type Partition, type WorkItem } from '../src/scale/partition.js';
 import { pipelinePlan, type PipelinePlan } from '../src/scale/pipeline.js';
+import { exchangeCost } from './exchange-cost.js';
 import type { BenchContext, BenchRow } from './harness.js';
 import { pipelined, type PipelineOutcome } from './pipelined-model.js';
 import { simulateShards } from './shard-simulation.js';
@@ -19,6 +20,8 @@ const RUNNERS = [1, 4, 8, 16];
 const LATENCY = Number(process.env.SCALE_LATENCY ?? 15);
 /** The `wait-margin` input: a waiter builds a job itself once 2 × its planned time + this has passed. */
 const MARGIN = Number(process.env.SCALE_WAIT_MARGIN ?? 60);
+/** Seconds from a job's end to its publication being found (a single-job save). */
+const SAVE = 5;
 
 interface Workload {
   name: string;
@@ -78,6 +81,12 @@ export default async function scaleOut(ctx: BenchContext): Promise<BenchRow[]> {
         `  pipelined: ${pshape}, ${pp.crossings} crossings, makespan ${sim.makespan.toFixed(0)} s (planned ${pp.estimateSeconds.toFixed(0)} s) in ${ppMs.toFixed(0)} ms`,
       );
       row(`built: plan job + pipelined shards (${pshape})`, sim.makespan, sim.executed);
+      if (pp.onPlanner.length === 0) {
+        const cost = exchangeCost(load.items, pp, sim.builtAt, { start: 2 * STARTUP, saveSeconds: SAVE });
+        ctx.log(
+          `  cost: ${cost.publications} publications (at most ${cost.peakPublicationsPerMinute} in 60 s), ${cost.waits} waits, ${cost.looks} look-ups (at most ${cost.peakLooksPerMinute} in a minute)`,
+        );
+      }
 
       // The default (`plan-mode: auto`): the same choice the Action makes (scale/choose-plan.ts), with the
       // durations recorded by an earlier run, and on a first run, when none is: every job then weighs 1 s for
@@ -162,8 +171,14 @@ function runPipelined(
   plan: PipelinePlan,
   single: number,
   total: number,
-): { makespan: number; executed: number; gaveUp: number } {
-  if (plan.onPlanner.length > 0) return { makespan: single, executed: total, gaveUp: 0 };
+): ReturnType<typeof simulateShards> {
+  if (plan.onPlanner.length > 0)
+    return {
+      makespan: single,
+      executed: total,
+      gaveUp: 0,
+      builtAt: new Float64Array(items.length).fill(NaN),
+    };
   return simulateShards(items, plan, {
     start: 2 * STARTUP,
     cores: CORES,

@@ -16,7 +16,7 @@ export function simulateShards(
   items: readonly WorkItem[],
   plan: PipelinePlan,
   o: { start: number; cores: number; latency: number; marginSeconds?: number },
-): { makespan: number; executed: number; gaveUp: number } {
+): { makespan: number; executed: number; gaveUp: number; builtAt: Float64Array } {
   const m = items.length;
   const tail = items.map((it) => it.seconds);
   for (let i = m - 1; i >= 0; i--) {
@@ -101,5 +101,8 @@ export function simulateShards(
       throw new Error('simulation: the plan waits for an item nobody builds');
     now = Math.max(now, next);
   }
-  return { makespan, executed, gaveUp };
+  // When each item's owner built it (NaN when it did not): what its waiters poll for.
+  const builtAt = new Float64Array(m).fill(NaN);
+  for (let i = 0; i < m; i++) if (owner[i]! >= 0) builtAt[i] = finish[owner[i]!]!.get(i) ?? NaN;
+  return { makespan, executed, gaveUp, builtAt };
 }

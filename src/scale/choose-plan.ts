@@ -20,6 +20,12 @@ import { pipelinePlan, type PipelinePlan } from './pipeline.js';
 export const MIN_KNOWN_SHARE = 0.5;
 /** Pipelined only when its estimated wall time is at most this share of the trunk plan's. */
 export const MIN_GAIN = 0.9;
+/**
+ * Pipelined only when its owners publish at most this many jobs in any 60 s of the plan: the service takes
+ * about 200 new entries per minute per repository, and the run's packs, indexes and reports (and other
+ * workflows) need some of them. A refused publication costs its waiters a wait to their bound and a rebuild.
+ */
+export const MAX_PUBLICATIONS_PER_MINUTE = 150;
 
 export type ChosenPlan =
   | { style: 'trunk'; partition: Partition; why: string }
@@ -54,6 +60,14 @@ export function choosePlan(items: readonly WorkItem[], o: ChooseOptions): Chosen
   const pipeline = pipelinePlan(o.pipeItems ?? items, { ...shape, latencySeconds: o.latencySeconds });
   if (pipeline.onPlanner.length > 0 && trunk.shards.length < 2)
     return { style: 'trunk', partition: trunk, why: 'one runner builds it all soonest' };
+  const peak = peakPerMinute(pipeline.exports.map((e) => e.finish));
+  if (peak > MAX_PUBLICATIONS_PER_MINUTE) {
+    return {
+      style: 'trunk',
+      partition: trunk,
+      why: `a pipelined plan would publish up to ${peak} jobs a minute, more than the cache service takes`,
+    };
+  }
   if (pipeline.exports.length > 0 && pipeline.estimateSeconds <= MIN_GAIN * trunk.estimateSeconds) {
     return {
       style: 'pipelined',
@@ -69,4 +83,15 @@ export function choosePlan(items: readonly WorkItem[], o: ChooseOptions): Chosen
         ? 'no job crosses shards in a pipelined plan'
         : `pipelining would save too little (estimated ${Math.round(pipeline.estimateSeconds)} s against ${Math.round(trunk.estimateSeconds)} s with a trunk)`,
   };
+}
+
+/** The most of `times` (seconds) that fall in any 60 s. */
+export function peakPerMinute(times: readonly number[]): number {
+  const t = [...times].sort((a, b) => a - b);
+  let peak = 0;
+  for (let a = 0, b = 0; b < t.length; b++) {
+    while (t[b]! - t[a]! >= 60) a++;
+    peak = Math.max(peak, b - a + 1);
+  }
+  return peak;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choosePlan, MIN_KNOWN_SHARE } from '../../../src/scale/choose-plan.js';
+import { choosePlan, MIN_KNOWN_SHARE, peakPerMinute } from '../../../src/scale/choose-plan.js';
 import type { WorkItem } from '../../../src/scale/partition.js';
 import { prng } from '../../../bench/workspace.js';
 
@@ -32,6 +32,17 @@ describe('plan-mode auto', () => {
     const some = Math.ceil(items.length * MIN_KNOWN_SHARE) - 1;
     expect(choosePlan(band(300), { ...shape, known: some }).style).toBe('trunk');
     expect(choosePlan(band(300), { ...shape, known: some + 1 }).style).toBe('pipelined');
+  });
+
+  it('plans a trunk when a pipelined plan would publish more jobs a minute than the service takes', () => {
+    // A band of short jobs over many runners: hundreds of publications in the first minutes.
+    const fast = band(3000).map((it) => ({ ...it, seconds: 1 + (it.seconds % 5) }));
+    const c = choosePlan(fast, { ...shape, maxShards: 16, known: fast.length });
+    expect(c.style).toBe('trunk');
+    expect(c.why).toMatch(
+      /^a pipelined plan would publish up to \d+ jobs a minute, more than the cache service takes$/,
+    );
+    expect(peakPerMinute([0, 10, 59.9, 60, 200])).toBe(3);
   });
 
   it('plans a trunk where nothing crosses shards worth pipelining: a fan, a chain, an empty plan', () => {
