@@ -4,8 +4,8 @@ import type { PipelinePlan } from '../src/scale/pipeline.js';
 /**
  * What a pipelined run costs the cache service, from a simulated run: the entries its owners create for each
  * other (one per exported job) and the look-ups its waiters make, replayed with the waiters' own polling rule
- * (scale/importing-cache.ts: every wait starts with its shard; before the planned time a pause of an eighth of
- * the time still expected, at least 0.5 s doubling to 5 s; after it, every 5 s). A publication is visible
+ * (scale/importing-cache.ts: every wait starts with its shard, and looks first at once, or an eighth of the
+ * planned time later when that is a minute or more; before the planned time a pause of an eighth of the time still expected, at least 0.5 s doubling to 5 s; after it, every 5 s). A publication is visible
  * `saveSeconds` after its owner built it.
  */
 export interface ExchangeCost {
@@ -48,6 +48,8 @@ export function exchangeCost(
       const at = o.start + expected.get(d)!;
       const arrives = visible(d);
       let t = o.start;
+      // As the shard does: a job expected a minute or more after the start is first looked for at an eighth of that.
+      if (at - t >= 60) t += (at - t) / 8;
       let pause = 0.5;
       for (;;) {
         looks++;
