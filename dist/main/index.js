@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2587);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2719);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2587:
+/***/ 2719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38375,7 +38375,7 @@ function parseActionInputs(get) {
         ...(plan === '' ? {} : { plan }),
         runnerStartupSeconds,
         maxShards,
-        planMode: take(choice(Inputs.planMode, get(Inputs.planMode), ['trunk', 'pipelined'], 'trunk'), 'trunk'),
+        planMode: take(choice(Inputs.planMode, get(Inputs.planMode), ['auto', 'trunk', 'pipelined'], 'auto'), 'auto'),
         publishLatencySeconds: take(positive(Inputs.publishLatency, get(Inputs.publishLatency), 15, true), 15),
         waitMarginSeconds: take(positive(Inputs.waitMargin, get(Inputs.waitMargin), 60, true), 60),
         logReplay: take(choice(Inputs.logReplay, get(Inputs.logReplay), ['failed', 'all', 'none'], 'failed'), 'failed'),
@@ -38472,6 +38472,7 @@ const Outputs = {
     matrix: 'matrix',
     plan: 'plan',
     duplicated: 'duplicated',
+    planMode: 'plan-mode',
 };
 /** What main hands to post through the runner's state file. */
 const State = {
@@ -38502,6 +38503,7 @@ function idleOutputs() {
  */
 function planOutputs(plan) {
     return {
+        [Outputs.planMode]: plan.style,
         [Outputs.matrix]: JSON.stringify(plan.matrix),
         [Outputs.duplicated]: JSON.stringify(plan.copies),
         [Outputs.plan]: plan.encoded,
@@ -39211,6 +39213,83 @@ function scheduleOn(items, w, order, n, cores, latency, budget) {
 }
 const pipeline_compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
+;// CONCATENATED MODULE: ./src/scale/choose-plan.ts
+
+
+/**
+ * `plan-mode: auto` (the default): which of the two plans a planner uses, decided from what it knows.
+ *
+ * A pipelined plan is only as good as its times. Every waiter bounds its wait by twice the time the plan
+ * expects a job at, plus a margin; with durations that are guesses (a first run: every job weighs 1 s) those
+ * bounds pass long before the owners publish, and the waiters build about half of what they were to receive
+ * (bench/RESULTS.md: the 1,000-job graph planned blind). Recorded durations set the scale: unknown jobs then
+ * weigh the median of the known ones, which the simulator finds good enough down to a few percent recorded on a
+ * graph whose durations share one distribution; real graphs mix short and long jobs, so pipelining asks for
+ * most of the missed jobs' durations recorded (`MIN_KNOWN_SHARE`), and then it must also be clearly faster than the trunk plan on the same
+ * estimates (`MIN_GAIN`): a plan with no cross-shard dependency worth pipelining (a fan, whose root every shard
+ * needs; a chain, which one runner builds) gains nothing from publications and polls, and the trunk plan
+ * builds no job twice there.
+ */
+/** Pipelined only when at least this share of the missed jobs has a recorded duration. */
+const MIN_KNOWN_SHARE = 0.5;
+/** Pipelined only when its estimated wall time is at most this share of the trunk plan's. */
+const MIN_GAIN = 0.9;
+/**
+ * Pipelined only when its owners publish at most this many jobs in any 60 s of the plan: the service takes
+ * about 200 new entries per minute per repository, and the run's packs, indexes and reports (and other
+ * workflows) need some of them. A refused publication costs its waiters a wait to their bound and a rebuild.
+ */
+const MAX_PUBLICATIONS_PER_MINUTE = 150;
+function choosePlan(items, o) {
+    const shape = { startupSeconds: o.startupSeconds, maxShards: o.maxShards, cores: o.cores };
+    const trunk = partition(items, shape);
+    const m = items.length;
+    const share = m === 0 ? 1 : o.known / m;
+    if (share < MIN_KNOWN_SHARE) {
+        return {
+            style: 'trunk',
+            partition: trunk,
+            why: `the durations of ${m - o.known} of ${m} missed jobs are not recorded yet`,
+        };
+    }
+    const pipeline = pipelinePlan(o.pipeItems ?? items, { ...shape, latencySeconds: o.latencySeconds });
+    if (pipeline.onPlanner.length > 0 && trunk.shards.length < 2)
+        return { style: 'trunk', partition: trunk, why: 'one runner builds it all soonest' };
+    const peak = peakPerMinute(pipeline.exports.map((e) => e.finish));
+    if (peak > MAX_PUBLICATIONS_PER_MINUTE) {
+        return {
+            style: 'trunk',
+            partition: trunk,
+            why: `a pipelined plan would publish up to ${peak} jobs a minute, more than the cache service takes`,
+        };
+    }
+    if (pipeline.exports.length > 0 && pipeline.estimateSeconds <= MIN_GAIN * trunk.estimateSeconds) {
+        return {
+            style: 'pipelined',
+            pipeline,
+            why: `estimated ${Math.round(pipeline.estimateSeconds)} s pipelined against ${Math.round(trunk.estimateSeconds)} s with a trunk`,
+        };
+    }
+    return {
+        style: 'trunk',
+        partition: trunk,
+        why: pipeline.exports.length === 0
+            ? 'no job crosses shards in a pipelined plan'
+            : `pipelining would save too little (estimated ${Math.round(pipeline.estimateSeconds)} s against ${Math.round(trunk.estimateSeconds)} s with a trunk)`,
+    };
+}
+/** The most of `times` (seconds) that fall in any 60 s. */
+function peakPerMinute(times) {
+    const t = [...times].sort((a, b) => a - b);
+    let peak = 0;
+    for (let a = 0, b = 0; b < t.length; b++) {
+        while (t[b] - t[a] >= 60)
+            a++;
+        peak = Math.max(peak, b - a + 1);
+    }
+    return peak;
+}
+
 ;// CONCATENATED MODULE: ./src/scale/shard-plan.ts
 
 
@@ -39336,6 +39415,7 @@ const shards_compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 
 
+
 async function selectAndKey(graph, sourceDir, salt, targets) {
     const selection = (0,executor_select.selectJobs)(graph, targets);
     if (!selection.ok)
@@ -39347,7 +39427,8 @@ async function selectAndKey(graph, sourceDir, salt, targets) {
 }
 /**
  * `mode: plan`: keys and one lookup; the missed jobs are weighed by their recorded durations (unknown ones by
- * the median of the known, or 1 s) and partitioned into a trunk and shards (see scale/partition.ts).
+ * the median of the known, or 1 s) and partitioned into a trunk and shards (scale/partition.ts) or into
+ * pipelined shards (scale/pipeline.ts), as `mode` asks or `auto` chooses (scale/choose-plan.ts).
  * Nothing is built here: the caller builds the trunk.
  */
 async function planShards(graph, o, cache, timings) {
@@ -39378,8 +39459,7 @@ async function planShards(graph, o, cache, timings) {
     const fallbackMs = known.length > 0 ? median(known) : 1000;
     // A job that runs reads the in-place outputs of every job below it (the executor restores them all), so in a
     // pipelined plan those are dependencies too: another shard's must be published for it, like a direct one's.
-    const below = o.style === 'pipelined' ? inPlaceBelow(graph) : new Map();
-    const items = missedKeys.map((key) => {
+    const workItems = (below) => missedKeys.map((key) => {
         const job = graph.byLabel.get(labelsOf.get(key)[0]);
         const deps = new Set();
         for (const d of [...job.deps, ...(below.get(job.label) ?? [])]) {
@@ -39389,16 +39469,30 @@ async function planShards(graph, o, cache, timings) {
         }
         return { id: key, deps: [...deps], seconds: (timings.get(job.name) ?? fallbackMs) / 1000 };
     });
+    const items = workItems(new Map());
+    const pipeItems = o.mode === 'trunk' ? items : workItems(inPlaceBelow(graph));
     const prefix = (i) => missedKeys[i].slice(0, KEY_PREFIX_LENGTH);
+    const shape = { startupSeconds: o.startupSeconds, maxShards: o.maxShards, cores: o.cores };
+    let chosen;
+    if (o.mode === 'auto') {
+        chosen = choosePlan(items, {
+            ...shape,
+            latencySeconds: o.latencySeconds,
+            known: known.length,
+            pipeItems,
+        });
+    }
+    else if (o.mode === 'pipelined') {
+        const pipeline = pipelinePlan(pipeItems, { ...shape, latencySeconds: o.latencySeconds });
+        chosen = { style: 'pipelined', pipeline, why: '' };
+    }
+    else {
+        chosen = { style: 'trunk', partition: partition(items, shape), why: '' };
+    }
     let p;
     let shardPlan;
-    if (o.style === 'pipelined') {
-        const pp = pipelinePlan(items, {
-            startupSeconds: o.startupSeconds,
-            maxShards: o.maxShards,
-            cores: o.cores,
-            latencySeconds: o.latencySeconds,
-        });
+    if (chosen.style === 'pipelined') {
+        const pp = chosen.pipeline;
         p = { ...pp, trunk: pp.onPlanner };
         shardPlan = {
             shards: pp.shards.map((s) => s.map(prefix)),
@@ -39406,7 +39500,7 @@ async function planShards(graph, o, cache, timings) {
         };
     }
     else {
-        p = partition(items, { startupSeconds: o.startupSeconds, maxShards: o.maxShards, cores: o.cores });
+        p = chosen.partition;
         shardPlan = { shards: p.shards.map((s) => s.map(prefix)) };
     }
     const labels = (i) => labelsOf.get(missedKeys[i]);
@@ -39421,7 +39515,9 @@ async function planShards(graph, o, cache, timings) {
             shards: p.shards.filter((s) => s.includes(i)).length,
             seconds: items[i].seconds,
         })),
-        style: o.style,
+        style: chosen.style,
+        requested: o.mode,
+        why: o.mode === 'auto' ? chosen.why : '',
         published: shardPlan.exports?.length ?? 0,
         duplicatedSeconds: p.duplicatedSeconds,
         duplicatedShare: work > 0 ? p.duplicatedSeconds / work : 0,
@@ -39622,6 +39718,16 @@ class ImportingCache {
         let pause = 500;
         const signal = this.#o.signal;
         const interrupted = this.#interrupted;
+        // A pause (a minute or more before a late job) is cancelled with the run: no timer holds the process then.
+        const pauseFor = async (ms) => {
+            const pausing = this.#o.sleep ? { passed: this.#o.sleep(ms), cancel: () => undefined } : timer(ms);
+            await Promise.race([pausing.passed, ...(interrupted ? [interrupted] : [])]).finally(pausing.cancel);
+        };
+        // A job expected a minute or more after the start is not there at the start: the first look waits an eighth
+        // of that, like every look before the planned time. Else every wait of every shard looks at once when the
+        // shards start (some 900 look-ups in one minute on the benchmark graph).
+        if (expectedAt - now() >= FIRST_LOOK_AFTER_MS)
+            await pauseFor(Math.round((expectedAt - now()) / 8));
         for (;;) {
             if (signal?.aborted)
                 return { kind: 'interrupted' };
@@ -39651,13 +39757,13 @@ class ImportingCache {
             const early = Math.round((expectedAt - now()) / 8);
             // The last look is at the bound itself: a job published just before it is still restored, not rebuilt.
             const ms = Math.min(Math.max(pause, early), left);
-            // A pause (a minute or more before a late job) is cancelled with the run: no timer holds the process then.
-            const pausing = this.#o.sleep ? { passed: this.#o.sleep(ms), cancel: () => undefined } : timer(ms);
-            await Promise.race([pausing.passed, ...(interrupted ? [interrupted] : [])]).finally(pausing.cancel);
+            await pauseFor(ms);
             pause = Math.min(pause * 2, this.#o.maxPollMs ?? 5000);
         }
     }
 }
+/** Jobs expected this long after the start or later are first looked for an eighth of that after it. */
+const FIRST_LOOK_AFTER_MS = 60_000;
 function timer(ms) {
     let t;
     const passed = new Promise((r) => (t = setTimeout(r, ms)));
@@ -39769,7 +39875,7 @@ async function plan(graph, o, p, cache, env) {
         startupSeconds: o.runnerStartupSeconds,
         maxShards: o.maxShards,
         cores: o.concurrency,
-        style: o.planMode,
+        mode: o.planMode,
         latencySeconds: o.publishLatencySeconds,
     }, cache, await recordedTimings(cache));
     if (!planned.ok) {
@@ -39819,10 +39925,12 @@ function describePlan(pl) {
             ? `all of them here (no matrix beats one runner); `
             : `all in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}) that publish ${pl.published} jobs for each other as they build them; `
         : `${pl.trunk.length} here first (the trunk), the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `;
+    const mode = pl.requested === 'auto' ? `\n  plan-mode auto chose ${pl.style}: ${pl.why}` : `\n  plan-mode ${pl.style}`;
     return [
         `disbuild plan: ${pl.missed} of ${pl.total} jobs to build: `,
         split,
         `estimated ${Math.round(pl.estimateSeconds)} s against ${Math.round(pl.singleRunnerSeconds)} s on one runner`,
+        mode,
         copies,
     ].join('');
 }
