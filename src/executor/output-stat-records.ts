@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import {
   type BigIntStats,
+  closeSync,
+  constants,
+  fstatSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -91,7 +95,9 @@ export class OutputStatRecords {
     this.#trees = new Map();
     if (this.#file === undefined) return this.#rows;
     try {
-      const data = JSON.parse(readFileSync(this.#file, 'utf8')) as {
+      const text = readOwnFile(this.#file);
+      if (text === undefined) return this.#rows;
+      const data = JSON.parse(text) as {
         version?: unknown;
         files?: unknown;
         trees?: unknown;
@@ -224,6 +230,23 @@ export class OutputStatRecords {
     } catch {
       rmSync(temp, { force: true });
     }
+  }
+}
+
+/**
+ * The text of `file` when it is a regular file of this user: whoever can write the records can vouch for any
+ * content, so one written by another user (a shared cache directory, a run under another account) is not read.
+ */
+function readOwnFile(file: string): string | undefined {
+  // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    const uid = process.getuid?.();
+    if (!st.isFile() || (uid !== undefined && st.uid !== uid)) return undefined;
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -260,3 +260,30 @@ describe('recorded listings of output directories', () => {
     expect([after.ino, after.mtimeNs]).toEqual([before.ino, before.mtimeNs]);
   });
 });
+
+describe('a records file of another user', () => {
+  it('is never believed: whoever can write it could vouch for any content', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A' });
+    const artifact = await storeArtifact({});
+    const file = join(root, 'records.json');
+    const st = lstatSync(join(src, 'pkg/dist/a.js'), { bigint: true });
+    const forged = new OutputStatRecords(file);
+    forged.record('pkg/dist/a.js', st, 'f'.repeat(64), Date.now() + 10_000);
+    forged.flush();
+    // Ours, it is believed (see above: the record's claim wins over the bytes).
+    expect(outputsInPlace(src, globs, artifact.entries, new OutputStatRecords(file))).toBe(false);
+    execFileSync('chown', ['65534:65534', file]);
+    const records = new OutputStatRecords(file);
+    expect(records.digestOf('pkg/dist/a.js', st)).toBeUndefined();
+    expect(outputsInPlace(src, globs, artifact.entries, records)).toBe(true);
+  });
+
+  it('is not waited for when a FIFO stands in its place', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A' });
+    const artifact = await storeArtifact({});
+    const file = join(root, 'records.json');
+    execFileSync('mkfifo', [file]);
+    const records = new OutputStatRecords(file);
+    expect(outputsInPlace(src, globs, artifact.entries, records)).toBe(true);
+  });
+});
