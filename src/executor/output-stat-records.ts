@@ -111,7 +111,7 @@ export class OutputStatRecords {
         // Absent from files written before listings were recorded: then every directory is read once more.
         if (typeof data.trees === 'object' && data.trees !== null) {
           for (const [base, tree] of Object.entries(data.trees as Record<string, unknown>)) {
-            if (isTree(tree)) this.#trees.set(base, tree);
+            if (isTree(tree) && isWholeTree(base, tree)) this.#trees.set(base, tree);
           }
         }
       }
@@ -260,6 +260,26 @@ function isTree(x: unknown): x is Tree {
     Array.isArray(entries) &&
     entries.every((e) => typeof e === 'string')
   );
+}
+
+/**
+ * Whether a listing hangs together as a walk of `base` makes it: `base` first, and every other directory and
+ * every entry inside a listed directory. One that does not is damaged (and could hide files that must be seen,
+ * an extra file in `dist`): the directory is read again. A whole subdirectory left out cannot be told from here
+ * (directories' names are not kept); whoever could write that is kept out by the file's owner check.
+ */
+function isWholeTree(base: string, tree: Tree): boolean {
+  if (tree.dirs[0]![0] !== base) return false;
+  const dirs = new Set<string>();
+  const inside = (path: string): boolean => {
+    const slash = path.lastIndexOf('/');
+    return dirs.has(slash < 0 ? '' : path.slice(0, slash));
+  };
+  for (const [i, d] of tree.dirs.entries()) {
+    if (i > 0 && !inside(d[0])) return false;
+    dirs.add(d[0]);
+  }
+  return tree.entries.every(inside);
 }
 
 function sameTree(a: Tree, b: Tree): boolean {

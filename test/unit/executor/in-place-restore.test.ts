@@ -236,6 +236,27 @@ describe('recorded listings of output directories', () => {
     expect(await seen()).toEqual([]);
   });
 
+  it('are not believed when damaged: another directory first, or an entry outside the listed directories', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A', 'pkg/dist/sub/b.js': 'B' });
+    const file = join(root, 'records.json');
+    const first = later(file);
+    presentOutputs(src, globs, first);
+    first.flush();
+    const data = JSON.parse(await readFile(file, 'utf8')) as {
+      trees: Record<string, { dirs: string[][]; entries: string[] }>;
+    };
+    const tree = data.trees['pkg/dist']!;
+    const damaged = async (t: { dirs: string[][]; entries: string[] }): Promise<string[]> => {
+      await writeFile(file, JSON.stringify({ ...data, trees: { 'pkg/dist': t } }));
+      return [...presentOutputs(src, globs, later(file)).keys()].sort();
+    };
+    const all = ['pkg/dist/a.js', 'pkg/dist/sub/b.js'];
+    // Another directory's listing under this base's name.
+    expect(await damaged({ dirs: tree.dirs.slice(1), entries: ['pkg/dist/sub/b.js'] })).toEqual(all);
+    // An entry in a directory not listed.
+    expect(await damaged({ dirs: tree.dirs.slice(0, 1), entries: ['pkg/dist/sub/b.js'] })).toEqual(all);
+  });
+
   it('are not made from directories that changed shortly before their stat data were taken', async () => {
     await write(src, { 'pkg/dist/a.js': 'A' });
     const file = join(root, 'records.json');
