@@ -155,7 +155,10 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const theirs = mb / (median(curlDisk) / 1000);
     const toNull = mb / (median(curl) / 1000);
     const benchmark = `remote cache (nginx), --download all, ${label}`;
-    const what = `${archives.length} archives, ${mb.toFixed(1)} MB (+ ${records.length} records in both runs)`;
+    const what =
+      archives === blobs
+        ? `${archives.length} archives, ${mb.toFixed(1)} MB (+ ${records.length} records in both runs)`
+        : `${records.length} records carrying their archives (+ ${blobs.length} blobs), ${mb.toFixed(1)} MB`;
     rows.push({
       benchmark,
       measure: `restore throughput: bytes / (download-all − lookups-only wall, same pair); ${what}`,
