@@ -2039,7 +2039,7 @@ class Execution {
                 // is the cache's, immutable from the start.
                 if (at === dir)
                     this.#unsealed.add(dir);
-                else
+                else if (!(restored.ok && restored.value?.sealed))
                     sealTree(at);
                 return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
             }
@@ -2179,7 +2179,7 @@ class Execution {
         // is the cache's, immutable from the start.
         if (at === dir)
             this.#unsealed.add(dir);
-        else
+        else if (!(restored.ok && restored.value?.sealed))
             sealTree(at);
         return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
     }

@@ -141,7 +141,7 @@ function isSafeRelativePath(p) {
 
 /***/ }),
 
-/***/ 9705:
+/***/ 9528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -240,7 +240,107 @@ async function legacyManifest(entry, key) {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+;// CONCATENATED MODULE: ./src/cache/adopt-archive.ts
+
+
+
+
+/**
+ * Turns a downloaded archive into a committed local cache entry in one synchronous stretch, on whichever thread
+ * runs it (the restore helper thread, normally): every file is checked against the manifest before anything is
+ * written; then the entry is built in `temp` with its files and directories already read-only (as the executor
+ * would seal them: no walk afterwards), its meta.json written, and renamed into place — the single commit point,
+ * so a crash at any moment leaves either nothing or a complete entry (the temp directory of a dead process is
+ * removed by the next run). Answers a mismatch; throws on I/O trouble (a full disk), leaving `temp` for the
+ * caller to remove.
+ *
+ * Writes nothing through a link: the manifest's paths are safe and unique (checked when its record was read),
+ * links are made last, and no path is written twice ('wx').
+ */
+function adoptArchive(r) {
+    const files = r.entries.filter((e) => e.type === 'file');
+    const total = files.reduce((s, e) => s + e.size, 0);
+    let content = Buffer.from(r.archive.buffer, r.archive.byteOffset, r.archive.byteLength);
+    if (r.encoding === 'gzip') {
+        try {
+            // Never more than the manifest promises: a small archive cannot expand into a huge one.
+            content = (0,external_node_zlib_.gunzipSync)(content, { maxOutputLength: Math.max(1, total) });
+        }
+        catch (e) {
+            return { ok: false, mismatch: `bad archive: ${e.message}` };
+        }
+    }
+    if (content.length !== total) {
+        return { ok: false, mismatch: `the archive holds ${content.length} bytes, the manifest ${total}` };
+    }
+    const parts = [];
+    let at = 0;
+    for (const e of files) {
+        const bytes = content.subarray(at, at + e.size);
+        at += e.size;
+        if ((0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') !== e.sha256) {
+            return { ok: false, mismatch: `${JSON.stringify(e.path)} does not match the manifest` };
+        }
+        parts.push(bytes);
+    }
+    const out = (0,external_node_path_.join)(r.temp, 'out');
+    (0,external_node_fs_.mkdirSync)(r.temp);
+    (0,external_node_fs_.mkdirSync)(out);
+    // Every directory of the tree, to be sealed once its contents are written.
+    const dirs = [out];
+    const made = new Set(dirs);
+    const makeDir = (dir) => {
+        if (made.has(dir))
+            return;
+        makeDir((0,external_node_path_.dirname)(dir));
+        (0,external_node_fs_.mkdirSync)(dir);
+        made.add(dir);
+        dirs.push(dir);
+    };
+    let file = 0;
+    for (const e of r.entries) {
+        const path = (0,external_node_path_.join)(out, e.path);
+        if (e.type === 'dir')
+            makeDir(path);
+        else if (e.type === 'file') {
+            makeDir((0,external_node_path_.dirname)(path));
+            // Read-only from the start: the mode the executor's seal would give it (umask only takes bits away).
+            (0,external_node_fs_.writeFileSync)(path, parts[file++], { flag: 'wx', mode: (e.mode & 0o100 ? 0o755 : 0o644) & ~0o222 });
+        }
+    }
+    for (const e of r.entries) {
+        if (e.type !== 'symlink')
+            continue;
+        const path = (0,external_node_path_.join)(out, e.path);
+        makeDir((0,external_node_path_.dirname)(path));
+        (0,external_node_fs_.symlinkSync)(e.target, path);
+    }
+    // Deepest first: a directory is sealed after everything inside it was made.
+    for (let i = dirs.length - 1; i >= 0; i--)
+        (0,external_node_fs_.chmodSync)(dirs[i], 0o555);
+    for (const log of r.logs)
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(r.temp, log.name), log.bytes);
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(r.temp, 'meta.json'), r.meta);
+    try {
+        (0,external_node_fs_.renameSync)(r.temp, r.entry);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOTEMPTY' || code === 'EEXIST')
+            return { ok: true, committed: false };
+        if (code !== 'ENOENT')
+            throw e;
+        // The entry's shard directory is new.
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(r.entry), { recursive: true });
+        (0,external_node_fs_.renameSync)(r.temp, r.entry);
+    }
+    return { ok: true, committed: true };
+}
+
 ;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
+
 
 
 
@@ -259,6 +359,13 @@ const THREAD_AFTER = 256;
 /** Restores handed to the thread at once: enough that it never idles between two, few enough to balance. */
 const THREAD_IN_FLIGHT = 2;
 /**
+ * Downloaded archives are committed on the thread once a run has this many: each is hashing and a dozen file
+ * system calls, which the thread does on the other core while this one receives the next downloads.
+ */
+const ADOPT_THREAD_AFTER = 8;
+/** Archives handed to the thread at once: this thread does none of them while it runs, so it never idles. */
+const ADOPT_IN_FLIGHT = 8;
+/**
  * Verified restores of many trees at once, on two threads: this one and a helper thread started once a run
  * restores more than a few trees (every output restored into an --out-dir). A restore is mostly file-system
  * calls and hashing, which the helper does on the other core; both threads take the next restore from one queue,
@@ -269,8 +376,12 @@ const THREAD_IN_FLIGHT = 2;
 class RestoreQueue {
     #queue = [];
     #inThread = new Map();
+    #adopts = [];
+    #adoptsInThread = new Map();
+    #adopted = 0;
     #worker;
     #workerFailed = false;
+    #started = false;
     #closed = false;
     #asked = 0;
     #next = 1;
@@ -287,6 +398,26 @@ class RestoreQueue {
             this.#pump();
         });
     };
+    /**
+     * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few
+     * (the archive's memory moves there, not copied), here until then and when there is no thread.
+     */
+    adopt = (request) => {
+        if (++this.#adopted === ADOPT_THREAD_AFTER)
+            this.#startWorker();
+        if (this.#worker === undefined) {
+            try {
+                return Promise.resolve(adoptArchive(request));
+            }
+            catch (e) {
+                return Promise.reject(e);
+            }
+        }
+        return new Promise((resolve, reject) => {
+            this.#adopts.push({ request, resolve, reject });
+            this.#pump();
+        });
+    };
     /** Ends the helper thread (restores still queued run here). */
     close() {
         this.#closed = true;
@@ -295,11 +426,22 @@ class RestoreQueue {
     }
     #pump() {
         const worker = this.#worker;
+        while (worker && this.#adoptsInThread.size < ADOPT_IN_FLIGHT && this.#adopts.length > 0) {
+            const task = this.#adopts.shift();
+            const id = this.#next++;
+            this.#adoptsInThread.set(id, task);
+            if (this.#inThread.size + this.#adoptsInThread.size === 1)
+                worker.ref();
+            const a = task.request.archive;
+            // Its own memory moves to the thread; a slice of a shared pool is copied.
+            const whole = a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
+            worker.postMessage({ id, adopt: true, ...task.request }, whole ? [a.buffer] : []);
+        }
         while (worker && this.#inThread.size < THREAD_IN_FLIGHT && this.#queue.length > 0) {
             const task = this.#queue.shift();
             const id = this.#next++;
             this.#inThread.set(id, task);
-            if (this.#inThread.size === 1)
+            if (this.#inThread.size + this.#adoptsInThread.size === 1)
                 worker.ref();
             worker.postMessage({ id, ...task.request });
         }
@@ -323,6 +465,10 @@ class RestoreQueue {
      * do not pay for it at start. Meanwhile restores go on here.
      */
     #startWorker() {
+        // Once: restores and downloads may each ask for it.
+        if (this.#started)
+            return;
+        this.#started = true;
         const program = (0,external_node_path_.join)(here, 'restore-worker.js');
         // One core: a second thread would only take turns with this one.
         if (this.#workerFailed || (0,external_node_os_.availableParallelism)() < 2 || !(0,external_node_fs_.existsSync)(program))
@@ -343,11 +489,25 @@ class RestoreQueue {
         // Idle, it keeps nothing alive; a restore in flight does.
         worker.unref();
         worker.on('message', (r) => {
+            const adopting = this.#adoptsInThread.get(r.id);
+            if (adopting) {
+                this.#adoptsInThread.delete(r.id);
+                if (this.#inThread.size + this.#adoptsInThread.size === 0)
+                    worker.unref();
+                if (r.ok)
+                    adopting.resolve({ ok: true, committed: r.committed === true });
+                else if ('mismatch' in r)
+                    adopting.resolve(r);
+                else
+                    adopting.reject(Object.assign(new Error(r.thrown.message), { code: r.thrown.code }));
+                this.#pump();
+                return;
+            }
             const task = this.#inThread.get(r.id);
             if (!task)
                 return;
             this.#inThread.delete(r.id);
-            if (this.#inThread.size === 0)
+            if (this.#inThread.size + this.#adoptsInThread.size === 0)
                 worker.unref();
             if (r.ok)
                 task.resolve((0,result.ok)(undefined));
@@ -366,6 +526,19 @@ class RestoreQueue {
             // which the thread may have begun.
             const unanswered = [...this.#inThread.values()];
             this.#inThread.clear();
+            // An archive sent there is gone with it (its memory moved): the caller downloads it again. Those not sent
+            // yet are committed here.
+            for (const task of this.#adoptsInThread.values())
+                task.reject(new Error('the restore thread stopped'));
+            this.#adoptsInThread.clear();
+            for (const task of this.#adopts.splice(0)) {
+                try {
+                    task.resolve(adoptArchive(task.request));
+                }
+                catch (e) {
+                    task.reject(e);
+                }
+            }
             for (const task of unanswered) {
                 void (0,remove_tree/* removeTree */.dM)(task.request.dest)
                     .catch(() => undefined)
@@ -711,6 +884,61 @@ class LocalCache {
             if (code === 'ENOTEMPTY' || code === 'EEXIST')
                 return { saved: false, reason: 'exists' };
             return this.#saveFailed(key, e);
+        }
+    }
+    /**
+     * A remote hit's archive becomes an entry without passing through a job's directory: checked, written
+     * read-only, given its meta.json and committed in one go on the restore thread (see adopt-archive.ts), while
+     * this thread goes on receiving. When another process saved the key meanwhile, the complete tree stays where
+     * it was built, in tmp/, until the run ends (as a tree handed out by `newRestoreDir` does).
+     */
+    async adoptArchive(key, a) {
+        if (this.#full || this.#isLowOnSpace()) {
+            return (0,result/* err */._)({ reason: 'cache-unavailable', message: 'the cache disk is low on space' });
+        }
+        const entry = this.#entry(key);
+        const temp = this.#newTemp();
+        const out = (0,external_node_path_.join)(temp, 'out');
+        const meta = { ...entryMeta({ outputDir: out, ...a }), manifest: a.manifest };
+        const logs = [];
+        if (meta.stdout === undefined)
+            logs.push({ name: 'stdout', bytes: a.stdout });
+        if (meta.stderr === undefined)
+            logs.push({ name: 'stderr', bytes: a.stderr });
+        // Removed at `close` unless committed, whatever happens to the thread meanwhile.
+        this.#handedOut.add(out);
+        const request = {
+            archive: a.archive,
+            encoding: a.encoding,
+            entries: a.manifest.entries,
+            temp,
+            entry,
+            meta: JSON.stringify(meta),
+            logs,
+        };
+        try {
+            const adopted = await this.#restores.adopt(request);
+            if (!adopted.ok) {
+                this.#handedOut.delete(out);
+                await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
+                return (0,result/* err */._)({ reason: 'corrupt', message: adopted.mismatch });
+            }
+            if (!adopted.committed)
+                await this.#commit(key, temp);
+            this.#handedOut.delete(out);
+            return (0,result.ok)({ dir: (0,external_node_path_.join)(entry, 'out'), sealed: true });
+        }
+        catch (e) {
+            if (e instanceof EntryInTheWay)
+                this.#onWarning(e.message);
+            const code = e.code;
+            // Saved by another process meanwhile (or in the way): this complete tree is read where it is.
+            if (e instanceof EntryInTheWay || code === 'ENOTEMPTY' || code === 'EEXIST')
+                return (0,result.ok)({ dir: out, sealed: true });
+            this.#handedOut.delete(out);
+            await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
+            const failed = this.#saveFailed(key, e);
+            return (0,result/* err */._)({ reason: 'cache-unavailable', message: failed.saved ? '' : (failed.message ?? '') });
         }
     }
     /**
@@ -1244,7 +1472,7 @@ function readStored(path, e) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9705);
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9528);
 /* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2142);
 /* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2670);
 /* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6947);

@@ -8,18 +8,117 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/cache/adopt-archive.ts
+
+
+
+
+/**
+ * Turns a downloaded archive into a committed local cache entry in one synchronous stretch, on whichever thread
+ * runs it (the restore helper thread, normally): every file is checked against the manifest before anything is
+ * written; then the entry is built in `temp` with its files and directories already read-only (as the executor
+ * would seal them: no walk afterwards), its meta.json written, and renamed into place — the single commit point,
+ * so a crash at any moment leaves either nothing or a complete entry (the temp directory of a dead process is
+ * removed by the next run). Answers a mismatch; throws on I/O trouble (a full disk), leaving `temp` for the
+ * caller to remove.
+ *
+ * Writes nothing through a link: the manifest's paths are safe and unique (checked when its record was read),
+ * links are made last, and no path is written twice ('wx').
+ */
+function adoptArchive(r) {
+    const files = r.entries.filter((e) => e.type === 'file');
+    const total = files.reduce((s, e) => s + e.size, 0);
+    let content = Buffer.from(r.archive.buffer, r.archive.byteOffset, r.archive.byteLength);
+    if (r.encoding === 'gzip') {
+        try {
+            // Never more than the manifest promises: a small archive cannot expand into a huge one.
+            content = (0,external_node_zlib_namespaceObject.gunzipSync)(content, { maxOutputLength: Math.max(1, total) });
+        }
+        catch (e) {
+            return { ok: false, mismatch: `bad archive: ${e.message}` };
+        }
+    }
+    if (content.length !== total) {
+        return { ok: false, mismatch: `the archive holds ${content.length} bytes, the manifest ${total}` };
+    }
+    const parts = [];
+    let at = 0;
+    for (const e of files) {
+        const bytes = content.subarray(at, at + e.size);
+        at += e.size;
+        if ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex') !== e.sha256) {
+            return { ok: false, mismatch: `${JSON.stringify(e.path)} does not match the manifest` };
+        }
+        parts.push(bytes);
+    }
+    const out = (0,external_node_path_namespaceObject.join)(r.temp, 'out');
+    (0,external_node_fs_namespaceObject.mkdirSync)(r.temp);
+    (0,external_node_fs_namespaceObject.mkdirSync)(out);
+    // Every directory of the tree, to be sealed once its contents are written.
+    const dirs = [out];
+    const made = new Set(dirs);
+    const makeDir = (dir) => {
+        if (made.has(dir))
+            return;
+        makeDir((0,external_node_path_namespaceObject.dirname)(dir));
+        (0,external_node_fs_namespaceObject.mkdirSync)(dir);
+        made.add(dir);
+        dirs.push(dir);
+    };
+    let file = 0;
+    for (const e of r.entries) {
+        const path = (0,external_node_path_namespaceObject.join)(out, e.path);
+        if (e.type === 'dir')
+            makeDir(path);
+        else if (e.type === 'file') {
+            makeDir((0,external_node_path_namespaceObject.dirname)(path));
+            // Read-only from the start: the mode the executor's seal would give it (umask only takes bits away).
+            (0,external_node_fs_namespaceObject.writeFileSync)(path, parts[file++], { flag: 'wx', mode: (e.mode & 0o100 ? 0o755 : 0o644) & ~0o222 });
+        }
+    }
+    for (const e of r.entries) {
+        if (e.type !== 'symlink')
+            continue;
+        const path = (0,external_node_path_namespaceObject.join)(out, e.path);
+        makeDir((0,external_node_path_namespaceObject.dirname)(path));
+        (0,external_node_fs_namespaceObject.symlinkSync)(e.target, path);
+    }
+    // Deepest first: a directory is sealed after everything inside it was made.
+    for (let i = dirs.length - 1; i >= 0; i--)
+        (0,external_node_fs_namespaceObject.chmodSync)(dirs[i], 0o555);
+    for (const log of r.logs)
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(r.temp, log.name), log.bytes);
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(r.temp, 'meta.json'), r.meta);
+    try {
+        (0,external_node_fs_namespaceObject.renameSync)(r.temp, r.entry);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOTEMPTY' || code === 'EEXIST')
+            return { ok: true, committed: false };
+        if (code !== 'ENOENT')
+            throw e;
+        // The entry's shard directory is new.
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(r.entry), { recursive: true });
+        (0,external_node_fs_namespaceObject.renameSync)(r.temp, r.entry);
+    }
+    return { ok: true, committed: true };
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/util/result.ts
 const result_ok = (value) => ({ ok: true, value });
 const result_err = (error) => ({ ok: false, error });
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/cache/manifest.ts
 
 
@@ -372,14 +471,30 @@ function readStored(path, e) {
 }
 
 ;// CONCATENATED MODULE: ./src/cache/restore-worker.ts
-/** The restore helper thread (see restore-helper.ts): runs the restores it is sent, one at a time. */
+/** The restore helper thread (see restore-helper.ts): runs the restores and commits it is sent, one at a time. */
 
 
+
+const thrown = (id, e) => ({
+    id,
+    ok: false,
+    thrown: { message: e.message, ...(e.code ? { code: e.code } : {}) },
+});
 external_node_worker_threads_namespaceObject.parentPort.on('message', (m) => {
-    restoreListedTree(m.src, m.dest, m.entries).then((r) => external_node_worker_threads_namespaceObject.parentPort.postMessage((r.ok ? { id: m.id, ok: true } : { id: m.id, ok: false, mismatch: r.error })), (e) => external_node_worker_threads_namespaceObject.parentPort.postMessage({
-        id: m.id,
-        ok: false,
-        thrown: { message: e.message, ...(e.code ? { code: e.code } : {}) },
-    }));
+    if ('adopt' in m) {
+        let reply;
+        try {
+            const r = adoptArchive(m);
+            reply = r.ok
+                ? { id: m.id, ok: true, committed: r.committed }
+                : { id: m.id, ok: false, mismatch: r.mismatch };
+        }
+        catch (e) {
+            reply = thrown(m.id, e);
+        }
+        external_node_worker_threads_namespaceObject.parentPort.postMessage(reply);
+        return;
+    }
+    restoreListedTree(m.src, m.dest, m.entries).then((r) => external_node_worker_threads_namespaceObject.parentPort.postMessage((r.ok ? { id: m.id, ok: true } : { id: m.id, ok: false, mismatch: r.error })), (e) => external_node_worker_threads_namespaceObject.parentPort.postMessage(thrown(m.id, e)));
 });
 

@@ -14769,6 +14769,43 @@ class remote_tier_RemoteTier {
         await (0,promises_namespaceObject.rm)(dest, { recursive: true, force: true }).catch(() => undefined);
         return result_err(this.fail(`the artifact of ${record.key} could not be restored`, problem));
     }
+    /**
+     * Whether the archive of `record` is small enough to be fetched whole (`fetchArchive`) and checked in memory
+     * before anything is written.
+     */
+    fitsInMemory(record) {
+        return record.archive.size <= IN_MEMORY_ARCHIVE;
+    }
+    /**
+     * The whole archive of `record` (see `fitsInMemory`), exactly as long as the record says; its contents are not
+     * checked here (whoever writes them checks every file against the manifest first). A failure turns the remote
+     * off, as a failed `fetch` does.
+     */
+    async fetchArchive(record) {
+        if (this.#down)
+            return result_err('the remote cache is off for this run');
+        if (record.archive.size === 0)
+            return result_ok(Buffer.alloc(0));
+        let problem;
+        const res = await this.#o.store.getBlob(record.archive.sha256);
+        if (!res.ok)
+            problem = describe(res.error);
+        else if (res.value === undefined)
+            problem = 'the server no longer has its archive';
+        else {
+            const body = res.value.body;
+            const bytes = await readAll(body, record.archive.size);
+            body.destroy();
+            if (bytes.ok)
+                return bytes;
+            problem = bytes.error;
+        }
+        return result_err(this.fail(`the artifact of ${record.key} could not be restored`, problem));
+    }
+    /** A downloaded archive whose files do not match the record: the server's copy is unusable. */
+    corrupt(record, problem) {
+        return this.fail(`the artifact of ${record.key} could not be restored`, problem);
+    }
     /** The logs of a record, inline or fetched (and verified) from their blobs. */
     async logs(record) {
         const out = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
@@ -15010,6 +15047,9 @@ class tiered_cache_TieredCache {
                     if (restored?.ok)
                         return restored;
                 }
+                const adopted = await this.#adopt(record);
+                if (adopted !== undefined)
+                    return adopted;
                 const inLocal = await this.#restoreIntoLocal(record);
                 if (inLocal !== undefined)
                     return inLocal;
@@ -15023,6 +15063,38 @@ class tiered_cache_TieredCache {
                 return fetched;
             },
         };
+    }
+    /**
+     * A small archive is downloaded whole and handed to the local cache, which checks it, writes the entry
+     * (read-only, so the run need not seal it) and commits it away from this thread. Undefined when the local cache
+     * cannot take archives (or not now: a nearly full disk) or the archive is large: the caller streams it.
+     */
+    async #adopt(record) {
+        if (!this.#local.adoptArchive || !this.#remote.fitsInMemory(record))
+            return undefined;
+        // The tier has warned already on any failure (once per run): no second warning per artifact.
+        const logs = await this.#remote.logs(record);
+        if (!logs.ok)
+            return err({ reason: 'cache-unavailable', message: logs.error, reported: true });
+        const archive = await this.#remote.fetchArchive(record);
+        if (!archive.ok)
+            return err({ reason: 'cache-unavailable', message: archive.error, reported: true });
+        const adopted = await this.#local.adoptArchive(record.key, {
+            archive: archive.value,
+            encoding: record.archive.encoding,
+            manifest: record.manifest,
+            ...logs.value,
+            durationMs: record.manifest.durationMs,
+        });
+        if (adopted.ok) {
+            this.#kept.set(record.key, Promise.resolve());
+            return adopted;
+        }
+        if (adopted.error.reason === 'corrupt') {
+            const message = this.#remote.corrupt(record, adopted.error.message);
+            return err({ reason: 'cache-unavailable', message, reported: true });
+        }
+        return undefined;
     }
     /**
      * Downloads straight into a new local cache entry and commits it (meta.json, one rename): the run reads the

@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2462);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2587);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2462:
+/***/ 2587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31754,7 +31754,105 @@ async function legacyManifest(entry, key) {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/cache/adopt-archive.ts
+
+
+
+
+/**
+ * Turns a downloaded archive into a committed local cache entry in one synchronous stretch, on whichever thread
+ * runs it (the restore helper thread, normally): every file is checked against the manifest before anything is
+ * written; then the entry is built in `temp` with its files and directories already read-only (as the executor
+ * would seal them: no walk afterwards), its meta.json written, and renamed into place — the single commit point,
+ * so a crash at any moment leaves either nothing or a complete entry (the temp directory of a dead process is
+ * removed by the next run). Answers a mismatch; throws on I/O trouble (a full disk), leaving `temp` for the
+ * caller to remove.
+ *
+ * Writes nothing through a link: the manifest's paths are safe and unique (checked when its record was read),
+ * links are made last, and no path is written twice ('wx').
+ */
+function adoptArchive(r) {
+    const files = r.entries.filter((e) => e.type === 'file');
+    const total = files.reduce((s, e) => s + e.size, 0);
+    let content = Buffer.from(r.archive.buffer, r.archive.byteOffset, r.archive.byteLength);
+    if (r.encoding === 'gzip') {
+        try {
+            // Never more than the manifest promises: a small archive cannot expand into a huge one.
+            content = (0,external_node_zlib_.gunzipSync)(content, { maxOutputLength: Math.max(1, total) });
+        }
+        catch (e) {
+            return { ok: false, mismatch: `bad archive: ${e.message}` };
+        }
+    }
+    if (content.length !== total) {
+        return { ok: false, mismatch: `the archive holds ${content.length} bytes, the manifest ${total}` };
+    }
+    const parts = [];
+    let at = 0;
+    for (const e of files) {
+        const bytes = content.subarray(at, at + e.size);
+        at += e.size;
+        if ((0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') !== e.sha256) {
+            return { ok: false, mismatch: `${JSON.stringify(e.path)} does not match the manifest` };
+        }
+        parts.push(bytes);
+    }
+    const out = (0,external_node_path_.join)(r.temp, 'out');
+    (0,external_node_fs_.mkdirSync)(r.temp);
+    (0,external_node_fs_.mkdirSync)(out);
+    // Every directory of the tree, to be sealed once its contents are written.
+    const dirs = [out];
+    const made = new Set(dirs);
+    const makeDir = (dir) => {
+        if (made.has(dir))
+            return;
+        makeDir((0,external_node_path_.dirname)(dir));
+        (0,external_node_fs_.mkdirSync)(dir);
+        made.add(dir);
+        dirs.push(dir);
+    };
+    let file = 0;
+    for (const e of r.entries) {
+        const path = (0,external_node_path_.join)(out, e.path);
+        if (e.type === 'dir')
+            makeDir(path);
+        else if (e.type === 'file') {
+            makeDir((0,external_node_path_.dirname)(path));
+            // Read-only from the start: the mode the executor's seal would give it (umask only takes bits away).
+            (0,external_node_fs_.writeFileSync)(path, parts[file++], { flag: 'wx', mode: (e.mode & 0o100 ? 0o755 : 0o644) & ~0o222 });
+        }
+    }
+    for (const e of r.entries) {
+        if (e.type !== 'symlink')
+            continue;
+        const path = (0,external_node_path_.join)(out, e.path);
+        makeDir((0,external_node_path_.dirname)(path));
+        (0,external_node_fs_.symlinkSync)(e.target, path);
+    }
+    // Deepest first: a directory is sealed after everything inside it was made.
+    for (let i = dirs.length - 1; i >= 0; i--)
+        (0,external_node_fs_.chmodSync)(dirs[i], 0o555);
+    for (const log of r.logs)
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(r.temp, log.name), log.bytes);
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(r.temp, 'meta.json'), r.meta);
+    try {
+        (0,external_node_fs_.renameSync)(r.temp, r.entry);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOTEMPTY' || code === 'EEXIST')
+            return { ok: true, committed: false };
+        if (code !== 'ENOENT')
+            throw e;
+        // The entry's shard directory is new.
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(r.entry), { recursive: true });
+        (0,external_node_fs_.renameSync)(r.temp, r.entry);
+    }
+    return { ok: true, committed: true };
+}
+
 ;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
+
 
 
 
@@ -31773,6 +31871,13 @@ const THREAD_AFTER = 256;
 /** Restores handed to the thread at once: enough that it never idles between two, few enough to balance. */
 const THREAD_IN_FLIGHT = 2;
 /**
+ * Downloaded archives are committed on the thread once a run has this many: each is hashing and a dozen file
+ * system calls, which the thread does on the other core while this one receives the next downloads.
+ */
+const ADOPT_THREAD_AFTER = 8;
+/** Archives handed to the thread at once: this thread does none of them while it runs, so it never idles. */
+const ADOPT_IN_FLIGHT = 8;
+/**
  * Verified restores of many trees at once, on two threads: this one and a helper thread started once a run
  * restores more than a few trees (every output restored into an --out-dir). A restore is mostly file-system
  * calls and hashing, which the helper does on the other core; both threads take the next restore from one queue,
@@ -31783,8 +31888,12 @@ const THREAD_IN_FLIGHT = 2;
 class RestoreQueue {
     #queue = [];
     #inThread = new Map();
+    #adopts = [];
+    #adoptsInThread = new Map();
+    #adopted = 0;
     #worker;
     #workerFailed = false;
+    #started = false;
     #closed = false;
     #asked = 0;
     #next = 1;
@@ -31801,6 +31910,26 @@ class RestoreQueue {
             this.#pump();
         });
     };
+    /**
+     * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few
+     * (the archive's memory moves there, not copied), here until then and when there is no thread.
+     */
+    adopt = (request) => {
+        if (++this.#adopted === ADOPT_THREAD_AFTER)
+            this.#startWorker();
+        if (this.#worker === undefined) {
+            try {
+                return Promise.resolve(adoptArchive(request));
+            }
+            catch (e) {
+                return Promise.reject(e);
+            }
+        }
+        return new Promise((resolve, reject) => {
+            this.#adopts.push({ request, resolve, reject });
+            this.#pump();
+        });
+    };
     /** Ends the helper thread (restores still queued run here). */
     close() {
         this.#closed = true;
@@ -31809,11 +31938,22 @@ class RestoreQueue {
     }
     #pump() {
         const worker = this.#worker;
+        while (worker && this.#adoptsInThread.size < ADOPT_IN_FLIGHT && this.#adopts.length > 0) {
+            const task = this.#adopts.shift();
+            const id = this.#next++;
+            this.#adoptsInThread.set(id, task);
+            if (this.#inThread.size + this.#adoptsInThread.size === 1)
+                worker.ref();
+            const a = task.request.archive;
+            // Its own memory moves to the thread; a slice of a shared pool is copied.
+            const whole = a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
+            worker.postMessage({ id, adopt: true, ...task.request }, whole ? [a.buffer] : []);
+        }
         while (worker && this.#inThread.size < THREAD_IN_FLIGHT && this.#queue.length > 0) {
             const task = this.#queue.shift();
             const id = this.#next++;
             this.#inThread.set(id, task);
-            if (this.#inThread.size === 1)
+            if (this.#inThread.size + this.#adoptsInThread.size === 1)
                 worker.ref();
             worker.postMessage({ id, ...task.request });
         }
@@ -31837,6 +31977,10 @@ class RestoreQueue {
      * do not pay for it at start. Meanwhile restores go on here.
      */
     #startWorker() {
+        // Once: restores and downloads may each ask for it.
+        if (this.#started)
+            return;
+        this.#started = true;
         const program = (0,external_node_path_.join)(here, 'restore-worker.js');
         // One core: a second thread would only take turns with this one.
         if (this.#workerFailed || (0,external_node_os_.availableParallelism)() < 2 || !(0,external_node_fs_.existsSync)(program))
@@ -31857,11 +32001,25 @@ class RestoreQueue {
         // Idle, it keeps nothing alive; a restore in flight does.
         worker.unref();
         worker.on('message', (r) => {
+            const adopting = this.#adoptsInThread.get(r.id);
+            if (adopting) {
+                this.#adoptsInThread.delete(r.id);
+                if (this.#inThread.size + this.#adoptsInThread.size === 0)
+                    worker.unref();
+                if (r.ok)
+                    adopting.resolve({ ok: true, committed: r.committed === true });
+                else if ('mismatch' in r)
+                    adopting.resolve(r);
+                else
+                    adopting.reject(Object.assign(new Error(r.thrown.message), { code: r.thrown.code }));
+                this.#pump();
+                return;
+            }
             const task = this.#inThread.get(r.id);
             if (!task)
                 return;
             this.#inThread.delete(r.id);
-            if (this.#inThread.size === 0)
+            if (this.#inThread.size + this.#adoptsInThread.size === 0)
                 worker.unref();
             if (r.ok)
                 task.resolve((0,result.ok)(undefined));
@@ -31880,6 +32038,19 @@ class RestoreQueue {
             // which the thread may have begun.
             const unanswered = [...this.#inThread.values()];
             this.#inThread.clear();
+            // An archive sent there is gone with it (its memory moved): the caller downloads it again. Those not sent
+            // yet are committed here.
+            for (const task of this.#adoptsInThread.values())
+                task.reject(new Error('the restore thread stopped'));
+            this.#adoptsInThread.clear();
+            for (const task of this.#adopts.splice(0)) {
+                try {
+                    task.resolve(adoptArchive(task.request));
+                }
+                catch (e) {
+                    task.reject(e);
+                }
+            }
             for (const task of unanswered) {
                 void (0,remove_tree/* removeTree */.dM)(task.request.dest)
                     .catch(() => undefined)
@@ -32259,6 +32430,61 @@ class local_cache_LocalCache {
             if (code === 'ENOTEMPTY' || code === 'EEXIST')
                 return { saved: false, reason: 'exists' };
             return this.#saveFailed(key, e);
+        }
+    }
+    /**
+     * A remote hit's archive becomes an entry without passing through a job's directory: checked, written
+     * read-only, given its meta.json and committed in one go on the restore thread (see adopt-archive.ts), while
+     * this thread goes on receiving. When another process saved the key meanwhile, the complete tree stays where
+     * it was built, in tmp/, until the run ends (as a tree handed out by `newRestoreDir` does).
+     */
+    async adoptArchive(key, a) {
+        if (this.#full || this.#isLowOnSpace()) {
+            return (0,result/* err */._)({ reason: 'cache-unavailable', message: 'the cache disk is low on space' });
+        }
+        const entry = this.#entry(key);
+        const temp = this.#newTemp();
+        const out = (0,external_node_path_.join)(temp, 'out');
+        const meta = { ...entryMeta({ outputDir: out, ...a }), manifest: a.manifest };
+        const logs = [];
+        if (meta.stdout === undefined)
+            logs.push({ name: 'stdout', bytes: a.stdout });
+        if (meta.stderr === undefined)
+            logs.push({ name: 'stderr', bytes: a.stderr });
+        // Removed at `close` unless committed, whatever happens to the thread meanwhile.
+        this.#handedOut.add(out);
+        const request = {
+            archive: a.archive,
+            encoding: a.encoding,
+            entries: a.manifest.entries,
+            temp,
+            entry,
+            meta: JSON.stringify(meta),
+            logs,
+        };
+        try {
+            const adopted = await this.#restores.adopt(request);
+            if (!adopted.ok) {
+                this.#handedOut.delete(out);
+                await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
+                return (0,result/* err */._)({ reason: 'corrupt', message: adopted.mismatch });
+            }
+            if (!adopted.committed)
+                await this.#commit(key, temp);
+            this.#handedOut.delete(out);
+            return (0,result.ok)({ dir: (0,external_node_path_.join)(entry, 'out'), sealed: true });
+        }
+        catch (e) {
+            if (e instanceof EntryInTheWay)
+                this.#onWarning(e.message);
+            const code = e.code;
+            // Saved by another process meanwhile (or in the way): this complete tree is read where it is.
+            if (e instanceof EntryInTheWay || code === 'ENOTEMPTY' || code === 'EEXIST')
+                return (0,result.ok)({ dir: out, sealed: true });
+            this.#handedOut.delete(out);
+            await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
+            const failed = this.#saveFailed(key, e);
+            return (0,result/* err */._)({ reason: 'cache-unavailable', message: failed.saved ? '' : (failed.message ?? '') });
         }
     }
     /**
@@ -35833,7 +36059,7 @@ class Execution {
                 // is the cache's, immutable from the start.
                 if (at === dir)
                     this.#unsealed.add(dir);
-                else
+                else if (!(restored.ok && restored.value?.sealed))
                     sealTree(at);
                 return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
             }
@@ -35973,7 +36199,7 @@ class Execution {
         // is the cache's, immutable from the start.
         if (at === dir)
             this.#unsealed.add(dir);
-        else
+        else if (!(restored.ok && restored.value?.sealed))
             sealTree(at);
         return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
     }
@@ -41107,6 +41333,43 @@ class RemoteTier {
         await (0,promises_.rm)(dest, { recursive: true, force: true }).catch(() => undefined);
         return (0,result/* err */._)(this.fail(`the artifact of ${record.key} could not be restored`, problem));
     }
+    /**
+     * Whether the archive of `record` is small enough to be fetched whole (`fetchArchive`) and checked in memory
+     * before anything is written.
+     */
+    fitsInMemory(record) {
+        return record.archive.size <= IN_MEMORY_ARCHIVE;
+    }
+    /**
+     * The whole archive of `record` (see `fitsInMemory`), exactly as long as the record says; its contents are not
+     * checked here (whoever writes them checks every file against the manifest first). A failure turns the remote
+     * off, as a failed `fetch` does.
+     */
+    async fetchArchive(record) {
+        if (this.#down)
+            return (0,result/* err */._)('the remote cache is off for this run');
+        if (record.archive.size === 0)
+            return (0,result.ok)(Buffer.alloc(0));
+        let problem;
+        const res = await this.#o.store.getBlob(record.archive.sha256);
+        if (!res.ok)
+            problem = describe(res.error);
+        else if (res.value === undefined)
+            problem = 'the server no longer has its archive';
+        else {
+            const body = res.value.body;
+            const bytes = await readAll(body, record.archive.size);
+            body.destroy();
+            if (bytes.ok)
+                return bytes;
+            problem = bytes.error;
+        }
+        return (0,result/* err */._)(this.fail(`the artifact of ${record.key} could not be restored`, problem));
+    }
+    /** A downloaded archive whose files do not match the record: the server's copy is unusable. */
+    corrupt(record, problem) {
+        return this.fail(`the artifact of ${record.key} could not be restored`, problem);
+    }
     /** The logs of a record, inline or fetched (and verified) from their blobs. */
     async logs(record) {
         const out = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
@@ -41348,6 +41611,9 @@ class TieredCache {
                     if (restored?.ok)
                         return restored;
                 }
+                const adopted = await this.#adopt(record);
+                if (adopted !== undefined)
+                    return adopted;
                 const inLocal = await this.#restoreIntoLocal(record);
                 if (inLocal !== undefined)
                     return inLocal;
@@ -41361,6 +41627,38 @@ class TieredCache {
                 return fetched;
             },
         };
+    }
+    /**
+     * A small archive is downloaded whole and handed to the local cache, which checks it, writes the entry
+     * (read-only, so the run need not seal it) and commits it away from this thread. Undefined when the local cache
+     * cannot take archives (or not now: a nearly full disk) or the archive is large: the caller streams it.
+     */
+    async #adopt(record) {
+        if (!this.#local.adoptArchive || !this.#remote.fitsInMemory(record))
+            return undefined;
+        // The tier has warned already on any failure (once per run): no second warning per artifact.
+        const logs = await this.#remote.logs(record);
+        if (!logs.ok)
+            return (0,result/* err */._)({ reason: 'cache-unavailable', message: logs.error, reported: true });
+        const archive = await this.#remote.fetchArchive(record);
+        if (!archive.ok)
+            return (0,result/* err */._)({ reason: 'cache-unavailable', message: archive.error, reported: true });
+        const adopted = await this.#local.adoptArchive(record.key, {
+            archive: archive.value,
+            encoding: record.archive.encoding,
+            manifest: record.manifest,
+            ...logs.value,
+            durationMs: record.manifest.durationMs,
+        });
+        if (adopted.ok) {
+            this.#kept.set(record.key, Promise.resolve());
+            return adopted;
+        }
+        if (adopted.error.reason === 'corrupt') {
+            const message = this.#remote.corrupt(record, adopted.error.message);
+            return (0,result/* err */._)({ reason: 'cache-unavailable', message, reported: true });
+        }
+        return undefined;
     }
     /**
      * Downloads straight into a new local cache entry and commits it (meta.json, one rename): the run reads the

@@ -21,6 +21,16 @@ export interface Cache {
   newOutputDir?(key: JobKey): string;
   /** Optional: as `newOutputDir`, without blocking: for a backend that restores into this one, many at once. */
   newRestoreDir?(key: JobKey): Promise<string>;
+  /**
+   * Optional: stores an artifact that arrived as one archive (a remote hit) and answers where its tree is now,
+   * for the caller to read in place. Every file is checked against the manifest before anything is written, and
+   * the tree is stored read-only (`sealed`). `corrupt`: the archive does not match the manifest (nothing was
+   * stored); `cache-unavailable`: this cache could not take it (the caller restores it some other way).
+   */
+  adoptArchive?(
+    key: JobKey,
+    artifact: ArchiveToAdopt,
+  ): Promise<Result<RestoredElsewhere, { reason: 'corrupt' | 'cache-unavailable'; message: string }>>;
   /** Called once at the end of a run (backends that batch writes, such as packs, flush here). */
   close(): Promise<void>;
 }
@@ -52,6 +62,19 @@ export interface ArtifactToSave {
   seal?: boolean;
 }
 
+/**
+ * An artifact as one archive: the bytes of the manifest's files one after the other, in its order (gzipped when
+ * `encoding` says so); the logs already checked against the manifest's digests.
+ */
+export interface ArchiveToAdopt {
+  archive: Buffer;
+  encoding: 'identity' | 'gzip';
+  manifest: Manifest;
+  stdout: Buffer;
+  stderr: Buffer;
+  durationMs: number;
+}
+
 /** A found artifact; its bytes are fetched only by `restore`. */
 export interface CacheHit {
   key: JobKey;
@@ -81,6 +104,8 @@ export interface CacheHit {
 /** Where a restore put the tree instead of `destDir`. */
 export interface RestoredElsewhere {
   dir: string;
+  /** The tree there is read-only already (as util/seal-tree.ts makes it): the caller need not seal it. */
+  sealed?: true;
 }
 
 export type RestoreFailure =

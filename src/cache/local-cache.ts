@@ -8,7 +8,16 @@ import { err, ok } from '../util/result.js';
 import { isDiskFull, isLowOnSpace } from '../util/free-space.js';
 import { randomHex } from '../util/random-hex.js';
 import { removeTree } from '../util/remove-tree.js';
-import type { ArtifactToSave, Cache, CacheHit, RestoreFailure, SaveOutcome } from './cache.js';
+import type {
+  ArchiveToAdopt,
+  ArtifactToSave,
+  Cache,
+  CacheHit,
+  RestoredElsewhere,
+  RestoreFailure,
+  SaveOutcome,
+} from './cache.js';
+import type { AdoptRequest } from './adopt-archive.js';
 import type { EntryMeta } from './entry-meta.js';
 import { parseEntryMeta } from './entry-meta.js';
 import { copyVerified, entryMeta, writeLog } from './entry-files.js';
@@ -297,6 +306,60 @@ export class LocalCache implements Cache {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOTEMPTY' || code === 'EEXIST') return { saved: false, reason: 'exists' };
       return this.#saveFailed(key, e as Error);
+    }
+  }
+
+  /**
+   * A remote hit's archive becomes an entry without passing through a job's directory: checked, written
+   * read-only, given its meta.json and committed in one go on the restore thread (see adopt-archive.ts), while
+   * this thread goes on receiving. When another process saved the key meanwhile, the complete tree stays where
+   * it was built, in tmp/, until the run ends (as a tree handed out by `newRestoreDir` does).
+   */
+  async adoptArchive(
+    key: JobKey,
+    a: ArchiveToAdopt,
+  ): Promise<Result<RestoredElsewhere, { reason: 'corrupt' | 'cache-unavailable'; message: string }>> {
+    if (this.#full || this.#isLowOnSpace()) {
+      return err({ reason: 'cache-unavailable', message: 'the cache disk is low on space' });
+    }
+    const entry = this.#entry(key);
+    const temp = this.#newTemp();
+    const out = join(temp, 'out');
+    const meta = { ...entryMeta({ outputDir: out, ...a }), manifest: a.manifest };
+    const logs: AdoptRequest['logs'] = [];
+    if (meta.stdout === undefined) logs.push({ name: 'stdout', bytes: a.stdout });
+    if (meta.stderr === undefined) logs.push({ name: 'stderr', bytes: a.stderr });
+    // Removed at `close` unless committed, whatever happens to the thread meanwhile.
+    this.#handedOut.add(out);
+    const request: AdoptRequest = {
+      archive: a.archive,
+      encoding: a.encoding,
+      entries: a.manifest.entries,
+      temp,
+      entry,
+      meta: JSON.stringify(meta),
+      logs,
+    };
+    try {
+      const adopted = await this.#restores.adopt(request);
+      if (!adopted.ok) {
+        this.#handedOut.delete(out);
+        await removeTree(temp).catch(() => undefined);
+        return err({ reason: 'corrupt', message: adopted.mismatch });
+      }
+      if (!adopted.committed) await this.#commit(key, temp);
+      this.#handedOut.delete(out);
+      return ok({ dir: join(entry, 'out'), sealed: true });
+    } catch (e) {
+      if (e instanceof EntryInTheWay) this.#onWarning(e.message);
+      const code = (e as NodeJS.ErrnoException).code;
+      // Saved by another process meanwhile (or in the way): this complete tree is read where it is.
+      if (e instanceof EntryInTheWay || code === 'ENOTEMPTY' || code === 'EEXIST')
+        return ok({ dir: out, sealed: true });
+      this.#handedOut.delete(out);
+      await removeTree(temp).catch(() => undefined);
+      const failed = this.#saveFailed(key, e as Error);
+      return err({ reason: 'cache-unavailable', message: failed.saved ? '' : (failed.message ?? '') });
     }
   }
 

@@ -8,6 +8,7 @@ import { err, ok } from '../util/result.js';
 import type { ManifestEntry } from './cache.js';
 import { removeTree } from '../util/remove-tree.js';
 import { restoreListedTree } from './tree-copy.js';
+import { adoptArchive, type AdoptOutcome, type AdoptRequest } from './adopt-archive.js';
 
 /** A restore asked of the helper thread, and how it ended (see restore-worker.ts). */
 export interface RestoreRequest {
@@ -16,10 +17,21 @@ export interface RestoreRequest {
   dest: string;
   entries: readonly ManifestEntry[];
 }
+/** A downloaded archive to commit as a local cache entry (see adopt-archive.ts). */
+export interface AdoptMessage extends AdoptRequest {
+  id: number;
+  adopt: true;
+}
 export type RestoreReply =
-  | { id: number; ok: true }
+  | { id: number; ok: true; committed?: boolean }
   | { id: number; ok: false; mismatch: string }
   | { id: number; ok: false; thrown: { message: string; code?: string } };
+
+interface AdoptTask {
+  request: AdoptRequest;
+  resolve(r: AdoptOutcome): void;
+  reject(e: Error): void;
+}
 
 interface Task {
   request: Omit<RestoreRequest, 'id'>;
@@ -41,6 +53,15 @@ const THREAD_AFTER = 256;
 const THREAD_IN_FLIGHT = 2;
 
 /**
+ * Downloaded archives are committed on the thread once a run has this many: each is hashing and a dozen file
+ * system calls, which the thread does on the other core while this one receives the next downloads.
+ */
+const ADOPT_THREAD_AFTER = 8;
+
+/** Archives handed to the thread at once: this thread does none of them while it runs, so it never idles. */
+const ADOPT_IN_FLIGHT = 8;
+
+/**
  * Verified restores of many trees at once, on two threads: this one and a helper thread started once a run
  * restores more than a few trees (every output restored into an --out-dir). A restore is mostly file-system
  * calls and hashing, which the helper does on the other core; both threads take the next restore from one queue,
@@ -51,8 +72,12 @@ const THREAD_IN_FLIGHT = 2;
 export class RestoreQueue {
   readonly #queue: Task[] = [];
   readonly #inThread = new Map<number, Task>();
+  readonly #adopts: AdoptTask[] = [];
+  readonly #adoptsInThread = new Map<number, AdoptTask>();
+  #adopted = 0;
   #worker: Worker | undefined;
   #workerFailed = false;
+  #started = false;
   #closed = false;
   #asked = 0;
   #next = 1;
@@ -73,6 +98,25 @@ export class RestoreQueue {
     });
   };
 
+  /**
+   * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few
+   * (the archive's memory moves there, not copied), here until then and when there is no thread.
+   */
+  readonly adopt = (request: AdoptRequest): Promise<AdoptOutcome> => {
+    if (++this.#adopted === ADOPT_THREAD_AFTER) this.#startWorker();
+    if (this.#worker === undefined) {
+      try {
+        return Promise.resolve(adoptArchive(request));
+      } catch (e) {
+        return Promise.reject(e as Error);
+      }
+    }
+    return new Promise((resolve, reject) => {
+      this.#adopts.push({ request, resolve, reject });
+      this.#pump();
+    });
+  };
+
   /** Ends the helper thread (restores still queued run here). */
   close(): void {
     this.#closed = true;
@@ -82,11 +126,24 @@ export class RestoreQueue {
 
   #pump(): void {
     const worker = this.#worker;
+    while (worker && this.#adoptsInThread.size < ADOPT_IN_FLIGHT && this.#adopts.length > 0) {
+      const task = this.#adopts.shift()!;
+      const id = this.#next++;
+      this.#adoptsInThread.set(id, task);
+      if (this.#inThread.size + this.#adoptsInThread.size === 1) worker.ref();
+      const a = task.request.archive;
+      // Its own memory moves to the thread; a slice of a shared pool is copied.
+      const whole = a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
+      worker.postMessage(
+        { id, adopt: true, ...task.request } satisfies AdoptMessage,
+        whole ? [a.buffer as ArrayBuffer] : [],
+      );
+    }
     while (worker && this.#inThread.size < THREAD_IN_FLIGHT && this.#queue.length > 0) {
       const task = this.#queue.shift()!;
       const id = this.#next++;
       this.#inThread.set(id, task);
-      if (this.#inThread.size === 1) worker.ref();
+      if (this.#inThread.size + this.#adoptsInThread.size === 1) worker.ref();
       worker.postMessage({ id, ...task.request } satisfies RestoreRequest);
     }
     // One restore per turn of the event loop here, so that the thread's replies (and its next tasks) are seen
@@ -109,6 +166,9 @@ export class RestoreQueue {
    * do not pay for it at start. Meanwhile restores go on here.
    */
   #startWorker(): void {
+    // Once: restores and downloads may each ask for it.
+    if (this.#started) return;
+    this.#started = true;
     const program = join(here, 'restore-worker.js');
     // One core: a second thread would only take turns with this one.
     if (this.#workerFailed || availableParallelism() < 2 || !existsSync(program)) return;
@@ -130,10 +190,20 @@ export class RestoreQueue {
     // Idle, it keeps nothing alive; a restore in flight does.
     worker.unref();
     worker.on('message', (r: RestoreReply) => {
+      const adopting = this.#adoptsInThread.get(r.id);
+      if (adopting) {
+        this.#adoptsInThread.delete(r.id);
+        if (this.#inThread.size + this.#adoptsInThread.size === 0) worker.unref();
+        if (r.ok) adopting.resolve({ ok: true, committed: r.committed === true });
+        else if ('mismatch' in r) adopting.resolve(r);
+        else adopting.reject(Object.assign(new Error(r.thrown.message), { code: r.thrown.code }));
+        this.#pump();
+        return;
+      }
       const task = this.#inThread.get(r.id);
       if (!task) return;
       this.#inThread.delete(r.id);
-      if (this.#inThread.size === 0) worker.unref();
+      if (this.#inThread.size + this.#adoptsInThread.size === 0) worker.unref();
       if (r.ok) task.resolve(ok(undefined));
       else if ('mismatch' in r) task.resolve(err(r.mismatch));
       else task.reject(Object.assign(new Error(r.thrown.message), { code: r.thrown.code }));
@@ -147,6 +217,17 @@ export class RestoreQueue {
       // which the thread may have begun.
       const unanswered = [...this.#inThread.values()];
       this.#inThread.clear();
+      // An archive sent there is gone with it (its memory moved): the caller downloads it again. Those not sent
+      // yet are committed here.
+      for (const task of this.#adoptsInThread.values()) task.reject(new Error('the restore thread stopped'));
+      this.#adoptsInThread.clear();
+      for (const task of this.#adopts.splice(0)) {
+        try {
+          task.resolve(adoptArchive(task.request));
+        } catch (e) {
+          task.reject(e as Error);
+        }
+      }
       for (const task of unanswered) {
         void removeTree(task.request.dest)
           .catch(() => undefined)

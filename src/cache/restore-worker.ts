@@ -1,19 +1,34 @@
-/** The restore helper thread (see restore-helper.ts): runs the restores it is sent, one at a time. */
+/** The restore helper thread (see restore-helper.ts): runs the restores and commits it is sent, one at a time. */
 import { parentPort } from 'node:worker_threads';
-import type { RestoreReply, RestoreRequest } from './restore-helper.js';
+import { adoptArchive } from './adopt-archive.js';
+import type { AdoptMessage, RestoreReply, RestoreRequest } from './restore-helper.js';
 import { restoreListedTree } from './tree-copy.js';
 
-parentPort!.on('message', (m: RestoreRequest) => {
+const thrown = (id: number, e: NodeJS.ErrnoException): RestoreReply => ({
+  id,
+  ok: false,
+  thrown: { message: e.message, ...(e.code ? { code: e.code } : {}) },
+});
+
+parentPort!.on('message', (m: RestoreRequest | AdoptMessage) => {
+  if ('adopt' in m) {
+    let reply: RestoreReply;
+    try {
+      const r = adoptArchive(m);
+      reply = r.ok
+        ? { id: m.id, ok: true, committed: r.committed }
+        : { id: m.id, ok: false, mismatch: r.mismatch };
+    } catch (e) {
+      reply = thrown(m.id, e as NodeJS.ErrnoException);
+    }
+    parentPort!.postMessage(reply);
+    return;
+  }
   restoreListedTree(m.src, m.dest, m.entries).then(
     (r) =>
       parentPort!.postMessage(
         (r.ok ? { id: m.id, ok: true } : { id: m.id, ok: false, mismatch: r.error }) satisfies RestoreReply,
       ),
-    (e: NodeJS.ErrnoException) =>
-      parentPort!.postMessage({
-        id: m.id,
-        ok: false,
-        thrown: { message: e.message, ...(e.code ? { code: e.code } : {}) },
-      } satisfies RestoreReply),
+    (e: NodeJS.ErrnoException) => parentPort!.postMessage(thrown(m.id, e)),
   );
 });

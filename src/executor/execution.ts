@@ -175,7 +175,7 @@ export class Execution {
         // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
         // is the cache's, immutable from the start.
         if (at === dir) this.#unsealed.add(dir);
-        else sealTree(at);
+        else if (!(restored.ok && restored.value?.sealed)) sealTree(at);
         return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
       }
       const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
@@ -321,7 +321,7 @@ export class Execution {
     // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
     // is the cache's, immutable from the start.
     if (at === dir) this.#unsealed.add(dir);
-    else sealTree(at);
+    else if (!(restored.ok && restored.value?.sealed)) sealTree(at);
     return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
   }
 

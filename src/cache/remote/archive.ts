@@ -236,7 +236,7 @@ class Digest extends Transform {
  * Reads a whole body of exactly `size` bytes into one buffer. Events, not an async iterator: a promise per chunk
  * costs more than the copy, over a thousand small downloads.
  */
-function readAll(body: Readable, size: number): Promise<Result<Buffer, string>> {
+export function readAll(body: Readable, size: number): Promise<Result<Buffer, string>> {
   return new Promise((resolve) => {
     const buf = Buffer.allocUnsafe(size);
     let got = 0;

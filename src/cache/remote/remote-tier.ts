@@ -7,8 +7,8 @@ import { err, ok } from '../../util/result.js';
 import { Readable } from 'node:stream';
 import type { ArtifactToSave, Manifest } from '../cache.js';
 import { buildManifest, sha256 } from '../manifest.js';
-import { packArchive, unpackTree } from './archive.js';
-import type { HttpFailure } from './http-client.js';
+import { IN_MEMORY_ARCHIVE, packArchive, readAll, unpackTree } from './archive.js';
+import type { HttpFailure, HttpResponse } from './http-client.js';
 import type { ObjectStore } from './object-store.js';
 import { META_LIMIT } from './object-store.js';
 import type { UploadChild } from './upload-child.js';
@@ -133,11 +133,7 @@ export class RemoteTier {
       const unpacked = await unpackTree(Readable.from([]), dest, record.manifest, record.archive);
       if (!unpacked.ok) problem = unpacked.error;
     } else {
-      const a = record.archive;
-      const res =
-        a.at === undefined
-          ? await this.#o.store.getBlob(a.sha256)
-          : await this.#o.store.getPart(recordId(record.key), a.at, a.size);
+      const res = await this.#archiveBody(record);
       if (!res.ok) problem = describe(res.error);
       else if (res.value === undefined) problem = 'the server no longer has its archive';
       else {
@@ -150,6 +146,49 @@ export class RemoteTier {
     if (problem === undefined) return ok(undefined);
     await rm(dest, { recursive: true, force: true }).catch(() => undefined);
     return err(this.fail(`the artifact of ${record.key} could not be restored`, problem));
+  }
+
+  /**
+   * Whether the archive of `record` is small enough to be fetched whole (`fetchArchive`) and checked in memory
+   * before anything is written.
+   */
+  fitsInMemory(record: RemoteRecord): boolean {
+    return record.archive.size <= IN_MEMORY_ARCHIVE;
+  }
+
+  /**
+   * The whole archive of `record` (see `fitsInMemory`), exactly as long as the record says; its contents are not
+   * checked here (whoever writes them checks every file against the manifest first). A failure turns the remote
+   * off, as a failed `fetch` does.
+   */
+  async fetchArchive(record: RemoteRecord): Promise<Result<Buffer, string>> {
+    if (this.#down) return err('the remote cache is off for this run');
+    if (record.archive.size === 0) return ok(Buffer.alloc(0));
+    let problem: string;
+    const res = await this.#archiveBody(record);
+    if (!res.ok) problem = describe(res.error);
+    else if (res.value === undefined) problem = 'the server no longer has its archive';
+    else {
+      const body = res.value.body;
+      const bytes = await readAll(body, record.archive.size);
+      body.destroy();
+      if (bytes.ok) return bytes;
+      problem = bytes.error;
+    }
+    return err(this.fail(`the artifact of ${record.key} could not be restored`, problem));
+  }
+
+  /** The archive's bytes: a range of the record that carries it, or its own blob. */
+  #archiveBody(record: RemoteRecord): Promise<Result<HttpResponse | undefined, HttpFailure>> {
+    const a = record.archive;
+    return a.at === undefined
+      ? this.#o.store.getBlob(a.sha256)
+      : this.#o.store.getPart(recordId(record.key), a.at, a.size);
+  }
+
+  /** A downloaded archive whose files do not match the record: the server's copy is unusable. */
+  corrupt(record: RemoteRecord, problem: string): string {
+    return this.fail(`the artifact of ${record.key} could not be restored`, problem);
   }
 
   /** The logs of a record, inline or fetched (and verified) from their blobs. */

@@ -61,6 +61,8 @@ export class TieredCache implements Cache {
           const restored = await local?.restore(dest);
           if (restored?.ok) return restored;
         }
+        const adopted = await this.#adopt(record);
+        if (adopted !== undefined) return adopted;
         const inLocal = await this.#restoreIntoLocal(record);
         if (inLocal !== undefined) return inLocal;
         const fetched = await this.#fetchInto(record, dest);
@@ -73,6 +75,36 @@ export class TieredCache implements Cache {
         return fetched;
       },
     };
+  }
+
+  /**
+   * A small archive is downloaded whole and handed to the local cache, which checks it, writes the entry
+   * (read-only, so the run need not seal it) and commits it away from this thread. Undefined when the local cache
+   * cannot take archives (or not now: a nearly full disk) or the archive is large: the caller streams it.
+   */
+  async #adopt(record: RemoteRecord): Promise<Result<RestoredElsewhere, RestoreFailure> | undefined> {
+    if (!this.#local.adoptArchive || !this.#remote.fitsInMemory(record)) return undefined;
+    // The tier has warned already on any failure (once per run): no second warning per artifact.
+    const logs = await this.#remote.logs(record);
+    if (!logs.ok) return err({ reason: 'cache-unavailable', message: logs.error, reported: true });
+    const archive = await this.#remote.fetchArchive(record);
+    if (!archive.ok) return err({ reason: 'cache-unavailable', message: archive.error, reported: true });
+    const adopted = await this.#local.adoptArchive(record.key, {
+      archive: archive.value,
+      encoding: record.archive.encoding,
+      manifest: record.manifest,
+      ...logs.value,
+      durationMs: record.manifest.durationMs,
+    });
+    if (adopted.ok) {
+      this.#kept.set(record.key, Promise.resolve());
+      return adopted;
+    }
+    if (adopted.error.reason === 'corrupt') {
+      const message = this.#remote.corrupt(record, adopted.error.message);
+      return err({ reason: 'cache-unavailable', message, reported: true });
+    }
+    return undefined;
   }
 
   /**
