@@ -1,6 +1,8 @@
-import { partition, type WorkItem } from '../src/scale/partition.js';
+import { choosePlan } from '../src/scale/choose-plan.js';
+import { partition, type Partition, type WorkItem } from '../src/scale/partition.js';
+import { pipelinePlan, type PipelinePlan } from '../src/scale/pipeline.js';
+import { exchangeCost } from './exchange-cost.js';
 import type { BenchContext, BenchRow } from './harness.js';
-import { pipelinePlan } from '../src/scale/pipeline.js';
 import { pipelined, type PipelineOutcome } from './pipelined-model.js';
 import { simulateShards } from './shard-simulation.js';
 import { prng } from './workspace.js';
@@ -16,6 +18,10 @@ const CORES = 2;
 const RUNNERS = [1, 4, 8, 16];
 /** Seconds from one runner's save to another runner using it (pack + index upload, a poll, a download). */
 const LATENCY = Number(process.env.SCALE_LATENCY ?? 15);
+/** The `wait-margin` input: a waiter builds a job itself once 2 × its planned time + this has passed. */
+const MARGIN = Number(process.env.SCALE_WAIT_MARGIN ?? 60);
+/** Seconds from a job's end to its publication being found (a single-job save). */
+const SAVE = 5;
 
 interface Workload {
   name: string;
@@ -29,23 +35,8 @@ export default async function scaleOut(ctx: BenchContext): Promise<BenchRow[]> {
     const cp = criticalPath(load.items);
     const single = STARTUP + schedule(load.items, allOf(load.items));
     for (const n of RUNNERS) {
-      const t0 = performance.now();
-      const plan = partition(load.items, { startupSeconds: STARTUP, maxShards: n, cores: CORES });
-      const planMs = performance.now() - t0;
-      const trunkEnd = STARTUP + schedule(load.items, new Set(plan.trunk));
-      let makespan = trunkEnd;
-      let executed = plan.trunk.reduce((s, i) => s + load.items[i]!.seconds, 0);
-      for (const shard of plan.shards) {
-        if (shard.length === 0) continue;
-        makespan = Math.max(makespan, trunkEnd + STARTUP + schedule(load.items, new Set(shard)));
-        executed += shard.reduce((s, i) => s + load.items[i]!.seconds, 0);
-      }
       const bound = STARTUP + Math.max(cp, total / (n * CORES));
       const ample = total / n >= 10 * STARTUP;
-      const shape = `${plan.shards.length} shards, trunk ${plan.trunk.length}, ${plan.copies.length} copied`;
-      ctx.log(
-        `${load.name} n=${n}: ${shape}, makespan ${makespan.toFixed(0)} s, bound ${bound.toFixed(0)} s, one runner ${single.toFixed(0)} s, planned in ${planMs.toFixed(0)} ms`,
-      );
       const row = (design: string, span: number, work: number): void => {
         rows.push({
           benchmark: 'scale-out (simulated)',
@@ -66,27 +57,81 @@ export default async function scaleOut(ctx: BenchContext): Promise<BenchRow[]> {
           pass: work <= 1.1 * total + 1e-6,
         });
       };
-      row(`built: plan + trunk + shards (${shape})`, makespan, executed);
+      const shape = { startupSeconds: STARTUP, maxShards: n, cores: CORES };
+
+      const t0 = performance.now();
+      const plan = partition(load.items, shape);
+      const planMs = performance.now() - t0;
+      const trunk = runTrunk(load.items, plan);
+      const tshape = trunkShape(plan);
+      ctx.log(
+        `${load.name} n=${n}: ${tshape}, makespan ${trunk.makespan.toFixed(0)} s, bound ${bound.toFixed(0)} s, one runner ${single.toFixed(0)} s, planned in ${planMs.toFixed(0)} ms`,
+      );
+      row(`built: plan + trunk + shards (${tshape})`, trunk.makespan, trunk.executed);
 
       // The pipelined plan, from the real partitioner; its shards simulated as the engine runs them (every
-      // runner list-schedules what it builds; a job another shard owns arrives LATENCY s after it is built).
+      // runner list-schedules what it builds; a job another shard owns arrives LATENCY s after it is built,
+      // and a waiter past its bound builds it itself).
       const t1 = performance.now();
-      const pp = pipelinePlan(load.items, {
-        startupSeconds: STARTUP,
-        maxShards: n,
-        cores: CORES,
-        latencySeconds: LATENCY,
-      });
+      const pp = pipelinePlan(load.items, { ...shape, latencySeconds: LATENCY });
       const ppMs = performance.now() - t1;
-      const sim =
-        pp.onPlanner.length > 0
-          ? { makespan: single, executed: total }
-          : simulateShards(load.items, pp, { start: 2 * STARTUP, cores: CORES, latency: LATENCY });
-      const pshape = `${pp.shards.length} shards, ${pp.exports.length} published, ${pp.copies.length} copied`;
+      const sim = runPipelined(load.items, pp, single, total);
+      const pshape = pipeShape(pp, sim.gaveUp);
       ctx.log(
         `  pipelined: ${pshape}, ${pp.crossings} crossings, makespan ${sim.makespan.toFixed(0)} s (planned ${pp.estimateSeconds.toFixed(0)} s) in ${ppMs.toFixed(0)} ms`,
       );
       row(`built: plan job + pipelined shards (${pshape})`, sim.makespan, sim.executed);
+      if (pp.onPlanner.length === 0) {
+        const cost = exchangeCost(load.items, pp, sim.builtAt, { start: 2 * STARTUP, saveSeconds: SAVE });
+        ctx.log(
+          `  cost: ${cost.publications} publications (at most ${cost.peakPublicationsPerMinute} in 60 s), ${cost.waits} waits, ${cost.looks} look-ups (at most ${cost.peakLooksPerMinute} in a minute)`,
+        );
+      }
+
+      // The default (`plan-mode: auto`): the same choice the Action makes (scale/choose-plan.ts), with the
+      // durations recorded by an earlier run, and on a first run, when none is: every job then weighs 1 s for
+      // the planner (its times and the waiters' bounds are guesses) while the jobs take what they take.
+      for (const recorded of [true, false]) {
+        const planned = recorded ? load.items : load.items.map((it) => ({ ...it, seconds: 1 }));
+        const chosen = choosePlan(planned, {
+          ...shape,
+          latencySeconds: LATENCY,
+          known: recorded ? planned.length : 0,
+        });
+        const out =
+          chosen.style === 'trunk'
+            ? { ...runTrunk(load.items, chosen.partition), what: trunkShape(chosen.partition) }
+            : (() => {
+                const r = runPipelined(load.items, chosen.pipeline, single, total);
+                return { ...r, what: pipeShape(chosen.pipeline, r.gaveUp) };
+              })();
+        const when = recorded ? 'durations recorded' : 'first run, nothing recorded';
+        ctx.log(`  default, ${when}: ${chosen.style} (${chosen.why}), makespan ${out.makespan.toFixed(0)} s`);
+        row(`default (auto), ${when}: ${chosen.style} (${out.what})`, out.makespan, out.executed);
+        if (!recorded) {
+          // What `auto` avoids: the pipelined plan made without durations.
+          const blind = pipelinePlan(planned, { ...shape, latencySeconds: LATENCY });
+          const b = runPipelined(load.items, blind, single, total);
+          row(`pipelined, ${when} (${pipeShape(blind, b.gaveUp)})`, b.makespan, b.executed);
+        }
+      }
+
+      // How much must be recorded: a share of the durations, the others weighing the median of those
+      // (as the planner weighs them), for the rule's MIN_KNOWN_SHARE (logged, not tabled).
+      if (load.name.startsWith('1,000') && n > 1) {
+        for (const share of [0.01, 0.1, 0.5]) {
+          const rand = prng(7);
+          const known = load.items.map(() => rand() < share);
+          const ks = load.items.filter((_, i) => known[i]).map((it) => it.seconds);
+          const med = ks.sort((a, b) => a - b)[Math.floor(ks.length / 2)] ?? 1;
+          const planned = load.items.map((it, i) => ({ ...it, seconds: known[i] ? it.seconds : med }));
+          const part = pipelinePlan(planned, { ...shape, latencySeconds: LATENCY });
+          const r = runPipelined(load.items, part, single, total);
+          ctx.log(
+            `  pipelined with ${share * 100} % of durations recorded: ${(r.makespan / bound).toFixed(2)}× bound, work ${(r.executed / total).toFixed(2)}×, ${r.gaveUp} waits given up`,
+          );
+        }
+      }
 
       // A model of a design not built (see pipelined-model.ts): pipelined shards without a plan job.
       const o = { runners: n, cores: CORES, latency: LATENCY, maxDuplicateShare: 0.1 };
@@ -98,6 +143,48 @@ export default async function scaleOut(ctx: BenchContext): Promise<BenchRow[]> {
     }
   }
   return rows;
+}
+
+const trunkShape = (p: Partition): string =>
+  `${p.shards.length} shards, trunk ${p.trunk.length}, ${p.copies.length} copied`;
+
+const pipeShape = (p: PipelinePlan, gaveUp: number): string =>
+  `${p.shards.length} shards, ${p.exports.length} published, ${p.copies.length} copied` +
+  (gaveUp > 0 ? `, ${gaveUp} waits given up` : '');
+
+/** The planner builds the trunk (with the real durations), then every shard starts and builds its part. */
+function runTrunk(items: readonly WorkItem[], plan: Partition): { makespan: number; executed: number } {
+  const trunkEnd = STARTUP + schedule(items, new Set(plan.trunk));
+  let makespan = trunkEnd;
+  let executed = plan.trunk.reduce((s, i) => s + items[i]!.seconds, 0);
+  for (const shard of plan.shards) {
+    if (shard.length === 0) continue;
+    makespan = Math.max(makespan, trunkEnd + STARTUP + schedule(items, new Set(shard)));
+    executed += shard.reduce((s, i) => s + items[i]!.seconds, 0);
+  }
+  return { makespan, executed };
+}
+
+/** The shards of a pipelined plan, with bounded waits (`WAIT_MARGIN`); a plan for one runner is one runner. */
+function runPipelined(
+  items: readonly WorkItem[],
+  plan: PipelinePlan,
+  single: number,
+  total: number,
+): ReturnType<typeof simulateShards> {
+  if (plan.onPlanner.length > 0)
+    return {
+      makespan: single,
+      executed: total,
+      gaveUp: 0,
+      builtAt: new Float64Array(items.length).fill(NaN),
+    };
+  return simulateShards(items, plan, {
+    start: 2 * STARTUP,
+    cores: CORES,
+    latency: LATENCY,
+    marginSeconds: MARGIN,
+  });
 }
 
 function workloads(): Workload[] {

@@ -6,12 +6,17 @@ import type { PipelinePlan } from '../src/scale/pipeline.js';
  * `cores` slots (longest remaining chain first, as the engine does) from `start`; an item it does not build
  * is usable there `latency` seconds after its owner built it (publication, poll, download). Durations are
  * exact, so the difference from the plan's estimate is the engine's own ordering, not noise.
+ *
+ * With `marginSeconds`, waits are bounded as a shard bounds them: a runner that needs an exported item waits
+ * until `start + 2 × the plan's time for it + margin`; if the publication has not arrived by then, it builds the
+ * item itself (and, at once, whatever of its dependencies is neither its own nor exported). This is what a plan
+ * made with wrong durations costs: its times are guesses, and its bounds pass before the owners publish.
  */
 export function simulateShards(
   items: readonly WorkItem[],
   plan: PipelinePlan,
-  o: { start: number; cores: number; latency: number },
-): { makespan: number; executed: number } {
+  o: { start: number; cores: number; latency: number; marginSeconds?: number },
+): { makespan: number; executed: number; gaveUp: number; builtAt: Float64Array } {
   const m = items.length;
   const tail = items.map((it) => it.seconds);
   for (let i = m - 1; i >= 0; i--) {
@@ -25,25 +30,43 @@ export function simulateShards(
   const finish = Array.from({ length: n }, () => new Map<number, number>());
   const pending = plan.shards.map((s) => new Set(s));
   const slots = Array.from({ length: n }, () => new Array<number>(o.cores).fill(o.start));
+  const expected = new Map(plan.exports.map((e) => [e.item, e.finish]));
+  const bounded = o.marginSeconds !== undefined;
+  let gaveUp = 0;
+  // Items a runner takes on itself during the pass (applied after it: `pending` is being iterated).
+  const adopt: [number, number][] = [];
+  /** When `d` is usable on `r`: a time, undefined (not yet known), or NaN (r builds it itself from now). */
   const availableOn = (r: number, d: number): number | undefined => {
     const here = finish[r]!.get(d);
     if (pending[r]!.has(d) || here !== undefined) return here;
     const there = finish[owner[d]!]!.get(d);
-    return there === undefined ? undefined : there + o.latency;
+    const published = there === undefined ? undefined : there + o.latency;
+    if (!bounded) return published;
+    const at = expected.get(d);
+    if (at === undefined) return NaN;
+    const bound = o.start + 2 * at + o.marginSeconds!;
+    if (published !== undefined && published <= bound) return published;
+    if (now >= bound) return NaN;
+    next = Math.min(next, bound);
+    return published;
   };
   let now = o.start;
   let executed = 0;
   let makespan = o.start;
   let left = plan.shards.reduce((t, s) => t + s.length, 0);
+  let next = Infinity;
   while (left > 0) {
-    let next = Infinity;
+    next = Infinity;
     for (let r = 0; r < n; r++) {
       const ready: number[] = [];
       for (const i of pending[r]!) {
         let at = 0;
         for (const d of items[i]!.deps) {
           const t = availableOn(r, d);
-          at = t === undefined ? Infinity : Math.max(at, t);
+          if (t !== undefined && Number.isNaN(t)) {
+            adopt.push([r, d]);
+            at = Infinity;
+          } else at = t === undefined ? Infinity : Math.max(at, t);
         }
         if (at <= now) ready.push(i);
         else if (at < Infinity) next = Math.min(next, at);
@@ -67,9 +90,19 @@ export function simulateShards(
         left--;
       }
     }
+    for (const [r, d] of adopt.splice(0)) {
+      if (pending[r]!.has(d) || finish[r]!.has(d)) continue;
+      pending[r]!.add(d);
+      if (expected.has(d)) gaveUp++;
+      left++;
+      next = now;
+    }
     if (left > 0 && next === Infinity)
       throw new Error('simulation: the plan waits for an item nobody builds');
     now = Math.max(now, next);
   }
-  return { makespan, executed };
+  // When each item's owner built it (NaN when it did not): what its waiters poll for.
+  const builtAt = new Float64Array(m).fill(NaN);
+  for (let i = 0; i < m; i++) if (owner[i]! >= 0) builtAt[i] = finish[owner[i]!]!.get(i) ?? NaN;
+  return { makespan, executed, gaveUp, builtAt };
 }

@@ -57,7 +57,7 @@ export interface ActionOptions {
   runnerStartupSeconds: number;
   maxShards: number;
   /** How plan mode splits the work: a trunk built first, or shards that hand jobs to each other. */
-  planMode: 'trunk' | 'pipelined';
+  planMode: 'auto' | 'trunk' | 'pipelined';
   /** Pipelined plans: seconds from one shard building a job to another having it, as the planner weighs it. */
   publishLatencySeconds: number;
   /** Pipelined shards: seconds a shard waits for another's job beyond twice its planned time, then builds it. */
@@ -169,8 +169,8 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
     runnerStartupSeconds,
     maxShards,
     planMode: take(
-      choice(Inputs.planMode, get(Inputs.planMode), ['trunk', 'pipelined'] as const, 'trunk'),
-      'trunk',
+      choice(Inputs.planMode, get(Inputs.planMode), ['auto', 'trunk', 'pipelined'] as const, 'auto'),
+      'auto',
     ),
     publishLatencySeconds: take(positive(Inputs.publishLatency, get(Inputs.publishLatency), 15, true), 15),
     waitMarginSeconds: take(positive(Inputs.waitMargin, get(Inputs.waitMargin), 60, true), 60),

@@ -12,6 +12,7 @@ export const Outputs = {
   matrix: 'matrix',
   plan: 'plan',
   duplicated: 'duplicated',
+  planMode: 'plan-mode',
 } as const;
 
 /** What main hands to post through the runner's state file. */
@@ -51,8 +52,10 @@ export function planOutputs(plan: {
   encoded: string;
   matrix: { shard: string[] };
   copies: readonly { name: string; shards: number; seconds: number }[];
+  style: string;
 }): Record<string, string> {
   return {
+    [Outputs.planMode]: plan.style,
     [Outputs.matrix]: JSON.stringify(plan.matrix),
     [Outputs.duplicated]: JSON.stringify(plan.copies),
     [Outputs.plan]: plan.encoded,

@@ -4,6 +4,7 @@ import type { Timings } from '../executor/timings.js';
 import type { Graph, GraphProblem, JobLabel } from '../graph/model.js';
 import type { JobKey } from '../ids/brands.js';
 import { keyGraph } from '../ids/job-key.js';
+import { choosePlan, type ChosenPlan } from '../scale/choose-plan.js';
 import { partition, type Partition, type WorkItem } from '../scale/partition.js';
 import { pipelinePlan } from '../scale/pipeline.js';
 import { encodePlan, KEY_PREFIX_LENGTH, type ShardPlan } from '../scale/shard-plan.js';
@@ -21,7 +22,11 @@ export interface Plan {
   shards: JobLabel[][];
   /** Jobs several shards build each, instead of waiting for the planner to build them (bounded duplication). */
   copies: CopiedJob[];
+  /** The plan made: `requested` when that was `trunk` or `pipelined`, else what `auto` chose. */
   style: PlanStyle;
+  requested: PlanMode;
+  /** Why `auto` chose `style` (empty when the mode was given). */
+  why: string;
   /** Pipelined plans: jobs one shard publishes for others while it runs (none in a trunk plan). */
   published: number;
   /** Work built more than once, in seconds (estimated from recorded durations), and its share of all the work. */
@@ -51,13 +56,17 @@ export interface PlanOptions {
   startupSeconds: number;
   maxShards: number;
   cores: number;
-  /** `trunk`: the planner builds what several shards need first; `pipelined`: shards hand jobs to each other. */
-  style: PlanStyle;
+  /**
+   * `trunk`: the planner builds what several shards need first; `pipelined`: shards hand jobs to each other;
+   * `auto`: the better of the two for what the planner knows (scale/choose-plan.ts).
+   */
+  mode: PlanMode;
   /** Pipelined: seconds from one shard's build of a job to another shard having it (save, poll, download). */
   latencySeconds: number;
 }
 
 export type PlanStyle = 'trunk' | 'pipelined';
+export type PlanMode = PlanStyle | 'auto';
 
 /** What plan and shard both start from: the selected jobs (targets and their deps) and their keys. */
 interface Keyed {
@@ -80,7 +89,8 @@ async function selectAndKey(
 
 /**
  * `mode: plan`: keys and one lookup; the missed jobs are weighed by their recorded durations (unknown ones by
- * the median of the known, or 1 s) and partitioned into a trunk and shards (see scale/partition.ts).
+ * the median of the known, or 1 s) and partitioned into a trunk and shards (scale/partition.ts) or into
+ * pipelined shards (scale/pipeline.ts), as `mode` asks or `auto` chooses (scale/choose-plan.ts).
  * Nothing is built here: the caller builds the trunk.
  */
 export async function planShards(
@@ -113,33 +123,45 @@ export async function planShards(
   const fallbackMs = known.length > 0 ? median(known) : 1000;
   // A job that runs reads the in-place outputs of every job below it (the executor restores them all), so in a
   // pipelined plan those are dependencies too: another shard's must be published for it, like a direct one's.
-  const below = o.style === 'pipelined' ? inPlaceBelow(graph) : new Map<JobLabel, JobLabel[]>();
-  const items: WorkItem[] = missedKeys.map((key) => {
-    const job = graph.byLabel.get(labelsOf.get(key)![0]!)!;
-    const deps = new Set<number>();
-    for (const d of [...job.deps, ...(below.get(job.label) ?? [])]) {
-      const i = indexOf.get(keys.get(d)!);
-      if (i !== undefined) deps.add(i);
-    }
-    return { id: key, deps: [...deps], seconds: (timings.get(job.name) ?? fallbackMs) / 1000 };
-  });
+  const workItems = (below: Map<JobLabel, JobLabel[]>): WorkItem[] =>
+    missedKeys.map((key) => {
+      const job = graph.byLabel.get(labelsOf.get(key)![0]!)!;
+      const deps = new Set<number>();
+      for (const d of [...job.deps, ...(below.get(job.label) ?? [])]) {
+        const i = indexOf.get(keys.get(d)!);
+        if (i !== undefined) deps.add(i);
+      }
+      return { id: key, deps: [...deps], seconds: (timings.get(job.name) ?? fallbackMs) / 1000 };
+    });
+  const items = workItems(new Map());
+  const pipeItems = o.mode === 'trunk' ? items : workItems(inPlaceBelow(graph));
   const prefix = (i: number): string => missedKeys[i]!.slice(0, KEY_PREFIX_LENGTH);
+  const shape = { startupSeconds: o.startupSeconds, maxShards: o.maxShards, cores: o.cores };
+  let chosen: ChosenPlan;
+  if (o.mode === 'auto') {
+    chosen = choosePlan(items, {
+      ...shape,
+      latencySeconds: o.latencySeconds,
+      known: known.length,
+      pipeItems,
+    });
+  } else if (o.mode === 'pipelined') {
+    const pipeline = pipelinePlan(pipeItems, { ...shape, latencySeconds: o.latencySeconds });
+    chosen = { style: 'pipelined', pipeline, why: '' };
+  } else {
+    chosen = { style: 'trunk', partition: partition(items, shape), why: '' };
+  }
   let p: Partition;
   let shardPlan: ShardPlan;
-  if (o.style === 'pipelined') {
-    const pp = pipelinePlan(items, {
-      startupSeconds: o.startupSeconds,
-      maxShards: o.maxShards,
-      cores: o.cores,
-      latencySeconds: o.latencySeconds,
-    });
+  if (chosen.style === 'pipelined') {
+    const pp = chosen.pipeline;
     p = { ...pp, trunk: pp.onPlanner };
     shardPlan = {
       shards: pp.shards.map((s) => s.map(prefix)),
       exports: pp.exports.map((e) => ({ key: prefix(e.item), owner: e.owner + 1, at: e.finish })),
     };
   } else {
-    p = partition(items, { startupSeconds: o.startupSeconds, maxShards: o.maxShards, cores: o.cores });
+    p = chosen.partition;
     shardPlan = { shards: p.shards.map((s) => s.map(prefix)) };
   }
   const labels = (i: number): JobLabel[] => labelsOf.get(missedKeys[i]!)!;
@@ -154,7 +176,9 @@ export async function planShards(
       shards: p.shards.filter((s) => s.includes(i)).length,
       seconds: items[i]!.seconds,
     })),
-    style: o.style,
+    style: chosen.style,
+    requested: o.mode,
+    why: o.mode === 'auto' ? chosen.why : '',
     published: shardPlan.exports?.length ?? 0,
     duplicatedSeconds: p.duplicatedSeconds,
     duplicatedShare: work > 0 ? p.duplicatedSeconds / work : 0,

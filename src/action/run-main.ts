@@ -155,7 +155,7 @@ async function plan(
       startupSeconds: o.runnerStartupSeconds,
       maxShards: o.maxShards,
       cores: o.concurrency,
-      style: o.planMode,
+      mode: o.planMode,
       latencySeconds: o.publishLatencySeconds,
     },
     cache,
@@ -208,10 +208,13 @@ function describePlan(pl: Plan): string {
         ? `all of them here (no matrix beats one runner); `
         : `all in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}) that publish ${pl.published} jobs for each other as they build them; `
       : `${pl.trunk.length} here first (the trunk), the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `;
+  const mode =
+    pl.requested === 'auto' ? `\n  plan-mode auto chose ${pl.style}: ${pl.why}` : `\n  plan-mode ${pl.style}`;
   return [
     `disbuild plan: ${pl.missed} of ${pl.total} jobs to build: `,
     split,
     `estimated ${Math.round(pl.estimateSeconds)} s against ${Math.round(pl.singleRunnerSeconds)} s on one runner`,
+    mode,
     copies,
   ].join('');
 }

@@ -36,7 +36,7 @@ describe('action outputs', () => {
     });
   });
 
-  it('plan mode sets the matrix, the plan for the shards, the copied jobs, and counts what is cached already', () => {
+  it('plan mode sets the matrix, the plan for the shards, the plan made, the copied jobs, and counts what is cached already', () => {
     expect(
       planOutputs({
         total: 10,
@@ -44,8 +44,10 @@ describe('action outputs', () => {
         encoded: '{"v":1}',
         matrix: { shard: ['1/2', '2/2'] },
         copies: [{ name: 'gen', shards: 2, seconds: 1.5 }],
+        style: 'trunk',
       }),
     ).toEqual({
+      'plan-mode': 'trunk',
       matrix: '{"shard":["1/2","2/2"]}',
       plan: '{"v":1}',
       duplicated: '[{"name":"gen","shards":2,"seconds":1.5}]',

@@ -65,7 +65,7 @@ describe('planShards, pipelined', () => {
         startupSeconds: 1,
         maxShards: 4,
         cores: 1,
-        style: 'pipelined',
+        mode: 'pipelined',
         latencySeconds: 1,
       },
       empty,

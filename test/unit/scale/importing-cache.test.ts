@@ -110,6 +110,8 @@ describe('ImportingCache', () => {
     expect(restored.ok).toBe(true);
     const looks = r.looks();
     expect(looks.length).toBeLessThanOrEqual(40);
+    // Not at the start (no job expected minutes later is there yet): an eighth of the planned time after it.
+    expect(looks[0]).toBe(75_000);
     // Found within one pause (at most 5 s) of its publication.
     expect(looks[looks.length - 1]! - 610_000).toBeLessThanOrEqual(5000);
     // An owner faster than planned is noticed within an eighth of the time that was still expected.

@@ -1,0 +1,120 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActionRig, type StepResult } from '../helpers/action-rig.js';
+import type { JobSpec } from '../helpers/graph-json.js';
+import { decodePlan } from '../../src/scale/shard-plan.js';
+
+interface Report {
+  jobs: { name: string; status: string }[];
+}
+
+const CHAINS = ['a', 'b', 'c'];
+const LENGTH = 5;
+
+/**
+ * `plan-mode: auto`, the default (DESIGN.md §8): once a run recorded the jobs' durations, a graph whose work
+ * crosses shards everywhere is planned pipelined, and its shards restore each other's publications instead of
+ * building them again.
+ */
+describe('the bundled Action: plan-mode auto', () => {
+  let rig: ActionRig;
+  let ran: string;
+
+  /** A root (reads x.txt), three chains that need it, and a join that needs every chain's end. */
+  const graph = (): string => {
+    const job = (name: string, seconds: number, deps: string[]): JobSpec => ({
+      name,
+      deps,
+      cmds: [{ exec: ['sh', '-c', `echo ${name} >> ${ran}; sleep ${seconds}; cat x.txt > <out>/o`] }],
+      inputs: ['x.txt'],
+    });
+    const jobs: JobSpec[] = [job('root', 1, [])];
+    for (const c of CHAINS)
+      for (let i = 1; i <= LENGTH; i++) jobs.push(job(`${c}${i}`, 0.5, [i === 1 ? 'root' : `${c}${i - 1}`]));
+    jobs.push(
+      job(
+        'join',
+        0.3,
+        CHAINS.map((c) => `${c}${LENGTH}`),
+      ),
+    );
+    return rig.graph(jobs);
+  };
+
+  beforeAll(async () => {
+    rig = await ActionRig.create({ 'x.txt': 'x\n' });
+    ran = join(rig.root, 'ran.log');
+  });
+  afterAll(() => rig.close());
+
+  const lines = async (): Promise<string[]> =>
+    (await readFile(ran, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+  const report = async (r: StepResult): Promise<Report> =>
+    JSON.parse(await readFile(r.outputs.report!, 'utf8')) as Report;
+  const common = {
+    concurrency: '1',
+    'runner-startup': '1',
+    'max-shards': '3',
+    'publish-latency': '1',
+    'key-prefix': 'auto',
+  };
+  const all = [
+    'root',
+    ...CHAINS.flatMap((c) => Array.from({ length: LENGTH }, (_, i) => `${c}${i + 1}`)),
+    'join',
+  ];
+
+  it('plans a trunk while no duration is recorded, then pipelined shards that build every job once', async () => {
+    const edit = { 'graph.json': graph() };
+    const cold = await rig.main({ ...common, mode: 'plan' }, { edit, listing: true });
+    expect(cold.code, cold.stdout).toBe(0);
+    expect(cold.outputs['plan-mode']).toBe('trunk');
+    expect(cold.stdout).toContain(
+      'plan-mode auto chose trunk: the durations of 17 of 17 missed jobs are not recorded yet',
+    );
+
+    // A first run records every job's duration in the index; then the root's input changes: every key misses.
+    const first = await rig.main(common, { edit, listing: true });
+    expect(first.code, first.stdout).toBe(0);
+    const edited = { ...edit, 'x.txt': 'y\n' };
+    await writeFile(ran, '');
+    const plan = await rig.main({ ...common, mode: 'plan' }, { edit: edited, listing: true });
+    expect(plan.code, plan.stdout).toBe(0);
+    expect(plan.outputs['plan-mode'], plan.stdout).toBe('pipelined');
+    expect(plan.stdout).toMatch(
+      /plan-mode auto chose pipelined: estimated \d+ s pipelined against \d+ s with a trunk/,
+    );
+    expect(await lines()).toEqual([]);
+    const decoded = decodePlan(plan.outputs.plan!);
+    if (!decoded.ok) throw new Error(decoded.error);
+    expect(decoded.value.exports!.length).toBeGreaterThan(0);
+    // Jobs the plan itself gives to several shards (a cheap chain end, when building it beats waiting for it):
+    // bounded, reported, and counted below. Nothing else is built twice.
+    const copies = JSON.parse(plan.outputs.duplicated!) as { name: string; shards: number }[];
+
+    const matrix = JSON.parse(plan.outputs.matrix!) as { shard: string[] };
+    expect(matrix.shard.length).toBeGreaterThan(1);
+    const shards = await Promise.all(
+      matrix.shard.map((shard) =>
+        rig.main({ ...common, shard, plan: plan.outputs.plan! }, { edit: edited, listing: true }),
+      ),
+    );
+    for (const s of shards) expect(s.code, s.stdout).toBe(0);
+    // Every job built exactly once across the shards (a planned copy once by each shard copying it): what one
+    // shard needs from another it restored.
+    const expected = [...all, ...copies.flatMap((c) => Array<string>(c.shards - 1).fill(c.name))];
+    expect((await lines()).sort()).toEqual(expected.sort());
+    expect(copies.every((c) => c.name !== 'root')).toBe(true);
+    for (const s of shards) expect(s.outputs.duplicated).toBe('[]');
+    const restored = (await Promise.all(shards.map(report))).flatMap((r) =>
+      r.jobs.filter((j) => j.status === 'cached').map((j) => j.name),
+    );
+    expect(restored.length).toBeGreaterThan(0);
+    expect(restored).toContain('root');
+
+    const agg = await rig.main({ ...common, mode: 'aggregate', plan: plan.outputs.plan! }, { edit: edited });
+    expect(agg.code, agg.stdout).toBe(0);
+    expect(agg.outputs).toMatchObject({ built: String(all.length), failed: '0' });
+  });
+});
