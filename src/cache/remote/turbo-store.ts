@@ -31,8 +31,8 @@ export class TurboStore implements ObjectStore {
   }
 
   /**
-   * turborepo-remote-cache streams artifacts from its storage without ranges: a lookup would download every
-   * archive that travelled inside its record. Archives stay blobs of their own here.
+   * The Turborepo API does not promise ranges: a lookup on a server without them would download every archive
+   * that travelled inside its record. Archives stay blobs of their own here.
    */
   readonly inlineArchives = false;
 
