@@ -200,24 +200,39 @@ async function copyToOutDir(
 ): Promise<void> {
   await mkdir(outDir, { recursive: true });
   // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
-  // place, not copied a second time. Outputs that live in the cache (built by this run) are copied.
+  // place, not copied a second time. Outputs that live in the cache (built by this run) are copied, and so is a
+  // tree a second target shares (two targets with one key), from where the first one went.
   const scratch = join(workDir, 'out') + sep;
-  const placed = new Map<string, string>();
+  const moves = new Map<string, string>();
+  const copies: { dir: string; dest: string }[] = [];
   for (const label of roots) {
     const ready = await execution.materialize(label);
     if (!ready.ok) continue;
     const dest = join(outDir, outDirName(graph, label));
-    const from = placed.get(ready.dir) ?? ready.dir;
-    // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
-    // that no command read was never sealed (see Execution), and neither is a copy of it.
-    const sealed = from === ready.dir && execution.sealed(ready.dir);
-    if (from === ready.dir && ready.dir.startsWith(scratch) && (await moved(ready.dir, dest))) {
-      placed.set(ready.dir, dest);
-    } else {
-      await removeTree(dest);
-      await copyTree(from, dest, { link: false });
-    }
+    if (ready.dir.startsWith(scratch) && !moves.has(ready.dir)) moves.set(ready.dir, dest);
+    else copies.push({ dir: ready.dir, dest });
+  }
+  // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
+  // that no command read was never sealed (see Execution), and neither is a copy of it.
+  const copy = async (from: string, dest: string, sealed: boolean): Promise<void> => {
+    await removeTree(dest);
+    await copyTree(from, dest, { link: false });
     if (sealed) unsealTree(dest);
+  };
+  // The moves at once: a thousand renames one after another wait a thousand turns of the thread pool.
+  const placed = new Map<string, string>();
+  await Promise.all(
+    [...moves].map(async ([dir, dest]) => {
+      const sealed = execution.sealed(dir);
+      if (await moved(dir, dest)) {
+        placed.set(dir, dest);
+        if (sealed) unsealTree(dest);
+      } else await copy(dir, dest, sealed);
+    }),
+  );
+  for (const { dir, dest } of copies) {
+    const from = placed.get(dir);
+    await (from === undefined ? copy(dir, dest, execution.sealed(dir)) : copy(from, dest, false));
   }
 }
 

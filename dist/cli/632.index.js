@@ -969,15 +969,67 @@ function listOutputs(root, globs) {
 /**
  * The files and symlinks under the globs' bases that they match, with their lstat (bigint), by path relative to
  * `root`; never inside `.git`. What cannot be read is not there.
+ *
+ * With `records`, a base whose directories are all as recorded is not read again: its recorded files are lstat-ed
+ * (see OutputStatRecords.listing); a walk records what it found.
  */
-function presentOutputs(root, globs) {
+function presentOutputs(root, globs, records) {
     const found = new Map();
+    const remember = records?.enabled === true;
+    for (const base of globs.bases) {
+        const known = remember ? records.listing(root, base) : undefined;
+        if (known !== undefined && statListed(root, known, globs, found))
+            continue;
+        const dirs = remember ? [] : undefined;
+        const entries = [];
+        const statTakenAt = remember ? records.now() : 0;
+        const complete = walkOutputs(root, base, dirs, entries);
+        for (const [rel, st] of entries)
+            if (globs.matches(rel))
+                found.set(rel, st);
+        if (remember && complete) {
+            records.recordListing(base, dirs, entries.map(([rel]) => rel), statTakenAt);
+        }
+    }
+    return found;
+}
+/**
+ * The lstat of each listed path the globs match, into `found`; false (with nothing added) when one is no longer
+ * a file or symlink, which the recorded directories say cannot happen: then the caller walks.
+ */
+function statListed(root, listed, globs, found) {
+    const add = [];
+    for (const rel of listed) {
+        if (!globs.matches(rel))
+            continue;
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel), { bigint: true, throwIfNoEntry: false });
+        }
+        catch {
+            return false;
+        }
+        if (st === undefined || !(st.isFile() || st.isSymbolicLink()))
+            return false;
+        add.push([rel, st]);
+    }
+    for (const [rel, st] of add)
+        found.set(rel, st);
+    return true;
+}
+/**
+ * Every file and symlink under `base` with its lstat, into `entries`, and every directory with its lstat (taken
+ * before it was read) into `dirs`; false when a directory could not be read (the listing is then not complete).
+ */
+function walkOutputs(root, base, dirs, entries) {
+    let complete = true;
     const walk = (rel) => {
         let st;
         try {
             st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel), { bigint: true, throwIfNoEntry: false });
         }
         catch {
+            complete = false;
             return;
         }
         if (st === undefined)
@@ -988,18 +1040,19 @@ function presentOutputs(root, globs) {
                 names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel));
             }
             catch {
+                complete = false;
                 return;
             }
+            dirs?.push([rel, st]);
             for (const n of names)
                 if (n !== '.git')
                     walk(rel === '' ? n : `${rel}/${n}`);
         }
-        else if ((st.isFile() || st.isSymbolicLink()) && globs.matches(rel))
-            found.set(rel, st);
+        else if (st.isFile() || st.isSymbolicLink())
+            entries.push([rel, st]);
     };
-    for (const base of globs.bases)
-        walk(base);
-    return found;
+    walk(base);
+    return complete;
 }
 /** Copies the job's in-place outputs from the source directory into its output directory (before saving). */
 function captureOutputs(sourceDir, globs, outputDir) {
@@ -1147,7 +1200,7 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, writ
     if (want === undefined)
         return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
     const statTakenAt = Date.now();
-    const present = presentOutputs(sourceDir, globs);
+    const present = presentOutputs(sourceDir, globs, records);
     const stale = [];
     for (const [rel, e] of want) {
         const st = present.get(rel);
@@ -1191,7 +1244,7 @@ function outputsInPlace(sourceDir, globs, entries, records) {
     if (want === undefined)
         return false;
     const statTakenAt = Date.now();
-    const present = presentOutputs(sourceDir, globs);
+    const present = presentOutputs(sourceDir, globs, records);
     if (present.size !== want.size)
         return false;
     for (const [rel, st] of present) {
@@ -1480,22 +1533,45 @@ const VERSION = 1;
  * they were, and only when it was made from stat data taken at least SETTLED_MS after the file last changed, so
  * that no write after it can leave the same stat data behind (what git calls "racily clean" is never recorded).
  * The stat data is always taken before the bytes are read: a write in between makes a record that never matches.
+ *
+ * Beside the files, the listing of each output directory (`dist`) walked, with the stat data of every directory
+ * in it: a directory's mtime and ctime move whenever a name in it is added, removed or renamed, so while every
+ * directory's stat data is what was recorded (under the same settling rule), its names are the recorded ones, and
+ * a check lstats the recorded files instead of reading directories.
+ *
  * One file per source directory, read once, written once at the end of a run that made new records (written
- * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself).
+ * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself); a run that
+ * found everything as recorded writes nothing.
  */
 class OutputStatRecords {
     #file;
     #rows;
+    #trees;
     #used = new Set();
+    #usedTrees = new Set();
     #changed = false;
-    /** Without a file, nothing is remembered and every file is hashed. */
-    constructor(file) {
+    #now;
+    /**
+     * Without a file, nothing is remembered and every file is hashed. `now` is the clock that stat data taken for
+     * directory listings is dated by.
+     */
+    constructor(file, opts = {}) {
         this.#file = file;
+        this.#now = opts.now ?? Date.now;
+    }
+    /** Whether anything is remembered at all (else there is no point in collecting what to record). */
+    get enabled() {
+        return this.#file !== undefined;
+    }
+    /** When stat data taken now was taken, by the records' clock (milliseconds). */
+    now() {
+        return this.#now();
     }
     #load() {
         if (this.#rows)
             return this.#rows;
         this.#rows = new Map();
+        this.#trees = new Map();
         if (this.#file === undefined)
             return this.#rows;
         try {
@@ -1506,12 +1582,79 @@ class OutputStatRecords {
                         this.#rows.set(path, row);
                     }
                 }
+                // Absent from files written before listings were recorded: then every directory is read once more.
+                if (typeof data.trees === 'object' && data.trees !== null) {
+                    for (const [base, tree] of Object.entries(data.trees)) {
+                        if (isTree(tree))
+                            this.#trees.set(base, tree);
+                    }
+                }
             }
         }
         catch {
             // None yet, or unreadable: every file is hashed once more, and recorded.
         }
         return this.#rows;
+    }
+    /**
+     * The files and symlinks under `base` (relative to `root`), when every directory under it is as recorded:
+     * each directory is lstat-ed, none read. Undefined when there is no record or anything differs.
+     */
+    listing(root, base) {
+        if (this.#file === undefined)
+            return undefined;
+        this.#load();
+        const tree = this.#trees.get(base);
+        if (tree === undefined)
+            return undefined;
+        this.#usedTrees.add(base);
+        for (const d of tree.dirs) {
+            let st;
+            try {
+                st = (0,external_node_fs_.lstatSync)(d[0] === '' ? root : `${root}/${d[0]}`, { bigint: true, throwIfNoEntry: false });
+            }
+            catch {
+                return undefined;
+            }
+            if (st === undefined ||
+                !st.isDirectory() ||
+                String(st.mtimeNs) !== d[3] ||
+                String(st.ctimeNs) !== d[4] ||
+                String(st.ino) !== d[2] ||
+                String(st.dev) !== d[1])
+                return undefined;
+        }
+        return tree.entries;
+    }
+    /**
+     * Remembers the listing of `base`: its directories with their lstat (bigint, each taken before the directory
+     * was read) and the files and symlinks found in them. Ignored unless every directory's stat data was taken, at
+     * `statTakenAtMs`, well after its last change (see SETTLED_MS).
+     */
+    recordListing(base, dirs, entries, statTakenAtMs) {
+        if (this.#file === undefined || dirs.length === 0)
+            return;
+        const settledBefore = BigInt(Math.floor(statTakenAtMs - SETTLED_MS)) * 1000000n;
+        for (const [, st] of dirs)
+            if (st.ctimeNs >= settledBefore || st.mtimeNs >= settledBefore)
+                return;
+        this.#load();
+        const tree = {
+            dirs: dirs.map(([rel, st]) => [
+                rel,
+                String(st.dev),
+                String(st.ino),
+                String(st.mtimeNs),
+                String(st.ctimeNs),
+            ]),
+            entries: [...entries],
+        };
+        this.#usedTrees.add(base);
+        const old = this.#trees.get(base);
+        if (old !== undefined && sameTree(old, tree))
+            return;
+        this.#trees.set(base, tree);
+        this.#changed = true;
     }
     /** The recorded SHA-256 of the file at `path` when `st` (its lstat, bigint) is exactly what was recorded. */
     digestOf(path, st) {
@@ -1556,16 +1699,37 @@ class OutputStatRecords {
         for (const [path, row] of this.#rows)
             if (keepAll || this.#used.has(path))
                 files[path] = row;
+        const trees = {};
+        const keepAllTrees = this.#trees.size <= MAX_RECORDS / 10;
+        for (const [base, tree] of this.#trees)
+            if (keepAllTrees || this.#usedTrees.has(base))
+                trees[base] = tree;
         const temp = `${this.#file}.${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         try {
             (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(this.#file), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(temp, JSON.stringify({ version: VERSION, files }));
+            (0,external_node_fs_.writeFileSync)(temp, JSON.stringify({ version: VERSION, files, trees }));
             (0,external_node_fs_.renameSync)(temp, this.#file);
         }
         catch {
             (0,external_node_fs_.rmSync)(temp, { force: true });
         }
     }
+}
+function isTree(x) {
+    if (typeof x !== 'object' || x === null)
+        return false;
+    const { dirs, entries } = x;
+    return (Array.isArray(dirs) &&
+        dirs.length > 0 &&
+        dirs.every((d) => Array.isArray(d) && d.length === 5 && d.every((v) => typeof v === 'string')) &&
+        Array.isArray(entries) &&
+        entries.every((e) => typeof e === 'string'));
+}
+function sameTree(a, b) {
+    return (a.dirs.length === b.dirs.length &&
+        a.entries.length === b.entries.length &&
+        a.dirs.every((d, i) => d.every((v, j) => v === b.dirs[i][j])) &&
+        a.entries.every((e, i) => e === b.entries[i]));
 }
 function statRow(st, sha256) {
     return [
@@ -2694,27 +2858,44 @@ function dryRunOutcome(execution, label, hit) {
 async function copyToOutDir(execution, roots, outDir, graph, workDir) {
     await (0,promises_.mkdir)(outDir, { recursive: true });
     // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
-    // place, not copied a second time. Outputs that live in the cache (built by this run) are copied.
+    // place, not copied a second time. Outputs that live in the cache (built by this run) are copied, and so is a
+    // tree a second target shares (two targets with one key), from where the first one went.
     const scratch = (0,external_node_path_.join)(workDir, 'out') + external_node_path_.sep;
-    const placed = new Map();
+    const moves = new Map();
+    const copies = [];
     for (const label of roots) {
         const ready = await execution.materialize(label);
         if (!ready.ok)
             continue;
         const dest = (0,external_node_path_.join)(outDir, outDirName(graph, label));
-        const from = placed.get(ready.dir) ?? ready.dir;
-        // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
-        // that no command read was never sealed (see Execution), and neither is a copy of it.
-        const sealed = from === ready.dir && execution.sealed(ready.dir);
-        if (from === ready.dir && ready.dir.startsWith(scratch) && (await moved(ready.dir, dest))) {
-            placed.set(ready.dir, dest);
-        }
-        else {
-            await (0,remove_tree/* removeTree */.dM)(dest);
-            await (0,tree_copy/* copyTree */.E)(from, dest, { link: false });
-        }
+        if (ready.dir.startsWith(scratch) && !moves.has(ready.dir))
+            moves.set(ready.dir, dest);
+        else
+            copies.push({ dir: ready.dir, dest });
+    }
+    // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
+    // that no command read was never sealed (see Execution), and neither is a copy of it.
+    const copy = async (from, dest, sealed) => {
+        await (0,remove_tree/* removeTree */.dM)(dest);
+        await (0,tree_copy/* copyTree */.E)(from, dest, { link: false });
         if (sealed)
             unsealTree(dest);
+    };
+    // The moves at once: a thousand renames one after another wait a thousand turns of the thread pool.
+    const placed = new Map();
+    await Promise.all([...moves].map(async ([dir, dest]) => {
+        const sealed = execution.sealed(dir);
+        if (await moved(dir, dest)) {
+            placed.set(dir, dest);
+            if (sealed)
+                unsealTree(dest);
+        }
+        else
+            await copy(dir, dest, sealed);
+    }));
+    for (const { dir, dest } of copies) {
+        const from = placed.get(dir);
+        await (from === undefined ? copy(dir, dest, execution.sealed(dir)) : copy(from, dest, false));
     }
 }
 /** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */

@@ -26,6 +26,11 @@ function compileOutputGlobs(patterns) {
     const exclude = negatives.length > 0 ? anyOf(negatives.map(matcher)) : () => false;
     const bases = new Set();
     for (const p of positives) {
+        const plain = plainDirOf(p);
+        if (plain !== undefined) {
+            bases.add(plain);
+            continue;
+        }
         const scan = picomatch__WEBPACK_IMPORTED_MODULE_0___default().scan(p);
         // A literal path is its own base: walking its parent would visit its siblings for nothing.
         bases.add(scan.isGlob ? scan.base : p);
@@ -37,16 +42,21 @@ function anyOf(tests) {
         return tests[0];
     return (path) => tests.some((t) => t(path));
 }
+/** The directory of a `dir/**` pattern whose directory has no glob character (its base, as picomatch says). */
+function plainDirOf(pattern) {
+    if (!pattern.endsWith('/**'))
+        return undefined;
+    const dir = pattern.slice(0, -3);
+    // Paths come from walking directories: no empty, `.` or `..` segment, where the two could differ.
+    if (dir === '' || !PLAIN_DIR.test(dir) || dir.split('/').some((s) => s === '' || s === '.' || s === '..'))
+        return undefined;
+    return dir;
+}
 function matcher(pattern) {
-    if (pattern.endsWith('/**')) {
-        const dir = pattern.slice(0, -3);
-        // Paths come from walking directories: no empty, `.` or `..` segment, where the two could differ.
-        if (dir !== '' &&
-            PLAIN_DIR.test(dir) &&
-            !dir.split('/').some((s) => s === '' || s === '.' || s === '..')) {
-            const prefix = `${dir}/`;
-            return (path) => path === dir || path.startsWith(prefix);
-        }
+    const dir = plainDirOf(pattern);
+    if (dir !== undefined) {
+        const prefix = `${dir}/`;
+        return (path) => path === dir || path.startsWith(prefix);
     }
     return picomatch__WEBPACK_IMPORTED_MODULE_0___default()(pattern, { dot: true });
 }

@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2587);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2719);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2587:
+/***/ 2719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31863,9 +31863,9 @@ function adoptArchive(r) {
 // Read once at load: in the bundle this is the chunk's own file, beside which the build puts the worker.
 const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
 /**
- * Restores before this many in one process are done on the main thread alone: a thread costs its start (about
- * 30 ms of CPU) and a message per restore, which a few hundred restores of small outputs do not pay back on a
- * busy machine (measured: 200 outputs slower with it, 1,000 faster).
+ * Restores waiting at once that start the helper thread: a thread costs its start (about 30 ms of CPU) and a
+ * message per restore, which a few hundred restores of small outputs do not pay back on a busy machine
+ * (measured: 200 outputs slower with it, 1,000 faster).
  */
 const THREAD_AFTER = 256;
 /** Restores handed to the thread at once: enough that it never idles between two, few enough to balance. */
@@ -31895,21 +31895,20 @@ class RestoreQueue {
     #workerFailed = false;
     #started = false;
     #closed = false;
-    #asked = 0;
     #next = 1;
     #mainScheduled = false;
-    /** Restores the listed tree from `src` into a new `dest` (see restoreListedTree). */
-    restore = (src, dest, entries) => {
-        if (++this.#asked === THREAD_AFTER)
+    /**
+     * Restores the listed tree from `src` into a new `dest` (see restoreListedTree). Queued, never started at
+     * once: a run asks for all its restores in one stretch (every output restored into an --out-dir), and only a
+     * queue shows how many are coming while the thread can still take its share. Restored here one per turn of
+     * the event loop meanwhile, so that a few (the dependencies of a job that runs) never wait for a thread.
+     */
+    restore = (src, dest, entries) => new Promise((resolve, reject) => {
+        this.#queue.push({ request: { src, dest, entries }, resolve, reject });
+        if (this.#queue.length >= THREAD_AFTER)
             this.#startWorker();
-        // A few restores (the dependencies of a job that runs) are done here at once, as they always were.
-        if (this.#worker === undefined && this.#queue.length === 0)
-            return restoreListedTree(src, dest, entries);
-        return new Promise((resolve, reject) => {
-            this.#queue.push({ request: { src, dest, entries }, resolve, reject });
-            this.#pump();
-        });
-    };
+        this.#pump();
+    });
     /**
      * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few
      * (the archive's memory moves there, not copied), here until then and when there is no thread.
@@ -34993,15 +34992,67 @@ function listOutputs(root, globs) {
 /**
  * The files and symlinks under the globs' bases that they match, with their lstat (bigint), by path relative to
  * `root`; never inside `.git`. What cannot be read is not there.
+ *
+ * With `records`, a base whose directories are all as recorded is not read again: its recorded files are lstat-ed
+ * (see OutputStatRecords.listing); a walk records what it found.
  */
-function presentOutputs(root, globs) {
+function presentOutputs(root, globs, records) {
     const found = new Map();
+    const remember = records?.enabled === true;
+    for (const base of globs.bases) {
+        const known = remember ? records.listing(root, base) : undefined;
+        if (known !== undefined && statListed(root, known, globs, found))
+            continue;
+        const dirs = remember ? [] : undefined;
+        const entries = [];
+        const statTakenAt = remember ? records.now() : 0;
+        const complete = walkOutputs(root, base, dirs, entries);
+        for (const [rel, st] of entries)
+            if (globs.matches(rel))
+                found.set(rel, st);
+        if (remember && complete) {
+            records.recordListing(base, dirs, entries.map(([rel]) => rel), statTakenAt);
+        }
+    }
+    return found;
+}
+/**
+ * The lstat of each listed path the globs match, into `found`; false (with nothing added) when one is no longer
+ * a file or symlink, which the recorded directories say cannot happen: then the caller walks.
+ */
+function statListed(root, listed, globs, found) {
+    const add = [];
+    for (const rel of listed) {
+        if (!globs.matches(rel))
+            continue;
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel), { bigint: true, throwIfNoEntry: false });
+        }
+        catch {
+            return false;
+        }
+        if (st === undefined || !(st.isFile() || st.isSymbolicLink()))
+            return false;
+        add.push([rel, st]);
+    }
+    for (const [rel, st] of add)
+        found.set(rel, st);
+    return true;
+}
+/**
+ * Every file and symlink under `base` with its lstat, into `entries`, and every directory with its lstat (taken
+ * before it was read) into `dirs`; false when a directory could not be read (the listing is then not complete).
+ */
+function walkOutputs(root, base, dirs, entries) {
+    let complete = true;
     const walk = (rel) => {
         let st;
         try {
             st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel), { bigint: true, throwIfNoEntry: false });
         }
         catch {
+            complete = false;
             return;
         }
         if (st === undefined)
@@ -35012,18 +35063,19 @@ function presentOutputs(root, globs) {
                 names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel));
             }
             catch {
+                complete = false;
                 return;
             }
+            dirs?.push([rel, st]);
             for (const n of names)
                 if (n !== '.git')
                     walk(rel === '' ? n : `${rel}/${n}`);
         }
-        else if ((st.isFile() || st.isSymbolicLink()) && globs.matches(rel))
-            found.set(rel, st);
+        else if (st.isFile() || st.isSymbolicLink())
+            entries.push([rel, st]);
     };
-    for (const base of globs.bases)
-        walk(base);
-    return found;
+    walk(base);
+    return complete;
 }
 /** Copies the job's in-place outputs from the source directory into its output directory (before saving). */
 function captureOutputs(sourceDir, globs, outputDir) {
@@ -35169,7 +35221,7 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, writ
     if (want === undefined)
         return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
     const statTakenAt = Date.now();
-    const present = presentOutputs(sourceDir, globs);
+    const present = presentOutputs(sourceDir, globs, records);
     const stale = [];
     for (const [rel, e] of want) {
         const st = present.get(rel);
@@ -35213,7 +35265,7 @@ function outputsInPlace(sourceDir, globs, entries, records) {
     if (want === undefined)
         return false;
     const statTakenAt = Date.now();
-    const present = presentOutputs(sourceDir, globs);
+    const present = presentOutputs(sourceDir, globs, records);
     if (present.size !== want.size)
         return false;
     for (const [rel, st] of present) {
@@ -35502,22 +35554,45 @@ const VERSION = 1;
  * they were, and only when it was made from stat data taken at least SETTLED_MS after the file last changed, so
  * that no write after it can leave the same stat data behind (what git calls "racily clean" is never recorded).
  * The stat data is always taken before the bytes are read: a write in between makes a record that never matches.
+ *
+ * Beside the files, the listing of each output directory (`dist`) walked, with the stat data of every directory
+ * in it: a directory's mtime and ctime move whenever a name in it is added, removed or renamed, so while every
+ * directory's stat data is what was recorded (under the same settling rule), its names are the recorded ones, and
+ * a check lstats the recorded files instead of reading directories.
+ *
  * One file per source directory, read once, written once at the end of a run that made new records (written
- * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself).
+ * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself); a run that
+ * found everything as recorded writes nothing.
  */
 class OutputStatRecords {
     #file;
     #rows;
+    #trees;
     #used = new Set();
+    #usedTrees = new Set();
     #changed = false;
-    /** Without a file, nothing is remembered and every file is hashed. */
-    constructor(file) {
+    #now;
+    /**
+     * Without a file, nothing is remembered and every file is hashed. `now` is the clock that stat data taken for
+     * directory listings is dated by.
+     */
+    constructor(file, opts = {}) {
         this.#file = file;
+        this.#now = opts.now ?? Date.now;
+    }
+    /** Whether anything is remembered at all (else there is no point in collecting what to record). */
+    get enabled() {
+        return this.#file !== undefined;
+    }
+    /** When stat data taken now was taken, by the records' clock (milliseconds). */
+    now() {
+        return this.#now();
     }
     #load() {
         if (this.#rows)
             return this.#rows;
         this.#rows = new Map();
+        this.#trees = new Map();
         if (this.#file === undefined)
             return this.#rows;
         try {
@@ -35528,12 +35603,79 @@ class OutputStatRecords {
                         this.#rows.set(path, row);
                     }
                 }
+                // Absent from files written before listings were recorded: then every directory is read once more.
+                if (typeof data.trees === 'object' && data.trees !== null) {
+                    for (const [base, tree] of Object.entries(data.trees)) {
+                        if (isTree(tree))
+                            this.#trees.set(base, tree);
+                    }
+                }
             }
         }
         catch {
             // None yet, or unreadable: every file is hashed once more, and recorded.
         }
         return this.#rows;
+    }
+    /**
+     * The files and symlinks under `base` (relative to `root`), when every directory under it is as recorded:
+     * each directory is lstat-ed, none read. Undefined when there is no record or anything differs.
+     */
+    listing(root, base) {
+        if (this.#file === undefined)
+            return undefined;
+        this.#load();
+        const tree = this.#trees.get(base);
+        if (tree === undefined)
+            return undefined;
+        this.#usedTrees.add(base);
+        for (const d of tree.dirs) {
+            let st;
+            try {
+                st = (0,external_node_fs_.lstatSync)(d[0] === '' ? root : `${root}/${d[0]}`, { bigint: true, throwIfNoEntry: false });
+            }
+            catch {
+                return undefined;
+            }
+            if (st === undefined ||
+                !st.isDirectory() ||
+                String(st.mtimeNs) !== d[3] ||
+                String(st.ctimeNs) !== d[4] ||
+                String(st.ino) !== d[2] ||
+                String(st.dev) !== d[1])
+                return undefined;
+        }
+        return tree.entries;
+    }
+    /**
+     * Remembers the listing of `base`: its directories with their lstat (bigint, each taken before the directory
+     * was read) and the files and symlinks found in them. Ignored unless every directory's stat data was taken, at
+     * `statTakenAtMs`, well after its last change (see SETTLED_MS).
+     */
+    recordListing(base, dirs, entries, statTakenAtMs) {
+        if (this.#file === undefined || dirs.length === 0)
+            return;
+        const settledBefore = BigInt(Math.floor(statTakenAtMs - SETTLED_MS)) * 1000000n;
+        for (const [, st] of dirs)
+            if (st.ctimeNs >= settledBefore || st.mtimeNs >= settledBefore)
+                return;
+        this.#load();
+        const tree = {
+            dirs: dirs.map(([rel, st]) => [
+                rel,
+                String(st.dev),
+                String(st.ino),
+                String(st.mtimeNs),
+                String(st.ctimeNs),
+            ]),
+            entries: [...entries],
+        };
+        this.#usedTrees.add(base);
+        const old = this.#trees.get(base);
+        if (old !== undefined && sameTree(old, tree))
+            return;
+        this.#trees.set(base, tree);
+        this.#changed = true;
     }
     /** The recorded SHA-256 of the file at `path` when `st` (its lstat, bigint) is exactly what was recorded. */
     digestOf(path, st) {
@@ -35578,16 +35720,37 @@ class OutputStatRecords {
         for (const [path, row] of this.#rows)
             if (keepAll || this.#used.has(path))
                 files[path] = row;
+        const trees = {};
+        const keepAllTrees = this.#trees.size <= MAX_RECORDS / 10;
+        for (const [base, tree] of this.#trees)
+            if (keepAllTrees || this.#usedTrees.has(base))
+                trees[base] = tree;
         const temp = `${this.#file}.${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         try {
             (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(this.#file), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(temp, JSON.stringify({ version: VERSION, files }));
+            (0,external_node_fs_.writeFileSync)(temp, JSON.stringify({ version: VERSION, files, trees }));
             (0,external_node_fs_.renameSync)(temp, this.#file);
         }
         catch {
             (0,external_node_fs_.rmSync)(temp, { force: true });
         }
     }
+}
+function isTree(x) {
+    if (typeof x !== 'object' || x === null)
+        return false;
+    const { dirs, entries } = x;
+    return (Array.isArray(dirs) &&
+        dirs.length > 0 &&
+        dirs.every((d) => Array.isArray(d) && d.length === 5 && d.every((v) => typeof v === 'string')) &&
+        Array.isArray(entries) &&
+        entries.every((e) => typeof e === 'string'));
+}
+function sameTree(a, b) {
+    return (a.dirs.length === b.dirs.length &&
+        a.entries.length === b.entries.length &&
+        a.dirs.every((d, i) => d.every((v, j) => v === b.dirs[i][j])) &&
+        a.entries.every((e, i) => e === b.entries[i]));
 }
 function statRow(st, sha256) {
     return [
@@ -36764,27 +36927,44 @@ function dryRunOutcome(execution, label, hit) {
 async function copyToOutDir(execution, roots, outDir, graph, workDir) {
     await (0,promises_.mkdir)(outDir, { recursive: true });
     // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
-    // place, not copied a second time. Outputs that live in the cache (built by this run) are copied.
+    // place, not copied a second time. Outputs that live in the cache (built by this run) are copied, and so is a
+    // tree a second target shares (two targets with one key), from where the first one went.
     const scratch = (0,external_node_path_.join)(workDir, 'out') + external_node_path_.sep;
-    const placed = new Map();
+    const moves = new Map();
+    const copies = [];
     for (const label of roots) {
         const ready = await execution.materialize(label);
         if (!ready.ok)
             continue;
         const dest = (0,external_node_path_.join)(outDir, outDirName(graph, label));
-        const from = placed.get(ready.dir) ?? ready.dir;
-        // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
-        // that no command read was never sealed (see Execution), and neither is a copy of it.
-        const sealed = from === ready.dir && execution.sealed(ready.dir);
-        if (from === ready.dir && ready.dir.startsWith(scratch) && (await moved(ready.dir, dest))) {
-            placed.set(ready.dir, dest);
-        }
-        else {
-            await (0,remove_tree/* removeTree */.dM)(dest);
-            await copyTree(from, dest, { link: false });
-        }
+        if (ready.dir.startsWith(scratch) && !moves.has(ready.dir))
+            moves.set(ready.dir, dest);
+        else
+            copies.push({ dir: ready.dir, dest });
+    }
+    // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
+    // that no command read was never sealed (see Execution), and neither is a copy of it.
+    const copy = async (from, dest, sealed) => {
+        await (0,remove_tree/* removeTree */.dM)(dest);
+        await copyTree(from, dest, { link: false });
         if (sealed)
             unsealTree(dest);
+    };
+    // The moves at once: a thousand renames one after another wait a thousand turns of the thread pool.
+    const placed = new Map();
+    await Promise.all([...moves].map(async ([dir, dest]) => {
+        const sealed = execution.sealed(dir);
+        if (await moved(dir, dest)) {
+            placed.set(dir, dest);
+            if (sealed)
+                unsealTree(dest);
+        }
+        else
+            await copy(dir, dest, sealed);
+    }));
+    for (const { dir, dest } of copies) {
+        const from = placed.get(dir);
+        await (from === undefined ? copy(dir, dest, execution.sealed(dir)) : copy(from, dest, false));
     }
 }
 /** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
@@ -38375,7 +38555,7 @@ function parseActionInputs(get) {
         ...(plan === '' ? {} : { plan }),
         runnerStartupSeconds,
         maxShards,
-        planMode: take(choice(Inputs.planMode, get(Inputs.planMode), ['trunk', 'pipelined'], 'trunk'), 'trunk'),
+        planMode: take(choice(Inputs.planMode, get(Inputs.planMode), ['auto', 'trunk', 'pipelined'], 'auto'), 'auto'),
         publishLatencySeconds: take(positive(Inputs.publishLatency, get(Inputs.publishLatency), 15, true), 15),
         waitMarginSeconds: take(positive(Inputs.waitMargin, get(Inputs.waitMargin), 60, true), 60),
         logReplay: take(choice(Inputs.logReplay, get(Inputs.logReplay), ['failed', 'all', 'none'], 'failed'), 'failed'),
@@ -38472,6 +38652,7 @@ const Outputs = {
     matrix: 'matrix',
     plan: 'plan',
     duplicated: 'duplicated',
+    planMode: 'plan-mode',
 };
 /** What main hands to post through the runner's state file. */
 const State = {
@@ -38502,6 +38683,7 @@ function idleOutputs() {
  */
 function planOutputs(plan) {
     return {
+        [Outputs.planMode]: plan.style,
         [Outputs.matrix]: JSON.stringify(plan.matrix),
         [Outputs.duplicated]: JSON.stringify(plan.copies),
         [Outputs.plan]: plan.encoded,
@@ -39211,6 +39393,83 @@ function scheduleOn(items, w, order, n, cores, latency, budget) {
 }
 const pipeline_compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
+;// CONCATENATED MODULE: ./src/scale/choose-plan.ts
+
+
+/**
+ * `plan-mode: auto` (the default): which of the two plans a planner uses, decided from what it knows.
+ *
+ * A pipelined plan is only as good as its times. Every waiter bounds its wait by twice the time the plan
+ * expects a job at, plus a margin; with durations that are guesses (a first run: every job weighs 1 s) those
+ * bounds pass long before the owners publish, and the waiters build about half of what they were to receive
+ * (bench/RESULTS.md: the 1,000-job graph planned blind). Recorded durations set the scale: unknown jobs then
+ * weigh the median of the known ones, which the simulator finds good enough down to a few percent recorded on a
+ * graph whose durations share one distribution; real graphs mix short and long jobs, so pipelining asks for
+ * most of the missed jobs' durations recorded (`MIN_KNOWN_SHARE`), and then it must also be clearly faster than the trunk plan on the same
+ * estimates (`MIN_GAIN`): a plan with no cross-shard dependency worth pipelining (a fan, whose root every shard
+ * needs; a chain, which one runner builds) gains nothing from publications and polls, and the trunk plan
+ * builds no job twice there.
+ */
+/** Pipelined only when at least this share of the missed jobs has a recorded duration. */
+const MIN_KNOWN_SHARE = 0.5;
+/** Pipelined only when its estimated wall time is at most this share of the trunk plan's. */
+const MIN_GAIN = 0.9;
+/**
+ * Pipelined only when its owners publish at most this many jobs in any 60 s of the plan: the service takes
+ * about 200 new entries per minute per repository, and the run's packs, indexes and reports (and other
+ * workflows) need some of them. A refused publication costs its waiters a wait to their bound and a rebuild.
+ */
+const MAX_PUBLICATIONS_PER_MINUTE = 150;
+function choosePlan(items, o) {
+    const shape = { startupSeconds: o.startupSeconds, maxShards: o.maxShards, cores: o.cores };
+    const trunk = partition(items, shape);
+    const m = items.length;
+    const share = m === 0 ? 1 : o.known / m;
+    if (share < MIN_KNOWN_SHARE) {
+        return {
+            style: 'trunk',
+            partition: trunk,
+            why: `the durations of ${m - o.known} of ${m} missed jobs are not recorded yet`,
+        };
+    }
+    const pipeline = pipelinePlan(o.pipeItems ?? items, { ...shape, latencySeconds: o.latencySeconds });
+    if (pipeline.onPlanner.length > 0 && trunk.shards.length < 2)
+        return { style: 'trunk', partition: trunk, why: 'one runner builds it all soonest' };
+    const peak = peakPerMinute(pipeline.exports.map((e) => e.finish));
+    if (peak > MAX_PUBLICATIONS_PER_MINUTE) {
+        return {
+            style: 'trunk',
+            partition: trunk,
+            why: `a pipelined plan would publish up to ${peak} jobs a minute, more than the cache service takes`,
+        };
+    }
+    if (pipeline.exports.length > 0 && pipeline.estimateSeconds <= MIN_GAIN * trunk.estimateSeconds) {
+        return {
+            style: 'pipelined',
+            pipeline,
+            why: `estimated ${Math.round(pipeline.estimateSeconds)} s pipelined against ${Math.round(trunk.estimateSeconds)} s with a trunk`,
+        };
+    }
+    return {
+        style: 'trunk',
+        partition: trunk,
+        why: pipeline.exports.length === 0
+            ? 'no job crosses shards in a pipelined plan'
+            : `pipelining would save too little (estimated ${Math.round(pipeline.estimateSeconds)} s against ${Math.round(trunk.estimateSeconds)} s with a trunk)`,
+    };
+}
+/** The most of `times` (seconds) that fall in any 60 s. */
+function peakPerMinute(times) {
+    const t = [...times].sort((a, b) => a - b);
+    let peak = 0;
+    for (let a = 0, b = 0; b < t.length; b++) {
+        while (t[b] - t[a] >= 60)
+            a++;
+        peak = Math.max(peak, b - a + 1);
+    }
+    return peak;
+}
+
 ;// CONCATENATED MODULE: ./src/scale/shard-plan.ts
 
 
@@ -39336,6 +39595,7 @@ const shards_compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 
 
+
 async function selectAndKey(graph, sourceDir, salt, targets) {
     const selection = (0,executor_select.selectJobs)(graph, targets);
     if (!selection.ok)
@@ -39347,7 +39607,8 @@ async function selectAndKey(graph, sourceDir, salt, targets) {
 }
 /**
  * `mode: plan`: keys and one lookup; the missed jobs are weighed by their recorded durations (unknown ones by
- * the median of the known, or 1 s) and partitioned into a trunk and shards (see scale/partition.ts).
+ * the median of the known, or 1 s) and partitioned into a trunk and shards (scale/partition.ts) or into
+ * pipelined shards (scale/pipeline.ts), as `mode` asks or `auto` chooses (scale/choose-plan.ts).
  * Nothing is built here: the caller builds the trunk.
  */
 async function planShards(graph, o, cache, timings) {
@@ -39378,8 +39639,7 @@ async function planShards(graph, o, cache, timings) {
     const fallbackMs = known.length > 0 ? median(known) : 1000;
     // A job that runs reads the in-place outputs of every job below it (the executor restores them all), so in a
     // pipelined plan those are dependencies too: another shard's must be published for it, like a direct one's.
-    const below = o.style === 'pipelined' ? inPlaceBelow(graph) : new Map();
-    const items = missedKeys.map((key) => {
+    const workItems = (below) => missedKeys.map((key) => {
         const job = graph.byLabel.get(labelsOf.get(key)[0]);
         const deps = new Set();
         for (const d of [...job.deps, ...(below.get(job.label) ?? [])]) {
@@ -39389,16 +39649,30 @@ async function planShards(graph, o, cache, timings) {
         }
         return { id: key, deps: [...deps], seconds: (timings.get(job.name) ?? fallbackMs) / 1000 };
     });
+    const items = workItems(new Map());
+    const pipeItems = o.mode === 'trunk' ? items : workItems(inPlaceBelow(graph));
     const prefix = (i) => missedKeys[i].slice(0, KEY_PREFIX_LENGTH);
+    const shape = { startupSeconds: o.startupSeconds, maxShards: o.maxShards, cores: o.cores };
+    let chosen;
+    if (o.mode === 'auto') {
+        chosen = choosePlan(items, {
+            ...shape,
+            latencySeconds: o.latencySeconds,
+            known: known.length,
+            pipeItems,
+        });
+    }
+    else if (o.mode === 'pipelined') {
+        const pipeline = pipelinePlan(pipeItems, { ...shape, latencySeconds: o.latencySeconds });
+        chosen = { style: 'pipelined', pipeline, why: '' };
+    }
+    else {
+        chosen = { style: 'trunk', partition: partition(items, shape), why: '' };
+    }
     let p;
     let shardPlan;
-    if (o.style === 'pipelined') {
-        const pp = pipelinePlan(items, {
-            startupSeconds: o.startupSeconds,
-            maxShards: o.maxShards,
-            cores: o.cores,
-            latencySeconds: o.latencySeconds,
-        });
+    if (chosen.style === 'pipelined') {
+        const pp = chosen.pipeline;
         p = { ...pp, trunk: pp.onPlanner };
         shardPlan = {
             shards: pp.shards.map((s) => s.map(prefix)),
@@ -39406,7 +39680,7 @@ async function planShards(graph, o, cache, timings) {
         };
     }
     else {
-        p = partition(items, { startupSeconds: o.startupSeconds, maxShards: o.maxShards, cores: o.cores });
+        p = chosen.partition;
         shardPlan = { shards: p.shards.map((s) => s.map(prefix)) };
     }
     const labels = (i) => labelsOf.get(missedKeys[i]);
@@ -39421,7 +39695,9 @@ async function planShards(graph, o, cache, timings) {
             shards: p.shards.filter((s) => s.includes(i)).length,
             seconds: items[i].seconds,
         })),
-        style: o.style,
+        style: chosen.style,
+        requested: o.mode,
+        why: o.mode === 'auto' ? chosen.why : '',
         published: shardPlan.exports?.length ?? 0,
         duplicatedSeconds: p.duplicatedSeconds,
         duplicatedShare: work > 0 ? p.duplicatedSeconds / work : 0,
@@ -39622,6 +39898,16 @@ class ImportingCache {
         let pause = 500;
         const signal = this.#o.signal;
         const interrupted = this.#interrupted;
+        // A pause (a minute or more before a late job) is cancelled with the run: no timer holds the process then.
+        const pauseFor = async (ms) => {
+            const pausing = this.#o.sleep ? { passed: this.#o.sleep(ms), cancel: () => undefined } : timer(ms);
+            await Promise.race([pausing.passed, ...(interrupted ? [interrupted] : [])]).finally(pausing.cancel);
+        };
+        // A job expected a minute or more after the start is not there at the start: the first look waits an eighth
+        // of that, like every look before the planned time. Else every wait of every shard looks at once when the
+        // shards start (some 900 look-ups in one minute on the benchmark graph).
+        if (expectedAt - now() >= FIRST_LOOK_AFTER_MS)
+            await pauseFor(Math.round((expectedAt - now()) / 8));
         for (;;) {
             if (signal?.aborted)
                 return { kind: 'interrupted' };
@@ -39651,13 +39937,13 @@ class ImportingCache {
             const early = Math.round((expectedAt - now()) / 8);
             // The last look is at the bound itself: a job published just before it is still restored, not rebuilt.
             const ms = Math.min(Math.max(pause, early), left);
-            // A pause (a minute or more before a late job) is cancelled with the run: no timer holds the process then.
-            const pausing = this.#o.sleep ? { passed: this.#o.sleep(ms), cancel: () => undefined } : timer(ms);
-            await Promise.race([pausing.passed, ...(interrupted ? [interrupted] : [])]).finally(pausing.cancel);
+            await pauseFor(ms);
             pause = Math.min(pause * 2, this.#o.maxPollMs ?? 5000);
         }
     }
 }
+/** Jobs expected this long after the start or later are first looked for an eighth of that after it. */
+const FIRST_LOOK_AFTER_MS = 60_000;
 function timer(ms) {
     let t;
     const passed = new Promise((r) => (t = setTimeout(r, ms)));
@@ -39769,7 +40055,7 @@ async function plan(graph, o, p, cache, env) {
         startupSeconds: o.runnerStartupSeconds,
         maxShards: o.maxShards,
         cores: o.concurrency,
-        style: o.planMode,
+        mode: o.planMode,
         latencySeconds: o.publishLatencySeconds,
     }, cache, await recordedTimings(cache));
     if (!planned.ok) {
@@ -39819,10 +40105,12 @@ function describePlan(pl) {
             ? `all of them here (no matrix beats one runner); `
             : `all in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}) that publish ${pl.published} jobs for each other as they build them; `
         : `${pl.trunk.length} here first (the trunk), the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `;
+    const mode = pl.requested === 'auto' ? `\n  plan-mode auto chose ${pl.style}: ${pl.why}` : `\n  plan-mode ${pl.style}`;
     return [
         `disbuild plan: ${pl.missed} of ${pl.total} jobs to build: `,
         split,
         `estimated ${Math.round(pl.estimateSeconds)} s against ${Math.round(pl.singleRunnerSeconds)} s on one runner`,
+        mode,
         copies,
     ].join('');
 }

@@ -28533,6 +28533,7 @@ const Outputs = {
     matrix: 'matrix',
     plan: 'plan',
     duplicated: 'duplicated',
+    planMode: 'plan-mode',
 };
 /** What main hands to post through the runner's state file. */
 const State = {
@@ -28563,6 +28564,7 @@ function idleOutputs() {
  */
 function planOutputs(plan) {
     return {
+        [Outputs.planMode]: plan.style,
         [Outputs.matrix]: JSON.stringify(plan.matrix),
         [Outputs.duplicated]: JSON.stringify(plan.copies),
         [Outputs.plan]: plan.encoded,

@@ -43,9 +43,9 @@ interface Task {
 const here = dirname(fileURLToPath(import.meta.url));
 
 /**
- * Restores before this many in one process are done on the main thread alone: a thread costs its start (about
- * 30 ms of CPU) and a message per restore, which a few hundred restores of small outputs do not pay back on a
- * busy machine (measured: 200 outputs slower with it, 1,000 faster).
+ * Restores waiting at once that start the helper thread: a thread costs its start (about 30 ms of CPU) and a
+ * message per restore, which a few hundred restores of small outputs do not pay back on a busy machine
+ * (measured: 200 outputs slower with it, 1,000 faster).
  */
 const THREAD_AFTER = 256;
 
@@ -79,24 +79,25 @@ export class RestoreQueue {
   #workerFailed = false;
   #started = false;
   #closed = false;
-  #asked = 0;
   #next = 1;
   #mainScheduled = false;
 
-  /** Restores the listed tree from `src` into a new `dest` (see restoreListedTree). */
+  /**
+   * Restores the listed tree from `src` into a new `dest` (see restoreListedTree). Queued, never started at
+   * once: a run asks for all its restores in one stretch (every output restored into an --out-dir), and only a
+   * queue shows how many are coming while the thread can still take its share. Restored here one per turn of
+   * the event loop meanwhile, so that a few (the dependencies of a job that runs) never wait for a thread.
+   */
   readonly restore = (
     src: string,
     dest: string,
     entries: readonly ManifestEntry[],
-  ): Promise<Result<void, string>> => {
-    if (++this.#asked === THREAD_AFTER) this.#startWorker();
-    // A few restores (the dependencies of a job that runs) are done here at once, as they always were.
-    if (this.#worker === undefined && this.#queue.length === 0) return restoreListedTree(src, dest, entries);
-    return new Promise((resolve, reject) => {
+  ): Promise<Result<void, string>> =>
+    new Promise((resolve, reject) => {
       this.#queue.push({ request: { src, dest, entries }, resolve, reject });
+      if (this.#queue.length >= THREAD_AFTER) this.#startWorker();
       this.#pump();
     });
-  };
 
   /**
    * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few

@@ -65,7 +65,7 @@ export async function restoreInPlace(
   const want = wantedFiles(artifact.entries, globs);
   if (want === undefined) return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
   const statTakenAt = Date.now();
-  const present = presentOutputs(sourceDir, globs);
+  const present = presentOutputs(sourceDir, globs, records);
   const stale: [string, ManifestEntry][] = [];
   for (const [rel, e] of want) {
     const st = present.get(rel);
@@ -109,7 +109,7 @@ export function outputsInPlace(
   const want = wantedEntries(entries);
   if (want === undefined) return false;
   const statTakenAt = Date.now();
-  const present = presentOutputs(sourceDir, globs);
+  const present = presentOutputs(sourceDir, globs, records);
   if (present.size !== want.size) return false;
   for (const [rel, st] of present) {
     const e = want.get(rel);

@@ -24,6 +24,7 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { OutputStatRecords } from './output-stat-records.js';
 
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
 export const IN_PLACE_DIR = '.in-place';
@@ -43,14 +44,80 @@ export function listOutputs(root: string, globs: OutputGlobs): string[] {
 /**
  * The files and symlinks under the globs' bases that they match, with their lstat (bigint), by path relative to
  * `root`; never inside `.git`. What cannot be read is not there.
+ *
+ * With `records`, a base whose directories are all as recorded is not read again: its recorded files are lstat-ed
+ * (see OutputStatRecords.listing); a walk records what it found.
  */
-export function presentOutputs(root: string, globs: OutputGlobs): Map<string, BigIntStats> {
+export function presentOutputs(
+  root: string,
+  globs: OutputGlobs,
+  records?: OutputStatRecords,
+): Map<string, BigIntStats> {
   const found = new Map<string, BigIntStats>();
+  const remember = records?.enabled === true;
+  for (const base of globs.bases) {
+    const known = remember ? records.listing(root, base) : undefined;
+    if (known !== undefined && statListed(root, known, globs, found)) continue;
+    const dirs: [string, BigIntStats][] | undefined = remember ? [] : undefined;
+    const entries: [string, BigIntStats][] = [];
+    const statTakenAt = remember ? records.now() : 0;
+    const complete = walkOutputs(root, base, dirs, entries);
+    for (const [rel, st] of entries) if (globs.matches(rel)) found.set(rel, st);
+    if (remember && complete) {
+      records.recordListing(
+        base,
+        dirs!,
+        entries.map(([rel]) => rel),
+        statTakenAt,
+      );
+    }
+  }
+  return found;
+}
+
+/**
+ * The lstat of each listed path the globs match, into `found`; false (with nothing added) when one is no longer
+ * a file or symlink, which the recorded directories say cannot happen: then the caller walks.
+ */
+function statListed(
+  root: string,
+  listed: readonly string[],
+  globs: OutputGlobs,
+  found: Map<string, BigIntStats>,
+): boolean {
+  const add: [string, BigIntStats][] = [];
+  for (const rel of listed) {
+    if (!globs.matches(rel)) continue;
+    let st: BigIntStats | undefined;
+    try {
+      st = lstatSync(join(root, rel), { bigint: true, throwIfNoEntry: false });
+    } catch {
+      return false;
+    }
+    if (st === undefined || !(st.isFile() || st.isSymbolicLink())) return false;
+    add.push([rel, st]);
+  }
+  for (const [rel, st] of add) found.set(rel, st);
+  return true;
+}
+
+/**
+ * Every file and symlink under `base` with its lstat, into `entries`, and every directory with its lstat (taken
+ * before it was read) into `dirs`; false when a directory could not be read (the listing is then not complete).
+ */
+function walkOutputs(
+  root: string,
+  base: string,
+  dirs: [string, BigIntStats][] | undefined,
+  entries: [string, BigIntStats][],
+): boolean {
+  let complete = true;
   const walk = (rel: string): void => {
     let st: BigIntStats | undefined;
     try {
       st = lstatSync(join(root, rel), { bigint: true, throwIfNoEntry: false });
     } catch {
+      complete = false;
       return;
     }
     if (st === undefined) return;
@@ -59,13 +126,15 @@ export function presentOutputs(root: string, globs: OutputGlobs): Map<string, Bi
       try {
         names = readdirSync(join(root, rel));
       } catch {
+        complete = false;
         return;
       }
+      dirs?.push([rel, st]);
       for (const n of names) if (n !== '.git') walk(rel === '' ? n : `${rel}/${n}`);
-    } else if ((st.isFile() || st.isSymbolicLink()) && globs.matches(rel)) found.set(rel, st);
+    } else if (st.isFile() || st.isSymbolicLink()) entries.push([rel, st]);
   };
-  for (const base of globs.bases) walk(base);
-  return found;
+  walk(base);
+  return complete;
 }
 
 /** Copies the job's in-place outputs from the source directory into its output directory (before saving). */

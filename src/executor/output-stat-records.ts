@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { type BigIntStats, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  type BigIntStats,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -19,6 +27,18 @@ const VERSION = 1;
 /** dev, ino, size, mode, mtime ns, ctime ns (decimal strings), SHA-256 hex. */
 type Row = [string, string, string, string, string, string, string];
 
+/** A directory's path (relative to the source directory), dev, ino, mtime ns, ctime ns (decimal strings). */
+type DirRow = [string, string, string, string, string];
+
+/**
+ * What a walk of one output directory found: every directory in it (itself first) with its stat data, and the
+ * paths of every file and symlink in them.
+ */
+interface Tree {
+  dirs: DirRow[];
+  entries: string[];
+}
+
 /**
  * The SHA-256 of in-place output files, by path, with the stat data they had when hashed: what git's index is to
  * its work tree, so that a fully cached run checks `dist/` by `lstat` instead of reading and hashing every byte.
@@ -27,30 +47,65 @@ type Row = [string, string, string, string, string, string, string];
  * they were, and only when it was made from stat data taken at least SETTLED_MS after the file last changed, so
  * that no write after it can leave the same stat data behind (what git calls "racily clean" is never recorded).
  * The stat data is always taken before the bytes are read: a write in between makes a record that never matches.
+ *
+ * Beside the files, the listing of each output directory (`dist`) walked, with the stat data of every directory
+ * in it: a directory's mtime and ctime move whenever a name in it is added, removed or renamed, so while every
+ * directory's stat data is what was recorded (under the same settling rule), its names are the recorded ones, and
+ * a check lstats the recorded files instead of reading directories.
+ *
  * One file per source directory, read once, written once at the end of a run that made new records (written
- * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself).
+ * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself); a run that
+ * found everything as recorded writes nothing.
  */
 export class OutputStatRecords {
   readonly #file: string | undefined;
   #rows: Map<string, Row> | undefined;
+  #trees: Map<string, Tree> | undefined;
   readonly #used = new Set<string>();
+  readonly #usedTrees = new Set<string>();
   #changed = false;
+  readonly #now: () => number;
 
-  /** Without a file, nothing is remembered and every file is hashed. */
-  constructor(file: string | undefined) {
+  /**
+   * Without a file, nothing is remembered and every file is hashed. `now` is the clock that stat data taken for
+   * directory listings is dated by.
+   */
+  constructor(file: string | undefined, opts: { now?: () => number } = {}) {
     this.#file = file;
+    this.#now = opts.now ?? Date.now;
+  }
+
+  /** Whether anything is remembered at all (else there is no point in collecting what to record). */
+  get enabled(): boolean {
+    return this.#file !== undefined;
+  }
+
+  /** When stat data taken now was taken, by the records' clock (milliseconds). */
+  now(): number {
+    return this.#now();
   }
 
   #load(): Map<string, Row> {
     if (this.#rows) return this.#rows;
     this.#rows = new Map();
+    this.#trees = new Map();
     if (this.#file === undefined) return this.#rows;
     try {
-      const data = JSON.parse(readFileSync(this.#file, 'utf8')) as { version?: unknown; files?: unknown };
+      const data = JSON.parse(readFileSync(this.#file, 'utf8')) as {
+        version?: unknown;
+        files?: unknown;
+        trees?: unknown;
+      };
       if (data.version === VERSION && typeof data.files === 'object' && data.files !== null) {
         for (const [path, row] of Object.entries(data.files as Record<string, unknown>)) {
           if (Array.isArray(row) && row.length === 7 && row.every((x) => typeof x === 'string')) {
             this.#rows.set(path, row as Row);
+          }
+        }
+        // Absent from files written before listings were recorded: then every directory is read once more.
+        if (typeof data.trees === 'object' && data.trees !== null) {
+          for (const [base, tree] of Object.entries(data.trees as Record<string, unknown>)) {
+            if (isTree(tree)) this.#trees.set(base, tree);
           }
         }
       }
@@ -58,6 +113,68 @@ export class OutputStatRecords {
       // None yet, or unreadable: every file is hashed once more, and recorded.
     }
     return this.#rows;
+  }
+
+  /**
+   * The files and symlinks under `base` (relative to `root`), when every directory under it is as recorded:
+   * each directory is lstat-ed, none read. Undefined when there is no record or anything differs.
+   */
+  listing(root: string, base: string): readonly string[] | undefined {
+    if (this.#file === undefined) return undefined;
+    this.#load();
+    const tree = this.#trees!.get(base);
+    if (tree === undefined) return undefined;
+    this.#usedTrees.add(base);
+    for (const d of tree.dirs) {
+      let st: BigIntStats | undefined;
+      try {
+        st = lstatSync(d[0] === '' ? root : `${root}/${d[0]}`, { bigint: true, throwIfNoEntry: false });
+      } catch {
+        return undefined;
+      }
+      if (
+        st === undefined ||
+        !st.isDirectory() ||
+        String(st.mtimeNs) !== d[3] ||
+        String(st.ctimeNs) !== d[4] ||
+        String(st.ino) !== d[2] ||
+        String(st.dev) !== d[1]
+      )
+        return undefined;
+    }
+    return tree.entries;
+  }
+
+  /**
+   * Remembers the listing of `base`: its directories with their lstat (bigint, each taken before the directory
+   * was read) and the files and symlinks found in them. Ignored unless every directory's stat data was taken, at
+   * `statTakenAtMs`, well after its last change (see SETTLED_MS).
+   */
+  recordListing(
+    base: string,
+    dirs: readonly (readonly [string, BigIntStats])[],
+    entries: readonly string[],
+    statTakenAtMs: number,
+  ): void {
+    if (this.#file === undefined || dirs.length === 0) return;
+    const settledBefore = BigInt(Math.floor(statTakenAtMs - SETTLED_MS)) * 1_000_000n;
+    for (const [, st] of dirs) if (st.ctimeNs >= settledBefore || st.mtimeNs >= settledBefore) return;
+    this.#load();
+    const tree: Tree = {
+      dirs: dirs.map(([rel, st]) => [
+        rel,
+        String(st.dev),
+        String(st.ino),
+        String(st.mtimeNs),
+        String(st.ctimeNs),
+      ]),
+      entries: [...entries],
+    };
+    this.#usedTrees.add(base);
+    const old = this.#trees!.get(base);
+    if (old !== undefined && sameTree(old, tree)) return;
+    this.#trees!.set(base, tree);
+    this.#changed = true;
   }
 
   /** The recorded SHA-256 of the file at `path` when `st` (its lstat, bigint) is exactly what was recorded. */
@@ -95,15 +212,40 @@ export class OutputStatRecords {
     const files: Record<string, Row> = {};
     const keepAll = this.#rows.size <= MAX_RECORDS;
     for (const [path, row] of this.#rows) if (keepAll || this.#used.has(path)) files[path] = row;
+    const trees: Record<string, Tree> = {};
+    const keepAllTrees = this.#trees!.size <= MAX_RECORDS / 10;
+    for (const [base, tree] of this.#trees!)
+      if (keepAllTrees || this.#usedTrees.has(base)) trees[base] = tree;
     const temp = `${this.#file}.${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
       mkdirSync(dirname(this.#file), { recursive: true });
-      writeFileSync(temp, JSON.stringify({ version: VERSION, files }));
+      writeFileSync(temp, JSON.stringify({ version: VERSION, files, trees }));
       renameSync(temp, this.#file);
     } catch {
       rmSync(temp, { force: true });
     }
   }
+}
+
+function isTree(x: unknown): x is Tree {
+  if (typeof x !== 'object' || x === null) return false;
+  const { dirs, entries } = x as { dirs?: unknown; entries?: unknown };
+  return (
+    Array.isArray(dirs) &&
+    dirs.length > 0 &&
+    dirs.every((d) => Array.isArray(d) && d.length === 5 && d.every((v) => typeof v === 'string')) &&
+    Array.isArray(entries) &&
+    entries.every((e) => typeof e === 'string')
+  );
+}
+
+function sameTree(a: Tree, b: Tree): boolean {
+  return (
+    a.dirs.length === b.dirs.length &&
+    a.entries.length === b.entries.length &&
+    a.dirs.every((d, i) => d.every((v, j) => v === b.dirs[i]![j])) &&
+    a.entries.every((e, i) => e === b.entries[i])
+  );
 }
 
 function statRow(st: BigIntStats, sha256: string): Row {

@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ManifestEntry } from '../../../src/cache/cache.js';
 import { describeTree } from '../../../src/cache/manifest.js';
-import { captureOutputs } from '../../../src/executor/in-place.js';
+import { captureOutputs, presentOutputs } from '../../../src/executor/in-place.js';
 import {
   outputsInPlace,
   restoreInPlace,
@@ -181,5 +181,82 @@ describe('stat records of in-place outputs', () => {
     await writeFile(join(src, 'pkg/dist/a.js'), 'Q');
     await chmod(join(src, 'pkg/dist/a.js'), 0o755);
     expect(outputsInPlace(src, globs, artifact.entries, records)).toBe(false);
+  });
+});
+
+describe('recorded listings of output directories', () => {
+  /** Records whose clock runs `ahead` ms late: stat data taken "now" counts as taken long after any change. */
+  const later = (file: string, ahead = 10_000): OutputStatRecords =>
+    new OutputStatRecords(file, { now: () => Date.now() + ahead });
+
+  it('answer for a directory whose stat data are as recorded, without reading it', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A', 'pkg/dist/sub/b.js': 'B' });
+    const file = join(root, 'records.json');
+    const first = later(file);
+    expect([...presentOutputs(src, globs, first).keys()].sort()).toEqual([
+      'pkg/dist/a.js',
+      'pkg/dist/sub/b.js',
+    ]);
+    first.flush();
+    const data = JSON.parse(await readFile(file, 'utf8')) as {
+      trees: Record<string, { dirs: string[][]; entries: string[] }>;
+    };
+    expect(data.trees['pkg/dist']!.dirs.map((d) => d[0])).toEqual(['pkg/dist', 'pkg/dist/sub']);
+    // A listing that leaves out a file which is there is believed while the directories are unchanged: proof
+    // that no directory was read.
+    data.trees['pkg/dist']!.entries = ['pkg/dist/a.js'];
+    await writeFile(file, JSON.stringify(data));
+    expect([...presentOutputs(src, globs, later(file)).keys()]).toEqual(['pkg/dist/a.js']);
+  });
+
+  it('never answer once a name is added, removed or renamed at any depth, nor when a file became a directory', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A', 'pkg/dist/sub/b.js': 'B' });
+    const file = join(root, 'records.json');
+    const seen = async (): Promise<string[]> => {
+      const records = later(file);
+      const found = [...presentOutputs(src, globs, records).keys()].sort();
+      records.flush();
+      // The file system's clock ticks every few milliseconds: the next change must not share this tick (the
+      // records' real clock would not call these directories settled, see above; this one is told to).
+      await new Promise((r) => setTimeout(r, 30));
+      return found;
+    };
+    expect(await seen()).toEqual(['pkg/dist/a.js', 'pkg/dist/sub/b.js']);
+    await writeFile(join(src, 'pkg/dist/sub/c.js'), 'C');
+    expect(await seen()).toEqual(['pkg/dist/a.js', 'pkg/dist/sub/b.js', 'pkg/dist/sub/c.js']);
+    await rm(join(src, 'pkg/dist/sub/b.js'));
+    expect(await seen()).toEqual(['pkg/dist/a.js', 'pkg/dist/sub/c.js']);
+    await rename(join(src, 'pkg/dist/sub/c.js'), join(src, 'pkg/dist/sub/d.js'));
+    expect(await seen()).toEqual(['pkg/dist/a.js', 'pkg/dist/sub/d.js']);
+    await rm(join(src, 'pkg/dist/a.js'));
+    await mkdir(join(src, 'pkg/dist/a.js'));
+    await writeFile(join(src, 'pkg/dist/a.js/e.js'), 'E');
+    expect(await seen()).toEqual(['pkg/dist/a.js/e.js', 'pkg/dist/sub/d.js']);
+    await rm(join(src, 'pkg/dist'), { recursive: true });
+    expect(await seen()).toEqual([]);
+  });
+
+  it('are not made from directories that changed shortly before their stat data were taken', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A' });
+    const file = join(root, 'records.json');
+    const records = new OutputStatRecords(file);
+    presentOutputs(src, globs, records);
+    records.flush();
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('leave the records file alone when everything is as recorded', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A' });
+    const artifact = await storeArtifact({});
+    const file = join(root, 'records.json');
+    const first = later(file);
+    expect(outputsInPlace(src, globs, artifact.entries, first)).toBe(true);
+    first.flush();
+    const before = lstatSync(file, { bigint: true });
+    const again = later(file);
+    expect(outputsInPlace(src, globs, artifact.entries, again)).toBe(true);
+    again.flush();
+    const after = lstatSync(file, { bigint: true });
+    expect([after.ino, after.mtimeNs]).toEqual([before.ino, before.mtimeNs]);
   });
 });
