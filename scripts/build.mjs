@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { rmSync, existsSync, chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { cacheCompiledChunks } from './code-cache.mjs';
+import { programsToCommonJs } from './commonjs.mjs';
 
 const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js';
 const entries = [
@@ -50,6 +51,8 @@ for (const [dir, name] of [
 
 // The CLI starts anew for every run: its chunks are compiled through V8's code cache (see code-cache.mjs).
 cacheCompiledChunks('dist/cli');
+// And its programs start without Node's ES module loader (see commonjs.mjs).
+programsToCommonJs('dist/cli', ['index.js', 'launcher-process.js', 'restore-worker.js', 'upload-process.js']);
 
 const cli = 'dist/cli/index.js';
 if (existsSync(cli)) {

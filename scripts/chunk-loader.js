@@ -7,11 +7,18 @@
 // what it used; V8 checks it again when it is read and refuses what does not fit (then it is written anew). Only a
 // file that this user owns and nobody else may write is read (compiled code is code). Trouble of any kind (no home,
 // a full disk, a foreign or damaged file) costs the cache, never the run. DISBUILD_CODE_CACHE=off turns it off.
-import * as __dccFs from 'node:fs';
-import * as __dccPath from 'node:path';
-import * as __dccVm from 'node:vm';
-import { createHash as __dccHash } from 'node:crypto';
-import { fileURLToPath as __dccFileUrlToPath, pathToFileURL as __dccPathToFileUrl } from 'node:url';
+//
+// Node's modules are taken with require, not import: an ES import of a built-in module builds its module namespace,
+// which reads every export once, and with them the lazy ones (fs.promises with readline, fs.ReadStream with the
+// streams, crypto.webcrypto), modules a fully cached run otherwise never loads.
+import { createRequire as __dccCreateRequire } from 'node:module';
+
+const __dccRequire = __dccCreateRequire(import.meta.url);
+const __dccFs = __dccRequire('node:fs');
+const __dccPath = __dccRequire('node:path');
+const __dccVm = __dccRequire('node:vm');
+const { createHash: __dccHash } = __dccRequire('node:crypto');
+const { fileURLToPath: __dccFileUrlToPath, pathToFileURL: __dccPathToFileUrl } = __dccRequire('node:url');
 
 const __dccHere = __dccPath.dirname(__dccFileUrlToPath(import.meta.url));
 /** Scripts compiled without usable cached code, written at exit. */

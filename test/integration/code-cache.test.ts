@@ -44,6 +44,22 @@ describe('the compiled code cache', () => {
     await rig.cleanup();
   });
 
+  it("starts as CommonJS: no ES module loader, and none of Node's modules that only an ES import would load", async () => {
+    // Node's own modules a run loaded beyond those of its start, written at exit by a preloaded script.
+    const list = rig.path('modules.txt');
+    await rig.write({
+      'preload.cjs': `const base = new Set(process.moduleLoadList);
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)},
+  process.moduleLoadList.filter((m) => !base.has(m)).join('\\n')));`,
+    });
+    const r = await rig.runGraph([], { NODE_OPTIONS: `--require ${rig.path('src', 'preload.cjs')}` });
+    expect(r.code, r.stderr).toBe(0);
+    const loaded = readFileSync(list, 'utf8').split('\n');
+    expect(loaded).toContain('NativeModule child_process');
+    for (const m of ['internal/modules/esm/loader', 'internal/crypto/webcrypto', 'internal/fs/streams'])
+      expect(loaded).not.toContain(`NativeModule ${m}`);
+  });
+
   it('is written by the first run, only readable by its user, and read by the next without being written again', async () => {
     await runOk();
     const written = files();
