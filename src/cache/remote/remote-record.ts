@@ -5,6 +5,7 @@ import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
 import type { Manifest, ManifestEntry } from '../cache.js';
 import type { ArchiveInfo } from './archive.js';
+import { linkLeavingTree } from '../manifest.js';
 
 /** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
 export const INLINE_LOG_LIMIT = 64 * 1024;
@@ -108,6 +109,10 @@ export function parseRecord(bytes: Buffer, key: JobKey): Result<RemoteRecord, st
     if (seen.has(e.path)) return err(`the file list names ${JSON.stringify(e.path)} twice`);
     seen.add(e.path);
   }
+  // Each link was checked alone above; followed through one another, links can still climb out of the tree.
+  const leaving = linkLeavingTree(m.entries);
+  if (leaving !== undefined)
+    return err(`the file list has a link ${JSON.stringify(leaving)} that points outside the output`);
   for (const name of ['stdout', 'stderr'] as const) {
     if (r[name] !== undefined && typeof r[name] !== 'string') return err(`the record's ${name} is malformed`);
   }

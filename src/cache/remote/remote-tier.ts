@@ -150,10 +150,11 @@ export class RemoteTier {
 
   /**
    * Whether the archive of `record` is small enough to be fetched whole (`fetchArchive`) and checked in memory
-   * before anything is written.
+   * before anything is written. Its files must be small too: a few megabytes of gzip can inflate to gigabytes
+   * (zeros, or a hostile record), all in one buffer; such an archive is streamed instead.
    */
   fitsInMemory(record: RemoteRecord): boolean {
-    return record.archive.size <= IN_MEMORY_ARCHIVE;
+    return record.archive.size <= IN_MEMORY_ARCHIVE && contentSize(record.manifest) <= IN_MEMORY_ARCHIVE;
   }
 
   /**
@@ -395,4 +396,11 @@ export class RemoteTier {
 
 function describe(f: HttpFailure): string {
   return f.message;
+}
+
+/** The bytes of a manifest's files, the archive's size once inflated. */
+function contentSize(manifest: Manifest): number {
+  let total = 0;
+  for (const e of manifest.entries) if (e.type === 'file') total += e.size;
+  return total;
 }

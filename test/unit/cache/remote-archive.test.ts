@@ -304,6 +304,18 @@ describe('remote artifacts: pack, verify, refuse', () => {
       [{ path: 'l', type: 'symlink', mode: 0o777, size: 2, sha256: 'd'.repeat(64), target: '/etc' }],
       [{ path: 'd/l', type: 'symlink', mode: 0o777, size: 5, sha256: 'd'.repeat(64), target: '../../x' }],
       [{ path: 'p', type: 'fifo', mode: 0o644, size: 0, sha256: '' }],
+      // Each link inside on paper; followed through the first, the second climbs three levels above the output.
+      [
+        { path: 'd/e/b', type: 'symlink', mode: 0o777, size: 5, sha256: 'd'.repeat(64), target: '../..' },
+        {
+          path: 'd/e/c',
+          type: 'symlink',
+          mode: 0o777,
+          size: 10,
+          sha256: 'd'.repeat(64),
+          target: 'b/../../..',
+        },
+      ],
       [file('a'), file('a')],
     ]) {
       expect(parseRecord(base(bad), KEY).ok, JSON.stringify(bad)).toBe(false);
