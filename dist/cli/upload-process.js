@@ -14453,7 +14453,8 @@ async function unpackTree(body, dest, manifest, archive) {
     const total = files.reduce((s, e) => s + e.size, 0);
     const made = new Set([dest]);
     let wrote;
-    if (archive.size <= IN_MEMORY_ARCHIVE) {
+    // Whole only when its inflated contents are small too (see RemoteTier.fitsInMemory).
+    if (archive.size <= IN_MEMORY_ARCHIVE && total <= IN_MEMORY_ARCHIVE) {
         const raw = await readAll(body, archive.size);
         if (!raw.ok)
             return raw;
@@ -14634,6 +14635,7 @@ async function writeFromStream(body, dest, manifest, archive, total, made) {
 
 
 
+
 /** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
 const INLINE_LOG_LIMIT = 64 * 1024;
 /** Records whose JSON line fits in this many bytes are read whole by a lookup's one ranged GET. */
@@ -14710,6 +14712,10 @@ function parseRecord(bytes, key) {
             return result_err(`the file list names ${JSON.stringify(e.path)} twice`);
         seen.add(e.path);
     }
+    // Each link was checked alone above; followed through one another, links can still climb out of the tree.
+    const leaving = linkLeavingTree(m.entries);
+    if (leaving !== undefined)
+        return result_err(`the file list has a link ${JSON.stringify(leaving)} that points outside the output`);
     for (const name of ['stdout', 'stderr']) {
         if (r[name] !== undefined && typeof r[name] !== 'string')
             return result_err(`the record's ${name} is malformed`);
@@ -14874,10 +14880,11 @@ class remote_tier_RemoteTier {
     }
     /**
      * Whether the archive of `record` is small enough to be fetched whole (`fetchArchive`) and checked in memory
-     * before anything is written.
+     * before anything is written. Its files must be small too: a few megabytes of gzip can inflate to gigabytes
+     * (zeros, or a hostile record), all in one buffer; such an archive is streamed instead.
      */
     fitsInMemory(record) {
-        return record.archive.size <= IN_MEMORY_ARCHIVE;
+        return record.archive.size <= IN_MEMORY_ARCHIVE && contentSize(record.manifest) <= IN_MEMORY_ARCHIVE;
     }
     /**
      * The whole archive of `record` (see `fitsInMemory`), exactly as long as the record says; its contents are not
@@ -15127,6 +15134,14 @@ class remote_tier_RemoteTier {
 }
 function describe(f) {
     return f.message;
+}
+/** The bytes of a manifest's files, the archive's size once inflated. */
+function contentSize(manifest) {
+    let total = 0;
+    for (const e of manifest.entries)
+        if (e.type === 'file')
+            total += e.size;
+    return total;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/remote/tiered-cache.ts

@@ -31772,6 +31772,9 @@ var external_node_url_ = __nccwpck_require__(3136);
  * links are made last, and no path is written twice ('wx').
  */
 function adoptArchive(r) {
+    const clash = pathUnderNonDirectory(r.entries);
+    if (clash !== undefined)
+        return { ok: false, mismatch: `the file list puts ${JSON.stringify(clash)} under a file or link` };
     const files = r.entries.filter((e) => e.type === 'file');
     const total = files.reduce((s, e) => s + e.size, 0);
     let content = Buffer.from(r.archive.buffer, r.archive.byteOffset, r.archive.byteLength);
@@ -31849,6 +31852,21 @@ function adoptArchive(r) {
         (0,external_node_fs_.renameSync)(r.temp, r.entry);
     }
     return { ok: true, committed: true };
+}
+/**
+ * The first path the manifest places inside another of its entries that is not a directory (a file or a link):
+ * writing it would fail half-way (or go through the link), so such a list is refused before anything is made.
+ */
+function pathUnderNonDirectory(entries) {
+    const types = new Map(entries.map((e) => [e.path, e.type]));
+    for (const e of entries) {
+        for (let i = e.path.indexOf('/'); i !== -1; i = e.path.indexOf('/', i + 1)) {
+            const above = types.get(e.path.slice(0, i));
+            if (above !== undefined && above !== 'dir')
+                return e.path;
+        }
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
@@ -32461,6 +32479,9 @@ class local_cache_LocalCache {
             meta: JSON.stringify(meta),
             logs,
         };
+        // Only the commit's own "something is in the way" means another process won: the same code thrown while the
+        // tree was being built means it is incomplete (and not sealed).
+        let built = false;
         try {
             const adopted = await this.#restores.adopt(request);
             if (!adopted.ok) {
@@ -32468,6 +32489,7 @@ class local_cache_LocalCache {
                 await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
                 return (0,result/* err */._)({ reason: 'corrupt', message: adopted.mismatch });
             }
+            built = true;
             if (!adopted.committed)
                 await this.#commit(key, temp);
             this.#handedOut.delete(out);
@@ -32478,7 +32500,7 @@ class local_cache_LocalCache {
                 this.#onWarning(e.message);
             const code = e.code;
             // Saved by another process meanwhile (or in the way): this complete tree is read where it is.
-            if (e instanceof EntryInTheWay || code === 'ENOTEMPTY' || code === 'EEXIST')
+            if (built && (e instanceof EntryInTheWay || code === 'ENOTEMPTY' || code === 'EEXIST'))
                 return (0,result.ok)({ dir: out, sealed: true });
             this.#handedOut.delete(out);
             await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
@@ -41305,7 +41327,8 @@ async function unpackTree(body, dest, manifest, archive) {
     const total = files.reduce((s, e) => s + e.size, 0);
     const made = new Set([dest]);
     let wrote;
-    if (archive.size <= IN_MEMORY_ARCHIVE) {
+    // Whole only when its inflated contents are small too (see RemoteTier.fitsInMemory).
+    if (archive.size <= IN_MEMORY_ARCHIVE && total <= IN_MEMORY_ARCHIVE) {
         const raw = await readAll(body, archive.size);
         if (!raw.ok)
             return raw;
@@ -41486,6 +41509,7 @@ async function writeFromStream(body, dest, manifest, archive, total, made) {
 
 
 
+
 /** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
 const INLINE_LOG_LIMIT = 64 * 1024;
 /** Records whose JSON line fits in this many bytes are read whole by a lookup's one ranged GET. */
@@ -41562,6 +41586,10 @@ function parseRecord(bytes, key) {
             return (0,result/* err */._)(`the file list names ${JSON.stringify(e.path)} twice`);
         seen.add(e.path);
     }
+    // Each link was checked alone above; followed through one another, links can still climb out of the tree.
+    const leaving = (0,cache_manifest/* linkLeavingTree */.X8)(m.entries);
+    if (leaving !== undefined)
+        return (0,result/* err */._)(`the file list has a link ${JSON.stringify(leaving)} that points outside the output`);
     for (const name of ['stdout', 'stderr']) {
         if (r[name] !== undefined && typeof r[name] !== 'string')
             return (0,result/* err */._)(`the record's ${name} is malformed`);
@@ -41726,10 +41754,11 @@ class RemoteTier {
     }
     /**
      * Whether the archive of `record` is small enough to be fetched whole (`fetchArchive`) and checked in memory
-     * before anything is written.
+     * before anything is written. Its files must be small too: a few megabytes of gzip can inflate to gigabytes
+     * (zeros, or a hostile record), all in one buffer; such an archive is streamed instead.
      */
     fitsInMemory(record) {
-        return record.archive.size <= IN_MEMORY_ARCHIVE;
+        return record.archive.size <= IN_MEMORY_ARCHIVE && contentSize(record.manifest) <= IN_MEMORY_ARCHIVE;
     }
     /**
      * The whole archive of `record` (see `fitsInMemory`), exactly as long as the record says; its contents are not
@@ -41979,6 +42008,14 @@ class RemoteTier {
 }
 function describe(f) {
     return f.message;
+}
+/** The bytes of a manifest's files, the archive's size once inflated. */
+function contentSize(manifest) {
+    let total = 0;
+    for (const e of manifest.entries)
+        if (e.type === 'file')
+            total += e.size;
+    return total;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/remote/tiered-cache.ts
