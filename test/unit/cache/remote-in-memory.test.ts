@@ -10,7 +10,7 @@ const KEY = 'ab'.repeat(20) as JobKey;
 /** A record whose archive is `archive` bytes and whose files add up to `content` bytes. */
 function record(archive: number, content: number): RemoteRecord {
   return {
-    version: 2,
+    version: 3,
     key: KEY,
     archive: { sha256: 'b'.repeat(64), size: archive, encoding: 'gzip' },
     manifest: {
