@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CacheServer, startNginx } from '../test/helpers/remote/servers.js';
 import type { BenchContext, BenchRow } from './harness.js';
@@ -109,8 +109,12 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   /** `--download all` against curl and against a lookups-only run, in alternating triples. */
   const downloads = (label: string, src: string, server: CacheServer): void => {
     const remote = remoteOf(server);
-    const archives = filesUnder(join(server.storeDir, 'cas'));
+    // Small archives travel inside their records (ac/), bigger ones are blobs (cas/): curl fetches every object
+    // holding an archive, whole (records included, which the restore reads in its lookups).
     const records = filesUnder(join(server.storeDir, 'ac'));
+    const cas = join(server.storeDir, 'cas');
+    const blobs = existsSync(cas) ? filesUnder(cas) : [];
+    const archives = blobs.length >= records.length ? blobs : [...records, ...blobs];
     const bytes = archives.reduce((s, f) => s + statSync(f).size, 0);
     const config = join(ctx.workDir, `curl-${label}.cfg`);
     curlConfig(config, server, archives);
@@ -151,7 +155,10 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const theirs = mb / (median(curlDisk) / 1000);
     const toNull = mb / (median(curl) / 1000);
     const benchmark = `remote cache (nginx), --download all, ${label}`;
-    const what = `${archives.length} archives, ${mb.toFixed(1)} MB (+ ${records.length} records in both runs)`;
+    const what =
+      archives === blobs
+        ? `${archives.length} archives, ${mb.toFixed(1)} MB (+ ${records.length} records in both runs)`
+        : `${records.length} records carrying their archives (+ ${blobs.length} blobs), ${mb.toFixed(1)} MB`;
     rows.push({
       benchmark,
       measure: `restore throughput: bytes / (download-all − lookups-only wall, same pair); ${what}`,

@@ -20,6 +20,10 @@ const RUNNERS = [1, 4, 8, 16];
 const LATENCY = Number(process.env.SCALE_LATENCY ?? 15);
 /** The `wait-margin` input: a waiter builds a job itself once 2 × its planned time + this has passed. */
 const MARGIN = Number(process.env.SCALE_WAIT_MARGIN ?? 60);
+/** The most a waiter rescales its planned times by (what it observes of its own jobs, real over planned). */
+const SCALE_CAP = Number(process.env.SCALE_CAP ?? 100);
+/** What the planner weighs a job whose duration is not recorded at (1 s in the planner). */
+const BLIND = Number(process.env.SCALE_BLIND_SECONDS ?? 1);
 /** Seconds from a job's end to its publication being found (a single-job save). */
 const SAVE = 5;
 
@@ -92,7 +96,7 @@ export default async function scaleOut(ctx: BenchContext): Promise<BenchRow[]> {
       // durations recorded by an earlier run, and on a first run, when none is: every job then weighs 1 s for
       // the planner (its times and the waiters' bounds are guesses) while the jobs take what they take.
       for (const recorded of [true, false]) {
-        const planned = recorded ? load.items : load.items.map((it) => ({ ...it, seconds: 1 }));
+        const planned = recorded ? load.items : load.items.map((it) => ({ ...it, seconds: BLIND }));
         const chosen = choosePlan(planned, {
           ...shape,
           latencySeconds: LATENCY,
@@ -113,6 +117,14 @@ export default async function scaleOut(ctx: BenchContext): Promise<BenchRow[]> {
           const blind = pipelinePlan(planned, { ...shape, latencySeconds: LATENCY });
           const b = runPipelined(load.items, blind, single, total);
           row(`pipelined, ${when} (${pipeShape(blind, b.gaveUp)})`, b.makespan, b.executed);
+          const s = runPipelined(
+            load.items,
+            blind,
+            single,
+            total,
+            planned.map((it) => it.seconds),
+          );
+          row(`pipelined, ${when}, bounds rescaled (${pipeShape(blind, s.gaveUp)})`, s.makespan, s.executed);
         }
       }
 
@@ -171,6 +183,7 @@ function runPipelined(
   plan: PipelinePlan,
   single: number,
   total: number,
+  plannedSeconds?: readonly number[],
 ): ReturnType<typeof simulateShards> {
   if (plan.onPlanner.length > 0)
     return {
@@ -184,11 +197,15 @@ function runPipelined(
     cores: CORES,
     latency: LATENCY,
     marginSeconds: MARGIN,
+    ...(plannedSeconds ? { plannedSeconds, scaleCap: SCALE_CAP } : {}),
   });
 }
 
 function workloads(): Workload[] {
-  const bench = benchmarkGraph(1000);
+  // SCALE_DURATIONS stretches the 1,000-job graph's durations (how the plans fare with jobs longer or shorter
+  // than the planner's guess on a first run).
+  const stretch = Number(process.env.SCALE_DURATIONS ?? 1);
+  const bench = benchmarkGraph(1000).map((it) => ({ ...it, seconds: it.seconds * stretch }));
   return [
     { name: '1,000-job graph, cold', items: bench },
     { name: '1,000-job graph, root edited', items: missedAfterEditing(bench, 0) },

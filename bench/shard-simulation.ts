@@ -11,11 +11,26 @@ import type { PipelinePlan } from '../src/scale/pipeline.js';
  * until `start + 2 × the plan's time for it + margin`; if the publication has not arrived by then, it builds the
  * item itself (and, at once, whatever of its dependencies is neither its own nor exported). This is what a plan
  * made with wrong durations costs: its times are guesses, and its bounds pass before the owners publish.
+ * With `plannedSeconds` (the durations the plan was made with), a waiter rescales its bounds by what it
+ * observes of its own jobs (`start + 2 × the plan's time × scale + margin`, the scale capped by `scaleCap`).
  */
 export function simulateShards(
   items: readonly WorkItem[],
   plan: PipelinePlan,
-  o: { start: number; cores: number; latency: number; marginSeconds?: number },
+  o: {
+    start: number;
+    cores: number;
+    latency: number;
+    marginSeconds?: number;
+    /**
+     * The durations the plan was made with, when they differ from the real ones (a first run). With it, a
+     * waiter's bound is rescaled by what it observes: its own finished jobs' real over planned durations
+     * (at least 1, and at least the elapsed over planned time of a job still running; at most `scaleCap`),
+     * re-evaluated at every step.
+     */
+    plannedSeconds?: readonly number[];
+    scaleCap?: number;
+  },
 ): { makespan: number; executed: number; gaveUp: number; builtAt: Float64Array } {
   const m = items.length;
   const tail = items.map((it) => it.seconds);
@@ -44,19 +59,41 @@ export function simulateShards(
     if (!bounded) return published;
     const at = expected.get(d);
     if (at === undefined) return NaN;
-    const bound = o.start + 2 * at + o.marginSeconds!;
+    const bound = o.start + 2 * at * scales[r]! + o.marginSeconds!;
     if (published !== undefined && published <= bound) return published;
     if (now >= bound) return NaN;
     next = Math.min(next, bound);
     return published;
+  };
+  /** Runner r's observed scale: real over planned seconds of the jobs it finished by `now`. */
+  const scaleOf = (r: number): number => {
+    const p = o.plannedSeconds;
+    if (!p) return 1;
+    let real = 0;
+    let planned = 0;
+    // A job still running has taken at least its time so far (a job far longer than planned raises the scale
+    // before it ends).
+    let running = 1;
+    for (const [i, end] of finish[r]!) {
+      if (end > now) {
+        running = Math.max(running, (now - (end - items[i]!.seconds)) / p[i]!);
+        continue;
+      }
+      real += items[i]!.seconds;
+      planned += p[i]!;
+    }
+    const seen = Math.max(planned > 0 ? real / planned : 1, running);
+    return Math.min(seen, o.scaleCap ?? Infinity);
   };
   let now = o.start;
   let executed = 0;
   let makespan = o.start;
   let left = plan.shards.reduce((t, s) => t + s.length, 0);
   let next = Infinity;
+  const scales = new Array<number>(n).fill(1);
   while (left > 0) {
     next = Infinity;
+    if (o.plannedSeconds) for (let r = 0; r < n; r++) scales[r] = scaleOf(r);
     for (let r = 0; r < n; r++) {
       const ready: number[] = [];
       for (const i of pending[r]!) {

@@ -260,6 +260,9 @@ var external_node_zlib_ = __webpack_require__(8522);
  * links are made last, and no path is written twice ('wx').
  */
 function adoptArchive(r) {
+    const clash = pathUnderNonDirectory(r.entries);
+    if (clash !== undefined)
+        return { ok: false, mismatch: `the file list puts ${JSON.stringify(clash)} under a file or link` };
     const files = r.entries.filter((e) => e.type === 'file');
     const total = files.reduce((s, e) => s + e.size, 0);
     let content = Buffer.from(r.archive.buffer, r.archive.byteOffset, r.archive.byteLength);
@@ -337,6 +340,21 @@ function adoptArchive(r) {
         (0,external_node_fs_.renameSync)(r.temp, r.entry);
     }
     return { ok: true, committed: true };
+}
+/**
+ * The first path the manifest places inside another of its entries that is not a directory (a file or a link):
+ * writing it would fail half-way (or go through the link), so such a list is refused before anything is made.
+ */
+function pathUnderNonDirectory(entries) {
+    const types = new Map(entries.map((e) => [e.path, e.type]));
+    for (const e of entries) {
+        for (let i = e.path.indexOf('/'); i !== -1; i = e.path.indexOf('/', i + 1)) {
+            const above = types.get(e.path.slice(0, i));
+            if (above !== undefined && above !== 'dir')
+                return e.path;
+        }
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
@@ -915,6 +933,9 @@ class LocalCache {
             meta: JSON.stringify(meta),
             logs,
         };
+        // Only the commit's own "something is in the way" means another process won: the same code thrown while the
+        // tree was being built means it is incomplete (and not sealed).
+        let built = false;
         try {
             const adopted = await this.#restores.adopt(request);
             if (!adopted.ok) {
@@ -922,6 +943,7 @@ class LocalCache {
                 await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
                 return (0,result/* err */._)({ reason: 'corrupt', message: adopted.mismatch });
             }
+            built = true;
             if (!adopted.committed)
                 await this.#commit(key, temp);
             this.#handedOut.delete(out);
@@ -932,7 +954,7 @@ class LocalCache {
                 this.#onWarning(e.message);
             const code = e.code;
             // Saved by another process meanwhile (or in the way): this complete tree is read where it is.
-            if (e instanceof EntryInTheWay || code === 'ENOTEMPTY' || code === 'EEXIST')
+            if (built && (e instanceof EntryInTheWay || code === 'ENOTEMPTY' || code === 'EEXIST'))
                 return (0,result.ok)({ dir: out, sealed: true });
             this.#handedOut.delete(out);
             await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);

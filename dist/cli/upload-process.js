@@ -13594,11 +13594,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:z
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/util/result.ts
 const result_ok = (value) => ({ ok: true, value });
 const result_err = (error) => ({ ok: false, error });
 
 ;// CONCATENATED MODULE: ./src/cache/remote/object-store.ts
+
 
 /** Metadata records are small; anything bigger is not ours. */
 const META_LIMIT = 4 * 1024 * 1024;
@@ -13642,11 +13645,12 @@ async function mapBounded(items, limit, fn) {
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
     return failure ? result_err(failure) : result_ok(out);
 }
-/** GETs small records one request each, many at once over the kept-alive sockets. */
-async function getMetasConcurrently(client, ids, pathOf, query, concurrency) {
+/** GETs small records (or their first `head` bytes) one request each, many at once over the kept-alive sockets. */
+async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head) {
     const found = new Map();
+    const headers = head === undefined ? undefined : { range: `bytes=0-${head - 1}` };
     const r = await mapBounded(ids, concurrency, async (id) => {
-        const res = expectFound(await client.request('GET', pathOf(id), { query }), 'the cache server');
+        const res = expectFound(await client.request('GET', pathOf(id), { query, ...(headers ? { headers } : {}) }), 'the cache server');
         if (!res.ok || res.value === undefined)
             return res.ok ? result_ok(undefined) : res;
         const body = await client.readBody(res.value, META_LIMIT);
@@ -13656,6 +13660,47 @@ async function getMetasConcurrently(client, ids, pathOf, query, concurrency) {
         return result_ok(undefined);
     });
     return r.ok ? result_ok(found) : r;
+}
+/**
+ * The answer to a ranged GET of `size` bytes from `start`, as a body of exactly those bytes: a 206 must name that
+ * range; a 200 (a server that ignores ranges) sends the whole object, whose first `start` bytes are dropped here.
+ * What follows the range in a 200 is left to the reader's size check (it fails the restore).
+ */
+function rangeBody(r, start, size) {
+    if (!r.ok || r.value === undefined)
+        return r;
+    const res = r.value;
+    if (res.status === 206) {
+        const want = `bytes ${start}-${start + size - 1}/`;
+        const got = String(res.headers['content-range'] ?? '');
+        if (got.startsWith(want))
+            return r;
+        res.body.resume();
+        return result_err({ kind: 'status', status: 206, message: `the cache server answered another range (${got})` });
+    }
+    if (start === 0)
+        return r;
+    let skip = start;
+    const rest = new external_node_stream_.Transform({
+        transform(chunk, _enc, cb) {
+            if (skip >= chunk.length) {
+                skip -= chunk.length;
+                cb();
+                return;
+            }
+            const part = skip === 0 ? chunk : chunk.subarray(skip);
+            skip = 0;
+            cb(null, part);
+        },
+    });
+    res.body.on('error', (e) => rest.destroy(e));
+    // A reader that stops early (a failed check) lets go of the connection too.
+    rest.once('close', () => {
+        if (!res.body.readableEnded)
+            res.body.destroy();
+    });
+    res.body.pipe(rest);
+    return result_ok({ ...res, body: rest });
 }
 
 ;// CONCATENATED MODULE: ./src/cache/remote/bazel-store.ts
@@ -13678,8 +13723,16 @@ class BazelStore {
     redact(text) {
         return this.#c.redact(text);
     }
-    getMetas(ids) {
-        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency);
+    /** nginx and bazel-remote serve ranges of what they store; a server that does not sends whole objects. */
+    inlineArchives = true;
+    getMetas(ids, head) {
+        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head);
+    }
+    async getPart(id, start, size) {
+        const r = await this.#c.request('GET', `/ac/${id}`, {
+            headers: { range: `bytes=${start}-${start + size - 1}` },
+        });
+        return rangeBody(expectFound(r, 'the cache server'), start, size);
     }
     async getBlob(id) {
         return expectFound(await this.#c.request('GET', `/cas/${id}`), 'the cache server');
@@ -13941,8 +13994,6 @@ function trustStore() {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:path");
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/cache/manifest.ts
@@ -14402,7 +14453,8 @@ async function unpackTree(body, dest, manifest, archive) {
     const total = files.reduce((s, e) => s + e.size, 0);
     const made = new Set([dest]);
     let wrote;
-    if (archive.size <= IN_MEMORY_ARCHIVE) {
+    // Whole only when its inflated contents are small too (see RemoteTier.fitsInMemory).
+    if (archive.size <= IN_MEMORY_ARCHIVE && total <= IN_MEMORY_ARCHIVE) {
         const raw = await readAll(body, archive.size);
         if (!raw.ok)
             return raw;
@@ -14583,26 +14635,50 @@ async function writeFromStream(body, dest, manifest, archive, total, made) {
 
 
 
+
 /** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
 const INLINE_LOG_LIMIT = 64 * 1024;
+/** Records whose JSON line fits in this many bytes are read whole by a lookup's one ranged GET. */
+const RECORD_HEAD = 4096;
+/** Archives up to this size may travel inside their record (one upload instead of two). */
+const INLINE_ARCHIVE_LIMIT = 1024 * 1024;
 /**
  * The record's name on the server: versioned, so a format change never reads old records (v1 named tar
- * archives) and older clients never read these.
+ * archives, v2 never held their archive) and older clients never read these.
  */
 function recordId(key) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`disbuild-remote-v2\0${key}`).digest('hex');
+    return (0,external_node_crypto_.createHash)('sha256').update(`disbuild-remote-v3\0${key}`).digest('hex');
+}
+/** The record's line as stored: its JSON and a newline (the inline archive, if any, follows). */
+function recordLine(record) {
+    const { at: _at, ...archive } = record.archive;
+    return Buffer.from(`${JSON.stringify({ ...record, archive })}\n`);
+}
+/**
+ * The record's line out of what a lookup fetched: the whole object, or (`partial`) only its first bytes.
+ * Undefined when those bytes end before the line does (a record too long for the first range).
+ */
+function splitRecord(bytes, partial) {
+    const nl = bytes.indexOf(0x0a);
+    if (nl >= 0)
+        return { line: bytes.subarray(0, nl), end: nl + 1 };
+    return partial ? undefined : { line: bytes, end: bytes.length };
 }
 const HEX64 = /^[0-9a-f]{64}$/;
-/** Parses and checks a record fetched for `key`: anything unexpected makes it unusable. */
+/**
+ * Parses and checks a record fetched for `key` (its whole object, or a first part holding its whole line):
+ * anything unexpected makes it unusable.
+ */
 function parseRecord(bytes, key) {
+    const split = splitRecord(bytes, false);
     let r;
     try {
-        r = JSON.parse(bytes.toString('utf8'));
+        r = JSON.parse(split.line.toString('utf8'));
     }
     catch {
         return result_err('the record is not JSON');
     }
-    if (typeof r !== 'object' || r === null || r.version !== 2)
+    if (typeof r !== 'object' || r === null || r.version !== 3)
         return result_err('the record has an unknown version');
     if (r.key !== key || r.manifest?.key !== key)
         return result_err('the record names another key');
@@ -14613,6 +14689,15 @@ function parseRecord(bytes, key) {
         !isSize(a.size) ||
         (a.encoding !== 'identity' && a.encoding !== 'gzip'))
         return result_err('the record names no valid archive');
+    if (a.inline !== undefined && (a.inline !== true || a.size === 0 || a.size > INLINE_ARCHIVE_LIMIT))
+        return result_err('the record names no valid archive');
+    delete a.at;
+    if (a.inline) {
+        // The archive is whatever follows the line: the server cannot place it anywhere else.
+        if (split.end === bytes.length && split.line.length === bytes.length)
+            return result_err('the record holds no archive');
+        a.at = split.end;
+    }
     const m = r.manifest;
     if (!HEX64.test(String(m.stdoutSha256)) || !HEX64.test(String(m.stderrSha256)) || !isSize(m.durationMs))
         return result_err('the record has a malformed manifest');
@@ -14627,6 +14712,10 @@ function parseRecord(bytes, key) {
             return result_err(`the file list names ${JSON.stringify(e.path)} twice`);
         seen.add(e.path);
     }
+    // Each link was checked alone above; followed through one another, links can still climb out of the tree.
+    const leaving = linkLeavingTree(m.entries);
+    if (leaving !== undefined)
+        return result_err(`the file list has a link ${JSON.stringify(leaving)} that points outside the output`);
     for (const name of ['stdout', 'stderr']) {
         if (r[name] !== undefined && typeof r[name] !== 'string')
             return result_err(`the record's ${name} is malformed`);
@@ -14723,7 +14812,27 @@ class remote_tier_RemoteTier {
         if (this.#down || keys.length === 0)
             return found;
         const ids = new Map(keys.map((k) => [recordId(k), k]));
-        const metas = await this.#o.store.getMetas([...ids.keys()]);
+        const store = this.#o.store;
+        // Where records may carry their archive, only their first bytes: the line, rarely more.
+        const metas = await store.getMetas([...ids.keys()], store.inlineArchives ? RECORD_HEAD : undefined);
+        if (metas.ok && store.inlineArchives) {
+            // Lines longer than the first range (records of many files): those records whole.
+            const long = [...metas.value].filter(([, b]) => !splitRecord(b, b.length >= RECORD_HEAD));
+            if (long.length > 0) {
+                const whole = await store.getMetas(long.map(([id]) => id));
+                if (!whole.ok) {
+                    this.fail('lookups failed', describe(whole.error));
+                    return found;
+                }
+                for (const [id] of long) {
+                    const bytes = whole.value.get(id);
+                    if (bytes === undefined)
+                        metas.value.delete(id);
+                    else
+                        metas.value.set(id, bytes);
+                }
+            }
+        }
         if (!metas.ok) {
             this.fail('lookups failed', describe(metas.error));
             return found;
@@ -14751,7 +14860,7 @@ class remote_tier_RemoteTier {
                 problem = unpacked.error;
         }
         else {
-            const res = await this.#o.store.getBlob(record.archive.sha256);
+            const res = await this.#archiveBody(record);
             if (!res.ok)
                 problem = describe(res.error);
             else if (res.value === undefined)
@@ -14771,10 +14880,11 @@ class remote_tier_RemoteTier {
     }
     /**
      * Whether the archive of `record` is small enough to be fetched whole (`fetchArchive`) and checked in memory
-     * before anything is written.
+     * before anything is written. Its files must be small too: a few megabytes of gzip can inflate to gigabytes
+     * (zeros, or a hostile record), all in one buffer; such an archive is streamed instead.
      */
     fitsInMemory(record) {
-        return record.archive.size <= IN_MEMORY_ARCHIVE;
+        return record.archive.size <= IN_MEMORY_ARCHIVE && contentSize(record.manifest) <= IN_MEMORY_ARCHIVE;
     }
     /**
      * The whole archive of `record` (see `fitsInMemory`), exactly as long as the record says; its contents are not
@@ -14787,7 +14897,7 @@ class remote_tier_RemoteTier {
         if (record.archive.size === 0)
             return result_ok(Buffer.alloc(0));
         let problem;
-        const res = await this.#o.store.getBlob(record.archive.sha256);
+        const res = await this.#archiveBody(record);
         if (!res.ok)
             problem = describe(res.error);
         else if (res.value === undefined)
@@ -14801,6 +14911,13 @@ class remote_tier_RemoteTier {
             problem = bytes.error;
         }
         return result_err(this.fail(`the artifact of ${record.key} could not be restored`, problem));
+    }
+    /** The archive's bytes: a range of the record that carries it, or its own blob. */
+    #archiveBody(record) {
+        const a = record.archive;
+        return a.at === undefined
+            ? this.#o.store.getBlob(a.sha256)
+            : this.#o.store.getPart(recordId(record.key), a.at, a.size);
     }
     /** A downloaded archive whose files do not match the record: the server's copy is unusable. */
     corrupt(record, problem) {
@@ -14914,10 +15031,21 @@ class remote_tier_RemoteTier {
         try {
             const packed = await packArchive(dir, manifest, file);
             spilled = packed.bytes === undefined;
-            const archive = { sha256: packed.sha256, size: packed.size, encoding: packed.encoding };
-            const record = { version: 2, key, archive, manifest };
+            const archive = {
+                sha256: packed.sha256,
+                size: packed.size,
+                encoding: packed.encoding,
+            };
+            const record = { version: 3, key, archive, manifest };
             const body = packed.bytes ?? (() => (0,external_node_fs_namespaceObject.createReadStream)(file));
-            const puts = archive.size === 0 ? [] : [() => this.#o.store.put('blob', archive.sha256, body, archive.size)];
+            // A small archive travels inside its record: one upload, not two (see remote-record.ts).
+            const inline = this.#o.store.inlineArchives &&
+                packed.bytes !== undefined &&
+                archive.size > 0 &&
+                archive.size <= INLINE_ARCHIVE_LIMIT;
+            const puts = archive.size === 0 || inline
+                ? []
+                : [() => this.#o.store.put('blob', archive.sha256, body, archive.size)];
             for (const name of ['stdout', 'stderr']) {
                 const spilled = name === 'stdout' ? a.stdoutFile : a.stderrFile;
                 const digest = name === 'stdout' ? manifest.stdoutSha256 : manifest.stderrSha256;
@@ -14939,7 +15067,20 @@ class remote_tier_RemoteTier {
                     return;
                 }
             }
-            const bytes = Buffer.from(JSON.stringify(record));
+            let bytes = recordLine(record);
+            if (inline) {
+                const withArchive = recordLine({ ...record, archive: { ...archive, inline: true } });
+                // A line a lookup's first range would not hold keeps its archive apart (one more GET per lookup otherwise).
+                if (withArchive.length <= RECORD_HEAD)
+                    bytes = Buffer.concat([withArchive, packed.bytes]);
+                else {
+                    const r = await this.#o.store.put('blob', archive.sha256, packed.bytes, archive.size);
+                    if (!r.ok) {
+                        this.fail('an upload failed', describe(r.error));
+                        return;
+                    }
+                }
+            }
             const r = await this.#o.store.put('meta', recordId(key), bytes, bytes.length);
             if (!r.ok)
                 this.fail('an upload failed', describe(r.error));
@@ -14993,6 +15134,14 @@ class remote_tier_RemoteTier {
 }
 function describe(f) {
     return f.message;
+}
+/** The bytes of a manifest's files, the archive's size once inflated. */
+function contentSize(manifest) {
+    let total = 0;
+    for (const e of manifest.entries)
+        if (e.type === 'file')
+            total += e.size;
+    return total;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/remote/tiered-cache.ts
@@ -15211,6 +15360,11 @@ class TurboStore {
         this.#query = team === undefined ? {} : team.startsWith('team_') ? { teamId: team } : { slug: team };
         this.#concurrency = concurrency;
     }
+    /**
+     * The Turborepo API does not promise ranges: a lookup on a server without them would download every archive
+     * that travelled inside its record. Archives stay blobs of their own here.
+     */
+    inlineArchives = false;
     get display() {
         return this.#c.display;
     }
@@ -15270,6 +15424,9 @@ class TurboStore {
         const r = await this.#c.request('GET', `/v8/artifacts/${id}`, { query: this.#query });
         return expectFound(r, 'the cache server');
     }
+    getPart() {
+        return Promise.resolve(result_err({ kind: 'status', message: 'records on a Turborepo server never hold their archive' }));
+    }
     async put(_space, id, body, size) {
         const r = await this.#c.request('PUT', `/v8/artifacts/${id}`, {
             query: this.#query,
@@ -15304,6 +15461,12 @@ const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url
 /** The niceness of the upload process: below the run, whose jobs come first. */
 const UPLOAD_NICENESS = 10;
 /**
+ * Artifacts saved within this long go to the upload process in one message: each message wakes it (and it
+ * answers), which on a busy machine costs more than the message itself.
+ */
+const BATCH_MS = 20;
+const BATCH_MAX = 64;
+/**
  * The engine's side of the upload process (see upload-process.ts).
  *
  * Deals with: starting it (only the bundled build has it; `start` answers undefined elsewhere), lowering its
@@ -15314,6 +15477,8 @@ class upload_child_UploadChild {
     #child;
     #pending = 0;
     #exited = false;
+    #batch = [];
+    #timer;
     #exit;
     constructor(child, onFailed) {
         this.#child = child;
@@ -15327,7 +15492,7 @@ class upload_child_UploadChild {
         });
         child.on('message', (e) => {
             if (e.type === 'settled')
-                this.#pending--;
+                this.#pending -= e.count;
             else
                 onFailed(e.message);
         });
@@ -15369,8 +15534,7 @@ class upload_child_UploadChild {
     }
     upload(key, dir, a, manifest) {
         this.#pending++;
-        this.#send({
-            type: 'upload',
+        this.#batch.push({
             key,
             dir,
             durationMs: a.durationMs,
@@ -15380,6 +15544,21 @@ class upload_child_UploadChild {
             ...(a.stderrFile === undefined ? {} : { stderrFile: a.stderrFile }),
             ...(manifest === undefined ? {} : { manifest }),
         });
+        if (this.#batch.length >= BATCH_MAX)
+            this.#flush();
+        else if (this.#timer === undefined) {
+            this.#timer = setTimeout(() => this.#flush(), BATCH_MS);
+            this.#timer.unref();
+        }
+    }
+    #flush() {
+        clearTimeout(this.#timer);
+        this.#timer = undefined;
+        if (this.#batch.length === 0)
+            return;
+        const items = this.#batch;
+        this.#batch = [];
+        this.#send({ type: 'uploads', items });
     }
     /** Uploads not yet over. */
     get pending() {
@@ -15387,6 +15566,7 @@ class upload_child_UploadChild {
     }
     /** Lets the queue drain for at most `waitMs`, then kills the process; answers whether it finished in time. */
     async close(waitMs) {
+        this.#flush();
         this.#send({ type: 'end' });
         let timer;
         const finished = await Promise.race([
@@ -15404,6 +15584,8 @@ class upload_child_UploadChild {
     }
     /** Ends the process at once (the remote turned off): what it was doing is abandoned. */
     kill() {
+        clearTimeout(this.#timer);
+        this.#batch = [];
         if (!this.#exited)
             this.#child.kill('SIGKILL');
     }
@@ -15510,6 +15692,18 @@ function openTieredCache(local, o, ctx) {
 
 
 let tier;
+/** Uploads over but not yet reported: reported together, so the engine's process wakes less often. */
+let settled = 0;
+let report;
+const REPORT_MS = 50;
+function reportSettled() {
+    clearTimeout(report);
+    report = undefined;
+    if (settled === 0)
+        return;
+    send({ type: 'settled', count: settled });
+    settled = 0;
+}
 function send(e) {
     if (process.connected)
         process.send(e, undefined, undefined, () => undefined);
@@ -15533,22 +15727,28 @@ process.on('message', (m) => {
             uploadWaitMs: 2 ** 31 - 1,
             idleTimeoutMs: m.idleTimeoutMs,
             onWarning: (message) => send({ type: 'failed', message }),
-            onUploadSettled: () => send({ type: 'settled' }),
+            onUploadSettled: () => {
+                settled++;
+                report ??= setTimeout(reportSettled, REPORT_MS);
+            },
         });
     }
-    else if (m.type === 'upload') {
-        tier?.upload(m.key, m.dir, {
-            outputDir: m.dir,
-            durationMs: m.durationMs,
-            stdout: Buffer.from(m.stdout, 'base64'),
-            stderr: Buffer.from(m.stderr, 'base64'),
-            ...(m.stdoutFile === undefined ? {} : { stdoutFile: m.stdoutFile }),
-            ...(m.stderrFile === undefined ? {} : { stderrFile: m.stderrFile }),
-        }, m.manifest);
+    else if (m.type === 'uploads') {
+        for (const u of m.items) {
+            tier?.upload(u.key, u.dir, {
+                outputDir: u.dir,
+                durationMs: u.durationMs,
+                stdout: Buffer.from(u.stdout, 'base64'),
+                stderr: Buffer.from(u.stderr, 'base64'),
+                ...(u.stdoutFile === undefined ? {} : { stdoutFile: u.stdoutFile }),
+                ...(u.stderrFile === undefined ? {} : { stderrFile: u.stderrFile }),
+            }, u.manifest);
+        }
     }
     else if (m.type === 'end') {
         void (async () => {
             await tier?.close();
+            reportSettled();
             process.disconnect();
         })();
     }

@@ -34,6 +34,9 @@ const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  * links are made last, and no path is written twice ('wx').
  */
 function adoptArchive(r) {
+    const clash = pathUnderNonDirectory(r.entries);
+    if (clash !== undefined)
+        return { ok: false, mismatch: `the file list puts ${JSON.stringify(clash)} under a file or link` };
     const files = r.entries.filter((e) => e.type === 'file');
     const total = files.reduce((s, e) => s + e.size, 0);
     let content = Buffer.from(r.archive.buffer, r.archive.byteOffset, r.archive.byteLength);
@@ -111,6 +114,21 @@ function adoptArchive(r) {
         (0,external_node_fs_namespaceObject.renameSync)(r.temp, r.entry);
     }
     return { ok: true, committed: true };
+}
+/**
+ * The first path the manifest places inside another of its entries that is not a directory (a file or a link):
+ * writing it would fail half-way (or go through the link), so such a list is refused before anything is made.
+ */
+function pathUnderNonDirectory(entries) {
+    const types = new Map(entries.map((e) => [e.path, e.type]));
+    for (const e of entries) {
+        for (let i = e.path.indexOf('/'); i !== -1; i = e.path.indexOf('/', i + 1)) {
+            const above = types.get(e.path.slice(0, i));
+            if (above !== undefined && above !== 'dir')
+                return e.path;
+        }
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"

@@ -340,6 +340,9 @@ export class LocalCache implements Cache {
       meta: JSON.stringify(meta),
       logs,
     };
+    // Only the commit's own "something is in the way" means another process won: the same code thrown while the
+    // tree was being built means it is incomplete (and not sealed).
+    let built = false;
     try {
       const adopted = await this.#restores.adopt(request);
       if (!adopted.ok) {
@@ -347,6 +350,7 @@ export class LocalCache implements Cache {
         await removeTree(temp).catch(() => undefined);
         return err({ reason: 'corrupt', message: adopted.mismatch });
       }
+      built = true;
       if (!adopted.committed) await this.#commit(key, temp);
       this.#handedOut.delete(out);
       return ok({ dir: join(entry, 'out'), sealed: true });
@@ -354,7 +358,7 @@ export class LocalCache implements Cache {
       if (e instanceof EntryInTheWay) this.#onWarning(e.message);
       const code = (e as NodeJS.ErrnoException).code;
       // Saved by another process meanwhile (or in the way): this complete tree is read where it is.
-      if (e instanceof EntryInTheWay || code === 'ENOTEMPTY' || code === 'EEXIST')
+      if (built && (e instanceof EntryInTheWay || code === 'ENOTEMPTY' || code === 'EEXIST'))
         return ok({ dir: out, sealed: true });
       this.#handedOut.delete(out);
       await removeTree(temp).catch(() => undefined);

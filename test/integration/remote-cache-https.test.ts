@@ -59,7 +59,7 @@ describe('remote cache over https', () => {
       });
       expect(trusted.code, trusted.stderr).toBe(0);
       expect(trusted.stdout + trusted.stderr).not.toMatch(/warning:/);
-      expect(await server.storedFiles()).toBe(7);
+      expect(await server.storedFiles()).toBe(4);
 
       // Started as \`disbuild\` (bin/disbuild), which keeps the variable from Node's start: still trusted.
       const viaBin = await runProcess(

@@ -150,16 +150,19 @@ describe('restoring many small artifacts from a remote cache', () => {
 
   // Last: it damages the server's archives.
   it('a damaged archive among many is never kept: one warning, the rest is built, every entry verifies', async () => {
-    const cas = join(server.storeDir, 'cas');
+    // Small archives travel inside their records (ac/), after the record's line.
+    const ac = join(server.storeDir, 'ac');
     const archives: string[] = [];
-    for (const shard of await readdir(cas, { recursive: true, withFileTypes: true })) {
+    for (const shard of await readdir(ac, { recursive: true, withFileTypes: true })) {
       if (shard.isFile()) archives.push(join(shard.parentPath, shard.name));
     }
     expect(archives).toHaveLength(JOBS);
     // One in three, spread over the run: good ones are committed before the first bad one and after it.
     for (const f of archives.filter((_, i) => i % 3 === 1)) {
       const bytes = await readFile(f);
-      bytes[1000]! ^= 0xff;
+      const at = bytes.indexOf(0x0a) + 1 + 1000;
+      expect(bytes.length).toBeGreaterThan(at);
+      bytes[at]! ^= 0xff;
       await writeFile(f, bytes);
     }
     const dev = await Rig.create();

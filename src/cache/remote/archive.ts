@@ -286,7 +286,8 @@ export async function unpackTree(
   const total = files.reduce((s, e) => s + e.size, 0);
   const made = new Set<string>([dest]);
   let wrote: Result<void, string>;
-  if (archive.size <= IN_MEMORY_ARCHIVE) {
+  // Whole only when its inflated contents are small too (see RemoteTier.fitsInMemory).
+  if (archive.size <= IN_MEMORY_ARCHIVE && total <= IN_MEMORY_ARCHIVE) {
     const raw = await readAll(body, archive.size);
     if (!raw.ok) return raw;
     let content = raw.value;

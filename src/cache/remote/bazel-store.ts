@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Result } from '../../util/result.js';
 import type { HttpClient, HttpFailure, HttpResponse } from './http-client.js';
 import type { ObjectStore, Space } from './object-store.js';
-import { expectFound, expectStored, getMetasConcurrently } from './object-store.js';
+import { expectFound, expectStored, getMetasConcurrently, rangeBody } from './object-store.js';
 
 /**
  * The Bazel HTTP cache protocol: `GET/PUT/HEAD <url>/ac/<sha256>` for records and `<url>/cas/<sha256>` for
@@ -26,8 +26,22 @@ export class BazelStore implements ObjectStore {
     return this.#c.redact(text);
   }
 
-  getMetas(ids: readonly string[]): Promise<Result<Map<string, Buffer>, HttpFailure>> {
-    return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency);
+  /** nginx and bazel-remote serve ranges of what they store; a server that does not sends whole objects. */
+  readonly inlineArchives = true;
+
+  getMetas(ids: readonly string[], head?: number): Promise<Result<Map<string, Buffer>, HttpFailure>> {
+    return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head);
+  }
+
+  async getPart(
+    id: string,
+    start: number,
+    size: number,
+  ): Promise<Result<HttpResponse | undefined, HttpFailure>> {
+    const r = await this.#c.request('GET', `/ac/${id}`, {
+      headers: { range: `bytes=${start}-${start + size - 1}` },
+    });
+    return rangeBody(expectFound(r, 'the cache server'), start, size);
   }
 
   async getBlob(id: string): Promise<Result<HttpResponse | undefined, HttpFailure>> {

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
 import type { HttpClient, HttpFailure, HttpResponse } from './http-client.js';
@@ -17,10 +17,20 @@ export interface ObjectStore {
   /** The server's URL without credentials, for messages. */
   readonly display: string;
   redact(text: string): string;
-  /** The records that exist among `ids`; absent ids are misses. Batched or run concurrently, never in series. */
-  getMetas(ids: readonly string[]): Promise<Result<Map<string, Buffer>, HttpFailure>>;
+  /**
+   * Whether a record may carry its archive (read back with `getPart`). Only where the protocol's servers answer
+   * ranged GETs, or at least whole objects, for records: there a lookup fetches only a record's first bytes.
+   */
+  readonly inlineArchives: boolean;
+  /**
+   * The records that exist among `ids`; absent ids are misses. Batched or run concurrently, never in series.
+   * `head`: only the first `head` bytes of each are needed (servers that ignore the range send all).
+   */
+  getMetas(ids: readonly string[], head?: number): Promise<Result<Map<string, Buffer>, HttpFailure>>;
   /** A blob as a stream, or undefined when the server does not have it. */
   getBlob(id: string): Promise<Result<HttpResponse | undefined, HttpFailure>>;
+  /** `size` bytes from `start` of the record `id`, as a stream of exactly those bytes, or undefined when missing. */
+  getPart(id: string, start: number, size: number): Promise<Result<HttpResponse | undefined, HttpFailure>>;
   put(
     space: Space,
     id: string,
@@ -73,17 +83,22 @@ export async function mapBounded<T, R>(
   return failure ? err(failure) : ok(out);
 }
 
-/** GETs small records one request each, many at once over the kept-alive sockets. */
+/** GETs small records (or their first `head` bytes) one request each, many at once over the kept-alive sockets. */
 export async function getMetasConcurrently(
   client: HttpClient,
   ids: readonly string[],
   pathOf: (id: string) => string,
   query: Record<string, string>,
   concurrency: number,
+  head?: number,
 ): Promise<Result<Map<string, Buffer>, HttpFailure>> {
   const found = new Map<string, Buffer>();
+  const headers = head === undefined ? undefined : { range: `bytes=0-${head - 1}` };
   const r = await mapBounded(ids, concurrency, async (id) => {
-    const res = expectFound(await client.request('GET', pathOf(id), { query }), 'the cache server');
+    const res = expectFound(
+      await client.request('GET', pathOf(id), { query, ...(headers ? { headers } : {}) }),
+      'the cache server',
+    );
     if (!res.ok || res.value === undefined) return res.ok ? ok(undefined) : res;
     const body = await client.readBody(res.value, META_LIMIT);
     if (!body.ok) return body;
@@ -91,4 +106,46 @@ export async function getMetasConcurrently(
     return ok(undefined);
   });
   return r.ok ? ok(found) : r;
+}
+
+/**
+ * The answer to a ranged GET of `size` bytes from `start`, as a body of exactly those bytes: a 206 must name that
+ * range; a 200 (a server that ignores ranges) sends the whole object, whose first `start` bytes are dropped here.
+ * What follows the range in a 200 is left to the reader's size check (it fails the restore).
+ */
+export function rangeBody(
+  r: Result<HttpResponse | undefined, HttpFailure>,
+  start: number,
+  size: number,
+): Result<HttpResponse | undefined, HttpFailure> {
+  if (!r.ok || r.value === undefined) return r;
+  const res = r.value;
+  if (res.status === 206) {
+    const want = `bytes ${start}-${start + size - 1}/`;
+    const got = String(res.headers['content-range'] ?? '');
+    if (got.startsWith(want)) return r;
+    res.body.resume();
+    return err({ kind: 'status', status: 206, message: `the cache server answered another range (${got})` });
+  }
+  if (start === 0) return r;
+  let skip = start;
+  const rest = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      if (skip >= chunk.length) {
+        skip -= chunk.length;
+        cb();
+        return;
+      }
+      const part = skip === 0 ? chunk : chunk.subarray(skip);
+      skip = 0;
+      cb(null, part);
+    },
+  });
+  res.body.on('error', (e) => rest.destroy(e));
+  // A reader that stops early (a failed check) lets go of the connection too.
+  rest.once('close', () => {
+    if (!res.body.readableEnded) res.body.destroy();
+  });
+  res.body.pipe(rest);
+  return ok({ ...res, body: rest });
 }

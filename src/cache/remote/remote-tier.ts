@@ -8,11 +8,20 @@ import { Readable } from 'node:stream';
 import type { ArtifactToSave, Manifest } from '../cache.js';
 import { buildManifest, sha256 } from '../manifest.js';
 import { IN_MEMORY_ARCHIVE, packArchive, readAll, unpackTree } from './archive.js';
-import type { HttpFailure } from './http-client.js';
+import type { HttpFailure, HttpResponse } from './http-client.js';
 import type { ObjectStore } from './object-store.js';
 import { META_LIMIT } from './object-store.js';
 import type { UploadChild } from './upload-child.js';
-import { INLINE_LOG_LIMIT, parseRecord, recordId, type RemoteRecord } from './remote-record.js';
+import {
+  INLINE_ARCHIVE_LIMIT,
+  INLINE_LOG_LIMIT,
+  parseRecord,
+  RECORD_HEAD,
+  recordId,
+  recordLine,
+  type RemoteRecord,
+  splitRecord,
+} from './remote-record.js';
 
 export interface RemoteTierOptions {
   store: ObjectStore;
@@ -80,7 +89,25 @@ export class RemoteTier {
     const found = new Map<JobKey, RemoteRecord>();
     if (this.#down || keys.length === 0) return found;
     const ids = new Map(keys.map((k) => [recordId(k), k]));
-    const metas = await this.#o.store.getMetas([...ids.keys()]);
+    const store = this.#o.store;
+    // Where records may carry their archive, only their first bytes: the line, rarely more.
+    const metas = await store.getMetas([...ids.keys()], store.inlineArchives ? RECORD_HEAD : undefined);
+    if (metas.ok && store.inlineArchives) {
+      // Lines longer than the first range (records of many files): those records whole.
+      const long = [...metas.value].filter(([, b]) => !splitRecord(b, b.length >= RECORD_HEAD));
+      if (long.length > 0) {
+        const whole = await store.getMetas(long.map(([id]) => id));
+        if (!whole.ok) {
+          this.fail('lookups failed', describe(whole.error));
+          return found;
+        }
+        for (const [id] of long) {
+          const bytes = whole.value.get(id);
+          if (bytes === undefined) metas.value.delete(id);
+          else metas.value.set(id, bytes);
+        }
+      }
+    }
     if (!metas.ok) {
       this.fail('lookups failed', describe(metas.error));
       return found;
@@ -106,7 +133,7 @@ export class RemoteTier {
       const unpacked = await unpackTree(Readable.from([]), dest, record.manifest, record.archive);
       if (!unpacked.ok) problem = unpacked.error;
     } else {
-      const res = await this.#o.store.getBlob(record.archive.sha256);
+      const res = await this.#archiveBody(record);
       if (!res.ok) problem = describe(res.error);
       else if (res.value === undefined) problem = 'the server no longer has its archive';
       else {
@@ -123,10 +150,11 @@ export class RemoteTier {
 
   /**
    * Whether the archive of `record` is small enough to be fetched whole (`fetchArchive`) and checked in memory
-   * before anything is written.
+   * before anything is written. Its files must be small too: a few megabytes of gzip can inflate to gigabytes
+   * (zeros, or a hostile record), all in one buffer; such an archive is streamed instead.
    */
   fitsInMemory(record: RemoteRecord): boolean {
-    return record.archive.size <= IN_MEMORY_ARCHIVE;
+    return record.archive.size <= IN_MEMORY_ARCHIVE && contentSize(record.manifest) <= IN_MEMORY_ARCHIVE;
   }
 
   /**
@@ -138,7 +166,7 @@ export class RemoteTier {
     if (this.#down) return err('the remote cache is off for this run');
     if (record.archive.size === 0) return ok(Buffer.alloc(0));
     let problem: string;
-    const res = await this.#o.store.getBlob(record.archive.sha256);
+    const res = await this.#archiveBody(record);
     if (!res.ok) problem = describe(res.error);
     else if (res.value === undefined) problem = 'the server no longer has its archive';
     else {
@@ -149,6 +177,14 @@ export class RemoteTier {
       problem = bytes.error;
     }
     return err(this.fail(`the artifact of ${record.key} could not be restored`, problem));
+  }
+
+  /** The archive's bytes: a range of the record that carries it, or its own blob. */
+  #archiveBody(record: RemoteRecord): Promise<Result<HttpResponse | undefined, HttpFailure>> {
+    const a = record.archive;
+    return a.at === undefined
+      ? this.#o.store.getBlob(a.sha256)
+      : this.#o.store.getPart(recordId(record.key), a.at, a.size);
   }
 
   /** A downloaded archive whose files do not match the record: the server's copy is unusable. */
@@ -260,11 +296,23 @@ export class RemoteTier {
     try {
       const packed = await packArchive(dir, manifest, file);
       spilled = packed.bytes === undefined;
-      const archive = { sha256: packed.sha256, size: packed.size, encoding: packed.encoding };
-      const record: RemoteRecord = { version: 2, key, archive, manifest };
+      const archive: RemoteRecord['archive'] = {
+        sha256: packed.sha256,
+        size: packed.size,
+        encoding: packed.encoding,
+      };
+      const record: RemoteRecord = { version: 3, key, archive, manifest };
       const body = packed.bytes ?? ((): Readable => createReadStream(file));
+      // A small archive travels inside its record: one upload, not two (see remote-record.ts).
+      const inline =
+        this.#o.store.inlineArchives &&
+        packed.bytes !== undefined &&
+        archive.size > 0 &&
+        archive.size <= INLINE_ARCHIVE_LIMIT;
       const puts: (() => Promise<Result<void, HttpFailure>>)[] =
-        archive.size === 0 ? [] : [() => this.#o.store.put('blob', archive.sha256, body, archive.size)];
+        archive.size === 0 || inline
+          ? []
+          : [() => this.#o.store.put('blob', archive.sha256, body, archive.size)];
       for (const name of ['stdout', 'stderr'] as const) {
         const spilled = name === 'stdout' ? a.stdoutFile : a.stderrFile;
         const digest = name === 'stdout' ? manifest.stdoutSha256 : manifest.stderrSha256;
@@ -283,7 +331,19 @@ export class RemoteTier {
           return;
         }
       }
-      const bytes = Buffer.from(JSON.stringify(record));
+      let bytes = recordLine(record);
+      if (inline) {
+        const withArchive = recordLine({ ...record, archive: { ...archive, inline: true } });
+        // A line a lookup's first range would not hold keeps its archive apart (one more GET per lookup otherwise).
+        if (withArchive.length <= RECORD_HEAD) bytes = Buffer.concat([withArchive, packed.bytes!]);
+        else {
+          const r = await this.#o.store.put('blob', archive.sha256, packed.bytes!, archive.size);
+          if (!r.ok) {
+            this.fail('an upload failed', describe(r.error));
+            return;
+          }
+        }
+      }
       const r = await this.#o.store.put('meta', recordId(key), bytes, bytes.length);
       if (!r.ok) this.fail('an upload failed', describe(r.error));
     } finally {
@@ -336,4 +396,11 @@ export class RemoteTier {
 
 function describe(f: HttpFailure): string {
   return f.message;
+}
+
+/** The bytes of a manifest's files, the archive's size once inflated. */
+function contentSize(manifest: Manifest): number {
+  let total = 0;
+  for (const e of manifest.entries) if (e.type === 'file') total += e.size;
+  return total;
 }

@@ -30,6 +30,12 @@ export class TurboStore implements ObjectStore {
     this.#concurrency = concurrency;
   }
 
+  /**
+   * The Turborepo API does not promise ranges: a lookup on a server without them would download every archive
+   * that travelled inside its record. Archives stay blobs of their own here.
+   */
+  readonly inlineArchives = false;
+
   get display(): string {
     return this.#c.display;
   }
@@ -87,6 +93,12 @@ export class TurboStore implements ObjectStore {
   async getBlob(id: string): Promise<Result<HttpResponse | undefined, HttpFailure>> {
     const r = await this.#c.request('GET', `/v8/artifacts/${id}`, { query: this.#query });
     return expectFound(r, 'the cache server');
+  }
+
+  getPart(): Promise<Result<HttpResponse | undefined, HttpFailure>> {
+    return Promise.resolve(
+      err({ kind: 'status', message: 'records on a Turborepo server never hold their archive' }),
+    );
   }
 
   async put(

@@ -5,12 +5,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JobKey } from '../../ids/brands.js';
 import type { ArtifactToSave, Manifest } from '../cache.js';
-import type { UploadEvent, UploadRequest } from './upload-protocol.js';
+import type { UploadEvent, UploadItem, UploadRequest } from './upload-protocol.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The niceness of the upload process: below the run, whose jobs come first. */
 const UPLOAD_NICENESS = 10;
+/**
+ * Artifacts saved within this long go to the upload process in one message: each message wakes it (and it
+ * answers), which on a busy machine costs more than the message itself.
+ */
+const BATCH_MS = 20;
+const BATCH_MAX = 64;
 
 export type UploadSettings = Omit<Extract<UploadRequest, { type: 'start' }>, 'type'> & { token?: string };
 
@@ -25,6 +31,8 @@ export class UploadChild {
   readonly #child: ChildProcess;
   #pending = 0;
   #exited = false;
+  #batch: UploadItem[] = [];
+  #timer: NodeJS.Timeout | undefined;
   readonly #exit: Promise<void>;
 
   private constructor(child: ChildProcess, onFailed: (message: string) => void) {
@@ -38,7 +46,7 @@ export class UploadChild {
       child.once('error', gone);
     });
     child.on('message', (e: UploadEvent) => {
-      if (e.type === 'settled') this.#pending--;
+      if (e.type === 'settled') this.#pending -= e.count;
       else onFailed(e.message);
     });
   }
@@ -75,8 +83,7 @@ export class UploadChild {
 
   upload(key: JobKey, dir: string, a: ArtifactToSave, manifest?: Manifest): void {
     this.#pending++;
-    this.#send({
-      type: 'upload',
+    this.#batch.push({
       key,
       dir,
       durationMs: a.durationMs,
@@ -86,6 +93,20 @@ export class UploadChild {
       ...(a.stderrFile === undefined ? {} : { stderrFile: a.stderrFile }),
       ...(manifest === undefined ? {} : { manifest }),
     });
+    if (this.#batch.length >= BATCH_MAX) this.#flush();
+    else if (this.#timer === undefined) {
+      this.#timer = setTimeout(() => this.#flush(), BATCH_MS);
+      this.#timer.unref();
+    }
+  }
+
+  #flush(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#batch.length === 0) return;
+    const items = this.#batch;
+    this.#batch = [];
+    this.#send({ type: 'uploads', items });
   }
 
   /** Uploads not yet over. */
@@ -95,6 +116,7 @@ export class UploadChild {
 
   /** Lets the queue drain for at most `waitMs`, then kills the process; answers whether it finished in time. */
   async close(waitMs: number): Promise<boolean> {
+    this.#flush();
     this.#send({ type: 'end' });
     let timer: NodeJS.Timeout | undefined;
     const finished = await Promise.race([
@@ -113,6 +135,8 @@ export class UploadChild {
 
   /** Ends the process at once (the remote turned off): what it was doing is abandoned. */
   kill(): void {
+    clearTimeout(this.#timer);
+    this.#batch = [];
     if (!this.#exited) this.#child.kill('SIGKILL');
   }
 

@@ -11,6 +11,18 @@ import { RemoteTier } from './remote-tier.js';
 import type { UploadEvent, UploadRequest } from './upload-protocol.js';
 
 let tier: RemoteTier | undefined;
+/** Uploads over but not yet reported: reported together, so the engine's process wakes less often. */
+let settled = 0;
+let report: NodeJS.Timeout | undefined;
+const REPORT_MS = 50;
+
+function reportSettled(): void {
+  clearTimeout(report);
+  report = undefined;
+  if (settled === 0) return;
+  send({ type: 'settled', count: settled });
+  settled = 0;
+}
 
 function send(e: UploadEvent): void {
   if (process.connected) process.send!(e, undefined, undefined, () => undefined);
@@ -36,25 +48,31 @@ process.on('message', (m: UploadRequest) => {
       uploadWaitMs: 2 ** 31 - 1,
       idleTimeoutMs: m.idleTimeoutMs,
       onWarning: (message) => send({ type: 'failed', message }),
-      onUploadSettled: () => send({ type: 'settled' }),
-    });
-  } else if (m.type === 'upload') {
-    tier?.upload(
-      m.key as JobKey,
-      m.dir,
-      {
-        outputDir: m.dir,
-        durationMs: m.durationMs,
-        stdout: Buffer.from(m.stdout, 'base64'),
-        stderr: Buffer.from(m.stderr, 'base64'),
-        ...(m.stdoutFile === undefined ? {} : { stdoutFile: m.stdoutFile }),
-        ...(m.stderrFile === undefined ? {} : { stderrFile: m.stderrFile }),
+      onUploadSettled: () => {
+        settled++;
+        report ??= setTimeout(reportSettled, REPORT_MS);
       },
-      m.manifest,
-    );
+    });
+  } else if (m.type === 'uploads') {
+    for (const u of m.items) {
+      tier?.upload(
+        u.key as JobKey,
+        u.dir,
+        {
+          outputDir: u.dir,
+          durationMs: u.durationMs,
+          stdout: Buffer.from(u.stdout, 'base64'),
+          stderr: Buffer.from(u.stderr, 'base64'),
+          ...(u.stdoutFile === undefined ? {} : { stdoutFile: u.stdoutFile }),
+          ...(u.stderrFile === undefined ? {} : { stderrFile: u.stderrFile }),
+        },
+        u.manifest,
+      );
+    }
   } else if (m.type === 'end') {
     void (async () => {
       await tier?.close();
+      reportSettled();
       process.disconnect();
     })();
   }

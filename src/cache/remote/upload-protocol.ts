@@ -12,24 +12,27 @@ export type UploadRequest =
       scratchDir: string;
       concurrency: number;
     }
-  | {
-      type: 'upload';
-      key: string;
-      dir: string;
-      durationMs: number;
-      /** Base64. */
-      stdout: string;
-      stderr: string;
-      stdoutFile?: string;
-      stderrFile?: string;
-      manifest?: Manifest;
-    }
+  /** Artifacts saved since the last message: sent together, so a busy run wakes the upload process less often. */
+  | { type: 'uploads'; items: UploadItem[] }
   /** No more uploads: finish those queued, then exit. */
   | { type: 'end' };
 
+/** One artifact to upload. */
+export interface UploadItem {
+  key: string;
+  dir: string;
+  durationMs: number;
+  /** Base64. */
+  stdout: string;
+  stderr: string;
+  stdoutFile?: string;
+  stderrFile?: string;
+  manifest?: Manifest;
+}
+
 /** What the upload process answers. */
 export type UploadEvent =
-  /** One queued upload is over (stored, skipped or failed). */
-  | { type: 'settled' }
+  /** This many queued uploads are over (stored, skipped or failed) since the last such message. */
+  | { type: 'settled'; count: number }
   /** The first failure: the remote is off for the rest of the run (the message is redacted already). */
   | { type: 'failed'; message: string };

@@ -12,6 +12,8 @@ export class FaultProxy {
   /** When set, only requests of this method get the fault. */
   faultMethod: string | undefined;
   slowMs = 5000;
+  /** Drops the requests' `Range` headers, as a server that ignores ranges would: every GET answers the whole object. */
+  noRanges = false;
   /** Requests seen, as "METHOD path". */
   readonly seen: string[] = [];
 
@@ -33,8 +35,10 @@ export class FaultProxy {
         res.writeHead(Number(fault), { 'content-type': 'text/plain' }).end('injected fault');
         return;
       }
+      const headers = { ...req.headers };
+      if (proxy.noRanges) delete headers.range;
       const up = request(
-        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers },
         (upRes) => void answer(proxy, fault, upRes, res),
       );
       up.on('error', () => res.destroy());

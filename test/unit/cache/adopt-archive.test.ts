@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArchiveToAdopt } from '../../../src/cache/cache.js';
+import type { ArchiveToAdopt, ManifestEntry } from '../../../src/cache/cache.js';
 import { LocalCache } from '../../../src/cache/local-cache.js';
 import { buildManifest } from '../../../src/cache/manifest.js';
 import { packArchive } from '../../../src/cache/remote/archive.js';
@@ -156,4 +157,49 @@ describe('a downloaded archive becomes a local cache entry (adoptArchive)', () =
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('damaged');
   });
+
+  // A manifest that names a path under a file or a link (only a hostile or broken record does) must not become a
+  // half-built, unsealed tree handed out as restored: the mkdir or link that fails on it says EEXIST, as a lost
+  // race with another process's save would.
+  for (const [label, clash] of [
+    [
+      'a file',
+      [
+        { path: 'a', type: 'file' },
+        { path: 'a/b', type: 'file' },
+      ],
+    ],
+    [
+      'a link',
+      [
+        { path: 'a', type: 'symlink', target: 'd' },
+        { path: 'a/b', type: 'file' },
+      ],
+    ],
+  ] as const) {
+    it(`refuses a manifest that puts a path under ${label}, writing nothing`, async () => {
+      const bytes = Buffer.from('x');
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      const listed = clash.map((e) =>
+        e.type === 'file'
+          ? { path: e.path, type: 'file' as const, size: 1, mode: 0o644, sha256: sha }
+          : { path: e.path, type: 'symlink' as const, size: e.target.length, target: e.target },
+      );
+      const a = await artifact();
+      const files = listed.filter((e) => e.type === 'file').length;
+      const adopted = await cache.adoptArchive(KEY, {
+        ...a,
+        archive: Buffer.alloc(files, 'x'),
+        encoding: 'identity',
+        manifest: {
+          ...a.manifest,
+          entries: [{ path: 'd', type: 'dir', size: 0 }, ...listed] as ManifestEntry[],
+        },
+      });
+      expect(adopted.ok || adopted.error.reason).toBe('corrupt');
+      expect(await entries()).toEqual([]);
+      await cache.close();
+      expect(await temps()).toEqual([]);
+    });
+  }
 });

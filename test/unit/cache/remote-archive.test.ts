@@ -15,7 +15,13 @@ import {
   unpackTree,
 } from '../../../src/cache/remote/archive.js';
 import { gzipSync } from 'node:zlib';
-import { parseRecord, type RemoteRecord } from '../../../src/cache/remote/remote-record.js';
+import { rangeBody } from '../../../src/cache/remote/object-store.js';
+import {
+  parseRecord,
+  recordLine,
+  type RemoteRecord,
+  splitRecord,
+} from '../../../src/cache/remote/remote-record.js';
 import type { JobKey } from '../../../src/ids/brands.js';
 
 const KEY = 'a'.repeat(40) as JobKey;
@@ -274,7 +280,7 @@ describe('remote artifacts: pack, verify, refuse', () => {
     const base = (entries: unknown[]): Buffer =>
       Buffer.from(
         JSON.stringify({
-          version: 2,
+          version: 3,
           key: KEY,
           archive: { sha256: 'b'.repeat(64), size: 10, encoding: 'identity' },
           manifest: {
@@ -298,6 +304,18 @@ describe('remote artifacts: pack, verify, refuse', () => {
       [{ path: 'l', type: 'symlink', mode: 0o777, size: 2, sha256: 'd'.repeat(64), target: '/etc' }],
       [{ path: 'd/l', type: 'symlink', mode: 0o777, size: 5, sha256: 'd'.repeat(64), target: '../../x' }],
       [{ path: 'p', type: 'fifo', mode: 0o644, size: 0, sha256: '' }],
+      // Each link inside on paper; followed through the first, the second climbs three levels above the output.
+      [
+        { path: 'd/e/b', type: 'symlink', mode: 0o777, size: 5, sha256: 'd'.repeat(64), target: '../..' },
+        {
+          path: 'd/e/c',
+          type: 'symlink',
+          mode: 0o777,
+          size: 10,
+          sha256: 'd'.repeat(64),
+          target: 'b/../../..',
+        },
+      ],
       [file('a'), file('a')],
     ]) {
       expect(parseRecord(base(bad), KEY).ok, JSON.stringify(bad)).toBe(false);
@@ -311,5 +329,71 @@ describe('remote artifacts: pack, verify, refuse', () => {
       expect(parseRecord(Buffer.from(JSON.stringify({ ...record, ...changed })), KEY).ok).toBe(false);
     }
     expect(parseRecord(Buffer.from('not json'), KEY).ok).toBe(false);
+  });
+
+  describe('records that carry their archive', () => {
+    const archiveBytes = Buffer.from('0123456789');
+    const record: RemoteRecord = {
+      version: 3,
+      key: KEY,
+      archive: { sha256: 'b'.repeat(64), size: 10, encoding: 'identity', inline: true },
+      manifest: {
+        version: 1,
+        key: KEY,
+        durationMs: 1,
+        stdoutSha256: 'c'.repeat(64),
+        stderrSha256: 'c'.repeat(64),
+        entries: [{ path: 'a', type: 'file', mode: 0o644, size: 10, sha256: 'd'.repeat(64) }],
+      },
+    };
+
+    it('place the archive where the line ends, whatever the JSON says', () => {
+      const line = recordLine({ ...record, archive: { ...record.archive, at: 3 } });
+      expect(line.toString()).not.toContain('"at"');
+      const lied = Buffer.from(line.toString().replace('"inline":true', '"inline":true,"at":2'));
+      for (const l of [line, lied]) {
+        const parsed = parseRecord(Buffer.concat([l, archiveBytes]), KEY);
+        expect(parsed.ok && parsed.value.archive.at).toBe(l.length);
+        // A lookup's first range may end anywhere after the line.
+        const head = parseRecord(Buffer.concat([l, archiveBytes.subarray(0, 2)]), KEY);
+        expect(head.ok && head.value.archive.at).toBe(l.length);
+      }
+    });
+
+    it('refuse a line cut short by the first range, an archive too large to carry, and older versions', () => {
+      const whole = Buffer.concat([recordLine(record), archiveBytes]);
+      expect(splitRecord(whole.subarray(0, 40), true)).toBeUndefined();
+      expect(parseRecord(whole.subarray(0, 40), KEY).ok).toBe(false);
+      const huge = recordLine({ ...record, archive: { ...record.archive, size: 2 * 1024 * 1024 } });
+      expect(parseRecord(Buffer.concat([huge, archiveBytes]), KEY).ok).toBe(false);
+      const v2 = Buffer.from(recordLine(record).toString().replace('"version":3', '"version":2'));
+      expect(parseRecord(Buffer.concat([v2, archiveBytes]), KEY).ok).toBe(false);
+    });
+
+    it('are read back as exactly the range asked for, from a 206 or from a whole object', async () => {
+      const object = Buffer.concat([recordLine(record), archiveBytes]);
+      const at = object.length - 10;
+      const answer = (status: number, bytes: Buffer, range?: string) =>
+        ({
+          ok: true,
+          value: {
+            status,
+            headers: range === undefined ? {} : { 'content-range': range },
+            body: Readable.from([bytes.subarray(0, 5), bytes.subarray(5)]),
+          },
+        }) as const;
+      const read = async (r: ReturnType<typeof rangeBody>): Promise<string | undefined> => {
+        if (!r.ok || r.value === undefined) return undefined;
+        const chunks: Buffer[] = [];
+        for await (const c of r.value.body) chunks.push(c as Buffer);
+        return Buffer.concat(chunks).toString();
+      };
+      expect(await read(rangeBody(answer(200, object), at, 10))).toBe('0123456789');
+      expect(
+        await read(rangeBody(answer(206, archiveBytes, `bytes ${at}-${at + 9}/${object.length}`), at, 10)),
+      ).toBe('0123456789');
+      const other = rangeBody(answer(206, archiveBytes, `bytes 0-9/${object.length}`), at, 10);
+      expect(other.ok).toBe(false);
+    });
   });
 });
