@@ -27,10 +27,11 @@ describe('concurrency (-j) and job start', () => {
       most = Math.max(most, running);
     }
     expect(most).toBe(2);
-    // Queued behind two rounds of others, the last jobs still report their own run time, not the wait.
+    // Queued behind two rounds of others, the last jobs still report their own run time, not the wait. The engine
+    // hears of a start from the launcher: on a loaded machine that news can lag the start by tens of ms.
     for (const j of r.jobs.values()) {
       expect(j.status).toBe('built');
-      expect(j.durationMs).toBeGreaterThanOrEqual(390);
+      expect(j.durationMs).toBeGreaterThanOrEqual(300);
       expect(j.durationMs).toBeLessThan(1000);
     }
   });
