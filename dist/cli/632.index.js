@@ -832,7 +832,9 @@ function runExec(cmd, opts, clock, onOutput) {
     let interrupted = false;
     let timer;
     // The time-out runs from the job's start, not from when its commands were queued.
+    let running = false;
     const onStarted = () => {
+        running = true;
         clock.start();
         if (clock.deadline === Infinity)
             return;
@@ -844,9 +846,15 @@ function runExec(cmd, opts, clock, onOutput) {
     const proc = opts.launcher?.alive
         ? opts.launcher.run({ ...started, priority: opts.priority, slots: opts.slots.size }, onOutput, onStarted)
         : queueCommand(opts.slots, opts.priority, () => (0,process_group/* startInGroup */.l)(started, onOutput), onStarted);
+    // Every job hears the abort in one turn. Commands still waiting for a slot are withdrawn first, the running
+    // ones killed after: a killed command frees its slot, and a waiting one the launcher had not yet been told to
+    // drop would start in it.
     const onAbort = () => {
         interrupted = true;
-        proc.kill();
+        if (running)
+            queueMicrotask(() => proc.kill());
+        else
+            proc.kill();
     };
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     return proc.exited.then((r) => {
