@@ -14,6 +14,7 @@ import { selectWith } from './executor/select-core.js';
 import { noTimings } from './executor/timings.js';
 import { soloCoordinator } from './coordinator/job-coordinator.js';
 import { discardDir } from './util/discard-dir.js';
+import { randomHex } from './util/random-hex.js';
 import { removeTree } from './util/remove-tree.js';
 import { unsealTree } from './util/seal-tree.js';
 import { outDirCollisions, outDirName } from './executor/out-dir-names.js';
@@ -131,6 +132,7 @@ export async function runGraph(
     await mkdir(join(options.workDir, 'tmp'), { recursive: true });
   }
   let jobs: JobOutcome[];
+  let outDirFailures: string[] = [];
   try {
     jobs = await Promise.all(
       selected.map(async (label) => {
@@ -144,7 +146,13 @@ export async function runGraph(
     // Saves and publications read output directories: they end before any directory is moved to the out dir.
     await execution.settle();
     if (options.outDir !== undefined && !options.dryRun) {
-      await copyToOutDir(execution, selection.value.roots, options.outDir, graph, options.workDir);
+      outDirFailures = await copyToOutDir(
+        execution,
+        selection.value.roots,
+        options.outDir,
+        graph,
+        options.workDir,
+      );
     }
   } finally {
     launcher?.close();
@@ -155,7 +163,9 @@ export async function runGraph(
     jobs,
     counts: countStatuses(jobs),
     durationMs: Math.round(performance.now() - started),
+    ...(outDirFailures.length > 0 ? { outDirFailures } : {}),
   };
+  for (const message of outDirFailures) deps.reporter.onEvent({ type: 'warning', message });
   deps.reporter.onEvent({ type: 'run-end', summary });
   return ok(summary);
 }
@@ -190,50 +200,76 @@ function dryRunOutcome(execution: Execution, label: JobLabel, hit: boolean): Job
   };
 }
 
-/** Copies each built or restored target's outputs to `<outDir>/<name>` (names made file-system safe). */
+/**
+ * Copies each built or restored target's outputs to `<outDir>/<name>` (names made file-system safe). A target that
+ * cannot be placed (a directory in the way the user may not remove, a full disk) is a message, not a crash: the
+ * other targets are still placed, and none is ever left half-written.
+ */
 async function copyToOutDir(
   execution: Execution,
   roots: JobLabel[],
   outDir: string,
   graph: Graph,
   workDir: string,
-): Promise<void> {
+): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
   // place, not copied a second time. Outputs that live in the cache (built by this run) are copied, and so is a
   // tree a second target shares (two targets with one key), from where the first one went.
   const scratch = join(workDir, 'out') + sep;
-  const moves = new Map<string, string>();
-  const copies: { dir: string; dest: string }[] = [];
+  const moves = new Map<string, { label: JobLabel; dest: string }>();
+  const copies: { label: JobLabel; dir: string; dest: string }[] = [];
   for (const label of roots) {
     const ready = await execution.materialize(label);
     if (!ready.ok) continue;
     const dest = join(outDir, outDirName(graph, label));
-    if (ready.dir.startsWith(scratch) && !moves.has(ready.dir)) moves.set(ready.dir, dest);
-    else copies.push({ dir: ready.dir, dest });
+    if (ready.dir.startsWith(scratch) && !moves.has(ready.dir)) moves.set(ready.dir, { label, dest });
+    else copies.push({ label, dir: ready.dir, dest });
   }
-  // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
-  // that no command read was never sealed (see Execution), and neither is a copy of it.
-  const copy = async (from: string, dest: string, sealed: boolean): Promise<void> => {
-    await removeTree(dest);
-    await copyTree(from, dest, { link: false });
-    if (sealed) unsealTree(dest);
+  const failures: string[] = [];
+  const placing = async (label: JobLabel, dest: string, place: () => Promise<void>): Promise<void> => {
+    try {
+      await place();
+    } catch (e) {
+      failures.push(
+        `cannot place the outputs of ${graph.byLabel.get(label)!.name} in ${dest}: ${(e as Error).message}`,
+      );
+    }
   };
-  // The moves at once: a thousand renames one after another wait a thousand turns of the thread pool.
+  // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
+  // that no command read was never sealed (see Execution), and neither is a copy of it. A copy is made beside its
+  // target and renamed over it, so a failure or a kill part way leaves the old target or the new one.
+  const copy = async (from: string, dest: string, sealed: boolean): Promise<void> => {
+    const temp = `${dest}.disbuild-${randomHex(6)}`;
+    try {
+      await copyTree(from, temp, { link: false });
+      if (sealed) unsealTree(temp);
+      await renameReplacing(temp, dest);
+    } finally {
+      await removeTree(temp);
+    }
+  };
+  // The moves at once: a thousand renames one after another wait a thousand turns of the thread pool. Each ends
+  // before the run removes its scratch space, failed or not.
   const placed = new Map<string, string>();
   await Promise.all(
-    [...moves].map(async ([dir, dest]) => {
-      const sealed = execution.sealed(dir);
-      if (await moved(dir, dest)) {
-        placed.set(dir, dest);
-        if (sealed) unsealTree(dest);
-      } else await copy(dir, dest, sealed);
-    }),
+    [...moves].map(([dir, { label, dest }]) =>
+      placing(label, dest, async () => {
+        const sealed = execution.sealed(dir);
+        if (await moved(dir, dest)) {
+          placed.set(dir, dest);
+          if (sealed) unsealTree(dest);
+        } else await copy(dir, dest, sealed);
+      }),
+    ),
   );
-  for (const { dir, dest } of copies) {
+  for (const { label, dir, dest } of copies) {
     const from = placed.get(dir);
-    await (from === undefined ? copy(dir, dest, execution.sealed(dir)) : copy(from, dest, false));
+    await placing(label, dest, () =>
+      from === undefined ? copy(dir, dest, execution.sealed(dir)) : copy(from, dest, false),
+    );
   }
+  return failures;
 }
 
 /** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */

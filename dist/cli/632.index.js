@@ -293,7 +293,7 @@ const run = async (argv, io) => {
         if (v['dry-run'])
             return cli_io/* EXIT */.d.ok;
         const { failed, skipped } = result.value.counts;
-        return failed + skipped > 0 ? cli_io/* EXIT */.d.failed : cli_io/* EXIT */.d.ok;
+        return failed + skipped > 0 || result.value.outDirFailures !== undefined ? cli_io/* EXIT */.d.failed : cli_io/* EXIT */.d.ok;
     }
     finally {
         // Closed by the run already; should the run have thrown before it took the launcher, closed here.
@@ -1575,7 +1575,10 @@ class OutputStatRecords {
         if (this.#file === undefined)
             return this.#rows;
         try {
-            const data = JSON.parse((0,external_node_fs_.readFileSync)(this.#file, 'utf8'));
+            const text = readOwnFile(this.#file);
+            if (text === undefined)
+                return this.#rows;
+            const data = JSON.parse(text);
             if (data.version === VERSION && typeof data.files === 'object' && data.files !== null) {
                 for (const [path, row] of Object.entries(data.files)) {
                     if (Array.isArray(row) && row.length === 7 && row.every((x) => typeof x === 'string')) {
@@ -1585,7 +1588,7 @@ class OutputStatRecords {
                 // Absent from files written before listings were recorded: then every directory is read once more.
                 if (typeof data.trees === 'object' && data.trees !== null) {
                     for (const [base, tree] of Object.entries(data.trees)) {
-                        if (isTree(tree))
+                        if (isTree(tree) && isWholeTree(base, tree))
                             this.#trees.set(base, tree);
                     }
                 }
@@ -1715,6 +1718,24 @@ class OutputStatRecords {
         }
     }
 }
+/**
+ * The text of `file` when it is a regular file of this user: whoever can write the records can vouch for any
+ * content, so one written by another user (a shared cache directory, a run under another account) is not read.
+ */
+function readOwnFile(file) {
+    // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
+    const fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        const uid = process.getuid?.();
+        if (!st.isFile() || (uid !== undefined && st.uid !== uid))
+            return undefined;
+        return (0,external_node_fs_.readFileSync)(fd, 'utf8');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
 function isTree(x) {
     if (typeof x !== 'object' || x === null)
         return false;
@@ -1724,6 +1745,27 @@ function isTree(x) {
         dirs.every((d) => Array.isArray(d) && d.length === 5 && d.every((v) => typeof v === 'string')) &&
         Array.isArray(entries) &&
         entries.every((e) => typeof e === 'string'));
+}
+/**
+ * Whether a listing hangs together as a walk of `base` makes it: `base` first, and every other directory and
+ * every entry inside a listed directory. One that does not is damaged (and could hide files that must be seen,
+ * an extra file in `dist`): the directory is read again. A whole subdirectory left out cannot be told from here
+ * (directories' names are not kept); whoever could write that is kept out by the file's owner check.
+ */
+function isWholeTree(base, tree) {
+    if (tree.dirs[0][0] !== base)
+        return false;
+    const dirs = new Set();
+    const inside = (path) => {
+        const slash = path.lastIndexOf('/');
+        return dirs.has(slash < 0 ? '' : path.slice(0, slash));
+    };
+    for (const [i, d] of tree.dirs.entries()) {
+        if (i > 0 && !inside(d[0]))
+            return false;
+        dirs.add(d[0]);
+    }
+    return tree.entries.every(inside);
 }
 function sameTree(a, b) {
     return (a.dirs.length === b.dirs.length &&
@@ -2646,6 +2688,8 @@ var executor_timings = __webpack_require__(2670);
 var job_coordinator = __webpack_require__(6526);
 // EXTERNAL MODULE: ./src/util/discard-dir.ts
 var discard_dir = __webpack_require__(7516);
+// EXTERNAL MODULE: ./src/util/random-hex.ts
+var random_hex = __webpack_require__(7773);
 ;// CONCATENATED MODULE: ./src/executor/out-dir-names.ts
 /** A job name as one path component: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
 function safeName(name) {
@@ -2683,6 +2727,7 @@ function outDirCollisions(graph, roots) {
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
 ;// CONCATENATED MODULE: ./src/engine.ts
+
 
 
 
@@ -2802,6 +2847,7 @@ async function runGraph(graph, options, deps) {
         await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
     }
     let jobs;
+    let outDirFailures = [];
     try {
         jobs = await Promise.all(selected.map(async (label) => {
             const outcome = options.dryRun
@@ -2813,7 +2859,7 @@ async function runGraph(graph, options, deps) {
         // Saves and publications read output directories: they end before any directory is moved to the out dir.
         await execution.settle();
         if (options.outDir !== undefined && !options.dryRun) {
-            await copyToOutDir(execution, selection.value.roots, options.outDir, graph, options.workDir);
+            outDirFailures = await copyToOutDir(execution, selection.value.roots, options.outDir, graph, options.workDir);
         }
     }
     finally {
@@ -2825,7 +2871,10 @@ async function runGraph(graph, options, deps) {
         jobs,
         counts: countStatuses(jobs),
         durationMs: Math.round(performance.now() - started),
+        ...(outDirFailures.length > 0 ? { outDirFailures } : {}),
     };
+    for (const message of outDirFailures)
+        deps.reporter.onEvent({ type: 'warning', message });
     deps.reporter.onEvent({ type: 'run-end', summary });
     return (0,result.ok)(summary);
 }
@@ -2854,7 +2903,11 @@ function dryRunOutcome(execution, label, hit) {
         ...(hit ? {} : { message: 'dry run: would build' }),
     };
 }
-/** Copies each built or restored target's outputs to `<outDir>/<name>` (names made file-system safe). */
+/**
+ * Copies each built or restored target's outputs to `<outDir>/<name>` (names made file-system safe). A target that
+ * cannot be placed (a directory in the way the user may not remove, a full disk) is a message, not a crash: the
+ * other targets are still placed, and none is ever left half-written.
+ */
 async function copyToOutDir(execution, roots, outDir, graph, workDir) {
     await (0,promises_.mkdir)(outDir, { recursive: true });
     // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
@@ -2869,21 +2922,38 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
             continue;
         const dest = (0,external_node_path_.join)(outDir, outDirName(graph, label));
         if (ready.dir.startsWith(scratch) && !moves.has(ready.dir))
-            moves.set(ready.dir, dest);
+            moves.set(ready.dir, { label, dest });
         else
-            copies.push({ dir: ready.dir, dest });
+            copies.push({ label, dir: ready.dir, dest });
     }
-    // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
-    // that no command read was never sealed (see Execution), and neither is a copy of it.
-    const copy = async (from, dest, sealed) => {
-        await (0,remove_tree/* removeTree */.dM)(dest);
-        await (0,tree_copy/* copyTree */.E)(from, dest, { link: false });
-        if (sealed)
-            unsealTree(dest);
+    const failures = [];
+    const placing = async (label, dest, place) => {
+        try {
+            await place();
+        }
+        catch (e) {
+            failures.push(`cannot place the outputs of ${graph.byLabel.get(label).name} in ${dest}: ${e.message}`);
+        }
     };
-    // The moves at once: a thousand renames one after another wait a thousand turns of the thread pool.
+    // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
+    // that no command read was never sealed (see Execution), and neither is a copy of it. A copy is made beside its
+    // target and renamed over it, so a failure or a kill part way leaves the old target or the new one.
+    const copy = async (from, dest, sealed) => {
+        const temp = `${dest}.disbuild-${(0,random_hex/* randomHex */.n)(6)}`;
+        try {
+            await (0,tree_copy/* copyTree */.E)(from, temp, { link: false });
+            if (sealed)
+                unsealTree(temp);
+            await renameReplacing(temp, dest);
+        }
+        finally {
+            await (0,remove_tree/* removeTree */.dM)(temp);
+        }
+    };
+    // The moves at once: a thousand renames one after another wait a thousand turns of the thread pool. Each ends
+    // before the run removes its scratch space, failed or not.
     const placed = new Map();
-    await Promise.all([...moves].map(async ([dir, dest]) => {
+    await Promise.all([...moves].map(([dir, { label, dest }]) => placing(label, dest, async () => {
         const sealed = execution.sealed(dir);
         if (await moved(dir, dest)) {
             placed.set(dir, dest);
@@ -2892,11 +2962,12 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
         }
         else
             await copy(dir, dest, sealed);
-    }));
-    for (const { dir, dest } of copies) {
+    })));
+    for (const { label, dir, dest } of copies) {
         const from = placed.get(dir);
-        await (from === undefined ? copy(dir, dest, execution.sealed(dir)) : copy(from, dest, false));
+        await placing(label, dest, () => from === undefined ? copy(dir, dest, execution.sealed(dir)) : copy(from, dest, false));
     }
+    return failures;
 }
 /** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
 async function moved(from, to) {

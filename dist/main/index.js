@@ -35618,7 +35618,10 @@ class OutputStatRecords {
         if (this.#file === undefined)
             return this.#rows;
         try {
-            const data = JSON.parse((0,external_node_fs_.readFileSync)(this.#file, 'utf8'));
+            const text = readOwnFile(this.#file);
+            if (text === undefined)
+                return this.#rows;
+            const data = JSON.parse(text);
             if (data.version === VERSION && typeof data.files === 'object' && data.files !== null) {
                 for (const [path, row] of Object.entries(data.files)) {
                     if (Array.isArray(row) && row.length === 7 && row.every((x) => typeof x === 'string')) {
@@ -35628,7 +35631,7 @@ class OutputStatRecords {
                 // Absent from files written before listings were recorded: then every directory is read once more.
                 if (typeof data.trees === 'object' && data.trees !== null) {
                     for (const [base, tree] of Object.entries(data.trees)) {
-                        if (isTree(tree))
+                        if (isTree(tree) && isWholeTree(base, tree))
                             this.#trees.set(base, tree);
                     }
                 }
@@ -35758,6 +35761,24 @@ class OutputStatRecords {
         }
     }
 }
+/**
+ * The text of `file` when it is a regular file of this user: whoever can write the records can vouch for any
+ * content, so one written by another user (a shared cache directory, a run under another account) is not read.
+ */
+function readOwnFile(file) {
+    // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
+    const fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        const uid = process.getuid?.();
+        if (!st.isFile() || (uid !== undefined && st.uid !== uid))
+            return undefined;
+        return (0,external_node_fs_.readFileSync)(fd, 'utf8');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
 function isTree(x) {
     if (typeof x !== 'object' || x === null)
         return false;
@@ -35767,6 +35788,27 @@ function isTree(x) {
         dirs.every((d) => Array.isArray(d) && d.length === 5 && d.every((v) => typeof v === 'string')) &&
         Array.isArray(entries) &&
         entries.every((e) => typeof e === 'string'));
+}
+/**
+ * Whether a listing hangs together as a walk of `base` makes it: `base` first, and every other directory and
+ * every entry inside a listed directory. One that does not is damaged (and could hide files that must be seen,
+ * an extra file in `dist`): the directory is read again. A whole subdirectory left out cannot be told from here
+ * (directories' names are not kept); whoever could write that is kept out by the file's owner check.
+ */
+function isWholeTree(base, tree) {
+    if (tree.dirs[0][0] !== base)
+        return false;
+    const dirs = new Set();
+    const inside = (path) => {
+        const slash = path.lastIndexOf('/');
+        return dirs.has(slash < 0 ? '' : path.slice(0, slash));
+    };
+    for (const [i, d] of tree.dirs.entries()) {
+        if (i > 0 && !inside(d[0]))
+            return false;
+        dirs.add(d[0]);
+    }
+    return tree.entries.every(inside);
 }
 function sameTree(a, b) {
     return (a.dirs.length === b.dirs.length &&
@@ -36790,6 +36832,7 @@ function outDirCollisions(graph, roots) {
 
 
 
+
 /**
  * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
  * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
@@ -36893,6 +36936,7 @@ async function engine_runGraph(graph, options, deps) {
         await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
     }
     let jobs;
+    let outDirFailures = [];
     try {
         jobs = await Promise.all(selected.map(async (label) => {
             const outcome = options.dryRun
@@ -36904,7 +36948,7 @@ async function engine_runGraph(graph, options, deps) {
         // Saves and publications read output directories: they end before any directory is moved to the out dir.
         await execution.settle();
         if (options.outDir !== undefined && !options.dryRun) {
-            await copyToOutDir(execution, selection.value.roots, options.outDir, graph, options.workDir);
+            outDirFailures = await copyToOutDir(execution, selection.value.roots, options.outDir, graph, options.workDir);
         }
     }
     finally {
@@ -36916,7 +36960,10 @@ async function engine_runGraph(graph, options, deps) {
         jobs,
         counts: countStatuses(jobs),
         durationMs: Math.round(performance.now() - started),
+        ...(outDirFailures.length > 0 ? { outDirFailures } : {}),
     };
+    for (const message of outDirFailures)
+        deps.reporter.onEvent({ type: 'warning', message });
     deps.reporter.onEvent({ type: 'run-end', summary });
     return (0,result.ok)(summary);
 }
@@ -36945,7 +36992,11 @@ function dryRunOutcome(execution, label, hit) {
         ...(hit ? {} : { message: 'dry run: would build' }),
     };
 }
-/** Copies each built or restored target's outputs to `<outDir>/<name>` (names made file-system safe). */
+/**
+ * Copies each built or restored target's outputs to `<outDir>/<name>` (names made file-system safe). A target that
+ * cannot be placed (a directory in the way the user may not remove, a full disk) is a message, not a crash: the
+ * other targets are still placed, and none is ever left half-written.
+ */
 async function copyToOutDir(execution, roots, outDir, graph, workDir) {
     await (0,promises_.mkdir)(outDir, { recursive: true });
     // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
@@ -36960,21 +37011,38 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
             continue;
         const dest = (0,external_node_path_.join)(outDir, outDirName(graph, label));
         if (ready.dir.startsWith(scratch) && !moves.has(ready.dir))
-            moves.set(ready.dir, dest);
+            moves.set(ready.dir, { label, dest });
         else
-            copies.push({ dir: ready.dir, dest });
+            copies.push({ label, dir: ready.dir, dest });
     }
-    // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
-    // that no command read was never sealed (see Execution), and neither is a copy of it.
-    const copy = async (from, dest, sealed) => {
-        await (0,remove_tree/* removeTree */.dM)(dest);
-        await copyTree(from, dest, { link: false });
-        if (sealed)
-            unsealTree(dest);
+    const failures = [];
+    const placing = async (label, dest, place) => {
+        try {
+            await place();
+        }
+        catch (e) {
+            failures.push(`cannot place the outputs of ${graph.byLabel.get(label).name} in ${dest}: ${e.message}`);
+        }
     };
-    // The moves at once: a thousand renames one after another wait a thousand turns of the thread pool.
+    // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
+    // that no command read was never sealed (see Execution), and neither is a copy of it. A copy is made beside its
+    // target and renamed over it, so a failure or a kill part way leaves the old target or the new one.
+    const copy = async (from, dest, sealed) => {
+        const temp = `${dest}.disbuild-${(0,random_hex/* randomHex */.n)(6)}`;
+        try {
+            await copyTree(from, temp, { link: false });
+            if (sealed)
+                unsealTree(temp);
+            await renameReplacing(temp, dest);
+        }
+        finally {
+            await (0,remove_tree/* removeTree */.dM)(temp);
+        }
+    };
+    // The moves at once: a thousand renames one after another wait a thousand turns of the thread pool. Each ends
+    // before the run removes its scratch space, failed or not.
     const placed = new Map();
-    await Promise.all([...moves].map(async ([dir, dest]) => {
+    await Promise.all([...moves].map(([dir, { label, dest }]) => placing(label, dest, async () => {
         const sealed = execution.sealed(dir);
         if (await moved(dir, dest)) {
             placed.set(dir, dest);
@@ -36983,11 +37051,12 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
         }
         else
             await copy(dir, dest, sealed);
-    }));
-    for (const { dir, dest } of copies) {
+    })));
+    for (const { label, dir, dest } of copies) {
         const from = placed.get(dir);
-        await (from === undefined ? copy(dir, dest, execution.sealed(dir)) : copy(from, dest, false));
+        await placing(label, dest, () => from === undefined ? copy(dir, dest, execution.sealed(dir)) : copy(from, dest, false));
     }
+    return failures;
 }
 /** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
 async function moved(from, to) {
@@ -38097,7 +38166,7 @@ const run = async (argv, io) => {
         if (v['dry-run'])
             return EXIT.ok;
         const { failed, skipped } = result.value.counts;
-        return failed + skipped > 0 ? EXIT.failed : EXIT.ok;
+        return failed + skipped > 0 || result.value.outDirFailures !== undefined ? EXIT.failed : EXIT.ok;
     }
     finally {
         // Closed by the run already; should the run have thrown before it took the launcher, closed here.
@@ -40337,7 +40406,8 @@ async function build(graph, o, p, cache, targets, importing, controller = new Ab
         await publish(summary, reportPath, p, reasons);
         if (controller.signal.aborted)
             throw new errors/* StepError */.zg('disbuild: cancelled; jobs were stopped');
-        return { ok: summary.counts.failed + summary.counts.skipped === 0, reportPath, names };
+        const ok = summary.counts.failed + summary.counts.skipped === 0 && summary.outDirFailures === undefined;
+        return { ok, reportPath, names };
     }
     finally {
         process.off('SIGINT', onSignal);

@@ -476,7 +476,8 @@ async function build(
     const reportPath = join(p.runnerTemp, 'disbuild-report.json');
     await publish(summary, reportPath, p, reasons);
     if (controller.signal.aborted) throw new StepError('disbuild: cancelled; jobs were stopped');
-    return { ok: summary.counts.failed + summary.counts.skipped === 0, reportPath, names };
+    const ok = summary.counts.failed + summary.counts.skipped === 0 && summary.outDirFailures === undefined;
+    return { ok, reportPath, names };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

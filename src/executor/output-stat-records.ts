@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import {
   type BigIntStats,
+  closeSync,
+  constants,
+  fstatSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -91,7 +95,9 @@ export class OutputStatRecords {
     this.#trees = new Map();
     if (this.#file === undefined) return this.#rows;
     try {
-      const data = JSON.parse(readFileSync(this.#file, 'utf8')) as {
+      const text = readOwnFile(this.#file);
+      if (text === undefined) return this.#rows;
+      const data = JSON.parse(text) as {
         version?: unknown;
         files?: unknown;
         trees?: unknown;
@@ -105,7 +111,7 @@ export class OutputStatRecords {
         // Absent from files written before listings were recorded: then every directory is read once more.
         if (typeof data.trees === 'object' && data.trees !== null) {
           for (const [base, tree] of Object.entries(data.trees as Record<string, unknown>)) {
-            if (isTree(tree)) this.#trees.set(base, tree);
+            if (isTree(tree) && isWholeTree(base, tree)) this.#trees.set(base, tree);
           }
         }
       }
@@ -227,6 +233,23 @@ export class OutputStatRecords {
   }
 }
 
+/**
+ * The text of `file` when it is a regular file of this user: whoever can write the records can vouch for any
+ * content, so one written by another user (a shared cache directory, a run under another account) is not read.
+ */
+function readOwnFile(file: string): string | undefined {
+  // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    const uid = process.getuid?.();
+    if (!st.isFile() || (uid !== undefined && st.uid !== uid)) return undefined;
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function isTree(x: unknown): x is Tree {
   if (typeof x !== 'object' || x === null) return false;
   const { dirs, entries } = x as { dirs?: unknown; entries?: unknown };
@@ -237,6 +260,26 @@ function isTree(x: unknown): x is Tree {
     Array.isArray(entries) &&
     entries.every((e) => typeof e === 'string')
   );
+}
+
+/**
+ * Whether a listing hangs together as a walk of `base` makes it: `base` first, and every other directory and
+ * every entry inside a listed directory. One that does not is damaged (and could hide files that must be seen,
+ * an extra file in `dist`): the directory is read again. A whole subdirectory left out cannot be told from here
+ * (directories' names are not kept); whoever could write that is kept out by the file's owner check.
+ */
+function isWholeTree(base: string, tree: Tree): boolean {
+  if (tree.dirs[0]![0] !== base) return false;
+  const dirs = new Set<string>();
+  const inside = (path: string): boolean => {
+    const slash = path.lastIndexOf('/');
+    return dirs.has(slash < 0 ? '' : path.slice(0, slash));
+  };
+  for (const [i, d] of tree.dirs.entries()) {
+    if (i > 0 && !inside(d[0])) return false;
+    dirs.add(d[0]);
+  }
+  return tree.entries.every(inside);
 }
 
 function sameTree(a: Tree, b: Tree): boolean {

@@ -27,6 +27,8 @@ export interface RunSummary {
   jobs: JobOutcome[];
   counts: Record<JobStatus, number>;
   durationMs: number;
+  /** Targets whose outputs could not be put in `--out-dir`, in words a user can act on; the run failed. */
+  outDirFailures?: string[];
 }
 
 /** What the engine tells reporters, in order. Reporters render; they never decide. */

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmod, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
@@ -121,6 +121,33 @@ describe('failures, invalidation and selection', () => {
     const r = await rig.runGraph(['--out-dir', rig.path('out')]);
     expect(r.jobs.get('gen')?.status).toBe('cached');
     expect(await rig.read('out/gen/g.txt')).toBe('generated');
+  });
+
+  it('reports an out-dir target it cannot place, places the others whole, and fails the run', async () => {
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'a', cmds: [{ exec: ['sh', '-c', 'printf new > <out>/a.txt'] }] },
+        { name: 'b', cmds: [{ exec: ['sh', '-c', 'printf b > <out>/b.txt'] }] },
+      ]),
+    });
+    await chmod(rig.root, 0o755);
+    execFileSync('chown', ['-R', '65534:65534', rig.root]);
+    // What the run may not remove (as an unprivileged user): an earlier out/a with a root-owned file in it.
+    await mkdir(rig.path('out/a'), { recursive: true });
+    await writeFile(rig.path('out/a/old.txt'), 'old');
+    execFileSync('chown', ['65534:65534', rig.path('out')]);
+    const args = ['run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '--out-dir', rig.path('out')];
+    // Built (copied from the cache), then cached (moved from the run's scratch space): both ways of placing.
+    for (const status of ['built', 'cached']) {
+      const r = await rig.runAsNobody(args);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.stdout + r.stderr).toMatch(/cannot place the outputs of a in .*out\/a: EACCES/);
+      expect(r.stdout + r.stderr).not.toMatch(/^\s+at /m);
+      expect(r.stdout).toContain(status === 'built' ? '2 built' : '2 cached');
+      expect(await readFile(rig.path('out/b/b.txt'), 'utf8')).toBe('b');
+      expect(await readFile(rig.path('out/a/old.txt'), 'utf8')).toBe('old');
+      expect((await readdir(rig.path('out'))).sort()).toEqual(['a', 'b']);
+    }
   });
 
   it('stops scheduling after the first failure with --fail-fast', async () => {

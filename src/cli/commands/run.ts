@@ -213,7 +213,7 @@ export const run: Command = async (argv, io) => {
     if (controller.signal.aborted) return 130;
     if (v['dry-run']) return EXIT.ok;
     const { failed, skipped } = result.value.counts;
-    return failed + skipped > 0 ? EXIT.failed : EXIT.ok;
+    return failed + skipped > 0 || result.value.outDirFailures !== undefined ? EXIT.failed : EXIT.ok;
   } finally {
     // Closed by the run already; should the run have thrown before it took the launcher, closed here.
     closeLauncher(launcher);

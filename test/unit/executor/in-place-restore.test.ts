@@ -236,6 +236,27 @@ describe('recorded listings of output directories', () => {
     expect(await seen()).toEqual([]);
   });
 
+  it('are not believed when damaged: another directory first, or an entry outside the listed directories', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A', 'pkg/dist/sub/b.js': 'B' });
+    const file = join(root, 'records.json');
+    const first = later(file);
+    presentOutputs(src, globs, first);
+    first.flush();
+    const data = JSON.parse(await readFile(file, 'utf8')) as {
+      trees: Record<string, { dirs: string[][]; entries: string[] }>;
+    };
+    const tree = data.trees['pkg/dist']!;
+    const damaged = async (t: { dirs: string[][]; entries: string[] }): Promise<string[]> => {
+      await writeFile(file, JSON.stringify({ ...data, trees: { 'pkg/dist': t } }));
+      return [...presentOutputs(src, globs, later(file)).keys()].sort();
+    };
+    const all = ['pkg/dist/a.js', 'pkg/dist/sub/b.js'];
+    // Another directory's listing under this base's name.
+    expect(await damaged({ dirs: tree.dirs.slice(1), entries: ['pkg/dist/sub/b.js'] })).toEqual(all);
+    // An entry in a directory not listed.
+    expect(await damaged({ dirs: tree.dirs.slice(0, 1), entries: ['pkg/dist/sub/b.js'] })).toEqual(all);
+  });
+
   it('are not made from directories that changed shortly before their stat data were taken', async () => {
     await write(src, { 'pkg/dist/a.js': 'A' });
     const file = join(root, 'records.json');
@@ -258,5 +279,32 @@ describe('recorded listings of output directories', () => {
     again.flush();
     const after = lstatSync(file, { bigint: true });
     expect([after.ino, after.mtimeNs]).toEqual([before.ino, before.mtimeNs]);
+  });
+});
+
+describe('a records file of another user', () => {
+  it('is never believed: whoever can write it could vouch for any content', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A' });
+    const artifact = await storeArtifact({});
+    const file = join(root, 'records.json');
+    const st = lstatSync(join(src, 'pkg/dist/a.js'), { bigint: true });
+    const forged = new OutputStatRecords(file);
+    forged.record('pkg/dist/a.js', st, 'f'.repeat(64), Date.now() + 10_000);
+    forged.flush();
+    // Ours, it is believed (see above: the record's claim wins over the bytes).
+    expect(outputsInPlace(src, globs, artifact.entries, new OutputStatRecords(file))).toBe(false);
+    execFileSync('chown', ['65534:65534', file]);
+    const records = new OutputStatRecords(file);
+    expect(records.digestOf('pkg/dist/a.js', st)).toBeUndefined();
+    expect(outputsInPlace(src, globs, artifact.entries, records)).toBe(true);
+  });
+
+  it('is not waited for when a FIFO stands in its place', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A' });
+    const artifact = await storeArtifact({});
+    const file = join(root, 'records.json');
+    execFileSync('mkfifo', [file]);
+    const records = new OutputStatRecords(file);
+    expect(outputsInPlace(src, globs, artifact.entries, records)).toBe(true);
   });
 });
