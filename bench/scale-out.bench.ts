@@ -1,4 +1,5 @@
-import { choosePlan } from '../src/scale/choose-plan.js';
+import { choosePlan, unrecordedSeconds } from '../src/scale/choose-plan.js';
+import { MAX_SCALE } from '../src/scale/importing-cache.js';
 import { partition, type Partition, type WorkItem } from '../src/scale/partition.js';
 import { pipelinePlan, type PipelinePlan } from '../src/scale/pipeline.js';
 import { exchangeCost } from './exchange-cost.js';
@@ -21,9 +22,9 @@ const LATENCY = Number(process.env.SCALE_LATENCY ?? 15);
 /** The `wait-margin` input: a waiter builds a job itself once 2 × its planned time + this has passed. */
 const MARGIN = Number(process.env.SCALE_WAIT_MARGIN ?? 60);
 /** The most a waiter rescales its planned times by (what it observes of its own jobs, real over planned). */
-const SCALE_CAP = Number(process.env.SCALE_CAP ?? 100);
-/** What the planner weighs a job whose duration is not recorded at (1 s in the planner). */
-const BLIND = Number(process.env.SCALE_BLIND_SECONDS ?? 1);
+const SCALE_CAP = Number(process.env.SCALE_CAP ?? MAX_SCALE);
+/** What the planner weighs a job at when none is recorded (twice the latency, as the planner does). */
+const BLIND = Number(process.env.SCALE_BLIND_SECONDS ?? unrecordedSeconds(LATENCY));
 /** Seconds from a job's end to its publication being found (a single-job save). */
 const SAVE = 5;
 
@@ -93,8 +94,8 @@ export default async function scaleOut(ctx: BenchContext): Promise<BenchRow[]> {
       }
 
       // The default (`plan-mode: auto`): the same choice the Action makes (scale/choose-plan.ts), with the
-      // durations recorded by an earlier run, and on a first run, when none is: every job then weighs 1 s for
-      // the planner (its times and the waiters' bounds are guesses) while the jobs take what they take.
+      // durations recorded by an earlier run, and on a first run, when none is: every job then weighs `BLIND`
+      // for the planner (its times are guesses, which the waiters rescale) while the jobs take what they take.
       for (const recorded of [true, false]) {
         const planned = recorded ? load.items : load.items.map((it) => ({ ...it, seconds: BLIND }));
         const chosen = choosePlan(planned, {
@@ -106,14 +107,21 @@ export default async function scaleOut(ctx: BenchContext): Promise<BenchRow[]> {
           chosen.style === 'trunk'
             ? { ...runTrunk(load.items, chosen.partition), what: trunkShape(chosen.partition) }
             : (() => {
-                const r = runPipelined(load.items, chosen.pipeline, single, total);
+                // The shards rescale their waits by their own jobs' times against the plan's, as in the Action.
+                const r = runPipelined(
+                  load.items,
+                  chosen.pipeline,
+                  single,
+                  total,
+                  planned.map((it) => it.seconds),
+                );
                 return { ...r, what: pipeShape(chosen.pipeline, r.gaveUp) };
               })();
         const when = recorded ? 'durations recorded' : 'first run, nothing recorded';
         ctx.log(`  default, ${when}: ${chosen.style} (${chosen.why}), makespan ${out.makespan.toFixed(0)} s`);
         row(`default (auto), ${when}: ${chosen.style} (${out.what})`, out.makespan, out.executed);
         if (!recorded) {
-          // What `auto` avoids: the pipelined plan made without durations.
+          // The same blind pipelined plan with the waits' bounds left unscaled (what the rescaling buys).
           const blind = pipelinePlan(planned, { ...shape, latencySeconds: LATENCY });
           const b = runPipelined(load.items, blind, single, total);
           row(`pipelined, ${when} (${pipeShape(blind, b.gaveUp)})`, b.makespan, b.executed);

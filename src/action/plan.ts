@@ -4,7 +4,7 @@ import type { Timings } from '../executor/timings.js';
 import type { Graph, GraphProblem, JobLabel } from '../graph/model.js';
 import type { JobKey } from '../ids/brands.js';
 import { keyGraph } from '../ids/job-key.js';
-import { choosePlan, type ChosenPlan } from '../scale/choose-plan.js';
+import { choosePlan, unrecordedSeconds, type ChosenPlan } from '../scale/choose-plan.js';
 import { partition, type Partition, type WorkItem } from '../scale/partition.js';
 import { pipelinePlan } from '../scale/pipeline.js';
 import { encodePlan, KEY_PREFIX_LENGTH, type ShardPlan } from '../scale/shard-plan.js';
@@ -89,7 +89,7 @@ async function selectAndKey(
 
 /**
  * `mode: plan`: keys and one lookup; the missed jobs are weighed by their recorded durations (unknown ones by
- * the median of the known, or 1 s) and partitioned into a trunk and shards (scale/partition.ts) or into
+ * the median of the known, or with none known 1 s for a trunk, twice the exchange latency otherwise) and partitioned into a trunk and shards (scale/partition.ts) or into
  * pipelined shards (scale/pipeline.ts), as `mode` asks or `auto` chooses (scale/choose-plan.ts).
  * Nothing is built here: the caller builds the trunk.
  */
@@ -120,7 +120,10 @@ export async function planShards(
   const known = missedKeys
     .map((k) => timings.get(graph.byLabel.get(labelsOf.get(k)![0]!)!.name))
     .filter((d): d is number => d !== undefined);
-  const fallbackMs = known.length > 0 ? median(known) : 1000;
+  // With nothing recorded, a trunk plan keeps its 1 s guess (it never waits on another shard's times); a
+  // pipelined or chosen plan weighs a job at about twice the exchange latency (scale/choose-plan.ts).
+  const fallbackMs =
+    known.length > 0 ? median(known) : o.mode === 'trunk' ? 1000 : unrecordedSeconds(o.latencySeconds) * 1000;
   // A job that runs reads the in-place outputs of every job below it (the executor restores them all), so in a
   // pipelined plan those are dependencies too: another shard's must be published for it, like a direct one's.
   const workItems = (below: Map<JobLabel, JobLabel[]>): WorkItem[] =>
@@ -159,6 +162,7 @@ export async function planShards(
     shardPlan = {
       shards: pp.shards.map((s) => s.map(prefix)),
       exports: pp.exports.map((e) => ({ key: prefix(e.item), owner: e.owner + 1, at: e.finish })),
+      seconds: pp.shards.map((s) => s.map((i) => pipeItems[i]!.seconds)),
     };
   } else {
     p = chosen.partition;

@@ -441,9 +441,17 @@ async function build(
     const names = new Map<JobKey, string>();
     const reporter: Reporter = {
       onEvent: (e) => {
-        if (e.type === 'job-start') reasons.set(e.job.name, '');
+        if (e.type === 'job-start') {
+          reasons.set(e.job.name, '');
+          // The shard's own jobs against the plan's times: how its waits' bounds are rescaled.
+          importing?.cache.jobStarted(e.job.key);
+        }
         if (e.type === 'job-end') {
           names.set(e.outcome.key, e.outcome.name);
+          importing?.cache.jobEnded(
+            e.outcome.key,
+            e.outcome.status === 'built' ? e.outcome.durationMs : undefined,
+          );
           if (e.outcome.status === 'failed' || e.outcome.status === 'skipped')
             importing?.cache.notBuilt(e.outcome.key);
         }

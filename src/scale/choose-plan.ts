@@ -5,9 +5,10 @@ import { pipelinePlan, type PipelinePlan } from './pipeline.js';
  * `plan-mode: auto` (the default): which of the two plans a planner uses, decided from what it knows.
  *
  * A pipelined plan is only as good as its times. Every waiter bounds its wait by twice the time the plan
- * expects a job at, plus a margin; with durations that are guesses (a first run: every job weighs 1 s) those
- * bounds pass long before the owners publish, and the waiters build about half of what they were to receive
- * (bench/RESULTS.md: the 1,000-job graph planned blind). Recorded durations set the scale: unknown jobs then
+ * expects a job at, rescaled by how much slower than planned its own shard's jobs run, plus a margin. On a
+ * first run nothing is recorded: every job weighs `unrecordedSeconds` (about twice the exchange latency), and
+ * the rescaled bounds keep guessed times from giving up waits (bench/RESULTS.md: the 1,000-job graph's first
+ * run), so the plan is chosen as with durations. Recorded durations set the scale: unknown jobs then
  * weigh the median of the known ones, which the simulator finds good enough down to a few percent recorded on a
  * graph whose durations share one distribution; real graphs mix short and long jobs, so pipelining asks for
  * most of the missed jobs' durations recorded (`MIN_KNOWN_SHARE`), and then it must also be clearly faster than the trunk plan on the same
@@ -16,8 +17,24 @@ import { pipelinePlan, type PipelinePlan } from './pipeline.js';
  * builds no job twice there.
  */
 
-/** Pipelined only when at least this share of the missed jobs has a recorded duration. */
+/**
+ * Pipelined only when at least this share of the missed jobs has a recorded duration, or none has (a first
+ * run: every job then weighs `unrecordedSeconds`, and the waiters rescale their bounds by what they see).
+ */
 export const MIN_KNOWN_SHARE = 0.5;
+/**
+ * With no duration recorded, a job weighs this many exchange latencies. At 1 s (a blind guess far below the
+ * latency) the pipelined planner finds every crossing dear and makes too few shards; at about twice the latency
+ * a crossing costs what it does for a job of some tens of seconds, the usual build step, and the waiters'
+ * rescaled bounds (importing-cache.ts) absorb jobs that are in fact longer (bench/RESULTS.md: 1.06-1.12x the
+ * bound on the 1,000-job graph's first run).
+ */
+export const UNRECORDED_LATENCIES = 2;
+
+/** What a planner weighs a job at when no missed job's duration is recorded. */
+export function unrecordedSeconds(latencySeconds: number): number {
+  return UNRECORDED_LATENCIES * latencySeconds;
+}
 /** Pipelined only when its estimated wall time is at most this share of the trunk plan's. */
 export const MIN_GAIN = 0.9;
 /**
@@ -50,7 +67,7 @@ export function choosePlan(items: readonly WorkItem[], o: ChooseOptions): Chosen
   const trunk = partition(items, shape);
   const m = items.length;
   const share = m === 0 ? 1 : o.known / m;
-  if (share < MIN_KNOWN_SHARE) {
+  if (share < MIN_KNOWN_SHARE && o.known > 0) {
     return {
       style: 'trunk',
       partition: trunk,

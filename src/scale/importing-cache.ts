@@ -22,6 +22,12 @@ import { KEY_PREFIX_LENGTH, type ShardPlan } from './shard-plan.js';
  * restored only after a wait on one that needs it gave up: it is built here at once.
  *
  * Jobs this shard owns and exports are published right after they are saved.
+ *
+ * The plan's times are estimates (on a first run, guesses), and the jobs of one matrix run on alike runners: a
+ * shard whose own jobs take three times what the plan weighed them at finds the owners' late by as much. So the
+ * bound is rescaled, at every look, by what this shard observes (`jobStarted`, `jobEnded`): its finished jobs'
+ * real over planned seconds, or the elapsed over planned time of a job it still runs when that is more, never
+ * below 1 and at most `maxScale` (which keeps a crashed owner's waiters from waiting without end).
  */
 export interface ImportingOptions {
   plan: ShardPlan;
@@ -30,6 +36,11 @@ export interface ImportingOptions {
   /** When this shard started, in ms since the epoch (the plan's times count from there). */
   startedAt: number;
   marginSeconds: number;
+  /**
+   * The most a wait's bound is rescaled by (default `MAX_SCALE`): however slow this shard's own jobs run, a
+   * waiter whose owner crashed builds the job itself within `2 × maxScale × planned time + margin`.
+   */
+  maxScale?: number;
   /** The longest pause between two looks (default 5 s; the first is 0.5 s). */
   maxPollMs?: number;
   /**
@@ -61,6 +72,12 @@ export class ImportingCache implements Cache {
   /** Exported jobs of this shard: published or withdrawn, each once. */
   readonly #settled = new Set<JobKey>();
   readonly #pending: Promise<unknown>[] = [];
+  /** Planned seconds of this shard's own jobs, by key prefix (from the plan, when it says). */
+  readonly #planned = new Map<string, number>();
+  /** Own jobs running: when each started (ms, `now`). */
+  readonly #running = new Map<string, number>();
+  #realSeconds = 0;
+  #plannedSeconds = 0;
   /** Settles when the run is cancelled (one listener for all the waits). */
   readonly #interrupted?: Promise<undefined>;
   readonly newOutputDir?: (key: JobKey) => string;
@@ -72,6 +89,9 @@ export class ImportingCache implements Cache {
     this.#o = o;
     this.#mine = new Set(o.plan.shards[o.shard - 1] ?? []);
     this.#exports = new Map((o.plan.exports ?? []).map((e) => [e.key, { owner: e.owner, at: e.at }]));
+    const mine = o.plan.shards[o.shard - 1] ?? [];
+    const seconds = o.plan.seconds?.[o.shard - 1];
+    if (seconds) mine.forEach((k, i) => this.#planned.set(k, seconds[i]!));
     const signal = o.signal;
     if (signal) {
       this.#interrupted = signal.aborted
@@ -109,6 +129,33 @@ export class ImportingCache implements Cache {
     if (this.#exports.get(prefix(key))?.owner !== this.#o.shard || this.#settled.has(key)) return;
     this.#settled.add(key);
     this.#pending.push(this.#exchange.withdraw(key).catch(() => undefined));
+  }
+
+  /** A job of this shard's began to run. */
+  jobStarted(key: JobKey): void {
+    if (this.#planned.has(prefix(key))) this.#running.set(prefix(key), (this.#o.now ?? Date.now)());
+  }
+
+  /** A job of this shard's ended; built, it ran for `durationMs` (a failed job's time says little). */
+  jobEnded(key: JobKey, durationMs?: number): void {
+    const p = prefix(key);
+    this.#running.delete(p);
+    const planned = this.#planned.get(p);
+    if (durationMs === undefined || planned === undefined || planned <= 0) return;
+    this.#realSeconds += durationMs / 1000;
+    this.#plannedSeconds += planned;
+  }
+
+  /** How much slower than planned this shard's own jobs run (1 when not slower), capped. */
+  scale(): number {
+    const now = (this.#o.now ?? Date.now)();
+    let seen = this.#plannedSeconds > 0 ? this.#realSeconds / this.#plannedSeconds : 1;
+    // A job far longer than planned raises the scale before it ends.
+    for (const [p, at] of this.#running) {
+      const planned = this.#planned.get(p)!;
+      if (planned > 0) seen = Math.max(seen, (now - at) / 1000 / planned);
+    }
+    return Math.min(Math.max(seen, 1), this.#o.maxScale ?? MAX_SCALE);
   }
 
   async close(): Promise<void> {
@@ -164,14 +211,22 @@ export class ImportingCache implements Cache {
       return { kind: 'given-up', why: 'no shard publishes it (a job here that needs it is built here too)' };
     }
     const now = this.#o.now ?? Date.now;
-    const boundSeconds = 2 * planned.at + this.#o.marginSeconds;
-    const deadline = this.#o.startedAt + boundSeconds * 1000;
-    const expectedAt = this.#o.startedAt + planned.at * 1000;
+    // The bound and the expected time follow the observed scale: both are read again before every look.
+    let boundSeconds = 0;
+    let deadline = 0;
+    let expectedAt = 0;
+    const rescale = (): void => {
+      const scale = this.scale();
+      boundSeconds = 2 * planned.at * scale + this.#o.marginSeconds;
+      deadline = this.#o.startedAt + boundSeconds * 1000;
+      expectedAt = this.#o.startedAt + planned.at * scale * 1000;
+    };
+    rescale();
     const owner = `shard ${planned.owner}/${this.#o.plan.shards.length}`;
-    const late = {
+    const late = (): Wait => ({
       kind: 'given-up' as const,
       why: `${owner} did not publish it within ${Math.round(boundSeconds)} s of this shard's start`,
-    };
+    });
     let pause = 500;
     const signal = this.#o.signal;
     const interrupted = this.#interrupted;
@@ -186,6 +241,7 @@ export class ImportingCache implements Cache {
     if (expectedAt - now() >= FIRST_LOOK_AFTER_MS) await pauseFor(Math.round((expectedAt - now()) / 8));
     for (;;) {
       if (signal?.aborted) return { kind: 'interrupted' };
+      rescale();
       // A look answers, or the wait ends once the bound (plus a grace for a look begun just before it) is past.
       const cutOff = (this.#o.timer ?? timer)(
         Math.max(deadline - now(), 0) + (this.#o.lookGraceMs ?? 10_000),
@@ -196,13 +252,19 @@ export class ImportingCache implements Cache {
         ...(interrupted ? [interrupted] : []),
       ]).finally(cutOff.cancel);
       if (signal?.aborted) return { kind: 'interrupted' };
-      if (found === undefined) return late;
+      if (found === undefined) {
+        // Cut off at the bound as it stood; a scale that grew meanwhile moves it, and the wait goes on.
+        rescale();
+        if (deadline - now() <= 0) return late();
+        continue;
+      }
       if (found.kind === 'published') return found;
       if (found.kind === 'withdrawn') return { kind: 'given-up', why: `${owner} did not build it` };
       if (found.kind === 'refused')
         return { kind: 'given-up', why: `${owner}'s publication of it cannot be used: ${found.why}` };
+      rescale();
       const left = deadline - now();
-      if (left <= 0) return late;
+      if (left <= 0) return late();
       // Before the job is expected, a look rarely finds it: the pause is an eighth of the time still expected
       // (a few dozen look-ups for a wait of minutes instead of one every 5 s), so an owner faster than planned is
       // noticed within an eighth of what remained. The waits of a shard all start with it, and a run has hundreds.
@@ -214,6 +276,12 @@ export class ImportingCache implements Cache {
     }
   }
 }
+
+/**
+ * The most a wait's bound is rescaled by: jobs ten times longer than planned (a first run's guesses) are still
+ * waited for, and a crashed owner's waiters build its job within 20 × its planned time plus the margin.
+ */
+export const MAX_SCALE = 10;
 
 /** Jobs expected this long after the start or later are first looked for an eighth of that after it. */
 const FIRST_LOOK_AFTER_MS = 60_000;

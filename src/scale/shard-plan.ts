@@ -17,6 +17,11 @@ export interface ShardPlan {
   shards: string[][];
   /** Pipelined plans only: the keys shards hand to each other while they run. */
   exports?: PlannedExport[];
+  /**
+   * Pipelined plans: `seconds[i][j]` is what the plan weighed the job `shards[i][j]` at. A shard compares its
+   * jobs' real durations with these and rescales its waits' bounds (importing-cache.ts).
+   */
+  seconds?: number[][];
 }
 
 export interface PlannedExport {
@@ -34,7 +39,8 @@ export function encodePlan(plan: ShardPlan): string {
   if (plan.exports === undefined) return JSON.stringify({ v: 1, shards: plan.shards });
   // Tuples, not objects: a 1,000-job graph's exports are some 600 of them.
   const exports = plan.exports.map((e) => [e.key, e.owner, Math.round(e.at * 10) / 10]);
-  return JSON.stringify({ v: 2, shards: plan.shards, exports });
+  const seconds = plan.seconds?.map((s) => s.map((x) => Math.round(x * 10) / 10));
+  return JSON.stringify({ v: 2, shards: plan.shards, exports, ...(seconds ? { seconds } : {}) });
 }
 
 export function decodePlan(text: string): Result<ShardPlan, string> {
@@ -44,7 +50,7 @@ export function decodePlan(text: string): Result<ShardPlan, string> {
   } catch (e) {
     return err(`not JSON (${(e as Error).message})`);
   }
-  const o = v as { v?: unknown; shards?: unknown; exports?: unknown } | null;
+  const o = v as { v?: unknown; shards?: unknown; exports?: unknown; seconds?: unknown } | null;
   const shards = o?.shards;
   const isKey = (k: unknown): k is string => typeof k === 'string' && /^[0-9a-f]+$/.test(k);
   const valid =
@@ -73,9 +79,25 @@ export function decodePlan(text: string): Result<ShardPlan, string> {
     )
   )
     return bad;
+  const seconds = o.seconds;
+  if (
+    seconds !== undefined &&
+    !(
+      Array.isArray(seconds) &&
+      seconds.length === n &&
+      seconds.every(
+        (s, i) =>
+          Array.isArray(s) &&
+          s.length === (shards[i] as unknown[]).length &&
+          s.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0),
+      )
+    )
+  )
+    return bad;
   return ok({
     shards: shards as string[][],
     exports: (exports as [string, number, number][]).map(([key, owner, at]) => ({ key, owner, at })),
+    ...(seconds !== undefined ? { seconds: seconds as number[][] } : {}),
   });
 }
 

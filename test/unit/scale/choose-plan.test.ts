@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { choosePlan, MIN_KNOWN_SHARE, peakPerMinute } from '../../../src/scale/choose-plan.js';
+import {
+  choosePlan,
+  MIN_KNOWN_SHARE,
+  peakPerMinute,
+  unrecordedSeconds,
+} from '../../../src/scale/choose-plan.js';
 import type { WorkItem } from '../../../src/scale/partition.js';
 import { prng } from '../../../bench/workspace.js';
 
@@ -24,14 +29,21 @@ describe('plan-mode auto', () => {
     expect(c.why).toMatch(/^estimated \d+ s pipelined against \d+ s with a trunk$/);
   });
 
-  it('plans a trunk when most durations are unknown: the waits would be bounded by guesses', () => {
-    const items = band(300).map((it) => ({ ...it, seconds: 1 }));
-    const c = choosePlan(items, { ...shape, known: 0 });
+  it('plans a trunk when some but most durations are unknown: the median of a few is a poor guess', () => {
+    const items = band(300);
+    const c = choosePlan(items, { ...shape, known: 1 });
     expect(c.style).toBe('trunk');
-    expect(c.why).toBe('the durations of 300 of 300 missed jobs are not recorded yet');
+    expect(c.why).toBe('the durations of 299 of 300 missed jobs are not recorded yet');
     const some = Math.ceil(items.length * MIN_KNOWN_SHARE) - 1;
     expect(choosePlan(band(300), { ...shape, known: some }).style).toBe('trunk');
     expect(choosePlan(band(300), { ...shape, known: some + 1 }).style).toBe('pipelined');
+  });
+
+  it('pipelines a first run (nothing recorded) with every job weighed at twice the latency', () => {
+    const items = band(300).map((it) => ({ ...it, seconds: unrecordedSeconds(shape.latencySeconds) }));
+    expect(unrecordedSeconds(15)).toBe(30);
+    const c = choosePlan(items, { ...shape, known: 0 });
+    expect(c.style).toBe('pipelined');
   });
 
   it('plans a trunk when a pipelined plan would publish more jobs a minute than the service takes', () => {

@@ -33,7 +33,12 @@ function hitFor(k: JobKey): CacheHit {
 }
 
 /** A clock that only moves when the cache sleeps, and an exchange that answers from a script. */
-function rig(answer: (t: number) => Found['kind'] | 'never', at = 10, signal?: AbortSignal) {
+function rig(
+  answer: (t: number) => Found['kind'] | 'never',
+  at = 10,
+  signal?: AbortSignal,
+  more: { seconds?: number[][]; maxScale?: number } = {},
+) {
   let now = 1_000_000;
   const looks: number[] = [];
   const exchange: JobExchange = {
@@ -51,8 +56,13 @@ function rig(answer: (t: number) => Found['kind'] | 'never', at = 10, signal?: A
   };
   const duplicated: string[] = [];
   const cache = new ImportingCache(empty, exchange, {
-    plan: { ...plan, exports: [{ ...plan.exports[0]!, at }] },
+    plan: {
+      ...plan,
+      exports: [{ ...plan.exports[0]!, at }],
+      ...(more.seconds ? { seconds: more.seconds } : {}),
+    },
     ...(signal ? { signal } : {}),
+    ...(more.maxScale !== undefined ? { maxScale: more.maxScale } : {}),
     shard: 2,
     startedAt: now,
     marginSeconds: 5,
@@ -101,6 +111,50 @@ describe('ImportingCache', () => {
     expect(r.duplicated).toEqual(["shard 1/2 did not publish it within 25 s of this shard's start"]);
     // From now on the job is a plain miss here: the engine's look before building finds nothing to wait for.
     expect((await r.cache.lookup([A])).has(A)).toBe(false);
+  });
+
+  it('rescales its bound by how much slower than planned this shard’s own jobs ran', async () => {
+    // B (this shard's, planned at 10 s) took 30 s: the owner's A, planned at 10 s, is due at about 30 s, and
+    // the bound is 2 × 10 × 3 + 5 = 65 s. A published at 50 s is restored, not rebuilt.
+    const r = rig((t) => (t >= 50_000 ? 'published' : 'absent'), 10, undefined, { seconds: [[1, 1], [10]] });
+    r.cache.jobStarted(B);
+    r.cache.jobEnded(B, 30_000);
+    expect(r.cache.scale()).toBe(3);
+    const restored = await (await r.cache.lookup([A])).get(A)!.restore('/nowhere');
+    expect(restored.ok).toBe(true);
+    expect(r.duplicated).toEqual([]);
+    // Unscaled (no planned times in the plan), the same wait gives up at 25 s.
+    const plain = rig((t) => (t >= 50_000 ? 'published' : 'absent'));
+    plain.cache.jobEnded(B, 30_000);
+    expect((await (await plain.cache.lookup([A])).get(A)!.restore('/nowhere')).ok).toBe(false);
+    expect(plain.duplicated).toEqual(["shard 1/2 did not publish it within 25 s of this shard's start"]);
+  });
+
+  it('rescales at every look by a job of its own still running longer than planned', async () => {
+    // B, planned at 2 s, has run since the start and never ends: at each look the scale is the time so far
+    // over 2 s, so the bound keeps moving until the cap (10): 2 × 10 × 10 + 5 = 205 s.
+    const r = rig((t) => (t >= 150_000 ? 'published' : 'absent'), 10, undefined, { seconds: [[1, 1], [2]] });
+    r.cache.jobStarted(B);
+    const restored = await (await r.cache.lookup([A])).get(A)!.restore('/nowhere');
+    expect(restored.ok).toBe(true);
+    expect(r.looks().at(-1)).toBeGreaterThanOrEqual(150_000);
+    expect(r.duplicated).toEqual([]);
+  });
+
+  it('caps the scale: a waiter on an owner that was killed still ends, within cap × 2 × planned + margin', async () => {
+    // B took 1,000 times its planned time; with a cap of 4 the bound is 2 × 10 × 4 + 5 = 85 s.
+    const r = rig(() => 'absent', 10, undefined, { seconds: [[1, 1], [1]], maxScale: 4 });
+    r.cache.jobEnded(B, 1_000_000);
+    expect(r.cache.scale()).toBe(4);
+    const restored = await (await r.cache.lookup([A])).get(A)!.restore('/nowhere');
+    expect(restored.ok).toBe(false);
+    expect(r.looks().at(-1)).toBe(85_000);
+    expect(r.duplicated).toEqual(["shard 1/2 did not publish it within 85 s of this shard's start"]);
+    // The default cap, with a job of its own that never ends (the runner is stuck): 2 × 10 × 10 + 5 = 205 s.
+    const stuck = rig(() => 'absent', 10, undefined, { seconds: [[1, 1], [1]] });
+    stuck.cache.jobStarted(B);
+    expect((await (await stuck.cache.lookup([A])).get(A)!.restore('/nowhere')).ok).toBe(false);
+    expect(stuck.looks().at(-1)).toBe(205_000);
   });
 
   it('looks rarely before the job is expected, and often once it is due: a few dozen look-ups per wait, not hundreds', async () => {
