@@ -39499,9 +39499,10 @@ const pipeline_compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
  * `plan-mode: auto` (the default): which of the two plans a planner uses, decided from what it knows.
  *
  * A pipelined plan is only as good as its times. Every waiter bounds its wait by twice the time the plan
- * expects a job at, plus a margin; with durations that are guesses (a first run: every job weighs 1 s) those
- * bounds pass long before the owners publish, and the waiters build about half of what they were to receive
- * (bench/RESULTS.md: the 1,000-job graph planned blind). Recorded durations set the scale: unknown jobs then
+ * expects a job at, rescaled by how much slower than planned its own shard's jobs run, plus a margin. On a
+ * first run nothing is recorded: every job weighs `unrecordedSeconds` (about twice the exchange latency), and
+ * the rescaled bounds keep guessed times from giving up waits (bench/RESULTS.md: the 1,000-job graph's first
+ * run), so the plan is chosen as with durations. Recorded durations set the scale: unknown jobs then
  * weigh the median of the known ones, which the simulator finds good enough down to a few percent recorded on a
  * graph whose durations share one distribution; real graphs mix short and long jobs, so pipelining asks for
  * most of the missed jobs' durations recorded (`MIN_KNOWN_SHARE`), and then it must also be clearly faster than the trunk plan on the same
@@ -39509,8 +39510,23 @@ const pipeline_compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
  * needs; a chain, which one runner builds) gains nothing from publications and polls, and the trunk plan
  * builds no job twice there.
  */
-/** Pipelined only when at least this share of the missed jobs has a recorded duration. */
+/**
+ * Pipelined only when at least this share of the missed jobs has a recorded duration, or none has (a first
+ * run: every job then weighs `unrecordedSeconds`, and the waiters rescale their bounds by what they see).
+ */
 const MIN_KNOWN_SHARE = 0.5;
+/**
+ * With no duration recorded, a job weighs this many exchange latencies. At 1 s (a blind guess far below the
+ * latency) the pipelined planner finds every crossing dear and makes too few shards; at about twice the latency
+ * a crossing costs what it does for a job of some tens of seconds, the usual build step, and the waiters'
+ * rescaled bounds (importing-cache.ts) absorb jobs that are in fact longer (bench/RESULTS.md: 1.06-1.12x the
+ * bound on the 1,000-job graph's first run).
+ */
+const UNRECORDED_LATENCIES = 2;
+/** What a planner weighs a job at when no missed job's duration is recorded. */
+function unrecordedSeconds(latencySeconds) {
+    return UNRECORDED_LATENCIES * latencySeconds;
+}
 /** Pipelined only when its estimated wall time is at most this share of the trunk plan's. */
 const MIN_GAIN = 0.9;
 /**
@@ -39524,7 +39540,7 @@ function choosePlan(items, o) {
     const trunk = partition(items, shape);
     const m = items.length;
     const share = m === 0 ? 1 : o.known / m;
-    if (share < MIN_KNOWN_SHARE) {
+    if (share < MIN_KNOWN_SHARE && o.known > 0) {
         return {
             style: 'trunk',
             partition: trunk,
@@ -39578,7 +39594,8 @@ function encodePlan(plan) {
         return JSON.stringify({ v: 1, shards: plan.shards });
     // Tuples, not objects: a 1,000-job graph's exports are some 600 of them.
     const exports = plan.exports.map((e) => [e.key, e.owner, Math.round(e.at * 10) / 10]);
-    return JSON.stringify({ v: 2, shards: plan.shards, exports });
+    const seconds = plan.seconds?.map((s) => s.map((x) => Math.round(x * 10) / 10));
+    return JSON.stringify({ v: 2, shards: plan.shards, exports, ...(seconds ? { seconds } : {}) });
 }
 function decodePlan(text) {
     let v;
@@ -39613,9 +39630,18 @@ function decodePlan(text) {
             Number.isFinite(e[2]) &&
             e[2] >= 0))
         return bad;
+    const seconds = o.seconds;
+    if (seconds !== undefined &&
+        !(Array.isArray(seconds) &&
+            seconds.length === n &&
+            seconds.every((s, i) => Array.isArray(s) &&
+                s.length === shards[i].length &&
+                s.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0))))
+        return bad;
     return (0,result.ok)({
         shards: shards,
         exports: exports.map(([key, owner, at]) => ({ key, owner, at })),
+        ...(seconds !== undefined ? { seconds: seconds } : {}),
     });
 }
 /** A short name for a plan, so the entries of one plan's shards are told apart from another plan's. */
@@ -39706,7 +39732,7 @@ async function selectAndKey(graph, sourceDir, salt, targets) {
 }
 /**
  * `mode: plan`: keys and one lookup; the missed jobs are weighed by their recorded durations (unknown ones by
- * the median of the known, or 1 s) and partitioned into a trunk and shards (scale/partition.ts) or into
+ * the median of the known, or with none known 1 s for a trunk, twice the exchange latency otherwise) and partitioned into a trunk and shards (scale/partition.ts) or into
  * pipelined shards (scale/pipeline.ts), as `mode` asks or `auto` chooses (scale/choose-plan.ts).
  * Nothing is built here: the caller builds the trunk.
  */
@@ -39735,7 +39761,9 @@ async function planShards(graph, o, cache, timings) {
     const known = missedKeys
         .map((k) => timings.get(graph.byLabel.get(labelsOf.get(k)[0]).name))
         .filter((d) => d !== undefined);
-    const fallbackMs = known.length > 0 ? median(known) : 1000;
+    // With nothing recorded, a trunk plan keeps its 1 s guess (it never waits on another shard's times); a
+    // pipelined or chosen plan weighs a job at about twice the exchange latency (scale/choose-plan.ts).
+    const fallbackMs = known.length > 0 ? median(known) : o.mode === 'trunk' ? 1000 : unrecordedSeconds(o.latencySeconds) * 1000;
     // A job that runs reads the in-place outputs of every job below it (the executor restores them all), so in a
     // pipelined plan those are dependencies too: another shard's must be published for it, like a direct one's.
     const workItems = (below) => missedKeys.map((key) => {
@@ -39776,6 +39804,7 @@ async function planShards(graph, o, cache, timings) {
         shardPlan = {
             shards: pp.shards.map((s) => s.map(prefix)),
             exports: pp.exports.map((e) => ({ key: prefix(e.item), owner: e.owner + 1, at: e.finish })),
+            seconds: pp.shards.map((s) => s.map((i) => pipeItems[i].seconds)),
         };
     }
     else {
@@ -39885,6 +39914,12 @@ class ImportingCache {
     /** Exported jobs of this shard: published or withdrawn, each once. */
     #settled = new Set();
     #pending = [];
+    /** Planned seconds of this shard's own jobs, by key prefix (from the plan, when it says). */
+    #planned = new Map();
+    /** Own jobs running: when each started (ms, `now`). */
+    #running = new Map();
+    #realSeconds = 0;
+    #plannedSeconds = 0;
     /** Settles when the run is cancelled (one listener for all the waits). */
     #interrupted;
     newOutputDir;
@@ -39895,6 +39930,10 @@ class ImportingCache {
         this.#o = o;
         this.#mine = new Set(o.plan.shards[o.shard - 1] ?? []);
         this.#exports = new Map((o.plan.exports ?? []).map((e) => [e.key, { owner: e.owner, at: e.at }]));
+        const mine = o.plan.shards[o.shard - 1] ?? [];
+        const seconds = o.plan.seconds?.[o.shard - 1];
+        if (seconds)
+            mine.forEach((k, i) => this.#planned.set(k, seconds[i]));
         const signal = o.signal;
         if (signal) {
             this.#interrupted = signal.aborted
@@ -39933,6 +39972,33 @@ class ImportingCache {
             return;
         this.#settled.add(key);
         this.#pending.push(this.#exchange.withdraw(key).catch(() => undefined));
+    }
+    /** A job of this shard's began to run. */
+    jobStarted(key) {
+        if (this.#planned.has(prefix(key)))
+            this.#running.set(prefix(key), (this.#o.now ?? Date.now)());
+    }
+    /** A job of this shard's ended; built, it ran for `durationMs` (a failed job's time says little). */
+    jobEnded(key, durationMs) {
+        const p = prefix(key);
+        this.#running.delete(p);
+        const planned = this.#planned.get(p);
+        if (durationMs === undefined || planned === undefined || planned <= 0)
+            return;
+        this.#realSeconds += durationMs / 1000;
+        this.#plannedSeconds += planned;
+    }
+    /** How much slower than planned this shard's own jobs run (1 when not slower), capped. */
+    scale() {
+        const now = (this.#o.now ?? Date.now)();
+        let seen = this.#plannedSeconds > 0 ? this.#realSeconds / this.#plannedSeconds : 1;
+        // A job far longer than planned raises the scale before it ends.
+        for (const [p, at] of this.#running) {
+            const planned = this.#planned.get(p);
+            if (planned > 0)
+                seen = Math.max(seen, (now - at) / 1000 / planned);
+        }
+        return Math.min(Math.max(seen, 1), this.#o.maxScale ?? MAX_SCALE);
     }
     async close() {
         await Promise.allSettled(this.#pending);
@@ -39986,14 +40052,22 @@ class ImportingCache {
             return { kind: 'given-up', why: 'no shard publishes it (a job here that needs it is built here too)' };
         }
         const now = this.#o.now ?? Date.now;
-        const boundSeconds = 2 * planned.at + this.#o.marginSeconds;
-        const deadline = this.#o.startedAt + boundSeconds * 1000;
-        const expectedAt = this.#o.startedAt + planned.at * 1000;
+        // The bound and the expected time follow the observed scale: both are read again before every look.
+        let boundSeconds = 0;
+        let deadline = 0;
+        let expectedAt = 0;
+        const rescale = () => {
+            const scale = this.scale();
+            boundSeconds = 2 * planned.at * scale + this.#o.marginSeconds;
+            deadline = this.#o.startedAt + boundSeconds * 1000;
+            expectedAt = this.#o.startedAt + planned.at * scale * 1000;
+        };
+        rescale();
         const owner = `shard ${planned.owner}/${this.#o.plan.shards.length}`;
-        const late = {
+        const late = () => ({
             kind: 'given-up',
             why: `${owner} did not publish it within ${Math.round(boundSeconds)} s of this shard's start`,
-        };
+        });
         let pause = 500;
         const signal = this.#o.signal;
         const interrupted = this.#interrupted;
@@ -40010,6 +40084,7 @@ class ImportingCache {
         for (;;) {
             if (signal?.aborted)
                 return { kind: 'interrupted' };
+            rescale();
             // A look answers, or the wait ends once the bound (plus a grace for a look begun just before it) is past.
             const cutOff = (this.#o.timer ?? timer)(Math.max(deadline - now(), 0) + (this.#o.lookGraceMs ?? 10_000));
             const found = await Promise.race([
@@ -40019,17 +40094,23 @@ class ImportingCache {
             ]).finally(cutOff.cancel);
             if (signal?.aborted)
                 return { kind: 'interrupted' };
-            if (found === undefined)
-                return late;
+            if (found === undefined) {
+                // Cut off at the bound as it stood; a scale that grew meanwhile moves it, and the wait goes on.
+                rescale();
+                if (deadline - now() <= 0)
+                    return late();
+                continue;
+            }
             if (found.kind === 'published')
                 return found;
             if (found.kind === 'withdrawn')
                 return { kind: 'given-up', why: `${owner} did not build it` };
             if (found.kind === 'refused')
                 return { kind: 'given-up', why: `${owner}'s publication of it cannot be used: ${found.why}` };
+            rescale();
             const left = deadline - now();
             if (left <= 0)
-                return late;
+                return late();
             // Before the job is expected, a look rarely finds it: the pause is an eighth of the time still expected
             // (a few dozen look-ups for a wait of minutes instead of one every 5 s), so an owner faster than planned is
             // noticed within an eighth of what remained. The waits of a shard all start with it, and a run has hundreds.
@@ -40041,6 +40122,11 @@ class ImportingCache {
         }
     }
 }
+/**
+ * The most a wait's bound is rescaled by: jobs ten times longer than planned (a first run's guesses) are still
+ * waited for, and a crashed owner's waiters build its job within 20 × its planned time plus the margin.
+ */
+const MAX_SCALE = 10;
 /** Jobs expected this long after the start or later are first looked for an eighth of that after it. */
 const FIRST_LOOK_AFTER_MS = 60_000;
 function timer(ms) {
@@ -40382,10 +40468,14 @@ async function build(graph, o, p, cache, targets, importing, controller = new Ab
         const names = new Map();
         const reporter = {
             onEvent: (e) => {
-                if (e.type === 'job-start')
+                if (e.type === 'job-start') {
                     reasons.set(e.job.name, '');
+                    // The shard's own jobs against the plan's times: how its waits' bounds are rescaled.
+                    importing?.cache.jobStarted(e.job.key);
+                }
                 if (e.type === 'job-end') {
                     names.set(e.outcome.key, e.outcome.name);
+                    importing?.cache.jobEnded(e.outcome.key, e.outcome.status === 'built' ? e.outcome.durationMs : undefined);
                     if (e.outcome.status === 'failed' || e.outcome.status === 'skipped')
                         importing?.cache.notBuilt(e.outcome.key);
                 }
