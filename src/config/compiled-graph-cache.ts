@@ -17,6 +17,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GoGraph } from './compile.js';
 import type { DisbuildConfig, TaskSpec } from './config-file.js';
+import { readOwnFile } from '../util/read-own-file.js';
 
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
 const FORMAT = 1;
@@ -73,14 +74,18 @@ export function compileFingerprint(
   return h.digest('hex');
 }
 
-/** The graph compiled under `fingerprint`, or undefined when the file holds another (or none, or is unreadable). */
+/**
+ * The graph compiled under `fingerprint`, or undefined when the file holds another (or none, or is unreadable, or
+ * is not this user's own: its commands would run).
+ */
 export function readCompiledGraph(file: string, fingerprint: string): GoGraph | undefined {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readOwnFile(file);
   } catch {
     return undefined;
   }
+  if (text === undefined) return undefined;
   const head = `${fingerprint}\n`;
   if (!text.startsWith(head)) return undefined;
   try {

@@ -1,18 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import {
-  type BigIntStats,
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { type BigIntStats, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { readOwnFile } from '../util/read-own-file.js';
 
 /**
  * How long before its stat data is taken a file must have last changed for the stat data to vouch for its content.
@@ -230,23 +219,6 @@ export class OutputStatRecords {
     } catch {
       rmSync(temp, { force: true });
     }
-  }
-}
-
-/**
- * The text of `file` when it is a regular file of this user: whoever can write the records can vouch for any
- * content, so one written by another user (a shared cache directory, a run under another account) is not read.
- */
-function readOwnFile(file: string): string | undefined {
-  // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
-  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const st = fstatSync(fd);
-    const uid = process.getuid?.();
-    if (!st.isFile() || (uid !== undefined && st.uid !== uid)) return undefined;
-    return readFileSync(fd, 'utf8');
-  } finally {
-    closeSync(fd);
   }
 }
 

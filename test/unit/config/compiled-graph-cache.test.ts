@@ -98,6 +98,21 @@ describe('the compiled-graph cache', () => {
     expect(second).toEqual({ json: first.json, cached: true });
   });
 
+  it('believes no cache file but its own: one of another user, or a FIFO in its place, compiles afresh', async () => {
+    await throughCache();
+    // Another user's file would be taken at its word: its commands are what the run would start.
+    const text = await readFile(cacheFile, 'utf8');
+    await writeFile(cacheFile, text.replace('"tsc"', '"touch pwned"'));
+    execFileSync('chown', ['65534:65534', cacheFile]);
+    const foreign = await throughCache();
+    expect(foreign).toEqual({ json: await fresh(), cached: false });
+    expect(JSON.stringify(foreign.json)).not.toContain('pwned');
+    // A FIFO is not waited for.
+    await rm(cacheFile);
+    execFileSync('mkfifo', [cacheFile]);
+    expect((await throughCache()).cached).toBe(false);
+  });
+
   it('compiles again after an edit of disbuild.json', async () => {
     const config = await readFile(join(dir, 'disbuild.json'), 'utf8');
     await expectRecompiled(() =>

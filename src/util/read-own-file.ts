@@ -1,0 +1,20 @@
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+
+/**
+ * The text of `file` when it is a regular file of this user, else undefined; throws as `open` does (ENOENT).
+ * For state whose content vouches for something (outputs in place, a compiled graph): whoever can write it can
+ * make a run trust anything, so a file another user wrote (a shared cache directory, a run under another account)
+ * is not read.
+ */
+export function readOwnFile(file: string): string | undefined {
+  // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    const uid = process.getuid?.();
+    if (!st.isFile() || (uid !== undefined && st.uid !== uid)) return undefined;
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
