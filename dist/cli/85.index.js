@@ -22,7 +22,7 @@ const modules = {
 async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts) {
     if (graphPath === undefined) {
         // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
-        const { loadConfigGraph } = await __webpack_require__.e(/* import() */ 171).then(__webpack_require__.bind(__webpack_require__, 3171));
+        const { loadConfigGraph } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(171)]).then(__webpack_require__.bind(__webpack_require__, 3171));
         const configured = await loadConfigGraph(sourceDir, io.env, knownFiles, shortcuts);
         if (configured === undefined) {
             io.stderr.write(`disbuild: no graph: pass --graph FILE, or describe the build in ${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(sourceDir, 'disbuild.json')}\n`);

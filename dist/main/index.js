@@ -35561,7 +35561,10 @@ function sha256(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
 
+// EXTERNAL MODULE: ./src/util/read-own-file.ts
+var read_own_file = __nccwpck_require__(5958);
 ;// CONCATENATED MODULE: ./src/executor/output-stat-records.ts
+
 
 
 
@@ -35626,7 +35629,7 @@ class OutputStatRecords {
         if (this.#file === undefined)
             return this.#rows;
         try {
-            const text = readOwnFile(this.#file);
+            const text = (0,read_own_file/* readOwnFile */.z)(this.#file);
             if (text === undefined)
                 return this.#rows;
             const data = JSON.parse(text);
@@ -35767,24 +35770,6 @@ class OutputStatRecords {
         catch {
             (0,external_node_fs_.rmSync)(temp, { force: true });
         }
-    }
-}
-/**
- * The text of `file` when it is a regular file of this user: whoever can write the records can vouch for any
- * content, so one written by another user (a shared cache directory, a run under another account) is not read.
- */
-function readOwnFile(file) {
-    // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
-    const fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
-    try {
-        const st = (0,external_node_fs_.fstatSync)(fd);
-        const uid = process.getuid?.();
-        if (!st.isFile() || (uid !== undefined && st.uid !== uid))
-            return undefined;
-        return (0,external_node_fs_.readFileSync)(fd, 'utf8');
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
     }
 }
 function isTree(x) {
@@ -42946,6 +42931,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./src/util/read-own-file.ts
+var read_own_file = __nccwpck_require__(5958);
 ;// CONCATENATED MODULE: ./src/config/compiled-graph-cache.ts
 /**
  * The compiled graph of the last run, kept so that a run whose configuration and repository did not change skips
@@ -42960,6 +42947,7 @@ var external_node_url_ = __nccwpck_require__(3136);
  *
  * Deals with: the fingerprint, reading and writing the cache file. Does not deal with: compiling (compile.ts).
  */
+
 
 
 
@@ -43013,15 +43001,20 @@ function compileFingerprint(root, config, files, env) {
     }
     return h.digest('hex');
 }
-/** The graph compiled under `fingerprint`, or undefined when the file holds another (or none, or is unreadable). */
+/**
+ * The graph compiled under `fingerprint`, or undefined when the file holds another (or none, or is unreadable, or
+ * is not this user's own: its commands would run).
+ */
 function readCompiledGraph(file, fingerprint) {
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        text = (0,read_own_file/* readOwnFile */.z)(file);
     }
     catch {
         return undefined;
     }
+    if (text === undefined)
+        return undefined;
     const head = `${fingerprint}\n`;
     if (!text.startsWith(head))
         return undefined;
@@ -46836,6 +46829,39 @@ function randomHex(bytes) {
     pool.fill(0, used, used + bytes);
     used += bytes;
     return hex;
+}
+
+
+/***/ }),
+
+/***/ 5958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ readOwnFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The text of `file` when it is a regular file of this user, else undefined; throws as `open` does (ENOENT).
+ * For state whose content vouches for something (outputs in place, a compiled graph): whoever can write it can
+ * make a run trust anything, so a file another user wrote (a shared cache directory, a run under another account)
+ * is not read.
+ */
+function readOwnFile(file) {
+    // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        const uid = process.getuid?.();
+        if (!st.isFile() || (uid !== undefined && st.uid !== uid))
+            return undefined;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
 }
 
 

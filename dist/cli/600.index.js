@@ -1,0 +1,192 @@
+(function (__disbuild_import_meta) {const id = 600;
+const ids = [600];
+const modules = {
+
+/***/ 8682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sn: () => (/* binding */ startRepoFiles),
+/* harmony export */   c$: () => (/* binding */ listRepoFiles),
+/* harmony export */   mz: () => (/* binding */ filesUnder)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
+/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7536);
+
+
+
+
+/**
+ * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
+ * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
+ * the work tree; outside git, every file under `dir` but `.git` and `node_modules`.
+ */
+async function listRepoFiles(dir) {
+    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
+    // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
+    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
+        'ls-files',
+        '-z',
+        '-t',
+        '--cached',
+        '--deleted',
+        '--others',
+        '--exclude-standard',
+        '--',
+        '.',
+    ]);
+    if (listed.ok) {
+        const gone = new Set();
+        const seen = new Set();
+        for (const entry of listed.value.split('\0')) {
+            if (entry.length < 3)
+                continue;
+            const path = entry.slice(2);
+            if (entry[0] === 'R')
+                gone.add(path);
+            else
+                seen.add(path);
+        }
+        const files = [];
+        for (const p of seen)
+            if (!gone.has(p))
+                files.push(p);
+        return files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    }
+    const out = [];
+    walk(dir, '', out);
+    return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+}
+/**
+ * The same list as listRepoFiles, from git calls that start now, beside the ones a run starts for its keys anyway,
+ * so that all of git's work overlaps Node's start-up instead of following it: the index's paths (`ls-files
+ * --cached`, which reads no file), deleted files from the keys' `git status`, and untracked, not ignored files
+ * from the same status when the listings were started with `untracked` (else one more call for those).
+ * Undefined outside a work tree or when git fails: the caller then asks listRepoFiles.
+ */
+function startRepoFiles(sourceDir, listings) {
+    const cached = (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--cached', '--', '.']);
+    const others = listings.untracked
+        ? undefined
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
+    return (async () => {
+        const [prefix, index, status, fromStatus, untracked] = await Promise.all([
+            listings.prefix,
+            cached,
+            listings.status,
+            listings.untracked,
+            others,
+        ]);
+        if (prefix === undefined || !index.ok || !status.ok)
+            return undefined;
+        const seen = new Set();
+        if (fromStatus?.ok) {
+            // Relative to the repository root, like every path of `git status`.
+            for (const p of fromStatus.value)
+                if (p.startsWith(prefix))
+                    seen.add(p.slice(prefix.length));
+        }
+        else if (untracked?.ok) {
+            for (const p of untracked.value.split('\0'))
+                if (p !== '')
+                    seen.add(p);
+        }
+        else
+            return undefined;
+        const gone = new Set();
+        // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
+        // repository root.
+        for (const f of status.value.split('\0')) {
+            if (f.length > 3 && f[1] === 'D' && f.startsWith(prefix, 3))
+                gone.add(f.slice(3 + prefix.length));
+        }
+        // Relative to the source directory; a conflicted path may come once per stage, hence the set.
+        for (const p of index.value.split('\0'))
+            if (p !== '' && !gone.has(p))
+                seen.add(p);
+        return [...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    })();
+}
+function walk(root, rel, out) {
+    let entries;
+    try {
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const e of entries) {
+        const r = rel === '' ? e.name : `${rel}/${e.name}`;
+        if (e.isDirectory()) {
+            if (e.name !== '.git' && e.name !== 'node_modules')
+                walk(root, r, out);
+        }
+        else if (e.isFile() || e.isSymbolicLink())
+            out.push(r);
+    }
+}
+/** The half-open range of `files` (sorted) that lie under directory `dir` ('' is everything). */
+function filesUnder(files, dir) {
+    if (dir === '')
+        return [0, files.length];
+    const prefix = `${dir}/`;
+    // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
+    return [lowerBound(files, prefix), lowerBound(files, `${dir}0`)];
+}
+function lowerBound(files, s) {
+    let lo = 0;
+    let hi = files.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (files[mid] < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+
+/***/ }),
+
+/***/ 5958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ readOwnFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The text of `file` when it is a regular file of this user, else undefined; throws as `open` does (ENOENT).
+ * For state whose content vouches for something (outputs in place, a compiled graph): whoever can write it can
+ * make a run trust anything, so a file another user wrote (a shared cache directory, a run under another account)
+ * is not read.
+ */
+function readOwnFile(file) {
+    // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        const uid = process.getuid?.();
+        if (!st.isFile() || (uid !== undefined && st.uid !== uid))
+            return undefined;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+
+
+/***/ })
+
+};
+
+return { id, ids, modules };
+})

@@ -1,0 +1,592 @@
+(function (__disbuild_import_meta) {const id = 853;
+const ids = [853,600];
+const modules = {
+
+/***/ 3797:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bu: () => (/* binding */ parseConfigText),
+/* harmony export */   RG: () => (/* binding */ readConfigFile),
+/* harmony export */   fc: () => (/* binding */ formatConfigProblem),
+/* harmony export */   g2: () => (/* binding */ CONFIG_FILE)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8251);
+/**
+ * `disbuild.json`: the repository's own description of its build. Three sources of the graph share the file —
+ * `graph` (a path), `graphCommand` (a command printing the graph) and `tasks` (compiled by compile.ts) — plus a
+ * `salt`. This module reads the file and checks its shape; every problem is reported at once, each naming the
+ * file, the task and the field.
+ */
+
+
+
+const CONFIG_FILE = 'disbuild.json';
+function formatConfigProblem(p) {
+    const where = [p.file, p.task === undefined ? undefined : `task ${JSON.stringify(p.task)}`, p.field]
+        .filter((s) => s !== undefined)
+        .join(' ');
+    return `${where}: ${p.message}`;
+}
+const TOP_KEYS = new Set(['$schema', 'graph', 'graphCommand', 'salt', 'tasks']);
+const TASK_KEYS = new Set(['command', 'script', 'cwd', 'inputs', 'outputs', 'deps', 'env', 'description']);
+const TASK_NAME = /^[^#^!\s][^#\s]*$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Reads `<dir>/disbuild.json`; `undefined` when there is none. */
+async function readConfigFile(dir) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, CONFIG_FILE), 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)([{ file: CONFIG_FILE, message: `cannot be read: ${e.message}` }]);
+    }
+    return parseConfigText(text);
+}
+/** Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. */
+function parseConfigText(text, file = CONFIG_FILE) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (e) {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)([{ file, message: `is not valid JSON: ${e.message}` }]);
+    }
+    const problems = [];
+    if (!isRecord(raw))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
+    const config = {};
+    for (const key of Object.keys(raw)) {
+        if (!TOP_KEYS.has(key))
+            problems.push({ file, field: key, message: 'unknown key' });
+    }
+    for (const key of ['graph', 'graphCommand', 'salt']) {
+        const v = raw[key];
+        if (v === undefined)
+            continue;
+        if (typeof v === 'string')
+            config[key] = v;
+        else
+            problems.push({ file, field: key, message: `must be a string, got ${describe(v)}` });
+    }
+    if (raw.tasks !== undefined) {
+        if (!isRecord(raw.tasks)) {
+            problems.push({
+                file,
+                field: 'tasks',
+                message: `must be an object of tasks, got ${describe(raw.tasks)}`,
+            });
+        }
+        else {
+            const tasks = new Map();
+            for (const name of Object.keys(raw.tasks).sort()) {
+                const spec = readTask(name, raw.tasks[name], file, problems);
+                if (spec)
+                    tasks.set(name, spec);
+            }
+            config.tasks = tasks;
+        }
+    }
+    const sources = ['graph', 'graphCommand', 'tasks'].filter((k) => raw[k] !== undefined);
+    if (sources.length > 1) {
+        problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]}"` });
+    }
+    return problems.length > 0 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(problems) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(config);
+}
+function readTask(name, raw, file, problems) {
+    const add = (field, message) => {
+        problems.push({ file, task: name, ...(field === undefined ? {} : { field }), message });
+    };
+    if (!TASK_NAME.test(name))
+        add(undefined, 'task names must not contain "#" or spaces, nor start with "^" or "!"');
+    if (!isRecord(raw)) {
+        add(undefined, `must be an object, got ${describe(raw)}`);
+        return undefined;
+    }
+    for (const key of Object.keys(raw))
+        if (!TASK_KEYS.has(key))
+            add(key, 'unknown key');
+    const spec = {};
+    const cmd = raw.command;
+    if (typeof cmd === 'string') {
+        if (cmd.trim() === '')
+            add('command', 'is empty');
+        spec.command = cmd;
+    }
+    else if (Array.isArray(cmd)) {
+        const argv = stringList(cmd, 'command', add);
+        if (argv.length === 0)
+            add('command', 'must not be an empty list');
+        spec.command = argv;
+    }
+    else if (cmd !== undefined)
+        add('command', `must be a string or a list of strings, got ${describe(cmd)}`);
+    for (const key of ['script', 'cwd']) {
+        const v = raw[key];
+        if (v === undefined)
+            continue;
+        if (typeof v !== 'string')
+            add(key, `must be a string, got ${describe(v)}`);
+        else
+            spec[key] = v;
+    }
+    if (spec.script === '')
+        add('script', 'is empty');
+    if ((raw.command === undefined) === (raw.script === undefined)) {
+        add(undefined, 'needs exactly one of "command" (a shell string or argv) and "script" (a package.json script)');
+    }
+    for (const key of ['inputs', 'outputs', 'deps', 'env']) {
+        const v = raw[key];
+        if (v === undefined)
+            continue;
+        if (!Array.isArray(v))
+            add(key, `must be a list of strings, got ${describe(v)}`);
+        else
+            spec[key] = stringList(v, key, add);
+    }
+    spec.env?.forEach((e, i) => {
+        if (!ENV_NAME.test(e))
+            add(`env[${i}]`, `must be an environment variable name, got ${JSON.stringify(e)}`);
+    });
+    return spec;
+}
+function stringList(v, field, add) {
+    const out = [];
+    v.forEach((x, i) => {
+        if (typeof x === 'string')
+            out.push(x);
+        else
+            add(`${field}[${i}]`, `must be a string, got ${describe(x)}`);
+    });
+    return out;
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'an object';
+    return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+
+/***/ }),
+
+/***/ 8853:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q0: () => (/* binding */ compileConfig),
+  nI: () => (/* binding */ configSourceOf),
+  az: () => (/* binding */ readConfigSource)
+});
+
+// EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
+var validate = __webpack_require__(7093);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(8251);
+// EXTERNAL MODULE: ./src/config/config-file.ts
+var config_file = __webpack_require__(3797);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: ./src/util/read-own-file.ts
+var read_own_file = __webpack_require__(5958);
+;// CONCATENATED MODULE: ./src/config/compiled-graph-cache.ts
+/**
+ * The compiled graph of the last run, kept so that a run whose configuration and repository did not change skips
+ * the compile (reading every package.json, matching globs over every file, resolving dependencies).
+ *
+ * Exact, not a guess: the fingerprint is the hash of everything the compile reads — the tasks of disbuild.json,
+ * the repository's file list (tracked less deleted, plus untracked not ignored: so `.gitignore`, `info/exclude`
+ * and `core.excludesFile` count through what they hide), the bytes of every package.json and of
+ * pnpm-workspace.yaml in that list, the values of the variables the tasks' `env` names, and the compiler itself
+ * (this module's file, its size and time, and a format number). Any change to any of them compiles afresh.
+ * Reading the listed package.json files costs a fraction of parsing them and resolving the graph.
+ *
+ * Deals with: the fingerprint, reading and writing the cache file. Does not deal with: compiling (compile.ts).
+ */
+
+
+
+
+
+/** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
+const FORMAT = 1;
+/** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
+function readByCompile(files) {
+    return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
+}
+/** The compiler's identity: this file's path, size and modification time (a rebuilt or upgraded disbuild differs). */
+function compilerIdentity() {
+    try {
+        const self = (0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url);
+        const st = (0,external_node_fs_.statSync)(self);
+        return `${self}\0${st.size}\0${st.mtimeMs}`;
+    }
+    catch {
+        // Unknown: a value no other run shares, so nothing is reused.
+        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
+    }
+}
+/** The hash of every input of the compile (see the module comment). */
+function compileFingerprint(root, config, files, env) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    h.update(`disbuild-compiled-graph\0${FORMAT}\0${compilerIdentity()}\0`);
+    h.update(JSON.stringify([...config.tasks]));
+    h.update('\0env\0');
+    const names = new Set();
+    for (const spec of config.tasks.values())
+        for (const n of spec.env ?? [])
+            names.add(n);
+    // Set and unset differ (an unset variable is left out of the command's environment).
+    for (const n of [...names].sort())
+        h.update(JSON.stringify([n, env[n] ?? null]));
+    h.update(`\0files\0${files.length}\0`);
+    h.update(files.join('\0'));
+    h.update('\0read\0');
+    for (const f of readByCompile(files)) {
+        let bytes;
+        try {
+            // Concatenated, not joined: `root` is absolute and `f` a clean relative path (join's normalising costs more).
+            bytes = (0,external_node_fs_.readFileSync)(`${root}/${f}`);
+        }
+        catch (e) {
+            h.update(`${f}\0error ${e.code ?? ''}\0`);
+            continue;
+        }
+        h.update(`${f}\0${bytes.length}\0`);
+        h.update(bytes);
+    }
+    return h.digest('hex');
+}
+/**
+ * The graph compiled under `fingerprint`, or undefined when the file holds another (or none, or is unreadable, or
+ * is not this user's own: its commands would run).
+ */
+function readCompiledGraph(file, fingerprint) {
+    let text;
+    try {
+        text = (0,read_own_file/* readOwnFile */.z)(file);
+    }
+    catch {
+        return undefined;
+    }
+    if (text === undefined)
+        return undefined;
+    const head = `${fingerprint}\n`;
+    if (!text.startsWith(head))
+        return undefined;
+    try {
+        const graph = JSON.parse(text.slice(head.length));
+        return Array.isArray(graph.Jobs) ? graph : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Replaces the cache file (written aside, then renamed: a reader sees the old file or the new one, whole). A
+ * failure is ignored: the next run compiles again.
+ */
+function writeCompiledGraph(file, fingerprint, graph) {
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(temp, `${fingerprint}\n${JSON.stringify(graph)}`, { mode: 0o600 });
+        (0,external_node_fs_.renameSync)(temp, file);
+    }
+    catch {
+        try {
+            (0,external_node_fs_.unlinkSync)(temp);
+        }
+        catch {
+            // Never written.
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/config/repo-files.ts
+var repo_files = __webpack_require__(8682);
+;// CONCATENATED MODULE: ./src/config/load-config.ts
+
+
+
+
+
+/** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
+async function readConfigSource(dir) {
+    const read = await (0,config_file/* readConfigFile */.RG)(dir);
+    return read === undefined ? undefined : configSourceOf(read);
+}
+/** The graph source a read disbuild.json names (from a file, or from a commit: see the hook). */
+function configSourceOf(read) {
+    if (!read.ok)
+        return read;
+    const c = read.value;
+    const salt = c.salt === undefined ? {} : { salt: c.salt };
+    if (c.graph !== undefined)
+        return (0,result.ok)({ kind: 'file', path: c.graph, ...salt });
+    if (c.graphCommand !== undefined)
+        return (0,result.ok)({ kind: 'command', command: c.graphCommand, ...salt });
+    if (c.tasks !== undefined)
+        return (0,result.ok)({ kind: 'tasks', config: { ...c, tasks: c.tasks }, ...salt });
+    return (0,result/* err */._)([
+        {
+            file: config_file/* CONFIG_FILE */.g2,
+            message: 'needs "tasks" (see the README), "graph" (a path) or "graphCommand" (a command printing the graph)',
+        },
+    ]);
+}
+/**
+ * Compiles the tasks of disbuild.json at `root` into a validated Graph, and the graph JSON `disbuild graph`
+ * prints. Environment variables named by tasks' `env` are read from `env`. `cached` says whether the compile was
+ * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled.
+ */
+async function compileConfig(root, config, env, shortcuts = {}) {
+    const files = (await shortcuts.files) ?? (await (0,repo_files/* listRepoFiles */.c$)(root));
+    const { cacheFile } = shortcuts;
+    const fingerprint = cacheFile === undefined ? undefined : compileFingerprint(root, config, files, env);
+    if (cacheFile !== undefined && fingerprint !== undefined) {
+        const json = readCompiledGraph(cacheFile, fingerprint);
+        // Validated like any graph; a graph that no longer validates is compiled afresh (and its problems reported).
+        const validated = json && (0,validate/* validateGraph */.d)({ ...json, Jobs: [...json.Jobs] });
+        if (json && validated?.ok)
+            return (0,result.ok)({ graph: validated.value, json, cached: true });
+    }
+    // The compiler's modules are loaded only when there is something to compile.
+    const [{ compileTasks }, { readWorkspace }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(953)]).then(__webpack_require__.bind(__webpack_require__, 4953)),
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(82)]).then(__webpack_require__.bind(__webpack_require__, 6082)),
+    ]);
+    const problems = [];
+    const workspace = await readWorkspace(root, files, problems);
+    const compiled = compileTasks({ config, workspace, files, env });
+    problems.push(...compiled.problems);
+    if (problems.length > 0)
+        return (0,result/* err */._)(problems);
+    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
+    const validated = (0,validate/* validateGraph */.d)({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] });
+    if (!validated.ok) {
+        const taskOf = new Map(compiled.graph.Jobs.map((j) => [j.Name, j.Name.replace(/^.*#/, '')]));
+        return (0,result/* err */._)(validated.error.map((p) => ({
+            file: config_file/* CONFIG_FILE */.g2,
+            ...(p.job === undefined ? {} : { task: taskOf.get(p.job) ?? p.job }),
+            field: p.field?.startsWith('Cmds') ? 'command' : (p.field ?? 'tasks'),
+            message: p.message,
+        })));
+    }
+    if (cacheFile !== undefined && fingerprint !== undefined) {
+        writeCompiledGraph(cacheFile, fingerprint, compiled.graph);
+    }
+    return (0,result.ok)({ graph: validated.value, json: compiled.graph, cached: false });
+}
+
+
+/***/ }),
+
+/***/ 8682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sn: () => (/* binding */ startRepoFiles),
+/* harmony export */   c$: () => (/* binding */ listRepoFiles),
+/* harmony export */   mz: () => (/* binding */ filesUnder)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
+/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7536);
+
+
+
+
+/**
+ * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
+ * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
+ * the work tree; outside git, every file under `dir` but `.git` and `node_modules`.
+ */
+async function listRepoFiles(dir) {
+    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
+    // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
+    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
+        'ls-files',
+        '-z',
+        '-t',
+        '--cached',
+        '--deleted',
+        '--others',
+        '--exclude-standard',
+        '--',
+        '.',
+    ]);
+    if (listed.ok) {
+        const gone = new Set();
+        const seen = new Set();
+        for (const entry of listed.value.split('\0')) {
+            if (entry.length < 3)
+                continue;
+            const path = entry.slice(2);
+            if (entry[0] === 'R')
+                gone.add(path);
+            else
+                seen.add(path);
+        }
+        const files = [];
+        for (const p of seen)
+            if (!gone.has(p))
+                files.push(p);
+        return files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    }
+    const out = [];
+    walk(dir, '', out);
+    return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+}
+/**
+ * The same list as listRepoFiles, from git calls that start now, beside the ones a run starts for its keys anyway,
+ * so that all of git's work overlaps Node's start-up instead of following it: the index's paths (`ls-files
+ * --cached`, which reads no file), deleted files from the keys' `git status`, and untracked, not ignored files
+ * from the same status when the listings were started with `untracked` (else one more call for those).
+ * Undefined outside a work tree or when git fails: the caller then asks listRepoFiles.
+ */
+function startRepoFiles(sourceDir, listings) {
+    const cached = (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--cached', '--', '.']);
+    const others = listings.untracked
+        ? undefined
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
+    return (async () => {
+        const [prefix, index, status, fromStatus, untracked] = await Promise.all([
+            listings.prefix,
+            cached,
+            listings.status,
+            listings.untracked,
+            others,
+        ]);
+        if (prefix === undefined || !index.ok || !status.ok)
+            return undefined;
+        const seen = new Set();
+        if (fromStatus?.ok) {
+            // Relative to the repository root, like every path of `git status`.
+            for (const p of fromStatus.value)
+                if (p.startsWith(prefix))
+                    seen.add(p.slice(prefix.length));
+        }
+        else if (untracked?.ok) {
+            for (const p of untracked.value.split('\0'))
+                if (p !== '')
+                    seen.add(p);
+        }
+        else
+            return undefined;
+        const gone = new Set();
+        // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
+        // repository root.
+        for (const f of status.value.split('\0')) {
+            if (f.length > 3 && f[1] === 'D' && f.startsWith(prefix, 3))
+                gone.add(f.slice(3 + prefix.length));
+        }
+        // Relative to the source directory; a conflicted path may come once per stage, hence the set.
+        for (const p of index.value.split('\0'))
+            if (p !== '' && !gone.has(p))
+                seen.add(p);
+        return [...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    })();
+}
+function walk(root, rel, out) {
+    let entries;
+    try {
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const e of entries) {
+        const r = rel === '' ? e.name : `${rel}/${e.name}`;
+        if (e.isDirectory()) {
+            if (e.name !== '.git' && e.name !== 'node_modules')
+                walk(root, r, out);
+        }
+        else if (e.isFile() || e.isSymbolicLink())
+            out.push(r);
+    }
+}
+/** The half-open range of `files` (sorted) that lie under directory `dir` ('' is everything). */
+function filesUnder(files, dir) {
+    if (dir === '')
+        return [0, files.length];
+    const prefix = `${dir}/`;
+    // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
+    return [lowerBound(files, prefix), lowerBound(files, `${dir}0`)];
+}
+function lowerBound(files, s) {
+    let lo = 0;
+    let hi = files.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (files[mid] < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+
+/***/ }),
+
+/***/ 5958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ readOwnFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The text of `file` when it is a regular file of this user, else undefined; throws as `open` does (ENOENT).
+ * For state whose content vouches for something (outputs in place, a compiled graph): whoever can write it can
+ * make a run trust anything, so a file another user wrote (a shared cache directory, a run under another account)
+ * is not read.
+ */
+function readOwnFile(file) {
+    // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        const uid = process.getuid?.();
+        if (!st.isFile() || (uid !== undefined && st.uid !== uid))
+            return undefined;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+
+
+/***/ })
+
+};
+
+return { id, ids, modules };
+})
