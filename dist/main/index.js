@@ -39490,8 +39490,8 @@ const pipeline_compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
  * run), so the plan is chosen as with durations. Recorded durations set the scale: unknown jobs then
  * weigh the median of the known ones, which the simulator finds good enough down to a few percent recorded on a
  * graph whose durations share one distribution; real graphs mix short and long jobs, so pipelining asks for
- * most of the missed jobs' durations recorded (`MIN_KNOWN_SHARE`), and then it must also be clearly faster than the trunk plan on the same
- * estimates (`MIN_GAIN`): a plan with no cross-shard dependency worth pipelining (a fan, whose root every shard
+ * most of the missed jobs' durations recorded (`MIN_KNOWN_SHARE`), and then it must also be clearly faster
+ * than the trunk plan on the same estimates (`MIN_GAIN`): a plan with no cross-shard dependency worth pipelining (a fan, whose root every shard
  * needs; a chain, which one runner builds) gains nothing from publications and polls, and the trunk plan
  * builds no job twice there.
  */
