@@ -1,13 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { githubEntryStore } from '../../src/cache/github-actions-cache.js';
 import { dayOf, emptyIndex, parseIndex, serializeIndex } from '../../src/cache/packs/index-file.js';
 import { refTag } from '../../src/cache/packs/index-sync.js';
-import { type Azurite, startAzurite } from '../helpers/gha/azurite.js';
-import { API_TOKEN, type CacheService, type Scope, startCacheService } from '../helpers/gha/cache-service.js';
+import { API_TOKEN, type CacheService, type Scope } from '../helpers/gha/cache-service.js';
+import { useStandIn } from '../helpers/gha/use-stand-in.js';
 import { hostileArchive, type Member, zstdVersion } from '../helpers/gha/hostile-archive.js';
 import { key, output, packRunner, saveArtifact } from '../helpers/gha/pack-runner.js';
 
@@ -17,30 +16,14 @@ import { key, output, packRunner, saveArtifact } from '../helpers/gha/pack-runne
  * (for saves), stand-in service, real Azurite.
  */
 describe('the github cache backend is safe and never loses work', () => {
-  let azurite: Azurite;
+  const standIn = useStandIn('disbuild-ghasafe-');
+  const warnings = standIn.warnings;
   let service: CacheService;
   let root: string;
-  const warnings: string[] = [];
-  const startDir = process.cwd();
   const MAIN: Scope = { ref: 'refs/heads/main', readRefs: [] };
 
-  beforeAll(async () => {
-    azurite = await startAzurite();
-    service = await startCacheService(azurite);
-  });
-  afterAll(async () => {
-    await service.close();
-    await azurite.stop();
-  });
-  beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'disbuild-ghasafe-'));
-    warnings.length = 0;
-    service.resetStats();
-    service.clearFaults();
-  });
-  afterEach(async () => {
-    process.chdir(startDir);
-    await rm(root, { recursive: true, force: true });
+  beforeEach(() => {
+    ({ service, root } = standIn);
   });
 
   /** What a hostile writer aims at: a directory and a file outside every workspace. */

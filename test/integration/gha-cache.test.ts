@@ -1,41 +1,24 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { githubEntryStore } from '../../src/cache/github-actions-cache.js';
 import { PackCache } from '../../src/cache/packs/pack-cache.js';
 import type { JobKey } from '../../src/ids/brands.js';
-import { type Azurite, startAzurite } from '../helpers/gha/azurite.js';
-import { type CacheService, type Scope, startCacheService } from '../helpers/gha/cache-service.js';
+import { type CacheService, type Scope } from '../helpers/gha/cache-service.js';
+import { useStandIn } from '../helpers/gha/use-stand-in.js';
 
 const MAIN: Scope = { ref: 'refs/heads/main', readRefs: [] };
 const PR: Scope = { ref: 'refs/pull/7/merge', readRefs: ['refs/heads/main'] };
 const key = (i: number): JobKey => i.toString(16).padStart(40, '0') as JobKey;
 
 describe('the pack cache over the real @actions/cache client and a stand-in cache service', () => {
-  let azurite: Azurite;
+  const standIn = useStandIn('disbuild-gha-');
+  const warnings = standIn.warnings;
   let service: CacheService;
   let root: string;
-  const warnings: string[] = [];
-  const startDir = process.cwd();
 
-  beforeAll(async () => {
-    azurite = await startAzurite();
-    service = await startCacheService(azurite);
-  });
-  afterAll(async () => {
-    await service.close();
-    await azurite.stop();
-  });
-  beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'disbuild-gha-'));
-    warnings.length = 0;
-    service.resetStats();
-    service.clearFaults();
-  });
-  afterEach(async () => {
-    process.chdir(startDir);
-    await rm(root, { recursive: true, force: true });
+  beforeEach(() => {
+    ({ service, root } = standIn);
   });
 
   /** A fresh runner: its own workspace and temp dir, a token for the scope, like a new job. */

@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Azurite, startAzurite } from '../helpers/gha/azurite.js';
-import { type CacheService, type Scope, startCacheService } from '../helpers/gha/cache-service.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type CacheService, type Scope } from '../helpers/gha/cache-service.js';
+import { useStandIn } from '../helpers/gha/use-stand-in.js';
 import { hostileArchive, zstdVersion } from '../helpers/gha/hostile-archive.js';
 import { key, packRunner, saveArtifact } from '../helpers/gha/pack-runner.js';
 
@@ -14,32 +12,16 @@ import { key, packRunner, saveArtifact } from '../helpers/gha/pack-runner.js';
  * stand-in service, real Azurite.
  */
 describe('the job exchange between the shards of a pipelined run', () => {
-  let azurite: Azurite;
+  const standIn = useStandIn('disbuild-exchange-');
+  const warnings = standIn.warnings;
   let service: CacheService;
   let root: string;
-  const warnings: string[] = [];
-  const startDir = process.cwd();
   const MAIN: Scope = { ref: 'refs/heads/main', readRefs: [] };
   const RUN = '4242-1';
   const entry = (i: number): string => `disbuild-v1-job-${RUN}-${key(i)}`;
 
-  beforeAll(async () => {
-    azurite = await startAzurite();
-    service = await startCacheService(azurite);
-  });
-  afterAll(async () => {
-    await service.close();
-    await azurite.stop();
-  });
-  beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'disbuild-exchange-'));
-    warnings.length = 0;
-    service.resetStats();
-    service.clearFaults();
-  });
-  afterEach(async () => {
-    process.chdir(startDir);
-    await rm(root, { recursive: true, force: true });
+  beforeEach(() => {
+    ({ service, root } = standIn);
   });
 
   it('a published job is found by another runner and restored', async () => {
