@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { copyTree } from './cache/tree-copy.js';
 import { renameReplacing } from './util/rename-replacing.js';
@@ -213,6 +213,7 @@ async function copyToOutDir(
   workDir: string,
 ): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
+  await removeCopiesLeftBehind(outDir);
   // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
   // place, not copied a second time. Outputs that live in the cache (built by this run) are copied, and so is a
   // tree a second target shares (two targets with one key), from where the first one went.
@@ -270,6 +271,15 @@ async function copyToOutDir(
     );
   }
   return failures;
+}
+
+/** A copy beside its target (see copyToOutDir): `<name>.disbuild-` and 12 hex digits. */
+const COPY_ASIDE = /\.disbuild-[0-9a-f]{12}$/;
+
+/** Copies a run killed part way left beside their targets: only ever half-written, never a target. */
+async function removeCopiesLeftBehind(outDir: string): Promise<void> {
+  const names = await readdir(outDir).catch(() => []);
+  await Promise.all(names.filter((n) => COPY_ASIDE.test(n)).map((n) => removeTree(join(outDir, n))));
 }
 
 /** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
