@@ -2752,6 +2752,7 @@ function dryRunOutcome(execution, label, hit) {
  */
 async function copyToOutDir(execution, roots, outDir, graph, workDir) {
     await (0,promises_.mkdir)(outDir, { recursive: true });
+    await removeCopiesLeftBehind(outDir);
     // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
     // place, not copied a second time. Outputs that live in the cache (built by this run) are copied, and so is a
     // tree a second target shares (two targets with one key), from where the first one went.
@@ -2810,6 +2811,13 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
         await placing(label, dest, () => from === undefined ? copy(dir, dest, execution.sealed(dir)) : copy(from, dest, false));
     }
     return failures;
+}
+/** A copy beside its target (see copyToOutDir): `<name>.disbuild-` and 12 hex digits. */
+const COPY_ASIDE = /\.disbuild-[0-9a-f]{12}$/;
+/** Copies a run killed part way left beside their targets: only ever half-written, never a target. */
+async function removeCopiesLeftBehind(outDir) {
+    const names = await (0,promises_.readdir)(outDir).catch(() => []);
+    await Promise.all(names.filter((n) => COPY_ASIDE.test(n)).map((n) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(outDir, n))));
 }
 /** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
 async function moved(from, to) {
