@@ -14,6 +14,12 @@ import { printable, quoted } from '../util/printable.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 
+/**
+ * The largest graph text (in UTF-16 code units) whose validation is kept: keeping one holds its text and the kept
+ * form in memory at once, and a graph of hundreds of megabytes is read keeping peak memory near its own size.
+ */
+const MAX_KEPT_TEXT = 32 * 1024 * 1024;
+
 /** Parses and validates graph JSON; malformed JSON is reported with its line and column. */
 export function parseGraphText(text: string): Result<Graph, GraphProblem[]> {
   return parseWith(text, {});
@@ -69,7 +75,8 @@ async function readGraphText(path: string): Promise<Result<string, GraphProblem[
  * nothing more when keys use it anyway. It is awaited only after the graph is validated, with every path taken
  * for a file meanwhile: git lists the work tree on other cores while this one validates. Should a path then turn
  * out not to be a file (rare: a graph naming a missing input), the file is validated again, with the truth.
- * With `cacheFile`, the validation of the file's exact text is kept there and reused by the next run.
+ * With `cacheFile`, the validation of the file's exact text is kept there and reused by the next run (for graph
+ * texts up to MAX_KEPT_TEXT).
  */
 export async function loadGraphFile(
   path: string,
@@ -82,7 +89,7 @@ export async function loadGraphFile(
   let text = read.value;
   // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
   // whether its files exist is checked as for any graph.
-  const key = cacheFile === undefined ? undefined : validatedGraphKey(text);
+  const key = cacheFile === undefined || text.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(text);
   const cached =
     cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);
   if (cached !== undefined) {
