@@ -19,13 +19,14 @@ import {
   fstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   statSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Cmd, Graph, Job, JobLabel } from './model.js';
 
@@ -94,11 +95,32 @@ export function writeValidatedGraph(file: string, key: string, graph: Graph): vo
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(temp, `${key}\n${payloadDigest(payload)}\n${payload}`, { mode: 0o600 });
     renameSync(temp, file);
+    removeDeadTemps(dirname(file));
   } catch {
     try {
       unlinkSync(temp);
     } catch {
       // Never written.
+    }
+  }
+}
+
+/** Temp files of runs killed between writing and renaming (`<name>.<pid>.<time>.tmp`, the pid gone). */
+function removeDeadTemps(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const pid = /\.(\d+)\.\d+\.tmp$/.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid) continue;
+    try {
+      process.kill(Number(pid), 0);
+      continue;
+    } catch (e) {
+      // EPERM: alive, another user's.
+      if ((e as NodeJS.ErrnoException).code !== 'ESRCH') continue;
+    }
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // Left for the next writing run.
     }
   }
 }

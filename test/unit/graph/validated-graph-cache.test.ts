@@ -1,7 +1,8 @@
-import { chmodSync, chownSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatProblem, type Graph, type GraphProblem } from '../../../src/graph/model.js';
 import { loadGraphFile, parseGraphTextIn } from '../../../src/graph/parse.js';
@@ -147,6 +148,15 @@ describe('validated graph cache', () => {
       // And written anew, whole.
       expect(readFileSync(cacheFile, 'utf8')).toBe(good);
     }
+  });
+
+  it('removes the temp files of killed runs when it writes, not those of live ones', async () => {
+    loaded(await load(RICH));
+    const dead = spawnSync('true').pid!;
+    const names = [`g.json.${dead}.1.tmp`, `g.json.${process.ppid}.2.tmp`, 'other.json'];
+    for (const n of names) writeFileSync(join(dirname(cacheFile), n), 'x');
+    loaded(await load({ ...RICH, Jobs: [job(A, 'changed')] }));
+    expect(readdirSync(dirname(cacheFile)).sort()).toEqual(['g.json', ...names.slice(1)].sort());
   });
 
   it('costs the cache, never the run, when the cache file cannot be read or written', async () => {
