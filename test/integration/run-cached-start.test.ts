@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
 import { Rig } from '../helpers/rig.js';
 
-describe("a graph file's kept validation", () => {
+describe("a fully cached run's start", () => {
   let rig: Rig;
   beforeEach(async () => {
     rig = await Rig.create();
@@ -14,7 +14,31 @@ describe("a graph file's kept validation", () => {
     await rig.cleanup();
   });
 
-  it("is reused by the next run, and never believed from another user's or a damaged file", async () => {
+  it("loads none of Node's modules that only a miss needs (perf_hooks)", async () => {
+    await rig.write({
+      'a.txt': 'alpha',
+      'graph.json': graphJson([
+        { name: 'a', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt > <out>/a'] }] },
+      ]),
+      // Node's own modules a run loaded beyond those of its start, written at exit by a preloaded script.
+      'preload.cjs': `const base = new Set(process.moduleLoadList);
+process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULE_LIST,
+  process.moduleLoadList.filter((m) => !base.has(m)).join('\\n')));`,
+    });
+    const loaded = async (name: string): Promise<string[]> => {
+      const list = rig.path(name);
+      const env = { NODE_OPTIONS: `--require ${rig.path('src', 'preload.cjs')}`, MODULE_LIST: list };
+      const r = await rig.runGraph([], env);
+      expect(r.code, r.stderr).toBe(0);
+      return readFileSync(list, 'utf8').split('\n');
+    };
+    expect(await loaded('cold.txt')).toContain('NativeModule perf_hooks');
+    const cached = await loaded('cached.txt');
+    expect(cached).toContain('NativeModule child_process');
+    expect(cached).not.toContain('NativeModule perf_hooks');
+  });
+
+  it("reuses a graph file's kept validation, and believes none from another user's or a damaged file", async () => {
     await rig.write({
       'a.txt': 'alpha',
       'graph.json': graphJson([
