@@ -20,9 +20,10 @@ describe("a fully cached run's start", () => {
       'graph.json': graphJson([
         { name: 'a', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt > <out>/a'] }] },
       ]),
-      // Node's own modules a run loaded beyond those of its start, written at exit by a preloaded script.
+      // Node's own modules the CLI's process loaded beyond those of its start, written at exit by a preloaded
+      // script (not by the launcher's process, which inherits NODE_OPTIONS).
       'preload.cjs': `const base = new Set(process.moduleLoadList);
-process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULE_LIST,
+if (process.argv[1].endsWith('index.js')) process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULE_LIST,
   process.moduleLoadList.filter((m) => !base.has(m)).join('\\n')));`,
     });
     const loaded = async (name: string): Promise<string[]> => {
