@@ -119,7 +119,7 @@ export async function loadGraphFile(
     writeValidatedGraph(cacheFile, key, validated.result.value);
   }
   // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
-  if (validated.result.ok && validated.result.value.jobs.length > 10_000) collectGarbage();
+  if (validated.result.ok && validated.result.value.jobs.length > 10_000) await collectGarbage();
   return validated.result;
 }
 
