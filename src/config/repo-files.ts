@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitText } from '../ids/git-command.js';
 import { compareCodeUnits } from '../ids/canonical.js';
@@ -78,13 +78,22 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
     // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
     // repository root.
     for (const f of status.value.split('\0')) {
-      if (f.length > 3 && f[1] === 'D' && f.startsWith(prefix, 3)) gone.add(f.slice(3 + prefix.length));
+      if (f.length <= 3 || !f.startsWith(prefix, 3)) continue;
+      const path = f.slice(3 + prefix.length);
+      if (f[1] === 'D') gone.add(path);
+      // A conflict (`UU`, `AA`, `DD`, `AU`, ...) does not say whether the work tree has the file: the disk does.
+      else if (UNMERGED.has(f.slice(0, 2)) && !lstatSync(`${sourceDir}/${path}`, { throwIfNoEntry: false })) {
+        gone.add(path);
+      }
     }
     // Relative to the source directory; a conflicted path may come once per stage, hence the set.
     for (const p of index.value) if (!gone.has(p)) seen.add(p);
     return [...seen].sort(compareCodeUnits);
   })();
 }
+
+/** The status codes of a path with a conflict (git-status(1), "Short Format"). */
+const UNMERGED = new Set(['DD', 'AU', 'UD', 'UA', 'DU', 'AA', 'UU']);
 
 function walk(root: string, rel: string, out: string[]): void {
   let entries;
