@@ -119,7 +119,14 @@ export const run: Command = async (argv, io) => {
   const repoFiles = v.graph === undefined ? startRepoFiles(sourceDir, workTreeListings) : undefined;
   const state = await openLocalState(v['cache-dir'], io);
   const shortcuts = repoFiles && { files: repoFiles, cacheFile: state.compiledGraphFile(sourceDir) };
-  const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles, shortcuts);
+  const input = await loadGraphOrReport(
+    v.graph,
+    sourceDir,
+    io,
+    knownFiles,
+    shortcuts,
+    state.validatedGraphFile,
+  );
   if (!input) {
     closeLauncher(launcher);
     return EXIT.usage;
