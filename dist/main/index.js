@@ -36845,7 +36845,9 @@ function outDirCollisions(graph, roots) {
  * Returns problems (bad targets, missing inputs) before anything runs; job failures are in the summary.
  */
 async function engine_runGraph(graph, options, deps) {
-    const started = performance.now();
+    // Not performance.now(): the global loads perf_hooks (seven of Node's modules), which a fully cached run needs
+    // for nothing else.
+    const started = process.hrtime.bigint();
     // The glob matcher (and for in-place outputs the glob compiler) is loaded only for a run that has any.
     const selection = options.targets.length === 0
         ? (0,select_core/* selectWith */.X)(graph, [], () => () => false)
@@ -36965,7 +36967,7 @@ async function engine_runGraph(graph, options, deps) {
     const summary = {
         jobs,
         counts: countStatuses(jobs),
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e6),
         ...(outDirFailures.length > 0 ? { outDirFailures } : {}),
     };
     for (const message of outDirFailures)
@@ -37343,7 +37345,7 @@ function args_parseChoice(flag, value, choices, fallback) {
 // EXTERNAL MODULE: ./src/config/repo-files.ts
 var repo_files = __nccwpck_require__(8682);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 5 modules
-var parse = __nccwpck_require__(7372);
+var parse = __nccwpck_require__(4545);
 ;// CONCATENATED MODULE: ./src/cli/graph-input.ts
 
 
@@ -37351,8 +37353,9 @@ var parse = __nccwpck_require__(7372);
 /**
  * The graph of `--graph FILE`, or without it the one `<sourceDir>/disbuild.json` describes (a graph file, a
  * graph command, or tasks). Prints every problem and answers undefined when there is none or it is invalid.
+ * `validatedGraphFile` names where a graph file's validation is kept for the next run (see parse.ts).
  */
-async function graph_input_loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts) {
+async function graph_input_loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts, validatedGraphFile) {
     if (graphPath === undefined) {
         // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
         const { loadConfigGraph } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8538));
@@ -37369,7 +37372,8 @@ async function graph_input_loadGraphOrReport(graphPath, sourceDir, io, knownFile
             io.stderr.write(`  ${line}\n`);
         return undefined;
     }
-    const loaded = await loadGraphFile(resolve(io.cwd, graphPath), sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles);
+    const path = resolve(io.cwd, graphPath);
+    const loaded = await loadGraphFile(path, sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles, validatedGraphFile?.(path));
     if (loaded.ok)
         return { graph: loaded.value };
     io.stderr.write(`disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`);
@@ -37414,6 +37418,7 @@ async function local_state_openLocalState(cacheDirFlag, io) {
         }),
         outputRecordsFile: (sourceDir) => join(dir, 'in-place-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
         compiledGraphFile: (sourceDir) => join(dir, 'compiled-graph-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
+        validatedGraphFile: (graphPath) => join(dir, 'validated-graph-v1', `${createHash('sha1').update(graphPath).digest('hex')}.json`),
         newRunDir: (onWarning) => {
             let why;
             if (isLowOnSpace(dir)) {
@@ -38091,7 +38096,7 @@ const run = async (argv, io) => {
     const repoFiles = v.graph === undefined ? startRepoFiles(sourceDir, workTreeListings) : undefined;
     const state = await openLocalState(v['cache-dir'], io);
     const shortcuts = repoFiles && { files: repoFiles, cacheFile: state.compiledGraphFile(sourceDir) };
-    const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles, shortcuts);
+    const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles, shortcuts, state.validatedGraphFile);
     if (!input) {
         closeLauncher(launcher);
         return EXIT.usage;
@@ -42950,7 +42955,7 @@ var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __nccwpck_require__(2573);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 5 modules
-var parse = __nccwpck_require__(7372);
+var parse = __nccwpck_require__(4545);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __nccwpck_require__(8251);
 // EXTERNAL MODULE: ./src/config/config-file.ts
@@ -45230,7 +45235,7 @@ function formatProblem(p) {
 
 /***/ }),
 
-/***/ 7372:
+/***/ 4545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45519,26 +45524,180 @@ function firstErrorOffset(text) {
 
 // EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
 var validate = __nccwpck_require__(7093);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/graph/validated-graph-cache.ts
+/**
+ * The validated form of the graph file a run read last, kept so that a run of an unchanged graph file skips
+ * decoding and validating it (for 1,000 inputs the larger part of reading a graph, and most of its garbage).
+ *
+ * Exact, not a guess: the cache file is named by the graph file's path and holds the digest of the graph's text
+ * (with the validating code's identity and a format number) and the graph validation made of that text. It is
+ * used only when the digest matches the text just read, and only from a regular file of this user that nobody
+ * else may write (its commands would run, and its inputs make the keys). The payload carries a digest of its own:
+ * a damaged file (a bit flipped, a truncated write) is never believed. Whether every input exists is not part of
+ * it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any kind costs the cache,
+ * never the run: the graph is then validated as usual and the file written anew.
+ *
+ * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
+ */
+
+
+
+
+/** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
+const FORMAT = 1;
+const MAGIC = 'disbuild-validated-graph';
+/**
+ * The validating code's identity: this file's path, inode, size and times. A build or an install writes every file
+ * of the bundle anew (new inode and change time, which no one can set back), so a rebuilt or upgraded disbuild
+ * never meets the validations of another.
+ */
+function codeIdentity() {
+    try {
+        const self = (0,external_node_url_.fileURLToPath)(import.meta.url);
+        const st = (0,external_node_fs_.statSync)(self, { bigint: true });
+        return `${self}\0${st.dev}\0${st.ino}\0${st.size}\0${st.mtimeNs}\0${st.ctimeNs}`;
+    }
+    catch {
+        // Unknown: a value no other run shares, so nothing is reused.
+        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
+    }
+}
+/** The key of a graph's text: what a cached validation must have been made from. */
+function validatedGraphKey(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${MAGIC}\0${FORMAT}\0${codeIdentity()}\0`).update(text).digest('hex');
+}
+/**
+ * The graph validated from the text of `key`, or undefined when the file holds another (or none), is damaged, is
+ * not a regular file, or another user owns it or may write it.
+ */
+function readValidatedGraph(file, key) {
+    const text = readOwnPrivateFile(file);
+    if (text === undefined)
+        return undefined;
+    const head = `${key}\n`;
+    if (!text.startsWith(head))
+        return undefined;
+    const digestEnd = text.indexOf('\n', head.length);
+    if (digestEnd < 0)
+        return undefined;
+    const payload = text.slice(digestEnd + 1);
+    if (text.slice(head.length, digestEnd) !== payloadDigest(payload))
+        return undefined;
+    try {
+        return graphOf(JSON.parse(payload));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Replaces the cache file with `graph`, validated from the text of `key` (written aside, then renamed: a reader
+ * sees the old file or the new one, whole). A failure is ignored: the next run validates again.
+ */
+function writeValidatedGraph(file, key, graph) {
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        const payload = JSON.stringify({
+            sourceFiles: [...graph.sourceFiles],
+            jobs: graph.jobs,
+        });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
+        (0,external_node_fs_.writeFileSync)(temp, `${key}\n${payloadDigest(payload)}\n${payload}`, { mode: 0o600 });
+        (0,external_node_fs_.renameSync)(temp, file);
+        removeDeadTemps((0,external_node_path_.dirname)(file));
+    }
+    catch {
+        try {
+            (0,external_node_fs_.unlinkSync)(temp);
+        }
+        catch {
+            // Never written.
+        }
+    }
+}
+/** Temp files of runs killed between writing and renaming (`<name>.<pid>.<time>.tmp`, the pid gone). */
+function removeDeadTemps(dir) {
+    for (const name of (0,external_node_fs_.readdirSync)(dir)) {
+        const pid = /\.(\d+)\.\d+\.tmp$/.exec(name)?.[1];
+        if (pid === undefined || Number(pid) === process.pid)
+            continue;
+        try {
+            process.kill(Number(pid), 0);
+            continue;
+        }
+        catch (e) {
+            // EPERM: alive, another user's.
+            if (e.code !== 'ESRCH')
+                continue;
+        }
+        try {
+            (0,external_node_fs_.unlinkSync)((0,external_node_path_.join)(dir, name));
+        }
+        catch {
+            // Left for the next writing run.
+        }
+    }
+}
+function payloadDigest(payload) {
+    return (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
+}
+/** The graph of a payload this code wrote (its digest checked): the lookup map is rebuilt, nothing re-validated. */
+function graphOf(p) {
+    if (!Array.isArray(p.sourceFiles) || !Array.isArray(p.jobs))
+        return undefined;
+    const byLabel = new Map();
+    for (const job of p.jobs) {
+        if (typeof job.label !== 'string' || !Array.isArray(job.inputs) || !Array.isArray(job.deps))
+            return undefined;
+        if (!Array.isArray(job.cmds))
+            return undefined;
+        byLabel.set(job.label, job);
+    }
+    return { sourceFiles: new Map(p.sourceFiles), jobs: p.jobs, byLabel };
+}
+/** The text of `file` when it is a regular file of this user that no one else may write, else undefined. */
+function readOwnPrivateFile(file) {
+    let fd;
+    try {
+        // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        const uid = process.getuid?.();
+        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0)
+            return undefined;
+        return (0,external_node_fs_.readFileSync)(fd, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
 // EXTERNAL MODULE: ./src/ids/git-blob.ts
 var git_blob = __nccwpck_require__(9236);
 // EXTERNAL MODULE: ./src/ids/resolve-input.ts
 var resolve_input = __nccwpck_require__(6915);
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: external "node:vm"
 const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 ;// CONCATENATED MODULE: ./src/util/collect-garbage.ts
-
 
 let gc;
 /**
  * Asks V8 for a full collection. Used once, after a large graph is decoded and validated: the decoded JSON tree
  * (hundreds of megabytes for 100,000 jobs) is garbage by then, and collecting it before keys are computed keeps
- * peak memory near the size of the graph itself rather than the sum of both.
+ * peak memory near the size of the graph itself rather than the sum of both. node:v8 is loaded only then: it
+ * brings four of Node's internal modules that any other run does without.
  */
-function collectGarbage() {
+async function collectGarbage() {
     if (gc === undefined) {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+        (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8877, 23))).setFlagsFromString('--expose-gc');
         gc = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
     }
     gc();
@@ -45560,6 +45719,12 @@ var result = __nccwpck_require__(8251);
 
 
 
+
+/**
+ * The largest graph text (in UTF-16 code units) whose validation is kept: keeping one holds its text and the kept
+ * form in memory at once, and a graph of hundreds of megabytes is read keeping peak memory near its own size.
+ */
+const MAX_KEPT_TEXT = 32 * 1024 * 1024;
 /** Parses and validates graph JSON; malformed JSON is reported with its line and column. */
 function parseGraphText(text) {
     return parseWith(text, {});
@@ -45613,12 +45778,28 @@ async function readGraphText(path) {
  * nothing more when keys use it anyway. It is awaited only after the graph is validated, with every path taken
  * for a file meanwhile: git lists the work tree on other cores while this one validates. Should a path then turn
  * out not to be a file (rare: a graph naming a missing input), the file is validated again, with the truth.
+ * With `cacheFile`, the validation of the file's exact text is kept there and reused by the next run (for graph
+ * texts up to MAX_KEPT_TEXT).
  */
-async function loadGraphFile(path, sourceDir, knownFiles) {
+async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
     const read = await readGraphText(path);
     if (!read.ok)
         return read;
     let text = read.value;
+    // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
+    // whether its files exist is checked as for any graph.
+    const key = cacheFile === undefined || text.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(text);
+    const cached = cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);
+    if (cached !== undefined) {
+        text = '';
+        if (allFiles(cached, pathKinds(sourceDir, await knownFiles)))
+            return (0,result.ok)(cached);
+        // A missing input: validated again below, which names every problem.
+        const again = await readGraphText(path);
+        if (!again.ok)
+            return again;
+        text = again.value;
+    }
     const raw = decode(text);
     // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
     text = '';
@@ -45637,9 +45818,12 @@ async function loadGraphFile(path, sourceDir, knownFiles) {
             return decoded;
         validated = (0,validate/* validateDecoded */.$)(decoded.value, { inputKind: kind });
     }
+    if (validated.result.ok && cacheFile !== undefined && key !== undefined && cached === undefined) {
+        writeValidatedGraph(cacheFile, key, validated.result.value);
+    }
     // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
     if (validated.result.ok && validated.result.value.jobs.length > 10_000)
-        collectGarbage();
+        await collectGarbage();
     return validated.result;
 }
 /**
@@ -47359,6 +47543,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 
 /***/ }),
 
