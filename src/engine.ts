@@ -63,6 +63,11 @@ export async function runGraph(
     ((deps.timings !== undefined &&
       selected.some((l) => timings.get(graph.byLabel.get(l)!.name) === undefined)) ||
       (await workTreeEdited(options)));
+  // Every target restored into --out-dir (or every job with --download all): a cache that restores on a helper
+  // thread boots it while keys are computed, not after the restores are asked for.
+  if (!options.dryRun && (options.outDir !== undefined || options.download === 'all')) {
+    deps.cache.expectRestores?.(options.download === 'all' ? selected.length : selection.value.roots.length);
+  }
   let launcher = (await deps.launcher) ?? (likelyToBuild ? await startLauncher() : undefined);
   let keys: ReadonlyMap<JobLabel, JobKey>;
   let recheck: InputRecheck | undefined;

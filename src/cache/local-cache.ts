@@ -421,6 +421,10 @@ export class LocalCache implements Cache {
     return { saved: false, reason: 'cache-unavailable', message: e.message };
   }
 
+  expectRestores(count: number): void {
+    this.#restores.expect(count);
+  }
+
   /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
   async close(): Promise<void> {
     this.#restores.close();

@@ -304,6 +304,35 @@ describe('the warm path', () => {
     expect(damaged.output.match(/could not be restored/g)).toHaveLength(n);
   });
 
+  it('boots the restore thread before keying when --out-dir names many targets', async () => {
+    const n = 300;
+    await rig.write({
+      'watched.txt': 'w\n',
+      'graph.json': graphJson(
+        Array.from({ length: n }, (_, i) => ({
+          name: `j${i}`,
+          ...(i === 0 ? { inputs: ['watched.txt'] } : {}),
+          cmds: [{ cat: `${i}\n`, to: '<out>/g' }],
+        })),
+      ),
+    });
+    expect((await rig.runGraph()).code).toBe(0);
+    await writeFile(rig.path('thread.mjs'), THREAD_RECORDER);
+    const r = await rig.runGraph(['--out-dir', rig.path('out')], {
+      NODE_OPTIONS: [rig.path('recorder.mjs'), rig.path('thread.mjs')]
+        .map((f) => `--import ${pathToFileURL(f).href}`)
+        .join(' '),
+      PROCESS_LOG: rig.path('early.log'),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const log = await recorded('early.log');
+    const started = log.indexOf('worker restore-worker.js');
+    const keying = log.findIndex((l) => l.startsWith('read ') && l.endsWith('watched.txt'));
+    expect(started).toBeGreaterThanOrEqual(0);
+    expect(keying).toBeGreaterThanOrEqual(0);
+    expect(started).toBeLessThan(keying);
+  });
+
   it("loads no thread code for a run that restores nothing: Node's worker_threads stay unloaded", async () => {
     await rig.write({
       'graph.json': graphJson([{ name: 'a', cmds: [{ cat: 'alpha\n', to: '<out>/a' }] }]),
