@@ -118,6 +118,15 @@ export class RestoreQueue {
     });
   };
 
+  /**
+   * Up to `count` restores may come: as many as start the thread once queued start it now, so that it has booted
+   * (about a tenth of a second of loading) by the time they are asked for. Should they not come (misses), the
+   * idle thread keeps nothing alive and ends with the run.
+   */
+  expect(count: number): void {
+    if (count >= THREAD_AFTER) this.#startWorker();
+  }
+
   /** Ends the helper thread (restores still queued run here). */
   close(): void {
     this.#closed = true;

@@ -193,6 +193,10 @@ export class TieredCache implements Cache {
   }
 
   /** Uploads and local copies first: they read directories the local cache removes when it closes. */
+  expectRestores(count: number): void {
+    this.#local.expectRestores?.(count);
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([...this.#kept.values()]);
     await this.#remote.close();
