@@ -152,8 +152,6 @@ __webpack_require__.d(__webpack_exports__, {
   Uc: () => (/* reexport */ dead_temps/* removeDeadTemps */.U)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -240,6 +238,8 @@ async function legacyManifest(entry, key) {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/cache/adopt-archive.ts
@@ -435,6 +435,15 @@ class RestoreQueue {
             this.#pump();
         });
     };
+    /**
+     * Up to `count` restores may come: as many as start the thread once queued start it now, so that it has booted
+     * (about a tenth of a second of loading) by the time they are asked for. Should they not come (misses), the
+     * idle thread keeps nothing alive and ends with the run.
+     */
+    expect(count) {
+        if (count >= THREAD_AFTER)
+            this.#startWorker();
+    }
     /** Ends the helper thread (restores still queued run here). */
     close() {
         this.#closed = true;
@@ -632,7 +641,6 @@ var dead_temps = __webpack_require__(5740);
 
 
 
-
 /** How precisely an entry's last use is recorded (its mtime, which pruning orders by). */
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
@@ -743,41 +751,49 @@ class LocalCache {
             storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
         };
     }
-    /** Restores and verifies; on failure the caller warns (naming the job), so this only moves the entry aside. */
+    /**
+     * Restores and verifies straight into `destDir`, the caller's own scratch (nothing there is read before this
+     * answers): no temp directory and no rename per restore. On failure `destDir` is removed again; the caller warns
+     * (naming the job), so this only moves the entry aside.
+     */
     async #restore(key, meta, destDir) {
         const entry = this.#entry(key);
-        const temp = `${destDir}.restore-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         let verified;
         try {
             await this.#ensureDir((0,external_node_path_.dirname)(destDir));
-            verified = await copyVerified(entry, key, meta, temp, this.#restores.restore);
+            verified = await this.#copyInto(entry, key, meta, destDir);
         }
         catch (e) {
+            await (0,remove_tree/* removeTree */.dM)(destDir).catch(() => undefined);
             if ((0,free_space/* isDiskFull */.b$)(e)) {
-                await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
                 return (0,result/* err */._)({ reason: 'cache-unavailable', message: `cache entry ${key}: ${e.message}` });
             }
             verified = (0,result/* err */._)(e.message);
         }
         if (!verified.ok) {
-            await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
+            await (0,remove_tree/* removeTree */.dM)(destDir).catch(() => undefined);
             await this.#quarantine(key);
             return (0,result/* err */._)({
                 reason: 'corrupt',
                 message: `cache entry ${key} is damaged (${verified.error}); removed it`,
             });
         }
+        return (0,result.ok)(undefined);
+    }
+    /**
+     * copyVerified into `destDir`, which the interface lets a caller hand over existing and empty (or left by a
+     * restore that failed): whatever is there is removed once, and the restore tried again.
+     */
+    async #copyInto(entry, key, meta, destDir) {
         try {
-            await renameOnto(temp, destDir);
+            return await copyVerified(entry, key, meta, destDir, this.#restores.restore);
         }
         catch (e) {
-            await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
-            return (0,result/* err */._)({
-                reason: 'missing',
-                message: `cache entry ${key} could not be restored: ${e.message}`,
-            });
+            if (e.code !== 'EEXIST' || !(0,external_node_fs_.existsSync)(destDir))
+                throw e;
         }
-        return (0,result.ok)(undefined);
+        await (0,remove_tree/* removeTree */.dM)(destDir);
+        return copyVerified(entry, key, meta, destDir, this.#restores.restore);
     }
     /**
      * Moves a bad entry out of the way atomically, so the next save can replace it. Answers why it could not (an
@@ -1003,6 +1019,9 @@ class LocalCache {
         this.#onWarning(`could not save ${key} to the local cache: ${e.message}`);
         return { saved: false, reason: 'cache-unavailable', message: e.message };
     }
+    expectRestores(count) {
+        this.#restores.expect(count);
+    }
     /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
     async close() {
         this.#restores.close();
@@ -1039,22 +1058,6 @@ function renameOrMakeParent(from, to) {
             throw e;
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
         (0,external_node_fs_.renameSync)(from, to);
-    }
-}
-/**
- * Moves a restored tree into place. The destination is usually new: it is removed (a tree that may be read-only)
- * only when the rename finds something there.
- */
-async function renameOnto(from, to) {
-    try {
-        await (0,promises_.rename)(from, to);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR')
-            throw e;
-        await (0,remove_tree/* removeTree */.dM)(to);
-        await (0,promises_.rename)(from, to);
     }
 }
 /** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */

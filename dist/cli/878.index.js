@@ -1536,6 +1536,9 @@ class TieredCache {
         return outcome;
     }
     /** Uploads and local copies first: they read directories the local cache removes when it closes. */
+    expectRestores(count) {
+        this.#local.expectRestores?.(count);
+    }
     async close() {
         await Promise.allSettled([...this.#kept.values()]);
         await this.#remote.close();

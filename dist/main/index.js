@@ -31947,6 +31947,15 @@ class RestoreQueue {
             this.#pump();
         });
     };
+    /**
+     * Up to `count` restores may come: as many as start the thread once queued start it now, so that it has booted
+     * (about a tenth of a second of loading) by the time they are asked for. Should they not come (misses), the
+     * idle thread keeps nothing alive and ends with the run.
+     */
+    expect(count) {
+        if (count >= THREAD_AFTER)
+            this.#startWorker();
+    }
     /** Ends the helper thread (restores still queued run here). */
     close() {
         this.#closed = true;
@@ -32178,7 +32187,6 @@ function dead_temps_isAlive(pid) {
 
 
 
-
 /** How precisely an entry's last use is recorded (its mtime, which pruning orders by). */
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
@@ -32289,41 +32297,49 @@ class local_cache_LocalCache {
             storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
         };
     }
-    /** Restores and verifies; on failure the caller warns (naming the job), so this only moves the entry aside. */
+    /**
+     * Restores and verifies straight into `destDir`, the caller's own scratch (nothing there is read before this
+     * answers): no temp directory and no rename per restore. On failure `destDir` is removed again; the caller warns
+     * (naming the job), so this only moves the entry aside.
+     */
     async #restore(key, meta, destDir) {
         const entry = this.#entry(key);
-        const temp = `${destDir}.restore-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         let verified;
         try {
             await this.#ensureDir((0,external_node_path_.dirname)(destDir));
-            verified = await copyVerified(entry, key, meta, temp, this.#restores.restore);
+            verified = await this.#copyInto(entry, key, meta, destDir);
         }
         catch (e) {
+            await (0,remove_tree/* removeTree */.dM)(destDir).catch(() => undefined);
             if (isDiskFull(e)) {
-                await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
                 return (0,result/* err */._)({ reason: 'cache-unavailable', message: `cache entry ${key}: ${e.message}` });
             }
             verified = (0,result/* err */._)(e.message);
         }
         if (!verified.ok) {
-            await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
+            await (0,remove_tree/* removeTree */.dM)(destDir).catch(() => undefined);
             await this.#quarantine(key);
             return (0,result/* err */._)({
                 reason: 'corrupt',
                 message: `cache entry ${key} is damaged (${verified.error}); removed it`,
             });
         }
+        return (0,result.ok)(undefined);
+    }
+    /**
+     * copyVerified into `destDir`, which the interface lets a caller hand over existing and empty (or left by a
+     * restore that failed): whatever is there is removed once, and the restore tried again.
+     */
+    async #copyInto(entry, key, meta, destDir) {
         try {
-            await renameOnto(temp, destDir);
+            return await copyVerified(entry, key, meta, destDir, this.#restores.restore);
         }
         catch (e) {
-            await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
-            return (0,result/* err */._)({
-                reason: 'missing',
-                message: `cache entry ${key} could not be restored: ${e.message}`,
-            });
+            if (e.code !== 'EEXIST' || !(0,external_node_fs_.existsSync)(destDir))
+                throw e;
         }
-        return (0,result.ok)(undefined);
+        await (0,remove_tree/* removeTree */.dM)(destDir);
+        return copyVerified(entry, key, meta, destDir, this.#restores.restore);
     }
     /**
      * Moves a bad entry out of the way atomically, so the next save can replace it. Answers why it could not (an
@@ -32549,6 +32565,9 @@ class local_cache_LocalCache {
         this.#onWarning(`could not save ${key} to the local cache: ${e.message}`);
         return { saved: false, reason: 'cache-unavailable', message: e.message };
     }
+    expectRestores(count) {
+        this.#restores.expect(count);
+    }
     /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
     async close() {
         this.#restores.close();
@@ -32585,22 +32604,6 @@ function renameOrMakeParent(from, to) {
             throw e;
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
         (0,external_node_fs_.renameSync)(from, to);
-    }
-}
-/**
- * Moves a restored tree into place. The destination is usually new: it is removed (a tree that may be read-only)
- * only when the rename finds something there.
- */
-async function renameOnto(from, to) {
-    try {
-        await (0,promises_.rename)(from, to);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR')
-            throw e;
-        await (0,remove_tree/* removeTree */.dM)(to);
-        await (0,promises_.rename)(from, to);
     }
 }
 /** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */
@@ -36275,7 +36278,7 @@ class Execution {
         const ref = this.ref(label);
         const hit = this.#p.hits.get(ref.key);
         if (hit) {
-            const dir = this.#outputDir(ref.key);
+            const dir = this.#p.restoreDir?.(label) ?? this.#outputDir(ref.key);
             if (this.#inPlaceAlready(label, hit) || (await this.#inPlaceFromStore(label, hit))) {
                 // Its artifact holds nothing but in-place outputs, and those are in the checkout (or now are, written
                 // there from the cache's files): nothing else to fetch. Its (empty) output directory is made only when
@@ -36839,6 +36842,7 @@ function outDirCollisions(graph, roots) {
 
 
 
+
 /**
  * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
  * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
@@ -36873,6 +36877,11 @@ async function engine_runGraph(graph, options, deps) {
         ((deps.timings !== undefined &&
             selected.some((l) => timings.get(graph.byLabel.get(l).name) === undefined)) ||
             (await workTreeEdited(options)));
+    // Every target restored into --out-dir (or every job with --download all): a cache that restores on a helper
+    // thread boots it while keys are computed, not after the restores are asked for.
+    if (!options.dryRun && (options.outDir !== undefined || options.download === 'all')) {
+        deps.cache.expectRestores?.(options.download === 'all' ? selected.length : selection.value.roots.length);
+    }
     let launcher = (await deps.launcher) ?? (likelyToBuild ? await startLauncher() : undefined);
     let keys;
     let recheck;
@@ -36906,6 +36915,11 @@ async function engine_runGraph(graph, options, deps) {
     else {
         launcher ??= await startLauncher();
     }
+    // A target's tree restored from the cache goes straight to a directory beside its --out-dir target: placing it
+    // is then one rename, and a cache on another file system costs no second copy.
+    const outDirAsides = options.outDir !== undefined && !options.dryRun
+        ? await prepareOutDir(options.outDir, graph, selection.value.roots)
+        : undefined;
     const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
     // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
     for (const l of selected)
@@ -36937,6 +36951,7 @@ async function engine_runGraph(graph, options, deps) {
         options,
         selected,
         wantBytes,
+        ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
@@ -36956,11 +36971,14 @@ async function engine_runGraph(graph, options, deps) {
         // Saves and publications read output directories: they end before any directory is moved to the out dir.
         await execution.settle();
         if (options.outDir !== undefined && !options.dryRun) {
-            outDirFailures = await copyToOutDir(execution, selection.value.roots, options.outDir, graph, options.workDir);
+            outDirFailures = await copyToOutDir(execution, selection.value.roots, options.outDir, graph, options.workDir, outDirAsides);
         }
     }
     finally {
         launcher?.close();
+        // Trees restored beside their targets that were not placed (a failed run, a target that could not be replaced).
+        if (outDirAsides)
+            await outDirAsides.removeLeft();
         await Promise.allSettled([deps.cache.close(), timings.flush()]);
         (0,discard_dir/* discardDir */._)(options.workDir);
     }
@@ -37005,11 +37023,13 @@ function dryRunOutcome(execution, label, hit) {
  * cannot be placed (a directory in the way the user may not remove, a full disk) is a message, not a crash: the
  * other targets are still placed, and none is ever left half-written.
  */
-async function copyToOutDir(execution, roots, outDir, graph, workDir) {
-    await (0,promises_.mkdir)(outDir, { recursive: true });
-    await removeCopiesLeftBehind(outDir);
-    // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
-    // place, not copied a second time. Outputs that live in the cache (built by this run) are copied, and so is a
+async function copyToOutDir(execution, roots, outDir, graph, workDir, asides) {
+    if (asides === undefined) {
+        await (0,promises_.mkdir)(outDir, { recursive: true });
+        await removeCopiesLeftBehind(outDir);
+    }
+    // A tree restored into this run's scratch space, or beside its target, is nobody else's by now (every job has
+    // ended): it is moved into place, not copied a second time. Outputs that live in the cache (built by this run) are copied, and so is a
     // tree a second target shares (two targets with one key), from where the first one went.
     const scratch = (0,external_node_path_.join)(workDir, 'out') + external_node_path_.sep;
     const moves = new Map();
@@ -37019,7 +37039,8 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
         if (!ready.ok)
             continue;
         const dest = (0,external_node_path_.join)(outDir, outDirName(graph, label));
-        if (ready.dir.startsWith(scratch) && !moves.has(ready.dir))
+        const movable = ready.dir.startsWith(scratch) || asides?.has(ready.dir) === true;
+        if (movable && !moves.has(ready.dir))
             moves.set(ready.dir, { label, dest });
         else
             copies.push({ label, dir: ready.dir, dest });
@@ -37037,7 +37058,7 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
     // that no command read was never sealed (see Execution), and neither is a copy of it. A copy is made beside its
     // target and renamed over it, so a failure or a kill part way leaves the old target or the new one.
     const copy = async (from, dest, sealed) => {
-        const temp = `${dest}.disbuild-${(0,random_hex/* randomHex */.n)(6)}`;
+        const temp = asideOf(dest);
         try {
             await copyTree(from, temp, { link: false });
             if (sealed)
@@ -37055,6 +37076,7 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
         const sealed = execution.sealed(dir);
         if (await moved(dir, dest)) {
             placed.set(dir, dest);
+            asides?.placed(dir);
             if (sealed)
                 unsealTree(dest);
         }
@@ -37067,12 +37089,60 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
     }
     return failures;
 }
-/** A copy beside its target (see copyToOutDir): `<name>.disbuild-` and 12 hex digits. */
-const COPY_ASIDE = /\.disbuild-[0-9a-f]{12}$/;
-/** Copies a run killed part way left beside their targets: only ever half-written, never a target. */
+/**
+ * A tree beside its --out-dir target (see copyToOutDir), renamed over it once complete: `<name>.disbuild-`, the
+ * process id and 12 hex digits. Builds before this one named them without the process id.
+ */
+const ASIDE = /\.disbuild-(?:([0-9]+)-)?[0-9a-f]{12}$/;
+function asideOf(dest) {
+    return `${dest}.disbuild-${process.pid}-${(0,random_hex/* randomHex */.n)(6)}`;
+}
+/**
+ * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
+ * Those of a run still going (two runs into one --out-dir) are its own to place.
+ */
 async function removeCopiesLeftBehind(outDir) {
     const names = await (0,promises_.readdir)(outDir).catch(() => []);
-    await Promise.all(names.filter((n) => COPY_ASIDE.test(n)).map((n) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(outDir, n))));
+    await Promise.all(names
+        .filter((n) => {
+        const m = ASIDE.exec(n);
+        if (m === null)
+            return false;
+        const pid = m[1] === undefined ? undefined : Number(m[1]);
+        return pid === undefined || (pid !== process.pid && !dead_temps_isAlive(pid));
+    })
+        .map((n) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(outDir, n)).catch(() => undefined)));
+}
+/**
+ * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets.
+ * Undefined when it cannot be made: the targets are then restored into the run's scratch space, and placing them
+ * says what is wrong.
+ */
+async function prepareOutDir(outDir, graph, roots) {
+    try {
+        await (0,promises_.mkdir)(outDir, { recursive: true });
+    }
+    catch {
+        return undefined;
+    }
+    await removeCopiesLeftBehind(outDir);
+    const targets = new Set(roots);
+    const left = new Set();
+    return {
+        take: (label) => {
+            if (!targets.has(label))
+                return undefined;
+            const dir = asideOf((0,external_node_path_.join)(outDir, outDirName(graph, label)));
+            left.add(dir);
+            return dir;
+        },
+        has: (dir) => left.has(dir),
+        placed: (dir) => void left.delete(dir),
+        removeLeft: async () => {
+            await Promise.all([...left].map((dir) => (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined)));
+            left.clear();
+        },
+    };
 }
 /** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
 async function moved(from, to) {
@@ -42392,6 +42462,9 @@ class TieredCache {
         return outcome;
     }
     /** Uploads and local copies first: they read directories the local cache removes when it closes. */
+    expectRestores(count) {
+        this.#local.expectRestores?.(count);
+    }
     async close() {
         await Promise.allSettled([...this.#kept.values()]);
         await this.#remote.close();

@@ -15328,6 +15328,9 @@ class tiered_cache_TieredCache {
         return outcome;
     }
     /** Uploads and local copies first: they read directories the local cache removes when it closes. */
+    expectRestores(count) {
+        this.#local.expectRestores?.(count);
+    }
     async close() {
         await Promise.allSettled([...this.#kept.values()]);
         await this.#remote.close();
