@@ -165,7 +165,10 @@ export class HttpClient {
   ): Promise<Result<HttpResponse, HttpFailure>> {
     const r = await this.#puts.put(target, headers, body);
     if (!r.ok) return err({ kind: r.error.kind, message: this.redact(r.error.message) });
-    return ok({ status: r.value.status, headers: r.value.headers, body: Readable.from([]) });
+    // An empty body, already ended: `Readable.from` would run an async iterator per answer.
+    const empty = new Readable({ read: () => undefined });
+    empty.push(null);
+    return ok({ status: r.value.status, headers: r.value.headers, body: empty });
   }
 
   #failure(method: string, e: Error & { code?: string; cause?: Error }): HttpFailure {
