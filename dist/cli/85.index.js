@@ -841,6 +841,17 @@ function parseIndexListing(text) {
     });
     return entries;
 }
+/**
+ * Every path of a `git ls-files -s -v -z` listing, whatever its tag, stage or mode (the paths `ls-files --cached`
+ * prints; a conflicted path once per stage).
+ */
+function indexListingPaths(text) {
+    const paths = [];
+    forEachRecord(text, (_start, tab, end) => {
+        paths.push(text.slice(tab + 1, end));
+    });
+    return paths;
+}
 /** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */
 function indexEntries(index, paths) {
     const found = new Map();
@@ -1309,10 +1320,12 @@ function startWorkTreeListings(sourceDir, options = {}) {
     };
     const statusText = listing(status, commands[2]);
     const split = untracked ? statusText.then(splitUntracked) : undefined;
+    const indexText = listing(index, commands[1]);
     return {
         startedAt,
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-        index: listing(index, commands[1]).then((r) => (r.ok ? (0,result.ok)(parseIndexListing(r.value)) : r)),
+        index: indexText.then((r) => (r.ok ? (0,result.ok)(parseIndexListing(r.value)) : r)),
+        ...(untracked ? { indexPaths: indexText.then((r) => (r.ok ? (0,result.ok)(indexListingPaths(r.value)) : r)) } : {}),
         status: split ? split.then((r) => (r.ok ? (0,result.ok)(r.value.tracked) : r)) : statusText,
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,result.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),

@@ -460,6 +460,8 @@ function describe(v) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
 /* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7536);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8251);
+
 
 
 
@@ -506,21 +508,23 @@ async function listRepoFiles(dir) {
     return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
 }
 /**
- * The same list as listRepoFiles, from git calls that start now, beside the ones a run starts for its keys anyway,
- * so that all of git's work overlaps Node's start-up instead of following it: the index's paths (`ls-files
- * --cached`, which reads no file), deleted files from the keys' `git status`, and untracked, not ignored files
- * from the same status when the listings were started with `untracked` (else one more call for those).
- * Undefined outside a work tree or when git fails: the caller then asks listRepoFiles.
+ * The same list as listRepoFiles, from the git calls a run starts for its keys anyway, so that all of git's work
+ * overlaps Node's start-up instead of following it: the index's paths from the keys' `ls-files` (when the
+ * listings were started with `untracked`; else one more call, `ls-files --cached`, which reads no file), deleted
+ * files from the keys' `git status`, and untracked, not ignored files from the same status (else one more call
+ * for those). Undefined outside a work tree or when git fails: the caller then asks listRepoFiles.
  */
 function startRepoFiles(sourceDir, listings) {
-    const cached = (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--cached', '--', '.']);
+    const cached = listings.indexPaths
+        ? undefined
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--cached', '--', '.']).then((r) => r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(r.value.split('\0').filter((p) => p !== '')) : r);
     const others = listings.untracked
         ? undefined
         : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
     return (async () => {
         const [prefix, index, status, fromStatus, untracked] = await Promise.all([
             listings.prefix,
-            cached,
+            listings.indexPaths ?? cached,
             listings.status,
             listings.untracked,
             others,
@@ -545,16 +549,25 @@ function startRepoFiles(sourceDir, listings) {
         // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
         // repository root.
         for (const f of status.value.split('\0')) {
-            if (f.length > 3 && f[1] === 'D' && f.startsWith(prefix, 3))
-                gone.add(f.slice(3 + prefix.length));
+            if (f.length <= 3 || !f.startsWith(prefix, 3))
+                continue;
+            const path = f.slice(3 + prefix.length);
+            if (f[1] === 'D')
+                gone.add(path);
+            // A conflict (`UU`, `AA`, `DD`, `AU`, ...) does not say whether the work tree has the file: the disk does.
+            else if (UNMERGED.has(f.slice(0, 2)) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${sourceDir}/${path}`, { throwIfNoEntry: false })) {
+                gone.add(path);
+            }
         }
         // Relative to the source directory; a conflicted path may come once per stage, hence the set.
-        for (const p of index.value.split('\0'))
-            if (p !== '' && !gone.has(p))
+        for (const p of index.value)
+            if (!gone.has(p))
                 seen.add(p);
         return [...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
     })();
 }
+/** The status codes of a path with a conflict (git-status(1), "Short Format"). */
+const UNMERGED = new Set(['DD', 'AU', 'UD', 'UA', 'DU', 'AA', 'UU']);
 function walk(root, rel, out) {
     let entries;
     try {

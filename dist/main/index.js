@@ -33796,6 +33796,17 @@ function parseIndexListing(text) {
     });
     return entries;
 }
+/**
+ * Every path of a `git ls-files -s -v -z` listing, whatever its tag, stage or mode (the paths `ls-files --cached`
+ * prints; a conflicted path once per stage).
+ */
+function indexListingPaths(text) {
+    const paths = [];
+    forEachRecord(text, (_start, tab, end) => {
+        paths.push(text.slice(tab + 1, end));
+    });
+    return paths;
+}
 /** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */
 function indexEntries(index, paths) {
     const found = new Map();
@@ -34262,10 +34273,12 @@ function file_digest_startWorkTreeListings(sourceDir, options = {}) {
     };
     const statusText = listing(status, commands[2]);
     const split = untracked ? statusText.then(splitUntracked) : undefined;
+    const indexText = listing(index, commands[1]);
     return {
         startedAt,
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-        index: listing(index, commands[1]).then((r) => (r.ok ? (0,result.ok)(parseIndexListing(r.value)) : r)),
+        index: indexText.then((r) => (r.ok ? (0,result.ok)(parseIndexListing(r.value)) : r)),
+        ...(untracked ? { indexPaths: indexText.then((r) => (r.ok ? (0,result.ok)(indexListingPaths(r.value)) : r)) } : {}),
         status: split ? split.then((r) => (r.ok ? (0,result.ok)(r.value.tracked) : r)) : statusText,
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,result.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
@@ -39413,7 +39426,16 @@ function scheduleOn(items, w, order, n, cores, latency, budget) {
     let duplicated = 0;
     let crossings = 0;
     for (const j of order) {
-        let pick = { r: 0, slot: 0, start: Infinity, end: Infinity, copied: [], dup: 0, cross: 0 };
+        let pick = {
+            r: 0,
+            slot: 0,
+            at: Infinity,
+            start: Infinity,
+            end: Infinity,
+            copied: [],
+            dup: 0,
+            cross: 0,
+        };
         for (let r = 0; r < n; r++) {
             const free = slots[r];
             let slot = 0;
@@ -39460,8 +39482,10 @@ function scheduleOn(items, w, order, n, cores, latency, budget) {
             }
             const start = Math.max(ready, at);
             const end = start + w[j];
-            if (end < pick.end - 1e-9)
-                pick = { r, slot, start, end, copied, dup, cross };
+            // On a tie the runner free soonest takes it: the other stays free for what follows. Lowest index first
+            // would pile same-length siblings onto one runner whose every next job then ends "as soon" as elsewhere.
+            if (end < pick.end - 1e-9 || (end < pick.end + 1e-9 && at < pick.at - 1e-9))
+                pick = { r, slot, at, start, end, copied, dup, cross };
         }
         slots[pick.r][pick.slot] = pick.end;
         owner[j] = pick.r;
@@ -42946,14 +42970,23 @@ var read_own_file = __nccwpck_require__(5958);
  * The compiled graph of the last run, kept so that a run whose configuration and repository did not change skips
  * the compile (reading every package.json, matching globs over every file, resolving dependencies).
  *
- * Exact, not a guess: the fingerprint is the hash of everything the compile reads — the tasks of disbuild.json,
- * the repository's file list (tracked less deleted, plus untracked not ignored: so `.gitignore`, `info/exclude`
- * and `core.excludesFile` count through what they hide), the bytes of every package.json and of
- * pnpm-workspace.yaml in that list, the values of the variables the tasks' `env` names, and the compiler itself
- * (this module's file, its size and time, and a format number). Any change to any of them compiles afresh.
- * Reading the listed package.json files costs a fraction of parsing them and resolving the graph.
+ * Exact, not a guess: a kept graph is reused only when everything the compile reads is what it was — the tasks of
+ * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (this module's file, its
+ * size and time, and a format number), the repository's file list (tracked less deleted, plus untracked not
+ * ignored: so `.gitignore`, `info/exclude` and `core.excludesFile` count through what they hide), and the bytes of
+ * every package.json and of pnpm-workspace.yaml in that list.
  *
- * Deals with: the fingerprint, reading and writing the cache file. Does not deal with: compiling (compile.ts).
+ * Those bytes are vouched for by stat data, as git's index does for its work tree: beside the hash of the bytes,
+ * the file keeps each read file's device, inode, size, mode, mtime and ctime (nanoseconds), taken before its bytes
+ * were read, and only for a file that had last changed at least SETTLED_MS before: a write in the same tick of the
+ * file system's clock as the stat data (same size, same times) is never believed unchanged. A file whose stat
+ * data is not all as recorded (or was not recorded) makes the check read and hash the bytes, as the compile would.
+ *
+ * Everything but the file list can be checked before git has listed the files: the caller does that while git
+ * works (see compileConfig).
+ *
+ * Deals with: the digests, the stat data, reading and writing the cache file. Does not deal with: compiling
+ * (compile.ts).
  */
 
 
@@ -42961,7 +42994,14 @@ var read_own_file = __nccwpck_require__(5958);
 
 
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
-const FORMAT = 1;
+const FORMAT = 2;
+/**
+ * How long before its stat data was taken a file must have last changed for the stat data to vouch for its bytes.
+ * Two writes land in the same timestamp when both fall in one tick of the file system's clock (a few
+ * milliseconds; a second or two where timestamps are coarse: FAT, ext3, HFS+). Past this margin, any later write
+ * moves the ctime.
+ */
+const SETTLED_MS = 3000;
 /** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
 function readByCompile(files) {
     return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
@@ -42978,8 +43018,8 @@ function compilerIdentity() {
         return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
     }
 }
-/** The hash of every input of the compile (see the module comment). */
-function compileFingerprint(root, config, files, env) {
+/** The hash of the compile's inputs that are known before the files are listed: compiler, tasks, variables. */
+function configDigest(config, env) {
     const h = (0,external_node_crypto_.createHash)('sha256');
     h.update(`disbuild-compiled-graph\0${FORMAT}\0${compilerIdentity()}\0`);
     h.update(JSON.stringify([...config.tasks]));
@@ -42991,14 +43031,42 @@ function compileFingerprint(root, config, files, env) {
     // Set and unset differ (an unset variable is left out of the command's environment).
     for (const n of [...names].sort())
         h.update(JSON.stringify([n, env[n] ?? null]));
-    h.update(`\0files\0${files.length}\0`);
-    h.update(files.join('\0'));
-    h.update('\0read\0');
-    for (const f of readByCompile(files)) {
+    return h.digest('hex');
+}
+/** The hash of the repository's file list. */
+function fileListDigest(files) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${files.length}\0`).update(files.join('\0')).digest('hex');
+}
+/** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */
+function statKey(st) {
+    if (!st?.isFile())
+        return undefined;
+    return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeNs}:${st.ctimeNs}`;
+}
+/** Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). */
+function settled(st, takenAtMs) {
+    const before = BigInt(Math.floor(takenAtMs - SETTLED_MS)) * 1000000n;
+    return st.mtimeNs < before && st.ctimeNs < before;
+}
+/**
+ * Hashes the bytes of the files of `files` that the compile reads, each lstat'ed before it is read (a write in
+ * between leaves stat data that never matches again). `now` is the clock the stat data is dated by.
+ */
+function readFiles(root, files, now = Date.now) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    // No prototype: paths are keys.
+    const stats = Object.create(null);
+    const read = readByCompile(files);
+    // Taken before any lstat: every stat datum is at least this recent.
+    const takenAt = now();
+    for (const f of read) {
+        // Concatenated, not joined: `root` is absolute and `f` a clean relative path (join's normalising costs more).
+        const path = `${root}/${f}`;
+        let st;
         let bytes;
         try {
-            // Concatenated, not joined: `root` is absolute and `f` a clean relative path (join's normalising costs more).
-            bytes = (0,external_node_fs_.readFileSync)(`${root}/${f}`);
+            st = (0,external_node_fs_.lstatSync)(path, { bigint: true, throwIfNoEntry: false });
+            bytes = (0,external_node_fs_.readFileSync)(path);
         }
         catch (e) {
             h.update(`${f}\0error ${e.code ?? ''}\0`);
@@ -43006,14 +43074,18 @@ function compileFingerprint(root, config, files, env) {
         }
         h.update(`${f}\0${bytes.length}\0`);
         h.update(bytes);
+        const key = statKey(st);
+        if (key !== undefined && settled(st, takenAt))
+            stats[f] = key;
     }
-    return h.digest('hex');
+    return { digest: h.digest('hex'), count: read.length, stats };
 }
 /**
- * The graph compiled under `fingerprint`, or undefined when the file holds another (or none, or is unreadable, or
- * is not this user's own: its commands would run).
+ * The graph kept in `file` when it was compiled under configuration `config` (configDigest), with whether the
+ * files the compile read are unchanged by their stat data; undefined when the file holds another configuration's
+ * graph (or none, or is unreadable, or is not this user's own: its commands would run).
  */
-function readCompiledGraph(file, fingerprint) {
+function readKeptGraph(file, config, root) {
     let text;
     try {
         text = (0,read_own_file/* readOwnFile */.z)(file);
@@ -43023,26 +43095,47 @@ function readCompiledGraph(file, fingerprint) {
     }
     if (text === undefined)
         return undefined;
-    const head = `${fingerprint}\n`;
-    if (!text.startsWith(head))
+    const eol = text.indexOf('\n');
+    if (eol < 0)
         return undefined;
+    let header;
     try {
-        const graph = JSON.parse(text.slice(head.length));
-        return Array.isArray(graph.Jobs) ? graph : undefined;
+        header = JSON.parse(text.slice(0, eol));
     }
     catch {
         return undefined;
     }
+    if (!isHeader(header) || header.config !== config)
+        return undefined;
+    const paths = Object.keys(header.stats);
+    let readsUnchanged = paths.length === header.readCount;
+    for (let i = 0; readsUnchanged && i < paths.length; i++) {
+        const st = (0,external_node_fs_.lstatSync)(`${root}/${paths[i]}`, { bigint: true, throwIfNoEntry: false });
+        readsUnchanged = statKey(st) === header.stats[paths[i]];
+    }
+    return { header, text: text.slice(eol + 1), readsUnchanged };
+}
+function isHeader(h) {
+    if (typeof h !== 'object' || h === null)
+        return false;
+    const x = h;
+    return (typeof x.config === 'string' &&
+        typeof x.files === 'string' &&
+        typeof x.reads === 'string' &&
+        typeof x.readCount === 'number' &&
+        typeof x.stats === 'object' &&
+        x.stats !== null &&
+        Object.values(x.stats).every((v) => typeof v === 'string'));
 }
 /**
  * Replaces the cache file (written aside, then renamed: a reader sees the old file or the new one, whole). A
  * failure is ignored: the next run compiles again.
  */
-function writeCompiledGraph(file, fingerprint, graph) {
+function writeCompiledGraph(file, header, graphText) {
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
     try {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(temp, `${fingerprint}\n${JSON.stringify(graph)}`, { mode: 0o600 });
+        (0,external_node_fs_.writeFileSync)(temp, `${JSON.stringify(header)}\n${graphText}`, { mode: 0o600 });
         (0,external_node_fs_.renameSync)(temp, file);
     }
     catch {
@@ -43093,16 +43186,32 @@ function configSourceOf(read) {
  * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled.
  */
 async function compileConfig(root, config, env, shortcuts = {}) {
+    const { cacheFile, now } = shortcuts;
+    const configKey = cacheFile === undefined ? undefined : configDigest(config, env);
+    // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
+    // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
+    const kept = cacheFile && configKey ? readKeptGraph(cacheFile, configKey, root) : undefined;
+    const reusable = kept && (await validatedKept(kept.text));
     const files = (await shortcuts.files) ?? (await (0,repo_files/* listRepoFiles */.c$)(root));
-    const { cacheFile } = shortcuts;
-    const fingerprint = cacheFile === undefined ? undefined : compileFingerprint(root, config, files, env);
-    if (cacheFile !== undefined && fingerprint !== undefined) {
-        const json = readCompiledGraph(cacheFile, fingerprint);
-        // Validated like any graph; a graph that no longer validates is compiled afresh (and its problems reported).
-        const validated = json && (0,validate/* validateGraph */.d)({ ...json, Jobs: [...json.Jobs] });
-        if (json && validated?.ok)
-            return (0,result.ok)({ graph: validated.value, json, cached: true });
+    const listKey = cacheFile === undefined ? undefined : fileListDigest(files);
+    let reads;
+    if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
+        if (kept.readsUnchanged)
+            return (0,result.ok)({ ...reusable, cached: true });
+        // Stat data changed or was too recent to vouch: the bytes say.
+        reads = readFiles(root, files, now);
+        if (reads.digest === kept.header.reads) {
+            // Kept with the stat data of now (a checkout rewrote the files, they settled), so that the next run need
+            // not read them.
+            if (!sameStats(reads.stats, kept.header.stats)) {
+                writeCompiledGraph(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
+            }
+            return (0,result.ok)({ ...reusable, cached: true });
+        }
     }
+    // Hashed before the compile reads them: a file changed in between leaves a record that never matches.
+    if (cacheFile !== undefined)
+        reads ??= readFiles(root, files, now);
     // The compiler's modules are loaded only when there is something to compile.
     const [{ compileTasks }, { readWorkspace }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 953).then(__nccwpck_require__.bind(__nccwpck_require__, 4953)),
@@ -43125,10 +43234,41 @@ async function compileConfig(root, config, env, shortcuts = {}) {
             message: p.message,
         })));
     }
-    if (cacheFile !== undefined && fingerprint !== undefined) {
-        writeCompiledGraph(cacheFile, fingerprint, compiled.graph);
+    if (cacheFile !== undefined && configKey !== undefined && listKey !== undefined && reads !== undefined) {
+        const header = {
+            config: configKey,
+            files: listKey,
+            reads: reads.digest,
+            readCount: reads.count,
+            stats: reads.stats,
+        };
+        writeCompiledGraph(cacheFile, header, JSON.stringify(compiled.graph));
     }
     return (0,result.ok)({ graph: validated.value, json: compiled.graph, cached: false });
+}
+/**
+ * A kept graph's JSON, parsed and validated, or undefined when it no longer validates (it is then compiled afresh,
+ * and its problems reported). Each step first lets the event loop take in what git has written meanwhile.
+ */
+async function validatedKept(text) {
+    await new Promise(setImmediate);
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!Array.isArray(json.Jobs))
+        return undefined;
+    await new Promise(setImmediate);
+    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
+    const validated = (0,validate/* validateGraph */.d)({ ...json, Jobs: [...json.Jobs] });
+    return validated.ok ? { graph: validated.value, json } : undefined;
+}
+function sameStats(a, b) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 ;// CONCATENATED MODULE: ./src/config/config-graph.ts
@@ -43216,6 +43356,7 @@ async function graphFromCommand(command, sourceDir) {
 
 
 
+
 /**
  * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
  * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
@@ -43258,21 +43399,23 @@ async function listRepoFiles(dir) {
     return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
 }
 /**
- * The same list as listRepoFiles, from git calls that start now, beside the ones a run starts for its keys anyway,
- * so that all of git's work overlaps Node's start-up instead of following it: the index's paths (`ls-files
- * --cached`, which reads no file), deleted files from the keys' `git status`, and untracked, not ignored files
- * from the same status when the listings were started with `untracked` (else one more call for those).
- * Undefined outside a work tree or when git fails: the caller then asks listRepoFiles.
+ * The same list as listRepoFiles, from the git calls a run starts for its keys anyway, so that all of git's work
+ * overlaps Node's start-up instead of following it: the index's paths from the keys' `ls-files` (when the
+ * listings were started with `untracked`; else one more call, `ls-files --cached`, which reads no file), deleted
+ * files from the keys' `git status`, and untracked, not ignored files from the same status (else one more call
+ * for those). Undefined outside a work tree or when git fails: the caller then asks listRepoFiles.
  */
 function startRepoFiles(sourceDir, listings) {
-    const cached = gitText(sourceDir, ['ls-files', '-z', '--cached', '--', '.']);
+    const cached = listings.indexPaths
+        ? undefined
+        : gitText(sourceDir, ['ls-files', '-z', '--cached', '--', '.']).then((r) => r.ok ? ok(r.value.split('\0').filter((p) => p !== '')) : r);
     const others = listings.untracked
         ? undefined
         : gitText(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
     return (async () => {
         const [prefix, index, status, fromStatus, untracked] = await Promise.all([
             listings.prefix,
-            cached,
+            listings.indexPaths ?? cached,
             listings.status,
             listings.untracked,
             others,
@@ -43297,16 +43440,25 @@ function startRepoFiles(sourceDir, listings) {
         // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
         // repository root.
         for (const f of status.value.split('\0')) {
-            if (f.length > 3 && f[1] === 'D' && f.startsWith(prefix, 3))
-                gone.add(f.slice(3 + prefix.length));
+            if (f.length <= 3 || !f.startsWith(prefix, 3))
+                continue;
+            const path = f.slice(3 + prefix.length);
+            if (f[1] === 'D')
+                gone.add(path);
+            // A conflict (`UU`, `AA`, `DD`, `AU`, ...) does not say whether the work tree has the file: the disk does.
+            else if (UNMERGED.has(f.slice(0, 2)) && !lstatSync(`${sourceDir}/${path}`, { throwIfNoEntry: false })) {
+                gone.add(path);
+            }
         }
         // Relative to the source directory; a conflicted path may come once per stage, hence the set.
-        for (const p of index.value.split('\0'))
-            if (p !== '' && !gone.has(p))
+        for (const p of index.value)
+            if (!gone.has(p))
                 seen.add(p);
         return [...seen].sort(compareCodeUnits);
     })();
 }
+/** The status codes of a path with a conflict (git-status(1), "Short Format"). */
+const UNMERGED = new Set(['DD', 'AU', 'UD', 'UA', 'DU', 'AA', 'UU']);
 function walk(root, rel, out) {
     let entries;
     try {

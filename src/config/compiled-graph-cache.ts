@@ -2,25 +2,72 @@
  * The compiled graph of the last run, kept so that a run whose configuration and repository did not change skips
  * the compile (reading every package.json, matching globs over every file, resolving dependencies).
  *
- * Exact, not a guess: the fingerprint is the hash of everything the compile reads — the tasks of disbuild.json,
- * the repository's file list (tracked less deleted, plus untracked not ignored: so `.gitignore`, `info/exclude`
- * and `core.excludesFile` count through what they hide), the bytes of every package.json and of
- * pnpm-workspace.yaml in that list, the values of the variables the tasks' `env` names, and the compiler itself
- * (this module's file, its size and time, and a format number). Any change to any of them compiles afresh.
- * Reading the listed package.json files costs a fraction of parsing them and resolving the graph.
+ * Exact, not a guess: a kept graph is reused only when everything the compile reads is what it was — the tasks of
+ * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (this module's file, its
+ * size and time, and a format number), the repository's file list (tracked less deleted, plus untracked not
+ * ignored: so `.gitignore`, `info/exclude` and `core.excludesFile` count through what they hide), and the bytes of
+ * every package.json and of pnpm-workspace.yaml in that list.
  *
- * Deals with: the fingerprint, reading and writing the cache file. Does not deal with: compiling (compile.ts).
+ * Those bytes are vouched for by stat data, as git's index does for its work tree: beside the hash of the bytes,
+ * the file keeps each read file's device, inode, size, mode, mtime and ctime (nanoseconds), taken before its bytes
+ * were read, and only for a file that had last changed at least SETTLED_MS before: a write in the same tick of the
+ * file system's clock as the stat data (same size, same times) is never believed unchanged. A file whose stat
+ * data is not all as recorded (or was not recorded) makes the check read and hash the bytes, as the compile would.
+ *
+ * Everything but the file list can be checked before git has listed the files: the caller does that while git
+ * works (see compileConfig).
+ *
+ * Deals with: the digests, the stat data, reading and writing the cache file. Does not deal with: compiling
+ * (compile.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  type BigIntStats,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GoGraph } from './compile.js';
 import type { DisbuildConfig, TaskSpec } from './config-file.js';
 import { readOwnFile } from '../util/read-own-file.js';
 
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
-const FORMAT = 1;
+const FORMAT = 2;
+
+/**
+ * How long before its stat data was taken a file must have last changed for the stat data to vouch for its bytes.
+ * Two writes land in the same timestamp when both fall in one tick of the file system's clock (a few
+ * milliseconds; a second or two where timestamps are coarse: FAT, ext3, HFS+). Past this margin, any later write
+ * moves the ctime.
+ */
+export const SETTLED_MS = 3000;
+
+/** What the cache file says about the graph it keeps (its first line). */
+export interface KeptHeader {
+  /** The compiler, the tasks and the variables' values (configDigest). */
+  config: string;
+  /** The repository's file list (fileListDigest). */
+  files: string;
+  /** The bytes of the files the compile read (ReadFiles.digest), and how many there were. */
+  reads: string;
+  readCount: number;
+  /** Of those files, the ones whose stat data vouches for their bytes: their stat data (statKey), by path. */
+  stats: Record<string, string>;
+}
+
+/** A kept graph whose configuration is the current one. */
+export interface KeptGraph {
+  header: KeptHeader;
+  /** The graph's JSON. */
+  text: string;
+  /** Whether every file the compile read has its recorded stat data: its bytes are the ones hashed then. */
+  readsUnchanged: boolean;
+}
 
 /** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
 export function readByCompile(files: readonly string[]): string[] {
@@ -41,11 +88,9 @@ function compilerIdentity(): string {
   }
 }
 
-/** The hash of every input of the compile (see the module comment). */
-export function compileFingerprint(
-  root: string,
+/** The hash of the compile's inputs that are known before the files are listed: compiler, tasks, variables. */
+export function configDigest(
   config: DisbuildConfig & { tasks: ReadonlyMap<string, TaskSpec> },
-  files: readonly string[],
   env: NodeJS.ProcessEnv,
 ): string {
   const h = createHash('sha256');
@@ -56,29 +101,70 @@ export function compileFingerprint(
   for (const spec of config.tasks.values()) for (const n of spec.env ?? []) names.add(n);
   // Set and unset differ (an unset variable is left out of the command's environment).
   for (const n of [...names].sort()) h.update(JSON.stringify([n, env[n] ?? null]));
-  h.update(`\0files\0${files.length}\0`);
-  h.update(files.join('\0'));
-  h.update('\0read\0');
-  for (const f of readByCompile(files)) {
-    let bytes: Buffer | undefined;
+  return h.digest('hex');
+}
+
+/** The hash of the repository's file list. */
+export function fileListDigest(files: readonly string[]): string {
+  return createHash('sha256').update(`${files.length}\0`).update(files.join('\0')).digest('hex');
+}
+
+/** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */
+export function statKey(st: BigIntStats | undefined): string | undefined {
+  if (!st?.isFile()) return undefined;
+  return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeNs}:${st.ctimeNs}`;
+}
+
+/** Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). */
+export function settled(st: BigIntStats, takenAtMs: number): boolean {
+  const before = BigInt(Math.floor(takenAtMs - SETTLED_MS)) * 1_000_000n;
+  return st.mtimeNs < before && st.ctimeNs < before;
+}
+
+/** The files the compile reads, hashed, with the stat data of those that were settled. */
+export interface ReadFiles {
+  digest: string;
+  count: number;
+  stats: Record<string, string>;
+}
+
+/**
+ * Hashes the bytes of the files of `files` that the compile reads, each lstat'ed before it is read (a write in
+ * between leaves stat data that never matches again). `now` is the clock the stat data is dated by.
+ */
+export function readFiles(root: string, files: readonly string[], now: () => number = Date.now): ReadFiles {
+  const h = createHash('sha256');
+  // No prototype: paths are keys.
+  const stats = Object.create(null) as Record<string, string>;
+  const read = readByCompile(files);
+  // Taken before any lstat: every stat datum is at least this recent.
+  const takenAt = now();
+  for (const f of read) {
+    // Concatenated, not joined: `root` is absolute and `f` a clean relative path (join's normalising costs more).
+    const path = `${root}/${f}`;
+    let st: BigIntStats | undefined;
+    let bytes: Buffer;
     try {
-      // Concatenated, not joined: `root` is absolute and `f` a clean relative path (join's normalising costs more).
-      bytes = readFileSync(`${root}/${f}`);
+      st = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+      bytes = readFileSync(path);
     } catch (e) {
       h.update(`${f}\0error ${(e as NodeJS.ErrnoException).code ?? ''}\0`);
       continue;
     }
     h.update(`${f}\0${bytes.length}\0`);
     h.update(bytes);
+    const key = statKey(st);
+    if (key !== undefined && settled(st!, takenAt)) stats[f] = key;
   }
-  return h.digest('hex');
+  return { digest: h.digest('hex'), count: read.length, stats };
 }
 
 /**
- * The graph compiled under `fingerprint`, or undefined when the file holds another (or none, or is unreadable, or
- * is not this user's own: its commands would run).
+ * The graph kept in `file` when it was compiled under configuration `config` (configDigest), with whether the
+ * files the compile read are unchanged by their stat data; undefined when the file holds another configuration's
+ * graph (or none, or is unreadable, or is not this user's own: its commands would run).
  */
-export function readCompiledGraph(file: string, fingerprint: string): GoGraph | undefined {
+export function readKeptGraph(file: string, config: string, root: string): KeptGraph | undefined {
   let text: string | undefined;
   try {
     text = readOwnFile(file);
@@ -86,25 +172,47 @@ export function readCompiledGraph(file: string, fingerprint: string): GoGraph | 
     return undefined;
   }
   if (text === undefined) return undefined;
-  const head = `${fingerprint}\n`;
-  if (!text.startsWith(head)) return undefined;
+  const eol = text.indexOf('\n');
+  if (eol < 0) return undefined;
+  let header: KeptHeader;
   try {
-    const graph = JSON.parse(text.slice(head.length)) as GoGraph;
-    return Array.isArray(graph.Jobs) ? graph : undefined;
+    header = JSON.parse(text.slice(0, eol)) as KeptHeader;
   } catch {
     return undefined;
   }
+  if (!isHeader(header) || header.config !== config) return undefined;
+  const paths = Object.keys(header.stats);
+  let readsUnchanged = paths.length === header.readCount;
+  for (let i = 0; readsUnchanged && i < paths.length; i++) {
+    const st = lstatSync(`${root}/${paths[i]!}`, { bigint: true, throwIfNoEntry: false });
+    readsUnchanged = statKey(st) === header.stats[paths[i]!];
+  }
+  return { header, text: text.slice(eol + 1), readsUnchanged };
+}
+
+function isHeader(h: unknown): h is KeptHeader {
+  if (typeof h !== 'object' || h === null) return false;
+  const x = h as Record<string, unknown>;
+  return (
+    typeof x.config === 'string' &&
+    typeof x.files === 'string' &&
+    typeof x.reads === 'string' &&
+    typeof x.readCount === 'number' &&
+    typeof x.stats === 'object' &&
+    x.stats !== null &&
+    Object.values(x.stats).every((v) => typeof v === 'string')
+  );
 }
 
 /**
  * Replaces the cache file (written aside, then renamed: a reader sees the old file or the new one, whole). A
  * failure is ignored: the next run compiles again.
  */
-export function writeCompiledGraph(file: string, fingerprint: string, graph: GoGraph): void {
+export function writeCompiledGraph(file: string, header: KeptHeader, graphText: string): void {
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, `${fingerprint}\n${JSON.stringify(graph)}`, { mode: 0o600 });
+    writeFileSync(temp, `${JSON.stringify(header)}\n${graphText}`, { mode: 0o600 });
     renameSync(temp, file);
   } catch {
     try {

@@ -5,7 +5,14 @@ import { err, ok } from '../util/result.js';
 import type { GoGraph } from './compile.js';
 import type { ConfigProblem, DisbuildConfig, TaskSpec } from './config-file.js';
 import { CONFIG_FILE, readConfigFile } from './config-file.js';
-import { compileFingerprint, readCompiledGraph, writeCompiledGraph } from './compiled-graph-cache.js';
+import {
+  configDigest,
+  fileListDigest,
+  readFiles,
+  type ReadFiles,
+  readKeptGraph,
+  writeCompiledGraph,
+} from './compiled-graph-cache.js';
 import { listRepoFiles } from './repo-files.js';
 
 /** Where the graph comes from, as disbuild.json says. */
@@ -47,6 +54,8 @@ export interface CompileShortcuts {
   files?: Promise<readonly string[] | undefined>;
   /** The file keeping the last compiled graph (see compiled-graph-cache.ts); absent: compile every time. */
   cacheFile?: string;
+  /** The clock that stat data kept with the compiled graph is dated by (see SETTLED_MS); Date.now by default. */
+  now?: () => number;
 }
 
 /**
@@ -60,15 +69,30 @@ export async function compileConfig(
   env: NodeJS.ProcessEnv,
   shortcuts: CompileShortcuts = {},
 ): Promise<Result<{ graph: Graph; json: GoGraph; cached: boolean }, ConfigProblem[]>> {
+  const { cacheFile, now } = shortcuts;
+  const configKey = cacheFile === undefined ? undefined : configDigest(config, env);
+  // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
+  // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
+  const kept = cacheFile && configKey ? readKeptGraph(cacheFile, configKey, root) : undefined;
+  const reusable = kept && (await validatedKept(kept.text));
   const files = (await shortcuts.files) ?? (await listRepoFiles(root));
-  const { cacheFile } = shortcuts;
-  const fingerprint = cacheFile === undefined ? undefined : compileFingerprint(root, config, files, env);
-  if (cacheFile !== undefined && fingerprint !== undefined) {
-    const json = readCompiledGraph(cacheFile, fingerprint);
-    // Validated like any graph; a graph that no longer validates is compiled afresh (and its problems reported).
-    const validated = json && validateGraph({ ...json, Jobs: [...json.Jobs] });
-    if (json && validated?.ok) return ok({ graph: validated.value, json, cached: true });
+  const listKey = cacheFile === undefined ? undefined : fileListDigest(files);
+  let reads: ReadFiles | undefined;
+  if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
+    if (kept.readsUnchanged) return ok({ ...reusable, cached: true });
+    // Stat data changed or was too recent to vouch: the bytes say.
+    reads = readFiles(root, files, now);
+    if (reads.digest === kept.header.reads) {
+      // Kept with the stat data of now (a checkout rewrote the files, they settled), so that the next run need
+      // not read them.
+      if (!sameStats(reads.stats, kept.header.stats)) {
+        writeCompiledGraph(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
+      }
+      return ok({ ...reusable, cached: true });
+    }
   }
+  // Hashed before the compile reads them: a file changed in between leaves a record that never matches.
+  if (cacheFile !== undefined) reads ??= readFiles(root, files, now);
   // The compiler's modules are loaded only when there is something to compile.
   const [{ compileTasks }, { readWorkspace }] = await Promise.all([
     import('./compile.js'),
@@ -92,8 +116,39 @@ export async function compileConfig(
       })),
     );
   }
-  if (cacheFile !== undefined && fingerprint !== undefined) {
-    writeCompiledGraph(cacheFile, fingerprint, compiled.graph);
+  if (cacheFile !== undefined && configKey !== undefined && listKey !== undefined && reads !== undefined) {
+    const header = {
+      config: configKey,
+      files: listKey,
+      reads: reads.digest,
+      readCount: reads.count,
+      stats: reads.stats,
+    };
+    writeCompiledGraph(cacheFile, header, JSON.stringify(compiled.graph));
   }
   return ok({ graph: validated.value, json: compiled.graph, cached: false });
+}
+
+/**
+ * A kept graph's JSON, parsed and validated, or undefined when it no longer validates (it is then compiled afresh,
+ * and its problems reported). Each step first lets the event loop take in what git has written meanwhile.
+ */
+async function validatedKept(text: string): Promise<{ graph: Graph; json: GoGraph } | undefined> {
+  await new Promise(setImmediate);
+  let json: GoGraph;
+  try {
+    json = JSON.parse(text) as GoGraph;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(json.Jobs)) return undefined;
+  await new Promise(setImmediate);
+  // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
+  const validated = validateGraph({ ...json, Jobs: [...json.Jobs] });
+  return validated.ok ? { graph: validated.value, json } : undefined;
+}
+
+function sameStats(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }

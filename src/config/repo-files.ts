@@ -1,8 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitText } from '../ids/git-command.js';
 import { compareCodeUnits } from '../ids/canonical.js';
 import type { WorkTreeListings } from '../ids/file-digest.js';
+import { ok } from '../util/result.js';
 
 /**
  * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
@@ -42,21 +43,25 @@ export async function listRepoFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * The same list as listRepoFiles, from git calls that start now, beside the ones a run starts for its keys anyway,
- * so that all of git's work overlaps Node's start-up instead of following it: the index's paths (`ls-files
- * --cached`, which reads no file), deleted files from the keys' `git status`, and untracked, not ignored files
- * from the same status when the listings were started with `untracked` (else one more call for those).
- * Undefined outside a work tree or when git fails: the caller then asks listRepoFiles.
+ * The same list as listRepoFiles, from the git calls a run starts for its keys anyway, so that all of git's work
+ * overlaps Node's start-up instead of following it: the index's paths from the keys' `ls-files` (when the
+ * listings were started with `untracked`; else one more call, `ls-files --cached`, which reads no file), deleted
+ * files from the keys' `git status`, and untracked, not ignored files from the same status (else one more call
+ * for those). Undefined outside a work tree or when git fails: the caller then asks listRepoFiles.
  */
 export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): Promise<string[] | undefined> {
-  const cached = gitText(sourceDir, ['ls-files', '-z', '--cached', '--', '.']);
+  const cached = listings.indexPaths
+    ? undefined
+    : gitText(sourceDir, ['ls-files', '-z', '--cached', '--', '.']).then((r) =>
+        r.ok ? ok(r.value.split('\0').filter((p) => p !== '')) : r,
+      );
   const others = listings.untracked
     ? undefined
     : gitText(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
   return (async () => {
     const [prefix, index, status, fromStatus, untracked] = await Promise.all([
       listings.prefix,
-      cached,
+      listings.indexPaths ?? cached!,
       listings.status,
       listings.untracked,
       others,
@@ -73,13 +78,22 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
     // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
     // repository root.
     for (const f of status.value.split('\0')) {
-      if (f.length > 3 && f[1] === 'D' && f.startsWith(prefix, 3)) gone.add(f.slice(3 + prefix.length));
+      if (f.length <= 3 || !f.startsWith(prefix, 3)) continue;
+      const path = f.slice(3 + prefix.length);
+      if (f[1] === 'D') gone.add(path);
+      // A conflict (`UU`, `AA`, `DD`, `AU`, ...) does not say whether the work tree has the file: the disk does.
+      else if (UNMERGED.has(f.slice(0, 2)) && !lstatSync(`${sourceDir}/${path}`, { throwIfNoEntry: false })) {
+        gone.add(path);
+      }
     }
     // Relative to the source directory; a conflicted path may come once per stage, hence the set.
-    for (const p of index.value.split('\0')) if (p !== '' && !gone.has(p)) seen.add(p);
+    for (const p of index.value) if (!gone.has(p)) seen.add(p);
     return [...seen].sort(compareCodeUnits);
   })();
 }
+
+/** The status codes of a path with a conflict (git-status(1), "Short Format"). */
+const UNMERGED = new Set(['DD', 'AU', 'UD', 'UA', 'DU', 'AA', 'UU']);
 
 function walk(root: string, rel: string, out: string[]): void {
   let entries;

@@ -21,6 +21,7 @@ import {
 import {
   indexedFiles,
   indexEntries,
+  indexListingPaths,
   parseDirtyPaths,
   parseIndexListing,
   type GitEntry,
@@ -109,6 +110,11 @@ export interface WorkTreeListings {
    * repository root, from the same `git status` call; `status` itself is left with the tracked files' changes.
    */
   untracked?: Promise<Result<string[], string>>;
+  /**
+   * Started with `untracked`: every path of the index (see indexListingPaths), from the same `ls-files` call as
+   * `index`, relative to the source directory: with `untracked`, the repository's files without another git call.
+   */
+  indexPaths?: Promise<Result<string[], string>>;
 }
 
 /**
@@ -157,10 +163,12 @@ export function startWorkTreeListings(
   };
   const statusText = listing(status, commands[2]!);
   const split = untracked ? statusText.then(splitUntracked) : undefined;
+  const indexText = listing(index, commands[1]!);
   return {
     startedAt,
     prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-    index: listing(index, commands[1]!).then((r) => (r.ok ? ok(parseIndexListing(r.value)) : r)),
+    index: indexText.then((r) => (r.ok ? ok(parseIndexListing(r.value)) : r)),
+    ...(untracked ? { indexPaths: indexText.then((r) => (r.ok ? ok(indexListingPaths(r.value)) : r)) } : {}),
     status: split ? split.then((r) => (r.ok ? ok(r.value.tracked) : r)) : statusText,
     ...(split ? { untracked: split.then((r) => (r.ok ? ok(r.value.untracked) : r)) } : {}),
     settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),

@@ -68,6 +68,18 @@ export function parseIndexListing(text: string): Map<string, GitEntry | GitMode>
   return entries;
 }
 
+/**
+ * Every path of a `git ls-files -s -v -z` listing, whatever its tag, stage or mode (the paths `ls-files --cached`
+ * prints; a conflicted path once per stage).
+ */
+export function indexListingPaths(text: string): string[] {
+  const paths: string[] = [];
+  forEachRecord(text, (_start, tab, end) => {
+    paths.push(text.slice(tab + 1, end));
+  });
+  return paths;
+}
+
 /** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */
 export function indexEntries(
   index: ReadonlyMap<string, GitEntry | GitMode>,

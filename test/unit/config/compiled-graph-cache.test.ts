@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,11 +50,14 @@ async function write(files: Record<string, unknown>): Promise<void> {
 }
 
 /** As `disbuild run` compiles: the file list from the run's git listings, through the cache. */
-async function throughCache(env: NodeJS.ProcessEnv = {}): Promise<{ json: unknown; cached: boolean }> {
+async function throughCache(
+  env: NodeJS.ProcessEnv = {},
+  now?: () => number,
+): Promise<{ json: unknown; cached: boolean }> {
   const source = await readConfigSource(dir);
   if (!source?.ok || source.value.kind !== 'tasks') throw new Error(JSON.stringify(source));
   const files = startRepoFiles(dir, startWorkTreeListings(dir, { untracked: true }));
-  const r = await compileConfig(dir, source.value.config, env, { files, cacheFile });
+  const r = await compileConfig(dir, source.value.config, env, { files, cacheFile, ...(now ? { now } : {}) });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return { json: r.value.json, cached: r.value.cached };
 }
@@ -162,6 +165,93 @@ describe('the compiled-graph cache', () => {
     expect((await throughCache()).cached).toBe(true);
   });
 
+  describe('vouching for package.json files by their stat data', () => {
+    /** A clock for which every file written so far changed long enough ago for its stat data to vouch. */
+    const later = (): number => Date.now() + 10_000;
+    const keptStats = async (): Promise<Record<string, string>> =>
+      (JSON.parse((await readFile(cacheFile, 'utf8')).split('\n')[0]!) as { stats: Record<string, string> })
+        .stats;
+    /** Sets the file's mtime to the nanosecond (utimes takes a double, which cannot hold every one). */
+    const putBackMtime = (file: string, ns: bigint): void => {
+      const d = `@${ns / 1_000_000_000n}.${String(ns % 1_000_000_000n).padStart(9, '0')}`;
+      execFileSync('touch', ['-m', '-d', d, file]);
+    };
+    const PACKAGES = [
+      'package.json',
+      'packages/a/package.json',
+      'packages/b/package.json',
+      'packages/c/package.json',
+    ];
+
+    it('keeps the stat data of settled files only, and reuses the graph on it', async () => {
+      // Just written: the stat data of none of them may vouch (a write in the same tick would leave it unchanged).
+      expect((await throughCache()).cached).toBe(false);
+      expect(Object.keys(await keptStats())).toEqual([]);
+      expect((await throughCache()).cached).toBe(true);
+      // Settled: every file the compile read is kept with its stat data, and the graph is reused on it.
+      await rm(cacheFile);
+      expect((await throughCache({}, later)).cached).toBe(false);
+      expect(Object.keys(await keptStats()).sort()).toEqual(PACKAGES);
+      expect((await throughCache({}, later)).cached).toBe(true);
+    });
+
+    it('sees a package.json rewritten with the same size and its mtime put back', async () => {
+      await throughCache({}, later);
+      expect((await throughCache({}, later)).cached).toBe(true);
+      const file = join(dir, 'packages/c/package.json');
+      const before = await readFile(file, 'utf8');
+      const st = await lstat(file, { bigint: true });
+      // The same length, another script: only the ctime (and the bytes) tell.
+      const edited = before.replace('"test":"true"', '"build":"tsc"');
+      expect(edited).not.toEqual(before);
+      expect(edited.length).toBe(before.length);
+      const kept = await throughCache({}, later);
+      await writeFile(file, edited);
+      putBackMtime(file, st.mtimeNs);
+      const now = await lstat(file, { bigint: true });
+      // Only the ctime tells (and the bytes).
+      expect([now.ino, now.size, now.mtimeNs]).toEqual([st.ino, st.size, st.mtimeNs]);
+      const after = await throughCache({}, later);
+      expect(after.cached).toBe(false);
+      expect(after.json).toEqual(await fresh());
+      expect(after.json).not.toEqual(kept.json);
+    });
+
+    it('sees a package.json edited again within the same second, with the same size, after its graph was kept', async () => {
+      // With the real clock: kept right after the files were written, as a quick edit-run-edit-run does.
+      await throughCache();
+      const file = join(dir, 'packages/c/package.json');
+      const before = await readFile(file, 'utf8');
+      const st = await lstat(file, { bigint: true });
+      await writeFile(file, before.replace('"test":"true"', '"build":"tsc"'));
+      putBackMtime(file, st.mtimeNs);
+      const after = await throughCache();
+      expect(after.cached).toBe(false);
+      expect(after.json).toEqual(await fresh());
+    });
+
+    it('reads the bytes when the stat data changed but they did not, and keeps the new stat data', async () => {
+      await throughCache({}, later);
+      const file = join(dir, 'packages/b/package.json');
+      const old = (await keptStats())['packages/b/package.json'];
+      await writeFile(file, await readFile(file));
+      expect((await throughCache({}, later)).cached).toBe(true);
+      const renewed = (await keptStats())['packages/b/package.json'];
+      expect(renewed).toBeDefined();
+      expect(renewed).not.toEqual(old);
+      expect((await throughCache({}, later)).cached).toBe(true);
+    });
+
+    it('sees a package.json replaced by a link to one with other bytes', async () => {
+      await write({ 'other.json': { name: '@x/c', scripts: { build: 'tsc', test: 'true' } } });
+      await expectRecompiled(async () => {
+        const file = join(dir, 'packages/c/package.json');
+        await unlink(file);
+        execFileSync('ln', ['-s', '../../other.json', file]);
+      });
+    });
+  });
+
   it('lists the same files from the run git listings as on its own, below the repository root too', async () => {
     await write({
       'packages/a/src/hidden.ts': 'ignored',
@@ -171,6 +261,20 @@ describe('the compiled-graph cache', () => {
     });
     await unlink(join(dir, 'packages/b/src/index.ts'));
     git('rm', '-q', '--cached', 'packages/c/package.json');
+    await write({ 'packages/b/conflicted.ts': 'both' });
+    // Entries git tags other than `H`: assumed unchanged, skipped in the work tree, and a conflict (stages 1-3).
+    git('update-index', '--assume-unchanged', 'packages/a/package.json');
+    git('update-index', '--skip-worktree', 'packages/b/package.json');
+    const blob = execFileSync('git', ['hash-object', '-w', '.gitignore'], {
+      cwd: dir,
+      encoding: 'utf8',
+    }).trim();
+    execFileSync('git', ['update-index', '--index-info'], {
+      cwd: dir,
+      input: ['packages/a/conflicted.ts', 'packages/b/conflicted.ts']
+        .flatMap((p) => [1, 2, 3].map((stage) => `100644 ${blob} ${stage}\t${p}\n`))
+        .join(''),
+    });
     for (const where of [dir, join(dir, 'packages')]) {
       const expected = await listRepoFiles(where);
       // With untracked files from git status, or from a call of its own.
@@ -187,6 +291,11 @@ describe('the compiled-graph cache', () => {
     expect(shared).toContain('packages/c/package.json');
     expect(shared).not.toContain('packages/b/src/index.ts');
     expect(shared).not.toContain('packages/a/src/hidden.ts');
+    for (const p of ['packages/a/package.json', 'packages/b/package.json', 'packages/b/conflicted.ts']) {
+      expect(shared).toContain(p);
+    }
+    // A conflict whose file is not in the work tree is as a deleted file.
+    expect(shared).not.toContain('packages/a/conflicted.ts');
     // Outside a work tree there is no shared listing: the compile walks the directory.
     const outside = join(base, 'plain');
     await mkdir(outside);
