@@ -13755,6 +13755,243 @@ class BazelStore {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:fs");
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/cache/remote/put-connections.ts
+
+
+
+/** An answer's head larger than this is not from a cache server. */
+const HEAD_LIMIT = 64 * 1024;
+/**
+ * Uploads of bodies already in memory, over kept-alive HTTP/1.1 connections: one write of the request (head and
+ * body together), and a parse of the answer's status line and headers. A cold run uploads one small artifact per
+ * job, and a general client's per-request machinery costs several times what the transfer itself costs on the
+ * machine that runs the build (the upload process competes with the run's jobs for it).
+ *
+ * Deals with: connection reuse (an answer framed by Content-Length, or without a body, frees its connection; any
+ * other framing closes it once the status is known, since an upload needs no more), a kept-alive connection the
+ * server closed meanwhile (the PUT is sent again once on a new one: a PUT may be repeated), the idle time-out,
+ * https with the given CAs. Does not deal with: bodies that stream from files (http-client.ts), authorization and
+ * paths (the caller builds the head's lines), or what a status means.
+ */
+class PutConnections {
+    #o;
+    #idle = [];
+    #busy = new Set();
+    #host;
+    #closed = false;
+    constructor(o) {
+        this.#o = o;
+        this.#host = o.origin.host;
+    }
+    /** `target`: path and query; `headers`: lowercase names, no `host` or `content-length` (added here). */
+    async put(target, headers, body) {
+        let head = `PUT ${target} HTTP/1.1\r\nhost: ${this.#host}\r\ncontent-length: ${body.length}\r\n`;
+        for (const [name, value] of Object.entries(headers)) {
+            // A line break in a value would end the head early and smuggle in another request.
+            if (/[\r\n\0]/.test(value))
+                return result_err({ kind: 'network', message: `PUT failed: invalid ${name} header` });
+            head += `${name}: ${value}\r\n`;
+        }
+        head += '\r\n';
+        const reused = this.#idle.pop();
+        if (reused !== undefined) {
+            const r = await this.#exchange(reused, head, body, true);
+            // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
+            if (r.ok || !r.error.stale)
+                return r.ok ? r : result_err(r.error);
+        }
+        if (this.#closed)
+            return result_err({ kind: 'network', message: 'PUT failed: the client is closed' });
+        const r = await this.#exchange(this.#open(), head, body, false);
+        return r.ok ? r : result_err({ kind: r.error.kind, message: r.error.message });
+    }
+    #open() {
+        const { origin, idleTimeoutMs } = this.#o;
+        const port = Number(origin.port) || (origin.protocol === 'https:' ? 443 : 80);
+        const host = origin.hostname.replace(/^\[|\]$/g, '');
+        const socket = origin.protocol === 'https:'
+            ? (0,external_node_tls_.connect)({
+                host,
+                port,
+                // A name to check the certificate against (an address is checked against the certificate's IPs).
+                ...((0,external_node_net_.isIP)(host) === 0 ? { servername: host } : {}),
+                ...(this.#o.ca ? { ca: this.#o.ca } : {}),
+            })
+            : (0,external_node_net_.connect)({ host, port });
+        socket.setNoDelay(true);
+        socket.setTimeout(idleTimeoutMs);
+        return socket;
+    }
+    /** Sends one request on `socket` and reads its answer's head; gives the socket back when it can carry another. */
+    #exchange(socket, head, body, reused) {
+        this.#busy.add(socket);
+        return new Promise((resolve) => {
+            let received;
+            let answer;
+            /** Body bytes of the answer still to skip before the connection is free. */
+            let rest = 0;
+            let settled = false;
+            const detach = () => {
+                socket.off('data', onData);
+                socket.off('error', onError);
+                socket.off('close', onClose);
+                socket.off('timeout', onTimeout);
+                this.#busy.delete(socket);
+            };
+            const fail = (kind, message) => {
+                if (settled)
+                    return;
+                settled = true;
+                detach();
+                socket.destroy();
+                resolve(result_err({ kind, message, stale: kind === 'network' && received === undefined && reused }));
+            };
+            const done = (reusable) => {
+                if (settled)
+                    return;
+                settled = true;
+                detach();
+                if (reusable && !this.#closed)
+                    this.#park(socket);
+                else
+                    socket.destroy();
+                resolve(result_ok(answer));
+            };
+            const onData = (chunk) => {
+                if (answer !== undefined) {
+                    rest -= chunk.length;
+                    if (rest === 0)
+                        done(true);
+                    // More than the answer said: this connection is confused; close it.
+                    else if (rest < 0)
+                        done(false);
+                    return;
+                }
+                received = received === undefined ? chunk : Buffer.concat([received, chunk]);
+                for (;;) {
+                    const end = received.indexOf('\r\n\r\n');
+                    if (end < 0) {
+                        if (received.length > HEAD_LIMIT)
+                            fail('network', 'PUT failed: the answer has no end of headers');
+                        return;
+                    }
+                    const parsed = parseHead(received.subarray(0, end).toString('latin1'));
+                    const after = received.subarray(end + 4);
+                    if (parsed === undefined) {
+                        fail('network', 'PUT failed: the server did not answer in HTTP/1.1');
+                        return;
+                    }
+                    // An interim answer (100 Continue): the final one follows.
+                    if (parsed.status >= 100 && parsed.status < 200) {
+                        received = after;
+                        continue;
+                    }
+                    answer = { status: parsed.status, headers: parsed.headers };
+                    const length = parsed.headers['content-length'];
+                    const noBody = parsed.status === 204 || parsed.status === 304;
+                    const keep = parsed.keepAlive && (noBody || (length !== undefined && /^\d+$/.test(length)));
+                    if (!keep) {
+                        // Framed by chunks or by the connection's end: the status is all an upload needs.
+                        done(false);
+                        return;
+                    }
+                    rest = noBody ? 0 : Number(length);
+                    rest -= after.length;
+                    if (rest === 0)
+                        done(true);
+                    else if (rest < 0)
+                        done(false);
+                    return;
+                }
+            };
+            // Once the status is in, a body cut short does not matter to an upload.
+            const onError = (e) => answer === undefined ? fail('network', `PUT failed: ${e.message}`) : done(false);
+            const onClose = () => answer === undefined
+                ? fail('network', 'PUT failed: the connection closed before the answer')
+                : done(false);
+            const onTimeout = () => fail('timeout', `PUT timed out after ${this.#o.idleTimeoutMs} ms`);
+            this.#unpark(socket);
+            socket.on('data', onData);
+            socket.on('error', onError);
+            socket.on('close', onClose);
+            socket.on('timeout', onTimeout);
+            socket.cork();
+            socket.write(head, 'latin1');
+            socket.write(body);
+            socket.uncork();
+        });
+    }
+    /** An idle connection: kept until the server closes it, dropped on anything unexpected; never keeps the process. */
+    #park(socket) {
+        const drop = () => {
+            this.#unpark(socket);
+            const i = this.#idle.indexOf(socket);
+            if (i >= 0)
+                this.#idle.splice(i, 1);
+            socket.destroy();
+        };
+        socket.on('close', drop);
+        socket.on('error', drop);
+        socket.on('data', drop);
+        socket.on('timeout', drop);
+        socket.unref();
+        this.#idle.push(socket);
+        parked.set(socket, drop);
+    }
+    #unpark(socket) {
+        const drop = parked.get(socket);
+        if (drop === undefined)
+            return;
+        parked.delete(socket);
+        socket.off('close', drop);
+        socket.off('error', drop);
+        socket.off('data', drop);
+        socket.off('timeout', drop);
+        socket.ref();
+    }
+    /** Closes every connection, idle or in use. */
+    close() {
+        this.#closed = true;
+        for (const s of [...this.#idle, ...this.#busy])
+            s.destroy();
+        this.#idle.length = 0;
+    }
+}
+const parked = new WeakMap();
+/** Status line and headers; undefined when it is not an HTTP/1.x answer. */
+function parseHead(text) {
+    const lines = text.split('\r\n');
+    const m = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(lines[0]);
+    if (m === null)
+        return undefined;
+    const headers = {};
+    for (let i = 1; i < lines.length; i++) {
+        const line = lines[i];
+        const colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const name = line.slice(0, colon).trim().toLowerCase();
+        const value = line.slice(colon + 1).trim();
+        const had = headers[name];
+        // Two different lengths: no framing to trust.
+        if (name === 'content-length' && had !== undefined && had !== value)
+            headers[name] = 'invalid';
+        else if (had === undefined)
+            headers[name] = value;
+        else if (Array.isArray(had))
+            had.push(value);
+        else if (name !== 'content-length')
+            headers[name] = [had, value];
+    }
+    const connection = String(headers.connection ?? '').toLowerCase();
+    const keepAlive = m[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
+    if (headers['transfer-encoding'] !== undefined)
+        delete headers['content-length'];
+    return { status: Number(m[2]), headers, keepAlive };
+}
+
 // EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
 var dispatcher = __nccwpck_require__(883);
 var dispatcher_default = /*#__PURE__*/__nccwpck_require__.n(dispatcher);
@@ -13786,6 +14023,8 @@ function newPool(origin, options) {
 
 
 
+
+
 /**
  * A small keep-alive HTTP(S) client for cache servers, on undici (the HTTP/1.1 client Node's own `fetch` is
  * built on): a request costs a third of the CPU of `node:http`'s, which is most of what restoring a thousand
@@ -13802,6 +14041,7 @@ class HttpClient {
     #auth;
     #secrets;
     #pool;
+    #puts;
     #timeoutMs;
     /** The base URL without credentials, for messages. */
     display;
@@ -13823,6 +14063,12 @@ class HttpClient {
         if (this.#auth)
             this.#secrets.push(this.#auth.slice(this.#auth.indexOf(' ') + 1));
         this.#timeoutMs = o.idleTimeoutMs;
+        const ca = url.protocol === 'https:' ? trustStore().ca : undefined;
+        this.#puts = new PutConnections({
+            origin: new URL(url.origin),
+            idleTimeoutMs: o.idleTimeoutMs,
+            ...(ca ? { ca } : {}),
+        });
         this.#pool = newPool(url.origin, {
             connections: o.maxSockets,
             headersTimeout: o.idleTimeoutMs,
@@ -13850,6 +14096,8 @@ class HttpClient {
         const headers = { ...opts.headers };
         if (this.#auth)
             headers.authorization = this.#auth;
+        if (method === 'PUT' && Buffer.isBuffer(opts.body))
+            return this.#put(target, headers, opts.body);
         const length = Buffer.isBuffer(opts.body) ? opts.body.length : opts.length;
         if (length !== undefined)
             headers['content-length'] = String(length);
@@ -13897,6 +14145,16 @@ class HttpClient {
             clearTimeout(stalled);
             upload?.off('data', watch);
         }
+    }
+    /** An upload from memory: a lighter path than undici's (see put-connections.ts). */
+    async #put(target, headers, body) {
+        const r = await this.#puts.put(target, headers, body);
+        if (!r.ok)
+            return result_err({ kind: r.error.kind, message: this.redact(r.error.message) });
+        // An empty body, already ended: `Readable.from` would run an async iterator per answer.
+        const empty = new external_node_stream_.Readable({ read: () => undefined });
+        empty.push(null);
+        return result_ok({ status: r.value.status, headers: r.value.headers, body: empty });
     }
     #failure(method, e) {
         const code = e.code ?? '';
@@ -13953,6 +14211,7 @@ class HttpClient {
     }
     /** Closes every socket: the kept-alive ones and those of requests still in flight. */
     close() {
+        this.#puts.close();
         void this.#pool.destroy().catch(() => undefined);
     }
 }
