@@ -99,6 +99,17 @@ describe('remote cache faults never break a build', () => {
     });
   }
 
+  it('with --download all, fetches each record once: its archive comes along with the lookup', async () => {
+    const before = proxy.seen.length;
+    const r = await devRun('none', proxy.url, ['--download', 'all']);
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    expect(r.ran).toEqual([]);
+    expect(r.out).toEqual(reference);
+    const records = proxy.seen.slice(before).filter((s) => s.startsWith('GET /ac/'));
+    expect(records).toHaveLength(3);
+    expect(new Set(records).size).toBe(3);
+  });
+
   // Restoring everything, lookups bring small archives along with their records: the same faults hit them there.
   for (const fault of ['truncate', 'corrupt'] as const) {
     it(`with --download all, never restores a ${fault === 'truncate' ? 'truncated' : 'corrupted'} archive that came with its record`, async () => {
