@@ -39413,7 +39413,16 @@ function scheduleOn(items, w, order, n, cores, latency, budget) {
     let duplicated = 0;
     let crossings = 0;
     for (const j of order) {
-        let pick = { r: 0, slot: 0, start: Infinity, end: Infinity, copied: [], dup: 0, cross: 0 };
+        let pick = {
+            r: 0,
+            slot: 0,
+            at: Infinity,
+            start: Infinity,
+            end: Infinity,
+            copied: [],
+            dup: 0,
+            cross: 0,
+        };
         for (let r = 0; r < n; r++) {
             const free = slots[r];
             let slot = 0;
@@ -39460,8 +39469,10 @@ function scheduleOn(items, w, order, n, cores, latency, budget) {
             }
             const start = Math.max(ready, at);
             const end = start + w[j];
-            if (end < pick.end - 1e-9)
-                pick = { r, slot, start, end, copied, dup, cross };
+            // On a tie the runner free soonest takes it: the other stays free for what follows. Lowest index first
+            // would pile same-length siblings onto one runner whose every next job then ends "as soon" as elsewhere.
+            if (end < pick.end - 1e-9 || (end < pick.end + 1e-9 && at < pick.at - 1e-9))
+                pick = { r, slot, at, start, end, copied, dup, cross };
         }
         slots[pick.r][pick.slot] = pick.end;
         owner[j] = pick.r;

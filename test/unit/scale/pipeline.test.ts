@@ -87,6 +87,19 @@ describe('pipelinePlan', () => {
     expect(p.shards.every((s) => s.includes(0))).toBe(true);
   });
 
+  it('spreads same-length sibling chains over runners instead of piling them onto the first', () => {
+    // A root and three chains of five equal jobs: every next job of a chain ends as soon on the root's runner
+    // as on an idle one, and taking the first runner on such ties put all three chains on it.
+    const items: WorkItem[] = [{ id: 'root', deps: [], seconds: 1 }];
+    for (const c of ['a', 'b', 'c'])
+      for (let i = 0; i < 5; i++)
+        items.push({ id: `${c}${i}`, deps: [i === 0 ? 0 : items.length - 1], seconds: 0.5 });
+    const p = pipelinePlan(items, { startupSeconds: 1, maxShards: 3, cores: 1, latencySeconds: 1 });
+    expect(p.shards.length).toBeGreaterThan(1);
+    expect(p.estimateSeconds).toBeLessThan(0.9 * p.singleRunnerSeconds);
+    expectSound(items, p);
+  });
+
   it('never plans slower than one runner: a chain stays on the planner', () => {
     const items = Array.from({ length: 50 }, (_, i) => ({
       id: `c${i}`,
