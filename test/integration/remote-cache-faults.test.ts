@@ -105,9 +105,14 @@ describe('remote cache faults never break a build', () => {
     expect(r.code, r.stderr + r.stdout).toBe(0);
     expect(r.ran).toEqual([]);
     expect(r.out).toEqual(reference);
-    const records = proxy.seen.slice(before).filter((s) => s.startsWith('GET /ac/'));
-    expect(records).toHaveLength(3);
+    const gets = proxy.seen.slice(before).filter((s) => s.startsWith('GET '));
+    const records = gets.filter((s) => s.startsWith('GET /ac/'));
     expect(new Set(records).size).toBe(3);
+    // Each record once; besides them, only lib's long log (a blob of its own), no archive.
+    expect(records, gets.join('\n')).toHaveLength(3);
+    expect(new Set(gets.filter((s) => !s.startsWith('GET /ac/'))).size, gets.join('\n')).toBeLessThanOrEqual(
+      1,
+    );
   });
 
   // Restoring everything, lookups bring small archives along with their records: the same faults hit them there.
