@@ -184,10 +184,21 @@ export function readKeptGraph(file: string, config: string, root: string): KeptG
   const paths = Object.keys(header.stats);
   let readsUnchanged = paths.length === header.readCount;
   for (let i = 0; readsUnchanged && i < paths.length; i++) {
-    const st = lstatSync(`${root}/${paths[i]!}`, { bigint: true, throwIfNoEntry: false });
-    readsUnchanged = statKey(st) === header.stats[paths[i]!];
+    readsUnchanged = statKey(lstatOrUndefined(`${root}/${paths[i]!}`)) === header.stats[paths[i]!];
   }
   return { header, text: text.slice(eol + 1), readsUnchanged };
+}
+
+/**
+ * A path's stat data; undefined when it cannot be had for any reason (not only ENOENT: a directory on its path
+ * that became a file, one that became unreadable), which sends the check to the bytes: it never fails the run.
+ */
+function lstatOrUndefined(path: string): BigIntStats | undefined {
+  try {
+    return lstatSync(path, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 function isHeader(h: unknown): h is KeptHeader {

@@ -80,16 +80,25 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
     for (const f of status.value.split('\0')) {
       if (f.length <= 3 || !f.startsWith(prefix, 3)) continue;
       const path = f.slice(3 + prefix.length);
-      if (f[1] === 'D') gone.add(path);
-      // A conflict (`UU`, `AA`, `DD`, `AU`, ...) does not say whether the work tree has the file: the disk does.
-      else if (UNMERGED.has(f.slice(0, 2)) && !lstatSync(`${sourceDir}/${path}`, { throwIfNoEntry: false })) {
-        gone.add(path);
-      }
+      // A conflict (`UU`, `AA`, `DD`, `UD`, ...) does not say whether the work tree has the file, not even `UD`
+      // (deleted by them: our file stays): the disk does, as for `ls-files --deleted`.
+      if (UNMERGED.has(f.slice(0, 2))) {
+        if (!inWorkTree(`${sourceDir}/${path}`)) gone.add(path);
+      } else if (f[1] === 'D') gone.add(path);
     }
     // Relative to the source directory; a conflicted path may come once per stage, hence the set.
     for (const p of index.value) if (!gone.has(p)) seen.add(p);
     return [...seen].sort(compareCodeUnits);
   })();
+}
+
+/** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
+function inWorkTree(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** The status codes of a path with a conflict (git-status(1), "Short Format"). */

@@ -242,6 +242,17 @@ describe('the compiled-graph cache', () => {
       expect((await throughCache({}, later)).cached).toBe(true);
     });
 
+    it('compiles again, without failing, when a package directory became a file after its graph was kept', async () => {
+      await throughCache({}, later);
+      expect((await throughCache({}, later)).cached).toBe(true);
+      // The kept stat data names packages/a/package.json: its lstat now fails with ENOTDIR, not ENOENT.
+      await rm(join(dir, 'packages/a'), { recursive: true });
+      await writeFile(join(dir, 'packages/a'), 'a file now');
+      const after = await throughCache({}, later);
+      expect(after.cached).toBe(false);
+      expect(after.json).toEqual(await fresh());
+    });
+
     it('sees a package.json replaced by a link to one with other bytes', async () => {
       await write({ 'other.json': { name: '@x/c', scripts: { build: 'tsc', test: 'true' } } });
       await expectRecompiled(async () => {
@@ -300,5 +311,32 @@ describe('the compiled-graph cache', () => {
     const outside = join(base, 'plain');
     await mkdir(outside);
     expect(await startRepoFiles(outside, startWorkTreeListings(outside))).toBeUndefined();
+  });
+
+  it('lists a conflicted file as the disk has it, whichever side deleted it, and under a path now a file', async () => {
+    const blob = execFileSync('git', ['hash-object', '-w', '.gitignore'], {
+      cwd: dir,
+      encoding: 'utf8',
+    }).trim();
+    const stages = (path: string, ...ns: number[]): string =>
+      ns.map((n) => `100644 ${blob} ${n}\t${path}\n`).join('');
+    // `UD` (deleted by them: our file stays), `DU` (deleted by us: theirs is written), each present or not, and
+    // a conflict below a directory that is a file in the work tree now (lstat fails with ENOTDIR).
+    execFileSync('git', ['update-index', '--index-info'], {
+      cwd: dir,
+      input:
+        stages('packages/b/ud.ts', 1, 2) +
+        stages('packages/b/ud-gone.ts', 1, 2) +
+        stages('packages/b/du.ts', 1, 3) +
+        stages('packages/b/du-gone.ts', 1, 3) +
+        stages('packages/q/x.ts', 1, 2, 3),
+    });
+    await write({ 'packages/b/ud.ts': 'ours', 'packages/b/du.ts': 'theirs', 'packages/q': 'a file' });
+    const expected = await listRepoFiles(dir);
+    expect(expected).toContain('packages/b/ud.ts');
+    expect(expected).toContain('packages/b/du.ts');
+    expect(expected).not.toContain('packages/b/ud-gone.ts');
+    expect(expected).not.toContain('packages/q/x.ts');
+    expect(await startRepoFiles(dir, startWorkTreeListings(dir, { untracked: true }))).toEqual(expected);
   });
 });
