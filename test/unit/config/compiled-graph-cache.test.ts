@@ -339,4 +339,22 @@ describe('the compiled-graph cache', () => {
     expect(expected).not.toContain('packages/q/x.ts');
     expect(await startRepoFiles(dir, startWorkTreeListings(dir, { untracked: true }))).toEqual(expected);
   });
+
+  it('compiles a sparse checkout from the packages it has, and again when the checkout widens', async () => {
+    await throughCache();
+    git('sparse-checkout', 'set', '--no-cone', '/*', '!/packages/c/');
+    // packages/c/package.json is in the index (skip-worktree), not on the disk: not a file the compile can read.
+    const expected = await listRepoFiles(dir);
+    expect(expected).not.toContain('packages/c/package.json');
+    expect(await startRepoFiles(dir, startWorkTreeListings(dir, { untracked: true }))).toEqual(expected);
+    const sparse = await throughCache();
+    expect(sparse.cached).toBe(false);
+    expect(sparse.json).toEqual(await fresh());
+    git('sparse-checkout', 'disable');
+    const full = await throughCache();
+    expect(full.cached).toBe(false);
+    expect(full.json).toEqual(await fresh());
+    // The lint task's inputs take packages/c's sources back.
+    expect(full.json).not.toEqual(sparse.json);
+  });
 });
