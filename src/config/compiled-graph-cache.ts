@@ -3,8 +3,8 @@
  * the compile (reading every package.json, matching globs over every file, resolving dependencies).
  *
  * Exact, not a guess: a kept graph is reused only when everything the compile reads is what it was — the tasks of
- * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (this module's file, its
- * size and time, and a format number), the repository's file list (tracked less deleted, plus untracked not
+ * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (the files of this module's
+ * directory, their sizes and times, and a format number), the repository's file list (tracked less deleted, plus untracked not
  * ignored: so `.gitignore`, `info/exclude` and `core.excludesFile` count through what they hide), and the bytes of
  * every package.json and of pnpm-workspace.yaml in that list.
  *
@@ -25,9 +25,9 @@ import {
   type BigIntStats,
   lstatSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   renameSync,
-  statSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -76,12 +76,20 @@ export function readByCompile(files: readonly string[]): string[] {
   );
 }
 
-/** The compiler's identity: this file's path, size and modification time (a rebuilt or upgraded disbuild differs). */
-function compilerIdentity(): string {
+/**
+ * The compiler's identity: the path of this module's file and the names, sizes and modification times of every file
+ * beside it. The compile's code may sit in another file than this module (a chunk of the bundle loaded on demand,
+ * compile.ts beside this file): an upgrade or a `git pull` that rewrites only that file must still differ.
+ */
+export function compilerIdentity(self: string = fileURLToPath(import.meta.url)): string {
   try {
-    const self = fileURLToPath(import.meta.url);
-    const st = statSync(self);
-    return `${self}\0${st.size}\0${st.mtimeMs}`;
+    const dir = dirname(self);
+    const parts = [self];
+    for (const name of readdirSync(dir).sort()) {
+      const st = lstatSync(`${dir}/${name}`, { bigint: true });
+      parts.push(`${name}\0${st.size}\0${st.mtimeNs}\0${st.ino}`);
+    }
+    return parts.join('\0');
   } catch {
     // Unknown: a value no other run shares, so nothing is reused.
     return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;

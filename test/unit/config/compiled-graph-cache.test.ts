@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileConfig, readConfigSource } from '../../../src/config/load-config.js';
+import { compilerIdentity } from '../../../src/config/compiled-graph-cache.js';
 import { listRepoFiles, startRepoFiles } from '../../../src/config/repo-files.js';
 import { startWorkTreeListings } from '../../../src/ids/file-digest.js';
 
@@ -356,5 +357,19 @@ describe('the compiled-graph cache', () => {
     expect(full.json).toEqual(await fresh());
     // The lint task's inputs take packages/c's sources back.
     expect(full.json).not.toEqual(sparse.json);
+  });
+
+  it('takes the compiler for another when a file beside its module changed: the compile may be bundled there', async () => {
+    // As a bundle: this module in one chunk, the compile in another that an upgrade or a `git pull` rewrote alone.
+    const bundle = join(base, 'bundle');
+    await mkdir(bundle);
+    await writeFile(join(bundle, '1.index.js'), 'export const cache = 1;');
+    await writeFile(join(bundle, '2.index.js'), 'export const compile = 1;');
+    const self = join(bundle, '1.index.js');
+    const before = compilerIdentity(self);
+    expect(compilerIdentity(self)).toEqual(before);
+    await unlink(join(bundle, '2.index.js'));
+    await writeFile(join(bundle, '2.index.js'), 'export const compile = 2;');
+    expect(compilerIdentity(self)).not.toEqual(before);
   });
 });
