@@ -34,6 +34,7 @@ import {
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DisbuildConfig, TaskSpec } from './config-file.js';
+import { isAlive } from '../cache/dead-temps.js';
 import { readOwnFile } from '../util/read-own-file.js';
 
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
@@ -233,11 +234,28 @@ export function writeCompiledGraph(file: string, header: KeptHeader, graphText: 
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(temp, `${JSON.stringify(header)}\n${graphText}`, { mode: 0o600 });
     renameSync(temp, file);
+    removeDeadWrites(dirname(file));
   } catch {
     try {
       unlinkSync(temp);
     } catch {
       // Never written.
+    }
+  }
+}
+
+/**
+ * Removes the temp files of writes whose process is gone (killed mid-write): `<file>.<pid>.<ms>.tmp`. A live
+ * process's temp file is its write under way.
+ */
+function removeDeadWrites(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const m = /\.(\d+)\.\d+\.tmp$/.exec(name);
+    if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) continue;
+    try {
+      unlinkSync(`${dir}/${name}`);
+    } catch {
+      // Gone already, or not ours to remove: left.
     }
   }
 }

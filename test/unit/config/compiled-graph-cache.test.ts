@@ -166,6 +166,20 @@ describe('the compiled-graph cache', () => {
     expect((await throughCache()).cached).toBe(true);
   });
 
+  it('removes what a write killed midway left, never the write of a live process', async () => {
+    await throughCache();
+    // The pid of a process that has exited.
+    const dead = execFileSync('sh', ['-c', 'echo $$'], { encoding: 'utf8' }).trim();
+    const leftover = `${cacheFile}.${dead}.1700000000000.tmp`;
+    const live = `${cacheFile}.${process.ppid}.1700000000000.tmp`;
+    await writeFile(leftover, 'half a gra');
+    await writeFile(live, 'under way');
+    await write({ 'packages/a/src/new.ts': '' });
+    expect((await throughCache()).cached).toBe(false);
+    await expect(lstat(leftover)).rejects.toThrow();
+    expect((await lstat(live)).isFile()).toBe(true);
+  });
+
   describe('vouching for package.json files by their stat data', () => {
     /** A clock for which every file written so far changed long enough ago for its stat data to vouch. */
     const later = (): number => Date.now() + 10_000;
