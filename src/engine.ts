@@ -15,6 +15,7 @@ import { noTimings } from './executor/timings.js';
 import { soloCoordinator } from './coordinator/job-coordinator.js';
 import { discardDir } from './util/discard-dir.js';
 import { randomHex } from './util/random-hex.js';
+import { isAlive } from './cache/dead-temps.js';
 import { removeTree } from './util/remove-tree.js';
 import { unsealTree } from './util/seal-tree.js';
 import { outDirCollisions, outDirName } from './executor/out-dir-names.js';
@@ -34,7 +35,9 @@ export async function runGraph(
   options: EngineOptions,
   deps: EngineDeps,
 ): Promise<Result<RunSummary, GraphProblem[]>> {
-  const started = performance.now();
+  // Not performance.now(): the global loads perf_hooks (seven of Node's modules), which a fully cached run needs
+  // for nothing else.
+  const started = process.hrtime.bigint();
   // The glob matcher (and for in-place outputs the glob compiler) is loaded only for a run that has any.
   const selection =
     options.targets.length === 0
@@ -62,6 +65,11 @@ export async function runGraph(
     ((deps.timings !== undefined &&
       selected.some((l) => timings.get(graph.byLabel.get(l)!.name) === undefined)) ||
       (await workTreeEdited(options)));
+  // Every target restored into --out-dir (or every job with --download all): a cache that restores on a helper
+  // thread boots it while keys are computed, not after the restores are asked for.
+  if (!options.dryRun && (options.outDir !== undefined || options.download === 'all')) {
+    deps.cache.expectRestores?.(options.download === 'all' ? selected.length : selection.value.roots.length);
+  }
   let launcher = (await deps.launcher) ?? (likelyToBuild ? await startLauncher() : undefined);
   let keys: ReadonlyMap<JobLabel, JobKey>;
   let recheck: InputRecheck | undefined;
@@ -94,6 +102,12 @@ export async function runGraph(
   } else {
     launcher ??= await startLauncher();
   }
+  // A target's tree restored from the cache goes straight to a directory beside its --out-dir target: placing it
+  // is then one rename, and a cache on another file system costs no second copy.
+  const outDirAsides =
+    options.outDir !== undefined && !options.dryRun
+      ? await prepareOutDir(options.outDir, graph, selection.value.roots)
+      : undefined;
   const wantBytes = new Set<JobLabel>(
     options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : [],
   );
@@ -125,6 +139,7 @@ export async function runGraph(
     options,
     selected,
     wantBytes,
+    ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
   });
   // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
   if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
@@ -152,17 +167,20 @@ export async function runGraph(
         options.outDir,
         graph,
         options.workDir,
+        outDirAsides,
       );
     }
   } finally {
     launcher?.close();
+    // Trees restored beside their targets that were not placed (a failed run, a target that could not be replaced).
+    if (outDirAsides) await outDirAsides.removeLeft();
     await Promise.allSettled([deps.cache.close(), timings.flush()]);
     discardDir(options.workDir);
   }
   const summary: RunSummary = {
     jobs,
     counts: countStatuses(jobs),
-    durationMs: Math.round(performance.now() - started),
+    durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e6),
     ...(outDirFailures.length > 0 ? { outDirFailures } : {}),
   };
   for (const message of outDirFailures) deps.reporter.onEvent({ type: 'warning', message });
@@ -211,11 +229,14 @@ async function copyToOutDir(
   outDir: string,
   graph: Graph,
   workDir: string,
+  asides: OutDirAsides | undefined,
 ): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
-  await removeCopiesLeftBehind(outDir);
-  // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
-  // place, not copied a second time. Outputs that live in the cache (built by this run) are copied, and so is a
+  if (asides === undefined) {
+    await mkdir(outDir, { recursive: true });
+    await removeCopiesLeftBehind(outDir);
+  }
+  // A tree restored into this run's scratch space, or beside its target, is nobody else's by now (every job has
+  // ended): it is moved into place, not copied a second time. Outputs that live in the cache (built by this run) are copied, and so is a
   // tree a second target shares (two targets with one key), from where the first one went.
   const scratch = join(workDir, 'out') + sep;
   const moves = new Map<string, { label: JobLabel; dest: string }>();
@@ -224,7 +245,8 @@ async function copyToOutDir(
     const ready = await execution.materialize(label);
     if (!ready.ok) continue;
     const dest = join(outDir, outDirName(graph, label));
-    if (ready.dir.startsWith(scratch) && !moves.has(ready.dir)) moves.set(ready.dir, { label, dest });
+    const movable = ready.dir.startsWith(scratch) || asides?.has(ready.dir) === true;
+    if (movable && !moves.has(ready.dir)) moves.set(ready.dir, { label, dest });
     else copies.push({ label, dir: ready.dir, dest });
   }
   const failures: string[] = [];
@@ -241,7 +263,7 @@ async function copyToOutDir(
   // that no command read was never sealed (see Execution), and neither is a copy of it. A copy is made beside its
   // target and renamed over it, so a failure or a kill part way leaves the old target or the new one.
   const copy = async (from: string, dest: string, sealed: boolean): Promise<void> => {
-    const temp = `${dest}.disbuild-${randomHex(6)}`;
+    const temp = asideOf(dest);
     try {
       await copyTree(from, temp, { link: false });
       if (sealed) unsealTree(temp);
@@ -259,6 +281,7 @@ async function copyToOutDir(
         const sealed = execution.sealed(dir);
         if (await moved(dir, dest)) {
           placed.set(dir, dest);
+          asides?.placed(dir);
           if (sealed) unsealTree(dest);
         } else await copy(dir, dest, sealed);
       }),
@@ -273,13 +296,75 @@ async function copyToOutDir(
   return failures;
 }
 
-/** A copy beside its target (see copyToOutDir): `<name>.disbuild-` and 12 hex digits. */
-const COPY_ASIDE = /\.disbuild-[0-9a-f]{12}$/;
+/**
+ * A tree beside its --out-dir target (see copyToOutDir), renamed over it once complete: `<name>.disbuild-`, the
+ * process id and 12 hex digits. Builds before this one named them without the process id.
+ */
+const ASIDE = /\.disbuild-(?:([0-9]+)-)?[0-9a-f]{12}$/;
 
-/** Copies a run killed part way left beside their targets: only ever half-written, never a target. */
+function asideOf(dest: string): string {
+  return `${dest}.disbuild-${process.pid}-${randomHex(6)}`;
+}
+
+/**
+ * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
+ * Those of a run still going (two runs into one --out-dir) are its own to place.
+ */
 async function removeCopiesLeftBehind(outDir: string): Promise<void> {
   const names = await readdir(outDir).catch(() => []);
-  await Promise.all(names.filter((n) => COPY_ASIDE.test(n)).map((n) => removeTree(join(outDir, n))));
+  await Promise.all(
+    names
+      .filter((n) => {
+        const m = ASIDE.exec(n);
+        if (m === null) return false;
+        const pid = m[1] === undefined ? undefined : Number(m[1]);
+        return pid === undefined || (pid !== process.pid && !isAlive(pid));
+      })
+      .map((n) => removeTree(join(outDir, n)).catch(() => undefined)),
+  );
+}
+
+/** Where the run's --out-dir targets are restored (see runGraph), and which of those trees are still unplaced. */
+interface OutDirAsides {
+  /** A new directory beside the job's target when the job is a target; undefined otherwise. */
+  take(label: JobLabel): string | undefined;
+  has(dir: string): boolean;
+  placed(dir: string): void;
+  removeLeft(): Promise<void>;
+}
+
+/**
+ * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets.
+ * Undefined when it cannot be made: the targets are then restored into the run's scratch space, and placing them
+ * says what is wrong.
+ */
+async function prepareOutDir(
+  outDir: string,
+  graph: Graph,
+  roots: readonly JobLabel[],
+): Promise<OutDirAsides | undefined> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch {
+    return undefined;
+  }
+  await removeCopiesLeftBehind(outDir);
+  const targets = new Set(roots);
+  const left = new Set<string>();
+  return {
+    take: (label) => {
+      if (!targets.has(label)) return undefined;
+      const dir = asideOf(join(outDir, outDirName(graph, label)));
+      left.add(dir);
+      return dir;
+    },
+    has: (dir) => left.has(dir),
+    placed: (dir) => void left.delete(dir),
+    removeLeft: async () => {
+      await Promise.all([...left].map((dir) => removeTree(dir).catch(() => undefined)));
+      left.clear();
+    },
+  };
 }
 
 /** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */

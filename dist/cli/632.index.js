@@ -186,7 +186,7 @@ const run = async (argv, io) => {
     const kind = cacheKind.value;
     // The remote cache's code (HTTP, archives) is loaded only for a run that has one.
     const remoteKind = kind === 'http' || kind === 'turbo' ? kind : undefined;
-    const remoteCache = remoteKind ? await Promise.all(/* import() */[__webpack_require__.e(442), __webpack_require__.e(878)]).then(__webpack_require__.bind(__webpack_require__, 878)) : undefined;
+    const remoteCache = remoteKind ? await Promise.all(/* import() */[__webpack_require__.e(442), __webpack_require__.e(421)]).then(__webpack_require__.bind(__webpack_require__, 9421)) : undefined;
     const remote = remoteCache && remoteKind
         ? remoteCache.parseRemoteSettings({ kind: remoteKind, url: v['cache-url'], team: v['cache-team'], mode: v['cache-mode'] }, { url: '--cache-url', mode: '--cache-mode' }, io.env, 'read-write')
         : undefined;
@@ -204,7 +204,7 @@ const run = async (argv, io) => {
     const repoFiles = v.graph === undefined ? (0,repo_files/* startRepoFiles */.Sn)(sourceDir, workTreeListings) : undefined;
     const state = await (0,local_state/* openLocalState */.p)(v['cache-dir'], io);
     const shortcuts = repoFiles && { files: repoFiles, cacheFile: state.compiledGraphFile(sourceDir) };
-    const input = await (0,graph_input/* loadGraphOrReport */.C)(v.graph, sourceDir, io, knownFiles, shortcuts);
+    const input = await (0,graph_input/* loadGraphOrReport */.C)(v.graph, sourceDir, io, knownFiles, shortcuts, state.validatedGraphFile);
     if (!input) {
         (0,engine/* closeLauncher */.Br)(launcher);
         return cli_io/* EXIT */.d.usage;
@@ -227,7 +227,7 @@ const run = async (argv, io) => {
     const cache = local === undefined
         ? new null_cache/* NullCache */.C()
         : remoteCache && remote?.ok
-            ? remoteCache.withRemote(local, remote.value, state, warn)
+            ? remoteCache.withRemote(local, remote.value, state, warn, download.value === 'all' && !(v['dry-run'] ?? false))
             : local;
     // Its server's code is loaded with it, on the first miss.
     const coordinator = (0,lazy_coordinator/* openOnFirstClaim */.w)(async () => (await __webpack_require__.e(/* import() */ 431).then(__webpack_require__.bind(__webpack_require__, 5431))).SharedCoordinator.open(state.dir, {
@@ -2070,7 +2070,7 @@ class Execution {
         const ref = this.ref(label);
         const hit = this.#p.hits.get(ref.key);
         if (hit) {
-            const dir = this.#outputDir(ref.key);
+            const dir = this.#p.restoreDir?.(label) ?? this.#outputDir(ref.key);
             if (this.#inPlaceAlready(label, hit) || (await this.#inPlaceFromStore(label, hit))) {
                 // Its artifact holds nothing but in-place outputs, and those are in the checkout (or now are, written
                 // there from the cache's files): nothing else to fetch. Its (empty) output directory is made only when
@@ -2532,6 +2532,8 @@ var job_coordinator = __webpack_require__(6526);
 var discard_dir = __webpack_require__(7516);
 // EXTERNAL MODULE: ./src/util/random-hex.ts
 var random_hex = __webpack_require__(7773);
+// EXTERNAL MODULE: ./src/cache/dead-temps.ts
+var dead_temps = __webpack_require__(5740);
 ;// CONCATENATED MODULE: ./src/executor/out-dir-names.ts
 /** A job name as one path component: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
 function safeName(name) {
@@ -2586,13 +2588,16 @@ var result = __webpack_require__(8251);
 
 
 
+
 /**
  * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
  * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
  * Returns problems (bad targets, missing inputs) before anything runs; job failures are in the summary.
  */
 async function runGraph(graph, options, deps) {
-    const started = performance.now();
+    // Not performance.now(): the global loads perf_hooks (seven of Node's modules), which a fully cached run needs
+    // for nothing else.
+    const started = process.hrtime.bigint();
     // The glob matcher (and for in-place outputs the glob compiler) is loaded only for a run that has any.
     const selection = options.targets.length === 0
         ? (0,select_core/* selectWith */.X)(graph, [], () => () => false)
@@ -2618,6 +2623,11 @@ async function runGraph(graph, options, deps) {
         ((deps.timings !== undefined &&
             selected.some((l) => timings.get(graph.byLabel.get(l).name) === undefined)) ||
             (await workTreeEdited(options)));
+    // Every target restored into --out-dir (or every job with --download all): a cache that restores on a helper
+    // thread boots it while keys are computed, not after the restores are asked for.
+    if (!options.dryRun && (options.outDir !== undefined || options.download === 'all')) {
+        deps.cache.expectRestores?.(options.download === 'all' ? selected.length : selection.value.roots.length);
+    }
     let launcher = (await deps.launcher) ?? (likelyToBuild ? await startLauncher() : undefined);
     let keys;
     let recheck;
@@ -2651,6 +2661,11 @@ async function runGraph(graph, options, deps) {
     else {
         launcher ??= await startLauncher();
     }
+    // A target's tree restored from the cache goes straight to a directory beside its --out-dir target: placing it
+    // is then one rename, and a cache on another file system costs no second copy.
+    const outDirAsides = options.outDir !== undefined && !options.dryRun
+        ? await prepareOutDir(options.outDir, graph, selection.value.roots)
+        : undefined;
     const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
     // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
     for (const l of selected)
@@ -2682,6 +2697,7 @@ async function runGraph(graph, options, deps) {
         options,
         selected,
         wantBytes,
+        ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
@@ -2701,18 +2717,21 @@ async function runGraph(graph, options, deps) {
         // Saves and publications read output directories: they end before any directory is moved to the out dir.
         await execution.settle();
         if (options.outDir !== undefined && !options.dryRun) {
-            outDirFailures = await copyToOutDir(execution, selection.value.roots, options.outDir, graph, options.workDir);
+            outDirFailures = await copyToOutDir(execution, selection.value.roots, options.outDir, graph, options.workDir, outDirAsides);
         }
     }
     finally {
         launcher?.close();
+        // Trees restored beside their targets that were not placed (a failed run, a target that could not be replaced).
+        if (outDirAsides)
+            await outDirAsides.removeLeft();
         await Promise.allSettled([deps.cache.close(), timings.flush()]);
         (0,discard_dir/* discardDir */._)(options.workDir);
     }
     const summary = {
         jobs,
         counts: countStatuses(jobs),
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e6),
         ...(outDirFailures.length > 0 ? { outDirFailures } : {}),
     };
     for (const message of outDirFailures)
@@ -2750,11 +2769,13 @@ function dryRunOutcome(execution, label, hit) {
  * cannot be placed (a directory in the way the user may not remove, a full disk) is a message, not a crash: the
  * other targets are still placed, and none is ever left half-written.
  */
-async function copyToOutDir(execution, roots, outDir, graph, workDir) {
-    await (0,promises_.mkdir)(outDir, { recursive: true });
-    await removeCopiesLeftBehind(outDir);
-    // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
-    // place, not copied a second time. Outputs that live in the cache (built by this run) are copied, and so is a
+async function copyToOutDir(execution, roots, outDir, graph, workDir, asides) {
+    if (asides === undefined) {
+        await (0,promises_.mkdir)(outDir, { recursive: true });
+        await removeCopiesLeftBehind(outDir);
+    }
+    // A tree restored into this run's scratch space, or beside its target, is nobody else's by now (every job has
+    // ended): it is moved into place, not copied a second time. Outputs that live in the cache (built by this run) are copied, and so is a
     // tree a second target shares (two targets with one key), from where the first one went.
     const scratch = (0,external_node_path_.join)(workDir, 'out') + external_node_path_.sep;
     const moves = new Map();
@@ -2764,7 +2785,8 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
         if (!ready.ok)
             continue;
         const dest = (0,external_node_path_.join)(outDir, outDirName(graph, label));
-        if (ready.dir.startsWith(scratch) && !moves.has(ready.dir))
+        const movable = ready.dir.startsWith(scratch) || asides?.has(ready.dir) === true;
+        if (movable && !moves.has(ready.dir))
             moves.set(ready.dir, { label, dest });
         else
             copies.push({ label, dir: ready.dir, dest });
@@ -2782,7 +2804,7 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
     // that no command read was never sealed (see Execution), and neither is a copy of it. A copy is made beside its
     // target and renamed over it, so a failure or a kill part way leaves the old target or the new one.
     const copy = async (from, dest, sealed) => {
-        const temp = `${dest}.disbuild-${(0,random_hex/* randomHex */.n)(6)}`;
+        const temp = asideOf(dest);
         try {
             await (0,tree_copy/* copyTree */.E)(from, temp, { link: false });
             if (sealed)
@@ -2800,6 +2822,7 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
         const sealed = execution.sealed(dir);
         if (await moved(dir, dest)) {
             placed.set(dir, dest);
+            asides?.placed(dir);
             if (sealed)
                 unsealTree(dest);
         }
@@ -2812,12 +2835,60 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
     }
     return failures;
 }
-/** A copy beside its target (see copyToOutDir): `<name>.disbuild-` and 12 hex digits. */
-const COPY_ASIDE = /\.disbuild-[0-9a-f]{12}$/;
-/** Copies a run killed part way left beside their targets: only ever half-written, never a target. */
+/**
+ * A tree beside its --out-dir target (see copyToOutDir), renamed over it once complete: `<name>.disbuild-`, the
+ * process id and 12 hex digits. Builds before this one named them without the process id.
+ */
+const ASIDE = /\.disbuild-(?:([0-9]+)-)?[0-9a-f]{12}$/;
+function asideOf(dest) {
+    return `${dest}.disbuild-${process.pid}-${(0,random_hex/* randomHex */.n)(6)}`;
+}
+/**
+ * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
+ * Those of a run still going (two runs into one --out-dir) are its own to place.
+ */
 async function removeCopiesLeftBehind(outDir) {
     const names = await (0,promises_.readdir)(outDir).catch(() => []);
-    await Promise.all(names.filter((n) => COPY_ASIDE.test(n)).map((n) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(outDir, n))));
+    await Promise.all(names
+        .filter((n) => {
+        const m = ASIDE.exec(n);
+        if (m === null)
+            return false;
+        const pid = m[1] === undefined ? undefined : Number(m[1]);
+        return pid === undefined || (pid !== process.pid && !(0,dead_temps/* isAlive */._)(pid));
+    })
+        .map((n) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(outDir, n)).catch(() => undefined)));
+}
+/**
+ * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets.
+ * Undefined when it cannot be made: the targets are then restored into the run's scratch space, and placing them
+ * says what is wrong.
+ */
+async function prepareOutDir(outDir, graph, roots) {
+    try {
+        await (0,promises_.mkdir)(outDir, { recursive: true });
+    }
+    catch {
+        return undefined;
+    }
+    await removeCopiesLeftBehind(outDir);
+    const targets = new Set(roots);
+    const left = new Set();
+    return {
+        take: (label) => {
+            if (!targets.has(label))
+                return undefined;
+            const dir = asideOf((0,external_node_path_.join)(outDir, outDirName(graph, label)));
+            left.add(dir);
+            return dir;
+        },
+        has: (dir) => left.has(dir),
+        placed: (dir) => void left.delete(dir),
+        removeLeft: async () => {
+            await Promise.all([...left].map((dir) => (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined)));
+            left.clear();
+        },
+    };
 }
 /** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
 async function moved(from, to) {

@@ -152,8 +152,6 @@ __webpack_require__.d(__webpack_exports__, {
   Uc: () => (/* reexport */ dead_temps/* removeDeadTemps */.U)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -240,6 +238,8 @@ async function legacyManifest(entry, key) {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/cache/adopt-archive.ts
@@ -422,7 +422,8 @@ class RestoreQueue {
     adopt = (request) => {
         if (++this.#adopted === ADOPT_THREAD_AFTER)
             this.#startWorker();
-        if (this.#worker === undefined) {
+        // While the thread starts, archives wait for it: those that came with their lookups arrive all at once.
+        if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
             try {
                 return Promise.resolve(adoptArchive(request));
             }
@@ -435,6 +436,15 @@ class RestoreQueue {
             this.#pump();
         });
     };
+    /**
+     * Up to `count` restores may come: as many as start the thread once queued start it now, so that it has booted
+     * (about a tenth of a second of loading) by the time they are asked for. Should they not come (misses), the
+     * idle thread keeps nothing alive and ends with the run.
+     */
+    expect(count) {
+        if (count >= THREAD_AFTER)
+            this.#startWorker();
+    }
     /** Ends the helper thread (restores still queued run here). */
     close() {
         this.#closed = true;
@@ -462,9 +472,9 @@ class RestoreQueue {
                 worker.ref();
             worker.postMessage({ id, ...task.request });
         }
-        // One restore per turn of the event loop here, so that the thread's replies (and its next tasks) are seen
-        // between two.
-        if (this.#mainScheduled || this.#queue.length === 0)
+        // One restore (or commit, once the thread has its share) per turn of the event loop here, so that the
+        // thread's replies (and its next tasks) and the downloads are seen between two.
+        if (this.#mainScheduled || (this.#queue.length === 0 && this.#adopts.length === 0))
             return;
         this.#mainScheduled = true;
         setImmediate(() => {
@@ -473,6 +483,17 @@ class RestoreQueue {
             if (task) {
                 const { src, dest, entries } = task.request;
                 (0,tree_copy/* restoreListedTree */.l)(src, dest, entries).then(task.resolve, task.reject);
+            }
+            else {
+                const adopt = this.#adopts.shift();
+                if (adopt) {
+                    try {
+                        adopt.resolve(adoptArchive(adopt.request));
+                    }
+                    catch (e) {
+                        adopt.reject(e);
+                    }
+                }
             }
             this.#pump();
         });
@@ -488,19 +509,35 @@ class RestoreQueue {
         this.#started = true;
         const program = (0,external_node_path_.join)(here, 'restore-worker.js');
         // One core: a second thread would only take turns with this one.
-        if (this.#workerFailed || (0,external_node_os_.availableParallelism)() < 2 || !(0,external_node_fs_.existsSync)(program))
+        if (this.#workerFailed || (0,external_node_os_.availableParallelism)() < 2 || !(0,external_node_fs_.existsSync)(program)) {
+            this.#workerFailed = true;
             return;
-        void Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5919, 23)).then((threads) => this.#adopt(threads.Worker, program), () => (this.#workerFailed = true));
+        }
+        void Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5919, 23)).then((threads) => this.#adopt(threads.Worker, program), () => this.#noThread());
+    }
+    /** No thread after all: the archives waiting for it are committed here. */
+    #noThread() {
+        this.#workerFailed = true;
+        for (const task of this.#adopts.splice(0)) {
+            try {
+                task.resolve(adoptArchive(task.request));
+            }
+            catch (e) {
+                task.reject(e);
+            }
+        }
     }
     #adopt(Thread, program) {
-        if (this.#closed)
+        if (this.#closed) {
+            this.#noThread();
             return;
+        }
         let worker;
         try {
             worker = new Thread(program);
         }
         catch {
-            this.#workerFailed = true;
+            this.#noThread();
             return;
         }
         // Idle, it keeps nothing alive; a restore in flight does.
@@ -548,14 +585,7 @@ class RestoreQueue {
             for (const task of this.#adoptsInThread.values())
                 task.reject(new Error('the restore thread stopped'));
             this.#adoptsInThread.clear();
-            for (const task of this.#adopts.splice(0)) {
-                try {
-                    task.resolve(adoptArchive(task.request));
-                }
-                catch (e) {
-                    task.reject(e);
-                }
-            }
+            this.#noThread();
             for (const task of unanswered) {
                 void (0,remove_tree/* removeTree */.dM)(task.request.dest)
                     .catch(() => undefined)
@@ -617,7 +647,6 @@ async function withWholeLogs(a) {
 // EXTERNAL MODULE: ./src/cache/dead-temps.ts
 var dead_temps = __webpack_require__(5740);
 ;// CONCATENATED MODULE: ./src/cache/local-cache.ts
-
 
 
 
@@ -743,41 +772,49 @@ class LocalCache {
             storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
         };
     }
-    /** Restores and verifies; on failure the caller warns (naming the job), so this only moves the entry aside. */
+    /**
+     * Restores and verifies straight into `destDir`, the caller's own scratch (nothing there is read before this
+     * answers): no temp directory and no rename per restore. On failure `destDir` is removed again; the caller warns
+     * (naming the job), so this only moves the entry aside.
+     */
     async #restore(key, meta, destDir) {
         const entry = this.#entry(key);
-        const temp = `${destDir}.restore-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         let verified;
         try {
             await this.#ensureDir((0,external_node_path_.dirname)(destDir));
-            verified = await copyVerified(entry, key, meta, temp, this.#restores.restore);
+            verified = await this.#copyInto(entry, key, meta, destDir);
         }
         catch (e) {
+            await (0,remove_tree/* removeTree */.dM)(destDir).catch(() => undefined);
             if ((0,free_space/* isDiskFull */.b$)(e)) {
-                await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
                 return (0,result/* err */._)({ reason: 'cache-unavailable', message: `cache entry ${key}: ${e.message}` });
             }
             verified = (0,result/* err */._)(e.message);
         }
         if (!verified.ok) {
-            await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
+            await (0,remove_tree/* removeTree */.dM)(destDir).catch(() => undefined);
             await this.#quarantine(key);
             return (0,result/* err */._)({
                 reason: 'corrupt',
                 message: `cache entry ${key} is damaged (${verified.error}); removed it`,
             });
         }
+        return (0,result.ok)(undefined);
+    }
+    /**
+     * copyVerified into `destDir`, which the interface lets a caller hand over existing and empty (or left by a
+     * restore that failed): whatever is there is removed once, and the restore tried again.
+     */
+    async #copyInto(entry, key, meta, destDir) {
         try {
-            await renameOnto(temp, destDir);
+            return await copyVerified(entry, key, meta, destDir, this.#restores.restore);
         }
         catch (e) {
-            await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
-            return (0,result/* err */._)({
-                reason: 'missing',
-                message: `cache entry ${key} could not be restored: ${e.message}`,
-            });
+            if (e.code !== 'EEXIST' || !(0,external_node_fs_.existsSync)(destDir))
+                throw e;
         }
-        return (0,result.ok)(undefined);
+        await (0,remove_tree/* removeTree */.dM)(destDir);
+        return copyVerified(entry, key, meta, destDir, this.#restores.restore);
     }
     /**
      * Moves a bad entry out of the way atomically, so the next save can replace it. Answers why it could not (an
@@ -1003,6 +1040,9 @@ class LocalCache {
         this.#onWarning(`could not save ${key} to the local cache: ${e.message}`);
         return { saved: false, reason: 'cache-unavailable', message: e.message };
     }
+    expectRestores(count) {
+        this.#restores.expect(count);
+    }
     /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
     async close() {
         this.#restores.close();
@@ -1039,22 +1079,6 @@ function renameOrMakeParent(from, to) {
             throw e;
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
         (0,external_node_fs_.renameSync)(from, to);
-    }
-}
-/**
- * Moves a restored tree into place. The destination is usually new: it is removed (a tree that may be read-only)
- * only when the rename finds something there.
- */
-async function renameOnto(from, to) {
-    try {
-        await (0,promises_.rename)(from, to);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR')
-            throw e;
-        await (0,remove_tree/* removeTree */.dM)(to);
-        await (0,promises_.rename)(from, to);
     }
 }
 /** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */
@@ -1529,6 +1553,7 @@ async function openLocalState(cacheDirFlag, io) {
         }),
         outputRecordsFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'in-place-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
         compiledGraphFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'compiled-graph-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
+        validatedGraphFile: (graphPath) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'validated-graph-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(graphPath).digest('hex')}.json`),
         newRunDir: (onWarning) => {
             let why;
             if ((0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_6__/* .isLowOnSpace */ .Io)(dir)) {

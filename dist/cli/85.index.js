@@ -11,15 +11,16 @@ const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2573);
-/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6266);
+/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2349);
 
 
 
 /**
  * The graph of `--graph FILE`, or without it the one `<sourceDir>/disbuild.json` describes (a graph file, a
  * graph command, or tasks). Prints every problem and answers undefined when there is none or it is invalid.
+ * `validatedGraphFile` names where a graph file's validation is kept for the next run (see parse.ts).
  */
-async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts) {
+async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts, validatedGraphFile) {
     if (graphPath === undefined) {
         // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
         const { loadConfigGraph } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(171)]).then(__webpack_require__.bind(__webpack_require__, 3171));
@@ -36,7 +37,8 @@ async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts
             io.stderr.write(`  ${line}\n`);
         return undefined;
     }
-    const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, graphPath), sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles);
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, graphPath);
+    const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .loadGraphFile */ .rn)(path, sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles, validatedGraphFile?.(path));
     if (loaded.ok)
         return { graph: loaded.value };
     io.stderr.write(`disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`);
@@ -71,7 +73,7 @@ function formatProblem(p) {
 
 /***/ }),
 
-/***/ 6266:
+/***/ 2349:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -360,26 +362,180 @@ function firstErrorOffset(text) {
 
 // EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
 var validate = __webpack_require__(7093);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./src/graph/validated-graph-cache.ts
+/**
+ * The validated form of the graph file a run read last, kept so that a run of an unchanged graph file skips
+ * decoding and validating it (for 1,000 inputs the larger part of reading a graph, and most of its garbage).
+ *
+ * Exact, not a guess: the cache file is named by the graph file's path and holds the digest of the graph's text
+ * (with the validating code's identity and a format number) and the graph validation made of that text. It is
+ * used only when the digest matches the text just read, and only from a regular file of this user that nobody
+ * else may write (its commands would run, and its inputs make the keys). The payload carries a digest of its own:
+ * a damaged file (a bit flipped, a truncated write) is never believed. Whether every input exists is not part of
+ * it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any kind costs the cache,
+ * never the run: the graph is then validated as usual and the file written anew.
+ *
+ * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
+ */
+
+
+
+
+/** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
+const FORMAT = 1;
+const MAGIC = 'disbuild-validated-graph';
+/**
+ * The validating code's identity: this file's path, inode, size and times. A build or an install writes every file
+ * of the bundle anew (new inode and change time, which no one can set back), so a rebuilt or upgraded disbuild
+ * never meets the validations of another.
+ */
+function codeIdentity() {
+    try {
+        const self = (0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url);
+        const st = (0,external_node_fs_.statSync)(self, { bigint: true });
+        return `${self}\0${st.dev}\0${st.ino}\0${st.size}\0${st.mtimeNs}\0${st.ctimeNs}`;
+    }
+    catch {
+        // Unknown: a value no other run shares, so nothing is reused.
+        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
+    }
+}
+/** The key of a graph's text: what a cached validation must have been made from. */
+function validatedGraphKey(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${MAGIC}\0${FORMAT}\0${codeIdentity()}\0`).update(text).digest('hex');
+}
+/**
+ * The graph validated from the text of `key`, or undefined when the file holds another (or none), is damaged, is
+ * not a regular file, or another user owns it or may write it.
+ */
+function readValidatedGraph(file, key) {
+    const text = readOwnPrivateFile(file);
+    if (text === undefined)
+        return undefined;
+    const head = `${key}\n`;
+    if (!text.startsWith(head))
+        return undefined;
+    const digestEnd = text.indexOf('\n', head.length);
+    if (digestEnd < 0)
+        return undefined;
+    const payload = text.slice(digestEnd + 1);
+    if (text.slice(head.length, digestEnd) !== payloadDigest(payload))
+        return undefined;
+    try {
+        return graphOf(JSON.parse(payload));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Replaces the cache file with `graph`, validated from the text of `key` (written aside, then renamed: a reader
+ * sees the old file or the new one, whole). A failure is ignored: the next run validates again.
+ */
+function writeValidatedGraph(file, key, graph) {
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        const payload = JSON.stringify({
+            sourceFiles: [...graph.sourceFiles],
+            jobs: graph.jobs,
+        });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
+        (0,external_node_fs_.writeFileSync)(temp, `${key}\n${payloadDigest(payload)}\n${payload}`, { mode: 0o600 });
+        (0,external_node_fs_.renameSync)(temp, file);
+        removeDeadTemps((0,external_node_path_.dirname)(file));
+    }
+    catch {
+        try {
+            (0,external_node_fs_.unlinkSync)(temp);
+        }
+        catch {
+            // Never written.
+        }
+    }
+}
+/** Temp files of runs killed between writing and renaming (`<name>.<pid>.<time>.tmp`, the pid gone). */
+function removeDeadTemps(dir) {
+    for (const name of (0,external_node_fs_.readdirSync)(dir)) {
+        const pid = /\.(\d+)\.\d+\.tmp$/.exec(name)?.[1];
+        if (pid === undefined || Number(pid) === process.pid)
+            continue;
+        try {
+            process.kill(Number(pid), 0);
+            continue;
+        }
+        catch (e) {
+            // EPERM: alive, another user's.
+            if (e.code !== 'ESRCH')
+                continue;
+        }
+        try {
+            (0,external_node_fs_.unlinkSync)((0,external_node_path_.join)(dir, name));
+        }
+        catch {
+            // Left for the next writing run.
+        }
+    }
+}
+function payloadDigest(payload) {
+    return (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
+}
+/** The graph of a payload this code wrote (its digest checked): the lookup map is rebuilt, nothing re-validated. */
+function graphOf(p) {
+    if (!Array.isArray(p.sourceFiles) || !Array.isArray(p.jobs))
+        return undefined;
+    const byLabel = new Map();
+    for (const job of p.jobs) {
+        if (typeof job.label !== 'string' || !Array.isArray(job.inputs) || !Array.isArray(job.deps))
+            return undefined;
+        if (!Array.isArray(job.cmds))
+            return undefined;
+        byLabel.set(job.label, job);
+    }
+    return { sourceFiles: new Map(p.sourceFiles), jobs: p.jobs, byLabel };
+}
+/** The text of `file` when it is a regular file of this user that no one else may write, else undefined. */
+function readOwnPrivateFile(file) {
+    let fd;
+    try {
+        // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        const uid = process.getuid?.();
+        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0)
+            return undefined;
+        return (0,external_node_fs_.readFileSync)(fd, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
 // EXTERNAL MODULE: ./src/ids/git-blob.ts
 var git_blob = __webpack_require__(9236);
 // EXTERNAL MODULE: ./src/ids/resolve-input.ts
 var resolve_input = __webpack_require__(6915);
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(8877);
 // EXTERNAL MODULE: external "node:vm"
 var external_node_vm_ = __webpack_require__(714);
 ;// CONCATENATED MODULE: ./src/util/collect-garbage.ts
-
 
 let gc;
 /**
  * Asks V8 for a full collection. Used once, after a large graph is decoded and validated: the decoded JSON tree
  * (hundreds of megabytes for 100,000 jobs) is garbage by then, and collecting it before keys are computed keeps
- * peak memory near the size of the graph itself rather than the sum of both.
+ * peak memory near the size of the graph itself rather than the sum of both. node:v8 is loaded only then: it
+ * brings four of Node's internal modules that any other run does without.
  */
-function collectGarbage() {
+async function collectGarbage() {
     if (gc === undefined) {
-        (0,external_node_v8_.setFlagsFromString)('--expose-gc');
+        (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8877, 23))).setFlagsFromString('--expose-gc');
         gc = (0,external_node_vm_.runInNewContext)('gc');
     }
     gc();
@@ -401,6 +557,12 @@ var result = __webpack_require__(8251);
 
 
 
+
+/**
+ * The largest graph text (in UTF-16 code units) whose validation is kept: keeping one holds its text and the kept
+ * form in memory at once, and a graph of hundreds of megabytes is read keeping peak memory near its own size.
+ */
+const MAX_KEPT_TEXT = 32 * 1024 * 1024;
 /** Parses and validates graph JSON; malformed JSON is reported with its line and column. */
 function parseGraphText(text) {
     return parseWith(text, {});
@@ -454,12 +616,28 @@ async function readGraphText(path) {
  * nothing more when keys use it anyway. It is awaited only after the graph is validated, with every path taken
  * for a file meanwhile: git lists the work tree on other cores while this one validates. Should a path then turn
  * out not to be a file (rare: a graph naming a missing input), the file is validated again, with the truth.
+ * With `cacheFile`, the validation of the file's exact text is kept there and reused by the next run (for graph
+ * texts up to MAX_KEPT_TEXT).
  */
-async function loadGraphFile(path, sourceDir, knownFiles) {
+async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
     const read = await readGraphText(path);
     if (!read.ok)
         return read;
     let text = read.value;
+    // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
+    // whether its files exist is checked as for any graph.
+    const key = cacheFile === undefined || text.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(text);
+    const cached = cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);
+    if (cached !== undefined) {
+        text = '';
+        if (allFiles(cached, pathKinds(sourceDir, await knownFiles)))
+            return (0,result.ok)(cached);
+        // A missing input: validated again below, which names every problem.
+        const again = await readGraphText(path);
+        if (!again.ok)
+            return again;
+        text = again.value;
+    }
     const raw = decode(text);
     // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
     text = '';
@@ -478,9 +656,12 @@ async function loadGraphFile(path, sourceDir, knownFiles) {
             return decoded;
         validated = (0,validate/* validateDecoded */.$)(decoded.value, { inputKind: kind });
     }
+    if (validated.result.ok && cacheFile !== undefined && key !== undefined && cached === undefined) {
+        writeValidatedGraph(cacheFile, key, validated.result.value);
+    }
     // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
     if (validated.result.ok && validated.result.value.jobs.length > 10_000)
-        collectGarbage();
+        await collectGarbage();
     return validated.result;
 }
 /**

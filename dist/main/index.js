@@ -31934,7 +31934,8 @@ class RestoreQueue {
     adopt = (request) => {
         if (++this.#adopted === ADOPT_THREAD_AFTER)
             this.#startWorker();
-        if (this.#worker === undefined) {
+        // While the thread starts, archives wait for it: those that came with their lookups arrive all at once.
+        if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
             try {
                 return Promise.resolve(adoptArchive(request));
             }
@@ -31947,6 +31948,15 @@ class RestoreQueue {
             this.#pump();
         });
     };
+    /**
+     * Up to `count` restores may come: as many as start the thread once queued start it now, so that it has booted
+     * (about a tenth of a second of loading) by the time they are asked for. Should they not come (misses), the
+     * idle thread keeps nothing alive and ends with the run.
+     */
+    expect(count) {
+        if (count >= THREAD_AFTER)
+            this.#startWorker();
+    }
     /** Ends the helper thread (restores still queued run here). */
     close() {
         this.#closed = true;
@@ -31974,9 +31984,9 @@ class RestoreQueue {
                 worker.ref();
             worker.postMessage({ id, ...task.request });
         }
-        // One restore per turn of the event loop here, so that the thread's replies (and its next tasks) are seen
-        // between two.
-        if (this.#mainScheduled || this.#queue.length === 0)
+        // One restore (or commit, once the thread has its share) per turn of the event loop here, so that the
+        // thread's replies (and its next tasks) and the downloads are seen between two.
+        if (this.#mainScheduled || (this.#queue.length === 0 && this.#adopts.length === 0))
             return;
         this.#mainScheduled = true;
         setImmediate(() => {
@@ -31985,6 +31995,17 @@ class RestoreQueue {
             if (task) {
                 const { src, dest, entries } = task.request;
                 restoreListedTree(src, dest, entries).then(task.resolve, task.reject);
+            }
+            else {
+                const adopt = this.#adopts.shift();
+                if (adopt) {
+                    try {
+                        adopt.resolve(adoptArchive(adopt.request));
+                    }
+                    catch (e) {
+                        adopt.reject(e);
+                    }
+                }
             }
             this.#pump();
         });
@@ -32000,19 +32021,35 @@ class RestoreQueue {
         this.#started = true;
         const program = (0,external_node_path_.join)(here, 'restore-worker.js');
         // One core: a second thread would only take turns with this one.
-        if (this.#workerFailed || (0,external_node_os_.availableParallelism)() < 2 || !(0,external_node_fs_.existsSync)(program))
+        if (this.#workerFailed || (0,external_node_os_.availableParallelism)() < 2 || !(0,external_node_fs_.existsSync)(program)) {
+            this.#workerFailed = true;
             return;
-        void Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5919, 23)).then((threads) => this.#adopt(threads.Worker, program), () => (this.#workerFailed = true));
+        }
+        void Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5919, 23)).then((threads) => this.#adopt(threads.Worker, program), () => this.#noThread());
+    }
+    /** No thread after all: the archives waiting for it are committed here. */
+    #noThread() {
+        this.#workerFailed = true;
+        for (const task of this.#adopts.splice(0)) {
+            try {
+                task.resolve(adoptArchive(task.request));
+            }
+            catch (e) {
+                task.reject(e);
+            }
+        }
     }
     #adopt(Thread, program) {
-        if (this.#closed)
+        if (this.#closed) {
+            this.#noThread();
             return;
+        }
         let worker;
         try {
             worker = new Thread(program);
         }
         catch {
-            this.#workerFailed = true;
+            this.#noThread();
             return;
         }
         // Idle, it keeps nothing alive; a restore in flight does.
@@ -32060,14 +32097,7 @@ class RestoreQueue {
             for (const task of this.#adoptsInThread.values())
                 task.reject(new Error('the restore thread stopped'));
             this.#adoptsInThread.clear();
-            for (const task of this.#adopts.splice(0)) {
-                try {
-                    task.resolve(adoptArchive(task.request));
-                }
-                catch (e) {
-                    task.reject(e);
-                }
-            }
+            this.#noThread();
             for (const task of unanswered) {
                 void (0,remove_tree/* removeTree */.dM)(task.request.dest)
                     .catch(() => undefined)
@@ -32163,7 +32193,6 @@ function dead_temps_isAlive(pid) {
 }
 
 ;// CONCATENATED MODULE: ./src/cache/local-cache.ts
-
 
 
 
@@ -32289,41 +32318,49 @@ class local_cache_LocalCache {
             storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
         };
     }
-    /** Restores and verifies; on failure the caller warns (naming the job), so this only moves the entry aside. */
+    /**
+     * Restores and verifies straight into `destDir`, the caller's own scratch (nothing there is read before this
+     * answers): no temp directory and no rename per restore. On failure `destDir` is removed again; the caller warns
+     * (naming the job), so this only moves the entry aside.
+     */
     async #restore(key, meta, destDir) {
         const entry = this.#entry(key);
-        const temp = `${destDir}.restore-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         let verified;
         try {
             await this.#ensureDir((0,external_node_path_.dirname)(destDir));
-            verified = await copyVerified(entry, key, meta, temp, this.#restores.restore);
+            verified = await this.#copyInto(entry, key, meta, destDir);
         }
         catch (e) {
+            await (0,remove_tree/* removeTree */.dM)(destDir).catch(() => undefined);
             if (isDiskFull(e)) {
-                await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
                 return (0,result/* err */._)({ reason: 'cache-unavailable', message: `cache entry ${key}: ${e.message}` });
             }
             verified = (0,result/* err */._)(e.message);
         }
         if (!verified.ok) {
-            await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
+            await (0,remove_tree/* removeTree */.dM)(destDir).catch(() => undefined);
             await this.#quarantine(key);
             return (0,result/* err */._)({
                 reason: 'corrupt',
                 message: `cache entry ${key} is damaged (${verified.error}); removed it`,
             });
         }
+        return (0,result.ok)(undefined);
+    }
+    /**
+     * copyVerified into `destDir`, which the interface lets a caller hand over existing and empty (or left by a
+     * restore that failed): whatever is there is removed once, and the restore tried again.
+     */
+    async #copyInto(entry, key, meta, destDir) {
         try {
-            await renameOnto(temp, destDir);
+            return await copyVerified(entry, key, meta, destDir, this.#restores.restore);
         }
         catch (e) {
-            await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
-            return (0,result/* err */._)({
-                reason: 'missing',
-                message: `cache entry ${key} could not be restored: ${e.message}`,
-            });
+            if (e.code !== 'EEXIST' || !(0,external_node_fs_.existsSync)(destDir))
+                throw e;
         }
-        return (0,result.ok)(undefined);
+        await (0,remove_tree/* removeTree */.dM)(destDir);
+        return copyVerified(entry, key, meta, destDir, this.#restores.restore);
     }
     /**
      * Moves a bad entry out of the way atomically, so the next save can replace it. Answers why it could not (an
@@ -32549,6 +32586,9 @@ class local_cache_LocalCache {
         this.#onWarning(`could not save ${key} to the local cache: ${e.message}`);
         return { saved: false, reason: 'cache-unavailable', message: e.message };
     }
+    expectRestores(count) {
+        this.#restores.expect(count);
+    }
     /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
     async close() {
         this.#restores.close();
@@ -32585,22 +32625,6 @@ function renameOrMakeParent(from, to) {
             throw e;
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
         (0,external_node_fs_.renameSync)(from, to);
-    }
-}
-/**
- * Moves a restored tree into place. The destination is usually new: it is removed (a tree that may be read-only)
- * only when the rename finds something there.
- */
-async function renameOnto(from, to) {
-    try {
-        await (0,promises_.rename)(from, to);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR')
-            throw e;
-        await (0,remove_tree/* removeTree */.dM)(to);
-        await (0,promises_.rename)(from, to);
     }
 }
 /** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */
@@ -33581,8 +33605,8 @@ function splitBySize(items, max) {
     return groups.filter((g) => g.length > 0);
 }
 
-// EXTERNAL MODULE: ./src/cache/remote/open-remote.ts + 10 modules
-var open_remote = __nccwpck_require__(272);
+// EXTERNAL MODULE: ./src/cache/remote/open-remote.ts + 12 modules
+var open_remote = __nccwpck_require__(942);
 ;// CONCATENATED MODULE: ./src/util/rename-replacing.ts
 
 /** Renames `from` onto `to`, removing whatever is at `to` first only when the rename finds something there. */
@@ -36275,7 +36299,7 @@ class Execution {
         const ref = this.ref(label);
         const hit = this.#p.hits.get(ref.key);
         if (hit) {
-            const dir = this.#outputDir(ref.key);
+            const dir = this.#p.restoreDir?.(label) ?? this.#outputDir(ref.key);
             if (this.#inPlaceAlready(label, hit) || (await this.#inPlaceFromStore(label, hit))) {
                 // Its artifact holds nothing but in-place outputs, and those are in the checkout (or now are, written
                 // there from the cache's files): nothing else to fetch. Its (empty) output directory is made only when
@@ -36839,13 +36863,16 @@ function outDirCollisions(graph, roots) {
 
 
 
+
 /**
  * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
  * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
  * Returns problems (bad targets, missing inputs) before anything runs; job failures are in the summary.
  */
 async function engine_runGraph(graph, options, deps) {
-    const started = performance.now();
+    // Not performance.now(): the global loads perf_hooks (seven of Node's modules), which a fully cached run needs
+    // for nothing else.
+    const started = process.hrtime.bigint();
     // The glob matcher (and for in-place outputs the glob compiler) is loaded only for a run that has any.
     const selection = options.targets.length === 0
         ? (0,select_core/* selectWith */.X)(graph, [], () => () => false)
@@ -36871,6 +36898,11 @@ async function engine_runGraph(graph, options, deps) {
         ((deps.timings !== undefined &&
             selected.some((l) => timings.get(graph.byLabel.get(l).name) === undefined)) ||
             (await workTreeEdited(options)));
+    // Every target restored into --out-dir (or every job with --download all): a cache that restores on a helper
+    // thread boots it while keys are computed, not after the restores are asked for.
+    if (!options.dryRun && (options.outDir !== undefined || options.download === 'all')) {
+        deps.cache.expectRestores?.(options.download === 'all' ? selected.length : selection.value.roots.length);
+    }
     let launcher = (await deps.launcher) ?? (likelyToBuild ? await startLauncher() : undefined);
     let keys;
     let recheck;
@@ -36904,6 +36936,11 @@ async function engine_runGraph(graph, options, deps) {
     else {
         launcher ??= await startLauncher();
     }
+    // A target's tree restored from the cache goes straight to a directory beside its --out-dir target: placing it
+    // is then one rename, and a cache on another file system costs no second copy.
+    const outDirAsides = options.outDir !== undefined && !options.dryRun
+        ? await prepareOutDir(options.outDir, graph, selection.value.roots)
+        : undefined;
     const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
     // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
     for (const l of selected)
@@ -36935,6 +36972,7 @@ async function engine_runGraph(graph, options, deps) {
         options,
         selected,
         wantBytes,
+        ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
@@ -36954,18 +36992,21 @@ async function engine_runGraph(graph, options, deps) {
         // Saves and publications read output directories: they end before any directory is moved to the out dir.
         await execution.settle();
         if (options.outDir !== undefined && !options.dryRun) {
-            outDirFailures = await copyToOutDir(execution, selection.value.roots, options.outDir, graph, options.workDir);
+            outDirFailures = await copyToOutDir(execution, selection.value.roots, options.outDir, graph, options.workDir, outDirAsides);
         }
     }
     finally {
         launcher?.close();
+        // Trees restored beside their targets that were not placed (a failed run, a target that could not be replaced).
+        if (outDirAsides)
+            await outDirAsides.removeLeft();
         await Promise.allSettled([deps.cache.close(), timings.flush()]);
         (0,discard_dir/* discardDir */._)(options.workDir);
     }
     const summary = {
         jobs,
         counts: countStatuses(jobs),
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e6),
         ...(outDirFailures.length > 0 ? { outDirFailures } : {}),
     };
     for (const message of outDirFailures)
@@ -37003,11 +37044,13 @@ function dryRunOutcome(execution, label, hit) {
  * cannot be placed (a directory in the way the user may not remove, a full disk) is a message, not a crash: the
  * other targets are still placed, and none is ever left half-written.
  */
-async function copyToOutDir(execution, roots, outDir, graph, workDir) {
-    await (0,promises_.mkdir)(outDir, { recursive: true });
-    await removeCopiesLeftBehind(outDir);
-    // A tree restored into this run's scratch space is nobody else's by now (every job has ended): it is moved into
-    // place, not copied a second time. Outputs that live in the cache (built by this run) are copied, and so is a
+async function copyToOutDir(execution, roots, outDir, graph, workDir, asides) {
+    if (asides === undefined) {
+        await (0,promises_.mkdir)(outDir, { recursive: true });
+        await removeCopiesLeftBehind(outDir);
+    }
+    // A tree restored into this run's scratch space, or beside its target, is nobody else's by now (every job has
+    // ended): it is moved into place, not copied a second time. Outputs that live in the cache (built by this run) are copied, and so is a
     // tree a second target shares (two targets with one key), from where the first one went.
     const scratch = (0,external_node_path_.join)(workDir, 'out') + external_node_path_.sep;
     const moves = new Map();
@@ -37017,7 +37060,8 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
         if (!ready.ok)
             continue;
         const dest = (0,external_node_path_.join)(outDir, outDirName(graph, label));
-        if (ready.dir.startsWith(scratch) && !moves.has(ready.dir))
+        const movable = ready.dir.startsWith(scratch) || asides?.has(ready.dir) === true;
+        if (movable && !moves.has(ready.dir))
             moves.set(ready.dir, { label, dest });
         else
             copies.push({ label, dir: ready.dir, dest });
@@ -37035,7 +37079,7 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
     // that no command read was never sealed (see Execution), and neither is a copy of it. A copy is made beside its
     // target and renamed over it, so a failure or a kill part way leaves the old target or the new one.
     const copy = async (from, dest, sealed) => {
-        const temp = `${dest}.disbuild-${(0,random_hex/* randomHex */.n)(6)}`;
+        const temp = asideOf(dest);
         try {
             await copyTree(from, temp, { link: false });
             if (sealed)
@@ -37053,6 +37097,7 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
         const sealed = execution.sealed(dir);
         if (await moved(dir, dest)) {
             placed.set(dir, dest);
+            asides?.placed(dir);
             if (sealed)
                 unsealTree(dest);
         }
@@ -37065,12 +37110,60 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir) {
     }
     return failures;
 }
-/** A copy beside its target (see copyToOutDir): `<name>.disbuild-` and 12 hex digits. */
-const COPY_ASIDE = /\.disbuild-[0-9a-f]{12}$/;
-/** Copies a run killed part way left beside their targets: only ever half-written, never a target. */
+/**
+ * A tree beside its --out-dir target (see copyToOutDir), renamed over it once complete: `<name>.disbuild-`, the
+ * process id and 12 hex digits. Builds before this one named them without the process id.
+ */
+const ASIDE = /\.disbuild-(?:([0-9]+)-)?[0-9a-f]{12}$/;
+function asideOf(dest) {
+    return `${dest}.disbuild-${process.pid}-${(0,random_hex/* randomHex */.n)(6)}`;
+}
+/**
+ * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
+ * Those of a run still going (two runs into one --out-dir) are its own to place.
+ */
 async function removeCopiesLeftBehind(outDir) {
     const names = await (0,promises_.readdir)(outDir).catch(() => []);
-    await Promise.all(names.filter((n) => COPY_ASIDE.test(n)).map((n) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(outDir, n))));
+    await Promise.all(names
+        .filter((n) => {
+        const m = ASIDE.exec(n);
+        if (m === null)
+            return false;
+        const pid = m[1] === undefined ? undefined : Number(m[1]);
+        return pid === undefined || (pid !== process.pid && !dead_temps_isAlive(pid));
+    })
+        .map((n) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(outDir, n)).catch(() => undefined)));
+}
+/**
+ * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets.
+ * Undefined when it cannot be made: the targets are then restored into the run's scratch space, and placing them
+ * says what is wrong.
+ */
+async function prepareOutDir(outDir, graph, roots) {
+    try {
+        await (0,promises_.mkdir)(outDir, { recursive: true });
+    }
+    catch {
+        return undefined;
+    }
+    await removeCopiesLeftBehind(outDir);
+    const targets = new Set(roots);
+    const left = new Set();
+    return {
+        take: (label) => {
+            if (!targets.has(label))
+                return undefined;
+            const dir = asideOf((0,external_node_path_.join)(outDir, outDirName(graph, label)));
+            left.add(dir);
+            return dir;
+        },
+        has: (dir) => left.has(dir),
+        placed: (dir) => void left.delete(dir),
+        removeLeft: async () => {
+            await Promise.all([...left].map((dir) => (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined)));
+            left.clear();
+        },
+    };
 }
 /** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
 async function moved(from, to) {
@@ -37343,7 +37436,7 @@ function args_parseChoice(flag, value, choices, fallback) {
 // EXTERNAL MODULE: ./src/config/repo-files.ts
 var repo_files = __nccwpck_require__(8682);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 5 modules
-var parse = __nccwpck_require__(7372);
+var parse = __nccwpck_require__(4545);
 ;// CONCATENATED MODULE: ./src/cli/graph-input.ts
 
 
@@ -37351,8 +37444,9 @@ var parse = __nccwpck_require__(7372);
 /**
  * The graph of `--graph FILE`, or without it the one `<sourceDir>/disbuild.json` describes (a graph file, a
  * graph command, or tasks). Prints every problem and answers undefined when there is none or it is invalid.
+ * `validatedGraphFile` names where a graph file's validation is kept for the next run (see parse.ts).
  */
-async function graph_input_loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts) {
+async function graph_input_loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts, validatedGraphFile) {
     if (graphPath === undefined) {
         // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
         const { loadConfigGraph } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8538));
@@ -37369,7 +37463,8 @@ async function graph_input_loadGraphOrReport(graphPath, sourceDir, io, knownFile
             io.stderr.write(`  ${line}\n`);
         return undefined;
     }
-    const loaded = await loadGraphFile(resolve(io.cwd, graphPath), sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles);
+    const path = resolve(io.cwd, graphPath);
+    const loaded = await loadGraphFile(path, sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles, validatedGraphFile?.(path));
     if (loaded.ok)
         return { graph: loaded.value };
     io.stderr.write(`disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`);
@@ -37414,6 +37509,7 @@ async function local_state_openLocalState(cacheDirFlag, io) {
         }),
         outputRecordsFile: (sourceDir) => join(dir, 'in-place-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
         compiledGraphFile: (sourceDir) => join(dir, 'compiled-graph-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
+        validatedGraphFile: (graphPath) => join(dir, 'validated-graph-v1', `${createHash('sha1').update(graphPath).digest('hex')}.json`),
         newRunDir: (onWarning) => {
             let why;
             if (isLowOnSpace(dir)) {
@@ -38091,7 +38187,7 @@ const run = async (argv, io) => {
     const repoFiles = v.graph === undefined ? startRepoFiles(sourceDir, workTreeListings) : undefined;
     const state = await openLocalState(v['cache-dir'], io);
     const shortcuts = repoFiles && { files: repoFiles, cacheFile: state.compiledGraphFile(sourceDir) };
-    const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles, shortcuts);
+    const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles, shortcuts, state.validatedGraphFile);
     if (!input) {
         closeLauncher(launcher);
         return EXIT.usage;
@@ -38114,7 +38210,7 @@ const run = async (argv, io) => {
     const cache = local === undefined
         ? new NullCache()
         : remoteCache && remote?.ok
-            ? remoteCache.withRemote(local, remote.value, state, warn)
+            ? remoteCache.withRemote(local, remote.value, state, warn, download.value === 'all' && !(v['dry-run'] ?? false))
             : local;
     // Its server's code is loaded with it, on the first miss.
     const coordinator = openOnFirstClaim(async () => (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3084))).SharedCoordinator.open(state.dir, {
@@ -40853,7 +40949,7 @@ async function verifyTree(dir, manifest) {
 
 /***/ }),
 
-/***/ 272:
+/***/ 942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40915,17 +41011,19 @@ async function mapBounded(items, limit, fn) {
     return failure ? (0,result/* err */._)(failure) : (0,result.ok)(out);
 }
 /** GETs small records (or their first `head` bytes) one request each, many at once over the kept-alive sockets. */
-async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head) {
+async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head, arrived) {
     const found = new Map();
-    const headers = head === undefined ? undefined : { range: `bytes=0-${head - 1}` };
+    const range = (bytes) => ({ range: `bytes=0-${bytes - 1}` });
+    const fixed = typeof head === 'number' ? range(head) : undefined;
     const r = await mapBounded(ids, concurrency, async (id) => {
+        const headers = typeof head === 'function' ? range(head(id)) : fixed;
         const res = expectFound(await client.request('GET', pathOf(id), { query, ...(headers ? { headers } : {}) }), 'the cache server');
         if (!res.ok || res.value === undefined)
             return res.ok ? (0,result.ok)(undefined) : res;
         const body = await client.readBody(res.value, META_LIMIT);
         if (!body.ok)
             return body;
-        found.set(id, body.value);
+        found.set(id, arrived ? arrived(id, body.value) : body.value);
         return (0,result.ok)(undefined);
     });
     return r.ok ? (0,result.ok)(found) : r;
@@ -40994,8 +41092,8 @@ class BazelStore {
     }
     /** nginx and bazel-remote serve ranges of what they store; a server that does not sends whole objects. */
     inlineArchives = true;
-    getMetas(ids, head) {
-        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head);
+    getMetas(ids, head, arrived) {
+        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head, arrived);
     }
     async getPart(id, start, size) {
         const r = await this.#c.request('GET', `/ac/${id}`, {
@@ -41024,6 +41122,243 @@ class BazelStore {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/cache/remote/put-connections.ts
+
+
+
+/** An answer's head larger than this is not from a cache server. */
+const HEAD_LIMIT = 64 * 1024;
+/**
+ * Uploads of bodies already in memory, over kept-alive HTTP/1.1 connections: one write of the request (head and
+ * body together), and a parse of the answer's status line and headers. A cold run uploads one small artifact per
+ * job, and a general client's per-request machinery costs several times what the transfer itself costs on the
+ * machine that runs the build (the upload process competes with the run's jobs for it).
+ *
+ * Deals with: connection reuse (an answer framed by Content-Length, or without a body, frees its connection; any
+ * other framing closes it once the status is known, since an upload needs no more), a kept-alive connection the
+ * server closed meanwhile (the PUT is sent again once on a new one: a PUT may be repeated), the idle time-out,
+ * https with the given CAs. Does not deal with: bodies that stream from files (http-client.ts), authorization and
+ * paths (the caller builds the head's lines), or what a status means.
+ */
+class PutConnections {
+    #o;
+    #idle = [];
+    #busy = new Set();
+    #host;
+    #closed = false;
+    constructor(o) {
+        this.#o = o;
+        this.#host = o.origin.host;
+    }
+    /** `target`: path and query; `headers`: lowercase names, no `host` or `content-length` (added here). */
+    async put(target, headers, body) {
+        let head = `PUT ${target} HTTP/1.1\r\nhost: ${this.#host}\r\ncontent-length: ${body.length}\r\n`;
+        for (const [name, value] of Object.entries(headers)) {
+            // A line break in a value would end the head early and smuggle in another request.
+            if (/[\r\n\0]/.test(value))
+                return (0,result/* err */._)({ kind: 'network', message: `PUT failed: invalid ${name} header` });
+            head += `${name}: ${value}\r\n`;
+        }
+        head += '\r\n';
+        const reused = this.#idle.pop();
+        if (reused !== undefined) {
+            const r = await this.#exchange(reused, head, body, true);
+            // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
+            if (r.ok || !r.error.stale)
+                return r.ok ? r : (0,result/* err */._)(r.error);
+        }
+        if (this.#closed)
+            return (0,result/* err */._)({ kind: 'network', message: 'PUT failed: the client is closed' });
+        const r = await this.#exchange(this.#open(), head, body, false);
+        return r.ok ? r : (0,result/* err */._)({ kind: r.error.kind, message: r.error.message });
+    }
+    #open() {
+        const { origin, idleTimeoutMs } = this.#o;
+        const port = Number(origin.port) || (origin.protocol === 'https:' ? 443 : 80);
+        const host = origin.hostname.replace(/^\[|\]$/g, '');
+        const socket = origin.protocol === 'https:'
+            ? (0,external_node_tls_.connect)({
+                host,
+                port,
+                // A name to check the certificate against (an address is checked against the certificate's IPs).
+                ...((0,external_node_net_.isIP)(host) === 0 ? { servername: host } : {}),
+                ...(this.#o.ca ? { ca: this.#o.ca } : {}),
+            })
+            : (0,external_node_net_.connect)({ host, port });
+        socket.setNoDelay(true);
+        socket.setTimeout(idleTimeoutMs);
+        return socket;
+    }
+    /** Sends one request on `socket` and reads its answer's head; gives the socket back when it can carry another. */
+    #exchange(socket, head, body, reused) {
+        this.#busy.add(socket);
+        return new Promise((resolve) => {
+            let received;
+            let answer;
+            /** Body bytes of the answer still to skip before the connection is free. */
+            let rest = 0;
+            let settled = false;
+            const detach = () => {
+                socket.off('data', onData);
+                socket.off('error', onError);
+                socket.off('close', onClose);
+                socket.off('timeout', onTimeout);
+                this.#busy.delete(socket);
+            };
+            const fail = (kind, message) => {
+                if (settled)
+                    return;
+                settled = true;
+                detach();
+                socket.destroy();
+                resolve((0,result/* err */._)({ kind, message, stale: kind === 'network' && received === undefined && reused }));
+            };
+            const done = (reusable) => {
+                if (settled)
+                    return;
+                settled = true;
+                detach();
+                if (reusable && !this.#closed)
+                    this.#park(socket);
+                else
+                    socket.destroy();
+                resolve((0,result.ok)(answer));
+            };
+            const onData = (chunk) => {
+                if (answer !== undefined) {
+                    rest -= chunk.length;
+                    if (rest === 0)
+                        done(true);
+                    // More than the answer said: this connection is confused; close it.
+                    else if (rest < 0)
+                        done(false);
+                    return;
+                }
+                received = received === undefined ? chunk : Buffer.concat([received, chunk]);
+                for (;;) {
+                    const end = received.indexOf('\r\n\r\n');
+                    if (end < 0) {
+                        if (received.length > HEAD_LIMIT)
+                            fail('network', 'PUT failed: the answer has no end of headers');
+                        return;
+                    }
+                    const parsed = parseHead(received.subarray(0, end).toString('latin1'));
+                    const after = received.subarray(end + 4);
+                    if (parsed === undefined) {
+                        fail('network', 'PUT failed: the server did not answer in HTTP/1.1');
+                        return;
+                    }
+                    // An interim answer (100 Continue): the final one follows.
+                    if (parsed.status >= 100 && parsed.status < 200) {
+                        received = after;
+                        continue;
+                    }
+                    answer = { status: parsed.status, headers: parsed.headers };
+                    const length = parsed.headers['content-length'];
+                    const noBody = parsed.status === 204 || parsed.status === 304;
+                    const keep = parsed.keepAlive && (noBody || (length !== undefined && /^\d+$/.test(length)));
+                    if (!keep) {
+                        // Framed by chunks or by the connection's end: the status is all an upload needs.
+                        done(false);
+                        return;
+                    }
+                    rest = noBody ? 0 : Number(length);
+                    rest -= after.length;
+                    if (rest === 0)
+                        done(true);
+                    else if (rest < 0)
+                        done(false);
+                    return;
+                }
+            };
+            // Once the status is in, a body cut short does not matter to an upload.
+            const onError = (e) => answer === undefined ? fail('network', `PUT failed: ${e.message}`) : done(false);
+            const onClose = () => answer === undefined
+                ? fail('network', 'PUT failed: the connection closed before the answer')
+                : done(false);
+            const onTimeout = () => fail('timeout', `PUT timed out after ${this.#o.idleTimeoutMs} ms`);
+            this.#unpark(socket);
+            socket.on('data', onData);
+            socket.on('error', onError);
+            socket.on('close', onClose);
+            socket.on('timeout', onTimeout);
+            socket.cork();
+            socket.write(head, 'latin1');
+            socket.write(body);
+            socket.uncork();
+        });
+    }
+    /** An idle connection: kept until the server closes it, dropped on anything unexpected; never keeps the process. */
+    #park(socket) {
+        const drop = () => {
+            this.#unpark(socket);
+            const i = this.#idle.indexOf(socket);
+            if (i >= 0)
+                this.#idle.splice(i, 1);
+            socket.destroy();
+        };
+        socket.on('close', drop);
+        socket.on('error', drop);
+        socket.on('data', drop);
+        socket.on('timeout', drop);
+        socket.unref();
+        this.#idle.push(socket);
+        parked.set(socket, drop);
+    }
+    #unpark(socket) {
+        const drop = parked.get(socket);
+        if (drop === undefined)
+            return;
+        parked.delete(socket);
+        socket.off('close', drop);
+        socket.off('error', drop);
+        socket.off('data', drop);
+        socket.off('timeout', drop);
+        socket.ref();
+    }
+    /** Closes every connection, idle or in use. */
+    close() {
+        this.#closed = true;
+        for (const s of [...this.#idle, ...this.#busy])
+            s.destroy();
+        this.#idle.length = 0;
+    }
+}
+const parked = new WeakMap();
+/** Status line and headers; undefined when it is not an HTTP/1.x answer. */
+function parseHead(text) {
+    const lines = text.split('\r\n');
+    const m = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(lines[0]);
+    if (m === null)
+        return undefined;
+    const headers = {};
+    for (let i = 1; i < lines.length; i++) {
+        const line = lines[i];
+        const colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const name = line.slice(0, colon).trim().toLowerCase();
+        const value = line.slice(colon + 1).trim();
+        const had = headers[name];
+        // Two different lengths: no framing to trust.
+        if (name === 'content-length' && had !== undefined && had !== value)
+            headers[name] = 'invalid';
+        else if (had === undefined)
+            headers[name] = value;
+        else if (Array.isArray(had))
+            had.push(value);
+        else if (name !== 'content-length')
+            headers[name] = [had, value];
+    }
+    const connection = String(headers.connection ?? '').toLowerCase();
+    const keepAlive = m[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
+    if (headers['transfer-encoding'] !== undefined)
+        delete headers['content-length'];
+    return { status: Number(m[2]), headers, keepAlive };
+}
+
 // EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
 var dispatcher = __nccwpck_require__(883);
 var dispatcher_default = /*#__PURE__*/__nccwpck_require__.n(dispatcher);
@@ -41055,6 +41390,8 @@ function newPool(origin, options) {
 
 
 
+
+
 /**
  * A small keep-alive HTTP(S) client for cache servers, on undici (the HTTP/1.1 client Node's own `fetch` is
  * built on): a request costs a third of the CPU of `node:http`'s, which is most of what restoring a thousand
@@ -41071,6 +41408,7 @@ class HttpClient {
     #auth;
     #secrets;
     #pool;
+    #puts;
     #timeoutMs;
     /** The base URL without credentials, for messages. */
     display;
@@ -41092,6 +41430,12 @@ class HttpClient {
         if (this.#auth)
             this.#secrets.push(this.#auth.slice(this.#auth.indexOf(' ') + 1));
         this.#timeoutMs = o.idleTimeoutMs;
+        const ca = url.protocol === 'https:' ? trustStore().ca : undefined;
+        this.#puts = new PutConnections({
+            origin: new URL(url.origin),
+            idleTimeoutMs: o.idleTimeoutMs,
+            ...(ca ? { ca } : {}),
+        });
         this.#pool = newPool(url.origin, {
             connections: o.maxSockets,
             headersTimeout: o.idleTimeoutMs,
@@ -41119,6 +41463,8 @@ class HttpClient {
         const headers = { ...opts.headers };
         if (this.#auth)
             headers.authorization = this.#auth;
+        if (method === 'PUT' && Buffer.isBuffer(opts.body))
+            return this.#put(target, headers, opts.body);
         const length = Buffer.isBuffer(opts.body) ? opts.body.length : opts.length;
         if (length !== undefined)
             headers['content-length'] = String(length);
@@ -41166,6 +41512,16 @@ class HttpClient {
             clearTimeout(stalled);
             upload?.off('data', watch);
         }
+    }
+    /** An upload from memory: a lighter path than undici's (see put-connections.ts). */
+    async #put(target, headers, body) {
+        const r = await this.#puts.put(target, headers, body);
+        if (!r.ok)
+            return (0,result/* err */._)({ kind: r.error.kind, message: this.redact(r.error.message) });
+        // An empty body, already ended: `Readable.from` would run an async iterator per answer.
+        const empty = new external_node_stream_.Readable({ read: () => undefined });
+        empty.push(null);
+        return (0,result.ok)({ status: r.value.status, headers: r.value.headers, body: empty });
     }
     #failure(method, e) {
         const code = e.code ?? '';
@@ -41222,6 +41578,7 @@ class HttpClient {
     }
     /** Closes every socket: the kept-alive ones and those of requests still in flight. */
     close() {
+        this.#puts.close();
         void this.#pool.destroy().catch(() => undefined);
     }
 }
@@ -41263,6 +41620,62 @@ function trustStore() {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/cache/remote/byte-budget.ts
+/**
+ * A bound on the bytes held in memory at once, shared by whoever holds them: downloaded archives waiting to be
+ * written, records fetched whole ahead of their restore.
+ *
+ * `take` waits for room (first come, first served); `tryTake` takes only what is free now. A request larger than
+ * the whole budget is let through alone, when nothing else is held, so that it cannot wait forever.
+ */
+class ByteBudget {
+    #limit;
+    #held = 0;
+    #waiting = [];
+    constructor(limit) {
+        this.#limit = limit;
+    }
+    /** Bytes held now. */
+    get held() {
+        return this.#held;
+    }
+    /** Bytes that could be taken now. */
+    get free() {
+        return Math.max(0, this.#limit - this.#held);
+    }
+    /** Takes `bytes` if they fit now; the caller gives them back with `give`. */
+    tryTake(bytes) {
+        if (this.#waiting.length > 0 || !this.#fits(bytes))
+            return false;
+        this.#held += bytes;
+        return true;
+    }
+    /** Waits until `bytes` fit, takes them, and answers the function that gives them back (once). */
+    async take(bytes) {
+        if (!this.tryTake(bytes)) {
+            await new Promise((go) => this.#waiting.push({ bytes, go }));
+        }
+        let given = false;
+        return () => {
+            if (given)
+                return;
+            given = true;
+            this.give(bytes);
+        };
+    }
+    give(bytes) {
+        this.#held -= bytes;
+        while (this.#waiting.length > 0 && this.#fits(this.#waiting[0].bytes)) {
+            const next = this.#waiting.shift();
+            this.#held += next.bytes;
+            next.go();
+        }
+    }
+    #fits(bytes) {
+        return this.#held + bytes <= this.#limit || this.#held === 0;
+    }
+}
+
 // EXTERNAL MODULE: ./src/cache/manifest.ts
 var cache_manifest = __nccwpck_require__(8445);
 // EXTERNAL MODULE: external "node:crypto"
@@ -41829,6 +42242,7 @@ function isSafeRelative(path) {
 
 
 
+
 /**
  * The remote half of a tiered cache: records and archives on a cache server.
  *
@@ -41850,8 +42264,14 @@ class RemoteTier {
     #spills = 0;
     /** The upload process: undefined until the first upload, null when uploads run in this process. */
     #child;
+    #prefetchBudget;
+    /** Archives that came with their records, counted in #prefetchBudget until taken and done with. */
+    #prefetched = new Map();
     constructor(options) {
         this.#o = options;
+        const budget = options.prefetchBytes ?? 0;
+        if (budget > 0 && options.store.inlineArchives)
+            this.#prefetchBudget = new ByteBudget(budget);
     }
     get down() {
         return this.#down;
@@ -41871,20 +42291,57 @@ class RemoteTier {
         if (this.#down || keys.length === 0)
             return found;
         const ids = new Map(keys.map((k) => [recordId(k), k]));
+        // What followed the line of records fetched whole, by id: counted in the prefetch budget until sorted out.
+        const tails = new Map();
+        try {
+            return await this.#lookup(ids, tails, found);
+        }
+        finally {
+            for (const tail of tails.values())
+                this.#prefetchBudget?.give(tail.length);
+        }
+    }
+    async #lookup(ids, tails, found) {
         const store = this.#o.store;
-        // Where records may carry their archive, only their first bytes: the line, rarely more.
-        const metas = await store.getMetas([...ids.keys()], store.inlineArchives ? RECORD_HEAD : undefined);
+        const budget = this.#prefetchBudget;
+        // Where records may carry their archive, only their first bytes: the line, rarely more. Unless every hit
+        // will be restored: then, while the budget lasts, small records whole (RECORD_HEAD bounds the line).
+        const whole = new Set();
+        const head = !store.inlineArchives
+            ? undefined
+            : !budget
+                ? RECORD_HEAD
+                : (id) => {
+                    if (budget.free === 0)
+                        return RECORD_HEAD;
+                    whole.add(id);
+                    return RECORD_HEAD + INLINE_ARCHIVE_LIMIT;
+                };
+        const arrived = (id, bytes) => {
+            if (!whole.has(id))
+                return bytes;
+            const split = splitRecord(bytes, true);
+            if (split === undefined || split.end >= bytes.length)
+                return bytes;
+            // The rest is kept if the budget has room for it; the line is copied, so that it alone outlives the lookup
+            // when the rest goes.
+            const rest = bytes.length - split.end;
+            if (budget.tryTake(rest))
+                tails.set(id, bytes.subarray(split.end));
+            return Buffer.from(bytes.subarray(0, split.end));
+        };
+        const metas = await store.getMetas([...ids.keys()], head, budget ? arrived : undefined);
         if (metas.ok && store.inlineArchives) {
             // Lines longer than the first range (records of many files): those records whole.
             const long = [...metas.value].filter(([, b]) => !splitRecord(b, b.length >= RECORD_HEAD));
             if (long.length > 0) {
-                const whole = await store.getMetas(long.map(([id]) => id));
-                if (!whole.ok) {
-                    this.fail('lookups failed', describe(whole.error));
+                const full = await store.getMetas(long.map(([id]) => id));
+                if (!full.ok) {
+                    this.fail('lookups failed', describe(full.error));
                     return found;
                 }
                 for (const [id] of long) {
-                    const bytes = whole.value.get(id);
+                    const bytes = full.value.get(id);
                     if (bytes === undefined)
                         metas.value.delete(id);
                     else
@@ -41904,8 +42361,46 @@ class RemoteTier {
                 return new Map();
             }
             found.set(key, record.value);
+            const tail = tails.get(id);
+            if (tail === undefined)
+                continue;
+            tails.delete(id);
+            const a = record.value.archive;
+            // Only an archive that came whole; the restore checks every file of it against the manifest, as any other.
+            if (a.inline && a.size <= tail.length && !this.#prefetched.has(key)) {
+                this.#prefetched.set(key, { bytes: tail.subarray(0, a.size), counted: tail.length });
+                // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
+            }
+            else
+                budget.give(tail.length);
         }
         return found;
+    }
+    /**
+     * The archive of `record` if it came with the record's lookup (see `prefetchBytes`), handed over once. Undefined
+     * once the remote is off: then, as for any other restore, nothing more comes from it.
+     */
+    takePrefetched(record) {
+        const prefetched = this.#prefetched.get(record.key);
+        if (prefetched === undefined)
+            return undefined;
+        this.#prefetched.delete(record.key);
+        const budget = this.#prefetchBudget;
+        const counted = prefetched.counted;
+        if (this.#down) {
+            budget.give(counted);
+            return undefined;
+        }
+        let given = false;
+        return {
+            bytes: prefetched.bytes,
+            done: () => {
+                if (given)
+                    return;
+                given = true;
+                budget.give(counted);
+            },
+        };
     }
     /** Downloads and extracts the artifact into `dest` (existing and empty), verified; removes what it wrote on failure. */
     async fetch(record, dest) {
@@ -42187,6 +42682,9 @@ class RemoteTier {
                 this.#notUploaded(this.#pending);
         }
         this.#queue.length = 0;
+        for (const p of this.#prefetched.values())
+            this.#prefetchBudget?.give(p.counted);
+        this.#prefetched.clear();
         this.#o.store.close();
         await (0,promises_.rm)(this.#o.scratchDir, { recursive: true, force: true }).catch(() => undefined);
     }
@@ -42207,6 +42705,12 @@ function contentSize(manifest) {
 
 
 
+
+/**
+ * Small archives held in memory at once between download and commit: enough for the restore thread's batch and
+ * the downloads behind it at the largest in-memory size (4 MiB), whatever the number of restores.
+ */
+const ARCHIVE_BYTES = 64 * 1024 * 1024;
 /**
  * A local cache in front of a remote one.
  *
@@ -42220,10 +42724,17 @@ class TieredCache {
     #remote;
     /** Remote hits being (or already) stored in the local cache. */
     #kept = new Map();
+    /** Archives downloaded whole and not yet committed (see #adopt). */
+    #inMemory;
     newOutputDir;
-    constructor(local, remote) {
+    /**
+     * `archiveBytes`: at most this many bytes of small archives are held between their download and their commit;
+     * further restores wait for room (the network can outrun the disk, and a run may restore thousands).
+     */
+    constructor(local, remote, o = {}) {
         this.#local = local;
         this.#remote = remote;
+        this.#inMemory = new ByteBudget(o.archiveBytes ?? ARCHIVE_BYTES);
         const give = local.newOutputDir?.bind(local);
         if (give)
             this.newOutputDir = give;
@@ -42280,11 +42791,22 @@ class TieredCache {
     async #adopt(record) {
         if (!this.#local.adoptArchive || !this.#remote.fitsInMemory(record))
             return undefined;
+        // Came with its record (held in the lookups' own budget), or downloaded once there is room.
+        const prefetched = this.#remote.takePrefetched(record);
+        const done = prefetched?.done ?? (await this.#inMemory.take(record.archive.size));
+        try {
+            return await this.#adoptHeld(record, prefetched?.bytes);
+        }
+        finally {
+            done();
+        }
+    }
+    async #adoptHeld(record, prefetched) {
         // The tier has warned already on any failure (once per run): no second warning per artifact.
         const logs = await this.#remote.logs(record);
         if (!logs.ok)
             return (0,result/* err */._)({ reason: 'cache-unavailable', message: logs.error, reported: true });
-        const archive = await this.#remote.fetchArchive(record);
+        const archive = prefetched ? (0,result.ok)(prefetched) : await this.#remote.fetchArchive(record);
         if (!archive.ok)
             return (0,result/* err */._)({ reason: 'cache-unavailable', message: archive.error, reported: true });
         const adopted = await this.#local.adoptArchive(record.key, {
@@ -42387,6 +42909,9 @@ class TieredCache {
         return outcome;
     }
     /** Uploads and local copies first: they read directories the local cache removes when it closes. */
+    expectRestores(count) {
+        this.#local.expectRestores?.(count);
+    }
     async close() {
         await Promise.allSettled([...this.#kept.values()]);
         await this.#remote.close();
@@ -42723,7 +43248,15 @@ function openStore(o) {
     });
     return o.kind === 'http' ? new BazelStore(client, SOCKETS) : new TurboStore(client, o.team, SOCKETS);
 }
-/** `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. */
+/**
+ * Archive bytes that lookups may fetch ahead of their restores when every hit will be restored: most of a
+ * thousand small artifacts, one request each instead of two, in bounded memory.
+ */
+const PREFETCH_BYTES = 96 * 1024 * 1024;
+/**
+ * `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. `restoresEverything`:
+ * the run restores every hit it looks up, so lookups may bring small archives along.
+ */
 function openTieredCache(local, o, ctx) {
     const store = openStore(o);
     const remote = new RemoteTier({
@@ -42733,6 +43266,7 @@ function openTieredCache(local, o, ctx) {
         uploadConcurrency: UPLOADS_AT_ONCE,
         uploadWaitMs: o.uploadWaitMs,
         idleTimeoutMs: o.idleTimeoutMs,
+        ...(ctx.restoresEverything ? { prefetchBytes: PREFETCH_BYTES } : {}),
         onWarning: (m) => ctx.onWarning(store.redact(m)),
         startUploadChild: (onFailed) => UploadChild.start({
             kind: o.kind,
@@ -42950,7 +43484,7 @@ var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __nccwpck_require__(2573);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 5 modules
-var parse = __nccwpck_require__(7372);
+var parse = __nccwpck_require__(4545);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __nccwpck_require__(8251);
 // EXTERNAL MODULE: ./src/config/config-file.ts
@@ -45230,7 +45764,7 @@ function formatProblem(p) {
 
 /***/ }),
 
-/***/ 7372:
+/***/ 4545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45519,26 +46053,180 @@ function firstErrorOffset(text) {
 
 // EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
 var validate = __nccwpck_require__(7093);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/graph/validated-graph-cache.ts
+/**
+ * The validated form of the graph file a run read last, kept so that a run of an unchanged graph file skips
+ * decoding and validating it (for 1,000 inputs the larger part of reading a graph, and most of its garbage).
+ *
+ * Exact, not a guess: the cache file is named by the graph file's path and holds the digest of the graph's text
+ * (with the validating code's identity and a format number) and the graph validation made of that text. It is
+ * used only when the digest matches the text just read, and only from a regular file of this user that nobody
+ * else may write (its commands would run, and its inputs make the keys). The payload carries a digest of its own:
+ * a damaged file (a bit flipped, a truncated write) is never believed. Whether every input exists is not part of
+ * it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any kind costs the cache,
+ * never the run: the graph is then validated as usual and the file written anew.
+ *
+ * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
+ */
+
+
+
+
+/** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
+const FORMAT = 1;
+const MAGIC = 'disbuild-validated-graph';
+/**
+ * The validating code's identity: this file's path, inode, size and times. A build or an install writes every file
+ * of the bundle anew (new inode and change time, which no one can set back), so a rebuilt or upgraded disbuild
+ * never meets the validations of another.
+ */
+function codeIdentity() {
+    try {
+        const self = (0,external_node_url_.fileURLToPath)(import.meta.url);
+        const st = (0,external_node_fs_.statSync)(self, { bigint: true });
+        return `${self}\0${st.dev}\0${st.ino}\0${st.size}\0${st.mtimeNs}\0${st.ctimeNs}`;
+    }
+    catch {
+        // Unknown: a value no other run shares, so nothing is reused.
+        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
+    }
+}
+/** The key of a graph's text: what a cached validation must have been made from. */
+function validatedGraphKey(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${MAGIC}\0${FORMAT}\0${codeIdentity()}\0`).update(text).digest('hex');
+}
+/**
+ * The graph validated from the text of `key`, or undefined when the file holds another (or none), is damaged, is
+ * not a regular file, or another user owns it or may write it.
+ */
+function readValidatedGraph(file, key) {
+    const text = readOwnPrivateFile(file);
+    if (text === undefined)
+        return undefined;
+    const head = `${key}\n`;
+    if (!text.startsWith(head))
+        return undefined;
+    const digestEnd = text.indexOf('\n', head.length);
+    if (digestEnd < 0)
+        return undefined;
+    const payload = text.slice(digestEnd + 1);
+    if (text.slice(head.length, digestEnd) !== payloadDigest(payload))
+        return undefined;
+    try {
+        return graphOf(JSON.parse(payload));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Replaces the cache file with `graph`, validated from the text of `key` (written aside, then renamed: a reader
+ * sees the old file or the new one, whole). A failure is ignored: the next run validates again.
+ */
+function writeValidatedGraph(file, key, graph) {
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        const payload = JSON.stringify({
+            sourceFiles: [...graph.sourceFiles],
+            jobs: graph.jobs,
+        });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
+        (0,external_node_fs_.writeFileSync)(temp, `${key}\n${payloadDigest(payload)}\n${payload}`, { mode: 0o600 });
+        (0,external_node_fs_.renameSync)(temp, file);
+        removeDeadTemps((0,external_node_path_.dirname)(file));
+    }
+    catch {
+        try {
+            (0,external_node_fs_.unlinkSync)(temp);
+        }
+        catch {
+            // Never written.
+        }
+    }
+}
+/** Temp files of runs killed between writing and renaming (`<name>.<pid>.<time>.tmp`, the pid gone). */
+function removeDeadTemps(dir) {
+    for (const name of (0,external_node_fs_.readdirSync)(dir)) {
+        const pid = /\.(\d+)\.\d+\.tmp$/.exec(name)?.[1];
+        if (pid === undefined || Number(pid) === process.pid)
+            continue;
+        try {
+            process.kill(Number(pid), 0);
+            continue;
+        }
+        catch (e) {
+            // EPERM: alive, another user's.
+            if (e.code !== 'ESRCH')
+                continue;
+        }
+        try {
+            (0,external_node_fs_.unlinkSync)((0,external_node_path_.join)(dir, name));
+        }
+        catch {
+            // Left for the next writing run.
+        }
+    }
+}
+function payloadDigest(payload) {
+    return (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
+}
+/** The graph of a payload this code wrote (its digest checked): the lookup map is rebuilt, nothing re-validated. */
+function graphOf(p) {
+    if (!Array.isArray(p.sourceFiles) || !Array.isArray(p.jobs))
+        return undefined;
+    const byLabel = new Map();
+    for (const job of p.jobs) {
+        if (typeof job.label !== 'string' || !Array.isArray(job.inputs) || !Array.isArray(job.deps))
+            return undefined;
+        if (!Array.isArray(job.cmds))
+            return undefined;
+        byLabel.set(job.label, job);
+    }
+    return { sourceFiles: new Map(p.sourceFiles), jobs: p.jobs, byLabel };
+}
+/** The text of `file` when it is a regular file of this user that no one else may write, else undefined. */
+function readOwnPrivateFile(file) {
+    let fd;
+    try {
+        // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        const uid = process.getuid?.();
+        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0)
+            return undefined;
+        return (0,external_node_fs_.readFileSync)(fd, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+
 // EXTERNAL MODULE: ./src/ids/git-blob.ts
 var git_blob = __nccwpck_require__(9236);
 // EXTERNAL MODULE: ./src/ids/resolve-input.ts
 var resolve_input = __nccwpck_require__(6915);
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 ;// CONCATENATED MODULE: external "node:vm"
 const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 ;// CONCATENATED MODULE: ./src/util/collect-garbage.ts
-
 
 let gc;
 /**
  * Asks V8 for a full collection. Used once, after a large graph is decoded and validated: the decoded JSON tree
  * (hundreds of megabytes for 100,000 jobs) is garbage by then, and collecting it before keys are computed keeps
- * peak memory near the size of the graph itself rather than the sum of both.
+ * peak memory near the size of the graph itself rather than the sum of both. node:v8 is loaded only then: it
+ * brings four of Node's internal modules that any other run does without.
  */
-function collectGarbage() {
+async function collectGarbage() {
     if (gc === undefined) {
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+        (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8877, 23))).setFlagsFromString('--expose-gc');
         gc = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
     }
     gc();
@@ -45560,6 +46248,12 @@ var result = __nccwpck_require__(8251);
 
 
 
+
+/**
+ * The largest graph text (in UTF-16 code units) whose validation is kept: keeping one holds its text and the kept
+ * form in memory at once, and a graph of hundreds of megabytes is read keeping peak memory near its own size.
+ */
+const MAX_KEPT_TEXT = 32 * 1024 * 1024;
 /** Parses and validates graph JSON; malformed JSON is reported with its line and column. */
 function parseGraphText(text) {
     return parseWith(text, {});
@@ -45613,12 +46307,28 @@ async function readGraphText(path) {
  * nothing more when keys use it anyway. It is awaited only after the graph is validated, with every path taken
  * for a file meanwhile: git lists the work tree on other cores while this one validates. Should a path then turn
  * out not to be a file (rare: a graph naming a missing input), the file is validated again, with the truth.
+ * With `cacheFile`, the validation of the file's exact text is kept there and reused by the next run (for graph
+ * texts up to MAX_KEPT_TEXT).
  */
-async function loadGraphFile(path, sourceDir, knownFiles) {
+async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
     const read = await readGraphText(path);
     if (!read.ok)
         return read;
     let text = read.value;
+    // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
+    // whether its files exist is checked as for any graph.
+    const key = cacheFile === undefined || text.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(text);
+    const cached = cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);
+    if (cached !== undefined) {
+        text = '';
+        if (allFiles(cached, pathKinds(sourceDir, await knownFiles)))
+            return (0,result.ok)(cached);
+        // A missing input: validated again below, which names every problem.
+        const again = await readGraphText(path);
+        if (!again.ok)
+            return again;
+        text = again.value;
+    }
     const raw = decode(text);
     // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
     text = '';
@@ -45637,9 +46347,12 @@ async function loadGraphFile(path, sourceDir, knownFiles) {
             return decoded;
         validated = (0,validate/* validateDecoded */.$)(decoded.value, { inputKind: kind });
     }
+    if (validated.result.ok && cacheFile !== undefined && key !== undefined && cached === undefined) {
+        writeValidatedGraph(cacheFile, key, validated.result.value);
+    }
     // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
     if (validated.result.ok && validated.result.value.jobs.length > 10_000)
-        collectGarbage();
+        await collectGarbage();
     return validated.result;
 }
 /**
@@ -47359,6 +48072,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 
 /***/ }),
 

@@ -31,6 +31,11 @@ export interface Cache {
     key: JobKey,
     artifact: ArchiveToAdopt,
   ): Promise<Result<RestoredElsewhere, { reason: 'corrupt' | 'cache-unavailable'; message: string }>>;
+  /**
+   * Optional: up to `count` restores may follow soon (an --out-dir of that many targets), so a backend that
+   * spreads restores over a helper thread can start booting it now, while keys are still being computed.
+   */
+  expectRestores?(count: number): void;
   /** Called once at the end of a run (backends that batch writes, such as packs, flush here). */
   close(): Promise<void>;
 }

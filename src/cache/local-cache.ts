@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, utimes } from 'node:fs/promises';
+import { mkdir, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
@@ -146,39 +145,52 @@ export class LocalCache implements Cache {
     };
   }
 
-  /** Restores and verifies; on failure the caller warns (naming the job), so this only moves the entry aside. */
+  /**
+   * Restores and verifies straight into `destDir`, the caller's own scratch (nothing there is read before this
+   * answers): no temp directory and no rename per restore. On failure `destDir` is removed again; the caller warns
+   * (naming the job), so this only moves the entry aside.
+   */
   async #restore(key: JobKey, meta: EntryMeta, destDir: string): Promise<Result<void, RestoreFailure>> {
     const entry = this.#entry(key);
-    const temp = `${destDir}.restore-${randomBytes(4).toString('hex')}`;
     let verified: Result<void, string>;
     try {
       await this.#ensureDir(dirname(destDir));
-      verified = await copyVerified(entry, key, meta, temp, this.#restores.restore);
+      verified = await this.#copyInto(entry, key, meta, destDir);
     } catch (e) {
+      await removeTree(destDir).catch(() => undefined);
       if (isDiskFull(e)) {
-        await removeTree(temp).catch(() => undefined);
         return err({ reason: 'cache-unavailable', message: `cache entry ${key}: ${(e as Error).message}` });
       }
       verified = err((e as Error).message);
     }
     if (!verified.ok) {
-      await removeTree(temp).catch(() => undefined);
+      await removeTree(destDir).catch(() => undefined);
       await this.#quarantine(key);
       return err({
         reason: 'corrupt',
         message: `cache entry ${key} is damaged (${verified.error}); removed it`,
       });
     }
-    try {
-      await renameOnto(temp, destDir);
-    } catch (e) {
-      await removeTree(temp).catch(() => undefined);
-      return err({
-        reason: 'missing',
-        message: `cache entry ${key} could not be restored: ${(e as Error).message}`,
-      });
-    }
     return ok(undefined);
+  }
+
+  /**
+   * copyVerified into `destDir`, which the interface lets a caller hand over existing and empty (or left by a
+   * restore that failed): whatever is there is removed once, and the restore tried again.
+   */
+  async #copyInto(
+    entry: string,
+    key: JobKey,
+    meta: EntryMeta,
+    destDir: string,
+  ): Promise<Result<void, string>> {
+    try {
+      return await copyVerified(entry, key, meta, destDir, this.#restores.restore);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !existsSync(destDir)) throw e;
+    }
+    await removeTree(destDir);
+    return copyVerified(entry, key, meta, destDir, this.#restores.restore);
   }
 
   /**
@@ -409,6 +421,10 @@ export class LocalCache implements Cache {
     return { saved: false, reason: 'cache-unavailable', message: e.message };
   }
 
+  expectRestores(count: number): void {
+    this.#restores.expect(count);
+  }
+
   /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
   async close(): Promise<void> {
     this.#restores.close();
@@ -446,21 +462,6 @@ function renameOrMakeParent(from: string, to: string): void {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     mkdirSync(dirname(to), { recursive: true });
     renameSync(from, to);
-  }
-}
-
-/**
- * Moves a restored tree into place. The destination is usually new: it is removed (a tree that may be read-only)
- * only when the rename finds something there.
- */
-async function renameOnto(from: string, to: string): Promise<void> {
-  try {
-    await rename(from, to);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR') throw e;
-    await removeTree(to);
-    await rename(from, to);
   }
 }
 

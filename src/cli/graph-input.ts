@@ -15,6 +15,7 @@ export interface GraphInput {
 /**
  * The graph of `--graph FILE`, or without it the one `<sourceDir>/disbuild.json` describes (a graph file, a
  * graph command, or tasks). Prints every problem and answers undefined when there is none or it is invalid.
+ * `validatedGraphFile` names where a graph file's validation is kept for the next run (see parse.ts).
  */
 export async function loadGraphOrReport(
   graphPath: string | undefined,
@@ -22,6 +23,7 @@ export async function loadGraphOrReport(
   io: CliIo,
   knownFiles?: KnownFiles,
   shortcuts?: CompileShortcuts,
+  validatedGraphFile?: (graphPath: string) => string,
 ): Promise<GraphInput | undefined> {
   if (graphPath === undefined) {
     // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
@@ -39,10 +41,12 @@ export async function loadGraphOrReport(
     for (const line of configured.error) io.stderr.write(`  ${line}\n`);
     return undefined;
   }
+  const path = resolve(io.cwd, graphPath);
   const loaded = await loadGraphFile(
-    resolve(io.cwd, graphPath),
+    path,
     sourceDir,
     typeof knownFiles === 'function' ? knownFiles() : knownFiles,
+    validatedGraphFile?.(path),
   );
   if (loaded.ok) return { graph: loaded.value };
   io.stderr.write(

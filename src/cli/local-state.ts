@@ -24,6 +24,8 @@ export interface LocalState {
   outputRecordsFile(sourceDir: string): string;
   /** Where runs in `sourceDir` keep the graph last compiled from its disbuild.json (one file per directory). */
   compiledGraphFile(sourceDir: string): string;
+  /** Where runs keep the validation of the graph file at `graphPath` (absolute; one file per graph file). */
+  validatedGraphFile(graphPath: string): string;
 }
 
 /** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
@@ -53,6 +55,8 @@ export async function openLocalState(cacheDirFlag: string | undefined, io: CliIo
       join(dir, 'in-place-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
     compiledGraphFile: (sourceDir) =>
       join(dir, 'compiled-graph-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
+    validatedGraphFile: (graphPath) =>
+      join(dir, 'validated-graph-v1', `${createHash('sha1').update(graphPath).digest('hex')}.json`),
     newRunDir: (onWarning) => {
       let why: string;
       if (isLowOnSpace(dir)) {

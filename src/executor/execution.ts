@@ -52,6 +52,11 @@ export interface ExecutionParts {
   inputsChanged?: (job: Job) => Promise<string[]>;
   /** Compiles in-place output globs; needed only when some job has `Outputs` (see InPlaceOutputs). */
   outputGlobs?: (patterns: readonly string[]) => OutputGlobs;
+  /**
+   * Where a hit of this job is restored instead of this run's scratch space, when somewhere else is where its
+   * tree is going (beside its --out-dir target, under a name that is cleaned up should the run die): a new path.
+   */
+  restoreDir?: (label: JobLabel) => string | undefined;
 }
 
 /**
@@ -159,7 +164,7 @@ export class Execution {
     const ref = this.ref(label);
     const hit = this.#p.hits.get(ref.key);
     if (hit) {
-      const dir = this.#outputDir(ref.key);
+      const dir = this.#p.restoreDir?.(label) ?? this.#outputDir(ref.key);
       if (this.#inPlaceAlready(label, hit) || (await this.#inPlaceFromStore(label, hit))) {
         // Its artifact holds nothing but in-place outputs, and those are in the checkout (or now are, written
         // there from the cache's files): nothing else to fetch. Its (empty) output directory is made only when

@@ -6,12 +6,19 @@ import { decodeOrdered } from './go-decode.js';
 import { jsonErrorLocation } from './json-position.js';
 import type { InputKind, ValidateOptions } from './validate.js';
 import { validateDecoded } from './validate.js';
+import { readValidatedGraph, validatedGraphKey, writeValidatedGraph } from './validated-graph-cache.js';
 import { DiskView } from '../ids/git-blob.js';
 import { resolveInput } from '../ids/resolve-input.js';
 import { collectGarbage } from '../util/collect-garbage.js';
 import { printable, quoted } from '../util/printable.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
+
+/**
+ * The largest graph text (in UTF-16 code units) whose validation is kept: keeping one holds its text and the kept
+ * form in memory at once, and a graph of hundreds of megabytes is read keeping peak memory near its own size.
+ */
+const MAX_KEPT_TEXT = 32 * 1024 * 1024;
 
 /** Parses and validates graph JSON; malformed JSON is reported with its line and column. */
 export function parseGraphText(text: string): Result<Graph, GraphProblem[]> {
@@ -68,15 +75,31 @@ async function readGraphText(path: string): Promise<Result<string, GraphProblem[
  * nothing more when keys use it anyway. It is awaited only after the graph is validated, with every path taken
  * for a file meanwhile: git lists the work tree on other cores while this one validates. Should a path then turn
  * out not to be a file (rare: a graph naming a missing input), the file is validated again, with the truth.
+ * With `cacheFile`, the validation of the file's exact text is kept there and reused by the next run (for graph
+ * texts up to MAX_KEPT_TEXT).
  */
 export async function loadGraphFile(
   path: string,
   sourceDir: string,
   knownFiles?: Promise<ReadonlySet<string> | undefined>,
+  cacheFile?: string,
 ): Promise<Result<Graph, GraphProblem[]>> {
   const read = await readGraphText(path);
   if (!read.ok) return read;
   let text = read.value;
+  // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
+  // whether its files exist is checked as for any graph.
+  const key = cacheFile === undefined || text.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(text);
+  const cached =
+    cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);
+  if (cached !== undefined) {
+    text = '';
+    if (allFiles(cached, pathKinds(sourceDir, await knownFiles))) return ok(cached);
+    // A missing input: validated again below, which names every problem.
+    const again = await readGraphText(path);
+    if (!again.ok) return again;
+    text = again.value;
+  }
   const raw = decode(text);
   // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
   text = '';
@@ -92,8 +115,11 @@ export async function loadGraphFile(
     if (!decoded.ok) return decoded;
     validated = validateDecoded(decoded.value, { inputKind: kind });
   }
+  if (validated.result.ok && cacheFile !== undefined && key !== undefined && cached === undefined) {
+    writeValidatedGraph(cacheFile, key, validated.result.value);
+  }
   // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
-  if (validated.result.ok && validated.result.value.jobs.length > 10_000) collectGarbage();
+  if (validated.result.ok && validated.result.value.jobs.length > 10_000) await collectGarbage();
   return validated.result;
 }
 

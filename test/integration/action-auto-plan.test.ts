@@ -37,7 +37,8 @@ describe('the bundled Action: plan-mode auto', () => {
     });
     const jobs: JobSpec[] = [job('root', ROOT_SECONDS, [])];
     for (const [c, seconds] of Object.entries(CHAINS))
-      for (let i = 1; i <= LENGTH; i++) jobs.push(job(`${c}${i}`, seconds, [i === 1 ? 'root' : `${c}${i - 1}`]));
+      for (let i = 1; i <= LENGTH; i++)
+        jobs.push(job(`${c}${i}`, seconds, [i === 1 ? 'root' : `${c}${i - 1}`]));
     jobs.push(
       job(
         'join',

@@ -45,11 +45,12 @@ describe('the compiled code cache', () => {
   });
 
   it("starts as CommonJS: no ES module loader, and none of Node's modules that only an ES import would load", async () => {
-    // Node's own modules a run loaded beyond those of its start, written at exit by a preloaded script.
+    // Node's own modules the CLI's process loaded beyond those of its start, written at exit by a preloaded
+    // script (not by the launcher's process, which inherits NODE_OPTIONS and would write the same file).
     const list = rig.path('modules.txt');
     await rig.write({
       'preload.cjs': `const base = new Set(process.moduleLoadList);
-process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)},
+if (process.argv[1].endsWith('index.js')) process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)},
   process.moduleLoadList.filter((m) => !base.has(m)).join('\\n')));`,
     });
     const r = await rig.runGraph([], { NODE_OPTIONS: `--require ${rig.path('src', 'preload.cjs')}` });

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, stat, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
@@ -51,6 +51,50 @@ describe('crash safety', () => {
     expect(again.stdout).not.toContain('corrupt');
     // The dead process's temp entry was cleaned up by the next run.
     expect((await readdir(tmp)).length).toBe(0);
+  });
+
+  it('a run killed with SIGKILL while restoring into --out-dir leaves no half target; the next run places them all', async () => {
+    const n = 200;
+    const names = Array.from({ length: n }, (_, i) => `j${i}`);
+    await rig.write({
+      'graph.json': graphJson(
+        names.map((name) => ({
+          name,
+          cmds: [
+            { cat: `${name}\n`.repeat(4096), to: '<out>/d/f' },
+            { cat: `${name}\n`, to: '<out>/g' },
+          ],
+        })),
+      ),
+    });
+    expect((await rig.runGraph()).code).toBe(0);
+    const out = rig.path('out');
+    const child = spawn(
+      process.execPath,
+      [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '-q', '--out-dir', out],
+      { cwd: rig.src, env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1' }, stdio: 'ignore' },
+    );
+    const exited = new Promise((r) => child.on('close', r));
+    const aside = (f: string): boolean => /\.disbuild-[0-9]+-[0-9a-f]{12}$/.test(f);
+    // Killed at the first tree begun beside its target (on a busy machine the run may be through by then).
+    for (;;) {
+      const found = await readdir(out).catch(() => [] as string[]);
+      if (found.some(aside) || child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    const whole = async (name: string): Promise<void> => {
+      expect(await readFile(join(out, name, 'd', 'f'), 'utf8')).toBe(`${name}\n`.repeat(4096));
+      expect(await readFile(join(out, name, 'g'), 'utf8')).toBe(`${name}\n`);
+    };
+    // Under a target's own name there is only ever a whole tree; anything else is named as a leftover.
+    for (const f of await readdir(out)) if (!aside(f)) await whole(f);
+
+    const again = await rig.runGraph(['--out-dir', out]);
+    expect(again.code, again.stderr).toBe(0);
+    expect((await readdir(out)).sort()).toEqual([...names].sort());
+    for (const name of names) await whole(name);
   });
 
   it('a run killed with SIGKILL keeps the key records of the jobs it built: explain compares with them', async () => {

@@ -120,11 +120,18 @@ describe('failures, invalidation and selection', () => {
     expect((await rig.runGraph()).code).toBe(0);
     // A copy a run killed part way left beside its target is removed; nothing else in the directory is.
     await mkdir(rig.path('out/gen.disbuild-0123456789ab/half'), { recursive: true });
+    // Named with the process id: a dead process's is removed, a live one's (another run placing its outputs) kept.
+    await mkdir(rig.path('out/gen.disbuild-999999999-0123456789ab/half'), { recursive: true });
+    await mkdir(rig.path('out/gen.disbuild-1-0123456789ab'), { recursive: true });
     await writeFile(rig.path('out/mine.txt'), 'kept');
     const r = await rig.runGraph(['--out-dir', rig.path('out')]);
     expect(r.jobs.get('gen')?.status).toBe('cached');
     expect(await rig.read('out/gen/g.txt')).toBe('generated');
-    expect((await readdir(rig.path('out'))).sort()).toEqual(['gen', 'mine.txt']);
+    expect((await readdir(rig.path('out'))).sort()).toEqual([
+      'gen',
+      'gen.disbuild-1-0123456789ab',
+      'mine.txt',
+    ]);
   });
 
   it('reports an out-dir target it cannot place, places the others whole, and fails the run', async () => {

@@ -53,6 +53,23 @@ threads.Worker = class extends Real {
 syncBuiltinESMExports();
 `;
 
+/** Loaded with `--import`: records every rename the run makes, `from -> to`, whichever fs function it goes through. */
+const RENAME_RECORDER = `
+import fs, { appendFileSync } from 'node:fs';
+import fsPromises from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
+const log = (from, to) => appendFileSync(process.env.PROCESS_LOG, String(from) + ' -> ' + String(to) + '\\n');
+const promises = fsPromises === fs.promises ? [] : [[fsPromises, 'rename']];
+for (const [mod, name] of [[fs, 'renameSync'], [fs, 'rename'], [fs.promises, 'rename'], ...promises]) {
+  const real = mod[name];
+  mod[name] = function (from, to, ...rest) {
+    log(from, to);
+    return real.call(this, from, to, ...rest);
+  };
+}
+syncBuiltinESMExports();
+`;
+
 describe('the warm path', () => {
   let rig: Rig;
   beforeEach(async () => {
@@ -287,6 +304,35 @@ describe('the warm path', () => {
     expect(damaged.output.match(/could not be restored/g)).toHaveLength(n);
   });
 
+  it('boots the restore thread before keying when --out-dir names many targets', async () => {
+    const n = 300;
+    await rig.write({
+      'watched.txt': 'w\n',
+      'graph.json': graphJson(
+        Array.from({ length: n }, (_, i) => ({
+          name: `j${i}`,
+          ...(i === 0 ? { inputs: ['watched.txt'] } : {}),
+          cmds: [{ cat: `${i}\n`, to: '<out>/g' }],
+        })),
+      ),
+    });
+    expect((await rig.runGraph()).code).toBe(0);
+    await writeFile(rig.path('thread.mjs'), THREAD_RECORDER);
+    const r = await rig.runGraph(['--out-dir', rig.path('out')], {
+      NODE_OPTIONS: [rig.path('recorder.mjs'), rig.path('thread.mjs')]
+        .map((f) => `--import ${pathToFileURL(f).href}`)
+        .join(' '),
+      PROCESS_LOG: rig.path('early.log'),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const log = await recorded('early.log');
+    const started = log.indexOf('worker restore-worker.js');
+    const keying = log.findIndex((l) => l.startsWith('read ') && l.endsWith('watched.txt'));
+    expect(started).toBeGreaterThanOrEqual(0);
+    expect(keying).toBeGreaterThanOrEqual(0);
+    expect(started).toBeLessThan(keying);
+  });
+
   it("loads no thread code for a run that restores nothing: Node's worker_threads stay unloaded", async () => {
     await rig.write({
       'graph.json': graphJson([{ name: 'a', cmds: [{ cat: 'alpha\n', to: '<out>/a' }] }]),
@@ -307,6 +353,37 @@ process.on('exit', () => writeFileSync(process.env.PROCESS_LOG, process.moduleLo
     const loaded = await recorded('modules.log');
     expect(loaded).toContain('NativeModule child_process');
     expect(loaded.filter((m) => m.includes('worker_threads'))).toEqual([]);
+  });
+
+  it('restores each --out-dir target beside its place and renames it there once: no copy through scratch space', async () => {
+    await rig.write({
+      'graph.json': graphJson(
+        ['a', 'b', 'c'].map((name) => ({ name, cmds: [{ cat: `${name}\n`, to: '<out>/d/f' }] })),
+      ),
+    });
+    expect((await rig.runGraph()).code).toBe(0);
+    await writeFile(rig.path('renames.mjs'), RENAME_RECORDER);
+    const r = await rig.runGraph(['--out-dir', rig.path('out')], {
+      NODE_OPTIONS: `--import ${pathToFileURL(rig.path('renames.mjs')).href}`,
+      PROCESS_LOG: rig.path('renames.log'),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect([...r.jobs.values()].map((j) => j.status)).toEqual(['cached', 'cached', 'cached']);
+    for (const name of ['a', 'b', 'c'])
+      expect(await readFile(rig.path('out', name, 'd', 'f'), 'utf8')).toBe(`${name}\n`);
+    // One rename per target, from beside it onto it; nothing is renamed anywhere else (no temp directory of the
+    // cache's restore, no move out of the run's scratch space).
+    const renames = (await recorded('renames.log'))
+      .map((line) => line.split(' -> '))
+      .filter(([from, to]) =>
+        [from, to].some((p) => p!.startsWith(rig.path('out')) || /\/runs\/[^/]+\/out\//.test(p!)),
+      );
+    expect(renames).toHaveLength(3);
+    for (const [from, to] of renames) {
+      expect(['a', 'b', 'c'].map((n) => rig.path('out', n))).toContain(to);
+      expect(from).toMatch(new RegExp(`^${to}\\.disbuild-[0-9]+-[0-9a-f]{12}$`));
+    }
+    expect((await readdir(rig.path('out'))).sort()).toEqual(['a', 'b', 'c']);
   });
 
   it('restores every --out-dir target verified, including two targets with one key and an executable', async () => {

@@ -119,7 +119,14 @@ export const run: Command = async (argv, io) => {
   const repoFiles = v.graph === undefined ? startRepoFiles(sourceDir, workTreeListings) : undefined;
   const state = await openLocalState(v['cache-dir'], io);
   const shortcuts = repoFiles && { files: repoFiles, cacheFile: state.compiledGraphFile(sourceDir) };
-  const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles, shortcuts);
+  const input = await loadGraphOrReport(
+    v.graph,
+    sourceDir,
+    io,
+    knownFiles,
+    shortcuts,
+    state.validatedGraphFile,
+  );
   if (!input) {
     closeLauncher(launcher);
     return EXIT.usage;
@@ -143,7 +150,13 @@ export const run: Command = async (argv, io) => {
     local === undefined
       ? new NullCache()
       : remoteCache && remote?.ok
-        ? remoteCache.withRemote(local, remote.value, state, warn)
+        ? remoteCache.withRemote(
+            local,
+            remote.value,
+            state,
+            warn,
+            download.value === 'all' && !(v['dry-run'] ?? false),
+          )
         : local;
   // Its server's code is loaded with it, on the first miss.
   const coordinator = openOnFirstClaim(async () =>

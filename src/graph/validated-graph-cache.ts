@@ -1,0 +1,160 @@
+/**
+ * The validated form of the graph file a run read last, kept so that a run of an unchanged graph file skips
+ * decoding and validating it (for 1,000 inputs the larger part of reading a graph, and most of its garbage).
+ *
+ * Exact, not a guess: the cache file is named by the graph file's path and holds the digest of the graph's text
+ * (with the validating code's identity and a format number) and the graph validation made of that text. It is
+ * used only when the digest matches the text just read, and only from a regular file of this user that nobody
+ * else may write (its commands would run, and its inputs make the keys). The payload carries a digest of its own:
+ * a damaged file (a bit flipped, a truncated write) is never believed. Whether every input exists is not part of
+ * it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any kind costs the cache,
+ * never the run: the graph is then validated as usual and the file written anew.
+ *
+ * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
+ */
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Cmd, Graph, Job, JobLabel } from './model.js';
+
+/** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
+const FORMAT = 1;
+const MAGIC = 'disbuild-validated-graph';
+
+/**
+ * The validating code's identity: this file's path, inode, size and times. A build or an install writes every file
+ * of the bundle anew (new inode and change time, which no one can set back), so a rebuilt or upgraded disbuild
+ * never meets the validations of another.
+ */
+function codeIdentity(): string {
+  try {
+    const self = fileURLToPath(import.meta.url);
+    const st = statSync(self, { bigint: true });
+    return `${self}\0${st.dev}\0${st.ino}\0${st.size}\0${st.mtimeNs}\0${st.ctimeNs}`;
+  } catch {
+    // Unknown: a value no other run shares, so nothing is reused.
+    return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
+  }
+}
+
+/** The key of a graph's text: what a cached validation must have been made from. */
+export function validatedGraphKey(text: string): string {
+  return createHash('sha256').update(`${MAGIC}\0${FORMAT}\0${codeIdentity()}\0`).update(text).digest('hex');
+}
+
+/** What the cache file holds after its two header lines (the key, the payload's digest). */
+interface Payload {
+  sourceFiles: [string, string][];
+  jobs: readonly Job[];
+}
+
+/**
+ * The graph validated from the text of `key`, or undefined when the file holds another (or none), is damaged, is
+ * not a regular file, or another user owns it or may write it.
+ */
+export function readValidatedGraph(file: string, key: string): Graph | undefined {
+  const text = readOwnPrivateFile(file);
+  if (text === undefined) return undefined;
+  const head = `${key}\n`;
+  if (!text.startsWith(head)) return undefined;
+  const digestEnd = text.indexOf('\n', head.length);
+  if (digestEnd < 0) return undefined;
+  const payload = text.slice(digestEnd + 1);
+  if (text.slice(head.length, digestEnd) !== payloadDigest(payload)) return undefined;
+  try {
+    return graphOf(JSON.parse(payload) as Payload);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Replaces the cache file with `graph`, validated from the text of `key` (written aside, then renamed: a reader
+ * sees the old file or the new one, whole). A failure is ignored: the next run validates again.
+ */
+export function writeValidatedGraph(file: string, key: string, graph: Graph): void {
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    const payload = JSON.stringify({
+      sourceFiles: [...graph.sourceFiles],
+      jobs: graph.jobs,
+    } satisfies Payload);
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(temp, `${key}\n${payloadDigest(payload)}\n${payload}`, { mode: 0o600 });
+    renameSync(temp, file);
+    removeDeadTemps(dirname(file));
+  } catch {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Never written.
+    }
+  }
+}
+
+/** Temp files of runs killed between writing and renaming (`<name>.<pid>.<time>.tmp`, the pid gone). */
+function removeDeadTemps(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const pid = /\.(\d+)\.\d+\.tmp$/.exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid) continue;
+    try {
+      process.kill(Number(pid), 0);
+      continue;
+    } catch (e) {
+      // EPERM: alive, another user's.
+      if ((e as NodeJS.ErrnoException).code !== 'ESRCH') continue;
+    }
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // Left for the next writing run.
+    }
+  }
+}
+
+function payloadDigest(payload: string): string {
+  return createHash('sha256').update(payload).digest('hex');
+}
+
+/** The graph of a payload this code wrote (its digest checked): the lookup map is rebuilt, nothing re-validated. */
+function graphOf(p: Payload): Graph | undefined {
+  if (!Array.isArray(p.sourceFiles) || !Array.isArray(p.jobs)) return undefined;
+  const byLabel = new Map<JobLabel, Job>();
+  for (const job of p.jobs) {
+    if (typeof job.label !== 'string' || !Array.isArray(job.inputs) || !Array.isArray(job.deps))
+      return undefined;
+    if (!Array.isArray(job.cmds as readonly Cmd[])) return undefined;
+    byLabel.set(job.label, job);
+  }
+  return { sourceFiles: new Map(p.sourceFiles), jobs: p.jobs, byLabel };
+}
+
+/** The text of `file` when it is a regular file of this user that no one else may write, else undefined. */
+function readOwnPrivateFile(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    const uid = process.getuid?.();
+    if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) return undefined;
+    return readFileSync(fd, 'utf8');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

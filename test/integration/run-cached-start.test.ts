@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { chownSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { graphJson } from '../helpers/graph-json.js';
+import { Rig } from '../helpers/rig.js';
+
+describe("a fully cached run's start", () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it("loads none of Node's modules that only a miss or a huge graph needs (perf_hooks, v8)", async () => {
+    await rig.write({
+      'a.txt': 'alpha',
+      'graph.json': graphJson([
+        { name: 'a', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt > <out>/a'] }] },
+      ]),
+      // Node's own modules the CLI's process loaded beyond those of its start, written at exit by a preloaded
+      // script (not by the launcher's process, which inherits NODE_OPTIONS).
+      'preload.cjs': `const base = new Set(process.moduleLoadList);
+if (process.argv[1].endsWith('index.js')) process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULE_LIST,
+  process.moduleLoadList.filter((m) => !base.has(m)).join('\\n')));`,
+    });
+    const loaded = async (name: string): Promise<string[]> => {
+      const list = rig.path(name);
+      const env = { NODE_OPTIONS: `--require ${rig.path('src', 'preload.cjs')}`, MODULE_LIST: list };
+      const r = await rig.runGraph([], env);
+      expect(r.code, r.stderr).toBe(0);
+      return readFileSync(list, 'utf8').split('\n');
+    };
+    expect(await loaded('cold.txt')).toContain('NativeModule perf_hooks');
+    const cached = await loaded('cached.txt');
+    expect(cached).toContain('NativeModule child_process');
+    for (const m of ['perf_hooks', 'v8']) expect(cached).not.toContain(`NativeModule ${m}`);
+  });
+
+  it("reuses a graph file's kept validation, and believes none from another user's or a damaged file", async () => {
+    await rig.write({
+      'a.txt': 'alpha',
+      'graph.json': graphJson([
+        { name: 'a', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'echo real > <out>/a'] }] },
+      ]),
+    });
+    const first = await rig.runGraph();
+    expect(first.code, first.stderr).toBe(0);
+    const kept = join(
+      rig.cacheDir,
+      'validated-graph-v1',
+      `${createHash('sha1').update(rig.path('src', 'graph.json')).digest('hex')}.json`,
+    );
+    expect(statSync(kept).mode & 0o777).toBe(0o600);
+    const [key, , payload] = readFileSync(kept, 'utf8').split('\n') as [string, string, string];
+
+    // A kept validation that says another thing, written as a run writes it: the run believes it (so it is used).
+    const planted = payload.replace('echo real', 'echo planted');
+    expect(planted).not.toBe(payload);
+    const plant = (): void =>
+      writeFileSync(kept, `${key}\n${createHash('sha256').update(planted).digest('hex')}\n${planted}`, {
+        mode: 0o600,
+      });
+    plant();
+    const believed = await rig.runGraph();
+    expect(believed.code, believed.stderr).toBe(0);
+    expect(believed.jobs.get('a')?.status).toBe('built');
+    expect(believed.jobs.get('a')?.key).not.toBe(first.jobs.get('a')?.key);
+
+    // The same file owned by another user: the graph file is validated again; the real job is a hit.
+    plant();
+    chownSync(kept, 65534, 65534);
+    const foreign = await rig.runGraph();
+    expect(foreign.code, foreign.stderr).toBe(0);
+    expect(foreign.jobs.get('a')?.status).toBe('cached');
+    expect(foreign.jobs.get('a')?.key).toBe(first.jobs.get('a')?.key);
+    // And replaced by this user's own.
+    expect(statSync(kept).uid).toBe(process.getuid?.());
+
+    // This user's file with the payload changed under its digest: not believed either.
+    writeFileSync(kept, readFileSync(kept, 'utf8').replace('echo real', 'echo planted'), { mode: 0o600 });
+    const damaged = await rig.runGraph();
+    expect(damaged.code, damaged.stderr).toBe(0);
+    expect(damaged.jobs.get('a')?.status).toBe('cached');
+    expect(damaged.jobs.get('a')?.key).toBe(first.jobs.get('a')?.key);
+  });
+});

@@ -1,0 +1,171 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatProblem, type Graph, type GraphProblem } from '../../../src/graph/model.js';
+import { loadGraphFile, parseGraphTextIn } from '../../../src/graph/parse.js';
+import {
+  readValidatedGraph,
+  validatedGraphKey,
+  writeValidatedGraph,
+} from '../../../src/graph/validated-graph-cache.js';
+import type { Result } from '../../../src/util/result.js';
+import { A, B, C, job } from './graph-test-utils.js';
+
+let dir: string;
+let graphPath: string;
+let cacheFile: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'disbuild-validated-'));
+  await mkdir(join(dir, 'src'), { recursive: true });
+  for (const f of ['a.c', 'b.c', 'sp ace.c', 'é.c']) await writeFile(join(dir, 'src', f), f);
+  graphPath = join(dir, 'graph.json');
+  cacheFile = join(dir, 'state', 'validated-graph-v1', 'g.json');
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A graph with every kind of field a validation produces: templates of each kind, cat commands, outputs. */
+const RICH = {
+  SourceFiles: { [C.toUpperCase()]: 'src/a.c', ['e'.repeat(40)]: 'src/é.c' },
+  Jobs: [
+    job(A, 'lib', {
+      Inputs: ['src/b.c', './src/a.c', 'src/sp ace.c'],
+      Cmds: [
+        {
+          Exec: ['sh', '-c', 'cc -o {{.OutputDir}}/lib.o {{SOURCE_DIR}}/src/a.c'],
+          Environ: ['X=1', 'OUT={{OUTPUT_DIR}}'],
+          WorkingDirectory: '{{.SourceDir}}/src',
+        },
+        { CatTemplate: 'built \u2603 {{ .OutputDir }}\n', CatOutput: '{{.OutputDir}}/note.txt' },
+      ],
+      Outputs: ['gen/**', '!gen/tmp/**'],
+    }),
+    job(B.toUpperCase(), '', {
+      Inputs: ['src/é.c'],
+      Deps: [A, A.toUpperCase()],
+      Cmds: [{ Exec: ['cp', `{{index .Deps "${A}"}}/lib.o`, '{{DEP:' + A + '}}/x', '{{.OutputDir}}'] }],
+    }),
+  ],
+};
+
+/** Writes the graph file and loads it, keeping its validation in `file` (null: nowhere). */
+async function load(graph: unknown, file: string | null = cacheFile): Promise<Result<Graph, GraphProblem[]>> {
+  await writeFile(graphPath, JSON.stringify(graph));
+  return loadGraphFile(graphPath, dir, undefined, file ?? undefined);
+}
+
+function loaded(r: Result<Graph, GraphProblem[]>): Graph {
+  if (!r.ok) throw new Error(r.error.map(formatProblem).join('\n'));
+  return r.value;
+}
+
+/** A cache file for the current graph text holding `graph` instead, written as the cache writes it. */
+function plant(graph: Graph): void {
+  writeValidatedGraph(cacheFile, validatedGraphKey(readFileSync(graphPath, 'utf8')), graph);
+}
+
+const other = (): Graph => loaded(parseGraphTextIn(JSON.stringify({ Jobs: [job(C, 'planted')] }), dir));
+
+describe('validated graph cache', () => {
+  it("gives back exactly what validation gives, and an unchanged file's next load uses it", async () => {
+    const fresh = loaded(await load(RICH, null));
+    expect(existsSync(cacheFile)).toBe(false);
+    const first = loaded(await load(RICH));
+    expect(first).toEqual(fresh);
+    expect(existsSync(cacheFile)).toBe(true);
+    const second = loaded(await load(RICH));
+    expect(second).toEqual(fresh);
+    // The lookup map points into the job list, as validation's does.
+    expect(second.byLabel.get(second.jobs[1]!.label)).toBe(second.jobs[1]);
+    // Used, not validated again: what the cache file holds is what the run gets.
+    plant(other());
+    expect(loaded(await loadGraphFile(graphPath, dir, undefined, cacheFile)).jobs.map((j) => j.name)).toEqual(
+      ['planted'],
+    );
+  });
+
+  it('a changed graph file is validated afresh, and its validation replaces the kept one', async () => {
+    loaded(await load(RICH));
+    const changed = { ...RICH, Jobs: [job(A, 'lib2', { Inputs: ['src/a.c'] })] };
+    expect(loaded(await load(changed)).jobs.map((j) => j.name)).toEqual(['lib2']);
+    const key = validatedGraphKey(readFileSync(graphPath, 'utf8'));
+    expect(readValidatedGraph(cacheFile, key)?.jobs.map((j) => j.name)).toEqual(['lib2']);
+  });
+
+  it('an input gone since the validation was kept is reported as for a fresh graph', async () => {
+    loaded(await load(RICH));
+    await unlink(join(dir, 'src', 'b.c'));
+    await unlink(join(dir, 'src', 'é.c'));
+    const r = await loadGraphFile(graphPath, dir, undefined, cacheFile);
+    const fresh = await load(RICH, null);
+    expect(!r.ok && r.error.map(formatProblem)).toEqual([
+      `SourceFiles["${'e'.repeat(40)}"]: source file src/é.c does not exist`,
+      'job "lib" Inputs[0]: input file src/b.c does not exist',
+      `job "${B}" Inputs[0]: input file src/é.c does not exist`,
+    ]);
+    expect(r).toEqual(fresh);
+  });
+
+  it('an invalid graph is never kept', async () => {
+    const r = await load({ Jobs: [job(A, 'j', { Deps: [B] })] });
+    expect(r.ok).toBe(false);
+    expect(existsSync(cacheFile)).toBe(false);
+  });
+
+  it("is never believed from another user's file, nor from one others may write", async () => {
+    const truth = loaded(await load(RICH));
+    plant(other());
+    chownSync(cacheFile, 65534, 65534);
+    expect(loaded(await loadGraphFile(graphPath, dir, undefined, cacheFile))).toEqual(truth);
+    plant(other());
+    for (const mode of [0o620, 0o602]) {
+      chmodSync(cacheFile, mode);
+      expect(loaded(await loadGraphFile(graphPath, dir, undefined, cacheFile))).toEqual(truth);
+      plant(other());
+    }
+  });
+
+  it('is never believed from a damaged file: a changed byte, a cut, another text', async () => {
+    const truth = loaded(await load(RICH));
+    const good = readFileSync(cacheFile, 'utf8');
+    // A path changed inside the payload, the digest left as it was: still valid JSON, still a graph.
+    const damaged = [
+      good.replace('src/sp ace.c', 'src/sp_ace.c'),
+      good.slice(0, good.length - 10),
+      good.slice(0, good.indexOf('\n') + 1),
+      '',
+      'not a cache file at all',
+    ];
+    for (const text of damaged) {
+      writeFileSync(cacheFile, text, { mode: 0o600 });
+      expect(loaded(await loadGraphFile(graphPath, dir, undefined, cacheFile))).toEqual(truth);
+      // And written anew, whole.
+      expect(readFileSync(cacheFile, 'utf8')).toBe(good);
+    }
+  });
+
+  it('removes the temp files of killed runs when it writes, not those of live ones', async () => {
+    loaded(await load(RICH));
+    const dead = spawnSync('true').pid!;
+    const names = [`g.json.${dead}.1.tmp`, `g.json.${process.ppid}.2.tmp`, 'other.json'];
+    for (const n of names) writeFileSync(join(dirname(cacheFile), n), 'x');
+    loaded(await load({ ...RICH, Jobs: [job(A, 'changed')] }));
+    expect(readdirSync(dirname(cacheFile)).sort()).toEqual(['g.json', ...names.slice(1)].sort());
+  });
+
+  it('costs the cache, never the run, when the cache file cannot be read or written', async () => {
+    // A directory in its place, and a cache directory below a file: validated as usual each time.
+    await mkdir(cacheFile, { recursive: true });
+    expect(loaded(await load(RICH)).jobs.map((j) => j.name)).toEqual(['lib', B]);
+    await writeFile(join(dir, 'blocker'), '');
+    const blocked = join(dir, 'blocker', 'g.json');
+    expect(loaded(await load(RICH, blocked)).jobs.map((j) => j.name)).toEqual(['lib', B]);
+    expect(loaded(await load(RICH, blocked)).jobs.map((j) => j.name)).toEqual(['lib', B]);
+  });
+});
