@@ -1,5 +1,5 @@
 import { mkdir, readdir } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { copyTree } from './cache/tree-copy.js';
 import { renameReplacing } from './util/rename-replacing.js';
 import type { Graph, GraphProblem, JobLabel } from './graph/model.js';
@@ -303,8 +303,15 @@ async function copyToOutDir(
 const ASIDE = /\.disbuild-(?:([0-9]+)-)?[0-9a-f]{12}$/;
 
 function asideOf(dest: string): string {
-  return `${dest}.disbuild-${process.pid}-${randomHex(6)}`;
+  const suffix = `.disbuild-${process.pid}-${randomHex(6)}`;
+  // A target's name may use up to NAME_MAX bytes itself (out-dir names are ASCII): the name beside it is cut to
+  // fit, still ending in the suffix by which a later run recognises it.
+  const cut = Math.max(0, Buffer.byteLength(basename(dest)) + suffix.length - NAME_MAX);
+  return `${cut === 0 ? dest : dest.slice(0, dest.length - cut)}${suffix}`;
 }
+
+/** The longest file name Linux and macOS file systems take, in bytes. */
+const NAME_MAX = 255;
 
 /**
  * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
