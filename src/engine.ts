@@ -1,4 +1,5 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readdir } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import { copyTree } from './cache/tree-copy.js';
 import { renameReplacing } from './util/rename-replacing.js';
@@ -342,7 +343,7 @@ interface OutDirAsides {
 
 /**
  * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets.
- * Undefined when it cannot be made: the targets are then restored into the run's scratch space, and placing them
+ * Undefined when it cannot be made or written to: the targets are then restored into the run's scratch space, and placing them
  * says what is wrong.
  */
 async function prepareOutDir(
@@ -352,6 +353,9 @@ async function prepareOutDir(
 ): Promise<OutDirAsides | undefined> {
   try {
     await mkdir(outDir, { recursive: true });
+    // One this user may not write to (another's, a read-only file system) takes no tree beside a target: a hit
+    // restored there would fail, and be built again for nothing.
+    await access(outDir, constants.W_OK);
   } catch {
     return undefined;
   }

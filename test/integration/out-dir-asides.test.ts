@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdir, readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
 import { Rig } from '../helpers/rig.js';
@@ -26,5 +27,25 @@ describe('--out-dir trees beside their targets', () => {
       expect(await rig.read(`out/${name}/m.txt`)).toBe('made');
       expect(await readdir(rig.path('out'))).toEqual([name]);
     }
+  });
+
+  it('keeps a cache entry it cannot restore beside a target in an out-dir it may not write to', async () => {
+    await rig.write({
+      'graph.json': graphJson([{ name: 'a', cmds: [{ exec: ['sh', '-c', 'printf made > <out>/a.txt'] }] }]),
+    });
+    await chmod(rig.root, 0o755);
+    execFileSync('chown', ['-R', '65534:65534', rig.root]);
+    // The out-dir is root's: the unprivileged run may neither place a target there nor write beside one.
+    await mkdir(rig.path('out'), { mode: 0o755 });
+    const args = ['run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '--out-dir', rig.path('out')];
+    for (const status of ['built', 'cached', 'cached']) {
+      const r = await rig.runAsNobody(args);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.stdout + r.stderr).toMatch(/cannot place the outputs of a in .*out\/a: EACCES/);
+      // The entry is sound: it is neither called damaged nor removed, and the job is not built again.
+      expect(r.stdout + r.stderr).not.toMatch(/damaged|could not be restored/);
+      expect(r.stdout).toContain(`1 ${status}`);
+    }
+    expect(await readdir(rig.path('out'))).toEqual([]);
   });
 });
