@@ -316,7 +316,8 @@ const NAME_MAX = 255;
 
 /**
  * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
- * Those of a run still going (two runs into one --out-dir) are its own to place.
+ * Those of a run still going (two runs into one --out-dir) are its own to place. Called before this run puts
+ * any tree there.
  */
 async function removeCopiesLeftBehind(outDir: string): Promise<void> {
   const names = await readdir(outDir).catch(() => []);
@@ -326,7 +327,9 @@ async function removeCopiesLeftBehind(outDir: string): Promise<void> {
         const m = ASIDE.exec(n);
         if (m === null) return false;
         const pid = m[1] === undefined ? undefined : Number(m[1]);
-        return pid === undefined || (pid !== process.pid && !isAlive(pid));
+        // This run has made none yet when this is called: one named with its own pid was left by a killed run
+        // that had the same pid (in a container, the run is process 1 every time).
+        return pid === undefined || pid === process.pid || !isAlive(pid);
       })
       .map((n) => removeTree(join(outDir, n)).catch(() => undefined)),
   );

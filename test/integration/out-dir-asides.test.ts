@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, readdir } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
-import { Rig } from '../helpers/rig.js';
+import { CLI, Rig, runProcess } from '../helpers/rig.js';
 
 describe('--out-dir trees beside their targets', () => {
   let rig: Rig;
@@ -47,5 +47,25 @@ describe('--out-dir trees beside their targets', () => {
       expect(r.stdout).toContain(`1 ${status}`);
     }
     expect(await readdir(rig.path('out'))).toEqual([]);
+  });
+
+  it('removes what a killed run with its own process id left (a container run is process 1 every time)', async () => {
+    await rig.write({
+      'graph.json': graphJson([{ name: 'gen', cmds: [{ exec: ['sh', '-c', 'printf g > <out>/g.txt'] }] }]),
+    });
+    expect((await rig.runGraph()).code).toBe(0);
+    // Left by an earlier run in a pid namespace of its own, killed part way: it was process 1, as this one is.
+    await mkdir(rig.path('out/gen.disbuild-1-0123456789ab/half'), { recursive: true });
+    const args = ['run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '--out-dir', rig.path('out')];
+    for (let i = 0; i < 2; i++) {
+      const r = await runProcess('unshare', ['--pid', '--fork', process.execPath, CLI, ...args], {
+        cwd: rig.src,
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), CI: '1' },
+      });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toContain('1 cached');
+      expect(await rig.read('out/gen/g.txt')).toBe('g');
+      expect(await readdir(rig.path('out'))).toEqual(['gen']);
+    }
   });
 });
