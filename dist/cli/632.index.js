@@ -186,7 +186,7 @@ const run = async (argv, io) => {
     const kind = cacheKind.value;
     // The remote cache's code (HTTP, archives) is loaded only for a run that has one.
     const remoteKind = kind === 'http' || kind === 'turbo' ? kind : undefined;
-    const remoteCache = remoteKind ? await Promise.all(/* import() */[__webpack_require__.e(442), __webpack_require__.e(878)]).then(__webpack_require__.bind(__webpack_require__, 878)) : undefined;
+    const remoteCache = remoteKind ? await Promise.all(/* import() */[__webpack_require__.e(442), __webpack_require__.e(421)]).then(__webpack_require__.bind(__webpack_require__, 9421)) : undefined;
     const remote = remoteCache && remoteKind
         ? remoteCache.parseRemoteSettings({ kind: remoteKind, url: v['cache-url'], team: v['cache-team'], mode: v['cache-mode'] }, { url: '--cache-url', mode: '--cache-mode' }, io.env, 'read-write')
         : undefined;
@@ -227,7 +227,7 @@ const run = async (argv, io) => {
     const cache = local === undefined
         ? new null_cache/* NullCache */.C()
         : remoteCache && remote?.ok
-            ? remoteCache.withRemote(local, remote.value, state, warn)
+            ? remoteCache.withRemote(local, remote.value, state, warn, download.value === 'all' && !(v['dry-run'] ?? false))
             : local;
     // Its server's code is loaded with it, on the first miss.
     const coordinator = (0,lazy_coordinator/* openOnFirstClaim */.w)(async () => (await __webpack_require__.e(/* import() */ 431).then(__webpack_require__.bind(__webpack_require__, 5431))).SharedCoordinator.open(state.dir, {

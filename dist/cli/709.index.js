@@ -422,7 +422,8 @@ class RestoreQueue {
     adopt = (request) => {
         if (++this.#adopted === ADOPT_THREAD_AFTER)
             this.#startWorker();
-        if (this.#worker === undefined) {
+        // While the thread starts, archives wait for it: those that came with their lookups arrive all at once.
+        if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
             try {
                 return Promise.resolve(adoptArchive(request));
             }
@@ -471,9 +472,9 @@ class RestoreQueue {
                 worker.ref();
             worker.postMessage({ id, ...task.request });
         }
-        // One restore per turn of the event loop here, so that the thread's replies (and its next tasks) are seen
-        // between two.
-        if (this.#mainScheduled || this.#queue.length === 0)
+        // One restore (or commit, once the thread has its share) per turn of the event loop here, so that the
+        // thread's replies (and its next tasks) and the downloads are seen between two.
+        if (this.#mainScheduled || (this.#queue.length === 0 && this.#adopts.length === 0))
             return;
         this.#mainScheduled = true;
         setImmediate(() => {
@@ -482,6 +483,17 @@ class RestoreQueue {
             if (task) {
                 const { src, dest, entries } = task.request;
                 (0,tree_copy/* restoreListedTree */.l)(src, dest, entries).then(task.resolve, task.reject);
+            }
+            else {
+                const adopt = this.#adopts.shift();
+                if (adopt) {
+                    try {
+                        adopt.resolve(adoptArchive(adopt.request));
+                    }
+                    catch (e) {
+                        adopt.reject(e);
+                    }
+                }
             }
             this.#pump();
         });
@@ -497,19 +509,35 @@ class RestoreQueue {
         this.#started = true;
         const program = (0,external_node_path_.join)(here, 'restore-worker.js');
         // One core: a second thread would only take turns with this one.
-        if (this.#workerFailed || (0,external_node_os_.availableParallelism)() < 2 || !(0,external_node_fs_.existsSync)(program))
+        if (this.#workerFailed || (0,external_node_os_.availableParallelism)() < 2 || !(0,external_node_fs_.existsSync)(program)) {
+            this.#workerFailed = true;
             return;
-        void Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5919, 23)).then((threads) => this.#adopt(threads.Worker, program), () => (this.#workerFailed = true));
+        }
+        void Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 5919, 23)).then((threads) => this.#adopt(threads.Worker, program), () => this.#noThread());
+    }
+    /** No thread after all: the archives waiting for it are committed here. */
+    #noThread() {
+        this.#workerFailed = true;
+        for (const task of this.#adopts.splice(0)) {
+            try {
+                task.resolve(adoptArchive(task.request));
+            }
+            catch (e) {
+                task.reject(e);
+            }
+        }
     }
     #adopt(Thread, program) {
-        if (this.#closed)
+        if (this.#closed) {
+            this.#noThread();
             return;
+        }
         let worker;
         try {
             worker = new Thread(program);
         }
         catch {
-            this.#workerFailed = true;
+            this.#noThread();
             return;
         }
         // Idle, it keeps nothing alive; a restore in flight does.
@@ -557,14 +585,7 @@ class RestoreQueue {
             for (const task of this.#adoptsInThread.values())
                 task.reject(new Error('the restore thread stopped'));
             this.#adoptsInThread.clear();
-            for (const task of this.#adopts.splice(0)) {
-                try {
-                    task.resolve(adoptArchive(task.request));
-                }
-                catch (e) {
-                    task.reject(e);
-                }
-            }
+            this.#noThread();
             for (const task of unanswered) {
                 void (0,remove_tree/* removeTree */.dM)(task.request.dest)
                     .catch(() => undefined)

@@ -13646,17 +13646,19 @@ async function mapBounded(items, limit, fn) {
     return failure ? result_err(failure) : result_ok(out);
 }
 /** GETs small records (or their first `head` bytes) one request each, many at once over the kept-alive sockets. */
-async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head) {
+async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head, arrived) {
     const found = new Map();
-    const headers = head === undefined ? undefined : { range: `bytes=0-${head - 1}` };
+    const range = (bytes) => ({ range: `bytes=0-${bytes - 1}` });
+    const fixed = typeof head === 'number' ? range(head) : undefined;
     const r = await mapBounded(ids, concurrency, async (id) => {
+        const headers = typeof head === 'function' ? range(head(id)) : fixed;
         const res = expectFound(await client.request('GET', pathOf(id), { query, ...(headers ? { headers } : {}) }), 'the cache server');
         if (!res.ok || res.value === undefined)
             return res.ok ? result_ok(undefined) : res;
         const body = await client.readBody(res.value, META_LIMIT);
         if (!body.ok)
             return body;
-        found.set(id, body.value);
+        found.set(id, arrived ? arrived(id, body.value) : body.value);
         return result_ok(undefined);
     });
     return r.ok ? result_ok(found) : r;
@@ -13725,8 +13727,8 @@ class BazelStore {
     }
     /** nginx and bazel-remote serve ranges of what they store; a server that does not sends whole objects. */
     inlineArchives = true;
-    getMetas(ids, head) {
-        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head);
+    getMetas(ids, head, arrived) {
+        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head, arrived);
     }
     async getPart(id, start, size) {
         const r = await this.#c.request('GET', `/ac/${id}`, {
@@ -13755,6 +13757,243 @@ class BazelStore {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:fs");
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/cache/remote/put-connections.ts
+
+
+
+/** An answer's head larger than this is not from a cache server. */
+const HEAD_LIMIT = 64 * 1024;
+/**
+ * Uploads of bodies already in memory, over kept-alive HTTP/1.1 connections: one write of the request (head and
+ * body together), and a parse of the answer's status line and headers. A cold run uploads one small artifact per
+ * job, and a general client's per-request machinery costs several times what the transfer itself costs on the
+ * machine that runs the build (the upload process competes with the run's jobs for it).
+ *
+ * Deals with: connection reuse (an answer framed by Content-Length, or without a body, frees its connection; any
+ * other framing closes it once the status is known, since an upload needs no more), a kept-alive connection the
+ * server closed meanwhile (the PUT is sent again once on a new one: a PUT may be repeated), the idle time-out,
+ * https with the given CAs. Does not deal with: bodies that stream from files (http-client.ts), authorization and
+ * paths (the caller builds the head's lines), or what a status means.
+ */
+class PutConnections {
+    #o;
+    #idle = [];
+    #busy = new Set();
+    #host;
+    #closed = false;
+    constructor(o) {
+        this.#o = o;
+        this.#host = o.origin.host;
+    }
+    /** `target`: path and query; `headers`: lowercase names, no `host` or `content-length` (added here). */
+    async put(target, headers, body) {
+        let head = `PUT ${target} HTTP/1.1\r\nhost: ${this.#host}\r\ncontent-length: ${body.length}\r\n`;
+        for (const [name, value] of Object.entries(headers)) {
+            // A line break in a value would end the head early and smuggle in another request.
+            if (/[\r\n\0]/.test(value))
+                return result_err({ kind: 'network', message: `PUT failed: invalid ${name} header` });
+            head += `${name}: ${value}\r\n`;
+        }
+        head += '\r\n';
+        const reused = this.#idle.pop();
+        if (reused !== undefined) {
+            const r = await this.#exchange(reused, head, body, true);
+            // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
+            if (r.ok || !r.error.stale)
+                return r.ok ? r : result_err(r.error);
+        }
+        if (this.#closed)
+            return result_err({ kind: 'network', message: 'PUT failed: the client is closed' });
+        const r = await this.#exchange(this.#open(), head, body, false);
+        return r.ok ? r : result_err({ kind: r.error.kind, message: r.error.message });
+    }
+    #open() {
+        const { origin, idleTimeoutMs } = this.#o;
+        const port = Number(origin.port) || (origin.protocol === 'https:' ? 443 : 80);
+        const host = origin.hostname.replace(/^\[|\]$/g, '');
+        const socket = origin.protocol === 'https:'
+            ? (0,external_node_tls_.connect)({
+                host,
+                port,
+                // A name to check the certificate against (an address is checked against the certificate's IPs).
+                ...((0,external_node_net_.isIP)(host) === 0 ? { servername: host } : {}),
+                ...(this.#o.ca ? { ca: this.#o.ca } : {}),
+            })
+            : (0,external_node_net_.connect)({ host, port });
+        socket.setNoDelay(true);
+        socket.setTimeout(idleTimeoutMs);
+        return socket;
+    }
+    /** Sends one request on `socket` and reads its answer's head; gives the socket back when it can carry another. */
+    #exchange(socket, head, body, reused) {
+        this.#busy.add(socket);
+        return new Promise((resolve) => {
+            let received;
+            let answer;
+            /** Body bytes of the answer still to skip before the connection is free. */
+            let rest = 0;
+            let settled = false;
+            const detach = () => {
+                socket.off('data', onData);
+                socket.off('error', onError);
+                socket.off('close', onClose);
+                socket.off('timeout', onTimeout);
+                this.#busy.delete(socket);
+            };
+            const fail = (kind, message) => {
+                if (settled)
+                    return;
+                settled = true;
+                detach();
+                socket.destroy();
+                resolve(result_err({ kind, message, stale: kind === 'network' && received === undefined && reused }));
+            };
+            const done = (reusable) => {
+                if (settled)
+                    return;
+                settled = true;
+                detach();
+                if (reusable && !this.#closed)
+                    this.#park(socket);
+                else
+                    socket.destroy();
+                resolve(result_ok(answer));
+            };
+            const onData = (chunk) => {
+                if (answer !== undefined) {
+                    rest -= chunk.length;
+                    if (rest === 0)
+                        done(true);
+                    // More than the answer said: this connection is confused; close it.
+                    else if (rest < 0)
+                        done(false);
+                    return;
+                }
+                received = received === undefined ? chunk : Buffer.concat([received, chunk]);
+                for (;;) {
+                    const end = received.indexOf('\r\n\r\n');
+                    if (end < 0) {
+                        if (received.length > HEAD_LIMIT)
+                            fail('network', 'PUT failed: the answer has no end of headers');
+                        return;
+                    }
+                    const parsed = parseHead(received.subarray(0, end).toString('latin1'));
+                    const after = received.subarray(end + 4);
+                    if (parsed === undefined) {
+                        fail('network', 'PUT failed: the server did not answer in HTTP/1.1');
+                        return;
+                    }
+                    // An interim answer (100 Continue): the final one follows.
+                    if (parsed.status >= 100 && parsed.status < 200) {
+                        received = after;
+                        continue;
+                    }
+                    answer = { status: parsed.status, headers: parsed.headers };
+                    const length = parsed.headers['content-length'];
+                    const noBody = parsed.status === 204 || parsed.status === 304;
+                    const keep = parsed.keepAlive && (noBody || (length !== undefined && /^\d+$/.test(length)));
+                    if (!keep) {
+                        // Framed by chunks or by the connection's end: the status is all an upload needs.
+                        done(false);
+                        return;
+                    }
+                    rest = noBody ? 0 : Number(length);
+                    rest -= after.length;
+                    if (rest === 0)
+                        done(true);
+                    else if (rest < 0)
+                        done(false);
+                    return;
+                }
+            };
+            // Once the status is in, a body cut short does not matter to an upload.
+            const onError = (e) => answer === undefined ? fail('network', `PUT failed: ${e.message}`) : done(false);
+            const onClose = () => answer === undefined
+                ? fail('network', 'PUT failed: the connection closed before the answer')
+                : done(false);
+            const onTimeout = () => fail('timeout', `PUT timed out after ${this.#o.idleTimeoutMs} ms`);
+            this.#unpark(socket);
+            socket.on('data', onData);
+            socket.on('error', onError);
+            socket.on('close', onClose);
+            socket.on('timeout', onTimeout);
+            socket.cork();
+            socket.write(head, 'latin1');
+            socket.write(body);
+            socket.uncork();
+        });
+    }
+    /** An idle connection: kept until the server closes it, dropped on anything unexpected; never keeps the process. */
+    #park(socket) {
+        const drop = () => {
+            this.#unpark(socket);
+            const i = this.#idle.indexOf(socket);
+            if (i >= 0)
+                this.#idle.splice(i, 1);
+            socket.destroy();
+        };
+        socket.on('close', drop);
+        socket.on('error', drop);
+        socket.on('data', drop);
+        socket.on('timeout', drop);
+        socket.unref();
+        this.#idle.push(socket);
+        parked.set(socket, drop);
+    }
+    #unpark(socket) {
+        const drop = parked.get(socket);
+        if (drop === undefined)
+            return;
+        parked.delete(socket);
+        socket.off('close', drop);
+        socket.off('error', drop);
+        socket.off('data', drop);
+        socket.off('timeout', drop);
+        socket.ref();
+    }
+    /** Closes every connection, idle or in use. */
+    close() {
+        this.#closed = true;
+        for (const s of [...this.#idle, ...this.#busy])
+            s.destroy();
+        this.#idle.length = 0;
+    }
+}
+const parked = new WeakMap();
+/** Status line and headers; undefined when it is not an HTTP/1.x answer. */
+function parseHead(text) {
+    const lines = text.split('\r\n');
+    const m = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(lines[0]);
+    if (m === null)
+        return undefined;
+    const headers = {};
+    for (let i = 1; i < lines.length; i++) {
+        const line = lines[i];
+        const colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const name = line.slice(0, colon).trim().toLowerCase();
+        const value = line.slice(colon + 1).trim();
+        const had = headers[name];
+        // Two different lengths: no framing to trust.
+        if (name === 'content-length' && had !== undefined && had !== value)
+            headers[name] = 'invalid';
+        else if (had === undefined)
+            headers[name] = value;
+        else if (Array.isArray(had))
+            had.push(value);
+        else if (name !== 'content-length')
+            headers[name] = [had, value];
+    }
+    const connection = String(headers.connection ?? '').toLowerCase();
+    const keepAlive = m[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
+    if (headers['transfer-encoding'] !== undefined)
+        delete headers['content-length'];
+    return { status: Number(m[2]), headers, keepAlive };
+}
+
 // EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
 var dispatcher = __nccwpck_require__(883);
 var dispatcher_default = /*#__PURE__*/__nccwpck_require__.n(dispatcher);
@@ -13786,6 +14025,8 @@ function newPool(origin, options) {
 
 
 
+
+
 /**
  * A small keep-alive HTTP(S) client for cache servers, on undici (the HTTP/1.1 client Node's own `fetch` is
  * built on): a request costs a third of the CPU of `node:http`'s, which is most of what restoring a thousand
@@ -13802,6 +14043,7 @@ class HttpClient {
     #auth;
     #secrets;
     #pool;
+    #puts;
     #timeoutMs;
     /** The base URL without credentials, for messages. */
     display;
@@ -13823,6 +14065,12 @@ class HttpClient {
         if (this.#auth)
             this.#secrets.push(this.#auth.slice(this.#auth.indexOf(' ') + 1));
         this.#timeoutMs = o.idleTimeoutMs;
+        const ca = url.protocol === 'https:' ? trustStore().ca : undefined;
+        this.#puts = new PutConnections({
+            origin: new URL(url.origin),
+            idleTimeoutMs: o.idleTimeoutMs,
+            ...(ca ? { ca } : {}),
+        });
         this.#pool = newPool(url.origin, {
             connections: o.maxSockets,
             headersTimeout: o.idleTimeoutMs,
@@ -13850,6 +14098,8 @@ class HttpClient {
         const headers = { ...opts.headers };
         if (this.#auth)
             headers.authorization = this.#auth;
+        if (method === 'PUT' && Buffer.isBuffer(opts.body))
+            return this.#put(target, headers, opts.body);
         const length = Buffer.isBuffer(opts.body) ? opts.body.length : opts.length;
         if (length !== undefined)
             headers['content-length'] = String(length);
@@ -13897,6 +14147,16 @@ class HttpClient {
             clearTimeout(stalled);
             upload?.off('data', watch);
         }
+    }
+    /** An upload from memory: a lighter path than undici's (see put-connections.ts). */
+    async #put(target, headers, body) {
+        const r = await this.#puts.put(target, headers, body);
+        if (!r.ok)
+            return result_err({ kind: r.error.kind, message: this.redact(r.error.message) });
+        // An empty body, already ended: `Readable.from` would run an async iterator per answer.
+        const empty = new external_node_stream_.Readable({ read: () => undefined });
+        empty.push(null);
+        return result_ok({ status: r.value.status, headers: r.value.headers, body: empty });
     }
     #failure(method, e) {
         const code = e.code ?? '';
@@ -13953,6 +14213,7 @@ class HttpClient {
     }
     /** Closes every socket: the kept-alive ones and those of requests still in flight. */
     close() {
+        this.#puts.close();
         void this.#pool.destroy().catch(() => undefined);
     }
 }
@@ -13994,6 +14255,62 @@ function trustStore() {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:path");
+;// CONCATENATED MODULE: ./src/cache/remote/byte-budget.ts
+/**
+ * A bound on the bytes held in memory at once, shared by whoever holds them: downloaded archives waiting to be
+ * written, records fetched whole ahead of their restore.
+ *
+ * `take` waits for room (first come, first served); `tryTake` takes only what is free now. A request larger than
+ * the whole budget is let through alone, when nothing else is held, so that it cannot wait forever.
+ */
+class byte_budget_ByteBudget {
+    #limit;
+    #held = 0;
+    #waiting = [];
+    constructor(limit) {
+        this.#limit = limit;
+    }
+    /** Bytes held now. */
+    get held() {
+        return this.#held;
+    }
+    /** Bytes that could be taken now. */
+    get free() {
+        return Math.max(0, this.#limit - this.#held);
+    }
+    /** Takes `bytes` if they fit now; the caller gives them back with `give`. */
+    tryTake(bytes) {
+        if (this.#waiting.length > 0 || !this.#fits(bytes))
+            return false;
+        this.#held += bytes;
+        return true;
+    }
+    /** Waits until `bytes` fit, takes them, and answers the function that gives them back (once). */
+    async take(bytes) {
+        if (!this.tryTake(bytes)) {
+            await new Promise((go) => this.#waiting.push({ bytes, go }));
+        }
+        let given = false;
+        return () => {
+            if (given)
+                return;
+            given = true;
+            this.give(bytes);
+        };
+    }
+    give(bytes) {
+        this.#held -= bytes;
+        while (this.#waiting.length > 0 && this.#fits(this.#waiting[0].bytes)) {
+            const next = this.#waiting.shift();
+            this.#held += next.bytes;
+            next.go();
+        }
+    }
+    #fits(bytes) {
+        return this.#held + bytes <= this.#limit || this.#held === 0;
+    }
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/cache/manifest.ts
@@ -14770,6 +15087,7 @@ function isSafeRelative(path) {
 
 
 
+
 /**
  * The remote half of a tiered cache: records and archives on a cache server.
  *
@@ -14791,8 +15109,14 @@ class remote_tier_RemoteTier {
     #spills = 0;
     /** The upload process: undefined until the first upload, null when uploads run in this process. */
     #child;
+    #prefetchBudget;
+    /** Archives that came with their records, counted in #prefetchBudget until taken and done with. */
+    #prefetched = new Map();
     constructor(options) {
         this.#o = options;
+        const budget = options.prefetchBytes ?? 0;
+        if (budget > 0 && options.store.inlineArchives)
+            this.#prefetchBudget = new byte_budget_ByteBudget(budget);
     }
     get down() {
         return this.#down;
@@ -14812,20 +15136,57 @@ class remote_tier_RemoteTier {
         if (this.#down || keys.length === 0)
             return found;
         const ids = new Map(keys.map((k) => [recordId(k), k]));
+        // What followed the line of records fetched whole, by id: counted in the prefetch budget until sorted out.
+        const tails = new Map();
+        try {
+            return await this.#lookup(ids, tails, found);
+        }
+        finally {
+            for (const tail of tails.values())
+                this.#prefetchBudget?.give(tail.length);
+        }
+    }
+    async #lookup(ids, tails, found) {
         const store = this.#o.store;
-        // Where records may carry their archive, only their first bytes: the line, rarely more.
-        const metas = await store.getMetas([...ids.keys()], store.inlineArchives ? RECORD_HEAD : undefined);
+        const budget = this.#prefetchBudget;
+        // Where records may carry their archive, only their first bytes: the line, rarely more. Unless every hit
+        // will be restored: then, while the budget lasts, small records whole (RECORD_HEAD bounds the line).
+        const whole = new Set();
+        const head = !store.inlineArchives
+            ? undefined
+            : !budget
+                ? RECORD_HEAD
+                : (id) => {
+                    if (budget.free === 0)
+                        return RECORD_HEAD;
+                    whole.add(id);
+                    return RECORD_HEAD + INLINE_ARCHIVE_LIMIT;
+                };
+        const arrived = (id, bytes) => {
+            if (!whole.has(id))
+                return bytes;
+            const split = splitRecord(bytes, true);
+            if (split === undefined || split.end >= bytes.length)
+                return bytes;
+            // The rest is kept if the budget has room for it; the line is copied, so that it alone outlives the lookup
+            // when the rest goes.
+            const rest = bytes.length - split.end;
+            if (budget.tryTake(rest))
+                tails.set(id, bytes.subarray(split.end));
+            return Buffer.from(bytes.subarray(0, split.end));
+        };
+        const metas = await store.getMetas([...ids.keys()], head, budget ? arrived : undefined);
         if (metas.ok && store.inlineArchives) {
             // Lines longer than the first range (records of many files): those records whole.
             const long = [...metas.value].filter(([, b]) => !splitRecord(b, b.length >= RECORD_HEAD));
             if (long.length > 0) {
-                const whole = await store.getMetas(long.map(([id]) => id));
-                if (!whole.ok) {
-                    this.fail('lookups failed', describe(whole.error));
+                const full = await store.getMetas(long.map(([id]) => id));
+                if (!full.ok) {
+                    this.fail('lookups failed', describe(full.error));
                     return found;
                 }
                 for (const [id] of long) {
-                    const bytes = whole.value.get(id);
+                    const bytes = full.value.get(id);
                     if (bytes === undefined)
                         metas.value.delete(id);
                     else
@@ -14845,8 +15206,46 @@ class remote_tier_RemoteTier {
                 return new Map();
             }
             found.set(key, record.value);
+            const tail = tails.get(id);
+            if (tail === undefined)
+                continue;
+            tails.delete(id);
+            const a = record.value.archive;
+            // Only an archive that came whole; the restore checks every file of it against the manifest, as any other.
+            if (a.inline && a.size <= tail.length && !this.#prefetched.has(key)) {
+                this.#prefetched.set(key, { bytes: tail.subarray(0, a.size), counted: tail.length });
+                // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
+            }
+            else
+                budget.give(tail.length);
         }
         return found;
+    }
+    /**
+     * The archive of `record` if it came with the record's lookup (see `prefetchBytes`), handed over once. Undefined
+     * once the remote is off: then, as for any other restore, nothing more comes from it.
+     */
+    takePrefetched(record) {
+        const prefetched = this.#prefetched.get(record.key);
+        if (prefetched === undefined)
+            return undefined;
+        this.#prefetched.delete(record.key);
+        const budget = this.#prefetchBudget;
+        const counted = prefetched.counted;
+        if (this.#down) {
+            budget.give(counted);
+            return undefined;
+        }
+        let given = false;
+        return {
+            bytes: prefetched.bytes,
+            done: () => {
+                if (given)
+                    return;
+                given = true;
+                budget.give(counted);
+            },
+        };
     }
     /** Downloads and extracts the artifact into `dest` (existing and empty), verified; removes what it wrote on failure. */
     async fetch(record, dest) {
@@ -15128,6 +15527,9 @@ class remote_tier_RemoteTier {
                 this.#notUploaded(this.#pending);
         }
         this.#queue.length = 0;
+        for (const p of this.#prefetched.values())
+            this.#prefetchBudget?.give(p.counted);
+        this.#prefetched.clear();
         this.#o.store.close();
         await (0,promises_namespaceObject.rm)(this.#o.scratchDir, { recursive: true, force: true }).catch(() => undefined);
     }
@@ -15148,6 +15550,12 @@ function contentSize(manifest) {
 
 
 
+
+/**
+ * Small archives held in memory at once between download and commit: enough for the restore thread's batch and
+ * the downloads behind it at the largest in-memory size (4 MiB), whatever the number of restores.
+ */
+const ARCHIVE_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
 /**
  * A local cache in front of a remote one.
  *
@@ -15161,10 +15569,17 @@ class tiered_cache_TieredCache {
     #remote;
     /** Remote hits being (or already) stored in the local cache. */
     #kept = new Map();
+    /** Archives downloaded whole and not yet committed (see #adopt). */
+    #inMemory;
     newOutputDir;
-    constructor(local, remote) {
+    /**
+     * `archiveBytes`: at most this many bytes of small archives are held between their download and their commit;
+     * further restores wait for room (the network can outrun the disk, and a run may restore thousands).
+     */
+    constructor(local, remote, o = {}) {
         this.#local = local;
         this.#remote = remote;
+        this.#inMemory = new ByteBudget(o.archiveBytes ?? ARCHIVE_BYTES);
         const give = local.newOutputDir?.bind(local);
         if (give)
             this.newOutputDir = give;
@@ -15221,11 +15636,22 @@ class tiered_cache_TieredCache {
     async #adopt(record) {
         if (!this.#local.adoptArchive || !this.#remote.fitsInMemory(record))
             return undefined;
+        // Came with its record (held in the lookups' own budget), or downloaded once there is room.
+        const prefetched = this.#remote.takePrefetched(record);
+        const done = prefetched?.done ?? (await this.#inMemory.take(record.archive.size));
+        try {
+            return await this.#adoptHeld(record, prefetched?.bytes);
+        }
+        finally {
+            done();
+        }
+    }
+    async #adoptHeld(record, prefetched) {
         // The tier has warned already on any failure (once per run): no second warning per artifact.
         const logs = await this.#remote.logs(record);
         if (!logs.ok)
             return err({ reason: 'cache-unavailable', message: logs.error, reported: true });
-        const archive = await this.#remote.fetchArchive(record);
+        const archive = prefetched ? ok(prefetched) : await this.#remote.fetchArchive(record);
         if (!archive.ok)
             return err({ reason: 'cache-unavailable', message: archive.error, reported: true });
         const adopted = await this.#local.adoptArchive(record.key, {
@@ -15667,7 +16093,15 @@ function openStore(o) {
     });
     return o.kind === 'http' ? new BazelStore(client, SOCKETS) : new TurboStore(client, o.team, SOCKETS);
 }
-/** `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. */
+/**
+ * Archive bytes that lookups may fetch ahead of their restores when every hit will be restored: most of a
+ * thousand small artifacts, one request each instead of two, in bounded memory.
+ */
+const PREFETCH_BYTES = (/* unused pure expression or super */ null && (96 * 1024 * 1024));
+/**
+ * `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. `restoresEverything`:
+ * the run restores every hit it looks up, so lookups may bring small archives along.
+ */
 function openTieredCache(local, o, ctx) {
     const store = openStore(o);
     const remote = new RemoteTier({
@@ -15677,6 +16111,7 @@ function openTieredCache(local, o, ctx) {
         uploadConcurrency: UPLOADS_AT_ONCE,
         uploadWaitMs: o.uploadWaitMs,
         idleTimeoutMs: o.idleTimeoutMs,
+        ...(ctx.restoresEverything ? { prefetchBytes: PREFETCH_BYTES } : {}),
         onWarning: (m) => ctx.onWarning(store.redact(m)),
         startUploadChild: (onFailed) => UploadChild.start({
             kind: o.kind,

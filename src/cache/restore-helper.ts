@@ -105,7 +105,8 @@ export class RestoreQueue {
    */
   readonly adopt = (request: AdoptRequest): Promise<AdoptOutcome> => {
     if (++this.#adopted === ADOPT_THREAD_AFTER) this.#startWorker();
-    if (this.#worker === undefined) {
+    // While the thread starts, archives wait for it: those that came with their lookups arrive all at once.
+    if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
       try {
         return Promise.resolve(adoptArchive(request));
       } catch (e) {
@@ -156,9 +157,9 @@ export class RestoreQueue {
       if (this.#inThread.size + this.#adoptsInThread.size === 1) worker.ref();
       worker.postMessage({ id, ...task.request } satisfies RestoreRequest);
     }
-    // One restore per turn of the event loop here, so that the thread's replies (and its next tasks) are seen
-    // between two.
-    if (this.#mainScheduled || this.#queue.length === 0) return;
+    // One restore (or commit, once the thread has its share) per turn of the event loop here, so that the
+    // thread's replies (and its next tasks) and the downloads are seen between two.
+    if (this.#mainScheduled || (this.#queue.length === 0 && this.#adopts.length === 0)) return;
     this.#mainScheduled = true;
     setImmediate(() => {
       this.#mainScheduled = false;
@@ -166,6 +167,15 @@ export class RestoreQueue {
       if (task) {
         const { src, dest, entries } = task.request;
         restoreListedTree(src, dest, entries).then(task.resolve, task.reject);
+      } else {
+        const adopt = this.#adopts.shift();
+        if (adopt) {
+          try {
+            adopt.resolve(adoptArchive(adopt.request));
+          } catch (e) {
+            adopt.reject(e as Error);
+          }
+        }
       }
       this.#pump();
     });
@@ -181,20 +191,38 @@ export class RestoreQueue {
     this.#started = true;
     const program = join(here, 'restore-worker.js');
     // One core: a second thread would only take turns with this one.
-    if (this.#workerFailed || availableParallelism() < 2 || !existsSync(program)) return;
+    if (this.#workerFailed || availableParallelism() < 2 || !existsSync(program)) {
+      this.#workerFailed = true;
+      return;
+    }
     void import('node:worker_threads').then(
       (threads) => this.#adopt(threads.Worker, program),
-      () => (this.#workerFailed = true),
+      () => this.#noThread(),
     );
   }
 
+  /** No thread after all: the archives waiting for it are committed here. */
+  #noThread(): void {
+    this.#workerFailed = true;
+    for (const task of this.#adopts.splice(0)) {
+      try {
+        task.resolve(adoptArchive(task.request));
+      } catch (e) {
+        task.reject(e as Error);
+      }
+    }
+  }
+
   #adopt(Thread: typeof Worker, program: string): void {
-    if (this.#closed) return;
+    if (this.#closed) {
+      this.#noThread();
+      return;
+    }
     let worker: Worker;
     try {
       worker = new Thread(program);
     } catch {
-      this.#workerFailed = true;
+      this.#noThread();
       return;
     }
     // Idle, it keeps nothing alive; a restore in flight does.
@@ -231,13 +259,7 @@ export class RestoreQueue {
       // yet are committed here.
       for (const task of this.#adoptsInThread.values()) task.reject(new Error('the restore thread stopped'));
       this.#adoptsInThread.clear();
-      for (const task of this.#adopts.splice(0)) {
-        try {
-          task.resolve(adoptArchive(task.request));
-        } catch (e) {
-          task.reject(e as Error);
-        }
-      }
+      this.#noThread();
       for (const task of unanswered) {
         void removeTree(task.request.dest)
           .catch(() => undefined)

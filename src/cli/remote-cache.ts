@@ -30,13 +30,21 @@ export function parseRemoteSettings(
   return parseRemoteCacheOptions({ ...s, ...(token ? { token } : {}) }, names, env, defaultMode);
 }
 
-/** The local cache, with the remote one behind it when configured. */
+/**
+ * The local cache, with the remote one behind it when configured. `restoresEverything`: the run restores every
+ * hit it looks up (`--download all`).
+ */
 export function withRemote(
   local: Cache,
   remote: RemoteCacheOptions | undefined,
   state: LocalState,
   onWarning: (message: string) => void,
+  restoresEverything = false,
 ): Cache {
   if (remote === undefined) return local;
-  return openTieredCache(local, remote, { scratchDir: `${state.newRunDir()}-uploads`, onWarning });
+  return openTieredCache(local, remote, {
+    scratchDir: `${state.newRunDir()}-uploads`,
+    onWarning,
+    restoresEverything,
+  });
 }

@@ -38,18 +38,19 @@ describe('remote cache faults never break a build', () => {
   });
 
   /** A developer run with an empty local cache, through the proxy (or at `url`), asking for final's bytes. */
-  async function devRun(fault: Fault, url = proxy.url) {
+  async function devRun(fault: Fault, url = proxy.url, extra: string[] = []) {
     proxy.fault = fault;
     const dev = await Rig.create();
     try {
       await writeScenario(dev);
       const r = await dev.runGraph(
-        ['--cache', 'http', '--cache-url', url, '--out-dir', dev.path('out')],
+        ['--cache', 'http', '--cache-url', url, '--out-dir', dev.path('out'), ...extra],
         env,
       );
       return { ...r, out: await snapshotTree(dev.path('out')), ran: await executed(dev) };
     } finally {
       proxy.fault = 'none';
+      proxy.faultRecords = false;
       await dev.cleanup();
     }
   }
@@ -94,6 +95,38 @@ describe('remote cache faults never break a build', () => {
       expect(w, r.stdout).toHaveLength(1);
       expect(w[0]).toMatch(/could not be restored/);
       expect(w[0]).toContain(server.url.replace(/\/$/, '').replace(/:\d+$/, ''));
+      expect(r.stdout + r.stderr).not.toContain(TOKEN);
+    });
+  }
+
+  it('with --download all, fetches each record once: its archive comes along with the lookup', async () => {
+    const before = proxy.seen.length;
+    const r = await devRun('none', proxy.url, ['--download', 'all']);
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    expect(r.ran).toEqual([]);
+    expect(r.out).toEqual(reference);
+    const gets = proxy.seen.slice(before).filter((s) => s.startsWith('GET '));
+    const records = gets.filter((s) => s.startsWith('GET /ac/'));
+    expect(new Set(records).size).toBe(3);
+    // Each record once; besides them, only lib's long log (a blob of its own), no archive.
+    expect(records, gets.join('\n')).toHaveLength(3);
+    expect(new Set(gets.filter((s) => !s.startsWith('GET /ac/'))).size, gets.join('\n')).toBeLessThanOrEqual(
+      1,
+    );
+  });
+
+  // Restoring everything, lookups bring small archives along with their records: the same faults hit them there.
+  for (const fault of ['truncate', 'corrupt'] as const) {
+    it(`with --download all, never restores a ${fault === 'truncate' ? 'truncated' : 'corrupted'} archive that came with its record`, async () => {
+      proxy.faultRecords = true;
+      const r = await devRun(fault, proxy.url, ['--download', 'all']);
+      expect(r.code, r.stderr + r.stdout).toBe(0);
+      expect(r.out).toEqual(reference);
+      // A cut body fails the lookups (nothing is known to be cached); a damaged one fails its restore.
+      expect(r.ran.length).toBeGreaterThan(0);
+      const w = warnings(r.stdout + r.stderr);
+      expect(w, r.stdout).toHaveLength(1);
+      expect(w[0]).toMatch(fault === 'truncate' ? /lookups failed/ : /could not be restored/);
       expect(r.stdout + r.stderr).not.toContain(TOKEN);
     });
   }

@@ -29,8 +29,12 @@ export class BazelStore implements ObjectStore {
   /** nginx and bazel-remote serve ranges of what they store; a server that does not sends whole objects. */
   readonly inlineArchives = true;
 
-  getMetas(ids: readonly string[], head?: number): Promise<Result<Map<string, Buffer>, HttpFailure>> {
-    return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head);
+  getMetas(
+    ids: readonly string[],
+    head?: number | ((id: string) => number),
+    arrived?: (id: string, bytes: Buffer) => Buffer,
+  ): Promise<Result<Map<string, Buffer>, HttpFailure>> {
+    return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head, arrived);
   }
 
   async getPart(

@@ -24,9 +24,14 @@ export interface ObjectStore {
   readonly inlineArchives: boolean;
   /**
    * The records that exist among `ids`; absent ids are misses. Batched or run concurrently, never in series.
-   * `head`: only the first `head` bytes of each are needed (servers that ignore the range send all).
+   * `head`: only the first `head` bytes of each are needed (servers that ignore the range send all); a function
+   * is asked as each request starts. `arrived`: called as each record arrives; what it answers is kept instead.
    */
-  getMetas(ids: readonly string[], head?: number): Promise<Result<Map<string, Buffer>, HttpFailure>>;
+  getMetas(
+    ids: readonly string[],
+    head?: number | ((id: string) => number),
+    arrived?: (id: string, bytes: Buffer) => Buffer,
+  ): Promise<Result<Map<string, Buffer>, HttpFailure>>;
   /** A blob as a stream, or undefined when the server does not have it. */
   getBlob(id: string): Promise<Result<HttpResponse | undefined, HttpFailure>>;
   /** `size` bytes from `start` of the record `id`, as a stream of exactly those bytes, or undefined when missing. */
@@ -90,11 +95,14 @@ export async function getMetasConcurrently(
   pathOf: (id: string) => string,
   query: Record<string, string>,
   concurrency: number,
-  head?: number,
+  head?: number | ((id: string) => number),
+  arrived?: (id: string, bytes: Buffer) => Buffer,
 ): Promise<Result<Map<string, Buffer>, HttpFailure>> {
   const found = new Map<string, Buffer>();
-  const headers = head === undefined ? undefined : { range: `bytes=0-${head - 1}` };
+  const range = (bytes: number): Record<string, string> => ({ range: `bytes=0-${bytes - 1}` });
+  const fixed = typeof head === 'number' ? range(head) : undefined;
   const r = await mapBounded(ids, concurrency, async (id) => {
+    const headers = typeof head === 'function' ? range(head(id)) : fixed;
     const res = expectFound(
       await client.request('GET', pathOf(id), { query, ...(headers ? { headers } : {}) }),
       'the cache server',
@@ -102,7 +110,7 @@ export async function getMetasConcurrently(
     if (!res.ok || res.value === undefined) return res.ok ? ok(undefined) : res;
     const body = await client.readBody(res.value, META_LIMIT);
     if (!body.ok) return body;
-    found.set(id, body.value);
+    found.set(id, arrived ? arrived(id, body.value) : body.value);
     return ok(undefined);
   });
   return r.ok ? ok(found) : r;

@@ -6,6 +6,7 @@ import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
 import { Readable } from 'node:stream';
 import type { ArtifactToSave, Manifest } from '../cache.js';
+import { ByteBudget } from './byte-budget.js';
 import { buildManifest, sha256 } from '../manifest.js';
 import { IN_MEMORY_ARCHIVE, packArchive, readAll, unpackTree } from './archive.js';
 import type { HttpFailure, HttpResponse } from './http-client.js';
@@ -41,6 +42,18 @@ export interface RemoteTierOptions {
    * undefined (no such program beside this bundle), uploads run in this process.
    */
   startUploadChild?(onFailed: (message: string) => void): UploadChild | undefined;
+  /**
+   * Every hit will be restored (`--download all`): lookups fetch small records whole, archive included, so a
+   * restore needs no request of its own. Up to this many archive bytes are kept so; past that, lookups fetch only
+   * the records' first bytes, as without it.
+   */
+  prefetchBytes?: number;
+}
+
+/** An archive that came with its record's lookup (see `prefetchBytes`); `done` once it is no longer held. */
+export interface PrefetchedArchive {
+  bytes: Buffer;
+  done(): void;
 }
 
 /**
@@ -64,9 +77,14 @@ export class RemoteTier {
   #spills = 0;
   /** The upload process: undefined until the first upload, null when uploads run in this process. */
   #child: UploadChild | null | undefined;
+  readonly #prefetchBudget: ByteBudget | undefined;
+  /** Archives that came with their records, counted in #prefetchBudget until taken and done with. */
+  readonly #prefetched = new Map<JobKey, { bytes: Buffer; counted: number }>();
 
   constructor(options: RemoteTierOptions) {
     this.#o = options;
+    const budget = options.prefetchBytes ?? 0;
+    if (budget > 0 && options.store.inlineArchives) this.#prefetchBudget = new ByteBudget(budget);
   }
 
   get down(): boolean {
@@ -89,20 +107,56 @@ export class RemoteTier {
     const found = new Map<JobKey, RemoteRecord>();
     if (this.#down || keys.length === 0) return found;
     const ids = new Map(keys.map((k) => [recordId(k), k]));
+    // What followed the line of records fetched whole, by id: counted in the prefetch budget until sorted out.
+    const tails = new Map<string, Buffer>();
+    try {
+      return await this.#lookup(ids, tails, found);
+    } finally {
+      for (const tail of tails.values()) this.#prefetchBudget?.give(tail.length);
+    }
+  }
+
+  async #lookup(
+    ids: Map<string, JobKey>,
+    tails: Map<string, Buffer>,
+    found: Map<JobKey, RemoteRecord>,
+  ): Promise<Map<JobKey, RemoteRecord>> {
     const store = this.#o.store;
-    // Where records may carry their archive, only their first bytes: the line, rarely more.
-    const metas = await store.getMetas([...ids.keys()], store.inlineArchives ? RECORD_HEAD : undefined);
+    const budget = this.#prefetchBudget;
+    // Where records may carry their archive, only their first bytes: the line, rarely more. Unless every hit
+    // will be restored: then, while the budget lasts, small records whole (RECORD_HEAD bounds the line).
+    const whole = new Set<string>();
+    const head = !store.inlineArchives
+      ? undefined
+      : !budget
+        ? RECORD_HEAD
+        : (id: string): number => {
+            if (budget.free === 0) return RECORD_HEAD;
+            whole.add(id);
+            return RECORD_HEAD + INLINE_ARCHIVE_LIMIT;
+          };
+    const arrived = (id: string, bytes: Buffer): Buffer => {
+      if (!whole.has(id)) return bytes;
+      const split = splitRecord(bytes, true);
+      if (split === undefined || split.end >= bytes.length) return bytes;
+      // The rest is kept if the budget has room for it; the line is copied, so that it alone outlives the lookup
+      // when the rest goes.
+      const rest = bytes.length - split.end;
+      if (budget!.tryTake(rest)) tails.set(id, bytes.subarray(split.end));
+      return Buffer.from(bytes.subarray(0, split.end));
+    };
+    const metas = await store.getMetas([...ids.keys()], head, budget ? arrived : undefined);
     if (metas.ok && store.inlineArchives) {
       // Lines longer than the first range (records of many files): those records whole.
       const long = [...metas.value].filter(([, b]) => !splitRecord(b, b.length >= RECORD_HEAD));
       if (long.length > 0) {
-        const whole = await store.getMetas(long.map(([id]) => id));
-        if (!whole.ok) {
-          this.fail('lookups failed', describe(whole.error));
+        const full = await store.getMetas(long.map(([id]) => id));
+        if (!full.ok) {
+          this.fail('lookups failed', describe(full.error));
           return found;
         }
         for (const [id] of long) {
-          const bytes = whole.value.get(id);
+          const bytes = full.value.get(id);
           if (bytes === undefined) metas.value.delete(id);
           else metas.value.set(id, bytes);
         }
@@ -120,8 +174,42 @@ export class RemoteTier {
         return new Map();
       }
       found.set(key, record.value);
+      const tail = tails.get(id);
+      if (tail === undefined) continue;
+      tails.delete(id);
+      const a = record.value.archive;
+      // Only an archive that came whole; the restore checks every file of it against the manifest, as any other.
+      if (a.inline && a.size <= tail.length && !this.#prefetched.has(key)) {
+        this.#prefetched.set(key, { bytes: tail.subarray(0, a.size), counted: tail.length });
+        // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
+      } else budget!.give(tail.length);
     }
     return found;
+  }
+
+  /**
+   * The archive of `record` if it came with the record's lookup (see `prefetchBytes`), handed over once. Undefined
+   * once the remote is off: then, as for any other restore, nothing more comes from it.
+   */
+  takePrefetched(record: RemoteRecord): PrefetchedArchive | undefined {
+    const prefetched = this.#prefetched.get(record.key);
+    if (prefetched === undefined) return undefined;
+    this.#prefetched.delete(record.key);
+    const budget = this.#prefetchBudget!;
+    const counted = prefetched.counted;
+    if (this.#down) {
+      budget.give(counted);
+      return undefined;
+    }
+    let given = false;
+    return {
+      bytes: prefetched.bytes,
+      done: () => {
+        if (given) return;
+        given = true;
+        budget.give(counted);
+      },
+    };
   }
 
   /** Downloads and extracts the artifact into `dest` (existing and empty), verified; removes what it wrote on failure. */
@@ -389,6 +477,8 @@ export class RemoteTier {
       if (timedOut) this.#notUploaded(this.#pending);
     }
     this.#queue.length = 0;
+    for (const p of this.#prefetched.values()) this.#prefetchBudget?.give(p.counted);
+    this.#prefetched.clear();
     this.#o.store.close();
     await rm(this.#o.scratchDir, { recursive: true, force: true }).catch(() => undefined);
   }

@@ -11,8 +11,15 @@ import type {
   RestoreFailure,
   SaveOutcome,
 } from '../cache.js';
+import { ByteBudget } from './byte-budget.js';
 import type { RemoteRecord } from './remote-record.js';
 import type { RemoteTier } from './remote-tier.js';
+
+/**
+ * Small archives held in memory at once between download and commit: enough for the restore thread's batch and
+ * the downloads behind it at the largest in-memory size (4 MiB), whatever the number of restores.
+ */
+const ARCHIVE_BYTES = 64 * 1024 * 1024;
 
 /**
  * A local cache in front of a remote one.
@@ -27,11 +34,18 @@ export class TieredCache implements Cache {
   readonly #remote: RemoteTier;
   /** Remote hits being (or already) stored in the local cache. */
   readonly #kept = new Map<JobKey, Promise<void>>();
+  /** Archives downloaded whole and not yet committed (see #adopt). */
+  readonly #inMemory: ByteBudget;
   readonly newOutputDir?: (key: JobKey) => string;
 
-  constructor(local: Cache, remote: RemoteTier) {
+  /**
+   * `archiveBytes`: at most this many bytes of small archives are held between their download and their commit;
+   * further restores wait for room (the network can outrun the disk, and a run may restore thousands).
+   */
+  constructor(local: Cache, remote: RemoteTier, o: { archiveBytes?: number } = {}) {
     this.#local = local;
     this.#remote = remote;
+    this.#inMemory = new ByteBudget(o.archiveBytes ?? ARCHIVE_BYTES);
     const give = local.newOutputDir?.bind(local);
     if (give) this.newOutputDir = give;
   }
@@ -84,12 +98,26 @@ export class TieredCache implements Cache {
    */
   async #adopt(record: RemoteRecord): Promise<Result<RestoredElsewhere, RestoreFailure> | undefined> {
     if (!this.#local.adoptArchive || !this.#remote.fitsInMemory(record)) return undefined;
+    // Came with its record (held in the lookups' own budget), or downloaded once there is room.
+    const prefetched = this.#remote.takePrefetched(record);
+    const done = prefetched?.done ?? (await this.#inMemory.take(record.archive.size));
+    try {
+      return await this.#adoptHeld(record, prefetched?.bytes);
+    } finally {
+      done();
+    }
+  }
+
+  async #adoptHeld(
+    record: RemoteRecord,
+    prefetched: Buffer | undefined,
+  ): Promise<Result<RestoredElsewhere, RestoreFailure> | undefined> {
     // The tier has warned already on any failure (once per run): no second warning per artifact.
     const logs = await this.#remote.logs(record);
     if (!logs.ok) return err({ reason: 'cache-unavailable', message: logs.error, reported: true });
-    const archive = await this.#remote.fetchArchive(record);
+    const archive = prefetched ? ok(prefetched) : await this.#remote.fetchArchive(record);
     if (!archive.ok) return err({ reason: 'cache-unavailable', message: archive.error, reported: true });
-    const adopted = await this.#local.adoptArchive(record.key, {
+    const adopted = await this.#local.adoptArchive!(record.key, {
       archive: archive.value,
       encoding: record.archive.encoding,
       manifest: record.manifest,

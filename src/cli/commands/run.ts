@@ -150,7 +150,13 @@ export const run: Command = async (argv, io) => {
     local === undefined
       ? new NullCache()
       : remoteCache && remote?.ok
-        ? remoteCache.withRemote(local, remote.value, state, warn)
+        ? remoteCache.withRemote(
+            local,
+            remote.value,
+            state,
+            warn,
+            download.value === 'all' && !(v['dry-run'] ?? false),
+          )
         : local;
   // Its server's code is loaded with it, on the first miss.
   const coordinator = openOnFirstClaim(async () =>

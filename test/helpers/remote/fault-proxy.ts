@@ -14,6 +14,11 @@ export class FaultProxy {
   slowMs = 5000;
   /** Drops the requests' `Range` headers, as a server that ignores ranges would: every GET answers the whole object. */
   noRanges = false;
+  /**
+   * Body faults also hit a record carrying its archive when it is answered whole (as a run restoring everything
+   * fetches it): the fault lands in the archive's part.
+   */
+  faultRecords = false;
   /** Requests seen, as "METHOD path". */
   readonly seen: string[] = [];
 
@@ -65,18 +70,29 @@ async function answer(
   const chunks: Buffer[] = [];
   for await (const c of upRes) chunks.push(c as Buffer);
   const body = Buffer.concat(chunks);
-  const isArchive = body.length > 2 && body[0] === 0x1f && body[1] === 0x8b;
+  const gzipAt = (i: number): boolean => body.length > i + 2 && body[i] === 0x1f && body[i + 1] === 0x8b;
+  // A record whose line is followed by its whole archive: the object itself, or a range that ends where it does.
+  const line = body.indexOf(0x0a) + 1;
+  const range = String(upRes.headers['content-range'] ?? '');
+  const wholeRecord =
+    proxy.faultRecords &&
+    line > 0 &&
+    gzipAt(line) &&
+    (upRes.statusCode === 200 || range.endsWith(`-${body.length - 1}/${body.length}`));
+  const isArchive = gzipAt(0) || wholeRecord;
+  // Where the archive starts in the body.
+  const start = wholeRecord ? line : 0;
   if (fault === 'slow') await new Promise((r) => setTimeout(r, proxy.slowMs));
   res.writeHead(upRes.statusCode ?? 502, upRes.headers);
   if (fault === 'truncate' && isArchive) {
-    res.write(body.subarray(0, Math.floor(body.length / 2)));
+    res.write(body.subarray(0, start + Math.floor((body.length - start) / 2)));
     // The connection dies mid-body, as when a server or a network fails.
     setTimeout(() => res.destroy(), 20);
     return;
   }
   if (fault === 'corrupt' && isArchive) {
     const bad = Buffer.from(body);
-    const i = Math.floor(bad.length / 2);
+    const i = start + Math.floor((bad.length - start) / 2);
     bad[i] = bad[i]! ^ 0xff;
     res.end(bad);
     return;

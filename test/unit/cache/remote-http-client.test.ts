@@ -168,3 +168,155 @@ describe('the cache HTTP client', () => {
     expect(seen.split('\r\n')[0]).not.toContain('secret');
   });
 });
+
+/** Like `rawServer`, for uploads: each request's body (by its Content-Length) is read before `respond`. */
+async function putServer(
+  respond: (socket: Socket, request: string, body: Buffer, nth: number) => void,
+): Promise<{
+  url: string;
+  connections: () => number;
+  close: () => Promise<void>;
+}> {
+  const sockets = new Set<Socket>();
+  let connections = 0;
+  let nth = 0;
+  const server: Server = createServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    let buffered = Buffer.alloc(0);
+    socket.on('data', (chunk) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      for (;;) {
+        const end = buffered.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const request = buffered.subarray(0, end).toString('latin1');
+        const length = Number(/^content-length: *(\d+)$/im.exec(request)?.[1] ?? 0);
+        if (buffered.length < end + 4 + length) return;
+        const body = buffered.subarray(end + 4, end + 4 + length);
+        buffered = buffered.subarray(end + 4 + length);
+        if (!socket.destroyed) respond(socket, request, body, nth++);
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    connections: () => connections,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+describe('the cache HTTP client, uploading from memory', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
+  });
+
+  function client(url: string, idleTimeoutMs = 2000): HttpClient {
+    const c = new HttpClient({
+      url: `${url}/base?v=1`,
+      token: 'secret-token-1234',
+      idleTimeoutMs,
+      maxSockets: 4,
+    });
+    cleanups.push(() => c.close());
+    return c;
+  }
+
+  async function put(c: HttpClient, path: string, body: Buffer): Promise<Result<number, HttpFailure>> {
+    const r = await c.request('PUT', path, { body, query: { team: 't' } });
+    if (!r.ok) return r;
+    r.value.body.resume();
+    return { ok: true, value: r.value.status };
+  }
+
+  it('sends the whole body with its length, path, query and token, and reuses one connection', async () => {
+    const seen: { request: string; body: string }[] = [];
+    const s = await putServer((socket, request, body) => {
+      seen.push({ request, body: body.toString() });
+      socket.write('HTTP/1.1 201 Created\r\ncontent-length: 7\r\n\r\ncreated');
+    });
+    cleanups.push(s.close);
+    const c = client(s.url);
+    for (let i = 0; i < 5; i++) {
+      const r = await put(c, `/ac/${i}`, Buffer.from(`bytes ${i} `.repeat(1000 * (i + 1))));
+      expect(r).toEqual({ ok: true, value: 201 });
+    }
+    expect(s.connections()).toBe(1);
+    expect(seen[3]!.request.split('\r\n')[0]).toBe('PUT /base/ac/3?v=1&team=t HTTP/1.1');
+    expect(seen[3]!.request).toMatch(/^authorization: Bearer secret-token-1234$/im);
+    expect(seen[3]!.request).toMatch(/^content-length: 32000$/im);
+    expect(seen[3]!.body).toBe('bytes 3 '.repeat(4000));
+  });
+
+  it('uploads again on a new connection when the server closed the kept-alive one meanwhile', async () => {
+    const s = await putServer((socket) => {
+      // Answers, then closes the connection without saying so (a server's keep-alive time-out).
+      socket.write('HTTP/1.1 204 No Content\r\n\r\n');
+      setTimeout(() => socket.destroy(), 20);
+    });
+    cleanups.push(s.close);
+    const c = client(s.url);
+    for (let i = 0; i < 3; i++) {
+      expect(await put(c, `/x${i}`, Buffer.from('abc'))).toEqual({ ok: true, value: 204 });
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    expect(s.connections()).toBe(3);
+  });
+
+  it('reads the status of answers framed by chunks or by the connection end, and goes on working', async () => {
+    const s = await putServer((socket, request) => {
+      if (request.includes('/chunked'))
+        socket.write('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n');
+      else if (request.includes('/until-close')) socket.end('HTTP/1.1 500 Oops\r\n\r\nbroken');
+      else socket.write('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\ncontent-length: 0\r\n\r\n');
+    });
+    cleanups.push(s.close);
+    const c = client(s.url);
+    expect(await put(c, '/chunked', Buffer.from('a'))).toEqual({ ok: true, value: 200 });
+    expect(await put(c, '/until-close', Buffer.from('b'))).toEqual({ ok: true, value: 500 });
+    expect(await put(c, '/plain', Buffer.from('c'))).toEqual({ ok: true, value: 201 });
+    expect(await put(c, '/plain', Buffer.from('d'))).toEqual({ ok: true, value: 201 });
+    expect(s.connections()).toBe(3);
+  });
+
+  it('times out a server that never answers, and fails one that hangs up, without the token', async () => {
+    const s = await putServer((socket, request) => {
+      if (request.includes('/hang-up')) socket.destroy();
+      // '/silent': nothing at all.
+    });
+    cleanups.push(s.close);
+    const c = client(s.url, 300);
+    const t0 = Date.now();
+    const silent = await put(c, '/silent', Buffer.alloc(100_000));
+    expect(silent.ok).toBe(false);
+    if (!silent.ok) expect(silent.error.kind, silent.error.message).toBe('timeout');
+    expect(Date.now() - t0).toBeLessThan(3000);
+    const gone = await put(c, '/hang-up', Buffer.from('x'));
+    expect(gone.ok).toBe(false);
+    if (!gone.ok) {
+      expect(gone.error.kind).toBe('network');
+      expect(gone.error.message).not.toContain('secret-token-1234');
+    }
+    // Nothing listening: refused, a failure, not a hang.
+    await s.close();
+    const refused = await put(c, '/after', Buffer.from('y'));
+    expect(refused.ok).toBe(false);
+  });
+
+  it('refuses a header value that would end the request head early', async () => {
+    const s = await putServer((socket) => socket.write('HTTP/1.1 201 Created\r\ncontent-length: 0\r\n\r\n'));
+    cleanups.push(s.close);
+    const c = new HttpClient({ url: s.url, token: 'tok\r\nx-evil: 1', idleTimeoutMs: 1000, maxSockets: 1 });
+    cleanups.push(() => c.close());
+    const r = await put(c, '/a', Buffer.from('z'));
+    expect(r.ok).toBe(false);
+    expect(s.connections()).toBe(0);
+  });
+});

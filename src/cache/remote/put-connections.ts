@@ -1,0 +1,259 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { connect as netConnect, isIP, type Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
+import type { Result } from '../../util/result.js';
+import { err, ok } from '../../util/result.js';
+
+/** Why a PUT gave no usable answer (the shape of http-client.ts's `HttpFailure`, without its `status`). */
+export interface PutFailure {
+  kind: 'network' | 'timeout';
+  message: string;
+}
+
+export interface PutAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+}
+
+export interface PutConnectionsOptions {
+  /** The server's origin: protocol, host and port (no path, no credentials). */
+  origin: URL;
+  /** A request that makes no progress (nothing sent, nothing received) for this long is abandoned. */
+  idleTimeoutMs: number;
+  /** For https: the trusted CAs (undefined: Node's own). */
+  ca?: string[];
+}
+
+/** An answer's head larger than this is not from a cache server. */
+const HEAD_LIMIT = 64 * 1024;
+
+/**
+ * Uploads of bodies already in memory, over kept-alive HTTP/1.1 connections: one write of the request (head and
+ * body together), and a parse of the answer's status line and headers. A cold run uploads one small artifact per
+ * job, and a general client's per-request machinery costs several times what the transfer itself costs on the
+ * machine that runs the build (the upload process competes with the run's jobs for it).
+ *
+ * Deals with: connection reuse (an answer framed by Content-Length, or without a body, frees its connection; any
+ * other framing closes it once the status is known, since an upload needs no more), a kept-alive connection the
+ * server closed meanwhile (the PUT is sent again once on a new one: a PUT may be repeated), the idle time-out,
+ * https with the given CAs. Does not deal with: bodies that stream from files (http-client.ts), authorization and
+ * paths (the caller builds the head's lines), or what a status means.
+ */
+export class PutConnections {
+  readonly #o: PutConnectionsOptions;
+  readonly #idle: Socket[] = [];
+  readonly #busy = new Set<Socket>();
+  readonly #host: string;
+  #closed = false;
+
+  constructor(o: PutConnectionsOptions) {
+    this.#o = o;
+    this.#host = o.origin.host;
+  }
+
+  /** `target`: path and query; `headers`: lowercase names, no `host` or `content-length` (added here). */
+  async put(
+    target: string,
+    headers: Record<string, string>,
+    body: Buffer,
+  ): Promise<Result<PutAnswer, PutFailure>> {
+    let head = `PUT ${target} HTTP/1.1\r\nhost: ${this.#host}\r\ncontent-length: ${body.length}\r\n`;
+    for (const [name, value] of Object.entries(headers)) {
+      // A line break in a value would end the head early and smuggle in another request.
+      if (/[\r\n\0]/.test(value))
+        return err({ kind: 'network', message: `PUT failed: invalid ${name} header` });
+      head += `${name}: ${value}\r\n`;
+    }
+    head += '\r\n';
+    const reused = this.#idle.pop();
+    if (reused !== undefined) {
+      const r = await this.#exchange(reused, head, body, true);
+      // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
+      if (r.ok || !r.error.stale) return r.ok ? r : err(r.error);
+    }
+    if (this.#closed) return err({ kind: 'network', message: 'PUT failed: the client is closed' });
+    const r = await this.#exchange(this.#open(), head, body, false);
+    return r.ok ? r : err({ kind: r.error.kind, message: r.error.message });
+  }
+
+  #open(): Socket {
+    const { origin, idleTimeoutMs } = this.#o;
+    const port = Number(origin.port) || (origin.protocol === 'https:' ? 443 : 80);
+    const host = origin.hostname.replace(/^\[|\]$/g, '');
+    const socket =
+      origin.protocol === 'https:'
+        ? tlsConnect({
+            host,
+            port,
+            // A name to check the certificate against (an address is checked against the certificate's IPs).
+            ...(isIP(host) === 0 ? { servername: host } : {}),
+            ...(this.#o.ca ? { ca: this.#o.ca } : {}),
+          })
+        : netConnect({ host, port });
+    socket.setNoDelay(true);
+    socket.setTimeout(idleTimeoutMs);
+    return socket;
+  }
+
+  /** Sends one request on `socket` and reads its answer's head; gives the socket back when it can carry another. */
+  #exchange(
+    socket: Socket,
+    head: string,
+    body: Buffer,
+    reused: boolean,
+  ): Promise<Result<PutAnswer, PutFailure & { stale: boolean }>> {
+    this.#busy.add(socket);
+    return new Promise((resolve) => {
+      let received: Buffer | undefined;
+      let answer: PutAnswer | undefined;
+      /** Body bytes of the answer still to skip before the connection is free. */
+      let rest = 0;
+      let settled = false;
+      const detach = (): void => {
+        socket.off('data', onData);
+        socket.off('error', onError);
+        socket.off('close', onClose);
+        socket.off('timeout', onTimeout);
+        this.#busy.delete(socket);
+      };
+      const fail = (kind: PutFailure['kind'], message: string): void => {
+        if (settled) return;
+        settled = true;
+        detach();
+        socket.destroy();
+        resolve(err({ kind, message, stale: kind === 'network' && received === undefined && reused }));
+      };
+      const done = (reusable: boolean): void => {
+        if (settled) return;
+        settled = true;
+        detach();
+        if (reusable && !this.#closed) this.#park(socket);
+        else socket.destroy();
+        resolve(ok(answer!));
+      };
+      const onData = (chunk: Buffer): void => {
+        if (answer !== undefined) {
+          rest -= chunk.length;
+          if (rest === 0) done(true);
+          // More than the answer said: this connection is confused; close it.
+          else if (rest < 0) done(false);
+          return;
+        }
+        received = received === undefined ? chunk : Buffer.concat([received, chunk]);
+        for (;;) {
+          const end = received.indexOf('\r\n\r\n');
+          if (end < 0) {
+            if (received.length > HEAD_LIMIT) fail('network', 'PUT failed: the answer has no end of headers');
+            return;
+          }
+          const parsed = parseHead(received.subarray(0, end).toString('latin1'));
+          const after = received.subarray(end + 4);
+          if (parsed === undefined) {
+            fail('network', 'PUT failed: the server did not answer in HTTP/1.1');
+            return;
+          }
+          // An interim answer (100 Continue): the final one follows.
+          if (parsed.status >= 100 && parsed.status < 200) {
+            received = after;
+            continue;
+          }
+          answer = { status: parsed.status, headers: parsed.headers };
+          const length = parsed.headers['content-length'];
+          const noBody = parsed.status === 204 || parsed.status === 304;
+          const keep = parsed.keepAlive && (noBody || (length !== undefined && /^\d+$/.test(length)));
+          if (!keep) {
+            // Framed by chunks or by the connection's end: the status is all an upload needs.
+            done(false);
+            return;
+          }
+          rest = noBody ? 0 : Number(length);
+          rest -= after.length;
+          if (rest === 0) done(true);
+          else if (rest < 0) done(false);
+          return;
+        }
+      };
+      // Once the status is in, a body cut short does not matter to an upload.
+      const onError = (e: Error): void =>
+        answer === undefined ? fail('network', `PUT failed: ${e.message}`) : done(false);
+      const onClose = (): void =>
+        answer === undefined
+          ? fail('network', 'PUT failed: the connection closed before the answer')
+          : done(false);
+      const onTimeout = (): void => fail('timeout', `PUT timed out after ${this.#o.idleTimeoutMs} ms`);
+      this.#unpark(socket);
+      socket.on('data', onData);
+      socket.on('error', onError);
+      socket.on('close', onClose);
+      socket.on('timeout', onTimeout);
+      socket.cork();
+      socket.write(head, 'latin1');
+      socket.write(body);
+      socket.uncork();
+    });
+  }
+
+  /** An idle connection: kept until the server closes it, dropped on anything unexpected; never keeps the process. */
+  #park(socket: Socket): void {
+    const drop = (): void => {
+      this.#unpark(socket);
+      const i = this.#idle.indexOf(socket);
+      if (i >= 0) this.#idle.splice(i, 1);
+      socket.destroy();
+    };
+    socket.on('close', drop);
+    socket.on('error', drop);
+    socket.on('data', drop);
+    socket.on('timeout', drop);
+    socket.unref();
+    this.#idle.push(socket);
+    parked.set(socket, drop);
+  }
+
+  #unpark(socket: Socket): void {
+    const drop = parked.get(socket);
+    if (drop === undefined) return;
+    parked.delete(socket);
+    socket.off('close', drop);
+    socket.off('error', drop);
+    socket.off('data', drop);
+    socket.off('timeout', drop);
+    socket.ref();
+  }
+
+  /** Closes every connection, idle or in use. */
+  close(): void {
+    this.#closed = true;
+    for (const s of [...this.#idle, ...this.#busy]) s.destroy();
+    this.#idle.length = 0;
+  }
+}
+
+const parked = new WeakMap<Socket, () => void>();
+
+/** Status line and headers; undefined when it is not an HTTP/1.x answer. */
+function parseHead(
+  text: string,
+): { status: number; headers: IncomingHttpHeaders; keepAlive: boolean } | undefined {
+  const lines = text.split('\r\n');
+  const m = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(lines[0]!);
+  if (m === null) return undefined;
+  const headers: IncomingHttpHeaders = {};
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    const had = headers[name];
+    // Two different lengths: no framing to trust.
+    if (name === 'content-length' && had !== undefined && had !== value) headers[name] = 'invalid';
+    else if (had === undefined) headers[name] = value;
+    else if (Array.isArray(had)) had.push(value);
+    else if (name !== 'content-length') headers[name] = [had as string, value];
+  }
+  const connection = String(headers.connection ?? '').toLowerCase();
+  const keepAlive = m[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
+  if (headers['transfer-encoding'] !== undefined) delete headers['content-length'];
+  return { status: Number(m[2]), headers, keepAlive };
+}

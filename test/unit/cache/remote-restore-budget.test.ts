@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArchiveToAdopt, Cache } from '../../../src/cache/cache.js';
+import { LocalCache } from '../../../src/cache/local-cache.js';
+import { ByteBudget } from '../../../src/cache/remote/byte-budget.js';
+import { openStore } from '../../../src/cache/remote/open-remote.js';
+import { RemoteTier, type RemoteTierOptions } from '../../../src/cache/remote/remote-tier.js';
+import { TieredCache } from '../../../src/cache/remote/tiered-cache.js';
+import type { JobKey } from '../../../src/ids/brands.js';
+import { type CacheServer, startNginx } from '../../helpers/remote/servers.js';
+
+describe('ByteBudget', () => {
+  it('lets takers wait for room, in order, and lets one too large for it through alone', async () => {
+    const budget = new ByteBudget(100);
+    const first = await budget.take(60);
+    expect(budget.tryTake(50)).toBe(false);
+    const order: string[] = [];
+    const second = budget.take(50).then((give) => (order.push('second'), give));
+    const third = budget.take(30).then((give) => (order.push('third'), give));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(order).toEqual([]);
+    first();
+    first(); // Given back once only.
+    (await second)();
+    (await third)();
+    expect(order).toEqual(['second', 'third']);
+    expect(budget.held).toBe(0);
+    const huge = await budget.take(500);
+    expect(budget.tryTake(1)).toBe(false);
+    huge();
+    expect(budget.free).toBe(100);
+  });
+});
+
+const ARTIFACTS = 12;
+/** Random bytes: stored as they are, so an archive is as large as its file. */
+const SIZE = 100_000;
+const keyOf = (i: number): JobKey => (i + 1).toString(16).padStart(40, '0') as JobKey;
+
+describe('remote restores hold a bounded number of archive bytes', () => {
+  let server: CacheServer;
+  let dir: string;
+  const tierOptions = (extra: Partial<RemoteTierOptions> = {}): RemoteTierOptions => ({
+    store: openStore({ kind: 'http', url: server.url, idleTimeoutMs: 10_000 }),
+    mode: 'read-write',
+    scratchDir: join(dir, 'scratch'),
+    uploadConcurrency: 4,
+    uploadWaitMs: 30_000,
+    idleTimeoutMs: 10_000,
+    onWarning: (m) => {
+      throw new Error(`unexpected warning: ${m}`);
+    },
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    server = await startNginx();
+    dir = await mkdtemp(join(tmpdir(), 'disbuild-budget-'));
+    const seed = new RemoteTier(tierOptions());
+    for (let i = 0; i < ARTIFACTS; i++) {
+      const out = join(dir, 'outputs', String(i));
+      await mkdir(out, { recursive: true });
+      await writeFile(join(out, 'data.bin'), randomBytes(SIZE));
+      seed.upload(keyOf(i), out, {
+        outputDir: out,
+        stdout: Buffer.from(`built ${i}\n`),
+        stderr: Buffer.alloc(0),
+        durationMs: 1,
+      });
+    }
+    await seed.close();
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  /** A local cache that commits slowly (a busy disk) and records the archive bytes it holds at once. */
+  async function slowLocal(name: string): Promise<{ cache: Cache; most: () => number }> {
+    const local = await LocalCache.create(join(dir, name));
+    let held = 0;
+    let most = 0;
+    const adopt = local.adoptArchive.bind(local);
+    local.adoptArchive = async (key: JobKey, a: ArchiveToAdopt) => {
+      held += a.archive.length;
+      most = Math.max(most, held);
+      await new Promise((r) => setTimeout(r, 20));
+      try {
+        return await adopt(key, a);
+      } finally {
+        held -= a.archive.length;
+      }
+    };
+    return { cache: local, most: () => most };
+  }
+
+  async function restoreAll(cache: Cache): Promise<void> {
+    const hits = await cache.lookup(Array.from({ length: ARTIFACTS }, (_, i) => keyOf(i)));
+    expect(hits.size).toBe(ARTIFACTS);
+    const restored = await Promise.all(
+      [...hits.values()].map((h, i) => h.restore(join(dir, 'dest', `${Math.random()}-${i}`))),
+    );
+    for (const r of restored) expect(r.ok && r.value?.sealed).toBe(true);
+  }
+
+  it('waits for room rather than downloading every archive at once', async () => {
+    const { cache, most } = await slowLocal('bounded');
+    const tiered = new TieredCache(cache, new RemoteTier(tierOptions({ mode: 'read' })), {
+      archiveBytes: 3 * SIZE,
+    });
+    await restoreAll(tiered);
+    await tiered.close();
+    expect(most()).toBeGreaterThan(0);
+    expect(most()).toBeLessThanOrEqual(3 * SIZE);
+
+    // Without that bound, every archive is held at once while the disk lags.
+    const unbounded = await slowLocal('unbounded');
+    const wide = new TieredCache(unbounded.cache, new RemoteTier(tierOptions({ mode: 'read' })), {
+      archiveBytes: 100 * SIZE,
+    });
+    await restoreAll(wide);
+    await wide.close();
+    expect(unbounded.most()).toBeGreaterThan(3 * SIZE);
+  }, 30_000);
+
+  it('brings archives along with lookups only within their own budget, and restores them verified', async () => {
+    const tier = new RemoteTier(tierOptions({ mode: 'read', prefetchBytes: 4 * SIZE }));
+    const records = await tier.lookup(Array.from({ length: ARTIFACTS }, (_, i) => keyOf(i)));
+    expect(records.size).toBe(ARTIFACTS);
+    const came = [...records.values()].map((r) => tier.takePrefetched(r));
+    const held = came.filter((p) => p !== undefined);
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.length).toBeLessThanOrEqual(4);
+    expect(held.reduce((s, p) => s + p.bytes.length, 0)).toBeLessThanOrEqual(4 * SIZE);
+    for (const p of held) p.done();
+    await tier.close();
+
+    // Through the tiered cache: every artifact restored (archives that came along are checked as any other) and kept.
+    const local = await LocalCache.create(join(dir, 'prefetched'));
+    const tiered = new TieredCache(
+      local,
+      new RemoteTier(tierOptions({ mode: 'read', prefetchBytes: 100 * SIZE })),
+    );
+    await restoreAll(tiered);
+    await tiered.close();
+    const again = await LocalCache.create(join(dir, 'prefetched'));
+    const hits = await again.lookup(Array.from({ length: ARTIFACTS }, (_, i) => keyOf(i)));
+    expect(hits.size).toBe(ARTIFACTS);
+    for (const [i, h] of [...hits.values()].entries()) {
+      const r = await h.restore(join(dir, 'check', String(i)));
+      expect(r.ok).toBe(true);
+    }
+  }, 30_000);
+});
