@@ -32301,6 +32301,14 @@ class local_cache_LocalCache {
             if (isDiskFull(e)) {
                 return (0,result/* err */._)({ reason: 'cache-unavailable', message: `cache entry ${key}: ${e.message}` });
             }
+            // The destination's fault (a name too long, a directory this user may not write, a file in the way), not
+            // the entry's: a sound entry is kept, and the caller told it was not restored.
+            if (!(await canMake(destDir))) {
+                return (0,result/* err */._)({
+                    reason: 'missing',
+                    message: `cache entry ${key} could not be restored into ${destDir}: ${e.message}`,
+                });
+            }
             verified = (0,result/* err */._)(e.message);
         }
         if (!verified.ok) {
@@ -32592,6 +32600,17 @@ function renameOrMakeParent(from, to) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
         (0,external_node_fs_.renameSync)(from, to);
     }
+}
+/** Whether a directory can be made at `dir` (then removed again): asked only after a restore failed. */
+async function canMake(dir) {
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true });
+    }
+    catch {
+        return false;
+    }
+    await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
+    return true;
 }
 /** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */
 class EntryInTheWay extends Error {
@@ -36836,6 +36855,7 @@ function outDirCollisions(graph, roots) {
 
 
 
+
 /**
  * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
  * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
@@ -37088,11 +37108,18 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir, asides) {
  */
 const ASIDE = /\.disbuild-(?:([0-9]+)-)?[0-9a-f]{12}$/;
 function asideOf(dest) {
-    return `${dest}.disbuild-${process.pid}-${(0,random_hex/* randomHex */.n)(6)}`;
+    const suffix = `.disbuild-${process.pid}-${(0,random_hex/* randomHex */.n)(6)}`;
+    // A target's name may use up to NAME_MAX bytes itself (out-dir names are ASCII): the name beside it is cut to
+    // fit, still ending in the suffix by which a later run recognises it.
+    const cut = Math.max(0, Buffer.byteLength((0,external_node_path_.basename)(dest)) + suffix.length - NAME_MAX);
+    return `${cut === 0 ? dest : dest.slice(0, dest.length - cut)}${suffix}`;
 }
+/** The longest file name Linux and macOS file systems take, in bytes. */
+const NAME_MAX = 255;
 /**
  * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
- * Those of a run still going (two runs into one --out-dir) are its own to place.
+ * Those of a run still going (two runs into one --out-dir) are its own to place. Called before this run puts
+ * any tree there.
  */
 async function removeCopiesLeftBehind(outDir) {
     const names = await (0,promises_.readdir)(outDir).catch(() => []);
@@ -37102,18 +37129,23 @@ async function removeCopiesLeftBehind(outDir) {
         if (m === null)
             return false;
         const pid = m[1] === undefined ? undefined : Number(m[1]);
-        return pid === undefined || (pid !== process.pid && !(0,dead_temps/* isAlive */._)(pid));
+        // This run has made none yet when this is called: one named with its own pid was left by a killed run
+        // that had the same pid (in a container, the run is process 1 every time).
+        return pid === undefined || pid === process.pid || !(0,dead_temps/* isAlive */._)(pid);
     })
         .map((n) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(outDir, n)).catch(() => undefined)));
 }
 /**
  * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets.
- * Undefined when it cannot be made: the targets are then restored into the run's scratch space, and placing them
+ * Undefined when it cannot be made or written to: the targets are then restored into the run's scratch space, and placing them
  * says what is wrong.
  */
 async function prepareOutDir(outDir, graph, roots) {
     try {
         await (0,promises_.mkdir)(outDir, { recursive: true });
+        // One this user may not write to (another's, a read-only file system) takes no tree beside a target: a hit
+        // restored there would fail, and be built again for nothing.
+        await (0,promises_.access)(outDir, external_node_fs_.constants.W_OK);
     }
     catch {
         return undefined;
