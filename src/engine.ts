@@ -1,5 +1,6 @@
-import { mkdir, readdir } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { constants } from 'node:fs';
+import { access, mkdir, readdir } from 'node:fs/promises';
+import { basename, join, sep } from 'node:path';
 import { copyTree } from './cache/tree-copy.js';
 import { renameReplacing } from './util/rename-replacing.js';
 import type { Graph, GraphProblem, JobLabel } from './graph/model.js';
@@ -303,12 +304,20 @@ async function copyToOutDir(
 const ASIDE = /\.disbuild-(?:([0-9]+)-)?[0-9a-f]{12}$/;
 
 function asideOf(dest: string): string {
-  return `${dest}.disbuild-${process.pid}-${randomHex(6)}`;
+  const suffix = `.disbuild-${process.pid}-${randomHex(6)}`;
+  // A target's name may use up to NAME_MAX bytes itself (out-dir names are ASCII): the name beside it is cut to
+  // fit, still ending in the suffix by which a later run recognises it.
+  const cut = Math.max(0, Buffer.byteLength(basename(dest)) + suffix.length - NAME_MAX);
+  return `${cut === 0 ? dest : dest.slice(0, dest.length - cut)}${suffix}`;
 }
+
+/** The longest file name Linux and macOS file systems take, in bytes. */
+const NAME_MAX = 255;
 
 /**
  * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
- * Those of a run still going (two runs into one --out-dir) are its own to place.
+ * Those of a run still going (two runs into one --out-dir) are its own to place. Called before this run puts
+ * any tree there.
  */
 async function removeCopiesLeftBehind(outDir: string): Promise<void> {
   const names = await readdir(outDir).catch(() => []);
@@ -318,7 +327,9 @@ async function removeCopiesLeftBehind(outDir: string): Promise<void> {
         const m = ASIDE.exec(n);
         if (m === null) return false;
         const pid = m[1] === undefined ? undefined : Number(m[1]);
-        return pid === undefined || (pid !== process.pid && !isAlive(pid));
+        // This run has made none yet when this is called: one named with its own pid was left by a killed run
+        // that had the same pid (in a container, the run is process 1 every time).
+        return pid === undefined || pid === process.pid || !isAlive(pid);
       })
       .map((n) => removeTree(join(outDir, n)).catch(() => undefined)),
   );
@@ -335,7 +346,7 @@ interface OutDirAsides {
 
 /**
  * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets.
- * Undefined when it cannot be made: the targets are then restored into the run's scratch space, and placing them
+ * Undefined when it cannot be made or written to: the targets are then restored into the run's scratch space, and placing them
  * says what is wrong.
  */
 async function prepareOutDir(
@@ -345,6 +356,9 @@ async function prepareOutDir(
 ): Promise<OutDirAsides | undefined> {
   try {
     await mkdir(outDir, { recursive: true });
+    // One this user may not write to (another's, a read-only file system) takes no tree beside a target: a hit
+    // restored there would fail, and be built again for nothing.
+    await access(outDir, constants.W_OK);
   } catch {
     return undefined;
   }

@@ -25,10 +25,12 @@ const modules = {
 /**
  * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
  * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
- * the work tree; outside git, every file under `dir` but `.git` and `node_modules`.
+ * the work tree and skip-worktree entries absent from it (a sparse checkout's); outside git, every file under
+ * `dir` but `.git` and `node_modules`.
  */
 async function listRepoFiles(dir) {
-    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
+    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted, `S` skip-worktree), so deleted files
+    // can be left out.
     // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
     const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
         'ls-files',
@@ -48,7 +50,8 @@ async function listRepoFiles(dir) {
             if (entry.length < 3)
                 continue;
             const path = entry.slice(2);
-            if (entry[0] === 'R')
+            // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
+            if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path))))
                 gone.add(path);
             else
                 seen.add(path);
@@ -73,7 +76,21 @@ async function listRepoFiles(dir) {
 function startRepoFiles(sourceDir, listings) {
     const cached = listings.indexPaths
         ? undefined
-        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--cached', '--', '.']).then((r) => r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(r.value.split('\0').filter((p) => p !== '')) : r);
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '-t', '--cached', '--', '.']).then((r) => {
+            if (!r.ok)
+                return r;
+            // `-t` tags each path: `S` skip-worktree, `H` and the rest otherwise.
+            const paths = [];
+            const skipWorktree = [];
+            for (const entry of r.value.split('\0')) {
+                if (entry.length < 3)
+                    continue;
+                paths.push(entry.slice(2));
+                if (entry[0] === 'S')
+                    skipWorktree.push(entry.slice(2));
+            }
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)({ paths, skipWorktree });
+        });
     const others = listings.untracked
         ? undefined
         : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
@@ -108,19 +125,33 @@ function startRepoFiles(sourceDir, listings) {
             if (f.length <= 3 || !f.startsWith(prefix, 3))
                 continue;
             const path = f.slice(3 + prefix.length);
-            if (f[1] === 'D')
-                gone.add(path);
-            // A conflict (`UU`, `AA`, `DD`, `AU`, ...) does not say whether the work tree has the file: the disk does.
-            else if (UNMERGED.has(f.slice(0, 2)) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${sourceDir}/${path}`, { throwIfNoEntry: false })) {
-                gone.add(path);
+            // A conflict (`UU`, `AA`, `DD`, `UD`, ...) does not say whether the work tree has the file, not even `UD`
+            // (deleted by them: our file stays): the disk does, as for `ls-files --deleted`.
+            if (UNMERGED.has(f.slice(0, 2))) {
+                if (!inWorkTree(`${sourceDir}/${path}`))
+                    gone.add(path);
             }
+            else if (f[1] === 'D')
+                gone.add(path);
         }
         // Relative to the source directory; a conflicted path may come once per stage, hence the set.
-        for (const p of index.value)
+        for (const p of index.value.skipWorktree)
+            if (!inWorkTree(`${sourceDir}/${p}`))
+                gone.add(p);
+        for (const p of index.value.paths)
             if (!gone.has(p))
                 seen.add(p);
         return [...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
     })();
+}
+/** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
+function inWorkTree(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false }) !== undefined;
+    }
+    catch {
+        return false;
+    }
 }
 /** The status codes of a path with a conflict (git-status(1), "Short Format"). */
 const UNMERGED = new Set(['DD', 'AU', 'UD', 'UA', 'DU', 'AA', 'UU']);

@@ -378,6 +378,8 @@ __webpack_require__.d(__webpack_exports__, {
   cy: () => (/* binding */ startLauncherWhenEdited)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -406,8 +408,6 @@ var job_key = __webpack_require__(8519);
 var printable = __webpack_require__(1095);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(8474);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/util/deferred.ts
 /** A promise whose settlement is decided elsewhere. */
 class Deferred {
@@ -2589,6 +2589,7 @@ var result = __webpack_require__(8251);
 
 
 
+
 /**
  * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
  * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
@@ -2841,11 +2842,18 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir, asides) {
  */
 const ASIDE = /\.disbuild-(?:([0-9]+)-)?[0-9a-f]{12}$/;
 function asideOf(dest) {
-    return `${dest}.disbuild-${process.pid}-${(0,random_hex/* randomHex */.n)(6)}`;
+    const suffix = `.disbuild-${process.pid}-${(0,random_hex/* randomHex */.n)(6)}`;
+    // A target's name may use up to NAME_MAX bytes itself (out-dir names are ASCII): the name beside it is cut to
+    // fit, still ending in the suffix by which a later run recognises it.
+    const cut = Math.max(0, Buffer.byteLength((0,external_node_path_.basename)(dest)) + suffix.length - NAME_MAX);
+    return `${cut === 0 ? dest : dest.slice(0, dest.length - cut)}${suffix}`;
 }
+/** The longest file name Linux and macOS file systems take, in bytes. */
+const NAME_MAX = 255;
 /**
  * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
- * Those of a run still going (two runs into one --out-dir) are its own to place.
+ * Those of a run still going (two runs into one --out-dir) are its own to place. Called before this run puts
+ * any tree there.
  */
 async function removeCopiesLeftBehind(outDir) {
     const names = await (0,promises_.readdir)(outDir).catch(() => []);
@@ -2855,18 +2863,23 @@ async function removeCopiesLeftBehind(outDir) {
         if (m === null)
             return false;
         const pid = m[1] === undefined ? undefined : Number(m[1]);
-        return pid === undefined || (pid !== process.pid && !(0,dead_temps/* isAlive */._)(pid));
+        // This run has made none yet when this is called: one named with its own pid was left by a killed run
+        // that had the same pid (in a container, the run is process 1 every time).
+        return pid === undefined || pid === process.pid || !(0,dead_temps/* isAlive */._)(pid);
     })
         .map((n) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(outDir, n)).catch(() => undefined)));
 }
 /**
  * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets.
- * Undefined when it cannot be made: the targets are then restored into the run's scratch space, and placing them
+ * Undefined when it cannot be made or written to: the targets are then restored into the run's scratch space, and placing them
  * says what is wrong.
  */
 async function prepareOutDir(outDir, graph, roots) {
     try {
         await (0,promises_.mkdir)(outDir, { recursive: true });
+        // One this user may not write to (another's, a read-only file system) takes no tree beside a target: a hit
+        // restored there would fail, and be built again for nothing.
+        await (0,promises_.access)(outDir, external_node_fs_.constants.W_OK);
     }
     catch {
         return undefined;

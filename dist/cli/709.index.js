@@ -789,6 +789,14 @@ class LocalCache {
             if ((0,free_space/* isDiskFull */.b$)(e)) {
                 return (0,result/* err */._)({ reason: 'cache-unavailable', message: `cache entry ${key}: ${e.message}` });
             }
+            // The destination's fault (a name too long, a directory this user may not write, a file in the way), not
+            // the entry's: a sound entry is kept, and the caller told it was not restored.
+            if (!(await canMake(destDir))) {
+                return (0,result/* err */._)({
+                    reason: 'missing',
+                    message: `cache entry ${key} could not be restored into ${destDir}: ${e.message}`,
+                });
+            }
             verified = (0,result/* err */._)(e.message);
         }
         if (!verified.ok) {
@@ -1080,6 +1088,17 @@ function renameOrMakeParent(from, to) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
         (0,external_node_fs_.renameSync)(from, to);
     }
+}
+/** Whether a directory can be made at `dir` (then removed again): asked only after a restore failed. */
+async function canMake(dir) {
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true });
+    }
+    catch {
+        return false;
+    }
+    await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
+    return true;
 }
 /** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */
 class EntryInTheWay extends Error {

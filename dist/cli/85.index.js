@@ -23,7 +23,7 @@ const modules = {
 async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts, validatedGraphFile) {
     if (graphPath === undefined) {
         // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
-        const { loadConfigGraph } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(171)]).then(__webpack_require__.bind(__webpack_require__, 3171));
+        const { loadConfigGraph } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(426)]).then(__webpack_require__.bind(__webpack_require__, 3171));
         const configured = await loadConfigGraph(sourceDir, io.env, knownFiles, shortcuts);
         if (configured === undefined) {
             io.stderr.write(`disbuild: no graph: pass --graph FILE, or describe the build in ${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(sourceDir, 'disbuild.json')}\n`);
@@ -1024,14 +1024,20 @@ function parseIndexListing(text) {
 }
 /**
  * Every path of a `git ls-files -s -v -z` listing, whatever its tag, stage or mode (the paths `ls-files --cached`
- * prints; a conflicted path once per stage).
+ * prints; a conflicted path once per stage), and apart those tagged skip-worktree (`S`, `s` when also assumed
+ * unchanged): git says nothing of their file, which a sparse checkout leaves out of the work tree.
  */
 function indexListingPaths(text) {
     const paths = [];
-    forEachRecord(text, (_start, tab, end) => {
-        paths.push(text.slice(tab + 1, end));
+    const skipWorktree = [];
+    forEachRecord(text, (start, tab, end) => {
+        const path = text.slice(tab + 1, end);
+        paths.push(path);
+        const tag = text.charCodeAt(start);
+        if ((tag === 0x53 || tag === 0x73) && text.charCodeAt(start + 1) === 0x20)
+            skipWorktree.push(path); // "S ", "s "
     });
-    return paths;
+    return { paths, skipWorktree };
 }
 /** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */
 function indexEntries(index, paths) {

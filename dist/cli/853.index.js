@@ -207,6 +207,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: ./src/cache/dead-temps.ts
+var dead_temps = __webpack_require__(5740);
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
 var read_own_file = __webpack_require__(5958);
 ;// CONCATENATED MODULE: ./src/config/compiled-graph-cache.ts
@@ -215,8 +217,8 @@ var read_own_file = __webpack_require__(5958);
  * the compile (reading every package.json, matching globs over every file, resolving dependencies).
  *
  * Exact, not a guess: a kept graph is reused only when everything the compile reads is what it was — the tasks of
- * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (this module's file, its
- * size and time, and a format number), the repository's file list (tracked less deleted, plus untracked not
+ * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (the files of this module's
+ * directory, their sizes and times, and a format number), the repository's file list (tracked less deleted, plus untracked not
  * ignored: so `.gitignore`, `info/exclude` and `core.excludesFile` count through what they hide), and the bytes of
  * every package.json and of pnpm-workspace.yaml in that list.
  *
@@ -237,6 +239,7 @@ var read_own_file = __webpack_require__(5958);
 
 
 
+
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
 const FORMAT = 2;
 /**
@@ -250,12 +253,20 @@ const SETTLED_MS = 3000;
 function readByCompile(files) {
     return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
 }
-/** The compiler's identity: this file's path, size and modification time (a rebuilt or upgraded disbuild differs). */
-function compilerIdentity() {
+/**
+ * The compiler's identity: the path of this module's file and the names, sizes and modification times of every file
+ * beside it. The compile's code may sit in another file than this module (a chunk of the bundle loaded on demand,
+ * compile.ts beside this file): an upgrade or a `git pull` that rewrites only that file must still differ.
+ */
+function compilerIdentity(self = (0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url)) {
     try {
-        const self = (0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url);
-        const st = (0,external_node_fs_.statSync)(self);
-        return `${self}\0${st.size}\0${st.mtimeMs}`;
+        const dir = (0,external_node_path_.dirname)(self);
+        const parts = [self];
+        for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
+            const st = (0,external_node_fs_.lstatSync)(`${dir}/${name}`, { bigint: true });
+            parts.push(`${name}\0${st.size}\0${st.mtimeNs}\0${st.ino}`);
+        }
+        return parts.join('\0');
     }
     catch {
         // Unknown: a value no other run shares, so nothing is reused.
@@ -354,10 +365,21 @@ function readKeptGraph(file, config, root) {
     const paths = Object.keys(header.stats);
     let readsUnchanged = paths.length === header.readCount;
     for (let i = 0; readsUnchanged && i < paths.length; i++) {
-        const st = (0,external_node_fs_.lstatSync)(`${root}/${paths[i]}`, { bigint: true, throwIfNoEntry: false });
-        readsUnchanged = statKey(st) === header.stats[paths[i]];
+        readsUnchanged = statKey(lstatOrUndefined(`${root}/${paths[i]}`)) === header.stats[paths[i]];
     }
     return { header, text: text.slice(eol + 1), readsUnchanged };
+}
+/**
+ * A path's stat data; undefined when it cannot be had for any reason (not only ENOENT: a directory on its path
+ * that became a file, one that became unreadable), which sends the check to the bytes: it never fails the run.
+ */
+function lstatOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path, { bigint: true, throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
 }
 function isHeader(h) {
     if (typeof h !== 'object' || h === null)
@@ -381,6 +403,7 @@ function writeCompiledGraph(file, header, graphText) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
         (0,external_node_fs_.writeFileSync)(temp, `${JSON.stringify(header)}\n${graphText}`, { mode: 0o600 });
         (0,external_node_fs_.renameSync)(temp, file);
+        removeDeadWrites((0,external_node_path_.dirname)(file));
     }
     catch {
         try {
@@ -388,6 +411,23 @@ function writeCompiledGraph(file, header, graphText) {
         }
         catch {
             // Never written.
+        }
+    }
+}
+/**
+ * Removes the temp files of writes whose process is gone (killed mid-write): `<file>.<pid>.<ms>.tmp`. A live
+ * process's temp file is its write under way.
+ */
+function removeDeadWrites(dir) {
+    for (const name of (0,external_node_fs_.readdirSync)(dir)) {
+        const m = /\.(\d+)\.\d+\.tmp$/.exec(name);
+        if (!m || Number(m[1]) === process.pid || (0,dead_temps/* isAlive */._)(Number(m[1])))
+            continue;
+        try {
+            (0,external_node_fs_.unlinkSync)(`${dir}/${name}`);
+        }
+        catch {
+            // Gone already, or not ours to remove: left.
         }
     }
 }
@@ -541,10 +581,12 @@ function sameStats(a, b) {
 /**
  * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
  * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
- * the work tree; outside git, every file under `dir` but `.git` and `node_modules`.
+ * the work tree and skip-worktree entries absent from it (a sparse checkout's); outside git, every file under
+ * `dir` but `.git` and `node_modules`.
  */
 async function listRepoFiles(dir) {
-    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
+    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted, `S` skip-worktree), so deleted files
+    // can be left out.
     // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
     const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
         'ls-files',
@@ -564,7 +606,8 @@ async function listRepoFiles(dir) {
             if (entry.length < 3)
                 continue;
             const path = entry.slice(2);
-            if (entry[0] === 'R')
+            // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
+            if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path))))
                 gone.add(path);
             else
                 seen.add(path);
@@ -589,7 +632,21 @@ async function listRepoFiles(dir) {
 function startRepoFiles(sourceDir, listings) {
     const cached = listings.indexPaths
         ? undefined
-        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--cached', '--', '.']).then((r) => r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(r.value.split('\0').filter((p) => p !== '')) : r);
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '-t', '--cached', '--', '.']).then((r) => {
+            if (!r.ok)
+                return r;
+            // `-t` tags each path: `S` skip-worktree, `H` and the rest otherwise.
+            const paths = [];
+            const skipWorktree = [];
+            for (const entry of r.value.split('\0')) {
+                if (entry.length < 3)
+                    continue;
+                paths.push(entry.slice(2));
+                if (entry[0] === 'S')
+                    skipWorktree.push(entry.slice(2));
+            }
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)({ paths, skipWorktree });
+        });
     const others = listings.untracked
         ? undefined
         : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
@@ -624,19 +681,33 @@ function startRepoFiles(sourceDir, listings) {
             if (f.length <= 3 || !f.startsWith(prefix, 3))
                 continue;
             const path = f.slice(3 + prefix.length);
-            if (f[1] === 'D')
-                gone.add(path);
-            // A conflict (`UU`, `AA`, `DD`, `AU`, ...) does not say whether the work tree has the file: the disk does.
-            else if (UNMERGED.has(f.slice(0, 2)) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${sourceDir}/${path}`, { throwIfNoEntry: false })) {
-                gone.add(path);
+            // A conflict (`UU`, `AA`, `DD`, `UD`, ...) does not say whether the work tree has the file, not even `UD`
+            // (deleted by them: our file stays): the disk does, as for `ls-files --deleted`.
+            if (UNMERGED.has(f.slice(0, 2))) {
+                if (!inWorkTree(`${sourceDir}/${path}`))
+                    gone.add(path);
             }
+            else if (f[1] === 'D')
+                gone.add(path);
         }
         // Relative to the source directory; a conflicted path may come once per stage, hence the set.
-        for (const p of index.value)
+        for (const p of index.value.skipWorktree)
+            if (!inWorkTree(`${sourceDir}/${p}`))
+                gone.add(p);
+        for (const p of index.value.paths)
             if (!gone.has(p))
                 seen.add(p);
         return [...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
     })();
+}
+/** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
+function inWorkTree(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false }) !== undefined;
+    }
+    catch {
+        return false;
+    }
 }
 /** The status codes of a path with a conflict (git-status(1), "Short Format"). */
 const UNMERGED = new Set(['DD', 'AU', 'UD', 'UA', 'DU', 'AA', 'UU']);

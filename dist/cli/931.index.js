@@ -1,5 +1,5 @@
 (function (__disbuild_import_meta) {const id = 931;
-const ids = [931,171];
+const ids = [931];
 const modules = {
 
 /***/ 8931:

@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2719);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3539);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2719:
+/***/ 3539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32156,42 +32156,8 @@ async function withWholeLogs(a) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/cache/dead-temps.ts
-
-
-
-/**
- * Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. Each is
- * removed on its own (read-only directories made writable first); one that cannot be removed is left for a
- * later run and never stops the others, nor the caller.
- */
-async function dead_temps_removeDeadTemps(tmpDir) {
-    let names;
-    try {
-        names = await (0,promises_.readdir)(tmpDir);
-    }
-    catch {
-        return;
-    }
-    await Promise.all(names.map(async (name) => {
-        const pid = Number(name.split('-')[0]);
-        if (pid === process.pid)
-            return;
-        if (Number.isInteger(pid) && pid > 0 && dead_temps_isAlive(pid))
-            return;
-        await (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(tmpDir, name)).catch(() => undefined);
-    }));
-}
-function dead_temps_isAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
-}
-
+// EXTERNAL MODULE: ./src/cache/dead-temps.ts
+var dead_temps = __nccwpck_require__(5740);
 ;// CONCATENATED MODULE: ./src/cache/local-cache.ts
 
 
@@ -32238,7 +32204,7 @@ class local_cache_LocalCache {
         const root = (0,external_node_path_.join)(dir, 'v1');
         await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
         await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
-        await dead_temps_removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
+        await (0,dead_temps/* removeDeadTemps */.U)((0,external_node_path_.join)(root, 'tmp'));
         return new local_cache_LocalCache(root, opts.onWarning ?? (() => undefined));
     }
     #entry(key) {
@@ -32334,6 +32300,14 @@ class local_cache_LocalCache {
             await (0,remove_tree/* removeTree */.dM)(destDir).catch(() => undefined);
             if (isDiskFull(e)) {
                 return (0,result/* err */._)({ reason: 'cache-unavailable', message: `cache entry ${key}: ${e.message}` });
+            }
+            // The destination's fault (a name too long, a directory this user may not write, a file in the way), not
+            // the entry's: a sound entry is kept, and the caller told it was not restored.
+            if (!(await canMake(destDir))) {
+                return (0,result/* err */._)({
+                    reason: 'missing',
+                    message: `cache entry ${key} could not be restored into ${destDir}: ${e.message}`,
+                });
             }
             verified = (0,result/* err */._)(e.message);
         }
@@ -32626,6 +32600,17 @@ function renameOrMakeParent(from, to) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
         (0,external_node_fs_.renameSync)(from, to);
     }
+}
+/** Whether a directory can be made at `dir` (then removed again): asked only after a restore failed. */
+async function canMake(dir) {
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true });
+    }
+    catch {
+        return false;
+    }
+    await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
+    return true;
 }
 /** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */
 class EntryInTheWay extends Error {
@@ -33822,14 +33807,20 @@ function parseIndexListing(text) {
 }
 /**
  * Every path of a `git ls-files -s -v -z` listing, whatever its tag, stage or mode (the paths `ls-files --cached`
- * prints; a conflicted path once per stage).
+ * prints; a conflicted path once per stage), and apart those tagged skip-worktree (`S`, `s` when also assumed
+ * unchanged): git says nothing of their file, which a sparse checkout leaves out of the work tree.
  */
 function indexListingPaths(text) {
     const paths = [];
-    forEachRecord(text, (_start, tab, end) => {
-        paths.push(text.slice(tab + 1, end));
+    const skipWorktree = [];
+    forEachRecord(text, (start, tab, end) => {
+        const path = text.slice(tab + 1, end);
+        paths.push(path);
+        const tag = text.charCodeAt(start);
+        if ((tag === 0x53 || tag === 0x73) && text.charCodeAt(start + 1) === 0x20)
+            skipWorktree.push(path); // "S ", "s "
     });
-    return paths;
+    return { paths, skipWorktree };
 }
 /** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */
 function indexEntries(index, paths) {
@@ -36864,6 +36855,7 @@ function outDirCollisions(graph, roots) {
 
 
 
+
 /**
  * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
  * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
@@ -37116,11 +37108,18 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir, asides) {
  */
 const ASIDE = /\.disbuild-(?:([0-9]+)-)?[0-9a-f]{12}$/;
 function asideOf(dest) {
-    return `${dest}.disbuild-${process.pid}-${(0,random_hex/* randomHex */.n)(6)}`;
+    const suffix = `.disbuild-${process.pid}-${(0,random_hex/* randomHex */.n)(6)}`;
+    // A target's name may use up to NAME_MAX bytes itself (out-dir names are ASCII): the name beside it is cut to
+    // fit, still ending in the suffix by which a later run recognises it.
+    const cut = Math.max(0, Buffer.byteLength((0,external_node_path_.basename)(dest)) + suffix.length - NAME_MAX);
+    return `${cut === 0 ? dest : dest.slice(0, dest.length - cut)}${suffix}`;
 }
+/** The longest file name Linux and macOS file systems take, in bytes. */
+const NAME_MAX = 255;
 /**
  * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
- * Those of a run still going (two runs into one --out-dir) are its own to place.
+ * Those of a run still going (two runs into one --out-dir) are its own to place. Called before this run puts
+ * any tree there.
  */
 async function removeCopiesLeftBehind(outDir) {
     const names = await (0,promises_.readdir)(outDir).catch(() => []);
@@ -37130,18 +37129,23 @@ async function removeCopiesLeftBehind(outDir) {
         if (m === null)
             return false;
         const pid = m[1] === undefined ? undefined : Number(m[1]);
-        return pid === undefined || (pid !== process.pid && !dead_temps_isAlive(pid));
+        // This run has made none yet when this is called: one named with its own pid was left by a killed run
+        // that had the same pid (in a container, the run is process 1 every time).
+        return pid === undefined || pid === process.pid || !(0,dead_temps/* isAlive */._)(pid);
     })
         .map((n) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(outDir, n)).catch(() => undefined)));
 }
 /**
  * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets.
- * Undefined when it cannot be made: the targets are then restored into the run's scratch space, and placing them
+ * Undefined when it cannot be made or written to: the targets are then restored into the run's scratch space, and placing them
  * says what is wrong.
  */
 async function prepareOutDir(outDir, graph, roots) {
     try {
         await (0,promises_.mkdir)(outDir, { recursive: true });
+        // One this user may not write to (another's, a read-only file system) takes no tree beside a target: a hit
+        // restored there would fail, and be built again for nothing.
+        await (0,promises_.access)(outDir, external_node_fs_.constants.W_OK);
     }
     catch {
         return undefined;
@@ -40716,6 +40720,56 @@ function lazyLocal(dir, warn) {
 
 /***/ }),
 
+/***/ 5740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ removeDeadTemps),
+/* harmony export */   _: () => (/* binding */ isAlive)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_remove_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8043);
+
+
+
+/**
+ * Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. Each is
+ * removed on its own (read-only directories made writable first); one that cannot be removed is left for a
+ * later run and never stops the others, nor the caller.
+ */
+async function removeDeadTemps(tmpDir) {
+    let names;
+    try {
+        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(tmpDir);
+    }
+    catch {
+        return;
+    }
+    await Promise.all(names.map(async (name) => {
+        const pid = Number(name.split('-')[0]);
+        if (pid === process.pid)
+            return;
+        if (Number.isInteger(pid) && pid > 0 && isAlive(pid))
+            return;
+        await (0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .removeTree */ .dM)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tmpDir, name)).catch(() => undefined);
+    }));
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+
+
+/***/ }),
+
 /***/ 8445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -43497,6 +43551,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./src/cache/dead-temps.ts
+var dead_temps = __nccwpck_require__(5740);
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
 var read_own_file = __nccwpck_require__(5958);
 ;// CONCATENATED MODULE: ./src/config/compiled-graph-cache.ts
@@ -43505,8 +43561,8 @@ var read_own_file = __nccwpck_require__(5958);
  * the compile (reading every package.json, matching globs over every file, resolving dependencies).
  *
  * Exact, not a guess: a kept graph is reused only when everything the compile reads is what it was — the tasks of
- * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (this module's file, its
- * size and time, and a format number), the repository's file list (tracked less deleted, plus untracked not
+ * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (the files of this module's
+ * directory, their sizes and times, and a format number), the repository's file list (tracked less deleted, plus untracked not
  * ignored: so `.gitignore`, `info/exclude` and `core.excludesFile` count through what they hide), and the bytes of
  * every package.json and of pnpm-workspace.yaml in that list.
  *
@@ -43527,6 +43583,7 @@ var read_own_file = __nccwpck_require__(5958);
 
 
 
+
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
 const FORMAT = 2;
 /**
@@ -43540,12 +43597,20 @@ const SETTLED_MS = 3000;
 function readByCompile(files) {
     return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
 }
-/** The compiler's identity: this file's path, size and modification time (a rebuilt or upgraded disbuild differs). */
-function compilerIdentity() {
+/**
+ * The compiler's identity: the path of this module's file and the names, sizes and modification times of every file
+ * beside it. The compile's code may sit in another file than this module (a chunk of the bundle loaded on demand,
+ * compile.ts beside this file): an upgrade or a `git pull` that rewrites only that file must still differ.
+ */
+function compilerIdentity(self = (0,external_node_url_.fileURLToPath)(import.meta.url)) {
     try {
-        const self = (0,external_node_url_.fileURLToPath)(import.meta.url);
-        const st = (0,external_node_fs_.statSync)(self);
-        return `${self}\0${st.size}\0${st.mtimeMs}`;
+        const dir = (0,external_node_path_.dirname)(self);
+        const parts = [self];
+        for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
+            const st = (0,external_node_fs_.lstatSync)(`${dir}/${name}`, { bigint: true });
+            parts.push(`${name}\0${st.size}\0${st.mtimeNs}\0${st.ino}`);
+        }
+        return parts.join('\0');
     }
     catch {
         // Unknown: a value no other run shares, so nothing is reused.
@@ -43644,10 +43709,21 @@ function readKeptGraph(file, config, root) {
     const paths = Object.keys(header.stats);
     let readsUnchanged = paths.length === header.readCount;
     for (let i = 0; readsUnchanged && i < paths.length; i++) {
-        const st = (0,external_node_fs_.lstatSync)(`${root}/${paths[i]}`, { bigint: true, throwIfNoEntry: false });
-        readsUnchanged = statKey(st) === header.stats[paths[i]];
+        readsUnchanged = statKey(lstatOrUndefined(`${root}/${paths[i]}`)) === header.stats[paths[i]];
     }
     return { header, text: text.slice(eol + 1), readsUnchanged };
+}
+/**
+ * A path's stat data; undefined when it cannot be had for any reason (not only ENOENT: a directory on its path
+ * that became a file, one that became unreadable), which sends the check to the bytes: it never fails the run.
+ */
+function lstatOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path, { bigint: true, throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
 }
 function isHeader(h) {
     if (typeof h !== 'object' || h === null)
@@ -43671,6 +43747,7 @@ function writeCompiledGraph(file, header, graphText) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
         (0,external_node_fs_.writeFileSync)(temp, `${JSON.stringify(header)}\n${graphText}`, { mode: 0o600 });
         (0,external_node_fs_.renameSync)(temp, file);
+        removeDeadWrites((0,external_node_path_.dirname)(file));
     }
     catch {
         try {
@@ -43678,6 +43755,23 @@ function writeCompiledGraph(file, header, graphText) {
         }
         catch {
             // Never written.
+        }
+    }
+}
+/**
+ * Removes the temp files of writes whose process is gone (killed mid-write): `<file>.<pid>.<ms>.tmp`. A live
+ * process's temp file is its write under way.
+ */
+function removeDeadWrites(dir) {
+    for (const name of (0,external_node_fs_.readdirSync)(dir)) {
+        const m = /\.(\d+)\.\d+\.tmp$/.exec(name);
+        if (!m || Number(m[1]) === process.pid || (0,dead_temps/* isAlive */._)(Number(m[1])))
+            continue;
+        try {
+            (0,external_node_fs_.unlinkSync)(`${dir}/${name}`);
+        }
+        catch {
+            // Gone already, or not ours to remove: left.
         }
     }
 }
@@ -43894,10 +43988,12 @@ async function graphFromCommand(command, sourceDir) {
 /**
  * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
  * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
- * the work tree; outside git, every file under `dir` but `.git` and `node_modules`.
+ * the work tree and skip-worktree entries absent from it (a sparse checkout's); outside git, every file under
+ * `dir` but `.git` and `node_modules`.
  */
 async function listRepoFiles(dir) {
-    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted), so deleted files can be left out.
+    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted, `S` skip-worktree), so deleted files
+    // can be left out.
     // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
     const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
         'ls-files',
@@ -43917,7 +44013,8 @@ async function listRepoFiles(dir) {
             if (entry.length < 3)
                 continue;
             const path = entry.slice(2);
-            if (entry[0] === 'R')
+            // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
+            if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path))))
                 gone.add(path);
             else
                 seen.add(path);
@@ -43942,7 +44039,21 @@ async function listRepoFiles(dir) {
 function startRepoFiles(sourceDir, listings) {
     const cached = listings.indexPaths
         ? undefined
-        : gitText(sourceDir, ['ls-files', '-z', '--cached', '--', '.']).then((r) => r.ok ? ok(r.value.split('\0').filter((p) => p !== '')) : r);
+        : gitText(sourceDir, ['ls-files', '-z', '-t', '--cached', '--', '.']).then((r) => {
+            if (!r.ok)
+                return r;
+            // `-t` tags each path: `S` skip-worktree, `H` and the rest otherwise.
+            const paths = [];
+            const skipWorktree = [];
+            for (const entry of r.value.split('\0')) {
+                if (entry.length < 3)
+                    continue;
+                paths.push(entry.slice(2));
+                if (entry[0] === 'S')
+                    skipWorktree.push(entry.slice(2));
+            }
+            return ok({ paths, skipWorktree });
+        });
     const others = listings.untracked
         ? undefined
         : gitText(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
@@ -43977,19 +44088,33 @@ function startRepoFiles(sourceDir, listings) {
             if (f.length <= 3 || !f.startsWith(prefix, 3))
                 continue;
             const path = f.slice(3 + prefix.length);
-            if (f[1] === 'D')
-                gone.add(path);
-            // A conflict (`UU`, `AA`, `DD`, `AU`, ...) does not say whether the work tree has the file: the disk does.
-            else if (UNMERGED.has(f.slice(0, 2)) && !lstatSync(`${sourceDir}/${path}`, { throwIfNoEntry: false })) {
-                gone.add(path);
+            // A conflict (`UU`, `AA`, `DD`, `UD`, ...) does not say whether the work tree has the file, not even `UD`
+            // (deleted by them: our file stays): the disk does, as for `ls-files --deleted`.
+            if (UNMERGED.has(f.slice(0, 2))) {
+                if (!inWorkTree(`${sourceDir}/${path}`))
+                    gone.add(path);
             }
+            else if (f[1] === 'D')
+                gone.add(path);
         }
         // Relative to the source directory; a conflicted path may come once per stage, hence the set.
-        for (const p of index.value)
+        for (const p of index.value.skipWorktree)
+            if (!inWorkTree(`${sourceDir}/${p}`))
+                gone.add(p);
+        for (const p of index.value.paths)
             if (!gone.has(p))
                 seen.add(p);
         return [...seen].sort(compareCodeUnits);
     })();
+}
+/** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
+function inWorkTree(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false }) !== undefined;
+    }
+    catch {
+        return false;
+    }
 }
 /** The status codes of a path with a conflict (git-status(1), "Short Format"). */
 const UNMERGED = new Set(['DD', 'AU', 'UD', 'UA', 'DU', 'AA', 'UU']);

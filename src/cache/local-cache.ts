@@ -161,6 +161,14 @@ export class LocalCache implements Cache {
       if (isDiskFull(e)) {
         return err({ reason: 'cache-unavailable', message: `cache entry ${key}: ${(e as Error).message}` });
       }
+      // The destination's fault (a name too long, a directory this user may not write, a file in the way), not
+      // the entry's: a sound entry is kept, and the caller told it was not restored.
+      if (!(await canMake(destDir))) {
+        return err({
+          reason: 'missing',
+          message: `cache entry ${key} could not be restored into ${destDir}: ${(e as Error).message}`,
+        });
+      }
       verified = err((e as Error).message);
     }
     if (!verified.ok) {
@@ -463,6 +471,17 @@ function renameOrMakeParent(from: string, to: string): void {
     mkdirSync(dirname(to), { recursive: true });
     renameSync(from, to);
   }
+}
+
+/** Whether a directory can be made at `dir` (then removed again): asked only after a restore failed. */
+async function canMake(dir: string): Promise<boolean> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch {
+    return false;
+  }
+  await removeTree(dir).catch(() => undefined);
+  return true;
 }
 
 /** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */

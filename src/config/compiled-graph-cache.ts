@@ -3,8 +3,8 @@
  * the compile (reading every package.json, matching globs over every file, resolving dependencies).
  *
  * Exact, not a guess: a kept graph is reused only when everything the compile reads is what it was — the tasks of
- * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (this module's file, its
- * size and time, and a format number), the repository's file list (tracked less deleted, plus untracked not
+ * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (the files of this module's
+ * directory, their sizes and times, and a format number), the repository's file list (tracked less deleted, plus untracked not
  * ignored: so `.gitignore`, `info/exclude` and `core.excludesFile` count through what they hide), and the bytes of
  * every package.json and of pnpm-workspace.yaml in that list.
  *
@@ -25,15 +25,16 @@ import {
   type BigIntStats,
   lstatSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   renameSync,
-  statSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DisbuildConfig, TaskSpec } from './config-file.js';
+import { isAlive } from '../cache/dead-temps.js';
 import { readOwnFile } from '../util/read-own-file.js';
 
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
@@ -76,12 +77,20 @@ export function readByCompile(files: readonly string[]): string[] {
   );
 }
 
-/** The compiler's identity: this file's path, size and modification time (a rebuilt or upgraded disbuild differs). */
-function compilerIdentity(): string {
+/**
+ * The compiler's identity: the path of this module's file and the names, sizes and modification times of every file
+ * beside it. The compile's code may sit in another file than this module (a chunk of the bundle loaded on demand,
+ * compile.ts beside this file): an upgrade or a `git pull` that rewrites only that file must still differ.
+ */
+export function compilerIdentity(self: string = fileURLToPath(import.meta.url)): string {
   try {
-    const self = fileURLToPath(import.meta.url);
-    const st = statSync(self);
-    return `${self}\0${st.size}\0${st.mtimeMs}`;
+    const dir = dirname(self);
+    const parts = [self];
+    for (const name of readdirSync(dir).sort()) {
+      const st = lstatSync(`${dir}/${name}`, { bigint: true });
+      parts.push(`${name}\0${st.size}\0${st.mtimeNs}\0${st.ino}`);
+    }
+    return parts.join('\0');
   } catch {
     // Unknown: a value no other run shares, so nothing is reused.
     return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
@@ -184,10 +193,21 @@ export function readKeptGraph(file: string, config: string, root: string): KeptG
   const paths = Object.keys(header.stats);
   let readsUnchanged = paths.length === header.readCount;
   for (let i = 0; readsUnchanged && i < paths.length; i++) {
-    const st = lstatSync(`${root}/${paths[i]!}`, { bigint: true, throwIfNoEntry: false });
-    readsUnchanged = statKey(st) === header.stats[paths[i]!];
+    readsUnchanged = statKey(lstatOrUndefined(`${root}/${paths[i]!}`)) === header.stats[paths[i]!];
   }
   return { header, text: text.slice(eol + 1), readsUnchanged };
+}
+
+/**
+ * A path's stat data; undefined when it cannot be had for any reason (not only ENOENT: a directory on its path
+ * that became a file, one that became unreadable), which sends the check to the bytes: it never fails the run.
+ */
+function lstatOrUndefined(path: string): BigIntStats | undefined {
+  try {
+    return lstatSync(path, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 function isHeader(h: unknown): h is KeptHeader {
@@ -214,11 +234,28 @@ export function writeCompiledGraph(file: string, header: KeptHeader, graphText: 
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(temp, `${JSON.stringify(header)}\n${graphText}`, { mode: 0o600 });
     renameSync(temp, file);
+    removeDeadWrites(dirname(file));
   } catch {
     try {
       unlinkSync(temp);
     } catch {
       // Never written.
+    }
+  }
+}
+
+/**
+ * Removes the temp files of writes whose process is gone (killed mid-write): `<file>.<pid>.<ms>.tmp`. A live
+ * process's temp file is its write under way.
+ */
+function removeDeadWrites(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const m = /\.(\d+)\.\d+\.tmp$/.exec(name);
+    if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) continue;
+    try {
+      unlinkSync(`${dir}/${name}`);
+    } catch {
+      // Gone already, or not ours to remove: left.
     }
   }
 }

@@ -22,6 +22,7 @@ import {
   indexedFiles,
   indexEntries,
   indexListingPaths,
+  type IndexPaths,
   parseDirtyPaths,
   parseIndexListing,
   type GitEntry,
@@ -114,7 +115,7 @@ export interface WorkTreeListings {
    * Started with `untracked`: every path of the index (see indexListingPaths), from the same `ls-files` call as
    * `index`, relative to the source directory: with `untracked`, the repository's files without another git call.
    */
-  indexPaths?: Promise<Result<string[], string>>;
+  indexPaths?: Promise<Result<IndexPaths, string>>;
 }
 
 /**

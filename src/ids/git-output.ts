@@ -68,16 +68,27 @@ export function parseIndexListing(text: string): Map<string, GitEntry | GitMode>
   return entries;
 }
 
+/** The paths of the index, and those of them git skips in the work tree (sparse checkout, `--skip-worktree`). */
+export interface IndexPaths {
+  paths: string[];
+  skipWorktree: string[];
+}
+
 /**
  * Every path of a `git ls-files -s -v -z` listing, whatever its tag, stage or mode (the paths `ls-files --cached`
- * prints; a conflicted path once per stage).
+ * prints; a conflicted path once per stage), and apart those tagged skip-worktree (`S`, `s` when also assumed
+ * unchanged): git says nothing of their file, which a sparse checkout leaves out of the work tree.
  */
-export function indexListingPaths(text: string): string[] {
+export function indexListingPaths(text: string): IndexPaths {
   const paths: string[] = [];
-  forEachRecord(text, (_start, tab, end) => {
-    paths.push(text.slice(tab + 1, end));
+  const skipWorktree: string[] = [];
+  forEachRecord(text, (start, tab, end) => {
+    const path = text.slice(tab + 1, end);
+    paths.push(path);
+    const tag = text.charCodeAt(start);
+    if ((tag === 0x53 || tag === 0x73) && text.charCodeAt(start + 1) === 0x20) skipWorktree.push(path); // "S ", "s "
   });
-  return paths;
+  return { paths, skipWorktree };
 }
 
 /** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */

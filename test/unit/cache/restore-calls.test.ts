@@ -83,4 +83,19 @@ describe('a restore from the local cache', () => {
     expect(fs.existsSync(dest)).toBe(false);
     expect((await cache.lookup([key])).size).toBe(0);
   });
+
+  it('keeps a sound entry when its destination cannot be written, and says it was not restored', async () => {
+    const key = keys[2]!;
+    await writeFile(join(dir, 'a-file'), '');
+    // A name past NAME_MAX, and a path under a file: the destination's fault, not the entry's.
+    for (const dest of [join(dir, 'x'.repeat(300)), join(dir, 'a-file', 'sub')]) {
+      const restored = await (await cache.lookup([key])).get(key)!.restore(dest);
+      expect(restored).toMatchObject({ ok: false, error: { reason: 'missing' } });
+      expect(restored.ok || restored.error.message).not.toMatch(/damaged/);
+    }
+    const hits = await cache.lookup([key]);
+    expect(hits.size).toBe(1);
+    expect((await hits.get(key)!.restore(join(dir, 'fine'))).ok).toBe(true);
+    expect(await readFile(join(dir, 'fine', 'sub', 'f.txt'), 'utf8')).toBe(key);
+  });
 });

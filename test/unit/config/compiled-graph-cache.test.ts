@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileConfig, readConfigSource } from '../../../src/config/load-config.js';
+import { compilerIdentity } from '../../../src/config/compiled-graph-cache.js';
 import { listRepoFiles, startRepoFiles } from '../../../src/config/repo-files.js';
 import { startWorkTreeListings } from '../../../src/ids/file-digest.js';
 
@@ -165,6 +166,20 @@ describe('the compiled-graph cache', () => {
     expect((await throughCache()).cached).toBe(true);
   });
 
+  it('removes what a write killed midway left, never the write of a live process', async () => {
+    await throughCache();
+    // The pid of a process that has exited.
+    const dead = execFileSync('sh', ['-c', 'echo $$'], { encoding: 'utf8' }).trim();
+    const leftover = `${cacheFile}.${dead}.1700000000000.tmp`;
+    const live = `${cacheFile}.${process.ppid}.1700000000000.tmp`;
+    await writeFile(leftover, 'half a gra');
+    await writeFile(live, 'under way');
+    await write({ 'packages/a/src/new.ts': '' });
+    expect((await throughCache()).cached).toBe(false);
+    await expect(lstat(leftover)).rejects.toThrow();
+    expect((await lstat(live)).isFile()).toBe(true);
+  });
+
   describe('vouching for package.json files by their stat data', () => {
     /** A clock for which every file written so far changed long enough ago for its stat data to vouch. */
     const later = (): number => Date.now() + 10_000;
@@ -242,6 +257,17 @@ describe('the compiled-graph cache', () => {
       expect((await throughCache({}, later)).cached).toBe(true);
     });
 
+    it('compiles again, without failing, when a package directory became a file after its graph was kept', async () => {
+      await throughCache({}, later);
+      expect((await throughCache({}, later)).cached).toBe(true);
+      // The kept stat data names packages/a/package.json: its lstat now fails with ENOTDIR, not ENOENT.
+      await rm(join(dir, 'packages/a'), { recursive: true });
+      await writeFile(join(dir, 'packages/a'), 'a file now');
+      const after = await throughCache({}, later);
+      expect(after.cached).toBe(false);
+      expect(after.json).toEqual(await fresh());
+    });
+
     it('sees a package.json replaced by a link to one with other bytes', async () => {
       await write({ 'other.json': { name: '@x/c', scripts: { build: 'tsc', test: 'true' } } });
       await expectRecompiled(async () => {
@@ -300,5 +326,64 @@ describe('the compiled-graph cache', () => {
     const outside = join(base, 'plain');
     await mkdir(outside);
     expect(await startRepoFiles(outside, startWorkTreeListings(outside))).toBeUndefined();
+  });
+
+  it('lists a conflicted file as the disk has it, whichever side deleted it, and under a path now a file', async () => {
+    const blob = execFileSync('git', ['hash-object', '-w', '.gitignore'], {
+      cwd: dir,
+      encoding: 'utf8',
+    }).trim();
+    const stages = (path: string, ...ns: number[]): string =>
+      ns.map((n) => `100644 ${blob} ${n}\t${path}\n`).join('');
+    // `UD` (deleted by them: our file stays), `DU` (deleted by us: theirs is written), each present or not, and
+    // a conflict below a directory that is a file in the work tree now (lstat fails with ENOTDIR).
+    execFileSync('git', ['update-index', '--index-info'], {
+      cwd: dir,
+      input:
+        stages('packages/b/ud.ts', 1, 2) +
+        stages('packages/b/ud-gone.ts', 1, 2) +
+        stages('packages/b/du.ts', 1, 3) +
+        stages('packages/b/du-gone.ts', 1, 3) +
+        stages('packages/q/x.ts', 1, 2, 3),
+    });
+    await write({ 'packages/b/ud.ts': 'ours', 'packages/b/du.ts': 'theirs', 'packages/q': 'a file' });
+    const expected = await listRepoFiles(dir);
+    expect(expected).toContain('packages/b/ud.ts');
+    expect(expected).toContain('packages/b/du.ts');
+    expect(expected).not.toContain('packages/b/ud-gone.ts');
+    expect(expected).not.toContain('packages/q/x.ts');
+    expect(await startRepoFiles(dir, startWorkTreeListings(dir, { untracked: true }))).toEqual(expected);
+  });
+
+  it('compiles a sparse checkout from the packages it has, and again when the checkout widens', async () => {
+    await throughCache();
+    git('sparse-checkout', 'set', '--no-cone', '/*', '!/packages/c/');
+    // packages/c/package.json is in the index (skip-worktree), not on the disk: not a file the compile can read.
+    const expected = await listRepoFiles(dir);
+    expect(expected).not.toContain('packages/c/package.json');
+    expect(await startRepoFiles(dir, startWorkTreeListings(dir, { untracked: true }))).toEqual(expected);
+    const sparse = await throughCache();
+    expect(sparse.cached).toBe(false);
+    expect(sparse.json).toEqual(await fresh());
+    git('sparse-checkout', 'disable');
+    const full = await throughCache();
+    expect(full.cached).toBe(false);
+    expect(full.json).toEqual(await fresh());
+    // The lint task's inputs take packages/c's sources back.
+    expect(full.json).not.toEqual(sparse.json);
+  });
+
+  it('takes the compiler for another when a file beside its module changed: the compile may be bundled there', async () => {
+    // As a bundle: this module in one chunk, the compile in another that an upgrade or a `git pull` rewrote alone.
+    const bundle = join(base, 'bundle');
+    await mkdir(bundle);
+    await writeFile(join(bundle, '1.index.js'), 'export const cache = 1;');
+    await writeFile(join(bundle, '2.index.js'), 'export const compile = 1;');
+    const self = join(bundle, '1.index.js');
+    const before = compilerIdentity(self);
+    expect(compilerIdentity(self)).toEqual(before);
+    await unlink(join(bundle, '2.index.js'));
+    await writeFile(join(bundle, '2.index.js'), 'export const compile = 2;');
+    expect(compilerIdentity(self)).not.toEqual(before);
   });
 });

@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdir, readdir } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { graphJson } from '../helpers/graph-json.js';
+import { CLI, Rig, runProcess } from '../helpers/rig.js';
+
+describe('--out-dir trees beside their targets', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it('places a target whose name is near the file-name limit, built and cached, keeping its cache entry', async () => {
+    // 240 characters: the target itself fits a file name (255 bytes); the name beside it must too.
+    const name = `t${'x'.repeat(239)}`;
+    await rig.write({
+      'graph.json': graphJson([{ name, cmds: [{ exec: ['sh', '-c', 'printf made > <out>/m.txt'] }] }]),
+    });
+    for (const status of ['built', 'cached', 'cached']) {
+      const r = await rig.runGraph(['--out-dir', rig.path('out')]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.jobs.get(name)?.status, r.stdout).toBe(status);
+      expect(r.stdout).not.toMatch(/damaged|could not be restored/);
+      expect(await rig.read(`out/${name}/m.txt`)).toBe('made');
+      expect(await readdir(rig.path('out'))).toEqual([name]);
+    }
+  });
+
+  it('keeps a cache entry it cannot restore beside a target in an out-dir it may not write to', async () => {
+    await rig.write({
+      'graph.json': graphJson([{ name: 'a', cmds: [{ exec: ['sh', '-c', 'printf made > <out>/a.txt'] }] }]),
+    });
+    await chmod(rig.root, 0o755);
+    execFileSync('chown', ['-R', '65534:65534', rig.root]);
+    // The out-dir is root's: the unprivileged run may neither place a target there nor write beside one.
+    await mkdir(rig.path('out'), { mode: 0o755 });
+    const args = ['run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '--out-dir', rig.path('out')];
+    for (const status of ['built', 'cached', 'cached']) {
+      const r = await rig.runAsNobody(args);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
+      expect(r.stdout + r.stderr).toMatch(/cannot place the outputs of a in .*out\/a: EACCES/);
+      // The entry is sound: it is neither called damaged nor removed, and the job is not built again.
+      expect(r.stdout + r.stderr).not.toMatch(/damaged|could not be restored/);
+      expect(r.stdout).toContain(`1 ${status}`);
+    }
+    expect(await readdir(rig.path('out'))).toEqual([]);
+  });
+
+  it('removes what a killed run with its own process id left (a container run is process 1 every time)', async () => {
+    await rig.write({
+      'graph.json': graphJson([{ name: 'gen', cmds: [{ exec: ['sh', '-c', 'printf g > <out>/g.txt'] }] }]),
+    });
+    expect((await rig.runGraph()).code).toBe(0);
+    // Left by an earlier run in a pid namespace of its own, killed part way: it was process 1, as this one is.
+    await mkdir(rig.path('out/gen.disbuild-1-0123456789ab/half'), { recursive: true });
+    const args = ['run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '--out-dir', rig.path('out')];
+    for (let i = 0; i < 2; i++) {
+      const r = await runProcess('unshare', ['--pid', '--fork', process.execPath, CLI, ...args], {
+        cwd: rig.src,
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), CI: '1' },
+      });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toContain('1 cached');
+      expect(await rig.read('out/gen/g.txt')).toBe('g');
+      expect(await readdir(rig.path('out'))).toEqual(['gen']);
+    }
+  });
+});
