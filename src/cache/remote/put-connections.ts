@@ -180,7 +180,11 @@ export class PutConnections {
         answer === undefined
           ? fail('network', 'PUT failed: the connection closed before the answer')
           : done(false);
-      const onTimeout = (): void => fail('timeout', `PUT timed out after ${this.#o.idleTimeoutMs} ms`);
+      // Likewise a body that stops coming: the upload is done, only the connection is lost.
+      const onTimeout = (): void =>
+        answer === undefined
+          ? fail('timeout', `PUT timed out after ${this.#o.idleTimeoutMs} ms`)
+          : done(false);
       this.#unpark(socket);
       socket.on('data', onData);
       socket.on('error', onError);

@@ -255,6 +255,18 @@ describe('the cache HTTP client, uploading from memory', () => {
     expect(seen[3]!.body).toBe('bytes 3 '.repeat(4000));
   });
 
+  it('takes the status of an answer whose body stops short, once the time-out ends the wait for the rest', async () => {
+    // The answer says 20 bytes and sends 3: the upload is done (201); only the connection is lost.
+    const s = await putServer((socket) => {
+      socket.write('HTTP/1.1 201 Created\r\ncontent-length: 20\r\n\r\nabc');
+    });
+    cleanups.push(s.close);
+    const c = client(s.url, 300);
+    expect(await put(c, '/a', Buffer.from('abc'))).toEqual({ ok: true, value: 201 });
+    expect(await put(c, '/b', Buffer.from('abc'))).toEqual({ ok: true, value: 201 });
+    expect(s.connections()).toBe(2);
+  });
+
   it('uploads again on a new connection when the server closed the kept-alive one meanwhile', async () => {
     const s = await putServer((socket) => {
       // Answers, then closes the connection without saying so (a server's keep-alive time-out).

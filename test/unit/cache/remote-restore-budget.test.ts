@@ -154,4 +154,27 @@ describe('remote restores hold a bounded number of archive bytes', () => {
       expect(r.ok).toBe(true);
     }
   }, 30_000);
+
+  it('downloads no record whole whose archive the lookups budget cannot keep', async () => {
+    // Room for four and a half archives: once four are held, a fifth cannot be, and its record is not worth
+    // downloading whole.
+    const options = tierOptions({ mode: 'read', prefetchBytes: 4.5 * SIZE });
+    let downloaded = 0;
+    const getMetas = options.store.getMetas.bind(options.store);
+    options.store.getMetas = (ids, head, arrived) =>
+      getMetas(ids, head, (id, bytes) => {
+        downloaded += bytes.length;
+        return arrived ? arrived(id, bytes) : bytes;
+      });
+    const tier = new RemoteTier(options);
+    const records = await tier.lookup(Array.from({ length: ARTIFACTS }, (_, i) => keyOf(i)));
+    expect(records.size).toBe(ARTIFACTS);
+    const held = [...records.values()].map((r) => tier.takePrefetched(r)).filter((p) => p !== undefined);
+    expect(held.length).toBeGreaterThan(0);
+    const kept = held.reduce((s, p) => s + p.bytes.length, 0);
+    for (const p of held) p.done();
+    await tier.close();
+    // What came and was not kept: the records' first bytes, not their archives.
+    expect(downloaded - kept).toBeLessThanOrEqual(ARTIFACTS * 4096);
+  }, 30_000);
 });
