@@ -13913,7 +13913,10 @@ class PutConnections {
             const onClose = () => answer === undefined
                 ? fail('network', 'PUT failed: the connection closed before the answer')
                 : done(false);
-            const onTimeout = () => fail('timeout', `PUT timed out after ${this.#o.idleTimeoutMs} ms`);
+            // Likewise a body that stops coming: the upload is done, only the connection is lost.
+            const onTimeout = () => answer === undefined
+                ? fail('timeout', `PUT timed out after ${this.#o.idleTimeoutMs} ms`)
+                : done(false);
             this.#unpark(socket);
             socket.on('data', onData);
             socket.on('error', onError);
@@ -15138,41 +15141,50 @@ class remote_tier_RemoteTier {
         const ids = new Map(keys.map((k) => [recordId(k), k]));
         // What followed the line of records fetched whole, by id: counted in the prefetch budget until sorted out.
         const tails = new Map();
+        // Records asked for whole, by id: the budget they hold until they arrive.
+        const whole = new Map();
         try {
-            return await this.#lookup(ids, tails, found);
+            return await this.#lookup(ids, tails, whole, found);
         }
         finally {
             for (const tail of tails.values())
                 this.#prefetchBudget?.give(tail.length);
+            for (const reserved of whole.values())
+                this.#prefetchBudget?.give(reserved);
+            whole.clear();
         }
     }
-    async #lookup(ids, tails, found) {
+    async #lookup(ids, tails, whole, found) {
         const store = this.#o.store;
         const budget = this.#prefetchBudget;
         // Where records may carry their archive, only their first bytes: the line, rarely more. Unless every hit
         // will be restored: then, while the budget lasts, small records whole (RECORD_HEAD bounds the line).
-        const whole = new Set();
+        // A record is asked for whole only with room for the most it can bring, taken before it is asked for: room
+        // judged on arrival would download (and drop) every record once the room left is less than one archive.
         const head = !store.inlineArchives
             ? undefined
             : !budget
                 ? RECORD_HEAD
                 : (id) => {
-                    if (budget.free === 0)
+                    if (!budget.tryTake(RECORD_HEAD + INLINE_ARCHIVE_LIMIT))
                         return RECORD_HEAD;
-                    whole.add(id);
+                    whole.set(id, RECORD_HEAD + INLINE_ARCHIVE_LIMIT);
                     return RECORD_HEAD + INLINE_ARCHIVE_LIMIT;
                 };
         const arrived = (id, bytes) => {
-            if (!whole.has(id))
+            const reserved = whole.get(id);
+            if (reserved === undefined)
                 return bytes;
+            whole.delete(id);
             const split = splitRecord(bytes, true);
-            if (split === undefined || split.end >= bytes.length)
+            const rest = split === undefined ? 0 : bytes.length - split.end;
+            // The rest is kept within what was taken for it (a server that ignores the range may send more); the line
+            // is copied, so that it alone outlives the lookup when the rest goes.
+            const keep = rest > 0 && rest <= reserved;
+            budget.give(keep ? reserved - rest : reserved);
+            if (!keep)
                 return bytes;
-            // The rest is kept if the budget has room for it; the line is copied, so that it alone outlives the lookup
-            // when the rest goes.
-            const rest = bytes.length - split.end;
-            if (budget.tryTake(rest))
-                tails.set(id, bytes.subarray(split.end));
+            tails.set(id, bytes.subarray(split.end));
             return Buffer.from(bytes.subarray(0, split.end));
         };
         const metas = await store.getMetas([...ids.keys()], head, budget ? arrived : undefined);
