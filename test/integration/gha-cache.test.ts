@@ -42,6 +42,8 @@ describe('the pack cache over the real @actions/cache client and a stand-in cach
       workDir: join(ws, '.work'),
       workspace: ws,
       onWarning: (m) => warnings.push(m),
+      // One runner at a time: no concurrent writer to look for after a publish, so the check comes at once.
+      verifyDelayMs: 50,
     });
   }
 
