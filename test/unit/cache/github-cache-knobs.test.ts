@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ENV_LOOKUP_RETRY_PAUSE_MS, lookupRetryPauses } from '../../../src/cache/github-cache-download.js';
-import { ENV_VERIFY_DELAY_MS, verifyDelayFromEnv } from '../../../src/cache/packs/index-sync.js';
+import {
+  ENV_SAVE_RETRY_PAUSE_MS,
+  ENV_VERIFY_DELAY_MS,
+  saveRetryPausesFromEnv,
+  verifyDelayFromEnv,
+} from '../../../src/cache/packs/index-sync.js';
 
 describe('the github cache backend’s timing variables', () => {
   it('a lookup retries after 1 s and 2 s unless DISBUILD_GHA_LOOKUP_RETRY_PAUSE_MS sets both pauses', () => {
@@ -16,5 +21,14 @@ describe('the github cache backend’s timing variables', () => {
     expect(verifyDelayFromEnv({ [ENV_VERIFY_DELAY_MS]: '50' })).toEqual({ verifyDelayMs: 50 });
     for (const bad of ['', '-1', '0.5', 'soon'])
       expect(verifyDelayFromEnv({ [ENV_VERIFY_DELAY_MS]: bad }), bad).toEqual({});
+  });
+
+  it('a refused save is tried again after 1 s and 3 s unless DISBUILD_GHA_SAVE_RETRY_PAUSE_MS sets both pauses', () => {
+    expect(saveRetryPausesFromEnv({})).toEqual({});
+    expect(saveRetryPausesFromEnv({ [ENV_SAVE_RETRY_PAUSE_MS]: '100' })).toEqual({
+      saveRetryPausesMs: [100, 100],
+    });
+    for (const bad of ['', '-1', '0.5', 'soon'])
+      expect(saveRetryPausesFromEnv({ [ENV_SAVE_RETRY_PAUSE_MS]: bad }), bad).toEqual({});
   });
 });
