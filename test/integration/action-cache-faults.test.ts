@@ -22,10 +22,14 @@ describe('the bundled Action when the cache service misbehaves, and across scope
 
   /**
    * One run at a time: no other run can publish an index beside this one's, so it checks its publish after
-   * 50 ms (not three times the publish's duration, twice), and a lookup's retries come after 100 ms (not 1 s and
-   * 2 s). Faults are counted in calls, not time.
+   * 50 ms (not three times the publish's duration, twice), and retries come after 100 ms (not 1 s and 2 s for a
+   * lookup, 1 s and 3 s for a save). Faults are counted in calls, not time.
    */
-  const env = { DISBUILD_GHA_INDEX_CHECK_DELAY_MS: '50', DISBUILD_GHA_LOOKUP_RETRY_PAUSE_MS: '100' };
+  const env = {
+    DISBUILD_GHA_INDEX_CHECK_DELAY_MS: '50',
+    DISBUILD_GHA_LOOKUP_RETRY_PAUSE_MS: '100',
+    DISBUILD_GHA_SAVE_RETRY_PAUSE_MS: '100',
+  };
 
   /** A run that must build (or restore) b correctly into out/, whatever the cache did. */
   async function buildB(prefix: string, opts: { scope?: typeof MAIN_BRANCH } = {}) {
