@@ -9,6 +9,7 @@ import { githubEntryStore } from '../cache/github-actions-cache.js';
 import { LocalCache } from '../cache/local-cache.js';
 import { NullCache } from '../cache/null-cache.js';
 import { PackCache } from '../cache/packs/pack-cache.js';
+import { saveRetryPausesFromEnv, verifyDelayFromEnv } from '../cache/packs/index-sync.js';
 import { openTieredCache, parseRemoteCacheOptions } from '../cache/remote/open-remote.js';
 import { baseEnvironment } from '../cli/commands/run.js';
 import { defaultCacheDir } from '../cli/local-state.js';
@@ -504,6 +505,8 @@ async function makeCache(o: ActionOptions, env: NodeJS.ProcessEnv, p: Places): P
         workDir: join(p.workDir, 'packs'),
         workspace: p.workspace,
         onWarning: warn,
+        ...verifyDelayFromEnv(env),
+        ...saveRetryPausesFromEnv(env),
       });
     }
     case 'local':

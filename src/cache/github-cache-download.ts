@@ -19,6 +19,14 @@ export type Lookup =
 const TWIRP = '/twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL';
 /** Pauses before the second and third attempts after a 5xx or an unreadable answer. */
 const RETRY_PAUSES_MS = [1000, 2000];
+/** Sets both pauses to one number of milliseconds (a non-negative integer): for callers that inject failures. */
+export const ENV_LOOKUP_RETRY_PAUSE_MS = 'DISBUILD_GHA_LOOKUP_RETRY_PAUSE_MS';
+
+/** The pauses before a lookup's second and third attempts. */
+export function lookupRetryPauses(env: NodeJS.ProcessEnv): readonly number[] {
+  const set = env[ENV_LOOKUP_RETRY_PAUSE_MS];
+  return set !== undefined && /^[0-9]+$/.test(set) ? RETRY_PAUSES_MS.map(() => Number(set)) : RETRY_PAUSES_MS;
+}
 
 let compression: Promise<string> | undefined;
 
@@ -58,6 +66,7 @@ export async function lookupEntry(
   if (mode === 'none' || mode === 'write-only') return { kind: 'miss' };
   const token = env.ACTIONS_RUNTIME_TOKEN;
   if (!token) return { kind: 'failed', message: 'ACTIONS_RUNTIME_TOKEN is not set' };
+  const pauses = lookupRetryPauses(env);
   for (let attempt = 0; ; attempt++) {
     // A network error is tried again too: a kept-alive connection the server has just closed fails this way.
     const r = await lookupOnce(key, version, env, token, timeoutMs).catch(
@@ -67,8 +76,8 @@ export async function lookupEntry(
         retry: true,
       }),
     );
-    if (!('retry' in r) || !r.retry || attempt >= RETRY_PAUSES_MS.length) return r;
-    await new Promise((res) => setTimeout(res, RETRY_PAUSES_MS[attempt]));
+    if (!('retry' in r) || !r.retry || attempt >= pauses.length) return r;
+    await new Promise((res) => setTimeout(res, pauses[attempt]));
   }
 }
 

@@ -15,6 +15,19 @@ export type OpenedCoordinator = JobCoordinator & { close(opts?: { drain: boolean
 /** How long a process that serves the coordinator stays up for others after its own run, at most. */
 const DRAIN_MS = 30 * 60 * 1000;
 
+/** A holder's lease when the caller sets none: 10 s, or `DISBUILD_COORDINATOR_LEASE_MS` (a positive integer). */
+const DEFAULT_LEASE_MS = 10_000;
+export const ENV_LEASE_MS = 'DISBUILD_COORDINATOR_LEASE_MS';
+
+/**
+ * The lease of a server this process starts. A key whose holder neither finishes nor renews (it died, or could
+ * not publish its result) is handed on only when its lease runs out, and the serving process stays up until then.
+ */
+export function defaultLeaseMs(env: NodeJS.ProcessEnv = process.env): number {
+  const set = env[ENV_LEASE_MS];
+  return set !== undefined && /^[1-9][0-9]*$/.test(set) ? Number(set) : DEFAULT_LEASE_MS;
+}
+
 /**
  * The engine's JobCoordinator over the shared Start/Finish coordinator of a cache directory.
  * Deals with: claiming keys, publishing results as labelled files, renewing leases while a job builds, and
@@ -44,7 +57,7 @@ export class SharedCoordinator implements JobCoordinator {
    * a reason to fail a build.
    */
   static async open(cacheDir: string, opts: SharedCoordinatorOptions): Promise<OpenedCoordinator> {
-    const o = { ...opts, leaseMs: opts.leaseMs ?? 10_000 };
+    const o = { ...opts, leaseMs: opts.leaseMs ?? defaultLeaseMs() };
     try {
       return new SharedCoordinator(await joinOrStartCoordinator(cacheDir, discoveryOptions(o)), cacheDir, o);
     } catch (e) {

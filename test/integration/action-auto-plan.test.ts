@@ -111,7 +111,11 @@ describe('the bundled Action: plan-mode auto', () => {
     );
     if (copies.every((c) => c.name !== 'root')) expect(restored).toContain('root');
     else expect(restored.length).toBeGreaterThan(0);
-    const agg = await rig.main({ ...common, mode: 'aggregate', plan: planned.outputs.plan! }, { edit });
+    // The aggregate step has the shards' token (`actions: read`), as in one workflow.
+    const agg = await rig.main(
+      { ...common, mode: 'aggregate', plan: planned.outputs.plan! },
+      { edit, listing: true },
+    );
     expect(agg.code, agg.stdout).toBe(0);
     expect(agg.outputs).toMatchObject({ built: String(all.length), failed: '0' });
   }

@@ -20,9 +20,23 @@ describe('the bundled Action when the cache service misbehaves, and across scope
   });
   afterAll(() => rig.close());
 
+  /**
+   * One run at a time: no other run can publish an index beside this one's, so it checks its publish after
+   * 50 ms (not three times the publish's duration, twice), and retries come after 100 ms (not 1 s and 2 s for a
+   * lookup, 1 s and 3 s for a save). Faults are counted in calls, not time.
+   */
+  const env = {
+    DISBUILD_GHA_INDEX_CHECK_DELAY_MS: '50',
+    DISBUILD_GHA_LOOKUP_RETRY_PAUSE_MS: '100',
+    DISBUILD_GHA_SAVE_RETRY_PAUSE_MS: '100',
+  };
+
   /** A run that must build (or restore) b correctly into out/, whatever the cache did. */
   async function buildB(prefix: string, opts: { scope?: typeof MAIN_BRANCH } = {}) {
-    const r = await rig.main({ 'key-prefix': prefix, targets: 'b', 'out-dir': 'out' }, { edit, ...opts });
+    const r = await rig.main(
+      { 'key-prefix': prefix, targets: 'b', 'out-dir': 'out' },
+      { edit, env, ...opts },
+    );
     expect(r.code, r.stdout).toBe(0);
     expect(await readFile(join(r.ws, 'out', 'b', 'b'), 'utf8')).toBe('a\nb\n');
     return r;
@@ -75,7 +89,7 @@ describe('the bundled Action when the cache service misbehaves, and across scope
 
   it('save: false reads but never writes', async () => {
     rig.service.resetStats();
-    const r = await rig.main({ 'key-prefix': 'nosave', save: 'false' }, { edit });
+    const r = await rig.main({ 'key-prefix': 'nosave', save: 'false' }, { edit, env });
     expect(r.code, r.stdout).toBe(0);
     expect(r.outputs).toMatchObject({ built: '2' });
     expect(rig.service.stats().CreateCacheEntry ?? 0).toBe(0);

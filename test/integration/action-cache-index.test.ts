@@ -24,6 +24,9 @@ describe('the bundled Action and the github cache index', () => {
     return { 'graph.json': rig.graph(jobs) };
   }
 
+  /** For tests whose runs never overlap: a run checks its index publish after 50 ms, not after pauses. */
+  const sequential = { DISBUILD_GHA_INDEX_CHECK_DELAY_MS: '50' };
+
   const ok = (r: StepResult): StepResult => {
     expect(r.code, r.stdout).toBe(0);
     return r;
@@ -59,22 +62,25 @@ describe('the bundled Action and the github cache index', () => {
         ),
       ),
     };
-    ok(await rig.main({ 'key-prefix': 'logs' }, { edit }));
+    ok(await rig.main({ 'key-prefix': 'logs' }, { edit, env: sequential }));
     rig.service.resetStats();
-    const cached = ok(await rig.main({ 'key-prefix': 'logs' }, { edit }));
+    const cached = ok(await rig.main({ 'key-prefix': 'logs' }, { edit, env: sequential }));
     expect(cached.outputs).toMatchObject({ cached: '3' });
     expect(rig.service.stats()).toMatchObject({ GetCacheEntryDownloadURL: 1, download: 1 });
   });
 
   it('the same graph on RUNNER_OS=Linux, then macOS, without a salt: the second builds everything', async () => {
     const edit = graphOf(1);
-    const linux = { RUNNER_OS: 'Linux', RUNNER_ARCH: 'X64' };
+    const linux = { RUNNER_OS: 'Linux', RUNNER_ARCH: 'X64', ...sequential };
     ok(await rig.main({ 'key-prefix': 'os' }, { edit, env: linux }));
     expect(ok(await rig.main({ 'key-prefix': 'os' }, { edit, env: linux })).outputs).toMatchObject({
       cached: '2',
     });
     const mac = ok(
-      await rig.main({ 'key-prefix': 'os' }, { edit, env: { RUNNER_OS: 'macOS', RUNNER_ARCH: 'ARM64' } }),
+      await rig.main(
+        { 'key-prefix': 'os' },
+        { edit, env: { RUNNER_OS: 'macOS', RUNNER_ARCH: 'ARM64', ...sequential } },
+      ),
     );
     expect(mac.outputs).toMatchObject({ built: '2', cached: '0' });
     expect(mac.stdout).toContain('disbuild: key salt "macOS/ARM64"');

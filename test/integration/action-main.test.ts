@@ -24,6 +24,12 @@ describe('the bundled Action, run as the runner runs it', () => {
   });
   afterAll(() => rig.close());
 
+  /**
+   * The file's runs never overlap, so no other run can publish an index beside one's own: a saving run checks
+   * its publish after 50 ms instead of after pauses meant for concurrent writers. Calls are the same.
+   */
+  const env = { DISBUILD_GHA_INDEX_CHECK_DELAY_MS: '50' };
+
   const withGraph = (graph: JobSpec[], more: Record<string, string> = {}) => ({
     'graph.json': rig.graph(graph),
     ...more,
@@ -32,7 +38,7 @@ describe('the bundled Action, run as the runner runs it', () => {
   it('builds and saves in at most 3 entries; a fresh workspace then executes nothing; an edit rebuilds exactly what it affects', async () => {
     const edit = withGraph(jobs);
     rig.service.resetStats();
-    const cold = await rig.main({ 'key-prefix': 'k1' }, { edit });
+    const cold = await rig.main({ 'key-prefix': 'k1' }, { edit, env });
     expect(cold.code, cold.stdout).toBe(0);
     expect(cold.executions).toEqual(['app', 'docs', 'lib']);
     expect(cold.outputs).toMatchObject({
@@ -56,7 +62,7 @@ describe('the bundled Action, run as the runner runs it', () => {
     ]);
 
     rig.service.resetStats();
-    const warm = await rig.main({ 'key-prefix': 'k1' }, { edit });
+    const warm = await rig.main({ 'key-prefix': 'k1' }, { edit, env });
     expect(warm.code, warm.stdout).toBe(0);
     expect(warm.executions).toEqual([]);
     expect(warm.outputs).toMatchObject({ cached: '3', built: '0' });
@@ -64,7 +70,7 @@ describe('the bundled Action, run as the runner runs it', () => {
     expect(rig.service.stats()).toMatchObject({ download: 1 });
     expect(rig.service.stats().CreateCacheEntry ?? 0).toBe(0);
 
-    const edited = await rig.main({ 'key-prefix': 'k1' }, { edit: { ...edit, 'app.txt': 'app v2\n' } });
+    const edited = await rig.main({ 'key-prefix': 'k1' }, { edit: { ...edit, 'app.txt': 'app v2\n' }, env });
     expect(edited.code).toBe(0);
     expect(edited.executions).toEqual(['app']);
     expect(edited.outputs).toMatchObject({ built: '1', cached: '2' });
@@ -72,8 +78,8 @@ describe('the bundled Action, run as the runner runs it', () => {
 
   it('materializes out-dir targets from the cache', async () => {
     const edit = withGraph(jobs);
-    await rig.main({ 'key-prefix': 'k2' }, { edit });
-    const r = await rig.main({ 'key-prefix': 'k2', targets: 'app', 'out-dir': 'out' }, { edit });
+    await rig.main({ 'key-prefix': 'k2' }, { edit, env });
+    const r = await rig.main({ 'key-prefix': 'k2', targets: 'app', 'out-dir': 'out' }, { edit, env });
     expect(r.code, r.stdout).toBe(0);
     expect(r.executions).toEqual([]);
     expect(await readFile(join(r.ws, 'out', 'app', 'app'), 'utf8')).toBe('lib v1\napp\n');
@@ -112,7 +118,10 @@ describe('the bundled Action, run as the runner runs it', () => {
       rig.job('compile', 'echo "src/a.c:3:5: error: expected ;" >&2; exit 2', { inputs: ['src/a.c'] }),
       rig.job('link', 'true', { deps: ['compile'] }),
     ];
-    const r = await rig.main({ 'key-prefix': 'k3' }, { edit: withGraph(failing, { 'src/a.c': 'int x\n' }) });
+    const r = await rig.main(
+      { 'key-prefix': 'k3' },
+      { edit: withGraph(failing, { 'src/a.c': 'int x\n' }), env },
+    );
     expect(r.code).toBe(1);
     expect(JSON.parse(r.outputs['failed-jobs']!)).toEqual(['compile']);
     expect(r.outputs).toMatchObject({ failed: '1', skipped: '1', built: '3' });
@@ -146,7 +155,7 @@ describe('the bundled Action, run as the runner runs it', () => {
   });
 
   it('post removes what main leaves in the workspace and runner temp, and never fails', async () => {
-    const main = await rig.main({ 'key-prefix': 'k6' }, { edit: withGraph(jobs) });
+    const main = await rig.main({ 'key-prefix': 'k6' }, { edit: withGraph(jobs), env });
     expect(main.code).toBe(0);
     const post = await rig.post(main);
     expect(post.code, post.stdout + post.stderr).toBe(0);

@@ -9,22 +9,31 @@ interface Report {
 }
 
 const LEAVES = 200;
+/**
+ * The leaves of the fan the other tests plan: as on the large fan, nothing is recorded under their fresh key
+ * prefixes, so every job weighs the same guess and the plan is the same (the root in the trunk, the leaves over
+ * every shard), at an eighth of the building.
+ */
+const FEW = 24;
+/** A leaf of the small fan that fails: not the first, so being listed first is the aggregate's doing. */
+const BROKEN = 'leaf-013';
 
 /** DESIGN.md §8: plan the missed work (trunk + shards), run the shards side by side, aggregate their reports. */
 describe('the bundled Action: plan, shards, aggregate', () => {
   let rig: ActionRig;
   let ran: string;
   let edit: Record<string, string>;
+  let few: Record<string, string>;
 
   /** One component: a root that every leaf needs; each job appends its name to `ran` (never reset). */
-  const fanGraph = (failing?: string): string => {
+  const fanGraph = (leaves: number, failing?: string): string => {
     const job = (name: string, script: string, deps: string[] = []): JobSpec => ({
       name,
       deps,
       cmds: [{ exec: ['sh', '-c', `echo ${name} >> ${ran}; ${script}`] }],
     });
     const jobs: JobSpec[] = [{ ...job('root', 'sleep 0.1; cat x.txt > <out>/r'), inputs: ['x.txt'] }];
-    for (let i = 0; i < LEAVES; i++) {
+    for (let i = 0; i < leaves; i++) {
       const name = `leaf-${String(i).padStart(3, '0')}`;
       const script = name === failing ? 'echo "src/leaf.c:3:7: error: broken leaf" >&2; exit 3' : 'sleep 0.1';
       jobs.push(job(name, `${script}; cat <dep:root>/r > <out>/l`, ['root']));
@@ -35,7 +44,8 @@ describe('the bundled Action: plan, shards, aggregate', () => {
   beforeAll(async () => {
     rig = await ActionRig.create({ 'x.txt': 'x\n' });
     ran = join(rig.root, 'ran.log');
-    edit = { 'graph.json': fanGraph() };
+    edit = { 'graph.json': fanGraph(LEAVES) };
+    few = { 'graph.json': fanGraph(FEW) };
   });
   afterAll(() => rig.close());
 
@@ -101,7 +111,11 @@ describe('the bundled Action: plan, shards, aggregate', () => {
     expect(unmerged.outputs).toMatchObject({ cached: String(LEAVES + 1), built: '0' });
     expect(await lines()).toEqual([]);
 
-    const agg = await rig.main({ 'key-prefix': fan, mode: 'aggregate', plan: plan.outputs.plan! }, { edit });
+    // The shards are done: the aggregate publishes the merged index alone, and checks it after 50 ms.
+    const agg = await rig.main(
+      { 'key-prefix': fan, mode: 'aggregate', plan: plan.outputs.plan! },
+      { edit, env: { DISBUILD_GHA_INDEX_CHECK_DELAY_MS: '50' } },
+    );
     expect(agg.code, agg.stdout).toBe(0);
     expect(agg.outputs).toMatchObject({ built: String(LEAVES + 1), failed: '0', 'failed-jobs': '[]' });
 
@@ -127,28 +141,37 @@ describe('the bundled Action: plan, shards, aggregate', () => {
   }, 150_000);
 
   it('a failing job fails its shard, and the aggregate lists it first with its annotation', async () => {
-    const broken = { 'graph.json': fanGraph('leaf-123') };
-    const plan = await rig.main({ ...common, 'key-prefix': 'broken', mode: 'plan' }, { edit: broken });
+    const broken = { 'graph.json': fanGraph(FEW, BROKEN) };
+    // Runners that may list the cache's entries, as in the timed test: what is checked is reporting, not publishing.
+    const listing = true;
+    const plan = await rig.main(
+      { ...common, 'key-prefix': 'broken', mode: 'plan' },
+      { edit: broken, listing },
+    );
     expect(plan.code, plan.stdout).toBe(0);
     const matrix = JSON.parse(plan.outputs.matrix!) as { shard: string[] };
+    expect(matrix.shard.length).toBeGreaterThanOrEqual(4);
     const shards = await Promise.all(
       matrix.shard.map((shard) =>
-        rig.main({ ...common, 'key-prefix': 'broken', shard, plan: plan.outputs.plan! }, { edit: broken }),
+        rig.main(
+          { ...common, 'key-prefix': 'broken', shard, plan: plan.outputs.plan! },
+          { edit: broken, listing },
+        ),
       ),
     );
     const failing = shards.filter((s) => s.code !== 0);
     expect(failing).toHaveLength(1);
-    expect(failing[0]!.outputs['failed-jobs']).toBe('["leaf-123"]');
+    expect(failing[0]!.outputs['failed-jobs']).toBe(`["${BROKEN}"]`);
 
     const agg = await rig.main(
       { 'key-prefix': 'broken', mode: 'aggregate', plan: plan.outputs.plan! },
-      { edit: broken },
+      { edit: broken, listing },
     );
     expect(agg.code).not.toBe(0);
-    expect(agg.outputs).toMatchObject({ failed: '1', 'failed-jobs': '["leaf-123"]', built: String(LEAVES) });
-    expect(agg.summary.indexOf('leaf-123')).toBeLessThan(agg.summary.indexOf('leaf-000'));
+    expect(agg.outputs).toMatchObject({ failed: '1', 'failed-jobs': `["${BROKEN}"]`, built: String(FEW) });
+    expect(agg.summary.indexOf(BROKEN)).toBeLessThan(agg.summary.indexOf('leaf-000'));
     expect(agg.stdout).toMatch(
-      /::error title=disbuild%3A leaf-123 failed.*,file=src\/leaf\.c,line=3,col=7::/,
+      new RegExp(`::error title=disbuild%3A ${BROKEN} failed.*,file=src/leaf\\.c,line=3,col=7::`),
     );
   });
 
@@ -163,8 +186,13 @@ describe('the bundled Action: plan, shards, aggregate', () => {
     const jobs = [job('root-a', []), job('root-b', [])];
     for (let i = 0; i < 40; i++) jobs.push(job(`leaf-${i}`, [i % 2 === 0 ? 'root-a' : 'root-b']));
     const roots = { 'graph.json': rig.graph(jobs) };
+    // Runners that may list the cache's entries, as in the timed test: what is checked is planning, not publishing.
+    const listing = true;
     await writeFile(ran, '');
-    const plan = await rig.main({ ...common, 'key-prefix': 'copies', mode: 'plan' }, { edit: roots });
+    const plan = await rig.main(
+      { ...common, 'key-prefix': 'copies', mode: 'plan' },
+      { edit: roots, listing },
+    );
     expect(plan.code, plan.stdout).toBe(0);
     // The trunk is not waited for: the planner built nothing.
     expect(await lines(), plan.stdout).toEqual([]);
@@ -178,7 +206,10 @@ describe('the bundled Action: plan, shards, aggregate', () => {
     const matrix = JSON.parse(plan.outputs.matrix!) as { shard: string[] };
     const shards = await Promise.all(
       matrix.shard.map((shard) =>
-        rig.main({ ...common, 'key-prefix': 'copies', shard, plan: plan.outputs.plan! }, { edit: roots }),
+        rig.main(
+          { ...common, 'key-prefix': 'copies', shard, plan: plan.outputs.plan! },
+          { edit: roots, listing },
+        ),
       ),
     );
     for (const s of shards) expect(s.code, s.stdout).toBe(0);
@@ -192,7 +223,9 @@ describe('the bundled Action: plan, shards, aggregate', () => {
   });
 
   it('the aggregate reports a shard that left no report as crashed', async () => {
-    const plan = await rig.main({ ...common, 'key-prefix': 'crash', mode: 'plan' }, { edit });
+    // Runners that may list the cache's entries, as in the timed test: what is checked is reporting, not publishing.
+    const listing = true;
+    const plan = await rig.main({ ...common, 'key-prefix': 'crash', mode: 'plan' }, { edit: few, listing });
     expect(plan.code, plan.stdout).toBe(0);
     const matrix = JSON.parse(plan.outputs.matrix!) as { shard: string[] };
     // Every shard but the last runs; the last never reports.
@@ -200,13 +233,16 @@ describe('the bundled Action: plan, shards, aggregate', () => {
       matrix.shard
         .slice(0, -1)
         .map((shard) =>
-          rig.main({ ...common, 'key-prefix': 'crash', shard, plan: plan.outputs.plan! }, { edit }),
+          rig.main(
+            { ...common, 'key-prefix': 'crash', shard, plan: plan.outputs.plan! },
+            { edit: few, listing },
+          ),
         ),
     );
     for (const s of shards) expect(s.code, s.stdout).toBe(0);
     const agg = await rig.main(
       { 'key-prefix': 'crash', mode: 'aggregate', plan: plan.outputs.plan! },
-      { edit },
+      { edit: few, listing },
     );
     expect(agg.code).not.toBe(0);
     const last = matrix.shard.at(-1)!;
@@ -214,17 +250,17 @@ describe('the bundled Action: plan, shards, aggregate', () => {
   });
 
   it('shards running at the same time all save: a new plan finds every job cached', async () => {
-    const plan = await rig.main({ ...common, 'key-prefix': 'p4', mode: 'plan' }, { edit });
+    const plan = await rig.main({ ...common, 'key-prefix': 'p4', mode: 'plan' }, { edit: few });
     const matrix = JSON.parse(plan.outputs.matrix!) as { shard: string[] };
     expect(matrix.shard.length).toBeGreaterThan(1);
     const runs = await Promise.all(
       matrix.shard.map((shard) =>
-        rig.main({ ...common, 'key-prefix': 'p4', shard, plan: plan.outputs.plan! }, { edit }),
+        rig.main({ ...common, 'key-prefix': 'p4', shard, plan: plan.outputs.plan! }, { edit: few }),
       ),
     );
     for (const r of runs) expect(r.code, r.stdout).toBe(0);
-    const replan = await rig.main({ ...common, 'key-prefix': 'p4', mode: 'plan' }, { edit });
-    expect(replan.outputs).toMatchObject({ cached: String(LEAVES + 1) });
+    const replan = await rig.main({ ...common, 'key-prefix': 'p4', mode: 'plan' }, { edit: few });
+    expect(replan.outputs).toMatchObject({ cached: String(FEW + 1) });
   });
 
   it('plans only the selected targets and their dependencies', async () => {

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { githubEntryStore } from '../../src/cache/github-actions-cache.js';
+import { ENV_LOOKUP_RETRY_PAUSE_MS } from '../../src/cache/github-cache-download.js';
 import { dayOf, emptyIndex, parseIndex, serializeIndex } from '../../src/cache/packs/index-file.js';
 import { refTag } from '../../src/cache/packs/index-sync.js';
 import { API_TOKEN, type CacheService, type Scope } from '../helpers/gha/cache-service.js';
@@ -204,6 +205,11 @@ describe('the github cache backend is safe and never loses work', () => {
     await saveArtifact(w, root, 61);
     await w.close();
 
+    // The faults are counted in tries, not time: each retry comes after 50 ms instead of 1 s and 2 s.
+    process.env[ENV_LOOKUP_RETRY_PAUSE_MS] = '50';
+    onTestFinished(() => {
+      delete process.env[ENV_LOOKUP_RETRY_PAUSE_MS];
+    });
     // Down for the whole run (three tries when loading, three when publishing): no index is published.
     service.injectFault({ method: 'GetCacheEntryDownloadURL', times: 6, status: 503 });
     const down = await packRunner(service, root, MAIN, warnings);

@@ -22,7 +22,11 @@ describe('the pack cache over the real @actions/cache client and a stand-in cach
   });
 
   /** A fresh runner: its own workspace and temp dir, a token for the scope, like a new job. */
-  async function runner(scope: Scope, save = true): Promise<PackCache> {
+  async function runner(
+    scope: Scope,
+    save = true,
+    extra: { saveRetryPausesMs?: [number, number] } = {},
+  ): Promise<PackCache> {
     const ws = await mkdtemp(join(root, 'ws-'));
     Object.assign(process.env, {
       ACTIONS_CACHE_SERVICE_V2: '1',
@@ -42,6 +46,9 @@ describe('the pack cache over the real @actions/cache client and a stand-in cach
       workDir: join(ws, '.work'),
       workspace: ws,
       onWarning: (m) => warnings.push(m),
+      // One runner at a time: no concurrent writer to look for after a publish, so the check comes at once.
+      verifyDelayMs: 50,
+      ...extra,
     });
   }
 
@@ -122,7 +129,8 @@ describe('the pack cache over the real @actions/cache client and a stand-in cach
     expect(r.ok).toBe(false);
     await expect(readFile(join(root, 'truncated', 'sub', 'file.txt'))).rejects.toThrow();
 
-    const flaky = await runner(MAIN);
+    // The refusals are counted, not timed: its saves are tried again after 100 ms, not 1 s and 3 s.
+    const flaky = await runner(MAIN, true, { saveRetryPausesMs: [100, 100] });
     service.injectFault({ method: 'GetCacheEntryDownloadURL', times: 1, status: 429, retryAfter: 30 });
     expect((await flaky.lookup([key(200)])).size).toBe(0);
     service.injectFault({ method: 'CreateCacheEntry', times: 5, status: 429, retryAfter: 30 });

@@ -38,6 +38,28 @@ export interface IndexSyncOptions {
   verifyDelayMs?: number;
 }
 
+/**
+ * Sets `verifyDelayMs` (milliseconds, a non-negative integer) where the Action makes its cache: for callers whose
+ * runs never publish at the same time. Unset, the pause follows the publish's duration (see `publish`).
+ */
+export const ENV_VERIFY_DELAY_MS = 'DISBUILD_GHA_INDEX_CHECK_DELAY_MS';
+
+export function verifyDelayFromEnv(env: NodeJS.ProcessEnv): { verifyDelayMs?: number } {
+  const set = env[ENV_VERIFY_DELAY_MS];
+  return set !== undefined && /^[0-9]+$/.test(set) ? { verifyDelayMs: Number(set) } : {};
+}
+
+/**
+ * Sets both of `saveRetryPausesMs` (milliseconds, a non-negative integer) where the Action makes its cache: for
+ * callers whose refusals are injected and counted. Unset, a refused save is tried again after 1 s and 3 s.
+ */
+export const ENV_SAVE_RETRY_PAUSE_MS = 'DISBUILD_GHA_SAVE_RETRY_PAUSE_MS';
+
+export function saveRetryPausesFromEnv(env: NodeJS.ProcessEnv): { saveRetryPausesMs?: [number, number] } {
+  const set = env[ENV_SAVE_RETRY_PAUSE_MS];
+  return set !== undefined && /^[0-9]+$/.test(set) ? { saveRetryPausesMs: [Number(set), Number(set)] } : {};
+}
+
 export type ReadResult = { ok: true; index: PackIndex } | { ok: false; message: string };
 
 /**

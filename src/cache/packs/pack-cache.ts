@@ -42,6 +42,8 @@ export interface PackCacheOptions {
   onWarning(message: string): void;
   now?: () => number;
   verifyDelayMs?: number;
+  /** The pauses before a refused save's second and third tries; default 1 s and 3 s (see `#saveWithBackOff`). */
+  saveRetryPausesMs?: readonly [number, number];
 }
 
 type Staged = IndexedArtifact & { dir: string; bytes: number };
@@ -473,7 +475,7 @@ export class PackCache implements Cache {
    * pauses are fixed; past them the failure counts towards turning the cache off.
    */
   async #saveWithBackOff(dir: string, key: string): Promise<SaveResult> {
-    for (const pauseMs of [1000, 3000, -1]) {
+    for (const pauseMs of [...(this.#o.saveRetryPausesMs ?? [1000, 3000]), -1]) {
       const saved = await this.#o.store.save(dir, key).catch(() => 'failed' as const);
       if (saved === 'denied') this.#denied = true;
       if (saved !== 'failed') {
