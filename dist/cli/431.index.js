@@ -285,7 +285,9 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  SharedCoordinator: () => (/* binding */ SharedCoordinator)
+  ENV_LEASE_MS: () => (/* binding */ ENV_LEASE_MS),
+  SharedCoordinator: () => (/* binding */ SharedCoordinator),
+  defaultLeaseMs: () => (/* binding */ defaultLeaseMs)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1114,6 +1116,17 @@ function isPlainRelative(path) {
 
 /** How long a process that serves the coordinator stays up for others after its own run, at most. */
 const DRAIN_MS = 30 * 60 * 1000;
+/** A holder's lease when the caller sets none: 10 s, or `DISBUILD_COORDINATOR_LEASE_MS` (a positive integer). */
+const shared_coordinator_DEFAULT_LEASE_MS = 10_000;
+const ENV_LEASE_MS = 'DISBUILD_COORDINATOR_LEASE_MS';
+/**
+ * The lease of a server this process starts. A key whose holder neither finishes nor renews (it died, or could
+ * not publish its result) is handed on only when its lease runs out, and the serving process stays up until then.
+ */
+function defaultLeaseMs(env = process.env) {
+    const set = env[ENV_LEASE_MS];
+    return set !== undefined && /^[1-9][0-9]*$/.test(set) ? Number(set) : shared_coordinator_DEFAULT_LEASE_MS;
+}
 /**
  * The engine's JobCoordinator over the shared Start/Finish coordinator of a cache directory.
  * Deals with: claiming keys, publishing results as labelled files, renewing leases while a job builds, and
@@ -1141,7 +1154,7 @@ class SharedCoordinator {
      * a reason to fail a build.
      */
     static async open(cacheDir, opts) {
-        const o = { ...opts, leaseMs: opts.leaseMs ?? 10_000 };
+        const o = { ...opts, leaseMs: opts.leaseMs ?? defaultLeaseMs() };
         try {
             return new SharedCoordinator(await joinOrStartCoordinator(cacheDir, discoveryOptions(o)), cacheDir, o);
         }

@@ -30996,6 +30996,13 @@ var external_node_stream_promises_ = __nccwpck_require__(6466);
 const TWIRP = '/twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL';
 /** Pauses before the second and third attempts after a 5xx or an unreadable answer. */
 const RETRY_PAUSES_MS = [1000, 2000];
+/** Sets both pauses to one number of milliseconds (a non-negative integer): for callers that inject failures. */
+const ENV_LOOKUP_RETRY_PAUSE_MS = 'DISBUILD_GHA_LOOKUP_RETRY_PAUSE_MS';
+/** The pauses before a lookup's second and third attempts. */
+function lookupRetryPauses(env) {
+    const set = env[ENV_LOOKUP_RETRY_PAUSE_MS];
+    return set !== undefined && /^[0-9]+$/.test(set) ? RETRY_PAUSES_MS.map(() => Number(set)) : RETRY_PAUSES_MS;
+}
 let compression;
 /** The toolkit's `getCompressionMethod`: zstd when a `zstd` binary answers, else gzip. */
 function compressionMethod() {
@@ -31024,6 +31031,7 @@ async function lookupEntry(key, version, env, timeoutMs) {
     const token = env.ACTIONS_RUNTIME_TOKEN;
     if (!token)
         return { kind: 'failed', message: 'ACTIONS_RUNTIME_TOKEN is not set' };
+    const pauses = lookupRetryPauses(env);
     for (let attempt = 0;; attempt++) {
         // A network error is tried again too: a kept-alive connection the server has just closed fails this way.
         const r = await lookupOnce(key, version, env, token, timeoutMs).catch((e) => ({
@@ -31031,9 +31039,9 @@ async function lookupEntry(key, version, env, timeoutMs) {
             message: e.message,
             retry: true,
         }));
-        if (!('retry' in r) || !r.retry || attempt >= RETRY_PAUSES_MS.length)
+        if (!('retry' in r) || !r.retry || attempt >= pauses.length)
             return r;
-        await new Promise((res) => setTimeout(res, RETRY_PAUSES_MS[attempt]));
+        await new Promise((res) => setTimeout(res, pauses[attempt]));
     }
 }
 async function lookupOnce(key, version, env, token, timeoutMs) {
@@ -32822,6 +32830,24 @@ const MAX_PUBLISH_ATTEMPTS = 4;
 const LIST_COUNT = 30;
 const MAX_SHADOWED = 10;
 /**
+ * Sets `verifyDelayMs` (milliseconds, a non-negative integer) where the Action makes its cache: for callers whose
+ * runs never publish at the same time. Unset, the pause follows the publish's duration (see `publish`).
+ */
+const ENV_VERIFY_DELAY_MS = 'DISBUILD_GHA_INDEX_CHECK_DELAY_MS';
+function verifyDelayFromEnv(env) {
+    const set = env[ENV_VERIFY_DELAY_MS];
+    return set !== undefined && /^[0-9]+$/.test(set) ? { verifyDelayMs: Number(set) } : {};
+}
+/**
+ * Sets both of `saveRetryPausesMs` (milliseconds, a non-negative integer) where the Action makes its cache: for
+ * callers whose refusals are injected and counted. Unset, a refused save is tried again after 1 s and 3 s.
+ */
+const ENV_SAVE_RETRY_PAUSE_MS = 'DISBUILD_GHA_SAVE_RETRY_PAUSE_MS';
+function saveRetryPausesFromEnv(env) {
+    const set = env[ENV_SAVE_RETRY_PAUSE_MS];
+    return set !== undefined && /^[0-9]+$/.test(set) ? { saveRetryPausesMs: [Number(set), Number(set)] } : {};
+}
+/**
  * Reads and publishes indexes so that no saved artifact is lost to later lookups, though the service has no
  * compare-and-swap and its lookup answers only the newest entry for a prefix.
  *
@@ -33547,7 +33573,7 @@ class PackCache {
      * pauses are fixed; past them the failure counts towards turning the cache off.
      */
     async #saveWithBackOff(dir, key) {
-        for (const pauseMs of [1000, 3000, -1]) {
+        for (const pauseMs of [...(this.#o.saveRetryPausesMs ?? [1000, 3000]), -1]) {
             const saved = await this.#o.store.save(dir, key).catch(() => 'failed');
             if (saved === 'denied')
                 this.#denied = true;
@@ -40287,6 +40313,7 @@ const prefix = (key) => key.slice(0, KEY_PREFIX_LENGTH);
 
 
 
+
 /** The runner's environment, and inputs read as the runner passes them (`INPUT_<NAME>`). */
 function mainDeps() {
     return { env: process.env, getInput: (name) => core/* getInput */.V4(name) };
@@ -40649,6 +40676,8 @@ async function makeCache(o, env, p) {
                 workDir: (0,external_node_path_.join)(p.workDir, 'packs'),
                 workspace: p.workspace,
                 onWarning: warn,
+                ...verifyDelayFromEnv(env),
+                ...saveRetryPausesFromEnv(env),
             });
         }
         case 'local':
@@ -44195,7 +44224,9 @@ __nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  SharedCoordinator: () => (/* binding */ SharedCoordinator)
+  ENV_LEASE_MS: () => (/* binding */ ENV_LEASE_MS),
+  SharedCoordinator: () => (/* binding */ SharedCoordinator),
+  defaultLeaseMs: () => (/* binding */ defaultLeaseMs)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -45249,6 +45280,17 @@ function isPlainRelative(path) {
 
 /** How long a process that serves the coordinator stays up for others after its own run, at most. */
 const DRAIN_MS = 30 * 60 * 1000;
+/** A holder's lease when the caller sets none: 10 s, or `DISBUILD_COORDINATOR_LEASE_MS` (a positive integer). */
+const shared_coordinator_DEFAULT_LEASE_MS = 10_000;
+const ENV_LEASE_MS = 'DISBUILD_COORDINATOR_LEASE_MS';
+/**
+ * The lease of a server this process starts. A key whose holder neither finishes nor renews (it died, or could
+ * not publish its result) is handed on only when its lease runs out, and the serving process stays up until then.
+ */
+function defaultLeaseMs(env = process.env) {
+    const set = env[ENV_LEASE_MS];
+    return set !== undefined && /^[1-9][0-9]*$/.test(set) ? Number(set) : shared_coordinator_DEFAULT_LEASE_MS;
+}
 /**
  * The engine's JobCoordinator over the shared Start/Finish coordinator of a cache directory.
  * Deals with: claiming keys, publishing results as labelled files, renewing leases while a job builds, and
@@ -45276,7 +45318,7 @@ class SharedCoordinator {
      * a reason to fail a build.
      */
     static async open(cacheDir, opts) {
-        const o = { ...opts, leaseMs: opts.leaseMs ?? 10_000 };
+        const o = { ...opts, leaseMs: opts.leaseMs ?? defaultLeaseMs() };
         try {
             return new SharedCoordinator(await joinOrStartCoordinator(cacheDir, discoveryOptions(o)), cacheDir, o);
         }
