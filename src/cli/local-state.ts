@@ -55,8 +55,10 @@ export async function openLocalState(cacheDirFlag: string | undefined, io: CliIo
       join(dir, 'in-place-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
     compiledGraphFile: (sourceDir) =>
       join(dir, 'compiled-graph-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
+    // Sixteen slots, not a file per path: a graph generated into a new temp directory every run must not leave a
+    // graph-sized file behind each time. The slot's key is the text's digest (a validation depends on nothing else).
     validatedGraphFile: (graphPath) =>
-      join(dir, 'validated-graph-v1', `${createHash('sha1').update(graphPath).digest('hex')}.json`),
+      join(dir, 'validated-graph-v1', `slot-${createHash('sha1').update(graphPath).digest('hex')[0]}.json`),
     newRunDir: (onWarning) => {
       let why: string;
       if (isLowOnSpace(dir)) {

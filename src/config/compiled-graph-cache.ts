@@ -35,6 +35,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DisbuildConfig, TaskSpec } from './config-file.js';
 import { isAlive } from '../cache/dead-temps.js';
+import { codeIdentity } from '../util/code-identity.js';
 import { readOwnFile } from '../util/read-own-file.js';
 
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
@@ -77,24 +78,9 @@ export function readByCompile(files: readonly string[]): string[] {
   );
 }
 
-/**
- * The compiler's identity: the path of this module's file and the names, sizes and modification times of every file
- * beside it. The compile's code may sit in another file than this module (a chunk of the bundle loaded on demand,
- * compile.ts beside this file): an upgrade or a `git pull` that rewrites only that file must still differ.
- */
+/** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
 export function compilerIdentity(self: string = fileURLToPath(import.meta.url)): string {
-  try {
-    const dir = dirname(self);
-    const parts = [self];
-    for (const name of readdirSync(dir).sort()) {
-      const st = lstatSync(`${dir}/${name}`, { bigint: true });
-      parts.push(`${name}\0${st.size}\0${st.mtimeNs}\0${st.ino}`);
-    }
-    return parts.join('\0');
-  } catch {
-    // Unknown: a value no other run shares, so nothing is reused.
-    return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
-  }
+  return codeIdentity(self);
 }
 
 /** The hash of the compile's inputs that are known before the files are listed: compiler, tasks, variables. */

@@ -2,13 +2,13 @@
  * The validated form of the graph file a run read last, kept so that a run of an unchanged graph file skips
  * decoding and validating it (for 1,000 inputs the larger part of reading a graph, and most of its garbage).
  *
- * Exact, not a guess: the cache file is named by the graph file's path and holds the digest of the graph's text
- * (with the validating code's identity and a format number) and the graph validation made of that text. It is
- * used only when the digest matches the text just read, and only from a regular file of this user that nobody
- * else may write (its commands would run, and its inputs make the keys). The payload carries a digest of its own:
- * a damaged file (a bit flipped, a truncated write) is never believed. Whether every input exists is not part of
- * it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any kind costs the cache,
- * never the run: the graph is then validated as usual and the file written anew.
+ * Exact, not a guess: the cache file (one of sixteen slots, chosen by the graph file's path) holds the digest of
+ * the graph's text (with the validating code's identity and a format number) and the graph validation made of
+ * that text. It is used only when the digest matches the text just read, and only from a regular file of this
+ * user that nobody else may write (its commands would run, and its inputs make the keys). The payload carries a
+ * digest of its own: a damaged file (a bit flipped, a truncated write) is never believed. Whether every input
+ * exists is not part of it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any
+ * kind costs the cache, never the run: the graph is then validated as usual and the file written anew.
  *
  * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
  */
@@ -22,37 +22,24 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
-  statSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeIdentity } from '../util/code-identity.js';
 import type { Cmd, Graph, Job, JobLabel } from './model.js';
 
 /** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
 const FORMAT = 1;
 const MAGIC = 'disbuild-validated-graph';
 
-/**
- * The validating code's identity: this file's path, inode, size and times. A build or an install writes every file
- * of the bundle anew (new inode and change time, which no one can set back), so a rebuilt or upgraded disbuild
- * never meets the validations of another.
- */
-function codeIdentity(): string {
-  try {
-    const self = fileURLToPath(import.meta.url);
-    const st = statSync(self, { bigint: true });
-    return `${self}\0${st.dev}\0${st.ino}\0${st.size}\0${st.mtimeNs}\0${st.ctimeNs}`;
-  } catch {
-    // Unknown: a value no other run shares, so nothing is reused.
-    return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
-  }
-}
-
 /** The key of a graph's text: what a cached validation must have been made from. */
 export function validatedGraphKey(text: string): string {
-  return createHash('sha256').update(`${MAGIC}\0${FORMAT}\0${codeIdentity()}\0`).update(text).digest('hex');
+  return createHash('sha256')
+    .update(`${MAGIC}\0${FORMAT}\0${codeIdentity(fileURLToPath(import.meta.url))}\0`)
+    .update(text)
+    .digest('hex');
 }
 
 /** What the cache file holds after its two header lines (the key, the payload's digest). */

@@ -51,7 +51,7 @@ if (process.argv[1].endsWith('index.js')) process.on('exit', () => require('node
     const kept = join(
       rig.cacheDir,
       'validated-graph-v1',
-      `${createHash('sha1').update(rig.path('src', 'graph.json')).digest('hex')}.json`,
+      `slot-${createHash('sha1').update(rig.path('src', 'graph.json')).digest('hex')[0]}.json`,
     );
     expect(statSync(kept).mode & 0o777).toBe(0o600);
     const [key, , payload] = readFileSync(kept, 'utf8').split('\n') as [string, string, string];
