@@ -177,4 +177,27 @@ describe('remote restores hold a bounded number of archive bytes', () => {
     // What came and was not kept: the records' first bytes, not their archives.
     expect(downloaded - kept).toBeLessThanOrEqual(ARTIFACTS * 4096);
   }, 30_000);
+
+  it('keeps no archive a restore will not take from memory (small, but its files add up to more than 4 MiB)', async () => {
+    const key = 'f'.repeat(40) as JobKey;
+    const out = join(dir, 'outputs', 'zeros');
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, 'zeros.bin'), Buffer.alloc(5 * 1024 * 1024));
+    const seed = new RemoteTier(tierOptions());
+    seed.upload(key, out, {
+      outputDir: out,
+      stdout: Buffer.alloc(0),
+      stderr: Buffer.alloc(0),
+      durationMs: 1,
+    });
+    await seed.close();
+
+    const tier = new RemoteTier(tierOptions({ mode: 'read', prefetchBytes: 100 * SIZE }));
+    const record = (await tier.lookup([key])).get(key)!;
+    expect(record.archive.inline).toBe(true);
+    expect(tier.fitsInMemory(record)).toBe(false);
+    // Kept, it would hold its bytes in the budget until the end while the restore fetched the archive again.
+    expect(tier.takePrefetched(record)).toBeUndefined();
+    await tier.close();
+  }, 30_000);
 });
