@@ -1,6 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isAlive } from '../util/is-alive.js';
 import { removeTree } from '../util/remove-tree.js';
+
+export { isAlive };
 
 /**
  * Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. Each is
@@ -22,13 +25,4 @@ export async function removeDeadTemps(tmpDir: string): Promise<void> {
       await removeTree(join(tmpDir, name)).catch(() => undefined);
     }),
   );
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -21,22 +21,12 @@
  * (compile.ts).
  */
 import { createHash } from 'node:crypto';
-import {
-  type BigIntStats,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname } from 'node:path';
+import { type BigIntStats, lstatSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DisbuildConfig, TaskSpec } from './config-file.js';
-import { isAlive } from '../cache/dead-temps.js';
 import { codeIdentity } from '../util/code-identity.js';
 import { readOwnFile } from '../util/read-own-file.js';
+import { writeStateFile } from '../util/state-file.js';
 
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
 const FORMAT = 2;
@@ -210,38 +200,7 @@ function isHeader(h: unknown): h is KeptHeader {
   );
 }
 
-/**
- * Replaces the cache file (written aside, then renamed: a reader sees the old file or the new one, whole). A
- * failure is ignored: the next run compiles again.
- */
+/** Replaces the cache file (see writeStateFile); a failure is ignored: the next run compiles again. */
 export function writeCompiledGraph(file: string, header: KeptHeader, graphText: string): void {
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, `${JSON.stringify(header)}\n${graphText}`, { mode: 0o600 });
-    renameSync(temp, file);
-    removeDeadWrites(dirname(file));
-  } catch {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Never written.
-    }
-  }
-}
-
-/**
- * Removes the temp files of writes whose process is gone (killed mid-write): `<file>.<pid>.<ms>.tmp`. A live
- * process's temp file is its write under way.
- */
-function removeDeadWrites(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    const m = /\.(\d+)\.\d+\.tmp$/.exec(name);
-    if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) continue;
-    try {
-      unlinkSync(`${dir}/${name}`);
-    } catch {
-      // Gone already, or not ours to remove: left.
-    }
-  }
+  writeStateFile(file, `${JSON.stringify(header)}\n${graphText}`);
 }

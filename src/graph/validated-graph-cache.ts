@@ -13,21 +13,10 @@
  * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { codeIdentity } from '../util/code-identity.js';
+import { writeStateFile } from '../util/state-file.js';
 import type { Cmd, Graph, Job, JobLabel } from './model.js';
 
 /** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
@@ -73,43 +62,8 @@ export function readValidatedGraph(file: string, key: string): Graph | undefined
  * sees the old file or the new one, whole). A failure is ignored: the next run validates again.
  */
 export function writeValidatedGraph(file: string, key: string, graph: Graph): void {
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    const payload = JSON.stringify({
-      sourceFiles: [...graph.sourceFiles],
-      jobs: graph.jobs,
-    } satisfies Payload);
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(temp, `${key}\n${payloadDigest(payload)}\n${payload}`, { mode: 0o600 });
-    renameSync(temp, file);
-    removeDeadTemps(dirname(file));
-  } catch {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Never written.
-    }
-  }
-}
-
-/** Temp files of runs killed between writing and renaming (`<name>.<pid>.<time>.tmp`, the pid gone). */
-function removeDeadTemps(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    const pid = /\.(\d+)\.\d+\.tmp$/.exec(name)?.[1];
-    if (pid === undefined || Number(pid) === process.pid) continue;
-    try {
-      process.kill(Number(pid), 0);
-      continue;
-    } catch (e) {
-      // EPERM: alive, another user's.
-      if ((e as NodeJS.ErrnoException).code !== 'ESRCH') continue;
-    }
-    try {
-      unlinkSync(join(dir, name));
-    } catch {
-      // Left for the next writing run.
-    }
-  }
+  const payload = JSON.stringify({ sourceFiles: [...graph.sourceFiles], jobs: graph.jobs } satisfies Payload);
+  writeStateFile(file, `${key}\n${payloadDigest(payload)}\n${payload}`);
 }
 
 function payloadDigest(payload: string): string {
