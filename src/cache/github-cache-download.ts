@@ -4,6 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { envMs } from '../util/env-ms.js';
 
 /**
  * The read half of the GitHub Actions cache protocol, without `@actions/cache`'s extraction: that client runs
@@ -24,8 +25,8 @@ export const ENV_LOOKUP_RETRY_PAUSE_MS = 'DISBUILD_GHA_LOOKUP_RETRY_PAUSE_MS';
 
 /** The pauses before a lookup's second and third attempts. */
 export function lookupRetryPauses(env: NodeJS.ProcessEnv): readonly number[] {
-  const set = env[ENV_LOOKUP_RETRY_PAUSE_MS];
-  return set !== undefined && /^[0-9]+$/.test(set) ? RETRY_PAUSES_MS.map(() => Number(set)) : RETRY_PAUSES_MS;
+  const ms = envMs(env, ENV_LOOKUP_RETRY_PAUSE_MS);
+  return ms === undefined ? RETRY_PAUSES_MS : RETRY_PAUSES_MS.map(() => ms);
 }
 
 let compression: Promise<string> | undefined;

@@ -8,6 +8,7 @@ import type { BuiltResult, Claim, JobCoordinator } from './job-coordinator.js';
 import { soloCoordinator } from './job-coordinator.js';
 import { coordinatorEnv } from './protocol.js';
 import { fromResultFiles, resultFiles } from './result-files.js';
+import { envMs } from '../util/env-ms.js';
 
 /** A coordinator as the adapters hold it: the engine's interface plus closing. */
 export type OpenedCoordinator = JobCoordinator & { close(opts?: { drain: boolean }): Promise<void> };
@@ -24,8 +25,7 @@ export const ENV_LEASE_MS = 'DISBUILD_COORDINATOR_LEASE_MS';
  * not publish its result) is handed on only when its lease runs out, and the serving process stays up until then.
  */
 export function defaultLeaseMs(env: NodeJS.ProcessEnv = process.env): number {
-  const set = env[ENV_LEASE_MS];
-  return set !== undefined && /^[1-9][0-9]*$/.test(set) ? Number(set) : DEFAULT_LEASE_MS;
+  return envMs(env, ENV_LEASE_MS, 1) ?? DEFAULT_LEASE_MS;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   pruneIndex,
   serializeIndex,
 } from './index-file.js';
+import { envMs } from '../../util/env-ms.js';
 
 /** Fixed transfer directory (relative to the workspace): the store derives an entry's version from it. */
 export const INDEX_DIR = '.disbuild-cache/index';
@@ -45,8 +46,8 @@ export interface IndexSyncOptions {
 export const ENV_VERIFY_DELAY_MS = 'DISBUILD_GHA_INDEX_CHECK_DELAY_MS';
 
 export function verifyDelayFromEnv(env: NodeJS.ProcessEnv): { verifyDelayMs?: number } {
-  const set = env[ENV_VERIFY_DELAY_MS];
-  return set !== undefined && /^[0-9]+$/.test(set) ? { verifyDelayMs: Number(set) } : {};
+  const ms = envMs(env, ENV_VERIFY_DELAY_MS);
+  return ms === undefined ? {} : { verifyDelayMs: ms };
 }
 
 /**
@@ -56,8 +57,8 @@ export function verifyDelayFromEnv(env: NodeJS.ProcessEnv): { verifyDelayMs?: nu
 export const ENV_SAVE_RETRY_PAUSE_MS = 'DISBUILD_GHA_SAVE_RETRY_PAUSE_MS';
 
 export function saveRetryPausesFromEnv(env: NodeJS.ProcessEnv): { saveRetryPausesMs?: [number, number] } {
-  const set = env[ENV_SAVE_RETRY_PAUSE_MS];
-  return set !== undefined && /^[0-9]+$/.test(set) ? { saveRetryPausesMs: [Number(set), Number(set)] } : {};
+  const ms = envMs(env, ENV_SAVE_RETRY_PAUSE_MS);
+  return ms === undefined ? {} : { saveRetryPausesMs: [ms, ms] };
 }
 
 export type ReadResult = { ok: true; index: PackIndex } | { ok: false; message: string };
