@@ -173,9 +173,10 @@ export async function runGraph(
     }
   } finally {
     launcher?.close();
-    // Trees restored beside their targets that were not placed (a failed run, a target that could not be replaced).
-    if (outDirAsides) await outDirAsides.removeLeft();
     await Promise.allSettled([deps.cache.close(), timings.flush()]);
+    // Trees restored beside their targets that were not placed (a failed run, a target that could not be replaced):
+    // removed once the cache is closed, so that no restore still under way writes one anew.
+    if (outDirAsides) await outDirAsides.removeLeft();
     discardDir(options.workDir);
   }
   const summary: RunSummary = {
