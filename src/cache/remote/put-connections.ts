@@ -69,7 +69,7 @@ export class PutConnections {
     if (reused !== undefined) {
       const r = await this.#exchange(reused, head, body, true);
       // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
-      if (r.ok || !r.error.stale) return r.ok ? r : err(r.error);
+      if (r.ok || !r.error.stale) return r.ok ? r : err({ kind: r.error.kind, message: r.error.message });
     }
     if (this.#closed) return err({ kind: 'network', message: 'PUT failed: the client is closed' });
     const r = await this.#exchange(this.#open(), head, body, false);

@@ -220,11 +220,11 @@ export class TieredCache implements Cache {
     return outcome;
   }
 
-  /** Uploads and local copies first: they read directories the local cache removes when it closes. */
   expectRestores(count: number): void {
     this.#local.expectRestores?.(count);
   }
 
+  /** Uploads and local copies first: they read directories the local cache removes when it closes. */
   async close(): Promise<void> {
     await Promise.allSettled([...this.#kept.values()]);
     await this.#remote.close();
