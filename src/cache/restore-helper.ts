@@ -105,7 +105,8 @@ export class RestoreQueue {
    */
   readonly adopt = (request: AdoptRequest): Promise<AdoptOutcome> => {
     if (++this.#adopted === ADOPT_THREAD_AFTER) this.#startWorker();
-    // While the thread starts, archives wait for it: those that came with their lookups arrive all at once.
+    // While the thread starts, archives queue for it (those that came with their lookups arrive all at once), and
+    // this thread takes one of them per turn meanwhile (see #pump).
     if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
       try {
         return Promise.resolve(adoptArchive(request));
