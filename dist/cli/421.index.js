@@ -220,7 +220,7 @@ class PutConnections {
             const r = await this.#exchange(reused, head, body, true);
             // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
             if (r.ok || !r.error.stale)
-                return r.ok ? r : (0,result/* err */._)(r.error);
+                return r.ok ? r : (0,result/* err */._)({ kind: r.error.kind, message: r.error.message });
         }
         if (this.#closed)
             return (0,result/* err */._)({ kind: 'network', message: 'PUT failed: the client is closed' });
@@ -1431,8 +1431,10 @@ class RemoteTier {
                 continue;
             tails.delete(id);
             const a = record.value.archive;
-            // Only an archive that came whole; the restore checks every file of it against the manifest, as any other.
-            if (a.inline && a.size <= tail.length && !this.#prefetched.has(key)) {
+            // Only an archive that came whole, and that a restore will take from memory (else the bytes would sit in the
+            // budget until the end, and the archive be fetched again); the restore checks every file of it against the
+            // manifest, as any other.
+            if (a.inline && a.size <= tail.length && !this.#prefetched.has(key) && this.fitsInMemory(record.value)) {
                 this.#prefetched.set(key, { bytes: tail.subarray(0, a.size), counted: tail.length });
                 // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
             }
@@ -1973,10 +1975,10 @@ class TieredCache {
         }
         return outcome;
     }
-    /** Uploads and local copies first: they read directories the local cache removes when it closes. */
     expectRestores(count) {
         this.#local.expectRestores?.(count);
     }
+    /** Uploads and local copies first: they read directories the local cache removes when it closes. */
     async close() {
         await Promise.allSettled([...this.#kept.values()]);
         await this.#remote.close();

@@ -230,7 +230,7 @@ const run = async (argv, io) => {
             ? remoteCache.withRemote(local, remote.value, state, warn, download.value === 'all' && !(v['dry-run'] ?? false))
             : local;
     // Its server's code is loaded with it, on the first miss.
-    const coordinator = (0,lazy_coordinator/* openOnFirstClaim */.w)(async () => (await __webpack_require__.e(/* import() */ 431).then(__webpack_require__.bind(__webpack_require__, 5431))).SharedCoordinator.open(state.dir, {
+    const coordinator = (0,lazy_coordinator/* openOnFirstClaim */.w)(async () => (await __webpack_require__.e(/* import() */ 172).then(__webpack_require__.bind(__webpack_require__, 7791))).SharedCoordinator.open(state.dir, {
         onWarning: warn,
     }));
     const controller = new AbortController();
@@ -2723,10 +2723,11 @@ async function runGraph(graph, options, deps) {
     }
     finally {
         launcher?.close();
-        // Trees restored beside their targets that were not placed (a failed run, a target that could not be replaced).
+        await Promise.allSettled([deps.cache.close(), timings.flush()]);
+        // Trees restored beside their targets that were not placed (a failed run, a target that could not be replaced):
+        // removed once the cache is closed, so that no restore still under way writes one anew.
         if (outDirAsides)
             await outDirAsides.removeLeft();
-        await Promise.allSettled([deps.cache.close(), timings.flush()]);
         (0,discard_dir/* discardDir */._)(options.workDir);
     }
     const summary = {

@@ -7,13 +7,16 @@ const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ removeDeadTemps),
-/* harmony export */   _: () => (/* binding */ isAlive)
+/* harmony export */   _: () => (/* reexport safe */ _util_is_alive_js__WEBPACK_IMPORTED_MODULE_3__._)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_is_alive_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5510);
 /* harmony import */ var _util_remove_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8043);
+
+
 
 
 
@@ -34,19 +37,10 @@ async function removeDeadTemps(tmpDir) {
         const pid = Number(name.split('-')[0]);
         if (pid === process.pid)
             return;
-        if (Number.isInteger(pid) && pid > 0 && isAlive(pid))
+        if (Number.isInteger(pid) && pid > 0 && (0,_util_is_alive_js__WEBPACK_IMPORTED_MODULE_3__/* .isAlive */ ._)(pid))
             return;
         await (0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .removeTree */ .dM)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tmpDir, name)).catch(() => undefined);
     }));
-}
-function isAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
 }
 
 
@@ -422,7 +416,8 @@ class RestoreQueue {
     adopt = (request) => {
         if (++this.#adopted === ADOPT_THREAD_AFTER)
             this.#startWorker();
-        // While the thread starts, archives wait for it: those that came with their lookups arrive all at once.
+        // While the thread starts, archives queue for it (those that came with their lookups arrive all at once), and
+        // this thread takes one of them per turn meanwhile (see #pump).
         if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
             try {
                 return Promise.resolve(adoptArchive(request));
@@ -1572,7 +1567,9 @@ async function openLocalState(cacheDirFlag, io) {
         }),
         outputRecordsFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'in-place-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
         compiledGraphFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'compiled-graph-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
-        validatedGraphFile: (graphPath) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'validated-graph-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(graphPath).digest('hex')}.json`),
+        // Sixteen slots, not a file per path: a graph generated into a new temp directory every run must not leave a
+        // graph-sized file behind each time. The slot's key is the text's digest (a validation depends on nothing else).
+        validatedGraphFile: (graphPath) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'validated-graph-v1', `slot-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(graphPath).digest('hex')[0]}.json`),
         newRunDir: (onWarning) => {
             let why;
             if ((0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_6__/* .isLowOnSpace */ .Io)(dir)) {

@@ -23,7 +23,7 @@ const modules = {
 async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts, validatedGraphFile) {
     if (graphPath === undefined) {
         // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
-        const { loadConfigGraph } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(426)]).then(__webpack_require__.bind(__webpack_require__, 3171));
+        const { loadConfigGraph } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(171)]).then(__webpack_require__.bind(__webpack_require__, 3171));
         const configured = await loadConfigGraph(sourceDir, io.env, knownFiles, shortcuts);
         if (configured === undefined) {
             io.stderr.write(`disbuild: no graph: pass --graph FILE, or describe the build in ${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(sourceDir, 'disbuild.json')}\n`);
@@ -366,18 +366,22 @@ var validate = __webpack_require__(7093);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: ./src/util/code-identity.ts
+var code_identity = __webpack_require__(4170);
+// EXTERNAL MODULE: ./src/util/state-file.ts
+var state_file = __webpack_require__(2148);
 ;// CONCATENATED MODULE: ./src/graph/validated-graph-cache.ts
 /**
  * The validated form of the graph file a run read last, kept so that a run of an unchanged graph file skips
  * decoding and validating it (for 1,000 inputs the larger part of reading a graph, and most of its garbage).
  *
- * Exact, not a guess: the cache file is named by the graph file's path and holds the digest of the graph's text
- * (with the validating code's identity and a format number) and the graph validation made of that text. It is
- * used only when the digest matches the text just read, and only from a regular file of this user that nobody
- * else may write (its commands would run, and its inputs make the keys). The payload carries a digest of its own:
- * a damaged file (a bit flipped, a truncated write) is never believed. Whether every input exists is not part of
- * it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any kind costs the cache,
- * never the run: the graph is then validated as usual and the file written anew.
+ * Exact, not a guess: the cache file (one of sixteen slots, chosen by the graph file's path) holds the digest of
+ * the graph's text (with the validating code's identity and a format number) and the graph validation made of
+ * that text. It is used only when the digest matches the text just read, and only from a regular file of this
+ * user that nobody else may write (its commands would run, and its inputs make the keys). The payload carries a
+ * digest of its own: a damaged file (a bit flipped, a truncated write) is never believed. Whether every input
+ * exists is not part of it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any
+ * kind costs the cache, never the run: the graph is then validated as usual and the file written anew.
  *
  * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
  */
@@ -385,28 +389,16 @@ var external_node_url_ = __webpack_require__(3136);
 
 
 
+
 /** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
 const FORMAT = 1;
 const MAGIC = 'disbuild-validated-graph';
-/**
- * The validating code's identity: this file's path, inode, size and times. A build or an install writes every file
- * of the bundle anew (new inode and change time, which no one can set back), so a rebuilt or upgraded disbuild
- * never meets the validations of another.
- */
-function codeIdentity() {
-    try {
-        const self = (0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url);
-        const st = (0,external_node_fs_.statSync)(self, { bigint: true });
-        return `${self}\0${st.dev}\0${st.ino}\0${st.size}\0${st.mtimeNs}\0${st.ctimeNs}`;
-    }
-    catch {
-        // Unknown: a value no other run shares, so nothing is reused.
-        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
-    }
-}
 /** The key of a graph's text: what a cached validation must have been made from. */
 function validatedGraphKey(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${MAGIC}\0${FORMAT}\0${codeIdentity()}\0`).update(text).digest('hex');
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${MAGIC}\0${FORMAT}\0${(0,code_identity/* codeIdentity */.y)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url))}\0`)
+        .update(text)
+        .digest('hex');
 }
 /**
  * The graph validated from the text of `key`, or undefined when the file holds another (or none), is damaged, is
@@ -437,48 +429,8 @@ function readValidatedGraph(file, key) {
  * sees the old file or the new one, whole). A failure is ignored: the next run validates again.
  */
 function writeValidatedGraph(file, key, graph) {
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    try {
-        const payload = JSON.stringify({
-            sourceFiles: [...graph.sourceFiles],
-            jobs: graph.jobs,
-        });
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
-        (0,external_node_fs_.writeFileSync)(temp, `${key}\n${payloadDigest(payload)}\n${payload}`, { mode: 0o600 });
-        (0,external_node_fs_.renameSync)(temp, file);
-        removeDeadTemps((0,external_node_path_.dirname)(file));
-    }
-    catch {
-        try {
-            (0,external_node_fs_.unlinkSync)(temp);
-        }
-        catch {
-            // Never written.
-        }
-    }
-}
-/** Temp files of runs killed between writing and renaming (`<name>.<pid>.<time>.tmp`, the pid gone). */
-function removeDeadTemps(dir) {
-    for (const name of (0,external_node_fs_.readdirSync)(dir)) {
-        const pid = /\.(\d+)\.\d+\.tmp$/.exec(name)?.[1];
-        if (pid === undefined || Number(pid) === process.pid)
-            continue;
-        try {
-            process.kill(Number(pid), 0);
-            continue;
-        }
-        catch (e) {
-            // EPERM: alive, another user's.
-            if (e.code !== 'ESRCH')
-                continue;
-        }
-        try {
-            (0,external_node_fs_.unlinkSync)((0,external_node_path_.join)(dir, name));
-        }
-        catch {
-            // Left for the next writing run.
-        }
-    }
+    const payload = JSON.stringify({ sourceFiles: [...graph.sourceFiles], jobs: graph.jobs });
+    (0,state_file/* writeStateFile */.V)(file, `${key}\n${payloadDigest(payload)}\n${payload}`);
 }
 function payloadDigest(payload) {
     return (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');

@@ -1,5 +1,5 @@
 (function (__disbuild_import_meta) {const id = 853;
-const ids = [853,600];
+const ids = [853,219];
 const modules = {
 
 /***/ 3797:
@@ -203,14 +203,14 @@ var config_file = __webpack_require__(3797);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: ./src/cache/dead-temps.ts
-var dead_temps = __webpack_require__(5740);
+// EXTERNAL MODULE: ./src/util/code-identity.ts
+var code_identity = __webpack_require__(4170);
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
 var read_own_file = __webpack_require__(5958);
+// EXTERNAL MODULE: ./src/util/state-file.ts
+var state_file = __webpack_require__(2148);
 ;// CONCATENATED MODULE: ./src/config/compiled-graph-cache.ts
 /**
  * The compiled graph of the last run, kept so that a run whose configuration and repository did not change skips
@@ -253,25 +253,9 @@ const SETTLED_MS = 3000;
 function readByCompile(files) {
     return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
 }
-/**
- * The compiler's identity: the path of this module's file and the names, sizes and modification times of every file
- * beside it. The compile's code may sit in another file than this module (a chunk of the bundle loaded on demand,
- * compile.ts beside this file): an upgrade or a `git pull` that rewrites only that file must still differ.
- */
+/** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
 function compilerIdentity(self = (0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url)) {
-    try {
-        const dir = (0,external_node_path_.dirname)(self);
-        const parts = [self];
-        for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
-            const st = (0,external_node_fs_.lstatSync)(`${dir}/${name}`, { bigint: true });
-            parts.push(`${name}\0${st.size}\0${st.mtimeNs}\0${st.ino}`);
-        }
-        return parts.join('\0');
-    }
-    catch {
-        // Unknown: a value no other run shares, so nothing is reused.
-        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
-    }
+    return (0,code_identity/* codeIdentity */.y)(self);
 }
 /** The hash of the compile's inputs that are known before the files are listed: compiler, tasks, variables. */
 function configDigest(config, env) {
@@ -393,43 +377,9 @@ function isHeader(h) {
         x.stats !== null &&
         Object.values(x.stats).every((v) => typeof v === 'string'));
 }
-/**
- * Replaces the cache file (written aside, then renamed: a reader sees the old file or the new one, whole). A
- * failure is ignored: the next run compiles again.
- */
+/** Replaces the cache file (see writeStateFile); a failure is ignored: the next run compiles again. */
 function writeCompiledGraph(file, header, graphText) {
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    try {
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(temp, `${JSON.stringify(header)}\n${graphText}`, { mode: 0o600 });
-        (0,external_node_fs_.renameSync)(temp, file);
-        removeDeadWrites((0,external_node_path_.dirname)(file));
-    }
-    catch {
-        try {
-            (0,external_node_fs_.unlinkSync)(temp);
-        }
-        catch {
-            // Never written.
-        }
-    }
-}
-/**
- * Removes the temp files of writes whose process is gone (killed mid-write): `<file>.<pid>.<ms>.tmp`. A live
- * process's temp file is its write under way.
- */
-function removeDeadWrites(dir) {
-    for (const name of (0,external_node_fs_.readdirSync)(dir)) {
-        const m = /\.(\d+)\.\d+\.tmp$/.exec(name);
-        if (!m || Number(m[1]) === process.pid || (0,dead_temps/* isAlive */._)(Number(m[1])))
-            continue;
-        try {
-            (0,external_node_fs_.unlinkSync)(`${dir}/${name}`);
-        }
-        catch {
-            // Gone already, or not ours to remove: left.
-        }
-    }
+    (0,state_file/* writeStateFile */.V)(file, `${JSON.stringify(header)}\n${graphText}`);
 }
 
 // EXTERNAL MODULE: ./src/config/repo-files.ts

@@ -1,5 +1,5 @@
 (function (__disbuild_import_meta) {const id = 931;
-const ids = [931];
+const ids = [931,171];
 const modules = {
 
 /***/ 8931:
@@ -106,8 +106,8 @@ var run = __webpack_require__(5632);
 var local_state = __webpack_require__(4709);
 // EXTERNAL MODULE: ./src/cli/remote-cache.ts + 13 modules
 var remote_cache = __webpack_require__(9421);
-// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 6 modules
-var shared_coordinator = __webpack_require__(5431);
+// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 7 modules
+var shared_coordinator = __webpack_require__(7791);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
 var lazy_coordinator = __webpack_require__(3413);
 // EXTERNAL MODULE: ./src/engine.ts + 17 modules

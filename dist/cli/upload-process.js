@@ -13802,7 +13802,7 @@ class PutConnections {
             const r = await this.#exchange(reused, head, body, true);
             // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
             if (r.ok || !r.error.stale)
-                return r.ok ? r : result_err(r.error);
+                return r.ok ? r : result_err({ kind: r.error.kind, message: r.error.message });
         }
         if (this.#closed)
             return result_err({ kind: 'network', message: 'PUT failed: the client is closed' });
@@ -15223,8 +15223,10 @@ class remote_tier_RemoteTier {
                 continue;
             tails.delete(id);
             const a = record.value.archive;
-            // Only an archive that came whole; the restore checks every file of it against the manifest, as any other.
-            if (a.inline && a.size <= tail.length && !this.#prefetched.has(key)) {
+            // Only an archive that came whole, and that a restore will take from memory (else the bytes would sit in the
+            // budget until the end, and the archive be fetched again); the restore checks every file of it against the
+            // manifest, as any other.
+            if (a.inline && a.size <= tail.length && !this.#prefetched.has(key) && this.fitsInMemory(record.value)) {
                 this.#prefetched.set(key, { bytes: tail.subarray(0, a.size), counted: tail.length });
                 // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
             }
@@ -15765,10 +15767,10 @@ class tiered_cache_TieredCache {
         }
         return outcome;
     }
-    /** Uploads and local copies first: they read directories the local cache removes when it closes. */
     expectRestores(count) {
         this.#local.expectRestores?.(count);
     }
+    /** Uploads and local copies first: they read directories the local cache removes when it closes. */
     async close() {
         await Promise.allSettled([...this.#kept.values()]);
         await this.#remote.close();

@@ -30945,7 +30945,7 @@ function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3539);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2719);
 
 
 
@@ -30957,7 +30957,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3539:
+/***/ 2719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30987,7 +30987,10 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __nccwpck_require__(6466);
+// EXTERNAL MODULE: ./src/util/env-ms.ts
+var env_ms = __nccwpck_require__(2340);
 ;// CONCATENATED MODULE: ./src/cache/github-cache-download.ts
+
 
 
 
@@ -31000,8 +31003,8 @@ const RETRY_PAUSES_MS = [1000, 2000];
 const ENV_LOOKUP_RETRY_PAUSE_MS = 'DISBUILD_GHA_LOOKUP_RETRY_PAUSE_MS';
 /** The pauses before a lookup's second and third attempts. */
 function lookupRetryPauses(env) {
-    const set = env[ENV_LOOKUP_RETRY_PAUSE_MS];
-    return set !== undefined && /^[0-9]+$/.test(set) ? RETRY_PAUSES_MS.map(() => Number(set)) : RETRY_PAUSES_MS;
+    const ms = (0,env_ms/* envMs */.e)(env, ENV_LOOKUP_RETRY_PAUSE_MS);
+    return ms === undefined ? RETRY_PAUSES_MS : RETRY_PAUSES_MS.map(() => ms);
 }
 let compression;
 /** The toolkit's `getCompressionMethod`: zstd when a `zstd` binary answers, else gzip. */
@@ -31942,7 +31945,8 @@ class RestoreQueue {
     adopt = (request) => {
         if (++this.#adopted === ADOPT_THREAD_AFTER)
             this.#startWorker();
-        // While the thread starts, archives wait for it: those that came with their lookups arrive all at once.
+        // While the thread starts, archives queue for it (those that came with their lookups arrive all at once), and
+        // this thread takes one of them per turn meanwhile (see #pump).
         if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
             try {
                 return Promise.resolve(adoptArchive(request));
@@ -32164,8 +32168,37 @@ async function withWholeLogs(a) {
     };
 }
 
-// EXTERNAL MODULE: ./src/cache/dead-temps.ts
-var dead_temps = __nccwpck_require__(5740);
+// EXTERNAL MODULE: ./src/util/is-alive.ts
+var is_alive = __nccwpck_require__(5510);
+;// CONCATENATED MODULE: ./src/cache/dead-temps.ts
+
+
+
+
+
+/**
+ * Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. Each is
+ * removed on its own (read-only directories made writable first); one that cannot be removed is left for a
+ * later run and never stops the others, nor the caller.
+ */
+async function dead_temps_removeDeadTemps(tmpDir) {
+    let names;
+    try {
+        names = await (0,promises_.readdir)(tmpDir);
+    }
+    catch {
+        return;
+    }
+    await Promise.all(names.map(async (name) => {
+        const pid = Number(name.split('-')[0]);
+        if (pid === process.pid)
+            return;
+        if (Number.isInteger(pid) && pid > 0 && (0,is_alive/* isAlive */._)(pid))
+            return;
+        await (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(tmpDir, name)).catch(() => undefined);
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/cache/local-cache.ts
 
 
@@ -32212,7 +32245,7 @@ class local_cache_LocalCache {
         const root = (0,external_node_path_.join)(dir, 'v1');
         await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
         await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
-        await (0,dead_temps/* removeDeadTemps */.U)((0,external_node_path_.join)(root, 'tmp'));
+        await dead_temps_removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
         return new local_cache_LocalCache(root, opts.onWarning ?? (() => undefined));
     }
     #entry(key) {
@@ -32822,6 +32855,7 @@ function parseIndex(text) {
 
 
 
+
 /** Fixed transfer directory (relative to the workspace): the store derives an entry's version from it. */
 const INDEX_DIR = '.disbuild-cache/index';
 /** Publishing tries this many times to leave an index that holds this run's additions as the newest. */
@@ -32835,8 +32869,8 @@ const MAX_SHADOWED = 10;
  */
 const ENV_VERIFY_DELAY_MS = 'DISBUILD_GHA_INDEX_CHECK_DELAY_MS';
 function verifyDelayFromEnv(env) {
-    const set = env[ENV_VERIFY_DELAY_MS];
-    return set !== undefined && /^[0-9]+$/.test(set) ? { verifyDelayMs: Number(set) } : {};
+    const ms = (0,env_ms/* envMs */.e)(env, ENV_VERIFY_DELAY_MS);
+    return ms === undefined ? {} : { verifyDelayMs: ms };
 }
 /**
  * Sets both of `saveRetryPausesMs` (milliseconds, a non-negative integer) where the Action makes its cache: for
@@ -32844,8 +32878,8 @@ function verifyDelayFromEnv(env) {
  */
 const ENV_SAVE_RETRY_PAUSE_MS = 'DISBUILD_GHA_SAVE_RETRY_PAUSE_MS';
 function saveRetryPausesFromEnv(env) {
-    const set = env[ENV_SAVE_RETRY_PAUSE_MS];
-    return set !== undefined && /^[0-9]+$/.test(set) ? { saveRetryPausesMs: [Number(set), Number(set)] } : {};
+    const ms = (0,env_ms/* envMs */.e)(env, ENV_SAVE_RETRY_PAUSE_MS);
+    return ms === undefined ? {} : { saveRetryPausesMs: [ms, ms] };
 }
 /**
  * Reads and publishes indexes so that no saved artifact is lost to later lookups, though the service has no
@@ -37015,10 +37049,11 @@ async function engine_runGraph(graph, options, deps) {
     }
     finally {
         launcher?.close();
-        // Trees restored beside their targets that were not placed (a failed run, a target that could not be replaced).
+        await Promise.allSettled([deps.cache.close(), timings.flush()]);
+        // Trees restored beside their targets that were not placed (a failed run, a target that could not be replaced):
+        // removed once the cache is closed, so that no restore still under way writes one anew.
         if (outDirAsides)
             await outDirAsides.removeLeft();
-        await Promise.allSettled([deps.cache.close(), timings.flush()]);
         (0,discard_dir/* discardDir */._)(options.workDir);
     }
     const summary = {
@@ -37157,7 +37192,7 @@ async function removeCopiesLeftBehind(outDir) {
         const pid = m[1] === undefined ? undefined : Number(m[1]);
         // This run has made none yet when this is called: one named with its own pid was left by a killed run
         // that had the same pid (in a container, the run is process 1 every time).
-        return pid === undefined || pid === process.pid || !(0,dead_temps/* isAlive */._)(pid);
+        return pid === undefined || pid === process.pid || !(0,is_alive/* isAlive */._)(pid);
     })
         .map((n) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(outDir, n)).catch(() => undefined)));
 }
@@ -37539,7 +37574,9 @@ async function local_state_openLocalState(cacheDirFlag, io) {
         }),
         outputRecordsFile: (sourceDir) => join(dir, 'in-place-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
         compiledGraphFile: (sourceDir) => join(dir, 'compiled-graph-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
-        validatedGraphFile: (graphPath) => join(dir, 'validated-graph-v1', `${createHash('sha1').update(graphPath).digest('hex')}.json`),
+        // Sixteen slots, not a file per path: a graph generated into a new temp directory every run must not leave a
+        // graph-sized file behind each time. The slot's key is the text's digest (a validation depends on nothing else).
+        validatedGraphFile: (graphPath) => join(dir, 'validated-graph-v1', `slot-${createHash('sha1').update(graphPath).digest('hex')[0]}.json`),
         newRunDir: (onWarning) => {
             let why;
             if (isLowOnSpace(dir)) {
@@ -40749,56 +40786,6 @@ function lazyLocal(dir, warn) {
 
 /***/ }),
 
-/***/ 5740:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ removeDeadTemps),
-/* harmony export */   _: () => (/* binding */ isAlive)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_remove_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8043);
-
-
-
-/**
- * Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. Each is
- * removed on its own (read-only directories made writable first); one that cannot be removed is left for a
- * later run and never stops the others, nor the caller.
- */
-async function removeDeadTemps(tmpDir) {
-    let names;
-    try {
-        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(tmpDir);
-    }
-    catch {
-        return;
-    }
-    await Promise.all(names.map(async (name) => {
-        const pid = Number(name.split('-')[0]);
-        if (pid === process.pid)
-            return;
-        if (Number.isInteger(pid) && pid > 0 && isAlive(pid))
-            return;
-        await (0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .removeTree */ .dM)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tmpDir, name)).catch(() => undefined);
-    }));
-}
-function isAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
-}
-
-
-/***/ }),
-
 /***/ 8445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -41250,7 +41237,7 @@ class PutConnections {
             const r = await this.#exchange(reused, head, body, true);
             // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
             if (r.ok || !r.error.stale)
-                return r.ok ? r : (0,result/* err */._)(r.error);
+                return r.ok ? r : (0,result/* err */._)({ kind: r.error.kind, message: r.error.message });
         }
         if (this.#closed)
             return (0,result/* err */._)({ kind: 'network', message: 'PUT failed: the client is closed' });
@@ -42461,8 +42448,10 @@ class RemoteTier {
                 continue;
             tails.delete(id);
             const a = record.value.archive;
-            // Only an archive that came whole; the restore checks every file of it against the manifest, as any other.
-            if (a.inline && a.size <= tail.length && !this.#prefetched.has(key)) {
+            // Only an archive that came whole, and that a restore will take from memory (else the bytes would sit in the
+            // budget until the end, and the archive be fetched again); the restore checks every file of it against the
+            // manifest, as any other.
+            if (a.inline && a.size <= tail.length && !this.#prefetched.has(key) && this.fitsInMemory(record.value)) {
                 this.#prefetched.set(key, { bytes: tail.subarray(0, a.size), counted: tail.length });
                 // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
             }
@@ -43003,10 +42992,10 @@ class TieredCache {
         }
         return outcome;
     }
-    /** Uploads and local copies first: they read directories the local cache removes when it closes. */
     expectRestores(count) {
         this.#local.expectRestores?.(count);
     }
+    /** Uploads and local copies first: they read directories the local cache removes when it closes. */
     async close() {
         await Promise.allSettled([...this.#kept.values()]);
         await this.#remote.close();
@@ -43592,10 +43581,12 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./src/cache/dead-temps.ts
-var dead_temps = __nccwpck_require__(5740);
+// EXTERNAL MODULE: ./src/util/code-identity.ts
+var code_identity = __nccwpck_require__(4170);
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
 var read_own_file = __nccwpck_require__(5958);
+// EXTERNAL MODULE: ./src/util/state-file.ts
+var state_file = __nccwpck_require__(2148);
 ;// CONCATENATED MODULE: ./src/config/compiled-graph-cache.ts
 /**
  * The compiled graph of the last run, kept so that a run whose configuration and repository did not change skips
@@ -43638,25 +43629,9 @@ const SETTLED_MS = 3000;
 function readByCompile(files) {
     return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
 }
-/**
- * The compiler's identity: the path of this module's file and the names, sizes and modification times of every file
- * beside it. The compile's code may sit in another file than this module (a chunk of the bundle loaded on demand,
- * compile.ts beside this file): an upgrade or a `git pull` that rewrites only that file must still differ.
- */
+/** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
 function compilerIdentity(self = (0,external_node_url_.fileURLToPath)(import.meta.url)) {
-    try {
-        const dir = (0,external_node_path_.dirname)(self);
-        const parts = [self];
-        for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
-            const st = (0,external_node_fs_.lstatSync)(`${dir}/${name}`, { bigint: true });
-            parts.push(`${name}\0${st.size}\0${st.mtimeNs}\0${st.ino}`);
-        }
-        return parts.join('\0');
-    }
-    catch {
-        // Unknown: a value no other run shares, so nothing is reused.
-        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
-    }
+    return (0,code_identity/* codeIdentity */.y)(self);
 }
 /** The hash of the compile's inputs that are known before the files are listed: compiler, tasks, variables. */
 function configDigest(config, env) {
@@ -43778,43 +43753,9 @@ function isHeader(h) {
         x.stats !== null &&
         Object.values(x.stats).every((v) => typeof v === 'string'));
 }
-/**
- * Replaces the cache file (written aside, then renamed: a reader sees the old file or the new one, whole). A
- * failure is ignored: the next run compiles again.
- */
+/** Replaces the cache file (see writeStateFile); a failure is ignored: the next run compiles again. */
 function writeCompiledGraph(file, header, graphText) {
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    try {
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(temp, `${JSON.stringify(header)}\n${graphText}`, { mode: 0o600 });
-        (0,external_node_fs_.renameSync)(temp, file);
-        removeDeadWrites((0,external_node_path_.dirname)(file));
-    }
-    catch {
-        try {
-            (0,external_node_fs_.unlinkSync)(temp);
-        }
-        catch {
-            // Never written.
-        }
-    }
-}
-/**
- * Removes the temp files of writes whose process is gone (killed mid-write): `<file>.<pid>.<ms>.tmp`. A live
- * process's temp file is its write under way.
- */
-function removeDeadWrites(dir) {
-    for (const name of (0,external_node_fs_.readdirSync)(dir)) {
-        const m = /\.(\d+)\.\d+\.tmp$/.exec(name);
-        if (!m || Number(m[1]) === process.pid || (0,dead_temps/* isAlive */._)(Number(m[1])))
-            continue;
-        try {
-            (0,external_node_fs_.unlinkSync)(`${dir}/${name}`);
-        }
-        catch {
-            // Gone already, or not ours to remove: left.
-        }
-    }
+    (0,state_file/* writeStateFile */.V)(file, `${JSON.stringify(header)}\n${graphText}`);
 }
 
 // EXTERNAL MODULE: ./src/config/repo-files.ts
@@ -45270,7 +45211,10 @@ function isPlainRelative(path) {
     return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
+// EXTERNAL MODULE: ./src/util/env-ms.ts
+var env_ms = __nccwpck_require__(2340);
 ;// CONCATENATED MODULE: ./src/coordinator/shared-coordinator.ts
+
 
 
 
@@ -45288,8 +45232,7 @@ const ENV_LEASE_MS = 'DISBUILD_COORDINATOR_LEASE_MS';
  * not publish its result) is handed on only when its lease runs out, and the serving process stays up until then.
  */
 function defaultLeaseMs(env = process.env) {
-    const set = env[ENV_LEASE_MS];
-    return set !== undefined && /^[1-9][0-9]*$/.test(set) ? Number(set) : shared_coordinator_DEFAULT_LEASE_MS;
+    return (0,env_ms/* envMs */.e)(env, ENV_LEASE_MS, 1) ?? shared_coordinator_DEFAULT_LEASE_MS;
 }
 /**
  * The engine's JobCoordinator over the shared Start/Finish coordinator of a cache directory.
@@ -46236,18 +46179,22 @@ var validate = __nccwpck_require__(7093);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./src/util/code-identity.ts
+var code_identity = __nccwpck_require__(4170);
+// EXTERNAL MODULE: ./src/util/state-file.ts
+var state_file = __nccwpck_require__(2148);
 ;// CONCATENATED MODULE: ./src/graph/validated-graph-cache.ts
 /**
  * The validated form of the graph file a run read last, kept so that a run of an unchanged graph file skips
  * decoding and validating it (for 1,000 inputs the larger part of reading a graph, and most of its garbage).
  *
- * Exact, not a guess: the cache file is named by the graph file's path and holds the digest of the graph's text
- * (with the validating code's identity and a format number) and the graph validation made of that text. It is
- * used only when the digest matches the text just read, and only from a regular file of this user that nobody
- * else may write (its commands would run, and its inputs make the keys). The payload carries a digest of its own:
- * a damaged file (a bit flipped, a truncated write) is never believed. Whether every input exists is not part of
- * it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any kind costs the cache,
- * never the run: the graph is then validated as usual and the file written anew.
+ * Exact, not a guess: the cache file (one of sixteen slots, chosen by the graph file's path) holds the digest of
+ * the graph's text (with the validating code's identity and a format number) and the graph validation made of
+ * that text. It is used only when the digest matches the text just read, and only from a regular file of this
+ * user that nobody else may write (its commands would run, and its inputs make the keys). The payload carries a
+ * digest of its own: a damaged file (a bit flipped, a truncated write) is never believed. Whether every input
+ * exists is not part of it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any
+ * kind costs the cache, never the run: the graph is then validated as usual and the file written anew.
  *
  * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
  */
@@ -46255,28 +46202,16 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 
+
 /** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
 const FORMAT = 1;
 const MAGIC = 'disbuild-validated-graph';
-/**
- * The validating code's identity: this file's path, inode, size and times. A build or an install writes every file
- * of the bundle anew (new inode and change time, which no one can set back), so a rebuilt or upgraded disbuild
- * never meets the validations of another.
- */
-function codeIdentity() {
-    try {
-        const self = (0,external_node_url_.fileURLToPath)(import.meta.url);
-        const st = (0,external_node_fs_.statSync)(self, { bigint: true });
-        return `${self}\0${st.dev}\0${st.ino}\0${st.size}\0${st.mtimeNs}\0${st.ctimeNs}`;
-    }
-    catch {
-        // Unknown: a value no other run shares, so nothing is reused.
-        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
-    }
-}
 /** The key of a graph's text: what a cached validation must have been made from. */
 function validatedGraphKey(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${MAGIC}\0${FORMAT}\0${codeIdentity()}\0`).update(text).digest('hex');
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${MAGIC}\0${FORMAT}\0${(0,code_identity/* codeIdentity */.y)((0,external_node_url_.fileURLToPath)(import.meta.url))}\0`)
+        .update(text)
+        .digest('hex');
 }
 /**
  * The graph validated from the text of `key`, or undefined when the file holds another (or none), is damaged, is
@@ -46307,48 +46242,8 @@ function readValidatedGraph(file, key) {
  * sees the old file or the new one, whole). A failure is ignored: the next run validates again.
  */
 function writeValidatedGraph(file, key, graph) {
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    try {
-        const payload = JSON.stringify({
-            sourceFiles: [...graph.sourceFiles],
-            jobs: graph.jobs,
-        });
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
-        (0,external_node_fs_.writeFileSync)(temp, `${key}\n${payloadDigest(payload)}\n${payload}`, { mode: 0o600 });
-        (0,external_node_fs_.renameSync)(temp, file);
-        removeDeadTemps((0,external_node_path_.dirname)(file));
-    }
-    catch {
-        try {
-            (0,external_node_fs_.unlinkSync)(temp);
-        }
-        catch {
-            // Never written.
-        }
-    }
-}
-/** Temp files of runs killed between writing and renaming (`<name>.<pid>.<time>.tmp`, the pid gone). */
-function removeDeadTemps(dir) {
-    for (const name of (0,external_node_fs_.readdirSync)(dir)) {
-        const pid = /\.(\d+)\.\d+\.tmp$/.exec(name)?.[1];
-        if (pid === undefined || Number(pid) === process.pid)
-            continue;
-        try {
-            process.kill(Number(pid), 0);
-            continue;
-        }
-        catch (e) {
-            // EPERM: alive, another user's.
-            if (e.code !== 'ESRCH')
-                continue;
-        }
-        try {
-            (0,external_node_fs_.unlinkSync)((0,external_node_path_.join)(dir, name));
-        }
-        catch {
-            // Left for the next writing run.
-        }
-    }
+    const payload = JSON.stringify({ sourceFiles: [...graph.sourceFiles], jobs: graph.jobs });
+    (0,state_file/* writeStateFile */.V)(file, `${key}\n${payloadDigest(payload)}\n${payload}`);
 }
 function payloadDigest(payload) {
     return (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
@@ -47716,6 +47611,43 @@ function outside(path, via) {
 
 /***/ }),
 
+/***/ 4170:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ codeIdentity)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * The identity of the code in `self`: its path and the names, sizes, modification times and inodes of every file
+ * beside it. The code that matters may sit in another file than the caller's module (a chunk of the bundle loaded on
+ * demand, a module beside it when run from source): an upgrade, a rebuild or a `git pull` that rewrites only that
+ * file must still differ. State kept between runs and keyed by this is never read by other code.
+ */
+function codeIdentity(self) {
+    try {
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(self);
+        const parts = [self];
+        for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).sort()) {
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${dir}/${name}`, { bigint: true });
+            parts.push(`${name}\0${st.size}\0${st.mtimeNs}\0${st.ino}`);
+        }
+        return parts.join('\0');
+    }
+    catch {
+        // Unknown: a value no other run shares, so nothing is reused.
+        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
+    }
+}
+
+
+/***/ }),
+
 /***/ 7516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -47792,6 +47724,50 @@ function isSmallTree(dir) {
                 stack.push((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, e.name));
     }
     return true;
+}
+
+
+/***/ }),
+
+/***/ 2340:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ envMs)
+/* harmony export */ });
+/** The largest delay a timer takes as given (Node clamps longer ones to 1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * A number of milliseconds from the environment variable `name`: a whole number from `min` to the longest timer,
+ * written in digits alone; anything else (unset, empty, signs, units, too large) is undefined, so the default
+ * applies.
+ */
+function envMs(env, name, min = 0) {
+    const set = env[name];
+    if (set === undefined || !/^[0-9]+$/.test(set))
+        return undefined;
+    const ms = Number(set);
+    return ms >= min && ms <= MAX_TIMER_MS ? ms : undefined;
+}
+
+
+/***/ }),
+
+/***/ 5510:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ isAlive)
+/* harmony export */ });
+/** Whether process `pid` exists (EPERM: it does, another user's). */
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
 }
 
 
@@ -47991,6 +47967,60 @@ async function makeDirsWritable(path) {
 /* harmony export */ });
 const ok = (value) => ({ ok: true, value });
 const err = (error) => ({ ok: false, error });
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ writeStateFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _is_alive_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5510);
+
+
+
+/**
+ * Replaces a file of state kept between runs with `text`, readable by this user alone in a directory of its own
+ * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). The
+ * temp files of writers killed before their rename are removed; a live process's is its write under way. A
+ * failure is ignored: the state is only a saving, and the next run does the work again.
+ */
+function writeStateFile(file, text) {
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true, mode: 0o700 });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600 });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, file);
+        removeDeadWrites((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file));
+    }
+    catch {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(temp);
+        }
+        catch {
+            // Never written.
+        }
+    }
+}
+function removeDeadWrites(dir) {
+    for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir)) {
+        const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(name)?.[1]);
+        if (!pid || pid === process.pid || (0,_is_alive_js__WEBPACK_IMPORTED_MODULE_2__/* .isAlive */ ._)(pid))
+            continue;
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name));
+        }
+        catch {
+            // Gone already, or not ours to remove: left.
+        }
+    }
+}
 
 
 /***/ }),
