@@ -15226,7 +15226,10 @@ class remote_tier_RemoteTier {
             // Only an archive that came whole, and that a restore will take from memory (else the bytes would sit in the
             // budget until the end, and the archive be fetched again); the restore checks every file of it against the
             // manifest, as any other.
-            if (a.inline && a.size <= tail.length && !this.#prefetched.has(key) && this.fitsInMemory(record.value)) {
+            if (a.inline &&
+                a.size <= tail.length &&
+                !this.#prefetched.has(key) &&
+                this.fitsInMemory(record.value)) {
                 this.#prefetched.set(key, { bytes: tail.subarray(0, a.size), counted: tail.length });
                 // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
             }
