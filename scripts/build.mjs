@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { rmSync, existsSync, chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { cacheCompiledChunks } from './code-cache.mjs';
 import { programsToCommonJs } from './commonjs.mjs';
+import { buildInputsDigest, digestFile } from './build-inputs.mjs';
 
 const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js';
 const entries = [
@@ -19,6 +20,10 @@ const entries = [
   // The local cache's restore thread (src/cache/restore-helper.ts), beside every entry.
   ['src/cache/restore-worker.ts', 'dist/.restore'],
 ];
+
+// A build that stops half-way must not leave the last one's record behind.
+const inputsDigest = buildInputsDigest();
+rmSync(digestFile, { force: true });
 
 function bundle([entry, out]) {
   rmSync(out, { recursive: true, force: true });
@@ -60,3 +65,6 @@ if (existsSync(cli)) {
   if (!text.startsWith('#!')) writeFileSync(cli, '#!/usr/bin/env node\n' + text);
   chmodSync(cli, 0o755);
 }
+
+// Recorded last, from the inputs as they were when the build began: an interrupted build records nothing.
+writeFileSync(digestFile, inputsDigest + '\n');
