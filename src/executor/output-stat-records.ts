@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { type BigIntStats, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { type BigIntStats, lstatSync } from 'node:fs';
 import { readOwnFile } from '../util/read-own-file.js';
+import { writeStateFile } from '../util/state-file.js';
 
 /**
  * How long before its stat data is taken a file must have last changed for the stat data to vouch for its content.
@@ -211,14 +210,7 @@ export class OutputStatRecords {
     const keepAllTrees = this.#trees!.size <= MAX_RECORDS / 10;
     for (const [base, tree] of this.#trees!)
       if (keepAllTrees || this.#usedTrees.has(base)) trees[base] = tree;
-    const temp = `${this.#file}.${process.pid}-${randomBytes(4).toString('hex')}`;
-    try {
-      mkdirSync(dirname(this.#file), { recursive: true });
-      writeFileSync(temp, JSON.stringify({ version: VERSION, files, trees }));
-      renameSync(temp, this.#file);
-    } catch {
-      rmSync(temp, { force: true });
-    }
+    writeStateFile(this.#file, JSON.stringify({ version: VERSION, files, trees }));
   }
 }
 

@@ -13,9 +13,9 @@
  * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { codeIdentity } from '../util/code-identity.js';
+import { readOwnFile } from '../util/read-own-file.js';
 import { writeStateFile } from '../util/state-file.js';
 import type { Cmd, Graph, Job, JobLabel } from './model.js';
 
@@ -42,7 +42,12 @@ interface Payload {
  * not a regular file, or another user owns it or may write it.
  */
 export function readValidatedGraph(file: string, key: string): Graph | undefined {
-  const text = readOwnPrivateFile(file);
+  let text: string | undefined;
+  try {
+    text = readOwnFile(file);
+  } catch {
+    return undefined;
+  }
   if (text === undefined) return undefined;
   const head = `${key}\n`;
   if (!text.startsWith(head)) return undefined;
@@ -81,21 +86,4 @@ function graphOf(p: Payload): Graph | undefined {
     byLabel.set(job.label, job);
   }
   return { sourceFiles: new Map(p.sourceFiles), jobs: p.jobs, byLabel };
-}
-
-/** The text of `file` when it is a regular file of this user that no one else may write, else undefined. */
-function readOwnPrivateFile(file: string): string | undefined {
-  let fd: number | undefined;
-  try {
-    // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const st = fstatSync(fd);
-    const uid = process.getuid?.();
-    if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) return undefined;
-    return readFileSync(fd, 'utf8');
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }

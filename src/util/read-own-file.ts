@@ -1,10 +1,10 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 
 /**
- * The text of `file` when it is a regular file of this user, else undefined; throws as `open` does (ENOENT).
- * For state whose content vouches for something (outputs in place, a compiled graph): whoever can write it can
- * make a run trust anything, so a file another user wrote (a shared cache directory, a run under another account)
- * is not read.
+ * The text of `file` when it is a regular file of this user that no one else may write, else undefined; throws as
+ * `open` does (ENOENT). For state whose content vouches for something (outputs in place, a compiled or validated
+ * graph): whoever can write it can make a run trust anything, so a file another user wrote or may write (a shared
+ * cache directory, a run under another account) is not read.
  */
 export function readOwnFile(file: string): string | undefined {
   // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
@@ -12,7 +12,7 @@ export function readOwnFile(file: string): string | undefined {
   try {
     const st = fstatSync(fd);
     const uid = process.getuid?.();
-    if (!st.isFile() || (uid !== undefined && st.uid !== uid)) return undefined;
+    if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) return undefined;
     return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);
