@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { ConfigProblem } from './config-file.js';
+import { hasFile } from './repo-files.js';
 
 export interface WorkspacePackage {
   name: string;
@@ -46,11 +47,12 @@ export async function readWorkspace(
   files: readonly string[],
   problems: ConfigProblem[],
 ): Promise<Workspace> {
-  const has = new Set(files);
-  const rootPkg = has.has('package.json') ? readPackageJson(root, 'package.json', problems) : undefined;
+  const rootPkg = hasFile(files, 'package.json')
+    ? readPackageJson(root, 'package.json', problems)
+    : undefined;
   let patterns: string[] | undefined;
   let manager: PackageManager = 'npm';
-  if (has.has('pnpm-workspace.yaml')) {
+  if (hasFile(files, 'pnpm-workspace.yaml')) {
     manager = 'pnpm';
     patterns = await pnpmPatterns(root, problems);
   } else if (rootPkg) {
@@ -65,8 +67,8 @@ export async function readWorkspace(
   if (typeof rootPkg?.packageManager === 'string') {
     const m = /^(npm|yarn|pnpm)@/.exec(rootPkg.packageManager);
     if (m) manager = m[1] as PackageManager;
-  } else if (has.has('pnpm-lock.yaml')) manager = 'pnpm';
-  else if (has.has('yarn.lock')) manager = 'yarn';
+  } else if (hasFile(files, 'pnpm-lock.yaml')) manager = 'pnpm';
+  else if (hasFile(files, 'yarn.lock')) manager = 'yarn';
 
   const packages = new Map<string, WorkspacePackage>();
   if (patterns === undefined) {
