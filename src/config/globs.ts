@@ -7,6 +7,8 @@ export interface GlobList {
   positiveIndex: readonly number[];
   positives: readonly ((path: string) => boolean)[];
   excluded: (path: string) => boolean;
+  /** Whether there are `!` patterns at all (else `excluded` is always false). */
+  excludes: boolean;
   /** Every positive pattern is `**`: everything is chosen, nothing need be matched. */
   everything: boolean;
 }
@@ -47,6 +49,7 @@ export function compileGlobs(patterns: readonly string[]): GlobList {
     positiveIndex,
     positives,
     excluded: negatives.length === 0 ? () => false : picomatch(negatives, { dot: true }),
+    excludes: negatives.length > 0,
     everything,
   };
 }
