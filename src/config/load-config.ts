@@ -103,8 +103,12 @@ export async function compileConfig(
   const compiled = compileTasks({ config, workspace, files, env });
   problems.push(...compiled.problems);
   if (problems.length > 0) return err(problems);
-  // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
-  const validated = validateGraph({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] });
+  // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
+  // the listing's strings, shared already.
+  const validated = validateGraph(
+    { ...compiled.graph, Jobs: [...compiled.graph.Jobs] },
+    { internInputs: false },
+  );
   if (!validated.ok) {
     const taskOf = new Map(compiled.graph.Jobs.map((j) => [j.Name, j.Name.replace(/^.*#/, '')]));
     return err(
