@@ -14,6 +14,7 @@ import {
   writeCompiledGraph,
 } from './compiled-graph-cache.js';
 import { listRepoFiles } from './repo-files.js';
+import type { ManifestTexts } from './workspace-prefetch.js';
 
 /** Where the graph comes from, as disbuild.json says. */
 export type ConfigSource =
@@ -73,9 +74,14 @@ export async function compileConfig(
   const configKey = cacheFile === undefined ? undefined : configDigest(config, env);
   // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
   // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
+  const listing = shortcuts.files
+    ? shortcuts.files.then((f) => f ?? listRepoFiles(root))
+    : listRepoFiles(root);
   const kept = cacheFile && configKey ? readKeptGraph(cacheFile, configKey, root) : undefined;
   const reusable = kept && (await validatedKept(kept.text));
-  const files = (await shortcuts.files) ?? (await listRepoFiles(root));
+  // Nothing kept to reuse: the compiler's modules are loaded, and the workspace's manifests read, while git lists.
+  let compiler = cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root);
+  const files = await listing;
   const listKey = cacheFile === undefined ? undefined : fileListDigest(files);
   let reads: ReadFiles | undefined;
   if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
@@ -93,13 +99,9 @@ export async function compileConfig(
   }
   // Hashed before the compile reads them: a file changed in between leaves a record that never matches.
   if (cacheFile !== undefined) reads ??= readFiles(root, files, now);
-  // The compiler's modules are loaded only when there is something to compile.
-  const [{ compileTasks }, { readWorkspace }] = await Promise.all([
-    import('./compile.js'),
-    import('./workspaces.js'),
-  ]);
+  const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root));
   const problems: ConfigProblem[] = [];
-  const workspace = await readWorkspace(root, files, problems);
+  const workspace = await readWorkspace(root, files, problems, manifests);
   const compiled = compileTasks({ config, workspace, files, env });
   problems.push(...compiled.problems);
   if (problems.length > 0) return err(problems);
@@ -131,6 +133,23 @@ export async function compileConfig(
     writeCompiledGraph(cacheFile, header, JSON.stringify(compiled.graph));
   }
   return ok({ graph: validated.value, json: compiled.graph, cached: false });
+}
+
+/**
+ * The compiler's modules, loaded only when there is something to compile, and the workspace manifests it will
+ * probably read (see workspace-prefetch.ts).
+ */
+async function loadCompiler(root: string): Promise<{
+  compileTasks: typeof import('./compile.js').compileTasks;
+  readWorkspace: typeof import('./workspaces.js').readWorkspace;
+  manifests: ManifestTexts;
+}> {
+  const [{ compileTasks }, { readWorkspace }, { prefetchManifests }] = await Promise.all([
+    import('./compile.js'),
+    import('./workspaces.js'),
+    import('./workspace-prefetch.js'),
+  ]);
+  return { compileTasks, readWorkspace, manifests: prefetchManifests(root) };
 }
 
 /**

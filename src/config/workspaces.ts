@@ -11,6 +11,7 @@ import { join, posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { ConfigProblem } from './config-file.js';
 import { hasFile } from './repo-files.js';
+import type { ManifestTexts } from './workspace-prefetch.js';
 
 export interface WorkspacePackage {
   name: string;
@@ -41,15 +42,19 @@ interface PackageJson {
   [field: string]: unknown;
 }
 
-/** The workspace of the repository at `root`, whose files (sorted, relative) are `files`. */
+/**
+ * The workspace of the repository at `root`, whose files (sorted, relative) are `files`. `manifests`: package.json
+ * texts read ahead (see workspace-prefetch.ts), used for the listed ones among them instead of reading them again.
+ */
 export async function readWorkspace(
   root: string,
   files: readonly string[],
   problems: ConfigProblem[],
+  manifests: ManifestTexts = new Map(),
 ): Promise<Workspace> {
-  const rootPkg = hasFile(files, 'package.json')
-    ? readPackageJson(root, 'package.json', problems)
-    : undefined;
+  const readPackageJson = (path: string): PackageJson | undefined =>
+    readManifest(root, path, manifests.get(path), problems);
+  const rootPkg = hasFile(files, 'package.json') ? readPackageJson('package.json') : undefined;
   let patterns: string[] | undefined;
   let manager: PackageManager = 'npm';
   if (hasFile(files, 'pnpm-workspace.yaml')) {
@@ -77,7 +82,7 @@ export async function readWorkspace(
   }
   const dirs = packageDirs(files, patterns);
   // Synchronous: a thousand small reads in a loop cost less than a thousand thread-pool round trips.
-  const read = dirs.map((d) => readPackageJson(root, `${d}/package.json`, problems));
+  const read = dirs.map((d) => readPackageJson(`${d}/package.json`));
   const names = new Set<string>();
   const pkgs: { json: PackageJson; dir: string }[] = [];
   dirs.forEach((dir, i) => {
@@ -134,9 +139,15 @@ async function pnpmPatterns(root: string, problems: ConfigProblem[]): Promise<st
   }
 }
 
-function readPackageJson(root: string, path: string, problems: ConfigProblem[]): PackageJson | undefined {
+/** A package.json, from `text` when it was read already. */
+function readManifest(
+  root: string,
+  path: string,
+  text: string | undefined,
+  problems: ConfigProblem[],
+): PackageJson | undefined {
   try {
-    const json = JSON.parse(readFileSync(join(root, path), 'utf8')) as unknown;
+    const json = JSON.parse(text ?? readFileSync(join(root, path), 'utf8')) as unknown;
     if (isRecord(json)) return json;
     problems.push({ file: path, message: 'must be a JSON object' });
   } catch (e) {
