@@ -79,8 +79,10 @@ export async function compileConfig(
     : listRepoFiles(root);
   const kept = cacheFile && configKey ? readKeptGraph(cacheFile, configKey, root) : undefined;
   const reusable = kept && (await validatedKept(kept.text));
-  // Nothing kept to reuse: the compiler's modules are loaded, and the workspace's manifests read, while git lists.
-  let compiler = cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root);
+  // Nothing kept to reuse: the compiler's modules are loaded while git lists, and without a cache the workspace's
+  // manifests read (with one, their bytes must be hashed before the compile reads them: see below).
+  let compiler =
+    cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
   const files = await listing;
   const listKey = cacheFile === undefined ? undefined : fileListDigest(files);
   let reads: ReadFiles | undefined;
@@ -97,11 +99,12 @@ export async function compileConfig(
       return ok({ ...reusable, cached: true });
     }
   }
-  // Hashed before the compile reads them: a file changed in between leaves a record that never matches.
+  // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
+  // compile then reads the very bytes hashed.
   if (cacheFile !== undefined) reads ??= readFiles(root, files, now);
-  const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root));
+  const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root, false));
   const problems: ConfigProblem[] = [];
-  const workspace = await readWorkspace(root, files, problems, manifests);
+  const workspace = await readWorkspace(root, files, problems, reads?.texts ?? manifests);
   const compiled = compileTasks({ config, workspace, files, env });
   problems.push(...compiled.problems);
   if (problems.length > 0) return err(problems);
@@ -139,7 +142,10 @@ export async function compileConfig(
  * The compiler's modules, loaded only when there is something to compile, and the workspace manifests it will
  * probably read (see workspace-prefetch.ts).
  */
-async function loadCompiler(root: string): Promise<{
+async function loadCompiler(
+  root: string,
+  readAhead: boolean,
+): Promise<{
   compileTasks: typeof import('./compile.js').compileTasks;
   readWorkspace: typeof import('./workspaces.js').readWorkspace;
   manifests: ManifestTexts;
@@ -149,7 +155,7 @@ async function loadCompiler(root: string): Promise<{
     import('./workspaces.js'),
     import('./workspace-prefetch.js'),
   ]);
-  return { compileTasks, readWorkspace, manifests: prefetchManifests(root) };
+  return { compileTasks, readWorkspace, manifests: readAhead ? prefetchManifests(root) : new Map() };
 }
 
 /**

@@ -14,10 +14,12 @@ import picomatch from 'picomatch';
 /** Past this many directories the guess stops: the rest is read after the listing, as without it. */
 const MAX_DIRS = 20_000;
 
-/** package.json texts by path relative to `root` (`package.json`, `packages/a/package.json`). */
-export type ManifestTexts = ReadonlyMap<string, string>;
+/** package.json texts by path relative to the repository (`package.json`, `packages/a/package.json`). */
+export interface ManifestTexts {
+  get(path: string): string | undefined;
+}
 
-export function prefetchManifests(root: string): ManifestTexts {
+export function prefetchManifests(root: string): ReadonlyMap<string, string> {
   const texts = new Map<string, string>();
   try {
     guess(root, texts);
