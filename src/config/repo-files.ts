@@ -180,6 +180,12 @@ export function hasFile(files: readonly string[], path: string): boolean {
   return files[lowerBound(files, path)] === path;
 }
 
+/** The half-open range of `files` (sorted) that is `path`: empty where it would be when there is no such file. */
+export function fileRange(files: readonly string[], path: string): [number, number] {
+  const at = lowerBound(files, path);
+  return [at, files[at] === path ? at + 1 : at];
+}
+
 function lowerBound(files: readonly string[], s: string): number {
   let lo = 0;
   let hi = files.length;

@@ -1,6 +1,6 @@
 import type { TaskInstance } from './compile.js';
 import { compileGlobs, normalizePattern, type GlobList } from './globs.js';
-import { filesUnder } from './repo-files.js';
+import { fileRange, filesUnder } from './repo-files.js';
 import type { Workspace } from './workspaces.js';
 
 /** Whether the repository file at an index of the sorted file list is some task's output: outputs are never
@@ -111,27 +111,28 @@ function choose(
   glob: GlobList,
   used: boolean[],
 ): string[] {
-  const [lo, hi] = filesUnder(files, inst.dir);
   const cut = inst.dir === '' ? 0 : inst.dir.length + 1;
   const chosen: string[] = [];
-  for (let i = lo; i < hi; i++) {
-    const path = files[i]!;
-    // `**` alone: no path to cut, no glob to try.
-    if (glob.everything && !glob.excludes) {
-      if (!generated(i)) chosen.push(path);
-      continue;
-    }
-    const rel = cut === 0 ? path : path.slice(cut);
-    let hit = glob.everything;
-    if (!hit) {
-      // Every glob is tried until it has matched once, so that "matches no file" is only said when true.
-      for (let k = 0; k < glob.positives.length; k++) {
-        if ((hit && used[k]) || !glob.positives[k]!(rel)) continue;
-        hit = true;
-        used[k] = true;
+  for (const [lo, hi] of scanRanges(files, inst.dir, glob)) {
+    for (let i = lo; i < hi; i++) {
+      const path = files[i]!;
+      // `**` alone: no path to cut, no glob to try.
+      if (glob.everything && !glob.excludes) {
+        if (!generated(i)) chosen.push(path);
+        continue;
       }
+      const rel = cut === 0 ? path : path.slice(cut);
+      let hit = glob.everything;
+      if (!hit) {
+        // Every glob is tried until it has matched once, so that "matches no file" is only said when true.
+        for (let k = 0; k < glob.positives.length; k++) {
+          if ((hit && used[k]) || !glob.positives[k]!(rel)) continue;
+          hit = true;
+          used[k] = true;
+        }
+      }
+      if (hit && !glob.excluded(rel) && !generated(i)) chosen.push(path);
     }
-    if (hit && !glob.excluded(rel) && !generated(i)) chosen.push(path);
   }
   if (inst.pkg) {
     const manifest = inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`;
@@ -141,4 +142,25 @@ function choose(
     }
   }
   return chosen;
+}
+
+/**
+ * The ranges of `files` (sorted) whose paths a task in `dir` tries its globs on, in order, disjoint: every file
+ * under `dir`, or, when each positive glob can only match under a directory of its own or at one path (see
+ * GlobList.within), just those: a root task's `src/**` looks at the files under src, not at the whole repository.
+ */
+export function scanRanges(files: readonly string[], dir: string, glob: GlobList): [number, number][] {
+  if (glob.within === undefined) return [filesUnder(files, dir)];
+  const at = (p: string): string => (dir === '' ? p : `${dir}/${p}`);
+  const ranges = glob.within
+    .map((w) => ('dir' in w ? filesUnder(files, at(w.dir)) : fileRange(files, at(w.path))))
+    .filter(([lo, hi]) => lo < hi)
+    .sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [lo, hi] of ranges) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && lo <= last[1]) last[1] = Math.max(last[1], hi);
+    else merged.push([lo, hi]);
+  }
+  return merged;
 }
