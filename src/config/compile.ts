@@ -64,7 +64,7 @@ export function compileTasks(input: CompileInput): { graph: GoGraph; problems: C
     problems.push({ file: CONFIG_FILE, task, ...(field === undefined ? {} : { field }), message });
   };
   const instances = instantiate(input, add);
-  const generated: GeneratedFiles = generatedFiles(instances, input.workspace);
+  const generated: GeneratedFiles = generatedFiles(instances, input.workspace, input.files);
   const inputs = selectInputs(instances, input.files, generated, add);
   const byKey = new Map(instances.map((i) => [instanceKey(i.task, i.pkg?.name), i]));
   const jobs: GoJob[] = instances.map((inst) => {

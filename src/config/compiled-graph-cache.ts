@@ -27,6 +27,7 @@ import type { DisbuildConfig, TaskSpec } from './config-file.js';
 import { codeIdentity } from '../util/code-identity.js';
 import { readOwnFile } from '../util/read-own-file.js';
 import { writeStateFile } from '../util/state-file.js';
+import type { ManifestTexts } from './workspace-prefetch.js';
 
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
 const FORMAT = 2;
@@ -111,6 +112,8 @@ export interface ReadFiles {
   digest: string;
   count: number;
   stats: Record<string, string>;
+  /** The texts of the files read, by path: the compile reads these rather than the files again. */
+  texts: ManifestTexts;
 }
 
 /**
@@ -122,6 +125,7 @@ export function readFiles(root: string, files: readonly string[], now: () => num
   // No prototype: paths are keys.
   const stats = Object.create(null) as Record<string, string>;
   const read = readByCompile(files);
+  const bytesOf = new Map<string, Buffer>();
   // Taken before any lstat: every stat datum is at least this recent.
   const takenAt = now();
   for (const f of read) {
@@ -138,10 +142,13 @@ export function readFiles(root: string, files: readonly string[], now: () => num
     }
     h.update(`${f}\0${bytes.length}\0`);
     h.update(bytes);
+    bytesOf.set(f, bytes);
     const key = statKey(st);
     if (key !== undefined && settled(st!, takenAt)) stats[f] = key;
   }
-  return { digest: h.digest('hex'), count: read.length, stats };
+  // Decoded only when the compile asks: a check that finds the bytes unchanged needs no text.
+  const texts = { get: (path: string): string | undefined => bytesOf.get(path)?.toString('utf8') };
+  return { digest: h.digest('hex'), count: read.length, stats, texts };
 }
 
 /**

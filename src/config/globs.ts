@@ -7,9 +7,19 @@ export interface GlobList {
   positiveIndex: readonly number[];
   positives: readonly ((path: string) => boolean)[];
   excluded: (path: string) => boolean;
+  /** Whether there are `!` patterns at all (else `excluded` is always false). */
+  excludes: boolean;
   /** Every positive pattern is `**`: everything is chosen, nothing need be matched. */
   everything: boolean;
+  /**
+   * Where the positive patterns can match, one place each: under a directory (`src/**`, `src/*.ts`: under `src`)
+   * or one path (a literal); undefined when some pattern can match anywhere (`**`, `*.md`).
+   */
+  within: readonly Within[] | undefined;
 }
+
+/** Where a pattern's matches can be: under a directory, or at one path. */
+export type Within = { dir: string } | { path: string };
 
 /**
  * Normalises one pattern relative to a directory: `./a` → `a`, `dir/` → `dir/**`; answers an error for absolute
@@ -35,11 +45,14 @@ export function compileGlobs(patterns: readonly string[]): GlobList {
   const positiveIndex: number[] = [];
   const positives: ((path: string) => boolean)[] = [];
   const negatives: string[] = [];
+  let within: Within[] | undefined = [];
   patterns.forEach((p, i) => {
     if (p.startsWith('!')) negatives.push(p.slice(1));
     else {
+      const m = matcher(p);
       positiveIndex.push(i);
-      positives.push(matcher(p));
+      positives.push(m.matches);
+      within = m.within && within?.concat(m.within);
     }
   });
   const everything = positives.length > 0 && patterns.every((p) => p === '**' || p.startsWith('!'));
@@ -47,7 +60,9 @@ export function compileGlobs(patterns: readonly string[]): GlobList {
     positiveIndex,
     positives,
     excluded: negatives.length === 0 ? () => false : picomatch(negatives, { dot: true }),
+    excludes: negatives.length > 0,
     everything,
+    within,
   };
 }
 
@@ -55,12 +70,12 @@ export function compileGlobs(patterns: readonly string[]): GlobList {
  * A literal path is a string comparison, and a glob with a fixed leading directory (`dist/**`) first compares
  * that prefix: both far cheaper than a regular expression over thousands of files that mostly do not match.
  */
-function matcher(pattern: string): (path: string) => boolean {
-  if (pattern === '**') return () => true;
+function matcher(pattern: string): { matches: (path: string) => boolean; within?: Within } {
+  if (pattern === '**') return { matches: () => true };
   const scan = picomatch.scan(pattern);
-  if (!scan.isGlob) return (path) => path === pattern;
+  if (!scan.isGlob) return { matches: (path) => path === pattern, within: { path: pattern } };
   const re = picomatch.makeRe(pattern, { dot: true });
-  if (scan.base === '') return (path) => re.test(path);
+  if (scan.base === '') return { matches: (path) => re.test(path) };
   const prefix = `${scan.base}/`;
-  return (path) => path.startsWith(prefix) && re.test(path);
+  return { matches: (path) => path.startsWith(prefix) && re.test(path), within: { dir: scan.base } };
 }

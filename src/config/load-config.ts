@@ -14,6 +14,7 @@ import {
   writeCompiledGraph,
 } from './compiled-graph-cache.js';
 import { listRepoFiles } from './repo-files.js';
+import type { ManifestTexts } from './workspace-prefetch.js';
 
 /** Where the graph comes from, as disbuild.json says. */
 export type ConfigSource =
@@ -73,9 +74,16 @@ export async function compileConfig(
   const configKey = cacheFile === undefined ? undefined : configDigest(config, env);
   // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
   // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
+  const listing = shortcuts.files
+    ? shortcuts.files.then((f) => f ?? listRepoFiles(root))
+    : listRepoFiles(root);
   const kept = cacheFile && configKey ? readKeptGraph(cacheFile, configKey, root) : undefined;
   const reusable = kept && (await validatedKept(kept.text));
-  const files = (await shortcuts.files) ?? (await listRepoFiles(root));
+  // Nothing kept to reuse: the compiler's modules are loaded while git lists, and without a cache the workspace's
+  // manifests read (with one, their bytes must be hashed before the compile reads them: see below).
+  let compiler =
+    cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
+  const files = await listing;
   const listKey = cacheFile === undefined ? undefined : fileListDigest(files);
   let reads: ReadFiles | undefined;
   if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
@@ -91,20 +99,21 @@ export async function compileConfig(
       return ok({ ...reusable, cached: true });
     }
   }
-  // Hashed before the compile reads them: a file changed in between leaves a record that never matches.
+  // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
+  // compile then reads the very bytes hashed.
   if (cacheFile !== undefined) reads ??= readFiles(root, files, now);
-  // The compiler's modules are loaded only when there is something to compile.
-  const [{ compileTasks }, { readWorkspace }] = await Promise.all([
-    import('./compile.js'),
-    import('./workspaces.js'),
-  ]);
+  const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root, false));
   const problems: ConfigProblem[] = [];
-  const workspace = await readWorkspace(root, files, problems);
+  const workspace = await readWorkspace(root, files, problems, reads?.texts ?? manifests);
   const compiled = compileTasks({ config, workspace, files, env });
   problems.push(...compiled.problems);
   if (problems.length > 0) return err(problems);
-  // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
-  const validated = validateGraph({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] });
+  // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
+  // the listing's strings, shared already.
+  const validated = validateGraph(
+    { ...compiled.graph, Jobs: [...compiled.graph.Jobs] },
+    { internInputs: false },
+  );
   if (!validated.ok) {
     const taskOf = new Map(compiled.graph.Jobs.map((j) => [j.Name, j.Name.replace(/^.*#/, '')]));
     return err(
@@ -127,6 +136,26 @@ export async function compileConfig(
     writeCompiledGraph(cacheFile, header, JSON.stringify(compiled.graph));
   }
   return ok({ graph: validated.value, json: compiled.graph, cached: false });
+}
+
+/**
+ * The compiler's modules, loaded only when there is something to compile, and the workspace manifests it will
+ * probably read (see workspace-prefetch.ts).
+ */
+async function loadCompiler(
+  root: string,
+  readAhead: boolean,
+): Promise<{
+  compileTasks: typeof import('./compile.js').compileTasks;
+  readWorkspace: typeof import('./workspaces.js').readWorkspace;
+  manifests: ManifestTexts;
+}> {
+  const [{ compileTasks }, { readWorkspace }, { prefetchManifests }] = await Promise.all([
+    import('./compile.js'),
+    import('./workspaces.js'),
+    import('./workspace-prefetch.js'),
+  ]);
+  return { compileTasks, readWorkspace, manifests: readAhead ? prefetchManifests(root) : new Map() };
 }
 
 /**

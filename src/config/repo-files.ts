@@ -26,23 +26,58 @@ export async function listRepoFiles(dir: string): Promise<string[]> {
     '--',
     '.',
   ]);
-  if (listed.ok) {
-    const gone = new Set<string>();
-    const seen = new Set<string>();
-    for (const entry of listed.value.split('\0')) {
-      if (entry.length < 3) continue;
-      const path = entry.slice(2);
-      // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
-      if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree(join(dir, path)))) gone.add(path);
-      else seen.add(path);
-    }
-    const files: string[] = [];
-    for (const p of seen) if (!gone.has(p)) files.push(p);
-    return files.sort(compareCodeUnits);
-  }
+  if (listed.ok) return parseListing(dir, listed.value);
   const out: string[] = [];
   walk(dir, '', out);
   return out.sort(compareCodeUnits);
+}
+
+/**
+ * The paths of a tagged listing (`ls-files -z -t`), less the deleted ones, sorted. Most listings tag every path
+ * `H` (tracked) or `?` (untracked), and then name each path once: they are taken as they come, without the sets
+ * (whose hashing of ten thousand new strings is most of the parse) that deleted, conflicted and skip-worktree
+ * entries need.
+ */
+function parseListing(dir: string, listing: string): string[] {
+  const paths: string[] = [];
+  for (let start = 0; start < listing.length;) {
+    let end = listing.indexOf('\0', start);
+    if (end < 0) end = listing.length;
+    if (end - start >= 3) {
+      const tag = listing.charCodeAt(start);
+      if (tag !== TAG_TRACKED && tag !== TAG_UNTRACKED) return parseTaggedListing(dir, listing);
+      paths.push(listing.slice(start + 2, end));
+    }
+    start = end + 1;
+  }
+  return sortedByCodeUnits(paths);
+}
+
+const TAG_TRACKED = 'H'.charCodeAt(0);
+const TAG_UNTRACKED = '?'.charCodeAt(0);
+
+/** parseListing for any tags: a deleted file is listed twice (`H`, then `R`), a conflicted one once per stage. */
+function parseTaggedListing(dir: string, listing: string): string[] {
+  const gone = new Set<string>();
+  const seen = new Set<string>();
+  for (const entry of listing.split('\0')) {
+    if (entry.length < 3) continue;
+    const path = entry.slice(2);
+    // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
+    if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree(join(dir, path)))) gone.add(path);
+    else seen.add(path);
+  }
+  const files: string[] = [];
+  for (const p of seen) if (!gone.has(p)) files.push(p);
+  return files.sort(compareCodeUnits);
+}
+
+/** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
+function sortedByCodeUnits(paths: string[]): string[] {
+  for (let i = 1; i < paths.length; i++) {
+    if (!(paths[i - 1]! < paths[i]!)) return paths.sort(compareCodeUnits);
+  }
+  return paths;
 }
 
 /**
@@ -138,6 +173,17 @@ export function filesUnder(files: readonly string[], dir: string): [number, numb
   const prefix = `${dir}/`;
   // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
   return [lowerBound(files, prefix), lowerBound(files, `${dir}0`)];
+}
+
+/** Whether `files` (sorted) has `path`. */
+export function hasFile(files: readonly string[], path: string): boolean {
+  return files[lowerBound(files, path)] === path;
+}
+
+/** The half-open range of `files` (sorted) that is `path`: empty where it would be when there is no such file. */
+export function fileRange(files: readonly string[], path: string): [number, number] {
+  const at = lowerBound(files, path);
+  return [at, files[at] === path ? at + 1 : at];
 }
 
 function lowerBound(files: readonly string[], s: string): number {

@@ -1,17 +1,24 @@
 import type { TaskInstance } from './compile.js';
 import { compileGlobs, normalizePattern, type GlobList } from './globs.js';
-import { filesUnder } from './repo-files.js';
+import { fileRange, filesUnder } from './repo-files.js';
 import type { Workspace } from './workspaces.js';
 
-/** Whether a repository file is some task's output: outputs are never inputs (they reach dependents by `deps`). */
-export type GeneratedFiles = (path: string) => boolean;
+/** Whether the repository file at an index of the sorted file list is some task's output: outputs are never
+ * inputs (they reach dependents by `deps`). */
+export type GeneratedFiles = (index: number) => boolean;
 
 /**
- * The files matching any task's `outputs`. Each file is tested only against the globs of the tasks of its own
- * package (and of root tasks), relative to the package, each task's globs compiled once: a thousand packages
- * with `dist/**` cost one match per file, and one compiled glob.
+ * The files matching any task's `outputs`, marked once for all tasks. A file is tested only against the globs of
+ * the tasks of the package it is in (the deepest, when packages nest) and of root tasks, relative to the package,
+ * each task's globs compiled once: a thousand packages with `dist/**` cost one match per file, and one compiled
+ * glob. The package a file is in comes from the sorted list itself: each package's files are one range of it,
+ * marked from the shallowest package to the deepest, so a nested package's own globs decide for its files.
  */
-export function generatedFiles(instances: readonly TaskInstance[], ws: Workspace): GeneratedFiles {
+export function generatedFiles(
+  instances: readonly TaskInstance[],
+  ws: Workspace,
+  files: readonly string[],
+): GeneratedFiles {
   const byTask = new Map<string, GlobList>();
   const byDir = new Map<string, Set<GlobList>>();
   for (const inst of instances) {
@@ -26,20 +33,25 @@ export function generatedFiles(instances: readonly TaskInstance[], ws: Workspace
     byDir.set(inst.dir, set);
   }
   if (byDir.size === 0) return () => false;
-  const pkgDirs = new Set([...ws.packages.values()].map((p) => p.dir));
-  const test = (globs: Set<GlobList> | undefined, rel: string): boolean => {
-    if (globs === undefined) return false;
+  const test = (globs: Set<GlobList>, rel: string): boolean => {
     for (const g of globs) if (g.positives.some((m) => m(rel)) && !g.excluded(rel)) return true;
     return false;
   };
-  return (path) => {
-    if (test(byDir.get(''), path)) return true;
-    for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-      const dir = path.slice(0, slash);
-      if (pkgDirs.has(dir)) return test(byDir.get(dir), path.slice(slash + 1));
-    }
-    return false;
-  };
+  const marks = new Uint8Array(files.length);
+  // The root package's directory is the repository's: its files are root tasks' business alone (below).
+  const pkgDirs = [...new Set([...ws.packages.values()].map((p) => p.dir))].filter((d) => d !== '');
+  // A package's directory is longer than that of any package it is nested in.
+  pkgDirs.sort((a, b) => a.length - b.length);
+  const hasPackageGlobs = [...byDir.keys()].some((d) => d !== '');
+  for (const dir of hasPackageGlobs ? pkgDirs : []) {
+    const globs = byDir.get(dir);
+    const [lo, hi] = filesUnder(files, dir);
+    const cut = dir.length + 1;
+    for (let i = lo; i < hi; i++) marks[i] = globs !== undefined && test(globs, files[i]!.slice(cut)) ? 1 : 0;
+  }
+  const root = byDir.get('');
+  if (root !== undefined) for (let i = 0; i < files.length; i++) if (test(root, files[i]!)) marks[i] = 1;
+  return (index) => marks[index] === 1;
 }
 
 type Add = (task: string, field: string | undefined, message: string) => void;
@@ -99,22 +111,28 @@ function choose(
   glob: GlobList,
   used: boolean[],
 ): string[] {
-  const [lo, hi] = filesUnder(files, inst.dir);
   const cut = inst.dir === '' ? 0 : inst.dir.length + 1;
   const chosen: string[] = [];
-  for (let i = lo; i < hi; i++) {
-    const path = files[i]!;
-    const rel = cut === 0 ? path : path.slice(cut);
-    let hit = glob.everything;
-    if (!hit) {
-      // Every glob is tried until it has matched once, so that "matches no file" is only said when true.
-      for (let k = 0; k < glob.positives.length; k++) {
-        if ((hit && used[k]) || !glob.positives[k]!(rel)) continue;
-        hit = true;
-        used[k] = true;
+  for (const [lo, hi] of scanRanges(files, inst.dir, glob)) {
+    for (let i = lo; i < hi; i++) {
+      const path = files[i]!;
+      // `**` alone: no path to cut, no glob to try.
+      if (glob.everything && !glob.excludes) {
+        if (!generated(i)) chosen.push(path);
+        continue;
       }
+      const rel = cut === 0 ? path : path.slice(cut);
+      let hit = glob.everything;
+      if (!hit) {
+        // Every glob is tried until it has matched once, so that "matches no file" is only said when true.
+        for (let k = 0; k < glob.positives.length; k++) {
+          if ((hit && used[k]) || !glob.positives[k]!(rel)) continue;
+          hit = true;
+          used[k] = true;
+        }
+      }
+      if (hit && !glob.excluded(rel) && !generated(i)) chosen.push(path);
     }
-    if (hit && !glob.excluded(rel) && !generated(path)) chosen.push(path);
   }
   if (inst.pkg) {
     const manifest = inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`;
@@ -124,4 +142,25 @@ function choose(
     }
   }
   return chosen;
+}
+
+/**
+ * The ranges of `files` (sorted) whose paths a task in `dir` tries its globs on, in order, disjoint: every file
+ * under `dir`, or, when each positive glob can only match under a directory of its own or at one path (see
+ * GlobList.within), just those: a root task's `src/**` looks at the files under src, not at the whole repository.
+ */
+export function scanRanges(files: readonly string[], dir: string, glob: GlobList): [number, number][] {
+  if (glob.within === undefined) return [filesUnder(files, dir)];
+  const at = (p: string): string => (dir === '' ? p : `${dir}/${p}`);
+  const ranges = glob.within
+    .map((w) => ('dir' in w ? filesUnder(files, at(w.dir)) : fileRange(files, at(w.path))))
+    .filter(([lo, hi]) => lo < hi)
+    .sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [lo, hi] of ranges) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && lo <= last[1]) last[1] = Math.max(last[1], hi);
+    else merged.push([lo, hi]);
+  }
+  return merged;
 }

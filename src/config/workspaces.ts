@@ -10,6 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { ConfigProblem } from './config-file.js';
+import { hasFile } from './repo-files.js';
+import type { ManifestTexts } from './workspace-prefetch.js';
 
 export interface WorkspacePackage {
   name: string;
@@ -40,17 +42,22 @@ interface PackageJson {
   [field: string]: unknown;
 }
 
-/** The workspace of the repository at `root`, whose files (sorted, relative) are `files`. */
+/**
+ * The workspace of the repository at `root`, whose files (sorted, relative) are `files`. `manifests`: package.json
+ * texts read ahead (see workspace-prefetch.ts), used for the listed ones among them instead of reading them again.
+ */
 export async function readWorkspace(
   root: string,
   files: readonly string[],
   problems: ConfigProblem[],
+  manifests: ManifestTexts = new Map(),
 ): Promise<Workspace> {
-  const has = new Set(files);
-  const rootPkg = has.has('package.json') ? readPackageJson(root, 'package.json', problems) : undefined;
+  const readPackageJson = (path: string): PackageJson | undefined =>
+    readManifest(root, path, manifests.get(path), problems);
+  const rootPkg = hasFile(files, 'package.json') ? readPackageJson('package.json') : undefined;
   let patterns: string[] | undefined;
   let manager: PackageManager = 'npm';
-  if (has.has('pnpm-workspace.yaml')) {
+  if (hasFile(files, 'pnpm-workspace.yaml')) {
     manager = 'pnpm';
     patterns = await pnpmPatterns(root, problems);
   } else if (rootPkg) {
@@ -65,8 +72,8 @@ export async function readWorkspace(
   if (typeof rootPkg?.packageManager === 'string') {
     const m = /^(npm|yarn|pnpm)@/.exec(rootPkg.packageManager);
     if (m) manager = m[1] as PackageManager;
-  } else if (has.has('pnpm-lock.yaml')) manager = 'pnpm';
-  else if (has.has('yarn.lock')) manager = 'yarn';
+  } else if (hasFile(files, 'pnpm-lock.yaml')) manager = 'pnpm';
+  else if (hasFile(files, 'yarn.lock')) manager = 'yarn';
 
   const packages = new Map<string, WorkspacePackage>();
   if (patterns === undefined) {
@@ -75,7 +82,7 @@ export async function readWorkspace(
   }
   const dirs = packageDirs(files, patterns);
   // Synchronous: a thousand small reads in a loop cost less than a thousand thread-pool round trips.
-  const read = dirs.map((d) => readPackageJson(root, `${d}/package.json`, problems));
+  const read = dirs.map((d) => readPackageJson(`${d}/package.json`));
   const names = new Set<string>();
   const pkgs: { json: PackageJson; dir: string }[] = [];
   dirs.forEach((dir, i) => {
@@ -132,9 +139,15 @@ async function pnpmPatterns(root: string, problems: ConfigProblem[]): Promise<st
   }
 }
 
-function readPackageJson(root: string, path: string, problems: ConfigProblem[]): PackageJson | undefined {
+/** A package.json, from `text` when it was read already. */
+function readManifest(
+  root: string,
+  path: string,
+  text: string | undefined,
+  problems: ConfigProblem[],
+): PackageJson | undefined {
   try {
-    const json = JSON.parse(readFileSync(join(root, path), 'utf8')) as unknown;
+    const json = JSON.parse(text ?? readFileSync(join(root, path), 'utf8')) as unknown;
     if (isRecord(json)) return json;
     problems.push({ file: path, message: 'must be a JSON object' });
   } catch (e) {

@@ -14,6 +14,11 @@ export type InputKind = 'file' | 'dir' | 'other' | 'missing' | { problem: string
 export interface ValidateOptions {
   /** When given, every input path is looked up and a missing one is a problem naming the job and `Inputs[i]`. */
   inputKind?: (path: string) => InputKind;
+  /**
+   * Whether an input path named by many jobs is kept once (the default): decoded JSON holds a copy per job. False
+   * when the jobs share their strings already, as a compiled graph's, taken from one file listing, do.
+   */
+  internInputs?: boolean;
 }
 
 /** Entries kept per memo: graphs repeat a few thousand strings, and the bound keeps an odd graph from growing it. */
@@ -52,6 +57,7 @@ export class ValidateContext {
 
   /** One copy of each input path, however many jobs name it. */
   intern(s: string): string {
+    if (this.options.internInputs === false) return s;
     const known = this.interned.get(s);
     if (known !== undefined) return known;
     if (this.interned.size < MEMO_LIMIT) this.interned.set(s, s);

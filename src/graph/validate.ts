@@ -4,7 +4,7 @@ import type { GraphProblem } from './model.js';
 import { findCycles } from './cycles.js';
 import { describe, isObject, readStruct, structType } from './go-json.js';
 import { readCmd } from './validate-cmd.js';
-import type { ValidateOptions } from './validate-context.js';
+import type { InputKind, ValidateOptions } from './validate-context.js';
 import { isHex40, ValidateContext } from './validate-context.js';
 import { printable, quoted } from '../util/printable.js';
 import type { Result } from '../util/result.js';
@@ -159,8 +159,15 @@ function readJob(raw: unknown, index: number, cx: ValidateContext): ReadJob | un
  * options can look paths up, a missing input is reported with the producer's index.
  */
 function readInputs(raw: (string | undefined)[], job: string, cx: ValidateContext): string[] {
-  const out = new Set<string>();
   const kind = cx.options.inputKind;
+  if (inOrderAndNormal(raw)) {
+    // Nothing to normalise, drop or sort: only the lookups can find a problem, each at the producer's index.
+    const paths = raw.map((p) => cx.intern(p));
+    if (kind !== undefined)
+      paths.forEach((p, i) => inputKindProblem(kind(p), p, job, () => `Inputs[${i}]`, cx));
+    return paths;
+  }
+  const out = new Set<string>();
   // Messages (and their strings) are made only for a problem: ten thousand inputs are almost always fine.
   raw.forEach((p, i) => {
     if (p === undefined) return;
@@ -178,13 +185,7 @@ function readInputs(raw: (string | undefined)[], job: string, cx: ValidateContex
     if (norm === '.') return cx.add(job, where(), `must name a file, got ${quoted(p)}`);
     if (out.has(norm)) return;
     out.add(cx.intern(norm));
-    const k = kind?.(norm) ?? 'file';
-    if (k === 'file') return;
-    const shown = printable(norm);
-    if (k === 'missing') cx.add(job, where(), `input file ${shown} does not exist`);
-    else if (k === 'dir') cx.add(job, where(), `input ${shown} is a directory; list its files`);
-    else if (k === 'other') cx.add(job, where(), `input ${shown} is not a regular file or a symbolic link`);
-    else cx.add(job, where(), k.problem);
+    if (kind !== undefined) inputKindProblem(kind(norm), norm, job, where, cx);
   });
   const sorted = [...out];
   // Producers usually list inputs in order already: checking is cheaper than sorting.
@@ -192,6 +193,37 @@ function readInputs(raw: (string | undefined)[], job: string, cx: ValidateContex
     if (!(sorted[i - 1]! < sorted[i]!)) return sorted.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
   return sorted;
+}
+
+/** Records what is wrong with what is at an input path, if anything. */
+function inputKindProblem(
+  k: InputKind,
+  path: string,
+  job: string,
+  where: () => string,
+  cx: ValidateContext,
+): void {
+  if (k === 'file') return;
+  const shown = printable(path);
+  if (k === 'missing') cx.add(job, where(), `input file ${shown} does not exist`);
+  else if (k === 'dir') cx.add(job, where(), `input ${shown} is a directory; list its files`);
+  else if (k === 'other') cx.add(job, where(), `input ${shown} is not a regular file or a symbolic link`);
+  else cx.add(job, where(), k.problem);
+}
+
+/**
+ * Whether every input is a normal relative path (see isNormalPath), without a NUL byte, each after the one before
+ * by UTF-16 code units: then readInputs has nothing to refuse, normalise, deduplicate or sort. Compiled graphs,
+ * and producers that list their inputs sorted, are all such.
+ */
+function inOrderAndNormal(raw: readonly (string | undefined)[]): raw is string[] {
+  let prev = '';
+  for (let i = 0; i < raw.length; i++) {
+    const p = raw[i];
+    if (p === undefined || (i > 0 && !(prev < p)) || !isNormalPath(p) || p.includes('\0')) return false;
+    prev = p;
+  }
+  return true;
 }
 
 const SLASH = 0x2f;

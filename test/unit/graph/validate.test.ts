@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../../src/graph/model.js';
+import { type InputKind, validateGraph } from '../../../src/graph/validate.js';
 import { A, B, C, job, problems, valid } from './graph-test-utils.js';
 
 describe('graph parsing with Go JSON conventions', () => {
@@ -47,6 +49,37 @@ describe('graph parsing with Go JSON conventions', () => {
       ),
     });
     expect(g.jobs.map((j) => j.inputs[0])).toEqual(paths.map((p) => posix.normalize(p).replace(/\/$/, '')));
+  });
+
+  it('reads inputs listed in order as it reads the same inputs out of order, problems at their own index', () => {
+    const kinds: Record<string, InputKind> = { 'b/gone': 'missing', c: 'dir', 'd\u0000': 'file' };
+    const kind = (p: string): InputKind => kinds[p] ?? 'file';
+    const read = (inputs: string[]): [readonly string[] | undefined, string[]] => {
+      const r = validateGraph({ Jobs: [job(A, 'j', { Inputs: inputs })] }, { inputKind: kind });
+      return r.ok ? [r.value.jobs[0]!.inputs, []] : [undefined, r.error.map(formatProblem)];
+    };
+    const inOrder = ['a', 'b/gone', 'c', 'e/f'];
+    expect(read(inOrder)).toEqual([
+      undefined,
+      [
+        'job "j" Inputs[1]: input file b/gone does not exist',
+        'job "j" Inputs[2]: input c is a directory; list its files',
+      ],
+    ]);
+    expect(read(['c', 'e/f', 'b/gone', 'a'])).toEqual([
+      undefined,
+      [
+        'job "j" Inputs[0]: input c is a directory; list its files',
+        'job "j" Inputs[2]: input file b/gone does not exist',
+      ],
+    ]);
+    expect(read(['a', 'e/f'])).toEqual([['a', 'e/f'], []]);
+    // Not in order, not normal, or refused: each read as before.
+    expect(read(['e/f', 'a', 'a'])).toEqual([['a', 'e/f'], []]);
+    expect(read(['a', 'e//f/'])).toEqual([['a', 'e/f'], []]);
+    expect(read(['a', 'e/./f', 'e/f'])).toEqual([['a', 'e/f'], []]);
+    expect(read(['a', 'd\u0000'])[1]).toEqual(['job "j" Inputs[1]: must not contain a NUL byte']);
+    expect(read(['', 'a'])[1]).toEqual(['job "j" Inputs[0]: is empty']);
   });
 
   it('parses both template spellings to the same parts', () => {

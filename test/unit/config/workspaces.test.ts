@@ -1,0 +1,76 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConfigProblem } from '../../../src/config/config-file.js';
+import { listRepoFiles } from '../../../src/config/repo-files.js';
+import { prefetchManifests } from '../../../src/config/workspace-prefetch.js';
+import { readWorkspace } from '../../../src/config/workspaces.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'disbuild-workspace-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function write(files: Record<string, unknown>): Promise<void> {
+  for (const [rel, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, rel)), { recursive: true });
+    await writeFile(join(dir, rel), typeof content === 'string' ? content : JSON.stringify(content));
+  }
+}
+
+describe('workspace manifests read ahead', () => {
+  it('reads the manifests that plain names and one-segment wildcards find, nothing for other globs', async () => {
+    await write({
+      'package.json': { workspaces: ['packages/*', 'apps/web', '!packages/b', 'tools/**', 'libs/{x,y}'] },
+      'packages/a/package.json': { name: 'a' },
+      'packages/b/package.json': { name: 'b' },
+      'packages/.hidden/package.json': { name: 'hidden' },
+      'packages/node_modules/package.json': { name: 'nm' },
+      'packages/none/index.js': '',
+      'apps/web/package.json': { name: 'web' },
+      'tools/t/package.json': { name: 't' },
+      'libs/x/package.json': { name: 'x' },
+    });
+    // An exclusion only narrows what the listing keeps: reading one more is harmless.
+    expect([...prefetchManifests(dir).keys()].sort()).toEqual([
+      'apps/web/package.json',
+      'package.json',
+      'packages/a/package.json',
+      'packages/b/package.json',
+    ]);
+  });
+
+  it('reads nothing but the root manifest without workspaces, and nothing without a root manifest', async () => {
+    await write({ 'package.json': '{not json', 'a/package.json': {} });
+    expect([...prefetchManifests(dir).keys()]).toEqual(['package.json']);
+    await rm(join(dir, 'package.json'));
+    expect(prefetchManifests(dir).size).toBe(0);
+  });
+
+  it('decides packages from the listing: texts read ahead stand in for listed files only', async () => {
+    await write({
+      'package.json': { workspaces: ['packages/*'] },
+      'packages/a/package.json': { name: 'a', scripts: { build: 'x' } },
+      'packages/b/package.json': { name: 'b' },
+    });
+    const files = await listRepoFiles(dir);
+    const manifests = new Map([
+      ['package.json', JSON.stringify({ workspaces: ['packages/*'], packageManager: 'yarn@4' })],
+      ['packages/a/package.json', JSON.stringify({ name: 'a-ahead', scripts: { test: 'y' } })],
+      // Not listed: not a package, whatever its text.
+      ['packages/gone/package.json', JSON.stringify({ name: 'gone' })],
+    ]);
+    const problems: ConfigProblem[] = [];
+    const ws = await readWorkspace(dir, files, problems, manifests);
+    expect(problems).toEqual([]);
+    expect(ws.manager).toBe('yarn');
+    expect([...ws.packages.values()].map((p) => [p.name, p.dir, [...p.scripts.keys()]])).toEqual([
+      ['a-ahead', 'packages/a', ['test']],
+      ['b', 'packages/b', []],
+    ]);
+  });
+});
