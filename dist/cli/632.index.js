@@ -1369,8 +1369,9 @@ function sha256(bytes) {
 
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
 var read_own_file = __webpack_require__(5958);
+// EXTERNAL MODULE: ./src/util/state-file.ts
+var state_file = __webpack_require__(2148);
 ;// CONCATENATED MODULE: ./src/executor/output-stat-records.ts
-
 
 
 
@@ -1567,15 +1568,7 @@ class OutputStatRecords {
         for (const [base, tree] of this.#trees)
             if (keepAllTrees || this.#usedTrees.has(base))
                 trees[base] = tree;
-        const temp = `${this.#file}.${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        try {
-            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(this.#file), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(temp, JSON.stringify({ version: VERSION, files, trees }));
-            (0,external_node_fs_.renameSync)(temp, this.#file);
-        }
-        catch {
-            (0,external_node_fs_.rmSync)(temp, { force: true });
-        }
+        (0,state_file/* writeStateFile */.V)(this.#file, JSON.stringify({ version: VERSION, files, trees }));
     }
 }
 function isTree(x) {

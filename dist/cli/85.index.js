@@ -368,6 +368,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./src/util/code-identity.ts
 var code_identity = __webpack_require__(4170);
+// EXTERNAL MODULE: ./src/util/read-own-file.ts
+var read_own_file = __webpack_require__(5958);
 // EXTERNAL MODULE: ./src/util/state-file.ts
 var state_file = __webpack_require__(2148);
 ;// CONCATENATED MODULE: ./src/graph/validated-graph-cache.ts
@@ -405,7 +407,13 @@ function validatedGraphKey(text) {
  * not a regular file, or another user owns it or may write it.
  */
 function readValidatedGraph(file, key) {
-    const text = readOwnPrivateFile(file);
+    let text;
+    try {
+        text = (0,read_own_file/* readOwnFile */.z)(file);
+    }
+    catch {
+        return undefined;
+    }
     if (text === undefined)
         return undefined;
     const head = `${key}\n`;
@@ -448,26 +456,6 @@ function graphOf(p) {
         byLabel.set(job.label, job);
     }
     return { sourceFiles: new Map(p.sourceFiles), jobs: p.jobs, byLabel };
-}
-/** The text of `file` when it is a regular file of this user that no one else may write, else undefined. */
-function readOwnPrivateFile(file) {
-    let fd;
-    try {
-        // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
-        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
-        const st = (0,external_node_fs_.fstatSync)(fd);
-        const uid = process.getuid?.();
-        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0)
-            return undefined;
-        return (0,external_node_fs_.readFileSync)(fd, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        if (fd !== undefined)
-            (0,external_node_fs_.closeSync)(fd);
-    }
 }
 
 // EXTERNAL MODULE: ./src/ids/git-blob.ts

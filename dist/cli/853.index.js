@@ -1,5 +1,5 @@
 (function (__disbuild_import_meta) {const id = 853;
-const ids = [853,219];
+const ids = [853,682];
 const modules = {
 
 /***/ 3797:
@@ -296,6 +296,7 @@ function readFiles(root, files, now = Date.now) {
     // No prototype: paths are keys.
     const stats = Object.create(null);
     const read = readByCompile(files);
+    const bytesOf = new Map();
     // Taken before any lstat: every stat datum is at least this recent.
     const takenAt = now();
     for (const f of read) {
@@ -313,11 +314,14 @@ function readFiles(root, files, now = Date.now) {
         }
         h.update(`${f}\0${bytes.length}\0`);
         h.update(bytes);
+        bytesOf.set(f, bytes);
         const key = statKey(st);
         if (key !== undefined && settled(st, takenAt))
             stats[f] = key;
     }
-    return { digest: h.digest('hex'), count: read.length, stats };
+    // Decoded only when the compile asks: a check that finds the bytes unchanged needs no text.
+    const texts = { get: (path) => bytesOf.get(path)?.toString('utf8') };
+    return { digest: h.digest('hex'), count: read.length, stats, texts };
 }
 /**
  * The graph kept in `file` when it was compiled under configuration `config` (configDigest), with whether the
@@ -424,9 +428,15 @@ async function compileConfig(root, config, env, shortcuts = {}) {
     const configKey = cacheFile === undefined ? undefined : configDigest(config, env);
     // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
     // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
+    const listing = shortcuts.files
+        ? shortcuts.files.then((f) => f ?? (0,repo_files/* listRepoFiles */.c$)(root))
+        : (0,repo_files/* listRepoFiles */.c$)(root);
     const kept = cacheFile && configKey ? readKeptGraph(cacheFile, configKey, root) : undefined;
     const reusable = kept && (await validatedKept(kept.text));
-    const files = (await shortcuts.files) ?? (await (0,repo_files/* listRepoFiles */.c$)(root));
+    // Nothing kept to reuse: the compiler's modules are loaded while git lists, and without a cache the workspace's
+    // manifests read (with one, their bytes must be hashed before the compile reads them: see below).
+    let compiler = cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
+    const files = await listing;
     const listKey = cacheFile === undefined ? undefined : fileListDigest(files);
     let reads;
     if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
@@ -443,22 +453,20 @@ async function compileConfig(root, config, env, shortcuts = {}) {
             return (0,result.ok)({ ...reusable, cached: true });
         }
     }
-    // Hashed before the compile reads them: a file changed in between leaves a record that never matches.
+    // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
+    // compile then reads the very bytes hashed.
     if (cacheFile !== undefined)
         reads ??= readFiles(root, files, now);
-    // The compiler's modules are loaded only when there is something to compile.
-    const [{ compileTasks }, { readWorkspace }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(953)]).then(__webpack_require__.bind(__webpack_require__, 4953)),
-        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(82)]).then(__webpack_require__.bind(__webpack_require__, 6082)),
-    ]);
+    const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root, false));
     const problems = [];
-    const workspace = await readWorkspace(root, files, problems);
+    const workspace = await readWorkspace(root, files, problems, reads?.texts ?? manifests);
     const compiled = compileTasks({ config, workspace, files, env });
     problems.push(...compiled.problems);
     if (problems.length > 0)
         return (0,result/* err */._)(problems);
-    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
-    const validated = (0,validate/* validateGraph */.d)({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] });
+    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
+    // the listing's strings, shared already.
+    const validated = (0,validate/* validateGraph */.d)({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] }, { internInputs: false });
     if (!validated.ok) {
         const taskOf = new Map(compiled.graph.Jobs.map((j) => [j.Name, j.Name.replace(/^.*#/, '')]));
         return (0,result/* err */._)(validated.error.map((p) => ({
@@ -479,6 +487,18 @@ async function compileConfig(root, config, env, shortcuts = {}) {
         writeCompiledGraph(cacheFile, header, JSON.stringify(compiled.graph));
     }
     return (0,result.ok)({ graph: validated.value, json: compiled.graph, cached: false });
+}
+/**
+ * The compiler's modules, loaded only when there is something to compile, and the workspace manifests it will
+ * probably read (see workspace-prefetch.ts).
+ */
+async function loadCompiler(root, readAhead) {
+    const [{ compileTasks }, { readWorkspace }, { prefetchManifests }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(953)]).then(__webpack_require__.bind(__webpack_require__, 4953)),
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(82)]).then(__webpack_require__.bind(__webpack_require__, 6082)),
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 6691)),
+    ]);
+    return { compileTasks, readWorkspace, manifests: readAhead ? prefetchManifests(root) : new Map() };
 }
 /**
  * A kept graph's JSON, parsed and validated, or undefined when it no longer validates (it is then compiled afresh,
@@ -513,7 +533,9 @@ function sameStats(a, b) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Sn: () => (/* binding */ startRepoFiles),
+/* harmony export */   Yj: () => (/* binding */ fileRange),
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
+/* harmony export */   jv: () => (/* binding */ hasFile),
 /* harmony export */   mz: () => (/* binding */ filesUnder)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -549,28 +571,63 @@ async function listRepoFiles(dir) {
         '--',
         '.',
     ]);
-    if (listed.ok) {
-        const gone = new Set();
-        const seen = new Set();
-        for (const entry of listed.value.split('\0')) {
-            if (entry.length < 3)
-                continue;
-            const path = entry.slice(2);
-            // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
-            if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path))))
-                gone.add(path);
-            else
-                seen.add(path);
-        }
-        const files = [];
-        for (const p of seen)
-            if (!gone.has(p))
-                files.push(p);
-        return files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
-    }
+    if (listed.ok)
+        return parseListing(dir, listed.value);
     const out = [];
     walk(dir, '', out);
     return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+}
+/**
+ * The paths of a tagged listing (`ls-files -z -t`), less the deleted ones, sorted. Most listings tag every path
+ * `H` (tracked) or `?` (untracked), and then name each path once: they are taken as they come, without the sets
+ * (whose hashing of ten thousand new strings is most of the parse) that deleted, conflicted and skip-worktree
+ * entries need.
+ */
+function parseListing(dir, listing) {
+    const paths = [];
+    for (let start = 0; start < listing.length;) {
+        let end = listing.indexOf('\0', start);
+        if (end < 0)
+            end = listing.length;
+        if (end - start >= 3) {
+            const tag = listing.charCodeAt(start);
+            if (tag !== TAG_TRACKED && tag !== TAG_UNTRACKED)
+                return parseTaggedListing(dir, listing);
+            paths.push(listing.slice(start + 2, end));
+        }
+        start = end + 1;
+    }
+    return sortedByCodeUnits(paths);
+}
+const TAG_TRACKED = 'H'.charCodeAt(0);
+const TAG_UNTRACKED = '?'.charCodeAt(0);
+/** parseListing for any tags: a deleted file is listed twice (`H`, then `R`), a conflicted one once per stage. */
+function parseTaggedListing(dir, listing) {
+    const gone = new Set();
+    const seen = new Set();
+    for (const entry of listing.split('\0')) {
+        if (entry.length < 3)
+            continue;
+        const path = entry.slice(2);
+        // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
+        if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path))))
+            gone.add(path);
+        else
+            seen.add(path);
+    }
+    const files = [];
+    for (const p of seen)
+        if (!gone.has(p))
+            files.push(p);
+    return files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+}
+/** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
+function sortedByCodeUnits(paths) {
+    for (let i = 1; i < paths.length; i++) {
+        if (!(paths[i - 1] < paths[i]))
+            return paths.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    }
+    return paths;
 }
 /**
  * The same list as listRepoFiles, from the git calls a run starts for its keys anyway, so that all of git's work
@@ -687,6 +744,15 @@ function filesUnder(files, dir) {
     // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
     return [lowerBound(files, prefix), lowerBound(files, `${dir}0`)];
 }
+/** Whether `files` (sorted) has `path`. */
+function hasFile(files, path) {
+    return files[lowerBound(files, path)] === path;
+}
+/** The half-open range of `files` (sorted) that is `path`: empty where it would be when there is no such file. */
+function fileRange(files, path) {
+    const at = lowerBound(files, path);
+    return [at, files[at] === path ? at + 1 : at];
+}
 function lowerBound(files, s) {
     let lo = 0;
     let hi = files.length;
@@ -698,39 +764,6 @@ function lowerBound(files, s) {
             hi = mid;
     }
     return lo;
-}
-
-
-/***/ }),
-
-/***/ 5958:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ readOwnFile)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * The text of `file` when it is a regular file of this user, else undefined; throws as `open` does (ENOENT).
- * For state whose content vouches for something (outputs in place, a compiled graph): whoever can write it can
- * make a run trust anything, so a file another user wrote (a shared cache directory, a run under another account)
- * is not read.
- */
-function readOwnFile(file) {
-    // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
-    try {
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        const uid = process.getuid?.();
-        if (!st.isFile() || (uid !== undefined && st.uid !== uid))
-            return undefined;
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
 }
 
 

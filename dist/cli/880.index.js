@@ -1,5 +1,5 @@
 (function (__disbuild_import_meta) {const id = 880;
-const ids = [880,82];
+const ids = [880,682,82];
 const modules = {
 
 /***/ 7593:
@@ -451,7 +451,9 @@ function describe(v) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Sn: () => (/* binding */ startRepoFiles),
+/* harmony export */   Yj: () => (/* binding */ fileRange),
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
+/* harmony export */   jv: () => (/* binding */ hasFile),
 /* harmony export */   mz: () => (/* binding */ filesUnder)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -487,28 +489,63 @@ async function listRepoFiles(dir) {
         '--',
         '.',
     ]);
-    if (listed.ok) {
-        const gone = new Set();
-        const seen = new Set();
-        for (const entry of listed.value.split('\0')) {
-            if (entry.length < 3)
-                continue;
-            const path = entry.slice(2);
-            // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
-            if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path))))
-                gone.add(path);
-            else
-                seen.add(path);
-        }
-        const files = [];
-        for (const p of seen)
-            if (!gone.has(p))
-                files.push(p);
-        return files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
-    }
+    if (listed.ok)
+        return parseListing(dir, listed.value);
     const out = [];
     walk(dir, '', out);
     return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+}
+/**
+ * The paths of a tagged listing (`ls-files -z -t`), less the deleted ones, sorted. Most listings tag every path
+ * `H` (tracked) or `?` (untracked), and then name each path once: they are taken as they come, without the sets
+ * (whose hashing of ten thousand new strings is most of the parse) that deleted, conflicted and skip-worktree
+ * entries need.
+ */
+function parseListing(dir, listing) {
+    const paths = [];
+    for (let start = 0; start < listing.length;) {
+        let end = listing.indexOf('\0', start);
+        if (end < 0)
+            end = listing.length;
+        if (end - start >= 3) {
+            const tag = listing.charCodeAt(start);
+            if (tag !== TAG_TRACKED && tag !== TAG_UNTRACKED)
+                return parseTaggedListing(dir, listing);
+            paths.push(listing.slice(start + 2, end));
+        }
+        start = end + 1;
+    }
+    return sortedByCodeUnits(paths);
+}
+const TAG_TRACKED = 'H'.charCodeAt(0);
+const TAG_UNTRACKED = '?'.charCodeAt(0);
+/** parseListing for any tags: a deleted file is listed twice (`H`, then `R`), a conflicted one once per stage. */
+function parseTaggedListing(dir, listing) {
+    const gone = new Set();
+    const seen = new Set();
+    for (const entry of listing.split('\0')) {
+        if (entry.length < 3)
+            continue;
+        const path = entry.slice(2);
+        // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
+        if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path))))
+            gone.add(path);
+        else
+            seen.add(path);
+    }
+    const files = [];
+    for (const p of seen)
+        if (!gone.has(p))
+            files.push(p);
+    return files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+}
+/** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
+function sortedByCodeUnits(paths) {
+    for (let i = 1; i < paths.length; i++) {
+        if (!(paths[i - 1] < paths[i]))
+            return paths.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    }
+    return paths;
 }
 /**
  * The same list as listRepoFiles, from the git calls a run starts for its keys anyway, so that all of git's work
@@ -625,6 +662,15 @@ function filesUnder(files, dir) {
     // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
     return [lowerBound(files, prefix), lowerBound(files, `${dir}0`)];
 }
+/** Whether `files` (sorted) has `path`. */
+function hasFile(files, path) {
+    return files[lowerBound(files, path)] === path;
+}
+/** The half-open range of `files` (sorted) that is `path`: empty where it would be when there is no such file. */
+function fileRange(files, path) {
+    const at = lowerBound(files, path);
+    return [at, files[at] === path ? at + 1 : at];
+}
 function lowerBound(files, s) {
     let lo = 0;
     let hi = files.length;
@@ -654,8 +700,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _repo_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8682);
 /**
  * Workspace packages: npm and yarn `workspaces` in the root package.json, or pnpm's pnpm-workspace.yaml. Each
  * package's name, directory, scripts, and the other packages of the workspace it depends on.
@@ -667,14 +714,18 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
-/** The workspace of the repository at `root`, whose files (sorted, relative) are `files`. */
-async function readWorkspace(root, files, problems) {
-    const has = new Set(files);
-    const rootPkg = has.has('package.json') ? readPackageJson(root, 'package.json', problems) : undefined;
+/**
+ * The workspace of the repository at `root`, whose files (sorted, relative) are `files`. `manifests`: package.json
+ * texts read ahead (see workspace-prefetch.ts), used for the listed ones among them instead of reading them again.
+ */
+async function readWorkspace(root, files, problems, manifests = new Map()) {
+    const readPackageJson = (path) => readManifest(root, path, manifests.get(path), problems);
+    const rootPkg = (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'package.json') ? readPackageJson('package.json') : undefined;
     let patterns;
     let manager = 'npm';
-    if (has.has('pnpm-workspace.yaml')) {
+    if ((0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'pnpm-workspace.yaml')) {
         manager = 'pnpm';
         patterns = await pnpmPatterns(root, problems);
     }
@@ -693,9 +744,9 @@ async function readWorkspace(root, files, problems) {
         if (m)
             manager = m[1];
     }
-    else if (has.has('pnpm-lock.yaml'))
+    else if ((0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'pnpm-lock.yaml'))
         manager = 'pnpm';
-    else if (has.has('yarn.lock'))
+    else if ((0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'yarn.lock'))
         manager = 'yarn';
     const packages = new Map();
     if (patterns === undefined) {
@@ -705,7 +756,7 @@ async function readWorkspace(root, files, problems) {
     }
     const dirs = packageDirs(files, patterns);
     // Synchronous: a thousand small reads in a loop cost less than a thousand thread-pool round trips.
-    const read = dirs.map((d) => readPackageJson(root, `${d}/package.json`, problems));
+    const read = dirs.map((d) => readPackageJson(`${d}/package.json`));
     const names = new Set();
     const pkgs = [];
     dirs.forEach((dir, i) => {
@@ -733,8 +784,8 @@ function packageDirs(files, patterns) {
     const norm = (p) => node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(p).replace(/^\.\//, '').replace(/\/+$/, '');
     const include = patterns.filter((p) => !p.startsWith('!')).map(norm);
     const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => norm(p.slice(1)));
-    const isIn = picomatch__WEBPACK_IMPORTED_MODULE_3___default()(include.length > 0 ? include : ['\0'], { dot: false });
-    const isOut = exclude.length > 0 ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(exclude) : () => false;
+    const isIn = picomatch__WEBPACK_IMPORTED_MODULE_4___default()(include.length > 0 ? include : ['\0'], { dot: false });
+    const isOut = exclude.length > 0 ? picomatch__WEBPACK_IMPORTED_MODULE_4___default()(exclude) : () => false;
     const dirs = [];
     for (const f of files) {
         if (!f.endsWith('/package.json') || f.includes('node_modules/'))
@@ -765,9 +816,10 @@ async function pnpmPatterns(root, problems) {
         return [];
     }
 }
-function readPackageJson(root, path, problems) {
+/** A package.json, from `text` when it was read already. */
+function readManifest(root, path, text, problems) {
     try {
-        const json = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, path), 'utf8'));
+        const json = JSON.parse(text ?? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, path), 'utf8'));
         if (isRecord(json))
             return json;
         problems.push({ file: path, message: 'must be a JSON object' });

@@ -53,12 +53,15 @@ function compileGlobs(patterns) {
     const positiveIndex = [];
     const positives = [];
     const negatives = [];
+    let within = [];
     patterns.forEach((p, i) => {
         if (p.startsWith('!'))
             negatives.push(p.slice(1));
         else {
+            const m = matcher(p);
             positiveIndex.push(i);
-            positives.push(matcher(p));
+            positives.push(m.matches);
+            within = m.within && within?.concat(m.within);
         }
     });
     const everything = positives.length > 0 && patterns.every((p) => p === '**' || p.startsWith('!'));
@@ -66,7 +69,9 @@ function compileGlobs(patterns) {
         positiveIndex,
         positives,
         excluded: negatives.length === 0 ? () => false : picomatch_default()(negatives, { dot: true }),
+        excludes: negatives.length > 0,
         everything,
+        within,
     };
 }
 /**
@@ -75,15 +80,15 @@ function compileGlobs(patterns) {
  */
 function matcher(pattern) {
     if (pattern === '**')
-        return () => true;
+        return { matches: () => true };
     const scan = picomatch_default().scan(pattern);
     if (!scan.isGlob)
-        return (path) => path === pattern;
+        return { matches: (path) => path === pattern, within: { path: pattern } };
     const re = picomatch_default().makeRe(pattern, { dot: true });
     if (scan.base === '')
-        return (path) => re.test(path);
+        return { matches: (path) => re.test(path) };
     const prefix = `${scan.base}/`;
-    return (path) => path.startsWith(prefix) && re.test(path);
+    return { matches: (path) => path.startsWith(prefix) && re.test(path), within: { dir: scan.base } };
 }
 
 // EXTERNAL MODULE: ./src/config/repo-files.ts
@@ -92,11 +97,13 @@ var repo_files = __webpack_require__(8682);
 
 
 /**
- * The files matching any task's `outputs`. Each file is tested only against the globs of the tasks of its own
- * package (and of root tasks), relative to the package, each task's globs compiled once: a thousand packages
- * with `dist/**` cost one match per file, and one compiled glob.
+ * The files matching any task's `outputs`, marked once for all tasks. A file is tested only against the globs of
+ * the tasks of the package it is in (the deepest, when packages nest) and of root tasks, relative to the package,
+ * each task's globs compiled once: a thousand packages with `dist/**` cost one match per file, and one compiled
+ * glob. The package a file is in comes from the sorted list itself: each package's files are one range of it,
+ * marked from the shallowest package to the deepest, so a nested package's own globs decide for its files.
  */
-function generatedFiles(instances, ws) {
+function generatedFiles(instances, ws, files) {
     const byTask = new Map();
     const byDir = new Map();
     for (const inst of instances) {
@@ -113,25 +120,31 @@ function generatedFiles(instances, ws) {
     }
     if (byDir.size === 0)
         return () => false;
-    const pkgDirs = new Set([...ws.packages.values()].map((p) => p.dir));
     const test = (globs, rel) => {
-        if (globs === undefined)
-            return false;
         for (const g of globs)
             if (g.positives.some((m) => m(rel)) && !g.excluded(rel))
                 return true;
         return false;
     };
-    return (path) => {
-        if (test(byDir.get(''), path))
-            return true;
-        for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-            const dir = path.slice(0, slash);
-            if (pkgDirs.has(dir))
-                return test(byDir.get(dir), path.slice(slash + 1));
-        }
-        return false;
-    };
+    const marks = new Uint8Array(files.length);
+    // The root package's directory is the repository's: its files are root tasks' business alone (below).
+    const pkgDirs = [...new Set([...ws.packages.values()].map((p) => p.dir))].filter((d) => d !== '');
+    // A package's directory is longer than that of any package it is nested in.
+    pkgDirs.sort((a, b) => a.length - b.length);
+    const hasPackageGlobs = [...byDir.keys()].some((d) => d !== '');
+    for (const dir of hasPackageGlobs ? pkgDirs : []) {
+        const globs = byDir.get(dir);
+        const [lo, hi] = (0,repo_files/* filesUnder */.mz)(files, dir);
+        const cut = dir.length + 1;
+        for (let i = lo; i < hi; i++)
+            marks[i] = globs !== undefined && test(globs, files[i].slice(cut)) ? 1 : 0;
+    }
+    const root = byDir.get('');
+    if (root !== undefined)
+        for (let i = 0; i < files.length; i++)
+            if (test(root, files[i]))
+                marks[i] = 1;
+    return (index) => marks[index] === 1;
 }
 /**
  * Each task instance's input files: the repository files under its directory that its `inputs` globs choose
@@ -182,24 +195,31 @@ function taskGlobs(inst, add) {
     return { glob, used: glob.positives.map(() => false) };
 }
 function choose(inst, files, generated, glob, used) {
-    const [lo, hi] = (0,repo_files/* filesUnder */.mz)(files, inst.dir);
     const cut = inst.dir === '' ? 0 : inst.dir.length + 1;
     const chosen = [];
-    for (let i = lo; i < hi; i++) {
-        const path = files[i];
-        const rel = cut === 0 ? path : path.slice(cut);
-        let hit = glob.everything;
-        if (!hit) {
-            // Every glob is tried until it has matched once, so that "matches no file" is only said when true.
-            for (let k = 0; k < glob.positives.length; k++) {
-                if ((hit && used[k]) || !glob.positives[k](rel))
-                    continue;
-                hit = true;
-                used[k] = true;
+    for (const [lo, hi] of scanRanges(files, inst.dir, glob)) {
+        for (let i = lo; i < hi; i++) {
+            const path = files[i];
+            // `**` alone: no path to cut, no glob to try.
+            if (glob.everything && !glob.excludes) {
+                if (!generated(i))
+                    chosen.push(path);
+                continue;
             }
+            const rel = cut === 0 ? path : path.slice(cut);
+            let hit = glob.everything;
+            if (!hit) {
+                // Every glob is tried until it has matched once, so that "matches no file" is only said when true.
+                for (let k = 0; k < glob.positives.length; k++) {
+                    if ((hit && used[k]) || !glob.positives[k](rel))
+                        continue;
+                    hit = true;
+                    used[k] = true;
+                }
+            }
+            if (hit && !glob.excluded(rel) && !generated(i))
+                chosen.push(path);
         }
-        if (hit && !glob.excluded(rel) && !generated(path))
-            chosen.push(path);
     }
     if (inst.pkg) {
         const manifest = inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`;
@@ -209,6 +229,29 @@ function choose(inst, files, generated, glob, used) {
         }
     }
     return chosen;
+}
+/**
+ * The ranges of `files` (sorted) whose paths a task in `dir` tries its globs on, in order, disjoint: every file
+ * under `dir`, or, when each positive glob can only match under a directory of its own or at one path (see
+ * GlobList.within), just those: a root task's `src/**` looks at the files under src, not at the whole repository.
+ */
+function scanRanges(files, dir, glob) {
+    if (glob.within === undefined)
+        return [(0,repo_files/* filesUnder */.mz)(files, dir)];
+    const at = (p) => (dir === '' ? p : `${dir}/${p}`);
+    const ranges = glob.within
+        .map((w) => ('dir' in w ? (0,repo_files/* filesUnder */.mz)(files, at(w.dir)) : (0,repo_files/* fileRange */.Yj)(files, at(w.path))))
+        .filter(([lo, hi]) => lo < hi)
+        .sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const [lo, hi] of ranges) {
+        const last = merged[merged.length - 1];
+        if (last !== undefined && lo <= last[1])
+            last[1] = Math.max(last[1], hi);
+        else
+            merged.push([lo, hi]);
+    }
+    return merged;
 }
 
 ;// CONCATENATED MODULE: ./src/config/compile.ts
@@ -237,7 +280,7 @@ function compileTasks(input) {
         problems.push({ file: config_file/* CONFIG_FILE */.g2, task, ...(field === undefined ? {} : { field }), message });
     };
     const instances = instantiate(input, add);
-    const generated = generatedFiles(instances, input.workspace);
+    const generated = generatedFiles(instances, input.workspace, input.files);
     const inputs = selectInputs(instances, input.files, generated, add);
     const byKey = new Map(instances.map((i) => [instanceKey(i.task, i.pkg?.name), i]));
     const jobs = instances.map((inst) => {

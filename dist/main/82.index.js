@@ -15,8 +15,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _repo_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8682);
 /**
  * Workspace packages: npm and yarn `workspaces` in the root package.json, or pnpm's pnpm-workspace.yaml. Each
  * package's name, directory, scripts, and the other packages of the workspace it depends on.
@@ -28,14 +29,18 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
-/** The workspace of the repository at `root`, whose files (sorted, relative) are `files`. */
-async function readWorkspace(root, files, problems) {
-    const has = new Set(files);
-    const rootPkg = has.has('package.json') ? readPackageJson(root, 'package.json', problems) : undefined;
+/**
+ * The workspace of the repository at `root`, whose files (sorted, relative) are `files`. `manifests`: package.json
+ * texts read ahead (see workspace-prefetch.ts), used for the listed ones among them instead of reading them again.
+ */
+async function readWorkspace(root, files, problems, manifests = new Map()) {
+    const readPackageJson = (path) => readManifest(root, path, manifests.get(path), problems);
+    const rootPkg = (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'package.json') ? readPackageJson('package.json') : undefined;
     let patterns;
     let manager = 'npm';
-    if (has.has('pnpm-workspace.yaml')) {
+    if ((0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'pnpm-workspace.yaml')) {
         manager = 'pnpm';
         patterns = await pnpmPatterns(root, problems);
     }
@@ -54,9 +59,9 @@ async function readWorkspace(root, files, problems) {
         if (m)
             manager = m[1];
     }
-    else if (has.has('pnpm-lock.yaml'))
+    else if ((0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'pnpm-lock.yaml'))
         manager = 'pnpm';
-    else if (has.has('yarn.lock'))
+    else if ((0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'yarn.lock'))
         manager = 'yarn';
     const packages = new Map();
     if (patterns === undefined) {
@@ -66,7 +71,7 @@ async function readWorkspace(root, files, problems) {
     }
     const dirs = packageDirs(files, patterns);
     // Synchronous: a thousand small reads in a loop cost less than a thousand thread-pool round trips.
-    const read = dirs.map((d) => readPackageJson(root, `${d}/package.json`, problems));
+    const read = dirs.map((d) => readPackageJson(`${d}/package.json`));
     const names = new Set();
     const pkgs = [];
     dirs.forEach((dir, i) => {
@@ -94,8 +99,8 @@ function packageDirs(files, patterns) {
     const norm = (p) => node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(p).replace(/^\.\//, '').replace(/\/+$/, '');
     const include = patterns.filter((p) => !p.startsWith('!')).map(norm);
     const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => norm(p.slice(1)));
-    const isIn = picomatch__WEBPACK_IMPORTED_MODULE_3___default()(include.length > 0 ? include : ['\0'], { dot: false });
-    const isOut = exclude.length > 0 ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(exclude) : () => false;
+    const isIn = picomatch__WEBPACK_IMPORTED_MODULE_4___default()(include.length > 0 ? include : ['\0'], { dot: false });
+    const isOut = exclude.length > 0 ? picomatch__WEBPACK_IMPORTED_MODULE_4___default()(exclude) : () => false;
     const dirs = [];
     for (const f of files) {
         if (!f.endsWith('/package.json') || f.includes('node_modules/'))
@@ -126,9 +131,10 @@ async function pnpmPatterns(root, problems) {
         return [];
     }
 }
-function readPackageJson(root, path, problems) {
+/** A package.json, from `text` when it was read already. */
+function readManifest(root, path, text, problems) {
     try {
-        const json = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, path), 'utf8'));
+        const json = JSON.parse(text ?? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, path), 'utf8'));
         if (isRecord(json))
             return json;
         problems.push({ file: path, message: 'must be a JSON object' });

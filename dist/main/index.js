@@ -35651,8 +35651,9 @@ function sha256(bytes) {
 
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
 var read_own_file = __nccwpck_require__(5958);
+// EXTERNAL MODULE: ./src/util/state-file.ts
+var state_file = __nccwpck_require__(2148);
 ;// CONCATENATED MODULE: ./src/executor/output-stat-records.ts
-
 
 
 
@@ -35849,15 +35850,7 @@ class OutputStatRecords {
         for (const [base, tree] of this.#trees)
             if (keepAllTrees || this.#usedTrees.has(base))
                 trees[base] = tree;
-        const temp = `${this.#file}.${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        try {
-            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(this.#file), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(temp, JSON.stringify({ version: VERSION, files, trees }));
-            (0,external_node_fs_.renameSync)(temp, this.#file);
-        }
-        catch {
-            (0,external_node_fs_.rmSync)(temp, { force: true });
-        }
+        (0,state_file/* writeStateFile */.V)(this.#file, JSON.stringify({ version: VERSION, files, trees }));
     }
 }
 function isTree(x) {
@@ -43675,6 +43668,7 @@ function readFiles(root, files, now = Date.now) {
     // No prototype: paths are keys.
     const stats = Object.create(null);
     const read = readByCompile(files);
+    const bytesOf = new Map();
     // Taken before any lstat: every stat datum is at least this recent.
     const takenAt = now();
     for (const f of read) {
@@ -43692,11 +43686,14 @@ function readFiles(root, files, now = Date.now) {
         }
         h.update(`${f}\0${bytes.length}\0`);
         h.update(bytes);
+        bytesOf.set(f, bytes);
         const key = statKey(st);
         if (key !== undefined && settled(st, takenAt))
             stats[f] = key;
     }
-    return { digest: h.digest('hex'), count: read.length, stats };
+    // Decoded only when the compile asks: a check that finds the bytes unchanged needs no text.
+    const texts = { get: (path) => bytesOf.get(path)?.toString('utf8') };
+    return { digest: h.digest('hex'), count: read.length, stats, texts };
 }
 /**
  * The graph kept in `file` when it was compiled under configuration `config` (configDigest), with whether the
@@ -43803,9 +43800,15 @@ async function compileConfig(root, config, env, shortcuts = {}) {
     const configKey = cacheFile === undefined ? undefined : configDigest(config, env);
     // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
     // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
+    const listing = shortcuts.files
+        ? shortcuts.files.then((f) => f ?? (0,repo_files/* listRepoFiles */.c$)(root))
+        : (0,repo_files/* listRepoFiles */.c$)(root);
     const kept = cacheFile && configKey ? readKeptGraph(cacheFile, configKey, root) : undefined;
     const reusable = kept && (await validatedKept(kept.text));
-    const files = (await shortcuts.files) ?? (await (0,repo_files/* listRepoFiles */.c$)(root));
+    // Nothing kept to reuse: the compiler's modules are loaded while git lists, and without a cache the workspace's
+    // manifests read (with one, their bytes must be hashed before the compile reads them: see below).
+    let compiler = cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
+    const files = await listing;
     const listKey = cacheFile === undefined ? undefined : fileListDigest(files);
     let reads;
     if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
@@ -43822,22 +43825,20 @@ async function compileConfig(root, config, env, shortcuts = {}) {
             return (0,result.ok)({ ...reusable, cached: true });
         }
     }
-    // Hashed before the compile reads them: a file changed in between leaves a record that never matches.
+    // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
+    // compile then reads the very bytes hashed.
     if (cacheFile !== undefined)
         reads ??= readFiles(root, files, now);
-    // The compiler's modules are loaded only when there is something to compile.
-    const [{ compileTasks }, { readWorkspace }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 953).then(__nccwpck_require__.bind(__nccwpck_require__, 4953)),
-        __nccwpck_require__.e(/* import() */ 82).then(__nccwpck_require__.bind(__nccwpck_require__, 6082)),
-    ]);
+    const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root, false));
     const problems = [];
-    const workspace = await readWorkspace(root, files, problems);
+    const workspace = await readWorkspace(root, files, problems, reads?.texts ?? manifests);
     const compiled = compileTasks({ config, workspace, files, env });
     problems.push(...compiled.problems);
     if (problems.length > 0)
         return (0,result/* err */._)(problems);
-    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
-    const validated = (0,validate/* validateGraph */.d)({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] });
+    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
+    // the listing's strings, shared already.
+    const validated = (0,validate/* validateGraph */.d)({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] }, { internInputs: false });
     if (!validated.ok) {
         const taskOf = new Map(compiled.graph.Jobs.map((j) => [j.Name, j.Name.replace(/^.*#/, '')]));
         return (0,result/* err */._)(validated.error.map((p) => ({
@@ -43858,6 +43859,18 @@ async function compileConfig(root, config, env, shortcuts = {}) {
         writeCompiledGraph(cacheFile, header, JSON.stringify(compiled.graph));
     }
     return (0,result.ok)({ graph: validated.value, json: compiled.graph, cached: false });
+}
+/**
+ * The compiler's modules, loaded only when there is something to compile, and the workspace manifests it will
+ * probably read (see workspace-prefetch.ts).
+ */
+async function loadCompiler(root, readAhead) {
+    const [{ compileTasks }, { readWorkspace }, { prefetchManifests }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 953).then(__nccwpck_require__.bind(__nccwpck_require__, 4953)),
+        __nccwpck_require__.e(/* import() */ 82).then(__nccwpck_require__.bind(__nccwpck_require__, 6082)),
+        __nccwpck_require__.e(/* import() */ 72).then(__nccwpck_require__.bind(__nccwpck_require__, 6691)),
+    ]);
+    return { compileTasks, readWorkspace, manifests: readAhead ? prefetchManifests(root) : new Map() };
 }
 /**
  * A kept graph's JSON, parsed and validated, or undefined when it no longer validates (it is then compiled afresh,
@@ -43955,7 +43968,9 @@ async function graphFromCommand(command, sourceDir) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Yj: () => (/* binding */ fileRange),
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
+/* harmony export */   jv: () => (/* binding */ hasFile),
 /* harmony export */   mz: () => (/* binding */ filesUnder)
 /* harmony export */ });
 /* unused harmony export startRepoFiles */
@@ -43991,28 +44006,63 @@ async function listRepoFiles(dir) {
         '--',
         '.',
     ]);
-    if (listed.ok) {
-        const gone = new Set();
-        const seen = new Set();
-        for (const entry of listed.value.split('\0')) {
-            if (entry.length < 3)
-                continue;
-            const path = entry.slice(2);
-            // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
-            if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path))))
-                gone.add(path);
-            else
-                seen.add(path);
-        }
-        const files = [];
-        for (const p of seen)
-            if (!gone.has(p))
-                files.push(p);
-        return files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
-    }
+    if (listed.ok)
+        return parseListing(dir, listed.value);
     const out = [];
     walk(dir, '', out);
     return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+}
+/**
+ * The paths of a tagged listing (`ls-files -z -t`), less the deleted ones, sorted. Most listings tag every path
+ * `H` (tracked) or `?` (untracked), and then name each path once: they are taken as they come, without the sets
+ * (whose hashing of ten thousand new strings is most of the parse) that deleted, conflicted and skip-worktree
+ * entries need.
+ */
+function parseListing(dir, listing) {
+    const paths = [];
+    for (let start = 0; start < listing.length;) {
+        let end = listing.indexOf('\0', start);
+        if (end < 0)
+            end = listing.length;
+        if (end - start >= 3) {
+            const tag = listing.charCodeAt(start);
+            if (tag !== TAG_TRACKED && tag !== TAG_UNTRACKED)
+                return parseTaggedListing(dir, listing);
+            paths.push(listing.slice(start + 2, end));
+        }
+        start = end + 1;
+    }
+    return sortedByCodeUnits(paths);
+}
+const TAG_TRACKED = 'H'.charCodeAt(0);
+const TAG_UNTRACKED = '?'.charCodeAt(0);
+/** parseListing for any tags: a deleted file is listed twice (`H`, then `R`), a conflicted one once per stage. */
+function parseTaggedListing(dir, listing) {
+    const gone = new Set();
+    const seen = new Set();
+    for (const entry of listing.split('\0')) {
+        if (entry.length < 3)
+            continue;
+        const path = entry.slice(2);
+        // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
+        if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path))))
+            gone.add(path);
+        else
+            seen.add(path);
+    }
+    const files = [];
+    for (const p of seen)
+        if (!gone.has(p))
+            files.push(p);
+    return files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+}
+/** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
+function sortedByCodeUnits(paths) {
+    for (let i = 1; i < paths.length; i++) {
+        if (!(paths[i - 1] < paths[i]))
+            return paths.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    }
+    return paths;
 }
 /**
  * The same list as listRepoFiles, from the git calls a run starts for its keys anyway, so that all of git's work
@@ -44128,6 +44178,15 @@ function filesUnder(files, dir) {
     const prefix = `${dir}/`;
     // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
     return [lowerBound(files, prefix), lowerBound(files, `${dir}0`)];
+}
+/** Whether `files` (sorted) has `path`. */
+function hasFile(files, path) {
+    return files[lowerBound(files, path)] === path;
+}
+/** The half-open range of `files` (sorted) that is `path`: empty where it would be when there is no such file. */
+function fileRange(files, path) {
+    const at = lowerBound(files, path);
+    return [at, files[at] === path ? at + 1 : at];
 }
 function lowerBound(files, s) {
     let lo = 0;
@@ -46184,6 +46243,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/util/code-identity.ts
 var code_identity = __nccwpck_require__(4170);
+// EXTERNAL MODULE: ./src/util/read-own-file.ts
+var read_own_file = __nccwpck_require__(5958);
 // EXTERNAL MODULE: ./src/util/state-file.ts
 var state_file = __nccwpck_require__(2148);
 ;// CONCATENATED MODULE: ./src/graph/validated-graph-cache.ts
@@ -46221,7 +46282,13 @@ function validatedGraphKey(text) {
  * not a regular file, or another user owns it or may write it.
  */
 function readValidatedGraph(file, key) {
-    const text = readOwnPrivateFile(file);
+    let text;
+    try {
+        text = (0,read_own_file/* readOwnFile */.z)(file);
+    }
+    catch {
+        return undefined;
+    }
     if (text === undefined)
         return undefined;
     const head = `${key}\n`;
@@ -46264,26 +46331,6 @@ function graphOf(p) {
         byLabel.set(job.label, job);
     }
     return { sourceFiles: new Map(p.sourceFiles), jobs: p.jobs, byLabel };
-}
-/** The text of `file` when it is a regular file of this user that no one else may write, else undefined. */
-function readOwnPrivateFile(file) {
-    let fd;
-    try {
-        // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
-        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
-        const st = (0,external_node_fs_.fstatSync)(fd);
-        const uid = process.getuid?.();
-        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0)
-            return undefined;
-        return (0,external_node_fs_.readFileSync)(fd, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        if (fd !== undefined)
-            (0,external_node_fs_.closeSync)(fd);
-    }
 }
 
 // EXTERNAL MODULE: ./src/ids/git-blob.ts
@@ -46795,6 +46842,8 @@ class ValidateContext {
     }
     /** One copy of each input path, however many jobs name it. */
     intern(s) {
+        if (this.options.internInputs === false)
+            return s;
         const known = this.interned.get(s);
         if (known !== undefined)
             return known;
@@ -47014,8 +47063,15 @@ function readJob(raw, index, cx) {
  * options can look paths up, a missing input is reported with the producer's index.
  */
 function readInputs(raw, job, cx) {
-    const out = new Set();
     const kind = cx.options.inputKind;
+    if (inOrderAndNormal(raw)) {
+        // Nothing to normalise, drop or sort: only the lookups can find a problem, each at the producer's index.
+        const paths = raw.map((p) => cx.intern(p));
+        if (kind !== undefined)
+            paths.forEach((p, i) => inputKindProblem(kind(p), p, job, () => `Inputs[${i}]`, cx));
+        return paths;
+    }
+    const out = new Set();
     // Messages (and their strings) are made only for a problem: ten thousand inputs are almost always fine.
     raw.forEach((p, i) => {
         if (p === undefined)
@@ -47038,18 +47094,8 @@ function readInputs(raw, job, cx) {
         if (out.has(norm))
             return;
         out.add(cx.intern(norm));
-        const k = kind?.(norm) ?? 'file';
-        if (k === 'file')
-            return;
-        const shown = (0,printable/* printable */.g$)(norm);
-        if (k === 'missing')
-            cx.add(job, where(), `input file ${shown} does not exist`);
-        else if (k === 'dir')
-            cx.add(job, where(), `input ${shown} is a directory; list its files`);
-        else if (k === 'other')
-            cx.add(job, where(), `input ${shown} is not a regular file or a symbolic link`);
-        else
-            cx.add(job, where(), k.problem);
+        if (kind !== undefined)
+            inputKindProblem(kind(norm), norm, job, where, cx);
     });
     const sorted = [...out];
     // Producers usually list inputs in order already: checking is cheaper than sorting.
@@ -47058,6 +47104,35 @@ function readInputs(raw, job, cx) {
             return sorted.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     }
     return sorted;
+}
+/** Records what is wrong with what is at an input path, if anything. */
+function inputKindProblem(k, path, job, where, cx) {
+    if (k === 'file')
+        return;
+    const shown = (0,printable/* printable */.g$)(path);
+    if (k === 'missing')
+        cx.add(job, where(), `input file ${shown} does not exist`);
+    else if (k === 'dir')
+        cx.add(job, where(), `input ${shown} is a directory; list its files`);
+    else if (k === 'other')
+        cx.add(job, where(), `input ${shown} is not a regular file or a symbolic link`);
+    else
+        cx.add(job, where(), k.problem);
+}
+/**
+ * Whether every input is a normal relative path (see isNormalPath), without a NUL byte, each after the one before
+ * by UTF-16 code units: then readInputs has nothing to refuse, normalise, deduplicate or sort. Compiled graphs,
+ * and producers that list their inputs sorted, are all such.
+ */
+function inOrderAndNormal(raw) {
+    let prev = '';
+    for (let i = 0; i < raw.length; i++) {
+        const p = raw[i];
+        if (p === undefined || (i > 0 && !(prev < p)) || !isNormalPath(p) || p.includes('\0'))
+            return false;
+        prev = p;
+    }
+    return true;
 }
 const SLASH = 0x2f;
 const DOT = 0x2e;
@@ -47875,10 +47950,10 @@ function randomHex(bytes) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
- * The text of `file` when it is a regular file of this user, else undefined; throws as `open` does (ENOENT).
- * For state whose content vouches for something (outputs in place, a compiled graph): whoever can write it can
- * make a run trust anything, so a file another user wrote (a shared cache directory, a run under another account)
- * is not read.
+ * The text of `file` when it is a regular file of this user that no one else may write, else undefined; throws as
+ * `open` does (ENOENT). For state whose content vouches for something (outputs in place, a compiled or validated
+ * graph): whoever can write it can make a run trust anything, so a file another user wrote or may write (a shared
+ * cache directory, a run under another account) is not read.
  */
 function readOwnFile(file) {
     // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
@@ -47886,7 +47961,7 @@ function readOwnFile(file) {
     try {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
         const uid = process.getuid?.();
-        if (!st.isFile() || (uid !== undefined && st.uid !== uid))
+        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0)
             return undefined;
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
     }
