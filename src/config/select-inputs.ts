@@ -3,16 +3,19 @@ import { compileGlobs, normalizePattern, type GlobList } from './globs.js';
 import { fileRange, filesUnder } from './repo-files.js';
 import type { Workspace } from './workspaces.js';
 
-/** Whether the repository file at an index of the sorted file list is some task's output: outputs are never
- * inputs (they reach dependents by `deps`). */
+/**
+ * Whether the repository file at an index of the sorted file list is some task's output: outputs are never inputs
+ * (they reach dependents by `deps`).
+ */
 export type GeneratedFiles = (index: number) => boolean;
 
 /**
  * The files matching any task's `outputs`, marked once for all tasks. A file is tested only against the globs of
  * the tasks of the package it is in (the deepest, when packages nest) and of root tasks, relative to the package,
- * each task's globs compiled once: a thousand packages with `dist/**` cost one match per file, and one compiled
- * glob. The package a file is in comes from the sorted list itself: each package's files are one range of it,
- * marked from the shallowest package to the deepest, so a nested package's own globs decide for its files.
+ * each task's globs compiled once, and only where they can match (see scanRanges): a thousand packages with
+ * `dist/**` cost one compiled glob, and one match per file under a dist. The package a file is in comes from the
+ * sorted list itself: each package's files are one range of it, marked from the shallowest package to the
+ * deepest, so a nested package's own globs decide for its files.
  */
 export function generatedFiles(
   instances: readonly TaskInstance[],
