@@ -181,7 +181,20 @@ export function filesUnder(
   const prefix = `${dir}/`;
   // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
   const start = lowerBound(files, prefix, lo, hi);
-  return [start, lowerBound(files, `${dir}0`, start, hi)];
+  return [start, gallop(files, `${dir}0`, start, hi)];
+}
+
+/**
+ * lowerBound for a bound expected near `lo` (a directory's end, a few files past its start): steps of 1, 2, 4, …
+ * first, so that a small directory costs a few comparisons rather than a search of the whole list.
+ */
+function gallop(files: readonly string[], s: string, lo: number, hi: number): number {
+  let step = 1;
+  while (lo + step < hi && files[lo + step]! < s) {
+    lo += step;
+    step *= 2;
+  }
+  return lowerBound(files, s, lo, Math.min(lo + step, hi));
 }
 
 /** Whether `files` (sorted) has `path`. */

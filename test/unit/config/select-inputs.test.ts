@@ -70,6 +70,34 @@ function chosen(glob: GlobList, dir: string, ranges: [number, number][]): string
   return out;
 }
 
+describe('filesUnder', () => {
+  it('is the range of the paths under a directory, searched for anywhere or within a range', () => {
+    const dirs = [
+      '',
+      'pkg',
+      'pkg/sub',
+      'src',
+      'src/a',
+      'src/b/deep',
+      'pkg/src-other',
+      'nothing',
+      'src0',
+      'zzz',
+      '.a',
+    ];
+    for (const dir of dirs) {
+      const inside = FILES.flatMap((f, i) => (dir === '' || f.startsWith(`${dir}/`) ? [i] : []));
+      const [lo, hi] = filesUnder(FILES, dir);
+      expect(FILES.slice(lo, hi)).toEqual(inside.map((i) => FILES[i]));
+      expect(filesUnder(FILES, dir, lo, hi)).toEqual([lo, hi]);
+      if (dir.includes('/')) {
+        const parent = dir.slice(0, dir.lastIndexOf('/'));
+        expect(filesUnder(FILES, dir, ...filesUnder(FILES, parent))).toEqual([lo, hi]);
+      }
+    }
+  });
+});
+
 describe('scanRanges', () => {
   for (const patterns of PATTERNS) {
     for (const dir of ['', 'pkg', 'pkg/sub']) {
