@@ -167,28 +167,56 @@ function walk(root: string, rel: string, out: string[]): void {
   }
 }
 
-/** The half-open range of `files` (sorted) that lie under directory `dir` ('' is everything). */
-export function filesUnder(files: readonly string[], dir: string): [number, number] {
-  if (dir === '') return [0, files.length];
+/**
+ * The half-open range of `files` (sorted) that lie under directory `dir` ('' is everything), searched for within
+ * `[lo, hi)` when that range is known to hold them (the range of a directory above).
+ */
+export function filesUnder(
+  files: readonly string[],
+  dir: string,
+  lo = 0,
+  hi = files.length,
+): [number, number] {
+  if (dir === '') return [lo, hi];
   const prefix = `${dir}/`;
   // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
-  return [lowerBound(files, prefix), lowerBound(files, `${dir}0`)];
+  const start = lowerBound(files, prefix, lo, hi);
+  return [start, gallop(files, `${dir}0`, start, hi)];
+}
+
+/**
+ * lowerBound for a bound expected near `lo` (a directory's end, a few files past its start): steps of 1, 2, 4, …
+ * first, so that a small directory costs a few comparisons rather than a search of the whole list.
+ */
+function gallop(files: readonly string[], s: string, lo: number, hi: number): number {
+  let step = 1;
+  while (lo + step < hi && files[lo + step]! < s) {
+    lo += step;
+    step *= 2;
+  }
+  return lowerBound(files, s, lo, Math.min(lo + step, hi));
 }
 
 /** Whether `files` (sorted) has `path`. */
 export function hasFile(files: readonly string[], path: string): boolean {
-  return files[lowerBound(files, path)] === path;
+  return files[lowerBound(files, path, 0, files.length)] === path;
 }
 
-/** The half-open range of `files` (sorted) that is `path`: empty where it would be when there is no such file. */
-export function fileRange(files: readonly string[], path: string): [number, number] {
-  const at = lowerBound(files, path);
-  return [at, files[at] === path ? at + 1 : at];
+/**
+ * The half-open range of `files` (sorted) that is `path`, searched for within `[lo, hi)`: empty where it would be
+ * when there is no such file.
+ */
+export function fileRange(
+  files: readonly string[],
+  path: string,
+  lo = 0,
+  hi = files.length,
+): [number, number] {
+  const at = lowerBound(files, path, lo, hi);
+  return [at, at < hi && files[at] === path ? at + 1 : at];
 }
 
-function lowerBound(files: readonly string[], s: string): number {
-  let lo = 0;
-  let hi = files.length;
+function lowerBound(files: readonly string[], s: string, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (files[mid]! < s) lo = mid + 1;

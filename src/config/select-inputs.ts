@@ -3,16 +3,19 @@ import { compileGlobs, normalizePattern, type GlobList } from './globs.js';
 import { fileRange, filesUnder } from './repo-files.js';
 import type { Workspace } from './workspaces.js';
 
-/** Whether the repository file at an index of the sorted file list is some task's output: outputs are never
- * inputs (they reach dependents by `deps`). */
+/**
+ * Whether the repository file at an index of the sorted file list is some task's output: outputs are never inputs
+ * (they reach dependents by `deps`).
+ */
 export type GeneratedFiles = (index: number) => boolean;
 
 /**
  * The files matching any task's `outputs`, marked once for all tasks. A file is tested only against the globs of
  * the tasks of the package it is in (the deepest, when packages nest) and of root tasks, relative to the package,
- * each task's globs compiled once: a thousand packages with `dist/**` cost one match per file, and one compiled
- * glob. The package a file is in comes from the sorted list itself: each package's files are one range of it,
- * marked from the shallowest package to the deepest, so a nested package's own globs decide for its files.
+ * each task's globs compiled once, and only where they can match (see scanRanges): a thousand packages with
+ * `dist/**` cost one compiled glob, and one match per file under a dist. The package a file is in comes from the
+ * sorted list itself: each package's files are one range of it, marked from the shallowest package to the
+ * deepest, so a nested package's own globs decide for its files.
  */
 export function generatedFiles(
   instances: readonly TaskInstance[],
@@ -44,13 +47,20 @@ export function generatedFiles(
   pkgDirs.sort((a, b) => a.length - b.length);
   const hasPackageGlobs = [...byDir.keys()].some((d) => d !== '');
   for (const dir of hasPackageGlobs ? pkgDirs : []) {
+    const under = filesUnder(files, dir);
+    marks.fill(0, under[0], under[1]);
     const globs = byDir.get(dir);
-    const [lo, hi] = filesUnder(files, dir);
+    if (globs === undefined) continue;
+    // Only where the globs can match (`dist/**`: under dist).
     const cut = dir.length + 1;
-    for (let i = lo; i < hi; i++) marks[i] = globs !== undefined && test(globs, files[i]!.slice(cut)) ? 1 : 0;
+    for (const [lo, hi] of scanRanges(files, dir, withinAny(globs), under)) {
+      for (let i = lo; i < hi; i++) if (test(globs, files[i]!.slice(cut))) marks[i] = 1;
+    }
   }
   const root = byDir.get('');
-  if (root !== undefined) for (let i = 0; i < files.length; i++) if (test(root, files[i]!)) marks[i] = 1;
+  for (const [lo, hi] of root === undefined ? [] : scanRanges(files, '', withinAny(root))) {
+    for (let i = lo; i < hi; i++) if (test(root!, files[i]!)) marks[i] = 1;
+  }
   return (index) => marks[index] === 1;
 }
 
@@ -148,19 +158,33 @@ function choose(
  * The ranges of `files` (sorted) whose paths a task in `dir` tries its globs on, in order, disjoint: every file
  * under `dir`, or, when each positive glob can only match under a directory of its own or at one path (see
  * GlobList.within), just those: a root task's `src/**` looks at the files under src, not at the whole repository.
+ * `under`: the range of `dir`, when known.
  */
-export function scanRanges(files: readonly string[], dir: string, glob: GlobList): [number, number][] {
-  if (glob.within === undefined) return [filesUnder(files, dir)];
+export function scanRanges(
+  files: readonly string[],
+  dir: string,
+  glob: Pick<GlobList, 'within'>,
+  under: [number, number] = filesUnder(files, dir),
+): [number, number][] {
+  if (glob.within === undefined) return [under];
+  const [lo, hi] = under;
   const at = (p: string): string => (dir === '' ? p : `${dir}/${p}`);
   const ranges = glob.within
-    .map((w) => ('dir' in w ? filesUnder(files, at(w.dir)) : fileRange(files, at(w.path))))
-    .filter(([lo, hi]) => lo < hi)
+    .map((w) => ('dir' in w ? filesUnder(files, at(w.dir), lo, hi) : fileRange(files, at(w.path), lo, hi)))
+    .filter(([a, b]) => a < b)
     .sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
-  for (const [lo, hi] of ranges) {
+  for (const [a, b] of ranges) {
     const last = merged[merged.length - 1];
-    if (last !== undefined && lo <= last[1]) last[1] = Math.max(last[1], hi);
-    else merged.push([lo, hi]);
+    if (last !== undefined && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
   }
   return merged;
+}
+
+/** Where any of several glob lists can match (see GlobList.within). */
+function withinAny(globs: Iterable<GlobList>): Pick<GlobList, 'within'> {
+  let within: GlobList['within'] = [];
+  for (const g of globs) within = g.within && within?.concat(g.within);
+  return { within };
 }

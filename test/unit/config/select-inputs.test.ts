@@ -2,7 +2,9 @@ import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { compileGlobs, type GlobList } from '../../../src/config/globs.js';
 import { filesUnder } from '../../../src/config/repo-files.js';
-import { scanRanges } from '../../../src/config/select-inputs.js';
+import type { TaskInstance } from '../../../src/config/compile.js';
+import { generatedFiles, scanRanges } from '../../../src/config/select-inputs.js';
+import type { Workspace } from '../../../src/config/workspaces.js';
 
 const TREE = [
   '.eslintrc',
@@ -68,6 +70,34 @@ function chosen(glob: GlobList, dir: string, ranges: [number, number][]): string
   return out;
 }
 
+describe('filesUnder', () => {
+  it('is the range of the paths under a directory, searched for anywhere or within a range', () => {
+    const dirs = [
+      '',
+      'pkg',
+      'pkg/sub',
+      'src',
+      'src/a',
+      'src/b/deep',
+      'pkg/src-other',
+      'nothing',
+      'src0',
+      'zzz',
+      '.a',
+    ];
+    for (const dir of dirs) {
+      const inside = FILES.flatMap((f, i) => (dir === '' || f.startsWith(`${dir}/`) ? [i] : []));
+      const [lo, hi] = filesUnder(FILES, dir);
+      expect(FILES.slice(lo, hi)).toEqual(inside.map((i) => FILES[i]));
+      expect(filesUnder(FILES, dir, lo, hi)).toEqual([lo, hi]);
+      if (dir.includes('/')) {
+        const parent = dir.slice(0, dir.lastIndexOf('/'));
+        expect(filesUnder(FILES, dir, ...filesUnder(FILES, parent))).toEqual([lo, hi]);
+      }
+    }
+  });
+});
+
 describe('scanRanges', () => {
   for (const patterns of PATTERNS) {
     for (const dir of ['', 'pkg', 'pkg/sub']) {
@@ -106,4 +136,48 @@ describe('scanRanges', () => {
     ]);
     expect(scanRanges(FILES, '', compileGlobs(['src/**', '**/*.md']))).toEqual([filesUnder(FILES, '')]);
   });
+});
+
+describe('generatedFiles', () => {
+  const pkgDirs = ['pkg', 'pkg/sub', 'pkg0'];
+  const inst = (task: string, dir: string, relOutputs: string[]): TaskInstance =>
+    ({ task, dir, relOutputs }) as unknown as TaskInstance;
+  const ws = {
+    packages: new Map(pkgDirs.map((d) => [d, { name: d, dir: d, scripts: new Map(), deps: [] }])),
+    declared: true,
+    manager: 'npm',
+  } as Workspace;
+  const cases: [string, TaskInstance[]][] = [
+    ['package outputs, nested package without', [inst('build', 'pkg', ['src/**', '!src/a/**'])]],
+    [
+      'nested package with its own',
+      [
+        inst('build', 'pkg', ['src/**']),
+        inst('build', 'pkg/sub', ['src/**']),
+        inst('gen', 'pkg/sub', ['**/.*']),
+      ],
+    ],
+    ['a package\u2019s globs reaching into a nested package', [inst('build', 'pkg', ['**/*.ts', 'sub/**'])]],
+    ['root task outputs', [inst('r', '', ['src/**/*.ts', 'pkg/sub/docs/**'])]],
+    ['anywhere', [inst('t', 'pkg', ['**/*.md']), inst('r', '', ['*.json', '!package.json', 'lib/**'])]],
+  ];
+  for (const [what, instances] of cases) {
+    it(`marks what testing every file against its own package's globs marks: ${what}`, () => {
+      const generated = generatedFiles(instances, ws, FILES);
+      const matches = (dir: string, rel: string): boolean =>
+        instances.some((i) => {
+          if (i.dir !== dir) return false;
+          const pos = i.relOutputs.filter((p) => !p.startsWith('!'));
+          const neg = i.relOutputs.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+          return (
+            picomatch(pos, { dot: true })(rel) && !(neg.length > 0 && picomatch(neg, { dot: true })(rel))
+          );
+        });
+      const expected = FILES.map((f) => {
+        const own = pkgDirs.filter((d) => f.startsWith(`${d}/`)).sort((a, b) => b.length - a.length)[0];
+        return matches('', f) || (own !== undefined && matches(own, f.slice(own.length + 1)));
+      });
+      expect(FILES.map((_, i) => generated(i))).toEqual(expected);
+    });
+  }
 });
