@@ -73,6 +73,11 @@ export interface ArtifactToSave {
  */
 export interface ArchiveToAdopt {
   archive: Buffer;
+  /**
+   * Nothing else reads the memory under `archive` (its whole ArrayBuffer): the cache may move it to another
+   * thread instead of copying it, leaving it unusable here.
+   */
+  owned?: true;
   encoding: 'identity' | 'gzip';
   manifest: Manifest;
   stdout: Buffer;

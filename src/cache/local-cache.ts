@@ -353,6 +353,7 @@ export class LocalCache implements Cache {
     this.#handedOut.add(out);
     const request: AdoptRequest = {
       archive: a.archive,
+      ...(a.owned ? { owned: true as const } : {}),
       encoding: a.encoding,
       entries: a.manifest.entries,
       temp,

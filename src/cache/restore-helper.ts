@@ -144,11 +144,11 @@ export class RestoreQueue {
       this.#adoptsInThread.set(id, task);
       if (this.#inThread.size + this.#adoptsInThread.size === 1) worker.ref();
       const a = task.request.archive;
-      // Its own memory moves to the thread; a slice of a shared pool is copied.
+      // Its own memory moves to the thread (the view keeps its place in it); a slice of a shared pool is copied.
       const whole = a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
       worker.postMessage(
         { id, adopt: true, ...task.request } satisfies AdoptMessage,
-        whole ? [a.buffer as ArrayBuffer] : [],
+        whole || task.request.owned ? [a.buffer as ArrayBuffer] : [],
       );
     }
     while (worker && this.#inThread.size < THREAD_IN_FLIGHT && this.#queue.length > 0) {

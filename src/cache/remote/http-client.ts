@@ -186,9 +186,10 @@ export class HttpClient {
 
   /**
    * Reads a whole (small) response body. Events, not an async iterator: a thousand lookups would pay a promise
-   * per chunk.
+   * per chunk. `own`: the answer is a buffer of its own, the whole of its memory (see `ownedTail` in
+   * remote-tier.ts), even when the body came in one piece (a view of the connection's memory otherwise).
    */
-  readBody(res: HttpResponse, limit: number): Promise<Result<Buffer, HttpFailure>> {
+  readBody(res: HttpResponse, limit: number, own = false): Promise<Result<Buffer, HttpFailure>> {
     const body = res.body;
     return new Promise((resolve) => {
       const chunks: Buffer[] = [];
@@ -214,7 +215,7 @@ export class HttpClient {
         const declared = Number(res.headers['content-length'] ?? NaN);
         if (!Number.isNaN(declared) && declared !== size) {
           finish(err({ kind: 'network', message: `response truncated (${size} of ${declared} bytes)` }));
-        } else finish(ok(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
+        } else finish(ok(chunks.length === 1 && !own ? chunks[0]! : gather(chunks, size)));
       });
       const failed = (e: Error & { code?: string }): void =>
         finish(
@@ -233,6 +234,14 @@ export class HttpClient {
     this.#puts.close();
     void this.#pool.destroy().catch(() => undefined);
   }
+}
+
+/** The chunks in one buffer of exactly their size, never a slice of a shared pool. */
+function gather(chunks: readonly Buffer[], size: number): Buffer {
+  const out = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  for (const c of chunks) at += c.copy(out, at);
+  return out;
 }
 
 let cachedTrust: { ca?: string[] } | undefined;

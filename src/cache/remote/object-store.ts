@@ -25,7 +25,8 @@ export interface ObjectStore {
   /**
    * The records that exist among `ids`; absent ids are misses. Batched or run concurrently, never in series.
    * `head`: only the first `head` bytes of each are needed (servers that ignore the range send all); a function
-   * is asked as each request starts. `arrived`: called as each record arrives; what it answers is kept instead.
+   * is asked as each request starts. `arrived`: called as each record arrives, with a buffer of its own (the
+   * whole of its memory, which `arrived` may hand on); what it answers is kept instead.
    */
   getMetas(
     ids: readonly string[],
@@ -108,7 +109,7 @@ export async function getMetasConcurrently(
       'the cache server',
     );
     if (!res.ok || res.value === undefined) return res.ok ? ok(undefined) : res;
-    const body = await client.readBody(res.value, META_LIMIT);
+    const body = await client.readBody(res.value, META_LIMIT, arrived !== undefined);
     if (!body.ok) return body;
     found.set(id, arrived ? arrived(id, body.value) : body.value);
     return ok(undefined);
