@@ -78,6 +78,8 @@ export interface ArchiveToAdopt {
    * thread instead of copying it, leaving it unusable here.
    */
   owned?: true;
+  /** Called with the memory of an `owned` archive once nothing reads it any more (when the cache knows it). */
+  release?(memory: ArrayBuffer): void;
   encoding: 'identity' | 'gzip';
   manifest: Manifest;
   stdout: Buffer;

@@ -17,18 +17,23 @@ export interface RestoreRequest {
   dest: string;
   entries: readonly ManifestEntry[];
 }
-/** A downloaded archive to commit as a local cache entry (see adopt-archive.ts). */
-export interface AdoptMessage extends AdoptRequest {
+/**
+ * A downloaded archive to commit as a local cache entry (see adopt-archive.ts). Its file list is read from `meta`
+ * there: one string is cheaper to pass between threads than as many objects as the artifact has files.
+ */
+export interface AdoptMessage extends Omit<AdoptRequest, 'entries'> {
   id: number;
   adopt: true;
 }
+/** `memory`: an owned archive's, moved back once written (see RestoreQueue.adopt's `release`). */
 export type RestoreReply =
-  | { id: number; ok: true; committed?: boolean }
+  | { id: number; ok: true; committed?: boolean; memory?: ArrayBuffer }
   | { id: number; ok: false; mismatch: string }
   | { id: number; ok: false; thrown: { message: string; code?: string } };
 
 interface AdoptTask {
   request: AdoptRequest;
+  release: ((memory: ArrayBuffer) => void) | undefined;
   resolve(r: AdoptOutcome): void;
   reject(e: Error): void;
 }
@@ -101,21 +106,25 @@ export class RestoreQueue {
 
   /**
    * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few
-   * (the archive's memory moves there, not copied), here until then and when there is no thread.
+   * (the archive's memory moves there, not copied), here until then and when there is no thread. `release`: called
+   * with an owned archive's memory once it is written, wherever that was (not when the thread stopped with it).
    */
-  readonly adopt = (request: AdoptRequest): Promise<AdoptOutcome> => {
+  readonly adopt = (
+    request: AdoptRequest,
+    release?: (memory: ArrayBuffer) => void,
+  ): Promise<AdoptOutcome> => {
     if (++this.#adopted === ADOPT_THREAD_AFTER) this.#startWorker();
     // While the thread starts, archives queue for it (those that came with their lookups arrive all at once), and
     // this thread takes one of them per turn meanwhile (see #pump).
     if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
       try {
-        return Promise.resolve(adoptArchive(request));
+        return Promise.resolve(adoptHere({ request, release }));
       } catch (e) {
         return Promise.reject(e as Error);
       }
     }
     return new Promise((resolve, reject) => {
-      this.#adopts.push({ request, resolve, reject });
+      this.#adopts.push({ request, release, resolve, reject });
       this.#pump();
     });
   };
@@ -143,12 +152,13 @@ export class RestoreQueue {
       const id = this.#next++;
       this.#adoptsInThread.set(id, task);
       if (this.#inThread.size + this.#adoptsInThread.size === 1) worker.ref();
-      const a = task.request.archive;
+      const { entries: _entries, ...request } = task.request;
+      const a = request.archive;
       // Its own memory moves to the thread (the view keeps its place in it); a slice of a shared pool is copied.
       const whole = a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
       worker.postMessage(
-        { id, adopt: true, ...task.request } satisfies AdoptMessage,
-        whole || task.request.owned ? [a.buffer as ArrayBuffer] : [],
+        { id, adopt: true, ...request } satisfies AdoptMessage,
+        whole || request.owned ? [a.buffer as ArrayBuffer] : [],
       );
     }
     while (worker && this.#inThread.size < THREAD_IN_FLIGHT && this.#queue.length > 0) {
@@ -172,7 +182,7 @@ export class RestoreQueue {
         const adopt = this.#adopts.shift();
         if (adopt) {
           try {
-            adopt.resolve(adoptArchive(adopt.request));
+            adopt.resolve(adoptHere(adopt));
           } catch (e) {
             adopt.reject(e as Error);
           }
@@ -207,7 +217,7 @@ export class RestoreQueue {
     this.#workerFailed = true;
     for (const task of this.#adopts.splice(0)) {
       try {
-        task.resolve(adoptArchive(task.request));
+        task.resolve(adoptHere(task));
       } catch (e) {
         task.reject(e as Error);
       }
@@ -233,6 +243,7 @@ export class RestoreQueue {
       if (adopting) {
         this.#adoptsInThread.delete(r.id);
         if (this.#inThread.size + this.#adoptsInThread.size === 0) worker.unref();
+        if (r.ok && r.memory) adopting.release?.(r.memory);
         if (r.ok) adopting.resolve({ ok: true, committed: r.committed === true });
         else if ('mismatch' in r) adopting.resolve(r);
         else adopting.reject(Object.assign(new Error(r.thrown.message), { code: r.thrown.code }));
@@ -275,4 +286,11 @@ export class RestoreQueue {
     this.#worker = worker;
     this.#pump();
   }
+}
+
+/** adoptArchive on this thread; an owned archive's memory is released once it is written. */
+function adoptHere(task: Pick<AdoptTask, 'request' | 'release'>): AdoptOutcome {
+  const outcome = adoptArchive(task.request);
+  if (outcome.ok && task.request.owned) task.release?.(task.request.archive.buffer as ArrayBuffer);
+  return outcome;
 }

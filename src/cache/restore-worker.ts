@@ -1,6 +1,7 @@
 /** The restore helper thread (see restore-helper.ts): runs the restores and commits it is sent, one at a time. */
 import { parentPort } from 'node:worker_threads';
 import { adoptArchive } from './adopt-archive.js';
+import type { EntryMeta } from './entry-meta.js';
 import type { AdoptMessage, RestoreReply, RestoreRequest } from './restore-helper.js';
 import { restoreListedTree } from './tree-copy.js';
 
@@ -13,15 +14,19 @@ const thrown = (id: number, e: NodeJS.ErrnoException): RestoreReply => ({
 parentPort!.on('message', (m: RestoreRequest | AdoptMessage) => {
   if ('adopt' in m) {
     let reply: RestoreReply;
+    // An owned archive's memory goes back once written, to be used again for the next download.
+    let memory: ArrayBuffer | undefined;
     try {
-      const r = adoptArchive(m);
+      const entries = (JSON.parse(m.meta) as Required<Pick<EntryMeta, 'manifest'>>).manifest.entries;
+      const r = adoptArchive({ ...m, entries });
+      if (r.ok && m.owned) memory = m.archive.buffer as ArrayBuffer;
       reply = r.ok
-        ? { id: m.id, ok: true, committed: r.committed }
+        ? { id: m.id, ok: true, committed: r.committed, ...(memory ? { memory } : {}) }
         : { id: m.id, ok: false, mismatch: r.mismatch };
     } catch (e) {
       reply = thrown(m.id, e as NodeJS.ErrnoException);
     }
-    parentPort!.postMessage(reply);
+    parentPort!.postMessage(reply, memory ? [memory] : []);
     return;
   }
   restoreListedTree(m.src, m.dest, m.entries).then(

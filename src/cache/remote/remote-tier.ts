@@ -7,6 +7,7 @@ import { err, ok } from '../../util/result.js';
 import { Readable } from 'node:stream';
 import type { ArtifactToSave, Manifest } from '../cache.js';
 import { ByteBudget } from './byte-budget.js';
+import { MemoryPool } from './memory-pool.js';
 import { buildManifest, sha256 } from '../manifest.js';
 import { IN_MEMORY_ARCHIVE, packArchive, readAll, unpackTree } from './archive.js';
 import type { HttpFailure, HttpResponse } from './http-client.js';
@@ -23,6 +24,12 @@ import {
   type RemoteRecord,
   splitRecord,
 } from './remote-record.js';
+
+/**
+ * Memory of records fetched whole kept for reuse: about what is on its way and waiting to be written at once (32
+ * requests in flight, the restore thread's batch and the archives behind it, a few hundred small ones).
+ */
+const POOLED_BYTES = 32 * 1024 * 1024;
 
 export interface RemoteTierOptions {
   store: ObjectStore;
@@ -52,7 +59,7 @@ export interface RemoteTierOptions {
 
 /** An archive that came with its record's lookup (see `prefetchBytes`); `done` once it is no longer held. */
 export interface PrefetchedArchive {
-  /** In memory of its own (see `ownedTail`): it may move to another thread. */
+  /** In memory of its own: it may move to another thread, and come back to `recycle`. */
   bytes: Buffer;
   done(): void;
 }
@@ -79,13 +86,18 @@ export class RemoteTier {
   /** The upload process: undefined until the first upload, null when uploads run in this process. */
   #child: UploadChild | null | undefined;
   readonly #prefetchBudget: ByteBudget | undefined;
+  /** Memory for records fetched whole, given back once their archives are written (see `recycle`). */
+  readonly #memory: MemoryPool | undefined;
   /** Archives that came with their records, counted in #prefetchBudget until taken and done with. */
   readonly #prefetched = new Map<JobKey, { bytes: Buffer; counted: number }>();
 
   constructor(options: RemoteTierOptions) {
     this.#o = options;
     const budget = options.prefetchBytes ?? 0;
-    if (budget > 0 && options.store.inlineArchives) this.#prefetchBudget = new ByteBudget(budget);
+    if (budget > 0 && options.store.inlineArchives) {
+      this.#prefetchBudget = new ByteBudget(budget);
+      this.#memory = new MemoryPool(RECORD_HEAD + INLINE_ARCHIVE_LIMIT, POOLED_BYTES);
+    }
   }
 
   get down(): boolean {
@@ -165,7 +177,8 @@ export class RemoteTier {
       const keep = rest > 0 && rest <= reserved;
       budget!.give(keep ? reserved - rest : reserved);
       if (!keep) return bytes;
-      tails.set(id, ownedTail(bytes, split!.end));
+      // The body is in memory of its own (see getMetas): the archive may move on with it.
+      tails.set(id, bytes.subarray(split!.end));
       const line = Buffer.from(bytes.subarray(0, split!.end));
       if (early === undefined) return line;
       const record = parseRecord(line, ids.get(id)!);
@@ -176,7 +189,12 @@ export class RemoteTier {
       tails.delete(id);
       return line;
     };
-    const metas = await store.getMetas([...ids.keys()], head, budget ? arrived : undefined);
+    const metas = await store.getMetas(
+      [...ids.keys()],
+      head,
+      budget ? arrived : undefined,
+      budget ? this.#memory : undefined,
+    );
     if (metas.ok && store.inlineArchives) {
       // Lines longer than the first range (records of many files): those records whole.
       const long = [...metas.value].filter(([, b]) => !splitRecord(b, b.length >= RECORD_HEAD));
@@ -254,6 +272,11 @@ export class RemoteTier {
         budget.give(counted);
       },
     };
+  }
+
+  /** The memory of an archive from `takePrefetched` or `fetchArchive` that no one reads any more, to be reused. */
+  recycle(memory: ArrayBuffer): void {
+    this.#memory?.give(memory);
   }
 
   /** Downloads and extracts the artifact into `dest` (existing and empty), verified; removes what it wrote on failure. */
@@ -531,20 +554,6 @@ export class RemoteTier {
 
 function describe(f: HttpFailure): string {
   return f.message;
-}
-
-/**
- * What follows the line of a record fetched whole, in memory nothing else uses, so that its restore can hand it
- * to the restore thread without a copy: a body read in pieces was gathered into a buffer of its own (the line,
- * copied out, leaves only the tail there); one that came in a single piece is a view of the connection's memory,
- * and the tail is copied out of it.
- */
-function ownedTail(bytes: Buffer, end: number): Buffer {
-  const tail = bytes.subarray(end);
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return tail;
-  const copy = Buffer.allocUnsafeSlow(tail.length);
-  tail.copy(copy);
-  return copy;
 }
 
 /** The bytes of a manifest's files, the archive's size once inflated. */

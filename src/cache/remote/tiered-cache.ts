@@ -131,8 +131,9 @@ export class TieredCache implements Cache {
     if (!archive.ok) return err({ reason: 'cache-unavailable', message: archive.error, reported: true });
     const adopted = await this.#local.adoptArchive!(record.key, {
       archive: archive.value,
-      // Both are buffers of their own (see RemoteTier.takePrefetched and fetchArchive).
+      // Both are buffers of their own (see RemoteTier.takePrefetched and fetchArchive), reused once written.
       owned: true,
+      release: (memory) => this.#remote.recycle(memory),
       encoding: record.archive.encoding,
       manifest: record.manifest,
       ...logs.value,
