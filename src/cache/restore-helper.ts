@@ -25,6 +25,13 @@ export interface AdoptMessage extends Omit<AdoptRequest, 'entries'> {
   id: number;
   adopt: true;
 }
+/** Archives sent to the thread in one message, answered in one (see ADOPT_BATCH). */
+export interface AdoptBatch {
+  adopts: AdoptMessage[];
+}
+export interface ReplyBatch {
+  replies: RestoreReply[];
+}
 /** `memory`: an owned archive's, moved back once written (see RestoreQueue.adopt's `release`). */
 export type RestoreReply =
   | { id: number; ok: true; committed?: boolean; memory?: ArrayBuffer }
@@ -65,6 +72,12 @@ const ADOPT_THREAD_AFTER = 8;
 
 /** Archives handed to the thread at once: this thread does none of them while it runs, so it never idles. */
 const ADOPT_IN_FLIGHT = 8;
+
+/**
+ * Archives sent in one message (and answered in one), when that many wait: a message between threads costs about
+ * as much as writing a small archive's file, so a thousand small archives are a quarter as many messages.
+ */
+const ADOPT_BATCH = 4;
 
 /**
  * Verified restores of many trees at once, on two threads: this one and a helper thread started once a run
@@ -147,19 +160,33 @@ export class RestoreQueue {
 
   #pump(): void {
     const worker = this.#worker;
-    while (worker && this.#adoptsInThread.size < ADOPT_IN_FLIGHT && this.#adopts.length > 0) {
-      const task = this.#adopts.shift()!;
-      const id = this.#next++;
-      this.#adoptsInThread.set(id, task);
-      if (this.#inThread.size + this.#adoptsInThread.size === 1) worker.ref();
-      const { entries: _entries, ...request } = task.request;
-      const a = request.archive;
-      // Its own memory moves to the thread (the view keeps its place in it); a slice of a shared pool is copied.
-      const whole = a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
-      worker.postMessage(
-        { id, adopt: true, ...request } satisfies AdoptMessage,
-        whole || request.owned ? [a.buffer as ArrayBuffer] : [],
-      );
+    // A batch once there is room for one (or for all that wait, when fewer do).
+    while (
+      worker &&
+      this.#adopts.length > 0 &&
+      ADOPT_IN_FLIGHT - this.#adoptsInThread.size >= Math.min(ADOPT_BATCH, this.#adopts.length)
+    ) {
+      const adopts: AdoptMessage[] = [];
+      const moved = new Set<ArrayBuffer>();
+      const batch = this.#adopts.splice(0, ADOPT_BATCH);
+      for (const task of batch) {
+        const id = this.#next++;
+        this.#adoptsInThread.set(id, task);
+        const { entries: _entries, ...request } = task.request;
+        const a = request.archive;
+        // Its own memory moves to the thread (the view keeps its place in it); a slice of a shared pool is copied.
+        const whole = a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
+        if (whole || request.owned) moved.add(a.buffer as ArrayBuffer);
+        adopts.push({ id, adopt: true, ...request });
+      }
+      if (this.#inThread.size + this.#adoptsInThread.size === adopts.length) worker.ref();
+      try {
+        worker.postMessage({ adopts } satisfies AdoptBatch, [...moved]);
+      } catch (e) {
+        // Not sent (memory that cannot move): those archives are not committed; their callers fetch them again.
+        for (const m of adopts) this.#adoptsInThread.delete(m.id);
+        for (const task of batch) task.reject(e as Error);
+      }
     }
     while (worker && this.#inThread.size < THREAD_IN_FLIGHT && this.#queue.length > 0) {
       const task = this.#queue.shift()!;
@@ -238,15 +265,18 @@ export class RestoreQueue {
     }
     // Idle, it keeps nothing alive; a restore in flight does.
     worker.unref();
-    worker.on('message', (r: RestoreReply) => {
-      const adopting = this.#adoptsInThread.get(r.id);
-      if (adopting) {
-        this.#adoptsInThread.delete(r.id);
+    worker.on('message', (r: RestoreReply | ReplyBatch) => {
+      if ('replies' in r) {
+        for (const reply of r.replies) {
+          const adopting = this.#adoptsInThread.get(reply.id);
+          if (!adopting) continue;
+          this.#adoptsInThread.delete(reply.id);
+          if (reply.ok && reply.memory) adopting.release?.(reply.memory);
+          if (reply.ok) adopting.resolve({ ok: true, committed: reply.committed === true });
+          else if ('mismatch' in reply) adopting.resolve(reply);
+          else adopting.reject(Object.assign(new Error(reply.thrown.message), { code: reply.thrown.code }));
+        }
         if (this.#inThread.size + this.#adoptsInThread.size === 0) worker.unref();
-        if (r.ok && r.memory) adopting.release?.(r.memory);
-        if (r.ok) adopting.resolve({ ok: true, committed: r.committed === true });
-        else if ('mismatch' in r) adopting.resolve(r);
-        else adopting.reject(Object.assign(new Error(r.thrown.message), { code: r.thrown.code }));
         this.#pump();
         return;
       }

@@ -11,6 +11,8 @@ export class MemoryPool {
   readonly #largest: number;
   readonly #keepBytes: number;
   #keptBytes = 0;
+  /** What waits in #free: memory given back twice is kept once (else two buffers would share it). */
+  readonly #waiting = new WeakSet<ArrayBuffer>();
   /** Free pieces by size: powers of two from SMALLEST, so that a piece is at most twice what it holds. */
   readonly #free = new Map<number, ArrayBuffer[]>();
 
@@ -27,6 +29,7 @@ export class MemoryPool {
     const memory = this.#free.get(size)?.pop();
     if (memory === undefined) return Buffer.allocUnsafeSlow(size).subarray(0, bytes);
     this.#keptBytes -= size;
+    this.#waiting.delete(memory);
     return Buffer.from(memory, 0, bytes);
   }
 
@@ -34,7 +37,8 @@ export class MemoryPool {
   give(memory: ArrayBuffer): void {
     const size = memory.byteLength;
     if (size !== pieceSize(size) || size > pieceSize(this.#largest)) return;
-    if (this.#keptBytes + size > this.#keepBytes) return;
+    if (this.#keptBytes + size > this.#keepBytes || this.#waiting.has(memory)) return;
+    this.#waiting.add(memory);
     const free = this.#free.get(size) ?? [];
     free.push(memory);
     this.#free.set(size, free);

@@ -56,6 +56,11 @@ describe('MemoryPool', () => {
     const huge = pool.take(2000 * K);
     pool.give(huge.buffer as ArrayBuffer);
     expect(pool.take(2000 * K).buffer).not.toBe(huge.buffer);
+    // Memory given back twice is handed out once.
+    const twice = pool.take(1).buffer as ArrayBuffer;
+    pool.give(twice);
+    pool.give(twice);
+    expect([pool.take(1).buffer, pool.take(1).buffer].filter((m) => m === twice)).toHaveLength(1);
     // At most four pieces of 64 KiB wait.
     const kept = Array.from({ length: 5 }, () => pool.take(1).buffer as ArrayBuffer);
     for (const m of kept) pool.give(m);
