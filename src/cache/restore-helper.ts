@@ -197,7 +197,7 @@ export class RestoreQueue {
     }
     // One restore (or commit, once the thread has its share) per turn of the event loop here, so that the
     // thread's replies (and its next tasks) and the downloads are seen between two.
-    if (this.#mainScheduled || (this.#queue.length === 0 && this.#adopts.length === 0)) return;
+    if (this.#mainScheduled || (this.#queue.length === 0 && !this.#adoptHereNext())) return;
     this.#mainScheduled = true;
     setImmediate(() => {
       this.#mainScheduled = false;
@@ -205,7 +205,7 @@ export class RestoreQueue {
       if (task) {
         const { src, dest, entries } = task.request;
         restoreListedTree(src, dest, entries).then(task.resolve, task.reject);
-      } else {
+      } else if (this.#adoptHereNext()) {
         const adopt = this.#adopts.shift();
         if (adopt) {
           try {
@@ -217,6 +217,15 @@ export class RestoreQueue {
       }
       this.#pump();
     });
+  }
+
+  /**
+   * Whether this thread commits the next waiting archive: while the thread boots, and once the thread has its
+   * share and a whole batch waits besides. Fewer wait for the thread's next answer: this thread has the downloads
+   * to receive meanwhile.
+   */
+  #adoptHereNext(): boolean {
+    return this.#adopts.length > 0 && (this.#worker === undefined || this.#adopts.length >= ADOPT_BATCH);
   }
 
   /**
