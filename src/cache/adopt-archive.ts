@@ -10,6 +10,8 @@ import type { ManifestEntry } from './cache.js';
  */
 export interface AdoptRequest {
   archive: Uint8Array;
+  /** The archive's whole ArrayBuffer may move to the thread that adopts it (see ArchiveToAdopt.owned). */
+  owned?: true;
   encoding: 'identity' | 'gzip';
   entries: readonly ManifestEntry[];
   /** The new entry's directory, in the cache's tmp/ (must not exist). */

@@ -73,6 +73,13 @@ export interface ArtifactToSave {
  */
 export interface ArchiveToAdopt {
   archive: Buffer;
+  /**
+   * Nothing else reads the memory under `archive` (its whole ArrayBuffer): the cache may move it to another
+   * thread instead of copying it, leaving it unusable here.
+   */
+  owned?: true;
+  /** Called with the memory of an `owned` archive once nothing reads it any more (when the cache knows it). */
+  release?(memory: ArrayBuffer): void;
   encoding: 'identity' | 'gzip';
   manifest: Manifest;
   stdout: Buffer;

@@ -353,6 +353,7 @@ export class LocalCache implements Cache {
     this.#handedOut.add(out);
     const request: AdoptRequest = {
       archive: a.archive,
+      ...(a.owned ? { owned: true as const } : {}),
       encoding: a.encoding,
       entries: a.manifest.entries,
       temp,
@@ -364,7 +365,7 @@ export class LocalCache implements Cache {
     // tree was being built means it is incomplete (and not sealed).
     let built = false;
     try {
-      const adopted = await this.#restores.adopt(request);
+      const adopted = await this.#restores.adopt(request, a.release);
       if (!adopted.ok) {
         this.#handedOut.delete(out);
         await removeTree(temp).catch(() => undefined);

@@ -17,18 +17,30 @@ export interface RestoreRequest {
   dest: string;
   entries: readonly ManifestEntry[];
 }
-/** A downloaded archive to commit as a local cache entry (see adopt-archive.ts). */
-export interface AdoptMessage extends AdoptRequest {
+/**
+ * A downloaded archive to commit as a local cache entry (see adopt-archive.ts). Its file list is read from `meta`
+ * there: one string is cheaper to pass between threads than as many objects as the artifact has files.
+ */
+export interface AdoptMessage extends Omit<AdoptRequest, 'entries'> {
   id: number;
   adopt: true;
 }
+/** Archives sent to the thread in one message, answered in one (see ADOPT_BATCH). */
+export interface AdoptBatch {
+  adopts: AdoptMessage[];
+}
+export interface ReplyBatch {
+  replies: RestoreReply[];
+}
+/** `memory`: an owned archive's, moved back once written (see RestoreQueue.adopt's `release`). */
 export type RestoreReply =
-  | { id: number; ok: true; committed?: boolean }
+  | { id: number; ok: true; committed?: boolean; memory?: ArrayBuffer }
   | { id: number; ok: false; mismatch: string }
   | { id: number; ok: false; thrown: { message: string; code?: string } };
 
 interface AdoptTask {
   request: AdoptRequest;
+  release: ((memory: ArrayBuffer) => void) | undefined;
   resolve(r: AdoptOutcome): void;
   reject(e: Error): void;
 }
@@ -60,6 +72,12 @@ const ADOPT_THREAD_AFTER = 8;
 
 /** Archives handed to the thread at once: this thread does none of them while it runs, so it never idles. */
 const ADOPT_IN_FLIGHT = 8;
+
+/**
+ * Archives sent in one message (and answered in one), when that many wait: a message between threads costs about
+ * as much as writing a small archive's file, so a thousand small archives are a quarter as many messages.
+ */
+const ADOPT_BATCH = 4;
 
 /**
  * Verified restores of many trees at once, on two threads: this one and a helper thread started once a run
@@ -101,21 +119,25 @@ export class RestoreQueue {
 
   /**
    * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few
-   * (the archive's memory moves there, not copied), here until then and when there is no thread.
+   * (the archive's memory moves there, not copied), here until then and when there is no thread. `release`: called
+   * with an owned archive's memory once it is written, wherever that was (not when the thread stopped with it).
    */
-  readonly adopt = (request: AdoptRequest): Promise<AdoptOutcome> => {
+  readonly adopt = (
+    request: AdoptRequest,
+    release?: (memory: ArrayBuffer) => void,
+  ): Promise<AdoptOutcome> => {
     if (++this.#adopted === ADOPT_THREAD_AFTER) this.#startWorker();
     // While the thread starts, archives queue for it (those that came with their lookups arrive all at once), and
     // this thread takes one of them per turn meanwhile (see #pump).
     if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
       try {
-        return Promise.resolve(adoptArchive(request));
+        return Promise.resolve(adoptHere({ request, release }));
       } catch (e) {
         return Promise.reject(e as Error);
       }
     }
     return new Promise((resolve, reject) => {
-      this.#adopts.push({ request, resolve, reject });
+      this.#adopts.push({ request, release, resolve, reject });
       this.#pump();
     });
   };
@@ -138,18 +160,33 @@ export class RestoreQueue {
 
   #pump(): void {
     const worker = this.#worker;
-    while (worker && this.#adoptsInThread.size < ADOPT_IN_FLIGHT && this.#adopts.length > 0) {
-      const task = this.#adopts.shift()!;
-      const id = this.#next++;
-      this.#adoptsInThread.set(id, task);
-      if (this.#inThread.size + this.#adoptsInThread.size === 1) worker.ref();
-      const a = task.request.archive;
-      // Its own memory moves to the thread; a slice of a shared pool is copied.
-      const whole = a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
-      worker.postMessage(
-        { id, adopt: true, ...task.request } satisfies AdoptMessage,
-        whole ? [a.buffer as ArrayBuffer] : [],
-      );
+    // A batch once there is room for one (or for all that wait, when fewer do).
+    while (
+      worker &&
+      this.#adopts.length > 0 &&
+      ADOPT_IN_FLIGHT - this.#adoptsInThread.size >= Math.min(ADOPT_BATCH, this.#adopts.length)
+    ) {
+      const adopts: AdoptMessage[] = [];
+      const moved = new Set<ArrayBuffer>();
+      const batch = this.#adopts.splice(0, ADOPT_BATCH);
+      for (const task of batch) {
+        const id = this.#next++;
+        this.#adoptsInThread.set(id, task);
+        const { entries: _entries, ...request } = task.request;
+        const a = request.archive;
+        // Its own memory moves to the thread (the view keeps its place in it); a slice of a shared pool is copied.
+        const whole = a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
+        if (whole || request.owned) moved.add(a.buffer as ArrayBuffer);
+        adopts.push({ id, adopt: true, ...request });
+      }
+      if (this.#inThread.size + this.#adoptsInThread.size === adopts.length) worker.ref();
+      try {
+        worker.postMessage({ adopts } satisfies AdoptBatch, [...moved]);
+      } catch (e) {
+        // Not sent (memory that cannot move): those archives are not committed; their callers fetch them again.
+        for (const m of adopts) this.#adoptsInThread.delete(m.id);
+        for (const task of batch) task.reject(e as Error);
+      }
     }
     while (worker && this.#inThread.size < THREAD_IN_FLIGHT && this.#queue.length > 0) {
       const task = this.#queue.shift()!;
@@ -160,7 +197,7 @@ export class RestoreQueue {
     }
     // One restore (or commit, once the thread has its share) per turn of the event loop here, so that the
     // thread's replies (and its next tasks) and the downloads are seen between two.
-    if (this.#mainScheduled || (this.#queue.length === 0 && this.#adopts.length === 0)) return;
+    if (this.#mainScheduled || (this.#queue.length === 0 && !this.#adoptHereNext())) return;
     this.#mainScheduled = true;
     setImmediate(() => {
       this.#mainScheduled = false;
@@ -168,11 +205,11 @@ export class RestoreQueue {
       if (task) {
         const { src, dest, entries } = task.request;
         restoreListedTree(src, dest, entries).then(task.resolve, task.reject);
-      } else {
+      } else if (this.#adoptHereNext()) {
         const adopt = this.#adopts.shift();
         if (adopt) {
           try {
-            adopt.resolve(adoptArchive(adopt.request));
+            adopt.resolve(adoptHere(adopt));
           } catch (e) {
             adopt.reject(e as Error);
           }
@@ -180,6 +217,15 @@ export class RestoreQueue {
       }
       this.#pump();
     });
+  }
+
+  /**
+   * Whether this thread commits the next waiting archive: while the thread boots, and once the thread has its
+   * share and a whole batch waits besides. Fewer wait for the thread's next answer: this thread has the downloads
+   * to receive meanwhile.
+   */
+  #adoptHereNext(): boolean {
+    return this.#adopts.length > 0 && (this.#worker === undefined || this.#adopts.length >= ADOPT_BATCH);
   }
 
   /**
@@ -207,7 +253,7 @@ export class RestoreQueue {
     this.#workerFailed = true;
     for (const task of this.#adopts.splice(0)) {
       try {
-        task.resolve(adoptArchive(task.request));
+        task.resolve(adoptHere(task));
       } catch (e) {
         task.reject(e as Error);
       }
@@ -228,14 +274,18 @@ export class RestoreQueue {
     }
     // Idle, it keeps nothing alive; a restore in flight does.
     worker.unref();
-    worker.on('message', (r: RestoreReply) => {
-      const adopting = this.#adoptsInThread.get(r.id);
-      if (adopting) {
-        this.#adoptsInThread.delete(r.id);
+    worker.on('message', (r: RestoreReply | ReplyBatch) => {
+      if ('replies' in r) {
+        for (const reply of r.replies) {
+          const adopting = this.#adoptsInThread.get(reply.id);
+          if (!adopting) continue;
+          this.#adoptsInThread.delete(reply.id);
+          if (reply.ok && reply.memory) adopting.release?.(reply.memory);
+          if (reply.ok) adopting.resolve({ ok: true, committed: reply.committed === true });
+          else if ('mismatch' in reply) adopting.resolve(reply);
+          else adopting.reject(Object.assign(new Error(reply.thrown.message), { code: reply.thrown.code }));
+        }
         if (this.#inThread.size + this.#adoptsInThread.size === 0) worker.unref();
-        if (r.ok) adopting.resolve({ ok: true, committed: r.committed === true });
-        else if ('mismatch' in r) adopting.resolve(r);
-        else adopting.reject(Object.assign(new Error(r.thrown.message), { code: r.thrown.code }));
         this.#pump();
         return;
       }
@@ -275,4 +325,11 @@ export class RestoreQueue {
     this.#worker = worker;
     this.#pump();
   }
+}
+
+/** adoptArchive on this thread; an owned archive's memory is released once it is written. */
+function adoptHere(task: Pick<AdoptTask, 'request' | 'release'>): AdoptOutcome {
+  const outcome = adoptArchive(task.request);
+  if (outcome.ok && task.request.owned) task.release?.(task.request.archive.buffer as ArrayBuffer);
+  return outcome;
 }

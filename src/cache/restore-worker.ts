@@ -1,7 +1,8 @@
 /** The restore helper thread (see restore-helper.ts): runs the restores and commits it is sent, one at a time. */
 import { parentPort } from 'node:worker_threads';
 import { adoptArchive } from './adopt-archive.js';
-import type { AdoptMessage, RestoreReply, RestoreRequest } from './restore-helper.js';
+import type { EntryMeta } from './entry-meta.js';
+import type { AdoptBatch, AdoptMessage, ReplyBatch, RestoreReply, RestoreRequest } from './restore-helper.js';
 import { restoreListedTree } from './tree-copy.js';
 
 const thrown = (id: number, e: NodeJS.ErrnoException): RestoreReply => ({
@@ -10,18 +11,30 @@ const thrown = (id: number, e: NodeJS.ErrnoException): RestoreReply => ({
   thrown: { message: e.message, ...(e.code ? { code: e.code } : {}) },
 });
 
-parentPort!.on('message', (m: RestoreRequest | AdoptMessage) => {
-  if ('adopt' in m) {
-    let reply: RestoreReply;
-    try {
-      const r = adoptArchive(m);
-      reply = r.ok
-        ? { id: m.id, ok: true, committed: r.committed }
-        : { id: m.id, ok: false, mismatch: r.mismatch };
-    } catch (e) {
-      reply = thrown(m.id, e as NodeJS.ErrnoException);
+/** Commits one archive; an owned archive's memory goes back once written, to be used again for the next download. */
+function adopt(m: AdoptMessage): { reply: RestoreReply; memory?: ArrayBuffer } {
+  try {
+    const entries = (JSON.parse(m.meta) as Required<Pick<EntryMeta, 'manifest'>>).manifest.entries;
+    const r = adoptArchive({ ...m, entries });
+    if (!r.ok) return { reply: { id: m.id, ok: false, mismatch: r.mismatch } };
+    if (!m.owned) return { reply: { id: m.id, ok: true, committed: r.committed } };
+    const memory = m.archive.buffer as ArrayBuffer;
+    return { reply: { id: m.id, ok: true, committed: r.committed, memory }, memory };
+  } catch (e) {
+    return { reply: thrown(m.id, e as NodeJS.ErrnoException) };
+  }
+}
+
+parentPort!.on('message', (m: RestoreRequest | AdoptBatch) => {
+  if ('adopts' in m) {
+    const replies: RestoreReply[] = [];
+    const moved = new Set<ArrayBuffer>();
+    for (const one of m.adopts) {
+      const { reply, memory } = adopt(one);
+      replies.push(reply);
+      if (memory) moved.add(memory);
     }
-    parentPort!.postMessage(reply);
+    parentPort!.postMessage({ replies } satisfies ReplyBatch, [...moved]);
     return;
   }
   restoreListedTree(m.src, m.dest, m.entries).then(

@@ -233,12 +233,13 @@ class Digest extends Transform {
 }
 
 /**
- * Reads a whole body of exactly `size` bytes into one buffer. Events, not an async iterator: a promise per chunk
+ * Reads a whole body of exactly `size` bytes into one buffer of its own. Events, not an async iterator: a promise per chunk
  * costs more than the copy, over a thousand small downloads.
  */
 export function readAll(body: Readable, size: number): Promise<Result<Buffer, string>> {
   return new Promise((resolve) => {
-    const buf = Buffer.allocUnsafe(size);
+    // Its own memory, never a slice of a shared pool: it may move to another thread whole.
+    const buf = Buffer.allocUnsafeSlow(size);
     let got = 0;
     let done = false;
     const finish = (r: Result<Buffer, string>): void => {

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Result } from '../../util/result.js';
 import type { HttpClient, HttpFailure, HttpResponse } from './http-client.js';
+import type { MemoryPool } from './memory-pool.js';
 import type { ObjectStore, Space } from './object-store.js';
 import { expectFound, expectStored, getMetasConcurrently, rangeBody } from './object-store.js';
 
@@ -33,8 +34,18 @@ export class BazelStore implements ObjectStore {
     ids: readonly string[],
     head?: number | ((id: string) => number),
     arrived?: (id: string, bytes: Buffer) => Buffer,
+    memory?: MemoryPool,
   ): Promise<Result<Map<string, Buffer>, HttpFailure>> {
-    return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head, arrived);
+    return getMetasConcurrently(
+      this.#c,
+      ids,
+      (id) => `/ac/${id}`,
+      {},
+      this.#concurrency,
+      head,
+      arrived,
+      memory,
+    );
   }
 
   async getPart(

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
 import * as tls from 'node:tls';
+import type { MemoryPool } from './memory-pool.js';
 import { PutConnections } from './put-connections.js';
 import { newPool, type Pool } from './undici-pool.js';
 import type { Result } from '../../util/result.js';
@@ -186,9 +187,10 @@ export class HttpClient {
 
   /**
    * Reads a whole (small) response body. Events, not an async iterator: a thousand lookups would pay a promise
-   * per chunk.
+   * per chunk. `own`: the answer is in memory of its own (from that pool, when one is given), which its reader may
+   * hand on, even when the body came in one piece (a view of the connection's memory otherwise).
    */
-  readBody(res: HttpResponse, limit: number): Promise<Result<Buffer, HttpFailure>> {
+  readBody(res: HttpResponse, limit: number, own?: true | MemoryPool): Promise<Result<Buffer, HttpFailure>> {
     const body = res.body;
     return new Promise((resolve) => {
       const chunks: Buffer[] = [];
@@ -214,7 +216,7 @@ export class HttpClient {
         const declared = Number(res.headers['content-length'] ?? NaN);
         if (!Number.isNaN(declared) && declared !== size) {
           finish(err({ kind: 'network', message: `response truncated (${size} of ${declared} bytes)` }));
-        } else finish(ok(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
+        } else finish(ok(chunks.length === 1 && !own ? chunks[0]! : gather(chunks, size, own)));
       });
       const failed = (e: Error & { code?: string }): void =>
         finish(
@@ -233,6 +235,14 @@ export class HttpClient {
     this.#puts.close();
     void this.#pool.destroy().catch(() => undefined);
   }
+}
+
+/** The chunks in one buffer of their own (from `pool` when given), never a slice of Node's shared pool. */
+function gather(chunks: readonly Buffer[], size: number, pool?: true | MemoryPool): Buffer {
+  const out = pool !== undefined && pool !== true ? pool.take(size) : Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  for (const c of chunks) at += c.copy(out, at);
+  return out;
 }
 
 let cachedTrust: { ca?: string[] } | undefined;

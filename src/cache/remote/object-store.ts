@@ -2,6 +2,7 @@ import { type Readable, Transform } from 'node:stream';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
 import type { HttpClient, HttpFailure, HttpResponse } from './http-client.js';
+import type { MemoryPool } from './memory-pool.js';
 
 /** `meta`: small records looked up by a key's ID; `blob`: content-addressed bytes (archives, long logs). */
 export type Space = 'meta' | 'blob';
@@ -25,12 +26,14 @@ export interface ObjectStore {
   /**
    * The records that exist among `ids`; absent ids are misses. Batched or run concurrently, never in series.
    * `head`: only the first `head` bytes of each are needed (servers that ignore the range send all); a function
-   * is asked as each request starts. `arrived`: called as each record arrives; what it answers is kept instead.
+   * is asked as each request starts. `arrived`: called as each record arrives, with a buffer in memory of its own
+   * (from `memory` when given), which `arrived` may hand on; what it answers is kept instead.
    */
   getMetas(
     ids: readonly string[],
     head?: number | ((id: string) => number),
     arrived?: (id: string, bytes: Buffer) => Buffer,
+    memory?: MemoryPool,
   ): Promise<Result<Map<string, Buffer>, HttpFailure>>;
   /** A blob as a stream, or undefined when the server does not have it. */
   getBlob(id: string): Promise<Result<HttpResponse | undefined, HttpFailure>>;
@@ -97,6 +100,7 @@ export async function getMetasConcurrently(
   concurrency: number,
   head?: number | ((id: string) => number),
   arrived?: (id: string, bytes: Buffer) => Buffer,
+  memory?: MemoryPool,
 ): Promise<Result<Map<string, Buffer>, HttpFailure>> {
   const found = new Map<string, Buffer>();
   const range = (bytes: number): Record<string, string> => ({ range: `bytes=0-${bytes - 1}` });
@@ -108,7 +112,7 @@ export async function getMetasConcurrently(
       'the cache server',
     );
     if (!res.ok || res.value === undefined) return res.ok ? ok(undefined) : res;
-    const body = await client.readBody(res.value, META_LIMIT);
+    const body = await client.readBody(res.value, META_LIMIT, arrived ? (memory ?? true) : undefined);
     if (!body.ok) return body;
     found.set(id, arrived ? arrived(id, body.value) : body.value);
     return ok(undefined);

@@ -7,6 +7,7 @@ import { err, ok } from '../../util/result.js';
 import { Readable } from 'node:stream';
 import type { ArtifactToSave, Manifest } from '../cache.js';
 import { ByteBudget } from './byte-budget.js';
+import { MemoryPool } from './memory-pool.js';
 import { buildManifest, sha256 } from '../manifest.js';
 import { IN_MEMORY_ARCHIVE, packArchive, readAll, unpackTree } from './archive.js';
 import type { HttpFailure, HttpResponse } from './http-client.js';
@@ -23,6 +24,12 @@ import {
   type RemoteRecord,
   splitRecord,
 } from './remote-record.js';
+
+/**
+ * Memory of records fetched whole kept for reuse: about what is on its way and waiting to be written at once (32
+ * requests in flight, the restore thread's batch and the archives behind it, a few hundred small ones).
+ */
+const POOLED_BYTES = 32 * 1024 * 1024;
 
 export interface RemoteTierOptions {
   store: ObjectStore;
@@ -52,6 +59,7 @@ export interface RemoteTierOptions {
 
 /** An archive that came with its record's lookup (see `prefetchBytes`); `done` once it is no longer held. */
 export interface PrefetchedArchive {
+  /** In memory of its own: it may move to another thread, and come back to `recycle`. */
   bytes: Buffer;
   done(): void;
 }
@@ -78,13 +86,18 @@ export class RemoteTier {
   /** The upload process: undefined until the first upload, null when uploads run in this process. */
   #child: UploadChild | null | undefined;
   readonly #prefetchBudget: ByteBudget | undefined;
+  /** Memory for records fetched whole, given back once their archives are written (see `recycle`). */
+  readonly #memory: MemoryPool | undefined;
   /** Archives that came with their records, counted in #prefetchBudget until taken and done with. */
   readonly #prefetched = new Map<JobKey, { bytes: Buffer; counted: number }>();
 
   constructor(options: RemoteTierOptions) {
     this.#o = options;
     const budget = options.prefetchBytes ?? 0;
-    if (budget > 0 && options.store.inlineArchives) this.#prefetchBudget = new ByteBudget(budget);
+    if (budget > 0 && options.store.inlineArchives) {
+      this.#prefetchBudget = new ByteBudget(budget);
+      this.#memory = new MemoryPool(RECORD_HEAD + INLINE_ARCHIVE_LIMIT, POOLED_BYTES);
+    }
   }
 
   get down(): boolean {
@@ -103,7 +116,16 @@ export class RemoteTier {
     return message;
   }
 
-  async lookup(keys: readonly JobKey[]): Promise<Map<JobKey, RemoteRecord>> {
+  /**
+   * The records of `keys` that the server has. `early`: told of each record whose archive came along with it
+   * (see `prefetchBytes`) as soon as it arrives, while the others are still on their way, so that its restore can
+   * begin (`takePrefetched`); a record told of may still be missing from the answer, should a later one fail the
+   * lookups.
+   */
+  async lookup(
+    keys: readonly JobKey[],
+    early?: (record: RemoteRecord) => void,
+  ): Promise<Map<JobKey, RemoteRecord>> {
     const found = new Map<JobKey, RemoteRecord>();
     if (this.#down || keys.length === 0) return found;
     const ids = new Map(keys.map((k) => [recordId(k), k]));
@@ -112,7 +134,7 @@ export class RemoteTier {
     // Records asked for whole, by id: the budget they hold until they arrive.
     const whole = new Map<string, number>();
     try {
-      return await this.#lookup(ids, tails, whole, found);
+      return await this.#lookup(ids, tails, whole, found, early);
     } finally {
       for (const tail of tails.values()) this.#prefetchBudget?.give(tail.length);
       for (const reserved of whole.values()) this.#prefetchBudget?.give(reserved);
@@ -125,8 +147,11 @@ export class RemoteTier {
     tails: Map<string, Buffer>,
     whole: Map<string, number>,
     found: Map<JobKey, RemoteRecord>,
+    early: ((record: RemoteRecord) => void) | undefined,
   ): Promise<Map<JobKey, RemoteRecord>> {
     const store = this.#o.store;
+    // Records read as they arrived (see `early`), by id: not parsed twice.
+    const parsed = new Map<string, RemoteRecord>();
     const budget = this.#prefetchBudget;
     // Where records may carry their archive, only their first bytes: the line, rarely more. Unless every hit
     // will be restored: then, while the budget lasts, small records whole (RECORD_HEAD bounds the line).
@@ -152,10 +177,24 @@ export class RemoteTier {
       const keep = rest > 0 && rest <= reserved;
       budget!.give(keep ? reserved - rest : reserved);
       if (!keep) return bytes;
+      // The body is in memory of its own (see getMetas): the archive may move on with it.
       tails.set(id, bytes.subarray(split!.end));
-      return Buffer.from(bytes.subarray(0, split!.end));
+      const line = Buffer.from(bytes.subarray(0, split!.end));
+      if (early === undefined) return line;
+      const record = parseRecord(line, ids.get(id)!);
+      // An unusable record is left to the loop below, which fails the lookups.
+      if (!record.ok) return line;
+      parsed.set(id, record.value);
+      if (this.#keepPrefetched(record.value, tails.get(id)!)) early(record.value);
+      tails.delete(id);
+      return line;
     };
-    const metas = await store.getMetas([...ids.keys()], head, budget ? arrived : undefined);
+    const metas = await store.getMetas(
+      [...ids.keys()],
+      head,
+      budget ? arrived : undefined,
+      budget ? this.#memory : undefined,
+    );
     if (metas.ok && store.inlineArchives) {
       // Lines longer than the first range (records of many files): those records whole.
       const long = [...metas.value].filter(([, b]) => !splitRecord(b, b.length >= RECORD_HEAD));
@@ -178,7 +217,8 @@ export class RemoteTier {
     }
     for (const [id, bytes] of metas.value) {
       const key = ids.get(id)!;
-      const record = parseRecord(bytes, key);
+      const known = parsed.get(id);
+      const record = known ? ok(known) : parseRecord(bytes, key);
       if (!record.ok) {
         this.fail(`the record of ${key} is unusable`, record.error);
         return new Map();
@@ -187,21 +227,26 @@ export class RemoteTier {
       const tail = tails.get(id);
       if (tail === undefined) continue;
       tails.delete(id);
-      const a = record.value.archive;
-      // Only an archive that came whole, and that a restore will take from memory (else the bytes would sit in the
-      // budget until the end, and the archive be fetched again); the restore checks every file of it against the
-      // manifest, as any other.
-      if (
-        a.inline &&
-        a.size <= tail.length &&
-        !this.#prefetched.has(key) &&
-        this.fitsInMemory(record.value)
-      ) {
-        this.#prefetched.set(key, { bytes: tail.subarray(0, a.size), counted: tail.length });
-        // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
-      } else budget!.give(tail.length);
+      this.#keepPrefetched(record.value, tail);
     }
     return found;
+  }
+
+  /**
+   * Keeps the archive that came after `record`'s line for its restore (see `takePrefetched`), or gives its room
+   * back. Only an archive that came whole, and that a restore will take from memory (else the bytes would sit in
+   * the budget until the end, and the archive be fetched again); the restore checks every file of it against the
+   * manifest, as any other.
+   */
+  #keepPrefetched(record: RemoteRecord, tail: Buffer): boolean {
+    const a = record.archive;
+    if (a.inline && a.size <= tail.length && !this.#prefetched.has(record.key) && this.fitsInMemory(record)) {
+      // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
+      this.#prefetched.set(record.key, { bytes: tail.subarray(0, a.size), counted: tail.length });
+      return true;
+    }
+    this.#prefetchBudget!.give(tail.length);
+    return false;
   }
 
   /**
@@ -227,6 +272,11 @@ export class RemoteTier {
         budget.give(counted);
       },
     };
+  }
+
+  /** The memory of an archive from `takePrefetched` or `fetchArchive` that no one reads any more, to be reused. */
+  recycle(memory: ArrayBuffer): void {
+    this.#memory?.give(memory);
   }
 
   /** Downloads and extracts the artifact into `dest` (existing and empty), verified; removes what it wrote on failure. */
@@ -263,13 +313,14 @@ export class RemoteTier {
   }
 
   /**
-   * The whole archive of `record` (see `fitsInMemory`), exactly as long as the record says; its contents are not
+   * The whole archive of `record` (see `fitsInMemory`), exactly as long as the record says, in memory of its own
+   * (it may move to another thread); its contents are not
    * checked here (whoever writes them checks every file against the manifest first). A failure turns the remote
    * off, as a failed `fetch` does.
    */
   async fetchArchive(record: RemoteRecord): Promise<Result<Buffer, string>> {
     if (this.#down) return err('the remote cache is off for this run');
-    if (record.archive.size === 0) return ok(Buffer.alloc(0));
+    if (record.archive.size === 0) return ok(Buffer.allocUnsafeSlow(0));
     let problem: string;
     const res = await this.#archiveBody(record);
     if (!res.ok) problem = describe(res.error);

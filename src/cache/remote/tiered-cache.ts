@@ -34,6 +34,11 @@ export class TieredCache implements Cache {
   readonly #remote: RemoteTier;
   /** Remote hits being (or already) stored in the local cache. */
   readonly #kept = new Map<JobKey, Promise<void>>();
+  /**
+   * Restores begun as their archives arrived with the lookups (`--download all`, see RemoteTier.lookup), by key:
+   * a run that restores every hit writes the first archives while the last ones are still on their way.
+   */
+  readonly #early = new Map<JobKey, Promise<Result<RestoredElsewhere, RestoreFailure> | undefined>>();
   /** Archives downloaded whole and not yet committed (see #adopt). */
   readonly #inMemory: ByteBudget;
   readonly newOutputDir?: (key: JobKey) => string;
@@ -53,7 +58,11 @@ export class TieredCache implements Cache {
   async lookup(keys: readonly JobKey[]): Promise<Map<JobKey, CacheHit>> {
     const hits = await this.#local.lookup(keys);
     const rest = keys.filter((k) => !hits.has(k));
-    for (const [key, record] of await this.#remote.lookup(rest)) hits.set(key, this.#remoteHit(record));
+    const early = this.#local.adoptArchive
+      ? (record: RemoteRecord): void => void this.#early.set(record.key, this.#adopt(record))
+      : undefined;
+    for (const [key, record] of await this.#remote.lookup(rest, early))
+      hits.set(key, this.#remoteHit(record));
     return hits;
   }
 
@@ -68,14 +77,17 @@ export class TieredCache implements Cache {
         return logs.value;
       },
       restore: async (dest) => {
+        // Begun as its archive arrived: that restore answers (it is the one that keeps it locally).
+        const begun = this.#early.get(key);
+        this.#early.delete(key);
         // Once kept locally (by an earlier restore of this key), the local copy answers.
-        if (this.#kept.has(key)) {
+        if (begun === undefined && this.#kept.has(key)) {
           await this.#kept.get(key);
           const local = (await this.#local.lookup([key])).get(key);
           const restored = await local?.restore(dest);
           if (restored?.ok) return restored;
         }
-        const adopted = await this.#adopt(record);
+        const adopted = await (begun ?? this.#adopt(record));
         if (adopted !== undefined) return adopted;
         const inLocal = await this.#restoreIntoLocal(record);
         if (inLocal !== undefined) return inLocal;
@@ -119,6 +131,9 @@ export class TieredCache implements Cache {
     if (!archive.ok) return err({ reason: 'cache-unavailable', message: archive.error, reported: true });
     const adopted = await this.#local.adoptArchive!(record.key, {
       archive: archive.value,
+      // Both are buffers of their own (see RemoteTier.takePrefetched and fetchArchive), reused once written.
+      owned: true,
+      release: (memory) => this.#remote.recycle(memory),
       encoding: record.archive.encoding,
       manifest: record.manifest,
       ...logs.value,
@@ -226,6 +241,10 @@ export class TieredCache implements Cache {
 
   /** Uploads and local copies first: they read directories the local cache removes when it closes. */
   async close(): Promise<void> {
+    // Restores begun early that no one asked for (lookups that failed after their archives came): their entries
+    // are complete, or removed with the rest of what the local cache handed out.
+    await Promise.allSettled([...this.#early.values()]);
+    this.#early.clear();
     await Promise.allSettled([...this.#kept.values()]);
     await this.#remote.close();
     await this.#local.close();

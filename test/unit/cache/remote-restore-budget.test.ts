@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveToAdopt, Cache } from '../../../src/cache/cache.js';
 import { LocalCache } from '../../../src/cache/local-cache.js';
 import { ByteBudget } from '../../../src/cache/remote/byte-budget.js';
+import { MemoryPool } from '../../../src/cache/remote/memory-pool.js';
+import type { ObjectStore } from '../../../src/cache/remote/object-store.js';
 import { openStore } from '../../../src/cache/remote/open-remote.js';
 import { RemoteTier, type RemoteTierOptions } from '../../../src/cache/remote/remote-tier.js';
 import { TieredCache } from '../../../src/cache/remote/tiered-cache.js';
@@ -32,6 +34,38 @@ describe('ByteBudget', () => {
     expect(budget.tryTake(1)).toBe(false);
     huge();
     expect(budget.free).toBe(100);
+  });
+});
+
+describe('MemoryPool', () => {
+  it('hands out memory given back, of the same size class only, and keeps no more than it is told', () => {
+    const K = 64 * 1024;
+    const pool = new MemoryPool(1024 * K, 4 * K);
+    const a = pool.take(100);
+    expect(a.length).toBe(100);
+    expect(a.buffer.byteLength).toBe(K);
+    pool.give(a.buffer as ArrayBuffer);
+    const again = pool.take(K - 1);
+    expect(again.buffer).toBe(a.buffer);
+    expect(again.length).toBe(K - 1);
+    // Another size class: memory of its own.
+    const bigger = pool.take(K + 1);
+    expect(bigger.buffer.byteLength).toBe(2 * K);
+    expect(bigger.buffer).not.toBe(a.buffer);
+    // Larger than the pool serves: exactly its size, never kept.
+    const huge = pool.take(2000 * K);
+    pool.give(huge.buffer as ArrayBuffer);
+    expect(pool.take(2000 * K).buffer).not.toBe(huge.buffer);
+    // Memory given back twice is handed out once.
+    const twice = pool.take(1).buffer as ArrayBuffer;
+    pool.give(twice);
+    pool.give(twice);
+    expect([pool.take(1).buffer, pool.take(1).buffer].filter((m) => m === twice)).toHaveLength(1);
+    // At most four pieces of 64 KiB wait.
+    const kept = Array.from({ length: 5 }, () => pool.take(1).buffer as ArrayBuffer);
+    for (const m of kept) pool.give(m);
+    const taken = Array.from({ length: 5 }, () => pool.take(1).buffer);
+    expect(taken.filter((m) => kept.includes(m as ArrayBuffer))).toHaveLength(4);
   });
 });
 
@@ -153,6 +187,34 @@ describe('remote restores hold a bounded number of archive bytes', () => {
       const r = await h.restore(join(dir, 'check', String(i)));
       expect(r.ok).toBe(true);
     }
+  }, 30_000);
+
+  it('with every hit to be restored, begins each restore as its archive arrives, before the lookups end', async () => {
+    // Room for every record whole (each asked for with room for the largest archive a record carries).
+    const options = tierOptions({ mode: 'read', prefetchBytes: ARTIFACTS * 1.1 * 1024 * 1024 });
+    const local = await LocalCache.create(join(dir, 'early'));
+    const adopted: JobKey[] = [];
+    const adopt = local.adoptArchive.bind(local);
+    local.adoptArchive = (key: JobKey, a: ArchiveToAdopt) => {
+      adopted.push(key);
+      return adopt(key, a);
+    };
+    let whenLookupsEnded = -1;
+    const getMetas = options.store.getMetas.bind(options.store);
+    options.store.getMetas = async (...args: Parameters<ObjectStore['getMetas']>) => {
+      const found = await getMetas(...args);
+      // The last record is in: what was begun by now was begun while records were still arriving.
+      await new Promise((r) => setTimeout(r, 50));
+      whenLookupsEnded = adopted.length;
+      return found;
+    };
+    const tiered = new TieredCache(local, new RemoteTier(options));
+    await restoreAll(tiered);
+    await tiered.close();
+    expect(whenLookupsEnded).toBe(ARTIFACTS);
+    // Each archive written once: the restores asked for afterwards answer from those begun early (in the entry,
+    // sealed: not a second copy out of it).
+    expect(adopted).toHaveLength(ARTIFACTS);
   }, 30_000);
 
   it('downloads no record whole whose archive the lookups budget cannot keep', async () => {
