@@ -7,7 +7,7 @@
  * Deals with: globs made of plain directory names and one-segment wildcards (`packages/*`, `apps/web`).
  * Does not deal with: `**`, braces, pnpm-workspace.yaml (their packages are simply read after the listing).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -89,10 +89,18 @@ function expand(root: string, pattern: string, more: () => boolean): string[] {
   return dirs;
 }
 
+/**
+ * A regular file's text. The guess goes by the disk, not the listing: it may meet what git never lists and the
+ * compile never reads, such as a FIFO (opened without waiting for a writer, and left alone) or a device.
+ */
 function tryRead(root: string, path: string): string | undefined {
+  let fd: number | undefined;
   try {
-    return readFileSync(join(root, path), 'utf8');
+    fd = openSync(join(root, path), constants.O_RDONLY | constants.O_NONBLOCK);
+    return fstatSync(fd).isFile() ? readFileSync(fd, 'utf8') : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -1,6 +1,7 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConfigProblem } from '../../../src/config/config-file.js';
 import { listRepoFiles } from '../../../src/config/repo-files.js';
@@ -49,6 +50,25 @@ describe('workspace manifests read ahead', () => {
     expect([...prefetchManifests(dir).keys()]).toEqual(['package.json']);
     await rm(join(dir, 'package.json'));
     expect(prefetchManifests(dir).size).toBe(0);
+  });
+
+  it('does not wait on a FIFO where a manifest would be (git lists no such file: it was never read)', async () => {
+    await write({
+      'package.json': { workspaces: ['packages/*'] },
+      'packages/b/package.json': { name: 'b' },
+    });
+    await mkdir(join(dir, 'packages/a'));
+    execFileSync('mkfifo', [join(dir, 'packages/a/package.json')]);
+    // In a process of its own: a read that waits for a writer would hang this one for good.
+    const module = resolve('src/config/workspace-prefetch.ts');
+    const code = `const { prefetchManifests } = await import(${JSON.stringify(module)});
+      console.log(JSON.stringify([...prefetchManifests(${JSON.stringify(dir)}).keys()].sort()));`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(child.signal).toBeNull();
+    expect(JSON.parse(child.stdout)).toEqual(['package.json', 'packages/b/package.json']);
   });
 
   it('decides packages from the listing: texts read ahead stand in for listed files only', async () => {
