@@ -210,26 +210,43 @@ function walk(root, rel, out) {
             out.push(r);
     }
 }
-/** The half-open range of `files` (sorted) that lie under directory `dir` ('' is everything). */
-function filesUnder(files, dir) {
+/**
+ * The half-open range of `files` (sorted) that lie under directory `dir` ('' is everything), searched for within
+ * `[lo, hi)` when that range is known to hold them (the range of a directory above).
+ */
+function filesUnder(files, dir, lo = 0, hi = files.length) {
     if (dir === '')
-        return [0, files.length];
+        return [lo, hi];
     const prefix = `${dir}/`;
     // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
-    return [lowerBound(files, prefix), lowerBound(files, `${dir}0`)];
+    const start = lowerBound(files, prefix, lo, hi);
+    return [start, gallop(files, `${dir}0`, start, hi)];
+}
+/**
+ * lowerBound for a bound expected near `lo` (a directory's end, a few files past its start): steps of 1, 2, 4, …
+ * first, so that a small directory costs a few comparisons rather than a search of the whole list.
+ */
+function gallop(files, s, lo, hi) {
+    let step = 1;
+    while (lo + step < hi && files[lo + step] < s) {
+        lo += step;
+        step *= 2;
+    }
+    return lowerBound(files, s, lo, Math.min(lo + step, hi));
 }
 /** Whether `files` (sorted) has `path`. */
 function hasFile(files, path) {
-    return files[lowerBound(files, path)] === path;
+    return files[lowerBound(files, path, 0, files.length)] === path;
 }
-/** The half-open range of `files` (sorted) that is `path`: empty where it would be when there is no such file. */
-function fileRange(files, path) {
-    const at = lowerBound(files, path);
-    return [at, files[at] === path ? at + 1 : at];
+/**
+ * The half-open range of `files` (sorted) that is `path`, searched for within `[lo, hi)`: empty where it would be
+ * when there is no such file.
+ */
+function fileRange(files, path, lo = 0, hi = files.length) {
+    const at = lowerBound(files, path, lo, hi);
+    return [at, at < hi && files[at] === path ? at + 1 : at];
 }
-function lowerBound(files, s) {
-    let lo = 0;
-    let hi = files.length;
+function lowerBound(files, s, lo, hi) {
     while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if (files[mid] < s)

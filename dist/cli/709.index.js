@@ -378,6 +378,11 @@ const ADOPT_THREAD_AFTER = 8;
 /** Archives handed to the thread at once: this thread does none of them while it runs, so it never idles. */
 const ADOPT_IN_FLIGHT = 8;
 /**
+ * Archives sent in one message (and answered in one), when that many wait: a message between threads costs about
+ * as much as writing a small archive's file, so a thousand small archives are a quarter as many messages.
+ */
+const ADOPT_BATCH = 4;
+/**
  * Verified restores of many trees at once, on two threads: this one and a helper thread started once a run
  * restores more than a few trees (every output restored into an --out-dir). A restore is mostly file-system
  * calls and hashing, which the helper does on the other core; both threads take the next restore from one queue,
@@ -411,23 +416,24 @@ class RestoreQueue {
     });
     /**
      * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few
-     * (the archive's memory moves there, not copied), here until then and when there is no thread.
+     * (the archive's memory moves there, not copied), here until then and when there is no thread. `release`: called
+     * with an owned archive's memory once it is written, wherever that was (not when the thread stopped with it).
      */
-    adopt = (request) => {
+    adopt = (request, release) => {
         if (++this.#adopted === ADOPT_THREAD_AFTER)
             this.#startWorker();
         // While the thread starts, archives queue for it (those that came with their lookups arrive all at once), and
         // this thread takes one of them per turn meanwhile (see #pump).
         if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
             try {
-                return Promise.resolve(adoptArchive(request));
+                return Promise.resolve(adoptHere({ request, release }));
             }
             catch (e) {
                 return Promise.reject(e);
             }
         }
         return new Promise((resolve, reject) => {
-            this.#adopts.push({ request, resolve, reject });
+            this.#adopts.push({ request, release, resolve, reject });
             this.#pump();
         });
     };
@@ -448,16 +454,36 @@ class RestoreQueue {
     }
     #pump() {
         const worker = this.#worker;
-        while (worker && this.#adoptsInThread.size < ADOPT_IN_FLIGHT && this.#adopts.length > 0) {
-            const task = this.#adopts.shift();
-            const id = this.#next++;
-            this.#adoptsInThread.set(id, task);
-            if (this.#inThread.size + this.#adoptsInThread.size === 1)
+        // A batch once there is room for one (or for all that wait, when fewer do).
+        while (worker &&
+            this.#adopts.length > 0 &&
+            ADOPT_IN_FLIGHT - this.#adoptsInThread.size >= Math.min(ADOPT_BATCH, this.#adopts.length)) {
+            const adopts = [];
+            const moved = new Set();
+            const batch = this.#adopts.splice(0, ADOPT_BATCH);
+            for (const task of batch) {
+                const id = this.#next++;
+                this.#adoptsInThread.set(id, task);
+                const { entries: _entries, ...request } = task.request;
+                const a = request.archive;
+                // Its own memory moves to the thread (the view keeps its place in it); a slice of a shared pool is copied.
+                const whole = a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
+                if (whole || request.owned)
+                    moved.add(a.buffer);
+                adopts.push({ id, adopt: true, ...request });
+            }
+            if (this.#inThread.size + this.#adoptsInThread.size === adopts.length)
                 worker.ref();
-            const a = task.request.archive;
-            // Its own memory moves to the thread; a slice of a shared pool is copied.
-            const whole = a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
-            worker.postMessage({ id, adopt: true, ...task.request }, whole ? [a.buffer] : []);
+            try {
+                worker.postMessage({ adopts }, [...moved]);
+            }
+            catch (e) {
+                // Not sent (memory that cannot move): those archives are not committed; their callers fetch them again.
+                for (const m of adopts)
+                    this.#adoptsInThread.delete(m.id);
+                for (const task of batch)
+                    task.reject(e);
+            }
         }
         while (worker && this.#inThread.size < THREAD_IN_FLIGHT && this.#queue.length > 0) {
             const task = this.#queue.shift();
@@ -469,7 +495,7 @@ class RestoreQueue {
         }
         // One restore (or commit, once the thread has its share) per turn of the event loop here, so that the
         // thread's replies (and its next tasks) and the downloads are seen between two.
-        if (this.#mainScheduled || (this.#queue.length === 0 && this.#adopts.length === 0))
+        if (this.#mainScheduled || (this.#queue.length === 0 && !this.#adoptHereNext()))
             return;
         this.#mainScheduled = true;
         setImmediate(() => {
@@ -479,11 +505,11 @@ class RestoreQueue {
                 const { src, dest, entries } = task.request;
                 (0,tree_copy/* restoreListedTree */.l)(src, dest, entries).then(task.resolve, task.reject);
             }
-            else {
+            else if (this.#adoptHereNext()) {
                 const adopt = this.#adopts.shift();
                 if (adopt) {
                     try {
-                        adopt.resolve(adoptArchive(adopt.request));
+                        adopt.resolve(adoptHere(adopt));
                     }
                     catch (e) {
                         adopt.reject(e);
@@ -492,6 +518,14 @@ class RestoreQueue {
             }
             this.#pump();
         });
+    }
+    /**
+     * Whether this thread commits the next waiting archive: while the thread boots, and once the thread has its
+     * share and a whole batch waits besides. Fewer wait for the thread's next answer: this thread has the downloads
+     * to receive meanwhile.
+     */
+    #adoptHereNext() {
+        return this.#adopts.length > 0 && (this.#worker === undefined || this.#adopts.length >= ADOPT_BATCH);
     }
     /**
      * Threads' code is loaded here, by the run that starts one: the others (a fully cached run restores nothing)
@@ -515,7 +549,7 @@ class RestoreQueue {
         this.#workerFailed = true;
         for (const task of this.#adopts.splice(0)) {
             try {
-                task.resolve(adoptArchive(task.request));
+                task.resolve(adoptHere(task));
             }
             catch (e) {
                 task.reject(e);
@@ -538,17 +572,23 @@ class RestoreQueue {
         // Idle, it keeps nothing alive; a restore in flight does.
         worker.unref();
         worker.on('message', (r) => {
-            const adopting = this.#adoptsInThread.get(r.id);
-            if (adopting) {
-                this.#adoptsInThread.delete(r.id);
+            if ('replies' in r) {
+                for (const reply of r.replies) {
+                    const adopting = this.#adoptsInThread.get(reply.id);
+                    if (!adopting)
+                        continue;
+                    this.#adoptsInThread.delete(reply.id);
+                    if (reply.ok && reply.memory)
+                        adopting.release?.(reply.memory);
+                    if (reply.ok)
+                        adopting.resolve({ ok: true, committed: reply.committed === true });
+                    else if ('mismatch' in reply)
+                        adopting.resolve(reply);
+                    else
+                        adopting.reject(Object.assign(new Error(reply.thrown.message), { code: reply.thrown.code }));
+                }
                 if (this.#inThread.size + this.#adoptsInThread.size === 0)
                     worker.unref();
-                if (r.ok)
-                    adopting.resolve({ ok: true, committed: r.committed === true });
-                else if ('mismatch' in r)
-                    adopting.resolve(r);
-                else
-                    adopting.reject(Object.assign(new Error(r.thrown.message), { code: r.thrown.code }));
                 this.#pump();
                 return;
             }
@@ -595,6 +635,13 @@ class RestoreQueue {
         this.#worker = worker;
         this.#pump();
     }
+}
+/** adoptArchive on this thread; an owned archive's memory is released once it is written. */
+function adoptHere(task) {
+    const outcome = adoptArchive(task.request);
+    if (outcome.ok && task.request.owned)
+        task.release?.(task.request.archive.buffer);
+    return outcome;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/log-file.ts
@@ -966,6 +1013,7 @@ class LocalCache {
         this.#handedOut.add(out);
         const request = {
             archive: a.archive,
+            ...(a.owned ? { owned: true } : {}),
             encoding: a.encoding,
             entries: a.manifest.entries,
             temp,
@@ -977,7 +1025,7 @@ class LocalCache {
         // tree was being built means it is incomplete (and not sealed).
         let built = false;
         try {
-            const adopted = await this.#restores.adopt(request);
+            const adopted = await this.#restores.adopt(request, a.release);
             if (!adopted.ok) {
                 this.#handedOut.delete(out);
                 await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);

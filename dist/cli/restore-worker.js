@@ -498,19 +498,33 @@ const thrown = (id, e) => ({
     ok: false,
     thrown: { message: e.message, ...(e.code ? { code: e.code } : {}) },
 });
+/** Commits one archive; an owned archive's memory goes back once written, to be used again for the next download. */
+function adopt(m) {
+    try {
+        const entries = JSON.parse(m.meta).manifest.entries;
+        const r = adoptArchive({ ...m, entries });
+        if (!r.ok)
+            return { reply: { id: m.id, ok: false, mismatch: r.mismatch } };
+        if (!m.owned)
+            return { reply: { id: m.id, ok: true, committed: r.committed } };
+        const memory = m.archive.buffer;
+        return { reply: { id: m.id, ok: true, committed: r.committed, memory }, memory };
+    }
+    catch (e) {
+        return { reply: thrown(m.id, e) };
+    }
+}
 external_node_worker_threads_namespaceObject.parentPort.on('message', (m) => {
-    if ('adopt' in m) {
-        let reply;
-        try {
-            const r = adoptArchive(m);
-            reply = r.ok
-                ? { id: m.id, ok: true, committed: r.committed }
-                : { id: m.id, ok: false, mismatch: r.mismatch };
+    if ('adopts' in m) {
+        const replies = [];
+        const moved = new Set();
+        for (const one of m.adopts) {
+            const { reply, memory } = adopt(one);
+            replies.push(reply);
+            if (memory)
+                moved.add(memory);
         }
-        catch (e) {
-            reply = thrown(m.id, e);
-        }
-        external_node_worker_threads_namespaceObject.parentPort.postMessage(reply);
+        external_node_worker_threads_namespaceObject.parentPort.postMessage({ replies }, [...moved]);
         return;
     }
     restoreListedTree(m.src, m.dest, m.entries).then((r) => external_node_worker_threads_namespaceObject.parentPort.postMessage((r.ok ? { id: m.id, ok: true } : { id: m.id, ok: false, mismatch: r.error })), (e) => external_node_worker_threads_namespaceObject.parentPort.postMessage(thrown(m.id, e)));

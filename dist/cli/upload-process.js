@@ -13646,7 +13646,7 @@ async function mapBounded(items, limit, fn) {
     return failure ? result_err(failure) : result_ok(out);
 }
 /** GETs small records (or their first `head` bytes) one request each, many at once over the kept-alive sockets. */
-async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head, arrived) {
+async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head, arrived, memory) {
     const found = new Map();
     const range = (bytes) => ({ range: `bytes=0-${bytes - 1}` });
     const fixed = typeof head === 'number' ? range(head) : undefined;
@@ -13655,7 +13655,7 @@ async function getMetasConcurrently(client, ids, pathOf, query, concurrency, hea
         const res = expectFound(await client.request('GET', pathOf(id), { query, ...(headers ? { headers } : {}) }), 'the cache server');
         if (!res.ok || res.value === undefined)
             return res.ok ? result_ok(undefined) : res;
-        const body = await client.readBody(res.value, META_LIMIT);
+        const body = await client.readBody(res.value, META_LIMIT, arrived ? (memory ?? true) : undefined);
         if (!body.ok)
             return body;
         found.set(id, arrived ? arrived(id, body.value) : body.value);
@@ -13727,8 +13727,8 @@ class BazelStore {
     }
     /** nginx and bazel-remote serve ranges of what they store; a server that does not sends whole objects. */
     inlineArchives = true;
-    getMetas(ids, head, arrived) {
-        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head, arrived);
+    getMetas(ids, head, arrived, memory) {
+        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head, arrived, memory);
     }
     async getPart(id, start, size) {
         const r = await this.#c.request('GET', `/ac/${id}`, {
@@ -14173,9 +14173,10 @@ class HttpClient {
     }
     /**
      * Reads a whole (small) response body. Events, not an async iterator: a thousand lookups would pay a promise
-     * per chunk.
+     * per chunk. `own`: the answer is in memory of its own (from that pool, when one is given), which its reader may
+     * hand on, even when the body came in one piece (a view of the connection's memory otherwise).
      */
-    readBody(res, limit) {
+    readBody(res, limit, own) {
         const body = res.body;
         return new Promise((resolve) => {
             const chunks = [];
@@ -14204,7 +14205,7 @@ class HttpClient {
                     finish(result_err({ kind: 'network', message: `response truncated (${size} of ${declared} bytes)` }));
                 }
                 else
-                    finish(result_ok(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+                    finish(result_ok(chunks.length === 1 && !own ? chunks[0] : gather(chunks, size, own)));
             });
             const failed = (e) => finish(result_err({
                 kind: e.code === 'UND_ERR_BODY_TIMEOUT' ? 'timeout' : 'network',
@@ -14219,6 +14220,14 @@ class HttpClient {
         this.#puts.close();
         void this.#pool.destroy().catch(() => undefined);
     }
+}
+/** The chunks in one buffer of their own (from `pool` when given), never a slice of Node's shared pool. */
+function gather(chunks, size, pool) {
+    const out = pool !== undefined && pool !== true ? pool.take(size) : Buffer.allocUnsafeSlow(size);
+    let at = 0;
+    for (const c of chunks)
+        at += c.copy(out, at);
+    return out;
 }
 let cachedTrust;
 /**
@@ -14312,6 +14321,63 @@ class byte_budget_ByteBudget {
     #fits(bytes) {
         return this.#held + bytes <= this.#limit || this.#held === 0;
     }
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/memory-pool.ts
+/**
+ * Memory for records fetched whole, used again once their archives are written instead of allocated anew.
+ *
+ * Deals with: handing out buffers of their own (the whole of an ArrayBuffer is theirs, so they may move to another
+ * thread) and taking that memory back. Memory the system has not handed to this process before costs a page fault
+ * per page on first use, and a run that restores a thousand small archives would otherwise touch as much new
+ * memory as it downloads (and leave the garbage collector that much more to do).
+ * Does not deal with: bounding what is in use (the prefetch budget does).
+ */
+class MemoryPool {
+    #largest;
+    #keepBytes;
+    #keptBytes = 0;
+    /** What waits in #free: memory given back twice is kept once (else two buffers would share it). */
+    #waiting = new WeakSet();
+    /** Free pieces by size: powers of two from SMALLEST, so that a piece is at most twice what it holds. */
+    #free = new Map();
+    /** Buffers up to `largest` bytes come from the pool; at most `keepBytes` of pieces wait to be reused. */
+    constructor(largest, keepBytes) {
+        this.#largest = largest;
+        this.#keepBytes = keepBytes;
+    }
+    /** A buffer of `bytes` bytes, in memory of its own (reused when some of its size class was given back). */
+    take(bytes) {
+        if (bytes > this.#largest)
+            return Buffer.allocUnsafeSlow(bytes);
+        const size = pieceSize(bytes);
+        const memory = this.#free.get(size)?.pop();
+        if (memory === undefined)
+            return Buffer.allocUnsafeSlow(size).subarray(0, bytes);
+        this.#keptBytes -= size;
+        this.#waiting.delete(memory);
+        return Buffer.from(memory, 0, bytes);
+    }
+    /** Memory no one reads any more (from `take`, or moved back from another thread), to be used again. */
+    give(memory) {
+        const size = memory.byteLength;
+        if (size !== pieceSize(size) || size > pieceSize(this.#largest))
+            return;
+        if (this.#keptBytes + size > this.#keepBytes || this.#waiting.has(memory))
+            return;
+        this.#waiting.add(memory);
+        const free = this.#free.get(size) ?? [];
+        free.push(memory);
+        this.#free.set(size, free);
+        this.#keptBytes += size;
+    }
+}
+const SMALLEST = 64 * 1024;
+function pieceSize(bytes) {
+    let size = SMALLEST;
+    while (size < bytes)
+        size *= 2;
+    return size;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -14727,12 +14793,13 @@ class Digest extends external_node_stream_.Transform {
     }
 }
 /**
- * Reads a whole body of exactly `size` bytes into one buffer. Events, not an async iterator: a promise per chunk
+ * Reads a whole body of exactly `size` bytes into one buffer of its own. Events, not an async iterator: a promise per chunk
  * costs more than the copy, over a thousand small downloads.
  */
 function readAll(body, size) {
     return new Promise((resolve) => {
-        const buf = Buffer.allocUnsafe(size);
+        // Its own memory, never a slice of a shared pool: it may move to another thread whole.
+        const buf = Buffer.allocUnsafeSlow(size);
         let got = 0;
         let done = false;
         const finish = (r) => {
@@ -15091,6 +15158,12 @@ function isSafeRelative(path) {
 
 
 
+
+/**
+ * Memory of records fetched whole kept for reuse: about what is on its way and waiting to be written at once (32
+ * requests in flight, the restore thread's batch and the archives behind it, a few hundred small ones).
+ */
+const POOLED_BYTES = 32 * 1024 * 1024;
 /**
  * The remote half of a tiered cache: records and archives on a cache server.
  *
@@ -15113,13 +15186,17 @@ class remote_tier_RemoteTier {
     /** The upload process: undefined until the first upload, null when uploads run in this process. */
     #child;
     #prefetchBudget;
+    /** Memory for records fetched whole, given back once their archives are written (see `recycle`). */
+    #memory;
     /** Archives that came with their records, counted in #prefetchBudget until taken and done with. */
     #prefetched = new Map();
     constructor(options) {
         this.#o = options;
         const budget = options.prefetchBytes ?? 0;
-        if (budget > 0 && options.store.inlineArchives)
+        if (budget > 0 && options.store.inlineArchives) {
             this.#prefetchBudget = new byte_budget_ByteBudget(budget);
+            this.#memory = new MemoryPool(RECORD_HEAD + INLINE_ARCHIVE_LIMIT, POOLED_BYTES);
+        }
     }
     get down() {
         return this.#down;
@@ -15134,7 +15211,13 @@ class remote_tier_RemoteTier {
         this.#o.onWarning(message);
         return message;
     }
-    async lookup(keys) {
+    /**
+     * The records of `keys` that the server has. `early`: told of each record whose archive came along with it
+     * (see `prefetchBytes`) as soon as it arrives, while the others are still on their way, so that its restore can
+     * begin (`takePrefetched`); a record told of may still be missing from the answer, should a later one fail the
+     * lookups.
+     */
+    async lookup(keys, early) {
         const found = new Map();
         if (this.#down || keys.length === 0)
             return found;
@@ -15144,7 +15227,7 @@ class remote_tier_RemoteTier {
         // Records asked for whole, by id: the budget they hold until they arrive.
         const whole = new Map();
         try {
-            return await this.#lookup(ids, tails, whole, found);
+            return await this.#lookup(ids, tails, whole, found, early);
         }
         finally {
             for (const tail of tails.values())
@@ -15154,8 +15237,10 @@ class remote_tier_RemoteTier {
             whole.clear();
         }
     }
-    async #lookup(ids, tails, whole, found) {
+    async #lookup(ids, tails, whole, found, early) {
         const store = this.#o.store;
+        // Records read as they arrived (see `early`), by id: not parsed twice.
+        const parsed = new Map();
         const budget = this.#prefetchBudget;
         // Where records may carry their archive, only their first bytes: the line, rarely more. Unless every hit
         // will be restored: then, while the budget lasts, small records whole (RECORD_HEAD bounds the line).
@@ -15184,10 +15269,22 @@ class remote_tier_RemoteTier {
             budget.give(keep ? reserved - rest : reserved);
             if (!keep)
                 return bytes;
+            // The body is in memory of its own (see getMetas): the archive may move on with it.
             tails.set(id, bytes.subarray(split.end));
-            return Buffer.from(bytes.subarray(0, split.end));
+            const line = Buffer.from(bytes.subarray(0, split.end));
+            if (early === undefined)
+                return line;
+            const record = parseRecord(line, ids.get(id));
+            // An unusable record is left to the loop below, which fails the lookups.
+            if (!record.ok)
+                return line;
+            parsed.set(id, record.value);
+            if (this.#keepPrefetched(record.value, tails.get(id)))
+                early(record.value);
+            tails.delete(id);
+            return line;
         };
-        const metas = await store.getMetas([...ids.keys()], head, budget ? arrived : undefined);
+        const metas = await store.getMetas([...ids.keys()], head, budget ? arrived : undefined, budget ? this.#memory : undefined);
         if (metas.ok && store.inlineArchives) {
             // Lines longer than the first range (records of many files): those records whole.
             const long = [...metas.value].filter(([, b]) => !splitRecord(b, b.length >= RECORD_HEAD));
@@ -15212,7 +15309,8 @@ class remote_tier_RemoteTier {
         }
         for (const [id, bytes] of metas.value) {
             const key = ids.get(id);
-            const record = parseRecord(bytes, key);
+            const known = parsed.get(id);
+            const record = known ? result_ok(known) : parseRecord(bytes, key);
             if (!record.ok) {
                 this.fail(`the record of ${key} is unusable`, record.error);
                 return new Map();
@@ -15222,21 +15320,25 @@ class remote_tier_RemoteTier {
             if (tail === undefined)
                 continue;
             tails.delete(id);
-            const a = record.value.archive;
-            // Only an archive that came whole, and that a restore will take from memory (else the bytes would sit in the
-            // budget until the end, and the archive be fetched again); the restore checks every file of it against the
-            // manifest, as any other.
-            if (a.inline &&
-                a.size <= tail.length &&
-                !this.#prefetched.has(key) &&
-                this.fitsInMemory(record.value)) {
-                this.#prefetched.set(key, { bytes: tail.subarray(0, a.size), counted: tail.length });
-                // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
-            }
-            else
-                budget.give(tail.length);
+            this.#keepPrefetched(record.value, tail);
         }
         return found;
+    }
+    /**
+     * Keeps the archive that came after `record`'s line for its restore (see `takePrefetched`), or gives its room
+     * back. Only an archive that came whole, and that a restore will take from memory (else the bytes would sit in
+     * the budget until the end, and the archive be fetched again); the restore checks every file of it against the
+     * manifest, as any other.
+     */
+    #keepPrefetched(record, tail) {
+        const a = record.archive;
+        if (a.inline && a.size <= tail.length && !this.#prefetched.has(record.key) && this.fitsInMemory(record)) {
+            // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
+            this.#prefetched.set(record.key, { bytes: tail.subarray(0, a.size), counted: tail.length });
+            return true;
+        }
+        this.#prefetchBudget.give(tail.length);
+        return false;
     }
     /**
      * The archive of `record` if it came with the record's lookup (see `prefetchBytes`), handed over once. Undefined
@@ -15263,6 +15365,10 @@ class remote_tier_RemoteTier {
                 budget.give(counted);
             },
         };
+    }
+    /** The memory of an archive from `takePrefetched` or `fetchArchive` that no one reads any more, to be reused. */
+    recycle(memory) {
+        this.#memory?.give(memory);
     }
     /** Downloads and extracts the artifact into `dest` (existing and empty), verified; removes what it wrote on failure. */
     async fetch(record, dest) {
@@ -15303,7 +15409,8 @@ class remote_tier_RemoteTier {
         return record.archive.size <= IN_MEMORY_ARCHIVE && contentSize(record.manifest) <= IN_MEMORY_ARCHIVE;
     }
     /**
-     * The whole archive of `record` (see `fitsInMemory`), exactly as long as the record says; its contents are not
+     * The whole archive of `record` (see `fitsInMemory`), exactly as long as the record says, in memory of its own
+     * (it may move to another thread); its contents are not
      * checked here (whoever writes them checks every file against the manifest first). A failure turns the remote
      * off, as a failed `fetch` does.
      */
@@ -15311,7 +15418,7 @@ class remote_tier_RemoteTier {
         if (this.#down)
             return result_err('the remote cache is off for this run');
         if (record.archive.size === 0)
-            return result_ok(Buffer.alloc(0));
+            return result_ok(Buffer.allocUnsafeSlow(0));
         let problem;
         const res = await this.#archiveBody(record);
         if (!res.ok)
@@ -15586,6 +15693,11 @@ class tiered_cache_TieredCache {
     #remote;
     /** Remote hits being (or already) stored in the local cache. */
     #kept = new Map();
+    /**
+     * Restores begun as their archives arrived with the lookups (`--download all`, see RemoteTier.lookup), by key:
+     * a run that restores every hit writes the first archives while the last ones are still on their way.
+     */
+    #early = new Map();
     /** Archives downloaded whole and not yet committed (see #adopt). */
     #inMemory;
     newOutputDir;
@@ -15604,7 +15716,10 @@ class tiered_cache_TieredCache {
     async lookup(keys) {
         const hits = await this.#local.lookup(keys);
         const rest = keys.filter((k) => !hits.has(k));
-        for (const [key, record] of await this.#remote.lookup(rest))
+        const early = this.#local.adoptArchive
+            ? (record) => void this.#early.set(record.key, this.#adopt(record))
+            : undefined;
+        for (const [key, record] of await this.#remote.lookup(rest, early))
             hits.set(key, this.#remoteHit(record));
         return hits;
     }
@@ -15620,15 +15735,18 @@ class tiered_cache_TieredCache {
                 return logs.value;
             },
             restore: async (dest) => {
+                // Begun as its archive arrived: that restore answers (it is the one that keeps it locally).
+                const begun = this.#early.get(key);
+                this.#early.delete(key);
                 // Once kept locally (by an earlier restore of this key), the local copy answers.
-                if (this.#kept.has(key)) {
+                if (begun === undefined && this.#kept.has(key)) {
                     await this.#kept.get(key);
                     const local = (await this.#local.lookup([key])).get(key);
                     const restored = await local?.restore(dest);
                     if (restored?.ok)
                         return restored;
                 }
-                const adopted = await this.#adopt(record);
+                const adopted = await (begun ?? this.#adopt(record));
                 if (adopted !== undefined)
                     return adopted;
                 const inLocal = await this.#restoreIntoLocal(record);
@@ -15673,6 +15791,9 @@ class tiered_cache_TieredCache {
             return err({ reason: 'cache-unavailable', message: archive.error, reported: true });
         const adopted = await this.#local.adoptArchive(record.key, {
             archive: archive.value,
+            // Both are buffers of their own (see RemoteTier.takePrefetched and fetchArchive), reused once written.
+            owned: true,
+            release: (memory) => this.#remote.recycle(memory),
             encoding: record.archive.encoding,
             manifest: record.manifest,
             ...logs.value,
@@ -15775,6 +15896,10 @@ class tiered_cache_TieredCache {
     }
     /** Uploads and local copies first: they read directories the local cache removes when it closes. */
     async close() {
+        // Restores begun early that no one asked for (lookups that failed after their archives came): their entries
+        // are complete, or removed with the rest of what the local cache handed out.
+        await Promise.allSettled([...this.#early.values()]);
+        this.#early.clear();
         await Promise.allSettled([...this.#kept.values()]);
         await this.#remote.close();
         await this.#local.close();

@@ -99,9 +99,10 @@ var repo_files = __webpack_require__(8682);
 /**
  * The files matching any task's `outputs`, marked once for all tasks. A file is tested only against the globs of
  * the tasks of the package it is in (the deepest, when packages nest) and of root tasks, relative to the package,
- * each task's globs compiled once: a thousand packages with `dist/**` cost one match per file, and one compiled
- * glob. The package a file is in comes from the sorted list itself: each package's files are one range of it,
- * marked from the shallowest package to the deepest, so a nested package's own globs decide for its files.
+ * each task's globs compiled once, and only where they can match (see scanRanges): a thousand packages with
+ * `dist/**` cost one compiled glob, and one match per file under a dist. The package a file is in comes from the
+ * sorted list itself: each package's files are one range of it, marked from the shallowest package to the
+ * deepest, so a nested package's own globs decide for its files.
  */
 function generatedFiles(instances, ws, files) {
     const byTask = new Map();
@@ -133,17 +134,25 @@ function generatedFiles(instances, ws, files) {
     pkgDirs.sort((a, b) => a.length - b.length);
     const hasPackageGlobs = [...byDir.keys()].some((d) => d !== '');
     for (const dir of hasPackageGlobs ? pkgDirs : []) {
+        const under = (0,repo_files/* filesUnder */.mz)(files, dir);
+        marks.fill(0, under[0], under[1]);
         const globs = byDir.get(dir);
-        const [lo, hi] = (0,repo_files/* filesUnder */.mz)(files, dir);
+        if (globs === undefined)
+            continue;
+        // Only where the globs can match (`dist/**`: under dist).
         const cut = dir.length + 1;
-        for (let i = lo; i < hi; i++)
-            marks[i] = globs !== undefined && test(globs, files[i].slice(cut)) ? 1 : 0;
+        for (const [lo, hi] of scanRanges(files, dir, withinAny(globs), under)) {
+            for (let i = lo; i < hi; i++)
+                if (test(globs, files[i].slice(cut)))
+                    marks[i] = 1;
+        }
     }
     const root = byDir.get('');
-    if (root !== undefined)
-        for (let i = 0; i < files.length; i++)
+    for (const [lo, hi] of root === undefined ? [] : scanRanges(files, '', withinAny(root))) {
+        for (let i = lo; i < hi; i++)
             if (test(root, files[i]))
                 marks[i] = 1;
+    }
     return (index) => marks[index] === 1;
 }
 /**
@@ -234,24 +243,33 @@ function choose(inst, files, generated, glob, used) {
  * The ranges of `files` (sorted) whose paths a task in `dir` tries its globs on, in order, disjoint: every file
  * under `dir`, or, when each positive glob can only match under a directory of its own or at one path (see
  * GlobList.within), just those: a root task's `src/**` looks at the files under src, not at the whole repository.
+ * `under`: the range of `dir`, when known.
  */
-function scanRanges(files, dir, glob) {
+function scanRanges(files, dir, glob, under = (0,repo_files/* filesUnder */.mz)(files, dir)) {
     if (glob.within === undefined)
-        return [(0,repo_files/* filesUnder */.mz)(files, dir)];
+        return [under];
+    const [lo, hi] = under;
     const at = (p) => (dir === '' ? p : `${dir}/${p}`);
     const ranges = glob.within
-        .map((w) => ('dir' in w ? (0,repo_files/* filesUnder */.mz)(files, at(w.dir)) : (0,repo_files/* fileRange */.Yj)(files, at(w.path))))
-        .filter(([lo, hi]) => lo < hi)
+        .map((w) => ('dir' in w ? (0,repo_files/* filesUnder */.mz)(files, at(w.dir), lo, hi) : (0,repo_files/* fileRange */.Yj)(files, at(w.path), lo, hi)))
+        .filter(([a, b]) => a < b)
         .sort((a, b) => a[0] - b[0]);
     const merged = [];
-    for (const [lo, hi] of ranges) {
+    for (const [a, b] of ranges) {
         const last = merged[merged.length - 1];
-        if (last !== undefined && lo <= last[1])
-            last[1] = Math.max(last[1], hi);
+        if (last !== undefined && a <= last[1])
+            last[1] = Math.max(last[1], b);
         else
-            merged.push([lo, hi]);
+            merged.push([a, b]);
     }
     return merged;
+}
+/** Where any of several glob lists can match (see GlobList.within). */
+function withinAny(globs) {
+    let within = [];
+    for (const g of globs)
+        within = g.within && within?.concat(g.within);
+    return { within };
 }
 
 ;// CONCATENATED MODULE: ./src/config/compile.ts

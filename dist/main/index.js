@@ -31907,6 +31907,11 @@ const ADOPT_THREAD_AFTER = 8;
 /** Archives handed to the thread at once: this thread does none of them while it runs, so it never idles. */
 const ADOPT_IN_FLIGHT = 8;
 /**
+ * Archives sent in one message (and answered in one), when that many wait: a message between threads costs about
+ * as much as writing a small archive's file, so a thousand small archives are a quarter as many messages.
+ */
+const ADOPT_BATCH = 4;
+/**
  * Verified restores of many trees at once, on two threads: this one and a helper thread started once a run
  * restores more than a few trees (every output restored into an --out-dir). A restore is mostly file-system
  * calls and hashing, which the helper does on the other core; both threads take the next restore from one queue,
@@ -31940,23 +31945,24 @@ class RestoreQueue {
     });
     /**
      * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few
-     * (the archive's memory moves there, not copied), here until then and when there is no thread.
+     * (the archive's memory moves there, not copied), here until then and when there is no thread. `release`: called
+     * with an owned archive's memory once it is written, wherever that was (not when the thread stopped with it).
      */
-    adopt = (request) => {
+    adopt = (request, release) => {
         if (++this.#adopted === ADOPT_THREAD_AFTER)
             this.#startWorker();
         // While the thread starts, archives queue for it (those that came with their lookups arrive all at once), and
         // this thread takes one of them per turn meanwhile (see #pump).
         if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
             try {
-                return Promise.resolve(adoptArchive(request));
+                return Promise.resolve(adoptHere({ request, release }));
             }
             catch (e) {
                 return Promise.reject(e);
             }
         }
         return new Promise((resolve, reject) => {
-            this.#adopts.push({ request, resolve, reject });
+            this.#adopts.push({ request, release, resolve, reject });
             this.#pump();
         });
     };
@@ -31977,16 +31983,36 @@ class RestoreQueue {
     }
     #pump() {
         const worker = this.#worker;
-        while (worker && this.#adoptsInThread.size < ADOPT_IN_FLIGHT && this.#adopts.length > 0) {
-            const task = this.#adopts.shift();
-            const id = this.#next++;
-            this.#adoptsInThread.set(id, task);
-            if (this.#inThread.size + this.#adoptsInThread.size === 1)
+        // A batch once there is room for one (or for all that wait, when fewer do).
+        while (worker &&
+            this.#adopts.length > 0 &&
+            ADOPT_IN_FLIGHT - this.#adoptsInThread.size >= Math.min(ADOPT_BATCH, this.#adopts.length)) {
+            const adopts = [];
+            const moved = new Set();
+            const batch = this.#adopts.splice(0, ADOPT_BATCH);
+            for (const task of batch) {
+                const id = this.#next++;
+                this.#adoptsInThread.set(id, task);
+                const { entries: _entries, ...request } = task.request;
+                const a = request.archive;
+                // Its own memory moves to the thread (the view keeps its place in it); a slice of a shared pool is copied.
+                const whole = a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
+                if (whole || request.owned)
+                    moved.add(a.buffer);
+                adopts.push({ id, adopt: true, ...request });
+            }
+            if (this.#inThread.size + this.#adoptsInThread.size === adopts.length)
                 worker.ref();
-            const a = task.request.archive;
-            // Its own memory moves to the thread; a slice of a shared pool is copied.
-            const whole = a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
-            worker.postMessage({ id, adopt: true, ...task.request }, whole ? [a.buffer] : []);
+            try {
+                worker.postMessage({ adopts }, [...moved]);
+            }
+            catch (e) {
+                // Not sent (memory that cannot move): those archives are not committed; their callers fetch them again.
+                for (const m of adopts)
+                    this.#adoptsInThread.delete(m.id);
+                for (const task of batch)
+                    task.reject(e);
+            }
         }
         while (worker && this.#inThread.size < THREAD_IN_FLIGHT && this.#queue.length > 0) {
             const task = this.#queue.shift();
@@ -31998,7 +32024,7 @@ class RestoreQueue {
         }
         // One restore (or commit, once the thread has its share) per turn of the event loop here, so that the
         // thread's replies (and its next tasks) and the downloads are seen between two.
-        if (this.#mainScheduled || (this.#queue.length === 0 && this.#adopts.length === 0))
+        if (this.#mainScheduled || (this.#queue.length === 0 && !this.#adoptHereNext()))
             return;
         this.#mainScheduled = true;
         setImmediate(() => {
@@ -32008,11 +32034,11 @@ class RestoreQueue {
                 const { src, dest, entries } = task.request;
                 restoreListedTree(src, dest, entries).then(task.resolve, task.reject);
             }
-            else {
+            else if (this.#adoptHereNext()) {
                 const adopt = this.#adopts.shift();
                 if (adopt) {
                     try {
-                        adopt.resolve(adoptArchive(adopt.request));
+                        adopt.resolve(adoptHere(adopt));
                     }
                     catch (e) {
                         adopt.reject(e);
@@ -32021,6 +32047,14 @@ class RestoreQueue {
             }
             this.#pump();
         });
+    }
+    /**
+     * Whether this thread commits the next waiting archive: while the thread boots, and once the thread has its
+     * share and a whole batch waits besides. Fewer wait for the thread's next answer: this thread has the downloads
+     * to receive meanwhile.
+     */
+    #adoptHereNext() {
+        return this.#adopts.length > 0 && (this.#worker === undefined || this.#adopts.length >= ADOPT_BATCH);
     }
     /**
      * Threads' code is loaded here, by the run that starts one: the others (a fully cached run restores nothing)
@@ -32044,7 +32078,7 @@ class RestoreQueue {
         this.#workerFailed = true;
         for (const task of this.#adopts.splice(0)) {
             try {
-                task.resolve(adoptArchive(task.request));
+                task.resolve(adoptHere(task));
             }
             catch (e) {
                 task.reject(e);
@@ -32067,17 +32101,23 @@ class RestoreQueue {
         // Idle, it keeps nothing alive; a restore in flight does.
         worker.unref();
         worker.on('message', (r) => {
-            const adopting = this.#adoptsInThread.get(r.id);
-            if (adopting) {
-                this.#adoptsInThread.delete(r.id);
+            if ('replies' in r) {
+                for (const reply of r.replies) {
+                    const adopting = this.#adoptsInThread.get(reply.id);
+                    if (!adopting)
+                        continue;
+                    this.#adoptsInThread.delete(reply.id);
+                    if (reply.ok && reply.memory)
+                        adopting.release?.(reply.memory);
+                    if (reply.ok)
+                        adopting.resolve({ ok: true, committed: reply.committed === true });
+                    else if ('mismatch' in reply)
+                        adopting.resolve(reply);
+                    else
+                        adopting.reject(Object.assign(new Error(reply.thrown.message), { code: reply.thrown.code }));
+                }
                 if (this.#inThread.size + this.#adoptsInThread.size === 0)
                     worker.unref();
-                if (r.ok)
-                    adopting.resolve({ ok: true, committed: r.committed === true });
-                else if ('mismatch' in r)
-                    adopting.resolve(r);
-                else
-                    adopting.reject(Object.assign(new Error(r.thrown.message), { code: r.thrown.code }));
                 this.#pump();
                 return;
             }
@@ -32124,6 +32164,13 @@ class RestoreQueue {
         this.#worker = worker;
         this.#pump();
     }
+}
+/** adoptArchive on this thread; an owned archive's memory is released once it is written. */
+function adoptHere(task) {
+    const outcome = adoptArchive(task.request);
+    if (outcome.ok && task.request.owned)
+        task.release?.(task.request.archive.buffer);
+    return outcome;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/log-file.ts
@@ -32524,6 +32571,7 @@ class local_cache_LocalCache {
         this.#handedOut.add(out);
         const request = {
             archive: a.archive,
+            ...(a.owned ? { owned: true } : {}),
             encoding: a.encoding,
             entries: a.manifest.entries,
             temp,
@@ -32535,7 +32583,7 @@ class local_cache_LocalCache {
         // tree was being built means it is incomplete (and not sealed).
         let built = false;
         try {
-            const adopted = await this.#restores.adopt(request);
+            const adopted = await this.#restores.adopt(request, a.release);
             if (!adopted.ok) {
                 this.#handedOut.delete(out);
                 await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
@@ -33650,8 +33698,8 @@ function splitBySize(items, max) {
     return groups.filter((g) => g.length > 0);
 }
 
-// EXTERNAL MODULE: ./src/cache/remote/open-remote.ts + 12 modules
-var open_remote = __nccwpck_require__(942);
+// EXTERNAL MODULE: ./src/cache/remote/open-remote.ts + 13 modules
+var open_remote = __nccwpck_require__(9592);
 ;// CONCATENATED MODULE: ./src/util/rename-replacing.ts
 
 /** Renames `from` onto `to`, removing whatever is at `to` first only when the rename finds something there. */
@@ -41012,7 +41060,7 @@ async function verifyTree(dir, manifest) {
 
 /***/ }),
 
-/***/ 942:
+/***/ 9592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41074,7 +41122,7 @@ async function mapBounded(items, limit, fn) {
     return failure ? (0,result/* err */._)(failure) : (0,result.ok)(out);
 }
 /** GETs small records (or their first `head` bytes) one request each, many at once over the kept-alive sockets. */
-async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head, arrived) {
+async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head, arrived, memory) {
     const found = new Map();
     const range = (bytes) => ({ range: `bytes=0-${bytes - 1}` });
     const fixed = typeof head === 'number' ? range(head) : undefined;
@@ -41083,7 +41131,7 @@ async function getMetasConcurrently(client, ids, pathOf, query, concurrency, hea
         const res = expectFound(await client.request('GET', pathOf(id), { query, ...(headers ? { headers } : {}) }), 'the cache server');
         if (!res.ok || res.value === undefined)
             return res.ok ? (0,result.ok)(undefined) : res;
-        const body = await client.readBody(res.value, META_LIMIT);
+        const body = await client.readBody(res.value, META_LIMIT, arrived ? (memory ?? true) : undefined);
         if (!body.ok)
             return body;
         found.set(id, arrived ? arrived(id, body.value) : body.value);
@@ -41155,8 +41203,8 @@ class BazelStore {
     }
     /** nginx and bazel-remote serve ranges of what they store; a server that does not sends whole objects. */
     inlineArchives = true;
-    getMetas(ids, head, arrived) {
-        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head, arrived);
+    getMetas(ids, head, arrived, memory) {
+        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head, arrived, memory);
     }
     async getPart(id, start, size) {
         const r = await this.#c.request('GET', `/ac/${id}`, {
@@ -41601,9 +41649,10 @@ class HttpClient {
     }
     /**
      * Reads a whole (small) response body. Events, not an async iterator: a thousand lookups would pay a promise
-     * per chunk.
+     * per chunk. `own`: the answer is in memory of its own (from that pool, when one is given), which its reader may
+     * hand on, even when the body came in one piece (a view of the connection's memory otherwise).
      */
-    readBody(res, limit) {
+    readBody(res, limit, own) {
         const body = res.body;
         return new Promise((resolve) => {
             const chunks = [];
@@ -41632,7 +41681,7 @@ class HttpClient {
                     finish((0,result/* err */._)({ kind: 'network', message: `response truncated (${size} of ${declared} bytes)` }));
                 }
                 else
-                    finish((0,result.ok)(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+                    finish((0,result.ok)(chunks.length === 1 && !own ? chunks[0] : gather(chunks, size, own)));
             });
             const failed = (e) => finish((0,result/* err */._)({
                 kind: e.code === 'UND_ERR_BODY_TIMEOUT' ? 'timeout' : 'network',
@@ -41647,6 +41696,14 @@ class HttpClient {
         this.#puts.close();
         void this.#pool.destroy().catch(() => undefined);
     }
+}
+/** The chunks in one buffer of their own (from `pool` when given), never a slice of Node's shared pool. */
+function gather(chunks, size, pool) {
+    const out = pool !== undefined && pool !== true ? pool.take(size) : Buffer.allocUnsafeSlow(size);
+    let at = 0;
+    for (const c of chunks)
+        at += c.copy(out, at);
+    return out;
 }
 let cachedTrust;
 /**
@@ -41740,6 +41797,63 @@ class ByteBudget {
     #fits(bytes) {
         return this.#held + bytes <= this.#limit || this.#held === 0;
     }
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/memory-pool.ts
+/**
+ * Memory for records fetched whole, used again once their archives are written instead of allocated anew.
+ *
+ * Deals with: handing out buffers of their own (the whole of an ArrayBuffer is theirs, so they may move to another
+ * thread) and taking that memory back. Memory the system has not handed to this process before costs a page fault
+ * per page on first use, and a run that restores a thousand small archives would otherwise touch as much new
+ * memory as it downloads (and leave the garbage collector that much more to do).
+ * Does not deal with: bounding what is in use (the prefetch budget does).
+ */
+class MemoryPool {
+    #largest;
+    #keepBytes;
+    #keptBytes = 0;
+    /** What waits in #free: memory given back twice is kept once (else two buffers would share it). */
+    #waiting = new WeakSet();
+    /** Free pieces by size: powers of two from SMALLEST, so that a piece is at most twice what it holds. */
+    #free = new Map();
+    /** Buffers up to `largest` bytes come from the pool; at most `keepBytes` of pieces wait to be reused. */
+    constructor(largest, keepBytes) {
+        this.#largest = largest;
+        this.#keepBytes = keepBytes;
+    }
+    /** A buffer of `bytes` bytes, in memory of its own (reused when some of its size class was given back). */
+    take(bytes) {
+        if (bytes > this.#largest)
+            return Buffer.allocUnsafeSlow(bytes);
+        const size = pieceSize(bytes);
+        const memory = this.#free.get(size)?.pop();
+        if (memory === undefined)
+            return Buffer.allocUnsafeSlow(size).subarray(0, bytes);
+        this.#keptBytes -= size;
+        this.#waiting.delete(memory);
+        return Buffer.from(memory, 0, bytes);
+    }
+    /** Memory no one reads any more (from `take`, or moved back from another thread), to be used again. */
+    give(memory) {
+        const size = memory.byteLength;
+        if (size !== pieceSize(size) || size > pieceSize(this.#largest))
+            return;
+        if (this.#keptBytes + size > this.#keepBytes || this.#waiting.has(memory))
+            return;
+        this.#waiting.add(memory);
+        const free = this.#free.get(size) ?? [];
+        free.push(memory);
+        this.#free.set(size, free);
+        this.#keptBytes += size;
+    }
+}
+const SMALLEST = 64 * 1024;
+function pieceSize(bytes) {
+    let size = SMALLEST;
+    while (size < bytes)
+        size *= 2;
+    return size;
 }
 
 // EXTERNAL MODULE: ./src/cache/manifest.ts
@@ -41945,12 +42059,13 @@ class Digest extends external_node_stream_.Transform {
     }
 }
 /**
- * Reads a whole body of exactly `size` bytes into one buffer. Events, not an async iterator: a promise per chunk
+ * Reads a whole body of exactly `size` bytes into one buffer of its own. Events, not an async iterator: a promise per chunk
  * costs more than the copy, over a thousand small downloads.
  */
 function readAll(body, size) {
     return new Promise((resolve) => {
-        const buf = Buffer.allocUnsafe(size);
+        // Its own memory, never a slice of a shared pool: it may move to another thread whole.
+        const buf = Buffer.allocUnsafeSlow(size);
         let got = 0;
         let done = false;
         const finish = (r) => {
@@ -42309,6 +42424,12 @@ function isSafeRelative(path) {
 
 
 
+
+/**
+ * Memory of records fetched whole kept for reuse: about what is on its way and waiting to be written at once (32
+ * requests in flight, the restore thread's batch and the archives behind it, a few hundred small ones).
+ */
+const POOLED_BYTES = 32 * 1024 * 1024;
 /**
  * The remote half of a tiered cache: records and archives on a cache server.
  *
@@ -42331,13 +42452,17 @@ class RemoteTier {
     /** The upload process: undefined until the first upload, null when uploads run in this process. */
     #child;
     #prefetchBudget;
+    /** Memory for records fetched whole, given back once their archives are written (see `recycle`). */
+    #memory;
     /** Archives that came with their records, counted in #prefetchBudget until taken and done with. */
     #prefetched = new Map();
     constructor(options) {
         this.#o = options;
         const budget = options.prefetchBytes ?? 0;
-        if (budget > 0 && options.store.inlineArchives)
+        if (budget > 0 && options.store.inlineArchives) {
             this.#prefetchBudget = new ByteBudget(budget);
+            this.#memory = new MemoryPool(RECORD_HEAD + INLINE_ARCHIVE_LIMIT, POOLED_BYTES);
+        }
     }
     get down() {
         return this.#down;
@@ -42352,7 +42477,13 @@ class RemoteTier {
         this.#o.onWarning(message);
         return message;
     }
-    async lookup(keys) {
+    /**
+     * The records of `keys` that the server has. `early`: told of each record whose archive came along with it
+     * (see `prefetchBytes`) as soon as it arrives, while the others are still on their way, so that its restore can
+     * begin (`takePrefetched`); a record told of may still be missing from the answer, should a later one fail the
+     * lookups.
+     */
+    async lookup(keys, early) {
         const found = new Map();
         if (this.#down || keys.length === 0)
             return found;
@@ -42362,7 +42493,7 @@ class RemoteTier {
         // Records asked for whole, by id: the budget they hold until they arrive.
         const whole = new Map();
         try {
-            return await this.#lookup(ids, tails, whole, found);
+            return await this.#lookup(ids, tails, whole, found, early);
         }
         finally {
             for (const tail of tails.values())
@@ -42372,8 +42503,10 @@ class RemoteTier {
             whole.clear();
         }
     }
-    async #lookup(ids, tails, whole, found) {
+    async #lookup(ids, tails, whole, found, early) {
         const store = this.#o.store;
+        // Records read as they arrived (see `early`), by id: not parsed twice.
+        const parsed = new Map();
         const budget = this.#prefetchBudget;
         // Where records may carry their archive, only their first bytes: the line, rarely more. Unless every hit
         // will be restored: then, while the budget lasts, small records whole (RECORD_HEAD bounds the line).
@@ -42402,10 +42535,22 @@ class RemoteTier {
             budget.give(keep ? reserved - rest : reserved);
             if (!keep)
                 return bytes;
+            // The body is in memory of its own (see getMetas): the archive may move on with it.
             tails.set(id, bytes.subarray(split.end));
-            return Buffer.from(bytes.subarray(0, split.end));
+            const line = Buffer.from(bytes.subarray(0, split.end));
+            if (early === undefined)
+                return line;
+            const record = parseRecord(line, ids.get(id));
+            // An unusable record is left to the loop below, which fails the lookups.
+            if (!record.ok)
+                return line;
+            parsed.set(id, record.value);
+            if (this.#keepPrefetched(record.value, tails.get(id)))
+                early(record.value);
+            tails.delete(id);
+            return line;
         };
-        const metas = await store.getMetas([...ids.keys()], head, budget ? arrived : undefined);
+        const metas = await store.getMetas([...ids.keys()], head, budget ? arrived : undefined, budget ? this.#memory : undefined);
         if (metas.ok && store.inlineArchives) {
             // Lines longer than the first range (records of many files): those records whole.
             const long = [...metas.value].filter(([, b]) => !splitRecord(b, b.length >= RECORD_HEAD));
@@ -42430,7 +42575,8 @@ class RemoteTier {
         }
         for (const [id, bytes] of metas.value) {
             const key = ids.get(id);
-            const record = parseRecord(bytes, key);
+            const known = parsed.get(id);
+            const record = known ? (0,result.ok)(known) : parseRecord(bytes, key);
             if (!record.ok) {
                 this.fail(`the record of ${key} is unusable`, record.error);
                 return new Map();
@@ -42440,21 +42586,25 @@ class RemoteTier {
             if (tail === undefined)
                 continue;
             tails.delete(id);
-            const a = record.value.archive;
-            // Only an archive that came whole, and that a restore will take from memory (else the bytes would sit in the
-            // budget until the end, and the archive be fetched again); the restore checks every file of it against the
-            // manifest, as any other.
-            if (a.inline &&
-                a.size <= tail.length &&
-                !this.#prefetched.has(key) &&
-                this.fitsInMemory(record.value)) {
-                this.#prefetched.set(key, { bytes: tail.subarray(0, a.size), counted: tail.length });
-                // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
-            }
-            else
-                budget.give(tail.length);
+            this.#keepPrefetched(record.value, tail);
         }
         return found;
+    }
+    /**
+     * Keeps the archive that came after `record`'s line for its restore (see `takePrefetched`), or gives its room
+     * back. Only an archive that came whole, and that a restore will take from memory (else the bytes would sit in
+     * the budget until the end, and the archive be fetched again); the restore checks every file of it against the
+     * manifest, as any other.
+     */
+    #keepPrefetched(record, tail) {
+        const a = record.archive;
+        if (a.inline && a.size <= tail.length && !this.#prefetched.has(record.key) && this.fitsInMemory(record)) {
+            // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
+            this.#prefetched.set(record.key, { bytes: tail.subarray(0, a.size), counted: tail.length });
+            return true;
+        }
+        this.#prefetchBudget.give(tail.length);
+        return false;
     }
     /**
      * The archive of `record` if it came with the record's lookup (see `prefetchBytes`), handed over once. Undefined
@@ -42481,6 +42631,10 @@ class RemoteTier {
                 budget.give(counted);
             },
         };
+    }
+    /** The memory of an archive from `takePrefetched` or `fetchArchive` that no one reads any more, to be reused. */
+    recycle(memory) {
+        this.#memory?.give(memory);
     }
     /** Downloads and extracts the artifact into `dest` (existing and empty), verified; removes what it wrote on failure. */
     async fetch(record, dest) {
@@ -42521,7 +42675,8 @@ class RemoteTier {
         return record.archive.size <= IN_MEMORY_ARCHIVE && contentSize(record.manifest) <= IN_MEMORY_ARCHIVE;
     }
     /**
-     * The whole archive of `record` (see `fitsInMemory`), exactly as long as the record says; its contents are not
+     * The whole archive of `record` (see `fitsInMemory`), exactly as long as the record says, in memory of its own
+     * (it may move to another thread); its contents are not
      * checked here (whoever writes them checks every file against the manifest first). A failure turns the remote
      * off, as a failed `fetch` does.
      */
@@ -42529,7 +42684,7 @@ class RemoteTier {
         if (this.#down)
             return (0,result/* err */._)('the remote cache is off for this run');
         if (record.archive.size === 0)
-            return (0,result.ok)(Buffer.alloc(0));
+            return (0,result.ok)(Buffer.allocUnsafeSlow(0));
         let problem;
         const res = await this.#archiveBody(record);
         if (!res.ok)
@@ -42804,6 +42959,11 @@ class TieredCache {
     #remote;
     /** Remote hits being (or already) stored in the local cache. */
     #kept = new Map();
+    /**
+     * Restores begun as their archives arrived with the lookups (`--download all`, see RemoteTier.lookup), by key:
+     * a run that restores every hit writes the first archives while the last ones are still on their way.
+     */
+    #early = new Map();
     /** Archives downloaded whole and not yet committed (see #adopt). */
     #inMemory;
     newOutputDir;
@@ -42822,7 +42982,10 @@ class TieredCache {
     async lookup(keys) {
         const hits = await this.#local.lookup(keys);
         const rest = keys.filter((k) => !hits.has(k));
-        for (const [key, record] of await this.#remote.lookup(rest))
+        const early = this.#local.adoptArchive
+            ? (record) => void this.#early.set(record.key, this.#adopt(record))
+            : undefined;
+        for (const [key, record] of await this.#remote.lookup(rest, early))
             hits.set(key, this.#remoteHit(record));
         return hits;
     }
@@ -42838,15 +43001,18 @@ class TieredCache {
                 return logs.value;
             },
             restore: async (dest) => {
+                // Begun as its archive arrived: that restore answers (it is the one that keeps it locally).
+                const begun = this.#early.get(key);
+                this.#early.delete(key);
                 // Once kept locally (by an earlier restore of this key), the local copy answers.
-                if (this.#kept.has(key)) {
+                if (begun === undefined && this.#kept.has(key)) {
                     await this.#kept.get(key);
                     const local = (await this.#local.lookup([key])).get(key);
                     const restored = await local?.restore(dest);
                     if (restored?.ok)
                         return restored;
                 }
-                const adopted = await this.#adopt(record);
+                const adopted = await (begun ?? this.#adopt(record));
                 if (adopted !== undefined)
                     return adopted;
                 const inLocal = await this.#restoreIntoLocal(record);
@@ -42891,6 +43057,9 @@ class TieredCache {
             return (0,result/* err */._)({ reason: 'cache-unavailable', message: archive.error, reported: true });
         const adopted = await this.#local.adoptArchive(record.key, {
             archive: archive.value,
+            // Both are buffers of their own (see RemoteTier.takePrefetched and fetchArchive), reused once written.
+            owned: true,
+            release: (memory) => this.#remote.recycle(memory),
             encoding: record.archive.encoding,
             manifest: record.manifest,
             ...logs.value,
@@ -42993,6 +43162,10 @@ class TieredCache {
     }
     /** Uploads and local copies first: they read directories the local cache removes when it closes. */
     async close() {
+        // Restores begun early that no one asked for (lookups that failed after their archives came): their entries
+        // are complete, or removed with the rest of what the local cache handed out.
+        await Promise.allSettled([...this.#early.values()]);
+        this.#early.clear();
         await Promise.allSettled([...this.#kept.values()]);
         await this.#remote.close();
         await this.#local.close();
@@ -44171,26 +44344,43 @@ function walk(root, rel, out) {
             out.push(r);
     }
 }
-/** The half-open range of `files` (sorted) that lie under directory `dir` ('' is everything). */
-function filesUnder(files, dir) {
+/**
+ * The half-open range of `files` (sorted) that lie under directory `dir` ('' is everything), searched for within
+ * `[lo, hi)` when that range is known to hold them (the range of a directory above).
+ */
+function filesUnder(files, dir, lo = 0, hi = files.length) {
     if (dir === '')
-        return [0, files.length];
+        return [lo, hi];
     const prefix = `${dir}/`;
     // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
-    return [lowerBound(files, prefix), lowerBound(files, `${dir}0`)];
+    const start = lowerBound(files, prefix, lo, hi);
+    return [start, gallop(files, `${dir}0`, start, hi)];
+}
+/**
+ * lowerBound for a bound expected near `lo` (a directory's end, a few files past its start): steps of 1, 2, 4, …
+ * first, so that a small directory costs a few comparisons rather than a search of the whole list.
+ */
+function gallop(files, s, lo, hi) {
+    let step = 1;
+    while (lo + step < hi && files[lo + step] < s) {
+        lo += step;
+        step *= 2;
+    }
+    return lowerBound(files, s, lo, Math.min(lo + step, hi));
 }
 /** Whether `files` (sorted) has `path`. */
 function hasFile(files, path) {
-    return files[lowerBound(files, path)] === path;
+    return files[lowerBound(files, path, 0, files.length)] === path;
 }
-/** The half-open range of `files` (sorted) that is `path`: empty where it would be when there is no such file. */
-function fileRange(files, path) {
-    const at = lowerBound(files, path);
-    return [at, files[at] === path ? at + 1 : at];
+/**
+ * The half-open range of `files` (sorted) that is `path`, searched for within `[lo, hi)`: empty where it would be
+ * when there is no such file.
+ */
+function fileRange(files, path, lo = 0, hi = files.length) {
+    const at = lowerBound(files, path, lo, hi);
+    return [at, at < hi && files[at] === path ? at + 1 : at];
 }
-function lowerBound(files, s) {
-    let lo = 0;
-    let hi = files.length;
+function lowerBound(files, s, lo, hi) {
     while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if (files[mid] < s)
