@@ -172,6 +172,7 @@ async function runCli(argv, io) {
 /***/ 9949:
 /***/ (() => {
 
+
 // bin/disbuild hands NODE_EXTRA_CA_CERTS over under another name so that Node's start does not parse it. Put it
 // back before anything reads the environment or starts a process: jobs and the remote cache see it unchanged.
 const handedOver = process.env.DISBUILD_NODE_EXTRA_CA_CERTS;
@@ -179,7 +180,6 @@ if (handedOver !== undefined) {
     process.env.NODE_EXTRA_CA_CERTS = handedOver;
     delete process.env.DISBUILD_NODE_EXTRA_CA_CERTS;
 }
-
 
 
 /***/ }),
@@ -201,6 +201,7 @@ const EXIT = { ok: 0, failed: 1, usage: 2 };
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _handed_over_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9949);
+/* harmony import */ var _handed_over_env_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(_handed_over_env_js__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2342);
 
 
