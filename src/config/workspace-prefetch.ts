@@ -7,9 +7,10 @@
  * Deals with: globs made of plain directory names and one-segment wildcards (`packages/*`, `apps/web`).
  * Does not deal with: `**`, braces, pnpm-workspace.yaml (their packages are simply read after the listing).
  */
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import picomatch from 'picomatch';
+import { readRegularFile } from '../util/read-own-file.js';
 
 /** Past this many directories the guess stops: the rest is read after the listing, as without it. */
 const MAX_DIRS = 20_000;
@@ -94,13 +95,9 @@ function expand(root: string, pattern: string, more: () => boolean): string[] {
  * compile never reads, such as a FIFO (opened without waiting for a writer, and left alone) or a device.
  */
 function tryRead(root: string, path: string): string | undefined {
-  let fd: number | undefined;
   try {
-    fd = openSync(join(root, path), constants.O_RDONLY | constants.O_NONBLOCK);
-    return fstatSync(fd).isFile() ? readFileSync(fd, 'utf8') : undefined;
+    return readRegularFile(join(root, path));
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }

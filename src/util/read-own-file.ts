@@ -1,4 +1,22 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { type Stats, closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+
+/**
+ * The text of `file` when it is a regular file that `accept` takes (by its stat data), else undefined; throws as
+ * `open` does (ENOENT). Opened without blocking: a FIFO put in its place must not hang the run (it is then not a
+ * regular file, and not read), nor a device be read without end.
+ */
+export function readRegularFile(
+  file: string,
+  accept: (st: Stats) => boolean = () => true,
+): string | undefined {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    return st.isFile() && accept(st) ? readFileSync(fd, 'utf8') : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * The text of `file` when it is a regular file of this user that no one else may write, else undefined; throws as
@@ -7,14 +25,6 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
  * cache directory, a run under another account) is not read.
  */
 export function readOwnFile(file: string): string | undefined {
-  // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
-  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const st = fstatSync(fd);
-    const uid = process.getuid?.();
-    if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) return undefined;
-    return readFileSync(fd, 'utf8');
-  } finally {
-    closeSync(fd);
-  }
+  const uid = process.getuid?.();
+  return readRegularFile(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0);
 }
