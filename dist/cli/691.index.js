@@ -13,8 +13,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5958);
 /**
  * Reads workspace manifests ahead, while git is still listing the repository's files: the package.json files that
  * the root package.json's `workspaces` globs find on the disk. Only a guess: readWorkspace decides from the
@@ -24,6 +25,7 @@ __webpack_require__.r(__webpack_exports__);
  * Deals with: globs made of plain directory names and one-segment wildcards (`packages/*`, `apps/web`).
  * Does not deal with: `**`, braces, pnpm-workspace.yaml (their packages are simply read after the listing).
  */
+
 
 
 
@@ -79,8 +81,8 @@ function expand(root, pattern, more) {
     let dirs = [''];
     for (const segment of segments) {
         const next = [];
-        const isGlob = picomatch__WEBPACK_IMPORTED_MODULE_2___default().scan(segment).isGlob;
-        const matches = isGlob ? picomatch__WEBPACK_IMPORTED_MODULE_2___default()(segment, { dot: false }) : undefined;
+        const isGlob = picomatch__WEBPACK_IMPORTED_MODULE_3___default().scan(segment).isGlob;
+        const matches = isGlob ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(segment, { dot: false }) : undefined;
         for (const dir of dirs) {
             if (matches === undefined) {
                 if (!more())
@@ -112,17 +114,11 @@ function expand(root, pattern, more) {
  * compile never reads, such as a FIFO (opened without waiting for a writer, and left alone) or a device.
  */
 function tryRead(root, path) {
-    let fd;
     try {
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, path), node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile() ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8') : undefined;
+        return (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .X)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, path));
     }
     catch {
         return undefined;
-    }
-    finally {
-        if (fd !== undefined)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
 

@@ -48134,11 +48134,27 @@ function randomHex(bytes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ readRegularFile),
 /* harmony export */   z: () => (/* binding */ readOwnFile)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
+/**
+ * The text of `file` when it is a regular file that `accept` takes (by its stat data), else undefined; throws as
+ * `open` does (ENOENT). Opened without blocking: a FIFO put in its place must not hang the run (it is then not a
+ * regular file, and not read), nor a device be read without end.
+ */
+function readRegularFile(file, accept = () => true) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        return st.isFile() && accept(st) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8') : undefined;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
 /**
  * The text of `file` when it is a regular file of this user that no one else may write, else undefined; throws as
  * `open` does (ENOENT). For state whose content vouches for something (outputs in place, a compiled or validated
@@ -48146,18 +48162,8 @@ function randomHex(bytes) {
  * cache directory, a run under another account) is not read.
  */
 function readOwnFile(file) {
-    // Non-blocking: a FIFO put in its place must not hang the run (it is then not a regular file, and not read).
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
-    try {
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        const uid = process.getuid?.();
-        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0)
-            return undefined;
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
+    const uid = process.getuid?.();
+    return readRegularFile(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0);
 }
 
 
