@@ -319,6 +319,23 @@ async function benchSize(
     row('fully cached', r.a, r.b, 0.5);
     memory.d.push(...r.a.map((x) => x.peakRssKiB));
     memory.t.push(...r.b.map((x) => x.peakRssKiB));
+    // The floor of any Node program: starting and exiting Node itself, against turbo in the same rounds. A ratio
+    // below this row's is out of reach for a process that runs on Node.
+    const floor = pairs(
+      () => undefined,
+      () => measure('node', [process.execPath, '-e', '0']),
+      () => turbo(),
+    );
+    const nm = median(floor.a.map((x) => x.wallMs));
+    const tm = median(floor.b.map((x) => x.wallMs));
+    rows.push({
+      benchmark: `${size} packages, fully cached: the floor of a Node process`,
+      measure: `wall of \`node -e 0\` (Node starting and exiting, nothing else), median of ${floor.a.length} alternating pairs`,
+      value: `${secs(nm)} s (${range(floor.a.map((x) => x.wallMs))})`,
+      reference: `turbo fully cached ${secs(tm)} s (${range(floor.b.map((x) => x.wallMs))})`,
+      ratio: nm / tm,
+      target: 'for information',
+    });
   }
 
   if (SCENARIOS.has('restore')) {
