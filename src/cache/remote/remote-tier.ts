@@ -157,15 +157,33 @@ export class RemoteTier {
     // will be restored: then, while the budget lasts, small records whole (RECORD_HEAD bounds the line).
     // A record is asked for whole only with room for the most it can bring, taken before it is asked for: room
     // judged on arrival would download (and drop) every record once the room left is less than one archive.
+    // When restores begin as records arrive (`early`), the room comes back as they are written: the next record
+    // waits for it rather than coming by halves (its line now, its archive in a request of its own later), and
+    // the memory of the archives written is used again for the next ones instead of memory the system has yet to
+    // hand over.
+    const wholeRecord = RECORD_HEAD + INLINE_ARCHIVE_LIMIT;
     const head = !store.inlineArchives
       ? undefined
       : !budget
         ? RECORD_HEAD
-        : (id: string): number => {
-            if (!budget.tryTake(RECORD_HEAD + INLINE_ARCHIVE_LIMIT)) return RECORD_HEAD;
-            whole.set(id, RECORD_HEAD + INLINE_ARCHIVE_LIMIT);
-            return RECORD_HEAD + INLINE_ARCHIVE_LIMIT;
-          };
+        : early !== undefined
+          ? async (id: string): Promise<number> => {
+              await budget.take(wholeRecord);
+              whole.set(id, wholeRecord);
+              return wholeRecord;
+            }
+          : (id: string): number => {
+              if (!budget.tryTake(wholeRecord)) return RECORD_HEAD;
+              whole.set(id, wholeRecord);
+              return wholeRecord;
+            };
+    // A miss brings nothing: its room goes back at once.
+    const missed = (id: string): void => {
+      const reserved = whole.get(id);
+      if (reserved === undefined) return;
+      whole.delete(id);
+      budget!.give(reserved);
+    };
     const arrived = (id: string, bytes: Buffer): Buffer => {
       const reserved = whole.get(id);
       if (reserved === undefined) return bytes;
@@ -194,6 +212,7 @@ export class RemoteTier {
       head,
       budget ? arrived : undefined,
       budget ? this.#memory : undefined,
+      budget ? missed : undefined,
     );
     if (metas.ok && store.inlineArchives) {
       // Lines longer than the first range (records of many files): those records whole.

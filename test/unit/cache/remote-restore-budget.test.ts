@@ -9,6 +9,7 @@ import { ByteBudget } from '../../../src/cache/remote/byte-budget.js';
 import { MemoryPool } from '../../../src/cache/remote/memory-pool.js';
 import type { ObjectStore } from '../../../src/cache/remote/object-store.js';
 import { openStore } from '../../../src/cache/remote/open-remote.js';
+import { INLINE_ARCHIVE_LIMIT, RECORD_HEAD } from '../../../src/cache/remote/remote-record.js';
 import { RemoteTier, type RemoteTierOptions } from '../../../src/cache/remote/remote-tier.js';
 import { TieredCache } from '../../../src/cache/remote/tiered-cache.js';
 import type { JobKey } from '../../../src/ids/brands.js';
@@ -215,6 +216,46 @@ describe('remote restores hold a bounded number of archive bytes', () => {
     // Each archive written once: the restores asked for afterwards answer from those begun early (in the entry,
     // sealed: not a second copy out of it).
     expect(adopted).toHaveLength(ARTIFACTS);
+  }, 30_000);
+
+  it('with every hit to be restored and room for only a few records, waits for room: each archive comes once, with its record', async () => {
+    // Room for three records in flight (each asked for with room for the largest archive a record carries), a
+    // disk slower than the network, and misses among the keys (they must give their room back at once).
+    const options = tierOptions({ mode: 'read', prefetchBytes: 3.5 * (RECORD_HEAD + INLINE_ARCHIVE_LIMIT) });
+    const local = await slowLocal('waiting');
+    let wholeRecords = 0;
+    let parts = 0;
+    const store = options.store;
+    const getMetas = store.getMetas.bind(store);
+    store.getMetas = (ids, head, arrived, memory, missed) =>
+      getMetas(
+        ids,
+        head,
+        arrived &&
+          ((id, bytes) => {
+            if (bytes.length > SIZE) wholeRecords++;
+            return arrived(id, bytes);
+          }),
+        memory,
+        missed,
+      );
+    const getPart = store.getPart.bind(store);
+    store.getPart = (...args) => {
+      parts++;
+      return getPart(...args);
+    };
+    const tiered = new TieredCache(local.cache, new RemoteTier(options));
+    const missing = Array.from({ length: 30 }, (_, i) => keyOf(1000 + i));
+    const hits = await tiered.lookup([...missing, ...Array.from({ length: ARTIFACTS }, (_, i) => keyOf(i))]);
+    expect(hits.size).toBe(ARTIFACTS);
+    for (const [i, h] of [...hits.values()].entries()) {
+      const r = await h.restore(join(dir, 'waiting-out', String(i)));
+      expect(r.ok).toBe(true);
+    }
+    await tiered.close();
+    expect(wholeRecords).toBe(ARTIFACTS);
+    expect(parts).toBe(0);
+    expect(local.most()).toBeLessThanOrEqual(3.5 * (RECORD_HEAD + INLINE_ARCHIVE_LIMIT));
   }, 30_000);
 
   it('downloads no record whole whose archive the lookups budget cannot keep', async () => {
