@@ -100,9 +100,8 @@ export function openStore(
 
 /**
  * Archive bytes that lookups may fetch ahead of their restores when every hit will be restored (one request per
- * artifact instead of two). Each request in flight holds room for the largest archive a record carries (a little
- * over 1 MiB, 32 requests at once); what is left is for archives waiting to be written, a few dozen small ones:
- * beyond that the lookups wait for the disk, and the memory of the archives written is used for the next ones.
+ * artifact instead of two): each request in flight holds room for the largest archive a record carries (a little
+ * over 1 MiB, 32 requests at once), and archives waiting to be written are few (see remote-tier.ts, KEPT_AHEAD).
  */
 const PREFETCH_BYTES = 40 * 1024 * 1024;
 
