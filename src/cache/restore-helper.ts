@@ -70,8 +70,11 @@ const THREAD_IN_FLIGHT = 2;
  */
 const ADOPT_THREAD_AFTER = 8;
 
-/** Archives handed to the thread at once: this thread does none of them while it runs, so it never idles. */
-const ADOPT_IN_FLIGHT = 8;
+/**
+ * Archives handed to the thread at once: it never idles while this thread, busy receiving the next downloads,
+ * takes its time to read the answers (the lookups bound what waits: see remote-tier.ts, KEPT_AHEAD).
+ */
+const ADOPT_IN_FLIGHT = 32;
 
 /**
  * Archives sent in one message (and answered in one), when that many wait: a message between threads costs about
@@ -220,12 +223,12 @@ export class RestoreQueue {
   }
 
   /**
-   * Whether this thread commits the next waiting archive: while the thread boots, and once the thread has its
-   * share and a whole batch waits besides. Fewer wait for the thread's next answer: this thread has the downloads
-   * to receive meanwhile.
+   * Whether this thread commits the next waiting archive: only while the thread boots. Once it is up, the rest
+   * wait for it: this thread is the busier one (it receives the downloads, parses their records and schedules
+   * the run), the other one idled half the time while this one wrote files.
    */
   #adoptHereNext(): boolean {
-    return this.#adopts.length > 0 && (this.#worker === undefined || this.#adopts.length >= ADOPT_BATCH);
+    return this.#adopts.length > 0 && this.#worker === undefined;
   }
 
   /**

@@ -32,9 +32,10 @@ export class BazelStore implements ObjectStore {
 
   getMetas(
     ids: readonly string[],
-    head?: number | ((id: string) => number),
+    head?: number | ((id: string) => number | Promise<number>),
     arrived?: (id: string, bytes: Buffer) => Buffer,
     memory?: MemoryPool,
+    missed?: (id: string) => void,
   ): Promise<Result<Map<string, Buffer>, HttpFailure>> {
     return getMetasConcurrently(
       this.#c,
@@ -45,6 +46,7 @@ export class BazelStore implements ObjectStore {
       head,
       arrived,
       memory,
+      missed,
     );
   }
 

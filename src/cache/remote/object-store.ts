@@ -26,14 +26,16 @@ export interface ObjectStore {
   /**
    * The records that exist among `ids`; absent ids are misses. Batched or run concurrently, never in series.
    * `head`: only the first `head` bytes of each are needed (servers that ignore the range send all); a function
-   * is asked as each request starts. `arrived`: called as each record arrives, with a buffer in memory of its own
-   * (from `memory` when given), which `arrived` may hand on; what it answers is kept instead.
+   * is asked (and waited for) before each request. `arrived`: called as each record arrives, with a buffer in
+   * memory of its own (from `memory` when given), which `arrived` may hand on; what it answers is kept instead.
+   * `missed`: called for each id the server does not have, once its answer is in.
    */
   getMetas(
     ids: readonly string[],
-    head?: number | ((id: string) => number),
+    head?: number | ((id: string) => number | Promise<number>),
     arrived?: (id: string, bytes: Buffer) => Buffer,
     memory?: MemoryPool,
+    missed?: (id: string) => void,
   ): Promise<Result<Map<string, Buffer>, HttpFailure>>;
   /** A blob as a stream, or undefined when the server does not have it. */
   getBlob(id: string): Promise<Result<HttpResponse | undefined, HttpFailure>>;
@@ -98,23 +100,31 @@ export async function getMetasConcurrently(
   pathOf: (id: string) => string,
   query: Record<string, string>,
   concurrency: number,
-  head?: number | ((id: string) => number),
+  head?: number | ((id: string) => number | Promise<number>),
   arrived?: (id: string, bytes: Buffer) => Buffer,
   memory?: MemoryPool,
+  missed?: (id: string) => void,
 ): Promise<Result<Map<string, Buffer>, HttpFailure>> {
   const found = new Map<string, Buffer>();
   const range = (bytes: number): Record<string, string> => ({ range: `bytes=0-${bytes - 1}` });
   const fixed = typeof head === 'number' ? range(head) : undefined;
   const r = await mapBounded(ids, concurrency, async (id) => {
-    const headers = typeof head === 'function' ? range(head(id)) : fixed;
-    const res = expectFound(
-      await client.request('GET', pathOf(id), { query, ...(headers ? { headers } : {}) }),
-      'the cache server',
+    const headers = typeof head === 'function' ? range(await head(id)) : fixed;
+    const res = await client.getWhole(
+      pathOf(id),
+      { query, ...(headers ? { headers } : {}) },
+      META_LIMIT,
+      arrived ? (memory ?? true) : undefined,
     );
-    if (!res.ok || res.value === undefined) return res.ok ? ok(undefined) : res;
-    const body = await client.readBody(res.value, META_LIMIT, arrived ? (memory ?? true) : undefined);
-    if (!body.ok) return body;
-    found.set(id, arrived ? arrived(id, body.value) : body.value);
+    if (!res.ok) return res;
+    const { status, body } = res.value;
+    if (status === 404) {
+      missed?.(id);
+      return ok(undefined);
+    }
+    if (status < 200 || status >= 300)
+      return err({ kind: 'status', status, message: `the cache server answered HTTP ${status}` });
+    found.set(id, arrived ? arrived(id, body) : body);
     return ok(undefined);
   });
   return r.ok ? ok(found) : r;

@@ -99,10 +99,11 @@ export function openStore(
 }
 
 /**
- * Archive bytes that lookups may fetch ahead of their restores when every hit will be restored: most of a
- * thousand small artifacts, one request each instead of two, in bounded memory.
+ * Archive bytes that lookups may fetch ahead of their restores when every hit will be restored (one request per
+ * artifact instead of two): each request in flight holds room for the largest archive a record carries (a little
+ * over 1 MiB, 32 requests at once), and archives waiting to be written are few (see remote-tier.ts, KEPT_AHEAD).
  */
-const PREFETCH_BYTES = 96 * 1024 * 1024;
+const PREFETCH_BYTES = 40 * 1024 * 1024;
 
 /**
  * `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. `restoresEverything`:

@@ -236,7 +236,7 @@ export class PutConnections {
 const parked = new WeakMap<Socket, () => void>();
 
 /** Status line and headers; undefined when it is not an HTTP/1.x answer. */
-function parseHead(
+export function parseHead(
   text: string,
 ): { status: number; headers: IncomingHttpHeaders; keepAlive: boolean } | undefined {
   const lines = text.split('\r\n');

@@ -31,6 +31,13 @@ import {
  */
 const POOLED_BYTES = 32 * 1024 * 1024;
 
+/**
+ * When restores begin as records arrive, archives waiting to be written beyond which the next record waits: a
+ * hundred small ones, more than the restore thread takes at once. Lookups ahead of the disk would only hold more
+ * memory (memory not touched before, at that: see MemoryPool) and finish no sooner.
+ */
+const KEPT_AHEAD = 8 * 1024 * 1024;
+
 export interface RemoteTierOptions {
   store: ObjectStore;
   /** `read`: look up and restore, never upload. */
@@ -90,6 +97,9 @@ export class RemoteTier {
   readonly #memory: MemoryPool | undefined;
   /** Archives that came with their records, counted in #prefetchBudget until taken and done with. */
   readonly #prefetched = new Map<JobKey, { bytes: Buffer; counted: number }>();
+  /** Bytes of those archives (kept and not yet done with), and the lookups waiting for fewer (see KEPT_AHEAD). */
+  #keptBytes = 0;
+  readonly #waitingForRoom: (() => void)[] = [];
 
   constructor(options: RemoteTierOptions) {
     this.#o = options;
@@ -157,15 +167,35 @@ export class RemoteTier {
     // will be restored: then, while the budget lasts, small records whole (RECORD_HEAD bounds the line).
     // A record is asked for whole only with room for the most it can bring, taken before it is asked for: room
     // judged on arrival would download (and drop) every record once the room left is less than one archive.
+    // When restores begin as records arrive (`early`), the room comes back as they are written: the next record
+    // waits for it rather than coming by halves (its line now, its archive in a request of its own later), and
+    // the memory of the archives written is used again for the next ones instead of memory the system has yet to
+    // hand over.
+    const wholeRecord = RECORD_HEAD + INLINE_ARCHIVE_LIMIT;
     const head = !store.inlineArchives
       ? undefined
       : !budget
         ? RECORD_HEAD
-        : (id: string): number => {
-            if (!budget.tryTake(RECORD_HEAD + INLINE_ARCHIVE_LIMIT)) return RECORD_HEAD;
-            whole.set(id, RECORD_HEAD + INLINE_ARCHIVE_LIMIT);
-            return RECORD_HEAD + INLINE_ARCHIVE_LIMIT;
-          };
+        : early !== undefined
+          ? async (id: string): Promise<number> => {
+              while (this.#keptBytes >= KEPT_AHEAD)
+                await new Promise<void>((r) => this.#waitingForRoom.push(r));
+              await budget.take(wholeRecord);
+              whole.set(id, wholeRecord);
+              return wholeRecord;
+            }
+          : (id: string): number => {
+              if (!budget.tryTake(wholeRecord)) return RECORD_HEAD;
+              whole.set(id, wholeRecord);
+              return wholeRecord;
+            };
+    // A miss brings nothing: its room goes back at once.
+    const missed = (id: string): void => {
+      const reserved = whole.get(id);
+      if (reserved === undefined) return;
+      whole.delete(id);
+      budget!.give(reserved);
+    };
     const arrived = (id: string, bytes: Buffer): Buffer => {
       const reserved = whole.get(id);
       if (reserved === undefined) return bytes;
@@ -194,6 +224,7 @@ export class RemoteTier {
       head,
       budget ? arrived : undefined,
       budget ? this.#memory : undefined,
+      budget ? missed : undefined,
     );
     if (metas.ok && store.inlineArchives) {
       // Lines longer than the first range (records of many files): those records whole.
@@ -243,6 +274,7 @@ export class RemoteTier {
     if (a.inline && a.size <= tail.length && !this.#prefetched.has(record.key) && this.fitsInMemory(record)) {
       // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
       this.#prefetched.set(record.key, { bytes: tail.subarray(0, a.size), counted: tail.length });
+      this.#keptBytes += tail.length;
       return true;
     }
     this.#prefetchBudget!.give(tail.length);
@@ -257,10 +289,9 @@ export class RemoteTier {
     const prefetched = this.#prefetched.get(record.key);
     if (prefetched === undefined) return undefined;
     this.#prefetched.delete(record.key);
-    const budget = this.#prefetchBudget!;
     const counted = prefetched.counted;
     if (this.#down) {
-      budget.give(counted);
+      this.#unkeep(counted);
       return undefined;
     }
     let given = false;
@@ -269,9 +300,16 @@ export class RemoteTier {
       done: () => {
         if (given) return;
         given = true;
-        budget.give(counted);
+        this.#unkeep(counted);
       },
     };
+  }
+
+  /** A kept archive's bytes are free again: its room in the budget, and the lookups waiting for fewer kept. */
+  #unkeep(counted: number): void {
+    this.#prefetchBudget!.give(counted);
+    this.#keptBytes -= counted;
+    while (this.#keptBytes < KEPT_AHEAD && this.#waitingForRoom.length > 0) this.#waitingForRoom.shift()!();
   }
 
   /** The memory of an archive from `takePrefetched` or `fetchArchive` that no one reads any more, to be reused. */
@@ -545,7 +583,7 @@ export class RemoteTier {
       if (timedOut) this.#notUploaded(this.#pending);
     }
     this.#queue.length = 0;
-    for (const p of this.#prefetched.values()) this.#prefetchBudget?.give(p.counted);
+    for (const p of this.#prefetched.values()) this.#unkeep(p.counted);
     this.#prefetched.clear();
     this.#o.store.close();
     await rm(this.#o.scratchDir, { recursive: true, force: true }).catch(() => undefined);

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArchiveToAdopt, ManifestEntry } from '../../../src/cache/cache.js';
 import { LocalCache } from '../../../src/cache/local-cache.js';
-import { buildManifest } from '../../../src/cache/manifest.js';
+import { buildManifest, sha256 } from '../../../src/cache/manifest.js';
 import { packArchive } from '../../../src/cache/remote/archive.js';
 import type { JobKey } from '../../../src/ids/brands.js';
 import { removeTree } from '../../../src/util/remove-tree.js';
@@ -202,4 +202,13 @@ describe('a downloaded archive becomes a local cache entry (adoptArchive)', () =
       expect(await temps()).toEqual([]);
     });
   }
+});
+
+describe('sha256', () => {
+  it('answers the digest of empty input without hashing, the same as hashing it', () => {
+    const empty = createHash('sha256').update('').digest('hex');
+    expect(sha256(Buffer.alloc(0))).toBe(empty);
+    expect(sha256('')).toBe(empty);
+    expect(sha256(Buffer.from('x'))).toBe(createHash('sha256').update('x').digest('hex'));
+  });
 });

@@ -2,7 +2,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpClient, type HttpFailure } from '../../../src/cache/remote/http-client.js';
-import type { Result } from '../../../src/util/result.js';
+import { MemoryPool } from '../../../src/cache/remote/memory-pool.js';
+import { ok, type Result } from '../../../src/util/result.js';
 
 /**
  * The cache client against raw sockets on 127.0.0.1 that misbehave the way real servers and networks do. Each
@@ -48,7 +49,20 @@ const bodyOf = (request: string): string => `body of ${request.split(' ')[1]}`;
 const answer = (body: string): string =>
   `HTTP/1.1 200 OK\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 
-describe('the cache HTTP client', () => {
+/** Both ways of reading a whole answer: a streamed request read to its end, and `getWhole`. */
+const reads = {
+  request: async (c: HttpClient, path: string): Promise<Result<Buffer, HttpFailure>> => {
+    const res = await c.request('GET', path);
+    if (!res.ok) return res;
+    return c.readBody(res.value, 1 << 20);
+  },
+  getWhole: async (c: HttpClient, path: string): Promise<Result<Buffer, HttpFailure>> => {
+    const res = await c.getWhole(path, {}, 1 << 20, true);
+    return res.ok ? ok(res.value.body) : res;
+  },
+};
+
+describe.each(Object.entries(reads))('the cache HTTP client, reading by %s', (_name, get) => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
     for (const c of cleanups.splice(0)) await c();
@@ -58,12 +72,6 @@ describe('the cache HTTP client', () => {
     const c = new HttpClient({ url, token: 'secret-token-1234', idleTimeoutMs, maxSockets });
     cleanups.push(() => c.close());
     return c;
-  }
-
-  async function get(c: HttpClient, path: string): Promise<Result<Buffer, HttpFailure>> {
-    const res = await c.request('GET', path);
-    if (!res.ok) return res;
-    return c.readBody(res.value, 1 << 20);
   }
 
   it('reads chunked bodies whole, however they are cut', async () => {
@@ -328,6 +336,133 @@ describe('the cache HTTP client, uploading from memory', () => {
     const c = new HttpClient({ url: s.url, token: 'tok\r\nx-evil: 1', idleTimeoutMs: 1000, maxSockets: 1 });
     cleanups.push(() => c.close());
     const r = await put(c, '/a', Buffer.from('z'));
+    expect(r.ok).toBe(false);
+    expect(s.connections()).toBe(0);
+  });
+});
+
+describe('the cache HTTP client, reading small objects whole (getWhole)', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
+  });
+
+  function client(url: string, idleTimeoutMs = 2000): HttpClient {
+    const c = new HttpClient({
+      url: `${url}/base?v=1`,
+      token: 'secret-token-1234',
+      idleTimeoutMs,
+      maxSockets: 4,
+    });
+    cleanups.push(() => c.close());
+    return c;
+  }
+
+  it('reads bodies and misses over one kept-alive connection, with path, query, headers and token', async () => {
+    const seen: string[] = [];
+    const s = await rawServer((socket, request) => {
+      seen.push(request);
+      if (request.includes('/missing'))
+        socket.write('HTTP/1.1 404 Not Found\r\ncontent-length: 9\r\n\r\nnot found');
+      else socket.write(answer(bodyOf(request).repeat(2000)));
+    });
+    cleanups.push(s.close);
+    const c = client(s.url);
+    for (let i = 0; i < 6; i++) {
+      const path = i % 3 === 2 ? `/missing-${i}` : `/ac/${i}`;
+      const r = await c.getWhole(path, { query: { team: 't' }, headers: { range: 'bytes=0-99' } }, 1 << 20);
+      expect(r.ok).toBe(true);
+      if (!r.ok) continue;
+      if (path.startsWith('/missing')) expect(r.value.status).toBe(404);
+      else expect(r.value.body.toString()).toBe(`body of /base${path}?v=1&team=t`.repeat(2000));
+    }
+    expect(s.connections()).toBe(1);
+    expect(seen[4]!.split('\r\n')[0]).toBe('GET /base/ac/4?v=1&team=t HTTP/1.1');
+    expect(seen[4]).toMatch(/^authorization: Bearer secret-token-1234$/im);
+    expect(seen[4]).toMatch(/^range: bytes=0-99$/im);
+  });
+
+  it('puts a body of its own in the memory asked for, whatever the reads it came in', async () => {
+    const body = Buffer.alloc(200_000, 'x');
+    const s = await rawServer((socket) => {
+      // Head and body in small pieces, the blank line cut in two.
+      const whole = Buffer.concat([
+        Buffer.from(`HTTP/1.1 200 OK\r\ncontent-length: ${body.length}\r\n\r\n`),
+        body,
+      ]);
+      const cuts = [10, 36, 37, 38, 1000, 70_000, whole.length];
+      let at = 0;
+      const next = (): void => {
+        const to = cuts.shift();
+        if (to === undefined || socket.destroyed) return;
+        socket.write(whole.subarray(at, to));
+        at = to;
+        setTimeout(next, 5);
+      };
+      next();
+    });
+    cleanups.push(s.close);
+    const pool = new MemoryPool(1 << 20, 8 << 20);
+    const r = await client(s.url).getWhole('/x', {}, 1 << 20, pool);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.body.equals(body)).toBe(true);
+    // Its own memory: the whole ArrayBuffer is the pool's piece, which nothing else shares.
+    expect(r.value.body.byteOffset).toBe(0);
+    expect(r.value.body.buffer.byteLength).toBe(256 * 1024);
+  });
+
+  it('fails a body over the limit, and one cut short; reads one framed by the connection end', async () => {
+    const s = await rawServer((socket, request) => {
+      if (request.includes('/big')) socket.write(answer('y'.repeat(2000)));
+      else if (request.includes('/short')) {
+        socket.write('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n0123456789');
+        setTimeout(() => socket.destroy(), 20);
+      } else socket.end('HTTP/1.1 200 OK\r\n\r\nuntil the end');
+    });
+    cleanups.push(s.close);
+    const c = client(s.url);
+    const big = await c.getWhole('/big', {}, 1000);
+    expect(big.ok).toBe(false);
+    const short = await c.getWhole('/short', {}, 1000);
+    expect(short.ok).toBe(false);
+    if (!short.ok) expect(short.error.message).toMatch(/truncated \(10 of 100 bytes\)/);
+    const closed = await c.getWhole('/close', {}, 1000);
+    expect(closed.ok && closed.value.body.toString()).toBe('until the end');
+  });
+
+  it('asks again on a new connection when the server closed the kept-alive one meanwhile', async () => {
+    const s = await rawServer((socket, request) => {
+      socket.write(answer(bodyOf(request)));
+      setTimeout(() => socket.destroy(), 20);
+    });
+    cleanups.push(s.close);
+    const c = client(s.url);
+    for (let i = 0; i < 3; i++) {
+      const r = await c.getWhole(`/x${i}`, {}, 1000);
+      expect(r.ok && r.value.body.toString()).toBe(`body of /base/x${i}?v=1`);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    expect(s.connections()).toBe(3);
+  });
+
+  it('does not reuse a connection that sent more than its answer', async () => {
+    const s = await rawServer((socket, request) => socket.write(`${answer(bodyOf(request))}garbage`));
+    cleanups.push(s.close);
+    const c = client(s.url);
+    for (let i = 0; i < 3; i++) {
+      const r = await c.getWhole(`/x${i}`, {}, 1000);
+      expect(r.ok && r.value.body.toString()).toBe(`body of /base/x${i}?v=1`);
+    }
+    expect(s.connections()).toBe(3);
+  });
+
+  it('refuses a header value that would end the request head early', async () => {
+    const s = await rawServer((socket) => socket.write(answer('x')));
+    cleanups.push(s.close);
+    const c = new HttpClient({ url: s.url, token: 'tok\r\nx-evil: 1', idleTimeoutMs: 1000, maxSockets: 1 });
+    cleanups.push(() => c.close());
+    const r = await c.getWhole('/a', {}, 1000);
     expect(r.ok).toBe(false);
     expect(s.connections()).toBe(0);
   });

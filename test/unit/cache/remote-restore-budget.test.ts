@@ -9,6 +9,7 @@ import { ByteBudget } from '../../../src/cache/remote/byte-budget.js';
 import { MemoryPool } from '../../../src/cache/remote/memory-pool.js';
 import type { ObjectStore } from '../../../src/cache/remote/object-store.js';
 import { openStore } from '../../../src/cache/remote/open-remote.js';
+import { INLINE_ARCHIVE_LIMIT, RECORD_HEAD } from '../../../src/cache/remote/remote-record.js';
 import { RemoteTier, type RemoteTierOptions } from '../../../src/cache/remote/remote-tier.js';
 import { TieredCache } from '../../../src/cache/remote/tiered-cache.js';
 import type { JobKey } from '../../../src/ids/brands.js';
@@ -216,6 +217,111 @@ describe('remote restores hold a bounded number of archive bytes', () => {
     // sealed: not a second copy out of it).
     expect(adopted).toHaveLength(ARTIFACTS);
   }, 30_000);
+
+  it('with every hit to be restored and room for only a few records, waits for room: each archive comes once, with its record', async () => {
+    // Room for three records in flight (each asked for with room for the largest archive a record carries), a
+    // disk slower than the network, and misses among the keys (they must give their room back at once).
+    const options = tierOptions({ mode: 'read', prefetchBytes: 3.5 * (RECORD_HEAD + INLINE_ARCHIVE_LIMIT) });
+    const local = await slowLocal('waiting');
+    let wholeRecords = 0;
+    let parts = 0;
+    const store = options.store;
+    const getMetas = store.getMetas.bind(store);
+    store.getMetas = (ids, head, arrived, memory, missed) =>
+      getMetas(
+        ids,
+        head,
+        arrived &&
+          ((id, bytes) => {
+            if (bytes.length > SIZE) wholeRecords++;
+            return arrived(id, bytes);
+          }),
+        memory,
+        missed,
+      );
+    const getPart = store.getPart.bind(store);
+    store.getPart = (...args) => {
+      parts++;
+      return getPart(...args);
+    };
+    const tiered = new TieredCache(local.cache, new RemoteTier(options));
+    const missing = Array.from({ length: 30 }, (_, i) => keyOf(1000 + i));
+    const hits = await tiered.lookup([...missing, ...Array.from({ length: ARTIFACTS }, (_, i) => keyOf(i))]);
+    expect(hits.size).toBe(ARTIFACTS);
+    for (const [i, h] of [...hits.values()].entries()) {
+      const r = await h.restore(join(dir, 'waiting-out', String(i)));
+      expect(r.ok).toBe(true);
+    }
+    await tiered.close();
+    expect(wholeRecords).toBe(ARTIFACTS);
+    expect(parts).toBe(0);
+    expect(local.most()).toBeLessThanOrEqual(3.5 * (RECORD_HEAD + INLINE_ARCHIVE_LIMIT));
+  }, 30_000);
+
+  it('with every hit to be restored, keeps only so many archives ahead of a slow disk, whatever the budget', async () => {
+    // 200 archives of 100 kB (20 MB): more than the lookups keep ahead (8 MiB) plus what 32 requests bring at once.
+    const many = 200;
+    const big = 100_000;
+    const keyOfBig = (i: number): JobKey => (0x5000 + i).toString(16).padStart(40, '0') as JobKey;
+    const seed = new RemoteTier(tierOptions());
+    for (let i = 0; i < many; i++) {
+      const out = join(dir, 'big-outputs', String(i));
+      await mkdir(out, { recursive: true });
+      await writeFile(join(out, 'data.bin'), randomBytes(big));
+      seed.upload(keyOfBig(i), out, {
+        outputDir: out,
+        stdout: Buffer.alloc(0),
+        stderr: Buffer.alloc(0),
+        durationMs: 1,
+      });
+    }
+    await seed.close();
+
+    // Room in the budget for every record at once; a disk that writes one archive at a time, 5 ms each.
+    const options = tierOptions({ mode: 'read', prefetchBytes: many * (RECORD_HEAD + INLINE_ARCHIVE_LIMIT) });
+    const local = await LocalCache.create(join(dir, 'kept-ahead'));
+    let arrived = 0;
+    let written = 0;
+    let most = 0;
+    const adopt = local.adoptArchive.bind(local);
+    let disk = Promise.resolve();
+    local.adoptArchive = (key: JobKey, a: ArchiveToAdopt) => {
+      const turn = disk.then(async () => {
+        await new Promise((r) => setTimeout(r, 5));
+        const r = await adopt(key, a);
+        written += a.archive.length;
+        return r;
+      });
+      disk = turn.then(() => undefined);
+      return turn;
+    };
+    const store = options.store;
+    const getMetas = store.getMetas.bind(store);
+    store.getMetas = (ids, head, onArrival, memory, missed) =>
+      getMetas(
+        ids,
+        head,
+        onArrival &&
+          ((id, bytes) => {
+            arrived += bytes.length;
+            most = Math.max(most, arrived - written);
+            return onArrival(id, bytes);
+          }),
+        memory,
+        missed,
+      );
+    const tiered = new TieredCache(local, new RemoteTier(options));
+    const hits = await tiered.lookup(Array.from({ length: many }, (_, i) => keyOfBig(i)));
+    expect(hits.size).toBe(many);
+    for (const [i, h] of [...hits.values()].entries()) {
+      const r = await h.restore(join(dir, 'kept-ahead-out', String(i)));
+      expect(r.ok).toBe(true);
+    }
+    await tiered.close();
+    expect(written).toBe(many * big);
+    // At most 8 MiB kept, plus what the requests in flight when that was reached brought.
+    expect(most).toBeLessThan(8 * 1024 * 1024 + 32 * (big + RECORD_HEAD));
+  }, 60_000);
 
   it('downloads no record whole whose archive the lookups budget cannot keep', async () => {
     // Room for four and a half archives: once four are held, a fifth cannot be, and its record is not worth

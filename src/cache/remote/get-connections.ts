@@ -1,0 +1,415 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { connect as netConnect, isIP, type Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
+import type { Result } from '../../util/result.js';
+import { err, ok } from '../../util/result.js';
+import { parseHead, type PutFailure } from './put-connections.js';
+
+/** Why a GET gave no usable answer (the shape of http-client.ts's `HttpFailure`, without its `status`). */
+export type GetFailure = PutFailure;
+
+/** A whole answer: its body is complete (as long as the server framed it) and in memory. */
+export interface WholeAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface GetConnectionsOptions {
+  /** The server's origin: protocol, host and port (no path, no credentials). */
+  origin: URL;
+  /** A request that makes no progress (nothing sent, nothing received) for this long is abandoned. */
+  idleTimeoutMs: number;
+  /** For https: the trusted CAs (undefined: Node's own). */
+  ca?: string[];
+}
+
+/** An answer's head larger than this is not from a cache server. */
+const HEAD_LIMIT = 64 * 1024;
+
+/** What one read from a plain connection brings at most: the size Node reads with. */
+const READ_SIZE = 64 * 1024;
+
+/**
+ * GETs of small objects read whole into memory (records, and the archives that travel inside them), over
+ * kept-alive HTTP/1.1 connections. A lookup of a thousand keys with `--download all` receives 80 MB in a thousand
+ * answers on the thread that schedules the run; a general client costs it, per answer, a stream, a promise per
+ * step, a fresh buffer per read (memory the system must hand over page by page) and a copy into its parser.
+ * Here a plain connection reads into one buffer, used again for every read of every connection (Node's `onread`),
+ * and the body goes from there into its final memory, sized once from Content-Length: one copy, no garbage.
+ *
+ * Deals with: framing (Content-Length, chunks, or the connection's end), connection reuse (only after an answer
+ * framed by length or chunks, read to its end), a kept-alive connection the server closed meanwhile (the GET is
+ * sent again once on a new one), the idle time-out, https with the given CAs, a bound on the body.
+ * Does not deal with: authorization and paths (the caller builds the head's lines) or what a status means.
+ */
+export class GetConnections {
+  readonly #o: GetConnectionsOptions;
+  readonly #idle: Connection[] = [];
+  readonly #busy = new Set<Connection>();
+  readonly #host: string;
+  /** Every read of a plain connection lands here; each is consumed before the next one happens. */
+  readonly #readBuffer = Buffer.allocUnsafeSlow(READ_SIZE);
+  #closed = false;
+
+  constructor(o: GetConnectionsOptions) {
+    this.#o = o;
+    this.#host = o.origin.host;
+  }
+
+  /**
+   * `target`: path and query; `headers`: lowercase names, no `host` (added here). A body longer than `limit`
+   * fails. `memory(size)`: where a 2xx answer's body of `size` bytes goes (other answers' bodies are read and
+   * dropped, so that the connection can carry the next request).
+   */
+  async get(
+    target: string,
+    headers: Record<string, string>,
+    limit: number,
+    memory: (size: number) => Buffer,
+  ): Promise<Result<WholeAnswer, GetFailure>> {
+    let head = `GET ${target} HTTP/1.1\r\nhost: ${this.#host}\r\n`;
+    for (const [name, value] of Object.entries(headers)) {
+      // A line break in a value would end the head early and smuggle in another request.
+      if (/[\r\n\0]/.test(value))
+        return err({ kind: 'network', message: `GET failed: invalid ${name} header` });
+      head += `${name}: ${value}\r\n`;
+    }
+    head += '\r\n';
+    const reused = this.#idle.pop();
+    if (reused !== undefined) {
+      const r = await this.#exchange(reused, head, limit, memory, true);
+      // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
+      if (r.ok || !r.error.stale) return r.ok ? r : err({ kind: r.error.kind, message: r.error.message });
+    }
+    if (this.#closed) return err({ kind: 'network', message: 'GET failed: the client is closed' });
+    const r = await this.#exchange(this.#open(), head, limit, memory, false);
+    return r.ok ? r : err({ kind: r.error.kind, message: r.error.message });
+  }
+
+  #open(): Connection {
+    const { origin, idleTimeoutMs } = this.#o;
+    const port = Number(origin.port) || (origin.protocol === 'https:' ? 443 : 80);
+    const host = origin.hostname.replace(/^\[|\]$/g, '');
+    const connection: Connection = { socket: undefined as unknown as Socket, feed: undefined };
+    const feed = (bytes: Buffer): void => {
+      // Bytes while idle: this connection is confused (or closing); it is dropped.
+      if (connection.feed) connection.feed(bytes);
+      else connection.socket.destroy();
+    };
+    const socket =
+      origin.protocol === 'https:'
+        ? tlsConnect({
+            host,
+            port,
+            // A name to check the certificate against (an address is checked against the certificate's IPs).
+            ...(isIP(host) === 0 ? { servername: host } : {}),
+            ...(this.#o.ca ? { ca: this.#o.ca } : {}),
+          }).on('data', feed)
+        : netConnect({
+            host,
+            port,
+            onread: {
+              buffer: this.#readBuffer,
+              callback: (n) => {
+                feed(this.#readBuffer.subarray(0, n));
+                return true;
+              },
+            },
+          });
+    connection.socket = socket;
+    socket.setNoDelay(true);
+    socket.setTimeout(idleTimeoutMs);
+    return connection;
+  }
+
+  /** Sends one request on `c` and reads its whole answer; gives the connection back when it can carry another. */
+  #exchange(
+    c: Connection,
+    head: string,
+    limit: number,
+    memory: (size: number) => Buffer,
+    reused: boolean,
+  ): Promise<Result<WholeAnswer, GetFailure & { stale: boolean }>> {
+    const socket = c.socket;
+    this.#busy.add(c);
+    return new Promise((resolve) => {
+      const reader = new AnswerReader(limit, memory);
+      let settled = false;
+      const detach = (): void => {
+        c.feed = undefined;
+        socket.off('end', onEnd);
+        socket.off('error', onError);
+        socket.off('close', onEnd);
+        socket.off('timeout', onTimeout);
+        this.#busy.delete(c);
+      };
+      const fail = (kind: GetFailure['kind'], message: string): void => {
+        if (settled) return;
+        settled = true;
+        detach();
+        socket.destroy();
+        resolve(err({ kind, message, stale: kind === 'network' && !reader.started && reused }));
+      };
+      const finish = (): void => {
+        if (settled) return;
+        const answer = reader.answer();
+        if (!answer.ok) {
+          fail('network', answer.error);
+          return;
+        }
+        settled = true;
+        detach();
+        if (reader.reusable && !this.#closed) this.#park(c);
+        else socket.destroy();
+        resolve(ok(answer.value));
+      };
+      c.feed = (bytes: Buffer): void => {
+        const problem = reader.feed(bytes);
+        if (problem !== undefined) fail('network', problem);
+        else if (reader.complete) finish();
+      };
+      const onEnd = (): void => {
+        // An answer framed by the connection's end is complete now; any other is cut short.
+        if (reader.endsAtClose()) finish();
+        else fail('network', reader.cutShort());
+      };
+      const onError = (e: Error): void => fail('network', `GET failed: ${e.message}`);
+      const onTimeout = (): void => fail('timeout', `GET timed out after ${this.#o.idleTimeoutMs} ms`);
+      this.#unpark(c);
+      socket.on('end', onEnd);
+      socket.on('error', onError);
+      socket.on('close', onEnd);
+      socket.on('timeout', onTimeout);
+      socket.write(head, 'latin1');
+    });
+  }
+
+  /** An idle connection: kept until the server closes it, dropped on anything unexpected; never keeps the process. */
+  #park(c: Connection): void {
+    const drop = (): void => {
+      this.#unpark(c);
+      const i = this.#idle.indexOf(c);
+      if (i >= 0) this.#idle.splice(i, 1);
+      c.socket.destroy();
+    };
+    c.socket.on('close', drop);
+    c.socket.on('end', drop);
+    c.socket.on('error', drop);
+    c.socket.on('timeout', drop);
+    c.socket.unref();
+    this.#idle.push(c);
+    parked.set(c, drop);
+  }
+
+  #unpark(c: Connection): void {
+    const drop = parked.get(c);
+    if (drop === undefined) return;
+    parked.delete(c);
+    c.socket.off('close', drop);
+    c.socket.off('end', drop);
+    c.socket.off('error', drop);
+    c.socket.off('timeout', drop);
+    c.socket.ref();
+  }
+
+  /** Closes every connection, idle or in use. */
+  close(): void {
+    this.#closed = true;
+    for (const c of [...this.#idle, ...this.#busy]) c.socket.destroy();
+    this.#idle.length = 0;
+  }
+}
+
+/** A socket and whoever reads its bytes now (none while it waits idle). */
+interface Connection {
+  socket: Socket;
+  feed: ((bytes: Buffer) => void) | undefined;
+}
+
+const parked = new WeakMap<Connection, () => void>();
+
+/**
+ * One answer, parsed from the bytes as they come: the head, then the body by its framing. Every byte it keeps is
+ * copied (the reads' buffer is used again for the next read).
+ */
+class AnswerReader {
+  readonly #limit: number;
+  readonly #memory: (size: number) => Buffer;
+  #head: Buffer | undefined;
+  #status = 0;
+  #headers: IncomingHttpHeaders = {};
+  #framing: 'head' | 'length' | 'chunked' | 'close' | 'done' = 'head';
+  /** Length framing: the body's memory and how much of it has come. */
+  #body: Buffer | undefined;
+  #at = 0;
+  /** Chunks and the connection's end: the body's pieces so far, and their size. */
+  readonly #pieces: Buffer[] = [];
+  #size = 0;
+  /** Chunk framing: where the parser is, and the bytes left of the current chunk. */
+  #chunk: 'size' | 'data' | 'data-end' | 'trailers' = 'size';
+  #chunkLeft = 0;
+  #line = '';
+  /** Bytes after the answer: the connection is not reused. */
+  #extra = false;
+  #keepAlive = false;
+  started = false;
+
+  constructor(limit: number, memory: (size: number) => Buffer) {
+    this.#limit = limit;
+    this.#memory = memory;
+  }
+
+  get complete(): boolean {
+    return this.#framing === 'done';
+  }
+
+  get reusable(): boolean {
+    return this.#keepAlive && !this.#extra && this.#framing === 'done';
+  }
+
+  endsAtClose(): boolean {
+    if (this.#framing === 'close') this.#framing = 'done';
+    return this.#framing === 'done';
+  }
+
+  cutShort(): string {
+    if (this.#framing === 'head') return 'GET failed: the connection closed before the answer';
+    if (this.#framing === 'length') return `response truncated (${this.#at} of ${this.#body!.length} bytes)`;
+    return 'reading a response failed: the connection closed early';
+  }
+
+  answer(): Result<WholeAnswer, string> {
+    let body = this.#body;
+    if (body === undefined) {
+      body = this.#ok() ? this.#memory(this.#size) : Buffer.allocUnsafe(this.#size);
+      let at = 0;
+      for (const p of this.#pieces) at += p.copy(body, at);
+    }
+    return ok({ status: this.#status, headers: this.#headers, body });
+  }
+
+  #ok(): boolean {
+    return this.#status >= 200 && this.#status < 300;
+  }
+
+  /** Takes the next bytes; answers what is wrong with them, if anything. */
+  feed(bytes: Buffer): string | undefined {
+    if (bytes.length > 0) this.started = true;
+    let rest = bytes;
+    while (rest.length > 0) {
+      switch (this.#framing) {
+        case 'head': {
+          const r = this.#feedHead(rest);
+          if (typeof r === 'string') return r;
+          rest = r;
+          break;
+        }
+        case 'length': {
+          const n = Math.min(rest.length, this.#body!.length - this.#at);
+          this.#at += rest.copy(this.#body!, this.#at, 0, n);
+          rest = rest.subarray(n);
+          if (this.#at === this.#body!.length) this.#framing = 'done';
+          break;
+        }
+        case 'close': {
+          const problem = this.#keep(rest);
+          if (problem) return problem;
+          rest = rest.subarray(rest.length);
+          break;
+        }
+        case 'chunked': {
+          const r = this.#feedChunked(rest);
+          if (typeof r === 'string') return r;
+          rest = r;
+          break;
+        }
+        case 'done':
+          this.#extra = true;
+          return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  #feedHead(bytes: Buffer): Buffer | string {
+    const before = this.#head?.length ?? 0;
+    // The blank line may straddle two reads: look from a little before the new bytes. Only the head is copied
+    // (the read that brings its end usually brings much of the body too).
+    const head = this.#head === undefined ? bytes : Buffer.concat([this.#head, bytes]);
+    const end = head.indexOf('\r\n\r\n', Math.max(0, before - 3));
+    if (end < 0) {
+      if (head.length > HEAD_LIMIT) return 'GET failed: the answer has no end of headers';
+      this.#head = this.#head === undefined ? Buffer.from(bytes) : head;
+      return bytes.subarray(bytes.length);
+    }
+    this.#head = undefined;
+    const rest = bytes.subarray(end + 4 - before);
+    const parsed = parseHead(head.subarray(0, end).toString('latin1'));
+    if (parsed === undefined) return 'GET failed: the server did not answer in HTTP/1.1';
+    // An interim answer (100 Continue): the final one follows.
+    if (parsed.status >= 100 && parsed.status < 200) return rest;
+    this.#status = parsed.status;
+    this.#headers = parsed.headers;
+    this.#keepAlive = parsed.keepAlive;
+    const coding = String(parsed.headers['transfer-encoding'] ?? '').toLowerCase();
+    const length = parsed.headers['content-length'];
+    if (parsed.status === 204 || parsed.status === 304) this.#framing = 'done';
+    else if (coding !== '') this.#framing = /(?:^|,)\s*chunked\s*$/.test(coding) ? 'chunked' : 'close';
+    else if (length === undefined) this.#framing = 'close';
+    else if (!/^\d+$/.test(String(length))) return 'GET failed: the answer has no valid Content-Length';
+    else {
+      const size = Number(length);
+      if (size > this.#limit) return `response larger than ${this.#limit} bytes`;
+      this.#body = this.#ok() ? this.#memory(size) : Buffer.allocUnsafe(size);
+      this.#framing = size === 0 ? 'done' : 'length';
+    }
+    // Framed by the connection's end: it carries nothing after this answer.
+    if (this.#framing === 'close') this.#keepAlive = false;
+    return rest;
+  }
+
+  #keep(bytes: Buffer): string | undefined {
+    this.#size += bytes.length;
+    if (this.#size > this.#limit) return `response larger than ${this.#limit} bytes`;
+    this.#pieces.push(Buffer.from(bytes));
+    return undefined;
+  }
+
+  #feedChunked(bytes: Buffer): Buffer | string {
+    let rest = bytes;
+    while (rest.length > 0) {
+      if (this.#chunk === 'data') {
+        const n = Math.min(rest.length, this.#chunkLeft);
+        const problem = this.#keep(rest.subarray(0, n));
+        if (problem) return problem;
+        this.#chunkLeft -= n;
+        rest = rest.subarray(n);
+        if (this.#chunkLeft === 0) this.#chunk = 'data-end';
+        continue;
+      }
+      // Lines: a chunk's size, the end of its data, the trailers.
+      const nl = rest.indexOf(0x0a);
+      const take = nl < 0 ? rest.length : nl + 1;
+      this.#line += rest.subarray(0, take).toString('latin1');
+      rest = rest.subarray(take);
+      if (this.#line.length > HEAD_LIMIT) return 'reading a response failed: a chunk line too long';
+      if (nl < 0) continue;
+      const line = this.#line.replace(/\r?\n$/, '');
+      this.#line = '';
+      if (this.#chunk === 'data-end') {
+        if (line !== '') return 'reading a response failed: a chunk not followed by its line end';
+        this.#chunk = 'size';
+      } else if (this.#chunk === 'size') {
+        const m = /^([0-9a-fA-F]{1,8})(?:[ \t]*;.*)?$/.exec(line);
+        if (m === null) return 'reading a response failed: an invalid chunk size';
+        this.#chunkLeft = parseInt(m[1]!, 16);
+        this.#chunk = this.#chunkLeft === 0 ? 'trailers' : 'data';
+      } else if (line === '') {
+        this.#framing = 'done';
+        return rest;
+      }
+    }
+    return rest;
+  }
+}
