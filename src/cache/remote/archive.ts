@@ -19,6 +19,7 @@ import { createGunzip, createGzip, deflateRawSync, gunzip, gzip, constants as zl
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
 import type { Manifest, ManifestEntry } from '../cache.js';
+import type { MemoryPool } from './memory-pool.js';
 
 /** Archives up to this size are kept in memory between packing and uploading, and restored from one buffer. */
 export const IN_MEMORY_ARCHIVE = 4 * 1024 * 1024;
@@ -40,6 +41,8 @@ export interface ArchiveInfo {
 export interface PackedArchive extends ArchiveInfo {
   /** Undefined when the archive was written to the spill file. */
   bytes?: Buffer;
+  /** Set when `bytes` is memory of the pool given to `packArchive`: gives it back, once nothing reads it. */
+  release?: () => void;
 }
 
 const gzipAsync = promisify(gzip);
@@ -73,26 +76,42 @@ const filesOf = (manifest: Manifest): ManifestEntry[] => manifest.entries.filter
 
 /**
  * Packs the tree at `dir` (exactly the manifest's files, in its order) and answers the archive's SHA-256, size
- * and encoding. Small archives are built in memory from one read per file; bigger ones stream through `spillFile`.
+ * and encoding. Small archives are built in memory from one read per file, straight into one buffer (from
+ * `memory` when given: see `PackedArchive.release`); bigger ones stream through `spillFile`.
  * A file whose size differs from the manifest's (changed since it was hashed) fails the pack.
  */
 export async function packArchive(
   dir: string,
   manifest: Manifest,
   spillFile: string,
+  memory?: MemoryPool,
 ): Promise<PackedArchive> {
   const files = filesOf(manifest);
   const total = files.reduce((s, e) => s + e.size, 0);
   if (total <= IN_MEMORY_ARCHIVE) {
-    const parts = files.map((e) => readExactly(join(dir, e.path), e.size));
-    const content = parts.length === 1 ? parts[0]! : Buffer.concat(parts, total);
-    const encoding = chooseEncoding(content);
-    const bytes = encoding === 'gzip' ? await gzipAsync(content, { level: zlib.Z_BEST_SPEED }) : content;
-    const sha256 =
-      encoding === 'identity' && files.length === 1
-        ? files[0]!.sha256
-        : createHash('sha256').update(bytes).digest('hex');
-    return { sha256, size: bytes.length, encoding, bytes };
+    // A byte more than the files hold: one that grew since it was hashed shows.
+    const room = memory ? memory.take(total + 1) : Buffer.allocUnsafe(total + 1);
+    let release = memory ? (): void => memory.give(room.buffer as ArrayBuffer) : undefined;
+    try {
+      let at = 0;
+      for (const e of files) at += readInto(join(dir, e.path), e.size, room, at);
+      const content = room.subarray(0, total);
+      const encoding = chooseEncoding(content);
+      let bytes = content;
+      if (encoding === 'gzip') {
+        bytes = await gzipAsync(content, { level: zlib.Z_BEST_SPEED });
+        release?.();
+        release = undefined;
+      }
+      const sha256 =
+        encoding === 'identity' && files.length === 1
+          ? files[0]!.sha256
+          : createHash('sha256').update(bytes).digest('hex');
+      return { sha256, size: bytes.length, encoding, bytes, ...(release ? { release } : {}) };
+    } catch (e) {
+      release?.();
+      throw e;
+    }
   }
   const first = files.find((e) => e.size > 0)!;
   const encoding = chooseEncoding(readHead(join(dir, first.path), SAMPLE));
@@ -115,18 +134,27 @@ export async function packTree(dir: string, manifest: Manifest, file: string): P
 
 /** The whole of a small file, which must be exactly `size` bytes: one open, one read, one close. */
 function readExactly(path: string, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size + 1);
+  readInto(path, size, buf, 0);
+  return buf.subarray(0, size);
+}
+
+/**
+ * Reads the file at `path`, which must be exactly `size` bytes, into `buf` from `at` (where `size + 1` bytes
+ * must fit: the byte past its end is overwritten, to see whether it grew); answers `size`.
+ */
+function readInto(path: string, size: number, buf: Buffer, at: number): number {
   const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.allocUnsafe(size + 1);
     let got = 0;
     for (;;) {
-      const n = readSync(fd, buf, got, buf.length - got, null);
+      const n = readSync(fd, buf, at + got, size + 1 - got, null);
       if (n === 0) break;
       got += n;
       if (got > size) break;
     }
     if (got !== size) throw new Error(`${path} changed since it was saved (${got} bytes, not ${size})`);
-    return buf.subarray(0, size);
+    return size;
   } finally {
     closeSync(fd);
   }

@@ -68,12 +68,12 @@ export class BazelStore implements ObjectStore {
   async put(
     space: Space,
     id: string,
-    body: Buffer | (() => Readable),
+    body: Buffer | readonly Buffer[] | (() => Readable),
     size: number,
   ): Promise<Result<void, HttpFailure>> {
     const path = space === 'meta' ? `/ac/${id}` : `/cas/${id}`;
     const r = await this.#c.request('PUT', path, {
-      body: Buffer.isBuffer(body) ? body : body(),
+      body: typeof body === 'function' ? body() : body,
       length: size,
       headers: { 'content-type': 'application/octet-stream' },
     });

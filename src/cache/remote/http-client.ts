@@ -106,7 +106,8 @@ export class HttpClient {
     path: string,
     opts: {
       query?: Record<string, string>;
-      body?: Buffer | Readable;
+      /** Pieces: sent one after the other (PUT only). */
+      body?: Buffer | readonly Buffer[] | Readable;
       length?: number;
       headers?: Record<string, string>;
     } = {},
@@ -114,12 +115,16 @@ export class HttpClient {
     const target = this.#target(path, opts.query);
     const headers: Record<string, string> = { ...opts.headers };
     if (this.#auth) headers.authorization = this.#auth;
-    if (method === 'PUT' && Buffer.isBuffer(opts.body)) return this.#put(target, headers, opts.body);
-    const length = Buffer.isBuffer(opts.body) ? opts.body.length : opts.length;
+    if (method === 'PUT' && (Buffer.isBuffer(opts.body) || Array.isArray(opts.body)))
+      return this.#put(target, headers, opts.body as Buffer | readonly Buffer[]);
+    const body = Array.isArray(opts.body)
+      ? Buffer.concat(opts.body)
+      : (opts.body as Buffer | Readable | undefined);
+    const length = Buffer.isBuffer(body) ? body.length : opts.length;
     if (length !== undefined) headers['content-length'] = String(length);
     // undici times out waiting for headers and between body chunks; a streamed upload that stops moving (a
     // server that no longer reads) is abandoned here.
-    const upload = opts.body !== undefined && !Buffer.isBuffer(opts.body) ? opts.body : undefined;
+    const upload = body !== undefined && !Buffer.isBuffer(body) ? body : undefined;
     const abort = upload ? new AbortController() : undefined;
     let stalled: NodeJS.Timeout | undefined;
     let stalledOut = false;
@@ -141,7 +146,7 @@ export class HttpClient {
         method,
         path: target,
         headers,
-        ...(opts.body === undefined ? {} : { body: opts.body }),
+        ...(body === undefined ? {} : { body }),
         ...(abort ? { signal: abort.signal } : {}),
       });
       return ok({ status: res.statusCode, headers: res.headers, body: res.body });
@@ -198,7 +203,7 @@ export class HttpClient {
   async #put(
     target: string,
     headers: Record<string, string>,
-    body: Buffer,
+    body: Buffer | readonly Buffer[],
   ): Promise<Result<HttpResponse, HttpFailure>> {
     const r = await this.#puts.put(target, headers, body);
     if (!r.ok) return err({ kind: r.error.kind, message: this.redact(r.error.message) });

@@ -41,10 +41,11 @@ export interface ObjectStore {
   getBlob(id: string): Promise<Result<HttpResponse | undefined, HttpFailure>>;
   /** `size` bytes from `start` of the record `id`, as a stream of exactly those bytes, or undefined when missing. */
   getPart(id: string, start: number, size: number): Promise<Result<HttpResponse | undefined, HttpFailure>>;
+  /** `body`: bytes, pieces of them (sent one after the other), or a stream made for each attempt. */
   put(
     space: Space,
     id: string,
-    body: Buffer | (() => Readable),
+    body: Buffer | readonly Buffer[] | (() => Readable),
     size: number,
   ): Promise<Result<void, HttpFailure>>;
   close(): void;

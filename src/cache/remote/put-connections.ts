@@ -51,13 +51,17 @@ export class PutConnections {
     this.#host = o.origin.host;
   }
 
-  /** `target`: path and query; `headers`: lowercase names, no `host` or `content-length` (added here). */
+  /**
+   * `target`: path and query; `headers`: lowercase names, no `host` or `content-length` (added here); `body`: one
+   * buffer, or pieces sent one after the other (no copy to join them). Once this answers, nothing reads `body`.
+   */
   async put(
     target: string,
     headers: Record<string, string>,
-    body: Buffer,
+    body: Buffer | readonly Buffer[],
   ): Promise<Result<PutAnswer, PutFailure>> {
-    let head = `PUT ${target} HTTP/1.1\r\nhost: ${this.#host}\r\ncontent-length: ${body.length}\r\n`;
+    const length = Buffer.isBuffer(body) ? body.length : body.reduce((n, b) => n + b.length, 0);
+    let head = `PUT ${target} HTTP/1.1\r\nhost: ${this.#host}\r\ncontent-length: ${length}\r\n`;
     for (const [name, value] of Object.entries(headers)) {
       // A line break in a value would end the head early and smuggle in another request.
       if (/[\r\n\0]/.test(value))
@@ -99,7 +103,7 @@ export class PutConnections {
   #exchange(
     socket: Socket,
     head: string,
-    body: Buffer,
+    body: Buffer | readonly Buffer[],
     reused: boolean,
   ): Promise<Result<PutAnswer, PutFailure & { stale: boolean }>> {
     this.#busy.add(socket);
@@ -109,6 +113,8 @@ export class PutConnections {
       /** Body bytes of the answer still to skip before the connection is free. */
       let rest = 0;
       let settled = false;
+      /** The whole request is with the system: the body's memory is no longer read. */
+      let sent = false;
       const detach = (): void => {
         socket.off('data', onData);
         socket.off('error', onError);
@@ -127,7 +133,9 @@ export class PutConnections {
         if (settled) return;
         settled = true;
         detach();
-        if (reusable && !this.#closed) this.#park(socket);
+        // An answer before the whole body left (a server that refused it early): what is left of the body must
+        // never go out, neither ahead of the next request nor once its memory has been reused.
+        if (reusable && sent && !this.#closed) this.#park(socket);
         else socket.destroy();
         resolve(ok(answer!));
       };
@@ -192,7 +200,12 @@ export class PutConnections {
       socket.on('timeout', onTimeout);
       socket.cork();
       socket.write(head, 'latin1');
-      socket.write(body);
+      const pieces = Buffer.isBuffer(body) ? [body] : body;
+      for (const [i, piece] of pieces.entries()) {
+        if (i < pieces.length - 1) socket.write(piece);
+        else socket.write(piece, () => (sent = true));
+      }
+      if (pieces.length === 0) sent = true;
       socket.uncork();
     });
   }

@@ -37,6 +37,8 @@ const POOLED_BYTES = 32 * 1024 * 1024;
  * memory (memory not touched before, at that: see MemoryPool) and finish no sooner.
  */
 const KEPT_AHEAD = 8 * 1024 * 1024;
+/** Memory of packed archives kept for reuse: about what the uploads at once hold (a few small archives each). */
+const PACKED_BYTES = 16 * 1024 * 1024;
 
 export interface RemoteTierOptions {
   store: ObjectStore;
@@ -100,6 +102,11 @@ export class RemoteTier {
   /** Bytes of those archives (kept and not yet done with), and the lookups waiting for fewer (see KEPT_AHEAD). */
   #keptBytes = 0;
   readonly #waitingForRoom: (() => void)[] = [];
+  /**
+   * Memory of archives packed for upload, used again once each is sent: a run that uploads a thousand small
+   * artifacts would otherwise touch as much new memory as it uploads (a page fault per page, on a busy machine).
+   */
+  #packMemory: MemoryPool | undefined;
 
   constructor(options: RemoteTierOptions) {
     this.#o = options;
@@ -487,8 +494,11 @@ export class RemoteTier {
     // Made only for archives too big to keep in memory.
     const file = join(this.#o.scratchDir, `${key}-${++this.#spills}.archive`);
     let spilled = false;
+    let release: (() => void) | undefined;
     try {
-      const packed = await packArchive(dir, manifest, file);
+      this.#packMemory ??= new MemoryPool(IN_MEMORY_ARCHIVE + 1, PACKED_BYTES);
+      const packed = await packArchive(dir, manifest, file, this.#packMemory);
+      release = packed.release;
       spilled = packed.bytes === undefined;
       const archive: RemoteRecord['archive'] = {
         sha256: packed.sha256,
@@ -525,11 +535,11 @@ export class RemoteTier {
           return;
         }
       }
-      let bytes = recordLine(record);
+      let bytes: Buffer | Buffer[] | undefined;
       if (inline) {
         const withArchive = recordLine({ ...record, archive: { ...archive, inline: true } });
         // A line a lookup's first range would not hold keeps its archive apart (one more GET per lookup otherwise).
-        if (withArchive.length <= RECORD_HEAD) bytes = Buffer.concat([withArchive, packed.bytes!]);
+        if (withArchive.length <= RECORD_HEAD) bytes = [withArchive, packed.bytes!];
         else {
           const r = await this.#o.store.put('blob', archive.sha256, packed.bytes!, archive.size);
           if (!r.ok) {
@@ -538,9 +548,13 @@ export class RemoteTier {
           }
         }
       }
-      const r = await this.#o.store.put('meta', recordId(key), bytes, bytes.length);
+      bytes ??= recordLine(record);
+      const size = Buffer.isBuffer(bytes) ? bytes.length : bytes[0]!.length + bytes[1]!.length;
+      const r = await this.#o.store.put('meta', recordId(key), bytes, size);
       if (!r.ok) this.fail('an upload failed', describe(r.error));
     } finally {
+      // Every request that sent the archive has answered (or failed): nothing reads its memory any more.
+      release?.();
       if (spilled) await unlink(file).catch(() => undefined);
     }
   }

@@ -39,6 +39,11 @@ export class TieredCache implements Cache {
    * a run that restores every hit writes the first archives while the last ones are still on their way.
    */
   readonly #early = new Map<JobKey, Promise<Result<RestoredElsewhere, RestoreFailure> | undefined>>();
+  /**
+   * Keys the server did not have when this run asked: not asked for again (see `lookup`). Also those a failed
+   * lookup left unanswered: the remote is off for the rest of the run then.
+   */
+  readonly #missed = new Set<JobKey>();
   /** Archives downloaded whole and not yet committed (see #adopt). */
   readonly #inMemory: ByteBudget;
   readonly newOutputDir?: (key: JobKey) => string;
@@ -55,14 +60,25 @@ export class TieredCache implements Cache {
     if (give) this.newOutputDir = give;
   }
 
+  /**
+   * A key the server did not have when this run asked is looked up again in the local cache only. The engine
+   * looks once more just before it builds a missed job, for a save by another process sharing the local cache
+   * meanwhile; asking the server too would put a round trip before every job that runs, all of them in a cold
+   * run, for a hit only another machine building the same keys at that very moment could give.
+   */
   async lookup(keys: readonly JobKey[]): Promise<Map<JobKey, CacheHit>> {
     const hits = await this.#local.lookup(keys);
-    const rest = keys.filter((k) => !hits.has(k));
+    const rest = keys.filter((k) => !hits.has(k) && !this.#missed.has(k));
+    if (rest.length === 0) return hits;
     const early = this.#local.adoptArchive
       ? (record: RemoteRecord): void => void this.#early.set(record.key, this.#adopt(record))
       : undefined;
-    for (const [key, record] of await this.#remote.lookup(rest, early))
-      hits.set(key, this.#remoteHit(record));
+    const found = await this.#remote.lookup(rest, early);
+    for (const key of rest) {
+      const record = found.get(key);
+      if (record === undefined) this.#missed.add(key);
+      else hits.set(key, this.#remoteHit(record));
+    }
     return hits;
   }
 

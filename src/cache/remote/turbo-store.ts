@@ -104,12 +104,12 @@ export class TurboStore implements ObjectStore {
   async put(
     _space: Space,
     id: string,
-    body: Buffer | (() => Readable),
+    body: Buffer | readonly Buffer[] | (() => Readable),
     size: number,
   ): Promise<Result<void, HttpFailure>> {
     const r = await this.#c.request('PUT', `/v8/artifacts/${id}`, {
       query: this.#query,
-      body: Buffer.isBuffer(body) ? body : body(),
+      body: typeof body === 'function' ? body() : body,
       length: size,
       headers: { 'content-type': 'application/octet-stream' },
     });

@@ -15,6 +15,7 @@ import {
   unpackTree,
 } from '../../../src/cache/remote/archive.js';
 import { gzipSync } from 'node:zlib';
+import { MemoryPool } from '../../../src/cache/remote/memory-pool.js';
 import { rangeBody } from '../../../src/cache/remote/object-store.js';
 import {
   parseRecord,
@@ -132,6 +133,34 @@ describe('remote artifacts: pack, verify, refuse', () => {
     const file = join(dir, `big-${kind}.archive`);
     return { manifest: m.value, file, archive: await packTree(src, m.value, file) };
   }
+
+  it('packs small archives into memory of the pool it is given, handed back once released', async () => {
+    const src = join(dir, 'two');
+    await mkdir(src);
+    const random = randomBytes(30_000).toString('base64');
+    await writeFile(join(src, 'a.txt'), random.slice(0, 20_000));
+    await writeFile(join(src, 'b.txt'), random.slice(20_000));
+    const m = await buildManifest(src, KEY, 1, Buffer.alloc(0), Buffer.alloc(0));
+    if (!m.ok) throw new Error(m.error);
+    const pool = new MemoryPool(1 << 20, 1 << 20);
+    const packed = await packArchive(src, m.value, join(dir, 'spill'), pool);
+    expect(packed.encoding).toBe('identity');
+    expect(packed.bytes!.toString()).toBe(random);
+    expect(packed.release).toBeDefined();
+    const memory = packed.bytes!.buffer;
+    packed.release!();
+    expect(pool.take(100).buffer).toBe(memory);
+    // A gzipped archive is new memory: the pool's is given back at once.
+    await writeFile(join(src, 'a.txt'), 'text '.repeat(10_000));
+    const text = await buildManifest(src, KEY, 1, Buffer.alloc(0), Buffer.alloc(0));
+    if (!text.ok) throw new Error(text.error);
+    const gz = await packArchive(src, text.value, join(dir, 'spill'), pool);
+    expect(gz.encoding).toBe('gzip');
+    expect(gz.release).toBeUndefined();
+    // A file that changed since its manifest fails the pack, and its memory goes back too.
+    await writeFile(join(src, 'b.txt'), 'longer than it was '.repeat(2000));
+    await expect(packArchive(src, text.value, join(dir, 'spill'), pool)).rejects.toThrow(/changed since/);
+  });
 
   it('streams big archives of either encoding back into the same tree', async () => {
     for (const kind of ['text', 'random'] as const) {

@@ -263,6 +263,38 @@ describe('the cache HTTP client, uploading from memory', () => {
     expect(seen[3]!.body).toBe('bytes 3 '.repeat(4000));
   });
 
+  it('sends a body given in pieces as one, without joining them first', async () => {
+    const seen: string[] = [];
+    const s = await putServer((socket, request, body) => {
+      seen.push(`${/^content-length: *(\d+)$/im.exec(request)![1]} ${body.toString()}`);
+      socket.write('HTTP/1.1 201 Created\r\ncontent-length: 0\r\n\r\n');
+    });
+    cleanups.push(s.close);
+    const c = client(s.url);
+    const r = await c.request('PUT', '/ac/1', {
+      body: [Buffer.from('{"line":1}\n'), Buffer.from('archive')],
+    });
+    expect(r.ok && r.value.status).toBe(201);
+    expect(seen).toEqual(['18 {"line":1}\narchive']);
+  });
+
+  it('never reuses a connection the server answered on before the whole body left', async () => {
+    const requests: string[] = [];
+    const s = await rawServer((socket, request) => {
+      requests.push(request.split('\r\n')[0]!);
+      // Refused on sight: the body is never read, and the connection is kept open.
+      socket.write('HTTP/1.1 413 Payload Too Large\r\ncontent-length: 0\r\n\r\n');
+    });
+    cleanups.push(s.close);
+    const c = client(s.url);
+    // Far more than socket buffers hold: most of it has not left when the answer comes.
+    expect(await put(c, '/big', Buffer.alloc(64 << 20, 0x61))).toEqual({ ok: true, value: 413 });
+    expect(await put(c, '/next', Buffer.from('abc'))).toEqual({ ok: true, value: 413 });
+    // Reused, the rest of the first body would have gone out ahead of the second request.
+    expect(s.connections()).toBe(2);
+    expect(requests).toEqual(['PUT /base/big?v=1&team=t HTTP/1.1', 'PUT /base/next?v=1&team=t HTTP/1.1']);
+  });
+
   it('takes the status of an answer whose body stops short, once the time-out ends the wait for the rest', async () => {
     // The answer says 20 bytes and sends 3: the upload is done (201); only the connection is lost.
     const s = await putServer((socket) => {
