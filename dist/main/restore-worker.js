@@ -143,8 +143,12 @@ const result_err = (error) => ({ ok: false, error });
 
 
 function sha256(bytes) {
+    // Most logs are empty, and a restore checks both of every artifact's: a hash object each costs more than that.
+    if (bytes.length === 0)
+        return EMPTY_SHA256;
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
 }
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 /** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
 const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
 /**

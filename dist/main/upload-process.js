@@ -1,11 +1,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 158:
+/***/ 6128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(5386)
+const { RequestAbortedError } = __nccwpck_require__(6593)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -65,16 +65,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4660:
+/***/ 2574:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -180,7 +180,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 884:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -194,10 +194,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -438,16 +438,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 865:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(3897)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6425)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -659,18 +659,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 4754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6425)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -886,15 +886,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 3408:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(6593)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(5386)
+const { addSignal, removeSignal } = __nccwpck_require__(6128)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -1001,21 +1001,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 5889:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(4660)
+module.exports.request = __nccwpck_require__(865)
+module.exports.stream = __nccwpck_require__(4754)
+module.exports.pipeline = __nccwpck_require__(884)
+module.exports.upgrade = __nccwpck_require__(3408)
+module.exports.connect = __nccwpck_require__(2574)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 3897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -1024,9 +1024,9 @@ module.exports.connect = __nccwpck_require__(4660)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { ReadableStreamFrom } = __nccwpck_require__(5386)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -1407,15 +1407,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 6425:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(3897)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -1507,16 +1507,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 5106:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5386)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(6593)
+const timers = __nccwpck_require__(5929)
 
 function noop () {}
 
@@ -1754,7 +1754,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 4037:
 /***/ ((module) => {
 
 
@@ -1879,7 +1879,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 6644:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2088,7 +2088,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 6593:
 /***/ ((module) => {
 
 
@@ -2520,7 +2520,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 8957:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2528,7 +2528,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -2543,9 +2543,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4037)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -3009,7 +3009,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 3377:
 /***/ ((module) => {
 
 module.exports = {
@@ -3083,7 +3083,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 3838:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3091,7 +3091,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(4037)
 
 class TstNode {
   /** @type {any} */
@@ -3242,13 +3242,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 5386:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(3377)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -3256,9 +3256,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(4037)
+const { tree } = __nccwpck_require__(3838)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -3968,7 +3968,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 637:
+/***/ 8939:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3976,9 +3976,9 @@ module.exports = {
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const timers = __nccwpck_require__(5929)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -3991,7 +3991,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   kUrl,
   kReset,
@@ -4024,9 +4024,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(3377)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(6402)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -4038,11 +4038,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(9240) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(9968))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -4050,7 +4050,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(9240))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -4965,7 +4965,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(6962).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -5488,7 +5488,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 7726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5496,13 +5496,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5386)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6593)
 const {
   kUrl,
   kReset,
@@ -5521,7 +5521,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(3377)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -5927,7 +5927,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(6962).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -6287,7 +6287,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 271:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -6297,16 +6297,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(5386)
+const { channels } = __nccwpck_require__(6644)
+const Request = __nccwpck_require__(8957)
+const DispatcherBase = __nccwpck_require__(803)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(6593)
+const buildConnector = __nccwpck_require__(5106)
 const {
   kUrl,
   kServerName,
@@ -6348,9 +6348,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(3377)
+const connectH1 = __nccwpck_require__(8939)
+const connectH2 = __nccwpck_require__(7726)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -6658,7 +6658,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(5306)
 
 function onError (client, err) {
   if (
@@ -6918,19 +6918,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 803:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(2377)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(6593)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(3377)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -7133,7 +7133,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 2377:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7205,7 +7205,7 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 2279:
+/***/ 2190:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -7329,15 +7329,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 1278:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(2279)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(803)
+const FixedQueue = __nccwpck_require__(2190)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(3377)
+const PoolStats = __nccwpck_require__(1680)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -7530,10 +7530,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 1680:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(3377)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -7571,7 +7571,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 8014:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7582,14 +7582,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(1278)
+const Client = __nccwpck_require__(271)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(6593)
+const util = __nccwpck_require__(5386)
+const { kUrl, kInterceptors } = __nccwpck_require__(3377)
+const buildConnector = __nccwpck_require__(5106)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -7685,15 +7685,15 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 8754:
+/***/ 3216:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(5386)
+const { kBodyUsed } = __nccwpck_require__(3377)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(6593)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -7924,12 +7924,12 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 5092:
+/***/ 5306:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(3216)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -7952,13 +7952,13 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 2824:
+/***/ 6402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(6650);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -8236,7 +8236,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 9240:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8248,7 +8248,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 9968:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8260,7 +8260,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 6650:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8281,7 +8281,7 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 6603:
+/***/ 5929:
 /***/ ((module) => {
 
 
@@ -8711,12 +8711,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6962:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(5386)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -8726,16 +8726,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(1118)
+const { FormData } = __nccwpck_require__(8440)
+const { kState } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(782)
+const { multipartFormDataParser } = __nccwpck_require__(4646)
 let random
 
 try {
@@ -9247,7 +9247,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 6833:
 /***/ ((module) => {
 
 
@@ -9378,7 +9378,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10129,14 +10129,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 1508:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(6970)
+const { webidl } = __nccwpck_require__(6083)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -10262,16 +10262,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 4646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(5386)
+const { utf8DecodeBytes } = __nccwpck_require__(1118)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(782)
+const { isFileLike } = __nccwpck_require__(1508)
+const { makeEntry } = __nccwpck_require__(8440)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -10743,16 +10743,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 8440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(1118)
+const { kState } = __nccwpck_require__(6970)
+const { kEnumerableProperty } = __nccwpck_require__(5386)
+const { FileLike, isFileLike } = __nccwpck_require__(1508)
+const { webidl } = __nccwpck_require__(6083)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -11002,7 +11002,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 8709:
 /***/ ((module) => {
 
 
@@ -11049,7 +11049,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 6970:
 /***/ ((module) => {
 
 
@@ -11065,21 +11065,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 1118:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(6833)
+const { getGlobalOrigin } = __nccwpck_require__(8709)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(782)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(5386)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(6083)
 
 let supportedHashes = []
 
@@ -12704,14 +12704,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 6083:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(5386)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -13646,19 +13646,23 @@ async function mapBounded(items, limit, fn) {
     return failure ? result_err(failure) : result_ok(out);
 }
 /** GETs small records (or their first `head` bytes) one request each, many at once over the kept-alive sockets. */
-async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head, arrived, memory) {
+async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head, arrived, memory, missed) {
     const found = new Map();
     const range = (bytes) => ({ range: `bytes=0-${bytes - 1}` });
     const fixed = typeof head === 'number' ? range(head) : undefined;
     const r = await mapBounded(ids, concurrency, async (id) => {
-        const headers = typeof head === 'function' ? range(head(id)) : fixed;
-        const res = expectFound(await client.request('GET', pathOf(id), { query, ...(headers ? { headers } : {}) }), 'the cache server');
-        if (!res.ok || res.value === undefined)
-            return res.ok ? result_ok(undefined) : res;
-        const body = await client.readBody(res.value, META_LIMIT, arrived ? (memory ?? true) : undefined);
-        if (!body.ok)
-            return body;
-        found.set(id, arrived ? arrived(id, body.value) : body.value);
+        const headers = typeof head === 'function' ? range(await head(id)) : fixed;
+        const res = await client.getWhole(pathOf(id), { query, ...(headers ? { headers } : {}) }, META_LIMIT, arrived ? (memory ?? true) : undefined);
+        if (!res.ok)
+            return res;
+        const { status, body } = res.value;
+        if (status === 404) {
+            missed?.(id);
+            return result_ok(undefined);
+        }
+        if (status < 200 || status >= 300)
+            return result_err({ kind: 'status', status, message: `the cache server answered HTTP ${status}` });
+        found.set(id, arrived ? arrived(id, body) : body);
         return result_ok(undefined);
     });
     return r.ok ? result_ok(found) : r;
@@ -13727,8 +13731,8 @@ class BazelStore {
     }
     /** nginx and bazel-remote serve ranges of what they store; a server that does not sends whole objects. */
     inlineArchives = true;
-    getMetas(ids, head, arrived, memory) {
-        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head, arrived, memory);
+    getMetas(ids, head, arrived, memory, missed) {
+        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head, arrived, memory, missed);
     }
     async getPart(id, start, size) {
         const r = await this.#c.request('GET', `/ac/${id}`, {
@@ -13742,7 +13746,7 @@ class BazelStore {
     async put(space, id, body, size) {
         const path = space === 'meta' ? `/ac/${id}` : `/cas/${id}`;
         const r = await this.#c.request('PUT', path, {
-            body: Buffer.isBuffer(body) ? body : body(),
+            body: typeof body === 'function' ? body() : body,
             length: size,
             headers: { 'content-type': 'application/octet-stream' },
         });
@@ -13787,9 +13791,13 @@ class PutConnections {
         this.#o = o;
         this.#host = o.origin.host;
     }
-    /** `target`: path and query; `headers`: lowercase names, no `host` or `content-length` (added here). */
+    /**
+     * `target`: path and query; `headers`: lowercase names, no `host` or `content-length` (added here); `body`: one
+     * buffer, or pieces sent one after the other (no copy to join them). Once this answers, nothing reads `body`.
+     */
     async put(target, headers, body) {
-        let head = `PUT ${target} HTTP/1.1\r\nhost: ${this.#host}\r\ncontent-length: ${body.length}\r\n`;
+        const length = Buffer.isBuffer(body) ? body.length : body.reduce((n, b) => n + b.length, 0);
+        let head = `PUT ${target} HTTP/1.1\r\nhost: ${this.#host}\r\ncontent-length: ${length}\r\n`;
         for (const [name, value] of Object.entries(headers)) {
             // A line break in a value would end the head early and smuggle in another request.
             if (/[\r\n\0]/.test(value))
@@ -13835,6 +13843,8 @@ class PutConnections {
             /** Body bytes of the answer still to skip before the connection is free. */
             let rest = 0;
             let settled = false;
+            /** The whole request is with the system: the body's memory is no longer read. */
+            let sent = false;
             const detach = () => {
                 socket.off('data', onData);
                 socket.off('error', onError);
@@ -13855,7 +13865,9 @@ class PutConnections {
                     return;
                 settled = true;
                 detach();
-                if (reusable && !this.#closed)
+                // An answer before the whole body left (a server that refused it early): what is left of the body must
+                // never go out, neither ahead of the next request nor once its memory has been reused.
+                if (reusable && sent && !this.#closed)
                     this.#park(socket);
                 else
                     socket.destroy();
@@ -13924,7 +13936,15 @@ class PutConnections {
             socket.on('timeout', onTimeout);
             socket.cork();
             socket.write(head, 'latin1');
-            socket.write(body);
+            const pieces = Buffer.isBuffer(body) ? [body] : body;
+            for (const [i, piece] of pieces.entries()) {
+                if (i < pieces.length - 1)
+                    socket.write(piece);
+                else
+                    socket.write(piece, () => (sent = true));
+            }
+            if (pieces.length === 0)
+                sent = true;
             socket.uncork();
         });
     }
@@ -13997,13 +14017,410 @@ function parseHead(text) {
     return { status: Number(m[2]), headers, keepAlive };
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
-var dispatcher = __nccwpck_require__(883);
+;// CONCATENATED MODULE: ./src/cache/remote/get-connections.ts
+
+
+
+
+/** An answer's head larger than this is not from a cache server. */
+const get_connections_HEAD_LIMIT = 64 * 1024;
+/** What one read from a plain connection brings at most: the size Node reads with. */
+const READ_SIZE = 64 * 1024;
+/**
+ * GETs of small objects read whole into memory (records, and the archives that travel inside them), over
+ * kept-alive HTTP/1.1 connections. A lookup of a thousand keys with `--download all` receives 80 MB in a thousand
+ * answers on the thread that schedules the run; a general client costs it, per answer, a stream, a promise per
+ * step, a fresh buffer per read (memory the system must hand over page by page) and a copy into its parser.
+ * Here a plain connection reads into one buffer, used again for every read of every connection (Node's `onread`),
+ * and the body goes from there into its final memory, sized once from Content-Length: one copy, no garbage.
+ *
+ * Deals with: framing (Content-Length, chunks, or the connection's end), connection reuse (only after an answer
+ * framed by length or chunks, read to its end), a kept-alive connection the server closed meanwhile (the GET is
+ * sent again once on a new one), the idle time-out, https with the given CAs, a bound on the body.
+ * Does not deal with: authorization and paths (the caller builds the head's lines) or what a status means.
+ */
+class GetConnections {
+    #o;
+    #idle = [];
+    #busy = new Set();
+    #host;
+    /** Every read of a plain connection lands here; each is consumed before the next one happens. */
+    #readBuffer = Buffer.allocUnsafeSlow(READ_SIZE);
+    #closed = false;
+    constructor(o) {
+        this.#o = o;
+        this.#host = o.origin.host;
+    }
+    /**
+     * `target`: path and query; `headers`: lowercase names, no `host` (added here). A body longer than `limit`
+     * fails. `memory(size)`: where a 2xx answer's body of `size` bytes goes (other answers' bodies are read and
+     * dropped, so that the connection can carry the next request).
+     */
+    async get(target, headers, limit, memory) {
+        let head = `GET ${target} HTTP/1.1\r\nhost: ${this.#host}\r\n`;
+        for (const [name, value] of Object.entries(headers)) {
+            // A line break in a value would end the head early and smuggle in another request.
+            if (/[\r\n\0]/.test(value))
+                return result_err({ kind: 'network', message: `GET failed: invalid ${name} header` });
+            head += `${name}: ${value}\r\n`;
+        }
+        head += '\r\n';
+        const reused = this.#idle.pop();
+        if (reused !== undefined) {
+            const r = await this.#exchange(reused, head, limit, memory, true);
+            // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
+            if (r.ok || !r.error.stale)
+                return r.ok ? r : result_err({ kind: r.error.kind, message: r.error.message });
+        }
+        if (this.#closed)
+            return result_err({ kind: 'network', message: 'GET failed: the client is closed' });
+        const r = await this.#exchange(this.#open(), head, limit, memory, false);
+        return r.ok ? r : result_err({ kind: r.error.kind, message: r.error.message });
+    }
+    #open() {
+        const { origin, idleTimeoutMs } = this.#o;
+        const port = Number(origin.port) || (origin.protocol === 'https:' ? 443 : 80);
+        const host = origin.hostname.replace(/^\[|\]$/g, '');
+        const connection = { socket: undefined, feed: undefined };
+        const feed = (bytes) => {
+            // Bytes while idle: this connection is confused (or closing); it is dropped.
+            if (connection.feed)
+                connection.feed(bytes);
+            else
+                connection.socket.destroy();
+        };
+        const socket = origin.protocol === 'https:'
+            ? (0,external_node_tls_.connect)({
+                host,
+                port,
+                // A name to check the certificate against (an address is checked against the certificate's IPs).
+                ...((0,external_node_net_.isIP)(host) === 0 ? { servername: host } : {}),
+                ...(this.#o.ca ? { ca: this.#o.ca } : {}),
+            }).on('data', feed)
+            : (0,external_node_net_.connect)({
+                host,
+                port,
+                onread: {
+                    buffer: this.#readBuffer,
+                    callback: (n) => {
+                        feed(this.#readBuffer.subarray(0, n));
+                        return true;
+                    },
+                },
+            });
+        connection.socket = socket;
+        socket.setNoDelay(true);
+        socket.setTimeout(idleTimeoutMs);
+        return connection;
+    }
+    /** Sends one request on `c` and reads its whole answer; gives the connection back when it can carry another. */
+    #exchange(c, head, limit, memory, reused) {
+        const socket = c.socket;
+        this.#busy.add(c);
+        return new Promise((resolve) => {
+            const reader = new AnswerReader(limit, memory);
+            let settled = false;
+            const detach = () => {
+                c.feed = undefined;
+                socket.off('end', onEnd);
+                socket.off('error', onError);
+                socket.off('close', onEnd);
+                socket.off('timeout', onTimeout);
+                this.#busy.delete(c);
+            };
+            const fail = (kind, message) => {
+                if (settled)
+                    return;
+                settled = true;
+                detach();
+                socket.destroy();
+                resolve(result_err({ kind, message, stale: kind === 'network' && !reader.started && reused }));
+            };
+            const finish = () => {
+                if (settled)
+                    return;
+                const answer = reader.answer();
+                if (!answer.ok) {
+                    fail('network', answer.error);
+                    return;
+                }
+                settled = true;
+                detach();
+                if (reader.reusable && !this.#closed)
+                    this.#park(c);
+                else
+                    socket.destroy();
+                resolve(result_ok(answer.value));
+            };
+            c.feed = (bytes) => {
+                const problem = reader.feed(bytes);
+                if (problem !== undefined)
+                    fail('network', problem);
+                else if (reader.complete)
+                    finish();
+            };
+            const onEnd = () => {
+                // An answer framed by the connection's end is complete now; any other is cut short.
+                if (reader.endsAtClose())
+                    finish();
+                else
+                    fail('network', reader.cutShort());
+            };
+            const onError = (e) => fail('network', `GET failed: ${e.message}`);
+            const onTimeout = () => fail('timeout', `GET timed out after ${this.#o.idleTimeoutMs} ms`);
+            this.#unpark(c);
+            socket.on('end', onEnd);
+            socket.on('error', onError);
+            socket.on('close', onEnd);
+            socket.on('timeout', onTimeout);
+            socket.write(head, 'latin1');
+        });
+    }
+    /** An idle connection: kept until the server closes it, dropped on anything unexpected; never keeps the process. */
+    #park(c) {
+        const drop = () => {
+            this.#unpark(c);
+            const i = this.#idle.indexOf(c);
+            if (i >= 0)
+                this.#idle.splice(i, 1);
+            c.socket.destroy();
+        };
+        c.socket.on('close', drop);
+        c.socket.on('end', drop);
+        c.socket.on('error', drop);
+        c.socket.on('timeout', drop);
+        c.socket.unref();
+        this.#idle.push(c);
+        get_connections_parked.set(c, drop);
+    }
+    #unpark(c) {
+        const drop = get_connections_parked.get(c);
+        if (drop === undefined)
+            return;
+        get_connections_parked.delete(c);
+        c.socket.off('close', drop);
+        c.socket.off('end', drop);
+        c.socket.off('error', drop);
+        c.socket.off('timeout', drop);
+        c.socket.ref();
+    }
+    /** Closes every connection, idle or in use. */
+    close() {
+        this.#closed = true;
+        for (const c of [...this.#idle, ...this.#busy])
+            c.socket.destroy();
+        this.#idle.length = 0;
+    }
+}
+const get_connections_parked = new WeakMap();
+/**
+ * One answer, parsed from the bytes as they come: the head, then the body by its framing. Every byte it keeps is
+ * copied (the reads' buffer is used again for the next read).
+ */
+class AnswerReader {
+    #limit;
+    #memory;
+    #head;
+    #status = 0;
+    #headers = {};
+    #framing = 'head';
+    /** Length framing: the body's memory and how much of it has come. */
+    #body;
+    #at = 0;
+    /** Chunks and the connection's end: the body's pieces so far, and their size. */
+    #pieces = [];
+    #size = 0;
+    /** Chunk framing: where the parser is, and the bytes left of the current chunk. */
+    #chunk = 'size';
+    #chunkLeft = 0;
+    #line = '';
+    /** Bytes after the answer: the connection is not reused. */
+    #extra = false;
+    #keepAlive = false;
+    started = false;
+    constructor(limit, memory) {
+        this.#limit = limit;
+        this.#memory = memory;
+    }
+    get complete() {
+        return this.#framing === 'done';
+    }
+    get reusable() {
+        return this.#keepAlive && !this.#extra && this.#framing === 'done';
+    }
+    endsAtClose() {
+        if (this.#framing === 'close')
+            this.#framing = 'done';
+        return this.#framing === 'done';
+    }
+    cutShort() {
+        if (this.#framing === 'head')
+            return 'GET failed: the connection closed before the answer';
+        if (this.#framing === 'length')
+            return `response truncated (${this.#at} of ${this.#body.length} bytes)`;
+        return 'reading a response failed: the connection closed early';
+    }
+    answer() {
+        let body = this.#body;
+        if (body === undefined) {
+            body = this.#ok() ? this.#memory(this.#size) : Buffer.allocUnsafe(this.#size);
+            let at = 0;
+            for (const p of this.#pieces)
+                at += p.copy(body, at);
+        }
+        return result_ok({ status: this.#status, headers: this.#headers, body });
+    }
+    #ok() {
+        return this.#status >= 200 && this.#status < 300;
+    }
+    /** Takes the next bytes; answers what is wrong with them, if anything. */
+    feed(bytes) {
+        if (bytes.length > 0)
+            this.started = true;
+        let rest = bytes;
+        while (rest.length > 0) {
+            switch (this.#framing) {
+                case 'head': {
+                    const r = this.#feedHead(rest);
+                    if (typeof r === 'string')
+                        return r;
+                    rest = r;
+                    break;
+                }
+                case 'length': {
+                    const n = Math.min(rest.length, this.#body.length - this.#at);
+                    this.#at += rest.copy(this.#body, this.#at, 0, n);
+                    rest = rest.subarray(n);
+                    if (this.#at === this.#body.length)
+                        this.#framing = 'done';
+                    break;
+                }
+                case 'close': {
+                    const problem = this.#keep(rest);
+                    if (problem)
+                        return problem;
+                    rest = rest.subarray(rest.length);
+                    break;
+                }
+                case 'chunked': {
+                    const r = this.#feedChunked(rest);
+                    if (typeof r === 'string')
+                        return r;
+                    rest = r;
+                    break;
+                }
+                case 'done':
+                    this.#extra = true;
+                    return undefined;
+            }
+        }
+        return undefined;
+    }
+    #feedHead(bytes) {
+        const before = this.#head?.length ?? 0;
+        // The blank line may straddle two reads: look from a little before the new bytes. Only the head is copied
+        // (the read that brings its end usually brings much of the body too).
+        const head = this.#head === undefined ? bytes : Buffer.concat([this.#head, bytes]);
+        const end = head.indexOf('\r\n\r\n', Math.max(0, before - 3));
+        if (end < 0) {
+            if (head.length > get_connections_HEAD_LIMIT)
+                return 'GET failed: the answer has no end of headers';
+            this.#head = this.#head === undefined ? Buffer.from(bytes) : head;
+            return bytes.subarray(bytes.length);
+        }
+        this.#head = undefined;
+        const rest = bytes.subarray(end + 4 - before);
+        const parsed = parseHead(head.subarray(0, end).toString('latin1'));
+        if (parsed === undefined)
+            return 'GET failed: the server did not answer in HTTP/1.1';
+        // An interim answer (100 Continue): the final one follows.
+        if (parsed.status >= 100 && parsed.status < 200)
+            return rest;
+        this.#status = parsed.status;
+        this.#headers = parsed.headers;
+        this.#keepAlive = parsed.keepAlive;
+        const coding = String(parsed.headers['transfer-encoding'] ?? '').toLowerCase();
+        const length = parsed.headers['content-length'];
+        if (parsed.status === 204 || parsed.status === 304)
+            this.#framing = 'done';
+        else if (coding !== '')
+            this.#framing = /(?:^|,)\s*chunked\s*$/.test(coding) ? 'chunked' : 'close';
+        else if (length === undefined)
+            this.#framing = 'close';
+        else if (!/^\d+$/.test(String(length)))
+            return 'GET failed: the answer has no valid Content-Length';
+        else {
+            const size = Number(length);
+            if (size > this.#limit)
+                return `response larger than ${this.#limit} bytes`;
+            this.#body = this.#ok() ? this.#memory(size) : Buffer.allocUnsafe(size);
+            this.#framing = size === 0 ? 'done' : 'length';
+        }
+        // Framed by the connection's end: it carries nothing after this answer.
+        if (this.#framing === 'close')
+            this.#keepAlive = false;
+        return rest;
+    }
+    #keep(bytes) {
+        this.#size += bytes.length;
+        if (this.#size > this.#limit)
+            return `response larger than ${this.#limit} bytes`;
+        this.#pieces.push(Buffer.from(bytes));
+        return undefined;
+    }
+    #feedChunked(bytes) {
+        let rest = bytes;
+        while (rest.length > 0) {
+            if (this.#chunk === 'data') {
+                const n = Math.min(rest.length, this.#chunkLeft);
+                const problem = this.#keep(rest.subarray(0, n));
+                if (problem)
+                    return problem;
+                this.#chunkLeft -= n;
+                rest = rest.subarray(n);
+                if (this.#chunkLeft === 0)
+                    this.#chunk = 'data-end';
+                continue;
+            }
+            // Lines: a chunk's size, the end of its data, the trailers.
+            const nl = rest.indexOf(0x0a);
+            const take = nl < 0 ? rest.length : nl + 1;
+            this.#line += rest.subarray(0, take).toString('latin1');
+            rest = rest.subarray(take);
+            if (this.#line.length > get_connections_HEAD_LIMIT)
+                return 'reading a response failed: a chunk line too long';
+            if (nl < 0)
+                continue;
+            const line = this.#line.replace(/\r?\n$/, '');
+            this.#line = '';
+            if (this.#chunk === 'data-end') {
+                if (line !== '')
+                    return 'reading a response failed: a chunk not followed by its line end';
+                this.#chunk = 'size';
+            }
+            else if (this.#chunk === 'size') {
+                const m = /^([0-9a-fA-F]{1,8})(?:[ \t]*;.*)?$/.exec(line);
+                if (m === null)
+                    return 'reading a response failed: an invalid chunk size';
+                this.#chunkLeft = parseInt(m[1], 16);
+                this.#chunk = this.#chunkLeft === 0 ? 'trailers' : 'data';
+            }
+            else if (line === '') {
+                this.#framing = 'done';
+                return rest;
+            }
+        }
+        return rest;
+    }
+}
+
+// EXTERNAL MODULE: ../../main/node_modules/undici/lib/dispatcher/dispatcher.js
+var dispatcher = __nccwpck_require__(2377);
 var dispatcher_default = /*#__PURE__*/__nccwpck_require__.n(dispatcher);
-// EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
-var api = __nccwpck_require__(6615);
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/pool.js
-var pool = __nccwpck_require__(628);
+// EXTERNAL MODULE: ../../main/node_modules/undici/lib/api/index.js
+var api = __nccwpck_require__(5889);
+// EXTERNAL MODULE: ../../main/node_modules/undici/lib/dispatcher/pool.js
+var pool = __nccwpck_require__(8014);
 var pool_default = /*#__PURE__*/__nccwpck_require__.n(pool);
 ;// CONCATENATED MODULE: ./src/cache/remote/undici-pool.ts
 /**
@@ -14030,6 +14447,7 @@ function newPool(origin, options) {
 
 
 
+
 /**
  * A small keep-alive HTTP(S) client for cache servers, on undici (the HTTP/1.1 client Node's own `fetch` is
  * built on): a request costs a third of the CPU of `node:http`'s, which is most of what restoring a thousand
@@ -14047,6 +14465,7 @@ class HttpClient {
     #secrets;
     #pool;
     #puts;
+    #gets;
     #timeoutMs;
     /** The base URL without credentials, for messages. */
     display;
@@ -14074,6 +14493,11 @@ class HttpClient {
             idleTimeoutMs: o.idleTimeoutMs,
             ...(ca ? { ca } : {}),
         });
+        this.#gets = new GetConnections({
+            origin: new URL(url.origin),
+            idleTimeoutMs: o.idleTimeoutMs,
+            ...(ca ? { ca } : {}),
+        });
         this.#pool = newPool(url.origin, {
             connections: o.maxSockets,
             headersTimeout: o.idleTimeoutMs,
@@ -14093,22 +14517,21 @@ class HttpClient {
     }
     /** `path` is appended to the base URL's path; `query` adds parameters. */
     async request(method, path, opts = {}) {
-        let target = `${this.#basePath}${path}`;
-        const search = this.#base.search.slice(1);
-        const query = opts.query && Object.keys(opts.query).length > 0 ? new URLSearchParams(opts.query) : undefined;
-        if (search || query)
-            target += `?${[search, query?.toString()].filter(Boolean).join('&')}`;
+        const target = this.#target(path, opts.query);
         const headers = { ...opts.headers };
         if (this.#auth)
             headers.authorization = this.#auth;
-        if (method === 'PUT' && Buffer.isBuffer(opts.body))
+        if (method === 'PUT' && (Buffer.isBuffer(opts.body) || Array.isArray(opts.body)))
             return this.#put(target, headers, opts.body);
-        const length = Buffer.isBuffer(opts.body) ? opts.body.length : opts.length;
+        const body = Array.isArray(opts.body)
+            ? Buffer.concat(opts.body)
+            : opts.body;
+        const length = Buffer.isBuffer(body) ? body.length : opts.length;
         if (length !== undefined)
             headers['content-length'] = String(length);
         // undici times out waiting for headers and between body chunks; a streamed upload that stops moving (a
         // server that no longer reads) is abandoned here.
-        const upload = opts.body !== undefined && !Buffer.isBuffer(opts.body) ? opts.body : undefined;
+        const upload = body !== undefined && !Buffer.isBuffer(body) ? body : undefined;
         const abort = upload ? new AbortController() : undefined;
         let stalled;
         let stalledOut = false;
@@ -14130,7 +14553,7 @@ class HttpClient {
                 method,
                 path: target,
                 headers,
-                ...(opts.body === undefined ? {} : { body: opts.body }),
+                ...(body === undefined ? {} : { body }),
                 ...(abort ? { signal: abort.signal } : {}),
             });
             return result_ok({ status: res.statusCode, headers: res.headers, body: res.body });
@@ -14150,6 +14573,34 @@ class HttpClient {
             clearTimeout(stalled);
             upload?.off('data', watch);
         }
+    }
+    /** `path` appended to the base URL's path, with the base URL's query and `query`. */
+    #target(path, query) {
+        let target = `${this.#basePath}${path}`;
+        const search = this.#base.search.slice(1);
+        const extra = query && Object.keys(query).length > 0 ? new URLSearchParams(query) : undefined;
+        if (search || extra)
+            target += `?${[search, extra?.toString()].filter(Boolean).join('&')}`;
+        return target;
+    }
+    /**
+     * A GET whose whole answer is read into memory, `limit` bytes at most (see get-connections.ts: a lighter path
+     * than undici's for many small objects). `own`: a 2xx answer's body is in memory of its own (from that pool,
+     * when one is given), which its reader may hand on to another thread.
+     */
+    async getWhole(path, opts, limit, own) {
+        const headers = { ...opts.headers };
+        if (this.#auth)
+            headers.authorization = this.#auth;
+        const memory = own === undefined
+            ? (size) => Buffer.allocUnsafe(size)
+            : own === true
+                ? (size) => Buffer.allocUnsafeSlow(size)
+                : (size) => own.take(size);
+        const r = await this.#gets.get(this.#target(path, opts.query), headers, limit, memory);
+        if (!r.ok)
+            return result_err({ kind: r.error.kind, message: this.redact(r.error.message) });
+        return r;
     }
     /** An upload from memory: a lighter path than undici's (see put-connections.ts). */
     async #put(target, headers, body) {
@@ -14171,12 +14622,8 @@ class HttpClient {
         const detail = e.cause && e.cause.message && e.cause.message !== e.message ? `: ${e.cause.message}` : '';
         return { kind: 'network', message: this.redact(`${method} failed: ${e.message}${detail}`) };
     }
-    /**
-     * Reads a whole (small) response body. Events, not an async iterator: a thousand lookups would pay a promise
-     * per chunk. `own`: the answer is in memory of its own (from that pool, when one is given), which its reader may
-     * hand on, even when the body came in one piece (a view of the connection's memory otherwise).
-     */
-    readBody(res, limit, own) {
+    /** Reads a whole (small) response body. Events, not an async iterator: no promise per chunk. */
+    readBody(res, limit) {
         const body = res.body;
         return new Promise((resolve) => {
             const chunks = [];
@@ -14205,7 +14652,7 @@ class HttpClient {
                     finish(result_err({ kind: 'network', message: `response truncated (${size} of ${declared} bytes)` }));
                 }
                 else
-                    finish(result_ok(chunks.length === 1 && !own ? chunks[0] : gather(chunks, size, own)));
+                    finish(result_ok(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
             });
             const failed = (e) => finish(result_err({
                 kind: e.code === 'UND_ERR_BODY_TIMEOUT' ? 'timeout' : 'network',
@@ -14218,16 +14665,9 @@ class HttpClient {
     /** Closes every socket: the kept-alive ones and those of requests still in flight. */
     close() {
         this.#puts.close();
+        this.#gets.close();
         void this.#pool.destroy().catch(() => undefined);
     }
-}
-/** The chunks in one buffer of their own (from `pool` when given), never a slice of Node's shared pool. */
-function gather(chunks, size, pool) {
-    const out = pool !== undefined && pool !== true ? pool.take(size) : Buffer.allocUnsafeSlow(size);
-    let at = 0;
-    for (const c of chunks)
-        at += c.copy(out, at);
-    return out;
 }
 let cachedTrust;
 /**
@@ -14388,8 +14828,12 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 
 
 function sha256(bytes) {
+    // Most logs are empty, and a restore checks both of every artifact's: a hash object each costs more than that.
+    if (bytes.length === 0)
+        return EMPTY_SHA256;
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 /** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
 const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
 /**
@@ -14640,21 +15084,38 @@ function chooseEncoding(head) {
 const filesOf = (manifest) => manifest.entries.filter((e) => e.type === 'file');
 /**
  * Packs the tree at `dir` (exactly the manifest's files, in its order) and answers the archive's SHA-256, size
- * and encoding. Small archives are built in memory from one read per file; bigger ones stream through `spillFile`.
+ * and encoding. Small archives are built in memory from one read per file, straight into one buffer (from
+ * `memory` when given: see `PackedArchive.release`); bigger ones stream through `spillFile`.
  * A file whose size differs from the manifest's (changed since it was hashed) fails the pack.
  */
-async function packArchive(dir, manifest, spillFile) {
+async function packArchive(dir, manifest, spillFile, memory) {
     const files = filesOf(manifest);
     const total = files.reduce((s, e) => s + e.size, 0);
     if (total <= IN_MEMORY_ARCHIVE) {
-        const parts = files.map((e) => readExactly((0,external_node_path_namespaceObject.join)(dir, e.path), e.size));
-        const content = parts.length === 1 ? parts[0] : Buffer.concat(parts, total);
-        const encoding = chooseEncoding(content);
-        const bytes = encoding === 'gzip' ? await gzipAsync(content, { level: external_node_zlib_.constants.Z_BEST_SPEED }) : content;
-        const sha256 = encoding === 'identity' && files.length === 1
-            ? files[0].sha256
-            : (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-        return { sha256, size: bytes.length, encoding, bytes };
+        // A byte more than the files hold: one that grew since it was hashed shows.
+        const room = memory ? memory.take(total + 1) : Buffer.allocUnsafe(total + 1);
+        let release = memory ? () => memory.give(room.buffer) : undefined;
+        try {
+            let at = 0;
+            for (const e of files)
+                at += readInto((0,external_node_path_namespaceObject.join)(dir, e.path), e.size, room, at);
+            const content = room.subarray(0, total);
+            const encoding = chooseEncoding(content);
+            let bytes = content;
+            if (encoding === 'gzip') {
+                bytes = await gzipAsync(content, { level: external_node_zlib_.constants.Z_BEST_SPEED });
+                release?.();
+                release = undefined;
+            }
+            const sha256 = encoding === 'identity' && files.length === 1
+                ? files[0].sha256
+                : (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+            return { sha256, size: bytes.length, encoding, bytes, ...(release ? { release } : {}) };
+        }
+        catch (e) {
+            release?.();
+            throw e;
+        }
     }
     const first = files.find((e) => e.size > 0);
     const encoding = chooseEncoding(readHead((0,external_node_path_namespaceObject.join)(dir, first.path), SAMPLE));
@@ -14678,12 +15139,20 @@ async function packTree(dir, manifest, file) {
 }
 /** The whole of a small file, which must be exactly `size` bytes: one open, one read, one close. */
 function readExactly(path, size) {
+    const buf = Buffer.allocUnsafe(size + 1);
+    readInto(path, size, buf, 0);
+    return buf.subarray(0, size);
+}
+/**
+ * Reads the file at `path`, which must be exactly `size` bytes, into `buf` from `at` (where `size + 1` bytes
+ * must fit: the byte past its end is overwritten, to see whether it grew); answers `size`.
+ */
+function readInto(path, size, buf, at) {
     const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
     try {
-        const buf = Buffer.allocUnsafe(size + 1);
         let got = 0;
         for (;;) {
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, got, buf.length - got, null);
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, at + got, size + 1 - got, null);
             if (n === 0)
                 break;
             got += n;
@@ -14692,7 +15161,7 @@ function readExactly(path, size) {
         }
         if (got !== size)
             throw new Error(`${path} changed since it was saved (${got} bytes, not ${size})`);
-        return buf.subarray(0, size);
+        return size;
     }
     finally {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
@@ -15165,6 +15634,14 @@ function isSafeRelative(path) {
  */
 const POOLED_BYTES = 32 * 1024 * 1024;
 /**
+ * When restores begin as records arrive, archives waiting to be written beyond which the next record waits: a
+ * hundred small ones, more than the restore thread takes at once. Lookups ahead of the disk would only hold more
+ * memory (memory not touched before, at that: see MemoryPool) and finish no sooner.
+ */
+const KEPT_AHEAD = 8 * 1024 * 1024;
+/** Memory of packed archives kept for reuse: about what the uploads at once hold (a few small archives each). */
+const PACKED_BYTES = 16 * 1024 * 1024;
+/**
  * The remote half of a tiered cache: records and archives on a cache server.
  *
  * Deals with: batched lookups, verified streaming downloads, background uploads with bounded concurrency and
@@ -15190,6 +15667,14 @@ class remote_tier_RemoteTier {
     #memory;
     /** Archives that came with their records, counted in #prefetchBudget until taken and done with. */
     #prefetched = new Map();
+    /** Bytes of those archives (kept and not yet done with), and the lookups waiting for fewer (see KEPT_AHEAD). */
+    #keptBytes = 0;
+    #waitingForRoom = [];
+    /**
+     * Memory of archives packed for upload, used again once each is sent: a run that uploads a thousand small
+     * artifacts would otherwise touch as much new memory as it uploads (a page fault per page, on a busy machine).
+     */
+    #packMemory;
     constructor(options) {
         this.#o = options;
         const budget = options.prefetchBytes ?? 0;
@@ -15246,16 +15731,37 @@ class remote_tier_RemoteTier {
         // will be restored: then, while the budget lasts, small records whole (RECORD_HEAD bounds the line).
         // A record is asked for whole only with room for the most it can bring, taken before it is asked for: room
         // judged on arrival would download (and drop) every record once the room left is less than one archive.
+        // When restores begin as records arrive (`early`), the room comes back as they are written: the next record
+        // waits for it rather than coming by halves (its line now, its archive in a request of its own later), and
+        // the memory of the archives written is used again for the next ones instead of memory the system has yet to
+        // hand over.
+        const wholeRecord = RECORD_HEAD + INLINE_ARCHIVE_LIMIT;
         const head = !store.inlineArchives
             ? undefined
             : !budget
                 ? RECORD_HEAD
-                : (id) => {
-                    if (!budget.tryTake(RECORD_HEAD + INLINE_ARCHIVE_LIMIT))
-                        return RECORD_HEAD;
-                    whole.set(id, RECORD_HEAD + INLINE_ARCHIVE_LIMIT);
-                    return RECORD_HEAD + INLINE_ARCHIVE_LIMIT;
-                };
+                : early !== undefined
+                    ? async (id) => {
+                        while (this.#keptBytes >= KEPT_AHEAD)
+                            await new Promise((r) => this.#waitingForRoom.push(r));
+                        await budget.take(wholeRecord);
+                        whole.set(id, wholeRecord);
+                        return wholeRecord;
+                    }
+                    : (id) => {
+                        if (!budget.tryTake(wholeRecord))
+                            return RECORD_HEAD;
+                        whole.set(id, wholeRecord);
+                        return wholeRecord;
+                    };
+        // A miss brings nothing: its room goes back at once.
+        const missed = (id) => {
+            const reserved = whole.get(id);
+            if (reserved === undefined)
+                return;
+            whole.delete(id);
+            budget.give(reserved);
+        };
         const arrived = (id, bytes) => {
             const reserved = whole.get(id);
             if (reserved === undefined)
@@ -15284,7 +15790,7 @@ class remote_tier_RemoteTier {
             tails.delete(id);
             return line;
         };
-        const metas = await store.getMetas([...ids.keys()], head, budget ? arrived : undefined, budget ? this.#memory : undefined);
+        const metas = await store.getMetas([...ids.keys()], head, budget ? arrived : undefined, budget ? this.#memory : undefined, budget ? missed : undefined);
         if (metas.ok && store.inlineArchives) {
             // Lines longer than the first range (records of many files): those records whole.
             const long = [...metas.value].filter(([, b]) => !splitRecord(b, b.length >= RECORD_HEAD));
@@ -15335,6 +15841,7 @@ class remote_tier_RemoteTier {
         if (a.inline && a.size <= tail.length && !this.#prefetched.has(record.key) && this.fitsInMemory(record)) {
             // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
             this.#prefetched.set(record.key, { bytes: tail.subarray(0, a.size), counted: tail.length });
+            this.#keptBytes += tail.length;
             return true;
         }
         this.#prefetchBudget.give(tail.length);
@@ -15349,10 +15856,9 @@ class remote_tier_RemoteTier {
         if (prefetched === undefined)
             return undefined;
         this.#prefetched.delete(record.key);
-        const budget = this.#prefetchBudget;
         const counted = prefetched.counted;
         if (this.#down) {
-            budget.give(counted);
+            this.#unkeep(counted);
             return undefined;
         }
         let given = false;
@@ -15362,9 +15868,16 @@ class remote_tier_RemoteTier {
                 if (given)
                     return;
                 given = true;
-                budget.give(counted);
+                this.#unkeep(counted);
             },
         };
+    }
+    /** A kept archive's bytes are free again: its room in the budget, and the lookups waiting for fewer kept. */
+    #unkeep(counted) {
+        this.#prefetchBudget.give(counted);
+        this.#keptBytes -= counted;
+        while (this.#keptBytes < KEPT_AHEAD && this.#waitingForRoom.length > 0)
+            this.#waitingForRoom.shift()();
     }
     /** The memory of an archive from `takePrefetched` or `fetchArchive` that no one reads any more, to be reused. */
     recycle(memory) {
@@ -15551,8 +16064,11 @@ class remote_tier_RemoteTier {
         // Made only for archives too big to keep in memory.
         const file = (0,external_node_path_namespaceObject.join)(this.#o.scratchDir, `${key}-${++this.#spills}.archive`);
         let spilled = false;
+        let release;
         try {
-            const packed = await packArchive(dir, manifest, file);
+            this.#packMemory ??= new MemoryPool(IN_MEMORY_ARCHIVE + 1, PACKED_BYTES);
+            const packed = await packArchive(dir, manifest, file, this.#packMemory);
+            release = packed.release;
             spilled = packed.bytes === undefined;
             const archive = {
                 sha256: packed.sha256,
@@ -15590,12 +16106,12 @@ class remote_tier_RemoteTier {
                     return;
                 }
             }
-            let bytes = recordLine(record);
+            let bytes;
             if (inline) {
                 const withArchive = recordLine({ ...record, archive: { ...archive, inline: true } });
                 // A line a lookup's first range would not hold keeps its archive apart (one more GET per lookup otherwise).
                 if (withArchive.length <= RECORD_HEAD)
-                    bytes = Buffer.concat([withArchive, packed.bytes]);
+                    bytes = [withArchive, packed.bytes];
                 else {
                     const r = await this.#o.store.put('blob', archive.sha256, packed.bytes, archive.size);
                     if (!r.ok) {
@@ -15604,11 +16120,15 @@ class remote_tier_RemoteTier {
                     }
                 }
             }
-            const r = await this.#o.store.put('meta', recordId(key), bytes, bytes.length);
+            bytes ??= recordLine(record);
+            const size = Buffer.isBuffer(bytes) ? bytes.length : bytes[0].length + bytes[1].length;
+            const r = await this.#o.store.put('meta', recordId(key), bytes, size);
             if (!r.ok)
                 this.fail('an upload failed', describe(r.error));
         }
         finally {
+            // Every request that sent the archive has answered (or failed): nothing reads its memory any more.
+            release?.();
             if (spilled)
                 await (0,promises_namespaceObject.unlink)(file).catch(() => undefined);
         }
@@ -15652,7 +16172,7 @@ class remote_tier_RemoteTier {
         }
         this.#queue.length = 0;
         for (const p of this.#prefetched.values())
-            this.#prefetchBudget?.give(p.counted);
+            this.#unkeep(p.counted);
         this.#prefetched.clear();
         this.#o.store.close();
         await (0,promises_namespaceObject.rm)(this.#o.scratchDir, { recursive: true, force: true }).catch(() => undefined);
@@ -15698,6 +16218,11 @@ class tiered_cache_TieredCache {
      * a run that restores every hit writes the first archives while the last ones are still on their way.
      */
     #early = new Map();
+    /**
+     * Keys the server did not have when this run asked: not asked for again (see `lookup`). Also those a failed
+     * lookup left unanswered: the remote is off for the rest of the run then.
+     */
+    #missed = new Set();
     /** Archives downloaded whole and not yet committed (see #adopt). */
     #inMemory;
     newOutputDir;
@@ -15713,14 +16238,28 @@ class tiered_cache_TieredCache {
         if (give)
             this.newOutputDir = give;
     }
+    /**
+     * A key the server did not have when this run asked is looked up again in the local cache only. The engine
+     * looks once more just before it builds a missed job, for a save by another process sharing the local cache
+     * meanwhile; asking the server too would put a round trip before every job that runs, all of them in a cold
+     * run, for a hit only another machine building the same keys at that very moment could give.
+     */
     async lookup(keys) {
         const hits = await this.#local.lookup(keys);
-        const rest = keys.filter((k) => !hits.has(k));
+        const rest = keys.filter((k) => !hits.has(k) && !this.#missed.has(k));
+        if (rest.length === 0)
+            return hits;
         const early = this.#local.adoptArchive
             ? (record) => void this.#early.set(record.key, this.#adopt(record))
             : undefined;
-        for (const [key, record] of await this.#remote.lookup(rest, early))
-            hits.set(key, this.#remoteHit(record));
+        const found = await this.#remote.lookup(rest, early);
+        for (const key of rest) {
+            const record = found.get(key);
+            if (record === undefined)
+                this.#missed.add(key);
+            else
+                hits.set(key, this.#remoteHit(record));
+        }
         return hits;
     }
     #remoteHit(record) {
@@ -16001,7 +16540,7 @@ class TurboStore {
     async put(_space, id, body, size) {
         const r = await this.#c.request('PUT', `/v8/artifacts/${id}`, {
             query: this.#query,
-            body: Buffer.isBuffer(body) ? body : body(),
+            body: typeof body === 'function' ? body() : body,
             length: size,
             headers: { 'content-type': 'application/octet-stream' },
         });
@@ -16236,10 +16775,11 @@ function openStore(o) {
     return o.kind === 'http' ? new BazelStore(client, SOCKETS) : new TurboStore(client, o.team, SOCKETS);
 }
 /**
- * Archive bytes that lookups may fetch ahead of their restores when every hit will be restored: most of a
- * thousand small artifacts, one request each instead of two, in bounded memory.
+ * Archive bytes that lookups may fetch ahead of their restores when every hit will be restored (one request per
+ * artifact instead of two): each request in flight holds room for the largest archive a record carries (a little
+ * over 1 MiB, 32 requests at once), and archives waiting to be written are few (see remote-tier.ts, KEPT_AHEAD).
  */
-const PREFETCH_BYTES = (/* unused pure expression or super */ null && (96 * 1024 * 1024));
+const PREFETCH_BYTES = (/* unused pure expression or super */ null && (40 * 1024 * 1024));
 /**
  * `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. `restoresEverything`:
  * the run restores every hit it looks up, so lookups may bring small archives along.

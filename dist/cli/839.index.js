@@ -1,0 +1,133 @@
+(function (__disbuild_import_meta) {const id = 839;
+const ids = [839,390];
+const modules = {
+
+/***/ 7839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   explainCommand: () => (/* binding */ explainCommand)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2726);
+/* harmony import */ var _executor_select_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7390);
+/* harmony import */ var _explain_explain_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2139);
+/* harmony import */ var _explain_record_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4599);
+/* harmony import */ var _explain_run_explainer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8937);
+/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2810);
+/* harmony import */ var _ids_file_digest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1097);
+/* harmony import */ var _ids_job_key_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1824);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8000);
+/* harmony import */ var _graph_input_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5300);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9849);
+/* harmony import */ var _local_state_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9986);
+
+
+
+
+
+
+
+
+
+
+
+
+
+const HELP = `Usage: disbuild explain [--graph FILE] [--source-dir DIR] [--cache-dir DIR] [--salt S] [TASK...]
+
+For each job that would run (its key is not in the local cache), says why: which inputs changed (path, old and
+new digest), which command fields, which env variables (names only), the salt, or which dependency changed (down
+to the root cause) — against the key last recorded for the job's name when it was built. "never built" when
+there is none. TASK: job names, globs, or disbuild.json task names; default: every job.
+`;
+/** `disbuild explain`: why each job that would run must run. */
+const explainCommand = async (argv, io) => {
+    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)(argv, {
+        graph: { type: 'string' },
+        'source-dir': { type: 'string' },
+        'cache-dir': { type: 'string' },
+        salt: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (!parsed.ok || parsed.value.values.help) {
+        const wanted = parsed.ok;
+        (wanted ? io.stdout : io.stderr).write((parsed.ok ? '' : `disbuild explain: ${parsed.error}\n`) + HELP);
+        return wanted ? _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.ok : _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
+    }
+    const v = parsed.value.values;
+    const sourceDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, v['source-dir'] ?? '.');
+    const input = await (0,_graph_input_js__WEBPACK_IMPORTED_MODULE_9__/* .loadGraphOrReport */ .C)(v.graph, sourceDir, io);
+    if (!input)
+        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
+    const { graph } = input;
+    const selection = (0,_executor_select_js__WEBPACK_IMPORTED_MODULE_2__.selectJobs)(graph, parsed.value.positionals);
+    if (!selection.ok) {
+        for (const m of selection.error)
+            io.stderr.write(`disbuild explain: ${m}\n`);
+        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
+    }
+    const salt = v.salt ?? input.salt ?? '';
+    const digests = await (0,_ids_file_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .chooseDigests */ .Dj)(sourceDir, (0,_ids_job_key_js__WEBPACK_IMPORTED_MODULE_7__/* .graphInputs */ .qP)(graph));
+    const keys = (0,_ids_job_key_js__WEBPACK_IMPORTED_MODULE_7__/* .computeKeys */ .yp)(graph, digests, salt);
+    if (!keys.ok) {
+        for (const p of keys.error)
+            io.stderr.write(`disbuild: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_5__/* .formatProblem */ .V)(p)}\n`);
+        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
+    }
+    const cacheDir = v['cache-dir'] === undefined ? (0,_local_state_js__WEBPACK_IMPORTED_MODULE_11__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, v['cache-dir']);
+    const cache = await _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalCache */ .Um.create(cacheDir);
+    const jobs = graph.jobs.filter((j) => selection.value.closure.has(j.label));
+    const hits = await cache.lookup(jobs.map((j) => keys.value.get(j.label)));
+    const explainer = new _explain_run_explainer_js__WEBPACK_IMPORTED_MODULE_4__/* .RunExplainer */ .M(graph, salt, new _explain_record_store_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyRecordStore */ .G(cacheDir));
+    explainer.onKeyed(digests, keys.value);
+    const toRun = jobs.filter((j) => !hits.has(keys.value.get(j.label)));
+    if (toRun.length === 0) {
+        io.stdout.write(`nothing would run: all ${jobs.length} jobs are cached\n`);
+        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.ok;
+    }
+    for (const job of toRun) {
+        const changes = explainer.changes(job.name);
+        io.stdout.write(`${job.name}: ${(0,_explain_explain_js__WEBPACK_IMPORTED_MODULE_12__/* .oneLine */ .TN)(changes)}\n`);
+        if (changes.length > 1 || changes.some((c) => c.kind === 'dep')) {
+            io.stdout.write((0,_explain_explain_js__WEBPACK_IMPORTED_MODULE_12__/* .detailLines */ .ZN)(changes, '    ').join('\n') + '\n');
+        }
+    }
+    return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.ok;
+};
+
+
+/***/ }),
+
+/***/ 7390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dependencyClosure: () => (/* reexport safe */ _select_core_js__WEBPACK_IMPORTED_MODULE_0__.N),
+/* harmony export */   selectJobs: () => (/* binding */ selectJobs)
+/* harmony export */ });
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(636);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _select_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8712);
+
+
+
+/**
+ * The jobs a run covers: the targets (names or globs; all jobs when empty) and everything they depend on.
+ * A target that matches no job is an error naming it, so a typo never becomes a silent no-op. The glob matcher
+ * is loaded with this module; a run without targets uses select-core.ts alone.
+ */
+function selectJobs(graph, targets) {
+    return (0,_select_core_js__WEBPACK_IMPORTED_MODULE_0__/* .selectWith */ .X)(graph, targets, (g) => picomatch__WEBPACK_IMPORTED_MODULE_1___default()(g, { dot: true }));
+}
+
+
+/***/ })
+
+};
+
+return { id, ids, modules };
+})
