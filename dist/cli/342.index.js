@@ -1,149 +1,127 @@
 (function (__disbuild_import_meta) {const id = 342;
-const ids = [342];
+const ids = [342,277];
 const modules = {
 
-/***/ 6342:
+/***/ 5342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Launcher: () => (/* binding */ Launcher),
-/* harmony export */   launcherEnv: () => (/* binding */ launcherEnv)
+/* harmony export */   explainCommand: () => (/* binding */ explainCommand)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _process_group_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5163);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9528);
+/* harmony import */ var _executor_select_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5277);
+/* harmony import */ var _explain_explain_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4624);
+/* harmony import */ var _explain_record_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1806);
+/* harmony import */ var _explain_run_explainer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9814);
+/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2573);
+/* harmony import */ var _ids_file_digest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9870);
+/* harmony import */ var _ids_job_key_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8519);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7593);
+/* harmony import */ var _graph_input_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3311);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1604);
+/* harmony import */ var _local_state_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4709);
 
 
 
 
 
-// Read once at load: in the bundle this is the chunk's own file, beside which the build puts the launcher.
-const here = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(__disbuild_import_meta.url));
+
+
+
+
+
+
+
+
+const HELP = `Usage: disbuild explain [--graph FILE] [--source-dir DIR] [--cache-dir DIR] [--salt S] [TASK...]
+
+For each job that would run (its key is not in the local cache), says why: which inputs changed (path, old and
+new digest), which command fields, which env variables (names only), the salt, or which dependency changed (down
+to the root cause) — against the key last recorded for the job's name when it was built. "never built" when
+there is none. TASK: job names, globs, or disbuild.json task names; default: every job.
+`;
+/** `disbuild explain`: why each job that would run must run. */
+const explainCommand = async (argv, io) => {
+    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)(argv, {
+        graph: { type: 'string' },
+        'source-dir': { type: 'string' },
+        'cache-dir': { type: 'string' },
+        salt: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (!parsed.ok || parsed.value.values.help) {
+        const wanted = parsed.ok;
+        (wanted ? io.stdout : io.stderr).write((parsed.ok ? '' : `disbuild explain: ${parsed.error}\n`) + HELP);
+        return wanted ? _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.ok : _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
+    }
+    const v = parsed.value.values;
+    const sourceDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, v['source-dir'] ?? '.');
+    const input = await (0,_graph_input_js__WEBPACK_IMPORTED_MODULE_9__/* .loadGraphOrReport */ .C)(v.graph, sourceDir, io);
+    if (!input)
+        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
+    const { graph } = input;
+    const selection = (0,_executor_select_js__WEBPACK_IMPORTED_MODULE_2__.selectJobs)(graph, parsed.value.positionals);
+    if (!selection.ok) {
+        for (const m of selection.error)
+            io.stderr.write(`disbuild explain: ${m}\n`);
+        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
+    }
+    const salt = v.salt ?? input.salt ?? '';
+    const digests = await (0,_ids_file_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .chooseDigests */ .Dj)(sourceDir, (0,_ids_job_key_js__WEBPACK_IMPORTED_MODULE_7__/* .graphInputs */ .qP)(graph));
+    const keys = (0,_ids_job_key_js__WEBPACK_IMPORTED_MODULE_7__/* .computeKeys */ .yp)(graph, digests, salt);
+    if (!keys.ok) {
+        for (const p of keys.error)
+            io.stderr.write(`disbuild: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_5__/* .formatProblem */ .V)(p)}\n`);
+        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
+    }
+    const cacheDir = v['cache-dir'] === undefined ? (0,_local_state_js__WEBPACK_IMPORTED_MODULE_11__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, v['cache-dir']);
+    const cache = await _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalCache */ .Um.create(cacheDir);
+    const jobs = graph.jobs.filter((j) => selection.value.closure.has(j.label));
+    const hits = await cache.lookup(jobs.map((j) => keys.value.get(j.label)));
+    const explainer = new _explain_run_explainer_js__WEBPACK_IMPORTED_MODULE_4__/* .RunExplainer */ .M(graph, salt, new _explain_record_store_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyRecordStore */ .G(cacheDir));
+    explainer.onKeyed(digests, keys.value);
+    const toRun = jobs.filter((j) => !hits.has(keys.value.get(j.label)));
+    if (toRun.length === 0) {
+        io.stdout.write(`nothing would run: all ${jobs.length} jobs are cached\n`);
+        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.ok;
+    }
+    for (const job of toRun) {
+        const changes = explainer.changes(job.name);
+        io.stdout.write(`${job.name}: ${(0,_explain_explain_js__WEBPACK_IMPORTED_MODULE_12__/* .oneLine */ .TN)(changes)}\n`);
+        if (changes.length > 1 || changes.some((c) => c.kind === 'dep')) {
+            io.stdout.write((0,_explain_explain_js__WEBPACK_IMPORTED_MODULE_12__/* .detailLines */ .ZN)(changes, '    ').join('\n') + '\n');
+        }
+    }
+    return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.ok;
+};
+
+
+/***/ }),
+
+/***/ 5277:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dependencyClosure: () => (/* reexport safe */ _select_core_js__WEBPACK_IMPORTED_MODULE_0__.N),
+/* harmony export */   selectJobs: () => (/* binding */ selectJobs)
+/* harmony export */ });
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _select_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1017);
+
+
+
 /**
- * Starts job commands from a small separate process instead of this one.
- *
- * Why: starting a process forks its parent, and a fork costs in proportion to the parent's memory. The engine's
- * process holds the graph, the keys and the logs, so each fork there costs a few milliseconds of its only
- * thread — the thread that also schedules, saves and reports. A launcher of a few tens of megabytes forks
- * several times faster, on another core. Only the bundled build has the launcher; elsewhere (and should it
- * fail to start or die) commands are started directly.
+ * The jobs a run covers: the targets (names or globs; all jobs when empty) and everything they depend on.
+ * A target that matches no job is an error naming it, so a typo never becomes a silent no-op. The glob matcher
+ * is loaded with this module; a run without targets uses select-core.ts alone.
  */
-class Launcher {
-    #child;
-    #pending = new Map();
-    #next = 1;
-    #alive = true;
-    constructor(child) {
-        this.#child = child;
-        // Idle, the launcher does not keep this process alive: a run that ends without closing it (or a launcher
-        // started early and never used) does not hang the exit. Commands in flight hold it.
-        child.unref();
-        child.channel?.unref();
-        child.on('message', (e) => {
-            const p = this.#pending.get(e.id);
-            if (!p)
-                return;
-            if (e.type === 'output')
-                p.onOutput(e.stream, Buffer.from(e.chunk, 'base64'));
-            else if (e.type === 'started') {
-                p.pid = e.pid;
-                p.onStarted();
-            }
-            else {
-                this.#pending.delete(e.id);
-                if (this.#pending.size === 0)
-                    child.channel?.unref();
-                p.resolve(e);
-            }
-        });
-        const gone = () => {
-            this.#alive = false;
-            for (const p of this.#pending.values()) {
-                // Killed itself (SIGKILL, the OOM killer), the launcher could not end its commands: they end here.
-                if (p.pid !== undefined)
-                    (0,_process_group_js__WEBPACK_IMPORTED_MODULE_4__/* .killProcessGroup */ .$)(p.pid);
-                p.resolve({ code: null, signal: null, error: 'the launcher process exited' });
-            }
-            this.#pending.clear();
-        };
-        child.on('exit', gone);
-        child.on('error', gone);
-    }
-    /** A launcher beside this module's bundle, or undefined when there is none (running from source). */
-    static start() {
-        const program = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(here, 'launcher-process.js');
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(program))
-            return undefined;
-        try {
-            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.fork)(program, [], {
-                env: launcherEnv(process.env),
-                serialization: 'json',
-                // Small young generation: this process allocates little, and its size is what each fork copies.
-                execArgv: ['--max-semi-space-size=1'],
-                stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-                // A group of its own: a kill of this process's group must leave it alive to end the commands.
-                detached: true,
-            });
-            return new Launcher(child);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    get alive() {
-        return this.#alive && this.#child.connected;
-    }
-    /** Queues a command in the launcher, which starts it when one of `slots` is free (see command-queue.ts). */
-    run(cmd, onOutput, onStarted) {
-        const id = this.#next++;
-        if (!this.alive)
-            return {
-                exited: Promise.resolve({ code: null, signal: null, error: 'the launcher process exited' }),
-                kill: () => undefined,
-            };
-        const exited = new Promise((resolve) => this.#pending.set(id, { onOutput, onStarted, resolve }));
-        if (this.#pending.size === 1)
-            this.#child.channel?.ref();
-        this.#send({ type: 'run', id, ...cmd });
-        return { exited, kill: () => this.#send({ type: 'kill', id }) };
-    }
-    /** Ends the launcher; commands still running are killed by it. */
-    close() {
-        // One started ahead and never used may still be booting, and would exit only once it has booted far enough
-        // to see the channel close: it has nothing to clean up, so it is killed at once.
-        if (this.#next === 1 && this.#alive)
-            this.#child.kill('SIGKILL');
-        else if (this.#child.connected)
-            this.#child.disconnect();
-    }
-    #send(m) {
-        try {
-            if (this.#child.connected)
-                this.#child.send(m);
-        }
-        catch {
-            // The exit handler answers every pending command.
-        }
-    }
-}
-/**
- * The launcher's own environment: the engine's, less what only costs it time. With NODE_EXTRA_CA_CERTS set
- * (common behind a corporate proxy), Node reads and parses the whole certificate file as it starts, some 50 ms of
- * CPU per process, for a process that never opens a TLS connection. Commands are not affected: each gets the
- * environment the engine sends with it (the base environment and the job's own variables), not this one.
- */
-function launcherEnv(env) {
-    if (env.NODE_EXTRA_CA_CERTS === undefined)
-        return env;
-    const { NODE_EXTRA_CA_CERTS: _unused, ...rest } = env;
-    return rest;
+function selectJobs(graph, targets) {
+    return (0,_select_core_js__WEBPACK_IMPORTED_MODULE_0__/* .selectWith */ .X)(graph, targets, (g) => picomatch__WEBPACK_IMPORTED_MODULE_1___default()(g, { dot: true }));
 }
 
 

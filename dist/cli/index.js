@@ -125,14 +125,14 @@ function __disbuildLoadChunk(name) {
 
 /******/ var __webpack_modules__ = ({
 
-/***/ 2767:
+/***/ 2342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ runCli)
 /* harmony export */ });
 /* unused harmony export usage */
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9849);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1604);
 
 /** Sub-commands are loaded on demand so that a fast command never pays for a slow one's imports. */
 const commands = {};
@@ -140,14 +140,14 @@ const commands = {};
 function register(name, summary, load) {
     commands[name] = { summary, load };
 }
-register('run', 'run a build graph with caching', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(908), __nccwpck_require__.e(525), __nccwpck_require__.e(986), __nccwpck_require__.e(354), __nccwpck_require__.e(860), __nccwpck_require__.e(585)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5860))).run);
-register('ids', "print every job's content key", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(908), __nccwpck_require__.e(525), __nccwpck_require__.e(922)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2922))).ids);
-register('graph', "print the graph disbuild.json's tasks compile to", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(908), __nccwpck_require__.e(842), __nccwpck_require__.e(996)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2996))).graph);
-register('import', 'write disbuild.json from turbo.json', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(484)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2484))).importCommand);
-register('explain', 'say why each job that would run must run', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(636), __nccwpck_require__.e(908), __nccwpck_require__.e(525), __nccwpck_require__.e(986), __nccwpck_require__.e(354), __nccwpck_require__.e(839)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7839))).explainCommand);
-register('cache', 'manage the local cache (prune)', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(986), __nccwpck_require__.e(475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2751))).cache);
-register('hook', 'install, uninstall or run the pre-push git hook', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(710), __nccwpck_require__.e(54), __nccwpck_require__.e(908), __nccwpck_require__.e(525), __nccwpck_require__.e(986), __nccwpck_require__.e(842), __nccwpck_require__.e(354), __nccwpck_require__.e(860), __nccwpck_require__.e(15), __nccwpck_require__.e(438), __nccwpck_require__.e(271)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8271))).hook);
-register('coordinator', 'speak the Start/Finish protocol from inside a job', async () => (await __nccwpck_require__.e(/* import() */ 786).then(__nccwpck_require__.bind(__nccwpck_require__, 5786))).coordinator);
+register('run', 'run a build graph with caching', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(240), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(131), __nccwpck_require__.e(632), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5632))).run);
+register('ids', "print every job's content key", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(240), __nccwpck_require__.e(85), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9747))).ids);
+register('graph', "print the graph disbuild.json's tasks compile to", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(240), __nccwpck_require__.e(853), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1637))).graph);
+register('import', 'write disbuild.json from turbo.json', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7880))).importCommand);
+register('explain', 'say why each job that would run must run', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(240), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(131), __nccwpck_require__.e(342)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5342))).explainCommand);
+register('cache', 'manage the local cache (prune)', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(709), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8946))).cache);
+register('hook', 'install, uninstall or run the pre-push git hook', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(442), __nccwpck_require__.e(332), __nccwpck_require__.e(240), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(853), __nccwpck_require__.e(131), __nccwpck_require__.e(632), __nccwpck_require__.e(312), __nccwpck_require__.e(172), __nccwpck_require__.e(931)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8931))).hook);
+register('coordinator', 'speak the Start/Finish protocol from inside a job', async () => (await __nccwpck_require__.e(/* import() */ 167).then(__nccwpck_require__.bind(__nccwpck_require__, 167))).coordinator);
 function usage() {
     const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`);
     return `Usage: disbuild <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'disbuild <command> --help' for a command's options.\n`;
@@ -169,7 +169,7 @@ async function runCli(argv, io) {
 
 /***/ }),
 
-/***/ 6474:
+/***/ 9949:
 /***/ (() => {
 
 
@@ -184,7 +184,7 @@ if (handedOver !== undefined) {
 
 /***/ }),
 
-/***/ 9849:
+/***/ 1604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -196,13 +196,13 @@ const EXIT = { ok: 0, failed: 1, usage: 2 };
 
 /***/ }),
 
-/***/ 2856:
+/***/ 2957:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _handed_over_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6474);
+/* harmony import */ var _handed_over_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9949);
 /* harmony import */ var _handed_over_env_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(_handed_over_env_js__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2767);
+/* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2342);
 
 
 // A reader that goes away (`disbuild run | head -1`, a closed terminal) costs the rest of the output, never the
@@ -730,6 +730,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("util")
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(2856);
+/******/ var __webpack_exports__ = __nccwpck_require__(2957);
 /******/ __webpack_exports__.then((e) => { __webpack_exports__ = e; }, (e) => { __webpack_exports__ = undefined; throw e; }); process.once("exit", (code) => { if (code === 0 && __webpack_exports__ instanceof Promise) process.exitCode = 13; });
 /******/ 

@@ -1,0 +1,74 @@
+(function (__disbuild_import_meta) {const id = 747;
+const ids = [747];
+const modules = {
+
+/***/ 9747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ids: () => (/* binding */ ids)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2573);
+/* harmony import */ var _ids_job_key_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8519);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1095);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7593);
+/* harmony import */ var _graph_input_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3311);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1604);
+
+
+
+
+
+
+
+const HELP = `Usage: disbuild ids [--graph FILE] [--source-dir DIR] [--salt S] [--json]
+
+Prints every job's content key: one "<name> <key>" line per job, or a JSON object name -> key.
+Without --graph, the graph is what disbuild.json in the source dir describes.
+`;
+/** `disbuild ids`: job name → key, without running anything. */
+const ids = async (argv, io) => {
+    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Qx)(argv, {
+        graph: { type: 'string' },
+        'source-dir': { type: 'string' },
+        salt: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (!parsed.ok || parsed.value.values.help) {
+        const wanted = parsed.ok && parsed.value.values.help;
+        (wanted ? io.stdout : io.stderr).write((parsed.ok ? '' : `disbuild ids: ${parsed.error}\n`) + HELP);
+        return wanted ? _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok : _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.usage;
+    }
+    const v = parsed.value.values;
+    const sourceDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, v['source-dir'] ?? '.');
+    const input = await (0,_graph_input_js__WEBPACK_IMPORTED_MODULE_5__/* .loadGraphOrReport */ .C)(v.graph, sourceDir, io);
+    if (!input)
+        return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.usage;
+    const { graph } = input;
+    const keys = await (0,_ids_job_key_js__WEBPACK_IMPORTED_MODULE_2__/* .keyGraph */ .Sw)(graph, sourceDir, v.salt ?? input.salt ?? '');
+    if (!keys.ok) {
+        for (const p of keys.error)
+            io.stderr.write(`disbuild: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_1__/* .formatProblem */ .V)(p)}\n`);
+        return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.usage;
+    }
+    if (v.json) {
+        io.stdout.write(JSON.stringify(Object.fromEntries(graph.jobs.map((j) => [j.name, keys.value.get(j.label)])), null, 2) +
+            '\n');
+    }
+    else {
+        io.stdout.write(graph.jobs.map((j) => `${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(j.name)} ${keys.value.get(j.label)}\n`).join(''));
+    }
+    return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok;
+};
+
+
+/***/ })
+
+};
+
+return { id, ids, modules };
+})

@@ -1,0 +1,792 @@
+(function (__disbuild_import_meta) {const id = 853;
+const ids = [853,682];
+const modules = {
+
+/***/ 3797:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bu: () => (/* binding */ parseConfigText),
+/* harmony export */   RG: () => (/* binding */ readConfigFile),
+/* harmony export */   fc: () => (/* binding */ formatConfigProblem),
+/* harmony export */   g2: () => (/* binding */ CONFIG_FILE)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8251);
+/**
+ * `disbuild.json`: the repository's own description of its build. Three sources of the graph share the file —
+ * `graph` (a path), `graphCommand` (a command printing the graph) and `tasks` (compiled by compile.ts) — plus a
+ * `salt`. This module reads the file and checks its shape; every problem is reported at once, each naming the
+ * file, the task and the field.
+ */
+
+
+
+const CONFIG_FILE = 'disbuild.json';
+function formatConfigProblem(p) {
+    const where = [p.file, p.task === undefined ? undefined : `task ${JSON.stringify(p.task)}`, p.field]
+        .filter((s) => s !== undefined)
+        .join(' ');
+    return `${where}: ${p.message}`;
+}
+const TOP_KEYS = new Set(['$schema', 'graph', 'graphCommand', 'salt', 'tasks']);
+const TASK_KEYS = new Set(['command', 'script', 'cwd', 'inputs', 'outputs', 'deps', 'env', 'description']);
+const TASK_NAME = /^[^#^!\s][^#\s]*$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Reads `<dir>/disbuild.json`; `undefined` when there is none. */
+async function readConfigFile(dir) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, CONFIG_FILE), 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)([{ file: CONFIG_FILE, message: `cannot be read: ${e.message}` }]);
+    }
+    return parseConfigText(text);
+}
+/** Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. */
+function parseConfigText(text, file = CONFIG_FILE) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (e) {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)([{ file, message: `is not valid JSON: ${e.message}` }]);
+    }
+    const problems = [];
+    if (!isRecord(raw))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
+    const config = {};
+    for (const key of Object.keys(raw)) {
+        if (!TOP_KEYS.has(key))
+            problems.push({ file, field: key, message: 'unknown key' });
+    }
+    for (const key of ['graph', 'graphCommand', 'salt']) {
+        const v = raw[key];
+        if (v === undefined)
+            continue;
+        if (typeof v === 'string')
+            config[key] = v;
+        else
+            problems.push({ file, field: key, message: `must be a string, got ${describe(v)}` });
+    }
+    if (raw.tasks !== undefined) {
+        if (!isRecord(raw.tasks)) {
+            problems.push({
+                file,
+                field: 'tasks',
+                message: `must be an object of tasks, got ${describe(raw.tasks)}`,
+            });
+        }
+        else {
+            const tasks = new Map();
+            for (const name of Object.keys(raw.tasks).sort()) {
+                const spec = readTask(name, raw.tasks[name], file, problems);
+                if (spec)
+                    tasks.set(name, spec);
+            }
+            config.tasks = tasks;
+        }
+    }
+    const sources = ['graph', 'graphCommand', 'tasks'].filter((k) => raw[k] !== undefined);
+    if (sources.length > 1) {
+        problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]}"` });
+    }
+    return problems.length > 0 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(problems) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(config);
+}
+function readTask(name, raw, file, problems) {
+    const add = (field, message) => {
+        problems.push({ file, task: name, ...(field === undefined ? {} : { field }), message });
+    };
+    if (!TASK_NAME.test(name))
+        add(undefined, 'task names must not contain "#" or spaces, nor start with "^" or "!"');
+    if (!isRecord(raw)) {
+        add(undefined, `must be an object, got ${describe(raw)}`);
+        return undefined;
+    }
+    for (const key of Object.keys(raw))
+        if (!TASK_KEYS.has(key))
+            add(key, 'unknown key');
+    const spec = {};
+    const cmd = raw.command;
+    if (typeof cmd === 'string') {
+        if (cmd.trim() === '')
+            add('command', 'is empty');
+        spec.command = cmd;
+    }
+    else if (Array.isArray(cmd)) {
+        const argv = stringList(cmd, 'command', add);
+        if (argv.length === 0)
+            add('command', 'must not be an empty list');
+        spec.command = argv;
+    }
+    else if (cmd !== undefined)
+        add('command', `must be a string or a list of strings, got ${describe(cmd)}`);
+    for (const key of ['script', 'cwd']) {
+        const v = raw[key];
+        if (v === undefined)
+            continue;
+        if (typeof v !== 'string')
+            add(key, `must be a string, got ${describe(v)}`);
+        else
+            spec[key] = v;
+    }
+    if (spec.script === '')
+        add('script', 'is empty');
+    if ((raw.command === undefined) === (raw.script === undefined)) {
+        add(undefined, 'needs exactly one of "command" (a shell string or argv) and "script" (a package.json script)');
+    }
+    for (const key of ['inputs', 'outputs', 'deps', 'env']) {
+        const v = raw[key];
+        if (v === undefined)
+            continue;
+        if (!Array.isArray(v))
+            add(key, `must be a list of strings, got ${describe(v)}`);
+        else
+            spec[key] = stringList(v, key, add);
+    }
+    spec.env?.forEach((e, i) => {
+        if (!ENV_NAME.test(e))
+            add(`env[${i}]`, `must be an environment variable name, got ${JSON.stringify(e)}`);
+    });
+    return spec;
+}
+function stringList(v, field, add) {
+    const out = [];
+    v.forEach((x, i) => {
+        if (typeof x === 'string')
+            out.push(x);
+        else
+            add(`${field}[${i}]`, `must be a string, got ${describe(x)}`);
+    });
+    return out;
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'an object';
+    return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+
+/***/ }),
+
+/***/ 8853:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q0: () => (/* binding */ compileConfig),
+  nI: () => (/* binding */ configSourceOf),
+  az: () => (/* binding */ readConfigSource)
+});
+
+// EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
+var validate = __webpack_require__(7093);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(8251);
+// EXTERNAL MODULE: ./src/config/config-file.ts
+var config_file = __webpack_require__(3797);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: ./src/util/code-identity.ts
+var code_identity = __webpack_require__(4170);
+// EXTERNAL MODULE: ./src/util/read-own-file.ts
+var read_own_file = __webpack_require__(5958);
+// EXTERNAL MODULE: ./src/util/state-file.ts
+var state_file = __webpack_require__(2148);
+;// CONCATENATED MODULE: ./src/config/compiled-graph-cache.ts
+/**
+ * The compiled graph of the last run, kept so that a run whose configuration and repository did not change skips
+ * the compile (reading every package.json, matching globs over every file, resolving dependencies).
+ *
+ * Exact, not a guess: a kept graph is reused only when everything the compile reads is what it was — the tasks of
+ * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (the files of this module's
+ * directory, their sizes and times, and a format number), the repository's file list (tracked less deleted, plus untracked not
+ * ignored: so `.gitignore`, `info/exclude` and `core.excludesFile` count through what they hide), and the bytes of
+ * every package.json and of pnpm-workspace.yaml in that list.
+ *
+ * Those bytes are vouched for by stat data, as git's index does for its work tree: beside the hash of the bytes,
+ * the file keeps each read file's device, inode, size, mode, mtime and ctime (nanoseconds), taken before its bytes
+ * were read, and only for a file that had last changed at least SETTLED_MS before: a write in the same tick of the
+ * file system's clock as the stat data (same size, same times) is never believed unchanged. A file whose stat
+ * data is not all as recorded (or was not recorded) makes the check read and hash the bytes, as the compile would.
+ *
+ * Everything but the file list can be checked before git has listed the files: the caller does that while git
+ * works (see compileConfig).
+ *
+ * Deals with: the digests, the stat data, reading and writing the cache file. Does not deal with: compiling
+ * (compile.ts).
+ */
+
+
+
+
+
+
+/** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
+const FORMAT = 2;
+/**
+ * How long before its stat data was taken a file must have last changed for the stat data to vouch for its bytes.
+ * Two writes land in the same timestamp when both fall in one tick of the file system's clock (a few
+ * milliseconds; a second or two where timestamps are coarse: FAT, ext3, HFS+). Past this margin, any later write
+ * moves the ctime.
+ */
+const SETTLED_MS = 3000;
+/** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
+function readByCompile(files) {
+    return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
+}
+/** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
+function compilerIdentity(self = (0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url)) {
+    return (0,code_identity/* codeIdentity */.y)(self);
+}
+/** The hash of the compile's inputs that are known before the files are listed: compiler, tasks, variables. */
+function configDigest(config, env) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    h.update(`disbuild-compiled-graph\0${FORMAT}\0${compilerIdentity()}\0`);
+    h.update(JSON.stringify([...config.tasks]));
+    h.update('\0env\0');
+    const names = new Set();
+    for (const spec of config.tasks.values())
+        for (const n of spec.env ?? [])
+            names.add(n);
+    // Set and unset differ (an unset variable is left out of the command's environment).
+    for (const n of [...names].sort())
+        h.update(JSON.stringify([n, env[n] ?? null]));
+    return h.digest('hex');
+}
+/** The hash of the repository's file list. */
+function fileListDigest(files) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${files.length}\0`).update(files.join('\0')).digest('hex');
+}
+/** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */
+function statKey(st) {
+    if (!st?.isFile())
+        return undefined;
+    return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeNs}:${st.ctimeNs}`;
+}
+/** Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). */
+function settled(st, takenAtMs) {
+    const before = BigInt(Math.floor(takenAtMs - SETTLED_MS)) * 1000000n;
+    return st.mtimeNs < before && st.ctimeNs < before;
+}
+/**
+ * Hashes the bytes of the files of `files` that the compile reads, each lstat'ed before it is read (a write in
+ * between leaves stat data that never matches again). `now` is the clock the stat data is dated by.
+ */
+function readFiles(root, files, now = Date.now) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    // No prototype: paths are keys.
+    const stats = Object.create(null);
+    const read = readByCompile(files);
+    const bytesOf = new Map();
+    // Taken before any lstat: every stat datum is at least this recent.
+    const takenAt = now();
+    for (const f of read) {
+        // Concatenated, not joined: `root` is absolute and `f` a clean relative path (join's normalising costs more).
+        const path = `${root}/${f}`;
+        let st;
+        let bytes;
+        try {
+            st = (0,external_node_fs_.lstatSync)(path, { bigint: true, throwIfNoEntry: false });
+            bytes = (0,external_node_fs_.readFileSync)(path);
+        }
+        catch (e) {
+            h.update(`${f}\0error ${e.code ?? ''}\0`);
+            continue;
+        }
+        h.update(`${f}\0${bytes.length}\0`);
+        h.update(bytes);
+        bytesOf.set(f, bytes);
+        const key = statKey(st);
+        if (key !== undefined && settled(st, takenAt))
+            stats[f] = key;
+    }
+    // Decoded only when the compile asks: a check that finds the bytes unchanged needs no text.
+    const texts = { get: (path) => bytesOf.get(path)?.toString('utf8') };
+    return { digest: h.digest('hex'), count: read.length, stats, texts };
+}
+/**
+ * The graph kept in `file` when it was compiled under configuration `config` (configDigest), with whether the
+ * files the compile read are unchanged by their stat data; undefined when the file holds another configuration's
+ * graph (or none, or is unreadable, or is not this user's own: its commands would run).
+ */
+function readKeptGraph(file, config, root) {
+    let text;
+    try {
+        text = (0,read_own_file/* readOwnFile */.z)(file);
+    }
+    catch {
+        return undefined;
+    }
+    if (text === undefined)
+        return undefined;
+    const eol = text.indexOf('\n');
+    if (eol < 0)
+        return undefined;
+    let header;
+    try {
+        header = JSON.parse(text.slice(0, eol));
+    }
+    catch {
+        return undefined;
+    }
+    if (!isHeader(header) || header.config !== config)
+        return undefined;
+    const paths = Object.keys(header.stats);
+    let readsUnchanged = paths.length === header.readCount;
+    for (let i = 0; readsUnchanged && i < paths.length; i++) {
+        readsUnchanged = statKey(lstatOrUndefined(`${root}/${paths[i]}`)) === header.stats[paths[i]];
+    }
+    return { header, text: text.slice(eol + 1), readsUnchanged };
+}
+/**
+ * A path's stat data; undefined when it cannot be had for any reason (not only ENOENT: a directory on its path
+ * that became a file, one that became unreadable), which sends the check to the bytes: it never fails the run.
+ */
+function lstatOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path, { bigint: true, throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+function isHeader(h) {
+    if (typeof h !== 'object' || h === null)
+        return false;
+    const x = h;
+    return (typeof x.config === 'string' &&
+        typeof x.files === 'string' &&
+        typeof x.reads === 'string' &&
+        typeof x.readCount === 'number' &&
+        typeof x.stats === 'object' &&
+        x.stats !== null &&
+        Object.values(x.stats).every((v) => typeof v === 'string'));
+}
+/** Replaces the cache file (see writeStateFile); a failure is ignored: the next run compiles again. */
+function writeCompiledGraph(file, header, graphText) {
+    (0,state_file/* writeStateFile */.V)(file, `${JSON.stringify(header)}\n${graphText}`);
+}
+
+// EXTERNAL MODULE: ./src/config/repo-files.ts
+var repo_files = __webpack_require__(8682);
+;// CONCATENATED MODULE: ./src/config/load-config.ts
+
+
+
+
+
+/** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
+async function readConfigSource(dir) {
+    const read = await (0,config_file/* readConfigFile */.RG)(dir);
+    return read === undefined ? undefined : configSourceOf(read);
+}
+/** The graph source a read disbuild.json names (from a file, or from a commit: see the hook). */
+function configSourceOf(read) {
+    if (!read.ok)
+        return read;
+    const c = read.value;
+    const salt = c.salt === undefined ? {} : { salt: c.salt };
+    if (c.graph !== undefined)
+        return (0,result.ok)({ kind: 'file', path: c.graph, ...salt });
+    if (c.graphCommand !== undefined)
+        return (0,result.ok)({ kind: 'command', command: c.graphCommand, ...salt });
+    if (c.tasks !== undefined)
+        return (0,result.ok)({ kind: 'tasks', config: { ...c, tasks: c.tasks }, ...salt });
+    return (0,result/* err */._)([
+        {
+            file: config_file/* CONFIG_FILE */.g2,
+            message: 'needs "tasks" (see the README), "graph" (a path) or "graphCommand" (a command printing the graph)',
+        },
+    ]);
+}
+/**
+ * Compiles the tasks of disbuild.json at `root` into a validated Graph, and the graph JSON `disbuild graph`
+ * prints. Environment variables named by tasks' `env` are read from `env`. `cached` says whether the compile was
+ * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled.
+ */
+async function compileConfig(root, config, env, shortcuts = {}) {
+    const { cacheFile, now } = shortcuts;
+    const configKey = cacheFile === undefined ? undefined : configDigest(config, env);
+    // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
+    // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
+    const listing = shortcuts.files
+        ? shortcuts.files.then((f) => f ?? (0,repo_files/* listRepoFiles */.c$)(root))
+        : (0,repo_files/* listRepoFiles */.c$)(root);
+    const kept = cacheFile && configKey ? readKeptGraph(cacheFile, configKey, root) : undefined;
+    const reusable = kept && (await validatedKept(kept.text));
+    // Nothing kept to reuse: the compiler's modules are loaded while git lists, and without a cache the workspace's
+    // manifests read (with one, their bytes must be hashed before the compile reads them: see below).
+    let compiler = cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
+    const files = await listing;
+    const listKey = cacheFile === undefined ? undefined : fileListDigest(files);
+    let reads;
+    if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
+        if (kept.readsUnchanged)
+            return (0,result.ok)({ ...reusable, cached: true });
+        // Stat data changed or was too recent to vouch: the bytes say.
+        reads = readFiles(root, files, now);
+        if (reads.digest === kept.header.reads) {
+            // Kept with the stat data of now (a checkout rewrote the files, they settled), so that the next run need
+            // not read them.
+            if (!sameStats(reads.stats, kept.header.stats)) {
+                writeCompiledGraph(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
+            }
+            return (0,result.ok)({ ...reusable, cached: true });
+        }
+    }
+    // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
+    // compile then reads the very bytes hashed.
+    if (cacheFile !== undefined)
+        reads ??= readFiles(root, files, now);
+    const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root, false));
+    const problems = [];
+    const workspace = await readWorkspace(root, files, problems, reads?.texts ?? manifests);
+    const compiled = compileTasks({ config, workspace, files, env });
+    problems.push(...compiled.problems);
+    if (problems.length > 0)
+        return (0,result/* err */._)(problems);
+    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
+    // the listing's strings, shared already.
+    const validated = (0,validate/* validateGraph */.d)({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] }, { internInputs: false });
+    if (!validated.ok) {
+        const taskOf = new Map(compiled.graph.Jobs.map((j) => [j.Name, j.Name.replace(/^.*#/, '')]));
+        return (0,result/* err */._)(validated.error.map((p) => ({
+            file: config_file/* CONFIG_FILE */.g2,
+            ...(p.job === undefined ? {} : { task: taskOf.get(p.job) ?? p.job }),
+            field: p.field?.startsWith('Cmds') ? 'command' : (p.field ?? 'tasks'),
+            message: p.message,
+        })));
+    }
+    if (cacheFile !== undefined && configKey !== undefined && listKey !== undefined && reads !== undefined) {
+        const header = {
+            config: configKey,
+            files: listKey,
+            reads: reads.digest,
+            readCount: reads.count,
+            stats: reads.stats,
+        };
+        writeCompiledGraph(cacheFile, header, JSON.stringify(compiled.graph));
+    }
+    return (0,result.ok)({ graph: validated.value, json: compiled.graph, cached: false });
+}
+/**
+ * The compiler's modules, loaded only when there is something to compile, and the workspace manifests it will
+ * probably read (see workspace-prefetch.ts).
+ */
+async function loadCompiler(root, readAhead) {
+    const [{ compileTasks }, { readWorkspace }, { prefetchManifests }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(953)]).then(__webpack_require__.bind(__webpack_require__, 4953)),
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(82)]).then(__webpack_require__.bind(__webpack_require__, 6082)),
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 6691)),
+    ]);
+    return { compileTasks, readWorkspace, manifests: readAhead ? prefetchManifests(root) : new Map() };
+}
+/**
+ * A kept graph's JSON, parsed and validated, or undefined when it no longer validates (it is then compiled afresh,
+ * and its problems reported). Each step first lets the event loop take in what git has written meanwhile.
+ */
+async function validatedKept(text) {
+    await new Promise(setImmediate);
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!Array.isArray(json.Jobs))
+        return undefined;
+    await new Promise(setImmediate);
+    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
+    const validated = (0,validate/* validateGraph */.d)({ ...json, Jobs: [...json.Jobs] });
+    return validated.ok ? { graph: validated.value, json } : undefined;
+}
+function sameStats(a, b) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+
+/***/ }),
+
+/***/ 8682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sn: () => (/* binding */ startRepoFiles),
+/* harmony export */   Yj: () => (/* binding */ fileRange),
+/* harmony export */   c$: () => (/* binding */ listRepoFiles),
+/* harmony export */   jv: () => (/* binding */ hasFile),
+/* harmony export */   mz: () => (/* binding */ filesUnder)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
+/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7536);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8251);
+
+
+
+
+
+/**
+ * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
+ * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
+ * the work tree and skip-worktree entries absent from it (a sparse checkout's); outside git, every file under
+ * `dir` but `.git` and `node_modules`.
+ */
+async function listRepoFiles(dir) {
+    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted, `S` skip-worktree), so deleted files
+    // can be left out.
+    // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
+    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
+        'ls-files',
+        '-z',
+        '-t',
+        '--cached',
+        '--deleted',
+        '--others',
+        '--exclude-standard',
+        '--',
+        '.',
+    ]);
+    if (listed.ok)
+        return parseListing(dir, listed.value);
+    const out = [];
+    walk(dir, '', out);
+    return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+}
+/**
+ * The paths of a tagged listing (`ls-files -z -t`), less the deleted ones, sorted. Most listings tag every path
+ * `H` (tracked) or `?` (untracked), and then name each path once: they are taken as they come, without the sets
+ * (whose hashing of ten thousand new strings is most of the parse) that deleted, conflicted and skip-worktree
+ * entries need.
+ */
+function parseListing(dir, listing) {
+    const paths = [];
+    for (let start = 0; start < listing.length;) {
+        let end = listing.indexOf('\0', start);
+        if (end < 0)
+            end = listing.length;
+        if (end - start >= 3) {
+            const tag = listing.charCodeAt(start);
+            if (tag !== TAG_TRACKED && tag !== TAG_UNTRACKED)
+                return parseTaggedListing(dir, listing);
+            paths.push(listing.slice(start + 2, end));
+        }
+        start = end + 1;
+    }
+    return sortedByCodeUnits(paths);
+}
+const TAG_TRACKED = 'H'.charCodeAt(0);
+const TAG_UNTRACKED = '?'.charCodeAt(0);
+/** parseListing for any tags: a deleted file is listed twice (`H`, then `R`), a conflicted one once per stage. */
+function parseTaggedListing(dir, listing) {
+    const gone = new Set();
+    const seen = new Set();
+    for (const entry of listing.split('\0')) {
+        if (entry.length < 3)
+            continue;
+        const path = entry.slice(2);
+        // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
+        if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path))))
+            gone.add(path);
+        else
+            seen.add(path);
+    }
+    const files = [];
+    for (const p of seen)
+        if (!gone.has(p))
+            files.push(p);
+    return files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+}
+/** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
+function sortedByCodeUnits(paths) {
+    for (let i = 1; i < paths.length; i++) {
+        if (!(paths[i - 1] < paths[i]))
+            return paths.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    }
+    return paths;
+}
+/**
+ * The same list as listRepoFiles, from the git calls a run starts for its keys anyway, so that all of git's work
+ * overlaps Node's start-up instead of following it: the index's paths from the keys' `ls-files` (when the
+ * listings were started with `untracked`; else one more call, `ls-files --cached`, which reads no file), deleted
+ * files from the keys' `git status`, and untracked, not ignored files from the same status (else one more call
+ * for those). Undefined outside a work tree or when git fails: the caller then asks listRepoFiles.
+ */
+function startRepoFiles(sourceDir, listings) {
+    const cached = listings.indexPaths
+        ? undefined
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '-t', '--cached', '--', '.']).then((r) => {
+            if (!r.ok)
+                return r;
+            // `-t` tags each path: `S` skip-worktree, `H` and the rest otherwise.
+            const paths = [];
+            const skipWorktree = [];
+            for (const entry of r.value.split('\0')) {
+                if (entry.length < 3)
+                    continue;
+                paths.push(entry.slice(2));
+                if (entry[0] === 'S')
+                    skipWorktree.push(entry.slice(2));
+            }
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)({ paths, skipWorktree });
+        });
+    const others = listings.untracked
+        ? undefined
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
+    return (async () => {
+        const [prefix, index, status, fromStatus, untracked] = await Promise.all([
+            listings.prefix,
+            listings.indexPaths ?? cached,
+            listings.status,
+            listings.untracked,
+            others,
+        ]);
+        if (prefix === undefined || !index.ok || !status.ok)
+            return undefined;
+        const seen = new Set();
+        if (fromStatus?.ok) {
+            // Relative to the repository root, like every path of `git status`.
+            for (const p of fromStatus.value)
+                if (p.startsWith(prefix))
+                    seen.add(p.slice(prefix.length));
+        }
+        else if (untracked?.ok) {
+            for (const p of untracked.value.split('\0'))
+                if (p !== '')
+                    seen.add(p);
+        }
+        else
+            return undefined;
+        const gone = new Set();
+        // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
+        // repository root.
+        for (const f of status.value.split('\0')) {
+            if (f.length <= 3 || !f.startsWith(prefix, 3))
+                continue;
+            const path = f.slice(3 + prefix.length);
+            // A conflict (`UU`, `AA`, `DD`, `UD`, ...) does not say whether the work tree has the file, not even `UD`
+            // (deleted by them: our file stays): the disk does, as for `ls-files --deleted`.
+            if (UNMERGED.has(f.slice(0, 2))) {
+                if (!inWorkTree(`${sourceDir}/${path}`))
+                    gone.add(path);
+            }
+            else if (f[1] === 'D')
+                gone.add(path);
+        }
+        // Relative to the source directory; a conflicted path may come once per stage, hence the set.
+        for (const p of index.value.skipWorktree)
+            if (!inWorkTree(`${sourceDir}/${p}`))
+                gone.add(p);
+        for (const p of index.value.paths)
+            if (!gone.has(p))
+                seen.add(p);
+        return [...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    })();
+}
+/** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
+function inWorkTree(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false }) !== undefined;
+    }
+    catch {
+        return false;
+    }
+}
+/** The status codes of a path with a conflict (git-status(1), "Short Format"). */
+const UNMERGED = new Set(['DD', 'AU', 'UD', 'UA', 'DU', 'AA', 'UU']);
+function walk(root, rel, out) {
+    let entries;
+    try {
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const e of entries) {
+        const r = rel === '' ? e.name : `${rel}/${e.name}`;
+        if (e.isDirectory()) {
+            if (e.name !== '.git' && e.name !== 'node_modules')
+                walk(root, r, out);
+        }
+        else if (e.isFile() || e.isSymbolicLink())
+            out.push(r);
+    }
+}
+/**
+ * The half-open range of `files` (sorted) that lie under directory `dir` ('' is everything), searched for within
+ * `[lo, hi)` when that range is known to hold them (the range of a directory above).
+ */
+function filesUnder(files, dir, lo = 0, hi = files.length) {
+    if (dir === '')
+        return [lo, hi];
+    const prefix = `${dir}/`;
+    // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
+    const start = lowerBound(files, prefix, lo, hi);
+    return [start, gallop(files, `${dir}0`, start, hi)];
+}
+/**
+ * lowerBound for a bound expected near `lo` (a directory's end, a few files past its start): steps of 1, 2, 4, …
+ * first, so that a small directory costs a few comparisons rather than a search of the whole list.
+ */
+function gallop(files, s, lo, hi) {
+    let step = 1;
+    while (lo + step < hi && files[lo + step] < s) {
+        lo += step;
+        step *= 2;
+    }
+    return lowerBound(files, s, lo, Math.min(lo + step, hi));
+}
+/** Whether `files` (sorted) has `path`. */
+function hasFile(files, path) {
+    return files[lowerBound(files, path, 0, files.length)] === path;
+}
+/**
+ * The half-open range of `files` (sorted) that is `path`, searched for within `[lo, hi)`: empty where it would be
+ * when there is no such file.
+ */
+function fileRange(files, path, lo = 0, hi = files.length) {
+    const at = lowerBound(files, path, lo, hi);
+    return [at, at < hi && files[at] === path ? at + 1 : at];
+}
+function lowerBound(files, s, lo, hi) {
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (files[mid] < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+
+/***/ })
+
+};
+
+return { id, ids, modules };
+})
