@@ -270,7 +270,12 @@ export function parseHead(
     else if (name !== 'content-length') headers[name] = [had as string, value];
   }
   const connection = String(headers.connection ?? '').toLowerCase();
-  const keepAlive = m[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
-  if (headers['transfer-encoding'] !== undefined) delete headers['content-length'];
+  let keepAlive = m[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
+  if (headers['transfer-encoding'] !== undefined) {
+    // Both framings: another reader of this connection (a proxy) may have taken the length, and what follows
+    // this answer for the next one: the connection carries nothing more.
+    if (headers['content-length'] !== undefined) keepAlive = false;
+    delete headers['content-length'];
+  }
   return { status: Number(m[2]), headers, keepAlive };
 }
