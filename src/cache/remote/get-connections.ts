@@ -170,8 +170,10 @@ export class GetConnections {
         else if (reader.complete) finish();
       };
       const onEnd = (): void => {
-        // An answer framed by the connection's end is complete now; any other is cut short.
-        if (reader.endsAtClose()) finish();
+        // An answer framed by the connection's end is complete now; any other is cut short. A connection this
+        // client closed (close()) ended nothing: what came of the answer is only part of it.
+        if (this.#closed) fail('network', 'GET failed: the client is closed');
+        else if (reader.endsAtClose()) finish();
         else fail('network', reader.cutShort());
       };
       const onError = (e: Error): void => fail('network', `GET failed: ${e.message}`);

@@ -505,6 +505,17 @@ describe('the cache HTTP client, reading small objects whole (getWhole)', () => 
     expect(s.connections()).toBe(2);
   });
 
+  it('fails an answer framed by the connection end when the client is closed before that end', async () => {
+    const s = await rawServer((socket) => socket.write('HTTP/1.1 200 OK\r\n\r\npart of it'));
+    cleanups.push(s.close);
+    const c = client(s.url);
+    const pending = c.getWhole('/a', {}, 1000);
+    await new Promise((r) => setTimeout(r, 100));
+    c.close();
+    const r = await pending;
+    expect(r.ok, r.ok ? r.value.body.toString() : '').toBe(false);
+  });
+
   it('refuses a header value that would end the request head early', async () => {
     const s = await rawServer((socket) => socket.write(answer('x')));
     cleanups.push(s.close);
