@@ -27,6 +27,8 @@ export interface GetConnectionsOptions {
 /** An answer's head larger than this is not from a cache server. */
 const HEAD_LIMIT = 64 * 1024;
 
+const EMPTY = Buffer.alloc(0);
+
 /** What one read from a plain connection brings at most: the size Node reads with. */
 const READ_SIZE = 64 * 1024;
 
@@ -245,8 +247,11 @@ class AnswerReader {
   /** Length framing: the body's memory and how much of it has come. */
   #body: Buffer | undefined;
   #at = 0;
-  /** Chunks and the connection's end: the body's pieces so far, and their size. */
-  readonly #pieces: Buffer[] = [];
+  /**
+   * Chunks and the connection's end: the body so far, and its size. One buffer grown by doubling, not a piece per
+   * chunk: a body of 1-byte chunks would cost an object per byte, a hundred times its size.
+   */
+  #kept = EMPTY;
   #size = 0;
   /** Chunk framing: where the parser is, and the bytes left of the current chunk. */
   #chunk: 'size' | 'data' | 'data-end' | 'trailers' = 'size';
@@ -285,8 +290,7 @@ class AnswerReader {
     let body = this.#body;
     if (body === undefined) {
       body = this.#ok() ? this.#memory(this.#size) : Buffer.allocUnsafe(this.#size);
-      let at = 0;
-      for (const p of this.#pieces) at += p.copy(body, at);
+      this.#kept.copy(body, 0, 0, this.#size);
     }
     return ok({ status: this.#status, headers: this.#headers, body });
   }
@@ -372,9 +376,17 @@ class AnswerReader {
   }
 
   #keep(bytes: Buffer): string | undefined {
-    this.#size += bytes.length;
-    if (this.#size > this.#limit) return `response larger than ${this.#limit} bytes`;
-    this.#pieces.push(Buffer.from(bytes));
+    const size = this.#size + bytes.length;
+    if (size > this.#limit) return `response larger than ${this.#limit} bytes`;
+    if (size > this.#kept.length) {
+      const grown = Buffer.allocUnsafe(
+        Math.min(this.#limit, Math.max(size, 2 * this.#kept.length, 16 * 1024)),
+      );
+      this.#kept.copy(grown, 0, 0, this.#size);
+      this.#kept = grown;
+    }
+    bytes.copy(this.#kept, this.#size);
+    this.#size = size;
     return undefined;
   }
 
