@@ -138,7 +138,11 @@ export class GetConnections {
     return new Promise((resolve) => {
       const reader = new AnswerReader(limit, memory);
       let settled = false;
+      // The idle time-out does not end an answer whose head never ends (one byte now and then, or interim answers
+      // without end): its head must have come whole within the time-out.
+      const headTimer = setTimeout(() => onTimeout(), this.#o.idleTimeoutMs);
       const detach = (): void => {
+        clearTimeout(headTimer);
         c.feed = undefined;
         socket.off('end', onEnd);
         socket.off('error', onError);
@@ -168,6 +172,7 @@ export class GetConnections {
       };
       c.feed = (bytes: Buffer): void => {
         const problem = reader.feed(bytes);
+        if (reader.headed) clearTimeout(headTimer);
         if (problem !== undefined) fail('network', problem);
         else if (reader.complete) finish();
       };
@@ -265,6 +270,11 @@ class AnswerReader {
   constructor(limit: number, memory: (size: number) => Buffer) {
     this.#limit = limit;
     this.#memory = memory;
+  }
+
+  /** The final answer's head is in. */
+  get headed(): boolean {
+    return this.#framing !== 'head';
   }
 
   get complete(): boolean {

@@ -516,6 +516,32 @@ describe('the cache HTTP client, reading small objects whole (getWhole)', () => 
     expect(r.ok, r.ok ? r.value.body.toString() : '').toBe(false);
   });
 
+  it('times out a server that sends interim answers, or its head, without end', async () => {
+    const s = await rawServer((socket, request) => {
+      const bytes = request.includes('/interim')
+        ? 'HTTP/1.1 100 Continue\r\n\r\n'
+        : 'HTTP/1.1 200 OK\r\nx-slow: ' + 'y'.repeat(1000);
+      let at = 0;
+      const timer = setInterval(() => {
+        if (socket.destroyed) clearInterval(timer);
+        else if (request.includes('/interim')) socket.write(bytes);
+        else socket.write(bytes[at++ % bytes.length]!);
+      }, 50);
+      socket.on('close', () => clearInterval(timer));
+    });
+    cleanups.push(s.close);
+    const c = client(s.url, 300);
+    for (const path of ['/interim', '/trickle']) {
+      const t0 = Date.now();
+      const r = await Promise.race([
+        c.getWhole(path, {}, 1000),
+        new Promise<'hangs'>((r) => setTimeout(() => r('hangs'), 3000)),
+      ]);
+      expect(r !== 'hangs' && !r.ok && r.error.kind, path).toBe('timeout');
+      expect(Date.now() - t0).toBeLessThan(3000);
+    }
+  });
+
   it('keeps a body sent in tiny chunks in about its own size of memory', async () => {
     const size = 1 << 20;
     const s = await rawServer((socket) => {
