@@ -362,6 +362,20 @@ describe('the cache HTTP client, uploading from memory', () => {
     expect(refused.ok).toBe(false);
   });
 
+  it('times out a server that sends interim answers without end once the body has left', async () => {
+    const s = await putServer((socket) => {
+      const timer = setInterval(() => socket.write('HTTP/1.1 100 Continue\r\n\r\n'), 50);
+      socket.on('close', () => clearInterval(timer));
+    });
+    cleanups.push(s.close);
+    const c = client(s.url, 300);
+    const r = await Promise.race([
+      put(c, '/a', Buffer.from('body')),
+      new Promise<'hangs'>((r) => setTimeout(() => r('hangs'), 3000)),
+    ]);
+    expect(r !== 'hangs' && !r.ok && r.error.kind).toBe('timeout');
+  });
+
   it('refuses a header value that would end the request head early', async () => {
     const s = await putServer((socket) => socket.write('HTTP/1.1 201 Created\r\ncontent-length: 0\r\n\r\n'));
     cleanups.push(s.close);
