@@ -27,6 +27,8 @@ export interface GetConnectionsOptions {
 /** An answer's head larger than this is not from a cache server. */
 const HEAD_LIMIT = 64 * 1024;
 
+const EMPTY = Buffer.alloc(0);
+
 /** What one read from a plain connection brings at most: the size Node reads with. */
 const READ_SIZE = 64 * 1024;
 
@@ -136,7 +138,11 @@ export class GetConnections {
     return new Promise((resolve) => {
       const reader = new AnswerReader(limit, memory);
       let settled = false;
+      // The idle time-out does not end an answer whose head never ends (one byte now and then, or interim answers
+      // without end): its head must have come whole within the time-out.
+      const headTimer = setTimeout(() => onTimeout(), this.#o.idleTimeoutMs);
       const detach = (): void => {
+        clearTimeout(headTimer);
         c.feed = undefined;
         socket.off('end', onEnd);
         socket.off('error', onError);
@@ -166,12 +172,15 @@ export class GetConnections {
       };
       c.feed = (bytes: Buffer): void => {
         const problem = reader.feed(bytes);
+        if (reader.headed) clearTimeout(headTimer);
         if (problem !== undefined) fail('network', problem);
         else if (reader.complete) finish();
       };
       const onEnd = (): void => {
-        // An answer framed by the connection's end is complete now; any other is cut short.
-        if (reader.endsAtClose()) finish();
+        // An answer framed by the connection's end is complete now; any other is cut short. A connection this
+        // client closed (close()) ended nothing: what came of the answer is only part of it.
+        if (this.#closed) fail('network', 'GET failed: the client is closed');
+        else if (reader.endsAtClose()) finish();
         else fail('network', reader.cutShort());
       };
       const onError = (e: Error): void => fail('network', `GET failed: ${e.message}`);
@@ -243,8 +252,11 @@ class AnswerReader {
   /** Length framing: the body's memory and how much of it has come. */
   #body: Buffer | undefined;
   #at = 0;
-  /** Chunks and the connection's end: the body's pieces so far, and their size. */
-  readonly #pieces: Buffer[] = [];
+  /**
+   * Chunks and the connection's end: the body so far, and its size. One buffer grown by doubling, not a piece per
+   * chunk: a body of 1-byte chunks would cost an object per byte, a hundred times its size.
+   */
+  #kept = EMPTY;
   #size = 0;
   /** Chunk framing: where the parser is, and the bytes left of the current chunk. */
   #chunk: 'size' | 'data' | 'data-end' | 'trailers' = 'size';
@@ -258,6 +270,11 @@ class AnswerReader {
   constructor(limit: number, memory: (size: number) => Buffer) {
     this.#limit = limit;
     this.#memory = memory;
+  }
+
+  /** The final answer's head is in. */
+  get headed(): boolean {
+    return this.#framing !== 'head';
   }
 
   get complete(): boolean {
@@ -283,8 +300,7 @@ class AnswerReader {
     let body = this.#body;
     if (body === undefined) {
       body = this.#ok() ? this.#memory(this.#size) : Buffer.allocUnsafe(this.#size);
-      let at = 0;
-      for (const p of this.#pieces) at += p.copy(body, at);
+      this.#kept.copy(body, 0, 0, this.#size);
     }
     return ok({ status: this.#status, headers: this.#headers, body });
   }
@@ -370,9 +386,17 @@ class AnswerReader {
   }
 
   #keep(bytes: Buffer): string | undefined {
-    this.#size += bytes.length;
-    if (this.#size > this.#limit) return `response larger than ${this.#limit} bytes`;
-    this.#pieces.push(Buffer.from(bytes));
+    const size = this.#size + bytes.length;
+    if (size > this.#limit) return `response larger than ${this.#limit} bytes`;
+    if (size > this.#kept.length) {
+      const grown = Buffer.allocUnsafe(
+        Math.min(this.#limit, Math.max(size, 2 * this.#kept.length, 16 * 1024)),
+      );
+      this.#kept.copy(grown, 0, 0, this.#size);
+      this.#kept = grown;
+    }
+    bytes.copy(this.#kept, this.#size);
+    this.#size = size;
     return undefined;
   }
 

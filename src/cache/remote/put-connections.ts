@@ -115,7 +115,18 @@ export class PutConnections {
       let settled = false;
       /** The whole request is with the system: the body's memory is no longer read. */
       let sent = false;
+      /**
+       * The idle time-out counts any byte as progress: an answer whose head never ends (interim answers without
+       * end, a byte now and then) must have come whole within the time-out once the body has left.
+       */
+      let headTimer: NodeJS.Timeout | undefined;
+      const bodySent = (): void => {
+        sent = true;
+        if (!settled && answer === undefined)
+          headTimer = setTimeout(() => onTimeout(), this.#o.idleTimeoutMs);
+      };
       const detach = (): void => {
+        clearTimeout(headTimer);
         socket.off('data', onData);
         socket.off('error', onError);
         socket.off('close', onClose);
@@ -166,6 +177,7 @@ export class PutConnections {
             continue;
           }
           answer = { status: parsed.status, headers: parsed.headers };
+          clearTimeout(headTimer);
           const length = parsed.headers['content-length'];
           const noBody = parsed.status === 204 || parsed.status === 304;
           const keep = parsed.keepAlive && (noBody || (length !== undefined && /^\d+$/.test(length)));
@@ -203,9 +215,9 @@ export class PutConnections {
       const pieces = Buffer.isBuffer(body) ? [body] : body;
       for (const [i, piece] of pieces.entries()) {
         if (i < pieces.length - 1) socket.write(piece);
-        else socket.write(piece, () => (sent = true));
+        else socket.write(piece, bodySent);
       }
-      if (pieces.length === 0) sent = true;
+      if (pieces.length === 0) bodySent();
       socket.uncork();
     });
   }
@@ -270,7 +282,12 @@ export function parseHead(
     else if (name !== 'content-length') headers[name] = [had as string, value];
   }
   const connection = String(headers.connection ?? '').toLowerCase();
-  const keepAlive = m[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
-  if (headers['transfer-encoding'] !== undefined) delete headers['content-length'];
+  let keepAlive = m[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
+  if (headers['transfer-encoding'] !== undefined) {
+    // Both framings: another reader of this connection (a proxy) may have taken the length, and what follows
+    // this answer for the next one: the connection carries nothing more.
+    if (headers['content-length'] !== undefined) keepAlive = false;
+    delete headers['content-length'];
+  }
   return { status: Number(m[2]), headers, keepAlive };
 }

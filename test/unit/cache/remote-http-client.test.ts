@@ -362,6 +362,20 @@ describe('the cache HTTP client, uploading from memory', () => {
     expect(refused.ok).toBe(false);
   });
 
+  it('times out a server that sends interim answers without end once the body has left', async () => {
+    const s = await putServer((socket) => {
+      const timer = setInterval(() => socket.write('HTTP/1.1 100 Continue\r\n\r\n'), 50);
+      socket.on('close', () => clearInterval(timer));
+    });
+    cleanups.push(s.close);
+    const c = client(s.url, 300);
+    const r = await Promise.race([
+      put(c, '/a', Buffer.from('body')),
+      new Promise<'hangs'>((r) => setTimeout(() => r('hangs'), 3000)),
+    ]);
+    expect(r !== 'hangs' && !r.ok && r.error.kind).toBe('timeout');
+  });
+
   it('refuses a header value that would end the request head early', async () => {
     const s = await putServer((socket) => socket.write('HTTP/1.1 201 Created\r\ncontent-length: 0\r\n\r\n'));
     cleanups.push(s.close);
@@ -487,6 +501,78 @@ describe('the cache HTTP client, reading small objects whole (getWhole)', () => 
       expect(r.ok && r.value.body.toString()).toBe(`body of /base/x${i}?v=1`);
     }
     expect(s.connections()).toBe(3);
+  });
+
+  it('never reuses a connection whose answer named both a length and chunks', async () => {
+    // Whatever else reads this connection (a proxy) may frame it by the other one: what follows is not trusted.
+    const s = await rawServer((socket) =>
+      socket.write(
+        'HTTP/1.1 200 OK\r\ncontent-length: 3\r\ntransfer-encoding: chunked\r\n\r\n2\r\nab\r\n0\r\n\r\n',
+      ),
+    );
+    cleanups.push(s.close);
+    const c = client(s.url);
+    for (let i = 0; i < 2; i++) {
+      const r = await c.getWhole(`/x${i}`, {}, 1000);
+      expect(r.ok && r.value.body.toString()).toBe('ab');
+    }
+    expect(s.connections()).toBe(2);
+  });
+
+  it('fails an answer framed by the connection end when the client is closed before that end', async () => {
+    const s = await rawServer((socket) => socket.write('HTTP/1.1 200 OK\r\n\r\npart of it'));
+    cleanups.push(s.close);
+    const c = client(s.url);
+    const pending = c.getWhole('/a', {}, 1000);
+    await new Promise((r) => setTimeout(r, 100));
+    c.close();
+    const r = await pending;
+    expect(r.ok, r.ok ? r.value.body.toString() : '').toBe(false);
+  });
+
+  it('times out a server that sends interim answers, or its head, without end', async () => {
+    const s = await rawServer((socket, request) => {
+      const bytes = request.includes('/interim')
+        ? 'HTTP/1.1 100 Continue\r\n\r\n'
+        : 'HTTP/1.1 200 OK\r\nx-slow: ' + 'y'.repeat(1000);
+      let at = 0;
+      const timer = setInterval(() => {
+        if (socket.destroyed) clearInterval(timer);
+        else if (request.includes('/interim')) socket.write(bytes);
+        else socket.write(bytes[at++ % bytes.length]!);
+      }, 50);
+      socket.on('close', () => clearInterval(timer));
+    });
+    cleanups.push(s.close);
+    const c = client(s.url, 300);
+    for (const path of ['/interim', '/trickle']) {
+      const t0 = Date.now();
+      const r = await Promise.race([
+        c.getWhole(path, {}, 1000),
+        new Promise<'hangs'>((r) => setTimeout(() => r('hangs'), 3000)),
+      ]);
+      expect(r !== 'hangs' && !r.ok && r.error.kind, path).toBe('timeout');
+      expect(Date.now() - t0).toBeLessThan(3000);
+    }
+  });
+
+  it('keeps a body sent in tiny chunks in about its own size of memory', async () => {
+    const size = 1 << 20;
+    const s = await rawServer((socket) => {
+      socket.write('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n');
+      socket.write('1\r\nz\r\n'.repeat(size));
+      socket.write('0\r\n\r\n');
+    });
+    cleanups.push(s.close);
+    const c = client(s.url, 10_000);
+    const before = process.memoryUsage().heapUsed;
+    let peak = before;
+    const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 2);
+    const r = await c.getWhole('/tiny', {}, 2 * size);
+    clearInterval(sample);
+    expect(r.ok && r.value.body.length).toBe(size);
+    // Measured: 120 MB when every chunk was kept as a piece of its own, 6 MB as one buffer.
+    expect(peak - before).toBeLessThan(40 * size);
   });
 
   it('refuses a header value that would end the request head early', async () => {
