@@ -13845,7 +13845,18 @@ class PutConnections {
             let settled = false;
             /** The whole request is with the system: the body's memory is no longer read. */
             let sent = false;
+            /**
+             * The idle time-out counts any byte as progress: an answer whose head never ends (interim answers without
+             * end, a byte now and then) must have come whole within the time-out once the body has left.
+             */
+            let headTimer;
+            const bodySent = () => {
+                sent = true;
+                if (!settled && answer === undefined)
+                    headTimer = setTimeout(() => onTimeout(), this.#o.idleTimeoutMs);
+            };
             const detach = () => {
+                clearTimeout(headTimer);
                 socket.off('data', onData);
                 socket.off('error', onError);
                 socket.off('close', onClose);
@@ -13903,6 +13914,7 @@ class PutConnections {
                         continue;
                     }
                     answer = { status: parsed.status, headers: parsed.headers };
+                    clearTimeout(headTimer);
                     const length = parsed.headers['content-length'];
                     const noBody = parsed.status === 204 || parsed.status === 304;
                     const keep = parsed.keepAlive && (noBody || (length !== undefined && /^\d+$/.test(length)));
@@ -13941,10 +13953,10 @@ class PutConnections {
                 if (i < pieces.length - 1)
                     socket.write(piece);
                 else
-                    socket.write(piece, () => (sent = true));
+                    socket.write(piece, bodySent);
             }
             if (pieces.length === 0)
-                sent = true;
+                bodySent();
             socket.uncork();
         });
     }
@@ -14011,9 +14023,14 @@ function parseHead(text) {
             headers[name] = [had, value];
     }
     const connection = String(headers.connection ?? '').toLowerCase();
-    const keepAlive = m[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
-    if (headers['transfer-encoding'] !== undefined)
+    let keepAlive = m[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
+    if (headers['transfer-encoding'] !== undefined) {
+        // Both framings: another reader of this connection (a proxy) may have taken the length, and what follows
+        // this answer for the next one: the connection carries nothing more.
+        if (headers['content-length'] !== undefined)
+            keepAlive = false;
         delete headers['content-length'];
+    }
     return { status: Number(m[2]), headers, keepAlive };
 }
 
@@ -14024,6 +14041,7 @@ function parseHead(text) {
 
 /** An answer's head larger than this is not from a cache server. */
 const get_connections_HEAD_LIMIT = 64 * 1024;
+const EMPTY = Buffer.alloc(0);
 /** What one read from a plain connection brings at most: the size Node reads with. */
 const READ_SIZE = 64 * 1024;
 /**
@@ -14120,7 +14138,11 @@ class GetConnections {
         return new Promise((resolve) => {
             const reader = new AnswerReader(limit, memory);
             let settled = false;
+            // The idle time-out does not end an answer whose head never ends (one byte now and then, or interim answers
+            // without end): its head must have come whole within the time-out.
+            const headTimer = setTimeout(() => onTimeout(), this.#o.idleTimeoutMs);
             const detach = () => {
+                clearTimeout(headTimer);
                 c.feed = undefined;
                 socket.off('end', onEnd);
                 socket.off('error', onError);
@@ -14154,14 +14176,19 @@ class GetConnections {
             };
             c.feed = (bytes) => {
                 const problem = reader.feed(bytes);
+                if (reader.headed)
+                    clearTimeout(headTimer);
                 if (problem !== undefined)
                     fail('network', problem);
                 else if (reader.complete)
                     finish();
             };
             const onEnd = () => {
-                // An answer framed by the connection's end is complete now; any other is cut short.
-                if (reader.endsAtClose())
+                // An answer framed by the connection's end is complete now; any other is cut short. A connection this
+                // client closed (close()) ended nothing: what came of the answer is only part of it.
+                if (this.#closed)
+                    fail('network', 'GET failed: the client is closed');
+                else if (reader.endsAtClose())
                     finish();
                 else
                     fail('network', reader.cutShort());
@@ -14227,8 +14254,11 @@ class AnswerReader {
     /** Length framing: the body's memory and how much of it has come. */
     #body;
     #at = 0;
-    /** Chunks and the connection's end: the body's pieces so far, and their size. */
-    #pieces = [];
+    /**
+     * Chunks and the connection's end: the body so far, and its size. One buffer grown by doubling, not a piece per
+     * chunk: a body of 1-byte chunks would cost an object per byte, a hundred times its size.
+     */
+    #kept = EMPTY;
     #size = 0;
     /** Chunk framing: where the parser is, and the bytes left of the current chunk. */
     #chunk = 'size';
@@ -14241,6 +14271,10 @@ class AnswerReader {
     constructor(limit, memory) {
         this.#limit = limit;
         this.#memory = memory;
+    }
+    /** The final answer's head is in. */
+    get headed() {
+        return this.#framing !== 'head';
     }
     get complete() {
         return this.#framing === 'done';
@@ -14264,9 +14298,7 @@ class AnswerReader {
         let body = this.#body;
         if (body === undefined) {
             body = this.#ok() ? this.#memory(this.#size) : Buffer.allocUnsafe(this.#size);
-            let at = 0;
-            for (const p of this.#pieces)
-                at += p.copy(body, at);
+            this.#kept.copy(body, 0, 0, this.#size);
         }
         return result_ok({ status: this.#status, headers: this.#headers, body });
     }
@@ -14362,10 +14394,16 @@ class AnswerReader {
         return rest;
     }
     #keep(bytes) {
-        this.#size += bytes.length;
-        if (this.#size > this.#limit)
+        const size = this.#size + bytes.length;
+        if (size > this.#limit)
             return `response larger than ${this.#limit} bytes`;
-        this.#pieces.push(Buffer.from(bytes));
+        if (size > this.#kept.length) {
+            const grown = Buffer.allocUnsafe(Math.min(this.#limit, Math.max(size, 2 * this.#kept.length, 16 * 1024)));
+            this.#kept.copy(grown, 0, 0, this.#size);
+            this.#kept = grown;
+        }
+        bytes.copy(this.#kept, this.#size);
+        this.#size = size;
         return undefined;
     }
     #feedChunked(bytes) {
