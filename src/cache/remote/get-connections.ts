@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import type { Socket } from 'node:net';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
+import { connectTo, KeptAlive } from './kept-alive.js';
 import { parseHead, type PutFailure } from './put-connections.js';
 
 /** Why a GET gave no usable answer (the shape of http-client.ts's `HttpFailure`, without its `status`). */
@@ -47,8 +47,7 @@ const READ_SIZE = 64 * 1024;
  */
 export class GetConnections {
   readonly #o: GetConnectionsOptions;
-  readonly #idle: Connection[] = [];
-  readonly #busy = new Set<Connection>();
+  readonly #connections = new KeptAlive<Connection>((c) => c.socket);
   readonly #host: string;
   /** Every read of a plain connection lands here; each is consumed before the next one happens. */
   readonly #readBuffer = Buffer.allocUnsafeSlow(READ_SIZE);
@@ -78,7 +77,7 @@ export class GetConnections {
       head += `${name}: ${value}\r\n`;
     }
     head += '\r\n';
-    const reused = this.#idle.pop();
+    const reused = this.#connections.take();
     if (reused !== undefined) {
       const r = await this.#exchange(reused, head, limit, memory, true);
       // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
@@ -90,38 +89,22 @@ export class GetConnections {
   }
 
   #open(): Connection {
-    const { origin, idleTimeoutMs } = this.#o;
-    const port = Number(origin.port) || (origin.protocol === 'https:' ? 443 : 80);
-    const host = origin.hostname.replace(/^\[|\]$/g, '');
     const connection: Connection = { socket: undefined as unknown as Socket, feed: undefined };
     const feed = (bytes: Buffer): void => {
       // Bytes while idle: this connection is confused (or closing); it is dropped.
       if (connection.feed) connection.feed(bytes);
       else connection.socket.destroy();
     };
-    const socket =
-      origin.protocol === 'https:'
-        ? tlsConnect({
-            host,
-            port,
-            // A name to check the certificate against (an address is checked against the certificate's IPs).
-            ...(isIP(host) === 0 ? { servername: host } : {}),
-            ...(this.#o.ca ? { ca: this.#o.ca } : {}),
-          }).on('data', feed)
-        : netConnect({
-            host,
-            port,
-            onread: {
-              buffer: this.#readBuffer,
-              callback: (n) => {
-                feed(this.#readBuffer.subarray(0, n));
-                return true;
-              },
-            },
-          });
-    connection.socket = socket;
-    socket.setNoDelay(true);
-    socket.setTimeout(idleTimeoutMs);
+    const onread = {
+      buffer: this.#readBuffer,
+      callback: (n: number): boolean => {
+        feed(this.#readBuffer.subarray(0, n));
+        return true;
+      },
+    };
+    connection.socket = connectTo(this.#o.origin, { ...this.#o, onread });
+    // A TLS connection reads into buffers of its own.
+    if (this.#o.origin.protocol === 'https:') connection.socket.on('data', feed);
     return connection;
   }
 
@@ -134,7 +117,7 @@ export class GetConnections {
     reused: boolean,
   ): Promise<Result<WholeAnswer, GetFailure & { stale: boolean }>> {
     const socket = c.socket;
-    this.#busy.add(c);
+    this.#connections.use(c);
     return new Promise((resolve) => {
       const reader = new AnswerReader(limit, memory);
       let settled = false;
@@ -148,7 +131,7 @@ export class GetConnections {
         socket.off('error', onError);
         socket.off('close', onEnd);
         socket.off('timeout', onTimeout);
-        this.#busy.delete(c);
+        this.#connections.release(c);
       };
       const fail = (kind: GetFailure['kind'], message: string): void => {
         if (settled) return;
@@ -166,7 +149,7 @@ export class GetConnections {
         }
         settled = true;
         detach();
-        if (reader.reusable && !this.#closed) this.#park(c);
+        if (reader.reusable && !this.#closed) this.#connections.park(c);
         else socket.destroy();
         resolve(ok(answer.value));
       };
@@ -185,7 +168,6 @@ export class GetConnections {
       };
       const onError = (e: Error): void => fail('network', `GET failed: ${e.message}`);
       const onTimeout = (): void => fail('timeout', `GET timed out after ${this.#o.idleTimeoutMs} ms`);
-      this.#unpark(c);
       socket.on('end', onEnd);
       socket.on('error', onError);
       socket.on('close', onEnd);
@@ -194,39 +176,10 @@ export class GetConnections {
     });
   }
 
-  /** An idle connection: kept until the server closes it, dropped on anything unexpected; never keeps the process. */
-  #park(c: Connection): void {
-    const drop = (): void => {
-      this.#unpark(c);
-      const i = this.#idle.indexOf(c);
-      if (i >= 0) this.#idle.splice(i, 1);
-      c.socket.destroy();
-    };
-    c.socket.on('close', drop);
-    c.socket.on('end', drop);
-    c.socket.on('error', drop);
-    c.socket.on('timeout', drop);
-    c.socket.unref();
-    this.#idle.push(c);
-    parked.set(c, drop);
-  }
-
-  #unpark(c: Connection): void {
-    const drop = parked.get(c);
-    if (drop === undefined) return;
-    parked.delete(c);
-    c.socket.off('close', drop);
-    c.socket.off('end', drop);
-    c.socket.off('error', drop);
-    c.socket.off('timeout', drop);
-    c.socket.ref();
-  }
-
   /** Closes every connection, idle or in use. */
   close(): void {
     this.#closed = true;
-    for (const c of [...this.#idle, ...this.#busy]) c.socket.destroy();
-    this.#idle.length = 0;
+    this.#connections.close();
   }
 }
 
@@ -235,8 +188,6 @@ interface Connection {
   socket: Socket;
   feed: ((bytes: Buffer) => void) | undefined;
 }
-
-const parked = new WeakMap<Connection, () => void>();
 
 /**
  * One answer, parsed from the bytes as they come: the head, then the body by its framing. Every byte it keeps is

@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import type { Socket } from 'node:net';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
+import { connectTo, KeptAlive } from './kept-alive.js';
 
 /** Why a PUT gave no usable answer (the shape of http-client.ts's `HttpFailure`, without its `status`). */
 export interface PutFailure {
@@ -41,8 +41,7 @@ const HEAD_LIMIT = 64 * 1024;
  */
 export class PutConnections {
   readonly #o: PutConnectionsOptions;
-  readonly #idle: Socket[] = [];
-  readonly #busy = new Set<Socket>();
+  readonly #sockets = new KeptAlive<Socket>((s) => s);
   readonly #host: string;
   #closed = false;
 
@@ -69,7 +68,7 @@ export class PutConnections {
       head += `${name}: ${value}\r\n`;
     }
     head += '\r\n';
-    const reused = this.#idle.pop();
+    const reused = this.#sockets.take();
     if (reused !== undefined) {
       const r = await this.#exchange(reused, head, body, true);
       // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
@@ -81,22 +80,7 @@ export class PutConnections {
   }
 
   #open(): Socket {
-    const { origin, idleTimeoutMs } = this.#o;
-    const port = Number(origin.port) || (origin.protocol === 'https:' ? 443 : 80);
-    const host = origin.hostname.replace(/^\[|\]$/g, '');
-    const socket =
-      origin.protocol === 'https:'
-        ? tlsConnect({
-            host,
-            port,
-            // A name to check the certificate against (an address is checked against the certificate's IPs).
-            ...(isIP(host) === 0 ? { servername: host } : {}),
-            ...(this.#o.ca ? { ca: this.#o.ca } : {}),
-          })
-        : netConnect({ host, port });
-    socket.setNoDelay(true);
-    socket.setTimeout(idleTimeoutMs);
-    return socket;
+    return connectTo(this.#o.origin, this.#o);
   }
 
   /** Sends one request on `socket` and reads its answer's head; gives the socket back when it can carry another. */
@@ -106,7 +90,7 @@ export class PutConnections {
     body: Buffer | readonly Buffer[],
     reused: boolean,
   ): Promise<Result<PutAnswer, PutFailure & { stale: boolean }>> {
-    this.#busy.add(socket);
+    this.#sockets.use(socket);
     return new Promise((resolve) => {
       let received: Buffer | undefined;
       let answer: PutAnswer | undefined;
@@ -131,7 +115,7 @@ export class PutConnections {
         socket.off('error', onError);
         socket.off('close', onClose);
         socket.off('timeout', onTimeout);
-        this.#busy.delete(socket);
+        this.#sockets.release(socket);
       };
       const fail = (kind: PutFailure['kind'], message: string): void => {
         if (settled) return;
@@ -146,7 +130,7 @@ export class PutConnections {
         detach();
         // An answer before the whole body left (a server that refused it early): what is left of the body must
         // never go out, neither ahead of the next request nor once its memory has been reused.
-        if (reusable && sent && !this.#closed) this.#park(socket);
+        if (reusable && sent && !this.#closed) this.#sockets.park(socket);
         else socket.destroy();
         resolve(ok(answer!));
       };
@@ -205,7 +189,6 @@ export class PutConnections {
         answer === undefined
           ? fail('timeout', `PUT timed out after ${this.#o.idleTimeoutMs} ms`)
           : done(false);
-      this.#unpark(socket);
       socket.on('data', onData);
       socket.on('error', onError);
       socket.on('close', onClose);
@@ -222,43 +205,12 @@ export class PutConnections {
     });
   }
 
-  /** An idle connection: kept until the server closes it, dropped on anything unexpected; never keeps the process. */
-  #park(socket: Socket): void {
-    const drop = (): void => {
-      this.#unpark(socket);
-      const i = this.#idle.indexOf(socket);
-      if (i >= 0) this.#idle.splice(i, 1);
-      socket.destroy();
-    };
-    socket.on('close', drop);
-    socket.on('error', drop);
-    socket.on('data', drop);
-    socket.on('timeout', drop);
-    socket.unref();
-    this.#idle.push(socket);
-    parked.set(socket, drop);
-  }
-
-  #unpark(socket: Socket): void {
-    const drop = parked.get(socket);
-    if (drop === undefined) return;
-    parked.delete(socket);
-    socket.off('close', drop);
-    socket.off('error', drop);
-    socket.off('data', drop);
-    socket.off('timeout', drop);
-    socket.ref();
-  }
-
   /** Closes every connection, idle or in use. */
   close(): void {
     this.#closed = true;
-    for (const s of [...this.#idle, ...this.#busy]) s.destroy();
-    this.#idle.length = 0;
+    this.#sockets.close();
   }
 }
-
-const parked = new WeakMap<Socket, () => void>();
 
 /** Status line and headers; undefined when it is not an HTTP/1.x answer. */
 export function parseHead(
