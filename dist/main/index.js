@@ -33701,8 +33701,8 @@ function splitBySize(items, max) {
     return groups.filter((g) => g.length > 0);
 }
 
-// EXTERNAL MODULE: ./src/cache/remote/open-remote.ts + 14 modules
-var open_remote = __nccwpck_require__(46);
+// EXTERNAL MODULE: ./src/cache/remote/open-remote.ts + 15 modules
+var open_remote = __nccwpck_require__(4685);
 ;// CONCATENATED MODULE: ./src/util/rename-replacing.ts
 
 /** Renames `from` onto `to`, removing whatever is at `to` first only when the rename finds something there. */
@@ -41067,7 +41067,7 @@ async function verifyTree(dir, manifest) {
 
 /***/ }),
 
-/***/ 46:
+/***/ 4685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41246,8 +41246,92 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_tls_ = __nccwpck_require__(1692);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/cache/remote/put-connections.ts
+;// CONCATENATED MODULE: ./src/cache/remote/kept-alive.ts
 
+
+/**
+ * A new connection to a cache server's origin (https with the given CAs, else Node's own), without Nagle's delay
+ * and with the idle time-out set. `onread`: a plain connection reads into that buffer instead of emitting data.
+ */
+function connectTo(origin, o) {
+    const port = Number(origin.port) || (origin.protocol === 'https:' ? 443 : 80);
+    const host = origin.hostname.replace(/^\[|\]$/g, '');
+    const socket = origin.protocol === 'https:'
+        ? (0,external_node_tls_.connect)({
+            host,
+            port,
+            // A name to check the certificate against (an address is checked against the certificate's IPs).
+            ...((0,external_node_net_.isIP)(host) === 0 ? { servername: host } : {}),
+            ...(o.ca ? { ca: o.ca } : {}),
+        })
+        : (0,external_node_net_.connect)({ host, port, ...(o.onread ? { onread: o.onread } : {}) });
+    socket.setNoDelay(true);
+    socket.setTimeout(o.idleTimeoutMs);
+    return socket;
+}
+/**
+ * The kept-alive connections of one client (the GET and PUT paths each have one): those idle, waiting for the
+ * next request, and those in use. An idle connection is kept until the server closes it and dropped on anything
+ * unexpected (bytes, an error, the time-out); it never keeps the process alive.
+ */
+class KeptAlive {
+    #socketOf;
+    #idle = [];
+    #busy = new Set();
+    #parked = new Map();
+    constructor(socketOf) {
+        this.#socketOf = socketOf;
+    }
+    /** The connection parked last, taken for a request; undefined when none is idle. */
+    take() {
+        return this.#idle.pop();
+    }
+    /** `c` now carries a request: no longer watched as idle, and closed with the others. */
+    use(c) {
+        this.#unpark(c);
+        this.#busy.add(c);
+    }
+    /** `c` carries no request any more (it is then parked, or destroyed by its user). */
+    release(c) {
+        this.#busy.delete(c);
+    }
+    park(c) {
+        const socket = this.#socketOf(c);
+        const drop = () => {
+            this.#unpark(c);
+            const i = this.#idle.indexOf(c);
+            if (i >= 0)
+                this.#idle.splice(i, 1);
+            socket.destroy();
+        };
+        for (const event of IDLE_ENDS)
+            socket.on(event, drop);
+        socket.unref();
+        this.#idle.push(c);
+        this.#parked.set(c, drop);
+    }
+    #unpark(c) {
+        const drop = this.#parked.get(c);
+        if (drop === undefined)
+            return;
+        this.#parked.delete(c);
+        const socket = this.#socketOf(c);
+        for (const event of IDLE_ENDS)
+            socket.off(event, drop);
+        socket.ref();
+    }
+    /** Destroys every connection, idle or in use. */
+    close() {
+        for (const c of [...this.#idle, ...this.#busy])
+            this.#socketOf(c).destroy();
+        this.#idle.length = 0;
+        this.#parked.clear();
+    }
+}
+/** What ends an idle connection: the server closing it, an error, bytes nobody asked for, the idle time-out. */
+const IDLE_ENDS = ['close', 'end', 'error', 'data', 'timeout'];
+
+;// CONCATENATED MODULE: ./src/cache/remote/put-connections.ts
 
 
 /** An answer's head larger than this is not from a cache server. */
@@ -41266,8 +41350,7 @@ const HEAD_LIMIT = 64 * 1024;
  */
 class PutConnections {
     #o;
-    #idle = [];
-    #busy = new Set();
+    #sockets = new KeptAlive((s) => s);
     #host;
     #closed = false;
     constructor(o) {
@@ -41288,7 +41371,7 @@ class PutConnections {
             head += `${name}: ${value}\r\n`;
         }
         head += '\r\n';
-        const reused = this.#idle.pop();
+        const reused = this.#sockets.take();
         if (reused !== undefined) {
             const r = await this.#exchange(reused, head, body, true);
             // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
@@ -41301,25 +41384,11 @@ class PutConnections {
         return r.ok ? r : (0,result/* err */._)({ kind: r.error.kind, message: r.error.message });
     }
     #open() {
-        const { origin, idleTimeoutMs } = this.#o;
-        const port = Number(origin.port) || (origin.protocol === 'https:' ? 443 : 80);
-        const host = origin.hostname.replace(/^\[|\]$/g, '');
-        const socket = origin.protocol === 'https:'
-            ? (0,external_node_tls_.connect)({
-                host,
-                port,
-                // A name to check the certificate against (an address is checked against the certificate's IPs).
-                ...((0,external_node_net_.isIP)(host) === 0 ? { servername: host } : {}),
-                ...(this.#o.ca ? { ca: this.#o.ca } : {}),
-            })
-            : (0,external_node_net_.connect)({ host, port });
-        socket.setNoDelay(true);
-        socket.setTimeout(idleTimeoutMs);
-        return socket;
+        return connectTo(this.#o.origin, this.#o);
     }
     /** Sends one request on `socket` and reads its answer's head; gives the socket back when it can carry another. */
     #exchange(socket, head, body, reused) {
-        this.#busy.add(socket);
+        this.#sockets.use(socket);
         return new Promise((resolve) => {
             let received;
             let answer;
@@ -41344,7 +41413,7 @@ class PutConnections {
                 socket.off('error', onError);
                 socket.off('close', onClose);
                 socket.off('timeout', onTimeout);
-                this.#busy.delete(socket);
+                this.#sockets.release(socket);
             };
             const fail = (kind, message) => {
                 if (settled)
@@ -41362,7 +41431,7 @@ class PutConnections {
                 // An answer before the whole body left (a server that refused it early): what is left of the body must
                 // never go out, neither ahead of the next request nor once its memory has been reused.
                 if (reusable && sent && !this.#closed)
-                    this.#park(socket);
+                    this.#sockets.park(socket);
                 else
                     socket.destroy();
                 resolve((0,result.ok)(answer));
@@ -41424,7 +41493,6 @@ class PutConnections {
             const onTimeout = () => answer === undefined
                 ? fail('timeout', `PUT timed out after ${this.#o.idleTimeoutMs} ms`)
                 : done(false);
-            this.#unpark(socket);
             socket.on('data', onData);
             socket.on('error', onError);
             socket.on('close', onClose);
@@ -41443,43 +41511,12 @@ class PutConnections {
             socket.uncork();
         });
     }
-    /** An idle connection: kept until the server closes it, dropped on anything unexpected; never keeps the process. */
-    #park(socket) {
-        const drop = () => {
-            this.#unpark(socket);
-            const i = this.#idle.indexOf(socket);
-            if (i >= 0)
-                this.#idle.splice(i, 1);
-            socket.destroy();
-        };
-        socket.on('close', drop);
-        socket.on('error', drop);
-        socket.on('data', drop);
-        socket.on('timeout', drop);
-        socket.unref();
-        this.#idle.push(socket);
-        parked.set(socket, drop);
-    }
-    #unpark(socket) {
-        const drop = parked.get(socket);
-        if (drop === undefined)
-            return;
-        parked.delete(socket);
-        socket.off('close', drop);
-        socket.off('error', drop);
-        socket.off('data', drop);
-        socket.off('timeout', drop);
-        socket.ref();
-    }
     /** Closes every connection, idle or in use. */
     close() {
         this.#closed = true;
-        for (const s of [...this.#idle, ...this.#busy])
-            s.destroy();
-        this.#idle.length = 0;
+        this.#sockets.close();
     }
 }
-const parked = new WeakMap();
 /** Status line and headers; undefined when it is not an HTTP/1.x answer. */
 function parseHead(text) {
     const lines = text.split('\r\n');
@@ -41521,7 +41558,6 @@ function parseHead(text) {
 
 
 
-
 /** An answer's head larger than this is not from a cache server. */
 const get_connections_HEAD_LIMIT = 64 * 1024;
 const EMPTY = Buffer.alloc(0);
@@ -41542,8 +41578,7 @@ const READ_SIZE = 64 * 1024;
  */
 class GetConnections {
     #o;
-    #idle = [];
-    #busy = new Set();
+    #connections = new KeptAlive((c) => c.socket);
     #host;
     /** Every read of a plain connection lands here; each is consumed before the next one happens. */
     #readBuffer = Buffer.allocUnsafeSlow(READ_SIZE);
@@ -41566,7 +41601,7 @@ class GetConnections {
             head += `${name}: ${value}\r\n`;
         }
         head += '\r\n';
-        const reused = this.#idle.pop();
+        const reused = this.#connections.take();
         if (reused !== undefined) {
             const r = await this.#exchange(reused, head, limit, memory, true);
             // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
@@ -41579,9 +41614,6 @@ class GetConnections {
         return r.ok ? r : (0,result/* err */._)({ kind: r.error.kind, message: r.error.message });
     }
     #open() {
-        const { origin, idleTimeoutMs } = this.#o;
-        const port = Number(origin.port) || (origin.protocol === 'https:' ? 443 : 80);
-        const host = origin.hostname.replace(/^\[|\]$/g, '');
         const connection = { socket: undefined, feed: undefined };
         const feed = (bytes) => {
             // Bytes while idle: this connection is confused (or closing); it is dropped.
@@ -41590,34 +41622,23 @@ class GetConnections {
             else
                 connection.socket.destroy();
         };
-        const socket = origin.protocol === 'https:'
-            ? (0,external_node_tls_.connect)({
-                host,
-                port,
-                // A name to check the certificate against (an address is checked against the certificate's IPs).
-                ...((0,external_node_net_.isIP)(host) === 0 ? { servername: host } : {}),
-                ...(this.#o.ca ? { ca: this.#o.ca } : {}),
-            }).on('data', feed)
-            : (0,external_node_net_.connect)({
-                host,
-                port,
-                onread: {
-                    buffer: this.#readBuffer,
-                    callback: (n) => {
-                        feed(this.#readBuffer.subarray(0, n));
-                        return true;
-                    },
-                },
-            });
-        connection.socket = socket;
-        socket.setNoDelay(true);
-        socket.setTimeout(idleTimeoutMs);
+        const onread = {
+            buffer: this.#readBuffer,
+            callback: (n) => {
+                feed(this.#readBuffer.subarray(0, n));
+                return true;
+            },
+        };
+        connection.socket = connectTo(this.#o.origin, { ...this.#o, onread });
+        // A TLS connection reads into buffers of its own.
+        if (this.#o.origin.protocol === 'https:')
+            connection.socket.on('data', feed);
         return connection;
     }
     /** Sends one request on `c` and reads its whole answer; gives the connection back when it can carry another. */
     #exchange(c, head, limit, memory, reused) {
         const socket = c.socket;
-        this.#busy.add(c);
+        this.#connections.use(c);
         return new Promise((resolve) => {
             const reader = new AnswerReader(limit, memory);
             let settled = false;
@@ -41631,7 +41652,7 @@ class GetConnections {
                 socket.off('error', onError);
                 socket.off('close', onEnd);
                 socket.off('timeout', onTimeout);
-                this.#busy.delete(c);
+                this.#connections.release(c);
             };
             const fail = (kind, message) => {
                 if (settled)
@@ -41652,7 +41673,7 @@ class GetConnections {
                 settled = true;
                 detach();
                 if (reader.reusable && !this.#closed)
-                    this.#park(c);
+                    this.#connections.park(c);
                 else
                     socket.destroy();
                 resolve((0,result.ok)(answer.value));
@@ -41678,7 +41699,6 @@ class GetConnections {
             };
             const onError = (e) => fail('network', `GET failed: ${e.message}`);
             const onTimeout = () => fail('timeout', `GET timed out after ${this.#o.idleTimeoutMs} ms`);
-            this.#unpark(c);
             socket.on('end', onEnd);
             socket.on('error', onError);
             socket.on('close', onEnd);
@@ -41686,43 +41706,12 @@ class GetConnections {
             socket.write(head, 'latin1');
         });
     }
-    /** An idle connection: kept until the server closes it, dropped on anything unexpected; never keeps the process. */
-    #park(c) {
-        const drop = () => {
-            this.#unpark(c);
-            const i = this.#idle.indexOf(c);
-            if (i >= 0)
-                this.#idle.splice(i, 1);
-            c.socket.destroy();
-        };
-        c.socket.on('close', drop);
-        c.socket.on('end', drop);
-        c.socket.on('error', drop);
-        c.socket.on('timeout', drop);
-        c.socket.unref();
-        this.#idle.push(c);
-        get_connections_parked.set(c, drop);
-    }
-    #unpark(c) {
-        const drop = get_connections_parked.get(c);
-        if (drop === undefined)
-            return;
-        get_connections_parked.delete(c);
-        c.socket.off('close', drop);
-        c.socket.off('end', drop);
-        c.socket.off('error', drop);
-        c.socket.off('timeout', drop);
-        c.socket.ref();
-    }
     /** Closes every connection, idle or in use. */
     close() {
         this.#closed = true;
-        for (const c of [...this.#idle, ...this.#busy])
-            c.socket.destroy();
-        this.#idle.length = 0;
+        this.#connections.close();
     }
 }
-const get_connections_parked = new WeakMap();
 /**
  * One answer, parsed from the bytes as they come: the head, then the body by its framing. Every byte it keeps is
  * copied (the reads' buffer is used again for the next read).
