@@ -1,5 +1,10 @@
 import type { Graph } from '../graph/model.js';
 import { validateGraph } from '../graph/validate.js';
+import {
+  readValidatedGraph,
+  validatedGraphKey,
+  writeValidatedGraph,
+} from '../graph/validated-graph-cache.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import type { GoGraph } from './compile.js';
@@ -57,6 +62,11 @@ export interface CompileShortcuts {
   cacheFile?: string;
   /** The clock that stat data kept with the compiled graph is dated by (see SETTLED_MS); Date.now by default. */
   now?: () => number;
+  /**
+   * Where the validation of the kept graph is kept in turn (see validated-graph-cache.ts): an unchanged kept graph
+   * is then not validated again each run. Absent: it is.
+   */
+  validatedFile?: string;
 }
 
 /**
@@ -70,7 +80,7 @@ export async function compileConfig(
   env: NodeJS.ProcessEnv,
   shortcuts: CompileShortcuts = {},
 ): Promise<Result<{ graph: Graph; json: GoGraph; cached: boolean }, ConfigProblem[]>> {
-  const { cacheFile, now } = shortcuts;
+  const { cacheFile, now, validatedFile } = shortcuts;
   const configKey = cacheFile === undefined ? undefined : configDigest(config, env);
   // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
   // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
@@ -78,7 +88,7 @@ export async function compileConfig(
     ? shortcuts.files.then((f) => f ?? listRepoFiles(root))
     : listRepoFiles(root);
   const kept = cacheFile && configKey ? readKeptGraph(cacheFile, configKey, root) : undefined;
-  const reusable = kept && (await validatedKept(kept.text));
+  const reusable = kept && (await validatedKept(kept.text, validatedFile));
   // Nothing kept to reuse: the compiler's modules are loaded while git lists, and without a cache the workspace's
   // manifests read (with one, their bytes must be hashed before the compile reads them: see below).
   let compiler =
@@ -87,7 +97,7 @@ export async function compileConfig(
   const listKey = cacheFile === undefined ? undefined : fileListDigest(files);
   let reads: ReadFiles | undefined;
   if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
-    if (kept.readsUnchanged) return ok({ ...reusable, cached: true });
+    if (kept.readsUnchanged) return ok(reusable);
     // Stat data changed or was too recent to vouch: the bytes say.
     reads = readFiles(root, files, now);
     if (reads.digest === kept.header.reads) {
@@ -96,7 +106,7 @@ export async function compileConfig(
       if (!sameStats(reads.stats, kept.header.stats)) {
         writeCompiledGraph(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
       }
-      return ok({ ...reusable, cached: true });
+      return ok(reusable);
     }
   }
   // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
@@ -159,11 +169,28 @@ async function loadCompiler(
 }
 
 /**
- * A kept graph's JSON, parsed and validated, or undefined when it no longer validates (it is then compiled afresh,
- * and its problems reported). Each step first lets the event loop take in what git has written meanwhile.
+ * A kept graph's JSON, validated, or undefined when it no longer validates (it is then compiled afresh, and its
+ * problems reported). With `validatedFile`, a validation of the same text made by an earlier run is taken from
+ * there, and the JSON is parsed only if a caller asks for it. Each step first lets the event loop take in what git
+ * has written meanwhile.
  */
-async function validatedKept(text: string): Promise<{ graph: Graph; json: GoGraph } | undefined> {
+async function validatedKept(
+  text: string,
+  validatedFile: string | undefined,
+): Promise<{ graph: Graph; readonly json: GoGraph; cached: true } | undefined> {
   await new Promise(setImmediate);
+  const key = validatedFile === undefined ? undefined : validatedGraphKey(text);
+  const earlier = key === undefined ? undefined : readValidatedGraph(validatedFile!, key);
+  if (earlier !== undefined) {
+    let json: GoGraph | undefined;
+    return {
+      graph: earlier,
+      get json() {
+        return (json ??= JSON.parse(text) as GoGraph);
+      },
+      cached: true,
+    };
+  }
   let json: GoGraph;
   try {
     json = JSON.parse(text) as GoGraph;
@@ -174,7 +201,9 @@ async function validatedKept(text: string): Promise<{ graph: Graph; json: GoGrap
   await new Promise(setImmediate);
   // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
   const validated = validateGraph({ ...json, Jobs: [...json.Jobs] });
-  return validated.ok ? { graph: validated.value, json } : undefined;
+  if (!validated.ok) return undefined;
+  if (key !== undefined) writeValidatedGraph(validatedFile!, key, validated.value);
+  return { graph: validated.value, json, cached: true };
 }
 
 function sameStats(a: Record<string, string>, b: Record<string, string>): boolean {

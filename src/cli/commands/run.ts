@@ -118,7 +118,12 @@ export const run: Command = async (argv, io) => {
   // them, and an unchanged repository and configuration reuse the graph compiled last time.
   const repoFiles = v.graph === undefined ? startRepoFiles(sourceDir, workTreeListings) : undefined;
   const state = await openLocalState(v['cache-dir'], io);
-  const shortcuts = repoFiles && { files: repoFiles, cacheFile: state.compiledGraphFile(sourceDir) };
+  const compiledFile = state.compiledGraphFile(sourceDir);
+  const shortcuts = repoFiles && {
+    files: repoFiles,
+    cacheFile: compiledFile,
+    validatedFile: state.validatedGraphFile(compiledFile),
+  };
   const input = await loadGraphOrReport(
     v.graph,
     sourceDir,

@@ -7,14 +7,17 @@ import { compileConfig, readConfigSource } from '../../../src/config/load-config
 import { compilerIdentity } from '../../../src/config/compiled-graph-cache.js';
 import { listRepoFiles, startRepoFiles } from '../../../src/config/repo-files.js';
 import { startWorkTreeListings } from '../../../src/ids/file-digest.js';
+import type { Graph } from '../../../src/graph/model.js';
 
 let base: string;
 let dir: string;
 let cacheFile: string;
+let validatedFile: string;
 beforeEach(async () => {
   base = await mkdtemp(join(tmpdir(), 'disbuild-compiled-'));
   dir = join(base, 'repo');
   cacheFile = join(base, 'state', 'compiled.json');
+  validatedFile = join(base, 'state', 'validated.json');
   await write({
     'package.json': { name: 'root', private: true, workspaces: ['packages/*'] },
     'packages/a/package.json': { name: '@x/a', scripts: { build: 'tsc' } },
@@ -55,21 +58,34 @@ async function throughCache(
   env: NodeJS.ProcessEnv = {},
   now?: () => number,
 ): Promise<{ json: unknown; cached: boolean }> {
+  const { json, cached } = await compiledThroughCache(env, now);
+  return { json, cached };
+}
+
+async function compiledThroughCache(
+  env: NodeJS.ProcessEnv = {},
+  now?: () => number,
+): Promise<{ json: unknown; cached: boolean; graph: Graph }> {
   const source = await readConfigSource(dir);
   if (!source?.ok || source.value.kind !== 'tasks') throw new Error(JSON.stringify(source));
   const files = startRepoFiles(dir, startWorkTreeListings(dir, { untracked: true }));
-  const r = await compileConfig(dir, source.value.config, env, { files, cacheFile, ...(now ? { now } : {}) });
+  const shortcuts = { files, cacheFile, validatedFile, ...(now ? { now } : {}) };
+  const r = await compileConfig(dir, source.value.config, env, shortcuts);
   if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return { json: r.value.json, cached: r.value.cached };
+  return { json: r.value.json, cached: r.value.cached, graph: r.value.graph };
 }
 
 /** The reference: compiled afresh, the files listed by the compile's own means. */
 async function fresh(env: NodeJS.ProcessEnv = {}): Promise<unknown> {
+  return (await freshCompiled(env)).json;
+}
+
+async function freshCompiled(env: NodeJS.ProcessEnv = {}): Promise<{ json: unknown; graph: Graph }> {
   const source = await readConfigSource(dir);
   if (!source?.ok || source.value.kind !== 'tasks') throw new Error(JSON.stringify(source));
   const r = await compileConfig(dir, source.value.config, env);
   if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value.json;
+  return r.value;
 }
 
 /** Warms the cache, applies `change`, and expects a compile afresh that equals the reference. */
@@ -100,6 +116,24 @@ describe('the compiled-graph cache', () => {
     await unlink(join(dir, 'README.md'));
     const second = await throughCache();
     expect(second).toEqual({ json: first.json, cached: true });
+  });
+
+  it('validates a kept graph once: later runs take the validation kept beside it', async () => {
+    await throughCache();
+    const second = await compiledThroughCache();
+    expect(second.cached).toBe(true);
+    const written = await lstat(validatedFile);
+    const third = await compiledThroughCache();
+    const reference = await freshCompiled();
+    expect(third).toEqual({ ...reference, cached: true });
+    expect(second.graph).toEqual(reference.graph);
+    // Read, not written again.
+    expect((await lstat(validatedFile)).mtimeMs).toBe(written.mtimeMs);
+    // A validation of another text is not believed: after an edit the new graph is validated (and kept) anew.
+    await write({ 'packages/c/package.json': { name: '@x/c', scripts: { build: 'tsc' } } });
+    await throughCache();
+    const edited = await compiledThroughCache();
+    expect(edited).toEqual({ ...(await freshCompiled()), cached: true });
   });
 
   it('believes no cache file but its own: one of another user, or a FIFO in its place, compiles afresh', async () => {
