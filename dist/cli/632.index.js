@@ -203,7 +203,12 @@ const run = async (argv, io) => {
     // them, and an unchanged repository and configuration reuse the graph compiled last time.
     const repoFiles = v.graph === undefined ? (0,repo_files/* startRepoFiles */.Sn)(sourceDir, workTreeListings) : undefined;
     const state = await (0,local_state/* openLocalState */.p)(v['cache-dir'], io);
-    const shortcuts = repoFiles && { files: repoFiles, cacheFile: state.compiledGraphFile(sourceDir) };
+    const compiledFile = state.compiledGraphFile(sourceDir);
+    const shortcuts = repoFiles && {
+        files: repoFiles,
+        cacheFile: compiledFile,
+        validatedFile: state.validatedGraphFile(compiledFile),
+    };
     const input = await (0,graph_input/* loadGraphOrReport */.C)(v.graph, sourceDir, io, knownFiles, shortcuts, state.validatedGraphFile);
     if (!input) {
         (0,engine/* closeLauncher */.Br)(launcher);

@@ -11,7 +11,7 @@ const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2573);
-/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2349);
+/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6266);
 
 
 
@@ -73,7 +73,7 @@ function formatProblem(p) {
 
 /***/ }),
 
-/***/ 2349:
+/***/ 6266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -362,102 +362,8 @@ function firstErrorOffset(text) {
 
 // EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
 var validate = __webpack_require__(7093);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: ./src/util/code-identity.ts
-var code_identity = __webpack_require__(4170);
-// EXTERNAL MODULE: ./src/util/read-own-file.ts
-var read_own_file = __webpack_require__(5958);
-// EXTERNAL MODULE: ./src/util/state-file.ts
-var state_file = __webpack_require__(2148);
-;// CONCATENATED MODULE: ./src/graph/validated-graph-cache.ts
-/**
- * The validated form of the graph file a run read last, kept so that a run of an unchanged graph file skips
- * decoding and validating it (for 1,000 inputs the larger part of reading a graph, and most of its garbage).
- *
- * Exact, not a guess: the cache file (one of sixteen slots, chosen by the graph file's path) holds the digest of
- * the graph's text (with the validating code's identity and a format number) and the graph validation made of
- * that text. It is used only when the digest matches the text just read, and only from a regular file of this
- * user that nobody else may write (its commands would run, and its inputs make the keys). The payload carries a
- * digest of its own: a damaged file (a bit flipped, a truncated write) is never believed. Whether every input
- * exists is not part of it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any
- * kind costs the cache, never the run: the graph is then validated as usual and the file written anew.
- *
- * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
- */
-
-
-
-
-
-/** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
-const FORMAT = 1;
-const MAGIC = 'disbuild-validated-graph';
-/** The key of a graph's text: what a cached validation must have been made from. */
-function validatedGraphKey(text) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(`${MAGIC}\0${FORMAT}\0${(0,code_identity/* codeIdentity */.y)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url))}\0`)
-        .update(text)
-        .digest('hex');
-}
-/**
- * The graph validated from the text of `key`, or undefined when the file holds another (or none), is damaged, is
- * not a regular file, or another user owns it or may write it.
- */
-function readValidatedGraph(file, key) {
-    let text;
-    try {
-        text = (0,read_own_file/* readOwnFile */.z)(file);
-    }
-    catch {
-        return undefined;
-    }
-    if (text === undefined)
-        return undefined;
-    const head = `${key}\n`;
-    if (!text.startsWith(head))
-        return undefined;
-    const digestEnd = text.indexOf('\n', head.length);
-    if (digestEnd < 0)
-        return undefined;
-    const payload = text.slice(digestEnd + 1);
-    if (text.slice(head.length, digestEnd) !== payloadDigest(payload))
-        return undefined;
-    try {
-        return graphOf(JSON.parse(payload));
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Replaces the cache file with `graph`, validated from the text of `key` (written aside, then renamed: a reader
- * sees the old file or the new one, whole). A failure is ignored: the next run validates again.
- */
-function writeValidatedGraph(file, key, graph) {
-    const payload = JSON.stringify({ sourceFiles: [...graph.sourceFiles], jobs: graph.jobs });
-    (0,state_file/* writeStateFile */.V)(file, `${key}\n${payloadDigest(payload)}\n${payload}`);
-}
-function payloadDigest(payload) {
-    return (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
-}
-/** The graph of a payload this code wrote (its digest checked): the lookup map is rebuilt, nothing re-validated. */
-function graphOf(p) {
-    if (!Array.isArray(p.sourceFiles) || !Array.isArray(p.jobs))
-        return undefined;
-    const byLabel = new Map();
-    for (const job of p.jobs) {
-        if (typeof job.label !== 'string' || !Array.isArray(job.inputs) || !Array.isArray(job.deps))
-            return undefined;
-        if (!Array.isArray(job.cmds))
-            return undefined;
-        byLabel.set(job.label, job);
-    }
-    return { sourceFiles: new Map(p.sourceFiles), jobs: p.jobs, byLabel };
-}
-
+// EXTERNAL MODULE: ./src/graph/validated-graph-cache.ts
+var validated_graph_cache = __webpack_require__(4272);
 // EXTERNAL MODULE: ./src/ids/git-blob.ts
 var git_blob = __webpack_require__(9236);
 // EXTERNAL MODULE: ./src/ids/resolve-input.ts
@@ -566,8 +472,8 @@ async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
     let text = read.value;
     // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
     // whether its files exist is checked as for any graph.
-    const key = cacheFile === undefined || text.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(text);
-    const cached = cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);
+    const key = cacheFile === undefined || text.length > MAX_KEPT_TEXT ? undefined : (0,validated_graph_cache/* validatedGraphKey */.sO)(text);
+    const cached = cacheFile === undefined || key === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(cacheFile, key);
     if (cached !== undefined) {
         text = '';
         if (allFiles(cached, pathKinds(sourceDir, await knownFiles)))
@@ -597,7 +503,7 @@ async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
         validated = (0,validate/* validateDecoded */.$)(decoded.value, { inputKind: kind });
     }
     if (validated.result.ok && cacheFile !== undefined && key !== undefined && cached === undefined) {
-        writeValidatedGraph(cacheFile, key, validated.result.value);
+        (0,validated_graph_cache/* writeValidatedGraph */.EC)(cacheFile, key, validated.result.value);
     }
     // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
     if (validated.result.ok && validated.result.value.jobs.length > 10_000)

@@ -195,6 +195,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
 var validate = __webpack_require__(7093);
+// EXTERNAL MODULE: ./src/graph/validated-graph-cache.ts
+var validated_graph_cache = __webpack_require__(4272);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
 // EXTERNAL MODULE: ./src/config/config-file.ts
@@ -394,6 +396,7 @@ var repo_files = __webpack_require__(8682);
 
 
 
+
 /** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
 async function readConfigSource(dir) {
     const read = await (0,config_file/* readConfigFile */.RG)(dir);
@@ -424,7 +427,7 @@ function configSourceOf(read) {
  * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled.
  */
 async function compileConfig(root, config, env, shortcuts = {}) {
-    const { cacheFile, now } = shortcuts;
+    const { cacheFile, now, validatedFile } = shortcuts;
     const configKey = cacheFile === undefined ? undefined : configDigest(config, env);
     // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
     // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
@@ -432,7 +435,7 @@ async function compileConfig(root, config, env, shortcuts = {}) {
         ? shortcuts.files.then((f) => f ?? (0,repo_files/* listRepoFiles */.c$)(root))
         : (0,repo_files/* listRepoFiles */.c$)(root);
     const kept = cacheFile && configKey ? readKeptGraph(cacheFile, configKey, root) : undefined;
-    const reusable = kept && (await validatedKept(kept.text));
+    const reusable = kept && (await validatedKept(kept.text, validatedFile));
     // Nothing kept to reuse: the compiler's modules are loaded while git lists, and without a cache the workspace's
     // manifests read (with one, their bytes must be hashed before the compile reads them: see below).
     let compiler = cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
@@ -441,7 +444,7 @@ async function compileConfig(root, config, env, shortcuts = {}) {
     let reads;
     if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
         if (kept.readsUnchanged)
-            return (0,result.ok)({ ...reusable, cached: true });
+            return (0,result.ok)(reusable);
         // Stat data changed or was too recent to vouch: the bytes say.
         reads = readFiles(root, files, now);
         if (reads.digest === kept.header.reads) {
@@ -450,7 +453,7 @@ async function compileConfig(root, config, env, shortcuts = {}) {
             if (!sameStats(reads.stats, kept.header.stats)) {
                 writeCompiledGraph(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
             }
-            return (0,result.ok)({ ...reusable, cached: true });
+            return (0,result.ok)(reusable);
         }
     }
     // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
@@ -501,11 +504,25 @@ async function loadCompiler(root, readAhead) {
     return { compileTasks, readWorkspace, manifests: readAhead ? prefetchManifests(root) : new Map() };
 }
 /**
- * A kept graph's JSON, parsed and validated, or undefined when it no longer validates (it is then compiled afresh,
- * and its problems reported). Each step first lets the event loop take in what git has written meanwhile.
+ * A kept graph's JSON, validated, or undefined when it no longer validates (it is then compiled afresh, and its
+ * problems reported). With `validatedFile`, a validation of the same text made by an earlier run is taken from
+ * there, and the JSON is parsed only if a caller asks for it. Each step first lets the event loop take in what git
+ * has written meanwhile.
  */
-async function validatedKept(text) {
+async function validatedKept(text, validatedFile) {
     await new Promise(setImmediate);
+    const key = validatedFile === undefined ? undefined : (0,validated_graph_cache/* validatedGraphKey */.sO)(text);
+    const earlier = key === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(validatedFile, key);
+    if (earlier !== undefined) {
+        let json;
+        return {
+            graph: earlier,
+            get json() {
+                return (json ??= JSON.parse(text));
+            },
+            cached: true,
+        };
+    }
     let json;
     try {
         json = JSON.parse(text);
@@ -518,7 +535,11 @@ async function validatedKept(text) {
     await new Promise(setImmediate);
     // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
     const validated = (0,validate/* validateGraph */.d)({ ...json, Jobs: [...json.Jobs] });
-    return validated.ok ? { graph: validated.value, json } : undefined;
+    if (!validated.ok)
+        return undefined;
+    if (key !== undefined)
+        (0,validated_graph_cache/* writeValidatedGraph */.EC)(validatedFile, key, validated.value);
+    return { graph: validated.value, json, cached: true };
 }
 function sameStats(a, b) {
     const keys = Object.keys(a);

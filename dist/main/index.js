@@ -37544,8 +37544,8 @@ function args_parseChoice(flag, value, choices, fallback) {
 
 // EXTERNAL MODULE: ./src/config/repo-files.ts
 var repo_files = __nccwpck_require__(8682);
-// EXTERNAL MODULE: ./src/graph/parse.ts + 5 modules
-var parse = __nccwpck_require__(4545);
+// EXTERNAL MODULE: ./src/graph/parse.ts + 4 modules
+var parse = __nccwpck_require__(8262);
 ;// CONCATENATED MODULE: ./src/cli/graph-input.ts
 
 
@@ -38297,7 +38297,12 @@ const run = async (argv, io) => {
     // them, and an unchanged repository and configuration reuse the graph compiled last time.
     const repoFiles = v.graph === undefined ? startRepoFiles(sourceDir, workTreeListings) : undefined;
     const state = await openLocalState(v['cache-dir'], io);
-    const shortcuts = repoFiles && { files: repoFiles, cacheFile: state.compiledGraphFile(sourceDir) };
+    const compiledFile = state.compiledGraphFile(sourceDir);
+    const shortcuts = repoFiles && {
+        files: repoFiles,
+        cacheFile: compiledFile,
+        validatedFile: state.validatedGraphFile(compiledFile),
+    };
     const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles, shortcuts, state.validatedGraphFile);
     if (!input) {
         closeLauncher(launcher);
@@ -44306,14 +44311,16 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __nccwpck_require__(2573);
-// EXTERNAL MODULE: ./src/graph/parse.ts + 5 modules
-var parse = __nccwpck_require__(4545);
+// EXTERNAL MODULE: ./src/graph/parse.ts + 4 modules
+var parse = __nccwpck_require__(8262);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __nccwpck_require__(8251);
 // EXTERNAL MODULE: ./src/config/config-file.ts
 var config_file = __nccwpck_require__(3797);
 // EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
 var validate = __nccwpck_require__(7093);
+// EXTERNAL MODULE: ./src/graph/validated-graph-cache.ts
+var validated_graph_cache = __nccwpck_require__(4272);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -44509,6 +44516,7 @@ var repo_files = __nccwpck_require__(8682);
 
 
 
+
 /** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
 async function readConfigSource(dir) {
     const read = await (0,config_file/* readConfigFile */.RG)(dir);
@@ -44539,7 +44547,7 @@ function configSourceOf(read) {
  * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled.
  */
 async function compileConfig(root, config, env, shortcuts = {}) {
-    const { cacheFile, now } = shortcuts;
+    const { cacheFile, now, validatedFile } = shortcuts;
     const configKey = cacheFile === undefined ? undefined : configDigest(config, env);
     // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
     // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
@@ -44547,7 +44555,7 @@ async function compileConfig(root, config, env, shortcuts = {}) {
         ? shortcuts.files.then((f) => f ?? (0,repo_files/* listRepoFiles */.c$)(root))
         : (0,repo_files/* listRepoFiles */.c$)(root);
     const kept = cacheFile && configKey ? readKeptGraph(cacheFile, configKey, root) : undefined;
-    const reusable = kept && (await validatedKept(kept.text));
+    const reusable = kept && (await validatedKept(kept.text, validatedFile));
     // Nothing kept to reuse: the compiler's modules are loaded while git lists, and without a cache the workspace's
     // manifests read (with one, their bytes must be hashed before the compile reads them: see below).
     let compiler = cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
@@ -44556,7 +44564,7 @@ async function compileConfig(root, config, env, shortcuts = {}) {
     let reads;
     if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
         if (kept.readsUnchanged)
-            return (0,result.ok)({ ...reusable, cached: true });
+            return (0,result.ok)(reusable);
         // Stat data changed or was too recent to vouch: the bytes say.
         reads = readFiles(root, files, now);
         if (reads.digest === kept.header.reads) {
@@ -44565,7 +44573,7 @@ async function compileConfig(root, config, env, shortcuts = {}) {
             if (!sameStats(reads.stats, kept.header.stats)) {
                 writeCompiledGraph(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
             }
-            return (0,result.ok)({ ...reusable, cached: true });
+            return (0,result.ok)(reusable);
         }
     }
     // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
@@ -44616,11 +44624,25 @@ async function loadCompiler(root, readAhead) {
     return { compileTasks, readWorkspace, manifests: readAhead ? prefetchManifests(root) : new Map() };
 }
 /**
- * A kept graph's JSON, parsed and validated, or undefined when it no longer validates (it is then compiled afresh,
- * and its problems reported). Each step first lets the event loop take in what git has written meanwhile.
+ * A kept graph's JSON, validated, or undefined when it no longer validates (it is then compiled afresh, and its
+ * problems reported). With `validatedFile`, a validation of the same text made by an earlier run is taken from
+ * there, and the JSON is parsed only if a caller asks for it. Each step first lets the event loop take in what git
+ * has written meanwhile.
  */
-async function validatedKept(text) {
+async function validatedKept(text, validatedFile) {
     await new Promise(setImmediate);
+    const key = validatedFile === undefined ? undefined : (0,validated_graph_cache/* validatedGraphKey */.sO)(text);
+    const earlier = key === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(validatedFile, key);
+    if (earlier !== undefined) {
+        let json;
+        return {
+            graph: earlier,
+            get json() {
+                return (json ??= JSON.parse(text));
+            },
+            cached: true,
+        };
+    }
     let json;
     try {
         json = JSON.parse(text);
@@ -44633,7 +44655,11 @@ async function validatedKept(text) {
     await new Promise(setImmediate);
     // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
     const validated = (0,validate/* validateGraph */.d)({ ...json, Jobs: [...json.Jobs] });
-    return validated.ok ? { graph: validated.value, json } : undefined;
+    if (!validated.ok)
+        return undefined;
+    if (key !== undefined)
+        (0,validated_graph_cache/* writeValidatedGraph */.EC)(validatedFile, key, validated.value);
+    return { graph: validated.value, json, cached: true };
 }
 function sameStats(a, b) {
     const keys = Object.keys(a);
@@ -46708,7 +46734,7 @@ function formatProblem(p) {
 
 /***/ }),
 
-/***/ 4545:
+/***/ 8262:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46997,102 +47023,8 @@ function firstErrorOffset(text) {
 
 // EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
 var validate = __nccwpck_require__(7093);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./src/util/code-identity.ts
-var code_identity = __nccwpck_require__(4170);
-// EXTERNAL MODULE: ./src/util/read-own-file.ts
-var read_own_file = __nccwpck_require__(5958);
-// EXTERNAL MODULE: ./src/util/state-file.ts
-var state_file = __nccwpck_require__(2148);
-;// CONCATENATED MODULE: ./src/graph/validated-graph-cache.ts
-/**
- * The validated form of the graph file a run read last, kept so that a run of an unchanged graph file skips
- * decoding and validating it (for 1,000 inputs the larger part of reading a graph, and most of its garbage).
- *
- * Exact, not a guess: the cache file (one of sixteen slots, chosen by the graph file's path) holds the digest of
- * the graph's text (with the validating code's identity and a format number) and the graph validation made of
- * that text. It is used only when the digest matches the text just read, and only from a regular file of this
- * user that nobody else may write (its commands would run, and its inputs make the keys). The payload carries a
- * digest of its own: a damaged file (a bit flipped, a truncated write) is never believed. Whether every input
- * exists is not part of it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any
- * kind costs the cache, never the run: the graph is then validated as usual and the file written anew.
- *
- * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
- */
-
-
-
-
-
-/** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
-const FORMAT = 1;
-const MAGIC = 'disbuild-validated-graph';
-/** The key of a graph's text: what a cached validation must have been made from. */
-function validatedGraphKey(text) {
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(`${MAGIC}\0${FORMAT}\0${(0,code_identity/* codeIdentity */.y)((0,external_node_url_.fileURLToPath)(import.meta.url))}\0`)
-        .update(text)
-        .digest('hex');
-}
-/**
- * The graph validated from the text of `key`, or undefined when the file holds another (or none), is damaged, is
- * not a regular file, or another user owns it or may write it.
- */
-function readValidatedGraph(file, key) {
-    let text;
-    try {
-        text = (0,read_own_file/* readOwnFile */.z)(file);
-    }
-    catch {
-        return undefined;
-    }
-    if (text === undefined)
-        return undefined;
-    const head = `${key}\n`;
-    if (!text.startsWith(head))
-        return undefined;
-    const digestEnd = text.indexOf('\n', head.length);
-    if (digestEnd < 0)
-        return undefined;
-    const payload = text.slice(digestEnd + 1);
-    if (text.slice(head.length, digestEnd) !== payloadDigest(payload))
-        return undefined;
-    try {
-        return graphOf(JSON.parse(payload));
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Replaces the cache file with `graph`, validated from the text of `key` (written aside, then renamed: a reader
- * sees the old file or the new one, whole). A failure is ignored: the next run validates again.
- */
-function writeValidatedGraph(file, key, graph) {
-    const payload = JSON.stringify({ sourceFiles: [...graph.sourceFiles], jobs: graph.jobs });
-    (0,state_file/* writeStateFile */.V)(file, `${key}\n${payloadDigest(payload)}\n${payload}`);
-}
-function payloadDigest(payload) {
-    return (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
-}
-/** The graph of a payload this code wrote (its digest checked): the lookup map is rebuilt, nothing re-validated. */
-function graphOf(p) {
-    if (!Array.isArray(p.sourceFiles) || !Array.isArray(p.jobs))
-        return undefined;
-    const byLabel = new Map();
-    for (const job of p.jobs) {
-        if (typeof job.label !== 'string' || !Array.isArray(job.inputs) || !Array.isArray(job.deps))
-            return undefined;
-        if (!Array.isArray(job.cmds))
-            return undefined;
-        byLabel.set(job.label, job);
-    }
-    return { sourceFiles: new Map(p.sourceFiles), jobs: p.jobs, byLabel };
-}
-
+// EXTERNAL MODULE: ./src/graph/validated-graph-cache.ts
+var validated_graph_cache = __nccwpck_require__(4272);
 // EXTERNAL MODULE: ./src/ids/git-blob.ts
 var git_blob = __nccwpck_require__(9236);
 // EXTERNAL MODULE: ./src/ids/resolve-input.ts
@@ -47201,8 +47133,8 @@ async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
     let text = read.value;
     // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
     // whether its files exist is checked as for any graph.
-    const key = cacheFile === undefined || text.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(text);
-    const cached = cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);
+    const key = cacheFile === undefined || text.length > MAX_KEPT_TEXT ? undefined : (0,validated_graph_cache/* validatedGraphKey */.sO)(text);
+    const cached = cacheFile === undefined || key === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(cacheFile, key);
     if (cached !== undefined) {
         text = '';
         if (allFiles(cached, pathKinds(sourceDir, await knownFiles)))
@@ -47232,7 +47164,7 @@ async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
         validated = (0,validate/* validateDecoded */.$)(decoded.value, { inputKind: kind });
     }
     if (validated.result.ok && cacheFile !== undefined && key !== undefined && cached === undefined) {
-        writeValidatedGraph(cacheFile, key, validated.result.value);
+        (0,validated_graph_cache/* writeValidatedGraph */.EC)(cacheFile, key, validated.result.value);
     }
     // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
     if (validated.result.ok && validated.result.value.jobs.length > 10_000)
@@ -47955,6 +47887,109 @@ function checkDeps(jobs, byLabel, depOrigins, cx) {
         const names = cycle.map((l) => (0,printable/* printable */.g$)(byLabel.get(l).name));
         cx.add(first.name, field(first, first.deps.indexOf(cycle[1])), `dependency cycle: ${names.join(' -> ')}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 4272:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EC: () => (/* binding */ writeValidatedGraph),
+/* harmony export */   R7: () => (/* binding */ readValidatedGraph),
+/* harmony export */   sO: () => (/* binding */ validatedGraphKey)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_code_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4170);
+/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5958);
+/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2148);
+/**
+ * The validated form of the graph file a run read last, kept so that a run of an unchanged graph file skips
+ * decoding and validating it (for 1,000 inputs the larger part of reading a graph, and most of its garbage).
+ *
+ * Exact, not a guess: the cache file (one of sixteen slots, chosen by the graph file's path) holds the digest of
+ * the graph's text (with the validating code's identity and a format number) and the graph validation made of
+ * that text. It is used only when the digest matches the text just read, and only from a regular file of this
+ * user that nobody else may write (its commands would run, and its inputs make the keys). The payload carries a
+ * digest of its own: a damaged file (a bit flipped, a truncated write) is never believed. Whether every input
+ * exists is not part of it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any
+ * kind costs the cache, never the run: the graph is then validated as usual and the file written anew.
+ *
+ * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
+ */
+
+
+
+
+
+/** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
+const FORMAT = 1;
+const MAGIC = 'disbuild-validated-graph';
+/** The key of a graph's text: what a cached validation must have been made from. */
+function validatedGraphKey(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(`${MAGIC}\0${FORMAT}\0${(0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))}\0`)
+        .update(text)
+        .digest('hex');
+}
+/**
+ * The graph validated from the text of `key`, or undefined when the file holds another (or none), is damaged, is
+ * not a regular file, or another user owns it or may write it.
+ */
+function readValidatedGraph(file, key) {
+    let text;
+    try {
+        text = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readOwnFile */ .z)(file);
+    }
+    catch {
+        return undefined;
+    }
+    if (text === undefined)
+        return undefined;
+    const head = `${key}\n`;
+    if (!text.startsWith(head))
+        return undefined;
+    const digestEnd = text.indexOf('\n', head.length);
+    if (digestEnd < 0)
+        return undefined;
+    const payload = text.slice(digestEnd + 1);
+    if (text.slice(head.length, digestEnd) !== payloadDigest(payload))
+        return undefined;
+    try {
+        return graphOf(JSON.parse(payload));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Replaces the cache file with `graph`, validated from the text of `key` (written aside, then renamed: a reader
+ * sees the old file or the new one, whole). A failure is ignored: the next run validates again.
+ */
+function writeValidatedGraph(file, key, graph) {
+    const payload = JSON.stringify({ sourceFiles: [...graph.sourceFiles], jobs: graph.jobs });
+    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeStateFile */ .V)(file, `${key}\n${payloadDigest(payload)}\n${payload}`);
+}
+function payloadDigest(payload) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(payload).digest('hex');
+}
+/** The graph of a payload this code wrote (its digest checked): the lookup map is rebuilt, nothing re-validated. */
+function graphOf(p) {
+    if (!Array.isArray(p.sourceFiles) || !Array.isArray(p.jobs))
+        return undefined;
+    const byLabel = new Map();
+    for (const job of p.jobs) {
+        if (typeof job.label !== 'string' || !Array.isArray(job.inputs) || !Array.isArray(job.deps))
+            return undefined;
+        if (!Array.isArray(job.cmds))
+            return undefined;
+        byLabel.set(job.label, job);
+    }
+    return { sourceFiles: new Map(p.sourceFiles), jobs: p.jobs, byLabel };
 }
 
 
