@@ -59,9 +59,9 @@ function decode(text: string): Result<unknown, GraphProblem[]> {
   return ok(value);
 }
 
-async function readGraphText(path: string): Promise<Result<string, GraphProblem[]>> {
+async function readGraphBytes(path: string): Promise<Result<Buffer, GraphProblem[]>> {
   try {
-    return ok(await readFile(path, 'utf8'));
+    return ok(await readFile(path));
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     return err([{ message: `cannot read graph file ${path}: ${why}` }]);
@@ -84,38 +84,44 @@ export async function loadGraphFile(
   knownFiles?: Promise<ReadonlySet<string> | undefined>,
   cacheFile?: string,
 ): Promise<Result<Graph, GraphProblem[]>> {
-  const read = await readGraphText(path);
+  const read = await readGraphBytes(path);
   if (!read.ok) return read;
-  let text = read.value;
+  let bytes = read.value;
   // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
-  // whether its files exist is checked as for any graph.
-  const key = cacheFile === undefined || text.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(text);
+  // whether its files exist is checked as for any graph. The text is decoded only when there is none.
+  const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(bytes);
   const cached =
     cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);
-  if (cached !== undefined) {
-    text = '';
-    if (allFiles(cached, pathKinds(sourceDir, await knownFiles))) return ok(cached);
-    // A missing input: validated again below, which names every problem.
-    const again = await readGraphText(path);
-    if (!again.ok) return again;
-    text = again.value;
-  }
+  if (cached !== undefined && allFiles(cached, pathKinds(sourceDir, await knownFiles))) return ok(cached);
+  // None, or a missing input: validated below from the very bytes keyed, which names every problem.
+  let text = bytes.toString('utf8');
+  bytes = Buffer.alloc(0);
   const raw = decode(text);
   // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
   text = '';
   if (!raw.ok) return raw;
   let validated = validateDecoded(raw.value, { inputKind: () => 'file' });
+  let sameBytes = true;
   const kind = pathKinds(sourceDir, await knownFiles);
   if (validated.ambiguousKeys || !validated.result.ok || !allFiles(validated.result.value, kind)) {
     // Rare (a problem, or keys whose order JSON.parse lost, see parseGraphText): the file is read again rather
     // than its text kept through every validation.
-    const again = await readGraphText(path);
+    const again = await readGraphBytes(path);
     if (!again.ok) return again;
-    const decoded = validated.ambiguousKeys ? ok(decodeOrdered(again.value)) : decode(again.value);
+    // Changed in between: this validation is not of the bytes keyed, and is not kept under their key.
+    sameBytes = key !== undefined && validatedGraphKey(again.value) === key;
+    const againText = again.value.toString('utf8');
+    const decoded = validated.ambiguousKeys ? ok(decodeOrdered(againText)) : decode(againText);
     if (!decoded.ok) return decoded;
     validated = validateDecoded(decoded.value, { inputKind: kind });
   }
-  if (validated.result.ok && cacheFile !== undefined && key !== undefined && cached === undefined) {
+  if (
+    validated.result.ok &&
+    sameBytes &&
+    cacheFile !== undefined &&
+    key !== undefined &&
+    cached === undefined
+  ) {
     writeValidatedGraph(cacheFile, key, validated.result.value);
   }
   // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.

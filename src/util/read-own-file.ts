@@ -9,10 +9,15 @@ export function readRegularFile(
   file: string,
   accept: (st: Stats) => boolean = () => true,
 ): string | undefined {
+  return readRegularBytes(file, accept)?.toString('utf8');
+}
+
+/** As readRegularFile, the bytes. */
+function readRegularBytes(file: string, accept: (st: Stats) => boolean): Buffer | undefined {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const st = fstatSync(fd);
-    return st.isFile() && accept(st) ? readFileSync(fd, 'utf8') : undefined;
+    return st.isFile() && accept(st) ? readFileSync(fd) : undefined;
   } finally {
     closeSync(fd);
   }
@@ -25,6 +30,11 @@ export function readRegularFile(
  * cache directory, a run under another account) is not read.
  */
 export function readOwnFile(file: string): string | undefined {
+  return readOwnBytes(file)?.toString('utf8');
+}
+
+/** As readOwnFile, the bytes: for a caller that checks a digest before it decodes anything. */
+export function readOwnBytes(file: string): Buffer | undefined {
   const uid = process.getuid?.();
-  return readRegularFile(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0);
+  return readRegularBytes(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0);
 }

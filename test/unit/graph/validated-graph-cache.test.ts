@@ -112,6 +112,41 @@ describe('validated graph cache', () => {
     expect(r).toEqual(fresh);
   });
 
+  it('keeps no validation under the key of bytes it did not validate (the file changed while it read)', async () => {
+    // The first read names a missing input, so the file is read again to name every problem; by then it holds
+    // another, valid graph. That one's validation must not be kept under the first text's key.
+    const missing = { Jobs: [job(A, 'first', { Inputs: ['src/gone.c'] })] };
+    const valid = { Jobs: [job(A, 'second', { Inputs: ['src/a.c'] })] };
+    await writeFile(graphPath, JSON.stringify(missing));
+    const firstKey = validatedGraphKey(readFileSync(graphPath));
+    // Awaited once the first text is validated: the file is rewritten right then.
+    const rewritten = {
+      then(resolve: (v: undefined) => void) {
+        writeFileSync(graphPath, JSON.stringify(valid));
+        resolve(undefined);
+      },
+    } as Promise<undefined>;
+    expect(loaded(await loadGraphFile(graphPath, dir, rewritten, cacheFile)).jobs[0]!.name).toBe('second');
+    expect(readValidatedGraph(cacheFile, firstKey)).toBeUndefined();
+    // So the first text, back, is reported as it is.
+    const again = await load(missing);
+    expect(!again.ok && again.error.map(formatProblem)).toEqual([
+      'job "first" Inputs[0]: input file src/gone.c does not exist',
+    ]);
+  });
+
+  it('keys the bytes of the file: the same key as its text for UTF-8, another for bytes that are not', async () => {
+    await writeFile(graphPath, JSON.stringify(RICH));
+    expect(validatedGraphKey(readFileSync(graphPath))).toBe(
+      validatedGraphKey(readFileSync(graphPath, 'utf8')),
+    );
+    // Two files that decode to the same text (each invalid byte becomes U+FFFD) are two keys.
+    const a = Buffer.from('{"Jobs":[],"x":"\xff"}', 'latin1');
+    const b = Buffer.from('{"Jobs":[],"x":"\xfe"}', 'latin1');
+    expect(a.toString('utf8')).toBe(b.toString('utf8'));
+    expect(validatedGraphKey(a)).not.toBe(validatedGraphKey(b));
+  });
+
   it('an invalid graph is never kept', async () => {
     const r = await load({ Jobs: [job(A, 'j', { Deps: [B] })] });
     expect(r.ok).toBe(false);
