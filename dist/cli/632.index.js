@@ -1441,7 +1441,7 @@ class OutputStatRecords {
         if (this.#file === undefined)
             return this.#rows;
         try {
-            const text = (0,read_own_file/* readOwnFile */.z)(this.#file);
+            const text = (0,read_own_file/* readOwnFile */.zx)(this.#file);
             if (text === undefined)
                 return this.#rows;
             const data = JSON.parse(text);

@@ -446,9 +446,9 @@ function decode(text) {
     }
     return (0,result.ok)(value);
 }
-async function readGraphText(path) {
+async function readGraphBytes(path) {
     try {
-        return (0,result.ok)(await (0,promises_.readFile)(path, 'utf8'));
+        return (0,result.ok)(await (0,promises_.readFile)(path));
     }
     catch (e) {
         const why = e.code ?? e.message;
@@ -466,43 +466,46 @@ async function readGraphText(path) {
  * texts up to MAX_KEPT_TEXT).
  */
 async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
-    const read = await readGraphText(path);
+    const read = await readGraphBytes(path);
     if (!read.ok)
         return read;
-    let text = read.value;
+    let bytes = read.value;
     // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
-    // whether its files exist is checked as for any graph.
-    const key = cacheFile === undefined || text.length > MAX_KEPT_TEXT ? undefined : (0,validated_graph_cache/* validatedGraphKey */.sO)(text);
+    // whether its files exist is checked as for any graph. The text is decoded only when there is none.
+    const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : (0,validated_graph_cache/* validatedGraphKey */.sO)(bytes);
     const cached = cacheFile === undefined || key === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(cacheFile, key);
-    if (cached !== undefined) {
-        text = '';
-        if (allFiles(cached, pathKinds(sourceDir, await knownFiles)))
-            return (0,result.ok)(cached);
-        // A missing input: validated again below, which names every problem.
-        const again = await readGraphText(path);
-        if (!again.ok)
-            return again;
-        text = again.value;
-    }
+    if (cached !== undefined && allFiles(cached, pathKinds(sourceDir, await knownFiles)))
+        return (0,result.ok)(cached);
+    // None, or a missing input: validated below from the very bytes keyed, which names every problem.
+    let text = bytes.toString('utf8');
+    bytes = Buffer.alloc(0);
     const raw = decode(text);
     // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
     text = '';
     if (!raw.ok)
         return raw;
     let validated = (0,validate/* validateDecoded */.$)(raw.value, { inputKind: () => 'file' });
+    let sameBytes = true;
     const kind = pathKinds(sourceDir, await knownFiles);
     if (validated.ambiguousKeys || !validated.result.ok || !allFiles(validated.result.value, kind)) {
         // Rare (a problem, or keys whose order JSON.parse lost, see parseGraphText): the file is read again rather
         // than its text kept through every validation.
-        const again = await readGraphText(path);
+        const again = await readGraphBytes(path);
         if (!again.ok)
             return again;
-        const decoded = validated.ambiguousKeys ? (0,result.ok)(decodeOrdered(again.value)) : decode(again.value);
+        // Changed in between: this validation is not of the bytes keyed, and is not kept under their key.
+        sameBytes = key !== undefined && (0,validated_graph_cache/* validatedGraphKey */.sO)(again.value) === key;
+        const againText = again.value.toString('utf8');
+        const decoded = validated.ambiguousKeys ? (0,result.ok)(decodeOrdered(againText)) : decode(againText);
         if (!decoded.ok)
             return decoded;
         validated = (0,validate/* validateDecoded */.$)(decoded.value, { inputKind: kind });
     }
-    if (validated.result.ok && cacheFile !== undefined && key !== undefined && cached === undefined) {
+    if (validated.result.ok &&
+        sameBytes &&
+        cacheFile !== undefined &&
+        key !== undefined &&
+        cached === undefined) {
         (0,validated_graph_cache/* writeValidatedGraph */.EC)(cacheFile, key, validated.result.value);
     }
     // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.

@@ -333,7 +333,7 @@ function readFiles(root, files, now = Date.now) {
 function readKeptGraph(file, config, root) {
     let text;
     try {
-        text = (0,read_own_file/* readOwnFile */.z)(file);
+        text = (0,read_own_file/* readOwnFile */.zx)(file);
     }
     catch {
         return undefined;

@@ -115,7 +115,7 @@ function expand(root, pattern, more) {
  */
 function tryRead(root, path) {
     try {
-        return (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .X)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, path));
+        return (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .XF)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, path));
     }
     catch {
         return undefined;

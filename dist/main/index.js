@@ -35769,7 +35769,7 @@ class OutputStatRecords {
         if (this.#file === undefined)
             return this.#rows;
         try {
-            const text = (0,read_own_file/* readOwnFile */.z)(this.#file);
+            const text = (0,read_own_file/* readOwnFile */.zx)(this.#file);
             if (text === undefined)
                 return this.#rows;
             const data = JSON.parse(text);
@@ -44453,7 +44453,7 @@ function readFiles(root, files, now = Date.now) {
 function readKeptGraph(file, config, root) {
     let text;
     try {
-        text = (0,read_own_file/* readOwnFile */.z)(file);
+        text = (0,read_own_file/* readOwnFile */.zx)(file);
     }
     catch {
         return undefined;
@@ -47107,9 +47107,9 @@ function decode(text) {
     }
     return (0,result.ok)(value);
 }
-async function readGraphText(path) {
+async function readGraphBytes(path) {
     try {
-        return (0,result.ok)(await (0,promises_.readFile)(path, 'utf8'));
+        return (0,result.ok)(await (0,promises_.readFile)(path));
     }
     catch (e) {
         const why = e.code ?? e.message;
@@ -47127,43 +47127,46 @@ async function readGraphText(path) {
  * texts up to MAX_KEPT_TEXT).
  */
 async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
-    const read = await readGraphText(path);
+    const read = await readGraphBytes(path);
     if (!read.ok)
         return read;
-    let text = read.value;
+    let bytes = read.value;
     // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
-    // whether its files exist is checked as for any graph.
-    const key = cacheFile === undefined || text.length > MAX_KEPT_TEXT ? undefined : (0,validated_graph_cache/* validatedGraphKey */.sO)(text);
+    // whether its files exist is checked as for any graph. The text is decoded only when there is none.
+    const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : (0,validated_graph_cache/* validatedGraphKey */.sO)(bytes);
     const cached = cacheFile === undefined || key === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(cacheFile, key);
-    if (cached !== undefined) {
-        text = '';
-        if (allFiles(cached, pathKinds(sourceDir, await knownFiles)))
-            return (0,result.ok)(cached);
-        // A missing input: validated again below, which names every problem.
-        const again = await readGraphText(path);
-        if (!again.ok)
-            return again;
-        text = again.value;
-    }
+    if (cached !== undefined && allFiles(cached, pathKinds(sourceDir, await knownFiles)))
+        return (0,result.ok)(cached);
+    // None, or a missing input: validated below from the very bytes keyed, which names every problem.
+    let text = bytes.toString('utf8');
+    bytes = Buffer.alloc(0);
     const raw = decode(text);
     // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
     text = '';
     if (!raw.ok)
         return raw;
     let validated = (0,validate/* validateDecoded */.$)(raw.value, { inputKind: () => 'file' });
+    let sameBytes = true;
     const kind = pathKinds(sourceDir, await knownFiles);
     if (validated.ambiguousKeys || !validated.result.ok || !allFiles(validated.result.value, kind)) {
         // Rare (a problem, or keys whose order JSON.parse lost, see parseGraphText): the file is read again rather
         // than its text kept through every validation.
-        const again = await readGraphText(path);
+        const again = await readGraphBytes(path);
         if (!again.ok)
             return again;
-        const decoded = validated.ambiguousKeys ? (0,result.ok)(decodeOrdered(again.value)) : decode(again.value);
+        // Changed in between: this validation is not of the bytes keyed, and is not kept under their key.
+        sameBytes = key !== undefined && (0,validated_graph_cache/* validatedGraphKey */.sO)(again.value) === key;
+        const againText = again.value.toString('utf8');
+        const decoded = validated.ambiguousKeys ? (0,result.ok)(decodeOrdered(againText)) : decode(againText);
         if (!decoded.ok)
             return decoded;
         validated = (0,validate/* validateDecoded */.$)(decoded.value, { inputKind: kind });
     }
-    if (validated.result.ok && cacheFile !== undefined && key !== undefined && cached === undefined) {
+    if (validated.result.ok &&
+        sameBytes &&
+        cacheFile !== undefined &&
+        key !== undefined &&
+        cached === undefined) {
         (0,validated_graph_cache/* writeValidatedGraph */.EC)(cacheFile, key, validated.result.value);
     }
     // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
@@ -47929,7 +47932,10 @@ function checkDeps(jobs, byLabel, depOrigins, cx) {
 /** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
 const FORMAT = 1;
 const MAGIC = 'disbuild-validated-graph';
-/** The key of a graph's text: what a cached validation must have been made from. */
+/**
+ * The key of a graph's text: what a cached validation must have been made from. The file's bytes, as read, when
+ * the caller has them: hashing them costs a tenth of decoding and hashing the text (the same key for UTF-8 text).
+ */
 function validatedGraphKey(text) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
         .update(`${MAGIC}\0${FORMAT}\0${(0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))}\0`)
@@ -47941,26 +47947,27 @@ function validatedGraphKey(text) {
  * not a regular file, or another user owns it or may write it.
  */
 function readValidatedGraph(file, key) {
-    let text;
+    let bytes;
     try {
-        text = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readOwnFile */ .z)(file);
+        bytes = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readOwnBytes */ .KV)(file);
     }
     catch {
         return undefined;
     }
-    if (text === undefined)
+    if (bytes === undefined)
         return undefined;
+    // Checked as bytes: most of a large graph's cost here was decoding and hashing text (see validatedGraphKey).
     const head = `${key}\n`;
-    if (!text.startsWith(head))
+    if (bytes.length <= head.length || bytes.toString('latin1', 0, head.length) !== head)
         return undefined;
-    const digestEnd = text.indexOf('\n', head.length);
+    const digestEnd = bytes.indexOf(0x0a, head.length);
     if (digestEnd < 0)
         return undefined;
-    const payload = text.slice(digestEnd + 1);
-    if (text.slice(head.length, digestEnd) !== payloadDigest(payload))
+    const payload = bytes.subarray(digestEnd + 1);
+    if (bytes.toString('latin1', head.length, digestEnd) !== payloadDigest(payload))
         return undefined;
     try {
-        return graphOf(JSON.parse(payload));
+        return graphOf(JSON.parse(payload.toString('utf8')));
     }
     catch {
         return undefined;
@@ -48739,8 +48746,9 @@ function randomHex(bytes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ readRegularFile),
-/* harmony export */   z: () => (/* binding */ readOwnFile)
+/* harmony export */   KV: () => (/* binding */ readOwnBytes),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   zx: () => (/* binding */ readOwnFile)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -48751,10 +48759,14 @@ function randomHex(bytes) {
  * regular file, and not read), nor a device be read without end.
  */
 function readRegularFile(file, accept = () => true) {
+    return readRegularBytes(file, accept)?.toString('utf8');
+}
+/** As readRegularFile, the bytes. */
+function readRegularBytes(file, accept) {
     const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
     try {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        return st.isFile() && accept(st) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8') : undefined;
+        return st.isFile() && accept(st) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd) : undefined;
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
@@ -48767,8 +48779,12 @@ function readRegularFile(file, accept = () => true) {
  * cache directory, a run under another account) is not read.
  */
 function readOwnFile(file) {
+    return readOwnBytes(file)?.toString('utf8');
+}
+/** As readOwnFile, the bytes: for a caller that checks a digest before it decodes anything. */
+function readOwnBytes(file) {
     const uid = process.getuid?.();
-    return readRegularFile(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0);
+    return readRegularBytes(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0);
 }
 
 
