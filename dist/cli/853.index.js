@@ -511,8 +511,8 @@ async function loadCompiler(root, readAhead) {
  */
 async function validatedKept(text, validatedFile) {
     await new Promise(setImmediate);
-    const key = validatedFile === undefined ? undefined : (0,validated_graph_cache/* validatedGraphKey */.sO)(text);
-    const earlier = key === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(validatedFile, key);
+    const slot = validatedFile === undefined ? undefined : { file: validatedFile, key: (0,validated_graph_cache/* validatedGraphKey */.sO)(text) };
+    const earlier = slot && (0,validated_graph_cache/* readValidatedGraph */.R7)(slot.file, slot.key);
     if (earlier !== undefined) {
         let json;
         return {
@@ -537,8 +537,8 @@ async function validatedKept(text, validatedFile) {
     const validated = (0,validate/* validateGraph */.d)({ ...json, Jobs: [...json.Jobs] });
     if (!validated.ok)
         return undefined;
-    if (key !== undefined)
-        (0,validated_graph_cache/* writeValidatedGraph */.EC)(validatedFile, key, validated.value);
+    if (slot)
+        (0,validated_graph_cache/* writeValidatedGraph */.EC)(slot.file, slot.key, validated.value);
     return { graph: validated.value, json, cached: true };
 }
 function sameStats(a, b) {

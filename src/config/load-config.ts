@@ -179,8 +179,9 @@ async function validatedKept(
   validatedFile: string | undefined,
 ): Promise<{ graph: Graph; readonly json: GoGraph; cached: true } | undefined> {
   await new Promise(setImmediate);
-  const key = validatedFile === undefined ? undefined : validatedGraphKey(text);
-  const earlier = key === undefined ? undefined : readValidatedGraph(validatedFile!, key);
+  const slot =
+    validatedFile === undefined ? undefined : { file: validatedFile, key: validatedGraphKey(text) };
+  const earlier = slot && readValidatedGraph(slot.file, slot.key);
   if (earlier !== undefined) {
     let json: GoGraph | undefined;
     return {
@@ -202,7 +203,7 @@ async function validatedKept(
   // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
   const validated = validateGraph({ ...json, Jobs: [...json.Jobs] });
   if (!validated.ok) return undefined;
-  if (key !== undefined) writeValidatedGraph(validatedFile!, key, validated.value);
+  if (slot) writeValidatedGraph(slot.file, slot.key, validated.value);
   return { graph: validated.value, json, cached: true };
 }
 
