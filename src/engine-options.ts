@@ -58,7 +58,7 @@ export interface EngineDeps {
   /** Claims keys before building them so no key is built twice at once; a solo coordinator by default. */
   coordinator?: JobCoordinator;
   /**
-   * A launcher the adapter started ahead (startLauncherWhenEdited); the run uses it, and closes it when every
+   * A launcher the adapter started ahead (startLauncherAhead); the run uses it, and closes it when every
    * job hits. Without one the run starts its own when it needs one.
    */
   launcher?: Promise<Launcher | undefined>;

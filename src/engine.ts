@@ -411,16 +411,22 @@ async function workTreeEdited(options: EngineOptions): Promise<boolean> {
 }
 
 /**
- * For an adapter that starts git's listings before it reads the graph: boots the launcher as soon as git's status
- * shows an edit (see runGraph), while the graph is still being read, and hands it to runGraph as
- * `EngineDeps.launcher`. Undefined for a clean tree. Whoever does not pass it on closes it (closeLauncher).
+ * For an adapter that starts git's listings before it reads the graph: boots the launcher while the graph is still
+ * being read when the run will likely build (see runGraph), and hands it to runGraph as `EngineDeps.launcher`. At
+ * once for a cache that has timed no job (`neverTimed`: a fresh cache builds everything), else as soon as git's
+ * status shows an edit. Undefined for a clean tree and a cache that has built before. Whoever does not pass it on
+ * closes it (closeLauncher).
  */
-export async function startLauncherWhenEdited(listings: WorkTreeListings): Promise<Launcher | undefined> {
+export async function startLauncherAhead(
+  listings: WorkTreeListings,
+  neverTimed: boolean,
+): Promise<Launcher | undefined> {
+  if (neverTimed) return startLauncher();
   const status = await listings.status;
   return status.ok && status.value.length > 0 ? startLauncher() : undefined;
 }
 
-/** Closes a launcher started ahead (startLauncherWhenEdited) once it is known, if it was started. */
+/** Closes a launcher started ahead (startLauncherAhead) once it is known, if it was started. */
 export function closeLauncher(launcher: Promise<Launcher | undefined> | undefined): void {
   void launcher?.then((l) => l?.close());
 }

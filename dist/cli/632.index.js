@@ -197,12 +197,13 @@ const run = async (argv, io) => {
     // git's word for unchanged tracked files instead of listing their directories.
     const workTreeListings = (0,file_digest/* startWorkTreeListings */.$)(sourceDir, { untracked: v.graph === undefined });
     const knownFiles = () => (0,file_digest/* unchangedIndexedFiles */.IQ)(workTreeListings);
-    // An edited work tree will likely build something: the launcher boots while the graph is read and keyed.
-    const launcher = v['dry-run'] ? undefined : (0,engine/* startLauncherWhenEdited */.cy)(workTreeListings);
     // Through disbuild.json: the compile's file list comes from git calls started now, the keys' status among
     // them, and an unchanged repository and configuration reuse the graph compiled last time.
     const repoFiles = v.graph === undefined ? (0,repo_files/* startRepoFiles */.Sn)(sourceDir, workTreeListings) : undefined;
     const state = await (0,local_state/* openLocalState */.p)(v['cache-dir'], io);
+    // A fresh cache or an edited work tree will likely build something: the launcher boots while the graph is read
+    // and keyed, not after.
+    const launcher = v['dry-run'] ? undefined : (0,engine/* startLauncherAhead */.eO)(workTreeListings, state.timings.empty);
     const compiledFile = state.compiledGraphFile(sourceDir);
     const shortcuts = repoFiles && {
         files: repoFiles,
@@ -380,7 +381,7 @@ __webpack_require__.d(__webpack_exports__, {
   Br: () => (/* binding */ closeLauncher),
   C3: () => (/* binding */ runGraph),
   jC: () => (/* reexport */ safeName),
-  cy: () => (/* binding */ startLauncherWhenEdited)
+  eO: () => (/* binding */ startLauncherAhead)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -2930,15 +2931,19 @@ async function workTreeEdited(options) {
     return status.ok && status.value.length > 0;
 }
 /**
- * For an adapter that starts git's listings before it reads the graph: boots the launcher as soon as git's status
- * shows an edit (see runGraph), while the graph is still being read, and hands it to runGraph as
- * `EngineDeps.launcher`. Undefined for a clean tree. Whoever does not pass it on closes it (closeLauncher).
+ * For an adapter that starts git's listings before it reads the graph: boots the launcher while the graph is still
+ * being read when the run will likely build (see runGraph), and hands it to runGraph as `EngineDeps.launcher`. At
+ * once for a cache that has timed no job (`neverTimed`: a fresh cache builds everything), else as soon as git's
+ * status shows an edit. Undefined for a clean tree and a cache that has built before. Whoever does not pass it on
+ * closes it (closeLauncher).
  */
-async function startLauncherWhenEdited(listings) {
+async function startLauncherAhead(listings, neverTimed) {
+    if (neverTimed)
+        return startLauncher();
     const status = await listings.status;
     return status.ok && status.value.length > 0 ? startLauncher() : undefined;
 }
-/** Closes a launcher started ahead (startLauncherWhenEdited) once it is known, if it was started. */
+/** Closes a launcher started ahead (startLauncherAhead) once it is known, if it was started. */
 function closeLauncher(launcher) {
     void launcher?.then((l) => l?.close());
 }

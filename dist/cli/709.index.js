@@ -1724,6 +1724,10 @@ class FileTimings {
     get(name) {
         return this.#data.get(name);
     }
+    /** No job was ever timed with this cache: a fresh one (or one whose timings were lost). */
+    get empty() {
+        return this.#data.size === 0;
+    }
     record(name, durationMs) {
         this.#data.set(name, Math.round(durationMs));
         this.#dirty = true;

@@ -45,6 +45,11 @@ export class FileTimings implements Timings {
     return this.#data.get(name);
   }
 
+  /** No job was ever timed with this cache: a fresh one (or one whose timings were lost). */
+  get empty(): boolean {
+    return this.#data.size === 0;
+  }
+
   record(name: string, durationMs: number): void {
     this.#data.set(name, Math.round(durationMs));
     this.#dirty = true;

@@ -30,6 +30,16 @@ fs.readFileSync = function (path, ...rest) {
   if (String(path).endsWith('watched.txt')) appendFileSync(process.env.PROCESS_LOG, 'read ' + path + '\\n');
   return readFileSync.call(this, path, ...rest);
 };
+// The graph file read, logged when its bytes are in: from then on the graph is being validated.
+const readFile = fs.promises.readFile;
+fs.promises.readFile = function (path, ...rest) {
+  const read = readFile.call(this, path, ...rest);
+  if (!String(path).endsWith('graph.json')) return read;
+  return read.then((bytes) => {
+    appendFileSync(process.env.PROCESS_LOG, 'graph read ' + path + '\\n');
+    return bytes;
+  });
+};
 syncBuiltinESMExports();
 `;
 
@@ -104,7 +114,9 @@ describe('the warm path', () => {
     expect(cached.code).toBe(0);
     expect([...cached.jobs.values()].map((j) => j.status)).toEqual(['cached', 'cached']);
     // git's listings only: no launcher forked, no `rm -rf` of a scratch directory, no coordinator joined.
-    expect((await recorded('cached.log')).filter((l) => !/^spawn (git |sh -c \{ git)/.test(l))).toEqual([]);
+    expect(
+      (await recorded('cached.log')).filter((l) => !/^(spawn (git |sh -c \{ git)|graph read )/.test(l)),
+    ).toEqual([]);
     expect(existsSync(rig.path('cache', 'coordinator'))).toBe(false);
     expect(await readdir(runs).catch(() => [])).toEqual(runsBefore);
 
@@ -119,7 +131,7 @@ describe('the warm path', () => {
     expect(existsSync(rig.path('cache', 'coordinator'))).toBe(true);
   });
 
-  it('boots the launcher before keying when a job was never built with this cache, and closes it unused when all hits', async () => {
+  it('boots the launcher before reading the graph with a fresh cache, and closes it unused when all hits', async () => {
     await rig.write({
       'watched.txt': 'alpha',
       'graph.json': graphJson([
@@ -127,15 +139,17 @@ describe('the warm path', () => {
       ]),
     });
 
-    // A fresh cache: the launcher is forked before the input is read to compute its key.
+    // A fresh cache: the launcher is forked before the graph is read, let alone the input to compute its key.
     const cold = await rig.runGraph([], recording('cold.log'));
     expect(cold.code, cold.stderr).toBe(0);
     const coldLog = await recorded('cold.log');
     const forked = coldLog.findIndex((l) => l.includes('launcher-process'));
+    const graphRead = coldLog.findIndex((l) => l.startsWith('graph read '));
     const hashed = coldLog.findIndex((l) => l.startsWith('read '));
-    expect(hashed).toBeGreaterThanOrEqual(0);
+    expect(graphRead).toBeGreaterThanOrEqual(0);
+    expect(hashed).toBeGreaterThan(graphRead);
     expect(forked).toBeGreaterThanOrEqual(0);
-    expect(forked).toBeLessThan(hashed);
+    expect(forked).toBeLessThan(graphRead);
 
     // Timings lost (say, an older cache): the early launcher is closed once every job hits, and exits with the run.
     await rm(rig.path('cache', 'timings-v1.json'));
@@ -183,7 +197,9 @@ describe('the warm path', () => {
     // Clean and timed: nothing is started ahead, and nothing is needed.
     const clean = await rig.runGraph([], recording('clean.log'));
     expect(clean.code, clean.stderr).toBe(0);
-    expect((await recorded('clean.log')).filter((l) => !/^spawn (git |sh -c \{ git)/.test(l))).toEqual([]);
+    expect(
+      (await recorded('clean.log')).filter((l) => !/^(spawn (git |sh -c \{ git)|graph read )/.test(l)),
+    ).toEqual([]);
 
     // An input edited, not committed: the launcher is forked before the edited input is read to be keyed.
     await rig.write({ 'watched.txt': 'alpha, edited' });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Cache } from '../../cache/cache.js';
 import { NullCache } from '../../cache/null-cache.js';
 import { openOnFirstClaim } from '../../coordinator/lazy-coordinator.js';
-import { closeLauncher, runGraph, startLauncherWhenEdited } from '../../engine.js';
+import { closeLauncher, runGraph, startLauncherAhead } from '../../engine.js';
 import { startWorkTreeListings, unchangedIndexedFiles } from '../../ids/file-digest.js';
 import { formatProblem } from '../../graph/model.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
@@ -112,12 +112,13 @@ export const run: Command = async (argv, io) => {
   // git's word for unchanged tracked files instead of listing their directories.
   const workTreeListings = startWorkTreeListings(sourceDir, { untracked: v.graph === undefined });
   const knownFiles = (): Promise<ReadonlySet<string> | undefined> => unchangedIndexedFiles(workTreeListings);
-  // An edited work tree will likely build something: the launcher boots while the graph is read and keyed.
-  const launcher = v['dry-run'] ? undefined : startLauncherWhenEdited(workTreeListings);
   // Through disbuild.json: the compile's file list comes from git calls started now, the keys' status among
   // them, and an unchanged repository and configuration reuse the graph compiled last time.
   const repoFiles = v.graph === undefined ? startRepoFiles(sourceDir, workTreeListings) : undefined;
   const state = await openLocalState(v['cache-dir'], io);
+  // A fresh cache or an edited work tree will likely build something: the launcher boots while the graph is read
+  // and keyed, not after.
+  const launcher = v['dry-run'] ? undefined : startLauncherAhead(workTreeListings, state.timings.empty);
   const compiledFile = state.compiledGraphFile(sourceDir);
   const shortcuts = repoFiles && {
     files: repoFiles,
