@@ -30,6 +30,9 @@ export interface AdoptRequest {
  */
 export type AdoptOutcome = { ok: true; committed: boolean } | { ok: false; mismatch: string };
 
+/** Shard directories of entries (see adoptArchive) this thread made or found. */
+const shards = new Set<string>();
+
 /**
  * Turns a downloaded archive into a committed local cache entry in one synchronous stretch, on whichever thread
  * runs it (the restore helper thread, normally): every file is checked against the manifest before anything is
@@ -104,14 +107,21 @@ export function adoptArchive(r: AdoptRequest): AdoptOutcome {
   for (let i = dirs.length - 1; i >= 0; i--) chmodSync(dirs[i]!, 0o555);
   for (const log of r.logs) writeFileSync(join(r.temp, log.name), log.bytes);
   writeFileSync(join(r.temp, 'meta.json'), r.meta);
+  // The entry's shard directory is made (or found) once per thread before its first rename, not after a rename
+  // failed: a failed call costs an exception, and a new cache has 256 shards to make.
+  const shard = dirname(r.entry);
+  if (!shards.has(shard)) {
+    mkdirSync(shard, { recursive: true });
+    shards.add(shard);
+  }
   try {
     renameSync(r.temp, r.entry);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOTEMPTY' || code === 'EEXIST') return { ok: true, committed: false };
     if (code !== 'ENOENT') throw e;
-    // The entry's shard directory is new.
-    mkdirSync(dirname(r.entry), { recursive: true });
+    // The shard was removed meanwhile (the cache pruned or wiped while this runs).
+    mkdirSync(shard, { recursive: true });
     renameSync(r.temp, r.entry);
   }
   return { ok: true, committed: true };

@@ -146,6 +146,20 @@ describe('a downloaded archive becomes a local cache entry (adoptArchive)', () =
     expect(warnings).toEqual([]);
   });
 
+  it('makes the shard of an entry again when it went away after an earlier commit into it', async () => {
+    const a = await artifact();
+    expect((await cache.adoptArchive(KEY, a)).ok).toBe(true);
+    // The cache emptied while this process runs (by hand, or pruned): the next entry of that shard still commits.
+    await removeTree(join(dir, 'cache/v1/entries'));
+    await mkdir(join(dir, 'cache/v1/entries'));
+    const again = await cache.adoptArchive(KEY, { ...a, archive: Buffer.from(a.archive) });
+    expect(again.ok && again.value.dir).toBe(join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY, 'out'));
+    expect(
+      await readFile(join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY, 'out/a/b/one.txt'), 'utf8'),
+    ).toBe('alpha');
+    expect(warnings).toEqual([]);
+  });
+
   it('replaces a damaged entry in the way (no meta.json), with one warning', async () => {
     const a = await artifact();
     const entry = join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY);
