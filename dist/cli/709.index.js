@@ -241,6 +241,8 @@ var external_node_zlib_ = __webpack_require__(8522);
 
 
 
+/** Shard directories of entries (see adoptArchive) this thread made or found. */
+const shards = new Set();
 /**
  * Turns a downloaded archive into a committed local cache entry in one synchronous stretch, on whichever thread
  * runs it (the restore helper thread, normally): every file is checked against the manifest before anything is
@@ -320,6 +322,13 @@ function adoptArchive(r) {
     for (const log of r.logs)
         (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(r.temp, log.name), log.bytes);
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(r.temp, 'meta.json'), r.meta);
+    // The entry's shard directory is made (or found) once per thread before its first rename, not after a rename
+    // failed: a failed call costs an exception, and a new cache has 256 shards to make.
+    const shard = (0,external_node_path_.dirname)(r.entry);
+    if (!shards.has(shard)) {
+        (0,external_node_fs_.mkdirSync)(shard, { recursive: true });
+        shards.add(shard);
+    }
     try {
         (0,external_node_fs_.renameSync)(r.temp, r.entry);
     }
@@ -329,8 +338,8 @@ function adoptArchive(r) {
             return { ok: true, committed: false };
         if (code !== 'ENOENT')
             throw e;
-        // The entry's shard directory is new.
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(r.entry), { recursive: true });
+        // The shard was removed meanwhile (the cache pruned or wiped while this runs).
+        (0,external_node_fs_.mkdirSync)(shard, { recursive: true });
         (0,external_node_fs_.renameSync)(r.temp, r.entry);
     }
     return { ok: true, committed: true };

@@ -21,6 +21,8 @@ const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__di
 
 
 
+/** Shard directories of entries (see adoptArchive) this thread made or found. */
+const shards = new Set();
 /**
  * Turns a downloaded archive into a committed local cache entry in one synchronous stretch, on whichever thread
  * runs it (the restore helper thread, normally): every file is checked against the manifest before anything is
@@ -100,6 +102,13 @@ function adoptArchive(r) {
     for (const log of r.logs)
         (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(r.temp, log.name), log.bytes);
     (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(r.temp, 'meta.json'), r.meta);
+    // The entry's shard directory is made (or found) once per thread before its first rename, not after a rename
+    // failed: a failed call costs an exception, and a new cache has 256 shards to make.
+    const shard = (0,external_node_path_namespaceObject.dirname)(r.entry);
+    if (!shards.has(shard)) {
+        (0,external_node_fs_namespaceObject.mkdirSync)(shard, { recursive: true });
+        shards.add(shard);
+    }
     try {
         (0,external_node_fs_namespaceObject.renameSync)(r.temp, r.entry);
     }
@@ -109,8 +118,8 @@ function adoptArchive(r) {
             return { ok: true, committed: false };
         if (code !== 'ENOENT')
             throw e;
-        // The entry's shard directory is new.
-        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(r.entry), { recursive: true });
+        // The shard was removed meanwhile (the cache pruned or wiped while this runs).
+        (0,external_node_fs_namespaceObject.mkdirSync)(shard, { recursive: true });
         (0,external_node_fs_namespaceObject.renameSync)(r.temp, r.entry);
     }
     return { ok: true, committed: true };
