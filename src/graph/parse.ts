@@ -86,16 +86,15 @@ export async function loadGraphFile(
 ): Promise<Result<Graph, GraphProblem[]>> {
   const read = await readGraphBytes(path);
   if (!read.ok) return read;
-  let bytes = read.value;
+  const bytes = read.value;
   // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
-  // whether its files exist is checked as for any graph. The text is decoded only when there is none.
+  // whether its files exist is checked as for any graph. The text is decoded only when none serves.
   const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(bytes);
   const cached =
     cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);
   if (cached !== undefined && allFiles(cached, pathKinds(sourceDir, await knownFiles))) return ok(cached);
   // None, or a missing input: validated below from the very bytes keyed, which names every problem.
   let text = bytes.toString('utf8');
-  bytes = Buffer.alloc(0);
   const raw = decode(text);
   // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
   text = '';
