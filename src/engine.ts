@@ -118,10 +118,15 @@ export async function runGraph(
     graph,
     keys,
     hits,
-    priorities: criticalPathPriorities(graph, selection.value.closure, (l) => {
-      const job = graph.byLabel.get(l)!;
-      return timings.get(job.name) ?? hits.get(keys.get(l)!)?.durationMs;
-    }),
+    // Only jobs that build are ordered, and only misses build (a hit whose restore fails is the rare exception):
+    // their critical paths, worked out when the first of them is scheduled, and not at all in a run with none.
+    priorities: lazily(() =>
+      criticalPathPriorities(
+        graph,
+        new Set(selected.filter((l) => !hits.has(keys.get(l)!))),
+        (l) => timings.get(graph.byLabel.get(l)!.name),
+      ),
+    ),
     // -j bounds the commands running at once; as many jobs again are claimed and prepared ahead (directories,
     // commands), each queued to start the moment a running command ends (see command-queue.ts). Not with
     // --fail-fast: a queued command would start before the engine heard that the one before it failed; with no
@@ -429,6 +434,12 @@ export async function startLauncherAhead(
 /** Closes a launcher started ahead (startLauncherAhead) once it is known, if it was started. */
 export function closeLauncher(launcher: Promise<Launcher | undefined> | undefined): void {
   void launcher?.then((l) => l?.close());
+}
+
+/** A map made on its first read. */
+function lazily<K, V>(make: () => ReadonlyMap<K, V>): Pick<ReadonlyMap<K, V>, 'get'> {
+  let made: ReadonlyMap<K, V> | undefined;
+  return { get: (k) => (made ??= make()).get(k) };
 }
 
 /** The launcher's code is loaded only by a run that starts one. */

@@ -37059,10 +37059,9 @@ async function engine_runGraph(graph, options, deps) {
         graph,
         keys,
         hits,
-        priorities: criticalPathPriorities(graph, selection.value.closure, (l) => {
-            const job = graph.byLabel.get(l);
-            return timings.get(job.name) ?? hits.get(keys.get(l))?.durationMs;
-        }),
+        // Only jobs that build are ordered, and only misses build (a hit whose restore fails is the rare exception):
+        // their critical paths, worked out when the first of them is scheduled, and not at all in a run with none.
+        priorities: lazily(() => criticalPathPriorities(graph, new Set(selected.filter((l) => !hits.has(keys.get(l)))), (l) => timings.get(graph.byLabel.get(l).name))),
         // -j bounds the commands running at once; as many jobs again are claimed and prepared ahead (directories,
         // commands), each queued to start the moment a running command ends (see command-queue.ts). Not with
         // --fail-fast: a queued command would start before the engine heard that the one before it failed; with no
@@ -37330,6 +37329,11 @@ async function engine_startLauncherAhead(listings, neverTimed) {
 /** Closes a launcher started ahead (startLauncherAhead) once it is known, if it was started. */
 function engine_closeLauncher(launcher) {
     void launcher?.then((l) => l?.close());
+}
+/** A map made on its first read. */
+function lazily(make) {
+    let made;
+    return { get: (k) => (made ??= make()).get(k) };
 }
 /** The launcher's code is loaded only by a run that starts one. */
 async function startLauncher() {

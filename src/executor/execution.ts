@@ -33,7 +33,7 @@ export interface ExecutionParts {
   graph: Graph;
   keys: ReadonlyMap<JobLabel, JobKey>;
   hits: ReadonlyMap<JobKey, CacheHit>;
-  priorities: ReadonlyMap<JobLabel, number>;
+  priorities: Pick<ReadonlyMap<JobLabel, number>, 'get'>;
   /** Jobs in progress: claimed, prepared, running or saving. Larger than `commandSlots`, so that the next
    * jobs are ready to start the moment a command ends. */
   pool: WorkerPool;
