@@ -121,10 +121,8 @@ export async function runGraph(
     // Only jobs that build are ordered, and only misses build (a hit whose restore fails is the rare exception):
     // their critical paths, worked out when the first of them is scheduled, and not at all in a run with none.
     priorities: lazily(() =>
-      criticalPathPriorities(
-        graph,
-        new Set(selected.filter((l) => !hits.has(keys.get(l)!))),
-        (l) => timings.get(graph.byLabel.get(l)!.name),
+      criticalPathPriorities(graph, new Set(selected.filter((l) => !hits.has(keys.get(l)!))), (l) =>
+        timings.get(graph.byLabel.get(l)!.name),
       ),
     ),
     // -j bounds the commands running at once; as many jobs again are claimed and prepared ahead (directories,
