@@ -22,10 +22,11 @@ import { type GeneratedJob, generatePeersWorkload } from './workspace.js';
  * per-task `npm run build` goes through an `npm` shim on PATH that runs the package's build script with `sh -c`,
  * so that the tools are compared and not npm.
  *
- * `config-cached` and `config-restore` run disbuild from a disbuild.json on the same tree instead of the graph
- * file: written by `disbuild import turbo` from the tree's turbo.json (so they check the import too), outputs
- * restored in place into dist/ as turbo does. Fully cached with dist/ present; and with every dist/ moved away
- * before each run of either tool (disbuild restores in place, turbo from its cache).
+ * `config-cached` and `config-restore` run disbuild from a disbuild.json instead of the graph file: written by
+ * `disbuild import turbo` from the tree's turbo.json (so they check the import too), outputs restored in place
+ * into dist/ as turbo does. disbuild runs in a clone of the tree (same commit), so that neither tool's dist/ is
+ * the other's: Turborepo writes every output again on each cache hit. Fully cached with dist/ present; and with
+ * every dist/ moved away before each run of either tool (disbuild restores in place, turbo from its cache).
  *
  * Environment (all optional): BENCH_SIZES=200,1000
  * BENCH_SCENARIOS=cold,cached,restore,leaf,root,config-cached,config-restore  BENCH_PAIRS=5
@@ -173,10 +174,10 @@ async function benchSize(
     TURBO_NO_UPDATE_NOTIFIER: '1',
   };
   let seq = 0;
-  const measure = (name: string, cmd: string[]): Measured => {
+  const measure = (name: string, cmd: string[], cwd = ws.dir): Measured => {
     const result = join(scratch, `${name}-${seq++}.json`);
     execFileSync('python3', [join(ctx.root, 'bench/tree-timer.py'), result, '--', ...cmd], {
-      cwd: ws.dir,
+      cwd,
       env,
       stdio: 'inherit',
     });
@@ -353,16 +354,24 @@ async function benchSize(
   }
 
   if (SCENARIOS.has('config-cached') || SCENARIOS.has('config-restore')) {
-    const viaConfig = configRuns(ctx, ws, env, cli, join(scratch, 'disbuild-config-cache'), measure);
+    // Each tool in a clone of its own: Turborepo writes every output again on each cache hit, and a dist/ written
+    // a moment ago is one whose bytes disbuild must read again (its stat data vouches for nothing yet). On one
+    // shared tree, every disbuild run after a turbo run would measure turbo's writes.
+    const tree = join(ctx.workDir, `ws-${size}-disbuild`);
+    const viaConfig = configRuns(ctx, ws, tree, env, cli, join(scratch, 'disbuild-config-cache'), (n, c) =>
+      measure(n, c, tree),
+    );
+    moveAside(tree);
+    execFileSync('git', ['clone', '-q', ws.dir, tree], { stdio: 'ignore' });
     ctx.log(`${size}: through disbuild.json: cold run to fill its cache`);
     viaConfig.run();
-    const moveAllDist = (): void => {
-      for (const j of ws.jobs) moveAside(join(ws.dir, `pkg${j.index}`, 'dist'));
+    const moveAllDist = (dir: string): void => {
+      for (const j of ws.jobs) moveAside(join(dir, `pkg${j.index}`, 'dist'));
       sync();
     };
     if (SCENARIOS.has('config-cached')) {
       ctx.log(`${size}: fully cached through disbuild.json, dist/ present`);
-      turbo(); // turbo's own cache warm for this tree state (its dist/ is what disbuild restored: the same bytes)
+      turbo(); // every dist/ of turbo's tree in place, as its own cache hit leaves it
       const r = pairs(
         () => undefined,
         viaConfig.run,
@@ -377,17 +386,19 @@ async function benchSize(
       const r = pairs(
         () => undefined,
         () => {
-          moveAllDist();
+          moveAllDist(tree);
           return viaConfig.run();
         },
         () => {
-          moveAllDist();
+          moveAllDist(ws.dir);
           return turbo();
         },
       );
-      for (const j of ws.jobs) {
-        if (!existsSync(join(ws.dir, `pkg${j.index}`, 'dist', 'out.txt')))
-          throw new Error(`pkg${j.index}/dist/out.txt was not restored`);
+      for (const dir of [tree, ws.dir]) {
+        for (const j of ws.jobs) {
+          if (!existsSync(join(dir, `pkg${j.index}`, 'dist', 'out.txt')))
+            throw new Error(`${dir}: pkg${j.index}/dist/out.txt was not restored`);
+        }
       }
       row('every dist/ deleted, restored in place through disbuild.json', r.a, r.b, 0.5);
       memory.d.push(...r.a.map((x) => x.peakRssKiB));
@@ -446,9 +457,11 @@ async function benchSize(
  * disbuild through a disbuild.json that `disbuild import turbo` wrote from the tree's turbo.json, committed so
  * that it is a file of the repository as a user's would be. Checks that it compiles to one job per package.
  */
+/** disbuild through disbuild.json (committed to `ws` first), run in `tree`: a clone of `ws`, made by the caller. */
 function configRuns(
   ctx: BenchContext,
   ws: Workspace,
+  tree: string,
   env: NodeJS.ProcessEnv,
   cli: string[],
   cacheDir: string,
@@ -472,8 +485,18 @@ function configRuns(
     throw new Error(`disbuild.json compiled to ${graph.Jobs.length} jobs, not ${ws.jobs.length}`);
   ctx.log(`disbuild.json from \`disbuild import turbo\` compiles to ${graph.Jobs.length} jobs`);
   return {
-    run: () =>
-      measure('disbuild-config', [...cli, 'run', '--cache-dir', cacheDir, '-q', '-j', String(CONCURRENCY)]),
+    run: () => {
+      if (!existsSync(tree)) throw new Error(`${tree} is not there`);
+      return measure('disbuild-config', [
+        ...cli,
+        'run',
+        '--cache-dir',
+        cacheDir,
+        '-q',
+        '-j',
+        String(CONCURRENCY),
+      ]);
+    },
   };
 }
 
