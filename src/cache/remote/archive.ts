@@ -15,10 +15,11 @@ import { dirname, join } from 'node:path';
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { createGunzip, createGzip, deflateRawSync, gunzip, gzip, constants as zlib } from 'node:zlib';
+import { createGunzip, createGzip, gunzip, gzip, constants as zlib } from 'node:zlib';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
 import type { Manifest, ManifestEntry } from '../cache.js';
+import { estimateDeflatedSize } from './deflate-estimate.js';
 import type { MemoryPool } from './memory-pool.js';
 
 /** Archives up to this size are kept in memory between packing and uploading, and restored from one buffer. */
@@ -53,7 +54,7 @@ const gunzipAsync = promisify(gunzip);
 
 /** How much of an archive's start decides how it is stored. */
 const SAMPLE = 2 * 1024;
-/** Compression pays when level 1 shrinks the sample to at most this fraction. */
+/** Compression pays when level 1 would shrink the sample to at most this fraction. */
 const WORTH_COMPRESSING = 0.65;
 /** Files up to this size are read in one call; bigger ones stream. */
 const READ_WHOLE = 1024 * 1024;
@@ -67,9 +68,7 @@ const READ_WHOLE = 1024 * 1024;
 export function chooseEncoding(head: Buffer): ArchiveEncoding {
   if (head.length < 512) return 'identity';
   const sample = head.length > SAMPLE ? head.subarray(0, SAMPLE) : head;
-  // A window and hash table no bigger than the sample: setting up the default ones costs more than compressing it.
-  const packed = deflateRawSync(sample, { level: zlib.Z_BEST_SPEED, windowBits: 11, memLevel: 3 }).length;
-  return packed <= WORTH_COMPRESSING * sample.length ? 'gzip' : 'identity';
+  return estimateDeflatedSize(sample) <= WORTH_COMPRESSING * sample.length ? 'gzip' : 'identity';
 }
 
 const filesOf = (manifest: Manifest): ManifestEntry[] => manifest.entries.filter((e) => e.type === 'file');
