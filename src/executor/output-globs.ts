@@ -3,6 +3,8 @@ import type { OutputGlobs } from './in-place.js';
 
 /** A directory spelled without any character a glob gives meaning to: compared as a string. */
 const PLAIN_DIR = /^[^\\*?[\]{}()!+@|]+$/;
+/** An empty, `.` or `..` segment. */
+const ODD_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
 
 /**
  * Compiles a job's in-place output globs (`!` excludes). `dir/**` (every job of a workspace task has one, each
@@ -12,11 +14,11 @@ const PLAIN_DIR = /^[^\\*?[\]{}()!+@|]+$/;
 export function compileOutputGlobs(patterns: readonly string[]): OutputGlobs {
   const positives = patterns.filter((p) => !p.startsWith('!'));
   const negatives = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-  const include = anyOf(positives.map(matcher));
-  const exclude = negatives.length > 0 ? anyOf(negatives.map(matcher)) : () => false;
   const bases = new Set<string>();
+  const includes: ((path: string) => boolean)[] = [];
   for (const p of positives) {
     const plain = plainDirOf(p);
+    includes.push(matcher(p, plain));
     if (plain !== undefined) {
       bases.add(plain);
       continue;
@@ -25,6 +27,8 @@ export function compileOutputGlobs(patterns: readonly string[]): OutputGlobs {
     // A literal path is its own base: walking its parent would visit its siblings for nothing.
     bases.add(scan.isGlob ? scan.base : p);
   }
+  const include = anyOf(includes);
+  const exclude = negatives.length > 0 ? anyOf(negatives.map((p) => matcher(p, plainDirOf(p)))) : () => false;
   return { bases: [...bases].sort(), matches: (path) => include(path) && !exclude(path) };
 }
 
@@ -38,13 +42,12 @@ function plainDirOf(pattern: string): string | undefined {
   if (!pattern.endsWith('/**')) return undefined;
   const dir = pattern.slice(0, -3);
   // Paths come from walking directories: no empty, `.` or `..` segment, where the two could differ.
-  if (dir === '' || !PLAIN_DIR.test(dir) || dir.split('/').some((s) => s === '' || s === '.' || s === '..'))
-    return undefined;
+  if (!PLAIN_DIR.test(dir) || ODD_SEGMENT.test(dir)) return undefined;
   return dir;
 }
 
-function matcher(pattern: string): (path: string) => boolean {
-  const dir = plainDirOf(pattern);
+/** `dir`: the pattern's plainDirOf. */
+function matcher(pattern: string, dir: string | undefined): (path: string) => boolean {
   if (dir !== undefined) {
     const prefix = `${dir}/`;
     return (path) => path === dir || path.startsWith(prefix);
