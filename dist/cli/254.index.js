@@ -14,6 +14,8 @@ __webpack_require__.r(__webpack_exports__);
 
 /** A directory spelled without any character a glob gives meaning to: compared as a string. */
 const PLAIN_DIR = /^[^\\*?[\]{}()!+@|]+$/;
+/** An empty, `.` or `..` segment. */
+const ODD_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
 /**
  * Compiles a job's in-place output globs (`!` excludes). `dir/**` (every job of a workspace task has one, each
  * with its own package's directory) is a string comparison, the same answer picomatch gives for the paths a
@@ -22,11 +24,11 @@ const PLAIN_DIR = /^[^\\*?[\]{}()!+@|]+$/;
 function compileOutputGlobs(patterns) {
     const positives = patterns.filter((p) => !p.startsWith('!'));
     const negatives = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-    const include = anyOf(positives.map(matcher));
-    const exclude = negatives.length > 0 ? anyOf(negatives.map(matcher)) : () => false;
     const bases = new Set();
+    const includes = [];
     for (const p of positives) {
         const plain = plainDirOf(p);
+        includes.push(matcher(p, plain));
         if (plain !== undefined) {
             bases.add(plain);
             continue;
@@ -35,6 +37,8 @@ function compileOutputGlobs(patterns) {
         // A literal path is its own base: walking its parent would visit its siblings for nothing.
         bases.add(scan.isGlob ? scan.base : p);
     }
+    const include = anyOf(includes);
+    const exclude = negatives.length > 0 ? anyOf(negatives.map((p) => matcher(p, plainDirOf(p)))) : () => false;
     return { bases: [...bases].sort(), matches: (path) => include(path) && !exclude(path) };
 }
 function anyOf(tests) {
@@ -48,12 +52,12 @@ function plainDirOf(pattern) {
         return undefined;
     const dir = pattern.slice(0, -3);
     // Paths come from walking directories: no empty, `.` or `..` segment, where the two could differ.
-    if (dir === '' || !PLAIN_DIR.test(dir) || dir.split('/').some((s) => s === '' || s === '.' || s === '..'))
+    if (!PLAIN_DIR.test(dir) || ODD_SEGMENT.test(dir))
         return undefined;
     return dir;
 }
-function matcher(pattern) {
-    const dir = plainDirOf(pattern);
+/** `dir`: the pattern's plainDirOf. */
+function matcher(pattern, dir) {
     if (dir !== undefined) {
         const prefix = `${dir}/`;
         return (path) => path === dir || path.startsWith(prefix);

@@ -32289,6 +32289,7 @@ const SPACE_CHECK_MS = 250;
  */
 class local_cache_LocalCache {
     #root;
+    #entries;
     #onWarning;
     #restores = new RestoreQueue();
     /** Set once the disk said it is full: saves are skipped for the rest of the run (one warning). */
@@ -32297,6 +32298,7 @@ class local_cache_LocalCache {
     #lowOnSpace = false;
     constructor(root, onWarning) {
         this.#root = root;
+        this.#entries = (0,external_node_path_.join)(root, 'entries');
         this.#onWarning = onWarning;
     }
     /** Opens (creating) the cache at `dir`, removing temp directories that dead processes left behind. */
@@ -32307,8 +32309,9 @@ class local_cache_LocalCache {
         await dead_temps_removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
         return new local_cache_LocalCache(root, opts.onWarning ?? (() => undefined));
     }
+    /** Spelled out, not joined: a key is hex, and a lookup of a thousand keys paid a millisecond per 200 joins. */
     #entry(key) {
-        return (0,external_node_path_.join)(this.#root, 'entries', key.slice(0, 2), key);
+        return `${this.#entries}/${key.slice(0, 2)}/${key}`;
     }
     #newTemp() {
         return (0,external_node_path_.join)(this.#root, 'tmp', `${process.pid}-${(0,random_hex/* randomHex */.n)(6)}`);
@@ -32326,7 +32329,7 @@ class local_cache_LocalCache {
             if (st === undefined)
                 continue;
             let text;
-            const metaPath = (0,external_node_path_.join)(entry, 'meta.json');
+            const metaPath = `${entry}/meta.json`;
             try {
                 text = (0,external_node_fs_.readFileSync)(metaPath, 'utf8');
             }
