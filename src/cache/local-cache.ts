@@ -71,7 +71,7 @@ export class LocalCache implements Cache {
     return new LocalCache(root, opts.onWarning ?? (() => undefined));
   }
 
-  /** Spelled out, not joined: a key is hex, and a lookup of a thousand keys paid a millisecond per 200 joins. */
+  /** Spelled out, not joined: a key is hex, and `join` normalizes what it builds (5 ms in a 1,000-key lookup). */
   #entry(key: JobKey): string {
     return `${this.#entries}/${key.slice(0, 2)}/${key}`;
   }
