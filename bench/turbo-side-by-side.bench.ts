@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { SETTLED_MS } from '../src/util/settled-stat.js';
 import type { BenchContext, BenchRow } from './harness.js';
 import { type GeneratedJob, generatePeersWorkload } from './workspace.js';
 
@@ -373,9 +374,9 @@ async function benchSize(
       ctx.log(`${size}: fully cached through disbuild.json, dist/ present`);
       turbo(); // every dist/ of turbo's tree in place, as its own cache hit leaves it
       // And disbuild's as a later run finds them: files written by the cold run a moment ago cannot be vouched
-      // for by their stat data yet (see output-stat-records.ts), so the first run after it hashes every one. Once
-      // they are a few seconds old, one unmeasured run records them, as a developer's next run would.
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3500);
+      // for by their stat data yet (see settled-stat.ts), so the first run after it hashes every one. Once they
+      // have settled, one unmeasured run records them, as a developer's next run would.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLED_MS + 500);
       viaConfig.run();
       const r = pairs(
         () => undefined,

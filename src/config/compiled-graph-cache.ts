@@ -26,19 +26,12 @@ import { fileURLToPath } from 'node:url';
 import type { DisbuildConfig, TaskSpec } from './config-file.js';
 import { codeIdentity } from '../util/code-identity.js';
 import { readOwnFile } from '../util/read-own-file.js';
+import { settled } from '../util/settled-stat.js';
 import { writeStateFile } from '../util/state-file.js';
 import type { ManifestTexts } from './workspace-prefetch.js';
 
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
 const FORMAT = 2;
-
-/**
- * How long before its stat data was taken a file must have last changed for the stat data to vouch for its bytes.
- * Two writes land in the same timestamp when both fall in one tick of the file system's clock (a few
- * milliseconds; a second or two where timestamps are coarse: FAT, ext3, HFS+). Past this margin, any later write
- * moves the ctime.
- */
-export const SETTLED_MS = 3000;
 
 /** What the cache file says about the graph it keeps (its first line). */
 export interface KeptHeader {
@@ -99,12 +92,6 @@ export function fileListDigest(files: readonly string[]): string {
 export function statKey(st: BigIntStats | undefined): string | undefined {
   if (!st?.isFile()) return undefined;
   return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeNs}:${st.ctimeNs}`;
-}
-
-/** Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). */
-export function settled(st: BigIntStats, takenAtMs: number): boolean {
-  const before = BigInt(Math.floor(takenAtMs - SETTLED_MS)) * 1_000_000n;
-  return st.mtimeNs < before && st.ctimeNs < before;
 }
 
 /** The files the compile reads, hashed, with the stat data of those that were settled. */

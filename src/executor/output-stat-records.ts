@@ -1,15 +1,7 @@
 import { type BigIntStats, lstatSync } from 'node:fs';
 import { readOwnFile } from '../util/read-own-file.js';
+import { settled } from '../util/settled-stat.js';
 import { writeStateFile } from '../util/state-file.js';
-
-/**
- * How long before its stat data is taken a file must have last changed for the stat data to vouch for its content.
- * A write lands in the same timestamp as the one before it when both fall in one tick of the file system's clock
- * (a few milliseconds; a second or two where timestamps are coarse: FAT, ext3, HFS+): a file changed in the tick
- * its stat data was taken may change again, keeping its size and times. Past this margin, any later write moves
- * its ctime.
- */
-const SETTLED_MS = 3000;
 
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
 const MAX_RECORDS = 200_000;
@@ -151,8 +143,7 @@ export class OutputStatRecords {
     statTakenAtMs: number,
   ): void {
     if (this.#file === undefined || dirs.length === 0) return;
-    const settledBefore = BigInt(Math.floor(statTakenAtMs - SETTLED_MS)) * 1_000_000n;
-    for (const [, st] of dirs) if (st.ctimeNs >= settledBefore || st.mtimeNs >= settledBefore) return;
+    for (const [, st] of dirs) if (!settled(st, statTakenAtMs)) return;
     this.#load();
     const tree: Tree = {
       dirs: dirs.map(([rel, st]) => [
@@ -188,8 +179,7 @@ export class OutputStatRecords {
    */
   record(path: string, st: BigIntStats, sha256: string, statTakenAtMs: number): void {
     if (this.#file === undefined) return;
-    const settledBefore = BigInt(Math.floor(statTakenAtMs - SETTLED_MS)) * 1_000_000n;
-    if (st.ctimeNs >= settledBefore || st.mtimeNs >= settledBefore) return;
+    if (!settled(st, statTakenAtMs)) return;
     const rows = this.#load();
     const row = statRow(st, sha256);
     const old = rows.get(path);
