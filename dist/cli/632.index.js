@@ -1375,20 +1375,15 @@ function sha256(bytes) {
 
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
 var read_own_file = __webpack_require__(5958);
+// EXTERNAL MODULE: ./src/util/settled-stat.ts
+var settled_stat = __webpack_require__(4956);
 // EXTERNAL MODULE: ./src/util/state-file.ts
 var state_file = __webpack_require__(2148);
 ;// CONCATENATED MODULE: ./src/executor/output-stat-records.ts
 
 
 
-/**
- * How long before its stat data is taken a file must have last changed for the stat data to vouch for its content.
- * A write lands in the same timestamp as the one before it when both fall in one tick of the file system's clock
- * (a few milliseconds; a second or two where timestamps are coarse: FAT, ext3, HFS+): a file changed in the tick
- * its stat data was taken may change again, keeping its size and times. Past this margin, any later write moves
- * its ctime.
- */
-const SETTLED_MS = 3000;
+
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
 const MAX_RECORDS = 200_000;
 const VERSION = 1;
@@ -1504,9 +1499,8 @@ class OutputStatRecords {
     recordListing(base, dirs, entries, statTakenAtMs) {
         if (this.#file === undefined || dirs.length === 0)
             return;
-        const settledBefore = BigInt(Math.floor(statTakenAtMs - SETTLED_MS)) * 1000000n;
         for (const [, st] of dirs)
-            if (st.ctimeNs >= settledBefore || st.mtimeNs >= settledBefore)
+            if (!(0,settled_stat/* settled */.g)(st, statTakenAtMs))
                 return;
         this.#load();
         const tree = {
@@ -1547,8 +1541,7 @@ class OutputStatRecords {
     record(path, st, sha256, statTakenAtMs) {
         if (this.#file === undefined)
             return;
-        const settledBefore = BigInt(Math.floor(statTakenAtMs - SETTLED_MS)) * 1000000n;
-        if (st.ctimeNs >= settledBefore || st.mtimeNs >= settledBefore)
+        if (!(0,settled_stat/* settled */.g)(st, statTakenAtMs))
             return;
         const rows = this.#load();
         const row = statRow(st, sha256);

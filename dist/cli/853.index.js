@@ -1,5 +1,5 @@
 (function (__disbuild_import_meta) {const id = 853;
-const ids = [853,682];
+const ids = [853,707];
 const modules = {
 
 /***/ 3797:
@@ -211,6 +211,8 @@ var external_node_url_ = __webpack_require__(3136);
 var code_identity = __webpack_require__(4170);
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
 var read_own_file = __webpack_require__(5958);
+// EXTERNAL MODULE: ./src/util/settled-stat.ts
+var settled_stat = __webpack_require__(4956);
 // EXTERNAL MODULE: ./src/util/state-file.ts
 var state_file = __webpack_require__(2148);
 ;// CONCATENATED MODULE: ./src/config/compiled-graph-cache.ts
@@ -242,15 +244,9 @@ var state_file = __webpack_require__(2148);
 
 
 
+
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
 const FORMAT = 2;
-/**
- * How long before its stat data was taken a file must have last changed for the stat data to vouch for its bytes.
- * Two writes land in the same timestamp when both fall in one tick of the file system's clock (a few
- * milliseconds; a second or two where timestamps are coarse: FAT, ext3, HFS+). Past this margin, any later write
- * moves the ctime.
- */
-const SETTLED_MS = 3000;
 /** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
 function readByCompile(files) {
     return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
@@ -284,11 +280,6 @@ function statKey(st) {
         return undefined;
     return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeNs}:${st.ctimeNs}`;
 }
-/** Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). */
-function settled(st, takenAtMs) {
-    const before = BigInt(Math.floor(takenAtMs - SETTLED_MS)) * 1000000n;
-    return st.mtimeNs < before && st.ctimeNs < before;
-}
 /**
  * Hashes the bytes of the files of `files` that the compile reads, each lstat'ed before it is read (a write in
  * between leaves stat data that never matches again). `now` is the clock the stat data is dated by.
@@ -318,7 +309,7 @@ function readFiles(root, files, now = Date.now) {
         h.update(bytes);
         bytesOf.set(f, bytes);
         const key = statKey(st);
-        if (key !== undefined && settled(st, takenAt))
+        if (key !== undefined && (0,settled_stat/* settled */.g)(st, takenAt))
             stats[f] = key;
     }
     // Decoded only when the compile asks: a check that finds the bytes unchanged needs no text.
@@ -802,6 +793,29 @@ function lowerBound(files, s, lo, hi) {
             hi = mid;
     }
     return lo;
+}
+
+
+/***/ }),
+
+/***/ 4956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ settled)
+/* harmony export */ });
+/* unused harmony export SETTLED_MS */
+/**
+ * How long before its stat data was taken a file must have last changed for the stat data to vouch for its bytes.
+ * Two writes land in the same timestamp when both fall in one tick of the file system's clock (a few
+ * milliseconds; a second or two where timestamps are coarse: FAT, ext3, HFS+). Past this margin, any later write
+ * moves the ctime. Stat data taken sooner is never believed (what git calls "racily clean").
+ */
+const SETTLED_MS = 3000;
+/** Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). */
+function settled(st, takenAtMs) {
+    const before = BigInt(Math.floor(takenAtMs - SETTLED_MS)) * 1000000n;
+    return st.mtimeNs < before && st.ctimeNs < before;
 }
 
 

@@ -1,5 +1,5 @@
 (function (__disbuild_import_meta) {const id = 880;
-const ids = [880,682,82];
+const ids = [880,82];
 const modules = {
 
 /***/ 7593:

@@ -140,7 +140,7 @@ const commands = {};
 function register(name, summary, load) {
     commands[name] = { summary, load };
 }
-register('run', 'run a build graph with caching', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(50), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(131), __nccwpck_require__.e(632), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5632))).run);
+register('run', 'run a build graph with caching', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(50), __nccwpck_require__.e(85), __nccwpck_require__.e(709), __nccwpck_require__.e(131), __nccwpck_require__.e(632), __nccwpck_require__.e(707)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5632))).run);
 register('ids', "print every job's content key", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(50), __nccwpck_require__.e(85), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9747))).ids);
 register('graph', "print the graph disbuild.json's tasks compile to", async () => (await Promise.all(/* import() */[__nccwpck_require__.e(50), __nccwpck_require__.e(853), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1637))).graph);
 register('import', 'write disbuild.json from turbo.json', async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(880)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7880))).importCommand);
