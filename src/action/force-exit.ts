@@ -1,7 +1,11 @@
+import { backgroundDone } from '../util/background.js';
+
 /**
- * Ends the step now. The toolkit's HTTP clients (and a coordinator's keep-alive sockets) can leave handles open
- * that would keep node alive long after the work is done; the exit code set by `core.setFailed` is kept.
+ * Ends the step now, once the clean-ups left in the background are done. The toolkit's HTTP clients (and a
+ * coordinator's keep-alive sockets) can leave handles open that would keep node alive long after the work is done;
+ * the exit code set by `core.setFailed` is kept.
  */
-export function forceExit(): never {
+export async function forceExit(): Promise<never> {
+  await backgroundDone();
   process.exit();
 }

@@ -3,4 +3,4 @@ import { forceExit } from './force-exit.js';
 import { mainDeps, runMain } from './run-main.js';
 
 await handleMain(() => runMain(mainDeps()));
-forceExit();
+await forceExit();

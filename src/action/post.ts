@@ -3,4 +3,4 @@ import { forceExit } from './force-exit.js';
 import { postDeps, runPost } from './run-post.js';
 
 await handlePost(() => runPost(postDeps()));
-forceExit();
+await forceExit();

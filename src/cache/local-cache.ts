@@ -25,6 +25,7 @@ import { copyTree } from './tree-copy.js';
 import { RestoreQueue } from './restore-helper.js';
 import { readLogForDisplay } from './log-file.js';
 import { removeDeadTemps } from './dead-temps.js';
+import { inBackground } from '../util/background.js';
 
 export { isAlive, removeDeadTemps } from './dead-temps.js';
 
@@ -112,7 +113,7 @@ export class LocalCache implements Cache {
   /** A damaged entry is a miss: moved aside at once (so the rebuilt artifact can be saved), warned about once. */
   #damaged(key: JobKey, problem: string): void {
     this.#onWarning(`cache entry ${key} is damaged (${problem}); removed it, the job will be rebuilt`);
-    void this.#quarantine(key);
+    inBackground(this.#quarantine(key));
   }
 
   #hit(key: JobKey, meta: EntryMeta, usedAtMs: number): CacheHit {
@@ -129,7 +130,7 @@ export class LocalCache implements Cache {
       if (touched) return;
       touched = true;
       const now = new Date();
-      void utimes(entry, now, now).catch(() => undefined);
+      inBackground(utimes(entry, now, now));
     };
     return {
       key,

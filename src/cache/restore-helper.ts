@@ -9,6 +9,7 @@ import type { ManifestEntry } from './cache.js';
 import { removeTree } from '../util/remove-tree.js';
 import { restoreListedTree } from './tree-copy.js';
 import { adoptArchive, type AdoptOutcome, type AdoptRequest } from './adopt-archive.js';
+import { inBackground } from '../util/background.js';
 
 /** A restore asked of the helper thread, and how it ended (see restore-worker.ts). */
 export interface RestoreRequest {
@@ -315,12 +316,14 @@ export class RestoreQueue {
       this.#adoptsInThread.clear();
       this.#noThread();
       for (const task of unanswered) {
-        void removeTree(task.request.dest)
-          .catch(() => undefined)
-          .then(() => {
-            this.#queue.unshift(task);
-            this.#pump();
-          });
+        inBackground(
+          removeTree(task.request.dest)
+            .catch(() => undefined)
+            .then(() => {
+              this.#queue.unshift(task);
+              this.#pump();
+            }),
+        );
       }
     };
     worker.on('error', gone);

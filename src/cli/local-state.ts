@@ -9,6 +9,7 @@ import { FileTimings } from '../executor/timings.js';
 import { freeBytes, isLowOnSpace } from '../util/free-space.js';
 import { removeTree } from '../util/remove-tree.js';
 import type { CliIo } from './io.js';
+import { inBackground } from '../util/background.js';
 
 /** Everything a local run keeps in its cache directory: artifacts, timings and per-run scratch space. */
 export interface LocalState {
@@ -37,14 +38,15 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
 /** Run directories made in the system temp directory are named `disbuild-run-<pid>-<random>`. */
 const FALLBACK_PREFIX = 'disbuild-run-';
 
-export async function openLocalState(cacheDirFlag: string | undefined, io: CliIo): Promise<LocalState> {
+export function openLocalState(cacheDirFlag: string | undefined, io: CliIo): LocalState {
   const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, cacheDirFlag);
   const runsDir = join(dir, 'runs');
-  // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run.
-  await removeDeadTemps(runsDir);
+  // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run, while it
+  // reads its graph: a new run's own directory bears its own process ID, which that removal passes over.
+  inBackground(removeDeadTemps(runsDir));
   return {
     dir,
-    timings: await FileTimings.open(join(dir, 'timings-v1.json')),
+    timings: FileTimings.read(join(dir, 'timings-v1.json')),
     // A cache that cannot be opened costs the run its cache, never the build.
     openCache: (onWarning) =>
       LocalCache.create(dir, { onWarning }).catch((e: unknown): Cache => {
@@ -102,6 +104,6 @@ function removeDeadFallbacks(): void {
     } catch {
       continue;
     }
-    void removeTree(path).catch(() => undefined);
+    inBackground(removeTree(path));
   }
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTree } from '../util/remove-tree.js';
+import { inBackground } from '../util/background.js';
 
 /**
  * The per-job temp directories of one run. Every job gets an empty directory of its own; most jobs leave it
@@ -35,6 +36,6 @@ export class TempDirs {
     }
     if (names.length === 0) this.#free.push(dir);
     // Read-only directories in it (Go's module cache) are made writable first.
-    else void removeTree(dir).catch(() => undefined);
+    else inBackground(removeTree(dir));
   }
 }

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -28,10 +29,11 @@ export class FileTimings implements Timings {
     this.#data = data;
   }
 
-  static async open(path: string): Promise<FileTimings> {
+  /** Read at once: whether a run boots its launcher ahead depends on it (a cache that never timed a job). */
+  static read(path: string): FileTimings {
     let data = new Map<string, number>();
     try {
-      const parsed = JSON.parse(await readFile(path, 'utf8')) as unknown;
+      const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
       if (parsed && typeof parsed === 'object') {
         data = new Map(Object.entries(parsed).filter((e): e is [string, number] => typeof e[1] === 'number'));
       }

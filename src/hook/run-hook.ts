@@ -45,7 +45,7 @@ export async function runPrePush(
   for (const r of refs) if (!isDeletion(r)) bySha.set(r.localSha, [...(bySha.get(r.localSha) ?? []), r]);
   if (bySha.size === 0) return errors.length > 0 ? 1 : 0;
   const repoDir = (await simpleGit(io.cwd).raw(['rev-parse', '--show-toplevel'])).trim();
-  const state = await openLocalState(undefined, io);
+  const state = openLocalState(undefined, io);
   const warn = (m: string): boolean => io.stderr.write(`disbuild: warning: ${m}\n`);
   const shared = await readHookRemote(repoDir, io.env);
   // A broken cache setting costs the push its remote cache, never the push.
@@ -306,7 +306,7 @@ async function buildInWorktree(
   sha: string,
   salt: string,
   cache: Cache,
-  state: Awaited<ReturnType<typeof openLocalState>>,
+  state: ReturnType<typeof openLocalState>,
   io: CliIo,
   signal: AbortSignal,
 ): Promise<JobOutcome[]> {

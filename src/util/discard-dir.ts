@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTree } from './remove-tree.js';
+import { inBackground } from './background.js';
 
 /** Trees of at most this many entries are removed in line: cheaper than starting a process, and nothing waits. */
 const INLINE_LIMIT = 64;
@@ -21,7 +22,7 @@ export function discardDir(path: string): void {
   } catch {
     return; // Already gone.
   }
-  const inProcess = (): void => void removeTree(doomed).catch(() => undefined);
+  const inProcess = (): void => inBackground(removeTree(doomed));
   if (isSmallTree(doomed)) {
     try {
       rmSync(doomed, { recursive: true, force: true });

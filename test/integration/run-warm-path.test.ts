@@ -24,21 +24,14 @@ for (const name of ['fork', 'spawn']) {
     return real.call(this, command, ...rest);
   };
 }
-// Reads of inputs named watched.txt, which only hashing does: the point where keys are being computed.
+// Reads of inputs named watched.txt, which only hashing does: the point where keys are being computed. And the
+// graph file's read, logged once its bytes are in: from then on the graph is being validated.
 const readFileSync = fs.readFileSync;
 fs.readFileSync = function (path, ...rest) {
   if (String(path).endsWith('watched.txt')) appendFileSync(process.env.PROCESS_LOG, 'read ' + path + '\\n');
-  return readFileSync.call(this, path, ...rest);
-};
-// The graph file read, logged when its bytes are in: from then on the graph is being validated.
-const readFile = fs.promises.readFile;
-fs.promises.readFile = function (path, ...rest) {
-  const read = readFile.call(this, path, ...rest);
-  if (!String(path).endsWith('graph.json')) return read;
-  return read.then((bytes) => {
-    appendFileSync(process.env.PROCESS_LOG, 'graph read ' + path + '\\n');
-    return bytes;
-  });
+  const bytes = readFileSync.call(this, path, ...rest);
+  if (String(path).endsWith('graph.json')) appendFileSync(process.env.PROCESS_LOG, 'graph read ' + path + '\\n');
+  return bytes;
 };
 syncBuiltinESMExports();
 `;

@@ -20,7 +20,7 @@ describe('the local state directory', () => {
       env: {},
       cwd: dir,
     };
-    const state = await openLocalState(join(dir, 'cache'), io);
+    const state = openLocalState(join(dir, 'cache'), io);
     // A graph generated into a new temp directory by every run of a CI job.
     const files = new Set(
       Array.from({ length: 200 }, (_, i) => state.validatedGraphFile(`/tmp/ci-${i}/graph.json`)),
