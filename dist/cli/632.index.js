@@ -200,10 +200,13 @@ const run = async (argv, io) => {
     // Through disbuild.json: the compile's file list comes from git calls started now, the keys' status among
     // them, and an unchanged repository and configuration reuse the graph compiled last time.
     const repoFiles = v.graph === undefined ? (0,repo_files/* startRepoFiles */.Sn)(sourceDir, workTreeListings) : undefined;
-    const state = await (0,local_state/* openLocalState */.p)(v['cache-dir'], io);
+    const state = (0,local_state/* openLocalState */.p)(v['cache-dir'], io);
     // A fresh cache or an edited work tree will likely build something: the launcher boots while the graph is read
     // and keyed, not after.
     const launcher = v['dry-run'] ? undefined : (0,engine/* startLauncherAhead */.eO)(workTreeListings, state.timings.empty);
+    // Forked before the graph is read: its reading and validating take this thread for as long as they last.
+    if (launcher && state.timings.empty)
+        await launcher;
     const compiledFile = state.compiledGraphFile(sourceDir);
     const shortcuts = repoFiles && {
         files: repoFiles,
@@ -764,7 +767,10 @@ function renderCommands(job, dirs) {
 
 // EXTERNAL MODULE: ./src/util/remove-tree.ts
 var remove_tree = __webpack_require__(8043);
+// EXTERNAL MODULE: ./src/util/background.ts
+var background = __webpack_require__(3694);
 ;// CONCATENATED MODULE: ./src/executor/temp-dirs.ts
+
 
 
 
@@ -802,7 +808,7 @@ class TempDirs {
             this.#free.push(dir);
         // Read-only directories in it (Go's module cache) are made writable first.
         else
-            void (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
+            (0,background/* inBackground */.k)((0,remove_tree/* removeTree */.dM)(dir));
     }
 }
 
@@ -3274,6 +3280,8 @@ function message(text) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _remove_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8043);
+/* harmony import */ var _background_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3694);
+
 
 
 
@@ -3296,7 +3304,7 @@ function discardDir(path) {
     catch {
         return; // Already gone.
     }
-    const inProcess = () => void (0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .removeTree */ .dM)(doomed).catch(() => undefined);
+    const inProcess = () => (0,_background_js__WEBPACK_IMPORTED_MODULE_4__/* .inBackground */ .k)((0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .removeTree */ .dM)(doomed));
     if (isSmallTree(doomed)) {
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(doomed, { recursive: true, force: true });

@@ -360,7 +360,10 @@ function pathUnderNonDirectory(entries) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/util/background.ts
+var background = __webpack_require__(3694);
 ;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
+
 
 
 
@@ -634,12 +637,12 @@ class RestoreQueue {
             this.#adoptsInThread.clear();
             this.#noThread();
             for (const task of unanswered) {
-                void (0,remove_tree/* removeTree */.dM)(task.request.dest)
+                (0,background/* inBackground */.k)((0,remove_tree/* removeTree */.dM)(task.request.dest)
                     .catch(() => undefined)
                     .then(() => {
                     this.#queue.unshift(task);
                     this.#pump();
-                });
+                }));
             }
         };
         worker.on('error', gone);
@@ -701,6 +704,7 @@ async function withWholeLogs(a) {
 // EXTERNAL MODULE: ./src/cache/dead-temps.ts
 var dead_temps = __webpack_require__(5740);
 ;// CONCATENATED MODULE: ./src/cache/local-cache.ts
+
 
 
 
@@ -793,7 +797,7 @@ class LocalCache {
     /** A damaged entry is a miss: moved aside at once (so the rebuilt artifact can be saved), warned about once. */
     #damaged(key, problem) {
         this.#onWarning(`cache entry ${key} is damaged (${problem}); removed it, the job will be rebuilt`);
-        void this.#quarantine(key);
+        (0,background/* inBackground */.k)(this.#quarantine(key));
     }
     #hit(key, meta, usedAtMs) {
         const entry = this.#entry(key);
@@ -810,7 +814,7 @@ class LocalCache {
                 return;
             touched = true;
             const now = new Date();
-            void (0,promises_.utimes)(entry, now, now).catch(() => undefined);
+            (0,background/* inBackground */.k)((0,promises_.utimes)(entry, now, now));
         };
         return {
             key,
@@ -1599,10 +1603,12 @@ function readStored(path, e) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9528);
-/* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2142);
+/* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2142);
 /* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2670);
 /* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6947);
 /* harmony import */ var _util_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8043);
+/* harmony import */ var _util_background_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3694);
+
 
 
 
@@ -1619,18 +1625,19 @@ function defaultCacheDir(env) {
 }
 /** Run directories made in the system temp directory are named `disbuild-run-<pid>-<random>`. */
 const FALLBACK_PREFIX = 'disbuild-run-';
-async function openLocalState(cacheDirFlag, io) {
+function openLocalState(cacheDirFlag, io) {
     const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(io.cwd, cacheDirFlag);
     const runsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'runs');
-    // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run.
-    await (0,_cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .removeDeadTemps */ .Uc)(runsDir);
+    // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run, while it
+    // reads its graph: a new run's own directory bears its own process ID, which that removal passes over.
+    (0,_util_background_js__WEBPACK_IMPORTED_MODULE_8__/* .inBackground */ .k)((0,_cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .removeDeadTemps */ .Uc)(runsDir));
     return {
         dir,
-        timings: await _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__/* .FileTimings */ .g.open((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'timings-v1.json')),
+        timings: _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__/* .FileTimings */ .g.read((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'timings-v1.json')),
         // A cache that cannot be opened costs the run its cache, never the build.
         openCache: (onWarning) => _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .LocalCache */ .Um.create(dir, { onWarning }).catch((e) => {
             onWarning(`the local cache in ${dir} cannot be used (${e.message}); running without it`);
-            return new _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .NullCache */ .C();
+            return new _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .NullCache */ .C();
         }),
         outputRecordsFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'in-place-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
         compiledGraphFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'compiled-graph-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
@@ -1686,7 +1693,7 @@ function removeDeadFallbacks() {
         catch {
             continue;
         }
-        void (0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .removeTree */ .dM)(path).catch(() => undefined);
+        (0,_util_background_js__WEBPACK_IMPORTED_MODULE_8__/* .inBackground */ .k)((0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .removeTree */ .dM)(path));
     }
 }
 
@@ -1700,10 +1707,13 @@ function removeDeadFallbacks() {
 /* harmony export */   D: () => (/* binding */ noTimings),
 /* harmony export */   g: () => (/* binding */ FileTimings)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
 
 
 const noTimings = {
@@ -1720,10 +1730,11 @@ class FileTimings {
         this.#path = path;
         this.#data = data;
     }
-    static async open(path) {
+    /** Read at once: whether a run boots its launcher ahead depends on it (a cache that never timed a job). */
+    static read(path) {
         let data = new Map();
         try {
-            const parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'));
+            const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
             if (parsed && typeof parsed === 'object') {
                 data = new Map(Object.entries(parsed).filter((e) => typeof e[1] === 'number'));
             }
@@ -1749,14 +1760,14 @@ class FileTimings {
             return;
         const tmp = `${this.#path}.${process.pid}.tmp`;
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.#path), { recursive: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, JSON.stringify(Object.fromEntries(this.#data)));
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tmp, this.#path);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(this.#path), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(tmp, JSON.stringify(Object.fromEntries(this.#data)));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, this.#path);
             this.#dirty = false;
         }
         catch {
             // A lost hint costs scheduling quality, never correctness; a full disk must not keep a half file.
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(tmp, { force: true }).catch(() => undefined);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true }).catch(() => undefined);
         }
     }
 }

@@ -344,7 +344,7 @@ async function runPrePush(remote, io, opts = {}) {
     if (bySha.size === 0)
         return errors.length > 0 ? 1 : 0;
     const repoDir = (await (0,esm/* simpleGit */.Lp)(io.cwd).raw(['rev-parse', '--show-toplevel'])).trim();
-    const state = await (0,local_state/* openLocalState */.p)(undefined, io);
+    const state = (0,local_state/* openLocalState */.p)(undefined, io);
     const warn = (m) => io.stderr.write(`disbuild: warning: ${m}\n`);
     const shared = await readHookRemote(repoDir, io.env);
     // A broken cache setting costs the push its remote cache, never the push.

@@ -30928,11 +30928,15 @@ async function handlePost(run) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ forceExit)
 /* harmony export */ });
+/* harmony import */ var _util_background_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3694);
+
 /**
- * Ends the step now. The toolkit's HTTP clients (and a coordinator's keep-alive sockets) can leave handles open
- * that would keep node alive long after the work is done; the exit code set by `core.setFailed` is kept.
+ * Ends the step now, once the clean-ups left in the background are done. The toolkit's HTTP clients (and a
+ * coordinator's keep-alive sockets) can leave handles open that would keep node alive long after the work is done;
+ * the exit code set by `core.setFailed` is kept.
  */
-function forceExit() {
+async function forceExit() {
+    await (0,_util_background_js__WEBPACK_IMPORTED_MODULE_0__/* .backgroundDone */ .$)();
     process.exit();
 }
 
@@ -30944,13 +30948,13 @@ function forceExit() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
-/* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2719);
+/* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2719);
 
 
 
-await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .handleMain */ .IU)(() => (0,_run_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runMain */ .VN)((0,_run_main_js__WEBPACK_IMPORTED_MODULE_1__/* .mainDeps */ .ap)()));
-(0,_force_exit_js__WEBPACK_IMPORTED_MODULE_2__/* .forceExit */ .A)();
+await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .handleMain */ .IU)(() => (0,_run_main_js__WEBPACK_IMPORTED_MODULE_2__/* .runMain */ .VN)((0,_run_main_js__WEBPACK_IMPORTED_MODULE_2__/* .mainDeps */ .ap)()));
+await (0,_force_exit_js__WEBPACK_IMPORTED_MODULE_1__/* .forceExit */ .A)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -31889,7 +31893,10 @@ function pathUnderNonDirectory(entries) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/util/background.ts
+var background = __nccwpck_require__(3694);
 ;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
+
 
 
 
@@ -32163,12 +32170,12 @@ class RestoreQueue {
             this.#adoptsInThread.clear();
             this.#noThread();
             for (const task of unanswered) {
-                void (0,remove_tree/* removeTree */.dM)(task.request.dest)
+                (0,background/* inBackground */.k)((0,remove_tree/* removeTree */.dM)(task.request.dest)
                     .catch(() => undefined)
                     .then(() => {
                     this.#queue.unshift(task);
                     this.#pump();
-                });
+                }));
             }
         };
         worker.on('error', gone);
@@ -32274,6 +32281,7 @@ async function dead_temps_removeDeadTemps(tmpDir) {
 
 
 
+
 /** How precisely an entry's last use is recorded (its mtime, which pruning orders by). */
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
@@ -32351,7 +32359,7 @@ class local_cache_LocalCache {
     /** A damaged entry is a miss: moved aside at once (so the rebuilt artifact can be saved), warned about once. */
     #damaged(key, problem) {
         this.#onWarning(`cache entry ${key} is damaged (${problem}); removed it, the job will be rebuilt`);
-        void this.#quarantine(key);
+        (0,background/* inBackground */.k)(this.#quarantine(key));
     }
     #hit(key, meta, usedAtMs) {
         const entry = this.#entry(key);
@@ -32368,7 +32376,7 @@ class local_cache_LocalCache {
                 return;
             touched = true;
             const now = new Date();
-            void (0,promises_.utimes)(entry, now, now).catch(() => undefined);
+            (0,background/* inBackground */.k)((0,promises_.utimes)(entry, now, now));
         };
         return {
             key,
@@ -35113,6 +35121,7 @@ function renderCommands(job, dirs) {
 
 
 
+
 /**
  * The per-job temp directories of one run. Every job gets an empty directory of its own; most jobs leave it
  * empty, and such a directory is handed to the next job instead of being removed and another created: on
@@ -35147,7 +35156,7 @@ class TempDirs {
             this.#free.push(dir);
         // Read-only directories in it (Go's module cache) are made writable first.
         else
-            void (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
+            (0,background/* inBackground */.k)((0,remove_tree/* removeTree */.dM)(dir));
     }
 }
 
@@ -36856,6 +36865,7 @@ var select_core = __nccwpck_require__(1017);
 ;// CONCATENATED MODULE: ./src/executor/timings.ts
 
 
+
 const noTimings = {
     get: () => undefined,
     record: () => undefined,
@@ -36870,10 +36880,11 @@ class timings_FileTimings {
         this.#path = path;
         this.#data = data;
     }
-    static async open(path) {
+    /** Read at once: whether a run boots its launcher ahead depends on it (a cache that never timed a job). */
+    static read(path) {
         let data = new Map();
         try {
-            const parsed = JSON.parse(await readFile(path, 'utf8'));
+            const parsed = JSON.parse(readFileSync(path, 'utf8'));
             if (parsed && typeof parsed === 'object') {
                 data = new Map(Object.entries(parsed).filter((e) => typeof e[1] === 'number'));
             }
@@ -37613,6 +37624,7 @@ const io_EXIT = { ok: 0, failed: 1, usage: 2 };
 
 
 
+
 /** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
 function defaultCacheDir(env) {
     const xdg = env.XDG_CACHE_HOME;
@@ -37620,14 +37632,15 @@ function defaultCacheDir(env) {
 }
 /** Run directories made in the system temp directory are named `disbuild-run-<pid>-<random>`. */
 const FALLBACK_PREFIX = 'disbuild-run-';
-async function local_state_openLocalState(cacheDirFlag, io) {
+function local_state_openLocalState(cacheDirFlag, io) {
     const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, cacheDirFlag);
     const runsDir = join(dir, 'runs');
-    // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run.
-    await removeDeadTemps(runsDir);
+    // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run, while it
+    // reads its graph: a new run's own directory bears its own process ID, which that removal passes over.
+    inBackground(removeDeadTemps(runsDir));
     return {
         dir,
-        timings: await FileTimings.open(join(dir, 'timings-v1.json')),
+        timings: FileTimings.read(join(dir, 'timings-v1.json')),
         // A cache that cannot be opened costs the run its cache, never the build.
         openCache: (onWarning) => LocalCache.create(dir, { onWarning }).catch((e) => {
             onWarning(`the local cache in ${dir} cannot be used (${e.message}); running without it`);
@@ -37687,7 +37700,7 @@ function removeDeadFallbacks() {
         catch {
             continue;
         }
-        void removeTree(path).catch(() => undefined);
+        inBackground(removeTree(path));
     }
 }
 
@@ -38311,10 +38324,13 @@ const run = async (argv, io) => {
     // Through disbuild.json: the compile's file list comes from git calls started now, the keys' status among
     // them, and an unchanged repository and configuration reuse the graph compiled last time.
     const repoFiles = v.graph === undefined ? startRepoFiles(sourceDir, workTreeListings) : undefined;
-    const state = await openLocalState(v['cache-dir'], io);
+    const state = openLocalState(v['cache-dir'], io);
     // A fresh cache or an edited work tree will likely build something: the launcher boots while the graph is read
     // and keyed, not after.
     const launcher = v['dry-run'] ? undefined : startLauncherAhead(workTreeListings, state.timings.empty);
+    // Forked before the graph is read: its reading and validating take this thread for as long as they last.
+    if (launcher && state.timings.empty)
+        await launcher;
     const compiledFile = state.compiledGraphFile(sourceDir);
     const shortcuts = repoFiles && {
         files: repoFiles,
@@ -46859,8 +46875,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/graph/go-json.ts
@@ -47174,7 +47188,6 @@ var result = __nccwpck_require__(8251);
 
 
 
-
 /**
  * The largest graph text (in UTF-16 code units) whose validation is kept: keeping one holds its text and the kept
  * form in memory at once, and a graph of hundreds of megabytes is read keeping peak memory near its own size.
@@ -47217,9 +47230,14 @@ function decode(text) {
     }
     return (0,result.ok)(value);
 }
-async function readGraphBytes(path) {
+/**
+ * Read in one call on this thread, not through the thread pool: git's listings start just before, and while their
+ * processes take both cores of a small machine, each of the pool's round trips waits for one (14 ms for a 1.4 MB
+ * graph, against 1 ms read here).
+ */
+function readGraphBytes(path) {
     try {
-        return (0,result.ok)(await (0,promises_.readFile)(path));
+        return (0,result.ok)((0,external_node_fs_.readFileSync)(path));
     }
     catch (e) {
         const why = e.code ?? e.message;
@@ -47237,7 +47255,7 @@ async function readGraphBytes(path) {
  * texts up to MAX_KEPT_TEXT).
  */
 async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
-    const read = await readGraphBytes(path);
+    const read = readGraphBytes(path);
     if (!read.ok)
         return read;
     const bytes = read.value;
@@ -47260,7 +47278,7 @@ async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
     if (validated.ambiguousKeys || !validated.result.ok || !allFiles(validated.result.value, kind)) {
         // Rare (a problem, or keys whose order JSON.parse lost, see parseGraphText): the file is read again rather
         // than its text kept through every validation.
-        const again = await readGraphBytes(path);
+        const again = readGraphBytes(path);
         if (!again.ok)
             return again;
         // Changed in between: this validation is not of the bytes keyed, and is not kept under their key.
@@ -48600,6 +48618,33 @@ function outside(path, via) {
 
 /***/ }),
 
+/***/ 3694:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ backgroundDone),
+/* harmony export */   k: () => (/* binding */ inBackground)
+/* harmony export */ });
+/**
+ * Work nobody waits for, which must still be done before the process ends: clean-ups of scratch directories, a
+ * damaged cache entry moved aside, an entry's last use recorded. The CLI ends its process as soon as a command is
+ * over (see cli/main.ts), so such work is registered here and awaited first. Failures are the work's own concern:
+ * it is registered with its errors already handled.
+ */
+const pending = new Set();
+function inBackground(work) {
+    const settled = work.catch(() => undefined).finally(() => pending.delete(settled));
+    pending.add(settled);
+}
+/** Resolves once everything registered, including what that work registered in turn, is done. */
+async function backgroundDone() {
+    while (pending.size > 0)
+        await Promise.all(pending);
+}
+
+
+/***/ }),
+
 /***/ 4170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -48650,6 +48695,8 @@ function codeIdentity(self) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _remove_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8043);
+/* harmony import */ var _background_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3694);
+
 
 
 
@@ -48672,7 +48719,7 @@ function discardDir(path) {
     catch {
         return; // Already gone.
     }
-    const inProcess = () => void (0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .removeTree */ .dM)(doomed).catch(() => undefined);
+    const inProcess = () => (0,_background_js__WEBPACK_IMPORTED_MODULE_4__/* .inBackground */ .k)((0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .removeTree */ .dM)(doomed));
     if (isSmallTree(doomed)) {
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(doomed, { recursive: true, force: true });

@@ -28417,17 +28417,42 @@ async function handlePost(run) {
 
 /***/ }),
 
-/***/ 7754:
+/***/ 8644:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ forceExit)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ forceExit)
+});
+
+;// CONCATENATED MODULE: ./src/util/background.ts
 /**
- * Ends the step now. The toolkit's HTTP clients (and a coordinator's keep-alive sockets) can leave handles open
- * that would keep node alive long after the work is done; the exit code set by `core.setFailed` is kept.
+ * Work nobody waits for, which must still be done before the process ends: clean-ups of scratch directories, a
+ * damaged cache entry moved aside, an entry's last use recorded. The CLI ends its process as soon as a command is
+ * over (see cli/main.ts), so such work is registered here and awaited first. Failures are the work's own concern:
+ * it is registered with its errors already handled.
  */
-function forceExit() {
+const pending = new Set();
+function inBackground(work) {
+    const settled = work.catch(() => undefined).finally(() => pending.delete(settled));
+    pending.add(settled);
+}
+/** Resolves once everything registered, including what that work registered in turn, is done. */
+async function backgroundDone() {
+    while (pending.size > 0)
+        await Promise.all(pending);
+}
+
+;// CONCATENATED MODULE: ./src/action/force-exit.ts
+
+/**
+ * Ends the step now, once the clean-ups left in the background are done. The toolkit's HTTP clients (and a
+ * coordinator's keep-alive sockets) can leave handles open that would keep node alive long after the work is done;
+ * the exit code set by `core.setFailed` is kept.
+ */
+async function forceExit() {
+    await backgroundDone();
     process.exit();
 }
 
@@ -28439,13 +28464,13 @@ function forceExit() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
-/* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4028);
+/* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8644);
+/* harmony import */ var _run_post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4028);
 
 
 
-await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .handlePost */ .nB)(() => (0,_run_post_js__WEBPACK_IMPORTED_MODULE_1__/* .runPost */ .a2)((0,_run_post_js__WEBPACK_IMPORTED_MODULE_1__/* .postDeps */ .Bc)()));
-(0,_force_exit_js__WEBPACK_IMPORTED_MODULE_2__/* .forceExit */ .A)();
+await (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .handlePost */ .nB)(() => (0,_run_post_js__WEBPACK_IMPORTED_MODULE_2__/* .runPost */ .a2)((0,_run_post_js__WEBPACK_IMPORTED_MODULE_2__/* .postDeps */ .Bc)()));
+await (0,_force_exit_js__WEBPACK_IMPORTED_MODULE_1__/* .forceExit */ .A)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
