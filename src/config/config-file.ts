@@ -4,7 +4,7 @@
  * `salt`. This module reads the file and checks its shape; every problem is reported at once, each naming the
  * file, the task and the field.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
@@ -62,7 +62,8 @@ export async function readConfigFile(
 ): Promise<Result<DisbuildConfig, ConfigProblem[]> | undefined> {
   let text: string;
   try {
-    text = await readFile(join(dir, CONFIG_FILE), 'utf8');
+    // In one call, not through the thread pool: it is read as git's listings start, while they hold the cores.
+    text = readFileSync(join(dir, CONFIG_FILE), 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     return err([{ file: CONFIG_FILE, message: `cannot be read: ${(e as Error).message}` }]);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { lstatSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CoordinatorClient } from './client.js';
@@ -41,15 +41,15 @@ export async function joinOrStartCoordinator(
   opts: { leaseMs?: number; publishRoots?: readonly string[]; probeMs?: number } = {},
 ): Promise<Coordination> {
   const dir = join(cacheDir, 'coordinator');
-  const problem = await ensurePrivateDir(dir);
+  const problem = ensurePrivateDir(dir);
   if (problem) throw new Error(`cannot use the coordinator directory: ${problem}`);
   const recordPath = join(dir, 'server.json');
 
   /** `answered`: a server of ours listens on the recorded socket, even if it refused the recorded token. */
   const tryJoin = async (): Promise<{ joined?: Coordination; record?: ServerRecord; answered?: boolean }> => {
-    const record = parseRecord(await readPrivateFile(recordPath));
+    const record = parseRecord(readPrivateFile(recordPath));
     if (!record) return {};
-    if (await socketProblem(socketOf(record))) return { record };
+    if (socketProblem(socketOf(record))) return { record };
     const client = new CoordinatorClient(record.address, record.bearer);
     // A server that is stopped (Ctrl-Z) or hung accepts connections and never answers: without a time limit,
     // every later run on this cache directory would wait for it forever.
@@ -68,10 +68,9 @@ export async function joinOrStartCoordinator(
     if (again.joined) return again.joined;
     // A dead server's socket and private directory are reused; a live one is never touched.
     const old = again.record && !again.answered ? socketOf(again.record) : undefined;
-    const socketPath = await newSocketPath(dir, old);
-    if (old !== undefined && old !== socketPath && !(await socketProblem(old)))
-      await rm(old, { force: true });
-    await rm(socketPath, { force: true });
+    const socketPath = newSocketPath(dir, old);
+    if (old !== undefined && old !== socketPath && !socketProblem(old)) rmSync(old, { force: true });
+    rmSync(socketPath, { force: true });
     const bearer = randomBytes(24).toString('hex');
     const started = await startCoordinatorServer({
       storeDir: join(dir, 'store'),
@@ -83,8 +82,8 @@ export async function joinOrStartCoordinator(
     if (!started.ok) throw new Error(`cannot start the coordinator: ${started.error}`);
     const record: ServerRecord = { address: started.value.address, bearer, pid: process.pid };
     const temp = `${recordPath}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    await writeFile(temp, JSON.stringify(record), { mode: 0o600 });
-    await rename(temp, recordPath);
+    writeFileSync(temp, JSON.stringify(record), { mode: 0o600 });
+    renameSync(temp, recordPath);
     const server = started.value;
     return { client: new CoordinatorClient(server.address, bearer, server.call), bearer, server };
   });
@@ -110,18 +109,22 @@ function parseRecord(text: string | undefined): ServerRecord | undefined {
  * name were free, another user could create it and answer them. The next server of this cache directory
  * reuses it, so there is one per cache directory, not one per server.
  */
-async function newSocketPath(dir: string, previous: string | undefined): Promise<string> {
+function newSocketPath(dir: string, previous: string | undefined): string {
   const inside = join(dir, 'sock');
   if (Buffer.byteLength(inside) < 100) return inside;
-  if (previous !== undefined && dirname(previous) !== dir && (await isPrivateDir(dirname(previous))))
-    return previous;
+  if (previous !== undefined && dirname(previous) !== dir && isPrivateDir(dirname(previous))) return previous;
   // mkdtemp: a random name, created 0700 by this user, that fails rather than reuse an existing path.
-  return join(await mkdtemp(join(tmpdir(), 'disbuild-coordinator-')), 'sock');
+  return join(mkdtempSync(join(tmpdir(), 'disbuild-coordinator-')), 'sock');
 }
 
 /** A directory only this user can enter (not a symlink), as mkdtemp made it. */
-async function isPrivateDir(path: string): Promise<boolean> {
-  const st = await lstat(path).catch(() => undefined);
+function isPrivateDir(path: string): boolean {
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return false;
+  }
   const uid = process.geteuid?.();
-  return !!st && st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0;
+  return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0;
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { link, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { linkSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 
 /** A lock whose owner is alive is still broken after this long: taking over a coordinator takes well under it. */
 const LIVE_OWNER_MAX_MS = 30_000;
@@ -32,6 +32,9 @@ const pause = (): Promise<unknown> =>
  * per acquisition) can be broken once: the breaker first creates `<lock>.breaking-<instance>` exclusively, and
  * removes the lock only if it still is that instance. Whoever comes later cannot create the marker, or, once
  * the marker is gone, finds another instance under the name and leaves it alone.
+ *
+ * The file operations are synchronous (a few small files): through the thread pool each waited behind the run's
+ * other work there. Only the wait for a live owner is asynchronous.
  */
 export async function withTakeoverLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
   const nonce = randomBytes(8).toString('hex');
@@ -39,8 +42,8 @@ export async function withTakeoverLock<T>(path: string, fn: () => Promise<T>): P
   // Counted as held from before it appears under the name: our own lock is never mistaken for a leftover.
   heldHere.add(nonce);
   try {
-    while (!(await createComplete(path, me))) {
-      const stale = await staleContent(path);
+    while (!createComplete(path, me)) {
+      const stale = staleContent(path);
       if (stale !== undefined) await breakLock(path, stale);
       else await pause();
     }
@@ -48,8 +51,7 @@ export async function withTakeoverLock<T>(path: string, fn: () => Promise<T>): P
       return await fn();
     } finally {
       // Removed only while it is still ours: a lock that was broken meanwhile belongs to somebody else now.
-      if ((await readFile(path, 'utf8').catch(() => undefined)) === me)
-        await unlink(path).catch(() => undefined);
+      if (readOrUndefined(path) === me) unlinkQuietly(path);
       const s = released;
       released = signal();
       s.fire();
@@ -60,27 +62,30 @@ export async function withTakeoverLock<T>(path: string, fn: () => Promise<T>): P
 }
 
 /** Creates `path` with `content` unless it exists; nobody ever sees it empty or half-written. */
-async function createComplete(path: string, content: string): Promise<boolean> {
+function createComplete(path: string, content: string): boolean {
   const temp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
-  await writeFile(temp, content, { mode: 0o600 });
+  writeFileSync(temp, content, { mode: 0o600 });
   try {
-    await link(temp, path);
+    linkSync(temp, path);
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     return false;
   } finally {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
   }
 }
 
 /** The lock's content when it may be broken; undefined while it is held (or gone, so free). */
-async function staleContent(path: string): Promise<string | undefined> {
-  const [owner, st] = await Promise.all([
-    readFile(path, 'utf8').catch(() => undefined),
-    stat(path).catch(() => undefined),
-  ]);
-  if (owner === undefined || st === undefined) return undefined;
+function staleContent(path: string): string | undefined {
+  const owner = readOrUndefined(path);
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return undefined;
+  }
+  if (owner === undefined) return undefined;
   return ownerIsGone(owner) || Date.now() - st.mtimeMs > LIVE_OWNER_MAX_MS ? owner : undefined;
 }
 
@@ -103,19 +108,34 @@ async function breakLock(path: string, stale: string): Promise<void> {
   const nonce = randomBytes(8).toString('hex');
   heldHere.add(nonce);
   try {
-    if (!(await createComplete(marker, `${process.pid} ${nonce}`))) {
+    if (!createComplete(marker, `${process.pid} ${nonce}`)) {
       // Somebody else breaks this instance; a breaker that died doing so must not block everyone forever.
-      if ((await staleContent(marker)) !== undefined) await unlink(marker).catch(() => undefined);
+      if (staleContent(marker) !== undefined) unlinkQuietly(marker);
       await pause();
       return;
     }
     try {
-      if ((await readFile(path, 'utf8').catch(() => undefined)) === stale)
-        await unlink(path).catch(() => undefined);
+      if (readOrUndefined(path) === stale) unlinkQuietly(path);
     } finally {
-      await rm(marker, { force: true });
+      rmSync(marker, { force: true });
     }
   } finally {
     heldHere.delete(nonce);
+  }
+}
+
+function readOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Gone already, or somebody else's to remove.
   }
 }
