@@ -295,17 +295,17 @@ function refused(r) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 
 
 /**
  * Who may be trusted with the coordinator's secrets: only files and sockets this user owns, in directories
  * nobody else can write. A directory another user can write lets that user swap a socket or a record under
  * us; a socket another user owns is that user's server, and our bearer token must never reach it.
+ *
+ * Synchronous: a handful of calls, made when a run first needs the coordinator. Through the thread pool each
+ * waited behind the run's other work there (about 10 ms of the 17 ms a run took to open its coordinator).
  */
 /** The effective uid files must belong to; undefined where the platform has none (then nothing is checked). */
 const myUid = () => process.geteuid?.();
@@ -313,26 +313,26 @@ const myUid = () => process.geteuid?.();
  * Creates `dir` owner-only, or checks that an existing one is ours and tightens its mode. Answers a problem
  * when it is a symlink or belongs to somebody else.
  */
-async function ensurePrivateDir(dir) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
-    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir);
+function ensurePrivateDir(dir) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
     if (!st.isDirectory())
         return `${dir} is not a directory`;
     const uid = myUid();
     if (uid !== undefined && st.uid !== uid)
         return `${dir} belongs to uid ${st.uid}, not to this user (${uid})`;
     if ((st.mode & 0o077) !== 0)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(dir, 0o700);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(dir, 0o700);
     return undefined;
 }
 /**
  * A socket may receive our token only when it is ours and sits in a directory that is ours and that nobody
  * else can write (so it cannot be replaced between this check and the connection).
  */
-async function socketProblem(socketPath) {
+function socketProblem(socketPath) {
     const uid = myUid();
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(socketPath);
-    const d = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir).catch(() => undefined);
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(socketPath);
+    const d = lstatOrUndefined(dir);
     if (!d)
         return `${dir} does not exist`;
     if (!d.isDirectory())
@@ -341,7 +341,7 @@ async function socketProblem(socketPath) {
         return `${dir} belongs to uid ${d.uid}, not to this user`;
     if ((d.mode & 0o022) !== 0)
         return `${dir} can be written by other users`;
-    const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(socketPath).catch(() => undefined);
+    const s = lstatOrUndefined(socketPath);
     if (!s)
         return `${socketPath} does not exist`;
     if (!s.isSocket())
@@ -354,23 +354,32 @@ async function socketProblem(socketPath) {
  * Reads a small owner-only file without following a symlink at its name; undefined when it is missing, not
  * ours, or readable by others (a record that others could have written is no record of ours).
  */
-async function readPrivateFile(path) {
-    let fh;
+function readPrivateFile(path) {
+    let fd;
     try {
-        fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
     }
     catch {
         return undefined;
     }
     try {
-        const st = await fh.stat();
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
         const uid = myUid();
         if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0)
             return undefined;
-        return await fh.readFile('utf8');
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
     }
     finally {
-        await fh.close();
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** Whatever cannot be looked at (missing, or in a directory we may not enter) is not there. */
+function lstatOrUndefined(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
+    }
+    catch {
+        return undefined;
     }
 }
 

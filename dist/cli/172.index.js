@@ -152,17 +152,17 @@ function refused(r) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 
 
 /**
  * Who may be trusted with the coordinator's secrets: only files and sockets this user owns, in directories
  * nobody else can write. A directory another user can write lets that user swap a socket or a record under
  * us; a socket another user owns is that user's server, and our bearer token must never reach it.
+ *
+ * Synchronous: a handful of calls, made when a run first needs the coordinator. Through the thread pool each
+ * waited behind the run's other work there (about 10 ms of the 17 ms a run took to open its coordinator).
  */
 /** The effective uid files must belong to; undefined where the platform has none (then nothing is checked). */
 const myUid = () => process.geteuid?.();
@@ -170,26 +170,26 @@ const myUid = () => process.geteuid?.();
  * Creates `dir` owner-only, or checks that an existing one is ours and tightens its mode. Answers a problem
  * when it is a symlink or belongs to somebody else.
  */
-async function ensurePrivateDir(dir) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
-    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir);
+function ensurePrivateDir(dir) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
     if (!st.isDirectory())
         return `${dir} is not a directory`;
     const uid = myUid();
     if (uid !== undefined && st.uid !== uid)
         return `${dir} belongs to uid ${st.uid}, not to this user (${uid})`;
     if ((st.mode & 0o077) !== 0)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(dir, 0o700);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(dir, 0o700);
     return undefined;
 }
 /**
  * A socket may receive our token only when it is ours and sits in a directory that is ours and that nobody
  * else can write (so it cannot be replaced between this check and the connection).
  */
-async function socketProblem(socketPath) {
+function socketProblem(socketPath) {
     const uid = myUid();
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(socketPath);
-    const d = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir).catch(() => undefined);
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(socketPath);
+    const d = lstatOrUndefined(dir);
     if (!d)
         return `${dir} does not exist`;
     if (!d.isDirectory())
@@ -198,7 +198,7 @@ async function socketProblem(socketPath) {
         return `${dir} belongs to uid ${d.uid}, not to this user`;
     if ((d.mode & 0o022) !== 0)
         return `${dir} can be written by other users`;
-    const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(socketPath).catch(() => undefined);
+    const s = lstatOrUndefined(socketPath);
     if (!s)
         return `${socketPath} does not exist`;
     if (!s.isSocket())
@@ -211,23 +211,32 @@ async function socketProblem(socketPath) {
  * Reads a small owner-only file without following a symlink at its name; undefined when it is missing, not
  * ours, or readable by others (a record that others could have written is no record of ours).
  */
-async function readPrivateFile(path) {
-    let fh;
+function readPrivateFile(path) {
+    let fd;
     try {
-        fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
     }
     catch {
         return undefined;
     }
     try {
-        const st = await fh.stat();
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
         const uid = myUid();
         if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0)
             return undefined;
-        return await fh.readFile('utf8');
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
     }
     finally {
-        await fh.close();
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** Whatever cannot be looked at (missing, or in a directory we may not enter) is not there. */
+function lstatOrUndefined(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
+    }
+    catch {
+        return undefined;
     }
 }
 
@@ -296,6 +305,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/coordinator/client.ts
@@ -434,8 +445,6 @@ class CoordinatorState {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
 ;// CONCATENATED MODULE: ./src/coordinator/store.ts
@@ -777,6 +786,9 @@ const pause = () => Promise.race([new Promise((r) => setTimeout(r, POLL_MS)), re
  * per acquisition) can be broken once: the breaker first creates `<lock>.breaking-<instance>` exclusively, and
  * removes the lock only if it still is that instance. Whoever comes later cannot create the marker, or, once
  * the marker is gone, finds another instance under the name and leaves it alone.
+ *
+ * The file operations are synchronous (a few small files): through the thread pool each waited behind the run's
+ * other work there. Only the wait for a live owner is asynchronous.
  */
 async function withTakeoverLock(path, fn) {
     const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
@@ -784,8 +796,8 @@ async function withTakeoverLock(path, fn) {
     // Counted as held from before it appears under the name: our own lock is never mistaken for a leftover.
     heldHere.add(nonce);
     try {
-        while (!(await createComplete(path, me))) {
-            const stale = await staleContent(path);
+        while (!createComplete(path, me)) {
+            const stale = staleContent(path);
             if (stale !== undefined)
                 await breakLock(path, stale);
             else
@@ -796,8 +808,8 @@ async function withTakeoverLock(path, fn) {
         }
         finally {
             // Removed only while it is still ours: a lock that was broken meanwhile belongs to somebody else now.
-            if ((await (0,promises_.readFile)(path, 'utf8').catch(() => undefined)) === me)
-                await (0,promises_.unlink)(path).catch(() => undefined);
+            if (readOrUndefined(path) === me)
+                unlinkQuietly(path);
             const s = released;
             released = signal();
             s.fire();
@@ -808,11 +820,11 @@ async function withTakeoverLock(path, fn) {
     }
 }
 /** Creates `path` with `content` unless it exists; nobody ever sees it empty or half-written. */
-async function createComplete(path, content) {
+function createComplete(path, content) {
     const temp = `${path}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`;
-    await (0,promises_.writeFile)(temp, content, { mode: 0o600 });
+    (0,external_node_fs_.writeFileSync)(temp, content, { mode: 0o600 });
     try {
-        await (0,promises_.link)(temp, path);
+        (0,external_node_fs_.linkSync)(temp, path);
         return true;
     }
     catch (e) {
@@ -821,16 +833,20 @@ async function createComplete(path, content) {
         return false;
     }
     finally {
-        await (0,promises_.rm)(temp, { force: true });
+        (0,external_node_fs_.rmSync)(temp, { force: true });
     }
 }
 /** The lock's content when it may be broken; undefined while it is held (or gone, so free). */
-async function staleContent(path) {
-    const [owner, st] = await Promise.all([
-        (0,promises_.readFile)(path, 'utf8').catch(() => undefined),
-        (0,promises_.stat)(path).catch(() => undefined),
-    ]);
-    if (owner === undefined || st === undefined)
+function staleContent(path) {
+    const owner = readOrUndefined(path);
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+    if (owner === undefined)
         return undefined;
     return ownerIsGone(owner) || Date.now() - st.mtimeMs > LIVE_OWNER_MAX_MS ? owner : undefined;
 }
@@ -855,23 +871,39 @@ async function breakLock(path, stale) {
     const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
     heldHere.add(nonce);
     try {
-        if (!(await createComplete(marker, `${process.pid} ${nonce}`))) {
+        if (!createComplete(marker, `${process.pid} ${nonce}`)) {
             // Somebody else breaks this instance; a breaker that died doing so must not block everyone forever.
-            if ((await staleContent(marker)) !== undefined)
-                await (0,promises_.unlink)(marker).catch(() => undefined);
+            if (staleContent(marker) !== undefined)
+                unlinkQuietly(marker);
             await pause();
             return;
         }
         try {
-            if ((await (0,promises_.readFile)(path, 'utf8').catch(() => undefined)) === stale)
-                await (0,promises_.unlink)(path).catch(() => undefined);
+            if (readOrUndefined(path) === stale)
+                unlinkQuietly(path);
         }
         finally {
-            await (0,promises_.rm)(marker, { force: true });
+            (0,external_node_fs_.rmSync)(marker, { force: true });
         }
     }
     finally {
         heldHere.delete(nonce);
+    }
+}
+function readOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+function unlinkQuietly(path) {
+    try {
+        (0,external_node_fs_.unlinkSync)(path);
+    }
+    catch {
+        // Gone already, or somebody else's to remove.
     }
 }
 
@@ -888,16 +920,16 @@ async function breakLock(path, stale) {
 const PROBE_MS = 5000;
 async function joinOrStartCoordinator(cacheDir, opts = {}) {
     const dir = (0,external_node_path_.join)(cacheDir, 'coordinator');
-    const problem = await (0,private_dir/* ensurePrivateDir */.rh)(dir);
+    const problem = (0,private_dir/* ensurePrivateDir */.rh)(dir);
     if (problem)
         throw new Error(`cannot use the coordinator directory: ${problem}`);
     const recordPath = (0,external_node_path_.join)(dir, 'server.json');
     /** `answered`: a server of ours listens on the recorded socket, even if it refused the recorded token. */
     const tryJoin = async () => {
-        const record = parseRecord(await (0,private_dir/* readPrivateFile */.q1)(recordPath));
+        const record = parseRecord((0,private_dir/* readPrivateFile */.q1)(recordPath));
         if (!record)
             return {};
-        if (await (0,private_dir/* socketProblem */.jK)(socketOf(record)))
+        if ((0,private_dir/* socketProblem */.jK)(socketOf(record)))
             return { record };
         const client = new coordinator_client/* CoordinatorClient */.G(record.address, record.bearer);
         // A server that is stopped (Ctrl-Z) or hung accepts connections and never answers: without a time limit,
@@ -918,10 +950,10 @@ async function joinOrStartCoordinator(cacheDir, opts = {}) {
             return again.joined;
         // A dead server's socket and private directory are reused; a live one is never touched.
         const old = again.record && !again.answered ? socketOf(again.record) : undefined;
-        const socketPath = await newSocketPath(dir, old);
-        if (old !== undefined && old !== socketPath && !(await (0,private_dir/* socketProblem */.jK)(old)))
-            await (0,promises_.rm)(old, { force: true });
-        await (0,promises_.rm)(socketPath, { force: true });
+        const socketPath = newSocketPath(dir, old);
+        if (old !== undefined && old !== socketPath && !(0,private_dir/* socketProblem */.jK)(old))
+            (0,external_node_fs_.rmSync)(old, { force: true });
+        (0,external_node_fs_.rmSync)(socketPath, { force: true });
         const bearer = (0,external_node_crypto_.randomBytes)(24).toString('hex');
         const started = await startCoordinatorServer({
             storeDir: (0,external_node_path_.join)(dir, 'store'),
@@ -934,8 +966,8 @@ async function joinOrStartCoordinator(cacheDir, opts = {}) {
             throw new Error(`cannot start the coordinator: ${started.error}`);
         const record = { address: started.value.address, bearer, pid: process.pid };
         const temp = `${recordPath}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        await (0,promises_.writeFile)(temp, JSON.stringify(record), { mode: 0o600 });
-        await (0,promises_.rename)(temp, recordPath);
+        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(record), { mode: 0o600 });
+        (0,external_node_fs_.renameSync)(temp, recordPath);
         const server = started.value;
         return { client: new coordinator_client/* CoordinatorClient */.G(server.address, bearer, server.call), bearer, server };
     });
@@ -960,20 +992,26 @@ function parseRecord(text) {
  * name were free, another user could create it and answer them. The next server of this cache directory
  * reuses it, so there is one per cache directory, not one per server.
  */
-async function newSocketPath(dir, previous) {
+function newSocketPath(dir, previous) {
     const inside = (0,external_node_path_.join)(dir, 'sock');
     if (Buffer.byteLength(inside) < 100)
         return inside;
-    if (previous !== undefined && (0,external_node_path_.dirname)(previous) !== dir && (await isPrivateDir((0,external_node_path_.dirname)(previous))))
+    if (previous !== undefined && (0,external_node_path_.dirname)(previous) !== dir && isPrivateDir((0,external_node_path_.dirname)(previous)))
         return previous;
     // mkdtemp: a random name, created 0700 by this user, that fails rather than reuse an existing path.
-    return (0,external_node_path_.join)(await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-coordinator-')), 'sock');
+    return (0,external_node_path_.join)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-coordinator-')), 'sock');
 }
 /** A directory only this user can enter (not a symlink), as mkdtemp made it. */
-async function isPrivateDir(path) {
-    const st = await (0,promises_.lstat)(path).catch(() => undefined);
+function isPrivateDir(path) {
+    let st;
+    try {
+        st = (0,external_node_fs_.lstatSync)(path);
+    }
+    catch {
+        return false;
+    }
     const uid = process.geteuid?.();
-    return !!st && st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0;
+    return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0;
 }
 
 // EXTERNAL MODULE: ./src/coordinator/job-coordinator.ts

@@ -873,7 +873,8 @@ function statListed(root, listed, globs, found) {
             continue;
         let st;
         try {
-            st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel), { bigint: true, throwIfNoEntry: false });
+            // Spelled out, not joined: a listed path is already plain, and `join` normalizes (a third of this loop).
+            st = (0,external_node_fs_.lstatSync)(`${root}/${rel}`, { bigint: true, throwIfNoEntry: false });
         }
         catch {
             return false;
