@@ -1,5 +1,6 @@
 import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
+import type { PlaceFile } from './place-files.js';
 
 /**
  * The cache contract every backend implements (local, github, http, layered, null).
@@ -111,6 +112,11 @@ export interface CacheHit {
    * (never written) and checked against `entries()`, so that in-place outputs go straight into the checkout.
    */
   storedFile?(path: string): string;
+  /**
+   * Optional, with `storedFile`: puts stored files in their places, each checked as it is written (placeFiles),
+   * on whichever of the backend's threads has time; the manifest path of the first that does not match.
+   */
+  place?(files: readonly PlaceFile[]): Promise<Result<void, string>>;
 }
 
 /** Where a restore put the tree instead of `destDir`. */

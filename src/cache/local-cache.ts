@@ -146,6 +146,7 @@ export class LocalCache implements Cache {
       },
       entries: () => meta.manifest?.entries,
       storedFile: (path) => join(entry, 'out', path),
+      place: this.#restores.place,
     };
   }
 

@@ -9,15 +9,14 @@ import type { ManifestEntry } from './cache.js';
 import { removeTree } from '../util/remove-tree.js';
 import { restoreListedTree } from './tree-copy.js';
 import { adoptArchive, type AdoptOutcome, type AdoptRequest } from './adopt-archive.js';
+import { type PlaceFile, placeFiles } from './place-files.js';
 import { inBackground } from '../util/background.js';
 
 /** A restore asked of the helper thread, and how it ended (see restore-worker.ts). */
-export interface RestoreRequest {
-  id: number;
-  src: string;
-  dest: string;
-  entries: readonly ManifestEntry[];
-}
+export type RestoreRequest = { id: number } & TaskRequest;
+/** A tree restored into a new `dest` (restoreListedTree), or stored files put in their places (placeFiles). */
+export type TaskRequest =
+  { src: string; dest: string; entries: readonly ManifestEntry[] } | { place: readonly PlaceFile[] };
 /**
  * A downloaded archive to commit as a local cache entry (see adopt-archive.ts). Its file list is read from `meta`
  * there: one string is cheaper to pass between threads than as many objects as the artifact has files.
@@ -47,7 +46,7 @@ interface AdoptTask {
 }
 
 interface Task {
-  request: Omit<RestoreRequest, 'id'>;
+  request: TaskRequest;
   resolve(r: Result<void, string>): void;
   reject(e: Error): void;
 }
@@ -114,12 +113,22 @@ export class RestoreQueue {
     src: string,
     dest: string,
     entries: readonly ManifestEntry[],
-  ): Promise<Result<void, string>> =>
-    new Promise((resolve, reject) => {
-      this.#queue.push({ request: { src, dest, entries }, resolve, reject });
+  ): Promise<Result<void, string>> => this.#enqueue({ src, dest, entries });
+
+  /**
+   * Puts stored files in their places (see placeFiles), queued with the restores: in-place outputs restored into
+   * the checkout by a thousand jobs share both threads as a thousand restores do.
+   */
+  readonly place = (files: readonly PlaceFile[]): Promise<Result<void, string>> =>
+    this.#enqueue({ place: files });
+
+  #enqueue(request: TaskRequest): Promise<Result<void, string>> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ request, resolve, reject });
       if (this.#queue.length >= THREAD_AFTER) this.#startWorker();
       this.#pump();
     });
+  }
 
   /**
    * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few
@@ -207,8 +216,7 @@ export class RestoreQueue {
       this.#mainScheduled = false;
       const task = this.#queue.shift();
       if (task) {
-        const { src, dest, entries } = task.request;
-        restoreListedTree(src, dest, entries).then(task.resolve, task.reject);
+        runTask(task.request).then(task.resolve, task.reject);
       } else if (this.#adoptHereNext()) {
         const adopt = this.#adopts.shift();
         if (adopt) {
@@ -316,13 +324,14 @@ export class RestoreQueue {
       this.#adoptsInThread.clear();
       this.#noThread();
       for (const task of unanswered) {
+        // Files put in place are written beside their places and renamed: placing them again is placing them.
+        const begun =
+          'dest' in task.request ? removeTree(task.request.dest).catch(() => undefined) : undefined;
         inBackground(
-          removeTree(task.request.dest)
-            .catch(() => undefined)
-            .then(() => {
-              this.#queue.unshift(task);
-              this.#pump();
-            }),
+          Promise.resolve(begun).then(() => {
+            this.#queue.unshift(task);
+            this.#pump();
+          }),
         );
       }
     };
@@ -331,6 +340,13 @@ export class RestoreQueue {
     this.#worker = worker;
     this.#pump();
   }
+}
+
+/** A queued task, on whichever thread runs it. */
+export function runTask(request: TaskRequest): Promise<Result<void, string>> {
+  return 'place' in request
+    ? placeFiles(request.place)
+    : restoreListedTree(request.src, request.dest, request.entries);
 }
 
 /** adoptArchive on this thread; an owned archive's memory is released once it is written. */

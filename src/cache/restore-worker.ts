@@ -1,9 +1,18 @@
-/** The restore helper thread (see restore-helper.ts): runs the restores and commits it is sent, one at a time. */
+/**
+ * The restore helper thread (see restore-helper.ts): runs the restores, placements and commits it is sent, one at a
+ * time.
+ */
 import { parentPort } from 'node:worker_threads';
 import { adoptArchive } from './adopt-archive.js';
 import type { EntryMeta } from './entry-meta.js';
-import type { AdoptBatch, AdoptMessage, ReplyBatch, RestoreReply, RestoreRequest } from './restore-helper.js';
-import { restoreListedTree } from './tree-copy.js';
+import {
+  type AdoptBatch,
+  type AdoptMessage,
+  type ReplyBatch,
+  type RestoreReply,
+  type RestoreRequest,
+  runTask,
+} from './restore-helper.js';
 
 const thrown = (id: number, e: NodeJS.ErrnoException): RestoreReply => ({
   id,
@@ -37,7 +46,7 @@ parentPort!.on('message', (m: RestoreRequest | AdoptBatch) => {
     parentPort!.postMessage({ replies } satisfies ReplyBatch, [...moved]);
     return;
   }
-  restoreListedTree(m.src, m.dest, m.entries).then(
+  runTask(m).then(
     (r) =>
       parentPort!.postMessage(
         (r.ok ? { id: m.id, ok: true } : { id: m.id, ok: false, mismatch: r.error }) satisfies RestoreReply,

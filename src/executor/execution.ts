@@ -215,7 +215,8 @@ export class Execution {
     const entries = hit.entries?.();
     if (entries === undefined) return false;
     const storedFile = hit.storedFile.bind(hit);
-    return this.#inPlace.restoreFromStore(label, { entries, storedFile });
+    const place = hit.place?.bind(hit);
+    return this.#inPlace.restoreFromStore(label, { entries, storedFile, ...(place ? { place } : {}) });
   }
 
   async #build(job: Job, ref: JobRef): Promise<Ready> {

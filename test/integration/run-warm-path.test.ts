@@ -313,6 +313,54 @@ describe('the warm path', () => {
     expect(damaged.output.match(/could not be restored/g)).toHaveLength(n);
   });
 
+  it("puts many jobs' in-place outputs back in the checkout on two threads, each file checked", async () => {
+    // Past the 256th restore the helper thread takes a share of the files put in place, as it does of restores.
+    const n = 300;
+    const graph = JSON.parse(
+      graphJson(
+        Array.from({ length: n }, (_, i) => ({
+          name: `j${i}`,
+          cmds: [{ exec: ['sh', '-c', `mkdir -p p${i}/dist && echo 'job ${i}' > p${i}/dist/f`] }],
+        })),
+      ),
+    ) as { Jobs: { Outputs?: string[] }[] };
+    graph.Jobs.forEach((j, i) => (j.Outputs = [`p${i}/dist/**`]));
+    await rig.write({ 'graph.json': JSON.stringify(graph) });
+    expect((await rig.runGraph(['-q'])).code).toBe(0);
+    await writeFile(rig.path('thread.mjs'), THREAD_RECORDER);
+    const restoreInPlace = async (log: string) => {
+      for (let i = 0; i < n; i++) await rm(rig.path('src', `p${i}`, 'dist'), { recursive: true });
+      const r = await rig.runGraph(['-q'], {
+        NODE_OPTIONS: `--import ${pathToFileURL(rig.path('thread.mjs')).href}`,
+        PROCESS_LOG: rig.path(log),
+      });
+      expect(r.code, r.stderr).toBe(0);
+      for (let i = 0; i < n; i++) {
+        expect(await readFile(rig.path('src', `p${i}`, 'dist', 'f'), 'utf8')).toBe(`job ${i}\n`);
+      }
+      return { r, log: await recorded(log) };
+    };
+    const intact = await restoreInPlace('in-place1.log');
+    expect([...intact.r.jobs.values()].map((j) => j.status)).toEqual(Array(n).fill('cached'));
+    const [started, ...sent] = intact.log;
+    expect(started).toBe('worker restore-worker.js');
+    expect(sent.length).toBeGreaterThan(0);
+
+    // Every stored file damaged (same size, other bytes): whichever thread writes it, it is found out before it
+    // takes its place, and the job rebuilt.
+    const entries = rig.path('cache', 'v1', 'entries');
+    for (const shard of await readdir(entries))
+      for (const key of await readdir(join(entries, shard))) {
+        const dist = join(entries, shard, key, 'out', '.in-place');
+        const [pkg] = await readdir(dist);
+        const f = join(dist, pkg!, 'dist', 'f');
+        await chmod(f, 0o644);
+        await writeFile(f, (await readFile(f, 'utf8')).replace('job', 'JOB'));
+      }
+    const damaged = await restoreInPlace('in-place2.log');
+    expect([...damaged.r.jobs.values()].map((j) => j.status)).toEqual(Array(n).fill('built'));
+  });
+
   it('boots the restore thread before keying when --out-dir names many targets', async () => {
     const n = 300;
     await rig.write({
