@@ -1040,6 +1040,8 @@ function digest(path) {
 
 // EXTERNAL MODULE: ./src/cache/entry-meta.ts
 var entry_meta = __webpack_require__(7126);
+// EXTERNAL MODULE: ./src/cache/place-files.ts
+var place_files = __webpack_require__(5451);
 ;// CONCATENATED MODULE: ./src/executor/in-place-restore.ts
 /**
  * Restoring in-place outputs straight from a cache entry's stored files into the work tree, and checking that
@@ -1051,8 +1053,6 @@ var entry_meta = __webpack_require__(7126);
  * Does not deal with: artifacts holding anything but in-place files and directories (symlinks, files outside
  * `.in-place/`): the caller restores those through the cache's own verified restore (in-place.ts).
  */
-
-
 
 
 
@@ -1081,12 +1081,21 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, writ
     // the restore at its first bad file, and the cache's own restore (which the caller falls back on) says what is
     // wrong with it and moves it aside. Files written before it are the artifact's, checked: nothing half-written.
     if (stale.length > 0) {
-        // The reads and writes run on the thread pool, a few jobs at a time: the kernel's copying overlaps the
-        // hashing here, and a thousand jobs restoring at once do not hold a thousand files in memory.
-        const write = () => writeStale(sourceDir, stale, artifact);
-        const bad = await (writers ? writers.run(0, write) : write());
-        if (bad !== undefined)
-            return { kind: 'not-here', message: `${bad} does not match the manifest` };
+        const files = stale.map(([rel, e]) => ({
+            path: e.path,
+            stored: artifact.storedFile(e.path),
+            to: (0,external_node_path_.join)(sourceDir, rel),
+            size: e.size,
+            mode: e.mode,
+            sha256: e.sha256,
+        }));
+        // Where the cache can, on its helper thread as well as this one (a thousand restores use both cores); here
+        // otherwise, a few jobs at a time, so that a thousand jobs restoring at once do not hold a thousand files in
+        // memory.
+        const place = () => (artifact.place ?? place_files/* placeFiles */.h)(files);
+        const placed = await (artifact.place || !writers ? place() : writers.run(0, place));
+        if (!placed.ok)
+            return { kind: 'not-here', message: `${placed.error} does not match the manifest` };
     }
     let removed = 0;
     for (const rel of present.keys()) {
@@ -1168,7 +1177,7 @@ function sameFile(sourceDir, rel, st, e, records, statTakenAt) {
     let digest = records.digestOf(rel, st);
     if (digest === undefined) {
         try {
-            digest = sha256((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(sourceDir, rel)));
+            digest = (0,place_files/* sha256 */.s)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(sourceDir, rel)));
         }
         catch {
             return false;
@@ -1177,197 +1186,6 @@ function sameFile(sourceDir, rel, st, e, records, statTakenAt) {
     }
     return digest === e.sha256;
 }
-/** Files up to this size are read whole, hashed from memory and written from the same bytes. */
-const IN_MEMORY_LIMIT = 8 * 1024 * 1024;
-/** Files up to this size are read and written with synchronous calls (see writeVerified). */
-const SYNC_LIMIT = 256 * 1024;
-const syncBuffer = Buffer.allocUnsafeSlow(SYNC_LIMIT);
-let temps = 0;
-/** Writes the stale files, in order; the manifest path of the first whose stored bytes are not the entry's. */
-async function writeStale(sourceDir, stale, artifact) {
-    const made = new Set();
-    for (const [rel, e] of stale) {
-        const to = (0,external_node_path_.join)(sourceDir, rel);
-        const parent = (0,external_node_path_.dirname)(to);
-        if (!made.has(parent)) {
-            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
-            made.add(parent);
-        }
-        if (!(await writeVerified(artifact.storedFile(e.path), e, to)))
-            return e.path;
-    }
-    return undefined;
-}
-/**
- * Writes the stored file beside `to`, checked against the entry, and renames it over `to` (a directory in the
- * way, a stale tree, goes first). False, with nothing left behind, when the stored file is not the entry's.
- */
-async function writeVerified(stored, e, to) {
-    const mode = e.mode & 0o100 ? 0o755 : 0o644;
-    const temp = `${to}.disbuild-${process.pid}-${temps++}`;
-    try {
-        if (e.size <= SYNC_LIMIT) {
-            // A small file costs more in thread-pool round trips (open, fstat, read, close, open, write, close) than
-            // in the calls themselves: done in place, on this thread, from a buffer that is never pooled out.
-            const bytes = readStoredSync(stored, e, syncBuffer);
-            if (bytes === undefined || sha256(bytes) !== e.sha256)
-                return false;
-            writeNewSync(temp, bytes, mode);
-        }
-        else if (e.size <= IN_MEMORY_LIMIT) {
-            const buffer = takeBuffer(e.size);
-            try {
-                const bytes = await readStored(stored, e, buffer);
-                if (bytes === undefined || sha256(bytes) !== e.sha256)
-                    return false;
-                await writeNew(temp, bytes, mode);
-            }
-            finally {
-                giveBuffer(buffer);
-            }
-        }
-        else {
-            // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
-            const st = (0,external_node_fs_.lstatSync)(stored, { throwIfNoEntry: false });
-            if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-                return false;
-            await (0,promises_.copyFile)(stored, temp, external_node_fs_.constants.COPYFILE_EXCL | external_node_fs_.constants.COPYFILE_FICLONE);
-            await (0,promises_.chmod)(temp, mode);
-            if ((0,external_node_fs_.lstatSync)(temp).size !== e.size || fileSha256(temp) !== e.sha256) {
-                (0,external_node_fs_.rmSync)(temp, { force: true });
-                return false;
-            }
-        }
-        try {
-            await (0,promises_.rename)(temp, to);
-        }
-        catch (err) {
-            const code = err.code;
-            if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST')
-                throw err;
-            (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
-            await (0,promises_.rename)(temp, to);
-        }
-        return true;
-    }
-    catch (err) {
-        (0,external_node_fs_.rmSync)(temp, { force: true });
-        throw err;
-    }
-}
-/**
- * Read buffers are reused from file to file: a thousand fresh 80 KB buffers cost a restore more in garbage
- * collection than the copying itself. A buffer goes back only once every read and write into it has ended.
- */
-const POOLED_BYTES = 1 << 20;
-const spareBuffers = [];
-function takeBuffer(size) {
-    if (size > POOLED_BYTES)
-        return Buffer.allocUnsafe(size);
-    return spareBuffers.pop() ?? Buffer.allocUnsafeSlow(POOLED_BYTES);
-}
-function giveBuffer(buffer) {
-    if (buffer.length === POOLED_BYTES && spareBuffers.length < 16)
-        spareBuffers.push(buffer);
-}
-/**
- * A stored file's bytes (in `buffer`), or undefined when it is not the regular file of the listed size and exec
- * bit (a tampered entry is damaged even where the written copy would come out right): open, fstat, read, close,
- * on plain descriptors (a FileHandle per file costs more than the reads).
- */
-async function readStored(path, e, buffer) {
-    let fd;
-    try {
-        fd = await call((cb) => external_node_fs_.open(path, 'r', cb));
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const st = await call((cb) => external_node_fs_.fstat(fd, cb));
-        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-            return undefined;
-        let at = 0;
-        while (at < e.size) {
-            const n = await call((cb) => external_node_fs_.read(fd, buffer, at, e.size - at, at, cb));
-            if (n === 0)
-                return undefined;
-            at += n;
-        }
-        return buffer.subarray(0, e.size);
-    }
-    finally {
-        await call((cb) => external_node_fs_.close(fd, cb));
-    }
-}
-/** As readStored, with synchronous calls. */
-function readStoredSync(path, e, buffer) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(path, 'r');
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const st = external_node_fs_.fstatSync(fd);
-        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-            return undefined;
-        let at = 0;
-        while (at < e.size) {
-            const n = (0,external_node_fs_.readSync)(fd, buffer, at, e.size - at, at);
-            if (n === 0)
-                return undefined;
-            at += n;
-        }
-        return buffer.subarray(0, e.size);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** As writeNew, with synchronous calls. */
-function writeNewSync(path, bytes, mode) {
-    const fd = (0,external_node_fs_.openSync)(path, 'wx', mode);
-    try {
-        let at = 0;
-        while (at < bytes.length)
-            at += external_node_fs_.writeSync(fd, bytes, at, bytes.length - at);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** Creates `path` (it must not exist) with `bytes` and `mode`. */
-async function writeNew(path, bytes, mode) {
-    const fd = await call((cb) => external_node_fs_.open(path, 'wx', mode, cb));
-    try {
-        let at = 0;
-        while (at < bytes.length) {
-            at += await call((cb) => external_node_fs_.write(fd, bytes, at, bytes.length - at, null, cb));
-        }
-    }
-    finally {
-        await call((cb) => external_node_fs_.close(fd, cb));
-    }
-}
-/** A callback-style fs call as a promise. */
-function call(start) {
-    return new Promise((resolve, reject) => start((err, value) => (err ? reject(err) : resolve(value))));
-}
-function fileSha256(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    try {
-        const buf = Buffer.allocUnsafe(1 << 20);
-        for (let n = (0,external_node_fs_.readSync)(fd, buf); n > 0; n = (0,external_node_fs_.readSync)(fd, buf))
-            hash.update(buf.subarray(0, n));
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-    return hash.digest('hex');
-}
 function readlinkText(path) {
     try {
         return (0,external_node_fs_.readlinkSync)(path);
@@ -1375,9 +1193,6 @@ function readlinkText(path) {
     catch {
         return undefined;
     }
-}
-function sha256(bytes) {
-    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
 
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
@@ -2124,7 +1939,8 @@ class Execution {
         if (entries === undefined)
             return false;
         const storedFile = hit.storedFile.bind(hit);
-        return this.#inPlace.restoreFromStore(label, { entries, storedFile });
+        const place = hit.place?.bind(hit);
+        return this.#inPlace.restoreFromStore(label, { entries, storedFile, ...(place ? { place } : {}) });
     }
     async #build(job, ref) {
         // A job that runs reads the in-place outputs of every job below it, not only of its direct dependencies.

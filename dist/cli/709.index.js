@@ -360,9 +360,12 @@ function pathUnderNonDirectory(entries) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/cache/place-files.ts
+var place_files = __webpack_require__(5451);
 // EXTERNAL MODULE: ./src/util/background.ts
 var background = __webpack_require__(3694);
 ;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
+
 
 
 
@@ -423,12 +426,20 @@ class RestoreQueue {
      * queue shows how many are coming while the thread can still take its share. Restored here one per turn of
      * the event loop meanwhile, so that a few (the dependencies of a job that runs) never wait for a thread.
      */
-    restore = (src, dest, entries) => new Promise((resolve, reject) => {
-        this.#queue.push({ request: { src, dest, entries }, resolve, reject });
-        if (this.#queue.length >= THREAD_AFTER)
-            this.#startWorker();
-        this.#pump();
-    });
+    restore = (src, dest, entries) => this.#enqueue({ src, dest, entries });
+    /**
+     * Puts stored files in their places (see placeFiles), queued with the restores: in-place outputs restored into
+     * the checkout by a thousand jobs share both threads as a thousand restores do.
+     */
+    place = (files) => this.#enqueue({ place: files });
+    #enqueue(request) {
+        return new Promise((resolve, reject) => {
+            this.#queue.push({ request, resolve, reject });
+            if (this.#queue.length >= THREAD_AFTER)
+                this.#startWorker();
+            this.#pump();
+        });
+    }
     /**
      * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few
      * (the archive's memory moves there, not copied), here until then and when there is no thread. `release`: called
@@ -517,8 +528,7 @@ class RestoreQueue {
             this.#mainScheduled = false;
             const task = this.#queue.shift();
             if (task) {
-                const { src, dest, entries } = task.request;
-                (0,tree_copy/* restoreListedTree */.l)(src, dest, entries).then(task.resolve, task.reject);
+                runTask(task.request).then(task.resolve, task.reject);
             }
             else if (this.#adoptHereNext()) {
                 const adopt = this.#adopts.shift();
@@ -637,9 +647,9 @@ class RestoreQueue {
             this.#adoptsInThread.clear();
             this.#noThread();
             for (const task of unanswered) {
-                (0,background/* inBackground */.k)((0,remove_tree/* removeTree */.dM)(task.request.dest)
-                    .catch(() => undefined)
-                    .then(() => {
+                // Files put in place are written beside their places and renamed: placing them again is placing them.
+                const begun = 'dest' in task.request ? (0,remove_tree/* removeTree */.dM)(task.request.dest).catch(() => undefined) : undefined;
+                (0,background/* inBackground */.k)(Promise.resolve(begun).then(() => {
                     this.#queue.unshift(task);
                     this.#pump();
                 }));
@@ -650,6 +660,12 @@ class RestoreQueue {
         this.#worker = worker;
         this.#pump();
     }
+}
+/** A queued task, on whichever thread runs it. */
+function runTask(request) {
+    return 'place' in request
+        ? (0,place_files/* placeFiles */.h)(request.place)
+        : (0,tree_copy/* restoreListedTree */.l)(request.src, request.dest, request.entries);
 }
 /** adoptArchive on this thread; an owned archive's memory is released once it is written. */
 function adoptHere(task) {
@@ -831,6 +847,7 @@ class LocalCache {
             },
             entries: () => meta.manifest?.entries,
             storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
+            place: this.#restores.place,
         };
     }
     /**
@@ -1426,6 +1443,234 @@ class NullCache {
     close() {
         return Promise.resolve();
     }
+}
+
+
+/***/ }),
+
+/***/ 5451:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ placeFiles),
+/* harmony export */   s: () => (/* binding */ sha256)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8251);
+/**
+ * Stored files put in their places, each checked as it is written: read once from where a cache keeps it, checked
+ * against its size, exec bit and SHA-256, written beside its place and renamed over it. In-place outputs go into
+ * the checkout this way (executor/in-place-restore.ts), on whichever thread has time (restore-helper.ts).
+ */
+
+
+
+
+
+
+/** Files up to this size are read whole, hashed from memory and written from the same bytes. */
+const IN_MEMORY_LIMIT = 8 * 1024 * 1024;
+/** Files up to this size are read and written with synchronous calls (see writeVerified). */
+const SYNC_LIMIT = 256 * 1024;
+const syncBuffer = Buffer.allocUnsafeSlow(SYNC_LIMIT);
+let temps = 0;
+/**
+ * Writes each stored file at its place (`to`), checked against its entry as it is written, in order; the manifest
+ * path of the first whose stored bytes are not the entry's. Parent directories are made as needed.
+ */
+async function placeFiles(files) {
+    const made = new Set();
+    for (const f of files) {
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(f.to);
+        if (!made.has(parent)) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(parent, { recursive: true });
+            made.add(parent);
+        }
+        if (!(await writeVerified(f)))
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(f.path);
+    }
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(undefined);
+}
+/**
+ * Writes the stored file beside `to`, checked against the entry, and renames it over `to` (a directory in the
+ * way, a stale tree, goes first). False, with nothing left behind, when the stored file is not the entry's.
+ */
+async function writeVerified(e) {
+    const { stored, to } = e;
+    const mode = e.mode & 0o100 ? 0o755 : 0o644;
+    const temp = `${to}.disbuild-${process.pid}-${temps++}`;
+    try {
+        if (e.size <= SYNC_LIMIT) {
+            // A small file costs more in thread-pool round trips (open, fstat, read, close, open, write, close) than
+            // in the calls themselves: done in place, on this thread, from a buffer that is never pooled out.
+            const bytes = readStoredSync(stored, e, syncBuffer);
+            if (bytes === undefined || sha256(bytes) !== e.sha256)
+                return false;
+            writeNewSync(temp, bytes, mode);
+        }
+        else if (e.size <= IN_MEMORY_LIMIT) {
+            const buffer = takeBuffer(e.size);
+            try {
+                const bytes = await readStored(stored, e, buffer);
+                if (bytes === undefined || sha256(bytes) !== e.sha256)
+                    return false;
+                await writeNew(temp, bytes, mode);
+            }
+            finally {
+                giveBuffer(buffer);
+            }
+        }
+        else {
+            // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(stored, { throwIfNoEntry: false });
+            if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+                return false;
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(stored, temp, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.COPYFILE_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.COPYFILE_FICLONE);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(temp, mode);
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(temp).size !== e.size || fileSha256(temp) !== e.sha256) {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
+                return false;
+            }
+        }
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, to);
+        }
+        catch (err) {
+            const code = err.code;
+            if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST')
+                throw err;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(to, { recursive: true, force: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, to);
+        }
+        return true;
+    }
+    catch (err) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
+        throw err;
+    }
+}
+/**
+ * Read buffers are reused from file to file: a thousand fresh 80 KB buffers cost a restore more in garbage
+ * collection than the copying itself. A buffer goes back only once every read and write into it has ended.
+ */
+const POOLED_BYTES = 1 << 20;
+const spareBuffers = [];
+function takeBuffer(size) {
+    if (size > POOLED_BYTES)
+        return Buffer.allocUnsafe(size);
+    return spareBuffers.pop() ?? Buffer.allocUnsafeSlow(POOLED_BYTES);
+}
+function giveBuffer(buffer) {
+    if (buffer.length === POOLED_BYTES && spareBuffers.length < 16)
+        spareBuffers.push(buffer);
+}
+/**
+ * A stored file's bytes (in `buffer`), or undefined when it is not the regular file of the listed size and exec
+ * bit (a tampered entry is damaged even where the written copy would come out right): open, fstat, read, close,
+ * on plain descriptors (a FileHandle per file costs more than the reads).
+ */
+async function readStored(path, e, buffer) {
+    let fd;
+    try {
+        fd = await call((cb) => node_fs__WEBPACK_IMPORTED_MODULE_1__.open(path, 'r', cb));
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = await call((cb) => node_fs__WEBPACK_IMPORTED_MODULE_1__.fstat(fd, cb));
+        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+            return undefined;
+        let at = 0;
+        while (at < e.size) {
+            const n = await call((cb) => node_fs__WEBPACK_IMPORTED_MODULE_1__.read(fd, buffer, at, e.size - at, at, cb));
+            if (n === 0)
+                return undefined;
+            at += n;
+        }
+        return buffer.subarray(0, e.size);
+    }
+    finally {
+        await call((cb) => node_fs__WEBPACK_IMPORTED_MODULE_1__.close(fd, cb));
+    }
+}
+/** As readStored, with synchronous calls. */
+function readStoredSync(path, e, buffer) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync(fd);
+        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+            return undefined;
+        let at = 0;
+        while (at < e.size) {
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, at, e.size - at, at);
+            if (n === 0)
+                return undefined;
+            at += n;
+        }
+        return buffer.subarray(0, e.size);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
+/** As writeNew, with synchronous calls. */
+function writeNewSync(path, bytes, mode) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'wx', mode);
+    try {
+        let at = 0;
+        while (at < bytes.length)
+            at += node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync(fd, bytes, at, bytes.length - at);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+}
+/** Creates `path` (it must not exist) with `bytes` and `mode`. */
+async function writeNew(path, bytes, mode) {
+    const fd = await call((cb) => node_fs__WEBPACK_IMPORTED_MODULE_1__.open(path, 'wx', mode, cb));
+    try {
+        let at = 0;
+        while (at < bytes.length) {
+            at += await call((cb) => node_fs__WEBPACK_IMPORTED_MODULE_1__.write(fd, bytes, at, bytes.length - at, null, cb));
+        }
+    }
+    finally {
+        await call((cb) => node_fs__WEBPACK_IMPORTED_MODULE_1__.close(fd, cb));
+    }
+}
+/** A callback-style fs call as a promise. */
+function call(start) {
+    return new Promise((resolve, reject) => start((err, value) => (err ? reject(err) : resolve(value))));
+}
+function fileSha256(path) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(1 << 20);
+        for (let n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buf); n > 0; n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buf))
+            hash.update(buf.subarray(0, n));
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    }
+    return hash.digest('hex');
+}
+function sha256(bytes) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
 }
 
 

@@ -1,4 +1,104 @@
 const __disbuild_module_url = require("node:url").pathToFileURL(__filename).href; const __WEBPACK_EXTERNAL_createRequire = () => require;
+/******/ var __webpack_modules__ = ({
+
+/***/ 919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:worker_threads");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/compat */
 /******/ 
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', __disbuild_module_url).pathname.slice(__disbuild_module_url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -6,8 +106,8 @@ const __disbuild_module_url = require("node:url").pathToFileURL(__filename).href
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:worker_threads");
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(919);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
@@ -35,7 +135,7 @@ const shards = new Set();
  * Writes nothing through a link: the manifest's paths are safe and unique (checked when its record was read),
  * links are made last, and no path is written twice ('wx').
  */
-function adoptArchive(r) {
+function adopt_archive_adoptArchive(r) {
     const clash = pathUnderNonDirectory(r.entries);
     if (clash !== undefined)
         return { ok: false, mismatch: `the file list puts ${JSON.stringify(clash)} under a file or link` };
@@ -140,8 +240,62 @@ function pathUnderNonDirectory(entries) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:os");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:url");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/util/remove-tree.ts
+
+
+/** Whether an error is the kind that giving the owner write permission back can cure. */
+function isPermissionError(e) {
+    const code = e?.code;
+    return code === 'EACCES' || code === 'EPERM';
+}
+/**
+ * Removes a directory tree (or a file) that may hold read-only directories: jobs leave them (Go's module cache
+ * is made read-only on purpose) and committed cache entries are read-only by design. An unprivileged `rm -rf`
+ * cannot empty such a directory, so on a permission error every directory of the tree is made writable by its
+ * owner and the removal is tried once more. Throws only when that fails too (a tree owned by someone else).
+ */
+async function remove_tree_removeTree(path) {
+    try {
+        await rm(path, { recursive: true, force: true });
+        return;
+    }
+    catch (e) {
+        if (!isPermissionError(e))
+            throw e;
+    }
+    await makeDirsWritable(path);
+    await rm(path, { recursive: true, force: true });
+}
+/** Gives the owner full access to every directory under `path` (symlinks are never followed). */
+async function makeDirsWritable(path) {
+    let st;
+    try {
+        st = await lstat(path);
+    }
+    catch {
+        return;
+    }
+    if (!st.isDirectory())
+        return;
+    if ((st.mode & 0o700) !== 0o700)
+        await chmod(path, (st.mode & 0o7777) | 0o700).catch(() => undefined);
+    let names;
+    try {
+        names = await readdir(path);
+    }
+    catch {
+        return;
+    }
+    for (const name of names)
+        await makeDirsWritable(join(path, name));
+}
+
 ;// CONCATENATED MODULE: ./src/util/result.ts
 const result_ok = (value) => ({ ok: true, value });
 const result_err = (error) => ({ ok: false, error });
@@ -501,8 +655,550 @@ function readStored(path, e) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cache/place-files.ts
+/**
+ * Stored files put in their places, each checked as it is written: read once from where a cache keeps it, checked
+ * against its size, exec bit and SHA-256, written beside its place and renamed over it. In-place outputs go into
+ * the checkout this way (executor/in-place-restore.ts), on whichever thread has time (restore-helper.ts).
+ */
+
+
+
+
+
+
+/** Files up to this size are read whole, hashed from memory and written from the same bytes. */
+const place_files_IN_MEMORY_LIMIT = 8 * 1024 * 1024;
+/** Files up to this size are read and written with synchronous calls (see writeVerified). */
+const SYNC_LIMIT = 256 * 1024;
+const syncBuffer = Buffer.allocUnsafeSlow(SYNC_LIMIT);
+let temps = 0;
+/**
+ * Writes each stored file at its place (`to`), checked against its entry as it is written, in order; the manifest
+ * path of the first whose stored bytes are not the entry's. Parent directories are made as needed.
+ */
+async function placeFiles(files) {
+    const made = new Set();
+    for (const f of files) {
+        const parent = (0,external_node_path_namespaceObject.dirname)(f.to);
+        if (!made.has(parent)) {
+            (0,external_node_fs_namespaceObject.mkdirSync)(parent, { recursive: true });
+            made.add(parent);
+        }
+        if (!(await writeVerified(f)))
+            return result_err(f.path);
+    }
+    return result_ok(undefined);
+}
+/**
+ * Writes the stored file beside `to`, checked against the entry, and renames it over `to` (a directory in the
+ * way, a stale tree, goes first). False, with nothing left behind, when the stored file is not the entry's.
+ */
+async function writeVerified(e) {
+    const { stored, to } = e;
+    const mode = e.mode & 0o100 ? 0o755 : 0o644;
+    const temp = `${to}.disbuild-${process.pid}-${temps++}`;
+    try {
+        if (e.size <= SYNC_LIMIT) {
+            // A small file costs more in thread-pool round trips (open, fstat, read, close, open, write, close) than
+            // in the calls themselves: done in place, on this thread, from a buffer that is never pooled out.
+            const bytes = readStoredSync(stored, e, syncBuffer);
+            if (bytes === undefined || place_files_sha256(bytes) !== e.sha256)
+                return false;
+            writeNewSync(temp, bytes, mode);
+        }
+        else if (e.size <= place_files_IN_MEMORY_LIMIT) {
+            const buffer = takeBuffer(e.size);
+            try {
+                const bytes = await place_files_readStored(stored, e, buffer);
+                if (bytes === undefined || place_files_sha256(bytes) !== e.sha256)
+                    return false;
+                await writeNew(temp, bytes, mode);
+            }
+            finally {
+                giveBuffer(buffer);
+            }
+        }
+        else {
+            // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
+            const st = (0,external_node_fs_namespaceObject.lstatSync)(stored, { throwIfNoEntry: false });
+            if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+                return false;
+            await (0,promises_namespaceObject.copyFile)(stored, temp, external_node_fs_namespaceObject.constants.COPYFILE_EXCL | external_node_fs_namespaceObject.constants.COPYFILE_FICLONE);
+            await (0,promises_namespaceObject.chmod)(temp, mode);
+            if ((0,external_node_fs_namespaceObject.lstatSync)(temp).size !== e.size || place_files_fileSha256(temp) !== e.sha256) {
+                (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+                return false;
+            }
+        }
+        try {
+            await (0,promises_namespaceObject.rename)(temp, to);
+        }
+        catch (err) {
+            const code = err.code;
+            if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST')
+                throw err;
+            (0,external_node_fs_namespaceObject.rmSync)(to, { recursive: true, force: true });
+            await (0,promises_namespaceObject.rename)(temp, to);
+        }
+        return true;
+    }
+    catch (err) {
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        throw err;
+    }
+}
+/**
+ * Read buffers are reused from file to file: a thousand fresh 80 KB buffers cost a restore more in garbage
+ * collection than the copying itself. A buffer goes back only once every read and write into it has ended.
+ */
+const POOLED_BYTES = 1 << 20;
+const spareBuffers = [];
+function takeBuffer(size) {
+    if (size > POOLED_BYTES)
+        return Buffer.allocUnsafe(size);
+    return spareBuffers.pop() ?? Buffer.allocUnsafeSlow(POOLED_BYTES);
+}
+function giveBuffer(buffer) {
+    if (buffer.length === POOLED_BYTES && spareBuffers.length < 16)
+        spareBuffers.push(buffer);
+}
+/**
+ * A stored file's bytes (in `buffer`), or undefined when it is not the regular file of the listed size and exec
+ * bit (a tampered entry is damaged even where the written copy would come out right): open, fstat, read, close,
+ * on plain descriptors (a FileHandle per file costs more than the reads).
+ */
+async function place_files_readStored(path, e, buffer) {
+    let fd;
+    try {
+        fd = await call((cb) => external_node_fs_namespaceObject.open(path, 'r', cb));
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = await call((cb) => external_node_fs_namespaceObject.fstat(fd, cb));
+        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+            return undefined;
+        let at = 0;
+        while (at < e.size) {
+            const n = await call((cb) => external_node_fs_namespaceObject.read(fd, buffer, at, e.size - at, at, cb));
+            if (n === 0)
+                return undefined;
+            at += n;
+        }
+        return buffer.subarray(0, e.size);
+    }
+    finally {
+        await call((cb) => external_node_fs_namespaceObject.close(fd, cb));
+    }
+}
+/** As readStored, with synchronous calls. */
+function readStoredSync(path, e, buffer) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = external_node_fs_namespaceObject.fstatSync(fd);
+        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+            return undefined;
+        let at = 0;
+        while (at < e.size) {
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, at, e.size - at, at);
+            if (n === 0)
+                return undefined;
+            at += n;
+        }
+        return buffer.subarray(0, e.size);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** As writeNew, with synchronous calls. */
+function writeNewSync(path, bytes, mode) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'wx', mode);
+    try {
+        let at = 0;
+        while (at < bytes.length)
+            at += external_node_fs_namespaceObject.writeSync(fd, bytes, at, bytes.length - at);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** Creates `path` (it must not exist) with `bytes` and `mode`. */
+async function writeNew(path, bytes, mode) {
+    const fd = await call((cb) => external_node_fs_namespaceObject.open(path, 'wx', mode, cb));
+    try {
+        let at = 0;
+        while (at < bytes.length) {
+            at += await call((cb) => external_node_fs_namespaceObject.write(fd, bytes, at, bytes.length - at, null, cb));
+        }
+    }
+    finally {
+        await call((cb) => external_node_fs_namespaceObject.close(fd, cb));
+    }
+}
+/** A callback-style fs call as a promise. */
+function call(start) {
+    return new Promise((resolve, reject) => start((err, value) => (err ? reject(err) : resolve(value))));
+}
+function place_files_fileSha256(path) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(1 << 20);
+        for (let n = (0,external_node_fs_namespaceObject.readSync)(fd, buf); n > 0; n = (0,external_node_fs_namespaceObject.readSync)(fd, buf))
+            hash.update(buf.subarray(0, n));
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    return hash.digest('hex');
+}
+function place_files_sha256(bytes) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/util/background.ts
+/**
+ * Work nobody waits for, which must still be done before the process ends: clean-ups of scratch directories, a
+ * damaged cache entry moved aside, an entry's last use recorded. The CLI ends its process as soon as a command is
+ * over (see cli/main.ts), so such work is registered here and awaited first. Failures are the work's own concern:
+ * it is registered with its errors already handled.
+ */
+const pending = new Set();
+function background_inBackground(work) {
+    const settled = work.catch(() => undefined).finally(() => pending.delete(settled));
+    pending.add(settled);
+}
+/** Resolves once everything registered, including what that work registered in turn, is done. */
+async function backgroundDone() {
+    while (pending.size > 0)
+        await Promise.all(pending);
+}
+
+;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
+
+
+
+
+
+
+
+
+
+
+// Read once at load: in the bundle this is the chunk's own file, beside which the build puts the worker.
+const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(__disbuild_module_url));
+/**
+ * Restores waiting at once that start the helper thread: a thread costs its start (about 30 ms of CPU) and a
+ * message per restore, which a few hundred restores of small outputs do not pay back on a busy machine
+ * (measured: 200 outputs slower with it, 1,000 faster).
+ */
+const THREAD_AFTER = 256;
+/** Restores handed to the thread at once: enough that it never idles between two, few enough to balance. */
+const THREAD_IN_FLIGHT = 2;
+/**
+ * Downloaded archives are committed on the thread once a run has this many: each is hashing and a dozen file
+ * system calls, which the thread does on the other core while this one receives the next downloads.
+ */
+const ADOPT_THREAD_AFTER = 8;
+/**
+ * Archives handed to the thread at once: it never idles while this thread, busy receiving the next downloads,
+ * takes its time to read the answers (the lookups bound what waits: see remote-tier.ts, KEPT_AHEAD).
+ */
+const ADOPT_IN_FLIGHT = 32;
+/**
+ * Archives sent in one message (and answered in one), when that many wait: a message between threads costs about
+ * as much as writing a small archive's file, so a thousand small archives are a quarter as many messages.
+ */
+const ADOPT_BATCH = 4;
+/**
+ * Verified restores of many trees at once, on two threads: this one and a helper thread started once a run
+ * restores more than a few trees (every output restored into an --out-dir). A restore is mostly file-system
+ * calls and hashing, which the helper does on the other core; both threads take the next restore from one queue,
+ * so neither waits while the other has work. Each restore is `restoreListedTree`, whichever thread runs it.
+ * Only the bundled build has the helper (beside the bundle, like the launcher); elsewhere, and should the
+ * thread fail, every restore runs here.
+ */
+class RestoreQueue {
+    #queue = [];
+    #inThread = new Map();
+    #adopts = [];
+    #adoptsInThread = new Map();
+    #adopted = 0;
+    #worker;
+    #workerFailed = false;
+    #started = false;
+    #closed = false;
+    #next = 1;
+    #mainScheduled = false;
+    /**
+     * Restores the listed tree from `src` into a new `dest` (see restoreListedTree). Queued, never started at
+     * once: a run asks for all its restores in one stretch (every output restored into an --out-dir), and only a
+     * queue shows how many are coming while the thread can still take its share. Restored here one per turn of
+     * the event loop meanwhile, so that a few (the dependencies of a job that runs) never wait for a thread.
+     */
+    restore = (src, dest, entries) => this.#enqueue({ src, dest, entries });
+    /**
+     * Puts stored files in their places (see placeFiles), queued with the restores: in-place outputs restored into
+     * the checkout by a thousand jobs share both threads as a thousand restores do.
+     */
+    place = (files) => this.#enqueue({ place: files });
+    #enqueue(request) {
+        return new Promise((resolve, reject) => {
+            this.#queue.push({ request, resolve, reject });
+            if (this.#queue.length >= THREAD_AFTER)
+                this.#startWorker();
+            this.#pump();
+        });
+    }
+    /**
+     * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few
+     * (the archive's memory moves there, not copied), here until then and when there is no thread. `release`: called
+     * with an owned archive's memory once it is written, wherever that was (not when the thread stopped with it).
+     */
+    adopt = (request, release) => {
+        if (++this.#adopted === ADOPT_THREAD_AFTER)
+            this.#startWorker();
+        // While the thread starts, archives queue for it (those that came with their lookups arrive all at once), and
+        // this thread takes one of them per turn meanwhile (see #pump).
+        if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
+            try {
+                return Promise.resolve(adoptHere({ request, release }));
+            }
+            catch (e) {
+                return Promise.reject(e);
+            }
+        }
+        return new Promise((resolve, reject) => {
+            this.#adopts.push({ request, release, resolve, reject });
+            this.#pump();
+        });
+    };
+    /**
+     * Up to `count` restores may come: as many as start the thread once queued start it now, so that it has booted
+     * (about a tenth of a second of loading) by the time they are asked for. Should they not come (misses), the
+     * idle thread keeps nothing alive and ends with the run.
+     */
+    expect(count) {
+        if (count >= THREAD_AFTER)
+            this.#startWorker();
+    }
+    /** Ends the helper thread (restores still queued run here). */
+    close() {
+        this.#closed = true;
+        void this.#worker?.terminate();
+        this.#worker = undefined;
+    }
+    #pump() {
+        const worker = this.#worker;
+        // A batch once there is room for one (or for all that wait, when fewer do).
+        while (worker &&
+            this.#adopts.length > 0 &&
+            ADOPT_IN_FLIGHT - this.#adoptsInThread.size >= Math.min(ADOPT_BATCH, this.#adopts.length)) {
+            const adopts = [];
+            const moved = new Set();
+            const batch = this.#adopts.splice(0, ADOPT_BATCH);
+            for (const task of batch) {
+                const id = this.#next++;
+                this.#adoptsInThread.set(id, task);
+                const { entries: _entries, ...request } = task.request;
+                const a = request.archive;
+                // Its own memory moves to the thread (the view keeps its place in it); a slice of a shared pool is copied.
+                const whole = a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
+                if (whole || request.owned)
+                    moved.add(a.buffer);
+                adopts.push({ id, adopt: true, ...request });
+            }
+            if (this.#inThread.size + this.#adoptsInThread.size === adopts.length)
+                worker.ref();
+            try {
+                worker.postMessage({ adopts }, [...moved]);
+            }
+            catch (e) {
+                // Not sent (memory that cannot move): those archives are not committed; their callers fetch them again.
+                for (const m of adopts)
+                    this.#adoptsInThread.delete(m.id);
+                for (const task of batch)
+                    task.reject(e);
+            }
+        }
+        while (worker && this.#inThread.size < THREAD_IN_FLIGHT && this.#queue.length > 0) {
+            const task = this.#queue.shift();
+            const id = this.#next++;
+            this.#inThread.set(id, task);
+            if (this.#inThread.size + this.#adoptsInThread.size === 1)
+                worker.ref();
+            worker.postMessage({ id, ...task.request });
+        }
+        // One restore (or commit, once the thread has its share) per turn of the event loop here, so that the
+        // thread's replies (and its next tasks) and the downloads are seen between two.
+        if (this.#mainScheduled || (this.#queue.length === 0 && !this.#adoptHereNext()))
+            return;
+        this.#mainScheduled = true;
+        setImmediate(() => {
+            this.#mainScheduled = false;
+            const task = this.#queue.shift();
+            if (task) {
+                runTask(task.request).then(task.resolve, task.reject);
+            }
+            else if (this.#adoptHereNext()) {
+                const adopt = this.#adopts.shift();
+                if (adopt) {
+                    try {
+                        adopt.resolve(adoptHere(adopt));
+                    }
+                    catch (e) {
+                        adopt.reject(e);
+                    }
+                }
+            }
+            this.#pump();
+        });
+    }
+    /**
+     * Whether this thread commits the next waiting archive: only while the thread boots. Once it is up, the rest
+     * wait for it: this thread is the busier one (it receives the downloads, parses their records and schedules
+     * the run), the other one idled half the time while this one wrote files.
+     */
+    #adoptHereNext() {
+        return this.#adopts.length > 0 && this.#worker === undefined;
+    }
+    /**
+     * Threads' code is loaded here, by the run that starts one: the others (a fully cached run restores nothing)
+     * do not pay for it at start. Meanwhile restores go on here.
+     */
+    #startWorker() {
+        // Once: restores and downloads may each ask for it.
+        if (this.#started)
+            return;
+        this.#started = true;
+        const program = join(here, 'restore-worker.js');
+        // One core: a second thread would only take turns with this one.
+        if (this.#workerFailed || availableParallelism() < 2 || !existsSync(program)) {
+            this.#workerFailed = true;
+            return;
+        }
+        void Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 919, 23)).then((threads) => this.#adopt(threads.Worker, program), () => this.#noThread());
+    }
+    /** No thread after all: the archives waiting for it are committed here. */
+    #noThread() {
+        this.#workerFailed = true;
+        for (const task of this.#adopts.splice(0)) {
+            try {
+                task.resolve(adoptHere(task));
+            }
+            catch (e) {
+                task.reject(e);
+            }
+        }
+    }
+    #adopt(Thread, program) {
+        if (this.#closed) {
+            this.#noThread();
+            return;
+        }
+        let worker;
+        try {
+            worker = new Thread(program);
+        }
+        catch {
+            this.#noThread();
+            return;
+        }
+        // Idle, it keeps nothing alive; a restore in flight does.
+        worker.unref();
+        worker.on('message', (r) => {
+            if ('replies' in r) {
+                for (const reply of r.replies) {
+                    const adopting = this.#adoptsInThread.get(reply.id);
+                    if (!adopting)
+                        continue;
+                    this.#adoptsInThread.delete(reply.id);
+                    if (reply.ok && reply.memory)
+                        adopting.release?.(reply.memory);
+                    if (reply.ok)
+                        adopting.resolve({ ok: true, committed: reply.committed === true });
+                    else if ('mismatch' in reply)
+                        adopting.resolve(reply);
+                    else
+                        adopting.reject(Object.assign(new Error(reply.thrown.message), { code: reply.thrown.code }));
+                }
+                if (this.#inThread.size + this.#adoptsInThread.size === 0)
+                    worker.unref();
+                this.#pump();
+                return;
+            }
+            const task = this.#inThread.get(r.id);
+            if (!task)
+                return;
+            this.#inThread.delete(r.id);
+            if (this.#inThread.size + this.#adoptsInThread.size === 0)
+                worker.unref();
+            if (r.ok)
+                task.resolve(ok(undefined));
+            else if ('mismatch' in r)
+                task.resolve(err(r.mismatch));
+            else
+                task.reject(Object.assign(new Error(r.thrown.message), { code: r.thrown.code }));
+            this.#pump();
+        });
+        const gone = () => {
+            if (this.#worker !== worker)
+                return;
+            this.#worker = undefined;
+            this.#workerFailed = true;
+            // What it had not answered is done again here, from the start: a restore writes only into its new `dest`,
+            // which the thread may have begun.
+            const unanswered = [...this.#inThread.values()];
+            this.#inThread.clear();
+            // An archive sent there is gone with it (its memory moved): the caller downloads it again. Those not sent
+            // yet are committed here.
+            for (const task of this.#adoptsInThread.values())
+                task.reject(new Error('the restore thread stopped'));
+            this.#adoptsInThread.clear();
+            this.#noThread();
+            for (const task of unanswered) {
+                // Files put in place are written beside their places and renamed: placing them again is placing them.
+                const begun = 'dest' in task.request ? removeTree(task.request.dest).catch(() => undefined) : undefined;
+                inBackground(Promise.resolve(begun).then(() => {
+                    this.#queue.unshift(task);
+                    this.#pump();
+                }));
+            }
+        };
+        worker.on('error', gone);
+        worker.on('exit', gone);
+        this.#worker = worker;
+        this.#pump();
+    }
+}
+/** A queued task, on whichever thread runs it. */
+function runTask(request) {
+    return 'place' in request
+        ? placeFiles(request.place)
+        : restoreListedTree(request.src, request.dest, request.entries);
+}
+/** adoptArchive on this thread; an owned archive's memory is released once it is written. */
+function adoptHere(task) {
+    const outcome = adoptArchive(task.request);
+    if (outcome.ok && task.request.owned)
+        task.release?.(task.request.archive.buffer);
+    return outcome;
+}
+
 ;// CONCATENATED MODULE: ./src/cache/restore-worker.ts
-/** The restore helper thread (see restore-helper.ts): runs the restores and commits it is sent, one at a time. */
+/**
+ * The restore helper thread (see restore-helper.ts): runs the restores, placements and commits it is sent, one at a
+ * time.
+ */
 
 
 
@@ -515,7 +1211,7 @@ const thrown = (id, e) => ({
 function adopt(m) {
     try {
         const entries = JSON.parse(m.meta).manifest.entries;
-        const r = adoptArchive({ ...m, entries });
+        const r = adopt_archive_adoptArchive({ ...m, entries });
         if (!r.ok)
             return { reply: { id: m.id, ok: false, mismatch: r.mismatch } };
         if (!m.owned)
@@ -527,7 +1223,7 @@ function adopt(m) {
         return { reply: thrown(m.id, e) };
     }
 }
-external_node_worker_threads_namespaceObject.parentPort.on('message', (m) => {
+external_node_worker_threads_.parentPort.on('message', (m) => {
     if ('adopts' in m) {
         const replies = [];
         const moved = new Set();
@@ -537,9 +1233,9 @@ external_node_worker_threads_namespaceObject.parentPort.on('message', (m) => {
             if (memory)
                 moved.add(memory);
         }
-        external_node_worker_threads_namespaceObject.parentPort.postMessage({ replies }, [...moved]);
+        external_node_worker_threads_.parentPort.postMessage({ replies }, [...moved]);
         return;
     }
-    restoreListedTree(m.src, m.dest, m.entries).then((r) => external_node_worker_threads_namespaceObject.parentPort.postMessage((r.ok ? { id: m.id, ok: true } : { id: m.id, ok: false, mismatch: r.error })), (e) => external_node_worker_threads_namespaceObject.parentPort.postMessage(thrown(m.id, e)));
+    runTask(m).then((r) => external_node_worker_threads_.parentPort.postMessage((r.ok ? { id: m.id, ok: true } : { id: m.id, ok: false, mismatch: r.error })), (e) => external_node_worker_threads_.parentPort.postMessage(thrown(m.id, e)));
 });
 

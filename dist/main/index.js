@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2719);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5629);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2719:
+/***/ 5629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31893,9 +31893,220 @@ function pathUnderNonDirectory(entries) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/cache/place-files.ts
+/**
+ * Stored files put in their places, each checked as it is written: read once from where a cache keeps it, checked
+ * against its size, exec bit and SHA-256, written beside its place and renamed over it. In-place outputs go into
+ * the checkout this way (executor/in-place-restore.ts), on whichever thread has time (restore-helper.ts).
+ */
+
+
+
+
+
+
+/** Files up to this size are read whole, hashed from memory and written from the same bytes. */
+const place_files_IN_MEMORY_LIMIT = 8 * 1024 * 1024;
+/** Files up to this size are read and written with synchronous calls (see writeVerified). */
+const SYNC_LIMIT = 256 * 1024;
+const syncBuffer = Buffer.allocUnsafeSlow(SYNC_LIMIT);
+let temps = 0;
+/**
+ * Writes each stored file at its place (`to`), checked against its entry as it is written, in order; the manifest
+ * path of the first whose stored bytes are not the entry's. Parent directories are made as needed.
+ */
+async function placeFiles(files) {
+    const made = new Set();
+    for (const f of files) {
+        const parent = (0,external_node_path_.dirname)(f.to);
+        if (!made.has(parent)) {
+            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
+            made.add(parent);
+        }
+        if (!(await writeVerified(f)))
+            return (0,result/* err */._)(f.path);
+    }
+    return (0,result.ok)(undefined);
+}
+/**
+ * Writes the stored file beside `to`, checked against the entry, and renames it over `to` (a directory in the
+ * way, a stale tree, goes first). False, with nothing left behind, when the stored file is not the entry's.
+ */
+async function writeVerified(e) {
+    const { stored, to } = e;
+    const mode = e.mode & 0o100 ? 0o755 : 0o644;
+    const temp = `${to}.disbuild-${process.pid}-${temps++}`;
+    try {
+        if (e.size <= SYNC_LIMIT) {
+            // A small file costs more in thread-pool round trips (open, fstat, read, close, open, write, close) than
+            // in the calls themselves: done in place, on this thread, from a buffer that is never pooled out.
+            const bytes = readStoredSync(stored, e, syncBuffer);
+            if (bytes === undefined || sha256(bytes) !== e.sha256)
+                return false;
+            writeNewSync(temp, bytes, mode);
+        }
+        else if (e.size <= place_files_IN_MEMORY_LIMIT) {
+            const buffer = takeBuffer(e.size);
+            try {
+                const bytes = await place_files_readStored(stored, e, buffer);
+                if (bytes === undefined || sha256(bytes) !== e.sha256)
+                    return false;
+                await writeNew(temp, bytes, mode);
+            }
+            finally {
+                giveBuffer(buffer);
+            }
+        }
+        else {
+            // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
+            const st = (0,external_node_fs_.lstatSync)(stored, { throwIfNoEntry: false });
+            if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+                return false;
+            await (0,promises_.copyFile)(stored, temp, external_node_fs_.constants.COPYFILE_EXCL | external_node_fs_.constants.COPYFILE_FICLONE);
+            await (0,promises_.chmod)(temp, mode);
+            if ((0,external_node_fs_.lstatSync)(temp).size !== e.size || fileSha256(temp) !== e.sha256) {
+                (0,external_node_fs_.rmSync)(temp, { force: true });
+                return false;
+            }
+        }
+        try {
+            await (0,promises_.rename)(temp, to);
+        }
+        catch (err) {
+            const code = err.code;
+            if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST')
+                throw err;
+            (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
+            await (0,promises_.rename)(temp, to);
+        }
+        return true;
+    }
+    catch (err) {
+        (0,external_node_fs_.rmSync)(temp, { force: true });
+        throw err;
+    }
+}
+/**
+ * Read buffers are reused from file to file: a thousand fresh 80 KB buffers cost a restore more in garbage
+ * collection than the copying itself. A buffer goes back only once every read and write into it has ended.
+ */
+const POOLED_BYTES = 1 << 20;
+const spareBuffers = [];
+function takeBuffer(size) {
+    if (size > POOLED_BYTES)
+        return Buffer.allocUnsafe(size);
+    return spareBuffers.pop() ?? Buffer.allocUnsafeSlow(POOLED_BYTES);
+}
+function giveBuffer(buffer) {
+    if (buffer.length === POOLED_BYTES && spareBuffers.length < 16)
+        spareBuffers.push(buffer);
+}
+/**
+ * A stored file's bytes (in `buffer`), or undefined when it is not the regular file of the listed size and exec
+ * bit (a tampered entry is damaged even where the written copy would come out right): open, fstat, read, close,
+ * on plain descriptors (a FileHandle per file costs more than the reads).
+ */
+async function place_files_readStored(path, e, buffer) {
+    let fd;
+    try {
+        fd = await call((cb) => external_node_fs_.open(path, 'r', cb));
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = await call((cb) => external_node_fs_.fstat(fd, cb));
+        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+            return undefined;
+        let at = 0;
+        while (at < e.size) {
+            const n = await call((cb) => external_node_fs_.read(fd, buffer, at, e.size - at, at, cb));
+            if (n === 0)
+                return undefined;
+            at += n;
+        }
+        return buffer.subarray(0, e.size);
+    }
+    finally {
+        await call((cb) => external_node_fs_.close(fd, cb));
+    }
+}
+/** As readStored, with synchronous calls. */
+function readStoredSync(path, e, buffer) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = external_node_fs_.fstatSync(fd);
+        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+            return undefined;
+        let at = 0;
+        while (at < e.size) {
+            const n = (0,external_node_fs_.readSync)(fd, buffer, at, e.size - at, at);
+            if (n === 0)
+                return undefined;
+            at += n;
+        }
+        return buffer.subarray(0, e.size);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** As writeNew, with synchronous calls. */
+function writeNewSync(path, bytes, mode) {
+    const fd = (0,external_node_fs_.openSync)(path, 'wx', mode);
+    try {
+        let at = 0;
+        while (at < bytes.length)
+            at += external_node_fs_.writeSync(fd, bytes, at, bytes.length - at);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Creates `path` (it must not exist) with `bytes` and `mode`. */
+async function writeNew(path, bytes, mode) {
+    const fd = await call((cb) => external_node_fs_.open(path, 'wx', mode, cb));
+    try {
+        let at = 0;
+        while (at < bytes.length) {
+            at += await call((cb) => external_node_fs_.write(fd, bytes, at, bytes.length - at, null, cb));
+        }
+    }
+    finally {
+        await call((cb) => external_node_fs_.close(fd, cb));
+    }
+}
+/** A callback-style fs call as a promise. */
+function call(start) {
+    return new Promise((resolve, reject) => start((err, value) => (err ? reject(err) : resolve(value))));
+}
+function fileSha256(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(1 << 20);
+        for (let n = (0,external_node_fs_.readSync)(fd, buf); n > 0; n = (0,external_node_fs_.readSync)(fd, buf))
+            hash.update(buf.subarray(0, n));
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return hash.digest('hex');
+}
+function sha256(bytes) {
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+
 // EXTERNAL MODULE: ./src/util/background.ts
 var background = __nccwpck_require__(3694);
 ;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
+
 
 
 
@@ -31956,12 +32167,20 @@ class RestoreQueue {
      * queue shows how many are coming while the thread can still take its share. Restored here one per turn of
      * the event loop meanwhile, so that a few (the dependencies of a job that runs) never wait for a thread.
      */
-    restore = (src, dest, entries) => new Promise((resolve, reject) => {
-        this.#queue.push({ request: { src, dest, entries }, resolve, reject });
-        if (this.#queue.length >= THREAD_AFTER)
-            this.#startWorker();
-        this.#pump();
-    });
+    restore = (src, dest, entries) => this.#enqueue({ src, dest, entries });
+    /**
+     * Puts stored files in their places (see placeFiles), queued with the restores: in-place outputs restored into
+     * the checkout by a thousand jobs share both threads as a thousand restores do.
+     */
+    place = (files) => this.#enqueue({ place: files });
+    #enqueue(request) {
+        return new Promise((resolve, reject) => {
+            this.#queue.push({ request, resolve, reject });
+            if (this.#queue.length >= THREAD_AFTER)
+                this.#startWorker();
+            this.#pump();
+        });
+    }
     /**
      * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few
      * (the archive's memory moves there, not copied), here until then and when there is no thread. `release`: called
@@ -32050,8 +32269,7 @@ class RestoreQueue {
             this.#mainScheduled = false;
             const task = this.#queue.shift();
             if (task) {
-                const { src, dest, entries } = task.request;
-                restoreListedTree(src, dest, entries).then(task.resolve, task.reject);
+                runTask(task.request).then(task.resolve, task.reject);
             }
             else if (this.#adoptHereNext()) {
                 const adopt = this.#adopts.shift();
@@ -32170,9 +32388,9 @@ class RestoreQueue {
             this.#adoptsInThread.clear();
             this.#noThread();
             for (const task of unanswered) {
-                (0,background/* inBackground */.k)((0,remove_tree/* removeTree */.dM)(task.request.dest)
-                    .catch(() => undefined)
-                    .then(() => {
+                // Files put in place are written beside their places and renamed: placing them again is placing them.
+                const begun = 'dest' in task.request ? (0,remove_tree/* removeTree */.dM)(task.request.dest).catch(() => undefined) : undefined;
+                (0,background/* inBackground */.k)(Promise.resolve(begun).then(() => {
                     this.#queue.unshift(task);
                     this.#pump();
                 }));
@@ -32183,6 +32401,12 @@ class RestoreQueue {
         this.#worker = worker;
         this.#pump();
     }
+}
+/** A queued task, on whichever thread runs it. */
+function runTask(request) {
+    return 'place' in request
+        ? placeFiles(request.place)
+        : restoreListedTree(request.src, request.dest, request.entries);
 }
 /** adoptArchive on this thread; an owned archive's memory is released once it is written. */
 function adoptHere(task) {
@@ -32393,6 +32617,7 @@ class local_cache_LocalCache {
             },
             entries: () => meta.manifest?.entries,
             storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
+            place: this.#restores.place,
         };
     }
     /**
@@ -35398,8 +35623,6 @@ function digest(path) {
 
 
 
-
-
 const PREFIX = `${IN_PLACE_DIR}/`;
 /**
  * Makes the work tree's in-place outputs for `globs` exactly the artifact's: same files, exec bits and bytes.
@@ -35423,12 +35646,21 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, writ
     // the restore at its first bad file, and the cache's own restore (which the caller falls back on) says what is
     // wrong with it and moves it aside. Files written before it are the artifact's, checked: nothing half-written.
     if (stale.length > 0) {
-        // The reads and writes run on the thread pool, a few jobs at a time: the kernel's copying overlaps the
-        // hashing here, and a thousand jobs restoring at once do not hold a thousand files in memory.
-        const write = () => writeStale(sourceDir, stale, artifact);
-        const bad = await (writers ? writers.run(0, write) : write());
-        if (bad !== undefined)
-            return { kind: 'not-here', message: `${bad} does not match the manifest` };
+        const files = stale.map(([rel, e]) => ({
+            path: e.path,
+            stored: artifact.storedFile(e.path),
+            to: (0,external_node_path_.join)(sourceDir, rel),
+            size: e.size,
+            mode: e.mode,
+            sha256: e.sha256,
+        }));
+        // Where the cache can, on its helper thread as well as this one (a thousand restores use both cores); here
+        // otherwise, a few jobs at a time, so that a thousand jobs restoring at once do not hold a thousand files in
+        // memory.
+        const place = () => (artifact.place ?? placeFiles)(files);
+        const placed = await (artifact.place || !writers ? place() : writers.run(0, place));
+        if (!placed.ok)
+            return { kind: 'not-here', message: `${placed.error} does not match the manifest` };
     }
     let removed = 0;
     for (const rel of present.keys()) {
@@ -35519,197 +35751,6 @@ function sameFile(sourceDir, rel, st, e, records, statTakenAt) {
     }
     return digest === e.sha256;
 }
-/** Files up to this size are read whole, hashed from memory and written from the same bytes. */
-const in_place_restore_IN_MEMORY_LIMIT = 8 * 1024 * 1024;
-/** Files up to this size are read and written with synchronous calls (see writeVerified). */
-const SYNC_LIMIT = 256 * 1024;
-const syncBuffer = Buffer.allocUnsafeSlow(SYNC_LIMIT);
-let temps = 0;
-/** Writes the stale files, in order; the manifest path of the first whose stored bytes are not the entry's. */
-async function writeStale(sourceDir, stale, artifact) {
-    const made = new Set();
-    for (const [rel, e] of stale) {
-        const to = (0,external_node_path_.join)(sourceDir, rel);
-        const parent = (0,external_node_path_.dirname)(to);
-        if (!made.has(parent)) {
-            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
-            made.add(parent);
-        }
-        if (!(await writeVerified(artifact.storedFile(e.path), e, to)))
-            return e.path;
-    }
-    return undefined;
-}
-/**
- * Writes the stored file beside `to`, checked against the entry, and renames it over `to` (a directory in the
- * way, a stale tree, goes first). False, with nothing left behind, when the stored file is not the entry's.
- */
-async function writeVerified(stored, e, to) {
-    const mode = e.mode & 0o100 ? 0o755 : 0o644;
-    const temp = `${to}.disbuild-${process.pid}-${temps++}`;
-    try {
-        if (e.size <= SYNC_LIMIT) {
-            // A small file costs more in thread-pool round trips (open, fstat, read, close, open, write, close) than
-            // in the calls themselves: done in place, on this thread, from a buffer that is never pooled out.
-            const bytes = readStoredSync(stored, e, syncBuffer);
-            if (bytes === undefined || sha256(bytes) !== e.sha256)
-                return false;
-            writeNewSync(temp, bytes, mode);
-        }
-        else if (e.size <= in_place_restore_IN_MEMORY_LIMIT) {
-            const buffer = takeBuffer(e.size);
-            try {
-                const bytes = await in_place_restore_readStored(stored, e, buffer);
-                if (bytes === undefined || sha256(bytes) !== e.sha256)
-                    return false;
-                await writeNew(temp, bytes, mode);
-            }
-            finally {
-                giveBuffer(buffer);
-            }
-        }
-        else {
-            // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
-            const st = (0,external_node_fs_.lstatSync)(stored, { throwIfNoEntry: false });
-            if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-                return false;
-            await (0,promises_.copyFile)(stored, temp, external_node_fs_.constants.COPYFILE_EXCL | external_node_fs_.constants.COPYFILE_FICLONE);
-            await (0,promises_.chmod)(temp, mode);
-            if ((0,external_node_fs_.lstatSync)(temp).size !== e.size || fileSha256(temp) !== e.sha256) {
-                (0,external_node_fs_.rmSync)(temp, { force: true });
-                return false;
-            }
-        }
-        try {
-            await (0,promises_.rename)(temp, to);
-        }
-        catch (err) {
-            const code = err.code;
-            if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST')
-                throw err;
-            (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
-            await (0,promises_.rename)(temp, to);
-        }
-        return true;
-    }
-    catch (err) {
-        (0,external_node_fs_.rmSync)(temp, { force: true });
-        throw err;
-    }
-}
-/**
- * Read buffers are reused from file to file: a thousand fresh 80 KB buffers cost a restore more in garbage
- * collection than the copying itself. A buffer goes back only once every read and write into it has ended.
- */
-const POOLED_BYTES = 1 << 20;
-const spareBuffers = [];
-function takeBuffer(size) {
-    if (size > POOLED_BYTES)
-        return Buffer.allocUnsafe(size);
-    return spareBuffers.pop() ?? Buffer.allocUnsafeSlow(POOLED_BYTES);
-}
-function giveBuffer(buffer) {
-    if (buffer.length === POOLED_BYTES && spareBuffers.length < 16)
-        spareBuffers.push(buffer);
-}
-/**
- * A stored file's bytes (in `buffer`), or undefined when it is not the regular file of the listed size and exec
- * bit (a tampered entry is damaged even where the written copy would come out right): open, fstat, read, close,
- * on plain descriptors (a FileHandle per file costs more than the reads).
- */
-async function in_place_restore_readStored(path, e, buffer) {
-    let fd;
-    try {
-        fd = await call((cb) => external_node_fs_.open(path, 'r', cb));
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const st = await call((cb) => external_node_fs_.fstat(fd, cb));
-        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-            return undefined;
-        let at = 0;
-        while (at < e.size) {
-            const n = await call((cb) => external_node_fs_.read(fd, buffer, at, e.size - at, at, cb));
-            if (n === 0)
-                return undefined;
-            at += n;
-        }
-        return buffer.subarray(0, e.size);
-    }
-    finally {
-        await call((cb) => external_node_fs_.close(fd, cb));
-    }
-}
-/** As readStored, with synchronous calls. */
-function readStoredSync(path, e, buffer) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(path, 'r');
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const st = external_node_fs_.fstatSync(fd);
-        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-            return undefined;
-        let at = 0;
-        while (at < e.size) {
-            const n = (0,external_node_fs_.readSync)(fd, buffer, at, e.size - at, at);
-            if (n === 0)
-                return undefined;
-            at += n;
-        }
-        return buffer.subarray(0, e.size);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** As writeNew, with synchronous calls. */
-function writeNewSync(path, bytes, mode) {
-    const fd = (0,external_node_fs_.openSync)(path, 'wx', mode);
-    try {
-        let at = 0;
-        while (at < bytes.length)
-            at += external_node_fs_.writeSync(fd, bytes, at, bytes.length - at);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** Creates `path` (it must not exist) with `bytes` and `mode`. */
-async function writeNew(path, bytes, mode) {
-    const fd = await call((cb) => external_node_fs_.open(path, 'wx', mode, cb));
-    try {
-        let at = 0;
-        while (at < bytes.length) {
-            at += await call((cb) => external_node_fs_.write(fd, bytes, at, bytes.length - at, null, cb));
-        }
-    }
-    finally {
-        await call((cb) => external_node_fs_.close(fd, cb));
-    }
-}
-/** A callback-style fs call as a promise. */
-function call(start) {
-    return new Promise((resolve, reject) => start((err, value) => (err ? reject(err) : resolve(value))));
-}
-function fileSha256(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    try {
-        const buf = Buffer.allocUnsafe(1 << 20);
-        for (let n = (0,external_node_fs_.readSync)(fd, buf); n > 0; n = (0,external_node_fs_.readSync)(fd, buf))
-            hash.update(buf.subarray(0, n));
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-    return hash.digest('hex');
-}
 function readlinkText(path) {
     try {
         return (0,external_node_fs_.readlinkSync)(path);
@@ -35717,9 +35758,6 @@ function readlinkText(path) {
     catch {
         return undefined;
     }
-}
-function sha256(bytes) {
-    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
 
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
@@ -36464,7 +36502,8 @@ class Execution {
         if (entries === undefined)
             return false;
         const storedFile = hit.storedFile.bind(hit);
-        return this.#inPlace.restoreFromStore(label, { entries, storedFile });
+        const place = hit.place?.bind(hit);
+        return this.#inPlace.restoreFromStore(label, { entries, storedFile, ...(place ? { place } : {}) });
     }
     async #build(job, ref) {
         // A job that runs reads the in-place outputs of every job below it, not only of its direct dependencies.
