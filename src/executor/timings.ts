@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { writeStateFile } from '../util/state-file.js';
 
 /**
  * Durations of past builds by job name, for critical-path scheduling of jobs that miss the cache.
@@ -57,17 +56,14 @@ export class FileTimings implements Timings {
     this.#dirty = true;
   }
 
-  async flush(): Promise<void> {
-    if (!this.#dirty) return;
-    const tmp = `${this.#path}.${process.pid}.tmp`;
-    try {
-      await mkdir(dirname(this.#path), { recursive: true });
-      await writeFile(tmp, JSON.stringify(Object.fromEntries(this.#data)));
-      await rename(tmp, this.#path);
-      this.#dirty = false;
-    } catch {
-      // A lost hint costs scheduling quality, never correctness; a full disk must not keep a half file.
-      await rm(tmp, { force: true }).catch(() => undefined);
-    }
+  /**
+   * Written in line (see writeStateFile): a small file, whose three calls through the thread pool waited behind the
+   * run's other work at its very end. A lost hint costs scheduling quality, never correctness.
+   */
+  flush(): Promise<void> {
+    if (!this.#dirty) return Promise.resolve();
+    this.#dirty = false;
+    writeStateFile(this.#path, JSON.stringify(Object.fromEntries(this.#data)));
+    return Promise.resolve();
   }
 }

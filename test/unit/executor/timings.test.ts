@@ -1,0 +1,35 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FileTimings } from '../../../src/executor/timings.js';
+
+describe('timings kept between runs', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'disbuild-timings-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('are read back by the next run, and a write a killed run left half-done is removed', async () => {
+    const file = join(dir, 'cache', 'timings-v1.json');
+    expect(FileTimings.read(file).empty).toBe(true);
+    const first = FileTimings.read(file);
+    first.record('a', 1234.4);
+    await first.flush();
+    // What a run killed between its write and its rename leaves (2147483646: no such process).
+    await writeFile(`${file}.2147483646.1.tmp`, '{"half');
+    const second = FileTimings.read(file);
+    expect(second.get('a')).toBe(1234);
+    second.record('b', 5);
+    await second.flush();
+    expect(FileTimings.read(file).get('b')).toBe(5);
+    expect(await readdir(join(dir, 'cache'))).toEqual(['timings-v1.json']);
+  });
+
+  it('start afresh from a damaged file', async () => {
+    const file = join(dir, 'timings-v1.json');
+    await writeFile(file, 'not json');
+    expect(FileTimings.read(file).empty).toBe(true);
+  });
+});
