@@ -1954,11 +1954,7 @@ function removeDeadFallbacks() {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
+/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2148);
 
 
 const noTimings = {
@@ -2000,20 +1996,16 @@ class FileTimings {
         this.#data.set(name, Math.round(durationMs));
         this.#dirty = true;
     }
-    async flush() {
+    /**
+     * Written in line (see writeStateFile): a small file, whose three calls through the thread pool waited behind the
+     * run's other work at its very end. A lost hint costs scheduling quality, never correctness.
+     */
+    flush() {
         if (!this.#dirty)
-            return;
-        const tmp = `${this.#path}.${process.pid}.tmp`;
-        try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(this.#path), { recursive: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(tmp, JSON.stringify(Object.fromEntries(this.#data)));
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, this.#path);
-            this.#dirty = false;
-        }
-        catch {
-            // A lost hint costs scheduling quality, never correctness; a full disk must not keep a half file.
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true }).catch(() => undefined);
-        }
+            return Promise.resolve();
+        this.#dirty = false;
+        (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_1__/* .writeStateFile */ .V)(this.#path, JSON.stringify(Object.fromEntries(this.#data)));
+        return Promise.resolve();
     }
 }
 

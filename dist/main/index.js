@@ -36905,7 +36905,6 @@ var select_core = __nccwpck_require__(1017);
 ;// CONCATENATED MODULE: ./src/executor/timings.ts
 
 
-
 const noTimings = {
     get: () => undefined,
     record: () => undefined,
@@ -36945,20 +36944,16 @@ class timings_FileTimings {
         this.#data.set(name, Math.round(durationMs));
         this.#dirty = true;
     }
-    async flush() {
+    /**
+     * Written in line (see writeStateFile): a small file, whose three calls through the thread pool waited behind the
+     * run's other work at its very end. A lost hint costs scheduling quality, never correctness.
+     */
+    flush() {
         if (!this.#dirty)
-            return;
-        const tmp = `${this.#path}.${process.pid}.tmp`;
-        try {
-            await mkdir(dirname(this.#path), { recursive: true });
-            await writeFile(tmp, JSON.stringify(Object.fromEntries(this.#data)));
-            await rename(tmp, this.#path);
-            this.#dirty = false;
-        }
-        catch {
-            // A lost hint costs scheduling quality, never correctness; a full disk must not keep a half file.
-            await rm(tmp, { force: true }).catch(() => undefined);
-        }
+            return Promise.resolve();
+        this.#dirty = false;
+        writeStateFile(this.#path, JSON.stringify(Object.fromEntries(this.#data)));
+        return Promise.resolve();
     }
 }
 
