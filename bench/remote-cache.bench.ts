@@ -1,6 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type CacheServer, startNginx } from '../test/helpers/remote/servers.js';
 import type { BenchContext, BenchRow } from './harness.js';
 import { type GeneratedJob, generateWorkspace, toGraphJson } from './workspace.js';
@@ -10,22 +12,32 @@ const range = (xs: number[], unit = 'ms'): string =>
   `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))} ${unit}`;
 const secs = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
-/** Wall time of a whole process, timed from outside; CPU (user+sys of it and its waited-for children) beside it. */
+const TREE_TIMER = fileURLToPath(new URL('./tree-timer.py', import.meta.url));
+let timedRuns = 0;
+
+/**
+ * Wall time of a whole process tree, timed from outside by tree-timer.py: to the exit of its last descendant,
+ * helpers that outlive the command (the launcher) included; CPU of every process of the tree beside it.
+ */
 function timed(cmd: string, args: string[], cwd: string): { ms: number; cpuMs: number } {
-  const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '@cpu %U %S', cmd, ...args], {
+  const result = join(tmpdir(), `disbuild-remote-bench-${process.pid}-${timedRuns++}.json`);
+  execFileSync('python3', [TREE_TIMER, result, '--', cmd, ...args], {
     cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, CI: '1' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+    stdio: 'inherit',
   });
-  const ms = performance.now() - t0;
-  if (r.status !== 0)
-    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}${r.stdout.slice(-2000)}`);
-  const out = r.stdout + r.stderr.replace(/@cpu .*\n?/, '');
+  const r = JSON.parse(readFileSync(result, 'utf8')) as {
+    wallMs: number;
+    cpuMs: number;
+    status: number;
+    stdoutTail: string;
+    stderrTail: string;
+  };
+  rmSync(result, { force: true });
+  const out = r.stdoutTail + r.stderrTail;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${out}`);
   if (/warning:/.test(out)) throw new Error(`unexpected warning: ${out}`);
-  const m = /@cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
-  return { ms, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : NaN };
+  return { ms: r.wallMs, cpuMs: r.cpuMs };
 }
 
 function filesUnder(dir: string): string[] {
