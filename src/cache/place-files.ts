@@ -3,7 +3,7 @@
  * against its size, exec bit and SHA-256, written beside its place and renamed over it. In-place outputs go into
  * the checkout this way (executor/in-place-restore.ts), on whichever thread has time (restore-helper.ts).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, lstatSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
 import * as fs from 'node:fs';
 import { chmod, copyFile, rename } from 'node:fs/promises';
@@ -28,6 +28,11 @@ const IN_MEMORY_LIMIT = 8 * 1024 * 1024;
 const SYNC_LIMIT = 256 * 1024;
 const syncBuffer = Buffer.allocUnsafeSlow(SYNC_LIMIT);
 
+/**
+ * Temp names are unique to this thread as well as this process: both threads of a run place files, and two jobs
+ * whose outputs overlap may place the same path.
+ */
+const tempPrefix = `disbuild-${process.pid}-${randomBytes(4).toString('hex')}`;
 let temps = 0;
 
 /**
@@ -54,7 +59,7 @@ export async function placeFiles(files: readonly PlaceFile[]): Promise<Result<vo
 async function writeVerified(e: PlaceFile): Promise<boolean> {
   const { stored, to } = e;
   const mode = e.mode & 0o100 ? 0o755 : 0o644;
-  const temp = `${to}.disbuild-${process.pid}-${temps++}`;
+  const temp = `${to}.${tempPrefix}-${temps++}`;
   try {
     if (e.size <= SYNC_LIMIT) {
       // A small file costs more in thread-pool round trips (open, fstat, read, close, open, write, close) than

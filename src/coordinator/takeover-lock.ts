@@ -104,6 +104,9 @@ function ownerIsGone(owner: string): boolean {
 }
 
 async function breakLock(path: string, stale: string): Promise<void> {
+  // A turn of the event loop first: a lock that cannot be broken (a file this process may not remove) must not
+  // hold this thread in a loop of synchronous calls that nothing, not even a signal, interrupts.
+  await new Promise((resolve) => setImmediate(resolve));
   const marker = `${path}.breaking-${createHash('sha1').update(stale).digest('hex').slice(0, 16)}`;
   const nonce = randomBytes(8).toString('hex');
   heldHere.add(nonce);
