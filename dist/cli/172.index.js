@@ -867,6 +867,9 @@ function ownerIsGone(owner) {
     }
 }
 async function breakLock(path, stale) {
+    // A turn of the event loop first: a lock that cannot be broken (a file this process may not remove) must not
+    // hold this thread in a loop of synchronous calls that nothing, not even a signal, interrupts.
+    await new Promise((resolve) => setImmediate(resolve));
     const marker = `${path}.breaking-${(0,external_node_crypto_.createHash)('sha1').update(stale).digest('hex').slice(0, 16)}`;
     const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
     heldHere.add(nonce);

@@ -1480,6 +1480,11 @@ const IN_MEMORY_LIMIT = 8 * 1024 * 1024;
 /** Files up to this size are read and written with synchronous calls (see writeVerified). */
 const SYNC_LIMIT = 256 * 1024;
 const syncBuffer = Buffer.allocUnsafeSlow(SYNC_LIMIT);
+/**
+ * Temp names are unique to this thread as well as this process: both threads of a run place files, and two jobs
+ * whose outputs overlap may place the same path.
+ */
+const tempPrefix = `disbuild-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
 let temps = 0;
 /**
  * Writes each stored file at its place (`to`), checked against its entry as it is written, in order; the manifest
@@ -1505,7 +1510,7 @@ async function placeFiles(files) {
 async function writeVerified(e) {
     const { stored, to } = e;
     const mode = e.mode & 0o100 ? 0o755 : 0o644;
-    const temp = `${to}.disbuild-${process.pid}-${temps++}`;
+    const temp = `${to}.${tempPrefix}-${temps++}`;
     try {
         if (e.size <= SYNC_LIMIT) {
             // A small file costs more in thread-pool round trips (open, fstat, read, close, open, write, close) than

@@ -31910,6 +31910,11 @@ const place_files_IN_MEMORY_LIMIT = 8 * 1024 * 1024;
 /** Files up to this size are read and written with synchronous calls (see writeVerified). */
 const SYNC_LIMIT = 256 * 1024;
 const syncBuffer = Buffer.allocUnsafeSlow(SYNC_LIMIT);
+/**
+ * Temp names are unique to this thread as well as this process: both threads of a run place files, and two jobs
+ * whose outputs overlap may place the same path.
+ */
+const tempPrefix = `disbuild-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
 let temps = 0;
 /**
  * Writes each stored file at its place (`to`), checked against its entry as it is written, in order; the manifest
@@ -31935,7 +31940,7 @@ async function placeFiles(files) {
 async function writeVerified(e) {
     const { stored, to } = e;
     const mode = e.mode & 0o100 ? 0o755 : 0o644;
-    const temp = `${to}.disbuild-${process.pid}-${temps++}`;
+    const temp = `${to}.${tempPrefix}-${temps++}`;
     try {
         if (e.size <= SYNC_LIMIT) {
             // A small file costs more in thread-pool round trips (open, fstat, read, close, open, write, close) than
@@ -45984,6 +45989,9 @@ function ownerIsGone(owner) {
     }
 }
 async function breakLock(path, stale) {
+    // A turn of the event loop first: a lock that cannot be broken (a file this process may not remove) must not
+    // hold this thread in a loop of synchronous calls that nothing, not even a signal, interrupts.
+    await new Promise((resolve) => setImmediate(resolve));
     const marker = `${path}.breaking-${(0,external_node_crypto_.createHash)('sha1').update(stale).digest('hex').slice(0, 16)}`;
     const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
     heldHere.add(nonce);
