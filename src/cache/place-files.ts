@@ -4,10 +4,10 @@
  * the checkout this way (executor/in-place-restore.ts), on whichever thread has time (restore-helper.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, lstatSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import * as fs from 'node:fs';
 import { chmod, copyFile, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 
@@ -53,6 +53,23 @@ export async function placeFiles(files: readonly PlaceFile[]): Promise<Result<vo
 }
 
 /**
+ * Removes what placements of `files` that never ended left beside their places (a helper thread that died while
+ * writing one): temp files of any thread and process, named `<place>.disbuild-…`.
+ */
+export function removePlacementLeftovers(files: readonly PlaceFile[]): void {
+  for (const f of files) {
+    const prefix = `${basename(f.to)}.disbuild-`;
+    let names: string[];
+    try {
+      names = readdirSync(dirname(f.to));
+    } catch {
+      continue;
+    }
+    for (const name of names) if (name.startsWith(prefix)) rmSync(join(dirname(f.to), name), { force: true });
+  }
+}
+
+/**
  * Writes the stored file beside `to`, checked against the entry, and renames it over `to` (a directory in the
  * way, a stale tree, goes first). False, with nothing left behind, when the stored file is not the entry's.
  */
@@ -67,24 +84,12 @@ async function writeVerified(e: PlaceFile): Promise<boolean> {
       const bytes = readStoredSync(stored, e, syncBuffer);
       if (bytes === undefined || sha256(bytes) !== e.sha256) return false;
       writeNewSync(temp, bytes, mode);
-    } else if (e.size <= IN_MEMORY_LIMIT) {
-      const buffer = takeBuffer(e.size);
-      try {
-        const bytes = await readStored(stored, e, buffer);
-        if (bytes === undefined || sha256(bytes) !== e.sha256) return false;
-        await writeNew(temp, bytes, mode);
-      } finally {
-        giveBuffer(buffer);
-      }
     } else {
-      // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
-      const st = lstatSync(stored, { throwIfNoEntry: false });
-      if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100)) return false;
-      await copyFile(stored, temp, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
-      await chmod(temp, mode);
-      if (lstatSync(temp).size !== e.size || fileSha256(temp) !== e.sha256) {
-        rmSync(temp, { force: true });
-        return false;
+      const release = await bigFileSlot();
+      try {
+        if (!(await placeBig(e, temp, mode))) return false;
+      } finally {
+        release();
       }
     }
     try {
@@ -100,6 +105,51 @@ async function writeVerified(e: PlaceFile): Promise<boolean> {
     rmSync(temp, { force: true });
     throw err;
   }
+}
+
+/**
+ * Files past SYNC_LIMIT placed at once on one thread. A run asks for all its placements in one stretch, and this
+ * thread takes up one per turn of its event loop without waiting for the one before (see restore-helper.ts): each
+ * of these holds up to IN_MEMORY_LIMIT bytes until it is written, and a thousand of them must not all at once.
+ */
+const BIG_FILES_AT_ONCE = 4;
+let bigFiles = 0;
+const waitingForBig: (() => void)[] = [];
+
+async function bigFileSlot(): Promise<() => void> {
+  if (bigFiles >= BIG_FILES_AT_ONCE) await new Promise<void>((resolve) => waitingForBig.push(resolve));
+  else bigFiles++;
+  return () => {
+    const next = waitingForBig.shift();
+    if (next) next();
+    else bigFiles--;
+  };
+}
+
+/** writeVerified's part for a file past SYNC_LIMIT: the checked copy at `temp`, or false (nothing left there). */
+async function placeBig(e: PlaceFile, temp: string, mode: number): Promise<boolean> {
+  const { stored } = e;
+  if (e.size <= IN_MEMORY_LIMIT) {
+    const buffer = takeBuffer(e.size);
+    try {
+      const bytes = await readStored(stored, e, buffer);
+      if (bytes === undefined || sha256(bytes) !== e.sha256) return false;
+      await writeNew(temp, bytes, mode);
+    } finally {
+      giveBuffer(buffer);
+    }
+    return true;
+  }
+  // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
+  const st = lstatSync(stored, { throwIfNoEntry: false });
+  if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100)) return false;
+  await copyFile(stored, temp, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+  await chmod(temp, mode);
+  if (lstatSync(temp).size !== e.size || fileSha256(temp) !== e.sha256) {
+    rmSync(temp, { force: true });
+    return false;
+  }
+  return true;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { ManifestEntry } from './cache.js';
 import { removeTree } from '../util/remove-tree.js';
 import { restoreListedTree } from './tree-copy.js';
 import { adoptArchive, type AdoptOutcome, type AdoptRequest } from './adopt-archive.js';
-import { type PlaceFile, placeFiles } from './place-files.js';
+import { type PlaceFile, placeFiles, removePlacementLeftovers } from './place-files.js';
 import { inBackground } from '../util/background.js';
 
 /** A restore asked of the helper thread, and how it ended (see restore-worker.ts). */
@@ -324,9 +324,12 @@ export class RestoreQueue {
       this.#adoptsInThread.clear();
       this.#noThread();
       for (const task of unanswered) {
-        // Files put in place are written beside their places and renamed: placing them again is placing them.
+        // Files put in place are written beside their places and renamed: what the thread was writing is removed,
+        // and placing them again is placing them.
         const begun =
-          'dest' in task.request ? removeTree(task.request.dest).catch(() => undefined) : undefined;
+          'dest' in task.request
+            ? removeTree(task.request.dest).catch(() => undefined)
+            : Promise.resolve(task.request.place).then(removePlacementLeftovers);
         inBackground(
           Promise.resolve(begun).then(() => {
             this.#queue.unshift(task);

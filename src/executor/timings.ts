@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { writeStateFile } from '../util/state-file.js';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { isAlive } from '../util/is-alive.js';
 
 /**
  * Durations of past builds by job name, for critical-path scheduling of jobs that miss the cache.
@@ -57,13 +58,33 @@ export class FileTimings implements Timings {
   }
 
   /**
-   * Written in line (see writeStateFile): a small file, whose three calls through the thread pool waited behind the
-   * run's other work at its very end. A lost hint costs scheduling quality, never correctness.
+   * Written in line: a small file, whose three calls through the thread pool waited behind the run's other work at
+   * its very end. Beside the cache's other files (not a directory of its own): only its own temp files, of writers
+   * that were killed before their rename, are removed. A lost hint costs scheduling quality, never correctness.
    */
   flush(): Promise<void> {
     if (!this.#dirty) return Promise.resolve();
     this.#dirty = false;
-    writeStateFile(this.#path, JSON.stringify(Object.fromEntries(this.#data)));
+    const temp = `${this.#path}.${process.pid}.tmp`;
+    try {
+      mkdirSync(dirname(this.#path), { recursive: true });
+      writeFileSync(temp, JSON.stringify(Object.fromEntries(this.#data)));
+      renameSync(temp, this.#path);
+      this.#removeDeadTemps();
+    } catch {
+      rmSync(temp, { force: true });
+    }
     return Promise.resolve();
+  }
+
+  #removeDeadTemps(): void {
+    const dir = dirname(this.#path);
+    const name = basename(this.#path);
+    for (const entry of readdirSync(dir)) {
+      if (!entry.startsWith(`${name}.`) || !entry.endsWith('.tmp')) continue;
+      const pid = Number(entry.slice(name.length + 1, -'.tmp'.length));
+      if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;
+      rmSync(join(dir, entry), { force: true });
+    }
   }
 }
