@@ -1092,7 +1092,7 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, writ
         // Where the cache can, on its helper thread as well as this one (a thousand restores use both cores); here
         // otherwise, a few jobs at a time, so that a thousand jobs restoring at once do not hold a thousand files in
         // memory.
-        const place = () => (artifact.place ?? place_files/* placeFiles */.h)(files);
+        const place = () => (artifact.place ?? place_files/* placeFiles */.h$)(files);
         const placed = await (artifact.place || !writers ? place() : writers.run(0, place));
         if (!placed.ok)
             return { kind: 'not-here', message: `${placed.error} does not match the manifest` };
@@ -1177,7 +1177,7 @@ function sameFile(sourceDir, rel, st, e, records, statTakenAt) {
     let digest = records.digestOf(rel, st);
     if (digest === undefined) {
         try {
-            digest = (0,place_files/* sha256 */.s)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(sourceDir, rel)));
+            digest = (0,place_files/* sha256 */.sc)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(sourceDir, rel)));
         }
         catch {
             return false;

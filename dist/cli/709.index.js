@@ -647,8 +647,11 @@ class RestoreQueue {
             this.#adoptsInThread.clear();
             this.#noThread();
             for (const task of unanswered) {
-                // Files put in place are written beside their places and renamed: placing them again is placing them.
-                const begun = 'dest' in task.request ? (0,remove_tree/* removeTree */.dM)(task.request.dest).catch(() => undefined) : undefined;
+                // Files put in place are written beside their places and renamed: what the thread was writing is removed,
+                // and placing them again is placing them.
+                const begun = 'dest' in task.request
+                    ? (0,remove_tree/* removeTree */.dM)(task.request.dest).catch(() => undefined)
+                    : Promise.resolve(task.request.place).then(place_files/* removePlacementLeftovers */.Qf);
                 (0,background/* inBackground */.k)(Promise.resolve(begun).then(() => {
                     this.#queue.unshift(task);
                     this.#pump();
@@ -664,7 +667,7 @@ class RestoreQueue {
 /** A queued task, on whichever thread runs it. */
 function runTask(request) {
     return 'place' in request
-        ? (0,place_files/* placeFiles */.h)(request.place)
+        ? (0,place_files/* placeFiles */.h$)(request.place)
         : (0,tree_copy/* restoreListedTree */.l)(request.src, request.dest, request.entries);
 }
 /** adoptArchive on this thread; an owned archive's memory is released once it is written. */
@@ -1452,8 +1455,9 @@ class NullCache {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ placeFiles),
-/* harmony export */   s: () => (/* binding */ sha256)
+/* harmony export */   Qf: () => (/* binding */ removePlacementLeftovers),
+/* harmony export */   h$: () => (/* binding */ placeFiles),
+/* harmony export */   sc: () => (/* binding */ sha256)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -1504,6 +1508,25 @@ async function placeFiles(files) {
     return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(undefined);
 }
 /**
+ * Removes what placements of `files` that never ended left beside their places (a helper thread that died while
+ * writing one): temp files of any thread and process, named `<place>.disbuild-…`.
+ */
+function removePlacementLeftovers(files) {
+    for (const f of files) {
+        const prefix = `${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(f.to)}.disbuild-`;
+        let names;
+        try {
+            names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(f.to));
+        }
+        catch {
+            continue;
+        }
+        for (const name of names)
+            if (name.startsWith(prefix))
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(f.to), name), { force: true });
+    }
+}
+/**
  * Writes the stored file beside `to`, checked against the entry, and renames it over `to` (a directory in the
  * way, a stale tree, goes first). False, with nothing left behind, when the stored file is not the entry's.
  */
@@ -1520,28 +1543,14 @@ async function writeVerified(e) {
                 return false;
             writeNewSync(temp, bytes, mode);
         }
-        else if (e.size <= IN_MEMORY_LIMIT) {
-            const buffer = takeBuffer(e.size);
+        else {
+            const release = await bigFileSlot();
             try {
-                const bytes = await readStored(stored, e, buffer);
-                if (bytes === undefined || sha256(bytes) !== e.sha256)
+                if (!(await placeBig(e, temp, mode)))
                     return false;
-                await writeNew(temp, bytes, mode);
             }
             finally {
-                giveBuffer(buffer);
-            }
-        }
-        else {
-            // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
-            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(stored, { throwIfNoEntry: false });
-            if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-                return false;
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(stored, temp, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.COPYFILE_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.COPYFILE_FICLONE);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(temp, mode);
-            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(temp).size !== e.size || fileSha256(temp) !== e.sha256) {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
-                return false;
+                release();
             }
         }
         try {
@@ -1560,6 +1569,55 @@ async function writeVerified(e) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
         throw err;
     }
+}
+/**
+ * Files past SYNC_LIMIT placed at once on one thread. A run asks for all its placements in one stretch, and this
+ * thread takes up one per turn of its event loop without waiting for the one before (see restore-helper.ts): each
+ * of these holds up to IN_MEMORY_LIMIT bytes until it is written, and a thousand of them must not all at once.
+ */
+const BIG_FILES_AT_ONCE = 4;
+let bigFiles = 0;
+const waitingForBig = [];
+async function bigFileSlot() {
+    if (bigFiles >= BIG_FILES_AT_ONCE)
+        await new Promise((resolve) => waitingForBig.push(resolve));
+    else
+        bigFiles++;
+    return () => {
+        const next = waitingForBig.shift();
+        if (next)
+            next();
+        else
+            bigFiles--;
+    };
+}
+/** writeVerified's part for a file past SYNC_LIMIT: the checked copy at `temp`, or false (nothing left there). */
+async function placeBig(e, temp, mode) {
+    const { stored } = e;
+    if (e.size <= IN_MEMORY_LIMIT) {
+        const buffer = takeBuffer(e.size);
+        try {
+            const bytes = await readStored(stored, e, buffer);
+            if (bytes === undefined || sha256(bytes) !== e.sha256)
+                return false;
+            await writeNew(temp, bytes, mode);
+        }
+        finally {
+            giveBuffer(buffer);
+        }
+        return true;
+    }
+    // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(stored, { throwIfNoEntry: false });
+    if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+        return false;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(stored, temp, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.COPYFILE_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.COPYFILE_FICLONE);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(temp, mode);
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(temp).size !== e.size || fileSha256(temp) !== e.sha256) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
+        return false;
+    }
+    return true;
 }
 /**
  * Read buffers are reused from file to file: a thousand fresh 80 KB buffers cost a restore more in garbage
@@ -1959,7 +2017,10 @@ function removeDeadFallbacks() {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2148);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_is_alive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5510);
+
 
 
 const noTimings = {
@@ -2002,15 +2063,37 @@ class FileTimings {
         this.#dirty = true;
     }
     /**
-     * Written in line (see writeStateFile): a small file, whose three calls through the thread pool waited behind the
-     * run's other work at its very end. A lost hint costs scheduling quality, never correctness.
+     * Written in line: a small file, whose three calls through the thread pool waited behind the run's other work at
+     * its very end. Beside the cache's other files (not a directory of its own): only its own temp files, of writers
+     * that were killed before their rename, are removed. A lost hint costs scheduling quality, never correctness.
      */
     flush() {
         if (!this.#dirty)
             return Promise.resolve();
         this.#dirty = false;
-        (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_1__/* .writeStateFile */ .V)(this.#path, JSON.stringify(Object.fromEntries(this.#data)));
+        const temp = `${this.#path}.${process.pid}.tmp`;
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.#path), { recursive: true });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, JSON.stringify(Object.fromEntries(this.#data)));
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, this.#path);
+            this.#removeDeadTemps();
+        }
+        catch {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
+        }
         return Promise.resolve();
+    }
+    #removeDeadTemps() {
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.#path);
+        const name = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(this.#path);
+        for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir)) {
+            if (!entry.startsWith(`${name}.`) || !entry.endsWith('.tmp'))
+                continue;
+            const pid = Number(entry.slice(name.length + 1, -'.tmp'.length));
+            if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || (0,_util_is_alive_js__WEBPACK_IMPORTED_MODULE_2__/* .isAlive */ ._)(pid))
+                continue;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry), { force: true });
+        }
     }
 }
 

@@ -31934,6 +31934,25 @@ async function placeFiles(files) {
     return (0,result.ok)(undefined);
 }
 /**
+ * Removes what placements of `files` that never ended left beside their places (a helper thread that died while
+ * writing one): temp files of any thread and process, named `<place>.disbuild-…`.
+ */
+function removePlacementLeftovers(files) {
+    for (const f of files) {
+        const prefix = `${(0,external_node_path_.basename)(f.to)}.disbuild-`;
+        let names;
+        try {
+            names = (0,external_node_fs_.readdirSync)((0,external_node_path_.dirname)(f.to));
+        }
+        catch {
+            continue;
+        }
+        for (const name of names)
+            if (name.startsWith(prefix))
+                (0,external_node_fs_.rmSync)((0,external_node_path_.join)((0,external_node_path_.dirname)(f.to), name), { force: true });
+    }
+}
+/**
  * Writes the stored file beside `to`, checked against the entry, and renames it over `to` (a directory in the
  * way, a stale tree, goes first). False, with nothing left behind, when the stored file is not the entry's.
  */
@@ -31950,28 +31969,14 @@ async function writeVerified(e) {
                 return false;
             writeNewSync(temp, bytes, mode);
         }
-        else if (e.size <= place_files_IN_MEMORY_LIMIT) {
-            const buffer = takeBuffer(e.size);
+        else {
+            const release = await bigFileSlot();
             try {
-                const bytes = await place_files_readStored(stored, e, buffer);
-                if (bytes === undefined || sha256(bytes) !== e.sha256)
+                if (!(await placeBig(e, temp, mode)))
                     return false;
-                await writeNew(temp, bytes, mode);
             }
             finally {
-                giveBuffer(buffer);
-            }
-        }
-        else {
-            // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
-            const st = (0,external_node_fs_.lstatSync)(stored, { throwIfNoEntry: false });
-            if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-                return false;
-            await (0,promises_.copyFile)(stored, temp, external_node_fs_.constants.COPYFILE_EXCL | external_node_fs_.constants.COPYFILE_FICLONE);
-            await (0,promises_.chmod)(temp, mode);
-            if ((0,external_node_fs_.lstatSync)(temp).size !== e.size || fileSha256(temp) !== e.sha256) {
-                (0,external_node_fs_.rmSync)(temp, { force: true });
-                return false;
+                release();
             }
         }
         try {
@@ -31990,6 +31995,55 @@ async function writeVerified(e) {
         (0,external_node_fs_.rmSync)(temp, { force: true });
         throw err;
     }
+}
+/**
+ * Files past SYNC_LIMIT placed at once on one thread. A run asks for all its placements in one stretch, and this
+ * thread takes up one per turn of its event loop without waiting for the one before (see restore-helper.ts): each
+ * of these holds up to IN_MEMORY_LIMIT bytes until it is written, and a thousand of them must not all at once.
+ */
+const BIG_FILES_AT_ONCE = 4;
+let bigFiles = 0;
+const waitingForBig = [];
+async function bigFileSlot() {
+    if (bigFiles >= BIG_FILES_AT_ONCE)
+        await new Promise((resolve) => waitingForBig.push(resolve));
+    else
+        bigFiles++;
+    return () => {
+        const next = waitingForBig.shift();
+        if (next)
+            next();
+        else
+            bigFiles--;
+    };
+}
+/** writeVerified's part for a file past SYNC_LIMIT: the checked copy at `temp`, or false (nothing left there). */
+async function placeBig(e, temp, mode) {
+    const { stored } = e;
+    if (e.size <= place_files_IN_MEMORY_LIMIT) {
+        const buffer = takeBuffer(e.size);
+        try {
+            const bytes = await place_files_readStored(stored, e, buffer);
+            if (bytes === undefined || sha256(bytes) !== e.sha256)
+                return false;
+            await writeNew(temp, bytes, mode);
+        }
+        finally {
+            giveBuffer(buffer);
+        }
+        return true;
+    }
+    // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
+    const st = (0,external_node_fs_.lstatSync)(stored, { throwIfNoEntry: false });
+    if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+        return false;
+    await (0,promises_.copyFile)(stored, temp, external_node_fs_.constants.COPYFILE_EXCL | external_node_fs_.constants.COPYFILE_FICLONE);
+    await (0,promises_.chmod)(temp, mode);
+    if ((0,external_node_fs_.lstatSync)(temp).size !== e.size || fileSha256(temp) !== e.sha256) {
+        (0,external_node_fs_.rmSync)(temp, { force: true });
+        return false;
+    }
+    return true;
 }
 /**
  * Read buffers are reused from file to file: a thousand fresh 80 KB buffers cost a restore more in garbage
@@ -32393,8 +32447,11 @@ class RestoreQueue {
             this.#adoptsInThread.clear();
             this.#noThread();
             for (const task of unanswered) {
-                // Files put in place are written beside their places and renamed: placing them again is placing them.
-                const begun = 'dest' in task.request ? (0,remove_tree/* removeTree */.dM)(task.request.dest).catch(() => undefined) : undefined;
+                // Files put in place are written beside their places and renamed: what the thread was writing is removed,
+                // and placing them again is placing them.
+                const begun = 'dest' in task.request
+                    ? (0,remove_tree/* removeTree */.dM)(task.request.dest).catch(() => undefined)
+                    : Promise.resolve(task.request.place).then(removePlacementLeftovers);
                 (0,background/* inBackground */.k)(Promise.resolve(begun).then(() => {
                     this.#queue.unshift(task);
                     this.#pump();
@@ -36910,6 +36967,7 @@ var select_core = __nccwpck_require__(1017);
 ;// CONCATENATED MODULE: ./src/executor/timings.ts
 
 
+
 const noTimings = {
     get: () => undefined,
     record: () => undefined,
@@ -36950,15 +37008,37 @@ class timings_FileTimings {
         this.#dirty = true;
     }
     /**
-     * Written in line (see writeStateFile): a small file, whose three calls through the thread pool waited behind the
-     * run's other work at its very end. A lost hint costs scheduling quality, never correctness.
+     * Written in line: a small file, whose three calls through the thread pool waited behind the run's other work at
+     * its very end. Beside the cache's other files (not a directory of its own): only its own temp files, of writers
+     * that were killed before their rename, are removed. A lost hint costs scheduling quality, never correctness.
      */
     flush() {
         if (!this.#dirty)
             return Promise.resolve();
         this.#dirty = false;
-        writeStateFile(this.#path, JSON.stringify(Object.fromEntries(this.#data)));
+        const temp = `${this.#path}.${process.pid}.tmp`;
+        try {
+            mkdirSync(dirname(this.#path), { recursive: true });
+            writeFileSync(temp, JSON.stringify(Object.fromEntries(this.#data)));
+            renameSync(temp, this.#path);
+            this.#removeDeadTemps();
+        }
+        catch {
+            rmSync(temp, { force: true });
+        }
         return Promise.resolve();
+    }
+    #removeDeadTemps() {
+        const dir = dirname(this.#path);
+        const name = basename(this.#path);
+        for (const entry of readdirSync(dir)) {
+            if (!entry.startsWith(`${name}.`) || !entry.endsWith('.tmp'))
+                continue;
+            const pid = Number(entry.slice(name.length + 1, -'.tmp'.length));
+            if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid))
+                continue;
+            rmSync(join(dir, entry), { force: true });
+        }
     }
 }
 

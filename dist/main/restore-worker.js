@@ -696,6 +696,25 @@ async function placeFiles(files) {
     return result_ok(undefined);
 }
 /**
+ * Removes what placements of `files` that never ended left beside their places (a helper thread that died while
+ * writing one): temp files of any thread and process, named `<place>.disbuild-…`.
+ */
+function place_files_removePlacementLeftovers(files) {
+    for (const f of files) {
+        const prefix = `${basename(f.to)}.disbuild-`;
+        let names;
+        try {
+            names = readdirSync(dirname(f.to));
+        }
+        catch {
+            continue;
+        }
+        for (const name of names)
+            if (name.startsWith(prefix))
+                rmSync(join(dirname(f.to), name), { force: true });
+    }
+}
+/**
  * Writes the stored file beside `to`, checked against the entry, and renames it over `to` (a directory in the
  * way, a stale tree, goes first). False, with nothing left behind, when the stored file is not the entry's.
  */
@@ -712,28 +731,14 @@ async function writeVerified(e) {
                 return false;
             writeNewSync(temp, bytes, mode);
         }
-        else if (e.size <= place_files_IN_MEMORY_LIMIT) {
-            const buffer = takeBuffer(e.size);
+        else {
+            const release = await bigFileSlot();
             try {
-                const bytes = await place_files_readStored(stored, e, buffer);
-                if (bytes === undefined || place_files_sha256(bytes) !== e.sha256)
+                if (!(await placeBig(e, temp, mode)))
                     return false;
-                await writeNew(temp, bytes, mode);
             }
             finally {
-                giveBuffer(buffer);
-            }
-        }
-        else {
-            // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
-            const st = (0,external_node_fs_namespaceObject.lstatSync)(stored, { throwIfNoEntry: false });
-            if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-                return false;
-            await (0,promises_namespaceObject.copyFile)(stored, temp, external_node_fs_namespaceObject.constants.COPYFILE_EXCL | external_node_fs_namespaceObject.constants.COPYFILE_FICLONE);
-            await (0,promises_namespaceObject.chmod)(temp, mode);
-            if ((0,external_node_fs_namespaceObject.lstatSync)(temp).size !== e.size || place_files_fileSha256(temp) !== e.sha256) {
-                (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
-                return false;
+                release();
             }
         }
         try {
@@ -752,6 +757,55 @@ async function writeVerified(e) {
         (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
         throw err;
     }
+}
+/**
+ * Files past SYNC_LIMIT placed at once on one thread. A run asks for all its placements in one stretch, and this
+ * thread takes up one per turn of its event loop without waiting for the one before (see restore-helper.ts): each
+ * of these holds up to IN_MEMORY_LIMIT bytes until it is written, and a thousand of them must not all at once.
+ */
+const BIG_FILES_AT_ONCE = 4;
+let bigFiles = 0;
+const waitingForBig = [];
+async function bigFileSlot() {
+    if (bigFiles >= BIG_FILES_AT_ONCE)
+        await new Promise((resolve) => waitingForBig.push(resolve));
+    else
+        bigFiles++;
+    return () => {
+        const next = waitingForBig.shift();
+        if (next)
+            next();
+        else
+            bigFiles--;
+    };
+}
+/** writeVerified's part for a file past SYNC_LIMIT: the checked copy at `temp`, or false (nothing left there). */
+async function placeBig(e, temp, mode) {
+    const { stored } = e;
+    if (e.size <= place_files_IN_MEMORY_LIMIT) {
+        const buffer = takeBuffer(e.size);
+        try {
+            const bytes = await place_files_readStored(stored, e, buffer);
+            if (bytes === undefined || place_files_sha256(bytes) !== e.sha256)
+                return false;
+            await writeNew(temp, bytes, mode);
+        }
+        finally {
+            giveBuffer(buffer);
+        }
+        return true;
+    }
+    // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
+    const st = (0,external_node_fs_namespaceObject.lstatSync)(stored, { throwIfNoEntry: false });
+    if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+        return false;
+    await (0,promises_namespaceObject.copyFile)(stored, temp, external_node_fs_namespaceObject.constants.COPYFILE_EXCL | external_node_fs_namespaceObject.constants.COPYFILE_FICLONE);
+    await (0,promises_namespaceObject.chmod)(temp, mode);
+    if ((0,external_node_fs_namespaceObject.lstatSync)(temp).size !== e.size || place_files_fileSha256(temp) !== e.sha256) {
+        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+        return false;
+    }
+    return true;
 }
 /**
  * Read buffers are reused from file to file: a thousand fresh 80 KB buffers cost a restore more in garbage
@@ -1171,8 +1225,11 @@ class RestoreQueue {
             this.#adoptsInThread.clear();
             this.#noThread();
             for (const task of unanswered) {
-                // Files put in place are written beside their places and renamed: placing them again is placing them.
-                const begun = 'dest' in task.request ? removeTree(task.request.dest).catch(() => undefined) : undefined;
+                // Files put in place are written beside their places and renamed: what the thread was writing is removed,
+                // and placing them again is placing them.
+                const begun = 'dest' in task.request
+                    ? removeTree(task.request.dest).catch(() => undefined)
+                    : Promise.resolve(task.request.place).then(removePlacementLeftovers);
                 inBackground(Promise.resolve(begun).then(() => {
                     this.#queue.unshift(task);
                     this.#pump();
