@@ -1,6 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { isAlive } from '../util/is-alive.js';
+import { readRegularFile } from '../util/read-own-file.js';
+import { writeStateFile } from '../util/state-file.js';
 
 /**
  * Durations of past builds by job name, for critical-path scheduling of jobs that miss the cache.
@@ -33,7 +32,8 @@ export class FileTimings implements Timings {
   static read(path: string): FileTimings {
     let data = new Map<string, number>();
     try {
-      const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+      // Not blocking: a FIFO in its place must not hang the run. Another user's file is read: a hint, no more.
+      const parsed = JSON.parse(readRegularFile(path) ?? '') as unknown;
       if (parsed && typeof parsed === 'object') {
         data = new Map(Object.entries(parsed).filter((e): e is [string, number] => typeof e[1] === 'number'));
       }
@@ -58,33 +58,13 @@ export class FileTimings implements Timings {
   }
 
   /**
-   * Written in line: a small file, whose three calls through the thread pool waited behind the run's other work at
-   * its very end. Beside the cache's other files (not a directory of its own): only its own temp files, of writers
-   * that were killed before their rename, are removed. A lost hint costs scheduling quality, never correctness.
+   * Written in line (see writeStateFile): a small file, whose three calls through the thread pool waited behind the
+   * run's other work at its very end. A lost hint costs scheduling quality, never correctness.
    */
   flush(): Promise<void> {
     if (!this.#dirty) return Promise.resolve();
     this.#dirty = false;
-    const temp = `${this.#path}.${process.pid}.tmp`;
-    try {
-      mkdirSync(dirname(this.#path), { recursive: true });
-      writeFileSync(temp, JSON.stringify(Object.fromEntries(this.#data)));
-      renameSync(temp, this.#path);
-      this.#removeDeadTemps();
-    } catch {
-      rmSync(temp, { force: true });
-    }
+    writeStateFile(this.#path, JSON.stringify(Object.fromEntries(this.#data)));
     return Promise.resolve();
-  }
-
-  #removeDeadTemps(): void {
-    const dir = dirname(this.#path);
-    const name = basename(this.#path);
-    for (const entry of readdirSync(dir)) {
-      if (!entry.startsWith(`${name}.`) || !entry.endsWith('.tmp')) continue;
-      const pid = Number(entry.slice(name.length + 1, -'.tmp'.length));
-      if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;
-      rmSync(join(dir, entry), { force: true });
-    }
   }
 }

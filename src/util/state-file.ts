@@ -1,12 +1,13 @@
 import { mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { isAlive } from './is-alive.js';
 
 /**
  * Replaces a file of state kept between runs with `text`, readable by this user alone in a directory of its own
  * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). The
- * temp files of writers killed before their rename are removed; a live process's is its write under way. A
- * failure is ignored: the state is only a saving, and the next run does the work again.
+ * temp files that writers of this same file left when killed before their rename are removed; a live process's is
+ * its write under way. Only those: the directory may hold files of others (the cache directory's root holds the
+ * job timings). A failure is ignored: the state is only a saving, and the next run does the work again.
  */
 export function writeStateFile(file: string, text: string): void {
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
@@ -14,7 +15,7 @@ export function writeStateFile(file: string, text: string): void {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(temp, text, { mode: 0o600 });
     renameSync(temp, file);
-    removeDeadWrites(dirname(file));
+    removeDeadWrites(file);
   } catch {
     try {
       unlinkSync(temp);
@@ -24,9 +25,12 @@ export function writeStateFile(file: string, text: string): void {
   }
 }
 
-function removeDeadWrites(dir: string): void {
+function removeDeadWrites(file: string): void {
+  const dir = dirname(file);
+  const own = `${basename(file)}.`;
   for (const name of readdirSync(dir)) {
-    const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(name)?.[1]);
+    if (!name.startsWith(own)) continue;
+    const pid = Number(/^(\d+)\.\d+\.tmp$/.exec(name.slice(own.length))?.[1]);
     if (!pid || pid === process.pid || isAlive(pid)) continue;
     try {
       unlinkSync(join(dir, name));

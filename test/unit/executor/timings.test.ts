@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ describe('timings kept between runs', () => {
     await first.flush();
     // What a run killed between its write and its rename leaves (2147483646: no such process), and somebody else's.
     await writeFile(join(dir, 'cache', 'draft.2147483646.1700000000.tmp'), 'precious');
-    await writeFile(`${file}.2147483646.tmp`, '{"half');
+    await writeFile(`${file}.2147483646.1700000000.tmp`, '{"half');
     const second = FileTimings.read(file);
     expect(second.get('a')).toBe(1234);
     second.record('b', 5);
@@ -32,9 +33,12 @@ describe('timings kept between runs', () => {
     ]);
   });
 
-  it('start afresh from a damaged file', async () => {
+  it('start afresh from a damaged file, and from a FIFO put in its place without waiting on it', async () => {
     const file = join(dir, 'timings-v1.json');
     await writeFile(file, 'not json');
     expect(FileTimings.read(file).empty).toBe(true);
+    const fifo = join(dir, 'fifo-timings.json');
+    execFileSync('mkfifo', [fifo]);
+    expect(FileTimings.read(fifo).empty).toBe(true);
   });
 });
