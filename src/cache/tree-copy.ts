@@ -75,7 +75,6 @@ export async function restoreListedTree(
   if (leaving !== undefined) return err(`symlink ${leaving} points outside the output directory`);
   mkdirSync(dest);
   const dirs = new Set<string>(['']);
-  let sinceYield = 0;
   for (const e of entries) {
     const slash = e.path.lastIndexOf('/');
     if (!dirs.has(slash < 0 ? '' : e.path.slice(0, slash))) {
@@ -91,29 +90,44 @@ export async function restoreListedTree(
         return err(`${e.path} does not match the manifest`);
       }
       symlinkSync(target, to);
-    } else if (e.size <= IN_MEMORY_LIMIT) {
-      const bytes = readStored(join(src, e.path), e);
-      if (bytes === undefined || sha256(bytes) !== e.sha256)
-        return err(`${e.path} does not match the manifest`);
-      writeFileSync(to, bytes, { mode: e.mode & 0o100 ? 0o755 : 0o644, flag: 'wx' });
-      sinceYield += bytes.length;
-      if (sinceYield >= YIELD_EVERY_BYTES) {
-        sinceYield = 0;
-        await new Promise((r) => setImmediate(r));
-      }
-    } else {
-      await copyFile(join(src, e.path), to, constants.COPYFILE_FICLONE);
-      const st = statSync(to);
-      if (
-        st.size !== e.size ||
-        (st.mode & 0o100) !== (e.mode & 0o100) ||
-        (await fileSha256(to, st.size)) !== e.sha256
-      ) {
-        return err(`${e.path} does not match the manifest`);
-      }
+    } else if (!(await copyVerifiedFile(join(src, e.path), to, e))) {
+      return err(`${e.path} does not match the manifest`);
     }
   }
   return ok(undefined);
+}
+
+let sinceYield = 0;
+
+/**
+ * Copies the stored file `from` to `to`, which must not exist, checking it against the listed size, exec bit and
+ * SHA-256 as it goes; false when it does not match (`to` may then hold the copy: the caller removes it). The copy
+ * gets the listed mode (0755 or 0644). Small files are read once, hashed from memory and written from the same
+ * bytes; larger ones are a kernel copy (a reflink where possible), hashed after. Throws on I/O trouble (a missing
+ * file, a full disk).
+ */
+export async function copyVerifiedFile(
+  from: string,
+  to: string,
+  e: Pick<ManifestEntry, 'size' | 'mode' | 'sha256'>,
+): Promise<boolean> {
+  const mode = e.mode & 0o100 ? 0o755 : 0o644;
+  if (e.size <= IN_MEMORY_LIMIT) {
+    const bytes = readStored(from, e);
+    if (bytes === undefined || sha256(bytes) !== e.sha256) return false;
+    writeFileSync(to, bytes, { mode, flag: 'wx' });
+    sinceYield += bytes.length;
+    if (sinceYield >= YIELD_EVERY_BYTES) {
+      sinceYield = 0;
+      await new Promise((r) => setImmediate(r));
+    }
+    return true;
+  }
+  await copyFile(from, to, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
+  const st = statSync(to);
+  if (st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100)) return false;
+  await chmod(to, mode);
+  return (await fileSha256(to, st.size)) === e.sha256;
 }
 
 /**
@@ -128,7 +142,7 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
  * tampered entry is damaged even where the restored copy would come out right). The same calls as one
  * `readFileSync`: open, fstat, read, close.
  */
-function readStored(path: string, e: ManifestEntry): Buffer | undefined {
+function readStored(path: string, e: Pick<ManifestEntry, 'size' | 'mode'>): Buffer | undefined {
   const fd = openSync(path, 'r');
   try {
     const st = fstatSync(fd);
