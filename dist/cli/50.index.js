@@ -1352,8 +1352,9 @@ const err = (error) => ({ ok: false, error });
 /**
  * Replaces a file of state kept between runs with `text`, readable by this user alone in a directory of its own
  * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). The
- * temp files of writers killed before their rename are removed; a live process's is its write under way. A
- * failure is ignored: the state is only a saving, and the next run does the work again.
+ * temp files that writers of this same file left when killed before their rename are removed; a live process's is
+ * its write under way. Only those: the directory may hold files of others (the cache directory's root holds the
+ * job timings). A failure is ignored: the state is only a saving, and the next run does the work again.
  */
 function writeStateFile(file, text) {
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
@@ -1361,7 +1362,7 @@ function writeStateFile(file, text) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true, mode: 0o700 });
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600 });
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, file);
-        removeDeadWrites((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file));
+        removeDeadWrites(file);
     }
     catch {
         try {
@@ -1372,9 +1373,13 @@ function writeStateFile(file, text) {
         }
     }
 }
-function removeDeadWrites(dir) {
+function removeDeadWrites(file) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file);
+    const own = `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(file)}.`;
     for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir)) {
-        const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(name)?.[1]);
+        if (!name.startsWith(own))
+            continue;
+        const pid = Number(/^(\d+)\.\d+\.tmp$/.exec(name.slice(own.length))?.[1]);
         if (!pid || pid === process.pid || (0,_is_alive_js__WEBPACK_IMPORTED_MODULE_2__/* .isAlive */ ._)(pid))
             continue;
         try {

@@ -1040,6 +1040,8 @@ function digest(path) {
 
 // EXTERNAL MODULE: ./src/cache/entry-meta.ts
 var entry_meta = __webpack_require__(7126);
+// EXTERNAL MODULE: ./src/cache/manifest.ts
+var manifest = __webpack_require__(8445);
 // EXTERNAL MODULE: ./src/cache/place-files.ts
 var place_files = __webpack_require__(5451);
 ;// CONCATENATED MODULE: ./src/executor/in-place-restore.ts
@@ -1053,6 +1055,7 @@ var place_files = __webpack_require__(5451);
  * Does not deal with: artifacts holding anything but in-place files and directories (symlinks, files outside
  * `.in-place/`): the caller restores those through the cache's own verified restore (in-place.ts).
  */
+
 
 
 
@@ -1092,7 +1095,7 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, writ
         // Where the cache can, on its helper thread as well as this one (a thousand restores use both cores); here
         // otherwise, a few jobs at a time, so that a thousand jobs restoring at once do not hold a thousand files in
         // memory.
-        const place = () => (artifact.place ?? place_files/* placeFiles */.h$)(files);
+        const place = () => (artifact.place ?? place_files/* placeFiles */.h)(files);
         const placed = await (artifact.place || !writers ? place() : writers.run(0, place));
         if (!placed.ok)
             return { kind: 'not-here', message: `${placed.error} does not match the manifest` };
@@ -1177,7 +1180,7 @@ function sameFile(sourceDir, rel, st, e, records, statTakenAt) {
     let digest = records.digestOf(rel, st);
     if (digest === undefined) {
         try {
-            digest = (0,place_files/* sha256 */.sc)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(sourceDir, rel)));
+            digest = (0,manifest/* sha256 */.sc)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(sourceDir, rel)));
         }
         catch {
             return false;
@@ -2622,7 +2625,7 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir, asides) {
     const copy = async (from, dest, sealed) => {
         const temp = asideOf(dest);
         try {
-            await (0,tree_copy/* copyTree */.E)(from, temp, { link: false });
+            await (0,tree_copy/* copyTree */.EL)(from, temp, { link: false });
             if (sealed)
                 unsealTree(temp);
             await renameReplacing(temp, dest);

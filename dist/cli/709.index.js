@@ -199,7 +199,7 @@ async function writeLog(dest, bytes, file) {
  * Restores the artifact of the entry at `entry` to `temp` (only what its manifest lists, each file verified
  * from the bytes that are written) and checks the logs against the manifest. Answers the first mismatch; throws on I/O trouble (a full disk).
  */
-async function copyVerified(entry, key, meta, temp, restoreTree = tree_copy/* restoreListedTree */.l) {
+async function copyVerified(entry, key, meta, temp, restoreTree = tree_copy/* restoreListedTree */.Ev) {
     const manifest = meta.manifest ?? (await legacyManifest(entry, key));
     const safe = (0,entry_meta/* checkManifest */.K7)(manifest, key);
     if (!safe.ok)
@@ -651,7 +651,7 @@ class RestoreQueue {
                 // and placing them again is placing them.
                 const begun = 'dest' in task.request
                     ? (0,remove_tree/* removeTree */.dM)(task.request.dest).catch(() => undefined)
-                    : Promise.resolve(task.request.place).then(place_files/* removePlacementLeftovers */.Qf);
+                    : Promise.resolve(task.request.place).then(place_files/* removePlacementLeftovers */.Q);
                 (0,background/* inBackground */.k)(Promise.resolve(begun).then(() => {
                     this.#queue.unshift(task);
                     this.#pump();
@@ -667,8 +667,8 @@ class RestoreQueue {
 /** A queued task, on whichever thread runs it. */
 function runTask(request) {
     return 'place' in request
-        ? (0,place_files/* placeFiles */.h$)(request.place)
-        : (0,tree_copy/* restoreListedTree */.l)(request.src, request.dest, request.entries);
+        ? (0,place_files/* placeFiles */.h)(request.place)
+        : (0,tree_copy/* restoreListedTree */.Ev)(request.src, request.dest, request.entries);
 }
 /** adoptArchive on this thread; an owned archive's memory is released once it is written. */
 function adoptHere(task) {
@@ -982,7 +982,7 @@ class LocalCache {
         const temp = adopt ? (0,external_node_path_.dirname)(artifact.outputDir) : this.#newTemp();
         try {
             if (!adopt)
-                await (0,tree_copy/* copyTree */.E)(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
+                await (0,tree_copy/* copyTree */.EL)(artifact.outputDir, (0,external_node_path_.join)(temp, 'out'), { link: true });
             // The manifest describes the copy, so it matches the stored bytes even if the job's directory changes now.
             // A tree taken over is sealed as it is hashed (see ArtifactToSave.seal).
             const seal = adopt && artifact.seal === true && !artifact.verifiedManifest;
@@ -1455,22 +1455,20 @@ class NullCache {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qf: () => (/* binding */ removePlacementLeftovers),
-/* harmony export */   h$: () => (/* binding */ placeFiles),
-/* harmony export */   sc: () => (/* binding */ sha256)
+/* harmony export */   Q: () => (/* binding */ removePlacementLeftovers),
+/* harmony export */   h: () => (/* binding */ placeFiles)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8251);
+/* harmony import */ var _tree_copy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3076);
 /**
- * Stored files put in their places, each checked as it is written: read once from where a cache keeps it, checked
- * against its size, exec bit and SHA-256, written beside its place and renamed over it. In-place outputs go into
+ * Stored files put in their places, each checked as it is written (as a restore copies them, see tree-copy.ts),
+ * beside its place, then renamed over it. In-place outputs go into
  * the checkout this way (executor/in-place-restore.ts), on whichever thread has time (restore-helper.ts).
  */
 
@@ -1478,12 +1476,6 @@ class NullCache {
 
 
 
-
-/** Files up to this size are read whole, hashed from memory and written from the same bytes. */
-const IN_MEMORY_LIMIT = 8 * 1024 * 1024;
-/** Files up to this size are read and written with synchronous calls (see writeVerified). */
-const SYNC_LIMIT = 256 * 1024;
-const syncBuffer = Buffer.allocUnsafeSlow(SYNC_LIMIT);
 /**
  * Temp names are unique to this thread as well as this process: both threads of a run place files, and two jobs
  * whose outputs overlap may place the same path.
@@ -1497,7 +1489,7 @@ let temps = 0;
 async function placeFiles(files) {
     const made = new Set();
     for (const f of files) {
-        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(f.to);
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(f.to);
         if (!made.has(parent)) {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(parent, { recursive: true });
             made.add(parent);
@@ -1513,55 +1505,40 @@ async function placeFiles(files) {
  */
 function removePlacementLeftovers(files) {
     for (const f of files) {
-        const prefix = `${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(f.to)}.disbuild-`;
+        const prefix = `${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(f.to)}.disbuild-`;
         let names;
         try {
-            names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(f.to));
+            names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(f.to));
         }
         catch {
             continue;
         }
         for (const name of names)
             if (name.startsWith(prefix))
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(f.to), name), { force: true });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(f.to), name), { force: true });
     }
 }
 /**
- * Writes the stored file beside `to`, checked against the entry, and renames it over `to` (a directory in the
- * way, a stale tree, goes first). False, with nothing left behind, when the stored file is not the entry's.
+ * Writes the stored file beside `to`, checked against the entry (copyVerifiedFile), and renames it over `to` (a
+ * directory in the way, a stale tree, goes first). False, with nothing left behind, when the stored file is not
+ * the entry's.
  */
 async function writeVerified(e) {
-    const { stored, to } = e;
-    const mode = e.mode & 0o100 ? 0o755 : 0o644;
-    const temp = `${to}.${tempPrefix}-${temps++}`;
+    const temp = `${e.to}.${tempPrefix}-${temps++}`;
     try {
-        if (e.size <= SYNC_LIMIT) {
-            // A small file costs more in thread-pool round trips (open, fstat, read, close, open, write, close) than
-            // in the calls themselves: done in place, on this thread, from a buffer that is never pooled out.
-            const bytes = readStoredSync(stored, e, syncBuffer);
-            if (bytes === undefined || sha256(bytes) !== e.sha256)
-                return false;
-            writeNewSync(temp, bytes, mode);
-        }
-        else {
-            const release = await bigFileSlot();
-            try {
-                if (!(await placeBig(e, temp, mode)))
-                    return false;
-            }
-            finally {
-                release();
-            }
+        if (!(await (0,_tree_copy_js__WEBPACK_IMPORTED_MODULE_3__/* .copyVerifiedFile */ .Yq)(e.stored, temp, e))) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
+            return false;
         }
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, to);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, e.to);
         }
         catch (err) {
             const code = err.code;
             if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST')
                 throw err;
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(to, { recursive: true, force: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, to);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(e.to, { recursive: true, force: true });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, e.to);
         }
         return true;
     }
@@ -1569,171 +1546,6 @@ async function writeVerified(e) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
         throw err;
     }
-}
-/**
- * Files past SYNC_LIMIT placed at once on one thread. A run asks for all its placements in one stretch, and this
- * thread takes up one per turn of its event loop without waiting for the one before (see restore-helper.ts): each
- * of these holds up to IN_MEMORY_LIMIT bytes until it is written, and a thousand of them must not all at once.
- */
-const BIG_FILES_AT_ONCE = 4;
-let bigFiles = 0;
-const waitingForBig = [];
-async function bigFileSlot() {
-    if (bigFiles >= BIG_FILES_AT_ONCE)
-        await new Promise((resolve) => waitingForBig.push(resolve));
-    else
-        bigFiles++;
-    return () => {
-        const next = waitingForBig.shift();
-        if (next)
-            next();
-        else
-            bigFiles--;
-    };
-}
-/** writeVerified's part for a file past SYNC_LIMIT: the checked copy at `temp`, or false (nothing left there). */
-async function placeBig(e, temp, mode) {
-    const { stored } = e;
-    if (e.size <= IN_MEMORY_LIMIT) {
-        const buffer = takeBuffer(e.size);
-        try {
-            const bytes = await readStored(stored, e, buffer);
-            if (bytes === undefined || sha256(bytes) !== e.sha256)
-                return false;
-            await writeNew(temp, bytes, mode);
-        }
-        finally {
-            giveBuffer(buffer);
-        }
-        return true;
-    }
-    // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
-    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(stored, { throwIfNoEntry: false });
-    if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-        return false;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(stored, temp, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.COPYFILE_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.COPYFILE_FICLONE);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(temp, mode);
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(temp).size !== e.size || fileSha256(temp) !== e.sha256) {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
-        return false;
-    }
-    return true;
-}
-/**
- * Read buffers are reused from file to file: a thousand fresh 80 KB buffers cost a restore more in garbage
- * collection than the copying itself. A buffer goes back only once every read and write into it has ended.
- */
-const POOLED_BYTES = 1 << 20;
-const spareBuffers = [];
-function takeBuffer(size) {
-    if (size > POOLED_BYTES)
-        return Buffer.allocUnsafe(size);
-    return spareBuffers.pop() ?? Buffer.allocUnsafeSlow(POOLED_BYTES);
-}
-function giveBuffer(buffer) {
-    if (buffer.length === POOLED_BYTES && spareBuffers.length < 16)
-        spareBuffers.push(buffer);
-}
-/**
- * A stored file's bytes (in `buffer`), or undefined when it is not the regular file of the listed size and exec
- * bit (a tampered entry is damaged even where the written copy would come out right): open, fstat, read, close,
- * on plain descriptors (a FileHandle per file costs more than the reads).
- */
-async function readStored(path, e, buffer) {
-    let fd;
-    try {
-        fd = await call((cb) => node_fs__WEBPACK_IMPORTED_MODULE_1__.open(path, 'r', cb));
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const st = await call((cb) => node_fs__WEBPACK_IMPORTED_MODULE_1__.fstat(fd, cb));
-        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-            return undefined;
-        let at = 0;
-        while (at < e.size) {
-            const n = await call((cb) => node_fs__WEBPACK_IMPORTED_MODULE_1__.read(fd, buffer, at, e.size - at, at, cb));
-            if (n === 0)
-                return undefined;
-            at += n;
-        }
-        return buffer.subarray(0, e.size);
-    }
-    finally {
-        await call((cb) => node_fs__WEBPACK_IMPORTED_MODULE_1__.close(fd, cb));
-    }
-}
-/** As readStored, with synchronous calls. */
-function readStoredSync(path, e, buffer) {
-    let fd;
-    try {
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const st = node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync(fd);
-        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-            return undefined;
-        let at = 0;
-        while (at < e.size) {
-            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buffer, at, e.size - at, at);
-            if (n === 0)
-                return undefined;
-            at += n;
-        }
-        return buffer.subarray(0, e.size);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-    }
-}
-/** As writeNew, with synchronous calls. */
-function writeNewSync(path, bytes, mode) {
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'wx', mode);
-    try {
-        let at = 0;
-        while (at < bytes.length)
-            at += node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync(fd, bytes, at, bytes.length - at);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-    }
-}
-/** Creates `path` (it must not exist) with `bytes` and `mode`. */
-async function writeNew(path, bytes, mode) {
-    const fd = await call((cb) => node_fs__WEBPACK_IMPORTED_MODULE_1__.open(path, 'wx', mode, cb));
-    try {
-        let at = 0;
-        while (at < bytes.length) {
-            at += await call((cb) => node_fs__WEBPACK_IMPORTED_MODULE_1__.write(fd, bytes, at, bytes.length - at, null, cb));
-        }
-    }
-    finally {
-        await call((cb) => node_fs__WEBPACK_IMPORTED_MODULE_1__.close(fd, cb));
-    }
-}
-/** A callback-style fs call as a promise. */
-function call(start) {
-    return new Promise((resolve, reject) => start((err, value) => (err ? reject(err) : resolve(value))));
-}
-function fileSha256(path) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
-    try {
-        const buf = Buffer.allocUnsafe(1 << 20);
-        for (let n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buf); n > 0; n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buf))
-            hash.update(buf.subarray(0, n));
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-    }
-    return hash.digest('hex');
-}
-function sha256(bytes) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
 }
 
 
@@ -1743,8 +1555,9 @@ function sha256(bytes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ copyTree),
-/* harmony export */   l: () => (/* binding */ restoreListedTree)
+/* harmony export */   EL: () => (/* binding */ copyTree),
+/* harmony export */   Ev: () => (/* binding */ restoreListedTree),
+/* harmony export */   Yq: () => (/* binding */ copyVerifiedFile)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
@@ -1817,7 +1630,6 @@ async function restoreListedTree(src, dest, entries) {
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`symlink ${leaving} points outside the output directory`);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dest);
     const dirs = new Set(['']);
-    let sinceYield = 0;
     for (const e of entries) {
         const slash = e.path.lastIndexOf('/');
         if (!dirs.has(slash < 0 ? '' : e.path.slice(0, slash))) {
@@ -1835,28 +1647,40 @@ async function restoreListedTree(src, dest, entries) {
             }
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.symlinkSync)(target, to);
         }
-        else if (e.size <= IN_MEMORY_LIMIT) {
-            const bytes = readStored((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(src, e.path), e);
-            if (bytes === undefined || (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(bytes) !== e.sha256)
-                return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`${e.path} does not match the manifest`);
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(to, bytes, { mode: e.mode & 0o100 ? 0o755 : 0o644, flag: 'wx' });
-            sinceYield += bytes.length;
-            if (sinceYield >= YIELD_EVERY_BYTES) {
-                sinceYield = 0;
-                await new Promise((r) => setImmediate(r));
-            }
-        }
-        else {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(src, e.path), to, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_FICLONE);
-            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(to);
-            if (st.size !== e.size ||
-                (st.mode & 0o100) !== (e.mode & 0o100) ||
-                (await (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .fileSha256 */ .sN)(to, st.size)) !== e.sha256) {
-                return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`${e.path} does not match the manifest`);
-            }
+        else if (!(await copyVerifiedFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(src, e.path), to, e))) {
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`${e.path} does not match the manifest`);
         }
     }
     return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(undefined);
+}
+let sinceYield = 0;
+/**
+ * Copies the stored file `from` to `to`, which must not exist, checking it against the listed size, exec bit and
+ * SHA-256 as it goes; false when it does not match (`to` may then hold the copy: the caller removes it). The copy
+ * gets the listed mode (0755 or 0644). Small files are read once, hashed from memory and written from the same
+ * bytes; larger ones are a kernel copy (a reflink where possible), hashed after. Throws on I/O trouble (a missing
+ * file, a full disk).
+ */
+async function copyVerifiedFile(from, to, e) {
+    const mode = e.mode & 0o100 ? 0o755 : 0o644;
+    if (e.size <= IN_MEMORY_LIMIT) {
+        const bytes = readStored(from, e);
+        if (bytes === undefined || (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(bytes) !== e.sha256)
+            return false;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(to, bytes, { mode, flag: 'wx' });
+        sinceYield += bytes.length;
+        if (sinceYield >= YIELD_EVERY_BYTES) {
+            sinceYield = 0;
+            await new Promise((r) => setImmediate(r));
+        }
+        return true;
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)(from, to, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_EXCL | node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_FICLONE);
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(to);
+    if (st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+        return false;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(to, mode);
+    return (await (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .fileSha256 */ .sN)(to, st.size)) === e.sha256;
 }
 /**
  * One buffer that every restored file is read into, hashed from and written from, in one synchronous stretch
@@ -2015,12 +1839,8 @@ function removeDeadFallbacks() {
 /* harmony export */   D: () => (/* binding */ noTimings),
 /* harmony export */   g: () => (/* binding */ FileTimings)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_is_alive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5510);
-
+/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5958);
+/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2148);
 
 
 const noTimings = {
@@ -2041,7 +1861,8 @@ class FileTimings {
     static read(path) {
         let data = new Map();
         try {
-            const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+            // Not blocking: a FIFO in its place must not hang the run. Another user's file is read: a hint, no more.
+            const parsed = JSON.parse((0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readRegularFile */ .XF)(path) ?? '');
             if (parsed && typeof parsed === 'object') {
                 data = new Map(Object.entries(parsed).filter((e) => typeof e[1] === 'number'));
             }
@@ -2063,37 +1884,15 @@ class FileTimings {
         this.#dirty = true;
     }
     /**
-     * Written in line: a small file, whose three calls through the thread pool waited behind the run's other work at
-     * its very end. Beside the cache's other files (not a directory of its own): only its own temp files, of writers
-     * that were killed before their rename, are removed. A lost hint costs scheduling quality, never correctness.
+     * Written in line (see writeStateFile): a small file, whose three calls through the thread pool waited behind the
+     * run's other work at its very end. A lost hint costs scheduling quality, never correctness.
      */
     flush() {
         if (!this.#dirty)
             return Promise.resolve();
         this.#dirty = false;
-        const temp = `${this.#path}.${process.pid}.tmp`;
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.#path), { recursive: true });
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, JSON.stringify(Object.fromEntries(this.#data)));
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, this.#path);
-            this.#removeDeadTemps();
-        }
-        catch {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
-        }
+        (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_1__/* .writeStateFile */ .V)(this.#path, JSON.stringify(Object.fromEntries(this.#data)));
         return Promise.resolve();
-    }
-    #removeDeadTemps() {
-        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(this.#path);
-        const name = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(this.#path);
-        for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir)) {
-            if (!entry.startsWith(`${name}.`) || !entry.endsWith('.tmp'))
-                continue;
-            const pid = Number(entry.slice(name.length + 1, -'.tmp'.length));
-            if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || (0,_util_is_alive_js__WEBPACK_IMPORTED_MODULE_2__/* .isAlive */ ._)(pid))
-                continue;
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry), { force: true });
-        }
     }
 }
 

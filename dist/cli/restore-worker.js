@@ -580,7 +580,6 @@ async function restoreListedTree(src, dest, entries) {
         return result_err(`symlink ${leaving} points outside the output directory`);
     (0,external_node_fs_namespaceObject.mkdirSync)(dest);
     const dirs = new Set(['']);
-    let sinceYield = 0;
     for (const e of entries) {
         const slash = e.path.lastIndexOf('/');
         if (!dirs.has(slash < 0 ? '' : e.path.slice(0, slash))) {
@@ -598,28 +597,40 @@ async function restoreListedTree(src, dest, entries) {
             }
             (0,external_node_fs_namespaceObject.symlinkSync)(target, to);
         }
-        else if (e.size <= IN_MEMORY_LIMIT) {
-            const bytes = readStored((0,external_node_path_namespaceObject.join)(src, e.path), e);
-            if (bytes === undefined || sha256(bytes) !== e.sha256)
-                return result_err(`${e.path} does not match the manifest`);
-            (0,external_node_fs_namespaceObject.writeFileSync)(to, bytes, { mode: e.mode & 0o100 ? 0o755 : 0o644, flag: 'wx' });
-            sinceYield += bytes.length;
-            if (sinceYield >= tree_copy_YIELD_EVERY_BYTES) {
-                sinceYield = 0;
-                await new Promise((r) => setImmediate(r));
-            }
-        }
-        else {
-            await (0,promises_namespaceObject.copyFile)((0,external_node_path_namespaceObject.join)(src, e.path), to, promises_namespaceObject.constants.COPYFILE_FICLONE);
-            const st = (0,external_node_fs_namespaceObject.statSync)(to);
-            if (st.size !== e.size ||
-                (st.mode & 0o100) !== (e.mode & 0o100) ||
-                (await fileSha256(to, st.size)) !== e.sha256) {
-                return result_err(`${e.path} does not match the manifest`);
-            }
+        else if (!(await copyVerifiedFile((0,external_node_path_namespaceObject.join)(src, e.path), to, e))) {
+            return result_err(`${e.path} does not match the manifest`);
         }
     }
     return result_ok(undefined);
+}
+let sinceYield = 0;
+/**
+ * Copies the stored file `from` to `to`, which must not exist, checking it against the listed size, exec bit and
+ * SHA-256 as it goes; false when it does not match (`to` may then hold the copy: the caller removes it). The copy
+ * gets the listed mode (0755 or 0644). Small files are read once, hashed from memory and written from the same
+ * bytes; larger ones are a kernel copy (a reflink where possible), hashed after. Throws on I/O trouble (a missing
+ * file, a full disk).
+ */
+async function copyVerifiedFile(from, to, e) {
+    const mode = e.mode & 0o100 ? 0o755 : 0o644;
+    if (e.size <= IN_MEMORY_LIMIT) {
+        const bytes = readStored(from, e);
+        if (bytes === undefined || sha256(bytes) !== e.sha256)
+            return false;
+        (0,external_node_fs_namespaceObject.writeFileSync)(to, bytes, { mode, flag: 'wx' });
+        sinceYield += bytes.length;
+        if (sinceYield >= tree_copy_YIELD_EVERY_BYTES) {
+            sinceYield = 0;
+            await new Promise((r) => setImmediate(r));
+        }
+        return true;
+    }
+    await (0,promises_namespaceObject.copyFile)(from, to, promises_namespaceObject.constants.COPYFILE_EXCL | promises_namespaceObject.constants.COPYFILE_FICLONE);
+    const st = (0,external_node_fs_namespaceObject.statSync)(to);
+    if (st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+        return false;
+    await (0,promises_namespaceObject.chmod)(to, mode);
+    return (await fileSha256(to, st.size)) === e.sha256;
 }
 /**
  * One buffer that every restored file is read into, hashed from and written from, in one synchronous stretch
@@ -657,8 +668,8 @@ function readStored(path, e) {
 
 ;// CONCATENATED MODULE: ./src/cache/place-files.ts
 /**
- * Stored files put in their places, each checked as it is written: read once from where a cache keeps it, checked
- * against its size, exec bit and SHA-256, written beside its place and renamed over it. In-place outputs go into
+ * Stored files put in their places, each checked as it is written (as a restore copies them, see tree-copy.ts),
+ * beside its place, then renamed over it. In-place outputs go into
  * the checkout this way (executor/in-place-restore.ts), on whichever thread has time (restore-helper.ts).
  */
 
@@ -666,12 +677,6 @@ function readStored(path, e) {
 
 
 
-
-/** Files up to this size are read whole, hashed from memory and written from the same bytes. */
-const place_files_IN_MEMORY_LIMIT = 8 * 1024 * 1024;
-/** Files up to this size are read and written with synchronous calls (see writeVerified). */
-const SYNC_LIMIT = 256 * 1024;
-const syncBuffer = Buffer.allocUnsafeSlow(SYNC_LIMIT);
 /**
  * Temp names are unique to this thread as well as this process: both threads of a run place files, and two jobs
  * whose outputs overlap may place the same path.
@@ -715,41 +720,26 @@ function place_files_removePlacementLeftovers(files) {
     }
 }
 /**
- * Writes the stored file beside `to`, checked against the entry, and renames it over `to` (a directory in the
- * way, a stale tree, goes first). False, with nothing left behind, when the stored file is not the entry's.
+ * Writes the stored file beside `to`, checked against the entry (copyVerifiedFile), and renames it over `to` (a
+ * directory in the way, a stale tree, goes first). False, with nothing left behind, when the stored file is not
+ * the entry's.
  */
 async function writeVerified(e) {
-    const { stored, to } = e;
-    const mode = e.mode & 0o100 ? 0o755 : 0o644;
-    const temp = `${to}.${tempPrefix}-${temps++}`;
+    const temp = `${e.to}.${tempPrefix}-${temps++}`;
     try {
-        if (e.size <= SYNC_LIMIT) {
-            // A small file costs more in thread-pool round trips (open, fstat, read, close, open, write, close) than
-            // in the calls themselves: done in place, on this thread, from a buffer that is never pooled out.
-            const bytes = readStoredSync(stored, e, syncBuffer);
-            if (bytes === undefined || place_files_sha256(bytes) !== e.sha256)
-                return false;
-            writeNewSync(temp, bytes, mode);
-        }
-        else {
-            const release = await bigFileSlot();
-            try {
-                if (!(await placeBig(e, temp, mode)))
-                    return false;
-            }
-            finally {
-                release();
-            }
+        if (!(await copyVerifiedFile(e.stored, temp, e))) {
+            (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
+            return false;
         }
         try {
-            await (0,promises_namespaceObject.rename)(temp, to);
+            (0,external_node_fs_namespaceObject.renameSync)(temp, e.to);
         }
         catch (err) {
             const code = err.code;
             if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST')
                 throw err;
-            (0,external_node_fs_namespaceObject.rmSync)(to, { recursive: true, force: true });
-            await (0,promises_namespaceObject.rename)(temp, to);
+            (0,external_node_fs_namespaceObject.rmSync)(e.to, { recursive: true, force: true });
+            (0,external_node_fs_namespaceObject.renameSync)(temp, e.to);
         }
         return true;
     }
@@ -757,171 +747,6 @@ async function writeVerified(e) {
         (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
         throw err;
     }
-}
-/**
- * Files past SYNC_LIMIT placed at once on one thread. A run asks for all its placements in one stretch, and this
- * thread takes up one per turn of its event loop without waiting for the one before (see restore-helper.ts): each
- * of these holds up to IN_MEMORY_LIMIT bytes until it is written, and a thousand of them must not all at once.
- */
-const BIG_FILES_AT_ONCE = 4;
-let bigFiles = 0;
-const waitingForBig = [];
-async function bigFileSlot() {
-    if (bigFiles >= BIG_FILES_AT_ONCE)
-        await new Promise((resolve) => waitingForBig.push(resolve));
-    else
-        bigFiles++;
-    return () => {
-        const next = waitingForBig.shift();
-        if (next)
-            next();
-        else
-            bigFiles--;
-    };
-}
-/** writeVerified's part for a file past SYNC_LIMIT: the checked copy at `temp`, or false (nothing left there). */
-async function placeBig(e, temp, mode) {
-    const { stored } = e;
-    if (e.size <= place_files_IN_MEMORY_LIMIT) {
-        const buffer = takeBuffer(e.size);
-        try {
-            const bytes = await place_files_readStored(stored, e, buffer);
-            if (bytes === undefined || place_files_sha256(bytes) !== e.sha256)
-                return false;
-            await writeNew(temp, bytes, mode);
-        }
-        finally {
-            giveBuffer(buffer);
-        }
-        return true;
-    }
-    // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
-    const st = (0,external_node_fs_namespaceObject.lstatSync)(stored, { throwIfNoEntry: false });
-    if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-        return false;
-    await (0,promises_namespaceObject.copyFile)(stored, temp, external_node_fs_namespaceObject.constants.COPYFILE_EXCL | external_node_fs_namespaceObject.constants.COPYFILE_FICLONE);
-    await (0,promises_namespaceObject.chmod)(temp, mode);
-    if ((0,external_node_fs_namespaceObject.lstatSync)(temp).size !== e.size || place_files_fileSha256(temp) !== e.sha256) {
-        (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
-        return false;
-    }
-    return true;
-}
-/**
- * Read buffers are reused from file to file: a thousand fresh 80 KB buffers cost a restore more in garbage
- * collection than the copying itself. A buffer goes back only once every read and write into it has ended.
- */
-const POOLED_BYTES = 1 << 20;
-const spareBuffers = [];
-function takeBuffer(size) {
-    if (size > POOLED_BYTES)
-        return Buffer.allocUnsafe(size);
-    return spareBuffers.pop() ?? Buffer.allocUnsafeSlow(POOLED_BYTES);
-}
-function giveBuffer(buffer) {
-    if (buffer.length === POOLED_BYTES && spareBuffers.length < 16)
-        spareBuffers.push(buffer);
-}
-/**
- * A stored file's bytes (in `buffer`), or undefined when it is not the regular file of the listed size and exec
- * bit (a tampered entry is damaged even where the written copy would come out right): open, fstat, read, close,
- * on plain descriptors (a FileHandle per file costs more than the reads).
- */
-async function place_files_readStored(path, e, buffer) {
-    let fd;
-    try {
-        fd = await call((cb) => external_node_fs_namespaceObject.open(path, 'r', cb));
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const st = await call((cb) => external_node_fs_namespaceObject.fstat(fd, cb));
-        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-            return undefined;
-        let at = 0;
-        while (at < e.size) {
-            const n = await call((cb) => external_node_fs_namespaceObject.read(fd, buffer, at, e.size - at, at, cb));
-            if (n === 0)
-                return undefined;
-            at += n;
-        }
-        return buffer.subarray(0, e.size);
-    }
-    finally {
-        await call((cb) => external_node_fs_namespaceObject.close(fd, cb));
-    }
-}
-/** As readStored, with synchronous calls. */
-function readStoredSync(path, e, buffer) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const st = external_node_fs_namespaceObject.fstatSync(fd);
-        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-            return undefined;
-        let at = 0;
-        while (at < e.size) {
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, at, e.size - at, at);
-            if (n === 0)
-                return undefined;
-            at += n;
-        }
-        return buffer.subarray(0, e.size);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/** As writeNew, with synchronous calls. */
-function writeNewSync(path, bytes, mode) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'wx', mode);
-    try {
-        let at = 0;
-        while (at < bytes.length)
-            at += external_node_fs_namespaceObject.writeSync(fd, bytes, at, bytes.length - at);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/** Creates `path` (it must not exist) with `bytes` and `mode`. */
-async function writeNew(path, bytes, mode) {
-    const fd = await call((cb) => external_node_fs_namespaceObject.open(path, 'wx', mode, cb));
-    try {
-        let at = 0;
-        while (at < bytes.length) {
-            at += await call((cb) => external_node_fs_namespaceObject.write(fd, bytes, at, bytes.length - at, null, cb));
-        }
-    }
-    finally {
-        await call((cb) => external_node_fs_namespaceObject.close(fd, cb));
-    }
-}
-/** A callback-style fs call as a promise. */
-function call(start) {
-    return new Promise((resolve, reject) => start((err, value) => (err ? reject(err) : resolve(value))));
-}
-function place_files_fileSha256(path) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
-    try {
-        const buf = Buffer.allocUnsafe(1 << 20);
-        for (let n = (0,external_node_fs_namespaceObject.readSync)(fd, buf); n > 0; n = (0,external_node_fs_namespaceObject.readSync)(fd, buf))
-            hash.update(buf.subarray(0, n));
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-    return hash.digest('hex');
-}
-function place_files_sha256(bytes) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/util/background.ts

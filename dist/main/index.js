@@ -31630,7 +31630,6 @@ async function restoreListedTree(src, dest, entries) {
         return (0,result/* err */._)(`symlink ${leaving} points outside the output directory`);
     (0,external_node_fs_.mkdirSync)(dest);
     const dirs = new Set(['']);
-    let sinceYield = 0;
     for (const e of entries) {
         const slash = e.path.lastIndexOf('/');
         if (!dirs.has(slash < 0 ? '' : e.path.slice(0, slash))) {
@@ -31648,28 +31647,40 @@ async function restoreListedTree(src, dest, entries) {
             }
             (0,external_node_fs_.symlinkSync)(target, to);
         }
-        else if (e.size <= IN_MEMORY_LIMIT) {
-            const bytes = readStored((0,external_node_path_.join)(src, e.path), e);
-            if (bytes === undefined || (0,cache_manifest/* sha256 */.sc)(bytes) !== e.sha256)
-                return (0,result/* err */._)(`${e.path} does not match the manifest`);
-            (0,external_node_fs_.writeFileSync)(to, bytes, { mode: e.mode & 0o100 ? 0o755 : 0o644, flag: 'wx' });
-            sinceYield += bytes.length;
-            if (sinceYield >= YIELD_EVERY_BYTES) {
-                sinceYield = 0;
-                await new Promise((r) => setImmediate(r));
-            }
-        }
-        else {
-            await (0,promises_.copyFile)((0,external_node_path_.join)(src, e.path), to, promises_.constants.COPYFILE_FICLONE);
-            const st = (0,external_node_fs_.statSync)(to);
-            if (st.size !== e.size ||
-                (st.mode & 0o100) !== (e.mode & 0o100) ||
-                (await (0,cache_manifest/* fileSha256 */.sN)(to, st.size)) !== e.sha256) {
-                return (0,result/* err */._)(`${e.path} does not match the manifest`);
-            }
+        else if (!(await copyVerifiedFile((0,external_node_path_.join)(src, e.path), to, e))) {
+            return (0,result/* err */._)(`${e.path} does not match the manifest`);
         }
     }
     return (0,result.ok)(undefined);
+}
+let sinceYield = 0;
+/**
+ * Copies the stored file `from` to `to`, which must not exist, checking it against the listed size, exec bit and
+ * SHA-256 as it goes; false when it does not match (`to` may then hold the copy: the caller removes it). The copy
+ * gets the listed mode (0755 or 0644). Small files are read once, hashed from memory and written from the same
+ * bytes; larger ones are a kernel copy (a reflink where possible), hashed after. Throws on I/O trouble (a missing
+ * file, a full disk).
+ */
+async function copyVerifiedFile(from, to, e) {
+    const mode = e.mode & 0o100 ? 0o755 : 0o644;
+    if (e.size <= IN_MEMORY_LIMIT) {
+        const bytes = readStored(from, e);
+        if (bytes === undefined || (0,cache_manifest/* sha256 */.sc)(bytes) !== e.sha256)
+            return false;
+        (0,external_node_fs_.writeFileSync)(to, bytes, { mode, flag: 'wx' });
+        sinceYield += bytes.length;
+        if (sinceYield >= YIELD_EVERY_BYTES) {
+            sinceYield = 0;
+            await new Promise((r) => setImmediate(r));
+        }
+        return true;
+    }
+    await (0,promises_.copyFile)(from, to, promises_.constants.COPYFILE_EXCL | promises_.constants.COPYFILE_FICLONE);
+    const st = (0,external_node_fs_.statSync)(to);
+    if (st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
+        return false;
+    await (0,promises_.chmod)(to, mode);
+    return (await (0,cache_manifest/* fileSha256 */.sN)(to, st.size)) === e.sha256;
 }
 /**
  * One buffer that every restored file is read into, hashed from and written from, in one synchronous stretch
@@ -31895,8 +31906,8 @@ function pathUnderNonDirectory(entries) {
 
 ;// CONCATENATED MODULE: ./src/cache/place-files.ts
 /**
- * Stored files put in their places, each checked as it is written: read once from where a cache keeps it, checked
- * against its size, exec bit and SHA-256, written beside its place and renamed over it. In-place outputs go into
+ * Stored files put in their places, each checked as it is written (as a restore copies them, see tree-copy.ts),
+ * beside its place, then renamed over it. In-place outputs go into
  * the checkout this way (executor/in-place-restore.ts), on whichever thread has time (restore-helper.ts).
  */
 
@@ -31904,12 +31915,6 @@ function pathUnderNonDirectory(entries) {
 
 
 
-
-/** Files up to this size are read whole, hashed from memory and written from the same bytes. */
-const place_files_IN_MEMORY_LIMIT = 8 * 1024 * 1024;
-/** Files up to this size are read and written with synchronous calls (see writeVerified). */
-const SYNC_LIMIT = 256 * 1024;
-const syncBuffer = Buffer.allocUnsafeSlow(SYNC_LIMIT);
 /**
  * Temp names are unique to this thread as well as this process: both threads of a run place files, and two jobs
  * whose outputs overlap may place the same path.
@@ -31953,41 +31958,26 @@ function removePlacementLeftovers(files) {
     }
 }
 /**
- * Writes the stored file beside `to`, checked against the entry, and renames it over `to` (a directory in the
- * way, a stale tree, goes first). False, with nothing left behind, when the stored file is not the entry's.
+ * Writes the stored file beside `to`, checked against the entry (copyVerifiedFile), and renames it over `to` (a
+ * directory in the way, a stale tree, goes first). False, with nothing left behind, when the stored file is not
+ * the entry's.
  */
 async function writeVerified(e) {
-    const { stored, to } = e;
-    const mode = e.mode & 0o100 ? 0o755 : 0o644;
-    const temp = `${to}.${tempPrefix}-${temps++}`;
+    const temp = `${e.to}.${tempPrefix}-${temps++}`;
     try {
-        if (e.size <= SYNC_LIMIT) {
-            // A small file costs more in thread-pool round trips (open, fstat, read, close, open, write, close) than
-            // in the calls themselves: done in place, on this thread, from a buffer that is never pooled out.
-            const bytes = readStoredSync(stored, e, syncBuffer);
-            if (bytes === undefined || sha256(bytes) !== e.sha256)
-                return false;
-            writeNewSync(temp, bytes, mode);
-        }
-        else {
-            const release = await bigFileSlot();
-            try {
-                if (!(await placeBig(e, temp, mode)))
-                    return false;
-            }
-            finally {
-                release();
-            }
+        if (!(await copyVerifiedFile(e.stored, temp, e))) {
+            (0,external_node_fs_.rmSync)(temp, { force: true });
+            return false;
         }
         try {
-            await (0,promises_.rename)(temp, to);
+            (0,external_node_fs_.renameSync)(temp, e.to);
         }
         catch (err) {
             const code = err.code;
             if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST')
                 throw err;
-            (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
-            await (0,promises_.rename)(temp, to);
+            (0,external_node_fs_.rmSync)(e.to, { recursive: true, force: true });
+            (0,external_node_fs_.renameSync)(temp, e.to);
         }
         return true;
     }
@@ -31995,171 +31985,6 @@ async function writeVerified(e) {
         (0,external_node_fs_.rmSync)(temp, { force: true });
         throw err;
     }
-}
-/**
- * Files past SYNC_LIMIT placed at once on one thread. A run asks for all its placements in one stretch, and this
- * thread takes up one per turn of its event loop without waiting for the one before (see restore-helper.ts): each
- * of these holds up to IN_MEMORY_LIMIT bytes until it is written, and a thousand of them must not all at once.
- */
-const BIG_FILES_AT_ONCE = 4;
-let bigFiles = 0;
-const waitingForBig = [];
-async function bigFileSlot() {
-    if (bigFiles >= BIG_FILES_AT_ONCE)
-        await new Promise((resolve) => waitingForBig.push(resolve));
-    else
-        bigFiles++;
-    return () => {
-        const next = waitingForBig.shift();
-        if (next)
-            next();
-        else
-            bigFiles--;
-    };
-}
-/** writeVerified's part for a file past SYNC_LIMIT: the checked copy at `temp`, or false (nothing left there). */
-async function placeBig(e, temp, mode) {
-    const { stored } = e;
-    if (e.size <= place_files_IN_MEMORY_LIMIT) {
-        const buffer = takeBuffer(e.size);
-        try {
-            const bytes = await place_files_readStored(stored, e, buffer);
-            if (bytes === undefined || sha256(bytes) !== e.sha256)
-                return false;
-            await writeNew(temp, bytes, mode);
-        }
-        finally {
-            giveBuffer(buffer);
-        }
-        return true;
-    }
-    // A kernel copy (a clone where the file system can), read back and hashed before it takes its place.
-    const st = (0,external_node_fs_.lstatSync)(stored, { throwIfNoEntry: false });
-    if (!st?.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-        return false;
-    await (0,promises_.copyFile)(stored, temp, external_node_fs_.constants.COPYFILE_EXCL | external_node_fs_.constants.COPYFILE_FICLONE);
-    await (0,promises_.chmod)(temp, mode);
-    if ((0,external_node_fs_.lstatSync)(temp).size !== e.size || fileSha256(temp) !== e.sha256) {
-        (0,external_node_fs_.rmSync)(temp, { force: true });
-        return false;
-    }
-    return true;
-}
-/**
- * Read buffers are reused from file to file: a thousand fresh 80 KB buffers cost a restore more in garbage
- * collection than the copying itself. A buffer goes back only once every read and write into it has ended.
- */
-const POOLED_BYTES = 1 << 20;
-const spareBuffers = [];
-function takeBuffer(size) {
-    if (size > POOLED_BYTES)
-        return Buffer.allocUnsafe(size);
-    return spareBuffers.pop() ?? Buffer.allocUnsafeSlow(POOLED_BYTES);
-}
-function giveBuffer(buffer) {
-    if (buffer.length === POOLED_BYTES && spareBuffers.length < 16)
-        spareBuffers.push(buffer);
-}
-/**
- * A stored file's bytes (in `buffer`), or undefined when it is not the regular file of the listed size and exec
- * bit (a tampered entry is damaged even where the written copy would come out right): open, fstat, read, close,
- * on plain descriptors (a FileHandle per file costs more than the reads).
- */
-async function place_files_readStored(path, e, buffer) {
-    let fd;
-    try {
-        fd = await call((cb) => external_node_fs_.open(path, 'r', cb));
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const st = await call((cb) => external_node_fs_.fstat(fd, cb));
-        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-            return undefined;
-        let at = 0;
-        while (at < e.size) {
-            const n = await call((cb) => external_node_fs_.read(fd, buffer, at, e.size - at, at, cb));
-            if (n === 0)
-                return undefined;
-            at += n;
-        }
-        return buffer.subarray(0, e.size);
-    }
-    finally {
-        await call((cb) => external_node_fs_.close(fd, cb));
-    }
-}
-/** As readStored, with synchronous calls. */
-function readStoredSync(path, e, buffer) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(path, 'r');
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const st = external_node_fs_.fstatSync(fd);
-        if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
-            return undefined;
-        let at = 0;
-        while (at < e.size) {
-            const n = (0,external_node_fs_.readSync)(fd, buffer, at, e.size - at, at);
-            if (n === 0)
-                return undefined;
-            at += n;
-        }
-        return buffer.subarray(0, e.size);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** As writeNew, with synchronous calls. */
-function writeNewSync(path, bytes, mode) {
-    const fd = (0,external_node_fs_.openSync)(path, 'wx', mode);
-    try {
-        let at = 0;
-        while (at < bytes.length)
-            at += external_node_fs_.writeSync(fd, bytes, at, bytes.length - at);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** Creates `path` (it must not exist) with `bytes` and `mode`. */
-async function writeNew(path, bytes, mode) {
-    const fd = await call((cb) => external_node_fs_.open(path, 'wx', mode, cb));
-    try {
-        let at = 0;
-        while (at < bytes.length) {
-            at += await call((cb) => external_node_fs_.write(fd, bytes, at, bytes.length - at, null, cb));
-        }
-    }
-    finally {
-        await call((cb) => external_node_fs_.close(fd, cb));
-    }
-}
-/** A callback-style fs call as a promise. */
-function call(start) {
-    return new Promise((resolve, reject) => start((err, value) => (err ? reject(err) : resolve(value))));
-}
-function fileSha256(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    try {
-        const buf = Buffer.allocUnsafe(1 << 20);
-        for (let n = (0,external_node_fs_.readSync)(fd, buf); n > 0; n = (0,external_node_fs_.readSync)(fd, buf))
-            hash.update(buf.subarray(0, n));
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-    return hash.digest('hex');
-}
-function sha256(bytes) {
-    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
 
 // EXTERNAL MODULE: ./src/util/background.ts
@@ -35685,6 +35510,7 @@ function digest(path) {
 
 
 
+
 const PREFIX = `${IN_PLACE_DIR}/`;
 /**
  * Makes the work tree's in-place outputs for `globs` exactly the artifact's: same files, exec bits and bytes.
@@ -35804,7 +35630,7 @@ function sameFile(sourceDir, rel, st, e, records, statTakenAt) {
     let digest = records.digestOf(rel, st);
     if (digest === undefined) {
         try {
-            digest = sha256((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(sourceDir, rel)));
+            digest = (0,cache_manifest/* sha256 */.sc)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(sourceDir, rel)));
         }
         catch {
             return false;
@@ -36967,7 +36793,6 @@ var select_core = __nccwpck_require__(1017);
 ;// CONCATENATED MODULE: ./src/executor/timings.ts
 
 
-
 const noTimings = {
     get: () => undefined,
     record: () => undefined,
@@ -36986,7 +36811,8 @@ class timings_FileTimings {
     static read(path) {
         let data = new Map();
         try {
-            const parsed = JSON.parse(readFileSync(path, 'utf8'));
+            // Not blocking: a FIFO in its place must not hang the run. Another user's file is read: a hint, no more.
+            const parsed = JSON.parse(readRegularFile(path) ?? '');
             if (parsed && typeof parsed === 'object') {
                 data = new Map(Object.entries(parsed).filter((e) => typeof e[1] === 'number'));
             }
@@ -37008,37 +36834,15 @@ class timings_FileTimings {
         this.#dirty = true;
     }
     /**
-     * Written in line: a small file, whose three calls through the thread pool waited behind the run's other work at
-     * its very end. Beside the cache's other files (not a directory of its own): only its own temp files, of writers
-     * that were killed before their rename, are removed. A lost hint costs scheduling quality, never correctness.
+     * Written in line (see writeStateFile): a small file, whose three calls through the thread pool waited behind the
+     * run's other work at its very end. A lost hint costs scheduling quality, never correctness.
      */
     flush() {
         if (!this.#dirty)
             return Promise.resolve();
         this.#dirty = false;
-        const temp = `${this.#path}.${process.pid}.tmp`;
-        try {
-            mkdirSync(dirname(this.#path), { recursive: true });
-            writeFileSync(temp, JSON.stringify(Object.fromEntries(this.#data)));
-            renameSync(temp, this.#path);
-            this.#removeDeadTemps();
-        }
-        catch {
-            rmSync(temp, { force: true });
-        }
+        writeStateFile(this.#path, JSON.stringify(Object.fromEntries(this.#data)));
         return Promise.resolve();
-    }
-    #removeDeadTemps() {
-        const dir = dirname(this.#path);
-        const name = basename(this.#path);
-        for (const entry of readdirSync(dir)) {
-            if (!entry.startsWith(`${name}.`) || !entry.endsWith('.tmp'))
-                continue;
-            const pid = Number(entry.slice(name.length + 1, -'.tmp'.length));
-            if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid))
-                continue;
-            rmSync(join(dir, entry), { force: true });
-        }
     }
 }
 
@@ -49226,8 +49030,9 @@ function settled(st, takenAtMs) {
 /**
  * Replaces a file of state kept between runs with `text`, readable by this user alone in a directory of its own
  * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). The
- * temp files of writers killed before their rename are removed; a live process's is its write under way. A
- * failure is ignored: the state is only a saving, and the next run does the work again.
+ * temp files that writers of this same file left when killed before their rename are removed; a live process's is
+ * its write under way. Only those: the directory may hold files of others (the cache directory's root holds the
+ * job timings). A failure is ignored: the state is only a saving, and the next run does the work again.
  */
 function writeStateFile(file, text) {
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
@@ -49235,7 +49040,7 @@ function writeStateFile(file, text) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true, mode: 0o700 });
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600 });
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, file);
-        removeDeadWrites((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file));
+        removeDeadWrites(file);
     }
     catch {
         try {
@@ -49246,9 +49051,13 @@ function writeStateFile(file, text) {
         }
     }
 }
-function removeDeadWrites(dir) {
+function removeDeadWrites(file) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file);
+    const own = `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(file)}.`;
     for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir)) {
-        const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(name)?.[1]);
+        if (!name.startsWith(own))
+            continue;
+        const pid = Number(/^(\d+)\.\d+\.tmp$/.exec(name.slice(own.length))?.[1]);
         if (!pid || pid === process.pid || (0,_is_alive_js__WEBPACK_IMPORTED_MODULE_2__/* .isAlive */ ._)(pid))
             continue;
         try {

@@ -1,0 +1,343 @@
+(function (__disbuild_import_meta) {const id = 978;
+const ids = [978];
+const modules = {
+
+/***/ 7593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EJ: () => (/* binding */ parsePositiveInt),
+/* harmony export */   HU: () => (/* binding */ parseChoice),
+/* harmony export */   Qx: () => (/* binding */ parseCommandArgs)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8251);
+
+
+/** node:util parseArgs with errors as values: unknown flags and missing values become one usage line. */
+function parseCommandArgs(argv, options) {
+    try {
+        const parsed = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ values: parsed.values, positionals: parsed.positionals });
+    }
+    catch (e) {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(e.message);
+    }
+}
+/** A positive integer flag, with an error that quotes the bad value. */
+function parsePositiveInt(flag, value, fallback) {
+    if (value === undefined)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(fallback);
+    if (!/^[1-9][0-9]*$/.test(value.trim()))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`${flag} must be a positive integer, got ${JSON.stringify(value)}`);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(Number(value.trim()));
+}
+/** A flag restricted to a few words, with an error listing them. */
+function parseChoice(flag, value, choices, fallback) {
+    if (value === undefined)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(fallback);
+    if (choices.includes(value))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(value);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`${flag} must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
+}
+
+
+/***/ }),
+
+/***/ 8946:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cache: () => (/* binding */ cache),
+  parseSize: () => (/* binding */ parseSize)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/util/remove-tree.ts
+var remove_tree = __webpack_require__(8043);
+// EXTERNAL MODULE: ./src/cache/dead-temps.ts
+var dead_temps = __webpack_require__(5740);
+;// CONCATENATED MODULE: ./src/cache/prune.ts
+
+
+
+
+
+async function treeSize(path) {
+    const st = await (0,promises_.lstat)(path);
+    if (!st.isDirectory())
+        return st.size;
+    let total = 0;
+    for (const name of await (0,promises_.readdir)(path))
+        total += await treeSize((0,external_node_path_.join)(path, name));
+    return total;
+}
+/**
+ * Removes the least recently used artifacts (by entry mtime, which restores and log reads refresh) until the
+ * local cache holds at most `maxSizeBytes`. Each entry is renamed out of `entries/` before it is deleted, so a
+ * concurrent run sees it either complete or gone. Entries are read-only by design: each removal makes its
+ * directories writable first, and one entry that cannot be removed never stops the others.
+ */
+async function pruneCache(dir, opts) {
+    const root = (0,external_node_path_.join)(dir, 'v1');
+    const entries = [];
+    const problems = [];
+    let shards = [];
+    try {
+        shards = await (0,promises_.readdir)((0,external_node_path_.join)(root, 'entries'));
+    }
+    catch {
+        return { removed: 0, freedBytes: 0, remainingBytes: 0, problems };
+    }
+    // Leftovers of killed runs are space too, and never anyone's artifact.
+    await (0,dead_temps/* removeDeadTemps */.U)((0,external_node_path_.join)(root, 'tmp'));
+    for (const shard of shards) {
+        for (const key of await (0,promises_.readdir)((0,external_node_path_.join)(root, 'entries', shard)).catch(() => [])) {
+            const path = (0,external_node_path_.join)(root, 'entries', shard, key);
+            try {
+                entries.push({ path, size: await treeSize(path), used: (await (0,promises_.stat)(path)).mtimeMs });
+            }
+            catch {
+                // Removed concurrently, or unreadable: counted as the oldest, so that it goes first.
+                entries.push({ path, size: 0, used: -Infinity });
+            }
+        }
+    }
+    entries.sort((a, b) => a.used - b.used);
+    let total = entries.reduce((s, e) => s + e.size, 0);
+    let removed = 0;
+    let freedBytes = 0;
+    for (const e of entries) {
+        if (total <= opts.maxSizeBytes && e.used !== -Infinity)
+            break;
+        const doomed = (0,external_node_path_.join)(root, 'tmp', `${process.pid}-prune-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        try {
+            // Moving a directory to another parent needs write permission on it (its `..` changes).
+            await (0,promises_.chmod)(e.path, 0o755).catch(() => undefined);
+            await (0,promises_.rename)(e.path, doomed);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT')
+                problems.push(`${e.path}: ${err.message}`);
+            continue;
+        }
+        total -= e.size;
+        freedBytes += e.size;
+        removed++;
+        await (0,remove_tree/* removeTree */.dM)(doomed).catch((err) => {
+            problems.push(`${doomed}: ${err.message}`);
+        });
+    }
+    return { removed, freedBytes, remainingBytes: total, problems };
+}
+
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(1604);
+// EXTERNAL MODULE: ./src/cli/local-state.ts
+var local_state = __webpack_require__(4709);
+;// CONCATENATED MODULE: ./src/cli/commands/cache.ts
+
+
+
+
+
+const HELP = `Usage: disbuild cache prune --max-size SIZE [--cache-dir DIR]
+
+Removes the least recently used artifacts until the local cache is at most SIZE (bytes, or with a K, M or G suffix).
+`;
+/** Parses `500M`, `2G`, `1048576`; undefined for anything else. */
+function parseSize(text) {
+    const m = /^(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?$/i.exec(text.trim());
+    if (!m)
+        return undefined;
+    const power = ' KMGT'.indexOf((m[2] || ' ').toUpperCase());
+    return Math.floor(Number(m[1]) * 1024 ** power);
+}
+/** `disbuild cache prune`: bounds the local cache's size. */
+const cache = async (argv, io) => {
+    const parsed = (0,args/* parseCommandArgs */.Qx)(argv, {
+        'max-size': { type: 'string' },
+        'cache-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (parsed.ok && parsed.value.values.help) {
+        io.stdout.write(HELP);
+        return cli_io/* EXIT */.d.ok;
+    }
+    if (!parsed.ok || parsed.value.positionals[0] !== 'prune') {
+        io.stderr.write(`disbuild cache: ${parsed.ok ? 'expected the sub-command "prune"' : parsed.error}\n${HELP}`);
+        return cli_io/* EXIT */.d.usage;
+    }
+    const v = parsed.value.values;
+    const max = v['max-size'] === undefined ? undefined : parseSize(v['max-size']);
+    if (max === undefined) {
+        io.stderr.write(`disbuild cache prune: --max-size must be a size such as 500M or 2G, got ${JSON.stringify(v['max-size'] ?? '')}\n`);
+        return cli_io/* EXIT */.d.usage;
+    }
+    const dir = v['cache-dir'] === undefined ? (0,local_state/* defaultCacheDir */.$)(io.env) : (0,external_node_path_.resolve)(io.cwd, v['cache-dir']);
+    const r = await pruneCache(dir, { maxSizeBytes: max });
+    for (const p of r.problems)
+        io.stderr.write(`disbuild cache prune: warning: could not remove ${p}\n`);
+    io.stdout.write(`removed ${r.removed} artifacts (${r.freedBytes} bytes); ${r.remainingBytes} bytes remain in ${dir}\n`);
+    return r.problems.length > 0 ? cli_io/* EXIT */.d.failed : cli_io/* EXIT */.d.ok;
+};
+
+
+/***/ }),
+
+/***/ 5510:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ isAlive)
+/* harmony export */ });
+/** Whether process `pid` exists (EPERM: it does, another user's). */
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+
+
+/***/ }),
+
+/***/ 5958:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KV: () => (/* binding */ readOwnBytes),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   zx: () => (/* binding */ readOwnFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The text of `file` when it is a regular file that `accept` takes (by its stat data), else undefined; throws as
+ * `open` does (ENOENT). Opened without blocking: a FIFO put in its place must not hang the run (it is then not a
+ * regular file, and not read), nor a device be read without end.
+ */
+function readRegularFile(file, accept = () => true) {
+    return readRegularBytes(file, accept)?.toString('utf8');
+}
+/** As readRegularFile, the bytes. */
+function readRegularBytes(file, accept) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        return st.isFile() && accept(st) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd) : undefined;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/**
+ * The text of `file` when it is a regular file of this user that no one else may write, else undefined; throws as
+ * `open` does (ENOENT). For state whose content vouches for something (outputs in place, a compiled or validated
+ * graph): whoever can write it can make a run trust anything, so a file another user wrote or may write (a shared
+ * cache directory, a run under another account) is not read.
+ */
+function readOwnFile(file) {
+    return readOwnBytes(file)?.toString('utf8');
+}
+/** As readOwnFile, the bytes: for a caller that checks a digest before it decodes anything. */
+function readOwnBytes(file) {
+    const uid = process.getuid?.();
+    return readRegularBytes(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0);
+}
+
+
+/***/ }),
+
+/***/ 8251:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ err),
+/* harmony export */   ok: () => (/* binding */ ok)
+/* harmony export */ });
+const ok = (value) => ({ ok: true, value });
+const err = (error) => ({ ok: false, error });
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ writeStateFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _is_alive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5510);
+
+
+
+/**
+ * Replaces a file of state kept between runs with `text`, readable by this user alone in a directory of its own
+ * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). The
+ * temp files that writers of this same file left when killed before their rename are removed; a live process's is
+ * its write under way. Only those: the directory may hold files of others (the cache directory's root holds the
+ * job timings). A failure is ignored: the state is only a saving, and the next run does the work again.
+ */
+function writeStateFile(file, text) {
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true, mode: 0o700 });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600 });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, file);
+        removeDeadWrites(file);
+    }
+    catch {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(temp);
+        }
+        catch {
+            // Never written.
+        }
+    }
+}
+function removeDeadWrites(file) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file);
+    const own = `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(file)}.`;
+    for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir)) {
+        if (!name.startsWith(own))
+            continue;
+        const pid = Number(/^(\d+)\.\d+\.tmp$/.exec(name.slice(own.length))?.[1]);
+        if (!pid || pid === process.pid || (0,_is_alive_js__WEBPACK_IMPORTED_MODULE_2__/* .isAlive */ ._)(pid))
+            continue;
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name));
+        }
+        catch {
+            // Gone already, or not ours to remove: left.
+        }
+    }
+}
+
+
+/***/ })
+
+};
+
+return { id, ids, modules };
+})
