@@ -4,7 +4,8 @@ import { dirname } from 'node:path';
 import { queueCommand } from './command-queue.js';
 import type { Launcher } from './launcher.js';
 import { LogCapture } from './log-capture.js';
-import { startInGroup } from './process-group.js';
+import { groupWatchdog } from './group-watchdog.js';
+import { type Launched, startInGroup } from './process-group.js';
 import type { WorkerPool } from './worker-pool.js';
 
 /** A command with every template variable already substituted. */
@@ -169,7 +170,7 @@ function runExec(
   };
   const proc = opts.launcher?.alive
     ? opts.launcher.run({ ...started, priority: opts.priority, slots: opts.slots.size }, onOutput, onStarted)
-    : queueCommand(opts.slots, opts.priority, () => startInGroup(started, onOutput), onStarted);
+    : queueCommand(opts.slots, opts.priority, () => startWatched(started, onOutput), onStarted);
   // Every job hears the abort in one turn. Commands still waiting for a slot are withdrawn first, the running
   // ones killed after: a killed command frees its slot, and a waiting one the launcher had not yet been told to
   // drop would start in it.
@@ -190,4 +191,19 @@ function runExec(
       ...(r.error === undefined ? {} : { error: `cannot run ${quoted(cmd.argv[0] ?? '')}: ${r.error}` }),
     };
   });
+}
+
+/** Starts a command from this process, its group listed with the watchdog while it runs (group-watchdog.ts). */
+function startWatched(
+  cmd: Parameters<typeof startInGroup>[0],
+  onOutput: Parameters<typeof startInGroup>[1],
+): Launched {
+  const launched = startInGroup(cmd, onOutput);
+  const pid = launched.pid;
+  const watchdog = pid === undefined ? null : groupWatchdog();
+  if (pid !== undefined && watchdog) {
+    watchdog.add(pid);
+    void launched.exited.then(() => watchdog.remove(pid));
+  }
+  return launched;
 }

@@ -120,4 +120,79 @@ describe('no job outlives its run', () => {
     expect(await waitForNone(mark, 5000)).toEqual([]);
     expect(await stillRunning(launcher, 2000)).toBe(false);
   });
+
+  /**
+   * The commands of a run with a few misses, which the engine starts itself (no launcher): two long jobs, built
+   * quickly first, then edited to run long. Resolves with the engine once both have started.
+   */
+  async function fewMissesRunning(): Promise<ChildProcess> {
+    const jobs: JobSpec[] = [1, 2].map((n) => ({
+      name: `long-${n}`,
+      inputs: ['mode.txt'],
+      cmds: [
+        {
+          exec: [
+            'sh',
+            '-c',
+            'grep -q slow mode.txt || exit 0; echo started $PPID; sleep 60 & sleep 60',
+            `long-${n}`,
+          ],
+          environ: [mark],
+        },
+      ],
+    }));
+    await rig.write({ 'graph.json': graphJson(jobs), 'mode.txt': 'quick' });
+    const run = (): ChildProcess =>
+      spawn(process.execPath, [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '-j', '4'], {
+        cwd: rig.src,
+        env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1' },
+        stdio: ['ignore', 'pipe', 'ignore'],
+        detached: true,
+      });
+    const first = run();
+    first.stdout!.resume();
+    expect(await new Promise((r) => first.on('exit', r))).toBe(0);
+    await rig.write({ 'mode.txt': 'slow' });
+    const engine = run();
+    let out = '';
+    await new Promise<void>((resolve) =>
+      engine.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('long-1 | started') && out.includes('long-2 | started')) resolve();
+      }),
+    );
+    // Started by the engine itself: their parent is the engine, and no launcher was booted.
+    expect(out).toContain(`long-1 | started ${engine.pid}`);
+    return engine;
+  }
+
+  /** The watchdog shells started by engines of this rig (their environment is the engine's). */
+  async function watchdogs(): Promise<number[]> {
+    const found: number[] = [];
+    for (const name of await readdir('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const cmdline = await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '');
+      const env = await readFile(`/proc/${name}/environ`, 'utf8').catch(() => '');
+      if (cmdline.includes('while read -r line') && env.includes(`HOME=${rig.path('home')}`))
+        found.push(Number(name));
+    }
+    return found;
+  }
+
+  for (const [what, kill] of [
+    ['SIGKILL of the engine', (engine: ChildProcess) => engine.kill('SIGKILL')],
+    ['SIGKILL of its process group', (engine: ChildProcess) => process.kill(-engine.pid!, 'SIGKILL')],
+  ] as const) {
+    it(`${what} while it runs a few commands itself: every job process is gone within seconds`, async () => {
+      const engine = await fewMissesRunning();
+      expect(await watchdogs()).toHaveLength(1);
+      const exited = new Promise((r) => engine.on('exit', r));
+      kill(engine);
+      await exited;
+      expect(await waitForNone(mark, 5000)).toEqual([]);
+      for (let i = 0; i < 20 && (await watchdogs()).length > 0; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await watchdogs()).toEqual([]);
+    });
+  }
 });

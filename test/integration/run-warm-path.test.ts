@@ -118,7 +118,9 @@ describe('the warm path', () => {
     expect(edited.code).toBe(0);
     expect([...edited.jobs.values()].map((j) => j.status)).toEqual(['built', 'built']);
     const editedLog = await recorded('edited.log');
-    expect(editedLog.some((l) => l.includes('launcher-process'))).toBe(true);
+    // Two misses: their commands are started by the run itself, no launcher is booted for them.
+    expect(editedLog.some((l) => l.includes('launcher-process'))).toBe(false);
+    expect(editedLog.filter((l) => l.startsWith('spawn sh -c cat'))).toHaveLength(2);
     // Small scratch trees (this run's, the coordinator's store) are removed in line: no `rm` left running at exit.
     expect(editedLog.filter((l) => l.startsWith('spawn rm'))).toEqual([]);
     expect(existsSync(rig.path('cache', 'coordinator'))).toBe(true);
@@ -168,15 +170,19 @@ describe('the warm path', () => {
     expect(await launchers()).toEqual([]);
   });
 
-  it('boots the launcher before keying when git says the work tree was edited, and not when it is clean', async () => {
-    await rig.write({
-      'watched.txt': 'alpha',
-      'other.txt': 'beta',
-      'graph.json': graphJson([
-        { name: 'a', inputs: ['watched.txt'], cmds: [{ exec: ['sh', '-c', 'cat watched.txt > <out>/a'] }] },
-        { name: 'b', inputs: ['other.txt'], cmds: [{ exec: ['sh', '-c', 'cat other.txt > <out>/b'] }] },
-      ]),
-    });
+  it('starts a few misses itself and boots a launcher for many, once the lookups have counted them', async () => {
+    // 40 jobs, more than a run starts itself (32): each reads its own file and the shared watched.txt.
+    const files: Record<string, string> = { 'watched.txt': 'alpha' };
+    const jobs = [];
+    for (let i = 0; i < 40; i++) {
+      files[`own${i}.txt`] = `own ${i}`;
+      jobs.push({
+        name: `j${i}`,
+        inputs: ['watched.txt', `own${i}.txt`],
+        cmds: [{ exec: ['sh', '-c', `cat watched.txt own${i}.txt > <out>/o`] }],
+      });
+    }
+    await rig.write({ ...files, 'graph.json': graphJson(jobs) });
     const git = (...args: string[]): void =>
       void execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
         cwd: rig.src,
@@ -194,15 +200,24 @@ describe('the warm path', () => {
       (await recorded('clean.log')).filter((l) => !/^(spawn (git |sh -c \{ git)|graph read )/.test(l)),
     ).toEqual([]);
 
-    // An input edited, not committed: the launcher is forked before the edited input is read to be keyed.
+    // One input edited, not committed: one miss, whose command the run starts itself.
+    await rig.write({ 'own7.txt': 'own 7, edited' });
+    const one = await rig.runGraph([], recording('one.log'));
+    expect(one.code, one.stderr).toBe(0);
+    expect([...one.jobs.values()].filter((j) => j.status === 'built').map((j) => j.name)).toEqual(['j7']);
+    const oneLog = await recorded('one.log');
+    expect(oneLog.some((l) => l.includes('launcher-process'))).toBe(false);
+    expect(oneLog.filter((l) => l.startsWith('spawn sh -c cat'))).toHaveLength(1);
+
+    // The shared input edited: 40 misses, started through one launcher, forked once the keys were computed.
     await rig.write({ 'watched.txt': 'alpha, edited' });
-    const edited = await rig.runGraph([], recording('edited.log'));
-    expect(edited.code, edited.stderr).toBe(0);
-    expect([...edited.jobs.values()].map((j) => j.status)).toEqual(['built', 'cached']);
-    const log = await recorded('edited.log');
+    const all = await rig.runGraph([], recording('all.log'));
+    expect(all.code, all.stderr).toBe(0);
+    expect([...all.jobs.values()].every((j) => j.status === 'built')).toBe(true);
+    const log = await recorded('all.log');
     const forked = log.findIndex((l) => l.includes('launcher-process'));
-    expect(forked).toBeGreaterThanOrEqual(0);
-    expect(forked).toBeLessThan(log.findIndex((l) => l.startsWith('read ')));
+    expect(forked).toBeGreaterThan(log.findIndex((l) => l.startsWith('read ')));
+    expect(log.filter((l) => l.includes('launcher-process'))).toHaveLength(1);
   });
 
   it('seals a restored output when a command is about to read it, and hands --out-dir trees over writable', async () => {

@@ -116,11 +116,10 @@ export const run: Command = async (argv, io) => {
   // them, and an unchanged repository and configuration reuse the graph compiled last time.
   const repoFiles = v.graph === undefined ? startRepoFiles(sourceDir, workTreeListings) : undefined;
   const state = openLocalState(v['cache-dir'], io);
-  // A fresh cache or an edited work tree will likely build something: the launcher boots while the graph is read
-  // and keyed, not after.
-  const launcher = v['dry-run'] ? undefined : startLauncherAhead(workTreeListings, state.timings.empty);
-  // Forked before the graph is read: its reading and validating take this thread for as long as they last.
-  if (launcher && state.timings.empty) await launcher;
+  // A fresh cache will build everything: the launcher boots while the graph is read and keyed, not after. It is
+  // forked before the graph is read, whose reading and validating take this thread for as long as they last.
+  const launcher = v['dry-run'] ? undefined : startLauncherAhead(state.timings.empty);
+  if (launcher) await launcher;
   const compiledFile = state.compiledGraphFile(sourceDir);
   const shortcuts = repoFiles && {
     files: repoFiles,
