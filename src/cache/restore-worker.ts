@@ -1,6 +1,6 @@
 /**
- * The restore helper thread (see restore-helper.ts): runs the restores, placements and commits it is sent, one at a
- * time.
+ * The restore helper thread (see restore-helper.ts): runs the restores, placements and commits it is sent, a few to a
+ * message, and answers each message with one.
  */
 import { parentPort } from 'node:worker_threads';
 import { adoptArchive } from './adopt-archive.js';
@@ -10,8 +10,8 @@ import {
   type AdoptMessage,
   type ReplyBatch,
   type RestoreReply,
-  type RestoreRequest,
   runTask,
+  type TaskBatch,
 } from './restore-helper.js';
 
 const thrown = (id: number, e: NodeJS.ErrnoException): RestoreReply => ({
@@ -34,7 +34,7 @@ function adopt(m: AdoptMessage): { reply: RestoreReply; memory?: ArrayBuffer } {
   }
 }
 
-parentPort!.on('message', (m: RestoreRequest | AdoptBatch) => {
+parentPort!.on('message', (m: TaskBatch | AdoptBatch) => {
   if ('adopts' in m) {
     const replies: RestoreReply[] = [];
     const moved = new Set<ArrayBuffer>();
@@ -46,11 +46,12 @@ parentPort!.on('message', (m: RestoreRequest | AdoptBatch) => {
     parentPort!.postMessage({ replies } satisfies ReplyBatch, [...moved]);
     return;
   }
-  runTask(m).then(
-    (r) =>
-      parentPort!.postMessage(
-        (r.ok ? { id: m.id, ok: true } : { id: m.id, ok: false, mismatch: r.error }) satisfies RestoreReply,
+  void Promise.all(
+    m.tasks.map((t) =>
+      runTask(t).then(
+        (r): RestoreReply => (r.ok ? { id: t.id, ok: true } : { id: t.id, ok: false, mismatch: r.error }),
+        (e: NodeJS.ErrnoException) => thrown(t.id, e),
       ),
-    (e: NodeJS.ErrnoException) => parentPort!.postMessage(thrown(m.id, e)),
-  );
+    ),
+  ).then((replies) => parentPort!.postMessage({ replies } satisfies ReplyBatch));
 });
