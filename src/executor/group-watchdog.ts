@@ -6,11 +6,11 @@ import type { Writable } from 'node:stream';
  * the OOM killer): the launcher does this for the commands it starts (launcher-process.ts), and a run that starts
  * a few commands itself instead of booting one keeps the same promise, that no job outlives its run.
  *
- * A `sh` in a process group of its own (a kill of this process's whole group leaves it alive) reads the groups'
- * IDs from a pipe, one line as each starts (`+ID`) and one as each has ended (`-ID`). The pipe closes when this
- * process exits, however it dies; the shell then kills every group still listed, and exits. A group is listed only
- * while its command runs, so an ID the system has since given to another process is never killed. The pipe's end
- * here is close-on-exec: no command holds it open.
+ * A `/bin/sh` in a process group of its own (a kill of this process's whole group leaves it alive) reads the
+ * groups' IDs from a pipe: `+ID` from each command as it starts (see ANNOUNCE), `-ID` from here once it has ended
+ * and its group was killed. When the pipe closes (this process gone, however it died, and every command's copy
+ * closed), the shell kills every group still listed, and exits. A group is listed only while its command runs, so
+ * an ID the system has since given to another process is never killed.
  */
 const SCRIPT = [
   "live=' '",
@@ -23,9 +23,20 @@ const SCRIPT = [
   'for id in $live; do kill -s KILL -- "-$id" 2>/dev/null; done',
 ].join('\n');
 
+/**
+ * How a watched command starts: a `/bin/sh` that writes its own process ID (its group's, which it leads) to the
+ * watchdog on descriptor 3, closes that, and becomes the command. The command announces itself rather than this
+ * process after the fork: a death of this process in between would leave it unlisted, whereas the watchdog sees
+ * the pipe's end only once the new process has written and closed its copy. SIGPIPE is ignored for the write (a
+ * watchdog gone is no reason not to run the command) and restored for the command. A command that cannot be
+ * started is then the shell's message and exit status 127.
+ */
+const ANNOUNCE = `trap '' PIPE; { echo "+$$" >&3; } 2>/dev/null; exec 3>&-; trap - PIPE; exec "$@"`;
+
 export interface GroupWatchdog {
-  /** Lists a command's process group, started by this process. */
-  add(pgid: number): void;
+  /** `argv` as a watched command starts (see ANNOUNCE), with `fd3` as its descriptor 3. */
+  wrap(argv: readonly string[]): string[];
+  readonly fd3: Writable;
   /** Drops a group whose command has ended (its group killed). */
   remove(pgid: number): void;
 }
@@ -36,7 +47,7 @@ let started: GroupWatchdog | null | undefined;
 export function groupWatchdog(): GroupWatchdog | null {
   if (started !== undefined) return started;
   try {
-    const child = spawn('sh', ['-c', SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+    const child = spawn('/bin/sh', ['-c', SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
     const pipe = child.stdin as Writable & { unref(): void };
     let alive = child.pid !== undefined;
     const gone = (): void => {
@@ -49,10 +60,15 @@ export function groupWatchdog(): GroupWatchdog | null {
     // Idle, neither keeps this process alive; its exit is what the shell waits for.
     child.unref();
     pipe.unref();
-    const send = (line: string): void => {
-      if (alive) pipe.write(line);
-    };
-    started = alive ? { add: (pgid) => send(`+${pgid}\n`), remove: (pgid) => send(`-${pgid}\n`) } : null;
+    started = alive
+      ? {
+          wrap: (argv) => ['/bin/sh', '-c', ANNOUNCE, 'disbuild-job', ...argv],
+          fd3: pipe,
+          remove: (pgid) => {
+            if (alive) pipe.write(`-${pgid}\n`);
+          },
+        }
+      : null;
   } catch {
     started = null;
   }

@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, type StdioOptions } from 'node:child_process';
 import { closeSync, constants, fstatSync, openSync, readSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 
 /** How a command ended. */
 export interface Exit {
@@ -36,14 +37,19 @@ type OnOutput = (stream: 'stdout' | 'stderr', chunk: Buffer) => void;
 export function startInGroup(
   cmd: { argv: string[]; cwd: string; env: Record<string, string>; captureDir?: string },
   onOutput: OnOutput,
+  /** Handed to the command as its descriptor 3 (see group-watchdog.ts). */
+  fd3?: Writable,
 ): Launched {
   const files = openCaptureFiles(cmd.captureDir ?? tmpdir());
+  const stdio: StdioOptions = files
+    ? ['ignore', files.stdout.fd, files.stderr.fd]
+    : ['ignore', 'pipe', 'pipe'];
   let child;
   try {
     child = spawn(cmd.argv[0]!, cmd.argv.slice(1), {
       cwd: cmd.cwd,
       env: cmd.env,
-      stdio: files ? ['ignore', files.stdout.fd, files.stderr.fd] : ['ignore', 'pipe', 'pipe'],
+      stdio: fd3 ? [...stdio, fd3] : stdio,
       detached: true,
     });
   } catch (e) {

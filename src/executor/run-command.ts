@@ -193,17 +193,18 @@ function runExec(
   });
 }
 
-/** Starts a command from this process, its group listed with the watchdog while it runs (group-watchdog.ts). */
+/**
+ * Starts a command from this process, watched while it runs (group-watchdog.ts); unwatched only when the watchdog
+ * cannot be started (no `/bin/sh`).
+ */
 function startWatched(
   cmd: Parameters<typeof startInGroup>[0],
   onOutput: Parameters<typeof startInGroup>[1],
 ): Launched {
-  const launched = startInGroup(cmd, onOutput);
+  const watchdog = groupWatchdog();
+  if (!watchdog) return startInGroup(cmd, onOutput);
+  const launched = startInGroup({ ...cmd, argv: watchdog.wrap(cmd.argv) }, onOutput, watchdog.fd3);
   const pid = launched.pid;
-  const watchdog = pid === undefined ? null : groupWatchdog();
-  if (pid !== undefined && watchdog) {
-    watchdog.add(pid);
-    void launched.exited.then(() => watchdog.remove(pid));
-  }
+  if (pid !== undefined) void launched.exited.then(() => watchdog.remove(pid));
   return launched;
 }

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson, type JobSpec } from '../helpers/graph-json.js';
 import { CLI, Rig } from '../helpers/rig.js';
@@ -125,7 +126,7 @@ describe('no job outlives its run', () => {
    * The commands of a run with a few misses, which the engine starts itself (no launcher): two long jobs, built
    * quickly first, then edited to run long. Resolves with the engine once both have started.
    */
-  async function fewMissesRunning(): Promise<ChildProcess> {
+  async function fewMissesRunning(preload?: string): Promise<ChildProcess> {
     const jobs: JobSpec[] = [1, 2].map((n) => ({
       name: `long-${n}`,
       inputs: ['mode.txt'],
@@ -142,10 +143,10 @@ describe('no job outlives its run', () => {
       ],
     }));
     await rig.write({ 'graph.json': graphJson(jobs), 'mode.txt': 'quick' });
-    const run = (): ChildProcess =>
+    const run = (env: Record<string, string> = {}): ChildProcess =>
       spawn(process.execPath, [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '-j', '4'], {
         cwd: rig.src,
-        env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1' },
+        env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1', ...env },
         stdio: ['ignore', 'pipe', 'ignore'],
         detached: true,
       });
@@ -153,6 +154,10 @@ describe('no job outlives its run', () => {
     first.stdout!.resume();
     expect(await new Promise((r) => first.on('exit', r))).toBe(0);
     await rig.write({ 'mode.txt': 'slow' });
+    if (preload !== undefined) {
+      await rig.write({ 'preload.mjs': preload }, rig.root);
+      return run({ NODE_OPTIONS: `--import ${pathToFileURL(rig.path('preload.mjs')).href}` });
+    }
     const engine = run();
     let out = '';
     await new Promise<void>((resolve) =>
@@ -195,4 +200,22 @@ describe('no job outlives its run', () => {
       expect(await watchdogs()).toEqual([]);
     });
   }
+
+  it('SIGKILL of the engine the moment it has started a command itself: that command is gone too', async () => {
+    // The engine kills itself right after the fork of its first command, before it can say or do anything more.
+    const engine = await fewMissesRunning(`
+      import childProcess from 'node:child_process';
+      import { syncBuiltinESMExports } from 'node:module';
+      const real = childProcess.spawn;
+      childProcess.spawn = function (command, args, options) {
+        const child = real.call(this, command, args, options);
+        if (options?.detached && args?.some((a) => String(a).includes('long-'))) process.kill(process.pid, 'SIGKILL');
+        return child;
+      };
+      syncBuiltinESMExports();
+    `);
+    engine.stdout!.resume();
+    expect(await new Promise((r) => engine.on('exit', (code, signal) => r(signal ?? code)))).toBe('SIGKILL');
+    expect(await waitForNone(mark, 5000)).toEqual([]);
+  });
 });

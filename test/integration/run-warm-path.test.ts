@@ -19,7 +19,7 @@ import { syncBuiltinESMExports } from 'node:module';
 for (const name of ['fork', 'spawn']) {
   const real = childProcess[name];
   childProcess[name] = function (command, ...rest) {
-    const args = Array.isArray(rest[0]) ? ' ' + rest[0].join(' ').slice(0, 8) : '';
+    const args = Array.isArray(rest[0]) ? ' ' + rest[0].join(' ').replace(/\\s+/g, ' ').slice(0, 160) : '';
     appendFileSync(process.env.PROCESS_LOG, name + ' ' + command + args + '\\n');
     return real.call(this, command, ...rest);
   };
@@ -122,7 +122,9 @@ describe('the warm path', () => {
     const editedLog = await recorded('edited.log');
     // Two misses: their commands are started by the run itself, no launcher is booted for them.
     expect(editedLog.some((l) => l.includes('launcher-process'))).toBe(false);
-    expect(editedLog.filter((l) => l.startsWith('spawn sh -c cat'))).toHaveLength(2);
+    expect(
+      editedLog.filter((l) => l.startsWith('spawn /bin/sh -c trap') && l.includes(' sh -c cat ')),
+    ).toHaveLength(2);
     // Small scratch trees (this run's, the coordinator's store) are removed in line: no `rm` left running at exit.
     expect(editedLog.filter((l) => l.startsWith('spawn rm'))).toEqual([]);
     expect(existsSync(rig.path('cache', 'coordinator'))).toBe(true);
@@ -209,7 +211,9 @@ describe('the warm path', () => {
     expect([...one.jobs.values()].filter((j) => j.status === 'built').map((j) => j.name)).toEqual(['j7']);
     const oneLog = await recorded('one.log');
     expect(oneLog.some((l) => l.includes('launcher-process'))).toBe(false);
-    expect(oneLog.filter((l) => l.startsWith('spawn sh -c cat'))).toHaveLength(1);
+    expect(
+      oneLog.filter((l) => l.startsWith('spawn /bin/sh -c trap') && l.includes(' sh -c cat ')),
+    ).toHaveLength(1);
 
     // The shared input edited: 40 misses, started through one launcher, forked once the keys were computed.
     await rig.write({ 'watched.txt': 'alpha, edited' });
