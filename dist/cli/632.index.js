@@ -595,11 +595,11 @@ var external_node_child_process_ = __webpack_require__(1421);
  * the OOM killer): the launcher does this for the commands it starts (launcher-process.ts), and a run that starts
  * a few commands itself instead of booting one keeps the same promise, that no job outlives its run.
  *
- * A `sh` in a process group of its own (a kill of this process's whole group leaves it alive) reads the groups'
- * IDs from a pipe, one line as each starts (`+ID`) and one as each has ended (`-ID`). The pipe closes when this
- * process exits, however it dies; the shell then kills every group still listed, and exits. A group is listed only
- * while its command runs, so an ID the system has since given to another process is never killed. The pipe's end
- * here is close-on-exec: no command holds it open.
+ * A `/bin/sh` in a process group of its own (a kill of this process's whole group leaves it alive) reads the
+ * groups' IDs from a pipe: `+ID` from each command as it starts (see ANNOUNCE), `-ID` from here once it has ended
+ * and its group was killed. When the pipe closes (this process gone, however it died, and every command's copy
+ * closed), the shell kills every group still listed, and exits. A group is listed only while its command runs, so
+ * an ID the system has since given to another process is never killed.
  */
 const SCRIPT = [
     "live=' '",
@@ -611,13 +611,22 @@ const SCRIPT = [
     'done',
     'for id in $live; do kill -s KILL -- "-$id" 2>/dev/null; done',
 ].join('\n');
+/**
+ * How a watched command starts: a `/bin/sh` that writes its own process ID (its group's, which it leads) to the
+ * watchdog on descriptor 3, closes that, and becomes the command. The command announces itself rather than this
+ * process after the fork: a death of this process in between would leave it unlisted, whereas the watchdog sees
+ * the pipe's end only once the new process has written and closed its copy. SIGPIPE is ignored for the write (a
+ * watchdog gone is no reason not to run the command) and restored for the command. A command that cannot be
+ * started is then the shell's message and exit status 127.
+ */
+const ANNOUNCE = `trap '' PIPE; { echo "+$$" >&3; } 2>/dev/null; exec 3>&-; trap - PIPE; exec "$@"`;
 let started;
 /** This process's watchdog, started on the first call; null when it cannot be started. */
 function groupWatchdog() {
     if (started !== undefined)
         return started;
     try {
-        const child = (0,external_node_child_process_.spawn)('sh', ['-c', SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+        const child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
         const pipe = child.stdin;
         let alive = child.pid !== undefined;
         const gone = () => {
@@ -630,11 +639,16 @@ function groupWatchdog() {
         // Idle, neither keeps this process alive; its exit is what the shell waits for.
         child.unref();
         pipe.unref();
-        const send = (line) => {
-            if (alive)
-                pipe.write(line);
-        };
-        started = alive ? { add: (pgid) => send(`+${pgid}\n`), remove: (pgid) => send(`-${pgid}\n`) } : null;
+        started = alive
+            ? {
+                wrap: (argv) => ['/bin/sh', '-c', ANNOUNCE, 'disbuild-job', ...argv],
+                fd3: pipe,
+                remove: (pgid) => {
+                    if (alive)
+                        pipe.write(`-${pgid}\n`);
+                },
+            }
+            : null;
     }
     catch {
         started = null;
@@ -783,15 +797,18 @@ function runExec(cmd, opts, clock, onOutput) {
         };
     });
 }
-/** Starts a command from this process, its group listed with the watchdog while it runs (group-watchdog.ts). */
+/**
+ * Starts a command from this process, watched while it runs (group-watchdog.ts); unwatched only when the watchdog
+ * cannot be started (no `/bin/sh`).
+ */
 function startWatched(cmd, onOutput) {
-    const launched = (0,process_group/* startInGroup */.l)(cmd, onOutput);
+    const watchdog = groupWatchdog();
+    if (!watchdog)
+        return (0,process_group/* startInGroup */.l)(cmd, onOutput);
+    const launched = (0,process_group/* startInGroup */.l)({ ...cmd, argv: watchdog.wrap(cmd.argv) }, onOutput, watchdog.fd3);
     const pid = launched.pid;
-    const watchdog = pid === undefined ? null : groupWatchdog();
-    if (pid !== undefined && watchdog) {
-        watchdog.add(pid);
+    if (pid !== undefined)
         void launched.exited.then(() => watchdog.remove(pid));
-    }
     return launched;
 }
 
@@ -2865,14 +2882,19 @@ async function startLauncher() {
  * more when it exits, so output still arrives as it is written, within a poll interval. Should the files
  * not be creatable, the command gets pipes.
  */
-function startInGroup(cmd, onOutput) {
+function startInGroup(cmd, onOutput, 
+/** Handed to the command as its descriptor 3 (see group-watchdog.ts). */
+fd3) {
     const files = openCaptureFiles(cmd.captureDir ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)());
+    const stdio = files
+        ? ['ignore', files.stdout.fd, files.stderr.fd]
+        : ['ignore', 'pipe', 'pipe'];
     let child;
     try {
         child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd.argv[0], cmd.argv.slice(1), {
             cwd: cmd.cwd,
             env: cmd.env,
-            stdio: files ? ['ignore', files.stdout.fd, files.stderr.fd] : ['ignore', 'pipe', 'pipe'],
+            stdio: fd3 ? [...stdio, fd3] : stdio,
             detached: true,
         });
     }

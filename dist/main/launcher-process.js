@@ -102,14 +102,19 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  * more when it exits, so output still arrives as it is written, within a poll interval. Should the files
  * not be creatable, the command gets pipes.
  */
-function startInGroup(cmd, onOutput) {
+function startInGroup(cmd, onOutput, 
+/** Handed to the command as its descriptor 3 (see group-watchdog.ts). */
+fd3) {
     const files = openCaptureFiles(cmd.captureDir ?? (0,external_node_os_namespaceObject.tmpdir)());
+    const stdio = files
+        ? ['ignore', files.stdout.fd, files.stderr.fd]
+        : ['ignore', 'pipe', 'pipe'];
     let child;
     try {
         child = (0,external_node_child_process_namespaceObject.spawn)(cmd.argv[0], cmd.argv.slice(1), {
             cwd: cmd.cwd,
             env: cmd.env,
-            stdio: files ? ['ignore', files.stdout.fd, files.stderr.fd] : ['ignore', 'pipe', 'pipe'],
+            stdio: fd3 ? [...stdio, fd3] : stdio,
             detached: true,
         });
     }
