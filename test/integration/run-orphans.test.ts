@@ -218,4 +218,47 @@ describe('no job outlives its run', () => {
     expect(await new Promise((r) => engine.on('exit', (code, signal) => r(signal ?? code)))).toBe('SIGKILL');
     expect(await waitForNone(mark, 5000)).toEqual([]);
   });
+
+  it('a watchdog killed mid-run: the commands after it still run, watched by a new one', async () => {
+    // Three jobs in a chain, built quickly first, then edited so that each takes a moment.
+    const jobs: JobSpec[] = [1, 2, 3].map((n) => ({
+      name: `step-${n}`,
+      inputs: ['mode.txt'],
+      ...(n > 1 ? { deps: [`step-${n - 1}`] } : {}),
+      cmds: [{ exec: ['sh', '-c', 'grep -q slow mode.txt || exit 0; echo started; sleep 0.5', `step-${n}`] }],
+    }));
+    await rig.write({ 'graph.json': graphJson(jobs), 'mode.txt': 'quick' });
+    const run = (): ChildProcess =>
+      spawn(process.execPath, [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '-j', '2'], {
+        cwd: rig.src,
+        env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    const first = run();
+    first.stdout!.resume();
+    expect(await new Promise((r) => first.on('exit', r))).toBe(0);
+    await rig.write({ 'mode.txt': 'slow' });
+    const engine = run();
+    let out = '';
+    engine.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    const exited = new Promise((r) => engine.on('exit', r));
+    await new Promise<void>((resolve) =>
+      engine.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('step-1 | started')) resolve();
+      }),
+    );
+    const [watchdog] = await watchdogs();
+    expect(watchdog).toBeDefined();
+    process.kill(watchdog!, 'SIGKILL');
+    // The next step's command is watched by a watchdog started for it.
+    let replaced: number[] = [];
+    for (let i = 0; i < 40 && replaced.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      replaced = (await watchdogs()).filter((pid) => pid !== watchdog);
+    }
+    expect(replaced).toHaveLength(1);
+    expect(await exited, out).toBe(0);
+    expect(out).toMatch(/3 jobs: 0 cached, 3 built, 0 failed/);
+  });
 });
