@@ -620,40 +620,53 @@ const SCRIPT = [
  * started is then the shell's message and exit status 127.
  */
 const ANNOUNCE = `trap '' PIPE; { echo "+$$" >&3; } 2>/dev/null; exec 3>&-; trap - PIPE; exec "$@"`;
-let started;
-/** This process's watchdog, started on the first call; null when it cannot be started. */
+/** The watchdog of this process while it runs; another is started should it die (killed by somebody). */
+let running;
+/** Set once no shell could be started at all: the commands then run unwatched. */
+let cannotStart = false;
+/** This process's watchdog, started on the first call (and again should it have died); null when none can be. */
 function groupWatchdog() {
-    if (started !== undefined)
-        return started;
+    if (running?.alive)
+        return running;
+    if (cannotStart)
+        return null;
     try {
         const child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+        if (child.pid === undefined) {
+            child.on('error', () => undefined);
+            cannotStart = true;
+            return null;
+        }
         const pipe = child.stdin;
-        let alive = child.pid !== undefined;
+        let alive = true;
         const gone = () => {
             alive = false;
         };
         child.on('error', gone);
         child.on('exit', gone);
-        // A write to a watchdog that died fails with EPIPE: the commands then run unwatched, as they would have.
+        // A write to a watchdog that died fails with EPIPE: the commands it listed then run unwatched.
         pipe.on('error', gone);
         // Idle, neither keeps this process alive; its exit is what the shell waits for.
         child.unref();
         pipe.unref();
-        started = alive
-            ? {
-                wrap: (argv) => ['/bin/sh', '-c', ANNOUNCE, 'disbuild-job', ...argv],
-                fd3: pipe,
-                remove: (pgid) => {
-                    if (alive)
-                        pipe.write(`-${pgid}\n`);
-                },
-            }
-            : null;
+        running = {
+            // A pipe already closed cannot be handed to a command (spawn refuses it): a dead watchdog is replaced.
+            get alive() {
+                return alive && !pipe.destroyed;
+            },
+            wrap: (argv) => ['/bin/sh', '-c', ANNOUNCE, 'disbuild-job', ...argv],
+            fd3: pipe,
+            remove: (pgid) => {
+                if (alive && !pipe.destroyed)
+                    pipe.write(`-${pgid}\n`);
+            },
+        };
+        return running;
     }
     catch {
-        started = null;
+        cannotStart = true;
+        return null;
     }
-    return started;
 }
 
 // EXTERNAL MODULE: ./src/executor/process-group.ts
