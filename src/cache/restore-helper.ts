@@ -340,12 +340,13 @@ export class RestoreQueue {
       for (const task of unanswered) {
         // Files put in place are written beside their places and renamed: what the thread was writing is removed,
         // and placing them again is placing them.
+        const { request } = task;
         const begun =
-          'dest' in task.request
-            ? removeTree(task.request.dest).catch(() => undefined)
-            : Promise.resolve(task.request.place).then(removePlacementLeftovers);
+          'dest' in request
+            ? removeTree(request.dest).catch(() => undefined)
+            : Promise.resolve().then(() => removePlacementLeftovers(request.place));
         inBackground(
-          Promise.resolve(begun).then(() => {
+          begun.then(() => {
             this.#queue.unshift(task);
             this.#pump();
           }),

@@ -79,13 +79,13 @@ function createComplete(path: string, content: string): boolean {
 /** The lock's content when it may be broken; undefined while it is held (or gone, so free). */
 function staleContent(path: string): string | undefined {
   const owner = readOrUndefined(path);
+  if (owner === undefined) return undefined;
   let st;
   try {
     st = statSync(path);
   } catch {
     return undefined;
   }
-  if (owner === undefined) return undefined;
   return ownerIsGone(owner) || Date.now() - st.mtimeMs > LIVE_OWNER_MAX_MS ? owner : undefined;
 }
 
