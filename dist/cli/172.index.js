@@ -839,6 +839,8 @@ function createComplete(path, content) {
 /** The lock's content when it may be broken; undefined while it is held (or gone, so free). */
 function staleContent(path) {
     const owner = readOrUndefined(path);
+    if (owner === undefined)
+        return undefined;
     let st;
     try {
         st = (0,external_node_fs_.statSync)(path);
@@ -846,8 +848,6 @@ function staleContent(path) {
     catch {
         return undefined;
     }
-    if (owner === undefined)
-        return undefined;
     return ownerIsGone(owner) || Date.now() - st.mtimeMs > LIVE_OWNER_MAX_MS ? owner : undefined;
 }
 function ownerIsGone(owner) {

@@ -654,10 +654,11 @@ class RestoreQueue {
             for (const task of unanswered) {
                 // Files put in place are written beside their places and renamed: what the thread was writing is removed,
                 // and placing them again is placing them.
-                const begun = 'dest' in task.request
-                    ? (0,remove_tree/* removeTree */.dM)(task.request.dest).catch(() => undefined)
-                    : Promise.resolve(task.request.place).then(place_files/* removePlacementLeftovers */.Q);
-                (0,background/* inBackground */.k)(Promise.resolve(begun).then(() => {
+                const { request } = task;
+                const begun = 'dest' in request
+                    ? (0,remove_tree/* removeTree */.dM)(request.dest).catch(() => undefined)
+                    : Promise.resolve().then(() => (0,place_files/* removePlacementLeftovers */.Q)(request.place));
+                (0,background/* inBackground */.k)(begun.then(() => {
                     this.#queue.unshift(task);
                     this.#pump();
                 }));

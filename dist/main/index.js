@@ -32279,10 +32279,11 @@ class RestoreQueue {
             for (const task of unanswered) {
                 // Files put in place are written beside their places and renamed: what the thread was writing is removed,
                 // and placing them again is placing them.
-                const begun = 'dest' in task.request
-                    ? (0,remove_tree/* removeTree */.dM)(task.request.dest).catch(() => undefined)
-                    : Promise.resolve(task.request.place).then(removePlacementLeftovers);
-                (0,background/* inBackground */.k)(Promise.resolve(begun).then(() => {
+                const { request } = task;
+                const begun = 'dest' in request
+                    ? (0,remove_tree/* removeTree */.dM)(request.dest).catch(() => undefined)
+                    : Promise.resolve().then(() => removePlacementLeftovers(request.place));
+                (0,background/* inBackground */.k)(begun.then(() => {
                     this.#queue.unshift(task);
                     this.#pump();
                 }));
@@ -45938,6 +45939,8 @@ function createComplete(path, content) {
 /** The lock's content when it may be broken; undefined while it is held (or gone, so free). */
 function staleContent(path) {
     const owner = readOrUndefined(path);
+    if (owner === undefined)
+        return undefined;
     let st;
     try {
         st = (0,external_node_fs_.statSync)(path);
@@ -45945,8 +45948,6 @@ function staleContent(path) {
     catch {
         return undefined;
     }
-    if (owner === undefined)
-        return undefined;
     return ownerIsGone(owner) || Date.now() - st.mtimeMs > LIVE_OWNER_MAX_MS ? owner : undefined;
 }
 function ownerIsGone(owner) {

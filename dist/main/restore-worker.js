@@ -1057,10 +1057,11 @@ class RestoreQueue {
             for (const task of unanswered) {
                 // Files put in place are written beside their places and renamed: what the thread was writing is removed,
                 // and placing them again is placing them.
-                const begun = 'dest' in task.request
-                    ? removeTree(task.request.dest).catch(() => undefined)
-                    : Promise.resolve(task.request.place).then(removePlacementLeftovers);
-                inBackground(Promise.resolve(begun).then(() => {
+                const { request } = task;
+                const begun = 'dest' in request
+                    ? removeTree(request.dest).catch(() => undefined)
+                    : Promise.resolve().then(() => removePlacementLeftovers(request.place));
+                inBackground(begun.then(() => {
                     this.#queue.unshift(task);
                     this.#pump();
                 }));
