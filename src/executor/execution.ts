@@ -74,6 +74,7 @@ export class Execution {
   readonly #inCache = new Map<JobKey, Promise<boolean>>();
   #stopScheduling = false;
   readonly #tempDirs: TempDirs;
+  readonly #outDirs: string;
   readonly #inPlace: InPlaceOutputs;
   /** Hits whose outcome waits for the dependents that may restore (and so perhaps rebuild) them. */
   readonly #watchers: Map<JobLabel, JobLabel[]>;
@@ -92,6 +93,7 @@ export class Execution {
     // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
     if (parts.options.signal) setMaxListeners(0, parts.options.signal);
     this.#tempDirs = new TempDirs(join(parts.options.workDir, 'tmp'));
+    this.#outDirs = join(parts.options.workDir, 'out');
     this.#watchers = restoreWatchers(
       parts.graph,
       parts.selected ?? [],
@@ -573,8 +575,9 @@ export class Execution {
     return dir;
   }
 
+  // Spelled out, not joined: asked for every job of a cached run, and a key is hex.
   #outputDir(key: JobKey): string {
-    return join(this.#p.options.workDir, 'out', key);
+    return `${this.#outDirs}/${key}`;
   }
 }
 

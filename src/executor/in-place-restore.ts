@@ -8,7 +8,7 @@
  * Does not deal with: artifacts holding anything but in-place files and directories (symlinks, files outside
  * `.in-place/`): the caller restores those through the cache's own verified restore (in-place.ts).
  */
-import { type BigIntStats, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { readFileSync, readlinkSync, rmSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { ManifestEntry } from '../cache/cache.js';
 import { isSafeRelativePath } from '../cache/entry-meta.js';
@@ -153,13 +153,13 @@ function wantedFiles(
 function sameFile(
   sourceDir: string,
   rel: string,
-  st: BigIntStats,
+  st: Stats,
   e: ManifestEntry,
   records: OutputStatRecords,
   statTakenAt: number,
 ): boolean {
-  if (!st.isFile() || st.size !== BigInt(e.size)) return false;
-  if ((st.mode & 0o100n ? 0o755 : 0o644) !== e.mode) return false;
+  if (!st.isFile() || st.size !== e.size) return false;
+  if ((st.mode & 0o100 ? 0o755 : 0o644) !== e.mode) return false;
   let digest = records.digestOf(rel, st);
   if (digest === undefined) {
     try {

@@ -9,7 +9,6 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  type BigIntStats,
   chmodSync,
   copyFileSync,
   constants,
@@ -42,7 +41,7 @@ export function listOutputs(root: string, globs: OutputGlobs): string[] {
 }
 
 /**
- * The files and symlinks under the globs' bases that they match, with their lstat (bigint), by path relative to
+ * The files and symlinks under the globs' bases that they match, with their lstat, by path relative to
  * `root`; never inside `.git`. What cannot be read is not there.
  *
  * With `records`, a base whose directories are all as recorded is not read again: its recorded files are lstat-ed
@@ -52,14 +51,14 @@ export function presentOutputs(
   root: string,
   globs: OutputGlobs,
   records?: OutputStatRecords,
-): Map<string, BigIntStats> {
-  const found = new Map<string, BigIntStats>();
+): Map<string, Stats> {
+  const found = new Map<string, Stats>();
   const remember = records?.enabled === true;
   for (const base of globs.bases) {
     const known = remember ? records.listing(root, base) : undefined;
     if (known !== undefined && statListed(root, known, globs, found)) continue;
-    const dirs: [string, BigIntStats][] | undefined = remember ? [] : undefined;
-    const entries: [string, BigIntStats][] = [];
+    const dirs: [string, Stats][] | undefined = remember ? [] : undefined;
+    const entries: [string, Stats][] = [];
     const statTakenAt = remember ? records.now() : 0;
     const complete = walkOutputs(root, base, dirs, entries);
     for (const [rel, st] of entries) if (globs.matches(rel)) found.set(rel, st);
@@ -83,15 +82,15 @@ function statListed(
   root: string,
   listed: readonly string[],
   globs: OutputGlobs,
-  found: Map<string, BigIntStats>,
+  found: Map<string, Stats>,
 ): boolean {
-  const add: [string, BigIntStats][] = [];
+  const add: [string, Stats][] = [];
   for (const rel of listed) {
     if (!globs.matches(rel)) continue;
-    let st: BigIntStats | undefined;
+    let st: Stats | undefined;
     try {
       // Spelled out, not joined: a listed path is already plain, and `join` normalizes (a third of this loop).
-      st = lstatSync(`${root}/${rel}`, { bigint: true, throwIfNoEntry: false });
+      st = lstatSync(`${root}/${rel}`, { throwIfNoEntry: false });
     } catch {
       return false;
     }
@@ -109,14 +108,14 @@ function statListed(
 function walkOutputs(
   root: string,
   base: string,
-  dirs: [string, BigIntStats][] | undefined,
-  entries: [string, BigIntStats][],
+  dirs: [string, Stats][] | undefined,
+  entries: [string, Stats][],
 ): boolean {
   let complete = true;
   const walk = (rel: string): void => {
-    let st: BigIntStats | undefined;
+    let st: Stats | undefined;
     try {
-      st = lstatSync(join(root, rel), { bigint: true, throwIfNoEntry: false });
+      st = lstatSync(join(root, rel), { throwIfNoEntry: false });
     } catch {
       complete = false;
       return;

@@ -1,18 +1,18 @@
-import { type BigIntStats, lstatSync } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import { readOwnFile } from '../util/read-own-file.js';
-import { settled } from '../util/settled-stat.js';
+import { settledMs } from '../util/settled-stat.js';
 import { writeStateFile } from '../util/state-file.js';
 
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
 const MAX_RECORDS = 200_000;
 
-const VERSION = 1;
+const VERSION = 2;
 
-/** dev, ino, size, mode, mtime ns, ctime ns (decimal strings), SHA-256 hex. */
-type Row = [string, string, string, string, string, string, string];
+/** dev, ino, size, mode, mtime, ctime (milliseconds, fractional), SHA-256 hex. */
+type Row = [number, number, number, number, number, number, string];
 
-/** A directory's path (relative to the source directory), dev, ino, mtime ns, ctime ns (decimal strings). */
-type DirRow = [string, string, string, string, string];
+/** A directory's path (relative to the source directory), dev, ino, mtime, ctime (milliseconds, fractional). */
+type DirRow = [string, number, number, number, number];
 
 /**
  * What a walk of one output directory found: every directory in it (itself first) with its stat data, and the
@@ -27,9 +27,12 @@ interface Tree {
  * The SHA-256 of in-place output files, by path, with the stat data they had when hashed: what git's index is to
  * its work tree, so that a fully cached run checks `dist/` by `lstat` instead of reading and hashing every byte.
  *
- * A record answers only for a file whose device, inode, size, mode, mtime and ctime (nanoseconds) are all what
- * they were, and only when it was made from stat data taken at least SETTLED_MS after the file last changed, so
- * that no write after it can leave the same stat data behind (what git calls "racily clean" is never recorded).
+ * A record answers only for a file whose device, inode, size, mode, mtime and ctime are all what they were, and
+ * only when it was made from stat data taken at least SETTLED_MS after the file last changed, so that no write
+ * after it can leave the same stat data behind (what git calls "racily clean" is never recorded). Times are
+ * Node's milliseconds (a double: a quarter of a microsecond apart at today's dates), not BigInt nanoseconds,
+ * which cost a fully cached run of a thousand packages several milliseconds to make and compare: any write after
+ * a record sets the ctime to a moment at least SETTLED_MS past the recorded one, far beyond that rounding.
  * The stat data is always taken before the bytes are read: a write in between makes a record that never matches.
  *
  * Beside the files, the listing of each output directory (`dist`) walked, with the stat data of every directory
@@ -84,9 +87,7 @@ export class OutputStatRecords {
       };
       if (data.version === VERSION && typeof data.files === 'object' && data.files !== null) {
         for (const [path, row] of Object.entries(data.files as Record<string, unknown>)) {
-          if (Array.isArray(row) && row.length === 7 && row.every((x) => typeof x === 'string')) {
-            this.#rows.set(path, row as Row);
-          }
+          if (isRow(row)) this.#rows.set(path, row);
         }
         // Absent from files written before listings were recorded: then every directory is read once more.
         if (typeof data.trees === 'object' && data.trees !== null) {
@@ -112,19 +113,19 @@ export class OutputStatRecords {
     if (tree === undefined) return undefined;
     this.#usedTrees.add(base);
     for (const d of tree.dirs) {
-      let st: BigIntStats | undefined;
+      let st: Stats | undefined;
       try {
-        st = lstatSync(d[0] === '' ? root : `${root}/${d[0]}`, { bigint: true, throwIfNoEntry: false });
+        st = lstatSync(d[0] === '' ? root : `${root}/${d[0]}`, { throwIfNoEntry: false });
       } catch {
         return undefined;
       }
       if (
         st === undefined ||
         !st.isDirectory() ||
-        String(st.mtimeNs) !== d[3] ||
-        String(st.ctimeNs) !== d[4] ||
-        String(st.ino) !== d[2] ||
-        String(st.dev) !== d[1]
+        st.mtimeMs !== d[3] ||
+        st.ctimeMs !== d[4] ||
+        st.ino !== d[2] ||
+        st.dev !== d[1]
       )
         return undefined;
     }
@@ -138,21 +139,15 @@ export class OutputStatRecords {
    */
   recordListing(
     base: string,
-    dirs: readonly (readonly [string, BigIntStats])[],
+    dirs: readonly (readonly [string, Stats])[],
     entries: readonly string[],
     statTakenAtMs: number,
   ): void {
     if (this.#file === undefined || dirs.length === 0) return;
-    for (const [, st] of dirs) if (!settled(st, statTakenAtMs)) return;
+    for (const [, st] of dirs) if (!settledMs(st, statTakenAtMs)) return;
     this.#load();
     const tree: Tree = {
-      dirs: dirs.map(([rel, st]) => [
-        rel,
-        String(st.dev),
-        String(st.ino),
-        String(st.mtimeNs),
-        String(st.ctimeNs),
-      ]),
+      dirs: dirs.map(([rel, st]) => [rel, st.dev, st.ino, st.mtimeMs, st.ctimeMs]),
       entries: [...entries],
     };
     this.#usedTrees.add(base);
@@ -163,23 +158,28 @@ export class OutputStatRecords {
   }
 
   /** The recorded SHA-256 of the file at `path` when `st` (its lstat, bigint) is exactly what was recorded. */
-  digestOf(path: string, st: BigIntStats): string | undefined {
+  digestOf(path: string, st: Stats): string | undefined {
     if (this.#file === undefined) return undefined;
     const row = this.#load().get(path);
     if (row === undefined) return undefined;
     this.#used.add(path);
-    const now = statRow(st, row[6]);
-    for (let i = 0; i < 6; i++) if (row[i] !== now[i]) return undefined;
-    return row[6];
+    return row[0] === st.dev &&
+      row[1] === st.ino &&
+      row[2] === st.size &&
+      row[3] === st.mode &&
+      row[4] === st.mtimeMs &&
+      row[5] === st.ctimeMs
+      ? row[6]
+      : undefined;
   }
 
   /**
    * Remembers that the file at `path`, with stat data `st` taken at `statTakenAtMs` (before its bytes were
    * read), hashes to `sha256`; ignored when the file had changed too shortly before.
    */
-  record(path: string, st: BigIntStats, sha256: string, statTakenAtMs: number): void {
+  record(path: string, st: Stats, sha256: string, statTakenAtMs: number): void {
     if (this.#file === undefined) return;
-    if (!settled(st, statTakenAtMs)) return;
+    if (!settledMs(st, statTakenAtMs)) return;
     const rows = this.#load();
     const row = statRow(st, sha256);
     const old = rows.get(path);
@@ -210,7 +210,9 @@ function isTree(x: unknown): x is Tree {
   return (
     Array.isArray(dirs) &&
     dirs.length > 0 &&
-    dirs.every((d) => Array.isArray(d) && d.length === 5 && d.every((v) => typeof v === 'string')) &&
+    dirs.every(
+      (d) => Array.isArray(d) && d.length === 5 && typeof d[0] === 'string' && numbersFrom(d, 1, 5),
+    ) &&
     Array.isArray(entries) &&
     entries.every((e) => typeof e === 'string')
   );
@@ -245,14 +247,15 @@ function sameTree(a: Tree, b: Tree): boolean {
   );
 }
 
-function statRow(st: BigIntStats, sha256: string): Row {
-  return [
-    String(st.dev),
-    String(st.ino),
-    String(st.size),
-    String(st.mode),
-    String(st.mtimeNs),
-    String(st.ctimeNs),
-    sha256,
-  ];
+function numbersFrom(a: unknown[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (typeof a[i] !== 'number') return false;
+  return true;
+}
+
+function isRow(x: unknown): x is Row {
+  return Array.isArray(x) && x.length === 7 && numbersFrom(x, 0, 6) && typeof x[6] === 'string';
+}
+
+function statRow(st: Stats, sha256: string): Row {
+  return [st.dev, st.ino, st.size, st.mode, st.mtimeMs, st.ctimeMs, sha256];
 }

@@ -1,4 +1,4 @@
-import type { BigIntStats } from 'node:fs';
+import type { BigIntStats, Stats } from 'node:fs';
 
 /**
  * How long before its stat data was taken a file must have last changed for the stat data to vouch for its bytes.
@@ -12,4 +12,10 @@ export const SETTLED_MS = 3000;
 export function settled(st: BigIntStats, takenAtMs: number): boolean {
   const before = BigInt(Math.floor(takenAtMs - SETTLED_MS)) * 1_000_000n;
   return st.mtimeNs < before && st.ctimeNs < before;
+}
+
+/** As `settled`, for stat data in milliseconds (see OutputStatRecords for why they are precise enough there). */
+export function settledMs(st: Stats, takenAtMs: number): boolean {
+  const before = takenAtMs - SETTLED_MS;
+  return st.mtimeMs < before && st.ctimeMs < before;
 }
