@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, mkdirSync } from 'node:fs';
 import { access, mkdir, readdir } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import { copyTree } from './cache/tree-copy.js';
@@ -145,8 +145,9 @@ export async function runGraph(
   });
   // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
   if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
-    await mkdir(join(options.workDir, 'out'), { recursive: true });
-    await mkdir(join(options.workDir, 'tmp'), { recursive: true });
+    // Synchronous: a cached run may never need the thread pool (see removeDeadTemps).
+    mkdirSync(join(options.workDir, 'out'), { recursive: true });
+    mkdirSync(join(options.workDir, 'tmp'), { recursive: true });
   }
   let jobs: JobOutcome[];
   let outDirFailures: string[] = [];

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAlive } from '../util/is-alive.js';
 import { removeTree } from '../util/remove-tree.js';
@@ -9,11 +9,15 @@ export { isAlive };
  * Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. Each is
  * removed on its own (read-only directories made writable first); one that cannot be removed is left for a
  * later run and never stops the others, nor the caller.
+ *
+ * Listed synchronously: the directory is nearly always empty, and a run that reads nothing else through the
+ * thread pool never starts its threads (each one scheduled while git's listings hold both cores of a small
+ * machine, which costs a fully cached run several milliseconds).
  */
 export async function removeDeadTemps(tmpDir: string): Promise<void> {
   let names: string[];
   try {
-    names = await readdir(tmpDir);
+    names = readdirSync(tmpDir);
   } catch {
     return;
   }

@@ -66,8 +66,9 @@ export class LocalCache implements Cache {
     opts: { onWarning?: (message: string) => void } = {},
   ): Promise<LocalCache> {
     const root = join(dir, 'v1');
-    await mkdir(join(root, 'entries'), { recursive: true });
-    await mkdir(join(root, 'tmp'), { recursive: true });
+    // Synchronous, as removeDeadTemps lists: see there.
+    mkdirSync(join(root, 'entries'), { recursive: true });
+    mkdirSync(join(root, 'tmp'), { recursive: true });
     await removeDeadTemps(join(root, 'tmp'));
     return new LocalCache(root, opts.onWarning ?? (() => undefined));
   }
