@@ -931,7 +931,7 @@ function listOutputs(root, globs) {
     return [...presentOutputs(root, globs).keys()].sort();
 }
 /**
- * The files and symlinks under the globs' bases that they match, with their lstat (bigint), by path relative to
+ * The files and symlinks under the globs' bases that they match, with their lstat, by path relative to
  * `root`; never inside `.git`. What cannot be read is not there.
  *
  * With `records`, a base whose directories are all as recorded is not read again: its recorded files are lstat-ed
@@ -969,7 +969,7 @@ function statListed(root, listed, globs, found) {
         let st;
         try {
             // Spelled out, not joined: a listed path is already plain, and `join` normalizes (a third of this loop).
-            st = (0,external_node_fs_.lstatSync)(`${root}/${rel}`, { bigint: true, throwIfNoEntry: false });
+            st = (0,external_node_fs_.lstatSync)(`${root}/${rel}`, { throwIfNoEntry: false });
         }
         catch {
             return false;
@@ -991,7 +991,7 @@ function walkOutputs(root, base, dirs, entries) {
     const walk = (rel) => {
         let st;
         try {
-            st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel), { bigint: true, throwIfNoEntry: false });
+            st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel), { throwIfNoEntry: false });
         }
         catch {
             complete = false;
@@ -1268,9 +1268,9 @@ function wantedFiles(entries, globs) {
 }
 /** A regular file of the entry's size, exec bit and SHA-256: from the stat records, else hashed and recorded. */
 function sameFile(sourceDir, rel, st, e, records, statTakenAt) {
-    if (!st.isFile() || st.size !== BigInt(e.size))
+    if (!st.isFile() || st.size !== e.size)
         return false;
-    if ((st.mode & 64n ? 0o755 : 0o644) !== e.mode)
+    if ((st.mode & 0o100 ? 0o755 : 0o644) !== e.mode)
         return false;
     let digest = records.digestOf(rel, st);
     if (digest === undefined) {
@@ -1306,14 +1306,17 @@ var state_file = __webpack_require__(2148);
 
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
 const MAX_RECORDS = 200_000;
-const VERSION = 1;
+const VERSION = 2;
 /**
  * The SHA-256 of in-place output files, by path, with the stat data they had when hashed: what git's index is to
  * its work tree, so that a fully cached run checks `dist/` by `lstat` instead of reading and hashing every byte.
  *
- * A record answers only for a file whose device, inode, size, mode, mtime and ctime (nanoseconds) are all what
- * they were, and only when it was made from stat data taken at least SETTLED_MS after the file last changed, so
- * that no write after it can leave the same stat data behind (what git calls "racily clean" is never recorded).
+ * A record answers only for a file whose device, inode, size, mode, mtime and ctime are all what they were, and
+ * only when it was made from stat data taken at least SETTLED_MS after the file last changed, so that no write
+ * after it can leave the same stat data behind (what git calls "racily clean" is never recorded). Times are
+ * Node's milliseconds (a double: a quarter of a microsecond apart at today's dates), not BigInt nanoseconds,
+ * which cost a fully cached run of a thousand packages several milliseconds to make and compare: any write after
+ * a record sets the ctime to a moment at least SETTLED_MS past the recorded one, far beyond that rounding.
  * The stat data is always taken before the bytes are read: a write in between makes a record that never matches.
  *
  * Beside the files, the listing of each output directory (`dist`) walked, with the stat data of every directory
@@ -1363,9 +1366,8 @@ class OutputStatRecords {
             const data = JSON.parse(text);
             if (data.version === VERSION && typeof data.files === 'object' && data.files !== null) {
                 for (const [path, row] of Object.entries(data.files)) {
-                    if (Array.isArray(row) && row.length === 7 && row.every((x) => typeof x === 'string')) {
+                    if (isRow(row))
                         this.#rows.set(path, row);
-                    }
                 }
                 // Absent from files written before listings were recorded: then every directory is read once more.
                 if (typeof data.trees === 'object' && data.trees !== null) {
@@ -1396,17 +1398,17 @@ class OutputStatRecords {
         for (const d of tree.dirs) {
             let st;
             try {
-                st = (0,external_node_fs_.lstatSync)(d[0] === '' ? root : `${root}/${d[0]}`, { bigint: true, throwIfNoEntry: false });
+                st = (0,external_node_fs_.lstatSync)(d[0] === '' ? root : `${root}/${d[0]}`, { throwIfNoEntry: false });
             }
             catch {
                 return undefined;
             }
             if (st === undefined ||
                 !st.isDirectory() ||
-                String(st.mtimeNs) !== d[3] ||
-                String(st.ctimeNs) !== d[4] ||
-                String(st.ino) !== d[2] ||
-                String(st.dev) !== d[1])
+                st.mtimeMs !== d[3] ||
+                st.ctimeMs !== d[4] ||
+                st.ino !== d[2] ||
+                st.dev !== d[1])
                 return undefined;
         }
         return tree.entries;
@@ -1420,17 +1422,11 @@ class OutputStatRecords {
         if (this.#file === undefined || dirs.length === 0)
             return;
         for (const [, st] of dirs)
-            if (!(0,settled_stat/* settled */.g)(st, statTakenAtMs))
+            if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs))
                 return;
         this.#load();
         const tree = {
-            dirs: dirs.map(([rel, st]) => [
-                rel,
-                String(st.dev),
-                String(st.ino),
-                String(st.mtimeNs),
-                String(st.ctimeNs),
-            ]),
+            dirs: dirs.map(([rel, st]) => [rel, st.dev, st.ino, st.mtimeMs, st.ctimeMs]),
             entries: [...entries],
         };
         this.#usedTrees.add(base);
@@ -1448,11 +1444,14 @@ class OutputStatRecords {
         if (row === undefined)
             return undefined;
         this.#used.add(path);
-        const now = statRow(st, row[6]);
-        for (let i = 0; i < 6; i++)
-            if (row[i] !== now[i])
-                return undefined;
-        return row[6];
+        return row[0] === st.dev &&
+            row[1] === st.ino &&
+            row[2] === st.size &&
+            row[3] === st.mode &&
+            row[4] === st.mtimeMs &&
+            row[5] === st.ctimeMs
+            ? row[6]
+            : undefined;
     }
     /**
      * Remembers that the file at `path`, with stat data `st` taken at `statTakenAtMs` (before its bytes were
@@ -1461,7 +1460,7 @@ class OutputStatRecords {
     record(path, st, sha256, statTakenAtMs) {
         if (this.#file === undefined)
             return;
-        if (!(0,settled_stat/* settled */.g)(st, statTakenAtMs))
+        if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs))
             return;
         const rows = this.#load();
         const row = statRow(st, sha256);
@@ -1496,7 +1495,7 @@ function isTree(x) {
     const { dirs, entries } = x;
     return (Array.isArray(dirs) &&
         dirs.length > 0 &&
-        dirs.every((d) => Array.isArray(d) && d.length === 5 && d.every((v) => typeof v === 'string')) &&
+        dirs.every((d) => Array.isArray(d) && d.length === 5 && typeof d[0] === 'string' && numbersFrom(d, 1, 5)) &&
         Array.isArray(entries) &&
         entries.every((e) => typeof e === 'string'));
 }
@@ -1527,16 +1526,17 @@ function sameTree(a, b) {
         a.dirs.every((d, i) => d.every((v, j) => v === b.dirs[i][j])) &&
         a.entries.every((e, i) => e === b.entries[i]));
 }
+function numbersFrom(a, from, to) {
+    for (let i = from; i < to; i++)
+        if (typeof a[i] !== 'number')
+            return false;
+    return true;
+}
+function isRow(x) {
+    return Array.isArray(x) && x.length === 7 && numbersFrom(x, 0, 6) && typeof x[6] === 'string';
+}
 function statRow(st, sha256) {
-    return [
-        String(st.dev),
-        String(st.ino),
-        String(st.size),
-        String(st.mode),
-        String(st.mtimeNs),
-        String(st.ctimeNs),
-        sha256,
-    ];
+    return [st.dev, st.ino, st.size, st.mode, st.mtimeMs, st.ctimeMs, sha256];
 }
 
 ;// CONCATENATED MODULE: ./src/executor/worker-pool.ts
@@ -1903,6 +1903,7 @@ class Execution {
     #inCache = new Map();
     #stopScheduling = false;
     #tempDirs;
+    #outDirs;
     #inPlace;
     /** Hits whose outcome waits for the dependents that may restore (and so perhaps rebuild) them. */
     #watchers;
@@ -1921,6 +1922,7 @@ class Execution {
         if (parts.options.signal)
             (0,external_node_events_.setMaxListeners)(0, parts.options.signal);
         this.#tempDirs = new TempDirs((0,external_node_path_.join)(parts.options.workDir, 'tmp'));
+        this.#outDirs = (0,external_node_path_.join)(parts.options.workDir, 'out');
         this.#watchers = restoreWatchers(parts.graph, parts.selected ?? [], (l) => parts.hits.has(parts.keys.get(l)), parts.wantBytes ?? new Set());
     }
     ref(label) {
@@ -2371,8 +2373,9 @@ class Execution {
         (0,external_node_fs_.mkdirSync)(dir);
         return dir;
     }
+    // Spelled out, not joined: asked for every job of a cached run, and a key is hex.
     #outputDir(key) {
-        return (0,external_node_path_.join)(this.#p.options.workDir, 'out', key);
+        return `${this.#outDirs}/${key}`;
     }
 }
 /** Below this, a failed job's disk is called full in its message: the likely reason it failed. */
@@ -2613,8 +2616,9 @@ async function runGraph(graph, options, deps) {
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
-        await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true });
-        await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
+        // Synchronous: a cached run may never need the thread pool (see removeDeadTemps).
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
     }
     let jobs;
     let outDirFailures = [];

@@ -9,8 +9,8 @@ const modules = {
 /* harmony export */   U: () => (/* binding */ removeDeadTemps),
 /* harmony export */   _: () => (/* reexport safe */ _util_is_alive_js__WEBPACK_IMPORTED_MODULE_3__._)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_is_alive_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5510);
@@ -24,11 +24,15 @@ const modules = {
  * Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. Each is
  * removed on its own (read-only directories made writable first); one that cannot be removed is left for a
  * later run and never stops the others, nor the caller.
+ *
+ * Listed synchronously: the directory is nearly always empty, and a run that reads nothing else through the
+ * thread pool never starts its threads (each one scheduled while git's listings hold both cores of a small
+ * machine, which costs a fully cached run several milliseconds).
  */
 async function removeDeadTemps(tmpDir) {
     let names;
     try {
-        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(tmpDir);
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(tmpDir);
     }
     catch {
         return;
@@ -775,8 +779,9 @@ class LocalCache {
     /** Opens (creating) the cache at `dir`, removing temp directories that dead processes left behind. */
     static async create(dir, opts = {}) {
         const root = (0,external_node_path_.join)(dir, 'v1');
-        await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
-        await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
+        // Synchronous, as removeDeadTemps lists: see there.
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
         await (0,dead_temps/* removeDeadTemps */.U)((0,external_node_path_.join)(root, 'tmp'));
         return new LocalCache(root, opts.onWarning ?? (() => undefined));
     }

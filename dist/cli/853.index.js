@@ -310,7 +310,7 @@ function readFiles(root, files, now = Date.now) {
         h.update(bytes);
         bytesOf.set(f, bytes);
         const key = statKey(st);
-        if (key !== undefined && (0,settled_stat/* settled */.g)(st, takenAt))
+        if (key !== undefined && (0,settled_stat/* settled */.gu)(st, takenAt))
             stats[f] = key;
     }
     // Decoded only when the compile asks: a check that finds the bytes unchanged needs no text.
@@ -803,7 +803,8 @@ function lowerBound(files, s, lo, hi) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ settled)
+/* harmony export */   gu: () => (/* binding */ settled),
+/* harmony export */   ou: () => (/* binding */ settledMs)
 /* harmony export */ });
 /* unused harmony export SETTLED_MS */
 /**
@@ -817,6 +818,11 @@ const SETTLED_MS = 3000;
 function settled(st, takenAtMs) {
     const before = BigInt(Math.floor(takenAtMs - SETTLED_MS)) * 1000000n;
     return st.mtimeNs < before && st.ctimeNs < before;
+}
+/** As `settled`, for stat data in milliseconds (see OutputStatRecords for why they are precise enough there). */
+function settledMs(st, takenAtMs) {
+    const before = takenAtMs - SETTLED_MS;
+    return st.mtimeMs < before && st.ctimeMs < before;
 }
 
 

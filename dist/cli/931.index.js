@@ -48,7 +48,7 @@ if [ -n "\${NODE_EXTRA_CA_CERTS-}" ]; then
   unset NODE_EXTRA_CA_CERTS
 fi
 if [ -x ${q(node)} ] && [ -f ${q(cli)} ]; then
-  printf '%s\\n' "$input" | ${q(node)} ${q(cli)} hook run pre-push "$@"
+  printf '%s\\n' "$input" | ${q(node)} --v8-pool-size=2 ${q(cli)} hook run pre-push "$@"
 else
   printf '%s\\n' "$input" | npx --no-install disbuild hook run pre-push "$@"
 fi

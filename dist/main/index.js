@@ -32363,11 +32363,15 @@ var is_alive = __nccwpck_require__(5510);
  * Temp directories are named `<pid>-<random>`: those whose process is gone are leftovers of a crash. Each is
  * removed on its own (read-only directories made writable first); one that cannot be removed is left for a
  * later run and never stops the others, nor the caller.
+ *
+ * Listed synchronously: the directory is nearly always empty, and a run that reads nothing else through the
+ * thread pool never starts its threads (each one scheduled while git's listings hold both cores of a small
+ * machine, which costs a fully cached run several milliseconds).
  */
 async function dead_temps_removeDeadTemps(tmpDir) {
     let names;
     try {
-        names = await (0,promises_.readdir)(tmpDir);
+        names = (0,external_node_fs_.readdirSync)(tmpDir);
     }
     catch {
         return;
@@ -32429,8 +32433,9 @@ class local_cache_LocalCache {
     /** Opens (creating) the cache at `dir`, removing temp directories that dead processes left behind. */
     static async create(dir, opts = {}) {
         const root = (0,external_node_path_.join)(dir, 'v1');
-        await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
-        await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
+        // Synchronous, as removeDeadTemps lists: see there.
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
         await dead_temps_removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
         return new local_cache_LocalCache(root, opts.onWarning ?? (() => undefined));
     }
@@ -35394,7 +35399,7 @@ function listOutputs(root, globs) {
     return [...presentOutputs(root, globs).keys()].sort();
 }
 /**
- * The files and symlinks under the globs' bases that they match, with their lstat (bigint), by path relative to
+ * The files and symlinks under the globs' bases that they match, with their lstat, by path relative to
  * `root`; never inside `.git`. What cannot be read is not there.
  *
  * With `records`, a base whose directories are all as recorded is not read again: its recorded files are lstat-ed
@@ -35432,7 +35437,7 @@ function statListed(root, listed, globs, found) {
         let st;
         try {
             // Spelled out, not joined: a listed path is already plain, and `join` normalizes (a third of this loop).
-            st = (0,external_node_fs_.lstatSync)(`${root}/${rel}`, { bigint: true, throwIfNoEntry: false });
+            st = (0,external_node_fs_.lstatSync)(`${root}/${rel}`, { throwIfNoEntry: false });
         }
         catch {
             return false;
@@ -35454,7 +35459,7 @@ function walkOutputs(root, base, dirs, entries) {
     const walk = (rel) => {
         let st;
         try {
-            st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel), { bigint: true, throwIfNoEntry: false });
+            st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel), { throwIfNoEntry: false });
         }
         catch {
             complete = false;
@@ -35725,9 +35730,9 @@ function wantedFiles(entries, globs) {
 }
 /** A regular file of the entry's size, exec bit and SHA-256: from the stat records, else hashed and recorded. */
 function sameFile(sourceDir, rel, st, e, records, statTakenAt) {
-    if (!st.isFile() || st.size !== BigInt(e.size))
+    if (!st.isFile() || st.size !== e.size)
         return false;
-    if ((st.mode & 64n ? 0o755 : 0o644) !== e.mode)
+    if ((st.mode & 0o100 ? 0o755 : 0o644) !== e.mode)
         return false;
     let digest = records.digestOf(rel, st);
     if (digest === undefined) {
@@ -35763,14 +35768,17 @@ var state_file = __nccwpck_require__(2148);
 
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
 const MAX_RECORDS = 200_000;
-const VERSION = 1;
+const VERSION = 2;
 /**
  * The SHA-256 of in-place output files, by path, with the stat data they had when hashed: what git's index is to
  * its work tree, so that a fully cached run checks `dist/` by `lstat` instead of reading and hashing every byte.
  *
- * A record answers only for a file whose device, inode, size, mode, mtime and ctime (nanoseconds) are all what
- * they were, and only when it was made from stat data taken at least SETTLED_MS after the file last changed, so
- * that no write after it can leave the same stat data behind (what git calls "racily clean" is never recorded).
+ * A record answers only for a file whose device, inode, size, mode, mtime and ctime are all what they were, and
+ * only when it was made from stat data taken at least SETTLED_MS after the file last changed, so that no write
+ * after it can leave the same stat data behind (what git calls "racily clean" is never recorded). Times are
+ * Node's milliseconds (a double: a quarter of a microsecond apart at today's dates), not BigInt nanoseconds,
+ * which cost a fully cached run of a thousand packages several milliseconds to make and compare: any write after
+ * a record sets the ctime to a moment at least SETTLED_MS past the recorded one, far beyond that rounding.
  * The stat data is always taken before the bytes are read: a write in between makes a record that never matches.
  *
  * Beside the files, the listing of each output directory (`dist`) walked, with the stat data of every directory
@@ -35820,9 +35828,8 @@ class OutputStatRecords {
             const data = JSON.parse(text);
             if (data.version === VERSION && typeof data.files === 'object' && data.files !== null) {
                 for (const [path, row] of Object.entries(data.files)) {
-                    if (Array.isArray(row) && row.length === 7 && row.every((x) => typeof x === 'string')) {
+                    if (isRow(row))
                         this.#rows.set(path, row);
-                    }
                 }
                 // Absent from files written before listings were recorded: then every directory is read once more.
                 if (typeof data.trees === 'object' && data.trees !== null) {
@@ -35853,17 +35860,17 @@ class OutputStatRecords {
         for (const d of tree.dirs) {
             let st;
             try {
-                st = (0,external_node_fs_.lstatSync)(d[0] === '' ? root : `${root}/${d[0]}`, { bigint: true, throwIfNoEntry: false });
+                st = (0,external_node_fs_.lstatSync)(d[0] === '' ? root : `${root}/${d[0]}`, { throwIfNoEntry: false });
             }
             catch {
                 return undefined;
             }
             if (st === undefined ||
                 !st.isDirectory() ||
-                String(st.mtimeNs) !== d[3] ||
-                String(st.ctimeNs) !== d[4] ||
-                String(st.ino) !== d[2] ||
-                String(st.dev) !== d[1])
+                st.mtimeMs !== d[3] ||
+                st.ctimeMs !== d[4] ||
+                st.ino !== d[2] ||
+                st.dev !== d[1])
                 return undefined;
         }
         return tree.entries;
@@ -35877,17 +35884,11 @@ class OutputStatRecords {
         if (this.#file === undefined || dirs.length === 0)
             return;
         for (const [, st] of dirs)
-            if (!(0,settled_stat/* settled */.g)(st, statTakenAtMs))
+            if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs))
                 return;
         this.#load();
         const tree = {
-            dirs: dirs.map(([rel, st]) => [
-                rel,
-                String(st.dev),
-                String(st.ino),
-                String(st.mtimeNs),
-                String(st.ctimeNs),
-            ]),
+            dirs: dirs.map(([rel, st]) => [rel, st.dev, st.ino, st.mtimeMs, st.ctimeMs]),
             entries: [...entries],
         };
         this.#usedTrees.add(base);
@@ -35905,11 +35906,14 @@ class OutputStatRecords {
         if (row === undefined)
             return undefined;
         this.#used.add(path);
-        const now = statRow(st, row[6]);
-        for (let i = 0; i < 6; i++)
-            if (row[i] !== now[i])
-                return undefined;
-        return row[6];
+        return row[0] === st.dev &&
+            row[1] === st.ino &&
+            row[2] === st.size &&
+            row[3] === st.mode &&
+            row[4] === st.mtimeMs &&
+            row[5] === st.ctimeMs
+            ? row[6]
+            : undefined;
     }
     /**
      * Remembers that the file at `path`, with stat data `st` taken at `statTakenAtMs` (before its bytes were
@@ -35918,7 +35922,7 @@ class OutputStatRecords {
     record(path, st, sha256, statTakenAtMs) {
         if (this.#file === undefined)
             return;
-        if (!(0,settled_stat/* settled */.g)(st, statTakenAtMs))
+        if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs))
             return;
         const rows = this.#load();
         const row = statRow(st, sha256);
@@ -35953,7 +35957,7 @@ function isTree(x) {
     const { dirs, entries } = x;
     return (Array.isArray(dirs) &&
         dirs.length > 0 &&
-        dirs.every((d) => Array.isArray(d) && d.length === 5 && d.every((v) => typeof v === 'string')) &&
+        dirs.every((d) => Array.isArray(d) && d.length === 5 && typeof d[0] === 'string' && numbersFrom(d, 1, 5)) &&
         Array.isArray(entries) &&
         entries.every((e) => typeof e === 'string'));
 }
@@ -35984,16 +35988,17 @@ function sameTree(a, b) {
         a.dirs.every((d, i) => d.every((v, j) => v === b.dirs[i][j])) &&
         a.entries.every((e, i) => e === b.entries[i]));
 }
+function numbersFrom(a, from, to) {
+    for (let i = from; i < to; i++)
+        if (typeof a[i] !== 'number')
+            return false;
+    return true;
+}
+function isRow(x) {
+    return Array.isArray(x) && x.length === 7 && numbersFrom(x, 0, 6) && typeof x[6] === 'string';
+}
 function statRow(st, sha256) {
-    return [
-        String(st.dev),
-        String(st.ino),
-        String(st.size),
-        String(st.mode),
-        String(st.mtimeNs),
-        String(st.ctimeNs),
-        sha256,
-    ];
+    return [st.dev, st.ino, st.size, st.mode, st.mtimeMs, st.ctimeMs, sha256];
 }
 
 ;// CONCATENATED MODULE: ./src/executor/worker-pool.ts
@@ -36358,6 +36363,7 @@ class Execution {
     #inCache = new Map();
     #stopScheduling = false;
     #tempDirs;
+    #outDirs;
     #inPlace;
     /** Hits whose outcome waits for the dependents that may restore (and so perhaps rebuild) them. */
     #watchers;
@@ -36376,6 +36382,7 @@ class Execution {
         if (parts.options.signal)
             (0,external_node_events_.setMaxListeners)(0, parts.options.signal);
         this.#tempDirs = new TempDirs((0,external_node_path_.join)(parts.options.workDir, 'tmp'));
+        this.#outDirs = (0,external_node_path_.join)(parts.options.workDir, 'out');
         this.#watchers = restoreWatchers(parts.graph, parts.selected ?? [], (l) => parts.hits.has(parts.keys.get(l)), parts.wantBytes ?? new Set());
     }
     ref(label) {
@@ -36826,8 +36833,9 @@ class Execution {
         (0,external_node_fs_.mkdirSync)(dir);
         return dir;
     }
+    // Spelled out, not joined: asked for every job of a cached run, and a key is hex.
     #outputDir(key) {
-        return (0,external_node_path_.join)(this.#p.options.workDir, 'out', key);
+        return `${this.#outDirs}/${key}`;
     }
 }
 /** Below this, a failed job's disk is called full in its message: the likely reason it failed. */
@@ -37116,8 +37124,9 @@ async function engine_runGraph(graph, options, deps) {
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
-        await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true });
-        await (0,promises_.mkdir)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
+        // Synchronous: a cached run may never need the thread pool (see removeDeadTemps).
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
     }
     let jobs;
     let outDirFailures = [];
@@ -44583,7 +44592,7 @@ function readFiles(root, files, now = Date.now) {
         h.update(bytes);
         bytesOf.set(f, bytes);
         const key = statKey(st);
-        if (key !== undefined && (0,settled_stat/* settled */.g)(st, takenAt))
+        if (key !== undefined && (0,settled_stat/* settled */.gu)(st, takenAt))
             stats[f] = key;
     }
     // Decoded only when the compile asks: a check that finds the bytes unchanged needs no text.
@@ -49093,7 +49102,8 @@ const err = (error) => ({ ok: false, error });
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ settled)
+/* harmony export */   gu: () => (/* binding */ settled),
+/* harmony export */   ou: () => (/* binding */ settledMs)
 /* harmony export */ });
 /* unused harmony export SETTLED_MS */
 /**
@@ -49107,6 +49117,11 @@ const SETTLED_MS = 3000;
 function settled(st, takenAtMs) {
     const before = BigInt(Math.floor(takenAtMs - SETTLED_MS)) * 1000000n;
     return st.mtimeNs < before && st.ctimeNs < before;
+}
+/** As `settled`, for stat data in milliseconds (see OutputStatRecords for why they are precise enough there). */
+function settledMs(st, takenAtMs) {
+    const before = takenAtMs - SETTLED_MS;
+    return st.mtimeMs < before && st.ctimeMs < before;
 }
 
 

@@ -31,7 +31,7 @@ describe('the disbuild command (bin/disbuild)', () => {
     await mkdir(fake);
     await writeFile(
       join(fake, 'node'),
-      `#!/bin/sh\n{ printf '%s\\n' "$1"; printf 'extra=%s\\n' "\${NODE_EXTRA_CA_CERTS-unset}"; printf 'handed=%s\\n' "\${DISBUILD_NODE_EXTRA_CA_CERTS-unset}"; } > ${rig.path('seen')}\n`,
+      `#!/bin/sh\n{ printf '%s\\n' "$1" "$2"; printf 'extra=%s\\n' "\${NODE_EXTRA_CA_CERTS-unset}"; printf 'handed=%s\\n' "\${DISBUILD_NODE_EXTRA_CA_CERTS-unset}"; } > ${rig.path('seen')}\n`,
     );
     await chmod(join(fake, 'node'), 0o755);
     const r = await runProcess(await linkedBin(), ['--version'], {
@@ -42,7 +42,8 @@ describe('the disbuild command (bin/disbuild)', () => {
       },
     });
     expect(r.code, r.stderr).toBe(0);
-    const [script, extra, handed] = (await readFile(rig.path('seen'), 'utf8')).trim().split('\n');
+    const [flag, script, extra, handed] = (await readFile(rig.path('seen'), 'utf8')).trim().split('\n');
+    expect(flag).toBe('--v8-pool-size=2');
     expect(await realpath(script!)).toBe(await realpath(CLI));
     expect(extra).toBe('extra=unset');
     expect(handed).toBe('handed=/etc/some ca.pem');
