@@ -112,6 +112,11 @@ export async function runGraph(
   );
   // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
   for (const l of selected) if (graph.byLabel.get(l)!.outputs) wantBytes.add(l);
+  // The hits' outcomes (their bookkeeping, and checking in-place outputs) wait for the first command to start, or
+  // for every miss to end without one: a run that rebuilds one job of a thousand starts its command, then tells
+  // the rest apart while it runs, instead of first.
+  let commandStarted!: () => void;
+  const firstCommand = new Promise<void>((resolve) => (commandStarted = resolve));
   const execution = new Execution({
     graph,
     keys,
@@ -130,7 +135,12 @@ export async function runGraph(
     pool: new WorkerPool(options.failFast ? options.concurrency : options.concurrency * 2),
     commandSlots: new WorkerPool(options.concurrency),
     cache: deps.cache,
-    reporter: deps.reporter,
+    reporter: {
+      onEvent: (e) => {
+        if (e.type === 'job-start') commandStarted();
+        deps.reporter.onEvent(e);
+      },
+    },
     timings,
     coordinator: deps.coordinator ?? soloCoordinator,
     ...(launcher ? { launcher } : {}),
@@ -152,15 +162,24 @@ export async function runGraph(
   let jobs: JobOutcome[];
   let outDirFailures: string[] = [];
   try {
-    jobs = await Promise.all(
-      selected.map(async (label) => {
-        const outcome = options.dryRun
-          ? dryRunOutcome(execution, label, hits.has(keys.get(label)!))
-          : await execution.outcome(label, wantBytes.has(label));
-        deps.reporter.onEvent({ type: 'job-end', outcome });
-        return outcome;
-      }),
-    );
+    const outcomeOf = async (label: JobLabel): Promise<JobOutcome> => {
+      const outcome = options.dryRun
+        ? dryRunOutcome(execution, label, hits.has(keys.get(label)!))
+        : await execution.outcome(label, wantBytes.has(label));
+      deps.reporter.onEvent({ type: 'job-end', outcome });
+      return outcome;
+    };
+    const outcomes = new Map<JobLabel, Promise<JobOutcome>>();
+    for (const l of selected) if (!hits.has(keys.get(l)!)) outcomes.set(l, outcomeOf(l));
+    if (options.dryRun || outcomes.size === 0) commandStarted();
+    else void Promise.allSettled(outcomes.values()).then(commandStarted);
+    for (const l of selected)
+      if (!outcomes.has(l))
+        outcomes.set(
+          l,
+          firstCommand.then(() => outcomeOf(l)),
+        );
+    jobs = await Promise.all(selected.map((l) => outcomes.get(l)!));
     // Saves and publications read output directories: they end before any directory is moved to the out dir.
     await execution.settle();
     if (options.outDir !== undefined && !options.dryRun) {
