@@ -44,6 +44,9 @@ const SPACE_CHECK_MS = 250;
  * place), a full disk (saves stop with one warning; outputs are no longer handed out here), and leftovers of
  * killed processes. Does not deal with: size bounds (`pruneCache`) or deciding what to restore.
  */
+/** The log of a job that printed nothing: most cached jobs' logs, and not decoded a thousand times over. */
+const NO_LOG = Buffer.alloc(0);
+
 export class LocalCache implements Cache {
   readonly #root: string;
   readonly #entries: string;
@@ -121,6 +124,7 @@ export class LocalCache implements Cache {
     const entry = this.#entry(key);
     const log = async (name: 'stdout' | 'stderr'): Promise<Buffer> => {
       const inline = meta[name];
+      if (inline === '') return NO_LOG;
       return inline !== undefined ? Buffer.from(inline, 'base64') : readLogForDisplay(join(entry, name));
     };
     // The entry's mtime is its last use, for least-recently-used pruning: set at most once per run, and only

@@ -52,8 +52,16 @@ export class FileTimings implements Timings {
     return this.#data.size === 0;
   }
 
+  /**
+   * Kept when it is news: a job never timed, or one whose time moved by more than a quarter and 50 ms. A run that
+   * rebuilds one leaf in about the time it took before then writes nothing (the file's encoding is a millisecond
+   * or two of a short run's end); schedules are drawn from proportions, which such a change does not move.
+   */
   record(name: string, durationMs: number): void {
-    this.#data.set(name, Math.round(durationMs));
+    const ms = Math.round(durationMs);
+    const before = this.#data.get(name);
+    if (before !== undefined && Math.abs(ms - before) <= Math.max(50, before / 4)) return;
+    this.#data.set(name, ms);
     this.#dirty = true;
   }
 

@@ -69,6 +69,8 @@ export class ConsoleReporter implements Reporter {
   }
 
   #flushPartial(job: JobRef): void {
+    // Nothing held back, as for every cached job of a quiet run: no keys to spell.
+    if (this.#partial.size === 0) return;
     for (const stream of ['stdout', 'stderr']) {
       const id = `${job.label}:${stream}`;
       const rest = this.#partial.get(id);

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { lstatSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,26 @@ describe('timings kept between runs', () => {
       'draft.2147483646.1700000000.tmp',
       'timings-v1.json',
     ]);
+  });
+
+  it('are rewritten for news only: a new job, or a time that moved by more than a quarter and 50 ms', async () => {
+    const file = join(dir, 'timings-v1.json');
+    const first = FileTimings.read(file);
+    first.record('a', 1000);
+    await first.flush();
+    const written = (): bigint => lstatSync(file, { bigint: true }).mtimeNs;
+    const before = written();
+    await new Promise((r) => setTimeout(r, 20));
+    const second = FileTimings.read(file);
+    second.record('a', 1240);
+    await second.flush();
+    expect(written()).toBe(before);
+    second.record('a', 1300);
+    second.record('b', 7);
+    await second.flush();
+    expect(written()).not.toBe(before);
+    const third = FileTimings.read(file);
+    expect([third.get('a'), third.get('b')]).toEqual([1300, 7]);
   });
 
   it('start afresh from a damaged file, and from a FIFO put in its place without waiting on it', async () => {
