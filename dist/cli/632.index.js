@@ -2587,6 +2587,11 @@ async function runGraph(graph, options, deps) {
     for (const l of selected)
         if (graph.byLabel.get(l).outputs)
             wantBytes.add(l);
+    // The hits' outcomes (their bookkeeping, and checking in-place outputs) wait for the first command to start, or
+    // for every miss to end without one: a run that rebuilds one job of a thousand starts its command, then tells
+    // the rest apart while it runs, instead of first.
+    let commandStarted;
+    const firstCommand = new Promise((resolve) => (commandStarted = resolve));
     const execution = new Execution({
         graph,
         keys,
@@ -2601,7 +2606,13 @@ async function runGraph(graph, options, deps) {
         pool: new WorkerPool(options.failFast ? options.concurrency : options.concurrency * 2),
         commandSlots: new WorkerPool(options.concurrency),
         cache: deps.cache,
-        reporter: deps.reporter,
+        reporter: {
+            onEvent: (e) => {
+                if (e.type === 'job-start')
+                    commandStarted();
+                deps.reporter.onEvent(e);
+            },
+        },
         timings,
         coordinator: deps.coordinator ?? job_coordinator/* soloCoordinator */.E,
         ...(launcher ? { launcher } : {}),
@@ -2623,13 +2634,25 @@ async function runGraph(graph, options, deps) {
     let jobs;
     let outDirFailures = [];
     try {
-        jobs = await Promise.all(selected.map(async (label) => {
+        const outcomeOf = async (label) => {
             const outcome = options.dryRun
                 ? dryRunOutcome(execution, label, hits.has(keys.get(label)))
                 : await execution.outcome(label, wantBytes.has(label));
             deps.reporter.onEvent({ type: 'job-end', outcome });
             return outcome;
-        }));
+        };
+        const outcomes = new Map();
+        for (const l of selected)
+            if (!hits.has(keys.get(l)))
+                outcomes.set(l, outcomeOf(l));
+        if (options.dryRun || outcomes.size === 0)
+            commandStarted();
+        else
+            void Promise.allSettled(outcomes.values()).then(commandStarted);
+        for (const l of selected)
+            if (!outcomes.has(l))
+                outcomes.set(l, firstCommand.then(() => outcomeOf(l)));
+        jobs = await Promise.all(selected.map((l) => outcomes.get(l)));
         // Saves and publications read output directories: they end before any directory is moved to the out dir.
         await execution.settle();
         if (options.outDir !== undefined && !options.dryRun) {
@@ -3100,6 +3123,9 @@ class ConsoleReporter {
             this.#line(`${name} | ${l}`);
     }
     #flushPartial(job) {
+        // Nothing held back, as for every cached job of a quiet run: no keys to spell.
+        if (this.#partial.size === 0)
+            return;
         for (const stream of ['stdout', 'stderr']) {
             const id = `${job.label}:${stream}`;
             const rest = this.#partial.get(id);

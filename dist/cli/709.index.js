@@ -762,6 +762,8 @@ const SPACE_CHECK_MS = 250;
  * place), a full disk (saves stop with one warning; outputs are no longer handed out here), and leftovers of
  * killed processes. Does not deal with: size bounds (`pruneCache`) or deciding what to restore.
  */
+/** The log of a job that printed nothing: most cached jobs' logs, and not decoded a thousand times over. */
+const NO_LOG = Buffer.alloc(0);
 class LocalCache {
     #root;
     #entries;
@@ -833,6 +835,8 @@ class LocalCache {
         const entry = this.#entry(key);
         const log = async (name) => {
             const inline = meta[name];
+            if (inline === '')
+                return NO_LOG;
             return inline !== undefined ? Buffer.from(inline, 'base64') : readLogForDisplay((0,external_node_path_.join)(entry, name));
         };
         // The entry's mtime is its last use, for least-recently-used pruning: set at most once per run, and only
@@ -1890,8 +1894,17 @@ class FileTimings {
     get empty() {
         return this.#data.size === 0;
     }
+    /**
+     * Kept when it is news: a job never timed, or one whose time moved by more than a quarter and 50 ms. A run that
+     * rebuilds one leaf in about the time it took before then writes nothing (the file's encoding is a millisecond
+     * or two of a short run's end); schedules are drawn from proportions, which such a change does not move.
+     */
     record(name, durationMs) {
-        this.#data.set(name, Math.round(durationMs));
+        const ms = Math.round(durationMs);
+        const before = this.#data.get(name);
+        if (before !== undefined && Math.abs(ms - before) <= Math.max(50, before / 4))
+            return;
+        this.#data.set(name, ms);
         this.#dirty = true;
     }
     /**

@@ -32416,6 +32416,8 @@ const SPACE_CHECK_MS = 250;
  * place), a full disk (saves stop with one warning; outputs are no longer handed out here), and leftovers of
  * killed processes. Does not deal with: size bounds (`pruneCache`) or deciding what to restore.
  */
+/** The log of a job that printed nothing: most cached jobs' logs, and not decoded a thousand times over. */
+const NO_LOG = Buffer.alloc(0);
 class local_cache_LocalCache {
     #root;
     #entries;
@@ -32487,6 +32489,8 @@ class local_cache_LocalCache {
         const entry = this.#entry(key);
         const log = async (name) => {
             const inline = meta[name];
+            if (inline === '')
+                return NO_LOG;
             return inline !== undefined ? Buffer.from(inline, 'base64') : readLogForDisplay((0,external_node_path_.join)(entry, name));
         };
         // The entry's mtime is its last use, for least-recently-used pruning: set at most once per run, and only
@@ -36939,8 +36943,17 @@ class timings_FileTimings {
     get empty() {
         return this.#data.size === 0;
     }
+    /**
+     * Kept when it is news: a job never timed, or one whose time moved by more than a quarter and 50 ms. A run that
+     * rebuilds one leaf in about the time it took before then writes nothing (the file's encoding is a millisecond
+     * or two of a short run's end); schedules are drawn from proportions, which such a change does not move.
+     */
     record(name, durationMs) {
-        this.#data.set(name, Math.round(durationMs));
+        const ms = Math.round(durationMs);
+        const before = this.#data.get(name);
+        if (before !== undefined && Math.abs(ms - before) <= Math.max(50, before / 4))
+            return;
+        this.#data.set(name, ms);
         this.#dirty = true;
     }
     /**
@@ -37095,6 +37108,11 @@ async function engine_runGraph(graph, options, deps) {
     for (const l of selected)
         if (graph.byLabel.get(l).outputs)
             wantBytes.add(l);
+    // The hits' outcomes (their bookkeeping, and checking in-place outputs) wait for the first command to start, or
+    // for every miss to end without one: a run that rebuilds one job of a thousand starts its command, then tells
+    // the rest apart while it runs, instead of first.
+    let commandStarted;
+    const firstCommand = new Promise((resolve) => (commandStarted = resolve));
     const execution = new Execution({
         graph,
         keys,
@@ -37109,7 +37127,13 @@ async function engine_runGraph(graph, options, deps) {
         pool: new WorkerPool(options.failFast ? options.concurrency : options.concurrency * 2),
         commandSlots: new WorkerPool(options.concurrency),
         cache: deps.cache,
-        reporter: deps.reporter,
+        reporter: {
+            onEvent: (e) => {
+                if (e.type === 'job-start')
+                    commandStarted();
+                deps.reporter.onEvent(e);
+            },
+        },
         timings,
         coordinator: deps.coordinator ?? job_coordinator/* soloCoordinator */.E,
         ...(launcher ? { launcher } : {}),
@@ -37131,13 +37155,25 @@ async function engine_runGraph(graph, options, deps) {
     let jobs;
     let outDirFailures = [];
     try {
-        jobs = await Promise.all(selected.map(async (label) => {
+        const outcomeOf = async (label) => {
             const outcome = options.dryRun
                 ? dryRunOutcome(execution, label, hits.has(keys.get(label)))
                 : await execution.outcome(label, wantBytes.has(label));
             deps.reporter.onEvent({ type: 'job-end', outcome });
             return outcome;
-        }));
+        };
+        const outcomes = new Map();
+        for (const l of selected)
+            if (!hits.has(keys.get(l)))
+                outcomes.set(l, outcomeOf(l));
+        if (options.dryRun || outcomes.size === 0)
+            commandStarted();
+        else
+            void Promise.allSettled(outcomes.values()).then(commandStarted);
+        for (const l of selected)
+            if (!outcomes.has(l))
+                outcomes.set(l, firstCommand.then(() => outcomeOf(l)));
+        jobs = await Promise.all(selected.map((l) => outcomes.get(l)));
         // Saves and publications read output directories: they end before any directory is moved to the out dir.
         await execution.settle();
         if (options.outDir !== undefined && !options.dryRun) {
@@ -37436,6 +37472,9 @@ class console_reporter_ConsoleReporter {
             this.#line(`${name} | ${l}`);
     }
     #flushPartial(job) {
+        // Nothing held back, as for every cached job of a quiet run: no keys to spell.
+        if (this.#partial.size === 0)
+            return;
         for (const stream of ['stdout', 'stderr']) {
             const id = `${job.label}:${stream}`;
             const rest = this.#partial.get(id);
