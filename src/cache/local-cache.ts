@@ -164,7 +164,7 @@ export class LocalCache implements Cache {
     const entry = this.#entry(key);
     let verified: Result<void, string>;
     try {
-      await this.#ensureDir(dirname(destDir));
+      this.#ensureDir(dirname(destDir));
       verified = await this.#copyInto(entry, key, meta, destDir);
     } catch (e) {
       await removeTree(destDir).catch(() => undefined);
@@ -452,21 +452,17 @@ export class LocalCache implements Cache {
     await Promise.all(left.map((out) => removeTree(dirname(out)).catch(() => undefined)));
   }
 
-  readonly #dirs = new Map<string, Promise<unknown>>();
+  readonly #dirs = new Set<string>();
 
   /**
-   * Restore destinations' parents are created once per process, not probed on every restore. The promise is
-   * kept, not the outcome: restores start many at once, and each would otherwise make its own call before the
-   * first one ended (200 restores, 200 `mkdir -p` of one directory). A failure is asked again next time.
+   * Restore destinations' parents are created once per process, not probed on every restore (200 restores into
+   * one directory, one `mkdir -p`); in place, so that a run restoring a few dependencies never starts the thread
+   * pool for it (see removeDeadTemps). A failure is asked again next time.
    */
-  async #ensureDir(dir: string): Promise<void> {
-    let made = this.#dirs.get(dir);
-    if (made === undefined) {
-      made = mkdir(dir, { recursive: true });
-      this.#dirs.set(dir, made);
-      made.catch(() => this.#dirs.delete(dir));
-    }
-    await made;
+  #ensureDir(dir: string): void {
+    if (this.#dirs.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.#dirs.add(dir);
   }
 }
 

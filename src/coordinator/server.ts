@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { chmod, rm } from 'node:fs/promises';
+import { chmodSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Result } from '../util/result.js';
@@ -193,7 +193,7 @@ export async function startCoordinatorServer(
       waiting.clear();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
-      if ('socketPath' in opts.listen) await rm(opts.listen.socketPath, { force: true });
+      if ('socketPath' in opts.listen) rmSync(opts.listen.socketPath, { force: true });
     },
   });
 }
@@ -255,10 +255,13 @@ async function listen(
       const old = process.umask(0o177);
       server.listen(where.socketPath, () => {
         process.umask(old);
-        chmod(where.socketPath, 0o600).then(
-          () => resolve(ok(`unix:${where.socketPath}`)),
-          (e: Error) => resolve(err(e.message)),
-        );
+        // In place, as the rest of a claim's first steps: see removeDeadTemps.
+        try {
+          chmodSync(where.socketPath, 0o600);
+          resolve(ok(`unix:${where.socketPath}`));
+        } catch (e) {
+          resolve(err((e as Error).message));
+        }
       });
       process.umask(old);
     } else {

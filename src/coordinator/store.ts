@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants, createWriteStream } from 'node:fs';
+import { constants, createWriteStream, realpathSync } from 'node:fs';
 import { type FileHandle, link, lstat, mkdir, open, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -19,18 +19,30 @@ export class RefusedFile extends Error {}
  * is copied from the opened file.
  */
 export class ResultStore {
-  readonly #roots: Promise<string[]>;
+  readonly #publishRoots: readonly string[];
+  #roots: string[] | undefined;
 
   constructor(
     readonly dir: string,
     publishRoots: readonly string[],
   ) {
-    this.#roots = Promise.all(publishRoots.map((r) => realpath(r).catch(() => normalize(r))));
+    this.#publishRoots = publishRoots;
+  }
+
+  /** Resolved on the first publication, in place: a server that publishes nothing starts no thread-pool call. */
+  #resolvedRoots(): string[] {
+    return (this.#roots ??= this.#publishRoots.map((r) => {
+      try {
+        return realpathSync(r);
+      } catch {
+        return normalize(r);
+      }
+    }));
   }
 
   async put(importPath: string, files: Record<string, string>): Promise<Record<string, string>> {
     if (Object.keys(files).length === 0) return {};
-    const roots = await this.#roots;
+    const roots = this.#resolvedRoots();
     const final = join(this.dir, importPath);
     const temp = join(this.dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
     await mkdir(temp, { recursive: true });

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RunSummary } from './events.js';
 
@@ -55,15 +55,21 @@ export function buildJsonReport(summary: RunSummary): JsonReport {
 }
 
 /** Writes the report atomically, so a reader never sees half a file. */
-export async function writeJsonReport(path: string, summary: RunSummary): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+export function writeJsonReport(path: string, summary: RunSummary): Promise<void> {
+  // In place: a run that needed no thread pool does not start one for its last file (see removeDeadTemps).
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    await writeFile(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
-    await rename(tmp, path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
+    renameSync(tmp, path);
   } catch (e) {
     // A full disk leaves no half-written file behind.
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Nothing more to do about it.
+    }
+    return Promise.reject(e as Error);
   }
+  return Promise.resolve();
 }

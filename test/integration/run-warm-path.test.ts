@@ -75,6 +75,22 @@ for (const [mod, name] of [[fs, 'renameSync'], [fs, 'rename'], [fs.promises, 're
 syncBuiltinESMExports();
 `;
 
+/**
+ * Loaded with `--import`: records every file-system request that goes through libuv's thread pool (whose first
+ * request starts its threads), with where it was made.
+ */
+const POOL_RECORDER = `
+import { createHook } from 'node:async_hooks';
+import { appendFileSync } from 'node:fs';
+createHook({
+  init(id, type) {
+    if (!type.startsWith('FSREQ')) return;
+    const where = new Error().stack.split('\\n').slice(3, 6).map((l) => l.trim()).join(' < ');
+    appendFileSync(process.env.PROCESS_LOG, type + ' ' + where + '\\n');
+  },
+}).enable();
+`;
+
 describe('the warm path', () => {
   let rig: Rig;
   beforeEach(async () => {
@@ -128,6 +144,37 @@ describe('the warm path', () => {
     // Small scratch trees (this run's, the coordinator's store) are removed in line: no `rm` left running at exit.
     expect(editedLog.filter((l) => l.startsWith('spawn rm'))).toEqual([]);
     expect(existsSync(rig.path('cache', 'coordinator'))).toBe(true);
+  });
+
+  it('starts no thread-pool threads when every job hits, nor when one job rebuilds on restored dependencies', async () => {
+    await writeFile(rig.path('pool.mjs'), POOL_RECORDER);
+    const probing = (log: string): Record<string, string> => ({
+      NODE_OPTIONS: `--import ${pathToFileURL(rig.path('pool.mjs')).href}`,
+      PROCESS_LOG: rig.path(log),
+    });
+    await rig.write({
+      'a.txt': 'alpha',
+      'c.txt': 'gamma',
+      'graph.json': graphJson([
+        { name: 'a', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt > <out>/a'] }] },
+        { name: 'b', deps: ['a'], cmds: [{ exec: ['sh', '-c', 'cat <dep:a>/a > <out>/b'] }] },
+        {
+          name: 'c',
+          inputs: ['c.txt'],
+          deps: ['b'],
+          cmds: [{ exec: ['sh', '-c', 'cat <dep:b>/b c.txt > <out>/c'] }],
+        },
+      ]),
+    });
+    expect((await rig.runGraph()).code).toBe(0);
+    const cached = await rig.runGraph([], probing('cached.log'));
+    expect([...cached.jobs.values()].map((j) => j.status)).toEqual(['cached', 'cached', 'cached']);
+    expect(await recorded('cached.log')).toEqual([]);
+    // A leaf edited: its dependency's output restored, the coordinator opened for the claim and closed at the end.
+    await rig.write({ 'c.txt': 'gamma, edited' });
+    const edited = await rig.runGraph([], probing('edited.log'));
+    expect([...edited.jobs.values()].map((j) => j.status)).toEqual(['cached', 'cached', 'built']);
+    expect(await recorded('edited.log')).toEqual([]);
   });
 
   it('boots the launcher before reading the graph with a fresh cache, and closes it unused when all hits', async () => {

@@ -1,4 +1,4 @@
-import * as fsPromises from 'node:fs/promises';
+import * as fs from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,9 +7,9 @@ import { LocalCache } from '../../../src/cache/local-cache.js';
 import type { JobKey } from '../../../src/ids/brands.js';
 
 // Every mkdir the cache makes is counted by its path (the real call still happens).
-vi.mock('node:fs/promises', async (original) => {
-  const real = await original<typeof import('node:fs/promises')>();
-  return { ...real, mkdir: vi.fn(real.mkdir) };
+vi.mock('node:fs', async (original) => {
+  const real = await original<typeof import('node:fs')>();
+  return { ...real, mkdirSync: vi.fn(real.mkdirSync) };
 });
 
 describe('restores started together', () => {
@@ -39,10 +39,10 @@ describe('restores started together', () => {
     }
     const hits = await cache.lookup(keys);
     const parent = join(dir, 'restored');
-    vi.mocked(fsPromises.mkdir).mockClear();
+    vi.mocked(fs.mkdirSync).mockClear();
     const restored = await Promise.all(keys.map((k) => hits.get(k)!.restore(join(parent, k))));
     expect(restored.every((r) => r.ok)).toBe(true);
-    const calls = vi.mocked(fsPromises.mkdir).mock.calls.filter(([p]) => p === parent);
+    const calls = vi.mocked(fs.mkdirSync).mock.calls.filter(([p]) => p === parent);
     expect(calls.length).toBe(1);
     await cache.close();
   });
