@@ -469,15 +469,27 @@ class RefusedFile extends Error {
  */
 class ResultStore {
     dir;
+    #publishRoots;
     #roots;
     constructor(dir, publishRoots) {
         this.dir = dir;
-        this.#roots = Promise.all(publishRoots.map((r) => (0,promises_.realpath)(r).catch(() => (0,external_node_path_.normalize)(r))));
+        this.#publishRoots = publishRoots;
+    }
+    /** Resolved on the first publication, in place: a server that publishes nothing starts no thread-pool call. */
+    #resolvedRoots() {
+        return (this.#roots ??= this.#publishRoots.map((r) => {
+            try {
+                return (0,external_node_fs_.realpathSync)(r);
+            }
+            catch {
+                return (0,external_node_path_.normalize)(r);
+            }
+        }));
     }
     async put(importPath, files) {
         if (Object.keys(files).length === 0)
             return {};
-        const roots = await this.#roots;
+        const roots = this.#resolvedRoots();
         const final = (0,external_node_path_.join)(this.dir, importPath);
         const temp = (0,external_node_path_.join)(this.dir, `.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
         await (0,promises_.mkdir)(temp, { recursive: true });
@@ -699,7 +711,7 @@ async function startCoordinatorServer(opts) {
             server.closeAllConnections();
             await new Promise((r) => server.close(() => r()));
             if ('socketPath' in opts.listen)
-                await (0,promises_.rm)(opts.listen.socketPath, { force: true });
+                (0,external_node_fs_.rmSync)(opts.listen.socketPath, { force: true });
         },
     });
 }
@@ -748,7 +760,14 @@ async function listen(server, where) {
             const old = process.umask(0o177);
             server.listen(where.socketPath, () => {
                 process.umask(old);
-                (0,promises_.chmod)(where.socketPath, 0o600).then(() => resolve((0,result.ok)(`unix:${where.socketPath}`)), (e) => resolve((0,result/* err */._)(e.message)));
+                // In place, as the rest of a claim's first steps: see removeDeadTemps.
+                try {
+                    (0,external_node_fs_.chmodSync)(where.socketPath, 0o600);
+                    resolve((0,result.ok)(`unix:${where.socketPath}`));
+                }
+                catch (e) {
+                    resolve((0,result/* err */._)(e.message));
+                }
             });
             process.umask(old);
         }

@@ -30,8 +30,8 @@ var file_digest = __webpack_require__(9870);
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
 var console_reporter = __webpack_require__(3465);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/report/json-report.ts
 
 
@@ -67,18 +67,25 @@ function buildJsonReport(summary) {
     };
 }
 /** Writes the report atomically, so a reader never sees half a file. */
-async function writeJsonReport(path, summary) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+function writeJsonReport(path, summary) {
+    // In place: a run that needed no thread pool does not start one for its last file (see removeDeadTemps).
     const tmp = `${path}.${process.pid}.tmp`;
     try {
-        await (0,promises_.writeFile)(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
-        await (0,promises_.rename)(tmp, path);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
+        (0,external_node_fs_.renameSync)(tmp, path);
     }
     catch (e) {
         // A full disk leaves no half-written file behind.
-        await (0,promises_.rm)(tmp, { force: true }).catch(() => undefined);
-        throw e;
+        try {
+            (0,external_node_fs_.rmSync)(tmp, { force: true });
+        }
+        catch {
+            // Nothing more to do about it.
+        }
+        return Promise.reject(e);
     }
+    return Promise.resolve();
 }
 
 // EXTERNAL MODULE: ./src/cli/args.ts

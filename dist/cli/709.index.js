@@ -877,7 +877,7 @@ class LocalCache {
         const entry = this.#entry(key);
         let verified;
         try {
-            await this.#ensureDir((0,external_node_path_.dirname)(destDir));
+            this.#ensureDir((0,external_node_path_.dirname)(destDir));
             verified = await this.#copyInto(entry, key, meta, destDir);
         }
         catch (e) {
@@ -1155,20 +1155,17 @@ class LocalCache {
         this.#handedOut.clear();
         await Promise.all(left.map((out) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.dirname)(out)).catch(() => undefined)));
     }
-    #dirs = new Map();
+    #dirs = new Set();
     /**
-     * Restore destinations' parents are created once per process, not probed on every restore. The promise is
-     * kept, not the outcome: restores start many at once, and each would otherwise make its own call before the
-     * first one ended (200 restores, 200 `mkdir -p` of one directory). A failure is asked again next time.
+     * Restore destinations' parents are created once per process, not probed on every restore (200 restores into
+     * one directory, one `mkdir -p`); in place, so that a run restoring a few dependencies never starts the thread
+     * pool for it (see removeDeadTemps). A failure is asked again next time.
      */
-    async #ensureDir(dir) {
-        let made = this.#dirs.get(dir);
-        if (made === undefined) {
-            made = (0,promises_.mkdir)(dir, { recursive: true });
-            this.#dirs.set(dir, made);
-            made.catch(() => this.#dirs.delete(dir));
-        }
-        await made;
+    #ensureDir(dir) {
+        if (this.#dirs.has(dir))
+            return;
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        this.#dirs.add(dir);
     }
 }
 /**

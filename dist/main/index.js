@@ -32531,7 +32531,7 @@ class local_cache_LocalCache {
         const entry = this.#entry(key);
         let verified;
         try {
-            await this.#ensureDir((0,external_node_path_.dirname)(destDir));
+            this.#ensureDir((0,external_node_path_.dirname)(destDir));
             verified = await this.#copyInto(entry, key, meta, destDir);
         }
         catch (e) {
@@ -32809,20 +32809,17 @@ class local_cache_LocalCache {
         this.#handedOut.clear();
         await Promise.all(left.map((out) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.dirname)(out)).catch(() => undefined)));
     }
-    #dirs = new Map();
+    #dirs = new Set();
     /**
-     * Restore destinations' parents are created once per process, not probed on every restore. The promise is
-     * kept, not the outcome: restores start many at once, and each would otherwise make its own call before the
-     * first one ended (200 restores, 200 `mkdir -p` of one directory). A failure is asked again next time.
+     * Restore destinations' parents are created once per process, not probed on every restore (200 restores into
+     * one directory, one `mkdir -p`); in place, so that a run restoring a few dependencies never starts the thread
+     * pool for it (see removeDeadTemps). A failure is asked again next time.
      */
-    async #ensureDir(dir) {
-        let made = this.#dirs.get(dir);
-        if (made === undefined) {
-            made = (0,promises_.mkdir)(dir, { recursive: true });
-            this.#dirs.set(dir, made);
-            made.catch(() => this.#dirs.delete(dir));
-        }
-        await made;
+    #ensureDir(dir) {
+        if (this.#dirs.has(dir))
+            return;
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        this.#dirs.add(dir);
     }
 }
 /**
@@ -37591,18 +37588,25 @@ function buildJsonReport(summary) {
     };
 }
 /** Writes the report atomically, so a reader never sees half a file. */
-async function json_report_writeJsonReport(path, summary) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+function json_report_writeJsonReport(path, summary) {
+    // In place: a run that needed no thread pool does not start one for its last file (see removeDeadTemps).
     const tmp = `${path}.${process.pid}.tmp`;
     try {
-        await (0,promises_.writeFile)(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
-        await (0,promises_.rename)(tmp, path);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
+        (0,external_node_fs_.renameSync)(tmp, path);
     }
     catch (e) {
         // A full disk leaves no half-written file behind.
-        await (0,promises_.rm)(tmp, { force: true }).catch(() => undefined);
-        throw e;
+        try {
+            (0,external_node_fs_.rmSync)(tmp, { force: true });
+        }
+        catch {
+            // Nothing more to do about it.
+        }
+        return Promise.reject(e);
     }
+    return Promise.resolve();
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -45617,15 +45621,27 @@ class RefusedFile extends Error {
  */
 class ResultStore {
     dir;
+    #publishRoots;
     #roots;
     constructor(dir, publishRoots) {
         this.dir = dir;
-        this.#roots = Promise.all(publishRoots.map((r) => (0,promises_.realpath)(r).catch(() => (0,external_node_path_.normalize)(r))));
+        this.#publishRoots = publishRoots;
+    }
+    /** Resolved on the first publication, in place: a server that publishes nothing starts no thread-pool call. */
+    #resolvedRoots() {
+        return (this.#roots ??= this.#publishRoots.map((r) => {
+            try {
+                return (0,external_node_fs_.realpathSync)(r);
+            }
+            catch {
+                return (0,external_node_path_.normalize)(r);
+            }
+        }));
     }
     async put(importPath, files) {
         if (Object.keys(files).length === 0)
             return {};
-        const roots = await this.#roots;
+        const roots = this.#resolvedRoots();
         const final = (0,external_node_path_.join)(this.dir, importPath);
         const temp = (0,external_node_path_.join)(this.dir, `.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
         await (0,promises_.mkdir)(temp, { recursive: true });
@@ -45847,7 +45863,7 @@ async function startCoordinatorServer(opts) {
             server.closeAllConnections();
             await new Promise((r) => server.close(() => r()));
             if ('socketPath' in opts.listen)
-                await (0,promises_.rm)(opts.listen.socketPath, { force: true });
+                (0,external_node_fs_.rmSync)(opts.listen.socketPath, { force: true });
         },
     });
 }
@@ -45896,7 +45912,14 @@ async function listen(server, where) {
             const old = process.umask(0o177);
             server.listen(where.socketPath, () => {
                 process.umask(old);
-                (0,promises_.chmod)(where.socketPath, 0o600).then(() => resolve((0,util_result.ok)(`unix:${where.socketPath}`)), (e) => resolve((0,util_result/* err */._)(e.message)));
+                // In place, as the rest of a claim's first steps: see removeDeadTemps.
+                try {
+                    (0,external_node_fs_.chmodSync)(where.socketPath, 0o600);
+                    resolve((0,util_result.ok)(`unix:${where.socketPath}`));
+                }
+                catch (e) {
+                    resolve((0,util_result/* err */._)(e.message));
+                }
             });
             process.umask(old);
         }
