@@ -112,9 +112,11 @@ export async function runGraph(
   );
   // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
   for (const l of selected) if (graph.byLabel.get(l)!.outputs) wantBytes.add(l);
-  // The hits' outcomes (their bookkeeping, and checking in-place outputs) wait for the first command to start, or
-  // for every miss to end without one: a run that rebuilds one job of a thousand starts its command, then tells
-  // the rest apart while it runs, instead of first.
+  // The outcomes of hits whose bytes nobody wants (their bookkeeping only) wait for the first command to start,
+  // or for every miss to end without one: a run that rebuilds one leaf of a thousand starts its command, then
+  // tells the rest apart while it runs, instead of first. Hits to restore (in-place outputs, --out-dir,
+  // --download all) start at once: a miss may take long to reach its command (a remote download of its
+  // dependency, a claim another run holds), and their restores must not queue behind it.
   let commandStarted!: () => void;
   const firstCommand = new Promise<void>((resolve) => (commandStarted = resolve));
   const execution = new Execution({
@@ -173,12 +175,9 @@ export async function runGraph(
     for (const l of selected) if (!hits.has(keys.get(l)!)) outcomes.set(l, outcomeOf(l));
     if (options.dryRun || outcomes.size === 0) commandStarted();
     else void Promise.allSettled(outcomes.values()).then(commandStarted);
-    for (const l of selected)
-      if (!outcomes.has(l))
-        outcomes.set(
-          l,
-          firstCommand.then(() => outcomeOf(l)),
-        );
+    for (const l of selected) if (!outcomes.has(l) && wantBytes.has(l)) outcomes.set(l, outcomeOf(l));
+    const later = (l: JobLabel): Promise<JobOutcome> => firstCommand.then(() => outcomeOf(l));
+    for (const l of selected) if (!outcomes.has(l)) outcomes.set(l, later(l));
     jobs = await Promise.all(selected.map((l) => outcomes.get(l)!));
     // Saves and publications read output directories: they end before any directory is moved to the out dir.
     await execution.settle();

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
 import { Rig } from '../helpers/rig.js';
@@ -61,5 +63,48 @@ describe('concurrency (-j) and job start', () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.jobs.get('group')).toMatchObject({ status: 'built', exitCode: 0 });
     expect(r.jobs.get('after')).toMatchObject({ status: 'built', stdout: 'after\n' });
+  });
+  it('restores a hit in place at once, while its run waits on another run that holds its only miss', async () => {
+    await rig.write({
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          gen: {
+            command: 'mkdir -p out && cat gen.txt > out/gen.txt',
+            inputs: ['gen.txt'],
+            outputs: ['out/gen.txt'],
+          },
+          // Built by run A, which holds its claim until the test releases it; run B waits on A for it.
+          slow: {
+            command: `touch ${rig.path('started')}; i=0; while [ ! -e ${rig.path('release')} ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done; cat slow.txt > slow.out`,
+            inputs: ['slow.txt'],
+          },
+        },
+      }),
+      'gen.txt': 'g',
+      'slow.txt': 'one',
+    });
+    await writeFile(rig.path('release'), '');
+    expect((await rig.run(['run', '--cache-dir', rig.cacheDir, '-q'])).code).toBe(0);
+    await rm(rig.path('release'));
+    await rm(rig.path('started'));
+    await rig.write({ 'slow.txt': 'two' });
+    const a = rig.run(['run', '--cache-dir', rig.cacheDir, '-q']);
+    const until = async (what: () => boolean, ms: number): Promise<boolean> => {
+      for (const end = Date.now() + ms; Date.now() < end;) {
+        if (what()) return true;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return what();
+    };
+    expect(await until(() => existsSync(rig.path('started')), 10_000)).toBe(true);
+    await rm(rig.path('src/out/gen.txt'));
+    const b = rig.run(['run', '--cache-dir', rig.cacheDir, '-q']);
+    // Back while A still holds the claim: B's restore does not queue behind B's miss.
+    expect(await until(() => existsSync(rig.path('src/out/gen.txt')), 5_000)).toBe(true);
+    await writeFile(rig.path('release'), '');
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(ra.code, ra.stderr).toBe(0);
+    expect(rb.code, rb.stderr).toBe(0);
+    expect(await rig.read('src/out/gen.txt')).toBe('g');
   });
 });
