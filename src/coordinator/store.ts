@@ -33,7 +33,8 @@ export class ResultStore {
   #resolvedRoots(): string[] {
     return (this.#roots ??= this.#publishRoots.map((r) => {
       try {
-        return realpathSync(r);
+        // The native call, as `take` resolves published paths: the same case on case-insensitive disks.
+        return realpathSync.native(r);
       } catch {
         return normalize(r);
       }

@@ -122,6 +122,7 @@ export class OutputStatRecords {
       if (
         st === undefined ||
         !st.isDirectory() ||
+        !exactIno(st) ||
         st.mtimeMs !== d[3] ||
         st.ctimeMs !== d[4] ||
         st.ino !== d[2] ||
@@ -144,7 +145,7 @@ export class OutputStatRecords {
     statTakenAtMs: number,
   ): void {
     if (this.#file === undefined || dirs.length === 0) return;
-    for (const [, st] of dirs) if (!settledMs(st, statTakenAtMs)) return;
+    for (const [, st] of dirs) if (!settledMs(st, statTakenAtMs) || !exactIno(st)) return;
     this.#load();
     const tree: Tree = {
       dirs: dirs.map(([rel, st]) => [rel, st.dev, st.ino, st.mtimeMs, st.ctimeMs]),
@@ -161,7 +162,7 @@ export class OutputStatRecords {
   digestOf(path: string, st: Stats): string | undefined {
     if (this.#file === undefined) return undefined;
     const row = this.#load().get(path);
-    if (row === undefined) return undefined;
+    if (row === undefined || !exactIno(st)) return undefined;
     this.#used.add(path);
     return row[0] === st.dev &&
       row[1] === st.ino &&
@@ -179,7 +180,7 @@ export class OutputStatRecords {
    */
   record(path: string, st: Stats, sha256: string, statTakenAtMs: number): void {
     if (this.#file === undefined) return;
-    if (!settledMs(st, statTakenAtMs)) return;
+    if (!settledMs(st, statTakenAtMs) || !exactIno(st)) return;
     const rows = this.#load();
     const row = statRow(st, sha256);
     const old = rows.get(path);
@@ -245,6 +246,14 @@ function sameTree(a: Tree, b: Tree): boolean {
     a.dirs.every((d, i) => d.every((v, j) => v === b.dirs[i]![j])) &&
     a.entries.every((e, i) => e === b.entries[i])
   );
+}
+
+/**
+ * Whether the inode number survived Node's double: above 2^53 (some network and overlay file systems) two inodes
+ * can read the same, and such a file is hashed rather than vouched for by a record.
+ */
+function exactIno(st: Stats): boolean {
+  return Number.isSafeInteger(st.ino);
 }
 
 function numbersFrom(a: unknown[], from: number, to: number): boolean {
