@@ -479,7 +479,8 @@ class ResultStore {
     #resolvedRoots() {
         return (this.#roots ??= this.#publishRoots.map((r) => {
             try {
-                return (0,external_node_fs_.realpathSync)(r);
+                // The native call, as `take` resolves published paths: the same case on case-insensitive disks.
+                return external_node_fs_.realpathSync.native(r);
             }
             catch {
                 return (0,external_node_path_.normalize)(r);

@@ -35868,6 +35868,7 @@ class OutputStatRecords {
             }
             if (st === undefined ||
                 !st.isDirectory() ||
+                !exactIno(st) ||
                 st.mtimeMs !== d[3] ||
                 st.ctimeMs !== d[4] ||
                 st.ino !== d[2] ||
@@ -35885,7 +35886,7 @@ class OutputStatRecords {
         if (this.#file === undefined || dirs.length === 0)
             return;
         for (const [, st] of dirs)
-            if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs))
+            if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs) || !exactIno(st))
                 return;
         this.#load();
         const tree = {
@@ -35904,7 +35905,7 @@ class OutputStatRecords {
         if (this.#file === undefined)
             return undefined;
         const row = this.#load().get(path);
-        if (row === undefined)
+        if (row === undefined || !exactIno(st))
             return undefined;
         this.#used.add(path);
         return row[0] === st.dev &&
@@ -35923,7 +35924,7 @@ class OutputStatRecords {
     record(path, st, sha256, statTakenAtMs) {
         if (this.#file === undefined)
             return;
-        if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs))
+        if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs) || !exactIno(st))
             return;
         const rows = this.#load();
         const row = statRow(st, sha256);
@@ -35988,6 +35989,13 @@ function sameTree(a, b) {
         a.entries.length === b.entries.length &&
         a.dirs.every((d, i) => d.every((v, j) => v === b.dirs[i][j])) &&
         a.entries.every((e, i) => e === b.entries[i]));
+}
+/**
+ * Whether the inode number survived Node's double: above 2^53 (some network and overlay file systems) two inodes
+ * can read the same, and such a file is hashed rather than vouched for by a record.
+ */
+function exactIno(st) {
+    return Number.isSafeInteger(st.ino);
 }
 function numbersFrom(a, from, to) {
     for (let i = from; i < to; i++)
@@ -37105,9 +37113,11 @@ async function engine_runGraph(graph, options, deps) {
     for (const l of selected)
         if (graph.byLabel.get(l).outputs)
             wantBytes.add(l);
-    // The hits' outcomes (their bookkeeping, and checking in-place outputs) wait for the first command to start, or
-    // for every miss to end without one: a run that rebuilds one job of a thousand starts its command, then tells
-    // the rest apart while it runs, instead of first.
+    // The outcomes of hits whose bytes nobody wants (their bookkeeping only) wait for the first command to start,
+    // or for every miss to end without one: a run that rebuilds one leaf of a thousand starts its command, then
+    // tells the rest apart while it runs, instead of first. Hits to restore (in-place outputs, --out-dir,
+    // --download all) start at once: a miss may take long to reach its command (a remote download of its
+    // dependency, a claim another run holds), and their restores must not queue behind it.
     let commandStarted;
     const firstCommand = new Promise((resolve) => (commandStarted = resolve));
     const execution = new Execution({
@@ -37168,8 +37178,12 @@ async function engine_runGraph(graph, options, deps) {
         else
             void Promise.allSettled(outcomes.values()).then(commandStarted);
         for (const l of selected)
+            if (!outcomes.has(l) && wantBytes.has(l))
+                outcomes.set(l, outcomeOf(l));
+        const later = (l) => firstCommand.then(() => outcomeOf(l));
+        for (const l of selected)
             if (!outcomes.has(l))
-                outcomes.set(l, firstCommand.then(() => outcomeOf(l)));
+                outcomes.set(l, later(l));
         jobs = await Promise.all(selected.map((l) => outcomes.get(l)));
         // Saves and publications read output directories: they end before any directory is moved to the out dir.
         await execution.settle();
@@ -45631,7 +45645,8 @@ class ResultStore {
     #resolvedRoots() {
         return (this.#roots ??= this.#publishRoots.map((r) => {
             try {
-                return (0,external_node_fs_.realpathSync)(r);
+                // The native call, as `take` resolves published paths: the same case on case-insensitive disks.
+                return external_node_fs_.realpathSync.native(r);
             }
             catch {
                 return (0,external_node_path_.normalize)(r);
