@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, rmSync } from 'node:fs';
 import { mkdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobKey } from '../../ids/brands.js';
@@ -600,7 +600,13 @@ export class RemoteTier {
     for (const p of this.#prefetched.values()) this.#unkeep(p.counted);
     this.#prefetched.clear();
     this.#o.store.close();
-    await rm(this.#o.scratchDir, { recursive: true, force: true }).catch(() => undefined);
+    // In place: a run whose lookups were all it asked of the server has not started the thread pool for
+    // anything else (see removeDeadTemps), and the scratch directory is nearly always empty or absent.
+    try {
+      rmSync(this.#o.scratchDir, { recursive: true, force: true });
+    } catch {
+      // Left for the next run's clean-up of dead runs' scratch space.
+    }
   }
 }
 
