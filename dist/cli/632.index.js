@@ -1444,7 +1444,7 @@ class OutputStatRecords {
         this.#trees.set(base, tree);
         this.#changed = true;
     }
-    /** The recorded SHA-256 of the file at `path` when `st` (its lstat, bigint) is exactly what was recorded. */
+    /** The recorded SHA-256 of the file at `path` when `st` (its lstat) is exactly what was recorded. */
     digestOf(path, st) {
         if (this.#file === undefined)
             return undefined;

@@ -32407,6 +32407,8 @@ async function dead_temps_removeDeadTemps(tmpDir) {
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
 const SPACE_CHECK_MS = 250;
+/** The log of a job that printed nothing: most cached jobs' logs, and not decoded a thousand times over. */
+const NO_LOG = Buffer.alloc(0);
 /**
  * The `local` backend: one directory per artifact under `<dir>/v1/entries/<key[0..2]>/<key>/`.
  *
@@ -32416,8 +32418,6 @@ const SPACE_CHECK_MS = 250;
  * place), a full disk (saves stop with one warning; outputs are no longer handed out here), and leftovers of
  * killed processes. Does not deal with: size bounds (`pruneCache`) or deciding what to restore.
  */
-/** The log of a job that printed nothing: most cached jobs' logs, and not decoded a thousand times over. */
-const NO_LOG = Buffer.alloc(0);
 class local_cache_LocalCache {
     #root;
     #entries;
@@ -35900,7 +35900,7 @@ class OutputStatRecords {
         this.#trees.set(base, tree);
         this.#changed = true;
     }
-    /** The recorded SHA-256 of the file at `path` when `st` (its lstat, bigint) is exactly what was recorded. */
+    /** The recorded SHA-256 of the file at `path` when `st` (its lstat) is exactly what was recorded. */
     digestOf(path, st) {
         if (this.#file === undefined)
             return undefined;

@@ -35,6 +35,9 @@ const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
 const SPACE_CHECK_MS = 250;
 
+/** The log of a job that printed nothing: most cached jobs' logs, and not decoded a thousand times over. */
+const NO_LOG = Buffer.alloc(0);
+
 /**
  * The `local` backend: one directory per artifact under `<dir>/v1/entries/<key[0..2]>/<key>/`.
  *
@@ -44,9 +47,6 @@ const SPACE_CHECK_MS = 250;
  * place), a full disk (saves stop with one warning; outputs are no longer handed out here), and leftovers of
  * killed processes. Does not deal with: size bounds (`pruneCache`) or deciding what to restore.
  */
-/** The log of a job that printed nothing: most cached jobs' logs, and not decoded a thousand times over. */
-const NO_LOG = Buffer.alloc(0);
-
 export class LocalCache implements Cache {
   readonly #root: string;
   readonly #entries: string;

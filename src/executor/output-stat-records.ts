@@ -158,7 +158,7 @@ export class OutputStatRecords {
     this.#changed = true;
   }
 
-  /** The recorded SHA-256 of the file at `path` when `st` (its lstat, bigint) is exactly what was recorded. */
+  /** The recorded SHA-256 of the file at `path` when `st` (its lstat) is exactly what was recorded. */
   digestOf(path: string, st: Stats): string | undefined {
     if (this.#file === undefined) return undefined;
     const row = this.#load().get(path);
