@@ -37169,22 +37169,12 @@ async function engine_runGraph(graph, options, deps) {
             deps.reporter.onEvent({ type: 'job-end', outcome });
             return outcome;
         };
-        const outcomes = new Map();
-        for (const l of selected)
-            if (!hits.has(keys.get(l)))
-                outcomes.set(l, outcomeOf(l));
-        if (options.dryRun || outcomes.size === 0)
+        const misses = new Map(selected.filter((l) => !hits.has(keys.get(l))).map((l) => [l, outcomeOf(l)]));
+        if (options.dryRun || misses.size === 0)
             commandStarted();
         else
-            void Promise.allSettled(outcomes.values()).then(commandStarted);
-        for (const l of selected)
-            if (!outcomes.has(l) && wantBytes.has(l))
-                outcomes.set(l, outcomeOf(l));
-        const later = (l) => firstCommand.then(() => outcomeOf(l));
-        for (const l of selected)
-            if (!outcomes.has(l))
-                outcomes.set(l, later(l));
-        jobs = await Promise.all(selected.map((l) => outcomes.get(l)));
+            void Promise.allSettled(misses.values()).then(commandStarted);
+        jobs = await Promise.all(selected.map((l) => misses.get(l) ?? (wantBytes.has(l) ? outcomeOf(l) : firstCommand.then(() => outcomeOf(l)))));
         // Saves and publications read output directories: they end before any directory is moved to the out dir.
         await execution.settle();
         if (options.outDir !== undefined && !options.dryRun) {
