@@ -139,7 +139,7 @@ function isSafeRelativePath(p) {
 
 /***/ }),
 
-/***/ 9528:
+/***/ 9800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -368,6 +368,20 @@ function pathUnderNonDirectory(entries) {
 var place_files = __webpack_require__(5451);
 // EXTERNAL MODULE: ./src/util/background.ts
 var background = __webpack_require__(3694);
+;// CONCATENATED MODULE: ./src/cache/restore-tasks.ts
+
+
+/** A queued task, on whichever thread runs it. */
+function runTask(request) {
+    return 'place' in request
+        ? (0,place_files/* placeFiles */.h)(request.place)
+        : (0,tree_copy/* restoreListedTree */.Ev)(request.src, request.dest, request.entries);
+}
+/** The error a task threw on the thread, as this thread rethrows it. */
+function thrownError(thrown) {
+    return Object.assign(new Error(thrown.message), { code: thrown.code });
+}
+
 ;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
 
 
@@ -620,7 +634,7 @@ class RestoreQueue {
                     else if ('mismatch' in reply)
                         task.resolve((0,result/* err */._)(reply.mismatch));
                     else
-                        task.reject(Object.assign(new Error(reply.thrown.message), { code: reply.thrown.code }));
+                        task.reject(thrownError(reply.thrown));
                     continue;
                 }
                 const adopting = this.#adoptsInThread.get(reply.id);
@@ -634,7 +648,7 @@ class RestoreQueue {
                 else if ('mismatch' in reply)
                     adopting.resolve(reply);
                 else
-                    adopting.reject(Object.assign(new Error(reply.thrown.message), { code: reply.thrown.code }));
+                    adopting.reject(thrownError(reply.thrown));
             }
             if (this.#inThread.size + this.#adoptsInThread.size === 0)
                 worker.unref();
@@ -673,12 +687,6 @@ class RestoreQueue {
         this.#worker = worker;
         this.#pump();
     }
-}
-/** A queued task, on whichever thread runs it. */
-function runTask(request) {
-    return 'place' in request
-        ? (0,place_files/* placeFiles */.h)(request.place)
-        : (0,tree_copy/* restoreListedTree */.Ev)(request.src, request.dest, request.entries);
 }
 /** adoptArchive on this thread; an owned archive's memory is released once it is written. */
 function adoptHere(task) {
@@ -1746,7 +1754,7 @@ function readStored(path, e) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9528);
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9800);
 /* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2142);
 /* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2670);
 /* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6947);

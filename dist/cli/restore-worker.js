@@ -1,104 +1,4 @@
 const __disbuild_module_url = require("node:url").pathToFileURL(__filename).href; const __WEBPACK_EXTERNAL_createRequire = () => require;
-/******/ var __webpack_modules__ = ({
-
-/***/ 919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:worker_threads");
-
-/***/ })
-
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/create fake namespace object */
-/******/ (() => {
-/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 	var leafPrototypes;
-/******/ 	// create a fake namespace object
-/******/ 	// mode & 1: value is a module id, require it
-/******/ 	// mode & 2: merge all properties of value into the ns
-/******/ 	// mode & 4: return value when already ns object
-/******/ 	// mode & 16: return value when it's Promise-like
-/******/ 	// mode & 8|1: behave like require
-/******/ 	__nccwpck_require__.t = function(value, mode) {
-/******/ 		if(mode & 1) value = this(value);
-/******/ 		if(mode & 8) return value;
-/******/ 		if(typeof value === 'object' && value) {
-/******/ 			if((mode & 4) && value.__esModule) return value;
-/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 		}
-/******/ 		var ns = Object.create(null);
-/******/ 		__nccwpck_require__.r(ns);
-/******/ 		var def = {};
-/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 		}
-/******/ 		def['default'] = () => (value);
-/******/ 		__nccwpck_require__.d(ns, def);
-/******/ 		return ns;
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/make namespace object */
-/******/ (() => {
-/******/ 	// define __esModule on exports
-/******/ 	__nccwpck_require__.r = (exports) => {
-/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 		}
-/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/compat */
 /******/ 
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', __disbuild_module_url).pathname.slice(__disbuild_module_url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -106,8 +6,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:w
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(919);
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:worker_threads");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
@@ -135,7 +35,7 @@ const shards = new Set();
  * Writes nothing through a link: the manifest's paths are safe and unique (checked when its record was read),
  * links are made last, and no path is written twice ('wx').
  */
-function adopt_archive_adoptArchive(r) {
+function adoptArchive(r) {
     const clash = pathUnderNonDirectory(r.entries);
     if (clash !== undefined)
         return { ok: false, mismatch: `the file list puts ${JSON.stringify(clash)} under a file or link` };
@@ -240,66 +140,12 @@ function pathUnderNonDirectory(entries) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:os");
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:url");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/util/remove-tree.ts
-
-
-/** Whether an error is the kind that giving the owner write permission back can cure. */
-function isPermissionError(e) {
-    const code = e?.code;
-    return code === 'EACCES' || code === 'EPERM';
-}
-/**
- * Removes a directory tree (or a file) that may hold read-only directories: jobs leave them (Go's module cache
- * is made read-only on purpose) and committed cache entries are read-only by design. An unprivileged `rm -rf`
- * cannot empty such a directory, so on a permission error every directory of the tree is made writable by its
- * owner and the removal is tried once more. Throws only when that fails too (a tree owned by someone else).
- */
-async function remove_tree_removeTree(path) {
-    try {
-        await rm(path, { recursive: true, force: true });
-        return;
-    }
-    catch (e) {
-        if (!isPermissionError(e))
-            throw e;
-    }
-    await makeDirsWritable(path);
-    await rm(path, { recursive: true, force: true });
-}
-/** Gives the owner full access to every directory under `path` (symlinks are never followed). */
-async function makeDirsWritable(path) {
-    let st;
-    try {
-        st = await lstat(path);
-    }
-    catch {
-        return;
-    }
-    if (!st.isDirectory())
-        return;
-    if ((st.mode & 0o700) !== 0o700)
-        await chmod(path, (st.mode & 0o7777) | 0o700).catch(() => undefined);
-    let names;
-    try {
-        names = await readdir(path);
-    }
-    catch {
-        return;
-    }
-    for (const name of names)
-        await makeDirsWritable(join(path, name));
-}
-
 ;// CONCATENATED MODULE: ./src/util/result.ts
 const result_ok = (value) => ({ ok: true, value });
 const result_err = (error) => ({ ok: false, error });
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/cache/manifest.ts
 
 
@@ -704,7 +550,7 @@ async function placeFiles(files) {
  * Removes what placements of `files` that never ended left beside their places (a helper thread that died while
  * writing one): temp files of any thread and process, named `<place>.disbuild-…`.
  */
-function place_files_removePlacementLeftovers(files) {
+function removePlacementLeftovers(files) {
     for (const f of files) {
         const prefix = `${basename(f.to)}.disbuild-`;
         let names;
@@ -749,347 +595,23 @@ async function writeVerified(e) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/util/background.ts
-/**
- * Work nobody waits for, which must still be done before the process ends: clean-ups of scratch directories, a
- * damaged cache entry moved aside, an entry's last use recorded. The CLI ends its process as soon as a command is
- * over (see cli/main.ts), so such work is registered here and awaited first. Failures are the work's own concern:
- * it is registered with its errors already handled.
- */
-const pending = new Set();
-function background_inBackground(work) {
-    const settled = work.catch(() => undefined).finally(() => pending.delete(settled));
-    pending.add(settled);
-}
-/** Resolves once everything registered, including what that work registered in turn, is done. */
-async function backgroundDone() {
-    while (pending.size > 0)
-        await Promise.all(pending);
-}
-
-;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
+;// CONCATENATED MODULE: ./src/cache/restore-tasks.ts
 
 
-
-
-
-
-
-
-
-
-// Read once at load: in the bundle this is the chunk's own file, beside which the build puts the worker.
-const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(__disbuild_module_url));
-/**
- * Restores waiting at once that start the helper thread: a thread costs its start (about 30 ms of CPU) and a
- * message per restore, which a few hundred restores of small outputs do not pay back on a busy machine
- * (measured: 200 outputs slower with it, 1,000 faster).
- */
-const THREAD_AFTER = 256;
-/** Restores handed to the thread at once: enough that it never idles between two batches, few enough to balance. */
-const THREAD_IN_FLIGHT = 8;
-/**
- * Restores sent in one message (and answered in one), when that many wait: as for archives (ADOPT_BATCH), a
- * message each way costs about as much as a small restore. Every output restored at 1,000 packages, one message
- * per restore: 25 ms of the engine's thread in sending and answering them.
- */
-const THREAD_BATCH = 4;
-/**
- * Downloaded archives are committed on the thread once a run has this many: each is hashing and a dozen file
- * system calls, which the thread does on the other core while this one receives the next downloads.
- */
-const ADOPT_THREAD_AFTER = 8;
-/**
- * Archives handed to the thread at once: it never idles while this thread, busy receiving the next downloads,
- * takes its time to read the answers (the lookups bound what waits: see remote-tier.ts, KEPT_AHEAD).
- */
-const ADOPT_IN_FLIGHT = 32;
-/**
- * Archives sent in one message (and answered in one), when that many wait: a message between threads costs about
- * as much as writing a small archive's file, so a thousand small archives are a quarter as many messages.
- */
-const ADOPT_BATCH = 4;
-/**
- * Verified restores of many trees at once, on two threads: this one and a helper thread started once a run
- * restores more than a few trees (every output restored into an --out-dir). A restore is mostly file-system
- * calls and hashing, which the helper does on the other core; both threads take the next restore from one queue,
- * so neither waits while the other has work. Each restore is `restoreListedTree`, whichever thread runs it.
- * Only the bundled build has the helper (beside the bundle, like the launcher); elsewhere, and should the
- * thread fail, every restore runs here.
- */
-class RestoreQueue {
-    #queue = [];
-    #inThread = new Map();
-    #adopts = [];
-    #adoptsInThread = new Map();
-    #adopted = 0;
-    #worker;
-    #workerFailed = false;
-    #started = false;
-    #closed = false;
-    #next = 1;
-    #mainScheduled = false;
-    /**
-     * Restores the listed tree from `src` into a new `dest` (see restoreListedTree). Queued, never started at
-     * once: a run asks for all its restores in one stretch (every output restored into an --out-dir), and only a
-     * queue shows how many are coming while the thread can still take its share. Restored here one per turn of
-     * the event loop meanwhile, so that a few (the dependencies of a job that runs) never wait for a thread.
-     */
-    restore = (src, dest, entries) => this.#enqueue({ src, dest, entries });
-    /**
-     * Puts stored files in their places (see placeFiles), queued with the restores: in-place outputs restored into
-     * the checkout by a thousand jobs share both threads as a thousand restores do.
-     */
-    place = (files) => this.#enqueue({ place: files });
-    #enqueue(request) {
-        return new Promise((resolve, reject) => {
-            this.#queue.push({ request, resolve, reject });
-            if (this.#queue.length >= THREAD_AFTER)
-                this.#startWorker();
-            this.#pump();
-        });
-    }
-    /**
-     * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few
-     * (the archive's memory moves there, not copied), here until then and when there is no thread. `release`: called
-     * with an owned archive's memory once it is written, wherever that was (not when the thread stopped with it).
-     */
-    adopt = (request, release) => {
-        if (++this.#adopted === ADOPT_THREAD_AFTER)
-            this.#startWorker();
-        // While the thread starts, archives queue for it (those that came with their lookups arrive all at once), and
-        // this thread takes one of them per turn meanwhile (see #pump).
-        if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
-            try {
-                return Promise.resolve(adoptHere({ request, release }));
-            }
-            catch (e) {
-                return Promise.reject(e);
-            }
-        }
-        return new Promise((resolve, reject) => {
-            this.#adopts.push({ request, release, resolve, reject });
-            this.#pump();
-        });
-    };
-    /**
-     * Up to `count` restores may come: as many as start the thread once queued start it now, so that it has booted
-     * (about a tenth of a second of loading) by the time they are asked for. Should they not come (misses), the
-     * idle thread keeps nothing alive and ends with the run.
-     */
-    expect(count) {
-        if (count >= THREAD_AFTER)
-            this.#startWorker();
-    }
-    /** Ends the helper thread (restores still queued run here). */
-    close() {
-        this.#closed = true;
-        void this.#worker?.terminate();
-        this.#worker = undefined;
-    }
-    #pump() {
-        const worker = this.#worker;
-        // A batch once there is room for one (or for all that wait, when fewer do).
-        while (worker &&
-            this.#adopts.length > 0 &&
-            ADOPT_IN_FLIGHT - this.#adoptsInThread.size >= Math.min(ADOPT_BATCH, this.#adopts.length)) {
-            const adopts = [];
-            const moved = new Set();
-            const batch = this.#adopts.splice(0, ADOPT_BATCH);
-            for (const task of batch) {
-                const id = this.#next++;
-                this.#adoptsInThread.set(id, task);
-                const { entries: _entries, ...request } = task.request;
-                const a = request.archive;
-                // Its own memory moves to the thread (the view keeps its place in it); a slice of a shared pool is copied.
-                const whole = a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
-                if (whole || request.owned)
-                    moved.add(a.buffer);
-                adopts.push({ id, adopt: true, ...request });
-            }
-            if (this.#inThread.size + this.#adoptsInThread.size === adopts.length)
-                worker.ref();
-            try {
-                worker.postMessage({ adopts }, [...moved]);
-            }
-            catch (e) {
-                // Not sent (memory that cannot move): those archives are not committed; their callers fetch them again.
-                for (const m of adopts)
-                    this.#adoptsInThread.delete(m.id);
-                for (const task of batch)
-                    task.reject(e);
-            }
-        }
-        while (worker &&
-            this.#queue.length > 0 &&
-            THREAD_IN_FLIGHT - this.#inThread.size >= Math.min(THREAD_BATCH, this.#queue.length)) {
-            const tasks = this.#queue.splice(0, THREAD_BATCH).map((task) => {
-                const id = this.#next++;
-                this.#inThread.set(id, task);
-                return { id, ...task.request };
-            });
-            if (this.#inThread.size + this.#adoptsInThread.size === tasks.length)
-                worker.ref();
-            worker.postMessage({ tasks });
-        }
-        // One restore (or commit, once the thread has its share) per turn of the event loop here, so that the
-        // thread's replies (and its next tasks) and the downloads are seen between two.
-        if (this.#mainScheduled || (this.#queue.length === 0 && !this.#adoptHereNext()))
-            return;
-        this.#mainScheduled = true;
-        setImmediate(() => {
-            this.#mainScheduled = false;
-            const task = this.#queue.shift();
-            if (task) {
-                runTask(task.request).then(task.resolve, task.reject);
-            }
-            else if (this.#adoptHereNext()) {
-                const adopt = this.#adopts.shift();
-                if (adopt) {
-                    try {
-                        adopt.resolve(adoptHere(adopt));
-                    }
-                    catch (e) {
-                        adopt.reject(e);
-                    }
-                }
-            }
-            this.#pump();
-        });
-    }
-    /**
-     * Whether this thread commits the next waiting archive: only while the thread boots. Once it is up, the rest
-     * wait for it: this thread is the busier one (it receives the downloads, parses their records and schedules
-     * the run), the other one idled half the time while this one wrote files.
-     */
-    #adoptHereNext() {
-        return this.#adopts.length > 0 && this.#worker === undefined;
-    }
-    /**
-     * Threads' code is loaded here, by the run that starts one: the others (a fully cached run restores nothing)
-     * do not pay for it at start. Meanwhile restores go on here.
-     */
-    #startWorker() {
-        // Once: restores and downloads may each ask for it.
-        if (this.#started)
-            return;
-        this.#started = true;
-        const program = join(here, 'restore-worker.js');
-        // One core: a second thread would only take turns with this one.
-        if (this.#workerFailed || availableParallelism() < 2 || !existsSync(program)) {
-            this.#workerFailed = true;
-            return;
-        }
-        void Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 919, 23)).then((threads) => this.#adopt(threads.Worker, program), () => this.#noThread());
-    }
-    /** No thread after all: the archives waiting for it are committed here. */
-    #noThread() {
-        this.#workerFailed = true;
-        for (const task of this.#adopts.splice(0)) {
-            try {
-                task.resolve(adoptHere(task));
-            }
-            catch (e) {
-                task.reject(e);
-            }
-        }
-    }
-    #adopt(Thread, program) {
-        if (this.#closed) {
-            this.#noThread();
-            return;
-        }
-        let worker;
-        try {
-            worker = new Thread(program);
-        }
-        catch {
-            this.#noThread();
-            return;
-        }
-        // Idle, it keeps nothing alive; a restore in flight does.
-        worker.unref();
-        worker.on('message', (r) => {
-            for (const reply of r.replies) {
-                const task = this.#inThread.get(reply.id);
-                if (task) {
-                    this.#inThread.delete(reply.id);
-                    if (reply.ok)
-                        task.resolve(ok(undefined));
-                    else if ('mismatch' in reply)
-                        task.resolve(err(reply.mismatch));
-                    else
-                        task.reject(Object.assign(new Error(reply.thrown.message), { code: reply.thrown.code }));
-                    continue;
-                }
-                const adopting = this.#adoptsInThread.get(reply.id);
-                if (!adopting)
-                    continue;
-                this.#adoptsInThread.delete(reply.id);
-                if (reply.ok && reply.memory)
-                    adopting.release?.(reply.memory);
-                if (reply.ok)
-                    adopting.resolve({ ok: true, committed: reply.committed === true });
-                else if ('mismatch' in reply)
-                    adopting.resolve(reply);
-                else
-                    adopting.reject(Object.assign(new Error(reply.thrown.message), { code: reply.thrown.code }));
-            }
-            if (this.#inThread.size + this.#adoptsInThread.size === 0)
-                worker.unref();
-            this.#pump();
-        });
-        const gone = () => {
-            if (this.#worker !== worker)
-                return;
-            this.#worker = undefined;
-            this.#workerFailed = true;
-            // What it had not answered is done again here, from the start: a restore writes only into its new `dest`,
-            // which the thread may have begun.
-            const unanswered = [...this.#inThread.values()];
-            this.#inThread.clear();
-            // An archive sent there is gone with it (its memory moved): the caller downloads it again. Those not sent
-            // yet are committed here.
-            for (const task of this.#adoptsInThread.values())
-                task.reject(new Error('the restore thread stopped'));
-            this.#adoptsInThread.clear();
-            this.#noThread();
-            for (const task of unanswered) {
-                // Files put in place are written beside their places and renamed: what the thread was writing is removed,
-                // and placing them again is placing them.
-                const { request } = task;
-                const begun = 'dest' in request
-                    ? removeTree(request.dest).catch(() => undefined)
-                    : Promise.resolve().then(() => removePlacementLeftovers(request.place));
-                inBackground(begun.then(() => {
-                    this.#queue.unshift(task);
-                    this.#pump();
-                }));
-            }
-        };
-        worker.on('error', gone);
-        worker.on('exit', gone);
-        this.#worker = worker;
-        this.#pump();
-    }
-}
 /** A queued task, on whichever thread runs it. */
 function runTask(request) {
     return 'place' in request
         ? placeFiles(request.place)
         : restoreListedTree(request.src, request.dest, request.entries);
 }
-/** adoptArchive on this thread; an owned archive's memory is released once it is written. */
-function adoptHere(task) {
-    const outcome = adoptArchive(task.request);
-    if (outcome.ok && task.request.owned)
-        task.release?.(task.request.archive.buffer);
-    return outcome;
+/** The error a task threw on the thread, as this thread rethrows it. */
+function thrownError(thrown) {
+    return Object.assign(new Error(thrown.message), { code: thrown.code });
 }
 
 ;// CONCATENATED MODULE: ./src/cache/restore-worker.ts
 /**
- * The restore helper thread (see restore-helper.ts): runs the restores, placements and commits it is sent, a few to a
+ * The restore helper thread (see restore-helper.ts, and restore-tasks.ts for what is said): runs the restores, placements and commits it is sent, a few to a
  * message, and answers each message with one.
  */
 
@@ -1104,7 +626,7 @@ const thrown = (id, e) => ({
 function adopt(m) {
     try {
         const entries = JSON.parse(m.meta).manifest.entries;
-        const r = adopt_archive_adoptArchive({ ...m, entries });
+        const r = adoptArchive({ ...m, entries });
         if (!r.ok)
             return { reply: { id: m.id, ok: false, mismatch: r.mismatch } };
         if (!m.owned)
@@ -1116,7 +638,7 @@ function adopt(m) {
         return { reply: thrown(m.id, e) };
     }
 }
-external_node_worker_threads_.parentPort.on('message', (m) => {
+external_node_worker_threads_namespaceObject.parentPort.on('message', (m) => {
     if ('adopts' in m) {
         const replies = [];
         const moved = new Set();
@@ -1126,9 +648,9 @@ external_node_worker_threads_.parentPort.on('message', (m) => {
             if (memory)
                 moved.add(memory);
         }
-        external_node_worker_threads_.parentPort.postMessage({ replies }, [...moved]);
+        external_node_worker_threads_namespaceObject.parentPort.postMessage({ replies }, [...moved]);
         return;
     }
-    void Promise.all(m.tasks.map((t) => runTask(t).then((r) => (r.ok ? { id: t.id, ok: true } : { id: t.id, ok: false, mismatch: r.error }), (e) => thrown(t.id, e)))).then((replies) => external_node_worker_threads_.parentPort.postMessage({ replies }));
+    void Promise.all(m.tasks.map((t) => runTask(t).then((r) => (r.ok ? { id: t.id, ok: true } : { id: t.id, ok: false, mismatch: r.error }), (e) => thrown(t.id, e)))).then((replies) => external_node_worker_threads_namespaceObject.parentPort.postMessage({ replies }));
 });
 

@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8734);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1507);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8734:
+/***/ 1507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31989,6 +31989,20 @@ async function writeVerified(e) {
 
 // EXTERNAL MODULE: ./src/util/background.ts
 var background = __nccwpck_require__(3694);
+;// CONCATENATED MODULE: ./src/cache/restore-tasks.ts
+
+
+/** A queued task, on whichever thread runs it. */
+function runTask(request) {
+    return 'place' in request
+        ? placeFiles(request.place)
+        : restoreListedTree(request.src, request.dest, request.entries);
+}
+/** The error a task threw on the thread, as this thread rethrows it. */
+function thrownError(thrown) {
+    return Object.assign(new Error(thrown.message), { code: thrown.code });
+}
+
 ;// CONCATENATED MODULE: ./src/cache/restore-helper.ts
 
 
@@ -32241,7 +32255,7 @@ class RestoreQueue {
                     else if ('mismatch' in reply)
                         task.resolve((0,result/* err */._)(reply.mismatch));
                     else
-                        task.reject(Object.assign(new Error(reply.thrown.message), { code: reply.thrown.code }));
+                        task.reject(thrownError(reply.thrown));
                     continue;
                 }
                 const adopting = this.#adoptsInThread.get(reply.id);
@@ -32255,7 +32269,7 @@ class RestoreQueue {
                 else if ('mismatch' in reply)
                     adopting.resolve(reply);
                 else
-                    adopting.reject(Object.assign(new Error(reply.thrown.message), { code: reply.thrown.code }));
+                    adopting.reject(thrownError(reply.thrown));
             }
             if (this.#inThread.size + this.#adoptsInThread.size === 0)
                 worker.unref();
@@ -32294,12 +32308,6 @@ class RestoreQueue {
         this.#worker = worker;
         this.#pump();
     }
-}
-/** A queued task, on whichever thread runs it. */
-function runTask(request) {
-    return 'place' in request
-        ? placeFiles(request.place)
-        : restoreListedTree(request.src, request.dest, request.entries);
 }
 /** adoptArchive on this thread; an owned archive's memory is released once it is written. */
 function adoptHere(task) {

@@ -7,40 +7,18 @@ import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import type { ManifestEntry } from './cache.js';
 import { removeTree } from '../util/remove-tree.js';
-import { restoreListedTree } from './tree-copy.js';
 import { adoptArchive, type AdoptOutcome, type AdoptRequest } from './adopt-archive.js';
-import { type PlaceFile, placeFiles, removePlacementLeftovers } from './place-files.js';
+import { type PlaceFile, removePlacementLeftovers } from './place-files.js';
 import { inBackground } from '../util/background.js';
-
-/** A restore asked of the helper thread, and how it ended (see restore-worker.ts). */
-export type RestoreRequest = { id: number } & TaskRequest;
-/** Restores sent to the thread in one message, answered in one (see THREAD_BATCH). */
-export interface TaskBatch {
-  tasks: RestoreRequest[];
-}
-/** A tree restored into a new `dest` (restoreListedTree), or stored files put in their places (placeFiles). */
-export type TaskRequest =
-  { src: string; dest: string; entries: readonly ManifestEntry[] } | { place: readonly PlaceFile[] };
-/**
- * A downloaded archive to commit as a local cache entry (see adopt-archive.ts). Its file list is read from `meta`
- * there: one string is cheaper to pass between threads than as many objects as the artifact has files.
- */
-export interface AdoptMessage extends Omit<AdoptRequest, 'entries'> {
-  id: number;
-  adopt: true;
-}
-/** Archives sent to the thread in one message, answered in one (see ADOPT_BATCH). */
-export interface AdoptBatch {
-  adopts: AdoptMessage[];
-}
-export interface ReplyBatch {
-  replies: RestoreReply[];
-}
-/** `memory`: an owned archive's, moved back once written (see RestoreQueue.adopt's `release`). */
-export type RestoreReply =
-  | { id: number; ok: true; committed?: boolean; memory?: ArrayBuffer }
-  | { id: number; ok: false; mismatch: string }
-  | { id: number; ok: false; thrown: { message: string; code?: string } };
+import {
+  type AdoptBatch,
+  type AdoptMessage,
+  type ReplyBatch,
+  runTask,
+  type TaskBatch,
+  type TaskRequest,
+  thrownError,
+} from './restore-tasks.js';
 
 interface AdoptTask {
   request: AdoptRequest;
@@ -310,7 +288,7 @@ export class RestoreQueue {
           this.#inThread.delete(reply.id);
           if (reply.ok) task.resolve(ok(undefined));
           else if ('mismatch' in reply) task.resolve(err(reply.mismatch));
-          else task.reject(Object.assign(new Error(reply.thrown.message), { code: reply.thrown.code }));
+          else task.reject(thrownError(reply.thrown));
           continue;
         }
         const adopting = this.#adoptsInThread.get(reply.id);
@@ -319,7 +297,7 @@ export class RestoreQueue {
         if (reply.ok && reply.memory) adopting.release?.(reply.memory);
         if (reply.ok) adopting.resolve({ ok: true, committed: reply.committed === true });
         else if ('mismatch' in reply) adopting.resolve(reply);
-        else adopting.reject(Object.assign(new Error(reply.thrown.message), { code: reply.thrown.code }));
+        else adopting.reject(thrownError(reply.thrown));
       }
       if (this.#inThread.size + this.#adoptsInThread.size === 0) worker.unref();
       this.#pump();
@@ -358,13 +336,6 @@ export class RestoreQueue {
     this.#worker = worker;
     this.#pump();
   }
-}
-
-/** A queued task, on whichever thread runs it. */
-export function runTask(request: TaskRequest): Promise<Result<void, string>> {
-  return 'place' in request
-    ? placeFiles(request.place)
-    : restoreListedTree(request.src, request.dest, request.entries);
 }
 
 /** adoptArchive on this thread; an owned archive's memory is released once it is written. */

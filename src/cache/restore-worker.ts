@@ -1,5 +1,5 @@
 /**
- * The restore helper thread (see restore-helper.ts): runs the restores, placements and commits it is sent, a few to a
+ * The restore helper thread (see restore-helper.ts, and restore-tasks.ts for what is said): runs the restores, placements and commits it is sent, a few to a
  * message, and answers each message with one.
  */
 import { parentPort } from 'node:worker_threads';
@@ -12,7 +12,7 @@ import {
   type RestoreReply,
   runTask,
   type TaskBatch,
-} from './restore-helper.js';
+} from './restore-tasks.js';
 
 const thrown = (id: number, e: NodeJS.ErrnoException): RestoreReply => ({
   id,
