@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync } from 'node:fs';
+import { existsSync, lstatSync, type Stats } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -164,6 +164,20 @@ describe('stat records of in-place outputs', () => {
     const now = lstatSync(path);
     expect(now.mtimeMs).toBe(st.mtimeMs);
     expect(again.digestOf('pkg/dist/a.js', now)).toBeUndefined();
+  });
+
+  it('never vouch for a file whose inode number a double cannot hold exactly', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A' });
+    const st = lstatSync(join(src, 'pkg/dist/a.js'));
+    // As a network or overlay file system may report it: above 2^53, two inodes can read the same.
+    const huge = Object.assign(Object.create(Object.getPrototypeOf(st) as object) as Stats, st, {
+      ino: 2 ** 53 + 2,
+    });
+    const records = new OutputStatRecords(join(root, 'records.json'));
+    records.record('pkg/dist/a.js', huge, sha('A'), Date.now() + 10_000);
+    expect(records.digestOf('pkg/dist/a.js', huge)).toBeUndefined();
+    records.record('pkg/dist/a.js', st, sha('A'), Date.now() + 10_000);
+    expect(records.digestOf('pkg/dist/a.js', st)).toBe(sha('A'));
   });
 
   it('answer the check that outputs are in place without reading them, and never for another file', async () => {
