@@ -473,7 +473,8 @@ class RestoreQueue {
         if (++this.#adopted === ADOPT_THREAD_AFTER)
             this.#startWorker();
         // While the thread starts, archives queue for it (those that came with their lookups arrive all at once), and
-        // this thread takes one of them per turn meanwhile (see #pump).
+        // this thread takes one of them per turn meanwhile, as it does whenever more wait than the thread holds (see
+        // #pump).
         if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
             try {
                 return Promise.resolve(adoptHere({ request, release }));
@@ -547,9 +548,11 @@ class RestoreQueue {
                 worker.ref();
             worker.postMessage({ tasks });
         }
-        // One restore (or commit, once the thread has its share) per turn of the event loop here, so that the
-        // thread's replies (and its next tasks) and the downloads are seen between two.
-        if (this.#mainScheduled || (this.#queue.length === 0 && !this.#adoptHereNext()))
+        // One restore or commit per turn of the event loop here, so that the thread's replies (and its next tasks)
+        // and the downloads are seen between two. Archives wait here only beyond the thread's window: the thread is
+        // the slower side then, and downloads wait for room as archives are written (see remote-tier.ts, KEPT_AHEAD),
+        // so this thread would otherwise idle. With --download all at 1,000 jobs it idled about a third of the run.
+        if (this.#mainScheduled || (this.#queue.length === 0 && this.#adopts.length === 0))
             return;
         this.#mainScheduled = true;
         setImmediate(() => {
@@ -558,7 +561,7 @@ class RestoreQueue {
             if (task) {
                 runTask(task.request).then(task.resolve, task.reject);
             }
-            else if (this.#adoptHereNext()) {
+            else {
                 const adopt = this.#adopts.shift();
                 if (adopt) {
                     try {
@@ -571,14 +574,6 @@ class RestoreQueue {
             }
             this.#pump();
         });
-    }
-    /**
-     * Whether this thread commits the next waiting archive: only while the thread boots. Once it is up, the rest
-     * wait for it: this thread is the busier one (it receives the downloads, parses their records and schedules
-     * the run), the other one idled half the time while this one wrote files.
-     */
-    #adoptHereNext() {
-        return this.#adopts.length > 0 && this.#worker === undefined;
     }
     /**
      * Threads' code is loaded here, by the run that starts one: the others (a fully cached run restores nothing)
