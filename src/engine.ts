@@ -21,6 +21,7 @@ import { unsealTree } from './util/seal-tree.js';
 import { outDirCollisions, outDirName } from './executor/out-dir-names.js';
 import { WorkerPool } from './executor/worker-pool.js';
 import type { Launcher } from './executor/launcher.js';
+import { stopOptimizingCompiler } from './util/jit-tiers.js';
 import type { JobOutcome, JobStatus, RunSummary } from './report/events.js';
 import type { Result } from './util/result.js';
 import { err, ok } from './util/result.js';
@@ -100,6 +101,7 @@ export async function runGraph(
     launcher = undefined;
   } else if (selected.length - cachedCount > DIRECT_MISSES) {
     launcher ??= await startLauncher();
+    await stopOptimizingCompiler();
   }
   // A target's tree restored from the cache goes straight to a directory beside its --out-dir target: placing it
   // is then one rename, and a cache on another file system costs no second copy.
