@@ -37034,6 +37034,14 @@ async function stopOptimizingCompiler() {
         // A runtime without that flag optimizes as it did: only slower.
     }
 }
+/**
+ * Lets V8's optimizing compiler (TurboFan) compile only `fn`, for the rest of the process. For a process whose one
+ * hot loop needs it and whose other code is warm but not hot: compiling that code costs more than it saves.
+ * Matched by name, as V8 sees it in this process's own code.
+ */
+async function optimizeOnly(fn) {
+    (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8877, 23))).setFlagsFromString(`--turbo-filter=${fn.name}`);
+}
 
 ;// CONCATENATED MODULE: ./src/engine.ts
 

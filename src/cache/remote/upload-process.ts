@@ -9,6 +9,13 @@ import type { JobKey } from '../../ids/brands.js';
 import { openStore } from './open-remote.js';
 import { RemoteTier } from './remote-tier.js';
 import type { UploadEvent, UploadRequest } from './upload-protocol.js';
+import { estimateDeflatedSize } from './deflate-estimate.js';
+import { optimizeOnly } from '../../util/jit-tiers.js';
+
+// Its one hot loop is the estimate of each archive's compression; the rest of its code is warm, and compiling it
+// with TurboFan cost more CPU than it saved (1,000 uploads of 80 kB: 0.43–0.46 s of CPU against 0.51–0.54 s with
+// every function allowed, 0.63–0.65 s with none).
+void optimizeOnly(estimateDeflatedSize);
 
 let tier: RemoteTier | undefined;
 /** Uploads over but not yet reported: reported together, so the engine's process wakes less often. */
