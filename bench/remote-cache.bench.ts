@@ -15,11 +15,14 @@ const secs = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const TREE_TIMER = fileURLToPath(new URL('./tree-timer.py', import.meta.url));
 let timedRuns = 0;
 
+/** A whole process's wall time and CPU (its tree's). */
+type Measured = { ms: number; cpuMs: number };
+
 /**
  * Wall time of a whole process tree, timed from outside by tree-timer.py: to the exit of its last descendant,
  * helpers that outlive the command (the launcher) included; CPU of every process of the tree beside it.
  */
-function timed(cmd: string, args: string[], cwd: string): { ms: number; cpuMs: number } {
+function timed(cmd: string, args: string[], cwd: string): Measured {
   const result = join(tmpdir(), `disbuild-remote-bench-${process.pid}-${timedRuns++}.json`);
   execFileSync('python3', [TREE_TIMER, result, '--', cmd, ...args], {
     cwd,
@@ -110,7 +113,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     git('-c', 'user.name=b', '-c', 'user.email=b@b', 'commit', '-qm', 'ws');
     return src;
   };
-  const disbuild = (src: string, args: string[], cli = cliJs): { ms: number; cpuMs: number } =>
+  const disbuild = (src: string, args: string[], cli = cliJs): Measured =>
     timed(
       process.execPath,
       [cli, 'run', '--graph', 'graph.json', '-q', '--log-replay', 'none', ...args],
@@ -148,21 +151,35 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       curlDisk.push(
         timed('curl', ['-sf', '--parallel', '--parallel-max', '32', '-K', diskConfig], ctx.workDir).ms,
       );
+      // A download-all run and a lookups-only run of one build, in an order that alternates every other round, and
+      // the two builds in turns that alternate every round: each of the four runs comes right after curl's writes
+      // (measured a quarter slower there) as often as the others.
+      const both = (cli: string): { all: Measured; lookups: Measured } => {
+        const run = (download: boolean): Measured =>
+          disbuild(
+            src,
+            [...remote, '--cache-dir', freshDir(), ...(download ? ['--download', 'all'] : [])],
+            cli,
+          );
+        if (Math.floor(i / 2) % 2 === 1) {
+          const l = run(false);
+          return { all: run(true), lookups: l };
+        }
+        const a = run(true);
+        return { all: a, lookups: run(false) };
+      };
       const ours = (): void => {
-        const a = disbuild(src, [...remote, '--cache-dir', freshDir(), '--download', 'all']);
-        const l = disbuild(src, [...remote, '--cache-dir', freshDir()]);
-        all.push(a.ms);
-        allCpu.push(a.cpuMs);
-        lookups.push(l.ms);
-        lookupsCpu.push(l.cpuMs);
+        const r = both(cliJs);
+        all.push(r.all.ms);
+        allCpu.push(r.all.cpuMs);
+        lookups.push(r.lookups.ms);
+        lookupsCpu.push(r.lookups.cpuMs);
       };
       const old = (cli: string): void => {
-        const oa = disbuild(src, [...remote, '--cache-dir', freshDir(), '--download', 'all'], cli);
-        const ol = disbuild(src, [...remote, '--cache-dir', freshDir()], cli);
-        oldRestore.push(oa.ms - ol.ms);
-        oldAllCpu.push(oa.cpuMs);
+        const r = both(cli);
+        oldRestore.push(r.all.ms - r.lookups.ms);
+        oldAllCpu.push(r.all.cpuMs);
       };
-      // The two builds in turns that alternate: the one right after curl's writes measured a quarter slower.
       if (oldCli !== undefined && i % 2 === 1) old(oldCli);
       ours();
       if (oldCli !== undefined && i % 2 === 0) old(oldCli);

@@ -21,7 +21,7 @@ import { unsealTree } from './util/seal-tree.js';
 import { outDirCollisions, outDirName } from './executor/out-dir-names.js';
 import { WorkerPool } from './executor/worker-pool.js';
 import type { Launcher } from './executor/launcher.js';
-import { stopOptimizingCompiler } from './util/jit-tiers.js';
+import { stopOptimizingCompilers } from './util/jit-tiers.js';
 import type { JobOutcome, JobStatus, RunSummary } from './report/events.js';
 import type { Result } from './util/result.js';
 import { err, ok } from './util/result.js';
@@ -101,7 +101,8 @@ export async function runGraph(
     launcher = undefined;
   } else if (selected.length - cachedCount > DIRECT_MISSES) {
     launcher ??= await startLauncher();
-    await stopOptimizingCompiler();
+    // For the rest of this process (see jit-tiers.ts): a run that builds this many is what it does.
+    await stopOptimizingCompilers();
   }
   // A target's tree restored from the cache goes straight to a directory beside its --out-dir target: placing it
   // is then one rename, and a cache on another file system costs no second copy.

@@ -19,6 +19,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _process_group_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2838);
+/* harmony import */ var _util_jit_tiers_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3779);
+
 
 
 
@@ -86,8 +88,8 @@ class Launcher {
                 env: launcherEnv(process.env),
                 serialization: 'json',
                 // Small young generation: this process allocates little, and its size is what each fork copies. No
-                // optimizing compiler: its code is a few calls per command, and compiling it cost 0.1 s of CPU in 1,000.
-                execArgv: ['--max-semi-space-size=1', '--max-opt=1'],
+                // optimizing compilers: its code is a few calls per command, and compiling it cost 0.1 s of CPU in 1,000.
+                execArgv: ['--max-semi-space-size=1', ..._util_jit_tiers_js__WEBPACK_IMPORTED_MODULE_5__/* .WITHOUT_OPTIMIZING_COMPILERS */ .Df],
                 stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
                 // A group of its own: a kill of this process's group must leave it alive to end the commands.
                 detached: true,

@@ -22,8 +22,8 @@ var external_node_path_ = __webpack_require__(6760);
 var null_cache = __webpack_require__(2142);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
 var lazy_coordinator = __webpack_require__(3413);
-// EXTERNAL MODULE: ./src/engine.ts + 19 modules
-var engine = __webpack_require__(7313);
+// EXTERNAL MODULE: ./src/engine.ts + 18 modules
+var engine = __webpack_require__(7576);
 // EXTERNAL MODULE: ./src/ids/file-digest.ts + 3 modules
 var file_digest = __webpack_require__(9870);
 // EXTERNAL MODULE: ./src/graph/model.ts
@@ -381,7 +381,7 @@ function openOnFirstClaim(open) {
 
 /***/ }),
 
-/***/ 7313:
+/***/ 7576:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2499,34 +2499,8 @@ function outDirCollisions(graph, roots) {
     }));
 }
 
-;// CONCATENATED MODULE: ./src/util/jit-tiers.ts
-/**
- * Stops V8 from optimizing any more functions with its optimizing compiler (TurboFan), for the rest of the
- * process: code already optimized stays, the rest runs in the interpreter and the baseline compiler.
- *
- * Why: a run that builds many jobs keeps both cores busy with their commands, and TurboFan compiles on a thread of
- * its own: at 1,000 jobs rebuilt, about a quarter of a second of CPU that the commands were waiting for, to speed
- * up code whose own time is mostly system calls. A warm run is the other way round (a fifth of a second, hot loops
- * over ten thousand inputs, one core free), so this is called only once a run knows it builds many jobs. node:v8 is
- * loaded only then.
- */
-async function stopOptimizingCompiler() {
-    try {
-        (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8877, 23))).setFlagsFromString('--max-opt=1');
-    }
-    catch {
-        // A runtime without that flag optimizes as it did: only slower.
-    }
-}
-/**
- * Lets V8's optimizing compiler (TurboFan) compile only `fn`, for the rest of the process. For a process whose one
- * hot loop needs it and whose other code is warm but not hot: compiling that code costs more than it saves.
- * Matched by name, as V8 sees it in this process's own code.
- */
-async function optimizeOnly(fn) {
-    (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8877, 23))).setFlagsFromString(`--turbo-filter=${fn.name}`);
-}
-
+// EXTERNAL MODULE: ./src/util/jit-tiers.ts
+var jit_tiers = __webpack_require__(3779);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
 ;// CONCATENATED MODULE: ./src/engine.ts
@@ -2620,7 +2594,8 @@ async function runGraph(graph, options, deps) {
     }
     else if (selected.length - cachedCount > DIRECT_MISSES) {
         launcher ??= await startLauncher();
-        await stopOptimizingCompiler();
+        // For the rest of this process (see jit-tiers.ts): a run that builds this many is what it does.
+        await (0,jit_tiers/* stopOptimizingCompilers */.Nc)();
     }
     // A target's tree restored from the cache goes straight to a directory beside its --out-dir target: placing it
     // is then one rename, and a cache on another file system costs no second copy.
@@ -3329,6 +3304,48 @@ function isSmallTree(dir) {
                 stack.push((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, e.name));
     }
     return true;
+}
+
+
+/***/ }),
+
+/***/ 3779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Df: () => (/* binding */ WITHOUT_OPTIMIZING_COMPILERS),
+/* harmony export */   Nc: () => (/* binding */ stopOptimizingCompilers)
+/* harmony export */ });
+/* unused harmony export optimizeOnly */
+/**
+ * V8's optimizing compilers (TurboFan; Maglev, on by default since Node 22) off: what runs hot afterwards stays in
+ * the interpreter and the baseline compiler (Sparkplug); code already optimized stays. The flags, not `--max-opt`:
+ * Node 24 ignores a `--max-opt` set after start.
+ */
+const WITHOUT_OPTIMIZING_COMPILERS = ['--no-turbofan', '--no-maglev'];
+/**
+ * Turns the optimizing compilers off for the rest of this process (WITHOUT_OPTIMIZING_COMPILERS).
+ *
+ * Why: a run that builds many jobs keeps both cores busy with their commands, and TurboFan compiles on a thread of
+ * its own: at 1,000 jobs rebuilt, about a quarter of a second of CPU that the commands were waiting for, to speed
+ * up code whose own time is mostly system calls. A warm run is the other way round (a fifth of a second, hot loops
+ * over ten thousand inputs, one core free), so this is called only once a run knows it builds many jobs. node:v8 is
+ * loaded only then.
+ */
+async function stopOptimizingCompilers() {
+    const { setFlagsFromString } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8877, 23));
+    for (const flag of WITHOUT_OPTIMIZING_COMPILERS)
+        setFlagsFromString(flag);
+}
+/**
+ * Lets V8's optimizing compilers compile only `fn`, for the rest of this process. For a process whose one hot
+ * loop needs them and whose other code is warm but not hot: compiling that code costs more than it saves.
+ * Matched by name, as V8 sees it in this process's own code.
+ */
+async function optimizeOnly(fn) {
+    const { setFlagsFromString } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8877, 23));
+    setFlagsFromString(`--turbo-filter=${fn.name}`);
+    setFlagsFromString(`--maglev-filter=${fn.name}`);
 }
 
 

@@ -411,9 +411,12 @@ const THREAD_IN_FLIGHT = 8;
 const THREAD_BATCH = 4;
 /**
  * Downloaded archives are committed on the thread once a run has this many: each is hashing and a dozen file
- * system calls, which the thread does on the other core while this one receives the next downloads.
+ * system calls, which the thread does on the other core while this one receives the next downloads (and takes
+ * the small ones beyond the thread's window: see #adoptHereNext).
  */
 const ADOPT_THREAD_AFTER = 8;
+/** Archives up to this size are also committed here while the thread is up, beyond its window (#adoptHereNext). */
+const MAIN_ADOPT_LIMIT = 256 * 1024;
 /**
  * Archives handed to the thread at once: it never idles while this thread, busy receiving the next downloads,
  * takes its time to read the answers (the lookups bound what waits: see remote-tier.ts, KEPT_AHEAD).
@@ -466,15 +469,15 @@ class RestoreQueue {
     }
     /**
      * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few
-     * (the archive's memory moves there, not copied), here until then and when there is no thread. `release`: called
+     * (the archive's memory moves there, not copied), here until then, when there is no thread, and for small ones
+     * beyond the thread's window (see #adoptHereNext). `release`: called
      * with an owned archive's memory once it is written, wherever that was (not when the thread stopped with it).
      */
     adopt = (request, release) => {
         if (++this.#adopted === ADOPT_THREAD_AFTER)
             this.#startWorker();
         // While the thread starts, archives queue for it (those that came with their lookups arrive all at once), and
-        // this thread takes one of them per turn meanwhile, as it does whenever more wait than the thread holds (see
-        // #pump).
+        // this thread takes one of them per turn meanwhile (see #pump, #adoptHereNext).
         if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
             try {
                 return Promise.resolve(adoptHere({ request, release }));
@@ -549,10 +552,8 @@ class RestoreQueue {
             worker.postMessage({ tasks });
         }
         // One restore or commit per turn of the event loop here, so that the thread's replies (and its next tasks)
-        // and the downloads are seen between two. Archives wait here only beyond the thread's window: the thread is
-        // the slower side then, and downloads wait for room as archives are written (see remote-tier.ts, KEPT_AHEAD),
-        // so this thread would otherwise idle. With --download all at 1,000 jobs it idled about a third of the run.
-        if (this.#mainScheduled || (this.#queue.length === 0 && this.#adopts.length === 0))
+        // and the downloads are seen between two.
+        if (this.#mainScheduled || (this.#queue.length === 0 && !this.#adoptHereNext()))
             return;
         this.#mainScheduled = true;
         setImmediate(() => {
@@ -561,7 +562,7 @@ class RestoreQueue {
             if (task) {
                 runTask(task.request).then(task.resolve, task.reject);
             }
-            else {
+            else if (this.#adoptHereNext()) {
                 const adopt = this.#adopts.shift();
                 if (adopt) {
                     try {
@@ -574,6 +575,19 @@ class RestoreQueue {
             }
             this.#pump();
         });
+    }
+    /**
+     * Whether this thread commits the next waiting archive: always while the thread boots (or when there is none);
+     * once it is up, archives wait here only beyond its window (ADOPT_IN_FLIGHT), and this thread takes a small one
+     * (MAIN_ADOPT_LIMIT). The thread is the slower side then, and downloads wait for room as archives are written
+     * (see remote-tier.ts, KEPT_AHEAD), so this thread would otherwise idle: about a third of a --download all run
+     * of 1,000 jobs of 80 kB. A big archive would hold it for milliseconds while downloads and replies wait.
+     */
+    #adoptHereNext() {
+        const next = this.#adopts[0];
+        if (next === undefined)
+            return false;
+        return this.#worker === undefined || next.request.archive.byteLength <= MAIN_ADOPT_LIMIT;
     }
     /**
      * Threads' code is loaded here, by the run that starts one: the others (a fully cached run restores nothing)

@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6613);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1507);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6613:
+/***/ 1507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32032,9 +32032,12 @@ const THREAD_IN_FLIGHT = 8;
 const THREAD_BATCH = 4;
 /**
  * Downloaded archives are committed on the thread once a run has this many: each is hashing and a dozen file
- * system calls, which the thread does on the other core while this one receives the next downloads.
+ * system calls, which the thread does on the other core while this one receives the next downloads (and takes
+ * the small ones beyond the thread's window: see #adoptHereNext).
  */
 const ADOPT_THREAD_AFTER = 8;
+/** Archives up to this size are also committed here while the thread is up, beyond its window (#adoptHereNext). */
+const MAIN_ADOPT_LIMIT = 256 * 1024;
 /**
  * Archives handed to the thread at once: it never idles while this thread, busy receiving the next downloads,
  * takes its time to read the answers (the lookups bound what waits: see remote-tier.ts, KEPT_AHEAD).
@@ -32087,15 +32090,15 @@ class RestoreQueue {
     }
     /**
      * Commits a downloaded archive as a cache entry (see adoptArchive): on the helper thread once a run has a few
-     * (the archive's memory moves there, not copied), here until then and when there is no thread. `release`: called
+     * (the archive's memory moves there, not copied), here until then, when there is no thread, and for small ones
+     * beyond the thread's window (see #adoptHereNext). `release`: called
      * with an owned archive's memory once it is written, wherever that was (not when the thread stopped with it).
      */
     adopt = (request, release) => {
         if (++this.#adopted === ADOPT_THREAD_AFTER)
             this.#startWorker();
         // While the thread starts, archives queue for it (those that came with their lookups arrive all at once), and
-        // this thread takes one of them per turn meanwhile, as it does whenever more wait than the thread holds (see
-        // #pump).
+        // this thread takes one of them per turn meanwhile (see #pump, #adoptHereNext).
         if (this.#worker === undefined && !(this.#started && !this.#workerFailed)) {
             try {
                 return Promise.resolve(adoptHere({ request, release }));
@@ -32170,10 +32173,8 @@ class RestoreQueue {
             worker.postMessage({ tasks });
         }
         // One restore or commit per turn of the event loop here, so that the thread's replies (and its next tasks)
-        // and the downloads are seen between two. Archives wait here only beyond the thread's window: the thread is
-        // the slower side then, and downloads wait for room as archives are written (see remote-tier.ts, KEPT_AHEAD),
-        // so this thread would otherwise idle. With --download all at 1,000 jobs it idled about a third of the run.
-        if (this.#mainScheduled || (this.#queue.length === 0 && this.#adopts.length === 0))
+        // and the downloads are seen between two.
+        if (this.#mainScheduled || (this.#queue.length === 0 && !this.#adoptHereNext()))
             return;
         this.#mainScheduled = true;
         setImmediate(() => {
@@ -32182,7 +32183,7 @@ class RestoreQueue {
             if (task) {
                 runTask(task.request).then(task.resolve, task.reject);
             }
-            else {
+            else if (this.#adoptHereNext()) {
                 const adopt = this.#adopts.shift();
                 if (adopt) {
                     try {
@@ -32195,6 +32196,19 @@ class RestoreQueue {
             }
             this.#pump();
         });
+    }
+    /**
+     * Whether this thread commits the next waiting archive: always while the thread boots (or when there is none);
+     * once it is up, archives wait here only beyond its window (ADOPT_IN_FLIGHT), and this thread takes a small one
+     * (MAIN_ADOPT_LIMIT). The thread is the slower side then, and downloads wait for room as archives are written
+     * (see remote-tier.ts, KEPT_AHEAD), so this thread would otherwise idle: about a third of a --download all run
+     * of 1,000 jobs of 80 kB. A big archive would hold it for milliseconds while downloads and replies wait.
+     */
+    #adoptHereNext() {
+        const next = this.#adopts[0];
+        if (next === undefined)
+            return false;
+        return this.#worker === undefined || next.request.archive.byteLength <= MAIN_ADOPT_LIMIT;
     }
     /**
      * Threads' code is loaded here, by the run that starts one: the others (a fully cached run restores nothing)
@@ -37015,34 +37029,8 @@ function outDirCollisions(graph, roots) {
     }));
 }
 
-;// CONCATENATED MODULE: ./src/util/jit-tiers.ts
-/**
- * Stops V8 from optimizing any more functions with its optimizing compiler (TurboFan), for the rest of the
- * process: code already optimized stays, the rest runs in the interpreter and the baseline compiler.
- *
- * Why: a run that builds many jobs keeps both cores busy with their commands, and TurboFan compiles on a thread of
- * its own: at 1,000 jobs rebuilt, about a quarter of a second of CPU that the commands were waiting for, to speed
- * up code whose own time is mostly system calls. A warm run is the other way round (a fifth of a second, hot loops
- * over ten thousand inputs, one core free), so this is called only once a run knows it builds many jobs. node:v8 is
- * loaded only then.
- */
-async function stopOptimizingCompiler() {
-    try {
-        (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8877, 23))).setFlagsFromString('--max-opt=1');
-    }
-    catch {
-        // A runtime without that flag optimizes as it did: only slower.
-    }
-}
-/**
- * Lets V8's optimizing compiler (TurboFan) compile only `fn`, for the rest of the process. For a process whose one
- * hot loop needs it and whose other code is warm but not hot: compiling that code costs more than it saves.
- * Matched by name, as V8 sees it in this process's own code.
- */
-async function optimizeOnly(fn) {
-    (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8877, 23))).setFlagsFromString(`--turbo-filter=${fn.name}`);
-}
-
+// EXTERNAL MODULE: ./src/util/jit-tiers.ts
+var jit_tiers = __nccwpck_require__(3779);
 ;// CONCATENATED MODULE: ./src/engine.ts
 
 
@@ -37134,7 +37122,8 @@ async function engine_runGraph(graph, options, deps) {
     }
     else if (selected.length - cachedCount > DIRECT_MISSES) {
         launcher ??= await startLauncher();
-        await stopOptimizingCompiler();
+        // For the rest of this process (see jit-tiers.ts): a run that builds this many is what it does.
+        await (0,jit_tiers/* stopOptimizingCompilers */.Nc)();
     }
     // A target's tree restored from the cache goes straight to a directory beside its --out-dir target: placing it
     // is then one rename, and a cache on another file system costs no second copy.
@@ -48987,6 +48976,48 @@ function isAlive(pid) {
     catch (e) {
         return e.code === 'EPERM';
     }
+}
+
+
+/***/ }),
+
+/***/ 3779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Df: () => (/* binding */ WITHOUT_OPTIMIZING_COMPILERS),
+/* harmony export */   Nc: () => (/* binding */ stopOptimizingCompilers)
+/* harmony export */ });
+/* unused harmony export optimizeOnly */
+/**
+ * V8's optimizing compilers (TurboFan; Maglev, on by default since Node 22) off: what runs hot afterwards stays in
+ * the interpreter and the baseline compiler (Sparkplug); code already optimized stays. The flags, not `--max-opt`:
+ * Node 24 ignores a `--max-opt` set after start.
+ */
+const WITHOUT_OPTIMIZING_COMPILERS = ['--no-turbofan', '--no-maglev'];
+/**
+ * Turns the optimizing compilers off for the rest of this process (WITHOUT_OPTIMIZING_COMPILERS).
+ *
+ * Why: a run that builds many jobs keeps both cores busy with their commands, and TurboFan compiles on a thread of
+ * its own: at 1,000 jobs rebuilt, about a quarter of a second of CPU that the commands were waiting for, to speed
+ * up code whose own time is mostly system calls. A warm run is the other way round (a fifth of a second, hot loops
+ * over ten thousand inputs, one core free), so this is called only once a run knows it builds many jobs. node:v8 is
+ * loaded only then.
+ */
+async function stopOptimizingCompilers() {
+    const { setFlagsFromString } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8877, 23));
+    for (const flag of WITHOUT_OPTIMIZING_COMPILERS)
+        setFlagsFromString(flag);
+}
+/**
+ * Lets V8's optimizing compilers compile only `fn`, for the rest of this process. For a process whose one hot
+ * loop needs them and whose other code is warm but not hot: compiling that code costs more than it saves.
+ * Matched by name, as V8 sees it in this process's own code.
+ */
+async function optimizeOnly(fn) {
+    const { setFlagsFromString } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8877, 23));
+    setFlagsFromString(`--turbo-filter=${fn.name}`);
+    setFlagsFromString(`--maglev-filter=${fn.name}`);
 }
 
 

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LauncherEvent, LauncherRequest } from './launcher-protocol.js';
 import { type Exit, killProcessGroup, type Launched } from './process-group.js';
+import { WITHOUT_OPTIMIZING_COMPILERS } from '../util/jit-tiers.js';
 
 interface Pending {
   onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void;
@@ -72,8 +73,8 @@ export class Launcher {
         env: launcherEnv(process.env),
         serialization: 'json',
         // Small young generation: this process allocates little, and its size is what each fork copies. No
-        // optimizing compiler: its code is a few calls per command, and compiling it cost 0.1 s of CPU in 1,000.
-        execArgv: ['--max-semi-space-size=1', '--max-opt=1'],
+        // optimizing compilers: its code is a few calls per command, and compiling it cost 0.1 s of CPU in 1,000.
+        execArgv: ['--max-semi-space-size=1', ...WITHOUT_OPTIMIZING_COMPILERS],
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         // A group of its own: a kill of this process's group must leave it alive to end the commands.
         detached: true,
