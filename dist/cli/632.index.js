@@ -1412,7 +1412,7 @@ class OutputStatRecords {
             }
             if (st === undefined ||
                 !st.isDirectory() ||
-                !exactIno(st) ||
+                !(0,settled_stat/* exactIno */.ik)(st) ||
                 st.mtimeMs !== d[3] ||
                 st.ctimeMs !== d[4] ||
                 st.ino !== d[2] ||
@@ -1430,7 +1430,7 @@ class OutputStatRecords {
         if (this.#file === undefined || dirs.length === 0)
             return;
         for (const [, st] of dirs)
-            if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs) || !exactIno(st))
+            if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs) || !(0,settled_stat/* exactIno */.ik)(st))
                 return;
         this.#load();
         const tree = {
@@ -1449,7 +1449,7 @@ class OutputStatRecords {
         if (this.#file === undefined)
             return undefined;
         const row = this.#load().get(path);
-        if (row === undefined || !exactIno(st))
+        if (row === undefined || !(0,settled_stat/* exactIno */.ik)(st))
             return undefined;
         this.#used.add(path);
         return row[0] === st.dev &&
@@ -1468,7 +1468,7 @@ class OutputStatRecords {
     record(path, st, sha256, statTakenAtMs) {
         if (this.#file === undefined)
             return;
-        if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs) || !exactIno(st))
+        if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs) || !(0,settled_stat/* exactIno */.ik)(st))
             return;
         const rows = this.#load();
         const row = statRow(st, sha256);
@@ -1533,13 +1533,6 @@ function sameTree(a, b) {
         a.entries.length === b.entries.length &&
         a.dirs.every((d, i) => d.every((v, j) => v === b.dirs[i][j])) &&
         a.entries.every((e, i) => e === b.entries[i]));
-}
-/**
- * Whether the inode number survived Node's double: above 2^53 (some network and overlay file systems) two inodes
- * can read the same, and such a file is hashed rather than vouched for by a record.
- */
-function exactIno(st) {
-    return Number.isSafeInteger(st.ino);
 }
 function numbersFrom(a, from, to) {
     for (let i = from; i < to; i++)

@@ -264,7 +264,7 @@ function lowerBound(files, s, lo, hi) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   gu: () => (/* binding */ settled),
+/* harmony export */   ik: () => (/* binding */ exactIno),
 /* harmony export */   ou: () => (/* binding */ settledMs)
 /* harmony export */ });
 /* unused harmony export SETTLED_MS */
@@ -275,15 +275,21 @@ function lowerBound(files, s, lo, hi) {
  * moves the ctime. Stat data taken sooner is never believed (what git calls "racily clean").
  */
 const SETTLED_MS = 3000;
-/** Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). */
-function settled(st, takenAtMs) {
-    const before = BigInt(Math.floor(takenAtMs - SETTLED_MS)) * 1000000n;
-    return st.mtimeNs < before && st.ctimeNs < before;
-}
-/** As `settled`, for stat data in milliseconds (see OutputStatRecords for why they are precise enough there). */
+/**
+ * Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). In
+ * Node's milliseconds: a double, a quarter of a microsecond apart at today's dates, far finer than that margin (see
+ * OutputStatRecords).
+ */
 function settledMs(st, takenAtMs) {
     const before = takenAtMs - SETTLED_MS;
     return st.mtimeMs < before && st.ctimeMs < before;
+}
+/**
+ * Whether the inode number survived Node's double: above 2^53 (some network and overlay file systems) two inodes
+ * can read the same, and such a file's stat data vouches for nothing.
+ */
+function exactIno(st) {
+    return Number.isSafeInteger(st.ino);
 }
 
 

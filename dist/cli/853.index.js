@@ -228,7 +228,8 @@ var state_file = __webpack_require__(2148);
  * every package.json and of pnpm-workspace.yaml in that list.
  *
  * Those bytes are vouched for by stat data, as git's index does for its work tree: beside the hash of the bytes,
- * the file keeps each read file's device, inode, size, mode, mtime and ctime (nanoseconds), taken before its bytes
+ * the file keeps each read file's device, inode, size, mode, mtime and ctime (Node's milliseconds: precise enough, as
+ * OutputStatRecords explains), taken before its bytes
  * were read, and only for a file that had last changed at least SETTLED_MS before: a write in the same tick of the
  * file system's clock as the stat data (same size, same times) is never believed unchanged. A file whose stat
  * data is not all as recorded (or was not recorded) makes the check read and hash the bytes, as the compile would.
@@ -277,9 +278,9 @@ function fileListDigest(files) {
 }
 /** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */
 function statKey(st) {
-    if (!st?.isFile())
+    if (!st?.isFile() || !(0,settled_stat/* exactIno */.ik)(st))
         return undefined;
-    return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeNs}:${st.ctimeNs}`;
+    return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeMs}:${st.ctimeMs}`;
 }
 /**
  * Hashes the bytes of the files of `files` that the compile reads, each lstat'ed before it is read (a write in
@@ -299,7 +300,7 @@ function readFiles(root, files, now = Date.now) {
         let st;
         let bytes;
         try {
-            st = (0,external_node_fs_.lstatSync)(path, { bigint: true, throwIfNoEntry: false });
+            st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
             bytes = (0,external_node_fs_.readFileSync)(path);
         }
         catch (e) {
@@ -310,7 +311,7 @@ function readFiles(root, files, now = Date.now) {
         h.update(bytes);
         bytesOf.set(f, bytes);
         const key = statKey(st);
-        if (key !== undefined && (0,settled_stat/* settled */.gu)(st, takenAt))
+        if (key !== undefined && (0,settled_stat/* settledMs */.ou)(st, takenAt))
             stats[f] = key;
     }
     // Decoded only when the compile asks: a check that finds the bytes unchanged needs no text.
@@ -357,7 +358,7 @@ function readKeptGraph(file, config, root) {
  */
 function lstatOrUndefined(path) {
     try {
-        return (0,external_node_fs_.lstatSync)(path, { bigint: true, throwIfNoEntry: false });
+        return (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
     }
     catch {
         return undefined;
@@ -803,7 +804,7 @@ function lowerBound(files, s, lo, hi) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   gu: () => (/* binding */ settled),
+/* harmony export */   ik: () => (/* binding */ exactIno),
 /* harmony export */   ou: () => (/* binding */ settledMs)
 /* harmony export */ });
 /* unused harmony export SETTLED_MS */
@@ -814,15 +815,21 @@ function lowerBound(files, s, lo, hi) {
  * moves the ctime. Stat data taken sooner is never believed (what git calls "racily clean").
  */
 const SETTLED_MS = 3000;
-/** Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). */
-function settled(st, takenAtMs) {
-    const before = BigInt(Math.floor(takenAtMs - SETTLED_MS)) * 1000000n;
-    return st.mtimeNs < before && st.ctimeNs < before;
-}
-/** As `settled`, for stat data in milliseconds (see OutputStatRecords for why they are precise enough there). */
+/**
+ * Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). In
+ * Node's milliseconds: a double, a quarter of a microsecond apart at today's dates, far finer than that margin (see
+ * OutputStatRecords).
+ */
 function settledMs(st, takenAtMs) {
     const before = takenAtMs - SETTLED_MS;
     return st.mtimeMs < before && st.ctimeMs < before;
+}
+/**
+ * Whether the inode number survived Node's double: above 2^53 (some network and overlay file systems) two inodes
+ * can read the same, and such a file's stat data vouches for nothing.
+ */
+function exactIno(st) {
+    return Number.isSafeInteger(st.ino);
 }
 
 

@@ -35885,7 +35885,7 @@ class OutputStatRecords {
             }
             if (st === undefined ||
                 !st.isDirectory() ||
-                !exactIno(st) ||
+                !(0,settled_stat/* exactIno */.ik)(st) ||
                 st.mtimeMs !== d[3] ||
                 st.ctimeMs !== d[4] ||
                 st.ino !== d[2] ||
@@ -35903,7 +35903,7 @@ class OutputStatRecords {
         if (this.#file === undefined || dirs.length === 0)
             return;
         for (const [, st] of dirs)
-            if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs) || !exactIno(st))
+            if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs) || !(0,settled_stat/* exactIno */.ik)(st))
                 return;
         this.#load();
         const tree = {
@@ -35922,7 +35922,7 @@ class OutputStatRecords {
         if (this.#file === undefined)
             return undefined;
         const row = this.#load().get(path);
-        if (row === undefined || !exactIno(st))
+        if (row === undefined || !(0,settled_stat/* exactIno */.ik)(st))
             return undefined;
         this.#used.add(path);
         return row[0] === st.dev &&
@@ -35941,7 +35941,7 @@ class OutputStatRecords {
     record(path, st, sha256, statTakenAtMs) {
         if (this.#file === undefined)
             return;
-        if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs) || !exactIno(st))
+        if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs) || !(0,settled_stat/* exactIno */.ik)(st))
             return;
         const rows = this.#load();
         const row = statRow(st, sha256);
@@ -36006,13 +36006,6 @@ function sameTree(a, b) {
         a.entries.length === b.entries.length &&
         a.dirs.every((d, i) => d.every((v, j) => v === b.dirs[i][j])) &&
         a.entries.every((e, i) => e === b.entries[i]));
-}
-/**
- * Whether the inode number survived Node's double: above 2^53 (some network and overlay file systems) two inodes
- * can read the same, and such a file is hashed rather than vouched for by a record.
- */
-function exactIno(st) {
-    return Number.isSafeInteger(st.ino);
 }
 function numbersFrom(a, from, to) {
     for (let i = from; i < to; i++)
@@ -44586,7 +44579,8 @@ var state_file = __nccwpck_require__(2148);
  * every package.json and of pnpm-workspace.yaml in that list.
  *
  * Those bytes are vouched for by stat data, as git's index does for its work tree: beside the hash of the bytes,
- * the file keeps each read file's device, inode, size, mode, mtime and ctime (nanoseconds), taken before its bytes
+ * the file keeps each read file's device, inode, size, mode, mtime and ctime (Node's milliseconds: precise enough, as
+ * OutputStatRecords explains), taken before its bytes
  * were read, and only for a file that had last changed at least SETTLED_MS before: a write in the same tick of the
  * file system's clock as the stat data (same size, same times) is never believed unchanged. A file whose stat
  * data is not all as recorded (or was not recorded) makes the check read and hash the bytes, as the compile would.
@@ -44635,9 +44629,9 @@ function fileListDigest(files) {
 }
 /** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */
 function statKey(st) {
-    if (!st?.isFile())
+    if (!st?.isFile() || !(0,settled_stat/* exactIno */.ik)(st))
         return undefined;
-    return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeNs}:${st.ctimeNs}`;
+    return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeMs}:${st.ctimeMs}`;
 }
 /**
  * Hashes the bytes of the files of `files` that the compile reads, each lstat'ed before it is read (a write in
@@ -44657,7 +44651,7 @@ function readFiles(root, files, now = Date.now) {
         let st;
         let bytes;
         try {
-            st = (0,external_node_fs_.lstatSync)(path, { bigint: true, throwIfNoEntry: false });
+            st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
             bytes = (0,external_node_fs_.readFileSync)(path);
         }
         catch (e) {
@@ -44668,7 +44662,7 @@ function readFiles(root, files, now = Date.now) {
         h.update(bytes);
         bytesOf.set(f, bytes);
         const key = statKey(st);
-        if (key !== undefined && (0,settled_stat/* settled */.gu)(st, takenAt))
+        if (key !== undefined && (0,settled_stat/* settledMs */.ou)(st, takenAt))
             stats[f] = key;
     }
     // Decoded only when the compile asks: a check that finds the bytes unchanged needs no text.
@@ -44715,7 +44709,7 @@ function readKeptGraph(file, config, root) {
  */
 function lstatOrUndefined(path) {
     try {
-        return (0,external_node_fs_.lstatSync)(path, { bigint: true, throwIfNoEntry: false });
+        return (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
     }
     catch {
         return undefined;
@@ -49240,7 +49234,7 @@ const err = (error) => ({ ok: false, error });
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   gu: () => (/* binding */ settled),
+/* harmony export */   ik: () => (/* binding */ exactIno),
 /* harmony export */   ou: () => (/* binding */ settledMs)
 /* harmony export */ });
 /* unused harmony export SETTLED_MS */
@@ -49251,15 +49245,21 @@ const err = (error) => ({ ok: false, error });
  * moves the ctime. Stat data taken sooner is never believed (what git calls "racily clean").
  */
 const SETTLED_MS = 3000;
-/** Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). */
-function settled(st, takenAtMs) {
-    const before = BigInt(Math.floor(takenAtMs - SETTLED_MS)) * 1000000n;
-    return st.mtimeNs < before && st.ctimeNs < before;
-}
-/** As `settled`, for stat data in milliseconds (see OutputStatRecords for why they are precise enough there). */
+/**
+ * Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). In
+ * Node's milliseconds: a double, a quarter of a microsecond apart at today's dates, far finer than that margin (see
+ * OutputStatRecords).
+ */
 function settledMs(st, takenAtMs) {
     const before = takenAtMs - SETTLED_MS;
     return st.mtimeMs < before && st.ctimeMs < before;
+}
+/**
+ * Whether the inode number survived Node's double: above 2^53 (some network and overlay file systems) two inodes
+ * can read the same, and such a file's stat data vouches for nothing.
+ */
+function exactIno(st) {
+    return Number.isSafeInteger(st.ino);
 }
 
 

@@ -9,7 +9,8 @@
  * every package.json and of pnpm-workspace.yaml in that list.
  *
  * Those bytes are vouched for by stat data, as git's index does for its work tree: beside the hash of the bytes,
- * the file keeps each read file's device, inode, size, mode, mtime and ctime (nanoseconds), taken before its bytes
+ * the file keeps each read file's device, inode, size, mode, mtime and ctime (Node's milliseconds: precise enough, as
+ * OutputStatRecords explains), taken before its bytes
  * were read, and only for a file that had last changed at least SETTLED_MS before: a write in the same tick of the
  * file system's clock as the stat data (same size, same times) is never believed unchanged. A file whose stat
  * data is not all as recorded (or was not recorded) makes the check read and hash the bytes, as the compile would.
@@ -21,12 +22,12 @@
  * (compile.ts).
  */
 import { createHash } from 'node:crypto';
-import { type BigIntStats, lstatSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DisbuildConfig, TaskSpec } from './config-file.js';
 import { codeIdentity } from '../util/code-identity.js';
 import { readOwnFile } from '../util/read-own-file.js';
-import { settled } from '../util/settled-stat.js';
+import { exactIno, settledMs } from '../util/settled-stat.js';
 import { writeStateFile } from '../util/state-file.js';
 import type { ManifestTexts } from './workspace-prefetch.js';
 
@@ -89,9 +90,9 @@ export function fileListDigest(files: readonly string[]): string {
 }
 
 /** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */
-export function statKey(st: BigIntStats | undefined): string | undefined {
-  if (!st?.isFile()) return undefined;
-  return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeNs}:${st.ctimeNs}`;
+export function statKey(st: Stats | undefined): string | undefined {
+  if (!st?.isFile() || !exactIno(st)) return undefined;
+  return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeMs}:${st.ctimeMs}`;
 }
 
 /** The files the compile reads, hashed, with the stat data of those that were settled. */
@@ -118,10 +119,10 @@ export function readFiles(root: string, files: readonly string[], now: () => num
   for (const f of read) {
     // Concatenated, not joined: `root` is absolute and `f` a clean relative path (join's normalising costs more).
     const path = `${root}/${f}`;
-    let st: BigIntStats | undefined;
+    let st: Stats | undefined;
     let bytes: Buffer;
     try {
-      st = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+      st = lstatSync(path, { throwIfNoEntry: false });
       bytes = readFileSync(path);
     } catch (e) {
       h.update(`${f}\0error ${(e as NodeJS.ErrnoException).code ?? ''}\0`);
@@ -131,7 +132,7 @@ export function readFiles(root: string, files: readonly string[], now: () => num
     h.update(bytes);
     bytesOf.set(f, bytes);
     const key = statKey(st);
-    if (key !== undefined && settled(st!, takenAt)) stats[f] = key;
+    if (key !== undefined && settledMs(st!, takenAt)) stats[f] = key;
   }
   // Decoded only when the compile asks: a check that finds the bytes unchanged needs no text.
   const texts = { get: (path: string): string | undefined => bytesOf.get(path)?.toString('utf8') };
@@ -172,9 +173,9 @@ export function readKeptGraph(file: string, config: string, root: string): KeptG
  * A path's stat data; undefined when it cannot be had for any reason (not only ENOENT: a directory on its path
  * that became a file, one that became unreadable), which sends the check to the bytes: it never fails the run.
  */
-function lstatOrUndefined(path: string): BigIntStats | undefined {
+function lstatOrUndefined(path: string): Stats | undefined {
   try {
-    return lstatSync(path, { bigint: true, throwIfNoEntry: false });
+    return lstatSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }

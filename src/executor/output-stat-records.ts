@@ -1,6 +1,6 @@
 import { lstatSync, type Stats } from 'node:fs';
 import { readOwnFile } from '../util/read-own-file.js';
-import { settledMs } from '../util/settled-stat.js';
+import { exactIno, settledMs } from '../util/settled-stat.js';
 import { writeStateFile } from '../util/state-file.js';
 
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
@@ -246,14 +246,6 @@ function sameTree(a: Tree, b: Tree): boolean {
     a.dirs.every((d, i) => d.every((v, j) => v === b.dirs[i]![j])) &&
     a.entries.every((e, i) => e === b.entries[i])
   );
-}
-
-/**
- * Whether the inode number survived Node's double: above 2^53 (some network and overlay file systems) two inodes
- * can read the same, and such a file is hashed rather than vouched for by a record.
- */
-function exactIno(st: Stats): boolean {
-  return Number.isSafeInteger(st.ino);
 }
 
 function numbersFrom(a: unknown[], from: number, to: number): boolean {

@@ -1,4 +1,4 @@
-import type { BigIntStats, Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 
 /**
  * How long before its stat data was taken a file must have last changed for the stat data to vouch for its bytes.
@@ -8,14 +8,20 @@ import type { BigIntStats, Stats } from 'node:fs';
  */
 export const SETTLED_MS = 3000;
 
-/** Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). */
-export function settled(st: BigIntStats, takenAtMs: number): boolean {
-  const before = BigInt(Math.floor(takenAtMs - SETTLED_MS)) * 1_000_000n;
-  return st.mtimeNs < before && st.ctimeNs < before;
-}
-
-/** As `settled`, for stat data in milliseconds (see OutputStatRecords for why they are precise enough there). */
+/**
+ * Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). In
+ * Node's milliseconds: a double, a quarter of a microsecond apart at today's dates, far finer than that margin (see
+ * OutputStatRecords).
+ */
 export function settledMs(st: Stats, takenAtMs: number): boolean {
   const before = takenAtMs - SETTLED_MS;
   return st.mtimeMs < before && st.ctimeMs < before;
+}
+
+/**
+ * Whether the inode number survived Node's double: above 2^53 (some network and overlay file systems) two inodes
+ * can read the same, and such a file's stat data vouches for nothing.
+ */
+export function exactIno(st: Stats): boolean {
+  return Number.isSafeInteger(st.ino);
 }

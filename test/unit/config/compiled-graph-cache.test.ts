@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import type { Stats } from 'node:fs';
 import { lstat, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileConfig, readConfigSource } from '../../../src/config/load-config.js';
-import { compilerIdentity } from '../../../src/config/compiled-graph-cache.js';
+import { compilerIdentity, statKey } from '../../../src/config/compiled-graph-cache.js';
 import { listRepoFiles, startRepoFiles } from '../../../src/config/repo-files.js';
 import { startWorkTreeListings } from '../../../src/ids/file-digest.js';
 import type { Graph } from '../../../src/graph/model.js';
@@ -231,6 +232,13 @@ describe('the compiled-graph cache', () => {
       'packages/b/package.json',
       'packages/c/package.json',
     ];
+
+    it('never vouches by the stat data of a file whose inode number is above 2^53', async () => {
+      const st = await lstat(join(dir, 'package.json'));
+      expect(statKey(st)).toBeDefined();
+      // Node's double cannot tell such inodes apart (some network and overlay file systems).
+      expect(statKey(Object.assign(Object.create(st) as Stats, { ino: 2 ** 53 + 2 }))).toBeUndefined();
+    });
 
     it('keeps the stat data of settled files only, and reuses the graph on it', async () => {
       // Just written: the stat data of none of them may vouch (a write in the same tick would leave it unchanged).
