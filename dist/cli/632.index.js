@@ -2587,7 +2587,7 @@ async function runGraph(graph, options, deps) {
     }
     else if (selected.length - cachedCount > DIRECT_MISSES) {
         launcher ??= await startLauncher();
-        // For the rest of this process (see jit-tiers.ts): a run that builds this many is what it does.
+        // For the rest of this process (see jit-tiers.ts): its commands need the CPU more than this code needs speed.
         await (0,jit_tiers/* stopOptimizingCompilers */.Nc)();
     }
     // A target's tree restored from the cache goes straight to a directory beside its --out-dir target: placing it

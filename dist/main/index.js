@@ -37115,7 +37115,7 @@ async function engine_runGraph(graph, options, deps) {
     }
     else if (selected.length - cachedCount > DIRECT_MISSES) {
         launcher ??= await startLauncher();
-        // For the rest of this process (see jit-tiers.ts): a run that builds this many is what it does.
+        // For the rest of this process (see jit-tiers.ts): its commands need the CPU more than this code needs speed.
         await (0,jit_tiers/* stopOptimizingCompilers */.Nc)();
     }
     // A target's tree restored from the cache goes straight to a directory beside its --out-dir target: placing it
@@ -44579,10 +44579,10 @@ var state_file = __nccwpck_require__(2148);
  * every package.json and of pnpm-workspace.yaml in that list.
  *
  * Those bytes are vouched for by stat data, as git's index does for its work tree: beside the hash of the bytes,
- * the file keeps each read file's device, inode, size, mode, mtime and ctime (Node's milliseconds: precise enough, as
- * OutputStatRecords explains), taken before its bytes
- * were read, and only for a file that had last changed at least SETTLED_MS before: a write in the same tick of the
- * file system's clock as the stat data (same size, same times) is never believed unchanged. A file whose stat
+ * the file keeps each read file's device, inode, size, mode, mtime and ctime (Node's milliseconds, precise enough:
+ * see OutputStatRecords), taken before its bytes were read, and only for a file that had last changed at least
+ * SETTLED_MS before: a write in the same tick of the file system's clock as the stat data (same size, same times)
+ * is never believed unchanged. A file whose stat
  * data is not all as recorded (or was not recorded) makes the check read and hash the bytes, as the compile would.
  *
  * Everything but the file list can be checked before git has listed the files: the caller does that while git
