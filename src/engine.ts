@@ -22,6 +22,7 @@ import { outDirCollisions, outDirName } from './executor/out-dir-names.js';
 import { WorkerPool } from './executor/worker-pool.js';
 import type { Launcher } from './executor/launcher.js';
 import { stopOptimizingCompilers } from './util/jit-tiers.js';
+import { Deferred } from './util/deferred.js';
 import type { JobOutcome, JobStatus, RunSummary } from './report/events.js';
 import type { Result } from './util/result.js';
 import { err, ok } from './util/result.js';
@@ -120,8 +121,7 @@ export async function runGraph(
   // tells the rest apart while it runs, instead of first. Hits to restore (in-place outputs, --out-dir,
   // --download all) start at once: a miss may take long to reach its command (a remote download of its
   // dependency, a claim another run holds), and their restores must not queue behind it.
-  let commandStarted!: () => void;
-  const firstCommand = new Promise<void>((resolve) => (commandStarted = resolve));
+  const firstCommand = new Deferred<void>();
   const execution = new Execution({
     graph,
     keys,
@@ -142,7 +142,7 @@ export async function runGraph(
     cache: deps.cache,
     reporter: {
       onEvent: (e) => {
-        if (e.type === 'job-start') commandStarted();
+        if (e.type === 'job-start') firstCommand.resolve();
         deps.reporter.onEvent(e);
       },
     },
@@ -175,11 +175,12 @@ export async function runGraph(
       return outcome;
     };
     const misses = new Map(selected.filter((l) => !hits.has(keys.get(l)!)).map((l) => [l, outcomeOf(l)]));
-    if (options.dryRun || misses.size === 0) commandStarted();
-    else void Promise.allSettled(misses.values()).then(commandStarted);
+    if (options.dryRun || misses.size === 0) firstCommand.resolve();
+    else void Promise.allSettled(misses.values()).then(() => firstCommand.resolve());
     jobs = await Promise.all(
       selected.map(
-        (l) => misses.get(l) ?? (wantBytes.has(l) ? outcomeOf(l) : firstCommand.then(() => outcomeOf(l))),
+        (l) =>
+          misses.get(l) ?? (wantBytes.has(l) ? outcomeOf(l) : firstCommand.promise.then(() => outcomeOf(l))),
       ),
     );
     // Saves and publications read output directories: they end before any directory is moved to the out dir.

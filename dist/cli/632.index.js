@@ -66,9 +66,11 @@ function buildJsonReport(summary) {
         }),
     };
 }
-/** Writes the report atomically, so a reader never sees half a file. */
+/**
+ * Writes the report atomically, so a reader never sees half a file. In place: a run that needed no thread pool
+ * does not start one for its last file (see removeDeadTemps).
+ */
 function writeJsonReport(path, summary) {
-    // In place: a run that needed no thread pool does not start one for its last file (see removeDeadTemps).
     const tmp = `${path}.${process.pid}.tmp`;
     try {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
@@ -76,16 +78,15 @@ function writeJsonReport(path, summary) {
         (0,external_node_fs_.renameSync)(tmp, path);
     }
     catch (e) {
-        // A full disk leaves no half-written file behind.
+        // A full disk leaves no half-written file behind; the error that says why is the one reported.
         try {
             (0,external_node_fs_.rmSync)(tmp, { force: true });
         }
         catch {
             // Nothing more to do about it.
         }
-        return Promise.reject(e);
+        throw e;
     }
-    return Promise.resolve();
 }
 
 // EXTERNAL MODULE: ./src/cli/args.ts
@@ -296,7 +297,7 @@ const run = async (argv, io) => {
         if (v.report !== undefined) {
             const path = (0,external_node_path_.resolve)(io.cwd, v.report);
             try {
-                await writeJsonReport(path, result.value);
+                writeJsonReport(path, result.value);
             }
             catch (e) {
                 io.stderr.write(`disbuild: cannot write the report to ${path}: ${e.message}\n`);
@@ -2517,6 +2518,7 @@ var result = __webpack_require__(8251);
 
 
 
+
 /**
  * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
  * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
@@ -2605,8 +2607,7 @@ async function runGraph(graph, options, deps) {
     // tells the rest apart while it runs, instead of first. Hits to restore (in-place outputs, --out-dir,
     // --download all) start at once: a miss may take long to reach its command (a remote download of its
     // dependency, a claim another run holds), and their restores must not queue behind it.
-    let commandStarted;
-    const firstCommand = new Promise((resolve) => (commandStarted = resolve));
+    const firstCommand = new Deferred();
     const execution = new Execution({
         graph,
         keys,
@@ -2624,7 +2625,7 @@ async function runGraph(graph, options, deps) {
         reporter: {
             onEvent: (e) => {
                 if (e.type === 'job-start')
-                    commandStarted();
+                    firstCommand.resolve();
                 deps.reporter.onEvent(e);
             },
         },
@@ -2658,10 +2659,10 @@ async function runGraph(graph, options, deps) {
         };
         const misses = new Map(selected.filter((l) => !hits.has(keys.get(l))).map((l) => [l, outcomeOf(l)]));
         if (options.dryRun || misses.size === 0)
-            commandStarted();
+            firstCommand.resolve();
         else
-            void Promise.allSettled(misses.values()).then(commandStarted);
-        jobs = await Promise.all(selected.map((l) => misses.get(l) ?? (wantBytes.has(l) ? outcomeOf(l) : firstCommand.then(() => outcomeOf(l)))));
+            void Promise.allSettled(misses.values()).then(() => firstCommand.resolve());
+        jobs = await Promise.all(selected.map((l) => misses.get(l) ?? (wantBytes.has(l) ? outcomeOf(l) : firstCommand.promise.then(() => outcomeOf(l)))));
         // Saves and publications read output directories: they end before any directory is moved to the out dir.
         await execution.settle();
         if (options.outDir !== undefined && !options.dryRun) {

@@ -411,8 +411,8 @@ const THREAD_IN_FLIGHT = 8;
 const THREAD_BATCH = 4;
 /**
  * Downloaded archives are committed on the thread once a run has this many: each is hashing and a dozen file
- * system calls, which the thread does on the other core while this one receives the next downloads (and takes
- * the small ones beyond the thread's window: see #adoptHereNext).
+ * system calls, which the thread does on the other core while this one receives the next downloads (this one
+ * still commits small ones beyond the thread's window: see #adoptHereNext).
  */
 const ADOPT_THREAD_AFTER = 8;
 /** Archives up to this size are also committed here while the thread is up, beyond its window (#adoptHereNext). */

@@ -32032,8 +32032,8 @@ const THREAD_IN_FLIGHT = 8;
 const THREAD_BATCH = 4;
 /**
  * Downloaded archives are committed on the thread once a run has this many: each is hashing and a dozen file
- * system calls, which the thread does on the other core while this one receives the next downloads (and takes
- * the small ones beyond the thread's window: see #adoptHereNext).
+ * system calls, which the thread does on the other core while this one receives the next downloads (this one
+ * still commits small ones beyond the thread's window: see #adoptHereNext).
  */
 const ADOPT_THREAD_AFTER = 8;
 /** Archives up to this size are also committed here while the thread is up, beyond its window (#adoptHereNext). */
@@ -37045,6 +37045,7 @@ var jit_tiers = __nccwpck_require__(3779);
 
 
 
+
 /**
  * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
  * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
@@ -37133,8 +37134,7 @@ async function engine_runGraph(graph, options, deps) {
     // tells the rest apart while it runs, instead of first. Hits to restore (in-place outputs, --out-dir,
     // --download all) start at once: a miss may take long to reach its command (a remote download of its
     // dependency, a claim another run holds), and their restores must not queue behind it.
-    let commandStarted;
-    const firstCommand = new Promise((resolve) => (commandStarted = resolve));
+    const firstCommand = new Deferred();
     const execution = new Execution({
         graph,
         keys,
@@ -37152,7 +37152,7 @@ async function engine_runGraph(graph, options, deps) {
         reporter: {
             onEvent: (e) => {
                 if (e.type === 'job-start')
-                    commandStarted();
+                    firstCommand.resolve();
                 deps.reporter.onEvent(e);
             },
         },
@@ -37186,10 +37186,10 @@ async function engine_runGraph(graph, options, deps) {
         };
         const misses = new Map(selected.filter((l) => !hits.has(keys.get(l))).map((l) => [l, outcomeOf(l)]));
         if (options.dryRun || misses.size === 0)
-            commandStarted();
+            firstCommand.resolve();
         else
-            void Promise.allSettled(misses.values()).then(commandStarted);
-        jobs = await Promise.all(selected.map((l) => misses.get(l) ?? (wantBytes.has(l) ? outcomeOf(l) : firstCommand.then(() => outcomeOf(l)))));
+            void Promise.allSettled(misses.values()).then(() => firstCommand.resolve());
+        jobs = await Promise.all(selected.map((l) => misses.get(l) ?? (wantBytes.has(l) ? outcomeOf(l) : firstCommand.promise.then(() => outcomeOf(l)))));
         // Saves and publications read output directories: they end before any directory is moved to the out dir.
         await execution.settle();
         if (options.outDir !== undefined && !options.dryRun) {
@@ -37606,9 +37606,11 @@ function buildJsonReport(summary) {
         }),
     };
 }
-/** Writes the report atomically, so a reader never sees half a file. */
+/**
+ * Writes the report atomically, so a reader never sees half a file. In place: a run that needed no thread pool
+ * does not start one for its last file (see removeDeadTemps).
+ */
 function json_report_writeJsonReport(path, summary) {
-    // In place: a run that needed no thread pool does not start one for its last file (see removeDeadTemps).
     const tmp = `${path}.${process.pid}.tmp`;
     try {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
@@ -37616,16 +37618,15 @@ function json_report_writeJsonReport(path, summary) {
         (0,external_node_fs_.renameSync)(tmp, path);
     }
     catch (e) {
-        // A full disk leaves no half-written file behind.
+        // A full disk leaves no half-written file behind; the error that says why is the one reported.
         try {
             (0,external_node_fs_.rmSync)(tmp, { force: true });
         }
         catch {
             // Nothing more to do about it.
         }
-        return Promise.reject(e);
+        throw e;
     }
-    return Promise.resolve();
 }
 
 // EXTERNAL MODULE: external "node:util"
@@ -38503,7 +38504,7 @@ const run = async (argv, io) => {
         if (v.report !== undefined) {
             const path = resolve(io.cwd, v.report);
             try {
-                await writeJsonReport(path, result.value);
+                writeJsonReport(path, result.value);
             }
             catch (e) {
                 io.stderr.write(`disbuild: cannot write the report to ${path}: ${e.message}\n`);
@@ -40613,7 +40614,7 @@ async function plan(graph, o, p, cache, env) {
         await cache.close();
         setOutputs(idleOutputs());
         if (o.cache === 'github')
-            await reportParts(o, p, env, pl.encoded)?.save(0, await emptyReport(p));
+            await reportParts(o, p, env, pl.encoded)?.save(0, emptyReport(p));
     }
     setOutputs(planOutputs(pl));
     if (!ok)
@@ -40664,9 +40665,9 @@ function reportParts(o, p, env, encodedPlan) {
         scratch: (0,external_node_path_.join)(p.workDir, 'reports'),
     });
 }
-async function emptyReport(p) {
+function emptyReport(p) {
     const path = (0,external_node_path_.join)(p.runnerTemp, 'disbuild-report.json');
-    await json_report_writeJsonReport(path, {
+    json_report_writeJsonReport(path, {
         jobs: [],
         counts: { cached: 0, built: 0, failed: 0, skipped: 0 },
         durationMs: 0,
@@ -40693,7 +40694,7 @@ async function aggregate(o, p, env) {
 }
 /** The report file, outputs, step summary and annotations of a finished run (or of all parts, merged). */
 async function publish(summary, reportPath, p, reasons) {
-    await json_report_writeJsonReport(reportPath, summary);
+    json_report_writeJsonReport(reportPath, summary);
     setOutputs(runOutputs(summary, reportPath));
     await writeStepSummary(summary, reasons);
     annotateFailures(summary, p.sourceDir, p.workspace);
@@ -40746,7 +40747,7 @@ async function run_main_run(graph, o, p, cache, env) {
     if (o.shard && targets.length === 0) {
         await cache.close();
         setOutputs(idleOutputs());
-        await parts?.save(o.shard.index, await emptyReport(p));
+        await parts?.save(o.shard.index, emptyReport(p));
         return true;
     }
     // The run's cancellation, made here so that the waits for other shards' jobs end with it too.

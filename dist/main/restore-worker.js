@@ -611,8 +611,8 @@ function thrownError(thrown) {
 
 ;// CONCATENATED MODULE: ./src/cache/restore-worker.ts
 /**
- * The restore helper thread (see restore-helper.ts, and restore-tasks.ts for what is said): runs the restores, placements and commits it is sent, a few to a
- * message, and answers each message with one.
+ * The restore helper thread (see restore-helper.ts, and restore-tasks.ts for what is said): runs the restores,
+ * placements and commits it is sent, a few to a message, and answers each message with one.
  */
 
 

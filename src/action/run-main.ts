@@ -177,7 +177,7 @@ async function plan(
   } else {
     await cache.close();
     setOutputs(idleOutputs());
-    if (o.cache === 'github') await reportParts(o, p, env, pl.encoded)?.save(0, await emptyReport(p));
+    if (o.cache === 'github') await reportParts(o, p, env, pl.encoded)?.save(0, emptyReport(p));
   }
   setOutputs(planOutputs(pl));
   if (!ok) throw new StepError('disbuild: the trunk failed; the shards will skip what depends on it');
@@ -237,9 +237,9 @@ function reportParts(
   });
 }
 
-async function emptyReport(p: Places): Promise<string> {
+function emptyReport(p: Places): string {
   const path = join(p.runnerTemp, 'disbuild-report.json');
-  await writeJsonReport(path, {
+  writeJsonReport(path, {
     jobs: [],
     counts: { cached: 0, built: 0, failed: 0, skipped: 0 },
     durationMs: 0,
@@ -273,7 +273,7 @@ async function publish(
   p: Places,
   reasons?: ReadonlyMap<string, string>,
 ): Promise<void> {
-  await writeJsonReport(reportPath, summary);
+  writeJsonReport(reportPath, summary);
   setOutputs(runOutputs(summary, reportPath));
   await writeStepSummary(summary, reasons);
   annotateFailures(summary, p.sourceDir, p.workspace);
@@ -341,7 +341,7 @@ async function run(
   if (o.shard && targets.length === 0) {
     await cache.close();
     setOutputs(idleOutputs());
-    await parts?.save(o.shard.index, await emptyReport(p));
+    await parts?.save(o.shard.index, emptyReport(p));
     return true;
   }
   // The run's cancellation, made here so that the waits for other shards' jobs end with it too.

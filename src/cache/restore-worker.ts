@@ -1,6 +1,6 @@
 /**
- * The restore helper thread (see restore-helper.ts, and restore-tasks.ts for what is said): runs the restores, placements and commits it is sent, a few to a
- * message, and answers each message with one.
+ * The restore helper thread (see restore-helper.ts, and restore-tasks.ts for what is said): runs the restores,
+ * placements and commits it is sent, a few to a message, and answers each message with one.
  */
 import { parentPort } from 'node:worker_threads';
 import { adoptArchive } from './adopt-archive.js';

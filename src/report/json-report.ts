@@ -54,22 +54,23 @@ export function buildJsonReport(summary: RunSummary): JsonReport {
   };
 }
 
-/** Writes the report atomically, so a reader never sees half a file. */
-export function writeJsonReport(path: string, summary: RunSummary): Promise<void> {
-  // In place: a run that needed no thread pool does not start one for its last file (see removeDeadTemps).
+/**
+ * Writes the report atomically, so a reader never sees half a file. In place: a run that needed no thread pool
+ * does not start one for its last file (see removeDeadTemps).
+ */
+export function writeJsonReport(path: string, summary: RunSummary): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
     renameSync(tmp, path);
   } catch (e) {
-    // A full disk leaves no half-written file behind.
+    // A full disk leaves no half-written file behind; the error that says why is the one reported.
     try {
       rmSync(tmp, { force: true });
     } catch {
       // Nothing more to do about it.
     }
-    return Promise.reject(e as Error);
+    throw e;
   }
-  return Promise.resolve();
 }

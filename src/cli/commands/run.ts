@@ -224,7 +224,7 @@ export const run: Command = async (argv, io) => {
     if (v.report !== undefined) {
       const path = resolve(io.cwd, v.report);
       try {
-        await writeJsonReport(path, result.value);
+        writeJsonReport(path, result.value);
       } catch (e) {
         io.stderr.write(`disbuild: cannot write the report to ${path}: ${(e as Error).message}\n`);
         return EXIT.failed;
