@@ -31992,10 +31992,16 @@ var background = __nccwpck_require__(3694);
 ;// CONCATENATED MODULE: ./src/cache/read-ahead.ts
 
 /**
- * Files in flight at once. libuv reads four at a time (its thread pool); the rest wait there, so that each turn
- * of this thread's event loop (one restore each, see restore-helper.ts) hands the pool a batch of new reads.
+ * Files in flight at once. libuv reads four at a time (its thread pool, which the rest of the process shares);
+ * the rest wait there, so that the pool has reads to do between two turns of this thread's event loop (one
+ * restore each, see restore-helper.ts).
  */
-const IN_FLIGHT = 32;
+const IN_FLIGHT = 16;
+/**
+ * Never opened through a link, and never waiting on a writer (a FIFO put in a damaged cache): what is read here is
+ * the cache's stored files, regular files, which the restores then check.
+ */
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0);
 /** Bytes read of each file: whole small files; the kernel's own read-ahead follows a big file's first bytes. */
 const CHUNK = 256 * 1024;
 /**
@@ -32080,7 +32086,7 @@ function fileReads() {
     const buffer = () => (scratch ??= Buffer.allocUnsafe(CHUNK));
     const readNow = (path) => {
         try {
-            const fd = (0,external_node_fs_.openSync)(path, 'r');
+            const fd = (0,external_node_fs_.openSync)(path, OPEN_FLAGS);
             try {
                 return (0,external_node_fs_.readSync)(fd, buffer(), 0, CHUNK, 0);
             }
@@ -32105,12 +32111,17 @@ function fileReads() {
         },
         readLater(path, done) {
             const into = buffer();
-            (0,external_node_fs_.open)(path, 'r', (e, fd) => {
+            (0,external_node_fs_.open)(path, OPEN_FLAGS, (e, fd) => {
                 if (e)
                     return done();
                 // Closed here: one more trip through the pool would cost this thread a callback and a turn.
                 (0,external_node_fs_.read)(fd, into, 0, CHUNK, 0, () => {
-                    (0,external_node_fs_.closeSync)(fd);
+                    try {
+                        (0,external_node_fs_.closeSync)(fd);
+                    }
+                    catch {
+                        // A file system that reports an error at close: nothing was written, and the restore reads it anew.
+                    }
                     done();
                 });
             });
@@ -32216,7 +32227,7 @@ class RestoreQueue {
         return new Promise((resolve, reject) => {
             this.#queue.push({ request, resolve, reject });
             if (this.#readAhead)
-                this.#readAhead.add(storedFiles(request));
+                readAhead(this.#readAhead, request);
             else if (this.#queue.length >= THREAD_AFTER)
                 this.#startReadAhead();
             if (this.#queue.length >= THREAD_AFTER)
@@ -32261,9 +32272,11 @@ class RestoreQueue {
     }
     /** From now on the stored files of every restore are read ahead (see read-ahead.ts), those queued first. */
     #startReadAhead() {
-        this.#readAhead ??= new ReadAhead();
+        if (this.#readAhead)
+            return;
+        this.#readAhead = new ReadAhead();
         for (const task of this.#queue)
-            this.#readAhead.add(storedFiles(task.request));
+            readAhead(this.#readAhead, task.request);
     }
     /** Ends the helper thread (restores still queued run here). */
     close() {
@@ -32470,11 +32483,24 @@ function adoptHere(task) {
         task.release?.(task.request.archive.buffer);
     return outcome;
 }
-/** The stored files a restore reads, in the order it reads them. */
-function storedFiles(request) {
-    if ('place' in request)
-        return request.place.map((f) => f.stored);
-    return request.entries.filter((e) => e.type === 'file').map((e) => (0,external_node_path_.join)(request.src, e.path));
+/**
+ * Files above this size are not read ahead: a restore copies them with the kernel, which with reflinks reads
+ * nothing (see tree-copy.ts, IN_MEMORY_LIMIT).
+ */
+const READ_AHEAD_MAX = 4 * 1024 * 1024;
+/** Hands the stored files a restore reads to `ahead`, in the order it reads them; never fails the restore. */
+function readAhead(ahead, request) {
+    const files = 'place' in request
+        ? request.place.filter((f) => f.size <= READ_AHEAD_MAX).map((f) => f.stored)
+        : request.entries
+            .filter((e) => e.type === 'file' && e.size <= READ_AHEAD_MAX)
+            .map((e) => (0,external_node_path_.join)(request.src, e.path));
+    try {
+        ahead.add(files);
+    }
+    catch {
+        // Only ever a help: the restore reads its files itself.
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cache/log-file.ts

@@ -1,10 +1,17 @@
-import { closeSync, open, openSync, read, readSync } from 'node:fs';
+import { closeSync, constants, open, openSync, read, readSync } from 'node:fs';
 
 /**
- * Files in flight at once. libuv reads four at a time (its thread pool); the rest wait there, so that each turn
- * of this thread's event loop (one restore each, see restore-helper.ts) hands the pool a batch of new reads.
+ * Files in flight at once. libuv reads four at a time (its thread pool, which the rest of the process shares);
+ * the rest wait there, so that the pool has reads to do between two turns of this thread's event loop (one
+ * restore each, see restore-helper.ts).
  */
-const IN_FLIGHT = 32;
+const IN_FLIGHT = 16;
+
+/**
+ * Never opened through a link, and never waiting on a writer (a FIFO put in a damaged cache): what is read here is
+ * the cache's stored files, regular files, which the restores then check.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** Bytes read of each file: whole small files; the kernel's own read-ahead follows a big file's first bytes. */
 const CHUNK = 256 * 1024;
@@ -102,7 +109,7 @@ export function fileReads(): ReadAheadParts {
   const buffer = (): Buffer => (scratch ??= Buffer.allocUnsafe(CHUNK));
   const readNow = (path: string): number => {
     try {
-      const fd = openSync(path, 'r');
+      const fd = openSync(path, OPEN_FLAGS);
       try {
         return readSync(fd, buffer(), 0, CHUNK, 0);
       } finally {
@@ -124,11 +131,15 @@ export function fileReads(): ReadAheadParts {
     },
     readLater(path, done) {
       const into = buffer();
-      open(path, 'r', (e, fd) => {
+      open(path, OPEN_FLAGS, (e, fd) => {
         if (e) return done();
         // Closed here: one more trip through the pool would cost this thread a callback and a turn.
         read(fd, into, 0, CHUNK, 0, () => {
-          closeSync(fd);
+          try {
+            closeSync(fd);
+          } catch {
+            // A file system that reports an error at close: nothing was written, and the restore reads it anew.
+          }
           done();
         });
       });

@@ -121,7 +121,7 @@ export class RestoreQueue {
   #enqueue(request: TaskRequest): Promise<Result<void, string>> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ request, resolve, reject });
-      if (this.#readAhead) this.#readAhead.add(storedFiles(request));
+      if (this.#readAhead) readAhead(this.#readAhead, request);
       else if (this.#queue.length >= THREAD_AFTER) this.#startReadAhead();
       if (this.#queue.length >= THREAD_AFTER) this.#startWorker();
       this.#pump();
@@ -167,8 +167,9 @@ export class RestoreQueue {
 
   /** From now on the stored files of every restore are read ahead (see read-ahead.ts), those queued first. */
   #startReadAhead(): void {
-    this.#readAhead ??= new ReadAhead();
-    for (const task of this.#queue) this.#readAhead.add(storedFiles(task.request));
+    if (this.#readAhead) return;
+    this.#readAhead = new ReadAhead();
+    for (const task of this.#queue) readAhead(this.#readAhead, task.request);
   }
 
   /** Ends the helper thread (restores still queued run here). */
@@ -368,8 +369,23 @@ function adoptHere(task: Pick<AdoptTask, 'request' | 'release'>): AdoptOutcome {
   return outcome;
 }
 
-/** The stored files a restore reads, in the order it reads them. */
-function storedFiles(request: TaskRequest): string[] {
-  if ('place' in request) return request.place.map((f) => f.stored);
-  return request.entries.filter((e) => e.type === 'file').map((e) => join(request.src, e.path));
+/**
+ * Files above this size are not read ahead: a restore copies them with the kernel, which with reflinks reads
+ * nothing (see tree-copy.ts, IN_MEMORY_LIMIT).
+ */
+const READ_AHEAD_MAX = 4 * 1024 * 1024;
+
+/** Hands the stored files a restore reads to `ahead`, in the order it reads them; never fails the restore. */
+function readAhead(ahead: ReadAhead, request: TaskRequest): void {
+  const files =
+    'place' in request
+      ? request.place.filter((f) => f.size <= READ_AHEAD_MAX).map((f) => f.stored)
+      : request.entries
+          .filter((e) => e.type === 'file' && e.size <= READ_AHEAD_MAX)
+          .map((e) => join(request.src, e.path));
+  try {
+    ahead.add(files);
+  } catch {
+    // Only ever a help: the restore reads its files itself.
+  }
 }

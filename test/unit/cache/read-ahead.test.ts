@@ -1,4 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,41 +77,52 @@ describe('reading stored files ahead of a restore', () => {
     for (let i = 0; i < 10 && fake.read.length < 96; i++) fake.finishAll();
     // The first four were read by the probe itself.
     expect(fake.read).toEqual(paths(96, 4));
-    expect(fake.mostAtOnce).toBe(32);
+    expect(fake.mostAtOnce).toBe(16);
   });
 
   it('starts no read once stopped', () => {
     const fake = fakeReads(true);
     const ahead = new ReadAhead(fake.parts);
     ahead.add(paths(100));
-    expect(fake.read.length).toBe(32);
+    expect(fake.read.length).toBe(16);
     ahead.stop();
     fake.finishAll();
     ahead.add(paths(10, 100));
-    expect(fake.read.length).toBe(32);
+    expect(fake.read.length).toBe(16);
   });
 
-  it('reads real files, and passes over those that cannot be read', async () => {
+  it('reads real files and passes over what it cannot read, never blocking and closing every file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'disbuild-read-ahead-'));
     try {
-      const files = paths(40).map((p) => join(dir, p));
-      await Promise.all(files.slice(0, 30).map((f) => writeFile(f, Buffer.alloc(80_000, 7))));
-      // Told they came from disk, the real reads go through every other path; the last ten do not exist.
+      const files = paths(30).map((p) => join(dir, p));
+      await Promise.all(files.map((f) => writeFile(f, Buffer.alloc(80_000, 7))));
+      // What a damaged cache could hold instead of a stored file: a FIFO no one writes (opening it to read would
+      // wait for a writer), a link, a directory (opens, then fails to read), and a path that does not exist.
+      execFileSync('mkfifo', [join(dir, 'fifo')]);
+      await symlink(files[0]!, join(dir, 'link'));
+      await mkdir(join(dir, 'dir'));
+      const odd = ['fifo', 'link', 'dir', 'missing'].map((n) => join(dir, n));
+      const openFiles = (): number => readdirSync('/proc/self/fd').length;
+      const before = openFiles();
+      // Told they came from disk, the real reads go through every path after the first four.
       const real = fileReads();
+      const wanted = [...files, ...odd];
       let ended = 0;
-      const all = new Promise<void>((resolve) => {
+      await new Promise<void>((resolve) => {
         const ahead = new ReadAhead({
           probe: () => true,
           readLater: (path, done) =>
             real.readLater(path, () => {
               done();
-              if (++ended === files.length - 4) resolve();
+              if (++ended === wanted.length - 4) resolve();
             }),
         });
-        ahead.add(files);
+        ahead.add(wanted);
       });
-      await all;
-      expect(ended).toBe(36);
+      expect(openFiles()).toBe(before);
+      // And the probe's own reads, of the odd ones too.
+      expect(typeof real.probe(odd)).toBe('boolean');
+      expect(openFiles()).toBe(before);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
