@@ -32211,6 +32211,10 @@ class RestoreQueue {
     #next = 1;
     #mainScheduled = false;
     #readAhead;
+    #newReadAhead;
+    constructor(newReadAhead = () => new ReadAhead()) {
+        this.#newReadAhead = newReadAhead;
+    }
     /**
      * Restores the listed tree from `src` into a new `dest` (see restoreListedTree). Queued, never started at
      * once: a run asks for all its restores in one stretch (every output restored into an --out-dir), and only a
@@ -32274,7 +32278,7 @@ class RestoreQueue {
     #startReadAhead() {
         if (this.#readAhead)
             return;
-        this.#readAhead = new ReadAhead();
+        this.#readAhead = this.#newReadAhead();
         for (const task of this.#queue)
             readAhead(this.#readAhead, task.request);
     }

@@ -98,6 +98,11 @@ export class RestoreQueue {
   #next = 1;
   #mainScheduled = false;
   #readAhead: ReadAhead | undefined;
+  readonly #newReadAhead: () => ReadAhead;
+
+  constructor(newReadAhead: () => ReadAhead = () => new ReadAhead()) {
+    this.#newReadAhead = newReadAhead;
+  }
 
   /**
    * Restores the listed tree from `src` into a new `dest` (see restoreListedTree). Queued, never started at
@@ -168,7 +173,7 @@ export class RestoreQueue {
   /** From now on the stored files of every restore are read ahead (see read-ahead.ts), those queued first. */
   #startReadAhead(): void {
     if (this.#readAhead) return;
-    this.#readAhead = new ReadAhead();
+    this.#readAhead = this.#newReadAhead();
     for (const task of this.#queue) readAhead(this.#readAhead, task.request);
   }
 

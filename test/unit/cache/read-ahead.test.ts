@@ -4,7 +4,10 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ManifestEntry } from '../../../src/cache/cache.js';
+import type { PlaceFile } from '../../../src/cache/place-files.js';
 import { fileReads, fromDisk, ReadAhead, type ReadAheadParts } from '../../../src/cache/read-ahead.js';
+import { RestoreQueue } from '../../../src/cache/restore-helper.js';
 
 /** Reads that end when the test says, recording what was asked and how much was in flight at once. */
 function fakeReads(cameFromDisk: boolean) {
@@ -126,5 +129,74 @@ describe('reading stored files ahead of a restore', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** A read-ahead that only records what it is given. */
+class RecordingAhead extends ReadAhead {
+  readonly added: string[][] = [];
+  stopped = false;
+  override add(paths: readonly string[]): void {
+    this.added.push([...paths]);
+  }
+  override stop(): void {
+    this.stopped = true;
+  }
+}
+
+describe('the restore queue reading ahead', () => {
+  const placing = (i: number, size = 10): PlaceFile => ({
+    path: `p${i}`,
+    stored: `/nonexistent/stored/${i}`,
+    to: `/nonexistent/to/${i}`,
+    size,
+    mode: 0o644,
+    sha256: '0'.repeat(64),
+  });
+
+  it('starts once 256 restores wait: theirs first, in queue order, then each new one; files only, none over 4 MiB', async () => {
+    let made = 0;
+    const ahead = new RecordingAhead();
+    const queue = new RestoreQueue(() => {
+      made++;
+      return ahead;
+    });
+    const asked: Promise<unknown>[] = [];
+    for (let i = 0; i < 255; i++) asked.push(queue.place([placing(i)]));
+    expect(made).toBe(0);
+    asked.push(queue.place([placing(255), placing(256, 5 * 1024 * 1024)]));
+    expect(made).toBe(1);
+    expect(ahead.added.flat()).toEqual(Array.from({ length: 256 }, (_, i) => `/nonexistent/stored/${i}`));
+    const entries: ManifestEntry[] = [
+      { path: 'd', type: 'dir', mode: 0o755, size: 0, sha256: '' },
+      { path: 'd/a', type: 'file', mode: 0o644, size: 3, sha256: '0'.repeat(64) },
+      { path: 'd/l', type: 'symlink', mode: 0o777, size: 1, sha256: '0'.repeat(64), target: 'a' },
+      { path: 'd/big', type: 'file', mode: 0o644, size: 5 * 1024 * 1024, sha256: '0'.repeat(64) },
+    ];
+    asked.push(queue.restore('/nonexistent/src', '/nonexistent/dest', entries));
+    expect(ahead.added.at(-1)).toEqual(['/nonexistent/src/d/a']);
+    queue.close();
+    expect(ahead.stopped).toBe(true);
+    expect(made).toBe(1);
+    await Promise.allSettled(asked);
+  });
+
+  it('starts at once for a run that announces as many restores, and only once', async () => {
+    let made = 0;
+    const ahead = new RecordingAhead();
+    const queue = new RestoreQueue(() => {
+      made++;
+      return ahead;
+    });
+    queue.expect(255);
+    expect(made).toBe(0);
+    queue.expect(1000);
+    expect(made).toBe(1);
+    const asked = [queue.place([placing(1)])];
+    queue.expect(1000);
+    expect(made).toBe(1);
+    expect(ahead.added).toEqual([['/nonexistent/stored/1']]);
+    queue.close();
+    await Promise.allSettled(asked);
   });
 });
