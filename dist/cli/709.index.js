@@ -611,10 +611,8 @@ class RestoreQueue {
             this.#queue.push({ request, resolve, reject });
             if (this.#readAhead)
                 readAhead(this.#readAhead, request);
-            else if (this.#queue.length >= THREAD_AFTER)
-                this.#startReadAhead();
             if (this.#queue.length >= THREAD_AFTER)
-                this.#startWorker();
+                this.#manyRestores();
             this.#pump();
         });
     }
@@ -648,13 +646,15 @@ class RestoreQueue {
      * idle thread keeps nothing alive and ends with the run.
      */
     expect(count) {
-        if (count < THREAD_AFTER)
-            return;
-        this.#startWorker();
-        this.#startReadAhead();
+        if (count >= THREAD_AFTER)
+            this.#manyRestores();
     }
-    /** From now on the stored files of every restore are read ahead (see read-ahead.ts), those queued first. */
-    #startReadAhead() {
+    /**
+     * Once: the helper thread starts, and from now on the stored files of every restore are read ahead (see
+     * read-ahead.ts), those queued already first.
+     */
+    #manyRestores() {
+        this.#startWorker();
         if (this.#readAhead)
             return;
         this.#readAhead = this.#newReadAhead();

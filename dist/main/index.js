@@ -32232,10 +32232,8 @@ class RestoreQueue {
             this.#queue.push({ request, resolve, reject });
             if (this.#readAhead)
                 readAhead(this.#readAhead, request);
-            else if (this.#queue.length >= THREAD_AFTER)
-                this.#startReadAhead();
             if (this.#queue.length >= THREAD_AFTER)
-                this.#startWorker();
+                this.#manyRestores();
             this.#pump();
         });
     }
@@ -32269,13 +32267,15 @@ class RestoreQueue {
      * idle thread keeps nothing alive and ends with the run.
      */
     expect(count) {
-        if (count < THREAD_AFTER)
-            return;
-        this.#startWorker();
-        this.#startReadAhead();
+        if (count >= THREAD_AFTER)
+            this.#manyRestores();
     }
-    /** From now on the stored files of every restore are read ahead (see read-ahead.ts), those queued first. */
-    #startReadAhead() {
+    /**
+     * Once: the helper thread starts, and from now on the stored files of every restore are read ahead (see
+     * read-ahead.ts), those queued already first.
+     */
+    #manyRestores() {
+        this.#startWorker();
         if (this.#readAhead)
             return;
         this.#readAhead = this.#newReadAhead();
@@ -44764,8 +44764,8 @@ var state_file = __nccwpck_require__(2148);
  * the file keeps each read file's device, inode, size, mode, mtime and ctime (Node's milliseconds, precise enough:
  * see OutputStatRecords), taken before its bytes were read, and only for a file that had last changed at least
  * SETTLED_MS before: a write in the same tick of the file system's clock as the stat data (same size, same times)
- * is never believed unchanged. A file whose stat
- * data is not all as recorded (or was not recorded) makes the check read and hash the bytes, as the compile would.
+ * is never believed unchanged. A file whose stat data is not all as recorded (or was not recorded) makes the check
+ * read and hash the bytes, as the compile would.
  *
  * Everything but the file list can be checked before git has listed the files: the caller does that while git
  * works (see compileConfig).

@@ -17029,8 +17029,8 @@ async function optimizeOnly(fn) {
 
 
 // Its one hot loop is the estimate of each archive's compression; the rest of its code is warm, and compiling it
-// with V8's optimizing compilers cost more CPU than it saved (1,000 uploads of 80 kB: 0.43–0.46 s of CPU against 0.51–0.54 s with
-// every function allowed, 0.63–0.65 s with none).
+// with V8's optimizing compilers cost more CPU than it saved (1,000 uploads of 80 kB: 0.43–0.46 s of CPU against
+// 0.51–0.54 s with every function allowed, 0.63–0.65 s with none).
 void optimizeOnly(estimateDeflatedSize);
 let tier;
 /** Uploads over but not yet reported: reported together, so the engine's process wakes less often. */

@@ -127,8 +127,7 @@ export class RestoreQueue {
     return new Promise((resolve, reject) => {
       this.#queue.push({ request, resolve, reject });
       if (this.#readAhead) readAhead(this.#readAhead, request);
-      else if (this.#queue.length >= THREAD_AFTER) this.#startReadAhead();
-      if (this.#queue.length >= THREAD_AFTER) this.#startWorker();
+      if (this.#queue.length >= THREAD_AFTER) this.#manyRestores();
       this.#pump();
     });
   }
@@ -165,13 +164,15 @@ export class RestoreQueue {
    * idle thread keeps nothing alive and ends with the run.
    */
   expect(count: number): void {
-    if (count < THREAD_AFTER) return;
-    this.#startWorker();
-    this.#startReadAhead();
+    if (count >= THREAD_AFTER) this.#manyRestores();
   }
 
-  /** From now on the stored files of every restore are read ahead (see read-ahead.ts), those queued first. */
-  #startReadAhead(): void {
+  /**
+   * Once: the helper thread starts, and from now on the stored files of every restore are read ahead (see
+   * read-ahead.ts), those queued already first.
+   */
+  #manyRestores(): void {
+    this.#startWorker();
     if (this.#readAhead) return;
     this.#readAhead = this.#newReadAhead();
     for (const task of this.#queue) readAhead(this.#readAhead, task.request);

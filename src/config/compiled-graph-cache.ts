@@ -12,8 +12,8 @@
  * the file keeps each read file's device, inode, size, mode, mtime and ctime (Node's milliseconds, precise enough:
  * see OutputStatRecords), taken before its bytes were read, and only for a file that had last changed at least
  * SETTLED_MS before: a write in the same tick of the file system's clock as the stat data (same size, same times)
- * is never believed unchanged. A file whose stat
- * data is not all as recorded (or was not recorded) makes the check read and hash the bytes, as the compile would.
+ * is never believed unchanged. A file whose stat data is not all as recorded (or was not recorded) makes the check
+ * read and hash the bytes, as the compile would.
  *
  * Everything but the file list can be checked before git has listed the files: the caller does that while git
  * works (see compileConfig).
