@@ -34249,31 +34249,37 @@ function parseListing(text, format, paths, prefix = '') {
  * One pass serves both the check that inputs exist (`indexedFiles`) and the keys (`indexEntries`).
  */
 function parseIndexListing(text) {
-    const entries = new Map();
-    forEachRecord(text, (start, tab, end) => {
-        const mode = lsFilesHead(text, start, tab);
-        if (mode === undefined)
-            return;
-        entries.set(text.slice(tab + 1, end), parseMeta(text, start, tab, 'ls-files') ?? mode);
-    });
-    return entries;
+    return git_output_parseIndex(text, false).entries;
 }
 /**
- * Every path of a `git ls-files -s -v -z` listing, whatever its tag, stage or mode (the paths `ls-files --cached`
- * prints; a conflicted path once per stage), and apart those tagged skip-worktree (`S`, `s` when also assumed
- * unchanged): git says nothing of their file, which a sparse checkout leaves out of the work tree.
+ * parseIndexListing, and every path of the listing whatever its tag, stage or mode (the paths `ls-files --cached`
+ * prints; a conflicted path once per stage), apart those tagged skip-worktree (`S`, `s` when also assumed
+ * unchanged): git says nothing of their file, which a sparse checkout leaves out of the work tree. One pass over
+ * the text, each path sliced once for both answers.
  */
-function indexListingPaths(text) {
+function parseIndexListingWithPaths(text) {
+    const parsed = git_output_parseIndex(text, true);
+    return { entries: parsed.entries, paths: parsed.paths };
+}
+function git_output_parseIndex(text, withPaths) {
+    const entries = new Map();
     const paths = [];
     const skipWorktree = [];
     forEachRecord(text, (start, tab, end) => {
+        const mode = lsFilesHead(text, start, tab);
+        if (mode === undefined && !withPaths)
+            return;
         const path = text.slice(tab + 1, end);
+        if (mode !== undefined)
+            entries.set(path, parseMeta(text, start, tab, 'ls-files') ?? mode);
+        if (!withPaths)
+            return;
         paths.push(path);
         const tag = text.charCodeAt(start);
         if ((tag === 0x53 || tag === 0x73) && text.charCodeAt(start + 1) === 0x20)
             skipWorktree.push(path); // "S ", "s "
     });
-    return { paths, skipWorktree };
+    return withPaths ? { entries, paths: { paths, skipWorktree } } : { entries };
 }
 /** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */
 function indexEntries(index, paths) {
@@ -34742,11 +34748,17 @@ function file_digest_startWorkTreeListings(sourceDir, options = {}) {
     const statusText = listing(status, commands[2]);
     const split = untracked ? statusText.then(splitUntracked) : undefined;
     const indexText = listing(index, commands[1]);
+    // With `untracked`, the paths come from the same pass over the listing as the entries.
+    const parsed = indexText.then((r) => r.ok
+        ? (0,result.ok)(untracked
+            ? parseIndexListingWithPaths(r.value)
+            : { entries: parseIndexListing(r.value), paths: undefined })
+        : r);
     return {
         startedAt,
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-        index: indexText.then((r) => (r.ok ? (0,result.ok)(parseIndexListing(r.value)) : r)),
-        ...(untracked ? { indexPaths: indexText.then((r) => (r.ok ? (0,result.ok)(indexListingPaths(r.value)) : r)) } : {}),
+        index: parsed.then((r) => (r.ok ? (0,result.ok)(r.value.entries) : r)),
+        ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? (0,result.ok)(r.value.paths) : r)) } : {}),
         status: split ? split.then((r) => (r.ok ? (0,result.ok)(r.value.tracked) : r)) : statusText,
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,result.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),

@@ -21,10 +21,10 @@ import {
 import {
   indexedFiles,
   indexEntries,
-  indexListingPaths,
   type IndexPaths,
   parseDirtyPaths,
   parseIndexListing,
+  parseIndexListingWithPaths,
   type GitEntry,
   type GitMode,
 } from './git-output.js';
@@ -112,7 +112,7 @@ export interface WorkTreeListings {
    */
   untracked?: Promise<Result<string[], string>>;
   /**
-   * Started with `untracked`: every path of the index (see indexListingPaths), from the same `ls-files` call as
+   * Started with `untracked`: every path of the index (see parseIndexListingWithPaths), from the same `ls-files` call as
    * `index`, relative to the source directory: with `untracked`, the repository's files without another git call.
    */
   indexPaths?: Promise<Result<IndexPaths, string>>;
@@ -165,11 +165,21 @@ export function startWorkTreeListings(
   const statusText = listing(status, commands[2]!);
   const split = untracked ? statusText.then(splitUntracked) : undefined;
   const indexText = listing(index, commands[1]!);
+  // With `untracked`, the paths come from the same pass over the listing as the entries.
+  const parsed = indexText.then((r) =>
+    r.ok
+      ? ok(
+          untracked
+            ? parseIndexListingWithPaths(r.value)
+            : { entries: parseIndexListing(r.value), paths: undefined },
+        )
+      : r,
+  );
   return {
     startedAt,
     prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-    index: indexText.then((r) => (r.ok ? ok(parseIndexListing(r.value)) : r)),
-    ...(untracked ? { indexPaths: indexText.then((r) => (r.ok ? ok(indexListingPaths(r.value)) : r)) } : {}),
+    index: parsed.then((r) => (r.ok ? ok(r.value.entries) : r)),
+    ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? ok(r.value.paths!) : r)) } : {}),
     status: split ? split.then((r) => (r.ok ? ok(r.value.tracked) : r)) : statusText,
     ...(split ? { untracked: split.then((r) => (r.ok ? ok(r.value.untracked) : r)) } : {}),
     settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),

@@ -59,13 +59,7 @@ export function parseListing(
  * One pass serves both the check that inputs exist (`indexedFiles`) and the keys (`indexEntries`).
  */
 export function parseIndexListing(text: string): Map<string, GitEntry | GitMode> {
-  const entries = new Map<string, GitEntry | GitMode>();
-  forEachRecord(text, (start, tab, end) => {
-    const mode = lsFilesHead(text, start, tab);
-    if (mode === undefined) return;
-    entries.set(text.slice(tab + 1, end), parseMeta(text, start, tab, 'ls-files') ?? mode);
-  });
-  return entries;
+  return parseIndex(text, false).entries;
 }
 
 /** The paths of the index, and those of them git skips in the work tree (sparse checkout, `--skip-worktree`). */
@@ -75,20 +69,37 @@ export interface IndexPaths {
 }
 
 /**
- * Every path of a `git ls-files -s -v -z` listing, whatever its tag, stage or mode (the paths `ls-files --cached`
- * prints; a conflicted path once per stage), and apart those tagged skip-worktree (`S`, `s` when also assumed
- * unchanged): git says nothing of their file, which a sparse checkout leaves out of the work tree.
+ * parseIndexListing, and every path of the listing whatever its tag, stage or mode (the paths `ls-files --cached`
+ * prints; a conflicted path once per stage), apart those tagged skip-worktree (`S`, `s` when also assumed
+ * unchanged): git says nothing of their file, which a sparse checkout leaves out of the work tree. One pass over
+ * the text, each path sliced once for both answers.
  */
-export function indexListingPaths(text: string): IndexPaths {
+export function parseIndexListingWithPaths(text: string): {
+  entries: Map<string, GitEntry | GitMode>;
+  paths: IndexPaths;
+} {
+  const parsed = parseIndex(text, true);
+  return { entries: parsed.entries, paths: parsed.paths! };
+}
+
+function parseIndex(
+  text: string,
+  withPaths: boolean,
+): { entries: Map<string, GitEntry | GitMode>; paths?: IndexPaths } {
+  const entries = new Map<string, GitEntry | GitMode>();
   const paths: string[] = [];
   const skipWorktree: string[] = [];
   forEachRecord(text, (start, tab, end) => {
+    const mode = lsFilesHead(text, start, tab);
+    if (mode === undefined && !withPaths) return;
     const path = text.slice(tab + 1, end);
+    if (mode !== undefined) entries.set(path, parseMeta(text, start, tab, 'ls-files') ?? mode);
+    if (!withPaths) return;
     paths.push(path);
     const tag = text.charCodeAt(start);
     if ((tag === 0x53 || tag === 0x73) && text.charCodeAt(start + 1) === 0x20) skipWorktree.push(path); // "S ", "s "
   });
-  return { paths, skipWorktree };
+  return withPaths ? { entries, paths: { paths, skipWorktree } } : { entries };
 }
 
 /** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */

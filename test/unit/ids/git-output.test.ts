@@ -5,6 +5,7 @@ import {
   indexEntries,
   parseDirtyPaths,
   parseIndexListing,
+  parseIndexListingWithPaths,
   parseListing,
 } from '../../../src/ids/git-output.js';
 
@@ -66,6 +67,26 @@ describe('parseListing', () => {
       Object.fromEntries(parseListing(lsFiles, 'ls-files', every)),
     );
     expect([...indexedFiles(index)].sort()).toEqual([...indexedFilePaths(lsFiles)].sort());
+  });
+
+  it('lists every path of the index once per record, and the skip-worktree ones, in the same pass', () => {
+    const { entries, paths } = parseIndexListingWithPaths(lsFiles);
+    expect(entries).toEqual(parseIndexListing(lsFiles));
+    expect(paths.paths).toEqual([
+      'src/a.txt',
+      'bin/run',
+      'link',
+      'vendor/sub',
+      'conflict.txt',
+      'conflict.txt',
+      'with\ttab and space',
+      'line\nbreak',
+      'dir/é 字.txt',
+      'sha256.txt',
+      'sparse/out.txt',
+      'assumed.txt',
+    ]);
+    expect(paths.skipWorktree).toEqual(['sparse/out.txt']);
   });
 
   it('reads ls-tree entries below a prefix', () => {
