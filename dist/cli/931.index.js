@@ -104,8 +104,8 @@ var external_node_util_ = __webpack_require__(7975);
 var run = __webpack_require__(5632);
 // EXTERNAL MODULE: ./src/cli/local-state.ts
 var local_state = __webpack_require__(4709);
-// EXTERNAL MODULE: ./src/cli/remote-cache.ts + 17 modules
-var remote_cache = __webpack_require__(6492);
+// EXTERNAL MODULE: ./src/cli/remote-cache.ts + 16 modules
+var remote_cache = __webpack_require__(7805);
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 7 modules
 var shared_coordinator = __webpack_require__(7791);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts

@@ -13406,6 +13406,38 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3676:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   newPool: () => (/* binding */ newPool)
+/* harmony export */ });
+/* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(883);
+/* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6615);
+/* harmony import */ var undici_lib_dispatcher_pool_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(628);
+/* harmony import */ var undici_lib_dispatcher_pool_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(undici_lib_dispatcher_pool_js__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * undici's connection pool with its `request` method, loaded without the rest of the package: `import 'undici'`
+ * also loads fetch, WebSocket, the mock agents and the caches, about 900 kB that every run with a remote cache
+ * (and its upload process) would parse for nothing. This is what undici's own entry does for `Pool`.
+ */
+
+
+
+let ready = false;
+function newPool(origin, options) {
+    if (!ready) {
+        Object.assign((undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_0___default().prototype), undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_1__);
+        ready = true;
+    }
+    return new (undici_lib_dispatcher_pool_js__WEBPACK_IMPORTED_MODULE_2___default())(origin, options);
+}
+
+
+/***/ }),
+
 /***/ 4589:
 /***/ ((module) => {
 
@@ -14489,34 +14521,7 @@ class AnswerReader {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/dispatcher.js
-var dispatcher = __nccwpck_require__(883);
-var dispatcher_default = /*#__PURE__*/__nccwpck_require__.n(dispatcher);
-// EXTERNAL MODULE: ./node_modules/undici/lib/api/index.js
-var api = __nccwpck_require__(6615);
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/pool.js
-var pool = __nccwpck_require__(628);
-var pool_default = /*#__PURE__*/__nccwpck_require__.n(pool);
-;// CONCATENATED MODULE: ./src/cache/remote/undici-pool.ts
-/**
- * undici's connection pool with its `request` method, loaded without the rest of the package: `import 'undici'`
- * also loads fetch, WebSocket, the mock agents and the caches, about 900 kB that every run with a remote cache
- * (and its upload process) would parse for nothing. This is what undici's own entry does for `Pool`.
- */
-
-
-
-let ready = false;
-function newPool(origin, options) {
-    if (!ready) {
-        Object.assign((dispatcher_default()).prototype, api);
-        ready = true;
-    }
-    return new (pool_default())(origin, options);
-}
-
 ;// CONCATENATED MODULE: ./src/cache/remote/http-client.ts
-
 
 
 
@@ -14538,7 +14543,10 @@ class HttpClient {
     #basePath;
     #auth;
     #secrets;
+    /** undici's pool, made on first use: uploads and lookups from memory never need it (see #poolNow). */
     #pool;
+    #poolOptions;
+    #origin;
     #puts;
     #gets;
     #timeoutMs;
@@ -14573,7 +14581,8 @@ class HttpClient {
             idleTimeoutMs: o.idleTimeoutMs,
             ...(ca ? { ca } : {}),
         });
-        this.#pool = newPool(url.origin, {
+        this.#origin = url.origin;
+        this.#poolOptions = {
             connections: o.maxSockets,
             headersTimeout: o.idleTimeoutMs,
             bodyTimeout: o.idleTimeoutMs,
@@ -14581,7 +14590,18 @@ class HttpClient {
                 timeout: o.idleTimeoutMs,
                 ...(url.protocol === 'https:' ? trustStore() : {}),
             },
-        });
+        };
+    }
+    /**
+     * undici's pool, its code loaded and run the first time a request needs it. A process that only uploads and
+     * fetches from memory (the upload process, a run's lookups) never loads undici and the Node modules it takes
+     * (http2, perf_hooks, worker_threads…): a run's lookups of 1,000 keys spent 7 ms of CPU on them through the
+     * code cache, the upload process (which compiles its program anew each time) more. In the bundle, not a chunk of
+     * its own ("eager"): the programs beside the CLI are single files.
+     */
+    #poolNow() {
+        this.#pool ??= Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 3676)).then(({ newPool }) => newPool(this.#origin, this.#poolOptions));
+        return this.#pool;
     }
     /** Replaces every secret this client knows (token, password, credentials) in `text`. */
     redact(text) {
@@ -14624,7 +14644,7 @@ class HttpClient {
             watch();
         }
         try {
-            const res = await this.#pool.request({
+            const res = await (await this.#poolNow()).request({
                 method,
                 path: target,
                 headers,
@@ -14741,7 +14761,7 @@ class HttpClient {
     close() {
         this.#puts.close();
         this.#gets.close();
-        void this.#pool.destroy().catch(() => undefined);
+        void this.#pool?.then((p) => p.destroy()).catch(() => undefined);
     }
 }
 let cachedTrust;

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parseRemoteSettings: () => (/* binding */ parseRemoteSettings),
 /* harmony export */   withRemote: () => (/* binding */ withRemote)
 /* harmony export */ });
-/* harmony import */ var _cache_remote_open_remote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3586);
+/* harmony import */ var _cache_remote_open_remote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1520);
 /* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8251);
 
 

@@ -5,7 +5,7 @@ import * as tls from 'node:tls';
 import { GetConnections } from './get-connections.js';
 import type { MemoryPool } from './memory-pool.js';
 import { PutConnections } from './put-connections.js';
-import { newPool, type Pool } from './undici-pool.js';
+import type { Pool } from './undici-pool.js';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
 
@@ -49,7 +49,10 @@ export class HttpClient {
   readonly #basePath: string;
   readonly #auth: string | undefined;
   readonly #secrets: string[];
-  readonly #pool: Pool;
+  /** undici's pool, made on first use: uploads and lookups from memory never need it (see #poolNow). */
+  #pool: Promise<Pool> | undefined;
+  readonly #poolOptions: import('undici').Pool.Options;
+  readonly #origin: string;
   readonly #puts: PutConnections;
   readonly #gets: GetConnections;
   readonly #timeoutMs: number;
@@ -82,7 +85,8 @@ export class HttpClient {
       idleTimeoutMs: o.idleTimeoutMs,
       ...(ca ? { ca } : {}),
     });
-    this.#pool = newPool(url.origin, {
+    this.#origin = url.origin;
+    this.#poolOptions = {
       connections: o.maxSockets,
       headersTimeout: o.idleTimeoutMs,
       bodyTimeout: o.idleTimeoutMs,
@@ -90,7 +94,21 @@ export class HttpClient {
         timeout: o.idleTimeoutMs,
         ...(url.protocol === 'https:' ? trustStore() : {}),
       },
-    });
+    };
+  }
+
+  /**
+   * undici's pool, its code loaded and run the first time a request needs it. A process that only uploads and
+   * fetches from memory (the upload process, a run's lookups) never loads undici and the Node modules it takes
+   * (http2, perf_hooks, worker_threads…): a run's lookups of 1,000 keys spent 7 ms of CPU on them through the
+   * code cache, the upload process (which compiles its program anew each time) more. In the bundle, not a chunk of
+   * its own ("eager"): the programs beside the CLI are single files.
+   */
+  #poolNow(): Promise<Pool> {
+    this.#pool ??= import(/* webpackMode: "eager" */ './undici-pool.js').then(({ newPool }) =>
+      newPool(this.#origin, this.#poolOptions),
+    );
+    return this.#pool;
   }
 
   /** Replaces every secret this client knows (token, password, credentials) in `text`. */
@@ -142,7 +160,9 @@ export class HttpClient {
       watch();
     }
     try {
-      const res = await this.#pool.request({
+      const res = await (
+        await this.#poolNow()
+      ).request({
         method,
         path: target,
         headers,
@@ -271,7 +291,7 @@ export class HttpClient {
   close(): void {
     this.#puts.close();
     this.#gets.close();
-    void this.#pool.destroy().catch(() => undefined);
+    void this.#pool?.then((p) => p.destroy()).catch(() => undefined);
   }
 }
 
