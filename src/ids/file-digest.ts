@@ -112,8 +112,9 @@ export interface WorkTreeListings {
    */
   untracked?: Promise<Result<string[], string>>;
   /**
-   * Started with `untracked`: every path of the index (see parseIndexListingWithPaths), from the same `ls-files` call as
-   * `index`, relative to the source directory: with `untracked`, the repository's files without another git call.
+   * Started with `untracked`: every path of the index (see parseIndexListingWithPaths), from the same `ls-files`
+   * call and pass as `index`, relative to the source directory: with `untracked`, the repository's files without
+   * another git call.
    */
   indexPaths?: Promise<Result<IndexPaths, string>>;
 }
