@@ -915,6 +915,7 @@ class HttpClient {
     #secrets;
     /** undici's pool, made on first use: uploads and lookups from memory never need it (see #poolNow). */
     #pool;
+    #closed = false;
     #poolOptions;
     #origin;
     #puts;
@@ -970,6 +971,9 @@ class HttpClient {
      * its own ("eager"): the programs beside the CLI are single files.
      */
     #poolNow() {
+        // Closed before its first such request: none is made, as the pool closed with the client refuses them.
+        if (this.#closed && this.#pool === undefined)
+            return Promise.reject(new Error('the client is closed'));
         this.#pool ??= Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 3676)).then(({ newPool }) => newPool(this.#origin, this.#poolOptions));
         return this.#pool;
     }
@@ -1129,6 +1133,7 @@ class HttpClient {
     }
     /** Closes every socket: the kept-alive ones and those of requests still in flight. */
     close() {
+        this.#closed = true;
         this.#puts.close();
         this.#gets.close();
         void this.#pool?.then((p) => p.destroy()).catch(() => undefined);

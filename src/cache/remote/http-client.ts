@@ -51,6 +51,7 @@ export class HttpClient {
   readonly #secrets: string[];
   /** undici's pool, made on first use: uploads and lookups from memory never need it (see #poolNow). */
   #pool: Promise<Pool> | undefined;
+  #closed = false;
   readonly #poolOptions: import('undici').Pool.Options;
   readonly #origin: string;
   readonly #puts: PutConnections;
@@ -105,6 +106,8 @@ export class HttpClient {
    * its own ("eager"): the programs beside the CLI are single files.
    */
   #poolNow(): Promise<Pool> {
+    // Closed before its first such request: none is made, as the pool closed with the client refuses them.
+    if (this.#closed && this.#pool === undefined) return Promise.reject(new Error('the client is closed'));
     this.#pool ??= import(/* webpackMode: "eager" */ './undici-pool.js').then(({ newPool }) =>
       newPool(this.#origin, this.#poolOptions),
     );
@@ -289,6 +292,7 @@ export class HttpClient {
 
   /** Closes every socket: the kept-alive ones and those of requests still in flight. */
   close(): void {
+    this.#closed = true;
     this.#puts.close();
     this.#gets.close();
     void this.#pool?.then((p) => p.destroy()).catch(() => undefined);

@@ -162,6 +162,16 @@ describe.each(Object.entries(reads))('the cache HTTP client, reading by %s', (_n
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 
+  it('opens no connection for a request after the client was closed', async () => {
+    const s = await rawServer((socket, request) => socket.write(answer(bodyOf(request))));
+    cleanups.push(() => s.close());
+    const c = client(s.url);
+    c.close();
+    const r = await get(c, '/ac/1');
+    expect(r.ok).toBe(false);
+    expect(s.connections()).toBe(0);
+  });
+
   it('says why a connection failed without the token, and sends it only as a header', async () => {
     let seen = '';
     const s = await rawServer((socket, request) => {
