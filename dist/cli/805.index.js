@@ -1011,10 +1011,23 @@ class HttpClient {
                 abort.abort(new Error('the upload made no progress'));
             }, this.#timeoutMs);
         };
+        // undici reads the caller's stream through this one, which marks each chunk's passing. Never set flowing here
+        // (a 'data' listener): what it read before undici's socket connected would be lost.
+        const sent = upload
+            ? new external_node_stream_.Transform({
+                transform: (chunk, _encoding, done) => {
+                    watch();
+                    done(null, chunk);
+                },
+            })
+            : undefined;
         let readFailed;
-        if (upload) {
-            upload.on('data', watch);
-            upload.once('error', (e) => (readFailed = e));
+        if (upload && sent) {
+            upload.once('error', (e) => {
+                readFailed = e;
+                sent.destroy(e);
+            });
+            upload.pipe(sent);
             watch();
         }
         try {
@@ -1022,7 +1035,7 @@ class HttpClient {
                 method,
                 path: target,
                 headers,
-                ...(body === undefined ? {} : { body }),
+                ...(body === undefined ? {} : { body: sent ?? body }),
                 ...(abort ? { signal: abort.signal } : {}),
             });
             return (0,result.ok)({ status: res.statusCode, headers: res.headers, body: res.body });
@@ -1040,7 +1053,8 @@ class HttpClient {
         }
         finally {
             clearTimeout(stalled);
-            upload?.off('data', watch);
+            // Its file closed however the request ended (undici ends or destroys only the stream it was given).
+            upload?.destroy();
         }
     }
     /** `path` appended to the base URL's path, with the base URL's query and `query`. */

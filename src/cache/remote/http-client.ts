@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import * as tls from 'node:tls';
 import { GetConnections } from './get-connections.js';
 import type { MemoryPool } from './memory-pool.js';
@@ -156,10 +156,23 @@ export class HttpClient {
         abort!.abort(new Error('the upload made no progress'));
       }, this.#timeoutMs);
     };
+    // undici reads the caller's stream through this one, which marks each chunk's passing. Never set flowing here
+    // (a 'data' listener): what it read before undici's socket connected would be lost.
+    const sent = upload
+      ? new Transform({
+          transform: (chunk, _encoding, done) => {
+            watch();
+            done(null, chunk);
+          },
+        })
+      : undefined;
     let readFailed: Error | undefined;
-    if (upload) {
-      upload.on('data', watch);
-      upload.once('error', (e) => (readFailed = e));
+    if (upload && sent) {
+      upload.once('error', (e) => {
+        readFailed = e;
+        sent.destroy(e);
+      });
+      upload.pipe(sent);
       watch();
     }
     try {
@@ -169,7 +182,7 @@ export class HttpClient {
         method,
         path: target,
         headers,
-        ...(body === undefined ? {} : { body }),
+        ...(body === undefined ? {} : { body: sent ?? body }),
         ...(abort ? { signal: abort.signal } : {}),
       });
       return ok({ status: res.statusCode, headers: res.headers, body: res.body });
@@ -185,7 +198,8 @@ export class HttpClient {
       return err(this.#failure(method, e as Error & { code?: string; cause?: Error }));
     } finally {
       clearTimeout(stalled);
-      upload?.off('data', watch);
+      // Its file closed however the request ended (undici ends or destroys only the stream it was given).
+      upload?.destroy();
     }
   }
 

@@ -1,4 +1,9 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpClient, type HttpFailure } from '../../../src/cache/remote/http-client.js';
@@ -229,6 +234,66 @@ async function putServer(
     },
   };
 }
+
+describe('the cache HTTP client, uploading a stream', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
+  });
+
+  // An archive over 4 MiB (or a spilled log) is uploaded from its file: the first request of a client opens its
+  // connection while the file is already being read, and no byte read before that may be lost.
+  it('sends a file streamed as its body whole, on a new connection as on a kept-alive one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'disbuild-stream-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'archive');
+    const bytes = randomBytes(6 << 20);
+    writeFileSync(file, bytes);
+    const received: string[] = [];
+    const server = createHttpServer((req, res) => {
+      const h = createHash('sha256');
+      req.on('data', (c: Buffer) => h.update(c));
+      req.on('end', () => {
+        received.push(h.digest('hex'));
+        res.writeHead(201, { 'content-length': '0' }).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+    const { port } = server.address() as { port: number };
+    const c = new HttpClient({ url: `http://127.0.0.1:${port}`, idleTimeoutMs: 5000, maxSockets: 2 });
+    cleanups.push(() => c.close());
+    for (const path of ['/cas/1', '/cas/2']) {
+      const r = await c.request('PUT', path, { body: createReadStream(file), length: bytes.length });
+      expect(r.ok && r.value.status, r.ok ? '' : r.error.message).toBe(201);
+      if (r.ok) r.value.body.resume();
+    }
+    const whole = createHash('sha256').update(bytes).digest('hex');
+    expect(received).toEqual([whole, whole]);
+  });
+
+  it('fails an upload whose stream fails, saying so, and ends the request', async () => {
+    const server = createHttpServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(201, { 'content-length': '0' }).end());
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+    const { port } = server.address() as { port: number };
+    const c = new HttpClient({ url: `http://127.0.0.1:${port}`, idleTimeoutMs: 5000, maxSockets: 2 });
+    cleanups.push(() => c.close());
+    let pushed = 0;
+    const body = new Readable({
+      read() {
+        if (pushed++ < 4) this.push(Buffer.alloc(1 << 18));
+        else this.destroy(new Error('disk gone'));
+      },
+    });
+    const r = await c.request('PUT', '/cas/3', { body, length: 4 << 20 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe('reading the upload failed: disk gone');
+  });
+});
 
 describe('the cache HTTP client, uploading from memory', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
