@@ -43782,6 +43782,12 @@ class RemoteTier {
             if (!built.ok)
                 return;
             manifest = built.value;
+            // A spilled log's buffer holds only its two ends: the log is its file, and so is its digest. (A saved
+            // manifest names the file's digest already.)
+            if (a.stdoutFile !== undefined)
+                manifest.stdoutSha256 = await spilledSha256(a.stdoutFile);
+            if (a.stderrFile !== undefined)
+                manifest.stderrSha256 = await spilledSha256(a.stderrFile);
         }
         if (!this.#scratchMade) {
             await (0,promises_.mkdir)(this.#o.scratchDir, { recursive: true });
@@ -43815,7 +43821,7 @@ class RemoteTier {
                 const spilled = name === 'stdout' ? a.stdoutFile : a.stderrFile;
                 const digest = name === 'stdout' ? manifest.stdoutSha256 : manifest.stderrSha256;
                 const log = a[name];
-                if (spilled !== undefined && saved !== undefined) {
+                if (spilled !== undefined) {
                     // The whole log is in its file (the buffer holds only its ends); the saved manifest names the file's digest.
                     const size = (await (0,promises_.stat)(spilled)).size;
                     puts.push(() => this.#o.store.put('blob', digest, () => (0,external_node_fs_.createReadStream)(spilled), size));
@@ -43921,6 +43927,10 @@ function contentSize(manifest) {
         if (e.type === 'file')
             total += e.size;
     return total;
+}
+/** The SHA-256 of a spilled log's file. */
+async function spilledSha256(path) {
+    return (0,cache_manifest/* fileSha256 */.sN)(path, (await (0,promises_.stat)(path)).size);
 }
 
 ;// CONCATENATED MODULE: ./src/cache/remote/tiered-cache.ts

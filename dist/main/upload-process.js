@@ -16271,6 +16271,12 @@ class remote_tier_RemoteTier {
             if (!built.ok)
                 return;
             manifest = built.value;
+            // A spilled log's buffer holds only its two ends: the log is its file, and so is its digest. (A saved
+            // manifest names the file's digest already.)
+            if (a.stdoutFile !== undefined)
+                manifest.stdoutSha256 = await spilledSha256(a.stdoutFile);
+            if (a.stderrFile !== undefined)
+                manifest.stderrSha256 = await spilledSha256(a.stderrFile);
         }
         if (!this.#scratchMade) {
             await (0,promises_namespaceObject.mkdir)(this.#o.scratchDir, { recursive: true });
@@ -16304,7 +16310,7 @@ class remote_tier_RemoteTier {
                 const spilled = name === 'stdout' ? a.stdoutFile : a.stderrFile;
                 const digest = name === 'stdout' ? manifest.stdoutSha256 : manifest.stderrSha256;
                 const log = a[name];
-                if (spilled !== undefined && saved !== undefined) {
+                if (spilled !== undefined) {
                     // The whole log is in its file (the buffer holds only its ends); the saved manifest names the file's digest.
                     const size = (await (0,promises_namespaceObject.stat)(spilled)).size;
                     puts.push(() => this.#o.store.put('blob', digest, () => (0,external_node_fs_namespaceObject.createReadStream)(spilled), size));
@@ -16410,6 +16416,10 @@ function contentSize(manifest) {
         if (e.type === 'file')
             total += e.size;
     return total;
+}
+/** The SHA-256 of a spilled log's file. */
+async function spilledSha256(path) {
+    return fileSha256(path, (await (0,promises_namespaceObject.stat)(path)).size);
 }
 
 ;// CONCATENATED MODULE: ./src/cache/remote/tiered-cache.ts

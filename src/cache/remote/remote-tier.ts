@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import type { ArtifactToSave, Manifest } from '../cache.js';
 import { ByteBudget } from './byte-budget.js';
 import { MemoryPool } from './memory-pool.js';
-import { buildManifest, sha256 } from '../manifest.js';
+import { buildManifest, fileSha256, sha256 } from '../manifest.js';
 import { IN_MEMORY_ARCHIVE, packArchive, readAll, unpackTree } from './archive.js';
 import type { HttpFailure, HttpResponse } from './http-client.js';
 import type { ObjectStore } from './object-store.js';
@@ -486,6 +486,10 @@ export class RemoteTier {
       const built = await buildManifest(dir, key, a.durationMs, a.stdout, a.stderr);
       if (!built.ok) return;
       manifest = built.value;
+      // A spilled log's buffer holds only its two ends: the log is its file, and so is its digest. (A saved
+      // manifest names the file's digest already.)
+      if (a.stdoutFile !== undefined) manifest.stdoutSha256 = await spilledSha256(a.stdoutFile);
+      if (a.stderrFile !== undefined) manifest.stderrSha256 = await spilledSha256(a.stderrFile);
     }
     if (!this.#scratchMade) {
       await mkdir(this.#o.scratchDir, { recursive: true });
@@ -521,7 +525,7 @@ export class RemoteTier {
         const spilled = name === 'stdout' ? a.stdoutFile : a.stderrFile;
         const digest = name === 'stdout' ? manifest.stdoutSha256 : manifest.stderrSha256;
         const log = a[name];
-        if (spilled !== undefined && saved !== undefined) {
+        if (spilled !== undefined) {
           // The whole log is in its file (the buffer holds only its ends); the saved manifest names the file's digest.
           const size = (await stat(spilled)).size;
           puts.push(() => this.#o.store.put('blob', digest, () => createReadStream(spilled), size));
@@ -619,4 +623,9 @@ function contentSize(manifest: Manifest): number {
   let total = 0;
   for (const e of manifest.entries) if (e.type === 'file') total += e.size;
   return total;
+}
+
+/** The SHA-256 of a spilled log's file. */
+async function spilledSha256(path: string): Promise<string> {
+  return fileSha256(path, (await stat(path)).size);
 }
