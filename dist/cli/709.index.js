@@ -139,7 +139,7 @@ function isSafeRelativePath(p) {
 
 /***/ }),
 
-/***/ 764:
+/***/ 7878:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -886,48 +886,8 @@ function readAhead(ahead, request) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cache/log-file.ts
-
-/** Logs larger than this are read for display as their two ends, never whole into memory. */
-const DISPLAY_WHOLE_LIMIT = 16 * 1024 * 1024;
-const DISPLAY_END_BYTES = 1024 * 1024;
-/**
- * A stored log as reporters see it: the whole file up to 16 MiB, else its first and last MiB around a line
- * saying how much was left out (the same shape a live job's spilled output has). Replaying a cached job that
- * printed gigabytes costs two megabytes of memory.
- */
-async function readLogForDisplay(path) {
-    const { size } = await (0,promises_.stat)(path);
-    if (size <= DISPLAY_WHOLE_LIMIT)
-        return (0,promises_.readFile)(path);
-    const fh = await (0,promises_.open)(path, 'r');
-    try {
-        const head = Buffer.alloc(DISPLAY_END_BYTES);
-        const tail = Buffer.alloc(DISPLAY_END_BYTES);
-        await fh.read(head, 0, head.length, 0);
-        await fh.read(tail, 0, tail.length, size - tail.length);
-        const left = size - head.length - tail.length;
-        return Buffer.concat([head, Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`), tail]);
-    }
-    finally {
-        await fh.close();
-    }
-}
-/**
- * The artifact with its spilled logs read back whole, for backends that store logs from memory (packs). Costs
- * the log's size in memory for the time of one save, never for the rest of the run.
- */
-async function withWholeLogs(a) {
-    if (a.stdoutFile === undefined && a.stderrFile === undefined)
-        return a;
-    return {
-        outputDir: a.outputDir,
-        durationMs: a.durationMs,
-        stdout: a.stdoutFile === undefined ? a.stdout : await readFile(a.stdoutFile),
-        stderr: a.stderrFile === undefined ? a.stderr : await readFile(a.stderrFile),
-    };
-}
-
+// EXTERNAL MODULE: ./src/cache/log-file.ts
+var log_file = __webpack_require__(7891);
 // EXTERNAL MODULE: ./src/cache/dead-temps.ts
 var dead_temps = __webpack_require__(5740);
 ;// CONCATENATED MODULE: ./src/cache/local-cache.ts
@@ -1035,7 +995,7 @@ class LocalCache {
             const inline = meta[name];
             if (inline === '')
                 return NO_LOG;
-            return inline !== undefined ? Buffer.from(inline, 'base64') : readLogForDisplay((0,external_node_path_.join)(entry, name));
+            return inline !== undefined ? Buffer.from(inline, 'base64') : (0,log_file/* readLogForDisplay */.C)((0,external_node_path_.join)(entry, name));
         };
         // The entry's mtime is its last use, for least-recently-used pruning: set at most once per run, and only
         // when the last recorded use is older than USE_RESOLUTION_MS (like a file system's relatime), so that a
@@ -1397,6 +1357,59 @@ class EntryInTheWay extends Error {
     constructor(key, why) {
         super(`cache entry ${key} cannot be read and cannot be replaced (${why}); the job's output is not saved`);
     }
+}
+
+
+/***/ }),
+
+/***/ 7891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ readLogForDisplay)
+/* harmony export */ });
+/* unused harmony export withWholeLogs */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Logs larger than this are read for display as their two ends, never whole into memory. */
+const DISPLAY_WHOLE_LIMIT = 16 * 1024 * 1024;
+const DISPLAY_END_BYTES = 1024 * 1024;
+/**
+ * A stored log as reporters see it: the whole file up to 16 MiB, else its first and last MiB around a line
+ * saying how much was left out (the same shape a live job's spilled output has). Replaying a cached job that
+ * printed gigabytes costs two megabytes of memory.
+ */
+async function readLogForDisplay(path) {
+    const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
+    if (size <= DISPLAY_WHOLE_LIMIT)
+        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
+    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r');
+    try {
+        const head = Buffer.alloc(DISPLAY_END_BYTES);
+        const tail = Buffer.alloc(DISPLAY_END_BYTES);
+        await fh.read(head, 0, head.length, 0);
+        await fh.read(tail, 0, tail.length, size - tail.length);
+        const left = size - head.length - tail.length;
+        return Buffer.concat([head, Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`), tail]);
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * The artifact with its spilled logs read back whole, for backends that store logs from memory (packs). Costs
+ * the log's size in memory for the time of one save, never for the rest of the run.
+ */
+async function withWholeLogs(a) {
+    if (a.stdoutFile === undefined && a.stderrFile === undefined)
+        return a;
+    return {
+        outputDir: a.outputDir,
+        durationMs: a.durationMs,
+        stdout: a.stdoutFile === undefined ? a.stdout : await readFile(a.stdoutFile),
+        stderr: a.stderrFile === undefined ? a.stderr : await readFile(a.stderrFile),
+    };
 }
 
 
@@ -1944,7 +1957,7 @@ function readStored(path, e) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(764);
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7878);
 /* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2142);
 /* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2670);
 /* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6947);

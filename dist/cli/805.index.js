@@ -1191,6 +1191,8 @@ function trustStore() {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/cache/remote/byte-budget.ts
 /**
  * A bound on the bytes held in memory at once, shared by whoever holds them: downloaded archives waiting to be
@@ -1306,8 +1308,8 @@ function pieceSize(bytes) {
 
 // EXTERNAL MODULE: ./src/cache/manifest.ts
 var cache_manifest = __webpack_require__(8445);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/cache/log-file.ts
+var log_file = __webpack_require__(7891);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:util"
@@ -1999,6 +2001,7 @@ function isSafeRelative(path) {
 
 
 
+
 /**
  * Memory of records fetched whole kept for reuse: about what is on its way and waiting to be written at once (32
  * requests in flight, the restore thread's batch and the archives behind it, a few hundred small ones).
@@ -2021,6 +2024,8 @@ const PACKED_BYTES = 16 * 1024 * 1024;
  * warning, and everything after it is a miss or a skipped upload.
  * Does not deal with: the local cache (see tiered-cache.ts) or deciding what to download.
  */
+/** Logs up to this size are fetched into memory; bigger ones into a file (see RemoteTier.logs). */
+const LOG_IN_MEMORY = 16 * 1024 * 1024;
 class RemoteTier {
     #o;
     #down = false;
@@ -2031,6 +2036,8 @@ class RemoteTier {
     #closing = false;
     #scratchMade = false;
     #spills = 0;
+    /** Each record's logs, fetched once (see logs). */
+    #logs = new Map();
     /** The upload process: undefined until the first upload, null when uploads run in this process. */
     #child;
     #prefetchBudget;
@@ -2330,27 +2337,45 @@ class RemoteTier {
     corrupt(record, problem) {
         return this.fail(`the artifact of ${record.key} could not be restored`, problem);
     }
-    /** The logs of a record, inline or fetched (and verified) from their blobs. */
-    async logs(record) {
+    /**
+     * The logs of a record, inline or fetched (and verified) from their blobs; fetched once per run, whichever
+     * restore or report asks first. A log too big to hold whole is written to a file of the scratch space (see
+     * RemoteLogs), which the run keeps with the entry before this tier closes.
+     */
+    logs(record) {
+        let got = this.#logs.get(record.key);
+        if (got === undefined) {
+            got = this.#fetchLogs(record);
+            this.#logs.set(record.key, got);
+        }
+        return got;
+    }
+    async #fetchLogs(record) {
         const out = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
         for (const name of ['stdout', 'stderr']) {
             const want = name === 'stdout' ? record.manifest.stdoutSha256 : record.manifest.stderrSha256;
             const inline = record[name];
-            let bytes = inline === undefined ? undefined : Buffer.from(inline, 'base64');
-            if (bytes === undefined) {
-                const got = await this.#blob(want);
-                if (!got.ok)
-                    return got;
-                bytes = got.value;
-            }
-            if ((0,cache_manifest/* sha256 */.sc)(bytes) !== want) {
+            const got = inline === undefined
+                ? await this.#blob(want)
+                : (0,result.ok)({ digest: (0,cache_manifest/* sha256 */.sc)(Buffer.from(inline, 'base64')), display: Buffer.from(inline, 'base64') });
+            if (!got.ok)
+                return got;
+            if (got.value.digest !== want) {
+                if (got.value.file !== undefined)
+                    await (0,promises_.unlink)(got.value.file).catch(() => undefined);
                 this.fail(`the logs of ${record.key} are corrupt`, 'digest mismatch');
                 return (0,result/* err */._)('the logs do not match the manifest');
             }
-            out[name] = bytes;
+            out[name] = got.value.display;
+            if (got.value.file !== undefined)
+                out[name === 'stdout' ? 'stdoutFile' : 'stderrFile'] = got.value.file;
         }
         return (0,result.ok)(out);
     }
+    /**
+     * A log blob, hashed as it arrives: in memory up to LOG_IN_MEMORY bytes, else in a file of the scratch space
+     * (no log is too big to restore), with its two ends for display.
+     */
     async #blob(id) {
         if (this.#down)
             return (0,result/* err */._)('the remote cache is off for this run');
@@ -2360,21 +2385,45 @@ class RemoteTier {
             this.fail('a log could not be fetched', cause);
             return (0,result/* err */._)(cause);
         }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
         const chunks = [];
         let size = 0;
+        let file;
+        let out;
         try {
             for await (const c of res.value.body) {
-                size += c.length;
-                if (size > 64 * META_LIMIT)
-                    throw new Error('log too large');
-                chunks.push(c);
+                const chunk = c;
+                hash.update(chunk);
+                size += chunk.length;
+                if (out === undefined && size > LOG_IN_MEMORY) {
+                    if (!this.#scratchMade) {
+                        await (0,promises_.mkdir)(this.#o.scratchDir, { recursive: true });
+                        this.#scratchMade = true;
+                    }
+                    file = (0,external_node_path_.join)(this.#o.scratchDir, `${id}-${++this.#spills}.log`);
+                    out = await (0,promises_.open)(file, 'wx');
+                    for (const held of chunks.splice(0))
+                        await out.write(held);
+                }
+                if (out !== undefined)
+                    await out.write(chunk);
+                else
+                    chunks.push(chunk);
             }
+            await out?.close();
+            out = undefined;
+            const digest = hash.digest('hex');
+            if (file === undefined)
+                return (0,result.ok)({ digest, display: Buffer.concat(chunks) });
+            return (0,result.ok)({ digest, display: await (0,log_file/* readLogForDisplay */.C)(file), file });
         }
         catch (e) {
+            await out?.close().catch(() => undefined);
+            if (file !== undefined)
+                await (0,promises_.unlink)(file).catch(() => undefined);
             this.fail('a log could not be fetched', e.message);
             return (0,result/* err */._)(e.message);
         }
-        return (0,result.ok)(Buffer.concat(chunks));
     }
     /**
      * Queues the upload of a saved artifact from `dir` (which stays untouched until `close`). `manifest`: the one
@@ -2659,7 +2708,7 @@ class TieredCache {
                 const logs = await this.#remote.logs(record);
                 if (!logs.ok)
                     throw new Error(logs.error);
-                return logs.value;
+                return { stdout: logs.value.stdout, stderr: logs.value.stderr };
             },
             restore: async (dest) => {
                 // Begun as its archive arrived: that restore answers (it is the one that keeps it locally).
@@ -2713,6 +2762,9 @@ class TieredCache {
         const logs = await this.#remote.logs(record);
         if (!logs.ok)
             return (0,result/* err */._)({ reason: 'cache-unavailable', message: logs.error, reported: true });
+        // A log fetched into a file is kept by a save (see #keep), which the caller's streamed restore makes.
+        if (logs.value.stdoutFile !== undefined || logs.value.stderrFile !== undefined)
+            return undefined;
         const archive = prefetched ? (0,result.ok)(prefetched) : await this.#remote.fetchArchive(record);
         if (!archive.ok)
             return (0,result/* err */._)({ reason: 'cache-unavailable', message: archive.error, reported: true });
@@ -2723,7 +2775,8 @@ class TieredCache {
             release: (memory) => this.#remote.recycle(memory),
             encoding: record.archive.encoding,
             manifest: record.manifest,
-            ...logs.value,
+            stdout: logs.value.stdout,
+            stderr: logs.value.stderr,
             durationMs: record.manifest.durationMs,
         });
         if (adopted.ok) {

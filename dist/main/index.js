@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8866);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4961);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8866:
+/***/ 4961:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32507,48 +32507,8 @@ function readAhead(ahead, request) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cache/log-file.ts
-
-/** Logs larger than this are read for display as their two ends, never whole into memory. */
-const DISPLAY_WHOLE_LIMIT = 16 * 1024 * 1024;
-const DISPLAY_END_BYTES = 1024 * 1024;
-/**
- * A stored log as reporters see it: the whole file up to 16 MiB, else its first and last MiB around a line
- * saying how much was left out (the same shape a live job's spilled output has). Replaying a cached job that
- * printed gigabytes costs two megabytes of memory.
- */
-async function readLogForDisplay(path) {
-    const { size } = await (0,promises_.stat)(path);
-    if (size <= DISPLAY_WHOLE_LIMIT)
-        return (0,promises_.readFile)(path);
-    const fh = await (0,promises_.open)(path, 'r');
-    try {
-        const head = Buffer.alloc(DISPLAY_END_BYTES);
-        const tail = Buffer.alloc(DISPLAY_END_BYTES);
-        await fh.read(head, 0, head.length, 0);
-        await fh.read(tail, 0, tail.length, size - tail.length);
-        const left = size - head.length - tail.length;
-        return Buffer.concat([head, Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`), tail]);
-    }
-    finally {
-        await fh.close();
-    }
-}
-/**
- * The artifact with its spilled logs read back whole, for backends that store logs from memory (packs). Costs
- * the log's size in memory for the time of one save, never for the rest of the run.
- */
-async function withWholeLogs(a) {
-    if (a.stdoutFile === undefined && a.stderrFile === undefined)
-        return a;
-    return {
-        outputDir: a.outputDir,
-        durationMs: a.durationMs,
-        stdout: a.stdoutFile === undefined ? a.stdout : await (0,promises_.readFile)(a.stdoutFile),
-        stderr: a.stderrFile === undefined ? a.stderr : await (0,promises_.readFile)(a.stderrFile),
-    };
-}
-
+// EXTERNAL MODULE: ./src/cache/log-file.ts
+var log_file = __nccwpck_require__(7891);
 // EXTERNAL MODULE: ./src/util/is-alive.ts
 var is_alive = __nccwpck_require__(5510);
 ;// CONCATENATED MODULE: ./src/cache/dead-temps.ts
@@ -32689,7 +32649,7 @@ class local_cache_LocalCache {
             const inline = meta[name];
             if (inline === '')
                 return NO_LOG;
-            return inline !== undefined ? Buffer.from(inline, 'base64') : readLogForDisplay((0,external_node_path_.join)(entry, name));
+            return inline !== undefined ? Buffer.from(inline, 'base64') : (0,log_file/* readLogForDisplay */.C)((0,external_node_path_.join)(entry, name));
         };
         // The entry's mtime is its last use, for least-recently-used pruning: set at most once per run, and only
         // when the last recorded use is older than USE_RESOLUTION_MS (like a file system's relatime), so that a
@@ -33756,7 +33716,7 @@ class PackCache {
     async save(key, spilled) {
         if (!this.#o.save || this.#denied)
             return { saved: false, reason: 'disabled' };
-        const artifact = await withWholeLogs(spilled);
+        const artifact = await (0,log_file/* withWholeLogs */.J)(spilled);
         if (this.#down)
             return { saved: false, reason: 'cache-unavailable' };
         const dir = (0,external_node_path_.join)(this.#o.workDir, 'staging', key);
@@ -41152,6 +41112,59 @@ function lazyLocal(dir, warn) {
 
 /***/ }),
 
+/***/ 7891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ readLogForDisplay),
+/* harmony export */   J: () => (/* binding */ withWholeLogs)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Logs larger than this are read for display as their two ends, never whole into memory. */
+const DISPLAY_WHOLE_LIMIT = 16 * 1024 * 1024;
+const DISPLAY_END_BYTES = 1024 * 1024;
+/**
+ * A stored log as reporters see it: the whole file up to 16 MiB, else its first and last MiB around a line
+ * saying how much was left out (the same shape a live job's spilled output has). Replaying a cached job that
+ * printed gigabytes costs two megabytes of memory.
+ */
+async function readLogForDisplay(path) {
+    const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
+    if (size <= DISPLAY_WHOLE_LIMIT)
+        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
+    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r');
+    try {
+        const head = Buffer.alloc(DISPLAY_END_BYTES);
+        const tail = Buffer.alloc(DISPLAY_END_BYTES);
+        await fh.read(head, 0, head.length, 0);
+        await fh.read(tail, 0, tail.length, size - tail.length);
+        const left = size - head.length - tail.length;
+        return Buffer.concat([head, Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`), tail]);
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * The artifact with its spilled logs read back whole, for backends that store logs from memory (packs). Costs
+ * the log's size in memory for the time of one save, never for the rest of the run.
+ */
+async function withWholeLogs(a) {
+    if (a.stdoutFile === undefined && a.stderrFile === undefined)
+        return a;
+    return {
+        outputDir: a.outputDir,
+        durationMs: a.durationMs,
+        stdout: a.stdoutFile === undefined ? a.stdout : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(a.stdoutFile),
+        stderr: a.stderrFile === undefined ? a.stderr : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(a.stderrFile),
+    };
+}
+
+
+/***/ }),
+
 /***/ 8445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -42546,6 +42559,8 @@ function trustStore() {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/cache/remote/byte-budget.ts
 /**
  * A bound on the bytes held in memory at once, shared by whoever holds them: downloaded archives waiting to be
@@ -42661,8 +42676,8 @@ function pieceSize(bytes) {
 
 // EXTERNAL MODULE: ./src/cache/manifest.ts
 var cache_manifest = __nccwpck_require__(8445);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/cache/log-file.ts
+var log_file = __nccwpck_require__(7891);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __nccwpck_require__(6466);
 // EXTERNAL MODULE: external "node:util"
@@ -43354,6 +43369,7 @@ function isSafeRelative(path) {
 
 
 
+
 /**
  * Memory of records fetched whole kept for reuse: about what is on its way and waiting to be written at once (32
  * requests in flight, the restore thread's batch and the archives behind it, a few hundred small ones).
@@ -43376,6 +43392,8 @@ const PACKED_BYTES = 16 * 1024 * 1024;
  * warning, and everything after it is a miss or a skipped upload.
  * Does not deal with: the local cache (see tiered-cache.ts) or deciding what to download.
  */
+/** Logs up to this size are fetched into memory; bigger ones into a file (see RemoteTier.logs). */
+const LOG_IN_MEMORY = 16 * 1024 * 1024;
 class RemoteTier {
     #o;
     #down = false;
@@ -43386,6 +43404,8 @@ class RemoteTier {
     #closing = false;
     #scratchMade = false;
     #spills = 0;
+    /** Each record's logs, fetched once (see logs). */
+    #logs = new Map();
     /** The upload process: undefined until the first upload, null when uploads run in this process. */
     #child;
     #prefetchBudget;
@@ -43685,27 +43705,45 @@ class RemoteTier {
     corrupt(record, problem) {
         return this.fail(`the artifact of ${record.key} could not be restored`, problem);
     }
-    /** The logs of a record, inline or fetched (and verified) from their blobs. */
-    async logs(record) {
+    /**
+     * The logs of a record, inline or fetched (and verified) from their blobs; fetched once per run, whichever
+     * restore or report asks first. A log too big to hold whole is written to a file of the scratch space (see
+     * RemoteLogs), which the run keeps with the entry before this tier closes.
+     */
+    logs(record) {
+        let got = this.#logs.get(record.key);
+        if (got === undefined) {
+            got = this.#fetchLogs(record);
+            this.#logs.set(record.key, got);
+        }
+        return got;
+    }
+    async #fetchLogs(record) {
         const out = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
         for (const name of ['stdout', 'stderr']) {
             const want = name === 'stdout' ? record.manifest.stdoutSha256 : record.manifest.stderrSha256;
             const inline = record[name];
-            let bytes = inline === undefined ? undefined : Buffer.from(inline, 'base64');
-            if (bytes === undefined) {
-                const got = await this.#blob(want);
-                if (!got.ok)
-                    return got;
-                bytes = got.value;
-            }
-            if ((0,cache_manifest/* sha256 */.sc)(bytes) !== want) {
+            const got = inline === undefined
+                ? await this.#blob(want)
+                : (0,result.ok)({ digest: (0,cache_manifest/* sha256 */.sc)(Buffer.from(inline, 'base64')), display: Buffer.from(inline, 'base64') });
+            if (!got.ok)
+                return got;
+            if (got.value.digest !== want) {
+                if (got.value.file !== undefined)
+                    await (0,promises_.unlink)(got.value.file).catch(() => undefined);
                 this.fail(`the logs of ${record.key} are corrupt`, 'digest mismatch');
                 return (0,result/* err */._)('the logs do not match the manifest');
             }
-            out[name] = bytes;
+            out[name] = got.value.display;
+            if (got.value.file !== undefined)
+                out[name === 'stdout' ? 'stdoutFile' : 'stderrFile'] = got.value.file;
         }
         return (0,result.ok)(out);
     }
+    /**
+     * A log blob, hashed as it arrives: in memory up to LOG_IN_MEMORY bytes, else in a file of the scratch space
+     * (no log is too big to restore), with its two ends for display.
+     */
     async #blob(id) {
         if (this.#down)
             return (0,result/* err */._)('the remote cache is off for this run');
@@ -43715,21 +43753,45 @@ class RemoteTier {
             this.fail('a log could not be fetched', cause);
             return (0,result/* err */._)(cause);
         }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
         const chunks = [];
         let size = 0;
+        let file;
+        let out;
         try {
             for await (const c of res.value.body) {
-                size += c.length;
-                if (size > 64 * META_LIMIT)
-                    throw new Error('log too large');
-                chunks.push(c);
+                const chunk = c;
+                hash.update(chunk);
+                size += chunk.length;
+                if (out === undefined && size > LOG_IN_MEMORY) {
+                    if (!this.#scratchMade) {
+                        await (0,promises_.mkdir)(this.#o.scratchDir, { recursive: true });
+                        this.#scratchMade = true;
+                    }
+                    file = (0,external_node_path_.join)(this.#o.scratchDir, `${id}-${++this.#spills}.log`);
+                    out = await (0,promises_.open)(file, 'wx');
+                    for (const held of chunks.splice(0))
+                        await out.write(held);
+                }
+                if (out !== undefined)
+                    await out.write(chunk);
+                else
+                    chunks.push(chunk);
             }
+            await out?.close();
+            out = undefined;
+            const digest = hash.digest('hex');
+            if (file === undefined)
+                return (0,result.ok)({ digest, display: Buffer.concat(chunks) });
+            return (0,result.ok)({ digest, display: await (0,log_file/* readLogForDisplay */.C)(file), file });
         }
         catch (e) {
+            await out?.close().catch(() => undefined);
+            if (file !== undefined)
+                await (0,promises_.unlink)(file).catch(() => undefined);
             this.fail('a log could not be fetched', e.message);
             return (0,result/* err */._)(e.message);
         }
-        return (0,result.ok)(Buffer.concat(chunks));
     }
     /**
      * Queues the upload of a saved artifact from `dir` (which stays untouched until `close`). `manifest`: the one
@@ -44014,7 +44076,7 @@ class TieredCache {
                 const logs = await this.#remote.logs(record);
                 if (!logs.ok)
                     throw new Error(logs.error);
-                return logs.value;
+                return { stdout: logs.value.stdout, stderr: logs.value.stderr };
             },
             restore: async (dest) => {
                 // Begun as its archive arrived: that restore answers (it is the one that keeps it locally).
@@ -44068,6 +44130,9 @@ class TieredCache {
         const logs = await this.#remote.logs(record);
         if (!logs.ok)
             return (0,result/* err */._)({ reason: 'cache-unavailable', message: logs.error, reported: true });
+        // A log fetched into a file is kept by a save (see #keep), which the caller's streamed restore makes.
+        if (logs.value.stdoutFile !== undefined || logs.value.stderrFile !== undefined)
+            return undefined;
         const archive = prefetched ? (0,result.ok)(prefetched) : await this.#remote.fetchArchive(record);
         if (!archive.ok)
             return (0,result/* err */._)({ reason: 'cache-unavailable', message: archive.error, reported: true });
@@ -44078,7 +44143,8 @@ class TieredCache {
             release: (memory) => this.#remote.recycle(memory),
             encoding: record.archive.encoding,
             manifest: record.manifest,
-            ...logs.value,
+            stdout: logs.value.stdout,
+            stderr: logs.value.stderr,
             durationMs: record.manifest.durationMs,
         });
         if (adopted.ok) {

@@ -14821,6 +14821,8 @@ function trustStore() {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/cache/remote/byte-budget.ts
 /**
  * A bound on the bytes held in memory at once, shared by whoever holds them: downloaded archives waiting to be
@@ -14934,8 +14936,6 @@ function pieceSize(bytes) {
     return size;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/cache/manifest.ts
 
 
@@ -15150,6 +15150,48 @@ async function verifyTree(dir, manifest) {
     }
     const missing = want.keys().next();
     return missing.done ? ok(undefined) : err(`${missing.value} is missing`);
+}
+
+;// CONCATENATED MODULE: ./src/cache/log-file.ts
+
+/** Logs larger than this are read for display as their two ends, never whole into memory. */
+const DISPLAY_WHOLE_LIMIT = 16 * 1024 * 1024;
+const DISPLAY_END_BYTES = 1024 * 1024;
+/**
+ * A stored log as reporters see it: the whole file up to 16 MiB, else its first and last MiB around a line
+ * saying how much was left out (the same shape a live job's spilled output has). Replaying a cached job that
+ * printed gigabytes costs two megabytes of memory.
+ */
+async function readLogForDisplay(path) {
+    const { size } = await (0,promises_namespaceObject.stat)(path);
+    if (size <= DISPLAY_WHOLE_LIMIT)
+        return (0,promises_namespaceObject.readFile)(path);
+    const fh = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        const head = Buffer.alloc(DISPLAY_END_BYTES);
+        const tail = Buffer.alloc(DISPLAY_END_BYTES);
+        await fh.read(head, 0, head.length, 0);
+        await fh.read(tail, 0, tail.length, size - tail.length);
+        const left = size - head.length - tail.length;
+        return Buffer.concat([head, Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`), tail]);
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * The artifact with its spilled logs read back whole, for backends that store logs from memory (packs). Costs
+ * the log's size in memory for the time of one save, never for the rest of the run.
+ */
+async function withWholeLogs(a) {
+    if (a.stdoutFile === undefined && a.stderrFile === undefined)
+        return a;
+    return {
+        outputDir: a.outputDir,
+        durationMs: a.durationMs,
+        stdout: a.stdoutFile === undefined ? a.stdout : await readFile(a.stdoutFile),
+        stderr: a.stderrFile === undefined ? a.stderr : await readFile(a.stderrFile),
+    };
 }
 
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -15843,6 +15885,7 @@ function isSafeRelative(path) {
 
 
 
+
 /**
  * Memory of records fetched whole kept for reuse: about what is on its way and waiting to be written at once (32
  * requests in flight, the restore thread's batch and the archives behind it, a few hundred small ones).
@@ -15865,6 +15908,8 @@ const PACKED_BYTES = 16 * 1024 * 1024;
  * warning, and everything after it is a miss or a skipped upload.
  * Does not deal with: the local cache (see tiered-cache.ts) or deciding what to download.
  */
+/** Logs up to this size are fetched into memory; bigger ones into a file (see RemoteTier.logs). */
+const LOG_IN_MEMORY = 16 * 1024 * 1024;
 class remote_tier_RemoteTier {
     #o;
     #down = false;
@@ -15875,6 +15920,8 @@ class remote_tier_RemoteTier {
     #closing = false;
     #scratchMade = false;
     #spills = 0;
+    /** Each record's logs, fetched once (see logs). */
+    #logs = new Map();
     /** The upload process: undefined until the first upload, null when uploads run in this process. */
     #child;
     #prefetchBudget;
@@ -16174,27 +16221,45 @@ class remote_tier_RemoteTier {
     corrupt(record, problem) {
         return this.fail(`the artifact of ${record.key} could not be restored`, problem);
     }
-    /** The logs of a record, inline or fetched (and verified) from their blobs. */
-    async logs(record) {
+    /**
+     * The logs of a record, inline or fetched (and verified) from their blobs; fetched once per run, whichever
+     * restore or report asks first. A log too big to hold whole is written to a file of the scratch space (see
+     * RemoteLogs), which the run keeps with the entry before this tier closes.
+     */
+    logs(record) {
+        let got = this.#logs.get(record.key);
+        if (got === undefined) {
+            got = this.#fetchLogs(record);
+            this.#logs.set(record.key, got);
+        }
+        return got;
+    }
+    async #fetchLogs(record) {
         const out = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
         for (const name of ['stdout', 'stderr']) {
             const want = name === 'stdout' ? record.manifest.stdoutSha256 : record.manifest.stderrSha256;
             const inline = record[name];
-            let bytes = inline === undefined ? undefined : Buffer.from(inline, 'base64');
-            if (bytes === undefined) {
-                const got = await this.#blob(want);
-                if (!got.ok)
-                    return got;
-                bytes = got.value;
-            }
-            if (sha256(bytes) !== want) {
+            const got = inline === undefined
+                ? await this.#blob(want)
+                : result_ok({ digest: sha256(Buffer.from(inline, 'base64')), display: Buffer.from(inline, 'base64') });
+            if (!got.ok)
+                return got;
+            if (got.value.digest !== want) {
+                if (got.value.file !== undefined)
+                    await (0,promises_namespaceObject.unlink)(got.value.file).catch(() => undefined);
                 this.fail(`the logs of ${record.key} are corrupt`, 'digest mismatch');
                 return result_err('the logs do not match the manifest');
             }
-            out[name] = bytes;
+            out[name] = got.value.display;
+            if (got.value.file !== undefined)
+                out[name === 'stdout' ? 'stdoutFile' : 'stderrFile'] = got.value.file;
         }
         return result_ok(out);
     }
+    /**
+     * A log blob, hashed as it arrives: in memory up to LOG_IN_MEMORY bytes, else in a file of the scratch space
+     * (no log is too big to restore), with its two ends for display.
+     */
     async #blob(id) {
         if (this.#down)
             return result_err('the remote cache is off for this run');
@@ -16204,21 +16269,45 @@ class remote_tier_RemoteTier {
             this.fail('a log could not be fetched', cause);
             return result_err(cause);
         }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
         const chunks = [];
         let size = 0;
+        let file;
+        let out;
         try {
             for await (const c of res.value.body) {
-                size += c.length;
-                if (size > 64 * META_LIMIT)
-                    throw new Error('log too large');
-                chunks.push(c);
+                const chunk = c;
+                hash.update(chunk);
+                size += chunk.length;
+                if (out === undefined && size > LOG_IN_MEMORY) {
+                    if (!this.#scratchMade) {
+                        await (0,promises_namespaceObject.mkdir)(this.#o.scratchDir, { recursive: true });
+                        this.#scratchMade = true;
+                    }
+                    file = (0,external_node_path_namespaceObject.join)(this.#o.scratchDir, `${id}-${++this.#spills}.log`);
+                    out = await (0,promises_namespaceObject.open)(file, 'wx');
+                    for (const held of chunks.splice(0))
+                        await out.write(held);
+                }
+                if (out !== undefined)
+                    await out.write(chunk);
+                else
+                    chunks.push(chunk);
             }
+            await out?.close();
+            out = undefined;
+            const digest = hash.digest('hex');
+            if (file === undefined)
+                return result_ok({ digest, display: Buffer.concat(chunks) });
+            return result_ok({ digest, display: await readLogForDisplay(file), file });
         }
         catch (e) {
+            await out?.close().catch(() => undefined);
+            if (file !== undefined)
+                await (0,promises_namespaceObject.unlink)(file).catch(() => undefined);
             this.fail('a log could not be fetched', e.message);
             return result_err(e.message);
         }
-        return result_ok(Buffer.concat(chunks));
     }
     /**
      * Queues the upload of a saved artifact from `dir` (which stays untouched until `close`). `manifest`: the one
@@ -16503,7 +16592,7 @@ class tiered_cache_TieredCache {
                 const logs = await this.#remote.logs(record);
                 if (!logs.ok)
                     throw new Error(logs.error);
-                return logs.value;
+                return { stdout: logs.value.stdout, stderr: logs.value.stderr };
             },
             restore: async (dest) => {
                 // Begun as its archive arrived: that restore answers (it is the one that keeps it locally).
@@ -16557,6 +16646,9 @@ class tiered_cache_TieredCache {
         const logs = await this.#remote.logs(record);
         if (!logs.ok)
             return err({ reason: 'cache-unavailable', message: logs.error, reported: true });
+        // A log fetched into a file is kept by a save (see #keep), which the caller's streamed restore makes.
+        if (logs.value.stdoutFile !== undefined || logs.value.stderrFile !== undefined)
+            return undefined;
         const archive = prefetched ? ok(prefetched) : await this.#remote.fetchArchive(record);
         if (!archive.ok)
             return err({ reason: 'cache-unavailable', message: archive.error, reported: true });
@@ -16567,7 +16659,8 @@ class tiered_cache_TieredCache {
             release: (memory) => this.#remote.recycle(memory),
             encoding: record.archive.encoding,
             manifest: record.manifest,
-            ...logs.value,
+            stdout: logs.value.stdout,
+            stderr: logs.value.stderr,
             durationMs: record.manifest.durationMs,
         });
         if (adopted.ok) {

@@ -1,3 +1,5 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
 import { snapshotTree } from '../helpers/remote/scenario.js';
@@ -46,6 +48,54 @@ describe('an artifact too big to upload from memory', () => {
       expect(restored.stdout + restored.stderr).not.toMatch(/warning/i);
       expect(restored.jobs.get('big')?.status).toBe('cached');
       expect(await snapshotTree(dev.path('out'))).toEqual(await snapshotTree(ci.path('out')));
+    } finally {
+      await ci.cleanup();
+      await dev.cleanup();
+    }
+  }, 120_000);
+
+  it('restores a job whose log is too big to hold whole: the whole log kept, its ends shown, nothing rebuilt', async () => {
+    // 20 MB of stdout: spilled to a file by the run that built it, fetched into a file by the run that restores it.
+    const logGraph = graphJson([
+      { name: 'loud', cmds: [{ exec: ['sh', '-c', 'seq 1 2600000; echo done > <out>/result'] }] },
+    ]);
+    const ci = await Rig.create();
+    const dev = await Rig.create();
+    try {
+      await ci.write({ 'graph.json': logGraph });
+      const built = await ci.runGraph(['--cache', 'http', '--cache-url', server.url, '-q']);
+      expect(built.code, built.stderr).toBe(0);
+      await dev.write({ 'graph.json': logGraph });
+      const restored = await dev.runGraph([
+        '--cache',
+        'http',
+        '--cache-url',
+        server.url,
+        '--out-dir',
+        dev.path('out'),
+        '--log-replay',
+        'all',
+      ]);
+      expect(restored.code, restored.stderr).toBe(0);
+      expect(restored.stdout + restored.stderr).not.toMatch(/warning/i);
+      expect(restored.jobs.get('loud')?.status).toBe('cached');
+      // Shown: its two ends, not 20 MB.
+      expect(restored.stdout.length).toBeLessThan(4 << 20);
+      expect(restored.stdout).toContain('bytes left out here');
+      expect(restored.stdout).toContain('2600000');
+      // Kept whole in the local cache: its entry's log is all of it, and offline the next run restores from there.
+      const root = join(dev.cacheDir, 'v1', 'entries');
+      const logs: number[] = [];
+      for (const shard of await readdir(root))
+        for (const entry of await readdir(join(root, shard)))
+          logs.push((await stat(join(root, shard, entry, 'stdout'))).size);
+      let whole = 0;
+      for (let i = 1; i <= 2600000; i++) whole += String(i).length + 1;
+      expect(logs).toEqual([whole]);
+      const offline = await dev.runGraph(['--out-dir', dev.path('out2'), '--log-replay', 'all']);
+      expect(offline.code, offline.stderr).toBe(0);
+      expect(offline.jobs.get('loud')?.status).toBe('cached');
+      expect(offline.stdout).toContain('bytes left out here');
     } finally {
       await ci.cleanup();
       await dev.cleanup();

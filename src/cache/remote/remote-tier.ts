@@ -1,6 +1,7 @@
 import { createReadStream, rmSync } from 'node:fs';
-import { mkdir, rm, stat, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { JobKey } from '../../ids/brands.js';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
@@ -9,10 +10,10 @@ import type { ArtifactToSave, Manifest } from '../cache.js';
 import { ByteBudget } from './byte-budget.js';
 import { MemoryPool } from './memory-pool.js';
 import { buildManifest, fileSha256, sha256 } from '../manifest.js';
+import { readLogForDisplay } from '../log-file.js';
 import { IN_MEMORY_ARCHIVE, packArchive, readAll, unpackTree } from './archive.js';
 import type { HttpFailure, HttpResponse } from './http-client.js';
 import type { ObjectStore } from './object-store.js';
-import { META_LIMIT } from './object-store.js';
 import type { UploadChild } from './upload-child.js';
 import {
   INLINE_ARCHIVE_LIMIT,
@@ -82,6 +83,26 @@ export interface PrefetchedArchive {
  * warning, and everything after it is a miss or a skipped upload.
  * Does not deal with: the local cache (see tiered-cache.ts) or deciding what to download.
  */
+/** Logs up to this size are fetched into memory; bigger ones into a file (see RemoteTier.logs). */
+const LOG_IN_MEMORY = 16 * 1024 * 1024;
+
+/**
+ * A remote hit's logs, for display (`stdout`, `stderr`: whole, or a big log's two ends) and, for a log fetched into
+ * a file, that file: the whole log, which a save of the hit keeps (as a spilled log, see ArtifactToSave).
+ */
+export interface RemoteLogs {
+  stdout: Buffer;
+  stderr: Buffer;
+  stdoutFile?: string;
+  stderrFile?: string;
+}
+
+interface FetchedLog {
+  digest: string;
+  display: Buffer;
+  file?: string;
+}
+
 export class RemoteTier {
   readonly #o: RemoteTierOptions;
   #down = false;
@@ -92,6 +113,8 @@ export class RemoteTier {
   #closing = false;
   #scratchMade = false;
   #spills = 0;
+  /** Each record's logs, fetched once (see logs). */
+  readonly #logs = new Map<JobKey, Promise<Result<RemoteLogs, string>>>();
   /** The upload process: undefined until the first upload, null when uploads run in this process. */
   #child: UploadChild | null | undefined;
   readonly #prefetchBudget: ByteBudget | undefined;
@@ -393,28 +416,46 @@ export class RemoteTier {
     return this.fail(`the artifact of ${record.key} could not be restored`, problem);
   }
 
-  /** The logs of a record, inline or fetched (and verified) from their blobs. */
-  async logs(record: RemoteRecord): Promise<Result<{ stdout: Buffer; stderr: Buffer }, string>> {
-    const out: { stdout: Buffer; stderr: Buffer } = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
+  /**
+   * The logs of a record, inline or fetched (and verified) from their blobs; fetched once per run, whichever
+   * restore or report asks first. A log too big to hold whole is written to a file of the scratch space (see
+   * RemoteLogs), which the run keeps with the entry before this tier closes.
+   */
+  logs(record: RemoteRecord): Promise<Result<RemoteLogs, string>> {
+    let got = this.#logs.get(record.key);
+    if (got === undefined) {
+      got = this.#fetchLogs(record);
+      this.#logs.set(record.key, got);
+    }
+    return got;
+  }
+
+  async #fetchLogs(record: RemoteRecord): Promise<Result<RemoteLogs, string>> {
+    const out: RemoteLogs = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
     for (const name of ['stdout', 'stderr'] as const) {
       const want = name === 'stdout' ? record.manifest.stdoutSha256 : record.manifest.stderrSha256;
       const inline = record[name];
-      let bytes: Buffer | undefined = inline === undefined ? undefined : Buffer.from(inline, 'base64');
-      if (bytes === undefined) {
-        const got = await this.#blob(want);
-        if (!got.ok) return got;
-        bytes = got.value;
-      }
-      if (sha256(bytes) !== want) {
+      const got: Result<FetchedLog, string> =
+        inline === undefined
+          ? await this.#blob(want)
+          : ok({ digest: sha256(Buffer.from(inline, 'base64')), display: Buffer.from(inline, 'base64') });
+      if (!got.ok) return got;
+      if (got.value.digest !== want) {
+        if (got.value.file !== undefined) await unlink(got.value.file).catch(() => undefined);
         this.fail(`the logs of ${record.key} are corrupt`, 'digest mismatch');
         return err('the logs do not match the manifest');
       }
-      out[name] = bytes;
+      out[name] = got.value.display;
+      if (got.value.file !== undefined) out[name === 'stdout' ? 'stdoutFile' : 'stderrFile'] = got.value.file;
     }
     return ok(out);
   }
 
-  async #blob(id: string): Promise<Result<Buffer, string>> {
+  /**
+   * A log blob, hashed as it arrives: in memory up to LOG_IN_MEMORY bytes, else in a file of the scratch space
+   * (no log is too big to restore), with its two ends for display.
+   */
+  async #blob(id: string): Promise<Result<FetchedLog, string>> {
     if (this.#down) return err('the remote cache is off for this run');
     const res = await this.#o.store.getBlob(id);
     if (!res.ok || res.value === undefined) {
@@ -422,19 +463,39 @@ export class RemoteTier {
       this.fail('a log could not be fetched', cause);
       return err(cause);
     }
+    const hash = createHash('sha256');
     const chunks: Buffer[] = [];
     let size = 0;
+    let file: string | undefined;
+    let out: FileHandle | undefined;
     try {
       for await (const c of res.value.body) {
-        size += (c as Buffer).length;
-        if (size > 64 * META_LIMIT) throw new Error('log too large');
-        chunks.push(c as Buffer);
+        const chunk = c as Buffer;
+        hash.update(chunk);
+        size += chunk.length;
+        if (out === undefined && size > LOG_IN_MEMORY) {
+          if (!this.#scratchMade) {
+            await mkdir(this.#o.scratchDir, { recursive: true });
+            this.#scratchMade = true;
+          }
+          file = join(this.#o.scratchDir, `${id}-${++this.#spills}.log`);
+          out = await open(file, 'wx');
+          for (const held of chunks.splice(0)) await out.write(held);
+        }
+        if (out !== undefined) await out.write(chunk);
+        else chunks.push(chunk);
       }
+      await out?.close();
+      out = undefined;
+      const digest = hash.digest('hex');
+      if (file === undefined) return ok({ digest, display: Buffer.concat(chunks) });
+      return ok({ digest, display: await readLogForDisplay(file), file });
     } catch (e) {
+      await out?.close().catch(() => undefined);
+      if (file !== undefined) await unlink(file).catch(() => undefined);
       this.fail('a log could not be fetched', (e as Error).message);
       return err((e as Error).message);
     }
-    return ok(Buffer.concat(chunks));
   }
 
   /**

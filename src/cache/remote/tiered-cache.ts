@@ -90,7 +90,7 @@ export class TieredCache implements Cache {
       logs: async () => {
         const logs = await this.#remote.logs(record);
         if (!logs.ok) throw new Error(logs.error);
-        return logs.value;
+        return { stdout: logs.value.stdout, stderr: logs.value.stderr };
       },
       restore: async (dest) => {
         // Begun as its archive arrived: that restore answers (it is the one that keeps it locally).
@@ -143,6 +143,8 @@ export class TieredCache implements Cache {
     // The tier has warned already on any failure (once per run): no second warning per artifact.
     const logs = await this.#remote.logs(record);
     if (!logs.ok) return err({ reason: 'cache-unavailable', message: logs.error, reported: true });
+    // A log fetched into a file is kept by a save (see #keep), which the caller's streamed restore makes.
+    if (logs.value.stdoutFile !== undefined || logs.value.stderrFile !== undefined) return undefined;
     const archive = prefetched ? ok(prefetched) : await this.#remote.fetchArchive(record);
     if (!archive.ok) return err({ reason: 'cache-unavailable', message: archive.error, reported: true });
     const adopted = await this.#local.adoptArchive!(record.key, {
@@ -152,7 +154,8 @@ export class TieredCache implements Cache {
       release: (memory) => this.#remote.recycle(memory),
       encoding: record.archive.encoding,
       manifest: record.manifest,
-      ...logs.value,
+      stdout: logs.value.stdout,
+      stderr: logs.value.stderr,
       durationMs: record.manifest.durationMs,
     });
     if (adopted.ok) {
