@@ -44079,9 +44079,6 @@ class TieredCache {
                 return { stdout: logs.value.stdout, stderr: logs.value.stderr };
             },
             restore: async (dest) => {
-                // Its logs are asked for now, beside its archive: a fault of another artifact that turns the remote off
-                // meanwhile would otherwise leave this one restored but neither kept locally nor reported with its logs.
-                void this.#remote.logs(record).catch(() => undefined);
                 // Begun as its archive arrived: that restore answers (it is the one that keeps it locally).
                 const begun = this.#early.get(key);
                 this.#early.delete(key);
