@@ -2355,9 +2355,7 @@ class RemoteTier {
         for (const name of ['stdout', 'stderr']) {
             const want = name === 'stdout' ? record.manifest.stdoutSha256 : record.manifest.stderrSha256;
             const inline = record[name];
-            const got = inline === undefined
-                ? await this.#blob(want)
-                : (0,result.ok)({ digest: (0,cache_manifest/* sha256 */.sc)(Buffer.from(inline, 'base64')), display: Buffer.from(inline, 'base64') });
+            const got = inline === undefined ? await this.#blob(want) : (0,result.ok)(inlineLog(Buffer.from(inline, 'base64')));
             if (!got.ok)
                 return got;
             if (got.value.digest !== want) {
@@ -2621,6 +2619,10 @@ function contentSize(manifest) {
         if (e.type === 'file')
             total += e.size;
     return total;
+}
+/** A log that came inside its record. */
+function inlineLog(bytes) {
+    return { digest: (0,cache_manifest/* sha256 */.sc)(bytes), display: bytes };
 }
 /** The SHA-256 of a spilled log's file. */
 async function spilledSha256(path) {

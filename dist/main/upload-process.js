@@ -16239,9 +16239,7 @@ class remote_tier_RemoteTier {
         for (const name of ['stdout', 'stderr']) {
             const want = name === 'stdout' ? record.manifest.stdoutSha256 : record.manifest.stderrSha256;
             const inline = record[name];
-            const got = inline === undefined
-                ? await this.#blob(want)
-                : result_ok({ digest: sha256(Buffer.from(inline, 'base64')), display: Buffer.from(inline, 'base64') });
+            const got = inline === undefined ? await this.#blob(want) : result_ok(inlineLog(Buffer.from(inline, 'base64')));
             if (!got.ok)
                 return got;
             if (got.value.digest !== want) {
@@ -16505,6 +16503,10 @@ function contentSize(manifest) {
         if (e.type === 'file')
             total += e.size;
     return total;
+}
+/** A log that came inside its record. */
+function inlineLog(bytes) {
+    return { digest: sha256(bytes), display: bytes };
 }
 /** The SHA-256 of a spilled log's file. */
 async function spilledSha256(path) {

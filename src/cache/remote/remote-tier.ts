@@ -436,9 +436,7 @@ export class RemoteTier {
       const want = name === 'stdout' ? record.manifest.stdoutSha256 : record.manifest.stderrSha256;
       const inline = record[name];
       const got: Result<FetchedLog, string> =
-        inline === undefined
-          ? await this.#blob(want)
-          : ok({ digest: sha256(Buffer.from(inline, 'base64')), display: Buffer.from(inline, 'base64') });
+        inline === undefined ? await this.#blob(want) : ok(inlineLog(Buffer.from(inline, 'base64')));
       if (!got.ok) return got;
       if (got.value.digest !== want) {
         if (got.value.file !== undefined) await unlink(got.value.file).catch(() => undefined);
@@ -684,6 +682,11 @@ function contentSize(manifest: Manifest): number {
   let total = 0;
   for (const e of manifest.entries) if (e.type === 'file') total += e.size;
   return total;
+}
+
+/** A log that came inside its record. */
+function inlineLog(bytes: Buffer): FetchedLog {
+  return { digest: sha256(bytes), display: bytes };
 }
 
 /** The SHA-256 of a spilled log's file. */
