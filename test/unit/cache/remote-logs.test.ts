@@ -9,6 +9,7 @@ import type { RemoteRecord } from '../../../src/cache/remote/remote-record.js';
 import { RemoteTier } from '../../../src/cache/remote/remote-tier.js';
 import type { JobKey } from '../../../src/ids/brands.js';
 import { ok } from '../../../src/util/result.js';
+import { fakeStore } from '../../helpers/remote/fake-store.js';
 
 const KEY = 'ef'.repeat(20) as JobKey;
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
@@ -16,12 +17,7 @@ const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex
 /** A server holding `blobs`, sent in 1 MiB chunks, that counts the blobs it is asked for. */
 function blobServer(blobs: Map<string, Buffer>): ObjectStore & { asked: string[] } {
   const asked: string[] = [];
-  return {
-    asked,
-    display: 'http://cache.example',
-    redact: (t) => t,
-    inlineArchives: true,
-    getMetas: () => Promise.resolve(ok(new Map<string, Buffer>())),
+  const store = fakeStore({
     getBlob: (id) => {
       asked.push(id);
       const b = blobs.get(id);
@@ -30,10 +26,8 @@ function blobServer(blobs: Map<string, Buffer>): ObjectStore & { asked: string[]
       for (let at = 0; at < b.length; at += 1 << 20) chunks.push(b.subarray(at, at + (1 << 20)));
       return Promise.resolve(ok({ status: 200, headers: {}, body: Readable.from(chunks) }));
     },
-    getPart: () => Promise.resolve(ok(undefined)),
-    put: () => Promise.resolve(ok(undefined)),
-    close: () => undefined,
-  };
+  });
+  return Object.assign(store, { asked });
 }
 
 function recordWith(stdout: string, stderr: string): RemoteRecord {
@@ -58,9 +52,7 @@ describe("a remote hit's logs", () => {
     for (const c of cleanups.splice(0)) await c();
   });
 
-  async function tier(
-    blobs: Map<string, Buffer>,
-  ): Promise<{
+  async function tier(blobs: Map<string, Buffer>): Promise<{
     tier: RemoteTier;
     server: ReturnType<typeof blobServer>;
     warnings: string[];

@@ -8,26 +8,20 @@ import { RemoteTier } from '../../../src/cache/remote/remote-tier.js';
 import { TieredCache } from '../../../src/cache/remote/tiered-cache.js';
 import type { JobKey } from '../../../src/ids/brands.js';
 import { ok } from '../../../src/util/result.js';
+import { fakeStore } from '../../helpers/remote/fake-store.js';
 
 const key = (n: number): JobKey => n.toString(16).padStart(40, '0') as JobKey;
 
 /** A server that has nothing, and counts the records it is asked for. */
 function emptyServer(): ObjectStore & { asked: string[][] } {
   const asked: string[][] = [];
-  return {
-    asked,
-    display: 'http://cache.example',
-    redact: (t) => t,
-    inlineArchives: true,
+  const store = fakeStore({
     getMetas: (ids) => {
       asked.push([...ids]);
       return Promise.resolve(ok(new Map<string, Buffer>()));
     },
-    getBlob: () => Promise.resolve(ok(undefined)),
-    getPart: () => Promise.resolve(ok(undefined)),
-    put: () => Promise.resolve(ok(undefined)),
-    close: () => undefined,
-  };
+  });
+  return Object.assign(store, { asked });
 }
 
 describe('a tiered cache asks the server about a key once per run', () => {

@@ -8,6 +8,7 @@ import type { ObjectStore } from '../../../src/cache/remote/object-store.js';
 import { RemoteTier } from '../../../src/cache/remote/remote-tier.js';
 import type { JobKey } from '../../../src/ids/brands.js';
 import { ok } from '../../../src/util/result.js';
+import { fakeStore } from '../../helpers/remote/fake-store.js';
 
 const KEY = 'cd'.repeat(20) as JobKey;
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
@@ -15,14 +16,7 @@ const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex
 /** A server that keeps what it is sent, by space and id. */
 function keepingServer(): ObjectStore & { objects: Map<string, Buffer> } {
   const objects = new Map<string, Buffer>();
-  return {
-    objects,
-    display: 'http://cache.example',
-    redact: (t) => t,
-    inlineArchives: true,
-    getMetas: () => Promise.resolve(ok(new Map<string, Buffer>())),
-    getBlob: () => Promise.resolve(ok(undefined)),
-    getPart: () => Promise.resolve(ok(undefined)),
+  const store = fakeStore({
     put: async (space, id, body) => {
       let bytes: Buffer;
       if (typeof body === 'function') {
@@ -33,8 +27,8 @@ function keepingServer(): ObjectStore & { objects: Map<string, Buffer> } {
       objects.set(`${space}/${id}`, bytes);
       return ok(undefined);
     },
-    close: () => undefined,
-  };
+  });
+  return Object.assign(store, { objects });
 }
 
 describe('uploading a job whose log was spilled to a file', () => {
