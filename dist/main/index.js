@@ -43383,6 +43383,13 @@ const POOLED_BYTES = 32 * 1024 * 1024;
 const KEPT_AHEAD = 8 * 1024 * 1024;
 /** Memory of packed archives kept for reuse: about what the uploads at once hold (a few small archives each). */
 const PACKED_BYTES = 16 * 1024 * 1024;
+/** Logs up to this size are fetched into memory; bigger ones into a file (see RemoteTier.logs). */
+const LOG_IN_MEMORY = 16 * 1024 * 1024;
+/**
+ * The most bytes of one log a run fetches (RemoteTierOptions.maxLogBytes): a record may name any blob as its log,
+ * and one that never ends would otherwise fill the disk.
+ */
+const MAX_LOG_BYTES = 1024 ** 3;
 /**
  * The remote half of a tiered cache: records and archives on a cache server.
  *
@@ -43392,8 +43399,6 @@ const PACKED_BYTES = 16 * 1024 * 1024;
  * warning, and everything after it is a miss or a skipped upload.
  * Does not deal with: the local cache (see tiered-cache.ts) or deciding what to download.
  */
-/** Logs up to this size are fetched into memory; bigger ones into a file (see RemoteTier.logs). */
-const LOG_IN_MEMORY = 16 * 1024 * 1024;
 class RemoteTier {
     #o;
     #down = false;
@@ -43761,6 +43766,8 @@ class RemoteTier {
                 const chunk = c;
                 hash.update(chunk);
                 size += chunk.length;
+                if (size > (this.#o.maxLogBytes ?? MAX_LOG_BYTES))
+                    throw new Error('log too large');
                 if (out === undefined && size > LOG_IN_MEMORY) {
                     if (!this.#scratchMade) {
                         await (0,promises_.mkdir)(this.#o.scratchDir, { recursive: true });

@@ -52,6 +52,8 @@ export interface RemoteTierOptions {
   uploadWaitMs: number;
   idleTimeoutMs: number;
   onWarning(message: string): void;
+  /** The most bytes of one log fetched (MAX_LOG_BYTES by default); past it, the log is refused. */
+  maxLogBytes?: number;
   /** Called as each queued upload is over, however it ended. */
   onUploadSettled?(): void;
   /**
@@ -74,17 +76,14 @@ export interface PrefetchedArchive {
   done(): void;
 }
 
-/**
- * The remote half of a tiered cache: records and archives on a cache server.
- *
- * Deals with: batched lookups, verified streaming downloads, background uploads with bounded concurrency and
- * a bounded wait at the end, and the circuit breaker — the first failure of any kind (server down, an error
- * status, a stall, a truncated or unverifiable body) turns the remote off for the rest of the run with one
- * warning, and everything after it is a miss or a skipped upload.
- * Does not deal with: the local cache (see tiered-cache.ts) or deciding what to download.
- */
 /** Logs up to this size are fetched into memory; bigger ones into a file (see RemoteTier.logs). */
 const LOG_IN_MEMORY = 16 * 1024 * 1024;
+
+/**
+ * The most bytes of one log a run fetches (RemoteTierOptions.maxLogBytes): a record may name any blob as its log,
+ * and one that never ends would otherwise fill the disk.
+ */
+const MAX_LOG_BYTES = 1024 ** 3;
 
 /**
  * A remote hit's logs, for display (`stdout`, `stderr`: whole, or a big log's two ends) and, for a log fetched into
@@ -103,6 +102,15 @@ interface FetchedLog {
   file?: string;
 }
 
+/**
+ * The remote half of a tiered cache: records and archives on a cache server.
+ *
+ * Deals with: batched lookups, verified streaming downloads, background uploads with bounded concurrency and
+ * a bounded wait at the end, and the circuit breaker — the first failure of any kind (server down, an error
+ * status, a stall, a truncated or unverifiable body) turns the remote off for the rest of the run with one
+ * warning, and everything after it is a miss or a skipped upload.
+ * Does not deal with: the local cache (see tiered-cache.ts) or deciding what to download.
+ */
 export class RemoteTier {
   readonly #o: RemoteTierOptions;
   #down = false;
@@ -471,6 +479,7 @@ export class RemoteTier {
         const chunk = c as Buffer;
         hash.update(chunk);
         size += chunk.length;
+        if (size > (this.#o.maxLogBytes ?? MAX_LOG_BYTES)) throw new Error('log too large');
         if (out === undefined && size > LOG_IN_MEMORY) {
           if (!this.#scratchMade) {
             await mkdir(this.#o.scratchDir, { recursive: true });

@@ -52,7 +52,10 @@ describe("a remote hit's logs", () => {
     for (const c of cleanups.splice(0)) await c();
   });
 
-  async function tier(blobs: Map<string, Buffer>): Promise<{
+  async function tier(
+    blobs: Map<string, Buffer>,
+    maxLogBytes?: number,
+  ): Promise<{
     tier: RemoteTier;
     server: ReturnType<typeof blobServer>;
     warnings: string[];
@@ -69,6 +72,7 @@ describe("a remote hit's logs", () => {
       uploadWaitMs: 1000,
       idleTimeoutMs: 1000,
       onWarning: (m) => warnings.push(m),
+      ...(maxLogBytes === undefined ? {} : { maxLogBytes }),
     });
     cleanups.push(async () => {
       await t.close();
@@ -105,6 +109,17 @@ describe("a remote hit's logs", () => {
     expect(logs.value.stdout.toString()).toContain('bytes left out here');
     expect((await t.logs(record)).ok).toBe(true);
     expect(server.asked).toEqual([sha256(big), sha256(small)]);
+  });
+
+  // A record may name any blob as its log: one that never ends must not fill the disk.
+  it('refuses a log past the most a run fetches, with one warning, and leaves no file', async () => {
+    const big = Buffer.alloc(20 << 20, 7);
+    const { tier: t, warnings, scratch } = await tier(new Map([[sha256(big), big]]), 18 << 20);
+    const logs = await t.logs(recordWith(sha256(big), sha256(big)));
+    expect(logs.ok).toBe(false);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('log too large');
+    expect(await readdir(scratch)).toEqual([]);
   });
 
   it("refuses a big log whose bytes are not the manifest's, and leaves no file", async () => {
