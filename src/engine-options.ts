@@ -27,6 +27,12 @@ export interface EngineOptions {
   outDir?: string;
   /** Which cached jobs' logs are replayed to the reporter. */
   logReplay: 'failed' | 'all' | 'none';
+  /**
+   * Whether a cached job's outcome carries its logs (default: yes). An adapter that neither replays nor reports
+   * them says no: a hit's logs are then never read, and a remote cache's log blobs never downloaded, for a hit
+   * whose bytes nothing needs (minimal download).
+   */
+  cachedLogs?: boolean;
   /** Only compute keys and look them up; run nothing. */
   dryRun: boolean;
   /**

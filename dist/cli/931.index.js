@@ -578,6 +578,8 @@ async function buildInWorktree(graph, toRun, wt, sha, salt, cache, state, io, si
             targets: toRun,
             download: 'minimal',
             logReplay: 'none',
+            // Only the failures' outcomes are read.
+            cachedLogs: false,
             dryRun: false,
             workDir: state.newRunDir((m) => reporter.onEvent({ type: 'warning', message: m })),
             baseEnv: (0,run.baseEnvironment)(io.env),

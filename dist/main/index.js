@@ -36609,7 +36609,8 @@ class Execution {
         this.#inPlace.flush();
     }
     async #cachedOutcome(ref, hit) {
-        const logs = await hit.logs().catch(() => ({ stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) }));
+        const none = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
+        const logs = this.#p.options.cachedLogs === false ? none : await hit.logs().catch(() => none);
         return { ...ref, status: 'cached', exitCode: 0, durationMs: hit.durationMs, ...logs };
     }
     async #restoreOrBuild(label) {
@@ -38625,6 +38626,8 @@ const run = async (argv, io) => {
             download: download.value,
             ...(v['out-dir'] === undefined ? {} : { outDir: resolve(io.cwd, v['out-dir']) }),
             logReplay: logReplay.value,
+            // Shown only when replayed, kept only in a report.
+            cachedLogs: logReplay.value === 'all' || v.report !== undefined,
             dryRun: v['dry-run'] ?? false,
             workDir: state.newRunDir(warn),
             outputRecordsFile: state.outputRecordsFile(sourceDir),

@@ -158,7 +158,8 @@ export class Execution {
   }
 
   async #cachedOutcome(ref: JobRef, hit: CacheHit): Promise<JobOutcome> {
-    const logs = await hit.logs().catch(() => ({ stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) }));
+    const none = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
+    const logs = this.#p.options.cachedLogs === false ? none : await hit.logs().catch(() => none);
     return { ...ref, status: 'cached', exitCode: 0, durationMs: hit.durationMs, ...logs };
   }
 

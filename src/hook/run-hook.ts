@@ -333,6 +333,8 @@ async function buildInWorktree(
         targets: toRun,
         download: 'minimal',
         logReplay: 'none',
+        // Only the failures' outcomes are read.
+        cachedLogs: false,
         dryRun: false,
         workDir: state.newRunDir((m) => reporter.onEvent({ type: 'warning', message: m })),
         baseEnv: baseEnvironment(io.env),

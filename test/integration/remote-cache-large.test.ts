@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
+import { FaultProxy } from '../helpers/remote/fault-proxy.js';
 import { snapshotTree } from '../helpers/remote/scenario.js';
 import { type CacheServer, startNginx } from '../helpers/remote/servers.js';
 import { Rig } from '../helpers/rig.js';
@@ -97,6 +98,54 @@ describe('an artifact too big to upload from memory', () => {
       expect(offline.jobs.get('loud')?.status).toBe('cached');
       expect(offline.stdout).toContain('bytes left out here');
     } finally {
+      await ci.cleanup();
+      await dev.cleanup();
+    }
+  }, 120_000);
+
+  it('does not download the log of a hit that nothing needs, unless the run shows or reports it', async () => {
+    // A log of about 1.3 MB is a blob of its own (cas/); the job's one small output travels inside its record.
+    const logGraph = graphJson([
+      { name: 'chatty', cmds: [{ exec: ['sh', '-c', 'seq 1 200000; echo done > <out>/result'] }] },
+    ]);
+    const ci = await Rig.create();
+    const dev = await Rig.create();
+    const proxy = await FaultProxy.start(server.url);
+    try {
+      await ci.write({ 'graph.json': logGraph });
+      const built = await ci.runGraph(['--cache', 'http', '--cache-url', server.url, '-q']);
+      expect(built.code, built.stderr).toBe(0);
+      await dev.write({ 'graph.json': logGraph });
+      const remote = ['--cache', 'http', '--cache-url', proxy.url, '--cache-mode', 'read'];
+      const blobGets = (): string[] => proxy.seen.filter((r) => r.startsWith('GET') && r.includes('/cas/'));
+
+      // Minimal download, the default log replay and no report: the hit's bookkeeping needs its record only.
+      const quiet = await dev.run(['run', '--graph', 'graph.json', '--cache-dir', dev.path('c1'), ...remote]);
+      expect(quiet.code, quiet.stderr).toBe(0);
+      expect(quiet.stdout).toMatch(/1 cached/);
+      expect(proxy.seen.some((r) => r.includes('/ac/'))).toBe(true);
+      expect(blobGets()).toEqual([]);
+
+      // Shown (--log-replay all) or reported (--report), the log is fetched.
+      const shown = await dev.run([
+        'run',
+        '--graph',
+        'graph.json',
+        '--cache-dir',
+        dev.path('c2'),
+        '--log-replay',
+        'all',
+        ...remote,
+      ]);
+      expect(shown.code, shown.stderr).toBe(0);
+      expect(shown.stdout).toContain('200000');
+      expect(blobGets()).toHaveLength(1);
+      const reported = await dev.runGraph(['--cache-dir', dev.path('c3'), ...remote]);
+      expect(reported.code, reported.stderr).toBe(0);
+      expect(reported.jobs.get('chatty')?.stdout).toMatch(/^1\n2\n/);
+      expect(blobGets()).toHaveLength(2);
+    } finally {
+      await proxy.stop();
       await ci.cleanup();
       await dev.cleanup();
     }

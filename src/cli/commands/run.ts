@@ -192,6 +192,8 @@ export const run: Command = async (argv, io) => {
         download: download.value,
         ...(v['out-dir'] === undefined ? {} : { outDir: resolve(io.cwd, v['out-dir']) }),
         logReplay: logReplay.value,
+        // Shown only when replayed, kept only in a report.
+        cachedLogs: logReplay.value === 'all' || v.report !== undefined,
         dryRun: v['dry-run'] ?? false,
         workDir: state.newRunDir(warn),
         outputRecordsFile: state.outputRecordsFile(sourceDir),
