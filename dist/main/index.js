@@ -36609,9 +36609,22 @@ class Execution {
         this.#inPlace.flush();
     }
     async #cachedOutcome(ref, hit) {
+        const outcome = { ...ref, status: 'cached', exitCode: 0, durationMs: hit.durationMs };
         const none = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
-        const logs = this.#p.options.cachedLogs === false ? none : await hit.logs().catch(() => none);
-        return { ...ref, status: 'cached', exitCode: 0, durationMs: hit.durationMs, ...logs };
+        if (this.#p.options.cachedLogs === false)
+            return { ...outcome, ...none };
+        try {
+            return { ...outcome, ...(await hit.logs()) };
+        }
+        catch (e) {
+            // Its outputs are as good as any hit's; only its logs are lost (a remote cache that turned off since the
+            // lookup, say), and the report says so rather than show them empty.
+            return {
+                ...outcome,
+                ...none,
+                message: `its logs could not be read from the cache: ${e.message}`,
+            };
+        }
     }
     async #restoreOrBuild(label) {
         const ref = this.ref(label);
@@ -37661,8 +37674,11 @@ class console_reporter_ConsoleReporter {
         const name = printable(o.name);
         switch (o.status) {
             case 'cached':
-                if (this.#o.logReplay === 'all')
-                    this.#replay(o);
+                if (this.#o.logReplay !== 'all')
+                    break;
+                if (o.message !== undefined)
+                    this.#line(`${name}: ${message(o.message)}`);
+                this.#replay(o);
                 break;
             case 'built':
                 if (!this.#o.live)

@@ -158,9 +158,20 @@ export class Execution {
   }
 
   async #cachedOutcome(ref: JobRef, hit: CacheHit): Promise<JobOutcome> {
+    const outcome = { ...ref, status: 'cached' as const, exitCode: 0, durationMs: hit.durationMs };
     const none = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
-    const logs = this.#p.options.cachedLogs === false ? none : await hit.logs().catch(() => none);
-    return { ...ref, status: 'cached', exitCode: 0, durationMs: hit.durationMs, ...logs };
+    if (this.#p.options.cachedLogs === false) return { ...outcome, ...none };
+    try {
+      return { ...outcome, ...(await hit.logs()) };
+    } catch (e) {
+      // Its outputs are as good as any hit's; only its logs are lost (a remote cache that turned off since the
+      // lookup, say), and the report says so rather than show them empty.
+      return {
+        ...outcome,
+        ...none,
+        message: `its logs could not be read from the cache: ${(e as Error).message}`,
+      };
+    }
   }
 
   async #restoreOrBuild(label: JobLabel): Promise<Ready> {

@@ -87,7 +87,9 @@ export class ConsoleReporter implements Reporter {
     const name = printable(o.name);
     switch (o.status) {
       case 'cached':
-        if (this.#o.logReplay === 'all') this.#replay(o);
+        if (this.#o.logReplay !== 'all') break;
+        if (o.message !== undefined) this.#line(`${name}: ${message(o.message)}`);
+        this.#replay(o);
         break;
       case 'built':
         if (!this.#o.live) this.#line(`✓ ${name} built in ${secs}s`);

@@ -144,6 +144,19 @@ describe('an artifact too big to upload from memory', () => {
       expect(reported.code, reported.stderr).toBe(0);
       expect(reported.jobs.get('chatty')?.stdout).toMatch(/^1\n2\n/);
       expect(blobGets()).toHaveLength(2);
+
+      // The log cannot be fetched (the server fails it): the hit stays a hit, and the report and the replay say
+      // its logs are missing instead of showing them empty.
+      proxy.fault = '500';
+      proxy.faultPath = '/cas/';
+      const lost = await dev.runGraph(['--cache-dir', dev.path('c4'), '--log-replay', 'all', ...remote]);
+      expect(lost.code, lost.stderr).toBe(0);
+      const job = lost.jobs.get('chatty');
+      expect(job?.status).toBe('cached');
+      expect(job?.stdout).toBe('');
+      expect(job?.message).toMatch(/logs could not be read from the cache/);
+      expect(lost.stdout).toMatch(/chatty: its logs could not be read from the cache/);
+      expect(lost.stdout.match(/warning/g)).toHaveLength(1);
     } finally {
       await proxy.stop();
       await ci.cleanup();

@@ -11,6 +11,8 @@ export class FaultProxy {
   fault: Fault = 'none';
   /** When set, only requests of this method get the fault. */
   faultMethod: string | undefined;
+  /** When set, only requests whose path contains this get the fault. */
+  faultPath: string | undefined;
   slowMs = 5000;
   /** Drops the requests' `Range` headers, as a server that ignores ranges would: every GET answers the whole object. */
   noRanges = false;
@@ -34,7 +36,10 @@ export class FaultProxy {
       const proxy = box.proxy!;
       proxy.seen.push(`${req.method} ${req.url}`);
       const fault =
-        proxy.faultMethod === undefined || proxy.faultMethod === req.method ? proxy.fault : 'none';
+        (proxy.faultMethod === undefined || proxy.faultMethod === req.method) &&
+        (proxy.faultPath === undefined || req.url!.includes(proxy.faultPath))
+          ? proxy.fault
+          : 'none';
       if (fault === '500' || fault === '403') {
         req.resume();
         res.writeHead(Number(fault), { 'content-type': 'text/plain' }).end('injected fault');
