@@ -1990,8 +1990,10 @@ class Execution {
     async #cachedOutcome(ref, hit) {
         const outcome = { ...ref, status: 'cached', exitCode: 0, durationMs: hit.durationMs };
         const none = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
-        if (this.#p.options.cachedLogs === false)
+        if (this.#p.options.cachedLogs === false) {
+            hit.used?.();
             return { ...outcome, ...none };
+        }
         try {
             return { ...outcome, ...(await hit.logs()) };
         }

@@ -995,7 +995,18 @@ class LocalCache {
             const inline = meta[name];
             if (inline === '')
                 return NO_LOG;
-            return inline !== undefined ? Buffer.from(inline, 'base64') : (0,log_file/* readLogForDisplay */.C)((0,external_node_path_.join)(entry, name));
+            if (inline !== undefined)
+                return Buffer.from(inline, 'base64');
+            try {
+                return await (0,log_file/* readLogForDisplay */.C)((0,external_node_path_.join)(entry, name));
+            }
+            catch (e) {
+                // Damage like any other (the file removed, made unreadable): the entry goes, so that the next run
+                // rebuilds the job and keeps its logs again, instead of every run finding them missing.
+                this.#onWarning(`cache entry ${key} is damaged (its ${name} cannot be read); removed it`);
+                (0,background/* inBackground */.k)(this.#quarantine(key));
+                throw e;
+            }
         };
         // The entry's mtime is its last use, for least-recently-used pruning: set at most once per run, and only
         // when the last recorded use is older than USE_RESOLUTION_MS (like a file system's relatime), so that a
@@ -1021,6 +1032,7 @@ class LocalCache {
                     touch();
                 return restored;
             },
+            used: touch,
             entries: () => meta.manifest?.entries,
             storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
             place: this.#restores.place,

@@ -93,8 +93,13 @@ export interface CacheHit {
   key: JobKey;
   /** How long the job took when it was built. */
   durationMs: number;
-  /** The job's captured logs (cheap: no output bytes are moved). */
+  /** The job's captured logs (cheap: no output bytes are moved). Counts as a use (see `used`). */
   logs(): Promise<{ stdout: Buffer; stderr: Buffer }>;
+  /**
+   * Optional: tells a backend that orders its entries by last use (least-recently-used pruning) that the run used
+   * this hit, for a hit neither restored nor asked for its logs.
+   */
+  used?(): void;
   /**
    * Writes the output tree into `destDir` (which must not exist yet, or be empty) and verifies every file against
    * the manifest. On failure nothing is left at `destDir` and the caller treats the key as a miss. A backend may

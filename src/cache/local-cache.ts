@@ -125,7 +125,16 @@ export class LocalCache implements Cache {
     const log = async (name: 'stdout' | 'stderr'): Promise<Buffer> => {
       const inline = meta[name];
       if (inline === '') return NO_LOG;
-      return inline !== undefined ? Buffer.from(inline, 'base64') : readLogForDisplay(join(entry, name));
+      if (inline !== undefined) return Buffer.from(inline, 'base64');
+      try {
+        return await readLogForDisplay(join(entry, name));
+      } catch (e) {
+        // Damage like any other (the file removed, made unreadable): the entry goes, so that the next run
+        // rebuilds the job and keeps its logs again, instead of every run finding them missing.
+        this.#onWarning(`cache entry ${key} is damaged (its ${name} cannot be read); removed it`);
+        inBackground(this.#quarantine(key));
+        throw e;
+      }
     };
     // The entry's mtime is its last use, for least-recently-used pruning: set at most once per run, and only
     // when the last recorded use is older than USE_RESOLUTION_MS (like a file system's relatime), so that a
@@ -149,6 +158,7 @@ export class LocalCache implements Cache {
         if (restored.ok) touch();
         return restored;
       },
+      used: touch,
       entries: () => meta.manifest?.entries,
       storedFile: (path) => join(entry, 'out', path),
       place: this.#restores.place,

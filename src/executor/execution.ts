@@ -160,7 +160,10 @@ export class Execution {
   async #cachedOutcome(ref: JobRef, hit: CacheHit): Promise<JobOutcome> {
     const outcome = { ...ref, status: 'cached' as const, exitCode: 0, durationMs: hit.durationMs };
     const none = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
-    if (this.#p.options.cachedLogs === false) return { ...outcome, ...none };
+    if (this.#p.options.cachedLogs === false) {
+      hit.used?.();
+      return { ...outcome, ...none };
+    }
     try {
       return { ...outcome, ...(await hit.logs()) };
     } catch (e) {

@@ -292,6 +292,26 @@ describe('LocalCache', () => {
     });
   }
 
+  it('moves an entry aside, with one warning, when a log kept in a file of its own cannot be read', async () => {
+    const big = Buffer.alloc(200_000, 'x');
+    expect(
+      await cache.save(KEY, {
+        outputDir: join(dir, 'out'),
+        stdout: big,
+        stderr: Buffer.alloc(0),
+        durationMs: 1,
+      }),
+    ).toMatchObject({ saved: true });
+    await rm(join(entryDir(KEY), 'stdout'));
+    const hit = (await cache.lookup([KEY])).get(KEY)!;
+    await expect(hit.logs()).rejects.toThrow(/ENOENT/);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`cache entry ${KEY} is damaged (its stdout cannot be read)`);
+    // Gone, so the next run builds the job again and keeps its logs.
+    await expect.poll(async () => (await cache.lookup([KEY])).size).toBe(0);
+    expect(await save()).toMatchObject({ saved: true });
+  });
+
   it('refuses to restore a manifest whose paths leave the tree, and moves the entry aside', async () => {
     await save();
     const entry = join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY);

@@ -1,0 +1,49 @@
+import { stat, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { graphJson } from '../helpers/graph-json.js';
+import { Rig } from '../helpers/rig.js';
+
+const job = (name: string): { name: string; cmds: { exec: string[] }[] } => ({
+  name,
+  cmds: [{ exec: ['sh', '-c', `echo ${name}; head -c 100000 /dev/urandom > <out>/data`] }],
+});
+
+describe('a hit is a use of its entry, for least-recently-used pruning', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it('whether or not the run reads its logs: pruning keeps the entry a plain run just used', async () => {
+    await rig.write({
+      'graph.json': graphJson([job('hot'), job('cold')]),
+      'hot.json': graphJson([job('hot')]),
+    });
+    const built = await rig.runGraph();
+    expect(built.code, built.stderr).toBe(0);
+    const entry = (name: string): string => {
+      const key = built.jobs.get(name)!.key;
+      return join(rig.cacheDir, 'v1', 'entries', key.slice(0, 2), key);
+    };
+    // Last used three and two hours ago: "hot" is the older one, until the run below uses it.
+    const hoursAgo = (h: number): Date => new Date(Date.now() - h * 3600_000);
+    await utimes(entry('hot'), hoursAgo(3), hoursAgo(3));
+    await utimes(entry('cold'), hoursAgo(2), hoursAgo(2));
+
+    // A plain run: no log replay, no report, so nothing reads the hit's logs.
+    const used = await rig.run(['run', '--graph', 'hot.json', '--cache-dir', rig.cacheDir, '-q']);
+    expect(used.code, used.stderr).toBe(0);
+    expect(used.stdout).toMatch(/1 cached, 0 built/);
+    expect((await stat(entry('hot'))).mtimeMs).toBeGreaterThan(hoursAgo(1).getTime());
+
+    // Room for one of the two: the one used last stays.
+    const prune = await rig.run(['cache', 'prune', '--max-size', '150K', '--cache-dir', rig.cacheDir]);
+    expect(prune.code, prune.stdout + prune.stderr).toBe(0);
+    await expect(stat(entry('hot'))).resolves.toBeDefined();
+    await expect(stat(entry('cold'))).rejects.toThrow(/ENOENT/);
+  });
+});
