@@ -1003,8 +1003,10 @@ class LocalCache {
             catch (e) {
                 // Damage like any other (the file removed, made unreadable): the entry goes, so that the next run
                 // rebuilds the job and keeps its logs again, instead of every run finding them missing.
-                this.#onWarning(`cache entry ${key} is damaged (its ${name} cannot be read); removed it`);
-                (0,background/* inBackground */.k)(this.#quarantine(key));
+                const why = e.code ?? e.message;
+                const stuck = await this.#quarantine(key);
+                const done = stuck === undefined ? 'removed it' : `could not remove it (${stuck})`;
+                this.#onWarning(`cache entry ${key} is damaged (its ${name} cannot be read: ${why}); ${done}`);
                 throw e;
             }
         };

@@ -131,8 +131,10 @@ export class LocalCache implements Cache {
       } catch (e) {
         // Damage like any other (the file removed, made unreadable): the entry goes, so that the next run
         // rebuilds the job and keeps its logs again, instead of every run finding them missing.
-        this.#onWarning(`cache entry ${key} is damaged (its ${name} cannot be read); removed it`);
-        inBackground(this.#quarantine(key));
+        const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+        const stuck = await this.#quarantine(key);
+        const done = stuck === undefined ? 'removed it' : `could not remove it (${stuck})`;
+        this.#onWarning(`cache entry ${key} is damaged (its ${name} cannot be read: ${why}); ${done}`);
         throw e;
       }
     };
