@@ -35636,8 +35636,29 @@ function statListed(root, listed, globs, found) {
     return true;
 }
 /**
+ * The first directory on the way from `root` to `rel` (a proper prefix of `rel`) that is a symbolic link, or
+ * anything but a directory; undefined when every one is a real directory or missing. In-place outputs are never
+ * listed, removed or written through a link: one that points out of the checkout would take them there.
+ * `checked` remembers directories found real, for the calls of one pass.
+ */
+function linkOnTheWay(root, rel, checked = new Set()) {
+    for (let i = rel.indexOf('/'); i !== -1; i = rel.indexOf('/', i + 1)) {
+        const dir = rel.slice(0, i);
+        if (checked.has(dir))
+            continue;
+        const st = (0,external_node_fs_.lstatSync)(`${root}/${dir}`, { throwIfNoEntry: false });
+        if (st === undefined)
+            return undefined;
+        if (!st.isDirectory())
+            return dir;
+        checked.add(dir);
+    }
+    return undefined;
+}
+/**
  * Every file and symlink under `base` with its lstat, into `entries`, and every directory with its lstat (taken
  * before it was read) into `dirs`; false when a directory could not be read (the listing is then not complete).
+ * Nothing under a base reached through a link (see linkOnTheWay) is listed.
  */
 function walkOutputs(root, base, dirs, entries) {
     let complete = true;
@@ -35669,7 +35690,8 @@ function walkOutputs(root, base, dirs, entries) {
         else if (st.isFile() || st.isSymbolicLink())
             entries.push([rel, st]);
     };
-    walk(base);
+    if (linkOnTheWay(root, base) === undefined)
+        walk(base);
     return complete;
 }
 /** Copies the job's in-place outputs from the source directory into its output directory (before saving). */
@@ -35707,7 +35729,11 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
     // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
     // of the same size is there, or once written); each parent directory is made once.
     const made = new Set();
+    const real = new Set();
     for (const rel of inArtifact) {
+        const link = linkOnTheWay(sourceDir, rel, real);
+        if (link !== undefined)
+            return throughLink(rel, link);
         const from = describe((0,external_node_path_.join)(base, rel));
         const to = (0,external_node_path_.join)(sourceDir, rel);
         if (sameEntry(from, to))
@@ -35733,6 +35759,8 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
     clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
     return undefined;
 }
+/** Why an in-place output is not put back (see linkOnTheWay). */
+const throughLink = (rel, link) => `${rel} would be written through ${link}, which is not a directory (a symbolic link, say)`;
 /** Renames a private regular file over `to` with the mode a copy would get; false when it cannot. */
 function moveFile(from, to) {
     if (!from.stat.isFile() || from.stat.nlink !== 1)
@@ -35826,6 +35854,12 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, writ
     // the restore at its first bad file, and the cache's own restore (which the caller falls back on) says what is
     // wrong with it and moves it aside. Files written before it are the artifact's, checked: nothing half-written.
     if (stale.length > 0) {
+        const real = new Set();
+        for (const [rel] of stale) {
+            const link = linkOnTheWay(sourceDir, rel, real);
+            if (link !== undefined)
+                return { kind: 'not-here', message: throughLink(rel, link) };
+        }
         const files = stale.map(([rel, e]) => ({
             path: e.path,
             stored: artifact.storedFile(e.path),

@@ -15,7 +15,7 @@ import { isSafeRelativePath } from '../cache/entry-meta.js';
 import { sha256 } from '../cache/manifest.js';
 import { type PlaceFile, placeFiles } from '../cache/place-files.js';
 import type { Result } from '../util/result.js';
-import { IN_PLACE_DIR, type OutputGlobs, presentOutputs } from './in-place.js';
+import { IN_PLACE_DIR, linkOnTheWay, type OutputGlobs, presentOutputs, throughLink } from './in-place.js';
 import type { OutputStatRecords } from './output-stat-records.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -66,6 +66,11 @@ export async function restoreInPlace(
   // the restore at its first bad file, and the cache's own restore (which the caller falls back on) says what is
   // wrong with it and moves it aside. Files written before it are the artifact's, checked: nothing half-written.
   if (stale.length > 0) {
+    const real = new Set<string>();
+    for (const [rel] of stale) {
+      const link = linkOnTheWay(sourceDir, rel, real);
+      if (link !== undefined) return { kind: 'not-here', message: throughLink(rel, link) };
+    }
     const files = stale.map(([rel, e]): PlaceFile => ({
       path: e.path,
       stored: artifact.storedFile(e.path),

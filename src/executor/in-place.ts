@@ -102,8 +102,27 @@ function statListed(
 }
 
 /**
+ * The first directory on the way from `root` to `rel` (a proper prefix of `rel`) that is a symbolic link, or
+ * anything but a directory; undefined when every one is a real directory or missing. In-place outputs are never
+ * listed, removed or written through a link: one that points out of the checkout would take them there.
+ * `checked` remembers directories found real, for the calls of one pass.
+ */
+export function linkOnTheWay(root: string, rel: string, checked = new Set<string>()): string | undefined {
+  for (let i = rel.indexOf('/'); i !== -1; i = rel.indexOf('/', i + 1)) {
+    const dir = rel.slice(0, i);
+    if (checked.has(dir)) continue;
+    const st = lstatSync(`${root}/${dir}`, { throwIfNoEntry: false });
+    if (st === undefined) return undefined;
+    if (!st.isDirectory()) return dir;
+    checked.add(dir);
+  }
+  return undefined;
+}
+
+/**
  * Every file and symlink under `base` with its lstat, into `entries`, and every directory with its lstat (taken
  * before it was read) into `dirs`; false when a directory could not be read (the listing is then not complete).
+ * Nothing under a base reached through a link (see linkOnTheWay) is listed.
  */
 function walkOutputs(
   root: string,
@@ -133,7 +152,7 @@ function walkOutputs(
       for (const n of names) if (n !== '.git') walk(rel === '' ? n : `${rel}/${n}`);
     } else if (st.isFile() || st.isSymbolicLink()) entries.push([rel, st]);
   };
-  walk(base);
+  if (linkOnTheWay(root, base) === undefined) walk(base);
   return complete;
 }
 
@@ -184,7 +203,10 @@ export function placeOutputs(
   // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
   // of the same size is there, or once written); each parent directory is made once.
   const made = new Set<string>();
+  const real = new Set<string>();
   for (const rel of inArtifact) {
+    const link = linkOnTheWay(sourceDir, rel, real);
+    if (link !== undefined) return throughLink(rel, link);
     const from = describe(join(base, rel));
     const to = join(sourceDir, rel);
     if (sameEntry(from, to)) continue;
@@ -207,6 +229,10 @@ export function placeOutputs(
   clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
   return undefined;
 }
+
+/** Why an in-place output is not put back (see linkOnTheWay). */
+export const throughLink = (rel: string, link: string): string =>
+  `${rel} would be written through ${link}, which is not a directory (a symbolic link, say)`;
 
 /** Renames a private regular file over `to` with the mode a copy would get; false when it cannot. */
 function moveFile(from: Described, to: string): boolean {
