@@ -1040,8 +1040,10 @@ function walkOutputs(root, base, dirs, entries) {
                 return;
             }
             dirs?.push([rel, st]);
+            // Nor into installed packages: a glob as broad as `**/*.js` must not claim them (a base inside one, named
+            // by the glob itself, is walked).
             for (const n of names)
-                if (n !== '.git')
+                if (n !== '.git' && n !== 'node_modules')
                     walk(rel === '' ? n : `${rel}/${n}`);
         }
         else if (st.isFile() || st.isSymbolicLink())

@@ -7,6 +7,7 @@ const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Sn: () => (/* binding */ startRepoFiles),
+/* harmony export */   V_: () => (/* binding */ untrackedOf),
 /* harmony export */   Yj: () => (/* binding */ fileRange),
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
 /* harmony export */   jv: () => (/* binding */ hasFile),
@@ -24,6 +25,19 @@ const modules = {
 
 
 
+/** The paths of each listing that git does not track (see untrackedOf). */
+const untrackedPaths = new WeakMap();
+/**
+ * Of a listing made by listRepoFiles or startRepoFiles, the paths git does not track; undefined outside git,
+ * where any file may be. Only those can be outputs (see select-inputs.ts): a tracked file is a source.
+ */
+function untrackedOf(files) {
+    return untrackedPaths.get(files);
+}
+function withUntracked(files, untracked) {
+    untrackedPaths.set(files, untracked);
+    return files;
+}
 /**
  * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
  * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
@@ -59,6 +73,7 @@ async function listRepoFiles(dir) {
  */
 function parseListing(dir, listing) {
     const paths = [];
+    const untracked = new Set();
     for (let start = 0; start < listing.length;) {
         let end = listing.indexOf('\0', start);
         if (end < 0)
@@ -67,11 +82,14 @@ function parseListing(dir, listing) {
             const tag = listing.charCodeAt(start);
             if (tag !== TAG_TRACKED && tag !== TAG_UNTRACKED)
                 return parseTaggedListing(dir, listing);
-            paths.push(listing.slice(start + 2, end));
+            const path = listing.slice(start + 2, end);
+            paths.push(path);
+            if (tag === TAG_UNTRACKED)
+                untracked.add(path);
         }
         start = end + 1;
     }
-    return sortedByCodeUnits(paths);
+    return withUntracked(sortedByCodeUnits(paths), untracked);
 }
 const TAG_TRACKED = 'H'.charCodeAt(0);
 const TAG_UNTRACKED = '?'.charCodeAt(0);
@@ -79,6 +97,7 @@ const TAG_UNTRACKED = '?'.charCodeAt(0);
 function parseTaggedListing(dir, listing) {
     const gone = new Set();
     const seen = new Set();
+    const untracked = new Set();
     for (const entry of listing.split('\0')) {
         if (entry.length < 3)
             continue;
@@ -88,12 +107,14 @@ function parseTaggedListing(dir, listing) {
             gone.add(path);
         else
             seen.add(path);
+        if (entry[0] === '?')
+            untracked.add(path);
     }
     const files = [];
     for (const p of seen)
         if (!gone.has(p))
             files.push(p);
-    return files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    return withUntracked(files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), untracked);
 }
 /** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
 function sortedByCodeUnits(paths) {
@@ -155,6 +176,8 @@ function startRepoFiles(sourceDir, listings) {
         }
         else
             return undefined;
+        // Until the index's paths join them.
+        const notTracked = new Set(seen);
         const gone = new Set();
         // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
         // repository root.
@@ -178,7 +201,7 @@ function startRepoFiles(sourceDir, listings) {
         for (const p of index.value.paths)
             if (!gone.has(p))
                 seen.add(p);
-        return [...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+        return withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked);
     })();
 }
 /** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */

@@ -208,6 +208,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: ./src/ids/canonical.ts
+var canonical = __webpack_require__(7536);
 // EXTERNAL MODULE: ./src/util/code-identity.ts
 var code_identity = __webpack_require__(4170);
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
@@ -247,6 +249,7 @@ var state_file = __webpack_require__(2148);
 
 
 
+
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
 const FORMAT = 2;
 /** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
@@ -273,8 +276,12 @@ function configDigest(config, env) {
     return h.digest('hex');
 }
 /** The hash of the repository's file list. */
-function fileListDigest(files) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${files.length}\0`).update(files.join('\0')).digest('hex');
+function fileListDigest(files, untracked) {
+    const h = (0,external_node_crypto_.createHash)('sha256').update(`${files.length}\0`).update(files.join('\0'));
+    // Which are tracked decides which can be outputs (see untrackedOf): a `git add` changes the compile.
+    if (untracked !== undefined)
+        h.update(`\0untracked\0${[...untracked].sort(canonical/* compareCodeUnits */.U).join('\0')}`);
+    return h.digest('hex');
 }
 /** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */
 function statKey(st) {
@@ -433,7 +440,8 @@ async function compileConfig(root, config, env, shortcuts = {}) {
     // manifests read (with one, their bytes must be hashed before the compile reads them: see below).
     let compiler = cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
     const files = await listing;
-    const listKey = cacheFile === undefined ? undefined : fileListDigest(files);
+    const untracked = (0,repo_files/* untrackedOf */.V_)(files);
+    const listKey = cacheFile === undefined ? undefined : fileListDigest(files, untracked);
     let reads;
     if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
         if (kept.readsUnchanged)
@@ -456,7 +464,7 @@ async function compileConfig(root, config, env, shortcuts = {}) {
     const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root, false));
     const problems = [];
     const workspace = await readWorkspace(root, files, problems, reads?.texts ?? manifests);
-    const compiled = compileTasks({ config, workspace, files, env });
+    const compiled = compileTasks({ config, workspace, files, env, ...(untracked ? { untracked } : {}) });
     problems.push(...compiled.problems);
     if (problems.length > 0)
         return (0,result/* err */._)(problems);
@@ -547,6 +555,7 @@ function sameStats(a, b) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Sn: () => (/* binding */ startRepoFiles),
+/* harmony export */   V_: () => (/* binding */ untrackedOf),
 /* harmony export */   Yj: () => (/* binding */ fileRange),
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
 /* harmony export */   jv: () => (/* binding */ hasFile),
@@ -564,6 +573,19 @@ function sameStats(a, b) {
 
 
 
+/** The paths of each listing that git does not track (see untrackedOf). */
+const untrackedPaths = new WeakMap();
+/**
+ * Of a listing made by listRepoFiles or startRepoFiles, the paths git does not track; undefined outside git,
+ * where any file may be. Only those can be outputs (see select-inputs.ts): a tracked file is a source.
+ */
+function untrackedOf(files) {
+    return untrackedPaths.get(files);
+}
+function withUntracked(files, untracked) {
+    untrackedPaths.set(files, untracked);
+    return files;
+}
 /**
  * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
  * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
@@ -599,6 +621,7 @@ async function listRepoFiles(dir) {
  */
 function parseListing(dir, listing) {
     const paths = [];
+    const untracked = new Set();
     for (let start = 0; start < listing.length;) {
         let end = listing.indexOf('\0', start);
         if (end < 0)
@@ -607,11 +630,14 @@ function parseListing(dir, listing) {
             const tag = listing.charCodeAt(start);
             if (tag !== TAG_TRACKED && tag !== TAG_UNTRACKED)
                 return parseTaggedListing(dir, listing);
-            paths.push(listing.slice(start + 2, end));
+            const path = listing.slice(start + 2, end);
+            paths.push(path);
+            if (tag === TAG_UNTRACKED)
+                untracked.add(path);
         }
         start = end + 1;
     }
-    return sortedByCodeUnits(paths);
+    return withUntracked(sortedByCodeUnits(paths), untracked);
 }
 const TAG_TRACKED = 'H'.charCodeAt(0);
 const TAG_UNTRACKED = '?'.charCodeAt(0);
@@ -619,6 +645,7 @@ const TAG_UNTRACKED = '?'.charCodeAt(0);
 function parseTaggedListing(dir, listing) {
     const gone = new Set();
     const seen = new Set();
+    const untracked = new Set();
     for (const entry of listing.split('\0')) {
         if (entry.length < 3)
             continue;
@@ -628,12 +655,14 @@ function parseTaggedListing(dir, listing) {
             gone.add(path);
         else
             seen.add(path);
+        if (entry[0] === '?')
+            untracked.add(path);
     }
     const files = [];
     for (const p of seen)
         if (!gone.has(p))
             files.push(p);
-    return files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    return withUntracked(files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), untracked);
 }
 /** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
 function sortedByCodeUnits(paths) {
@@ -695,6 +724,8 @@ function startRepoFiles(sourceDir, listings) {
         }
         else
             return undefined;
+        // Until the index's paths join them.
+        const notTracked = new Set(seen);
         const gone = new Set();
         // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
         // repository root.
@@ -718,7 +749,7 @@ function startRepoFiles(sourceDir, listings) {
         for (const p of index.value.paths)
             if (!gone.has(p))
                 seen.add(p);
-        return [...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+        return withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked);
     })();
 }
 /** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */

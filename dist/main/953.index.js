@@ -104,7 +104,9 @@ var repo_files = __webpack_require__(8682);
  * sorted list itself: each package's files are one range of it, marked from the shallowest package to the
  * deepest, so a nested package's own globs decide for its files.
  */
-function generatedFiles(instances, ws, files) {
+function generatedFiles(instances, ws, files, 
+/** The files git does not track (see untrackedOf): only those can be outputs. Undefined: any file can. */
+untracked) {
     const byTask = new Map();
     const byDir = new Map();
     for (const inst of instances) {
@@ -153,7 +155,9 @@ function generatedFiles(instances, ws, files) {
             if (test(root, files[i]))
                 marks[i] = 1;
     }
-    return (index) => marks[index] === 1;
+    return untracked === undefined
+        ? (index) => marks[index] === 1
+        : (index) => marks[index] === 1 && untracked.has(files[index]);
 }
 /**
  * Each task instance's input files: the repository files under its directory that its `inputs` globs choose
@@ -298,7 +302,7 @@ function compileTasks(input) {
         problems.push({ file: config_file/* CONFIG_FILE */.g2, task, ...(field === undefined ? {} : { field }), message });
     };
     const instances = instantiate(input, add);
-    const generated = generatedFiles(instances, input.workspace, input.files);
+    const generated = generatedFiles(instances, input.workspace, input.files, input.untracked);
     const inputs = selectInputs(instances, input.files, generated, add);
     const byKey = new Map(instances.map((i) => [instanceKey(i.task, i.pkg?.name), i]));
     const jobs = instances.map((inst) => {

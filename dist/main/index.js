@@ -35683,8 +35683,10 @@ function walkOutputs(root, base, dirs, entries) {
                 return;
             }
             dirs?.push([rel, st]);
+            // Nor into installed packages: a glob as broad as `**/*.js` must not claim them (a base inside one, named
+            // by the glob itself, is walked).
             for (const n of names)
-                if (n !== '.git')
+                if (n !== '.git' && n !== 'node_modules')
                     walk(rel === '' ? n : `${rel}/${n}`);
         }
         else if (st.isFile() || st.isSymbolicLink())
@@ -44946,6 +44948,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./src/ids/canonical.ts
+var canonical = __nccwpck_require__(7536);
 // EXTERNAL MODULE: ./src/util/code-identity.ts
 var code_identity = __nccwpck_require__(4170);
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
@@ -44985,6 +44989,7 @@ var state_file = __nccwpck_require__(2148);
 
 
 
+
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
 const FORMAT = 2;
 /** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
@@ -45011,8 +45016,12 @@ function configDigest(config, env) {
     return h.digest('hex');
 }
 /** The hash of the repository's file list. */
-function fileListDigest(files) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${files.length}\0`).update(files.join('\0')).digest('hex');
+function fileListDigest(files, untracked) {
+    const h = (0,external_node_crypto_.createHash)('sha256').update(`${files.length}\0`).update(files.join('\0'));
+    // Which are tracked decides which can be outputs (see untrackedOf): a `git add` changes the compile.
+    if (untracked !== undefined)
+        h.update(`\0untracked\0${[...untracked].sort(canonical/* compareCodeUnits */.U).join('\0')}`);
+    return h.digest('hex');
 }
 /** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */
 function statKey(st) {
@@ -45171,7 +45180,8 @@ async function compileConfig(root, config, env, shortcuts = {}) {
     // manifests read (with one, their bytes must be hashed before the compile reads them: see below).
     let compiler = cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
     const files = await listing;
-    const listKey = cacheFile === undefined ? undefined : fileListDigest(files);
+    const untracked = (0,repo_files/* untrackedOf */.V_)(files);
+    const listKey = cacheFile === undefined ? undefined : fileListDigest(files, untracked);
     let reads;
     if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
         if (kept.readsUnchanged)
@@ -45194,7 +45204,7 @@ async function compileConfig(root, config, env, shortcuts = {}) {
     const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root, false));
     const problems = [];
     const workspace = await readWorkspace(root, files, problems, reads?.texts ?? manifests);
-    const compiled = compileTasks({ config, workspace, files, env });
+    const compiled = compileTasks({ config, workspace, files, env, ...(untracked ? { untracked } : {}) });
     problems.push(...compiled.problems);
     if (problems.length > 0)
         return (0,result/* err */._)(problems);
@@ -45348,6 +45358,7 @@ async function graphFromCommand(command, sourceDir) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V_: () => (/* binding */ untrackedOf),
 /* harmony export */   Yj: () => (/* binding */ fileRange),
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
 /* harmony export */   jv: () => (/* binding */ hasFile),
@@ -45365,6 +45376,19 @@ async function graphFromCommand(command, sourceDir) {
 
 
 
+/** The paths of each listing that git does not track (see untrackedOf). */
+const untrackedPaths = new WeakMap();
+/**
+ * Of a listing made by listRepoFiles or startRepoFiles, the paths git does not track; undefined outside git,
+ * where any file may be. Only those can be outputs (see select-inputs.ts): a tracked file is a source.
+ */
+function untrackedOf(files) {
+    return untrackedPaths.get(files);
+}
+function withUntracked(files, untracked) {
+    untrackedPaths.set(files, untracked);
+    return files;
+}
 /**
  * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
  * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
@@ -45400,6 +45424,7 @@ async function listRepoFiles(dir) {
  */
 function parseListing(dir, listing) {
     const paths = [];
+    const untracked = new Set();
     for (let start = 0; start < listing.length;) {
         let end = listing.indexOf('\0', start);
         if (end < 0)
@@ -45408,11 +45433,14 @@ function parseListing(dir, listing) {
             const tag = listing.charCodeAt(start);
             if (tag !== TAG_TRACKED && tag !== TAG_UNTRACKED)
                 return parseTaggedListing(dir, listing);
-            paths.push(listing.slice(start + 2, end));
+            const path = listing.slice(start + 2, end);
+            paths.push(path);
+            if (tag === TAG_UNTRACKED)
+                untracked.add(path);
         }
         start = end + 1;
     }
-    return sortedByCodeUnits(paths);
+    return withUntracked(sortedByCodeUnits(paths), untracked);
 }
 const TAG_TRACKED = 'H'.charCodeAt(0);
 const TAG_UNTRACKED = '?'.charCodeAt(0);
@@ -45420,6 +45448,7 @@ const TAG_UNTRACKED = '?'.charCodeAt(0);
 function parseTaggedListing(dir, listing) {
     const gone = new Set();
     const seen = new Set();
+    const untracked = new Set();
     for (const entry of listing.split('\0')) {
         if (entry.length < 3)
             continue;
@@ -45429,12 +45458,14 @@ function parseTaggedListing(dir, listing) {
             gone.add(path);
         else
             seen.add(path);
+        if (entry[0] === '?')
+            untracked.add(path);
     }
     const files = [];
     for (const p of seen)
         if (!gone.has(p))
             files.push(p);
-    return files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    return withUntracked(files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), untracked);
 }
 /** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
 function sortedByCodeUnits(paths) {
@@ -45496,6 +45527,8 @@ function startRepoFiles(sourceDir, listings) {
         }
         else
             return undefined;
+        // Until the index's paths join them.
+        const notTracked = new Set(seen);
         const gone = new Set();
         // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
         // repository root.
@@ -45519,7 +45552,7 @@ function startRepoFiles(sourceDir, listings) {
         for (const p of index.value.paths)
             if (!gone.has(p))
                 seen.add(p);
-        return [...seen].sort(compareCodeUnits);
+        return withUntracked([...seen].sort(compareCodeUnits), notTracked);
     })();
 }
 /** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */

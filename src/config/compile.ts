@@ -49,6 +49,8 @@ export interface CompileInput {
   workspace: Workspace;
   /** The repository's files, relative, sorted by code units. */
   files: readonly string[];
+  /** Those of them git does not track (see untrackedOf): only those can be outputs. Undefined: any can. */
+  untracked?: ReadonlySet<string>;
   env: NodeJS.ProcessEnv;
 }
 
@@ -64,7 +66,7 @@ export function compileTasks(input: CompileInput): { graph: GoGraph; problems: C
     problems.push({ file: CONFIG_FILE, task, ...(field === undefined ? {} : { field }), message });
   };
   const instances = instantiate(input, add);
-  const generated: GeneratedFiles = generatedFiles(instances, input.workspace, input.files);
+  const generated: GeneratedFiles = generatedFiles(instances, input.workspace, input.files, input.untracked);
   const inputs = selectInputs(instances, input.files, generated, add);
   const byKey = new Map(instances.map((i) => [instanceKey(i.task, i.pkg?.name), i]));
   const jobs: GoJob[] = instances.map((inst) => {

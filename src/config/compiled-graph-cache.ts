@@ -25,6 +25,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DisbuildConfig, TaskSpec } from './config-file.js';
+import { compareCodeUnits } from '../ids/canonical.js';
 import { codeIdentity } from '../util/code-identity.js';
 import { readOwnFile } from '../util/read-own-file.js';
 import { exactIno, settledMs } from '../util/settled-stat.js';
@@ -85,8 +86,11 @@ export function configDigest(
 }
 
 /** The hash of the repository's file list. */
-export function fileListDigest(files: readonly string[]): string {
-  return createHash('sha256').update(`${files.length}\0`).update(files.join('\0')).digest('hex');
+export function fileListDigest(files: readonly string[], untracked?: ReadonlySet<string>): string {
+  const h = createHash('sha256').update(`${files.length}\0`).update(files.join('\0'));
+  // Which are tracked decides which can be outputs (see untrackedOf): a `git add` changes the compile.
+  if (untracked !== undefined) h.update(`\0untracked\0${[...untracked].sort(compareCodeUnits).join('\0')}`);
+  return h.digest('hex');
 }
 
 /** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */

@@ -18,7 +18,7 @@ import {
   readKeptGraph,
   writeCompiledGraph,
 } from './compiled-graph-cache.js';
-import { listRepoFiles } from './repo-files.js';
+import { listRepoFiles, untrackedOf } from './repo-files.js';
 import type { ManifestTexts } from './workspace-prefetch.js';
 
 /** Where the graph comes from, as disbuild.json says. */
@@ -94,7 +94,8 @@ export async function compileConfig(
   let compiler =
     cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
   const files = await listing;
-  const listKey = cacheFile === undefined ? undefined : fileListDigest(files);
+  const untracked = untrackedOf(files);
+  const listKey = cacheFile === undefined ? undefined : fileListDigest(files, untracked);
   let reads: ReadFiles | undefined;
   if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
     if (kept.readsUnchanged) return ok(reusable);
@@ -115,7 +116,7 @@ export async function compileConfig(
   const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root, false));
   const problems: ConfigProblem[] = [];
   const workspace = await readWorkspace(root, files, problems, reads?.texts ?? manifests);
-  const compiled = compileTasks({ config, workspace, files, env });
+  const compiled = compileTasks({ config, workspace, files, env, ...(untracked ? { untracked } : {}) });
   problems.push(...compiled.problems);
   if (problems.length > 0) return err(problems);
   // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are

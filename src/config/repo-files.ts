@@ -5,6 +5,22 @@ import { compareCodeUnits } from '../ids/canonical.js';
 import type { WorkTreeListings } from '../ids/file-digest.js';
 import { ok } from '../util/result.js';
 
+/** The paths of each listing that git does not track (see untrackedOf). */
+const untrackedPaths = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * Of a listing made by listRepoFiles or startRepoFiles, the paths git does not track; undefined outside git,
+ * where any file may be. Only those can be outputs (see select-inputs.ts): a tracked file is a source.
+ */
+export function untrackedOf(files: readonly string[]): ReadonlySet<string> | undefined {
+  return untrackedPaths.get(files);
+}
+
+function withUntracked(files: string[], untracked: ReadonlySet<string>): string[] {
+  untrackedPaths.set(files, untracked);
+  return files;
+}
+
 /**
  * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
  * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
@@ -40,17 +56,20 @@ export async function listRepoFiles(dir: string): Promise<string[]> {
  */
 function parseListing(dir: string, listing: string): string[] {
   const paths: string[] = [];
+  const untracked = new Set<string>();
   for (let start = 0; start < listing.length;) {
     let end = listing.indexOf('\0', start);
     if (end < 0) end = listing.length;
     if (end - start >= 3) {
       const tag = listing.charCodeAt(start);
       if (tag !== TAG_TRACKED && tag !== TAG_UNTRACKED) return parseTaggedListing(dir, listing);
-      paths.push(listing.slice(start + 2, end));
+      const path = listing.slice(start + 2, end);
+      paths.push(path);
+      if (tag === TAG_UNTRACKED) untracked.add(path);
     }
     start = end + 1;
   }
-  return sortedByCodeUnits(paths);
+  return withUntracked(sortedByCodeUnits(paths), untracked);
 }
 
 const TAG_TRACKED = 'H'.charCodeAt(0);
@@ -60,16 +79,18 @@ const TAG_UNTRACKED = '?'.charCodeAt(0);
 function parseTaggedListing(dir: string, listing: string): string[] {
   const gone = new Set<string>();
   const seen = new Set<string>();
+  const untracked = new Set<string>();
   for (const entry of listing.split('\0')) {
     if (entry.length < 3) continue;
     const path = entry.slice(2);
     // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
     if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree(join(dir, path)))) gone.add(path);
     else seen.add(path);
+    if (entry[0] === '?') untracked.add(path);
   }
   const files: string[] = [];
   for (const p of seen) if (!gone.has(p)) files.push(p);
-  return files.sort(compareCodeUnits);
+  return withUntracked(files.sort(compareCodeUnits), untracked);
 }
 
 /** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
@@ -121,6 +142,8 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
     } else if (untracked?.ok) {
       for (const p of untracked.value.split('\0')) if (p !== '') seen.add(p);
     } else return undefined;
+    // Until the index's paths join them.
+    const notTracked: ReadonlySet<string> = new Set(seen);
     const gone = new Set<string>();
     // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
     // repository root.
@@ -136,7 +159,7 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
     // Relative to the source directory; a conflicted path may come once per stage, hence the set.
     for (const p of index.value.skipWorktree) if (!inWorkTree(`${sourceDir}/${p}`)) gone.add(p);
     for (const p of index.value.paths) if (!gone.has(p)) seen.add(p);
-    return [...seen].sort(compareCodeUnits);
+    return withUntracked([...seen].sort(compareCodeUnits), notTracked);
   })();
 }
 

@@ -21,6 +21,8 @@ export function generatedFiles(
   instances: readonly TaskInstance[],
   ws: Workspace,
   files: readonly string[],
+  /** The files git does not track (see untrackedOf): only those can be outputs. Undefined: any file can. */
+  untracked?: ReadonlySet<string>,
 ): GeneratedFiles {
   const byTask = new Map<string, GlobList>();
   const byDir = new Map<string, Set<GlobList>>();
@@ -61,7 +63,9 @@ export function generatedFiles(
   for (const [lo, hi] of root === undefined ? [] : scanRanges(files, '', withinAny(root))) {
     for (let i = lo; i < hi; i++) if (test(root!, files[i]!)) marks[i] = 1;
   }
-  return (index) => marks[index] === 1;
+  return untracked === undefined
+    ? (index) => marks[index] === 1
+    : (index) => marks[index] === 1 && untracked.has(files[index]!);
 }
 
 type Add = (task: string, field: string | undefined, message: string) => void;

@@ -149,7 +149,9 @@ function walkOutputs(
         return;
       }
       dirs?.push([rel, st]);
-      for (const n of names) if (n !== '.git') walk(rel === '' ? n : `${rel}/${n}`);
+      // Nor into installed packages: a glob as broad as `**/*.js` must not claim them (a base inside one, named
+      // by the glob itself, is walked).
+      for (const n of names) if (n !== '.git' && n !== 'node_modules') walk(rel === '' ? n : `${rel}/${n}`);
     } else if (st.isFile() || st.isSymbolicLink()) entries.push([rel, st]);
   };
   if (linkOnTheWay(root, base) === undefined) walk(base);

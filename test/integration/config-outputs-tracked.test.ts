@@ -1,0 +1,46 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { git } from '../helpers/npm-workspace.js';
+import { Rig } from '../helpers/rig.js';
+
+/** A file git tracks is a source: an outputs glob that matches it never takes it out of the key. */
+describe('outputs globs over tracked files', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+  const run = (): ReturnType<Rig['run']> => rig.run(['run', '--cache-dir', rig.cacheDir]);
+
+  it('keeps a tracked file the glob matches among the inputs (an edit rebuilds, and is never overwritten), and leaves installed packages alone', async () => {
+    await rig.write({
+      'src/a.ts': 'x\n',
+      'lib/config.js': 'v1\n',
+      '.gitignore': 'out.txt\nsrc/a.js\nnode_modules\n',
+      'node_modules/dep/index.js': 'installed\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'cp src/a.ts src/a.js; cat lib/config.js > out.txt',
+            outputs: ['**/*.js', 'out.txt'],
+          },
+        },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+    expect((await run()).code).toBe(0);
+    expect(await rig.read('src/out.txt')).toBe('v1\n');
+    // Installed packages are not outputs either, whatever the glob matches.
+    expect(await rig.read('src/node_modules/dep/index.js')).toBe('installed\n');
+
+    await rig.write({ 'lib/config.js': 'v2\n' });
+    const r = await run();
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/1 built/);
+    expect(await rig.read('src/lib/config.js')).toBe('v2\n');
+    expect(await rig.read('src/out.txt')).toBe('v2\n');
+  });
+});
