@@ -1053,9 +1053,12 @@ function walkOutputs(root, base, dirs, entries) {
         walk(base);
     return complete;
 }
-/** Copies the job's in-place outputs from the source directory into its output directory (before saving). */
-function captureOutputs(sourceDir, globs, outputDir) {
-    const files = listOutputs(sourceDir, globs);
+/**
+ * Copies the job's in-place outputs from the source directory into its output directory (before saving); none
+ * that `protect` names (a file git tracks or a job reads, which a later restore must never write over).
+ */
+function captureOutputs(sourceDir, globs, outputDir, protect = () => false) {
+    const files = listOutputs(sourceDir, globs).filter((rel) => !protect(rel));
     for (const rel of files) {
         const to = (0,external_node_path_.join)(outputDir, IN_PLACE_DIR, rel);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
@@ -1716,8 +1719,8 @@ class InPlaceOutputs {
         return this.#globs.get(label);
     }
     /**
-     * No file any job reads, and no file git tracks, is ever removed as a stale output, whatever the globs say (a
-     * broad glob such as `**\/*.js` must not take sources with it). Asked only when a removal is due.
+     * No file any job reads, and no file git tracks, is ever removed as a stale output or captured as one, whatever
+     * the globs say (a broad glob such as `**\/*.js` must not take sources with it). Asked only when one matches.
      */
     #protect = (path) => {
         if (!this.#inputs) {
@@ -1760,7 +1763,7 @@ class InPlaceOutputs {
         if (!globs)
             return undefined;
         try {
-            captureOutputs(this.#sourceDir, globs, outputDir);
+            captureOutputs(this.#sourceDir, globs, outputDir, this.#protect);
             return undefined;
         }
         catch (e) {

@@ -65,8 +65,8 @@ export class InPlaceOutputs {
   }
 
   /**
-   * No file any job reads, and no file git tracks, is ever removed as a stale output, whatever the globs say (a
-   * broad glob such as `**\/*.js` must not take sources with it). Asked only when a removal is due.
+   * No file any job reads, and no file git tracks, is ever removed as a stale output or captured as one, whatever
+   * the globs say (a broad glob such as `**\/*.js` must not take sources with it). Asked only when one matches.
    */
   readonly #protect = (path: string): boolean => {
     if (!this.#inputs) {
@@ -105,7 +105,7 @@ export class InPlaceOutputs {
     const globs = this.#of(label);
     if (!globs) return undefined;
     try {
-      captureOutputs(this.#sourceDir, globs, outputDir);
+      captureOutputs(this.#sourceDir, globs, outputDir, this.#protect);
       return undefined;
     } catch (e) {
       return (e as Error).message;

@@ -158,9 +158,17 @@ function walkOutputs(
   return complete;
 }
 
-/** Copies the job's in-place outputs from the source directory into its output directory (before saving). */
-export function captureOutputs(sourceDir: string, globs: OutputGlobs, outputDir: string): number {
-  const files = listOutputs(sourceDir, globs);
+/**
+ * Copies the job's in-place outputs from the source directory into its output directory (before saving); none
+ * that `protect` names (a file git tracks or a job reads, which a later restore must never write over).
+ */
+export function captureOutputs(
+  sourceDir: string,
+  globs: OutputGlobs,
+  outputDir: string,
+  protect: (path: string) => boolean = () => false,
+): number {
+  const files = listOutputs(sourceDir, globs).filter((rel) => !protect(rel));
   for (const rel of files) {
     const to = join(outputDir, IN_PLACE_DIR, rel);
     mkdirSync(dirname(to), { recursive: true });

@@ -43,4 +43,29 @@ describe('outputs globs over tracked files', () => {
     expect(await rig.read('src/lib/config.js')).toBe('v2\n');
     expect(await rig.read('src/out.txt')).toBe('v2\n');
   });
+
+  it("never captures a tracked file that is not among the task's inputs, so no restore writes over an edit", async () => {
+    await rig.write({
+      'src/a.ts': 'x\n',
+      'lib/config.js': 'v1\n',
+      '.gitignore': 'src/a.js\n',
+      'disbuild.json': JSON.stringify({
+        tasks: { build: { command: 'cp src/a.ts src/a.js', inputs: ['src/**'], outputs: ['**/*.js'] } },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+    expect((await run()).code).toBe(0);
+    await rig.write({ 'lib/config.js': 'edited\n' });
+    await rig.write({ 'src/a.ts': 'y\n' });
+    expect((await run()).code).toBe(0);
+    // Back to the first build's sources: its artifact is restored, and the edit stays.
+    await rig.write({ 'src/a.ts': 'x\n' });
+    const r = await run();
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/1 cached/);
+    expect(await rig.read('src/src/a.js')).toBe('x\n');
+    expect(await rig.read('src/lib/config.js')).toBe('edited\n');
+  });
 });
