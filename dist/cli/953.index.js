@@ -16,12 +16,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/graph/cycles.ts
 var cycles = __webpack_require__(8213);
 // EXTERNAL MODULE: ./src/config/config-file.ts
 var config_file = __webpack_require__(3797);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
@@ -289,6 +289,7 @@ function withinAny(globs) {
 
 
 
+
 /** The graph JSON of the config's tasks, or every problem found. */
 function compileTasks(input) {
     const problems = [];
@@ -432,10 +433,10 @@ function command(inst, input, add) {
             : [...(spec.command ?? [])];
     let wd = inst.dir;
     if (spec.cwd !== undefined) {
-        const n = normalizePattern(spec.cwd);
+        const n = normalizeDir(spec.cwd);
         if (!n.ok)
             add(inst.task, 'cwd', n.error);
-        else if (n.value !== '**')
+        else if (n.value !== '')
             wd = wd === '' ? n.value : `${wd}/${n.value}`;
     }
     // Unset variables are left out (and so differ from set-but-empty ones in the key).
@@ -444,6 +445,18 @@ function command(inst, input, add) {
         return v === undefined ? [] : [`${name}=${v}`];
     });
     return { Exec: exec, Environ: environ, WorkingDirectory: wd };
+}
+/** A directory relative to the task's own (`cwd`): a path, not a glob; `.`, `sub/` and `./sub` are plain. */
+function normalizeDir(dir) {
+    if (dir === '')
+        return { ok: false, error: 'is empty' };
+    if (dir.startsWith('/'))
+        return { ok: false, error: `must be relative, got ${JSON.stringify(dir)}` };
+    const norm = external_node_path_.posix.normalize(dir).replace(/\/+$/, '');
+    if (norm === '..' || norm.startsWith('../')) {
+        return { ok: false, error: `must stay inside its directory, got ${JSON.stringify(dir)}` };
+    }
+    return { ok: true, value: norm === '.' ? '' : norm };
 }
 
 

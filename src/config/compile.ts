@@ -6,6 +6,7 @@
  * inputs sorted. Every problem is collected and reported at once, naming the file, the task and the field.
  */
 import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
 import { findCycles } from '../graph/cycles.js';
 import type { ConfigProblem, DisbuildConfig, TaskSpec } from './config-file.js';
 import { CONFIG_FILE } from './config-file.js';
@@ -213,9 +214,9 @@ function command(
         : [...(spec.command ?? [])];
   let wd = inst.dir;
   if (spec.cwd !== undefined) {
-    const n = normalizePattern(spec.cwd);
+    const n = normalizeDir(spec.cwd);
     if (!n.ok) add(inst.task, 'cwd', n.error);
-    else if (n.value !== '**') wd = wd === '' ? n.value : `${wd}/${n.value}`;
+    else if (n.value !== '') wd = wd === '' ? n.value : `${wd}/${n.value}`;
   }
   // Unset variables are left out (and so differ from set-but-empty ones in the key).
   const environ = (spec.env ?? []).flatMap((name) => {
@@ -223,4 +224,15 @@ function command(
     return v === undefined ? [] : [`${name}=${v}`];
   });
   return { Exec: exec, Environ: environ, WorkingDirectory: wd };
+}
+
+/** A directory relative to the task's own (`cwd`): a path, not a glob; `.`, `sub/` and `./sub` are plain. */
+function normalizeDir(dir: string): { ok: true; value: string } | { ok: false; error: string } {
+  if (dir === '') return { ok: false, error: 'is empty' };
+  if (dir.startsWith('/')) return { ok: false, error: `must be relative, got ${JSON.stringify(dir)}` };
+  const norm = posix.normalize(dir).replace(/\/+$/, '');
+  if (norm === '..' || norm.startsWith('../')) {
+    return { ok: false, error: `must stay inside its directory, got ${JSON.stringify(dir)}` };
+  }
+  return { ok: true, value: norm === '.' ? '' : norm };
 }
