@@ -1088,6 +1088,9 @@ function clearOutputs(sourceDir, globs, keep, protect) {
 function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
     const base = (0,external_node_path_.join)(artifactDir, IN_PLACE_DIR);
     const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
+    const refused = strayEntry(base, inArtifact, globs);
+    if (refused !== undefined)
+        return refused;
     // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
     // of the same size is there, or once written); each parent directory is made once.
     const made = new Set();
@@ -1105,7 +1108,14 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
             (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
             made.add(parent);
         }
-        if (move && moveFile(from, to))
+        // A directory where the file goes (a stale tree) is replaced too, when all it holds are the job's outputs.
+        const inTheWay = (0,external_node_fs_.lstatSync)(to, { throwIfNoEntry: false })?.isDirectory() === true;
+        if (inTheWay) {
+            const kept = listOutputs(sourceDir, { bases: [rel], matches: (p) => !globs.matches(p) || protect(p) });
+            if (kept.length > 0)
+                return `${rel} is a directory holding ${kept[0]}, which is not the job's output`;
+        }
+        if (move && moveFile(from, to, inTheWay))
             continue;
         const temp = `${to}.disbuild-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         copyEntry(from.path, temp);
@@ -1113,24 +1123,53 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
             (0,external_node_fs_.rmSync)(temp, { force: true });
             return `${rel} could not be written in place`;
         }
-        // A directory where the file goes (a stale tree) is replaced too.
-        if ((0,external_node_fs_.lstatSync)(to, { throwIfNoEntry: false })?.isDirectory())
+        if (inTheWay)
             (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
         (0,external_node_fs_.renameSync)(temp, to);
     }
     clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
     return undefined;
 }
+/**
+ * Why an artifact's in-place files are not the job's (see placeOutputs): an artifact is the job's only if all it
+ * holds are the job's outputs, and its links stay in the checkout. One from a cache another writer can reach
+ * must not put a source's place, nor anything beside the checkout, within its reach.
+ */
+function strayArtifact(artifactDir, globs) {
+    const base = (0,external_node_path_.join)(artifactDir, IN_PLACE_DIR);
+    return strayEntry(base, listOutputs(base, { bases: [''], matches: () => true }), globs);
+}
+/**
+ * The first of `inArtifact` that the job's globs do not match, or a link whose target leaves the checkout (`..`
+ * one level deeper than `.in-place/` is, say) or is absolute.
+ */
+function strayEntry(base, inArtifact, globs) {
+    for (const rel of inArtifact) {
+        if (!globs.matches(rel))
+            return `the artifact holds ${rel}, which the job's outputs do not match`;
+        const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(base, rel));
+        if (!st.isSymbolicLink())
+            continue;
+        const target = (0,external_node_fs_.readlinkSync)((0,external_node_path_.join)(base, rel));
+        const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(rel), target));
+        if (target.startsWith('/') || resolved === '..' || resolved.startsWith('../')) {
+            return `the artifact's link ${rel} points out of the checkout (${JSON.stringify(target)})`;
+        }
+    }
+    return undefined;
+}
 /** Why an in-place output is not put back (see linkOnTheWay). */
 const throughLink = (rel, link) => `${rel} would be written through ${link}, which is not a directory (a symbolic link, say)`;
-/** Renames a private regular file over `to` with the mode a copy would get; false when it cannot. */
-function moveFile(from, to) {
+/**
+ * Renames a private regular file over `to` with the mode a copy would get, the directory there first removed when
+ * `dirInTheWay`; false when it cannot.
+ */
+function moveFile(from, to, dirInTheWay) {
     if (!from.stat.isFile() || from.stat.nlink !== 1)
         return false;
     try {
         (0,external_node_fs_.chmodSync)(from.path, from.stat.mode & 0o100 ? 0o755 : 0o644);
-        // A directory where the file goes (a stale tree) is replaced too.
-        if ((0,external_node_fs_.lstatSync)(to, { throwIfNoEntry: false })?.isDirectory())
+        if (dirInTheWay)
             (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
         (0,external_node_fs_.renameSync)(from.path, to);
         return true;
@@ -1809,15 +1848,23 @@ class InPlaceOutputs {
      * After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. With
      * `restored`, `dir` is a fresh restore that this run may take files from (when the options allow it).
      */
+    /**
+     * Undefined once placed; else why not, and whether the artifact itself is at fault (`stray`: it holds more
+     * than the job's outputs), which the cache should then drop.
+     */
     place(label, dir, restored = false) {
         const globs = this.#of(label);
         if (!globs)
             return undefined;
         try {
-            return placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
+            const stray = strayArtifact(dir, globs);
+            if (stray !== undefined)
+                return { message: stray, stray: true };
+            const failed = placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
+            return failed === undefined ? undefined : { message: failed };
         }
         catch (e) {
-            return `in-place outputs: ${e.message}`;
+            return { message: `in-place outputs: ${e.message}` };
         }
     }
 }
@@ -2061,7 +2108,9 @@ class Execution {
             const restored = await hit.restore(dir);
             const at = (restored.ok && restored.value?.dir) || dir;
             // Files may be moved out of a tree restored into this run's scratch space, never out of the cache's.
-            const placed = restored.ok ? this.#inPlace.place(label, at, at === dir) : restored.error.message;
+            const placed = restored.ok
+                ? this.#inPlace.place(label, at, at === dir)
+                : { message: restored.error.message };
             if (placed === undefined) {
                 // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
                 // is the cache's, immutable from the start.
@@ -2071,11 +2120,14 @@ class Execution {
                     sealTree(at);
                 return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
             }
-            const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed}); building it instead`;
+            const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed.message}); building it instead`;
             // A backend that turned itself off has said so once; every restore after that is a plain miss.
             if (restored.ok || !(restored.error.reason === 'cache-unavailable' && restored.error.reported))
                 this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
             await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
+            // Not the job's artifact: the cache drops it, so that the build's takes its place.
+            if (placed.stray)
+                await this.#p.cache.discard?.(ref.key);
             const ready = await this.#build(this.#p.graph.byLabel.get(label), ref);
             // Built, not cached: the report says so, and why.
             ready.outcome.message ??= message;
@@ -2197,11 +2249,13 @@ class Execution {
         const dir = this.#outputDir(ref.key);
         const restored = await hit.restore(dir);
         const at = (restored.ok && restored.value?.dir) || dir;
-        const placed = restored.ok ? this.#inPlace.place(ref.label, at) : restored.error.message;
+        const placed = restored.ok ? this.#inPlace.place(ref.label, at) : { message: restored.error.message };
         if (placed !== undefined) {
-            const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed}); building it instead`;
+            const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed.message}); building it instead`;
             this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
             await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
+            if (placed.stray)
+                await this.#p.cache.discard?.(ref.key);
             return undefined;
         }
         // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
@@ -2223,7 +2277,7 @@ class Execution {
             const logs = await restore(outputDir);
             const placed = this.#inPlace.place(ref.label, outputDir);
             if (placed !== undefined)
-                throw new Error(placed);
+                throw new Error(placed.message);
             this.#unsealed.add(outputDir);
             const outcome = {
                 ...ref,

@@ -984,6 +984,9 @@ class LocalCache {
         }
         return Promise.resolve(hits);
     }
+    async discard(key) {
+        await this.#quarantine(key);
+    }
     /** A damaged entry is a miss: moved aside at once (so the rebuilt artifact can be saved), warned about once. */
     #damaged(key, problem) {
         this.#onWarning(`cache entry ${key} is damaged (${problem}); removed it, the job will be rebuilt`);

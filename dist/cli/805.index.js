@@ -2883,6 +2883,13 @@ class TieredCache {
     expectRestores(count) {
         this.#local.expectRestores?.(count);
     }
+    /** The local copy goes (kept from the server, say), and the server is not asked for the key again this run. */
+    async discard(key) {
+        this.#missed.add(key);
+        await this.#kept.get(key)?.catch(() => undefined);
+        this.#kept.delete(key);
+        await this.#local.discard?.(key);
+    }
     /** Uploads and local copies first: they read directories the local cache removes when it closes. */
     async close() {
         // Restores begun early that no one asked for (lookups that failed after their archives came): their entries

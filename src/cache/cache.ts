@@ -37,6 +37,12 @@ export interface Cache {
    * spreads restores over a helper thread can start booting it now, while keys are still being computed.
    */
   expectRestores?(count: number): void;
+  /**
+   * Optional: the caller found the artifact of `key` unusable for its job (in-place files beyond the job's
+   * outputs, a link out of the checkout): a backend that keeps artifacts drops its copy, so that the job's build
+   * takes its place, and does not offer it again in this run.
+   */
+  discard?(key: JobKey): Promise<void>;
   /** Called once at the end of a run (backends that batch writes, such as packs, flush here). */
   close(): Promise<void>;
 }

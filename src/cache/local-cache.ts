@@ -114,6 +114,10 @@ export class LocalCache implements Cache {
     return Promise.resolve(hits);
   }
 
+  async discard(key: JobKey): Promise<void> {
+    await this.#quarantine(key);
+  }
+
   /** A damaged entry is a miss: moved aside at once (so the rebuilt artifact can be saved), warned about once. */
   #damaged(key: JobKey, problem: string): void {
     this.#onWarning(`cache entry ${key} is damaged (${problem}); removed it, the job will be rebuilt`);

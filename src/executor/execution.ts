@@ -192,7 +192,9 @@ export class Execution {
       const restored = await hit.restore(dir);
       const at = (restored.ok && restored.value?.dir) || dir;
       // Files may be moved out of a tree restored into this run's scratch space, never out of the cache's.
-      const placed = restored.ok ? this.#inPlace.place(label, at, at === dir) : restored.error.message;
+      const placed = restored.ok
+        ? this.#inPlace.place(label, at, at === dir)
+        : { message: restored.error.message };
       if (placed === undefined) {
         // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
         // is the cache's, immutable from the start.
@@ -200,11 +202,13 @@ export class Execution {
         else if (!(restored.ok && restored.value?.sealed)) sealTree(at);
         return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
       }
-      const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
+      const message = `cached output of ${quoted(ref.name)} could not be restored (${placed.message}); building it instead`;
       // A backend that turned itself off has said so once; every restore after that is a plain miss.
       if (restored.ok || !(restored.error.reason === 'cache-unavailable' && restored.error.reported))
         this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
       await removeTree(dir).catch(() => undefined);
+      // Not the job's artifact: the cache drops it, so that the build's takes its place.
+      if (placed.stray) await this.#p.cache.discard?.(ref.key);
       const ready = await this.#build(this.#p.graph.byLabel.get(label)!, ref);
       // Built, not cached: the report says so, and why.
       ready.outcome.message ??= message;
@@ -334,11 +338,12 @@ export class Execution {
     const dir = this.#outputDir(ref.key);
     const restored = await hit.restore(dir);
     const at = (restored.ok && restored.value?.dir) || dir;
-    const placed = restored.ok ? this.#inPlace.place(ref.label, at) : restored.error.message;
+    const placed = restored.ok ? this.#inPlace.place(ref.label, at) : { message: restored.error.message };
     if (placed !== undefined) {
-      const message = `cached output of ${quoted(ref.name)} could not be restored (${placed}); building it instead`;
+      const message = `cached output of ${quoted(ref.name)} could not be restored (${placed.message}); building it instead`;
       this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
       await removeTree(dir).catch(() => undefined);
+      if (placed.stray) await this.#p.cache.discard?.(ref.key);
       return undefined;
     }
     // A tree in this run's scratch space is sealed when a command reads it; one restored into a cache entry
@@ -361,7 +366,7 @@ export class Execution {
     try {
       const logs = await restore(outputDir);
       const placed = this.#inPlace.place(ref.label, outputDir);
-      if (placed !== undefined) throw new Error(placed);
+      if (placed !== undefined) throw new Error(placed.message);
       this.#unsealed.add(outputDir);
       const outcome: JobOutcome = {
         ...ref,

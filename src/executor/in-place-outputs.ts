@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { Graph, JobLabel } from '../graph/model.js';
 import type { ManifestEntry } from '../cache/cache.js';
-import { captureOutputs, clearOutputs, placeOutputs, type OutputGlobs } from './in-place.js';
+import { captureOutputs, clearOutputs, placeOutputs, strayArtifact, type OutputGlobs } from './in-place.js';
 import { outputsInPlace, restoreInPlace, type StoredArtifact } from './in-place-restore.js';
 import { OutputStatRecords } from './output-stat-records.js';
 import { WorkerPool } from './worker-pool.js';
@@ -157,13 +157,20 @@ export class InPlaceOutputs {
    * After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. With
    * `restored`, `dir` is a fresh restore that this run may take files from (when the options allow it).
    */
-  place(label: JobLabel, dir: string, restored = false): string | undefined {
+  /**
+   * Undefined once placed; else why not, and whether the artifact itself is at fault (`stray`: it holds more
+   * than the job's outputs), which the cache should then drop.
+   */
+  place(label: JobLabel, dir: string, restored = false): { message: string; stray?: true } | undefined {
     const globs = this.#of(label);
     if (!globs) return undefined;
     try {
-      return placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
+      const stray = strayArtifact(dir, globs);
+      if (stray !== undefined) return { message: stray, stray: true };
+      const failed = placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
+      return failed === undefined ? undefined : { message: failed };
     } catch (e) {
-      return `in-place outputs: ${(e as Error).message}`;
+      return { message: `in-place outputs: ${(e as Error).message}` };
     }
   }
 }

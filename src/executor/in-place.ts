@@ -22,7 +22,7 @@ import {
   type Stats,
   symlinkSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import type { OutputStatRecords } from './output-stat-records.js';
 
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
@@ -210,6 +210,8 @@ export function placeOutputs(
 ): string | undefined {
   const base = join(artifactDir, IN_PLACE_DIR);
   const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
+  const refused = strayEntry(base, inArtifact, globs);
+  if (refused !== undefined) return refused;
   // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
   // of the same size is there, or once written); each parent directory is made once.
   const made = new Set<string>();
@@ -225,18 +227,51 @@ export function placeOutputs(
       mkdirSync(parent, { recursive: true });
       made.add(parent);
     }
-    if (move && moveFile(from, to)) continue;
+    // A directory where the file goes (a stale tree) is replaced too, when all it holds are the job's outputs.
+    const inTheWay = lstatSync(to, { throwIfNoEntry: false })?.isDirectory() === true;
+    if (inTheWay) {
+      const kept = listOutputs(sourceDir, { bases: [rel], matches: (p) => !globs.matches(p) || protect(p) });
+      if (kept.length > 0) return `${rel} is a directory holding ${kept[0]}, which is not the job's output`;
+    }
+    if (move && moveFile(from, to, inTheWay)) continue;
     const temp = `${to}.disbuild-${randomBytes(4).toString('hex')}`;
     copyEntry(from.path, temp);
     if (!sameEntry(from, temp)) {
       rmSync(temp, { force: true });
       return `${rel} could not be written in place`;
     }
-    // A directory where the file goes (a stale tree) is replaced too.
-    if (lstatSync(to, { throwIfNoEntry: false })?.isDirectory()) rmSync(to, { recursive: true, force: true });
+    if (inTheWay) rmSync(to, { recursive: true, force: true });
     renameSync(temp, to);
   }
   clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
+  return undefined;
+}
+
+/**
+ * Why an artifact's in-place files are not the job's (see placeOutputs): an artifact is the job's only if all it
+ * holds are the job's outputs, and its links stay in the checkout. One from a cache another writer can reach
+ * must not put a source's place, nor anything beside the checkout, within its reach.
+ */
+export function strayArtifact(artifactDir: string, globs: OutputGlobs): string | undefined {
+  const base = join(artifactDir, IN_PLACE_DIR);
+  return strayEntry(base, listOutputs(base, { bases: [''], matches: () => true }), globs);
+}
+
+/**
+ * The first of `inArtifact` that the job's globs do not match, or a link whose target leaves the checkout (`..`
+ * one level deeper than `.in-place/` is, say) or is absolute.
+ */
+function strayEntry(base: string, inArtifact: readonly string[], globs: OutputGlobs): string | undefined {
+  for (const rel of inArtifact) {
+    if (!globs.matches(rel)) return `the artifact holds ${rel}, which the job's outputs do not match`;
+    const st = lstatSync(join(base, rel));
+    if (!st.isSymbolicLink()) continue;
+    const target = readlinkSync(join(base, rel));
+    const resolved = posix.normalize(posix.join(posix.dirname(rel), target));
+    if (target.startsWith('/') || resolved === '..' || resolved.startsWith('../')) {
+      return `the artifact's link ${rel} points out of the checkout (${JSON.stringify(target)})`;
+    }
+  }
   return undefined;
 }
 
@@ -244,13 +279,15 @@ export function placeOutputs(
 export const throughLink = (rel: string, link: string): string =>
   `${rel} would be written through ${link}, which is not a directory (a symbolic link, say)`;
 
-/** Renames a private regular file over `to` with the mode a copy would get; false when it cannot. */
-function moveFile(from: Described, to: string): boolean {
+/**
+ * Renames a private regular file over `to` with the mode a copy would get, the directory there first removed when
+ * `dirInTheWay`; false when it cannot.
+ */
+function moveFile(from: Described, to: string, dirInTheWay: boolean): boolean {
   if (!from.stat.isFile() || from.stat.nlink !== 1) return false;
   try {
     chmodSync(from.path, from.stat.mode & 0o100 ? 0o755 : 0o644);
-    // A directory where the file goes (a stale tree) is replaced too.
-    if (lstatSync(to, { throwIfNoEntry: false })?.isDirectory()) rmSync(to, { recursive: true, force: true });
+    if (dirInTheWay) rmSync(to, { recursive: true, force: true });
     renameSync(from.path, to);
     return true;
   } catch {

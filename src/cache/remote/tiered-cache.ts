@@ -258,6 +258,14 @@ export class TieredCache implements Cache {
     this.#local.expectRestores?.(count);
   }
 
+  /** The local copy goes (kept from the server, say), and the server is not asked for the key again this run. */
+  async discard(key: JobKey): Promise<void> {
+    this.#missed.add(key);
+    await this.#kept.get(key)?.catch(() => undefined);
+    this.#kept.delete(key);
+    await this.#local.discard?.(key);
+  }
+
   /** Uploads and local copies first: they read directories the local cache removes when it closes. */
   async close(): Promise<void> {
     // Restores begun early that no one asked for (lookups that failed after their archives came): their entries
