@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseRemoteCacheOptions } from '../../../src/cache/remote/open-remote.js';
+
+const names = { url: '--cache-url', mode: '--cache-mode' };
+const parse = (url: string): ReturnType<typeof parseRemoteCacheOptions> =>
+  parseRemoteCacheOptions({ kind: 'http', url }, names, {}, 'read-write');
+
+describe('a cache URL that cannot be used', () => {
+  it('is quoted without its user information, whatever the password holds', () => {
+    for (const url of [
+      'http://ci:pa/ss-SECRET@127.0.0.1:1/',
+      'http://ci:pa?ss-SECRET@127.0.0.1:1/',
+      'http://ci:pa#ss-SECRET@127.0.0.1:1/',
+      'ftp://ci:SECRET@127.0.0.1/',
+    ]) {
+      const r = parse(url);
+      expect(r.ok, url).toBe(false);
+      if (r.ok) continue;
+      expect(r.error).not.toContain('SECRET');
+      expect(r.error).toMatch(
+        /^--cache-url must be an http or https URL, got "[a-z]+:\/\/\*\*\*@127\.0\.0\.1/,
+      );
+    }
+  });
+});
