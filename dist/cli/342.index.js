@@ -22,7 +22,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7593);
 /* harmony import */ var _graph_input_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3311);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1604);
-/* harmony import */ var _local_state_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4709);
+/* harmony import */ var _run_env_local_state_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5564);
 
 
 
@@ -77,7 +77,7 @@ const explainCommand = async (argv, io) => {
             io.stderr.write(`disbuild: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_5__/* .formatProblem */ .V)(p)}\n`);
         return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
     }
-    const cacheDir = v['cache-dir'] === undefined ? (0,_local_state_js__WEBPACK_IMPORTED_MODULE_11__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, v['cache-dir']);
+    const cacheDir = v['cache-dir'] === undefined ? (0,_run_env_local_state_js__WEBPACK_IMPORTED_MODULE_11__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, v['cache-dir']);
     const cache = await _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalCache */ .Um.create(cacheDir);
     const jobs = graph.jobs.filter((j) => selection.value.closure.has(j.label));
     const hits = await cache.lookup(jobs.map((j) => keys.value.get(j.label)));
@@ -97,6 +97,60 @@ const explainCommand = async (argv, io) => {
     }
     return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.ok;
 };
+
+
+/***/ }),
+
+/***/ 1017:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ dependencyClosure),
+/* harmony export */   X: () => (/* binding */ selectWith)
+/* harmony export */ });
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8251);
+
+
+/**
+ * The jobs a run covers: the targets (names or globs, compiled by `glob`; all jobs when empty) and everything
+ * they depend on. A target that matches no job is an error naming it, so a typo never becomes a silent no-op.
+ */
+function selectWith(graph, targets, glob) {
+    if (targets.length === 0) {
+        const all = graph.jobs.map((j) => j.label);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ roots: all, closure: new Set(all) });
+    }
+    const roots = [];
+    const problems = [];
+    for (const target of targets) {
+        const isMatch = glob(target);
+        // A disbuild.json task name stands for that task in every package (`build` is `@scope/a#build`, …).
+        const inPackages = `#${target}`;
+        const matched = graph.jobs.filter((j) => j.name === target || j.label === target || isMatch(j.name) || j.name.endsWith(inPackages));
+        if (matched.length === 0)
+            problems.push(`target ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(target)} matches no job name`);
+        for (const j of matched)
+            roots.push(j.label);
+    }
+    if (problems.length > 0)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(problems);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ roots: [...new Set(roots)], closure: dependencyClosure(graph, roots) });
+}
+/** `roots` and every job they transitively depend on. */
+function dependencyClosure(graph, roots) {
+    const seen = new Set();
+    const stack = [...roots];
+    while (stack.length > 0) {
+        const label = stack.pop();
+        if (seen.has(label))
+            continue;
+        seen.add(label);
+        for (const dep of graph.byLabel.get(label)?.deps ?? [])
+            stack.push(dep);
+    }
+    return seen;
+}
 
 
 /***/ }),

@@ -66,6 +66,54 @@ const ids = async (argv, io) => {
 };
 
 
+/***/ }),
+
+/***/ 3311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ loadGraphOrReport)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2573);
+/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6266);
+
+
+
+/**
+ * The graph of `--graph FILE`, or without it the one `<sourceDir>/disbuild.json` describes (a graph file, a
+ * graph command, or tasks). Prints every problem and answers undefined when there is none or it is invalid.
+ * `validatedGraphFile` names where a graph file's validation is kept for the next run (see parse.ts).
+ */
+async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts, validatedGraphFile) {
+    if (graphPath === undefined) {
+        // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
+        const { loadConfigGraph } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(171)]).then(__webpack_require__.bind(__webpack_require__, 3171));
+        const configured = await loadConfigGraph(sourceDir, io.env, knownFiles, shortcuts);
+        if (configured === undefined) {
+            io.stderr.write(`disbuild: no graph: pass --graph FILE, or describe the build in ${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(sourceDir, 'disbuild.json')}\n`);
+            return undefined;
+        }
+        if (configured.ok)
+            return configured.value;
+        const n = configured.error.length;
+        io.stderr.write(`disbuild: invalid configuration (${n} problem${n === 1 ? '' : 's'}):\n`);
+        for (const line of configured.error)
+            io.stderr.write(`  ${line}\n`);
+        return undefined;
+    }
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, graphPath);
+    const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .loadGraphFile */ .rn)(path, sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles, validatedGraphFile?.(path));
+    if (loaded.ok)
+        return { graph: loaded.value };
+    io.stderr.write(`disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`);
+    for (const p of loaded.error)
+        io.stderr.write(`  ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_1__/* .formatProblem */ .V)(p)}\n`);
+    return undefined;
+}
+
+
 /***/ })
 
 };

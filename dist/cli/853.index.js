@@ -1,5 +1,5 @@
 (function (__disbuild_import_meta) {const id = 853;
-const ids = [853,707];
+const ids = [853];
 const modules = {
 
 /***/ 3797:

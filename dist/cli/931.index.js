@@ -100,12 +100,12 @@ async function uninstallHook(repoDir) {
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/cli/commands/run.ts + 1 modules
-var run = __webpack_require__(5632);
-// EXTERNAL MODULE: ./src/cli/local-state.ts
-var local_state = __webpack_require__(4709);
-// EXTERNAL MODULE: ./src/cli/remote-cache.ts + 16 modules
-var remote_cache = __webpack_require__(7805);
+// EXTERNAL MODULE: ./src/run-env/base-environment.ts
+var base_environment = __webpack_require__(7622);
+// EXTERNAL MODULE: ./src/run-env/local-state.ts
+var local_state = __webpack_require__(5564);
+// EXTERNAL MODULE: ./src/run-env/remote-cache.ts + 16 modules
+var remote_cache = __webpack_require__(4176);
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 7 modules
 var shared_coordinator = __webpack_require__(7791);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
@@ -582,7 +582,7 @@ async function buildInWorktree(graph, toRun, wt, sha, salt, cache, state, io, si
             cachedLogs: false,
             dryRun: false,
             workDir: state.newRunDir((m) => reporter.onEvent({ type: 'warning', message: m })),
-            baseEnv: (0,run.baseEnvironment)(io.env),
+            baseEnv: (0,base_environment/* baseEnvironment */.P)(io.env),
             digests: { commit: sha },
             signal,
         }, { cache, reporter, timings: state.timings, coordinator });

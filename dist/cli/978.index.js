@@ -145,8 +145,8 @@ async function pruneCache(dir, opts) {
 var args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/io.ts
 var cli_io = __webpack_require__(1604);
-// EXTERNAL MODULE: ./src/cli/local-state.ts
-var local_state = __webpack_require__(4709);
+// EXTERNAL MODULE: ./src/run-env/local-state.ts
+var local_state = __webpack_require__(5564);
 ;// CONCATENATED MODULE: ./src/cli/commands/cache.ts
 
 

@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4961);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1378);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4961:
+/***/ 1378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30989,10 +30989,24 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(6466);
-// EXTERNAL MODULE: ./src/util/env-ms.ts
-var env_ms = __nccwpck_require__(2340);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/util/env-ms.ts
+/** The largest delay a timer takes as given (Node clamps longer ones to 1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * A number of milliseconds from the environment variable `name`: a whole number from `min` to the longest timer,
+ * written in digits alone; anything else (unset, empty, signs, units, too large) is undefined, so the default
+ * applies.
+ */
+function envMs(env, name, min = 0) {
+    const set = env[name];
+    if (set === undefined || !/^[0-9]+$/.test(set))
+        return undefined;
+    const ms = Number(set);
+    return ms >= min && ms <= MAX_TIMER_MS ? ms : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/cache/github-cache-download.ts
 
 
@@ -31007,7 +31021,7 @@ const RETRY_PAUSES_MS = [1000, 2000];
 const ENV_LOOKUP_RETRY_PAUSE_MS = 'DISBUILD_GHA_LOOKUP_RETRY_PAUSE_MS';
 /** The pauses before a lookup's second and third attempts. */
 function lookupRetryPauses(env) {
-    const ms = (0,env_ms/* envMs */.e)(env, ENV_LOOKUP_RETRY_PAUSE_MS);
+    const ms = envMs(env, ENV_LOOKUP_RETRY_PAUSE_MS);
     return ms === undefined ? RETRY_PAUSES_MS : RETRY_PAUSES_MS.map(() => ms);
 }
 let compression;
@@ -31111,7 +31125,7 @@ async function download(url, file, timeoutMs) {
         let got = 0;
         const body = external_node_stream_.Readable.fromWeb(res.body);
         body.on('data', (c) => void (got += c.length));
-        await (0,external_node_stream_promises_.pipeline)(body, (0,external_node_fs_.createWriteStream)(file, { flags: 'wx', mode: 0o600 }));
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_.createWriteStream)(file, { flags: 'wx', mode: 0o600 }));
         if (!Number.isNaN(expected) && got !== expected)
             return { kind: 'failed', message: `download cut short (${got} of ${expected} bytes)` };
         return { kind: 'ok' };
@@ -31189,7 +31203,7 @@ var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enum
 //# sourceMappingURL=index.min.js.map
 
 // EXTERNAL MODULE: ./src/util/result.ts
-var result = __nccwpck_require__(8251);
+var util_result = __nccwpck_require__(8251);
 ;// CONCATENATED MODULE: ./src/cache/packs/safe-extract.ts
 
 
@@ -31220,9 +31234,9 @@ async function safeExtract(archive, root, into) {
     const outcome = await done.then(async () => (await decompressed.exited) ? w.problem : (w.problem ?? 'the archive could not be decompressed'), (e) => `the archive is not a valid tar (${e.message})`);
     w.closeOpen();
     if (outcome === undefined)
-        return (0,result.ok)(undefined);
+        return (0,util_result.ok)(undefined);
     (0,external_node_fs_.rmSync)(into, { recursive: true, force: true });
-    return (0,result/* err */._)(outcome);
+    return (0,util_result/* err */._)(outcome);
 }
 async function decompress(archive) {
     const magic = Buffer.alloc(4);
@@ -31482,10 +31496,80 @@ function isDiskFull(e) {
     return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
-// EXTERNAL MODULE: ./src/util/random-hex.ts
-var random_hex = __nccwpck_require__(7773);
-// EXTERNAL MODULE: ./src/util/remove-tree.ts
-var remove_tree = __nccwpck_require__(8043);
+;// CONCATENATED MODULE: ./src/util/random-hex.ts
+
+/** Random bytes drawn at once and handed out in slices: one system call and one OpenSSL call per 4 KiB. */
+const pool = Buffer.allocUnsafe(4096);
+let used = pool.length;
+/**
+ * `bytes` cryptographically random bytes as hex, for names and tokens made once per job (temp directories, lease
+ * tokens). Same randomness as `randomBytes(bytes).toString('hex')`, at a fraction of its cost: each of those is a
+ * job of its own in Node's crypto layer, some 5–15 µs, paid twice per built job.
+ */
+function randomHex(bytes) {
+    if (bytes > pool.length)
+        throw new RangeError(`randomHex: at most ${pool.length} bytes`);
+    if (used + bytes > pool.length) {
+        (0,external_node_crypto_.randomFillSync)(pool);
+        used = 0;
+    }
+    const hex = pool.toString('hex', used, used + bytes);
+    // Never handed out twice.
+    pool.fill(0, used, used + bytes);
+    used += bytes;
+    return hex;
+}
+
+;// CONCATENATED MODULE: ./src/util/remove-tree.ts
+
+
+/** Whether an error is the kind that giving the owner write permission back can cure. */
+function isPermissionError(e) {
+    const code = e?.code;
+    return code === 'EACCES' || code === 'EPERM';
+}
+/**
+ * Removes a directory tree (or a file) that may hold read-only directories: jobs leave them (Go's module cache
+ * is made read-only on purpose) and committed cache entries are read-only by design. An unprivileged `rm -rf`
+ * cannot empty such a directory, so on a permission error every directory of the tree is made writable by its
+ * owner and the removal is tried once more. Throws only when that fails too (a tree owned by someone else).
+ */
+async function remove_tree_removeTree(path) {
+    try {
+        await (0,promises_.rm)(path, { recursive: true, force: true });
+        return;
+    }
+    catch (e) {
+        if (!isPermissionError(e))
+            throw e;
+    }
+    await makeDirsWritable(path);
+    await (0,promises_.rm)(path, { recursive: true, force: true });
+}
+/** Gives the owner full access to every directory under `path` (symlinks are never followed). */
+async function makeDirsWritable(path) {
+    let st;
+    try {
+        st = await (0,promises_.lstat)(path);
+    }
+    catch {
+        return;
+    }
+    if (!st.isDirectory())
+        return;
+    if ((st.mode & 0o700) !== 0o700)
+        await (0,promises_.chmod)(path, (st.mode & 0o7777) | 0o700).catch(() => undefined);
+    let names;
+    try {
+        names = await (0,promises_.readdir)(path);
+    }
+    catch {
+        return;
+    }
+    for (const name of names)
+        await makeDirsWritable((0,external_node_path_.join)(path, name));
+}
+
 ;// CONCATENATED MODULE: ./src/cache/entry-meta.ts
 
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -31499,20 +31583,20 @@ function parseEntryMeta(text, key) {
         v = JSON.parse(text);
     }
     catch (e) {
-        return (0,result/* err */._)(`meta.json is not valid JSON (${e.message})`);
+        return (0,util_result/* err */._)(`meta.json is not valid JSON (${e.message})`);
     }
     if (!isObject(v))
-        return (0,result/* err */._)('meta.json is not an object');
+        return (0,util_result/* err */._)('meta.json is not an object');
     const { durationMs, stdout, stderr, manifest } = v;
     if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0) {
-        return (0,result/* err */._)(`meta.json has no valid durationMs (got ${JSON.stringify(durationMs)})`);
+        return (0,util_result/* err */._)(`meta.json has no valid durationMs (got ${JSON.stringify(durationMs)})`);
     }
     for (const [name, log] of [
         ['stdout', stdout],
         ['stderr', stderr],
     ]) {
         if (log !== undefined && typeof log !== 'string')
-            return (0,result/* err */._)(`meta.json has an ill-typed ${name}`);
+            return (0,util_result/* err */._)(`meta.json has an ill-typed ${name}`);
     }
     const meta = { durationMs };
     if (typeof stdout === 'string')
@@ -31526,7 +31610,7 @@ function parseEntryMeta(text, key) {
             return checked;
         meta.manifest = checked.value;
     }
-    return (0,result.ok)(meta);
+    return (0,util_result.ok)(meta);
 }
 /**
  * A manifest as read from disk, checked to be for `key` and (unless `entries` is false) to list only safe,
@@ -31534,21 +31618,21 @@ function parseEntryMeta(text, key) {
  */
 function checkManifest(v, key, opts = { entries: true }) {
     if (!isObject(v) || v.version !== 1)
-        return (0,result/* err */._)('the manifest is not a version 1 manifest');
+        return (0,util_result/* err */._)('the manifest is not a version 1 manifest');
     if (v.key !== key)
-        return (0,result/* err */._)(`the manifest names another key (${JSON.stringify(v.key)})`);
+        return (0,util_result/* err */._)(`the manifest names another key (${JSON.stringify(v.key)})`);
     if (typeof v.stdoutSha256 !== 'string' || typeof v.stderrSha256 !== 'string') {
-        return (0,result/* err */._)('the manifest has no log digests');
+        return (0,util_result/* err */._)('the manifest has no log digests');
     }
     if (!Array.isArray(v.entries))
-        return (0,result/* err */._)('the manifest has no entry list');
+        return (0,util_result/* err */._)('the manifest has no entry list');
     if (!opts.entries)
-        return (0,result.ok)(v);
+        return (0,util_result.ok)(v);
     for (const e of v.entries) {
         if (!isEntry(e))
-            return (0,result/* err */._)(`the manifest lists an invalid entry ${JSON.stringify(e)}`);
+            return (0,util_result/* err */._)(`the manifest lists an invalid entry ${JSON.stringify(e)}`);
     }
-    return (0,result.ok)(v);
+    return (0,util_result.ok)(v);
 }
 function isEntry(e) {
     if (!isObject(e) || typeof e.path !== 'string' || !isSafeRelativePath(e.path))
@@ -31564,8 +31648,222 @@ function isSafeRelativePath(p) {
     return p !== '' && p.split('/').every((c) => c !== '' && c !== '.' && c !== '..' && !c.includes('\0'));
 }
 
-// EXTERNAL MODULE: ./src/cache/manifest.ts
-var cache_manifest = __nccwpck_require__(8445);
+;// CONCATENATED MODULE: ./src/cache/manifest.ts
+
+
+
+
+function sha256(bytes) {
+    // Most logs are empty, and a restore checks both of every artifact's: a hash object each costs more than that.
+    if (bytes.length === 0)
+        return EMPTY_SHA256;
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+/** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
+const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
+/**
+ * After this many bytes hashed synchronously, the next file waits for one turn of the event loop: a tree of
+ * gigabytes in small files must not hold back timers (a coordinator lease renewal, a server's own lease
+ * checks) for seconds.
+ */
+const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
+let hashedSinceYield = 0;
+/** One read buffer for every file hashed synchronously: no allocation per file (thousands per cold run). */
+const readBuffer = Buffer.allocUnsafe(256 * 1024);
+/** SHA-256 hex of the first `size` bytes of a file (all of it, as it was sized), read through the shared buffer. */
+function smallFileSha256(path, size) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        for (let done = 0; done < size;) {
+            const n = (0,external_node_fs_.readSync)(fd, readBuffer, 0, Math.min(readBuffer.length, size - done), done);
+            if (n === 0)
+                break;
+            h.update(readBuffer.subarray(0, n));
+            done += n;
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return h.digest('hex');
+}
+/** SHA-256 hex of a file's content (`size` picks the cheaper way to read it). */
+async function fileSha256(path, size) {
+    if (size <= SYNC_HASH_LIMIT) {
+        hashedSinceYield += size;
+        if (hashedSinceYield >= YIELD_EVERY_BYTES) {
+            hashedSinceYield = 0;
+            await new Promise((r) => setImmediate(r));
+        }
+        return smallFileSha256(path, size);
+    }
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        h.update(chunk);
+    return h.digest('hex');
+}
+/** Does a symlink at `path` (relative, '/'-separated) with this target lead out of its tree? */
+function symlinkEscapes(path, target) {
+    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(path), target));
+    return (0,external_node_path_.isAbsolute)(target) || target.includes('\0') || resolved === '..' || resolved.startsWith('../');
+}
+/** More link expansions than Linux follows in one lookup: such a chain cannot be followed at all. */
+const MAX_LINK_HOPS = 40;
+/**
+ * The first symlink of a tree that leads out of it when followed through the tree's other links, or undefined.
+ * Each link checked alone is not enough: with `a/b -> ..`, the link `c -> a/b/..` stays inside on paper and
+ * resolves to the tree's parent. Names the tree does not have are taken as plain directories.
+ */
+function linkLeavingTree(entries) {
+    const links = new Map();
+    for (const e of entries)
+        if (e.type === 'symlink' && e.target !== undefined)
+            links.set(e.path, e.target);
+    const leaves = (path, target) => {
+        const at = path.split('/').slice(0, -1);
+        const todo = target.split('/');
+        let hops = 0;
+        while (todo.length > 0) {
+            const part = todo.shift();
+            if (part === '' || part === '.')
+                continue;
+            if (part === '..') {
+                if (at.length === 0)
+                    return true;
+                at.pop();
+                continue;
+            }
+            at.push(part);
+            const next = links.get(at.join('/'));
+            if (next === undefined)
+                continue;
+            if ((0,external_node_path_.isAbsolute)(next))
+                return true;
+            if (++hops > MAX_LINK_HOPS)
+                return false;
+            at.pop();
+            todo.unshift(...next.split('/'));
+        }
+        return false;
+    };
+    for (const [path, target] of links)
+        if ((0,external_node_path_.isAbsolute)(target) || leaves(path, target))
+            return path;
+    return undefined;
+}
+/**
+ * Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. With `seal`,
+ * the tree is also made read-only in the same pass, as sealTree (util/seal-tree.ts) does: each file loses its
+ * write bits once hashed, each directory becomes r-x once its children are done, the tree's root last.
+ */
+async function describeTree(dir, opts = {}) {
+    const entries = [];
+    const seal = opts.seal === true;
+    const list = (abs) => {
+        try {
+            return (0,external_node_fs_.readdirSync)(abs);
+        }
+        catch (e) {
+            // A job may leave a directory it cannot read; sealing opens it, as sealTree does.
+            if (!seal || e.code !== 'EACCES')
+                throw e;
+            (0,external_node_fs_.chmodSync)(abs, 0o700);
+            return (0,external_node_fs_.readdirSync)(abs);
+        }
+    };
+    const walk = async (rel) => {
+        // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
+        // trips per run would cost more than they overlap.
+        const names = list((0,external_node_path_.join)(dir, rel)).sort();
+        for (const name of names) {
+            const r = rel === '' ? name : `${rel}/${name}`;
+            const abs = (0,external_node_path_.join)(dir, r);
+            const st = (0,external_node_fs_.lstatSync)(abs);
+            if (st.isDirectory()) {
+                entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
+                if (seal && (st.mode & 0o700) !== 0o700)
+                    (0,external_node_fs_.chmodSync)(abs, (st.mode & 0o7777) | 0o700);
+                const problem = await walk(r);
+                if (problem)
+                    return problem;
+                if (seal)
+                    (0,external_node_fs_.chmodSync)(abs, 0o555);
+            }
+            else if (st.isSymbolicLink()) {
+                const target = (0,external_node_fs_.readlinkSync)(abs);
+                // Links through links (`c -> .`, `up -> c/..`) are resolved once the whole tree is known, below.
+                if (symlinkEscapes(r, target)) {
+                    return `symlink ${r} points outside the output directory (${target})`;
+                }
+                entries.push({
+                    path: r,
+                    type: 'symlink',
+                    mode: 0o777,
+                    size: target.length,
+                    sha256: sha256(target),
+                    target,
+                });
+            }
+            else if (st.isFile()) {
+                const mode = st.mode & 0o100 ? 0o755 : 0o644;
+                entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
+                if (seal && (st.mode & 0o222) !== 0)
+                    (0,external_node_fs_.chmodSync)(abs, st.mode & ~0o222 & 0o7777);
+            }
+            else {
+                return `${r} is neither a file, a directory nor a symlink`;
+            }
+        }
+        return undefined;
+    };
+    const problem = await walk('');
+    if (problem !== undefined)
+        return (0,util_result/* err */._)(problem);
+    if (seal)
+        (0,external_node_fs_.chmodSync)(dir, 0o555);
+    const leaving = linkLeavingTree(entries);
+    return leaving === undefined
+        ? (0,util_result.ok)(entries)
+        : (0,util_result/* err */._)(`symlink ${leaving} points outside the output directory through other links`);
+}
+/** The manifest of an artifact whose output tree is at `outputDir` (made read-only with `seal`, see above). */
+async function buildManifest(outputDir, key, durationMs, stdout, stderr, opts = {}) {
+    const entries = await describeTree(outputDir, opts);
+    if (!entries.ok)
+        return entries;
+    return (0,util_result.ok)({
+        version: 1,
+        key,
+        durationMs,
+        stdoutSha256: sha256(stdout),
+        stderrSha256: sha256(stderr),
+        entries: entries.value,
+    });
+}
+/** Checks that `dir` holds exactly the manifest's tree: same entries, types, sizes, exec bits and hashes. */
+async function verifyTree(dir, manifest) {
+    const actual = await describeTree(dir);
+    if (!actual.ok)
+        return actual;
+    const want = new Map(manifest.entries.map((e) => [e.path, e]));
+    for (const e of actual.value) {
+        const w = want.get(e.path);
+        if (!w)
+            return (0,util_result/* err */._)(`unexpected ${e.type} ${e.path}`);
+        if (w.type !== e.type ||
+            w.size !== e.size ||
+            w.sha256 !== e.sha256 ||
+            (w.type === 'file' && w.mode !== e.mode)) {
+            return (0,util_result/* err */._)(`${e.path} does not match the manifest`);
+        }
+        want.delete(e.path);
+    }
+    const missing = want.keys().next();
+    return missing.done ? (0,util_result.ok)(undefined) : (0,util_result/* err */._)(`${missing.value} is missing`);
+}
+
 ;// CONCATENATED MODULE: ./src/cache/tree-copy.ts
 
 
@@ -31610,7 +31908,7 @@ async function copyOne(from, to, tryLink) {
 /** Files up to this size are restored from one read: hashed from memory and written from the same bytes. */
 const IN_MEMORY_LIMIT = 4 * 1024 * 1024;
 /** After this many bytes restored in line, the next file waits for one turn of the event loop (timers, leases). */
-const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
+const tree_copy_YIELD_EVERY_BYTES = 16 * 1024 * 1024;
 /**
  * Restores exactly the entries a manifest lists (parents before children, as manifests are sorted) from `src`
  * into a new `dest`, verifying as it goes: each file's bytes are read once, checked against the listed size and
@@ -31625,15 +31923,15 @@ const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
  * (read, write, close) cost more than they overlap.
  */
 async function restoreListedTree(src, dest, entries) {
-    const leaving = (0,cache_manifest/* linkLeavingTree */.X8)(entries);
+    const leaving = linkLeavingTree(entries);
     if (leaving !== undefined)
-        return (0,result/* err */._)(`symlink ${leaving} points outside the output directory`);
+        return (0,util_result/* err */._)(`symlink ${leaving} points outside the output directory`);
     (0,external_node_fs_.mkdirSync)(dest);
     const dirs = new Set(['']);
     for (const e of entries) {
         const slash = e.path.lastIndexOf('/');
         if (!dirs.has(slash < 0 ? '' : e.path.slice(0, slash))) {
-            return (0,result/* err */._)(`the manifest lists ${e.path} outside a listed directory`);
+            return (0,util_result/* err */._)(`the manifest lists ${e.path} outside a listed directory`);
         }
         const to = (0,external_node_path_.join)(dest, e.path);
         if (e.type === 'dir') {
@@ -31642,16 +31940,16 @@ async function restoreListedTree(src, dest, entries) {
         }
         else if (e.type === 'symlink') {
             const target = e.target ?? '';
-            if (target.length !== e.size || (0,cache_manifest/* sha256 */.sc)(target) !== e.sha256 || (0,cache_manifest/* symlinkEscapes */.mu)(e.path, target)) {
-                return (0,result/* err */._)(`${e.path} does not match the manifest`);
+            if (target.length !== e.size || sha256(target) !== e.sha256 || symlinkEscapes(e.path, target)) {
+                return (0,util_result/* err */._)(`${e.path} does not match the manifest`);
             }
             (0,external_node_fs_.symlinkSync)(target, to);
         }
         else if (!(await copyVerifiedFile((0,external_node_path_.join)(src, e.path), to, e))) {
-            return (0,result/* err */._)(`${e.path} does not match the manifest`);
+            return (0,util_result/* err */._)(`${e.path} does not match the manifest`);
         }
     }
-    return (0,result.ok)(undefined);
+    return (0,util_result.ok)(undefined);
 }
 let sinceYield = 0;
 /**
@@ -31665,11 +31963,11 @@ async function copyVerifiedFile(from, to, e) {
     const mode = e.mode & 0o100 ? 0o755 : 0o644;
     if (e.size <= IN_MEMORY_LIMIT) {
         const bytes = readStored(from, e);
-        if (bytes === undefined || (0,cache_manifest/* sha256 */.sc)(bytes) !== e.sha256)
+        if (bytes === undefined || sha256(bytes) !== e.sha256)
             return false;
         (0,external_node_fs_.writeFileSync)(to, bytes, { mode, flag: 'wx' });
         sinceYield += bytes.length;
-        if (sinceYield >= YIELD_EVERY_BYTES) {
+        if (sinceYield >= tree_copy_YIELD_EVERY_BYTES) {
             sinceYield = 0;
             await new Promise((r) => setImmediate(r));
         }
@@ -31680,7 +31978,7 @@ async function copyVerifiedFile(from, to, e) {
     if (st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
         return false;
     await (0,promises_.chmod)(to, mode);
-    return (await (0,cache_manifest/* fileSha256 */.sN)(to, st.size)) === e.sha256;
+    return (await fileSha256(to, st.size)) === e.sha256;
 }
 /**
  * One buffer that every restored file is read into, hashed from and written from, in one synchronous stretch
@@ -31740,10 +32038,10 @@ function entryMeta(a) {
 async function writeLog(dest, bytes, file) {
     if (file === undefined) {
         await (0,promises_.writeFile)(dest, bytes);
-        return (0,cache_manifest/* sha256 */.sc)(bytes);
+        return sha256(bytes);
     }
     await (0,promises_.copyFile)(file, dest, promises_.constants.COPYFILE_FICLONE);
-    return (0,cache_manifest/* fileSha256 */.sN)(dest, (await (0,promises_.stat)(dest)).size);
+    return fileSha256(dest, (await (0,promises_.stat)(dest)).size);
 }
 /**
  * Restores the artifact of the entry at `entry` to `temp` (only what its manifest lists, each file verified
@@ -31760,13 +32058,13 @@ async function copyVerified(entry, key, meta, temp, restoreTree = restoreListedT
     const digest = async (name) => {
         const inline = meta[name];
         if (inline !== undefined)
-            return (0,cache_manifest/* sha256 */.sc)(Buffer.from(inline, 'base64'));
+            return sha256(Buffer.from(inline, 'base64'));
         const path = (0,external_node_path_.join)(entry, name);
-        return (0,cache_manifest/* fileSha256 */.sN)(path, (await (0,promises_.stat)(path)).size);
+        return fileSha256(path, (await (0,promises_.stat)(path)).size);
     };
     if ((await digest('stdout')) !== manifest.stdoutSha256 ||
         (await digest('stderr')) !== manifest.stderrSha256) {
-        return (0,result/* err */._)('logs do not match the manifest');
+        return (0,util_result/* err */._)('logs do not match the manifest');
     }
     return verified;
 }
@@ -31934,9 +32232,9 @@ async function placeFiles(files) {
             made.add(parent);
         }
         if (!(await writeVerified(f)))
-            return (0,result/* err */._)(f.path);
+            return (0,util_result/* err */._)(f.path);
     }
-    return (0,result.ok)(undefined);
+    return (0,util_result.ok)(undefined);
 }
 /**
  * Removes what placements of `files` that never ended left beside their places (a helper thread that died while
@@ -32422,9 +32720,9 @@ class RestoreQueue {
                 if (task) {
                     this.#inThread.delete(reply.id);
                     if (reply.ok)
-                        task.resolve((0,result.ok)(undefined));
+                        task.resolve((0,util_result.ok)(undefined));
                     else if ('mismatch' in reply)
-                        task.resolve((0,result/* err */._)(reply.mismatch));
+                        task.resolve((0,util_result/* err */._)(reply.mismatch));
                     else
                         task.reject(thrownError(reply.thrown));
                     continue;
@@ -32466,7 +32764,7 @@ class RestoreQueue {
                 // and placing them again is placing them.
                 const { request } = task;
                 const begun = 'dest' in request
-                    ? (0,remove_tree/* removeTree */.dM)(request.dest).catch(() => undefined)
+                    ? remove_tree_removeTree(request.dest).catch(() => undefined)
                     : Promise.resolve().then(() => removePlacementLeftovers(request.place));
                 (0,background/* inBackground */.k)(begun.then(() => {
                     this.#queue.unshift(task);
@@ -32507,10 +32805,60 @@ function readAhead(ahead, request) {
     }
 }
 
-// EXTERNAL MODULE: ./src/cache/log-file.ts
-var log_file = __nccwpck_require__(7891);
-// EXTERNAL MODULE: ./src/util/is-alive.ts
-var is_alive = __nccwpck_require__(5510);
+;// CONCATENATED MODULE: ./src/cache/log-file.ts
+
+/** Logs larger than this are read for display as their two ends, never whole into memory. */
+const DISPLAY_WHOLE_LIMIT = 16 * 1024 * 1024;
+const DISPLAY_END_BYTES = 1024 * 1024;
+/**
+ * A stored log as reporters see it: the whole file up to 16 MiB, else its first and last MiB around a line
+ * saying how much was left out (the same shape a live job's spilled output has). Replaying a cached job that
+ * printed gigabytes costs two megabytes of memory.
+ */
+async function readLogForDisplay(path) {
+    const { size } = await (0,promises_.stat)(path);
+    if (size <= DISPLAY_WHOLE_LIMIT)
+        return (0,promises_.readFile)(path);
+    const fh = await (0,promises_.open)(path, 'r');
+    try {
+        const head = Buffer.alloc(DISPLAY_END_BYTES);
+        const tail = Buffer.alloc(DISPLAY_END_BYTES);
+        await fh.read(head, 0, head.length, 0);
+        await fh.read(tail, 0, tail.length, size - tail.length);
+        const left = size - head.length - tail.length;
+        return Buffer.concat([head, Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`), tail]);
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * The artifact with its spilled logs read back whole, for backends that store logs from memory (packs). Costs
+ * the log's size in memory for the time of one save, never for the rest of the run.
+ */
+async function withWholeLogs(a) {
+    if (a.stdoutFile === undefined && a.stderrFile === undefined)
+        return a;
+    return {
+        outputDir: a.outputDir,
+        durationMs: a.durationMs,
+        stdout: a.stdoutFile === undefined ? a.stdout : await (0,promises_.readFile)(a.stdoutFile),
+        stderr: a.stderrFile === undefined ? a.stderr : await (0,promises_.readFile)(a.stderrFile),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/util/is-alive.ts
+/** Whether process `pid` exists (EPERM: it does, another user's). */
+function is_alive_isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cache/dead-temps.ts
 
 
@@ -32538,9 +32886,9 @@ async function dead_temps_removeDeadTemps(tmpDir) {
         const pid = Number(name.split('-')[0]);
         if (pid === process.pid)
             return;
-        if (Number.isInteger(pid) && pid > 0 && (0,is_alive/* isAlive */._)(pid))
+        if (Number.isInteger(pid) && pid > 0 && is_alive_isAlive(pid))
             return;
-        await (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(tmpDir, name)).catch(() => undefined);
+        await remove_tree_removeTree((0,external_node_path_.join)(tmpDir, name)).catch(() => undefined);
     }));
 }
 
@@ -32604,7 +32952,7 @@ class local_cache_LocalCache {
         return `${this.#entries}/${key.slice(0, 2)}/${key}`;
     }
     #newTemp() {
-        return (0,external_node_path_.join)(this.#root, 'tmp', `${process.pid}-${(0,random_hex/* randomHex */.n)(6)}`);
+        return (0,external_node_path_.join)(this.#root, 'tmp', `${process.pid}-${randomHex(6)}`);
     }
     lookup(keys) {
         const hits = new Map();
@@ -32655,7 +33003,7 @@ class local_cache_LocalCache {
             if (inline !== undefined)
                 return Buffer.from(inline, 'base64');
             try {
-                return await (0,log_file/* readLogForDisplay */.C)((0,external_node_path_.join)(entry, name));
+                return await readLogForDisplay((0,external_node_path_.join)(entry, name));
             }
             catch (e) {
                 // Damage like any other (the file removed, made unreadable): the entry goes, so that the next run
@@ -32710,29 +33058,29 @@ class local_cache_LocalCache {
             verified = await this.#copyInto(entry, key, meta, destDir);
         }
         catch (e) {
-            await (0,remove_tree/* removeTree */.dM)(destDir).catch(() => undefined);
+            await remove_tree_removeTree(destDir).catch(() => undefined);
             if (isDiskFull(e)) {
-                return (0,result/* err */._)({ reason: 'cache-unavailable', message: `cache entry ${key}: ${e.message}` });
+                return (0,util_result/* err */._)({ reason: 'cache-unavailable', message: `cache entry ${key}: ${e.message}` });
             }
             // The destination's fault (a name too long, a directory this user may not write, a file in the way), not
             // the entry's: a sound entry is kept, and the caller told it was not restored.
             if (!(await canMake(destDir))) {
-                return (0,result/* err */._)({
+                return (0,util_result/* err */._)({
                     reason: 'missing',
                     message: `cache entry ${key} could not be restored into ${destDir}: ${e.message}`,
                 });
             }
-            verified = (0,result/* err */._)(e.message);
+            verified = (0,util_result/* err */._)(e.message);
         }
         if (!verified.ok) {
-            await (0,remove_tree/* removeTree */.dM)(destDir).catch(() => undefined);
+            await remove_tree_removeTree(destDir).catch(() => undefined);
             await this.#quarantine(key);
-            return (0,result/* err */._)({
+            return (0,util_result/* err */._)({
                 reason: 'corrupt',
                 message: `cache entry ${key} is damaged (${verified.error}); removed it`,
             });
         }
-        return (0,result.ok)(undefined);
+        return (0,util_result.ok)(undefined);
     }
     /**
      * copyVerified into `destDir`, which the interface lets a caller hand over existing and empty (or left by a
@@ -32746,7 +33094,7 @@ class local_cache_LocalCache {
             if (e.code !== 'EEXIST' || !(0,external_node_fs_.existsSync)(destDir))
                 throw e;
         }
-        await (0,remove_tree/* removeTree */.dM)(destDir);
+        await remove_tree_removeTree(destDir);
         return copyVerified(entry, key, meta, destDir, this.#restores.restore);
     }
     /**
@@ -32769,7 +33117,7 @@ class local_cache_LocalCache {
         catch (e) {
             return e.code === 'ENOENT' ? undefined : e.message;
         }
-        await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
+        await remove_tree_removeTree(temp).catch(() => undefined);
         return undefined;
     }
     /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
@@ -32822,7 +33170,7 @@ class local_cache_LocalCache {
         if (this.#full && !adopt)
             return { saved: false, reason: 'cache-unavailable', message: 'disk full' };
         // Not taken over: the directory stays where dependents read it until `close` removes it.
-        const dropTemp = (temp) => adopt ? Promise.resolve() : (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
+        const dropTemp = (temp) => adopt ? Promise.resolve() : remove_tree_removeTree(temp).catch(() => undefined);
         const temp = adopt ? (0,external_node_path_.dirname)(artifact.outputDir) : this.#newTemp();
         try {
             if (!adopt)
@@ -32831,8 +33179,8 @@ class local_cache_LocalCache {
             // A tree taken over is sealed as it is hashed (see ArtifactToSave.seal).
             const seal = adopt && artifact.seal === true && !artifact.verifiedManifest;
             const manifest = artifact.verifiedManifest
-                ? (0,result.ok)(artifact.verifiedManifest)
-                : await (0,cache_manifest/* buildManifest */.u1)((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr, {
+                ? (0,util_result.ok)(artifact.verifiedManifest)
+                : await buildManifest((0,external_node_path_.join)(temp, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr, {
                     seal,
                 });
             if (!manifest.ok) {
@@ -32881,7 +33229,7 @@ class local_cache_LocalCache {
      */
     async adoptArchive(key, a) {
         if (this.#full || this.#isLowOnSpace()) {
-            return (0,result/* err */._)({ reason: 'cache-unavailable', message: 'the cache disk is low on space' });
+            return (0,util_result/* err */._)({ reason: 'cache-unavailable', message: 'the cache disk is low on space' });
         }
         const entry = this.#entry(key);
         const temp = this.#newTemp();
@@ -32911,14 +33259,14 @@ class local_cache_LocalCache {
             const adopted = await this.#restores.adopt(request, a.release);
             if (!adopted.ok) {
                 this.#handedOut.delete(out);
-                await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
-                return (0,result/* err */._)({ reason: 'corrupt', message: adopted.mismatch });
+                await remove_tree_removeTree(temp).catch(() => undefined);
+                return (0,util_result/* err */._)({ reason: 'corrupt', message: adopted.mismatch });
             }
             built = true;
             if (!adopted.committed)
                 await this.#commit(key, temp);
             this.#handedOut.delete(out);
-            return (0,result.ok)({ dir: (0,external_node_path_.join)(entry, 'out'), sealed: true });
+            return (0,util_result.ok)({ dir: (0,external_node_path_.join)(entry, 'out'), sealed: true });
         }
         catch (e) {
             if (e instanceof EntryInTheWay)
@@ -32926,11 +33274,11 @@ class local_cache_LocalCache {
             const code = e.code;
             // Saved by another process meanwhile (or in the way): this complete tree is read where it is.
             if (built && (e instanceof EntryInTheWay || code === 'ENOTEMPTY' || code === 'EEXIST'))
-                return (0,result.ok)({ dir: out, sealed: true });
+                return (0,util_result.ok)({ dir: out, sealed: true });
             this.#handedOut.delete(out);
-            await (0,remove_tree/* removeTree */.dM)(temp).catch(() => undefined);
+            await remove_tree_removeTree(temp).catch(() => undefined);
             const failed = this.#saveFailed(key, e);
-            return (0,result/* err */._)({ reason: 'cache-unavailable', message: failed.saved ? '' : (failed.message ?? '') });
+            return (0,util_result/* err */._)({ reason: 'cache-unavailable', message: failed.saved ? '' : (failed.message ?? '') });
         }
     }
     /**
@@ -32982,7 +33330,7 @@ class local_cache_LocalCache {
         this.#restores.close();
         const left = [...this.#handedOut];
         this.#handedOut.clear();
-        await Promise.all(left.map((out) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.dirname)(out)).catch(() => undefined)));
+        await Promise.all(left.map((out) => remove_tree_removeTree((0,external_node_path_.dirname)(out)).catch(() => undefined)));
     }
     #dirs = new Set();
     /**
@@ -33020,7 +33368,7 @@ async function canMake(dir) {
     catch {
         return false;
     }
-    await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
+    await remove_tree_removeTree(dir).catch(() => undefined);
     return true;
 }
 /** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */
@@ -33239,7 +33587,7 @@ const MAX_SHADOWED = 10;
  */
 const ENV_VERIFY_DELAY_MS = 'DISBUILD_GHA_INDEX_CHECK_DELAY_MS';
 function verifyDelayFromEnv(env) {
-    const ms = (0,env_ms/* envMs */.e)(env, ENV_VERIFY_DELAY_MS);
+    const ms = envMs(env, ENV_VERIFY_DELAY_MS);
     return ms === undefined ? {} : { verifyDelayMs: ms };
 }
 /**
@@ -33248,7 +33596,7 @@ function verifyDelayFromEnv(env) {
  */
 const ENV_SAVE_RETRY_PAUSE_MS = 'DISBUILD_GHA_SAVE_RETRY_PAUSE_MS';
 function saveRetryPausesFromEnv(env) {
-    const ms = (0,env_ms/* envMs */.e)(env, ENV_SAVE_RETRY_PAUSE_MS);
+    const ms = envMs(env, ENV_SAVE_RETRY_PAUSE_MS);
     return ms === undefined ? {} : { saveRetryPausesMs: [ms, ms] };
 }
 /**
@@ -33667,31 +34015,31 @@ class PackCache {
     async #restore(key, a, dest) {
         const pack = await this.#pack(a.pack);
         if (pack.kind === 'gone')
-            return (0,result/* err */._)({ reason: 'missing', message: `its cache pack is gone from the cache service (evicted)` });
+            return (0,util_result/* err */._)({ reason: 'missing', message: `its cache pack is gone from the cache service (evicted)` });
         if (pack.kind === 'failed')
-            return (0,result/* err */._)({ reason: 'cache-unavailable', message: `pack ${a.pack} could not be downloaded` });
+            return (0,util_result/* err */._)({ reason: 'cache-unavailable', message: `pack ${a.pack} could not be downloaded` });
         const temp = `${dest}.restore-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         try {
             const manifest = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(pack.dir, key, 'manifest.json'), 'utf8'));
             if (manifest.key !== key)
                 throw new Error('manifest names another key');
             await copyTree((0,external_node_path_.join)(pack.dir, key, 'out'), temp, { link: false });
-            const verified = await (0,cache_manifest/* verifyTree */.aY)(temp, manifest);
+            const verified = await verifyTree(temp, manifest);
             const logs = this.#logs(key, a);
             if (!verified.ok ||
-                (0,cache_manifest/* sha256 */.sc)(logs.stdout) !== manifest.stdoutSha256 ||
-                (0,cache_manifest/* sha256 */.sc)(logs.stderr) !== manifest.stderrSha256) {
+                sha256(logs.stdout) !== manifest.stdoutSha256 ||
+                sha256(logs.stderr) !== manifest.stderrSha256) {
                 throw new Error(verified.ok ? 'logs do not match the manifest' : verified.error);
             }
             (0,external_node_fs_.rmSync)(dest, { recursive: true, force: true });
             (0,external_node_fs_.renameSync)(temp, dest);
-            return (0,result.ok)(undefined);
+            return (0,util_result.ok)(undefined);
         }
         catch (e) {
             (0,external_node_fs_.rmSync)(temp, { recursive: true, force: true });
             const message = `cached artifact ${key} failed verification (${e.message}); it will be rebuilt`;
             this.#o.onWarning(message);
-            return (0,result/* err */._)({ reason: 'corrupt', message });
+            return (0,util_result/* err */._)({ reason: 'corrupt', message });
         }
     }
     /** Downloads and unpacks a pack once per run, into a private directory; concurrent restores share it. */
@@ -33733,14 +34081,14 @@ class PackCache {
     async save(key, spilled) {
         if (!this.#o.save || this.#denied)
             return { saved: false, reason: 'disabled' };
-        const artifact = await (0,log_file/* withWholeLogs */.J)(spilled);
+        const artifact = await withWholeLogs(spilled);
         if (this.#down)
             return { saved: false, reason: 'cache-unavailable' };
         const dir = (0,external_node_path_.join)(this.#o.workDir, 'staging', key);
         if (this.#staged.has(key) || (0,external_node_fs_.existsSync)(dir))
             return { saved: false, reason: 'exists' };
         await copyTree(artifact.outputDir, (0,external_node_path_.join)(dir, 'out'), { link: true });
-        const manifest = await (0,cache_manifest/* buildManifest */.u1)((0,external_node_path_.join)(dir, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
+        const manifest = await buildManifest((0,external_node_path_.join)(dir, 'out'), key, artifact.durationMs, artifact.stdout, artifact.stderr);
         if (!manifest.ok) {
             (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
             return { saved: false, reason: 'unsafe-output', message: manifest.error };
@@ -34020,8 +34368,4777 @@ function splitBySize(items, max) {
     return groups.filter((g) => g.length > 0);
 }
 
-// EXTERNAL MODULE: ./src/cache/remote/open-remote.ts + 15 modules
-var open_remote = __nccwpck_require__(1520);
+;// CONCATENATED MODULE: ./src/cache/remote/object-store.ts
+
+
+/** Metadata records are small; anything bigger is not ours. */
+const META_LIMIT = 4 * 1024 * 1024;
+/** Answers a GET: the response for 2xx, undefined for 404, a failure otherwise (the body is discarded). */
+function expectFound(r, what) {
+    if (!r.ok)
+        return r;
+    const { status } = r.value;
+    if (status >= 200 && status < 300)
+        return r;
+    r.value.body.resume();
+    if (status === 404)
+        return (0,util_result.ok)(undefined);
+    return (0,util_result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
+}
+/** Answers a PUT: any 2xx is stored; a conflict means the object is there already. */
+function expectStored(r, what) {
+    if (!r.ok)
+        return r;
+    const { status } = r.value;
+    r.value.body.resume();
+    if ((status >= 200 && status < 300) || status === 409)
+        return (0,util_result.ok)(undefined);
+    return (0,util_result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
+}
+/** Runs `fn` over `items` with at most `limit` at once; stops early at the first failure. */
+async function mapBounded(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const i = next++;
+            const r = await fn(items[i]);
+            if (r.ok)
+                out[i] = r.value;
+            else
+                failure ??= r.error;
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return failure ? (0,util_result/* err */._)(failure) : (0,util_result.ok)(out);
+}
+/** GETs small records (or their first `head` bytes) one request each, many at once over the kept-alive sockets. */
+async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head, arrived, memory, missed) {
+    const found = new Map();
+    const range = (bytes) => ({ range: `bytes=0-${bytes - 1}` });
+    const fixed = typeof head === 'number' ? range(head) : undefined;
+    const r = await mapBounded(ids, concurrency, async (id) => {
+        const headers = typeof head === 'function' ? range(await head(id)) : fixed;
+        const res = await client.getWhole(pathOf(id), { query, ...(headers ? { headers } : {}) }, META_LIMIT, arrived ? (memory ?? true) : undefined);
+        if (!res.ok)
+            return res;
+        const { status, body } = res.value;
+        if (status === 404) {
+            missed?.(id);
+            return (0,util_result.ok)(undefined);
+        }
+        if (status < 200 || status >= 300)
+            return (0,util_result/* err */._)({ kind: 'status', status, message: `the cache server answered HTTP ${status}` });
+        found.set(id, arrived ? arrived(id, body) : body);
+        return (0,util_result.ok)(undefined);
+    });
+    return r.ok ? (0,util_result.ok)(found) : r;
+}
+/**
+ * The answer to a ranged GET of `size` bytes from `start`, as a body of exactly those bytes: a 206 must name that
+ * range; a 200 (a server that ignores ranges) sends the whole object, whose first `start` bytes are dropped here.
+ * What follows the range in a 200 is left to the reader's size check (it fails the restore).
+ */
+function rangeBody(r, start, size) {
+    if (!r.ok || r.value === undefined)
+        return r;
+    const res = r.value;
+    if (res.status === 206) {
+        const want = `bytes ${start}-${start + size - 1}/`;
+        const got = String(res.headers['content-range'] ?? '');
+        if (got.startsWith(want))
+            return r;
+        res.body.resume();
+        return (0,util_result/* err */._)({ kind: 'status', status: 206, message: `the cache server answered another range (${got})` });
+    }
+    if (start === 0)
+        return r;
+    let skip = start;
+    const rest = new external_node_stream_.Transform({
+        transform(chunk, _enc, cb) {
+            if (skip >= chunk.length) {
+                skip -= chunk.length;
+                cb();
+                return;
+            }
+            const part = skip === 0 ? chunk : chunk.subarray(skip);
+            skip = 0;
+            cb(null, part);
+        },
+    });
+    res.body.on('error', (e) => rest.destroy(e));
+    // A reader that stops early (a failed check) lets go of the connection too.
+    rest.once('close', () => {
+        if (!res.body.readableEnded)
+            res.body.destroy();
+    });
+    res.body.pipe(rest);
+    return (0,util_result.ok)({ ...res, body: rest });
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/bazel-store.ts
+
+/**
+ * The Bazel HTTP cache protocol: `GET/PUT/HEAD <url>/ac/<sha256>` for records and `<url>/cas/<sha256>` for
+ * content, where a `cas` name is the SHA-256 of its bytes (bazel-remote checks that on upload). Records are not
+ * Bazel ActionResults, so bazel-remote needs `--disable_http_ac_validation`; nginx with WebDAV takes anything.
+ */
+class BazelStore {
+    #c;
+    #concurrency;
+    constructor(client, concurrency) {
+        this.#c = client;
+        this.#concurrency = concurrency;
+    }
+    get display() {
+        return this.#c.display;
+    }
+    redact(text) {
+        return this.#c.redact(text);
+    }
+    /** nginx and bazel-remote serve ranges of what they store; a server that does not sends whole objects. */
+    inlineArchives = true;
+    getMetas(ids, head, arrived, memory, missed) {
+        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head, arrived, memory, missed);
+    }
+    async getPart(id, start, size) {
+        const r = await this.#c.request('GET', `/ac/${id}`, {
+            headers: { range: `bytes=${start}-${start + size - 1}` },
+        });
+        return rangeBody(expectFound(r, 'the cache server'), start, size);
+    }
+    async getBlob(id) {
+        return expectFound(await this.#c.request('GET', `/cas/${id}`), 'the cache server');
+    }
+    async put(space, id, body, size) {
+        const path = space === 'meta' ? `/ac/${id}` : `/cas/${id}`;
+        const r = await this.#c.request('PUT', path, {
+            body: typeof body === 'function' ? body() : body,
+            length: size,
+            headers: { 'content-type': 'application/octet-stream' },
+        });
+        return expectStored(r, 'the cache server');
+    }
+    close() {
+        this.#c.close();
+    }
+}
+
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/cache/remote/kept-alive.ts
+
+
+/**
+ * A new connection to a cache server's origin (https with the given CAs, else Node's own), without Nagle's delay
+ * and with the idle time-out set. `onread`: a plain connection reads into that buffer instead of emitting data.
+ */
+function connectTo(origin, o) {
+    const port = Number(origin.port) || (origin.protocol === 'https:' ? 443 : 80);
+    const host = origin.hostname.replace(/^\[|\]$/g, '');
+    const socket = origin.protocol === 'https:'
+        ? (0,external_node_tls_.connect)({
+            host,
+            port,
+            // A name to check the certificate against (an address is checked against the certificate's IPs).
+            ...((0,external_node_net_.isIP)(host) === 0 ? { servername: host } : {}),
+            ...(o.ca ? { ca: o.ca } : {}),
+        })
+        : (0,external_node_net_.connect)({ host, port, ...(o.onread ? { onread: o.onread } : {}) });
+    socket.setNoDelay(true);
+    socket.setTimeout(o.idleTimeoutMs);
+    return socket;
+}
+/**
+ * The kept-alive connections of one client (the GET and PUT paths each have one): those idle, waiting for the
+ * next request, and those in use. An idle connection is kept until the server closes it and dropped on anything
+ * unexpected (bytes, an error, the time-out); it never keeps the process alive.
+ */
+class KeptAlive {
+    #socketOf;
+    #idle = [];
+    #busy = new Set();
+    #parked = new Map();
+    constructor(socketOf) {
+        this.#socketOf = socketOf;
+    }
+    /** The connection parked last, taken for a request; undefined when none is idle. */
+    take() {
+        return this.#idle.pop();
+    }
+    /** `c` now carries a request: no longer watched as idle, and closed with the others. */
+    use(c) {
+        this.#unpark(c);
+        this.#busy.add(c);
+    }
+    /** `c` carries no request any more (it is then parked, or destroyed by its user). */
+    release(c) {
+        this.#busy.delete(c);
+    }
+    park(c) {
+        const socket = this.#socketOf(c);
+        const drop = () => {
+            this.#unpark(c);
+            const i = this.#idle.indexOf(c);
+            if (i >= 0)
+                this.#idle.splice(i, 1);
+            socket.destroy();
+        };
+        for (const event of IDLE_ENDS)
+            socket.on(event, drop);
+        socket.unref();
+        this.#idle.push(c);
+        this.#parked.set(c, drop);
+    }
+    #unpark(c) {
+        const drop = this.#parked.get(c);
+        if (drop === undefined)
+            return;
+        this.#parked.delete(c);
+        const socket = this.#socketOf(c);
+        for (const event of IDLE_ENDS)
+            socket.off(event, drop);
+        socket.ref();
+    }
+    /** Destroys every connection, idle or in use. */
+    close() {
+        for (const c of [...this.#idle, ...this.#busy])
+            this.#socketOf(c).destroy();
+        this.#idle.length = 0;
+        this.#parked.clear();
+    }
+}
+/** What ends an idle connection: the server closing it, an error, bytes nobody asked for, the idle time-out. */
+const IDLE_ENDS = ['close', 'end', 'error', 'data', 'timeout'];
+
+;// CONCATENATED MODULE: ./src/cache/remote/put-connections.ts
+
+
+/** An answer's head larger than this is not from a cache server. */
+const HEAD_LIMIT = 64 * 1024;
+/**
+ * Uploads of bodies already in memory, over kept-alive HTTP/1.1 connections: one write of the request (head and
+ * body together), and a parse of the answer's status line and headers. A cold run uploads one small artifact per
+ * job, and a general client's per-request machinery costs several times what the transfer itself costs on the
+ * machine that runs the build (the upload process competes with the run's jobs for it).
+ *
+ * Deals with: connection reuse (an answer framed by Content-Length, or without a body, frees its connection; any
+ * other framing closes it once the status is known, since an upload needs no more), a kept-alive connection the
+ * server closed meanwhile (the PUT is sent again once on a new one: a PUT may be repeated), the idle time-out,
+ * https with the given CAs. Does not deal with: bodies that stream from files (http-client.ts), authorization and
+ * paths (the caller builds the head's lines), or what a status means.
+ */
+class PutConnections {
+    #o;
+    #sockets = new KeptAlive((s) => s);
+    #host;
+    #closed = false;
+    constructor(o) {
+        this.#o = o;
+        this.#host = o.origin.host;
+    }
+    /**
+     * `target`: path and query; `headers`: lowercase names, no `host` or `content-length` (added here); `body`: one
+     * buffer, or pieces sent one after the other (no copy to join them). Once this answers, nothing reads `body`.
+     */
+    async put(target, headers, body) {
+        const length = Buffer.isBuffer(body) ? body.length : body.reduce((n, b) => n + b.length, 0);
+        let head = `PUT ${target} HTTP/1.1\r\nhost: ${this.#host}\r\ncontent-length: ${length}\r\n`;
+        for (const [name, value] of Object.entries(headers)) {
+            // A line break in a value would end the head early and smuggle in another request.
+            if (/[\r\n\0]/.test(value))
+                return (0,util_result/* err */._)({ kind: 'network', message: `PUT failed: invalid ${name} header` });
+            head += `${name}: ${value}\r\n`;
+        }
+        head += '\r\n';
+        const reused = this.#sockets.take();
+        if (reused !== undefined) {
+            const r = await this.#exchange(reused, head, body, true);
+            // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
+            if (r.ok || !r.error.stale)
+                return r.ok ? r : (0,util_result/* err */._)({ kind: r.error.kind, message: r.error.message });
+        }
+        if (this.#closed)
+            return (0,util_result/* err */._)({ kind: 'network', message: 'PUT failed: the client is closed' });
+        const r = await this.#exchange(this.#open(), head, body, false);
+        return r.ok ? r : (0,util_result/* err */._)({ kind: r.error.kind, message: r.error.message });
+    }
+    #open() {
+        return connectTo(this.#o.origin, this.#o);
+    }
+    /** Sends one request on `socket` and reads its answer's head; gives the socket back when it can carry another. */
+    #exchange(socket, head, body, reused) {
+        this.#sockets.use(socket);
+        return new Promise((resolve) => {
+            let received;
+            let answer;
+            /** Body bytes of the answer still to skip before the connection is free. */
+            let rest = 0;
+            let settled = false;
+            /** The whole request is with the system: the body's memory is no longer read. */
+            let sent = false;
+            /**
+             * The idle time-out counts any byte as progress: an answer whose head never ends (interim answers without
+             * end, a byte now and then) must have come whole within the time-out once the body has left.
+             */
+            let headTimer;
+            const bodySent = () => {
+                sent = true;
+                if (!settled && answer === undefined)
+                    headTimer = setTimeout(() => onTimeout(), this.#o.idleTimeoutMs);
+            };
+            const detach = () => {
+                clearTimeout(headTimer);
+                socket.off('data', onData);
+                socket.off('error', onError);
+                socket.off('close', onClose);
+                socket.off('timeout', onTimeout);
+                this.#sockets.release(socket);
+            };
+            const fail = (kind, message) => {
+                if (settled)
+                    return;
+                settled = true;
+                detach();
+                socket.destroy();
+                resolve((0,util_result/* err */._)({ kind, message, stale: kind === 'network' && received === undefined && reused }));
+            };
+            const done = (reusable) => {
+                if (settled)
+                    return;
+                settled = true;
+                detach();
+                // An answer before the whole body left (a server that refused it early): what is left of the body must
+                // never go out, neither ahead of the next request nor once its memory has been reused.
+                if (reusable && sent && !this.#closed)
+                    this.#sockets.park(socket);
+                else
+                    socket.destroy();
+                resolve((0,util_result.ok)(answer));
+            };
+            const onData = (chunk) => {
+                if (answer !== undefined) {
+                    rest -= chunk.length;
+                    if (rest === 0)
+                        done(true);
+                    // More than the answer said: this connection is confused; close it.
+                    else if (rest < 0)
+                        done(false);
+                    return;
+                }
+                received = received === undefined ? chunk : Buffer.concat([received, chunk]);
+                for (;;) {
+                    const end = received.indexOf('\r\n\r\n');
+                    if (end < 0) {
+                        if (received.length > HEAD_LIMIT)
+                            fail('network', 'PUT failed: the answer has no end of headers');
+                        return;
+                    }
+                    const parsed = parseHead(received.subarray(0, end).toString('latin1'));
+                    const after = received.subarray(end + 4);
+                    if (parsed === undefined) {
+                        fail('network', 'PUT failed: the server did not answer in HTTP/1.1');
+                        return;
+                    }
+                    // An interim answer (100 Continue): the final one follows.
+                    if (parsed.status >= 100 && parsed.status < 200) {
+                        received = after;
+                        continue;
+                    }
+                    answer = { status: parsed.status, headers: parsed.headers };
+                    clearTimeout(headTimer);
+                    const length = parsed.headers['content-length'];
+                    const noBody = parsed.status === 204 || parsed.status === 304;
+                    const keep = parsed.keepAlive && (noBody || (length !== undefined && /^\d+$/.test(length)));
+                    if (!keep) {
+                        // Framed by chunks or by the connection's end: the status is all an upload needs.
+                        done(false);
+                        return;
+                    }
+                    rest = noBody ? 0 : Number(length);
+                    rest -= after.length;
+                    if (rest === 0)
+                        done(true);
+                    else if (rest < 0)
+                        done(false);
+                    return;
+                }
+            };
+            // Once the status is in, a body cut short does not matter to an upload.
+            const onError = (e) => answer === undefined ? fail('network', `PUT failed: ${e.message}`) : done(false);
+            const onClose = () => answer === undefined
+                ? fail('network', 'PUT failed: the connection closed before the answer')
+                : done(false);
+            // Likewise a body that stops coming: the upload is done, only the connection is lost.
+            const onTimeout = () => answer === undefined
+                ? fail('timeout', `PUT timed out after ${this.#o.idleTimeoutMs} ms`)
+                : done(false);
+            socket.on('data', onData);
+            socket.on('error', onError);
+            socket.on('close', onClose);
+            socket.on('timeout', onTimeout);
+            socket.cork();
+            socket.write(head, 'latin1');
+            const pieces = Buffer.isBuffer(body) ? [body] : body;
+            for (const [i, piece] of pieces.entries()) {
+                if (i < pieces.length - 1)
+                    socket.write(piece);
+                else
+                    socket.write(piece, bodySent);
+            }
+            if (pieces.length === 0)
+                bodySent();
+            socket.uncork();
+        });
+    }
+    /** Closes every connection, idle or in use. */
+    close() {
+        this.#closed = true;
+        this.#sockets.close();
+    }
+}
+/** Status line and headers; undefined when it is not an HTTP/1.x answer. */
+function parseHead(text) {
+    const lines = text.split('\r\n');
+    const m = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(lines[0]);
+    if (m === null)
+        return undefined;
+    const headers = {};
+    for (let i = 1; i < lines.length; i++) {
+        const line = lines[i];
+        const colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const name = line.slice(0, colon).trim().toLowerCase();
+        const value = line.slice(colon + 1).trim();
+        const had = headers[name];
+        // Two different lengths: no framing to trust.
+        if (name === 'content-length' && had !== undefined && had !== value)
+            headers[name] = 'invalid';
+        else if (had === undefined)
+            headers[name] = value;
+        else if (Array.isArray(had))
+            had.push(value);
+        else if (name !== 'content-length')
+            headers[name] = [had, value];
+    }
+    const connection = String(headers.connection ?? '').toLowerCase();
+    let keepAlive = m[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
+    if (headers['transfer-encoding'] !== undefined) {
+        // Both framings: another reader of this connection (a proxy) may have taken the length, and what follows
+        // this answer for the next one: the connection carries nothing more.
+        if (headers['content-length'] !== undefined)
+            keepAlive = false;
+        delete headers['content-length'];
+    }
+    return { status: Number(m[2]), headers, keepAlive };
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/get-connections.ts
+
+
+
+/** An answer's head larger than this is not from a cache server. */
+const get_connections_HEAD_LIMIT = 64 * 1024;
+const EMPTY = Buffer.alloc(0);
+/** What one read from a plain connection brings at most: the size Node reads with. */
+const READ_SIZE = 64 * 1024;
+/**
+ * GETs of small objects read whole into memory (records, and the archives that travel inside them), over
+ * kept-alive HTTP/1.1 connections. A lookup of a thousand keys with `--download all` receives 80 MB in a thousand
+ * answers on the thread that schedules the run; a general client costs it, per answer, a stream, a promise per
+ * step, a fresh buffer per read (memory the system must hand over page by page) and a copy into its parser.
+ * Here a plain connection reads into one buffer, used again for every read of every connection (Node's `onread`),
+ * and the body goes from there into its final memory, sized once from Content-Length: one copy, no garbage.
+ *
+ * Deals with: framing (Content-Length, chunks, or the connection's end), connection reuse (only after an answer
+ * framed by length or chunks, read to its end), a kept-alive connection the server closed meanwhile (the GET is
+ * sent again once on a new one), the idle time-out, https with the given CAs, a bound on the body.
+ * Does not deal with: authorization and paths (the caller builds the head's lines) or what a status means.
+ */
+class GetConnections {
+    #o;
+    #connections = new KeptAlive((c) => c.socket);
+    #host;
+    /** Every read of a plain connection lands here; each is consumed before the next one happens. */
+    #readBuffer = Buffer.allocUnsafeSlow(READ_SIZE);
+    #closed = false;
+    constructor(o) {
+        this.#o = o;
+        this.#host = o.origin.host;
+    }
+    /**
+     * `target`: path and query; `headers`: lowercase names, no `host` (added here). A body longer than `limit`
+     * fails. `memory(size)`: where a 2xx answer's body of `size` bytes goes (other answers' bodies are read and
+     * dropped, so that the connection can carry the next request).
+     */
+    async get(target, headers, limit, memory) {
+        let head = `GET ${target} HTTP/1.1\r\nhost: ${this.#host}\r\n`;
+        for (const [name, value] of Object.entries(headers)) {
+            // A line break in a value would end the head early and smuggle in another request.
+            if (/[\r\n\0]/.test(value))
+                return (0,util_result/* err */._)({ kind: 'network', message: `GET failed: invalid ${name} header` });
+            head += `${name}: ${value}\r\n`;
+        }
+        head += '\r\n';
+        const reused = this.#connections.take();
+        if (reused !== undefined) {
+            const r = await this.#exchange(reused, head, limit, memory, true);
+            // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
+            if (r.ok || !r.error.stale)
+                return r.ok ? r : (0,util_result/* err */._)({ kind: r.error.kind, message: r.error.message });
+        }
+        if (this.#closed)
+            return (0,util_result/* err */._)({ kind: 'network', message: 'GET failed: the client is closed' });
+        const r = await this.#exchange(this.#open(), head, limit, memory, false);
+        return r.ok ? r : (0,util_result/* err */._)({ kind: r.error.kind, message: r.error.message });
+    }
+    #open() {
+        const connection = { socket: undefined, feed: undefined };
+        const feed = (bytes) => {
+            // Bytes while idle: this connection is confused (or closing); it is dropped.
+            if (connection.feed)
+                connection.feed(bytes);
+            else
+                connection.socket.destroy();
+        };
+        const onread = {
+            buffer: this.#readBuffer,
+            callback: (n) => {
+                feed(this.#readBuffer.subarray(0, n));
+                return true;
+            },
+        };
+        connection.socket = connectTo(this.#o.origin, { ...this.#o, onread });
+        // A TLS connection reads into buffers of its own.
+        if (this.#o.origin.protocol === 'https:')
+            connection.socket.on('data', feed);
+        return connection;
+    }
+    /** Sends one request on `c` and reads its whole answer; gives the connection back when it can carry another. */
+    #exchange(c, head, limit, memory, reused) {
+        const socket = c.socket;
+        this.#connections.use(c);
+        return new Promise((resolve) => {
+            const reader = new AnswerReader(limit, memory);
+            let settled = false;
+            // The idle time-out does not end an answer whose head never ends (one byte now and then, or interim answers
+            // without end): its head must have come whole within the time-out.
+            const headTimer = setTimeout(() => onTimeout(), this.#o.idleTimeoutMs);
+            const detach = () => {
+                clearTimeout(headTimer);
+                c.feed = undefined;
+                socket.off('end', onEnd);
+                socket.off('error', onError);
+                socket.off('close', onEnd);
+                socket.off('timeout', onTimeout);
+                this.#connections.release(c);
+            };
+            const fail = (kind, message) => {
+                if (settled)
+                    return;
+                settled = true;
+                detach();
+                socket.destroy();
+                resolve((0,util_result/* err */._)({ kind, message, stale: kind === 'network' && !reader.started && reused }));
+            };
+            const finish = () => {
+                if (settled)
+                    return;
+                const answer = reader.answer();
+                if (!answer.ok) {
+                    fail('network', answer.error);
+                    return;
+                }
+                settled = true;
+                detach();
+                if (reader.reusable && !this.#closed)
+                    this.#connections.park(c);
+                else
+                    socket.destroy();
+                resolve((0,util_result.ok)(answer.value));
+            };
+            c.feed = (bytes) => {
+                const problem = reader.feed(bytes);
+                if (reader.headed)
+                    clearTimeout(headTimer);
+                if (problem !== undefined)
+                    fail('network', problem);
+                else if (reader.complete)
+                    finish();
+            };
+            const onEnd = () => {
+                // An answer framed by the connection's end is complete now; any other is cut short. A connection this
+                // client closed (close()) ended nothing: what came of the answer is only part of it.
+                if (this.#closed)
+                    fail('network', 'GET failed: the client is closed');
+                else if (reader.endsAtClose())
+                    finish();
+                else
+                    fail('network', reader.cutShort());
+            };
+            const onError = (e) => fail('network', `GET failed: ${e.message}`);
+            const onTimeout = () => fail('timeout', `GET timed out after ${this.#o.idleTimeoutMs} ms`);
+            socket.on('end', onEnd);
+            socket.on('error', onError);
+            socket.on('close', onEnd);
+            socket.on('timeout', onTimeout);
+            socket.write(head, 'latin1');
+        });
+    }
+    /** Closes every connection, idle or in use. */
+    close() {
+        this.#closed = true;
+        this.#connections.close();
+    }
+}
+/**
+ * One answer, parsed from the bytes as they come: the head, then the body by its framing. Every byte it keeps is
+ * copied (the reads' buffer is used again for the next read).
+ */
+class AnswerReader {
+    #limit;
+    #memory;
+    #head;
+    #status = 0;
+    #headers = {};
+    #framing = 'head';
+    /** Length framing: the body's memory and how much of it has come. */
+    #body;
+    #at = 0;
+    /**
+     * Chunks and the connection's end: the body so far, and its size. One buffer grown by doubling, not a piece per
+     * chunk: a body of 1-byte chunks would cost an object per byte, a hundred times its size.
+     */
+    #kept = EMPTY;
+    #size = 0;
+    /** Chunk framing: where the parser is, and the bytes left of the current chunk. */
+    #chunk = 'size';
+    #chunkLeft = 0;
+    #line = '';
+    /** Bytes after the answer: the connection is not reused. */
+    #extra = false;
+    #keepAlive = false;
+    started = false;
+    constructor(limit, memory) {
+        this.#limit = limit;
+        this.#memory = memory;
+    }
+    /** The final answer's head is in. */
+    get headed() {
+        return this.#framing !== 'head';
+    }
+    get complete() {
+        return this.#framing === 'done';
+    }
+    get reusable() {
+        return this.#keepAlive && !this.#extra && this.#framing === 'done';
+    }
+    endsAtClose() {
+        if (this.#framing === 'close')
+            this.#framing = 'done';
+        return this.#framing === 'done';
+    }
+    cutShort() {
+        if (this.#framing === 'head')
+            return 'GET failed: the connection closed before the answer';
+        if (this.#framing === 'length')
+            return `response truncated (${this.#at} of ${this.#body.length} bytes)`;
+        return 'reading a response failed: the connection closed early';
+    }
+    answer() {
+        let body = this.#body;
+        if (body === undefined) {
+            body = this.#ok() ? this.#memory(this.#size) : Buffer.allocUnsafe(this.#size);
+            this.#kept.copy(body, 0, 0, this.#size);
+        }
+        return (0,util_result.ok)({ status: this.#status, headers: this.#headers, body });
+    }
+    #ok() {
+        return this.#status >= 200 && this.#status < 300;
+    }
+    /** Takes the next bytes; answers what is wrong with them, if anything. */
+    feed(bytes) {
+        if (bytes.length > 0)
+            this.started = true;
+        let rest = bytes;
+        while (rest.length > 0) {
+            switch (this.#framing) {
+                case 'head': {
+                    const r = this.#feedHead(rest);
+                    if (typeof r === 'string')
+                        return r;
+                    rest = r;
+                    break;
+                }
+                case 'length': {
+                    const n = Math.min(rest.length, this.#body.length - this.#at);
+                    this.#at += rest.copy(this.#body, this.#at, 0, n);
+                    rest = rest.subarray(n);
+                    if (this.#at === this.#body.length)
+                        this.#framing = 'done';
+                    break;
+                }
+                case 'close': {
+                    const problem = this.#keep(rest);
+                    if (problem)
+                        return problem;
+                    rest = rest.subarray(rest.length);
+                    break;
+                }
+                case 'chunked': {
+                    const r = this.#feedChunked(rest);
+                    if (typeof r === 'string')
+                        return r;
+                    rest = r;
+                    break;
+                }
+                case 'done':
+                    this.#extra = true;
+                    return undefined;
+            }
+        }
+        return undefined;
+    }
+    #feedHead(bytes) {
+        const before = this.#head?.length ?? 0;
+        // The blank line may straddle two reads: look from a little before the new bytes. Only the head is copied
+        // (the read that brings its end usually brings much of the body too).
+        const head = this.#head === undefined ? bytes : Buffer.concat([this.#head, bytes]);
+        const end = head.indexOf('\r\n\r\n', Math.max(0, before - 3));
+        if (end < 0) {
+            if (head.length > get_connections_HEAD_LIMIT)
+                return 'GET failed: the answer has no end of headers';
+            this.#head = this.#head === undefined ? Buffer.from(bytes) : head;
+            return bytes.subarray(bytes.length);
+        }
+        this.#head = undefined;
+        const rest = bytes.subarray(end + 4 - before);
+        const parsed = parseHead(head.subarray(0, end).toString('latin1'));
+        if (parsed === undefined)
+            return 'GET failed: the server did not answer in HTTP/1.1';
+        // An interim answer (100 Continue): the final one follows.
+        if (parsed.status >= 100 && parsed.status < 200)
+            return rest;
+        this.#status = parsed.status;
+        this.#headers = parsed.headers;
+        this.#keepAlive = parsed.keepAlive;
+        const coding = String(parsed.headers['transfer-encoding'] ?? '').toLowerCase();
+        const length = parsed.headers['content-length'];
+        if (parsed.status === 204 || parsed.status === 304)
+            this.#framing = 'done';
+        else if (coding !== '')
+            this.#framing = /(?:^|,)\s*chunked\s*$/.test(coding) ? 'chunked' : 'close';
+        else if (length === undefined)
+            this.#framing = 'close';
+        else if (!/^\d+$/.test(String(length)))
+            return 'GET failed: the answer has no valid Content-Length';
+        else {
+            const size = Number(length);
+            if (size > this.#limit)
+                return `response larger than ${this.#limit} bytes`;
+            this.#body = this.#ok() ? this.#memory(size) : Buffer.allocUnsafe(size);
+            this.#framing = size === 0 ? 'done' : 'length';
+        }
+        // Framed by the connection's end: it carries nothing after this answer.
+        if (this.#framing === 'close')
+            this.#keepAlive = false;
+        return rest;
+    }
+    #keep(bytes) {
+        const size = this.#size + bytes.length;
+        if (size > this.#limit)
+            return `response larger than ${this.#limit} bytes`;
+        if (size > this.#kept.length) {
+            const grown = Buffer.allocUnsafe(Math.min(this.#limit, Math.max(size, 2 * this.#kept.length, 16 * 1024)));
+            this.#kept.copy(grown, 0, 0, this.#size);
+            this.#kept = grown;
+        }
+        bytes.copy(this.#kept, this.#size);
+        this.#size = size;
+        return undefined;
+    }
+    #feedChunked(bytes) {
+        let rest = bytes;
+        while (rest.length > 0) {
+            if (this.#chunk === 'data') {
+                const n = Math.min(rest.length, this.#chunkLeft);
+                const problem = this.#keep(rest.subarray(0, n));
+                if (problem)
+                    return problem;
+                this.#chunkLeft -= n;
+                rest = rest.subarray(n);
+                if (this.#chunkLeft === 0)
+                    this.#chunk = 'data-end';
+                continue;
+            }
+            // Lines: a chunk's size, the end of its data, the trailers.
+            const nl = rest.indexOf(0x0a);
+            const take = nl < 0 ? rest.length : nl + 1;
+            this.#line += rest.subarray(0, take).toString('latin1');
+            rest = rest.subarray(take);
+            if (this.#line.length > get_connections_HEAD_LIMIT)
+                return 'reading a response failed: a chunk line too long';
+            if (nl < 0)
+                continue;
+            const line = this.#line.replace(/\r?\n$/, '');
+            this.#line = '';
+            if (this.#chunk === 'data-end') {
+                if (line !== '')
+                    return 'reading a response failed: a chunk not followed by its line end';
+                this.#chunk = 'size';
+            }
+            else if (this.#chunk === 'size') {
+                const m = /^([0-9a-fA-F]{1,8})(?:[ \t]*;.*)?$/.exec(line);
+                if (m === null)
+                    return 'reading a response failed: an invalid chunk size';
+                this.#chunkLeft = parseInt(m[1], 16);
+                this.#chunk = this.#chunkLeft === 0 ? 'trailers' : 'data';
+            }
+            else if (line === '') {
+                this.#framing = 'done';
+                return rest;
+            }
+        }
+        return rest;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/http-client.ts
+
+
+
+
+
+
+/**
+ * A small keep-alive HTTP(S) client for cache servers, on undici (the HTTP/1.1 client Node's own `fetch` is
+ * built on): a request costs a third of the CPU of `node:http`'s, which is most of what restoring a thousand
+ * small artifacts costs.
+ *
+ * Deals with: connection reuse (a thousand lookups share a few sockets), authorization, idle time-outs (waiting
+ * for the answer's headers, between its body's chunks, and between an upload's chunks), the trust store (the
+ * system's CAs and NODE_EXTRA_CA_CERTS on top of Node's own), and keeping secrets out of every message.
+ * Does not deal with: what the paths mean (the stores) or retries (the circuit breaker decides).
+ */
+class HttpClient {
+    #base;
+    #basePath;
+    #auth;
+    #secrets;
+    /** undici's pool, made on first use: uploads and lookups from memory never need it (see #poolNow). */
+    #pool;
+    #closed = false;
+    #poolOptions;
+    #origin;
+    #puts;
+    #gets;
+    #timeoutMs;
+    /** The base URL without credentials, for messages. */
+    display;
+    constructor(o) {
+        const url = new URL(o.url);
+        const user = decodeURIComponent(url.username);
+        const pass = decodeURIComponent(url.password);
+        url.username = '';
+        url.password = '';
+        this.#base = url;
+        this.#basePath = url.pathname.replace(/\/$/, '');
+        this.display = url.toString().replace(/\/$/, '');
+        // The URL as given counts as a secret only when it carries credentials.
+        this.#secrets = [o.token ?? '', pass, user || pass ? o.url : ''].filter((s) => s.length >= 4);
+        if (o.token)
+            this.#auth = `Bearer ${o.token}`;
+        else if (user || pass)
+            this.#auth = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+        if (this.#auth)
+            this.#secrets.push(this.#auth.slice(this.#auth.indexOf(' ') + 1));
+        this.#timeoutMs = o.idleTimeoutMs;
+        const ca = url.protocol === 'https:' ? trustStore().ca : undefined;
+        this.#puts = new PutConnections({
+            origin: new URL(url.origin),
+            idleTimeoutMs: o.idleTimeoutMs,
+            ...(ca ? { ca } : {}),
+        });
+        this.#gets = new GetConnections({
+            origin: new URL(url.origin),
+            idleTimeoutMs: o.idleTimeoutMs,
+            ...(ca ? { ca } : {}),
+        });
+        this.#origin = url.origin;
+        this.#poolOptions = {
+            connections: o.maxSockets,
+            headersTimeout: o.idleTimeoutMs,
+            bodyTimeout: o.idleTimeoutMs,
+            connect: {
+                timeout: o.idleTimeoutMs,
+                ...(url.protocol === 'https:' ? trustStore() : {}),
+            },
+        };
+    }
+    /**
+     * undici's pool, its code loaded and run the first time a request needs it. A process that only uploads and
+     * fetches from memory (the upload process, a run's lookups) never loads undici and the Node modules it takes
+     * (http2, perf_hooks, worker_threads…): a run's lookups of 1,000 keys spent 7 ms of CPU on them through the
+     * code cache, the upload process (which compiles its program anew each time) more. In the bundle, not a chunk of
+     * its own ("eager"): the programs beside the CLI are single files.
+     */
+    #poolNow() {
+        // Closed before its first such request: none is made, as the pool closed with the client refuses them.
+        if (this.#closed && this.#pool === undefined)
+            return Promise.reject(new Error('the client is closed'));
+        this.#pool ??= Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 3676)).then(({ newPool }) => newPool(this.#origin, this.#poolOptions));
+        return this.#pool;
+    }
+    /** Replaces every secret this client knows (token, password, credentials) in `text`. */
+    redact(text) {
+        let out = text;
+        for (const s of this.#secrets)
+            out = out.split(s).join('***');
+        return out;
+    }
+    /** `path` is appended to the base URL's path; `query` adds parameters. */
+    async request(method, path, opts = {}) {
+        const target = this.#target(path, opts.query);
+        const headers = { ...opts.headers };
+        if (this.#auth)
+            headers.authorization = this.#auth;
+        if (method === 'PUT' && (Buffer.isBuffer(opts.body) || Array.isArray(opts.body)))
+            return this.#put(target, headers, opts.body);
+        const body = Array.isArray(opts.body)
+            ? Buffer.concat(opts.body)
+            : opts.body;
+        const length = Buffer.isBuffer(body) ? body.length : opts.length;
+        if (length !== undefined)
+            headers['content-length'] = String(length);
+        // undici times out waiting for headers and between body chunks; a streamed upload that stops moving (a
+        // server that no longer reads) is abandoned here.
+        const upload = body !== undefined && !Buffer.isBuffer(body) ? body : undefined;
+        const abort = upload ? new AbortController() : undefined;
+        let stalled;
+        let stalledOut = false;
+        const watch = () => {
+            clearTimeout(stalled);
+            stalled = setTimeout(() => {
+                stalledOut = true;
+                abort.abort(new Error('the upload made no progress'));
+            }, this.#timeoutMs);
+        };
+        // undici reads the caller's stream through this one, which marks each chunk's passing. Never set flowing here
+        // (a 'data' listener): what it read before undici's socket connected would be lost.
+        const sent = upload
+            ? new external_node_stream_.Transform({
+                transform: (chunk, _encoding, done) => {
+                    watch();
+                    done(null, chunk);
+                },
+            })
+            : undefined;
+        let readFailed;
+        if (upload && sent) {
+            upload.once('error', (e) => {
+                readFailed = e;
+                sent.destroy(e);
+            });
+            upload.pipe(sent);
+            watch();
+        }
+        try {
+            const res = await (await this.#poolNow()).request({
+                method,
+                path: target,
+                headers,
+                ...(body === undefined ? {} : { body: sent ?? body }),
+                ...(abort ? { signal: abort.signal } : {}),
+            });
+            return (0,util_result.ok)({ status: res.statusCode, headers: res.headers, body: res.body });
+        }
+        catch (e) {
+            if (stalledOut)
+                return (0,util_result/* err */._)({ kind: 'timeout', message: `${method} timed out after ${this.#timeoutMs} ms` });
+            if (readFailed) {
+                return (0,util_result/* err */._)({
+                    kind: 'network',
+                    message: this.redact(`reading the upload failed: ${readFailed.message}`),
+                });
+            }
+            return (0,util_result/* err */._)(this.#failure(method, e));
+        }
+        finally {
+            clearTimeout(stalled);
+            // Its file closed however the request ended (undici ends or destroys only the stream it was given).
+            upload?.destroy();
+        }
+    }
+    /** `path` appended to the base URL's path, with the base URL's query and `query`. */
+    #target(path, query) {
+        let target = `${this.#basePath}${path}`;
+        const search = this.#base.search.slice(1);
+        const extra = query && Object.keys(query).length > 0 ? new URLSearchParams(query) : undefined;
+        if (search || extra)
+            target += `?${[search, extra?.toString()].filter(Boolean).join('&')}`;
+        return target;
+    }
+    /**
+     * A GET whose whole answer is read into memory, `limit` bytes at most (see get-connections.ts: a lighter path
+     * than undici's for many small objects). `own`: a 2xx answer's body is in memory of its own (from that pool,
+     * when one is given), which its reader may hand on to another thread.
+     */
+    async getWhole(path, opts, limit, own) {
+        const headers = { ...opts.headers };
+        if (this.#auth)
+            headers.authorization = this.#auth;
+        const memory = own === undefined
+            ? (size) => Buffer.allocUnsafe(size)
+            : own === true
+                ? (size) => Buffer.allocUnsafeSlow(size)
+                : (size) => own.take(size);
+        const r = await this.#gets.get(this.#target(path, opts.query), headers, limit, memory);
+        if (!r.ok)
+            return (0,util_result/* err */._)({ kind: r.error.kind, message: this.redact(r.error.message) });
+        return r;
+    }
+    /** An upload from memory: a lighter path than undici's (see put-connections.ts). */
+    async #put(target, headers, body) {
+        const r = await this.#puts.put(target, headers, body);
+        if (!r.ok)
+            return (0,util_result/* err */._)({ kind: r.error.kind, message: this.redact(r.error.message) });
+        // An empty body, already ended: `Readable.from` would run an async iterator per answer.
+        const empty = new external_node_stream_.Readable({ read: () => undefined });
+        empty.push(null);
+        return (0,util_result.ok)({ status: r.value.status, headers: r.value.headers, body: empty });
+    }
+    #failure(method, e) {
+        const code = e.code ?? '';
+        if (code === 'UND_ERR_HEADERS_TIMEOUT' ||
+            code === 'UND_ERR_BODY_TIMEOUT' ||
+            code === 'UND_ERR_CONNECT_TIMEOUT')
+            return { kind: 'timeout', message: `${method} timed out after ${this.#timeoutMs} ms` };
+        // undici reports a socket closed early as "other side closed"; the cause (when any) says more.
+        const detail = e.cause && e.cause.message && e.cause.message !== e.message ? `: ${e.cause.message}` : '';
+        return { kind: 'network', message: this.redact(`${method} failed: ${e.message}${detail}`) };
+    }
+    /** Reads a whole (small) response body. Events, not an async iterator: no promise per chunk. */
+    readBody(res, limit) {
+        const body = res.body;
+        return new Promise((resolve) => {
+            const chunks = [];
+            let size = 0;
+            let done = false;
+            const finish = (r) => {
+                if (done)
+                    return;
+                done = true;
+                body.off('data', onData);
+                resolve(r);
+            };
+            const onData = (chunk) => {
+                size += chunk.length;
+                if (size > limit) {
+                    body.destroy();
+                    finish((0,util_result/* err */._)({ kind: 'network', message: `response larger than ${limit} bytes` }));
+                    return;
+                }
+                chunks.push(chunk);
+            };
+            body.on('data', onData);
+            body.once('end', () => {
+                const declared = Number(res.headers['content-length'] ?? NaN);
+                if (!Number.isNaN(declared) && declared !== size) {
+                    finish((0,util_result/* err */._)({ kind: 'network', message: `response truncated (${size} of ${declared} bytes)` }));
+                }
+                else
+                    finish((0,util_result.ok)(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+            });
+            const failed = (e) => finish((0,util_result/* err */._)({
+                kind: e.code === 'UND_ERR_BODY_TIMEOUT' ? 'timeout' : 'network',
+                message: this.redact(`reading a response failed: ${e.message}`),
+            }));
+            body.once('error', failed);
+            body.once('close', () => failed(new Error('the connection closed early')));
+        });
+    }
+    /** Closes every socket: the kept-alive ones and those of requests still in flight. */
+    close() {
+        this.#closed = true;
+        this.#puts.close();
+        this.#gets.close();
+        void this.#pool?.then((p) => p.destroy()).catch(() => undefined);
+    }
+}
+let cachedTrust;
+/**
+ * Node trusts its own bundled CAs and, when no `ca` is given, NODE_EXTRA_CA_CERTS. Corporate caches are often
+ * signed by a CA that only the system's store knows, so the system bundle is added, and with an explicit `ca`
+ * list NODE_EXTRA_CA_CERTS must be added by hand (Node applies it only to its default list).
+ */
+function trustStore() {
+    if (cachedTrust)
+        return cachedTrust;
+    const extra = [];
+    const files = [
+        process.env.SSL_CERT_FILE,
+        '/etc/ssl/certs/ca-certificates.crt',
+        '/etc/pki/tls/certs/ca-bundle.crt',
+        '/etc/ssl/cert.pem',
+        process.env.NODE_EXTRA_CA_CERTS,
+    ];
+    let system = false;
+    for (const [i, f] of files.entries()) {
+        if (!f || (system && i < files.length - 1))
+            continue;
+        try {
+            extra.push((0,external_node_fs_.readFileSync)(f, 'utf8'));
+            if (i < files.length - 1)
+                system = true;
+        }
+        catch {
+            // Not on this system.
+        }
+    }
+    cachedTrust = extra.length === 0 ? {} : { ca: [...external_node_tls_.rootCertificates, ...extra] };
+    return cachedTrust;
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/byte-budget.ts
+/**
+ * A bound on the bytes held in memory at once, shared by whoever holds them: downloaded archives waiting to be
+ * written, records fetched whole ahead of their restore.
+ *
+ * `take` waits for room (first come, first served); `tryTake` takes only what is free now. A request larger than
+ * the whole budget is let through alone, when nothing else is held, so that it cannot wait forever.
+ */
+class ByteBudget {
+    #limit;
+    #held = 0;
+    #waiting = [];
+    constructor(limit) {
+        this.#limit = limit;
+    }
+    /** Bytes held now. */
+    get held() {
+        return this.#held;
+    }
+    /** Bytes that could be taken now. */
+    get free() {
+        return Math.max(0, this.#limit - this.#held);
+    }
+    /** Takes `bytes` if they fit now; the caller gives them back with `give`. */
+    tryTake(bytes) {
+        if (this.#waiting.length > 0 || !this.#fits(bytes))
+            return false;
+        this.#held += bytes;
+        return true;
+    }
+    /** Waits until `bytes` fit, takes them, and answers the function that gives them back (once). */
+    async take(bytes) {
+        if (!this.tryTake(bytes)) {
+            await new Promise((go) => this.#waiting.push({ bytes, go }));
+        }
+        let given = false;
+        return () => {
+            if (given)
+                return;
+            given = true;
+            this.give(bytes);
+        };
+    }
+    give(bytes) {
+        this.#held -= bytes;
+        while (this.#waiting.length > 0 && this.#fits(this.#waiting[0].bytes)) {
+            const next = this.#waiting.shift();
+            this.#held += next.bytes;
+            next.go();
+        }
+    }
+    #fits(bytes) {
+        return this.#held + bytes <= this.#limit || this.#held === 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/memory-pool.ts
+/**
+ * Memory for records fetched whole, used again once their archives are written instead of allocated anew.
+ *
+ * Deals with: handing out buffers of their own (the whole of an ArrayBuffer is theirs, so they may move to another
+ * thread) and taking that memory back. Memory the system has not handed to this process before costs a page fault
+ * per page on first use, and a run that restores a thousand small archives would otherwise touch as much new
+ * memory as it downloads (and leave the garbage collector that much more to do).
+ * Does not deal with: bounding what is in use (the prefetch budget does).
+ */
+class MemoryPool {
+    #largest;
+    #keepBytes;
+    #keptBytes = 0;
+    /** What waits in #free: memory given back twice is kept once (else two buffers would share it). */
+    #waiting = new WeakSet();
+    /** Free pieces by size: powers of two from SMALLEST, so that a piece is at most twice what it holds. */
+    #free = new Map();
+    /** Buffers up to `largest` bytes come from the pool; at most `keepBytes` of pieces wait to be reused. */
+    constructor(largest, keepBytes) {
+        this.#largest = largest;
+        this.#keepBytes = keepBytes;
+    }
+    /** A buffer of `bytes` bytes, in memory of its own (reused when some of its size class was given back). */
+    take(bytes) {
+        if (bytes > this.#largest)
+            return Buffer.allocUnsafeSlow(bytes);
+        const size = pieceSize(bytes);
+        const memory = this.#free.get(size)?.pop();
+        if (memory === undefined)
+            return Buffer.allocUnsafeSlow(size).subarray(0, bytes);
+        this.#keptBytes -= size;
+        this.#waiting.delete(memory);
+        return Buffer.from(memory, 0, bytes);
+    }
+    /** Memory no one reads any more (from `take`, or moved back from another thread), to be used again. */
+    give(memory) {
+        const size = memory.byteLength;
+        if (size !== pieceSize(size) || size > pieceSize(this.#largest))
+            return;
+        if (this.#keptBytes + size > this.#keepBytes || this.#waiting.has(memory))
+            return;
+        this.#waiting.add(memory);
+        const free = this.#free.get(size) ?? [];
+        free.push(memory);
+        this.#free.set(size, free);
+        this.#keptBytes += size;
+    }
+}
+const SMALLEST = 64 * 1024;
+function pieceSize(bytes) {
+    let size = SMALLEST;
+    while (size < bytes)
+        size *= 2;
+    return size;
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/cache/remote/deflate-estimate.ts
+/** Positions of 4-byte sequences by hash (plus one; 0: none seen), and symbol counts: reused by every call. */
+const lastSeen = new Int32Array(1 << 12);
+/** Deflate's literal/length alphabet: bytes, end of block (256), length codes (257–285). */
+const literalsAndLengths = new Int32Array(286);
+const distances = new Int32Array(30);
+/** What a dynamic block's code tables cost: a fixed part, and a few bits for each symbol the block uses. */
+const HEADER_BITS = 160;
+const HEADER_BITS_PER_SYMBOL = 4;
+/**
+ * About how many bytes deflate at level 1 would make of `bytes` (meant for a sample of a few KiB), modelled on
+ * what it does: a greedy parse into 4-byte-or-longer matches, found through a hash of each sequence's last
+ * position as fast compressors find them; then deflate's symbols (literals, length and distance codes with their
+ * extra bits), each costing what a Huffman code for its frequency would (its entropy, at least one bit), plus the
+ * code tables; or deflate's fixed codes, when those come out smaller. Tried on 5,228 file heads of 2 KiB (code,
+ * JSON, source maps, text, translations, fonts, executables, libraries, images, compressed files, base64 and hex)
+ * its ratio is within 0.08 of zlib's level 1 (0.014 on average), and on which side of 0.65 it falls agrees with
+ * zlib's on 99.9 % of them, the others all near the line (98.9 % of heads of 512 bytes). It costs a third to a
+ * fifth of zlib's time, whose set-up alone (a stream, its window and tables) costs more than compressing 2 KiB.
+ */
+function estimateDeflatedSize(bytes) {
+    lastSeen.fill(0);
+    literalsAndLengths.fill(0);
+    distances.fill(0);
+    const n = bytes.length;
+    let symbols = 0;
+    let matches = 0;
+    let extraBits = 0;
+    let i = 0;
+    while (i + 4 <= n) {
+        const seq = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
+        const slot = Math.imul(seq, 0x9e3779b1) >>> 20;
+        const at = lastSeen[slot] - 1;
+        lastSeen[slot] = i + 1;
+        if (at >= 0 &&
+            bytes[at] === bytes[i] &&
+            bytes[at + 1] === bytes[i + 1] &&
+            bytes[at + 2] === bytes[i + 2] &&
+            bytes[at + 3] === bytes[i + 3]) {
+            let length = 4;
+            while (i + length < n && length < 258 && bytes[at + length] === bytes[i + length])
+                length++;
+            const distance = i - at;
+            literalsAndLengths[257 + lengthCode(length)]++;
+            distances[distanceCode(distance)]++;
+            extraBits += lengthExtraBits(length) + distanceExtraBits(distance);
+            matches++;
+            symbols++;
+            i += length;
+        }
+        else {
+            literalsAndLengths[bytes[i]]++;
+            symbols++;
+            i++;
+        }
+    }
+    for (; i < n; i++, symbols++)
+        literalsAndLengths[bytes[i]]++;
+    literalsAndLengths[256] = 1;
+    symbols++;
+    const dynamic = HEADER_BITS + extraBits + huffmanBits(literalsAndLengths, symbols) + huffmanBits(distances, matches);
+    let fixed = extraBits + matches * 5;
+    for (let s = 0; s < 286; s++) {
+        const c = literalsAndLengths[s];
+        if (c > 0)
+            fixed += c * (s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8);
+    }
+    return Math.min(dynamic, fixed) / 8;
+}
+/** The bits of the symbols counted in `counts` under codes fitted to their frequencies, with their table entries. */
+function huffmanBits(counts, total) {
+    let bits = 0;
+    for (let s = 0; s < counts.length; s++) {
+        const c = counts[s];
+        if (c > 0)
+            bits += HEADER_BITS_PER_SYMBOL + c * Math.max(1, -Math.log2(c / total));
+    }
+    return bits;
+}
+/** The index (0–28) of the length code of a match of `length` bytes (3–258), as RFC 1951 numbers them. */
+function lengthCode(length) {
+    if (length <= 10)
+        return length - 3;
+    if (length === 258)
+        return 28;
+    const extra = lengthExtraBits(length);
+    return 4 + extra * 4 + ((length - 3) >> extra) - 4;
+}
+function lengthExtraBits(length) {
+    return length <= 10 || length === 258 ? 0 : 29 - Math.clz32(length - 3);
+}
+/** The distance code (0–29) of a match `distance` bytes back (1–32,768). */
+function distanceCode(distance) {
+    if (distance <= 4)
+        return distance - 1;
+    const extra = distanceExtraBits(distance);
+    return 2 * extra + 2 + (((distance - 1) >> extra) & 1);
+}
+function distanceExtraBits(distance) {
+    return distance <= 4 ? 0 : 30 - Math.clz32(distance - 1);
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/archive.ts
+
+
+
+
+
+
+
+
+
+
+/** Archives up to this size are kept in memory between packing and uploading, and restored from one buffer. */
+const IN_MEMORY_ARCHIVE = 4 * 1024 * 1024;
+const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
+// The callback forms, not fs/promises: a FileHandle costs the main thread several times more per small file.
+const mkdir = (0,external_node_util_.promisify)(external_node_fs_.mkdir);
+const writeFile = (0,external_node_util_.promisify)(external_node_fs_.writeFile);
+const gunzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gunzip);
+/** How much of an archive's start decides how it is stored. */
+const SAMPLE = 2 * 1024;
+/** Compression pays when level 1 would shrink the sample to at most this fraction. */
+const WORTH_COMPRESSING = 0.65;
+/** Files up to this size are read in one call; bigger ones stream. */
+const READ_WHOLE = 1024 * 1024;
+/**
+ * Stored as is, or gzipped at level 1, from the archive's first bytes (so the same tree still gives the same
+ * archive). Text, code and JSON shrink three to five times at level 1 and are gzipped; compressed files, base64 and
+ * digests shrink by a quarter at best (Huffman coding of ~64 symbols), which costs more CPU on both ends than the
+ * bytes it saves cost to send to a cache server: those are stored as is.
+ */
+function chooseEncoding(head) {
+    if (head.length < 512)
+        return 'identity';
+    const sample = head.length > SAMPLE ? head.subarray(0, SAMPLE) : head;
+    return estimateDeflatedSize(sample) <= WORTH_COMPRESSING * sample.length ? 'gzip' : 'identity';
+}
+const filesOf = (manifest) => manifest.entries.filter((e) => e.type === 'file');
+/**
+ * Packs the tree at `dir` (exactly the manifest's files, in its order) and answers the archive's SHA-256, size
+ * and encoding. Small archives are built in memory from one read per file, straight into one buffer (from
+ * `memory` when given: see `PackedArchive.release`); bigger ones stream through `spillFile`.
+ * A file whose size differs from the manifest's (changed since it was hashed) fails the pack.
+ */
+async function packArchive(dir, manifest, spillFile, memory) {
+    const files = filesOf(manifest);
+    const total = files.reduce((s, e) => s + e.size, 0);
+    if (total <= IN_MEMORY_ARCHIVE) {
+        // A byte more than the files hold: one that grew since it was hashed shows.
+        const room = memory ? memory.take(total + 1) : Buffer.allocUnsafe(total + 1);
+        let release = memory ? () => memory.give(room.buffer) : undefined;
+        try {
+            let at = 0;
+            for (const e of files)
+                at += readInto((0,external_node_path_.join)(dir, e.path), e.size, room, at);
+            const content = room.subarray(0, total);
+            const encoding = chooseEncoding(content);
+            let bytes = content;
+            if (encoding === 'gzip') {
+                bytes = await gzipAsync(content, { level: external_node_zlib_.constants.Z_BEST_SPEED });
+                release?.();
+                release = undefined;
+            }
+            const sha256 = encoding === 'identity' && files.length === 1
+                ? files[0].sha256
+                : (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+            return { sha256, size: bytes.length, encoding, bytes, ...(release ? { release } : {}) };
+        }
+        catch (e) {
+            release?.();
+            throw e;
+        }
+    }
+    const first = files.find((e) => e.size > 0);
+    const encoding = chooseEncoding(readHead((0,external_node_path_.join)(dir, first.path), SAMPLE));
+    const digest = new Digest();
+    const sink = new SpillSink(spillFile, IN_MEMORY_ARCHIVE);
+    const source = external_node_stream_.Readable.from(fileBytes(dir, files));
+    if (encoding === 'gzip') {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, (0,external_node_zlib_.createGzip)({ level: external_node_zlib_.constants.Z_BEST_SPEED, chunkSize: 64 * 1024 }), digest, sink);
+    }
+    else
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(source, digest, sink);
+    const bytes = sink.bytes();
+    return { sha256: digest.hex(), size: digest.size, encoding, ...(bytes ? { bytes } : {}) };
+}
+/** Writes the archive of the tree at `dir` to `file` (see `packArchive`). */
+async function packTree(dir, manifest, file) {
+    const a = await packArchive(dir, manifest, file);
+    if (a.bytes)
+        await writeFile(file, a.bytes);
+    return { sha256: a.sha256, size: a.size, encoding: a.encoding };
+}
+/** The whole of a small file, which must be exactly `size` bytes: one open, one read, one close. */
+function readExactly(path, size) {
+    const buf = Buffer.allocUnsafe(size + 1);
+    readInto(path, size, buf, 0);
+    return buf.subarray(0, size);
+}
+/**
+ * Reads the file at `path`, which must be exactly `size` bytes, into `buf` from `at` (where `size + 1` bytes
+ * must fit: the byte past its end is overwritten, to see whether it grew); answers `size`.
+ */
+function readInto(path, size, buf, at) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        let got = 0;
+        for (;;) {
+            const n = (0,external_node_fs_.readSync)(fd, buf, at + got, size + 1 - got, null);
+            if (n === 0)
+                break;
+            got += n;
+            if (got > size)
+                break;
+        }
+        if (got !== size)
+            throw new Error(`${path} changed since it was saved (${got} bytes, not ${size})`);
+        return size;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function readHead(path, n) {
+    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(n);
+        return buf.subarray(0, (0,external_node_fs_.readSync)(fd, buf, 0, n, 0));
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** The files' bytes in order, each checked to be exactly as long as the manifest says. */
+async function* fileBytes(dir, files) {
+    for (const e of files) {
+        const path = (0,external_node_path_.join)(dir, e.path);
+        if (e.size <= READ_WHOLE) {
+            yield readExactly(path, e.size);
+            continue;
+        }
+        let got = 0;
+        for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 256 * 1024 })) {
+            got += chunk.length;
+            if (got > e.size)
+                break;
+            yield chunk;
+        }
+        if (got !== e.size)
+            throw new Error(`${path} changed since it was saved`);
+    }
+}
+/** Keeps what is written in memory up to `limit` bytes, then moves it all to `file` and streams the rest there. */
+class SpillSink extends external_node_stream_.Writable {
+    #file;
+    #limit;
+    #chunks = [];
+    #size = 0;
+    #out;
+    constructor(file, limit) {
+        super();
+        this.#file = file;
+        this.#limit = limit;
+    }
+    _write(chunk, _enc, cb) {
+        if (this.#out === undefined && this.#size + chunk.length <= this.#limit) {
+            this.#chunks.push(chunk);
+            this.#size += chunk.length;
+            cb();
+            return;
+        }
+        let bytes = chunk;
+        if (this.#out === undefined) {
+            this.#out = (0,external_node_fs_.createWriteStream)(this.#file, { flags: 'wx' });
+            // Reported through the write callbacks and `_final`.
+            this.#out.on('error', () => undefined);
+            bytes = Buffer.concat([...this.#chunks, chunk]);
+            this.#chunks = [];
+        }
+        // One write at a time: its callback carries any error, and nothing piles up in memory.
+        this.#out.write(bytes, (e) => cb(e));
+    }
+    _final(cb) {
+        if (this.#out === undefined) {
+            cb();
+            return;
+        }
+        const out = this.#out;
+        out.once('error', cb);
+        out.end(() => {
+            out.off('error', cb);
+            cb();
+        });
+    }
+    _destroy(e, cb) {
+        this.#out?.destroy();
+        cb(e);
+    }
+    /** The archive, when it stayed in memory. */
+    bytes() {
+        return this.#out === undefined ? Buffer.concat(this.#chunks, this.#size) : undefined;
+    }
+}
+/** Counts and hashes what flows through it. */
+class Digest extends external_node_stream_.Transform {
+    #h = (0,external_node_crypto_.createHash)('sha256');
+    size = 0;
+    _transform(chunk, _enc, cb) {
+        this.#h.update(chunk);
+        this.size += chunk.length;
+        this.push(chunk);
+        cb();
+    }
+    hex() {
+        return this.#h.digest('hex');
+    }
+}
+/**
+ * Reads a whole body of exactly `size` bytes into one buffer of its own. Events, not an async iterator: a promise per chunk
+ * costs more than the copy, over a thousand small downloads.
+ */
+function readAll(body, size) {
+    return new Promise((resolve) => {
+        // Its own memory, never a slice of a shared pool: it may move to another thread whole.
+        const buf = Buffer.allocUnsafeSlow(size);
+        let got = 0;
+        let done = false;
+        const finish = (r) => {
+            if (done)
+                return;
+            done = true;
+            body.off('data', onData);
+            resolve(r);
+        };
+        const onData = (c) => {
+            if (got + c.length > size) {
+                body.destroy();
+                finish((0,util_result/* err */._)(`the archive is longer than its record says (${size} bytes)`));
+                return;
+            }
+            c.copy(buf, got);
+            got += c.length;
+        };
+        body.on('data', onData);
+        body.once('end', () => finish(got === size ? (0,util_result.ok)(buf) : (0,util_result/* err */._)(`the archive is truncated (${got} of ${size} bytes)`)));
+        body.once('error', (e) => finish((0,util_result/* err */._)(`the download failed: ${e.message}`)));
+        // A body that ends early without an error (a dropped connection) still closes.
+        body.once('close', () => finish((0,util_result/* err */._)(`the archive is truncated (${got} of ${size} bytes)`)));
+    });
+}
+/**
+ * Extracts an archive into `dest` (an existing, empty, private directory), checking as it goes: the archive's
+ * size must match the record, and every file's bytes the manifest's size and SHA-256 (small archives: each file is
+ * checked before it is written). The manifest (already checked: safe relative paths only) says what goes where;
+ * directories are made from it, links are made last, so no write ever goes through one. On failure `dest` may
+ * hold partial files that the caller removes; nothing is written elsewhere, whatever the archive holds.
+ *
+ * Every byte restored is checked against the manifest, so the archive's own digest is not computed again: a
+ * different archive that restores the same verified files is harmless.
+ */
+async function unpackTree(body, dest, manifest, archive) {
+    const files = filesOf(manifest);
+    const total = files.reduce((s, e) => s + e.size, 0);
+    const made = new Set([dest]);
+    let wrote;
+    // Whole only when its inflated contents are small too (see RemoteTier.fitsInMemory).
+    if (archive.size <= IN_MEMORY_ARCHIVE && total <= IN_MEMORY_ARCHIVE) {
+        const raw = await readAll(body, archive.size);
+        if (!raw.ok)
+            return raw;
+        let content = raw.value;
+        if (archive.encoding === 'gzip') {
+            try {
+                // Never more than the manifest promises: a small archive cannot expand into a huge one.
+                content = await gunzipAsync(raw.value, { maxOutputLength: Math.max(1, total) });
+            }
+            catch (e) {
+                return (0,util_result/* err */._)(`bad archive: ${e.message}`);
+            }
+        }
+        if (content.length !== total)
+            return (0,util_result/* err */._)(`the archive holds ${content.length} bytes, the manifest ${total}`);
+        wrote = await writeFromBuffer(content, dest, manifest, made);
+    }
+    else {
+        wrote = await writeFromStream(body, dest, manifest, archive, total, made);
+    }
+    if (!wrote.ok)
+        return wrote;
+    try {
+        for (const e of manifest.entries) {
+            if (e.type !== 'symlink')
+                continue;
+            makeDir((0,external_node_path_.dirname)((0,external_node_path_.join)(dest, e.path)), made);
+            (0,external_node_fs_.symlinkSync)(e.target, (0,external_node_path_.join)(dest, e.path));
+        }
+    }
+    catch (x) {
+        return (0,util_result/* err */._)(`could not restore a link: ${x.message}`);
+    }
+    return (0,util_result.ok)(undefined);
+}
+function makeDir(dir, made) {
+    if (made.has(dir))
+        return;
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    made.add(dir);
+}
+const failedOn = (e, x) => `could not write ${JSON.stringify(e.path)}: ${x.message}`;
+/**
+ * Every file is checked before anything is written; then the directories, in order, and the files, side by side.
+ * Asynchronous: creating files and directories is what a restore of small artifacts mostly costs, and on the
+ * thread pool it runs beside the main thread (on the other core) instead of stalling every other transfer.
+ */
+async function writeFromBuffer(content, dest, manifest, made) {
+    const files = [];
+    let at = 0;
+    for (const e of manifest.entries) {
+        if (e.type !== 'file')
+            continue;
+        const bytes = content.subarray(at, at + e.size);
+        at += e.size;
+        if ((0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') !== e.sha256)
+            return (0,util_result/* err */._)(`${JSON.stringify(e.path)} does not match the manifest`);
+        files.push({ e, bytes });
+    }
+    for (const e of manifest.entries) {
+        const path = (0,external_node_path_.join)(dest, e.path);
+        const dir = e.type === 'dir' ? path : e.type === 'file' ? (0,external_node_path_.dirname)(path) : undefined;
+        if (dir === undefined || made.has(dir))
+            continue;
+        try {
+            await mkdir(dir, { recursive: true });
+            made.add(dir);
+        }
+        catch (x) {
+            return (0,util_result/* err */._)(failedOn(e, x));
+        }
+    }
+    const failures = await Promise.all(files.map(({ e, bytes }) => 
+    // 'wx': a file never replaces anything, nor writes through a path already there.
+    writeFile((0,external_node_path_.join)(dest, e.path), bytes, { flag: 'wx', mode: e.mode }).then(() => undefined, (x) => failedOn(e, x))));
+    const failed = failures.find((f) => f !== undefined);
+    return failed === undefined ? (0,util_result.ok)(undefined) : (0,util_result/* err */._)(failed);
+}
+/**
+ * Large archives: the body streams (gunzipped when it is gzip) and is cut into the files as it arrives, each
+ * written and hashed chunk by chunk; a file is checked when its last byte is written.
+ */
+async function writeFromStream(body, dest, manifest, archive, total, made) {
+    const files = filesOf(manifest);
+    for (const e of manifest.entries) {
+        if (e.type === 'dir')
+            makeDir((0,external_node_path_.join)(dest, e.path), made);
+    }
+    let raw = 0;
+    let index = 0;
+    let left = 0;
+    let fd;
+    let hash = (0,external_node_crypto_.createHash)('sha256');
+    let problem;
+    const open = () => {
+        // Empty files are complete before any byte arrives.
+        while (index < files.length && left === 0 && fd === undefined) {
+            const e = files[index];
+            const path = (0,external_node_path_.join)(dest, e.path);
+            makeDir((0,external_node_path_.dirname)(path), made);
+            fd = (0,external_node_fs_.openSync)(path, 'wx', e.mode);
+            hash = (0,external_node_crypto_.createHash)('sha256');
+            left = e.size;
+            if (left === 0)
+                close();
+        }
+    };
+    const close = () => {
+        const e = files[index];
+        (0,external_node_fs_.closeSync)(fd);
+        fd = undefined;
+        if (hash.digest('hex') !== e.sha256)
+            throw new Error(`${JSON.stringify(e.path)} does not match the manifest`);
+        index++;
+    };
+    const counter = new external_node_stream_.Transform({
+        transform(chunk, _enc, cb) {
+            raw += chunk.length;
+            if (raw > archive.size)
+                cb(new Error(`the archive is longer than its record says (${archive.size} bytes)`));
+            else
+                cb(null, chunk);
+        },
+    });
+    const sink = new external_node_stream_.Writable({
+        write(chunk, _enc, cb) {
+            try {
+                let at = 0;
+                while (at < chunk.length) {
+                    open();
+                    if (fd === undefined)
+                        throw new Error(`the archive holds more than the manifest's ${total} bytes`);
+                    const n = Math.min(left, chunk.length - at);
+                    const part = chunk.subarray(at, at + n);
+                    hash.update(part);
+                    for (let done = 0; done < n;)
+                        done += (0,external_node_fs_.writeSync)(fd, part, done);
+                    at += n;
+                    left -= n;
+                    if (left === 0)
+                        close();
+                }
+                cb();
+            }
+            catch (x) {
+                cb(x);
+            }
+        },
+        final(cb) {
+            try {
+                open();
+                cb(index === files.length ? null : new Error('the archive is truncated'));
+            }
+            catch (x) {
+                cb(x);
+            }
+        },
+    });
+    try {
+        if (archive.encoding === 'gzip')
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(body, counter, (0,external_node_zlib_.createGunzip)({ chunkSize: 256 * 1024 }), sink);
+        else
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(body, counter, sink);
+    }
+    catch (x) {
+        problem = x.message;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+    if (problem === undefined && raw !== archive.size)
+        problem = `the archive is truncated (${raw} of ${archive.size} bytes)`;
+    return problem === undefined ? (0,util_result.ok)(undefined) : (0,util_result/* err */._)(problem);
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/remote-record.ts
+
+
+
+
+/** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
+const remote_record_INLINE_LOG_LIMIT = 64 * 1024;
+/** Records whose JSON line fits in this many bytes are read whole by a lookup's one ranged GET. */
+const RECORD_HEAD = 4096;
+/** Archives up to this size may travel inside their record (one upload instead of two). */
+const INLINE_ARCHIVE_LIMIT = 1024 * 1024;
+/**
+ * The record's name on the server: versioned, so a format change never reads old records (v1 named tar
+ * archives, v2 never held their archive) and older clients never read these.
+ */
+function recordId(key) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`disbuild-remote-v3\0${key}`).digest('hex');
+}
+/** The record's line as stored: its JSON and a newline (the inline archive, if any, follows). */
+function recordLine(record) {
+    const { at: _at, ...archive } = record.archive;
+    return Buffer.from(`${JSON.stringify({ ...record, archive })}\n`);
+}
+/**
+ * The record's line out of what a lookup fetched: the whole object, or (`partial`) only its first bytes.
+ * Undefined when those bytes end before the line does (a record too long for the first range).
+ */
+function splitRecord(bytes, partial) {
+    const nl = bytes.indexOf(0x0a);
+    if (nl >= 0)
+        return { line: bytes.subarray(0, nl), end: nl + 1 };
+    return partial ? undefined : { line: bytes, end: bytes.length };
+}
+const HEX64 = /^[0-9a-f]{64}$/;
+/**
+ * Parses and checks a record fetched for `key` (its whole object, or a first part holding its whole line):
+ * anything unexpected makes it unusable.
+ */
+function parseRecord(bytes, key) {
+    const split = splitRecord(bytes, false);
+    let r;
+    try {
+        r = JSON.parse(split.line.toString('utf8'));
+    }
+    catch {
+        return (0,util_result/* err */._)('the record is not JSON');
+    }
+    if (typeof r !== 'object' || r === null || r.version !== 3)
+        return (0,util_result/* err */._)('the record has an unknown version');
+    if (r.key !== key || r.manifest?.key !== key)
+        return (0,util_result/* err */._)('the record names another key');
+    const a = r.archive;
+    if (!a ||
+        typeof a.sha256 !== 'string' ||
+        !HEX64.test(a.sha256) ||
+        !isSize(a.size) ||
+        (a.encoding !== 'identity' && a.encoding !== 'gzip'))
+        return (0,util_result/* err */._)('the record names no valid archive');
+    if (a.inline !== undefined && (a.inline !== true || a.size === 0 || a.size > INLINE_ARCHIVE_LIMIT))
+        return (0,util_result/* err */._)('the record names no valid archive');
+    delete a.at;
+    if (a.inline) {
+        // The archive is whatever follows the line: the server cannot place it anywhere else.
+        if (split.end === bytes.length && split.line.length === bytes.length)
+            return (0,util_result/* err */._)('the record holds no archive');
+        a.at = split.end;
+    }
+    const m = r.manifest;
+    if (!HEX64.test(String(m.stdoutSha256)) || !HEX64.test(String(m.stderrSha256)) || !isSize(m.durationMs))
+        return (0,util_result/* err */._)('the record has a malformed manifest');
+    if (!Array.isArray(m.entries))
+        return (0,util_result/* err */._)('the record has no file list');
+    const seen = new Set();
+    for (const e of m.entries) {
+        const problem = entryProblem(e);
+        if (problem)
+            return (0,util_result/* err */._)(problem);
+        if (seen.has(e.path))
+            return (0,util_result/* err */._)(`the file list names ${JSON.stringify(e.path)} twice`);
+        seen.add(e.path);
+    }
+    // Each link was checked alone above; followed through one another, links can still climb out of the tree.
+    const leaving = linkLeavingTree(m.entries);
+    if (leaving !== undefined)
+        return (0,util_result/* err */._)(`the file list has a link ${JSON.stringify(leaving)} that points outside the output`);
+    for (const name of ['stdout', 'stderr']) {
+        if (r[name] !== undefined && typeof r[name] !== 'string')
+            return (0,util_result/* err */._)(`the record's ${name} is malformed`);
+    }
+    return (0,util_result.ok)(r);
+}
+const isSize = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+/** A manifest entry that could write outside the restore directory, or describe something odd, is refused. */
+function entryProblem(e) {
+    const path = typeof e.path === 'string' ? e.path : '';
+    const label = JSON.stringify(path);
+    if (!isSafeRelative(path))
+        return `the file list names an unsafe path ${label}`;
+    if (!isSize(e.size))
+        return `the file list gives ${label} a bad size`;
+    switch (e.type) {
+        case 'dir':
+            return undefined;
+        case 'file':
+            if (e.mode !== 0o644 && e.mode !== 0o755)
+                return `the file list gives ${label} a bad mode`;
+            return HEX64.test(String(e.sha256)) ? undefined : `the file list gives ${label} a bad digest`;
+        case 'symlink': {
+            const target = typeof e.target === 'string' ? e.target : '';
+            const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(path), target));
+            if (target === '' ||
+                target.startsWith('/') ||
+                target.includes('\0') ||
+                resolved === '..' ||
+                resolved.startsWith('../'))
+                return `the file list has a link ${label} that points outside the output`;
+            return undefined;
+        }
+        default:
+            return `the file list has an entry ${label} of unknown type`;
+    }
+}
+/** Relative, '/'-separated, without empty, `.` or `..` parts, NULs or backslashes. */
+function isSafeRelative(path) {
+    if (path === '' || path.startsWith('/') || path.includes('\0') || path.includes('\\'))
+        return false;
+    return path.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/remote-tier.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Memory of records fetched whole kept for reuse: about what is on its way and waiting to be written at once (32
+ * requests in flight, the restore thread's batch and the archives behind it, a few hundred small ones).
+ */
+const POOLED_BYTES = 32 * 1024 * 1024;
+/**
+ * When restores begin as records arrive, archives waiting to be written beyond which the next record waits: a
+ * hundred small ones, more than the restore thread takes at once. Lookups ahead of the disk would only hold more
+ * memory (memory not touched before, at that: see MemoryPool) and finish no sooner.
+ */
+const KEPT_AHEAD = 8 * 1024 * 1024;
+/** Memory of packed archives kept for reuse: about what the uploads at once hold (a few small archives each). */
+const PACKED_BYTES = 16 * 1024 * 1024;
+/** Logs up to this size are fetched into memory; bigger ones into a file (see RemoteTier.logs). */
+const LOG_IN_MEMORY = 16 * 1024 * 1024;
+/**
+ * The most bytes of one log a run fetches (RemoteTierOptions.maxLogBytes): a record may name any blob as its log,
+ * and one that never ends would otherwise fill the disk.
+ */
+const MAX_LOG_BYTES = 1024 ** 3;
+/**
+ * The remote half of a tiered cache: records and archives on a cache server.
+ *
+ * Deals with: batched lookups, verified streaming downloads, background uploads with bounded concurrency and
+ * a bounded wait at the end, and the circuit breaker — the first failure of any kind (server down, an error
+ * status, a stall, a truncated or unverifiable body) turns the remote off for the rest of the run with one
+ * warning, and everything after it is a miss or a skipped upload.
+ * Does not deal with: the local cache (see tiered-cache.ts) or deciding what to download.
+ */
+class RemoteTier {
+    #o;
+    #down = false;
+    #uploads = new Set();
+    #queue = [];
+    #active = 0;
+    #pending = 0;
+    #closing = false;
+    #scratchMade = false;
+    #spills = 0;
+    /** Each record's logs, fetched once (see logs). */
+    #logs = new Map();
+    /** The upload process: undefined until the first upload, null when uploads run in this process. */
+    #child;
+    #prefetchBudget;
+    /** Memory for records fetched whole, given back once their archives are written (see `recycle`). */
+    #memory;
+    /** Archives that came with their records, counted in #prefetchBudget until taken and done with. */
+    #prefetched = new Map();
+    /** Bytes of those archives (kept and not yet done with), and the lookups waiting for fewer (see KEPT_AHEAD). */
+    #keptBytes = 0;
+    #waitingForRoom = [];
+    /**
+     * Memory of archives packed for upload, used again once each is sent: a run that uploads a thousand small
+     * artifacts would otherwise touch as much new memory as it uploads (a page fault per page, on a busy machine).
+     */
+    #packMemory;
+    constructor(options) {
+        this.#o = options;
+        const budget = options.prefetchBytes ?? 0;
+        if (budget > 0 && options.store.inlineArchives) {
+            this.#prefetchBudget = new ByteBudget(budget);
+            this.#memory = new MemoryPool(RECORD_HEAD + INLINE_ARCHIVE_LIMIT, POOLED_BYTES);
+        }
+    }
+    get down() {
+        return this.#down;
+    }
+    /** Turns the remote off once, with one warning naming the server and the cause (secrets redacted). */
+    fail(what, cause) {
+        const message = this.#o.store.redact(`remote cache ${this.#o.store.display}: ${what} (${cause}); using the local cache only for the rest of this run`);
+        if (this.#down)
+            return message;
+        this.#down = true;
+        this.#child?.kill();
+        this.#o.onWarning(message);
+        return message;
+    }
+    /**
+     * The records of `keys` that the server has. `early`: told of each record whose archive came along with it
+     * (see `prefetchBytes`) as soon as it arrives, while the others are still on their way, so that its restore can
+     * begin (`takePrefetched`); a record told of may still be missing from the answer, should a later one fail the
+     * lookups.
+     */
+    async lookup(keys, early) {
+        const found = new Map();
+        if (this.#down || keys.length === 0)
+            return found;
+        const ids = new Map(keys.map((k) => [recordId(k), k]));
+        // What followed the line of records fetched whole, by id: counted in the prefetch budget until sorted out.
+        const tails = new Map();
+        // Records asked for whole, by id: the budget they hold until they arrive.
+        const whole = new Map();
+        try {
+            return await this.#lookup(ids, tails, whole, found, early);
+        }
+        finally {
+            for (const tail of tails.values())
+                this.#prefetchBudget?.give(tail.length);
+            for (const reserved of whole.values())
+                this.#prefetchBudget?.give(reserved);
+            whole.clear();
+        }
+    }
+    async #lookup(ids, tails, whole, found, early) {
+        const store = this.#o.store;
+        // Records read as they arrived (see `early`), by id: not parsed twice.
+        const parsed = new Map();
+        const budget = this.#prefetchBudget;
+        // Where records may carry their archive, only their first bytes: the line, rarely more. Unless every hit
+        // will be restored: then, while the budget lasts, small records whole (RECORD_HEAD bounds the line).
+        // A record is asked for whole only with room for the most it can bring, taken before it is asked for: room
+        // judged on arrival would download (and drop) every record once the room left is less than one archive.
+        // When restores begin as records arrive (`early`), the room comes back as they are written: the next record
+        // waits for it rather than coming by halves (its line now, its archive in a request of its own later), and
+        // the memory of the archives written is used again for the next ones instead of memory the system has yet to
+        // hand over.
+        const wholeRecord = RECORD_HEAD + INLINE_ARCHIVE_LIMIT;
+        const head = !store.inlineArchives
+            ? undefined
+            : !budget
+                ? RECORD_HEAD
+                : early !== undefined
+                    ? async (id) => {
+                        while (this.#keptBytes >= KEPT_AHEAD)
+                            await new Promise((r) => this.#waitingForRoom.push(r));
+                        await budget.take(wholeRecord);
+                        whole.set(id, wholeRecord);
+                        return wholeRecord;
+                    }
+                    : (id) => {
+                        if (!budget.tryTake(wholeRecord))
+                            return RECORD_HEAD;
+                        whole.set(id, wholeRecord);
+                        return wholeRecord;
+                    };
+        // A miss brings nothing: its room goes back at once.
+        const missed = (id) => {
+            const reserved = whole.get(id);
+            if (reserved === undefined)
+                return;
+            whole.delete(id);
+            budget.give(reserved);
+        };
+        const arrived = (id, bytes) => {
+            const reserved = whole.get(id);
+            if (reserved === undefined)
+                return bytes;
+            whole.delete(id);
+            const split = splitRecord(bytes, true);
+            const rest = split === undefined ? 0 : bytes.length - split.end;
+            // The rest is kept within what was taken for it (a server that ignores the range may send more); the line
+            // is copied, so that it alone outlives the lookup when the rest goes.
+            const keep = rest > 0 && rest <= reserved;
+            budget.give(keep ? reserved - rest : reserved);
+            if (!keep)
+                return bytes;
+            // The body is in memory of its own (see getMetas): the archive may move on with it.
+            tails.set(id, bytes.subarray(split.end));
+            const line = Buffer.from(bytes.subarray(0, split.end));
+            if (early === undefined)
+                return line;
+            const record = parseRecord(line, ids.get(id));
+            // An unusable record is left to the loop below, which fails the lookups.
+            if (!record.ok)
+                return line;
+            parsed.set(id, record.value);
+            if (this.#keepPrefetched(record.value, tails.get(id)))
+                early(record.value);
+            tails.delete(id);
+            return line;
+        };
+        const metas = await store.getMetas([...ids.keys()], head, budget ? arrived : undefined, budget ? this.#memory : undefined, budget ? missed : undefined);
+        if (metas.ok && store.inlineArchives) {
+            // Lines longer than the first range (records of many files): those records whole.
+            const long = [...metas.value].filter(([, b]) => !splitRecord(b, b.length >= RECORD_HEAD));
+            if (long.length > 0) {
+                const full = await store.getMetas(long.map(([id]) => id));
+                if (!full.ok) {
+                    this.fail('lookups failed', describe(full.error));
+                    return found;
+                }
+                for (const [id] of long) {
+                    const bytes = full.value.get(id);
+                    if (bytes === undefined)
+                        metas.value.delete(id);
+                    else
+                        metas.value.set(id, bytes);
+                }
+            }
+        }
+        if (!metas.ok) {
+            this.fail('lookups failed', describe(metas.error));
+            return found;
+        }
+        for (const [id, bytes] of metas.value) {
+            const key = ids.get(id);
+            const known = parsed.get(id);
+            const record = known ? (0,util_result.ok)(known) : parseRecord(bytes, key);
+            if (!record.ok) {
+                this.fail(`the record of ${key} is unusable`, record.error);
+                return new Map();
+            }
+            found.set(key, record.value);
+            const tail = tails.get(id);
+            if (tail === undefined)
+                continue;
+            tails.delete(id);
+            this.#keepPrefetched(record.value, tail);
+        }
+        return found;
+    }
+    /**
+     * Keeps the archive that came after `record`'s line for its restore (see `takePrefetched`), or gives its room
+     * back. Only an archive that came whole, and that a restore will take from memory (else the bytes would sit in
+     * the budget until the end, and the archive be fetched again); the restore checks every file of it against the
+     * manifest, as any other.
+     */
+    #keepPrefetched(record, tail) {
+        const a = record.archive;
+        if (a.inline && a.size <= tail.length && !this.#prefetched.has(record.key) && this.fitsInMemory(record)) {
+            // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
+            this.#prefetched.set(record.key, { bytes: tail.subarray(0, a.size), counted: tail.length });
+            this.#keptBytes += tail.length;
+            return true;
+        }
+        this.#prefetchBudget.give(tail.length);
+        return false;
+    }
+    /**
+     * The archive of `record` if it came with the record's lookup (see `prefetchBytes`), handed over once. Undefined
+     * once the remote is off: then, as for any other restore, nothing more comes from it.
+     */
+    takePrefetched(record) {
+        const prefetched = this.#prefetched.get(record.key);
+        if (prefetched === undefined)
+            return undefined;
+        this.#prefetched.delete(record.key);
+        const counted = prefetched.counted;
+        if (this.#down) {
+            this.#unkeep(counted);
+            return undefined;
+        }
+        let given = false;
+        return {
+            bytes: prefetched.bytes,
+            done: () => {
+                if (given)
+                    return;
+                given = true;
+                this.#unkeep(counted);
+            },
+        };
+    }
+    /** A kept archive's bytes are free again: its room in the budget, and the lookups waiting for fewer kept. */
+    #unkeep(counted) {
+        this.#prefetchBudget.give(counted);
+        this.#keptBytes -= counted;
+        while (this.#keptBytes < KEPT_AHEAD && this.#waitingForRoom.length > 0)
+            this.#waitingForRoom.shift()();
+    }
+    /** The memory of an archive from `takePrefetched` or `fetchArchive` that no one reads any more, to be reused. */
+    recycle(memory) {
+        this.#memory?.give(memory);
+    }
+    /** Downloads and extracts the artifact into `dest` (existing and empty), verified; removes what it wrote on failure. */
+    async fetch(record, dest) {
+        if (this.#down)
+            return (0,util_result/* err */._)('the remote cache is off for this run');
+        let problem;
+        if (record.archive.size === 0) {
+            // Nothing but directories and links: no archive was stored.
+            const unpacked = await unpackTree(external_node_stream_.Readable.from([]), dest, record.manifest, record.archive);
+            if (!unpacked.ok)
+                problem = unpacked.error;
+        }
+        else {
+            const res = await this.#archiveBody(record);
+            if (!res.ok)
+                problem = describe(res.error);
+            else if (res.value === undefined)
+                problem = 'the server no longer has its archive';
+            else {
+                const body = res.value.body;
+                const unpacked = await unpackTree(body, dest, record.manifest, record.archive);
+                body.destroy();
+                if (!unpacked.ok)
+                    problem = unpacked.error;
+            }
+        }
+        if (problem === undefined)
+            return (0,util_result.ok)(undefined);
+        await (0,promises_.rm)(dest, { recursive: true, force: true }).catch(() => undefined);
+        return (0,util_result/* err */._)(this.fail(`the artifact of ${record.key} could not be restored`, problem));
+    }
+    /**
+     * Whether the archive of `record` is small enough to be fetched whole (`fetchArchive`) and checked in memory
+     * before anything is written. Its files must be small too: a few megabytes of gzip can inflate to gigabytes
+     * (zeros, or a hostile record), all in one buffer; such an archive is streamed instead.
+     */
+    fitsInMemory(record) {
+        return record.archive.size <= IN_MEMORY_ARCHIVE && contentSize(record.manifest) <= IN_MEMORY_ARCHIVE;
+    }
+    /**
+     * The whole archive of `record` (see `fitsInMemory`), exactly as long as the record says, in memory of its own
+     * (it may move to another thread); its contents are not
+     * checked here (whoever writes them checks every file against the manifest first). A failure turns the remote
+     * off, as a failed `fetch` does.
+     */
+    async fetchArchive(record) {
+        if (this.#down)
+            return (0,util_result/* err */._)('the remote cache is off for this run');
+        if (record.archive.size === 0)
+            return (0,util_result.ok)(Buffer.allocUnsafeSlow(0));
+        let problem;
+        const res = await this.#archiveBody(record);
+        if (!res.ok)
+            problem = describe(res.error);
+        else if (res.value === undefined)
+            problem = 'the server no longer has its archive';
+        else {
+            const body = res.value.body;
+            const bytes = await readAll(body, record.archive.size);
+            body.destroy();
+            if (bytes.ok)
+                return bytes;
+            problem = bytes.error;
+        }
+        return (0,util_result/* err */._)(this.fail(`the artifact of ${record.key} could not be restored`, problem));
+    }
+    /** The archive's bytes: a range of the record that carries it, or its own blob. */
+    #archiveBody(record) {
+        const a = record.archive;
+        return a.at === undefined
+            ? this.#o.store.getBlob(a.sha256)
+            : this.#o.store.getPart(recordId(record.key), a.at, a.size);
+    }
+    /** A downloaded archive whose files do not match the record: the server's copy is unusable. */
+    corrupt(record, problem) {
+        return this.fail(`the artifact of ${record.key} could not be restored`, problem);
+    }
+    /**
+     * The logs of a record, inline or fetched (and verified) from their blobs; fetched once per run, whichever
+     * restore or report asks first. A log too big to hold whole is written to a file of the scratch space (see
+     * RemoteLogs), which the run keeps with the entry before this tier closes.
+     */
+    logs(record) {
+        let got = this.#logs.get(record.key);
+        if (got === undefined) {
+            got = this.#fetchLogs(record);
+            this.#logs.set(record.key, got);
+        }
+        return got;
+    }
+    async #fetchLogs(record) {
+        const out = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
+        for (const name of ['stdout', 'stderr']) {
+            const want = name === 'stdout' ? record.manifest.stdoutSha256 : record.manifest.stderrSha256;
+            const inline = record[name];
+            const got = inline === undefined ? await this.#blob(want) : (0,util_result.ok)(remote_tier_inlineLog(Buffer.from(inline, 'base64')));
+            if (!got.ok)
+                return got;
+            if (got.value.digest !== want) {
+                if (got.value.file !== undefined)
+                    await (0,promises_.unlink)(got.value.file).catch(() => undefined);
+                this.fail(`the logs of ${record.key} are corrupt`, 'digest mismatch');
+                return (0,util_result/* err */._)('the logs do not match the manifest');
+            }
+            out[name] = got.value.display;
+            if (got.value.file !== undefined)
+                out[name === 'stdout' ? 'stdoutFile' : 'stderrFile'] = got.value.file;
+        }
+        return (0,util_result.ok)(out);
+    }
+    /**
+     * A log blob, hashed as it arrives: in memory up to LOG_IN_MEMORY bytes, else in a file of the scratch space
+     * (no log is too big to restore), with its two ends for display.
+     */
+    async #blob(id) {
+        if (this.#down)
+            return (0,util_result/* err */._)('the remote cache is off for this run');
+        const res = await this.#o.store.getBlob(id);
+        if (!res.ok || res.value === undefined) {
+            const cause = res.ok ? 'missing on the server' : describe(res.error);
+            this.fail('a log could not be fetched', cause);
+            return (0,util_result/* err */._)(cause);
+        }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        const chunks = [];
+        let size = 0;
+        let file;
+        let out;
+        try {
+            for await (const c of res.value.body) {
+                const chunk = c;
+                hash.update(chunk);
+                size += chunk.length;
+                if (size > (this.#o.maxLogBytes ?? MAX_LOG_BYTES))
+                    throw new Error('log too large');
+                if (out === undefined && size > LOG_IN_MEMORY) {
+                    if (!this.#scratchMade) {
+                        await (0,promises_.mkdir)(this.#o.scratchDir, { recursive: true });
+                        this.#scratchMade = true;
+                    }
+                    file = (0,external_node_path_.join)(this.#o.scratchDir, `${id}-${++this.#spills}.log`);
+                    out = await (0,promises_.open)(file, 'wx');
+                    for (const held of chunks.splice(0))
+                        await out.write(held);
+                }
+                if (out !== undefined)
+                    await out.write(chunk);
+                else
+                    chunks.push(chunk);
+            }
+            await out?.close();
+            out = undefined;
+            const digest = hash.digest('hex');
+            if (file === undefined)
+                return (0,util_result.ok)({ digest, display: Buffer.concat(chunks) });
+            return (0,util_result.ok)({ digest, display: await readLogForDisplay(file), file });
+        }
+        catch (e) {
+            await out?.close().catch(() => undefined);
+            if (file !== undefined)
+                await (0,promises_.unlink)(file).catch(() => undefined);
+            this.fail('a log could not be fetched', e.message);
+            return (0,util_result/* err */._)(e.message);
+        }
+    }
+    /**
+     * Queues the upload of a saved artifact from `dir` (which stays untouched until `close`). `manifest`: the one
+     * the local cache just built for these files, so that the upload does not hash them again.
+     */
+    upload(key, dir, artifact, manifest) {
+        if (this.#o.mode === 'read' || this.#down || this.#closing)
+            return;
+        if (this.#child === undefined && this.#o.startUploadChild) {
+            this.#child = this.#o.startUploadChild((message) => this.#failedInChild(message)) ?? null;
+        }
+        if (this.#child) {
+            this.#child.upload(key, dir, artifact, manifest);
+            return;
+        }
+        this.#pending++;
+        this.#queue.push(async () => {
+            try {
+                if (!this.#down)
+                    await this.#uploadOne(key, dir, artifact, manifest);
+            }
+            finally {
+                this.#pending--;
+                this.#o.onUploadSettled?.();
+            }
+        });
+        this.#pump();
+    }
+    #pump() {
+        while (this.#active < this.#o.uploadConcurrency && this.#queue.length > 0) {
+            const job = this.#queue.shift();
+            this.#active++;
+            const p = job()
+                .catch((e) => {
+                this.fail('an upload failed', e.message);
+            })
+                .finally(() => {
+                this.#active--;
+                this.#uploads.delete(p);
+                this.#pump();
+            });
+            this.#uploads.add(p);
+        }
+    }
+    /** Blob first, record last: a record never names an archive the server lacks. */
+    async #uploadOne(key, dir, a, saved) {
+        let manifest = saved;
+        if (manifest === undefined) {
+            const built = await buildManifest(dir, key, a.durationMs, a.stdout, a.stderr);
+            if (!built.ok)
+                return;
+            manifest = built.value;
+            // A spilled log's buffer holds only its two ends: the log is its file, and so is its digest. (A saved
+            // manifest names the file's digest already.)
+            if (a.stdoutFile !== undefined)
+                manifest.stdoutSha256 = await spilledSha256(a.stdoutFile);
+            if (a.stderrFile !== undefined)
+                manifest.stderrSha256 = await spilledSha256(a.stderrFile);
+        }
+        if (!this.#scratchMade) {
+            await (0,promises_.mkdir)(this.#o.scratchDir, { recursive: true });
+            this.#scratchMade = true;
+        }
+        // Made only for archives too big to keep in memory.
+        const file = (0,external_node_path_.join)(this.#o.scratchDir, `${key}-${++this.#spills}.archive`);
+        let spilled = false;
+        let release;
+        try {
+            this.#packMemory ??= new MemoryPool(IN_MEMORY_ARCHIVE + 1, PACKED_BYTES);
+            const packed = await packArchive(dir, manifest, file, this.#packMemory);
+            release = packed.release;
+            spilled = packed.bytes === undefined;
+            const archive = {
+                sha256: packed.sha256,
+                size: packed.size,
+                encoding: packed.encoding,
+            };
+            const record = { version: 3, key, archive, manifest };
+            const body = packed.bytes ?? (() => (0,external_node_fs_.createReadStream)(file));
+            // A small archive travels inside its record: one upload, not two (see remote-record.ts).
+            const inline = this.#o.store.inlineArchives &&
+                packed.bytes !== undefined &&
+                archive.size > 0 &&
+                archive.size <= INLINE_ARCHIVE_LIMIT;
+            const puts = archive.size === 0 || inline
+                ? []
+                : [() => this.#o.store.put('blob', archive.sha256, body, archive.size)];
+            for (const name of ['stdout', 'stderr']) {
+                const spilled = name === 'stdout' ? a.stdoutFile : a.stderrFile;
+                const digest = name === 'stdout' ? manifest.stdoutSha256 : manifest.stderrSha256;
+                const log = a[name];
+                if (spilled !== undefined) {
+                    // The whole log is in its file (the buffer holds only its ends); the saved manifest names the file's digest.
+                    const size = (await (0,promises_.stat)(spilled)).size;
+                    puts.push(() => this.#o.store.put('blob', digest, () => (0,external_node_fs_.createReadStream)(spilled), size));
+                }
+                else if (log.length <= remote_record_INLINE_LOG_LIMIT)
+                    record[name] = log.toString('base64');
+                else
+                    puts.push(() => this.#o.store.put('blob', sha256(log), log, log.length));
+            }
+            for (const put of puts) {
+                const r = await put();
+                if (!r.ok) {
+                    this.fail('an upload failed', describe(r.error));
+                    return;
+                }
+            }
+            let bytes;
+            if (inline) {
+                const withArchive = recordLine({ ...record, archive: { ...archive, inline: true } });
+                // A line a lookup's first range would not hold keeps its archive apart (one more GET per lookup otherwise).
+                if (withArchive.length <= RECORD_HEAD)
+                    bytes = [withArchive, packed.bytes];
+                else {
+                    const r = await this.#o.store.put('blob', archive.sha256, packed.bytes, archive.size);
+                    if (!r.ok) {
+                        this.fail('an upload failed', describe(r.error));
+                        return;
+                    }
+                }
+            }
+            bytes ??= recordLine(record);
+            const size = Buffer.isBuffer(bytes) ? bytes.length : bytes[0].length + bytes[1].length;
+            const r = await this.#o.store.put('meta', recordId(key), bytes, size);
+            if (!r.ok)
+                this.fail('an upload failed', describe(r.error));
+        }
+        finally {
+            // Every request that sent the archive has answered (or failed): nothing reads its memory any more.
+            release?.();
+            if (spilled)
+                await (0,promises_.unlink)(file).catch(() => undefined);
+        }
+    }
+    /** The upload process reported the first failure: the same breaker as a failure here. */
+    #failedInChild(message) {
+        if (this.#down)
+            return;
+        this.#down = true;
+        this.#o.onWarning(message);
+    }
+    #notUploaded(count) {
+        if (this.#down || count <= 0)
+            return;
+        this.#down = true;
+        this.#o.onWarning(`remote cache ${this.#o.store.display}: ${count} artifacts were not uploaded within ${Math.round(this.#o.uploadWaitMs / 1000)} s; later runs will build them again`);
+    }
+    /** Waits for the uploads, at most `uploadWaitMs`; warns about what did not make it, then closes the sockets. */
+    async close() {
+        this.#closing = true;
+        if (this.#child) {
+            const child = this.#child;
+            await child.close(this.#o.uploadWaitMs);
+            this.#notUploaded(child.pending);
+        }
+        if (this.#pending > 0) {
+            let timer;
+            const timedOut = await Promise.race([
+                (async () => {
+                    while (this.#uploads.size > 0)
+                        await Promise.allSettled([...this.#uploads]);
+                    return false;
+                })(),
+                new Promise((r) => {
+                    timer = setTimeout(() => r(true), this.#o.uploadWaitMs);
+                }),
+            ]);
+            clearTimeout(timer);
+            if (timedOut)
+                this.#notUploaded(this.#pending);
+        }
+        this.#queue.length = 0;
+        for (const p of this.#prefetched.values())
+            this.#unkeep(p.counted);
+        this.#prefetched.clear();
+        this.#o.store.close();
+        // In place: a run whose lookups were all it asked of the server has not started the thread pool for
+        // anything else (see removeDeadTemps), and the scratch directory is nearly always empty or absent.
+        try {
+            (0,external_node_fs_.rmSync)(this.#o.scratchDir, { recursive: true, force: true });
+        }
+        catch {
+            // Left for the next run's clean-up of dead runs' scratch space.
+        }
+    }
+}
+function describe(f) {
+    return f.message;
+}
+/** The bytes of a manifest's files, the archive's size once inflated. */
+function contentSize(manifest) {
+    let total = 0;
+    for (const e of manifest.entries)
+        if (e.type === 'file')
+            total += e.size;
+    return total;
+}
+/** A log that came inside its record. */
+function remote_tier_inlineLog(bytes) {
+    return { digest: sha256(bytes), display: bytes };
+}
+/** The SHA-256 of a spilled log's file. */
+async function spilledSha256(path) {
+    return fileSha256(path, (await (0,promises_.stat)(path)).size);
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/tiered-cache.ts
+
+
+
+
+/**
+ * Small archives held in memory at once between download and commit: enough for the restore thread's batch and
+ * the downloads behind it at the largest in-memory size (4 MiB), whatever the number of restores.
+ */
+const ARCHIVE_BYTES = 64 * 1024 * 1024;
+/**
+ * A local cache in front of a remote one.
+ *
+ * Deals with: answering lookups from the local cache first and asking the server only for the rest; storing a
+ * remote hit locally once it is restored (so the next run needs no network); saving locally at once and uploading
+ * in the background. A remote hit costs only its record until something needs its bytes.
+ * Does not deal with: the protocols (the stores) or failures of the server (the tier's circuit breaker).
+ */
+class TieredCache {
+    #local;
+    #remote;
+    /** Remote hits being (or already) stored in the local cache. */
+    #kept = new Map();
+    /**
+     * Restores begun as their archives arrived with the lookups (`--download all`, see RemoteTier.lookup), by key:
+     * a run that restores every hit writes the first archives while the last ones are still on their way.
+     */
+    #early = new Map();
+    /**
+     * Keys the server did not have when this run asked: not asked for again (see `lookup`). Also those a failed
+     * lookup left unanswered: the remote is off for the rest of the run then.
+     */
+    #missed = new Set();
+    /** Archives downloaded whole and not yet committed (see #adopt). */
+    #inMemory;
+    newOutputDir;
+    /**
+     * `archiveBytes`: at most this many bytes of small archives are held between their download and their commit;
+     * further restores wait for room (the network can outrun the disk, and a run may restore thousands).
+     */
+    constructor(local, remote, o = {}) {
+        this.#local = local;
+        this.#remote = remote;
+        this.#inMemory = new ByteBudget(o.archiveBytes ?? ARCHIVE_BYTES);
+        const give = local.newOutputDir?.bind(local);
+        if (give)
+            this.newOutputDir = give;
+    }
+    /**
+     * A key the server did not have when this run asked is looked up again in the local cache only. The engine
+     * looks once more just before it builds a missed job, for a save by another process sharing the local cache
+     * meanwhile; asking the server too would put a round trip before every job that runs, all of them in a cold
+     * run, for a hit only another machine building the same keys at that very moment could give.
+     */
+    async lookup(keys) {
+        const hits = await this.#local.lookup(keys);
+        const rest = keys.filter((k) => !hits.has(k) && !this.#missed.has(k));
+        if (rest.length === 0)
+            return hits;
+        const early = this.#local.adoptArchive
+            ? (record) => void this.#early.set(record.key, this.#adopt(record))
+            : undefined;
+        const found = await this.#remote.lookup(rest, early);
+        for (const key of rest) {
+            const record = found.get(key);
+            if (record === undefined)
+                this.#missed.add(key);
+            else
+                hits.set(key, this.#remoteHit(record));
+        }
+        return hits;
+    }
+    #remoteHit(record) {
+        const key = record.key;
+        return {
+            key,
+            durationMs: record.manifest.durationMs,
+            logs: async () => {
+                const logs = await this.#remote.logs(record);
+                if (!logs.ok)
+                    throw new Error(logs.error);
+                return { stdout: logs.value.stdout, stderr: logs.value.stderr };
+            },
+            restore: async (dest) => {
+                // Begun as its archive arrived: that restore answers (it is the one that keeps it locally).
+                const begun = this.#early.get(key);
+                this.#early.delete(key);
+                // Once kept locally (by an earlier restore of this key), the local copy answers.
+                if (begun === undefined && this.#kept.has(key)) {
+                    await this.#kept.get(key);
+                    const local = (await this.#local.lookup([key])).get(key);
+                    const restored = await local?.restore(dest);
+                    if (restored?.ok)
+                        return restored;
+                }
+                const adopted = await (begun ?? this.#adopt(record));
+                if (adopted !== undefined)
+                    return adopted;
+                const inLocal = await this.#restoreIntoLocal(record);
+                if (inLocal !== undefined)
+                    return inLocal;
+                const fetched = await this.#fetchInto(record, dest);
+                if (fetched.ok) {
+                    // Kept before the tree is handed over: the engine may move a restored tree away (into --out-dir).
+                    const keeping = this.#keep(record, dest).then(() => undefined);
+                    this.#kept.set(key, keeping);
+                    await keeping;
+                }
+                return fetched;
+            },
+        };
+    }
+    /**
+     * A small archive is downloaded whole and handed to the local cache, which checks it, writes the entry
+     * (read-only, so the run need not seal it) and commits it away from this thread. Undefined when the local cache
+     * cannot take archives (or not now: a nearly full disk) or the archive is large: the caller streams it.
+     */
+    async #adopt(record) {
+        if (!this.#local.adoptArchive || !this.#remote.fitsInMemory(record))
+            return undefined;
+        // Came with its record (held in the lookups' own budget), or downloaded once there is room.
+        const prefetched = this.#remote.takePrefetched(record);
+        const done = prefetched?.done ?? (await this.#inMemory.take(record.archive.size));
+        try {
+            return await this.#adoptHeld(record, prefetched?.bytes);
+        }
+        finally {
+            done();
+        }
+    }
+    async #adoptHeld(record, prefetched) {
+        // The tier has warned already on any failure (once per run): no second warning per artifact.
+        const logs = await this.#remote.logs(record);
+        if (!logs.ok)
+            return (0,util_result/* err */._)({ reason: 'cache-unavailable', message: logs.error, reported: true });
+        // A log fetched into a file is kept by a save (see #keep), which the caller's streamed restore makes.
+        if (logs.value.stdoutFile !== undefined || logs.value.stderrFile !== undefined)
+            return undefined;
+        const archive = prefetched ? (0,util_result.ok)(prefetched) : await this.#remote.fetchArchive(record);
+        if (!archive.ok)
+            return (0,util_result/* err */._)({ reason: 'cache-unavailable', message: archive.error, reported: true });
+        const adopted = await this.#local.adoptArchive(record.key, {
+            archive: archive.value,
+            // Both are buffers of their own (see RemoteTier.takePrefetched and fetchArchive), reused once written.
+            owned: true,
+            release: (memory) => this.#remote.recycle(memory),
+            encoding: record.archive.encoding,
+            manifest: record.manifest,
+            stdout: logs.value.stdout,
+            stderr: logs.value.stderr,
+            durationMs: record.manifest.durationMs,
+        });
+        if (adopted.ok) {
+            this.#kept.set(record.key, Promise.resolve());
+            return adopted;
+        }
+        if (adopted.error.reason === 'corrupt') {
+            const message = this.#remote.corrupt(record, adopted.error.message);
+            return (0,util_result/* err */._)({ reason: 'cache-unavailable', message, reported: true });
+        }
+        return undefined;
+    }
+    /**
+     * Downloads straight into a new local cache entry and commits it (meta.json, one rename): the run reads the
+     * tree there, as it does a build's outputs the cache took over. One tree written, no copy, no link, no second
+     * hash. Undefined when the local cache hands out no directory (another backend, a nearly full disk): the
+     * caller downloads into the run's own directory instead.
+     */
+    async #restoreIntoLocal(record) {
+        let out;
+        try {
+            if (this.#local.newRestoreDir)
+                out = await this.#local.newRestoreDir(record.key);
+            else if (this.newOutputDir)
+                out = this.newOutputDir(record.key);
+            else
+                return undefined;
+        }
+        catch {
+            return undefined;
+        }
+        const fetched = await this.#remote.fetch(record, out);
+        // The tier has warned already (once per run); what was handed out is removed when the local cache closes.
+        if (!fetched.ok)
+            return (0,util_result/* err */._)({ reason: 'cache-unavailable', message: fetched.error, reported: true });
+        const keeping = this.#keep(record, out).then(
+        // Not taken over (saved by another process meanwhile): the tree stays where it is until the run ends.
+        (saved) => (saved?.saved && saved.outputDir) || out);
+        this.#kept.set(record.key, keeping.then(() => undefined));
+        return (0,util_result.ok)({ dir: await keeping });
+    }
+    /**
+     * Stores a restored artifact in the local cache: the save hard-links the restored files and keeps the
+     * record's manifest, so a remote hit costs one download, one extraction and one hash pass.
+     */
+    async #keep(record, dir) {
+        const logs = await this.#remote.logs(record);
+        if (!logs.ok)
+            return undefined;
+        return this.#local
+            .save(record.key, {
+            outputDir: dir,
+            ...logs.value,
+            durationMs: record.manifest.durationMs,
+            // Every file was hashed against it as it was written: no second hash pass.
+            verifiedManifest: record.manifest,
+        })
+            .catch(() => undefined);
+    }
+    /**
+     * Downloads straight into `dest` (new, or empty: nothing of the archive is written through what is there),
+     * verified as it arrives; on failure the tier removes what it wrote.
+     */
+    async #fetchInto(record, dest) {
+        try {
+            this.#makeParent((0,external_node_path_.dirname)(dest));
+            (0,external_node_fs_.mkdirSync)(dest);
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST' || (0,external_node_fs_.readdirSync)(dest).length > 0)
+                return (0,util_result/* err */._)({ reason: 'cache-unavailable', message: e.message });
+        }
+        const fetched = await this.#remote.fetch(record, dest);
+        // The tier has warned already (once per run): no second warning per artifact.
+        if (!fetched.ok)
+            return (0,util_result/* err */._)({ reason: 'cache-unavailable', message: fetched.error, reported: true });
+        return (0,util_result.ok)(undefined);
+    }
+    /** Parents already made in this run: restores share a few. */
+    #parents = new Set();
+    #makeParent(dir) {
+        if (this.#parents.has(dir))
+            return;
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        this.#parents.add(dir);
+    }
+    async save(key, artifact) {
+        const outcome = await this.#local.save(key, artifact);
+        if (outcome.saved || outcome.reason !== 'unsafe-output') {
+            const dir = (outcome.saved && outcome.outputDir) || artifact.outputDir;
+            this.#remote.upload(key, dir, artifact, outcome.saved ? outcome.manifest : undefined);
+        }
+        return outcome;
+    }
+    expectRestores(count) {
+        this.#local.expectRestores?.(count);
+    }
+    /** The local copy goes (kept from the server, say), and the server is not asked for the key again this run. */
+    async discard(key) {
+        this.#missed.add(key);
+        await this.#kept.get(key)?.catch(() => undefined);
+        this.#kept.delete(key);
+        await this.#local.discard?.(key);
+    }
+    /** Uploads and local copies first: they read directories the local cache removes when it closes. */
+    async close() {
+        // Restores begun early that no one asked for (lookups that failed after their archives came): their entries
+        // are complete, or removed with the rest of what the local cache handed out.
+        await Promise.allSettled([...this.#early.values()]);
+        this.#early.clear();
+        await Promise.allSettled([...this.#kept.values()]);
+        await this.#remote.close();
+        await this.#local.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/turbo-store.ts
+
+
+/** Hashes per batch existence query. */
+const BATCH = 500;
+/**
+ * The Turborepo Remote Cache API: `GET/PUT/HEAD /v8/artifacts/<hash>?teamId=…` (or `slug=…`) with
+ * `Authorization: Bearer`, and the batch existence query `POST /v8/artifacts {"hashes": […]}`. Records and
+ * blobs share the one artifact space; their names are SHA-256s of different things, so they never collide.
+ *
+ * Lookups ask the batch query first, so misses cost nothing more, then GET the records that exist. Servers
+ * without the query (turborepo-remote-cache answers 404) get concurrent GETs of every record: a GET of a
+ * missing record costs what a HEAD does, and for a hit it brings the record in the same round trip.
+ */
+class TurboStore {
+    #c;
+    #query;
+    #concurrency;
+    #noBatch = false;
+    constructor(client, team, concurrency) {
+        this.#c = client;
+        // Vercel tells team IDs (`team_…`) from slugs; self-hosted servers accept either name.
+        this.#query = team === undefined ? {} : team.startsWith('team_') ? { teamId: team } : { slug: team };
+        this.#concurrency = concurrency;
+    }
+    /**
+     * The Turborepo API does not promise ranges: a lookup on a server without them would download every archive
+     * that travelled inside its record. Archives stay blobs of their own here.
+     */
+    inlineArchives = false;
+    get display() {
+        return this.#c.display;
+    }
+    redact(text) {
+        return this.#c.redact(text);
+    }
+    async getMetas(ids) {
+        const path = (id) => `/v8/artifacts/${id}`;
+        if (this.#noBatch || ids.length < 2) {
+            return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
+        }
+        const existing = [];
+        for (let i = 0; i < ids.length; i += BATCH) {
+            const some = await this.#exists(ids.slice(i, i + BATCH));
+            if (!some.ok)
+                return some;
+            if (some.value === undefined) {
+                this.#noBatch = true;
+                return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
+            }
+            existing.push(...some.value);
+        }
+        return getMetasConcurrently(this.#c, existing, path, this.#query, this.#concurrency);
+    }
+    /** The batch query: the ids that exist, or undefined when the server has no such endpoint. */
+    async #exists(ids) {
+        const r = await this.#c.request('POST', '/v8/artifacts', {
+            query: this.#query,
+            body: Buffer.from(JSON.stringify({ hashes: ids })),
+            headers: { 'content-type': 'application/json' },
+        });
+        if (!r.ok)
+            return r;
+        if (r.value.status === 404 || r.value.status === 405) {
+            r.value.body.resume();
+            return (0,util_result.ok)(undefined);
+        }
+        const found = expectFound(r, 'the batch query');
+        if (!found.ok || found.value === undefined)
+            return found.ok ? (0,util_result.ok)(undefined) : found;
+        const body = await this.#c.readBody(found.value, META_LIMIT);
+        if (!body.ok)
+            return body;
+        try {
+            const answer = JSON.parse(body.value.toString('utf8'));
+            return (0,util_result.ok)(ids.filter((id) => isPresent(answer[id])));
+        }
+        catch {
+            return (0,util_result/* err */._)({
+                kind: 'status',
+                status: r.value.status,
+                message: 'the batch query answered malformed JSON',
+            });
+        }
+    }
+    async getBlob(id) {
+        const r = await this.#c.request('GET', `/v8/artifacts/${id}`, { query: this.#query });
+        return expectFound(r, 'the cache server');
+    }
+    getPart() {
+        return Promise.resolve((0,util_result/* err */._)({ kind: 'status', message: 'records on a Turborepo server never hold their archive' }));
+    }
+    async put(_space, id, body, size) {
+        const r = await this.#c.request('PUT', `/v8/artifacts/${id}`, {
+            query: this.#query,
+            body: typeof body === 'function' ? body() : body,
+            length: size,
+            headers: { 'content-type': 'application/octet-stream' },
+        });
+        return expectStored(r, 'the cache server');
+    }
+    close() {
+        this.#c.close();
+    }
+}
+/** An entry of the batch answer that names an artifact (`{size, …}`), not an error or a null. */
+function isPresent(v) {
+    return typeof v === 'object' && v !== null && !('error' in v);
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/upload-child.ts
+
+
+
+
+
+const upload_child_here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+/** The niceness of the upload process: below the run, whose jobs come first. */
+const UPLOAD_NICENESS = 10;
+/**
+ * Artifacts saved within this long go to the upload process in one message: each message wakes it (and it
+ * answers), which on a busy machine costs more than the message itself.
+ */
+const BATCH_MS = 20;
+const BATCH_MAX = 64;
+/**
+ * The engine's side of the upload process (see upload-process.ts).
+ *
+ * Deals with: starting it (only the bundled build has it; `start` answers undefined elsewhere), lowering its
+ * priority, handing it artifacts, counting those not yet uploaded, and the bounded wait at the end (after which
+ * it is killed). Does not deal with: the circuit breaker's warning text (the process sends it ready-made).
+ */
+class UploadChild {
+    #child;
+    #pending = 0;
+    #exited = false;
+    #batch = [];
+    #timer;
+    #exit;
+    constructor(child, onFailed) {
+        this.#child = child;
+        this.#exit = new Promise((resolve) => {
+            const gone = () => {
+                this.#exited = true;
+                resolve();
+            };
+            child.once('exit', gone);
+            child.once('error', gone);
+        });
+        child.on('message', (e) => {
+            if (e.type === 'settled')
+                this.#pending -= e.count;
+            else
+                onFailed(e.message);
+        });
+    }
+    static start(settings, onFailed) {
+        const program = (0,external_node_path_.join)(upload_child_here, 'upload-process.js');
+        if (!(0,external_node_fs_.existsSync)(program))
+            return undefined;
+        const { token, ...start } = settings;
+        try {
+            const env = { ...process.env };
+            if (token === undefined)
+                delete env.DISBUILD_CACHE_TOKEN;
+            else
+                env.DISBUILD_CACHE_TOKEN = token;
+            const child = (0,external_node_child_process_.fork)(program, [], {
+                serialization: 'json',
+                stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+                env,
+            });
+            if (child.pid === undefined)
+                return undefined;
+            // Never what keeps the run alive: `close` waits for it explicitly.
+            child.unref();
+            child.channel?.unref();
+            try {
+                (0,external_node_os_.setPriority)(child.pid, UPLOAD_NICENESS);
+            }
+            catch {
+                // Not allowed here: it runs at the run's own priority.
+            }
+            const c = new UploadChild(child, onFailed);
+            c.#send({ type: 'start', ...start });
+            return c;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    upload(key, dir, a, manifest) {
+        this.#pending++;
+        this.#batch.push({
+            key,
+            dir,
+            durationMs: a.durationMs,
+            stdout: a.stdout.toString('base64'),
+            stderr: a.stderr.toString('base64'),
+            ...(a.stdoutFile === undefined ? {} : { stdoutFile: a.stdoutFile }),
+            ...(a.stderrFile === undefined ? {} : { stderrFile: a.stderrFile }),
+            ...(manifest === undefined ? {} : { manifest }),
+        });
+        if (this.#batch.length >= BATCH_MAX)
+            this.#flush();
+        else if (this.#timer === undefined) {
+            this.#timer = setTimeout(() => this.#flush(), BATCH_MS);
+            this.#timer.unref();
+        }
+    }
+    #flush() {
+        clearTimeout(this.#timer);
+        this.#timer = undefined;
+        if (this.#batch.length === 0)
+            return;
+        const items = this.#batch;
+        this.#batch = [];
+        this.#send({ type: 'uploads', items });
+    }
+    /** Uploads not yet over. */
+    get pending() {
+        return this.#pending;
+    }
+    /** Lets the queue drain for at most `waitMs`, then kills the process; answers whether it finished in time. */
+    async close(waitMs) {
+        this.#flush();
+        this.#send({ type: 'end' });
+        let timer;
+        const finished = await Promise.race([
+            this.#exit.then(() => true),
+            new Promise((r) => {
+                timer = setTimeout(() => r(false), waitMs);
+            }),
+        ]);
+        clearTimeout(timer);
+        if (!finished) {
+            this.#child.kill('SIGKILL');
+            await this.#exit;
+        }
+        return finished;
+    }
+    /** Ends the process at once (the remote turned off): what it was doing is abandoned. */
+    kill() {
+        clearTimeout(this.#timer);
+        this.#batch = [];
+        if (!this.#exited)
+            this.#child.kill('SIGKILL');
+    }
+    #send(m) {
+        if (this.#exited || !this.#child.connected)
+            return;
+        this.#child.send(m, undefined, undefined, () => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/open-remote.ts
+
+
+
+
+
+
+
+/** Checks the raw settings of a remote cache; errors quote the bad value with any credentials removed. */
+function parseRemoteCacheOptions(raw, names, env, defaultMode) {
+    const url = raw.url ?? '';
+    if (url === '')
+        return (0,util_result/* err */._)(`${names.url} is required with a ${raw.kind} cache`);
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return (0,util_result/* err */._)(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+        return (0,util_result/* err */._)(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
+    const mode = raw.mode === undefined || raw.mode === '' ? defaultMode : raw.mode;
+    if (mode !== 'read-write' && mode !== 'read')
+        return (0,util_result/* err */._)(`${names.mode} must be one of read-write, read, got ${JSON.stringify(mode)}`);
+    const seconds = (name, fallback) => {
+        const v = env[name];
+        if (v === undefined || v === '')
+            return (0,util_result.ok)(fallback * 1000);
+        const n = Number(v);
+        return Number.isFinite(n) && n > 0
+            ? (0,util_result.ok)(n * 1000)
+            : (0,util_result/* err */._)(`${name} must be a positive number of seconds, got ${JSON.stringify(v)}`);
+    };
+    const idle = seconds('DISBUILD_CACHE_TIMEOUT', 30);
+    const wait = seconds('DISBUILD_CACHE_UPLOAD_WAIT', 300);
+    if (!idle.ok)
+        return idle;
+    if (!wait.ok)
+        return wait;
+    const team = raw.team === undefined || raw.team === '' ? undefined : raw.team;
+    const token = raw.token === undefined || raw.token === '' ? undefined : raw.token;
+    return (0,util_result.ok)({
+        kind: raw.kind,
+        url,
+        mode,
+        idleTimeoutMs: idle.value,
+        uploadWaitMs: wait.value,
+        ...(team === undefined ? {} : { team }),
+        ...(token === undefined ? {} : { token }),
+    });
+}
+/**
+ * `url` with everything between `//` and its last `@` masked: a password written unencoded may hold `/`, `?`
+ * or `#`, where a URL's own parse would end the user information. An `@` in a path masks more than needed.
+ */
+function withoutCredentials(url) {
+    const start = url.indexOf('//');
+    const at = url.lastIndexOf('@');
+    return start !== -1 && at > start ? `${url.slice(0, start + 2)}***${url.slice(at)}` : url;
+}
+/** Connections per server: lookups run this many at once over kept-alive sockets. */
+const SOCKETS = 32;
+const UPLOADS_AT_ONCE = 8;
+/** The store that speaks `o`'s protocol over a keep-alive client. */
+function openStore(o) {
+    const client = new HttpClient({
+        url: o.url,
+        ...(o.token === undefined ? {} : { token: o.token }),
+        idleTimeoutMs: o.idleTimeoutMs,
+        maxSockets: SOCKETS,
+    });
+    return o.kind === 'http' ? new BazelStore(client, SOCKETS) : new TurboStore(client, o.team, SOCKETS);
+}
+/**
+ * Archive bytes that lookups may fetch ahead of their restores when every hit will be restored (one request per
+ * artifact instead of two): each request in flight holds room for the largest archive a record carries (a little
+ * over 1 MiB, 32 requests at once), and archives waiting to be written are few (see remote-tier.ts, KEPT_AHEAD).
+ */
+const PREFETCH_BYTES = 40 * 1024 * 1024;
+/**
+ * `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. `restoresEverything`:
+ * the run restores every hit it looks up, so lookups may bring small archives along.
+ */
+function openTieredCache(local, o, ctx) {
+    const store = openStore(o);
+    const remote = new RemoteTier({
+        store,
+        mode: o.mode,
+        scratchDir: ctx.scratchDir,
+        uploadConcurrency: UPLOADS_AT_ONCE,
+        uploadWaitMs: o.uploadWaitMs,
+        idleTimeoutMs: o.idleTimeoutMs,
+        ...(ctx.restoresEverything ? { prefetchBytes: PREFETCH_BYTES } : {}),
+        onWarning: (m) => ctx.onWarning(store.redact(m)),
+        startUploadChild: (onFailed) => UploadChild.start({
+            kind: o.kind,
+            url: o.url,
+            ...(o.team === undefined ? {} : { team: o.team }),
+            ...(o.token === undefined ? {} : { token: o.token }),
+            idleTimeoutMs: o.idleTimeoutMs,
+            scratchDir: ctx.scratchDir,
+            concurrency: UPLOADS_AT_ONCE,
+        }, onFailed),
+    });
+    return new TieredCache(local, remote);
+}
+
+;// CONCATENATED MODULE: ./src/run-env/base-environment.ts
+/** The minimal base environment of §5: what commands need to find tools, and nothing that varies silently. */
+function baseEnvironment(env) {
+    const base = { PATH: env.PATH ?? '/usr/local/bin:/usr/bin:/bin' };
+    if (env.HOME !== undefined)
+        base.HOME = env.HOME;
+    return base;
+}
+
+// EXTERNAL MODULE: ./src/util/read-own-file.ts
+var read_own_file = __nccwpck_require__(5958);
+;// CONCATENATED MODULE: ./src/util/state-file.ts
+
+
+
+/**
+ * Replaces a file of state kept between runs with `text`, readable by this user alone in a directory of its own
+ * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). The
+ * temp files that writers of this same file left when killed before their rename are removed; a live process's is
+ * its write under way. Only those: the directory may hold files of others (the cache directory's root holds the
+ * job timings). A failure is ignored: the state is only a saving, and the next run does the work again.
+ */
+function state_file_writeStateFile(file, text) {
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
+        (0,external_node_fs_.writeFileSync)(temp, text, { mode: 0o600 });
+        (0,external_node_fs_.renameSync)(temp, file);
+        removeDeadWrites(file);
+    }
+    catch {
+        try {
+            (0,external_node_fs_.unlinkSync)(temp);
+        }
+        catch {
+            // Never written.
+        }
+    }
+}
+function removeDeadWrites(file) {
+    const dir = (0,external_node_path_.dirname)(file);
+    const own = `${(0,external_node_path_.basename)(file)}.`;
+    for (const name of (0,external_node_fs_.readdirSync)(dir)) {
+        if (!name.startsWith(own))
+            continue;
+        const pid = Number(/^(\d+)\.\d+\.tmp$/.exec(name.slice(own.length))?.[1]);
+        if (!pid || pid === process.pid || is_alive_isAlive(pid))
+            continue;
+        try {
+            (0,external_node_fs_.unlinkSync)((0,external_node_path_.join)(dir, name));
+        }
+        catch {
+            // Gone already, or not ours to remove: left.
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/executor/timings.ts
+
+
+const noTimings = {
+    get: () => undefined,
+    record: () => undefined,
+    flush: () => Promise.resolve(),
+};
+/** Timings kept in one JSON file, read once and rewritten atomically at the end of a run. */
+class timings_FileTimings {
+    #path;
+    #data;
+    #dirty = false;
+    constructor(path, data) {
+        this.#path = path;
+        this.#data = data;
+    }
+    /** Read at once: whether a run boots its launcher ahead depends on it (a cache that never timed a job). */
+    static read(path) {
+        let data = new Map();
+        try {
+            // Not blocking: a FIFO in its place must not hang the run. Another user's file is read: a hint, no more.
+            const parsed = JSON.parse(readRegularFile(path) ?? '');
+            if (parsed && typeof parsed === 'object') {
+                data = new Map(Object.entries(parsed).filter((e) => typeof e[1] === 'number'));
+            }
+        }
+        catch {
+            // Missing or unreadable: start afresh, timings are only a hint.
+        }
+        return new timings_FileTimings(path, data);
+    }
+    get(name) {
+        return this.#data.get(name);
+    }
+    /** No job was ever timed with this cache: a fresh one (or one whose timings were lost). */
+    get empty() {
+        return this.#data.size === 0;
+    }
+    /**
+     * Kept when it is news: a job never timed, or one whose time moved by more than a quarter and 50 ms. A run that
+     * rebuilds one leaf in about the time it took before then writes nothing (the file's encoding is a millisecond
+     * or two of a short run's end); schedules are drawn from proportions, which such a change does not move.
+     */
+    record(name, durationMs) {
+        const ms = Math.round(durationMs);
+        const before = this.#data.get(name);
+        if (before !== undefined && Math.abs(ms - before) <= Math.max(50, before / 4))
+            return;
+        this.#data.set(name, ms);
+        this.#dirty = true;
+    }
+    /**
+     * Written in line (see writeStateFile): a small file, whose three calls through the thread pool waited behind the
+     * run's other work at its very end. A lost hint costs scheduling quality, never correctness.
+     */
+    flush() {
+        if (!this.#dirty)
+            return Promise.resolve();
+        this.#dirty = false;
+        writeStateFile(this.#path, JSON.stringify(Object.fromEntries(this.#data)));
+        return Promise.resolve();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run-env/local-state.ts
+
+
+
+
+
+
+
+
+
+
+/** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
+function defaultCacheDir(env) {
+    const xdg = env.XDG_CACHE_HOME;
+    return (0,external_node_path_.join)(xdg && xdg !== '' ? xdg : (0,external_node_path_.join)(env.HOME ?? (0,external_node_os_.homedir)(), '.cache'), 'disbuild');
+}
+/** Run directories made in the system temp directory are named `disbuild-run-<pid>-<random>`. */
+const FALLBACK_PREFIX = 'disbuild-run-';
+function openLocalState(cacheDirFlag, io) {
+    const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, cacheDirFlag);
+    const runsDir = join(dir, 'runs');
+    // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run, while it
+    // reads its graph: a new run's own directory bears its own process ID, which that removal passes over.
+    inBackground(removeDeadTemps(runsDir));
+    return {
+        dir,
+        timings: FileTimings.read(join(dir, 'timings-v1.json')),
+        // A cache that cannot be opened costs the run its cache, never the build.
+        openCache: (onWarning) => LocalCache.create(dir, { onWarning }).catch((e) => {
+            onWarning(`the local cache in ${dir} cannot be used (${e.message}); running without it`);
+            return new NullCache();
+        }),
+        outputRecordsFile: (sourceDir) => join(dir, 'in-place-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
+        compiledGraphFile: (sourceDir) => join(dir, 'compiled-graph-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
+        // Sixteen slots, not a file per path: a graph generated into a new temp directory every run must not leave a
+        // graph-sized file behind each time. The slot's key is the text's digest (a validation depends on nothing else).
+        validatedGraphFile: (graphPath) => join(dir, 'validated-graph-v1', `slot-${createHash('sha1').update(graphPath).digest('hex')[0]}.json`),
+        newRunDir: (onWarning) => {
+            let why;
+            if (isLowOnSpace(dir)) {
+                why = `the disk of the cache directory ${dir} has ${Math.floor((freeBytes(dir) ?? 0) / 1024 / 1024)} MiB free`;
+            }
+            else {
+                try {
+                    // Checked here: a cache directory this user cannot write (another user's, a read-only home) costs the
+                    // run its place there, never the build.
+                    mkdirSync(runsDir, { recursive: true });
+                    accessSync(runsDir, constants.W_OK);
+                    return join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
+                }
+                catch (e) {
+                    why = `the cache directory ${dir} cannot hold this run's files (${e.message})`;
+                }
+            }
+            removeDeadFallbacks();
+            // mkdtemp: a fresh, owner-only directory, never one that someone else prepared in the shared temp dir.
+            const runDir = mkdtempSync(join(tmpdir(), `${FALLBACK_PREFIX}${process.pid}-`));
+            onWarning?.(`${why}: this run keeps job outputs in ${runDir}`);
+            return runDir;
+        },
+    };
+}
+/** Fallback run directories of dead runs of this user: a killed run leaves nothing behind for long. */
+function removeDeadFallbacks() {
+    let names;
+    try {
+        names = readdirSync(tmpdir());
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(FALLBACK_PREFIX))
+            continue;
+        const pid = Number(name.slice(FALLBACK_PREFIX.length).split('-')[0]);
+        if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid))
+            continue;
+        const path = join(tmpdir(), name);
+        try {
+            const st = lstatSync(path);
+            if (!st.isDirectory() || st.uid !== process.getuid?.())
+                continue;
+        }
+        catch {
+            continue;
+        }
+        inBackground(removeTree(path));
+    }
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/coordinator/protocol.ts
+/**
+ * The Start/Finish wire protocol (JSON over HTTP/1.1, bearer token), as DESIGN.md §4 specifies.
+ * Contract types only; the transport lives in server.ts and client.ts.
+ */
+const START_ROUTE = '/never-build-twice.start';
+const FINISH_ROUTE = '/never-build-twice.finish';
+/** Extends the holder's lease; a holder that stops renewing loses its token to a waiter. */
+const RENEW_ROUTE = '/never-build-twice.renew';
+/** Largest request body the server reads. */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** Environment variables through which jobs reach the coordinator. */
+const ENV_ADDRESS = 'DISBUILD_COORDINATOR';
+const ENV_TOKEN = 'DISBUILD_COORDINATOR_TOKEN';
+function coordinatorEnv(address, bearer) {
+    return { [ENV_ADDRESS]: address, [ENV_TOKEN]: bearer };
+}
+/** A label names one file of a result: a single valid file-name part. */
+function labelProblem(label) {
+    if (label === '' || label === '.' || label === '..')
+        return `label ${JSON.stringify(label)} is not a file name`;
+    if (label.includes('/') || label.includes('\0'))
+        return `label ${JSON.stringify(label)} must not contain "/" or NUL`;
+    if (Buffer.byteLength(label) > 255)
+        return `label ${JSON.stringify(label.slice(0, 40))}… is longer than 255 bytes`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/client.ts
+
+
+
+/** `unix:/path` or `http://127.0.0.1:PORT` → node:http connection options. */
+function parseAddress(address) {
+    if (address.startsWith('unix:'))
+        return { socketPath: address.slice('unix:'.length) };
+    const url = new URL(address);
+    return { host: url.hostname, port: Number(url.port) };
+}
+/**
+ * A client of the Start/Finish protocol over one keep-alive connection pool, or, in the process that serves
+ * the coordinator, straight into it (`address` is still the one published to jobs and other processes).
+ */
+class CoordinatorClient {
+    address;
+    #target;
+    #auth;
+    #agent = new external_node_http_.Agent({ keepAlive: true, maxSockets: 64 });
+    #inProcess;
+    /** Leases being renewed, by renewal period (see holdLease). */
+    #leases = new Map();
+    constructor(address, bearer, inProcess) {
+        this.address = address;
+        this.#target = parseAddress(address);
+        this.#auth = `Bearer ${bearer}`;
+        this.#inProcess = inProcess;
+    }
+    /** Claims `importPath`: a token to build with, or the files of a finished build (waits while one runs). */
+    async start(importPath) {
+        const r = await this.#post(START_ROUTE, { importPath });
+        if (!r.ok)
+            return r;
+        if (r.value.status === 409)
+            return (0,util_result/* err */._)({ reason: 'build-failed', message: errorText(r.value.body) });
+        if (r.value.status !== 200)
+            return (0,util_result/* err */._)(refused(r.value));
+        return (0,util_result.ok)(r.value.body);
+    }
+    async finish(importPath, token, result) {
+        const r = await this.#post(FINISH_ROUTE, { importPath, token, ...result });
+        if (!r.ok)
+            return r;
+        return r.value.status === 200 ? (0,util_result.ok)(undefined) : (0,util_result/* err */._)(refused(r.value));
+    }
+    /** With `timeoutMs`, a server that accepts the connection but does not answer in time counts as unreachable. */
+    async renew(importPath, token, timeoutMs) {
+        const r = await this.#post(RENEW_ROUTE, { importPath, token }, timeoutMs);
+        if (!r.ok)
+            return r;
+        return r.value.status === 200 ? (0,util_result.ok)(undefined) : (0,util_result/* err */._)(refused(r.value));
+    }
+    /**
+     * Renews the lease every `everyMs` until the returned function is called. The leases held at one period share
+     * one timer: a timer per build cost more than the build's whole coordination.
+     */
+    holdLease(importPath, token, everyMs) {
+        let group = this.#leases.get(everyMs);
+        if (!group) {
+            const held = new Set();
+            const timer = setInterval(() => {
+                for (const l of held)
+                    void this.renew(l.importPath, l.token);
+            }, everyMs);
+            timer.unref();
+            group = { timer, held };
+            this.#leases.set(everyMs, group);
+        }
+        const lease = { importPath, token };
+        group.held.add(lease);
+        const { held } = group;
+        return () => {
+            held.delete(lease);
+        };
+    }
+    close() {
+        for (const { timer } of this.#leases.values())
+            clearInterval(timer);
+        this.#leases.clear();
+        this.#agent.destroy();
+    }
+    #post(path, body, timeoutMs) {
+        if (this.#inProcess)
+            return this.#inProcess(path, body).then(util_result.ok);
+        const text = JSON.stringify(body);
+        return new Promise((resolve) => {
+            const req = (0,external_node_http_.request)({
+                ...this.#target,
+                path,
+                method: 'POST',
+                agent: this.#agent,
+                headers: {
+                    authorization: this.#auth,
+                    'content-type': 'application/json',
+                    'content-length': Buffer.byteLength(text),
+                },
+            }, (res) => {
+                const chunks = [];
+                res.on('data', (c) => chunks.push(c));
+                res.on('end', () => {
+                    let parsed = {};
+                    try {
+                        parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                    }
+                    catch {
+                        parsed = { error: Buffer.concat(chunks).toString('utf8') };
+                    }
+                    resolve((0,util_result.ok)({ status: res.statusCode ?? 0, body: parsed }));
+                });
+                res.on('error', (e) => resolve((0,util_result/* err */._)({ reason: 'unreachable', message: e.message })));
+            });
+            req.on('error', (e) => resolve((0,util_result/* err */._)({ reason: 'unreachable', message: e.message })));
+            if (timeoutMs !== undefined)
+                req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+            req.end(text);
+        });
+    }
+}
+function errorText(body) {
+    const e = body.error;
+    return typeof e === 'string' ? e : JSON.stringify(body);
+}
+function refused(r) {
+    return { reason: 'refused', status: r.status, message: errorText(r.body) };
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/private-dir.ts
+
+
+/**
+ * Who may be trusted with the coordinator's secrets: only files and sockets this user owns, in directories
+ * nobody else can write. A directory another user can write lets that user swap a socket or a record under
+ * us; a socket another user owns is that user's server, and our bearer token must never reach it.
+ *
+ * Synchronous: a handful of calls, made when a run first needs the coordinator. Through the thread pool each
+ * waited behind the run's other work there (about 10 ms of the 17 ms a run took to open its coordinator).
+ */
+/** The effective uid files must belong to; undefined where the platform has none (then nothing is checked). */
+const myUid = () => process.geteuid?.();
+/**
+ * Creates `dir` owner-only, or checks that an existing one is ours and tightens its mode. Answers a problem
+ * when it is a symlink or belongs to somebody else.
+ */
+function ensurePrivateDir(dir) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const st = (0,external_node_fs_.lstatSync)(dir);
+    if (!st.isDirectory())
+        return `${dir} is not a directory`;
+    const uid = myUid();
+    if (uid !== undefined && st.uid !== uid)
+        return `${dir} belongs to uid ${st.uid}, not to this user (${uid})`;
+    if ((st.mode & 0o077) !== 0)
+        (0,external_node_fs_.chmodSync)(dir, 0o700);
+    return undefined;
+}
+/**
+ * A socket may receive our token only when it is ours and sits in a directory that is ours and that nobody
+ * else can write (so it cannot be replaced between this check and the connection).
+ */
+function socketProblem(socketPath) {
+    const uid = myUid();
+    const dir = (0,external_node_path_.dirname)(socketPath);
+    const d = lstatOrUndefined(dir);
+    if (!d)
+        return `${dir} does not exist`;
+    if (!d.isDirectory())
+        return `${dir} is not a directory`;
+    if (uid !== undefined && d.uid !== uid)
+        return `${dir} belongs to uid ${d.uid}, not to this user`;
+    if ((d.mode & 0o022) !== 0)
+        return `${dir} can be written by other users`;
+    const s = lstatOrUndefined(socketPath);
+    if (!s)
+        return `${socketPath} does not exist`;
+    if (!s.isSocket())
+        return `${socketPath} is not a socket`;
+    if (uid !== undefined && s.uid !== uid)
+        return `${socketPath} belongs to uid ${s.uid}, not to this user`;
+    return undefined;
+}
+/**
+ * Reads a small owner-only file without following a symlink at its name; undefined when it is missing, not
+ * ours, or readable by others (a record that others could have written is no record of ours).
+ */
+function readPrivateFile(path) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const st = (0,external_node_fs_.fstatSync)(fd);
+        const uid = myUid();
+        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0)
+            return undefined;
+        return (0,external_node_fs_.readFileSync)(fd, 'utf8');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** Whatever cannot be looked at (missing, or in a directory we may not enter) is not there. */
+function lstatOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/state.ts
+/**
+ * The coordinator's pure state machine: no sockets, no timers, no files. Time is passed in.
+ *
+ * Lifecycle of one importPath (a job key):
+ *
+ *   (absent) --start--> RUNNING(token T, lease until now+L)   the caller gets {token: T} and must build
+ *   RUNNING  --start--> RUNNING + waiter                       the caller waits (long poll)
+ *   RUNNING  --renew(T)--> RUNNING, lease extended
+ *   RUNNING  --finish(T, extra)--> DONE(extra, T)              every waiter gets {extra}
+ *   RUNNING  --finish(T, error)--> (absent)                    every waiter gets {error}; a later start builds again
+ *   RUNNING  --lease expired / holder lost--> RUNNING(T')      the oldest waiter gets a fresh token T';
+ *                                                              with no waiter, the entry is dropped
+ *   DONE     --start--> DONE                                   the caller gets {extra} at once
+ *   DONE     --finish(T)--> DONE                               a repeated finish with the right token is a no-op
+ *   any finish with a wrong token is refused; a finish for an absent importPath is "no build started".
+ */
+class CoordinatorState {
+    #entries = new Map();
+    #leaseMs;
+    #newToken;
+    constructor(opts) {
+        this.#leaseMs = opts.leaseMs;
+        this.#newToken = opts.newToken;
+    }
+    start(importPath, waiter, now) {
+        const e = this.#entries.get(importPath);
+        if (!e) {
+            const token = this.#newToken();
+            this.#entries.set(importPath, {
+                state: 'running',
+                token,
+                leaseUntil: now + this.#leaseMs,
+                waiters: [],
+            });
+            return { kind: 'answer', answer: { token } };
+        }
+        if (e.state === 'done')
+            return { kind: 'answer', answer: { extra: e.extra } };
+        e.waiters.push(waiter);
+        return { kind: 'wait' };
+    }
+    renew(importPath, token, now) {
+        const e = this.#entries.get(importPath);
+        if (!e || e.state !== 'running' || e.token !== token)
+            return false;
+        e.leaseUntil = now + this.#leaseMs;
+        return true;
+    }
+    /** Whether `token` may finish `importPath`: 'ok', 'done' (a repeated finish: a no-op), or the refusal. */
+    checkFinish(importPath, token) {
+        const e = this.#entries.get(importPath);
+        if (!e)
+            return { status: 404, error: `no build started for ${importPath}` };
+        if (e.token !== token)
+            return { status: 403, error: `wrong token for ${importPath}` };
+        return e.state === 'done' ? 'done' : 'ok';
+    }
+    finish(importPath, token, result) {
+        const check = this.checkFinish(importPath, token);
+        if (check === 'done')
+            return { ok: true, deliveries: [], recorded: false };
+        if (check !== 'ok')
+            return { ok: false, ...check };
+        const e = this.#entries.get(importPath);
+        if (result.error === undefined && result.extra === undefined) {
+            return { ok: false, status: 400, error: 'finish needs either "extra" (the files) or "error"' };
+        }
+        const answer = result.error !== undefined ? { error: result.error } : { extra: result.extra };
+        if (result.error !== undefined)
+            this.#entries.delete(importPath);
+        else
+            this.#entries.set(importPath, { state: 'done', token, extra: result.extra });
+        return { ok: true, deliveries: e.waiters.map((w) => ({ waiter: w, answer })), recorded: true };
+    }
+    /** A waiting start request went away (its connection closed). */
+    waiterGone(importPath, waiter) {
+        const e = this.#entries.get(importPath);
+        if (e?.state === 'running')
+            e.waiters = e.waiters.filter((w) => w !== waiter);
+    }
+    /** The holder of `token` is known to be gone (its process died): hand the key on at once. */
+    holderGone(importPath, token, now) {
+        const e = this.#entries.get(importPath);
+        if (!e || e.state !== 'running' || e.token !== token)
+            return [];
+        return this.#handOver(importPath, e, now);
+    }
+    /** Hands every expired lease to the oldest waiter. Call periodically. */
+    expire(now) {
+        const out = [];
+        for (const [importPath, e] of this.#entries) {
+            if (e.state === 'running' && e.leaseUntil <= now)
+                out.push(...this.#handOver(importPath, e, now));
+        }
+        return out;
+    }
+    /** The earliest lease expiry, for the transport's timer; undefined when nothing is running. */
+    nextExpiry() {
+        let next;
+        for (const e of this.#entries.values()) {
+            if (e.state === 'running' && (next === undefined || e.leaseUntil < next))
+                next = e.leaseUntil;
+        }
+        return next;
+    }
+    /** Number of keys being built right now. */
+    get running() {
+        let n = 0;
+        for (const e of this.#entries.values())
+            if (e.state === 'running')
+                n++;
+        return n;
+    }
+    #handOver(importPath, e, now) {
+        const next = e.waiters.shift();
+        if (next === undefined) {
+            this.#entries.delete(importPath);
+            return [];
+        }
+        e.token = this.#newToken();
+        e.leaseUntil = now + this.#leaseMs;
+        return [{ waiter: next, answer: { token: e.token } }];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/store.ts
+
+
+
+
+
+/** A published path the store will not take; the message is for the publisher. */
+class RefusedFile extends Error {
+}
+/**
+ * Where finished results live: `<dir>/<importPath>/<label>`. A result is written into a temp directory and
+ * renamed into place, so a reader never sees half of one; the producer may delete its own files as soon as
+ * finish is answered.
+ *
+ * What may be published: plain files (never a symlink, a device or a directory) at absolute paths inside the
+ * publish roots, the directories where this cache directory's jobs write outputs and temp files. A file is
+ * hard-linked only when nothing else links to it (no second name for a file like /etc/passwd that a job
+ * hard-linked into its output), and only when the link lands on the very file that was checked; otherwise it
+ * is copied from the opened file.
+ */
+class ResultStore {
+    dir;
+    #publishRoots;
+    #roots;
+    constructor(dir, publishRoots) {
+        this.dir = dir;
+        this.#publishRoots = publishRoots;
+    }
+    /** Resolved on the first publication, in place: a server that publishes nothing starts no thread-pool call. */
+    #resolvedRoots() {
+        return (this.#roots ??= this.#publishRoots.map((r) => {
+            try {
+                // The native call, as `take` resolves published paths: the same case on case-insensitive disks.
+                return external_node_fs_.realpathSync.native(r);
+            }
+            catch {
+                return (0,external_node_path_.normalize)(r);
+            }
+        }));
+    }
+    async put(importPath, files) {
+        if (Object.keys(files).length === 0)
+            return {};
+        const roots = this.#resolvedRoots();
+        const final = (0,external_node_path_.join)(this.dir, importPath);
+        const temp = (0,external_node_path_.join)(this.dir, `.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        await (0,promises_.mkdir)(temp, { recursive: true });
+        try {
+            for (const [label, path] of Object.entries(files))
+                await take(label, path, roots, (0,external_node_path_.join)(temp, label));
+            try {
+                await (0,promises_.rename)(temp, final);
+            }
+            catch (e) {
+                // Already stored (a repeated finish): keep the first copy.
+                const code = e.code;
+                if (code !== 'ENOTEMPTY' && code !== 'EEXIST')
+                    throw e;
+            }
+        }
+        finally {
+            await (0,promises_.rm)(temp, { recursive: true, force: true });
+        }
+        return Object.fromEntries(Object.keys(files).map((label) => [label, (0,external_node_path_.join)(final, label)]));
+    }
+}
+async function take(label, path, roots, dest) {
+    const refuse = (why) => {
+        throw new RefusedFile(`extra ${JSON.stringify(label)}: ${JSON.stringify(path)} ${why}`);
+    };
+    if (!(0,external_node_path_.isAbsolute)(path))
+        refuse('is not an absolute path');
+    const name = (0,external_node_path_.basename)((0,external_node_path_.normalize)(path));
+    if (name === '' || name === '.' || name === '..')
+        refuse('is not a file path');
+    // The directory's real path: a symlinked directory on the way must not lead out of the roots.
+    const parent = await (0,promises_.realpath)((0,external_node_path_.dirname)((0,external_node_path_.normalize)(path))).catch(() => refuse('does not exist'));
+    const real = (0,external_node_path_.join)(parent, name);
+    if (!roots.some((r) => real.startsWith(r.endsWith(external_node_path_.sep) ? r : r + external_node_path_.sep)))
+        refuse(`is outside the directories results may be published from (${roots.join(', ')})`);
+    let fh;
+    try {
+        fh = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch (e) {
+        const code = e.code;
+        return refuse(code === 'ELOOP' ? 'is a symlink' : `cannot be opened (${code ?? String(e)})`);
+    }
+    try {
+        const st = await fh.stat();
+        if (!st.isFile())
+            refuse('is not a plain file');
+        if (st.nlink === 1) {
+            const linked = await (0,promises_.link)(real, dest).then(() => (0,promises_.lstat)(dest), () => undefined);
+            if (linked && linked.ino === st.ino && linked.dev === st.dev)
+                return;
+            await (0,promises_.rm)(dest, { force: true });
+        }
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(fh.createReadStream({ start: 0, autoClose: false }), (0,external_node_fs_.createWriteStream)(dest, { mode: st.mode & 0o777, flags: 'wx' }));
+    }
+    finally {
+        await fh.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/util/discard-dir.ts
+
+
+
+
+
+/** Trees of at most this many entries are removed in line: cheaper than starting a process, and nothing waits. */
+const INLINE_LIMIT = 64;
+/**
+ * Removes a scratch directory without making the caller wait: it is renamed out of the way at once (so nothing
+ * sees it half-deleted), then deleted by a detached `rm -rf` that may outlive this process. Deleting thousands of
+ * job directories costs hundreds of milliseconds that no user should wait for at the end of a run. A small tree
+ * (a run that built a few jobs, an empty store) is removed in line instead: a process of its own would cost more
+ * than the removal, and would still be running when this one exits. Read-only directories in it (left by jobs,
+ * or sealed outputs) are made writable when the first removal fails.
+ */
+function discardDir(path) {
+    const doomed = `${path}.discard-${process.pid}-${Date.now()}`;
+    try {
+        (0,external_node_fs_.renameSync)(path, doomed);
+    }
+    catch {
+        return; // Already gone.
+    }
+    const inProcess = () => (0,background/* inBackground */.k)(remove_tree_removeTree(doomed));
+    if (isSmallTree(doomed)) {
+        try {
+            (0,external_node_fs_.rmSync)(doomed, { recursive: true, force: true });
+            return;
+        }
+        catch {
+            // Left to rm below, which makes read-only directories writable.
+        }
+    }
+    try {
+        const script = 'rm -rf -- "$1" 2>/dev/null || { chmod -R u+rwX -- "$1"; rm -rf -- "$1"; }';
+        const child = (0,external_node_child_process_.spawn)('sh', ['-c', script, 'sh', doomed], { detached: true, stdio: 'ignore' });
+        child.on('error', inProcess);
+        child.unref();
+    }
+    catch {
+        inProcess();
+    }
+}
+/** Whether `dir` holds at most INLINE_LIMIT entries, looking at no more than that many. */
+function isSmallTree(dir) {
+    let budget = INLINE_LIMIT;
+    const stack = [dir];
+    while (stack.length > 0) {
+        const d = stack.pop();
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(d, { withFileTypes: true });
+        }
+        catch {
+            return false;
+        }
+        budget -= entries.length;
+        if (budget < 0)
+            return false;
+        for (const e of entries)
+            if (e.isDirectory())
+                stack.push((0,external_node_path_.join)(d, e.name));
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/server.ts
+
+
+
+
+
+
+
+
+
+const DEFAULT_LEASE_MS = 10_000;
+/**
+ * The Start/Finish coordinator over HTTP/1.1: a thin transport around `CoordinatorState`.
+ * Deals with: authentication, body limits, JSON, long-polling waiters, lease timers, the result store.
+ * Does not deal with: the protocol's decisions (state.ts) or discovery (discovery.ts).
+ */
+async function startCoordinatorServer(opts) {
+    const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
+    const state = new CoordinatorState({ leaseMs, newToken: () => randomHex(16) });
+    const store = new ResultStore(opts.storeDir, opts.publishRoots);
+    // A previous server's results are stale; they are moved away at once and deleted in the background.
+    discardDir(opts.storeDir);
+    const stats = { start: 0, finish: 0, renew: 0, recorded: 0, rejected: 0 };
+    const waiting = new Map();
+    let nextWaiter = 1;
+    const expected = Buffer.from(`Bearer ${opts.bearer}`);
+    const deliver = (deliveries) => {
+        for (const d of deliveries) {
+            const send = waiting.get(d.waiter);
+            if (!send)
+                continue;
+            waiting.delete(d.waiter);
+            send(answerReply(d.answer));
+        }
+    };
+    const timer = setInterval(() => deliver(state.expire(Date.now())), Math.max(20, Math.floor(leaseMs / 4)));
+    timer.unref();
+    /**
+     * One protocol call on a parsed body, for both transports. A start that must wait resolves when answered;
+     * `onWait` receives the way to give up waiting (a dropped connection), so no answer is sent into the void.
+     */
+    const operate = async (route, body, onWait) => {
+        const importPath = body.importPath;
+        if (typeof importPath !== 'string' || labelProblem(importPath) !== undefined) {
+            stats.rejected++;
+            return { status: 400, body: { error: 'importPath must be a non-empty string usable as a file name' } };
+        }
+        if (route === START_ROUTE) {
+            stats.start++;
+            const waiter = nextWaiter++;
+            const outcome = state.start(importPath, waiter, Date.now());
+            if (outcome.kind === 'answer')
+                return answerReply(outcome.answer);
+            return new Promise((resolve) => {
+                waiting.set(waiter, resolve);
+                onWait?.(() => {
+                    if (waiting.delete(waiter))
+                        state.waiterGone(importPath, waiter);
+                });
+            });
+        }
+        const token = body.token;
+        if (typeof token !== 'string')
+            return { status: 400, body: { error: 'token must be a string' } };
+        if (route === RENEW_ROUTE) {
+            stats.renew++;
+            return state.renew(importPath, token, Date.now())
+                ? { status: 200, body: {} }
+                : { status: 409, body: { error: `no lease on ${importPath} for that token` } };
+        }
+        stats.finish++;
+        return finish(importPath, token, body);
+    };
+    const finish = async (importPath, token, body) => {
+        const extra = body.extra;
+        if (extra !== undefined) {
+            if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) {
+                return { status: 400, body: { error: 'extra must be an object of label to path' } };
+            }
+            for (const [label, path] of Object.entries(extra)) {
+                const problem = labelProblem(label) ?? (typeof path === 'string' ? undefined : `extra ${label} must be a path`);
+                if (problem)
+                    return { status: 400, body: { error: problem } };
+            }
+        }
+        if (body.error !== undefined && typeof body.error !== 'string')
+            return { status: 400, body: { error: 'error must be a string' } };
+        // Checked before any file is copied: a wrong token must not write to the store.
+        const check = state.checkFinish(importPath, token);
+        if (check === 'done')
+            return { status: 200, body: {} };
+        if (check !== 'ok')
+            return { status: check.status, body: { error: check.error } };
+        let stored;
+        if (extra !== undefined) {
+            try {
+                stored = await store.put(importPath, extra);
+            }
+            catch (e) {
+                return { status: 400, body: { error: `cannot store the files: ${e.message}` } };
+            }
+        }
+        const outcome = state.finish(importPath, token, {
+            ...(stored ? { extra: stored } : {}),
+            ...(body.error !== undefined ? { error: body.error } : {}),
+        });
+        if (!outcome.ok)
+            return { status: outcome.status, body: { error: outcome.error } };
+        if (outcome.recorded)
+            stats.recorded++;
+        deliver(outcome.deliveries);
+        return { status: 200, body: {} };
+    };
+    const handle = async (req, res) => {
+        const auth = Buffer.from(req.headers.authorization ?? '');
+        if (auth.length !== expected.length || !(0,external_node_crypto_.timingSafeEqual)(auth, expected)) {
+            stats.rejected++;
+            return reply(res, { status: 401, body: { error: 'missing or wrong bearer token' } });
+        }
+        const route = req.url ?? '';
+        if (req.method !== 'POST' || !ROUTES.includes(route)) {
+            stats.rejected++;
+            return reply(res, { status: 404, body: { error: `unknown route ${req.method ?? ''} ${route}` } });
+        }
+        const body = await readJson(req);
+        if (!body.ok) {
+            stats.rejected++;
+            return reply(res, { status: body.error.status, body: { error: body.error.message } });
+        }
+        reply(res, await operate(route, body.value, (cancel) => res.on('close', cancel)));
+    };
+    const server = (0,external_node_http_.createServer)((req, res) => {
+        handle(req, res).catch((e) => reply(res, { status: 500, body: { error: `internal error: ${e.message}` } }));
+    });
+    server.keepAliveTimeout = 60_000;
+    const listening = await listen(server, opts.listen);
+    if (!listening.ok)
+        return listening;
+    return (0,util_result.ok)({
+        address: listening.value,
+        stats,
+        call: (route, body) => ROUTES.includes(route) ? operate(route, body) : Promise.resolve(unknownRoute(route)),
+        drain: async (maxMs) => {
+            const until = Date.now() + maxMs;
+            while ((state.running > 0 || waiting.size > 0) && Date.now() < until) {
+                await new Promise((r) => setTimeout(r, 50));
+            }
+        },
+        close: async () => {
+            clearInterval(timer);
+            for (const send of waiting.values())
+                send({ status: 503, body: { error: 'coordinator shutting down' } });
+            waiting.clear();
+            server.closeAllConnections();
+            await new Promise((r) => server.close(() => r()));
+            if ('socketPath' in opts.listen)
+                (0,external_node_fs_.rmSync)(opts.listen.socketPath, { force: true });
+        },
+    });
+}
+const ROUTES = [START_ROUTE, FINISH_ROUTE, RENEW_ROUTE];
+function unknownRoute(route) {
+    return { status: 404, body: { error: `unknown route ${route}` } };
+}
+function answerReply(a) {
+    // A build that failed elsewhere is an error answer, as every protocol error is.
+    return { status: 'error' in a ? 409 : 200, body: a };
+}
+function reply(res, r) {
+    if (res.headersSent || res.destroyed)
+        return;
+    const text = JSON.stringify(r.body);
+    res.writeHead(r.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+}
+async function readJson(req) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of req) {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) {
+            req.resume();
+            return (0,util_result/* err */._)({ status: 413, message: `request body larger than ${MAX_BODY_BYTES} bytes` });
+        }
+        chunks.push(chunk);
+    }
+    try {
+        const value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            return (0,util_result/* err */._)({ status: 400, message: 'request body must be a JSON object' });
+        }
+        return (0,util_result.ok)(value);
+    }
+    catch (e) {
+        return (0,util_result/* err */._)({ status: 400, message: `malformed JSON: ${e.message}` });
+    }
+}
+async function listen(server, where) {
+    return new Promise((resolve) => {
+        server.once('error', (e) => resolve((0,util_result/* err */._)(`${e.code ?? 'error'}: ${e.message}`)));
+        if ('socketPath' in where) {
+            // Owner-only from the first moment: the umask covers the window before chmod.
+            const old = process.umask(0o177);
+            server.listen(where.socketPath, () => {
+                process.umask(old);
+                // In place, as the rest of a claim's first steps: see removeDeadTemps.
+                try {
+                    (0,external_node_fs_.chmodSync)(where.socketPath, 0o600);
+                    resolve((0,util_result.ok)(`unix:${where.socketPath}`));
+                }
+                catch (e) {
+                    resolve((0,util_result/* err */._)(e.message));
+                }
+            });
+            process.umask(old);
+        }
+        else {
+            server.listen(0, '127.0.0.1', () => resolve((0,util_result.ok)(`http://127.0.0.1:${server.address().port}`)));
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/takeover-lock.ts
+
+
+/** A lock whose owner is alive is still broken after this long: taking over a coordinator takes well under it. */
+const LIVE_OWNER_MAX_MS = 30_000;
+const POLL_MS = 20;
+/** Nonces of the locks this process holds right now (a lock with our pid and another nonce is a leftover). */
+const heldHere = new Set();
+/** Resolved whenever a lock of this process is released, so that its other waiters need not poll for it. */
+let released = signal();
+function signal() {
+    let fire;
+    const promise = new Promise((r) => (fire = r));
+    return { promise, fire };
+}
+const pause = () => Promise.race([new Promise((r) => setTimeout(r, POLL_MS)), released.promise]);
+/**
+ * A cross-process mutex for taking over the coordinator of a cache directory.
+ *
+ * The lock is a file that always names its owner (`<pid> <nonce>`): it is written under a unique name, then
+ * hard-linked into place, so nobody ever sees it empty. Only a lock whose owner is dead (or that a live owner
+ * has held far too long) is broken. Age alone never breaks a lock, so a slow owner is not robbed of it.
+ *
+ * Breaking is where two processes used to both win: each saw the same dead owner, one removed that lock and
+ * took a new one, and the other then removed the new one. Here a lock instance (known by its content, unique
+ * per acquisition) can be broken once: the breaker first creates `<lock>.breaking-<instance>` exclusively, and
+ * removes the lock only if it still is that instance. Whoever comes later cannot create the marker, or, once
+ * the marker is gone, finds another instance under the name and leaves it alone.
+ *
+ * The file operations are synchronous (a few small files): through the thread pool each waited behind the run's
+ * other work there. Only the wait for a live owner is asynchronous.
+ */
+async function withTakeoverLock(path, fn) {
+    const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    const me = `${process.pid} ${nonce}`;
+    // Counted as held from before it appears under the name: our own lock is never mistaken for a leftover.
+    heldHere.add(nonce);
+    try {
+        while (!createComplete(path, me)) {
+            const stale = staleContent(path);
+            if (stale !== undefined)
+                await breakLock(path, stale);
+            else
+                await pause();
+        }
+        try {
+            return await fn();
+        }
+        finally {
+            // Removed only while it is still ours: a lock that was broken meanwhile belongs to somebody else now.
+            if (readOrUndefined(path) === me)
+                unlinkQuietly(path);
+            const s = released;
+            released = signal();
+            s.fire();
+        }
+    }
+    finally {
+        heldHere.delete(nonce);
+    }
+}
+/** Creates `path` with `content` unless it exists; nobody ever sees it empty or half-written. */
+function createComplete(path, content) {
+    const temp = `${path}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`;
+    (0,external_node_fs_.writeFileSync)(temp, content, { mode: 0o600 });
+    try {
+        (0,external_node_fs_.linkSync)(temp, path);
+        return true;
+    }
+    catch (e) {
+        if (e.code !== 'EEXIST')
+            throw e;
+        return false;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(temp, { force: true });
+    }
+}
+/** The lock's content when it may be broken; undefined while it is held (or gone, so free). */
+function staleContent(path) {
+    const owner = readOrUndefined(path);
+    if (owner === undefined)
+        return undefined;
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+    return ownerIsGone(owner) || Date.now() - st.mtimeMs > LIVE_OWNER_MAX_MS ? owner : undefined;
+}
+function ownerIsGone(owner) {
+    const [pidText, nonce] = owner.trim().split(' ');
+    const pid = Number(pidText);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || nonce === undefined)
+        return true;
+    if (pid === process.pid)
+        return !heldHere.has(nonce);
+    try {
+        process.kill(pid, 0);
+        return false;
+    }
+    catch (e) {
+        // EPERM: alive, but another user's process.
+        return e.code === 'ESRCH';
+    }
+}
+async function breakLock(path, stale) {
+    // A turn of the event loop first: a lock that cannot be broken (a file this process may not remove) must not
+    // hold this thread in a loop of synchronous calls that nothing, not even a signal, interrupts.
+    await new Promise((resolve) => setImmediate(resolve));
+    const marker = `${path}.breaking-${(0,external_node_crypto_.createHash)('sha1').update(stale).digest('hex').slice(0, 16)}`;
+    const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    heldHere.add(nonce);
+    try {
+        if (!createComplete(marker, `${process.pid} ${nonce}`)) {
+            // Somebody else breaks this instance; a breaker that died doing so must not block everyone forever.
+            if (staleContent(marker) !== undefined)
+                unlinkQuietly(marker);
+            await pause();
+            return;
+        }
+        try {
+            if (readOrUndefined(path) === stale)
+                unlinkQuietly(path);
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(marker, { force: true });
+        }
+    }
+    finally {
+        heldHere.delete(nonce);
+    }
+}
+function readOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+function unlinkQuietly(path) {
+    try {
+        (0,external_node_fs_.unlinkSync)(path);
+    }
+    catch {
+        // Gone already, or somebody else's to remove.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/discovery.ts
+
+
+
+
+
+
+
+
+/** How long a recorded server may take to answer a newcomer before it is taken for gone. */
+const PROBE_MS = 5000;
+async function joinOrStartCoordinator(cacheDir, opts = {}) {
+    const dir = (0,external_node_path_.join)(cacheDir, 'coordinator');
+    const problem = ensurePrivateDir(dir);
+    if (problem)
+        throw new Error(`cannot use the coordinator directory: ${problem}`);
+    const recordPath = (0,external_node_path_.join)(dir, 'server.json');
+    /** `answered`: a server of ours listens on the recorded socket, even if it refused the recorded token. */
+    const tryJoin = async () => {
+        const record = discovery_parseRecord(readPrivateFile(recordPath));
+        if (!record)
+            return {};
+        if (socketProblem(socketOf(record)))
+            return { record };
+        const client = new CoordinatorClient(record.address, record.bearer);
+        // A server that is stopped (Ctrl-Z) or hung accepts connections and never answers: without a time limit,
+        // every later run on this cache directory would wait for it forever.
+        const probe = await client.renew('probe', 'probe', opts.probeMs ?? PROBE_MS);
+        // Our server answers our token with anything but 401; a refused or reset connection means none.
+        if (probe.ok || (probe.error.reason === 'refused' && probe.error.status !== 401))
+            return { joined: { client, bearer: record.bearer }, record };
+        client.close();
+        return { record, answered: probe.error.reason === 'refused' };
+    };
+    const first = await tryJoin();
+    if (first.joined)
+        return first.joined;
+    return withTakeoverLock((0,external_node_path_.join)(dir, 'takeover.lock'), async () => {
+        const again = await tryJoin();
+        if (again.joined)
+            return again.joined;
+        // A dead server's socket and private directory are reused; a live one is never touched.
+        const old = again.record && !again.answered ? socketOf(again.record) : undefined;
+        const socketPath = newSocketPath(dir, old);
+        if (old !== undefined && old !== socketPath && !socketProblem(old))
+            (0,external_node_fs_.rmSync)(old, { force: true });
+        (0,external_node_fs_.rmSync)(socketPath, { force: true });
+        const bearer = (0,external_node_crypto_.randomBytes)(24).toString('hex');
+        const started = await startCoordinatorServer({
+            storeDir: (0,external_node_path_.join)(dir, 'store'),
+            bearer,
+            listen: { socketPath },
+            publishRoots: opts.publishRoots ?? [cacheDir],
+            ...(opts.leaseMs === undefined ? {} : { leaseMs: opts.leaseMs }),
+        });
+        if (!started.ok)
+            throw new Error(`cannot start the coordinator: ${started.error}`);
+        const record = { address: started.value.address, bearer, pid: process.pid };
+        const temp = `${recordPath}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(record), { mode: 0o600 });
+        (0,external_node_fs_.renameSync)(temp, recordPath);
+        const server = started.value;
+        return { client: new CoordinatorClient(server.address, bearer, server.call), bearer, server };
+    });
+}
+const socketOf = (r) => r.address.slice('unix:'.length);
+function discovery_parseRecord(text) {
+    if (text === undefined)
+        return undefined;
+    try {
+        const r = JSON.parse(text);
+        if (typeof r.address !== 'string' || !r.address.startsWith('unix:') || typeof r.bearer !== 'string')
+            return undefined;
+        return { address: r.address, bearer: r.bearer, pid: Number(r.pid) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Unix socket paths are limited to about 107 bytes; a long cache path gets a private directory of the temp dir
+ * instead. That directory is never removed: other processes and jobs may still hold its address, and once its
+ * name were free, another user could create it and answer them. The next server of this cache directory
+ * reuses it, so there is one per cache directory, not one per server.
+ */
+function newSocketPath(dir, previous) {
+    const inside = (0,external_node_path_.join)(dir, 'sock');
+    if (Buffer.byteLength(inside) < 100)
+        return inside;
+    if (previous !== undefined && (0,external_node_path_.dirname)(previous) !== dir && isPrivateDir((0,external_node_path_.dirname)(previous)))
+        return previous;
+    // mkdtemp: a random name, created 0700 by this user, that fails rather than reuse an existing path.
+    return (0,external_node_path_.join)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-coordinator-')), 'sock');
+}
+/** A directory only this user can enter (not a symlink), as mkdtemp made it. */
+function isPrivateDir(path) {
+    let st;
+    try {
+        st = (0,external_node_fs_.lstatSync)(path);
+    }
+    catch {
+        return false;
+    }
+    const uid = process.geteuid?.();
+    return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0;
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/job-coordinator.ts
+/** No coordinator: every claim builds and finishing does nothing (one process, its own memoization). */
+const soloCoordinator = {
+    env: {},
+    claim: () => Promise.resolve({ kind: 'build', finish: () => Promise.resolve() }),
+};
+
+;// CONCATENATED MODULE: ./src/coordinator/result-files.ts
+
+
+
+/**
+ * How a finished job's result travels through the coordinator. The protocol moves flat, labelled files, so
+ * the output tree is flattened into one label per file (`out~<URI-encoded path>`), and everything else —
+ * logs, duration, and the manifest of the tree (every file's hash and mode, directories, symlinks) — goes into
+ * one `result.json`. The receiver trusts none of it: it rebuilds the tree and checks it against the manifest
+ * exactly as a cache restore is checked, and refuses paths and links that leave the output directory.
+ */
+const OUT_PREFIX = 'out~';
+const RESULT = 'result.json';
+const labelOf = (path) => OUT_PREFIX + encodeURIComponent(path);
+/**
+ * Writes `result.json` into `scratchDir` and answers the labelled files to finish with. Throws when the tree
+ * cannot be published (a link out of it, a device or socket): the same trees the cache refuses to save.
+ */
+async function resultFiles(outputDir, scratchDir, result) {
+    const tree = await describeTree(outputDir);
+    if (!tree.ok)
+        throw new Error(tree.error);
+    const files = {};
+    for (const e of tree.value)
+        if (e.type === 'file')
+            files[labelOf(e.path)] = (0,external_node_path_.join)(outputDir, e.path);
+    const meta = {
+        durationMs: result.durationMs,
+        stdout: result.stdout.toString('base64'),
+        stderr: result.stderr.toString('base64'),
+        entries: tree.value,
+    };
+    await (0,promises_.mkdir)(scratchDir, { recursive: true });
+    files[RESULT] = (0,external_node_path_.join)(scratchDir, RESULT);
+    await (0,promises_.writeFile)(files[RESULT], JSON.stringify(meta));
+    return files;
+}
+/**
+ * Rebuilds an output tree from the files another holder finished with, checks it against its manifest, and
+ * answers its logs. Throws on anything that does not verify; the caller then builds the job itself.
+ */
+async function fromResultFiles(files, outputDir) {
+    const resultPath = files[RESULT];
+    if (resultPath === undefined)
+        throw new Error(`the result has no ${RESULT}`);
+    const meta = parseMeta(await (0,promises_.readFile)(resultPath, 'utf8'));
+    const expected = new Set([RESULT]);
+    for (const e of meta.entries)
+        if (e.type === 'file')
+            expected.add(labelOf(e.path));
+    for (const label of Object.keys(files))
+        if (!expected.has(label))
+            throw new Error(`the result has a file ${JSON.stringify(label)} it does not list`);
+    await (0,promises_.mkdir)(outputDir, { recursive: true });
+    for (const e of meta.entries)
+        if (e.type === 'dir')
+            await (0,promises_.mkdir)((0,external_node_path_.join)(outputDir, e.path), { recursive: true });
+    for (const e of meta.entries) {
+        if (e.type !== 'file')
+            continue;
+        const from = files[labelOf(e.path)];
+        if (from === undefined)
+            throw new Error(`the result lacks ${e.path}`);
+        const dest = (0,external_node_path_.join)(outputDir, e.path);
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
+        // A copy, never a link: a dependent that writes into its inputs must not change the coordinator's store.
+        await (0,promises_.copyFile)(from, dest, promises_.constants.COPYFILE_FICLONE | promises_.constants.COPYFILE_EXCL);
+        await (0,promises_.chmod)(dest, e.mode === 0o755 ? 0o755 : 0o644);
+    }
+    // Links last, so that no file above is ever written through one.
+    for (const e of meta.entries)
+        if (e.type === 'symlink')
+            await (0,promises_.symlink)(e.target, (0,external_node_path_.join)(outputDir, e.path));
+    const verified = await verifyTree(outputDir, meta);
+    if (!verified.ok)
+        throw new Error(`the result does not match its manifest: ${verified.error}`);
+    return {
+        stdout: Buffer.from(meta.stdout, 'base64'),
+        stderr: Buffer.from(meta.stderr, 'base64'),
+        durationMs: meta.durationMs,
+    };
+}
+/** result.json as the receiver accepts it: every path relative and inside, every link inside the tree. */
+function parseMeta(text) {
+    const bad = (why) => {
+        throw new Error(`${RESULT} is not valid: ${why}`);
+    };
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (e) {
+        return bad(e.message);
+    }
+    const m = raw;
+    if (typeof m !== 'object' || m === null)
+        return bad('not an object');
+    if (typeof m.durationMs !== 'number' || typeof m.stdout !== 'string' || typeof m.stderr !== 'string')
+        bad('missing logs or duration');
+    if (!Array.isArray(m.entries))
+        return bad('no manifest');
+    for (const e of m.entries) {
+        const x = e;
+        if (typeof x !== 'object' || x === null || typeof x.path !== 'string')
+            return bad('an entry without a path');
+        if (!isPlainRelative(x.path))
+            bad(`path ${JSON.stringify(x.path)} leaves the output directory`);
+        if (x.type === 'symlink') {
+            if (typeof x.target !== 'string' || symlinkEscapes(x.path, x.target))
+                bad(`symlink ${JSON.stringify(x.path)} points outside the output directory`);
+        }
+        else if (x.type !== 'file' && x.type !== 'dir')
+            bad(`entry ${JSON.stringify(x.path)} has no known type`);
+    }
+    // Before any link is created: one made through another link must not land outside the output directory.
+    const leaving = linkLeavingTree(m.entries);
+    if (leaving !== undefined)
+        bad(`symlink ${JSON.stringify(leaving)} points outside through other links`);
+    return m;
+}
+function isPlainRelative(path) {
+    if (path === '' || path.includes('\0') || external_node_path_.posix.isAbsolute(path))
+        return false;
+    return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/shared-coordinator.ts
+
+
+
+
+
+
+
+
+/** How long a process that serves the coordinator stays up for others after its own run, at most. */
+const DRAIN_MS = 30 * 60 * 1000;
+/** A holder's lease when the caller sets none: 10 s, or `DISBUILD_COORDINATOR_LEASE_MS` (a positive integer). */
+const shared_coordinator_DEFAULT_LEASE_MS = 10_000;
+const ENV_LEASE_MS = 'DISBUILD_COORDINATOR_LEASE_MS';
+/**
+ * The lease of a server this process starts. A key whose holder neither finishes nor renews (it died, or could
+ * not publish its result) is handed on only when its lease runs out, and the serving process stays up until then.
+ */
+function defaultLeaseMs(env = process.env) {
+    return envMs(env, ENV_LEASE_MS, 1) ?? shared_coordinator_DEFAULT_LEASE_MS;
+}
+/**
+ * The engine's JobCoordinator over the shared Start/Finish coordinator of a cache directory.
+ * Deals with: claiming keys, publishing results as labelled files, renewing leases while a job builds, and
+ * finding a new coordinator when the serving process is gone. Coordinator trouble never fails a build: the
+ * job is then built without one, with a warning.
+ */
+class SharedCoordinator {
+    #c;
+    /** The rediscovery under way, if any: every claim that lost the server awaits this one. */
+    #rediscovering;
+    /** Every server this process started; closed on `close`, whichever is current. */
+    #servers = new Set();
+    #cacheDir;
+    #o;
+    #warned = false;
+    constructor(c, cacheDir, o) {
+        this.#c = c;
+        this.#cacheDir = cacheDir;
+        this.#o = o;
+        this.#adopt(c);
+    }
+    /**
+     * Joins or starts the coordinator of `cacheDir`. Should that fail (a socket that cannot be created, a server
+     * that refuses our token), the run goes on without one, with a warning: coordination saves work, it is never
+     * a reason to fail a build.
+     */
+    static async open(cacheDir, opts) {
+        const o = { ...opts, leaseMs: opts.leaseMs ?? defaultLeaseMs() };
+        try {
+            return new SharedCoordinator(await joinOrStartCoordinator(cacheDir, discoveryOptions(o)), cacheDir, o);
+        }
+        catch (e) {
+            opts.onWarning(`${e.message}; jobs run without a coordinator`);
+            return { ...soloCoordinator, close: () => Promise.resolve() };
+        }
+    }
+    get env() {
+        return coordinatorEnv(this.#c.client.address, this.#c.bearer);
+    }
+    /** True when this process serves the coordinator (tests and diagnostics). */
+    get serving() {
+        return this.#c.server !== undefined;
+    }
+    async claim(key) {
+        for (let attempt = 0; attempt < 3; attempt++) {
+            const c = this.#c;
+            const client = c.client;
+            const r = await client.start(key);
+            if (r.ok) {
+                if ('token' in r.value)
+                    return this.#buildClaim(client, key, r.value.token);
+                const files = r.value.extra;
+                // No files: the holder saved the result to the cache this coordinator belongs to.
+                if (Object.keys(files).length === 0)
+                    return { kind: 'cached' };
+                return { kind: 'reuse', restore: (outputDir) => fromResultFiles(files, outputDir) };
+            }
+            if (r.error.reason === 'build-failed')
+                return { kind: 'failed', error: r.error.message };
+            // The serving process went away, is shutting down, or was replaced by a server with a token of its own
+            // (401): find or become the next one, and ask again.
+            if (r.error.reason === 'unreachable' ||
+                (r.error.reason === 'refused' && (r.error.status === 503 || r.error.status === 401))) {
+                await this.#rediscover(c);
+                continue;
+            }
+            this.#warn(`the coordinator refused ${key}: ${r.error.message}`);
+            break;
+        }
+        return { kind: 'build', finish: () => Promise.resolve() };
+    }
+    #buildClaim(client, key, token) {
+        const stopRenewing = client.holdLease(key, token, Math.max(20, Math.floor(this.#o.leaseMs / 4)));
+        return {
+            kind: 'build',
+            finish: async (result) => {
+                stopRenewing();
+                if ('error' in result) {
+                    await client.finish(key, token, { error: result.error });
+                    return;
+                }
+                // In the shared cache already: publishing no files tells waiters to restore it from there, and spares
+                // copying every output into the coordinator's store.
+                if (result.inCache) {
+                    await client.finish(key, token, { extra: {} });
+                    return;
+                }
+                const scratch = (0,external_node_path_.join)(this.#cacheDir, 'coordinator', 'scratch', `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+                try {
+                    let extra;
+                    try {
+                        extra = await resultFiles(result.outputDir, scratch, result);
+                    }
+                    catch (e) {
+                        // Not publishable (a link out of the tree): without a finish, the lease runs out and a waiter
+                        // builds it itself, as it would for an output the cache refuses.
+                        this.#warn(`could not publish ${key}: ${e.message}`);
+                        return;
+                    }
+                    const r = await client.finish(key, token, { extra });
+                    if (!r.ok && r.error.reason !== 'unreachable')
+                        this.#warn(`could not publish ${key}: ${r.error.message}`);
+                }
+                finally {
+                    await (0,promises_.rm)(scratch, { recursive: true, force: true });
+                }
+            },
+        };
+    }
+    /**
+     * Finds or becomes the next server after `lost` stopped answering, once per loss: claims that noticed the same
+     * loss share one rediscovery, and a claim that noticed it after a new server was found just asks again.
+     */
+    async #rediscover(lost) {
+        if (this.#c !== lost)
+            return;
+        this.#rediscovering ??= (async () => {
+            lost.client.close();
+            try {
+                const next = await joinOrStartCoordinator(this.#cacheDir, discoveryOptions(this.#o));
+                this.#adopt(next);
+                this.#c = next;
+            }
+            catch (e) {
+                this.#warn(e.message);
+            }
+        })().finally(() => (this.#rediscovering = undefined));
+        await this.#rediscovering;
+    }
+    #adopt(c) {
+        if (c.server)
+            this.#servers.add(c.server);
+        this.#o.onSecret?.(c.bearer);
+    }
+    #warn(message) {
+        if (this.#warned)
+            return;
+        this.#warned = true;
+        this.#o.onWarning(`${message}; building without the coordinator where needed`);
+    }
+    /**
+     * Stops serving only once no other process builds or waits through this one; with `drain: false`
+     * (an interrupted run) it stops at once, and the others take over.
+     */
+    async close(opts = { drain: true }) {
+        await this.#rediscovering;
+        this.#c.client.close();
+        const servers = [...this.#servers];
+        this.#servers.clear();
+        await Promise.all(servers.map(async (server) => {
+            if (opts.drain)
+                await server.drain(DRAIN_MS);
+            await server.close();
+        }));
+    }
+}
+function discoveryOptions(o) {
+    return { leaseMs: o.leaseMs, ...(o.publishRoots ? { publishRoots: o.publishRoots } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/coordinator/lazy-coordinator.ts
+/**
+ * A coordinator joined (or started) on the first claim. Only a miss claims, so a run whose every job hits never
+ * touches the coordinator: no socket, no server, no store to clear, nothing to wait for at exit. Every miss still
+ * goes through it.
+ */
+function openOnFirstClaim(open) {
+    let opening;
+    let opened;
+    const get = () => (opening ??= open().then((c) => (opened = c)));
+    return {
+        // Jobs read it after their claim, by which time the coordinator is open.
+        get env() {
+            return opened?.env ?? {};
+        },
+        claim: async (key) => (await get()).claim(key),
+        close: async (opts) => {
+            if (opening)
+                await (await opening).close(opts);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/util/rename-replacing.ts
 
 /** Renames `from` onto `to`, removing whatever is at `to` first only when the rename finds something there. */
@@ -34038,12 +39155,270 @@ async function renameReplacing(from, to) {
     }
 }
 
-// EXTERNAL MODULE: ./src/util/unreachable.ts
-var util_unreachable = __nccwpck_require__(3914);
+;// CONCATENATED MODULE: ./src/util/unreachable.ts
+/** Put in the `default:` of a switch over a union so that a new member is a compile error. */
+function unreachable(value) {
+    throw new Error(`unreachable: ${JSON.stringify(value)}`);
+}
+
 // EXTERNAL MODULE: ./src/ids/canonical.ts
 var canonical = __nccwpck_require__(7536);
-// EXTERNAL MODULE: ./src/ids/git-blob.ts
-var git_blob = __nccwpck_require__(9236);
+;// CONCATENATED MODULE: ./src/ids/resolve-input.ts
+/**
+ * Where reading an input path leads: symbolic links followed one component at a time, as the kernel does, over any
+ * view of a directory tree (the disk, or a commit's tree). The CLI and the pre-push hook resolve inputs with this
+ * same walk, so they agree on every link: which file an input reads, and which inputs are errors.
+ *
+ * Inputs must stay inside the source directory: a link that leads above it, or an absolute link (whose meaning
+ * depends on where the checkout sits, so a commit alone cannot say what it reads), is refused.
+ */
+/** Links followed while resolving one path before giving up, as Linux's ELOOP limit. */
+const MAX_LINKS = 40;
+/** Resolves `path` (relative, '/'-separated, normalised) to the file reading it yields, or says why it cannot. */
+function resolveInput(view, path) {
+    const pending = path.split('/').reverse();
+    let real = '';
+    let links = 0;
+    let via; // the last link followed, for messages
+    let finalKind = 'dir';
+    while (pending.length > 0) {
+        const c = pending.pop();
+        if (c === '' || c === '.')
+            continue;
+        if (c === '..') {
+            if (real === '')
+                return outside(path, via);
+            real = real.slice(0, Math.max(0, real.lastIndexOf('/')));
+            finalKind = 'dir';
+            continue;
+        }
+        const candidate = real === '' ? c : real + '/' + c;
+        const kind = view.kind(candidate);
+        if (kind === 'link') {
+            if (++links > MAX_LINKS)
+                return { ok: false, problem: `input ${path}: too many levels of symbolic links` };
+            const text = view.linkText(candidate);
+            via = `${candidate} -> ${text}`;
+            if (text.startsWith('/')) {
+                return {
+                    ok: false,
+                    problem: `input ${path} goes through the absolute symbolic link ${via}: links an input goes through must be relative and stay inside the source directory`,
+                };
+            }
+            pending.push(...text.split('/').reverse());
+            continue;
+        }
+        const last = pending.length === 0 || pending.every((p) => p === '' || p === '.');
+        if (kind === 'missing' || (!last && kind !== 'dir')) {
+            return via === undefined
+                ? { ok: false, problem: `input file ${path} does not exist`, missing: true }
+                : { ok: false, problem: `input ${path} is a dangling symbolic link (${via}: no such file)` };
+        }
+        real = candidate;
+        finalKind = kind;
+        if (last)
+            break;
+    }
+    if (finalKind === 'file')
+        return { ok: true, real, linked: via !== undefined };
+    if (finalKind === 'dir')
+        return { ok: false, problem: `input ${path} is a directory; list its files` };
+    return { ok: false, problem: `input ${path} is not a regular file or a symbolic link` };
+}
+/**
+ * The path of the link that `path` itself is (its last component, once its parent directories are resolved), or
+ * undefined when it is not a link. Only worth asking when `resolveInput` said a link was followed.
+ */
+function ownLink(view, path) {
+    const slash = path.lastIndexOf('/');
+    let dir = '';
+    if (slash >= 0) {
+        const parent = resolveDir(view, path.slice(0, slash));
+        if (parent === undefined)
+            return undefined;
+        dir = parent;
+    }
+    const candidate = (dir === '' ? '' : dir + '/') + path.slice(slash + 1);
+    return view.kind(candidate) === 'link' ? candidate : undefined;
+}
+function resolveDir(view, dir) {
+    // A directory resolves as a file does, but must end at a directory: walk it with a marker file name and drop it.
+    const probe = {
+        kind: (p) => (p.endsWith('/\0') || p === '\0' ? 'file' : view.kind(p)),
+        linkText: (p) => view.linkText(p),
+    };
+    const r = resolveInput(probe, dir + '/\0');
+    return r.ok ? r.real.slice(0, -2) : undefined;
+}
+function outside(path, via) {
+    return {
+        ok: false,
+        problem: `input ${path} resolves outside the source directory${via === undefined ? '' : ` (through ${via})`}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/ids/git-blob.ts
+
+
+
+/** Git's blob ID of some bytes: SHA-1 of `blob <size>\0<bytes>`, exactly what `git hash-object` prints. */
+function blobId(bytes) {
+    const b = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${b.length}\0`).update(b).digest('hex');
+}
+/** Files up to this size are read in one call; larger ones are streamed so memory stays bounded. */
+const SMALL_FILE = 1024 * 1024;
+/** Large files streamed at once: enough to keep a disk busy, few enough to bound memory (32 × 64 KB). */
+const CONCURRENCY = 32;
+/**
+ * The stat data of what each state was read from (see `statStamp`), for the check before saving that an input did
+ * not change during the run. Kept beside the states, not in them: states are compared across digest sources, and
+ * the git index's states have none.
+ */
+const stamps = new WeakMap();
+/** The stamp recorded when `state` was read from disk, or undefined when it came from git. */
+function stampOf(state) {
+    return stamps.get(state);
+}
+/** The stamp of `st`, appended to `link`'s when given. */
+function statStamp(st, link) {
+    const s = [st.ino, st.size, st.mtimeMs, st.ctimeMs, st.mode];
+    if (link)
+        s.push(link.ino, link.size, link.mtimeMs, link.ctimeMs, link.mode);
+    return s;
+}
+/** Whether two stamps are equal. */
+function sameStamp(a, b) {
+    return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+/**
+ * The disk under `root` as a TreeView for `resolveInput`. Directories and links are remembered (inputs come many to
+ * a directory); files are not, but the stat data of the last file looked at is kept for the reader.
+ */
+class DiskView {
+    root;
+    known = new Map();
+    realDirs = new Map();
+    linkBytes = new Map();
+    /** The stat data of the last path `kind` found to be a file. */
+    lastFile;
+    constructor(root) {
+        this.root = root;
+    }
+    kind(path) {
+        const known = this.known.get(path);
+        if (known !== undefined)
+            return known;
+        const st = (0,external_node_fs_.lstatSync)(this.root + '/' + path, { throwIfNoEntry: false });
+        if (st === undefined)
+            return 'missing';
+        if (st.isFile()) {
+            this.lastFile = st;
+            return 'file';
+        }
+        const k = st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'link' : 'other';
+        this.known.set(path, k);
+        return k;
+    }
+    /** Whether `dir` (relative, '' for the root) is a directory reached without following a link. */
+    isRealDir(dir) {
+        if (dir === '')
+            return true;
+        let real = this.realDirs.get(dir);
+        if (real === undefined) {
+            const slash = dir.lastIndexOf('/');
+            real = this.isRealDir(slash < 0 ? '' : dir.slice(0, slash)) && this.kind(dir) === 'dir';
+            this.realDirs.set(dir, real);
+        }
+        return real;
+    }
+    linkText(path) {
+        return this.link(path).toString('utf8');
+    }
+    link(path) {
+        let b = this.linkBytes.get(path);
+        if (b === undefined) {
+            b = (0,external_node_fs_.readlinkSync)(this.root + '/' + path, { encoding: 'buffer' });
+            this.linkBytes.set(path, b);
+        }
+        return b;
+    }
+}
+/**
+ * Reads one input and digests what reading it yields: links are followed inside `root` (see resolve-input.ts), the
+ * mode is the owner's execute bit of the file reached (git's `ce_mode_from_stat`), and an input that is itself a
+ * link also records the blob ID of its link text. The digest is git's blob ID of the bytes on disk, as
+ * `git hash-object --no-filters` prints it.
+ */
+async function digestFromDisk(root, rel, view = new DiskView(root)) {
+    // Synchronous metadata and small reads: per-call thread-pool round trips cost more than the work itself.
+    // The usual input, a file in a directory reached without links, is one lstat; anything else takes the walk.
+    const slash = rel.lastIndexOf('/');
+    let st;
+    let real = rel;
+    let link;
+    let linkStats;
+    if (view.isRealDir(slash < 0 ? '' : rel.slice(0, slash)) && !rel.endsWith('/.') && !rel.endsWith('/..')) {
+        st = (0,external_node_fs_.lstatSync)(root + '/' + rel, { throwIfNoEntry: false });
+        if (st === undefined)
+            return { missing: true };
+    }
+    if (st === undefined || !st.isFile()) {
+        const r = resolveInput(view, rel);
+        if (!r.ok)
+            return r.missing ? { missing: true } : { problem: r.problem };
+        st = view.lastFile;
+        real = r.real;
+        const own = r.linked ? ownLink(view, rel) : undefined;
+        if (own !== undefined) {
+            link = blobId(view.link(own));
+            linkStats = (0,external_node_fs_.lstatSync)(root + '/' + own);
+        }
+    }
+    const mode = st.mode & 0o100 ? 'executable' : 'regular';
+    const path = root + '/' + real;
+    let digest;
+    if (st.size <= SMALL_FILE) {
+        const bytes = (0,external_node_fs_.readFileSync)(path);
+        // A file rewritten between lstat and read: digest it again rather than mix two versions' size and bytes.
+        if (bytes.length !== st.size)
+            return digestFromDisk(root, rel, new DiskView(root));
+        digest = blobId(bytes);
+    }
+    else {
+        const hash = (0,external_node_crypto_.createHash)('sha1').update(`blob ${st.size}\0`);
+        let read = 0;
+        for await (const chunk of (0,external_node_fs_.createReadStream)(path)) {
+            hash.update(chunk);
+            read += chunk.length;
+        }
+        if (read !== st.size)
+            return digestFromDisk(root, rel, new DiskView(root));
+        digest = hash.digest('hex');
+    }
+    const state = link === undefined ? { mode, digest } : { mode, digest, link };
+    stamps.set(state, statStamp(st, linkStats));
+    return state;
+}
+/**
+ * The fallback outside git (and the reader of changed and converted files inside it): digests every path from disk
+ * with bounded concurrency. Gives exactly the blob IDs git gives unconverted files, so keys do not depend on which
+ * path ran.
+ */
+async function git_blob_streamDigests(sourceDir, paths) {
+    const out = new Map();
+    const view = new DiskView(sourceDir);
+    let next = 0;
+    const worker = async () => {
+        while (next < paths.length) {
+            const p = paths[next++];
+            out.set(p, await digestFromDisk(sourceDir, p, view));
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, paths.length) }, worker));
+    return out;
+}
+
 // EXTERNAL MODULE: ./src/ids/git-command.ts
 var git_command = __nccwpck_require__(8750);
 ;// CONCATENATED MODULE: ./src/ids/git-conversions.ts
@@ -34135,9 +39510,9 @@ function converts(attrs, autocrlf) {
  */
 async function convertedPaths(dir, paths, settings, options = {}) {
     if (paths.length === 0)
-        return (0,result.ok)(new Set());
+        return (0,util_result.ok)(new Set());
     const answer = await (0,git_command/* gitText */.q_)(dir, ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) });
-    return answer.ok ? (0,result.ok)(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
+    return answer.ok ? (0,util_result.ok)(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
 }
 /** The settings that decide conversions and modes, from `git config`; git's defaults when none is set. */
 async function readSettings(dir) {
@@ -34214,7 +39589,7 @@ function parseListing(text, format, paths, prefix = '') {
         const path = wanted.get(text.slice(tab + 1 + prefix.length, end));
         if (path === undefined)
             return;
-        const state = parseMeta(text, start, tab, format);
+        const state = git_output_parseMeta(text, start, tab, format);
         if (state)
             found.set(path, state);
     });
@@ -34248,7 +39623,7 @@ function git_output_parseIndex(text, withPaths) {
             return;
         const path = text.slice(tab + 1, end);
         if (mode !== undefined)
-            entries.set(path, parseMeta(text, start, tab, 'ls-files') ?? mode);
+            entries.set(path, git_output_parseMeta(text, start, tab, 'ls-files') ?? mode);
         if (!withPaths)
             return;
         paths.push(path);
@@ -34300,7 +39675,7 @@ function parseTreeEntries(text, prefix = '') {
     forEachRecord(text, (start, tab, end) => {
         if (!text.startsWith(prefix, tab + 1))
             return;
-        entries.set(text.slice(tab + 1 + prefix.length, end), parseMeta(text, start, tab, 'ls-tree') ?? 'other');
+        entries.set(text.slice(tab + 1 + prefix.length, end), git_output_parseMeta(text, start, tab, 'ls-tree') ?? 'other');
     });
     return entries;
 }
@@ -34341,7 +39716,7 @@ function lsFilesHead(text, start, tab) {
  * The mode and blob ID of the record `text[start, tab)`. The usual layout is read at fixed offsets (slicing and
  * splitting every record tripled the parse time of a 100,000-file index); anything else takes the general path.
  */
-function parseMeta(text, start, tab, format) {
+function git_output_parseMeta(text, start, tab, format) {
     if (format === 'ls-files') {
         const mode = lsFilesHead(text, start, tab);
         if (mode === undefined)
@@ -34390,8 +39765,6 @@ function parseDirtyPaths(text, prefix = '') {
     return dirty;
 }
 
-// EXTERNAL MODULE: ./src/ids/resolve-input.ts
-var resolve_input = __nccwpck_require__(6915);
 ;// CONCATENATED MODULE: ./src/ids/commit-digests.ts
 /**
  * Digests as of a commit (the pre-push hook): what a checkout of that commit would hold, without making one.
@@ -34418,7 +39791,7 @@ var resolve_input = __nccwpck_require__(6915);
  */
 async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
     if (commit.startsWith('-'))
-        return (0,result/* err */._)(`not a commit: ${JSON.stringify(commit)}`);
+        return (0,util_result/* err */._)(`not a commit: ${JSON.stringify(commit)}`);
     const [prefix = '', listed, settings] = await Promise.all([
         (0,git_command/* workTreePrefix */.wP)(repoDir),
         (0,git_command/* gitText */.q_)(repoDir, ['ls-tree', '-r', '-z', '--full-tree', commit]),
@@ -34442,12 +39815,12 @@ async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
                 return loaded;
             view = loaded.value;
         }
-        const r = (0,resolve_input/* resolveInput */.x)(view, p);
+        const r = resolveInput(view, p);
         if (!r.ok) {
             out.set(p, r.missing ? { missing: true } : { problem: r.problem });
             continue;
         }
-        const own = r.linked ? (0,resolve_input/* ownLink */.R)(view, p) : undefined;
+        const own = r.linked ? ownLink(view, p) : undefined;
         const target = view.entry(r.real);
         resolved.set(p, { real: r.real, ...fileOf(target), ...(own ? { link: view.entry(own).digest } : {}) });
     }
@@ -34458,7 +39831,7 @@ async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
         const digest = checkedOut.value.get(r.real) ?? r.digest;
         out.set(p, r.link === undefined ? { mode: r.mode, digest } : { mode: r.mode, digest, link: r.link });
     }
-    return (0,result.ok)(out);
+    return (0,util_result.ok)(out);
 }
 /** A blob entry as a file: with `core.symlinks=false` a link is checked out as a file holding its text. */
 function fileOf(e) {
@@ -34474,7 +39847,7 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
         files.set(r.real, r);
     const out = new Map();
     if (files.size === 0)
-        return (0,result.ok)(out);
+        return (0,util_result.ok)(out);
     const temp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-checkout-'));
     try {
         const index = (0,external_node_path_.join)(temp, 'index');
@@ -34495,7 +39868,7 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
         if (!converted.ok)
             return converted;
         if (converted.value.size === 0)
-            return (0,result.ok)(out);
+            return (0,util_result.ok)(out);
         const gitDir = await (0,git_command/* gitText */.q_)(repoDir, ['rev-parse', '--absolute-git-dir']);
         if (!gitDir.ok)
             return gitDir;
@@ -34521,8 +39894,8 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
         if (!written.ok)
             return written;
         for (const real of converted.value)
-            out.set(real, (0,git_blob/* blobId */.zA)(await (0,promises_.readFile)((0,external_node_path_.join)(wt, prefix + real))));
-        return (0,result.ok)(out);
+            out.set(real, blobId(await (0,promises_.readFile)((0,external_node_path_.join)(wt, prefix + real))));
+        return (0,util_result.ok)(out);
     }
     finally {
         await (0,promises_.rm)(temp, { recursive: true, force: true });
@@ -34564,7 +39937,7 @@ class CommitView {
             for (const [path, id] of linkIds)
                 links.set(path, texts.get(id) ?? '');
         }
-        return (0,result.ok)(new CommitView(entries, dirs, links, settings.symlinks));
+        return (0,util_result.ok)(new CommitView(entries, dirs, links, settings.symlinks));
     }
     entry(path) {
         const e = this.entries.get(path);
@@ -34635,10 +40008,10 @@ function parseBatch(out) {
  * always does). diff-files would report every touched file (after a copy, a cache restore, a `touch`) as changed
  * on every run, and each would be re-read: correct, but as slow as the fallback, forever.
  */
-async function workingTreeDigests(sourceDir, paths, listings = file_digest_startWorkTreeListings(sourceDir)) {
+async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeListings(sourceDir)) {
     const prefix = await listings.prefix;
     if (prefix === undefined)
-        return (0,result/* err */._)(`${sourceDir} is not inside a git work tree`);
+        return (0,util_result/* err */._)(`${sourceDir} is not inside a git work tree`);
     const listed = await listings.index;
     if (!listed.ok)
         return listed;
@@ -34654,7 +40027,7 @@ async function workingTreeDigests(sourceDir, paths, listings = file_digest_start
     const converting = infoAttributes === undefined ||
         attributeFilesExist(sourceDir, prefix, candidates, infoAttributes, settings)
         ? convertedPaths(sourceDir, candidates, settings)
-        : Promise.resolve((0,result.ok)(new Set(settings.autocrlf ? candidates : [])));
+        : Promise.resolve((0,util_result.ok)(new Set(settings.autocrlf ? candidates : [])));
     const changed = await listings.status;
     if (!changed.ok)
         return changed;
@@ -34679,17 +40052,17 @@ async function workingTreeDigests(sourceDir, paths, listings = file_digest_start
                 toRead.push(p);
         }
     }
-    for (const [p, state] of await (0,git_blob/* streamDigests */._h)(sourceDir, toRead))
+    for (const [p, state] of await git_blob_streamDigests(sourceDir, toRead))
         out.set(p, state);
     // Every symlink entry was among the paths read: what is left of the index are files.
-    return (0,result.ok)(out);
+    return (0,util_result.ok)(out);
 }
 /**
  * Starts the fast path's git calls. They depend on the directory only, not on the graph, so a caller can start
  * them before it reads the graph and have git stat the work tree on another core meanwhile. All run at once
  * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
  */
-function file_digest_startWorkTreeListings(sourceDir, options = {}) {
+function startWorkTreeListings(sourceDir, options = {}) {
     const startedAt = Date.now();
     // Asked by a caller that needs the untracked files too (the compile of disbuild.json): one walk in the same
     // call, rather than a second git process reading the index again.
@@ -34717,9 +40090,9 @@ function file_digest_startWorkTreeListings(sourceDir, options = {}) {
     const listing = async (run, args) => {
         const r = await run;
         if (r.code === 0)
-            return (0,result.ok)(r.out);
+            return (0,util_result.ok)(r.out);
         if ((await place)[0] !== 'true')
-            return (0,result/* err */._)(`${sourceDir} is not inside a git work tree`);
+            return (0,util_result/* err */._)(`${sourceDir} is not inside a git work tree`);
         return (0,git_command/* gitText */.q_)(sourceDir, args);
     };
     const statusText = listing(status, commands[2]);
@@ -34727,17 +40100,17 @@ function file_digest_startWorkTreeListings(sourceDir, options = {}) {
     const indexText = listing(index, commands[1]);
     // With `untracked`, the paths come from the same pass over the listing as the entries.
     const parsed = indexText.then((r) => r.ok
-        ? (0,result.ok)(untracked
+        ? (0,util_result.ok)(untracked
             ? parseIndexListingWithPaths(r.value)
             : { entries: parseIndexListing(r.value), paths: undefined })
         : r);
     return {
         startedAt,
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-        index: parsed.then((r) => (r.ok ? (0,result.ok)(r.value.entries) : r)),
-        ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? (0,result.ok)(r.value.paths) : r)) } : {}),
-        status: split ? split.then((r) => (r.ok ? (0,result.ok)(r.value.tracked) : r)) : statusText,
-        ...(split ? { untracked: split.then((r) => (r.ok ? (0,result.ok)(r.value.untracked) : r)) } : {}),
+        index: parsed.then((r) => (r.ok ? (0,util_result.ok)(r.value.entries) : r)),
+        ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? (0,util_result.ok)(r.value.paths) : r)) } : {}),
+        status: split ? split.then((r) => (r.ok ? (0,util_result.ok)(r.value.tracked) : r)) : statusText,
+        ...(split ? { untracked: split.then((r) => (r.ok ? (0,util_result.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
         infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
     };
@@ -34747,7 +40120,7 @@ function splitUntracked(r) {
     if (!r.ok)
         return r;
     if (r.value === '')
-        return (0,result.ok)({ tracked: '', untracked: [] });
+        return (0,util_result.ok)({ tracked: '', untracked: [] });
     const tracked = [];
     const untracked = [];
     for (const f of r.value.split('\0')) {
@@ -34756,14 +40129,14 @@ function splitUntracked(r) {
         else if (f !== '')
             tracked.push(f);
     }
-    return (0,result.ok)({ tracked: tracked.length === 0 ? '' : `${tracked.join('\0')}\0`, untracked });
+    return (0,util_result.ok)({ tracked: tracked.length === 0 ? '' : `${tracked.join('\0')}\0`, untracked });
 }
 /**
  * The paths under the source directory that are files right now by git's account: in the index as a file that git
  * compares with the working tree (see `indexedFilePaths`), and not changed, deleted or replaced there. A caller
  * checking that inputs exist need not look these up on disk. Undefined outside a work tree or when git fails.
  */
-async function file_digest_unchangedIndexedFiles(listings) {
+async function unchangedIndexedFiles(listings) {
     const prefix = await listings.prefix;
     if (prefix === undefined)
         return undefined;
@@ -34781,7 +40154,7 @@ async function file_digest_unchangedIndexedFiles(listings) {
  */
 async function chooseDigests(sourceDir, paths, listings) {
     const fast = await workingTreeDigests(sourceDir, paths, listings);
-    return fast.ok ? fast.value : (0,git_blob/* streamDigests */._h)(sourceDir, paths);
+    return fast.ok ? fast.value : git_blob_streamDigests(sourceDir, paths);
 }
 /** The streaming fallback as a DigestSource. */
 function streamSource(sourceDir) {
@@ -34852,14 +40225,14 @@ class InputRecheck {
         const st = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
         if (st === undefined)
             return true;
-        const stamp = (0,git_blob/* stampOf */.Zs)(state);
+        const stamp = stampOf(state);
         if (stamp !== undefined) {
-            return !(0,git_blob/* sameStamp */.kQ)((0,git_blob/* statStamp */.AS)(st, state.link === undefined ? undefined : (0,external_node_fs_.lstatSync)(path)), stamp);
+            return !sameStamp(statStamp(st, state.link === undefined ? undefined : (0,external_node_fs_.lstatSync)(path)), stamp);
         }
         return st.ctimeMs < this.since - CLOCK_MARGIN_MS ? false : 'read';
     }
     async #changedByContent(p, state) {
-        const now = await (0,git_blob/* digestFromDisk */.cB)(this.sourceDir, p);
+        const now = await digestFromDisk(this.sourceDir, p);
         return (!('digest' in now) || now.digest !== state.digest || now.mode !== state.mode || now.link !== state.link);
     }
 }
@@ -34928,7 +40301,7 @@ function computeKeys(graph, digests, salt) {
         // The one place job keys are minted.
         keys.set(job.label, h.hex());
     }
-    return problems.length > 0 ? (0,result/* err */._)(problems) : (0,result.ok)(keys);
+    return problems.length > 0 ? (0,util_result/* err */._)(problems) : (0,util_result.ok)(keys);
 }
 /**
  * In-place output globs, in the producer's order, only when the job has them: a graph without `Outputs` keys
@@ -34986,7 +40359,7 @@ function encodeCmd(h, cmd, keyOf) {
             encodeTemplate(h, cmd.workingDirectory, keyOf);
             return;
         default:
-            (0,util_unreachable/* unreachable */.H)(cmd);
+            unreachable(cmd);
     }
 }
 function encodeTemplate(h, template, keyOf) {
@@ -35008,7 +40381,7 @@ function encodeTemplate(h, template, keyOf) {
                 h.field('dep', keyOf(p.label));
                 break;
             default:
-                (0,util_unreachable/* unreachable */.H)(p);
+                unreachable(p);
         }
     }
 }
@@ -35058,7 +40431,7 @@ async function keyGraphWith(graph, source, salt) {
  */
 async function keyGraph(graph, sourceDir, salt, listings) {
     const r = await keyGraphAndInputs(graph, sourceDir, salt, listings);
-    return r.ok ? (0,result.ok)(r.value.keys) : r;
+    return r.ok ? (0,util_result.ok)(r.value.keys) : r;
 }
 /**
  * As keyGraph, with what the keys were computed from: the check before saving a build (input-recheck.ts) asks
@@ -35069,19 +40442,19 @@ async function keyGraphAndInputs(graph, sourceDir, salt, listings) {
     const digests = await chooseDigests(sourceDir, graphInputs(graph), listings);
     const keys = computeKeys(graph, digests, salt);
     return keys.ok
-        ? (0,result.ok)({ keys: keys.value, digests, recheck: new InputRecheck(sourceDir, digests, since) })
+        ? (0,util_result.ok)({ keys: keys.value, digests, recheck: new InputRecheck(sourceDir, digests, since) })
         : keys;
 }
 /** Keys from a commit's tree: what the pre-push hook uses, so uncommitted changes never count. */
 async function keyGraphAtCommit(graph, repoDir, commit, salt) {
     const digests = await commit_digests_commitTreeDigests(repoDir, commit, graphInputs(graph));
     if (!digests.ok)
-        return (0,result/* err */._)([{ message: `cannot read the tree of ${commit}: ${digests.error}` }]);
+        return (0,util_result/* err */._)([{ message: `cannot read the tree of ${commit}: ${digests.error}` }]);
     return computeKeys(graph, digests.value, salt);
 }
 
 // EXTERNAL MODULE: ./src/util/printable.ts
-var util_printable = __nccwpck_require__(1095);
+var printable = __nccwpck_require__(1095);
 ;// CONCATENATED MODULE: ./src/util/deferred.ts
 /** A promise whose settlement is decided elsewhere. */
 class Deferred {
@@ -35416,7 +40789,7 @@ async function runCat(cmd) {
         return undefined;
     }
     catch (e) {
-        return `cannot write ${(0,util_printable/* quoted */.TL)(cmd.path)}: ${e.message}`;
+        return `cannot write ${(0,printable/* quoted */.TL)(cmd.path)}: ${e.message}`;
     }
 }
 function runExec(cmd, opts, clock, onOutput) {
@@ -35468,7 +40841,7 @@ function runExec(cmd, opts, clock, onOutput) {
             signal: r.signal,
             timedOut,
             interrupted,
-            ...(r.error === undefined ? {} : { error: `cannot run ${(0,util_printable/* quoted */.TL)(cmd.argv[0] ?? '')}: ${r.error}` }),
+            ...(r.error === undefined ? {} : { error: `cannot run ${(0,printable/* quoted */.TL)(cmd.argv[0] ?? '')}: ${r.error}` }),
         };
     });
 }
@@ -35487,8 +40860,87 @@ function startWatched(cmd, onOutput) {
     return launched;
 }
 
-// EXTERNAL MODULE: ./src/graph/template.ts
-var template = __nccwpck_require__(6244);
+;// CONCATENATED MODULE: ./src/graph/template.ts
+
+
+
+/**
+ * Command strings carry variables in two spellings, the plain one and Go's text/template one:
+ * `{{OUTPUT_DIR}}` / `{{.OutputDir}}`, `{{SOURCE_DIR}}` / `{{.SourceDir}}`, `{{DEP:<hex>}}` /
+ * `{{index .Deps "<hex>"}}`. Spaces inside the braces are allowed, as Go allows them. Anything else between
+ * `{{` and `}}` is an error, and so is a `{{` that is never closed: Go's template parser refuses both, and a
+ * silently literal `{{` would only fail later, inside the job.
+ */
+const HEX40 = /^[0-9a-fA-F]{40}$/;
+/** `index .Deps "<hex>"`, with a Go interpreted or raw (back-quoted) string literal. */
+const GO_INDEX = /^index\s+\.Deps\s+(?:"([^"]*)"|`([^`]*)`)$/;
+/** One variable's text between the braces → its part, or an error message. */
+function parseVariable(whole, inner) {
+    const v = inner.trim();
+    if (v === 'OUTPUT_DIR' || v === '.OutputDir')
+        return (0,util_result.ok)({ kind: 'output-dir' });
+    if (v === 'SOURCE_DIR' || v === '.SourceDir')
+        return (0,util_result.ok)({ kind: 'source-dir' });
+    const go = v.startsWith('DEP:') ? null : GO_INDEX.exec(v);
+    const hex = go === null ? (v.startsWith('DEP:') ? v.slice(4).trim() : undefined) : (go[1] ?? go[2]);
+    if (hex === undefined)
+        return (0,util_result/* err */._)(`unknown template variable ${(0,printable/* printable */.g$)(whole)}`);
+    if (!HEX40.test(hex))
+        return (0,util_result/* err */._)(`${(0,printable/* printable */.g$)(whole)} must name a dependency by its 40-character hex ID`);
+    return (0,util_result.ok)({ kind: 'dep', label: hex.toLowerCase() });
+}
+/** Splits a command string into text and variables; an unknown `{{…}}` is an error that quotes it. */
+function parseTemplate(s) {
+    const parts = [];
+    let last = 0;
+    for (;;) {
+        const open = s.indexOf('{{', last);
+        if (open < 0)
+            break;
+        const close = s.indexOf('}}', open + 2);
+        if (close < 0)
+            return (0,util_result/* err */._)(`unclosed template variable ${(0,printable/* quoted */.TL)(s.slice(open, open + 40))}`);
+        const whole = s.slice(open, close + 2);
+        const part = parseVariable(whole, s.slice(open + 2, close));
+        if (!part.ok)
+            return part;
+        if (open > last)
+            parts.push({ kind: 'text', text: s.slice(last, open) });
+        parts.push(part.value);
+        last = close + 2;
+    }
+    if (last < s.length)
+        parts.push({ kind: 'text', text: s.slice(last) });
+    return (0,util_result.ok)(parts);
+}
+/** The labels a template refers to through `{{DEP:…}}`. */
+function depLabels(t) {
+    return t.flatMap((p) => (p.kind === 'dep' ? [p.label] : []));
+}
+/** Substitutes every variable. */
+function renderTemplate(t, vars) {
+    let s = '';
+    for (const p of t) {
+        switch (p.kind) {
+            case 'text':
+                s += p.text;
+                break;
+            case 'output-dir':
+                s += vars.outputDir;
+                break;
+            case 'source-dir':
+                s += vars.sourceDir;
+                break;
+            case 'dep':
+                s += vars.depDir(p.label);
+                break;
+            default:
+                unreachable(p);
+        }
+    }
+    return s;
+}
+
 ;// CONCATENATED MODULE: ./src/executor/render-commands.ts
 
 
@@ -35504,7 +40956,7 @@ function renderCommands(job, dirs) {
         sourceDir: dirs.sourceDir,
         depDir: (label) => dirs.depDirs.get(label),
     };
-    const r = (t) => (0,template/* renderTemplate */.Xm)(t, vars);
+    const r = (t) => renderTemplate(t, vars);
     return job.cmds.map((cmd) => {
         if (cmd.kind === 'cat') {
             const path = r(cmd.catOutput);
@@ -35563,7 +41015,7 @@ class TempDirs {
             this.#free.push(dir);
         // Read-only directories in it (Go's module cache) are made writable first.
         else
-            (0,background/* inBackground */.k)((0,remove_tree/* removeTree */.dM)(dir));
+            (0,background/* inBackground */.k)(remove_tree_removeTree(dir));
     }
 }
 
@@ -35745,7 +41197,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
         const link = linkOnTheWay(sourceDir, rel, real);
         if (link !== undefined)
             return throughLink(rel, link);
-        const from = describe((0,external_node_path_.join)(base, rel));
+        const from = in_place_describe((0,external_node_path_.join)(base, rel));
         const to = (0,external_node_path_.join)(sourceDir, rel);
         if (sameEntry(from, to))
             continue;
@@ -35835,7 +41287,7 @@ function copyEntry(from, to) {
     (0,external_node_fs_.copyFileSync)(from, to, external_node_fs_.constants.COPYFILE_FICLONE);
     (0,external_node_fs_.chmodSync)(to, st.mode & 0o100 ? 0o755 : 0o644);
 }
-function describe(path) {
+function in_place_describe(path) {
     const stat = (0,external_node_fs_.lstatSync)(path);
     let content;
     return {
@@ -36003,7 +41455,7 @@ function sameFile(sourceDir, rel, st, e, records, statTakenAt) {
     let digest = records.digestOf(rel, st);
     if (digest === undefined) {
         try {
-            digest = (0,cache_manifest/* sha256 */.sc)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(sourceDir, rel)));
+            digest = sha256((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(sourceDir, rel)));
         }
         catch {
             return false;
@@ -36021,12 +41473,31 @@ function readlinkText(path) {
     }
 }
 
-// EXTERNAL MODULE: ./src/util/read-own-file.ts
-var read_own_file = __nccwpck_require__(5958);
-// EXTERNAL MODULE: ./src/util/settled-stat.ts
-var settled_stat = __nccwpck_require__(4956);
-// EXTERNAL MODULE: ./src/util/state-file.ts
-var state_file = __nccwpck_require__(2148);
+;// CONCATENATED MODULE: ./src/util/settled-stat.ts
+/**
+ * How long before its stat data was taken a file must have last changed for the stat data to vouch for its bytes.
+ * Two writes land in the same timestamp when both fall in one tick of the file system's clock (a few
+ * milliseconds; a second or two where timestamps are coarse: FAT, ext3, HFS+). Past this margin, any later write
+ * moves the ctime. Stat data taken sooner is never believed (what git calls "racily clean").
+ */
+const SETTLED_MS = 3000;
+/**
+ * Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). In
+ * Node's milliseconds: a double, a quarter of a microsecond apart at today's dates, far finer than that margin (see
+ * OutputStatRecords).
+ */
+function settledMs(st, takenAtMs) {
+    const before = takenAtMs - SETTLED_MS;
+    return st.mtimeMs < before && st.ctimeMs < before;
+}
+/**
+ * Whether the inode number survived Node's double: above 2^53 (some network and overlay file systems) two inodes
+ * can read the same, and such a file's stat data vouches for nothing.
+ */
+function exactIno(st) {
+    return Number.isSafeInteger(st.ino);
+}
+
 ;// CONCATENATED MODULE: ./src/executor/output-stat-records.ts
 
 
@@ -36133,7 +41604,7 @@ class OutputStatRecords {
             }
             if (st === undefined ||
                 !st.isDirectory() ||
-                !(0,settled_stat/* exactIno */.ik)(st) ||
+                !exactIno(st) ||
                 st.mtimeMs !== d[3] ||
                 st.ctimeMs !== d[4] ||
                 st.ino !== d[2] ||
@@ -36151,7 +41622,7 @@ class OutputStatRecords {
         if (this.#file === undefined || dirs.length === 0)
             return;
         for (const [, st] of dirs)
-            if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs) || !(0,settled_stat/* exactIno */.ik)(st))
+            if (!settledMs(st, statTakenAtMs) || !exactIno(st))
                 return;
         this.#load();
         const tree = {
@@ -36170,7 +41641,7 @@ class OutputStatRecords {
         if (this.#file === undefined)
             return undefined;
         const row = this.#load().get(path);
-        if (row === undefined || !(0,settled_stat/* exactIno */.ik)(st))
+        if (row === undefined || !exactIno(st))
             return undefined;
         this.#used.add(path);
         return row[0] === st.dev &&
@@ -36189,7 +41660,7 @@ class OutputStatRecords {
     record(path, st, sha256, statTakenAtMs) {
         if (this.#file === undefined)
             return;
-        if (!(0,settled_stat/* settledMs */.ou)(st, statTakenAtMs) || !(0,settled_stat/* exactIno */.ik)(st))
+        if (!settledMs(st, statTakenAtMs) || !exactIno(st))
             return;
         const rows = this.#load();
         const row = statRow(st, sha256);
@@ -36215,7 +41686,7 @@ class OutputStatRecords {
         for (const [base, tree] of this.#trees)
             if (keepAllTrees || this.#usedTrees.has(base))
                 trees[base] = tree;
-        (0,state_file/* writeStateFile */.V)(this.#file, JSON.stringify({ version: VERSION, files, trees }));
+        state_file_writeStateFile(this.#file, JSON.stringify({ version: VERSION, files, trees }));
     }
 }
 function isTree(x) {
@@ -36758,11 +42229,11 @@ class Execution {
                     sealTree(at);
                 return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
             }
-            const message = `cached output of ${(0,util_printable/* quoted */.TL)(ref.name)} could not be restored (${placed.message}); building it instead`;
+            const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed.message}); building it instead`;
             // A backend that turned itself off has said so once; every restore after that is a plain miss.
             if (restored.ok || !(restored.error.reason === 'cache-unavailable' && restored.error.reported))
                 this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
-            await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
+            await remove_tree_removeTree(dir).catch(() => undefined);
             // Not the job's artifact: the cache drops it, so that the build's takes its place.
             if (placed.stray)
                 await this.#p.cache.discard?.(ref.key);
@@ -36806,7 +42277,7 @@ class Execution {
         const broken = deps.find((d) => !d.ready.ok);
         if (broken) {
             const name = this.#p.graph.byLabel.get(broken.label).name;
-            return this.#notRun(ref, `dependency ${(0,util_printable/* quoted */.TL)(name)} ${broken.ready.outcome.status}`);
+            return this.#notRun(ref, `dependency ${(0,printable/* quoted */.TL)(name)} ${broken.ready.outcome.status}`);
         }
         if (this.#stopScheduling)
             return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
@@ -36873,7 +42344,7 @@ class Execution {
                 return this.#buildClaimed(job, ref, depDirs, release, claim.finish);
             }
             default:
-                return (0,util_unreachable/* unreachable */.H)(claim);
+                return unreachable(claim);
         }
     }
     /**
@@ -36889,9 +42360,9 @@ class Execution {
         const at = (restored.ok && restored.value?.dir) || dir;
         const placed = restored.ok ? this.#inPlace.place(ref.label, at) : { message: restored.error.message };
         if (placed !== undefined) {
-            const message = `cached output of ${(0,util_printable/* quoted */.TL)(ref.name)} could not be restored (${placed.message}); building it instead`;
+            const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed.message}); building it instead`;
             this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
-            await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
+            await remove_tree_removeTree(dir).catch(() => undefined);
             if (placed.stray)
                 await this.#p.cache.discard?.(ref.key);
             return undefined;
@@ -36910,7 +42381,7 @@ class Execution {
      */
     async #reuse(ref, restore) {
         const outputDir = this.#outputDir(ref.key);
-        await (0,remove_tree/* removeTree */.dM)(outputDir).catch(() => undefined);
+        await remove_tree_removeTree(outputDir).catch(() => undefined);
         try {
             const logs = await restore(outputDir);
             const placed = this.#inPlace.place(ref.label, outputDir);
@@ -36927,11 +42398,11 @@ class Execution {
             return { ok: true, dir: outputDir, outcome };
         }
         catch (e) {
-            await (0,remove_tree/* removeTree */.dM)(outputDir).catch(() => undefined);
+            await remove_tree_removeTree(outputDir).catch(() => undefined);
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `the result of ${(0,util_printable/* quoted */.TL)(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
+                message: `the result of ${(0,printable/* quoted */.TL)(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
             });
             return undefined;
         }
@@ -36974,7 +42445,7 @@ class Execution {
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `could not publish ${(0,util_printable/* quoted */.TL)(ref.name)} to the coordinator: ${e.message}`,
+                message: `could not publish ${(0,printable/* quoted */.TL)(ref.name)} to the coordinator: ${e.message}`,
             });
         }
     }
@@ -37005,7 +42476,7 @@ class Execution {
                 reporter.onEvent({
                     type: 'warning',
                     job: ref,
-                    message: `${(0,util_printable/* quoted */.TL)(job.name)} writes ${(0,util_printable/* quoted */.TL)(c.path)} outside its output directory: that file is not cached`,
+                    message: `${(0,printable/* quoted */.TL)(job.name)} writes ${(0,printable/* quoted */.TL)(c.path)} outside its output directory: that file is not cached`,
                 });
                 break;
             }
@@ -37097,7 +42568,7 @@ class Execution {
                 reporter.onEvent({
                     type: 'warning',
                     job: ref,
-                    message: `${(0,util_printable/* quoted */.TL)(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+                    message: `${(0,printable/* quoted */.TL)(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
                 });
             }
             // 'exists': another process saved the same key first, so it is in the cache all the same.
@@ -37198,75 +42669,6 @@ function criticalPathPriorities(graph, selected, estimate) {
 
 // EXTERNAL MODULE: ./src/executor/select-core.ts
 var select_core = __nccwpck_require__(1017);
-;// CONCATENATED MODULE: ./src/executor/timings.ts
-
-
-const noTimings = {
-    get: () => undefined,
-    record: () => undefined,
-    flush: () => Promise.resolve(),
-};
-/** Timings kept in one JSON file, read once and rewritten atomically at the end of a run. */
-class timings_FileTimings {
-    #path;
-    #data;
-    #dirty = false;
-    constructor(path, data) {
-        this.#path = path;
-        this.#data = data;
-    }
-    /** Read at once: whether a run boots its launcher ahead depends on it (a cache that never timed a job). */
-    static read(path) {
-        let data = new Map();
-        try {
-            // Not blocking: a FIFO in its place must not hang the run. Another user's file is read: a hint, no more.
-            const parsed = JSON.parse(readRegularFile(path) ?? '');
-            if (parsed && typeof parsed === 'object') {
-                data = new Map(Object.entries(parsed).filter((e) => typeof e[1] === 'number'));
-            }
-        }
-        catch {
-            // Missing or unreadable: start afresh, timings are only a hint.
-        }
-        return new timings_FileTimings(path, data);
-    }
-    get(name) {
-        return this.#data.get(name);
-    }
-    /** No job was ever timed with this cache: a fresh one (or one whose timings were lost). */
-    get empty() {
-        return this.#data.size === 0;
-    }
-    /**
-     * Kept when it is news: a job never timed, or one whose time moved by more than a quarter and 50 ms. A run that
-     * rebuilds one leaf in about the time it took before then writes nothing (the file's encoding is a millisecond
-     * or two of a short run's end); schedules are drawn from proportions, which such a change does not move.
-     */
-    record(name, durationMs) {
-        const ms = Math.round(durationMs);
-        const before = this.#data.get(name);
-        if (before !== undefined && Math.abs(ms - before) <= Math.max(50, before / 4))
-            return;
-        this.#data.set(name, ms);
-        this.#dirty = true;
-    }
-    /**
-     * Written in line (see writeStateFile): a small file, whose three calls through the thread pool waited behind the
-     * run's other work at its very end. A lost hint costs scheduling quality, never correctness.
-     */
-    flush() {
-        if (!this.#dirty)
-            return Promise.resolve();
-        this.#dirty = false;
-        writeStateFile(this.#path, JSON.stringify(Object.fromEntries(this.#data)));
-        return Promise.resolve();
-    }
-}
-
-// EXTERNAL MODULE: ./src/coordinator/job-coordinator.ts
-var job_coordinator = __nccwpck_require__(6526);
-// EXTERNAL MODULE: ./src/util/discard-dir.ts
-var discard_dir = __nccwpck_require__(7516);
 ;// CONCATENATED MODULE: ./src/executor/out-dir-names.ts
 /** A job name as one path component: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
 function safeName(name) {
@@ -37330,7 +42732,7 @@ var jit_tiers = __nccwpck_require__(3779);
  * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
  * Returns problems (bad targets, missing inputs) before anything runs; job failures are in the summary.
  */
-async function engine_runGraph(graph, options, deps) {
+async function runGraph(graph, options, deps) {
     // Not performance.now(): the global loads perf_hooks (seven of Node's modules), which a fully cached run needs
     // for nothing else.
     const started = process.hrtime.bigint();
@@ -37339,14 +42741,14 @@ async function engine_runGraph(graph, options, deps) {
         ? (0,select_core/* selectWith */.X)(graph, [], () => () => false)
         : (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5277))).selectJobs(graph, options.targets);
     if (!selection.ok) {
-        engine_closeLauncher(deps.launcher);
-        return (0,result/* err */._)(selection.error.map((message) => ({ field: 'targets', message })));
+        closeLauncher(deps.launcher);
+        return (0,util_result/* err */._)(selection.error.map((message) => ({ field: 'targets', message })));
     }
     if (options.outDir !== undefined) {
         const collisions = outDirCollisions(graph, selection.value.roots);
         if (collisions.length > 0) {
-            engine_closeLauncher(deps.launcher);
-            return (0,result/* err */._)(collisions);
+            closeLauncher(deps.launcher);
+            return (0,util_result/* err */._)(collisions);
         }
     }
     const timings = deps.timings ?? noTimings;
@@ -37436,7 +42838,7 @@ async function engine_runGraph(graph, options, deps) {
             },
         },
         timings,
-        coordinator: deps.coordinator ?? job_coordinator/* soloCoordinator */.E,
+        coordinator: deps.coordinator ?? soloCoordinator,
         ...(launcher ? { launcher } : {}),
         ...(recheck ? { inputsChanged: (job) => recheck.changed(job.inputs) } : {}),
         ...(graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0)
@@ -37482,7 +42884,7 @@ async function engine_runGraph(graph, options, deps) {
         // removed once the cache is closed, so that no restore still under way writes one anew.
         if (outDirAsides)
             await outDirAsides.removeLeft();
-        (0,discard_dir/* discardDir */._)(options.workDir);
+        discardDir(options.workDir);
     }
     const summary = {
         jobs,
@@ -37493,7 +42895,7 @@ async function engine_runGraph(graph, options, deps) {
     for (const message of outDirFailures)
         deps.reporter.onEvent({ type: 'warning', message });
     deps.reporter.onEvent({ type: 'run-end', summary });
-    return (0,result.ok)(summary);
+    return (0,util_result.ok)(summary);
 }
 /**
  * Keys, and for the working tree the check that a build's inputs did not change while it ran (a commit cannot);
@@ -37507,7 +42909,7 @@ async function engine_computeKeys(graph, options, onKeyed) {
         return keyed;
     }
     const keys = await keyGraphAtCommit(graph, options.sourceDir, options.digests.commit, options.salt);
-    return keys.ok ? (0,result.ok)({ keys: keys.value }) : keys;
+    return keys.ok ? (0,util_result.ok)({ keys: keys.value }) : keys;
 }
 function dryRunOutcome(execution, label, hit) {
     return {
@@ -37568,7 +42970,7 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir, asides) {
             await renameReplacing(temp, dest);
         }
         finally {
-            await (0,remove_tree/* removeTree */.dM)(temp);
+            await remove_tree_removeTree(temp);
         }
     };
     // The moves at once: a thousand renames one after another wait a thousand turns of the thread pool. Each ends
@@ -37597,7 +42999,7 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir, asides) {
  */
 const ASIDE = /\.disbuild-(?:([0-9]+)-)?[0-9a-f]{12}$/;
 function asideOf(dest) {
-    const suffix = `.disbuild-${process.pid}-${(0,random_hex/* randomHex */.n)(6)}`;
+    const suffix = `.disbuild-${process.pid}-${randomHex(6)}`;
     // A target's name may use up to NAME_MAX bytes itself (out-dir names are ASCII): the name beside it is cut to
     // fit, still ending in the suffix by which a later run recognises it.
     const cut = Math.max(0, Buffer.byteLength((0,external_node_path_.basename)(dest)) + suffix.length - NAME_MAX);
@@ -37620,9 +43022,9 @@ async function removeCopiesLeftBehind(outDir) {
         const pid = m[1] === undefined ? undefined : Number(m[1]);
         // This run has made none yet when this is called: one named with its own pid was left by a killed run
         // that had the same pid (in a container, the run is process 1 every time).
-        return pid === undefined || pid === process.pid || !(0,is_alive/* isAlive */._)(pid);
+        return pid === undefined || pid === process.pid || !is_alive_isAlive(pid);
     })
-        .map((n) => (0,remove_tree/* removeTree */.dM)((0,external_node_path_.join)(outDir, n)).catch(() => undefined)));
+        .map((n) => remove_tree_removeTree((0,external_node_path_.join)(outDir, n)).catch(() => undefined)));
 }
 /**
  * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets.
@@ -37653,7 +43055,7 @@ async function prepareOutDir(outDir, graph, roots) {
         has: (dir) => left.has(dir),
         placed: (dir) => void left.delete(dir),
         removeLeft: async () => {
-            await Promise.all([...left].map((dir) => (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined)));
+            await Promise.all([...left].map((dir) => remove_tree_removeTree(dir).catch(() => undefined)));
             left.clear();
         },
     };
@@ -37689,11 +43091,11 @@ const DIRECT_MISSES = 32;
  * `EngineDeps.launcher`. Undefined otherwise: the run decides once it knows its misses (see runGraph). Whoever
  * does not pass it on closes it (closeLauncher).
  */
-async function engine_startLauncherAhead(neverTimed) {
+async function startLauncherAhead(neverTimed) {
     return neverTimed ? startLauncher() : undefined;
 }
 /** Closes a launcher started ahead (startLauncherAhead) once it is known, if it was started. */
-function engine_closeLauncher(launcher) {
+function closeLauncher(launcher) {
     void launcher?.then((l) => l?.close());
 }
 /** A map made on its first read. */
@@ -37706,152 +43108,324 @@ async function startLauncher() {
     return (await __nccwpck_require__.e(/* import() */ 29).then(__nccwpck_require__.bind(__nccwpck_require__, 7029))).Launcher.start();
 }
 
-// EXTERNAL MODULE: ./src/graph/model.ts
-var model = __nccwpck_require__(2573);
-;// CONCATENATED MODULE: ./src/report/console-reporter.ts
-
+;// CONCATENATED MODULE: ./src/graph/model.ts
 
 /**
- * Renders run events for people. Deals with: prefixing job output line by line, the live status line,
- * the closing summary. Does not deal with: deciding anything about the run.
- *
- * Names and messages are the producer's text: they are printed escaped and cut (see printable.ts), so that
- * none can recolour the terminal or print a line of its own. Jobs' output is theirs and passes unchanged.
+ * Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. The job's
+ * name is escaped and cut, and the rest escaped (see printable.ts): a name, and the paths and values a message
+ * quotes, are the producer's text, of any length and content.
  */
-class console_reporter_ConsoleReporter {
-    #o;
-    #partial = new Map();
-    #running = new Map();
-    #counts = { cached: 0, built: 0, failed: 0, skipped: 0 };
-    #total = 0;
-    #statusShown = false;
-    #lastDraw = 0;
-    constructor(options) {
-        this.#o = options;
+function formatProblem(p) {
+    const where = [p.job === undefined ? undefined : `job ${(0,printable/* quoted */.TL)(p.job)}`, p.field]
+        .filter((s) => s !== undefined)
+        .join(' ');
+    return (0,printable/* printable */.g$)(where ? `${where}: ${p.message}` : p.message, Infinity);
+}
+
+;// CONCATENATED MODULE: ./src/report/diagnostics.ts
+
+const STYLES = [
+    // gcc, clang, go, tsc --pretty false with colons: "src/a.c:3:5: error: msg", "./main.go:3:5: msg"
+    /^(?<file>[^\s:()][^:()]*?):(?<line>\d+):(?<column>\d+):\s*(?<message>.+)$/,
+    // gcc, clang and many linters without a column: "src/a.c:3: error: msg"
+    /^(?<file>[^\s:()][^:()]*?\.[A-Za-z0-9]+):(?<line>\d+):\s+(?<message>.+)$/,
+    // tsc: "src/a.ts(3,5): error TS2322: msg"
+    /^(?<file>[^\s:()][^:()]*?)\((?<line>\d+),(?<column>\d+)\):\s*(?<message>.+)$/,
+    // tsc --pretty: "src/a.ts:3:5 - error TS2322: msg"
+    /^(?<file>[^\s:()][^:()]*?):(?<line>\d+):(?<column>\d+) - (?<message>.+)$/,
+];
+// eslint's stylish format: a file line, then "  3:5  error  msg  rule" lines.
+const ESLINT_FILE = /^(?<file>\/?[^\s:]+\.[A-Za-z0-9]+)$/;
+const ESLINT_LINE = /^\s+(?<line>\d+):(?<column>\d+)\s+(?<severity>error|warning)\s+(?<message>.+?)(?:\s{2,}\S+)?$/;
+/**
+ * The diagnostic to annotate a failed job with: the first error in its output whose file lies inside
+ * `repoDir`, else the first diagnostic of any severity (go and some linters print no severity), with its path
+ * made relative to `repoDir`. Paths are resolved from `sourceDir` (where the job ran); anything outside the
+ * repository (system headers, `../` escapes) is ignored, as are look-alikes such as `12:30:45:` timestamps.
+ */
+function findDiagnostic(output, sourceDir, repoDir) {
+    let first;
+    for (const d of diagnostics(output, sourceDir, repoDir)) {
+        if (d.severity === 'error')
+            return d;
+        first ??= d;
+    }
+    return first;
+}
+/** Every diagnostic in the output that points inside the repository, in order. */
+function* diagnostics(output, sourceDir, repoDir) {
+    // Compilers colour their output when they think they talk to a terminal; the codes are not part of paths.
+    const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+    let eslintFile;
+    for (const raw of lines) {
+        const line = raw.trimEnd();
+        const style = STYLES.map((re) => re.exec(line)).find((m) => m?.groups);
+        if (style?.groups) {
+            const d = toDiagnostic(style.groups, sourceDir, repoDir);
+            if (d)
+                yield d;
+            continue;
+        }
+        const file = ESLINT_FILE.exec(line);
+        if (file?.groups) {
+            eslintFile = file.groups.file;
+            continue;
+        }
+        const e = eslintFile ? ESLINT_LINE.exec(line) : null;
+        if (e?.groups && eslintFile) {
+            const d = toDiagnostic({ ...e.groups, file: eslintFile }, sourceDir, repoDir);
+            if (d)
+                yield d;
+        }
+        else if (line !== '' && !/^\s/.test(line)) {
+            // Anything else unindented ends eslint's block for that file.
+            eslintFile = undefined;
+        }
+    }
+}
+function toDiagnostic(g, sourceDir, repoDir) {
+    const file = g.file;
+    // `12:30:45: started` is a time of day, not a file.
+    if (/^\d+$/.test(file))
+        return undefined;
+    const abs = (0,external_node_path_.isAbsolute)(file) ? (0,external_node_path_.normalize)(file) : (0,external_node_path_.resolve)(sourceDir, file);
+    const rel = (0,external_node_path_.relative)(repoDir, abs);
+    if (rel === '' || rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel))
+        return undefined;
+    const message = g.message.trim();
+    const severity = severityOf(g.severity, message);
+    return {
+        file: rel.split('\\').join('/'),
+        line: Number(g.line),
+        ...(g.column ? { column: Number(g.column) } : {}),
+        ...(severity ? { severity } : {}),
+        message,
+    };
+}
+/** eslint names the severity in a column; compilers start the message with it (`error:`, `error TS2322:`). */
+function severityOf(column, message) {
+    if (column === 'error' || column === 'warning')
+        return column;
+    if (/^(fatal )?error\b/i.test(message))
+        return 'error';
+    if (/^warning\b/i.test(message))
+        return 'warning';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/report/run-summary-markdown.ts
+
+/** GitHub caps a step summary at 1 MiB of UTF-8; stay under it. Limits here are in UTF-8 bytes. */
+const SUMMARY_LIMIT = 900 * 1024;
+/** How much of a failed job's log the summary shows: its last lines, and at most this many characters. */
+const STDERR_TAIL_LINES = 20;
+const STDERR_TAIL_CHARS = 4000;
+const STATUS_TEXT = {
+    failed: '❌ failed',
+    skipped: '⏭️ skipped',
+    built: '🔨 built',
+    cached: '✅ cached',
+};
+const ORDER = { failed: 0, skipped: 1, built: 2, cached: 3 };
+/** At most this many jobs that ran get their one-line reason in the summary. */
+const REASON_LIMIT = 50;
+const byName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+/** Pure: a run's summary → the data the step summary shows. */
+function summaryData(summary, annotationLimit, reasons) {
+    const ran = summary.jobs
+        .filter((j) => (j.status === 'built' || j.status === 'failed') && reasons?.has(j.name))
+        .sort(byName);
+    return {
+        ...(ran.length === 0
+            ? {}
+            : {
+                reasons: ran.slice(0, REASON_LIMIT).map((j) => ({ name: j.name, reason: reasons.get(j.name) })),
+                moreReasons: Math.max(0, ran.length - REASON_LIMIT),
+            }),
+        counts: summary.counts,
+        durationMs: summary.durationMs,
+        failed: summary.jobs
+            .filter((j) => j.status === 'failed')
+            .map((j) => ({
+            name: j.name,
+            exitCode: j.exitCode,
+            durationMs: j.durationMs,
+            ...(j.message === undefined ? {} : { message: j.message }),
+            stderrTail: tail(j),
+        })),
+        jobs: [...summary.jobs]
+            .sort((a, b) => ORDER[a.status] - ORDER[b.status] || byName(a, b))
+            .map((j) => ({ name: j.name, status: j.status, durationMs: j.durationMs })),
+        annotationLimit,
+    };
+}
+/** The end of stderr (stdout when stderr is empty): where compilers put the error that stopped them. */
+function tail(j) {
+    const text = (j.stderr.length > 0 ? j.stderr : j.stdout).toString('utf8').trimEnd();
+    const lines = text.split('\n').slice(-STDERR_TAIL_LINES).join('\n');
+    return lines.length <= STDERR_TAIL_CHARS ? lines : `…${lines.slice(-STDERR_TAIL_CHARS)}`;
+}
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** Job names are the producer's: shown as text, never as markup, control characters escaped, cut when long. */
+const run_summary_markdown_escape = (s) => s.replace(/[\\`*_[\]<>#~]/g, (c) => `\\${c}`);
+const cell = (s) => run_summary_markdown_escape((0,printable/* printable */.g$)(s)).replace(/\|/g, '\\|');
+/** A code fence longer than any run of backticks in the text, so a log cannot close it early. */
+function fence(text) {
+    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+function failedSection(d, budget) {
+    let text = '### Failed jobs\n\n';
+    let size = bytes(text);
+    for (const [i, f] of d.failed.entries()) {
+        const why = f.message === undefined ? '' : `: ${run_summary_markdown_escape((0,printable/* printable */.g$)(f.message, Infinity))}`;
+        const f3 = fence(f.stderrTail);
+        const block = `**${cell(f.name)}**${why} (exit code ${String(f.exitCode)}, ${secs(f.durationMs)})\n\n` +
+            (f.stderrTail === '' ? '' : `${f3}\n${f.stderrTail}\n${f3}\n\n`);
+        size += bytes(block);
+        if (size > budget) {
+            text += `… and ${d.failed.length - i} more failed jobs (the JSON report has their logs).\n\n`;
+            break;
+        }
+        text += block;
+    }
+    const unannotated = d.failed.length - d.annotationLimit;
+    if (unannotated > 0) {
+        text += `${unannotated} more failed jobs have no annotation (at most ${d.annotationLimit} are annotated).\n\n`;
+    }
+    return text;
+}
+/** Why each job ran, one line each (a job's reasons are short: a path, a field, a name). */
+function reasonsSection(d) {
+    let text = '### Why jobs ran\n\n';
+    for (const r of d.reasons ?? [])
+        text += `- **${cell(r.name)}**: ${cell(r.reason)}\n`;
+    if ((d.moreReasons ?? 0) > 0)
+        text += `- … and ${d.moreReasons} more\n`;
+    return `${text}\n`;
+}
+/**
+ * Pure: data → markdown. Counts, then failed jobs (name, exit code, duration, tail of the log), then a table of
+ * every job. Never longer than `limit` UTF-8 bytes: failed jobs take at most half of it, and the table ends with
+ * "… and N more jobs" where it has to.
+ */
+function renderSummaryMarkdown(d, limit = SUMMARY_LIMIT) {
+    const c = d.counts;
+    let text = `## disbuild: ${c.failed > 0 ? `${c.failed} failed` : 'all jobs succeeded'}\n\n` +
+        `${c.cached} cached · ${c.built} built · ${c.failed} failed · ${c.skipped} skipped · ${secs(d.durationMs)}\n\n`;
+    if (d.failed.length > 0)
+        text += failedSection(d, limit / 2);
+    if (d.reasons !== undefined)
+        text += reasonsSection(d);
+    text += '### Jobs\n\n| job | status | time |\n|---|---|---|\n';
+    // Room for the closing line, whatever N is.
+    const room = limit - 100;
+    let size = bytes(text);
+    for (const [i, j] of d.jobs.entries()) {
+        const row = `| ${cell(j.name)} | ${STATUS_TEXT[j.status]} | ${secs(j.durationMs)} |\n`;
+        size += bytes(row);
+        if (size > room) {
+            text += `\n… and ${d.jobs.length - i} more jobs (the JSON report lists them all).\n`;
+            break;
+        }
+        text += row;
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/report/github-reporter.ts
+
+
+
+
+
+
+/** At most this many error annotations; the summary counts the rest. */
+const ANNOTATION_LIMIT = 10;
+const ICON = { failed: '❌', skipped: '⏭️', built: '✅', cached: '♻️' };
+/**
+ * Renders a run for GitHub Actions: a collapsed log group per finished job with its output, warnings as
+ * warning annotations, a line of progress at the start and the end. Deals with: the runner's log format.
+ * Does not deal with: the step's outcome, the summary or error annotations (see the functions below).
+ */
+class GithubReporter {
+    out;
+    logReplay;
+    /** Unguessable, so a job's output cannot turn workflow commands back on. */
+    #resume = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    constructor(out, logReplay) {
+        this.out = out;
+        this.logReplay = logReplay;
     }
     onEvent(event) {
         switch (event.type) {
-            case 'run-start':
-                this.#total = event.total;
-                break;
-            case 'job-start':
-                this.#running.set(event.job.key + event.job.label, printable(event.job.name));
-                if (!this.#o.live)
-                    this.#line(`▶ ${printable(event.job.name)}`);
-                break;
-            case 'job-output':
-                if (this.#o.streamOutput)
-                    this.#output(event.job, event.stream, event.chunk);
-                break;
             case 'job-end':
-                this.#jobEnd(event.outcome);
-                break;
+                this.#group(event.outcome);
+                return;
             case 'warning':
-                this.#line(`warning: ${message(event.message)}`);
-                break;
-            case 'run-end':
-                this.#runEnd(event.summary);
+                core/* warning */.$e((0,printable/* printable */.g$)(event.job ? `${(0,printable/* printable */.g$)(event.job.name)}: ${event.message}` : event.message, Infinity));
+                return;
+            case 'run-start':
+                this.out.write(`disbuild: ${event.total} jobs, ${event.cached} cached, ${event.toRun} to run\n`);
+                return;
+            case 'run-end': {
+                const c = event.summary.counts;
+                this.out.write(`disbuild: ${c.cached} cached, ${c.built} built, ${c.failed} failed, ${c.skipped} skipped\n`);
+                return;
+            }
+            case 'job-start':
+            case 'job-output':
+                // Output is printed whole in the job's group when it ends, so parallel jobs never interleave.
                 return;
             default:
                 unreachable(event);
         }
-        this.#drawStatus(false);
     }
-    #output(job, stream, chunk) {
-        const id = `${job.label}:${stream}`;
-        const text = (this.#partial.get(id) ?? '') + chunk.toString('utf8');
-        const lines = text.split('\n');
-        this.#partial.set(id, lines.pop());
-        const name = printable(job.name);
-        for (const l of lines)
-            this.#line(`${name} | ${l}`);
-    }
-    #flushPartial(job) {
-        // Nothing held back, as for every cached job of a quiet run: no keys to spell.
-        if (this.#partial.size === 0)
+    #group(o) {
+        // Cached jobs never failed (failures are not cached): 'failed' replays nothing for them.
+        if (o.status === 'cached' && this.logReplay !== 'all')
             return;
-        for (const stream of ['stdout', 'stderr']) {
-            const id = `${job.label}:${stream}`;
-            const rest = this.#partial.get(id);
-            if (rest)
-                this.#line(`${printable(job.name)} | ${rest}`);
-            this.#partial.delete(id);
+        const why = o.message ? ` (${o.message})` : '';
+        // A workflow command is one line: control characters are escaped, so a newline in a name cannot end it, and
+        // `%` is escaped as the runner expects (it reads `%0A` as a newline).
+        const title = (0,printable/* printable */.g$)(`${ICON[o.status]} ${(0,printable/* printable */.g$)(o.name)}: ${o.status}${why}`, Infinity).replace(/%/g, '%25');
+        this.out.write(`::group::${title}\n`);
+        if (o.stdout.length + o.stderr.length > 0) {
+            // A job's output is not ours: workflow commands in it (`::set-output`, `::add-path`) must stay text.
+            this.out.write(`::stop-commands::${this.#resume}\n`);
+            for (const text of [o.stdout, o.stderr]) {
+                if (text.length > 0)
+                    this.out.write(text.toString('utf8').replace(/\n?$/, '\n'));
+            }
+            this.out.write(`::${this.#resume}::\n`);
         }
-    }
-    #jobEnd(o) {
-        this.#counts[o.status]++;
-        this.#running.delete(o.key + o.label);
-        this.#flushPartial(o);
-        const secs = (o.durationMs / 1000).toFixed(1);
-        const name = printable(o.name);
-        switch (o.status) {
-            case 'cached':
-                if (this.#o.logReplay !== 'all')
-                    break;
-                if (o.message !== undefined)
-                    this.#line(`${name}: ${message(o.message)}`);
-                this.#replay(o);
-                break;
-            case 'built':
-                if (!this.#o.live)
-                    this.#line(`✓ ${name} built in ${secs}s`);
-                break;
-            case 'failed':
-                this.#line(`✗ ${name} failed after ${secs}s: ${message(o.message ?? `exit code ${String(o.exitCode)}`)}`);
-                if (!this.#o.streamOutput)
-                    this.#replay(o);
-                break;
-            case 'skipped':
-                if (!this.#o.live)
-                    this.#line(`- ${name} skipped: ${message(o.message ?? '')}`);
-                break;
-            default:
-                unreachable(o.status);
-        }
-    }
-    #replay(o) {
-        this.#output(o, 'stdout', o.stdout);
-        this.#output(o, 'stderr', o.stderr);
-        this.#flushPartial(o);
-    }
-    #runEnd(s) {
-        this.#clearStatus();
-        const c = s.counts;
-        const total = c.cached + c.built + c.failed + c.skipped;
-        this.#o.stream.write(`disbuild: ${total} jobs: ${c.cached} cached, ${c.built} built, ${c.failed} failed, ${c.skipped} skipped in ${(s.durationMs / 1000).toFixed(2)}s\n`);
-        const failed = s.jobs.filter((j) => j.status === 'failed');
-        for (const j of failed)
-            this.#o.stream.write(`  failed: ${printable(j.name)} (${message(j.message ?? `exit ${String(j.exitCode)}`)})\n`);
-    }
-    #line(text) {
-        this.#clearStatus();
-        this.#o.stream.write(text + '\n');
-    }
-    #clearStatus() {
-        if (this.#statusShown)
-            this.#o.stream.write('\r\x1b[2K');
-        this.#statusShown = false;
-    }
-    #drawStatus(force) {
-        if (!this.#o.live)
-            return;
-        const now = Date.now();
-        if (!force && this.#statusShown && now - this.#lastDraw < 80)
-            return;
-        this.#lastDraw = now;
-        const c = this.#counts;
-        const done = c.cached + c.built + c.failed + c.skipped;
-        const running = [...this.#running.values()].slice(0, 3).join(', ');
-        const text = `[${done}/${this.#total}] cached ${c.cached} · built ${c.built} · failed ${c.failed} · remaining ${this.#total - done}${running ? ` · running ${running}` : ''}`;
-        const cols = this.#o.stream.columns ?? 100;
-        this.#clearStatus();
-        this.#o.stream.write(text.slice(0, Math.max(20, cols - 1)));
-        this.#statusShown = true;
+        this.out.write('::endgroup::\n');
     }
 }
-/** A message of the engine's: its own words, with names and paths in it; escaped, never cut. */
-function message(text) {
-    return printable(text, Infinity);
+/** One error annotation per failed job (at most ANNOTATION_LIMIT), at its first diagnostic when there is one. */
+function annotateFailures(summary, sourceDir, repoDir) {
+    for (const j of summary.jobs.filter((x) => x.status === 'failed').slice(0, ANNOTATION_LIMIT)) {
+        const d = findDiagnostic(`${j.stdout.toString('utf8')}\n${j.stderr.toString('utf8')}`, sourceDir, repoDir);
+        const title = `disbuild: ${(0,printable/* printable */.g$)(j.name)} failed (exit code ${String(j.exitCode)})`;
+        if (d) {
+            core/* error */.z3(d.message, {
+                title,
+                file: d.file,
+                startLine: d.line,
+                ...(d.column ? { startColumn: d.column } : {}),
+            });
+        }
+        else {
+            core/* error */.z3(j.message === undefined ? title : (0,printable/* printable */.g$)(j.message, Infinity), { title });
+        }
+    }
+}
+/** The only place that writes the step summary. */
+async function writeStepSummary(summary, reasons) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await core/* summary */.z.addRaw(renderSummaryMarkdown(summaryData(summary, ANNOTATION_LIMIT, reasons))).write();
 }
 
 ;// CONCATENATED MODULE: ./src/report/json-report.ts
@@ -37892,7 +43466,7 @@ function buildJsonReport(summary) {
  * Writes the report atomically, so a reader never sees half a file. In place: a run that needed no thread pool
  * does not start one for its last file (see removeDeadTemps).
  */
-function json_report_writeJsonReport(path, summary) {
+function writeJsonReport(path, summary) {
     const tmp = `${path}.${process.pid}.tmp`;
     try {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
@@ -37908,172 +43482,6 @@ function json_report_writeJsonReport(path, summary) {
             // Nothing more to do about it.
         }
         throw e;
-    }
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/cli/args.ts
-
-
-/** node:util parseArgs with errors as values: unknown flags and missing values become one usage line. */
-function args_parseCommandArgs(argv, options) {
-    try {
-        const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-        return ok({ values: parsed.values, positionals: parsed.positionals });
-    }
-    catch (e) {
-        return err(e.message);
-    }
-}
-/** A positive integer flag, with an error that quotes the bad value. */
-function args_parsePositiveInt(flag, value, fallback) {
-    if (value === undefined)
-        return ok(fallback);
-    if (!/^[1-9][0-9]*$/.test(value.trim()))
-        return err(`${flag} must be a positive integer, got ${JSON.stringify(value)}`);
-    return ok(Number(value.trim()));
-}
-/** A flag restricted to a few words, with an error listing them. */
-function args_parseChoice(flag, value, choices, fallback) {
-    if (value === undefined)
-        return ok(fallback);
-    if (choices.includes(value))
-        return ok(value);
-    return err(`${flag} must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
-}
-
-// EXTERNAL MODULE: ./src/config/repo-files.ts
-var repo_files = __nccwpck_require__(8682);
-// EXTERNAL MODULE: ./src/graph/parse.ts + 4 modules
-var parse = __nccwpck_require__(8262);
-;// CONCATENATED MODULE: ./src/cli/graph-input.ts
-
-
-
-/**
- * The graph of `--graph FILE`, or without it the one `<sourceDir>/disbuild.json` describes (a graph file, a
- * graph command, or tasks). Prints every problem and answers undefined when there is none or it is invalid.
- * `validatedGraphFile` names where a graph file's validation is kept for the next run (see parse.ts).
- */
-async function graph_input_loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts, validatedGraphFile) {
-    if (graphPath === undefined) {
-        // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
-        const { loadConfigGraph } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8538));
-        const configured = await loadConfigGraph(sourceDir, io.env, knownFiles, shortcuts);
-        if (configured === undefined) {
-            io.stderr.write(`disbuild: no graph: pass --graph FILE, or describe the build in ${resolve(sourceDir, 'disbuild.json')}\n`);
-            return undefined;
-        }
-        if (configured.ok)
-            return configured.value;
-        const n = configured.error.length;
-        io.stderr.write(`disbuild: invalid configuration (${n} problem${n === 1 ? '' : 's'}):\n`);
-        for (const line of configured.error)
-            io.stderr.write(`  ${line}\n`);
-        return undefined;
-    }
-    const path = resolve(io.cwd, graphPath);
-    const loaded = await loadGraphFile(path, sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles, validatedGraphFile?.(path));
-    if (loaded.ok)
-        return { graph: loaded.value };
-    io.stderr.write(`disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`);
-    for (const p of loaded.error)
-        io.stderr.write(`  ${formatProblem(p)}\n`);
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/cli/io.ts
-/** Exit codes shared by every command. */
-const io_EXIT = { ok: 0, failed: 1, usage: 2 };
-
-;// CONCATENATED MODULE: ./src/cli/local-state.ts
-
-
-
-
-
-
-
-
-
-
-/** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
-function defaultCacheDir(env) {
-    const xdg = env.XDG_CACHE_HOME;
-    return (0,external_node_path_.join)(xdg && xdg !== '' ? xdg : (0,external_node_path_.join)(env.HOME ?? (0,external_node_os_.homedir)(), '.cache'), 'disbuild');
-}
-/** Run directories made in the system temp directory are named `disbuild-run-<pid>-<random>`. */
-const FALLBACK_PREFIX = 'disbuild-run-';
-function local_state_openLocalState(cacheDirFlag, io) {
-    const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, cacheDirFlag);
-    const runsDir = join(dir, 'runs');
-    // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run, while it
-    // reads its graph: a new run's own directory bears its own process ID, which that removal passes over.
-    inBackground(removeDeadTemps(runsDir));
-    return {
-        dir,
-        timings: FileTimings.read(join(dir, 'timings-v1.json')),
-        // A cache that cannot be opened costs the run its cache, never the build.
-        openCache: (onWarning) => LocalCache.create(dir, { onWarning }).catch((e) => {
-            onWarning(`the local cache in ${dir} cannot be used (${e.message}); running without it`);
-            return new NullCache();
-        }),
-        outputRecordsFile: (sourceDir) => join(dir, 'in-place-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
-        compiledGraphFile: (sourceDir) => join(dir, 'compiled-graph-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
-        // Sixteen slots, not a file per path: a graph generated into a new temp directory every run must not leave a
-        // graph-sized file behind each time. The slot's key is the text's digest (a validation depends on nothing else).
-        validatedGraphFile: (graphPath) => join(dir, 'validated-graph-v1', `slot-${createHash('sha1').update(graphPath).digest('hex')[0]}.json`),
-        newRunDir: (onWarning) => {
-            let why;
-            if (isLowOnSpace(dir)) {
-                why = `the disk of the cache directory ${dir} has ${Math.floor((freeBytes(dir) ?? 0) / 1024 / 1024)} MiB free`;
-            }
-            else {
-                try {
-                    // Checked here: a cache directory this user cannot write (another user's, a read-only home) costs the
-                    // run its place there, never the build.
-                    mkdirSync(runsDir, { recursive: true });
-                    accessSync(runsDir, constants.W_OK);
-                    return join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
-                }
-                catch (e) {
-                    why = `the cache directory ${dir} cannot hold this run's files (${e.message})`;
-                }
-            }
-            removeDeadFallbacks();
-            // mkdtemp: a fresh, owner-only directory, never one that someone else prepared in the shared temp dir.
-            const runDir = mkdtempSync(join(tmpdir(), `${FALLBACK_PREFIX}${process.pid}-`));
-            onWarning?.(`${why}: this run keeps job outputs in ${runDir}`);
-            return runDir;
-        },
-    };
-}
-/** Fallback run directories of dead runs of this user: a killed run leaves nothing behind for long. */
-function removeDeadFallbacks() {
-    let names;
-    try {
-        names = readdirSync(tmpdir());
-    }
-    catch {
-        return;
-    }
-    for (const name of names) {
-        if (!name.startsWith(FALLBACK_PREFIX))
-            continue;
-        const pid = Number(name.slice(FALLBACK_PREFIX.length).split('-')[0]);
-        if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid))
-            continue;
-        const path = join(tmpdir(), name);
-        try {
-            const st = lstatSync(path);
-            if (!st.isDirectory() || st.uid !== process.getuid?.())
-                continue;
-        }
-        catch {
-            continue;
-        }
-        inBackground(removeTree(path));
     }
 }
 
@@ -38108,7 +43516,7 @@ const HEADER = '{"compacted":';
  * run appends between that rewrite's read and its rename is lost: the cost is an explanation against an older
  * record, or "never built", for that job.
  */
-class record_store_KeyRecordStore {
+class KeyRecordStore {
     #dir;
     #path;
     /** The journal as first seen: its descriptor and length (-1 when there was none). */
@@ -38177,7 +43585,7 @@ class record_store_KeyRecordStore {
             return this.#index;
         let text;
         try {
-            text = readAll(fd, size);
+            text = record_store_readAll(fd, size);
         }
         catch {
             return this.#index;
@@ -38230,7 +43638,7 @@ class record_store_KeyRecordStore {
             if (size <= compactedSize(fd) + COMPACT_SLACK_BYTES)
                 return;
             const last = new Map();
-            indexLines(readAll(fd, size), last);
+            indexLines(record_store_readAll(fd, size), last);
             const body = [...last.values()].map((l) => `${l}\n`).join('');
             const header = `${HEADER}${Buffer.byteLength(body)}}\n`;
             temp = `${this.#path}.${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
@@ -38249,7 +43657,7 @@ class record_store_KeyRecordStore {
         }
     }
 }
-function readAll(fd, size) {
+function record_store_readAll(fd, size) {
     const buf = Buffer.allocUnsafe(size);
     let got = 0;
     while (got < size) {
@@ -38508,7 +43916,7 @@ function isKeyRecord(name, r) {
  *
  * Deals with: records by job name, lazily (a fully cached run makes none). Does not deal with: rendering.
  */
-class run_explainer_RunExplainer {
+class RunExplainer {
     #graph;
     #salt;
     #store;
@@ -38592,573 +44000,1622 @@ class run_explainer_RunExplainer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands/run.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const HELP = (/* unused pure expression or super */ null && (`Usage: disbuild run [--graph FILE] [options] [TARGET...]
-
-Runs a build graph: computes every job's key, restores hits from the cache, builds the misses.
-
-Options:
-  --graph FILE          the graph JSON (default: what disbuild.json in the source dir describes)
-  --source-dir DIR      the checkout that inputs are relative to (default: current directory)
-  --cache local|none|http|turbo  where artifacts are kept (default: local); http and turbo put a shared
-                        remote cache behind the local one (Bazel HTTP cache / Turborepo Remote Cache API)
-  --cache-url URL       the remote cache's base URL (token from DISBUILD_CACHE_TOKEN)
-  --cache-team T        the Turborepo team (teamId when it starts with team_, else slug)
-  --cache-mode read-write|read  read: never upload (default: read-write)
-  --cache-dir DIR       local cache directory (default: $XDG_CACHE_HOME/disbuild or ~/.cache/disbuild)
-  --report FILE         write the JSON report there
-  -j, --jobs N          commands run at once (default: number of CPUs)
-  --fail-fast           start no new job after the first failure (default: keep going)
-  --timeout SECONDS     per-job time-out (default: none)
-  --salt S              folded into every key (toolchain versions, OS, ...)
-  --targets NAME        job names or globs to build with their dependencies (repeatable, comma-separated)
-  --out-dir DIR         copy the targets' outputs to DIR/<job name>
-  --download minimal|all  restore every hit, not only those something needs (default: minimal)
-  --log-replay failed|all|none  print cached jobs' logs (default: failed)
-  --dry-run             compute keys and look them up; run nothing
-  -q, --quiet           do not stream job output
-  -v, --verbose         print the key salt in use, and say why each job runs as it starts (see 'disbuild explain')
-  -h, --help            show this help
-
-Exit status: 0 when every job is cached or built, 1 when any failed or was skipped, 2 for bad usage or an invalid graph.
-`));
-const flags = {
-    graph: { type: 'string' },
-    'source-dir': { type: 'string' },
-    cache: { type: 'string' },
-    'cache-dir': { type: 'string' },
-    'cache-url': { type: 'string' },
-    'cache-team': { type: 'string' },
-    'cache-mode': { type: 'string' },
-    report: { type: 'string' },
-    jobs: { type: 'string', short: 'j' },
-    'fail-fast': { type: 'boolean' },
-    timeout: { type: 'string' },
-    salt: { type: 'string' },
-    targets: { type: 'string', multiple: true },
-    'out-dir': { type: 'string' },
-    download: { type: 'string' },
-    'log-replay': { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    quiet: { type: 'boolean', short: 'q' },
-    verbose: { type: 'boolean', short: 'v' },
-    help: { type: 'boolean', short: 'h' },
-};
-/** `disbuild run`: the CLI adapter around the engine. */
-const run = async (argv, io) => {
-    const parsed = parseCommandArgs(argv, flags);
-    if (!parsed.ok)
-        return usageError(io, parsed.error);
-    const v = parsed.value.values;
-    if (v.help) {
-        io.stdout.write(HELP);
-        return EXIT.ok;
-    }
-    const jobs = parsePositiveInt('--jobs', v.jobs, availableParallelism());
-    const timeout = parsePositiveInt('--timeout', v.timeout, 0);
-    const cacheKind = parseChoice('--cache', v.cache, ['local', 'none', 'http', 'turbo'], 'local');
-    const download = parseChoice('--download', v.download, ['minimal', 'all'], 'minimal');
-    const logReplay = parseChoice('--log-replay', v['log-replay'], ['failed', 'all', 'none'], 'failed');
-    for (const r of [jobs, timeout, cacheKind, download, logReplay])
-        if (!r.ok)
-            return usageError(io, r.error);
-    if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok)
-        return EXIT.usage;
-    const kind = cacheKind.value;
-    // The remote cache's code (HTTP, archives) is loaded only for a run that has one.
-    const remoteKind = kind === 'http' || kind === 'turbo' ? kind : undefined;
-    const remoteCache = remoteKind ? await __nccwpck_require__.e(/* import() */ 693).then(__nccwpck_require__.bind(__nccwpck_require__, 4693)) : undefined;
-    const remote = remoteCache && remoteKind
-        ? remoteCache.parseRemoteSettings({ kind: remoteKind, url: v['cache-url'], team: v['cache-team'], mode: v['cache-mode'] }, { url: '--cache-url', mode: '--cache-mode' }, io.env, 'read-write')
-        : undefined;
-    if (remote && !remote.ok)
-        return usageError(io, remote.error);
-    const sourceDir = resolve(io.cwd, v['source-dir'] ?? '.');
-    // git stats the work tree on another core while the graph is read. The check that inputs exist then takes
-    // git's word for unchanged tracked files instead of listing their directories.
-    const workTreeListings = startWorkTreeListings(sourceDir, { untracked: v.graph === undefined });
-    const knownFiles = () => unchangedIndexedFiles(workTreeListings);
-    // Through disbuild.json: the compile's file list comes from git calls started now, the keys' status among
-    // them, and an unchanged repository and configuration reuse the graph compiled last time.
-    const repoFiles = v.graph === undefined ? startRepoFiles(sourceDir, workTreeListings) : undefined;
-    const state = openLocalState(v['cache-dir'], io);
-    // A fresh cache will build everything: the launcher boots while the graph is read and keyed, not after. It is
-    // forked before the graph is read, whose reading and validating take this thread for as long as they last.
-    const launcher = v['dry-run'] ? undefined : startLauncherAhead(state.timings.empty);
-    if (launcher)
-        await launcher;
-    const compiledFile = state.compiledGraphFile(sourceDir);
-    const shortcuts = repoFiles && {
-        files: repoFiles,
-        cacheFile: compiledFile,
-        validatedFile: state.validatedGraphFile(compiledFile),
-    };
-    const input = await loadGraphOrReport(v.graph, sourceDir, io, knownFiles, shortcuts, state.validatedGraphFile);
-    if (!input) {
-        closeLauncher(launcher);
-        return EXIT.usage;
-    }
-    const { graph } = input;
-    const live = Boolean(io.stdout.isTTY) && !io.env.CI;
-    const reporter = new ConsoleReporter({
-        stream: io.stdout,
-        live,
-        logReplay: logReplay.value,
-        streamOutput: !v.quiet,
-    });
-    const warn = (message) => reporter.onEvent({ type: 'warning', message });
-    const salt = v.salt ?? input.salt ?? '';
-    if (v.verbose)
-        io.stderr.write(`disbuild: key salt ${JSON.stringify(salt)}\n`);
-    const explainer = new RunExplainer(graph, salt, new KeyRecordStore(state.dir));
-    const verbose = v.verbose ?? false;
-    const local = kind === 'none' ? undefined : await state.openCache(warn);
-    const cache = local === undefined
-        ? new NullCache()
-        : remoteCache && remote?.ok
-            ? remoteCache.withRemote(local, remote.value, state, warn, download.value === 'all' && !(v['dry-run'] ?? false))
-            : local;
-    // Its server's code is loaded with it, on the first miss.
-    const coordinator = openOnFirstClaim(async () => (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3084))).SharedCoordinator.open(state.dir, {
-        onWarning: warn,
-    }));
-    const controller = new AbortController();
-    const onSignal = () => controller.abort();
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-        const targets = [...(v.targets ?? []).flatMap((t) => t.split(',')), ...parsed.value.positionals].filter(Boolean);
-        const result = await runGraph(graph, {
-            sourceDir,
-            salt,
-            concurrency: jobs.value,
-            failFast: v['fail-fast'] ?? false,
-            jobTimeoutMs: timeout.value * 1000,
-            targets,
-            download: download.value,
-            ...(v['out-dir'] === undefined ? {} : { outDir: resolve(io.cwd, v['out-dir']) }),
-            logReplay: logReplay.value,
-            // Shown only when replayed, kept only in a report.
-            cachedLogs: logReplay.value === 'all' || v.report !== undefined,
-            dryRun: v['dry-run'] ?? false,
-            workDir: state.newRunDir(warn),
-            outputRecordsFile: state.outputRecordsFile(sourceDir),
-            baseEnv: baseEnvironment(io.env),
-            digests: 'working-tree',
-            workTreeListings,
-            signal: controller.signal,
-        }, {
-            cache,
-            reporter: {
-                onEvent: (e) => {
-                    if (e.type === 'job-start' && verbose) {
-                        io.stdout.write(`why ${e.job.name}: ${explainer.reason(e.job.name)}\n`);
-                    }
-                    if (e.type === 'job-end' && e.outcome.status === 'built')
-                        explainer.recordBuilt(e.outcome.name);
-                    reporter.onEvent(e);
-                },
-            },
-            onKeyed: explainer.onKeyed,
-            timings: state.timings,
-            coordinator,
-            ...(launcher ? { launcher } : {}),
-        });
-        if (!result.ok) {
-            for (const p of result.error)
-                io.stderr.write(`disbuild: ${formatProblem(p)}\n`);
-            return EXIT.usage;
-        }
-        if (v.report !== undefined) {
-            const path = resolve(io.cwd, v.report);
-            try {
-                writeJsonReport(path, result.value);
-            }
-            catch (e) {
-                io.stderr.write(`disbuild: cannot write the report to ${path}: ${e.message}\n`);
-                return EXIT.failed;
-            }
-        }
-        if (controller.signal.aborted)
-            return 130;
-        if (v['dry-run'])
-            return EXIT.ok;
-        const { failed, skipped } = result.value.counts;
-        return failed + skipped > 0 || result.value.outDirFailures !== undefined ? EXIT.failed : EXIT.ok;
-    }
-    finally {
-        // Closed by the run already; should the run have thrown before it took the launcher, closed here.
-        closeLauncher(launcher);
-        // Records are appended as jobs are built; the last ones, and a compaction when due, are written here.
-        explainer.flush();
-        await coordinator.close({ drain: !controller.signal.aborted });
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    }
-};
-/** The minimal base environment of §5: what commands need to find tools, and nothing that varies silently. */
-function baseEnvironment(env) {
-    const base = { PATH: env.PATH ?? '/usr/local/bin:/usr/bin:/bin' };
-    if (env.HOME !== undefined)
-        base.HOME = env.HOME;
-    return base;
-}
-function usageError(io, message) {
-    io.stderr.write(`disbuild run: ${message}\nRun 'disbuild run --help' for usage.\n`);
-    return EXIT.usage;
-}
-
-// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 9 modules
-var shared_coordinator = __nccwpck_require__(3084);
-;// CONCATENATED MODULE: ./src/coordinator/lazy-coordinator.ts
-/**
- * A coordinator joined (or started) on the first claim. Only a miss claims, so a run whose every job hits never
- * touches the coordinator: no socket, no server, no store to clear, nothing to wait for at exit. Every miss still
- * goes through it.
- */
-function lazy_coordinator_openOnFirstClaim(open) {
-    let opening;
-    let opened;
-    const get = () => (opening ??= open().then((c) => (opened = c)));
-    return {
-        // Jobs read it after their claim, by which time the coordinator is open.
-        get env() {
-            return opened?.env ?? {};
-        },
-        claim: async (key) => (await get()).claim(key),
-        close: async (opts) => {
-            if (opening)
-                await (await opening).close(opts);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/diagnostics.ts
-
-const STYLES = [
-    // gcc, clang, go, tsc --pretty false with colons: "src/a.c:3:5: error: msg", "./main.go:3:5: msg"
-    /^(?<file>[^\s:()][^:()]*?):(?<line>\d+):(?<column>\d+):\s*(?<message>.+)$/,
-    // gcc, clang and many linters without a column: "src/a.c:3: error: msg"
-    /^(?<file>[^\s:()][^:()]*?\.[A-Za-z0-9]+):(?<line>\d+):\s+(?<message>.+)$/,
-    // tsc: "src/a.ts(3,5): error TS2322: msg"
-    /^(?<file>[^\s:()][^:()]*?)\((?<line>\d+),(?<column>\d+)\):\s*(?<message>.+)$/,
-    // tsc --pretty: "src/a.ts:3:5 - error TS2322: msg"
-    /^(?<file>[^\s:()][^:()]*?):(?<line>\d+):(?<column>\d+) - (?<message>.+)$/,
-];
-// eslint's stylish format: a file line, then "  3:5  error  msg  rule" lines.
-const ESLINT_FILE = /^(?<file>\/?[^\s:]+\.[A-Za-z0-9]+)$/;
-const ESLINT_LINE = /^\s+(?<line>\d+):(?<column>\d+)\s+(?<severity>error|warning)\s+(?<message>.+?)(?:\s{2,}\S+)?$/;
-/**
- * The diagnostic to annotate a failed job with: the first error in its output whose file lies inside
- * `repoDir`, else the first diagnostic of any severity (go and some linters print no severity), with its path
- * made relative to `repoDir`. Paths are resolved from `sourceDir` (where the job ran); anything outside the
- * repository (system headers, `../` escapes) is ignored, as are look-alikes such as `12:30:45:` timestamps.
- */
-function findDiagnostic(output, sourceDir, repoDir) {
-    let first;
-    for (const d of diagnostics(output, sourceDir, repoDir)) {
-        if (d.severity === 'error')
-            return d;
-        first ??= d;
-    }
-    return first;
-}
-/** Every diagnostic in the output that points inside the repository, in order. */
-function* diagnostics(output, sourceDir, repoDir) {
-    // Compilers colour their output when they think they talk to a terminal; the codes are not part of paths.
-    const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
-    let eslintFile;
-    for (const raw of lines) {
-        const line = raw.trimEnd();
-        const style = STYLES.map((re) => re.exec(line)).find((m) => m?.groups);
-        if (style?.groups) {
-            const d = toDiagnostic(style.groups, sourceDir, repoDir);
-            if (d)
-                yield d;
-            continue;
-        }
-        const file = ESLINT_FILE.exec(line);
-        if (file?.groups) {
-            eslintFile = file.groups.file;
-            continue;
-        }
-        const e = eslintFile ? ESLINT_LINE.exec(line) : null;
-        if (e?.groups && eslintFile) {
-            const d = toDiagnostic({ ...e.groups, file: eslintFile }, sourceDir, repoDir);
-            if (d)
-                yield d;
-        }
-        else if (line !== '' && !/^\s/.test(line)) {
-            // Anything else unindented ends eslint's block for that file.
-            eslintFile = undefined;
-        }
-    }
-}
-function toDiagnostic(g, sourceDir, repoDir) {
-    const file = g.file;
-    // `12:30:45: started` is a time of day, not a file.
-    if (/^\d+$/.test(file))
-        return undefined;
-    const abs = (0,external_node_path_.isAbsolute)(file) ? (0,external_node_path_.normalize)(file) : (0,external_node_path_.resolve)(sourceDir, file);
-    const rel = (0,external_node_path_.relative)(repoDir, abs);
-    if (rel === '' || rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel))
-        return undefined;
-    const message = g.message.trim();
-    const severity = severityOf(g.severity, message);
-    return {
-        file: rel.split('\\').join('/'),
-        line: Number(g.line),
-        ...(g.column ? { column: Number(g.column) } : {}),
-        ...(severity ? { severity } : {}),
-        message,
-    };
-}
-/** eslint names the severity in a column; compilers start the message with it (`error:`, `error TS2322:`). */
-function severityOf(column, message) {
-    if (column === 'error' || column === 'warning')
-        return column;
-    if (/^(fatal )?error\b/i.test(message))
-        return 'error';
-    if (/^warning\b/i.test(message))
-        return 'warning';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/report/run-summary-markdown.ts
-
-/** GitHub caps a step summary at 1 MiB of UTF-8; stay under it. Limits here are in UTF-8 bytes. */
-const SUMMARY_LIMIT = 900 * 1024;
-/** How much of a failed job's log the summary shows: its last lines, and at most this many characters. */
-const STDERR_TAIL_LINES = 20;
-const STDERR_TAIL_CHARS = 4000;
-const STATUS_TEXT = {
-    failed: '❌ failed',
-    skipped: '⏭️ skipped',
-    built: '🔨 built',
-    cached: '✅ cached',
-};
-const ORDER = { failed: 0, skipped: 1, built: 2, cached: 3 };
-/** At most this many jobs that ran get their one-line reason in the summary. */
-const REASON_LIMIT = 50;
-const byName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-/** Pure: a run's summary → the data the step summary shows. */
-function summaryData(summary, annotationLimit, reasons) {
-    const ran = summary.jobs
-        .filter((j) => (j.status === 'built' || j.status === 'failed') && reasons?.has(j.name))
-        .sort(byName);
-    return {
-        ...(ran.length === 0
-            ? {}
-            : {
-                reasons: ran.slice(0, REASON_LIMIT).map((j) => ({ name: j.name, reason: reasons.get(j.name) })),
-                moreReasons: Math.max(0, ran.length - REASON_LIMIT),
-            }),
-        counts: summary.counts,
-        durationMs: summary.durationMs,
-        failed: summary.jobs
-            .filter((j) => j.status === 'failed')
-            .map((j) => ({
-            name: j.name,
-            exitCode: j.exitCode,
-            durationMs: j.durationMs,
-            ...(j.message === undefined ? {} : { message: j.message }),
-            stderrTail: tail(j),
-        })),
-        jobs: [...summary.jobs]
-            .sort((a, b) => ORDER[a.status] - ORDER[b.status] || byName(a, b))
-            .map((j) => ({ name: j.name, status: j.status, durationMs: j.durationMs })),
-        annotationLimit,
-    };
-}
-/** The end of stderr (stdout when stderr is empty): where compilers put the error that stopped them. */
-function tail(j) {
-    const text = (j.stderr.length > 0 ? j.stderr : j.stdout).toString('utf8').trimEnd();
-    const lines = text.split('\n').slice(-STDERR_TAIL_LINES).join('\n');
-    return lines.length <= STDERR_TAIL_CHARS ? lines : `…${lines.slice(-STDERR_TAIL_CHARS)}`;
-}
-const bytes = (s) => Buffer.byteLength(s, 'utf8');
-const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
-/** Job names are the producer's: shown as text, never as markup, control characters escaped, cut when long. */
-const run_summary_markdown_escape = (s) => s.replace(/[\\`*_[\]<>#~]/g, (c) => `\\${c}`);
-const cell = (s) => run_summary_markdown_escape((0,util_printable/* printable */.g$)(s)).replace(/\|/g, '\\|');
-/** A code fence longer than any run of backticks in the text, so a log cannot close it early. */
-function fence(text) {
-    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-    return '`'.repeat(Math.max(3, longest + 1));
-}
-function failedSection(d, budget) {
-    let text = '### Failed jobs\n\n';
-    let size = bytes(text);
-    for (const [i, f] of d.failed.entries()) {
-        const why = f.message === undefined ? '' : `: ${run_summary_markdown_escape((0,util_printable/* printable */.g$)(f.message, Infinity))}`;
-        const f3 = fence(f.stderrTail);
-        const block = `**${cell(f.name)}**${why} (exit code ${String(f.exitCode)}, ${secs(f.durationMs)})\n\n` +
-            (f.stderrTail === '' ? '' : `${f3}\n${f.stderrTail}\n${f3}\n\n`);
-        size += bytes(block);
-        if (size > budget) {
-            text += `… and ${d.failed.length - i} more failed jobs (the JSON report has their logs).\n\n`;
-            break;
-        }
-        text += block;
-    }
-    const unannotated = d.failed.length - d.annotationLimit;
-    if (unannotated > 0) {
-        text += `${unannotated} more failed jobs have no annotation (at most ${d.annotationLimit} are annotated).\n\n`;
-    }
-    return text;
-}
-/** Why each job ran, one line each (a job's reasons are short: a path, a field, a name). */
-function reasonsSection(d) {
-    let text = '### Why jobs ran\n\n';
-    for (const r of d.reasons ?? [])
-        text += `- **${cell(r.name)}**: ${cell(r.reason)}\n`;
-    if ((d.moreReasons ?? 0) > 0)
-        text += `- … and ${d.moreReasons} more\n`;
-    return `${text}\n`;
-}
-/**
- * Pure: data → markdown. Counts, then failed jobs (name, exit code, duration, tail of the log), then a table of
- * every job. Never longer than `limit` UTF-8 bytes: failed jobs take at most half of it, and the table ends with
- * "… and N more jobs" where it has to.
- */
-function renderSummaryMarkdown(d, limit = SUMMARY_LIMIT) {
-    const c = d.counts;
-    let text = `## disbuild: ${c.failed > 0 ? `${c.failed} failed` : 'all jobs succeeded'}\n\n` +
-        `${c.cached} cached · ${c.built} built · ${c.failed} failed · ${c.skipped} skipped · ${secs(d.durationMs)}\n\n`;
-    if (d.failed.length > 0)
-        text += failedSection(d, limit / 2);
-    if (d.reasons !== undefined)
-        text += reasonsSection(d);
-    text += '### Jobs\n\n| job | status | time |\n|---|---|---|\n';
-    // Room for the closing line, whatever N is.
-    const room = limit - 100;
-    let size = bytes(text);
-    for (const [i, j] of d.jobs.entries()) {
-        const row = `| ${cell(j.name)} | ${STATUS_TEXT[j.status]} | ${secs(j.durationMs)} |\n`;
-        size += bytes(row);
-        if (size > room) {
-            text += `\n… and ${d.jobs.length - i} more jobs (the JSON report lists them all).\n`;
-            break;
-        }
-        text += row;
-    }
-    return text;
-}
-
-;// CONCATENATED MODULE: ./src/report/github-reporter.ts
-
-
-
-
-
-
-/** At most this many error annotations; the summary counts the rest. */
-const ANNOTATION_LIMIT = 10;
-const ICON = { failed: '❌', skipped: '⏭️', built: '✅', cached: '♻️' };
-/**
- * Renders a run for GitHub Actions: a collapsed log group per finished job with its output, warnings as
- * warning annotations, a line of progress at the start and the end. Deals with: the runner's log format.
- * Does not deal with: the step's outcome, the summary or error annotations (see the functions below).
- */
-class GithubReporter {
-    out;
-    logReplay;
-    /** Unguessable, so a job's output cannot turn workflow commands back on. */
-    #resume = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-    constructor(out, logReplay) {
-        this.out = out;
-        this.logReplay = logReplay;
-    }
-    onEvent(event) {
-        switch (event.type) {
-            case 'job-end':
-                this.#group(event.outcome);
-                return;
-            case 'warning':
-                core/* warning */.$e((0,util_printable/* printable */.g$)(event.job ? `${(0,util_printable/* printable */.g$)(event.job.name)}: ${event.message}` : event.message, Infinity));
-                return;
-            case 'run-start':
-                this.out.write(`disbuild: ${event.total} jobs, ${event.cached} cached, ${event.toRun} to run\n`);
-                return;
-            case 'run-end': {
-                const c = event.summary.counts;
-                this.out.write(`disbuild: ${c.cached} cached, ${c.built} built, ${c.failed} failed, ${c.skipped} skipped\n`);
-                return;
-            }
-            case 'job-start':
-            case 'job-output':
-                // Output is printed whole in the job's group when it ends, so parallel jobs never interleave.
-                return;
-            default:
-                (0,util_unreachable/* unreachable */.H)(event);
-        }
-    }
-    #group(o) {
-        // Cached jobs never failed (failures are not cached): 'failed' replays nothing for them.
-        if (o.status === 'cached' && this.logReplay !== 'all')
-            return;
-        const why = o.message ? ` (${o.message})` : '';
-        // A workflow command is one line: control characters are escaped, so a newline in a name cannot end it, and
-        // `%` is escaped as the runner expects (it reads `%0A` as a newline).
-        const title = (0,util_printable/* printable */.g$)(`${ICON[o.status]} ${(0,util_printable/* printable */.g$)(o.name)}: ${o.status}${why}`, Infinity).replace(/%/g, '%25');
-        this.out.write(`::group::${title}\n`);
-        if (o.stdout.length + o.stderr.length > 0) {
-            // A job's output is not ours: workflow commands in it (`::set-output`, `::add-path`) must stay text.
-            this.out.write(`::stop-commands::${this.#resume}\n`);
-            for (const text of [o.stdout, o.stderr]) {
-                if (text.length > 0)
-                    this.out.write(text.toString('utf8').replace(/\n?$/, '\n'));
-            }
-            this.out.write(`::${this.#resume}::\n`);
-        }
-        this.out.write('::endgroup::\n');
-    }
-}
-/** One error annotation per failed job (at most ANNOTATION_LIMIT), at its first diagnostic when there is one. */
-function annotateFailures(summary, sourceDir, repoDir) {
-    for (const j of summary.jobs.filter((x) => x.status === 'failed').slice(0, ANNOTATION_LIMIT)) {
-        const d = findDiagnostic(`${j.stdout.toString('utf8')}\n${j.stderr.toString('utf8')}`, sourceDir, repoDir);
-        const title = `disbuild: ${(0,util_printable/* printable */.g$)(j.name)} failed (exit code ${String(j.exitCode)})`;
-        if (d) {
-            core/* error */.z3(d.message, {
-                title,
-                file: d.file,
-                startLine: d.line,
-                ...(d.column ? { startColumn: d.column } : {}),
-            });
-        }
-        else {
-            core/* error */.z3(j.message === undefined ? title : (0,util_printable/* printable */.g$)(j.message, Infinity), { title });
-        }
-    }
-}
-/** The only place that writes the step summary. */
-async function writeStepSummary(summary, reasons) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await core/* summary */.z.addRaw(renderSummaryMarkdown(summaryData(summary, ANNOTATION_LIMIT, reasons))).write();
-}
-
 // EXTERNAL MODULE: ./src/action/errors.ts
 var errors = __nccwpck_require__(8055);
-// EXTERNAL MODULE: ./src/config/config-graph.ts + 2 modules
-var config_graph = __nccwpck_require__(8538);
+;// CONCATENATED MODULE: ./src/graph/go-json.ts
+/**
+ * Go's encoding/json conventions over decoded JSON: struct fields match keys case-insensitively, `null` is an
+ * empty slice or map, unknown keys are ignored, and when several keys match one field the last one in the
+ * document wins (Go decodes keys in order, each overwriting the field).
+ *
+ * JSON.parse keeps a key's first position but its last value, so when two differently cased keys match the same
+ * field the document order is lost. `readStruct` notices that case and says so; the caller then decodes the text
+ * again with `decodeOrdered` (go-decode.ts), which keeps Go's order. Graph producers written in Go never emit
+ * such keys, so the fast path is the only one that matters for speed.
+ */
+/**
+ * Go's case folding of a key, as `encoding/json` matches keys to fields (`unicode.ToUpper(unicode.ToLower(r))`
+ * per rune): ASCII case, plus the four non-ASCII letters that fold onto ASCII ones, the long s (ſ), the dotless
+ * and the dotted capital i (ı, İ) and the Kelvin sign (U+212A). They are replaced before lower-casing, because
+ * JavaScript lower-cases İ to two characters.
+ */
+function goFold(key) {
+    return key.replace(/[\u017f\u0131\u0130\u212a]/g, (c) => NON_ASCII_FOLDS[c]).toLowerCase();
+}
+const NON_ASCII_FOLDS = {
+    '\u017f': 's',
+    '\u0131': 'i',
+    '\u0130': 'i',
+    '\u212a': 'k',
+};
+/**
+ * Go's encoding/json refuses a document nested more deeply than this anywhere, unknown keys included
+ * (`maxNestingDepth` in encoding/json/scanner.go, since Go 1.15). So do we: a graph Go cannot read is not one.
+ */
+const MAX_NESTING_DEPTH = 10_000;
+/** Describes a Go struct by its field names. */
+function structType(...fields) {
+    // Exact spellings first: producers write the Go field names, so most keys are found without folding.
+    return new Map([
+        ...fields.map((f) => [f, f]),
+        ...fields.map((f) => [goFold(f), f]),
+    ]);
+}
+/**
+ * Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. `depth` is the
+ * object's own nesting depth in the document (the top-level object's is 1). The values of known fields are the
+ * caller's to check (a value nested where a field expects a string or a list of strings is a type error anyway);
+ * unknown keys' values, which Go skips but still scans, are checked against its nesting limit here.
+ */
+function readStruct(obj, type, depth) {
+    const values = {};
+    let ambiguous = false;
+    const tooDeep = [];
+    for (const key of Object.keys(obj)) {
+        const f = type.get(key) ?? type.get(goFold(key));
+        if (f === undefined) {
+            if (nestsDeeperThan(obj[key], MAX_NESTING_DEPTH - depth))
+                tooDeep.push(key);
+            continue;
+        }
+        if (Object.prototype.hasOwnProperty.call(values, f))
+            ambiguous = true;
+        values[f] = obj[key];
+    }
+    return { values, ambiguous, tooDeep };
+}
+/** Whether `v` has more than `levels` levels of objects and lists, walked level by level (no recursion). */
+function nestsDeeperThan(v, levels) {
+    let level = typeof v === 'object' && v !== null ? [v] : [];
+    for (let depth = 1; level.length > 0; depth++) {
+        if (depth > levels)
+            return true;
+        const next = [];
+        for (const container of level) {
+            for (const child of Object.values(container))
+                if (typeof child === 'object' && child !== null)
+                    next.push(child);
+        }
+        level = next;
+    }
+    return false;
+}
+/** True for a JSON object (not null, not a list). */
+function go_json_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** A JSON type name for messages: "a number", "an object". */
+function go_json_describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'an object';
+    return `a ${typeof v}`;
+}
+
+;// CONCATENATED MODULE: ./src/graph/go-decode.ts
+
+/**
+ * Decodes JSON keeping Go's rule for repeated keys: of the keys of one object that fold to the same name, the
+ * last in the document wins; a later `null` leaves an earlier string, number or boolean in place, because Go's
+ * decoder leaves such fields unchanged on `null` (it empties only slices, maps and pointers).
+ *
+ * Only used when JSON.parse's result is ambiguous (two differently cased keys for one field), so it favours
+ * plainness over speed. The text is known to be valid JSON: JSON.parse accepted it first.
+ */
+function decodeOrdered(text) {
+    return new Decoder(text).value();
+}
+const WS = new Set([' ', '\t', '\n', '\r']);
+/** Keeps open containers on a stack of its own, never the call stack: the depth is the producer's choice. */
+class Decoder {
+    text;
+    i = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    value() {
+        const open = [];
+        for (;;) {
+            let v = this.valueStart(open);
+            if (v === OPENED)
+                continue;
+            // Hand the value to its container; a container that closes is the value handed to the one around it.
+            for (;;) {
+                const top = open[open.length - 1];
+                if (top === undefined)
+                    return v;
+                if ('obj' in top)
+                    setLast(top.obj, top.keyByFold, top.key, v);
+                else
+                    top.list.push(v);
+                this.ws();
+                if (this.text[this.i++] === ',') {
+                    if ('obj' in top)
+                        top.key = this.key();
+                    break;
+                }
+                open.pop();
+                v = 'obj' in top ? top.obj : top.list;
+            }
+        }
+    }
+    /** A scalar or an empty container; or, for a container with members, `OPENED` after pushing it. */
+    valueStart(open) {
+        this.ws();
+        const c = this.text[this.i];
+        if (c === '{') {
+            this.i++;
+            this.ws();
+            const obj = Object.create(null);
+            if (this.text[this.i] === '}') {
+                this.i++;
+                return obj;
+            }
+            open.push({ obj, keyByFold: new Map(), key: this.key() });
+            return OPENED;
+        }
+        if (c === '[') {
+            this.i++;
+            this.ws();
+            if (this.text[this.i] === ']') {
+                this.i++;
+                return [];
+            }
+            open.push({ list: [] });
+            return OPENED;
+        }
+        if (c === '"')
+            return this.string();
+        return this.scalar();
+    }
+    /** An object member's key and its colon. */
+    key() {
+        this.ws();
+        const key = this.string();
+        this.ws();
+        this.i++; // ':'
+        return key;
+    }
+    ws() {
+        while (WS.has(this.text[this.i] ?? ''))
+            this.i++;
+    }
+    string() {
+        const start = this.i;
+        this.i++;
+        while (this.text[this.i] !== '"')
+            this.i += this.text[this.i] === '\\' ? 2 : 1;
+        this.i++;
+        return JSON.parse(this.text.slice(start, this.i));
+    }
+    scalar() {
+        const m = /^(true|false|null|-?\d+(\.\d+)?([eE][+-]?\d+)?)/.exec(this.text.slice(this.i, this.i + 400));
+        this.i += m[0].length;
+        return JSON.parse(m[0]);
+    }
+}
+const OPENED = Symbol('opened');
+function setLast(obj, keyByFold, key, v) {
+    const fold = goFold(key);
+    const earlier = keyByFold.get(fold);
+    if (earlier !== undefined) {
+        const old = obj[earlier];
+        if (v === null && old !== null && typeof old !== 'object')
+            return;
+        delete obj[earlier];
+    }
+    keyByFold.set(fold, key);
+    obj[key] = v;
+}
+
+;// CONCATENATED MODULE: ./src/graph/json-position.ts
+
+/**
+ * Where a text JSON.parse refused first goes wrong. Node 20's JSON.parse says "at position N" for most errors;
+ * for the others ("Unexpected token '}', … is not valid JSON", "Unexpected end of JSON input") a scanner finds the
+ * offset itself.
+ */
+function jsonErrorLocation(text, message = '') {
+    const stated = / at position (\d+)/.exec(message);
+    return positionAt(text, stated ? Math.min(Number(stated[1]), text.length) : firstErrorOffset(text));
+}
+/** The line and column of `offset` in `text`. */
+function positionAt(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = i + 1;
+    }
+    return { line, column: offset - lineStart + 1, offset };
+}
+/** Thrown inside the scanner with the offset of the first error. */
+class ScanError {
+    offset;
+    constructor(offset) {
+        this.offset = offset;
+    }
+}
+/** A validating scanner that builds nothing: the offset of the first error, or the text's length if none. */
+function firstErrorOffset(text) {
+    let i = 0;
+    const fail = () => {
+        throw new ScanError(i);
+    };
+    const ws = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const literal = (word) => {
+        for (const ch of word) {
+            if (text[i] !== ch)
+                fail();
+            i++;
+        }
+    };
+    const string = () => {
+        if (text[i] !== '"')
+            fail();
+        i++;
+        while (i < text.length && text[i] !== '"') {
+            if (text.charCodeAt(i) < 0x20)
+                fail();
+            if (text[i] === '\\') {
+                i++;
+                if (text[i] === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5)))
+                        fail();
+                    i += 4;
+                }
+                else if (!'"\\/bfnrt'.includes(text[i] ?? 'x'))
+                    fail();
+            }
+            i++;
+        }
+        if (i >= text.length)
+            fail();
+        i++;
+    };
+    const number = () => {
+        const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+        if (!m || m[0] === '' || m[0] === '-')
+            fail();
+        i += m[0].length;
+    };
+    /**
+     * Scans a value up to its first scalar: each container it opens on the way is pushed on `open` (an empty one
+     * is read whole), and the scalar that ends the descent is read.
+     */
+    const valueStart = (open) => {
+        for (;;) {
+            ws();
+            const c = text[i];
+            if (c === '{' || c === '[') {
+                if (open.length >= MAX_NESTING_DEPTH)
+                    fail();
+                i++;
+                ws();
+                if (text[i] === (c === '{' ? '}' : ']')) {
+                    i++;
+                    return;
+                }
+                open.push(c);
+                if (c === '{')
+                    member();
+                continue;
+            }
+            if (c === '"')
+                string();
+            else if (c === 't')
+                literal('true');
+            else if (c === 'f')
+                literal('false');
+            else if (c === 'n')
+                literal('null');
+            else
+                number();
+            return;
+        }
+    };
+    /** An object member's key and colon; its value follows. */
+    const member = () => {
+        ws();
+        string();
+        ws();
+        if (text[i] !== ':')
+            fail();
+        i++;
+    };
+    try {
+        const open = [];
+        valueStart(open);
+        // After each value: close finished containers, or go on with the next member or element.
+        while (open.length > 0) {
+            ws();
+            const top = open[open.length - 1];
+            if (text[i] === ',') {
+                i++;
+                if (top === '{')
+                    member();
+                valueStart(open);
+            }
+            else if (text[i] === (top === '{' ? '}' : ']')) {
+                i++;
+                open.pop();
+            }
+            else
+                fail();
+        }
+        ws();
+        if (i < text.length)
+            fail();
+        return text.length;
+    }
+    catch (e) {
+        if (e instanceof ScanError)
+            return e.offset;
+        throw e;
+    }
+}
+
+// EXTERNAL MODULE: ./src/graph/cycles.ts
+var cycles = __nccwpck_require__(8213);
+;// CONCATENATED MODULE: ./src/graph/validate-cmd.ts
+
+
+const CMD = structType('Exec', 'Environ', 'WorkingDirectory', 'CatTemplate', 'CatOutput');
+/**
+ * One `Cmd`: an exec (`Exec` set) or a cat (`CatOutput` set), never both, never neither. Every string is a
+ * template, and each one's `{{DEP:x}}` must name one of the job's `deps`. `where` is `Cmds[i]`.
+ */
+function readCmd(raw, job, deps, where, cx) {
+    if (!go_json_isObject(raw)) {
+        cx.add(job, where, `must be an object, got ${go_json_describe(raw)}`);
+        return undefined;
+    }
+    // Depth 5: the graph, Jobs, the job, its Cmds, the command.
+    const { values: f, ambiguous, tooDeep } = readStruct(raw, CMD, 5);
+    if (ambiguous)
+        cx.ambiguousKeys = true;
+    for (const key of tooDeep)
+        cx.tooDeep(job, `${where}.${key}`);
+    // A NUL byte cannot reach a program's arguments, its environment, or a path; a cat's content may hold one.
+    // Field names (`Cmds[0].Exec[2]`) are spelled out only for a problem.
+    const template = (value, field, nulAllowed = false) => {
+        const at = () => `${where}.${field()}`;
+        if (!nulAllowed && value.includes('\0')) {
+            cx.add(job, at(), 'must not contain a NUL byte');
+            return [];
+        }
+        const t = cx.template(value, job, at);
+        for (const p of t) {
+            if (p.kind === 'dep' && !deps.includes(p.label))
+                cx.add(job, at(), `refers to {{DEP:${p.label}}}, which is not in Deps`);
+        }
+        return t;
+    };
+    const hasExec = f.Exec !== null && f.Exec !== undefined;
+    const catOutput = cx.string(f.CatOutput, job, `${where}.CatOutput`);
+    if (hasExec && catOutput !== '') {
+        cx.add(job, where, 'sets both Exec and CatOutput; a command is either an exec or a cat');
+        return undefined;
+    }
+    if (catOutput !== '') {
+        const catTemplate = cx.string(f.CatTemplate, job, `${where}.CatTemplate`);
+        return {
+            kind: 'cat',
+            catTemplate: template(catTemplate, () => 'CatTemplate', true),
+            catOutput: template(catOutput, () => 'CatOutput'),
+        };
+    }
+    if (!hasExec) {
+        cx.add(job, where, 'sets neither Exec nor CatOutput; a command is either an exec or a cat');
+        return undefined;
+    }
+    const exec = cx.strings(f.Exec, job, `${where}.Exec`);
+    if (Array.isArray(f.Exec) && exec.length === 0)
+        cx.add(job, `${where}.Exec`, 'is empty: an exec needs a program');
+    if (exec[0] === '')
+        cx.add(job, `${where}.Exec[0]`, 'is empty: an exec needs a program');
+    const environ = cx.strings(f.Environ, job, `${where}.Environ`);
+    environ.forEach((e, i) => {
+        if (e !== undefined && !/^[^=]+=/.test(e)) {
+            cx.add(job, `${where}.Environ[${i}]`, `must look like KEY=VALUE, got ${(0,printable/* quoted */.TL)(e)}`);
+        }
+    });
+    const templates = (list, field) => list.map((s, i) => (s === undefined ? [] : template(s, () => `${field}[${i}]`)));
+    return {
+        kind: 'exec',
+        exec: templates(exec, 'Exec'),
+        environ: templates(environ, 'Environ'),
+        workingDirectory: template(cx.string(f.WorkingDirectory, job, `${where}.WorkingDirectory`), () => 'WorkingDirectory'),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/graph/validate-context.ts
+
+
+
+/** Entries kept per memo: graphs repeat a few thousand strings, and the bound keeps an odd graph from growing it. */
+const MEMO_LIMIT = 1_000_000;
+/**
+ * The state of one validation: the problems found so far (collected, never thrown, so that a user sees every one
+ * at once), and memos that let a 100,000-job graph share one copy of each repeated string and parsed template.
+ */
+class ValidateContext {
+    options;
+    problems = [];
+    /** Set when an object had two differently cased keys for one field: JSON.parse lost their order. */
+    ambiguousKeys = false;
+    templates = new Map();
+    interned = new Map();
+    constructor(options = {}) {
+        this.options = options;
+    }
+    /** Records a problem. */
+    add(job, field, message) {
+        this.problems.push({
+            ...(job === undefined ? {} : { job }),
+            ...(field === undefined ? {} : { field }),
+            message,
+        });
+    }
+    /** Records an unknown key whose value nests past Go's limit (see go-json.ts); `field` is the key's path. */
+    tooDeep(job, field) {
+        this.add(job, (0,printable/* printable */.g$)(field), `nests more than ${MAX_NESTING_DEPTH} levels deep, which Go's encoding/json refuses`);
+    }
+    /** One copy of each input path, however many jobs name it. */
+    intern(s) {
+        if (this.options.internInputs === false)
+            return s;
+        const known = this.interned.get(s);
+        if (known !== undefined)
+            return known;
+        if (this.interned.size < MEMO_LIMIT)
+            this.interned.set(s, s);
+        return s;
+    }
+    /**
+     * Parses a command string, reporting an error at `job`/`where()` (spelled out only then); an erroneous string
+     * becomes an empty template.
+     */
+    template(value, job, where) {
+        const known = this.templates.get(value);
+        if (known)
+            return known;
+        const t = parseTemplate(value);
+        if (!t.ok) {
+            this.add(job, where(), t.error);
+            return [];
+        }
+        // Graphs repeat the same strings (`sh`, `-c`, paths) thousands of times: one parsed copy serves all.
+        if (this.templates.size < MEMO_LIMIT)
+            this.templates.set(value, t.value);
+        return t.value;
+    }
+    /**
+     * A `[]string` field: null is empty, a string or any non-list is a type error naming the field. Elements keep
+     * their indices (a wrong one becomes undefined after its problem is recorded), so later messages name the
+     * producer's index.
+     */
+    strings(value, job, where) {
+        if (value === null || value === undefined)
+            return [];
+        if (!Array.isArray(value)) {
+            this.add(job, where, `must be a list of strings, got ${go_json_describe(value)}`);
+            return [];
+        }
+        return value.map((v, i) => {
+            if (typeof v === 'string')
+                return v;
+            this.add(job, `${where}[${i}]`, `must be a string, got ${go_json_describe(v)}`);
+            return undefined;
+        });
+    }
+    /** A `string` field: null is empty, anything else but a string is a type error naming the field. */
+    string(value, job, where) {
+        if (value === null || value === undefined)
+            return '';
+        if (typeof value === 'string')
+            return value;
+        this.add(job, where, `must be a string, got ${go_json_describe(value)}`);
+        return '';
+    }
+}
+/** A 40-character hex ID, either case: one pass over the character codes, cheaper than a regular expression. */
+function isHex40(s) {
+    if (s.length !== 40)
+        return false;
+    for (let i = 0; i < 40; i++) {
+        const c = s.charCodeAt(i);
+        // 0-9, A-F, a-f
+        if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)))
+            return false;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/graph/validate.ts
+
+
+
+
+
+
+
+const GRAPH = structType('SourceFiles', 'Jobs');
+const JOB = structType('ID', 'Name', 'Inputs', 'Deps', 'Cmds', 'Outputs');
+/** Validates decoded graph JSON (DESIGN.md §1) into a Graph, or every problem found. */
+function validateGraph(raw, options = {}) {
+    return validateDecoded(raw, options).result;
+}
+/**
+ * As `validateGraph`, and says whether two differently cased keys matched one field somewhere, in which case a
+ * caller holding the text decodes it again in document order (`decodeOrdered`). The decoded jobs are released
+ * one by one as they are read, so a 100,000-job graph is never held twice over.
+ */
+function validateDecoded(raw, options = {}) {
+    const cx = new ValidateContext(options);
+    const result = validate(raw, cx);
+    return { result, ambiguousKeys: cx.ambiguousKeys };
+}
+function validate(raw, cx) {
+    if (!go_json_isObject(raw))
+        return (0,util_result/* err */._)([{ message: `the graph must be a JSON object, got ${go_json_describe(raw)}` }]);
+    const { values: g, ambiguous, tooDeep } = readStruct(raw, GRAPH, 1);
+    if (ambiguous)
+        cx.ambiguousKeys = true;
+    for (const key of tooDeep)
+        cx.tooDeep(undefined, key);
+    const sourceFiles = readSourceFiles(g.SourceFiles, cx);
+    const rawJobs = g.Jobs ?? [];
+    if (!Array.isArray(rawJobs)) {
+        cx.add(undefined, 'Jobs', `must be a list of jobs, got ${go_json_describe(rawJobs)}`);
+        return (0,util_result/* err */._)(cx.problems);
+    }
+    const jobs = [];
+    const byLabel = new Map();
+    const depOrigins = new Map();
+    rawJobs.forEach((rawJob, i) => {
+        const read = readJob(rawJob, i, cx);
+        rawJobs[i] = null;
+        if (!read)
+            return;
+        const { job, depOrigin } = read;
+        if (depOrigin)
+            depOrigins.set(job, depOrigin);
+        const other = byLabel.get(job.label);
+        if (other) {
+            cx.add(job.name, 'ID', `duplicate ID ${job.label}, also used by job ${(0,printable/* quoted */.TL)(other.name)}`);
+            return;
+        }
+        byLabel.set(job.label, job);
+        jobs.push(job);
+    });
+    checkDeps(jobs, byLabel, depOrigins, cx);
+    return cx.problems.length > 0 ? (0,util_result/* err */._)(cx.problems) : (0,util_result.ok)({ sourceFiles, jobs, byLabel });
+}
+function readSourceFiles(raw, cx) {
+    const files = new Map();
+    if (raw === null || raw === undefined)
+        return files;
+    if (!go_json_isObject(raw)) {
+        cx.add(undefined, 'SourceFiles', `must be an object of ID to path, got ${go_json_describe(raw)}`);
+        return files;
+    }
+    const kind = cx.options.inputKind;
+    // Tens of thousands of entries in a large graph: the field name is spelled out only for a problem.
+    const where = (id) => `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`;
+    for (const id in raw) {
+        const path = raw[id];
+        const lower = id.toLowerCase();
+        if (!isHex40(id))
+            cx.add(undefined, where(id), 'is not a 40-character hex ID');
+        else if (files.has(lower))
+            cx.ambiguousKeys = true;
+        if (typeof path !== 'string')
+            cx.add(undefined, where(id), `must be a path string, got ${go_json_describe(path)}`);
+        else if (path.includes('\0'))
+            cx.add(undefined, where(id), 'must not contain a NUL byte');
+        else {
+            files.set(lower, path);
+            if (kind !== undefined && kind(path) === 'missing')
+                cx.add(undefined, where(id), `source file ${(0,printable/* printable */.g$)(path)} does not exist`);
+        }
+    }
+    return files;
+}
+/** A job is named by its Name, or by its label when the name is empty (or by its index when the ID is bad). */
+function readJob(raw, index, cx) {
+    if (!go_json_isObject(raw)) {
+        cx.add(undefined, `Jobs[${index}]`, `must be an object, got ${go_json_describe(raw)}`);
+        return undefined;
+    }
+    // Depth 3: the graph object, its Jobs list, the job.
+    const { values: f, ambiguous, tooDeep } = readStruct(raw, JOB, 3);
+    if (ambiguous)
+        cx.ambiguousKeys = true;
+    const validId = typeof f.ID === 'string' && isHex40(f.ID) ? f.ID.toLowerCase() : undefined;
+    const nameText = typeof f.Name === 'string' ? f.Name : '';
+    const idText = typeof f.ID === 'string' && f.ID !== '' ? f.ID : undefined;
+    const name = nameText !== '' ? nameText : (validId ?? idText ?? `Jobs[${index}]`);
+    cx.string(f.Name, name, 'Name');
+    for (const key of tooDeep)
+        cx.tooDeep(name, key);
+    if (validId === undefined) {
+        cx.add(name, 'ID', `must be 40 hex characters, got ${typeof f.ID === 'string' ? (0,printable/* quoted */.TL)(f.ID) : f.ID === undefined ? 'nothing' : go_json_isObject(f.ID) || Array.isArray(f.ID) ? go_json_describe(f.ID) : JSON.stringify(f.ID)}`);
+    }
+    const inputs = readInputs(cx.strings(f.Inputs, name, 'Inputs'), name, cx);
+    const deps = [];
+    const depOrigin = [];
+    cx.strings(f.Deps, name, 'Deps').forEach((d, i) => {
+        if (d === undefined)
+            return;
+        const label = d.toLowerCase();
+        if (!isHex40(d))
+            cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${(0,printable/* quoted */.TL)(d)}`);
+        else if (!deps.includes(label)) {
+            deps.push(label);
+            depOrigin.push(i);
+        }
+    });
+    const cmds = [];
+    const rawCmds = f.Cmds ?? [];
+    if (!Array.isArray(rawCmds))
+        cx.add(name, 'Cmds', `must be a list of commands, got ${go_json_describe(rawCmds)}`);
+    else {
+        rawCmds.forEach((c, i) => {
+            const cmd = readCmd(c, name, deps, `Cmds[${i}]`, cx);
+            if (cmd)
+                cmds.push(cmd);
+        });
+    }
+    const outputs = readOutputs(cx.strings(f.Outputs, name, 'Outputs'), name, cx);
+    if (validId === undefined)
+        return undefined;
+    const job = { label: validId, name, inputs, deps, cmds };
+    if (outputs.length > 0)
+        job.outputs = outputs;
+    // Kept only when deduplication shifted an index, so messages still name the producer's `Deps[i]`.
+    return depOrigin.every((o, k) => o === k) ? { job } : { job, depOrigin };
+}
+/**
+ * Normalises input paths (`./a//b` → `a/b`), refusing empty, absolute and escaping ones (a backslash is an
+ * ordinary character, as it is in a POSIX file name); sorted by UTF-16 code units, deduplicated. When the
+ * options can look paths up, a missing input is reported with the producer's index.
+ */
+function readInputs(raw, job, cx) {
+    const kind = cx.options.inputKind;
+    if (inOrderAndNormal(raw)) {
+        // Nothing to normalise, drop or sort: only the lookups can find a problem, each at the producer's index.
+        const paths = raw.map((p) => cx.intern(p));
+        if (kind !== undefined)
+            paths.forEach((p, i) => inputKindProblem(kind(p), p, job, () => `Inputs[${i}]`, cx));
+        return paths;
+    }
+    const out = new Set();
+    // Messages (and their strings) are made only for a problem: ten thousand inputs are almost always fine.
+    raw.forEach((p, i) => {
+        if (p === undefined)
+            return;
+        const where = () => `Inputs[${i}]`;
+        if (p === '')
+            return cx.add(job, where(), 'is empty');
+        // No file has such a name, and the file system calls refuse it.
+        if (p.includes('\0'))
+            return cx.add(job, where(), 'must not contain a NUL byte');
+        if (p.charCodeAt(0) === SLASH) {
+            return cx.add(job, where(), `must be relative to the source directory, got ${(0,printable/* quoted */.TL)(p)}`);
+        }
+        const norm = isNormalPath(p) ? p : external_node_path_.posix.normalize(p).replace(/\/$/, '');
+        if (norm === '..' || norm.startsWith('../')) {
+            return cx.add(job, where(), `must not leave the source directory, got ${(0,printable/* quoted */.TL)(p)}`);
+        }
+        if (norm === '.')
+            return cx.add(job, where(), `must name a file, got ${(0,printable/* quoted */.TL)(p)}`);
+        if (out.has(norm))
+            return;
+        out.add(cx.intern(norm));
+        if (kind !== undefined)
+            inputKindProblem(kind(norm), norm, job, where, cx);
+    });
+    const sorted = [...out];
+    // Producers usually list inputs in order already: checking is cheaper than sorting.
+    for (let i = 1; i < sorted.length; i++) {
+        if (!(sorted[i - 1] < sorted[i]))
+            return sorted.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    }
+    return sorted;
+}
+/** Records what is wrong with what is at an input path, if anything. */
+function inputKindProblem(k, path, job, where, cx) {
+    if (k === 'file')
+        return;
+    const shown = (0,printable/* printable */.g$)(path);
+    if (k === 'missing')
+        cx.add(job, where(), `input file ${shown} does not exist`);
+    else if (k === 'dir')
+        cx.add(job, where(), `input ${shown} is a directory; list its files`);
+    else if (k === 'other')
+        cx.add(job, where(), `input ${shown} is not a regular file or a symbolic link`);
+    else
+        cx.add(job, where(), k.problem);
+}
+/**
+ * Whether every input is a normal relative path (see isNormalPath), without a NUL byte, each after the one before
+ * by UTF-16 code units: then readInputs has nothing to refuse, normalise, deduplicate or sort. Compiled graphs,
+ * and producers that list their inputs sorted, are all such.
+ */
+function inOrderAndNormal(raw) {
+    let prev = '';
+    for (let i = 0; i < raw.length; i++) {
+        const p = raw[i];
+        if (p === undefined || (i > 0 && !(prev < p)) || !isNormalPath(p) || p.includes('\0'))
+            return false;
+        prev = p;
+    }
+    return true;
+}
+const SLASH = 0x2f;
+const DOT = 0x2e;
+/**
+ * True when `posix.normalize` would leave the relative path `p` as it is: no empty, `.` or `..` segment and no
+ * trailing slash. One pass over the characters, where normalising builds a new string for every input.
+ */
+function isNormalPath(p) {
+    let start = 0;
+    for (let i = 0; i <= p.length; i++) {
+        if (i < p.length && p.charCodeAt(i) !== SLASH)
+            continue;
+        const len = i - start;
+        if (len === 0)
+            return false;
+        if (p.charCodeAt(start) === DOT && (len === 1 || (len === 2 && p.charCodeAt(start + 1) === DOT)))
+            return false;
+        start = i + 1;
+    }
+    return true;
+}
+/**
+ * In-place output globs: relative to the source directory and inside it (`!` excludes), in the producer's order.
+ * Only present when the producer sets them (disbuild.json does); graphs without them are unchanged.
+ */
+function readOutputs(raw, job, cx) {
+    const out = [];
+    raw.forEach((p, i) => {
+        if (p === undefined)
+            return;
+        const where = `Outputs[${i}]`;
+        const body = p.startsWith('!') ? p.slice(1) : p;
+        if (body === '')
+            return cx.add(job, where, 'is empty');
+        if (body.startsWith('/')) {
+            return cx.add(job, where, `must be relative to the source directory, got ${JSON.stringify(p)}`);
+        }
+        const norm = external_node_path_.posix.normalize(body);
+        if (norm === '..' || norm.startsWith('../')) {
+            return cx.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
+        }
+        if (norm === '.' || norm === '**' || norm === '**/*') {
+            return cx.add(job, where, `must not be the whole source directory, got ${JSON.stringify(p)}`);
+        }
+        out.push(p.startsWith('!') ? `!${norm}` : norm);
+    });
+    return out;
+}
+/** Unknown deps, then every dependency cycle, each as the chain of job names. */
+function checkDeps(jobs, byLabel, depOrigins, cx) {
+    const field = (job, k) => `Deps[${depOrigins.get(job)?.[k] ?? k}]`;
+    for (const job of jobs) {
+        job.deps.forEach((d, k) => {
+            if (!byLabel.has(d))
+                cx.add(job.name, field(job, k), `unknown dependency ${d}`);
+        });
+    }
+    for (const cycle of (0,cycles/* findCycles */.p)(new Map(jobs.map((j) => [j.label, j.deps])))) {
+        const first = byLabel.get(cycle[0]);
+        const names = cycle.map((l) => (0,printable/* printable */.g$)(byLabel.get(l).name));
+        cx.add(first.name, field(first, first.deps.indexOf(cycle[1])), `dependency cycle: ${names.join(' -> ')}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/util/code-identity.ts
+
+
+/**
+ * The identity of the code in `self`: its path and the names, sizes, modification times and inodes of every file
+ * beside it. The code that matters may sit in another file than the caller's module (a chunk of the bundle loaded on
+ * demand, a module beside it when run from source): an upgrade, a rebuild or a `git pull` that rewrites only that
+ * file must still differ. State kept between runs and keyed by this is never read by other code.
+ */
+function codeIdentity(self) {
+    try {
+        const dir = (0,external_node_path_.dirname)(self);
+        const parts = [self];
+        for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
+            const st = (0,external_node_fs_.lstatSync)(`${dir}/${name}`, { bigint: true });
+            parts.push(`${name}\0${st.size}\0${st.mtimeNs}\0${st.ino}`);
+        }
+        return parts.join('\0');
+    }
+    catch {
+        // Unknown: a value no other run shares, so nothing is reused.
+        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/graph/validated-graph-cache.ts
+/**
+ * The validated form of the graph file a run read last, kept so that a run of an unchanged graph file skips
+ * decoding and validating it (for 1,000 inputs the larger part of reading a graph, and most of its garbage).
+ *
+ * Exact, not a guess: the cache file (one of sixteen slots, chosen by the graph file's path) holds the digest of
+ * the graph's text (with the validating code's identity and a format number) and the graph validation made of
+ * that text. It is used only when the digest matches the text just read, and only from a regular file of this
+ * user that nobody else may write (its commands would run, and its inputs make the keys). The payload carries a
+ * digest of its own: a damaged file (a bit flipped, a truncated write) is never believed. Whether every input
+ * exists is not part of it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any
+ * kind costs the cache, never the run: the graph is then validated as usual and the file written anew.
+ *
+ * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
+ */
+
+
+
+
+
+/** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
+const FORMAT = 1;
+const MAGIC = 'disbuild-validated-graph';
+/**
+ * The key of a graph's text: what a cached validation must have been made from. The file's bytes, as read, when
+ * the caller has them: hashing them costs a tenth of decoding and hashing the text (the same key for UTF-8 text).
+ */
+function validatedGraphKey(text) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${MAGIC}\0${FORMAT}\0${codeIdentity((0,external_node_url_.fileURLToPath)(import.meta.url))}\0`)
+        .update(text)
+        .digest('hex');
+}
+/**
+ * The graph validated from the text of `key`, or undefined when the file holds another (or none), is damaged, is
+ * not a regular file, or another user owns it or may write it.
+ */
+function readValidatedGraph(file, key) {
+    let bytes;
+    try {
+        bytes = (0,read_own_file/* readOwnBytes */.KV)(file);
+    }
+    catch {
+        return undefined;
+    }
+    if (bytes === undefined)
+        return undefined;
+    // Checked as bytes: most of a large graph's cost here was decoding and hashing text (see validatedGraphKey).
+    const head = `${key}\n`;
+    if (bytes.length <= head.length || bytes.toString('latin1', 0, head.length) !== head)
+        return undefined;
+    const digestEnd = bytes.indexOf(0x0a, head.length);
+    if (digestEnd < 0)
+        return undefined;
+    const payload = bytes.subarray(digestEnd + 1);
+    if (bytes.toString('latin1', head.length, digestEnd) !== payloadDigest(payload))
+        return undefined;
+    try {
+        return graphOf(JSON.parse(payload.toString('utf8')));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Replaces the cache file with `graph`, validated from the text of `key` (written aside, then renamed: a reader
+ * sees the old file or the new one, whole). A failure is ignored: the next run validates again.
+ */
+function writeValidatedGraph(file, key, graph) {
+    const payload = JSON.stringify({ sourceFiles: [...graph.sourceFiles], jobs: graph.jobs });
+    state_file_writeStateFile(file, `${key}\n${payloadDigest(payload)}\n${payload}`);
+}
+function payloadDigest(payload) {
+    return (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
+}
+/** The graph of a payload this code wrote (its digest checked): the lookup map is rebuilt, nothing re-validated. */
+function graphOf(p) {
+    if (!Array.isArray(p.sourceFiles) || !Array.isArray(p.jobs))
+        return undefined;
+    const byLabel = new Map();
+    for (const job of p.jobs) {
+        if (typeof job.label !== 'string' || !Array.isArray(job.inputs) || !Array.isArray(job.deps))
+            return undefined;
+        if (!Array.isArray(job.cmds))
+            return undefined;
+        byLabel.set(job.label, job);
+    }
+    return { sourceFiles: new Map(p.sourceFiles), jobs: p.jobs, byLabel };
+}
+
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/util/collect-garbage.ts
+
+let gc;
+/**
+ * Asks V8 for a full collection. Used once, after a large graph is decoded and validated: the decoded JSON tree
+ * (hundreds of megabytes for 100,000 jobs) is garbage by then, and collecting it before keys are computed keeps
+ * peak memory near the size of the graph itself rather than the sum of both. node:v8 is loaded only then: it
+ * brings four of Node's internal modules that any other run does without.
+ */
+async function collectGarbage() {
+    if (gc === undefined) {
+        (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8877, 23))).setFlagsFromString('--expose-gc');
+        gc = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
+    }
+    gc();
+}
+
+;// CONCATENATED MODULE: ./src/graph/parse.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The largest graph text (in UTF-16 code units) whose validation is kept: keeping one holds its text and the kept
+ * form in memory at once, and a graph of hundreds of megabytes is read keeping peak memory near its own size.
+ */
+const MAX_KEPT_TEXT = 32 * 1024 * 1024;
+/** Parses and validates graph JSON; malformed JSON is reported with its line and column. */
+function parseGraphText(text) {
+    return parseWith(text, {});
+}
+/**
+ * As `parseGraphText`, also checking that every input and SourceFiles path exists under `sourceDir`, as
+ * `loadGraphFile` does for a file (for a graph printed by a command, say).
+ */
+function parseGraphTextIn(text, sourceDir) {
+    return parseWith(text, { inputKind: pathKinds(sourceDir) });
+}
+function parseWith(text, options) {
+    const raw = decode(text);
+    if (!raw.ok)
+        return raw;
+    const first = validateDecoded(raw.value, options);
+    // Rare: differently cased keys for one field, whose document order JSON.parse dropped. Decode again in order.
+    return first.ambiguousKeys ? validateDecoded(decodeOrdered(text), options).result : first.result;
+}
+function decode(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        const at = jsonErrorLocation(text, message);
+        // The position becomes line:column; the text V8 quotes (the input, or a cut of it) goes; a quoted newline is
+        // shown escaped.
+        const reason = message
+            .replace(/,? (\.\.\.)?"[^]*"(\.\.\.)? is not valid JSON$/, '')
+            .replace(/ (in JSON )?at position \d+[^]*$/, '')
+            .replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
+        return (0,util_result/* err */._)([{ message: `malformed JSON at line ${at.line}, column ${at.column}: ${reason}` }]);
+    }
+    return (0,util_result.ok)(value);
+}
+/**
+ * Read in one call on this thread, not through the thread pool: git's listings start just before, and while their
+ * processes take both cores of a small machine, each of the pool's round trips waits for one (14 ms for a 1.4 MB
+ * graph, against 1 ms read here).
+ */
+function readGraphBytes(path) {
+    try {
+        return (0,util_result.ok)((0,external_node_fs_.readFileSync)(path));
+    }
+    catch (e) {
+        const why = e.code ?? e.message;
+        return (0,util_result/* err */._)([{ message: `cannot read graph file ${path}: ${why}` }]);
+    }
+}
+/**
+ * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
+ * `sourceDir`. All problems come back together, missing inputs named by job and the producer's `Inputs[i]`.
+ * `knownFiles` are paths already known to be files, not looked up: git's account of the work tree, which costs
+ * nothing more when keys use it anyway. It is awaited only after the graph is validated, with every path taken
+ * for a file meanwhile: git lists the work tree on other cores while this one validates. Should a path then turn
+ * out not to be a file (rare: a graph naming a missing input), the file is validated again, with the truth.
+ * With `cacheFile`, the validation of the file's exact text is kept there and reused by the next run (for graph
+ * texts up to MAX_KEPT_TEXT).
+ */
+async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
+    const read = readGraphBytes(path);
+    if (!read.ok)
+        return read;
+    const bytes = read.value;
+    // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
+    // whether its files exist is checked as for any graph. The text is decoded only when none serves.
+    const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(bytes);
+    const cached = cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);
+    if (cached !== undefined && allFiles(cached, pathKinds(sourceDir, await knownFiles)))
+        return (0,util_result.ok)(cached);
+    // None, or a missing input: validated below from the very bytes keyed, which names every problem.
+    let text = bytes.toString('utf8');
+    const raw = decode(text);
+    // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
+    text = '';
+    if (!raw.ok)
+        return raw;
+    let validated = validateDecoded(raw.value, { inputKind: () => 'file' });
+    let sameBytes = true;
+    const kind = pathKinds(sourceDir, await knownFiles);
+    if (validated.ambiguousKeys || !validated.result.ok || !allFiles(validated.result.value, kind)) {
+        // Rare (a problem, or keys whose order JSON.parse lost, see parseGraphText): the file is read again rather
+        // than its text kept through every validation.
+        const again = readGraphBytes(path);
+        if (!again.ok)
+            return again;
+        // Changed in between: this validation is not of the bytes keyed, and is not kept under their key.
+        sameBytes = key !== undefined && validatedGraphKey(again.value) === key;
+        const againText = again.value.toString('utf8');
+        const decoded = validated.ambiguousKeys ? (0,util_result.ok)(decodeOrdered(againText)) : decode(againText);
+        if (!decoded.ok)
+            return decoded;
+        validated = validateDecoded(decoded.value, { inputKind: kind });
+    }
+    if (validated.result.ok &&
+        sameBytes &&
+        cacheFile !== undefined &&
+        key !== undefined &&
+        cached === undefined) {
+        writeValidatedGraph(cacheFile, key, validated.result.value);
+    }
+    // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
+    if (validated.result.ok && validated.result.value.jobs.length > 10_000)
+        await collectGarbage();
+    return validated.result;
+}
+/**
+ * What is at each relative path under `sourceDir`, asked once per path. Each directory is listed once (with
+ * file types) instead of one lstat per file: inputs come many to a directory, and 10,000 inputs in 1,000
+ * directories cost a third of the time. A name the listing does not show (or does not type) is lstat-ed, so
+ * case-insensitive file systems and odd file systems answer exactly as lstat does. Paths in `knownFiles` are
+ * files without asking. A path that is a symbolic link, or lies below one, is resolved as keys resolve it
+ * (resolve-input.ts): a dangling link or a path leading outside `sourceDir` is a problem.
+ */
+function pathKinds(sourceDir, knownFiles) {
+    const memo = new Map();
+    const listings = new Map();
+    const realDirs = new Map();
+    const disk = new DiskView(sourceDir);
+    // Keyed by the directory's relative path: joining and normalising every input path costs more than the calls.
+    const listed = (relDir) => {
+        if (listings.has(relDir))
+            return listings.get(relDir);
+        let kinds;
+        try {
+            kinds = new Map();
+            for (const e of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(sourceDir, relDir), { withFileTypes: true })) {
+                const k = e.isFile()
+                    ? 'file'
+                    : e.isSymbolicLink()
+                        ? 'link'
+                        : e.isDirectory()
+                            ? 'dir'
+                            : e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()
+                                ? 'other'
+                                : undefined;
+                if (k !== undefined)
+                    kinds.set(e.name, k);
+            }
+        }
+        catch {
+            kinds = undefined;
+        }
+        listings.set(relDir, kinds);
+        return kinds;
+    };
+    // Whether a directory is reached without following a link (then its listing is the truth about its entries).
+    const isRealDir = (relDir) => {
+        if (relDir === '')
+            return true;
+        let real = realDirs.get(relDir);
+        if (real === undefined) {
+            const slash = relDir.lastIndexOf('/');
+            const parent = slash < 0 ? '' : relDir.slice(0, slash);
+            real = isRealDir(parent) && listed(parent)?.get(relDir.slice(slash + 1)) === 'dir';
+            realDirs.set(relDir, real);
+        }
+        return real;
+    };
+    return (rel) => {
+        if (knownFiles?.has(rel))
+            return 'file';
+        let k = memo.get(rel);
+        if (k === undefined) {
+            const slash = rel.lastIndexOf('/');
+            const dir = slash < 0 ? '' : rel.slice(0, slash);
+            const listedKind = isRealDir(dir)
+                ? (listed(dir)?.get(rel.slice(slash + 1)) ?? lstatKind((0,external_node_path_.join)(sourceDir, rel)))
+                : 'link';
+            k = listedKind === 'link' ? resolvedKind(disk, rel) : listedKind;
+            memo.set(rel, k);
+        }
+        return k;
+    };
+}
+/** Whether validation with `kind` would find no problem with the paths of the valid `graph`. */
+function allFiles(graph, kind) {
+    for (const job of graph.jobs)
+        for (const p of job.inputs)
+            if (kind(p) !== 'file')
+                return false;
+    // A SourceFiles path is a problem only when missing.
+    for (const p of graph.sourceFiles.values())
+        if (kind(p) === 'missing')
+            return false;
+    return true;
+}
+/** A path that is, or lies below, a symbolic link: what reading it yields, as keys resolve it. */
+function resolvedKind(disk, rel) {
+    if (rel.includes('\0'))
+        return 'missing';
+    const r = resolveInput(disk, rel);
+    return r.ok ? 'file' : r.missing ? 'missing' : { problem: r.problem };
+}
+function lstatKind(path) {
+    // Validation refuses such paths; a caller that skipped it still gets an answer, not an exception.
+    if (path.includes('\0'))
+        return 'missing';
+    const st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
+    if (st === undefined)
+        return 'missing';
+    if (st.isFile())
+        return 'file';
+    if (st.isSymbolicLink())
+        return 'link';
+    return st.isDirectory() ? 'dir' : 'other';
+}
+/**
+ * Checks that the files of an already validated graph exist under `sourceDir`: SourceFiles paths always, inputs
+ * unless `inputs` is false (for callers whose keying step reports missing inputs itself). Inputs are named by
+ * their index in the normalised, sorted list.
+ */
+function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
+    const kind = pathKinds(sourceDir);
+    const problems = [];
+    for (const job of opts.inputs ? graph.jobs : []) {
+        job.inputs.forEach((input, i) => {
+            const k = kind(input);
+            const field = `Inputs[${i}]`;
+            const shown = (0,printable/* printable */.g$)(input);
+            if (k === 'missing')
+                problems.push({ job: job.name, field, message: `input file ${shown} does not exist` });
+            else if (k === 'dir')
+                problems.push({ job: job.name, field, message: `input ${shown} is a directory; list its files` });
+            else if (k === 'other') {
+                problems.push({
+                    job: job.name,
+                    field,
+                    message: `input ${shown} is not a regular file or a symbolic link`,
+                });
+            }
+            else if (typeof k === 'object')
+                problems.push({ job: job.name, field, message: k.problem });
+        });
+    }
+    for (const [id, path] of graph.sourceFiles) {
+        if (kind(path) === 'missing') {
+            problems.push({
+                field: `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`,
+                message: `source file ${(0,printable/* printable */.g$)(path)} does not exist`,
+            });
+        }
+    }
+    return problems;
+}
+
+// EXTERNAL MODULE: ./src/config/config-file.ts
+var config_file = __nccwpck_require__(3797);
+;// CONCATENATED MODULE: ./src/config/compiled-graph-cache.ts
+/**
+ * The compiled graph of the last run, kept so that a run whose configuration and repository did not change skips
+ * the compile (reading every package.json, matching globs over every file, resolving dependencies).
+ *
+ * Exact, not a guess: a kept graph is reused only when everything the compile reads is what it was — the tasks of
+ * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (the files of this module's
+ * directory, their sizes and times, and a format number), the repository's file list (tracked less deleted, plus untracked not
+ * ignored: so `.gitignore`, `info/exclude` and `core.excludesFile` count through what they hide), and the bytes of
+ * every package.json and of pnpm-workspace.yaml in that list.
+ *
+ * Those bytes are vouched for by stat data, as git's index does for its work tree: beside the hash of the bytes,
+ * the file keeps each read file's device, inode, size, mode, mtime and ctime (Node's milliseconds, precise enough:
+ * see OutputStatRecords), taken before its bytes were read, and only for a file that had last changed at least
+ * SETTLED_MS before: a write in the same tick of the file system's clock as the stat data (same size, same times)
+ * is never believed unchanged. A file whose stat data is not all as recorded (or was not recorded) makes the check
+ * read and hash the bytes, as the compile would.
+ *
+ * Everything but the file list can be checked before git has listed the files: the caller does that while git
+ * works (see compileConfig).
+ *
+ * Deals with: the digests, the stat data, reading and writing the cache file. Does not deal with: compiling
+ * (compile.ts).
+ */
+
+
+
+
+
+
+
+
+/** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
+const compiled_graph_cache_FORMAT = 2;
+/** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
+function readByCompile(files) {
+    return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
+}
+/** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
+function compilerIdentity(self = (0,external_node_url_.fileURLToPath)(import.meta.url)) {
+    return codeIdentity(self);
+}
+/** The hash of the compile's inputs that are known before the files are listed: compiler, tasks, variables. */
+function configDigest(config, env) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    h.update(`disbuild-compiled-graph\0${compiled_graph_cache_FORMAT}\0${compilerIdentity()}\0`);
+    h.update(JSON.stringify([...config.tasks]));
+    h.update('\0env\0');
+    const names = new Set();
+    for (const spec of config.tasks.values())
+        for (const n of spec.env ?? [])
+            names.add(n);
+    // Set and unset differ (an unset variable is left out of the command's environment).
+    for (const n of [...names].sort())
+        h.update(JSON.stringify([n, env[n] ?? null]));
+    return h.digest('hex');
+}
+/** The hash of the repository's file list. */
+function fileListDigest(files, untracked) {
+    const h = (0,external_node_crypto_.createHash)('sha256').update(`${files.length}\0`).update(files.join('\0'));
+    // Which are tracked decides which can be outputs (see untrackedOf): a `git add` changes the compile.
+    if (untracked !== undefined)
+        h.update(`\0untracked\0${[...untracked].sort(canonical/* compareCodeUnits */.U).join('\0')}`);
+    return h.digest('hex');
+}
+/** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */
+function statKey(st) {
+    if (!st?.isFile() || !exactIno(st))
+        return undefined;
+    return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeMs}:${st.ctimeMs}`;
+}
+/**
+ * Hashes the bytes of the files of `files` that the compile reads, each lstat'ed before it is read (a write in
+ * between leaves stat data that never matches again). `now` is the clock the stat data is dated by.
+ */
+function readFiles(root, files, now = Date.now) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    // No prototype: paths are keys.
+    const stats = Object.create(null);
+    const read = readByCompile(files);
+    const bytesOf = new Map();
+    // Taken before any lstat: every stat datum is at least this recent.
+    const takenAt = now();
+    for (const f of read) {
+        // Concatenated, not joined: `root` is absolute and `f` a clean relative path (join's normalising costs more).
+        const path = `${root}/${f}`;
+        let st;
+        let bytes;
+        try {
+            st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
+            bytes = (0,external_node_fs_.readFileSync)(path);
+        }
+        catch (e) {
+            h.update(`${f}\0error ${e.code ?? ''}\0`);
+            continue;
+        }
+        h.update(`${f}\0${bytes.length}\0`);
+        h.update(bytes);
+        bytesOf.set(f, bytes);
+        const key = statKey(st);
+        if (key !== undefined && settledMs(st, takenAt))
+            stats[f] = key;
+    }
+    // Decoded only when the compile asks: a check that finds the bytes unchanged needs no text.
+    const texts = { get: (path) => bytesOf.get(path)?.toString('utf8') };
+    return { digest: h.digest('hex'), count: read.length, stats, texts };
+}
+/**
+ * The graph kept in `file` when it was compiled under configuration `config` (configDigest), with whether the
+ * files the compile read are unchanged by their stat data; undefined when the file holds another configuration's
+ * graph (or none, or is unreadable, or is not this user's own: its commands would run).
+ */
+function readKeptGraph(file, config, root) {
+    let text;
+    try {
+        text = (0,read_own_file/* readOwnFile */.zx)(file);
+    }
+    catch {
+        return undefined;
+    }
+    if (text === undefined)
+        return undefined;
+    const eol = text.indexOf('\n');
+    if (eol < 0)
+        return undefined;
+    let header;
+    try {
+        header = JSON.parse(text.slice(0, eol));
+    }
+    catch {
+        return undefined;
+    }
+    if (!isHeader(header) || header.config !== config)
+        return undefined;
+    const paths = Object.keys(header.stats);
+    let readsUnchanged = paths.length === header.readCount;
+    for (let i = 0; readsUnchanged && i < paths.length; i++) {
+        readsUnchanged = statKey(compiled_graph_cache_lstatOrUndefined(`${root}/${paths[i]}`)) === header.stats[paths[i]];
+    }
+    return { header, text: text.slice(eol + 1), readsUnchanged };
+}
+/**
+ * A path's stat data; undefined when it cannot be had for any reason (not only ENOENT: a directory on its path
+ * that became a file, one that became unreadable), which sends the check to the bytes: it never fails the run.
+ */
+function compiled_graph_cache_lstatOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+function isHeader(h) {
+    if (typeof h !== 'object' || h === null)
+        return false;
+    const x = h;
+    return (typeof x.config === 'string' &&
+        typeof x.files === 'string' &&
+        typeof x.reads === 'string' &&
+        typeof x.readCount === 'number' &&
+        typeof x.stats === 'object' &&
+        x.stats !== null &&
+        Object.values(x.stats).every((v) => typeof v === 'string'));
+}
+/** Replaces the cache file (see writeStateFile); a failure is ignored: the next run compiles again. */
+function writeCompiledGraph(file, header, graphText) {
+    state_file_writeStateFile(file, `${JSON.stringify(header)}\n${graphText}`);
+}
+
+// EXTERNAL MODULE: ./src/config/repo-files.ts
+var repo_files = __nccwpck_require__(8682);
+;// CONCATENATED MODULE: ./src/config/load-config.ts
+
+
+
+
+
+
+/** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
+async function readConfigSource(dir) {
+    const read = await (0,config_file/* readConfigFile */.RG)(dir);
+    return read === undefined ? undefined : configSourceOf(read);
+}
+/** The graph source a read disbuild.json names (from a file, or from a commit: see the hook). */
+function configSourceOf(read) {
+    if (!read.ok)
+        return read;
+    const c = read.value;
+    const salt = c.salt === undefined ? {} : { salt: c.salt };
+    if (c.graph !== undefined)
+        return (0,util_result.ok)({ kind: 'file', path: c.graph, ...salt });
+    if (c.graphCommand !== undefined)
+        return (0,util_result.ok)({ kind: 'command', command: c.graphCommand, ...salt });
+    if (c.tasks !== undefined)
+        return (0,util_result.ok)({ kind: 'tasks', config: { ...c, tasks: c.tasks }, ...salt });
+    return (0,util_result/* err */._)([
+        {
+            file: config_file/* CONFIG_FILE */.g2,
+            message: 'needs "tasks" (see the README), "graph" (a path) or "graphCommand" (a command printing the graph)',
+        },
+    ]);
+}
+/**
+ * Compiles the tasks of disbuild.json at `root` into a validated Graph, and the graph JSON `disbuild graph`
+ * prints. Environment variables named by tasks' `env` are read from `env`. `cached` says whether the compile was
+ * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled.
+ */
+async function compileConfig(root, config, env, shortcuts = {}) {
+    const { cacheFile, now, validatedFile } = shortcuts;
+    const configKey = cacheFile === undefined ? undefined : configDigest(config, env);
+    // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
+    // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
+    const listing = shortcuts.files
+        ? shortcuts.files.then((f) => f ?? (0,repo_files/* listRepoFiles */.c$)(root))
+        : (0,repo_files/* listRepoFiles */.c$)(root);
+    const kept = cacheFile && configKey ? readKeptGraph(cacheFile, configKey, root) : undefined;
+    const reusable = kept && (await validatedKept(kept.text, validatedFile));
+    // Nothing kept to reuse: the compiler's modules are loaded while git lists, and without a cache the workspace's
+    // manifests read (with one, their bytes must be hashed before the compile reads them: see below).
+    let compiler = cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
+    const files = await listing;
+    const untracked = (0,repo_files/* untrackedOf */.V_)(files);
+    const listKey = cacheFile === undefined ? undefined : fileListDigest(files, untracked);
+    let reads;
+    if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
+        if (kept.readsUnchanged)
+            return (0,util_result.ok)(reusable);
+        // Stat data changed or was too recent to vouch: the bytes say.
+        reads = readFiles(root, files, now);
+        if (reads.digest === kept.header.reads) {
+            // Kept with the stat data of now (a checkout rewrote the files, they settled), so that the next run need
+            // not read them.
+            if (!sameStats(reads.stats, kept.header.stats)) {
+                writeCompiledGraph(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
+            }
+            return (0,util_result.ok)(reusable);
+        }
+    }
+    // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
+    // compile then reads the very bytes hashed.
+    if (cacheFile !== undefined)
+        reads ??= readFiles(root, files, now);
+    const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root, false));
+    const problems = [];
+    const workspace = await readWorkspace(root, files, problems, reads?.texts ?? manifests);
+    const compiled = compileTasks({ config, workspace, files, env, ...(untracked ? { untracked } : {}) });
+    problems.push(...compiled.problems);
+    if (problems.length > 0)
+        return (0,util_result/* err */._)(problems);
+    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
+    // the listing's strings, shared already.
+    const validated = validateGraph({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] }, { internInputs: false });
+    if (!validated.ok) {
+        const taskOf = new Map(compiled.graph.Jobs.map((j) => [j.Name, j.Name.replace(/^.*#/, '')]));
+        return (0,util_result/* err */._)(validated.error.map((p) => ({
+            file: config_file/* CONFIG_FILE */.g2,
+            ...(p.job === undefined ? {} : { task: taskOf.get(p.job) ?? p.job }),
+            field: p.field?.startsWith('Cmds') ? 'command' : (p.field ?? 'tasks'),
+            message: p.message,
+        })));
+    }
+    if (cacheFile !== undefined && configKey !== undefined && listKey !== undefined && reads !== undefined) {
+        const header = {
+            config: configKey,
+            files: listKey,
+            reads: reads.digest,
+            readCount: reads.count,
+            stats: reads.stats,
+        };
+        writeCompiledGraph(cacheFile, header, JSON.stringify(compiled.graph));
+    }
+    return (0,util_result.ok)({ graph: validated.value, json: compiled.graph, cached: false });
+}
+/**
+ * The compiler's modules, loaded only when there is something to compile, and the workspace manifests it will
+ * probably read (see workspace-prefetch.ts).
+ */
+async function loadCompiler(root, readAhead) {
+    const [{ compileTasks }, { readWorkspace }, { prefetchManifests }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 953).then(__nccwpck_require__.bind(__nccwpck_require__, 4953)),
+        __nccwpck_require__.e(/* import() */ 82).then(__nccwpck_require__.bind(__nccwpck_require__, 6082)),
+        __nccwpck_require__.e(/* import() */ 72).then(__nccwpck_require__.bind(__nccwpck_require__, 6691)),
+    ]);
+    return { compileTasks, readWorkspace, manifests: readAhead ? prefetchManifests(root) : new Map() };
+}
+/**
+ * A kept graph's JSON, validated, or undefined when it no longer validates (it is then compiled afresh, and its
+ * problems reported). With `validatedFile`, a validation of the same text made by an earlier run is taken from
+ * there, and the JSON is parsed only if a caller asks for it. Each step first lets the event loop take in what git
+ * has written meanwhile.
+ */
+async function validatedKept(text, validatedFile) {
+    await new Promise(setImmediate);
+    const slot = validatedFile === undefined ? undefined : { file: validatedFile, key: validatedGraphKey(text) };
+    const earlier = slot && readValidatedGraph(slot.file, slot.key);
+    if (earlier !== undefined) {
+        let json;
+        return {
+            graph: earlier,
+            get json() {
+                return (json ??= JSON.parse(text));
+            },
+            cached: true,
+        };
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!Array.isArray(json.Jobs))
+        return undefined;
+    await new Promise(setImmediate);
+    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
+    const validated = validateGraph({ ...json, Jobs: [...json.Jobs] });
+    if (!validated.ok)
+        return undefined;
+    if (slot)
+        writeValidatedGraph(slot.file, slot.key, validated.value);
+    return { graph: validated.value, json, cached: true };
+}
+function sameStats(a, b) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+;// CONCATENATED MODULE: ./src/config/config-graph.ts
+
+
+
+
+
+
+
+
+const sh = (0,external_node_util_.promisify)(external_node_child_process_.exec);
+/**
+ * The graph of `<sourceDir>/disbuild.json`, whichever of its three sources it uses: a graph file (relative to
+ * the directory), a command printing the graph (run with a shell there), or tasks. Undefined when the file does
+ * not exist; otherwise the graph or every problem as one line each (file, task and field; or job and field).
+ * `shortcuts` serve tasks only (a file list already under way, the compiled-graph cache).
+ */
+async function loadConfigGraph(sourceDir, env, knownFiles, shortcuts = {}) {
+    const source = await readConfigSource(sourceDir);
+    if (source === undefined)
+        return undefined;
+    if (!source.ok)
+        return (0,util_result/* err */._)(source.error.map(config_file/* formatConfigProblem */.fc));
+    const s = source.value;
+    const salt = s.salt === undefined ? {} : { salt: s.salt };
+    switch (s.kind) {
+        case 'tasks': {
+            const compiled = await compileConfig(sourceDir, s.config, env, shortcuts);
+            if (!compiled.ok)
+                return (0,util_result/* err */._)(compiled.error.map(config_file/* formatConfigProblem */.fc));
+            return (0,util_result.ok)({ graph: compiled.value.graph, source: s.kind, ...salt });
+        }
+        case 'file': {
+            const loaded = await loadGraphFile((0,external_node_path_.resolve)(sourceDir, s.path), sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles);
+            if (!loaded.ok)
+                return (0,util_result/* err */._)(loaded.error.map((p) => `${s.path}: ${formatProblem(p)}`));
+            return (0,util_result.ok)({ graph: loaded.value, source: s.kind, ...salt });
+        }
+        case 'command': {
+            const printed = await graphFromCommand(s.command, sourceDir);
+            if (!printed.ok)
+                return printed;
+            return (0,util_result.ok)({ graph: printed.value, source: s.kind, ...salt });
+        }
+    }
+}
+/** Runs a command that prints a graph (with a shell, in `sourceDir`) and validates what it prints. */
+async function graphFromCommand(command, sourceDir) {
+    let stdout;
+    try {
+        // A graph of 100,000 jobs is tens of megabytes of JSON: allow far more than the default 1 MiB.
+        ({ stdout } = await sh(command, { cwd: sourceDir, maxBuffer: 1 << 30 }));
+    }
+    catch (e) {
+        const x = e;
+        const why = x.stderr?.trim().split('\n').slice(-5).join('\n') || x.message.split('\n')[0];
+        return (0,util_result/* err */._)([`graphCommand ${JSON.stringify(command)} failed (exit code ${String(x.code)}): ${why}`]);
+    }
+    const parsed = parseGraphText(stdout);
+    if (!parsed.ok)
+        return (0,util_result/* err */._)(parsed.error.map((p) => `graphCommand output: ${formatProblem(p)}`));
+    const problems = checkFilesExist(parsed.value, sourceDir);
+    return problems.length > 0 ? (0,util_result/* err */._)(problems.map(formatProblem)) : parsed;
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -39193,39 +45650,39 @@ const Inputs = {
 const quote = (v) => JSON.stringify(v);
 function choice(name, value, choices, fallback) {
     if (value === '')
-        return (0,result.ok)(fallback);
+        return (0,util_result.ok)(fallback);
     if (choices.includes(value))
-        return (0,result.ok)(value);
-    return (0,result/* err */._)(`Input "${name}" must be one of ${choices.join(', ')}, got ${quote(value)}`);
+        return (0,util_result.ok)(value);
+    return (0,util_result/* err */._)(`Input "${name}" must be one of ${choices.join(', ')}, got ${quote(value)}`);
 }
 function bool(name, value, fallback) {
     if (value === '')
-        return (0,result.ok)(fallback);
+        return (0,util_result.ok)(fallback);
     if (/^(true|yes|1)$/i.test(value))
-        return (0,result.ok)(true);
+        return (0,util_result.ok)(true);
     if (/^(false|no|0)$/i.test(value))
-        return (0,result.ok)(false);
-    return (0,result/* err */._)(`Input "${name}" must be true or false, got ${quote(value)}`);
+        return (0,util_result.ok)(false);
+    return (0,util_result/* err */._)(`Input "${name}" must be true or false, got ${quote(value)}`);
 }
 /** A whole number ≥ 1 (≥ 0 with `zero`). */
 function positive(name, value, fallback, zero = false) {
     if (value === '')
-        return (0,result.ok)(fallback);
+        return (0,util_result.ok)(fallback);
     if (zero ? /^[0-9]+$/.test(value) : /^[1-9][0-9]*$/.test(value))
-        return (0,result.ok)(Number(value));
-    return (0,result/* err */._)(`Input "${name}" must be a ${zero ? 'non-negative' : 'positive'} integer, got ${quote(value)}`);
+        return (0,util_result.ok)(Number(value));
+    return (0,util_result/* err */._)(`Input "${name}" must be a ${zero ? 'non-negative' : 'positive'} integer, got ${quote(value)}`);
 }
 /** `i/n` with 1 ≤ i ≤ n. */
 function parseShard(value) {
     if (value === '')
-        return (0,result.ok)(undefined);
+        return (0,util_result.ok)(undefined);
     const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
     const index = Number(m?.[1]);
     const count = Number(m?.[2]);
     if (!m || index < 1 || count < 1 || index > count) {
-        return (0,result/* err */._)(`Input "shard" must look like i/n with 1 <= i <= n, got ${quote(value)}`);
+        return (0,util_result/* err */._)(`Input "shard" must look like i/n with 1 <= i <= n, got ${quote(value)}`);
     }
-    return (0,result.ok)({ index, count });
+    return (0,util_result.ok)({ index, count });
 }
 /** Parses every input; answers all problems at once, each naming the input and quoting the value. */
 function parseActionInputs(get) {
@@ -39289,7 +45746,7 @@ function parseActionInputs(get) {
     if (options.keyPrefix.length > 200 || options.keyPrefix.includes(',')) {
         problems.push(`Input "key-prefix" must be at most 200 characters without commas, got ${quote(options.keyPrefix)}`);
     }
-    return problems.length > 0 ? (0,result/* err */._)(problems) : (0,result.ok)(options);
+    return problems.length > 0 ? (0,util_result/* err */._)(problems) : (0,util_result.ok)(options);
 }
 /**
  * The salt the Action folds into every key: the runner's OS and architecture, then the `salt` input, so that a
@@ -39309,7 +45766,7 @@ function platformSalt(salt, env) {
 
 
 
-const sh = (0,external_node_util_.promisify)(external_node_child_process_.exec);
+const graph_source_sh = (0,external_node_util_.promisify)(external_node_child_process_.exec);
 const graph_source_quote = (v) => JSON.stringify(v);
 /**
  * The graph named by the inputs: a file (relative to the workspace) or what `graph-command` prints (run with a
@@ -39318,17 +45775,17 @@ const graph_source_quote = (v) => JSON.stringify(v);
  */
 async function loadActionGraph(graph, workspace, sourceDir, baseEnv, knownFiles) {
     if (graph.kind === 'config') {
-        const configured = await (0,config_graph.loadConfigGraph)(sourceDir, process.env, knownFiles);
+        const configured = await loadConfigGraph(sourceDir, process.env, knownFiles);
         if (configured === undefined) {
-            return (0,result/* err */._)([
+            return (0,util_result/* err */._)([
                 {
                     message: `Input "${Inputs.graph}" (or "${Inputs.graphCommand}") is required when ${Inputs.sourceDir} has no disbuild.json`,
                 },
             ]);
         }
         if (!configured.ok)
-            return (0,result/* err */._)(configured.error.map((message) => ({ message })));
-        return (0,result.ok)(Object.assign(configured.value.graph, { configSalt: configured.value.salt }));
+            return (0,util_result/* err */._)(configured.error.map((message) => ({ message })));
+        return (0,util_result.ok)(Object.assign(configured.value.graph, { configSalt: configured.value.salt }));
     }
     if (graph.kind === 'file') {
         const path = (0,external_node_path_.resolve)(workspace, graph.path);
@@ -39337,31 +45794,31 @@ async function loadActionGraph(graph, workspace, sourceDir, baseEnv, knownFiles)
         }
         catch (e) {
             const code = e.code ?? String(e);
-            return (0,result/* err */._)([{ message: `Input "${Inputs.graph}": cannot read ${graph_source_quote(graph.path)} (${code})` }]);
+            return (0,util_result/* err */._)([{ message: `Input "${Inputs.graph}": cannot read ${graph_source_quote(graph.path)} (${code})` }]);
         }
-        return (0,parse/* loadGraphFile */.rn)(path, sourceDir, knownFiles);
+        return loadGraphFile(path, sourceDir, knownFiles);
     }
     let stdout;
     try {
         // A graph of 100,000 jobs is tens of megabytes of JSON: allow far more than the default 1 MiB.
         // The base environment, as jobs get: the runner's tokens (ACTIONS_RUNTIME_TOKEN, …) stay out of it.
-        ({ stdout } = await sh(graph.command, { cwd: sourceDir, env: { ...baseEnv }, maxBuffer: 1 << 30 }));
+        ({ stdout } = await graph_source_sh(graph.command, { cwd: sourceDir, env: { ...baseEnv }, maxBuffer: 1 << 30 }));
     }
     catch (e) {
         const x = e;
         const why = x.stderr?.trim().split('\n').slice(-5).join('\n') || x.message.split('\n')[0];
-        return (0,result/* err */._)([
+        return (0,util_result/* err */._)([
             {
                 message: `Input "${Inputs.graphCommand}": ${graph_source_quote(graph.command)} failed (exit code ${String(x.code)}): ${why}`,
             },
         ]);
     }
-    const parsed = (0,parse/* parseGraphText */.Vb)(stdout);
+    const parsed = parseGraphText(stdout);
     if (!parsed.ok) {
-        return (0,result/* err */._)(parsed.error.map((p) => ({ ...p, message: `${Inputs.graphCommand} output: ${p.message}` })));
+        return (0,util_result/* err */._)(parsed.error.map((p) => ({ ...p, message: `${Inputs.graphCommand} output: ${p.message}` })));
     }
-    const problems = (0,parse/* checkFilesExist */.$n)(parsed.value, sourceDir, { inputs: false });
-    return problems.length > 0 ? (0,result/* err */._)(problems) : parsed;
+    const problems = checkFilesExist(parsed.value, sourceDir, { inputs: false });
+    return problems.length > 0 ? (0,util_result/* err */._)(problems) : parsed;
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
@@ -40240,7 +46697,7 @@ function decodePlan(text) {
         v = JSON.parse(text);
     }
     catch (e) {
-        return (0,result/* err */._)(`not JSON (${e.message})`);
+        return (0,util_result/* err */._)(`not JSON (${e.message})`);
     }
     const o = v;
     const shards = o?.shards;
@@ -40249,11 +46706,11 @@ function decodePlan(text) {
         Array.isArray(shards) &&
         shards.length > 0 &&
         shards.every((s) => Array.isArray(s) && s.every(isKey));
-    const bad = (0,result/* err */._)("not a plan written by disbuild's plan mode");
+    const bad = (0,util_result/* err */._)("not a plan written by disbuild's plan mode");
     if (!valid)
         return bad;
     if (o.v === 1)
-        return (0,result.ok)({ shards: shards });
+        return (0,util_result.ok)({ shards: shards });
     const n = shards.length;
     const exports = o.exports;
     if (!Array.isArray(exports) ||
@@ -40275,7 +46732,7 @@ function decodePlan(text) {
                 s.length === shards[i].length &&
                 s.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0))))
         return bad;
-    return (0,result.ok)({
+    return (0,util_result.ok)({
         shards: shards,
         exports: exports.map(([key, owner, at]) => ({ key, owner, at })),
         ...(seconds !== undefined ? { seconds: seconds } : {}),
@@ -40361,11 +46818,11 @@ const shards_compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 async function selectAndKey(graph, sourceDir, salt, targets) {
     const selection = (0,executor_select.selectJobs)(graph, targets);
     if (!selection.ok)
-        return (0,result/* err */._)(selection.error.map((message) => ({ field: 'targets', message })));
+        return (0,util_result/* err */._)(selection.error.map((message) => ({ field: 'targets', message })));
     const keys = await keyGraph(graph, sourceDir, salt);
     if (!keys.ok)
         return keys;
-    return (0,result.ok)({ selected: selection.value.closure, keys: keys.value });
+    return (0,util_result.ok)({ selected: selection.value.closure, keys: keys.value });
 }
 /**
  * `mode: plan`: keys and one lookup; the missed jobs are weighed by their recorded durations (unknown ones by
@@ -40450,7 +46907,7 @@ async function planShards(graph, o, cache, timings) {
     }
     const labels = (i) => labelsOf.get(missedKeys[i]);
     const work = items.reduce((s, it) => s + it.seconds, 0);
-    return (0,result.ok)({
+    return (0,util_result.ok)({
         total: selected.size,
         missed: [...labelsOf.values()].reduce((n, ls) => n + ls.length, 0),
         trunk: p.trunk.flatMap(labels),
@@ -40483,7 +46940,7 @@ async function shardTargets(graph, o) {
     const { selected, keys } = keyed.value;
     if (o.plan) {
         if (o.plan.shards.length !== o.shard.count) {
-            return (0,result/* err */._)([
+            return (0,util_result/* err */._)([
                 {
                     field: 'plan',
                     message: `the plan has ${o.plan.shards.length} shards, but this is shard ${o.shard.index}/${o.shard.count}`,
@@ -40491,10 +46948,10 @@ async function shardTargets(graph, o) {
             ]);
         }
         const mine = new Set(o.plan.shards[o.shard.index - 1]);
-        return (0,result.ok)([...selected].filter((l) => mine.has(keys.get(l).slice(0, KEY_PREFIX_LENGTH))));
+        return (0,util_result.ok)([...selected].filter((l) => mine.has(keys.get(l).slice(0, KEY_PREFIX_LENGTH))));
     }
     const shards = assignShards(shards_components(graph, selected, keys), o.shard.count);
-    return (0,result.ok)(shards[o.shard.index - 1] ?? []);
+    return (0,util_result.ok)(shards[o.shard.index - 1] ?? []);
 }
 /** For each job, the jobs with in-place outputs among all it depends on, directly or not (none: empty map). */
 function inPlaceBelow(graph) {
@@ -40658,7 +47115,7 @@ class ImportingCache {
                     this.#giveUp(key, `its publication could not be restored: ${restored.error.message}`);
                     return restored;
                 }
-                return (0,result/* err */._)({
+                return (0,util_result/* err */._)({
                     reason: 'missing',
                     message: wait.kind === 'interrupted' ? 'the run was interrupted while waiting for it' : wait.why,
                 });
@@ -40829,7 +47286,7 @@ async function runMain(deps) {
     process.chdir(places.workspace);
     if (o.mode === 'aggregate')
         return aggregate(o, places, deps.env);
-    const graph = await loadActionGraph(o.graph, places.workspace, places.sourceDir, places.baseEnv, file_digest_unchangedIndexedFiles(places.workTree));
+    const graph = await loadActionGraph(o.graph, places.workspace, places.sourceDir, places.baseEnv, unchangedIndexedFiles(places.workTree));
     if (!graph.ok)
         throw stepError(graph.error);
     // disbuild.json's salt applies unless the salt input is set.
@@ -40840,9 +47297,9 @@ async function runMain(deps) {
         case 'plan':
             return plan(graph.value, salted, places, cache, deps.env);
         case 'run':
-            return run_main_run(graph.value, salted, places, cache, deps.env);
+            return run(graph.value, salted, places, cache, deps.env);
         default:
-            return (0,util_unreachable/* unreachable */.H)(o.mode);
+            return unreachable(o.mode);
     }
 }
 async function locate(o, env) {
@@ -40860,7 +47317,7 @@ async function locate(o, env) {
         runnerTemp,
         workDir,
         baseEnv: baseEnvironment(env),
-        workTree: file_digest_startWorkTreeListings(sourceDir),
+        workTree: startWorkTreeListings(sourceDir),
         localCacheDir: defaultCacheDir(env),
     };
 }
@@ -40868,7 +47325,7 @@ async function locate(o, env) {
 const stepError = (problems) => new errors/* StepError */.zg(problems
     .map((p) => p.field === 'targets' && p.job === undefined
     ? `Input "${Inputs.targets}": ${p.message}`
-    : (0,model/* formatProblem */.V)(p))
+    : formatProblem(p))
     .join('\n'));
 async function plan(graph, o, p, cache, env) {
     const planned = await planShards(graph, {
@@ -40951,7 +47408,7 @@ function reportParts(o, p, env, encodedPlan) {
 }
 function emptyReport(p) {
     const path = (0,external_node_path_.join)(p.runnerTemp, 'disbuild-report.json');
-    json_report_writeJsonReport(path, {
+    writeJsonReport(path, {
         jobs: [],
         counts: { cached: 0, built: 0, failed: 0, skipped: 0 },
         durationMs: 0,
@@ -40978,7 +47435,7 @@ async function aggregate(o, p, env) {
 }
 /** The report file, outputs, step summary and annotations of a finished run (or of all parts, merged). */
 async function publish(summary, reportPath, p, reasons) {
-    json_report_writeJsonReport(reportPath, summary);
+    writeJsonReport(reportPath, summary);
     setOutputs(runOutputs(summary, reportPath));
     await writeStepSummary(summary, reasons);
     annotateFailures(summary, p.sourceDir, p.workspace);
@@ -41025,7 +47482,7 @@ function engineOptions(o, p, targets, signal) {
         signal,
     };
 }
-async function run_main_run(graph, o, p, cache, env) {
+async function run(graph, o, p, cache, env) {
     const { targets, plan } = await ownTargets(graph, o, p);
     const parts = o.shard && o.plan !== undefined ? reportParts(o, p, env, o.plan) : undefined;
     if (o.shard && targets.length === 0) {
@@ -41082,7 +47539,7 @@ function pipelinedShard(o, p, env, cache, plan, shard, signal) {
 }
 /** Runs the engine over `targets` and publishes the outcome; answers whether every job succeeded. */
 async function build(graph, o, p, cache, targets, importing, controller = new AbortController()) {
-    const coordinator = lazy_coordinator_openOnFirstClaim(() => shared_coordinator.SharedCoordinator.open((0,external_node_path_.join)(p.runnerTemp, 'disbuild-state'), {
+    const coordinator = openOnFirstClaim(() => SharedCoordinator.open((0,external_node_path_.join)(p.runnerTemp, 'disbuild-state'), {
         onWarning: (m) => core/* warning */.$e(m),
         // A job that prints its environment must not print the coordinator's token into the log.
         onSecret: (secret) => core/* setSecret */.Pq(secret),
@@ -41100,7 +47557,7 @@ async function build(graph, o, p, cache, targets, importing, controller = new Ab
         const github = new GithubReporter(process.stdout, o.logReplay);
         // Why each job ran, against the key records of the runner's local cache directory (see the README).
         // With the github cache, also against the records it keeps: a hosted runner's local directory is empty.
-        const explainer = new run_explainer_RunExplainer(graph, o.salt, new record_store_KeyRecordStore(defaultCacheDir(process.env)));
+        const explainer = new RunExplainer(graph, o.salt, new KeyRecordStore(defaultCacheDir(process.env)));
         const pack = cache instanceof PackCache ? cache : undefined;
         const reasons = new Map();
         const names = new Map();
@@ -41124,7 +47581,7 @@ async function build(graph, o, p, cache, targets, importing, controller = new Ab
                 github.onEvent(e);
             },
         };
-        const result = await engine_runGraph(graph, engineOptions(o, p, targets, controller.signal), {
+        const result = await runGraph(graph, engineOptions(o, p, targets, controller.signal), {
             cache: importing?.cache ?? cache,
             reporter,
             coordinator,
@@ -41182,7 +47639,7 @@ async function makeCache(o, env, p) {
         case 'none':
             return new null_cache_NullCache();
         default:
-            return (0,util_unreachable/* unreachable */.H)(o.cache);
+            return unreachable(o.cache);
     }
 }
 /**
@@ -41217,7 +47674,7 @@ async function remoteCache(o, env, p, warn) {
     // Masked in every log line the runner prints, on top of our own redaction.
     if (raw.token !== '')
         core/* setSecret */.Pq(raw.token);
-    const remote = (0,open_remote/* parseRemoteCacheOptions */._D)({ kind: o.cache === 'turbo' ? 'turbo' : 'http', ...raw, mode: o.save ? 'read-write' : 'read' }, { url: `Input "${Inputs.cacheUrl}"`, mode: `Input "${Inputs.save}"` }, env, 'read-write');
+    const remote = parseRemoteCacheOptions({ kind: o.cache === 'turbo' ? 'turbo' : 'http', ...raw, mode: o.save ? 'read-write' : 'read' }, { url: `Input "${Inputs.cacheUrl}"`, mode: `Input "${Inputs.save}"` }, env, 'read-write');
     if (!remote.ok)
         throw new errors/* StepError */.zg(remote.error);
     const dir = p.localCacheDir;
@@ -41225,7 +47682,7 @@ async function remoteCache(o, env, p, warn) {
         warn(`disbuild: the local cache at ${dir} is unusable, using the remote cache alone: ${String(e)}`);
         return new null_cache_NullCache();
     });
-    return (0,open_remote/* openTieredCache */.gw)(local, remote.value, { scratchDir: (0,external_node_path_.join)(p.workDir, 'uploads'), onWarning: warn });
+    return openTieredCache(local, remote.value, { scratchDir: (0,external_node_path_.join)(p.workDir, 'uploads'), onWarning: warn });
 }
 /** LocalCache.create is async and may fail; the first call opens it, and a failure degrades to no cache. */
 function lazyLocal(dir, warn) {
@@ -41238,3530 +47695,6 @@ function lazyLocal(dir, warn) {
         save: async (key, a) => (await opened).save(key, a),
         close: async () => (await opened).close(),
     };
-}
-
-
-/***/ }),
-
-/***/ 7891:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ readLogForDisplay),
-/* harmony export */   J: () => (/* binding */ withWholeLogs)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-
-/** Logs larger than this are read for display as their two ends, never whole into memory. */
-const DISPLAY_WHOLE_LIMIT = 16 * 1024 * 1024;
-const DISPLAY_END_BYTES = 1024 * 1024;
-/**
- * A stored log as reporters see it: the whole file up to 16 MiB, else its first and last MiB around a line
- * saying how much was left out (the same shape a live job's spilled output has). Replaying a cached job that
- * printed gigabytes costs two megabytes of memory.
- */
-async function readLogForDisplay(path) {
-    const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
-    if (size <= DISPLAY_WHOLE_LIMIT)
-        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
-    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r');
-    try {
-        const head = Buffer.alloc(DISPLAY_END_BYTES);
-        const tail = Buffer.alloc(DISPLAY_END_BYTES);
-        await fh.read(head, 0, head.length, 0);
-        await fh.read(tail, 0, tail.length, size - tail.length);
-        const left = size - head.length - tail.length;
-        return Buffer.concat([head, Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`), tail]);
-    }
-    finally {
-        await fh.close();
-    }
-}
-/**
- * The artifact with its spilled logs read back whole, for backends that store logs from memory (packs). Costs
- * the log's size in memory for the time of one save, never for the rest of the run.
- */
-async function withWholeLogs(a) {
-    if (a.stdoutFile === undefined && a.stderrFile === undefined)
-        return a;
-    return {
-        outputDir: a.outputDir,
-        durationMs: a.durationMs,
-        stdout: a.stdoutFile === undefined ? a.stdout : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(a.stdoutFile),
-        stderr: a.stderrFile === undefined ? a.stderr : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(a.stderrFile),
-    };
-}
-
-
-/***/ }),
-
-/***/ 8445:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X8: () => (/* binding */ linkLeavingTree),
-/* harmony export */   aY: () => (/* binding */ verifyTree),
-/* harmony export */   cn: () => (/* binding */ describeTree),
-/* harmony export */   mu: () => (/* binding */ symlinkEscapes),
-/* harmony export */   sN: () => (/* binding */ fileSha256),
-/* harmony export */   sc: () => (/* binding */ sha256),
-/* harmony export */   u1: () => (/* binding */ buildManifest)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8251);
-
-
-
-
-function sha256(bytes) {
-    // Most logs are empty, and a restore checks both of every artifact's: a hash object each costs more than that.
-    if (bytes.length === 0)
-        return EMPTY_SHA256;
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
-}
-const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-/** Files up to this size are hashed with one synchronous read: far cheaper than a stream for typical outputs. */
-const SYNC_HASH_LIMIT = 4 * 1024 * 1024;
-/**
- * After this many bytes hashed synchronously, the next file waits for one turn of the event loop: a tree of
- * gigabytes in small files must not hold back timers (a coordinator lease renewal, a server's own lease
- * checks) for seconds.
- */
-const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
-let hashedSinceYield = 0;
-/** One read buffer for every file hashed synchronously: no allocation per file (thousands per cold run). */
-const readBuffer = Buffer.allocUnsafe(256 * 1024);
-/** SHA-256 hex of the first `size` bytes of a file (all of it, as it was sized), read through the shared buffer. */
-function smallFileSha256(path, size) {
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
-    try {
-        for (let done = 0; done < size;) {
-            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, readBuffer, 0, Math.min(readBuffer.length, size - done), done);
-            if (n === 0)
-                break;
-            h.update(readBuffer.subarray(0, n));
-            done += n;
-        }
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
-    }
-    return h.digest('hex');
-}
-/** SHA-256 hex of a file's content (`size` picks the cheaper way to read it). */
-async function fileSha256(path, size) {
-    if (size <= SYNC_HASH_LIMIT) {
-        hashedSinceYield += size;
-        if (hashedSinceYield >= YIELD_EVERY_BYTES) {
-            hashedSinceYield = 0;
-            await new Promise((r) => setImmediate(r));
-        }
-        return smallFileSha256(path, size);
-    }
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
-        h.update(chunk);
-    return h.digest('hex');
-}
-/** Does a symlink at `path` (relative, '/'-separated) with this target lead out of its tree? */
-function symlinkEscapes(path, target) {
-    const resolved = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_2__.posix.dirname(path), target));
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(target) || target.includes('\0') || resolved === '..' || resolved.startsWith('../');
-}
-/** More link expansions than Linux follows in one lookup: such a chain cannot be followed at all. */
-const MAX_LINK_HOPS = 40;
-/**
- * The first symlink of a tree that leads out of it when followed through the tree's other links, or undefined.
- * Each link checked alone is not enough: with `a/b -> ..`, the link `c -> a/b/..` stays inside on paper and
- * resolves to the tree's parent. Names the tree does not have are taken as plain directories.
- */
-function linkLeavingTree(entries) {
-    const links = new Map();
-    for (const e of entries)
-        if (e.type === 'symlink' && e.target !== undefined)
-            links.set(e.path, e.target);
-    const leaves = (path, target) => {
-        const at = path.split('/').slice(0, -1);
-        const todo = target.split('/');
-        let hops = 0;
-        while (todo.length > 0) {
-            const part = todo.shift();
-            if (part === '' || part === '.')
-                continue;
-            if (part === '..') {
-                if (at.length === 0)
-                    return true;
-                at.pop();
-                continue;
-            }
-            at.push(part);
-            const next = links.get(at.join('/'));
-            if (next === undefined)
-                continue;
-            if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(next))
-                return true;
-            if (++hops > MAX_LINK_HOPS)
-                return false;
-            at.pop();
-            todo.unshift(...next.split('/'));
-        }
-        return false;
-    };
-    for (const [path, target] of links)
-        if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(target) || leaves(path, target))
-            return path;
-    return undefined;
-}
-/**
- * Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. With `seal`,
- * the tree is also made read-only in the same pass, as sealTree (util/seal-tree.ts) does: each file loses its
- * write bits once hashed, each directory becomes r-x once its children are done, the tree's root last.
- */
-async function describeTree(dir, opts = {}) {
-    const entries = [];
-    const seal = opts.seal === true;
-    const list = (abs) => {
-        try {
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(abs);
-        }
-        catch (e) {
-            // A job may leave a directory it cannot read; sealing opens it, as sealTree does.
-            if (!seal || e.code !== 'EACCES')
-                throw e;
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(abs, 0o700);
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(abs);
-        }
-    };
-    const walk = async (rel) => {
-        // The walk is synchronous: it is a handful of metadata calls per file, and thousands of thread-pool round
-        // trips per run would cost more than they overlap.
-        const names = list((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel)).sort();
-        for (const name of names) {
-            const r = rel === '' ? name : `${rel}/${name}`;
-            const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, r);
-            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(abs);
-            if (st.isDirectory()) {
-                entries.push({ path: r, type: 'dir', mode: 0o755, size: 0, sha256: '' });
-                if (seal && (st.mode & 0o700) !== 0o700)
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(abs, (st.mode & 0o7777) | 0o700);
-                const problem = await walk(r);
-                if (problem)
-                    return problem;
-                if (seal)
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(abs, 0o555);
-            }
-            else if (st.isSymbolicLink()) {
-                const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)(abs);
-                // Links through links (`c -> .`, `up -> c/..`) are resolved once the whole tree is known, below.
-                if (symlinkEscapes(r, target)) {
-                    return `symlink ${r} points outside the output directory (${target})`;
-                }
-                entries.push({
-                    path: r,
-                    type: 'symlink',
-                    mode: 0o777,
-                    size: target.length,
-                    sha256: sha256(target),
-                    target,
-                });
-            }
-            else if (st.isFile()) {
-                const mode = st.mode & 0o100 ? 0o755 : 0o644;
-                entries.push({ path: r, type: 'file', mode, size: st.size, sha256: await fileSha256(abs, st.size) });
-                if (seal && (st.mode & 0o222) !== 0)
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(abs, st.mode & ~0o222 & 0o7777);
-            }
-            else {
-                return `${r} is neither a file, a directory nor a symlink`;
-            }
-        }
-        return undefined;
-    };
-    const problem = await walk('');
-    if (problem !== undefined)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(problem);
-    if (seal)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(dir, 0o555);
-    const leaving = linkLeavingTree(entries);
-    return leaving === undefined
-        ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(entries)
-        : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`symlink ${leaving} points outside the output directory through other links`);
-}
-/** The manifest of an artifact whose output tree is at `outputDir` (made read-only with `seal`, see above). */
-async function buildManifest(outputDir, key, durationMs, stdout, stderr, opts = {}) {
-    const entries = await describeTree(outputDir, opts);
-    if (!entries.ok)
-        return entries;
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)({
-        version: 1,
-        key,
-        durationMs,
-        stdoutSha256: sha256(stdout),
-        stderrSha256: sha256(stderr),
-        entries: entries.value,
-    });
-}
-/** Checks that `dir` holds exactly the manifest's tree: same entries, types, sizes, exec bits and hashes. */
-async function verifyTree(dir, manifest) {
-    const actual = await describeTree(dir);
-    if (!actual.ok)
-        return actual;
-    const want = new Map(manifest.entries.map((e) => [e.path, e]));
-    for (const e of actual.value) {
-        const w = want.get(e.path);
-        if (!w)
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`unexpected ${e.type} ${e.path}`);
-        if (w.type !== e.type ||
-            w.size !== e.size ||
-            w.sha256 !== e.sha256 ||
-            (w.type === 'file' && w.mode !== e.mode)) {
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`${e.path} does not match the manifest`);
-        }
-        want.delete(e.path);
-    }
-    const missing = want.keys().next();
-    return missing.done ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(undefined) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`${missing.value} is missing`);
-}
-
-
-/***/ }),
-
-/***/ 1520:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  gw: () => (/* binding */ openTieredCache),
-  _D: () => (/* binding */ parseRemoteCacheOptions)
-});
-
-// UNUSED EXPORTS: openStore
-
-// EXTERNAL MODULE: ./src/util/result.ts
-var result = __nccwpck_require__(8251);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/cache/remote/object-store.ts
-
-
-/** Metadata records are small; anything bigger is not ours. */
-const META_LIMIT = 4 * 1024 * 1024;
-/** Answers a GET: the response for 2xx, undefined for 404, a failure otherwise (the body is discarded). */
-function expectFound(r, what) {
-    if (!r.ok)
-        return r;
-    const { status } = r.value;
-    if (status >= 200 && status < 300)
-        return r;
-    r.value.body.resume();
-    if (status === 404)
-        return (0,result.ok)(undefined);
-    return (0,result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
-}
-/** Answers a PUT: any 2xx is stored; a conflict means the object is there already. */
-function expectStored(r, what) {
-    if (!r.ok)
-        return r;
-    const { status } = r.value;
-    r.value.body.resume();
-    if ((status >= 200 && status < 300) || status === 409)
-        return (0,result.ok)(undefined);
-    return (0,result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
-}
-/** Runs `fn` over `items` with at most `limit` at once; stops early at the first failure. */
-async function mapBounded(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (failure === undefined && next < items.length) {
-            const i = next++;
-            const r = await fn(items[i]);
-            if (r.ok)
-                out[i] = r.value;
-            else
-                failure ??= r.error;
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return failure ? (0,result/* err */._)(failure) : (0,result.ok)(out);
-}
-/** GETs small records (or their first `head` bytes) one request each, many at once over the kept-alive sockets. */
-async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head, arrived, memory, missed) {
-    const found = new Map();
-    const range = (bytes) => ({ range: `bytes=0-${bytes - 1}` });
-    const fixed = typeof head === 'number' ? range(head) : undefined;
-    const r = await mapBounded(ids, concurrency, async (id) => {
-        const headers = typeof head === 'function' ? range(await head(id)) : fixed;
-        const res = await client.getWhole(pathOf(id), { query, ...(headers ? { headers } : {}) }, META_LIMIT, arrived ? (memory ?? true) : undefined);
-        if (!res.ok)
-            return res;
-        const { status, body } = res.value;
-        if (status === 404) {
-            missed?.(id);
-            return (0,result.ok)(undefined);
-        }
-        if (status < 200 || status >= 300)
-            return (0,result/* err */._)({ kind: 'status', status, message: `the cache server answered HTTP ${status}` });
-        found.set(id, arrived ? arrived(id, body) : body);
-        return (0,result.ok)(undefined);
-    });
-    return r.ok ? (0,result.ok)(found) : r;
-}
-/**
- * The answer to a ranged GET of `size` bytes from `start`, as a body of exactly those bytes: a 206 must name that
- * range; a 200 (a server that ignores ranges) sends the whole object, whose first `start` bytes are dropped here.
- * What follows the range in a 200 is left to the reader's size check (it fails the restore).
- */
-function rangeBody(r, start, size) {
-    if (!r.ok || r.value === undefined)
-        return r;
-    const res = r.value;
-    if (res.status === 206) {
-        const want = `bytes ${start}-${start + size - 1}/`;
-        const got = String(res.headers['content-range'] ?? '');
-        if (got.startsWith(want))
-            return r;
-        res.body.resume();
-        return (0,result/* err */._)({ kind: 'status', status: 206, message: `the cache server answered another range (${got})` });
-    }
-    if (start === 0)
-        return r;
-    let skip = start;
-    const rest = new external_node_stream_.Transform({
-        transform(chunk, _enc, cb) {
-            if (skip >= chunk.length) {
-                skip -= chunk.length;
-                cb();
-                return;
-            }
-            const part = skip === 0 ? chunk : chunk.subarray(skip);
-            skip = 0;
-            cb(null, part);
-        },
-    });
-    res.body.on('error', (e) => rest.destroy(e));
-    // A reader that stops early (a failed check) lets go of the connection too.
-    rest.once('close', () => {
-        if (!res.body.readableEnded)
-            res.body.destroy();
-    });
-    res.body.pipe(rest);
-    return (0,result.ok)({ ...res, body: rest });
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/bazel-store.ts
-
-/**
- * The Bazel HTTP cache protocol: `GET/PUT/HEAD <url>/ac/<sha256>` for records and `<url>/cas/<sha256>` for
- * content, where a `cas` name is the SHA-256 of its bytes (bazel-remote checks that on upload). Records are not
- * Bazel ActionResults, so bazel-remote needs `--disable_http_ac_validation`; nginx with WebDAV takes anything.
- */
-class BazelStore {
-    #c;
-    #concurrency;
-    constructor(client, concurrency) {
-        this.#c = client;
-        this.#concurrency = concurrency;
-    }
-    get display() {
-        return this.#c.display;
-    }
-    redact(text) {
-        return this.#c.redact(text);
-    }
-    /** nginx and bazel-remote serve ranges of what they store; a server that does not sends whole objects. */
-    inlineArchives = true;
-    getMetas(ids, head, arrived, memory, missed) {
-        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head, arrived, memory, missed);
-    }
-    async getPart(id, start, size) {
-        const r = await this.#c.request('GET', `/ac/${id}`, {
-            headers: { range: `bytes=${start}-${start + size - 1}` },
-        });
-        return rangeBody(expectFound(r, 'the cache server'), start, size);
-    }
-    async getBlob(id) {
-        return expectFound(await this.#c.request('GET', `/cas/${id}`), 'the cache server');
-    }
-    async put(space, id, body, size) {
-        const path = space === 'meta' ? `/ac/${id}` : `/cas/${id}`;
-        const r = await this.#c.request('PUT', path, {
-            body: typeof body === 'function' ? body() : body,
-            length: size,
-            headers: { 'content-type': 'application/octet-stream' },
-        });
-        return expectStored(r, 'the cache server');
-    }
-    close() {
-        this.#c.close();
-    }
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/cache/remote/kept-alive.ts
-
-
-/**
- * A new connection to a cache server's origin (https with the given CAs, else Node's own), without Nagle's delay
- * and with the idle time-out set. `onread`: a plain connection reads into that buffer instead of emitting data.
- */
-function connectTo(origin, o) {
-    const port = Number(origin.port) || (origin.protocol === 'https:' ? 443 : 80);
-    const host = origin.hostname.replace(/^\[|\]$/g, '');
-    const socket = origin.protocol === 'https:'
-        ? (0,external_node_tls_.connect)({
-            host,
-            port,
-            // A name to check the certificate against (an address is checked against the certificate's IPs).
-            ...((0,external_node_net_.isIP)(host) === 0 ? { servername: host } : {}),
-            ...(o.ca ? { ca: o.ca } : {}),
-        })
-        : (0,external_node_net_.connect)({ host, port, ...(o.onread ? { onread: o.onread } : {}) });
-    socket.setNoDelay(true);
-    socket.setTimeout(o.idleTimeoutMs);
-    return socket;
-}
-/**
- * The kept-alive connections of one client (the GET and PUT paths each have one): those idle, waiting for the
- * next request, and those in use. An idle connection is kept until the server closes it and dropped on anything
- * unexpected (bytes, an error, the time-out); it never keeps the process alive.
- */
-class KeptAlive {
-    #socketOf;
-    #idle = [];
-    #busy = new Set();
-    #parked = new Map();
-    constructor(socketOf) {
-        this.#socketOf = socketOf;
-    }
-    /** The connection parked last, taken for a request; undefined when none is idle. */
-    take() {
-        return this.#idle.pop();
-    }
-    /** `c` now carries a request: no longer watched as idle, and closed with the others. */
-    use(c) {
-        this.#unpark(c);
-        this.#busy.add(c);
-    }
-    /** `c` carries no request any more (it is then parked, or destroyed by its user). */
-    release(c) {
-        this.#busy.delete(c);
-    }
-    park(c) {
-        const socket = this.#socketOf(c);
-        const drop = () => {
-            this.#unpark(c);
-            const i = this.#idle.indexOf(c);
-            if (i >= 0)
-                this.#idle.splice(i, 1);
-            socket.destroy();
-        };
-        for (const event of IDLE_ENDS)
-            socket.on(event, drop);
-        socket.unref();
-        this.#idle.push(c);
-        this.#parked.set(c, drop);
-    }
-    #unpark(c) {
-        const drop = this.#parked.get(c);
-        if (drop === undefined)
-            return;
-        this.#parked.delete(c);
-        const socket = this.#socketOf(c);
-        for (const event of IDLE_ENDS)
-            socket.off(event, drop);
-        socket.ref();
-    }
-    /** Destroys every connection, idle or in use. */
-    close() {
-        for (const c of [...this.#idle, ...this.#busy])
-            this.#socketOf(c).destroy();
-        this.#idle.length = 0;
-        this.#parked.clear();
-    }
-}
-/** What ends an idle connection: the server closing it, an error, bytes nobody asked for, the idle time-out. */
-const IDLE_ENDS = ['close', 'end', 'error', 'data', 'timeout'];
-
-;// CONCATENATED MODULE: ./src/cache/remote/put-connections.ts
-
-
-/** An answer's head larger than this is not from a cache server. */
-const HEAD_LIMIT = 64 * 1024;
-/**
- * Uploads of bodies already in memory, over kept-alive HTTP/1.1 connections: one write of the request (head and
- * body together), and a parse of the answer's status line and headers. A cold run uploads one small artifact per
- * job, and a general client's per-request machinery costs several times what the transfer itself costs on the
- * machine that runs the build (the upload process competes with the run's jobs for it).
- *
- * Deals with: connection reuse (an answer framed by Content-Length, or without a body, frees its connection; any
- * other framing closes it once the status is known, since an upload needs no more), a kept-alive connection the
- * server closed meanwhile (the PUT is sent again once on a new one: a PUT may be repeated), the idle time-out,
- * https with the given CAs. Does not deal with: bodies that stream from files (http-client.ts), authorization and
- * paths (the caller builds the head's lines), or what a status means.
- */
-class PutConnections {
-    #o;
-    #sockets = new KeptAlive((s) => s);
-    #host;
-    #closed = false;
-    constructor(o) {
-        this.#o = o;
-        this.#host = o.origin.host;
-    }
-    /**
-     * `target`: path and query; `headers`: lowercase names, no `host` or `content-length` (added here); `body`: one
-     * buffer, or pieces sent one after the other (no copy to join them). Once this answers, nothing reads `body`.
-     */
-    async put(target, headers, body) {
-        const length = Buffer.isBuffer(body) ? body.length : body.reduce((n, b) => n + b.length, 0);
-        let head = `PUT ${target} HTTP/1.1\r\nhost: ${this.#host}\r\ncontent-length: ${length}\r\n`;
-        for (const [name, value] of Object.entries(headers)) {
-            // A line break in a value would end the head early and smuggle in another request.
-            if (/[\r\n\0]/.test(value))
-                return (0,result/* err */._)({ kind: 'network', message: `PUT failed: invalid ${name} header` });
-            head += `${name}: ${value}\r\n`;
-        }
-        head += '\r\n';
-        const reused = this.#sockets.take();
-        if (reused !== undefined) {
-            const r = await this.#exchange(reused, head, body, true);
-            // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
-            if (r.ok || !r.error.stale)
-                return r.ok ? r : (0,result/* err */._)({ kind: r.error.kind, message: r.error.message });
-        }
-        if (this.#closed)
-            return (0,result/* err */._)({ kind: 'network', message: 'PUT failed: the client is closed' });
-        const r = await this.#exchange(this.#open(), head, body, false);
-        return r.ok ? r : (0,result/* err */._)({ kind: r.error.kind, message: r.error.message });
-    }
-    #open() {
-        return connectTo(this.#o.origin, this.#o);
-    }
-    /** Sends one request on `socket` and reads its answer's head; gives the socket back when it can carry another. */
-    #exchange(socket, head, body, reused) {
-        this.#sockets.use(socket);
-        return new Promise((resolve) => {
-            let received;
-            let answer;
-            /** Body bytes of the answer still to skip before the connection is free. */
-            let rest = 0;
-            let settled = false;
-            /** The whole request is with the system: the body's memory is no longer read. */
-            let sent = false;
-            /**
-             * The idle time-out counts any byte as progress: an answer whose head never ends (interim answers without
-             * end, a byte now and then) must have come whole within the time-out once the body has left.
-             */
-            let headTimer;
-            const bodySent = () => {
-                sent = true;
-                if (!settled && answer === undefined)
-                    headTimer = setTimeout(() => onTimeout(), this.#o.idleTimeoutMs);
-            };
-            const detach = () => {
-                clearTimeout(headTimer);
-                socket.off('data', onData);
-                socket.off('error', onError);
-                socket.off('close', onClose);
-                socket.off('timeout', onTimeout);
-                this.#sockets.release(socket);
-            };
-            const fail = (kind, message) => {
-                if (settled)
-                    return;
-                settled = true;
-                detach();
-                socket.destroy();
-                resolve((0,result/* err */._)({ kind, message, stale: kind === 'network' && received === undefined && reused }));
-            };
-            const done = (reusable) => {
-                if (settled)
-                    return;
-                settled = true;
-                detach();
-                // An answer before the whole body left (a server that refused it early): what is left of the body must
-                // never go out, neither ahead of the next request nor once its memory has been reused.
-                if (reusable && sent && !this.#closed)
-                    this.#sockets.park(socket);
-                else
-                    socket.destroy();
-                resolve((0,result.ok)(answer));
-            };
-            const onData = (chunk) => {
-                if (answer !== undefined) {
-                    rest -= chunk.length;
-                    if (rest === 0)
-                        done(true);
-                    // More than the answer said: this connection is confused; close it.
-                    else if (rest < 0)
-                        done(false);
-                    return;
-                }
-                received = received === undefined ? chunk : Buffer.concat([received, chunk]);
-                for (;;) {
-                    const end = received.indexOf('\r\n\r\n');
-                    if (end < 0) {
-                        if (received.length > HEAD_LIMIT)
-                            fail('network', 'PUT failed: the answer has no end of headers');
-                        return;
-                    }
-                    const parsed = parseHead(received.subarray(0, end).toString('latin1'));
-                    const after = received.subarray(end + 4);
-                    if (parsed === undefined) {
-                        fail('network', 'PUT failed: the server did not answer in HTTP/1.1');
-                        return;
-                    }
-                    // An interim answer (100 Continue): the final one follows.
-                    if (parsed.status >= 100 && parsed.status < 200) {
-                        received = after;
-                        continue;
-                    }
-                    answer = { status: parsed.status, headers: parsed.headers };
-                    clearTimeout(headTimer);
-                    const length = parsed.headers['content-length'];
-                    const noBody = parsed.status === 204 || parsed.status === 304;
-                    const keep = parsed.keepAlive && (noBody || (length !== undefined && /^\d+$/.test(length)));
-                    if (!keep) {
-                        // Framed by chunks or by the connection's end: the status is all an upload needs.
-                        done(false);
-                        return;
-                    }
-                    rest = noBody ? 0 : Number(length);
-                    rest -= after.length;
-                    if (rest === 0)
-                        done(true);
-                    else if (rest < 0)
-                        done(false);
-                    return;
-                }
-            };
-            // Once the status is in, a body cut short does not matter to an upload.
-            const onError = (e) => answer === undefined ? fail('network', `PUT failed: ${e.message}`) : done(false);
-            const onClose = () => answer === undefined
-                ? fail('network', 'PUT failed: the connection closed before the answer')
-                : done(false);
-            // Likewise a body that stops coming: the upload is done, only the connection is lost.
-            const onTimeout = () => answer === undefined
-                ? fail('timeout', `PUT timed out after ${this.#o.idleTimeoutMs} ms`)
-                : done(false);
-            socket.on('data', onData);
-            socket.on('error', onError);
-            socket.on('close', onClose);
-            socket.on('timeout', onTimeout);
-            socket.cork();
-            socket.write(head, 'latin1');
-            const pieces = Buffer.isBuffer(body) ? [body] : body;
-            for (const [i, piece] of pieces.entries()) {
-                if (i < pieces.length - 1)
-                    socket.write(piece);
-                else
-                    socket.write(piece, bodySent);
-            }
-            if (pieces.length === 0)
-                bodySent();
-            socket.uncork();
-        });
-    }
-    /** Closes every connection, idle or in use. */
-    close() {
-        this.#closed = true;
-        this.#sockets.close();
-    }
-}
-/** Status line and headers; undefined when it is not an HTTP/1.x answer. */
-function parseHead(text) {
-    const lines = text.split('\r\n');
-    const m = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(lines[0]);
-    if (m === null)
-        return undefined;
-    const headers = {};
-    for (let i = 1; i < lines.length; i++) {
-        const line = lines[i];
-        const colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const name = line.slice(0, colon).trim().toLowerCase();
-        const value = line.slice(colon + 1).trim();
-        const had = headers[name];
-        // Two different lengths: no framing to trust.
-        if (name === 'content-length' && had !== undefined && had !== value)
-            headers[name] = 'invalid';
-        else if (had === undefined)
-            headers[name] = value;
-        else if (Array.isArray(had))
-            had.push(value);
-        else if (name !== 'content-length')
-            headers[name] = [had, value];
-    }
-    const connection = String(headers.connection ?? '').toLowerCase();
-    let keepAlive = m[1] === '1' ? !connection.includes('close') : connection.includes('keep-alive');
-    if (headers['transfer-encoding'] !== undefined) {
-        // Both framings: another reader of this connection (a proxy) may have taken the length, and what follows
-        // this answer for the next one: the connection carries nothing more.
-        if (headers['content-length'] !== undefined)
-            keepAlive = false;
-        delete headers['content-length'];
-    }
-    return { status: Number(m[2]), headers, keepAlive };
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/get-connections.ts
-
-
-
-/** An answer's head larger than this is not from a cache server. */
-const get_connections_HEAD_LIMIT = 64 * 1024;
-const EMPTY = Buffer.alloc(0);
-/** What one read from a plain connection brings at most: the size Node reads with. */
-const READ_SIZE = 64 * 1024;
-/**
- * GETs of small objects read whole into memory (records, and the archives that travel inside them), over
- * kept-alive HTTP/1.1 connections. A lookup of a thousand keys with `--download all` receives 80 MB in a thousand
- * answers on the thread that schedules the run; a general client costs it, per answer, a stream, a promise per
- * step, a fresh buffer per read (memory the system must hand over page by page) and a copy into its parser.
- * Here a plain connection reads into one buffer, used again for every read of every connection (Node's `onread`),
- * and the body goes from there into its final memory, sized once from Content-Length: one copy, no garbage.
- *
- * Deals with: framing (Content-Length, chunks, or the connection's end), connection reuse (only after an answer
- * framed by length or chunks, read to its end), a kept-alive connection the server closed meanwhile (the GET is
- * sent again once on a new one), the idle time-out, https with the given CAs, a bound on the body.
- * Does not deal with: authorization and paths (the caller builds the head's lines) or what a status means.
- */
-class GetConnections {
-    #o;
-    #connections = new KeptAlive((c) => c.socket);
-    #host;
-    /** Every read of a plain connection lands here; each is consumed before the next one happens. */
-    #readBuffer = Buffer.allocUnsafeSlow(READ_SIZE);
-    #closed = false;
-    constructor(o) {
-        this.#o = o;
-        this.#host = o.origin.host;
-    }
-    /**
-     * `target`: path and query; `headers`: lowercase names, no `host` (added here). A body longer than `limit`
-     * fails. `memory(size)`: where a 2xx answer's body of `size` bytes goes (other answers' bodies are read and
-     * dropped, so that the connection can carry the next request).
-     */
-    async get(target, headers, limit, memory) {
-        let head = `GET ${target} HTTP/1.1\r\nhost: ${this.#host}\r\n`;
-        for (const [name, value] of Object.entries(headers)) {
-            // A line break in a value would end the head early and smuggle in another request.
-            if (/[\r\n\0]/.test(value))
-                return (0,result/* err */._)({ kind: 'network', message: `GET failed: invalid ${name} header` });
-            head += `${name}: ${value}\r\n`;
-        }
-        head += '\r\n';
-        const reused = this.#connections.take();
-        if (reused !== undefined) {
-            const r = await this.#exchange(reused, head, limit, memory, true);
-            // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
-            if (r.ok || !r.error.stale)
-                return r.ok ? r : (0,result/* err */._)({ kind: r.error.kind, message: r.error.message });
-        }
-        if (this.#closed)
-            return (0,result/* err */._)({ kind: 'network', message: 'GET failed: the client is closed' });
-        const r = await this.#exchange(this.#open(), head, limit, memory, false);
-        return r.ok ? r : (0,result/* err */._)({ kind: r.error.kind, message: r.error.message });
-    }
-    #open() {
-        const connection = { socket: undefined, feed: undefined };
-        const feed = (bytes) => {
-            // Bytes while idle: this connection is confused (or closing); it is dropped.
-            if (connection.feed)
-                connection.feed(bytes);
-            else
-                connection.socket.destroy();
-        };
-        const onread = {
-            buffer: this.#readBuffer,
-            callback: (n) => {
-                feed(this.#readBuffer.subarray(0, n));
-                return true;
-            },
-        };
-        connection.socket = connectTo(this.#o.origin, { ...this.#o, onread });
-        // A TLS connection reads into buffers of its own.
-        if (this.#o.origin.protocol === 'https:')
-            connection.socket.on('data', feed);
-        return connection;
-    }
-    /** Sends one request on `c` and reads its whole answer; gives the connection back when it can carry another. */
-    #exchange(c, head, limit, memory, reused) {
-        const socket = c.socket;
-        this.#connections.use(c);
-        return new Promise((resolve) => {
-            const reader = new AnswerReader(limit, memory);
-            let settled = false;
-            // The idle time-out does not end an answer whose head never ends (one byte now and then, or interim answers
-            // without end): its head must have come whole within the time-out.
-            const headTimer = setTimeout(() => onTimeout(), this.#o.idleTimeoutMs);
-            const detach = () => {
-                clearTimeout(headTimer);
-                c.feed = undefined;
-                socket.off('end', onEnd);
-                socket.off('error', onError);
-                socket.off('close', onEnd);
-                socket.off('timeout', onTimeout);
-                this.#connections.release(c);
-            };
-            const fail = (kind, message) => {
-                if (settled)
-                    return;
-                settled = true;
-                detach();
-                socket.destroy();
-                resolve((0,result/* err */._)({ kind, message, stale: kind === 'network' && !reader.started && reused }));
-            };
-            const finish = () => {
-                if (settled)
-                    return;
-                const answer = reader.answer();
-                if (!answer.ok) {
-                    fail('network', answer.error);
-                    return;
-                }
-                settled = true;
-                detach();
-                if (reader.reusable && !this.#closed)
-                    this.#connections.park(c);
-                else
-                    socket.destroy();
-                resolve((0,result.ok)(answer.value));
-            };
-            c.feed = (bytes) => {
-                const problem = reader.feed(bytes);
-                if (reader.headed)
-                    clearTimeout(headTimer);
-                if (problem !== undefined)
-                    fail('network', problem);
-                else if (reader.complete)
-                    finish();
-            };
-            const onEnd = () => {
-                // An answer framed by the connection's end is complete now; any other is cut short. A connection this
-                // client closed (close()) ended nothing: what came of the answer is only part of it.
-                if (this.#closed)
-                    fail('network', 'GET failed: the client is closed');
-                else if (reader.endsAtClose())
-                    finish();
-                else
-                    fail('network', reader.cutShort());
-            };
-            const onError = (e) => fail('network', `GET failed: ${e.message}`);
-            const onTimeout = () => fail('timeout', `GET timed out after ${this.#o.idleTimeoutMs} ms`);
-            socket.on('end', onEnd);
-            socket.on('error', onError);
-            socket.on('close', onEnd);
-            socket.on('timeout', onTimeout);
-            socket.write(head, 'latin1');
-        });
-    }
-    /** Closes every connection, idle or in use. */
-    close() {
-        this.#closed = true;
-        this.#connections.close();
-    }
-}
-/**
- * One answer, parsed from the bytes as they come: the head, then the body by its framing. Every byte it keeps is
- * copied (the reads' buffer is used again for the next read).
- */
-class AnswerReader {
-    #limit;
-    #memory;
-    #head;
-    #status = 0;
-    #headers = {};
-    #framing = 'head';
-    /** Length framing: the body's memory and how much of it has come. */
-    #body;
-    #at = 0;
-    /**
-     * Chunks and the connection's end: the body so far, and its size. One buffer grown by doubling, not a piece per
-     * chunk: a body of 1-byte chunks would cost an object per byte, a hundred times its size.
-     */
-    #kept = EMPTY;
-    #size = 0;
-    /** Chunk framing: where the parser is, and the bytes left of the current chunk. */
-    #chunk = 'size';
-    #chunkLeft = 0;
-    #line = '';
-    /** Bytes after the answer: the connection is not reused. */
-    #extra = false;
-    #keepAlive = false;
-    started = false;
-    constructor(limit, memory) {
-        this.#limit = limit;
-        this.#memory = memory;
-    }
-    /** The final answer's head is in. */
-    get headed() {
-        return this.#framing !== 'head';
-    }
-    get complete() {
-        return this.#framing === 'done';
-    }
-    get reusable() {
-        return this.#keepAlive && !this.#extra && this.#framing === 'done';
-    }
-    endsAtClose() {
-        if (this.#framing === 'close')
-            this.#framing = 'done';
-        return this.#framing === 'done';
-    }
-    cutShort() {
-        if (this.#framing === 'head')
-            return 'GET failed: the connection closed before the answer';
-        if (this.#framing === 'length')
-            return `response truncated (${this.#at} of ${this.#body.length} bytes)`;
-        return 'reading a response failed: the connection closed early';
-    }
-    answer() {
-        let body = this.#body;
-        if (body === undefined) {
-            body = this.#ok() ? this.#memory(this.#size) : Buffer.allocUnsafe(this.#size);
-            this.#kept.copy(body, 0, 0, this.#size);
-        }
-        return (0,result.ok)({ status: this.#status, headers: this.#headers, body });
-    }
-    #ok() {
-        return this.#status >= 200 && this.#status < 300;
-    }
-    /** Takes the next bytes; answers what is wrong with them, if anything. */
-    feed(bytes) {
-        if (bytes.length > 0)
-            this.started = true;
-        let rest = bytes;
-        while (rest.length > 0) {
-            switch (this.#framing) {
-                case 'head': {
-                    const r = this.#feedHead(rest);
-                    if (typeof r === 'string')
-                        return r;
-                    rest = r;
-                    break;
-                }
-                case 'length': {
-                    const n = Math.min(rest.length, this.#body.length - this.#at);
-                    this.#at += rest.copy(this.#body, this.#at, 0, n);
-                    rest = rest.subarray(n);
-                    if (this.#at === this.#body.length)
-                        this.#framing = 'done';
-                    break;
-                }
-                case 'close': {
-                    const problem = this.#keep(rest);
-                    if (problem)
-                        return problem;
-                    rest = rest.subarray(rest.length);
-                    break;
-                }
-                case 'chunked': {
-                    const r = this.#feedChunked(rest);
-                    if (typeof r === 'string')
-                        return r;
-                    rest = r;
-                    break;
-                }
-                case 'done':
-                    this.#extra = true;
-                    return undefined;
-            }
-        }
-        return undefined;
-    }
-    #feedHead(bytes) {
-        const before = this.#head?.length ?? 0;
-        // The blank line may straddle two reads: look from a little before the new bytes. Only the head is copied
-        // (the read that brings its end usually brings much of the body too).
-        const head = this.#head === undefined ? bytes : Buffer.concat([this.#head, bytes]);
-        const end = head.indexOf('\r\n\r\n', Math.max(0, before - 3));
-        if (end < 0) {
-            if (head.length > get_connections_HEAD_LIMIT)
-                return 'GET failed: the answer has no end of headers';
-            this.#head = this.#head === undefined ? Buffer.from(bytes) : head;
-            return bytes.subarray(bytes.length);
-        }
-        this.#head = undefined;
-        const rest = bytes.subarray(end + 4 - before);
-        const parsed = parseHead(head.subarray(0, end).toString('latin1'));
-        if (parsed === undefined)
-            return 'GET failed: the server did not answer in HTTP/1.1';
-        // An interim answer (100 Continue): the final one follows.
-        if (parsed.status >= 100 && parsed.status < 200)
-            return rest;
-        this.#status = parsed.status;
-        this.#headers = parsed.headers;
-        this.#keepAlive = parsed.keepAlive;
-        const coding = String(parsed.headers['transfer-encoding'] ?? '').toLowerCase();
-        const length = parsed.headers['content-length'];
-        if (parsed.status === 204 || parsed.status === 304)
-            this.#framing = 'done';
-        else if (coding !== '')
-            this.#framing = /(?:^|,)\s*chunked\s*$/.test(coding) ? 'chunked' : 'close';
-        else if (length === undefined)
-            this.#framing = 'close';
-        else if (!/^\d+$/.test(String(length)))
-            return 'GET failed: the answer has no valid Content-Length';
-        else {
-            const size = Number(length);
-            if (size > this.#limit)
-                return `response larger than ${this.#limit} bytes`;
-            this.#body = this.#ok() ? this.#memory(size) : Buffer.allocUnsafe(size);
-            this.#framing = size === 0 ? 'done' : 'length';
-        }
-        // Framed by the connection's end: it carries nothing after this answer.
-        if (this.#framing === 'close')
-            this.#keepAlive = false;
-        return rest;
-    }
-    #keep(bytes) {
-        const size = this.#size + bytes.length;
-        if (size > this.#limit)
-            return `response larger than ${this.#limit} bytes`;
-        if (size > this.#kept.length) {
-            const grown = Buffer.allocUnsafe(Math.min(this.#limit, Math.max(size, 2 * this.#kept.length, 16 * 1024)));
-            this.#kept.copy(grown, 0, 0, this.#size);
-            this.#kept = grown;
-        }
-        bytes.copy(this.#kept, this.#size);
-        this.#size = size;
-        return undefined;
-    }
-    #feedChunked(bytes) {
-        let rest = bytes;
-        while (rest.length > 0) {
-            if (this.#chunk === 'data') {
-                const n = Math.min(rest.length, this.#chunkLeft);
-                const problem = this.#keep(rest.subarray(0, n));
-                if (problem)
-                    return problem;
-                this.#chunkLeft -= n;
-                rest = rest.subarray(n);
-                if (this.#chunkLeft === 0)
-                    this.#chunk = 'data-end';
-                continue;
-            }
-            // Lines: a chunk's size, the end of its data, the trailers.
-            const nl = rest.indexOf(0x0a);
-            const take = nl < 0 ? rest.length : nl + 1;
-            this.#line += rest.subarray(0, take).toString('latin1');
-            rest = rest.subarray(take);
-            if (this.#line.length > get_connections_HEAD_LIMIT)
-                return 'reading a response failed: a chunk line too long';
-            if (nl < 0)
-                continue;
-            const line = this.#line.replace(/\r?\n$/, '');
-            this.#line = '';
-            if (this.#chunk === 'data-end') {
-                if (line !== '')
-                    return 'reading a response failed: a chunk not followed by its line end';
-                this.#chunk = 'size';
-            }
-            else if (this.#chunk === 'size') {
-                const m = /^([0-9a-fA-F]{1,8})(?:[ \t]*;.*)?$/.exec(line);
-                if (m === null)
-                    return 'reading a response failed: an invalid chunk size';
-                this.#chunkLeft = parseInt(m[1], 16);
-                this.#chunk = this.#chunkLeft === 0 ? 'trailers' : 'data';
-            }
-            else if (line === '') {
-                this.#framing = 'done';
-                return rest;
-            }
-        }
-        return rest;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/http-client.ts
-
-
-
-
-
-
-/**
- * A small keep-alive HTTP(S) client for cache servers, on undici (the HTTP/1.1 client Node's own `fetch` is
- * built on): a request costs a third of the CPU of `node:http`'s, which is most of what restoring a thousand
- * small artifacts costs.
- *
- * Deals with: connection reuse (a thousand lookups share a few sockets), authorization, idle time-outs (waiting
- * for the answer's headers, between its body's chunks, and between an upload's chunks), the trust store (the
- * system's CAs and NODE_EXTRA_CA_CERTS on top of Node's own), and keeping secrets out of every message.
- * Does not deal with: what the paths mean (the stores) or retries (the circuit breaker decides).
- */
-class HttpClient {
-    #base;
-    #basePath;
-    #auth;
-    #secrets;
-    /** undici's pool, made on first use: uploads and lookups from memory never need it (see #poolNow). */
-    #pool;
-    #closed = false;
-    #poolOptions;
-    #origin;
-    #puts;
-    #gets;
-    #timeoutMs;
-    /** The base URL without credentials, for messages. */
-    display;
-    constructor(o) {
-        const url = new URL(o.url);
-        const user = decodeURIComponent(url.username);
-        const pass = decodeURIComponent(url.password);
-        url.username = '';
-        url.password = '';
-        this.#base = url;
-        this.#basePath = url.pathname.replace(/\/$/, '');
-        this.display = url.toString().replace(/\/$/, '');
-        // The URL as given counts as a secret only when it carries credentials.
-        this.#secrets = [o.token ?? '', pass, user || pass ? o.url : ''].filter((s) => s.length >= 4);
-        if (o.token)
-            this.#auth = `Bearer ${o.token}`;
-        else if (user || pass)
-            this.#auth = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-        if (this.#auth)
-            this.#secrets.push(this.#auth.slice(this.#auth.indexOf(' ') + 1));
-        this.#timeoutMs = o.idleTimeoutMs;
-        const ca = url.protocol === 'https:' ? trustStore().ca : undefined;
-        this.#puts = new PutConnections({
-            origin: new URL(url.origin),
-            idleTimeoutMs: o.idleTimeoutMs,
-            ...(ca ? { ca } : {}),
-        });
-        this.#gets = new GetConnections({
-            origin: new URL(url.origin),
-            idleTimeoutMs: o.idleTimeoutMs,
-            ...(ca ? { ca } : {}),
-        });
-        this.#origin = url.origin;
-        this.#poolOptions = {
-            connections: o.maxSockets,
-            headersTimeout: o.idleTimeoutMs,
-            bodyTimeout: o.idleTimeoutMs,
-            connect: {
-                timeout: o.idleTimeoutMs,
-                ...(url.protocol === 'https:' ? trustStore() : {}),
-            },
-        };
-    }
-    /**
-     * undici's pool, its code loaded and run the first time a request needs it. A process that only uploads and
-     * fetches from memory (the upload process, a run's lookups) never loads undici and the Node modules it takes
-     * (http2, perf_hooks, worker_threads…): a run's lookups of 1,000 keys spent 7 ms of CPU on them through the
-     * code cache, the upload process (which compiles its program anew each time) more. In the bundle, not a chunk of
-     * its own ("eager"): the programs beside the CLI are single files.
-     */
-    #poolNow() {
-        // Closed before its first such request: none is made, as the pool closed with the client refuses them.
-        if (this.#closed && this.#pool === undefined)
-            return Promise.reject(new Error('the client is closed'));
-        this.#pool ??= Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 3676)).then(({ newPool }) => newPool(this.#origin, this.#poolOptions));
-        return this.#pool;
-    }
-    /** Replaces every secret this client knows (token, password, credentials) in `text`. */
-    redact(text) {
-        let out = text;
-        for (const s of this.#secrets)
-            out = out.split(s).join('***');
-        return out;
-    }
-    /** `path` is appended to the base URL's path; `query` adds parameters. */
-    async request(method, path, opts = {}) {
-        const target = this.#target(path, opts.query);
-        const headers = { ...opts.headers };
-        if (this.#auth)
-            headers.authorization = this.#auth;
-        if (method === 'PUT' && (Buffer.isBuffer(opts.body) || Array.isArray(opts.body)))
-            return this.#put(target, headers, opts.body);
-        const body = Array.isArray(opts.body)
-            ? Buffer.concat(opts.body)
-            : opts.body;
-        const length = Buffer.isBuffer(body) ? body.length : opts.length;
-        if (length !== undefined)
-            headers['content-length'] = String(length);
-        // undici times out waiting for headers and between body chunks; a streamed upload that stops moving (a
-        // server that no longer reads) is abandoned here.
-        const upload = body !== undefined && !Buffer.isBuffer(body) ? body : undefined;
-        const abort = upload ? new AbortController() : undefined;
-        let stalled;
-        let stalledOut = false;
-        const watch = () => {
-            clearTimeout(stalled);
-            stalled = setTimeout(() => {
-                stalledOut = true;
-                abort.abort(new Error('the upload made no progress'));
-            }, this.#timeoutMs);
-        };
-        // undici reads the caller's stream through this one, which marks each chunk's passing. Never set flowing here
-        // (a 'data' listener): what it read before undici's socket connected would be lost.
-        const sent = upload
-            ? new external_node_stream_.Transform({
-                transform: (chunk, _encoding, done) => {
-                    watch();
-                    done(null, chunk);
-                },
-            })
-            : undefined;
-        let readFailed;
-        if (upload && sent) {
-            upload.once('error', (e) => {
-                readFailed = e;
-                sent.destroy(e);
-            });
-            upload.pipe(sent);
-            watch();
-        }
-        try {
-            const res = await (await this.#poolNow()).request({
-                method,
-                path: target,
-                headers,
-                ...(body === undefined ? {} : { body: sent ?? body }),
-                ...(abort ? { signal: abort.signal } : {}),
-            });
-            return (0,result.ok)({ status: res.statusCode, headers: res.headers, body: res.body });
-        }
-        catch (e) {
-            if (stalledOut)
-                return (0,result/* err */._)({ kind: 'timeout', message: `${method} timed out after ${this.#timeoutMs} ms` });
-            if (readFailed) {
-                return (0,result/* err */._)({
-                    kind: 'network',
-                    message: this.redact(`reading the upload failed: ${readFailed.message}`),
-                });
-            }
-            return (0,result/* err */._)(this.#failure(method, e));
-        }
-        finally {
-            clearTimeout(stalled);
-            // Its file closed however the request ended (undici ends or destroys only the stream it was given).
-            upload?.destroy();
-        }
-    }
-    /** `path` appended to the base URL's path, with the base URL's query and `query`. */
-    #target(path, query) {
-        let target = `${this.#basePath}${path}`;
-        const search = this.#base.search.slice(1);
-        const extra = query && Object.keys(query).length > 0 ? new URLSearchParams(query) : undefined;
-        if (search || extra)
-            target += `?${[search, extra?.toString()].filter(Boolean).join('&')}`;
-        return target;
-    }
-    /**
-     * A GET whose whole answer is read into memory, `limit` bytes at most (see get-connections.ts: a lighter path
-     * than undici's for many small objects). `own`: a 2xx answer's body is in memory of its own (from that pool,
-     * when one is given), which its reader may hand on to another thread.
-     */
-    async getWhole(path, opts, limit, own) {
-        const headers = { ...opts.headers };
-        if (this.#auth)
-            headers.authorization = this.#auth;
-        const memory = own === undefined
-            ? (size) => Buffer.allocUnsafe(size)
-            : own === true
-                ? (size) => Buffer.allocUnsafeSlow(size)
-                : (size) => own.take(size);
-        const r = await this.#gets.get(this.#target(path, opts.query), headers, limit, memory);
-        if (!r.ok)
-            return (0,result/* err */._)({ kind: r.error.kind, message: this.redact(r.error.message) });
-        return r;
-    }
-    /** An upload from memory: a lighter path than undici's (see put-connections.ts). */
-    async #put(target, headers, body) {
-        const r = await this.#puts.put(target, headers, body);
-        if (!r.ok)
-            return (0,result/* err */._)({ kind: r.error.kind, message: this.redact(r.error.message) });
-        // An empty body, already ended: `Readable.from` would run an async iterator per answer.
-        const empty = new external_node_stream_.Readable({ read: () => undefined });
-        empty.push(null);
-        return (0,result.ok)({ status: r.value.status, headers: r.value.headers, body: empty });
-    }
-    #failure(method, e) {
-        const code = e.code ?? '';
-        if (code === 'UND_ERR_HEADERS_TIMEOUT' ||
-            code === 'UND_ERR_BODY_TIMEOUT' ||
-            code === 'UND_ERR_CONNECT_TIMEOUT')
-            return { kind: 'timeout', message: `${method} timed out after ${this.#timeoutMs} ms` };
-        // undici reports a socket closed early as "other side closed"; the cause (when any) says more.
-        const detail = e.cause && e.cause.message && e.cause.message !== e.message ? `: ${e.cause.message}` : '';
-        return { kind: 'network', message: this.redact(`${method} failed: ${e.message}${detail}`) };
-    }
-    /** Reads a whole (small) response body. Events, not an async iterator: no promise per chunk. */
-    readBody(res, limit) {
-        const body = res.body;
-        return new Promise((resolve) => {
-            const chunks = [];
-            let size = 0;
-            let done = false;
-            const finish = (r) => {
-                if (done)
-                    return;
-                done = true;
-                body.off('data', onData);
-                resolve(r);
-            };
-            const onData = (chunk) => {
-                size += chunk.length;
-                if (size > limit) {
-                    body.destroy();
-                    finish((0,result/* err */._)({ kind: 'network', message: `response larger than ${limit} bytes` }));
-                    return;
-                }
-                chunks.push(chunk);
-            };
-            body.on('data', onData);
-            body.once('end', () => {
-                const declared = Number(res.headers['content-length'] ?? NaN);
-                if (!Number.isNaN(declared) && declared !== size) {
-                    finish((0,result/* err */._)({ kind: 'network', message: `response truncated (${size} of ${declared} bytes)` }));
-                }
-                else
-                    finish((0,result.ok)(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
-            });
-            const failed = (e) => finish((0,result/* err */._)({
-                kind: e.code === 'UND_ERR_BODY_TIMEOUT' ? 'timeout' : 'network',
-                message: this.redact(`reading a response failed: ${e.message}`),
-            }));
-            body.once('error', failed);
-            body.once('close', () => failed(new Error('the connection closed early')));
-        });
-    }
-    /** Closes every socket: the kept-alive ones and those of requests still in flight. */
-    close() {
-        this.#closed = true;
-        this.#puts.close();
-        this.#gets.close();
-        void this.#pool?.then((p) => p.destroy()).catch(() => undefined);
-    }
-}
-let cachedTrust;
-/**
- * Node trusts its own bundled CAs and, when no `ca` is given, NODE_EXTRA_CA_CERTS. Corporate caches are often
- * signed by a CA that only the system's store knows, so the system bundle is added, and with an explicit `ca`
- * list NODE_EXTRA_CA_CERTS must be added by hand (Node applies it only to its default list).
- */
-function trustStore() {
-    if (cachedTrust)
-        return cachedTrust;
-    const extra = [];
-    const files = [
-        process.env.SSL_CERT_FILE,
-        '/etc/ssl/certs/ca-certificates.crt',
-        '/etc/pki/tls/certs/ca-bundle.crt',
-        '/etc/ssl/cert.pem',
-        process.env.NODE_EXTRA_CA_CERTS,
-    ];
-    let system = false;
-    for (const [i, f] of files.entries()) {
-        if (!f || (system && i < files.length - 1))
-            continue;
-        try {
-            extra.push((0,external_node_fs_.readFileSync)(f, 'utf8'));
-            if (i < files.length - 1)
-                system = true;
-        }
-        catch {
-            // Not on this system.
-        }
-    }
-    cachedTrust = extra.length === 0 ? {} : { ca: [...external_node_tls_.rootCertificates, ...extra] };
-    return cachedTrust;
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/cache/remote/byte-budget.ts
-/**
- * A bound on the bytes held in memory at once, shared by whoever holds them: downloaded archives waiting to be
- * written, records fetched whole ahead of their restore.
- *
- * `take` waits for room (first come, first served); `tryTake` takes only what is free now. A request larger than
- * the whole budget is let through alone, when nothing else is held, so that it cannot wait forever.
- */
-class ByteBudget {
-    #limit;
-    #held = 0;
-    #waiting = [];
-    constructor(limit) {
-        this.#limit = limit;
-    }
-    /** Bytes held now. */
-    get held() {
-        return this.#held;
-    }
-    /** Bytes that could be taken now. */
-    get free() {
-        return Math.max(0, this.#limit - this.#held);
-    }
-    /** Takes `bytes` if they fit now; the caller gives them back with `give`. */
-    tryTake(bytes) {
-        if (this.#waiting.length > 0 || !this.#fits(bytes))
-            return false;
-        this.#held += bytes;
-        return true;
-    }
-    /** Waits until `bytes` fit, takes them, and answers the function that gives them back (once). */
-    async take(bytes) {
-        if (!this.tryTake(bytes)) {
-            await new Promise((go) => this.#waiting.push({ bytes, go }));
-        }
-        let given = false;
-        return () => {
-            if (given)
-                return;
-            given = true;
-            this.give(bytes);
-        };
-    }
-    give(bytes) {
-        this.#held -= bytes;
-        while (this.#waiting.length > 0 && this.#fits(this.#waiting[0].bytes)) {
-            const next = this.#waiting.shift();
-            this.#held += next.bytes;
-            next.go();
-        }
-    }
-    #fits(bytes) {
-        return this.#held + bytes <= this.#limit || this.#held === 0;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/memory-pool.ts
-/**
- * Memory for records fetched whole, used again once their archives are written instead of allocated anew.
- *
- * Deals with: handing out buffers of their own (the whole of an ArrayBuffer is theirs, so they may move to another
- * thread) and taking that memory back. Memory the system has not handed to this process before costs a page fault
- * per page on first use, and a run that restores a thousand small archives would otherwise touch as much new
- * memory as it downloads (and leave the garbage collector that much more to do).
- * Does not deal with: bounding what is in use (the prefetch budget does).
- */
-class MemoryPool {
-    #largest;
-    #keepBytes;
-    #keptBytes = 0;
-    /** What waits in #free: memory given back twice is kept once (else two buffers would share it). */
-    #waiting = new WeakSet();
-    /** Free pieces by size: powers of two from SMALLEST, so that a piece is at most twice what it holds. */
-    #free = new Map();
-    /** Buffers up to `largest` bytes come from the pool; at most `keepBytes` of pieces wait to be reused. */
-    constructor(largest, keepBytes) {
-        this.#largest = largest;
-        this.#keepBytes = keepBytes;
-    }
-    /** A buffer of `bytes` bytes, in memory of its own (reused when some of its size class was given back). */
-    take(bytes) {
-        if (bytes > this.#largest)
-            return Buffer.allocUnsafeSlow(bytes);
-        const size = pieceSize(bytes);
-        const memory = this.#free.get(size)?.pop();
-        if (memory === undefined)
-            return Buffer.allocUnsafeSlow(size).subarray(0, bytes);
-        this.#keptBytes -= size;
-        this.#waiting.delete(memory);
-        return Buffer.from(memory, 0, bytes);
-    }
-    /** Memory no one reads any more (from `take`, or moved back from another thread), to be used again. */
-    give(memory) {
-        const size = memory.byteLength;
-        if (size !== pieceSize(size) || size > pieceSize(this.#largest))
-            return;
-        if (this.#keptBytes + size > this.#keepBytes || this.#waiting.has(memory))
-            return;
-        this.#waiting.add(memory);
-        const free = this.#free.get(size) ?? [];
-        free.push(memory);
-        this.#free.set(size, free);
-        this.#keptBytes += size;
-    }
-}
-const SMALLEST = 64 * 1024;
-function pieceSize(bytes) {
-    let size = SMALLEST;
-    while (size < bytes)
-        size *= 2;
-    return size;
-}
-
-// EXTERNAL MODULE: ./src/cache/manifest.ts
-var cache_manifest = __nccwpck_require__(8445);
-// EXTERNAL MODULE: ./src/cache/log-file.ts
-var log_file = __nccwpck_require__(7891);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(6466);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/cache/remote/deflate-estimate.ts
-/** Positions of 4-byte sequences by hash (plus one; 0: none seen), and symbol counts: reused by every call. */
-const lastSeen = new Int32Array(1 << 12);
-/** Deflate's literal/length alphabet: bytes, end of block (256), length codes (257–285). */
-const literalsAndLengths = new Int32Array(286);
-const distances = new Int32Array(30);
-/** What a dynamic block's code tables cost: a fixed part, and a few bits for each symbol the block uses. */
-const HEADER_BITS = 160;
-const HEADER_BITS_PER_SYMBOL = 4;
-/**
- * About how many bytes deflate at level 1 would make of `bytes` (meant for a sample of a few KiB), modelled on
- * what it does: a greedy parse into 4-byte-or-longer matches, found through a hash of each sequence's last
- * position as fast compressors find them; then deflate's symbols (literals, length and distance codes with their
- * extra bits), each costing what a Huffman code for its frequency would (its entropy, at least one bit), plus the
- * code tables; or deflate's fixed codes, when those come out smaller. Tried on 5,228 file heads of 2 KiB (code,
- * JSON, source maps, text, translations, fonts, executables, libraries, images, compressed files, base64 and hex)
- * its ratio is within 0.08 of zlib's level 1 (0.014 on average), and on which side of 0.65 it falls agrees with
- * zlib's on 99.9 % of them, the others all near the line (98.9 % of heads of 512 bytes). It costs a third to a
- * fifth of zlib's time, whose set-up alone (a stream, its window and tables) costs more than compressing 2 KiB.
- */
-function estimateDeflatedSize(bytes) {
-    lastSeen.fill(0);
-    literalsAndLengths.fill(0);
-    distances.fill(0);
-    const n = bytes.length;
-    let symbols = 0;
-    let matches = 0;
-    let extraBits = 0;
-    let i = 0;
-    while (i + 4 <= n) {
-        const seq = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
-        const slot = Math.imul(seq, 0x9e3779b1) >>> 20;
-        const at = lastSeen[slot] - 1;
-        lastSeen[slot] = i + 1;
-        if (at >= 0 &&
-            bytes[at] === bytes[i] &&
-            bytes[at + 1] === bytes[i + 1] &&
-            bytes[at + 2] === bytes[i + 2] &&
-            bytes[at + 3] === bytes[i + 3]) {
-            let length = 4;
-            while (i + length < n && length < 258 && bytes[at + length] === bytes[i + length])
-                length++;
-            const distance = i - at;
-            literalsAndLengths[257 + lengthCode(length)]++;
-            distances[distanceCode(distance)]++;
-            extraBits += lengthExtraBits(length) + distanceExtraBits(distance);
-            matches++;
-            symbols++;
-            i += length;
-        }
-        else {
-            literalsAndLengths[bytes[i]]++;
-            symbols++;
-            i++;
-        }
-    }
-    for (; i < n; i++, symbols++)
-        literalsAndLengths[bytes[i]]++;
-    literalsAndLengths[256] = 1;
-    symbols++;
-    const dynamic = HEADER_BITS + extraBits + huffmanBits(literalsAndLengths, symbols) + huffmanBits(distances, matches);
-    let fixed = extraBits + matches * 5;
-    for (let s = 0; s < 286; s++) {
-        const c = literalsAndLengths[s];
-        if (c > 0)
-            fixed += c * (s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8);
-    }
-    return Math.min(dynamic, fixed) / 8;
-}
-/** The bits of the symbols counted in `counts` under codes fitted to their frequencies, with their table entries. */
-function huffmanBits(counts, total) {
-    let bits = 0;
-    for (let s = 0; s < counts.length; s++) {
-        const c = counts[s];
-        if (c > 0)
-            bits += HEADER_BITS_PER_SYMBOL + c * Math.max(1, -Math.log2(c / total));
-    }
-    return bits;
-}
-/** The index (0–28) of the length code of a match of `length` bytes (3–258), as RFC 1951 numbers them. */
-function lengthCode(length) {
-    if (length <= 10)
-        return length - 3;
-    if (length === 258)
-        return 28;
-    const extra = lengthExtraBits(length);
-    return 4 + extra * 4 + ((length - 3) >> extra) - 4;
-}
-function lengthExtraBits(length) {
-    return length <= 10 || length === 258 ? 0 : 29 - Math.clz32(length - 3);
-}
-/** The distance code (0–29) of a match `distance` bytes back (1–32,768). */
-function distanceCode(distance) {
-    if (distance <= 4)
-        return distance - 1;
-    const extra = distanceExtraBits(distance);
-    return 2 * extra + 2 + (((distance - 1) >> extra) & 1);
-}
-function distanceExtraBits(distance) {
-    return distance <= 4 ? 0 : 30 - Math.clz32(distance - 1);
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/archive.ts
-
-
-
-
-
-
-
-
-
-
-/** Archives up to this size are kept in memory between packing and uploading, and restored from one buffer. */
-const IN_MEMORY_ARCHIVE = 4 * 1024 * 1024;
-const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
-// The callback forms, not fs/promises: a FileHandle costs the main thread several times more per small file.
-const mkdir = (0,external_node_util_.promisify)(external_node_fs_.mkdir);
-const writeFile = (0,external_node_util_.promisify)(external_node_fs_.writeFile);
-const gunzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gunzip);
-/** How much of an archive's start decides how it is stored. */
-const SAMPLE = 2 * 1024;
-/** Compression pays when level 1 would shrink the sample to at most this fraction. */
-const WORTH_COMPRESSING = 0.65;
-/** Files up to this size are read in one call; bigger ones stream. */
-const READ_WHOLE = 1024 * 1024;
-/**
- * Stored as is, or gzipped at level 1, from the archive's first bytes (so the same tree still gives the same
- * archive). Text, code and JSON shrink three to five times at level 1 and are gzipped; compressed files, base64 and
- * digests shrink by a quarter at best (Huffman coding of ~64 symbols), which costs more CPU on both ends than the
- * bytes it saves cost to send to a cache server: those are stored as is.
- */
-function chooseEncoding(head) {
-    if (head.length < 512)
-        return 'identity';
-    const sample = head.length > SAMPLE ? head.subarray(0, SAMPLE) : head;
-    return estimateDeflatedSize(sample) <= WORTH_COMPRESSING * sample.length ? 'gzip' : 'identity';
-}
-const filesOf = (manifest) => manifest.entries.filter((e) => e.type === 'file');
-/**
- * Packs the tree at `dir` (exactly the manifest's files, in its order) and answers the archive's SHA-256, size
- * and encoding. Small archives are built in memory from one read per file, straight into one buffer (from
- * `memory` when given: see `PackedArchive.release`); bigger ones stream through `spillFile`.
- * A file whose size differs from the manifest's (changed since it was hashed) fails the pack.
- */
-async function packArchive(dir, manifest, spillFile, memory) {
-    const files = filesOf(manifest);
-    const total = files.reduce((s, e) => s + e.size, 0);
-    if (total <= IN_MEMORY_ARCHIVE) {
-        // A byte more than the files hold: one that grew since it was hashed shows.
-        const room = memory ? memory.take(total + 1) : Buffer.allocUnsafe(total + 1);
-        let release = memory ? () => memory.give(room.buffer) : undefined;
-        try {
-            let at = 0;
-            for (const e of files)
-                at += readInto((0,external_node_path_.join)(dir, e.path), e.size, room, at);
-            const content = room.subarray(0, total);
-            const encoding = chooseEncoding(content);
-            let bytes = content;
-            if (encoding === 'gzip') {
-                bytes = await gzipAsync(content, { level: external_node_zlib_.constants.Z_BEST_SPEED });
-                release?.();
-                release = undefined;
-            }
-            const sha256 = encoding === 'identity' && files.length === 1
-                ? files[0].sha256
-                : (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-            return { sha256, size: bytes.length, encoding, bytes, ...(release ? { release } : {}) };
-        }
-        catch (e) {
-            release?.();
-            throw e;
-        }
-    }
-    const first = files.find((e) => e.size > 0);
-    const encoding = chooseEncoding(readHead((0,external_node_path_.join)(dir, first.path), SAMPLE));
-    const digest = new Digest();
-    const sink = new SpillSink(spillFile, IN_MEMORY_ARCHIVE);
-    const source = external_node_stream_.Readable.from(fileBytes(dir, files));
-    if (encoding === 'gzip') {
-        await (0,external_node_stream_promises_.pipeline)(source, (0,external_node_zlib_.createGzip)({ level: external_node_zlib_.constants.Z_BEST_SPEED, chunkSize: 64 * 1024 }), digest, sink);
-    }
-    else
-        await (0,external_node_stream_promises_.pipeline)(source, digest, sink);
-    const bytes = sink.bytes();
-    return { sha256: digest.hex(), size: digest.size, encoding, ...(bytes ? { bytes } : {}) };
-}
-/** Writes the archive of the tree at `dir` to `file` (see `packArchive`). */
-async function packTree(dir, manifest, file) {
-    const a = await packArchive(dir, manifest, file);
-    if (a.bytes)
-        await writeFile(file, a.bytes);
-    return { sha256: a.sha256, size: a.size, encoding: a.encoding };
-}
-/** The whole of a small file, which must be exactly `size` bytes: one open, one read, one close. */
-function readExactly(path, size) {
-    const buf = Buffer.allocUnsafe(size + 1);
-    readInto(path, size, buf, 0);
-    return buf.subarray(0, size);
-}
-/**
- * Reads the file at `path`, which must be exactly `size` bytes, into `buf` from `at` (where `size + 1` bytes
- * must fit: the byte past its end is overwritten, to see whether it grew); answers `size`.
- */
-function readInto(path, size, buf, at) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    try {
-        let got = 0;
-        for (;;) {
-            const n = (0,external_node_fs_.readSync)(fd, buf, at + got, size + 1 - got, null);
-            if (n === 0)
-                break;
-            got += n;
-            if (got > size)
-                break;
-        }
-        if (got !== size)
-            throw new Error(`${path} changed since it was saved (${got} bytes, not ${size})`);
-        return size;
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function readHead(path, n) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
-    try {
-        const buf = Buffer.allocUnsafe(n);
-        return buf.subarray(0, (0,external_node_fs_.readSync)(fd, buf, 0, n, 0));
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** The files' bytes in order, each checked to be exactly as long as the manifest says. */
-async function* fileBytes(dir, files) {
-    for (const e of files) {
-        const path = (0,external_node_path_.join)(dir, e.path);
-        if (e.size <= READ_WHOLE) {
-            yield readExactly(path, e.size);
-            continue;
-        }
-        let got = 0;
-        for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 256 * 1024 })) {
-            got += chunk.length;
-            if (got > e.size)
-                break;
-            yield chunk;
-        }
-        if (got !== e.size)
-            throw new Error(`${path} changed since it was saved`);
-    }
-}
-/** Keeps what is written in memory up to `limit` bytes, then moves it all to `file` and streams the rest there. */
-class SpillSink extends external_node_stream_.Writable {
-    #file;
-    #limit;
-    #chunks = [];
-    #size = 0;
-    #out;
-    constructor(file, limit) {
-        super();
-        this.#file = file;
-        this.#limit = limit;
-    }
-    _write(chunk, _enc, cb) {
-        if (this.#out === undefined && this.#size + chunk.length <= this.#limit) {
-            this.#chunks.push(chunk);
-            this.#size += chunk.length;
-            cb();
-            return;
-        }
-        let bytes = chunk;
-        if (this.#out === undefined) {
-            this.#out = (0,external_node_fs_.createWriteStream)(this.#file, { flags: 'wx' });
-            // Reported through the write callbacks and `_final`.
-            this.#out.on('error', () => undefined);
-            bytes = Buffer.concat([...this.#chunks, chunk]);
-            this.#chunks = [];
-        }
-        // One write at a time: its callback carries any error, and nothing piles up in memory.
-        this.#out.write(bytes, (e) => cb(e));
-    }
-    _final(cb) {
-        if (this.#out === undefined) {
-            cb();
-            return;
-        }
-        const out = this.#out;
-        out.once('error', cb);
-        out.end(() => {
-            out.off('error', cb);
-            cb();
-        });
-    }
-    _destroy(e, cb) {
-        this.#out?.destroy();
-        cb(e);
-    }
-    /** The archive, when it stayed in memory. */
-    bytes() {
-        return this.#out === undefined ? Buffer.concat(this.#chunks, this.#size) : undefined;
-    }
-}
-/** Counts and hashes what flows through it. */
-class Digest extends external_node_stream_.Transform {
-    #h = (0,external_node_crypto_.createHash)('sha256');
-    size = 0;
-    _transform(chunk, _enc, cb) {
-        this.#h.update(chunk);
-        this.size += chunk.length;
-        this.push(chunk);
-        cb();
-    }
-    hex() {
-        return this.#h.digest('hex');
-    }
-}
-/**
- * Reads a whole body of exactly `size` bytes into one buffer of its own. Events, not an async iterator: a promise per chunk
- * costs more than the copy, over a thousand small downloads.
- */
-function readAll(body, size) {
-    return new Promise((resolve) => {
-        // Its own memory, never a slice of a shared pool: it may move to another thread whole.
-        const buf = Buffer.allocUnsafeSlow(size);
-        let got = 0;
-        let done = false;
-        const finish = (r) => {
-            if (done)
-                return;
-            done = true;
-            body.off('data', onData);
-            resolve(r);
-        };
-        const onData = (c) => {
-            if (got + c.length > size) {
-                body.destroy();
-                finish((0,result/* err */._)(`the archive is longer than its record says (${size} bytes)`));
-                return;
-            }
-            c.copy(buf, got);
-            got += c.length;
-        };
-        body.on('data', onData);
-        body.once('end', () => finish(got === size ? (0,result.ok)(buf) : (0,result/* err */._)(`the archive is truncated (${got} of ${size} bytes)`)));
-        body.once('error', (e) => finish((0,result/* err */._)(`the download failed: ${e.message}`)));
-        // A body that ends early without an error (a dropped connection) still closes.
-        body.once('close', () => finish((0,result/* err */._)(`the archive is truncated (${got} of ${size} bytes)`)));
-    });
-}
-/**
- * Extracts an archive into `dest` (an existing, empty, private directory), checking as it goes: the archive's
- * size must match the record, and every file's bytes the manifest's size and SHA-256 (small archives: each file is
- * checked before it is written). The manifest (already checked: safe relative paths only) says what goes where;
- * directories are made from it, links are made last, so no write ever goes through one. On failure `dest` may
- * hold partial files that the caller removes; nothing is written elsewhere, whatever the archive holds.
- *
- * Every byte restored is checked against the manifest, so the archive's own digest is not computed again: a
- * different archive that restores the same verified files is harmless.
- */
-async function unpackTree(body, dest, manifest, archive) {
-    const files = filesOf(manifest);
-    const total = files.reduce((s, e) => s + e.size, 0);
-    const made = new Set([dest]);
-    let wrote;
-    // Whole only when its inflated contents are small too (see RemoteTier.fitsInMemory).
-    if (archive.size <= IN_MEMORY_ARCHIVE && total <= IN_MEMORY_ARCHIVE) {
-        const raw = await readAll(body, archive.size);
-        if (!raw.ok)
-            return raw;
-        let content = raw.value;
-        if (archive.encoding === 'gzip') {
-            try {
-                // Never more than the manifest promises: a small archive cannot expand into a huge one.
-                content = await gunzipAsync(raw.value, { maxOutputLength: Math.max(1, total) });
-            }
-            catch (e) {
-                return (0,result/* err */._)(`bad archive: ${e.message}`);
-            }
-        }
-        if (content.length !== total)
-            return (0,result/* err */._)(`the archive holds ${content.length} bytes, the manifest ${total}`);
-        wrote = await writeFromBuffer(content, dest, manifest, made);
-    }
-    else {
-        wrote = await writeFromStream(body, dest, manifest, archive, total, made);
-    }
-    if (!wrote.ok)
-        return wrote;
-    try {
-        for (const e of manifest.entries) {
-            if (e.type !== 'symlink')
-                continue;
-            makeDir((0,external_node_path_.dirname)((0,external_node_path_.join)(dest, e.path)), made);
-            (0,external_node_fs_.symlinkSync)(e.target, (0,external_node_path_.join)(dest, e.path));
-        }
-    }
-    catch (x) {
-        return (0,result/* err */._)(`could not restore a link: ${x.message}`);
-    }
-    return (0,result.ok)(undefined);
-}
-function makeDir(dir, made) {
-    if (made.has(dir))
-        return;
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    made.add(dir);
-}
-const failedOn = (e, x) => `could not write ${JSON.stringify(e.path)}: ${x.message}`;
-/**
- * Every file is checked before anything is written; then the directories, in order, and the files, side by side.
- * Asynchronous: creating files and directories is what a restore of small artifacts mostly costs, and on the
- * thread pool it runs beside the main thread (on the other core) instead of stalling every other transfer.
- */
-async function writeFromBuffer(content, dest, manifest, made) {
-    const files = [];
-    let at = 0;
-    for (const e of manifest.entries) {
-        if (e.type !== 'file')
-            continue;
-        const bytes = content.subarray(at, at + e.size);
-        at += e.size;
-        if ((0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') !== e.sha256)
-            return (0,result/* err */._)(`${JSON.stringify(e.path)} does not match the manifest`);
-        files.push({ e, bytes });
-    }
-    for (const e of manifest.entries) {
-        const path = (0,external_node_path_.join)(dest, e.path);
-        const dir = e.type === 'dir' ? path : e.type === 'file' ? (0,external_node_path_.dirname)(path) : undefined;
-        if (dir === undefined || made.has(dir))
-            continue;
-        try {
-            await mkdir(dir, { recursive: true });
-            made.add(dir);
-        }
-        catch (x) {
-            return (0,result/* err */._)(failedOn(e, x));
-        }
-    }
-    const failures = await Promise.all(files.map(({ e, bytes }) => 
-    // 'wx': a file never replaces anything, nor writes through a path already there.
-    writeFile((0,external_node_path_.join)(dest, e.path), bytes, { flag: 'wx', mode: e.mode }).then(() => undefined, (x) => failedOn(e, x))));
-    const failed = failures.find((f) => f !== undefined);
-    return failed === undefined ? (0,result.ok)(undefined) : (0,result/* err */._)(failed);
-}
-/**
- * Large archives: the body streams (gunzipped when it is gzip) and is cut into the files as it arrives, each
- * written and hashed chunk by chunk; a file is checked when its last byte is written.
- */
-async function writeFromStream(body, dest, manifest, archive, total, made) {
-    const files = filesOf(manifest);
-    for (const e of manifest.entries) {
-        if (e.type === 'dir')
-            makeDir((0,external_node_path_.join)(dest, e.path), made);
-    }
-    let raw = 0;
-    let index = 0;
-    let left = 0;
-    let fd;
-    let hash = (0,external_node_crypto_.createHash)('sha256');
-    let problem;
-    const open = () => {
-        // Empty files are complete before any byte arrives.
-        while (index < files.length && left === 0 && fd === undefined) {
-            const e = files[index];
-            const path = (0,external_node_path_.join)(dest, e.path);
-            makeDir((0,external_node_path_.dirname)(path), made);
-            fd = (0,external_node_fs_.openSync)(path, 'wx', e.mode);
-            hash = (0,external_node_crypto_.createHash)('sha256');
-            left = e.size;
-            if (left === 0)
-                close();
-        }
-    };
-    const close = () => {
-        const e = files[index];
-        (0,external_node_fs_.closeSync)(fd);
-        fd = undefined;
-        if (hash.digest('hex') !== e.sha256)
-            throw new Error(`${JSON.stringify(e.path)} does not match the manifest`);
-        index++;
-    };
-    const counter = new external_node_stream_.Transform({
-        transform(chunk, _enc, cb) {
-            raw += chunk.length;
-            if (raw > archive.size)
-                cb(new Error(`the archive is longer than its record says (${archive.size} bytes)`));
-            else
-                cb(null, chunk);
-        },
-    });
-    const sink = new external_node_stream_.Writable({
-        write(chunk, _enc, cb) {
-            try {
-                let at = 0;
-                while (at < chunk.length) {
-                    open();
-                    if (fd === undefined)
-                        throw new Error(`the archive holds more than the manifest's ${total} bytes`);
-                    const n = Math.min(left, chunk.length - at);
-                    const part = chunk.subarray(at, at + n);
-                    hash.update(part);
-                    for (let done = 0; done < n;)
-                        done += (0,external_node_fs_.writeSync)(fd, part, done);
-                    at += n;
-                    left -= n;
-                    if (left === 0)
-                        close();
-                }
-                cb();
-            }
-            catch (x) {
-                cb(x);
-            }
-        },
-        final(cb) {
-            try {
-                open();
-                cb(index === files.length ? null : new Error('the archive is truncated'));
-            }
-            catch (x) {
-                cb(x);
-            }
-        },
-    });
-    try {
-        if (archive.encoding === 'gzip')
-            await (0,external_node_stream_promises_.pipeline)(body, counter, (0,external_node_zlib_.createGunzip)({ chunkSize: 256 * 1024 }), sink);
-        else
-            await (0,external_node_stream_promises_.pipeline)(body, counter, sink);
-    }
-    catch (x) {
-        problem = x.message;
-    }
-    finally {
-        if (fd !== undefined)
-            (0,external_node_fs_.closeSync)(fd);
-    }
-    if (problem === undefined && raw !== archive.size)
-        problem = `the archive is truncated (${raw} of ${archive.size} bytes)`;
-    return problem === undefined ? (0,result.ok)(undefined) : (0,result/* err */._)(problem);
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/remote-record.ts
-
-
-
-
-/** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
-const INLINE_LOG_LIMIT = 64 * 1024;
-/** Records whose JSON line fits in this many bytes are read whole by a lookup's one ranged GET. */
-const RECORD_HEAD = 4096;
-/** Archives up to this size may travel inside their record (one upload instead of two). */
-const INLINE_ARCHIVE_LIMIT = 1024 * 1024;
-/**
- * The record's name on the server: versioned, so a format change never reads old records (v1 named tar
- * archives, v2 never held their archive) and older clients never read these.
- */
-function recordId(key) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`disbuild-remote-v3\0${key}`).digest('hex');
-}
-/** The record's line as stored: its JSON and a newline (the inline archive, if any, follows). */
-function recordLine(record) {
-    const { at: _at, ...archive } = record.archive;
-    return Buffer.from(`${JSON.stringify({ ...record, archive })}\n`);
-}
-/**
- * The record's line out of what a lookup fetched: the whole object, or (`partial`) only its first bytes.
- * Undefined when those bytes end before the line does (a record too long for the first range).
- */
-function splitRecord(bytes, partial) {
-    const nl = bytes.indexOf(0x0a);
-    if (nl >= 0)
-        return { line: bytes.subarray(0, nl), end: nl + 1 };
-    return partial ? undefined : { line: bytes, end: bytes.length };
-}
-const HEX64 = /^[0-9a-f]{64}$/;
-/**
- * Parses and checks a record fetched for `key` (its whole object, or a first part holding its whole line):
- * anything unexpected makes it unusable.
- */
-function parseRecord(bytes, key) {
-    const split = splitRecord(bytes, false);
-    let r;
-    try {
-        r = JSON.parse(split.line.toString('utf8'));
-    }
-    catch {
-        return (0,result/* err */._)('the record is not JSON');
-    }
-    if (typeof r !== 'object' || r === null || r.version !== 3)
-        return (0,result/* err */._)('the record has an unknown version');
-    if (r.key !== key || r.manifest?.key !== key)
-        return (0,result/* err */._)('the record names another key');
-    const a = r.archive;
-    if (!a ||
-        typeof a.sha256 !== 'string' ||
-        !HEX64.test(a.sha256) ||
-        !isSize(a.size) ||
-        (a.encoding !== 'identity' && a.encoding !== 'gzip'))
-        return (0,result/* err */._)('the record names no valid archive');
-    if (a.inline !== undefined && (a.inline !== true || a.size === 0 || a.size > INLINE_ARCHIVE_LIMIT))
-        return (0,result/* err */._)('the record names no valid archive');
-    delete a.at;
-    if (a.inline) {
-        // The archive is whatever follows the line: the server cannot place it anywhere else.
-        if (split.end === bytes.length && split.line.length === bytes.length)
-            return (0,result/* err */._)('the record holds no archive');
-        a.at = split.end;
-    }
-    const m = r.manifest;
-    if (!HEX64.test(String(m.stdoutSha256)) || !HEX64.test(String(m.stderrSha256)) || !isSize(m.durationMs))
-        return (0,result/* err */._)('the record has a malformed manifest');
-    if (!Array.isArray(m.entries))
-        return (0,result/* err */._)('the record has no file list');
-    const seen = new Set();
-    for (const e of m.entries) {
-        const problem = entryProblem(e);
-        if (problem)
-            return (0,result/* err */._)(problem);
-        if (seen.has(e.path))
-            return (0,result/* err */._)(`the file list names ${JSON.stringify(e.path)} twice`);
-        seen.add(e.path);
-    }
-    // Each link was checked alone above; followed through one another, links can still climb out of the tree.
-    const leaving = (0,cache_manifest/* linkLeavingTree */.X8)(m.entries);
-    if (leaving !== undefined)
-        return (0,result/* err */._)(`the file list has a link ${JSON.stringify(leaving)} that points outside the output`);
-    for (const name of ['stdout', 'stderr']) {
-        if (r[name] !== undefined && typeof r[name] !== 'string')
-            return (0,result/* err */._)(`the record's ${name} is malformed`);
-    }
-    return (0,result.ok)(r);
-}
-const isSize = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-/** A manifest entry that could write outside the restore directory, or describe something odd, is refused. */
-function entryProblem(e) {
-    const path = typeof e.path === 'string' ? e.path : '';
-    const label = JSON.stringify(path);
-    if (!isSafeRelative(path))
-        return `the file list names an unsafe path ${label}`;
-    if (!isSize(e.size))
-        return `the file list gives ${label} a bad size`;
-    switch (e.type) {
-        case 'dir':
-            return undefined;
-        case 'file':
-            if (e.mode !== 0o644 && e.mode !== 0o755)
-                return `the file list gives ${label} a bad mode`;
-            return HEX64.test(String(e.sha256)) ? undefined : `the file list gives ${label} a bad digest`;
-        case 'symlink': {
-            const target = typeof e.target === 'string' ? e.target : '';
-            const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(path), target));
-            if (target === '' ||
-                target.startsWith('/') ||
-                target.includes('\0') ||
-                resolved === '..' ||
-                resolved.startsWith('../'))
-                return `the file list has a link ${label} that points outside the output`;
-            return undefined;
-        }
-        default:
-            return `the file list has an entry ${label} of unknown type`;
-    }
-}
-/** Relative, '/'-separated, without empty, `.` or `..` parts, NULs or backslashes. */
-function isSafeRelative(path) {
-    if (path === '' || path.startsWith('/') || path.includes('\0') || path.includes('\\'))
-        return false;
-    return path.split('/').every((p) => p !== '' && p !== '.' && p !== '..');
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/remote-tier.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Memory of records fetched whole kept for reuse: about what is on its way and waiting to be written at once (32
- * requests in flight, the restore thread's batch and the archives behind it, a few hundred small ones).
- */
-const POOLED_BYTES = 32 * 1024 * 1024;
-/**
- * When restores begin as records arrive, archives waiting to be written beyond which the next record waits: a
- * hundred small ones, more than the restore thread takes at once. Lookups ahead of the disk would only hold more
- * memory (memory not touched before, at that: see MemoryPool) and finish no sooner.
- */
-const KEPT_AHEAD = 8 * 1024 * 1024;
-/** Memory of packed archives kept for reuse: about what the uploads at once hold (a few small archives each). */
-const PACKED_BYTES = 16 * 1024 * 1024;
-/** Logs up to this size are fetched into memory; bigger ones into a file (see RemoteTier.logs). */
-const LOG_IN_MEMORY = 16 * 1024 * 1024;
-/**
- * The most bytes of one log a run fetches (RemoteTierOptions.maxLogBytes): a record may name any blob as its log,
- * and one that never ends would otherwise fill the disk.
- */
-const MAX_LOG_BYTES = 1024 ** 3;
-/**
- * The remote half of a tiered cache: records and archives on a cache server.
- *
- * Deals with: batched lookups, verified streaming downloads, background uploads with bounded concurrency and
- * a bounded wait at the end, and the circuit breaker — the first failure of any kind (server down, an error
- * status, a stall, a truncated or unverifiable body) turns the remote off for the rest of the run with one
- * warning, and everything after it is a miss or a skipped upload.
- * Does not deal with: the local cache (see tiered-cache.ts) or deciding what to download.
- */
-class RemoteTier {
-    #o;
-    #down = false;
-    #uploads = new Set();
-    #queue = [];
-    #active = 0;
-    #pending = 0;
-    #closing = false;
-    #scratchMade = false;
-    #spills = 0;
-    /** Each record's logs, fetched once (see logs). */
-    #logs = new Map();
-    /** The upload process: undefined until the first upload, null when uploads run in this process. */
-    #child;
-    #prefetchBudget;
-    /** Memory for records fetched whole, given back once their archives are written (see `recycle`). */
-    #memory;
-    /** Archives that came with their records, counted in #prefetchBudget until taken and done with. */
-    #prefetched = new Map();
-    /** Bytes of those archives (kept and not yet done with), and the lookups waiting for fewer (see KEPT_AHEAD). */
-    #keptBytes = 0;
-    #waitingForRoom = [];
-    /**
-     * Memory of archives packed for upload, used again once each is sent: a run that uploads a thousand small
-     * artifacts would otherwise touch as much new memory as it uploads (a page fault per page, on a busy machine).
-     */
-    #packMemory;
-    constructor(options) {
-        this.#o = options;
-        const budget = options.prefetchBytes ?? 0;
-        if (budget > 0 && options.store.inlineArchives) {
-            this.#prefetchBudget = new ByteBudget(budget);
-            this.#memory = new MemoryPool(RECORD_HEAD + INLINE_ARCHIVE_LIMIT, POOLED_BYTES);
-        }
-    }
-    get down() {
-        return this.#down;
-    }
-    /** Turns the remote off once, with one warning naming the server and the cause (secrets redacted). */
-    fail(what, cause) {
-        const message = this.#o.store.redact(`remote cache ${this.#o.store.display}: ${what} (${cause}); using the local cache only for the rest of this run`);
-        if (this.#down)
-            return message;
-        this.#down = true;
-        this.#child?.kill();
-        this.#o.onWarning(message);
-        return message;
-    }
-    /**
-     * The records of `keys` that the server has. `early`: told of each record whose archive came along with it
-     * (see `prefetchBytes`) as soon as it arrives, while the others are still on their way, so that its restore can
-     * begin (`takePrefetched`); a record told of may still be missing from the answer, should a later one fail the
-     * lookups.
-     */
-    async lookup(keys, early) {
-        const found = new Map();
-        if (this.#down || keys.length === 0)
-            return found;
-        const ids = new Map(keys.map((k) => [recordId(k), k]));
-        // What followed the line of records fetched whole, by id: counted in the prefetch budget until sorted out.
-        const tails = new Map();
-        // Records asked for whole, by id: the budget they hold until they arrive.
-        const whole = new Map();
-        try {
-            return await this.#lookup(ids, tails, whole, found, early);
-        }
-        finally {
-            for (const tail of tails.values())
-                this.#prefetchBudget?.give(tail.length);
-            for (const reserved of whole.values())
-                this.#prefetchBudget?.give(reserved);
-            whole.clear();
-        }
-    }
-    async #lookup(ids, tails, whole, found, early) {
-        const store = this.#o.store;
-        // Records read as they arrived (see `early`), by id: not parsed twice.
-        const parsed = new Map();
-        const budget = this.#prefetchBudget;
-        // Where records may carry their archive, only their first bytes: the line, rarely more. Unless every hit
-        // will be restored: then, while the budget lasts, small records whole (RECORD_HEAD bounds the line).
-        // A record is asked for whole only with room for the most it can bring, taken before it is asked for: room
-        // judged on arrival would download (and drop) every record once the room left is less than one archive.
-        // When restores begin as records arrive (`early`), the room comes back as they are written: the next record
-        // waits for it rather than coming by halves (its line now, its archive in a request of its own later), and
-        // the memory of the archives written is used again for the next ones instead of memory the system has yet to
-        // hand over.
-        const wholeRecord = RECORD_HEAD + INLINE_ARCHIVE_LIMIT;
-        const head = !store.inlineArchives
-            ? undefined
-            : !budget
-                ? RECORD_HEAD
-                : early !== undefined
-                    ? async (id) => {
-                        while (this.#keptBytes >= KEPT_AHEAD)
-                            await new Promise((r) => this.#waitingForRoom.push(r));
-                        await budget.take(wholeRecord);
-                        whole.set(id, wholeRecord);
-                        return wholeRecord;
-                    }
-                    : (id) => {
-                        if (!budget.tryTake(wholeRecord))
-                            return RECORD_HEAD;
-                        whole.set(id, wholeRecord);
-                        return wholeRecord;
-                    };
-        // A miss brings nothing: its room goes back at once.
-        const missed = (id) => {
-            const reserved = whole.get(id);
-            if (reserved === undefined)
-                return;
-            whole.delete(id);
-            budget.give(reserved);
-        };
-        const arrived = (id, bytes) => {
-            const reserved = whole.get(id);
-            if (reserved === undefined)
-                return bytes;
-            whole.delete(id);
-            const split = splitRecord(bytes, true);
-            const rest = split === undefined ? 0 : bytes.length - split.end;
-            // The rest is kept within what was taken for it (a server that ignores the range may send more); the line
-            // is copied, so that it alone outlives the lookup when the rest goes.
-            const keep = rest > 0 && rest <= reserved;
-            budget.give(keep ? reserved - rest : reserved);
-            if (!keep)
-                return bytes;
-            // The body is in memory of its own (see getMetas): the archive may move on with it.
-            tails.set(id, bytes.subarray(split.end));
-            const line = Buffer.from(bytes.subarray(0, split.end));
-            if (early === undefined)
-                return line;
-            const record = parseRecord(line, ids.get(id));
-            // An unusable record is left to the loop below, which fails the lookups.
-            if (!record.ok)
-                return line;
-            parsed.set(id, record.value);
-            if (this.#keepPrefetched(record.value, tails.get(id)))
-                early(record.value);
-            tails.delete(id);
-            return line;
-        };
-        const metas = await store.getMetas([...ids.keys()], head, budget ? arrived : undefined, budget ? this.#memory : undefined, budget ? missed : undefined);
-        if (metas.ok && store.inlineArchives) {
-            // Lines longer than the first range (records of many files): those records whole.
-            const long = [...metas.value].filter(([, b]) => !splitRecord(b, b.length >= RECORD_HEAD));
-            if (long.length > 0) {
-                const full = await store.getMetas(long.map(([id]) => id));
-                if (!full.ok) {
-                    this.fail('lookups failed', describe(full.error));
-                    return found;
-                }
-                for (const [id] of long) {
-                    const bytes = full.value.get(id);
-                    if (bytes === undefined)
-                        metas.value.delete(id);
-                    else
-                        metas.value.set(id, bytes);
-                }
-            }
-        }
-        if (!metas.ok) {
-            this.fail('lookups failed', describe(metas.error));
-            return found;
-        }
-        for (const [id, bytes] of metas.value) {
-            const key = ids.get(id);
-            const known = parsed.get(id);
-            const record = known ? (0,result.ok)(known) : parseRecord(bytes, key);
-            if (!record.ok) {
-                this.fail(`the record of ${key} is unusable`, record.error);
-                return new Map();
-            }
-            found.set(key, record.value);
-            const tail = tails.get(id);
-            if (tail === undefined)
-                continue;
-            tails.delete(id);
-            this.#keepPrefetched(record.value, tail);
-        }
-        return found;
-    }
-    /**
-     * Keeps the archive that came after `record`'s line for its restore (see `takePrefetched`), or gives its room
-     * back. Only an archive that came whole, and that a restore will take from memory (else the bytes would sit in
-     * the budget until the end, and the archive be fetched again); the restore checks every file of it against the
-     * manifest, as any other.
-     */
-    #keepPrefetched(record, tail) {
-        const a = record.archive;
-        if (a.inline && a.size <= tail.length && !this.#prefetched.has(record.key) && this.fitsInMemory(record)) {
-            // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
-            this.#prefetched.set(record.key, { bytes: tail.subarray(0, a.size), counted: tail.length });
-            this.#keptBytes += tail.length;
-            return true;
-        }
-        this.#prefetchBudget.give(tail.length);
-        return false;
-    }
-    /**
-     * The archive of `record` if it came with the record's lookup (see `prefetchBytes`), handed over once. Undefined
-     * once the remote is off: then, as for any other restore, nothing more comes from it.
-     */
-    takePrefetched(record) {
-        const prefetched = this.#prefetched.get(record.key);
-        if (prefetched === undefined)
-            return undefined;
-        this.#prefetched.delete(record.key);
-        const counted = prefetched.counted;
-        if (this.#down) {
-            this.#unkeep(counted);
-            return undefined;
-        }
-        let given = false;
-        return {
-            bytes: prefetched.bytes,
-            done: () => {
-                if (given)
-                    return;
-                given = true;
-                this.#unkeep(counted);
-            },
-        };
-    }
-    /** A kept archive's bytes are free again: its room in the budget, and the lookups waiting for fewer kept. */
-    #unkeep(counted) {
-        this.#prefetchBudget.give(counted);
-        this.#keptBytes -= counted;
-        while (this.#keptBytes < KEPT_AHEAD && this.#waitingForRoom.length > 0)
-            this.#waitingForRoom.shift()();
-    }
-    /** The memory of an archive from `takePrefetched` or `fetchArchive` that no one reads any more, to be reused. */
-    recycle(memory) {
-        this.#memory?.give(memory);
-    }
-    /** Downloads and extracts the artifact into `dest` (existing and empty), verified; removes what it wrote on failure. */
-    async fetch(record, dest) {
-        if (this.#down)
-            return (0,result/* err */._)('the remote cache is off for this run');
-        let problem;
-        if (record.archive.size === 0) {
-            // Nothing but directories and links: no archive was stored.
-            const unpacked = await unpackTree(external_node_stream_.Readable.from([]), dest, record.manifest, record.archive);
-            if (!unpacked.ok)
-                problem = unpacked.error;
-        }
-        else {
-            const res = await this.#archiveBody(record);
-            if (!res.ok)
-                problem = describe(res.error);
-            else if (res.value === undefined)
-                problem = 'the server no longer has its archive';
-            else {
-                const body = res.value.body;
-                const unpacked = await unpackTree(body, dest, record.manifest, record.archive);
-                body.destroy();
-                if (!unpacked.ok)
-                    problem = unpacked.error;
-            }
-        }
-        if (problem === undefined)
-            return (0,result.ok)(undefined);
-        await (0,promises_.rm)(dest, { recursive: true, force: true }).catch(() => undefined);
-        return (0,result/* err */._)(this.fail(`the artifact of ${record.key} could not be restored`, problem));
-    }
-    /**
-     * Whether the archive of `record` is small enough to be fetched whole (`fetchArchive`) and checked in memory
-     * before anything is written. Its files must be small too: a few megabytes of gzip can inflate to gigabytes
-     * (zeros, or a hostile record), all in one buffer; such an archive is streamed instead.
-     */
-    fitsInMemory(record) {
-        return record.archive.size <= IN_MEMORY_ARCHIVE && contentSize(record.manifest) <= IN_MEMORY_ARCHIVE;
-    }
-    /**
-     * The whole archive of `record` (see `fitsInMemory`), exactly as long as the record says, in memory of its own
-     * (it may move to another thread); its contents are not
-     * checked here (whoever writes them checks every file against the manifest first). A failure turns the remote
-     * off, as a failed `fetch` does.
-     */
-    async fetchArchive(record) {
-        if (this.#down)
-            return (0,result/* err */._)('the remote cache is off for this run');
-        if (record.archive.size === 0)
-            return (0,result.ok)(Buffer.allocUnsafeSlow(0));
-        let problem;
-        const res = await this.#archiveBody(record);
-        if (!res.ok)
-            problem = describe(res.error);
-        else if (res.value === undefined)
-            problem = 'the server no longer has its archive';
-        else {
-            const body = res.value.body;
-            const bytes = await readAll(body, record.archive.size);
-            body.destroy();
-            if (bytes.ok)
-                return bytes;
-            problem = bytes.error;
-        }
-        return (0,result/* err */._)(this.fail(`the artifact of ${record.key} could not be restored`, problem));
-    }
-    /** The archive's bytes: a range of the record that carries it, or its own blob. */
-    #archiveBody(record) {
-        const a = record.archive;
-        return a.at === undefined
-            ? this.#o.store.getBlob(a.sha256)
-            : this.#o.store.getPart(recordId(record.key), a.at, a.size);
-    }
-    /** A downloaded archive whose files do not match the record: the server's copy is unusable. */
-    corrupt(record, problem) {
-        return this.fail(`the artifact of ${record.key} could not be restored`, problem);
-    }
-    /**
-     * The logs of a record, inline or fetched (and verified) from their blobs; fetched once per run, whichever
-     * restore or report asks first. A log too big to hold whole is written to a file of the scratch space (see
-     * RemoteLogs), which the run keeps with the entry before this tier closes.
-     */
-    logs(record) {
-        let got = this.#logs.get(record.key);
-        if (got === undefined) {
-            got = this.#fetchLogs(record);
-            this.#logs.set(record.key, got);
-        }
-        return got;
-    }
-    async #fetchLogs(record) {
-        const out = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
-        for (const name of ['stdout', 'stderr']) {
-            const want = name === 'stdout' ? record.manifest.stdoutSha256 : record.manifest.stderrSha256;
-            const inline = record[name];
-            const got = inline === undefined ? await this.#blob(want) : (0,result.ok)(inlineLog(Buffer.from(inline, 'base64')));
-            if (!got.ok)
-                return got;
-            if (got.value.digest !== want) {
-                if (got.value.file !== undefined)
-                    await (0,promises_.unlink)(got.value.file).catch(() => undefined);
-                this.fail(`the logs of ${record.key} are corrupt`, 'digest mismatch');
-                return (0,result/* err */._)('the logs do not match the manifest');
-            }
-            out[name] = got.value.display;
-            if (got.value.file !== undefined)
-                out[name === 'stdout' ? 'stdoutFile' : 'stderrFile'] = got.value.file;
-        }
-        return (0,result.ok)(out);
-    }
-    /**
-     * A log blob, hashed as it arrives: in memory up to LOG_IN_MEMORY bytes, else in a file of the scratch space
-     * (no log is too big to restore), with its two ends for display.
-     */
-    async #blob(id) {
-        if (this.#down)
-            return (0,result/* err */._)('the remote cache is off for this run');
-        const res = await this.#o.store.getBlob(id);
-        if (!res.ok || res.value === undefined) {
-            const cause = res.ok ? 'missing on the server' : describe(res.error);
-            this.fail('a log could not be fetched', cause);
-            return (0,result/* err */._)(cause);
-        }
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        const chunks = [];
-        let size = 0;
-        let file;
-        let out;
-        try {
-            for await (const c of res.value.body) {
-                const chunk = c;
-                hash.update(chunk);
-                size += chunk.length;
-                if (size > (this.#o.maxLogBytes ?? MAX_LOG_BYTES))
-                    throw new Error('log too large');
-                if (out === undefined && size > LOG_IN_MEMORY) {
-                    if (!this.#scratchMade) {
-                        await (0,promises_.mkdir)(this.#o.scratchDir, { recursive: true });
-                        this.#scratchMade = true;
-                    }
-                    file = (0,external_node_path_.join)(this.#o.scratchDir, `${id}-${++this.#spills}.log`);
-                    out = await (0,promises_.open)(file, 'wx');
-                    for (const held of chunks.splice(0))
-                        await out.write(held);
-                }
-                if (out !== undefined)
-                    await out.write(chunk);
-                else
-                    chunks.push(chunk);
-            }
-            await out?.close();
-            out = undefined;
-            const digest = hash.digest('hex');
-            if (file === undefined)
-                return (0,result.ok)({ digest, display: Buffer.concat(chunks) });
-            return (0,result.ok)({ digest, display: await (0,log_file/* readLogForDisplay */.C)(file), file });
-        }
-        catch (e) {
-            await out?.close().catch(() => undefined);
-            if (file !== undefined)
-                await (0,promises_.unlink)(file).catch(() => undefined);
-            this.fail('a log could not be fetched', e.message);
-            return (0,result/* err */._)(e.message);
-        }
-    }
-    /**
-     * Queues the upload of a saved artifact from `dir` (which stays untouched until `close`). `manifest`: the one
-     * the local cache just built for these files, so that the upload does not hash them again.
-     */
-    upload(key, dir, artifact, manifest) {
-        if (this.#o.mode === 'read' || this.#down || this.#closing)
-            return;
-        if (this.#child === undefined && this.#o.startUploadChild) {
-            this.#child = this.#o.startUploadChild((message) => this.#failedInChild(message)) ?? null;
-        }
-        if (this.#child) {
-            this.#child.upload(key, dir, artifact, manifest);
-            return;
-        }
-        this.#pending++;
-        this.#queue.push(async () => {
-            try {
-                if (!this.#down)
-                    await this.#uploadOne(key, dir, artifact, manifest);
-            }
-            finally {
-                this.#pending--;
-                this.#o.onUploadSettled?.();
-            }
-        });
-        this.#pump();
-    }
-    #pump() {
-        while (this.#active < this.#o.uploadConcurrency && this.#queue.length > 0) {
-            const job = this.#queue.shift();
-            this.#active++;
-            const p = job()
-                .catch((e) => {
-                this.fail('an upload failed', e.message);
-            })
-                .finally(() => {
-                this.#active--;
-                this.#uploads.delete(p);
-                this.#pump();
-            });
-            this.#uploads.add(p);
-        }
-    }
-    /** Blob first, record last: a record never names an archive the server lacks. */
-    async #uploadOne(key, dir, a, saved) {
-        let manifest = saved;
-        if (manifest === undefined) {
-            const built = await (0,cache_manifest/* buildManifest */.u1)(dir, key, a.durationMs, a.stdout, a.stderr);
-            if (!built.ok)
-                return;
-            manifest = built.value;
-            // A spilled log's buffer holds only its two ends: the log is its file, and so is its digest. (A saved
-            // manifest names the file's digest already.)
-            if (a.stdoutFile !== undefined)
-                manifest.stdoutSha256 = await spilledSha256(a.stdoutFile);
-            if (a.stderrFile !== undefined)
-                manifest.stderrSha256 = await spilledSha256(a.stderrFile);
-        }
-        if (!this.#scratchMade) {
-            await (0,promises_.mkdir)(this.#o.scratchDir, { recursive: true });
-            this.#scratchMade = true;
-        }
-        // Made only for archives too big to keep in memory.
-        const file = (0,external_node_path_.join)(this.#o.scratchDir, `${key}-${++this.#spills}.archive`);
-        let spilled = false;
-        let release;
-        try {
-            this.#packMemory ??= new MemoryPool(IN_MEMORY_ARCHIVE + 1, PACKED_BYTES);
-            const packed = await packArchive(dir, manifest, file, this.#packMemory);
-            release = packed.release;
-            spilled = packed.bytes === undefined;
-            const archive = {
-                sha256: packed.sha256,
-                size: packed.size,
-                encoding: packed.encoding,
-            };
-            const record = { version: 3, key, archive, manifest };
-            const body = packed.bytes ?? (() => (0,external_node_fs_.createReadStream)(file));
-            // A small archive travels inside its record: one upload, not two (see remote-record.ts).
-            const inline = this.#o.store.inlineArchives &&
-                packed.bytes !== undefined &&
-                archive.size > 0 &&
-                archive.size <= INLINE_ARCHIVE_LIMIT;
-            const puts = archive.size === 0 || inline
-                ? []
-                : [() => this.#o.store.put('blob', archive.sha256, body, archive.size)];
-            for (const name of ['stdout', 'stderr']) {
-                const spilled = name === 'stdout' ? a.stdoutFile : a.stderrFile;
-                const digest = name === 'stdout' ? manifest.stdoutSha256 : manifest.stderrSha256;
-                const log = a[name];
-                if (spilled !== undefined) {
-                    // The whole log is in its file (the buffer holds only its ends); the saved manifest names the file's digest.
-                    const size = (await (0,promises_.stat)(spilled)).size;
-                    puts.push(() => this.#o.store.put('blob', digest, () => (0,external_node_fs_.createReadStream)(spilled), size));
-                }
-                else if (log.length <= INLINE_LOG_LIMIT)
-                    record[name] = log.toString('base64');
-                else
-                    puts.push(() => this.#o.store.put('blob', (0,cache_manifest/* sha256 */.sc)(log), log, log.length));
-            }
-            for (const put of puts) {
-                const r = await put();
-                if (!r.ok) {
-                    this.fail('an upload failed', describe(r.error));
-                    return;
-                }
-            }
-            let bytes;
-            if (inline) {
-                const withArchive = recordLine({ ...record, archive: { ...archive, inline: true } });
-                // A line a lookup's first range would not hold keeps its archive apart (one more GET per lookup otherwise).
-                if (withArchive.length <= RECORD_HEAD)
-                    bytes = [withArchive, packed.bytes];
-                else {
-                    const r = await this.#o.store.put('blob', archive.sha256, packed.bytes, archive.size);
-                    if (!r.ok) {
-                        this.fail('an upload failed', describe(r.error));
-                        return;
-                    }
-                }
-            }
-            bytes ??= recordLine(record);
-            const size = Buffer.isBuffer(bytes) ? bytes.length : bytes[0].length + bytes[1].length;
-            const r = await this.#o.store.put('meta', recordId(key), bytes, size);
-            if (!r.ok)
-                this.fail('an upload failed', describe(r.error));
-        }
-        finally {
-            // Every request that sent the archive has answered (or failed): nothing reads its memory any more.
-            release?.();
-            if (spilled)
-                await (0,promises_.unlink)(file).catch(() => undefined);
-        }
-    }
-    /** The upload process reported the first failure: the same breaker as a failure here. */
-    #failedInChild(message) {
-        if (this.#down)
-            return;
-        this.#down = true;
-        this.#o.onWarning(message);
-    }
-    #notUploaded(count) {
-        if (this.#down || count <= 0)
-            return;
-        this.#down = true;
-        this.#o.onWarning(`remote cache ${this.#o.store.display}: ${count} artifacts were not uploaded within ${Math.round(this.#o.uploadWaitMs / 1000)} s; later runs will build them again`);
-    }
-    /** Waits for the uploads, at most `uploadWaitMs`; warns about what did not make it, then closes the sockets. */
-    async close() {
-        this.#closing = true;
-        if (this.#child) {
-            const child = this.#child;
-            await child.close(this.#o.uploadWaitMs);
-            this.#notUploaded(child.pending);
-        }
-        if (this.#pending > 0) {
-            let timer;
-            const timedOut = await Promise.race([
-                (async () => {
-                    while (this.#uploads.size > 0)
-                        await Promise.allSettled([...this.#uploads]);
-                    return false;
-                })(),
-                new Promise((r) => {
-                    timer = setTimeout(() => r(true), this.#o.uploadWaitMs);
-                }),
-            ]);
-            clearTimeout(timer);
-            if (timedOut)
-                this.#notUploaded(this.#pending);
-        }
-        this.#queue.length = 0;
-        for (const p of this.#prefetched.values())
-            this.#unkeep(p.counted);
-        this.#prefetched.clear();
-        this.#o.store.close();
-        // In place: a run whose lookups were all it asked of the server has not started the thread pool for
-        // anything else (see removeDeadTemps), and the scratch directory is nearly always empty or absent.
-        try {
-            (0,external_node_fs_.rmSync)(this.#o.scratchDir, { recursive: true, force: true });
-        }
-        catch {
-            // Left for the next run's clean-up of dead runs' scratch space.
-        }
-    }
-}
-function describe(f) {
-    return f.message;
-}
-/** The bytes of a manifest's files, the archive's size once inflated. */
-function contentSize(manifest) {
-    let total = 0;
-    for (const e of manifest.entries)
-        if (e.type === 'file')
-            total += e.size;
-    return total;
-}
-/** A log that came inside its record. */
-function inlineLog(bytes) {
-    return { digest: (0,cache_manifest/* sha256 */.sc)(bytes), display: bytes };
-}
-/** The SHA-256 of a spilled log's file. */
-async function spilledSha256(path) {
-    return (0,cache_manifest/* fileSha256 */.sN)(path, (await (0,promises_.stat)(path)).size);
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/tiered-cache.ts
-
-
-
-
-/**
- * Small archives held in memory at once between download and commit: enough for the restore thread's batch and
- * the downloads behind it at the largest in-memory size (4 MiB), whatever the number of restores.
- */
-const ARCHIVE_BYTES = 64 * 1024 * 1024;
-/**
- * A local cache in front of a remote one.
- *
- * Deals with: answering lookups from the local cache first and asking the server only for the rest; storing a
- * remote hit locally once it is restored (so the next run needs no network); saving locally at once and uploading
- * in the background. A remote hit costs only its record until something needs its bytes.
- * Does not deal with: the protocols (the stores) or failures of the server (the tier's circuit breaker).
- */
-class TieredCache {
-    #local;
-    #remote;
-    /** Remote hits being (or already) stored in the local cache. */
-    #kept = new Map();
-    /**
-     * Restores begun as their archives arrived with the lookups (`--download all`, see RemoteTier.lookup), by key:
-     * a run that restores every hit writes the first archives while the last ones are still on their way.
-     */
-    #early = new Map();
-    /**
-     * Keys the server did not have when this run asked: not asked for again (see `lookup`). Also those a failed
-     * lookup left unanswered: the remote is off for the rest of the run then.
-     */
-    #missed = new Set();
-    /** Archives downloaded whole and not yet committed (see #adopt). */
-    #inMemory;
-    newOutputDir;
-    /**
-     * `archiveBytes`: at most this many bytes of small archives are held between their download and their commit;
-     * further restores wait for room (the network can outrun the disk, and a run may restore thousands).
-     */
-    constructor(local, remote, o = {}) {
-        this.#local = local;
-        this.#remote = remote;
-        this.#inMemory = new ByteBudget(o.archiveBytes ?? ARCHIVE_BYTES);
-        const give = local.newOutputDir?.bind(local);
-        if (give)
-            this.newOutputDir = give;
-    }
-    /**
-     * A key the server did not have when this run asked is looked up again in the local cache only. The engine
-     * looks once more just before it builds a missed job, for a save by another process sharing the local cache
-     * meanwhile; asking the server too would put a round trip before every job that runs, all of them in a cold
-     * run, for a hit only another machine building the same keys at that very moment could give.
-     */
-    async lookup(keys) {
-        const hits = await this.#local.lookup(keys);
-        const rest = keys.filter((k) => !hits.has(k) && !this.#missed.has(k));
-        if (rest.length === 0)
-            return hits;
-        const early = this.#local.adoptArchive
-            ? (record) => void this.#early.set(record.key, this.#adopt(record))
-            : undefined;
-        const found = await this.#remote.lookup(rest, early);
-        for (const key of rest) {
-            const record = found.get(key);
-            if (record === undefined)
-                this.#missed.add(key);
-            else
-                hits.set(key, this.#remoteHit(record));
-        }
-        return hits;
-    }
-    #remoteHit(record) {
-        const key = record.key;
-        return {
-            key,
-            durationMs: record.manifest.durationMs,
-            logs: async () => {
-                const logs = await this.#remote.logs(record);
-                if (!logs.ok)
-                    throw new Error(logs.error);
-                return { stdout: logs.value.stdout, stderr: logs.value.stderr };
-            },
-            restore: async (dest) => {
-                // Begun as its archive arrived: that restore answers (it is the one that keeps it locally).
-                const begun = this.#early.get(key);
-                this.#early.delete(key);
-                // Once kept locally (by an earlier restore of this key), the local copy answers.
-                if (begun === undefined && this.#kept.has(key)) {
-                    await this.#kept.get(key);
-                    const local = (await this.#local.lookup([key])).get(key);
-                    const restored = await local?.restore(dest);
-                    if (restored?.ok)
-                        return restored;
-                }
-                const adopted = await (begun ?? this.#adopt(record));
-                if (adopted !== undefined)
-                    return adopted;
-                const inLocal = await this.#restoreIntoLocal(record);
-                if (inLocal !== undefined)
-                    return inLocal;
-                const fetched = await this.#fetchInto(record, dest);
-                if (fetched.ok) {
-                    // Kept before the tree is handed over: the engine may move a restored tree away (into --out-dir).
-                    const keeping = this.#keep(record, dest).then(() => undefined);
-                    this.#kept.set(key, keeping);
-                    await keeping;
-                }
-                return fetched;
-            },
-        };
-    }
-    /**
-     * A small archive is downloaded whole and handed to the local cache, which checks it, writes the entry
-     * (read-only, so the run need not seal it) and commits it away from this thread. Undefined when the local cache
-     * cannot take archives (or not now: a nearly full disk) or the archive is large: the caller streams it.
-     */
-    async #adopt(record) {
-        if (!this.#local.adoptArchive || !this.#remote.fitsInMemory(record))
-            return undefined;
-        // Came with its record (held in the lookups' own budget), or downloaded once there is room.
-        const prefetched = this.#remote.takePrefetched(record);
-        const done = prefetched?.done ?? (await this.#inMemory.take(record.archive.size));
-        try {
-            return await this.#adoptHeld(record, prefetched?.bytes);
-        }
-        finally {
-            done();
-        }
-    }
-    async #adoptHeld(record, prefetched) {
-        // The tier has warned already on any failure (once per run): no second warning per artifact.
-        const logs = await this.#remote.logs(record);
-        if (!logs.ok)
-            return (0,result/* err */._)({ reason: 'cache-unavailable', message: logs.error, reported: true });
-        // A log fetched into a file is kept by a save (see #keep), which the caller's streamed restore makes.
-        if (logs.value.stdoutFile !== undefined || logs.value.stderrFile !== undefined)
-            return undefined;
-        const archive = prefetched ? (0,result.ok)(prefetched) : await this.#remote.fetchArchive(record);
-        if (!archive.ok)
-            return (0,result/* err */._)({ reason: 'cache-unavailable', message: archive.error, reported: true });
-        const adopted = await this.#local.adoptArchive(record.key, {
-            archive: archive.value,
-            // Both are buffers of their own (see RemoteTier.takePrefetched and fetchArchive), reused once written.
-            owned: true,
-            release: (memory) => this.#remote.recycle(memory),
-            encoding: record.archive.encoding,
-            manifest: record.manifest,
-            stdout: logs.value.stdout,
-            stderr: logs.value.stderr,
-            durationMs: record.manifest.durationMs,
-        });
-        if (adopted.ok) {
-            this.#kept.set(record.key, Promise.resolve());
-            return adopted;
-        }
-        if (adopted.error.reason === 'corrupt') {
-            const message = this.#remote.corrupt(record, adopted.error.message);
-            return (0,result/* err */._)({ reason: 'cache-unavailable', message, reported: true });
-        }
-        return undefined;
-    }
-    /**
-     * Downloads straight into a new local cache entry and commits it (meta.json, one rename): the run reads the
-     * tree there, as it does a build's outputs the cache took over. One tree written, no copy, no link, no second
-     * hash. Undefined when the local cache hands out no directory (another backend, a nearly full disk): the
-     * caller downloads into the run's own directory instead.
-     */
-    async #restoreIntoLocal(record) {
-        let out;
-        try {
-            if (this.#local.newRestoreDir)
-                out = await this.#local.newRestoreDir(record.key);
-            else if (this.newOutputDir)
-                out = this.newOutputDir(record.key);
-            else
-                return undefined;
-        }
-        catch {
-            return undefined;
-        }
-        const fetched = await this.#remote.fetch(record, out);
-        // The tier has warned already (once per run); what was handed out is removed when the local cache closes.
-        if (!fetched.ok)
-            return (0,result/* err */._)({ reason: 'cache-unavailable', message: fetched.error, reported: true });
-        const keeping = this.#keep(record, out).then(
-        // Not taken over (saved by another process meanwhile): the tree stays where it is until the run ends.
-        (saved) => (saved?.saved && saved.outputDir) || out);
-        this.#kept.set(record.key, keeping.then(() => undefined));
-        return (0,result.ok)({ dir: await keeping });
-    }
-    /**
-     * Stores a restored artifact in the local cache: the save hard-links the restored files and keeps the
-     * record's manifest, so a remote hit costs one download, one extraction and one hash pass.
-     */
-    async #keep(record, dir) {
-        const logs = await this.#remote.logs(record);
-        if (!logs.ok)
-            return undefined;
-        return this.#local
-            .save(record.key, {
-            outputDir: dir,
-            ...logs.value,
-            durationMs: record.manifest.durationMs,
-            // Every file was hashed against it as it was written: no second hash pass.
-            verifiedManifest: record.manifest,
-        })
-            .catch(() => undefined);
-    }
-    /**
-     * Downloads straight into `dest` (new, or empty: nothing of the archive is written through what is there),
-     * verified as it arrives; on failure the tier removes what it wrote.
-     */
-    async #fetchInto(record, dest) {
-        try {
-            this.#makeParent((0,external_node_path_.dirname)(dest));
-            (0,external_node_fs_.mkdirSync)(dest);
-        }
-        catch (e) {
-            if (e.code !== 'EEXIST' || (0,external_node_fs_.readdirSync)(dest).length > 0)
-                return (0,result/* err */._)({ reason: 'cache-unavailable', message: e.message });
-        }
-        const fetched = await this.#remote.fetch(record, dest);
-        // The tier has warned already (once per run): no second warning per artifact.
-        if (!fetched.ok)
-            return (0,result/* err */._)({ reason: 'cache-unavailable', message: fetched.error, reported: true });
-        return (0,result.ok)(undefined);
-    }
-    /** Parents already made in this run: restores share a few. */
-    #parents = new Set();
-    #makeParent(dir) {
-        if (this.#parents.has(dir))
-            return;
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        this.#parents.add(dir);
-    }
-    async save(key, artifact) {
-        const outcome = await this.#local.save(key, artifact);
-        if (outcome.saved || outcome.reason !== 'unsafe-output') {
-            const dir = (outcome.saved && outcome.outputDir) || artifact.outputDir;
-            this.#remote.upload(key, dir, artifact, outcome.saved ? outcome.manifest : undefined);
-        }
-        return outcome;
-    }
-    expectRestores(count) {
-        this.#local.expectRestores?.(count);
-    }
-    /** The local copy goes (kept from the server, say), and the server is not asked for the key again this run. */
-    async discard(key) {
-        this.#missed.add(key);
-        await this.#kept.get(key)?.catch(() => undefined);
-        this.#kept.delete(key);
-        await this.#local.discard?.(key);
-    }
-    /** Uploads and local copies first: they read directories the local cache removes when it closes. */
-    async close() {
-        // Restores begun early that no one asked for (lookups that failed after their archives came): their entries
-        // are complete, or removed with the rest of what the local cache handed out.
-        await Promise.allSettled([...this.#early.values()]);
-        this.#early.clear();
-        await Promise.allSettled([...this.#kept.values()]);
-        await this.#remote.close();
-        await this.#local.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/turbo-store.ts
-
-
-/** Hashes per batch existence query. */
-const BATCH = 500;
-/**
- * The Turborepo Remote Cache API: `GET/PUT/HEAD /v8/artifacts/<hash>?teamId=…` (or `slug=…`) with
- * `Authorization: Bearer`, and the batch existence query `POST /v8/artifacts {"hashes": […]}`. Records and
- * blobs share the one artifact space; their names are SHA-256s of different things, so they never collide.
- *
- * Lookups ask the batch query first, so misses cost nothing more, then GET the records that exist. Servers
- * without the query (turborepo-remote-cache answers 404) get concurrent GETs of every record: a GET of a
- * missing record costs what a HEAD does, and for a hit it brings the record in the same round trip.
- */
-class TurboStore {
-    #c;
-    #query;
-    #concurrency;
-    #noBatch = false;
-    constructor(client, team, concurrency) {
-        this.#c = client;
-        // Vercel tells team IDs (`team_…`) from slugs; self-hosted servers accept either name.
-        this.#query = team === undefined ? {} : team.startsWith('team_') ? { teamId: team } : { slug: team };
-        this.#concurrency = concurrency;
-    }
-    /**
-     * The Turborepo API does not promise ranges: a lookup on a server without them would download every archive
-     * that travelled inside its record. Archives stay blobs of their own here.
-     */
-    inlineArchives = false;
-    get display() {
-        return this.#c.display;
-    }
-    redact(text) {
-        return this.#c.redact(text);
-    }
-    async getMetas(ids) {
-        const path = (id) => `/v8/artifacts/${id}`;
-        if (this.#noBatch || ids.length < 2) {
-            return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
-        }
-        const existing = [];
-        for (let i = 0; i < ids.length; i += BATCH) {
-            const some = await this.#exists(ids.slice(i, i + BATCH));
-            if (!some.ok)
-                return some;
-            if (some.value === undefined) {
-                this.#noBatch = true;
-                return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
-            }
-            existing.push(...some.value);
-        }
-        return getMetasConcurrently(this.#c, existing, path, this.#query, this.#concurrency);
-    }
-    /** The batch query: the ids that exist, or undefined when the server has no such endpoint. */
-    async #exists(ids) {
-        const r = await this.#c.request('POST', '/v8/artifacts', {
-            query: this.#query,
-            body: Buffer.from(JSON.stringify({ hashes: ids })),
-            headers: { 'content-type': 'application/json' },
-        });
-        if (!r.ok)
-            return r;
-        if (r.value.status === 404 || r.value.status === 405) {
-            r.value.body.resume();
-            return (0,result.ok)(undefined);
-        }
-        const found = expectFound(r, 'the batch query');
-        if (!found.ok || found.value === undefined)
-            return found.ok ? (0,result.ok)(undefined) : found;
-        const body = await this.#c.readBody(found.value, META_LIMIT);
-        if (!body.ok)
-            return body;
-        try {
-            const answer = JSON.parse(body.value.toString('utf8'));
-            return (0,result.ok)(ids.filter((id) => isPresent(answer[id])));
-        }
-        catch {
-            return (0,result/* err */._)({
-                kind: 'status',
-                status: r.value.status,
-                message: 'the batch query answered malformed JSON',
-            });
-        }
-    }
-    async getBlob(id) {
-        const r = await this.#c.request('GET', `/v8/artifacts/${id}`, { query: this.#query });
-        return expectFound(r, 'the cache server');
-    }
-    getPart() {
-        return Promise.resolve((0,result/* err */._)({ kind: 'status', message: 'records on a Turborepo server never hold their archive' }));
-    }
-    async put(_space, id, body, size) {
-        const r = await this.#c.request('PUT', `/v8/artifacts/${id}`, {
-            query: this.#query,
-            body: typeof body === 'function' ? body() : body,
-            length: size,
-            headers: { 'content-type': 'application/octet-stream' },
-        });
-        return expectStored(r, 'the cache server');
-    }
-    close() {
-        this.#c.close();
-    }
-}
-/** An entry of the batch answer that names an artifact (`{size, …}`), not an error or a null. */
-function isPresent(v) {
-    return typeof v === 'object' && v !== null && !('error' in v);
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/cache/remote/upload-child.ts
-
-
-
-
-
-const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-/** The niceness of the upload process: below the run, whose jobs come first. */
-const UPLOAD_NICENESS = 10;
-/**
- * Artifacts saved within this long go to the upload process in one message: each message wakes it (and it
- * answers), which on a busy machine costs more than the message itself.
- */
-const BATCH_MS = 20;
-const BATCH_MAX = 64;
-/**
- * The engine's side of the upload process (see upload-process.ts).
- *
- * Deals with: starting it (only the bundled build has it; `start` answers undefined elsewhere), lowering its
- * priority, handing it artifacts, counting those not yet uploaded, and the bounded wait at the end (after which
- * it is killed). Does not deal with: the circuit breaker's warning text (the process sends it ready-made).
- */
-class UploadChild {
-    #child;
-    #pending = 0;
-    #exited = false;
-    #batch = [];
-    #timer;
-    #exit;
-    constructor(child, onFailed) {
-        this.#child = child;
-        this.#exit = new Promise((resolve) => {
-            const gone = () => {
-                this.#exited = true;
-                resolve();
-            };
-            child.once('exit', gone);
-            child.once('error', gone);
-        });
-        child.on('message', (e) => {
-            if (e.type === 'settled')
-                this.#pending -= e.count;
-            else
-                onFailed(e.message);
-        });
-    }
-    static start(settings, onFailed) {
-        const program = (0,external_node_path_.join)(here, 'upload-process.js');
-        if (!(0,external_node_fs_.existsSync)(program))
-            return undefined;
-        const { token, ...start } = settings;
-        try {
-            const env = { ...process.env };
-            if (token === undefined)
-                delete env.DISBUILD_CACHE_TOKEN;
-            else
-                env.DISBUILD_CACHE_TOKEN = token;
-            const child = (0,external_node_child_process_.fork)(program, [], {
-                serialization: 'json',
-                stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-                env,
-            });
-            if (child.pid === undefined)
-                return undefined;
-            // Never what keeps the run alive: `close` waits for it explicitly.
-            child.unref();
-            child.channel?.unref();
-            try {
-                (0,external_node_os_.setPriority)(child.pid, UPLOAD_NICENESS);
-            }
-            catch {
-                // Not allowed here: it runs at the run's own priority.
-            }
-            const c = new UploadChild(child, onFailed);
-            c.#send({ type: 'start', ...start });
-            return c;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    upload(key, dir, a, manifest) {
-        this.#pending++;
-        this.#batch.push({
-            key,
-            dir,
-            durationMs: a.durationMs,
-            stdout: a.stdout.toString('base64'),
-            stderr: a.stderr.toString('base64'),
-            ...(a.stdoutFile === undefined ? {} : { stdoutFile: a.stdoutFile }),
-            ...(a.stderrFile === undefined ? {} : { stderrFile: a.stderrFile }),
-            ...(manifest === undefined ? {} : { manifest }),
-        });
-        if (this.#batch.length >= BATCH_MAX)
-            this.#flush();
-        else if (this.#timer === undefined) {
-            this.#timer = setTimeout(() => this.#flush(), BATCH_MS);
-            this.#timer.unref();
-        }
-    }
-    #flush() {
-        clearTimeout(this.#timer);
-        this.#timer = undefined;
-        if (this.#batch.length === 0)
-            return;
-        const items = this.#batch;
-        this.#batch = [];
-        this.#send({ type: 'uploads', items });
-    }
-    /** Uploads not yet over. */
-    get pending() {
-        return this.#pending;
-    }
-    /** Lets the queue drain for at most `waitMs`, then kills the process; answers whether it finished in time. */
-    async close(waitMs) {
-        this.#flush();
-        this.#send({ type: 'end' });
-        let timer;
-        const finished = await Promise.race([
-            this.#exit.then(() => true),
-            new Promise((r) => {
-                timer = setTimeout(() => r(false), waitMs);
-            }),
-        ]);
-        clearTimeout(timer);
-        if (!finished) {
-            this.#child.kill('SIGKILL');
-            await this.#exit;
-        }
-        return finished;
-    }
-    /** Ends the process at once (the remote turned off): what it was doing is abandoned. */
-    kill() {
-        clearTimeout(this.#timer);
-        this.#batch = [];
-        if (!this.#exited)
-            this.#child.kill('SIGKILL');
-    }
-    #send(m) {
-        if (this.#exited || !this.#child.connected)
-            return;
-        this.#child.send(m, undefined, undefined, () => undefined);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/open-remote.ts
-
-
-
-
-
-
-
-/** Checks the raw settings of a remote cache; errors quote the bad value with any credentials removed. */
-function parseRemoteCacheOptions(raw, names, env, defaultMode) {
-    const url = raw.url ?? '';
-    if (url === '')
-        return (0,result/* err */._)(`${names.url} is required with a ${raw.kind} cache`);
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return (0,result/* err */._)(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-        return (0,result/* err */._)(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
-    const mode = raw.mode === undefined || raw.mode === '' ? defaultMode : raw.mode;
-    if (mode !== 'read-write' && mode !== 'read')
-        return (0,result/* err */._)(`${names.mode} must be one of read-write, read, got ${JSON.stringify(mode)}`);
-    const seconds = (name, fallback) => {
-        const v = env[name];
-        if (v === undefined || v === '')
-            return (0,result.ok)(fallback * 1000);
-        const n = Number(v);
-        return Number.isFinite(n) && n > 0
-            ? (0,result.ok)(n * 1000)
-            : (0,result/* err */._)(`${name} must be a positive number of seconds, got ${JSON.stringify(v)}`);
-    };
-    const idle = seconds('DISBUILD_CACHE_TIMEOUT', 30);
-    const wait = seconds('DISBUILD_CACHE_UPLOAD_WAIT', 300);
-    if (!idle.ok)
-        return idle;
-    if (!wait.ok)
-        return wait;
-    const team = raw.team === undefined || raw.team === '' ? undefined : raw.team;
-    const token = raw.token === undefined || raw.token === '' ? undefined : raw.token;
-    return (0,result.ok)({
-        kind: raw.kind,
-        url,
-        mode,
-        idleTimeoutMs: idle.value,
-        uploadWaitMs: wait.value,
-        ...(team === undefined ? {} : { team }),
-        ...(token === undefined ? {} : { token }),
-    });
-}
-function withoutCredentials(url) {
-    return url.replace(/\/\/[^/@]*@/, '//***@');
-}
-/** Connections per server: lookups run this many at once over kept-alive sockets. */
-const SOCKETS = 32;
-const UPLOADS_AT_ONCE = 8;
-/** The store that speaks `o`'s protocol over a keep-alive client. */
-function openStore(o) {
-    const client = new HttpClient({
-        url: o.url,
-        ...(o.token === undefined ? {} : { token: o.token }),
-        idleTimeoutMs: o.idleTimeoutMs,
-        maxSockets: SOCKETS,
-    });
-    return o.kind === 'http' ? new BazelStore(client, SOCKETS) : new TurboStore(client, o.team, SOCKETS);
-}
-/**
- * Archive bytes that lookups may fetch ahead of their restores when every hit will be restored (one request per
- * artifact instead of two): each request in flight holds room for the largest archive a record carries (a little
- * over 1 MiB, 32 requests at once), and archives waiting to be written are few (see remote-tier.ts, KEPT_AHEAD).
- */
-const PREFETCH_BYTES = 40 * 1024 * 1024;
-/**
- * `local` in front of the remote cache `o`; scratch space for uploads goes in `scratchDir`. `restoresEverything`:
- * the run restores every hit it looks up, so lookups may bring small archives along.
- */
-function openTieredCache(local, o, ctx) {
-    const store = openStore(o);
-    const remote = new RemoteTier({
-        store,
-        mode: o.mode,
-        scratchDir: ctx.scratchDir,
-        uploadConcurrency: UPLOADS_AT_ONCE,
-        uploadWaitMs: o.uploadWaitMs,
-        idleTimeoutMs: o.idleTimeoutMs,
-        ...(ctx.restoresEverything ? { prefetchBytes: PREFETCH_BYTES } : {}),
-        onWarning: (m) => ctx.onWarning(store.redact(m)),
-        startUploadChild: (onFailed) => UploadChild.start({
-            kind: o.kind,
-            url: o.url,
-            ...(o.team === undefined ? {} : { team: o.team }),
-            ...(o.token === undefined ? {} : { token: o.token }),
-            idleTimeoutMs: o.idleTimeoutMs,
-            scratchDir: ctx.scratchDir,
-            concurrency: UPLOADS_AT_ONCE,
-        }, onFailed),
-    });
-    return new TieredCache(local, remote);
 }
 
 
@@ -44975,447 +47908,6 @@ function describe(v) {
     if (typeof v === 'object')
         return 'an object';
     return `${typeof v} ${JSON.stringify(v)}`;
-}
-
-
-/***/ }),
-
-/***/ 8538:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  loadConfigGraph: () => (/* binding */ loadConfigGraph)
-});
-
-// UNUSED EXPORTS: graphFromCommand
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/graph/model.ts
-var model = __nccwpck_require__(2573);
-// EXTERNAL MODULE: ./src/graph/parse.ts + 4 modules
-var parse = __nccwpck_require__(8262);
-// EXTERNAL MODULE: ./src/util/result.ts
-var result = __nccwpck_require__(8251);
-// EXTERNAL MODULE: ./src/config/config-file.ts
-var config_file = __nccwpck_require__(3797);
-// EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
-var validate = __nccwpck_require__(7093);
-// EXTERNAL MODULE: ./src/graph/validated-graph-cache.ts
-var validated_graph_cache = __nccwpck_require__(4272);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./src/ids/canonical.ts
-var canonical = __nccwpck_require__(7536);
-// EXTERNAL MODULE: ./src/util/code-identity.ts
-var code_identity = __nccwpck_require__(4170);
-// EXTERNAL MODULE: ./src/util/read-own-file.ts
-var read_own_file = __nccwpck_require__(5958);
-// EXTERNAL MODULE: ./src/util/settled-stat.ts
-var settled_stat = __nccwpck_require__(4956);
-// EXTERNAL MODULE: ./src/util/state-file.ts
-var state_file = __nccwpck_require__(2148);
-;// CONCATENATED MODULE: ./src/config/compiled-graph-cache.ts
-/**
- * The compiled graph of the last run, kept so that a run whose configuration and repository did not change skips
- * the compile (reading every package.json, matching globs over every file, resolving dependencies).
- *
- * Exact, not a guess: a kept graph is reused only when everything the compile reads is what it was — the tasks of
- * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (the files of this module's
- * directory, their sizes and times, and a format number), the repository's file list (tracked less deleted, plus untracked not
- * ignored: so `.gitignore`, `info/exclude` and `core.excludesFile` count through what they hide), and the bytes of
- * every package.json and of pnpm-workspace.yaml in that list.
- *
- * Those bytes are vouched for by stat data, as git's index does for its work tree: beside the hash of the bytes,
- * the file keeps each read file's device, inode, size, mode, mtime and ctime (Node's milliseconds, precise enough:
- * see OutputStatRecords), taken before its bytes were read, and only for a file that had last changed at least
- * SETTLED_MS before: a write in the same tick of the file system's clock as the stat data (same size, same times)
- * is never believed unchanged. A file whose stat data is not all as recorded (or was not recorded) makes the check
- * read and hash the bytes, as the compile would.
- *
- * Everything but the file list can be checked before git has listed the files: the caller does that while git
- * works (see compileConfig).
- *
- * Deals with: the digests, the stat data, reading and writing the cache file. Does not deal with: compiling
- * (compile.ts).
- */
-
-
-
-
-
-
-
-
-/** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
-const FORMAT = 2;
-/** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
-function readByCompile(files) {
-    return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
-}
-/** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
-function compilerIdentity(self = (0,external_node_url_.fileURLToPath)(import.meta.url)) {
-    return (0,code_identity/* codeIdentity */.y)(self);
-}
-/** The hash of the compile's inputs that are known before the files are listed: compiler, tasks, variables. */
-function configDigest(config, env) {
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    h.update(`disbuild-compiled-graph\0${FORMAT}\0${compilerIdentity()}\0`);
-    h.update(JSON.stringify([...config.tasks]));
-    h.update('\0env\0');
-    const names = new Set();
-    for (const spec of config.tasks.values())
-        for (const n of spec.env ?? [])
-            names.add(n);
-    // Set and unset differ (an unset variable is left out of the command's environment).
-    for (const n of [...names].sort())
-        h.update(JSON.stringify([n, env[n] ?? null]));
-    return h.digest('hex');
-}
-/** The hash of the repository's file list. */
-function fileListDigest(files, untracked) {
-    const h = (0,external_node_crypto_.createHash)('sha256').update(`${files.length}\0`).update(files.join('\0'));
-    // Which are tracked decides which can be outputs (see untrackedOf): a `git add` changes the compile.
-    if (untracked !== undefined)
-        h.update(`\0untracked\0${[...untracked].sort(canonical/* compareCodeUnits */.U).join('\0')}`);
-    return h.digest('hex');
-}
-/** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */
-function statKey(st) {
-    if (!st?.isFile() || !(0,settled_stat/* exactIno */.ik)(st))
-        return undefined;
-    return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeMs}:${st.ctimeMs}`;
-}
-/**
- * Hashes the bytes of the files of `files` that the compile reads, each lstat'ed before it is read (a write in
- * between leaves stat data that never matches again). `now` is the clock the stat data is dated by.
- */
-function readFiles(root, files, now = Date.now) {
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    // No prototype: paths are keys.
-    const stats = Object.create(null);
-    const read = readByCompile(files);
-    const bytesOf = new Map();
-    // Taken before any lstat: every stat datum is at least this recent.
-    const takenAt = now();
-    for (const f of read) {
-        // Concatenated, not joined: `root` is absolute and `f` a clean relative path (join's normalising costs more).
-        const path = `${root}/${f}`;
-        let st;
-        let bytes;
-        try {
-            st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
-            bytes = (0,external_node_fs_.readFileSync)(path);
-        }
-        catch (e) {
-            h.update(`${f}\0error ${e.code ?? ''}\0`);
-            continue;
-        }
-        h.update(`${f}\0${bytes.length}\0`);
-        h.update(bytes);
-        bytesOf.set(f, bytes);
-        const key = statKey(st);
-        if (key !== undefined && (0,settled_stat/* settledMs */.ou)(st, takenAt))
-            stats[f] = key;
-    }
-    // Decoded only when the compile asks: a check that finds the bytes unchanged needs no text.
-    const texts = { get: (path) => bytesOf.get(path)?.toString('utf8') };
-    return { digest: h.digest('hex'), count: read.length, stats, texts };
-}
-/**
- * The graph kept in `file` when it was compiled under configuration `config` (configDigest), with whether the
- * files the compile read are unchanged by their stat data; undefined when the file holds another configuration's
- * graph (or none, or is unreadable, or is not this user's own: its commands would run).
- */
-function readKeptGraph(file, config, root) {
-    let text;
-    try {
-        text = (0,read_own_file/* readOwnFile */.zx)(file);
-    }
-    catch {
-        return undefined;
-    }
-    if (text === undefined)
-        return undefined;
-    const eol = text.indexOf('\n');
-    if (eol < 0)
-        return undefined;
-    let header;
-    try {
-        header = JSON.parse(text.slice(0, eol));
-    }
-    catch {
-        return undefined;
-    }
-    if (!isHeader(header) || header.config !== config)
-        return undefined;
-    const paths = Object.keys(header.stats);
-    let readsUnchanged = paths.length === header.readCount;
-    for (let i = 0; readsUnchanged && i < paths.length; i++) {
-        readsUnchanged = statKey(lstatOrUndefined(`${root}/${paths[i]}`)) === header.stats[paths[i]];
-    }
-    return { header, text: text.slice(eol + 1), readsUnchanged };
-}
-/**
- * A path's stat data; undefined when it cannot be had for any reason (not only ENOENT: a directory on its path
- * that became a file, one that became unreadable), which sends the check to the bytes: it never fails the run.
- */
-function lstatOrUndefined(path) {
-    try {
-        return (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
-    }
-}
-function isHeader(h) {
-    if (typeof h !== 'object' || h === null)
-        return false;
-    const x = h;
-    return (typeof x.config === 'string' &&
-        typeof x.files === 'string' &&
-        typeof x.reads === 'string' &&
-        typeof x.readCount === 'number' &&
-        typeof x.stats === 'object' &&
-        x.stats !== null &&
-        Object.values(x.stats).every((v) => typeof v === 'string'));
-}
-/** Replaces the cache file (see writeStateFile); a failure is ignored: the next run compiles again. */
-function writeCompiledGraph(file, header, graphText) {
-    (0,state_file/* writeStateFile */.V)(file, `${JSON.stringify(header)}\n${graphText}`);
-}
-
-// EXTERNAL MODULE: ./src/config/repo-files.ts
-var repo_files = __nccwpck_require__(8682);
-;// CONCATENATED MODULE: ./src/config/load-config.ts
-
-
-
-
-
-
-/** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
-async function readConfigSource(dir) {
-    const read = await (0,config_file/* readConfigFile */.RG)(dir);
-    return read === undefined ? undefined : configSourceOf(read);
-}
-/** The graph source a read disbuild.json names (from a file, or from a commit: see the hook). */
-function configSourceOf(read) {
-    if (!read.ok)
-        return read;
-    const c = read.value;
-    const salt = c.salt === undefined ? {} : { salt: c.salt };
-    if (c.graph !== undefined)
-        return (0,result.ok)({ kind: 'file', path: c.graph, ...salt });
-    if (c.graphCommand !== undefined)
-        return (0,result.ok)({ kind: 'command', command: c.graphCommand, ...salt });
-    if (c.tasks !== undefined)
-        return (0,result.ok)({ kind: 'tasks', config: { ...c, tasks: c.tasks }, ...salt });
-    return (0,result/* err */._)([
-        {
-            file: config_file/* CONFIG_FILE */.g2,
-            message: 'needs "tasks" (see the README), "graph" (a path) or "graphCommand" (a command printing the graph)',
-        },
-    ]);
-}
-/**
- * Compiles the tasks of disbuild.json at `root` into a validated Graph, and the graph JSON `disbuild graph`
- * prints. Environment variables named by tasks' `env` are read from `env`. `cached` says whether the compile was
- * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled.
- */
-async function compileConfig(root, config, env, shortcuts = {}) {
-    const { cacheFile, now, validatedFile } = shortcuts;
-    const configKey = cacheFile === undefined ? undefined : configDigest(config, env);
-    // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
-    // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
-    const listing = shortcuts.files
-        ? shortcuts.files.then((f) => f ?? (0,repo_files/* listRepoFiles */.c$)(root))
-        : (0,repo_files/* listRepoFiles */.c$)(root);
-    const kept = cacheFile && configKey ? readKeptGraph(cacheFile, configKey, root) : undefined;
-    const reusable = kept && (await validatedKept(kept.text, validatedFile));
-    // Nothing kept to reuse: the compiler's modules are loaded while git lists, and without a cache the workspace's
-    // manifests read (with one, their bytes must be hashed before the compile reads them: see below).
-    let compiler = cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
-    const files = await listing;
-    const untracked = (0,repo_files/* untrackedOf */.V_)(files);
-    const listKey = cacheFile === undefined ? undefined : fileListDigest(files, untracked);
-    let reads;
-    if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
-        if (kept.readsUnchanged)
-            return (0,result.ok)(reusable);
-        // Stat data changed or was too recent to vouch: the bytes say.
-        reads = readFiles(root, files, now);
-        if (reads.digest === kept.header.reads) {
-            // Kept with the stat data of now (a checkout rewrote the files, they settled), so that the next run need
-            // not read them.
-            if (!sameStats(reads.stats, kept.header.stats)) {
-                writeCompiledGraph(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
-            }
-            return (0,result.ok)(reusable);
-        }
-    }
-    // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
-    // compile then reads the very bytes hashed.
-    if (cacheFile !== undefined)
-        reads ??= readFiles(root, files, now);
-    const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root, false));
-    const problems = [];
-    const workspace = await readWorkspace(root, files, problems, reads?.texts ?? manifests);
-    const compiled = compileTasks({ config, workspace, files, env, ...(untracked ? { untracked } : {}) });
-    problems.push(...compiled.problems);
-    if (problems.length > 0)
-        return (0,result/* err */._)(problems);
-    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
-    // the listing's strings, shared already.
-    const validated = (0,validate/* validateGraph */.d)({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] }, { internInputs: false });
-    if (!validated.ok) {
-        const taskOf = new Map(compiled.graph.Jobs.map((j) => [j.Name, j.Name.replace(/^.*#/, '')]));
-        return (0,result/* err */._)(validated.error.map((p) => ({
-            file: config_file/* CONFIG_FILE */.g2,
-            ...(p.job === undefined ? {} : { task: taskOf.get(p.job) ?? p.job }),
-            field: p.field?.startsWith('Cmds') ? 'command' : (p.field ?? 'tasks'),
-            message: p.message,
-        })));
-    }
-    if (cacheFile !== undefined && configKey !== undefined && listKey !== undefined && reads !== undefined) {
-        const header = {
-            config: configKey,
-            files: listKey,
-            reads: reads.digest,
-            readCount: reads.count,
-            stats: reads.stats,
-        };
-        writeCompiledGraph(cacheFile, header, JSON.stringify(compiled.graph));
-    }
-    return (0,result.ok)({ graph: validated.value, json: compiled.graph, cached: false });
-}
-/**
- * The compiler's modules, loaded only when there is something to compile, and the workspace manifests it will
- * probably read (see workspace-prefetch.ts).
- */
-async function loadCompiler(root, readAhead) {
-    const [{ compileTasks }, { readWorkspace }, { prefetchManifests }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 953).then(__nccwpck_require__.bind(__nccwpck_require__, 4953)),
-        __nccwpck_require__.e(/* import() */ 82).then(__nccwpck_require__.bind(__nccwpck_require__, 6082)),
-        __nccwpck_require__.e(/* import() */ 72).then(__nccwpck_require__.bind(__nccwpck_require__, 6691)),
-    ]);
-    return { compileTasks, readWorkspace, manifests: readAhead ? prefetchManifests(root) : new Map() };
-}
-/**
- * A kept graph's JSON, validated, or undefined when it no longer validates (it is then compiled afresh, and its
- * problems reported). With `validatedFile`, a validation of the same text made by an earlier run is taken from
- * there, and the JSON is parsed only if a caller asks for it. Each step first lets the event loop take in what git
- * has written meanwhile.
- */
-async function validatedKept(text, validatedFile) {
-    await new Promise(setImmediate);
-    const slot = validatedFile === undefined ? undefined : { file: validatedFile, key: (0,validated_graph_cache/* validatedGraphKey */.sO)(text) };
-    const earlier = slot && (0,validated_graph_cache/* readValidatedGraph */.R7)(slot.file, slot.key);
-    if (earlier !== undefined) {
-        let json;
-        return {
-            graph: earlier,
-            get json() {
-                return (json ??= JSON.parse(text));
-            },
-            cached: true,
-        };
-    }
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (!Array.isArray(json.Jobs))
-        return undefined;
-    await new Promise(setImmediate);
-    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
-    const validated = (0,validate/* validateGraph */.d)({ ...json, Jobs: [...json.Jobs] });
-    if (!validated.ok)
-        return undefined;
-    if (slot)
-        (0,validated_graph_cache/* writeValidatedGraph */.EC)(slot.file, slot.key, validated.value);
-    return { graph: validated.value, json, cached: true };
-}
-function sameStats(a, b) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
-}
-
-;// CONCATENATED MODULE: ./src/config/config-graph.ts
-
-
-
-
-
-
-
-
-const sh = (0,external_node_util_.promisify)(external_node_child_process_.exec);
-/**
- * The graph of `<sourceDir>/disbuild.json`, whichever of its three sources it uses: a graph file (relative to
- * the directory), a command printing the graph (run with a shell there), or tasks. Undefined when the file does
- * not exist; otherwise the graph or every problem as one line each (file, task and field; or job and field).
- * `shortcuts` serve tasks only (a file list already under way, the compiled-graph cache).
- */
-async function loadConfigGraph(sourceDir, env, knownFiles, shortcuts = {}) {
-    const source = await readConfigSource(sourceDir);
-    if (source === undefined)
-        return undefined;
-    if (!source.ok)
-        return (0,result/* err */._)(source.error.map(config_file/* formatConfigProblem */.fc));
-    const s = source.value;
-    const salt = s.salt === undefined ? {} : { salt: s.salt };
-    switch (s.kind) {
-        case 'tasks': {
-            const compiled = await compileConfig(sourceDir, s.config, env, shortcuts);
-            if (!compiled.ok)
-                return (0,result/* err */._)(compiled.error.map(config_file/* formatConfigProblem */.fc));
-            return (0,result.ok)({ graph: compiled.value.graph, source: s.kind, ...salt });
-        }
-        case 'file': {
-            const loaded = await (0,parse/* loadGraphFile */.rn)((0,external_node_path_.resolve)(sourceDir, s.path), sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles);
-            if (!loaded.ok)
-                return (0,result/* err */._)(loaded.error.map((p) => `${s.path}: ${(0,model/* formatProblem */.V)(p)}`));
-            return (0,result.ok)({ graph: loaded.value, source: s.kind, ...salt });
-        }
-        case 'command': {
-            const printed = await graphFromCommand(s.command, sourceDir);
-            if (!printed.ok)
-                return printed;
-            return (0,result.ok)({ graph: printed.value, source: s.kind, ...salt });
-        }
-    }
-}
-/** Runs a command that prints a graph (with a shell, in `sourceDir`) and validates what it prints. */
-async function graphFromCommand(command, sourceDir) {
-    let stdout;
-    try {
-        // A graph of 100,000 jobs is tens of megabytes of JSON: allow far more than the default 1 MiB.
-        ({ stdout } = await sh(command, { cwd: sourceDir, maxBuffer: 1 << 30 }));
-    }
-    catch (e) {
-        const x = e;
-        const why = x.stderr?.trim().split('\n').slice(-5).join('\n') || x.message.split('\n')[0];
-        return (0,result/* err */._)([`graphCommand ${JSON.stringify(command)} failed (exit code ${String(x.code)}): ${why}`]);
-    }
-    const parsed = (0,parse/* parseGraphText */.Vb)(stdout);
-    if (!parsed.ok)
-        return (0,result/* err */._)(parsed.error.map((p) => `graphCommand output: ${(0,model/* formatProblem */.V)(p)}`));
-    const problems = (0,parse/* checkFilesExist */.$n)(parsed.value, sourceDir);
-    return problems.length > 0 ? (0,result/* err */._)(problems.map(model/* formatProblem */.V)) : parsed;
 }
 
 
@@ -45696,1324 +48188,6 @@ function lowerBound(files, s, lo, hi) {
             hi = mid;
     }
     return lo;
-}
-
-
-/***/ }),
-
-/***/ 6526:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ soloCoordinator)
-/* harmony export */ });
-/** No coordinator: every claim builds and finishing does nothing (one process, its own memoization). */
-const soloCoordinator = {
-    env: {},
-    claim: () => Promise.resolve({ kind: 'build', finish: () => Promise.resolve() }),
-};
-
-
-/***/ }),
-
-/***/ 3084:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  ENV_LEASE_MS: () => (/* binding */ ENV_LEASE_MS),
-  SharedCoordinator: () => (/* binding */ SharedCoordinator),
-  defaultLeaseMs: () => (/* binding */ defaultLeaseMs)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: ./src/util/result.ts
-var util_result = __nccwpck_require__(8251);
-;// CONCATENATED MODULE: ./src/coordinator/protocol.ts
-/**
- * The Start/Finish wire protocol (JSON over HTTP/1.1, bearer token), as DESIGN.md §4 specifies.
- * Contract types only; the transport lives in server.ts and client.ts.
- */
-const START_ROUTE = '/never-build-twice.start';
-const FINISH_ROUTE = '/never-build-twice.finish';
-/** Extends the holder's lease; a holder that stops renewing loses its token to a waiter. */
-const RENEW_ROUTE = '/never-build-twice.renew';
-/** Largest request body the server reads. */
-const MAX_BODY_BYTES = 1024 * 1024;
-/** Environment variables through which jobs reach the coordinator. */
-const ENV_ADDRESS = 'DISBUILD_COORDINATOR';
-const ENV_TOKEN = 'DISBUILD_COORDINATOR_TOKEN';
-function coordinatorEnv(address, bearer) {
-    return { [ENV_ADDRESS]: address, [ENV_TOKEN]: bearer };
-}
-/** A label names one file of a result: a single valid file-name part. */
-function labelProblem(label) {
-    if (label === '' || label === '.' || label === '..')
-        return `label ${JSON.stringify(label)} is not a file name`;
-    if (label.includes('/') || label.includes('\0'))
-        return `label ${JSON.stringify(label)} must not contain "/" or NUL`;
-    if (Buffer.byteLength(label) > 255)
-        return `label ${JSON.stringify(label.slice(0, 40))}… is longer than 255 bytes`;
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/coordinator/client.ts
-
-
-
-/** `unix:/path` or `http://127.0.0.1:PORT` → node:http connection options. */
-function parseAddress(address) {
-    if (address.startsWith('unix:'))
-        return { socketPath: address.slice('unix:'.length) };
-    const url = new URL(address);
-    return { host: url.hostname, port: Number(url.port) };
-}
-/**
- * A client of the Start/Finish protocol over one keep-alive connection pool, or, in the process that serves
- * the coordinator, straight into it (`address` is still the one published to jobs and other processes).
- */
-class CoordinatorClient {
-    address;
-    #target;
-    #auth;
-    #agent = new external_node_http_.Agent({ keepAlive: true, maxSockets: 64 });
-    #inProcess;
-    /** Leases being renewed, by renewal period (see holdLease). */
-    #leases = new Map();
-    constructor(address, bearer, inProcess) {
-        this.address = address;
-        this.#target = parseAddress(address);
-        this.#auth = `Bearer ${bearer}`;
-        this.#inProcess = inProcess;
-    }
-    /** Claims `importPath`: a token to build with, or the files of a finished build (waits while one runs). */
-    async start(importPath) {
-        const r = await this.#post(START_ROUTE, { importPath });
-        if (!r.ok)
-            return r;
-        if (r.value.status === 409)
-            return (0,util_result/* err */._)({ reason: 'build-failed', message: errorText(r.value.body) });
-        if (r.value.status !== 200)
-            return (0,util_result/* err */._)(refused(r.value));
-        return (0,util_result.ok)(r.value.body);
-    }
-    async finish(importPath, token, result) {
-        const r = await this.#post(FINISH_ROUTE, { importPath, token, ...result });
-        if (!r.ok)
-            return r;
-        return r.value.status === 200 ? (0,util_result.ok)(undefined) : (0,util_result/* err */._)(refused(r.value));
-    }
-    /** With `timeoutMs`, a server that accepts the connection but does not answer in time counts as unreachable. */
-    async renew(importPath, token, timeoutMs) {
-        const r = await this.#post(RENEW_ROUTE, { importPath, token }, timeoutMs);
-        if (!r.ok)
-            return r;
-        return r.value.status === 200 ? (0,util_result.ok)(undefined) : (0,util_result/* err */._)(refused(r.value));
-    }
-    /**
-     * Renews the lease every `everyMs` until the returned function is called. The leases held at one period share
-     * one timer: a timer per build cost more than the build's whole coordination.
-     */
-    holdLease(importPath, token, everyMs) {
-        let group = this.#leases.get(everyMs);
-        if (!group) {
-            const held = new Set();
-            const timer = setInterval(() => {
-                for (const l of held)
-                    void this.renew(l.importPath, l.token);
-            }, everyMs);
-            timer.unref();
-            group = { timer, held };
-            this.#leases.set(everyMs, group);
-        }
-        const lease = { importPath, token };
-        group.held.add(lease);
-        const { held } = group;
-        return () => {
-            held.delete(lease);
-        };
-    }
-    close() {
-        for (const { timer } of this.#leases.values())
-            clearInterval(timer);
-        this.#leases.clear();
-        this.#agent.destroy();
-    }
-    #post(path, body, timeoutMs) {
-        if (this.#inProcess)
-            return this.#inProcess(path, body).then(util_result.ok);
-        const text = JSON.stringify(body);
-        return new Promise((resolve) => {
-            const req = (0,external_node_http_.request)({
-                ...this.#target,
-                path,
-                method: 'POST',
-                agent: this.#agent,
-                headers: {
-                    authorization: this.#auth,
-                    'content-type': 'application/json',
-                    'content-length': Buffer.byteLength(text),
-                },
-            }, (res) => {
-                const chunks = [];
-                res.on('data', (c) => chunks.push(c));
-                res.on('end', () => {
-                    let parsed = {};
-                    try {
-                        parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-                    }
-                    catch {
-                        parsed = { error: Buffer.concat(chunks).toString('utf8') };
-                    }
-                    resolve((0,util_result.ok)({ status: res.statusCode ?? 0, body: parsed }));
-                });
-                res.on('error', (e) => resolve((0,util_result/* err */._)({ reason: 'unreachable', message: e.message })));
-            });
-            req.on('error', (e) => resolve((0,util_result/* err */._)({ reason: 'unreachable', message: e.message })));
-            if (timeoutMs !== undefined)
-                req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-            req.end(text);
-        });
-    }
-}
-function errorText(body) {
-    const e = body.error;
-    return typeof e === 'string' ? e : JSON.stringify(body);
-}
-function refused(r) {
-    return { reason: 'refused', status: r.status, message: errorText(r.body) };
-}
-
-;// CONCATENATED MODULE: ./src/coordinator/private-dir.ts
-
-
-/**
- * Who may be trusted with the coordinator's secrets: only files and sockets this user owns, in directories
- * nobody else can write. A directory another user can write lets that user swap a socket or a record under
- * us; a socket another user owns is that user's server, and our bearer token must never reach it.
- *
- * Synchronous: a handful of calls, made when a run first needs the coordinator. Through the thread pool each
- * waited behind the run's other work there (about 10 ms of the 17 ms a run took to open its coordinator).
- */
-/** The effective uid files must belong to; undefined where the platform has none (then nothing is checked). */
-const myUid = () => process.geteuid?.();
-/**
- * Creates `dir` owner-only, or checks that an existing one is ours and tightens its mode. Answers a problem
- * when it is a symlink or belongs to somebody else.
- */
-function ensurePrivateDir(dir) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const st = (0,external_node_fs_.lstatSync)(dir);
-    if (!st.isDirectory())
-        return `${dir} is not a directory`;
-    const uid = myUid();
-    if (uid !== undefined && st.uid !== uid)
-        return `${dir} belongs to uid ${st.uid}, not to this user (${uid})`;
-    if ((st.mode & 0o077) !== 0)
-        (0,external_node_fs_.chmodSync)(dir, 0o700);
-    return undefined;
-}
-/**
- * A socket may receive our token only when it is ours and sits in a directory that is ours and that nobody
- * else can write (so it cannot be replaced between this check and the connection).
- */
-function socketProblem(socketPath) {
-    const uid = myUid();
-    const dir = (0,external_node_path_.dirname)(socketPath);
-    const d = lstatOrUndefined(dir);
-    if (!d)
-        return `${dir} does not exist`;
-    if (!d.isDirectory())
-        return `${dir} is not a directory`;
-    if (uid !== undefined && d.uid !== uid)
-        return `${dir} belongs to uid ${d.uid}, not to this user`;
-    if ((d.mode & 0o022) !== 0)
-        return `${dir} can be written by other users`;
-    const s = lstatOrUndefined(socketPath);
-    if (!s)
-        return `${socketPath} does not exist`;
-    if (!s.isSocket())
-        return `${socketPath} is not a socket`;
-    if (uid !== undefined && s.uid !== uid)
-        return `${socketPath} belongs to uid ${s.uid}, not to this user`;
-    return undefined;
-}
-/**
- * Reads a small owner-only file without following a symlink at its name; undefined when it is missing, not
- * ours, or readable by others (a record that others could have written is no record of ours).
- */
-function readPrivateFile(path) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const st = (0,external_node_fs_.fstatSync)(fd);
-        const uid = myUid();
-        if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0)
-            return undefined;
-        return (0,external_node_fs_.readFileSync)(fd, 'utf8');
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** Whatever cannot be looked at (missing, or in a directory we may not enter) is not there. */
-function lstatOrUndefined(path) {
-    try {
-        return (0,external_node_fs_.lstatSync)(path);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/coordinator/state.ts
-/**
- * The coordinator's pure state machine: no sockets, no timers, no files. Time is passed in.
- *
- * Lifecycle of one importPath (a job key):
- *
- *   (absent) --start--> RUNNING(token T, lease until now+L)   the caller gets {token: T} and must build
- *   RUNNING  --start--> RUNNING + waiter                       the caller waits (long poll)
- *   RUNNING  --renew(T)--> RUNNING, lease extended
- *   RUNNING  --finish(T, extra)--> DONE(extra, T)              every waiter gets {extra}
- *   RUNNING  --finish(T, error)--> (absent)                    every waiter gets {error}; a later start builds again
- *   RUNNING  --lease expired / holder lost--> RUNNING(T')      the oldest waiter gets a fresh token T';
- *                                                              with no waiter, the entry is dropped
- *   DONE     --start--> DONE                                   the caller gets {extra} at once
- *   DONE     --finish(T)--> DONE                               a repeated finish with the right token is a no-op
- *   any finish with a wrong token is refused; a finish for an absent importPath is "no build started".
- */
-class CoordinatorState {
-    #entries = new Map();
-    #leaseMs;
-    #newToken;
-    constructor(opts) {
-        this.#leaseMs = opts.leaseMs;
-        this.#newToken = opts.newToken;
-    }
-    start(importPath, waiter, now) {
-        const e = this.#entries.get(importPath);
-        if (!e) {
-            const token = this.#newToken();
-            this.#entries.set(importPath, {
-                state: 'running',
-                token,
-                leaseUntil: now + this.#leaseMs,
-                waiters: [],
-            });
-            return { kind: 'answer', answer: { token } };
-        }
-        if (e.state === 'done')
-            return { kind: 'answer', answer: { extra: e.extra } };
-        e.waiters.push(waiter);
-        return { kind: 'wait' };
-    }
-    renew(importPath, token, now) {
-        const e = this.#entries.get(importPath);
-        if (!e || e.state !== 'running' || e.token !== token)
-            return false;
-        e.leaseUntil = now + this.#leaseMs;
-        return true;
-    }
-    /** Whether `token` may finish `importPath`: 'ok', 'done' (a repeated finish: a no-op), or the refusal. */
-    checkFinish(importPath, token) {
-        const e = this.#entries.get(importPath);
-        if (!e)
-            return { status: 404, error: `no build started for ${importPath}` };
-        if (e.token !== token)
-            return { status: 403, error: `wrong token for ${importPath}` };
-        return e.state === 'done' ? 'done' : 'ok';
-    }
-    finish(importPath, token, result) {
-        const check = this.checkFinish(importPath, token);
-        if (check === 'done')
-            return { ok: true, deliveries: [], recorded: false };
-        if (check !== 'ok')
-            return { ok: false, ...check };
-        const e = this.#entries.get(importPath);
-        if (result.error === undefined && result.extra === undefined) {
-            return { ok: false, status: 400, error: 'finish needs either "extra" (the files) or "error"' };
-        }
-        const answer = result.error !== undefined ? { error: result.error } : { extra: result.extra };
-        if (result.error !== undefined)
-            this.#entries.delete(importPath);
-        else
-            this.#entries.set(importPath, { state: 'done', token, extra: result.extra });
-        return { ok: true, deliveries: e.waiters.map((w) => ({ waiter: w, answer })), recorded: true };
-    }
-    /** A waiting start request went away (its connection closed). */
-    waiterGone(importPath, waiter) {
-        const e = this.#entries.get(importPath);
-        if (e?.state === 'running')
-            e.waiters = e.waiters.filter((w) => w !== waiter);
-    }
-    /** The holder of `token` is known to be gone (its process died): hand the key on at once. */
-    holderGone(importPath, token, now) {
-        const e = this.#entries.get(importPath);
-        if (!e || e.state !== 'running' || e.token !== token)
-            return [];
-        return this.#handOver(importPath, e, now);
-    }
-    /** Hands every expired lease to the oldest waiter. Call periodically. */
-    expire(now) {
-        const out = [];
-        for (const [importPath, e] of this.#entries) {
-            if (e.state === 'running' && e.leaseUntil <= now)
-                out.push(...this.#handOver(importPath, e, now));
-        }
-        return out;
-    }
-    /** The earliest lease expiry, for the transport's timer; undefined when nothing is running. */
-    nextExpiry() {
-        let next;
-        for (const e of this.#entries.values()) {
-            if (e.state === 'running' && (next === undefined || e.leaseUntil < next))
-                next = e.leaseUntil;
-        }
-        return next;
-    }
-    /** Number of keys being built right now. */
-    get running() {
-        let n = 0;
-        for (const e of this.#entries.values())
-            if (e.state === 'running')
-                n++;
-        return n;
-    }
-    #handOver(importPath, e, now) {
-        const next = e.waiters.shift();
-        if (next === undefined) {
-            this.#entries.delete(importPath);
-            return [];
-        }
-        e.token = this.#newToken();
-        e.leaseUntil = now + this.#leaseMs;
-        return [{ waiter: next, answer: { token: e.token } }];
-    }
-}
-
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __nccwpck_require__(6466);
-;// CONCATENATED MODULE: ./src/coordinator/store.ts
-
-
-
-
-
-/** A published path the store will not take; the message is for the publisher. */
-class RefusedFile extends Error {
-}
-/**
- * Where finished results live: `<dir>/<importPath>/<label>`. A result is written into a temp directory and
- * renamed into place, so a reader never sees half of one; the producer may delete its own files as soon as
- * finish is answered.
- *
- * What may be published: plain files (never a symlink, a device or a directory) at absolute paths inside the
- * publish roots, the directories where this cache directory's jobs write outputs and temp files. A file is
- * hard-linked only when nothing else links to it (no second name for a file like /etc/passwd that a job
- * hard-linked into its output), and only when the link lands on the very file that was checked; otherwise it
- * is copied from the opened file.
- */
-class ResultStore {
-    dir;
-    #publishRoots;
-    #roots;
-    constructor(dir, publishRoots) {
-        this.dir = dir;
-        this.#publishRoots = publishRoots;
-    }
-    /** Resolved on the first publication, in place: a server that publishes nothing starts no thread-pool call. */
-    #resolvedRoots() {
-        return (this.#roots ??= this.#publishRoots.map((r) => {
-            try {
-                // The native call, as `take` resolves published paths: the same case on case-insensitive disks.
-                return external_node_fs_.realpathSync.native(r);
-            }
-            catch {
-                return (0,external_node_path_.normalize)(r);
-            }
-        }));
-    }
-    async put(importPath, files) {
-        if (Object.keys(files).length === 0)
-            return {};
-        const roots = this.#resolvedRoots();
-        const final = (0,external_node_path_.join)(this.dir, importPath);
-        const temp = (0,external_node_path_.join)(this.dir, `.tmp-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-        await (0,promises_.mkdir)(temp, { recursive: true });
-        try {
-            for (const [label, path] of Object.entries(files))
-                await take(label, path, roots, (0,external_node_path_.join)(temp, label));
-            try {
-                await (0,promises_.rename)(temp, final);
-            }
-            catch (e) {
-                // Already stored (a repeated finish): keep the first copy.
-                const code = e.code;
-                if (code !== 'ENOTEMPTY' && code !== 'EEXIST')
-                    throw e;
-            }
-        }
-        finally {
-            await (0,promises_.rm)(temp, { recursive: true, force: true });
-        }
-        return Object.fromEntries(Object.keys(files).map((label) => [label, (0,external_node_path_.join)(final, label)]));
-    }
-}
-async function take(label, path, roots, dest) {
-    const refuse = (why) => {
-        throw new RefusedFile(`extra ${JSON.stringify(label)}: ${JSON.stringify(path)} ${why}`);
-    };
-    if (!(0,external_node_path_.isAbsolute)(path))
-        refuse('is not an absolute path');
-    const name = (0,external_node_path_.basename)((0,external_node_path_.normalize)(path));
-    if (name === '' || name === '.' || name === '..')
-        refuse('is not a file path');
-    // The directory's real path: a symlinked directory on the way must not lead out of the roots.
-    const parent = await (0,promises_.realpath)((0,external_node_path_.dirname)((0,external_node_path_.normalize)(path))).catch(() => refuse('does not exist'));
-    const real = (0,external_node_path_.join)(parent, name);
-    if (!roots.some((r) => real.startsWith(r.endsWith(external_node_path_.sep) ? r : r + external_node_path_.sep)))
-        refuse(`is outside the directories results may be published from (${roots.join(', ')})`);
-    let fh;
-    try {
-        fh = await (0,promises_.open)(real, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
-    }
-    catch (e) {
-        const code = e.code;
-        return refuse(code === 'ELOOP' ? 'is a symlink' : `cannot be opened (${code ?? String(e)})`);
-    }
-    try {
-        const st = await fh.stat();
-        if (!st.isFile())
-            refuse('is not a plain file');
-        if (st.nlink === 1) {
-            const linked = await (0,promises_.link)(real, dest).then(() => (0,promises_.lstat)(dest), () => undefined);
-            if (linked && linked.ino === st.ino && linked.dev === st.dev)
-                return;
-            await (0,promises_.rm)(dest, { force: true });
-        }
-        await (0,external_node_stream_promises_.pipeline)(fh.createReadStream({ start: 0, autoClose: false }), (0,external_node_fs_.createWriteStream)(dest, { mode: st.mode & 0o777, flags: 'wx' }));
-    }
-    finally {
-        await fh.close();
-    }
-}
-
-// EXTERNAL MODULE: ./src/util/discard-dir.ts
-var discard_dir = __nccwpck_require__(7516);
-// EXTERNAL MODULE: ./src/util/random-hex.ts
-var random_hex = __nccwpck_require__(7773);
-;// CONCATENATED MODULE: ./src/coordinator/server.ts
-
-
-
-
-
-
-
-
-
-const DEFAULT_LEASE_MS = 10_000;
-/**
- * The Start/Finish coordinator over HTTP/1.1: a thin transport around `CoordinatorState`.
- * Deals with: authentication, body limits, JSON, long-polling waiters, lease timers, the result store.
- * Does not deal with: the protocol's decisions (state.ts) or discovery (discovery.ts).
- */
-async function startCoordinatorServer(opts) {
-    const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
-    const state = new CoordinatorState({ leaseMs, newToken: () => (0,random_hex/* randomHex */.n)(16) });
-    const store = new ResultStore(opts.storeDir, opts.publishRoots);
-    // A previous server's results are stale; they are moved away at once and deleted in the background.
-    (0,discard_dir/* discardDir */._)(opts.storeDir);
-    const stats = { start: 0, finish: 0, renew: 0, recorded: 0, rejected: 0 };
-    const waiting = new Map();
-    let nextWaiter = 1;
-    const expected = Buffer.from(`Bearer ${opts.bearer}`);
-    const deliver = (deliveries) => {
-        for (const d of deliveries) {
-            const send = waiting.get(d.waiter);
-            if (!send)
-                continue;
-            waiting.delete(d.waiter);
-            send(answerReply(d.answer));
-        }
-    };
-    const timer = setInterval(() => deliver(state.expire(Date.now())), Math.max(20, Math.floor(leaseMs / 4)));
-    timer.unref();
-    /**
-     * One protocol call on a parsed body, for both transports. A start that must wait resolves when answered;
-     * `onWait` receives the way to give up waiting (a dropped connection), so no answer is sent into the void.
-     */
-    const operate = async (route, body, onWait) => {
-        const importPath = body.importPath;
-        if (typeof importPath !== 'string' || labelProblem(importPath) !== undefined) {
-            stats.rejected++;
-            return { status: 400, body: { error: 'importPath must be a non-empty string usable as a file name' } };
-        }
-        if (route === START_ROUTE) {
-            stats.start++;
-            const waiter = nextWaiter++;
-            const outcome = state.start(importPath, waiter, Date.now());
-            if (outcome.kind === 'answer')
-                return answerReply(outcome.answer);
-            return new Promise((resolve) => {
-                waiting.set(waiter, resolve);
-                onWait?.(() => {
-                    if (waiting.delete(waiter))
-                        state.waiterGone(importPath, waiter);
-                });
-            });
-        }
-        const token = body.token;
-        if (typeof token !== 'string')
-            return { status: 400, body: { error: 'token must be a string' } };
-        if (route === RENEW_ROUTE) {
-            stats.renew++;
-            return state.renew(importPath, token, Date.now())
-                ? { status: 200, body: {} }
-                : { status: 409, body: { error: `no lease on ${importPath} for that token` } };
-        }
-        stats.finish++;
-        return finish(importPath, token, body);
-    };
-    const finish = async (importPath, token, body) => {
-        const extra = body.extra;
-        if (extra !== undefined) {
-            if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) {
-                return { status: 400, body: { error: 'extra must be an object of label to path' } };
-            }
-            for (const [label, path] of Object.entries(extra)) {
-                const problem = labelProblem(label) ?? (typeof path === 'string' ? undefined : `extra ${label} must be a path`);
-                if (problem)
-                    return { status: 400, body: { error: problem } };
-            }
-        }
-        if (body.error !== undefined && typeof body.error !== 'string')
-            return { status: 400, body: { error: 'error must be a string' } };
-        // Checked before any file is copied: a wrong token must not write to the store.
-        const check = state.checkFinish(importPath, token);
-        if (check === 'done')
-            return { status: 200, body: {} };
-        if (check !== 'ok')
-            return { status: check.status, body: { error: check.error } };
-        let stored;
-        if (extra !== undefined) {
-            try {
-                stored = await store.put(importPath, extra);
-            }
-            catch (e) {
-                return { status: 400, body: { error: `cannot store the files: ${e.message}` } };
-            }
-        }
-        const outcome = state.finish(importPath, token, {
-            ...(stored ? { extra: stored } : {}),
-            ...(body.error !== undefined ? { error: body.error } : {}),
-        });
-        if (!outcome.ok)
-            return { status: outcome.status, body: { error: outcome.error } };
-        if (outcome.recorded)
-            stats.recorded++;
-        deliver(outcome.deliveries);
-        return { status: 200, body: {} };
-    };
-    const handle = async (req, res) => {
-        const auth = Buffer.from(req.headers.authorization ?? '');
-        if (auth.length !== expected.length || !(0,external_node_crypto_.timingSafeEqual)(auth, expected)) {
-            stats.rejected++;
-            return reply(res, { status: 401, body: { error: 'missing or wrong bearer token' } });
-        }
-        const route = req.url ?? '';
-        if (req.method !== 'POST' || !ROUTES.includes(route)) {
-            stats.rejected++;
-            return reply(res, { status: 404, body: { error: `unknown route ${req.method ?? ''} ${route}` } });
-        }
-        const body = await readJson(req);
-        if (!body.ok) {
-            stats.rejected++;
-            return reply(res, { status: body.error.status, body: { error: body.error.message } });
-        }
-        reply(res, await operate(route, body.value, (cancel) => res.on('close', cancel)));
-    };
-    const server = (0,external_node_http_.createServer)((req, res) => {
-        handle(req, res).catch((e) => reply(res, { status: 500, body: { error: `internal error: ${e.message}` } }));
-    });
-    server.keepAliveTimeout = 60_000;
-    const listening = await listen(server, opts.listen);
-    if (!listening.ok)
-        return listening;
-    return (0,util_result.ok)({
-        address: listening.value,
-        stats,
-        call: (route, body) => ROUTES.includes(route) ? operate(route, body) : Promise.resolve(unknownRoute(route)),
-        drain: async (maxMs) => {
-            const until = Date.now() + maxMs;
-            while ((state.running > 0 || waiting.size > 0) && Date.now() < until) {
-                await new Promise((r) => setTimeout(r, 50));
-            }
-        },
-        close: async () => {
-            clearInterval(timer);
-            for (const send of waiting.values())
-                send({ status: 503, body: { error: 'coordinator shutting down' } });
-            waiting.clear();
-            server.closeAllConnections();
-            await new Promise((r) => server.close(() => r()));
-            if ('socketPath' in opts.listen)
-                (0,external_node_fs_.rmSync)(opts.listen.socketPath, { force: true });
-        },
-    });
-}
-const ROUTES = [START_ROUTE, FINISH_ROUTE, RENEW_ROUTE];
-function unknownRoute(route) {
-    return { status: 404, body: { error: `unknown route ${route}` } };
-}
-function answerReply(a) {
-    // A build that failed elsewhere is an error answer, as every protocol error is.
-    return { status: 'error' in a ? 409 : 200, body: a };
-}
-function reply(res, r) {
-    if (res.headersSent || res.destroyed)
-        return;
-    const text = JSON.stringify(r.body);
-    res.writeHead(r.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-    res.end(text);
-}
-async function readJson(req) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of req) {
-        size += chunk.length;
-        if (size > MAX_BODY_BYTES) {
-            req.resume();
-            return (0,util_result/* err */._)({ status: 413, message: `request body larger than ${MAX_BODY_BYTES} bytes` });
-        }
-        chunks.push(chunk);
-    }
-    try {
-        const value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-            return (0,util_result/* err */._)({ status: 400, message: 'request body must be a JSON object' });
-        }
-        return (0,util_result.ok)(value);
-    }
-    catch (e) {
-        return (0,util_result/* err */._)({ status: 400, message: `malformed JSON: ${e.message}` });
-    }
-}
-async function listen(server, where) {
-    return new Promise((resolve) => {
-        server.once('error', (e) => resolve((0,util_result/* err */._)(`${e.code ?? 'error'}: ${e.message}`)));
-        if ('socketPath' in where) {
-            // Owner-only from the first moment: the umask covers the window before chmod.
-            const old = process.umask(0o177);
-            server.listen(where.socketPath, () => {
-                process.umask(old);
-                // In place, as the rest of a claim's first steps: see removeDeadTemps.
-                try {
-                    (0,external_node_fs_.chmodSync)(where.socketPath, 0o600);
-                    resolve((0,util_result.ok)(`unix:${where.socketPath}`));
-                }
-                catch (e) {
-                    resolve((0,util_result/* err */._)(e.message));
-                }
-            });
-            process.umask(old);
-        }
-        else {
-            server.listen(0, '127.0.0.1', () => resolve((0,util_result.ok)(`http://127.0.0.1:${server.address().port}`)));
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/coordinator/takeover-lock.ts
-
-
-/** A lock whose owner is alive is still broken after this long: taking over a coordinator takes well under it. */
-const LIVE_OWNER_MAX_MS = 30_000;
-const POLL_MS = 20;
-/** Nonces of the locks this process holds right now (a lock with our pid and another nonce is a leftover). */
-const heldHere = new Set();
-/** Resolved whenever a lock of this process is released, so that its other waiters need not poll for it. */
-let released = signal();
-function signal() {
-    let fire;
-    const promise = new Promise((r) => (fire = r));
-    return { promise, fire };
-}
-const pause = () => Promise.race([new Promise((r) => setTimeout(r, POLL_MS)), released.promise]);
-/**
- * A cross-process mutex for taking over the coordinator of a cache directory.
- *
- * The lock is a file that always names its owner (`<pid> <nonce>`): it is written under a unique name, then
- * hard-linked into place, so nobody ever sees it empty. Only a lock whose owner is dead (or that a live owner
- * has held far too long) is broken. Age alone never breaks a lock, so a slow owner is not robbed of it.
- *
- * Breaking is where two processes used to both win: each saw the same dead owner, one removed that lock and
- * took a new one, and the other then removed the new one. Here a lock instance (known by its content, unique
- * per acquisition) can be broken once: the breaker first creates `<lock>.breaking-<instance>` exclusively, and
- * removes the lock only if it still is that instance. Whoever comes later cannot create the marker, or, once
- * the marker is gone, finds another instance under the name and leaves it alone.
- *
- * The file operations are synchronous (a few small files): through the thread pool each waited behind the run's
- * other work there. Only the wait for a live owner is asynchronous.
- */
-async function withTakeoverLock(path, fn) {
-    const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
-    const me = `${process.pid} ${nonce}`;
-    // Counted as held from before it appears under the name: our own lock is never mistaken for a leftover.
-    heldHere.add(nonce);
-    try {
-        while (!createComplete(path, me)) {
-            const stale = staleContent(path);
-            if (stale !== undefined)
-                await breakLock(path, stale);
-            else
-                await pause();
-        }
-        try {
-            return await fn();
-        }
-        finally {
-            // Removed only while it is still ours: a lock that was broken meanwhile belongs to somebody else now.
-            if (readOrUndefined(path) === me)
-                unlinkQuietly(path);
-            const s = released;
-            released = signal();
-            s.fire();
-        }
-    }
-    finally {
-        heldHere.delete(nonce);
-    }
-}
-/** Creates `path` with `content` unless it exists; nobody ever sees it empty or half-written. */
-function createComplete(path, content) {
-    const temp = `${path}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`;
-    (0,external_node_fs_.writeFileSync)(temp, content, { mode: 0o600 });
-    try {
-        (0,external_node_fs_.linkSync)(temp, path);
-        return true;
-    }
-    catch (e) {
-        if (e.code !== 'EEXIST')
-            throw e;
-        return false;
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(temp, { force: true });
-    }
-}
-/** The lock's content when it may be broken; undefined while it is held (or gone, so free). */
-function staleContent(path) {
-    const owner = readOrUndefined(path);
-    if (owner === undefined)
-        return undefined;
-    let st;
-    try {
-        st = (0,external_node_fs_.statSync)(path);
-    }
-    catch {
-        return undefined;
-    }
-    return ownerIsGone(owner) || Date.now() - st.mtimeMs > LIVE_OWNER_MAX_MS ? owner : undefined;
-}
-function ownerIsGone(owner) {
-    const [pidText, nonce] = owner.trim().split(' ');
-    const pid = Number(pidText);
-    if (!Number.isSafeInteger(pid) || pid <= 0 || nonce === undefined)
-        return true;
-    if (pid === process.pid)
-        return !heldHere.has(nonce);
-    try {
-        process.kill(pid, 0);
-        return false;
-    }
-    catch (e) {
-        // EPERM: alive, but another user's process.
-        return e.code === 'ESRCH';
-    }
-}
-async function breakLock(path, stale) {
-    // A turn of the event loop first: a lock that cannot be broken (a file this process may not remove) must not
-    // hold this thread in a loop of synchronous calls that nothing, not even a signal, interrupts.
-    await new Promise((resolve) => setImmediate(resolve));
-    const marker = `${path}.breaking-${(0,external_node_crypto_.createHash)('sha1').update(stale).digest('hex').slice(0, 16)}`;
-    const nonce = (0,external_node_crypto_.randomBytes)(8).toString('hex');
-    heldHere.add(nonce);
-    try {
-        if (!createComplete(marker, `${process.pid} ${nonce}`)) {
-            // Somebody else breaks this instance; a breaker that died doing so must not block everyone forever.
-            if (staleContent(marker) !== undefined)
-                unlinkQuietly(marker);
-            await pause();
-            return;
-        }
-        try {
-            if (readOrUndefined(path) === stale)
-                unlinkQuietly(path);
-        }
-        finally {
-            (0,external_node_fs_.rmSync)(marker, { force: true });
-        }
-    }
-    finally {
-        heldHere.delete(nonce);
-    }
-}
-function readOrUndefined(path) {
-    try {
-        return (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-function unlinkQuietly(path) {
-    try {
-        (0,external_node_fs_.unlinkSync)(path);
-    }
-    catch {
-        // Gone already, or somebody else's to remove.
-    }
-}
-
-;// CONCATENATED MODULE: ./src/coordinator/discovery.ts
-
-
-
-
-
-
-
-
-/** How long a recorded server may take to answer a newcomer before it is taken for gone. */
-const PROBE_MS = 5000;
-async function joinOrStartCoordinator(cacheDir, opts = {}) {
-    const dir = (0,external_node_path_.join)(cacheDir, 'coordinator');
-    const problem = ensurePrivateDir(dir);
-    if (problem)
-        throw new Error(`cannot use the coordinator directory: ${problem}`);
-    const recordPath = (0,external_node_path_.join)(dir, 'server.json');
-    /** `answered`: a server of ours listens on the recorded socket, even if it refused the recorded token. */
-    const tryJoin = async () => {
-        const record = parseRecord(readPrivateFile(recordPath));
-        if (!record)
-            return {};
-        if (socketProblem(socketOf(record)))
-            return { record };
-        const client = new CoordinatorClient(record.address, record.bearer);
-        // A server that is stopped (Ctrl-Z) or hung accepts connections and never answers: without a time limit,
-        // every later run on this cache directory would wait for it forever.
-        const probe = await client.renew('probe', 'probe', opts.probeMs ?? PROBE_MS);
-        // Our server answers our token with anything but 401; a refused or reset connection means none.
-        if (probe.ok || (probe.error.reason === 'refused' && probe.error.status !== 401))
-            return { joined: { client, bearer: record.bearer }, record };
-        client.close();
-        return { record, answered: probe.error.reason === 'refused' };
-    };
-    const first = await tryJoin();
-    if (first.joined)
-        return first.joined;
-    return withTakeoverLock((0,external_node_path_.join)(dir, 'takeover.lock'), async () => {
-        const again = await tryJoin();
-        if (again.joined)
-            return again.joined;
-        // A dead server's socket and private directory are reused; a live one is never touched.
-        const old = again.record && !again.answered ? socketOf(again.record) : undefined;
-        const socketPath = newSocketPath(dir, old);
-        if (old !== undefined && old !== socketPath && !socketProblem(old))
-            (0,external_node_fs_.rmSync)(old, { force: true });
-        (0,external_node_fs_.rmSync)(socketPath, { force: true });
-        const bearer = (0,external_node_crypto_.randomBytes)(24).toString('hex');
-        const started = await startCoordinatorServer({
-            storeDir: (0,external_node_path_.join)(dir, 'store'),
-            bearer,
-            listen: { socketPath },
-            publishRoots: opts.publishRoots ?? [cacheDir],
-            ...(opts.leaseMs === undefined ? {} : { leaseMs: opts.leaseMs }),
-        });
-        if (!started.ok)
-            throw new Error(`cannot start the coordinator: ${started.error}`);
-        const record = { address: started.value.address, bearer, pid: process.pid };
-        const temp = `${recordPath}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(record), { mode: 0o600 });
-        (0,external_node_fs_.renameSync)(temp, recordPath);
-        const server = started.value;
-        return { client: new CoordinatorClient(server.address, bearer, server.call), bearer, server };
-    });
-}
-const socketOf = (r) => r.address.slice('unix:'.length);
-function parseRecord(text) {
-    if (text === undefined)
-        return undefined;
-    try {
-        const r = JSON.parse(text);
-        if (typeof r.address !== 'string' || !r.address.startsWith('unix:') || typeof r.bearer !== 'string')
-            return undefined;
-        return { address: r.address, bearer: r.bearer, pid: Number(r.pid) };
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Unix socket paths are limited to about 107 bytes; a long cache path gets a private directory of the temp dir
- * instead. That directory is never removed: other processes and jobs may still hold its address, and once its
- * name were free, another user could create it and answer them. The next server of this cache directory
- * reuses it, so there is one per cache directory, not one per server.
- */
-function newSocketPath(dir, previous) {
-    const inside = (0,external_node_path_.join)(dir, 'sock');
-    if (Buffer.byteLength(inside) < 100)
-        return inside;
-    if (previous !== undefined && (0,external_node_path_.dirname)(previous) !== dir && isPrivateDir((0,external_node_path_.dirname)(previous)))
-        return previous;
-    // mkdtemp: a random name, created 0700 by this user, that fails rather than reuse an existing path.
-    return (0,external_node_path_.join)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-coordinator-')), 'sock');
-}
-/** A directory only this user can enter (not a symlink), as mkdtemp made it. */
-function isPrivateDir(path) {
-    let st;
-    try {
-        st = (0,external_node_fs_.lstatSync)(path);
-    }
-    catch {
-        return false;
-    }
-    const uid = process.geteuid?.();
-    return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o077) === 0;
-}
-
-// EXTERNAL MODULE: ./src/coordinator/job-coordinator.ts
-var job_coordinator = __nccwpck_require__(6526);
-// EXTERNAL MODULE: ./src/cache/manifest.ts
-var manifest = __nccwpck_require__(8445);
-;// CONCATENATED MODULE: ./src/coordinator/result-files.ts
-
-
-
-/**
- * How a finished job's result travels through the coordinator. The protocol moves flat, labelled files, so
- * the output tree is flattened into one label per file (`out~<URI-encoded path>`), and everything else —
- * logs, duration, and the manifest of the tree (every file's hash and mode, directories, symlinks) — goes into
- * one `result.json`. The receiver trusts none of it: it rebuilds the tree and checks it against the manifest
- * exactly as a cache restore is checked, and refuses paths and links that leave the output directory.
- */
-const OUT_PREFIX = 'out~';
-const RESULT = 'result.json';
-const labelOf = (path) => OUT_PREFIX + encodeURIComponent(path);
-/**
- * Writes `result.json` into `scratchDir` and answers the labelled files to finish with. Throws when the tree
- * cannot be published (a link out of it, a device or socket): the same trees the cache refuses to save.
- */
-async function resultFiles(outputDir, scratchDir, result) {
-    const tree = await (0,manifest/* describeTree */.cn)(outputDir);
-    if (!tree.ok)
-        throw new Error(tree.error);
-    const files = {};
-    for (const e of tree.value)
-        if (e.type === 'file')
-            files[labelOf(e.path)] = (0,external_node_path_.join)(outputDir, e.path);
-    const meta = {
-        durationMs: result.durationMs,
-        stdout: result.stdout.toString('base64'),
-        stderr: result.stderr.toString('base64'),
-        entries: tree.value,
-    };
-    await (0,promises_.mkdir)(scratchDir, { recursive: true });
-    files[RESULT] = (0,external_node_path_.join)(scratchDir, RESULT);
-    await (0,promises_.writeFile)(files[RESULT], JSON.stringify(meta));
-    return files;
-}
-/**
- * Rebuilds an output tree from the files another holder finished with, checks it against its manifest, and
- * answers its logs. Throws on anything that does not verify; the caller then builds the job itself.
- */
-async function fromResultFiles(files, outputDir) {
-    const resultPath = files[RESULT];
-    if (resultPath === undefined)
-        throw new Error(`the result has no ${RESULT}`);
-    const meta = parseMeta(await (0,promises_.readFile)(resultPath, 'utf8'));
-    const expected = new Set([RESULT]);
-    for (const e of meta.entries)
-        if (e.type === 'file')
-            expected.add(labelOf(e.path));
-    for (const label of Object.keys(files))
-        if (!expected.has(label))
-            throw new Error(`the result has a file ${JSON.stringify(label)} it does not list`);
-    await (0,promises_.mkdir)(outputDir, { recursive: true });
-    for (const e of meta.entries)
-        if (e.type === 'dir')
-            await (0,promises_.mkdir)((0,external_node_path_.join)(outputDir, e.path), { recursive: true });
-    for (const e of meta.entries) {
-        if (e.type !== 'file')
-            continue;
-        const from = files[labelOf(e.path)];
-        if (from === undefined)
-            throw new Error(`the result lacks ${e.path}`);
-        const dest = (0,external_node_path_.join)(outputDir, e.path);
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
-        // A copy, never a link: a dependent that writes into its inputs must not change the coordinator's store.
-        await (0,promises_.copyFile)(from, dest, promises_.constants.COPYFILE_FICLONE | promises_.constants.COPYFILE_EXCL);
-        await (0,promises_.chmod)(dest, e.mode === 0o755 ? 0o755 : 0o644);
-    }
-    // Links last, so that no file above is ever written through one.
-    for (const e of meta.entries)
-        if (e.type === 'symlink')
-            await (0,promises_.symlink)(e.target, (0,external_node_path_.join)(outputDir, e.path));
-    const verified = await (0,manifest/* verifyTree */.aY)(outputDir, meta);
-    if (!verified.ok)
-        throw new Error(`the result does not match its manifest: ${verified.error}`);
-    return {
-        stdout: Buffer.from(meta.stdout, 'base64'),
-        stderr: Buffer.from(meta.stderr, 'base64'),
-        durationMs: meta.durationMs,
-    };
-}
-/** result.json as the receiver accepts it: every path relative and inside, every link inside the tree. */
-function parseMeta(text) {
-    const bad = (why) => {
-        throw new Error(`${RESULT} is not valid: ${why}`);
-    };
-    let raw;
-    try {
-        raw = JSON.parse(text);
-    }
-    catch (e) {
-        return bad(e.message);
-    }
-    const m = raw;
-    if (typeof m !== 'object' || m === null)
-        return bad('not an object');
-    if (typeof m.durationMs !== 'number' || typeof m.stdout !== 'string' || typeof m.stderr !== 'string')
-        bad('missing logs or duration');
-    if (!Array.isArray(m.entries))
-        return bad('no manifest');
-    for (const e of m.entries) {
-        const x = e;
-        if (typeof x !== 'object' || x === null || typeof x.path !== 'string')
-            return bad('an entry without a path');
-        if (!isPlainRelative(x.path))
-            bad(`path ${JSON.stringify(x.path)} leaves the output directory`);
-        if (x.type === 'symlink') {
-            if (typeof x.target !== 'string' || (0,manifest/* symlinkEscapes */.mu)(x.path, x.target))
-                bad(`symlink ${JSON.stringify(x.path)} points outside the output directory`);
-        }
-        else if (x.type !== 'file' && x.type !== 'dir')
-            bad(`entry ${JSON.stringify(x.path)} has no known type`);
-    }
-    // Before any link is created: one made through another link must not land outside the output directory.
-    const leaving = (0,manifest/* linkLeavingTree */.X8)(m.entries);
-    if (leaving !== undefined)
-        bad(`symlink ${JSON.stringify(leaving)} points outside through other links`);
-    return m;
-}
-function isPlainRelative(path) {
-    if (path === '' || path.includes('\0') || external_node_path_.posix.isAbsolute(path))
-        return false;
-    return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
-}
-
-// EXTERNAL MODULE: ./src/util/env-ms.ts
-var env_ms = __nccwpck_require__(2340);
-;// CONCATENATED MODULE: ./src/coordinator/shared-coordinator.ts
-
-
-
-
-
-
-
-
-/** How long a process that serves the coordinator stays up for others after its own run, at most. */
-const DRAIN_MS = 30 * 60 * 1000;
-/** A holder's lease when the caller sets none: 10 s, or `DISBUILD_COORDINATOR_LEASE_MS` (a positive integer). */
-const shared_coordinator_DEFAULT_LEASE_MS = 10_000;
-const ENV_LEASE_MS = 'DISBUILD_COORDINATOR_LEASE_MS';
-/**
- * The lease of a server this process starts. A key whose holder neither finishes nor renews (it died, or could
- * not publish its result) is handed on only when its lease runs out, and the serving process stays up until then.
- */
-function defaultLeaseMs(env = process.env) {
-    return (0,env_ms/* envMs */.e)(env, ENV_LEASE_MS, 1) ?? shared_coordinator_DEFAULT_LEASE_MS;
-}
-/**
- * The engine's JobCoordinator over the shared Start/Finish coordinator of a cache directory.
- * Deals with: claiming keys, publishing results as labelled files, renewing leases while a job builds, and
- * finding a new coordinator when the serving process is gone. Coordinator trouble never fails a build: the
- * job is then built without one, with a warning.
- */
-class SharedCoordinator {
-    #c;
-    /** The rediscovery under way, if any: every claim that lost the server awaits this one. */
-    #rediscovering;
-    /** Every server this process started; closed on `close`, whichever is current. */
-    #servers = new Set();
-    #cacheDir;
-    #o;
-    #warned = false;
-    constructor(c, cacheDir, o) {
-        this.#c = c;
-        this.#cacheDir = cacheDir;
-        this.#o = o;
-        this.#adopt(c);
-    }
-    /**
-     * Joins or starts the coordinator of `cacheDir`. Should that fail (a socket that cannot be created, a server
-     * that refuses our token), the run goes on without one, with a warning: coordination saves work, it is never
-     * a reason to fail a build.
-     */
-    static async open(cacheDir, opts) {
-        const o = { ...opts, leaseMs: opts.leaseMs ?? defaultLeaseMs() };
-        try {
-            return new SharedCoordinator(await joinOrStartCoordinator(cacheDir, discoveryOptions(o)), cacheDir, o);
-        }
-        catch (e) {
-            opts.onWarning(`${e.message}; jobs run without a coordinator`);
-            return { ...job_coordinator/* soloCoordinator */.E, close: () => Promise.resolve() };
-        }
-    }
-    get env() {
-        return coordinatorEnv(this.#c.client.address, this.#c.bearer);
-    }
-    /** True when this process serves the coordinator (tests and diagnostics). */
-    get serving() {
-        return this.#c.server !== undefined;
-    }
-    async claim(key) {
-        for (let attempt = 0; attempt < 3; attempt++) {
-            const c = this.#c;
-            const client = c.client;
-            const r = await client.start(key);
-            if (r.ok) {
-                if ('token' in r.value)
-                    return this.#buildClaim(client, key, r.value.token);
-                const files = r.value.extra;
-                // No files: the holder saved the result to the cache this coordinator belongs to.
-                if (Object.keys(files).length === 0)
-                    return { kind: 'cached' };
-                return { kind: 'reuse', restore: (outputDir) => fromResultFiles(files, outputDir) };
-            }
-            if (r.error.reason === 'build-failed')
-                return { kind: 'failed', error: r.error.message };
-            // The serving process went away, is shutting down, or was replaced by a server with a token of its own
-            // (401): find or become the next one, and ask again.
-            if (r.error.reason === 'unreachable' ||
-                (r.error.reason === 'refused' && (r.error.status === 503 || r.error.status === 401))) {
-                await this.#rediscover(c);
-                continue;
-            }
-            this.#warn(`the coordinator refused ${key}: ${r.error.message}`);
-            break;
-        }
-        return { kind: 'build', finish: () => Promise.resolve() };
-    }
-    #buildClaim(client, key, token) {
-        const stopRenewing = client.holdLease(key, token, Math.max(20, Math.floor(this.#o.leaseMs / 4)));
-        return {
-            kind: 'build',
-            finish: async (result) => {
-                stopRenewing();
-                if ('error' in result) {
-                    await client.finish(key, token, { error: result.error });
-                    return;
-                }
-                // In the shared cache already: publishing no files tells waiters to restore it from there, and spares
-                // copying every output into the coordinator's store.
-                if (result.inCache) {
-                    await client.finish(key, token, { extra: {} });
-                    return;
-                }
-                const scratch = (0,external_node_path_.join)(this.#cacheDir, 'coordinator', 'scratch', `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-                try {
-                    let extra;
-                    try {
-                        extra = await resultFiles(result.outputDir, scratch, result);
-                    }
-                    catch (e) {
-                        // Not publishable (a link out of the tree): without a finish, the lease runs out and a waiter
-                        // builds it itself, as it would for an output the cache refuses.
-                        this.#warn(`could not publish ${key}: ${e.message}`);
-                        return;
-                    }
-                    const r = await client.finish(key, token, { extra });
-                    if (!r.ok && r.error.reason !== 'unreachable')
-                        this.#warn(`could not publish ${key}: ${r.error.message}`);
-                }
-                finally {
-                    await (0,promises_.rm)(scratch, { recursive: true, force: true });
-                }
-            },
-        };
-    }
-    /**
-     * Finds or becomes the next server after `lost` stopped answering, once per loss: claims that noticed the same
-     * loss share one rediscovery, and a claim that noticed it after a new server was found just asks again.
-     */
-    async #rediscover(lost) {
-        if (this.#c !== lost)
-            return;
-        this.#rediscovering ??= (async () => {
-            lost.client.close();
-            try {
-                const next = await joinOrStartCoordinator(this.#cacheDir, discoveryOptions(this.#o));
-                this.#adopt(next);
-                this.#c = next;
-            }
-            catch (e) {
-                this.#warn(e.message);
-            }
-        })().finally(() => (this.#rediscovering = undefined));
-        await this.#rediscovering;
-    }
-    #adopt(c) {
-        if (c.server)
-            this.#servers.add(c.server);
-        this.#o.onSecret?.(c.bearer);
-    }
-    #warn(message) {
-        if (this.#warned)
-            return;
-        this.#warned = true;
-        this.#o.onWarning(`${message}; building without the coordinator where needed`);
-    }
-    /**
-     * Stops serving only once no other process builds or waits through this one; with `drain: false`
-     * (an interrupted run) it stops at once, and the others take over.
-     */
-    async close(opts = { drain: true }) {
-        await this.#rediscovering;
-        this.#c.client.close();
-        const servers = [...this.#servers];
-        this.#servers.clear();
-        await Promise.all(servers.map(async (server) => {
-            if (opts.drain)
-                await server.drain(DRAIN_MS);
-            await server.close();
-        }));
-    }
-}
-function discoveryOptions(o) {
-    return { leaseMs: o.leaseMs, ...(o.publishRoots ? { publishRoots: o.publishRoots } : {}) };
 }
 
 
@@ -47383,1405 +48557,6 @@ function pathTo(node, start, parent) {
 
 /***/ }),
 
-/***/ 7395:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gv: () => (/* binding */ isObject),
-/* harmony export */   K_: () => (/* binding */ goFold),
-/* harmony export */   YX: () => (/* binding */ structType),
-/* harmony export */   cL: () => (/* binding */ readStruct),
-/* harmony export */   q0: () => (/* binding */ describe),
-/* harmony export */   wM: () => (/* binding */ MAX_NESTING_DEPTH)
-/* harmony export */ });
-/* unused harmony export nestsDeeperThan */
-/**
- * Go's encoding/json conventions over decoded JSON: struct fields match keys case-insensitively, `null` is an
- * empty slice or map, unknown keys are ignored, and when several keys match one field the last one in the
- * document wins (Go decodes keys in order, each overwriting the field).
- *
- * JSON.parse keeps a key's first position but its last value, so when two differently cased keys match the same
- * field the document order is lost. `readStruct` notices that case and says so; the caller then decodes the text
- * again with `decodeOrdered` (go-decode.ts), which keeps Go's order. Graph producers written in Go never emit
- * such keys, so the fast path is the only one that matters for speed.
- */
-/**
- * Go's case folding of a key, as `encoding/json` matches keys to fields (`unicode.ToUpper(unicode.ToLower(r))`
- * per rune): ASCII case, plus the four non-ASCII letters that fold onto ASCII ones, the long s (ſ), the dotless
- * and the dotted capital i (ı, İ) and the Kelvin sign (U+212A). They are replaced before lower-casing, because
- * JavaScript lower-cases İ to two characters.
- */
-function goFold(key) {
-    return key.replace(/[\u017f\u0131\u0130\u212a]/g, (c) => NON_ASCII_FOLDS[c]).toLowerCase();
-}
-const NON_ASCII_FOLDS = {
-    '\u017f': 's',
-    '\u0131': 'i',
-    '\u0130': 'i',
-    '\u212a': 'k',
-};
-/**
- * Go's encoding/json refuses a document nested more deeply than this anywhere, unknown keys included
- * (`maxNestingDepth` in encoding/json/scanner.go, since Go 1.15). So do we: a graph Go cannot read is not one.
- */
-const MAX_NESTING_DEPTH = 10_000;
-/** Describes a Go struct by its field names. */
-function structType(...fields) {
-    // Exact spellings first: producers write the Go field names, so most keys are found without folding.
-    return new Map([
-        ...fields.map((f) => [f, f]),
-        ...fields.map((f) => [goFold(f), f]),
-    ]);
-}
-/**
- * Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. `depth` is the
- * object's own nesting depth in the document (the top-level object's is 1). The values of known fields are the
- * caller's to check (a value nested where a field expects a string or a list of strings is a type error anyway);
- * unknown keys' values, which Go skips but still scans, are checked against its nesting limit here.
- */
-function readStruct(obj, type, depth) {
-    const values = {};
-    let ambiguous = false;
-    const tooDeep = [];
-    for (const key of Object.keys(obj)) {
-        const f = type.get(key) ?? type.get(goFold(key));
-        if (f === undefined) {
-            if (nestsDeeperThan(obj[key], MAX_NESTING_DEPTH - depth))
-                tooDeep.push(key);
-            continue;
-        }
-        if (Object.prototype.hasOwnProperty.call(values, f))
-            ambiguous = true;
-        values[f] = obj[key];
-    }
-    return { values, ambiguous, tooDeep };
-}
-/** Whether `v` has more than `levels` levels of objects and lists, walked level by level (no recursion). */
-function nestsDeeperThan(v, levels) {
-    let level = typeof v === 'object' && v !== null ? [v] : [];
-    for (let depth = 1; level.length > 0; depth++) {
-        if (depth > levels)
-            return true;
-        const next = [];
-        for (const container of level) {
-            for (const child of Object.values(container))
-                if (typeof child === 'object' && child !== null)
-                    next.push(child);
-        }
-        level = next;
-    }
-    return false;
-}
-/** True for a JSON object (not null, not a list). */
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** A JSON type name for messages: "a number", "an object". */
-function describe(v) {
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'a list';
-    if (typeof v === 'object')
-        return 'an object';
-    return `a ${typeof v}`;
-}
-
-
-/***/ }),
-
-/***/ 2573:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ formatProblem)
-/* harmony export */ });
-/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1095);
-
-/**
- * Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. The job's
- * name is escaped and cut, and the rest escaped (see printable.ts): a name, and the paths and values a message
- * quotes, are the producer's text, of any length and content.
- */
-function formatProblem(p) {
-    const where = [p.job === undefined ? undefined : `job ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(p.job)}`, p.field]
-        .filter((s) => s !== undefined)
-        .join(' ');
-    return (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(where ? `${where}: ${p.message}` : p.message, Infinity);
-}
-
-
-/***/ }),
-
-/***/ 8262:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  $n: () => (/* binding */ checkFilesExist),
-  rn: () => (/* binding */ loadGraphFile),
-  Vb: () => (/* binding */ parseGraphText)
-});
-
-// UNUSED EXPORTS: parseGraphTextIn, pathKinds
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/graph/go-json.ts
-var go_json = __nccwpck_require__(7395);
-;// CONCATENATED MODULE: ./src/graph/go-decode.ts
-
-/**
- * Decodes JSON keeping Go's rule for repeated keys: of the keys of one object that fold to the same name, the
- * last in the document wins; a later `null` leaves an earlier string, number or boolean in place, because Go's
- * decoder leaves such fields unchanged on `null` (it empties only slices, maps and pointers).
- *
- * Only used when JSON.parse's result is ambiguous (two differently cased keys for one field), so it favours
- * plainness over speed. The text is known to be valid JSON: JSON.parse accepted it first.
- */
-function decodeOrdered(text) {
-    return new Decoder(text).value();
-}
-const WS = new Set([' ', '\t', '\n', '\r']);
-/** Keeps open containers on a stack of its own, never the call stack: the depth is the producer's choice. */
-class Decoder {
-    text;
-    i = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    value() {
-        const open = [];
-        for (;;) {
-            let v = this.valueStart(open);
-            if (v === OPENED)
-                continue;
-            // Hand the value to its container; a container that closes is the value handed to the one around it.
-            for (;;) {
-                const top = open[open.length - 1];
-                if (top === undefined)
-                    return v;
-                if ('obj' in top)
-                    setLast(top.obj, top.keyByFold, top.key, v);
-                else
-                    top.list.push(v);
-                this.ws();
-                if (this.text[this.i++] === ',') {
-                    if ('obj' in top)
-                        top.key = this.key();
-                    break;
-                }
-                open.pop();
-                v = 'obj' in top ? top.obj : top.list;
-            }
-        }
-    }
-    /** A scalar or an empty container; or, for a container with members, `OPENED` after pushing it. */
-    valueStart(open) {
-        this.ws();
-        const c = this.text[this.i];
-        if (c === '{') {
-            this.i++;
-            this.ws();
-            const obj = Object.create(null);
-            if (this.text[this.i] === '}') {
-                this.i++;
-                return obj;
-            }
-            open.push({ obj, keyByFold: new Map(), key: this.key() });
-            return OPENED;
-        }
-        if (c === '[') {
-            this.i++;
-            this.ws();
-            if (this.text[this.i] === ']') {
-                this.i++;
-                return [];
-            }
-            open.push({ list: [] });
-            return OPENED;
-        }
-        if (c === '"')
-            return this.string();
-        return this.scalar();
-    }
-    /** An object member's key and its colon. */
-    key() {
-        this.ws();
-        const key = this.string();
-        this.ws();
-        this.i++; // ':'
-        return key;
-    }
-    ws() {
-        while (WS.has(this.text[this.i] ?? ''))
-            this.i++;
-    }
-    string() {
-        const start = this.i;
-        this.i++;
-        while (this.text[this.i] !== '"')
-            this.i += this.text[this.i] === '\\' ? 2 : 1;
-        this.i++;
-        return JSON.parse(this.text.slice(start, this.i));
-    }
-    scalar() {
-        const m = /^(true|false|null|-?\d+(\.\d+)?([eE][+-]?\d+)?)/.exec(this.text.slice(this.i, this.i + 400));
-        this.i += m[0].length;
-        return JSON.parse(m[0]);
-    }
-}
-const OPENED = Symbol('opened');
-function setLast(obj, keyByFold, key, v) {
-    const fold = (0,go_json/* goFold */.K_)(key);
-    const earlier = keyByFold.get(fold);
-    if (earlier !== undefined) {
-        const old = obj[earlier];
-        if (v === null && old !== null && typeof old !== 'object')
-            return;
-        delete obj[earlier];
-    }
-    keyByFold.set(fold, key);
-    obj[key] = v;
-}
-
-;// CONCATENATED MODULE: ./src/graph/json-position.ts
-
-/**
- * Where a text JSON.parse refused first goes wrong. Node 20's JSON.parse says "at position N" for most errors;
- * for the others ("Unexpected token '}', … is not valid JSON", "Unexpected end of JSON input") a scanner finds the
- * offset itself.
- */
-function jsonErrorLocation(text, message = '') {
-    const stated = / at position (\d+)/.exec(message);
-    return positionAt(text, stated ? Math.min(Number(stated[1]), text.length) : firstErrorOffset(text));
-}
-/** The line and column of `offset` in `text`. */
-function positionAt(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-        line++;
-        lineStart = i + 1;
-    }
-    return { line, column: offset - lineStart + 1, offset };
-}
-/** Thrown inside the scanner with the offset of the first error. */
-class ScanError {
-    offset;
-    constructor(offset) {
-        this.offset = offset;
-    }
-}
-/** A validating scanner that builds nothing: the offset of the first error, or the text's length if none. */
-function firstErrorOffset(text) {
-    let i = 0;
-    const fail = () => {
-        throw new ScanError(i);
-    };
-    const ws = () => {
-        while (i < text.length && ' \t\n\r'.includes(text[i]))
-            i++;
-    };
-    const literal = (word) => {
-        for (const ch of word) {
-            if (text[i] !== ch)
-                fail();
-            i++;
-        }
-    };
-    const string = () => {
-        if (text[i] !== '"')
-            fail();
-        i++;
-        while (i < text.length && text[i] !== '"') {
-            if (text.charCodeAt(i) < 0x20)
-                fail();
-            if (text[i] === '\\') {
-                i++;
-                if (text[i] === 'u') {
-                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5)))
-                        fail();
-                    i += 4;
-                }
-                else if (!'"\\/bfnrt'.includes(text[i] ?? 'x'))
-                    fail();
-            }
-            i++;
-        }
-        if (i >= text.length)
-            fail();
-        i++;
-    };
-    const number = () => {
-        const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-        if (!m || m[0] === '' || m[0] === '-')
-            fail();
-        i += m[0].length;
-    };
-    /**
-     * Scans a value up to its first scalar: each container it opens on the way is pushed on `open` (an empty one
-     * is read whole), and the scalar that ends the descent is read.
-     */
-    const valueStart = (open) => {
-        for (;;) {
-            ws();
-            const c = text[i];
-            if (c === '{' || c === '[') {
-                if (open.length >= go_json/* MAX_NESTING_DEPTH */.wM)
-                    fail();
-                i++;
-                ws();
-                if (text[i] === (c === '{' ? '}' : ']')) {
-                    i++;
-                    return;
-                }
-                open.push(c);
-                if (c === '{')
-                    member();
-                continue;
-            }
-            if (c === '"')
-                string();
-            else if (c === 't')
-                literal('true');
-            else if (c === 'f')
-                literal('false');
-            else if (c === 'n')
-                literal('null');
-            else
-                number();
-            return;
-        }
-    };
-    /** An object member's key and colon; its value follows. */
-    const member = () => {
-        ws();
-        string();
-        ws();
-        if (text[i] !== ':')
-            fail();
-        i++;
-    };
-    try {
-        const open = [];
-        valueStart(open);
-        // After each value: close finished containers, or go on with the next member or element.
-        while (open.length > 0) {
-            ws();
-            const top = open[open.length - 1];
-            if (text[i] === ',') {
-                i++;
-                if (top === '{')
-                    member();
-                valueStart(open);
-            }
-            else if (text[i] === (top === '{' ? '}' : ']')) {
-                i++;
-                open.pop();
-            }
-            else
-                fail();
-        }
-        ws();
-        if (i < text.length)
-            fail();
-        return text.length;
-    }
-    catch (e) {
-        if (e instanceof ScanError)
-            return e.offset;
-        throw e;
-    }
-}
-
-// EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
-var validate = __nccwpck_require__(7093);
-// EXTERNAL MODULE: ./src/graph/validated-graph-cache.ts
-var validated_graph_cache = __nccwpck_require__(4272);
-// EXTERNAL MODULE: ./src/ids/git-blob.ts
-var git_blob = __nccwpck_require__(9236);
-// EXTERNAL MODULE: ./src/ids/resolve-input.ts
-var resolve_input = __nccwpck_require__(6915);
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ./src/util/collect-garbage.ts
-
-let gc;
-/**
- * Asks V8 for a full collection. Used once, after a large graph is decoded and validated: the decoded JSON tree
- * (hundreds of megabytes for 100,000 jobs) is garbage by then, and collecting it before keys are computed keeps
- * peak memory near the size of the graph itself rather than the sum of both. node:v8 is loaded only then: it
- * brings four of Node's internal modules that any other run does without.
- */
-async function collectGarbage() {
-    if (gc === undefined) {
-        (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8877, 23))).setFlagsFromString('--expose-gc');
-        gc = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
-    }
-    gc();
-}
-
-// EXTERNAL MODULE: ./src/util/printable.ts
-var printable = __nccwpck_require__(1095);
-// EXTERNAL MODULE: ./src/util/result.ts
-var result = __nccwpck_require__(8251);
-;// CONCATENATED MODULE: ./src/graph/parse.ts
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The largest graph text (in UTF-16 code units) whose validation is kept: keeping one holds its text and the kept
- * form in memory at once, and a graph of hundreds of megabytes is read keeping peak memory near its own size.
- */
-const MAX_KEPT_TEXT = 32 * 1024 * 1024;
-/** Parses and validates graph JSON; malformed JSON is reported with its line and column. */
-function parseGraphText(text) {
-    return parseWith(text, {});
-}
-/**
- * As `parseGraphText`, also checking that every input and SourceFiles path exists under `sourceDir`, as
- * `loadGraphFile` does for a file (for a graph printed by a command, say).
- */
-function parseGraphTextIn(text, sourceDir) {
-    return parseWith(text, { inputKind: pathKinds(sourceDir) });
-}
-function parseWith(text, options) {
-    const raw = decode(text);
-    if (!raw.ok)
-        return raw;
-    const first = (0,validate/* validateDecoded */.$)(raw.value, options);
-    // Rare: differently cased keys for one field, whose document order JSON.parse dropped. Decode again in order.
-    return first.ambiguousKeys ? (0,validate/* validateDecoded */.$)(decodeOrdered(text), options).result : first.result;
-}
-function decode(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        const at = jsonErrorLocation(text, message);
-        // The position becomes line:column; the text V8 quotes (the input, or a cut of it) goes; a quoted newline is
-        // shown escaped.
-        const reason = message
-            .replace(/,? (\.\.\.)?"[^]*"(\.\.\.)? is not valid JSON$/, '')
-            .replace(/ (in JSON )?at position \d+[^]*$/, '')
-            .replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
-        return (0,result/* err */._)([{ message: `malformed JSON at line ${at.line}, column ${at.column}: ${reason}` }]);
-    }
-    return (0,result.ok)(value);
-}
-/**
- * Read in one call on this thread, not through the thread pool: git's listings start just before, and while their
- * processes take both cores of a small machine, each of the pool's round trips waits for one (14 ms for a 1.4 MB
- * graph, against 1 ms read here).
- */
-function readGraphBytes(path) {
-    try {
-        return (0,result.ok)((0,external_node_fs_.readFileSync)(path));
-    }
-    catch (e) {
-        const why = e.code ?? e.message;
-        return (0,result/* err */._)([{ message: `cannot read graph file ${path}: ${why}` }]);
-    }
-}
-/**
- * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
- * `sourceDir`. All problems come back together, missing inputs named by job and the producer's `Inputs[i]`.
- * `knownFiles` are paths already known to be files, not looked up: git's account of the work tree, which costs
- * nothing more when keys use it anyway. It is awaited only after the graph is validated, with every path taken
- * for a file meanwhile: git lists the work tree on other cores while this one validates. Should a path then turn
- * out not to be a file (rare: a graph naming a missing input), the file is validated again, with the truth.
- * With `cacheFile`, the validation of the file's exact text is kept there and reused by the next run (for graph
- * texts up to MAX_KEPT_TEXT).
- */
-async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
-    const read = readGraphBytes(path);
-    if (!read.ok)
-        return read;
-    const bytes = read.value;
-    // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
-    // whether its files exist is checked as for any graph. The text is decoded only when none serves.
-    const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : (0,validated_graph_cache/* validatedGraphKey */.sO)(bytes);
-    const cached = cacheFile === undefined || key === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(cacheFile, key);
-    if (cached !== undefined && allFiles(cached, pathKinds(sourceDir, await knownFiles)))
-        return (0,result.ok)(cached);
-    // None, or a missing input: validated below from the very bytes keyed, which names every problem.
-    let text = bytes.toString('utf8');
-    const raw = decode(text);
-    // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
-    text = '';
-    if (!raw.ok)
-        return raw;
-    let validated = (0,validate/* validateDecoded */.$)(raw.value, { inputKind: () => 'file' });
-    let sameBytes = true;
-    const kind = pathKinds(sourceDir, await knownFiles);
-    if (validated.ambiguousKeys || !validated.result.ok || !allFiles(validated.result.value, kind)) {
-        // Rare (a problem, or keys whose order JSON.parse lost, see parseGraphText): the file is read again rather
-        // than its text kept through every validation.
-        const again = readGraphBytes(path);
-        if (!again.ok)
-            return again;
-        // Changed in between: this validation is not of the bytes keyed, and is not kept under their key.
-        sameBytes = key !== undefined && (0,validated_graph_cache/* validatedGraphKey */.sO)(again.value) === key;
-        const againText = again.value.toString('utf8');
-        const decoded = validated.ambiguousKeys ? (0,result.ok)(decodeOrdered(againText)) : decode(againText);
-        if (!decoded.ok)
-            return decoded;
-        validated = (0,validate/* validateDecoded */.$)(decoded.value, { inputKind: kind });
-    }
-    if (validated.result.ok &&
-        sameBytes &&
-        cacheFile !== undefined &&
-        key !== undefined &&
-        cached === undefined) {
-        (0,validated_graph_cache/* writeValidatedGraph */.EC)(cacheFile, key, validated.result.value);
-    }
-    // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
-    if (validated.result.ok && validated.result.value.jobs.length > 10_000)
-        await collectGarbage();
-    return validated.result;
-}
-/**
- * What is at each relative path under `sourceDir`, asked once per path. Each directory is listed once (with
- * file types) instead of one lstat per file: inputs come many to a directory, and 10,000 inputs in 1,000
- * directories cost a third of the time. A name the listing does not show (or does not type) is lstat-ed, so
- * case-insensitive file systems and odd file systems answer exactly as lstat does. Paths in `knownFiles` are
- * files without asking. A path that is a symbolic link, or lies below one, is resolved as keys resolve it
- * (resolve-input.ts): a dangling link or a path leading outside `sourceDir` is a problem.
- */
-function pathKinds(sourceDir, knownFiles) {
-    const memo = new Map();
-    const listings = new Map();
-    const realDirs = new Map();
-    const disk = new git_blob/* DiskView */.Vm(sourceDir);
-    // Keyed by the directory's relative path: joining and normalising every input path costs more than the calls.
-    const listed = (relDir) => {
-        if (listings.has(relDir))
-            return listings.get(relDir);
-        let kinds;
-        try {
-            kinds = new Map();
-            for (const e of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(sourceDir, relDir), { withFileTypes: true })) {
-                const k = e.isFile()
-                    ? 'file'
-                    : e.isSymbolicLink()
-                        ? 'link'
-                        : e.isDirectory()
-                            ? 'dir'
-                            : e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()
-                                ? 'other'
-                                : undefined;
-                if (k !== undefined)
-                    kinds.set(e.name, k);
-            }
-        }
-        catch {
-            kinds = undefined;
-        }
-        listings.set(relDir, kinds);
-        return kinds;
-    };
-    // Whether a directory is reached without following a link (then its listing is the truth about its entries).
-    const isRealDir = (relDir) => {
-        if (relDir === '')
-            return true;
-        let real = realDirs.get(relDir);
-        if (real === undefined) {
-            const slash = relDir.lastIndexOf('/');
-            const parent = slash < 0 ? '' : relDir.slice(0, slash);
-            real = isRealDir(parent) && listed(parent)?.get(relDir.slice(slash + 1)) === 'dir';
-            realDirs.set(relDir, real);
-        }
-        return real;
-    };
-    return (rel) => {
-        if (knownFiles?.has(rel))
-            return 'file';
-        let k = memo.get(rel);
-        if (k === undefined) {
-            const slash = rel.lastIndexOf('/');
-            const dir = slash < 0 ? '' : rel.slice(0, slash);
-            const listedKind = isRealDir(dir)
-                ? (listed(dir)?.get(rel.slice(slash + 1)) ?? lstatKind((0,external_node_path_.join)(sourceDir, rel)))
-                : 'link';
-            k = listedKind === 'link' ? resolvedKind(disk, rel) : listedKind;
-            memo.set(rel, k);
-        }
-        return k;
-    };
-}
-/** Whether validation with `kind` would find no problem with the paths of the valid `graph`. */
-function allFiles(graph, kind) {
-    for (const job of graph.jobs)
-        for (const p of job.inputs)
-            if (kind(p) !== 'file')
-                return false;
-    // A SourceFiles path is a problem only when missing.
-    for (const p of graph.sourceFiles.values())
-        if (kind(p) === 'missing')
-            return false;
-    return true;
-}
-/** A path that is, or lies below, a symbolic link: what reading it yields, as keys resolve it. */
-function resolvedKind(disk, rel) {
-    if (rel.includes('\0'))
-        return 'missing';
-    const r = (0,resolve_input/* resolveInput */.x)(disk, rel);
-    return r.ok ? 'file' : r.missing ? 'missing' : { problem: r.problem };
-}
-function lstatKind(path) {
-    // Validation refuses such paths; a caller that skipped it still gets an answer, not an exception.
-    if (path.includes('\0'))
-        return 'missing';
-    const st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
-    if (st === undefined)
-        return 'missing';
-    if (st.isFile())
-        return 'file';
-    if (st.isSymbolicLink())
-        return 'link';
-    return st.isDirectory() ? 'dir' : 'other';
-}
-/**
- * Checks that the files of an already validated graph exist under `sourceDir`: SourceFiles paths always, inputs
- * unless `inputs` is false (for callers whose keying step reports missing inputs itself). Inputs are named by
- * their index in the normalised, sorted list.
- */
-function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
-    const kind = pathKinds(sourceDir);
-    const problems = [];
-    for (const job of opts.inputs ? graph.jobs : []) {
-        job.inputs.forEach((input, i) => {
-            const k = kind(input);
-            const field = `Inputs[${i}]`;
-            const shown = (0,printable/* printable */.g$)(input);
-            if (k === 'missing')
-                problems.push({ job: job.name, field, message: `input file ${shown} does not exist` });
-            else if (k === 'dir')
-                problems.push({ job: job.name, field, message: `input ${shown} is a directory; list its files` });
-            else if (k === 'other') {
-                problems.push({
-                    job: job.name,
-                    field,
-                    message: `input ${shown} is not a regular file or a symbolic link`,
-                });
-            }
-            else if (typeof k === 'object')
-                problems.push({ job: job.name, field, message: k.problem });
-        });
-    }
-    for (const [id, path] of graph.sourceFiles) {
-        if (kind(path) === 'missing') {
-            problems.push({
-                field: `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`,
-                message: `source file ${(0,printable/* printable */.g$)(path)} does not exist`,
-            });
-        }
-    }
-    return problems;
-}
-
-
-/***/ }),
-
-/***/ 6244:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   QC: () => (/* binding */ parseTemplate),
-/* harmony export */   Xm: () => (/* binding */ renderTemplate)
-/* harmony export */ });
-/* unused harmony export depLabels */
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8251);
-/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1095);
-/* harmony import */ var _util_unreachable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3914);
-
-
-
-/**
- * Command strings carry variables in two spellings, the plain one and Go's text/template one:
- * `{{OUTPUT_DIR}}` / `{{.OutputDir}}`, `{{SOURCE_DIR}}` / `{{.SourceDir}}`, `{{DEP:<hex>}}` /
- * `{{index .Deps "<hex>"}}`. Spaces inside the braces are allowed, as Go allows them. Anything else between
- * `{{` and `}}` is an error, and so is a `{{` that is never closed: Go's template parser refuses both, and a
- * silently literal `{{` would only fail later, inside the job.
- */
-const HEX40 = /^[0-9a-fA-F]{40}$/;
-/** `index .Deps "<hex>"`, with a Go interpreted or raw (back-quoted) string literal. */
-const GO_INDEX = /^index\s+\.Deps\s+(?:"([^"]*)"|`([^`]*)`)$/;
-/** One variable's text between the braces → its part, or an error message. */
-function parseVariable(whole, inner) {
-    const v = inner.trim();
-    if (v === 'OUTPUT_DIR' || v === '.OutputDir')
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ kind: 'output-dir' });
-    if (v === 'SOURCE_DIR' || v === '.SourceDir')
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ kind: 'source-dir' });
-    const go = v.startsWith('DEP:') ? null : GO_INDEX.exec(v);
-    const hex = go === null ? (v.startsWith('DEP:') ? v.slice(4).trim() : undefined) : (go[1] ?? go[2]);
-    if (hex === undefined)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`unknown template variable ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(whole)}`);
-    if (!HEX40.test(hex))
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(whole)} must name a dependency by its 40-character hex ID`);
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ kind: 'dep', label: hex.toLowerCase() });
-}
-/** Splits a command string into text and variables; an unknown `{{…}}` is an error that quotes it. */
-function parseTemplate(s) {
-    const parts = [];
-    let last = 0;
-    for (;;) {
-        const open = s.indexOf('{{', last);
-        if (open < 0)
-            break;
-        const close = s.indexOf('}}', open + 2);
-        if (close < 0)
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`unclosed template variable ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(s.slice(open, open + 40))}`);
-        const whole = s.slice(open, close + 2);
-        const part = parseVariable(whole, s.slice(open + 2, close));
-        if (!part.ok)
-            return part;
-        if (open > last)
-            parts.push({ kind: 'text', text: s.slice(last, open) });
-        parts.push(part.value);
-        last = close + 2;
-    }
-    if (last < s.length)
-        parts.push({ kind: 'text', text: s.slice(last) });
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(parts);
-}
-/** The labels a template refers to through `{{DEP:…}}`. */
-function depLabels(t) {
-    return t.flatMap((p) => (p.kind === 'dep' ? [p.label] : []));
-}
-/** Substitutes every variable. */
-function renderTemplate(t, vars) {
-    let s = '';
-    for (const p of t) {
-        switch (p.kind) {
-            case 'text':
-                s += p.text;
-                break;
-            case 'output-dir':
-                s += vars.outputDir;
-                break;
-            case 'source-dir':
-                s += vars.sourceDir;
-                break;
-            case 'dep':
-                s += vars.depDir(p.label);
-                break;
-            default:
-                (0,_util_unreachable_js__WEBPACK_IMPORTED_MODULE_2__/* .unreachable */ .H)(p);
-        }
-    }
-    return s;
-}
-
-
-/***/ }),
-
-/***/ 7093:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  $: () => (/* binding */ validateDecoded),
-  d: () => (/* binding */ validateGraph)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/graph/cycles.ts
-var cycles = __nccwpck_require__(8213);
-// EXTERNAL MODULE: ./src/graph/go-json.ts
-var go_json = __nccwpck_require__(7395);
-// EXTERNAL MODULE: ./src/util/printable.ts
-var printable = __nccwpck_require__(1095);
-;// CONCATENATED MODULE: ./src/graph/validate-cmd.ts
-
-
-const CMD = (0,go_json/* structType */.YX)('Exec', 'Environ', 'WorkingDirectory', 'CatTemplate', 'CatOutput');
-/**
- * One `Cmd`: an exec (`Exec` set) or a cat (`CatOutput` set), never both, never neither. Every string is a
- * template, and each one's `{{DEP:x}}` must name one of the job's `deps`. `where` is `Cmds[i]`.
- */
-function readCmd(raw, job, deps, where, cx) {
-    if (!(0,go_json/* isObject */.Gv)(raw)) {
-        cx.add(job, where, `must be an object, got ${(0,go_json/* describe */.q0)(raw)}`);
-        return undefined;
-    }
-    // Depth 5: the graph, Jobs, the job, its Cmds, the command.
-    const { values: f, ambiguous, tooDeep } = (0,go_json/* readStruct */.cL)(raw, CMD, 5);
-    if (ambiguous)
-        cx.ambiguousKeys = true;
-    for (const key of tooDeep)
-        cx.tooDeep(job, `${where}.${key}`);
-    // A NUL byte cannot reach a program's arguments, its environment, or a path; a cat's content may hold one.
-    // Field names (`Cmds[0].Exec[2]`) are spelled out only for a problem.
-    const template = (value, field, nulAllowed = false) => {
-        const at = () => `${where}.${field()}`;
-        if (!nulAllowed && value.includes('\0')) {
-            cx.add(job, at(), 'must not contain a NUL byte');
-            return [];
-        }
-        const t = cx.template(value, job, at);
-        for (const p of t) {
-            if (p.kind === 'dep' && !deps.includes(p.label))
-                cx.add(job, at(), `refers to {{DEP:${p.label}}}, which is not in Deps`);
-        }
-        return t;
-    };
-    const hasExec = f.Exec !== null && f.Exec !== undefined;
-    const catOutput = cx.string(f.CatOutput, job, `${where}.CatOutput`);
-    if (hasExec && catOutput !== '') {
-        cx.add(job, where, 'sets both Exec and CatOutput; a command is either an exec or a cat');
-        return undefined;
-    }
-    if (catOutput !== '') {
-        const catTemplate = cx.string(f.CatTemplate, job, `${where}.CatTemplate`);
-        return {
-            kind: 'cat',
-            catTemplate: template(catTemplate, () => 'CatTemplate', true),
-            catOutput: template(catOutput, () => 'CatOutput'),
-        };
-    }
-    if (!hasExec) {
-        cx.add(job, where, 'sets neither Exec nor CatOutput; a command is either an exec or a cat');
-        return undefined;
-    }
-    const exec = cx.strings(f.Exec, job, `${where}.Exec`);
-    if (Array.isArray(f.Exec) && exec.length === 0)
-        cx.add(job, `${where}.Exec`, 'is empty: an exec needs a program');
-    if (exec[0] === '')
-        cx.add(job, `${where}.Exec[0]`, 'is empty: an exec needs a program');
-    const environ = cx.strings(f.Environ, job, `${where}.Environ`);
-    environ.forEach((e, i) => {
-        if (e !== undefined && !/^[^=]+=/.test(e)) {
-            cx.add(job, `${where}.Environ[${i}]`, `must look like KEY=VALUE, got ${(0,printable/* quoted */.TL)(e)}`);
-        }
-    });
-    const templates = (list, field) => list.map((s, i) => (s === undefined ? [] : template(s, () => `${field}[${i}]`)));
-    return {
-        kind: 'exec',
-        exec: templates(exec, 'Exec'),
-        environ: templates(environ, 'Environ'),
-        workingDirectory: template(cx.string(f.WorkingDirectory, job, `${where}.WorkingDirectory`), () => 'WorkingDirectory'),
-    };
-}
-
-// EXTERNAL MODULE: ./src/graph/template.ts
-var template = __nccwpck_require__(6244);
-;// CONCATENATED MODULE: ./src/graph/validate-context.ts
-
-
-
-/** Entries kept per memo: graphs repeat a few thousand strings, and the bound keeps an odd graph from growing it. */
-const MEMO_LIMIT = 1_000_000;
-/**
- * The state of one validation: the problems found so far (collected, never thrown, so that a user sees every one
- * at once), and memos that let a 100,000-job graph share one copy of each repeated string and parsed template.
- */
-class ValidateContext {
-    options;
-    problems = [];
-    /** Set when an object had two differently cased keys for one field: JSON.parse lost their order. */
-    ambiguousKeys = false;
-    templates = new Map();
-    interned = new Map();
-    constructor(options = {}) {
-        this.options = options;
-    }
-    /** Records a problem. */
-    add(job, field, message) {
-        this.problems.push({
-            ...(job === undefined ? {} : { job }),
-            ...(field === undefined ? {} : { field }),
-            message,
-        });
-    }
-    /** Records an unknown key whose value nests past Go's limit (see go-json.ts); `field` is the key's path. */
-    tooDeep(job, field) {
-        this.add(job, (0,printable/* printable */.g$)(field), `nests more than ${go_json/* MAX_NESTING_DEPTH */.wM} levels deep, which Go's encoding/json refuses`);
-    }
-    /** One copy of each input path, however many jobs name it. */
-    intern(s) {
-        if (this.options.internInputs === false)
-            return s;
-        const known = this.interned.get(s);
-        if (known !== undefined)
-            return known;
-        if (this.interned.size < MEMO_LIMIT)
-            this.interned.set(s, s);
-        return s;
-    }
-    /**
-     * Parses a command string, reporting an error at `job`/`where()` (spelled out only then); an erroneous string
-     * becomes an empty template.
-     */
-    template(value, job, where) {
-        const known = this.templates.get(value);
-        if (known)
-            return known;
-        const t = (0,template/* parseTemplate */.QC)(value);
-        if (!t.ok) {
-            this.add(job, where(), t.error);
-            return [];
-        }
-        // Graphs repeat the same strings (`sh`, `-c`, paths) thousands of times: one parsed copy serves all.
-        if (this.templates.size < MEMO_LIMIT)
-            this.templates.set(value, t.value);
-        return t.value;
-    }
-    /**
-     * A `[]string` field: null is empty, a string or any non-list is a type error naming the field. Elements keep
-     * their indices (a wrong one becomes undefined after its problem is recorded), so later messages name the
-     * producer's index.
-     */
-    strings(value, job, where) {
-        if (value === null || value === undefined)
-            return [];
-        if (!Array.isArray(value)) {
-            this.add(job, where, `must be a list of strings, got ${(0,go_json/* describe */.q0)(value)}`);
-            return [];
-        }
-        return value.map((v, i) => {
-            if (typeof v === 'string')
-                return v;
-            this.add(job, `${where}[${i}]`, `must be a string, got ${(0,go_json/* describe */.q0)(v)}`);
-            return undefined;
-        });
-    }
-    /** A `string` field: null is empty, anything else but a string is a type error naming the field. */
-    string(value, job, where) {
-        if (value === null || value === undefined)
-            return '';
-        if (typeof value === 'string')
-            return value;
-        this.add(job, where, `must be a string, got ${(0,go_json/* describe */.q0)(value)}`);
-        return '';
-    }
-}
-/** A 40-character hex ID, either case: one pass over the character codes, cheaper than a regular expression. */
-function isHex40(s) {
-    if (s.length !== 40)
-        return false;
-    for (let i = 0; i < 40; i++) {
-        const c = s.charCodeAt(i);
-        // 0-9, A-F, a-f
-        if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)))
-            return false;
-    }
-    return true;
-}
-
-// EXTERNAL MODULE: ./src/util/result.ts
-var result = __nccwpck_require__(8251);
-;// CONCATENATED MODULE: ./src/graph/validate.ts
-
-
-
-
-
-
-
-const GRAPH = (0,go_json/* structType */.YX)('SourceFiles', 'Jobs');
-const JOB = (0,go_json/* structType */.YX)('ID', 'Name', 'Inputs', 'Deps', 'Cmds', 'Outputs');
-/** Validates decoded graph JSON (DESIGN.md §1) into a Graph, or every problem found. */
-function validateGraph(raw, options = {}) {
-    return validateDecoded(raw, options).result;
-}
-/**
- * As `validateGraph`, and says whether two differently cased keys matched one field somewhere, in which case a
- * caller holding the text decodes it again in document order (`decodeOrdered`). The decoded jobs are released
- * one by one as they are read, so a 100,000-job graph is never held twice over.
- */
-function validateDecoded(raw, options = {}) {
-    const cx = new ValidateContext(options);
-    const result = validate(raw, cx);
-    return { result, ambiguousKeys: cx.ambiguousKeys };
-}
-function validate(raw, cx) {
-    if (!(0,go_json/* isObject */.Gv)(raw))
-        return (0,result/* err */._)([{ message: `the graph must be a JSON object, got ${(0,go_json/* describe */.q0)(raw)}` }]);
-    const { values: g, ambiguous, tooDeep } = (0,go_json/* readStruct */.cL)(raw, GRAPH, 1);
-    if (ambiguous)
-        cx.ambiguousKeys = true;
-    for (const key of tooDeep)
-        cx.tooDeep(undefined, key);
-    const sourceFiles = readSourceFiles(g.SourceFiles, cx);
-    const rawJobs = g.Jobs ?? [];
-    if (!Array.isArray(rawJobs)) {
-        cx.add(undefined, 'Jobs', `must be a list of jobs, got ${(0,go_json/* describe */.q0)(rawJobs)}`);
-        return (0,result/* err */._)(cx.problems);
-    }
-    const jobs = [];
-    const byLabel = new Map();
-    const depOrigins = new Map();
-    rawJobs.forEach((rawJob, i) => {
-        const read = readJob(rawJob, i, cx);
-        rawJobs[i] = null;
-        if (!read)
-            return;
-        const { job, depOrigin } = read;
-        if (depOrigin)
-            depOrigins.set(job, depOrigin);
-        const other = byLabel.get(job.label);
-        if (other) {
-            cx.add(job.name, 'ID', `duplicate ID ${job.label}, also used by job ${(0,printable/* quoted */.TL)(other.name)}`);
-            return;
-        }
-        byLabel.set(job.label, job);
-        jobs.push(job);
-    });
-    checkDeps(jobs, byLabel, depOrigins, cx);
-    return cx.problems.length > 0 ? (0,result/* err */._)(cx.problems) : (0,result.ok)({ sourceFiles, jobs, byLabel });
-}
-function readSourceFiles(raw, cx) {
-    const files = new Map();
-    if (raw === null || raw === undefined)
-        return files;
-    if (!(0,go_json/* isObject */.Gv)(raw)) {
-        cx.add(undefined, 'SourceFiles', `must be an object of ID to path, got ${(0,go_json/* describe */.q0)(raw)}`);
-        return files;
-    }
-    const kind = cx.options.inputKind;
-    // Tens of thousands of entries in a large graph: the field name is spelled out only for a problem.
-    const where = (id) => `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`;
-    for (const id in raw) {
-        const path = raw[id];
-        const lower = id.toLowerCase();
-        if (!isHex40(id))
-            cx.add(undefined, where(id), 'is not a 40-character hex ID');
-        else if (files.has(lower))
-            cx.ambiguousKeys = true;
-        if (typeof path !== 'string')
-            cx.add(undefined, where(id), `must be a path string, got ${(0,go_json/* describe */.q0)(path)}`);
-        else if (path.includes('\0'))
-            cx.add(undefined, where(id), 'must not contain a NUL byte');
-        else {
-            files.set(lower, path);
-            if (kind !== undefined && kind(path) === 'missing')
-                cx.add(undefined, where(id), `source file ${(0,printable/* printable */.g$)(path)} does not exist`);
-        }
-    }
-    return files;
-}
-/** A job is named by its Name, or by its label when the name is empty (or by its index when the ID is bad). */
-function readJob(raw, index, cx) {
-    if (!(0,go_json/* isObject */.Gv)(raw)) {
-        cx.add(undefined, `Jobs[${index}]`, `must be an object, got ${(0,go_json/* describe */.q0)(raw)}`);
-        return undefined;
-    }
-    // Depth 3: the graph object, its Jobs list, the job.
-    const { values: f, ambiguous, tooDeep } = (0,go_json/* readStruct */.cL)(raw, JOB, 3);
-    if (ambiguous)
-        cx.ambiguousKeys = true;
-    const validId = typeof f.ID === 'string' && isHex40(f.ID) ? f.ID.toLowerCase() : undefined;
-    const nameText = typeof f.Name === 'string' ? f.Name : '';
-    const idText = typeof f.ID === 'string' && f.ID !== '' ? f.ID : undefined;
-    const name = nameText !== '' ? nameText : (validId ?? idText ?? `Jobs[${index}]`);
-    cx.string(f.Name, name, 'Name');
-    for (const key of tooDeep)
-        cx.tooDeep(name, key);
-    if (validId === undefined) {
-        cx.add(name, 'ID', `must be 40 hex characters, got ${typeof f.ID === 'string' ? (0,printable/* quoted */.TL)(f.ID) : f.ID === undefined ? 'nothing' : (0,go_json/* isObject */.Gv)(f.ID) || Array.isArray(f.ID) ? (0,go_json/* describe */.q0)(f.ID) : JSON.stringify(f.ID)}`);
-    }
-    const inputs = readInputs(cx.strings(f.Inputs, name, 'Inputs'), name, cx);
-    const deps = [];
-    const depOrigin = [];
-    cx.strings(f.Deps, name, 'Deps').forEach((d, i) => {
-        if (d === undefined)
-            return;
-        const label = d.toLowerCase();
-        if (!isHex40(d))
-            cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${(0,printable/* quoted */.TL)(d)}`);
-        else if (!deps.includes(label)) {
-            deps.push(label);
-            depOrigin.push(i);
-        }
-    });
-    const cmds = [];
-    const rawCmds = f.Cmds ?? [];
-    if (!Array.isArray(rawCmds))
-        cx.add(name, 'Cmds', `must be a list of commands, got ${(0,go_json/* describe */.q0)(rawCmds)}`);
-    else {
-        rawCmds.forEach((c, i) => {
-            const cmd = readCmd(c, name, deps, `Cmds[${i}]`, cx);
-            if (cmd)
-                cmds.push(cmd);
-        });
-    }
-    const outputs = readOutputs(cx.strings(f.Outputs, name, 'Outputs'), name, cx);
-    if (validId === undefined)
-        return undefined;
-    const job = { label: validId, name, inputs, deps, cmds };
-    if (outputs.length > 0)
-        job.outputs = outputs;
-    // Kept only when deduplication shifted an index, so messages still name the producer's `Deps[i]`.
-    return depOrigin.every((o, k) => o === k) ? { job } : { job, depOrigin };
-}
-/**
- * Normalises input paths (`./a//b` → `a/b`), refusing empty, absolute and escaping ones (a backslash is an
- * ordinary character, as it is in a POSIX file name); sorted by UTF-16 code units, deduplicated. When the
- * options can look paths up, a missing input is reported with the producer's index.
- */
-function readInputs(raw, job, cx) {
-    const kind = cx.options.inputKind;
-    if (inOrderAndNormal(raw)) {
-        // Nothing to normalise, drop or sort: only the lookups can find a problem, each at the producer's index.
-        const paths = raw.map((p) => cx.intern(p));
-        if (kind !== undefined)
-            paths.forEach((p, i) => inputKindProblem(kind(p), p, job, () => `Inputs[${i}]`, cx));
-        return paths;
-    }
-    const out = new Set();
-    // Messages (and their strings) are made only for a problem: ten thousand inputs are almost always fine.
-    raw.forEach((p, i) => {
-        if (p === undefined)
-            return;
-        const where = () => `Inputs[${i}]`;
-        if (p === '')
-            return cx.add(job, where(), 'is empty');
-        // No file has such a name, and the file system calls refuse it.
-        if (p.includes('\0'))
-            return cx.add(job, where(), 'must not contain a NUL byte');
-        if (p.charCodeAt(0) === SLASH) {
-            return cx.add(job, where(), `must be relative to the source directory, got ${(0,printable/* quoted */.TL)(p)}`);
-        }
-        const norm = isNormalPath(p) ? p : external_node_path_.posix.normalize(p).replace(/\/$/, '');
-        if (norm === '..' || norm.startsWith('../')) {
-            return cx.add(job, where(), `must not leave the source directory, got ${(0,printable/* quoted */.TL)(p)}`);
-        }
-        if (norm === '.')
-            return cx.add(job, where(), `must name a file, got ${(0,printable/* quoted */.TL)(p)}`);
-        if (out.has(norm))
-            return;
-        out.add(cx.intern(norm));
-        if (kind !== undefined)
-            inputKindProblem(kind(norm), norm, job, where, cx);
-    });
-    const sorted = [...out];
-    // Producers usually list inputs in order already: checking is cheaper than sorting.
-    for (let i = 1; i < sorted.length; i++) {
-        if (!(sorted[i - 1] < sorted[i]))
-            return sorted.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    }
-    return sorted;
-}
-/** Records what is wrong with what is at an input path, if anything. */
-function inputKindProblem(k, path, job, where, cx) {
-    if (k === 'file')
-        return;
-    const shown = (0,printable/* printable */.g$)(path);
-    if (k === 'missing')
-        cx.add(job, where(), `input file ${shown} does not exist`);
-    else if (k === 'dir')
-        cx.add(job, where(), `input ${shown} is a directory; list its files`);
-    else if (k === 'other')
-        cx.add(job, where(), `input ${shown} is not a regular file or a symbolic link`);
-    else
-        cx.add(job, where(), k.problem);
-}
-/**
- * Whether every input is a normal relative path (see isNormalPath), without a NUL byte, each after the one before
- * by UTF-16 code units: then readInputs has nothing to refuse, normalise, deduplicate or sort. Compiled graphs,
- * and producers that list their inputs sorted, are all such.
- */
-function inOrderAndNormal(raw) {
-    let prev = '';
-    for (let i = 0; i < raw.length; i++) {
-        const p = raw[i];
-        if (p === undefined || (i > 0 && !(prev < p)) || !isNormalPath(p) || p.includes('\0'))
-            return false;
-        prev = p;
-    }
-    return true;
-}
-const SLASH = 0x2f;
-const DOT = 0x2e;
-/**
- * True when `posix.normalize` would leave the relative path `p` as it is: no empty, `.` or `..` segment and no
- * trailing slash. One pass over the characters, where normalising builds a new string for every input.
- */
-function isNormalPath(p) {
-    let start = 0;
-    for (let i = 0; i <= p.length; i++) {
-        if (i < p.length && p.charCodeAt(i) !== SLASH)
-            continue;
-        const len = i - start;
-        if (len === 0)
-            return false;
-        if (p.charCodeAt(start) === DOT && (len === 1 || (len === 2 && p.charCodeAt(start + 1) === DOT)))
-            return false;
-        start = i + 1;
-    }
-    return true;
-}
-/**
- * In-place output globs: relative to the source directory and inside it (`!` excludes), in the producer's order.
- * Only present when the producer sets them (disbuild.json does); graphs without them are unchanged.
- */
-function readOutputs(raw, job, cx) {
-    const out = [];
-    raw.forEach((p, i) => {
-        if (p === undefined)
-            return;
-        const where = `Outputs[${i}]`;
-        const body = p.startsWith('!') ? p.slice(1) : p;
-        if (body === '')
-            return cx.add(job, where, 'is empty');
-        if (body.startsWith('/')) {
-            return cx.add(job, where, `must be relative to the source directory, got ${JSON.stringify(p)}`);
-        }
-        const norm = external_node_path_.posix.normalize(body);
-        if (norm === '..' || norm.startsWith('../')) {
-            return cx.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
-        }
-        if (norm === '.' || norm === '**' || norm === '**/*') {
-            return cx.add(job, where, `must not be the whole source directory, got ${JSON.stringify(p)}`);
-        }
-        out.push(p.startsWith('!') ? `!${norm}` : norm);
-    });
-    return out;
-}
-/** Unknown deps, then every dependency cycle, each as the chain of job names. */
-function checkDeps(jobs, byLabel, depOrigins, cx) {
-    const field = (job, k) => `Deps[${depOrigins.get(job)?.[k] ?? k}]`;
-    for (const job of jobs) {
-        job.deps.forEach((d, k) => {
-            if (!byLabel.has(d))
-                cx.add(job.name, field(job, k), `unknown dependency ${d}`);
-        });
-    }
-    for (const cycle of (0,cycles/* findCycles */.p)(new Map(jobs.map((j) => [j.label, j.deps])))) {
-        const first = byLabel.get(cycle[0]);
-        const names = cycle.map((l) => (0,printable/* printable */.g$)(byLabel.get(l).name));
-        cx.add(first.name, field(first, first.deps.indexOf(cycle[1])), `dependency cycle: ${names.join(' -> ')}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 4272:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EC: () => (/* binding */ writeValidatedGraph),
-/* harmony export */   R7: () => (/* binding */ readValidatedGraph),
-/* harmony export */   sO: () => (/* binding */ validatedGraphKey)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_code_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4170);
-/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5958);
-/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2148);
-/**
- * The validated form of the graph file a run read last, kept so that a run of an unchanged graph file skips
- * decoding and validating it (for 1,000 inputs the larger part of reading a graph, and most of its garbage).
- *
- * Exact, not a guess: the cache file (one of sixteen slots, chosen by the graph file's path) holds the digest of
- * the graph's text (with the validating code's identity and a format number) and the graph validation made of
- * that text. It is used only when the digest matches the text just read, and only from a regular file of this
- * user that nobody else may write (its commands would run, and its inputs make the keys). The payload carries a
- * digest of its own: a damaged file (a bit flipped, a truncated write) is never believed. Whether every input
- * exists is not part of it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any
- * kind costs the cache, never the run: the graph is then validated as usual and the file written anew.
- *
- * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
- */
-
-
-
-
-
-/** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
-const FORMAT = 1;
-const MAGIC = 'disbuild-validated-graph';
-/**
- * The key of a graph's text: what a cached validation must have been made from. The file's bytes, as read, when
- * the caller has them: hashing them costs a tenth of decoding and hashing the text (the same key for UTF-8 text).
- */
-function validatedGraphKey(text) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(`${MAGIC}\0${FORMAT}\0${(0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url))}\0`)
-        .update(text)
-        .digest('hex');
-}
-/**
- * The graph validated from the text of `key`, or undefined when the file holds another (or none), is damaged, is
- * not a regular file, or another user owns it or may write it.
- */
-function readValidatedGraph(file, key) {
-    let bytes;
-    try {
-        bytes = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readOwnBytes */ .KV)(file);
-    }
-    catch {
-        return undefined;
-    }
-    if (bytes === undefined)
-        return undefined;
-    // Checked as bytes: most of a large graph's cost here was decoding and hashing text (see validatedGraphKey).
-    const head = `${key}\n`;
-    if (bytes.length <= head.length || bytes.toString('latin1', 0, head.length) !== head)
-        return undefined;
-    const digestEnd = bytes.indexOf(0x0a, head.length);
-    if (digestEnd < 0)
-        return undefined;
-    const payload = bytes.subarray(digestEnd + 1);
-    if (bytes.toString('latin1', head.length, digestEnd) !== payloadDigest(payload))
-        return undefined;
-    try {
-        return graphOf(JSON.parse(payload.toString('utf8')));
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Replaces the cache file with `graph`, validated from the text of `key` (written aside, then renamed: a reader
- * sees the old file or the new one, whole). A failure is ignored: the next run validates again.
- */
-function writeValidatedGraph(file, key, graph) {
-    const payload = JSON.stringify({ sourceFiles: [...graph.sourceFiles], jobs: graph.jobs });
-    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeStateFile */ .V)(file, `${key}\n${payloadDigest(payload)}\n${payload}`);
-}
-function payloadDigest(payload) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(payload).digest('hex');
-}
-/** The graph of a payload this code wrote (its digest checked): the lookup map is rebuilt, nothing re-validated. */
-function graphOf(p) {
-    if (!Array.isArray(p.sourceFiles) || !Array.isArray(p.jobs))
-        return undefined;
-    const byLabel = new Map();
-    for (const job of p.jobs) {
-        if (typeof job.label !== 'string' || !Array.isArray(job.inputs) || !Array.isArray(job.deps))
-            return undefined;
-        if (!Array.isArray(job.cmds))
-            return undefined;
-        byLabel.set(job.label, job);
-    }
-    return { sourceFiles: new Map(p.sourceFiles), jobs: p.jobs, byLabel };
-}
-
-
-/***/ }),
-
 /***/ 7536:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -48853,187 +48628,6 @@ function utf8Length(s) {
 /** Sorts by UTF-16 code units: the same order on every machine and locale (never localeCompare). */
 function compareCodeUnits(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
-}
-
-
-/***/ }),
-
-/***/ 9236:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AS: () => (/* binding */ statStamp),
-/* harmony export */   Vm: () => (/* binding */ DiskView),
-/* harmony export */   Zs: () => (/* binding */ stampOf),
-/* harmony export */   _h: () => (/* binding */ streamDigests),
-/* harmony export */   cB: () => (/* binding */ digestFromDisk),
-/* harmony export */   kQ: () => (/* binding */ sameStamp),
-/* harmony export */   zA: () => (/* binding */ blobId)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _resolve_input_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6915);
-
-
-
-/** Git's blob ID of some bytes: SHA-1 of `blob <size>\0<bytes>`, exactly what `git hash-object` prints. */
-function blobId(bytes) {
-    const b = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(`blob ${b.length}\0`).update(b).digest('hex');
-}
-/** Files up to this size are read in one call; larger ones are streamed so memory stays bounded. */
-const SMALL_FILE = 1024 * 1024;
-/** Large files streamed at once: enough to keep a disk busy, few enough to bound memory (32 × 64 KB). */
-const CONCURRENCY = 32;
-/**
- * The stat data of what each state was read from (see `statStamp`), for the check before saving that an input did
- * not change during the run. Kept beside the states, not in them: states are compared across digest sources, and
- * the git index's states have none.
- */
-const stamps = new WeakMap();
-/** The stamp recorded when `state` was read from disk, or undefined when it came from git. */
-function stampOf(state) {
-    return stamps.get(state);
-}
-/** The stamp of `st`, appended to `link`'s when given. */
-function statStamp(st, link) {
-    const s = [st.ino, st.size, st.mtimeMs, st.ctimeMs, st.mode];
-    if (link)
-        s.push(link.ino, link.size, link.mtimeMs, link.ctimeMs, link.mode);
-    return s;
-}
-/** Whether two stamps are equal. */
-function sameStamp(a, b) {
-    return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-/**
- * The disk under `root` as a TreeView for `resolveInput`. Directories and links are remembered (inputs come many to
- * a directory); files are not, but the stat data of the last file looked at is kept for the reader.
- */
-class DiskView {
-    root;
-    known = new Map();
-    realDirs = new Map();
-    linkBytes = new Map();
-    /** The stat data of the last path `kind` found to be a file. */
-    lastFile;
-    constructor(root) {
-        this.root = root;
-    }
-    kind(path) {
-        const known = this.known.get(path);
-        if (known !== undefined)
-            return known;
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(this.root + '/' + path, { throwIfNoEntry: false });
-        if (st === undefined)
-            return 'missing';
-        if (st.isFile()) {
-            this.lastFile = st;
-            return 'file';
-        }
-        const k = st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'link' : 'other';
-        this.known.set(path, k);
-        return k;
-    }
-    /** Whether `dir` (relative, '' for the root) is a directory reached without following a link. */
-    isRealDir(dir) {
-        if (dir === '')
-            return true;
-        let real = this.realDirs.get(dir);
-        if (real === undefined) {
-            const slash = dir.lastIndexOf('/');
-            real = this.isRealDir(slash < 0 ? '' : dir.slice(0, slash)) && this.kind(dir) === 'dir';
-            this.realDirs.set(dir, real);
-        }
-        return real;
-    }
-    linkText(path) {
-        return this.link(path).toString('utf8');
-    }
-    link(path) {
-        let b = this.linkBytes.get(path);
-        if (b === undefined) {
-            b = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)(this.root + '/' + path, { encoding: 'buffer' });
-            this.linkBytes.set(path, b);
-        }
-        return b;
-    }
-}
-/**
- * Reads one input and digests what reading it yields: links are followed inside `root` (see resolve-input.ts), the
- * mode is the owner's execute bit of the file reached (git's `ce_mode_from_stat`), and an input that is itself a
- * link also records the blob ID of its link text. The digest is git's blob ID of the bytes on disk, as
- * `git hash-object --no-filters` prints it.
- */
-async function digestFromDisk(root, rel, view = new DiskView(root)) {
-    // Synchronous metadata and small reads: per-call thread-pool round trips cost more than the work itself.
-    // The usual input, a file in a directory reached without links, is one lstat; anything else takes the walk.
-    const slash = rel.lastIndexOf('/');
-    let st;
-    let real = rel;
-    let link;
-    let linkStats;
-    if (view.isRealDir(slash < 0 ? '' : rel.slice(0, slash)) && !rel.endsWith('/.') && !rel.endsWith('/..')) {
-        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(root + '/' + rel, { throwIfNoEntry: false });
-        if (st === undefined)
-            return { missing: true };
-    }
-    if (st === undefined || !st.isFile()) {
-        const r = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveInput */ .x)(view, rel);
-        if (!r.ok)
-            return r.missing ? { missing: true } : { problem: r.problem };
-        st = view.lastFile;
-        real = r.real;
-        const own = r.linked ? (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ownLink */ .R)(view, rel) : undefined;
-        if (own !== undefined) {
-            link = blobId(view.link(own));
-            linkStats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(root + '/' + own);
-        }
-    }
-    const mode = st.mode & 0o100 ? 'executable' : 'regular';
-    const path = root + '/' + real;
-    let digest;
-    if (st.size <= SMALL_FILE) {
-        const bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path);
-        // A file rewritten between lstat and read: digest it again rather than mix two versions' size and bytes.
-        if (bytes.length !== st.size)
-            return digestFromDisk(root, rel, new DiskView(root));
-        digest = blobId(bytes);
-    }
-    else {
-        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(`blob ${st.size}\0`);
-        let read = 0;
-        for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path)) {
-            hash.update(chunk);
-            read += chunk.length;
-        }
-        if (read !== st.size)
-            return digestFromDisk(root, rel, new DiskView(root));
-        digest = hash.digest('hex');
-    }
-    const state = link === undefined ? { mode, digest } : { mode, digest, link };
-    stamps.set(state, statStamp(st, linkStats));
-    return state;
-}
-/**
- * The fallback outside git (and the reader of changed and converted files inside it): digests every path from disk
- * with bounded concurrency. Gives exactly the blob IDs git gives unconverted files, so keys do not depend on which
- * path ran.
- */
-async function streamDigests(sourceDir, paths) {
-    const out = new Map();
-    const view = new DiskView(sourceDir);
-    let next = 0;
-    const worker = async () => {
-        while (next < paths.length) {
-            const p = paths[next++];
-            out.set(p, await digestFromDisk(sourceDir, p, view));
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, paths.length) }, worker));
-    return out;
 }
 
 
@@ -49168,109 +48762,6 @@ function gitTexts(cwd, commands) {
 
 /***/ }),
 
-/***/ 6915:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ ownLink),
-/* harmony export */   x: () => (/* binding */ resolveInput)
-/* harmony export */ });
-/**
- * Where reading an input path leads: symbolic links followed one component at a time, as the kernel does, over any
- * view of a directory tree (the disk, or a commit's tree). The CLI and the pre-push hook resolve inputs with this
- * same walk, so they agree on every link: which file an input reads, and which inputs are errors.
- *
- * Inputs must stay inside the source directory: a link that leads above it, or an absolute link (whose meaning
- * depends on where the checkout sits, so a commit alone cannot say what it reads), is refused.
- */
-/** Links followed while resolving one path before giving up, as Linux's ELOOP limit. */
-const MAX_LINKS = 40;
-/** Resolves `path` (relative, '/'-separated, normalised) to the file reading it yields, or says why it cannot. */
-function resolveInput(view, path) {
-    const pending = path.split('/').reverse();
-    let real = '';
-    let links = 0;
-    let via; // the last link followed, for messages
-    let finalKind = 'dir';
-    while (pending.length > 0) {
-        const c = pending.pop();
-        if (c === '' || c === '.')
-            continue;
-        if (c === '..') {
-            if (real === '')
-                return outside(path, via);
-            real = real.slice(0, Math.max(0, real.lastIndexOf('/')));
-            finalKind = 'dir';
-            continue;
-        }
-        const candidate = real === '' ? c : real + '/' + c;
-        const kind = view.kind(candidate);
-        if (kind === 'link') {
-            if (++links > MAX_LINKS)
-                return { ok: false, problem: `input ${path}: too many levels of symbolic links` };
-            const text = view.linkText(candidate);
-            via = `${candidate} -> ${text}`;
-            if (text.startsWith('/')) {
-                return {
-                    ok: false,
-                    problem: `input ${path} goes through the absolute symbolic link ${via}: links an input goes through must be relative and stay inside the source directory`,
-                };
-            }
-            pending.push(...text.split('/').reverse());
-            continue;
-        }
-        const last = pending.length === 0 || pending.every((p) => p === '' || p === '.');
-        if (kind === 'missing' || (!last && kind !== 'dir')) {
-            return via === undefined
-                ? { ok: false, problem: `input file ${path} does not exist`, missing: true }
-                : { ok: false, problem: `input ${path} is a dangling symbolic link (${via}: no such file)` };
-        }
-        real = candidate;
-        finalKind = kind;
-        if (last)
-            break;
-    }
-    if (finalKind === 'file')
-        return { ok: true, real, linked: via !== undefined };
-    if (finalKind === 'dir')
-        return { ok: false, problem: `input ${path} is a directory; list its files` };
-    return { ok: false, problem: `input ${path} is not a regular file or a symbolic link` };
-}
-/**
- * The path of the link that `path` itself is (its last component, once its parent directories are resolved), or
- * undefined when it is not a link. Only worth asking when `resolveInput` said a link was followed.
- */
-function ownLink(view, path) {
-    const slash = path.lastIndexOf('/');
-    let dir = '';
-    if (slash >= 0) {
-        const parent = resolveDir(view, path.slice(0, slash));
-        if (parent === undefined)
-            return undefined;
-        dir = parent;
-    }
-    const candidate = (dir === '' ? '' : dir + '/') + path.slice(slash + 1);
-    return view.kind(candidate) === 'link' ? candidate : undefined;
-}
-function resolveDir(view, dir) {
-    // A directory resolves as a file does, but must end at a directory: walk it with a marker file name and drop it.
-    const probe = {
-        kind: (p) => (p.endsWith('/\0') || p === '\0' ? 'file' : view.kind(p)),
-        linkText: (p) => view.linkText(p),
-    };
-    const r = resolveInput(probe, dir + '/\0');
-    return r.ok ? r.real.slice(0, -2) : undefined;
-}
-function outside(path, via) {
-    return {
-        ok: false,
-        problem: `input ${path} resolves outside the source directory${via === undefined ? '' : ` (through ${via})`}`,
-    };
-}
-
-
-/***/ }),
-
 /***/ 3694:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -49293,170 +48784,6 @@ function inBackground(work) {
 async function backgroundDone() {
     while (pending.size > 0)
         await Promise.all(pending);
-}
-
-
-/***/ }),
-
-/***/ 4170:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ codeIdentity)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/**
- * The identity of the code in `self`: its path and the names, sizes, modification times and inodes of every file
- * beside it. The code that matters may sit in another file than the caller's module (a chunk of the bundle loaded on
- * demand, a module beside it when run from source): an upgrade, a rebuild or a `git pull` that rewrites only that
- * file must still differ. State kept between runs and keyed by this is never read by other code.
- */
-function codeIdentity(self) {
-    try {
-        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(self);
-        const parts = [self];
-        for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).sort()) {
-            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${dir}/${name}`, { bigint: true });
-            parts.push(`${name}\0${st.size}\0${st.mtimeNs}\0${st.ino}`);
-        }
-        return parts.join('\0');
-    }
-    catch {
-        // Unknown: a value no other run shares, so nothing is reused.
-        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
-    }
-}
-
-
-/***/ }),
-
-/***/ 7516:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ discardDir)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _remove_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8043);
-/* harmony import */ var _background_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3694);
-
-
-
-
-
-/** Trees of at most this many entries are removed in line: cheaper than starting a process, and nothing waits. */
-const INLINE_LIMIT = 64;
-/**
- * Removes a scratch directory without making the caller wait: it is renamed out of the way at once (so nothing
- * sees it half-deleted), then deleted by a detached `rm -rf` that may outlive this process. Deleting thousands of
- * job directories costs hundreds of milliseconds that no user should wait for at the end of a run. A small tree
- * (a run that built a few jobs, an empty store) is removed in line instead: a process of its own would cost more
- * than the removal, and would still be running when this one exits. Read-only directories in it (left by jobs,
- * or sealed outputs) are made writable when the first removal fails.
- */
-function discardDir(path) {
-    const doomed = `${path}.discard-${process.pid}-${Date.now()}`;
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(path, doomed);
-    }
-    catch {
-        return; // Already gone.
-    }
-    const inProcess = () => (0,_background_js__WEBPACK_IMPORTED_MODULE_4__/* .inBackground */ .k)((0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_3__/* .removeTree */ .dM)(doomed));
-    if (isSmallTree(doomed)) {
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(doomed, { recursive: true, force: true });
-            return;
-        }
-        catch {
-            // Left to rm below, which makes read-only directories writable.
-        }
-    }
-    try {
-        const script = 'rm -rf -- "$1" 2>/dev/null || { chmod -R u+rwX -- "$1"; rm -rf -- "$1"; }';
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sh', ['-c', script, 'sh', doomed], { detached: true, stdio: 'ignore' });
-        child.on('error', inProcess);
-        child.unref();
-    }
-    catch {
-        inProcess();
-    }
-}
-/** Whether `dir` holds at most INLINE_LIMIT entries, looking at no more than that many. */
-function isSmallTree(dir) {
-    let budget = INLINE_LIMIT;
-    const stack = [dir];
-    while (stack.length > 0) {
-        const d = stack.pop();
-        let entries;
-        try {
-            entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(d, { withFileTypes: true });
-        }
-        catch {
-            return false;
-        }
-        budget -= entries.length;
-        if (budget < 0)
-            return false;
-        for (const e of entries)
-            if (e.isDirectory())
-                stack.push((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, e.name));
-    }
-    return true;
-}
-
-
-/***/ }),
-
-/***/ 2340:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ envMs)
-/* harmony export */ });
-/** The largest delay a timer takes as given (Node clamps longer ones to 1 ms). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/**
- * A number of milliseconds from the environment variable `name`: a whole number from `min` to the longest timer,
- * written in digits alone; anything else (unset, empty, signs, units, too large) is undefined, so the default
- * applies.
- */
-function envMs(env, name, min = 0) {
-    const set = env[name];
-    if (set === undefined || !/^[0-9]+$/.test(set))
-        return undefined;
-    const ms = Number(set);
-    return ms >= min && ms <= MAX_TIMER_MS ? ms : undefined;
-}
-
-
-/***/ }),
-
-/***/ 5510:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ isAlive)
-/* harmony export */ });
-/** Whether process `pid` exists (EPERM: it does, another user's). */
-function isAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
-    }
 }
 
 
@@ -49559,40 +48886,6 @@ function quoted(s, max = SHOWN_CHARS) {
 
 /***/ }),
 
-/***/ 7773:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ randomHex)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-
-/** Random bytes drawn at once and handed out in slices: one system call and one OpenSSL call per 4 KiB. */
-const pool = Buffer.allocUnsafe(4096);
-let used = pool.length;
-/**
- * `bytes` cryptographically random bytes as hex, for names and tokens made once per job (temp directories, lease
- * tokens). Same randomness as `randomBytes(bytes).toString('hex')`, at a fraction of its cost: each of those is a
- * job of its own in Node's crypto layer, some 5–15 µs, paid twice per built job.
- */
-function randomHex(bytes) {
-    if (bytes > pool.length)
-        throw new RangeError(`randomHex: at most ${pool.length} bytes`);
-    if (used + bytes > pool.length) {
-        (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomFillSync)(pool);
-        used = 0;
-    }
-    const hex = pool.toString('hex', used, used + bytes);
-    // Never handed out twice.
-    pool.fill(0, used, used + bytes);
-    used += bytes;
-    return hex;
-}
-
-
-/***/ }),
-
 /***/ 5958:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -49641,69 +48934,6 @@ function readOwnBytes(file) {
 
 /***/ }),
 
-/***/ 8043:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dM: () => (/* binding */ removeTree)
-/* harmony export */ });
-/* unused harmony exports isPermissionError, makeDirsWritable */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** Whether an error is the kind that giving the owner write permission back can cure. */
-function isPermissionError(e) {
-    const code = e?.code;
-    return code === 'EACCES' || code === 'EPERM';
-}
-/**
- * Removes a directory tree (or a file) that may hold read-only directories: jobs leave them (Go's module cache
- * is made read-only on purpose) and committed cache entries are read-only by design. An unprivileged `rm -rf`
- * cannot empty such a directory, so on a permission error every directory of the tree is made writable by its
- * owner and the removal is tried once more. Throws only when that fails too (a tree owned by someone else).
- */
-async function removeTree(path) {
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(path, { recursive: true, force: true });
-        return;
-    }
-    catch (e) {
-        if (!isPermissionError(e))
-            throw e;
-    }
-    await makeDirsWritable(path);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(path, { recursive: true, force: true });
-}
-/** Gives the owner full access to every directory under `path` (symlinks are never followed). */
-async function makeDirsWritable(path) {
-    let st;
-    try {
-        st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path);
-    }
-    catch {
-        return;
-    }
-    if (!st.isDirectory())
-        return;
-    if ((st.mode & 0o700) !== 0o700)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(path, (st.mode & 0o7777) | 0o700).catch(() => undefined);
-    let names;
-    try {
-        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(path);
-    }
-    catch {
-        return;
-    }
-    for (const name of names)
-        await makeDirsWritable((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, name));
-}
-
-
-/***/ }),
-
 /***/ 8251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -49713,114 +48943,6 @@ async function makeDirsWritable(path) {
 /* harmony export */ });
 const ok = (value) => ({ ok: true, value });
 const err = (error) => ({ ok: false, error });
-
-
-/***/ }),
-
-/***/ 4956:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ik: () => (/* binding */ exactIno),
-/* harmony export */   ou: () => (/* binding */ settledMs)
-/* harmony export */ });
-/* unused harmony export SETTLED_MS */
-/**
- * How long before its stat data was taken a file must have last changed for the stat data to vouch for its bytes.
- * Two writes land in the same timestamp when both fall in one tick of the file system's clock (a few
- * milliseconds; a second or two where timestamps are coarse: FAT, ext3, HFS+). Past this margin, any later write
- * moves the ctime. Stat data taken sooner is never believed (what git calls "racily clean").
- */
-const SETTLED_MS = 3000;
-/**
- * Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). In
- * Node's milliseconds: a double, a quarter of a microsecond apart at today's dates, far finer than that margin (see
- * OutputStatRecords).
- */
-function settledMs(st, takenAtMs) {
-    const before = takenAtMs - SETTLED_MS;
-    return st.mtimeMs < before && st.ctimeMs < before;
-}
-/**
- * Whether the inode number survived Node's double: above 2^53 (some network and overlay file systems) two inodes
- * can read the same, and such a file's stat data vouches for nothing.
- */
-function exactIno(st) {
-    return Number.isSafeInteger(st.ino);
-}
-
-
-/***/ }),
-
-/***/ 2148:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ writeStateFile)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _is_alive_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5510);
-
-
-
-/**
- * Replaces a file of state kept between runs with `text`, readable by this user alone in a directory of its own
- * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). The
- * temp files that writers of this same file left when killed before their rename are removed; a live process's is
- * its write under way. Only those: the directory may hold files of others (the cache directory's root holds the
- * job timings). A failure is ignored: the state is only a saving, and the next run does the work again.
- */
-function writeStateFile(file, text) {
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true, mode: 0o700 });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600 });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, file);
-        removeDeadWrites(file);
-    }
-    catch {
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(temp);
-        }
-        catch {
-            // Never written.
-        }
-    }
-}
-function removeDeadWrites(file) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file);
-    const own = `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(file)}.`;
-    for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir)) {
-        if (!name.startsWith(own))
-            continue;
-        const pid = Number(/^(\d+)\.\d+\.tmp$/.exec(name.slice(own.length))?.[1]);
-        if (!pid || pid === process.pid || (0,_is_alive_js__WEBPACK_IMPORTED_MODULE_2__/* .isAlive */ ._)(pid))
-            continue;
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name));
-        }
-        catch {
-            // Gone already, or not ours to remove: left.
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 3914:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ unreachable)
-/* harmony export */ });
-/** Put in the `default:` of a switch over a union so that a new member is a compile error. */
-function unreachable(value) {
-    throw new Error(`unreachable: ${JSON.stringify(value)}`);
-}
 
 
 /***/ }),
@@ -50032,13 +49154,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 6466:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 

@@ -17099,8 +17099,14 @@ function parseRemoteCacheOptions(raw, names, env, defaultMode) {
         ...(token === undefined ? {} : { token }),
     });
 }
+/**
+ * `url` with everything between `//` and its last `@` masked: a password written unencoded may hold `/`, `?`
+ * or `#`, where a URL's own parse would end the user information. An `@` in a path masks more than needed.
+ */
 function withoutCredentials(url) {
-    return url.replace(/\/\/[^/@]*@/, '//***@');
+    const start = url.indexOf('//');
+    const at = url.lastIndexOf('@');
+    return start !== -1 && at > start ? `${url.slice(0, start + 2)}***${url.slice(at)}` : url;
 }
 /** Connections per server: lookups run this many at once over kept-alive sockets. */
 const SOCKETS = 32;

@@ -1,11 +1,6 @@
-/** What a CLI command may touch: injected so commands run in tests without a real terminal. */
-export interface CliIo {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stdin: NodeJS.ReadableStream;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
+import type { CliIo } from '../run-env/io.js';
+
+export type { CliIo };
 
 /** A sub-command: parses its own arguments, returns the process exit code (0 ok, 1 failed jobs, 2 bad usage). */
 export type Command = (argv: string[], io: CliIo) => Promise<number>;

@@ -1,6 +1,6 @@
 import { simpleGit } from 'simple-git';
 import type { RemoteCacheOptions } from '../cache/remote/open-remote.js';
-import { parseRemoteSettings } from '../cli/remote-cache.js';
+import { parseRemoteSettings } from '../run-env/remote-cache.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 

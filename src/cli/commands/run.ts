@@ -14,7 +14,8 @@ import { startRepoFiles } from '../../config/repo-files.js';
 import { loadGraphOrReport } from '../graph-input.js';
 import type { CliIo, Command } from '../io.js';
 import { EXIT } from '../io.js';
-import { openLocalState } from '../local-state.js';
+import { baseEnvironment } from '../../run-env/base-environment.js';
+import { openLocalState } from '../../run-env/local-state.js';
 import { KeyRecordStore } from '../../explain/record-store.js';
 import { RunExplainer } from '../../explain/run-explainer.js';
 
@@ -95,7 +96,7 @@ export const run: Command = async (argv, io) => {
   const kind = cacheKind.value;
   // The remote cache's code (HTTP, archives) is loaded only for a run that has one.
   const remoteKind = kind === 'http' || kind === 'turbo' ? kind : undefined;
-  const remoteCache = remoteKind ? await import('../remote-cache.js') : undefined;
+  const remoteCache = remoteKind ? await import('../../run-env/remote-cache.js') : undefined;
   const remote =
     remoteCache && remoteKind
       ? remoteCache.parseRemoteSettings(
@@ -246,13 +247,6 @@ export const run: Command = async (argv, io) => {
     process.off('SIGTERM', onSignal);
   }
 };
-
-/** The minimal base environment of §5: what commands need to find tools, and nothing that varies silently. */
-export function baseEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
-  const base: Record<string, string> = { PATH: env.PATH ?? '/usr/local/bin:/usr/bin:/bin' };
-  if (env.HOME !== undefined) base.HOME = env.HOME;
-  return base;
-}
 
 function usageError(io: CliIo, message: string): number {
   io.stderr.write(`disbuild run: ${message}\nRun 'disbuild run --help' for usage.\n`);

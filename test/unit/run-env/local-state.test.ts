@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLocalState } from '../../../src/cli/local-state.js';
+import { openLocalState } from '../../../src/run-env/local-state.js';
 
 describe('the local state directory', () => {
   let dir: string;

@@ -1,0 +1,612 @@
+(function (__disbuild_import_meta) {const id = 333;
+const ids = [333];
+const modules = {
+
+/***/ 3311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ loadGraphOrReport)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2573);
+/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6266);
+
+
+
+/**
+ * The graph of `--graph FILE`, or without it the one `<sourceDir>/disbuild.json` describes (a graph file, a
+ * graph command, or tasks). Prints every problem and answers undefined when there is none or it is invalid.
+ * `validatedGraphFile` names where a graph file's validation is kept for the next run (see parse.ts).
+ */
+async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts, validatedGraphFile) {
+    if (graphPath === undefined) {
+        // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
+        const { loadConfigGraph } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(171)]).then(__webpack_require__.bind(__webpack_require__, 3171));
+        const configured = await loadConfigGraph(sourceDir, io.env, knownFiles, shortcuts);
+        if (configured === undefined) {
+            io.stderr.write(`disbuild: no graph: pass --graph FILE, or describe the build in ${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(sourceDir, 'disbuild.json')}\n`);
+            return undefined;
+        }
+        if (configured.ok)
+            return configured.value;
+        const n = configured.error.length;
+        io.stderr.write(`disbuild: invalid configuration (${n} problem${n === 1 ? '' : 's'}):\n`);
+        for (const line of configured.error)
+            io.stderr.write(`  ${line}\n`);
+        return undefined;
+    }
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, graphPath);
+    const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .loadGraphFile */ .rn)(path, sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles, validatedGraphFile?.(path));
+    if (loaded.ok)
+        return { graph: loaded.value };
+    io.stderr.write(`disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`);
+    for (const p of loaded.error)
+        io.stderr.write(`  ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_1__/* .formatProblem */ .V)(p)}\n`);
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 4624:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   WE: () => (/* binding */ explain),
+/* harmony export */   ZN: () => (/* binding */ detailLines)
+/* harmony export */ });
+/* unused harmony export describeChange */
+/** The changes between a job's current record and the last stored one. */
+function explain(name, records, seen = new Set()) {
+    const now = records.current(name);
+    const before = records.previous(name);
+    if (now === undefined || before === undefined)
+        return [{ kind: 'never-built' }];
+    if (now.key === before.key)
+        return [{ kind: 'same-key' }];
+    seen.add(name);
+    const changes = [];
+    if (now.salt !== before.salt)
+        changes.push({ kind: 'salt' });
+    for (const path of unionKeys(now.inputs, before.inputs)) {
+        const [n, b] = [now.inputs[path], before.inputs[path]];
+        if (n === b)
+            continue;
+        changes.push({
+            kind: 'input',
+            path,
+            ...(b === undefined ? {} : { old: b }),
+            ...(n === undefined ? {} : { new: n }),
+        });
+    }
+    changes.push(...commandChanges(now.cmds, before.cmds));
+    if (now.outputs.join('\0') !== before.outputs.join('\0'))
+        changes.push({ kind: 'outputs' });
+    for (const dep of unionKeys(now.deps, before.deps)) {
+        const [n, b] = [now.deps[dep], before.deps[dep]];
+        if (n === b)
+            continue;
+        if (n === undefined || b === undefined)
+            changes.push({ kind: 'dep-list', name: dep, how: n ? 'added' : 'removed' });
+        else {
+            const because = seen.has(dep) ? [] : explain(dep, records, seen);
+            // The dependency was rebuilt since this job was: its own record already has the new key.
+            changes.push({ kind: 'dep', name: dep, because: because[0]?.kind === 'same-key' ? [] : because });
+        }
+    }
+    return changes;
+}
+function commandChanges(now, before) {
+    const out = [];
+    if (now.length !== before.length)
+        return [{ kind: 'command', field: `Cmds (${before.length} -> ${now.length})` }];
+    now.forEach((n, i) => {
+        const b = before[i];
+        const at = `Cmds[${i}]`;
+        if (n.kind !== b.kind)
+            out.push({ kind: 'command', field: at });
+        else if (n.kind === 'cat' && b.kind === 'cat') {
+            if (n.content !== b.content)
+                out.push({ kind: 'command', field: `${at}.CatTemplate` });
+            if (n.output !== b.output)
+                out.push({ kind: 'command', field: `${at}.CatOutput` });
+        }
+        else if (n.kind === 'exec' && b.kind === 'exec') {
+            const len = Math.max(n.argv.length, b.argv.length);
+            for (let k = 0; k < len; k++) {
+                if (n.argv[k] !== b.argv[k])
+                    out.push({ kind: 'command', field: `${at}.Exec[${k}]` });
+            }
+            if (n.cwd !== b.cwd)
+                out.push({ kind: 'command', field: `${at}.WorkingDirectory` });
+            for (const name of unionKeys(n.env, b.env)) {
+                if (n.env[name] === b.env[name])
+                    continue;
+                const how = b.env[name] === undefined ? 'added' : n.env[name] === undefined ? 'removed' : 'changed';
+                out.push({ kind: 'env', name, how });
+            }
+        }
+    });
+    return out;
+}
+function unionKeys(a, b) {
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+}
+const short = (state) => state === undefined ? 'none' : state === 'missing' ? 'missing' : state.split(' ')[1].slice(0, 12);
+/** One change as a phrase. */
+function describeChange(c) {
+    switch (c.kind) {
+        case 'never-built':
+            return 'never built';
+        case 'same-key':
+            return 'built before with this key, but the cache no longer has it';
+        case 'salt':
+            return 'salt changed';
+        case 'input':
+            if (c.old === undefined)
+                return `input ${c.path} added (${short(c.new)})`;
+            if (c.new === undefined)
+                return `input ${c.path} removed (was ${short(c.old)})`;
+            return `input ${c.path} changed (${short(c.old)} -> ${short(c.new)})`;
+        case 'command':
+            return `command changed (${c.field})`;
+        case 'env':
+            return `env ${c.name} ${c.how}`;
+        case 'outputs':
+            return 'outputs changed';
+        case 'dep-list':
+            return `dependency ${JSON.stringify(c.name)} ${c.how}`;
+        case 'dep': {
+            const root = c.because.find((x) => x.kind !== 'dep') ?? c.because[0];
+            return `dependency ${JSON.stringify(c.name)} changed${root ? `: ${describeChange(root)}` : ''}`;
+        }
+    }
+}
+/** The reason in one line: the job's own first change (before any dependency's), and how many more. */
+function oneLine(changes) {
+    const own = changes.find((c) => c.kind !== 'dep') ?? changes[0];
+    if (!own)
+        return 'key changed';
+    const more = changes.length - 1;
+    return more > 0 ? `${describeChange(own)} (+${more} more)` : describeChange(own);
+}
+/** Every change, one per line, dependencies' causes indented below them. */
+function detailLines(changes, indent = '  ') {
+    const out = [];
+    for (const c of changes) {
+        out.push(`${indent}${c.kind === 'dep' ? `dependency ${JSON.stringify(c.name)} changed` : describeChange(c)}`);
+        if (c.kind === 'dep')
+            out.push(...detailLines(c.because, `${indent}  `));
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 1806:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ KeyRecordStore)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** How long a built job's record may wait in memory before it is appended (what a SIGKILL can lose). */
+const APPEND_DELAY_MS = 100;
+/** A journal is rewritten (compacted) once it is this much larger than its last compaction left it. */
+const COMPACT_SLACK_BYTES = 4 * 1024 * 1024;
+/** The first line of a compacted journal: how long the journal was then. */
+const HEADER = '{"compacted":';
+/**
+ * The last key record of each job name, kept in one journal, `<cache-dir>/explain-v2/records.jsonl`: one line
+ * per build, `<name as JSON>\t<record as JSON>`, the last line of a name being its record. Advisory only: a
+ * missing or unreadable record is "never built", never an error.
+ *
+ * Writes: a built job's record is appended within APPEND_DELAY_MS (and at `flush`), the records of that interval
+ * in one write of whole lines to the journal opened for appending: no file and no rename per job, and a run
+ * killed mid-way keeps the records of every job it finished, but for its last APPEND_DELAY_MS. Concurrent runs'
+ * appends land whole, one after the other; a line that does not parse (a write cut short by a full disk) is
+ * skipped, and each batch starts on a new line (empty lines are skipped too), so that records appended after a
+ * cut line are not lost with it.
+ *
+ * Reads: the journal as it was when this process first wrote or read it, through a descriptor opened then — a run
+ * explains its jobs against the records before it, not against its own, and a compaction by another process
+ * meanwhile does not change what it reads. A name's record is parsed only when asked for.
+ *
+ * Compaction: `flush(true)` (the end of a run) rewrites the journal with only each name's last line once it has
+ * grown COMPACT_SLACK_BYTES past what the last compaction left (a temp file renamed over it). A record another
+ * run appends between that rewrite's read and its rename is lost: the cost is an explanation against an older
+ * record, or "never built", for that job.
+ */
+class KeyRecordStore {
+    #dir;
+    #path;
+    /** The journal as first seen: its descriptor and length (-1 when there was none). */
+    #snapshot;
+    /** Job name → its last line (unparsed), read from the snapshot on the first `read`. */
+    #index;
+    #pending = [];
+    #timer;
+    #made = false;
+    constructor(cacheDir) {
+        this.#dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'explain-v2');
+        this.#path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.#dir, 'records.jsonl');
+    }
+    read(name) {
+        const line = this.#lines().get(name);
+        if (line === undefined)
+            return undefined;
+        try {
+            const r = JSON.parse(line.slice(line.indexOf('\t') + 1));
+            return r.version === 1 && r.name === name ? r : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Queues `record` for appending; it reaches the journal within APPEND_DELAY_MS, or at `flush`. */
+    write(record) {
+        this.#open();
+        this.#pending.push(`${JSON.stringify(record.name)}\t${JSON.stringify(record)}\n`);
+        // Unref'd: a run that ends without `flush` is not kept alive for it (it loses that interval's records).
+        this.#timer ??= setTimeout(() => this.#append(), APPEND_DELAY_MS).unref();
+    }
+    /**
+     * Appends what is queued. With `end` (the run is over), also rewrites an overgrown journal (see above) and lets
+     * go of the snapshot: records not read by then read as missing.
+     */
+    flush(end = false) {
+        this.#append();
+        if (!end)
+            return;
+        if (this.#made)
+            this.#compactIfOvergrown();
+        if (this.#snapshot !== undefined && this.#snapshot.fd >= 0) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(this.#snapshot.fd);
+            this.#snapshot = { fd: -1, size: 0 };
+        }
+    }
+    #open() {
+        if (this.#snapshot === undefined) {
+            try {
+                const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.#path, 'r');
+                this.#snapshot = { fd, size: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd).size };
+            }
+            catch {
+                this.#snapshot = { fd: -1, size: 0 };
+            }
+        }
+        return this.#snapshot;
+    }
+    #lines() {
+        if (this.#index !== undefined)
+            return this.#index;
+        const { fd, size } = this.#open();
+        this.#index = new Map();
+        if (fd < 0 || size === 0)
+            return this.#index;
+        let text;
+        try {
+            text = readAll(fd, size);
+        }
+        catch {
+            return this.#index;
+        }
+        indexLines(text, this.#index);
+        return this.#index;
+    }
+    #append() {
+        if (this.#timer)
+            clearTimeout(this.#timer);
+        this.#timer = undefined;
+        if (this.#pending.length === 0)
+            return;
+        // Each batch starts a line of its own: after a line cut short (a run killed mid-write, a short write on a full
+        // disk) it would otherwise continue that line, and its first record would be lost with it.
+        const text = `\n${this.#pending.join('')}`;
+        this.#pending = [];
+        let fd;
+        try {
+            if (!this.#made)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(this.#dir, { recursive: true });
+            this.#made = true;
+            // Opened per batch, not held: a journal compacted by another process meanwhile is appended to, not its
+            // replaced predecessor.
+            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.#path, 'a');
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, text);
+        }
+        catch {
+            // A record that cannot be written costs a later explanation its detail, nothing else; a full disk keeps
+            // no empty journal either.
+            try {
+                if (fd !== undefined && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd).size === 0)
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(this.#path);
+            }
+            catch {
+                // Gone already.
+            }
+        }
+        finally {
+            if (fd !== undefined)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        }
+    }
+    #compactIfOvergrown() {
+        let fd;
+        let temp;
+        try {
+            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.#path, 'r');
+            const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd).size;
+            if (size <= compactedSize(fd) + COMPACT_SLACK_BYTES)
+                return;
+            const last = new Map();
+            indexLines(readAll(fd, size), last);
+            const body = [...last.values()].map((l) => `${l}\n`).join('');
+            const header = `${HEADER}${Buffer.byteLength(body)}}\n`;
+            temp = `${this.#path}.${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temp, header + body);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, this.#path);
+            temp = undefined;
+        }
+        catch {
+            // Left as it is: a larger journal, nothing worse.
+        }
+        finally {
+            if (fd !== undefined)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+            if (temp !== undefined)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
+        }
+    }
+}
+function readAll(fd, size) {
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+        const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buf, got, size - got, got);
+        if (n === 0)
+            break;
+        got += n;
+    }
+    return buf.toString('utf8', 0, got);
+}
+/** Adds every record line of `text` to `into` (name → line; later lines win). Other lines are skipped. */
+function indexLines(text, into) {
+    let at = 0;
+    while (at < text.length) {
+        const end = text.indexOf('\n', at);
+        // A last line without its newline was cut short (a full disk, a crash mid-write): not a record.
+        if (end < 0)
+            break;
+        const line = text.slice(at, end);
+        at = end + 1;
+        const tab = line.indexOf('\t');
+        // A record is a JSON object: a line that does not end like one was cut short, and must not hide its name's
+        // previous record.
+        if (tab <= 0 || line.charCodeAt(line.length - 1) !== 0x7d)
+            continue;
+        try {
+            const name = JSON.parse(line.slice(0, tab));
+            if (typeof name === 'string')
+                into.set(name, line);
+        }
+        catch {
+            // Not a record line.
+        }
+    }
+}
+/** The length the journal had after its last compaction (its header says), 0 when never compacted. */
+function compactedSize(fd) {
+    const buf = Buffer.alloc(64);
+    const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, buf, 0, buf.length, 0);
+    const head = buf.toString('utf8', 0, n);
+    if (!head.startsWith(HEADER))
+        return 0;
+    const size = Number.parseInt(head.slice(HEADER.length), 10);
+    return Number.isFinite(size) ? size : 0;
+}
+
+
+/***/ }),
+
+/***/ 9814:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  M: () => (/* binding */ RunExplainer)
+});
+
+// EXTERNAL MODULE: ./src/explain/explain.ts
+var explain = __webpack_require__(4624);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/explain/key-record.ts
+/**
+ * A key's ingredients, kept per job name so that a later run can say what changed (`disbuild explain`). It holds
+ * what the key is made of, in a form a person can read back: input paths with their digests, commands with
+ * dependency references by name, environment variable names with a hash of their value (never the value), a
+ * hash of the salt, and the dependencies' keys by name.
+ */
+
+const hash = (s) => (0,external_node_crypto_.createHash)('sha256').update(s).digest('hex');
+/** The salt is the same for every record of a run: hashed once. */
+let saltHash;
+const hashSalt = (salt) => {
+    if (saltHash?.salt !== salt)
+        saltHash = { salt, hash: hash(salt) };
+    return saltHash.hash;
+};
+/** The record of one job's key. */
+function keyRecord(graph, job, digests, keys, salt) {
+    const depName = (l) => graph.byLabel.get(l)?.name ?? l;
+    const text = (t) => t
+        .map((p) => p.kind === 'text'
+        ? p.text
+        : p.kind === 'output-dir'
+            ? '{{OUTPUT_DIR}}'
+            : p.kind === 'source-dir'
+                ? '{{SOURCE_DIR}}'
+                : `{{DEP:${depName(p.label)}}}`)
+        .join('');
+    const inputs = {};
+    for (const path of job.inputs) {
+        const s = digests.get(path);
+        inputs[path] =
+            s === undefined || !('digest' in s)
+                ? 'missing'
+                : `${s.mode} ${s.digest}${s.link === undefined ? '' : ` link ${s.link}`}`;
+    }
+    const cmds = job.cmds.map((c) => {
+        if (c.kind === 'cat')
+            return { kind: 'cat', content: hash(text(c.catTemplate)), output: text(c.catOutput) };
+        const env = {};
+        for (const e of c.environ) {
+            const entry = text(e);
+            const eq = entry.indexOf('=');
+            env[eq < 0 ? entry : entry.slice(0, eq)] = hash(eq < 0 ? '' : entry.slice(eq + 1));
+        }
+        return { kind: 'exec', argv: c.exec.map(text), env, cwd: text(c.workingDirectory) };
+    });
+    const deps = {};
+    for (const d of job.deps)
+        deps[depName(d)] = keys.get(d) ?? '';
+    return {
+        version: 1,
+        name: job.name,
+        key: keys.get(job.label) ?? '',
+        salt: hashSalt(salt),
+        inputs,
+        cmds,
+        deps,
+        outputs: [...(job.outputs ?? [])],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/explain/run-explainer.ts
+
+
+/** A record from elsewhere, checked before it is compared with anything. */
+function isKeyRecord(name, r) {
+    if (typeof r !== 'object' || r === null)
+        return false;
+    const x = r;
+    const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    return (x.version === 1 &&
+        x.name === name &&
+        typeof x.key === 'string' &&
+        typeof x.salt === 'string' &&
+        isMap(x.inputs) &&
+        Array.isArray(x.cmds) &&
+        isMap(x.deps) &&
+        Array.isArray(x.outputs));
+}
+/**
+ * One run's explanations: this run's key records (made on demand from the digests the keys were computed from)
+ * against the stored ones, and storing the records of the jobs it builds.
+ *
+ * Deals with: records by job name, lazily (a fully cached run makes none). Does not deal with: rendering.
+ */
+class RunExplainer {
+    #graph;
+    #salt;
+    #store;
+    #byName = new Map();
+    #current = new Map();
+    #previous = new Map();
+    #digests = new Map();
+    #keys = new Map();
+    constructor(graph, salt, store) {
+        this.#graph = graph;
+        this.#salt = salt;
+        this.#store = store;
+        for (const j of graph.jobs)
+            if (!this.#byName.has(j.name))
+                this.#byName.set(j.name, j);
+    }
+    /** For EngineDeps.onKeyed. */
+    onKeyed = (digests, keys) => {
+        this.#digests = digests;
+        this.#keys = keys;
+    };
+    current(name) {
+        let r = this.#current.get(name);
+        const job = this.#byName.get(name);
+        if (r === undefined && job !== undefined && this.#keys.has(job.label)) {
+            r = keyRecord(this.#graph, job, this.#digests, this.#keys, this.#salt);
+            this.#current.set(name, r);
+        }
+        return r;
+    }
+    previous(name) {
+        if (!this.#previous.has(name)) {
+            this.#previous.set(name, this.#store.read(name));
+            this.#looked.add(name);
+        }
+        return this.#previous.get(name);
+    }
+    /** Names whose stored record was looked up (locally) since the last `preload` round. */
+    #looked = new Set();
+    /**
+     * Takes the stored records of `names`, and of the dependencies their explanations reach, from a shared
+     * cache (the GitHub cache's index: a fresh runner has no local records). A record found there replaces the
+     * local one: it is the last one of the cache this run reads. Call before `reason`, after the run.
+     */
+    async preload(names, fetch) {
+        const asked = new Set();
+        let wanted = [...new Set(names)];
+        while (wanted.length > 0) {
+            for (const n of wanted)
+                asked.add(n);
+            const found = await fetch(wanted).catch(() => new Map());
+            for (const [n, r] of found)
+                if (isKeyRecord(n, r))
+                    this.#previous.set(n, r);
+            // Explaining them reaches the dependencies whose keys changed: their records are asked for next.
+            this.#looked.clear();
+            for (const n of names)
+                this.changes(n);
+            wanted = [...this.#looked].filter((n) => !asked.has(n));
+        }
+    }
+    changes(name) {
+        return (0,explain/* explain */.WE)(name, this);
+    }
+    reason(name) {
+        return (0,explain/* oneLine */.TN)(this.changes(name));
+    }
+    /**
+     * Called when a job was built: its record becomes the one later runs compare with. Queued for the journal at
+     * once, so that a run killed later keeps it (see record-store.ts); this run still explains against the records
+     * from before it.
+     */
+    recordBuilt(name) {
+        const r = this.current(name);
+        if (r)
+            this.#store.write(r);
+    }
+    /** The run is over: the records still queued are written. */
+    flush() {
+        this.#store.flush(true);
+    }
+}
+
+
+/***/ })
+
+};
+
+return { id, ids, modules };
+})
