@@ -342,7 +342,8 @@ function usageError(io, message) {
 /* harmony export */   Yj: () => (/* binding */ fileRange),
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
 /* harmony export */   jv: () => (/* binding */ hasFile),
-/* harmony export */   mz: () => (/* binding */ filesUnder)
+/* harmony export */   mz: () => (/* binding */ filesUnder),
+/* harmony export */   yL: () => (/* binding */ withoutDirectories)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -534,6 +535,14 @@ function startRepoFiles(sourceDir, listings) {
                 seen.add(p);
         return withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked);
     })();
+}
+/**
+ * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither
+ * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them.
+ */
+function withoutDirectories(root, files) {
+    const out = files.filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isDirectory() !== true);
+    return out.length === files.length ? files : out;
 }
 /** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
 function inWorkTree(path) {

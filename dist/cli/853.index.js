@@ -464,7 +464,13 @@ async function compileConfig(root, config, env, shortcuts = {}) {
     const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root, false));
     const problems = [];
     const workspace = await readWorkspace(root, files, problems, reads?.texts ?? manifests);
-    const compiled = compileTasks({ config, workspace, files, env, ...(untracked ? { untracked } : {}) });
+    const compiled = compileTasks({
+        config,
+        workspace,
+        files: (0,repo_files/* withoutDirectories */.yL)(root, files),
+        env,
+        ...(untracked ? { untracked } : {}),
+    });
     problems.push(...compiled.problems);
     if (problems.length > 0)
         return (0,result/* err */._)(problems);
@@ -559,7 +565,8 @@ function sameStats(a, b) {
 /* harmony export */   Yj: () => (/* binding */ fileRange),
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
 /* harmony export */   jv: () => (/* binding */ hasFile),
-/* harmony export */   mz: () => (/* binding */ filesUnder)
+/* harmony export */   mz: () => (/* binding */ filesUnder),
+/* harmony export */   yL: () => (/* binding */ withoutDirectories)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -751,6 +758,14 @@ function startRepoFiles(sourceDir, listings) {
                 seen.add(p);
         return withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked);
     })();
+}
+/**
+ * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither
+ * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them.
+ */
+function withoutDirectories(root, files) {
+    const out = files.filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isDirectory() !== true);
+    return out.length === files.length ? files : out;
 }
 /** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
 function inWorkTree(path) {

@@ -45469,7 +45469,13 @@ async function compileConfig(root, config, env, shortcuts = {}) {
     const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root, false));
     const problems = [];
     const workspace = await readWorkspace(root, files, problems, reads?.texts ?? manifests);
-    const compiled = compileTasks({ config, workspace, files, env, ...(untracked ? { untracked } : {}) });
+    const compiled = compileTasks({
+        config,
+        workspace,
+        files: (0,repo_files/* withoutDirectories */.yL)(root, files),
+        env,
+        ...(untracked ? { untracked } : {}),
+    });
     problems.push(...compiled.problems);
     if (problems.length > 0)
         return (0,util_result/* err */._)(problems);
@@ -47921,7 +47927,8 @@ function describe(v) {
 /* harmony export */   Yj: () => (/* binding */ fileRange),
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
 /* harmony export */   jv: () => (/* binding */ hasFile),
-/* harmony export */   mz: () => (/* binding */ filesUnder)
+/* harmony export */   mz: () => (/* binding */ filesUnder),
+/* harmony export */   yL: () => (/* binding */ withoutDirectories)
 /* harmony export */ });
 /* unused harmony export startRepoFiles */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
@@ -48113,6 +48120,14 @@ function startRepoFiles(sourceDir, listings) {
                 seen.add(p);
         return withUntracked([...seen].sort(compareCodeUnits), notTracked);
     })();
+}
+/**
+ * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither
+ * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them.
+ */
+function withoutDirectories(root, files) {
+    const out = files.filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isDirectory() !== true);
+    return out.length === files.length ? files : out;
 }
 /** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
 function inWorkTree(path) {

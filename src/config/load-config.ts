@@ -18,7 +18,7 @@ import {
   readKeptGraph,
   writeCompiledGraph,
 } from './compiled-graph-cache.js';
-import { listRepoFiles, untrackedOf } from './repo-files.js';
+import { listRepoFiles, untrackedOf, withoutDirectories } from './repo-files.js';
 import type { ManifestTexts } from './workspace-prefetch.js';
 
 /** Where the graph comes from, as disbuild.json says. */
@@ -116,7 +116,13 @@ export async function compileConfig(
   const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root, false));
   const problems: ConfigProblem[] = [];
   const workspace = await readWorkspace(root, files, problems, reads?.texts ?? manifests);
-  const compiled = compileTasks({ config, workspace, files, env, ...(untracked ? { untracked } : {}) });
+  const compiled = compileTasks({
+    config,
+    workspace,
+    files: withoutDirectories(root, files),
+    env,
+    ...(untracked ? { untracked } : {}),
+  });
   problems.push(...compiled.problems);
   if (problems.length > 0) return err(problems);
   // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitText } from '../ids/git-command.js';
 import { compareCodeUnits } from '../ids/canonical.js';
@@ -161,6 +161,17 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
     for (const p of index.value.paths) if (!gone.has(p)) seen.add(p);
     return withUntracked([...seen].sort(compareCodeUnits), notTracked);
   })();
+}
+
+/**
+ * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither
+ * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them.
+ */
+export function withoutDirectories(root: string, files: readonly string[]): readonly string[] {
+  const out = files.filter(
+    (f) => statSync(`${root}/${f}`, { throwIfNoEntry: false })?.isDirectory() !== true,
+  );
+  return out.length === files.length ? files : out;
 }
 
 /** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
