@@ -34841,6 +34841,8 @@ function parseHead(text) {
 
 
 
+/** The slowest an answer may arrive, on average, once the idle time-out has passed (see #exchange). */
+const MIN_BYTES_PER_SECOND = 16 * 1024;
 /** An answer's head larger than this is not from a cache server. */
 const get_connections_HEAD_LIMIT = 64 * 1024;
 const EMPTY = Buffer.alloc(0);
@@ -34928,8 +34930,17 @@ class GetConnections {
             // The idle time-out does not end an answer whose head never ends (one byte now and then, or interim answers
             // without end): its head must have come whole within the time-out.
             const headTimer = setTimeout(() => onTimeout(), this.#o.idleTimeoutMs);
+            // Nor one whose body trickles (a byte now and then keeps the idle time-out away): once the head is in, the
+            // body must come within the time-out plus its length (as announced; else the longest allowed) at
+            // MIN_BYTES_PER_SECOND.
+            let slowTimer;
+            const timeBody = () => {
+                const ms = this.#o.idleTimeoutMs + Math.ceil(((reader.bodyLength ?? limit) / MIN_BYTES_PER_SECOND) * 1000);
+                slowTimer = setTimeout(() => fail('timeout', `GET took longer than ${ms} ms (under ${MIN_BYTES_PER_SECOND} bytes a second)`), ms);
+            };
             const detach = () => {
                 clearTimeout(headTimer);
+                clearTimeout(slowTimer);
                 c.feed = undefined;
                 socket.off('end', onEnd);
                 socket.off('error', onError);
@@ -34963,8 +34974,10 @@ class GetConnections {
             };
             c.feed = (bytes) => {
                 const problem = reader.feed(bytes);
-                if (reader.headed)
+                if (reader.headed && slowTimer === undefined) {
                     clearTimeout(headTimer);
+                    timeBody();
+                }
                 if (problem !== undefined)
                     fail('network', problem);
                 else if (reader.complete)
@@ -35033,6 +35046,10 @@ class AnswerReader {
     }
     get complete() {
         return this.#framing === 'done';
+    }
+    /** The body's length, once the head has announced it (undefined: chunked, or up to the connection's end). */
+    get bodyLength() {
+        return this.#body?.length;
     }
     get reusable() {
         return this.#keepAlive && !this.#extra && this.#framing === 'done';

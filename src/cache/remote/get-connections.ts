@@ -5,6 +5,9 @@ import { err, ok } from '../../util/result.js';
 import { connectTo, KeptAlive } from './kept-alive.js';
 import { parseHead, type PutFailure } from './put-connections.js';
 
+/** The slowest an answer may arrive, on average, once the idle time-out has passed (see #exchange). */
+const MIN_BYTES_PER_SECOND = 16 * 1024;
+
 /** Why a GET gave no usable answer (the shape of http-client.ts's `HttpFailure`, without its `status`). */
 export type GetFailure = PutFailure;
 
@@ -124,8 +127,22 @@ export class GetConnections {
       // The idle time-out does not end an answer whose head never ends (one byte now and then, or interim answers
       // without end): its head must have come whole within the time-out.
       const headTimer = setTimeout(() => onTimeout(), this.#o.idleTimeoutMs);
+      // Nor one whose body trickles (a byte now and then keeps the idle time-out away): once the head is in, the
+      // body must come within the time-out plus its length (as announced; else the longest allowed) at
+      // MIN_BYTES_PER_SECOND.
+      let slowTimer: NodeJS.Timeout | undefined;
+      const timeBody = (): void => {
+        const ms =
+          this.#o.idleTimeoutMs + Math.ceil(((reader.bodyLength ?? limit) / MIN_BYTES_PER_SECOND) * 1000);
+        slowTimer = setTimeout(
+          () =>
+            fail('timeout', `GET took longer than ${ms} ms (under ${MIN_BYTES_PER_SECOND} bytes a second)`),
+          ms,
+        );
+      };
       const detach = (): void => {
         clearTimeout(headTimer);
+        clearTimeout(slowTimer);
         c.feed = undefined;
         socket.off('end', onEnd);
         socket.off('error', onError);
@@ -155,7 +172,10 @@ export class GetConnections {
       };
       c.feed = (bytes: Buffer): void => {
         const problem = reader.feed(bytes);
-        if (reader.headed) clearTimeout(headTimer);
+        if (reader.headed && slowTimer === undefined) {
+          clearTimeout(headTimer);
+          timeBody();
+        }
         if (problem !== undefined) fail('network', problem);
         else if (reader.complete) finish();
       };
@@ -230,6 +250,11 @@ class AnswerReader {
 
   get complete(): boolean {
     return this.#framing === 'done';
+  }
+
+  /** The body's length, once the head has announced it (undefined: chunked, or up to the connection's end). */
+  get bodyLength(): number | undefined {
+    return this.#body?.length;
   }
 
   get reusable(): boolean {
