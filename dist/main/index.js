@@ -43799,6 +43799,19 @@ function unionKeys(a, b) {
     return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
 }
 const explain_short = (state) => state === undefined ? 'none' : state === 'missing' ? 'missing' : state.split(' ')[1].slice(0, 12);
+/**
+ * How one input's state (`<mode> <blob ID>[ link <blob ID>]`, or `missing`) changed: its content, else its mode
+ * (the executable bit, which keys keep even with `core.fileMode=false`), else its link's target.
+ */
+function inputChange(old, now) {
+    const [oldMode, oldBlob, , oldLink] = old.split(' ');
+    const [newMode, newBlob, , newLink] = now.split(' ');
+    if (old === 'missing' || now === 'missing' || oldBlob !== newBlob)
+        return `changed (${explain_short(old)} -> ${explain_short(now)})`;
+    if (oldMode !== newMode)
+        return `changed mode (${oldMode} -> ${newMode})`;
+    return `changed its link target (${(oldLink ?? 'none').slice(0, 12)} -> ${(newLink ?? 'none').slice(0, 12)})`;
+}
 /** One change as a phrase. */
 function describeChange(c) {
     switch (c.kind) {
@@ -43813,7 +43826,7 @@ function describeChange(c) {
                 return `input ${c.path} added (${explain_short(c.new)})`;
             if (c.new === undefined)
                 return `input ${c.path} removed (was ${explain_short(c.old)})`;
-            return `input ${c.path} changed (${explain_short(c.old)} -> ${explain_short(c.new)})`;
+            return `input ${c.path} ${inputChange(c.old, c.new)}`;
         case 'command':
             return `command changed (${c.field})`;
         case 'env':

@@ -90,6 +90,19 @@ function unionKeys(a: Record<string, unknown>, b: Record<string, unknown>): stri
 const short = (state: string | undefined): string =>
   state === undefined ? 'none' : state === 'missing' ? 'missing' : state.split(' ')[1]!.slice(0, 12);
 
+/**
+ * How one input's state (`<mode> <blob ID>[ link <blob ID>]`, or `missing`) changed: its content, else its mode
+ * (the executable bit, which keys keep even with `core.fileMode=false`), else its link's target.
+ */
+function inputChange(old: string, now: string): string {
+  const [oldMode, oldBlob, , oldLink] = old.split(' ');
+  const [newMode, newBlob, , newLink] = now.split(' ');
+  if (old === 'missing' || now === 'missing' || oldBlob !== newBlob)
+    return `changed (${short(old)} -> ${short(now)})`;
+  if (oldMode !== newMode) return `changed mode (${oldMode} -> ${newMode})`;
+  return `changed its link target (${(oldLink ?? 'none').slice(0, 12)} -> ${(newLink ?? 'none').slice(0, 12)})`;
+}
+
 /** One change as a phrase. */
 export function describeChange(c: Change): string {
   switch (c.kind) {
@@ -102,7 +115,7 @@ export function describeChange(c: Change): string {
     case 'input':
       if (c.old === undefined) return `input ${c.path} added (${short(c.new)})`;
       if (c.new === undefined) return `input ${c.path} removed (was ${short(c.old)})`;
-      return `input ${c.path} changed (${short(c.old)} -> ${short(c.new)})`;
+      return `input ${c.path} ${inputChange(c.old, c.new)}`;
     case 'command':
       return `command changed (${c.field})`;
     case 'env':
