@@ -203,8 +203,10 @@ function taskGlobs(inst, add) {
     if (bad)
         return undefined;
     const glob = compileGlobs(patterns);
-    if (glob.positives.length === 0)
+    // `[]` says the task reads no file; exclusions alone say nothing that could be meant.
+    if (glob.positives.length === 0 && raw.length > 0) {
         add(inst.task, 'inputs', 'has only exclusions ("!"): add what to include');
+    }
     return { glob, used: glob.positives.map(() => false) };
 }
 function choose(inst, files, generated, glob, used) {

@@ -51,6 +51,16 @@ const workspace = {
 };
 
 describe('compileConfig', () => {
+  it('takes `inputs: []` as a task that reads no file', async () => {
+    await write({
+      'a.txt': '',
+      'disbuild.json': { tasks: { hello: { command: 'echo hello', inputs: [] } } },
+    });
+    const r = await compile();
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value.json.Jobs[0]!.Inputs).toEqual([]);
+  });
+
   it("takes `cwd` as a directory, not a glob: `sub/`, `./sub` and `sub` are the same, `.` is the task's own", async () => {
     await write({
       'sub/x.txt': '',
