@@ -62,31 +62,20 @@ describe('compileConfig', () => {
   });
 
   it("takes `cwd` as a directory, not a glob: `sub/`, `./sub` and `sub` are the same, `.` is the task's own", async () => {
+    const tasks = {
+      a: { command: 'true', cwd: 'sub/' },
+      b: { command: 'true', cwd: './sub' },
+      c: { command: 'true', cwd: 'sub' },
+      d: { command: 'true', cwd: '.' },
+    };
     await write({
       'sub/x.txt': '',
-      'disbuild.json': {
-        tasks: {
-          a: { command: 'true', cwd: 'sub/' },
-          b: { command: 'true', cwd: './sub' },
-          c: { command: 'true', cwd: 'sub' },
-          d: { command: 'true', cwd: '.' },
-          e: { command: 'true', cwd: '../up' },
-        },
-      },
+      'disbuild.json': { tasks: { ...tasks, e: { command: 'true', cwd: '../up' } } },
     });
     expect(await errors()).toEqual([
       'disbuild.json task "e" cwd: must stay inside its directory, got "../up"',
     ]);
-    await write({
-      'disbuild.json': {
-        tasks: {
-          a: { command: 'true', cwd: 'sub/' },
-          b: { command: 'true', cwd: './sub' },
-          c: { command: 'true', cwd: 'sub' },
-          d: { command: 'true', cwd: '.' },
-        },
-      },
-    });
+    await write({ 'disbuild.json': { tasks } });
     const r = await compile();
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     expect(r.value.json.Jobs.map((j) => j.Cmds[0]!.WorkingDirectory)).toEqual(['sub', 'sub', 'sub', '']);
