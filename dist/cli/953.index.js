@@ -74,6 +74,10 @@ function compileGlobs(patterns) {
         within,
     };
 }
+/** Whether a normalised pattern names one path (no wildcard, class or brace in it). */
+function isLiteral(pattern) {
+    return !picomatch_default().scan(pattern).isGlob;
+}
 /**
  * A literal path is a string comparison, and a glob with a fixed leading directory (`dist/**`) first compares
  * that prefix: both far cheaper than a regular expression over thousands of files that mostly do not match.
@@ -343,10 +347,13 @@ function instantiate(input, add) {
     for (const [task, spec] of input.config.tasks) {
         const relOutputs = (spec.outputs ?? []).flatMap((p, i) => {
             const n = normalizePattern(p);
-            if (n.ok)
-                return [p.startsWith('!') ? `!${n.value}` : n.value];
-            add(task, `outputs[${i}]`, n.error);
-            return [];
+            if (!n.ok) {
+                add(task, `outputs[${i}]`, n.error);
+                return [];
+            }
+            const not = p.startsWith('!') ? '!' : '';
+            // A plain path is a file or a directory (`"dist"`): what is in that directory is the task's too.
+            return isLiteral(n.value) ? [`${not}${n.value}`, `${not}${n.value}/**`] : [`${not}${n.value}`];
         });
         const outputs = (base) => base === ''
             ? relOutputs

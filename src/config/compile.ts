@@ -12,7 +12,7 @@ import type { ConfigProblem, DisbuildConfig, TaskSpec } from './config-file.js';
 import { CONFIG_FILE } from './config-file.js';
 import type { Workspace, WorkspacePackage } from './workspaces.js';
 import { selectInputs, type GeneratedFiles, generatedFiles } from './select-inputs.js';
-import { normalizePattern } from './globs.js';
+import { isLiteral, normalizePattern } from './globs.js';
 
 /** A job as Go's encoding/json writes it, plus the optional `Outputs`. */
 export interface GoJob {
@@ -110,9 +110,13 @@ function instantiate(
   for (const [task, spec] of input.config.tasks) {
     const relOutputs = (spec.outputs ?? []).flatMap((p, i) => {
       const n = normalizePattern(p);
-      if (n.ok) return [p.startsWith('!') ? `!${n.value}` : n.value];
-      add(task, `outputs[${i}]`, n.error);
-      return [];
+      if (!n.ok) {
+        add(task, `outputs[${i}]`, n.error);
+        return [];
+      }
+      const not = p.startsWith('!') ? '!' : '';
+      // A plain path is a file or a directory (`"dist"`): what is in that directory is the task's too.
+      return isLiteral(n.value) ? [`${not}${n.value}`, `${not}${n.value}/**`] : [`${not}${n.value}`];
     });
     const outputs = (base: string): string[] =>
       base === ''

@@ -66,6 +66,11 @@ export function compileGlobs(patterns: readonly string[]): GlobList {
   };
 }
 
+/** Whether a normalised pattern names one path (no wildcard, class or brace in it). */
+export function isLiteral(pattern: string): boolean {
+  return !picomatch.scan(pattern).isGlob;
+}
+
 /**
  * A literal path is a string comparison, and a glob with a fixed leading directory (`dist/**`) first compares
  * that prefix: both far cheaper than a regular expression over thousands of files that mostly do not match.

@@ -1,0 +1,35 @@
+import { rm } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Rig } from '../helpers/rig.js';
+
+describe('outputs naming a directory without a glob (`"dist"`)', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it('captures what is in it, and restores it without a build', async () => {
+    await rig.write({
+      'a.txt': 'a\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'mkdir -p dist/sub && cp a.txt dist/sub/a.js',
+            inputs: ['a.txt'],
+            outputs: ['dist'],
+          },
+        },
+      }),
+    });
+    const run = (): ReturnType<Rig['run']> => rig.run(['run', '--cache-dir', rig.cacheDir]);
+    expect((await run()).code).toBe(0);
+    await rm(rig.path('src/dist'), { recursive: true });
+    const r = await run();
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/1 cached, 0 built/);
+    expect(await rig.read('src/dist/sub/a.js')).toBe('a\n');
+  });
+});
