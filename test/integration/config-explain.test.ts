@@ -139,5 +139,19 @@ describe('disbuild.json problems', () => {
       tasks: { build: { script: 'build', outputs: ['dist/**'] } },
     });
     expect(i.stderr).toContain('dev: persistent (long-running) task left out');
+    // As Turborepo reads it: comments and trailing commas.
+    await rig.write({
+      'turbo.json':
+        '{\n  // the build\n  "tasks": { "build": { "outputs": ["dist/**",], }, /* done */ },\n}\n',
+    });
+    const c = await rig.run(['import', 'turbo', '--stdout']);
+    expect(c.code, c.stderr).toBe(0);
+    expect(JSON.parse(c.stdout)).toMatchObject({
+      tasks: { build: { script: 'build', outputs: ['dist/**'] } },
+    });
+    await rig.write({ 'turbo.json': '{ "tasks": { "build": } }' });
+    const bad = await rig.run(['import', 'turbo', '--stdout']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/cannot read .*turbo\.json: ValueExpected at offset/);
   });
 });

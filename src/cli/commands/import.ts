@@ -7,6 +7,8 @@ import { readWorkspace } from '../../config/workspaces.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
 import { EXIT } from '../io.js';
+// The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
+import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
 
 const HELP = `Usage: disbuild import turbo [--source-dir DIR] [--force] [--stdout]
 
@@ -45,7 +47,13 @@ export const importCommand: Command = async (argv, io) => {
   const root = resolve(io.cwd, v['source-dir'] ?? '.');
   let turbo: unknown;
   try {
-    turbo = JSON.parse(await readFile(join(root, 'turbo.json'), 'utf8'));
+    // turbo.json may hold comments and trailing commas, as Turborepo reads it.
+    const errors: ParseError[] = [];
+    turbo = parseJsonc(await readFile(join(root, 'turbo.json'), 'utf8'), errors, {
+      allowTrailingComma: true,
+    });
+    const first = errors[0];
+    if (first) throw new Error(`${printParseErrorCode(first.error)} at offset ${first.offset}`);
   } catch (e) {
     io.stderr.write(`disbuild import: cannot read ${join(root, 'turbo.json')}: ${(e as Error).message}\n`);
     return EXIT.usage;
