@@ -103,6 +103,21 @@ function importTurbo(turbo, ws) {
         }
         tasks[name] = translateTask(name, t, globalEnv, notes);
     }
+    // Turborepo skips a dependency on a task no package has; disbuild refuses one: it is dropped, and said so.
+    for (const [name, spec] of Object.entries(tasks)) {
+        if (!spec.deps)
+            continue;
+        const kept = spec.deps.filter((d) => {
+            if (tasks[d.replace(/^\^/, '')] !== undefined)
+                return true;
+            notes.push(`${name}: dependsOn ${JSON.stringify(d)} names a task left out above; dropped`);
+            return false;
+        });
+        if (kept.length > 0)
+            spec.deps = kept;
+        else
+            delete spec.deps;
+    }
     return { config: { $schema: SCHEMA_REF, tasks }, notes };
 }
 function translateTask(name, t, globalEnv, notes) {
@@ -160,8 +175,10 @@ function translateInputs(name, inputs, notes) {
         else
             out.push(i);
     }
-    // Only the default and exclusions: the same as no inputs with exclusions.
-    return out.length === 0 ? undefined : out;
+    if (out.length === 0)
+        return undefined;
+    // Exclusions alone take away from Turborepo's default, which is every file of the package.
+    return out.every((i) => i.startsWith('!')) ? ['**', ...out] : out;
 }
 /** Variable names; wildcards and exclusions have no equivalent. */
 function names(v, where, notes) {

@@ -106,4 +106,35 @@ describe('importTurbo', () => {
       'web#typecheck',
     ]);
   });
+
+  it("drops a dependency on a task left out, and keeps the package's files under exclusions alone", async () => {
+    await write({
+      'package.json': { name: 'root', workspaces: ['packages/*'] },
+      'packages/a/package.json': { name: 'a', scripts: { build: 'tsc', lint: 'eslint .' } },
+      'packages/a/src/index.ts': '',
+      'packages/a/README.md': '',
+    });
+    const ws = await readWorkspace(dir, await listRepoFiles(dir), []);
+    const imported = importTurbo(
+      {
+        tasks: {
+          build: { dependsOn: ['dev', '^codegen'] },
+          dev: { persistent: true },
+          lint: { inputs: ['!**/*.md'] },
+        },
+      },
+      ws,
+    );
+    expect(imported.config.tasks).toEqual({
+      build: { script: 'build' },
+      lint: { script: 'lint', inputs: ['**', '!**/*.md'] },
+    });
+    expect(imported.notes).toContain('build: dependsOn "dev" names a task left out above; dropped');
+    expect(imported.notes).toContain('build: dependsOn "^codegen" names a task left out above; dropped');
+    // And the compiler takes what the import wrote.
+    const written = parseConfigText(JSON.stringify(imported.config));
+    if (!written.ok) throw new Error('invalid config');
+    const compiled = await compileConfig(dir, { tasks: written.value.tasks! }, {});
+    expect(compiled.ok, JSON.stringify(compiled)).toBe(true);
+  });
 });
