@@ -274,10 +274,16 @@ const importCommand = async (argv, io) => {
         return cli_io/* EXIT */.d.usage;
     }
     const problems = [];
-    const ws = await (0,workspaces.readWorkspace)(root, await (0,repo_files/* listRepoFiles */.c$)(root), problems);
+    const files = await (0,repo_files/* listRepoFiles */.c$)(root);
+    const ws = await (0,workspaces.readWorkspace)(root, files, problems);
     for (const p of problems)
         io.stderr.write(`disbuild import: ${p.file}: ${p.message}\n`);
     const result = importTurbo(turbo, ws);
+    // A package's own turbo.json (`extends`) changes its tasks there: said, not silently dropped.
+    for (const f of files) {
+        if (f !== 'turbo.json' && f.endsWith('/turbo.json'))
+            result.notes.push(`${f}: a package's own configuration not translated`);
+    }
     const text = `${JSON.stringify(result.config, null, 2)}\n`;
     if (v.stdout)
         io.stdout.write(text);

@@ -149,6 +149,9 @@ describe('disbuild.json problems', () => {
     expect(JSON.parse(c.stdout)).toMatchObject({
       tasks: { build: { script: 'build', outputs: ['dist/**'] } },
     });
+    await rig.write({ 'sub/turbo.json': '{ "extends": ["//"] }' });
+    const nested = await rig.run(['import', 'turbo', '--stdout']);
+    expect(nested.stderr).toContain("sub/turbo.json: a package's own configuration not translated");
     await rig.write({ 'turbo.json': '{ "tasks": { "build": } }' });
     const bad = await rig.run(['import', 'turbo', '--stdout']);
     expect(bad.code).toBe(2);

@@ -71,9 +71,15 @@ export const importCommand: Command = async (argv, io) => {
     return EXIT.usage;
   }
   const problems: { file: string; message: string }[] = [];
-  const ws = await readWorkspace(root, await listRepoFiles(root), problems);
+  const files = await listRepoFiles(root);
+  const ws = await readWorkspace(root, files, problems);
   for (const p of problems) io.stderr.write(`disbuild import: ${p.file}: ${p.message}\n`);
   const result = importTurbo(turbo, ws);
+  // A package's own turbo.json (`extends`) changes its tasks there: said, not silently dropped.
+  for (const f of files) {
+    if (f !== 'turbo.json' && f.endsWith('/turbo.json'))
+      result.notes.push(`${f}: a package's own configuration not translated`);
+  }
   const text = `${JSON.stringify(result.config, null, 2)}\n`;
   if (v.stdout) io.stdout.write(text);
   else await writeFile(target, text);
