@@ -34,8 +34,9 @@ function compileOutputGlobs(patterns) {
             continue;
         }
         const scan = picomatch__WEBPACK_IMPORTED_MODULE_0___default().scan(p);
-        // A literal path is its own base: walking its parent would visit its siblings for nothing.
-        bases.add(scan.isGlob ? scan.base : p);
+        // A literal path is its own base: walking its parent would visit its siblings for nothing. Bases are paths on
+        // disk: `app/\(mkt\)/**` walks `app/(mkt)`.
+        bases.add((scan.isGlob ? scan.base : p).replace(/\\(.)/g, '$1'));
     }
     const include = anyOf(includes);
     const exclude = negatives.length > 0 ? anyOf(negatives.map((p) => matcher(p, plainDirOf(p)))) : () => false;

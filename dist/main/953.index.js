@@ -86,13 +86,21 @@ function matcher(pattern) {
     if (pattern === '**')
         return { matches: () => true };
     const scan = picomatch_default().scan(pattern);
-    if (!scan.isGlob)
-        return { matches: (path) => path === pattern, within: { path: pattern } };
+    if (!scan.isGlob) {
+        // `a\(1\).txt` names `a(1).txt`.
+        const literal = pattern.replace(/\\(.)/g, '$1');
+        return { matches: (path) => path === literal, within: { path: literal } };
+    }
     const re = picomatch_default().makeRe(pattern, { dot: true });
+    // As picomatch itself does: a pattern is also the path it spells (`app/(mkt)/page.tsx`, `a(1).txt`).
     if (scan.base === '')
-        return { matches: (path) => re.test(path) };
-    const prefix = `${scan.base}/`;
-    return { matches: (path) => path.startsWith(prefix) && re.test(path), within: { dir: scan.base } };
+        return { matches: (path) => path === pattern || re.test(path) };
+    const base = scan.base.replace(/\\(.)/g, '$1');
+    const prefix = `${base}/`;
+    return {
+        matches: (path) => path === pattern || (path.startsWith(prefix) && re.test(path)),
+        within: { dir: base },
+    };
 }
 
 // EXTERNAL MODULE: ./src/config/repo-files.ts

@@ -24,8 +24,9 @@ export function compileOutputGlobs(patterns: readonly string[]): OutputGlobs {
       continue;
     }
     const scan = picomatch.scan(p);
-    // A literal path is its own base: walking its parent would visit its siblings for nothing.
-    bases.add(scan.isGlob ? scan.base : p);
+    // A literal path is its own base: walking its parent would visit its siblings for nothing. Bases are paths on
+    // disk: `app/\(mkt\)/**` walks `app/(mkt)`.
+    bases.add((scan.isGlob ? scan.base : p).replace(/\\(.)/g, '$1'));
   }
   const include = anyOf(includes);
   const exclude = negatives.length > 0 ? anyOf(negatives.map((p) => matcher(p, plainDirOf(p)))) : () => false;

@@ -181,3 +181,15 @@ describe('generatedFiles', () => {
     });
   }
 });
+
+describe('compileGlobs', () => {
+  it('matches as picomatch does: escaped characters, and a pattern that spells a path with parentheses', () => {
+    const matches = (pattern: string, path: string): boolean => compileGlobs([pattern]).positives[0]!(path);
+    expect(matches('a\\(1\\).txt', 'a(1).txt')).toBe(true);
+    expect(matches('app/\\[slug\\]/page.tsx', 'app/[slug]/page.tsx')).toBe(true);
+    expect(matches('app/\\(mkt\\)/**', 'app/(mkt)/page.tsx')).toBe(true);
+    expect(matches('a(1).txt', 'a(1).txt')).toBe(true);
+    expect(matches('src/**', 'src/a.ts')).toBe(true);
+    expect(matches('src/**', 'lib/a.ts')).toBe(false);
+  });
+});
