@@ -42133,6 +42133,8 @@ class Execution {
     #outcomes = new Map();
     /** Restored output directories that no command has read yet, left writable until one does. */
     #unsealed = new Set();
+    /** Keys whose hit this run could not restore: not looked up again before they are built (see #lateHit). */
+    #unrestorable = new Set();
     constructor(parts) {
         this.#p = parts;
         // Restored output directories are this run's scratch; only --out-dir and --download all read them whole.
@@ -42251,6 +42253,7 @@ class Execution {
             if (restored.ok || !(restored.error.reason === 'cache-unavailable' && restored.error.reported))
                 this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
             await remove_tree_removeTree(dir).catch(() => undefined);
+            this.#unrestorable.add(ref.key);
             // Not the job's artifact: the cache drops it, so that the build's takes its place.
             if (placed.stray)
                 await this.#p.cache.discard?.(ref.key);
@@ -42369,6 +42372,9 @@ class Execution {
      * then its coordinator went away): look once more before building.
      */
     async #lateHit(ref) {
+        // The same entry would fail the same way, and say so once more.
+        if (this.#unrestorable.has(ref.key))
+            return undefined;
         const hit = (await this.#p.cache.lookup([ref.key])).get(ref.key);
         if (!hit)
             return undefined;

@@ -81,6 +81,8 @@ export class Execution {
   readonly #outcomes = new Map<JobLabel, Promise<JobOutcome>>();
   /** Restored output directories that no command has read yet, left writable until one does. */
   readonly #unsealed = new Set<string>();
+  /** Keys whose hit this run could not restore: not looked up again before they are built (see #lateHit). */
+  readonly #unrestorable = new Set<JobKey>();
 
   constructor(parts: ExecutionParts) {
     this.#p = parts;
@@ -207,6 +209,7 @@ export class Execution {
       if (restored.ok || !(restored.error.reason === 'cache-unavailable' && restored.error.reported))
         this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
       await removeTree(dir).catch(() => undefined);
+      this.#unrestorable.add(ref.key);
       // Not the job's artifact: the cache drops it, so that the build's takes its place.
       if (placed.stray) await this.#p.cache.discard?.(ref.key);
       const ready = await this.#build(this.#p.graph.byLabel.get(label)!, ref);
@@ -333,6 +336,8 @@ export class Execution {
    * then its coordinator went away): look once more before building.
    */
   async #lateHit(ref: JobRef): Promise<Ready | undefined> {
+    // The same entry would fail the same way, and say so once more.
+    if (this.#unrestorable.has(ref.key)) return undefined;
     const hit = (await this.#p.cache.lookup([ref.key])).get(ref.key);
     if (!hit) return undefined;
     const dir = this.#outputDir(ref.key);

@@ -33,3 +33,36 @@ describe('outputs naming a directory without a glob (`"dist"`)', () => {
     expect(await rig.read('src/dist/sub/a.js')).toBe('a\n');
   });
 });
+
+describe('an in-place output directory replaced by a file', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it('is one warning, and the job builds its outputs again', async () => {
+    await rig.write({
+      'a.txt': 'a\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'mkdir -p dist/sub && cp a.txt dist/sub/a.js',
+            inputs: ['a.txt'],
+            outputs: ['dist/**'],
+          },
+        },
+      }),
+    });
+    const run = (): ReturnType<Rig['run']> => rig.run(['run', '--cache-dir', rig.cacheDir]);
+    expect((await run()).code).toBe(0);
+    await rm(rig.path('src/dist/sub'), { recursive: true });
+    await rig.write({ 'dist/sub': 'a file where a directory was\n' });
+    const r = await run();
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout.match(/warning/g)).toHaveLength(1);
+    expect(await rig.read('src/dist/sub/a.js')).toBe('a\n');
+  });
+});
