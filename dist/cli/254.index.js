@@ -11,6 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_unescape_glob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(669);
+
 
 /** A directory spelled without any character a glob gives meaning to: compared as a string. */
 const PLAIN_DIR = /^[^\\*?[\]{}()!+@|]+$/;
@@ -36,7 +38,7 @@ function compileOutputGlobs(patterns) {
         const scan = picomatch__WEBPACK_IMPORTED_MODULE_0___default().scan(p);
         // A literal path is its own base: walking its parent would visit its siblings for nothing. Bases are paths on
         // disk: `app/\(mkt\)/**` walks `app/(mkt)`.
-        bases.add((scan.isGlob ? scan.base : p).replace(/\\(.)/g, '$1'));
+        bases.add((0,_util_unescape_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .unescapeGlob */ .D)(scan.isGlob ? scan.base : p));
     }
     const include = anyOf(includes);
     const exclude = negatives.length > 0 ? anyOf(negatives.map((p) => matcher(p, plainDirOf(p)))) : () => false;
@@ -64,6 +66,20 @@ function matcher(pattern, dir) {
         return (path) => path === dir || path.startsWith(prefix);
     }
     return picomatch__WEBPACK_IMPORTED_MODULE_0___default()(pattern, { dot: true });
+}
+
+
+/***/ }),
+
+/***/ 669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ unescapeGlob)
+/* harmony export */ });
+/** A glob's literal part as the path it names: `app/\(mkt\)` is the directory `app/(mkt)`. */
+function unescapeGlob(text) {
+    return text.replace(/\\(.)/g, '$1');
 }
 
 

@@ -25,7 +25,10 @@ var config_file = __webpack_require__(3797);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/util/unescape-glob.ts
+var unescape_glob = __webpack_require__(669);
 ;// CONCATENATED MODULE: ./src/config/globs.ts
+
 
 
 /**
@@ -88,14 +91,14 @@ function matcher(pattern) {
     const scan = picomatch_default().scan(pattern);
     if (!scan.isGlob) {
         // `a\(1\).txt` names `a(1).txt`.
-        const literal = pattern.replace(/\\(.)/g, '$1');
+        const literal = (0,unescape_glob/* unescapeGlob */.D)(pattern);
         return { matches: (path) => path === literal, within: { path: literal } };
     }
     const re = picomatch_default().makeRe(pattern, { dot: true });
     // As picomatch itself does: a pattern is also the path it spells (`app/(mkt)/page.tsx`, `a(1).txt`).
     if (scan.base === '')
         return { matches: (path) => path === pattern || re.test(path) };
-    const base = scan.base.replace(/\\(.)/g, '$1');
+    const base = (0,unescape_glob/* unescapeGlob */.D)(scan.base);
     const prefix = `${base}/`;
     return {
         matches: (path) => path === pattern || (path.startsWith(prefix) && re.test(path)),
@@ -474,6 +477,20 @@ function normalizeDir(dir) {
         return { ok: false, error: `must stay inside its directory, got ${JSON.stringify(dir)}` };
     }
     return { ok: true, value: norm === '.' ? '' : norm };
+}
+
+
+/***/ }),
+
+/***/ 669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ unescapeGlob)
+/* harmony export */ });
+/** A glob's literal part as the path it names: `app/\(mkt\)` is the directory `app/(mkt)`. */
+function unescapeGlob(text) {
+    return text.replace(/\\(.)/g, '$1');
 }
 
 

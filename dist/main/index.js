@@ -41194,7 +41194,8 @@ function clearOutputs(sourceDir, globs, keep, protect) {
 /**
  * Puts an artifact's in-place outputs back in the source directory: each file whose content, mode or type
  * differs is written beside its place and renamed over it, then checked; files the globs match that the
- * artifact lacks are removed. Answers an error message when a written file does not read back as the artifact's.
+ * artifact lacks are removed. Answers why not when it cannot: the artifact holds more than the job's outputs, a
+ * place is reached through a link, or a written file does not read back as the artifact's.
  *
  * With `move`, `artifactDir` is this run's own verified copy of the artifact, which nothing reads afterwards:
  * a regular file that no other name shares (one link: never a cache entry's file) is renamed into place
@@ -41203,9 +41204,12 @@ function clearOutputs(sourceDir, globs, keep, protect) {
 function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
     const base = (0,external_node_path_.join)(artifactDir, IN_PLACE_DIR);
     const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
-    const refused = strayEntry(base, inArtifact, globs);
-    if (refused !== undefined)
-        return refused;
+    // An artifact is the job's only if all it holds are the job's outputs, and its links stay in the checkout: one
+    // from a cache another writer can reach must not put a source's place, nor anything beside the checkout, within
+    // its reach. The caller learns that the artifact itself is at fault (`stray`), and drops it.
+    const stray = strayEntry(base, inArtifact, globs);
+    if (stray !== undefined)
+        return { message: stray, stray: true };
     // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
     // of the same size is there, or once written); each parent directory is made once.
     const made = new Set();
@@ -41213,7 +41217,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
     for (const rel of inArtifact) {
         const link = linkOnTheWay(sourceDir, rel, real);
         if (link !== undefined)
-            return throughLink(rel, link);
+            return { message: throughLink(rel, link) };
         const from = in_place_describe((0,external_node_path_.join)(base, rel));
         const to = (0,external_node_path_.join)(sourceDir, rel);
         if (sameEntry(from, to))
@@ -41228,7 +41232,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
         if (inTheWay) {
             const kept = listOutputs(sourceDir, { bases: [rel], matches: (p) => !globs.matches(p) || protect(p) });
             if (kept.length > 0)
-                return `${rel} is a directory holding ${kept[0]}, which is not the job's output`;
+                return { message: `${rel} is a directory holding ${kept[0]}, which is not the job's output` };
         }
         if (move && moveFile(from, to, inTheWay))
             continue;
@@ -41236,7 +41240,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
         copyEntry(from.path, temp);
         if (!sameEntry(from, temp)) {
             (0,external_node_fs_.rmSync)(temp, { force: true });
-            return `${rel} could not be written in place`;
+            return { message: `${rel} could not be written in place` };
         }
         if (inTheWay)
             (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
@@ -41244,15 +41248,6 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
     }
     clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
     return undefined;
-}
-/**
- * Why an artifact's in-place files are not the job's (see placeOutputs): an artifact is the job's only if all it
- * holds are the job's outputs, and its links stay in the checkout. One from a cache another writer can reach
- * must not put a source's place, nor anything beside the checkout, within its reach.
- */
-function strayArtifact(artifactDir, globs) {
-    const base = (0,external_node_path_.join)(artifactDir, IN_PLACE_DIR);
-    return strayEntry(base, listOutputs(base, { bases: [''], matches: () => true }), globs);
 }
 /**
  * The first of `inArtifact` that the job's globs do not match, or a link whose target leaves the checkout (`..`
@@ -41985,11 +41980,7 @@ class InPlaceOutputs {
         if (!globs)
             return undefined;
         try {
-            const stray = strayArtifact(dir, globs);
-            if (stray !== undefined)
-                return { message: stray, stray: true };
-            const failed = placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
-            return failed === undefined ? undefined : { message: failed };
+            return placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
         }
         catch (e) {
             return { message: `in-place outputs: ${e.message}` };

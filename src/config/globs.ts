@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
+import { unescapeGlob } from '../util/unescape-glob.js';
 
 /** A glob list compiled once: positive patterns choose, `!` patterns exclude. */
 export interface GlobList {
@@ -80,13 +81,13 @@ function matcher(pattern: string): { matches: (path: string) => boolean; within?
   const scan = picomatch.scan(pattern);
   if (!scan.isGlob) {
     // `a\(1\).txt` names `a(1).txt`.
-    const literal = pattern.replace(/\\(.)/g, '$1');
+    const literal = unescapeGlob(pattern);
     return { matches: (path) => path === literal, within: { path: literal } };
   }
   const re = picomatch.makeRe(pattern, { dot: true });
   // As picomatch itself does: a pattern is also the path it spells (`app/(mkt)/page.tsx`, `a(1).txt`).
   if (scan.base === '') return { matches: (path) => path === pattern || re.test(path) };
-  const base = scan.base.replace(/\\(.)/g, '$1');
+  const base = unescapeGlob(scan.base);
   const prefix = `${base}/`;
   return {
     matches: (path) => path === pattern || (path.startsWith(prefix) && re.test(path)),

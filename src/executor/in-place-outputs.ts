@@ -1,7 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import type { Graph, JobLabel } from '../graph/model.js';
 import type { ManifestEntry } from '../cache/cache.js';
-import { captureOutputs, clearOutputs, placeOutputs, strayArtifact, type OutputGlobs } from './in-place.js';
+import {
+  captureOutputs,
+  clearOutputs,
+  type OutputGlobs,
+  type PlaceFailure,
+  placeOutputs,
+} from './in-place.js';
 import { outputsInPlace, restoreInPlace, type StoredArtifact } from './in-place-restore.js';
 import { OutputStatRecords } from './output-stat-records.js';
 import { WorkerPool } from './worker-pool.js';
@@ -161,14 +167,11 @@ export class InPlaceOutputs {
    * Undefined once placed; else why not, and whether the artifact itself is at fault (`stray`: it holds more
    * than the job's outputs), which the cache should then drop.
    */
-  place(label: JobLabel, dir: string, restored = false): { message: string; stray?: true } | undefined {
+  place(label: JobLabel, dir: string, restored = false): PlaceFailure | undefined {
     const globs = this.#of(label);
     if (!globs) return undefined;
     try {
-      const stray = strayArtifact(dir, globs);
-      if (stray !== undefined) return { message: stray, stray: true };
-      const failed = placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
-      return failed === undefined ? undefined : { message: failed };
+      return placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
     } catch (e) {
       return { message: `in-place outputs: ${(e as Error).message}` };
     }

@@ -195,7 +195,8 @@ export function clearOutputs(
 /**
  * Puts an artifact's in-place outputs back in the source directory: each file whose content, mode or type
  * differs is written beside its place and renamed over it, then checked; files the globs match that the
- * artifact lacks are removed. Answers an error message when a written file does not read back as the artifact's.
+ * artifact lacks are removed. Answers why not when it cannot: the artifact holds more than the job's outputs, a
+ * place is reached through a link, or a written file does not read back as the artifact's.
  *
  * With `move`, `artifactDir` is this run's own verified copy of the artifact, which nothing reads afterwards:
  * a regular file that no other name shares (one link: never a cache entry's file) is renamed into place
@@ -207,18 +208,21 @@ export function placeOutputs(
   globs: OutputGlobs,
   protect: (path: string) => boolean,
   move = false,
-): string | undefined {
+): PlaceFailure | undefined {
   const base = join(artifactDir, IN_PLACE_DIR);
   const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
-  const refused = strayEntry(base, inArtifact, globs);
-  if (refused !== undefined) return refused;
+  // An artifact is the job's only if all it holds are the job's outputs, and its links stay in the checkout: one
+  // from a cache another writer can reach must not put a source's place, nor anything beside the checkout, within
+  // its reach. The caller learns that the artifact itself is at fault (`stray`), and drops it.
+  const stray = strayEntry(base, inArtifact, globs);
+  if (stray !== undefined) return { message: stray, stray: true };
   // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
   // of the same size is there, or once written); each parent directory is made once.
   const made = new Set<string>();
   const real = new Set<string>();
   for (const rel of inArtifact) {
     const link = linkOnTheWay(sourceDir, rel, real);
-    if (link !== undefined) return throughLink(rel, link);
+    if (link !== undefined) return { message: throughLink(rel, link) };
     const from = describe(join(base, rel));
     const to = join(sourceDir, rel);
     if (sameEntry(from, to)) continue;
@@ -231,30 +235,21 @@ export function placeOutputs(
     const inTheWay = lstatSync(to, { throwIfNoEntry: false })?.isDirectory() === true;
     if (inTheWay) {
       const kept = listOutputs(sourceDir, { bases: [rel], matches: (p) => !globs.matches(p) || protect(p) });
-      if (kept.length > 0) return `${rel} is a directory holding ${kept[0]}, which is not the job's output`;
+      if (kept.length > 0)
+        return { message: `${rel} is a directory holding ${kept[0]}, which is not the job's output` };
     }
     if (move && moveFile(from, to, inTheWay)) continue;
     const temp = `${to}.disbuild-${randomBytes(4).toString('hex')}`;
     copyEntry(from.path, temp);
     if (!sameEntry(from, temp)) {
       rmSync(temp, { force: true });
-      return `${rel} could not be written in place`;
+      return { message: `${rel} could not be written in place` };
     }
     if (inTheWay) rmSync(to, { recursive: true, force: true });
     renameSync(temp, to);
   }
   clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
   return undefined;
-}
-
-/**
- * Why an artifact's in-place files are not the job's (see placeOutputs): an artifact is the job's only if all it
- * holds are the job's outputs, and its links stay in the checkout. One from a cache another writer can reach
- * must not put a source's place, nor anything beside the checkout, within its reach.
- */
-export function strayArtifact(artifactDir: string, globs: OutputGlobs): string | undefined {
-  const base = join(artifactDir, IN_PLACE_DIR);
-  return strayEntry(base, listOutputs(base, { bases: [''], matches: () => true }), globs);
 }
 
 /**
@@ -273,6 +268,12 @@ function strayEntry(base: string, inArtifact: readonly string[], globs: OutputGl
     }
   }
   return undefined;
+}
+
+/** Why in-place outputs were not put back; `stray`: the artifact itself is not the job's (see placeOutputs). */
+export interface PlaceFailure {
+  message: string;
+  stray?: true;
 }
 
 /** Why an in-place output is not put back (see linkOnTheWay). */
