@@ -34,6 +34,12 @@ export interface DisbuildConfig {
   graphCommand?: string;
   salt?: string;
   tasks?: ReadonlyMap<string, TaskSpec>;
+  /**
+   * Problems of the file's shape that leave its tasks compilable (a field of the wrong type, an unknown key): the
+   * compile still runs, so that its own problems (an unknown task in `deps`, a glob matching nothing) are
+   * reported with these, all at once, instead of one fix later. Set only with `tasks`.
+   */
+  shapeProblems?: readonly ConfigProblem[];
 }
 
 /** One thing wrong with the configuration; rendered `disbuild.json: task "build" deps[1]: unknown task "x"`. */
@@ -71,7 +77,11 @@ export async function readConfigFile(
   return parseConfigText(text);
 }
 
-/** Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. */
+/**
+ * Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. When the
+ * file has tasks and nothing else is wrong with it as a whole, its problems travel with the config instead
+ * (`shapeProblems`): a task keeps the fields that were right.
+ */
 export function parseConfigText(text: string, file = CONFIG_FILE): Result<DisbuildConfig, ConfigProblem[]> {
   let raw: unknown;
   try {
@@ -101,8 +111,7 @@ export function parseConfigText(text: string, file = CONFIG_FILE): Result<Disbui
     } else {
       const tasks = new Map<string, TaskSpec>();
       for (const name of Object.keys(raw.tasks).sort()) {
-        const spec = readTask(name, raw.tasks[name], file, problems);
-        if (spec) tasks.set(name, spec);
+        tasks.set(name, readTask(name, raw.tasks[name], file, problems));
       }
       config.tasks = tasks;
     }
@@ -111,10 +120,12 @@ export function parseConfigText(text: string, file = CONFIG_FILE): Result<Disbui
   if (sources.length > 1) {
     problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]!}"` });
   }
-  return problems.length > 0 ? err(problems) : ok(config);
+  if (problems.length === 0) return ok(config);
+  const compilable = config.tasks !== undefined && sources.length === 1;
+  return compilable ? ok({ ...config, shapeProblems: problems }) : err(problems);
 }
 
-function readTask(name: string, raw: unknown, file: string, problems: ConfigProblem[]): TaskSpec | undefined {
+function readTask(name: string, raw: unknown, file: string, problems: ConfigProblem[]): TaskSpec {
   const add = (field: string | undefined, message: string): void => {
     problems.push({ file, task: name, ...(field === undefined ? {} : { field }), message });
   };
@@ -122,7 +133,8 @@ function readTask(name: string, raw: unknown, file: string, problems: ConfigProb
     add(undefined, 'task names must not contain "#" or spaces, nor start with "^" or "!"');
   if (!isRecord(raw)) {
     add(undefined, `must be an object, got ${describe(raw)}`);
-    return undefined;
+    // Still a task: another's `deps` naming it is not also "unknown".
+    return {};
   }
   for (const key of Object.keys(raw)) if (!TASK_KEYS.has(key)) add(key, 'unknown key');
   const spec: TaskSpec = {};

@@ -80,7 +80,9 @@ export async function compileConfig(
   env: NodeJS.ProcessEnv,
   shortcuts: CompileShortcuts = {},
 ): Promise<Result<{ graph: Graph; json: GoGraph; cached: boolean }, ConfigProblem[]>> {
-  const { cacheFile, now, validatedFile } = shortcuts;
+  const shape = config.shapeProblems ?? [];
+  // A config with problems compiles only to report its own: nothing kept is read or written.
+  const { cacheFile, now, validatedFile } = shape.length > 0 ? {} : shortcuts;
   const configKey = cacheFile === undefined ? undefined : configDigest(config, env);
   // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
   // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
@@ -124,7 +126,7 @@ export async function compileConfig(
     ...(untracked ? { untracked } : {}),
   });
   problems.push(...compiled.problems);
-  if (problems.length > 0) return err(problems);
+  if (shape.length > 0 || problems.length > 0) return err([...shape, ...problems]);
   // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
   // the listing's strings, shared already.
   const validated = validateGraph(

@@ -158,14 +158,45 @@ describe('compileConfig', () => {
     const r = parseConfigText(
       JSON.stringify({ tasks: { build: { command: 3, inputs: 'src', deps: [1], colour: 'red' } }, extra: 1 }),
     );
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.error.map(formatConfigProblem)).toEqual([
+    // The tasks stay compilable: these are reported with the compile's own problems (see below).
+    if (!r.ok) throw new Error('expected the problems to travel with the config');
+    expect(r.value.shapeProblems?.map(formatConfigProblem)).toEqual([
       'disbuild.json extra: unknown key',
       'disbuild.json task "build" colour: unknown key',
       'disbuild.json task "build" command: must be a string or a list of strings, got number 3',
       'disbuild.json task "build" inputs: must be a list of strings, got string "src"',
       'disbuild.json task "build" deps[0]: must be a string, got number 1',
     ]);
+  });
+
+  it('reports problems of the file shape together with those of the compile', async () => {
+    await write({
+      ...workspace,
+      'disbuild.json': {
+        tasks: {
+          build: { script: 'build', deps: ['^build', 'compile'], env: 'NODE_ENV' },
+          broken: 'npm test',
+          lint: { command: 'eslint', inputs: ['nothing/*.md'], deps: ['broken'], colour: 'red' },
+        },
+      },
+    });
+    expect(await errors()).toEqual([
+      'disbuild.json task "broken": must be an object, got string "npm test"',
+      'disbuild.json task "build" env: must be a list of strings, got string "NODE_ENV"',
+      'disbuild.json task "lint" colour: unknown key',
+      'disbuild.json task "lint" inputs[0]: matches no file',
+      'disbuild.json task "build" deps[1]: unknown task "compile"',
+    ]);
+  });
+
+  it('keeps the problems of a source other than tasks for itself', () => {
+    const r = parseConfigText(JSON.stringify({ graph: 3, extra: 1 }));
+    expect(!r.ok && r.error.map(formatConfigProblem)).toEqual([
+      'disbuild.json extra: unknown key',
+      'disbuild.json graph: must be a string, got number 3',
+    ]);
+    const both = parseConfigText(JSON.stringify({ graph: 'g.json', tasks: { t: { command: 'true' } } }));
+    expect(both.ok).toBe(false);
   });
 
   it('lists git-tracked and untracked files, not ignored ones', async () => {
