@@ -55,6 +55,36 @@ describe('an artifact too big to upload from memory', () => {
     }
   }, 120_000);
 
+  it('gives up on an archive that trickles in: one warning, the job built, in bounded time', async () => {
+    const ci = await Rig.create();
+    const dev = await Rig.create();
+    const proxy = await FaultProxy.start(server.url);
+    try {
+      await ci.write({ 'graph.json': graph });
+      const built = await ci.runGraph(['--cache', 'http', '--cache-url', server.url]);
+      expect(built.code, built.stderr + built.stdout).toBe(0);
+      // Never idle for the time-out, and 6 MB at 5 KiB a second would take 20 minutes.
+      proxy.fault = 'trickle';
+      proxy.faultPath = '/cas/';
+      await dev.write({ 'graph.json': graph });
+      const started = Date.now();
+      const r = await dev.runGraph(
+        ['--cache', 'http', '--cache-url', proxy.url, '--cache-mode', 'read', '--out-dir', dev.path('out')],
+        { DISBUILD_CACHE_TIMEOUT: '2' },
+      );
+      expect(r.code, r.stderr + r.stdout).toBe(0);
+      expect(r.jobs.get('big')?.status).toBe('built');
+      expect(r.stdout.match(/warning/gi), r.stdout).toHaveLength(1);
+      expect(r.stdout).toMatch(/slower than 16384 bytes a second/);
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect((await stat(dev.path('out/big/big.bin'))).size).toBe(6_000_000);
+    } finally {
+      await proxy.stop();
+      await ci.cleanup();
+      await dev.cleanup();
+    }
+  }, 120_000);
+
   it('restores a job whose log is too big to hold whole: the whole log kept, its ends shown, nothing rebuilt', async () => {
     // 20 MB of stdout: spilled to a file by the run that built it, fetched into a file by the run that restores it.
     const logGraph = graphJson([

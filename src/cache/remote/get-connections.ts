@@ -6,7 +6,7 @@ import { connectTo, KeptAlive } from './kept-alive.js';
 import { parseHead, type PutFailure } from './put-connections.js';
 
 /** The slowest an answer may arrive, on average, once the idle time-out has passed (see #exchange). */
-const MIN_BYTES_PER_SECOND = 16 * 1024;
+export const MIN_BYTES_PER_SECOND = 16 * 1024;
 
 /** Why a GET gave no usable answer (the shape of http-client.ts's `HttpFailure`, without its `status`). */
 export type GetFailure = PutFailure;

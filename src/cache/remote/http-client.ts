@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Readable, Transform } from 'node:stream';
 import * as tls from 'node:tls';
 import { GetConnections } from './get-connections.js';
+import { pacedBody } from './paced-body.js';
 import type { MemoryPool } from './memory-pool.js';
 import { PutConnections } from './put-connections.js';
 import type { Pool } from './undici-pool.js';
@@ -19,7 +20,10 @@ export interface HttpFailure {
 export interface HttpResponse {
   status: number;
   headers: IncomingHttpHeaders;
-  /** Must be consumed or destroyed by the caller. Errors when no data arrives for the idle time-out. */
+  /**
+   * Must be consumed or destroyed by the caller. Errors when no data arrives for the idle time-out, and (a GET's)
+   * when it arrives too slowly on average (see paced-body.ts).
+   */
   body: Readable;
 }
 
@@ -185,7 +189,8 @@ export class HttpClient {
         ...(body === undefined ? {} : { body: sent ?? body }),
         ...(abort ? { signal: abort.signal } : {}),
       });
-      return ok({ status: res.statusCode, headers: res.headers, body: res.body });
+      const paced = method === 'GET' ? pacedBody(res.body, this.#timeoutMs) : res.body;
+      return ok({ status: res.statusCode, headers: res.headers, body: paced });
     } catch (e) {
       if (stalledOut)
         return err({ kind: 'timeout', message: `${method} timed out after ${this.#timeoutMs} ms` });

@@ -1,11 +1,12 @@
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 
 /** What the proxy does to the traffic. Body faults hit only archives (gzip bodies), not records. */
-export type Fault = 'none' | '500' | '403' | 'truncate' | 'corrupt' | 'slow';
+export type Fault = 'none' | '500' | '403' | 'truncate' | 'corrupt' | 'slow' | 'trickle';
 
 /**
  * A small HTTP proxy in front of a cache server that injects one fault: every request answered 500 or 403,
- * archive bodies cut short or with a flipped byte, or every answer held back for `slowMs`.
+ * archive bodies cut short or with a flipped byte, every answer held back for `slowMs`, or every body sent 512
+ * bytes every 100 ms (`trickle`: never idle for long, and far slower than any cache should be).
  */
 export class FaultProxy {
   fault: Fault = 'none';
@@ -88,6 +89,18 @@ async function answer(
   // Where the archive starts in the body.
   const start = wholeRecord ? line : 0;
   if (fault === 'slow') await new Promise((r) => setTimeout(r, proxy.slowMs));
+  if (fault === 'trickle') {
+    res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+    let sent = 0;
+    const drip = setInterval(() => {
+      if (sent >= body.length) {
+        clearInterval(drip);
+        res.end();
+      } else res.write(body.subarray(sent, (sent += 512)));
+    }, 100);
+    res.on('close', () => clearInterval(drip));
+    return;
+  }
   res.writeHead(upRes.statusCode ?? 502, upRes.headers);
   if (fault === 'truncate' && isArchive) {
     res.write(body.subarray(0, start + Math.floor((body.length - start) / 2)));
