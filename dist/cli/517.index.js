@@ -196,7 +196,7 @@ const run = async (argv, io) => {
     const kind = cacheKind.value;
     // The remote cache's code (HTTP, archives) is loaded only for a run that has one.
     const remoteKind = kind === 'http' || kind === 'turbo' ? kind : undefined;
-    const remoteCache = remoteKind ? await Promise.all(/* import() */[__webpack_require__.e(442), __webpack_require__.e(176)]).then(__webpack_require__.bind(__webpack_require__, 4176)) : undefined;
+    const remoteCache = remoteKind ? await Promise.all(/* import() */[__webpack_require__.e(442), __webpack_require__.e(511)]).then(__webpack_require__.bind(__webpack_require__, 1511)) : undefined;
     const remote = remoteCache && remoteKind
         ? remoteCache.parseRemoteSettings({ kind: remoteKind, url: v['cache-url'], team: v['cache-team'], mode: v['cache-mode'] }, { url: '--cache-url', mode: '--cache-mode' }, io.env, 'read-write')
         : undefined;

@@ -1000,18 +1000,28 @@ class LocalCache {
                 return NO_LOG;
             if (inline !== undefined)
                 return Buffer.from(inline, 'base64');
+            const path = (0,external_node_path_.join)(entry, name);
+            let problem;
+            let failure;
             try {
-                return await (0,log_file/* readLogForDisplay */.C)((0,external_node_path_.join)(entry, name));
+                const shown = await (0,log_file/* readLogForDisplay */.C)(path);
+                // Checked as a restore checks it: a log whose bytes changed on disk is damage, not what the job printed.
+                const want = meta.manifest?.[name === 'stdout' ? 'stdoutSha256' : 'stderrSha256'];
+                if (want === undefined || (await (0,cache_manifest/* fileSha256 */.sN)(path, (await (0,promises_.stat)(path)).size)) === want)
+                    return shown;
+                problem = 'does not match the manifest';
+                failure = new Error(`the ${name} of cache entry ${key} does not match its manifest`);
             }
             catch (e) {
-                // Damage like any other (the file removed, made unreadable): the entry goes, so that the next run
-                // rebuilds the job and keeps its logs again, instead of every run finding them missing.
-                const why = e.code ?? e.message;
-                const stuck = await this.#quarantine(key);
-                const done = stuck === undefined ? 'removed it' : `could not remove it (${stuck})`;
-                this.#onWarning(`cache entry ${key} is damaged (its ${name} cannot be read: ${why}); ${done}`);
-                throw e;
+                problem = `cannot be read: ${e.code ?? e.message}`;
+                failure = e;
             }
+            // Damage like any other (the file removed, made unreadable, changed): the entry goes, so that the next run
+            // rebuilds the job and keeps its logs again, instead of every run finding them missing or wrong.
+            const stuck = await this.#quarantine(key);
+            const done = stuck === undefined ? 'removed it' : `could not remove it (${stuck})`;
+            this.#onWarning(`cache entry ${key} is damaged (its ${name} ${problem}); ${done}`);
+            throw failure;
         };
         // The entry's mtime is its last use, for least-recently-used pruning: set at most once per run, and only
         // when the last recorded use is older than USE_RESOLUTION_MS (like a file system's relatime), so that a

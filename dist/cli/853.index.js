@@ -50,7 +50,11 @@ async function readConfigFile(dir) {
     }
     return parseConfigText(text);
 }
-/** Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. */
+/**
+ * Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. When the
+ * file has tasks and nothing else is wrong with it as a whole, its problems travel with the config instead
+ * (`shapeProblems`): a task keeps the fields that were right.
+ */
 function parseConfigText(text, file = CONFIG_FILE) {
     let raw;
     try {
@@ -87,9 +91,7 @@ function parseConfigText(text, file = CONFIG_FILE) {
         else {
             const tasks = new Map();
             for (const name of Object.keys(raw.tasks).sort()) {
-                const spec = readTask(name, raw.tasks[name], file, problems);
-                if (spec)
-                    tasks.set(name, spec);
+                tasks.set(name, readTask(name, raw.tasks[name], file, problems));
             }
             config.tasks = tasks;
         }
@@ -98,7 +100,10 @@ function parseConfigText(text, file = CONFIG_FILE) {
     if (sources.length > 1) {
         problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]}"` });
     }
-    return problems.length > 0 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(problems) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(config);
+    if (problems.length === 0)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(config);
+    const compilable = config.tasks !== undefined && sources.length === 1;
+    return compilable ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)({ ...config, shapeProblems: problems }) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(problems);
 }
 function readTask(name, raw, file, problems) {
     const add = (field, message) => {
@@ -108,7 +113,8 @@ function readTask(name, raw, file, problems) {
         add(undefined, 'task names must not contain "#" or spaces, nor start with "^" or "!"');
     if (!isRecord(raw)) {
         add(undefined, `must be an object, got ${describe(raw)}`);
-        return undefined;
+        // Still a task: another's `deps` naming it is not also "unknown".
+        return {};
     }
     for (const key of Object.keys(raw))
         if (!TASK_KEYS.has(key))
@@ -427,7 +433,9 @@ function configSourceOf(read) {
  * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled.
  */
 async function compileConfig(root, config, env, shortcuts = {}) {
-    const { cacheFile, now, validatedFile } = shortcuts;
+    const shape = config.shapeProblems ?? [];
+    // A config with problems compiles only to report its own: nothing kept is read or written.
+    const { cacheFile, now, validatedFile } = shape.length > 0 ? {} : shortcuts;
     const configKey = cacheFile === undefined ? undefined : configDigest(config, env);
     // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
     // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
@@ -472,8 +480,8 @@ async function compileConfig(root, config, env, shortcuts = {}) {
         ...(untracked ? { untracked } : {}),
     });
     problems.push(...compiled.problems);
-    if (problems.length > 0)
-        return (0,result/* err */._)(problems);
+    if (shape.length > 0 || problems.length > 0)
+        return (0,result/* err */._)([...shape, ...problems]);
     // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
     // the listing's strings, shared already.
     const validated = (0,validate/* validateGraph */.d)({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] }, { internInputs: false });

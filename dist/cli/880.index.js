@@ -348,7 +348,11 @@ async function readConfigFile(dir) {
     }
     return parseConfigText(text);
 }
-/** Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. */
+/**
+ * Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. When the
+ * file has tasks and nothing else is wrong with it as a whole, its problems travel with the config instead
+ * (`shapeProblems`): a task keeps the fields that were right.
+ */
 function parseConfigText(text, file = CONFIG_FILE) {
     let raw;
     try {
@@ -385,9 +389,7 @@ function parseConfigText(text, file = CONFIG_FILE) {
         else {
             const tasks = new Map();
             for (const name of Object.keys(raw.tasks).sort()) {
-                const spec = readTask(name, raw.tasks[name], file, problems);
-                if (spec)
-                    tasks.set(name, spec);
+                tasks.set(name, readTask(name, raw.tasks[name], file, problems));
             }
             config.tasks = tasks;
         }
@@ -396,7 +398,10 @@ function parseConfigText(text, file = CONFIG_FILE) {
     if (sources.length > 1) {
         problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]}"` });
     }
-    return problems.length > 0 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(problems) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(config);
+    if (problems.length === 0)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(config);
+    const compilable = config.tasks !== undefined && sources.length === 1;
+    return compilable ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)({ ...config, shapeProblems: problems }) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(problems);
 }
 function readTask(name, raw, file, problems) {
     const add = (field, message) => {
@@ -406,7 +411,8 @@ function readTask(name, raw, file, problems) {
         add(undefined, 'task names must not contain "#" or spaces, nor start with "^" or "!"');
     if (!isRecord(raw)) {
         add(undefined, `must be an object, got ${describe(raw)}`);
-        return undefined;
+        // Still a task: another's `deps` naming it is not also "unknown".
+        return {};
     }
     for (const key of Object.keys(raw))
         if (!TASK_KEYS.has(key))

@@ -104,8 +104,8 @@ var external_node_util_ = __webpack_require__(7975);
 var base_environment = __webpack_require__(7622);
 // EXTERNAL MODULE: ./src/run-env/local-state.ts
 var local_state = __webpack_require__(5564);
-// EXTERNAL MODULE: ./src/run-env/remote-cache.ts + 16 modules
-var remote_cache = __webpack_require__(4176);
+// EXTERNAL MODULE: ./src/run-env/remote-cache.ts + 17 modules
+var remote_cache = __webpack_require__(1511);
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 7 modules
 var shared_coordinator = __webpack_require__(7791);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts

@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1378);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3731);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1378:
+/***/ 3731:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33002,18 +33002,28 @@ class local_cache_LocalCache {
                 return NO_LOG;
             if (inline !== undefined)
                 return Buffer.from(inline, 'base64');
+            const path = (0,external_node_path_.join)(entry, name);
+            let problem;
+            let failure;
             try {
-                return await readLogForDisplay((0,external_node_path_.join)(entry, name));
+                const shown = await readLogForDisplay(path);
+                // Checked as a restore checks it: a log whose bytes changed on disk is damage, not what the job printed.
+                const want = meta.manifest?.[name === 'stdout' ? 'stdoutSha256' : 'stderrSha256'];
+                if (want === undefined || (await fileSha256(path, (await (0,promises_.stat)(path)).size)) === want)
+                    return shown;
+                problem = 'does not match the manifest';
+                failure = new Error(`the ${name} of cache entry ${key} does not match its manifest`);
             }
             catch (e) {
-                // Damage like any other (the file removed, made unreadable): the entry goes, so that the next run
-                // rebuilds the job and keeps its logs again, instead of every run finding them missing.
-                const why = e.code ?? e.message;
-                const stuck = await this.#quarantine(key);
-                const done = stuck === undefined ? 'removed it' : `could not remove it (${stuck})`;
-                this.#onWarning(`cache entry ${key} is damaged (its ${name} cannot be read: ${why}); ${done}`);
-                throw e;
+                problem = `cannot be read: ${e.code ?? e.message}`;
+                failure = e;
             }
+            // Damage like any other (the file removed, made unreadable, changed): the entry goes, so that the next run
+            // rebuilds the job and keeps its logs again, instead of every run finding them missing or wrong.
+            const stuck = await this.#quarantine(key);
+            const done = stuck === undefined ? 'removed it' : `could not remove it (${stuck})`;
+            this.#onWarning(`cache entry ${key} is damaged (its ${name} ${problem}); ${done}`);
+            throw failure;
         };
         // The entry's mtime is its last use, for least-recently-used pruning: set at most once per run, and only
         // when the last recorded use is older than USE_RESOLUTION_MS (like a file system's relatime), so that a
@@ -35224,7 +35234,50 @@ class AnswerReader {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cache/remote/paced-body.ts
+
+
+/** How often a streamed answer's pace is looked at. */
+const CHECK_MS = 500;
+/**
+ * A streamed answer's body, failed once it arrives slower than MIN_BYTES_PER_SECOND on average after `graceMs`
+ * from its head. The idle time-out alone never ends an answer whose bytes trickle (one now and then restarts
+ * it): a server sending a byte a second would hold a run, or a pre-push hook, for as long as its archive is
+ * long. Bytes count as they are read: whoever reads the body reads it at once (to a file, a hash, an unpacker).
+ */
+function pacedBody(body, graceMs) {
+    const since = Date.now();
+    let received = 0;
+    const out = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            received += chunk.length;
+            done(null, chunk);
+        },
+    });
+    const check = setInterval(() => {
+        const late = Date.now() - since - graceMs;
+        if (late > 0 && received < (late / 1000) * MIN_BYTES_PER_SECOND) {
+            const e = Object.assign(new Error(`the answer came slower than ${MIN_BYTES_PER_SECOND} bytes a second`), { code: 'DISBUILD_SLOW_ANSWER' });
+            out.destroy(e);
+        }
+    }, CHECK_MS);
+    // The socket keeps the process alive while the answer is read; this timer alone must not.
+    check.unref();
+    const stop = () => {
+        clearInterval(check);
+        if (!body.destroyed)
+            body.destroy();
+    };
+    out.on('close', stop);
+    // A reader that stopped listening (a 404's body drained with resume()) must not have the failure crash the run.
+    out.on('error', () => undefined);
+    body.on('error', (e) => out.destroy(e));
+    body.pipe(out);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/cache/remote/http-client.ts
+
 
 
 
@@ -35371,7 +35424,8 @@ class HttpClient {
                 ...(body === undefined ? {} : { body: sent ?? body }),
                 ...(abort ? { signal: abort.signal } : {}),
             });
-            return (0,util_result.ok)({ status: res.statusCode, headers: res.headers, body: res.body });
+            const paced = method === 'GET' ? pacedBody(res.body, this.#timeoutMs) : res.body;
+            return (0,util_result.ok)({ status: res.statusCode, headers: res.headers, body: paced });
         }
         catch (e) {
             if (stalledOut)
@@ -45459,7 +45513,9 @@ function configSourceOf(read) {
  * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled.
  */
 async function compileConfig(root, config, env, shortcuts = {}) {
-    const { cacheFile, now, validatedFile } = shortcuts;
+    const shape = config.shapeProblems ?? [];
+    // A config with problems compiles only to report its own: nothing kept is read or written.
+    const { cacheFile, now, validatedFile } = shape.length > 0 ? {} : shortcuts;
     const configKey = cacheFile === undefined ? undefined : configDigest(config, env);
     // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
     // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
@@ -45504,8 +45560,8 @@ async function compileConfig(root, config, env, shortcuts = {}) {
         ...(untracked ? { untracked } : {}),
     });
     problems.push(...compiled.problems);
-    if (problems.length > 0)
-        return (0,util_result/* err */._)(problems);
+    if (shape.length > 0 || problems.length > 0)
+        return (0,util_result/* err */._)([...shape, ...problems]);
     // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
     // the listing's strings, shared already.
     const validated = validateGraph({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] }, { internInputs: false });
@@ -47813,7 +47869,11 @@ async function readConfigFile(dir) {
     }
     return parseConfigText(text);
 }
-/** Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. */
+/**
+ * Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. When the
+ * file has tasks and nothing else is wrong with it as a whole, its problems travel with the config instead
+ * (`shapeProblems`): a task keeps the fields that were right.
+ */
 function parseConfigText(text, file = CONFIG_FILE) {
     let raw;
     try {
@@ -47850,9 +47910,7 @@ function parseConfigText(text, file = CONFIG_FILE) {
         else {
             const tasks = new Map();
             for (const name of Object.keys(raw.tasks).sort()) {
-                const spec = readTask(name, raw.tasks[name], file, problems);
-                if (spec)
-                    tasks.set(name, spec);
+                tasks.set(name, readTask(name, raw.tasks[name], file, problems));
             }
             config.tasks = tasks;
         }
@@ -47861,7 +47919,10 @@ function parseConfigText(text, file = CONFIG_FILE) {
     if (sources.length > 1) {
         problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]}"` });
     }
-    return problems.length > 0 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(problems) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(config);
+    if (problems.length === 0)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(config);
+    const compilable = config.tasks !== undefined && sources.length === 1;
+    return compilable ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)({ ...config, shapeProblems: problems }) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(problems);
 }
 function readTask(name, raw, file, problems) {
     const add = (field, message) => {
@@ -47871,7 +47932,8 @@ function readTask(name, raw, file, problems) {
         add(undefined, 'task names must not contain "#" or spaces, nor start with "^" or "!"');
     if (!isRecord(raw)) {
         add(undefined, `must be an object, got ${describe(raw)}`);
-        return undefined;
+        // Still a task: another's `deps` naming it is not also "unknown".
+        return {};
     }
     for (const key of Object.keys(raw))
         if (!TASK_KEYS.has(key))

@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, utimes } from 'node:fs/promises';
+import { mkdir, stat, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
@@ -20,7 +20,7 @@ import type { AdoptRequest } from './adopt-archive.js';
 import type { EntryMeta } from './entry-meta.js';
 import { parseEntryMeta } from './entry-meta.js';
 import { copyVerified, entryMeta, writeLog } from './entry-files.js';
-import { buildManifest } from './manifest.js';
+import { buildManifest, fileSha256 } from './manifest.js';
 import { copyTree } from './tree-copy.js';
 import { RestoreQueue } from './restore-helper.js';
 import { readLogForDisplay } from './log-file.js';
@@ -130,17 +130,26 @@ export class LocalCache implements Cache {
       const inline = meta[name];
       if (inline === '') return NO_LOG;
       if (inline !== undefined) return Buffer.from(inline, 'base64');
+      const path = join(entry, name);
+      let problem: string;
+      let failure: Error;
       try {
-        return await readLogForDisplay(join(entry, name));
+        const shown = await readLogForDisplay(path);
+        // Checked as a restore checks it: a log whose bytes changed on disk is damage, not what the job printed.
+        const want = meta.manifest?.[name === 'stdout' ? 'stdoutSha256' : 'stderrSha256'];
+        if (want === undefined || (await fileSha256(path, (await stat(path)).size)) === want) return shown;
+        problem = 'does not match the manifest';
+        failure = new Error(`the ${name} of cache entry ${key} does not match its manifest`);
       } catch (e) {
-        // Damage like any other (the file removed, made unreadable): the entry goes, so that the next run
-        // rebuilds the job and keeps its logs again, instead of every run finding them missing.
-        const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-        const stuck = await this.#quarantine(key);
-        const done = stuck === undefined ? 'removed it' : `could not remove it (${stuck})`;
-        this.#onWarning(`cache entry ${key} is damaged (its ${name} cannot be read: ${why}); ${done}`);
-        throw e;
+        problem = `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+        failure = e as Error;
       }
+      // Damage like any other (the file removed, made unreadable, changed): the entry goes, so that the next run
+      // rebuilds the job and keeps its logs again, instead of every run finding them missing or wrong.
+      const stuck = await this.#quarantine(key);
+      const done = stuck === undefined ? 'removed it' : `could not remove it (${stuck})`;
+      this.#onWarning(`cache entry ${key} is damaged (its ${name} ${problem}); ${done}`);
+      throw failure;
     };
     // The entry's mtime is its last use, for least-recently-used pruning: set at most once per run, and only
     // when the last recorded use is older than USE_RESOLUTION_MS (like a file system's relatime), so that a

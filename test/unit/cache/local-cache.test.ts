@@ -312,6 +312,25 @@ describe('LocalCache', () => {
     expect(await save()).toMatchObject({ saved: true });
   });
 
+  it('moves an entry aside, with one warning, when a log kept in a file of its own was changed', async () => {
+    const big = Buffer.alloc(200_000, 'x');
+    expect(
+      await cache.save(KEY, {
+        outputDir: join(dir, 'out'),
+        stdout: Buffer.alloc(0),
+        stderr: big,
+        durationMs: 1,
+      }),
+    ).toMatchObject({ saved: true });
+    await writeFile(join(entryDir(KEY), 'stderr'), Buffer.alloc(200_000, 'y'));
+    const hit = (await cache.lookup([KEY])).get(KEY)!;
+    await expect(hit.logs()).rejects.toThrow(/does not match its manifest/);
+    expect(warnings).toEqual([
+      `cache entry ${KEY} is damaged (its stderr does not match the manifest); removed it`,
+    ]);
+    expect((await cache.lookup([KEY])).size).toBe(0);
+  });
+
   it('refuses to restore a manifest whose paths leave the tree, and moves the entry aside', async () => {
     await save();
     const entry = join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY);
