@@ -14245,12 +14245,20 @@ class GetConnections {
             // without end): its head must have come whole within the time-out.
             const headTimer = setTimeout(() => onTimeout(), this.#o.idleTimeoutMs);
             // Nor one whose body trickles (a byte now and then keeps the idle time-out away): once the head is in, the
-            // body must come within the time-out plus its length (as announced; else the longest allowed) at
-            // MIN_BYTES_PER_SECOND.
+            // body must come at MIN_BYTES_PER_SECOND on average after a grace of the time-out, announced length or not
+            // (a chunked answer has none). One timer, set for when the bytes received so far stop being enough.
             let slowTimer;
+            let headedAt = 0;
+            let received = 0;
             const timeBody = () => {
-                const ms = this.#o.idleTimeoutMs + Math.ceil(((reader.bodyLength ?? limit) / MIN_BYTES_PER_SECOND) * 1000);
-                slowTimer = setTimeout(() => fail('timeout', `GET took longer than ${ms} ms (under ${MIN_BYTES_PER_SECOND} bytes a second)`), ms);
+                const due = headedAt + this.#o.idleTimeoutMs + (received / MIN_BYTES_PER_SECOND) * 1000;
+                const before = received;
+                slowTimer = setTimeout(() => {
+                    if (received > before)
+                        timeBody();
+                    else
+                        fail('timeout', `GET answered slower than ${MIN_BYTES_PER_SECOND} bytes a second`);
+                }, Math.max(0, Math.ceil(due - Date.now())));
             };
             const detach = () => {
                 clearTimeout(headTimer);
@@ -14290,8 +14298,11 @@ class GetConnections {
                 const problem = reader.feed(bytes);
                 if (reader.headed && slowTimer === undefined) {
                     clearTimeout(headTimer);
+                    headedAt = Date.now();
                     timeBody();
                 }
+                else
+                    received += bytes.length;
                 if (problem !== undefined)
                     fail('network', problem);
                 else if (reader.complete)
@@ -14541,6 +14552,8 @@ class AnswerReader {
 ;// CONCATENATED MODULE: ./src/cache/remote/paced-body.ts
 
 
+/** The `code` of the error a body too slow fails with. */
+const SLOW_ANSWER = 'DISBUILD_SLOW_ANSWER';
 /** How often a streamed answer's pace is looked at. */
 const CHECK_MS = 500;
 /**
@@ -14561,7 +14574,7 @@ function pacedBody(body, graceMs) {
     const check = setInterval(() => {
         const late = Date.now() - since - graceMs;
         if (late > 0 && received < (late / 1000) * MIN_BYTES_PER_SECOND) {
-            const e = Object.assign(new Error(`the answer came slower than ${MIN_BYTES_PER_SECOND} bytes a second`), { code: 'DISBUILD_SLOW_ANSWER' });
+            const e = Object.assign(new Error(`the answer came slower than ${MIN_BYTES_PER_SECOND} bytes a second`), { code: SLOW_ANSWER });
             out.destroy(e);
         }
     }, CHECK_MS);
@@ -14829,7 +14842,7 @@ class HttpClient {
                     finish(result_ok(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
             });
             const failed = (e) => finish(result_err({
-                kind: e.code === 'UND_ERR_BODY_TIMEOUT' ? 'timeout' : 'network',
+                kind: e.code === 'UND_ERR_BODY_TIMEOUT' || e.code === SLOW_ANSWER ? 'timeout' : 'network',
                 message: this.redact(`reading a response failed: ${e.message}`),
             }));
             body.once('error', failed);

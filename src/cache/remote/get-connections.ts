@@ -128,16 +128,20 @@ export class GetConnections {
       // without end): its head must have come whole within the time-out.
       const headTimer = setTimeout(() => onTimeout(), this.#o.idleTimeoutMs);
       // Nor one whose body trickles (a byte now and then keeps the idle time-out away): once the head is in, the
-      // body must come within the time-out plus its length (as announced; else the longest allowed) at
-      // MIN_BYTES_PER_SECOND.
+      // body must come at MIN_BYTES_PER_SECOND on average after a grace of the time-out, announced length or not
+      // (a chunked answer has none). One timer, set for when the bytes received so far stop being enough.
       let slowTimer: NodeJS.Timeout | undefined;
+      let headedAt = 0;
+      let received = 0;
       const timeBody = (): void => {
-        const ms =
-          this.#o.idleTimeoutMs + Math.ceil(((reader.bodyLength ?? limit) / MIN_BYTES_PER_SECOND) * 1000);
+        const due = headedAt + this.#o.idleTimeoutMs + (received / MIN_BYTES_PER_SECOND) * 1000;
+        const before = received;
         slowTimer = setTimeout(
-          () =>
-            fail('timeout', `GET took longer than ${ms} ms (under ${MIN_BYTES_PER_SECOND} bytes a second)`),
-          ms,
+          () => {
+            if (received > before) timeBody();
+            else fail('timeout', `GET answered slower than ${MIN_BYTES_PER_SECOND} bytes a second`);
+          },
+          Math.max(0, Math.ceil(due - Date.now())),
         );
       };
       const detach = (): void => {
@@ -174,8 +178,9 @@ export class GetConnections {
         const problem = reader.feed(bytes);
         if (reader.headed && slowTimer === undefined) {
           clearTimeout(headTimer);
+          headedAt = Date.now();
           timeBody();
-        }
+        } else received += bytes.length;
         if (problem !== undefined) fail('network', problem);
         else if (reader.complete) finish();
       };

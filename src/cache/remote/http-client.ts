@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Readable, Transform } from 'node:stream';
 import * as tls from 'node:tls';
 import { GetConnections } from './get-connections.js';
-import { pacedBody } from './paced-body.js';
+import { pacedBody, SLOW_ANSWER } from './paced-body.js';
 import type { MemoryPool } from './memory-pool.js';
 import { PutConnections } from './put-connections.js';
 import type { Pool } from './undici-pool.js';
@@ -300,7 +300,7 @@ export class HttpClient {
       const failed = (e: Error & { code?: string }): void =>
         finish(
           err({
-            kind: e.code === 'UND_ERR_BODY_TIMEOUT' ? 'timeout' : 'network',
+            kind: e.code === 'UND_ERR_BODY_TIMEOUT' || e.code === SLOW_ANSWER ? 'timeout' : 'network',
             message: this.redact(`reading a response failed: ${e.message}`),
           }),
         );

@@ -1,6 +1,9 @@
 import { type Readable, Transform } from 'node:stream';
 import { MIN_BYTES_PER_SECOND } from './get-connections.js';
 
+/** The `code` of the error a body too slow fails with. */
+export const SLOW_ANSWER = 'DISBUILD_SLOW_ANSWER';
+
 /** How often a streamed answer's pace is looked at. */
 const CHECK_MS = 500;
 
@@ -24,7 +27,7 @@ export function pacedBody(body: Readable, graceMs: number): Readable {
     if (late > 0 && received < (late / 1000) * MIN_BYTES_PER_SECOND) {
       const e = Object.assign(
         new Error(`the answer came slower than ${MIN_BYTES_PER_SECOND} bytes a second`),
-        { code: 'DISBUILD_SLOW_ANSWER' },
+        { code: SLOW_ANSWER },
       );
       out.destroy(e);
     }
