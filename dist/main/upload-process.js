@@ -14557,14 +14557,16 @@ const SLOW_ANSWER = 'DISBUILD_SLOW_ANSWER';
 /** How often a streamed answer's pace is looked at. */
 const CHECK_MS = 500;
 /**
- * A streamed answer's body, failed once it arrives slower than MIN_BYTES_PER_SECOND on average after `graceMs`
- * from its head. The idle time-out alone never ends an answer whose bytes trickle (one now and then restarts
- * it): a server sending a byte a second would hold a run, or a pre-push hook, for as long as its archive is
- * long. Bytes count as they are read: whoever reads the body reads it at once (to a file, a hash, an unpacker).
+ * An answer's body, failed once it arrives slower than MIN_BYTES_PER_SECOND on average after `graceMs` from its
+ * head. The idle time-out alone never ends an answer whose bytes trickle (one now and then restarts it): a server
+ * sending a byte a second would hold a run, or a pre-push hook, for as long as its answer is long. Time during
+ * which bytes that came wait for their reader (a slow disk under an unpacker) does not count: the pace is the
+ * server's, not the reader's.
  */
 function pacedBody(body, graceMs) {
-    const since = Date.now();
     let received = 0;
+    let waited = 0;
+    const since = Date.now();
     const out = new external_node_stream_.Transform({
         transform(chunk, _encoding, done) {
             received += chunk.length;
@@ -14572,7 +14574,12 @@ function pacedBody(body, graceMs) {
         },
     });
     const check = setInterval(() => {
-        const late = Date.now() - since - graceMs;
+        // Bytes held here for the reader: the server is not the one keeping them.
+        if (out.readableLength > 0 || out.writableLength > 0 || body.readableLength > 0) {
+            waited += CHECK_MS;
+            return;
+        }
+        const late = Date.now() - since - waited - graceMs;
         if (late > 0 && received < (late / 1000) * MIN_BYTES_PER_SECOND) {
             const e = Object.assign(new Error(`the answer came slower than ${MIN_BYTES_PER_SECOND} bytes a second`), { code: SLOW_ANSWER });
             out.destroy(e);
@@ -14741,8 +14748,7 @@ class HttpClient {
                 ...(body === undefined ? {} : { body: sent ?? body }),
                 ...(abort ? { signal: abort.signal } : {}),
             });
-            const paced = method === 'GET' ? pacedBody(res.body, this.#timeoutMs) : res.body;
-            return result_ok({ status: res.statusCode, headers: res.headers, body: paced });
+            return result_ok({ status: res.statusCode, headers: res.headers, body: pacedBody(res.body, this.#timeoutMs) });
         }
         catch (e) {
             if (stalledOut)

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphJson } from '../helpers/graph-json.js';
+import { graphJson, type JobSpec } from '../helpers/graph-json.js';
 import { Rig } from '../helpers/rig.js';
 
 /**
@@ -13,7 +13,8 @@ describe('a cache server that trickles its answers', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       req.resume();
-      const chunked = req.url!.startsWith('/chunked/');
+      // Turborepo's batch query is a POST: its answer trickles too.
+      const chunked = req.url!.startsWith('/chunked/') || req.method === 'POST';
       res.writeHead(200, {
         ...(chunked ? {} : { 'content-length': '4096' }),
         'content-type': 'application/octet-stream',
@@ -28,6 +29,29 @@ describe('a cache server that trickles its answers', () => {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
   });
+
+  it('holds a run up for a bounded time only when the trickle is the answer to a batch query', async () => {
+    const rig = await Rig.create();
+    try {
+      const job = (name: string): JobSpec => ({
+        name,
+        cmds: [{ exec: ['sh', '-c', `echo ${name} > <out>/${name}`] }],
+      });
+      await rig.write({ 'graph.json': graphJson([job('a'), job('b')]) });
+      const started = Date.now();
+      const r = await rig.runGraph(
+        ['--cache', 'turbo', '--cache-url', url, '--cache-team', 'team', '--cache-mode', 'read'],
+        { DISBUILD_CACHE_TIMEOUT: '2', DISBUILD_CACHE_TOKEN: 'token' },
+      );
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.jobs.get('a')?.status).toBe('built');
+      expect(r.stdout.match(/warning/g)).toHaveLength(1);
+      expect(r.stdout).toMatch(/slower than 16384 bytes a second/);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      await rig.cleanup();
+    }
+  }, 60_000);
 
   for (const framing of ['announced', 'chunked'] as const) {
     it(`holds a run up for a bounded time only (${framing} length): one warning, and the job builds`, async () => {

@@ -21,8 +21,8 @@ export interface HttpResponse {
   status: number;
   headers: IncomingHttpHeaders;
   /**
-   * Must be consumed or destroyed by the caller. Errors when no data arrives for the idle time-out, and (a GET's)
-   * when it arrives too slowly on average (see paced-body.ts).
+   * Must be consumed or destroyed by the caller. Errors when no data arrives for the idle time-out, and when it
+   * arrives too slowly on average (see paced-body.ts).
    */
   body: Readable;
 }
@@ -189,8 +189,7 @@ export class HttpClient {
         ...(body === undefined ? {} : { body: sent ?? body }),
         ...(abort ? { signal: abort.signal } : {}),
       });
-      const paced = method === 'GET' ? pacedBody(res.body, this.#timeoutMs) : res.body;
-      return ok({ status: res.statusCode, headers: res.headers, body: paced });
+      return ok({ status: res.statusCode, headers: res.headers, body: pacedBody(res.body, this.#timeoutMs) });
     } catch (e) {
       if (stalledOut)
         return err({ kind: 'timeout', message: `${method} timed out after ${this.#timeoutMs} ms` });
