@@ -108,6 +108,8 @@ function instantiate(
   const out: TaskInstance[] = [];
   const packages = [...input.workspace.packages.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const [task, spec] of input.config.tasks) {
+    // Its one problem is reported already (config-file.ts); compiled as something it may not be, it would add others.
+    if (input.config.brokenTasks?.has(task)) continue;
     const relOutputs = (spec.outputs ?? []).flatMap((p, i) => {
       const n = normalizePattern(p);
       if (!n.ok) {
@@ -158,6 +160,8 @@ function resolveDeps(
       add(inst.task, field, `unknown task ${JSON.stringify(name)}`);
       return;
     }
+    // Whether `^name` fits cannot be told of a task whose kind is unknown (see instantiate).
+    if (input.config.brokenTasks?.has(name)) return;
     if (upstream) {
       if (!inst.pkg || target.script === undefined) {
         add(

@@ -40,6 +40,12 @@ export interface DisbuildConfig {
    * reported with these, all at once, instead of one fix later. Set only with `tasks`.
    */
   shapeProblems?: readonly ConfigProblem[];
+  /**
+   * Tasks whose kind cannot be told (not an object; no `command` nor `script`, both, or one of the wrong type):
+   * the compile leaves them out, and judges no other task's `deps` against them, so that their one problem is
+   * not followed by others it caused.
+   */
+  brokenTasks?: ReadonlySet<string>;
 }
 
 /** One thing wrong with the configuration; rendered `disbuild.json: task "build" deps[1]: unknown task "x"`. */
@@ -110,10 +116,14 @@ export function parseConfigText(text: string, file = CONFIG_FILE): Result<Disbui
       });
     } else {
       const tasks = new Map<string, TaskSpec>();
+      const broken = new Set<string>();
       for (const name of Object.keys(raw.tasks).sort()) {
-        tasks.set(name, readTask(name, raw.tasks[name], file, problems));
+        const read = readTask(name, raw.tasks[name], file, problems);
+        tasks.set(name, read.spec);
+        if (read.broken) broken.add(name);
       }
       config.tasks = tasks;
+      if (broken.size > 0) config.brokenTasks = broken;
     }
   }
   const sources = (['graph', 'graphCommand', 'tasks'] as const).filter((k) => raw[k] !== undefined);
@@ -125,7 +135,13 @@ export function parseConfigText(text: string, file = CONFIG_FILE): Result<Disbui
   return compilable ? ok({ ...config, shapeProblems: problems }) : err(problems);
 }
 
-function readTask(name: string, raw: unknown, file: string, problems: ConfigProblem[]): TaskSpec {
+/** One task's spec, and whether its kind (command or script) could be told (see DisbuildConfig.brokenTasks). */
+function readTask(
+  name: string,
+  raw: unknown,
+  file: string,
+  problems: ConfigProblem[],
+): { spec: TaskSpec; broken: boolean } {
   const add = (field: string | undefined, message: string): void => {
     problems.push({ file, task: name, ...(field === undefined ? {} : { field }), message });
   };
@@ -134,7 +150,7 @@ function readTask(name: string, raw: unknown, file: string, problems: ConfigProb
   if (!isRecord(raw)) {
     add(undefined, `must be an object, got ${describe(raw)}`);
     // Still a task: another's `deps` naming it is not also "unknown".
-    return {};
+    return { spec: {}, broken: true };
   }
   for (const key of Object.keys(raw)) if (!TASK_KEYS.has(key)) add(key, 'unknown key');
   const spec: TaskSpec = {};
@@ -160,6 +176,10 @@ function readTask(name: string, raw: unknown, file: string, problems: ConfigProb
       'needs exactly one of "command" (a shell string or argv) and "script" (a package.json script)',
     );
   }
+  const kindUnknown =
+    (raw.command === undefined) === (raw.script === undefined) ||
+    (cmd !== undefined && typeof cmd !== 'string' && !Array.isArray(cmd)) ||
+    (raw.script !== undefined && (typeof raw.script !== 'string' || raw.script === ''));
   for (const key of ['inputs', 'outputs', 'deps', 'env'] as const) {
     const v = raw[key];
     if (v === undefined) continue;
@@ -169,7 +189,7 @@ function readTask(name: string, raw: unknown, file: string, problems: ConfigProb
   spec.env?.forEach((e, i) => {
     if (!ENV_NAME.test(e)) add(`env[${i}]`, `must be an environment variable name, got ${JSON.stringify(e)}`);
   });
-  return spec;
+  return { spec, broken: kindUnknown };
 }
 
 function stringList(v: unknown[], field: string, add: (field: string, message: string) => void): string[] {

@@ -189,6 +189,25 @@ describe('compileConfig', () => {
     ]);
   });
 
+  it('adds no problems of its own for a task whose kind cannot be told', async () => {
+    await write({
+      ...workspace,
+      'disbuild.json': {
+        tasks: {
+          build: { script: 5, inputs: ['src/**'], deps: ['^build'] },
+          gen: { script: '' },
+          pack: null,
+          test: { command: 'true', deps: ['^pack', 'gen'] },
+        },
+      },
+    });
+    expect(await errors()).toEqual([
+      'disbuild.json task "build" script: must be a string, got number 5',
+      'disbuild.json task "gen" script: is empty',
+      'disbuild.json task "pack": must be an object, got null',
+    ]);
+  });
+
   it('keeps the problems of a source other than tasks for itself', () => {
     const r = parseConfigText(JSON.stringify({ graph: 3, extra: 1 }));
     expect(!r.ok && r.error.map(formatConfigProblem)).toEqual([
