@@ -2500,7 +2500,7 @@ class RemoteTier {
             const digest = hash.digest('hex');
             if (file === undefined)
                 return (0,result.ok)({ digest, display: Buffer.concat(chunks) });
-            return (0,result.ok)({ digest, display: await (0,log_file/* readLogForDisplay */.C)(file), file });
+            return (0,result.ok)({ digest, display: await (0,log_file/* readLogForDisplay */.CJ)(file), file });
         }
         catch (e) {
             await out?.close().catch(() => undefined);

@@ -1004,10 +1004,12 @@ class LocalCache {
             let problem;
             let failure;
             try {
-                const shown = await (0,log_file/* readLogForDisplay */.C)(path);
+                const { shown, whole } = await (0,log_file/* readLogShown */.ut)(path);
                 // Checked as a restore checks it: a log whose bytes changed on disk is damage, not what the job printed.
+                // Only a log shown whole: one over 16 MiB is shown by its two ends, and hashing hundreds of megabytes to
+                // show two would cost a report seconds (a restore checks it all the same).
                 const want = meta.manifest?.[name === 'stdout' ? 'stdoutSha256' : 'stderrSha256'];
-                if (want === undefined || (await (0,cache_manifest/* fileSha256 */.sN)(path, (await (0,promises_.stat)(path)).size)) === want)
+                if (want === undefined || !whole || (0,cache_manifest/* sha256 */.sc)(shown) === want)
                     return shown;
                 problem = 'does not match the manifest';
                 failure = new Error(`the ${name} of cache entry ${key} does not match its manifest`);
@@ -1393,7 +1395,8 @@ class EntryInTheWay extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ readLogForDisplay)
+/* harmony export */   CJ: () => (/* binding */ readLogForDisplay),
+/* harmony export */   ut: () => (/* binding */ readLogShown)
 /* harmony export */ });
 /* unused harmony export withWholeLogs */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
@@ -1408,9 +1411,13 @@ const DISPLAY_END_BYTES = 1024 * 1024;
  * printed gigabytes costs two megabytes of memory.
  */
 async function readLogForDisplay(path) {
+    return (await readLogShown(path)).shown;
+}
+/** readLogForDisplay's bytes, and whether they are the whole file (then they can be checked against a digest). */
+async function readLogShown(path) {
     const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
     if (size <= DISPLAY_WHOLE_LIMIT)
-        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
+        return { shown: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path), whole: true };
     const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r');
     try {
         const head = Buffer.alloc(DISPLAY_END_BYTES);
@@ -1418,7 +1425,8 @@ async function readLogForDisplay(path) {
         await fh.read(head, 0, head.length, 0);
         await fh.read(tail, 0, tail.length, size - tail.length);
         const left = size - head.length - tail.length;
-        return Buffer.concat([head, Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`), tail]);
+        const marker = Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`);
+        return { shown: Buffer.concat([head, marker, tail]), whole: false };
     }
     finally {
         await fh.close();

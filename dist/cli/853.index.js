@@ -90,10 +90,16 @@ function parseConfigText(text, file = CONFIG_FILE) {
         }
         else {
             const tasks = new Map();
+            const broken = new Set();
             for (const name of Object.keys(raw.tasks).sort()) {
-                tasks.set(name, readTask(name, raw.tasks[name], file, problems));
+                const read = readTask(name, raw.tasks[name], file, problems);
+                tasks.set(name, read.spec);
+                if (read.broken)
+                    broken.add(name);
             }
             config.tasks = tasks;
+            if (broken.size > 0)
+                config.brokenTasks = broken;
         }
     }
     const sources = ['graph', 'graphCommand', 'tasks'].filter((k) => raw[k] !== undefined);
@@ -105,6 +111,7 @@ function parseConfigText(text, file = CONFIG_FILE) {
     const compilable = config.tasks !== undefined && sources.length === 1;
     return compilable ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)({ ...config, shapeProblems: problems }) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(problems);
 }
+/** One task's spec, and whether its kind (command or script) could be told (see DisbuildConfig.brokenTasks). */
 function readTask(name, raw, file, problems) {
     const add = (field, message) => {
         problems.push({ file, task: name, ...(field === undefined ? {} : { field }), message });
@@ -114,7 +121,7 @@ function readTask(name, raw, file, problems) {
     if (!isRecord(raw)) {
         add(undefined, `must be an object, got ${describe(raw)}`);
         // Still a task: another's `deps` naming it is not also "unknown".
-        return {};
+        return { spec: {}, broken: true };
     }
     for (const key of Object.keys(raw))
         if (!TASK_KEYS.has(key))
@@ -148,6 +155,9 @@ function readTask(name, raw, file, problems) {
     if ((raw.command === undefined) === (raw.script === undefined)) {
         add(undefined, 'needs exactly one of "command" (a shell string or argv) and "script" (a package.json script)');
     }
+    const kindUnknown = (raw.command === undefined) === (raw.script === undefined) ||
+        (cmd !== undefined && typeof cmd !== 'string' && !Array.isArray(cmd)) ||
+        (raw.script !== undefined && (typeof raw.script !== 'string' || raw.script === ''));
     for (const key of ['inputs', 'outputs', 'deps', 'env']) {
         const v = raw[key];
         if (v === undefined)
@@ -161,7 +171,7 @@ function readTask(name, raw, file, problems) {
         if (!ENV_NAME.test(e))
             add(`env[${i}]`, `must be an environment variable name, got ${JSON.stringify(e)}`);
     });
-    return spec;
+    return { spec, broken: kindUnknown };
 }
 function stringList(v, field, add) {
     const out = [];

@@ -356,6 +356,9 @@ function instantiate(input, add) {
     const out = [];
     const packages = [...input.workspace.packages.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const [task, spec] of input.config.tasks) {
+        // Its one problem is reported already (config-file.ts); compiled as something it may not be, it would add others.
+        if (input.config.brokenTasks?.has(task))
+            continue;
         const relOutputs = (spec.outputs ?? []).flatMap((p, i) => {
             const n = normalizePattern(p);
             if (!n.ok) {
@@ -399,6 +402,9 @@ function resolveDeps(inst, input, byKey, add) {
             add(inst.task, field, `unknown task ${JSON.stringify(name)}`);
             return;
         }
+        // Whether `^name` fits cannot be told of a task whose kind is unknown (see instantiate).
+        if (input.config.brokenTasks?.has(name))
+            return;
         if (upstream) {
             if (!inst.pkg || target.script === undefined) {
                 add(inst.task, field, `"^${name}" needs a script task on both sides (the same task of every workspace dependency)`);

@@ -32816,9 +32816,13 @@ const DISPLAY_END_BYTES = 1024 * 1024;
  * printed gigabytes costs two megabytes of memory.
  */
 async function readLogForDisplay(path) {
+    return (await readLogShown(path)).shown;
+}
+/** readLogForDisplay's bytes, and whether they are the whole file (then they can be checked against a digest). */
+async function readLogShown(path) {
     const { size } = await (0,promises_.stat)(path);
     if (size <= DISPLAY_WHOLE_LIMIT)
-        return (0,promises_.readFile)(path);
+        return { shown: await (0,promises_.readFile)(path), whole: true };
     const fh = await (0,promises_.open)(path, 'r');
     try {
         const head = Buffer.alloc(DISPLAY_END_BYTES);
@@ -32826,7 +32830,8 @@ async function readLogForDisplay(path) {
         await fh.read(head, 0, head.length, 0);
         await fh.read(tail, 0, tail.length, size - tail.length);
         const left = size - head.length - tail.length;
-        return Buffer.concat([head, Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`), tail]);
+        const marker = Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`);
+        return { shown: Buffer.concat([head, marker, tail]), whole: false };
     }
     finally {
         await fh.close();
@@ -33006,10 +33011,12 @@ class local_cache_LocalCache {
             let problem;
             let failure;
             try {
-                const shown = await readLogForDisplay(path);
+                const { shown, whole } = await readLogShown(path);
                 // Checked as a restore checks it: a log whose bytes changed on disk is damage, not what the job printed.
+                // Only a log shown whole: one over 16 MiB is shown by its two ends, and hashing hundreds of megabytes to
+                // show two would cost a report seconds (a restore checks it all the same).
                 const want = meta.manifest?.[name === 'stdout' ? 'stdoutSha256' : 'stderrSha256'];
-                if (want === undefined || (await fileSha256(path, (await (0,promises_.stat)(path)).size)) === want)
+                if (want === undefined || !whole || sha256(shown) === want)
                     return shown;
                 problem = 'does not match the manifest';
                 failure = new Error(`the ${name} of cache entry ${key} does not match its manifest`);
@@ -47928,10 +47935,16 @@ function parseConfigText(text, file = CONFIG_FILE) {
         }
         else {
             const tasks = new Map();
+            const broken = new Set();
             for (const name of Object.keys(raw.tasks).sort()) {
-                tasks.set(name, readTask(name, raw.tasks[name], file, problems));
+                const read = readTask(name, raw.tasks[name], file, problems);
+                tasks.set(name, read.spec);
+                if (read.broken)
+                    broken.add(name);
             }
             config.tasks = tasks;
+            if (broken.size > 0)
+                config.brokenTasks = broken;
         }
     }
     const sources = ['graph', 'graphCommand', 'tasks'].filter((k) => raw[k] !== undefined);
@@ -47943,6 +47956,7 @@ function parseConfigText(text, file = CONFIG_FILE) {
     const compilable = config.tasks !== undefined && sources.length === 1;
     return compilable ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)({ ...config, shapeProblems: problems }) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(problems);
 }
+/** One task's spec, and whether its kind (command or script) could be told (see DisbuildConfig.brokenTasks). */
 function readTask(name, raw, file, problems) {
     const add = (field, message) => {
         problems.push({ file, task: name, ...(field === undefined ? {} : { field }), message });
@@ -47952,7 +47966,7 @@ function readTask(name, raw, file, problems) {
     if (!isRecord(raw)) {
         add(undefined, `must be an object, got ${describe(raw)}`);
         // Still a task: another's `deps` naming it is not also "unknown".
-        return {};
+        return { spec: {}, broken: true };
     }
     for (const key of Object.keys(raw))
         if (!TASK_KEYS.has(key))
@@ -47986,6 +48000,9 @@ function readTask(name, raw, file, problems) {
     if ((raw.command === undefined) === (raw.script === undefined)) {
         add(undefined, 'needs exactly one of "command" (a shell string or argv) and "script" (a package.json script)');
     }
+    const kindUnknown = (raw.command === undefined) === (raw.script === undefined) ||
+        (cmd !== undefined && typeof cmd !== 'string' && !Array.isArray(cmd)) ||
+        (raw.script !== undefined && (typeof raw.script !== 'string' || raw.script === ''));
     for (const key of ['inputs', 'outputs', 'deps', 'env']) {
         const v = raw[key];
         if (v === undefined)
@@ -47999,7 +48016,7 @@ function readTask(name, raw, file, problems) {
         if (!ENV_NAME.test(e))
             add(`env[${i}]`, `must be an environment variable name, got ${JSON.stringify(e)}`);
     });
-    return spec;
+    return { spec, broken: kindUnknown };
 }
 function stringList(v, field, add) {
     const out = [];

@@ -15243,9 +15243,13 @@ const DISPLAY_END_BYTES = 1024 * 1024;
  * printed gigabytes costs two megabytes of memory.
  */
 async function readLogForDisplay(path) {
+    return (await readLogShown(path)).shown;
+}
+/** readLogForDisplay's bytes, and whether they are the whole file (then they can be checked against a digest). */
+async function readLogShown(path) {
     const { size } = await (0,promises_namespaceObject.stat)(path);
     if (size <= DISPLAY_WHOLE_LIMIT)
-        return (0,promises_namespaceObject.readFile)(path);
+        return { shown: await (0,promises_namespaceObject.readFile)(path), whole: true };
     const fh = await (0,promises_namespaceObject.open)(path, 'r');
     try {
         const head = Buffer.alloc(DISPLAY_END_BYTES);
@@ -15253,7 +15257,8 @@ async function readLogForDisplay(path) {
         await fh.read(head, 0, head.length, 0);
         await fh.read(tail, 0, tail.length, size - tail.length);
         const left = size - head.length - tail.length;
-        return Buffer.concat([head, Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`), tail]);
+        const marker = Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`);
+        return { shown: Buffer.concat([head, marker, tail]), whole: false };
     }
     finally {
         await fh.close();

@@ -11,8 +11,13 @@ const DISPLAY_END_BYTES = 1024 * 1024;
  * printed gigabytes costs two megabytes of memory.
  */
 export async function readLogForDisplay(path: string): Promise<Buffer> {
+  return (await readLogShown(path)).shown;
+}
+
+/** readLogForDisplay's bytes, and whether they are the whole file (then they can be checked against a digest). */
+export async function readLogShown(path: string): Promise<{ shown: Buffer; whole: boolean }> {
   const { size } = await stat(path);
-  if (size <= DISPLAY_WHOLE_LIMIT) return readFile(path);
+  if (size <= DISPLAY_WHOLE_LIMIT) return { shown: await readFile(path), whole: true };
   const fh = await open(path, 'r');
   try {
     const head = Buffer.alloc(DISPLAY_END_BYTES);
@@ -20,7 +25,8 @@ export async function readLogForDisplay(path: string): Promise<Buffer> {
     await fh.read(head, 0, head.length, 0);
     await fh.read(tail, 0, tail.length, size - tail.length);
     const left = size - head.length - tail.length;
-    return Buffer.concat([head, Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`), tail]);
+    const marker = Buffer.from(`\n[… ${left} bytes left out here (${size} in all) …]\n`);
+    return { shown: Buffer.concat([head, marker, tail]), whole: false };
   } finally {
     await fh.close();
   }
