@@ -978,7 +978,7 @@ class LocalCache {
             }
             const meta = (0,entry_meta/* parseEntryMeta */.zr)(text, key);
             if (meta.ok)
-                hits.set(key, this.#hit(key, meta.value, st.mtimeMs));
+                hits.set(key, this.#hit(key, meta.value, st.mtimeMs, identity(st)));
             else
                 this.#damaged(key, meta.error);
         }
@@ -992,7 +992,7 @@ class LocalCache {
         this.#onWarning(`cache entry ${key} is damaged (${problem}); removed it, the job will be rebuilt`);
         (0,background/* inBackground */.k)(this.#quarantine(key));
     }
-    #hit(key, meta, usedAtMs) {
+    #hit(key, meta, usedAtMs, ino) {
         const entry = this.#entry(key);
         const log = async (name) => {
             const inline = meta[name];
@@ -1018,6 +1018,9 @@ class LocalCache {
                 problem = `cannot be read: ${e.code ?? e.message}`;
                 failure = e;
             }
+            // Another run's entry now (it moved the looked-up one aside and saved its own): not this one's to judge.
+            if (this.#replaced(key, ino))
+                throw failure;
             // Damage like any other (the file removed, made unreadable, changed): the entry goes, so that the next run
             // rebuilds the job and keeps its logs again, instead of every run finding them missing or wrong.
             const stuck = await this.#quarantine(key);
@@ -1044,7 +1047,7 @@ class LocalCache {
                 return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
             restore: async (destDir) => {
-                const restored = await this.#restore(key, meta, destDir);
+                const restored = await this.#restore(key, meta, destDir, ino);
                 if (restored.ok)
                     touch();
                 return restored;
@@ -1060,7 +1063,7 @@ class LocalCache {
      * answers): no temp directory and no rename per restore. On failure `destDir` is removed again; the caller warns
      * (naming the job), so this only moves the entry aside.
      */
-    async #restore(key, meta, destDir) {
+    async #restore(key, meta, destDir, ino) {
         const entry = this.#entry(key);
         let verified;
         try {
@@ -1084,6 +1087,9 @@ class LocalCache {
         }
         if (!verified.ok) {
             await (0,remove_tree/* removeTree */.dM)(destDir).catch(() => undefined);
+            if (this.#replaced(key, ino)) {
+                return (0,result/* err */._)({ reason: 'corrupt', message: `cache entry ${key} was replaced while it was restored` });
+            }
             await this.#quarantine(key);
             return (0,result/* err */._)({
                 reason: 'corrupt',
@@ -1111,6 +1117,15 @@ class LocalCache {
      * Moves a bad entry out of the way atomically, so the next save can replace it. Answers why it could not (an
      * entry another user owns and left unreadable cannot be moved by this one), or undefined once it is gone.
      */
+    /**
+     * Whether the entry of `key` is another directory than the one looked up (`ino`, see identity): damage found
+     * after a lookup may be of an entry that another run has since moved aside and saved anew, and the new one is
+     * left be.
+     */
+    #replaced(key, ino) {
+        const st = (0,external_node_fs_.statSync)(this.#entry(key), { throwIfNoEntry: false });
+        return st !== undefined && identity(st) !== ino;
+    }
     async #quarantine(key) {
         const entry = this.#entry(key);
         const temp = this.#newTemp();
@@ -1386,6 +1401,13 @@ class EntryInTheWay extends Error {
     constructor(key, why) {
         super(`cache entry ${key} cannot be read and cannot be replaced (${why}); the job's output is not saved`);
     }
+}
+/**
+ * Which directory an entry is: its inode, and its birth time, since a file system gives a directory removed a
+ * moment ago's inode to the next one made. Not its mtime or ctime, which this run's own use of it changes.
+ */
+function identity(st) {
+    return `${st.ino}:${st.birthtimeMs}`;
 }
 
 

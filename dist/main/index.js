@@ -32985,7 +32985,7 @@ class local_cache_LocalCache {
             }
             const meta = parseEntryMeta(text, key);
             if (meta.ok)
-                hits.set(key, this.#hit(key, meta.value, st.mtimeMs));
+                hits.set(key, this.#hit(key, meta.value, st.mtimeMs, identity(st)));
             else
                 this.#damaged(key, meta.error);
         }
@@ -32999,7 +32999,7 @@ class local_cache_LocalCache {
         this.#onWarning(`cache entry ${key} is damaged (${problem}); removed it, the job will be rebuilt`);
         (0,background/* inBackground */.k)(this.#quarantine(key));
     }
-    #hit(key, meta, usedAtMs) {
+    #hit(key, meta, usedAtMs, ino) {
         const entry = this.#entry(key);
         const log = async (name) => {
             const inline = meta[name];
@@ -33025,6 +33025,9 @@ class local_cache_LocalCache {
                 problem = `cannot be read: ${e.code ?? e.message}`;
                 failure = e;
             }
+            // Another run's entry now (it moved the looked-up one aside and saved its own): not this one's to judge.
+            if (this.#replaced(key, ino))
+                throw failure;
             // Damage like any other (the file removed, made unreadable, changed): the entry goes, so that the next run
             // rebuilds the job and keeps its logs again, instead of every run finding them missing or wrong.
             const stuck = await this.#quarantine(key);
@@ -33051,7 +33054,7 @@ class local_cache_LocalCache {
                 return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
             restore: async (destDir) => {
-                const restored = await this.#restore(key, meta, destDir);
+                const restored = await this.#restore(key, meta, destDir, ino);
                 if (restored.ok)
                     touch();
                 return restored;
@@ -33067,7 +33070,7 @@ class local_cache_LocalCache {
      * answers): no temp directory and no rename per restore. On failure `destDir` is removed again; the caller warns
      * (naming the job), so this only moves the entry aside.
      */
-    async #restore(key, meta, destDir) {
+    async #restore(key, meta, destDir, ino) {
         const entry = this.#entry(key);
         let verified;
         try {
@@ -33091,6 +33094,9 @@ class local_cache_LocalCache {
         }
         if (!verified.ok) {
             await remove_tree_removeTree(destDir).catch(() => undefined);
+            if (this.#replaced(key, ino)) {
+                return (0,util_result/* err */._)({ reason: 'corrupt', message: `cache entry ${key} was replaced while it was restored` });
+            }
             await this.#quarantine(key);
             return (0,util_result/* err */._)({
                 reason: 'corrupt',
@@ -33118,6 +33124,15 @@ class local_cache_LocalCache {
      * Moves a bad entry out of the way atomically, so the next save can replace it. Answers why it could not (an
      * entry another user owns and left unreadable cannot be moved by this one), or undefined once it is gone.
      */
+    /**
+     * Whether the entry of `key` is another directory than the one looked up (`ino`, see identity): damage found
+     * after a lookup may be of an entry that another run has since moved aside and saved anew, and the new one is
+     * left be.
+     */
+    #replaced(key, ino) {
+        const st = (0,external_node_fs_.statSync)(this.#entry(key), { throwIfNoEntry: false });
+        return st !== undefined && identity(st) !== ino;
+    }
     async #quarantine(key) {
         const entry = this.#entry(key);
         const temp = this.#newTemp();
@@ -33393,6 +33408,13 @@ class EntryInTheWay extends Error {
     constructor(key, why) {
         super(`cache entry ${key} cannot be read and cannot be replaced (${why}); the job's output is not saved`);
     }
+}
+/**
+ * Which directory an entry is: its inode, and its birth time, since a file system gives a directory removed a
+ * moment ago's inode to the next one made. Not its mtime or ctime, which this run's own use of it changes.
+ */
+function identity(st) {
+    return `${st.ino}:${st.birthtimeMs}`;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/null-cache.ts

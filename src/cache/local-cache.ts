@@ -108,7 +108,7 @@ export class LocalCache implements Cache {
         continue;
       }
       const meta = parseEntryMeta(text, key);
-      if (meta.ok) hits.set(key, this.#hit(key, meta.value, st.mtimeMs));
+      if (meta.ok) hits.set(key, this.#hit(key, meta.value, st.mtimeMs, identity(st)));
       else this.#damaged(key, meta.error);
     }
     return Promise.resolve(hits);
@@ -124,7 +124,7 @@ export class LocalCache implements Cache {
     inBackground(this.#quarantine(key));
   }
 
-  #hit(key: JobKey, meta: EntryMeta, usedAtMs: number): CacheHit {
+  #hit(key: JobKey, meta: EntryMeta, usedAtMs: number, ino: string): CacheHit {
     const entry = this.#entry(key);
     const log = async (name: 'stdout' | 'stderr'): Promise<Buffer> => {
       const inline = meta[name];
@@ -146,6 +146,8 @@ export class LocalCache implements Cache {
         problem = `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
         failure = e as Error;
       }
+      // Another run's entry now (it moved the looked-up one aside and saved its own): not this one's to judge.
+      if (this.#replaced(key, ino)) throw failure;
       // Damage like any other (the file removed, made unreadable, changed): the entry goes, so that the next run
       // rebuilds the job and keeps its logs again, instead of every run finding them missing or wrong.
       const stuck = await this.#quarantine(key);
@@ -171,7 +173,7 @@ export class LocalCache implements Cache {
         return { stdout: await log('stdout'), stderr: await log('stderr') };
       },
       restore: async (destDir) => {
-        const restored = await this.#restore(key, meta, destDir);
+        const restored = await this.#restore(key, meta, destDir, ino);
         if (restored.ok) touch();
         return restored;
       },
@@ -187,7 +189,12 @@ export class LocalCache implements Cache {
    * answers): no temp directory and no rename per restore. On failure `destDir` is removed again; the caller warns
    * (naming the job), so this only moves the entry aside.
    */
-  async #restore(key: JobKey, meta: EntryMeta, destDir: string): Promise<Result<void, RestoreFailure>> {
+  async #restore(
+    key: JobKey,
+    meta: EntryMeta,
+    destDir: string,
+    ino: string,
+  ): Promise<Result<void, RestoreFailure>> {
     const entry = this.#entry(key);
     let verified: Result<void, string>;
     try {
@@ -210,6 +217,9 @@ export class LocalCache implements Cache {
     }
     if (!verified.ok) {
       await removeTree(destDir).catch(() => undefined);
+      if (this.#replaced(key, ino)) {
+        return err({ reason: 'corrupt', message: `cache entry ${key} was replaced while it was restored` });
+      }
       await this.#quarantine(key);
       return err({
         reason: 'corrupt',
@@ -242,6 +252,16 @@ export class LocalCache implements Cache {
    * Moves a bad entry out of the way atomically, so the next save can replace it. Answers why it could not (an
    * entry another user owns and left unreadable cannot be moved by this one), or undefined once it is gone.
    */
+  /**
+   * Whether the entry of `key` is another directory than the one looked up (`ino`, see identity): damage found
+   * after a lookup may be of an entry that another run has since moved aside and saved anew, and the new one is
+   * left be.
+   */
+  #replaced(key: JobKey, ino: string): boolean {
+    const st = statSync(this.#entry(key), { throwIfNoEntry: false });
+    return st !== undefined && identity(st) !== ino;
+  }
+
   async #quarantine(key: JobKey): Promise<string | undefined> {
     const entry = this.#entry(key);
     const temp = this.#newTemp();
@@ -523,4 +543,12 @@ class EntryInTheWay extends Error {
   constructor(key: JobKey, why: string) {
     super(`cache entry ${key} cannot be read and cannot be replaced (${why}); the job's output is not saved`);
   }
+}
+
+/**
+ * Which directory an entry is: its inode, and its birth time, since a file system gives a directory removed a
+ * moment ago's inode to the next one made. Not its mtime or ctime, which this run's own use of it changes.
+ */
+function identity(st: { ino: number; birthtimeMs: number }): string {
+  return `${st.ino}:${st.birthtimeMs}`;
 }

@@ -331,6 +331,26 @@ describe('LocalCache', () => {
     expect((await cache.lookup([KEY])).size).toBe(0);
   });
 
+  it('leaves alone an entry another run saved anew after this run looked the key up', async () => {
+    const withLog = (fill: string): Promise<unknown> =>
+      cache.save(KEY, {
+        outputDir: join(dir, 'out'),
+        stdout: Buffer.alloc(0),
+        stderr: Buffer.alloc(200_000, fill),
+        durationMs: 1,
+      });
+    await withLog('a');
+    const stale = (await cache.lookup([KEY])).get(KEY)!;
+    // Another run moved the entry aside and saved its own build, whose log differs.
+    await rm(entryDir(KEY), { recursive: true });
+    await withLog('b');
+    await expect(stale.logs()).rejects.toThrow(/does not match its manifest/);
+    expect((await stale.restore(join(dir, 'restored'))).ok).toBe(false);
+    expect(warnings).toEqual([]);
+    const fresh = (await cache.lookup([KEY])).get(KEY)!;
+    expect((await fresh.logs()).stderr.equals(Buffer.alloc(200_000, 'b'))).toBe(true);
+  });
+
   it('refuses to restore a manifest whose paths leave the tree, and moves the entry aside', async () => {
     await save();
     const entry = join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY);
