@@ -1506,8 +1506,6 @@ class InPlaceOutputs {
     /**
      * After a job's artifact was restored to `dir`: its in-place outputs go back where they were written. With
      * `restored`, `dir` is a fresh restore that this run may take files from (when the options allow it).
-     */
-    /**
      * Undefined once placed; else why not, and whether the artifact itself is at fault (`stray`: it holds more
      * than the job's outputs), which the cache should then drop.
      */

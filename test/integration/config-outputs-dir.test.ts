@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Rig } from '../helpers/rig.js';
 
-describe('outputs naming a directory without a glob (`"dist"`)', () => {
+describe('in-place outputs of a task writing dist/sub/a.js', () => {
   let rig: Rig;
   beforeEach(async () => {
     rig = await Rig.create();
@@ -11,20 +11,19 @@ describe('outputs naming a directory without a glob (`"dist"`)', () => {
     await rig.cleanup();
   });
 
-  it('captures what is in it, and restores it without a build', async () => {
-    await rig.write({
+  const build = (outputs: string[]): Promise<void> =>
+    rig.write({
       'a.txt': 'a\n',
       'disbuild.json': JSON.stringify({
         tasks: {
-          build: {
-            command: 'mkdir -p dist/sub && cp a.txt dist/sub/a.js',
-            inputs: ['a.txt'],
-            outputs: ['dist'],
-          },
+          build: { command: 'mkdir -p dist/sub && cp a.txt dist/sub/a.js', inputs: ['a.txt'], outputs },
         },
       }),
     });
-    const run = (): ReturnType<Rig['run']> => rig.run(['run', '--cache-dir', rig.cacheDir]);
+  const run = (): ReturnType<Rig['run']> => rig.run(['run', '--cache-dir', rig.cacheDir]);
+
+  it('named as a directory without a glob (`"dist"`): captured, and restored without a build', async () => {
+    await build(['dist']);
     expect((await run()).code).toBe(0);
     await rm(rig.path('src/dist'), { recursive: true });
     const r = await run();
@@ -32,31 +31,9 @@ describe('outputs naming a directory without a glob (`"dist"`)', () => {
     expect(r.stdout).toMatch(/1 cached, 0 built/);
     expect(await rig.read('src/dist/sub/a.js')).toBe('a\n');
   });
-});
 
-describe('an in-place output directory replaced by a file', () => {
-  let rig: Rig;
-  beforeEach(async () => {
-    rig = await Rig.create();
-  });
-  afterEach(async () => {
-    await rig.cleanup();
-  });
-
-  it('is one warning, and the job builds its outputs again', async () => {
-    await rig.write({
-      'a.txt': 'a\n',
-      'disbuild.json': JSON.stringify({
-        tasks: {
-          build: {
-            command: 'mkdir -p dist/sub && cp a.txt dist/sub/a.js',
-            inputs: ['a.txt'],
-            outputs: ['dist/**'],
-          },
-        },
-      }),
-    });
-    const run = (): ReturnType<Rig['run']> => rig.run(['run', '--cache-dir', rig.cacheDir]);
+  it('with an output directory replaced by a file: one warning, and the job builds its outputs again', async () => {
+    await build(['dist/**']);
     expect((await run()).code).toBe(0);
     await rm(rig.path('src/dist/sub'), { recursive: true });
     await rig.write({ 'dist/sub': 'a file where a directory was\n' });
