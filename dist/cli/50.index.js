@@ -858,13 +858,15 @@ function checkDeps(jobs, byLabel, depOrigins, cx) {
 /* harmony export */   R7: () => (/* binding */ readValidatedGraph),
 /* harmony export */   sO: () => (/* binding */ validatedGraphKey)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_code_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4170);
-/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5958);
-/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2148);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_code_identity_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4170);
+/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5958);
+/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2148);
 /**
  * The validated form of the graph file a run read last, kept so that a run of an unchanged graph file skips
  * decoding and validating it (for 1,000 inputs the larger part of reading a graph, and most of its garbage).
@@ -884,16 +886,17 @@ function checkDeps(jobs, byLabel, depOrigins, cx) {
 
 
 
+
 /** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
-const FORMAT = 1;
+const FORMAT = 2;
 const MAGIC = 'disbuild-validated-graph';
 /**
  * The key of a graph's text: what a cached validation must have been made from. The file's bytes, as read, when
  * the caller has them: hashing them costs a tenth of decoding and hashing the text (the same key for UTF-8 text).
  */
 function validatedGraphKey(text) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(`${MAGIC}\0${FORMAT}\0${(0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(__disbuild_import_meta.url))}\0`)
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256')
+        .update(`${MAGIC}\0${FORMAT}\0${(0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(__disbuild_import_meta.url))}\0`)
         .update(text)
         .digest('hex');
 }
@@ -904,7 +907,7 @@ function validatedGraphKey(text) {
 function readValidatedGraph(file, key) {
     let bytes;
     try {
-        bytes = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readOwnBytes */ .KV)(file);
+        bytes = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_4__/* .readOwnBytes */ .KV)(file);
     }
     catch {
         return undefined;
@@ -921,8 +924,16 @@ function readValidatedGraph(file, key) {
     const payload = bytes.subarray(digestEnd + 1);
     if (bytes.toString('latin1', head.length, digestEnd) !== payloadDigest(payload))
         return undefined;
+    const split = payload.indexOf(0x0a);
+    if (split < 0)
+        return undefined;
+    // JSON text without escapes is often all ASCII: then Latin-1 decodes it to the same string, without UTF-8's
+    // checks and in a string of one byte a character from the start.
+    const text = (b) => b.toString((0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isAscii)(b) ? 'latin1' : 'utf8');
     try {
-        return graphOf(JSON.parse(payload.toString('utf8')));
+        const p = JSON.parse(text(payload.subarray(0, split)));
+        const sourceFiles = payload.subarray(split + 1);
+        return graphOf(p, () => JSON.parse(text(sourceFiles)));
     }
     catch {
         return undefined;
@@ -933,15 +944,26 @@ function readValidatedGraph(file, key) {
  * sees the old file or the new one, whole). A failure is ignored: the next run validates again.
  */
 function writeValidatedGraph(file, key, graph) {
-    const payload = JSON.stringify({ sourceFiles: [...graph.sourceFiles], jobs: graph.jobs });
-    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeStateFile */ .V)(file, `${key}\n${payloadDigest(payload)}\n${payload}`);
+    const inputs = new Set();
+    for (const job of graph.jobs)
+        for (const p of job.inputs)
+            inputs.add(p);
+    const sourceOnly = [...new Set(graph.sourceFiles.values())].filter((p) => !inputs.has(p));
+    // JSON text holds no raw newline: the first one after the header ends the jobs.
+    const payload = JSON.stringify({ jobs: graph.jobs, sourceOnly }) +
+        '\n' +
+        JSON.stringify([...graph.sourceFiles]);
+    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeStateFile */ .V)(file, `${key}\n${payloadDigest(payload)}\n${payload}`);
 }
 function payloadDigest(payload) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(payload).digest('hex');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(payload).digest('hex');
 }
-/** The graph of a payload this code wrote (its digest checked): the lookup map is rebuilt, nothing re-validated. */
-function graphOf(p) {
-    if (!Array.isArray(p.sourceFiles) || !Array.isArray(p.jobs))
+/**
+ * The graph of a payload this code wrote (its digest checked): the lookup map is rebuilt, nothing re-validated;
+ * SourceFiles is parsed when first read.
+ */
+function graphOf(p, sourceFiles) {
+    if (!Array.isArray(p.sourceOnly) || !Array.isArray(p.jobs))
         return undefined;
     const byLabel = new Map();
     for (const job of p.jobs) {
@@ -951,7 +973,15 @@ function graphOf(p) {
             return undefined;
         byLabel.set(job.label, job);
     }
-    return { sourceFiles: new Map(p.sourceFiles), jobs: p.jobs, byLabel };
+    let map;
+    const graph = {
+        get sourceFiles() {
+            return (map ??= new Map(sourceFiles()));
+        },
+        jobs: p.jobs,
+        byLabel,
+    };
+    return { graph, sourceOnly: p.sourceOnly };
 }
 
 

@@ -428,8 +428,8 @@ async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
     // whether its files exist is checked as for any graph. The text is decoded only when none serves.
     const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : (0,validated_graph_cache/* validatedGraphKey */.sO)(bytes);
     const cached = cacheFile === undefined || key === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(cacheFile, key);
-    if (cached !== undefined && allFiles(cached, pathKinds(sourceDir, await knownFiles)))
-        return (0,result.ok)(cached);
+    if (cached !== undefined && allFiles(cached.graph, pathKinds(sourceDir, await knownFiles), cached.sourceOnly))
+        return (0,result.ok)(cached.graph);
     // None, or a missing input: validated below from the very bytes keyed, which names every problem.
     let text = bytes.toString('utf8');
     const raw = decode(text);
@@ -535,14 +535,17 @@ function pathKinds(sourceDir, knownFiles) {
         return k;
     };
 }
-/** Whether validation with `kind` would find no problem with the paths of the valid `graph`. */
-function allFiles(graph, kind) {
+/**
+ * Whether validation with `kind` would find no problem with the paths of the valid `graph`. `sourceOnly`, when
+ * known, are the SourceFiles paths that are no job's input (the others are files when the inputs are).
+ */
+function allFiles(graph, kind, sourceOnly = graph.sourceFiles.values()) {
     for (const job of graph.jobs)
         for (const p of job.inputs)
             if (kind(p) !== 'file')
                 return false;
     // A SourceFiles path is a problem only when missing.
-    for (const p of graph.sourceFiles.values())
+    for (const p of sourceOnly)
         if (kind(p) === 'missing')
             return false;
     return true;

@@ -541,7 +541,7 @@ async function validatedKept(text, validatedFile) {
     if (earlier !== undefined) {
         let json;
         return {
-            graph: earlier,
+            graph: earlier.graph,
             get json() {
                 return (json ??= JSON.parse(text));
             },

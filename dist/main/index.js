@@ -44951,6 +44951,8 @@ function checkDeps(jobs, byLabel, depOrigins, cx) {
     }
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./src/util/code-identity.ts
 
 
@@ -44996,8 +44998,9 @@ function codeIdentity(self) {
 
 
 
+
 /** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
-const FORMAT = 1;
+const FORMAT = 2;
 const MAGIC = 'disbuild-validated-graph';
 /**
  * The key of a graph's text: what a cached validation must have been made from. The file's bytes, as read, when
@@ -45033,8 +45036,16 @@ function readValidatedGraph(file, key) {
     const payload = bytes.subarray(digestEnd + 1);
     if (bytes.toString('latin1', head.length, digestEnd) !== payloadDigest(payload))
         return undefined;
+    const split = payload.indexOf(0x0a);
+    if (split < 0)
+        return undefined;
+    // JSON text without escapes is often all ASCII: then Latin-1 decodes it to the same string, without UTF-8's
+    // checks and in a string of one byte a character from the start.
+    const text = (b) => b.toString((0,external_node_buffer_.isAscii)(b) ? 'latin1' : 'utf8');
     try {
-        return graphOf(JSON.parse(payload.toString('utf8')));
+        const p = JSON.parse(text(payload.subarray(0, split)));
+        const sourceFiles = payload.subarray(split + 1);
+        return graphOf(p, () => JSON.parse(text(sourceFiles)));
     }
     catch {
         return undefined;
@@ -45045,15 +45056,26 @@ function readValidatedGraph(file, key) {
  * sees the old file or the new one, whole). A failure is ignored: the next run validates again.
  */
 function writeValidatedGraph(file, key, graph) {
-    const payload = JSON.stringify({ sourceFiles: [...graph.sourceFiles], jobs: graph.jobs });
+    const inputs = new Set();
+    for (const job of graph.jobs)
+        for (const p of job.inputs)
+            inputs.add(p);
+    const sourceOnly = [...new Set(graph.sourceFiles.values())].filter((p) => !inputs.has(p));
+    // JSON text holds no raw newline: the first one after the header ends the jobs.
+    const payload = JSON.stringify({ jobs: graph.jobs, sourceOnly }) +
+        '\n' +
+        JSON.stringify([...graph.sourceFiles]);
     state_file_writeStateFile(file, `${key}\n${payloadDigest(payload)}\n${payload}`);
 }
 function payloadDigest(payload) {
     return (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
 }
-/** The graph of a payload this code wrote (its digest checked): the lookup map is rebuilt, nothing re-validated. */
-function graphOf(p) {
-    if (!Array.isArray(p.sourceFiles) || !Array.isArray(p.jobs))
+/**
+ * The graph of a payload this code wrote (its digest checked): the lookup map is rebuilt, nothing re-validated;
+ * SourceFiles is parsed when first read.
+ */
+function graphOf(p, sourceFiles) {
+    if (!Array.isArray(p.sourceOnly) || !Array.isArray(p.jobs))
         return undefined;
     const byLabel = new Map();
     for (const job of p.jobs) {
@@ -45063,7 +45085,15 @@ function graphOf(p) {
             return undefined;
         byLabel.set(job.label, job);
     }
-    return { sourceFiles: new Map(p.sourceFiles), jobs: p.jobs, byLabel };
+    let map;
+    const graph = {
+        get sourceFiles() {
+            return (map ??= new Map(sourceFiles()));
+        },
+        jobs: p.jobs,
+        byLabel,
+    };
+    return { graph, sourceOnly: p.sourceOnly };
 }
 
 ;// CONCATENATED MODULE: external "node:vm"
@@ -45172,8 +45202,8 @@ async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
     // whether its files exist is checked as for any graph. The text is decoded only when none serves.
     const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(bytes);
     const cached = cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);
-    if (cached !== undefined && allFiles(cached, pathKinds(sourceDir, await knownFiles)))
-        return (0,util_result.ok)(cached);
+    if (cached !== undefined && allFiles(cached.graph, pathKinds(sourceDir, await knownFiles), cached.sourceOnly))
+        return (0,util_result.ok)(cached.graph);
     // None, or a missing input: validated below from the very bytes keyed, which names every problem.
     let text = bytes.toString('utf8');
     const raw = decode(text);
@@ -45279,14 +45309,17 @@ function pathKinds(sourceDir, knownFiles) {
         return k;
     };
 }
-/** Whether validation with `kind` would find no problem with the paths of the valid `graph`. */
-function allFiles(graph, kind) {
+/**
+ * Whether validation with `kind` would find no problem with the paths of the valid `graph`. `sourceOnly`, when
+ * known, are the SourceFiles paths that are no job's input (the others are files when the inputs are).
+ */
+function allFiles(graph, kind, sourceOnly = graph.sourceFiles.values()) {
     for (const job of graph.jobs)
         for (const p of job.inputs)
             if (kind(p) !== 'file')
                 return false;
     // A SourceFiles path is a problem only when missing.
-    for (const p of graph.sourceFiles.values())
+    for (const p of sourceOnly)
         if (kind(p) === 'missing')
             return false;
     return true;
@@ -45659,7 +45692,7 @@ async function validatedKept(text, validatedFile) {
     if (earlier !== undefined) {
         let json;
         return {
-            graph: earlier,
+            graph: earlier.graph,
             get json() {
                 return (json ??= JSON.parse(text));
             },

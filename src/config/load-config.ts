@@ -194,7 +194,7 @@ async function validatedKept(
   if (earlier !== undefined) {
     let json: GoGraph | undefined;
     return {
-      graph: earlier,
+      graph: earlier.graph,
       get json() {
         return (json ??= JSON.parse(text) as GoGraph);
       },

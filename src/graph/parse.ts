@@ -96,7 +96,8 @@ export async function loadGraphFile(
   const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(bytes);
   const cached =
     cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);
-  if (cached !== undefined && allFiles(cached, pathKinds(sourceDir, await knownFiles))) return ok(cached);
+  if (cached !== undefined && allFiles(cached.graph, pathKinds(sourceDir, await knownFiles), cached.sourceOnly))
+    return ok(cached.graph);
   // None, or a missing input: validated below from the very bytes keyed, which names every problem.
   let text = bytes.toString('utf8');
   const raw = decode(text);
@@ -197,11 +198,18 @@ export function pathKinds(sourceDir: string, knownFiles?: ReadonlySet<string>): 
   };
 }
 
-/** Whether validation with `kind` would find no problem with the paths of the valid `graph`. */
-function allFiles(graph: Graph, kind: (rel: string) => InputKind): boolean {
+/**
+ * Whether validation with `kind` would find no problem with the paths of the valid `graph`. `sourceOnly`, when
+ * known, are the SourceFiles paths that are no job's input (the others are files when the inputs are).
+ */
+function allFiles(
+  graph: Graph,
+  kind: (rel: string) => InputKind,
+  sourceOnly: Iterable<string> = graph.sourceFiles.values(),
+): boolean {
   for (const job of graph.jobs) for (const p of job.inputs) if (kind(p) !== 'file') return false;
   // A SourceFiles path is a problem only when missing.
-  for (const p of graph.sourceFiles.values()) if (kind(p) === 'missing') return false;
+  for (const p of sourceOnly) if (kind(p) === 'missing') return false;
   return true;
 }
 

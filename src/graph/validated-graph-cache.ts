@@ -12,6 +12,7 @@
  *
  * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { codeIdentity } from '../util/code-identity.js';
@@ -20,7 +21,7 @@ import { writeStateFile } from '../util/state-file.js';
 import type { Cmd, Graph, Job, JobLabel } from './model.js';
 
 /** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
-const FORMAT = 1;
+const FORMAT = 2;
 const MAGIC = 'disbuild-validated-graph';
 
 /**
@@ -34,17 +35,29 @@ export function validatedGraphKey(text: string | Buffer): string {
     .digest('hex');
 }
 
-/** What the cache file holds after its two header lines (the key, the payload's digest). */
+/**
+ * What the cache file holds after its two header lines (the key, the payload's digest), then a newline and the
+ * SourceFiles map's entries as JSON. That map is informational: a run only checks that its paths exist, and most
+ * of them are inputs, which are checked anyway. So it is parsed only if someone reads it (half of a kept graph's
+ * parse for 10,000 files), and the few paths that need a check of their own come with the jobs.
+ */
 interface Payload {
-  sourceFiles: [string, string][];
   jobs: readonly Job[];
+  /** The SourceFiles paths that are no job's input. */
+  sourceOnly: string[];
+}
+
+/** A kept validation, and the SourceFiles paths a run must see exist beside the inputs. */
+export interface KeptGraph {
+  graph: Graph;
+  sourceOnly: readonly string[];
 }
 
 /**
  * The graph validated from the text of `key`, or undefined when the file holds another (or none), is damaged, is
  * not a regular file, or another user owns it or may write it.
  */
-export function readValidatedGraph(file: string, key: string): Graph | undefined {
+export function readValidatedGraph(file: string, key: string): KeptGraph | undefined {
   let bytes: Buffer | undefined;
   try {
     bytes = readOwnBytes(file);
@@ -59,8 +72,15 @@ export function readValidatedGraph(file: string, key: string): Graph | undefined
   if (digestEnd < 0) return undefined;
   const payload = bytes.subarray(digestEnd + 1);
   if (bytes.toString('latin1', head.length, digestEnd) !== payloadDigest(payload)) return undefined;
+  const split = payload.indexOf(0x0a);
+  if (split < 0) return undefined;
+  // JSON text without escapes is often all ASCII: then Latin-1 decodes it to the same string, without UTF-8's
+  // checks and in a string of one byte a character from the start.
+  const text = (b: Buffer): string => b.toString(isAscii(b) ? 'latin1' : 'utf8');
   try {
-    return graphOf(JSON.parse(payload.toString('utf8')) as Payload);
+    const p = JSON.parse(text(payload.subarray(0, split))) as Payload;
+    const sourceFiles = payload.subarray(split + 1);
+    return graphOf(p, () => JSON.parse(text(sourceFiles)) as [string, string][]);
   } catch {
     return undefined;
   }
@@ -71,7 +91,14 @@ export function readValidatedGraph(file: string, key: string): Graph | undefined
  * sees the old file or the new one, whole). A failure is ignored: the next run validates again.
  */
 export function writeValidatedGraph(file: string, key: string, graph: Graph): void {
-  const payload = JSON.stringify({ sourceFiles: [...graph.sourceFiles], jobs: graph.jobs } satisfies Payload);
+  const inputs = new Set<string>();
+  for (const job of graph.jobs) for (const p of job.inputs) inputs.add(p);
+  const sourceOnly = [...new Set(graph.sourceFiles.values())].filter((p) => !inputs.has(p));
+  // JSON text holds no raw newline: the first one after the header ends the jobs.
+  const payload =
+    JSON.stringify({ jobs: graph.jobs, sourceOnly } satisfies Payload) +
+    '\n' +
+    JSON.stringify([...graph.sourceFiles]);
   writeStateFile(file, `${key}\n${payloadDigest(payload)}\n${payload}`);
 }
 
@@ -79,9 +106,12 @@ function payloadDigest(payload: string | Buffer): string {
   return createHash('sha256').update(payload).digest('hex');
 }
 
-/** The graph of a payload this code wrote (its digest checked): the lookup map is rebuilt, nothing re-validated. */
-function graphOf(p: Payload): Graph | undefined {
-  if (!Array.isArray(p.sourceFiles) || !Array.isArray(p.jobs)) return undefined;
+/**
+ * The graph of a payload this code wrote (its digest checked): the lookup map is rebuilt, nothing re-validated;
+ * SourceFiles is parsed when first read.
+ */
+function graphOf(p: Payload, sourceFiles: () => [string, string][]): KeptGraph | undefined {
+  if (!Array.isArray(p.sourceOnly) || !Array.isArray(p.jobs)) return undefined;
   const byLabel = new Map<JobLabel, Job>();
   for (const job of p.jobs) {
     if (typeof job.label !== 'string' || !Array.isArray(job.inputs) || !Array.isArray(job.deps))
@@ -89,5 +119,13 @@ function graphOf(p: Payload): Graph | undefined {
     if (!Array.isArray(job.cmds as readonly Cmd[])) return undefined;
     byLabel.set(job.label, job);
   }
-  return { sourceFiles: new Map(p.sourceFiles), jobs: p.jobs, byLabel };
+  let map: ReadonlyMap<string, string> | undefined;
+  const graph: Graph = {
+    get sourceFiles() {
+      return (map ??= new Map(sourceFiles()));
+    },
+    jobs: p.jobs,
+    byLabel,
+  };
+  return { graph, sourceOnly: p.sourceOnly };
 }

@@ -95,7 +95,7 @@ describe('validated graph cache', () => {
     const changed = { ...RICH, Jobs: [job(A, 'lib2', { Inputs: ['src/a.c'] })] };
     expect(loaded(await load(changed)).jobs.map((j) => j.name)).toEqual(['lib2']);
     const key = validatedGraphKey(readFileSync(graphPath, 'utf8'));
-    expect(readValidatedGraph(cacheFile, key)?.jobs.map((j) => j.name)).toEqual(['lib2']);
+    expect(readValidatedGraph(cacheFile, key)?.graph.jobs.map((j) => j.name)).toEqual(['lib2']);
   });
 
   it('an input gone since the validation was kept is reported as for a fresh graph', async () => {
@@ -110,6 +110,20 @@ describe('validated graph cache', () => {
       `job "${B}" Inputs[0]: input file src/é.c does not exist`,
     ]);
     expect(r).toEqual(fresh);
+  });
+
+  it('a SourceFiles path that is no input is still checked, and the kept map is the whole map', async () => {
+    await writeFile(join(dir, 'src', 'only.c'), 'x');
+    const withOnly = { ...RICH, SourceFiles: { ...RICH.SourceFiles, ['f'.repeat(40)]: 'src/only.c' } };
+    const fresh = loaded(await load(withOnly, null));
+    loaded(await load(withOnly));
+    // Read back from the kept form: the map, parsed when first read, is the validation's.
+    expect(loaded(await load(withOnly)).sourceFiles).toEqual(fresh.sourceFiles);
+    await unlink(join(dir, 'src', 'only.c'));
+    const r = await loadGraphFile(graphPath, dir, undefined, cacheFile);
+    expect(!r.ok && r.error.map(formatProblem)).toEqual([
+      `SourceFiles["${'f'.repeat(40)}"]: source file src/only.c does not exist`,
+    ]);
   });
 
   it('keeps no validation under the key of bytes it did not validate (the file changed while it read)', async () => {
