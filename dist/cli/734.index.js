@@ -815,7 +815,7 @@ function parseListing(text, format, paths, prefix = '') {
 /**
  * Every entry of a `git ls-files -s -v -z` listing that git compares with the working tree (tagged `H`, stage 0,
  * a file, an executable or a symlink), by path: its mode and blob ID, or only its mode when the ID is not SHA-1.
- * One pass serves both the check that inputs exist (`indexedFiles`) and the keys (`indexEntries`).
+ * One pass serves both the check that inputs exist (`unchangedIndexedFiles`) and the keys (`indexEntries`).
  */
 function parseIndexListing(text) {
     return parseIndex(text, false).entries;
@@ -859,14 +859,6 @@ function indexEntries(index, paths) {
             found.set(p, e);
     }
     return found;
-}
-/** Of a parsed index listing, the paths `indexedFilePaths` answers. */
-function indexedFiles(index) {
-    const paths = new Set();
-    for (const [p, e] of index)
-        if ((typeof e === 'string' ? e : e.mode) !== 'symlink')
-            paths.add(p);
-    return paths;
 }
 /**
  * Every path of a `git ls-files -s -v -z` listing that the index holds as a file whose working-tree copy git
@@ -1356,6 +1348,8 @@ function splitUntracked(r) {
  * The paths under the source directory that are files right now by git's account: in the index as a file that git
  * compares with the working tree (see `indexedFilePaths`), and not changed, deleted or replaced there. A caller
  * checking that inputs exist need not look these up on disk. Undefined outside a work tree or when git fails.
+ * A view of the parsed listing, not a set of its own: one path asked is two map lookups, where a set of every
+ * indexed file cost a pass over the index and its memory in every run.
  */
 async function unchangedIndexedFiles(listings) {
     const prefix = await listings.prefix;
@@ -1364,10 +1358,14 @@ async function unchangedIndexedFiles(listings) {
     const [listed, changed] = await Promise.all([listings.index, listings.status]);
     if (!listed.ok || !changed.ok)
         return undefined;
-    const files = indexedFiles(listed.value);
-    for (const p of parseDirtyPaths(changed.value, prefix))
-        files.delete(p);
-    return files;
+    const index = listed.value;
+    const dirty = parseDirtyPaths(changed.value, prefix);
+    return {
+        has: (p) => {
+            const e = index.get(p);
+            return e !== undefined && (typeof e === 'string' ? e : e.mode) !== 'symlink' && !dirty.has(p);
+        },
+    };
 }
 /**
  * The working tree's digests by the fastest correct means: the git fast path inside a work tree, else (or when

@@ -2,7 +2,7 @@ import { exec } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { Graph, GraphProblem } from '../graph/model.js';
+import type { Graph, GraphProblem, PathSet } from '../graph/model.js';
 import { checkFilesExist, loadGraphFile, parseGraphText } from '../graph/parse.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
@@ -23,7 +23,7 @@ export async function loadActionGraph(
   workspace: string,
   sourceDir: string,
   baseEnv: Readonly<Record<string, string>>,
-  knownFiles?: Promise<ReadonlySet<string> | undefined>,
+  knownFiles?: Promise<PathSet | undefined>,
 ): Promise<Result<Graph & { configSalt?: string }, GraphProblem[]>> {
   if (graph.kind === 'config') {
     const configured = await loadConfigGraph(sourceDir, process.env, knownFiles);

@@ -1,7 +1,7 @@
 import { exec } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { Graph } from '../graph/model.js';
+import type { Graph, PathSet } from '../graph/model.js';
 import { formatProblem } from '../graph/model.js';
 import { checkFilesExist, loadGraphFile, parseGraphText } from '../graph/parse.js';
 import type { Result } from '../util/result.js';
@@ -17,7 +17,7 @@ const sh = promisify(exec);
  * compiled graph's inputs come from the listing itself.
  */
 export type KnownFiles =
-  Promise<ReadonlySet<string> | undefined> | (() => Promise<ReadonlySet<string> | undefined>);
+  Promise<PathSet | undefined> | (() => Promise<PathSet | undefined>);
 
 /** The graph disbuild.json describes, and the salt it sets. */
 export interface ConfigGraph {

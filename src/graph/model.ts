@@ -43,6 +43,9 @@ export interface Job {
   outputs?: readonly string[];
 }
 
+/** Paths a caller can ask about one at a time: a set, or a view of one kept in another form. */
+export type PathSet = Pick<ReadonlySet<string>, 'has'>;
+
 export interface Graph {
   /** Informational map of source-file IDs to paths. */
   sourceFiles: ReadonlyMap<string, string>;

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Graph, GraphProblem } from './model.js';
+import type { Graph, GraphProblem, PathSet } from './model.js';
 import { decodeOrdered } from './go-decode.js';
 import { jsonErrorLocation } from './json-position.js';
 import type { InputKind, ValidateOptions } from './validate.js';
@@ -85,7 +85,7 @@ function readGraphBytes(path: string): Result<Buffer, GraphProblem[]> {
 export async function loadGraphFile(
   path: string,
   sourceDir: string,
-  knownFiles?: Promise<ReadonlySet<string> | undefined>,
+  knownFiles?: Promise<PathSet | undefined>,
   cacheFile?: string,
 ): Promise<Result<Graph, GraphProblem[]>> {
   const read = readGraphBytes(path);
@@ -141,7 +141,7 @@ export async function loadGraphFile(
  * files without asking. A path that is a symbolic link, or lies below one, is resolved as keys resolve it
  * (resolve-input.ts): a dangling link or a path leading outside `sourceDir` is a problem.
  */
-export function pathKinds(sourceDir: string, knownFiles?: ReadonlySet<string>): (rel: string) => InputKind {
+export function pathKinds(sourceDir: string, knownFiles?: PathSet): (rel: string) => InputKind {
   const memo = new Map<string, InputKind>();
   const listings = new Map<string, Map<string, ListedKind> | undefined>();
   const realDirs = new Map<string, boolean>();

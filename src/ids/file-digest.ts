@@ -7,6 +7,7 @@
  * (commit-digests.ts), and the streaming fallback outside git. All give identical digests for the same bytes.
  */
 import { lstatSync } from 'node:fs';
+import type { PathSet } from '../graph/model.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { streamDigests } from './git-blob.js';
@@ -19,7 +20,6 @@ import {
   type GitSettings,
 } from './git-conversions.js';
 import {
-  indexedFiles,
   indexEntries,
   type IndexPaths,
   parseDirtyPaths,
@@ -205,17 +205,22 @@ function splitUntracked(r: Result<string, string>): Result<{ tracked: string; un
  * The paths under the source directory that are files right now by git's account: in the index as a file that git
  * compares with the working tree (see `indexedFilePaths`), and not changed, deleted or replaced there. A caller
  * checking that inputs exist need not look these up on disk. Undefined outside a work tree or when git fails.
+ * A view of the parsed listing, not a set of its own: one path asked is two map lookups, where a set of every
+ * indexed file cost a pass over the index and its memory in every run.
  */
-export async function unchangedIndexedFiles(
-  listings: WorkTreeListings,
-): Promise<ReadonlySet<string> | undefined> {
+export async function unchangedIndexedFiles(listings: WorkTreeListings): Promise<PathSet | undefined> {
   const prefix = await listings.prefix;
   if (prefix === undefined) return undefined;
   const [listed, changed] = await Promise.all([listings.index, listings.status]);
   if (!listed.ok || !changed.ok) return undefined;
-  const files = indexedFiles(listed.value);
-  for (const p of parseDirtyPaths(changed.value, prefix)) files.delete(p);
-  return files;
+  const index = listed.value;
+  const dirty = parseDirtyPaths(changed.value, prefix);
+  return {
+    has: (p) => {
+      const e = index.get(p);
+      return e !== undefined && (typeof e === 'string' ? e : e.mode) !== 'symlink' && !dirty.has(p);
+    },
+  };
 }
 
 /**

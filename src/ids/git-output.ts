@@ -56,7 +56,7 @@ export function parseListing(
 /**
  * Every entry of a `git ls-files -s -v -z` listing that git compares with the working tree (tagged `H`, stage 0,
  * a file, an executable or a symlink), by path: its mode and blob ID, or only its mode when the ID is not SHA-1.
- * One pass serves both the check that inputs exist (`indexedFiles`) and the keys (`indexEntries`).
+ * One pass serves both the check that inputs exist (`unchangedIndexedFiles`) and the keys (`indexEntries`).
  */
 export function parseIndexListing(text: string): Map<string, GitEntry | GitMode> {
   return parseIndex(text, false).entries;
@@ -113,13 +113,6 @@ export function indexEntries(
     if (e !== undefined && typeof e !== 'string') found.set(p, e);
   }
   return found;
-}
-
-/** Of a parsed index listing, the paths `indexedFilePaths` answers. */
-export function indexedFiles(index: ReadonlyMap<string, GitEntry | GitMode>): Set<string> {
-  const paths = new Set<string>();
-  for (const [p, e] of index) if ((typeof e === 'string' ? e : e.mode) !== 'symlink') paths.add(p);
-  return paths;
 }
 
 /**

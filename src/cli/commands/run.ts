@@ -5,7 +5,7 @@ import { NullCache } from '../../cache/null-cache.js';
 import { openOnFirstClaim } from '../../coordinator/lazy-coordinator.js';
 import { closeLauncher, runGraph, startLauncherAhead } from '../../engine.js';
 import { startWorkTreeListings, unchangedIndexedFiles } from '../../ids/file-digest.js';
-import { formatProblem } from '../../graph/model.js';
+import { formatProblem, type PathSet } from '../../graph/model.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import type { Reporter, RunEvent } from '../../report/events.js';
 import { writeJsonReport } from '../../report/json-report.js';
@@ -112,7 +112,7 @@ export const run: Command = async (argv, io) => {
   // git stats the work tree on another core while the graph is read. The check that inputs exist then takes
   // git's word for unchanged tracked files instead of listing their directories.
   const workTreeListings = startWorkTreeListings(sourceDir, { untracked: v.graph === undefined });
-  const knownFiles = (): Promise<ReadonlySet<string> | undefined> => unchangedIndexedFiles(workTreeListings);
+  const knownFiles = (): Promise<PathSet | undefined> => unchangedIndexedFiles(workTreeListings);
   // Through disbuild.json: the compile's file list comes from git calls started now, the keys' status among
   // them, and an unchanged repository and configuration reuse the graph compiled last time.
   const repoFiles = v.graph === undefined ? startRepoFiles(sourceDir, workTreeListings) : undefined;

@@ -122,8 +122,9 @@ describe('loadGraphFile', () => {
     const inputs = ['src/a.c', 'src/link.c', 'untracked.c', 'src/b.c', 'src/c.c', 'src/d.c', 'src/fifo'];
     await writeFile(path, JSON.stringify({ Jobs: [job(A, 'j', { Inputs: inputs })] }));
     const known = unchangedIndexedFiles(startWorkTreeListings(dir));
+    const view = await known;
     // Not the link: git does not vouch for what it leads to.
-    expect([...((await known) ?? [])].sort()).toEqual(['src/a.c']);
+    expect(inputs.filter((p) => view?.has(p))).toEqual(['src/a.c']);
     const r = await loadGraphFile(path, dir, known);
     expect(!r.ok && r.error.map(formatProblem)).toEqual([
       'job "j" Inputs[3]: input file src/b.c does not exist',
