@@ -428,7 +428,8 @@ async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
     // whether its files exist is checked as for any graph. The text is decoded only when none serves.
     const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : (0,validated_graph_cache/* validatedGraphKey */.sO)(bytes);
     const cached = cacheFile === undefined || key === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(cacheFile, key);
-    if (cached !== undefined && allFiles(cached.graph, pathKinds(sourceDir, await knownFiles), cached.sourceOnly))
+    if (cached !== undefined &&
+        allFiles(cached.graph, pathKinds(sourceDir, await knownFiles), cached.sourceOnly))
         return (0,result.ok)(cached.graph);
     // None, or a missing input: validated below from the very bytes keyed, which names every problem.
     let text = bytes.toString('utf8');

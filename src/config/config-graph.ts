@@ -16,8 +16,7 @@ const sh = promisify(exec);
  * Paths known to be files (see loadGraphFile), or how to find them: asked only when a graph file is read, since a
  * compiled graph's inputs come from the listing itself.
  */
-export type KnownFiles =
-  Promise<PathSet | undefined> | (() => Promise<PathSet | undefined>);
+export type KnownFiles = Promise<PathSet | undefined> | (() => Promise<PathSet | undefined>);
 
 /** The graph disbuild.json describes, and the salt it sets. */
 export interface ConfigGraph {

@@ -22,7 +22,9 @@ import { WorkerPool } from './worker-pool.js';
 export class InPlaceOutputs {
   readonly #graph: Graph;
   readonly #sourceDir: string;
+  readonly #rawGlobs = new Map<JobLabel, OutputGlobs | undefined>();
   readonly #globs = new Map<JobLabel, OutputGlobs | undefined>();
+  #bases: { exact: Map<string, JobLabel[]>; sorted: [string, JobLabel][] } | undefined;
   readonly #below = new Map<JobLabel, readonly JobLabel[]>();
   #inputs: Set<string> | undefined;
 
@@ -61,13 +63,85 @@ export class InPlaceOutputs {
     this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
   }
 
-  #of(label: JobLabel): OutputGlobs | undefined {
-    if (!this.#globs.has(label)) {
+  /** The job's own globs, as written. */
+  #raw(label: JobLabel): OutputGlobs | undefined {
+    if (!this.#rawGlobs.has(label)) {
       const outputs = this.#graph.byLabel.get(label)?.outputs;
       if (outputs && outputs.length > 0 && !this.#compile) throw new Error('output globs without a compiler');
-      this.#globs.set(label, outputs && outputs.length > 0 ? this.#compile!(outputs) : undefined);
+      this.#rawGlobs.set(label, outputs && outputs.length > 0 ? this.#compile!(outputs) : undefined);
     }
-    return this.#globs.get(label);
+    return this.#rawGlobs.get(label);
+  }
+
+  /**
+   * The job's outputs: what its globs match, less what the globs of a job that depends on it (directly or not)
+   * match. That job runs later and writes last, so a file both match is its own: the earlier job neither captures
+   * it nor takes it for a stale output of its own (which a fully cached run would remove, for the later job to put
+   * back, every time). Jobs that do not depend on one another must not write the same files.
+   */
+  #of(label: JobLabel): OutputGlobs | undefined {
+    if (this.#globs.has(label)) return this.#globs.get(label);
+    const own = this.#raw(label);
+    const later = own === undefined ? [] : this.#laterOverlapping(label, own);
+    const globs: OutputGlobs | undefined =
+      own === undefined || later.length === 0
+        ? own
+        : { bases: own.bases, matches: (p) => own.matches(p) && !later.some((g) => g.matches(p)) };
+    this.#globs.set(label, globs);
+    return globs;
+  }
+
+  /** The globs of the jobs depending on `label` whose bases meet one of `own`'s (one lies in the other). */
+  #laterOverlapping(label: JobLabel, own: OutputGlobs): OutputGlobs[] {
+    const bases = this.#baseIndex();
+    const found = new Set<JobLabel>();
+    for (const base of own.bases) {
+      // Bases above this one, or this one: '', then each directory on its way, then itself.
+      for (let i = base.indexOf('/'); ; i = base.indexOf('/', i + 1)) {
+        const above = i < 0 ? base : base.slice(0, i);
+        for (const l of bases.exact.get(above) ?? []) found.add(l);
+        if (i < 0) break;
+      }
+      for (const l of bases.exact.get('') ?? []) found.add(l);
+      // Bases below it: sorted, they follow `base/` until the first that does not start with it.
+      const under = base === '' ? '' : `${base}/`;
+      let lo = 0;
+      let hi = bases.sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (bases.sorted[mid]![0] < under) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < bases.sorted.length && bases.sorted[i]![0].startsWith(under); i++) {
+        found.add(bases.sorted[i]![1]);
+      }
+    }
+    found.delete(label);
+    const out: OutputGlobs[] = [];
+    for (const l of found) if (this.#dependsOn(l, label)) out.push(this.#raw(l)!);
+    return out;
+  }
+
+  /** Every job's output bases, by base and sorted (for the bases below a directory). */
+  #baseIndex(): { exact: Map<string, JobLabel[]>; sorted: [string, JobLabel][] } {
+    if (this.#bases) return this.#bases;
+    const exact = new Map<string, JobLabel[]>();
+    const sorted: [string, JobLabel][] = [];
+    for (const job of this.#graph.jobs) {
+      for (const base of this.#raw(job.label)?.bases ?? []) {
+        const same = exact.get(base);
+        if (same) same.push(job.label);
+        else exact.set(base, [job.label]);
+        sorted.push([base, job.label]);
+      }
+    }
+    sorted.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return (this.#bases = { exact, sorted });
+  }
+
+  /** Whether `later` depends on `earlier`, directly or not (both have outputs). */
+  #dependsOn(later: JobLabel, earlier: JobLabel): boolean {
+    return this.transitiveWithOutputs(later).includes(earlier);
   }
 
   /**
@@ -95,7 +169,7 @@ export class InPlaceOutputs {
       seen.add(l);
       stack.push(...(this.#graph.byLabel.get(l)?.deps ?? []));
     }
-    below = [...seen].filter((l) => this.#of(l) !== undefined);
+    below = [...seen].filter((l) => this.#raw(l) !== undefined);
     this.#below.set(label, below);
     return below;
   }

@@ -96,7 +96,10 @@ export async function loadGraphFile(
   const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(bytes);
   const cached =
     cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);
-  if (cached !== undefined && allFiles(cached.graph, pathKinds(sourceDir, await knownFiles), cached.sourceOnly))
+  if (
+    cached !== undefined &&
+    allFiles(cached.graph, pathKinds(sourceDir, await knownFiles), cached.sourceOnly)
+  )
     return ok(cached.graph);
   // None, or a missing input: validated below from the very bytes keyed, which names every problem.
   let text = bytes.toString('utf8');

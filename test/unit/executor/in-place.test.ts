@@ -142,6 +142,52 @@ describe('in-place outputs', () => {
     expect(existsSync(join(src, 'pkg/dist/read.js'))).toBe(true);
     expect(existsSync(join(src, 'pkg/dist/stale.js'))).toBe(false);
   });
+
+  it("leaves a file to the later of two dependent jobs whose globs match it, whatever their bases' shapes", async () => {
+    const files = {
+      'dist/a.js': 'a',
+      'dist/bundle.js': 'b',
+      'dist/docs/x.md': 'd',
+      'dist/sub/y.txt': 'y',
+      'z.txt': 'z',
+    };
+    await write(src, files);
+    const job = (name: string, outputs: string[], deps: string[] = []): Job => ({
+      label: name.padEnd(40, '0') as JobLabel,
+      name,
+      inputs: [],
+      deps: deps.map((d) => d.padEnd(40, '0') as JobLabel),
+      cmds: [],
+      outputs,
+    });
+    const jobs = [
+      job('a', ['dist/**']),
+      job('b', ['dist/bundle.js'], ['a']),
+      // A root glob, depending on `a` through `b`.
+      job('c', ['**/*.md'], ['b']),
+      // Not depending on `a`: no say over `a`'s files.
+      job('d', ['dist/sub/**', '*.txt']),
+    ];
+    const graph: Graph = { sourceFiles: new Map(), jobs, byLabel: new Map(jobs.map((j) => [j.label, j])) };
+    const outputs = new InPlaceOutputs(graph, src, { compile: compileOutputGlobs });
+    const captured = async (name: string): Promise<string[]> => {
+      const out = join(root, `out-${name}`);
+      expect(outputs.capture(name.padEnd(40, '0') as JobLabel, out)).toBeUndefined();
+      return (await readdir(join(out, IN_PLACE_DIR), { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(join(out, IN_PLACE_DIR).length + 1))
+        .sort();
+    };
+    expect(await captured('a')).toEqual(['dist/a.js', 'dist/sub/y.txt']);
+    expect(await captured('b')).toEqual(['dist/bundle.js']);
+    expect(await captured('c')).toEqual(['dist/docs/x.md']);
+    expect(await captured('d')).toEqual(['dist/sub/y.txt', 'z.txt']);
+    // Nor are they stale outputs of the earlier job.
+    outputs.clear(jobs[0]!.label);
+    for (const f of ['dist/bundle.js', 'dist/docs/x.md', 'z.txt'])
+      expect(existsSync(join(src, f))).toBe(true);
+    expect(existsSync(join(src, 'dist/a.js'))).toBe(false);
+  });
 });
 
 describe('output globs with escaped characters', () => {

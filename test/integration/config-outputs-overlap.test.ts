@@ -1,0 +1,78 @@
+import { lstatSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { git } from '../helpers/npm-workspace.js';
+import { Rig } from '../helpers/rig.js';
+
+/**
+ * Two tasks whose outputs globs match the same file, one depending on the other (`build` writes `dist/**`, then
+ * `bundle` writes `dist/bundle.txt`): the file is the later task's. The earlier one neither captures it nor takes
+ * it for a stale output of its own.
+ */
+describe('outputs of dependent tasks that match the same file', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+    await rig.write({
+      'src/a.txt': 'one\n',
+      '.gitignore': 'dist/\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'mkdir -p dist && cp src/a.txt dist/index.txt',
+            inputs: ['src/**'],
+            outputs: ['dist/**'],
+          },
+          bundle: {
+            command: 'cat dist/index.txt dist/index.txt > dist/bundle.txt',
+            inputs: ['src/**'],
+            outputs: ['dist/bundle.txt'],
+            deps: ['build'],
+          },
+        },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+  const run = async (...tasks: string[]): Promise<string> => {
+    const r = await rig.run(['run', ...tasks, '--cache-dir', rig.cacheDir]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    return r.stdout;
+  };
+  const bundle = (): string => join(rig.src, 'dist', 'bundle.txt');
+  const identity = (): string => {
+    const st = lstatSync(bundle());
+    return `${st.ino}:${st.mtimeMs}`;
+  };
+
+  it('a fully cached run leaves the later task’s file alone, and a run of the earlier task keeps it', async () => {
+    expect(await run()).toMatch(/2 built/);
+    const before = identity();
+    // Before: the earlier task took the file for a stale output, removed it, and the later one put it back, in
+    // every fully cached run.
+    expect(await run()).toMatch(/2 cached/);
+    expect(identity()).toBe(before);
+    // And a run of the earlier task alone removed it.
+    expect(await run('build')).toMatch(/1 cached/);
+    expect(identity()).toBe(before);
+    expect(await rig.read('src/dist/bundle.txt')).toBe('one\none\n');
+  });
+
+  it('the earlier task’s artifact never holds the later task’s file', async () => {
+    await run();
+    await rig.write({ 'src/a.txt': 'two\n' });
+    expect(await run()).toMatch(/2 built/);
+    // Every output gone, the earlier task alone restored: nothing of the later task's comes back with it.
+    rmSync(join(rig.src, 'dist'), { recursive: true, force: true });
+    expect(await run('build')).toMatch(/1 cached/);
+    expect(await rig.read('src/dist/index.txt')).toBe('two\n');
+    expect(() => lstatSync(bundle())).toThrow();
+    expect(await run()).toMatch(/2 cached/);
+    expect(await rig.read('src/dist/bundle.txt')).toBe('two\ntwo\n');
+  });
+});
