@@ -41939,6 +41939,7 @@ class WorkerPool {
 
 
 
+
 /**
  * The in-place outputs of one run's jobs (`Outputs` in the graph), by job label. Jobs without `Outputs` cost
  * nothing here: every method returns at once for them.
@@ -41995,19 +41996,24 @@ class InPlaceOutputs {
         if (this.#globs.has(label))
             return this.#globs.get(label);
         const own = this.#raw(label);
-        const later = own === undefined ? [] : this.#laterOverlapping(label, own);
+        const later = own === undefined ? [] : this.#meeting(label, own).filter((l) => this.#dependsOn(l, label));
         const globs = own === undefined || later.length === 0
             ? own
-            : { bases: own.bases, matches: (p) => own.matches(p) && !later.some((g) => g.matches(p)) };
+            : {
+                bases: own.bases,
+                matches: (p) => own.matches(p) && !later.some((l) => this.#raw(l).matches(p)),
+            };
         this.#globs.set(label, globs);
         return globs;
     }
-    /** The globs of the jobs depending on `label` whose bases meet one of `own`'s (one lies in the other). */
-    #laterOverlapping(label, own) {
+    /** The other jobs with outputs whose bases meet one of `own`'s (one lies in the other): they may share files. */
+    #meeting(label, own) {
         const bases = this.#baseIndex();
         const found = new Set();
         for (const base of own.bases) {
             // Bases above this one, or this one: '', then each directory on its way, then itself.
+            for (const l of bases.exact.get('') ?? [])
+                found.add(l);
             for (let i = base.indexOf('/');; i = base.indexOf('/', i + 1)) {
                 const above = i < 0 ? base : base.slice(0, i);
                 for (const l of bases.exact.get(above) ?? [])
@@ -42015,8 +42021,6 @@ class InPlaceOutputs {
                 if (i < 0)
                     break;
             }
-            for (const l of bases.exact.get('') ?? [])
-                found.add(l);
             // Bases below it: sorted, they follow `base/` until the first that does not start with it.
             const under = base === '' ? '' : `${base}/`;
             let lo = 0;
@@ -42033,11 +42037,28 @@ class InPlaceOutputs {
             }
         }
         found.delete(label);
-        const out = [];
-        for (const l of found)
-            if (this.#dependsOn(l, label))
-                out.push(this.#raw(l));
-        return out;
+        return [...found];
+    }
+    /**
+     * After a job's outputs were captured into `outputDir`: a warning when one of them is also matched by the
+     * outputs of a job that neither depends on it nor is one of its dependencies (which copy ends in place then
+     * depends on the order the two finish).
+     */
+    sharedOutput(label, outputDir) {
+        const own = this.#raw(label);
+        if (own === undefined)
+            return undefined;
+        const others = this.#meeting(label, own).filter((l) => !this.#dependsOn(l, label) && !this.#dependsOn(label, l));
+        if (others.length === 0)
+            return undefined;
+        for (const rel of listOutputs((0,external_node_path_.join)(outputDir, IN_PLACE_DIR), { bases: [''], matches: () => true })) {
+            const other = others.find((l) => this.#raw(l).matches(rel));
+            if (other === undefined)
+                continue;
+            const name = this.#graph.byLabel.get(other)?.name ?? other;
+            return `its in-place output ${rel} is also an output of ${JSON.stringify(name)}, and neither job depends on the other: which one's copy stays in place depends on the order they finish`;
+        }
+        return undefined;
     }
     /** Every job's output bases, by base and sorted (for the bases below a directory). */
     #baseIndex() {
@@ -42721,6 +42742,10 @@ class Execution {
             outcome.status = 'failed';
             outcome.message = `its in-place outputs could not be captured: ${captured}`;
             return { ok: false, outcome };
+        }
+        const shared = this.#inPlace.sharedOutput(job.label, outputDir);
+        if (shared !== undefined) {
+            reporter.onEvent({ type: 'warning', job: ref, message: `${JSON.stringify(job.name)}: ${shared}` });
         }
         const changed = (await this.#p.inputsChanged?.(job)) ?? [];
         if (changed.length > 0) {

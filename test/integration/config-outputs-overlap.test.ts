@@ -7,9 +7,9 @@ import { Rig } from '../helpers/rig.js';
 /**
  * Two tasks whose outputs globs match the same file, one depending on the other (`build` writes `dist/**`, then
  * `bundle` writes `dist/bundle.txt`): the file is the later task's. The earlier one neither captures it nor takes
- * it for a stale output of its own.
+ * it for a stale output of its own. Two tasks that do not depend on one another get a warning.
  */
-describe('outputs of dependent tasks that match the same file', () => {
+describe('outputs of two tasks that match the same file', () => {
   let rig: Rig;
   beforeEach(async () => {
     rig = await Rig.create();
@@ -74,5 +74,32 @@ describe('outputs of dependent tasks that match the same file', () => {
     expect(() => lstatSync(bundle())).toThrow();
     expect(await run()).toMatch(/2 cached/);
     expect(await rig.read('src/dist/bundle.txt')).toBe('two\ntwo\n');
+  });
+
+  it('warns when two jobs that do not depend on one another write the same output', async () => {
+    await rig.write({
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'mkdir -p dist && cp src/a.txt dist/index.txt',
+            inputs: ['src/**'],
+            outputs: ['dist/**'],
+          },
+          notes: {
+            command: 'mkdir -p dist && echo n > dist/notes.txt',
+            inputs: ['src/**'],
+            outputs: ['dist/notes.txt'],
+          },
+        },
+      }),
+    });
+    git(rig.src, 'commit', '-qam', 'two writers');
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir, '-j', '1']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const warnings = (r.stdout + r.stderr)
+      .split('\n')
+      .filter((l) => l.includes('neither job depends on the other'));
+    expect(warnings.length, r.stdout + r.stderr).toBeGreaterThanOrEqual(1);
+    expect(warnings[0]).toMatch(/dist\/notes\.txt/);
   });
 });
