@@ -54,7 +54,10 @@ if (process.argv[1].endsWith('index.js')) process.on('exit', () => require('node
       `slot-${createHash('sha1').update(rig.path('src', 'graph.json')).digest('hex')[0]}.json`,
     );
     expect(statSync(kept).mode & 0o777).toBe(0o600);
-    const [key, , payload] = readFileSync(kept, 'utf8').split('\n') as [string, string, string];
+    // The key, the payload's digest, then the payload (itself of two lines: the jobs, then SourceFiles).
+    const text = readFileSync(kept, 'utf8');
+    const key = text.slice(0, text.indexOf('\n'));
+    const payload = text.slice(text.indexOf('\n', key.length + 1) + 1);
 
     // A kept validation that says another thing, written as a run writes it: the run believes it (so it is used).
     const planted = payload.replace('echo real', 'echo planted');
