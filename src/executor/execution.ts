@@ -528,10 +528,6 @@ export class Execution {
       outcome.message = `its in-place outputs could not be captured: ${captured}`;
       return { ok: false, outcome };
     }
-    const shared = this.#inPlace.sharedOutput(job.label, outputDir);
-    if (shared !== undefined) {
-      reporter.onEvent({ type: 'warning', job: ref, message: `${JSON.stringify(job.name)}: ${shared}` });
-    }
     const changed = (await this.#p.inputsChanged?.(job)) ?? [];
     if (changed.length > 0) {
       // The job may have read the new bytes: filed under the key of the old ones, it would be served for them.

@@ -1,12 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Graph, JobLabel } from '../graph/model.js';
 import type { ManifestEntry } from '../cache/cache.js';
 import {
   captureOutputs,
   clearOutputs,
-  IN_PLACE_DIR,
-  listOutputs,
   type OutputGlobs,
   type PlaceFailure,
   placeOutputs,
@@ -25,9 +22,7 @@ import { WorkerPool } from './worker-pool.js';
 export class InPlaceOutputs {
   readonly #graph: Graph;
   readonly #sourceDir: string;
-  readonly #rawGlobs = new Map<JobLabel, OutputGlobs | undefined>();
   readonly #globs = new Map<JobLabel, OutputGlobs | undefined>();
-  #bases: { exact: Map<string, JobLabel[]>; sorted: [string, JobLabel][] } | undefined;
   readonly #below = new Map<JobLabel, readonly JobLabel[]>();
   #inputs: Set<string> | undefined;
 
@@ -66,107 +61,13 @@ export class InPlaceOutputs {
     this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
   }
 
-  /** The job's own globs, as written. */
-  #raw(label: JobLabel): OutputGlobs | undefined {
-    if (!this.#rawGlobs.has(label)) {
+  #of(label: JobLabel): OutputGlobs | undefined {
+    if (!this.#globs.has(label)) {
       const outputs = this.#graph.byLabel.get(label)?.outputs;
       if (outputs && outputs.length > 0 && !this.#compile) throw new Error('output globs without a compiler');
-      this.#rawGlobs.set(label, outputs && outputs.length > 0 ? this.#compile!(outputs) : undefined);
+      this.#globs.set(label, outputs && outputs.length > 0 ? this.#compile!(outputs) : undefined);
     }
-    return this.#rawGlobs.get(label);
-  }
-
-  /**
-   * The job's outputs: what its globs match, less what the globs of a job that depends on it (directly or not)
-   * match. That job runs later and writes last, so a file both match is its own: the earlier job neither captures
-   * it nor takes it for a stale output of its own (which a fully cached run would remove, for the later job to put
-   * back, every time). Jobs that do not depend on one another must not write the same files.
-   */
-  #of(label: JobLabel): OutputGlobs | undefined {
-    if (this.#globs.has(label)) return this.#globs.get(label);
-    const own = this.#raw(label);
-    const later = own === undefined ? [] : this.#meeting(label, own).filter((l) => this.#dependsOn(l, label));
-    const globs: OutputGlobs | undefined =
-      own === undefined || later.length === 0
-        ? own
-        : {
-            bases: own.bases,
-            matches: (p) => own.matches(p) && !later.some((l) => this.#raw(l)!.matches(p)),
-          };
-    this.#globs.set(label, globs);
-    return globs;
-  }
-
-  /** The other jobs with outputs whose bases meet one of `own`'s (one lies in the other): they may share files. */
-  #meeting(label: JobLabel, own: OutputGlobs): JobLabel[] {
-    const bases = this.#baseIndex();
-    const found = new Set<JobLabel>();
-    for (const base of own.bases) {
-      // Bases above this one, or this one: '', then each directory on its way, then itself.
-      for (const l of bases.exact.get('') ?? []) found.add(l);
-      for (let i = base.indexOf('/'); ; i = base.indexOf('/', i + 1)) {
-        const above = i < 0 ? base : base.slice(0, i);
-        for (const l of bases.exact.get(above) ?? []) found.add(l);
-        if (i < 0) break;
-      }
-      // Bases below it: sorted, they follow `base/` until the first that does not start with it.
-      const under = base === '' ? '' : `${base}/`;
-      let lo = 0;
-      let hi = bases.sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (bases.sorted[mid]![0] < under) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < bases.sorted.length && bases.sorted[i]![0].startsWith(under); i++) {
-        found.add(bases.sorted[i]![1]);
-      }
-    }
-    found.delete(label);
-    return [...found];
-  }
-
-  /**
-   * After a job's outputs were captured into `outputDir`: a warning when one of them is also matched by the
-   * outputs of a job that neither depends on it nor is one of its dependencies (which copy ends in place then
-   * depends on the order the two finish).
-   */
-  sharedOutput(label: JobLabel, outputDir: string): string | undefined {
-    const own = this.#raw(label);
-    if (own === undefined) return undefined;
-    const others = this.#meeting(label, own).filter(
-      (l) => !this.#dependsOn(l, label) && !this.#dependsOn(label, l),
-    );
-    if (others.length === 0) return undefined;
-    for (const rel of listOutputs(join(outputDir, IN_PLACE_DIR), { bases: [''], matches: () => true })) {
-      const other = others.find((l) => this.#raw(l)!.matches(rel));
-      if (other === undefined) continue;
-      const name = this.#graph.byLabel.get(other)?.name ?? other;
-      return `its in-place output ${rel} is also an output of ${JSON.stringify(name)}, and neither job depends on the other: which one's copy stays in place depends on the order they finish`;
-    }
-    return undefined;
-  }
-
-  /** Every job's output bases, by base and sorted (for the bases below a directory). */
-  #baseIndex(): { exact: Map<string, JobLabel[]>; sorted: [string, JobLabel][] } {
-    if (this.#bases) return this.#bases;
-    const exact = new Map<string, JobLabel[]>();
-    const sorted: [string, JobLabel][] = [];
-    for (const job of this.#graph.jobs) {
-      for (const base of this.#raw(job.label)?.bases ?? []) {
-        const same = exact.get(base);
-        if (same) same.push(job.label);
-        else exact.set(base, [job.label]);
-        sorted.push([base, job.label]);
-      }
-    }
-    sorted.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return (this.#bases = { exact, sorted });
-  }
-
-  /** Whether `later` depends on `earlier`, directly or not (both have outputs). */
-  #dependsOn(later: JobLabel, earlier: JobLabel): boolean {
-    return this.transitiveWithOutputs(later).includes(earlier);
+    return this.#globs.get(label);
   }
 
   /**
@@ -194,7 +95,7 @@ export class InPlaceOutputs {
       seen.add(l);
       stack.push(...(this.#graph.byLabel.get(l)?.deps ?? []));
     }
-    below = [...seen].filter((l) => this.#raw(l) !== undefined);
+    below = [...seen].filter((l) => this.#of(l) !== undefined);
     this.#below.set(label, below);
     return below;
   }
