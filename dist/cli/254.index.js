@@ -69,20 +69,6 @@ function matcher(pattern, dir) {
 }
 
 
-/***/ }),
-
-/***/ 669:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ unescapeGlob)
-/* harmony export */ });
-/** A glob's literal part as the path it names: `app/\(mkt\)` is the directory `app/(mkt)`. */
-function unescapeGlob(text) {
-    return text.replace(/\\(.)/g, '$1');
-}
-
-
 /***/ })
 
 };

@@ -21,8 +21,8 @@ var external_node_path_ = __webpack_require__(6760);
 var null_cache = __webpack_require__(2142);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
 var lazy_coordinator = __webpack_require__(3413);
-// EXTERNAL MODULE: ./src/engine.ts + 18 modules
-var engine = __webpack_require__(7576);
+// EXTERNAL MODULE: ./src/engine.ts + 19 modules
+var engine = __webpack_require__(7181);
 // EXTERNAL MODULE: ./src/ids/file-digest.ts + 3 modules
 var file_digest = __webpack_require__(9870);
 // EXTERNAL MODULE: ./src/graph/model.ts

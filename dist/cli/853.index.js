@@ -522,7 +522,7 @@ async function compileConfig(root, config, env, shortcuts = {}) {
  */
 async function loadCompiler(root, readAhead) {
     const [{ compileTasks }, { readWorkspace }, { prefetchManifests }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(15)]).then(__webpack_require__.bind(__webpack_require__, 8015)),
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(953)]).then(__webpack_require__.bind(__webpack_require__, 4953)),
         Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(82)]).then(__webpack_require__.bind(__webpack_require__, 6082)),
         Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 6691)),
     ]);

@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3731);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6691);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3731:
+/***/ 6691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41510,18 +41510,22 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, writ
  * SHA-256s as its manifest, and no other file the globs match), reading only what stat data cannot vouch for.
  * False when the artifact holds anything besides in-place outputs, which only a restore provides.
  */
-function outputsInPlace(sourceDir, globs, entries, records) {
+function outputsInPlace(sourceDir, globs, entries, records, othersOwn = () => false) {
     const want = wantedEntries(entries);
     if (want === undefined)
         return false;
     const statTakenAt = Date.now();
     const present = presentOutputs(sourceDir, globs, records);
-    if (present.size !== want.size)
-        return false;
+    let found = 0;
     for (const [rel, st] of present) {
         const e = want.get(rel);
-        if (e === undefined)
+        if (e === undefined) {
+            // Another job's output (see later-owners.ts) is not this job's to count.
+            if (othersOwn(rel))
+                continue;
             return false;
+        }
+        found++;
         if (e.type === 'symlink') {
             if (!st.isSymbolicLink() || readlinkText((0,external_node_path_.join)(sourceDir, rel)) !== e.target)
                 return false;
@@ -41529,7 +41533,7 @@ function outputsInPlace(sourceDir, globs, entries, records) {
         else if (!sameFile(sourceDir, rel, st, e, records, statTakenAt))
             return false;
     }
-    return true;
+    return found === want.size;
 }
 /** The artifact's in-place files and symlinks by work-tree path; undefined when it holds anything else. */
 function wantedEntries(entries) {
@@ -41585,6 +41589,149 @@ function readlinkText(path) {
     catch {
         return undefined;
     }
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/util/unescape-glob.ts
+var unescape_glob = __nccwpck_require__(669);
+;// CONCATENATED MODULE: ./src/executor/later-owners.ts
+
+
+/**
+ * Whether a file in the checkout that a job's output globs match, but its artifact lacks, is the output of a job
+ * that depends on it (directly or not): that job runs later and writes last, so the file is its own, and the
+ * earlier job must neither take it for a stale output of its own (remove it when it puts its artifact back) nor
+ * count it against its outputs being in place. Before, a fully cached run of `build` (`dist/**`) and `bundle`
+ * (`dist/bundle.js`, depending on `build`) removed `dist/bundle.js` for `bundle` to put back, every time, and a
+ * run of `build` alone removed it.
+ *
+ * Only that judgement: what a job captures, and what it clears before it runs, stay its own globs' (so its
+ * artifact, and its key, depend on nothing but its own definition).
+ *
+ * Asked only about such extra files, which a run rarely finds: the jobs' output directories and their order are
+ * indexed on the first question (one pass over the graph, no glob compiled), a job's matcher is compiled only when
+ * its directory holds the file, and whether one job depends on another is answered by a walk that goes no lower
+ * than the earlier job's place in a topological order, remembered for the next question about the same job.
+ */
+class LaterOwners {
+    #graph;
+    #globsOf;
+    #index;
+    #reaches = new Map();
+    /** `globsOf`: a job's own compiled output globs (undefined for a job without outputs). */
+    constructor(graph, globsOf) {
+        this.#graph = graph;
+        this.#globsOf = globsOf;
+    }
+    /** Whether `path` is the output of a job that depends on `earlier`. */
+    owns(earlier, path) {
+        const { bases, order } = (this.#index ??= this.#build());
+        const floor = order.get(earlier);
+        if (floor === undefined)
+            return false;
+        // The jobs with an output directory at or above the path: '', each directory on its way, the path itself.
+        const claimed = (base) => (bases.get(base) ?? []).some((later) => later !== earlier &&
+            order.get(later) > floor &&
+            this.#globsOf(later)?.matches(path) === true &&
+            this.#reachesFrom(earlier)(later));
+        if (claimed(''))
+            return true;
+        for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
+            if (claimed(path.slice(0, i)))
+                return true;
+        return claimed(path);
+    }
+    #build() {
+        const bases = new Map();
+        for (const job of this.#graph.jobs) {
+            for (const p of job.outputs ?? []) {
+                if (p.startsWith('!'))
+                    continue;
+                const scan = picomatch_default().scan(p);
+                const base = (0,unescape_glob/* unescapeGlob */.D)(scan.isGlob ? scan.base : p);
+                const same = bases.get(base);
+                if (same === undefined)
+                    bases.set(base, [job.label]);
+                else if (same[same.length - 1] !== job.label)
+                    same.push(job.label);
+            }
+        }
+        return { bases, order: later_owners_topologicalOrder(this.#graph) };
+    }
+    /** Whether a job depends on `target`, directly or not; answers kept for the next question about `target`. */
+    #reachesFrom(target) {
+        let reaches = this.#reaches.get(target);
+        if (reaches)
+            return reaches;
+        const order = this.#index.order;
+        const floor = order.get(target);
+        const memo = new Map([[target, true]]);
+        reaches = (start) => {
+            if (memo.has(start))
+                return memo.get(start);
+            // Iterative: a long chain of dependencies must not exhaust the stack. A path down to `target` passes only
+            // jobs placed after it, so the walk goes no lower.
+            const stack = [[start, 0]];
+            while (stack.length > 0) {
+                const top = stack[stack.length - 1];
+                const [label, next] = top;
+                const deps = this.#graph.byLabel.get(label)?.deps ?? [];
+                if (memo.get(label) !== true && next < deps.length) {
+                    top[1]++;
+                    const dep = deps[next];
+                    if ((order.get(dep) ?? -1) < floor)
+                        continue;
+                    const known = memo.get(dep);
+                    if (known === true)
+                        memo.set(label, true);
+                    else if (known === undefined)
+                        stack.push([dep, 0]);
+                    continue;
+                }
+                if (!memo.has(label))
+                    memo.set(label, false);
+                stack.pop();
+                // A dependency that reaches the target makes its dependent reach it too.
+                if (memo.get(label) === true && stack.length > 0)
+                    memo.set(stack[stack.length - 1][0], true);
+            }
+            return memo.get(start);
+        };
+        this.#reaches.set(target, reaches);
+        return reaches;
+    }
+}
+/** Each job's place in an order where dependencies come first (a valid graph has no cycle). */
+function later_owners_topologicalOrder(graph) {
+    const order = new Map();
+    const open = new Set();
+    for (const root of graph.jobs) {
+        if (order.has(root.label))
+            continue;
+        const stack = [[root.label, 0]];
+        open.add(root.label);
+        while (stack.length > 0) {
+            const top = stack[stack.length - 1];
+            const [label, next] = top;
+            const deps = graph.byLabel.get(label)?.deps ?? [];
+            if (next < deps.length) {
+                top[1]++;
+                const dep = deps[next];
+                if (order.has(dep) || open.has(dep) || !graph.byLabel.has(dep))
+                    continue;
+                open.add(dep);
+                stack.push([dep, 0]);
+            }
+            else {
+                open.delete(label);
+                order.set(label, order.size);
+                stack.pop();
+            }
+        }
+    }
+    return order;
 }
 
 ;// CONCATENATED MODULE: ./src/util/settled-stat.ts
@@ -41939,6 +42086,7 @@ class WorkerPool {
 
 
 
+
 /**
  * The in-place outputs of one run's jobs (`Outputs` in the graph), by job label. Jobs without `Outputs` cost
  * nothing here: every method returns at once for them.
@@ -41958,6 +42106,8 @@ class InPlaceOutputs {
     #move;
     #compile;
     #records;
+    /** Whose outputs a file the checkout holds beyond a job's artifact is (see later-owners.ts). */
+    #owners;
     /** Jobs writing in-place outputs from the cache at once (see restoreInPlace). */
     #writers = new WorkerPool(8);
     /**
@@ -41971,6 +42121,7 @@ class InPlaceOutputs {
         this.#move = opts.moveFromRestores ?? false;
         this.#compile = opts.compile;
         this.#records = new OutputStatRecords(opts.recordsFile);
+        this.#owners = new LaterOwners(graph, (label) => this.#of(label));
         this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
     }
     #of(label) {
@@ -41995,6 +42146,13 @@ class InPlaceOutputs {
         }
         return this.#inputs.has(path);
     };
+    /**
+     * What putting a job's artifact back leaves alone beside its files: what `#protect` keeps, and the outputs of
+     * jobs that depend on it (see later-owners.ts). Clearing before the job runs, and capturing, go by its own globs.
+     */
+    #keepOnRestore(label) {
+        return (path) => this.#protect(path) || this.#owners.owns(label, path);
+    }
     /** The jobs with in-place outputs among all that `label` depends on, directly or not. */
     transitiveWithOutputs(label) {
         if (!this.#any)
@@ -42040,7 +42198,7 @@ class InPlaceOutputs {
         if (!globs || entries === undefined)
             return false;
         try {
-            return outputsInPlace(this.#sourceDir, globs, entries, this.#records);
+            return outputsInPlace(this.#sourceDir, globs, entries, this.#records, (p) => this.#owners.owns(label, p));
         }
         catch {
             return false;
@@ -42058,7 +42216,7 @@ class InPlaceOutputs {
         if (!globs || !this.#move)
             return false;
         try {
-            const r = await restoreInPlace(this.#sourceDir, globs, artifact, this.#records, this.#protect, this.#writers);
+            const r = await restoreInPlace(this.#sourceDir, globs, artifact, this.#records, this.#keepOnRestore(label), this.#writers);
             return r.kind !== 'not-here';
         }
         catch {
@@ -42080,7 +42238,7 @@ class InPlaceOutputs {
         if (!globs)
             return undefined;
         try {
-            return placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
+            return placeOutputs(dir, this.#sourceDir, globs, this.#keepOnRestore(label), restored && this.#move);
         }
         catch (e) {
             return { message: `in-place outputs: ${e.message}` };
@@ -45672,9 +45830,9 @@ async function compileConfig(root, config, env, shortcuts = {}) {
  */
 async function loadCompiler(root, readAhead) {
     const [{ compileTasks }, { readWorkspace }, { prefetchManifests }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 15).then(__nccwpck_require__.bind(__nccwpck_require__, 8015)),
+        __nccwpck_require__.e(/* import() */ 953).then(__nccwpck_require__.bind(__nccwpck_require__, 4953)),
         __nccwpck_require__.e(/* import() */ 82).then(__nccwpck_require__.bind(__nccwpck_require__, 6082)),
-        __nccwpck_require__.e(/* import() */ 72).then(__nccwpck_require__.bind(__nccwpck_require__, 6691)),
+        __nccwpck_require__.e(/* import() */ 72).then(__nccwpck_require__.bind(__nccwpck_require__, 9072)),
     ]);
     return { compileTasks, readWorkspace, manifests: readAhead ? prefetchManifests(root) : new Map() };
 }
@@ -49137,6 +49295,20 @@ function readOwnBytes(file) {
 /* harmony export */ });
 const ok = (value) => ({ ok: true, value });
 const err = (error) => ({ ok: false, error });
+
+
+/***/ }),
+
+/***/ 669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ unescapeGlob)
+/* harmony export */ });
+/** A glob's literal part as the path it names: `app/\(mkt\)` is the directory `app/(mkt)`. */
+function unescapeGlob(text) {
+    return text.replace(/\\(.)/g, '$1');
+}
 
 
 /***/ }),

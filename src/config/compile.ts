@@ -13,7 +13,6 @@ import { CONFIG_FILE } from './config-file.js';
 import type { Workspace, WorkspacePackage } from './workspaces.js';
 import { selectInputs, type GeneratedFiles, generatedFiles } from './select-inputs.js';
 import { isLiteral, normalizePattern } from './globs.js';
-import { ownershipExclusions } from './output-ownership.js';
 
 /** A job as Go's encoding/json writes it, plus the optional `Outputs`. */
 export interface GoJob {
@@ -87,12 +86,6 @@ export function compileTasks(input: CompileInput): { graph: GoGraph; problems: C
   for (const cycle of findCycles(new Map(jobs.map((j) => [j.ID, j.Deps])))) {
     const first = byLabel.get(cycle[0]!)!;
     add(first.task, 'deps', `dependency cycle: ${cycle.map((l) => byLabel.get(l)!.name).join(' -> ')}`);
-  }
-  // A file the outputs of two dependent tasks match is the later one's (see output-ownership.ts).
-  const exclusions = ownershipExclusions(jobs);
-  for (const job of jobs) {
-    const more = exclusions.get(job.ID);
-    if (more) job.Outputs = [...job.Outputs!, ...more];
   }
   return { graph: { SourceFiles: null, Jobs: jobs }, problems };
 }

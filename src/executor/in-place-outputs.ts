@@ -9,6 +9,7 @@ import {
   placeOutputs,
 } from './in-place.js';
 import { outputsInPlace, restoreInPlace, type StoredArtifact } from './in-place-restore.js';
+import { LaterOwners } from './later-owners.js';
 import { OutputStatRecords } from './output-stat-records.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -36,6 +37,9 @@ export class InPlaceOutputs {
 
   readonly #records: OutputStatRecords;
 
+  /** Whose outputs a file the checkout holds beyond a job's artifact is (see later-owners.ts). */
+  readonly #owners: LaterOwners;
+
   /** Jobs writing in-place outputs from the cache at once (see restoreInPlace). */
   readonly #writers = new WorkerPool(8);
 
@@ -58,6 +62,7 @@ export class InPlaceOutputs {
     this.#move = opts.moveFromRestores ?? false;
     this.#compile = opts.compile;
     this.#records = new OutputStatRecords(opts.recordsFile);
+    this.#owners = new LaterOwners(graph, (label) => this.#of(label));
     this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
   }
 
@@ -81,6 +86,14 @@ export class InPlaceOutputs {
     }
     return this.#inputs.has(path);
   };
+
+  /**
+   * What putting a job's artifact back leaves alone beside its files: what `#protect` keeps, and the outputs of
+   * jobs that depend on it (see later-owners.ts). Clearing before the job runs, and capturing, go by its own globs.
+   */
+  #keepOnRestore(label: JobLabel): (path: string) => boolean {
+    return (path) => this.#protect(path) || this.#owners.owns(label, path);
+  }
 
   /** The jobs with in-place outputs among all that `label` depends on, directly or not. */
   transitiveWithOutputs(label: JobLabel): readonly JobLabel[] {
@@ -123,7 +136,9 @@ export class InPlaceOutputs {
     const globs = this.#of(label);
     if (!globs || entries === undefined) return false;
     try {
-      return outputsInPlace(this.#sourceDir, globs, entries, this.#records);
+      return outputsInPlace(this.#sourceDir, globs, entries, this.#records, (p) =>
+        this.#owners.owns(label, p),
+      );
     } catch {
       return false;
     }
@@ -145,7 +160,7 @@ export class InPlaceOutputs {
         globs,
         artifact,
         this.#records,
-        this.#protect,
+        this.#keepOnRestore(label),
         this.#writers,
       );
       return r.kind !== 'not-here';
@@ -169,7 +184,7 @@ export class InPlaceOutputs {
     const globs = this.#of(label);
     if (!globs) return undefined;
     try {
-      return placeOutputs(dir, this.#sourceDir, globs, this.#protect, restored && this.#move);
+      return placeOutputs(dir, this.#sourceDir, globs, this.#keepOnRestore(label), restored && this.#move);
     } catch (e) {
       return { message: `in-place outputs: ${(e as Error).message}` };
     }

@@ -143,3 +143,13 @@ describe('in-place outputs', () => {
     expect(existsSync(join(src, 'pkg/dist/stale.js'))).toBe(false);
   });
 });
+
+describe('output globs with escaped characters', () => {
+  it('walk the directory they name, as picomatch matches its paths', async () => {
+    await write(src, { 'app/(mkt)/page.js': '', 'a(1).txt': '', 'other.txt': '' });
+    expect(listOutputs(src, compileOutputGlobs(['app/\\(mkt\\)/**', 'a\\(1\\).txt']))).toEqual([
+      'a(1).txt',
+      'app/(mkt)/page.js',
+    ]);
+  });
+});

@@ -1,0 +1,508 @@
+(function (__disbuild_import_meta) {const id = 953;
+const ids = [953];
+const modules = {
+
+/***/ 4953:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  compileTasks: () => (/* binding */ compileTasks),
+  taskLabel: () => (/* binding */ taskLabel)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/graph/cycles.ts
+var cycles = __webpack_require__(8213);
+// EXTERNAL MODULE: ./src/config/config-file.ts
+var config_file = __webpack_require__(3797);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/util/unescape-glob.ts
+var unescape_glob = __webpack_require__(669);
+;// CONCATENATED MODULE: ./src/config/globs.ts
+
+
+
+/**
+ * Normalises one pattern relative to a directory: `./a` → `a`, `dir/` → `dir/**`; answers an error for absolute
+ * patterns and patterns that climb out with `..`.
+ */
+function normalizePattern(pattern) {
+    const p = pattern.startsWith('!') ? pattern.slice(1) : pattern;
+    if (p === '')
+        return { ok: false, error: 'is empty' };
+    if (p.startsWith('/'))
+        return { ok: false, error: `must be relative, got ${JSON.stringify(pattern)}` };
+    let norm = external_node_path_.posix.normalize(p);
+    if (norm === '..' || norm.startsWith('../')) {
+        return { ok: false, error: `must stay inside its directory, got ${JSON.stringify(pattern)}` };
+    }
+    if (norm.endsWith('/'))
+        norm += '**';
+    if (norm === '.')
+        norm = '**';
+    return { ok: true, value: norm };
+}
+/** Compiles already normalised patterns (`!` kept in front of exclusions). */
+function compileGlobs(patterns) {
+    const positiveIndex = [];
+    const positives = [];
+    const negatives = [];
+    let within = [];
+    patterns.forEach((p, i) => {
+        if (p.startsWith('!'))
+            negatives.push(p.slice(1));
+        else {
+            const m = matcher(p);
+            positiveIndex.push(i);
+            positives.push(m.matches);
+            within = m.within && within?.concat(m.within);
+        }
+    });
+    const everything = positives.length > 0 && patterns.every((p) => p === '**' || p.startsWith('!'));
+    return {
+        positiveIndex,
+        positives,
+        excluded: negatives.length === 0 ? () => false : picomatch_default()(negatives, { dot: true }),
+        excludes: negatives.length > 0,
+        everything,
+        within,
+    };
+}
+/** Whether a normalised pattern names one path (no wildcard, class or brace in it). */
+function isLiteral(pattern) {
+    return !picomatch_default().scan(pattern).isGlob;
+}
+/**
+ * A literal path is a string comparison, and a glob with a fixed leading directory (`dist/**`) first compares
+ * that prefix: both far cheaper than a regular expression over thousands of files that mostly do not match.
+ */
+function matcher(pattern) {
+    if (pattern === '**')
+        return { matches: () => true };
+    const scan = picomatch_default().scan(pattern);
+    if (!scan.isGlob) {
+        // `a\(1\).txt` names `a(1).txt`.
+        const literal = (0,unescape_glob/* unescapeGlob */.D)(pattern);
+        return { matches: (path) => path === literal, within: { path: literal } };
+    }
+    const re = picomatch_default().makeRe(pattern, { dot: true });
+    // As picomatch itself does: a pattern is also the path it spells (`app/(mkt)/page.tsx`, `a(1).txt`).
+    if (scan.base === '')
+        return { matches: (path) => path === pattern || re.test(path) };
+    const base = (0,unescape_glob/* unescapeGlob */.D)(scan.base);
+    const prefix = `${base}/`;
+    return {
+        matches: (path) => path === pattern || (path.startsWith(prefix) && re.test(path)),
+        within: { dir: base },
+    };
+}
+
+// EXTERNAL MODULE: ./src/config/repo-files.ts
+var repo_files = __webpack_require__(8682);
+;// CONCATENATED MODULE: ./src/config/select-inputs.ts
+
+
+/**
+ * The files matching any task's `outputs`, marked once for all tasks. A file is tested only against the globs of
+ * the tasks of the package it is in (the deepest, when packages nest) and of root tasks, relative to the package,
+ * each task's globs compiled once, and only where they can match (see scanRanges): a thousand packages with
+ * `dist/**` cost one compiled glob, and one match per file under a dist. The package a file is in comes from the
+ * sorted list itself: each package's files are one range of it, marked from the shallowest package to the
+ * deepest, so a nested package's own globs decide for its files.
+ */
+function generatedFiles(instances, ws, files, 
+/** The files git does not track (see untrackedOf): only those can be outputs. Undefined: any file can. */
+untracked) {
+    const byTask = new Map();
+    const byDir = new Map();
+    for (const inst of instances) {
+        if (inst.relOutputs.length === 0)
+            continue;
+        let globs = byTask.get(inst.task);
+        if (!globs) {
+            globs = compileGlobs(inst.relOutputs);
+            byTask.set(inst.task, globs);
+        }
+        const set = byDir.get(inst.dir) ?? new Set();
+        set.add(globs);
+        byDir.set(inst.dir, set);
+    }
+    if (byDir.size === 0)
+        return () => false;
+    const test = (globs, rel) => {
+        for (const g of globs)
+            if (g.positives.some((m) => m(rel)) && !g.excluded(rel))
+                return true;
+        return false;
+    };
+    const marks = new Uint8Array(files.length);
+    // The root package's directory is the repository's: its files are root tasks' business alone (below).
+    const pkgDirs = [...new Set([...ws.packages.values()].map((p) => p.dir))].filter((d) => d !== '');
+    // A package's directory is longer than that of any package it is nested in.
+    pkgDirs.sort((a, b) => a.length - b.length);
+    const hasPackageGlobs = [...byDir.keys()].some((d) => d !== '');
+    for (const dir of hasPackageGlobs ? pkgDirs : []) {
+        const under = (0,repo_files/* filesUnder */.mz)(files, dir);
+        marks.fill(0, under[0], under[1]);
+        const globs = byDir.get(dir);
+        if (globs === undefined)
+            continue;
+        // Only where the globs can match (`dist/**`: under dist).
+        const cut = dir.length + 1;
+        for (const [lo, hi] of scanRanges(files, dir, withinAny(globs), under)) {
+            for (let i = lo; i < hi; i++)
+                if (test(globs, files[i].slice(cut)))
+                    marks[i] = 1;
+        }
+    }
+    const root = byDir.get('');
+    for (const [lo, hi] of root === undefined ? [] : scanRanges(files, '', withinAny(root))) {
+        for (let i = lo; i < hi; i++)
+            if (test(root, files[i]))
+                marks[i] = 1;
+    }
+    return untracked === undefined
+        ? (index) => marks[index] === 1
+        : (index) => marks[index] === 1 && untracked.has(files[index]);
+}
+/**
+ * Each task instance's input files: the repository files under its directory that its `inputs` globs choose
+ * (default: all of them), less generated files; a `script` task always reads its package.json. A glob that
+ * matches no file in any package the task applies to is a problem (`inputs[i]`).
+ */
+function selectInputs(instances, files, generated, add) {
+    const out = new Map();
+    const globsByTask = new Map();
+    for (const inst of instances) {
+        let entry = globsByTask.get(inst.task);
+        if (!globsByTask.has(inst.task)) {
+            entry = taskGlobs(inst, add);
+            globsByTask.set(inst.task, entry);
+        }
+        if (!entry)
+            continue;
+        out.set(inst, choose(inst, files, generated, entry.glob, entry.used));
+    }
+    for (const [task, entry] of globsByTask) {
+        if (!entry || entry.glob.everything)
+            continue;
+        entry.glob.positiveIndex.forEach((i, k) => {
+            if (!entry.used[k])
+                add(task, `inputs[${i}]`, 'matches no file');
+        });
+    }
+    return out;
+}
+function taskGlobs(inst, add) {
+    const raw = inst.spec.inputs ?? ['**'];
+    const patterns = [];
+    let bad = false;
+    raw.forEach((p, i) => {
+        const n = normalizePattern(p);
+        if (!n.ok) {
+            add(inst.task, `inputs[${i}]`, n.error);
+            bad = true;
+        }
+        else
+            patterns.push(p.startsWith('!') ? `!${n.value}` : n.value);
+    });
+    if (bad)
+        return undefined;
+    const glob = compileGlobs(patterns);
+    // `[]` says the task reads no file; exclusions alone say nothing that could be meant.
+    if (glob.positives.length === 0 && raw.length > 0) {
+        add(inst.task, 'inputs', 'has only exclusions ("!"): add what to include');
+    }
+    return { glob, used: glob.positives.map(() => false) };
+}
+function choose(inst, files, generated, glob, used) {
+    const cut = inst.dir === '' ? 0 : inst.dir.length + 1;
+    const chosen = [];
+    for (const [lo, hi] of scanRanges(files, inst.dir, glob)) {
+        for (let i = lo; i < hi; i++) {
+            const path = files[i];
+            // `**` alone: no path to cut, no glob to try.
+            if (glob.everything && !glob.excludes) {
+                if (!generated(i))
+                    chosen.push(path);
+                continue;
+            }
+            const rel = cut === 0 ? path : path.slice(cut);
+            let hit = glob.everything;
+            if (!hit) {
+                // Every glob is tried until it has matched once, so that "matches no file" is only said when true.
+                for (let k = 0; k < glob.positives.length; k++) {
+                    if ((hit && used[k]) || !glob.positives[k](rel))
+                        continue;
+                    hit = true;
+                    used[k] = true;
+                }
+            }
+            if (hit && !glob.excluded(rel) && !generated(i))
+                chosen.push(path);
+        }
+    }
+    if (inst.pkg) {
+        const manifest = inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`;
+        if (!chosen.includes(manifest)) {
+            chosen.push(manifest);
+            chosen.sort();
+        }
+    }
+    return chosen;
+}
+/**
+ * The ranges of `files` (sorted) whose paths a task in `dir` tries its globs on, in order, disjoint: every file
+ * under `dir`, or, when each positive glob can only match under a directory of its own or at one path (see
+ * GlobList.within), just those: a root task's `src/**` looks at the files under src, not at the whole repository.
+ * `under`: the range of `dir`, when known.
+ */
+function scanRanges(files, dir, glob, under = (0,repo_files/* filesUnder */.mz)(files, dir)) {
+    if (glob.within === undefined)
+        return [under];
+    const [lo, hi] = under;
+    const at = (p) => (dir === '' ? p : `${dir}/${p}`);
+    const ranges = glob.within
+        .map((w) => ('dir' in w ? (0,repo_files/* filesUnder */.mz)(files, at(w.dir), lo, hi) : (0,repo_files/* fileRange */.Yj)(files, at(w.path), lo, hi)))
+        .filter(([a, b]) => a < b)
+        .sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const [a, b] of ranges) {
+        const last = merged[merged.length - 1];
+        if (last !== undefined && a <= last[1])
+            last[1] = Math.max(last[1], b);
+        else
+            merged.push([a, b]);
+    }
+    return merged;
+}
+/** Where any of several glob lists can match (see GlobList.within). */
+function withinAny(globs) {
+    let within = [];
+    for (const g of globs)
+        within = g.within && within?.concat(g.within);
+    return { within };
+}
+
+;// CONCATENATED MODULE: ./src/config/compile.ts
+/**
+ * Compiles `disbuild.json` tasks into the seed's graph JSON (DESIGN.md §1 and §10): one job per task, or per
+ * workspace package for `script` tasks; inputs chosen by glob from the repository's files; in-place `Outputs`.
+ *
+ * Deterministic: jobs sorted by name, IDs the SHA-1 of package and task name (stable across runs and machines),
+ * inputs sorted. Every problem is collected and reported at once, naming the file, the task and the field.
+ */
+
+
+
+
+
+
+/** The graph JSON of the config's tasks, or every problem found. */
+function compileTasks(input) {
+    const problems = [];
+    // A task's problem is the same in every package it applies to: reported once.
+    const seen = new Set();
+    const add = (task, field, message) => {
+        const id = JSON.stringify([task, field, message]);
+        if (seen.has(id))
+            return;
+        seen.add(id);
+        problems.push({ file: config_file/* CONFIG_FILE */.g2, task, ...(field === undefined ? {} : { field }), message });
+    };
+    const instances = instantiate(input, add);
+    const generated = generatedFiles(instances, input.workspace, input.files, input.untracked);
+    const inputs = selectInputs(instances, input.files, generated, add);
+    const byKey = new Map(instances.map((i) => [instanceKey(i.task, i.pkg?.name), i]));
+    const jobs = instances.map((inst) => {
+        const deps = resolveDeps(inst, input, byKey, add);
+        const job = {
+            ID: inst.label,
+            Name: inst.name,
+            Inputs: inputs.get(inst) ?? [],
+            Deps: deps,
+            Cmds: [command(inst, input, add)],
+        };
+        if (inst.outputs.length > 0)
+            job.Outputs = inst.outputs;
+        return job;
+    });
+    const byLabel = new Map(instances.map((i) => [i.label, i]));
+    for (const cycle of (0,cycles/* findCycles */.p)(new Map(jobs.map((j) => [j.ID, j.Deps])))) {
+        const first = byLabel.get(cycle[0]);
+        add(first.task, 'deps', `dependency cycle: ${cycle.map((l) => byLabel.get(l).name).join(' -> ')}`);
+    }
+    return { graph: { SourceFiles: null, Jobs: jobs }, problems };
+}
+function instanceKey(task, pkg) {
+    return `${pkg ?? ''}\0${task}`;
+}
+/** Stable across runs and machines: the package and task names, nothing else. */
+function taskLabel(task, pkg) {
+    return (0,external_node_crypto_.createHash)('sha1')
+        .update(`disbuild-task\0${pkg ?? ''}\0${task}`)
+        .digest('hex');
+}
+function instantiate(input, add) {
+    const out = [];
+    const packages = [...input.workspace.packages.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const [task, spec] of input.config.tasks) {
+        // Its one problem is reported already (config-file.ts); compiled as something it may not be, it would add others.
+        if (input.config.brokenTasks?.has(task))
+            continue;
+        const relOutputs = (spec.outputs ?? []).flatMap((p, i) => {
+            const n = normalizePattern(p);
+            if (!n.ok) {
+                add(task, `outputs[${i}]`, n.error);
+                return [];
+            }
+            const not = p.startsWith('!') ? '!' : '';
+            // A plain path is a file or a directory (`"dist"`): what is in that directory is the task's too.
+            return isLiteral(n.value) ? [`${not}${n.value}`, `${not}${n.value}/**`] : [`${not}${n.value}`];
+        });
+        const outputs = (base) => base === ''
+            ? relOutputs
+            : relOutputs.map((p) => (p.startsWith('!') ? `!${base}/${p.slice(1)}` : `${base}/${p}`));
+        if (spec.script === undefined) {
+            const label = taskLabel(task, undefined);
+            out.push({ task, spec, dir: '', name: task, label, outputs: relOutputs, relOutputs });
+            continue;
+        }
+        const chosen = packages.filter((p) => p.scripts.has(spec.script));
+        if (chosen.length === 0) {
+            const where = input.workspace.declared ? 'no workspace package has' : 'the root package.json has no';
+            add(task, 'script', `${where} a script ${JSON.stringify(spec.script)}`);
+        }
+        for (const pkg of chosen) {
+            const name = `${pkg.name}#${task}`;
+            const label = taskLabel(task, pkg.name);
+            out.push({ task, spec, pkg, dir: pkg.dir, name, label, outputs: outputs(pkg.dir), relOutputs });
+        }
+    }
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+function resolveDeps(inst, input, byKey, add) {
+    const tasks = input.config.tasks;
+    const out = new Set();
+    (inst.spec.deps ?? []).forEach((d, i) => {
+        const field = `deps[${i}]`;
+        const upstream = d.startsWith('^');
+        const name = upstream ? d.slice(1) : d;
+        const target = tasks.get(name);
+        if (!target) {
+            add(inst.task, field, `unknown task ${JSON.stringify(name)}`);
+            return;
+        }
+        // Whether `^name` fits cannot be told of a task whose kind is unknown (see instantiate).
+        if (input.config.brokenTasks?.has(name))
+            return;
+        if (upstream) {
+            if (!inst.pkg || target.script === undefined) {
+                add(inst.task, field, `"^${name}" needs a script task on both sides (the same task of every workspace dependency)`);
+                return;
+            }
+            for (const l of upstreamLabels(inst.pkg, name, input.workspace, byKey))
+                out.add(l);
+        }
+        else if (target.script === undefined) {
+            out.add(byKey.get(instanceKey(name, undefined)).label);
+        }
+        else if (inst.pkg) {
+            const same = byKey.get(instanceKey(name, inst.pkg.name));
+            if (same)
+                out.add(same.label);
+        }
+        else {
+            for (const other of byKey.values())
+                if (other.task === name)
+                    out.add(other.label);
+        }
+    });
+    return [...out].sort();
+}
+/**
+ * `^task` from package P: the task in each workspace dependency of P that has it; through a dependency that does
+ * not, on to its own dependencies (so that the order still holds across a package with nothing to build).
+ */
+function upstreamLabels(pkg, task, ws, byKey) {
+    const out = [];
+    const seen = new Set([pkg.name]);
+    const stack = [...pkg.deps];
+    while (stack.length > 0) {
+        const name = stack.pop();
+        if (seen.has(name))
+            continue;
+        seen.add(name);
+        const inst = byKey.get(instanceKey(task, name));
+        if (inst)
+            out.push(inst.label);
+        else
+            stack.push(...(ws.packages.get(name)?.deps ?? []));
+    }
+    return out;
+}
+function command(inst, input, add) {
+    const { spec } = inst;
+    const exec = spec.script !== undefined
+        ? [input.workspace.manager, 'run', spec.script]
+        : typeof spec.command === 'string'
+            ? ['sh', '-c', spec.command]
+            : [...(spec.command ?? [])];
+    let wd = inst.dir;
+    if (spec.cwd !== undefined) {
+        const n = normalizeDir(spec.cwd);
+        if (!n.ok)
+            add(inst.task, 'cwd', n.error);
+        else if (n.value !== '')
+            wd = wd === '' ? n.value : `${wd}/${n.value}`;
+    }
+    // Unset variables are left out (and so differ from set-but-empty ones in the key).
+    const environ = (spec.env ?? []).flatMap((name) => {
+        const v = input.env[name];
+        return v === undefined ? [] : [`${name}=${v}`];
+    });
+    return { Exec: exec, Environ: environ, WorkingDirectory: wd };
+}
+/** A directory relative to the task's own (`cwd`): a path, not a glob; `.`, `sub/` and `./sub` are plain. */
+function normalizeDir(dir) {
+    if (dir === '')
+        return { ok: false, error: 'is empty' };
+    if (dir.startsWith('/'))
+        return { ok: false, error: `must be relative, got ${JSON.stringify(dir)}` };
+    const norm = external_node_path_.posix.normalize(dir).replace(/\/+$/, '');
+    if (norm === '..' || norm.startsWith('../')) {
+        return { ok: false, error: `must stay inside its directory, got ${JSON.stringify(dir)}` };
+    }
+    return { ok: true, value: norm === '.' ? '' : norm };
+}
+
+
+/***/ }),
+
+/***/ 669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ unescapeGlob)
+/* harmony export */ });
+/** A glob's literal part as the path it names: `app/\(mkt\)` is the directory `app/(mkt)`. */
+function unescapeGlob(text) {
+    return text.replace(/\\(.)/g, '$1');
+}
+
+
+/***/ })
+
+};
+
+return { id, ids, modules };
+})

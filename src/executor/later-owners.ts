@@ -1,0 +1,132 @@
+import picomatch from 'picomatch';
+import type { Graph, JobLabel } from '../graph/model.js';
+import { unescapeGlob } from '../util/unescape-glob.js';
+import type { OutputGlobs } from './in-place.js';
+
+/**
+ * Whether a file in the checkout that a job's output globs match, but its artifact lacks, is the output of a job
+ * that depends on it (directly or not): that job runs later and writes last, so the file is its own, and the
+ * earlier job must neither take it for a stale output of its own (remove it when it puts its artifact back) nor
+ * count it against its outputs being in place. Before, a fully cached run of `build` (`dist/**`) and `bundle`
+ * (`dist/bundle.js`, depending on `build`) removed `dist/bundle.js` for `bundle` to put back, every time, and a
+ * run of `build` alone removed it.
+ *
+ * Only that judgement: what a job captures, and what it clears before it runs, stay its own globs' (so its
+ * artifact, and its key, depend on nothing but its own definition).
+ *
+ * Asked only about such extra files, which a run rarely finds: the jobs' output directories and their order are
+ * indexed on the first question (one pass over the graph, no glob compiled), a job's matcher is compiled only when
+ * its directory holds the file, and whether one job depends on another is answered by a walk that goes no lower
+ * than the earlier job's place in a topological order, remembered for the next question about the same job.
+ */
+export class LaterOwners {
+  readonly #graph: Graph;
+  readonly #globsOf: (label: JobLabel) => OutputGlobs | undefined;
+  #index: { bases: Map<string, JobLabel[]>; order: Map<JobLabel, number> } | undefined;
+  readonly #reaches = new Map<JobLabel, (later: JobLabel) => boolean>();
+
+  /** `globsOf`: a job's own compiled output globs (undefined for a job without outputs). */
+  constructor(graph: Graph, globsOf: (label: JobLabel) => OutputGlobs | undefined) {
+    this.#graph = graph;
+    this.#globsOf = globsOf;
+  }
+
+  /** Whether `path` is the output of a job that depends on `earlier`. */
+  owns(earlier: JobLabel, path: string): boolean {
+    const { bases, order } = (this.#index ??= this.#build());
+    const floor = order.get(earlier);
+    if (floor === undefined) return false;
+    // The jobs with an output directory at or above the path: '', each directory on its way, the path itself.
+    const claimed = (base: string): boolean =>
+      (bases.get(base) ?? []).some(
+        (later) =>
+          later !== earlier &&
+          order.get(later)! > floor &&
+          this.#globsOf(later)?.matches(path) === true &&
+          this.#reachesFrom(earlier)(later),
+      );
+    if (claimed('')) return true;
+    for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
+      if (claimed(path.slice(0, i))) return true;
+    return claimed(path);
+  }
+
+  #build(): { bases: Map<string, JobLabel[]>; order: Map<JobLabel, number> } {
+    const bases = new Map<string, JobLabel[]>();
+    for (const job of this.#graph.jobs) {
+      for (const p of job.outputs ?? []) {
+        if (p.startsWith('!')) continue;
+        const scan = picomatch.scan(p);
+        const base = unescapeGlob(scan.isGlob ? scan.base : p);
+        const same = bases.get(base);
+        if (same === undefined) bases.set(base, [job.label]);
+        else if (same[same.length - 1] !== job.label) same.push(job.label);
+      }
+    }
+    return { bases, order: topologicalOrder(this.#graph) };
+  }
+
+  /** Whether a job depends on `target`, directly or not; answers kept for the next question about `target`. */
+  #reachesFrom(target: JobLabel): (later: JobLabel) => boolean {
+    let reaches = this.#reaches.get(target);
+    if (reaches) return reaches;
+    const order = this.#index!.order;
+    const floor = order.get(target)!;
+    const memo = new Map<JobLabel, boolean>([[target, true]]);
+    reaches = (start) => {
+      if (memo.has(start)) return memo.get(start)!;
+      // Iterative: a long chain of dependencies must not exhaust the stack. A path down to `target` passes only
+      // jobs placed after it, so the walk goes no lower.
+      const stack: [JobLabel, number][] = [[start, 0]];
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1]!;
+        const [label, next] = top;
+        const deps = this.#graph.byLabel.get(label)?.deps ?? [];
+        if (memo.get(label) !== true && next < deps.length) {
+          top[1]++;
+          const dep = deps[next]!;
+          if ((order.get(dep) ?? -1) < floor) continue;
+          const known = memo.get(dep);
+          if (known === true) memo.set(label, true);
+          else if (known === undefined) stack.push([dep, 0]);
+          continue;
+        }
+        if (!memo.has(label)) memo.set(label, false);
+        stack.pop();
+        // A dependency that reaches the target makes its dependent reach it too.
+        if (memo.get(label) === true && stack.length > 0) memo.set(stack[stack.length - 1]![0], true);
+      }
+      return memo.get(start)!;
+    };
+    this.#reaches.set(target, reaches);
+    return reaches;
+  }
+}
+
+/** Each job's place in an order where dependencies come first (a valid graph has no cycle). */
+function topologicalOrder(graph: Graph): Map<JobLabel, number> {
+  const order = new Map<JobLabel, number>();
+  const open = new Set<JobLabel>();
+  for (const root of graph.jobs) {
+    if (order.has(root.label)) continue;
+    const stack: [JobLabel, number][] = [[root.label, 0]];
+    open.add(root.label);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const [label, next] = top;
+      const deps = graph.byLabel.get(label)?.deps ?? [];
+      if (next < deps.length) {
+        top[1]++;
+        const dep = deps[next]!;
+        if (order.has(dep) || open.has(dep) || !graph.byLabel.has(dep)) continue;
+        open.add(dep);
+        stack.push([dep, 0]);
+      } else {
+        open.delete(label);
+        order.set(label, order.size);
+        stack.pop();
+      }
+    }
+  }
+  return order;
+}

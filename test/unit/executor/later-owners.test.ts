@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { LaterOwners } from '../../../src/executor/later-owners.js';
+import { compileOutputGlobs } from '../../../src/executor/output-globs.js';
+import type { Graph, Job, JobLabel } from '../../../src/graph/model.js';
+
+const label = (name: string): JobLabel => createHash('sha1').update(name).digest('hex') as JobLabel;
+const job = (name: string, outputs: string[] | undefined, deps: string[] = []): Job => ({
+  label: label(name),
+  name,
+  inputs: [],
+  deps: deps.map(label),
+  cmds: [],
+  ...(outputs ? { outputs } : {}),
+});
+
+function owners(jobs: Job[]): { owns: (earlier: string, path: string) => boolean; compiled: string[] } {
+  const graph: Graph = { sourceFiles: new Map(), jobs, byLabel: new Map(jobs.map((j) => [j.label, j])) };
+  const compiled: string[] = [];
+  const globs = new Map<JobLabel, ReturnType<typeof compileOutputGlobs>>();
+  const o = new LaterOwners(graph, (l) => {
+    const outputs = graph.byLabel.get(l)?.outputs;
+    if (!outputs) return undefined;
+    if (!globs.has(l)) {
+      compiled.push(graph.byLabel.get(l)!.name);
+      globs.set(l, compileOutputGlobs(outputs));
+    }
+    return globs.get(l);
+  });
+  return { owns: (earlier, path) => o.owns(label(earlier), path), compiled };
+}
+
+describe('LaterOwners', () => {
+  it('gives a file two dependent jobs match to the later one, whatever the shape of their globs', () => {
+    const { owns } = owners([
+      job('a', ['dist/**']),
+      job('b', ['dist/bundle.js'], ['a']),
+      // Depends on `a` through a job without outputs; a glob over the whole tree.
+      job('plain', undefined, ['b']),
+      job('c', ['**/*.md'], ['plain']),
+      // Neither depends on `a` nor `a` on it.
+      job('d', ['dist/sub/**']),
+      // A directory beside `dist`: no say over `a`'s files.
+      job('e', ['dist2/**'], ['a']),
+      // Exclusions of its own: what it excludes stays `a`'s.
+      job('f', ['dist/gen/**', '!dist/gen/keep/**'], ['a']),
+    ]);
+    expect(owns('a', 'dist/bundle.js')).toBe(true);
+    expect(owns('a', 'dist/docs/x.md')).toBe(true);
+    // `c` depends on `b` too.
+    expect(owns('b', 'dist/bundle.md')).toBe(true);
+    expect(owns('a', 'dist/sub/y.txt')).toBe(false);
+    expect(owns('a', 'dist/gen/x.js')).toBe(true);
+    expect(owns('a', 'dist/gen/keep/x.js')).toBe(false);
+    expect(owns('a', 'dist/index.js')).toBe(false);
+    // The later job never gives its files to an earlier one.
+    expect(owns('b', 'dist/bundle.js')).toBe(false);
+  });
+
+  it('compiles only the globs of jobs whose directories hold the file', () => {
+    const jobs = [job('a', ['pkg0/dist/**'])];
+    for (let i = 1; i < 50; i++) jobs.push(job(`p${i}`, [`pkg${i}/dist/**/*.js`], ['a']));
+    const { owns, compiled } = owners(jobs);
+    expect(owns('a', 'pkg0/dist/x.js')).toBe(false);
+    expect(compiled).toEqual([]);
+  });
+
+  it('answers in linear time on a long chain under one glob over every job', () => {
+    const n = 4000;
+    const jobs = [job('gen', ['**/*.gen.ts'])];
+    for (let i = 0; i < n; i++) jobs.push(job(`p${i}`, [`pkg${i}/dist/**`], [i === 0 ? 'gen' : `p${i - 1}`]));
+    const { owns } = owners(jobs);
+    const started = performance.now();
+    for (let i = 0; i < n; i++) expect(owns('gen', `pkg${i}/dist/x.gen.ts`)).toBe(true);
+    for (let i = 0; i < n; i += 100) expect(owns(`p${i}`, `pkg${i}/dist/x.gen.ts`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
