@@ -3351,11 +3351,20 @@ async function optimizeOnly(fn) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ unescapeGlob)
+/* harmony export */   D: () => (/* binding */ unescapeGlob),
+/* harmony export */   y: () => (/* binding */ escapeGlob)
 /* harmony export */ });
 /** A glob's literal part as the path it names: `app/\(mkt\)` is the directory `app/(mkt)`. */
 function unescapeGlob(text) {
     return text.replace(/\\(.)/g, '$1');
+}
+/**
+ * A path as a glob that matches it alone: the characters picomatch gives meaning to within a path are escaped
+ * (`apps/(mkt)` → `apps/\(mkt\)`), and a leading `!`. Not `@`, `+` or `!` elsewhere: they mean something only
+ * before a parenthesis, which is escaped. A path without any of these (nearly all) is its own glob, unchanged.
+ */
+function escapeGlob(path) {
+    return path.replace(/[\\*?[\]{}()|]|^!/g, '\\$&');
 }
 
 

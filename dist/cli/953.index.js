@@ -307,6 +307,7 @@ function withinAny(globs) {
 
 
 
+
 /** The graph JSON of the config's tasks, or every problem found. */
 function compileTasks(input) {
     const problems = [];
@@ -371,7 +372,11 @@ function instantiate(input, add) {
         });
         const outputs = (base) => base === ''
             ? relOutputs
-            : relOutputs.map((p) => (p.startsWith('!') ? `!${base}/${p.slice(1)}` : `${base}/${p}`));
+            : // A package directory is a path, not a glob: `apps/(marketing)` must match itself.
+                relOutputs.map((p) => {
+                    const dir = (0,unescape_glob/* escapeGlob */.y)(base);
+                    return p.startsWith('!') ? `!${dir}/${p.slice(1)}` : `${dir}/${p}`;
+                });
         if (spec.script === undefined) {
             const label = taskLabel(task, undefined);
             out.push({ task, spec, dir: '', name: task, label, outputs: relOutputs, relOutputs });
@@ -492,11 +497,20 @@ function normalizeDir(dir) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ unescapeGlob)
+/* harmony export */   D: () => (/* binding */ unescapeGlob),
+/* harmony export */   y: () => (/* binding */ escapeGlob)
 /* harmony export */ });
 /** A glob's literal part as the path it names: `app/\(mkt\)` is the directory `app/(mkt)`. */
 function unescapeGlob(text) {
     return text.replace(/\\(.)/g, '$1');
+}
+/**
+ * A path as a glob that matches it alone: the characters picomatch gives meaning to within a path are escaped
+ * (`apps/(mkt)` → `apps/\(mkt\)`), and a leading `!`. Not `@`, `+` or `!` elsewhere: they mean something only
+ * before a parenthesis, which is escaped. A path without any of these (nearly all) is its own glob, unchanged.
+ */
+function escapeGlob(path) {
+    return path.replace(/[\\*?[\]{}()|]|^!/g, '\\$&');
 }
 
 

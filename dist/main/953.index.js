@@ -307,6 +307,7 @@ function withinAny(globs) {
 
 
 
+
 /** The graph JSON of the config's tasks, or every problem found. */
 function compileTasks(input) {
     const problems = [];
@@ -371,7 +372,11 @@ function instantiate(input, add) {
         });
         const outputs = (base) => base === ''
             ? relOutputs
-            : relOutputs.map((p) => (p.startsWith('!') ? `!${base}/${p.slice(1)}` : `${base}/${p}`));
+            : // A package directory is a path, not a glob: `apps/(marketing)` must match itself.
+                relOutputs.map((p) => {
+                    const dir = (0,unescape_glob/* escapeGlob */.y)(base);
+                    return p.startsWith('!') ? `!${dir}/${p.slice(1)}` : `${dir}/${p}`;
+                });
         if (spec.script === undefined) {
             const label = taskLabel(task, undefined);
             out.push({ task, spec, dir: '', name: task, label, outputs: relOutputs, relOutputs });

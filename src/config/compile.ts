@@ -13,6 +13,7 @@ import { CONFIG_FILE } from './config-file.js';
 import type { Workspace, WorkspacePackage } from './workspaces.js';
 import { selectInputs, type GeneratedFiles, generatedFiles } from './select-inputs.js';
 import { isLiteral, normalizePattern } from './globs.js';
+import { escapeGlob } from '../util/unescape-glob.js';
 
 /** A job as Go's encoding/json writes it, plus the optional `Outputs`. */
 export interface GoJob {
@@ -123,7 +124,11 @@ function instantiate(
     const outputs = (base: string): string[] =>
       base === ''
         ? relOutputs
-        : relOutputs.map((p) => (p.startsWith('!') ? `!${base}/${p.slice(1)}` : `${base}/${p}`));
+        : // A package directory is a path, not a glob: `apps/(marketing)` must match itself.
+          relOutputs.map((p) => {
+            const dir = escapeGlob(base);
+            return p.startsWith('!') ? `!${dir}/${p.slice(1)}` : `${dir}/${p}`;
+          });
     if (spec.script === undefined) {
       const label = taskLabel(task, undefined);
       out.push({ task, spec, dir: '', name: task, label, outputs: relOutputs, relOutputs });

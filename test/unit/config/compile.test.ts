@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatConfigProblem, parseConfigText } from '../../../src/config/config-file.js';
 import { compileConfig, readConfigSource } from '../../../src/config/load-config.js';
 import { taskLabel } from '../../../src/config/compile.js';
+import { compileOutputGlobs } from '../../../src/executor/output-globs.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -79,6 +80,29 @@ describe('compileConfig', () => {
     const r = await compile();
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     expect(r.value.json.Jobs.map((j) => j.Cmds[0]!.WorkingDirectory)).toEqual(['sub', 'sub', 'sub', '']);
+  });
+
+  it("rebases a package's outputs onto its directory as a path, characters a glob reads included", async () => {
+    await write({
+      'package.json': { name: 'root', private: true, workspaces: ['apps/*'] },
+      'apps/(marketing)/package.json': pkg('mkt'),
+      'apps/(marketing)/src/index.ts': '',
+      'apps/plain/package.json': pkg('plain'),
+      'apps/plain/src/index.ts': '',
+      'disbuild.json': { tasks: { build: { script: 'build', outputs: ['dist/**', '!dist/tmp/**'] } } },
+    });
+    const r = await compile();
+    if (!r.ok) throw new Error(r.error.map(formatConfigProblem).join('\n'));
+    const [mkt, plain] = r.value.json.Jobs;
+    // Before: `apps/(marketing)/dist/**` matched none of its own files (picomatch reads `(…)` as a group).
+    expect(mkt!.Outputs).toEqual(['apps/\\(marketing\\)/dist/**', '!apps/\\(marketing\\)/dist/tmp/**']);
+    const globs = compileOutputGlobs(mkt!.Outputs!);
+    expect(globs.bases).toEqual(['apps/(marketing)/dist']);
+    expect(globs.matches('apps/(marketing)/dist/x.js')).toBe(true);
+    expect(globs.matches('apps/(marketing)/dist/tmp/x.js')).toBe(false);
+    expect(globs.matches('apps/marketing/dist/x.js')).toBe(false);
+    // A plain directory keeps its outputs as they were (and its keys).
+    expect(plain!.Outputs).toEqual(['apps/plain/dist/**', '!apps/plain/dist/tmp/**']);
   });
 
   it('compiles workspace and root tasks to a deterministic graph', async () => {
