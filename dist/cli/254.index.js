@@ -9,9 +9,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   compileOutputGlobs: () => (/* binding */ compileOutputGlobs)
 /* harmony export */ });
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_unescape_glob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(669);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_unescape_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(669);
 
 
 /** A directory spelled without any character a glob gives meaning to: compared as a string. */
@@ -35,10 +35,9 @@ function compileOutputGlobs(patterns) {
             bases.add(plain);
             continue;
         }
-        const scan = picomatch__WEBPACK_IMPORTED_MODULE_0___default().scan(p);
         // A literal path is its own base: walking its parent would visit its siblings for nothing. Bases are paths on
         // disk: `app/\(mkt\)/**` walks `app/(mkt)`.
-        bases.add((0,_util_unescape_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .unescapeGlob */ .D)(scan.isGlob ? scan.base : p));
+        bases.add((0,_util_unescape_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .globBase */ .EI)(p));
     }
     const include = anyOf(includes);
     const exclude = negatives.length > 0 ? anyOf(negatives.map((p) => matcher(p, plainDirOf(p)))) : () => false;
@@ -65,7 +64,7 @@ function matcher(pattern, dir) {
         const prefix = `${dir}/`;
         return (path) => path === dir || path.startsWith(prefix);
     }
-    return picomatch__WEBPACK_IMPORTED_MODULE_0___default()(pattern, { dot: true });
+    return picomatch__WEBPACK_IMPORTED_MODULE_1___default()(pattern, { dot: true });
 }
 
 

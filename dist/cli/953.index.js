@@ -79,7 +79,7 @@ function compileGlobs(patterns) {
 }
 /** Whether a normalised pattern names one path (no wildcard, class or brace in it). */
 function isLiteral(pattern) {
-    return !picomatch_default().scan(pattern).isGlob;
+    return !(0,unescape_glob/* isGlobPattern */.tv)(pattern);
 }
 /**
  * A literal path is a string comparison, and a glob with a fixed leading directory (`dist/**`) first compares
@@ -88,17 +88,16 @@ function isLiteral(pattern) {
 function matcher(pattern) {
     if (pattern === '**')
         return { matches: () => true };
-    const scan = picomatch_default().scan(pattern);
-    if (!scan.isGlob) {
+    if (!(0,unescape_glob/* isGlobPattern */.tv)(pattern)) {
         // `a\(1\).txt` names `a(1).txt`.
-        const literal = (0,unescape_glob/* unescapeGlob */.D)(pattern);
+        const literal = (0,unescape_glob/* unescapeGlob */.DU)(pattern);
         return { matches: (path) => path === literal, within: { path: literal } };
     }
     const re = picomatch_default().makeRe(pattern, { dot: true });
     // As picomatch itself does: a pattern is also the path it spells (`app/(mkt)/page.tsx`, `a(1).txt`).
-    if (scan.base === '')
+    const base = (0,unescape_glob/* globBase */.EI)(pattern);
+    if (base === '')
         return { matches: (path) => path === pattern || re.test(path) };
-    const base = (0,unescape_glob/* unescapeGlob */.D)(scan.base);
     const prefix = `${base}/`;
     return {
         matches: (path) => path === pattern || (path.startsWith(prefix) && re.test(path)),
@@ -374,7 +373,7 @@ function instantiate(input, add) {
             ? relOutputs
             : // A package directory is a path, not a glob: `apps/(marketing)` must match itself.
                 relOutputs.map((p) => {
-                    const dir = (0,unescape_glob/* escapeGlob */.y)(base);
+                    const dir = (0,unescape_glob/* escapeGlob */.yk)(base);
                     return p.startsWith('!') ? `!${dir}/${p.slice(1)}` : `${dir}/${p}`;
                 });
         if (spec.script === undefined) {
@@ -497,8 +496,10 @@ function normalizeDir(dir) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ unescapeGlob),
-/* harmony export */   y: () => (/* binding */ escapeGlob)
+/* harmony export */   DU: () => (/* binding */ unescapeGlob),
+/* harmony export */   EI: () => (/* binding */ globBase),
+/* harmony export */   tv: () => (/* binding */ isGlobPattern),
+/* harmony export */   yk: () => (/* binding */ escapeGlob)
 /* harmony export */ });
 /** A glob's literal part as the path it names: `app/\(mkt\)` is the directory `app/(mkt)`. */
 function unescapeGlob(text) {
@@ -511,6 +512,36 @@ function unescapeGlob(text) {
  */
 function escapeGlob(path) {
     return path.replace(/[\\*?[\]{}()|]|^!/g, '\\$&');
+}
+/**
+ * Whether one segment of a pattern can match more than its own spelling: an unescaped wildcard, class or group, or a
+ * brace with a list or a range in it (picomatch matches `a{b}` as itself). Where unsure (`a[b`), a glob: a base
+ * taken too high only costs a wider walk.
+ */
+function isGlobSegment(segment) {
+    const s = segment.replace(/\\./g, '');
+    return /[*?[(]/.test(s) || (s.includes('{') && /,|\.\./.test(s));
+}
+/** The index of a pattern's first segment that can match more than its spelling; -1 when none can. */
+function firstGlobSegment(segments) {
+    return segments.findIndex(isGlobSegment);
+}
+/**
+ * Whether a pattern can match more than the one path it spells. picomatch's own scan reads an escaped brace as
+ * making the whole pattern no glob (`pkg/a\{b\}/**`), and so a brace without a list (`a{b}/**`), its base the
+ * pattern itself.
+ */
+function isGlobPattern(pattern) {
+    return firstGlobSegment(pattern.split('/')) >= 0;
+}
+/**
+ * The directory every path a glob matches lies in, as a path on disk: its segments before the first that can match
+ * more than its spelling (`pkg/a\{b\}/dist/**` → `pkg/a{b}/dist`); a pattern without any is the path it names.
+ */
+function globBase(pattern) {
+    const segments = pattern.split('/');
+    const glob = firstGlobSegment(segments);
+    return unescapeGlob(glob < 0 ? pattern : segments.slice(0, glob).join('/'));
 }
 
 

@@ -79,7 +79,7 @@ function compileGlobs(patterns) {
 }
 /** Whether a normalised pattern names one path (no wildcard, class or brace in it). */
 function isLiteral(pattern) {
-    return !picomatch_default().scan(pattern).isGlob;
+    return !(0,unescape_glob/* isGlobPattern */.tv)(pattern);
 }
 /**
  * A literal path is a string comparison, and a glob with a fixed leading directory (`dist/**`) first compares
@@ -88,17 +88,16 @@ function isLiteral(pattern) {
 function matcher(pattern) {
     if (pattern === '**')
         return { matches: () => true };
-    const scan = picomatch_default().scan(pattern);
-    if (!scan.isGlob) {
+    if (!(0,unescape_glob/* isGlobPattern */.tv)(pattern)) {
         // `a\(1\).txt` names `a(1).txt`.
-        const literal = (0,unescape_glob/* unescapeGlob */.D)(pattern);
+        const literal = (0,unescape_glob/* unescapeGlob */.DU)(pattern);
         return { matches: (path) => path === literal, within: { path: literal } };
     }
     const re = picomatch_default().makeRe(pattern, { dot: true });
     // As picomatch itself does: a pattern is also the path it spells (`app/(mkt)/page.tsx`, `a(1).txt`).
-    if (scan.base === '')
+    const base = (0,unescape_glob/* globBase */.EI)(pattern);
+    if (base === '')
         return { matches: (path) => path === pattern || re.test(path) };
-    const base = (0,unescape_glob/* unescapeGlob */.D)(scan.base);
     const prefix = `${base}/`;
     return {
         matches: (path) => path === pattern || (path.startsWith(prefix) && re.test(path)),
@@ -374,7 +373,7 @@ function instantiate(input, add) {
             ? relOutputs
             : // A package directory is a path, not a glob: `apps/(marketing)` must match itself.
                 relOutputs.map((p) => {
-                    const dir = (0,unescape_glob/* escapeGlob */.y)(base);
+                    const dir = (0,unescape_glob/* escapeGlob */.yk)(base);
                     return p.startsWith('!') ? `!${dir}/${p.slice(1)}` : `${dir}/${p}`;
                 });
         if (spec.script === undefined) {

@@ -41591,13 +41591,9 @@ function readlinkText(path) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/util/unescape-glob.ts
 var unescape_glob = __nccwpck_require__(669);
 ;// CONCATENATED MODULE: ./src/executor/later-owners.ts
-
 
 /**
  * Whether a file in the checkout that a job's output globs match, but its artifact lacks, is the output of a job
@@ -41612,14 +41608,19 @@ var unescape_glob = __nccwpck_require__(669);
  *
  * Asked only about such extra files, which a run rarely finds: the jobs' output directories and their order are
  * indexed on the first question (one pass over the graph, no glob compiled), a job's matcher is compiled only when
- * its directory holds the file, and whether one job depends on another is answered by a walk that goes no lower
- * than the earlier job's place in a topological order, remembered for the next question about the same job.
+ * its directory holds the file. Whether one job depends on another is answered by a walk that goes no lower than
+ * the earlier job's place in a topological order, remembered for the next question about the same earlier job (one
+ * glob over every package: one earlier job, many later ones); a later job asked about a second earlier job gets the
+ * set of every job it depends on (one bundle writing into every package: many earlier jobs, one later one).
  */
 class LaterOwners {
     #graph;
     #globsOf;
     #index;
     #reaches = new Map();
+    /** The earlier job a later one was first asked about, and the dependencies of those asked about a second. */
+    #firstAsked = new Map();
+    #dependencies = new Map();
     /** `globsOf`: a job's own compiled output globs (undefined for a job without outputs). */
     constructor(graph, globsOf) {
         this.#graph = graph;
@@ -41635,7 +41636,7 @@ class LaterOwners {
         const claimed = (base) => (bases.get(base) ?? []).some((later) => later !== earlier &&
             order.get(later) > floor &&
             this.#globsOf(later)?.matches(path) === true &&
-            this.#reachesFrom(earlier)(later));
+            this.#dependsOn(later, earlier));
         if (claimed(''))
             return true;
         for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
@@ -41649,8 +41650,7 @@ class LaterOwners {
             for (const p of job.outputs ?? []) {
                 if (p.startsWith('!'))
                     continue;
-                const scan = picomatch_default().scan(p);
-                const base = (0,unescape_glob/* unescapeGlob */.D)(scan.isGlob ? scan.base : p);
+                const base = (0,unescape_glob/* globBase */.EI)(p);
                 const same = bases.get(base);
                 if (same === undefined)
                     bases.set(base, [job.label]);
@@ -41659,6 +41659,34 @@ class LaterOwners {
             }
         }
         return { bases, order: later_owners_topologicalOrder(this.#graph) };
+    }
+    /** Whether `later` depends on `earlier`, directly or not. */
+    #dependsOn(later, earlier) {
+        let dependencies = this.#dependencies.get(later);
+        if (dependencies === undefined) {
+            const first = this.#firstAsked.get(later);
+            if (first === undefined)
+                this.#firstAsked.set(later, earlier);
+            if (first === undefined || first === earlier)
+                return this.#reachesFrom(earlier)(later);
+            dependencies = this.#dependenciesOf(later);
+            this.#dependencies.set(later, dependencies);
+        }
+        return dependencies.has(earlier);
+    }
+    /** Every job `label` depends on, directly or not. */
+    #dependenciesOf(label) {
+        const seen = new Set();
+        const stack = [label];
+        while (stack.length > 0) {
+            for (const dep of this.#graph.byLabel.get(stack.pop())?.deps ?? []) {
+                if (seen.has(dep))
+                    continue;
+                seen.add(dep);
+                stack.push(dep);
+            }
+        }
+        return seen;
     }
     /** Whether a job depends on `target`, directly or not; answers kept for the next question about `target`. */
     #reachesFrom(target) {
@@ -49303,8 +49331,10 @@ const err = (error) => ({ ok: false, error });
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ unescapeGlob),
-/* harmony export */   y: () => (/* binding */ escapeGlob)
+/* harmony export */   DU: () => (/* binding */ unescapeGlob),
+/* harmony export */   EI: () => (/* binding */ globBase),
+/* harmony export */   tv: () => (/* binding */ isGlobPattern),
+/* harmony export */   yk: () => (/* binding */ escapeGlob)
 /* harmony export */ });
 /** A glob's literal part as the path it names: `app/\(mkt\)` is the directory `app/(mkt)`. */
 function unescapeGlob(text) {
@@ -49317,6 +49347,36 @@ function unescapeGlob(text) {
  */
 function escapeGlob(path) {
     return path.replace(/[\\*?[\]{}()|]|^!/g, '\\$&');
+}
+/**
+ * Whether one segment of a pattern can match more than its own spelling: an unescaped wildcard, class or group, or a
+ * brace with a list or a range in it (picomatch matches `a{b}` as itself). Where unsure (`a[b`), a glob: a base
+ * taken too high only costs a wider walk.
+ */
+function isGlobSegment(segment) {
+    const s = segment.replace(/\\./g, '');
+    return /[*?[(]/.test(s) || (s.includes('{') && /,|\.\./.test(s));
+}
+/** The index of a pattern's first segment that can match more than its spelling; -1 when none can. */
+function firstGlobSegment(segments) {
+    return segments.findIndex(isGlobSegment);
+}
+/**
+ * Whether a pattern can match more than the one path it spells. picomatch's own scan reads an escaped brace as
+ * making the whole pattern no glob (`pkg/a\{b\}/**`), and so a brace without a list (`a{b}/**`), its base the
+ * pattern itself.
+ */
+function isGlobPattern(pattern) {
+    return firstGlobSegment(pattern.split('/')) >= 0;
+}
+/**
+ * The directory every path a glob matches lies in, as a path on disk: its segments before the first that can match
+ * more than its spelling (`pkg/a\{b\}/dist/**` → `pkg/a{b}/dist`); a pattern without any is the path it names.
+ */
+function globBase(pattern) {
+    const segments = pattern.split('/');
+    const glob = firstGlobSegment(segments);
+    return unescapeGlob(glob < 0 ? pattern : segments.slice(0, glob).join('/'));
 }
 
 

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
-import { unescapeGlob } from '../util/unescape-glob.js';
+import { globBase, isGlobPattern, unescapeGlob } from '../util/unescape-glob.js';
 
 /** A glob list compiled once: positive patterns choose, `!` patterns exclude. */
 export interface GlobList {
@@ -69,7 +69,7 @@ export function compileGlobs(patterns: readonly string[]): GlobList {
 
 /** Whether a normalised pattern names one path (no wildcard, class or brace in it). */
 export function isLiteral(pattern: string): boolean {
-  return !picomatch.scan(pattern).isGlob;
+  return !isGlobPattern(pattern);
 }
 
 /**
@@ -78,16 +78,15 @@ export function isLiteral(pattern: string): boolean {
  */
 function matcher(pattern: string): { matches: (path: string) => boolean; within?: Within } {
   if (pattern === '**') return { matches: () => true };
-  const scan = picomatch.scan(pattern);
-  if (!scan.isGlob) {
+  if (!isGlobPattern(pattern)) {
     // `a\(1\).txt` names `a(1).txt`.
     const literal = unescapeGlob(pattern);
     return { matches: (path) => path === literal, within: { path: literal } };
   }
   const re = picomatch.makeRe(pattern, { dot: true });
   // As picomatch itself does: a pattern is also the path it spells (`app/(mkt)/page.tsx`, `a(1).txt`).
-  if (scan.base === '') return { matches: (path) => path === pattern || re.test(path) };
-  const base = unescapeGlob(scan.base);
+  const base = globBase(pattern);
+  if (base === '') return { matches: (path) => path === pattern || re.test(path) };
   const prefix = `${base}/`;
   return {
     matches: (path) => path === pattern || (path.startsWith(prefix) && re.test(path)),

@@ -1,6 +1,5 @@
-import picomatch from 'picomatch';
 import type { Graph, JobLabel } from '../graph/model.js';
-import { unescapeGlob } from '../util/unescape-glob.js';
+import { globBase } from '../util/unescape-glob.js';
 import type { OutputGlobs } from './in-place.js';
 
 /**
@@ -16,14 +15,19 @@ import type { OutputGlobs } from './in-place.js';
  *
  * Asked only about such extra files, which a run rarely finds: the jobs' output directories and their order are
  * indexed on the first question (one pass over the graph, no glob compiled), a job's matcher is compiled only when
- * its directory holds the file, and whether one job depends on another is answered by a walk that goes no lower
- * than the earlier job's place in a topological order, remembered for the next question about the same job.
+ * its directory holds the file. Whether one job depends on another is answered by a walk that goes no lower than
+ * the earlier job's place in a topological order, remembered for the next question about the same earlier job (one
+ * glob over every package: one earlier job, many later ones); a later job asked about a second earlier job gets the
+ * set of every job it depends on (one bundle writing into every package: many earlier jobs, one later one).
  */
 export class LaterOwners {
   readonly #graph: Graph;
   readonly #globsOf: (label: JobLabel) => OutputGlobs | undefined;
   #index: { bases: Map<string, JobLabel[]>; order: Map<JobLabel, number> } | undefined;
   readonly #reaches = new Map<JobLabel, (later: JobLabel) => boolean>();
+  /** The earlier job a later one was first asked about, and the dependencies of those asked about a second. */
+  readonly #firstAsked = new Map<JobLabel, JobLabel>();
+  readonly #dependencies = new Map<JobLabel, ReadonlySet<JobLabel>>();
 
   /** `globsOf`: a job's own compiled output globs (undefined for a job without outputs). */
   constructor(graph: Graph, globsOf: (label: JobLabel) => OutputGlobs | undefined) {
@@ -43,7 +47,7 @@ export class LaterOwners {
           later !== earlier &&
           order.get(later)! > floor &&
           this.#globsOf(later)?.matches(path) === true &&
-          this.#reachesFrom(earlier)(later),
+          this.#dependsOn(later, earlier),
       );
     if (claimed('')) return true;
     for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
@@ -56,14 +60,40 @@ export class LaterOwners {
     for (const job of this.#graph.jobs) {
       for (const p of job.outputs ?? []) {
         if (p.startsWith('!')) continue;
-        const scan = picomatch.scan(p);
-        const base = unescapeGlob(scan.isGlob ? scan.base : p);
+        const base = globBase(p);
         const same = bases.get(base);
         if (same === undefined) bases.set(base, [job.label]);
         else if (same[same.length - 1] !== job.label) same.push(job.label);
       }
     }
     return { bases, order: topologicalOrder(this.#graph) };
+  }
+
+  /** Whether `later` depends on `earlier`, directly or not. */
+  #dependsOn(later: JobLabel, earlier: JobLabel): boolean {
+    let dependencies = this.#dependencies.get(later);
+    if (dependencies === undefined) {
+      const first = this.#firstAsked.get(later);
+      if (first === undefined) this.#firstAsked.set(later, earlier);
+      if (first === undefined || first === earlier) return this.#reachesFrom(earlier)(later);
+      dependencies = this.#dependenciesOf(later);
+      this.#dependencies.set(later, dependencies);
+    }
+    return dependencies.has(earlier);
+  }
+
+  /** Every job `label` depends on, directly or not. */
+  #dependenciesOf(label: JobLabel): Set<JobLabel> {
+    const seen = new Set<JobLabel>();
+    const stack = [label];
+    while (stack.length > 0) {
+      for (const dep of this.#graph.byLabel.get(stack.pop()!)?.deps ?? []) {
+        if (seen.has(dep)) continue;
+        seen.add(dep);
+        stack.push(dep);
+      }
+    }
+    return seen;
   }
 
   /** Whether a job depends on `target`, directly or not; answers kept for the next question about `target`. */

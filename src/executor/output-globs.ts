@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { unescapeGlob } from '../util/unescape-glob.js';
+import { globBase } from '../util/unescape-glob.js';
 import type { OutputGlobs } from './in-place.js';
 
 /** A directory spelled without any character a glob gives meaning to: compared as a string. */
@@ -24,10 +24,9 @@ export function compileOutputGlobs(patterns: readonly string[]): OutputGlobs {
       bases.add(plain);
       continue;
     }
-    const scan = picomatch.scan(p);
     // A literal path is its own base: walking its parent would visit its siblings for nothing. Bases are paths on
     // disk: `app/\(mkt\)/**` walks `app/(mkt)`.
-    bases.add(unescapeGlob(scan.isGlob ? scan.base : p));
+    bases.add(globBase(p));
   }
   const include = anyOf(includes);
   const exclude = negatives.length > 0 ? anyOf(negatives.map((p) => matcher(p, plainDirOf(p)))) : () => false;

@@ -89,11 +89,15 @@ describe('compileConfig', () => {
       'apps/(marketing)/src/index.ts': '',
       'apps/plain/package.json': pkg('plain'),
       'apps/plain/src/index.ts': '',
+      'apps/ui{old}/package.json': pkg('old'),
+      'apps/ui{old}/src/index.ts': '',
       'disbuild.json': { tasks: { build: { script: 'build', outputs: ['dist/**', '!dist/tmp/**'] } } },
     });
     const r = await compile();
     if (!r.ok) throw new Error(r.error.map(formatConfigProblem).join('\n'));
-    const [mkt, plain] = r.value.json.Jobs;
+    const [mkt, old, plain] = r.value.json.Jobs;
+    // Its directory is walked, not the whole pattern taken for a path (picomatch's scan of an escaped brace).
+    expect(compileOutputGlobs(old!.Outputs!).bases).toEqual(['apps/ui{old}/dist']);
     // Before: `apps/(marketing)/dist/**` matched none of its own files (picomatch reads `(…)` as a group).
     expect(mkt!.Outputs).toEqual(['apps/\\(marketing\\)/dist/**', '!apps/\\(marketing\\)/dist/tmp/**']);
     const globs = compileOutputGlobs(mkt!.Outputs!);

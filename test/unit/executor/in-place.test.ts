@@ -152,4 +152,15 @@ describe('output globs with escaped characters', () => {
       'app/(mkt)/page.js',
     ]);
   });
+
+  it('walk a directory named with braces or brackets, not the parent of the whole pattern', async () => {
+    await write(src, { 'pkg/a{b}/dist/x.js': '', 'pkg/c[d]/dist/y.js': '', 'pkg/c[d]/dist/y.map': '' });
+    // picomatch's scan reads `a\{b\}/dist/**` as no glob at all, its base the whole pattern.
+    const globs = compileOutputGlobs(['pkg/a\\{b\\}/dist/**', 'pkg/c\\[d\\]/dist/*.js']);
+    expect(globs.bases).toEqual(['pkg/a{b}/dist', 'pkg/c[d]/dist']);
+    expect(listOutputs(src, globs)).toEqual(['pkg/a{b}/dist/x.js', 'pkg/c[d]/dist/y.js']);
+    // A brace without a list is itself to picomatch, escaped or not; one with a list is a glob.
+    expect(compileOutputGlobs(['pkg/a{b}/dist/**']).bases).toEqual(['pkg/a{b}/dist']);
+    expect(compileOutputGlobs(['pkg/{a,c}*/dist/**']).bases).toEqual(['pkg']);
+  });
 });
