@@ -1061,19 +1061,23 @@ var unescape_glob = __webpack_require__(669);
  *
  * Asked only about such extra files, which a run rarely finds: the jobs' output directories and their order are
  * indexed on the first question (one pass over the graph, no glob compiled), a job's matcher is compiled only when
- * its directory holds the file. Whether one job depends on another is answered by a walk that goes no lower than
- * the earlier job's place in a topological order, remembered for the next question about the same earlier job (one
- * glob over every package: one earlier job, many later ones); a later job asked about a second earlier job gets the
- * set of every job it depends on (one bundle writing into every package: many earlier jobs, one later one).
+ * its directory holds the file. Whether one job depends on another is answered first from the later job's own
+ * dependencies (a bundle or a types task writing into the package it depends on); else by a walk that goes no lower
+ * than the earlier job's place in a topological order, remembered for the next question about the same earlier
+ * job (one glob over every package: one earlier job, many later ones). A later job asked that way again and again
+ * (many earlier jobs it reaches only through others) gets the set of every job it depends on, while the sets held
+ * stay within a bound.
  */
 class LaterOwners {
     #graph;
     #globsOf;
     #index;
     #reaches = new Map();
-    /** The earlier job a later one was first asked about, and the dependencies of those asked about a second. */
-    #firstAsked = new Map();
+    #direct = new Map();
+    /** How often a later job was asked about a job it does not depend on directly; and, past WALKS, every dependency. */
+    #walks = new Map();
     #dependencies = new Map();
+    #held = 0;
     /** `globsOf`: a job's own compiled output globs (undefined for a job without outputs). */
     constructor(graph, globsOf) {
         this.#graph = graph;
@@ -1115,17 +1119,25 @@ class LaterOwners {
     }
     /** Whether `later` depends on `earlier`, directly or not. */
     #dependsOn(later, earlier) {
-        let dependencies = this.#dependencies.get(later);
-        if (dependencies === undefined) {
-            const first = this.#firstAsked.get(later);
-            if (first === undefined)
-                this.#firstAsked.set(later, earlier);
-            if (first === undefined || first === earlier)
-                return this.#reachesFrom(earlier)(later);
-            dependencies = this.#dependenciesOf(later);
-            this.#dependencies.set(later, dependencies);
+        let direct = this.#direct.get(later);
+        if (direct === undefined) {
+            direct = new Set(this.#graph.byLabel.get(later)?.deps);
+            this.#direct.set(later, direct);
         }
-        return dependencies.has(earlier);
+        if (direct.has(earlier))
+            return true;
+        const known = this.#dependencies.get(later);
+        if (known !== undefined)
+            return known.has(earlier);
+        const walks = (this.#walks.get(later) ?? 0) + 1;
+        this.#walks.set(later, walks);
+        if (walks > WALKS && this.#held < HELD) {
+            const dependencies = this.#dependenciesOf(later);
+            this.#dependencies.set(later, dependencies);
+            this.#held += dependencies.size;
+            return dependencies.has(earlier);
+        }
+        return this.#reachesFrom(earlier)(later);
     }
     /** Every job `label` depends on, directly or not. */
     #dependenciesOf(label) {
@@ -1184,6 +1196,9 @@ class LaterOwners {
         return reaches;
     }
 }
+/** Walks for one later job before it gets the set of its dependencies, and the labels such sets may hold in all. */
+const WALKS = 8;
+const HELD = 1_000_000;
 /** Each job's place in an order where dependencies come first (a valid graph has no cycle). */
 function topologicalOrder(graph) {
     const order = new Map();
@@ -3396,35 +3411,64 @@ function unescapeGlob(text) {
 function escapeGlob(path) {
     return path.replace(/[\\*?[\]{}()|]|^!/g, '\\$&');
 }
+/** A brace picomatch matches as itself: no list, range, nesting, separator or escape inside (`a{b}`). */
+const PLAIN_BRACE = /^\{(?:[^\\{}/,.]|\.(?!\.))*\}/;
 /**
- * Whether one segment of a pattern can match more than its own spelling: an unescaped wildcard, class or group, or a
- * brace with a list or a range in it (picomatch matches `a{b}` as itself). Where unsure (`a[b`), a glob: a base
- * taken too high only costs a wider walk.
+ * How much of a pattern is a literal path before anything that can match more than its spelling: the index of the
+ * separator ending the last whole segment before it, 0 when it starts in the first segment, and -1 when there is
+ * nothing of the kind (the pattern is the path it spells). Read as picomatch reads a pattern, over the whole of
+ * it, not segment by segment: a brace's list may hold a separator (`{src/**,package.json}`), an escaped slash
+ * separates (`dist\/*.js`), and an unescaped `|` anywhere makes the whole pattern an alternation. Where unsure (a
+ * lone trailing backslash, a brace it cannot tell), a glob: a base taken too high only costs a wider walk.
  */
-function isGlobSegment(segment) {
-    const s = segment.replace(/\\./g, '');
-    return /[*?[(]/.test(s) || (s.includes('{') && /,|\.\./.test(s));
+function literalEnd(pattern) {
+    if (pattern.startsWith('!'))
+        return 0;
+    let separator = 0;
+    let end = -1;
+    // The previous character when it was not escaped: `+` after a group, a class or a brace is a quantifier in the
+    // regular expression picomatch makes.
+    let last = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            if (i === pattern.length - 1)
+                return end < 0 ? separator : end;
+            if (pattern[i + 1] === '/')
+                separator = i;
+            i++;
+            last = '';
+            continue;
+        }
+        if (c === '|')
+            return 0;
+        if (end < 0) {
+            if (c === '/')
+                separator = i;
+            else if (c === '*' ||
+                c === '?' ||
+                c === '[' ||
+                c === '(' ||
+                (c === '{' && !PLAIN_BRACE.test(pattern.slice(i))) ||
+                (c === '+' && (last === ')' || last === ']' || last === '}')))
+                end = separator;
+        }
+        last = c;
+    }
+    return end;
 }
-/** The index of a pattern's first segment that can match more than its spelling; -1 when none can. */
-function firstGlobSegment(segments) {
-    return segments.findIndex(isGlobSegment);
-}
-/**
- * Whether a pattern can match more than the one path it spells. picomatch's own scan reads an escaped brace as
- * making the whole pattern no glob (`pkg/a\{b\}/**`), and so a brace without a list (`a{b}/**`), its base the
- * pattern itself.
- */
+/** Whether a pattern can match more than the one path it spells (picomatch's scan takes `a\{b\}/**` for none). */
 function isGlobPattern(pattern) {
-    return firstGlobSegment(pattern.split('/')) >= 0;
+    return literalEnd(pattern) >= 0;
 }
 /**
- * The directory every path a glob matches lies in, as a path on disk: its segments before the first that can match
- * more than its spelling (`pkg/a\{b\}/dist/**` → `pkg/a{b}/dist`); a pattern without any is the path it names.
+ * The directory every path a glob matches lies in, as a path on disk: its whole segments before anything that can
+ * match more than its spelling (`pkg/a\{b\}/dist/**` → `pkg/a{b}/dist`); a pattern without any is the path it
+ * names.
  */
 function globBase(pattern) {
-    const segments = pattern.split('/');
-    const glob = firstGlobSegment(segments);
-    return unescapeGlob(glob < 0 ? pattern : segments.slice(0, glob).join('/'));
+    const end = literalEnd(pattern);
+    return unescapeGlob(end < 0 ? pattern : pattern.slice(0, end));
 }
 
 

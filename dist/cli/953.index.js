@@ -513,35 +513,64 @@ function unescapeGlob(text) {
 function escapeGlob(path) {
     return path.replace(/[\\*?[\]{}()|]|^!/g, '\\$&');
 }
+/** A brace picomatch matches as itself: no list, range, nesting, separator or escape inside (`a{b}`). */
+const PLAIN_BRACE = /^\{(?:[^\\{}/,.]|\.(?!\.))*\}/;
 /**
- * Whether one segment of a pattern can match more than its own spelling: an unescaped wildcard, class or group, or a
- * brace with a list or a range in it (picomatch matches `a{b}` as itself). Where unsure (`a[b`), a glob: a base
- * taken too high only costs a wider walk.
+ * How much of a pattern is a literal path before anything that can match more than its spelling: the index of the
+ * separator ending the last whole segment before it, 0 when it starts in the first segment, and -1 when there is
+ * nothing of the kind (the pattern is the path it spells). Read as picomatch reads a pattern, over the whole of
+ * it, not segment by segment: a brace's list may hold a separator (`{src/**,package.json}`), an escaped slash
+ * separates (`dist\/*.js`), and an unescaped `|` anywhere makes the whole pattern an alternation. Where unsure (a
+ * lone trailing backslash, a brace it cannot tell), a glob: a base taken too high only costs a wider walk.
  */
-function isGlobSegment(segment) {
-    const s = segment.replace(/\\./g, '');
-    return /[*?[(]/.test(s) || (s.includes('{') && /,|\.\./.test(s));
+function literalEnd(pattern) {
+    if (pattern.startsWith('!'))
+        return 0;
+    let separator = 0;
+    let end = -1;
+    // The previous character when it was not escaped: `+` after a group, a class or a brace is a quantifier in the
+    // regular expression picomatch makes.
+    let last = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            if (i === pattern.length - 1)
+                return end < 0 ? separator : end;
+            if (pattern[i + 1] === '/')
+                separator = i;
+            i++;
+            last = '';
+            continue;
+        }
+        if (c === '|')
+            return 0;
+        if (end < 0) {
+            if (c === '/')
+                separator = i;
+            else if (c === '*' ||
+                c === '?' ||
+                c === '[' ||
+                c === '(' ||
+                (c === '{' && !PLAIN_BRACE.test(pattern.slice(i))) ||
+                (c === '+' && (last === ')' || last === ']' || last === '}')))
+                end = separator;
+        }
+        last = c;
+    }
+    return end;
 }
-/** The index of a pattern's first segment that can match more than its spelling; -1 when none can. */
-function firstGlobSegment(segments) {
-    return segments.findIndex(isGlobSegment);
-}
-/**
- * Whether a pattern can match more than the one path it spells. picomatch's own scan reads an escaped brace as
- * making the whole pattern no glob (`pkg/a\{b\}/**`), and so a brace without a list (`a{b}/**`), its base the
- * pattern itself.
- */
+/** Whether a pattern can match more than the one path it spells (picomatch's scan takes `a\{b\}/**` for none). */
 function isGlobPattern(pattern) {
-    return firstGlobSegment(pattern.split('/')) >= 0;
+    return literalEnd(pattern) >= 0;
 }
 /**
- * The directory every path a glob matches lies in, as a path on disk: its segments before the first that can match
- * more than its spelling (`pkg/a\{b\}/dist/**` → `pkg/a{b}/dist`); a pattern without any is the path it names.
+ * The directory every path a glob matches lies in, as a path on disk: its whole segments before anything that can
+ * match more than its spelling (`pkg/a\{b\}/dist/**` → `pkg/a{b}/dist`); a pattern without any is the path it
+ * names.
  */
 function globBase(pattern) {
-    const segments = pattern.split('/');
-    const glob = firstGlobSegment(segments);
-    return unescapeGlob(glob < 0 ? pattern : segments.slice(0, glob).join('/'));
+    const end = literalEnd(pattern);
+    return unescapeGlob(end < 0 ? pattern : pattern.slice(0, end));
 }
 
 

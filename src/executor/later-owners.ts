@@ -15,19 +15,23 @@ import type { OutputGlobs } from './in-place.js';
  *
  * Asked only about such extra files, which a run rarely finds: the jobs' output directories and their order are
  * indexed on the first question (one pass over the graph, no glob compiled), a job's matcher is compiled only when
- * its directory holds the file. Whether one job depends on another is answered by a walk that goes no lower than
- * the earlier job's place in a topological order, remembered for the next question about the same earlier job (one
- * glob over every package: one earlier job, many later ones); a later job asked about a second earlier job gets the
- * set of every job it depends on (one bundle writing into every package: many earlier jobs, one later one).
+ * its directory holds the file. Whether one job depends on another is answered first from the later job's own
+ * dependencies (a bundle or a types task writing into the package it depends on); else by a walk that goes no lower
+ * than the earlier job's place in a topological order, remembered for the next question about the same earlier
+ * job (one glob over every package: one earlier job, many later ones). A later job asked that way again and again
+ * (many earlier jobs it reaches only through others) gets the set of every job it depends on, while the sets held
+ * stay within a bound.
  */
 export class LaterOwners {
   readonly #graph: Graph;
   readonly #globsOf: (label: JobLabel) => OutputGlobs | undefined;
   #index: { bases: Map<string, JobLabel[]>; order: Map<JobLabel, number> } | undefined;
   readonly #reaches = new Map<JobLabel, (later: JobLabel) => boolean>();
-  /** The earlier job a later one was first asked about, and the dependencies of those asked about a second. */
-  readonly #firstAsked = new Map<JobLabel, JobLabel>();
+  readonly #direct = new Map<JobLabel, ReadonlySet<JobLabel>>();
+  /** How often a later job was asked about a job it does not depend on directly; and, past WALKS, every dependency. */
+  readonly #walks = new Map<JobLabel, number>();
   readonly #dependencies = new Map<JobLabel, ReadonlySet<JobLabel>>();
+  #held = 0;
 
   /** `globsOf`: a job's own compiled output globs (undefined for a job without outputs). */
   constructor(graph: Graph, globsOf: (label: JobLabel) => OutputGlobs | undefined) {
@@ -71,15 +75,23 @@ export class LaterOwners {
 
   /** Whether `later` depends on `earlier`, directly or not. */
   #dependsOn(later: JobLabel, earlier: JobLabel): boolean {
-    let dependencies = this.#dependencies.get(later);
-    if (dependencies === undefined) {
-      const first = this.#firstAsked.get(later);
-      if (first === undefined) this.#firstAsked.set(later, earlier);
-      if (first === undefined || first === earlier) return this.#reachesFrom(earlier)(later);
-      dependencies = this.#dependenciesOf(later);
-      this.#dependencies.set(later, dependencies);
+    let direct = this.#direct.get(later);
+    if (direct === undefined) {
+      direct = new Set(this.#graph.byLabel.get(later)?.deps);
+      this.#direct.set(later, direct);
     }
-    return dependencies.has(earlier);
+    if (direct.has(earlier)) return true;
+    const known = this.#dependencies.get(later);
+    if (known !== undefined) return known.has(earlier);
+    const walks = (this.#walks.get(later) ?? 0) + 1;
+    this.#walks.set(later, walks);
+    if (walks > WALKS && this.#held < HELD) {
+      const dependencies = this.#dependenciesOf(later);
+      this.#dependencies.set(later, dependencies);
+      this.#held += dependencies.size;
+      return dependencies.has(earlier);
+    }
+    return this.#reachesFrom(earlier)(later);
   }
 
   /** Every job `label` depends on, directly or not. */
@@ -132,6 +144,10 @@ export class LaterOwners {
     return reaches;
   }
 }
+
+/** Walks for one later job before it gets the set of its dependencies, and the labels such sets may hold in all. */
+const WALKS = 8;
+const HELD = 1_000_000;
 
 /** Each job's place in an order where dependencies come first (a valid graph has no cycle). */
 function topologicalOrder(graph: Graph): Map<JobLabel, number> {

@@ -84,18 +84,18 @@ describe('LaterOwners', () => {
     const n = 10000;
     const jobs: Job[] = [];
     for (let i = 0; i < n; i++) jobs.push(job(`p${i}`, [`pkg${i}/dist/**`], i === 0 ? [] : [`p${i - 1}`]));
-    jobs.push(
-      job(
-        'bundle',
-        ['pkg*/dist/bundle.js'],
-        jobs.map((j) => j.name),
-      ),
-    );
+    // Half of them directly, half through a job of their own.
+    const through = jobs.filter((_, i) => i % 2 === 1).map((p) => job(`app-${p.name}`, undefined, [p.name]));
+    const direct = jobs.filter((_, i) => i % 2 === 0).map((p) => p.name);
+    jobs.push(...through, job('bundle', ['pkg*/dist/bundle.js'], [...direct, ...through.map((a) => a.name)]));
+    // Matched by the bundle's glob, not one of its dependencies.
+    jobs.push(job('lone', ['pkg-lone/dist/**']));
     const { owns } = owners(jobs);
     const started = performance.now();
     const answers = new Set<boolean>();
     for (let i = 0; i < n; i++) answers.add(owns(`p${i}`, `pkg${i}/dist/bundle.js`));
     answers.add(!owns('p7', 'pkg7/dist/index.js'));
+    answers.add(!owns('lone', 'pkg-lone/dist/bundle.js'));
     expect(performance.now() - started).toBeLessThan(1000);
     expect([...answers]).toEqual([true]);
   });
