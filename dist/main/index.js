@@ -41603,8 +41603,8 @@ var unescape_glob = __nccwpck_require__(669);
  * (`dist/bundle.js`, depending on `build`) removed `dist/bundle.js` for `bundle` to put back, every time, and a
  * run of `build` alone removed it.
  *
- * Only that judgement: what a job captures, and what it clears before it runs, stay its own globs' (so its
- * artifact, and its key, depend on nothing but its own definition).
+ * Only that judgement: what a job captures stays its own globs' (so its artifact, and its key, depend on nothing
+ * but its own definition).
  *
  * Asked only about such extra files, which a run rarely finds: the jobs' output directories and their order are
  * indexed on the first question (one pass over the graph, no glob compiled), a job's matcher is compiled only when
@@ -42191,7 +42191,7 @@ class InPlaceOutputs {
     };
     /**
      * What putting a job's artifact back leaves alone beside its files: what `#protect` keeps, and the outputs of
-     * jobs that depend on it (see later-owners.ts). Clearing before the job runs, and capturing, go by its own globs.
+     * jobs that depend on it (see later-owners.ts). Capturing goes by its own globs alone.
      */
     #keepOnRestore(label) {
         return (path) => this.#protect(path) || this.#owners.owns(label, path);
@@ -42216,11 +42216,22 @@ class InPlaceOutputs {
         this.#below.set(label, below);
         return below;
     }
-    /** Before a job runs: its stale in-place outputs are removed, so that only what it writes is captured. */
+    /**
+     * Before a job runs: its stale in-place outputs are removed, so that only what it writes is captured. Not a file
+     * the outputs of a job it depends on match: that job put it there for this one to read (`build` writes
+     * `dist/index.js`, `types` reads it and writes `dist/*.d.ts` under `dist/*`). Before, such a job removed the
+     * very file it was to read, and failed.
+     */
     clear(label) {
         const globs = this.#of(label);
-        if (globs)
-            clearOutputs(this.#sourceDir, globs, new Set(), this.#protect);
+        if (!globs)
+            return;
+        const below = this.transitiveWithOutputs(label);
+        const earlierOwn = (path) => below.some((dep) => {
+            const theirs = this.#of(dep);
+            return (theirs.bases.some((b) => b === '' || path === b || path.startsWith(`${b}/`)) && theirs.matches(path));
+        });
+        clearOutputs(this.#sourceDir, globs, new Set(), (path) => this.#protect(path) || earlierOwn(path));
     }
     /** After a job succeeded: its in-place outputs join its output directory. An error message on failure. */
     capture(label, outputDir) {

@@ -89,7 +89,7 @@ export class InPlaceOutputs {
 
   /**
    * What putting a job's artifact back leaves alone beside its files: what `#protect` keeps, and the outputs of
-   * jobs that depend on it (see later-owners.ts). Clearing before the job runs, and capturing, go by its own globs.
+   * jobs that depend on it (see later-owners.ts). Capturing goes by its own globs alone.
    */
   #keepOnRestore(label: JobLabel): (path: string) => boolean {
     return (path) => this.#protect(path) || this.#owners.owns(label, path);
@@ -113,10 +113,24 @@ export class InPlaceOutputs {
     return below;
   }
 
-  /** Before a job runs: its stale in-place outputs are removed, so that only what it writes is captured. */
+  /**
+   * Before a job runs: its stale in-place outputs are removed, so that only what it writes is captured. Not a file
+   * the outputs of a job it depends on match: that job put it there for this one to read (`build` writes
+   * `dist/index.js`, `types` reads it and writes `dist/*.d.ts` under `dist/*`). Before, such a job removed the
+   * very file it was to read, and failed.
+   */
   clear(label: JobLabel): void {
     const globs = this.#of(label);
-    if (globs) clearOutputs(this.#sourceDir, globs, new Set(), this.#protect);
+    if (!globs) return;
+    const below = this.transitiveWithOutputs(label);
+    const earlierOwn = (path: string): boolean =>
+      below.some((dep) => {
+        const theirs = this.#of(dep)!;
+        return (
+          theirs.bases.some((b) => b === '' || path === b || path.startsWith(`${b}/`)) && theirs.matches(path)
+        );
+      });
+    clearOutputs(this.#sourceDir, globs, new Set(), (path) => this.#protect(path) || earlierOwn(path));
   }
 
   /** After a job succeeded: its in-place outputs join its output directory. An error message on failure. */

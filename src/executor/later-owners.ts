@@ -10,8 +10,8 @@ import type { OutputGlobs } from './in-place.js';
  * (`dist/bundle.js`, depending on `build`) removed `dist/bundle.js` for `bundle` to put back, every time, and a
  * run of `build` alone removed it.
  *
- * Only that judgement: what a job captures, and what it clears before it runs, stay its own globs' (so its
- * artifact, and its key, depend on nothing but its own definition).
+ * Only that judgement: what a job captures stays its own globs' (so its artifact, and its key, depend on nothing
+ * but its own definition).
  *
  * Asked only about such extra files, which a run rarely finds: the jobs' output directories and their order are
  * indexed on the first question (one pass over the graph, no glob compiled), a job's matcher is compiled only when

@@ -76,3 +76,55 @@ describe('outputs of two tasks that match the same file', () => {
     expect(await rig.read('src/dist/bundle.txt')).toBe('two\ntwo\n');
   });
 });
+
+/**
+ * The later task's globs match a file of the earlier task's that it reads (`build` writes `dist/index.txt`, then
+ * `types` reads it and writes `dist/index.d.txt` under `dist/*.txt`): clearing its stale outputs before it runs
+ * must leave its dependency's file in place.
+ */
+describe('a task whose outputs match a file its dependency wrote', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+    await rig.write({
+      'src/a.txt': 'one\n',
+      '.gitignore': 'dist/\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'mkdir -p dist && cp src/a.txt dist/index.txt',
+            inputs: ['src/**'],
+            outputs: ['dist/**'],
+          },
+          types: {
+            command: 'cat dist/index.txt > dist/index.d.txt',
+            inputs: ['src/**'],
+            outputs: ['dist/*.txt'],
+            deps: ['build'],
+          },
+        },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it('builds, and a later build after an edit still finds the file', async () => {
+    // Before: the later task removed `dist/index.txt` as a stale output of its own, then failed to read it.
+    for (const content of ['one\n', 'two\n']) {
+      await rig.write({ 'src/a.txt': content });
+      const r = await rig.run(['run', '--cache-dir', rig.cacheDir]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/2 built/);
+      expect(await rig.read('src/dist/index.d.txt')).toBe(content);
+    }
+    // A stale file of its own is still removed before it runs.
+    await rig.write({ 'src/dist/old.txt': 'stale\n', 'src/a.txt': 'three\n' });
+    expect((await rig.run(['run', '--cache-dir', rig.cacheDir])).code).toBe(0);
+    expect(() => lstatSync(join(rig.src, 'dist', 'old.txt'))).toThrow();
+  });
+});
