@@ -42227,10 +42227,7 @@ class InPlaceOutputs {
         if (!globs)
             return;
         const below = this.transitiveWithOutputs(label);
-        const earlierOwn = (path) => below.some((dep) => {
-            const theirs = this.#of(dep);
-            return (theirs.bases.some((b) => b === '' || path === b || path.startsWith(`${b}/`)) && theirs.matches(path));
-        });
+        const earlierOwn = (path) => below.some((dep) => this.#of(dep).matches(path));
         clearOutputs(this.#sourceDir, globs, new Set(), (path) => this.#protect(path) || earlierOwn(path));
     }
     /** After a job succeeded: its in-place outputs join its output directory. An error message on failure. */

@@ -123,13 +123,7 @@ export class InPlaceOutputs {
     const globs = this.#of(label);
     if (!globs) return;
     const below = this.transitiveWithOutputs(label);
-    const earlierOwn = (path: string): boolean =>
-      below.some((dep) => {
-        const theirs = this.#of(dep)!;
-        return (
-          theirs.bases.some((b) => b === '' || path === b || path.startsWith(`${b}/`)) && theirs.matches(path)
-        );
-      });
+    const earlierOwn = (path: string): boolean => below.some((dep) => this.#of(dep)!.matches(path));
     clearOutputs(this.#sourceDir, globs, new Set(), (path) => this.#protect(path) || earlierOwn(path));
   }
 

@@ -4,6 +4,29 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '../helpers/npm-workspace.js';
 import { Rig } from '../helpers/rig.js';
 
+/** A committed repository whose `disbuild.json` holds task `name`, depending on `build` (copying `src/a.txt`). */
+async function overlapRig(name: string, later: { command: string; outputs: string[] }): Promise<Rig> {
+  const rig = await Rig.create();
+  await rig.write({
+    'src/a.txt': 'one\n',
+    '.gitignore': 'dist/\n',
+    'disbuild.json': JSON.stringify({
+      tasks: {
+        build: {
+          command: 'mkdir -p dist && cp src/a.txt dist/index.txt',
+          inputs: ['src/**'],
+          outputs: ['dist/**'],
+        },
+        [name]: { ...later, inputs: ['src/**'], deps: ['build'] },
+      },
+    }),
+  });
+  git(rig.src, 'init', '-q');
+  git(rig.src, 'add', '-A');
+  git(rig.src, 'commit', '-qm', 'c');
+  return rig;
+}
+
 /**
  * Two tasks whose outputs globs match the same file, one depending on the other (`build` writes `dist/**`, then
  * `bundle` writes `dist/bundle.txt`): the file is the later task's. The earlier one does not take it for a stale
@@ -12,29 +35,10 @@ import { Rig } from '../helpers/rig.js';
 describe('outputs of two tasks that match the same file', () => {
   let rig: Rig;
   beforeEach(async () => {
-    rig = await Rig.create();
-    await rig.write({
-      'src/a.txt': 'one\n',
-      '.gitignore': 'dist/\n',
-      'disbuild.json': JSON.stringify({
-        tasks: {
-          build: {
-            command: 'mkdir -p dist && cp src/a.txt dist/index.txt',
-            inputs: ['src/**'],
-            outputs: ['dist/**'],
-          },
-          bundle: {
-            command: 'cat dist/index.txt dist/index.txt > dist/bundle.txt',
-            inputs: ['src/**'],
-            outputs: ['dist/bundle.txt'],
-            deps: ['build'],
-          },
-        },
-      }),
+    rig = await overlapRig('bundle', {
+      command: 'cat dist/index.txt dist/index.txt > dist/bundle.txt',
+      outputs: ['dist/bundle.txt'],
     });
-    git(rig.src, 'init', '-q');
-    git(rig.src, 'add', '-A');
-    git(rig.src, 'commit', '-qm', 'c');
   });
   afterEach(async () => {
     await rig.cleanup();
@@ -85,29 +89,10 @@ describe('outputs of two tasks that match the same file', () => {
 describe('a task whose outputs match a file its dependency wrote', () => {
   let rig: Rig;
   beforeEach(async () => {
-    rig = await Rig.create();
-    await rig.write({
-      'src/a.txt': 'one\n',
-      '.gitignore': 'dist/\n',
-      'disbuild.json': JSON.stringify({
-        tasks: {
-          build: {
-            command: 'mkdir -p dist && cp src/a.txt dist/index.txt',
-            inputs: ['src/**'],
-            outputs: ['dist/**'],
-          },
-          types: {
-            command: 'cat dist/index.txt > dist/index.d.txt',
-            inputs: ['src/**'],
-            outputs: ['dist/*.txt'],
-            deps: ['build'],
-          },
-        },
-      }),
+    rig = await overlapRig('types', {
+      command: 'cat dist/index.txt > dist/index.d.txt',
+      outputs: ['dist/*.txt'],
     });
-    git(rig.src, 'init', '-q');
-    git(rig.src, 'add', '-A');
-    git(rig.src, 'commit', '-qm', 'c');
   });
   afterEach(async () => {
     await rig.cleanup();
@@ -122,7 +107,7 @@ describe('a task whose outputs match a file its dependency wrote', () => {
       expect(r.stdout).toMatch(/2 built/);
       expect(await rig.read('src/dist/index.d.txt')).toBe(content);
     }
-    // A stale file of its own is still removed before it runs.
+    // A stale file both tasks' outputs match is still removed, by the earlier task when it runs again.
     await rig.write({ 'src/dist/old.txt': 'stale\n', 'src/a.txt': 'three\n' });
     expect((await rig.run(['run', '--cache-dir', rig.cacheDir])).code).toBe(0);
     expect(() => lstatSync(join(rig.src, 'dist', 'old.txt'))).toThrow();
