@@ -41272,7 +41272,8 @@ function walkOutputs(root, base, dirs, entries) {
 }
 /**
  * Copies the job's in-place outputs from the source directory into its output directory (before saving); none
- * that `protect` names (a file git tracks or a job reads, which a later restore must never write over).
+ * that `protect` names (a file git tracks or a job reads, which a later restore must never write over). Answers
+ * their paths.
  */
 function captureOutputs(sourceDir, globs, outputDir, protect = () => false) {
     const files = listOutputs(sourceDir, globs).filter((rel) => !protect(rel));
@@ -41281,7 +41282,7 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
         copyEntry((0,external_node_path_.join)(sourceDir, rel), to);
     }
-    return files.length;
+    return files;
 }
 /**
  * Removes files the globs match that are not in `keep` (nor inputs of any job, in `protect`): stale outputs of
@@ -41294,7 +41295,7 @@ function clearOutputs(sourceDir, globs, keep, protect) {
     }
 }
 /**
- * Puts an artifact's in-place outputs back in the source directory: each file whose content, mode or type
+ * Puts an artifact's in-place outputs back in the source directory (answering their paths): each file whose content, mode or type
  * differs is written beside its place and renamed over it, then checked; files the globs match that the
  * artifact lacks are removed. Answers why not when it cannot: the artifact holds more than the job's outputs, a
  * place is reached through a link, or a written file does not read back as the artifact's.
@@ -41311,7 +41312,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
     // its reach. The caller learns that the artifact itself is at fault (`stray`), and drops it.
     const stray = strayEntry(base, inArtifact, globs);
     if (stray !== undefined)
-        return { message: stray, stray: true };
+        return failed({ message: stray, stray: true });
     // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
     // of the same size is there, or once written); each parent directory is made once.
     const made = new Set();
@@ -41319,7 +41320,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
     for (const rel of inArtifact) {
         const link = linkOnTheWay(sourceDir, rel, real);
         if (link !== undefined)
-            return { message: throughLink(rel, link) };
+            return failed({ message: throughLink(rel, link) });
         const from = in_place_describe((0,external_node_path_.join)(base, rel));
         const to = (0,external_node_path_.join)(sourceDir, rel);
         if (sameEntry(from, to))
@@ -41334,7 +41335,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
         if (inTheWay) {
             const kept = listOutputs(sourceDir, { bases: [rel], matches: (p) => !globs.matches(p) || protect(p) });
             if (kept.length > 0)
-                return { message: `${rel} is a directory holding ${kept[0]}, which is not the job's output` };
+                return failed({ message: `${rel} is a directory holding ${kept[0]}, which is not the job's output` });
         }
         if (move && moveFile(from, to, inTheWay))
             continue;
@@ -41342,15 +41343,16 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
         copyEntry(from.path, temp);
         if (!sameEntry(from, temp)) {
             (0,external_node_fs_.rmSync)(temp, { force: true });
-            return { message: `${rel} could not be written in place` };
+            return failed({ message: `${rel} could not be written in place` });
         }
         if (inTheWay)
             (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
         (0,external_node_fs_.renameSync)(temp, to);
     }
     clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
-    return undefined;
+    return { ok: true, value: inArtifact };
 }
+const failed = (error) => ({ ok: false, error });
 /**
  * The first of `inArtifact` that the job's globs do not match, or a link whose target leaves the checkout (`..`
  * one level deeper than `.in-place/` is, say) or is absolute.
@@ -41534,6 +41536,10 @@ function outputsInPlace(sourceDir, globs, entries, records, othersOwn = () => fa
             return false;
     }
     return found === want.size;
+}
+/** The work-tree paths of an artifact's in-place files and symlinks. */
+function inPlacePaths(entries) {
+    return new Set(wantedEntries(entries)?.keys());
 }
 /** The artifact's in-place files and symlinks by work-tree path; undefined when it holds anything else. */
 function wantedEntries(entries) {
@@ -42142,6 +42148,11 @@ class InPlaceOutputs {
     #sourceDir;
     #globs = new Map();
     #below = new Map();
+    /**
+     * The in-place files each job put in the checkout in this run (built, restored or found there already): a
+     * manifest's until a job that runs asks (most never are asked).
+     */
+    #held = new Map();
     #inputs;
     /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
     #any;
@@ -42218,17 +42229,32 @@ class InPlaceOutputs {
     }
     /**
      * Before a job runs: its stale in-place outputs are removed, so that only what it writes is captured. Not a file
-     * the outputs of a job it depends on match: that job put it there for this one to read (`build` writes
-     * `dist/index.js`, `types` reads it and writes `dist/*.d.ts` under `dist/*`). Before, such a job removed the
-     * very file it was to read, and failed.
+     * a job it depends on put in the checkout in this run: that job put it there for this one to read (`build`
+     * writes `dist/index.js`, `types` reads it and writes `dist/*.d.ts` under `dist/*`). Before, such a job removed
+     * the very file it was to read, and failed.
      */
     clear(label) {
         const globs = this.#of(label);
         if (!globs)
             return;
         const below = this.transitiveWithOutputs(label);
-        const earlierOwn = (path) => below.some((dep) => this.#of(dep).matches(path));
+        const earlierOwn = (path) => below.some((dep) => this.#holds(dep, path));
         clearOutputs(this.#sourceDir, globs, new Set(), (path) => this.#protect(path) || earlierOwn(path));
+    }
+    /**
+     * Whether `path` is among the in-place files job `label` put in the checkout in this run. A job whose files
+     * are not known (none of the ways below made it ready) is taken to hold all its globs match, which spares more
+     * than it should rather than remove a file a command reads.
+     */
+    #holds(label, path) {
+        let held = this.#held.get(label);
+        if (held === undefined)
+            return this.#of(label).matches(path);
+        if (typeof held === 'function') {
+            held = held();
+            this.#held.set(label, held);
+        }
+        return held.has(path);
     }
     /** After a job succeeded: its in-place outputs join its output directory. An error message on failure. */
     capture(label, outputDir) {
@@ -42236,7 +42262,7 @@ class InPlaceOutputs {
         if (!globs)
             return undefined;
         try {
-            captureOutputs(this.#sourceDir, globs, outputDir, this.#protect);
+            this.#held.set(label, new Set(captureOutputs(this.#sourceDir, globs, outputDir, this.#protect)));
             return undefined;
         }
         catch (e) {
@@ -42249,7 +42275,10 @@ class InPlaceOutputs {
         if (!globs || entries === undefined)
             return false;
         try {
-            return outputsInPlace(this.#sourceDir, globs, entries, this.#records, (p) => this.#owners.owns(label, p));
+            const inPlace = outputsInPlace(this.#sourceDir, globs, entries, this.#records, (p) => this.#owners.owns(label, p));
+            if (inPlace)
+                this.#held.set(label, () => inPlacePaths(entries));
+            return inPlace;
         }
         catch {
             return false;
@@ -42268,7 +42297,10 @@ class InPlaceOutputs {
             return false;
         try {
             const r = await restoreInPlace(this.#sourceDir, globs, artifact, this.#records, this.#keepOnRestore(label), this.#writers);
-            return r.kind !== 'not-here';
+            if (r.kind === 'not-here')
+                return false;
+            this.#held.set(label, () => inPlacePaths(artifact.entries));
+            return true;
         }
         catch {
             return false;
@@ -42289,7 +42321,11 @@ class InPlaceOutputs {
         if (!globs)
             return undefined;
         try {
-            return placeOutputs(dir, this.#sourceDir, globs, this.#keepOnRestore(label), restored && this.#move);
+            const placed = placeOutputs(dir, this.#sourceDir, globs, this.#keepOnRestore(label), restored && this.#move);
+            if (!placed.ok)
+                return placed.error;
+            this.#held.set(label, new Set(placed.value));
+            return undefined;
         }
         catch (e) {
             return { message: `in-place outputs: ${e.message}` };

@@ -8,7 +8,7 @@ import {
   type PlaceFailure,
   placeOutputs,
 } from './in-place.js';
-import { outputsInPlace, restoreInPlace, type StoredArtifact } from './in-place-restore.js';
+import { inPlacePaths, outputsInPlace, restoreInPlace, type StoredArtifact } from './in-place-restore.js';
 import { LaterOwners } from './later-owners.js';
 import { OutputStatRecords } from './output-stat-records.js';
 import { WorkerPool } from './worker-pool.js';
@@ -25,6 +25,12 @@ export class InPlaceOutputs {
   readonly #sourceDir: string;
   readonly #globs = new Map<JobLabel, OutputGlobs | undefined>();
   readonly #below = new Map<JobLabel, readonly JobLabel[]>();
+
+  /**
+   * The in-place files each job put in the checkout in this run (built, restored or found there already): a
+   * manifest's until a job that runs asks (most never are asked).
+   */
+  readonly #held = new Map<JobLabel, ReadonlySet<string> | (() => ReadonlySet<string>)>();
   #inputs: Set<string> | undefined;
 
   /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
@@ -115,16 +121,31 @@ export class InPlaceOutputs {
 
   /**
    * Before a job runs: its stale in-place outputs are removed, so that only what it writes is captured. Not a file
-   * the outputs of a job it depends on match: that job put it there for this one to read (`build` writes
-   * `dist/index.js`, `types` reads it and writes `dist/*.d.ts` under `dist/*`). Before, such a job removed the
-   * very file it was to read, and failed.
+   * a job it depends on put in the checkout in this run: that job put it there for this one to read (`build`
+   * writes `dist/index.js`, `types` reads it and writes `dist/*.d.ts` under `dist/*`). Before, such a job removed
+   * the very file it was to read, and failed.
    */
   clear(label: JobLabel): void {
     const globs = this.#of(label);
     if (!globs) return;
     const below = this.transitiveWithOutputs(label);
-    const earlierOwn = (path: string): boolean => below.some((dep) => this.#of(dep)!.matches(path));
+    const earlierOwn = (path: string): boolean => below.some((dep) => this.#holds(dep, path));
     clearOutputs(this.#sourceDir, globs, new Set(), (path) => this.#protect(path) || earlierOwn(path));
+  }
+
+  /**
+   * Whether `path` is among the in-place files job `label` put in the checkout in this run. A job whose files
+   * are not known (none of the ways below made it ready) is taken to hold all its globs match, which spares more
+   * than it should rather than remove a file a command reads.
+   */
+  #holds(label: JobLabel, path: string): boolean {
+    let held = this.#held.get(label);
+    if (held === undefined) return this.#of(label)!.matches(path);
+    if (typeof held === 'function') {
+      held = held();
+      this.#held.set(label, held);
+    }
+    return held.has(path);
   }
 
   /** After a job succeeded: its in-place outputs join its output directory. An error message on failure. */
@@ -132,7 +153,7 @@ export class InPlaceOutputs {
     const globs = this.#of(label);
     if (!globs) return undefined;
     try {
-      captureOutputs(this.#sourceDir, globs, outputDir, this.#protect);
+      this.#held.set(label, new Set(captureOutputs(this.#sourceDir, globs, outputDir, this.#protect)));
       return undefined;
     } catch (e) {
       return (e as Error).message;
@@ -144,9 +165,11 @@ export class InPlaceOutputs {
     const globs = this.#of(label);
     if (!globs || entries === undefined) return false;
     try {
-      return outputsInPlace(this.#sourceDir, globs, entries, this.#records, (p) =>
+      const inPlace = outputsInPlace(this.#sourceDir, globs, entries, this.#records, (p) =>
         this.#owners.owns(label, p),
       );
+      if (inPlace) this.#held.set(label, () => inPlacePaths(entries));
+      return inPlace;
     } catch {
       return false;
     }
@@ -171,7 +194,9 @@ export class InPlaceOutputs {
         this.#keepOnRestore(label),
         this.#writers,
       );
-      return r.kind !== 'not-here';
+      if (r.kind === 'not-here') return false;
+      this.#held.set(label, () => inPlacePaths(artifact.entries));
+      return true;
     } catch {
       return false;
     }
@@ -192,7 +217,16 @@ export class InPlaceOutputs {
     const globs = this.#of(label);
     if (!globs) return undefined;
     try {
-      return placeOutputs(dir, this.#sourceDir, globs, this.#keepOnRestore(label), restored && this.#move);
+      const placed = placeOutputs(
+        dir,
+        this.#sourceDir,
+        globs,
+        this.#keepOnRestore(label),
+        restored && this.#move,
+      );
+      if (!placed.ok) return placed.error;
+      this.#held.set(label, new Set(placed.value));
+      return undefined;
     } catch (e) {
       return { message: `in-place outputs: ${(e as Error).message}` };
     }

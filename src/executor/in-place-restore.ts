@@ -132,6 +132,11 @@ export function outputsInPlace(
   return found === want.size;
 }
 
+/** The work-tree paths of an artifact's in-place files and symlinks. */
+export function inPlacePaths(entries: readonly ManifestEntry[]): ReadonlySet<string> {
+  return new Set(wantedEntries(entries)?.keys());
+}
+
 /** The artifact's in-place files and symlinks by work-tree path; undefined when it holds anything else. */
 function wantedEntries(entries: readonly ManifestEntry[]): Map<string, ManifestEntry> | undefined {
   const want = new Map<string, ManifestEntry>();

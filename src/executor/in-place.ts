@@ -23,6 +23,7 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
+import type { Result } from '../util/result.js';
 import type { OutputStatRecords } from './output-stat-records.js';
 
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
@@ -160,21 +161,22 @@ function walkOutputs(
 
 /**
  * Copies the job's in-place outputs from the source directory into its output directory (before saving); none
- * that `protect` names (a file git tracks or a job reads, which a later restore must never write over).
+ * that `protect` names (a file git tracks or a job reads, which a later restore must never write over). Answers
+ * their paths.
  */
 export function captureOutputs(
   sourceDir: string,
   globs: OutputGlobs,
   outputDir: string,
   protect: (path: string) => boolean = () => false,
-): number {
+): string[] {
   const files = listOutputs(sourceDir, globs).filter((rel) => !protect(rel));
   for (const rel of files) {
     const to = join(outputDir, IN_PLACE_DIR, rel);
     mkdirSync(dirname(to), { recursive: true });
     copyEntry(join(sourceDir, rel), to);
   }
-  return files.length;
+  return files;
 }
 
 /**
@@ -193,7 +195,7 @@ export function clearOutputs(
 }
 
 /**
- * Puts an artifact's in-place outputs back in the source directory: each file whose content, mode or type
+ * Puts an artifact's in-place outputs back in the source directory (answering their paths): each file whose content, mode or type
  * differs is written beside its place and renamed over it, then checked; files the globs match that the
  * artifact lacks are removed. Answers why not when it cannot: the artifact holds more than the job's outputs, a
  * place is reached through a link, or a written file does not read back as the artifact's.
@@ -208,21 +210,21 @@ export function placeOutputs(
   globs: OutputGlobs,
   protect: (path: string) => boolean,
   move = false,
-): PlaceFailure | undefined {
+): Result<readonly string[], PlaceFailure> {
   const base = join(artifactDir, IN_PLACE_DIR);
   const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
   // An artifact is the job's only if all it holds are the job's outputs, and its links stay in the checkout: one
   // from a cache another writer can reach must not put a source's place, nor anything beside the checkout, within
   // its reach. The caller learns that the artifact itself is at fault (`stray`), and drops it.
   const stray = strayEntry(base, inArtifact, globs);
-  if (stray !== undefined) return { message: stray, stray: true };
+  if (stray !== undefined) return failed({ message: stray, stray: true });
   // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
   // of the same size is there, or once written); each parent directory is made once.
   const made = new Set<string>();
   const real = new Set<string>();
   for (const rel of inArtifact) {
     const link = linkOnTheWay(sourceDir, rel, real);
-    if (link !== undefined) return { message: throughLink(rel, link) };
+    if (link !== undefined) return failed({ message: throughLink(rel, link) });
     const from = describe(join(base, rel));
     const to = join(sourceDir, rel);
     if (sameEntry(from, to)) continue;
@@ -236,21 +238,23 @@ export function placeOutputs(
     if (inTheWay) {
       const kept = listOutputs(sourceDir, { bases: [rel], matches: (p) => !globs.matches(p) || protect(p) });
       if (kept.length > 0)
-        return { message: `${rel} is a directory holding ${kept[0]}, which is not the job's output` };
+        return failed({ message: `${rel} is a directory holding ${kept[0]}, which is not the job's output` });
     }
     if (move && moveFile(from, to, inTheWay)) continue;
     const temp = `${to}.disbuild-${randomBytes(4).toString('hex')}`;
     copyEntry(from.path, temp);
     if (!sameEntry(from, temp)) {
       rmSync(temp, { force: true });
-      return { message: `${rel} could not be written in place` };
+      return failed({ message: `${rel} could not be written in place` });
     }
     if (inTheWay) rmSync(to, { recursive: true, force: true });
     renameSync(temp, to);
   }
   clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
-  return undefined;
+  return { ok: true, value: inArtifact };
 }
+
+const failed = (error: PlaceFailure): Result<never, PlaceFailure> => ({ ok: false, error });
 
 /**
  * The first of `inArtifact` that the job's globs do not match, or a link whose target leaves the checkout (`..`

@@ -108,8 +108,26 @@ describe('a task whose outputs match a file its dependency wrote', () => {
       expect(await rig.read('src/dist/index.d.txt')).toBe(content);
     }
     // A stale file both tasks' outputs match is still removed, by the earlier task when it runs again.
-    await rig.write({ 'src/dist/old.txt': 'stale\n', 'src/a.txt': 'three\n' });
+    await rig.write({ 'dist/old.txt': 'stale\n', 'src/a.txt': 'three\n' });
     expect((await rig.run(['run', '--cache-dir', rig.cacheDir])).code).toBe(0);
     expect(() => lstatSync(join(rig.src, 'dist', 'old.txt'))).toThrow();
+  });
+
+  it('removes a stale file both tasks’ outputs match when only the later task runs', async () => {
+    const r1 = await rig.run(['run', '--cache-dir', rig.cacheDir]);
+    expect(r1.stdout).toMatch(/2 built/);
+    // `build` stays cached (its file is in place); `types` has a new command, and a stale file under both globs.
+    const config = JSON.parse(await rig.read('src/disbuild.json'));
+    config.tasks.types.command = 'cat dist/index.txt dist/index.txt > dist/index.d.txt';
+    await rig.write({ 'disbuild.json': JSON.stringify(config), 'dist/old.txt': 'stale\n' });
+    const r2 = await rig.run(['run', '--cache-dir', rig.cacheDir]);
+    expect(r2.code, r2.stdout + r2.stderr).toBe(0);
+    expect(r2.stdout).toMatch(/1 cached, 1 built|1 built, 1 cached/);
+    // Before: `build`'s globs matched it, so clearing `types`'s outputs spared it, and `types`'s artifact took it.
+    expect(() => lstatSync(join(rig.src, 'dist', 'old.txt'))).toThrow();
+    rmSync(join(rig.src, 'dist'), { recursive: true, force: true });
+    expect((await rig.run(['run', '--cache-dir', rig.cacheDir])).stdout).toMatch(/2 cached/);
+    expect(() => lstatSync(join(rig.src, 'dist', 'old.txt'))).toThrow();
+    expect(await rig.read('src/dist/index.d.txt')).toBe('one\none\n');
   });
 });
