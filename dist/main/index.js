@@ -41617,9 +41617,10 @@ var unescape_glob = __nccwpck_require__(669);
  * its directory holds the file. Whether one job depends on another is answered first from the later job's own
  * dependencies (a bundle or a types task writing into the package it depends on); else by a walk that goes no lower
  * than the earlier job's place in a topological order, remembered for the next question about the same earlier
- * job (one glob over every package: one earlier job, many later ones). A later job asked that way again and again
- * (many earlier jobs it reaches only through others) gets the set of every job it depends on, while the sets held
- * stay within a bound.
+ * job (one glob over every package: one earlier job, many later ones). A job asked or walked through again and
+ * again (a later job reaching many earlier ones only through others; the top of a chain that many later jobs
+ * depend on) gets the set of every job it depends on, which answers for it from then on; the sets, and the walks'
+ * memos, stay within a bound.
  */
 class LaterOwners {
     #graph;
@@ -41627,10 +41628,15 @@ class LaterOwners {
     #index;
     #reaches = new Map();
     #direct = new Map();
-    /** How often a later job was asked about a job it does not depend on directly; and, past WALKS, every dependency. */
+    /**
+     * How often a job was asked about, or walked through, for a job it does not depend on directly; and, past
+     * WALKS, every job it depends on.
+     */
     #walks = new Map();
     #dependencies = new Map();
     #held = 0;
+    /** The answers the walks' memos hold, in all. */
+    #remembered = 0;
     /** `globsOf`: a job's own compiled output globs (undefined for a job without outputs). */
     constructor(graph, globsOf) {
         this.#graph = graph;
@@ -41679,18 +41685,24 @@ class LaterOwners {
         }
         if (direct.has(earlier))
             return true;
-        const known = this.#dependencies.get(later);
+        return this.#dependencySet(later)?.has(earlier) ?? this.#reachesFrom(earlier)(later);
+    }
+    /**
+     * The set of every job `label` depends on, once walks have passed through it more than WALKS times (and the
+     * sets held stay within HELD labels); undefined before.
+     */
+    #dependencySet(label) {
+        const known = this.#dependencies.get(label);
         if (known !== undefined)
-            return known.has(earlier);
-        const walks = (this.#walks.get(later) ?? 0) + 1;
-        this.#walks.set(later, walks);
-        if (walks > WALKS && this.#held < HELD) {
-            const dependencies = this.#dependenciesOf(later);
-            this.#dependencies.set(later, dependencies);
-            this.#held += dependencies.size;
-            return dependencies.has(earlier);
-        }
-        return this.#reachesFrom(earlier)(later);
+            return known;
+        const walks = (this.#walks.get(label) ?? 0) + 1;
+        this.#walks.set(label, walks);
+        if (walks <= WALKS || this.#held >= HELD)
+            return undefined;
+        const dependencies = this.#dependenciesOf(label);
+        this.#dependencies.set(label, dependencies);
+        this.#held += dependencies.size;
+        return dependencies;
     }
     /** Every job `label` depends on, directly or not. */
     #dependenciesOf(label) {
@@ -41717,6 +41729,7 @@ class LaterOwners {
         reaches = (start) => {
             if (memo.has(start))
                 return memo.get(start);
+            const before = memo.size;
             // Iterative: a long chain of dependencies must not exhaust the stack. A path down to `target` passes only
             // jobs placed after it, so the walk goes no lower.
             const stack = [[start, 0]];
@@ -41729,7 +41742,13 @@ class LaterOwners {
                     const dep = deps[next];
                     if ((order.get(dep) ?? -1) < floor)
                         continue;
-                    const known = memo.get(dep);
+                    let known = memo.get(dep);
+                    if (known === undefined) {
+                        // A job many walks pass through (one that every later job depends on) answers from its set.
+                        known = this.#dependencySet(dep)?.has(target);
+                        if (known !== undefined)
+                            memo.set(dep, known);
+                    }
                     if (known === true)
                         memo.set(label, true);
                     else if (known === undefined)
@@ -41743,7 +41762,14 @@ class LaterOwners {
                 if (memo.get(label) === true && stack.length > 0)
                     memo.set(stack[stack.length - 1][0], true);
             }
-            return memo.get(start);
+            const answer = memo.get(start);
+            // The answers kept for every target stay within a bound: past it, they are forgotten and walked again.
+            this.#remembered += memo.size - before;
+            if (this.#remembered > HELD) {
+                this.#reaches.clear();
+                this.#remembered = 0;
+            }
+            return answer;
         };
         this.#reaches.set(target, reaches);
         return reaches;

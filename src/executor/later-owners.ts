@@ -18,9 +18,10 @@ import type { OutputGlobs } from './in-place.js';
  * its directory holds the file. Whether one job depends on another is answered first from the later job's own
  * dependencies (a bundle or a types task writing into the package it depends on); else by a walk that goes no lower
  * than the earlier job's place in a topological order, remembered for the next question about the same earlier
- * job (one glob over every package: one earlier job, many later ones). A later job asked that way again and again
- * (many earlier jobs it reaches only through others) gets the set of every job it depends on, while the sets held
- * stay within a bound.
+ * job (one glob over every package: one earlier job, many later ones). A job asked or walked through again and
+ * again (a later job reaching many earlier ones only through others; the top of a chain that many later jobs
+ * depend on) gets the set of every job it depends on, which answers for it from then on; the sets, and the walks'
+ * memos, stay within a bound.
  */
 export class LaterOwners {
   readonly #graph: Graph;
@@ -28,10 +29,15 @@ export class LaterOwners {
   #index: { bases: Map<string, JobLabel[]>; order: Map<JobLabel, number> } | undefined;
   readonly #reaches = new Map<JobLabel, (later: JobLabel) => boolean>();
   readonly #direct = new Map<JobLabel, ReadonlySet<JobLabel>>();
-  /** How often a later job was asked about a job it does not depend on directly; and, past WALKS, every dependency. */
+  /**
+   * How often a job was asked about, or walked through, for a job it does not depend on directly; and, past
+   * WALKS, every job it depends on.
+   */
   readonly #walks = new Map<JobLabel, number>();
   readonly #dependencies = new Map<JobLabel, ReadonlySet<JobLabel>>();
   #held = 0;
+  /** The answers the walks' memos hold, in all. */
+  #remembered = 0;
 
   /** `globsOf`: a job's own compiled output globs (undefined for a job without outputs). */
   constructor(graph: Graph, globsOf: (label: JobLabel) => OutputGlobs | undefined) {
@@ -81,17 +87,23 @@ export class LaterOwners {
       this.#direct.set(later, direct);
     }
     if (direct.has(earlier)) return true;
-    const known = this.#dependencies.get(later);
-    if (known !== undefined) return known.has(earlier);
-    const walks = (this.#walks.get(later) ?? 0) + 1;
-    this.#walks.set(later, walks);
-    if (walks > WALKS && this.#held < HELD) {
-      const dependencies = this.#dependenciesOf(later);
-      this.#dependencies.set(later, dependencies);
-      this.#held += dependencies.size;
-      return dependencies.has(earlier);
-    }
-    return this.#reachesFrom(earlier)(later);
+    return this.#dependencySet(later)?.has(earlier) ?? this.#reachesFrom(earlier)(later);
+  }
+
+  /**
+   * The set of every job `label` depends on, once walks have passed through it more than WALKS times (and the
+   * sets held stay within HELD labels); undefined before.
+   */
+  #dependencySet(label: JobLabel): ReadonlySet<JobLabel> | undefined {
+    const known = this.#dependencies.get(label);
+    if (known !== undefined) return known;
+    const walks = (this.#walks.get(label) ?? 0) + 1;
+    this.#walks.set(label, walks);
+    if (walks <= WALKS || this.#held >= HELD) return undefined;
+    const dependencies = this.#dependenciesOf(label);
+    this.#dependencies.set(label, dependencies);
+    this.#held += dependencies.size;
+    return dependencies;
   }
 
   /** Every job `label` depends on, directly or not. */
@@ -117,6 +129,7 @@ export class LaterOwners {
     const memo = new Map<JobLabel, boolean>([[target, true]]);
     reaches = (start) => {
       if (memo.has(start)) return memo.get(start)!;
+      const before = memo.size;
       // Iterative: a long chain of dependencies must not exhaust the stack. A path down to `target` passes only
       // jobs placed after it, so the walk goes no lower.
       const stack: [JobLabel, number][] = [[start, 0]];
@@ -128,7 +141,12 @@ export class LaterOwners {
           top[1]++;
           const dep = deps[next]!;
           if ((order.get(dep) ?? -1) < floor) continue;
-          const known = memo.get(dep);
+          let known = memo.get(dep);
+          if (known === undefined) {
+            // A job many walks pass through (one that every later job depends on) answers from its set.
+            known = this.#dependencySet(dep)?.has(target);
+            if (known !== undefined) memo.set(dep, known);
+          }
           if (known === true) memo.set(label, true);
           else if (known === undefined) stack.push([dep, 0]);
           continue;
@@ -138,7 +156,14 @@ export class LaterOwners {
         // A dependency that reaches the target makes its dependent reach it too.
         if (memo.get(label) === true && stack.length > 0) memo.set(stack[stack.length - 1]![0], true);
       }
-      return memo.get(start)!;
+      const answer = memo.get(start)!;
+      // The answers kept for every target stay within a bound: past it, they are forgotten and walked again.
+      this.#remembered += memo.size - before;
+      if (this.#remembered > HELD) {
+        this.#reaches.clear();
+        this.#remembered = 0;
+      }
+      return answer;
     };
     this.#reaches.set(target, reaches);
     return reaches;
