@@ -94,11 +94,52 @@ export class InPlaceOutputs {
   };
 
   /**
-   * What putting a job's artifact back leaves alone beside its files: what `#protect` keeps, and the outputs of
-   * jobs that depend on it (see later-owners.ts). Capturing goes by its own globs alone.
+   * What putting a job's artifact back leaves alone beside its files: what `#protect` keeps, the outputs of jobs
+   * that depend on it (see later-owners.ts), and what other jobs of this run put in the checkout (`#others`).
    */
   #keepOnRestore(label: JobLabel): (path: string) => boolean {
-    return (path) => this.#protect(path) || this.#owners.owns(label, path);
+    return (path) => this.#protect(path) || this.#othersOwn(label, path);
+  }
+
+  /** A file the checkout holds beyond a job's artifact that is not the job's to remove or count. */
+  #othersOwn(label: JobLabel, path: string): boolean {
+    return this.#owners.owns(label, path) || this.#others(label, path);
+  }
+
+  /**
+   * Whether `path` is another job's: one of the files a job other than `label` put in the checkout in this run
+   * (built, restored or found in place), or one the globs match of a job not settled yet (queued, running, or not
+   * in this run) that neither depends on `label` (it writes later: its stale files are stale) nor is one `label`
+   * depends on (those are settled; one with the same key as another may never be). Sibling tasks whose globs
+   * overlap (`bundle`: `dist/bundle.js`, `types`: `dist/*.js`, both after `build`) otherwise removed each other's
+   * files. `capture`: for what a job captures, where only files that jobs it does not depend on hold count (globs
+   * must not take a job's own outputs out of its artifact).
+   */
+  #others(label: JobLabel, path: string, capture = false): boolean {
+    if (!this.#any) return false;
+    const below = this.transitiveWithOutputs(label);
+    return this.#owners.claimants(path, (other) => {
+      if (other === label) return false;
+      const dependency = below.includes(other);
+      if (capture && dependency) return false;
+      const held = this.#heldBy(other);
+      if (held !== undefined) return held.has(path);
+      return (
+        !capture &&
+        !dependency &&
+        this.#of(other)?.matches(path) === true &&
+        !this.#owners.dependsOn(other, label)
+      );
+    });
+  }
+
+  #heldBy(label: JobLabel): ReadonlySet<string> | undefined {
+    let held = this.#held.get(label);
+    if (typeof held === 'function') {
+      held = held();
+      this.#held.set(label, held);
+    }
+    return held;
   }
 
   /** The jobs with in-place outputs among all that `label` depends on, directly or not. */
@@ -121,39 +162,31 @@ export class InPlaceOutputs {
 
   /**
    * Before a job runs: its stale in-place outputs are removed, so that only what it writes is captured. Not a file
-   * a job it depends on put in the checkout in this run: that job put it there for this one to read (`build`
-   * writes `dist/index.js`, `types` reads it and writes `dist/*.d.ts` under `dist/*`). Before, such a job removed
-   * the very file it was to read, and failed.
+   * another job put in the checkout in this run: a job it depends on put it there for this one to read (`build`
+   * writes `dist/index.js`, `types` reads it and writes `dist/*.d.ts` under `dist/*`); before, such a job removed
+   * the very file it was to read, and failed. A stale file is removed when the jobs its globs match all settled
+   * in this run without it (a dependency's globs matching a file it did not put there spare it no more).
    */
   clear(label: JobLabel): void {
     const globs = this.#of(label);
     if (!globs) return;
-    const below = this.transitiveWithOutputs(label);
-    const earlierOwn = (path: string): boolean => below.some((dep) => this.#holds(dep, path));
-    clearOutputs(this.#sourceDir, globs, new Set(), (path) => this.#protect(path) || earlierOwn(path));
-  }
-
-  /**
-   * Whether `path` is among the in-place files job `label` put in the checkout in this run. A job whose files
-   * are not known (none of the ways below made it ready) is taken to hold all its globs match, which spares more
-   * than it should rather than remove a file a command reads.
-   */
-  #holds(label: JobLabel, path: string): boolean {
-    let held = this.#held.get(label);
-    if (held === undefined) return this.#of(label)!.matches(path);
-    if (typeof held === 'function') {
-      held = held();
-      this.#held.set(label, held);
-    }
-    return held.has(path);
+    clearOutputs(
+      this.#sourceDir,
+      globs,
+      new Set(),
+      (path) => this.#protect(path) || this.#others(label, path),
+    );
   }
 
   /** After a job succeeded: its in-place outputs join its output directory. An error message on failure. */
   capture(label: JobLabel, outputDir: string): string | undefined {
     const globs = this.#of(label);
     if (!globs) return undefined;
+    // A file of a job it depends on is captured with its own (its artifact stays the same whatever ran before
+    // it); one a job it does not depend on holds, or may be writing now, is that job's.
+    const notOwn = (path: string): boolean => this.#protect(path) || this.#others(label, path, true);
     try {
-      this.#held.set(label, new Set(captureOutputs(this.#sourceDir, globs, outputDir, this.#protect)));
+      this.#held.set(label, new Set(captureOutputs(this.#sourceDir, globs, outputDir, notOwn)));
       return undefined;
     } catch (e) {
       return (e as Error).message;
@@ -166,7 +199,7 @@ export class InPlaceOutputs {
     if (!globs || entries === undefined) return false;
     try {
       const inPlace = outputsInPlace(this.#sourceDir, globs, entries, this.#records, (p) =>
-        this.#owners.owns(label, p),
+        this.#othersOwn(label, p),
       );
       if (inPlace) this.#held.set(label, () => inPlacePaths(entries));
       return inPlace;

@@ -47,18 +47,26 @@ export class LaterOwners {
 
   /** Whether `path` is the output of a job that depends on `earlier`. */
   owns(earlier: JobLabel, path: string): boolean {
-    const { bases, order } = (this.#index ??= this.#build());
+    const { order } = (this.#index ??= this.#build());
     const floor = order.get(earlier);
     if (floor === undefined) return false;
-    // The jobs with an output directory at or above the path: '', each directory on its way, the path itself.
-    const claimed = (base: string): boolean =>
-      (bases.get(base) ?? []).some(
-        (later) =>
-          later !== earlier &&
-          order.get(later)! > floor &&
-          this.#globsOf(later)?.matches(path) === true &&
-          this.#dependsOn(later, earlier),
+    return this.claimants(path, (later) => {
+      return (
+        later !== earlier &&
+        order.get(later)! > floor &&
+        this.#globsOf(later)?.matches(path) === true &&
+        this.#dependsOn(later, earlier)
       );
+    });
+  }
+
+  /**
+   * Whether `test` holds for one of the jobs that have an output directory at or above `path` (the only ones
+   * whose globs can match it): '', each directory on its way, the path itself.
+   */
+  claimants(path: string, test: (job: JobLabel) => boolean): boolean {
+    const { bases } = (this.#index ??= this.#build());
+    const claimed = (base: string): boolean => (bases.get(base) ?? []).some(test);
     if (claimed('')) return true;
     for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
       if (claimed(path.slice(0, i))) return true;
@@ -80,6 +88,11 @@ export class LaterOwners {
   }
 
   /** Whether `later` depends on `earlier`, directly or not. */
+  dependsOn(later: JobLabel, earlier: JobLabel): boolean {
+    this.#index ??= this.#build();
+    return this.#dependsOn(later, earlier);
+  }
+
   #dependsOn(later: JobLabel, earlier: JobLabel): boolean {
     let direct = this.#direct.get(later);
     if (direct === undefined) {

@@ -4,8 +4,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '../helpers/npm-workspace.js';
 import { Rig } from '../helpers/rig.js';
 
-/** A committed repository whose `disbuild.json` holds task `name`, depending on `build` (copying `src/a.txt`). */
-async function overlapRig(name: string, later: { command: string; outputs: string[] }): Promise<Rig> {
+/**
+ * A committed repository whose `disbuild.json` holds task `name`, depending on `build` (copying `src/a.txt`), and
+ * the tasks of `more` as they are.
+ */
+async function overlapRig(
+  name: string,
+  later: { command: string; outputs: string[] },
+  more: Record<string, object> = {},
+): Promise<Rig> {
   const rig = await Rig.create();
   await rig.write({
     'src/a.txt': 'one\n',
@@ -18,6 +25,7 @@ async function overlapRig(name: string, later: { command: string; outputs: strin
           outputs: ['dist/**'],
         },
         [name]: { ...later, inputs: ['src/**'], deps: ['build'] },
+        ...more,
       },
     }),
   });
@@ -129,5 +137,100 @@ describe('a task whose outputs match a file its dependency wrote', () => {
     expect((await rig.run(['run', '--cache-dir', rig.cacheDir])).stdout).toMatch(/2 cached/);
     expect(() => lstatSync(join(rig.src, 'dist', 'old.txt'))).toThrow();
     expect(await rig.read('src/dist/index.d.txt')).toBe('one\none\n');
+  });
+});
+
+/**
+ * Two tasks after `build` that do not depend on each other, one's globs matching the other's file (`bundle` writes
+ * `dist/bundle.txt`, `types` writes `dist/index.d.txt` under `dist/*.txt`), and `pack` reading both.
+ */
+describe('sibling tasks whose outputs match each other’s files', () => {
+  let rig: Rig;
+  const types = (command: string): object => ({
+    command,
+    inputs: ['src/**'],
+    outputs: ['dist/*.txt'],
+    deps: ['build'],
+  });
+  beforeEach(async () => {
+    rig = await overlapRig(
+      'bundle',
+      { command: 'cat dist/index.txt dist/index.txt > dist/bundle.txt', outputs: ['dist/bundle.txt'] },
+      {
+        types: types('cat dist/index.txt > dist/index.d.txt'),
+        pack: {
+          command: 'cat dist/bundle.txt dist/index.d.txt > pack.out',
+          inputs: ['src/**'],
+          deps: ['bundle', 'types'],
+        },
+      },
+    );
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+  const run = async (...args: string[]): Promise<string> => {
+    const r = await rig.run(['run', ...args, '--cache-dir', rig.cacheDir]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    return r.stdout;
+  };
+
+  it('a task that runs leaves its sibling’s file alone, and a fully cached run puts nothing back twice', async () => {
+    expect(await run()).toMatch(/4 built/);
+    const config = JSON.parse(await rig.read('src/disbuild.json'));
+    config.tasks.types = types('cat dist/index.txt dist/index.txt > dist/index.d.txt');
+    await rig.write({ 'disbuild.json': JSON.stringify(config) });
+    // Before: `types` removed `dist/bundle.txt` (cached, in place) as a stale output of its own, and `pack` failed.
+    expect(await run()).toMatch(/2 cached, 2 built/);
+    expect(await rig.read('src/pack.out')).toBe('one\none\none\none\n');
+    rmSync(join(rig.src, 'dist'), { recursive: true, force: true });
+    expect(await run()).toMatch(/4 cached/);
+    expect(await rig.read('src/dist/bundle.txt')).toBe('one\none\n');
+    const st = lstatSync(join(rig.src, 'dist', 'bundle.txt'));
+    // Nothing is put back again in a run where everything is in place.
+    expect(await run()).toMatch(/4 cached/);
+    const again = lstatSync(join(rig.src, 'dist', 'bundle.txt'));
+    expect([again.ino, again.mtimeMs]).toEqual([st.ino, st.mtimeMs]);
+  });
+});
+
+describe('two tasks with one definition, and a task depending on both', () => {
+  let rig: Rig;
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it('removes a stale file neither holds before the later task runs', async () => {
+    const build = {
+      command: 'mkdir -p dist && cp src/a.txt dist/index.txt',
+      inputs: ['src/**'],
+      outputs: ['dist/**'],
+    };
+    const types = (command: string): object => ({
+      command,
+      inputs: ['src/**'],
+      outputs: ['dist/*.txt'],
+      deps: ['build', 'build2'],
+    });
+    rig = await overlapRig(
+      'types',
+      { command: 'cat dist/index.txt > dist/index.d.txt', outputs: ['dist/*.txt'] },
+      {
+        build2: build,
+        types: types('cat dist/index.txt > dist/index.d.txt'),
+      },
+    );
+    const run = async (...args: string[]): Promise<string> => {
+      const r = await rig.run(['run', ...args, '--cache-dir', rig.cacheDir]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      return r.stdout;
+    };
+    await run();
+    const config = JSON.parse(await rig.read('src/disbuild.json'));
+    config.tasks.types = types('cat dist/index.txt dist/index.txt > dist/index.d.txt');
+    await rig.write({ 'disbuild.json': JSON.stringify(config), 'dist/old.txt': 'stale\n' });
+    await run();
+    // Before: the two tasks share a key, one of them was made ready, and the other's globs spared the file.
+    expect(() => lstatSync(join(rig.src, 'dist', 'old.txt'))).toThrow();
   });
 });
