@@ -8,13 +8,24 @@ const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ loadGraphOrReport)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2573);
-/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6266);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2573);
+/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6266);
 
 
 
+
+/** The nearest directory above `dir` holding a disbuild.json: a run in a package's directory meant that one. */
+function configAbove(dir) {
+    for (let at = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir); at !== dir; dir = at, at = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(at)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(at, 'disbuild.json')))
+            return at;
+    }
+    return undefined;
+}
 /**
  * The graph of `--graph FILE`, or without it the one `<sourceDir>/disbuild.json` describes (a graph file, a
  * graph command, or tasks). Prints every problem and answers undefined when there is none or it is invalid.
@@ -26,7 +37,10 @@ async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts
         const { loadConfigGraph } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(171)]).then(__webpack_require__.bind(__webpack_require__, 3171));
         const configured = await loadConfigGraph(sourceDir, io.env, knownFiles, shortcuts);
         if (configured === undefined) {
-            io.stderr.write(`disbuild: no graph: pass --graph FILE, or describe the build in ${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(sourceDir, 'disbuild.json')}\n`);
+            const above = configAbove((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir));
+            io.stderr.write(above === undefined
+                ? `disbuild: no graph: pass --graph FILE, or describe the build in ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, 'disbuild.json')}\n`
+                : `disbuild: no graph here: ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(above, 'disbuild.json')} describes the build of ${above}; run disbuild there, or pass --source-dir ${above}\n`);
             return undefined;
         }
         if (configured.ok)
@@ -37,13 +51,13 @@ async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts
             io.stderr.write(`  ${line}\n`);
         return undefined;
     }
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, graphPath);
-    const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .loadGraphFile */ .rn)(path, sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles, validatedGraphFile?.(path));
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, graphPath);
+    const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .loadGraphFile */ .rn)(path, sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles, validatedGraphFile?.(path));
     if (loaded.ok)
         return { graph: loaded.value };
     io.stderr.write(`disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`);
     for (const p of loaded.error)
-        io.stderr.write(`  ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_1__/* .formatProblem */ .V)(p)}\n`);
+        io.stderr.write(`  ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_2__/* .formatProblem */ .V)(p)}\n`);
     return undefined;
 }
 

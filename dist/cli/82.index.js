@@ -53,6 +53,14 @@ async function readWorkspace(root, files, problems, manifests = new Map()) {
                 : undefined;
         if (list)
             patterns = list.filter((p) => typeof p === 'string');
+        // Read as no workspace at all, it made every script task's problem "the root package.json has no script".
+        if (ws !== undefined && (list === undefined || patterns.length !== list.length)) {
+            problems.push({
+                file: 'package.json',
+                field: 'workspaces',
+                message: 'must be a list of globs, or an object whose "packages" is one',
+            });
+        }
     }
     if (typeof rootPkg?.packageManager === 'string') {
         const m = /^(npm|yarn|pnpm)@/.exec(rootPkg.packageManager);
@@ -72,26 +80,37 @@ async function readWorkspace(root, files, problems, manifests = new Map()) {
     const dirs = packageDirs(files, patterns);
     // Synchronous: a thousand small reads in a loop cost less than a thousand thread-pool round trips.
     const read = dirs.map((d) => readPackageJson(`${d}/package.json`));
-    const names = new Set();
+    const dirsOf = new Map();
     const pkgs = [];
     dirs.forEach((dir, i) => {
         const json = read[i];
         if (!json)
             return;
         const name = packageName(json, dir);
-        if (names.has(name)) {
-            problems.push({
-                file: `${dir}/package.json`,
-                field: 'name',
-                message: `package ${name} is declared twice`,
-            });
-            return;
-        }
-        names.add(name);
-        pkgs.push({ json, dir });
+        const same = dirsOf.get(name);
+        if (same === undefined)
+            dirsOf.set(name, [dir]);
+        else
+            same.push(dir);
+        pkgs.push({ json, dir, name });
     });
-    for (const { json, dir } of pkgs)
-        packages.set(packageName(json, dir), toPackage(json, dir, names));
+    // A name two packages declare is neither's: which one a dependency means cannot be told, and picking one
+    // brought problems of its own making (a cycle through the other's dependencies).
+    const names = new Set();
+    for (const [name, where] of dirsOf) {
+        if (where.length === 1)
+            names.add(name);
+        else {
+            problems.push({
+                file: `${where[1]}/package.json`,
+                field: 'name',
+                message: `package ${name} is declared ${where.length === 2 ? 'twice' : `${where.length} times`}: in ${where.map((d) => `${d}/package.json`).join(', ')}`,
+            });
+        }
+    }
+    for (const { json, dir, name } of pkgs)
+        if (names.has(name))
+            packages.set(name, toPackage(json, dir, names));
     return { packages, declared: true, manager };
 }
 /** Directories holding a package.json that the workspace globs choose (`!` excludes), sorted. */

@@ -174,13 +174,27 @@ untracked) {
         : (index) => marks[index] === 1 && untracked.has(files[index]);
 }
 /**
+ * The lock files of the package managers, at the repository's root: what `node_modules` holds follows from them,
+ * and a package's build reads `node_modules`.
+ */
+const LOCK_FILES = [
+    'bun.lock',
+    'bun.lockb',
+    'npm-shrinkwrap.json',
+    'package-lock.json',
+    'pnpm-lock.yaml',
+    'yarn.lock',
+];
+/**
  * Each task instance's input files: the repository files under its directory that its `inputs` globs choose
- * (default: all of them), less generated files; a `script` task always reads its package.json. A glob that
- * matches no file in any package the task applies to is a problem (`inputs[i]`).
+ * (default: all of them), less generated files; a `script` task always reads its package.json and the root's
+ * lock files (before, upgrading a dependency left every package's build cached). A glob that matches no file in
+ * any package the task applies to is a problem (`inputs[i]`).
  */
 function selectInputs(instances, files, generated, add) {
     const out = new Map();
     const globsByTask = new Map();
+    const locks = LOCK_FILES.filter((f) => (0,repo_files/* hasFile */.jv)(files, f));
     for (const inst of instances) {
         let entry = globsByTask.get(inst.task);
         if (!globsByTask.has(inst.task)) {
@@ -189,7 +203,7 @@ function selectInputs(instances, files, generated, add) {
         }
         if (!entry)
             continue;
-        out.set(inst, choose(inst, files, generated, entry.glob, entry.used));
+        out.set(inst, choose(inst, files, generated, entry.glob, entry.used, locks));
     }
     for (const [task, entry] of globsByTask) {
         if (!entry || entry.glob.everything)
@@ -223,7 +237,7 @@ function taskGlobs(inst, add) {
     }
     return { glob, used: glob.positives.map(() => false) };
 }
-function choose(inst, files, generated, glob, used) {
+function choose(inst, files, generated, glob, used, locks) {
     const cut = inst.dir === '' ? 0 : inst.dir.length + 1;
     const chosen = [];
     for (const [lo, hi] of scanRanges(files, inst.dir, glob)) {
@@ -251,9 +265,10 @@ function choose(inst, files, generated, glob, used) {
         }
     }
     if (inst.pkg) {
-        const manifest = inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`;
-        if (!chosen.includes(manifest)) {
-            chosen.push(manifest);
+        const always = [inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`, ...locks];
+        const missing = always.filter((f) => !chosen.includes(f));
+        if (missing.length > 0) {
+            chosen.push(...missing);
             chosen.sort();
         }
     }
@@ -383,8 +398,10 @@ function instantiate(input, add) {
         }
         const chosen = packages.filter((p) => p.scripts.has(spec.script));
         if (chosen.length === 0) {
-            const where = input.workspace.declared ? 'no workspace package has' : 'the root package.json has no';
-            add(task, 'script', `${where} a script ${JSON.stringify(spec.script)}`);
+            const script = JSON.stringify(spec.script);
+            add(task, 'script', input.workspace.declared
+                ? `no workspace package has a script ${script}`
+                : `the root package.json has no script ${script}`);
         }
         for (const pkg of chosen) {
             const name = `${pkg.name}#${task}`;

@@ -40833,6 +40833,7 @@ var process_group = __nccwpck_require__(2838);
 
 
 
+
 /** When the job started, and its deadline; set by whichever command starts first. */
 class JobClock {
     timeoutMs;
@@ -40960,9 +40961,14 @@ function runExec(cmd, opts, clock, onOutput) {
             signal: r.signal,
             timedOut,
             interrupted,
-            ...(r.error === undefined ? {} : { error: `cannot run ${(0,printable/* quoted */.TL)(cmd.argv[0] ?? '')}: ${r.error}` }),
+            ...(r.error === undefined ? {} : { error: notStarted(cmd, r.error) }),
         };
     });
+}
+/** Why a command did not start: spawn says ENOENT alike for a missing program and a missing directory. */
+function notStarted(cmd, error) {
+    const missingDir = error.includes('ENOENT') && !(0,external_node_fs_.statSync)(cmd.cwd, { throwIfNoEntry: false })?.isDirectory();
+    return `cannot run ${(0,printable/* quoted */.TL)(cmd.argv[0] ?? '')}: ${missingDir ? `its working directory ${(0,printable/* quoted */.TL)(cmd.cwd)} does not exist` : error}`;
 }
 /**
  * Starts a command from this process, watched while it runs (group-watchdog.ts); unwatched only when the watchdog

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Graph } from '../graph/model.js';
 import { formatProblem } from '../graph/model.js';
 import { loadGraphFile } from '../graph/parse.js';
@@ -10,6 +11,14 @@ import type { CliIo } from './io.js';
 export interface GraphInput {
   graph: Graph;
   salt?: string;
+}
+
+/** The nearest directory above `dir` holding a disbuild.json: a run in a package's directory meant that one. */
+function configAbove(dir: string): string | undefined {
+  for (let at = dirname(dir); at !== dir; dir = at, at = dirname(at)) {
+    if (existsSync(join(at, 'disbuild.json'))) return at;
+  }
+  return undefined;
 }
 
 /**
@@ -30,8 +39,11 @@ export async function loadGraphOrReport(
     const { loadConfigGraph } = await import('../config/config-graph.js');
     const configured = await loadConfigGraph(sourceDir, io.env, knownFiles, shortcuts);
     if (configured === undefined) {
+      const above = configAbove(resolve(sourceDir));
       io.stderr.write(
-        `disbuild: no graph: pass --graph FILE, or describe the build in ${resolve(sourceDir, 'disbuild.json')}\n`,
+        above === undefined
+          ? `disbuild: no graph: pass --graph FILE, or describe the build in ${resolve(sourceDir, 'disbuild.json')}\n`
+          : `disbuild: no graph here: ${join(above, 'disbuild.json')} describes the build of ${above}; run disbuild there, or pass --source-dir ${above}\n`,
       );
       return undefined;
     }

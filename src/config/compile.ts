@@ -136,8 +136,14 @@ function instantiate(
     }
     const chosen = packages.filter((p) => p.scripts.has(spec.script!));
     if (chosen.length === 0) {
-      const where = input.workspace.declared ? 'no workspace package has' : 'the root package.json has no';
-      add(task, 'script', `${where} a script ${JSON.stringify(spec.script)}`);
+      const script = JSON.stringify(spec.script);
+      add(
+        task,
+        'script',
+        input.workspace.declared
+          ? `no workspace package has a script ${script}`
+          : `the root package.json has no script ${script}`,
+      );
     }
     for (const pkg of chosen) {
       const name = `${pkg.name}#${task}`;

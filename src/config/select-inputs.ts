@@ -1,6 +1,6 @@
 import type { TaskInstance } from './compile.js';
 import { compileGlobs, normalizePattern, type GlobList } from './globs.js';
-import { fileRange, filesUnder } from './repo-files.js';
+import { fileRange, filesUnder, hasFile } from './repo-files.js';
 import type { Workspace } from './workspaces.js';
 
 /**
@@ -71,9 +71,23 @@ export function generatedFiles(
 type Add = (task: string, field: string | undefined, message: string) => void;
 
 /**
+ * The lock files of the package managers, at the repository's root: what `node_modules` holds follows from them,
+ * and a package's build reads `node_modules`.
+ */
+const LOCK_FILES = [
+  'bun.lock',
+  'bun.lockb',
+  'npm-shrinkwrap.json',
+  'package-lock.json',
+  'pnpm-lock.yaml',
+  'yarn.lock',
+];
+
+/**
  * Each task instance's input files: the repository files under its directory that its `inputs` globs choose
- * (default: all of them), less generated files; a `script` task always reads its package.json. A glob that
- * matches no file in any package the task applies to is a problem (`inputs[i]`).
+ * (default: all of them), less generated files; a `script` task always reads its package.json and the root's
+ * lock files (before, upgrading a dependency left every package's build cached). A glob that matches no file in
+ * any package the task applies to is a problem (`inputs[i]`).
  */
 export function selectInputs(
   instances: readonly TaskInstance[],
@@ -83,6 +97,7 @@ export function selectInputs(
 ): Map<TaskInstance, string[]> {
   const out = new Map<TaskInstance, string[]>();
   const globsByTask = new Map<string, { glob: GlobList; used: boolean[] } | undefined>();
+  const locks = LOCK_FILES.filter((f) => hasFile(files, f));
   for (const inst of instances) {
     let entry = globsByTask.get(inst.task);
     if (!globsByTask.has(inst.task)) {
@@ -90,7 +105,7 @@ export function selectInputs(
       globsByTask.set(inst.task, entry);
     }
     if (!entry) continue;
-    out.set(inst, choose(inst, files, generated, entry.glob, entry.used));
+    out.set(inst, choose(inst, files, generated, entry.glob, entry.used, locks));
   }
   for (const [task, entry] of globsByTask) {
     if (!entry || entry.glob.everything) continue;
@@ -127,6 +142,7 @@ function choose(
   generated: GeneratedFiles,
   glob: GlobList,
   used: boolean[],
+  locks: readonly string[],
 ): string[] {
   const cut = inst.dir === '' ? 0 : inst.dir.length + 1;
   const chosen: string[] = [];
@@ -152,9 +168,10 @@ function choose(
     }
   }
   if (inst.pkg) {
-    const manifest = inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`;
-    if (!chosen.includes(manifest)) {
-      chosen.push(manifest);
+    const always = [inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`, ...locks];
+    const missing = always.filter((f) => !chosen.includes(f));
+    if (missing.length > 0) {
+      chosen.push(...missing);
       chosen.sort();
     }
   }

@@ -68,6 +68,14 @@ export async function readWorkspace(
         ? ws.packages
         : undefined;
     if (list) patterns = list.filter((p): p is string => typeof p === 'string');
+    // Read as no workspace at all, it made every script task's problem "the root package.json has no script".
+    if (ws !== undefined && (list === undefined || patterns!.length !== list.length)) {
+      problems.push({
+        file: 'package.json',
+        field: 'workspaces',
+        message: 'must be a list of globs, or an object whose "packages" is one',
+      });
+    }
   }
   if (typeof rootPkg?.packageManager === 'string') {
     const m = /^(npm|yarn|pnpm)@/.exec(rootPkg.packageManager);
@@ -83,24 +91,32 @@ export async function readWorkspace(
   const dirs = packageDirs(files, patterns);
   // Synchronous: a thousand small reads in a loop cost less than a thousand thread-pool round trips.
   const read = dirs.map((d) => readPackageJson(`${d}/package.json`));
-  const names = new Set<string>();
-  const pkgs: { json: PackageJson; dir: string }[] = [];
+  const dirsOf = new Map<string, string[]>();
+  const pkgs: { json: PackageJson; dir: string; name: string }[] = [];
   dirs.forEach((dir, i) => {
     const json = read[i];
     if (!json) return;
     const name = packageName(json, dir);
-    if (names.has(name)) {
-      problems.push({
-        file: `${dir}/package.json`,
-        field: 'name',
-        message: `package ${name} is declared twice`,
-      });
-      return;
-    }
-    names.add(name);
-    pkgs.push({ json, dir });
+    const same = dirsOf.get(name);
+    if (same === undefined) dirsOf.set(name, [dir]);
+    else same.push(dir);
+    pkgs.push({ json, dir, name });
   });
-  for (const { json, dir } of pkgs) packages.set(packageName(json, dir), toPackage(json, dir, names));
+  // A name two packages declare is neither's: which one a dependency means cannot be told, and picking one
+  // brought problems of its own making (a cycle through the other's dependencies).
+  const names = new Set<string>();
+  for (const [name, where] of dirsOf) {
+    if (where.length === 1) names.add(name);
+    else {
+      problems.push({
+        file: `${where[1]!}/package.json`,
+        field: 'name',
+        message: `package ${name} is declared ${where.length === 2 ? 'twice' : `${where.length} times`}: in ${where.map((d) => `${d}/package.json`).join(', ')}`,
+      });
+    }
+  }
+  for (const { json, dir, name } of pkgs)
+    if (names.has(name)) packages.set(name, toPackage(json, dir, names));
   return { packages, declared: true, manager };
 }
 

@@ -1,4 +1,5 @@
 import { quoted } from '../util/printable.js';
+import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { queueCommand } from './command-queue.js';
@@ -188,9 +189,15 @@ function runExec(
       signal: r.signal,
       timedOut,
       interrupted,
-      ...(r.error === undefined ? {} : { error: `cannot run ${quoted(cmd.argv[0] ?? '')}: ${r.error}` }),
+      ...(r.error === undefined ? {} : { error: notStarted(cmd, r.error) }),
     };
   });
+}
+
+/** Why a command did not start: spawn says ENOENT alike for a missing program and a missing directory. */
+function notStarted(cmd: { argv: string[]; cwd: string }, error: string): string {
+  const missingDir = error.includes('ENOENT') && !statSync(cmd.cwd, { throwIfNoEntry: false })?.isDirectory();
+  return `cannot run ${quoted(cmd.argv[0] ?? '')}: ${missingDir ? `its working directory ${quoted(cmd.cwd)} does not exist` : error}`;
 }
 
 /**

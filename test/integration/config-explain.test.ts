@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rig } from '../helpers/rig.js';
@@ -78,6 +79,16 @@ describe('disbuild.json problems', () => {
   });
   afterAll(async () => {
     await rig.cleanup();
+  });
+
+  it("run in a package's directory, points at the disbuild.json above it", async () => {
+    await rig.write({ 'disbuild.json': JSON.stringify({ tasks: {} }), 'pkg/a.txt': '' });
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir], { cwd: join(rig.src, 'pkg') });
+    expect(r.code).toBe(2);
+    // Before: `describe the build in <src>/pkg/disbuild.json`, a file that would shadow the real one.
+    expect(r.stderr).toBe(
+      `disbuild: no graph here: ${join(rig.src, 'disbuild.json')} describes the build of ${rig.src}; run disbuild there, or pass --source-dir ${rig.src}\n`,
+    );
   });
 
   it('exit 2, every problem naming file, task and field', async () => {

@@ -36,6 +36,18 @@ describe('failures, invalidation and selection', () => {
     expect(again.jobs.get('independent')?.status).toBe('cached');
   });
 
+  it('says that a working directory does not exist, not that the program is missing', async () => {
+    await rig.write({
+      'graph.json': graphJson([{ name: 'lost', cmds: [{ exec: ['echo', 'hi'], wd: 'nope' }] }]),
+    });
+    const r = await rig.runGraph();
+    expect(r.code).toBe(1);
+    // Before: `cannot run "echo": spawn echo ENOENT`.
+    expect(r.jobs.get('lost')?.message).toMatch(
+      /cannot run "echo": its working directory ".*\/nope" does not exist/,
+    );
+  });
+
   it('builds without a cache it cannot open, with a warning', async () => {
     await rig.write({ 'graph.json': graphJson([{ name: 'one', cmds: [{ exec: ['echo', 'ran'] }] }]) });
     // The cache's temp directory is a file: the cache cannot be opened at all.

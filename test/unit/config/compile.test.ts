@@ -146,6 +146,62 @@ describe('compileConfig', () => {
     expect(JSON.stringify(again.ok && again.value.json)).toBe(JSON.stringify(r.value.json));
   });
 
+  it("makes the root's lock files inputs of every script task, whatever its inputs", async () => {
+    await write({
+      ...workspace,
+      'package-lock.json': '{}',
+      'yarn.lock': '',
+      'disbuild.json': {
+        tasks: {
+          build: { script: 'build', inputs: ['src/**'] },
+          lint: { command: 'true', inputs: ['packages/*/src/**'] },
+        },
+      },
+    });
+    const r = await compile();
+    if (!r.ok) throw new Error(r.error.map(formatConfigProblem).join('\n'));
+    const [a, b, lint] = r.value.json.Jobs;
+    // Before: upgrading a dependency changed no key, and every package's build stayed cached.
+    expect(a!.Inputs).toEqual([
+      'package-lock.json',
+      'packages/a/package.json',
+      'packages/a/src/index.ts',
+      'yarn.lock',
+    ]);
+    expect(b!.Inputs).toContain('package-lock.json');
+    // A command task reads what its globs say.
+    expect(lint!.Inputs).not.toContain('package-lock.json');
+  });
+
+  it('names every file declaring a package name twice, and makes up no cycle through either', async () => {
+    await write({
+      'package.json': { name: 'root', workspaces: ['apps/*', 'packages/*'] },
+      'apps/web/package.json': pkg('web', { ui: '*' }),
+      // A copy of `web` that kept the name of `core`: before, it took the name, and `ui` -> `core` -> `ui` was a
+      // cycle.
+      'apps/web2/package.json': pkg('core', { ui: '*' }),
+      'packages/core/package.json': pkg('core'),
+      'packages/ui/package.json': pkg('ui', { core: '*' }),
+      'disbuild.json': { tasks: { build: { script: 'build', deps: ['^build'] } } },
+    });
+    expect(await errors()).toEqual([
+      'packages/core/package.json name: package core is declared twice: in apps/web2/package.json, packages/core/package.json',
+    ]);
+  });
+
+  it('reports a `workspaces` field of the wrong type, and says what a root package lacks plainly', async () => {
+    await write({
+      'package.json': { name: 'root', workspaces: 'packages/*' },
+      'packages/a/package.json': pkg('a'),
+      'disbuild.json': { tasks: { build: { script: 'build' } } },
+    });
+    // Before: only `the root package.json has no a script "build"`.
+    expect(await errors()).toEqual([
+      'package.json workspaces: must be a list of globs, or an object whose "packages" is one',
+      'disbuild.json task "build" script: the root package.json has no script "build"',
+    ]);
+  });
+
   it('reads pnpm-workspace.yaml and follows ^task through packages without the script', async () => {
     await write({
       'package.json': { name: 'root' },
