@@ -80,16 +80,16 @@ function translateTask(
   const spec: TaskSpec = { script: name };
   const deps: string[] = [];
   const env = [...globalEnv];
-  for (const d of strings(t.dependsOn)) {
+  for (const d of strings(t.dependsOn, `${name}: dependsOn`, notes)) {
     if (d.startsWith('$')) env.push(d.slice(1));
     else if (d.includes('#'))
       notes.push(`${name}: dependsOn ${JSON.stringify(d)} (a package-specific task) not translated`);
     else deps.push(d);
   }
   if (deps.length > 0) spec.deps = deps;
-  const inputs = translateInputs(name, strings(t.inputs), notes);
+  const inputs = translateInputs(name, strings(t.inputs, `${name}: inputs`, notes), notes);
   if (inputs) spec.inputs = inputs;
-  const outputs = strings(t.outputs).filter((o) => {
+  const outputs = strings(t.outputs, `${name}: outputs`, notes).filter((o) => {
     if (!o.includes('$TURBO_')) return true;
     notes.push(`${name}: output ${JSON.stringify(o)} not translated`);
     return false;
@@ -129,15 +129,23 @@ function translateInputs(name: string, inputs: string[], notes: string[]): strin
 
 /** Variable names; wildcards and exclusions have no equivalent. */
 function names(v: unknown, where: string, notes: string[]): string[] {
-  return strings(v).filter((n) => {
+  return strings(v, where, notes).filter((n) => {
     if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) return true;
     notes.push(`${where} ${JSON.stringify(n)} not translated (disbuild names variables one by one)`);
     return false;
   });
 }
 
-function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+/** A list of strings; anything else in its place is said, not silently dropped. */
+function strings(v: unknown, where: string, notes: string[]): string[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) {
+    notes.push(`${where}: must be a list, got ${JSON.stringify(v)}; not translated`);
+    return [];
+  }
+  const kept = v.filter((x): x is string => typeof x === 'string');
+  if (kept.length < v.length) notes.push(`${where}: entries that are not strings left out`);
+  return kept;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -152,6 +152,26 @@ describe('disbuild.json problems', () => {
     await rig.write({ 'sub/turbo.json': '{ "extends": ["//"] }' });
     const nested = await rig.run(['import', 'turbo', '--stdout']);
     expect(nested.stderr).toContain("sub/turbo.json: a package's own configuration not translated");
+    // Turborepo accepts an input matching nothing, and a field of the wrong type it ignores: the first is left out
+    // (before, the config written did not compile), the second said (before, dropped without a word).
+    await rig.write({
+      'turbo.json': JSON.stringify({
+        tasks: { build: { inputs: ['src/**', 'test/**'], outputs: 'dist/**', dependsOn: '^build' } },
+      }),
+      'src/a.ts': '',
+    });
+    const empty = await rig.run(['import', 'turbo', '--force']);
+    expect(empty.code, empty.stderr).toBe(0);
+    expect(empty.stderr).toContain(
+      'build: input "test/**" matches no file of a package with the script; left out',
+    );
+    expect(empty.stderr).toContain('build: outputs: must be a list, got "dist/**"; not translated');
+    expect(empty.stderr).toContain('build: dependsOn: must be a list, got "^build"; not translated');
+    expect(empty.stderr).not.toContain('To fix');
+    expect(JSON.parse(await rig.read('src/disbuild.json'))).toMatchObject({
+      tasks: { build: { script: 'build', inputs: ['src/**'] } },
+    });
+    expect((await rig.run(['graph'])).code).toBe(0);
     await rig.write({ 'turbo.json': '{ "tasks": { "build": } }' });
     const bad = await rig.run(['import', 'turbo', '--stdout']);
     expect(bad.code).toBe(2);

@@ -1,7 +1,13 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CONFIG_FILE } from '../../config/config-file.js';
-import { importTurbo } from '../../config/import-turbo.js';
+import {
+  CONFIG_FILE,
+  type ConfigProblem,
+  formatConfigProblem,
+  parseConfigText,
+} from '../../config/config-file.js';
+import { importTurbo, type TurboImport } from '../../config/import-turbo.js';
+import { compileConfig } from '../../config/load-config.js';
 import { listRepoFiles } from '../../config/repo-files.js';
 import { readWorkspace } from '../../config/workspaces.js';
 import { parseCommandArgs } from '../args.js';
@@ -80,6 +86,7 @@ export const importCommand: Command = async (argv, io) => {
     if (f !== 'turbo.json' && f.endsWith('/turbo.json'))
       result.notes.push(`${f}: a package's own configuration not translated`);
   }
+  const toFix = await leaveOutEmptyInputs(root, result, io.env);
   const text = `${JSON.stringify(result.config, null, 2)}\n`;
   if (v.stdout) io.stdout.write(text);
   else await writeFile(target, text);
@@ -90,5 +97,51 @@ export const importCommand: Command = async (argv, io) => {
   if (result.notes.length > 0) {
     io.stderr.write(`Not translated:\n${result.notes.map((s) => `  - ${s}\n`).join('')}`);
   }
+  if (toFix.length > 0) {
+    io.stderr.write(
+      `To fix before it runs:\n${toFix.map((p) => `  - ${formatConfigProblem(p)}\n`).join('')}`,
+    );
+  }
   return EXIT.ok;
 };
+
+/**
+ * Turborepo accepts an input glob that matches no file; disbuild refuses one (a mistyped glob would leave a key
+ * blind to what was meant). Compiled against the repository, such globs are left out of the translation, and
+ * said so; a task left with none reads every file of its package. Answers what else the compile finds.
+ */
+async function leaveOutEmptyInputs(
+  root: string,
+  result: TurboImport,
+  env: NodeJS.ProcessEnv,
+): Promise<ConfigProblem[]> {
+  const compile = async (): Promise<ConfigProblem[]> => {
+    const parsed = parseConfigText(JSON.stringify(result.config));
+    if (!parsed.ok) return parsed.error;
+    const config = parsed.value;
+    if (config.tasks === undefined) return [];
+    const compiled = await compileConfig(root, { ...config, tasks: config.tasks }, env);
+    return compiled.ok ? [] : compiled.error;
+  };
+  const problems = await compile();
+  const empty = new Map<string, Set<number>>();
+  for (const p of problems) {
+    const at = /^inputs\[(\d+)\]$/.exec(p.field ?? '');
+    if (p.task === undefined || at === null || p.message !== 'matches no file') continue;
+    empty.set(p.task, (empty.get(p.task) ?? new Set()).add(Number(at[1])));
+  }
+  if (empty.size === 0) return problems;
+  for (const [task, indices] of empty) {
+    const spec = result.config.tasks[task]!;
+    const inputs = spec.inputs ?? [];
+    for (const i of indices) {
+      result.notes.push(
+        `${task}: input ${JSON.stringify(inputs[i])} matches no file of a package with the script; left out`,
+      );
+    }
+    const kept = inputs.filter((_, i) => !indices.has(i));
+    if (kept.some((g) => !g.startsWith('!'))) spec.inputs = kept;
+    else delete spec.inputs;
+  }
+  return compile();
+}
