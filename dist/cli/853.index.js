@@ -55,13 +55,23 @@ async function readConfigFile(dir) {
  * file has tasks and nothing else is wrong with it as a whole, its problems travel with the config instead
  * (`shapeProblems`): a task keeps the fields that were right.
  */
+/** JSON.parse says where by offset (`at position 67`): the line and column are added, as an editor shows them. */
+function withLine(message, text) {
+    const at = /at position (\d+)/.exec(message);
+    if (at === null)
+        return message;
+    const before = text.slice(0, Number(at[1]));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return `${message} (line ${line}, column ${column})`;
+}
 function parseConfigText(text, file = CONFIG_FILE) {
     let raw;
     try {
         raw = JSON.parse(text);
     }
     catch (e) {
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)([{ file, message: `is not valid JSON: ${e.message}` }]);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)([{ file, message: `is not valid JSON: ${withLine(e.message, text)}` }]);
     }
     const problems = [];
     if (!isRecord(raw))

@@ -420,7 +420,7 @@ function resolveDeps(inst, input, byKey, add) {
         const name = upstream ? d.slice(1) : d;
         const target = tasks.get(name);
         if (!target) {
-            add(inst.task, field, `unknown task ${JSON.stringify(name)}`);
+            add(inst.task, field, unknownTask(name, tasks));
             return;
         }
         // Whether `^name` fits cannot be told of a task whose kind is unknown (see instantiate).
@@ -449,6 +449,32 @@ function resolveDeps(inst, input, byKey, add) {
         }
     });
     return [...out].sort();
+}
+/** Why a name in `deps` names no task, with the task it likely meant. */
+function unknownTask(name, tasks) {
+    if (name.includes('#') && tasks.has(name.slice(name.lastIndexOf('#') + 1))) {
+        return `unknown task ${JSON.stringify(name)}: deps name a task ("${name.slice(name.lastIndexOf('#') + 1)}"), not one package's`;
+    }
+    let best;
+    let bestDistance = 3;
+    for (const t of tasks.keys()) {
+        const d = editDistance(name, t);
+        if (d < bestDistance)
+            [best, bestDistance] = [t, d];
+    }
+    return `unknown task ${JSON.stringify(name)}${best === undefined ? '' : `; did you mean ${JSON.stringify(best)}?`}`;
+}
+/** Levenshtein distance, for names of a few dozen characters. */
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = row;
+    }
+    return prev[b.length];
 }
 /**
  * `^task` from package P: the task in each workspace dependency of P that has it; through a dependency that does

@@ -88,12 +88,22 @@ export async function readConfigFile(
  * file has tasks and nothing else is wrong with it as a whole, its problems travel with the config instead
  * (`shapeProblems`): a task keeps the fields that were right.
  */
+/** JSON.parse says where by offset (`at position 67`): the line and column are added, as an editor shows them. */
+function withLine(message: string, text: string): string {
+  const at = /at position (\d+)/.exec(message);
+  if (at === null) return message;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${message} (line ${line}, column ${column})`;
+}
+
 export function parseConfigText(text: string, file = CONFIG_FILE): Result<DisbuildConfig, ConfigProblem[]> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return err([{ file, message: `is not valid JSON: ${(e as Error).message}` }]);
+    return err([{ file, message: `is not valid JSON: ${withLine((e as Error).message, text)}` }]);
   }
   const problems: ConfigProblem[] = [];
   if (!isRecord(raw)) return err([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);

@@ -238,6 +238,26 @@ describe('compileConfig', () => {
     ]);
   });
 
+  it('says which task a misspelt dependency likely meant, that one package’s task cannot be named, and where JSON breaks', async () => {
+    await write({
+      ...workspace,
+      'disbuild.json': {
+        tasks: {
+          build: { script: 'build', deps: ['^buidl'] },
+          lint: { command: 'eslint', deps: ['@x/a#build'] },
+        },
+      },
+    });
+    expect(await errors()).toEqual([
+      'disbuild.json task "build" deps[0]: unknown task "buidl"; did you mean "build"?',
+      'disbuild.json task "lint" deps[0]: unknown task "@x/a#build": deps name a task ("build"), not one package\'s',
+    ]);
+    const r = parseConfigText('{\n  "tasks": {\n    build: {}\n  }\n}\n');
+    expect(!r.ok && r.error.map(formatConfigProblem)).toEqual([
+      expect.stringMatching(/^disbuild.json: is not valid JSON: .* \(line 3, column 5\)$/),
+    ]);
+  });
+
   it('names bad field types and unknown keys', () => {
     const r = parseConfigText(
       JSON.stringify({ tasks: { build: { command: 3, inputs: 'src', deps: [1], colour: 'red' } }, extra: 1 }),
