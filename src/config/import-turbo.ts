@@ -24,11 +24,10 @@ export function importTurbo(turbo: unknown, ws: Workspace): TurboImport {
     return { config: { $schema: SCHEMA_REF, tasks }, notes: ['turbo.json is not an object'] };
   const raw = isRecord(turbo.tasks) ? turbo.tasks : isRecord(turbo.pipeline) ? turbo.pipeline : {};
   const globalEnv = names(turbo.globalEnv, 'globalEnv', notes);
-  if (Array.isArray(turbo.globalDependencies) && turbo.globalDependencies.length > 0) {
-    notes.push(
-      `globalDependencies (${turbo.globalDependencies.join(', ')}): not translated; disbuild inputs stay inside a task's package — put what they imply in "salt", or add them to a root task's inputs`,
-    );
-  }
+  // Files at the root every task's hash covers: inputs from the repository's root (`//`) of every task.
+  const globalInputs = strings(turbo.globalDependencies, 'globalDependencies', notes).map((g) =>
+    g.startsWith('!') ? `!//${g.slice(1)}` : `//${g}`,
+  );
   for (const key of Object.keys(turbo).sort()) {
     if (!['$schema', 'tasks', 'pipeline', 'globalEnv', 'globalDependencies', 'ui', 'daemon'].includes(key)) {
       notes.push(`${key}: not translated`);
@@ -55,7 +54,9 @@ export function importTurbo(turbo: unknown, ws: Workspace): TurboImport {
       notes.push(`${name}: no package has a "${name}" script; left out`);
       continue;
     }
-    tasks[name] = translateTask(name, t, globalEnv, notes);
+    const spec = translateTask(name, t, globalEnv, notes);
+    if (globalInputs.length > 0) spec.inputs = [...(spec.inputs ?? ['**']), ...globalInputs];
+    tasks[name] = spec;
   }
   // Turborepo skips a dependency on a task no package has; disbuild refuses one: it is dropped, and said so.
   for (const [name, spec] of Object.entries(tasks)) {
@@ -112,12 +113,17 @@ function translateTask(
   return spec;
 }
 
-/** `$TURBO_DEFAULT$` is disbuild's default (every file of the package); `$TURBO_ROOT$` has no equivalent. */
+/**
+ * `$TURBO_DEFAULT$` is disbuild's default (every file of the package); `$TURBO_ROOT$/` is `//`, the repository's
+ * root.
+ */
 function translateInputs(name: string, inputs: string[], notes: string[]): string[] | undefined {
   if (inputs.length === 0) return undefined;
   const out: string[] = [];
   for (const i of inputs) {
+    const rooted = /^(!?)\$TURBO_ROOT\$\/(.+)$/.exec(i);
     if (i === '$TURBO_DEFAULT$') out.push('**');
+    else if (rooted !== null) out.push(`${rooted[1]!}//${rooted[2]!}`);
     else if (i.includes('$TURBO_ROOT$') || i.startsWith('../')) {
       notes.push(`${name}: input ${JSON.stringify(i)} outside the package not translated`);
     } else out.push(i);

@@ -96,7 +96,7 @@ export function selectInputs(
   add: Add,
 ): Map<TaskInstance, string[]> {
   const out = new Map<TaskInstance, string[]>();
-  const globsByTask = new Map<string, { glob: GlobList; used: boolean[] } | undefined>();
+  const globsByTask = new Map<string, TaskGlobs | undefined>();
   const locks = LOCK_FILES.filter((f) => hasFile(files, f));
   for (const inst of instances) {
     let entry = globsByTask.get(inst.task);
@@ -105,35 +105,100 @@ export function selectInputs(
       globsByTask.set(inst.task, entry);
     }
     if (!entry) continue;
-    out.set(inst, choose(inst, files, generated, entry.glob, entry.used, locks));
+    const chosen = choose(inst, files, generated, entry.local.glob, entry.local.used, locks);
+    if (entry.rooted !== undefined) addRooted(chosen, files, generated, entry.rooted);
+    out.set(inst, chosen);
   }
   for (const [task, entry] of globsByTask) {
-    if (!entry || entry.glob.everything) continue;
-    entry.glob.positiveIndex.forEach((i, k) => {
-      if (!entry.used[k]) add(task, `inputs[${i}]`, 'matches no file');
-    });
+    for (const list of entry === undefined ? [] : [entry.local, entry.rooted]) {
+      if (list === undefined || list.glob.everything) continue;
+      list.glob.positiveIndex.forEach((i, k) => {
+        if (!list.used[k]) add(task, `inputs[${list.index[i]!}]`, 'matches no file');
+      });
+    }
   }
   return out;
 }
 
-function taskGlobs(inst: TaskInstance, add: Add): { glob: GlobList; used: boolean[] } | undefined {
+/** A task's input globs compiled, with which of them matched a file so far and where each was declared. */
+interface InputGlobs {
+  glob: GlobList;
+  used: boolean[];
+  /** A compiled pattern's index in the task's `inputs`, by its index in the compiled list. */
+  index: number[];
+}
+
+/**
+ * `local`: relative to the task's directory; `rooted`: the patterns that begin with `//`, relative to the
+ * repository's root (`//tsconfig.base.json`), as Bazel writes the root; none when there are none.
+ */
+interface TaskGlobs {
+  local: InputGlobs;
+  rooted?: InputGlobs;
+}
+
+function taskGlobs(inst: TaskInstance, add: Add): TaskGlobs | undefined {
   const raw = inst.spec.inputs ?? ['**'];
-  const patterns: string[] = [];
+  const local: string[] = [];
+  const localIndex: number[] = [];
+  const rooted: string[] = [];
+  const rootedIndex: number[] = [];
   let bad = false;
   raw.forEach((p, i) => {
-    const n = normalizePattern(p);
+    const negated = p.startsWith('!');
+    const body = negated ? p.slice(1) : p;
+    const atRoot = body.startsWith('//');
+    const n = normalizePattern(atRoot ? body.slice(2) : body);
     if (!n.ok) {
       add(inst.task, `inputs[${i}]`, n.error);
       bad = true;
-    } else patterns.push(p.startsWith('!') ? `!${n.value}` : n.value);
+      return;
+    }
+    const pattern = negated ? `!${n.value}` : n.value;
+    if (atRoot) {
+      rooted.push(pattern);
+      rootedIndex.push(i);
+    } else {
+      local.push(pattern);
+      localIndex.push(i);
+    }
   });
   if (bad) return undefined;
-  const glob = compileGlobs(patterns);
+  const compile = (patterns: string[], index: number[]): InputGlobs => {
+    const glob = compileGlobs(patterns);
+    return { glob, used: glob.positives.map(() => false), index };
+  };
+  const globs: TaskGlobs = { local: compile(local, localIndex) };
+  if (rooted.length > 0) globs.rooted = compile(rooted, rootedIndex);
   // `[]` says the task reads no file; exclusions alone say nothing that could be meant.
-  if (glob.positives.length === 0 && raw.length > 0) {
+  if (raw.length > 0 && globs.local.glob.positives.length === 0 && !globs.rooted?.glob.positives.length) {
     add(inst.task, 'inputs', 'has only exclusions ("!"): add what to include');
   }
-  return { glob, used: glob.positives.map(() => false) };
+  return globs;
+}
+
+/** Adds to `chosen` (sorted, kept so) the repository's files that the task's `//` patterns choose. */
+function addRooted(
+  chosen: string[],
+  files: readonly string[],
+  generated: GeneratedFiles,
+  { glob, used }: InputGlobs,
+): void {
+  const have = new Set(chosen);
+  const before = chosen.length;
+  for (const [lo, hi] of scanRanges(files, '', glob)) {
+    for (let i = lo; i < hi; i++) {
+      const path = files[i]!;
+      let hit = glob.everything;
+      for (let k = 0; k < glob.positives.length; k++) {
+        if ((hit && used[k]) || !glob.positives[k]!(path)) continue;
+        hit = true;
+        used[k] = true;
+      }
+      if (hit && !glob.excluded(path) && !generated(i) && !have.has(path)) chosen.push(path);
+    }
+  }
+  if (chosen.length > before) chosen.sort();
 }
 
 function choose(

@@ -173,6 +173,40 @@ describe('compileConfig', () => {
     expect(lint!.Inputs).not.toContain('package-lock.json');
   });
 
+  it('reads inputs beginning with // from the repository root, for any task', async () => {
+    await write({
+      ...workspace,
+      'tsconfig.base.json': '{}',
+      'config/a.json': '{}',
+      'config/b.json': '{}',
+      'disbuild.json': {
+        tasks: {
+          build: {
+            script: 'build',
+            inputs: ['src/**', '//tsconfig.base.json', '//config/*.json', '!//config/b.json'],
+          },
+          lint: { command: 'true', inputs: ['//missing/**', 'packages/a/src/**', '//nothing.json'] },
+        },
+      },
+    });
+    // Before: `must be relative` — a file every package's build reads could enter no key but through a root task.
+    expect(await errors()).toEqual([
+      'disbuild.json task "lint" inputs[0]: matches no file',
+      'disbuild.json task "lint" inputs[2]: matches no file',
+    ]);
+    await write({ 'missing/x': '', 'nothing.json': '' });
+    const r = await compile();
+    if (!r.ok) throw new Error(r.error.map(formatConfigProblem).join('\n'));
+    const [a, , lint] = r.value.json.Jobs;
+    expect(a!.Inputs).toEqual([
+      'config/a.json',
+      'packages/a/package.json',
+      'packages/a/src/index.ts',
+      'tsconfig.base.json',
+    ]);
+    expect(lint!.Inputs).toEqual(['missing/x', 'nothing.json', 'packages/a/src/index.ts']);
+  });
+
   it('names every file declaring a package name twice, and makes up no cycle through either', async () => {
     await write({
       'package.json': { name: 'root', workspaces: ['apps/*', 'packages/*'] },

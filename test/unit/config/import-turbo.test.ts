@@ -32,7 +32,7 @@ const turbo = {
   tasks: {
     build: {
       dependsOn: ['^build'],
-      inputs: ['src/**', 'tsconfig.json'],
+      inputs: ['src/**', 'tsconfig.json', '$TURBO_ROOT$/tsconfig.base.json'],
       outputs: ['dist/**'],
       env: ['NODE_ENV'],
     },
@@ -49,14 +49,14 @@ const handWritten = {
     build: {
       script: 'build',
       deps: ['^build'],
-      inputs: ['src/**', 'tsconfig.json'],
+      inputs: ['src/**', 'tsconfig.json', '//tsconfig.base.json', '//.env'],
       outputs: ['dist/**'],
       env: ['CI', 'NODE_ENV'],
     },
-    test: { script: 'test', deps: ['build'], inputs: ['**', '!README.md'], env: ['CI'] },
-    lint: { script: 'lint', env: ['CI'] },
-    typecheck: { script: 'typecheck', deps: ['^build'], env: ['CI'] },
-    deploy: { script: 'deploy', deps: ['build', 'test'], env: ['CI'] },
+    test: { script: 'test', deps: ['build'], inputs: ['**', '!README.md', '//.env'], env: ['CI'] },
+    lint: { script: 'lint', inputs: ['**', '//.env'], env: ['CI'] },
+    typecheck: { script: 'typecheck', deps: ['^build'], inputs: ['**', '//.env'], env: ['CI'] },
+    deploy: { script: 'deploy', deps: ['build', 'test'], inputs: ['**', '//.env'], env: ['CI'] },
   },
 };
 
@@ -64,6 +64,8 @@ describe('importTurbo', () => {
   it('translates a five-task turbo.json into a config whose graph equals a hand-written one', async () => {
     await write({
       'package.json': { name: 'root', workspaces: ['apps/*', 'packages/*'] },
+      '.env': 'A=1',
+      'tsconfig.base.json': '{}',
       'packages/ui/package.json': { name: 'ui', scripts },
       'packages/ui/src/index.ts': '',
       'packages/ui/tsconfig.json': '{}',
@@ -80,7 +82,6 @@ describe('importTurbo', () => {
     const ws = await readWorkspace(dir, await listRepoFiles(dir), problems);
     const imported = importTurbo(turbo, ws);
     expect(imported.notes).toEqual([
-      'globalDependencies (.env): not translated; disbuild inputs stay inside a task\'s package — put what they imply in "salt", or add them to a root task\'s inputs',
       'deploy: dependsOn "web#e2e" (a package-specific task) not translated',
       'deploy: "cache": false not translated; disbuild caches every task by its inputs, command and env',
       'dev: persistent (long-running) task left out: a build graph only runs tasks that finish',
@@ -94,6 +95,14 @@ describe('importTurbo', () => {
     const b = await compileConfig(dir, { tasks: expected.value.tasks! }, env);
     if (!a.ok || !b.ok) throw new Error(JSON.stringify([a, b]));
     expect(a.value.json).toEqual(b.value.json);
+    // Files at the repository's root (`//`, Turborepo's `$TURBO_ROOT$/` and globalDependencies) are inputs.
+    expect(a.value.json.Jobs.find((j) => j.Name === 'web#build')!.Inputs).toEqual([
+      '.env',
+      'apps/web/package.json',
+      'apps/web/src/main.ts',
+      'apps/web/tsconfig.json',
+      'tsconfig.base.json',
+    ]);
     expect(a.value.json.Jobs.map((j) => j.Name)).toEqual([
       'ui#build',
       'ui#lint',
