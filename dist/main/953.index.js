@@ -472,6 +472,12 @@ function resolveDeps(inst, input, byKey, add) {
         // Whether `^name` fits cannot be told of a task whose kind is unknown (see instantiate).
         if (input.config.brokenTasks?.has(name))
             return;
+        // Said once for the task, not as a cycle in each of its packages.
+        if (!upstream && name === inst.task) {
+            const hint = target.script === undefined ? '' : `; "^${name}" is the same task of its workspace dependencies`;
+            add(inst.task, field, `a task cannot depend on itself${hint}`);
+            return;
+        }
         if (upstream) {
             if (!inst.pkg || target.script === undefined) {
                 add(inst.task, field, `"^${name}" needs a script task on both sides (the same task of every workspace dependency)`);

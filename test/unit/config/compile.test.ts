@@ -272,18 +272,19 @@ describe('compileConfig', () => {
     ]);
   });
 
-  it('says which task a misspelt dependency likely meant, that one package’s task cannot be named, and where JSON breaks', async () => {
+  it('says which task a misspelt dependency likely meant, that one package’s task cannot be named, that a task cannot depend on itself (once, not per package), and where JSON breaks', async () => {
     await write({
       ...workspace,
       'disbuild.json': {
         tasks: {
-          build: { script: 'build', deps: ['^buidl'] },
+          build: { script: 'build', deps: ['^buidl', 'build'] },
           lint: { command: 'eslint', deps: ['@x/a#build'] },
         },
       },
     });
     expect(await errors()).toEqual([
       'disbuild.json task "build" deps[0]: unknown task "buidl"; did you mean "build"?',
+      'disbuild.json task "build" deps[1]: a task cannot depend on itself; "^build" is the same task of its workspace dependencies',
       'disbuild.json task "lint" deps[0]: unknown task "@x/a#build": deps name a task ("build"), not one package\'s',
     ]);
     const r = parseConfigText('{\n  "tasks": {\n    build: {}\n  }\n}\n');
