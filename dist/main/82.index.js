@@ -154,8 +154,17 @@ async function pnpmPatterns(root, problems) {
 function readManifest(root, path, text, problems) {
     try {
         const json = JSON.parse(text ?? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, path), 'utf8'));
-        if (isRecord(json))
+        if (isRecord(json)) {
+            // Fields the compile reads, of a type it would otherwise pass over without a word (a package then known by
+            // its directory, or without its dependencies).
+            if (json.name !== undefined && typeof json.name !== 'string')
+                problems.push({ file: path, field: 'name', message: 'must be a string' });
+            for (const field of ['scripts', ...DEP_FIELDS]) {
+                if (json[field] !== undefined && !isRecord(json[field]))
+                    problems.push({ file: path, field, message: 'must be an object' });
+            }
             return json;
+        }
         problems.push({ file: path, message: 'must be a JSON object' });
     }
     catch (e) {

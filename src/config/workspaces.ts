@@ -164,7 +164,17 @@ function readManifest(
 ): PackageJson | undefined {
   try {
     const json = JSON.parse(text ?? readFileSync(join(root, path), 'utf8')) as unknown;
-    if (isRecord(json)) return json;
+    if (isRecord(json)) {
+      // Fields the compile reads, of a type it would otherwise pass over without a word (a package then known by
+      // its directory, or without its dependencies).
+      if (json.name !== undefined && typeof json.name !== 'string')
+        problems.push({ file: path, field: 'name', message: 'must be a string' });
+      for (const field of ['scripts', ...DEP_FIELDS]) {
+        if (json[field] !== undefined && !isRecord(json[field]))
+          problems.push({ file: path, field, message: 'must be an object' });
+      }
+      return json;
+    }
     problems.push({ file: path, message: 'must be a JSON object' });
   } catch (e) {
     problems.push({ file: path, message: `cannot be read: ${(e as Error).message}` });

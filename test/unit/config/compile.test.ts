@@ -236,6 +236,20 @@ describe('compileConfig', () => {
     ]);
   });
 
+  it('reports fields of a package.json the compile reads when their type is wrong', async () => {
+    await write({
+      ...workspace,
+      'packages/a/package.json': { name: 5, scripts: { build: 'tsc' } },
+      'packages/b/package.json': { name: '@x/b', scripts: { build: 'tsc' }, dependencies: '@x/a' },
+      'disbuild.json': { tasks: { build: { script: 'build' } } },
+    });
+    // Before: `a` was known by its directory, and `b` had no dependencies, without a word.
+    expect(await errors()).toEqual([
+      'packages/a/package.json name: must be a string',
+      'packages/b/package.json dependencies: must be an object',
+    ]);
+  });
+
   it('reads pnpm-workspace.yaml and follows ^task through packages without the script', async () => {
     await write({
       'package.json': { name: 'root' },
