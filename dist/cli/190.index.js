@@ -1615,6 +1615,8 @@ class WorkerPool {
 
 
 
+
+
 /**
  * The in-place outputs of one run's jobs (`Outputs` in the graph), by job label. Jobs without `Outputs` cost
  * nothing here: every method returns at once for them.
@@ -1632,6 +1634,8 @@ class InPlaceOutputs {
      * manifest's until a job that runs asks (most never are asked).
      */
     #held = new Map();
+    /** The files a job's clear left as other jobs' (`#others`), as they were then (see `writtenAs`). */
+    #spared = new Map();
     #inputs;
     /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
     #any;
@@ -1693,29 +1697,20 @@ class InPlaceOutputs {
     /**
      * Whether `path` is another job's: one of the files a job other than `label` put in the checkout in this run
      * (built, restored or found in place), or one the globs match of a job not settled yet (queued, running, or not
-     * in this run) that neither depends on `label` (it writes later: its stale files are stale) nor is one `label`
-     * depends on (those are settled; one with the same key as another may never be). Sibling tasks whose globs
-     * overlap (`bundle`: `dist/bundle.js`, `types`: `dist/*.js`, both after `build`) otherwise removed each other's
-     * files. `capture`: for what a job captures, where only files that jobs it does not depend on hold count (globs
-     * must not take a job's own outputs out of its artifact).
+     * in this run) that does not depend on `label` (one that does writes later: its stale files are stale). Sibling
+     * tasks whose globs overlap (`bundle`: `dist/bundle.js`, `types`: `dist/*.js`, both after `build`) otherwise
+     * removed each other's files.
      */
-    #others(label, path, capture = false) {
+    #others(label, path) {
         if (!this.#any)
             return false;
-        const below = this.transitiveWithOutputs(label);
         return this.#owners.claimants(path, (other) => {
             if (other === label)
-                return false;
-            const dependency = below.includes(other);
-            if (capture && dependency)
                 return false;
             const held = this.#heldBy(other);
             if (held !== undefined)
                 return held.has(path);
-            return (!capture &&
-                !dependency &&
-                this.#of(other)?.matches(path) === true &&
-                !this.#owners.dependsOn(other, label));
+            return this.#of(other)?.matches(path) === true && !this.#owners.dependsOn(other, label);
         });
     }
     #heldBy(label) {
@@ -1750,23 +1745,40 @@ class InPlaceOutputs {
      * Before a job runs: its stale in-place outputs are removed, so that only what it writes is captured. Not a file
      * another job put in the checkout in this run: a job it depends on put it there for this one to read (`build`
      * writes `dist/index.js`, `types` reads it and writes `dist/*.d.ts` under `dist/*`); before, such a job removed
-     * the very file it was to read, and failed. A stale file is removed when the jobs its globs match all settled
-     * in this run without it (a dependency's globs matching a file it did not put there spare it no more).
+     * the very file it was to read, and failed. Nor one the globs of a job not settled yet match, that does not
+     * depend on this one. A stale file is removed when every other job whose globs match it settled in this run
+     * without it.
      */
     clear(label) {
         const globs = this.#of(label);
         if (!globs)
             return;
-        clearOutputs(this.#sourceDir, globs, new Set(), (path) => this.#protect(path) || this.#others(label, path));
+        const spared = new Map();
+        clearOutputs(this.#sourceDir, globs, new Set(), (path) => {
+            if (this.#protect(path))
+                return true;
+            if (!this.#others(label, path))
+                return false;
+            spared.set(path, writtenAs((0,external_node_path_.join)(this.#sourceDir, path)));
+            return true;
+        });
+        if (spared.size > 0)
+            this.#spared.set(label, spared);
     }
-    /** After a job succeeded: its in-place outputs join its output directory. An error message on failure. */
+    /**
+     * After a job succeeded: its in-place outputs join its output directory. Not a file its clear left as another
+     * job's, unless the command wrote it since: a stale file a sibling's globs match (or a dependency's file) is not
+     * this job's, and an artifact holding it would put it back over the owner's newer one. An error message on
+     * failure.
+     */
     capture(label, outputDir) {
         const globs = this.#of(label);
         if (!globs)
             return undefined;
-        // A file of a job it depends on is captured with its own (its artifact stays the same whatever ran before
-        // it); one a job it does not depend on holds, or may be writing now, is that job's.
-        const notOwn = (path) => this.#protect(path) || this.#others(label, path, true);
+        const spared = this.#spared.get(label);
+        this.#spared.delete(label);
+        const notOwn = (path) => this.#protect(path) ||
+            (spared?.get(path) !== undefined && spared.get(path) === writtenAs((0,external_node_path_.join)(this.#sourceDir, path)));
         try {
             this.#held.set(label, new Set(captureOutputs(this.#sourceDir, globs, outputDir, notOwn)));
             return undefined;
@@ -1837,6 +1849,14 @@ class InPlaceOutputs {
             return { message: `in-place outputs: ${e.message}` };
         }
     }
+}
+/**
+ * A file as written: its inode, size, and modification and change times to the nanosecond; a command that writes
+ * it, even the same bytes, changes them. Empty when it is not there.
+ */
+function writtenAs(path) {
+    const st = (0,external_node_fs_.lstatSync)(path, { bigint: true, throwIfNoEntry: false });
+    return st === undefined ? '' : `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 }
 /** The files git tracks under `dir`, relative to it; none outside a work tree. */
 function trackedFiles(dir) {

@@ -132,7 +132,7 @@ function translateInputs(name, inputs, notes) {
         const rooted = /^(!?)\$TURBO_ROOT\$\/(.+)$/.exec(i);
         if (i === '$TURBO_DEFAULT$')
             out.push('**');
-        else if (rooted !== null)
+        else if (rooted !== null && !rooted[2].startsWith('../'))
             out.push(`${rooted[1]}//${rooted[2]}`);
         else if (i.includes('$TURBO_ROOT$') || i.startsWith('../')) {
             notes.push(`${name}: input ${JSON.stringify(i)} outside the package not translated`);

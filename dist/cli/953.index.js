@@ -194,7 +194,11 @@ const LOCK_FILES = [
 function selectInputs(instances, files, generated, add) {
     const out = new Map();
     const globsByTask = new Map();
-    const locks = LOCK_FILES.filter((f) => (0,repo_files/* hasFile */.jv)(files, f));
+    // A lock file some task writes is its output, and never an input (as any other).
+    const locks = LOCK_FILES.filter((f) => {
+        const [at, end] = (0,repo_files/* fileRange */.Yj)(files, f);
+        return at < end && !generated(at);
+    });
     for (const inst of instances) {
         let entry = globsByTask.get(inst.task);
         if (!globsByTask.has(inst.task)) {
@@ -203,7 +207,8 @@ function selectInputs(instances, files, generated, add) {
         }
         if (!entry)
             continue;
-        const chosen = choose(inst, files, generated, entry.local.glob, entry.local.used, locks);
+        const rootExcluded = entry.rooted?.glob.excludes ? entry.rooted.glob.excluded : undefined;
+        const chosen = choose(inst, files, generated, entry.local.glob, entry.local.used, locks, rootExcluded);
         if (entry.rooted !== undefined)
             addRooted(chosen, files, generated, entry.rooted);
         out.set(inst, chosen);
@@ -233,7 +238,10 @@ function taskGlobs(inst, add) {
         const atRoot = body.startsWith('//');
         const n = normalizePattern(atRoot ? body.slice(2) : body);
         if (!n.ok) {
-            add(inst.task, `inputs[${i}]`, n.error);
+            const error = atRoot && n.error !== 'is empty'
+                ? `must stay inside the repository, got ${JSON.stringify(p)}`
+                : n.error;
+            add(inst.task, `inputs[${i}]`, error);
             bad = true;
             return;
         }
@@ -283,7 +291,9 @@ function addRooted(chosen, files, generated, { glob, used }) {
     if (chosen.length > before)
         chosen.sort();
 }
-function choose(inst, files, generated, glob, used, locks) {
+function choose(inst, files, generated, glob, used, locks, 
+/** `!//…` patterns: they exclude from every glob's files, by their path from the root. */
+rootExcluded) {
     const cut = inst.dir === '' ? 0 : inst.dir.length + 1;
     const chosen = [];
     for (const [lo, hi] of scanRanges(files, inst.dir, glob)) {
@@ -291,7 +301,7 @@ function choose(inst, files, generated, glob, used, locks) {
             const path = files[i];
             // `**` alone: no path to cut, no glob to try.
             if (glob.everything && !glob.excludes) {
-                if (!generated(i))
+                if (!generated(i) && rootExcluded?.(path) !== true)
                     chosen.push(path);
                 continue;
             }
@@ -306,7 +316,7 @@ function choose(inst, files, generated, glob, used, locks) {
                     used[k] = true;
                 }
             }
-            if (hit && !glob.excluded(rel) && !generated(i))
+            if (hit && !glob.excluded(rel) && rootExcluded?.(path) !== true && !generated(i))
                 chosen.push(path);
         }
     }

@@ -123,7 +123,7 @@ function translateInputs(name: string, inputs: string[], notes: string[]): strin
   for (const i of inputs) {
     const rooted = /^(!?)\$TURBO_ROOT\$\/(.+)$/.exec(i);
     if (i === '$TURBO_DEFAULT$') out.push('**');
-    else if (rooted !== null) out.push(`${rooted[1]!}//${rooted[2]!}`);
+    else if (rooted !== null && !rooted[2]!.startsWith('../')) out.push(`${rooted[1]!}//${rooted[2]!}`);
     else if (i.includes('$TURBO_ROOT$') || i.startsWith('../')) {
       notes.push(`${name}: input ${JSON.stringify(i)} outside the package not translated`);
     } else out.push(i);

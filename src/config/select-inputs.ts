@@ -1,6 +1,6 @@
 import type { TaskInstance } from './compile.js';
 import { compileGlobs, normalizePattern, type GlobList } from './globs.js';
-import { fileRange, filesUnder, hasFile } from './repo-files.js';
+import { fileRange, filesUnder } from './repo-files.js';
 import type { Workspace } from './workspaces.js';
 
 /**
@@ -97,7 +97,11 @@ export function selectInputs(
 ): Map<TaskInstance, string[]> {
   const out = new Map<TaskInstance, string[]>();
   const globsByTask = new Map<string, TaskGlobs | undefined>();
-  const locks = LOCK_FILES.filter((f) => hasFile(files, f));
+  // A lock file some task writes is its output, and never an input (as any other).
+  const locks = LOCK_FILES.filter((f) => {
+    const [at, end] = fileRange(files, f);
+    return at < end && !generated(at);
+  });
   for (const inst of instances) {
     let entry = globsByTask.get(inst.task);
     if (!globsByTask.has(inst.task)) {
@@ -105,7 +109,8 @@ export function selectInputs(
       globsByTask.set(inst.task, entry);
     }
     if (!entry) continue;
-    const chosen = choose(inst, files, generated, entry.local.glob, entry.local.used, locks);
+    const rootExcluded = entry.rooted?.glob.excludes ? entry.rooted.glob.excluded : undefined;
+    const chosen = choose(inst, files, generated, entry.local.glob, entry.local.used, locks, rootExcluded);
     if (entry.rooted !== undefined) addRooted(chosen, files, generated, entry.rooted);
     out.set(inst, chosen);
   }
@@ -130,7 +135,8 @@ interface InputGlobs {
 
 /**
  * `local`: relative to the task's directory; `rooted`: the patterns that begin with `//`, relative to the
- * repository's root (`//tsconfig.base.json`), as Bazel writes the root; none when there are none.
+ * repository's root (`//tsconfig.base.json`), as Bazel writes the root; none when there are none. A `!//…`
+ * exclusion takes its files away from both.
  */
 interface TaskGlobs {
   local: InputGlobs;
@@ -150,7 +156,11 @@ function taskGlobs(inst: TaskInstance, add: Add): TaskGlobs | undefined {
     const atRoot = body.startsWith('//');
     const n = normalizePattern(atRoot ? body.slice(2) : body);
     if (!n.ok) {
-      add(inst.task, `inputs[${i}]`, n.error);
+      const error =
+        atRoot && n.error !== 'is empty'
+          ? `must stay inside the repository, got ${JSON.stringify(p)}`
+          : n.error;
+      add(inst.task, `inputs[${i}]`, error);
       bad = true;
       return;
     }
@@ -208,6 +218,8 @@ function choose(
   glob: GlobList,
   used: boolean[],
   locks: readonly string[],
+  /** `!//…` patterns: they exclude from every glob's files, by their path from the root. */
+  rootExcluded?: (path: string) => boolean,
 ): string[] {
   const cut = inst.dir === '' ? 0 : inst.dir.length + 1;
   const chosen: string[] = [];
@@ -216,7 +228,7 @@ function choose(
       const path = files[i]!;
       // `**` alone: no path to cut, no glob to try.
       if (glob.everything && !glob.excludes) {
-        if (!generated(i)) chosen.push(path);
+        if (!generated(i) && rootExcluded?.(path) !== true) chosen.push(path);
         continue;
       }
       const rel = cut === 0 ? path : path.slice(cut);
@@ -229,7 +241,7 @@ function choose(
           used[k] = true;
         }
       }
-      if (hit && !glob.excluded(rel) && !generated(i)) chosen.push(path);
+      if (hit && !glob.excluded(rel) && rootExcluded?.(path) !== true && !generated(i)) chosen.push(path);
     }
   }
   if (inst.pkg) {

@@ -200,7 +200,7 @@ describe('two tasks with one definition, and a task depending on both', () => {
     await rig.cleanup();
   });
 
-  it('removes a stale file neither holds before the later task runs', async () => {
+  it('never takes a stale file neither holds into the later task’s artifact', async () => {
     const build = {
       command: 'mkdir -p dist && cp src/a.txt dist/index.txt',
       inputs: ['src/**'],
@@ -230,7 +230,78 @@ describe('two tasks with one definition, and a task depending on both', () => {
     config.tasks.types = types('cat dist/index.txt dist/index.txt > dist/index.d.txt');
     await rig.write({ 'disbuild.json': JSON.stringify(config), 'dist/old.txt': 'stale\n' });
     await run();
-    // Before: the two tasks share a key, one of them was made ready, and the other's globs spared the file.
+    // Before: the two tasks share a key, one of them was made ready, the other's globs spared the file, and the
+    // later task's artifact took it.
+    rmSync(join(rig.src, 'dist'), { recursive: true, force: true });
+    expect(await run()).toMatch(/3 cached/);
     expect(() => lstatSync(join(rig.src, 'dist', 'old.txt'))).toThrow();
+    expect(await rig.read('src/dist/index.d.txt')).toBe('one\none\n');
+  });
+});
+
+/**
+ * Siblings with inputs of their own (`bundle`: `dist/bundle.txt` from `src/b.txt`; `types`: `dist/types.txt`
+ * under `dist/*.txt` from `src/t.txt`), built apart from each other.
+ */
+describe('sibling tasks built apart', () => {
+  let rig: Rig;
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it('each artifact holds its own files: nothing stale comes back, and cached runs write nothing', async () => {
+    rig = await Rig.create();
+    const after = (command: string, input: string, outputs: string[]): object => ({
+      command,
+      inputs: [input],
+      outputs,
+      deps: ['build'],
+    });
+    await rig.write({
+      'src/a.txt': 'one\n',
+      'src/b.txt': 'B1\n',
+      'src/t.txt': 'T1\n',
+      '.gitignore': 'dist/\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'mkdir -p dist && cp src/a.txt dist/index.txt',
+            inputs: ['src/a.txt'],
+            outputs: ['dist/index.txt'],
+          },
+          bundle: after('cat dist/index.txt src/b.txt > dist/bundle.txt', 'src/b.txt', ['dist/bundle.txt']),
+          types: after('cat dist/index.txt src/t.txt > dist/types.txt', 'src/t.txt', ['dist/*.txt']),
+        },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+    const run = async (...args: string[]): Promise<string> => {
+      const r = await rig.run(['run', ...args, '--cache-dir', rig.cacheDir]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const bundle = join(rig.src, 'dist', 'bundle.txt');
+    expect(await run()).toMatch(/3 built/);
+    // `types` alone, `bundle` not in the run: `dist/bundle.txt` is left alone, and not taken.
+    await rig.write({ 'src/t.txt': 'T2\n' });
+    expect(await run('types')).toMatch(/1 built/);
+    await rig.write({ 'src/b.txt': 'B2\n' });
+    expect(await run()).toMatch(/1 built/);
+    expect(await rig.read('src/dist/bundle.txt')).toBe('one\nB2\n');
+    const st = lstatSync(bundle);
+    for (let i = 0; i < 2; i++) {
+      expect(await run()).toMatch(/3 cached/);
+      expect(await rig.read('src/dist/bundle.txt')).toBe('one\nB2\n');
+      // Before: the two artifacts each held the file, with different bytes, and every run put one back.
+      const now = lstatSync(bundle);
+      expect([now.ino, now.mtimeMs]).toEqual([st.ino, st.mtimeMs]);
+    }
+    // Before: `bundle`'s own artifact lost its file to `types`, and B1 came back.
+    rmSync(join(rig.src, 'dist'), { recursive: true, force: true });
+    expect(await run()).toMatch(/3 cached/);
+    expect(await rig.read('src/dist/bundle.txt')).toBe('one\nB2\n');
+    expect(await rig.read('src/dist/types.txt')).toBe('one\nT2\n');
   });
 });

@@ -173,6 +173,23 @@ describe('compileConfig', () => {
     expect(lint!.Inputs).not.toContain('package-lock.json');
   });
 
+  it('does not make a lock file some task writes an input of the script tasks', async () => {
+    await write({
+      ...workspace,
+      'package-lock.json': '{}',
+      'disbuild.json': {
+        tasks: {
+          lock: { command: 'npm install', inputs: ['package.json'], outputs: ['package-lock.json'] },
+          build: { script: 'build', inputs: ['src/**'], deps: ['lock'] },
+        },
+      },
+    });
+    const r = await compile();
+    if (!r.ok) throw new Error(r.error.map(formatConfigProblem).join('\n'));
+    // Before: outputs are never inputs, but the lock file was, and every run rebuilt every package.
+    expect(r.value.json.Jobs[0]!.Inputs).toEqual(['packages/a/package.json', 'packages/a/src/index.ts']);
+  });
+
   it('reads inputs beginning with // from the repository root, for any task', async () => {
     await write({
       ...workspace,
@@ -205,6 +222,24 @@ describe('compileConfig', () => {
       'tsconfig.base.json',
     ]);
     expect(lint!.Inputs).toEqual(['missing/x', 'nothing.json', 'packages/a/src/index.ts']);
+    // `!//…` excludes from every glob's files; and a `//` glob stays inside the repository.
+    await write({
+      'disbuild.json': {
+        tasks: {
+          docs: { command: 'true', inputs: ['config/**', '!//config/b.json'] },
+          up: { command: 'true', inputs: ['///x', '//../x'] },
+        },
+      },
+    });
+    expect(await errors()).toEqual([
+      'disbuild.json task "up" inputs[0]: must stay inside the repository, got "///x"',
+      'disbuild.json task "up" inputs[1]: must stay inside the repository, got "//../x"',
+    ]);
+    await write({
+      'disbuild.json': { tasks: { docs: { command: 'true', inputs: ['config/**', '!//config/b.json'] } } },
+    });
+    const docs = await compile();
+    expect(docs.ok && docs.value.json.Jobs[0]!.Inputs).toEqual(['config/a.json']);
   });
 
   it('names every file declaring a package name twice, and makes up no cycle through either', async () => {
