@@ -34,8 +34,14 @@ export class InPlaceOutputs {
    */
   readonly #held = new Map<JobLabel, ReadonlySet<string> | (() => ReadonlySet<string>)>();
 
-  /** The files a job's clear left as other jobs' (`#others`), as they were then (see `writtenAs`). */
-  readonly #spared = new Map<JobLabel, Map<string, string>>();
+  /**
+   * The files a job's clear left as other jobs' (`#others`): as they were then (see `writtenAs`), and whether
+   * another job held them (else the globs of one not settled matched them, and whose they are is not known).
+   */
+  readonly #spared = new Map<JobLabel, Map<string, { as: string; held: boolean }>>();
+
+  /** The files each job built in this run wrote (captured, less what it only kept: see `capture`). */
+  readonly #wrote = new Map<JobLabel, ReadonlySet<string>>();
   #inputs: Set<string> | undefined;
 
   /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
@@ -45,6 +51,8 @@ export class InPlaceOutputs {
   readonly #move: boolean;
 
   readonly #compile: ((patterns: readonly string[]) => OutputGlobs) | undefined;
+
+  readonly #inRun: (label: JobLabel) => boolean;
 
   readonly #records: OutputStatRecords;
 
@@ -66,6 +74,8 @@ export class InPlaceOutputs {
       moveFromRestores?: boolean;
       compile?: (patterns: readonly string[]) => OutputGlobs;
       recordsFile?: string;
+      /** The jobs of this run (all of the graph's when absent). */
+      inRun?: ReadonlySet<JobLabel>;
     } = {},
   ) {
     this.#graph = graph;
@@ -74,6 +84,8 @@ export class InPlaceOutputs {
     this.#compile = opts.compile;
     this.#records = new OutputStatRecords(opts.recordsFile);
     this.#owners = new LaterOwners(graph, (label) => this.#of(label));
+    const inRun = opts.inRun;
+    this.#inRun = inRun === undefined ? () => true : (label) => inRun.has(label);
     this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
   }
 
@@ -113,19 +125,36 @@ export class InPlaceOutputs {
 
   /**
    * Whether `path` is another job's: one of the files a job other than `label` put in the checkout in this run
-   * (built, restored or found in place), or one the globs match of a job not settled yet (queued, running, or not
-   * in this run) that does not depend on `label` (one that does writes later: its stale files are stale). Sibling
+   * (built, restored or found in place), or one the globs match of a job of this run not settled yet (queued or
+   * running) that does not depend on `label` (one that does writes later: its stale files are stale). Sibling
    * tasks whose globs overlap (`bundle`: `dist/bundle.js`, `types`: `dist/*.js`, both after `build`) otherwise
    * removed each other's files.
    */
   #others(label: JobLabel, path: string): boolean {
-    if (!this.#any) return false;
-    return this.#owners.claimants(path, (other) => {
+    return this.#otherOwner(label, path) !== undefined;
+  }
+
+  /** As `#others`: 'held' when another job holds the file, 'unsettled' when only globs say so. */
+  #otherOwner(label: JobLabel, path: string): 'held' | 'unsettled' | undefined {
+    if (!this.#any) return undefined;
+    let owner: 'held' | 'unsettled' | undefined;
+    this.#owners.claimants(path, (other) => {
       if (other === label) return false;
       const held = this.#heldBy(other);
-      if (held !== undefined) return held.has(path);
-      return this.#of(other)?.matches(path) === true && !this.#owners.dependsOn(other, label);
+      if (held !== undefined) {
+        if (held.has(path)) owner = 'held';
+        return owner === 'held';
+      }
+      // One not in this run will not settle in it: the file is left to its globs only for a job that will.
+      if (
+        this.#inRun(other) &&
+        this.#of(other)?.matches(path) === true &&
+        !this.#owners.dependsOn(other, label)
+      )
+        owner ??= 'unsettled';
+      return false;
     });
+    return owner;
   }
 
   #heldBy(label: JobLabel): ReadonlySet<string> | undefined {
@@ -159,39 +188,58 @@ export class InPlaceOutputs {
    * Before a job runs: its stale in-place outputs are removed, so that only what it writes is captured. Not a file
    * another job put in the checkout in this run: a job it depends on put it there for this one to read (`build`
    * writes `dist/index.js`, `types` reads it and writes `dist/*.d.ts` under `dist/*`); before, such a job removed
-   * the very file it was to read, and failed. Nor one the globs of a job not settled yet match, that does not
+   * the very file it was to read, and failed. Nor one the globs of a job of this run not settled yet match, that does not
    * depend on this one. A stale file is removed when every other job whose globs match it settled in this run
    * without it.
    */
   clear(label: JobLabel): void {
     const globs = this.#of(label);
     if (!globs) return;
-    const spared = new Map<string, string>();
+    const spared = new Map<string, { as: string; held: boolean }>();
     clearOutputs(this.#sourceDir, globs, new Set(), (path) => {
       if (this.#protect(path)) return true;
-      if (!this.#others(label, path)) return false;
-      spared.set(path, writtenAs(join(this.#sourceDir, path)));
+      const owner = this.#otherOwner(label, path);
+      if (owner === undefined) return false;
+      spared.set(path, { as: writtenAs(join(this.#sourceDir, path)), held: owner === 'held' });
       return true;
     });
     if (spared.size > 0) this.#spared.set(label, spared);
   }
 
   /**
-   * After a job succeeded: its in-place outputs join its output directory. Not a file its clear left as another
-   * job's, unless the command wrote it since: a stale file a sibling's globs match (or a dependency's file) is not
-   * this job's, and an artifact holding it would put it back over the owner's newer one. An error message on
-   * failure.
+   * After a job succeeded: its in-place outputs join its output directory. Not a file another job holds that its
+   * command did not write since the clear (a dependency's file; a sibling's, restored or found in place), nor one
+   * a job it does not depend on wrote in this run (`types`, `dist/*.txt`, spared `bundle`'s stale
+   * `dist/bundle.txt` while `bundle` had not settled; `bundle` then wrote it): an artifact holding it would put it
+   * back over the owner's newer one, and took it from the owner's. A file spared only because the globs of a job
+   * not settled match it, and that the command left as it was, is taken: it may be this job's own output that its
+   * command kept (`cmp -s new old || cp new old`), and leaving it out would leave the artifact without it. An error
+   * message on failure.
    */
   capture(label: JobLabel, outputDir: string): string | undefined {
     const globs = this.#of(label);
     if (!globs) return undefined;
     const spared = this.#spared.get(label);
     this.#spared.delete(label);
-    const notOwn = (path: string): boolean =>
-      this.#protect(path) ||
-      (spared?.get(path) !== undefined && spared.get(path) === writtenAs(join(this.#sourceDir, path)));
+    const below = this.transitiveWithOutputs(label);
+    const kept = new Set<string>();
+    const notOwn = (path: string): boolean => {
+      if (this.#protect(path)) return true;
+      const was = spared?.get(path);
+      if (was !== undefined && was.as === writtenAs(join(this.#sourceDir, path))) {
+        if (was.held) return true;
+        kept.add(path);
+        return false;
+      }
+      return this.#owners.claimants(
+        path,
+        (other) => other !== label && !below.includes(other) && this.#wrote.get(other)?.has(path) === true,
+      );
+    };
     try {
-      this.#held.set(label, new Set(captureOutputs(this.#sourceDir, globs, outputDir, notOwn)));
+      const captured = captureOutputs(this.#sourceDir, globs, outputDir, notOwn);
+      this.#held.set(label, new Set(captured));
+      this.#wrote.set(label, new Set(captured.filter((p) => !kept.has(p))));
       return undefined;
     } catch (e) {
       return (e as Error).message;
