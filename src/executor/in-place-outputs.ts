@@ -40,8 +40,11 @@ export class InPlaceOutputs {
    */
   readonly #spared = new Map<JobLabel, Map<string, { as: string; held: boolean }>>();
 
-  /** The files each job built in this run wrote (captured, less what it only kept: see `capture`). */
-  readonly #wrote = new Map<JobLabel, ReadonlySet<string>>();
+  /**
+   * The files a job built in this run captured without its command writing them, spared by its clear only because
+   * the globs of a job not settled matched them (see `capture`): whose they are is not known.
+   */
+  readonly #keptOnly = new Map<JobLabel, ReadonlySet<string>>();
   #inputs: Set<string> | undefined;
 
   /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
@@ -208,13 +211,12 @@ export class InPlaceOutputs {
 
   /**
    * After a job succeeded: its in-place outputs join its output directory. Not a file another job holds that its
-   * command did not write since the clear (a dependency's file; a sibling's, restored or found in place), nor one
-   * a job it does not depend on wrote in this run (`types`, `dist/*.txt`, spared `bundle`'s stale
-   * `dist/bundle.txt` while `bundle` had not settled; `bundle` then wrote it): an artifact holding it would put it
-   * back over the owner's newer one, and took it from the owner's. A file spared only because the globs of a job
-   * not settled match it, and that the command left as it was, is taken: it may be this job's own output that its
-   * command kept (`cmp -s new old || cp new old`), and leaving it out would leave the artifact without it. An error
-   * message on failure.
+   * command did not write since the clear (a dependency's file; a sibling's, built, restored or found in place,
+   * even while this one ran): an artifact holding it would put it back over the owner's newer one. Where the
+   * holder is a job it does not depend on, not even a file this command wrote, unless the holder only kept it (see
+   * below). A file spared only because the globs of a job not settled match it, and that the command left as it
+   * was, is taken: it may be this job's own output that its command kept (`cmp -s new old || cp new old`), and
+   * leaving it out would leave the artifact without it. An error message on failure.
    */
   capture(label: JobLabel, outputDir: string): string | undefined {
     const globs = this.#of(label);
@@ -222,24 +224,28 @@ export class InPlaceOutputs {
     const spared = this.#spared.get(label);
     this.#spared.delete(label);
     const below = this.transitiveWithOutputs(label);
-    const kept = new Set<string>();
+    const keptOnly = new Set<string>();
     const notOwn = (path: string): boolean => {
       if (this.#protect(path)) return true;
       const was = spared?.get(path);
-      if (was !== undefined && was.as === writtenAs(join(this.#sourceDir, path))) {
-        if (was.held) return true;
-        kept.add(path);
-        return false;
-      }
-      return this.#owners.claimants(
+      const unchanged = was !== undefined && was.as === writtenAs(join(this.#sourceDir, path));
+      if (unchanged && was.held) return true;
+      const heldByOther = this.#owners.claimants(
         path,
-        (other) => other !== label && !below.includes(other) && this.#wrote.get(other)?.has(path) === true,
+        (other) =>
+          other !== label &&
+          !below.includes(other) &&
+          this.#heldBy(other)?.has(path) === true &&
+          (unchanged || this.#keptOnly.get(other)?.has(path) !== true),
       );
+      if (heldByOther) return true;
+      if (unchanged) keptOnly.add(path);
+      return false;
     };
     try {
       const captured = captureOutputs(this.#sourceDir, globs, outputDir, notOwn);
       this.#held.set(label, new Set(captured));
-      this.#wrote.set(label, new Set(captured.filter((p) => !kept.has(p))));
+      if (keptOnly.size > 0) this.#keptOnly.set(label, keptOnly);
       return undefined;
     } catch (e) {
       return (e as Error).message;

@@ -340,5 +340,16 @@ describe('sibling tasks running side by side', () => {
     rmSync(join(rig.src, 'dist'), { recursive: true, force: true });
     expect(await run()).toMatch(/3 cached/);
     expect(await rig.read('src/dist/bundle.txt')).toBe('one\nc1\n');
+    // Nor did `types`, clearing while `bundle` had not settled, take the file `bundle` kept: when `bundle` alone
+    // changes, cached runs leave its new bytes alone, and they are what comes back.
+    await rig.write({ 'src/c.txt': 'c2\n' });
+    expect(await run()).toMatch(/1 built/);
+    const st = lstatSync(join(rig.src, 'dist', 'bundle.txt'));
+    expect(await run()).toMatch(/3 cached/);
+    const now = lstatSync(join(rig.src, 'dist', 'bundle.txt'));
+    expect([now.ino, now.mtimeMs]).toEqual([st.ino, st.mtimeMs]);
+    rmSync(join(rig.src, 'dist'), { recursive: true, force: true });
+    expect(await run()).toMatch(/3 cached/);
+    expect(await rig.read('src/dist/bundle.txt')).toBe('one\nc2\n');
   });
 });
