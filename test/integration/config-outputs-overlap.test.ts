@@ -4,35 +4,52 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '../helpers/npm-workspace.js';
 import { Rig } from '../helpers/rig.js';
 
-/**
- * A committed repository whose `disbuild.json` holds task `name`, depending on `build` (copying `src/a.txt`), and
- * the tasks of `more` as they are.
- */
-async function overlapRig(
-  name: string,
-  later: { command: string; outputs: string[] },
-  more: Record<string, object> = {},
-): Promise<Rig> {
+/** A task after `build`. */
+const afterBuild = (command: string, inputs: string[], outputs: string[]): object => ({
+  command,
+  inputs,
+  outputs,
+  deps: ['build'],
+});
+
+/** A committed repository of `files` (`dist/` ignored) whose `disbuild.json` holds `tasks`. */
+async function committedRig(files: Record<string, string>, tasks: Record<string, object>): Promise<Rig> {
   const rig = await Rig.create();
-  await rig.write({
-    'src/a.txt': 'one\n',
-    '.gitignore': 'dist/\n',
-    'disbuild.json': JSON.stringify({
-      tasks: {
-        build: {
-          command: 'mkdir -p dist && cp src/a.txt dist/index.txt',
-          inputs: ['src/**'],
-          outputs: ['dist/**'],
-        },
-        [name]: { ...later, inputs: ['src/**'], deps: ['build'] },
-        ...more,
-      },
-    }),
-  });
+  await rig.write({ ...files, '.gitignore': 'dist/\n', 'disbuild.json': JSON.stringify({ tasks }) });
   git(rig.src, 'init', '-q');
   git(rig.src, 'add', '-A');
   git(rig.src, 'commit', '-qm', 'c');
   return rig;
+}
+
+/** `disbuild run ARGS` in the rig with its cache: the output, once the run succeeded. */
+async function runOk(rig: Rig, ...args: string[]): Promise<string> {
+  const r = await rig.run(['run', ...args, '--cache-dir', rig.cacheDir]);
+  expect(r.code, r.stdout + r.stderr).toBe(0);
+  return r.stdout;
+}
+
+/**
+ * A committed repository whose `disbuild.json` holds task `name`, depending on `build` (copying `src/a.txt`), and
+ * the tasks of `more` as they are.
+ */
+function overlapRig(
+  name: string,
+  later: { command: string; outputs: string[] },
+  more: Record<string, object> = {},
+): Promise<Rig> {
+  return committedRig(
+    { 'src/a.txt': 'one\n' },
+    {
+      build: {
+        command: 'mkdir -p dist && cp src/a.txt dist/index.txt',
+        inputs: ['src/**'],
+        outputs: ['dist/**'],
+      },
+      [name]: afterBuild(later.command, ['src/**'], later.outputs),
+      ...more,
+    },
+  );
 }
 
 /**
@@ -51,11 +68,7 @@ describe('outputs of two tasks that match the same file', () => {
   afterEach(async () => {
     await rig.cleanup();
   });
-  const run = async (...tasks: string[]): Promise<string> => {
-    const r = await rig.run(['run', ...tasks, '--cache-dir', rig.cacheDir]);
-    expect(r.code, r.stdout + r.stderr).toBe(0);
-    return r.stdout;
-  };
+  const run = (...tasks: string[]): Promise<string> => runOk(rig, ...tasks);
   const bundle = (): string => join(rig.src, 'dist', 'bundle.txt');
   const identity = (): string => {
     const st = lstatSync(bundle());
@@ -169,11 +182,7 @@ describe('sibling tasks whose outputs match each other’s files', () => {
   afterEach(async () => {
     await rig.cleanup();
   });
-  const run = async (...args: string[]): Promise<string> => {
-    const r = await rig.run(['run', ...args, '--cache-dir', rig.cacheDir]);
-    expect(r.code, r.stdout + r.stderr).toBe(0);
-    return r.stdout;
-  };
+  const run = (...args: string[]): Promise<string> => runOk(rig, ...args);
 
   it('a task that runs leaves its sibling’s file alone, and a fully cached run puts nothing back twice', async () => {
     expect(await run()).toMatch(/4 built/);
@@ -205,38 +214,23 @@ describe('sibling tasks built apart', () => {
   });
 
   it('each artifact holds its own files: nothing stale comes back, and cached runs write nothing', async () => {
-    rig = await Rig.create();
-    const after = (command: string, input: string, outputs: string[]): object => ({
-      command,
-      inputs: [input],
-      outputs,
-      deps: ['build'],
-    });
-    await rig.write({
-      'src/a.txt': 'one\n',
-      'src/b.txt': 'B1\n',
-      'src/t.txt': 'T1\n',
-      '.gitignore': 'dist/\n',
-      'disbuild.json': JSON.stringify({
-        tasks: {
-          build: {
-            command: 'mkdir -p dist && cp src/a.txt dist/index.txt',
-            inputs: ['src/a.txt'],
-            outputs: ['dist/index.txt'],
-          },
-          bundle: after('cat dist/index.txt src/b.txt > dist/bundle.txt', 'src/b.txt', ['dist/bundle.txt']),
-          types: after('cat dist/index.txt src/t.txt > dist/types.txt', 'src/t.txt', ['dist/*.txt']),
+    rig = await committedRig(
+      { 'src/a.txt': 'one\n', 'src/b.txt': 'B1\n', 'src/t.txt': 'T1\n' },
+      {
+        build: {
+          command: 'mkdir -p dist && cp src/a.txt dist/index.txt',
+          inputs: ['src/a.txt'],
+          outputs: ['dist/index.txt'],
         },
-      }),
-    });
-    git(rig.src, 'init', '-q');
-    git(rig.src, 'add', '-A');
-    git(rig.src, 'commit', '-qm', 'c');
-    const run = async (...args: string[]): Promise<string> => {
-      const r = await rig.run(['run', ...args, '--cache-dir', rig.cacheDir]);
-      expect(r.code, r.stdout + r.stderr).toBe(0);
-      return r.stdout;
-    };
+        bundle: afterBuild(
+          'cat dist/index.txt src/b.txt > dist/bundle.txt',
+          ['src/b.txt'],
+          ['dist/bundle.txt'],
+        ),
+        types: afterBuild('cat dist/index.txt src/t.txt > dist/types.txt', ['src/t.txt'], ['dist/*.txt']),
+      },
+    );
+    const run = (...args: string[]): Promise<string> => runOk(rig, ...args);
     const bundle = join(rig.src, 'dist', 'bundle.txt');
     expect(await run()).toMatch(/3 built/);
     // `types` alone, `bundle` not in the run: `dist/bundle.txt` is left alone, and not taken.
@@ -270,44 +264,24 @@ describe('sibling tasks running side by side', () => {
     await rig.cleanup();
   });
   const setUp = async (bundleCommand: string): Promise<void> => {
-    rig = await Rig.create();
-    const after = (command: string, inputs: string[], outputs: string[]): object => ({
-      command,
-      inputs,
-      outputs,
-      deps: ['build'],
-    });
-    await rig.write({
-      'src/a.txt': 'one\n',
-      'src/b.txt': 'b\n',
-      'src/c.txt': 'c1\n',
-      'src/note.txt': '1\n',
-      '.gitignore': 'dist/\n',
-      'disbuild.json': JSON.stringify({
-        tasks: {
-          build: {
-            command: 'mkdir -p dist && cp src/a.txt dist/index.txt',
-            inputs: ['src/a.txt'],
-            outputs: ['dist/**'],
-          },
-          bundle: after(bundleCommand, ['src/c.txt', 'src/note.txt'], ['dist/bundle.txt']),
-          types: after(
-            'sleep 1; cat dist/index.txt src/b.txt > dist/index.d.txt',
-            ['src/b.txt', 'src/note.txt'],
-            ['dist/*.txt'],
-          ),
+    rig = await committedRig(
+      { 'src/a.txt': 'one\n', 'src/b.txt': 'b\n', 'src/c.txt': 'c1\n', 'src/note.txt': '1\n' },
+      {
+        build: {
+          command: 'mkdir -p dist && cp src/a.txt dist/index.txt',
+          inputs: ['src/a.txt'],
+          outputs: ['dist/**'],
         },
-      }),
-    });
-    git(rig.src, 'init', '-q');
-    git(rig.src, 'add', '-A');
-    git(rig.src, 'commit', '-qm', 'c');
+        bundle: afterBuild(bundleCommand, ['src/c.txt', 'src/note.txt'], ['dist/bundle.txt']),
+        types: afterBuild(
+          'sleep 1; cat dist/index.txt src/b.txt > dist/index.d.txt',
+          ['src/b.txt', 'src/note.txt'],
+          ['dist/*.txt'],
+        ),
+      },
+    );
   };
-  const run = async (): Promise<string> => {
-    const r = await rig.run(['run', '-j', '2', '--cache-dir', rig.cacheDir]);
-    expect(r.code, r.stdout + r.stderr).toBe(0);
-    return r.stdout;
-  };
+  const run = (): Promise<string> => runOk(rig, '-j', '2');
 
   it('the file the quick one wrote while the other ran stays out of the other’s artifact', async () => {
     await setUp('cat dist/index.txt src/c.txt > dist/bundle.txt');
