@@ -1635,7 +1635,7 @@ class InPlaceOutputs {
      */
     #held = new Map();
     /**
-     * The files a job's clear left as other jobs' (`#others`): as they were then (see `writtenAs`), and whether
+     * The files a job's clear left as other jobs' (`#otherOwner`): as they were then (see `writtenAs`), and whether
      * another job held them (else the globs of one not settled matched them, and whose they are is not known).
      */
     #spared = new Map();
@@ -1669,7 +1669,9 @@ class InPlaceOutputs {
         this.#records = new OutputStatRecords(opts.recordsFile);
         this.#owners = new LaterOwners(graph, (label) => this.#of(label));
         const inRun = opts.inRun;
-        this.#inRun = inRun === undefined ? () => true : (label) => inRun.has(label);
+        // A set only once asked: most runs never are (see #otherOwner).
+        let set;
+        this.#inRun = inRun === undefined ? () => true : (label) => (set ??= new Set(inRun)).has(label);
         this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
     }
     #of(label) {
@@ -1696,26 +1698,22 @@ class InPlaceOutputs {
     };
     /**
      * What putting a job's artifact back leaves alone beside its files: what `#protect` keeps, the outputs of jobs
-     * that depend on it (see later-owners.ts), and what other jobs of this run put in the checkout (`#others`).
+     * that depend on it (see later-owners.ts), and what other jobs of this run put in the checkout (`#otherOwner`).
      */
     #keepOnRestore(label) {
         return (path) => this.#protect(path) || this.#othersOwn(label, path);
     }
     /** A file the checkout holds beyond a job's artifact that is not the job's to remove or count. */
     #othersOwn(label, path) {
-        return this.#owners.owns(label, path) || this.#others(label, path);
+        return this.#owners.owns(label, path) || this.#otherOwner(label, path) !== undefined;
     }
     /**
-     * Whether `path` is another job's: one of the files a job other than `label` put in the checkout in this run
-     * (built, restored or found in place), or one the globs match of a job of this run not settled yet (queued or
-     * running) that does not depend on `label` (one that does writes later: its stale files are stale). Sibling
-     * tasks whose globs overlap (`bundle`: `dist/bundle.js`, `types`: `dist/*.js`, both after `build`) otherwise
-     * removed each other's files.
+     * Whether `path` is another job's: 'held' when a job other than `label` put it in the checkout in this run
+     * (built, restored or found in place); 'unsettled' when only the globs match it of a job of this run not settled
+     * yet (queued or running) that does not depend on `label` (one that does writes later: its stale files are
+     * stale). Sibling tasks whose globs overlap (`bundle`: `dist/bundle.js`, `types`: `dist/*.js`, both after
+     * `build`) otherwise removed each other's files.
      */
-    #others(label, path) {
-        return this.#otherOwner(label, path) !== undefined;
-    }
-    /** As `#others`: 'held' when another job holds the file, 'unsettled' when only globs say so. */
     #otherOwner(label, path) {
         if (!this.#any)
             return undefined;
@@ -2055,7 +2053,7 @@ class Execution {
             moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
             ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
             ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),
-            ...(parts.selected ? { inRun: new Set(parts.selected) } : {}),
+            ...(parts.selected ? { inRun: parts.selected } : {}),
         });
         // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
         if (parts.options.signal)

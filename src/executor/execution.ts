@@ -91,7 +91,7 @@ export class Execution {
       moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
       ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
       ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),
-      ...(parts.selected ? { inRun: new Set(parts.selected) } : {}),
+      ...(parts.selected ? { inRun: parts.selected } : {}),
     });
     // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
     if (parts.options.signal) setMaxListeners(0, parts.options.signal);

@@ -35,7 +35,7 @@ export class InPlaceOutputs {
   readonly #held = new Map<JobLabel, ReadonlySet<string> | (() => ReadonlySet<string>)>();
 
   /**
-   * The files a job's clear left as other jobs' (`#others`): as they were then (see `writtenAs`), and whether
+   * The files a job's clear left as other jobs' (`#otherOwner`): as they were then (see `writtenAs`), and whether
    * another job held them (else the globs of one not settled matched them, and whose they are is not known).
    */
   readonly #spared = new Map<JobLabel, Map<string, { as: string; held: boolean }>>();
@@ -78,7 +78,7 @@ export class InPlaceOutputs {
       compile?: (patterns: readonly string[]) => OutputGlobs;
       recordsFile?: string;
       /** The jobs of this run (all of the graph's when absent). */
-      inRun?: ReadonlySet<JobLabel>;
+      inRun?: readonly JobLabel[];
     } = {},
   ) {
     this.#graph = graph;
@@ -88,7 +88,9 @@ export class InPlaceOutputs {
     this.#records = new OutputStatRecords(opts.recordsFile);
     this.#owners = new LaterOwners(graph, (label) => this.#of(label));
     const inRun = opts.inRun;
-    this.#inRun = inRun === undefined ? () => true : (label) => inRun.has(label);
+    // A set only once asked: most runs never are (see #otherOwner).
+    let set: ReadonlySet<JobLabel> | undefined;
+    this.#inRun = inRun === undefined ? () => true : (label) => (set ??= new Set(inRun)).has(label);
     this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
   }
 
@@ -115,7 +117,7 @@ export class InPlaceOutputs {
 
   /**
    * What putting a job's artifact back leaves alone beside its files: what `#protect` keeps, the outputs of jobs
-   * that depend on it (see later-owners.ts), and what other jobs of this run put in the checkout (`#others`).
+   * that depend on it (see later-owners.ts), and what other jobs of this run put in the checkout (`#otherOwner`).
    */
   #keepOnRestore(label: JobLabel): (path: string) => boolean {
     return (path) => this.#protect(path) || this.#othersOwn(label, path);
@@ -123,21 +125,16 @@ export class InPlaceOutputs {
 
   /** A file the checkout holds beyond a job's artifact that is not the job's to remove or count. */
   #othersOwn(label: JobLabel, path: string): boolean {
-    return this.#owners.owns(label, path) || this.#others(label, path);
+    return this.#owners.owns(label, path) || this.#otherOwner(label, path) !== undefined;
   }
 
   /**
-   * Whether `path` is another job's: one of the files a job other than `label` put in the checkout in this run
-   * (built, restored or found in place), or one the globs match of a job of this run not settled yet (queued or
-   * running) that does not depend on `label` (one that does writes later: its stale files are stale). Sibling
-   * tasks whose globs overlap (`bundle`: `dist/bundle.js`, `types`: `dist/*.js`, both after `build`) otherwise
-   * removed each other's files.
+   * Whether `path` is another job's: 'held' when a job other than `label` put it in the checkout in this run
+   * (built, restored or found in place); 'unsettled' when only the globs match it of a job of this run not settled
+   * yet (queued or running) that does not depend on `label` (one that does writes later: its stale files are
+   * stale). Sibling tasks whose globs overlap (`bundle`: `dist/bundle.js`, `types`: `dist/*.js`, both after
+   * `build`) otherwise removed each other's files.
    */
-  #others(label: JobLabel, path: string): boolean {
-    return this.#otherOwner(label, path) !== undefined;
-  }
-
-  /** As `#others`: 'held' when another job holds the file, 'unsettled' when only globs say so. */
   #otherOwner(label: JobLabel, path: string): 'held' | 'unsettled' | undefined {
     if (!this.#any) return undefined;
     let owner: 'held' | 'unsettled' | undefined;
