@@ -41632,6 +41632,7 @@ class LaterOwners {
     #graph;
     #globsOf;
     #index;
+    #overlapping;
     #reaches = new Map();
     #direct = new Map();
     /**
@@ -41674,6 +41675,17 @@ class LaterOwners {
             if (claimed(path.slice(0, i)))
                 return true;
         return claimed(path);
+    }
+    /**
+     * Whether one file could be matched by the globs of two jobs: some output directory lies at or below another
+     * one (most graphs, a `dist/` per package, have none).
+     */
+    overlapping() {
+        if (this.#overlapping === undefined) {
+            const { bases } = (this.#index ??= this.#build());
+            this.#overlapping = [...bases].some(([base, labels]) => labels.length > 1 || (base !== '' && this.claimants(parentOf(base), () => true)));
+        }
+        return this.#overlapping;
     }
     #build() {
         const bases = new Map();
@@ -41827,6 +41839,11 @@ function later_owners_topologicalOrder(graph) {
     }
     return order;
 }
+/** The directory holding `path` ('' at the top). */
+function parentOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? '' : path.slice(0, slash);
+}
 
 ;// CONCATENATED MODULE: ./src/util/settled-stat.ts
 /**
@@ -41878,6 +41895,9 @@ const VERSION = 2;
  * directory's stat data is what was recorded (under the same settling rule), its names are the recorded ones, and
  * a check lstats the recorded files instead of reading directories.
  *
+ * And, for a file the globs of more than one job match, which job last built it or put it back, and the file as it
+ * left it: whose a file is, when no job of a run has settled it yet (see in-place-outputs.ts).
+ *
  * One file per source directory, read once, written once at the end of a run that made new records (written
  * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself); a run that
  * found everything as recorded writes nothing.
@@ -41886,6 +41906,8 @@ class OutputStatRecords {
     #file;
     #rows;
     #trees;
+    /** By path: the job that last built or put back the file, and the file as it left it (see `lastWriter`). */
+    #writers;
     #used = new Set();
     #usedTrees = new Set();
     #changed = false;
@@ -41911,6 +41933,7 @@ class OutputStatRecords {
             return this.#rows;
         this.#rows = new Map();
         this.#trees = new Map();
+        this.#writers = new Map();
         if (this.#file === undefined)
             return this.#rows;
         try {
@@ -41928,6 +41951,12 @@ class OutputStatRecords {
                     for (const [base, tree] of Object.entries(data.trees)) {
                         if (isTree(tree) && isWholeTree(base, tree))
                             this.#trees.set(base, tree);
+                    }
+                }
+                if (typeof data.writers === 'object' && data.writers !== null) {
+                    for (const [path, w] of Object.entries(data.writers)) {
+                        if (isWriter(w))
+                            this.#writers.set(path, w);
                     }
                 }
             }
@@ -42026,6 +42055,32 @@ class OutputStatRecords {
         rows.set(path, row);
         this.#changed = true;
     }
+    /**
+     * The job that last built the file at `path` or put it back, and the file as it then was (`as`: inode, size and
+     * times, as in-place-outputs.ts spells them); undefined when none is remembered.
+     */
+    lastWriter(path) {
+        if (this.#file === undefined)
+            return undefined;
+        this.#load();
+        const w = this.#writers.get(path);
+        if (w === undefined)
+            return undefined;
+        this.#used.add(path);
+        return { label: w[0], as: w[1] };
+    }
+    /** Remembers that job `label` built the file at `path` or put it back, leaving it as `as`. */
+    noteWriter(path, label, as) {
+        if (this.#file === undefined || as === '')
+            return;
+        this.#load();
+        this.#used.add(path);
+        const old = this.#writers.get(path);
+        if (old !== undefined && old[0] === label && old[1] === as)
+            return;
+        this.#writers.set(path, [label, as]);
+        this.#changed = true;
+    }
     /** Writes the records when this run made new ones; never fails a run. */
     flush() {
         if (this.#file === undefined || !this.#changed || !this.#rows)
@@ -42041,7 +42096,12 @@ class OutputStatRecords {
         for (const [base, tree] of this.#trees)
             if (keepAllTrees || this.#usedTrees.has(base))
                 trees[base] = tree;
-        state_file_writeStateFile(this.#file, JSON.stringify({ version: VERSION, files, trees }));
+        const writers = {};
+        const keepAllWriters = this.#writers.size <= MAX_RECORDS;
+        for (const [path, w] of this.#writers)
+            if (keepAllWriters || this.#used.has(path))
+                writers[path] = w;
+        state_file_writeStateFile(this.#file, JSON.stringify({ version: VERSION, files, trees, writers }));
     }
 }
 function isTree(x) {
@@ -42089,6 +42149,9 @@ function numbersFrom(a, from, to) {
 }
 function isRow(x) {
     return Array.isArray(x) && x.length === 7 && numbersFrom(x, 0, 6) && typeof x[6] === 'string';
+}
+function isWriter(x) {
+    return Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string';
 }
 function statRow(st, sha256) {
     return [st.dev, st.ino, st.size, st.mode, st.mtimeMs, st.ctimeMs, sha256];
@@ -42275,7 +42338,8 @@ class InPlaceOutputs {
     }
     /**
      * Whether `path` is another job's: 'held' when a job other than `label` put it in the checkout in this run
-     * (built, restored or found in place); 'unsettled' when only the globs match it of a job of this run not settled
+     * (built, restored or found in place), or did in an earlier run and has not settled yet in this one, the file as
+     * it left it (see `#noteWriter`); 'unsettled' when only the globs match it of a job of this run not settled
      * yet (queued or running) that does not depend on `label` (one that does writes later: its stale files are
      * stale). Sibling tasks whose globs overlap (`bundle`: `dist/bundle.js`, `types`: `dist/*.js`, both after
      * `build`) otherwise removed each other's files.
@@ -42296,11 +42360,35 @@ class InPlaceOutputs {
             // One not in this run will not settle in it: the file is left to its globs only for a job that will.
             if (this.#inRun(other) &&
                 this.#of(other)?.matches(path) === true &&
-                !this.#owners.dependsOn(other, label))
-                owner ??= 'unsettled';
-            return false;
+                !this.#owners.dependsOn(other, label)) {
+                // Whose it is, when that job last built it or put it back and nothing wrote it since.
+                if (this.#lastWrote(other, path))
+                    owner = 'held';
+                else
+                    owner ??= 'unsettled';
+            }
+            return owner === 'held';
         });
         return owner;
+    }
+    #lastWrote(label, path) {
+        const last = this.#records.lastWriter(path);
+        return last?.label === label && last.as === writtenAs((0,external_node_path_.join)(this.#sourceDir, path));
+    }
+    /**
+     * Remembers, of the files `label` built or put back, those another job's globs match too, as they are now: a
+     * later run's clear may find that job not settled yet, and then asks who wrote the file last. Before, a broad
+     * sibling (`dist/**`) that ran first at `-j 1` took the file its sibling (`dist/a.js`) had left from its last
+     * build, and cached runs put back one copy or the other.
+     */
+    #noteWriter(label, paths) {
+        if (!this.#records.enabled || !this.#owners.overlapping())
+            return;
+        for (const path of paths()) {
+            const shared = this.#owners.claimants(path, (other) => other !== label && this.#of(other)?.matches(path) === true);
+            if (shared)
+                this.#records.noteWriter(path, label, writtenAs((0,external_node_path_.join)(this.#sourceDir, path)));
+        }
     }
     #heldBy(label) {
         let held = this.#held.get(label);
@@ -42392,6 +42480,7 @@ class InPlaceOutputs {
         try {
             const captured = captureOutputs(this.#sourceDir, globs, outputDir, notOwn);
             this.#held.set(label, new Set(captured));
+            this.#noteWriter(label, () => captured);
             if (keptOnly.size > 0)
                 this.#keptOnly.set(label, keptOnly);
             return undefined;
@@ -42431,6 +42520,7 @@ class InPlaceOutputs {
             if (r.kind === 'not-here')
                 return false;
             this.#held.set(label, () => inPlacePaths(artifact.entries));
+            this.#noteWriter(label, () => this.#heldBy(label));
             return true;
         }
         catch {
@@ -42456,6 +42546,7 @@ class InPlaceOutputs {
             if (!placed.ok)
                 return placed.error;
             this.#held.set(label, new Set(placed.value));
+            this.#noteWriter(label, () => placed.value);
             return undefined;
         }
         catch (e) {

@@ -130,7 +130,8 @@ export class InPlaceOutputs {
 
   /**
    * Whether `path` is another job's: 'held' when a job other than `label` put it in the checkout in this run
-   * (built, restored or found in place); 'unsettled' when only the globs match it of a job of this run not settled
+   * (built, restored or found in place), or did in an earlier run and has not settled yet in this one, the file as
+   * it left it (see `#noteWriter`); 'unsettled' when only the globs match it of a job of this run not settled
    * yet (queued or running) that does not depend on `label` (one that does writes later: its stale files are
    * stale). Sibling tasks whose globs overlap (`bundle`: `dist/bundle.js`, `types`: `dist/*.js`, both after
    * `build`) otherwise removed each other's files.
@@ -150,11 +151,36 @@ export class InPlaceOutputs {
         this.#inRun(other) &&
         this.#of(other)?.matches(path) === true &&
         !this.#owners.dependsOn(other, label)
-      )
-        owner ??= 'unsettled';
-      return false;
+      ) {
+        // Whose it is, when that job last built it or put it back and nothing wrote it since.
+        if (this.#lastWrote(other, path)) owner = 'held';
+        else owner ??= 'unsettled';
+      }
+      return owner === 'held';
     });
     return owner;
+  }
+
+  #lastWrote(label: JobLabel, path: string): boolean {
+    const last = this.#records.lastWriter(path);
+    return last?.label === label && last.as === writtenAs(join(this.#sourceDir, path));
+  }
+
+  /**
+   * Remembers, of the files `label` built or put back, those another job's globs match too, as they are now: a
+   * later run's clear may find that job not settled yet, and then asks who wrote the file last. Before, a broad
+   * sibling (`dist/**`) that ran first at `-j 1` took the file its sibling (`dist/a.js`) had left from its last
+   * build, and cached runs put back one copy or the other.
+   */
+  #noteWriter(label: JobLabel, paths: () => Iterable<string>): void {
+    if (!this.#records.enabled || !this.#owners.overlapping()) return;
+    for (const path of paths()) {
+      const shared = this.#owners.claimants(
+        path,
+        (other) => other !== label && this.#of(other)?.matches(path) === true,
+      );
+      if (shared) this.#records.noteWriter(path, label, writtenAs(join(this.#sourceDir, path)));
+    }
   }
 
   #heldBy(label: JobLabel): ReadonlySet<string> | undefined {
@@ -242,6 +268,7 @@ export class InPlaceOutputs {
     try {
       const captured = captureOutputs(this.#sourceDir, globs, outputDir, notOwn);
       this.#held.set(label, new Set(captured));
+      this.#noteWriter(label, () => captured);
       if (keptOnly.size > 0) this.#keptOnly.set(label, keptOnly);
       return undefined;
     } catch (e) {
@@ -285,6 +312,7 @@ export class InPlaceOutputs {
       );
       if (r.kind === 'not-here') return false;
       this.#held.set(label, () => inPlacePaths(artifact.entries));
+      this.#noteWriter(label, () => this.#heldBy(label)!);
       return true;
     } catch {
       return false;
@@ -315,6 +343,7 @@ export class InPlaceOutputs {
       );
       if (!placed.ok) return placed.error;
       this.#held.set(label, new Set(placed.value));
+      this.#noteWriter(label, () => placed.value);
       return undefined;
     } catch (e) {
       return { message: `in-place outputs: ${(e as Error).message}` };

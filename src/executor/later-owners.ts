@@ -27,6 +27,7 @@ export class LaterOwners {
   readonly #graph: Graph;
   readonly #globsOf: (label: JobLabel) => OutputGlobs | undefined;
   #index: { bases: Map<string, JobLabel[]>; order: Map<JobLabel, number> } | undefined;
+  #overlapping: boolean | undefined;
   readonly #reaches = new Map<JobLabel, (later: JobLabel) => boolean>();
   readonly #direct = new Map<JobLabel, ReadonlySet<JobLabel>>();
   /**
@@ -71,6 +72,20 @@ export class LaterOwners {
     for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
       if (claimed(path.slice(0, i))) return true;
     return claimed(path);
+  }
+
+  /**
+   * Whether one file could be matched by the globs of two jobs: some output directory lies at or below another
+   * one (most graphs, a `dist/` per package, have none).
+   */
+  overlapping(): boolean {
+    if (this.#overlapping === undefined) {
+      const { bases } = (this.#index ??= this.#build());
+      this.#overlapping = [...bases].some(
+        ([base, labels]) => labels.length > 1 || (base !== '' && this.claimants(parentOf(base), () => true)),
+      );
+    }
+    return this.#overlapping;
   }
 
   #build(): { bases: Map<string, JobLabel[]>; order: Map<JobLabel, number> } {
@@ -213,4 +228,10 @@ function topologicalOrder(graph: Graph): Map<JobLabel, number> {
     }
   }
   return order;
+}
+
+/** The directory holding `path` ('' at the top). */
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
 }

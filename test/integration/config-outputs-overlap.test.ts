@@ -327,3 +327,50 @@ describe('sibling tasks running side by side', () => {
     expect(await rig.read('src/dist/bundle.txt')).toBe('one\nc2\n');
   });
 });
+
+/**
+ * Siblings one at a time: `all` (`dist/**`, slower, so it runs first) and `one` (`dist/a.txt`), both rebuilt
+ * after an edit of a file they both read.
+ */
+describe('a broad sibling that runs first', () => {
+  let rig: Rig;
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it('does not take the other’s file, left from its last build, into its artifact', async () => {
+    rig = await committedRig(
+      { 'src/shared.txt': 's1\n', 'src/a.txt': 'a\n', 'src/x.txt': 'x\n' },
+      {
+        all: {
+          command: 'sleep 0.5; mkdir -p dist && cat src/shared.txt src/x.txt > dist/x.txt',
+          inputs: ['src/shared.txt', 'src/x.txt'],
+          outputs: ['dist/**'],
+        },
+        one: {
+          command: 'mkdir -p dist && cat src/shared.txt src/a.txt > dist/a.txt',
+          inputs: ['src/shared.txt', 'src/a.txt'],
+          outputs: ['dist/a.txt'],
+        },
+      },
+    );
+    const run = (): Promise<string> => runOk(rig, '-j', '1');
+    const a = join(rig.src, 'dist', 'a.txt');
+    expect(await run()).toMatch(/2 built/);
+    await rig.write({ 'src/shared.txt': 's2\n' });
+    expect(await run()).toMatch(/2 built/);
+    expect(await rig.read('src/dist/a.txt')).toBe('s2\na\n');
+    const st = lstatSync(a);
+    // Before: `all`, clearing while `one` had not run, spared `one`'s old file and took it; every cached run then
+    // put back one copy or the other.
+    for (let i = 0; i < 2; i++) {
+      expect(await run()).toMatch(/2 cached/);
+      expect(await rig.read('src/dist/a.txt')).toBe('s2\na\n');
+      const now = lstatSync(a);
+      expect([now.ino, now.mtimeMs]).toEqual([st.ino, st.mtimeMs]);
+    }
+    rmSync(join(rig.src, 'dist'), { recursive: true, force: true });
+    expect(await run()).toMatch(/2 cached/);
+    expect(await rig.read('src/dist/a.txt')).toBe('s2\na\n');
+  });
+});

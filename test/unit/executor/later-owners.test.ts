@@ -14,7 +14,11 @@ const job = (name: string, outputs: string[] | undefined, deps: string[] = []): 
   ...(outputs ? { outputs } : {}),
 });
 
-function owners(jobs: Job[]): { owns: (earlier: string, path: string) => boolean; compiled: string[] } {
+function owners(jobs: Job[]): {
+  owns: (earlier: string, path: string) => boolean;
+  overlapping: () => boolean;
+  compiled: string[];
+} {
   const graph: Graph = { sourceFiles: new Map(), jobs, byLabel: new Map(jobs.map((j) => [j.label, j])) };
   const compiled: string[] = [];
   const globs = new Map<JobLabel, ReturnType<typeof compileOutputGlobs>>();
@@ -27,10 +31,23 @@ function owners(jobs: Job[]): { owns: (earlier: string, path: string) => boolean
     }
     return globs.get(l);
   });
-  return { owns: (earlier, path) => o.owns(label(earlier), path), compiled };
+  return {
+    owns: (earlier, path) => o.owns(label(earlier), path),
+    overlapping: () => o.overlapping(),
+    compiled,
+  };
 }
 
 describe('LaterOwners', () => {
+  it('says whether the globs of two jobs can match one file, compiling none', () => {
+    const pkgs = [job('a', ['packages/a/dist/**']), job('b', ['packages/b/dist/**', '!packages/b/dist/x'])];
+    expect(owners(pkgs).overlapping()).toBe(false);
+    expect(owners([...pkgs, job('t', ['packages/a/dist/*.d.ts'])]).overlapping()).toBe(true);
+    expect(owners([...pkgs, job('all', ['**/*.map'])]).overlapping()).toBe(true);
+    expect(owners([job('a', ['dist/a.js']), job('b', ['dist/a.js'])]).overlapping()).toBe(true);
+    expect(owners(pkgs).compiled).toEqual([]);
+  });
+
   it('gives a file two dependent jobs match to the later one, whatever the shape of their globs', () => {
     const { owns } = owners([
       job('a', ['dist/**']),
