@@ -9,10 +9,11 @@ const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   qg: () => (/* binding */ main_parse),
-  _n: () => (/* binding */ printParseErrorCode)
+  _n: () => (/* binding */ printParseErrorCode),
+  YR: () => (/* binding */ main_visit)
 });
 
-// UNUSED EXPORTS: ParseErrorCode, ScanError, SyntaxKind, applyEdits, createScanner, findNodeAtLocation, findNodeAtOffset, format, getLocation, getNodePath, getNodeValue, modify, parseTree, stripComments, visit
+// UNUSED EXPORTS: ParseErrorCode, ScanError, SyntaxKind, applyEdits, createScanner, findNodeAtLocation, findNodeAtOffset, format, getLocation, getNodePath, getNodeValue, modify, parseTree, stripComments
 
 ;// CONCATENATED MODULE: ./node_modules/jsonc-parser/lib/esm/impl/scanner.js
 /*---------------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8251);
+/* harmony import */ var jsonc_parser_lib_esm_main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9370);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8251);
 /**
  * `disbuild.json`: the repository's own description of its build. Three sources of the graph share the file —
  * `graph` (a path), `graphCommand` (a command printing the graph) and `tasks` (compiled by compile.ts) — plus a
@@ -23,6 +24,8 @@ const modules = {
  * file, the task and the field.
  */
 
+
+// The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
 
 
 const CONFIG_FILE = 'disbuild.json';
@@ -46,7 +49,7 @@ async function readConfigFile(dir) {
     catch (e) {
         if (e.code === 'ENOENT')
             return undefined;
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)([{ file: CONFIG_FILE, message: `cannot be read: ${e.message}` }]);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)([{ file: CONFIG_FILE, message: `cannot be read: ${e.message}` }]);
     }
     return parseConfigText(text);
 }
@@ -71,11 +74,12 @@ function parseConfigText(text, file = CONFIG_FILE) {
         raw = JSON.parse(text);
     }
     catch (e) {
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)([{ file, message: `is not valid JSON: ${withLine(e.message, text)}` }]);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)([{ file, message: `is not valid JSON: ${withLine(e.message, text)}` }]);
     }
-    const problems = [];
+    const problems = duplicateKeys(text, file);
+    const duplicates = problems.length > 0;
     if (!isRecord(raw))
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
     const config = {};
     for (const key of Object.keys(raw)) {
         if (!TOP_KEYS.has(key))
@@ -117,9 +121,41 @@ function parseConfigText(text, file = CONFIG_FILE) {
         problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]}"` });
     }
     if (problems.length === 0)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)(config);
-    const compilable = config.tasks !== undefined && sources.length === 1;
-    return compilable ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__.ok)({ ...config, shapeProblems: problems }) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_2__/* .err */ ._)(problems);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(config);
+    const compilable = config.tasks !== undefined && sources.length === 1 && !duplicates;
+    return compilable ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)({ ...config, shapeProblems: problems }) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(problems);
+}
+/**
+ * Keys written more than once in one object: JSON.parse keeps the last without a word, and an edit of the other
+ * copy then changes nothing. Scanned with a JSON tokenizer, which JSON.parse does not lend.
+ */
+function duplicateKeys(text, file) {
+    const objects = [];
+    const found = [];
+    (0,jsonc_parser_lib_esm_main_js__WEBPACK_IMPORTED_MODULE_2__/* .visit */ .YR)(text, {
+        onObjectBegin: () => void objects.push(new Map()),
+        onObjectProperty: (key, _offset, _length, line, _column, pathSupplier) => {
+            const seen = objects[objects.length - 1];
+            const lines = seen.get(key);
+            if (lines === undefined)
+                seen.set(key, [line + 1]);
+            else {
+                if (lines.length === 1)
+                    found.push({ path: [...pathSupplier().map(String), key], lines });
+                lines.push(line + 1);
+            }
+        },
+        onObjectEnd: () => void objects.pop(),
+    });
+    return found.map(({ path, lines }) => {
+        const where = new Set(lines).size === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`;
+        const message = `written more than once (${where}); JSON keeps only the last, keep one`;
+        if (path[0] === 'tasks' && path.length >= 2) {
+            const field = path.slice(2).join('.');
+            return { file, task: path[1], ...(field === '' ? {} : { field }), message };
+        }
+        return { file, field: path.join('.'), message };
+    });
 }
 /** One task's spec, and whether its kind (command or script) could be told (see DisbuildConfig.brokenTasks). */
 function readTask(name, raw, file, problems) {

@@ -298,7 +298,7 @@ async function leaveOutEmptyInputs(root, result, env) {
     const empty = new Map();
     for (const p of problems) {
         const at = /^inputs\[(\d+)\]$/.exec(p.field ?? '');
-        if (p.task === undefined || at === null || p.message !== 'matches no file')
+        if (p.task === undefined || at === null || p.matchesNothing !== true)
             continue;
         empty.set(p.task, (empty.get(p.task) ?? new Set()).add(Number(at[1])));
     }

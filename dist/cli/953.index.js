@@ -218,8 +218,12 @@ function selectInputs(instances, files, generated, add) {
             if (list === undefined || list.glob.everything)
                 continue;
             list.glob.positiveIndex.forEach((i, k) => {
-                if (!list.used[k])
-                    add(task, `inputs[${list.index[i]}]`, 'matches no file');
+                if (list.used[k])
+                    return;
+                const where = entry.script === undefined
+                    ? ''
+                    : ` in any package with the script ${JSON.stringify(entry.script)}`;
+                add(task, `inputs[${list.index[i]}]`, `${JSON.stringify(entry.raw[list.index[i]])} matches no file${where}`, { matchesNothing: true });
             });
         }
     }
@@ -261,7 +265,11 @@ function taskGlobs(inst, add) {
         const glob = compileGlobs(patterns);
         return { glob, used: glob.positives.map(() => false), index };
     };
-    const globs = { local: compile(local, localIndex) };
+    const globs = {
+        local: compile(local, localIndex),
+        raw,
+        script: inst.spec.script,
+    };
     if (rooted.length > 0)
         globs.rooted = compile(rooted, rootedIndex);
     // `[]` says the task reads no file; exclusions alone say nothing that could be meant.
@@ -383,12 +391,12 @@ function compileTasks(input) {
     const problems = [];
     // A task's problem is the same in every package it applies to: reported once.
     const seen = new Set();
-    const add = (task, field, message) => {
+    const add = (task, field, message, more = {}) => {
         const id = JSON.stringify([task, field, message]);
         if (seen.has(id))
             return;
         seen.add(id);
-        problems.push({ file: config_file/* CONFIG_FILE */.g2, task, ...(field === undefined ? {} : { field }), message });
+        problems.push({ file: config_file/* CONFIG_FILE */.g2, task, ...(field === undefined ? {} : { field }), message, ...more });
     };
     const instances = instantiate(input, add);
     const generated = generatedFiles(instances, input.workspace, input.files, input.untracked);

@@ -61,11 +61,16 @@ export function compileTasks(input: CompileInput): { graph: GoGraph; problems: C
   const problems: ConfigProblem[] = [];
   // A task's problem is the same in every package it applies to: reported once.
   const seen = new Set<string>();
-  const add = (task: string, field: string | undefined, message: string): void => {
+  const add = (
+    task: string,
+    field: string | undefined,
+    message: string,
+    more: Partial<ConfigProblem> = {},
+  ): void => {
     const id = JSON.stringify([task, field, message]);
     if (seen.has(id)) return;
     seen.add(id);
-    problems.push({ file: CONFIG_FILE, task, ...(field === undefined ? {} : { field }), message });
+    problems.push({ file: CONFIG_FILE, task, ...(field === undefined ? {} : { field }), message, ...more });
   };
   const instances = instantiate(input, add);
   const generated: GeneratedFiles = generatedFiles(instances, input.workspace, input.files, input.untracked);

@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+// The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
+import { visit } from 'jsonc-parser/lib/esm/main.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 
@@ -54,6 +56,8 @@ export interface ConfigProblem {
   task?: string;
   field?: string;
   message: string;
+  /** An input glob that matches no file (which `import turbo` leaves out rather than reports). */
+  matchesNothing?: true;
 }
 
 export function formatConfigProblem(p: ConfigProblem): string {
@@ -105,7 +109,8 @@ export function parseConfigText(text: string, file = CONFIG_FILE): Result<Disbui
   } catch (e) {
     return err([{ file, message: `is not valid JSON: ${withLine((e as Error).message, text)}` }]);
   }
-  const problems: ConfigProblem[] = [];
+  const problems: ConfigProblem[] = duplicateKeys(text, file);
+  const duplicates = problems.length > 0;
   if (!isRecord(raw)) return err([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
   const config: DisbuildConfig = {};
   for (const key of Object.keys(raw)) {
@@ -141,8 +146,39 @@ export function parseConfigText(text: string, file = CONFIG_FILE): Result<Disbui
     problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]!}"` });
   }
   if (problems.length === 0) return ok(config);
-  const compilable = config.tasks !== undefined && sources.length === 1;
+  const compilable = config.tasks !== undefined && sources.length === 1 && !duplicates;
   return compilable ? ok({ ...config, shapeProblems: problems }) : err(problems);
+}
+
+/**
+ * Keys written more than once in one object: JSON.parse keeps the last without a word, and an edit of the other
+ * copy then changes nothing. Scanned with a JSON tokenizer, which JSON.parse does not lend.
+ */
+function duplicateKeys(text: string, file: string): ConfigProblem[] {
+  const objects: Map<string, number[]>[] = [];
+  const found: { path: string[]; lines: number[] }[] = [];
+  visit(text, {
+    onObjectBegin: () => void objects.push(new Map()),
+    onObjectProperty: (key, _offset, _length, line, _column, pathSupplier) => {
+      const seen = objects[objects.length - 1]!;
+      const lines = seen.get(key);
+      if (lines === undefined) seen.set(key, [line + 1]);
+      else {
+        if (lines.length === 1) found.push({ path: [...pathSupplier().map(String), key], lines });
+        lines.push(line + 1);
+      }
+    },
+    onObjectEnd: () => void objects.pop(),
+  });
+  return found.map(({ path, lines }) => {
+    const where = new Set(lines).size === 1 ? `line ${lines[0]!}` : `lines ${lines.join(', ')}`;
+    const message = `written more than once (${where}); JSON keeps only the last, keep one`;
+    if (path[0] === 'tasks' && path.length >= 2) {
+      const field = path.slice(2).join('.');
+      return { file, task: path[1]!, ...(field === '' ? {} : { field }), message };
+    }
+    return { file, field: path.join('.'), message };
+  });
 }
 
 /** One task's spec, and whether its kind (command or script) could be told (see DisbuildConfig.brokenTasks). */

@@ -1,4 +1,5 @@
 import type { TaskInstance } from './compile.js';
+import type { ConfigProblem } from './config-file.js';
 import { compileGlobs, normalizePattern, type GlobList } from './globs.js';
 import { fileRange, filesUnder } from './repo-files.js';
 import type { Workspace } from './workspaces.js';
@@ -68,7 +69,7 @@ export function generatedFiles(
     : (index) => marks[index] === 1 && untracked.has(files[index]!);
 }
 
-type Add = (task: string, field: string | undefined, message: string) => void;
+type Add = (task: string, field: string | undefined, message: string, more?: Partial<ConfigProblem>) => void;
 
 /**
  * The lock files of the package managers, at the repository's root: what `node_modules` holds follows from them,
@@ -118,7 +119,17 @@ export function selectInputs(
     for (const list of entry === undefined ? [] : [entry.local, entry.rooted]) {
       if (list === undefined || list.glob.everything) continue;
       list.glob.positiveIndex.forEach((i, k) => {
-        if (!list.used[k]) add(task, `inputs[${list.index[i]!}]`, 'matches no file');
+        if (list.used[k]) return;
+        const where =
+          entry!.script === undefined
+            ? ''
+            : ` in any package with the script ${JSON.stringify(entry!.script)}`;
+        add(
+          task,
+          `inputs[${list.index[i]!}]`,
+          `${JSON.stringify(entry!.raw[list.index[i]!])} matches no file${where}`,
+          { matchesNothing: true },
+        );
       });
     }
   }
@@ -141,6 +152,10 @@ interface InputGlobs {
 interface TaskGlobs {
   local: InputGlobs;
   rooted?: InputGlobs;
+  /** The task's `inputs` as written. */
+  raw: readonly string[];
+  /** The script the task runs in every package that has it; undefined for a command run in its directory. */
+  script: string | undefined;
 }
 
 function taskGlobs(inst: TaskInstance, add: Add): TaskGlobs | undefined {
@@ -178,7 +193,11 @@ function taskGlobs(inst: TaskInstance, add: Add): TaskGlobs | undefined {
     const glob = compileGlobs(patterns);
     return { glob, used: glob.positives.map(() => false), index };
   };
-  const globs: TaskGlobs = { local: compile(local, localIndex) };
+  const globs: TaskGlobs = {
+    local: compile(local, localIndex),
+    raw,
+    script: inst.spec.script,
+  };
   if (rooted.length > 0) globs.rooted = compile(rooted, rootedIndex);
   // `[]` says the task reads no file; exclusions alone say nothing that could be meant.
   if (raw.length > 0 && globs.local.glob.positives.length === 0 && !globs.rooted?.glob.positives.length) {

@@ -111,7 +111,7 @@ describe('disbuild.json problems', () => {
         [
           'disbuild: invalid configuration (5 problems):',
           '  disbuild.json task "test" env: must be a list of strings, got string "CI"',
-          '  disbuild.json task "build" inputs[0]: matches no file',
+          '  disbuild.json task "build" inputs[0]: "src/**/*.ts" matches no file',
           '  disbuild.json task "build" deps[0]: unknown task "compile"',
           '  disbuild.json task "docs" deps[0]: a task cannot depend on itself',
           '  disbuild.json task "lint" deps: dependency cycle: lint -> test -> lint',

@@ -127,7 +127,7 @@ async function leaveOutEmptyInputs(
   const empty = new Map<string, Set<number>>();
   for (const p of problems) {
     const at = /^inputs\[(\d+)\]$/.exec(p.field ?? '');
-    if (p.task === undefined || at === null || p.message !== 'matches no file') continue;
+    if (p.task === undefined || at === null || p.matchesNothing !== true) continue;
     empty.set(p.task, (empty.get(p.task) ?? new Set()).add(Number(at[1])));
   }
   if (empty.size === 0) return problems;

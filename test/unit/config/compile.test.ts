@@ -208,8 +208,8 @@ describe('compileConfig', () => {
     });
     // Before: `must be relative` — a file every package's build reads could enter no key but through a root task.
     expect(await errors()).toEqual([
-      'disbuild.json task "lint" inputs[0]: matches no file',
-      'disbuild.json task "lint" inputs[2]: matches no file',
+      'disbuild.json task "lint" inputs[0]: "//missing/**" matches no file',
+      'disbuild.json task "lint" inputs[2]: "//nothing.json" matches no file',
     ]);
     await write({ 'missing/x': '', 'nothing.json': '' });
     const r = await compile();
@@ -315,7 +315,7 @@ describe('compileConfig', () => {
       },
     });
     expect(await errors()).toEqual([
-      'disbuild.json task "build" inputs[1]: matches no file',
+      'disbuild.json task "build" inputs[1]: "nothing/*.md" matches no file in any package with the script "build"',
       'disbuild.json task "build" deps[1]: unknown task "compile"',
       'disbuild.json task "lint" deps: dependency cycle: lint -> test -> lint',
     ]);
@@ -339,6 +339,17 @@ describe('compileConfig', () => {
     const r = parseConfigText('{\n  "tasks": {\n    build: {}\n  }\n}\n');
     expect(!r.ok && r.error.map(formatConfigProblem)).toEqual([
       expect.stringMatching(/^disbuild.json: is not valid JSON: .* \(line 3, column 5\)$/),
+    ]);
+  });
+
+  it('names a key written twice, which JSON would silently read as its last value', () => {
+    const r = parseConfigText(
+      '{\n  "tasks": {\n    "build": { "command": "tsc" },\n    "lint": { "command": "a", "command": "b" },\n' +
+        '    "build": { "command": "tsc -b" }\n  },\n  "salt": "1"\n}\n',
+    );
+    expect(!r.ok && r.error.map(formatConfigProblem)).toEqual([
+      'disbuild.json task "lint" command: written more than once (line 4); JSON keeps only the last, keep one',
+      'disbuild.json task "build": written more than once (lines 3, 5); JSON keeps only the last, keep one',
     ]);
   });
 
@@ -372,7 +383,7 @@ describe('compileConfig', () => {
       'disbuild.json task "broken": must be an object, got string "npm test"',
       'disbuild.json task "build" env: must be a list of strings, got string "NODE_ENV"',
       'disbuild.json task "lint" colour: unknown key',
-      'disbuild.json task "lint" inputs[0]: matches no file',
+      'disbuild.json task "lint" inputs[0]: "nothing/*.md" matches no file',
       'disbuild.json task "build" deps[1]: unknown task "compile"',
     ]);
   });
