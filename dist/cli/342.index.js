@@ -88,12 +88,12 @@ const explainCommand = async (argv, io) => {
         io.stdout.write(`nothing would run: all ${jobs.length} jobs are cached\n`);
         return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.ok;
     }
+    const told = new Set(toRun.map((j) => j.name));
     for (const job of toRun) {
         const changes = explainer.changes(job.name);
         io.stdout.write(`${job.name}: ${(0,_explain_explain_js__WEBPACK_IMPORTED_MODULE_12__/* .oneLine */ .TN)(changes)}\n`);
-        if (changes.length > 1 || changes.some((c) => c.kind === 'dep')) {
-            io.stdout.write((0,_explain_explain_js__WEBPACK_IMPORTED_MODULE_12__/* .detailLines */ .ZN)(changes, '    ').join('\n') + '\n');
-        }
+        if ((0,_explain_explain_js__WEBPACK_IMPORTED_MODULE_12__/* .hasMoreDetail */ .Jt)(changes, told))
+            io.stdout.write((0,_explain_explain_js__WEBPACK_IMPORTED_MODULE_12__/* .detailLines */ .ZN)(changes, '    ', told).join('\n') + '\n');
     }
     return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.ok;
 };

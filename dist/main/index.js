@@ -44422,15 +44422,29 @@ function oneLine(changes) {
     const more = changes.length - 1;
     return more > 0 ? `${describeChange(own)} (+${more} more)` : describeChange(own);
 }
-/** Every change, one per line, dependencies' causes indented below them. */
-function detailLines(changes, indent = '  ') {
+/**
+ * Every change, one per line, dependencies' causes indented below them; a dependency in `told` (explained in the
+ * same output) is referred to, not followed again: along a chain of a thousand packages, each job repeated every
+ * cause below it.
+ */
+function detailLines(changes, indent = '  ', told = new Set()) {
     const out = [];
     for (const c of changes) {
-        out.push(`${indent}${c.kind === 'dep' ? `dependency ${JSON.stringify(c.name)} changed` : describeChange(c)}`);
-        if (c.kind === 'dep')
-            out.push(...detailLines(c.because, `${indent}  `));
+        if (c.kind !== 'dep') {
+            out.push(`${indent}${describeChange(c)}`);
+            continue;
+        }
+        const name = JSON.stringify(c.name);
+        if (told.has(c.name))
+            out.push(`${indent}dependency ${name} changed (see ${c.name})`);
+        else
+            out.push(`${indent}dependency ${name} changed`, ...detailLines(c.because, `${indent}  `, told));
     }
     return out;
+}
+/** Whether the one line leaves something out: more changes, or a dependency's causes not told elsewhere. */
+function hasMoreDetail(changes, told = new Set()) {
+    return changes.length > 1 || changes.some((c) => c.kind === 'dep' && !told.has(c.name));
 }
 
 ;// CONCATENATED MODULE: ./src/explain/key-record.ts

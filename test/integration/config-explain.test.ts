@@ -55,7 +55,7 @@ describe('disbuild explain and run -v', () => {
     await rig.write({ 'lib.txt': 'lib 2\n' });
     const r = await cli(['explain', 'app']);
     expect(r.stdout).toMatch(
-      /^app: dependency "lib" changed: input lib\.txt changed \([0-9a-f]{12} -> [0-9a-f]{12}\)\n {4}dependency "lib" changed\n {6}input lib\.txt changed .*\nlib: input lib\.txt changed .*\n$/,
+      /^app: dependency "lib" changed: input lib\.txt changed \([0-9a-f]{12} -> [0-9a-f]{12}\)\nlib: input lib\.txt changed .*\n$/,
     );
     const run = await cli(['run', '-v']);
     expect(run.stdout).toContain('why lib: input lib.txt changed');
@@ -69,6 +69,46 @@ describe('disbuild explain and run -v', () => {
     expect(run.stdout).toContain('why app: env FLAVOUR added');
     expect(run.stdout + run.stderr).not.toContain('secret-value');
     expect(await readFile(rig.path('src/out/app.txt'), 'utf8')).toBe('lib 2\napp 2\n');
+  });
+});
+
+describe('disbuild explain along a chain', () => {
+  let rig: Rig;
+  afterAll(async () => {
+    await rig.cleanup();
+  });
+
+  it('tells each cause once: a dependency explained in the same output is referred to', async () => {
+    rig = await Rig.create();
+    const task = (deps: string[]): object => ({ command: 'true', inputs: ['x.txt'], deps });
+    await rig.write({
+      'x.txt': '',
+      'a.txt': '1\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          a: { command: 'true', inputs: ['a.txt'] },
+          b: task(['a']),
+          c: task(['b']),
+          d: task(['b', 'c']),
+        },
+      }),
+    });
+    expect((await rig.run(['run', '--cache-dir', rig.cacheDir])).code).toBe(0);
+    await rig.write({ 'a.txt': '2\n' });
+    const r = await rig.run(['explain', '--cache-dir', rig.cacheDir]);
+    const change = /input a\.txt changed \([0-9a-f]{12} -> [0-9a-f]{12}\)/.exec(r.stdout)![0];
+    // Before: every job below repeated the whole chain under it.
+    expect(r.stdout).toBe(
+      [
+        `a: ${change}`,
+        `b: dependency "a" changed: ${change}`,
+        `c: dependency "b" changed: dependency "a" changed: ${change}`,
+        `d: dependency "b" changed: dependency "a" changed: ${change} (+1 more)`,
+        '    dependency "b" changed (see b)',
+        '    dependency "c" changed (see c)',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

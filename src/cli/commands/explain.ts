@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { LocalCache } from '../../cache/local-cache.js';
 import { selectJobs } from '../../executor/select.js';
-import { detailLines, oneLine } from '../../explain/explain.js';
+import { detailLines, hasMoreDetail, oneLine } from '../../explain/explain.js';
 import { KeyRecordStore } from '../../explain/record-store.js';
 import { RunExplainer } from '../../explain/run-explainer.js';
 import { formatProblem } from '../../graph/model.js';
@@ -63,12 +63,11 @@ export const explainCommand: Command = async (argv, io) => {
     io.stdout.write(`nothing would run: all ${jobs.length} jobs are cached\n`);
     return EXIT.ok;
   }
+  const told = new Set(toRun.map((j) => j.name));
   for (const job of toRun) {
     const changes = explainer.changes(job.name);
     io.stdout.write(`${job.name}: ${oneLine(changes)}\n`);
-    if (changes.length > 1 || changes.some((c) => c.kind === 'dep')) {
-      io.stdout.write(detailLines(changes, '    ').join('\n') + '\n');
-    }
+    if (hasMoreDetail(changes, told)) io.stdout.write(detailLines(changes, '    ', told).join('\n') + '\n');
   }
   return EXIT.ok;
 };
