@@ -50214,12 +50214,7 @@ async function readConfigFile(dir) {
     }
     return parseConfigText(text);
 }
-/**
- * Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. When the
- * file has tasks and nothing else is wrong with it as a whole, its problems travel with the config instead
- * (`shapeProblems`): a task keeps the fields that were right.
- */
-/** JSON.parse says where by offset (`at position 67`): the line and column are added, as an editor shows them. */
+/** A parser says where by offset (`at position 67`): the line and column are added, as an editor shows them. */
 function withLine(message, text) {
     const at = /at position (\d+)/.exec(message);
     if (at === null)
@@ -50229,14 +50224,34 @@ function withLine(message, text) {
     const column = before.length - before.lastIndexOf('\n');
     return `${message} (line ${line}, column ${column})`;
 }
-function parseConfigText(text, file = CONFIG_FILE) {
-    let raw;
+/**
+ * The file's value. Comments and trailing commas are allowed, as in turbo.json and tsconfig.json: JSON.parse first
+ * (the common case, and the fastest), then a parser that skips them.
+ */
+function parseJsonWithComments(text) {
     try {
-        raw = JSON.parse(text);
+        return (0,result.ok)(JSON.parse(text));
     }
-    catch (e) {
-        return (0,result/* err */._)([{ file, message: `is not valid JSON: ${withLine(e.message, text)}` }]);
+    catch {
+        const errors = [];
+        const value = main_parse(text, errors, { allowTrailingComma: true });
+        const first = errors[0];
+        if (first === undefined)
+            return (0,result.ok)(value);
+        // The tolerant parser's account: JSON.parse's would point at the first comment.
+        return (0,result/* err */._)(withLine(`${printParseErrorCode(first.error)} at position ${first.offset}`, text));
     }
+}
+/**
+ * Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. When the
+ * file has tasks and nothing else is wrong with it as a whole, its problems travel with the config instead
+ * (`shapeProblems`): a task keeps the fields that were right.
+ */
+function parseConfigText(text, file = CONFIG_FILE) {
+    const parsed = parseJsonWithComments(text);
+    if (!parsed.ok)
+        return (0,result/* err */._)([{ file, message: `is not valid JSON: ${parsed.error}` }]);
+    const raw = parsed.value;
     const problems = duplicateKeys(text, file);
     const duplicates = problems.length > 0;
     if (!isRecord(raw))

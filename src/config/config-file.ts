@@ -7,7 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
-import { visit } from 'jsonc-parser/lib/esm/main.js';
+import {
+  type ParseError,
+  parse as parseJsonc,
+  printParseErrorCode,
+  visit,
+} from 'jsonc-parser/lib/esm/main.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 
@@ -87,12 +92,7 @@ export async function readConfigFile(
   return parseConfigText(text);
 }
 
-/**
- * Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. When the
- * file has tasks and nothing else is wrong with it as a whole, its problems travel with the config instead
- * (`shapeProblems`): a task keeps the fields that were right.
- */
-/** JSON.parse says where by offset (`at position 67`): the line and column are added, as an editor shows them. */
+/** A parser says where by offset (`at position 67`): the line and column are added, as an editor shows them. */
 function withLine(message: string, text: string): string {
   const at = /at position (\d+)/.exec(message);
   if (at === null) return message;
@@ -102,13 +102,32 @@ function withLine(message: string, text: string): string {
   return `${message} (line ${line}, column ${column})`;
 }
 
-export function parseConfigText(text: string, file = CONFIG_FILE): Result<DisbuildConfig, ConfigProblem[]> {
-  let raw: unknown;
+/**
+ * The file's value. Comments and trailing commas are allowed, as in turbo.json and tsconfig.json: JSON.parse first
+ * (the common case, and the fastest), then a parser that skips them.
+ */
+function parseJsonWithComments(text: string): Result<unknown, string> {
   try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return err([{ file, message: `is not valid JSON: ${withLine((e as Error).message, text)}` }]);
+    return ok(JSON.parse(text));
+  } catch {
+    const errors: ParseError[] = [];
+    const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+    const first = errors[0];
+    if (first === undefined) return ok(value);
+    // The tolerant parser's account: JSON.parse's would point at the first comment.
+    return err(withLine(`${printParseErrorCode(first.error)} at position ${first.offset}`, text));
   }
+}
+
+/**
+ * Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. When the
+ * file has tasks and nothing else is wrong with it as a whole, its problems travel with the config instead
+ * (`shapeProblems`): a task keeps the fields that were right.
+ */
+export function parseConfigText(text: string, file = CONFIG_FILE): Result<DisbuildConfig, ConfigProblem[]> {
+  const parsed = parseJsonWithComments(text);
+  if (!parsed.ok) return err([{ file, message: `is not valid JSON: ${parsed.error}` }]);
+  const raw = parsed.value;
   const problems: ConfigProblem[] = duplicateKeys(text, file);
   const duplicates = problems.length > 0;
   if (!isRecord(raw)) return err([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);

@@ -342,6 +342,17 @@ describe('compileConfig', () => {
     ]);
   });
 
+  it('reads comments and trailing commas, as turbo.json allows them', () => {
+    const r = parseConfigText(
+      '{\n  // what CI runs\n  "tasks": {\n    /* the library */\n    "build": { "command": "tsc", },\n  },\n}\n',
+    );
+    expect(r.ok && [...r.value.tasks!.keys()]).toEqual(['build']);
+    const bad = parseConfigText('{\n  // what CI runs\n  "tasks": { "build": { "command": "tsc" } ]\n}\n');
+    expect(!bad.ok && bad.error.map(formatConfigProblem)).toEqual([
+      'disbuild.json: is not valid JSON: CommaExpected at position 63 (line 3, column 44)',
+    ]);
+  });
+
   it('names a key written twice, which JSON would silently read as its last value', () => {
     const r = parseConfigText(
       '{\n  "tasks": {\n    "build": { "command": "tsc" },\n    "lint": { "command": "a", "command": "b" },\n' +
