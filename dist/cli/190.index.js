@@ -1084,7 +1084,8 @@ var unescape_glob = __webpack_require__(669);
 class LaterOwners {
     #graph;
     #globsOf;
-    #index;
+    #bases;
+    #order;
     #overlapping;
     #reaches = new Map();
     #direct = new Map();
@@ -1104,7 +1105,7 @@ class LaterOwners {
     }
     /** Whether `path` is the output of a job that depends on `earlier`. */
     owns(earlier, path) {
-        const { order } = (this.#index ??= this.#build());
+        const order = this.#orderOf();
         const floor = order.get(earlier);
         if (floor === undefined)
             return false;
@@ -1120,7 +1121,7 @@ class LaterOwners {
      * whose globs can match it): '', each directory on its way, the path itself.
      */
     claimants(path, test) {
-        const { bases } = (this.#index ??= this.#build());
+        const bases = this.#basesOf();
         const claimed = (base) => (bases.get(base) ?? []).some(test);
         if (claimed(''))
             return true;
@@ -1130,17 +1131,32 @@ class LaterOwners {
         return claimed(path);
     }
     /**
-     * Whether one file could be matched by the globs of two jobs: some output directory lies at or below another
-     * one (most graphs, a `dist/` per package, have none).
+     * Whether a file of `label`'s could be matched by the globs of another job too: an output directory of one lies
+     * at or below one of the other's. Most graphs, a `dist/` per package, have no such job; the bases alone say so.
      */
-    overlapping() {
+    overlaps(label) {
         if (this.#overlapping === undefined) {
-            const { bases } = (this.#index ??= this.#build());
-            this.#overlapping = [...bases].some(([base, labels]) => labels.length > 1 || (base !== '' && this.claimants(parentOf(base), () => true)));
+            const found = new Set();
+            for (const [base, labels] of this.#basesOf()) {
+                if (labels.length > 1)
+                    for (const l of labels)
+                        found.add(l);
+                if (base === '')
+                    continue;
+                this.claimants(parentOf(base), (above) => {
+                    if (labels.some((l) => l !== above))
+                        for (const l of [above, ...labels])
+                            found.add(l);
+                    return false;
+                });
+            }
+            this.#overlapping = found;
         }
-        return this.#overlapping;
+        return this.#overlapping.has(label);
     }
-    #build() {
+    #basesOf() {
+        if (this.#bases)
+            return this.#bases;
         const bases = new Map();
         for (const job of this.#graph.jobs) {
             for (const p of job.outputs ?? []) {
@@ -1154,11 +1170,13 @@ class LaterOwners {
                     same.push(job.label);
             }
         }
-        return { bases, order: topologicalOrder(this.#graph) };
+        return (this.#bases = bases);
+    }
+    #orderOf() {
+        return (this.#order ??= topologicalOrder(this.#graph));
     }
     /** Whether `later` depends on `earlier`, directly or not. */
     dependsOn(later, earlier) {
-        this.#index ??= this.#build();
         return this.#dependsOn(later, earlier);
     }
     #dependsOn(later, earlier) {
@@ -1207,7 +1225,7 @@ class LaterOwners {
         let reaches = this.#reaches.get(target);
         if (reaches)
             return reaches;
-        const order = this.#index.order;
+        const order = this.#orderOf();
         const floor = order.get(target);
         const memo = new Map([[target, true]]);
         reaches = (start) => {
@@ -1503,14 +1521,18 @@ class OutputStatRecords {
         this.#used.add(path);
         return { label: w[0], as: w[1] };
     }
-    /** Remembers that job `label` built the file at `path` or put it back, leaving it as `as`. */
+    /**
+     * Remembers that job `label` built the file at `path` or put it back, leaving it as `as`; not when the file is
+     * as another job left it (nothing wrote it: a job found it in place, or its command kept it), which stays its
+     * writer.
+     */
     noteWriter(path, label, as) {
         if (this.#file === undefined || as === '')
             return;
         this.#load();
         this.#used.add(path);
         const old = this.#writers.get(path);
-        if (old !== undefined && old[0] === label && old[1] === as)
+        if (old !== undefined && old[1] === as)
             return;
         this.#writers.set(path, [label, as]);
         this.#changed = true;
@@ -1782,6 +1804,8 @@ class InPlaceOutputs {
         if (!this.#any)
             return undefined;
         let owner;
+        let last;
+        const lastWriter = () => (last ??= this.#lastWriter(path));
         this.#owners.claimants(path, (other) => {
             if (other === label)
                 return false;
@@ -1795,19 +1819,22 @@ class InPlaceOutputs {
             if (this.#inRun(other) &&
                 this.#of(other)?.matches(path) === true &&
                 !this.#owners.dependsOn(other, label)) {
-                // Whose it is, when that job last built it or put it back and nothing wrote it since.
-                if (this.#lastWrote(other, path))
+                // Whose it is, when a job built it or put it back last and nothing wrote it since: that job's, or this
+                // one's own stale file (a file moved from `one` to `all` stayed with `one`, and `all`'s artifact lacked it).
+                const writer = lastWriter();
+                if (writer === other)
                     owner = 'held';
-                else
+                else if (writer !== label)
                     owner ??= 'unsettled';
             }
             return owner === 'held';
         });
         return owner;
     }
-    #lastWrote(label, path) {
+    /** The job that last built or put back `path`, when nothing wrote it since; '' when not known. */
+    #lastWriter(path) {
         const last = this.#records.lastWriter(path);
-        return last?.label === label && last.as === writtenAs((0,external_node_path_.join)(this.#sourceDir, path));
+        return last !== undefined && last.as === writtenAs((0,external_node_path_.join)(this.#sourceDir, path)) ? last.label : '';
     }
     /**
      * Remembers, of the files `label` built or put back, those another job's globs match too, as they are now: a
@@ -1816,7 +1843,7 @@ class InPlaceOutputs {
      * build, and cached runs put back one copy or the other.
      */
     #noteWriter(label, paths) {
-        if (!this.#records.enabled || !this.#owners.overlapping())
+        if (!this.#records.enabled || !this.#owners.overlaps(label))
             return;
         for (const path of paths()) {
             const shared = this.#owners.claimants(path, (other) => other !== label && this.#of(other)?.matches(path) === true);

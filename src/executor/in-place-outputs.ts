@@ -139,6 +139,8 @@ export class InPlaceOutputs {
   #otherOwner(label: JobLabel, path: string): 'held' | 'unsettled' | undefined {
     if (!this.#any) return undefined;
     let owner: 'held' | 'unsettled' | undefined;
+    let last: string | undefined;
+    const lastWriter = (): string => (last ??= this.#lastWriter(path));
     this.#owners.claimants(path, (other) => {
       if (other === label) return false;
       const held = this.#heldBy(other);
@@ -152,18 +154,21 @@ export class InPlaceOutputs {
         this.#of(other)?.matches(path) === true &&
         !this.#owners.dependsOn(other, label)
       ) {
-        // Whose it is, when that job last built it or put it back and nothing wrote it since.
-        if (this.#lastWrote(other, path)) owner = 'held';
-        else owner ??= 'unsettled';
+        // Whose it is, when a job built it or put it back last and nothing wrote it since: that job's, or this
+        // one's own stale file (a file moved from `one` to `all` stayed with `one`, and `all`'s artifact lacked it).
+        const writer = lastWriter();
+        if (writer === other) owner = 'held';
+        else if (writer !== label) owner ??= 'unsettled';
       }
       return owner === 'held';
     });
     return owner;
   }
 
-  #lastWrote(label: JobLabel, path: string): boolean {
+  /** The job that last built or put back `path`, when nothing wrote it since; '' when not known. */
+  #lastWriter(path: string): string {
     const last = this.#records.lastWriter(path);
-    return last?.label === label && last.as === writtenAs(join(this.#sourceDir, path));
+    return last !== undefined && last.as === writtenAs(join(this.#sourceDir, path)) ? last.label : '';
   }
 
   /**
@@ -173,7 +178,7 @@ export class InPlaceOutputs {
    * build, and cached runs put back one copy or the other.
    */
   #noteWriter(label: JobLabel, paths: () => Iterable<string>): void {
-    if (!this.#records.enabled || !this.#owners.overlapping()) return;
+    if (!this.#records.enabled || !this.#owners.overlaps(label)) return;
     for (const path of paths()) {
       const shared = this.#owners.claimants(
         path,

@@ -218,13 +218,17 @@ export class OutputStatRecords {
     return { label: w[0], as: w[1] };
   }
 
-  /** Remembers that job `label` built the file at `path` or put it back, leaving it as `as`. */
+  /**
+   * Remembers that job `label` built the file at `path` or put it back, leaving it as `as`; not when the file is
+   * as another job left it (nothing wrote it: a job found it in place, or its command kept it), which stays its
+   * writer.
+   */
   noteWriter(path: string, label: string, as: string): void {
     if (this.#file === undefined || as === '') return;
     this.#load();
     this.#used.add(path);
     const old = this.#writers!.get(path);
-    if (old !== undefined && old[0] === label && old[1] === as) return;
+    if (old !== undefined && old[1] === as) return;
     this.#writers!.set(path, [label, as]);
     this.#changed = true;
   }

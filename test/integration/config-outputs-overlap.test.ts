@@ -1,4 +1,4 @@
-import { lstatSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '../helpers/npm-workspace.js';
@@ -372,5 +372,67 @@ describe('a broad sibling that runs first', () => {
     rmSync(join(rig.src, 'dist'), { recursive: true, force: true });
     expect(await run()).toMatch(/2 cached/);
     expect(await rig.read('src/dist/a.txt')).toBe('s2\na\n');
+  });
+
+  it('takes a file its sibling wrote last and no longer writes, once its own command writes it', async () => {
+    const all = (command: string): object => ({
+      command: `sleep 0.5; mkdir -p dist && cp src/x.txt dist/${command}`,
+      inputs: ['src/x.txt', 'src/a.txt'],
+      outputs: ['dist/**'],
+    });
+    const one = (file: string): object => ({
+      command: `mkdir -p dist && cp src/${file} dist/${file}`,
+      inputs: ['src/a.txt', 'src/b.txt'],
+      outputs: ['dist/*.txt'],
+    });
+    rig = await committedRig(
+      { 'src/a.txt': 'a\n', 'src/b.txt': 'b\n', 'src/x.txt': 'x\n' },
+      { all: all(''), one: one('a.txt') },
+    );
+    const run = (): Promise<string> => runOk(rig, '-j', '1');
+    const configure = async (tasks: object): Promise<void> => {
+      await rig.write({ 'disbuild.json': JSON.stringify({ tasks }) });
+      git(rig.src, 'commit', '-qam', 'tasks');
+    };
+    expect(await run()).toMatch(/2 built/);
+    // `a.txt` moves from `one` to `all`, whose command leaves an identical file as it is (`cp -u`).
+    await configure({ all: all(' && cp -u src/a.txt dist/'), one: one('b.txt') });
+    expect(await run()).toMatch(/2 built/);
+    await configure({ all: all(' && cp -u src/a.txt dist/') });
+    // Before: the file stayed with `one`, `all`'s artifact lacked it, and putting `all` back removed it.
+    expect(await run()).toMatch(/1 cached/);
+    expect(await rig.read('src/dist/a.txt')).toBe('a\n');
+    rmSync(join(rig.src, 'dist'), { recursive: true, force: true });
+    expect(await run()).toMatch(/1 cached/);
+    expect(await rig.read('src/dist/a.txt')).toBe('a\n');
+  });
+
+  it('leaves out a stale file of the task that no longer writes it', async () => {
+    rig = await committedRig(
+      { 'src/shared.txt': 's1\n', 'src/a.txt': 'a\n', 'src/x.txt': 'x\n' },
+      {
+        all: {
+          command: 'sleep 0.5; mkdir -p dist && cat src/shared.txt src/x.txt > dist/x.txt',
+          inputs: ['src/shared.txt', 'src/x.txt'],
+          outputs: ['dist/**'],
+        },
+        one: {
+          command: 'mkdir -p dist && cat src/shared.txt src/a.txt > dist/a.txt',
+          inputs: ['src/shared.txt', 'src/a.txt'],
+          outputs: ['dist/a.txt'],
+        },
+      },
+    );
+    const run = (): Promise<string> => runOk(rig, '-j', '1');
+    expect(await run()).toMatch(/2 built/);
+    const config = JSON.parse(await rig.read('src/disbuild.json'));
+    config.tasks.one.command = 'cat src/shared.txt src/a.txt > /dev/null';
+    await rig.write({ 'disbuild.json': JSON.stringify(config), 'src/shared.txt': 's2\n' });
+    git(rig.src, 'commit', '-qam', 'one writes nothing');
+    expect(await run()).toMatch(/2 built/);
+    // Before: `dist/a.txt`, written by the old `one`, stayed and was taken into an artifact, which put it back.
+    rmSync(join(rig.src, 'dist'), { recursive: true, force: true });
+    expect(await run()).toMatch(/2 cached/);
+    expect(existsSync(join(rig.src, 'dist', 'a.txt'))).toBe(false);
   });
 });

@@ -174,6 +174,11 @@ describe('stat records of in-place outputs', () => {
     records.flush();
     const again = new OutputStatRecords(file);
     expect(again.lastWriter('dist/a.js')).toEqual({ label: 'one', as: '7:1:2:3' });
+    // Found as `one` left it (in place, or kept by a command): nothing wrote it, and `one` stays its writer.
+    again.noteWriter('dist/a.js', 'two', '7:1:2:3');
+    expect(again.lastWriter('dist/a.js')?.label).toBe('one');
+    again.noteWriter('dist/a.js', 'two', '8:1:2:3');
+    expect(again.lastWriter('dist/a.js')?.label).toBe('two');
     // A file that is not there has no writer to remember.
     expect(again.lastWriter('dist/b.js')).toBeUndefined();
     expect(new OutputStatRecords(undefined).lastWriter('dist/a.js')).toBeUndefined();
