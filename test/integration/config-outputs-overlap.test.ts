@@ -337,8 +337,7 @@ describe('a broad sibling that runs first', () => {
   afterEach(async () => {
     await rig.cleanup();
   });
-
-  it('does not take the other’s file, left from its last build, into its artifact', async () => {
+  const setUp = async (): Promise<void> => {
     rig = await committedRig(
       { 'src/shared.txt': 's1\n', 'src/a.txt': 'a\n', 'src/x.txt': 'x\n' },
       {
@@ -354,7 +353,11 @@ describe('a broad sibling that runs first', () => {
         },
       },
     );
-    const run = (): Promise<string> => runOk(rig, '-j', '1');
+  };
+  const run = (): Promise<string> => runOk(rig, '-j', '1');
+
+  it('does not take the other’s file, left from its last build, into its artifact', async () => {
+    await setUp();
     const a = join(rig.src, 'dist', 'a.txt');
     expect(await run()).toMatch(/2 built/);
     await rig.write({ 'src/shared.txt': 's2\n' });
@@ -389,7 +392,6 @@ describe('a broad sibling that runs first', () => {
       { 'src/a.txt': 'a\n', 'src/b.txt': 'b\n', 'src/x.txt': 'x\n' },
       { all: all(''), one: one('a.txt') },
     );
-    const run = (): Promise<string> => runOk(rig, '-j', '1');
     const configure = async (tasks: object): Promise<void> => {
       await rig.write({ 'disbuild.json': JSON.stringify({ tasks }) });
       git(rig.src, 'commit', '-qam', 'tasks');
@@ -408,22 +410,7 @@ describe('a broad sibling that runs first', () => {
   });
 
   it('leaves out a stale file of the task that no longer writes it', async () => {
-    rig = await committedRig(
-      { 'src/shared.txt': 's1\n', 'src/a.txt': 'a\n', 'src/x.txt': 'x\n' },
-      {
-        all: {
-          command: 'sleep 0.5; mkdir -p dist && cat src/shared.txt src/x.txt > dist/x.txt',
-          inputs: ['src/shared.txt', 'src/x.txt'],
-          outputs: ['dist/**'],
-        },
-        one: {
-          command: 'mkdir -p dist && cat src/shared.txt src/a.txt > dist/a.txt',
-          inputs: ['src/shared.txt', 'src/a.txt'],
-          outputs: ['dist/a.txt'],
-        },
-      },
-    );
-    const run = (): Promise<string> => runOk(rig, '-j', '1');
+    await setUp();
     expect(await run()).toMatch(/2 built/);
     const config = JSON.parse(await rig.read('src/disbuild.json'));
     config.tasks.one.command = 'cat src/shared.txt src/a.txt > /dev/null';
