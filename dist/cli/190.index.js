@@ -1084,9 +1084,7 @@ var unescape_glob = __webpack_require__(669);
 class LaterOwners {
     #graph;
     #globsOf;
-    #bases;
-    #order;
-    #overlapping;
+    #index;
     #reaches = new Map();
     #direct = new Map();
     /**
@@ -1105,7 +1103,7 @@ class LaterOwners {
     }
     /** Whether `path` is the output of a job that depends on `earlier`. */
     owns(earlier, path) {
-        const order = this.#orderOf();
+        const { order } = (this.#index ??= this.#build());
         const floor = order.get(earlier);
         if (floor === undefined)
             return false;
@@ -1121,7 +1119,7 @@ class LaterOwners {
      * whose globs can match it): '', each directory on its way, the path itself.
      */
     claimants(path, test) {
-        const bases = this.#basesOf();
+        const { bases } = (this.#index ??= this.#build());
         const claimed = (base) => (bases.get(base) ?? []).some(test);
         if (claimed(''))
             return true;
@@ -1130,33 +1128,7 @@ class LaterOwners {
                 return true;
         return claimed(path);
     }
-    /**
-     * Whether a file of `label`'s could be matched by the globs of another job too: an output directory of one lies
-     * at or below one of the other's. Most graphs, a `dist/` per package, have no such job; the bases alone say so.
-     */
-    overlaps(label) {
-        if (this.#overlapping === undefined) {
-            const found = new Set();
-            for (const [base, labels] of this.#basesOf()) {
-                if (labels.length > 1)
-                    for (const l of labels)
-                        found.add(l);
-                if (base === '')
-                    continue;
-                this.claimants(parentOf(base), (above) => {
-                    if (labels.some((l) => l !== above))
-                        for (const l of [above, ...labels])
-                            found.add(l);
-                    return false;
-                });
-            }
-            this.#overlapping = found;
-        }
-        return this.#overlapping.has(label);
-    }
-    #basesOf() {
-        if (this.#bases)
-            return this.#bases;
+    #build() {
         const bases = new Map();
         for (const job of this.#graph.jobs) {
             for (const p of job.outputs ?? []) {
@@ -1170,13 +1142,11 @@ class LaterOwners {
                     same.push(job.label);
             }
         }
-        return (this.#bases = bases);
-    }
-    #orderOf() {
-        return (this.#order ??= topologicalOrder(this.#graph));
+        return { bases, order: topologicalOrder(this.#graph) };
     }
     /** Whether `later` depends on `earlier`, directly or not. */
     dependsOn(later, earlier) {
+        this.#index ??= this.#build();
         return this.#dependsOn(later, earlier);
     }
     #dependsOn(later, earlier) {
@@ -1225,7 +1195,7 @@ class LaterOwners {
         let reaches = this.#reaches.get(target);
         if (reaches)
             return reaches;
-        const order = this.#orderOf();
+        const order = this.#index.order;
         const floor = order.get(target);
         const memo = new Map([[target, true]]);
         reaches = (start) => {
@@ -1310,11 +1280,6 @@ function topologicalOrder(graph) {
     }
     return order;
 }
-/** The directory holding `path` ('' at the top). */
-function parentOf(path) {
-    const slash = path.lastIndexOf('/');
-    return slash < 0 ? '' : path.slice(0, slash);
-}
 
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
 var read_own_file = __webpack_require__(5958);
@@ -1347,9 +1312,6 @@ const VERSION = 2;
  * directory's stat data is what was recorded (under the same settling rule), its names are the recorded ones, and
  * a check lstats the recorded files instead of reading directories.
  *
- * And, for a file the globs of more than one job match, which job last built it or put it back, and the file as it
- * left it: whose a file is, when no job of a run has settled it yet (see in-place-outputs.ts).
- *
  * One file per source directory, read once, written once at the end of a run that made new records (written
  * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself); a run that
  * found everything as recorded writes nothing.
@@ -1358,8 +1320,6 @@ class OutputStatRecords {
     #file;
     #rows;
     #trees;
-    /** By path: the job that last built or put back the file, and the file as it left it (see `lastWriter`). */
-    #writers;
     #used = new Set();
     #usedTrees = new Set();
     #changed = false;
@@ -1385,7 +1345,6 @@ class OutputStatRecords {
             return this.#rows;
         this.#rows = new Map();
         this.#trees = new Map();
-        this.#writers = new Map();
         if (this.#file === undefined)
             return this.#rows;
         try {
@@ -1403,12 +1362,6 @@ class OutputStatRecords {
                     for (const [base, tree] of Object.entries(data.trees)) {
                         if (isTree(tree) && isWholeTree(base, tree))
                             this.#trees.set(base, tree);
-                    }
-                }
-                if (typeof data.writers === 'object' && data.writers !== null) {
-                    for (const [path, w] of Object.entries(data.writers)) {
-                        if (isWriter(w))
-                            this.#writers.set(path, w);
                     }
                 }
             }
@@ -1507,36 +1460,6 @@ class OutputStatRecords {
         rows.set(path, row);
         this.#changed = true;
     }
-    /**
-     * The job that last built the file at `path` or put it back, and the file as it then was (`as`: inode, size and
-     * times, as in-place-outputs.ts spells them); undefined when none is remembered.
-     */
-    lastWriter(path) {
-        if (this.#file === undefined)
-            return undefined;
-        this.#load();
-        const w = this.#writers.get(path);
-        if (w === undefined)
-            return undefined;
-        this.#used.add(path);
-        return { label: w[0], as: w[1] };
-    }
-    /**
-     * Remembers that job `label` built the file at `path` or put it back, leaving it as `as`; not when the file is
-     * as another job left it (nothing wrote it: a job found it in place, or its command kept it), which stays its
-     * writer.
-     */
-    noteWriter(path, label, as) {
-        if (this.#file === undefined || as === '')
-            return;
-        this.#load();
-        this.#used.add(path);
-        const old = this.#writers.get(path);
-        if (old !== undefined && old[1] === as)
-            return;
-        this.#writers.set(path, [label, as]);
-        this.#changed = true;
-    }
     /** Writes the records when this run made new ones; never fails a run. */
     flush() {
         if (this.#file === undefined || !this.#changed || !this.#rows)
@@ -1552,12 +1475,7 @@ class OutputStatRecords {
         for (const [base, tree] of this.#trees)
             if (keepAllTrees || this.#usedTrees.has(base))
                 trees[base] = tree;
-        const writers = {};
-        const keepAllWriters = this.#writers.size <= MAX_RECORDS;
-        for (const [path, w] of this.#writers)
-            if (keepAllWriters || this.#used.has(path))
-                writers[path] = w;
-        (0,state_file/* writeStateFile */.V)(this.#file, JSON.stringify({ version: VERSION, files, trees, writers }));
+        (0,state_file/* writeStateFile */.V)(this.#file, JSON.stringify({ version: VERSION, files, trees }));
     }
 }
 function isTree(x) {
@@ -1605,9 +1523,6 @@ function numbersFrom(a, from, to) {
 }
 function isRow(x) {
     return Array.isArray(x) && x.length === 7 && numbersFrom(x, 0, 6) && typeof x[6] === 'string';
-}
-function isWriter(x) {
-    return Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string';
 }
 function statRow(st, sha256) {
     return [st.dev, st.ino, st.size, st.mode, st.mtimeMs, st.ctimeMs, sha256];
@@ -1794,8 +1709,7 @@ class InPlaceOutputs {
     }
     /**
      * Whether `path` is another job's: 'held' when a job other than `label` put it in the checkout in this run
-     * (built, restored or found in place), or did in an earlier run and has not settled yet in this one, the file as
-     * it left it (see `#noteWriter`); 'unsettled' when only the globs match it of a job of this run not settled
+     * (built, restored or found in place); 'unsettled' when only the globs match it of a job of this run not settled
      * yet (queued or running) that does not depend on `label` (one that does writes later: its stale files are
      * stale). Sibling tasks whose globs overlap (`bundle`: `dist/bundle.js`, `types`: `dist/*.js`, both after
      * `build`) otherwise removed each other's files.
@@ -1804,8 +1718,6 @@ class InPlaceOutputs {
         if (!this.#any)
             return undefined;
         let owner;
-        let last;
-        const lastWriter = () => (last ??= this.#lastWriter(path));
         this.#owners.claimants(path, (other) => {
             if (other === label)
                 return false;
@@ -1818,38 +1730,11 @@ class InPlaceOutputs {
             // One not in this run will not settle in it: the file is left to its globs only for a job that will.
             if (this.#inRun(other) &&
                 this.#of(other)?.matches(path) === true &&
-                !this.#owners.dependsOn(other, label)) {
-                // Whose it is, when a job built it or put it back last and nothing wrote it since: that job's, or this
-                // one's own stale file (a file moved from `one` to `all` stayed with `one`, and `all`'s artifact lacked it).
-                const writer = lastWriter();
-                if (writer === other)
-                    owner = 'held';
-                else if (writer !== label)
-                    owner ??= 'unsettled';
-            }
-            return owner === 'held';
+                !this.#owners.dependsOn(other, label))
+                owner ??= 'unsettled';
+            return false;
         });
         return owner;
-    }
-    /** The job that last built or put back `path`, when nothing wrote it since; '' when not known. */
-    #lastWriter(path) {
-        const last = this.#records.lastWriter(path);
-        return last !== undefined && last.as === writtenAs((0,external_node_path_.join)(this.#sourceDir, path)) ? last.label : '';
-    }
-    /**
-     * Remembers, of the files `label` built or put back, those another job's globs match too, as they are now: a
-     * later run's clear may find that job not settled yet, and then asks who wrote the file last. Before, a broad
-     * sibling (`dist/**`) that ran first at `-j 1` took the file its sibling (`dist/a.js`) had left from its last
-     * build, and cached runs put back one copy or the other.
-     */
-    #noteWriter(label, paths) {
-        if (!this.#records.enabled || !this.#owners.overlaps(label))
-            return;
-        for (const path of paths()) {
-            const shared = this.#owners.claimants(path, (other) => other !== label && this.#of(other)?.matches(path) === true);
-            if (shared)
-                this.#records.noteWriter(path, label, writtenAs((0,external_node_path_.join)(this.#sourceDir, path)));
-        }
     }
     #heldBy(label) {
         let held = this.#held.get(label);
@@ -1941,7 +1826,6 @@ class InPlaceOutputs {
         try {
             const captured = captureOutputs(this.#sourceDir, globs, outputDir, notOwn);
             this.#held.set(label, new Set(captured));
-            this.#noteWriter(label, () => captured);
             if (keptOnly.size > 0)
                 this.#keptOnly.set(label, keptOnly);
             return undefined;
@@ -1981,7 +1865,6 @@ class InPlaceOutputs {
             if (r.kind === 'not-here')
                 return false;
             this.#held.set(label, () => inPlacePaths(artifact.entries));
-            this.#noteWriter(label, () => this.#heldBy(label));
             return true;
         }
         catch {
@@ -2007,7 +1890,6 @@ class InPlaceOutputs {
             if (!placed.ok)
                 return placed.error;
             this.#held.set(label, new Set(placed.value));
-            this.#noteWriter(label, () => placed.value);
             return undefined;
         }
         catch (e) {

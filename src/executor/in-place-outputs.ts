@@ -130,8 +130,7 @@ export class InPlaceOutputs {
 
   /**
    * Whether `path` is another job's: 'held' when a job other than `label` put it in the checkout in this run
-   * (built, restored or found in place), or did in an earlier run and has not settled yet in this one, the file as
-   * it left it (see `#noteWriter`); 'unsettled' when only the globs match it of a job of this run not settled
+   * (built, restored or found in place); 'unsettled' when only the globs match it of a job of this run not settled
    * yet (queued or running) that does not depend on `label` (one that does writes later: its stale files are
    * stale). Sibling tasks whose globs overlap (`bundle`: `dist/bundle.js`, `types`: `dist/*.js`, both after
    * `build`) otherwise removed each other's files.
@@ -139,8 +138,6 @@ export class InPlaceOutputs {
   #otherOwner(label: JobLabel, path: string): 'held' | 'unsettled' | undefined {
     if (!this.#any) return undefined;
     let owner: 'held' | 'unsettled' | undefined;
-    let last: string | undefined;
-    const lastWriter = (): string => (last ??= this.#lastWriter(path));
     this.#owners.claimants(path, (other) => {
       if (other === label) return false;
       const held = this.#heldBy(other);
@@ -153,39 +150,11 @@ export class InPlaceOutputs {
         this.#inRun(other) &&
         this.#of(other)?.matches(path) === true &&
         !this.#owners.dependsOn(other, label)
-      ) {
-        // Whose it is, when a job built it or put it back last and nothing wrote it since: that job's, or this
-        // one's own stale file (a file moved from `one` to `all` stayed with `one`, and `all`'s artifact lacked it).
-        const writer = lastWriter();
-        if (writer === other) owner = 'held';
-        else if (writer !== label) owner ??= 'unsettled';
-      }
-      return owner === 'held';
+      )
+        owner ??= 'unsettled';
+      return false;
     });
     return owner;
-  }
-
-  /** The job that last built or put back `path`, when nothing wrote it since; '' when not known. */
-  #lastWriter(path: string): string {
-    const last = this.#records.lastWriter(path);
-    return last !== undefined && last.as === writtenAs(join(this.#sourceDir, path)) ? last.label : '';
-  }
-
-  /**
-   * Remembers, of the files `label` built or put back, those another job's globs match too, as they are now: a
-   * later run's clear may find that job not settled yet, and then asks who wrote the file last. Before, a broad
-   * sibling (`dist/**`) that ran first at `-j 1` took the file its sibling (`dist/a.js`) had left from its last
-   * build, and cached runs put back one copy or the other.
-   */
-  #noteWriter(label: JobLabel, paths: () => Iterable<string>): void {
-    if (!this.#records.enabled || !this.#owners.overlaps(label)) return;
-    for (const path of paths()) {
-      const shared = this.#owners.claimants(
-        path,
-        (other) => other !== label && this.#of(other)?.matches(path) === true,
-      );
-      if (shared) this.#records.noteWriter(path, label, writtenAs(join(this.#sourceDir, path)));
-    }
   }
 
   #heldBy(label: JobLabel): ReadonlySet<string> | undefined {
@@ -273,7 +242,6 @@ export class InPlaceOutputs {
     try {
       const captured = captureOutputs(this.#sourceDir, globs, outputDir, notOwn);
       this.#held.set(label, new Set(captured));
-      this.#noteWriter(label, () => captured);
       if (keptOnly.size > 0) this.#keptOnly.set(label, keptOnly);
       return undefined;
     } catch (e) {
@@ -317,7 +285,6 @@ export class InPlaceOutputs {
       );
       if (r.kind === 'not-here') return false;
       this.#held.set(label, () => inPlacePaths(artifact.entries));
-      this.#noteWriter(label, () => this.#heldBy(label)!);
       return true;
     } catch {
       return false;
@@ -348,7 +315,6 @@ export class InPlaceOutputs {
       );
       if (!placed.ok) return placed.error;
       this.#held.set(label, new Set(placed.value));
-      this.#noteWriter(label, () => placed.value);
       return undefined;
     } catch (e) {
       return { message: `in-place outputs: ${(e as Error).message}` };

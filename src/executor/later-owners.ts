@@ -26,9 +26,7 @@ import type { OutputGlobs } from './in-place.js';
 export class LaterOwners {
   readonly #graph: Graph;
   readonly #globsOf: (label: JobLabel) => OutputGlobs | undefined;
-  #bases: Map<string, JobLabel[]> | undefined;
-  #order: Map<JobLabel, number> | undefined;
-  #overlapping: ReadonlySet<JobLabel> | undefined;
+  #index: { bases: Map<string, JobLabel[]>; order: Map<JobLabel, number> } | undefined;
   readonly #reaches = new Map<JobLabel, (later: JobLabel) => boolean>();
   readonly #direct = new Map<JobLabel, ReadonlySet<JobLabel>>();
   /**
@@ -49,7 +47,7 @@ export class LaterOwners {
 
   /** Whether `path` is the output of a job that depends on `earlier`. */
   owns(earlier: JobLabel, path: string): boolean {
-    const order = this.#orderOf();
+    const { order } = (this.#index ??= this.#build());
     const floor = order.get(earlier);
     if (floor === undefined) return false;
     return this.claimants(path, (later) => {
@@ -67,7 +65,7 @@ export class LaterOwners {
    * whose globs can match it): '', each directory on its way, the path itself.
    */
   claimants(path: string, test: (job: JobLabel) => boolean): boolean {
-    const bases = this.#basesOf();
+    const { bases } = (this.#index ??= this.#build());
     const claimed = (base: string): boolean => (bases.get(base) ?? []).some(test);
     if (claimed('')) return true;
     for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1))
@@ -75,28 +73,7 @@ export class LaterOwners {
     return claimed(path);
   }
 
-  /**
-   * Whether a file of `label`'s could be matched by the globs of another job too: an output directory of one lies
-   * at or below one of the other's. Most graphs, a `dist/` per package, have no such job; the bases alone say so.
-   */
-  overlaps(label: JobLabel): boolean {
-    if (this.#overlapping === undefined) {
-      const found = new Set<JobLabel>();
-      for (const [base, labels] of this.#basesOf()) {
-        if (labels.length > 1) for (const l of labels) found.add(l);
-        if (base === '') continue;
-        this.claimants(parentOf(base), (above) => {
-          if (labels.some((l) => l !== above)) for (const l of [above, ...labels]) found.add(l);
-          return false;
-        });
-      }
-      this.#overlapping = found;
-    }
-    return this.#overlapping.has(label);
-  }
-
-  #basesOf(): Map<string, JobLabel[]> {
-    if (this.#bases) return this.#bases;
+  #build(): { bases: Map<string, JobLabel[]>; order: Map<JobLabel, number> } {
     const bases = new Map<string, JobLabel[]>();
     for (const job of this.#graph.jobs) {
       for (const p of job.outputs ?? []) {
@@ -107,15 +84,12 @@ export class LaterOwners {
         else if (same[same.length - 1] !== job.label) same.push(job.label);
       }
     }
-    return (this.#bases = bases);
-  }
-
-  #orderOf(): Map<JobLabel, number> {
-    return (this.#order ??= topologicalOrder(this.#graph));
+    return { bases, order: topologicalOrder(this.#graph) };
   }
 
   /** Whether `later` depends on `earlier`, directly or not. */
   dependsOn(later: JobLabel, earlier: JobLabel): boolean {
+    this.#index ??= this.#build();
     return this.#dependsOn(later, earlier);
   }
 
@@ -163,7 +137,7 @@ export class LaterOwners {
   #reachesFrom(target: JobLabel): (later: JobLabel) => boolean {
     let reaches = this.#reaches.get(target);
     if (reaches) return reaches;
-    const order = this.#orderOf();
+    const order = this.#index!.order;
     const floor = order.get(target)!;
     const memo = new Map<JobLabel, boolean>([[target, true]]);
     reaches = (start) => {
@@ -239,10 +213,4 @@ function topologicalOrder(graph: Graph): Map<JobLabel, number> {
     }
   }
   return order;
-}
-
-/** The directory holding `path` ('' at the top). */
-function parentOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
 }

@@ -11,9 +11,6 @@ const VERSION = 2;
 /** dev, ino, size, mode, mtime, ctime (milliseconds, fractional), SHA-256 hex. */
 type Row = [number, number, number, number, number, number, string];
 
-/** A job's label and a file as it left it. */
-type Writer = [string, string];
-
 /** A directory's path (relative to the source directory), dev, ino, mtime, ctime (milliseconds, fractional). */
 type DirRow = [string, number, number, number, number];
 
@@ -43,9 +40,6 @@ interface Tree {
  * directory's stat data is what was recorded (under the same settling rule), its names are the recorded ones, and
  * a check lstats the recorded files instead of reading directories.
  *
- * And, for a file the globs of more than one job match, which job last built it or put it back, and the file as it
- * left it: whose a file is, when no job of a run has settled it yet (see in-place-outputs.ts).
- *
  * One file per source directory, read once, written once at the end of a run that made new records (written
  * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself); a run that
  * found everything as recorded writes nothing.
@@ -54,8 +48,6 @@ export class OutputStatRecords {
   readonly #file: string | undefined;
   #rows: Map<string, Row> | undefined;
   #trees: Map<string, Tree> | undefined;
-  /** By path: the job that last built or put back the file, and the file as it left it (see `lastWriter`). */
-  #writers: Map<string, Writer> | undefined;
   readonly #used = new Set<string>();
   readonly #usedTrees = new Set<string>();
   #changed = false;
@@ -84,7 +76,6 @@ export class OutputStatRecords {
     if (this.#rows) return this.#rows;
     this.#rows = new Map();
     this.#trees = new Map();
-    this.#writers = new Map();
     if (this.#file === undefined) return this.#rows;
     try {
       const text = readOwnFile(this.#file);
@@ -93,7 +84,6 @@ export class OutputStatRecords {
         version?: unknown;
         files?: unknown;
         trees?: unknown;
-        writers?: unknown;
       };
       if (data.version === VERSION && typeof data.files === 'object' && data.files !== null) {
         for (const [path, row] of Object.entries(data.files as Record<string, unknown>)) {
@@ -103,11 +93,6 @@ export class OutputStatRecords {
         if (typeof data.trees === 'object' && data.trees !== null) {
           for (const [base, tree] of Object.entries(data.trees as Record<string, unknown>)) {
             if (isTree(tree) && isWholeTree(base, tree)) this.#trees.set(base, tree);
-          }
-        }
-        if (typeof data.writers === 'object' && data.writers !== null) {
-          for (const [path, w] of Object.entries(data.writers as Record<string, unknown>)) {
-            if (isWriter(w)) this.#writers.set(path, w);
           }
         }
       }
@@ -205,34 +190,6 @@ export class OutputStatRecords {
     this.#changed = true;
   }
 
-  /**
-   * The job that last built the file at `path` or put it back, and the file as it then was (`as`: inode, size and
-   * times, as in-place-outputs.ts spells them); undefined when none is remembered.
-   */
-  lastWriter(path: string): { label: string; as: string } | undefined {
-    if (this.#file === undefined) return undefined;
-    this.#load();
-    const w = this.#writers!.get(path);
-    if (w === undefined) return undefined;
-    this.#used.add(path);
-    return { label: w[0], as: w[1] };
-  }
-
-  /**
-   * Remembers that job `label` built the file at `path` or put it back, leaving it as `as`; not when the file is
-   * as another job left it (nothing wrote it: a job found it in place, or its command kept it), which stays its
-   * writer.
-   */
-  noteWriter(path: string, label: string, as: string): void {
-    if (this.#file === undefined || as === '') return;
-    this.#load();
-    this.#used.add(path);
-    const old = this.#writers!.get(path);
-    if (old !== undefined && old[1] === as) return;
-    this.#writers!.set(path, [label, as]);
-    this.#changed = true;
-  }
-
   /** Writes the records when this run made new ones; never fails a run. */
   flush(): void {
     if (this.#file === undefined || !this.#changed || !this.#rows) return;
@@ -244,10 +201,7 @@ export class OutputStatRecords {
     const keepAllTrees = this.#trees!.size <= MAX_RECORDS / 10;
     for (const [base, tree] of this.#trees!)
       if (keepAllTrees || this.#usedTrees.has(base)) trees[base] = tree;
-    const writers: Record<string, Writer> = {};
-    const keepAllWriters = this.#writers!.size <= MAX_RECORDS;
-    for (const [path, w] of this.#writers!) if (keepAllWriters || this.#used.has(path)) writers[path] = w;
-    writeStateFile(this.#file, JSON.stringify({ version: VERSION, files, trees, writers }));
+    writeStateFile(this.#file, JSON.stringify({ version: VERSION, files, trees }));
   }
 }
 
@@ -301,10 +255,6 @@ function numbersFrom(a: unknown[], from: number, to: number): boolean {
 
 function isRow(x: unknown): x is Row {
   return Array.isArray(x) && x.length === 7 && numbersFrom(x, 0, 6) && typeof x[6] === 'string';
-}
-
-function isWriter(x: unknown): x is Writer {
-  return Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string';
 }
 
 function statRow(st: Stats, sha256: string): Row {

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, rmSync } from 'node:fs';
+import { lstatSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '../helpers/npm-workspace.js';
@@ -329,79 +329,43 @@ describe('sibling tasks running side by side', () => {
 });
 
 /**
- * Siblings one at a time: `all` (`dist/**`, slower, so it runs first) and `one` (`dist/a.txt`), both rebuilt
- * after an edit of a file they both read.
+ * A file that moves between sibling tasks (`all`: `dist/**`, `one`: `dist/*.txt`) as their commands change. Where
+ * the file was before this run says nothing of whose it is now: a command that leaves an identical file as it is
+ * (`cp -u`) still makes it its own output. Two forms that went by which job last wrote a file (remembered between
+ * runs) lost the file in each of the cases below.
  */
-describe('a broad sibling that runs first', () => {
+describe('a file that moves between sibling tasks', () => {
   let rig: Rig;
   afterEach(async () => {
     await rig.cleanup();
   });
-  const setUp = async (): Promise<void> => {
-    rig = await committedRig(
-      { 'src/shared.txt': 's1\n', 'src/a.txt': 'a\n', 'src/x.txt': 'x\n' },
-      {
-        all: {
-          command: 'sleep 0.5; mkdir -p dist && cat src/shared.txt src/x.txt > dist/x.txt',
-          inputs: ['src/shared.txt', 'src/x.txt'],
-          outputs: ['dist/**'],
-        },
-        one: {
-          command: 'mkdir -p dist && cat src/shared.txt src/a.txt > dist/a.txt',
-          inputs: ['src/shared.txt', 'src/a.txt'],
-          outputs: ['dist/a.txt'],
-        },
-      },
-    );
+  const configure = async (tasks: object): Promise<void> => {
+    await rig.write({ 'disbuild.json': JSON.stringify({ tasks }) });
+    git(rig.src, 'commit', '-qam', 'tasks');
   };
-  const run = (): Promise<string> => runOk(rig, '-j', '1');
-
-  it('does not take the other’s file, left from its last build, into its artifact', async () => {
-    await setUp();
-    const a = join(rig.src, 'dist', 'a.txt');
-    expect(await run()).toMatch(/2 built/);
-    await rig.write({ 'src/shared.txt': 's2\n' });
-    expect(await run()).toMatch(/2 built/);
-    expect(await rig.read('src/dist/a.txt')).toBe('s2\na\n');
-    const st = lstatSync(a);
-    // Before: `all`, clearing while `one` had not run, spared `one`'s old file and took it; every cached run then
-    // put back one copy or the other.
-    for (let i = 0; i < 2; i++) {
-      expect(await run()).toMatch(/2 cached/);
-      expect(await rig.read('src/dist/a.txt')).toBe('s2\na\n');
-      const now = lstatSync(a);
-      expect([now.ino, now.mtimeMs]).toEqual([st.ino, st.mtimeMs]);
-    }
-    rmSync(join(rig.src, 'dist'), { recursive: true, force: true });
-    expect(await run()).toMatch(/2 cached/);
-    expect(await rig.read('src/dist/a.txt')).toBe('s2\na\n');
+  const copy = (files: string, more: object = {}): object => ({
+    command: `mkdir -p dist && cp ${files} dist/`,
+    ...more,
   });
 
-  it('takes a file its sibling wrote last and no longer writes, once its own command writes it', async () => {
+  it('is taken by the task whose command now keeps it', async () => {
     const all = (command: string): object => ({
       command: `sleep 0.5; mkdir -p dist && cp src/x.txt dist/${command}`,
       inputs: ['src/x.txt', 'src/a.txt'],
       outputs: ['dist/**'],
     });
-    const one = (file: string): object => ({
-      command: `mkdir -p dist && cp src/${file} dist/${file}`,
-      inputs: ['src/a.txt', 'src/b.txt'],
-      outputs: ['dist/*.txt'],
-    });
+    const one = (file: string): object =>
+      copy(`src/${file}`, { inputs: ['src/a.txt', 'src/b.txt'], outputs: ['dist/*.txt'] });
     rig = await committedRig(
       { 'src/a.txt': 'a\n', 'src/b.txt': 'b\n', 'src/x.txt': 'x\n' },
       { all: all(''), one: one('a.txt') },
     );
-    const configure = async (tasks: object): Promise<void> => {
-      await rig.write({ 'disbuild.json': JSON.stringify({ tasks }) });
-      git(rig.src, 'commit', '-qam', 'tasks');
-    };
+    const run = (): Promise<string> => runOk(rig, '-j', '1');
     expect(await run()).toMatch(/2 built/);
     // `a.txt` moves from `one` to `all`, whose command leaves an identical file as it is (`cp -u`).
     await configure({ all: all(' && cp -u src/a.txt dist/'), one: one('b.txt') });
     expect(await run()).toMatch(/2 built/);
     await configure({ all: all(' && cp -u src/a.txt dist/') });
-    // Before: the file stayed with `one`, `all`'s artifact lacked it, and putting `all` back removed it.
     expect(await run()).toMatch(/1 cached/);
     expect(await rig.read('src/dist/a.txt')).toBe('a\n');
     rmSync(join(rig.src, 'dist'), { recursive: true, force: true });
@@ -409,17 +373,59 @@ describe('a broad sibling that runs first', () => {
     expect(await rig.read('src/dist/a.txt')).toBe('a\n');
   });
 
-  it('leaves out a stale file of the task that no longer writes it', async () => {
-    await setUp();
-    expect(await run()).toMatch(/2 built/);
-    const config = JSON.parse(await rig.read('src/disbuild.json'));
-    config.tasks.one.command = 'cat src/shared.txt src/a.txt > /dev/null';
-    await rig.write({ 'disbuild.json': JSON.stringify(config), 'src/shared.txt': 's2\n' });
-    git(rig.src, 'commit', '-qam', 'one writes nothing');
-    expect(await run()).toMatch(/2 built/);
-    // Before: `dist/a.txt`, written by the old `one`, stayed and was taken into an artifact, which put it back.
+  it('is taken by the task whose command now keeps it, while the other waits for a dependency', async () => {
+    const tasks = (allMore: string, oneFile: string): Record<string, object> => ({
+      slow: { command: 'sleep 1', inputs: ['src/s.txt'] },
+      all: {
+        command: `mkdir -p dist && cp src/x.txt dist/${allMore}`,
+        inputs: ['src/x.txt', 'src/a.txt'],
+        outputs: ['dist/**'],
+      },
+      one: copy(`src/${oneFile}`, {
+        deps: ['slow'],
+        inputs: ['src/a.txt', 'src/b.txt'],
+        outputs: ['dist/*.txt'],
+      }),
+    });
+    rig = await committedRig(
+      { 'src/a.txt': 'a\n', 'src/b.txt': 'b\n', 'src/x.txt': 'x\n', 'src/s.txt': 's\n' },
+      tasks('', 'a.txt'),
+    );
+    const run = (): Promise<string> => runOk(rig, '-j', '2');
+    expect(await run()).toMatch(/3 built/);
+    await rig.write({ 'src/s.txt': 's2\n' });
+    await configure(tasks(' && cp -u src/a.txt dist/', 'b.txt'));
+    expect(await run()).toMatch(/3 built/);
+    expect(await rig.read('src/dist/a.txt')).toBe('a\n');
+    expect(await run()).toMatch(/3 cached/);
     rmSync(join(rig.src, 'dist'), { recursive: true, force: true });
-    expect(await run()).toMatch(/2 cached/);
-    expect(existsSync(join(rig.src, 'dist', 'a.txt'))).toBe(false);
+    expect(await run()).toMatch(/3 cached/);
+    expect(await rig.read('src/dist/a.txt')).toBe('a\n');
+  });
+
+  it('moved back, stays for a task that reads it when both siblings are cached', async () => {
+    const tasks = (allFiles: string, oneFiles: string): Record<string, object> => ({
+      all: copy(allFiles, { inputs: ['src/x.txt', 'src/a.txt'], outputs: ['dist/**'] }),
+      one: copy(oneFiles, { inputs: ['src/a.txt', 'src/b.txt'], outputs: ['dist/*.txt'] }),
+      use: {
+        command: 'mkdir -p use && cat src/u.txt dist/a.txt > use/out',
+        deps: ['all'],
+        inputs: ['src/u.txt'],
+        outputs: ['use/**'],
+      },
+    });
+    const a = tasks('src/x.txt src/a.txt', 'src/b.txt');
+    rig = await committedRig(
+      { 'src/a.txt': 'a\n', 'src/b.txt': 'b\n', 'src/x.txt': 'x\n', 'src/u.txt': 'u\n' },
+      a,
+    );
+    const run = (): Promise<string> => runOk(rig, '-j', '1');
+    expect(await run()).toMatch(/3 built/);
+    await configure(tasks('src/x.txt', 'src/a.txt src/b.txt'));
+    expect(await run()).toMatch(/3 built/);
+    await rig.write({ 'src/u.txt': 'u2\n' });
+    await configure(a);
+    expect(await run()).toMatch(/2 cached, 1 built/);
+    expect(await rig.read('src/use/out')).toBe('u2\na\n');
   });
 });

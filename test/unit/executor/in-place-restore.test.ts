@@ -166,24 +166,6 @@ describe('stat records of in-place outputs', () => {
     expect(again.digestOf('pkg/dist/a.js', now)).toBeUndefined();
   });
 
-  it('remember which job last wrote a file, kept across runs', () => {
-    const file = join(root, 'records.json');
-    const records = new OutputStatRecords(file);
-    records.noteWriter('dist/a.js', 'one', '7:1:2:3');
-    records.noteWriter('dist/b.js', 'two', '');
-    records.flush();
-    const again = new OutputStatRecords(file);
-    expect(again.lastWriter('dist/a.js')).toEqual({ label: 'one', as: '7:1:2:3' });
-    // Found as `one` left it (in place, or kept by a command): nothing wrote it, and `one` stays its writer.
-    again.noteWriter('dist/a.js', 'two', '7:1:2:3');
-    expect(again.lastWriter('dist/a.js')?.label).toBe('one');
-    again.noteWriter('dist/a.js', 'two', '8:1:2:3');
-    expect(again.lastWriter('dist/a.js')?.label).toBe('two');
-    // A file that is not there has no writer to remember.
-    expect(again.lastWriter('dist/b.js')).toBeUndefined();
-    expect(new OutputStatRecords(undefined).lastWriter('dist/a.js')).toBeUndefined();
-  });
-
   it('never vouch for a file whose inode number a double cannot hold exactly', async () => {
     await write(src, { 'pkg/dist/a.js': 'A' });
     const st = lstatSync(join(src, 'pkg/dist/a.js'));

@@ -14,11 +14,7 @@ const job = (name: string, outputs: string[] | undefined, deps: string[] = []): 
   ...(outputs ? { outputs } : {}),
 });
 
-function owners(jobs: Job[]): {
-  owns: (earlier: string, path: string) => boolean;
-  overlaps: (name: string) => boolean;
-  compiled: string[];
-} {
+function owners(jobs: Job[]): { owns: (earlier: string, path: string) => boolean; compiled: string[] } {
   const graph: Graph = { sourceFiles: new Map(), jobs, byLabel: new Map(jobs.map((j) => [j.label, j])) };
   const compiled: string[] = [];
   const globs = new Map<JobLabel, ReturnType<typeof compileOutputGlobs>>();
@@ -31,27 +27,10 @@ function owners(jobs: Job[]): {
     }
     return globs.get(l);
   });
-  return {
-    owns: (earlier, path) => o.owns(label(earlier), path),
-    overlaps: (name) => o.overlaps(label(name)),
-    compiled,
-  };
+  return { owns: (earlier, path) => o.owns(label(earlier), path), compiled };
 }
 
 describe('LaterOwners', () => {
-  it('says which jobs have files another job’s globs could match, compiling none', () => {
-    const pkgs = [job('a', ['packages/a/dist/**']), job('b', ['packages/b/dist/**', '!packages/b/dist/x'])];
-    const none = owners(pkgs);
-    expect(['a', 'b'].map(none.overlaps)).toEqual([false, false]);
-    const types = owners([...pkgs, job('t', ['packages/a/dist/*.d.ts'])]);
-    expect(['a', 'b', 't'].map(types.overlaps)).toEqual([true, false, true]);
-    const maps = owners([...pkgs, job('all', ['**/*.map'])]);
-    expect(['a', 'b', 'all'].map(maps.overlaps)).toEqual([true, true, true]);
-    const same = owners([job('a', ['dist/a.js']), job('b', ['dist/a.js']), job('c', ['lib/**', 'lib/x/*'])]);
-    expect(['a', 'b', 'c'].map(same.overlaps)).toEqual([true, true, false]);
-    expect([none, types, maps, same].flatMap((o) => o.compiled)).toEqual([]);
-  });
-
   it('gives a file two dependent jobs match to the later one, whatever the shape of their globs', () => {
     const { owns } = owners([
       job('a', ['dist/**']),
