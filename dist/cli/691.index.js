@@ -13,9 +13,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4006);
-/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5958);
+/* harmony import */ var _util_strip_bom_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3305);
 /**
  * Reads workspace manifests ahead, while git is still listing the repository's files: the package.json files that
  * the root package.json's `workspaces` globs find on the disk. Only a guess: readWorkspace decides from the
@@ -25,6 +26,7 @@ __webpack_require__.r(__webpack_exports__);
  * Deals with: globs made of plain directory names and one-segment wildcards (`packages/*`, `apps/web`).
  * Does not deal with: `**`, braces, pnpm-workspace.yaml (their packages are simply read after the listing).
  */
+
 
 
 
@@ -48,7 +50,7 @@ function guess(root, texts) {
     texts.set('package.json', rootText);
     let patterns;
     try {
-        const json = JSON.parse(rootText);
+        const json = JSON.parse((0,_util_strip_bom_js__WEBPACK_IMPORTED_MODULE_3__/* .stripBom */ .F)(rootText));
         const ws = json.workspaces;
         patterns = Array.isArray(ws) ? ws : ws?.packages;
     }
@@ -81,8 +83,8 @@ function expand(root, pattern, more) {
     let dirs = [''];
     for (const segment of segments) {
         const next = [];
-        const isGlob = picomatch__WEBPACK_IMPORTED_MODULE_3___default().scan(segment).isGlob;
-        const matches = isGlob ? picomatch__WEBPACK_IMPORTED_MODULE_3___default()(segment, { dot: false }) : undefined;
+        const isGlob = picomatch__WEBPACK_IMPORTED_MODULE_4___default().scan(segment).isGlob;
+        const matches = isGlob ? picomatch__WEBPACK_IMPORTED_MODULE_4___default()(segment, { dot: false }) : undefined;
         for (const dir of dirs) {
             if (matches === undefined) {
                 if (!more())

@@ -16,6 +16,7 @@ const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var jsonc_parser_lib_esm_main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9370);
+/* harmony import */ var _util_strip_bom_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3305);
 /* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8251);
 /**
  * `disbuild.json`: the repository's own description of its build. Three sources of the graph share the file —
@@ -26,6 +27,7 @@ const modules = {
 
 
 // The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
+
 
 
 const CONFIG_FILE = 'disbuild.json';
@@ -86,7 +88,8 @@ function parseJsonWithComments(text) {
  * file has tasks and nothing else is wrong with it as a whole, its problems travel with the config instead
  * (`shapeProblems`): a task keeps the fields that were right.
  */
-function parseConfigText(text, file = CONFIG_FILE) {
+function parseConfigText(withBom, file = CONFIG_FILE) {
+    const text = (0,_util_strip_bom_js__WEBPACK_IMPORTED_MODULE_4__/* .stripBom */ .F)(withBom);
     const parsed = parseJsonWithComments(text);
     if (!parsed.ok)
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)([{ file, message: `is not valid JSON: ${parsed.error}` }]);
@@ -955,6 +958,23 @@ function settledMs(st, takenAtMs) {
  */
 function exactIno(st) {
     return Number.isSafeInteger(st.ino);
+}
+
+
+/***/ }),
+
+/***/ 3305:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ stripBom)
+/* harmony export */ });
+/**
+ * The text without a leading byte order mark, which some editors write at the start of a UTF-8 file: JSON.parse
+ * refuses it, while npm and TypeScript read such a package.json or tsconfig.json as if it were not there.
+ */
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 

@@ -18,6 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4006);
 /* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _repo_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8682);
+/* harmony import */ var _util_strip_bom_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3305);
 /**
  * Workspace packages: npm and yarn `workspaces` in the root package.json, or pnpm's pnpm-workspace.yaml. Each
  * package's name, directory, scripts, and the other packages of the workspace it depends on.
@@ -25,6 +26,7 @@ __webpack_require__.r(__webpack_exports__);
  * Deals with: finding packages among the repository's files and reading their package.json.
  * Does not deal with: tasks (compile.ts) or installing anything.
  */
+
 
 
 
@@ -153,7 +155,7 @@ async function pnpmPatterns(root, problems) {
 /** A package.json, from `text` when it was read already. */
 function readManifest(root, path, text, problems) {
     try {
-        const json = JSON.parse(text ?? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, path), 'utf8'));
+        const json = JSON.parse((0,_util_strip_bom_js__WEBPACK_IMPORTED_MODULE_5__/* .stripBom */ .F)(text ?? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, path), 'utf8')));
         if (isRecord(json)) {
             // Fields the compile reads, of a type it would otherwise pass over without a word (a package then known by
             // its directory, or without its dependencies).

@@ -50084,6 +50084,8 @@ function applyEdits(text, edits) {
     return text;
 }
 
+// EXTERNAL MODULE: ./src/util/strip-bom.ts
+var strip_bom = __nccwpck_require__(3305);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __nccwpck_require__(8251);
 ;// CONCATENATED MODULE: ./src/config/config-file.ts
@@ -50096,6 +50098,7 @@ var result = __nccwpck_require__(8251);
 
 
 // The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
+
 
 
 const CONFIG_FILE = 'disbuild.json';
@@ -50156,7 +50159,8 @@ function parseJsonWithComments(text) {
  * file has tasks and nothing else is wrong with it as a whole, its problems travel with the config instead
  * (`shapeProblems`): a task keeps the fields that were right.
  */
-function parseConfigText(text, file = CONFIG_FILE) {
+function parseConfigText(withBom, file = CONFIG_FILE) {
+    const text = (0,strip_bom/* stripBom */.F)(withBom);
     const parsed = parseJsonWithComments(text);
     if (!parsed.ok)
         return (0,result/* err */._)([{ file, message: `is not valid JSON: ${parsed.error}` }]);
@@ -51369,6 +51373,23 @@ function readOwnBytes(file) {
 /* harmony export */ });
 const ok = (value) => ({ ok: true, value });
 const err = (error) => ({ ok: false, error });
+
+
+/***/ }),
+
+/***/ 3305:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ stripBom)
+/* harmony export */ });
+/**
+ * The text without a leading byte order mark, which some editors write at the start of a UTF-8 file: JSON.parse
+ * refuses it, while npm and TypeScript read such a package.json or tsconfig.json as if it were not there.
+ */
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 
 /***/ }),

@@ -14,6 +14,7 @@ import {
   visit,
 } from 'jsonc-parser/lib/esm/main.js';
 import type { Result } from '../util/result.js';
+import { stripBom } from '../util/strip-bom.js';
 import { err, ok } from '../util/result.js';
 
 export const CONFIG_FILE = 'disbuild.json';
@@ -124,7 +125,11 @@ function parseJsonWithComments(text: string): Result<unknown, string> {
  * file has tasks and nothing else is wrong with it as a whole, its problems travel with the config instead
  * (`shapeProblems`): a task keeps the fields that were right.
  */
-export function parseConfigText(text: string, file = CONFIG_FILE): Result<DisbuildConfig, ConfigProblem[]> {
+export function parseConfigText(
+  withBom: string,
+  file = CONFIG_FILE,
+): Result<DisbuildConfig, ConfigProblem[]> {
+  const text = stripBom(withBom);
   const parsed = parseJsonWithComments(text);
   if (!parsed.ok) return err([{ file, message: `is not valid JSON: ${parsed.error}` }]);
   const raw = parsed.value;

@@ -11,6 +11,7 @@ import { readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import picomatch from 'picomatch';
 import { readRegularFile } from '../util/read-own-file.js';
+import { stripBom } from '../util/strip-bom.js';
 
 /** Past this many directories the guess stops: the rest is read after the listing, as without it. */
 const MAX_DIRS = 20_000;
@@ -36,7 +37,7 @@ function guess(root: string, texts: Map<string, string>): void {
   texts.set('package.json', rootText);
   let patterns: unknown;
   try {
-    const json = JSON.parse(rootText) as { workspaces?: unknown };
+    const json = JSON.parse(stripBom(rootText)) as { workspaces?: unknown };
     const ws = json.workspaces;
     patterns = Array.isArray(ws) ? ws : (ws as { packages?: unknown } | undefined)?.packages;
   } catch {

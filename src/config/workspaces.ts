@@ -12,6 +12,7 @@ import picomatch from 'picomatch';
 import type { ConfigProblem } from './config-file.js';
 import { hasFile } from './repo-files.js';
 import type { ManifestTexts } from './workspace-prefetch.js';
+import { stripBom } from '../util/strip-bom.js';
 
 export interface WorkspacePackage {
   name: string;
@@ -163,7 +164,7 @@ function readManifest(
   problems: ConfigProblem[],
 ): PackageJson | undefined {
   try {
-    const json = JSON.parse(text ?? readFileSync(join(root, path), 'utf8')) as unknown;
+    const json = JSON.parse(stripBom(text ?? readFileSync(join(root, path), 'utf8'))) as unknown;
     if (isRecord(json)) {
       // Fields the compile reads, of a type it would otherwise pass over without a word (a package then known by
       // its directory, or without its dependencies).

@@ -13,6 +13,7 @@ import { readWorkspace } from '../../config/workspaces.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
 import { EXIT } from '../io.js';
+import { stripBom } from '../../util/strip-bom.js';
 // The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
 
@@ -55,7 +56,7 @@ export const importCommand: Command = async (argv, io) => {
   try {
     // turbo.json may hold comments and trailing commas, as Turborepo reads it.
     const errors: ParseError[] = [];
-    turbo = parseJsonc(await readFile(join(root, 'turbo.json'), 'utf8'), errors, {
+    turbo = parseJsonc(stripBom(await readFile(join(root, 'turbo.json'), 'utf8')), errors, {
       allowTrailingComma: true,
     });
     const first = errors[0];

@@ -342,11 +342,14 @@ describe('compileConfig', () => {
     ]);
   });
 
-  it('reads comments and trailing commas, as turbo.json allows them', () => {
+  it('reads comments, trailing commas and a byte order mark, as turbo.json and tsconfig.json allow them', () => {
     const r = parseConfigText(
       '{\n  // what CI runs\n  "tasks": {\n    /* the library */\n    "build": { "command": "tsc", },\n  },\n}\n',
     );
     expect(r.ok && [...r.value.tasks!.keys()]).toEqual(['build']);
+    // With the byte order mark some editors write first.
+    const bom = parseConfigText('\uFEFF{ "tasks": { "build": { "command": "tsc" } } }');
+    expect(bom.ok && [...bom.value.tasks!.keys()]).toEqual(['build']);
     const bad = parseConfigText('{\n  // what CI runs\n  "tasks": { "build": { "command": "tsc" } ]\n}\n');
     expect(!bad.ok && bad.error.map(formatConfigProblem)).toEqual([
       'disbuild.json: is not valid JSON: CommaExpected at position 63 (line 3, column 44)',

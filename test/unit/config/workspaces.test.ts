@@ -93,4 +93,21 @@ describe('workspace manifests read ahead', () => {
       ['b', 'packages/b', []],
     ]);
   });
+
+  it('reads manifests that begin with a byte order mark, as npm does', async () => {
+    const bom = (x: object): string => `\uFEFF${JSON.stringify(x)}`;
+    await write({
+      'package.json': bom({ workspaces: ['packages/*'] }),
+      'packages/a/package.json': bom({ name: 'a', scripts: { build: 'x' } }),
+    });
+    const files = await listRepoFiles(dir);
+    for (const manifests of [prefetchManifests(dir), undefined]) {
+      const problems: ConfigProblem[] = [];
+      const ws = await readWorkspace(dir, files, problems, manifests);
+      expect(problems).toEqual([]);
+      expect([...ws.packages.values()].map((p) => [p.name, [...p.scripts.keys()]])).toEqual([
+        ['a', ['build']],
+      ]);
+    }
+  });
 });
