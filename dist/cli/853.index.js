@@ -66,21 +66,32 @@ function withLine(message, text) {
     return `${message} (line ${line}, column ${column})`;
 }
 /**
- * The file's value. Comments and trailing commas are allowed, as in turbo.json and tsconfig.json: JSON.parse first
- * (the common case, and the fastest), then a parser that skips them.
+ * The file's value. Comments and trailing commas are allowed, as in turbo.json and tsconfig.json: JSON.parse reads
+ * the file, and when it refuses, the same text with its comments and trailing commas blanked out (offsets kept, so
+ * that its message points at the right line). JSON.parse, not a tolerant parser's values: those set a `__proto__`
+ * key as the object's prototype, and a file with a comment then meant something else.
  */
-function parseJsonWithComments(text) {
+function parseJsonWithComments(text, scan) {
     try {
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(JSON.parse(text));
     }
-    catch {
-        const errors = [];
-        const value = (0,jsonc_parser_lib_esm_main_js__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text, errors, { allowTrailingComma: true });
-        const first = errors[0];
-        if (first === undefined)
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(value);
-        // The tolerant parser's account: JSON.parse's would point at the first comment.
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(withLine(`${(0,jsonc_parser_lib_esm_main_js__WEBPACK_IMPORTED_MODULE_2__/* .printParseErrorCode */ ._n)(first.error)} at position ${first.offset}`, text));
+    catch (e) {
+        if (scan.trivia.length === 0)
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(withLine(e.message, text));
+    }
+    // By UTF-16 unit, as the tokenizer's offsets and JSON.parse's positions count.
+    const units = text.split('');
+    for (const [at, length] of scan.trivia) {
+        for (let i = at; i < at + length; i++)
+            if (units[i] !== '\n' && units[i] !== '\r')
+                units[i] = ' ';
+    }
+    const cleaned = units.join('');
+    try {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(JSON.parse(cleaned));
+    }
+    catch (e) {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(withLine(e.message, cleaned));
     }
 }
 /**
@@ -90,12 +101,12 @@ function parseJsonWithComments(text) {
  */
 function parseConfigText(withBom, file = CONFIG_FILE) {
     const text = (0,_util_strip_bom_js__WEBPACK_IMPORTED_MODULE_4__/* .stripBom */ .F)(withBom);
-    const parsed = parseJsonWithComments(text);
+    const scan = scanJson(text, file);
+    const parsed = parseJsonWithComments(text, scan);
     if (!parsed.ok)
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)([{ file, message: `is not valid JSON: ${parsed.error}` }]);
     const raw = parsed.value;
-    const problems = duplicateKeys(text, file);
-    const duplicates = problems.length > 0;
+    const problems = [...scan.duplicates];
     if (!isRecord(raw))
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
     const config = {};
@@ -140,40 +151,76 @@ function parseConfigText(withBom, file = CONFIG_FILE) {
     }
     if (problems.length === 0)
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(config);
-    const compilable = config.tasks !== undefined && sources.length === 1 && !duplicates;
+    const compilable = config.tasks !== undefined && sources.length === 1;
     return compilable ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)({ ...config, shapeProblems: problems }) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(problems);
 }
 /**
- * Keys written more than once in one object: JSON.parse keeps the last without a word, and an edit of the other
- * copy then changes nothing. Scanned with a JSON tokenizer, which JSON.parse does not lend.
+ * Keys written more than once in one object (JSON.parse keeps the last without a word, and an edit of the other
+ * copy then changes nothing), and where the comments and trailing commas are. A file nested beyond the
+ * tokenizer's depth (thousands of levels) is not scanned: JSON.parse still reads it, as before.
  */
-function duplicateKeys(text, file) {
+function scanJson(text, file) {
     const objects = [];
     const found = [];
-    (0,jsonc_parser_lib_esm_main_js__WEBPACK_IMPORTED_MODULE_2__/* .visit */ .YR)(text, {
-        onObjectBegin: () => void objects.push(new Map()),
-        onObjectProperty: (key, _offset, _length, line, _column, pathSupplier) => {
-            const seen = objects[objects.length - 1];
-            const lines = seen.get(key);
-            if (lines === undefined)
-                seen.set(key, [line + 1]);
-            else {
-                if (lines.length === 1)
-                    found.push({ path: [...pathSupplier().map(String), key], lines });
-                lines.push(line + 1);
-            }
-        },
-        onObjectEnd: () => void objects.pop(),
-    });
-    return found.map(({ path, lines }) => {
+    const trivia = [];
+    let comma;
+    const value = () => void (comma = undefined);
+    const close = () => {
+        if (comma !== undefined)
+            trivia.push([comma, 1]);
+        comma = undefined;
+    };
+    try {
+        (0,jsonc_parser_lib_esm_main_js__WEBPACK_IMPORTED_MODULE_2__/* .visit */ .YR)(text, {
+            onObjectBegin: () => {
+                value();
+                objects.push(new Map());
+            },
+            onObjectProperty: (key, _offset, _length, line, _column, pathSupplier) => {
+                value();
+                const seen = objects[objects.length - 1];
+                const lines = seen.get(key);
+                if (lines === undefined)
+                    seen.set(key, [line + 1]);
+                else {
+                    if (lines.length === 1)
+                        found.push({ path: [...pathSupplier(), key], lines });
+                    lines.push(line + 1);
+                }
+            },
+            onObjectEnd: () => {
+                close();
+                objects.pop();
+            },
+            onArrayBegin: value,
+            onArrayEnd: close,
+            onLiteralValue: value,
+            onSeparator: (character, offset) => {
+                if (character === ',')
+                    comma = offset;
+            },
+            onComment: (offset, length) => void trivia.push([offset, length]),
+        }, { allowTrailingComma: true, disallowComments: false });
+    }
+    catch (e) {
+        if (!(e instanceof RangeError))
+            throw e;
+        return { duplicates: [], trivia: [] };
+    }
+    const duplicates = found.map(({ path, lines }) => {
         const where = new Set(lines).size === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`;
         const message = `written more than once (${where}); JSON keeps only the last, keep one`;
         if (path[0] === 'tasks' && path.length >= 2) {
-            const field = path.slice(2).join('.');
-            return { file, task: path[1], ...(field === '' ? {} : { field }), message };
+            const field = fieldPath(path.slice(2));
+            return { file, task: String(path[1]), ...(field === '' ? {} : { field }), message };
         }
-        return { file, field: path.join('.'), message };
+        return { file, field: fieldPath(path), message };
     });
+    return { duplicates, trivia };
+}
+/** A path in the file as the other problems spell it: `inputs[0].x`. */
+function fieldPath(path) {
+    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 /** One task's spec, and whether its kind (command or script) could be told (see DisbuildConfig.brokenTasks). */
 function readTask(name, raw, file, problems) {

@@ -7,12 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
-import {
-  type ParseError,
-  parse as parseJsonc,
-  printParseErrorCode,
-  visit,
-} from 'jsonc-parser/lib/esm/main.js';
+import { visit } from 'jsonc-parser/lib/esm/main.js';
 import type { Result } from '../util/result.js';
 import { stripBom } from '../util/strip-bom.js';
 import { err, ok } from '../util/result.js';
@@ -104,19 +99,27 @@ function withLine(message: string, text: string): string {
 }
 
 /**
- * The file's value. Comments and trailing commas are allowed, as in turbo.json and tsconfig.json: JSON.parse first
- * (the common case, and the fastest), then a parser that skips them.
+ * The file's value. Comments and trailing commas are allowed, as in turbo.json and tsconfig.json: JSON.parse reads
+ * the file, and when it refuses, the same text with its comments and trailing commas blanked out (offsets kept, so
+ * that its message points at the right line). JSON.parse, not a tolerant parser's values: those set a `__proto__`
+ * key as the object's prototype, and a file with a comment then meant something else.
  */
-function parseJsonWithComments(text: string): Result<unknown, string> {
+function parseJsonWithComments(text: string, scan: JsonScan): Result<unknown, string> {
   try {
     return ok(JSON.parse(text));
-  } catch {
-    const errors: ParseError[] = [];
-    const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
-    const first = errors[0];
-    if (first === undefined) return ok(value);
-    // The tolerant parser's account: JSON.parse's would point at the first comment.
-    return err(withLine(`${printParseErrorCode(first.error)} at position ${first.offset}`, text));
+  } catch (e) {
+    if (scan.trivia.length === 0) return err(withLine((e as Error).message, text));
+  }
+  // By UTF-16 unit, as the tokenizer's offsets and JSON.parse's positions count.
+  const units = text.split('');
+  for (const [at, length] of scan.trivia) {
+    for (let i = at; i < at + length; i++) if (units[i] !== '\n' && units[i] !== '\r') units[i] = ' ';
+  }
+  const cleaned = units.join('');
+  try {
+    return ok(JSON.parse(cleaned));
+  } catch (e) {
+    return err(withLine((e as Error).message, cleaned));
   }
 }
 
@@ -130,11 +133,11 @@ export function parseConfigText(
   file = CONFIG_FILE,
 ): Result<DisbuildConfig, ConfigProblem[]> {
   const text = stripBom(withBom);
-  const parsed = parseJsonWithComments(text);
+  const scan = scanJson(text, file);
+  const parsed = parseJsonWithComments(text, scan);
   if (!parsed.ok) return err([{ file, message: `is not valid JSON: ${parsed.error}` }]);
   const raw = parsed.value;
-  const problems: ConfigProblem[] = duplicateKeys(text, file);
-  const duplicates = problems.length > 0;
+  const problems: ConfigProblem[] = [...scan.duplicates];
   if (!isRecord(raw)) return err([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
   const config: DisbuildConfig = {};
   for (const key of Object.keys(raw)) {
@@ -170,39 +173,84 @@ export function parseConfigText(
     problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]!}"` });
   }
   if (problems.length === 0) return ok(config);
-  const compilable = config.tasks !== undefined && sources.length === 1 && !duplicates;
+  const compilable = config.tasks !== undefined && sources.length === 1;
   return compilable ? ok({ ...config, shapeProblems: problems }) : err(problems);
 }
 
+/** What one pass of a JSON tokenizer finds that JSON.parse does not say (see scanJson). */
+interface JsonScan {
+  /** Keys written more than once in one object, as problems. */
+  duplicates: ConfigProblem[];
+  /** Comments and trailing commas: offset and length. */
+  trivia: [number, number][];
+}
+
 /**
- * Keys written more than once in one object: JSON.parse keeps the last without a word, and an edit of the other
- * copy then changes nothing. Scanned with a JSON tokenizer, which JSON.parse does not lend.
+ * Keys written more than once in one object (JSON.parse keeps the last without a word, and an edit of the other
+ * copy then changes nothing), and where the comments and trailing commas are. A file nested beyond the
+ * tokenizer's depth (thousands of levels) is not scanned: JSON.parse still reads it, as before.
  */
-function duplicateKeys(text: string, file: string): ConfigProblem[] {
+function scanJson(text: string, file: string): JsonScan {
   const objects: Map<string, number[]>[] = [];
-  const found: { path: string[]; lines: number[] }[] = [];
-  visit(text, {
-    onObjectBegin: () => void objects.push(new Map()),
-    onObjectProperty: (key, _offset, _length, line, _column, pathSupplier) => {
-      const seen = objects[objects.length - 1]!;
-      const lines = seen.get(key);
-      if (lines === undefined) seen.set(key, [line + 1]);
-      else {
-        if (lines.length === 1) found.push({ path: [...pathSupplier().map(String), key], lines });
-        lines.push(line + 1);
-      }
-    },
-    onObjectEnd: () => void objects.pop(),
-  });
-  return found.map(({ path, lines }) => {
+  const found: { path: (string | number)[]; lines: number[] }[] = [];
+  const trivia: [number, number][] = [];
+  let comma: number | undefined;
+  const value = (): void => void (comma = undefined);
+  const close = (): void => {
+    if (comma !== undefined) trivia.push([comma, 1]);
+    comma = undefined;
+  };
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: () => {
+          value();
+          objects.push(new Map());
+        },
+        onObjectProperty: (key, _offset, _length, line, _column, pathSupplier) => {
+          value();
+          const seen = objects[objects.length - 1]!;
+          const lines = seen.get(key);
+          if (lines === undefined) seen.set(key, [line + 1]);
+          else {
+            if (lines.length === 1) found.push({ path: [...pathSupplier(), key], lines });
+            lines.push(line + 1);
+          }
+        },
+        onObjectEnd: () => {
+          close();
+          objects.pop();
+        },
+        onArrayBegin: value,
+        onArrayEnd: close,
+        onLiteralValue: value,
+        onSeparator: (character, offset) => {
+          if (character === ',') comma = offset;
+        },
+        onComment: (offset, length) => void trivia.push([offset, length]),
+      },
+      { allowTrailingComma: true, disallowComments: false },
+    );
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { duplicates: [], trivia: [] };
+  }
+  const duplicates = found.map(({ path, lines }): ConfigProblem => {
     const where = new Set(lines).size === 1 ? `line ${lines[0]!}` : `lines ${lines.join(', ')}`;
     const message = `written more than once (${where}); JSON keeps only the last, keep one`;
     if (path[0] === 'tasks' && path.length >= 2) {
-      const field = path.slice(2).join('.');
-      return { file, task: path[1]!, ...(field === '' ? {} : { field }), message };
+      const field = fieldPath(path.slice(2));
+      return { file, task: String(path[1]), ...(field === '' ? {} : { field }), message };
     }
-    return { file, field: path.join('.'), message };
+    return { file, field: fieldPath(path), message };
   });
+  return { duplicates, trivia };
+}
+
+/** A path in the file as the other problems spell it: `inputs[0].x`. */
+function fieldPath(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 /** One task's spec, and whether its kind (command or script) could be told (see DisbuildConfig.brokenTasks). */

@@ -39,4 +39,16 @@ describe('the pre-push hook with disbuild.json tasks', () => {
     expect(blocked.stderr).toContain('push blocked: 1 job failed');
     expect(blocked.stderr).toContain('check');
   });
+
+  it('refuses a push whose disbuild.json writes a task twice', async () => {
+    // Before: the hook said so and let the push through, building nothing.
+    await rig.commit({
+      'disbuild.json':
+        '{ "tasks": {\n  "t": { "command": "true", "inputs": ["a.txt"] },\n  "t": { "command": "false", "inputs": ["a.txt"] }\n} }\n',
+      'a.txt': 'three\n',
+    });
+    const pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code).not.toBe(0);
+    expect(pushed.stderr).toContain('disbuild.json task "t": written more than once (lines 2, 3)');
+  });
 });

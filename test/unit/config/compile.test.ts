@@ -352,8 +352,20 @@ describe('compileConfig', () => {
     expect(bom.ok && [...bom.value.tasks!.keys()]).toEqual(['build']);
     const bad = parseConfigText('{\n  // what CI runs\n  "tasks": { "build": { "command": "tsc" } ]\n}\n');
     expect(!bad.ok && bad.error.map(formatConfigProblem)).toEqual([
-      'disbuild.json: is not valid JSON: CommaExpected at position 63 (line 3, column 44)',
+      "disbuild.json: is not valid JSON: Expected ',' or '}' after property value in JSON at position 63 (line 3, column 44)",
     ]);
+    // A key named `__proto__` is a key, with a comment or without (a tolerant parser's values made it the
+    // object's prototype, and the tasks it held were read as the file's).
+    const proto = '{ "__proto__": { "tasks": { "t": { "command": "true" } } } }';
+    for (const text of [proto, `// c\n${proto}`]) {
+      const p = parseConfigText(text);
+      expect(!p.ok && p.error.map(formatConfigProblem), text).toEqual([
+        'disbuild.json __proto__: unknown key',
+      ]);
+    }
+    // Deeper than the tokenizer goes: read as JSON.parse reads it, unscanned.
+    const deep = `{ "tasks": { "t": { "command": "true", "description": ${'['.repeat(20_000)}${']'.repeat(20_000)} } } }`;
+    expect(parseConfigText(deep).ok).toBe(true);
   });
 
   it('names a key written twice, which JSON would silently read as its last value', () => {
@@ -361,10 +373,17 @@ describe('compileConfig', () => {
       '{\n  "tasks": {\n    "build": { "command": "tsc" },\n    "lint": { "command": "a", "command": "b" },\n' +
         '    "build": { "command": "tsc -b" }\n  },\n  "salt": "1"\n}\n',
     );
-    expect(!r.ok && r.error.map(formatConfigProblem)).toEqual([
+    // Reported with the compile's problems, as any other of the file's shape (the hook then refuses the push).
+    expect(r.ok && r.value.shapeProblems?.map(formatConfigProblem)).toEqual([
       'disbuild.json task "lint" command: written more than once (line 4); JSON keeps only the last, keep one',
       'disbuild.json task "build": written more than once (lines 3, 5); JSON keeps only the last, keep one',
     ]);
+    const nested = parseConfigText(
+      '{ "tasks": { "t": { "command": "true", "inputs": [{ "a": 1, "a": 2 }] } } }',
+    );
+    expect(nested.ok && nested.value.shapeProblems?.map(formatConfigProblem)[0]).toBe(
+      'disbuild.json task "t" inputs[0].a: written more than once (line 1); JSON keeps only the last, keep one',
+    );
   });
 
   it('names bad field types and unknown keys', () => {
