@@ -8,12 +8,10 @@ const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  qg: () => (/* binding */ main_parse),
-  _n: () => (/* binding */ printParseErrorCode),
   YR: () => (/* binding */ main_visit)
 });
 
-// UNUSED EXPORTS: ParseErrorCode, ScanError, SyntaxKind, applyEdits, createScanner, findNodeAtLocation, findNodeAtOffset, format, getLocation, getNodePath, getNodeValue, modify, parseTree, stripComments
+// UNUSED EXPORTS: ParseErrorCode, ScanError, SyntaxKind, applyEdits, createScanner, findNodeAtLocation, findNodeAtOffset, format, getLocation, getNodePath, getNodeValue, modify, parse, parseTree, printParseErrorCode, stripComments
 
 ;// CONCATENATED MODULE: ./node_modules/jsonc-parser/lib/esm/impl/scanner.js
 /*---------------------------------------------------------------------------------------------

@@ -181,10 +181,6 @@ var workspaces = __webpack_require__(6082);
 var args = __webpack_require__(7593);
 // EXTERNAL MODULE: ./src/cli/io.ts
 var cli_io = __webpack_require__(1604);
-// EXTERNAL MODULE: ./src/util/strip-bom.ts
-var strip_bom = __webpack_require__(3305);
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/esm/main.js + 5 modules
-var main = __webpack_require__(9370);
 ;// CONCATENATED MODULE: ./src/cli/commands/import.ts
 
 
@@ -194,9 +190,6 @@ var main = __webpack_require__(9370);
 
 
 
-
-
-// The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
 
 const HELP = `Usage: disbuild import turbo [--source-dir DIR] [--force] [--stdout]
 
@@ -235,13 +228,10 @@ const importCommand = async (argv, io) => {
     let turbo;
     try {
         // turbo.json may hold comments and trailing commas, as Turborepo reads it.
-        const errors = [];
-        turbo = (0,main/* parse */.qg)((0,strip_bom/* stripBom */.F)(await (0,promises_.readFile)((0,external_node_path_.join)(root, 'turbo.json'), 'utf8')), errors, {
-            allowTrailingComma: true,
-        });
-        const first = errors[0];
-        if (first)
-            throw new Error(`${(0,main/* printParseErrorCode */._n)(first.error)} at offset ${first.offset}`);
+        const read = (0,config_file/* readJsonWithComments */.HH)(await (0,promises_.readFile)((0,external_node_path_.join)(root, 'turbo.json'), 'utf8'));
+        if (!read.ok)
+            throw new Error(read.error);
+        turbo = read.value;
     }
     catch (e) {
         io.stderr.write(`disbuild import: cannot read ${(0,external_node_path_.join)(root, 'turbo.json')}: ${e.message}\n`);

@@ -48311,7 +48311,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   RG: () => (/* binding */ readConfigFile)
 });
 
-// UNUSED EXPORTS: parseConfigText
+// UNUSED EXPORTS: parseConfigText, readJsonWithComments
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -50127,11 +50127,14 @@ async function readConfigFile(dir) {
     return parseConfigText(text);
 }
 /** A parser says where by offset (`at position 67`): the line and column are added, as an editor shows them. */
-function withLine(message, text) {
+function withLine(message, text, fallback) {
     const at = /at position (\d+)/.exec(message);
-    if (at === null)
+    // Some of JSON.parse's messages quote the text instead (`Unexpected token '}', ..."x": } }" is not valid JSON`):
+    // then where the tokenizer stopped.
+    const offset = at === null ? fallback : Number(at[1]);
+    if (offset === undefined)
         return message;
-    const before = text.slice(0, Number(at[1]));
+    const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = before.length - before.lastIndexOf('\n');
     return `${message} (line ${line}, column ${column})`;
@@ -50148,7 +50151,7 @@ function parseJsonWithComments(text, scan) {
     }
     catch (e) {
         if (scan.trivia.length === 0)
-            return (0,result/* err */._)(withLine(e.message, text));
+            return (0,result/* err */._)(withLine(e.message, text, scan.error));
     }
     // By UTF-16 unit, as the tokenizer's offsets and JSON.parse's positions count.
     const units = text.split('');
@@ -50162,8 +50165,13 @@ function parseJsonWithComments(text, scan) {
         return (0,result.ok)(JSON.parse(cleaned));
     }
     catch (e) {
-        return (0,result/* err */._)(withLine(e.message, cleaned));
+        return (0,result/* err */._)(withLine(e.message, cleaned, scan.error));
     }
+}
+/** A JSON file's value, read as disbuild.json is: comments, trailing commas and a byte order mark allowed. */
+function readJsonWithComments(withBom) {
+    const text = stripBom(withBom);
+    return parseJsonWithComments(text, scanJson(text, CONFIG_FILE));
 }
 /**
  * Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. When the
@@ -50235,6 +50243,7 @@ function scanJson(text, file) {
     const found = [];
     const trivia = [];
     let comma;
+    let error;
     const value = () => void (comma = undefined);
     const close = () => {
         if (comma !== undefined)
@@ -50271,6 +50280,7 @@ function scanJson(text, file) {
                     comma = offset;
             },
             onComment: (offset, length) => void trivia.push([offset, length]),
+            onError: (_code, offset) => void (error ??= offset),
         }, { allowTrailingComma: true, disallowComments: false });
     }
     catch (e) {
@@ -50287,7 +50297,7 @@ function scanJson(text, file) {
         }
         return { file, field: fieldPath(path), message };
     });
-    return { duplicates, trivia };
+    return { duplicates, trivia, ...(error === undefined ? {} : { error }) };
 }
 /** A path in the file as the other problems spell it: `inputs[0].x`. */
 function fieldPath(path) {

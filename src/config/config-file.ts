@@ -89,10 +89,13 @@ export async function readConfigFile(
 }
 
 /** A parser says where by offset (`at position 67`): the line and column are added, as an editor shows them. */
-function withLine(message: string, text: string): string {
+function withLine(message: string, text: string, fallback?: number): string {
   const at = /at position (\d+)/.exec(message);
-  if (at === null) return message;
-  const before = text.slice(0, Number(at[1]));
+  // Some of JSON.parse's messages quote the text instead (`Unexpected token '}', ..."x": } }" is not valid JSON`):
+  // then where the tokenizer stopped.
+  const offset = at === null ? fallback : Number(at[1]);
+  if (offset === undefined) return message;
+  const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
   return `${message} (line ${line}, column ${column})`;
@@ -108,7 +111,7 @@ function parseJsonWithComments(text: string, scan: JsonScan): Result<unknown, st
   try {
     return ok(JSON.parse(text));
   } catch (e) {
-    if (scan.trivia.length === 0) return err(withLine((e as Error).message, text));
+    if (scan.trivia.length === 0) return err(withLine((e as Error).message, text, scan.error));
   }
   // By UTF-16 unit, as the tokenizer's offsets and JSON.parse's positions count.
   const units = text.split('');
@@ -119,8 +122,14 @@ function parseJsonWithComments(text: string, scan: JsonScan): Result<unknown, st
   try {
     return ok(JSON.parse(cleaned));
   } catch (e) {
-    return err(withLine((e as Error).message, cleaned));
+    return err(withLine((e as Error).message, cleaned, scan.error));
   }
+}
+
+/** A JSON file's value, read as disbuild.json is: comments, trailing commas and a byte order mark allowed. */
+export function readJsonWithComments(withBom: string): Result<unknown, string> {
+  const text = stripBom(withBom);
+  return parseJsonWithComments(text, scanJson(text, CONFIG_FILE));
 }
 
 /**
@@ -183,6 +192,8 @@ interface JsonScan {
   duplicates: ConfigProblem[];
   /** Comments and trailing commas: offset and length. */
   trivia: [number, number][];
+  /** Where the tokenizer found the text not to be JSON, if it did. */
+  error?: number;
 }
 
 /**
@@ -195,6 +206,7 @@ function scanJson(text: string, file: string): JsonScan {
   const found: { path: (string | number)[]; lines: number[] }[] = [];
   const trivia: [number, number][] = [];
   let comma: number | undefined;
+  let error: number | undefined;
   const value = (): void => void (comma = undefined);
   const close = (): void => {
     if (comma !== undefined) trivia.push([comma, 1]);
@@ -229,6 +241,7 @@ function scanJson(text: string, file: string): JsonScan {
           if (character === ',') comma = offset;
         },
         onComment: (offset, length) => void trivia.push([offset, length]),
+        onError: (_code, offset) => void (error ??= offset),
       },
       { allowTrailingComma: true, disallowComments: false },
     );
@@ -245,7 +258,7 @@ function scanJson(text: string, file: string): JsonScan {
     }
     return { file, field: fieldPath(path), message };
   });
-  return { duplicates, trivia };
+  return { duplicates, trivia, ...(error === undefined ? {} : { error }) };
 }
 
 /** A path in the file as the other problems spell it: `inputs[0].x`. */

@@ -5,6 +5,7 @@ import {
   type ConfigProblem,
   formatConfigProblem,
   parseConfigText,
+  readJsonWithComments,
 } from '../../config/config-file.js';
 import { importTurbo, type TurboImport } from '../../config/import-turbo.js';
 import { compileConfig } from '../../config/load-config.js';
@@ -13,9 +14,6 @@ import { readWorkspace } from '../../config/workspaces.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
 import { EXIT } from '../io.js';
-import { stripBom } from '../../util/strip-bom.js';
-// The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
-import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
 
 const HELP = `Usage: disbuild import turbo [--source-dir DIR] [--force] [--stdout]
 
@@ -55,12 +53,9 @@ export const importCommand: Command = async (argv, io) => {
   let turbo: unknown;
   try {
     // turbo.json may hold comments and trailing commas, as Turborepo reads it.
-    const errors: ParseError[] = [];
-    turbo = parseJsonc(stripBom(await readFile(join(root, 'turbo.json'), 'utf8')), errors, {
-      allowTrailingComma: true,
-    });
-    const first = errors[0];
-    if (first) throw new Error(`${printParseErrorCode(first.error)} at offset ${first.offset}`);
+    const read = readJsonWithComments(await readFile(join(root, 'turbo.json'), 'utf8'));
+    if (!read.ok) throw new Error(read.error);
+    turbo = read.value;
   } catch (e) {
     io.stderr.write(`disbuild import: cannot read ${join(root, 'turbo.json')}: ${(e as Error).message}\n`);
     return EXIT.usage;

@@ -354,6 +354,11 @@ describe('compileConfig', () => {
     expect(!bad.ok && bad.error.map(formatConfigProblem)).toEqual([
       "disbuild.json: is not valid JSON: Expected ',' or '}' after property value in JSON at position 63 (line 3, column 44)",
     ]);
+    // A message of JSON.parse's that quotes the text instead of saying where: the tokenizer says where.
+    const quoted = parseConfigText('{\n  "tasks": { "build": } }');
+    expect(!quoted.ok && formatConfigProblem(quoted.error[0]!)).toMatch(
+      /is not valid JSON: .* \(line 2, column 23\)$/,
+    );
     // A key named `__proto__` is a key, with a comment or without (a tolerant parser's values made it the
     // object's prototype, and the tasks it held were read as the file's).
     const proto = '{ "__proto__": { "tasks": { "t": { "command": "true" } } } }';
