@@ -359,9 +359,8 @@ describe('the warm path', () => {
       expect(started).toBe('worker restore-worker.js');
       expect(sent.length).toBeGreaterThan(0);
       expect(sent.every((l) => l.startsWith('to the thread '))).toBe(true);
-      // Several to a message once they wait (the thread boots while they are asked for): not one message each.
-      const handed = sent.reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
-      expect(handed).toBeGreaterThan(sent.length);
+      // How many go in one message depends on how soon the thread boots: on a loaded machine, one each (a run of
+      // the suite saw 8 messages of one), so that is not asked here.
       for (let i = 0; i < n; i++) {
         expect(await readFile(rig.path(out, `j${i}`, 'd', 'f'), 'utf8')).toBe(`job ${i}\n`);
         expect(await readFile(rig.path(out, `j${i}`, 'g'), 'utf8')).toBe(`${i}\n`);
