@@ -13,7 +13,7 @@ const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2573);
-/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6266);
+/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1905);
 
 
 

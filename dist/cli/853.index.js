@@ -17,8 +17,9 @@ const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var jsonc_parser_lib_esm_main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9370);
-/* harmony import */ var _util_strip_bom_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3305);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8251);
+/* harmony import */ var _graph_json_position_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8602);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8251);
+/* harmony import */ var _util_strip_bom_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3305);
 /**
  * `disbuild.json`: the repository's own description of its build. Three sources of the graph share the file —
  * `graph` (a path), `graphCommand` (a command printing the graph) and `tasks` (compiled by compile.ts) — plus a
@@ -28,6 +29,7 @@ const modules = {
 
 
 // The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
+
 
 
 
@@ -52,22 +54,14 @@ async function readConfigFile(dir) {
     catch (e) {
         if (e.code === 'ENOENT')
             return undefined;
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)([{ file: CONFIG_FILE, message: `cannot be read: ${e.message}` }]);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)([{ file: CONFIG_FILE, message: `cannot be read: ${e.message}` }]);
     }
     return parseConfigText(text);
 }
-/** A parser says where by offset (`at position 67`): the line and column are added, as an editor shows them. */
-function withLine(message, text, fallback) {
-    const at = /at position (\d+)/.exec(message);
-    // Some of JSON.parse's messages quote the text instead (`Unexpected token '}', ..."x": } }" is not valid JSON`):
-    // then where the tokenizer stopped.
-    const offset = at === null ? fallback : Number(at[1]);
-    if (offset === undefined)
-        return message;
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
-    return `${message} (line ${line}, column ${column})`;
+/** The parser's message with the line and column where the text goes wrong, as an editor shows them. */
+function withLine(message, text) {
+    const at = (0,_graph_json_position_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonErrorLocation */ .s)(text, message);
+    return `${message} (line ${at.line}, column ${at.column})`;
 }
 /**
  * The file's value. Comments and trailing commas are allowed, as in turbo.json and tsconfig.json: JSON.parse reads
@@ -77,11 +71,11 @@ function withLine(message, text, fallback) {
  */
 function parseJsonWithComments(text, scan) {
     try {
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(JSON.parse(text));
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(JSON.parse(text));
     }
     catch (e) {
         if (scan.trivia.length === 0)
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(withLine(e.message, text, scan.error));
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(withLine(e.message, text));
     }
     // By UTF-16 unit, as the tokenizer's offsets and JSON.parse's positions count.
     const units = text.split('');
@@ -92,15 +86,15 @@ function parseJsonWithComments(text, scan) {
     }
     const cleaned = units.join('');
     try {
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(JSON.parse(cleaned));
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(JSON.parse(cleaned));
     }
     catch (e) {
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(withLine(e.message, cleaned, scan.error));
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(withLine(e.message, cleaned));
     }
 }
 /** A JSON file's value, read as disbuild.json is: comments, trailing commas and a byte order mark allowed. */
 function readJsonWithComments(withBom) {
-    const text = (0,_util_strip_bom_js__WEBPACK_IMPORTED_MODULE_4__/* .stripBom */ .F)(withBom);
+    const text = (0,_util_strip_bom_js__WEBPACK_IMPORTED_MODULE_5__/* .stripBom */ .F)(withBom);
     return parseJsonWithComments(text, scanJson(text, CONFIG_FILE));
 }
 /**
@@ -109,15 +103,15 @@ function readJsonWithComments(withBom) {
  * (`shapeProblems`): a task keeps the fields that were right.
  */
 function parseConfigText(withBom, file = CONFIG_FILE) {
-    const text = (0,_util_strip_bom_js__WEBPACK_IMPORTED_MODULE_4__/* .stripBom */ .F)(withBom);
+    const text = (0,_util_strip_bom_js__WEBPACK_IMPORTED_MODULE_5__/* .stripBom */ .F)(withBom);
     const scan = scanJson(text, file);
     const parsed = parseJsonWithComments(text, scan);
     if (!parsed.ok)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)([{ file, message: `is not valid JSON: ${parsed.error}` }]);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)([{ file, message: `is not valid JSON: ${parsed.error}` }]);
     const raw = parsed.value;
     const problems = [...scan.duplicates];
     if (!isRecord(raw))
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
     const config = {};
     for (const key of Object.keys(raw)) {
         if (!TOP_KEYS.has(key))
@@ -159,9 +153,9 @@ function parseConfigText(withBom, file = CONFIG_FILE) {
         problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]}"` });
     }
     if (problems.length === 0)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(config);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(config);
     const compilable = config.tasks !== undefined && sources.length === 1;
-    return compilable ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)({ ...config, shapeProblems: problems }) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(problems);
+    return compilable ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)({ ...config, shapeProblems: problems }) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(problems);
 }
 /**
  * Keys written more than once in one object (JSON.parse keeps the last without a word, and an edit of the other
@@ -173,7 +167,6 @@ function scanJson(text, file) {
     const found = [];
     const trivia = [];
     let comma;
-    let error;
     const value = () => void (comma = undefined);
     const close = () => {
         if (comma !== undefined)
@@ -210,7 +203,6 @@ function scanJson(text, file) {
                     comma = offset;
             },
             onComment: (offset, length) => void trivia.push([offset, length]),
-            onError: (_code, offset) => void (error ??= offset),
         }, { allowTrailingComma: true, disallowComments: false });
     }
     catch (e) {
@@ -227,7 +219,7 @@ function scanJson(text, file) {
         }
         return { file, field: fieldPath(path), message };
     });
-    return { duplicates, trivia, ...(error === undefined ? {} : { error }) };
+    return { duplicates, trivia };
 }
 /** A path in the file as the other problems spell it: `inputs[0].x`. */
 function fieldPath(path) {

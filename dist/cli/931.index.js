@@ -114,8 +114,8 @@ var lazy_coordinator = __webpack_require__(3413);
 var engine = __webpack_require__(7181);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
-// EXTERNAL MODULE: ./src/graph/parse.ts + 3 modules
-var parse = __webpack_require__(6266);
+// EXTERNAL MODULE: ./src/graph/parse.ts + 2 modules
+var parse = __webpack_require__(1905);
 // EXTERNAL MODULE: ./src/ids/job-key.ts + 2 modules
 var job_key = __webpack_require__(8519);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
@@ -723,7 +723,7 @@ function usage(io, message) {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2573);
-/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6266);
+/* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1905);
 /* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8251);
 /* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3797);
 /* harmony import */ var _load_config_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8853);

@@ -2,7 +2,7 @@ export const id = 72;
 export const ids = [72];
 export const modules = {
 
-/***/ 9072:
+/***/ 6691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6691);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9779);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6691:
+/***/ 9779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44528,99 +44528,8 @@ class RunExplainer {
 
 // EXTERNAL MODULE: ./src/action/errors.ts
 var errors = __nccwpck_require__(8055);
-;// CONCATENATED MODULE: ./src/graph/go-json.ts
-/**
- * Go's encoding/json conventions over decoded JSON: struct fields match keys case-insensitively, `null` is an
- * empty slice or map, unknown keys are ignored, and when several keys match one field the last one in the
- * document wins (Go decodes keys in order, each overwriting the field).
- *
- * JSON.parse keeps a key's first position but its last value, so when two differently cased keys match the same
- * field the document order is lost. `readStruct` notices that case and says so; the caller then decodes the text
- * again with `decodeOrdered` (go-decode.ts), which keeps Go's order. Graph producers written in Go never emit
- * such keys, so the fast path is the only one that matters for speed.
- */
-/**
- * Go's case folding of a key, as `encoding/json` matches keys to fields (`unicode.ToUpper(unicode.ToLower(r))`
- * per rune): ASCII case, plus the four non-ASCII letters that fold onto ASCII ones, the long s (ſ), the dotless
- * and the dotted capital i (ı, İ) and the Kelvin sign (U+212A). They are replaced before lower-casing, because
- * JavaScript lower-cases İ to two characters.
- */
-function goFold(key) {
-    return key.replace(/[\u017f\u0131\u0130\u212a]/g, (c) => NON_ASCII_FOLDS[c]).toLowerCase();
-}
-const NON_ASCII_FOLDS = {
-    '\u017f': 's',
-    '\u0131': 'i',
-    '\u0130': 'i',
-    '\u212a': 'k',
-};
-/**
- * Go's encoding/json refuses a document nested more deeply than this anywhere, unknown keys included
- * (`maxNestingDepth` in encoding/json/scanner.go, since Go 1.15). So do we: a graph Go cannot read is not one.
- */
-const MAX_NESTING_DEPTH = 10_000;
-/** Describes a Go struct by its field names. */
-function structType(...fields) {
-    // Exact spellings first: producers write the Go field names, so most keys are found without folding.
-    return new Map([
-        ...fields.map((f) => [f, f]),
-        ...fields.map((f) => [goFold(f), f]),
-    ]);
-}
-/**
- * Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. `depth` is the
- * object's own nesting depth in the document (the top-level object's is 1). The values of known fields are the
- * caller's to check (a value nested where a field expects a string or a list of strings is a type error anyway);
- * unknown keys' values, which Go skips but still scans, are checked against its nesting limit here.
- */
-function readStruct(obj, type, depth) {
-    const values = {};
-    let ambiguous = false;
-    const tooDeep = [];
-    for (const key of Object.keys(obj)) {
-        const f = type.get(key) ?? type.get(goFold(key));
-        if (f === undefined) {
-            if (nestsDeeperThan(obj[key], MAX_NESTING_DEPTH - depth))
-                tooDeep.push(key);
-            continue;
-        }
-        if (Object.prototype.hasOwnProperty.call(values, f))
-            ambiguous = true;
-        values[f] = obj[key];
-    }
-    return { values, ambiguous, tooDeep };
-}
-/** Whether `v` has more than `levels` levels of objects and lists, walked level by level (no recursion). */
-function nestsDeeperThan(v, levels) {
-    let level = typeof v === 'object' && v !== null ? [v] : [];
-    for (let depth = 1; level.length > 0; depth++) {
-        if (depth > levels)
-            return true;
-        const next = [];
-        for (const container of level) {
-            for (const child of Object.values(container))
-                if (typeof child === 'object' && child !== null)
-                    next.push(child);
-        }
-        level = next;
-    }
-    return false;
-}
-/** True for a JSON object (not null, not a list). */
-function go_json_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** A JSON type name for messages: "a number", "an object". */
-function go_json_describe(v) {
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'a list';
-    if (typeof v === 'object')
-        return 'an object';
-    return `a ${typeof v}`;
-}
-
+// EXTERNAL MODULE: ./src/graph/go-json.ts
+var go_json = __nccwpck_require__(7395);
 ;// CONCATENATED MODULE: ./src/graph/go-decode.ts
 
 /**
@@ -44725,7 +44634,7 @@ class Decoder {
 }
 const OPENED = Symbol('opened');
 function setLast(obj, keyByFold, key, v) {
-    const fold = goFold(key);
+    const fold = (0,go_json/* goFold */.K_)(key);
     const earlier = keyByFold.get(fold);
     if (earlier !== undefined) {
         const old = obj[earlier];
@@ -44737,173 +44646,25 @@ function setLast(obj, keyByFold, key, v) {
     obj[key] = v;
 }
 
-;// CONCATENATED MODULE: ./src/graph/json-position.ts
-
-/**
- * Where a text JSON.parse refused first goes wrong. Node 20's JSON.parse says "at position N" for most errors;
- * for the others ("Unexpected token '}', … is not valid JSON", "Unexpected end of JSON input") a scanner finds the
- * offset itself.
- */
-function jsonErrorLocation(text, message = '') {
-    const stated = / at position (\d+)/.exec(message);
-    return positionAt(text, stated ? Math.min(Number(stated[1]), text.length) : firstErrorOffset(text));
-}
-/** The line and column of `offset` in `text`. */
-function positionAt(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-        line++;
-        lineStart = i + 1;
-    }
-    return { line, column: offset - lineStart + 1, offset };
-}
-/** Thrown inside the scanner with the offset of the first error. */
-class ScanError {
-    offset;
-    constructor(offset) {
-        this.offset = offset;
-    }
-}
-/** A validating scanner that builds nothing: the offset of the first error, or the text's length if none. */
-function firstErrorOffset(text) {
-    let i = 0;
-    const fail = () => {
-        throw new ScanError(i);
-    };
-    const ws = () => {
-        while (i < text.length && ' \t\n\r'.includes(text[i]))
-            i++;
-    };
-    const literal = (word) => {
-        for (const ch of word) {
-            if (text[i] !== ch)
-                fail();
-            i++;
-        }
-    };
-    const string = () => {
-        if (text[i] !== '"')
-            fail();
-        i++;
-        while (i < text.length && text[i] !== '"') {
-            if (text.charCodeAt(i) < 0x20)
-                fail();
-            if (text[i] === '\\') {
-                i++;
-                if (text[i] === 'u') {
-                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5)))
-                        fail();
-                    i += 4;
-                }
-                else if (!'"\\/bfnrt'.includes(text[i] ?? 'x'))
-                    fail();
-            }
-            i++;
-        }
-        if (i >= text.length)
-            fail();
-        i++;
-    };
-    const number = () => {
-        const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-        if (!m || m[0] === '' || m[0] === '-')
-            fail();
-        i += m[0].length;
-    };
-    /**
-     * Scans a value up to its first scalar: each container it opens on the way is pushed on `open` (an empty one
-     * is read whole), and the scalar that ends the descent is read.
-     */
-    const valueStart = (open) => {
-        for (;;) {
-            ws();
-            const c = text[i];
-            if (c === '{' || c === '[') {
-                if (open.length >= MAX_NESTING_DEPTH)
-                    fail();
-                i++;
-                ws();
-                if (text[i] === (c === '{' ? '}' : ']')) {
-                    i++;
-                    return;
-                }
-                open.push(c);
-                if (c === '{')
-                    member();
-                continue;
-            }
-            if (c === '"')
-                string();
-            else if (c === 't')
-                literal('true');
-            else if (c === 'f')
-                literal('false');
-            else if (c === 'n')
-                literal('null');
-            else
-                number();
-            return;
-        }
-    };
-    /** An object member's key and colon; its value follows. */
-    const member = () => {
-        ws();
-        string();
-        ws();
-        if (text[i] !== ':')
-            fail();
-        i++;
-    };
-    try {
-        const open = [];
-        valueStart(open);
-        // After each value: close finished containers, or go on with the next member or element.
-        while (open.length > 0) {
-            ws();
-            const top = open[open.length - 1];
-            if (text[i] === ',') {
-                i++;
-                if (top === '{')
-                    member();
-                valueStart(open);
-            }
-            else if (text[i] === (top === '{' ? '}' : ']')) {
-                i++;
-                open.pop();
-            }
-            else
-                fail();
-        }
-        ws();
-        if (i < text.length)
-            fail();
-        return text.length;
-    }
-    catch (e) {
-        if (e instanceof ScanError)
-            return e.offset;
-        throw e;
-    }
-}
-
+// EXTERNAL MODULE: ./src/graph/json-position.ts
+var json_position = __nccwpck_require__(8602);
 // EXTERNAL MODULE: ./src/graph/cycles.ts
 var cycles = __nccwpck_require__(8213);
 ;// CONCATENATED MODULE: ./src/graph/validate-cmd.ts
 
 
-const CMD = structType('Exec', 'Environ', 'WorkingDirectory', 'CatTemplate', 'CatOutput');
+const CMD = (0,go_json/* structType */.YX)('Exec', 'Environ', 'WorkingDirectory', 'CatTemplate', 'CatOutput');
 /**
  * One `Cmd`: an exec (`Exec` set) or a cat (`CatOutput` set), never both, never neither. Every string is a
  * template, and each one's `{{DEP:x}}` must name one of the job's `deps`. `where` is `Cmds[i]`.
  */
 function readCmd(raw, job, deps, where, cx) {
-    if (!go_json_isObject(raw)) {
-        cx.add(job, where, `must be an object, got ${go_json_describe(raw)}`);
+    if (!(0,go_json/* isObject */.Gv)(raw)) {
+        cx.add(job, where, `must be an object, got ${(0,go_json/* describe */.q0)(raw)}`);
         return undefined;
     }
     // Depth 5: the graph, Jobs, the job, its Cmds, the command.
-    const { values: f, ambiguous, tooDeep } = readStruct(raw, CMD, 5);
+    const { values: f, ambiguous, tooDeep } = (0,go_json/* readStruct */.cL)(raw, CMD, 5);
     if (ambiguous)
         cx.ambiguousKeys = true;
     for (const key of tooDeep)
@@ -44991,7 +44752,7 @@ class ValidateContext {
     }
     /** Records an unknown key whose value nests past Go's limit (see go-json.ts); `field` is the key's path. */
     tooDeep(job, field) {
-        this.add(job, (0,printable/* printable */.g$)(field), `nests more than ${MAX_NESTING_DEPTH} levels deep, which Go's encoding/json refuses`);
+        this.add(job, (0,printable/* printable */.g$)(field), `nests more than ${go_json/* MAX_NESTING_DEPTH */.wM} levels deep, which Go's encoding/json refuses`);
     }
     /** One copy of each input path, however many jobs name it. */
     intern(s) {
@@ -45031,13 +44792,13 @@ class ValidateContext {
         if (value === null || value === undefined)
             return [];
         if (!Array.isArray(value)) {
-            this.add(job, where, `must be a list of strings, got ${go_json_describe(value)}`);
+            this.add(job, where, `must be a list of strings, got ${(0,go_json/* describe */.q0)(value)}`);
             return [];
         }
         return value.map((v, i) => {
             if (typeof v === 'string')
                 return v;
-            this.add(job, `${where}[${i}]`, `must be a string, got ${go_json_describe(v)}`);
+            this.add(job, `${where}[${i}]`, `must be a string, got ${(0,go_json/* describe */.q0)(v)}`);
             return undefined;
         });
     }
@@ -45047,7 +44808,7 @@ class ValidateContext {
             return '';
         if (typeof value === 'string')
             return value;
-        this.add(job, where, `must be a string, got ${go_json_describe(value)}`);
+        this.add(job, where, `must be a string, got ${(0,go_json/* describe */.q0)(value)}`);
         return '';
     }
 }
@@ -45072,8 +44833,8 @@ function isHex40(s) {
 
 
 
-const GRAPH = structType('SourceFiles', 'Jobs');
-const JOB = structType('ID', 'Name', 'Inputs', 'Deps', 'Cmds', 'Outputs');
+const GRAPH = (0,go_json/* structType */.YX)('SourceFiles', 'Jobs');
+const JOB = (0,go_json/* structType */.YX)('ID', 'Name', 'Inputs', 'Deps', 'Cmds', 'Outputs');
 /** Validates decoded graph JSON (DESIGN.md §1) into a Graph, or every problem found. */
 function validateGraph(raw, options = {}) {
     return validateDecoded(raw, options).result;
@@ -45089,9 +44850,9 @@ function validateDecoded(raw, options = {}) {
     return { result, ambiguousKeys: cx.ambiguousKeys };
 }
 function validate(raw, cx) {
-    if (!go_json_isObject(raw))
-        return (0,util_result/* err */._)([{ message: `the graph must be a JSON object, got ${go_json_describe(raw)}` }]);
-    const { values: g, ambiguous, tooDeep } = readStruct(raw, GRAPH, 1);
+    if (!(0,go_json/* isObject */.Gv)(raw))
+        return (0,util_result/* err */._)([{ message: `the graph must be a JSON object, got ${(0,go_json/* describe */.q0)(raw)}` }]);
+    const { values: g, ambiguous, tooDeep } = (0,go_json/* readStruct */.cL)(raw, GRAPH, 1);
     if (ambiguous)
         cx.ambiguousKeys = true;
     for (const key of tooDeep)
@@ -45099,7 +44860,7 @@ function validate(raw, cx) {
     const sourceFiles = readSourceFiles(g.SourceFiles, cx);
     const rawJobs = g.Jobs ?? [];
     if (!Array.isArray(rawJobs)) {
-        cx.add(undefined, 'Jobs', `must be a list of jobs, got ${go_json_describe(rawJobs)}`);
+        cx.add(undefined, 'Jobs', `must be a list of jobs, got ${(0,go_json/* describe */.q0)(rawJobs)}`);
         return (0,util_result/* err */._)(cx.problems);
     }
     const jobs = [];
@@ -45128,8 +44889,8 @@ function readSourceFiles(raw, cx) {
     const files = new Map();
     if (raw === null || raw === undefined)
         return files;
-    if (!go_json_isObject(raw)) {
-        cx.add(undefined, 'SourceFiles', `must be an object of ID to path, got ${go_json_describe(raw)}`);
+    if (!(0,go_json/* isObject */.Gv)(raw)) {
+        cx.add(undefined, 'SourceFiles', `must be an object of ID to path, got ${(0,go_json/* describe */.q0)(raw)}`);
         return files;
     }
     const kind = cx.options.inputKind;
@@ -45143,7 +44904,7 @@ function readSourceFiles(raw, cx) {
         else if (files.has(lower))
             cx.ambiguousKeys = true;
         if (typeof path !== 'string')
-            cx.add(undefined, where(id), `must be a path string, got ${go_json_describe(path)}`);
+            cx.add(undefined, where(id), `must be a path string, got ${(0,go_json/* describe */.q0)(path)}`);
         else if (path.includes('\0'))
             cx.add(undefined, where(id), 'must not contain a NUL byte');
         else {
@@ -45156,12 +44917,12 @@ function readSourceFiles(raw, cx) {
 }
 /** A job is named by its Name, or by its label when the name is empty (or by its index when the ID is bad). */
 function readJob(raw, index, cx) {
-    if (!go_json_isObject(raw)) {
-        cx.add(undefined, `Jobs[${index}]`, `must be an object, got ${go_json_describe(raw)}`);
+    if (!(0,go_json/* isObject */.Gv)(raw)) {
+        cx.add(undefined, `Jobs[${index}]`, `must be an object, got ${(0,go_json/* describe */.q0)(raw)}`);
         return undefined;
     }
     // Depth 3: the graph object, its Jobs list, the job.
-    const { values: f, ambiguous, tooDeep } = readStruct(raw, JOB, 3);
+    const { values: f, ambiguous, tooDeep } = (0,go_json/* readStruct */.cL)(raw, JOB, 3);
     if (ambiguous)
         cx.ambiguousKeys = true;
     const validId = typeof f.ID === 'string' && isHex40(f.ID) ? f.ID.toLowerCase() : undefined;
@@ -45172,7 +44933,7 @@ function readJob(raw, index, cx) {
     for (const key of tooDeep)
         cx.tooDeep(name, key);
     if (validId === undefined) {
-        cx.add(name, 'ID', `must be 40 hex characters, got ${typeof f.ID === 'string' ? (0,printable/* quoted */.TL)(f.ID) : f.ID === undefined ? 'nothing' : go_json_isObject(f.ID) || Array.isArray(f.ID) ? go_json_describe(f.ID) : JSON.stringify(f.ID)}`);
+        cx.add(name, 'ID', `must be 40 hex characters, got ${typeof f.ID === 'string' ? (0,printable/* quoted */.TL)(f.ID) : f.ID === undefined ? 'nothing' : (0,go_json/* isObject */.Gv)(f.ID) || Array.isArray(f.ID) ? (0,go_json/* describe */.q0)(f.ID) : JSON.stringify(f.ID)}`);
     }
     const inputs = readInputs(cx.strings(f.Inputs, name, 'Inputs'), name, cx);
     const deps = [];
@@ -45191,7 +44952,7 @@ function readJob(raw, index, cx) {
     const cmds = [];
     const rawCmds = f.Cmds ?? [];
     if (!Array.isArray(rawCmds))
-        cx.add(name, 'Cmds', `must be a list of commands, got ${go_json_describe(rawCmds)}`);
+        cx.add(name, 'Cmds', `must be a list of commands, got ${(0,go_json/* describe */.q0)(rawCmds)}`);
     else {
         rawCmds.forEach((c, i) => {
             const cmd = readCmd(c, name, deps, `Cmds[${i}]`, cx);
@@ -45555,7 +45316,7 @@ function decode(text) {
     }
     catch (e) {
         const message = e instanceof Error ? e.message : String(e);
-        const at = jsonErrorLocation(text, message);
+        const at = (0,json_position/* jsonErrorLocation */.s)(text, message);
         // The position becomes line:column; the text V8 quotes (the input, or a cut of it) goes; a quoted newline is
         // shown escaped.
         const reason = message
@@ -46073,7 +45834,7 @@ async function loadCompiler(root, readAhead) {
     const [{ compileTasks }, { readWorkspace }, { prefetchManifests }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 953).then(__nccwpck_require__.bind(__nccwpck_require__, 4953)),
         __nccwpck_require__.e(/* import() */ 82).then(__nccwpck_require__.bind(__nccwpck_require__, 6082)),
-        __nccwpck_require__.e(/* import() */ 72).then(__nccwpck_require__.bind(__nccwpck_require__, 9072)),
+        __nccwpck_require__.e(/* import() */ 72).then(__nccwpck_require__.bind(__nccwpck_require__, 6691)),
     ]);
     return { compileTasks, readWorkspace, manifests: readAhead ? prefetchManifests(root) : new Map() };
 }
@@ -50084,10 +49845,12 @@ function applyEdits(text, edits) {
     return text;
 }
 
-// EXTERNAL MODULE: ./src/util/strip-bom.ts
-var strip_bom = __nccwpck_require__(3305);
+// EXTERNAL MODULE: ./src/graph/json-position.ts
+var json_position = __nccwpck_require__(8602);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __nccwpck_require__(8251);
+// EXTERNAL MODULE: ./src/util/strip-bom.ts
+var strip_bom = __nccwpck_require__(3305);
 ;// CONCATENATED MODULE: ./src/config/config-file.ts
 /**
  * `disbuild.json`: the repository's own description of its build. Three sources of the graph share the file —
@@ -50098,6 +49861,7 @@ var result = __nccwpck_require__(8251);
 
 
 // The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
+
 
 
 
@@ -50126,18 +49890,10 @@ async function readConfigFile(dir) {
     }
     return parseConfigText(text);
 }
-/** A parser says where by offset (`at position 67`): the line and column are added, as an editor shows them. */
-function withLine(message, text, fallback) {
-    const at = /at position (\d+)/.exec(message);
-    // Some of JSON.parse's messages quote the text instead (`Unexpected token '}', ..."x": } }" is not valid JSON`):
-    // then where the tokenizer stopped.
-    const offset = at === null ? fallback : Number(at[1]);
-    if (offset === undefined)
-        return message;
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
-    return `${message} (line ${line}, column ${column})`;
+/** The parser's message with the line and column where the text goes wrong, as an editor shows them. */
+function withLine(message, text) {
+    const at = (0,json_position/* jsonErrorLocation */.s)(text, message);
+    return `${message} (line ${at.line}, column ${at.column})`;
 }
 /**
  * The file's value. Comments and trailing commas are allowed, as in turbo.json and tsconfig.json: JSON.parse reads
@@ -50151,7 +49907,7 @@ function parseJsonWithComments(text, scan) {
     }
     catch (e) {
         if (scan.trivia.length === 0)
-            return (0,result/* err */._)(withLine(e.message, text, scan.error));
+            return (0,result/* err */._)(withLine(e.message, text));
     }
     // By UTF-16 unit, as the tokenizer's offsets and JSON.parse's positions count.
     const units = text.split('');
@@ -50165,7 +49921,7 @@ function parseJsonWithComments(text, scan) {
         return (0,result.ok)(JSON.parse(cleaned));
     }
     catch (e) {
-        return (0,result/* err */._)(withLine(e.message, cleaned, scan.error));
+        return (0,result/* err */._)(withLine(e.message, cleaned));
     }
 }
 /** A JSON file's value, read as disbuild.json is: comments, trailing commas and a byte order mark allowed. */
@@ -50243,7 +49999,6 @@ function scanJson(text, file) {
     const found = [];
     const trivia = [];
     let comma;
-    let error;
     const value = () => void (comma = undefined);
     const close = () => {
         if (comma !== undefined)
@@ -50280,7 +50035,6 @@ function scanJson(text, file) {
                     comma = offset;
             },
             onComment: (offset, length) => void trivia.push([offset, length]),
-            onError: (_code, offset) => void (error ??= offset),
         }, { allowTrailingComma: true, disallowComments: false });
     }
     catch (e) {
@@ -50297,7 +50051,7 @@ function scanJson(text, file) {
         }
         return { file, field: fieldPath(path), message };
     });
-    return { duplicates, trivia, ...(error === undefined ? {} : { error }) };
+    return { duplicates, trivia };
 }
 /** A path in the file as the other problems spell it: `inputs[0].x`. */
 function fieldPath(path) {
@@ -51039,6 +50793,273 @@ function pathTo(node, start, parent) {
         path.push(n);
     }
     return path.reverse();
+}
+
+
+/***/ }),
+
+/***/ 7395:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   K_: () => (/* binding */ goFold),
+/* harmony export */   YX: () => (/* binding */ structType),
+/* harmony export */   cL: () => (/* binding */ readStruct),
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   wM: () => (/* binding */ MAX_NESTING_DEPTH)
+/* harmony export */ });
+/* unused harmony export nestsDeeperThan */
+/**
+ * Go's encoding/json conventions over decoded JSON: struct fields match keys case-insensitively, `null` is an
+ * empty slice or map, unknown keys are ignored, and when several keys match one field the last one in the
+ * document wins (Go decodes keys in order, each overwriting the field).
+ *
+ * JSON.parse keeps a key's first position but its last value, so when two differently cased keys match the same
+ * field the document order is lost. `readStruct` notices that case and says so; the caller then decodes the text
+ * again with `decodeOrdered` (go-decode.ts), which keeps Go's order. Graph producers written in Go never emit
+ * such keys, so the fast path is the only one that matters for speed.
+ */
+/**
+ * Go's case folding of a key, as `encoding/json` matches keys to fields (`unicode.ToUpper(unicode.ToLower(r))`
+ * per rune): ASCII case, plus the four non-ASCII letters that fold onto ASCII ones, the long s (ſ), the dotless
+ * and the dotted capital i (ı, İ) and the Kelvin sign (U+212A). They are replaced before lower-casing, because
+ * JavaScript lower-cases İ to two characters.
+ */
+function goFold(key) {
+    return key.replace(/[\u017f\u0131\u0130\u212a]/g, (c) => NON_ASCII_FOLDS[c]).toLowerCase();
+}
+const NON_ASCII_FOLDS = {
+    '\u017f': 's',
+    '\u0131': 'i',
+    '\u0130': 'i',
+    '\u212a': 'k',
+};
+/**
+ * Go's encoding/json refuses a document nested more deeply than this anywhere, unknown keys included
+ * (`maxNestingDepth` in encoding/json/scanner.go, since Go 1.15). So do we: a graph Go cannot read is not one.
+ */
+const MAX_NESTING_DEPTH = 10_000;
+/** Describes a Go struct by its field names. */
+function structType(...fields) {
+    // Exact spellings first: producers write the Go field names, so most keys are found without folding.
+    return new Map([
+        ...fields.map((f) => [f, f]),
+        ...fields.map((f) => [goFold(f), f]),
+    ]);
+}
+/**
+ * Reads a JSON object as the Go struct `type` would be decoded: one `Object.keys` walk per object. `depth` is the
+ * object's own nesting depth in the document (the top-level object's is 1). The values of known fields are the
+ * caller's to check (a value nested where a field expects a string or a list of strings is a type error anyway);
+ * unknown keys' values, which Go skips but still scans, are checked against its nesting limit here.
+ */
+function readStruct(obj, type, depth) {
+    const values = {};
+    let ambiguous = false;
+    const tooDeep = [];
+    for (const key of Object.keys(obj)) {
+        const f = type.get(key) ?? type.get(goFold(key));
+        if (f === undefined) {
+            if (nestsDeeperThan(obj[key], MAX_NESTING_DEPTH - depth))
+                tooDeep.push(key);
+            continue;
+        }
+        if (Object.prototype.hasOwnProperty.call(values, f))
+            ambiguous = true;
+        values[f] = obj[key];
+    }
+    return { values, ambiguous, tooDeep };
+}
+/** Whether `v` has more than `levels` levels of objects and lists, walked level by level (no recursion). */
+function nestsDeeperThan(v, levels) {
+    let level = typeof v === 'object' && v !== null ? [v] : [];
+    for (let depth = 1; level.length > 0; depth++) {
+        if (depth > levels)
+            return true;
+        const next = [];
+        for (const container of level) {
+            for (const child of Object.values(container))
+                if (typeof child === 'object' && child !== null)
+                    next.push(child);
+        }
+        level = next;
+    }
+    return false;
+}
+/** True for a JSON object (not null, not a list). */
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** A JSON type name for messages: "a number", "an object". */
+function describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'an object';
+    return `a ${typeof v}`;
+}
+
+
+/***/ }),
+
+/***/ 8602:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ jsonErrorLocation)
+/* harmony export */ });
+/* unused harmony export positionAt */
+/* harmony import */ var _go_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7395);
+
+/**
+ * Where a text JSON.parse refused first goes wrong. Node 20's JSON.parse says "at position N" for most errors;
+ * for the others ("Unexpected token '}', … is not valid JSON", "Unexpected end of JSON input") a scanner finds the
+ * offset itself.
+ */
+function jsonErrorLocation(text, message = '') {
+    const stated = / at position (\d+)/.exec(message);
+    return positionAt(text, stated ? Math.min(Number(stated[1]), text.length) : firstErrorOffset(text));
+}
+/** The line and column of `offset` in `text`. */
+function positionAt(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = i + 1;
+    }
+    return { line, column: offset - lineStart + 1, offset };
+}
+/** Thrown inside the scanner with the offset of the first error. */
+class ScanError {
+    offset;
+    constructor(offset) {
+        this.offset = offset;
+    }
+}
+/** A validating scanner that builds nothing: the offset of the first error, or the text's length if none. */
+function firstErrorOffset(text) {
+    let i = 0;
+    const fail = () => {
+        throw new ScanError(i);
+    };
+    const ws = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const literal = (word) => {
+        for (const ch of word) {
+            if (text[i] !== ch)
+                fail();
+            i++;
+        }
+    };
+    const string = () => {
+        if (text[i] !== '"')
+            fail();
+        i++;
+        while (i < text.length && text[i] !== '"') {
+            if (text.charCodeAt(i) < 0x20)
+                fail();
+            if (text[i] === '\\') {
+                i++;
+                if (text[i] === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5)))
+                        fail();
+                    i += 4;
+                }
+                else if (!'"\\/bfnrt'.includes(text[i] ?? 'x'))
+                    fail();
+            }
+            i++;
+        }
+        if (i >= text.length)
+            fail();
+        i++;
+    };
+    const number = () => {
+        const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+        if (!m || m[0] === '' || m[0] === '-')
+            fail();
+        i += m[0].length;
+    };
+    /**
+     * Scans a value up to its first scalar: each container it opens on the way is pushed on `open` (an empty one
+     * is read whole), and the scalar that ends the descent is read.
+     */
+    const valueStart = (open) => {
+        for (;;) {
+            ws();
+            const c = text[i];
+            if (c === '{' || c === '[') {
+                if (open.length >= _go_json_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_NESTING_DEPTH */ .wM)
+                    fail();
+                i++;
+                ws();
+                if (text[i] === (c === '{' ? '}' : ']')) {
+                    i++;
+                    return;
+                }
+                open.push(c);
+                if (c === '{')
+                    member();
+                continue;
+            }
+            if (c === '"')
+                string();
+            else if (c === 't')
+                literal('true');
+            else if (c === 'f')
+                literal('false');
+            else if (c === 'n')
+                literal('null');
+            else
+                number();
+            return;
+        }
+    };
+    /** An object member's key and colon; its value follows. */
+    const member = () => {
+        ws();
+        string();
+        ws();
+        if (text[i] !== ':')
+            fail();
+        i++;
+    };
+    try {
+        const open = [];
+        valueStart(open);
+        // After each value: close finished containers, or go on with the next member or element.
+        while (open.length > 0) {
+            ws();
+            const top = open[open.length - 1];
+            if (text[i] === ',') {
+                i++;
+                if (top === '{')
+                    member();
+                valueStart(open);
+            }
+            else if (text[i] === (top === '{' ? '}' : ']')) {
+                i++;
+                open.pop();
+            }
+            else
+                fail();
+        }
+        ws();
+        if (i < text.length)
+            fail();
+        return text.length;
+    }
+    catch (e) {
+        if (e instanceof ScanError)
+            return e.offset;
+        throw e;
+    }
 }
 
 

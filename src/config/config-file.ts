@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
 import { visit } from 'jsonc-parser/lib/esm/main.js';
+import { jsonErrorLocation } from '../graph/json-position.js';
 import type { Result } from '../util/result.js';
-import { stripBom } from '../util/strip-bom.js';
 import { err, ok } from '../util/result.js';
+import { stripBom } from '../util/strip-bom.js';
 
 export const CONFIG_FILE = 'disbuild.json';
 
@@ -88,17 +89,10 @@ export async function readConfigFile(
   return parseConfigText(text);
 }
 
-/** A parser says where by offset (`at position 67`): the line and column are added, as an editor shows them. */
-function withLine(message: string, text: string, fallback?: number): string {
-  const at = /at position (\d+)/.exec(message);
-  // Some of JSON.parse's messages quote the text instead (`Unexpected token '}', ..."x": } }" is not valid JSON`):
-  // then where the tokenizer stopped.
-  const offset = at === null ? fallback : Number(at[1]);
-  if (offset === undefined) return message;
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `${message} (line ${line}, column ${column})`;
+/** The parser's message with the line and column where the text goes wrong, as an editor shows them. */
+function withLine(message: string, text: string): string {
+  const at = jsonErrorLocation(text, message);
+  return `${message} (line ${at.line}, column ${at.column})`;
 }
 
 /**
@@ -111,7 +105,7 @@ function parseJsonWithComments(text: string, scan: JsonScan): Result<unknown, st
   try {
     return ok(JSON.parse(text));
   } catch (e) {
-    if (scan.trivia.length === 0) return err(withLine((e as Error).message, text, scan.error));
+    if (scan.trivia.length === 0) return err(withLine((e as Error).message, text));
   }
   // By UTF-16 unit, as the tokenizer's offsets and JSON.parse's positions count.
   const units = text.split('');
@@ -122,7 +116,7 @@ function parseJsonWithComments(text: string, scan: JsonScan): Result<unknown, st
   try {
     return ok(JSON.parse(cleaned));
   } catch (e) {
-    return err(withLine((e as Error).message, cleaned, scan.error));
+    return err(withLine((e as Error).message, cleaned));
   }
 }
 
@@ -192,8 +186,6 @@ interface JsonScan {
   duplicates: ConfigProblem[];
   /** Comments and trailing commas: offset and length. */
   trivia: [number, number][];
-  /** Where the tokenizer found the text not to be JSON, if it did. */
-  error?: number;
 }
 
 /**
@@ -206,7 +198,6 @@ function scanJson(text: string, file: string): JsonScan {
   const found: { path: (string | number)[]; lines: number[] }[] = [];
   const trivia: [number, number][] = [];
   let comma: number | undefined;
-  let error: number | undefined;
   const value = (): void => void (comma = undefined);
   const close = (): void => {
     if (comma !== undefined) trivia.push([comma, 1]);
@@ -241,7 +232,6 @@ function scanJson(text: string, file: string): JsonScan {
           if (character === ',') comma = offset;
         },
         onComment: (offset, length) => void trivia.push([offset, length]),
-        onError: (_code, offset) => void (error ??= offset),
       },
       { allowTrailingComma: true, disallowComments: false },
     );
@@ -258,7 +248,7 @@ function scanJson(text: string, file: string): JsonScan {
     }
     return { file, field: fieldPath(path), message };
   });
-  return { duplicates, trivia, ...(error === undefined ? {} : { error }) };
+  return { duplicates, trivia };
 }
 
 /** A path in the file as the other problems spell it: `inputs[0].x`. */
