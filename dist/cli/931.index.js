@@ -135,7 +135,7 @@ var load_config = __webpack_require__(8853);
  * `disbuild.json` at the root of commit `sha`: `{"graph": "path"}`, `{"graphCommand": "cmd"}` or `{"tasks": …}`,
  * with an optional `"salt"`. The file is read from the commit, never the working tree: what is pushed is what is
  * checked, and each commit (the pushed one, the remote's) is keyed with its own configuration. Answers a one-line
- * hint when there is none.
+ * hint when there is none, and the file's problems (`invalid`) when it cannot be used.
  */
 async function readHookConfig(repoDir, sha) {
     const git = (0,esm/* simpleGit */.Lp)(repoDir);
@@ -163,11 +163,16 @@ async function readHookConfig(repoDir, sha) {
     if (source === undefined) {
         return {
             ok: false,
+            invalid: false,
             error: "disbuild: no graph configured; describe the build in disbuild.json (see the README), or run 'git config disbuild.graph PATH'",
         };
     }
     if (!source.ok) {
-        return { ok: false, error: source.error.map((p) => `disbuild: ${(0,config_file/* formatConfigProblem */.fc)(p)}`).join('\n') };
+        return {
+            ok: false,
+            invalid: true,
+            error: source.error.map((p) => `disbuild: ${(0,config_file/* formatConfigProblem */.fc)(p)}`).join('\n'),
+        };
     }
     const s = source.value.salt ?? salt ?? '';
     switch (source.value.kind) {
@@ -362,6 +367,11 @@ async function runPrePush(remote, io, opts = {}) {
     try {
         for (const [sha, shaRefs] of bySha) {
             const config = await readHookConfig(repoDir, sha);
+            if (!config.ok && config.invalid) {
+                // A disbuild.json that cannot be read would fail every build of the commit, in CI too.
+                io.stderr.write(`${config.error}\n${blocked(sha)}`);
+                return 1;
+            }
             if (!config.ok) {
                 // Said once, however many commits lack a configuration.
                 if (!said.has(config.error))
@@ -377,7 +387,7 @@ async function runPrePush(remote, io, opts = {}) {
                 bases.add(await baseCommit(repoDir, remote, ref.remoteSha, isNewBranch(ref), sha));
             const plan = await planCommit(repoDir, sha, [...bases], config.value, cache, worktrees, live);
             if ('problem' in plan) {
-                io.stderr.write(`${plan.problem}\n`);
+                io.stderr.write(`${plan.problem}\n${blocked(sha)}`);
                 return 1;
             }
             if (plan.toRun.length === 0 || plan.graph === undefined) {
@@ -410,6 +420,9 @@ async function runPrePush(remote, io, opts = {}) {
         return 0;
     await reportFailures(failures, state.dir, io);
     return 1;
+}
+function blocked(sha) {
+    return `disbuild: push blocked: the build graph of ${sha.slice(0, 10)} cannot be made; fix it, or push with --no-verify\n`;
 }
 /**
  * What to build of `sha`: the jobs whose key differs from their key at any of `bases` (the remote's commits of

@@ -19,12 +19,12 @@ export interface HookConfig {
  * `disbuild.json` at the root of commit `sha`: `{"graph": "path"}`, `{"graphCommand": "cmd"}` or `{"tasks": …}`,
  * with an optional `"salt"`. The file is read from the commit, never the working tree: what is pushed is what is
  * checked, and each commit (the pushed one, the remote's) is keyed with its own configuration. Answers a one-line
- * hint when there is none.
+ * hint when there is none, and the file's problems (`invalid`) when it cannot be used.
  */
 export async function readHookConfig(
   repoDir: string,
   sha: string,
-): Promise<{ ok: true; value: HookConfig } | { ok: false; error: string }> {
+): Promise<{ ok: true; value: HookConfig } | { ok: false; error: string; invalid: boolean }> {
   const git = simpleGit(repoDir);
   const get = async (key: string): Promise<string | undefined> => {
     const v = (await git.raw(['config', '--get', key]).catch(() => '')).trim();
@@ -49,12 +49,17 @@ export async function readHookConfig(
   if (source === undefined) {
     return {
       ok: false,
+      invalid: false,
       error:
         "disbuild: no graph configured; describe the build in disbuild.json (see the README), or run 'git config disbuild.graph PATH'",
     };
   }
   if (!source.ok) {
-    return { ok: false, error: source.error.map((p) => `disbuild: ${formatConfigProblem(p)}`).join('\n') };
+    return {
+      ok: false,
+      invalid: true,
+      error: source.error.map((p) => `disbuild: ${formatConfigProblem(p)}`).join('\n'),
+    };
   }
   const s = source.value.salt ?? salt ?? '';
   switch (source.value.kind) {

@@ -62,6 +62,11 @@ export async function runPrePush(
   try {
     for (const [sha, shaRefs] of bySha) {
       const config = await readHookConfig(repoDir, sha);
+      if (!config.ok && config.invalid) {
+        // A disbuild.json that cannot be read would fail every build of the commit, in CI too.
+        io.stderr.write(`${config.error}\n${blocked(sha)}`);
+        return 1;
+      }
       if (!config.ok) {
         // Said once, however many commits lack a configuration.
         if (!said.has(config.error)) io.stderr.write(`${config.error}\n`);
@@ -76,7 +81,7 @@ export async function runPrePush(
         bases.add(await baseCommit(repoDir, remote, ref.remoteSha, isNewBranch(ref), sha));
       const plan = await planCommit(repoDir, sha, [...bases], config.value, cache, worktrees, live);
       if ('problem' in plan) {
-        io.stderr.write(`${plan.problem}\n`);
+        io.stderr.write(`${plan.problem}\n${blocked(sha)}`);
         return 1;
       }
       if (plan.toRun.length === 0 || plan.graph === undefined) {
@@ -114,6 +119,10 @@ export async function runPrePush(
   if (failures.length === 0) return 0;
   await reportFailures(failures, state.dir, io);
   return 1;
+}
+
+function blocked(sha: string): string {
+  return `disbuild: push blocked: the build graph of ${sha.slice(0, 10)} cannot be made; fix it, or push with --no-verify\n`;
 }
 
 /** `graph` is absent when no job can have changed (then `toRun` is empty). */

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushRig } from '../helpers/git-repo.js';
 
@@ -50,5 +51,32 @@ describe('the pre-push hook with disbuild.json tasks', () => {
     const pushed = await rig.push('-q', 'origin', 'main');
     expect(pushed.code).not.toBe(0);
     expect(pushed.stderr).toContain('disbuild.json task "t": written more than once (lines 2, 3)');
+  });
+
+  it('refuses a push whose disbuild.json cannot be read', async () => {
+    // Before: the hook printed the problem and let the push through, building nothing; a commit without
+    // disbuild.json still passes with a hint (the next test).
+    await rig.commit({ 'disbuild.json': '{ "tasks": { "t": { "command": "true", } \n', 'a.txt': 'four\n' });
+    const bad = await rig.push('-q', 'origin', 'main');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/disbuild\.json: is not valid JSON: .*\(line 2, column 1\)/);
+    expect(bad.stderr).toContain('push blocked');
+    await rig.commit({ 'disbuild.json': '{ "tasks": { "t": { "command": 5, "inputs": ["a.txt"] } } }\n' });
+    const shape = await rig.push('-q', 'origin', 'main');
+    expect(shape.code).not.toBe(0);
+    expect(shape.stderr).toContain('command');
+    expect(shape.stderr).toContain('push blocked');
+    await rig.commit({ 'disbuild.json': '{ "salt": "x" }\n' });
+    const empty = await rig.push('-q', 'origin', 'main');
+    expect(empty.code).not.toBe(0);
+    expect(empty.stderr).toContain('needs "tasks"');
+  });
+
+  it('lets a push through, with a hint, from a repository without disbuild.json', async () => {
+    await rm(join(rig.clone, 'disbuild.json'));
+    await rig.commit({ 'a.txt': 'five\n' });
+    const pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(pushed.stderr).toContain('no graph configured');
   });
 });
