@@ -721,9 +721,12 @@ function isHex40(s) {
     return true;
 }
 
+// EXTERNAL MODULE: ./src/util/git-dir-path.ts
+var git_dir_path = __webpack_require__(6800);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
 ;// CONCATENATED MODULE: ./src/graph/validate.ts
+
 
 
 
@@ -986,6 +989,9 @@ function readOutputs(raw, job, cx) {
         }
         if (norm === '.' || norm === '**' || norm === '**/*') {
             return cx.add(job, where, `must not be the whole source directory, got ${JSON.stringify(p)}`);
+        }
+        if ((0,git_dir_path/* insideGitDir */.Q)(norm)) {
+            return cx.add(job, where, `must not be inside .git (git's own files), got ${JSON.stringify(p)}`);
         }
         out.push(p.startsWith('!') ? `!${norm}` : norm);
     });
@@ -1389,6 +1395,29 @@ function codeIdentity(self) {
 
 /***/ }),
 
+/***/ 6800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ insideGitDir)
+/* harmony export */ });
+/* harmony import */ var _unescape_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(669);
+
+/**
+ * Whether a relative path or glob names something inside a `.git` directory (the repository's or a nested one's):
+ * outputs there would be cleared and restored like any others, deleting git's own files. Case-insensitively, as
+ * macOS and Windows find `.GIT` to be `.git`.
+ */
+function insideGitDir(pattern) {
+    const body = pattern.startsWith('!') ? pattern.slice(1) : pattern;
+    return (0,_unescape_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .unescapeGlob */ .DU)(body)
+        .split('/')
+        .some((segment) => segment.toLowerCase() === '.git');
+}
+
+
+/***/ }),
+
 /***/ 5510:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1579,6 +1608,90 @@ function removeDeadWrites(file) {
             // Gone already, or not ours to remove: left.
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DU: () => (/* binding */ unescapeGlob),
+/* harmony export */   EI: () => (/* binding */ globBase),
+/* harmony export */   tv: () => (/* binding */ isGlobPattern),
+/* harmony export */   yk: () => (/* binding */ escapeGlob)
+/* harmony export */ });
+/** A glob's literal part as the path it names: `app/\(mkt\)` is the directory `app/(mkt)`. */
+function unescapeGlob(text) {
+    return text.replace(/\\(.)/g, '$1');
+}
+/**
+ * A path as a glob that matches it alone: the characters picomatch gives meaning to within a path are escaped
+ * (`apps/(mkt)` → `apps/\(mkt\)`), and a leading `!`. Not `@`, `+` or `!` elsewhere: they mean something only
+ * before a parenthesis, which is escaped. A path without any of these (nearly all) is its own glob, unchanged.
+ */
+function escapeGlob(path) {
+    return path.replace(/[\\*?[\]{}()|]|^!/g, '\\$&');
+}
+/** A brace picomatch matches as itself: no list, range, nesting, separator or escape inside (`a{b}`). */
+const PLAIN_BRACE = /^\{(?:[^\\{}/,.]|\.(?!\.))*\}/;
+/**
+ * How much of a pattern is a literal path before anything that can match more than its spelling: the index of the
+ * separator ending the last whole segment before it, 0 when it starts in the first segment, and -1 when there is
+ * nothing of the kind (the pattern is the path it spells). Read as picomatch reads a pattern, over the whole of
+ * it, not segment by segment: a brace's list may hold a separator (`{src/**,package.json}`), an escaped slash
+ * separates (`dist\/*.js`), and an unescaped `|` anywhere makes the whole pattern an alternation. Where unsure (a
+ * lone trailing backslash, a brace it cannot tell), a glob: a base taken too high only costs a wider walk.
+ */
+function literalEnd(pattern) {
+    if (pattern.startsWith('!'))
+        return 0;
+    let separator = 0;
+    let end = -1;
+    // The previous character when it was not escaped: `+` after a group, a class or a brace is a quantifier in the
+    // regular expression picomatch makes.
+    let last = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            if (i === pattern.length - 1)
+                return end < 0 ? separator : end;
+            if (pattern[i + 1] === '/')
+                separator = i;
+            i++;
+            last = '';
+            continue;
+        }
+        if (c === '|')
+            return 0;
+        if (end < 0) {
+            if (c === '/')
+                separator = i;
+            else if (c === '*' ||
+                c === '?' ||
+                c === '[' ||
+                c === '(' ||
+                (c === '{' && !PLAIN_BRACE.test(pattern.slice(i))) ||
+                (c === '+' && (last === ')' || last === ']' || last === '}')))
+                end = separator;
+        }
+        last = c;
+    }
+    return end;
+}
+/** Whether a pattern can match more than the one path it spells (picomatch's scan takes `a\{b\}/**` for none). */
+function isGlobPattern(pattern) {
+    return literalEnd(pattern) >= 0;
+}
+/**
+ * The directory every path a glob matches lies in, as a path on disk: its whole segments before anything that can
+ * match more than its spelling (`pkg/a\{b\}/dist/**` → `pkg/a{b}/dist`); a pattern without any is the path it
+ * names.
+ */
+function globBase(pattern) {
+    const end = literalEnd(pattern);
+    return unescapeGlob(end < 0 ? pattern : pattern.slice(0, end));
 }
 
 

@@ -371,6 +371,8 @@ function withinAny(globs) {
     return { within };
 }
 
+// EXTERNAL MODULE: ./src/util/git-dir-path.ts
+var git_dir_path = __webpack_require__(6800);
 ;// CONCATENATED MODULE: ./src/config/compile.ts
 /**
  * Compiles `disbuild.json` tasks into the seed's graph JSON (DESIGN.md §1 and §10): one job per task, or per
@@ -379,6 +381,7 @@ function withinAny(globs) {
  * Deterministic: jobs sorted by name, IDs the SHA-1 of package and task name (stable across runs and machines),
  * inputs sorted. Every problem is collected and reported at once, naming the file, the task and the field.
  */
+
 
 
 
@@ -442,6 +445,14 @@ function instantiate(input, add) {
             const n = normalizePattern(p);
             if (!n.ok) {
                 add(task, `outputs[${i}]`, n.error);
+                return [];
+            }
+            if ((0,git_dir_path/* insideGitDir */.Q)(n.value)) {
+                add(task, `outputs[${i}]`, `must not be inside .git (git's own files), got ${JSON.stringify(p)}`);
+                return [];
+            }
+            if (spec.script === undefined && !p.startsWith('!') && (n.value === '**' || n.value === '**/*')) {
+                add(task, `outputs[${i}]`, `must not be the whole repository, got ${JSON.stringify(p)}`);
                 return [];
             }
             const not = p.startsWith('!') ? '!' : '';

@@ -44825,7 +44825,10 @@ function isHex40(s) {
     return true;
 }
 
+// EXTERNAL MODULE: ./src/util/git-dir-path.ts
+var git_dir_path = __nccwpck_require__(6800);
 ;// CONCATENATED MODULE: ./src/graph/validate.ts
+
 
 
 
@@ -45088,6 +45091,9 @@ function readOutputs(raw, job, cx) {
         }
         if (norm === '.' || norm === '**' || norm === '**/*') {
             return cx.add(job, where, `must not be the whole source directory, got ${JSON.stringify(p)}`);
+        }
+        if ((0,git_dir_path/* insideGitDir */.Q)(norm)) {
+            return cx.add(job, where, `must not be inside .git (git's own files), got ${JSON.stringify(p)}`);
         }
         out.push(p.startsWith('!') ? `!${norm}` : norm);
     });
@@ -51292,6 +51298,29 @@ function inBackground(work) {
 async function backgroundDone() {
     while (pending.size > 0)
         await Promise.all(pending);
+}
+
+
+/***/ }),
+
+/***/ 6800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ insideGitDir)
+/* harmony export */ });
+/* harmony import */ var _unescape_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(669);
+
+/**
+ * Whether a relative path or glob names something inside a `.git` directory (the repository's or a nested one's):
+ * outputs there would be cleared and restored like any others, deleting git's own files. Case-insensitively, as
+ * macOS and Windows find `.GIT` to be `.git`.
+ */
+function insideGitDir(pattern) {
+    const body = pattern.startsWith('!') ? pattern.slice(1) : pattern;
+    return (0,_unescape_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .unescapeGlob */ .DU)(body)
+        .split('/')
+        .some((segment) => segment.toLowerCase() === '.git');
 }
 
 

@@ -14,6 +14,7 @@ import type { Workspace, WorkspacePackage } from './workspaces.js';
 import { selectInputs, type GeneratedFiles, generatedFiles } from './select-inputs.js';
 import { isLiteral, normalizePattern } from './globs.js';
 import { escapeGlob } from '../util/unescape-glob.js';
+import { insideGitDir } from '../util/git-dir-path.js';
 
 /** A job as Go's encoding/json writes it, plus the optional `Outputs`. */
 export interface GoJob {
@@ -120,6 +121,14 @@ function instantiate(
       const n = normalizePattern(p);
       if (!n.ok) {
         add(task, `outputs[${i}]`, n.error);
+        return [];
+      }
+      if (insideGitDir(n.value)) {
+        add(task, `outputs[${i}]`, `must not be inside .git (git's own files), got ${JSON.stringify(p)}`);
+        return [];
+      }
+      if (spec.script === undefined && !p.startsWith('!') && (n.value === '**' || n.value === '**/*')) {
+        add(task, `outputs[${i}]`, `must not be the whole repository, got ${JSON.stringify(p)}`);
         return [];
       }
       const not = p.startsWith('!') ? '!' : '';

@@ -7,6 +7,7 @@ import { readCmd } from './validate-cmd.js';
 import type { InputKind, ValidateOptions } from './validate-context.js';
 import { isHex40, ValidateContext } from './validate-context.js';
 import { printable, quoted } from '../util/printable.js';
+import { insideGitDir } from '../util/git-dir-path.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 
@@ -266,6 +267,9 @@ function readOutputs(raw: (string | undefined)[], job: string, cx: ValidateConte
     }
     if (norm === '.' || norm === '**' || norm === '**/*') {
       return cx.add(job, where, `must not be the whole source directory, got ${JSON.stringify(p)}`);
+    }
+    if (insideGitDir(norm)) {
+      return cx.add(job, where, `must not be inside .git (git's own files), got ${JSON.stringify(p)}`);
     }
     out.push(p.startsWith('!') ? `!${norm}` : norm);
   });

@@ -82,6 +82,28 @@ describe('compileConfig', () => {
     expect(r.value.json.Jobs.map((j) => j.Cmds[0]!.WorkingDirectory)).toEqual(['sub', 'sub', 'sub', '']);
   });
 
+  it("refuses outputs inside .git and a command task's outputs of the whole repository, as written", async () => {
+    // Before: `.git/hooks/**` was accepted, and clearing and restoring it deleted git's own hooks; `"."` was
+    // reported as the compiled graph's `Outputs[0]` with the value "**".
+    await write({
+      'a.txt': '',
+      'disbuild.json': {
+        tasks: {
+          hooks: { command: 'true', inputs: ['a.txt'], outputs: ['.git/hooks/**', 'sub/.GIT/x', '!.git'] },
+          all: { command: 'true', inputs: ['a.txt'], outputs: ['.'] },
+          stars: { command: 'true', inputs: ['a.txt'], outputs: ['**/*', '!**'] },
+        },
+      },
+    });
+    expect(await errors()).toEqual([
+      'disbuild.json task "all" outputs[0]: must not be the whole repository, got "."',
+      'disbuild.json task "hooks" outputs[0]: must not be inside .git (git\'s own files), got ".git/hooks/**"',
+      'disbuild.json task "hooks" outputs[1]: must not be inside .git (git\'s own files), got "sub/.GIT/x"',
+      'disbuild.json task "hooks" outputs[2]: must not be inside .git (git\'s own files), got "!.git"',
+      'disbuild.json task "stars" outputs[0]: must not be the whole repository, got "**/*"',
+    ]);
+  });
+
   it("rebases a package's outputs onto its directory as a path, characters a glob reads included", async () => {
     await write({
       'package.json': { name: 'root', private: true, workspaces: ['apps/*'] },

@@ -132,6 +132,11 @@ describe('every validation problem names the job and the field', () => {
       /job "j" Inputs\[0\]: must not leave the source directory/,
     ],
     [
+      'an output inside .git',
+      { Jobs: [job(A, 'j', { Outputs: ['.git/hooks/**'] })] },
+      /job "j" Outputs\[0\]: must not be inside \.git/,
+    ],
+    [
       'an unknown template variable',
       { Jobs: [job(A, 'j', { Cmds: [{ Exec: ['echo', '{{.Foo}}'] }] })] },
       /job "j" Cmds\[0\]\.Exec\[1\]: unknown template variable \{\{\.Foo\}\}/,
