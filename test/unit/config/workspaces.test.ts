@@ -111,3 +111,25 @@ describe('workspace manifests read ahead', () => {
     }
   });
 });
+
+describe('workspace dependencies', () => {
+  it("follows pnpm's aliases of workspace packages to the package they name", async () => {
+    // Before: `"my-a": "workspace:@org/a@*"` was known only by its key, no package's name, and b did not
+    // depend on a (an edit of a rebuilt a alone).
+    await write({
+      'package.json': { name: 'root' },
+      'pnpm-workspace.yaml': 'packages:\n  - "packages/*"\n',
+      'packages/a/package.json': { name: '@org/a' },
+      'packages/c/package.json': { name: 'c' },
+      'packages/b/package.json': {
+        name: '@org/b',
+        dependencies: { 'my-a': 'workspace:@org/a@*', 'my-c': 'workspace:c@^1.0.0', x: 'workspace:*' },
+        devDependencies: { c: 'workspace:^', lodash: 'npm:lodash@4' },
+      },
+    });
+    const problems: ConfigProblem[] = [];
+    const ws = await readWorkspace(dir, await listRepoFiles(dir), problems);
+    expect(problems).toEqual([]);
+    expect(ws.packages.get('@org/b')?.deps).toEqual(['@org/a', 'c']);
+  });
+});
