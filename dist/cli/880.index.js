@@ -502,12 +502,24 @@ function toPackage(json, dir, names) {
     const deps = new Set();
     for (const field of DEP_FIELDS) {
         const d = json[field];
-        if (isRecord(d))
-            for (const n of Object.keys(d))
-                if (names.has(n) && n !== self)
-                    deps.add(n);
+        if (!isRecord(d))
+            continue;
+        for (const [key, spec] of Object.entries(d)) {
+            const n = aliasedWorkspacePackage(spec) ?? key;
+            if (names.has(n) && n !== self)
+                deps.add(n);
+        }
     }
     return { name: self, dir, scripts, deps: [...deps].sort() };
+}
+/**
+ * The package a pnpm alias of a workspace package names (`"my-a": "workspace:@org/a@*"`, `workspace:a@^1`), for
+ * which the key is only the name it is imported by; undefined for every other version specification.
+ */
+function aliasedWorkspacePackage(spec) {
+    if (typeof spec !== 'string' || !spec.startsWith('workspace:'))
+        return undefined;
+    return /^workspace:((?:@[^/@]+\/)?[^/@^~*<>=\s\d][^/@]*)@/.exec(spec)?.[1];
 }
 function isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -146,4 +146,24 @@ describe('importTurbo', () => {
     const compiled = await compileConfig(dir, { tasks: written.value.tasks! }, {});
     expect(compiled.ok, JSON.stringify(compiled)).toBe(true);
   });
+
+  it("takes Turborepo 1's `$NAME` among globalDependencies as an environment variable of every task", async () => {
+    // Before: it became the input `//$GITHUB_TOKEN`, dropped as matching no file, and the variable keyed nothing.
+    await write({
+      'package.json': { name: 'root', workspaces: ['packages/*'] },
+      'packages/a/package.json': { name: 'a', scripts: { build: 'tsc' } },
+    });
+    const ws = await readWorkspace(dir, await listRepoFiles(dir), []);
+    const imported = importTurbo(
+      {
+        globalEnv: ['CI'],
+        globalDependencies: ['$GITHUB_TOKEN', 'tsconfig.json'],
+        pipeline: { build: { dependsOn: ['$NODE_ENV'] } },
+      },
+      ws,
+    );
+    expect(imported.config.tasks).toEqual({
+      build: { script: 'build', inputs: ['**', '//tsconfig.json'], env: ['CI', 'GITHUB_TOKEN', 'NODE_ENV'] },
+    });
+  });
 });
