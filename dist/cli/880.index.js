@@ -29,9 +29,16 @@ function importTurbo(turbo, ws) {
     if (!isRecord(turbo))
         return { config: { $schema: SCHEMA_REF, tasks }, notes: ['turbo.json is not an object'] };
     const raw = isRecord(turbo.tasks) ? turbo.tasks : isRecord(turbo.pipeline) ? turbo.pipeline : {};
-    const globalEnv = names(turbo.globalEnv, 'globalEnv', notes);
+    const globalDependencies = strings(turbo.globalDependencies, 'globalDependencies', notes);
+    // Before Turborepo 2, `$NAME` among them was an environment variable every task's hash covers.
+    const globalEnv = [
+        ...names(turbo.globalEnv, 'globalEnv', notes),
+        ...globalDependencies.filter((g) => g.startsWith('$')).map((g) => g.slice(1)),
+    ];
     // Files at the root every task's hash covers: inputs from the repository's root (`//`) of every task.
-    const globalInputs = strings(turbo.globalDependencies, 'globalDependencies', notes).map((g) => g.startsWith('!') ? `!//${g.slice(1)}` : `//${g}`);
+    const globalInputs = globalDependencies
+        .filter((g) => !g.startsWith('$'))
+        .map((g) => (g.startsWith('!') ? `!//${g.slice(1)}` : `//${g}`));
     for (const key of Object.keys(turbo).sort()) {
         if (!['$schema', 'tasks', 'pipeline', 'globalEnv', 'globalDependencies', 'ui', 'daemon'].includes(key)) {
             notes.push(`${key}: not translated`);

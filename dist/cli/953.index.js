@@ -403,15 +403,34 @@ function compileTasks(input) {
     };
     const instances = instantiate(input, add);
     const generated = generatedFiles(instances, input.workspace, input.files, input.untracked);
-    const inputs = selectInputs(instances, input.files, generated, add);
     const byKey = new Map(instances.map((i) => [instanceKey(i.task, i.pkg?.name), i]));
+    // Dependencies first (their problems said after the inputs', as before), for the packages `^task` passes through.
+    const later = [];
+    const resolved = new Map(instances.map((inst) => [inst, resolveDeps(inst, input, byKey, (...a) => void later.push(a))]));
+    const through = new Map();
+    for (const r of resolved.values()) {
+        for (const t of r.through)
+            if (!through.has(t.key))
+                through.set(t.key, passedThrough(t.task, t.pkg, input));
+    }
+    const inputs = selectInputs([...instances, ...through.values()], input.files, generated, add);
+    for (const a of later)
+        add(...a);
     const jobs = instances.map((inst) => {
-        const deps = resolveDeps(inst, input, byKey, add);
+        const r = resolved.get(inst);
+        let own = inputs.get(inst) ?? [];
+        if (r.through.length > 0) {
+            const all = new Set(own);
+            for (const t of r.through)
+                for (const f of inputs.get(through.get(t.key)) ?? [])
+                    all.add(f);
+            own = [...all].sort();
+        }
         const job = {
             ID: inst.label,
             Name: inst.name,
-            Inputs: inputs.get(inst) ?? [],
-            Deps: deps,
+            Inputs: own,
+            Deps: r.deps,
             Cmds: [command(inst, input, add)],
         };
         if (inst.outputs.length > 0)
@@ -486,9 +505,20 @@ function instantiate(input, add) {
     }
     return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
+/**
+ * What a package without the task's script would read as that task: its files that the task's globs select, its
+ * package.json and the lock files. Never a job: its inputs are read by the jobs whose `^task` passes through it, so
+ * that an edit of a package with nothing to build (types consumed from source) rebuilds its dependents, as
+ * Turborepo's hash of a task without a script covers the package's files.
+ */
+function passedThrough(task, pkg, input) {
+    const spec = input.config.tasks.get(task);
+    return { task, spec, pkg, dir: pkg.dir, name: `${pkg.name}#${task}`, label: '', outputs: [], relOutputs: [] };
+}
 function resolveDeps(inst, input, byKey, add) {
     const tasks = input.config.tasks;
     const out = new Set();
+    const through = new Map();
     (inst.spec.deps ?? []).forEach((d, i) => {
         const field = `deps[${i}]`;
         const upstream = d.startsWith('^');
@@ -512,8 +542,13 @@ function resolveDeps(inst, input, byKey, add) {
                 add(inst.task, field, `"^${name}" needs a script task on both sides (the same task of every workspace dependency)`);
                 return;
             }
-            for (const l of upstreamLabels(inst.pkg, name, input.workspace, byKey))
+            const up = upstreamLabels(inst.pkg, name, input.workspace, byKey);
+            for (const l of up.labels)
                 out.add(l);
+            for (const pkg of up.through) {
+                const key = instanceKey(name, pkg.name);
+                through.set(key, { key, task: name, pkg });
+            }
         }
         else if (target.script === undefined) {
             out.add(byKey.get(instanceKey(name, undefined)).label);
@@ -529,7 +564,7 @@ function resolveDeps(inst, input, byKey, add) {
                     out.add(other.label);
         }
     });
-    return [...out].sort();
+    return { deps: [...out].sort(), through: [...through.values()] };
 }
 /** Why a name in `deps` names no task, with the task it likely meant. */
 function unknownTask(name, tasks) {
@@ -559,10 +594,12 @@ function editDistance(a, b) {
 }
 /**
  * `^task` from package P: the task in each workspace dependency of P that has it; through a dependency that does
- * not, on to its own dependencies (so that the order still holds across a package with nothing to build).
+ * not, on to its own dependencies (so that the order still holds across a package with nothing to build), and
+ * that dependency in `through`.
  */
 function upstreamLabels(pkg, task, ws, byKey) {
-    const out = [];
+    const labels = [];
+    const through = [];
     const seen = new Set([pkg.name]);
     const stack = [...pkg.deps];
     while (stack.length > 0) {
@@ -572,11 +609,16 @@ function upstreamLabels(pkg, task, ws, byKey) {
         seen.add(name);
         const inst = byKey.get(instanceKey(task, name));
         if (inst)
-            out.push(inst.label);
-        else
-            stack.push(...(ws.packages.get(name)?.deps ?? []));
+            labels.push(inst.label);
+        else {
+            const other = ws.packages.get(name);
+            if (other === undefined)
+                continue;
+            through.push(other);
+            stack.push(...other.deps);
+        }
     }
-    return out;
+    return { labels, through };
 }
 function command(inst, input, add) {
     const { spec } = inst;

@@ -75,15 +75,31 @@ export function compileTasks(input: CompileInput): { graph: GoGraph; problems: C
   };
   const instances = instantiate(input, add);
   const generated: GeneratedFiles = generatedFiles(instances, input.workspace, input.files, input.untracked);
-  const inputs = selectInputs(instances, input.files, generated, add);
   const byKey = new Map(instances.map((i) => [instanceKey(i.task, i.pkg?.name), i]));
+  // Dependencies first (their problems said after the inputs', as before), for the packages `^task` passes through.
+  const later: Parameters<typeof add>[] = [];
+  const resolved = new Map(
+    instances.map((inst) => [inst, resolveDeps(inst, input, byKey, (...a) => void later.push(a))]),
+  );
+  const through = new Map<string, TaskInstance>();
+  for (const r of resolved.values()) {
+    for (const t of r.through) if (!through.has(t.key)) through.set(t.key, passedThrough(t.task, t.pkg, input));
+  }
+  const inputs = selectInputs([...instances, ...through.values()], input.files, generated, add);
+  for (const a of later) add(...a);
   const jobs: GoJob[] = instances.map((inst) => {
-    const deps = resolveDeps(inst, input, byKey, add);
+    const r = resolved.get(inst)!;
+    let own = inputs.get(inst) ?? [];
+    if (r.through.length > 0) {
+      const all = new Set(own);
+      for (const t of r.through) for (const f of inputs.get(through.get(t.key)!) ?? []) all.add(f);
+      own = [...all].sort();
+    }
     const job: GoJob = {
       ID: inst.label,
       Name: inst.name,
-      Inputs: inputs.get(inst) ?? [],
-      Deps: deps,
+      Inputs: own,
+      Deps: r.deps,
       Cmds: [command(inst, input, add)],
     };
     if (inst.outputs.length > 0) job.Outputs = inst.outputs;
@@ -168,14 +184,33 @@ function instantiate(
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/** A package `^task` passed through (it lacks the task's script), and the task it lacks. */
+interface PassedThrough {
+  key: string;
+  task: string;
+  pkg: WorkspacePackage;
+}
+
+/**
+ * What a package without the task's script would read as that task: its files that the task's globs select, its
+ * package.json and the lock files. Never a job: its inputs are read by the jobs whose `^task` passes through it, so
+ * that an edit of a package with nothing to build (types consumed from source) rebuilds its dependents, as
+ * Turborepo's hash of a task without a script covers the package's files.
+ */
+function passedThrough(task: string, pkg: WorkspacePackage, input: CompileInput): TaskInstance {
+  const spec = input.config.tasks.get(task)!;
+  return { task, spec, pkg, dir: pkg.dir, name: `${pkg.name}#${task}`, label: '', outputs: [], relOutputs: [] };
+}
+
 function resolveDeps(
   inst: TaskInstance,
   input: CompileInput,
   byKey: ReadonlyMap<string, TaskInstance>,
   add: (task: string, field: string | undefined, message: string) => void,
-): string[] {
+): { deps: string[]; through: PassedThrough[] } {
   const tasks = input.config.tasks;
   const out = new Set<string>();
+  const through = new Map<string, PassedThrough>();
   (inst.spec.deps ?? []).forEach((d, i) => {
     const field = `deps[${i}]`;
     const upstream = d.startsWith('^');
@@ -203,7 +238,12 @@ function resolveDeps(
         );
         return;
       }
-      for (const l of upstreamLabels(inst.pkg, name, input.workspace, byKey)) out.add(l);
+      const up = upstreamLabels(inst.pkg, name, input.workspace, byKey);
+      for (const l of up.labels) out.add(l);
+      for (const pkg of up.through) {
+        const key = instanceKey(name, pkg.name);
+        through.set(key, { key, task: name, pkg });
+      }
     } else if (target.script === undefined) {
       out.add(byKey.get(instanceKey(name, undefined))!.label);
     } else if (inst.pkg) {
@@ -213,7 +253,7 @@ function resolveDeps(
       for (const other of byKey.values()) if (other.task === name) out.add(other.label);
     }
   });
-  return [...out].sort();
+  return { deps: [...out].sort(), through: [...through.values()] };
 }
 
 /** Why a name in `deps` names no task, with the task it likely meant. */
@@ -245,15 +285,17 @@ function editDistance(a: string, b: string): number {
 
 /**
  * `^task` from package P: the task in each workspace dependency of P that has it; through a dependency that does
- * not, on to its own dependencies (so that the order still holds across a package with nothing to build).
+ * not, on to its own dependencies (so that the order still holds across a package with nothing to build), and
+ * that dependency in `through`.
  */
 function upstreamLabels(
   pkg: WorkspacePackage,
   task: string,
   ws: Workspace,
   byKey: ReadonlyMap<string, TaskInstance>,
-): string[] {
-  const out: string[] = [];
+): { labels: string[]; through: WorkspacePackage[] } {
+  const labels: string[] = [];
+  const through: WorkspacePackage[] = [];
   const seen = new Set<string>([pkg.name]);
   const stack = [...pkg.deps];
   while (stack.length > 0) {
@@ -261,10 +303,15 @@ function upstreamLabels(
     if (seen.has(name)) continue;
     seen.add(name);
     const inst = byKey.get(instanceKey(task, name));
-    if (inst) out.push(inst.label);
-    else stack.push(...(ws.packages.get(name)?.deps ?? []));
+    if (inst) labels.push(inst.label);
+    else {
+      const other = ws.packages.get(name);
+      if (other === undefined) continue;
+      through.push(other);
+      stack.push(...other.deps);
+    }
   }
-  return out;
+  return { labels, through };
 }
 
 function command(

@@ -104,6 +104,42 @@ describe('compileConfig', () => {
     ]);
   });
 
+  it('keys a task with the files of the packages its `^task` passes through, which lack the script', async () => {
+    // Before: app#build read none of types' files (types has no build script: it is consumed from source), so an
+    // edit of types, or of its package.json, left app's key, and its dist/, as they were.
+    await write({
+      'package.json': { name: 'root', private: true, workspaces: ['packages/*'] },
+      'packages/app/package.json': { name: 'app', dependencies: { types: '*' }, scripts: { build: 'x' } },
+      'packages/app/src/main.ts': '',
+      'packages/types/package.json': { name: 'types', dependencies: { core: '*' } },
+      'packages/types/src/index.ts': '',
+      'packages/types/README.md': '',
+      'packages/core/package.json': { name: 'core', scripts: { build: 'x' } },
+      'packages/core/src/core.ts': '',
+      'packages/lone/package.json': { name: 'lone', dependencies: { types: '*' }, scripts: { test: 'x' } },
+      'disbuild.json': {
+        tasks: {
+          build: { script: 'build', inputs: ['src/**'], deps: ['^build'] },
+          test: { script: 'test', inputs: ['**'] },
+        },
+      },
+    });
+    const r = await compile();
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const job = (name: string): { ID: string; Inputs: string[]; Deps: string[] } =>
+      r.value.json.Jobs.find((j) => j.Name === name)!;
+    expect(job('app#build').Inputs).toEqual([
+      'packages/app/package.json',
+      'packages/app/src/main.ts',
+      'packages/types/package.json',
+      'packages/types/src/index.ts',
+    ]);
+    expect(job('app#build').Deps).toEqual([job('core#build').ID]);
+    expect(job('core#build').Inputs).toEqual(['packages/core/package.json', 'packages/core/src/core.ts']);
+    // A task without `^` reads its own package alone.
+    expect(job('lone#test').Inputs).toEqual(['packages/lone/package.json']);
+  });
+
   it("rebases a package's outputs onto its directory as a path, characters a glob reads included", async () => {
     await write({
       'package.json': { name: 'root', private: true, workspaces: ['apps/*'] },
