@@ -265,14 +265,18 @@ var remove_tree = __webpack_require__(8043);
 class Worktrees {
     repoDir;
     root;
-    constructor(repoDir, root) {
+    records;
+    constructor(repoDir, root, 
+    /** `<git common dir>/worktrees`: git's record of each worktree. */
+    records) {
         this.repoDir = repoDir;
         this.root = root;
+        this.records = records;
     }
     static async open(repoDir) {
-        const common = (await (0,esm/* simpleGit */.Lp)(repoDir).raw(['rev-parse', '--git-common-dir'])).trim();
-        const root = (0,external_node_path_.join)((0,external_node_path_.isAbsolute)(common) ? common : (0,external_node_path_.join)(repoDir, common), 'disbuild-worktrees');
-        const w = new Worktrees(repoDir, root);
+        const raw = (await (0,esm/* simpleGit */.Lp)(repoDir).raw(['rev-parse', '--git-common-dir'])).trim();
+        const common = (0,external_node_path_.isAbsolute)(raw) ? raw : (0,external_node_path_.join)(repoDir, raw);
+        const w = new Worktrees(repoDir, (0,external_node_path_.join)(common, 'disbuild-worktrees'), (0,external_node_path_.join)(common, 'worktrees'));
         await w.#removeStale();
         return w;
     }
@@ -289,9 +293,20 @@ class Worktrees {
             .catch(() => undefined);
         // Jobs may leave read-only directories in the checkout; one that still resists is left for the next run.
         await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
-        await (0,esm/* simpleGit */.Lp)(this.repoDir)
-            .raw(['worktree', 'prune'])
-            .catch(() => undefined);
+        await this.#forget(dir);
+    }
+    /**
+     * Removes git's record of the worktree at `dir` when `worktree remove` left it (its directory was gone or
+     * resisted): this one record, not `git worktree prune`, which also forgets the user's own worktrees whose
+     * directory is away for a moment (an unmounted disk), with their HEAD and index.
+     */
+    async #forget(dir) {
+        const names = await (0,promises_.readdir)(this.records).catch(() => []);
+        for (const n of names) {
+            const gitdir = await (0,promises_.readFile)((0,external_node_path_.join)(this.records, n, 'gitdir'), 'utf8').catch(() => '');
+            if (gitdir.trim() === (0,external_node_path_.join)(dir, '.git'))
+                await (0,promises_.rm)((0,external_node_path_.join)(this.records, n), { recursive: true, force: true });
+        }
     }
     async #removeStale() {
         const names = await (0,promises_.readdir)(this.root).catch(() => []);
@@ -340,15 +355,25 @@ async function runPrePush(remote, io, opts = {}) {
     const { refs, errors } = parsePushInput(await readAll(io.stdin));
     for (const e of errors)
         io.stderr.write(`disbuild: ${e}\n`);
+    const repoDir = (await (0,esm/* simpleGit */.Lp)(io.cwd).raw(['rev-parse', '--show-toplevel'])).trim();
+    // `git --work-tree=… push` hands its work tree and index down to the hook: every git command in a worktree of a
+    // pushed commit would then read the user's files instead of the commit's.
+    delete process.env.GIT_WORK_TREE;
+    delete process.env.GIT_INDEX_FILE;
+    // Nor the patterns of a sparse checkout, which a new worktree takes over: a commit is built whole.
+    withGitConfig(process.env, 'core.sparseCheckout', 'false');
     // Refs pushing one commit share its build, but each has its own base: a job runs when its key differs from
-    // its key at any of them.
+    // its key at any of them. An annotated tag pushes its commit; a tag of a tree or a blob pushes nothing to build.
     const bySha = new Map();
-    for (const r of refs)
-        if (!isDeletion(r))
-            bySha.set(r.localSha, [...(bySha.get(r.localSha) ?? []), r]);
+    for (const r of refs) {
+        if (isDeletion(r))
+            continue;
+        const commit = await peelToCommit(repoDir, r.localSha);
+        if (commit !== undefined)
+            bySha.set(commit, [...(bySha.get(commit) ?? []), r]);
+    }
     if (bySha.size === 0)
         return errors.length > 0 ? 1 : 0;
-    const repoDir = (await (0,esm/* simpleGit */.Lp)(io.cwd).raw(['rev-parse', '--show-toplevel'])).trim();
     const state = (0,local_state/* openLocalState */.p)(undefined, io);
     const warn = (m) => io.stderr.write(`disbuild: warning: ${m}\n`);
     const shared = await readHookRemote(repoDir, io.env);
@@ -363,6 +388,8 @@ async function runPrePush(remote, io, opts = {}) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     const failures = [];
+    // Commits whose build cannot be made: said as they are met, and the push refused once every commit was tried.
+    let unbuildable = 0;
     const said = new Set();
     try {
         for (const [sha, shaRefs] of bySha) {
@@ -370,7 +397,8 @@ async function runPrePush(remote, io, opts = {}) {
             if (!config.ok && config.invalid) {
                 // A disbuild.json that cannot be read would fail every build of the commit, in CI too.
                 io.stderr.write(`${config.error}\n${blocked(sha)}`);
-                return 1;
+                unbuildable++;
+                continue;
             }
             if (!config.ok) {
                 // Said once, however many commits lack a configuration.
@@ -388,7 +416,8 @@ async function runPrePush(remote, io, opts = {}) {
             const plan = await planCommit(repoDir, sha, [...bases], config.value, cache, worktrees, live);
             if ('problem' in plan) {
                 io.stderr.write(`${plan.problem}\n${blocked(sha)}`);
-                return 1;
+                unbuildable++;
+                continue;
             }
             if (plan.toRun.length === 0 || plan.graph === undefined) {
                 if (plan.changed > 0)
@@ -400,7 +429,9 @@ async function runPrePush(remote, io, opts = {}) {
             const wt = plan.worktree ?? (await worktrees.add(sha));
             live.add(wt);
             try {
-                failures.push(...(await buildInWorktree(plan.graph, plan.toRun, wt, sha, config.value.salt, cache, state, io, controller.signal)));
+                const failed = await buildInWorktree(plan.graph, plan.toRun, wt, sha, config.value.salt, cache, state, io, controller.signal);
+                for (const outcome of failed)
+                    failures.push({ sha, outcome });
             }
             finally {
                 await worktrees.remove(wt);
@@ -416,10 +447,23 @@ async function runPrePush(remote, io, opts = {}) {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
-    if (failures.length === 0)
-        return 0;
-    await reportFailures(failures, state.dir, io);
-    return 1;
+    if (failures.length > 0)
+        await reportFailures(failures, bySha.size > 1, state.dir, io);
+    return failures.length > 0 || unbuildable > 0 ? 1 : 0;
+}
+/** The commit `sha` (a commit, or a tag of one) names; undefined for a tag of a tree or a blob. */
+async function peelToCommit(repoDir, sha) {
+    return (0,esm/* simpleGit */.Lp)(repoDir)
+        .raw(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`])
+        .then((s) => s.trim() || undefined, () => undefined);
+}
+/** Sets `key` for every git command started with `env`, after what is set there already (GIT_CONFIG_COUNT). */
+function withGitConfig(env, key, value) {
+    const n = Number(env.GIT_CONFIG_COUNT ?? '0');
+    const at = Number.isInteger(n) && n >= 0 ? n : 0;
+    env[`GIT_CONFIG_KEY_${at}`] = key;
+    env[`GIT_CONFIG_VALUE_${at}`] = value;
+    env.GIT_CONFIG_COUNT = String(at + 1);
 }
 function blocked(sha) {
     return `disbuild: push blocked: the build graph of ${sha.slice(0, 10)} cannot be made; fix it, or push with --no-verify\n`;
@@ -610,14 +654,21 @@ async function buildInWorktree(graph, toRun, wt, sha, salt, cache, state, io, si
         await coordinator.close({ drain: !signal.aborted });
     }
 }
-async function reportFailures(failures, cacheDir, io) {
+async function reportFailures(failures, severalCommits, cacheDir, io) {
     const dir = (0,external_node_path_.join)(cacheDir, 'logs', `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
     await (0,promises_.mkdir)(dir, { recursive: true });
     io.stderr.write(`\ndisbuild: push blocked: ${failures.length} job${failures.length === 1 ? '' : 's'} failed\n`);
-    for (const f of failures) {
-        const log = (0,external_node_path_.join)(dir, `${(0,engine/* safeName */.jC)(f.name)}.log`);
+    // One log each: the same job of two commits, or two names that are one file name (`lint:js`, `lint/js`).
+    const taken = new Set();
+    for (const { sha, outcome: f } of failures) {
+        let base = (0,engine/* safeName */.jC)(f.name);
+        for (let k = 2; taken.has(base); k++)
+            base = `${(0,engine/* safeName */.jC)(f.name)}-${k}`;
+        taken.add(base);
+        const log = (0,external_node_path_.join)(dir, `${base}.log`);
         await (0,promises_.writeFile)(log, Buffer.concat([f.stdout, Buffer.from('\n--- stderr ---\n'), f.stderr]));
-        io.stderr.write(`  ✗ ${(0,printable/* printable */.g$)(f.name)}: ${(0,printable/* printable */.g$)(f.message ?? `exit code ${String(f.exitCode)}`, Infinity)} (exit code ${String(f.exitCode)})\n`);
+        const where = severalCommits ? ` (${sha.slice(0, 10)})` : '';
+        io.stderr.write(`  ✗ ${(0,printable/* printable */.g$)(f.name)}${where}: ${(0,printable/* printable */.g$)(f.message ?? `exit code ${String(f.exitCode)}`, Infinity)} (exit code ${String(f.exitCode)})\n`);
         const tail = f.stderr.toString('utf8').trimEnd().split('\n').slice(-10);
         for (const line of tail)
             if (line !== '')

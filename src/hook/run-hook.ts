@@ -39,12 +39,22 @@ export async function runPrePush(
   if (io.env.DISBUILD_SKIP === '1') return 0;
   const { refs, errors } = parsePushInput(await readAll(io.stdin));
   for (const e of errors) io.stderr.write(`disbuild: ${e}\n`);
-  // Refs pushing one commit share its build, but each has its own base: a job runs when its key differs from
-  // its key at any of them.
-  const bySha = new Map<string, PushedRef[]>();
-  for (const r of refs) if (!isDeletion(r)) bySha.set(r.localSha, [...(bySha.get(r.localSha) ?? []), r]);
-  if (bySha.size === 0) return errors.length > 0 ? 1 : 0;
   const repoDir = (await simpleGit(io.cwd).raw(['rev-parse', '--show-toplevel'])).trim();
+  // `git --work-tree=… push` hands its work tree and index down to the hook: every git command in a worktree of a
+  // pushed commit would then read the user's files instead of the commit's.
+  delete process.env.GIT_WORK_TREE;
+  delete process.env.GIT_INDEX_FILE;
+  // Nor the patterns of a sparse checkout, which a new worktree takes over: a commit is built whole.
+  withGitConfig(process.env, 'core.sparseCheckout', 'false');
+  // Refs pushing one commit share its build, but each has its own base: a job runs when its key differs from
+  // its key at any of them. An annotated tag pushes its commit; a tag of a tree or a blob pushes nothing to build.
+  const bySha = new Map<string, PushedRef[]>();
+  for (const r of refs) {
+    if (isDeletion(r)) continue;
+    const commit = await peelToCommit(repoDir, r.localSha);
+    if (commit !== undefined) bySha.set(commit, [...(bySha.get(commit) ?? []), r]);
+  }
+  if (bySha.size === 0) return errors.length > 0 ? 1 : 0;
   const state = openLocalState(undefined, io);
   const warn = (m: string): boolean => io.stderr.write(`disbuild: warning: ${m}\n`);
   const shared = await readHookRemote(repoDir, io.env);
@@ -57,7 +67,9 @@ export async function runPrePush(
   const onSignal = (): void => controller.abort();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const failures: JobOutcome[] = [];
+  const failures: { sha: string; outcome: JobOutcome }[] = [];
+  // Commits whose build cannot be made: said as they are met, and the push refused once every commit was tried.
+  let unbuildable = 0;
   const said = new Set<string>();
   try {
     for (const [sha, shaRefs] of bySha) {
@@ -65,7 +77,8 @@ export async function runPrePush(
       if (!config.ok && config.invalid) {
         // A disbuild.json that cannot be read would fail every build of the commit, in CI too.
         io.stderr.write(`${config.error}\n${blocked(sha)}`);
-        return 1;
+        unbuildable++;
+        continue;
       }
       if (!config.ok) {
         // Said once, however many commits lack a configuration.
@@ -82,7 +95,8 @@ export async function runPrePush(
       const plan = await planCommit(repoDir, sha, [...bases], config.value, cache, worktrees, live);
       if ('problem' in plan) {
         io.stderr.write(`${plan.problem}\n${blocked(sha)}`);
-        return 1;
+        unbuildable++;
+        continue;
       }
       if (plan.toRun.length === 0 || plan.graph === undefined) {
         if (plan.changed > 0) io.stderr.write(`disbuild: ${plan.changed} changed jobs, all cached\n`);
@@ -92,8 +106,7 @@ export async function runPrePush(
       const wt = plan.worktree ?? (await worktrees.add(sha));
       live.add(wt);
       try {
-        failures.push(
-          ...(await buildInWorktree(
+        const failed = await buildInWorktree(
             plan.graph,
             plan.toRun,
             wt,
@@ -103,8 +116,8 @@ export async function runPrePush(
             state,
             io,
             controller.signal,
-          )),
-        );
+          );
+        for (const outcome of failed) failures.push({ sha, outcome });
       } finally {
         await worktrees.remove(wt);
         live.delete(wt);
@@ -116,9 +129,27 @@ export async function runPrePush(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  if (failures.length === 0) return 0;
-  await reportFailures(failures, state.dir, io);
-  return 1;
+  if (failures.length > 0) await reportFailures(failures, bySha.size > 1, state.dir, io);
+  return failures.length > 0 || unbuildable > 0 ? 1 : 0;
+}
+
+/** The commit `sha` (a commit, or a tag of one) names; undefined for a tag of a tree or a blob. */
+async function peelToCommit(repoDir: string, sha: string): Promise<string | undefined> {
+  return simpleGit(repoDir)
+    .raw(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`])
+    .then(
+      (s) => s.trim() || undefined,
+      () => undefined,
+    );
+}
+
+/** Sets `key` for every git command started with `env`, after what is set there already (GIT_CONFIG_COUNT). */
+function withGitConfig(env: NodeJS.ProcessEnv, key: string, value: string): void {
+  const n = Number(env.GIT_CONFIG_COUNT ?? '0');
+  const at = Number.isInteger(n) && n >= 0 ? n : 0;
+  env[`GIT_CONFIG_KEY_${at}`] = key;
+  env[`GIT_CONFIG_VALUE_${at}`] = value;
+  env.GIT_CONFIG_COUNT = String(at + 1);
 }
 
 function blocked(sha: string): string {
@@ -362,17 +393,28 @@ async function buildInWorktree(
   }
 }
 
-async function reportFailures(failures: JobOutcome[], cacheDir: string, io: CliIo): Promise<void> {
+async function reportFailures(
+  failures: { sha: string; outcome: JobOutcome }[],
+  severalCommits: boolean,
+  cacheDir: string,
+  io: CliIo,
+): Promise<void> {
   const dir = join(cacheDir, 'logs', `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
   await mkdir(dir, { recursive: true });
   io.stderr.write(
     `\ndisbuild: push blocked: ${failures.length} job${failures.length === 1 ? '' : 's'} failed\n`,
   );
-  for (const f of failures) {
-    const log = join(dir, `${safeName(f.name)}.log`);
+  // One log each: the same job of two commits, or two names that are one file name (`lint:js`, `lint/js`).
+  const taken = new Set<string>();
+  for (const { sha, outcome: f } of failures) {
+    let base = safeName(f.name);
+    for (let k = 2; taken.has(base); k++) base = `${safeName(f.name)}-${k}`;
+    taken.add(base);
+    const log = join(dir, `${base}.log`);
     await writeFile(log, Buffer.concat([f.stdout, Buffer.from('\n--- stderr ---\n'), f.stderr]));
+    const where = severalCommits ? ` (${sha.slice(0, 10)})` : '';
     io.stderr.write(
-      `  ✗ ${printable(f.name)}: ${printable(f.message ?? `exit code ${String(f.exitCode)}`, Infinity)} (exit code ${String(f.exitCode)})\n`,
+      `  ✗ ${printable(f.name)}${where}: ${printable(f.message ?? `exit code ${String(f.exitCode)}`, Infinity)} (exit code ${String(f.exitCode)})\n`,
     );
     const tail = f.stderr.toString('utf8').trimEnd().split('\n').slice(-10);
     for (const line of tail) if (line !== '') io.stderr.write(`      ${line}\n`);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { isAlive } from '../cache/local-cache.js';
@@ -13,12 +13,14 @@ export class Worktrees {
   private constructor(
     readonly repoDir: string,
     readonly root: string,
+    /** `<git common dir>/worktrees`: git's record of each worktree. */
+    readonly records: string,
   ) {}
 
   static async open(repoDir: string): Promise<Worktrees> {
-    const common = (await simpleGit(repoDir).raw(['rev-parse', '--git-common-dir'])).trim();
-    const root = join(isAbsolute(common) ? common : join(repoDir, common), 'disbuild-worktrees');
-    const w = new Worktrees(repoDir, root);
+    const raw = (await simpleGit(repoDir).raw(['rev-parse', '--git-common-dir'])).trim();
+    const common = isAbsolute(raw) ? raw : join(repoDir, raw);
+    const w = new Worktrees(repoDir, join(common, 'disbuild-worktrees'), join(common, 'worktrees'));
     await w.#removeStale();
     return w;
   }
@@ -37,9 +39,20 @@ export class Worktrees {
       .catch(() => undefined);
     // Jobs may leave read-only directories in the checkout; one that still resists is left for the next run.
     await removeTree(dir).catch(() => undefined);
-    await simpleGit(this.repoDir)
-      .raw(['worktree', 'prune'])
-      .catch(() => undefined);
+    await this.#forget(dir);
+  }
+
+  /**
+   * Removes git's record of the worktree at `dir` when `worktree remove` left it (its directory was gone or
+   * resisted): this one record, not `git worktree prune`, which also forgets the user's own worktrees whose
+   * directory is away for a moment (an unmounted disk), with their HEAD and index.
+   */
+  async #forget(dir: string): Promise<void> {
+    const names = await readdir(this.records).catch(() => [] as string[]);
+    for (const n of names) {
+      const gitdir = await readFile(join(this.records, n, 'gitdir'), 'utf8').catch(() => '');
+      if (gitdir.trim() === join(dir, '.git')) await rm(join(this.records, n), { recursive: true, force: true });
+    }
   }
 
   async #removeStale(): Promise<void> {

@@ -1,0 +1,158 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PushRig } from '../helpers/git-repo.js';
+import { runProcess } from '../helpers/rig.js';
+
+/** What the pre-push hook builds: the pushed commit whole, whatever the clone's own checkout looks like. */
+describe('the pre-push hook and the clone it runs in', () => {
+  let rig: PushRig;
+  beforeEach(async () => {
+    rig = await PushRig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  const tasks = (t: Record<string, { command: string; inputs: string[] }>): string =>
+    JSON.stringify({ tasks: t });
+  const start = async (files: Record<string, string>): Promise<void> => {
+    await rig.commit(files);
+    const pushed = await rig.push('-q', '--no-verify', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+  };
+
+  it('builds the whole commit from a sparse checkout', async () => {
+    // Before: the worktree took over the sparse patterns; a good commit was refused ("pb/**" matches no file),
+    // and a commit breaking a file outside the patterns was let through.
+    await start({
+      'disbuild.json': tasks({
+        a: { command: 'grep -v FAIL pa/a.txt', inputs: ['pa/**'] },
+        b: { command: 'grep -v FAIL pb/b.txt', inputs: ['pb/**'] },
+      }),
+      'pa/a.txt': '1\n',
+      'pb/b.txt': '1\n',
+    });
+    await rig.git(rig.clone, 'sparse-checkout', 'set', 'pa');
+    await rig.commit({ 'pa/a.txt': '2\n' });
+    const good = await rig.push('origin', 'main');
+    expect(good.code, good.stderr).toBe(0);
+    // A commit breaking pb (made with the whole tree out), pushed from the sparse clone.
+    await rig.git(rig.clone, 'sparse-checkout', 'disable');
+    await rig.write({ 'pb/b.txt': 'FAIL\n' });
+    await rig.git(rig.clone, 'commit', '-qam', 'break pb');
+    await rig.git(rig.clone, 'sparse-checkout', 'set', 'pa');
+    const bad = await rig.push('origin', 'main');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('push blocked: 1 job failed');
+  });
+
+  it('ignores the work tree and index that `git --work-tree=… push` hands down', async () => {
+    // Before: the hook's git commands followed GIT_WORK_TREE into the clone, and found no files in the worktree
+    // of the pushed commit: a broken commit went through, and a good one was refused.
+    await start({
+      'disbuild.json': tasks({ check: { command: 'grep -v FAIL a.txt', inputs: ['a.txt'] } }),
+      'a.txt': '1\n',
+    });
+    const viaWorkTree = (): Promise<{ code: number | null; stderr: string }> =>
+      runProcess(
+        'git',
+        [`--git-dir=${join(rig.clone, '.git')}`, `--work-tree=${rig.clone}`, 'push', 'origin', 'main'],
+        {
+          cwd: rig.clone,
+          env: rig.env,
+        },
+      );
+    await rig.commit({ 'a.txt': '2\n' });
+    const good = await viaWorkTree();
+    expect(good.code, good.stderr).toBe(0);
+    await rig.commit({ 'a.txt': 'FAIL\n' });
+    const bad = await viaWorkTree();
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('push blocked: 1 job failed');
+  });
+
+  it("forgets only its own worktrees, not the user's whose directory is away", async () => {
+    // Before: a `git worktree prune` after each build forgot a worktree on an unmounted disk, HEAD and index.
+    await start({
+      'disbuild.json': tasks({ a: { command: 'cat a.txt', inputs: ['a.txt'] } }),
+      'a.txt': '1\n',
+    });
+    const away = rig.path('usb', 'feature');
+    await rig.git(rig.clone, 'worktree', 'add', '-q', '-b', 'feature', away);
+    await writeFile(join(away, 'wip.txt'), 'work in progress\n');
+    await rig.git(away, 'add', 'wip.txt');
+    await rename(rig.path('usb'), rig.path('usb-unmounted'));
+    await rig.commit({ 'a.txt': '2\n' });
+    const pushed = await rig.push('origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    await rename(rig.path('usb-unmounted'), rig.path('usb'));
+    expect(await rig.git(rig.clone, 'worktree', 'list')).toContain(away);
+    expect(await rig.git(away, 'diff', '--cached', '--name-only')).toBe('wip.txt\n');
+  });
+});
+
+describe('the pre-push hook and what a push names', () => {
+  let rig: PushRig;
+  beforeEach(async () => {
+    rig = await PushRig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  const failing = (log: string): string =>
+    JSON.stringify({
+      tasks: {
+        test: { command: `echo ran >> ${log}; cat msg.txt >&2; grep -q ok msg.txt`, inputs: ['msg.txt'] },
+      },
+    });
+
+  it('builds a commit once when its annotated tag is pushed with it, and lets tags of trees through', async () => {
+    // Before: the tag was known by its own id, so the commit was built twice (two failures for one job); a tag
+    // of a tree crashed the hook with a stack trace.
+    const log = rig.path('runs.log');
+    await rig.commit({ 'disbuild.json': failing(log), 'msg.txt': 'ok\n' });
+    expect((await rig.push('-q', '--no-verify', 'origin', 'main')).code).toBe(0);
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    await rig.commit({ 'msg.txt': 'FAIL\n' });
+    await rig.git(rig.clone, 'tag', '-a', '-m', 'v1.0', 'v1.0');
+    const both = await rig.push('--follow-tags', 'origin', 'main');
+    expect(both.code).not.toBe(0);
+    expect(both.stderr).toContain('push blocked: 1 job failed');
+    expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual(['ran']);
+    await rig.git(rig.clone, 'tag', 'tree', 'HEAD^{tree}');
+    const tree = await rig.push('origin', 'tree');
+    expect(tree.code, tree.stderr).toBe(0);
+    expect(tree.stderr).not.toContain('Error');
+  });
+
+  it('keeps one log per failure, says whose commit each is, and reports failures beside a broken config', async () => {
+    // Before: the same job failing in two pushed commits wrote one log (the second's) that both lines named, and a
+    // commit whose disbuild.json was broken stopped the hook before the other commit's failure was reported.
+    const log = rig.path('runs.log');
+    await rig.commit({ 'disbuild.json': failing(log), 'msg.txt': 'ok\n' });
+    expect((await rig.push('-q', '--no-verify', 'origin', 'main')).code).toBe(0);
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const branch = async (name: string, files: Record<string, string>): Promise<string> => {
+      await rig.git(rig.clone, 'checkout', '-q', '-b', name, 'main');
+      await rig.commit(files);
+      return (await rig.git(rig.clone, 'rev-parse', 'HEAD')).trim();
+    };
+    const x = await branch('x', { 'msg.txt': 'x: assertion failed\n' });
+    const y = await branch('y', { 'msg.txt': 'y: timeout\n' });
+    await branch('z', { 'disbuild.json': '{ "tasks": { "test": { "command": 5 } } }' });
+    const pushed = await rig.push('origin', 'x', 'y', 'z');
+    expect(pushed.code).not.toBe(0);
+    expect(pushed.stderr).toContain('task "test" command');
+    expect(pushed.stderr).toContain('push blocked: 2 jobs failed');
+    expect(pushed.stderr).toContain(`test (${x.slice(0, 10)})`);
+    expect(pushed.stderr).toContain(`test (${y.slice(0, 10)})`);
+    const logs = [...pushed.stderr.matchAll(/full log: (.*)/g)].map((m) => m[1]!);
+    expect(new Set(logs).size).toBe(2);
+    const texts = await Promise.all(logs.map((l) => readFile(l, 'utf8')));
+    expect(texts.some((t) => t.includes('x: assertion failed'))).toBe(true);
+    expect(texts.some((t) => t.includes('y: timeout'))).toBe(true);
+  });
+});
