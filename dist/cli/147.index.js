@@ -1448,6 +1448,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __webpack_require__(1095);
 // EXTERNAL MODULE: ./src/util/unreachable.ts
 var unreachable = __webpack_require__(3914);
 // EXTERNAL MODULE: ./src/ids/canonical.ts
@@ -1553,6 +1555,7 @@ function topologicalOrder(graph) {
 }
 
 ;// CONCATENATED MODULE: ./src/ids/job-key.ts
+
 
 
 
@@ -1730,10 +1733,26 @@ async function keyGraphAndInputs(graph, sourceDir, salt, listings) {
 }
 /** Keys from a commit's tree: what the pre-push hook uses, so uncommitted changes never count. */
 async function keyGraphAtCommit(graph, repoDir, commit, salt) {
-    const digests = await (0,file_digest/* commitTreeDigests */.nd)(repoDir, commit, graphInputs(graph));
+    const inputs = graphInputs(graph);
+    // SourceFiles must exist as a checkout's do (parse.ts checkFilesExist): asked for beside the inputs.
+    const sources = [...new Set(graph.sourceFiles.values())];
+    const digests = await (0,file_digest/* commitTreeDigests */.nd)(repoDir, commit, [...new Set([...inputs, ...sources])]);
     if (!digests.ok)
         return (0,result/* err */._)([{ message: `cannot read the tree of ${commit}: ${digests.error}` }]);
-    return computeKeys(graph, digests.value, salt);
+    const missing = [];
+    for (const [id, path] of graph.sourceFiles) {
+        const state = digests.value.get(path);
+        if (state !== undefined && 'missing' in state) {
+            missing.push({
+                field: `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`,
+                message: `source file ${(0,printable/* printable */.g$)(path)} does not exist`,
+            });
+        }
+    }
+    const keys = computeKeys(graph, digests.value, salt);
+    if (missing.length === 0)
+        return keys;
+    return (0,result/* err */._)([...missing, ...(keys.ok ? [] : keys.error)]);
 }
 
 

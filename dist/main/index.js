@@ -39276,6 +39276,8 @@ async function renameReplacing(from, to) {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __nccwpck_require__(1095);
 ;// CONCATENATED MODULE: ./src/util/unreachable.ts
 /** Put in the `default:` of a switch over a union so that a new member is a compile error. */
 function unreachable(value) {
@@ -40395,6 +40397,7 @@ function topologicalOrder(graph) {
 
 
 
+
 /** Bumped whenever the encoding changes, so that no key ever changes meaning silently. */
 const KEY_SCHEMA = 'disbuild-key-v2';
 /**
@@ -40566,14 +40569,28 @@ async function keyGraphAndInputs(graph, sourceDir, salt, listings) {
 }
 /** Keys from a commit's tree: what the pre-push hook uses, so uncommitted changes never count. */
 async function keyGraphAtCommit(graph, repoDir, commit, salt) {
-    const digests = await commit_digests_commitTreeDigests(repoDir, commit, graphInputs(graph));
+    const inputs = graphInputs(graph);
+    // SourceFiles must exist as a checkout's do (parse.ts checkFilesExist): asked for beside the inputs.
+    const sources = [...new Set(graph.sourceFiles.values())];
+    const digests = await commit_digests_commitTreeDigests(repoDir, commit, [...new Set([...inputs, ...sources])]);
     if (!digests.ok)
         return (0,util_result/* err */._)([{ message: `cannot read the tree of ${commit}: ${digests.error}` }]);
-    return computeKeys(graph, digests.value, salt);
+    const missing = [];
+    for (const [id, path] of graph.sourceFiles) {
+        const state = digests.value.get(path);
+        if (state !== undefined && 'missing' in state) {
+            missing.push({
+                field: `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`,
+                message: `source file ${(0,printable/* printable */.g$)(path)} does not exist`,
+            });
+        }
+    }
+    const keys = computeKeys(graph, digests.value, salt);
+    if (missing.length === 0)
+        return keys;
+    return (0,util_result/* err */._)([...missing, ...(keys.ok ? [] : keys.error)]);
 }
 
-// EXTERNAL MODULE: ./src/util/printable.ts
-var printable = __nccwpck_require__(1095);
 ;// CONCATENATED MODULE: ./src/util/deferred.ts
 /** A promise whose settlement is decided elsewhere. */
 class Deferred {

@@ -8,6 +8,7 @@
 import type { Cmd, Graph, GraphProblem, Job, JobLabel, Template, TemplatePart } from '../graph/model.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
+import { printable, quoted } from '../util/printable.js';
 import { unreachable } from '../util/unreachable.js';
 import type { JobKey } from './brands.js';
 import { CanonicalHasher, compareCodeUnits } from './canonical.js';
@@ -217,7 +218,22 @@ export async function keyGraphAtCommit(
   commit: string,
   salt: string,
 ): Promise<Result<Map<JobLabel, JobKey>, GraphProblem[]>> {
-  const digests = await commitTreeDigests(repoDir, commit, graphInputs(graph));
+  const inputs = graphInputs(graph);
+  // SourceFiles must exist as a checkout's do (parse.ts checkFilesExist): asked for beside the inputs.
+  const sources = [...new Set(graph.sourceFiles.values())];
+  const digests = await commitTreeDigests(repoDir, commit, [...new Set([...inputs, ...sources])]);
   if (!digests.ok) return err([{ message: `cannot read the tree of ${commit}: ${digests.error}` }]);
-  return computeKeys(graph, digests.value, salt);
+  const missing: GraphProblem[] = [];
+  for (const [id, path] of graph.sourceFiles) {
+    const state = digests.value.get(path);
+    if (state !== undefined && 'missing' in state) {
+      missing.push({
+        field: `SourceFiles[${quoted(id)}]`,
+        message: `source file ${printable(path)} does not exist`,
+      });
+    }
+  }
+  const keys = computeKeys(graph, digests.value, salt);
+  if (missing.length === 0) return keys;
+  return err([...missing, ...(keys.ok ? [] : keys.error)]);
 }

@@ -155,4 +155,21 @@ describe('the pre-push hook and what a push names', () => {
     expect(texts.some((t) => t.includes('x: assertion failed'))).toBe(true);
     expect(texts.some((t) => t.includes('y: timeout'))).toBe(true);
   });
+
+  it('refuses a graph file naming a source file the commit lacks, as `disbuild run` does', async () => {
+    // Before: `disbuild run` stopped on it (exit 2) while the hook built the commit and let it through.
+    const graph = JSON.stringify({
+      SourceFiles: { ['2'.repeat(40)]: 'missing.go' },
+      Jobs: [{ ID: '1'.repeat(40), Name: 'a', Inputs: ['a.txt'], Cmds: [{ Exec: ['sh', '-c', 'cat a.txt'] }] }],
+    });
+    await rig.commit({ 'graph.json': graph, 'a.txt': '1\n' });
+    await rig.git(rig.clone, 'config', 'disbuild.graph', 'graph.json');
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const run = await rig.cli('run', '--graph', 'graph.json', '--cache', 'none');
+    expect(run.code).toBe(2);
+    const pushed = await rig.push('origin', 'main');
+    expect(pushed.code).not.toBe(0);
+    expect(pushed.stderr).toContain(`SourceFiles["${'2'.repeat(40)}"]: source file missing.go does not exist`);
+    expect(pushed.stderr).toContain('push blocked');
+  });
 });
