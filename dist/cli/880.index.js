@@ -358,6 +358,7 @@ const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'opti
  * texts read ahead (see workspace-prefetch.ts), used for the listed ones among them instead of reading them again.
  */
 async function readWorkspace(root, files, problems, manifests = new Map()) {
+    const known = problems.length;
     const readPackageJson = (path) => readManifest(root, path, manifests.get(path), problems);
     const rootPkg = (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'package.json') ? readPackageJson('package.json') : undefined;
     let patterns;
@@ -397,7 +398,7 @@ async function readWorkspace(root, files, problems, manifests = new Map()) {
     if (patterns === undefined) {
         if (rootPkg)
             packages.set(packageName(rootPkg, ''), toPackage(rootPkg, '', new Set()));
-        return { packages, declared: false, manager };
+        return { packages, declared: false, manager, incomplete: problems.length > known };
     }
     const dirs = packageDirs(files, patterns);
     // Synchronous: a thousand small reads in a loop cost less than a thousand thread-pool round trips.
@@ -433,7 +434,7 @@ async function readWorkspace(root, files, problems, manifests = new Map()) {
     for (const { json, dir, name } of pkgs)
         if (names.has(name))
             packages.set(name, toPackage(json, dir, names));
-    return { packages, declared: true, manager };
+    return { packages, declared: true, manager, incomplete: problems.length > known };
 }
 /** Directories holding a package.json that the workspace globs choose (`!` excludes), sorted. */
 function packageDirs(files, patterns) {

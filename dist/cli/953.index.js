@@ -491,7 +491,7 @@ function instantiate(input, add) {
             continue;
         }
         const chosen = packages.filter((p) => p.scripts.has(spec.script));
-        if (chosen.length === 0) {
+        if (chosen.length === 0 && input.workspace.incomplete !== true) {
             const script = JSON.stringify(spec.script);
             add(task, 'script', input.workspace.declared
                 ? `no workspace package has a script ${script}`

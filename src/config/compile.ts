@@ -165,7 +165,7 @@ function instantiate(
       continue;
     }
     const chosen = packages.filter((p) => p.scripts.has(spec.script!));
-    if (chosen.length === 0) {
+    if (chosen.length === 0 && input.workspace.incomplete !== true) {
       const script = JSON.stringify(spec.script);
       add(
         task,

@@ -31,6 +31,11 @@ export interface Workspace {
   /** Whether the repository declares workspaces (else the root package is the only one). */
   declared: boolean;
   manager: PackageManager;
+  /**
+   * Whether a manifest could not be read or named a package twice: packages may then be missing, and a script
+   * no package has is no problem of its own.
+   */
+  incomplete?: boolean;
 }
 
 const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
@@ -53,6 +58,7 @@ export async function readWorkspace(
   problems: ConfigProblem[],
   manifests: ManifestTexts = new Map(),
 ): Promise<Workspace> {
+  const known = problems.length;
   const readPackageJson = (path: string): PackageJson | undefined =>
     readManifest(root, path, manifests.get(path), problems);
   const rootPkg = hasFile(files, 'package.json') ? readPackageJson('package.json') : undefined;
@@ -87,7 +93,7 @@ export async function readWorkspace(
   const packages = new Map<string, WorkspacePackage>();
   if (patterns === undefined) {
     if (rootPkg) packages.set(packageName(rootPkg, ''), toPackage(rootPkg, '', new Set()));
-    return { packages, declared: false, manager };
+    return { packages, declared: false, manager, incomplete: problems.length > known };
   }
   const dirs = packageDirs(files, patterns);
   // Synchronous: a thousand small reads in a loop cost less than a thousand thread-pool round trips.
@@ -118,7 +124,7 @@ export async function readWorkspace(
   }
   for (const { json, dir, name } of pkgs)
     if (names.has(name)) packages.set(name, toPackage(json, dir, names));
-  return { packages, declared: true, manager };
+  return { packages, declared: true, manager, incomplete: problems.length > known };
 }
 
 /** Directories holding a package.json that the workspace globs choose (`!` excludes), sorted. */

@@ -316,17 +316,35 @@ describe('compileConfig', () => {
     ]);
   });
 
-  it('reports a `workspaces` field of the wrong type, and says what a root package lacks plainly', async () => {
+  it('reports a `workspaces` field of the wrong type, and nothing that follows from it', async () => {
     await write({
       'package.json': { name: 'root', workspaces: 'packages/*' },
       'packages/a/package.json': pkg('a'),
       'disbuild.json': { tasks: { build: { script: 'build' } } },
     });
-    // Before: only `the root package.json has no a script "build"`.
+    // Before: only `the root package.json has no a script "build"`, then that and the field's problem; the
+    // packages were never read, so no package lacking the script is a problem of its own.
     expect(await errors()).toEqual([
       'package.json workspaces: must be a list of globs, or an object whose "packages" is one',
-      'disbuild.json task "build" script: the root package.json has no script "build"',
     ]);
+  });
+
+  it('says no package has the script only when every manifest was read', async () => {
+    // Before: beside the real problem, "no workspace package has a script" (two packages named a, both with it)
+    // and "the root package.json has no script" (the root package.json was not JSON).
+    await write({
+      'package.json': { name: 'root', workspaces: ['p/*'] },
+      'p/a/package.json': pkg('a'),
+      'p/b/package.json': pkg('a'),
+      'disbuild.json': { tasks: { build: { script: 'build' } } },
+    });
+    expect(await errors()).toEqual([
+      'p/b/package.json name: package a is declared twice: in p/a/package.json, p/b/package.json',
+    ]);
+    await write({ 'package.json': '{ "name": "root", "workspaces": ["p/*"], }' });
+    const broken = await errors();
+    expect(broken).toHaveLength(1);
+    expect(broken[0]).toMatch(/^package\.json: cannot be read/);
   });
 
   it('reports fields of a package.json the compile reads when their type is wrong', async () => {
