@@ -324,6 +324,10 @@ __webpack_require__.d(__webpack_exports__, {
   az: () => (/* binding */ readConfigSource)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
 var validate = __webpack_require__(7093);
 // EXTERNAL MODULE: ./src/graph/validated-graph-cache.ts
@@ -334,8 +338,6 @@ var result = __webpack_require__(8251);
 var config_file = __webpack_require__(3797);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
 // EXTERNAL MODULE: ./src/ids/canonical.ts
@@ -527,6 +529,8 @@ var repo_files = __webpack_require__(8682);
 
 
 
+
+
 /** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
 async function readConfigSource(dir) {
     const read = await (0,config_file/* readConfigFile */.RG)(dir);
@@ -603,7 +607,7 @@ async function compileConfig(root, config, env, shortcuts = {}) {
         env,
         ...(untracked ? { untracked } : {}),
     });
-    problems.push(...compiled.problems);
+    problems.push(...compiled.problems.map((p) => withIgnoredFile(root, p)));
     if (shape.length > 0 || problems.length > 0)
         return (0,result/* err */._)([...shape, ...problems]);
     // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
@@ -683,6 +687,22 @@ async function validatedKept(text, validatedFile) {
 function sameStats(a, b) {
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+/**
+ * An input path that matches no file because git ignores the file there (`.env.local`) says so: "matches no
+ * file" sent users looking for a file they could see.
+ */
+function withIgnoredFile(root, p) {
+    const there = p.unlisted?.find((rel) => {
+        const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel), { throwIfNoEntry: false });
+        return st !== undefined && (st.isFile() || st.isSymbolicLink());
+    });
+    if (there === undefined)
+        return p;
+    return {
+        ...p,
+        message: `${p.message}: ${JSON.stringify(there)} is there, but git ignores it (inputs are the files git tracks, and those it would add)`,
+    };
 }
 
 

@@ -110,6 +110,7 @@ var repo_files = __webpack_require__(8682);
 ;// CONCATENATED MODULE: ./src/config/select-inputs.ts
 
 
+
 /**
  * The files matching any task's `outputs`, marked once for all tasks. A file is tested only against the globs of
  * the tasks of the package it is in (the deepest, when packages nest) and of root tasks, relative to the package,
@@ -199,7 +200,13 @@ function selectInputs(instances, files, generated, add) {
         const [at, end] = (0,repo_files/* fileRange */.Yj)(files, f);
         return at < end && !generated(at);
     });
+    const dirsByTask = new Map();
     for (const inst of instances) {
+        const dirs = dirsByTask.get(inst.task);
+        if (dirs === undefined)
+            dirsByTask.set(inst.task, [inst.dir]);
+        else
+            dirs.push(inst.dir);
         let entry = globsByTask.get(inst.task);
         if (!globsByTask.has(inst.task)) {
             entry = taskGlobs(inst, add);
@@ -223,7 +230,16 @@ function selectInputs(instances, files, generated, add) {
                 const where = entry.script === undefined
                     ? ''
                     : ` in any package with the script ${JSON.stringify(entry.script)}`;
-                add(task, `inputs[${list.index[i]}]`, `${JSON.stringify(entry.raw[list.index[i]])} matches no file${where}`, { matchesNothing: true });
+                // A path, not a glob: where it would be, for the caller to say when a file is there that git ignores.
+                const pattern = list.patterns[i];
+                const path = isLiteral(pattern) ? (0,unescape_glob/* unescapeGlob */.DU)(pattern) : undefined;
+                const dirs = list === entry.rooted ? [''] : (dirsByTask.get(task) ?? []);
+                add(task, `inputs[${list.index[i]}]`, `${JSON.stringify(entry.raw[list.index[i]])} matches no file${where}`, {
+                    matchesNothing: true,
+                    ...(path === undefined
+                        ? {}
+                        : { unlisted: dirs.slice(0, 100).map((d) => (d === '' ? path : `${d}/${path}`)) }),
+                });
             });
         }
     }
@@ -263,7 +279,7 @@ function taskGlobs(inst, add) {
         return undefined;
     const compile = (patterns, index) => {
         const glob = compileGlobs(patterns);
-        return { glob, used: glob.positives.map(() => false), index };
+        return { glob, patterns, used: glob.positives.map(() => false), index };
     };
     const globs = {
         local: compile(local, localIndex),

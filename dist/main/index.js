@@ -45746,6 +45746,8 @@ var repo_files = __nccwpck_require__(8682);
 
 
 
+
+
 /** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
 async function readConfigSource(dir) {
     const read = await (0,config_file/* readConfigFile */.RG)(dir);
@@ -45822,7 +45824,7 @@ async function compileConfig(root, config, env, shortcuts = {}) {
         env,
         ...(untracked ? { untracked } : {}),
     });
-    problems.push(...compiled.problems);
+    problems.push(...compiled.problems.map((p) => withIgnoredFile(root, p)));
     if (shape.length > 0 || problems.length > 0)
         return (0,util_result/* err */._)([...shape, ...problems]);
     // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
@@ -45902,6 +45904,22 @@ async function validatedKept(text, validatedFile) {
 function sameStats(a, b) {
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+/**
+ * An input path that matches no file because git ignores the file there (`.env.local`) says so: "matches no
+ * file" sent users looking for a file they could see.
+ */
+function withIgnoredFile(root, p) {
+    const there = p.unlisted?.find((rel) => {
+        const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel), { throwIfNoEntry: false });
+        return st !== undefined && (st.isFile() || st.isSymbolicLink());
+    });
+    if (there === undefined)
+        return p;
+    return {
+        ...p,
+        message: `${p.message}: ${JSON.stringify(there)} is there, but git ignores it (inputs are the files git tracks, and those it would add)`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/config/config-graph.ts

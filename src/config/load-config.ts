@@ -1,3 +1,5 @@
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Graph } from '../graph/model.js';
 import { validateGraph } from '../graph/validate.js';
 import {
@@ -125,7 +127,7 @@ export async function compileConfig(
     env,
     ...(untracked ? { untracked } : {}),
   });
-  problems.push(...compiled.problems);
+  problems.push(...compiled.problems.map((p) => withIgnoredFile(root, p)));
   if (shape.length > 0 || problems.length > 0) return err([...shape, ...problems]);
   // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
   // the listing's strings, shared already.
@@ -219,4 +221,20 @@ async function validatedKept(
 function sameStats(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+/**
+ * An input path that matches no file because git ignores the file there (`.env.local`) says so: "matches no
+ * file" sent users looking for a file they could see.
+ */
+function withIgnoredFile(root: string, p: ConfigProblem): ConfigProblem {
+  const there = p.unlisted?.find((rel) => {
+    const st = lstatSync(join(root, rel), { throwIfNoEntry: false });
+    return st !== undefined && (st.isFile() || st.isSymbolicLink());
+  });
+  if (there === undefined) return p;
+  return {
+    ...p,
+    message: `${p.message}: ${JSON.stringify(there)} is there, but git ignores it (inputs are the files git tracks, and those it would add)`,
+  };
 }

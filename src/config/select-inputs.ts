@@ -1,8 +1,9 @@
 import type { TaskInstance } from './compile.js';
 import type { ConfigProblem } from './config-file.js';
-import { compileGlobs, normalizePattern, type GlobList } from './globs.js';
+import { compileGlobs, isLiteral, normalizePattern, type GlobList } from './globs.js';
 import { fileRange, filesUnder } from './repo-files.js';
 import type { Workspace } from './workspaces.js';
+import { unescapeGlob } from '../util/unescape-glob.js';
 
 /**
  * Whether the repository file at an index of the sorted file list is some task's output: outputs are never inputs
@@ -103,7 +104,11 @@ export function selectInputs(
     const [at, end] = fileRange(files, f);
     return at < end && !generated(at);
   });
+  const dirsByTask = new Map<string, string[]>();
   for (const inst of instances) {
+    const dirs = dirsByTask.get(inst.task);
+    if (dirs === undefined) dirsByTask.set(inst.task, [inst.dir]);
+    else dirs.push(inst.dir);
     let entry = globsByTask.get(inst.task);
     if (!globsByTask.has(inst.task)) {
       entry = taskGlobs(inst, add);
@@ -124,11 +129,20 @@ export function selectInputs(
           entry!.script === undefined
             ? ''
             : ` in any package with the script ${JSON.stringify(entry!.script)}`;
+        // A path, not a glob: where it would be, for the caller to say when a file is there that git ignores.
+        const pattern = list.patterns[i]!;
+        const path = isLiteral(pattern) ? unescapeGlob(pattern) : undefined;
+        const dirs = list === entry!.rooted ? [''] : (dirsByTask.get(task) ?? []);
         add(
           task,
           `inputs[${list.index[i]!}]`,
           `${JSON.stringify(entry!.raw[list.index[i]!])} matches no file${where}`,
-          { matchesNothing: true },
+          {
+            matchesNothing: true,
+            ...(path === undefined
+              ? {}
+              : { unlisted: dirs.slice(0, 100).map((d) => (d === '' ? path : `${d}/${path}`)) }),
+          },
         );
       });
     }
@@ -139,6 +153,8 @@ export function selectInputs(
 /** A task's input globs compiled, with which of them matched a file so far and where each was declared. */
 interface InputGlobs {
   glob: GlobList;
+  /** The compiled patterns, normalised (`!` kept). */
+  patterns: readonly string[];
   used: boolean[];
   /** A compiled pattern's index in the task's `inputs`, by its index in the compiled list. */
   index: number[];
@@ -191,7 +207,7 @@ function taskGlobs(inst: TaskInstance, add: Add): TaskGlobs | undefined {
   if (bad) return undefined;
   const compile = (patterns: string[], index: number[]): InputGlobs => {
     const glob = compileGlobs(patterns);
-    return { glob, used: glob.positives.map(() => false), index };
+    return { glob, patterns, used: glob.positives.map(() => false), index };
   };
   const globs: TaskGlobs = {
     local: compile(local, localIndex),

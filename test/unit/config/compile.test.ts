@@ -329,6 +329,30 @@ describe('compileConfig', () => {
     ]);
   });
 
+  it('says when an input path matches no file because git ignores the file there', async () => {
+    // Before: `".env.local" matches no file`, of a file the user could see.
+    await write({
+      '.gitignore': '.env*.local\n',
+      'package.json': { name: 'root', workspaces: ['apps/*'] },
+      'apps/web/package.json': pkg('web'),
+      'apps/web/.env.local': 'A=1\n',
+      'disbuild.json': {
+        tasks: {
+          build: { script: 'build', inputs: ['**', '.env.local'] },
+          root: { command: 'true', inputs: ['//apps/web/.env.local', 'nothing-here.txt'] },
+        },
+      },
+    });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    const ignored =
+      ': "apps/web/.env.local" is there, but git ignores it (inputs are the files git tracks, and those it would add)';
+    expect(await errors()).toEqual([
+      'disbuild.json task "root" inputs[1]: "nothing-here.txt" matches no file',
+      `disbuild.json task "root" inputs[0]: "//apps/web/.env.local" matches no file${ignored}`,
+      `disbuild.json task "build" inputs[1]: ".env.local" matches no file in any package with the script "build"${ignored}`,
+    ]);
+  });
+
   it('says no package has the script only when every manifest was read', async () => {
     // Before: beside the real problem, "no workspace package has a script" (two packages named a, both with it)
     // and "the root package.json has no script" (the root package.json was not JSON).
