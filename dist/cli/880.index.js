@@ -33,7 +33,7 @@ function importTurbo(turbo, ws) {
     // Before Turborepo 2, `$NAME` among them was an environment variable every task's hash covers.
     const globalEnv = [
         ...names(turbo.globalEnv, 'globalEnv', notes),
-        ...globalDependencies.filter((g) => g.startsWith('$')).map((g) => g.slice(1)),
+        ...names(globalDependencies.filter((g) => g.startsWith('$')).map((g) => g.slice(1)), 'globalDependencies $', notes),
     ];
     // Files at the root every task's hash covers: inputs from the repository's root (`//`) of every task.
     const globalInputs = globalDependencies
@@ -92,7 +92,7 @@ function translateTask(name, t, globalEnv, notes) {
     const env = [...globalEnv];
     for (const d of strings(t.dependsOn, `${name}: dependsOn`, notes)) {
         if (d.startsWith('$'))
-            env.push(d.slice(1));
+            env.push(...names([d.slice(1)], `${name}: dependsOn $`, notes));
         else if (d.includes('#'))
             notes.push(`${name}: dependsOn ${JSON.stringify(d)} (a package-specific task) not translated`);
         else
@@ -527,7 +527,8 @@ function toPackage(json, dir, names) {
 function aliasedWorkspacePackage(spec) {
     if (typeof spec !== 'string' || !spec.startsWith('workspace:'))
         return undefined;
-    return /^workspace:((?:@[^/@]+\/)?[^/@^~*<>=\s\d][^/@]*)@/.exec(spec)?.[1];
+    // As pnpm reads it: a name, then `@` and the version range (`workspace:^1` has no `@`, so no name).
+    return /^workspace:([^._/][^@]*)@/.exec(spec)?.[1];
 }
 function isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -355,25 +355,24 @@ async function runPrePush(remote, io, opts = {}) {
     const { refs, errors } = parsePushInput(await readAll(io.stdin));
     for (const e of errors)
         io.stderr.write(`disbuild: ${e}\n`);
-    const repoDir = (await (0,esm/* simpleGit */.Lp)(io.cwd).raw(['rev-parse', '--show-toplevel'])).trim();
-    // `git --work-tree=… push` hands its work tree and index down to the hook: every git command in a worktree of a
-    // pushed commit would then read the user's files instead of the commit's.
-    delete process.env.GIT_WORK_TREE;
-    delete process.env.GIT_INDEX_FILE;
-    // Nor the patterns of a sparse checkout, which a new worktree takes over: a commit is built whole.
-    withGitConfig(process.env, 'core.sparseCheckout', 'false');
     // Refs pushing one commit share its build, but each has its own base: a job runs when its key differs from
     // its key at any of them. An annotated tag pushes its commit; a tag of a tree or a blob pushes nothing to build.
     const bySha = new Map();
     for (const r of refs) {
         if (isDeletion(r))
             continue;
-        const commit = await peelToCommit(repoDir, r.localSha);
+        const commit = await peelToCommit(io.cwd, r.localSha);
         if (commit !== undefined)
             bySha.set(commit, [...(bySha.get(commit) ?? []), r]);
     }
     if (bySha.size === 0)
         return errors.length > 0 ? 1 : 0;
+    const repo = await ownRepository(io.cwd);
+    if (typeof repo !== 'string') {
+        io.stderr.write(`disbuild: ${repo.skip}; this push is not checked\n`);
+        return errors.length > 0 ? 1 : 0;
+    }
+    const repoDir = repo;
     const state = (0,local_state/* openLocalState */.p)(undefined, io);
     const warn = (m) => io.stderr.write(`disbuild: warning: ${m}\n`);
     const shared = await readHookRemote(repoDir, io.env);
@@ -457,13 +456,32 @@ async function peelToCommit(repoDir, sha) {
         .raw(['rev-parse', '--verify', '--quiet', `${sha}^{commit}`])
         .then((s) => s.trim() || undefined, () => undefined);
 }
-/** Sets `key` for every git command started with `env`, after what is set there already (GIT_CONFIG_COUNT). */
-function withGitConfig(env, key, value) {
-    const n = Number(env.GIT_CONFIG_COUNT ?? '0');
-    const at = Number.isInteger(n) && n >= 0 ? n : 0;
-    env[`GIT_CONFIG_KEY_${at}`] = key;
-    env[`GIT_CONFIG_VALUE_${at}`] = value;
-    env.GIT_CONFIG_COUNT = String(at + 1);
+/**
+ * The work tree the push is made from, with this process's environment made fit for git commands in worktrees of
+ * the pushed commits: `git --git-dir=… --work-tree=… push` hands its git directory, work tree and index down to
+ * the hook, and every git command in a worktree would then read the user's files instead of the commit's; and a
+ * new worktree takes over the patterns of a sparse checkout, while a commit is built whole. Answers why not when
+ * the push comes from a bare repository, or from one whose git directory is not found from its work tree (a
+ * dotfiles layout): there is no checkout to build from.
+ */
+async function ownRepository(cwd) {
+    const top = await (0,esm/* simpleGit */.Lp)(cwd)
+        .raw(['rev-parse', '--show-toplevel'])
+        .then((s) => s.trim(), () => '');
+    if (top === '')
+        return { skip: 'the pre-push hook builds from a work tree, and this repository has none' };
+    const handed = process.env.GIT_DIR;
+    const absolute = async (dir) => (0,promises_.realpath)((await (0,esm/* simpleGit */.Lp)(dir).raw(['rev-parse', '--absolute-git-dir'])).trim()).catch(() => '');
+    const given = handed === undefined ? '' : await absolute(cwd).catch(() => '');
+    for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR'])
+        delete process.env[name];
+    if (handed !== undefined && (await absolute(top).catch(() => '')) !== given) {
+        return { skip: `the pre-push hook needs the git directory found from the work tree, not GIT_DIR=${handed}` };
+    }
+    // After any `git -c` of the push (GIT_CONFIG_PARAMETERS): the last setting of a key wins.
+    const params = process.env.GIT_CONFIG_PARAMETERS;
+    process.env.GIT_CONFIG_PARAMETERS = `${params ? `${params} ` : ''}'core.sparseCheckout=false'`;
+    return top;
 }
 function blocked(sha) {
     return `disbuild: push blocked: the build graph of ${sha.slice(0, 10)} cannot be made; fix it, or push with --no-verify\n`;
@@ -555,6 +573,9 @@ function touchesGraph(changed, graphPath, graph) {
     for (const j of graph.jobs)
         for (const i of j.inputs)
             inputs.add(i);
+    // SourceFiles must exist in the commit (keyGraphAtCommit checks): deleting one is a change to check.
+    for (const path of graph.sourceFiles.values())
+        inputs.add(path);
     return changed.some((p) => inputs.has(p) || p === '.gitattributes' || p.endsWith('/.gitattributes'));
 }
 /**

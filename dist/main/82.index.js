@@ -207,7 +207,8 @@ function toPackage(json, dir, names) {
 function aliasedWorkspacePackage(spec) {
     if (typeof spec !== 'string' || !spec.startsWith('workspace:'))
         return undefined;
-    return /^workspace:((?:@[^/@]+\/)?[^/@^~*<>=\s\d][^/@]*)@/.exec(spec)?.[1];
+    // As pnpm reads it: a name, then `@` and the version range (`workspace:^1` has no `@`, so no name).
+    return /^workspace:([^._/][^@]*)@/.exec(spec)?.[1];
 }
 function isRecord(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);

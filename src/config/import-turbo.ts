@@ -27,7 +27,11 @@ export function importTurbo(turbo: unknown, ws: Workspace): TurboImport {
   // Before Turborepo 2, `$NAME` among them was an environment variable every task's hash covers.
   const globalEnv = [
     ...names(turbo.globalEnv, 'globalEnv', notes),
-    ...globalDependencies.filter((g) => g.startsWith('$')).map((g) => g.slice(1)),
+    ...names(
+      globalDependencies.filter((g) => g.startsWith('$')).map((g) => g.slice(1)),
+      'globalDependencies $',
+      notes,
+    ),
   ];
   // Files at the root every task's hash covers: inputs from the repository's root (`//`) of every task.
   const globalInputs = globalDependencies
@@ -87,7 +91,7 @@ function translateTask(
   const deps: string[] = [];
   const env = [...globalEnv];
   for (const d of strings(t.dependsOn, `${name}: dependsOn`, notes)) {
-    if (d.startsWith('$')) env.push(d.slice(1));
+    if (d.startsWith('$')) env.push(...names([d.slice(1)], `${name}: dependsOn $`, notes));
     else if (d.includes('#'))
       notes.push(`${name}: dependsOn ${JSON.stringify(d)} (a package-specific task) not translated`);
     else deps.push(d);

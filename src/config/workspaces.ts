@@ -218,7 +218,8 @@ function toPackage(json: PackageJson, dir: string, names: ReadonlySet<string>): 
  */
 function aliasedWorkspacePackage(spec: unknown): string | undefined {
   if (typeof spec !== 'string' || !spec.startsWith('workspace:')) return undefined;
-  return /^workspace:((?:@[^/@]+\/)?[^/@^~*<>=\s\d][^/@]*)@/.exec(spec)?.[1];
+  // As pnpm reads it: a name, then `@` and the version range (`workspace:^1` has no `@`, so no name).
+  return /^workspace:([^._/][^@]*)@/.exec(spec)?.[1];
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PushRig } from '../helpers/git-repo.js';
@@ -71,6 +71,82 @@ describe('the pre-push hook and the clone it runs in', () => {
     const bad = await viaWorkTree();
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('push blocked: 1 job failed');
+  });
+
+  it('builds a branch not checked out under `git --git-dir=… push`, and from a sparse clone under `git -c`', async () => {
+    // Before: GIT_DIR took the worktree's git commands to the clone's index, where gen/keep.txt (tracked in the
+    // pushed commit only) was untracked: cleared as a stale output, the job failed. And `git -c
+    // core.sparseCheckout=true push` outweighed the hook's own setting.
+    await start({ 'disbuild.json': tasks({ gen: { command: 'true', inputs: ['disbuild.json'] } }) });
+    await rig.git(rig.clone, 'checkout', '-q', '-b', 'feature');
+    await rig.commit({
+      'gen/keep.txt': 'keep\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          gen: { command: 'cat gen/keep.txt > gen/out.txt', inputs: ['gen/keep.txt'], outputs: ['gen/**'] },
+        },
+      }),
+    });
+    await rig.git(rig.clone, 'checkout', '-q', 'main');
+    const viaGitDir = await runProcess(
+      'git',
+      [`--git-dir=${join(rig.clone, '.git')}`, 'push', 'origin', 'feature'],
+      {
+        cwd: rig.clone,
+        env: rig.env,
+      },
+    );
+    expect(viaGitDir.code, viaGitDir.stderr).toBe(0);
+
+    await rig.commit({
+      'disbuild.json': tasks({
+        a: { command: 'grep -v FAIL pa/a.txt', inputs: ['pa/**'] },
+        b: { command: 'grep -v FAIL pb/b.txt', inputs: ['pb/**'] },
+      }),
+      'pa/a.txt': '1\n',
+      'pb/b.txt': 'FAIL\n',
+    });
+    await rig.git(rig.clone, 'sparse-checkout', 'set', 'pa');
+    const sparse = await runProcess('git', ['-c', 'core.sparseCheckout=true', 'push', 'origin', 'main'], {
+      cwd: rig.clone,
+      env: rig.env,
+    });
+    expect(sparse.code).not.toBe(0);
+    expect(sparse.stderr).toContain('push blocked: 1 job failed');
+  });
+
+  it('leaves alone a push it has no checkout for: a bare repository, a git directory apart from its work tree', async () => {
+    // Before: a deletion pushed from a bare mirror sharing the hooks crashed the hook (a stack trace, the push
+    // refused); a dotfiles layout (`git --git-dir=DOT --work-tree=HOME push`) was refused on `.git` as a missing
+    // input.
+    await start({ 'disbuild.json': tasks({ c: { command: 'true', inputs: ['disbuild.json'] } }) });
+    await rig.git(rig.clone, 'push', '-q', '--no-verify', 'origin', 'main:old');
+    const hooks = rig.path('clone', '.git', 'hooks');
+    await rig.git(rig.root, 'clone', '-q', '--bare', 'remote.git', 'mirror.git');
+    await rig.git(rig.path('mirror.git'), 'config', 'core.hooksPath', hooks);
+    const deleted = await runProcess('git', ['push', 'origin', ':old'], {
+      cwd: rig.path('mirror.git'),
+      env: rig.env,
+    });
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(deleted.stderr).not.toContain('Error');
+
+    const dot = rig.path('dot.git');
+    const home = rig.path('dothome');
+    await rig.git(rig.root, 'clone', '-q', '--bare', 'remote.git', 'dot.git');
+    await rig.git(dot, 'config', 'core.hooksPath', hooks);
+    await rig.git(dot, 'config', 'core.bare', 'false');
+    await rig.git(dot, 'config', 'core.worktree', home);
+    await mkdir(home);
+    const g = (...args: string[]): Promise<{ code: number | null; stderr: string }> =>
+      runProcess('git', [`--git-dir=${dot}`, `--work-tree=${home}`, ...args], { cwd: home, env: rig.env });
+    await g('checkout', '-q', '-f', 'main');
+    await writeFile(join(home, 'readme.txt'), 'x\n');
+    await g('add', 'readme.txt');
+    await g('commit', '-qm', 'good');
+    const pushed = await g('push', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(pushed.stderr).toContain('this push is not checked');
   });
 
   it("forgets only its own worktrees, not the user's whose directory is away", async () => {
@@ -160,7 +236,9 @@ describe('the pre-push hook and what a push names', () => {
     // Before: `disbuild run` stopped on it (exit 2) while the hook built the commit and let it through.
     const graph = JSON.stringify({
       SourceFiles: { ['2'.repeat(40)]: 'missing.go' },
-      Jobs: [{ ID: '1'.repeat(40), Name: 'a', Inputs: ['a.txt'], Cmds: [{ Exec: ['sh', '-c', 'cat a.txt'] }] }],
+      Jobs: [
+        { ID: '1'.repeat(40), Name: 'a', Inputs: ['a.txt'], Cmds: [{ Exec: ['sh', '-c', 'cat a.txt'] }] },
+      ],
     });
     await rig.commit({ 'graph.json': graph, 'a.txt': '1\n' });
     await rig.git(rig.clone, 'config', 'disbuild.graph', 'graph.json');
@@ -169,7 +247,28 @@ describe('the pre-push hook and what a push names', () => {
     expect(run.code).toBe(2);
     const pushed = await rig.push('origin', 'main');
     expect(pushed.code).not.toBe(0);
-    expect(pushed.stderr).toContain(`SourceFiles["${'2'.repeat(40)}"]: source file missing.go does not exist`);
+    expect(pushed.stderr).toContain(
+      `SourceFiles["${'2'.repeat(40)}"]: source file missing.go does not exist`,
+    );
     expect(pushed.stderr).toContain('push blocked');
+  });
+
+  it('refuses an incremental push deleting a source file no job reads', async () => {
+    // Before: the push changed no job's input, so the hook never keyed it, and never checked SourceFiles.
+    const graph = JSON.stringify({
+      SourceFiles: { ['a'.repeat(40)]: 'extra.txt' },
+      Jobs: [
+        { ID: '1'.repeat(40), Name: 'a', Inputs: ['src.txt'], Cmds: [{ Exec: ['sh', '-c', 'cat src.txt'] }] },
+      ],
+    });
+    await rig.commit({ 'graph.json': graph, 'src.txt': '1\n', 'extra.txt': 'x\n' });
+    await rig.git(rig.clone, 'config', 'disbuild.graph', 'graph.json');
+    expect((await rig.push('-q', '--no-verify', 'origin', 'main')).code).toBe(0);
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    await rig.git(rig.clone, 'rm', '-q', 'extra.txt');
+    await rig.git(rig.clone, 'commit', '-qm', 'rm');
+    const pushed = await rig.push('origin', 'main');
+    expect(pushed.code).not.toBe(0);
+    expect(pushed.stderr).toContain('source file extra.txt does not exist');
   });
 });

@@ -165,5 +165,16 @@ describe('importTurbo', () => {
     expect(imported.config.tasks).toEqual({
       build: { script: 'build', inputs: ['**', '//tsconfig.json'], env: ['CI', 'GITHUB_TOKEN', 'NODE_ENV'] },
     });
+    // A name that is no variable's is said and left out, as in globalEnv (before: written, and the graph refused).
+    const bad = importTurbo(
+      { globalDependencies: ['$other-bad', '$'], pipeline: { build: { dependsOn: ['$a-b'] } } },
+      ws,
+    );
+    expect(bad.config.tasks).toEqual({ build: { script: 'build' } });
+    expect(bad.notes).toEqual([
+      'globalDependencies $ "other-bad" not translated (disbuild names variables one by one)',
+      'globalDependencies $ "" not translated (disbuild names variables one by one)',
+      'build: dependsOn $ "a-b" not translated (disbuild names variables one by one)',
+    ]);
   });
 });

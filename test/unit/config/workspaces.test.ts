@@ -121,15 +121,18 @@ describe('workspace dependencies', () => {
       'pnpm-workspace.yaml': 'packages:\n  - "packages/*"\n',
       'packages/a/package.json': { name: '@org/a' },
       'packages/c/package.json': { name: 'c' },
+      'packages/2fa/package.json': { name: '@acme/2fa' },
+      'packages/3d/package.json': { name: '3d' },
       'packages/b/package.json': {
         name: '@org/b',
         dependencies: { 'my-a': 'workspace:@org/a@*', 'my-c': 'workspace:c@^1.0.0', x: 'workspace:*' },
-        devDependencies: { c: 'workspace:^', lodash: 'npm:lodash@4' },
+        devDependencies: { c: 'workspace:^', lodash: 'npm:lodash@4', tfa: 'workspace:@acme/2fa@*' },
+        optionalDependencies: { td: 'workspace:3d@^1.0.0', dot: 'workspace:.x@1', up: 'workspace:^1.0.0' },
       },
     });
     const problems: ConfigProblem[] = [];
     const ws = await readWorkspace(dir, await listRepoFiles(dir), problems);
     expect(problems).toEqual([]);
-    expect(ws.packages.get('@org/b')?.deps).toEqual(['@org/a', 'c']);
+    expect(ws.packages.get('@org/b')?.deps).toEqual(['3d', '@acme/2fa', '@org/a', 'c']);
   });
 });
