@@ -200,7 +200,7 @@ var cli_io = __webpack_require__(1604);
 
 const HELP = `Usage: disbuild import turbo [--source-dir DIR] [--force] [--stdout]
 
-Reads turbo.json ("tasks", or "pipeline") and the workspaces, and writes an equivalent disbuild.json beside it.
+Reads turbo.json or turbo.jsonc ("tasks", or "pipeline") and the workspaces, and writes an equivalent disbuild.json beside it.
 Everything that has no equivalent is listed on stderr.
 
 Options:
@@ -233,15 +233,19 @@ const importCommand = async (argv, io) => {
     const v = parsed.value.values;
     const root = (0,external_node_path_.resolve)(io.cwd, v['source-dir'] ?? '.');
     let turbo;
+    // turbo.json, or turbo.jsonc as Turborepo 2 also reads it; either may hold comments and trailing commas.
+    const source = (0,external_node_path_.join)(root, (await (0,promises_.access)((0,external_node_path_.join)(root, 'turbo.json')).then(() => true, () => false)) ||
+        !(await (0,promises_.access)((0,external_node_path_.join)(root, 'turbo.jsonc')).then(() => true, () => false))
+        ? 'turbo.json'
+        : 'turbo.jsonc');
     try {
-        // turbo.json may hold comments and trailing commas, as Turborepo reads it.
-        const read = (0,config_file/* readJsonWithComments */.HH)(await (0,promises_.readFile)((0,external_node_path_.join)(root, 'turbo.json'), 'utf8'));
+        const read = (0,config_file/* readJsonWithComments */.HH)(await (0,promises_.readFile)(source, 'utf8'));
         if (!read.ok)
             throw new Error(read.error);
         turbo = read.value;
     }
     catch (e) {
-        io.stderr.write(`disbuild import: cannot read ${(0,external_node_path_.join)(root, 'turbo.json')}: ${e.message}\n`);
+        io.stderr.write(`disbuild import: cannot read ${source}: ${e.message}\n`);
         return cli_io/* EXIT */.d.usage;
     }
     const target = (0,external_node_path_.join)(root, config_file/* CONFIG_FILE */.g2);
@@ -259,7 +263,7 @@ const importCommand = async (argv, io) => {
     const result = importTurbo(turbo, ws);
     // A package's own turbo.json (`extends`) changes its tasks there: said, not silently dropped.
     for (const f of files) {
-        if (f !== 'turbo.json' && f.endsWith('/turbo.json'))
+        if (f.includes('/') && (f.endsWith('/turbo.json') || f.endsWith('/turbo.jsonc')))
             result.notes.push(`${f}: a package's own configuration not translated`);
     }
     const toFix = await leaveOutEmptyInputs(root, result, io.env);
@@ -386,7 +390,7 @@ async function readWorkspace(root, files, problems, manifests = new Map()) {
         }
     }
     if (typeof rootPkg?.packageManager === 'string') {
-        const m = /^(npm|yarn|pnpm)@/.exec(rootPkg.packageManager);
+        const m = /^(npm|yarn|pnpm|bun)@/.exec(rootPkg.packageManager);
         if (m)
             manager = m[1];
     }
@@ -394,6 +398,8 @@ async function readWorkspace(root, files, problems, manifests = new Map()) {
         manager = 'pnpm';
     else if ((0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'yarn.lock'))
         manager = 'yarn';
+    else if ((0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'bun.lock') || (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'bun.lockb'))
+        manager = 'bun';
     const packages = new Map();
     if (patterns === undefined) {
         if (rootPkg)

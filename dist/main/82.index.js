@@ -66,7 +66,7 @@ async function readWorkspace(root, files, problems, manifests = new Map()) {
         }
     }
     if (typeof rootPkg?.packageManager === 'string') {
-        const m = /^(npm|yarn|pnpm)@/.exec(rootPkg.packageManager);
+        const m = /^(npm|yarn|pnpm|bun)@/.exec(rootPkg.packageManager);
         if (m)
             manager = m[1];
     }
@@ -74,6 +74,8 @@ async function readWorkspace(root, files, problems, manifests = new Map()) {
         manager = 'pnpm';
     else if ((0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'yarn.lock'))
         manager = 'yarn';
+    else if ((0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'bun.lock') || (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'bun.lockb'))
+        manager = 'bun';
     const packages = new Map();
     if (patterns === undefined) {
         if (rootPkg)

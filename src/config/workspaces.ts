@@ -23,7 +23,7 @@ export interface WorkspacePackage {
   deps: readonly string[];
 }
 
-export type PackageManager = 'npm' | 'yarn' | 'pnpm';
+export type PackageManager = 'npm' | 'yarn' | 'pnpm' | 'bun';
 
 export interface Workspace {
   /** The workspace packages by name, or the root package alone when there are no workspaces. */
@@ -85,10 +85,11 @@ export async function readWorkspace(
     }
   }
   if (typeof rootPkg?.packageManager === 'string') {
-    const m = /^(npm|yarn|pnpm)@/.exec(rootPkg.packageManager);
+    const m = /^(npm|yarn|pnpm|bun)@/.exec(rootPkg.packageManager);
     if (m) manager = m[1] as PackageManager;
   } else if (hasFile(files, 'pnpm-lock.yaml')) manager = 'pnpm';
   else if (hasFile(files, 'yarn.lock')) manager = 'yarn';
+  else if (hasFile(files, 'bun.lock') || hasFile(files, 'bun.lockb')) manager = 'bun';
 
   const packages = new Map<string, WorkspacePackage>();
   if (patterns === undefined) {

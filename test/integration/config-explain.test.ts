@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rig } from '../helpers/rig.js';
 
@@ -192,6 +192,16 @@ describe('disbuild.json problems', () => {
     await rig.write({ 'sub/turbo.json': '{ "extends": ["//"] }' });
     const nested = await rig.run(['import', 'turbo', '--stdout']);
     expect(nested.stderr).toContain("sub/turbo.json: a package's own configuration not translated");
+    // turbo.jsonc, as Turborepo 2 reads it, when there is no turbo.json (before: "cannot read turbo.json").
+    await rm(join(rig.src, 'turbo.json'));
+    await rig.write({ 'turbo.jsonc': '{ // jsonc\n "tasks": { "build": { "outputs": ["lib/**"] } } }' });
+    const jsonc = await rig.run(['import', 'turbo', '--stdout']);
+    expect(jsonc.code, jsonc.stderr).toBe(0);
+    expect(JSON.parse(jsonc.stdout)).toMatchObject({
+      tasks: { build: { script: 'build', outputs: ['lib/**'] } },
+    });
+    await rm(join(rig.src, 'turbo.jsonc'));
+    await rig.write({ 'turbo.json': '\uFEFF{ "tasks": { "build": { "outputs": ["dist/**"] } } }' });
     // Turborepo accepts an input matching nothing, and a field of the wrong type it ignores: the first is left out
     // (before, the config written did not compile), the second said (before, dropped without a word).
     await rig.write({

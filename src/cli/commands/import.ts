@@ -17,7 +17,7 @@ import { EXIT } from '../io.js';
 
 const HELP = `Usage: disbuild import turbo [--source-dir DIR] [--force] [--stdout]
 
-Reads turbo.json ("tasks", or "pipeline") and the workspaces, and writes an equivalent disbuild.json beside it.
+Reads turbo.json or turbo.jsonc ("tasks", or "pipeline") and the workspaces, and writes an equivalent disbuild.json beside it.
 Everything that has no equivalent is listed on stderr.
 
 Options:
@@ -51,13 +51,26 @@ export const importCommand: Command = async (argv, io) => {
   const v = parsed.value.values;
   const root = resolve(io.cwd, v['source-dir'] ?? '.');
   let turbo: unknown;
+  // turbo.json, or turbo.jsonc as Turborepo 2 also reads it; either may hold comments and trailing commas.
+  const source = join(
+    root,
+    (await access(join(root, 'turbo.json')).then(
+      () => true,
+      () => false,
+    )) ||
+      !(await access(join(root, 'turbo.jsonc')).then(
+        () => true,
+        () => false,
+      ))
+      ? 'turbo.json'
+      : 'turbo.jsonc',
+  );
   try {
-    // turbo.json may hold comments and trailing commas, as Turborepo reads it.
-    const read = readJsonWithComments(await readFile(join(root, 'turbo.json'), 'utf8'));
+    const read = readJsonWithComments(await readFile(source, 'utf8'));
     if (!read.ok) throw new Error(read.error);
     turbo = read.value;
   } catch (e) {
-    io.stderr.write(`disbuild import: cannot read ${join(root, 'turbo.json')}: ${(e as Error).message}\n`);
+    io.stderr.write(`disbuild import: cannot read ${source}: ${(e as Error).message}\n`);
     return EXIT.usage;
   }
   const target = join(root, CONFIG_FILE);
@@ -79,7 +92,7 @@ export const importCommand: Command = async (argv, io) => {
   const result = importTurbo(turbo, ws);
   // A package's own turbo.json (`extends`) changes its tasks there: said, not silently dropped.
   for (const f of files) {
-    if (f !== 'turbo.json' && f.endsWith('/turbo.json'))
+    if (f.includes('/') && (f.endsWith('/turbo.json') || f.endsWith('/turbo.jsonc')))
       result.notes.push(`${f}: a package's own configuration not translated`);
   }
   const toFix = await leaveOutEmptyInputs(root, result, io.env);

@@ -135,4 +135,12 @@ describe('workspace dependencies', () => {
     expect(problems).toEqual([]);
     expect(ws.packages.get('@org/b')?.deps).toEqual(['3d', '@acme/2fa', '@org/a', 'c']);
   });
+
+  it('runs scripts with bun where the repository says bun is its package manager', async () => {
+    // Before: `packageManager: "bun@1"` and bun's lock file were passed over, and scripts ran with `npm run`.
+    await write({ 'package.json': { name: 'r', packageManager: 'bun@1.1.0' } });
+    expect((await readWorkspace(dir, await listRepoFiles(dir), [])).manager).toBe('bun');
+    await write({ 'package.json': { name: 'r' }, 'bun.lock': '{}' });
+    expect((await readWorkspace(dir, await listRepoFiles(dir), [])).manager).toBe('bun');
+  });
 });
