@@ -22,6 +22,7 @@ import { type GraphSource, type HookConfig, readHookConfig } from './config.js';
 import { isDeletion, isNewBranch, parsePushInput, type PushedRef } from './parse-push-input.js';
 import { readHookRemote } from './remote-config.js';
 import { Worktrees } from './worktree.js';
+import { watchPusher } from './pusher-watch.js';
 import { printable } from '../util/printable.js';
 
 const sh = promisify(exec);
@@ -66,6 +67,10 @@ export async function runPrePush(
   const onSignal = (): void => controller.abort();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  const unwatch = watchPusher(() => {
+    io.stderr.write('disbuild: the push was stopped; stopping its build\n');
+    controller.abort();
+  });
   const failures: { sha: string; outcome: JobOutcome }[] = [];
   // Commits whose build cannot be made: said as they are met, and the push refused once every commit was tried.
   let unbuildable = 0;
@@ -127,6 +132,7 @@ export async function runPrePush(
     for (const wt of live) await worktrees.remove(wt);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    unwatch();
   }
   if (failures.length > 0) await reportFailures(failures, bySha.size > 1, state.dir, io);
   return failures.length > 0 || unbuildable > 0 ? 1 : 0;

@@ -1,4 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PushRig } from '../helpers/git-repo.js';
@@ -270,5 +272,37 @@ describe('the pre-push hook and what a push names', () => {
     const pushed = await rig.push('origin', 'main');
     expect(pushed.code).not.toBe(0);
     expect(pushed.stderr).toContain('source file extra.txt does not exist');
+  });
+
+  it('stops its build when git push alone is stopped', async () => {
+    // Before: SIGTERM to `git push` (an editor's cancel) left the hook and its job running to the end.
+    const started = rig.path('started');
+    const finished = rig.path('finished');
+    await rig.commit({
+      'disbuild.json': JSON.stringify({
+        tasks: { slow: { command: `touch ${started}; sleep 20.25; touch ${finished}`, inputs: ['a.txt'] } },
+      }),
+      'a.txt': '1\n',
+    });
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const git = spawn('git', ['push', 'origin', 'main'], { cwd: rig.clone, env: rig.env, stdio: 'ignore' });
+    const exited = new Promise((resolve) => git.on('exit', resolve));
+    for (let i = 0; i < 200 && !existsSync(started); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(started)).toBe(true);
+    git.kill('SIGTERM');
+    await exited;
+    const sleeping = (): boolean =>
+      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+        .split('\n')
+        .some((l) => l.startsWith('sleep 20.25'));
+    for (let i = 0; i < 100 && sleeping(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(sleeping()).toBe(false);
+    // Its worktree goes too, once the hook has cleaned up.
+    for (let i = 0; i < 100; i++) {
+      if (!(await rig.git(rig.clone, 'worktree', 'list')).includes('disbuild-worktrees')) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await rig.git(rig.clone, 'worktree', 'list')).not.toContain('disbuild-worktrees');
+    expect(existsSync(finished)).toBe(false);
   });
 });
