@@ -301,10 +301,12 @@ class Worktrees {
      * directory is away for a moment (an unmounted disk), with their HEAD and index.
      */
     async #forget(dir) {
+        // git may have written the path through the real directory (a temp directory behind a link).
+        const real = await (0,promises_.realpath)(this.root).then((r) => (0,external_node_path_.join)(r, (0,external_node_path_.basename)(dir), '.git'), () => undefined);
         const names = await (0,promises_.readdir)(this.records).catch(() => []);
         for (const n of names) {
-            const gitdir = await (0,promises_.readFile)((0,external_node_path_.join)(this.records, n, 'gitdir'), 'utf8').catch(() => '');
-            if (gitdir.trim() === (0,external_node_path_.join)(dir, '.git'))
+            const gitdir = (await (0,promises_.readFile)((0,external_node_path_.join)(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim();
+            if (gitdir === (0,external_node_path_.join)(dir, '.git') || gitdir === real)
                 await (0,promises_.rm)((0,external_node_path_.join)(this.records, n), { recursive: true, force: true });
         }
     }
@@ -407,12 +409,11 @@ async function runPrePush(remote, io, opts = {}) {
     }
     if (bySha.size === 0)
         return errors.length > 0 ? 1 : 0;
-    const repo = await ownRepository(io.cwd);
-    if (typeof repo !== 'string') {
-        io.stderr.write(`disbuild: ${repo.skip}; this push is not checked\n`);
+    const repoDir = await ownRepository(io.cwd);
+    if (typeof repoDir !== 'string') {
+        io.stderr.write(`disbuild: ${repoDir.skip}; this push is not checked\n`);
         return errors.length > 0 ? 1 : 0;
     }
-    const repoDir = repo;
     const state = (0,local_state/* openLocalState */.p)(undefined, io);
     const warn = (m) => io.stderr.write(`disbuild: warning: ${m}\n`);
     const shared = await readHookRemote(repoDir, io.env);
@@ -521,7 +522,9 @@ async function ownRepository(cwd) {
     for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR'])
         delete process.env[name];
     if (handed !== undefined && (await absolute(top).catch(() => '')) !== given) {
-        return { skip: `the pre-push hook needs the git directory found from the work tree, not GIT_DIR=${handed}` };
+        return {
+            skip: `the pre-push hook needs the git directory found from the work tree, not GIT_DIR=${handed}`,
+        };
     }
     // After any `git -c` of the push (GIT_CONFIG_PARAMETERS): the last setting of a key wins.
     const params = process.env.GIT_CONFIG_PARAMETERS;

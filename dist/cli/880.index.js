@@ -233,11 +233,10 @@ const importCommand = async (argv, io) => {
     const v = parsed.value.values;
     const root = (0,external_node_path_.resolve)(io.cwd, v['source-dir'] ?? '.');
     let turbo;
+    const exists = (path) => (0,promises_.access)(path).then(() => true, () => false);
     // turbo.json, or turbo.jsonc as Turborepo 2 also reads it; either may hold comments and trailing commas.
-    const source = (0,external_node_path_.join)(root, (await (0,promises_.access)((0,external_node_path_.join)(root, 'turbo.json')).then(() => true, () => false)) ||
-        !(await (0,promises_.access)((0,external_node_path_.join)(root, 'turbo.jsonc')).then(() => true, () => false))
-        ? 'turbo.json'
-        : 'turbo.jsonc');
+    const jsonc = (0,external_node_path_.join)(root, 'turbo.jsonc');
+    const source = !(await exists((0,external_node_path_.join)(root, 'turbo.json'))) && (await exists(jsonc)) ? jsonc : (0,external_node_path_.join)(root, 'turbo.json');
     try {
         const read = (0,config_file/* readJsonWithComments */.HH)(await (0,promises_.readFile)(source, 'utf8'));
         if (!read.ok)
@@ -249,9 +248,7 @@ const importCommand = async (argv, io) => {
         return cli_io/* EXIT */.d.usage;
     }
     const target = (0,external_node_path_.join)(root, config_file/* CONFIG_FILE */.g2);
-    if (!v.stdout &&
-        !v.force &&
-        (await (0,promises_.access)(target).then(() => true, () => false))) {
+    if (!v.stdout && !v.force && (await exists(target))) {
         io.stderr.write(`disbuild import: ${target} exists; pass --force to replace it, or --stdout\n`);
         return cli_io/* EXIT */.d.usage;
     }

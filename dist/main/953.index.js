@@ -529,7 +529,16 @@ function instantiate(input, add) {
  */
 function passedThrough(task, pkg, input) {
     const spec = input.config.tasks.get(task);
-    return { task, spec, pkg, dir: pkg.dir, name: `${pkg.name}#${task}`, label: '', outputs: [], relOutputs: [] };
+    return {
+        task,
+        spec,
+        pkg,
+        dir: pkg.dir,
+        name: `${pkg.name}#${task}`,
+        label: '',
+        outputs: [],
+        relOutputs: [],
+    };
 }
 function resolveDeps(inst, input, byKey, add) {
     const tasks = input.config.tasks;

@@ -83,7 +83,8 @@ export function compileTasks(input: CompileInput): { graph: GoGraph; problems: C
   );
   const through = new Map<string, TaskInstance>();
   for (const r of resolved.values()) {
-    for (const t of r.through) if (!through.has(t.key)) through.set(t.key, passedThrough(t.task, t.pkg, input));
+    for (const t of r.through)
+      if (!through.has(t.key)) through.set(t.key, passedThrough(t.task, t.pkg, input));
   }
   const inputs = selectInputs([...instances, ...through.values()], input.files, generated, add);
   for (const a of later) add(...a);
@@ -199,7 +200,16 @@ interface PassedThrough {
  */
 function passedThrough(task: string, pkg: WorkspacePackage, input: CompileInput): TaskInstance {
   const spec = input.config.tasks.get(task)!;
-  return { task, spec, pkg, dir: pkg.dir, name: `${pkg.name}#${task}`, label: '', outputs: [], relOutputs: [] };
+  return {
+    task,
+    spec,
+    pkg,
+    dir: pkg.dir,
+    name: `${pkg.name}#${task}`,
+    label: '',
+    outputs: [],
+    relOutputs: [],
+  };
 }
 
 function resolveDeps(

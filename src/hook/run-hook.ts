@@ -49,12 +49,11 @@ export async function runPrePush(
     if (commit !== undefined) bySha.set(commit, [...(bySha.get(commit) ?? []), r]);
   }
   if (bySha.size === 0) return errors.length > 0 ? 1 : 0;
-  const repo = await ownRepository(io.cwd);
-  if (typeof repo !== 'string') {
-    io.stderr.write(`disbuild: ${repo.skip}; this push is not checked\n`);
+  const repoDir = await ownRepository(io.cwd);
+  if (typeof repoDir !== 'string') {
+    io.stderr.write(`disbuild: ${repoDir.skip}; this push is not checked\n`);
     return errors.length > 0 ? 1 : 0;
   }
-  const repoDir = repo;
   const state = openLocalState(undefined, io);
   const warn = (m: string): boolean => io.stderr.write(`disbuild: warning: ${m}\n`);
   const shared = await readHookRemote(repoDir, io.env);
@@ -111,16 +110,16 @@ export async function runPrePush(
       live.add(wt);
       try {
         const failed = await buildInWorktree(
-            plan.graph,
-            plan.toRun,
-            wt,
-            sha,
-            config.value.salt,
-            cache,
-            state,
-            io,
-            controller.signal,
-          );
+          plan.graph,
+          plan.toRun,
+          wt,
+          sha,
+          config.value.salt,
+          cache,
+          state,
+          io,
+          controller.signal,
+        );
         for (const outcome of failed) failures.push({ sha, outcome });
       } finally {
         await worktrees.remove(wt);
@@ -168,9 +167,12 @@ async function ownRepository(cwd: string): Promise<string | { skip: string }> {
   const absolute = async (dir: string): Promise<string> =>
     realpath((await simpleGit(dir).raw(['rev-parse', '--absolute-git-dir'])).trim()).catch(() => '');
   const given = handed === undefined ? '' : await absolute(cwd).catch(() => '');
-  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR']) delete process.env[name];
+  for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR'])
+    delete process.env[name];
   if (handed !== undefined && (await absolute(top).catch(() => '')) !== given) {
-    return { skip: `the pre-push hook needs the git directory found from the work tree, not GIT_DIR=${handed}` };
+    return {
+      skip: `the pre-push hook needs the git directory found from the work tree, not GIT_DIR=${handed}`,
+    };
   }
   // After any `git -c` of the push (GIT_CONFIG_PARAMETERS): the last setting of a key wins.
   const params = process.env.GIT_CONFIG_PARAMETERS;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { mkdir, readFile, readdir, realpath, rm } from 'node:fs/promises';
+import { basename, isAbsolute, join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { isAlive } from '../cache/local-cache.js';
 import { removeTree } from '../util/remove-tree.js';
@@ -48,10 +48,16 @@ export class Worktrees {
    * directory is away for a moment (an unmounted disk), with their HEAD and index.
    */
   async #forget(dir: string): Promise<void> {
+    // git may have written the path through the real directory (a temp directory behind a link).
+    const real = await realpath(this.root).then(
+      (r) => join(r, basename(dir), '.git'),
+      () => undefined,
+    );
     const names = await readdir(this.records).catch(() => [] as string[]);
     for (const n of names) {
-      const gitdir = await readFile(join(this.records, n, 'gitdir'), 'utf8').catch(() => '');
-      if (gitdir.trim() === join(dir, '.git')) await rm(join(this.records, n), { recursive: true, force: true });
+      const gitdir = (await readFile(join(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim();
+      if (gitdir === join(dir, '.git') || gitdir === real)
+        await rm(join(this.records, n), { recursive: true, force: true });
     }
   }
 

@@ -51,20 +51,15 @@ export const importCommand: Command = async (argv, io) => {
   const v = parsed.value.values;
   const root = resolve(io.cwd, v['source-dir'] ?? '.');
   let turbo: unknown;
-  // turbo.json, or turbo.jsonc as Turborepo 2 also reads it; either may hold comments and trailing commas.
-  const source = join(
-    root,
-    (await access(join(root, 'turbo.json')).then(
+  const exists = (path: string): Promise<boolean> =>
+    access(path).then(
       () => true,
       () => false,
-    )) ||
-      !(await access(join(root, 'turbo.jsonc')).then(
-        () => true,
-        () => false,
-      ))
-      ? 'turbo.json'
-      : 'turbo.jsonc',
-  );
+    );
+  // turbo.json, or turbo.jsonc as Turborepo 2 also reads it; either may hold comments and trailing commas.
+  const jsonc = join(root, 'turbo.jsonc');
+  const source =
+    !(await exists(join(root, 'turbo.json'))) && (await exists(jsonc)) ? jsonc : join(root, 'turbo.json');
   try {
     const read = readJsonWithComments(await readFile(source, 'utf8'));
     if (!read.ok) throw new Error(read.error);
@@ -74,14 +69,7 @@ export const importCommand: Command = async (argv, io) => {
     return EXIT.usage;
   }
   const target = join(root, CONFIG_FILE);
-  if (
-    !v.stdout &&
-    !v.force &&
-    (await access(target).then(
-      () => true,
-      () => false,
-    ))
-  ) {
+  if (!v.stdout && !v.force && (await exists(target))) {
     io.stderr.write(`disbuild import: ${target} exists; pass --force to replace it, or --stdout\n`);
     return EXIT.usage;
   }
