@@ -323,24 +323,20 @@ class Worktrees {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/util/is-alive.ts
-var is_alive = __webpack_require__(5510);
 ;// CONCATENATED MODULE: ./src/hook/pusher-watch.ts
 
-
 /**
- * Calls `onGone` once the process that started the hook's parent has exited: `git push` runs the hook through
- * a shell, and when git alone is stopped (an editor's cancel, a CI step's timeout sends it SIGTERM) the shell and
- * this process are left running, building for a push that no longer exists. Also when this process's own parent
- * is gone. Linux only (it reads /proc); elsewhere nothing is watched. Answers the stop of the watch.
+ * Calls `onGone` once the `git push` that runs this hook has exited: git runs the hook through a shell, or execs
+ * it, and when git alone is stopped (an editor's cancel, a CI step's timeout sends it SIGTERM) the hook is left
+ * running, building for a push that no longer exists. The git process is the nearest ancestor named `git`; with
+ * none (run by hand, or on a system without /proc) nothing is watched. Answers the stop of the watch.
  */
 function watchPusher(onGone, everyMs = 500) {
-    const parent = process.ppid;
-    const pusher = parentOf(parent);
-    if (pusher === undefined || pusher <= 1)
+    const git = gitAncestor();
+    if (git === undefined)
         return () => undefined;
     const timer = setInterval(() => {
-        if (process.ppid === parent && (0,is_alive/* isAlive */._)(pusher))
+        if (running(git))
             return;
         clearInterval(timer);
         onGone();
@@ -348,12 +344,32 @@ function watchPusher(onGone, everyMs = 500) {
     timer.unref();
     return () => clearInterval(timer);
 }
-/** The parent of process `pid`, from /proc/PID/stat (its fourth field, after the name in parentheses). */
-function parentOf(pid) {
+/** The nearest of this process's ancestors (up to a few levels: hook managers add some) whose name is `git`. */
+function gitAncestor() {
+    let pid = process.ppid;
+    for (let level = 0; level < 6 && pid > 1; level++) {
+        const s = stat(pid);
+        if (s === undefined)
+            return undefined;
+        if (s.name === 'git')
+            return pid;
+        pid = s.ppid;
+    }
+    return undefined;
+}
+/** Whether `pid` is a live process (a zombie, exited but not yet reaped, is not). */
+function running(pid) {
+    const s = stat(pid);
+    return s !== undefined && s.state !== 'Z';
+}
+/** Name, state and parent of process `pid`, from /proc/PID/stat (the name is in parentheses, and may hold any). */
+function stat(pid) {
     try {
-        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        return Number.isInteger(ppid) ? ppid : undefined;
+        const text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        const open = text.indexOf('(');
+        const close = text.lastIndexOf(')');
+        const [state = '', ppid = ''] = text.slice(close + 2).split(' ');
+        return { name: text.slice(open + 1, close), state, ppid: Number(ppid) };
     }
     catch {
         return undefined;
@@ -511,17 +527,20 @@ async function peelToCommit(repoDir, sha) {
  * dotfiles layout): there is no checkout to build from.
  */
 async function ownRepository(cwd) {
-    const top = await (0,esm/* simpleGit */.Lp)(cwd)
+    const toplevel = (dir) => (0,esm/* simpleGit */.Lp)(dir)
         .raw(['rev-parse', '--show-toplevel'])
         .then((s) => s.trim(), () => '');
-    if (top === '')
-        return { skip: 'the pre-push hook builds from a work tree, and this repository has none' };
-    const handed = process.env.GIT_DIR;
     const absolute = async (dir) => (0,promises_.realpath)((await (0,esm/* simpleGit */.Lp)(dir).raw(['rev-parse', '--absolute-git-dir'])).trim()).catch(() => '');
-    const given = handed === undefined ? '' : await absolute(cwd).catch(() => '');
+    const handed = process.env.GIT_DIR;
+    // With GIT_DIR and no work tree named, git takes the current directory for the top of the work tree.
+    const given = await toplevel(cwd);
+    const givenGitDir = handed === undefined ? '' : await absolute(cwd).catch(() => '');
     for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR'])
         delete process.env[name];
-    if (handed !== undefined && (await absolute(top).catch(() => '')) !== given) {
+    if (given === '')
+        return { skip: 'the pre-push hook builds from a work tree, and this repository has none' };
+    const top = handed === undefined ? given : await toplevel(given);
+    if (top === '' || (handed !== undefined && (await absolute(top).catch(() => '')) !== givenGitDir)) {
         return {
             skip: `the pre-push hook needs the git directory found from the work tree, not GIT_DIR=${handed}`,
         };

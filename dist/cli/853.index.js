@@ -324,6 +324,8 @@ __webpack_require__.d(__webpack_exports__, {
   az: () => (/* binding */ readConfigSource)
 });
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -531,6 +533,7 @@ var repo_files = __webpack_require__(8682);
 
 
 
+
 /** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
 async function readConfigSource(dir) {
     const read = await (0,config_file/* readConfigFile */.RG)(dir);
@@ -693,9 +696,12 @@ function sameStats(a, b) {
  * file" sent users looking for a file they could see.
  */
 function withIgnoredFile(root, p) {
+    // Asked of git, for a file that is there: one beyond a link, in a submodule or under .git is not "ignored".
     const there = p.unlisted?.find((rel) => {
         const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel), { throwIfNoEntry: false });
-        return st !== undefined && (st.isFile() || st.isSymbolicLink());
+        if (st === undefined || !(st.isFile() || st.isSymbolicLink()))
+            return false;
+        return (0,external_node_child_process_.spawnSync)('git', ['check-ignore', '-q', '--', rel], { cwd: root, stdio: 'ignore' }).status === 0;
     });
     if (there === undefined)
         return p;

@@ -236,9 +236,7 @@ function selectInputs(instances, files, generated, add) {
                 const dirs = list === entry.rooted ? [''] : (dirsByTask.get(task) ?? []);
                 add(task, `inputs[${list.index[i]}]`, `${JSON.stringify(entry.raw[list.index[i]])} matches no file${where}`, {
                     matchesNothing: true,
-                    ...(path === undefined
-                        ? {}
-                        : { unlisted: dirs.slice(0, 100).map((d) => (d === '' ? path : `${d}/${path}`)) }),
+                    ...(path === undefined ? {} : { unlisted: dirs.map((d) => (d === '' ? path : `${d}/${path}`)) }),
                 });
             });
         }

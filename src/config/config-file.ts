@@ -60,7 +60,7 @@ export interface ConfigProblem {
   message: string;
   /** An input glob that matches no file (which `import turbo` leaves out rather than reports). */
   matchesNothing?: true;
-  /** For such a glob that is a path: where it names a file in each directory of the task (at most 100). */
+  /** For such a glob that is a path: where it names a file in each directory of the task. */
   unlisted?: string[];
 }
 

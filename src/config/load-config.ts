@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Graph } from '../graph/model.js';
@@ -228,9 +229,11 @@ function sameStats(a: Record<string, string>, b: Record<string, string>): boolea
  * file" sent users looking for a file they could see.
  */
 function withIgnoredFile(root: string, p: ConfigProblem): ConfigProblem {
+  // Asked of git, for a file that is there: one beyond a link, in a submodule or under .git is not "ignored".
   const there = p.unlisted?.find((rel) => {
     const st = lstatSync(join(root, rel), { throwIfNoEntry: false });
-    return st !== undefined && (st.isFile() || st.isSymbolicLink());
+    if (st === undefined || !(st.isFile() || st.isSymbolicLink())) return false;
+    return spawnSync('git', ['check-ignore', '-q', '--', rel], { cwd: root, stdio: 'ignore' }).status === 0;
   });
   if (there === undefined) return p;
   return {

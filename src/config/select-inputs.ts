@@ -139,9 +139,7 @@ export function selectInputs(
           `${JSON.stringify(entry!.raw[list.index[i]!])} matches no file${where}`,
           {
             matchesNothing: true,
-            ...(path === undefined
-              ? {}
-              : { unlisted: dirs.slice(0, 100).map((d) => (d === '' ? path : `${d}/${path}`)) }),
+            ...(path === undefined ? {} : { unlisted: dirs.map((d) => (d === '' ? path : `${d}/${path}`)) }),
           },
         );
       });

@@ -1,18 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { isAlive } from '../util/is-alive.js';
 
 /**
- * Calls `onGone` once the process that started the hook's parent has exited: `git push` runs the hook through
- * a shell, and when git alone is stopped (an editor's cancel, a CI step's timeout sends it SIGTERM) the shell and
- * this process are left running, building for a push that no longer exists. Also when this process's own parent
- * is gone. Linux only (it reads /proc); elsewhere nothing is watched. Answers the stop of the watch.
+ * Calls `onGone` once the `git push` that runs this hook has exited: git runs the hook through a shell, or execs
+ * it, and when git alone is stopped (an editor's cancel, a CI step's timeout sends it SIGTERM) the hook is left
+ * running, building for a push that no longer exists. The git process is the nearest ancestor named `git`; with
+ * none (run by hand, or on a system without /proc) nothing is watched. Answers the stop of the watch.
  */
 export function watchPusher(onGone: () => void, everyMs = 500): () => void {
-  const parent = process.ppid;
-  const pusher = parentOf(parent);
-  if (pusher === undefined || pusher <= 1) return () => undefined;
+  const git = gitAncestor();
+  if (git === undefined) return () => undefined;
   const timer = setInterval(() => {
-    if (process.ppid === parent && isAlive(pusher)) return;
+    if (running(git)) return;
     clearInterval(timer);
     onGone();
   }, everyMs);
@@ -20,12 +18,32 @@ export function watchPusher(onGone: () => void, everyMs = 500): () => void {
   return () => clearInterval(timer);
 }
 
-/** The parent of process `pid`, from /proc/PID/stat (its fourth field, after the name in parentheses). */
-function parentOf(pid: number): number | undefined {
+/** The nearest of this process's ancestors (up to a few levels: hook managers add some) whose name is `git`. */
+function gitAncestor(): number | undefined {
+  let pid = process.ppid;
+  for (let level = 0; level < 6 && pid > 1; level++) {
+    const s = stat(pid);
+    if (s === undefined) return undefined;
+    if (s.name === 'git') return pid;
+    pid = s.ppid;
+  }
+  return undefined;
+}
+
+/** Whether `pid` is a live process (a zombie, exited but not yet reaped, is not). */
+function running(pid: number): boolean {
+  const s = stat(pid);
+  return s !== undefined && s.state !== 'Z';
+}
+
+/** Name, state and parent of process `pid`, from /proc/PID/stat (the name is in parentheses, and may hold any). */
+function stat(pid: number): { name: string; state: string; ppid: number } | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    return Number.isInteger(ppid) ? ppid : undefined;
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const open = text.indexOf('(');
+    const close = text.lastIndexOf(')');
+    const [state = '', ppid = ''] = text.slice(close + 2).split(' ');
+    return { name: text.slice(open + 1, close), state, ppid: Number(ppid) };
   } catch {
     return undefined;
   }

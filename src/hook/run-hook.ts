@@ -156,20 +156,25 @@ async function peelToCommit(repoDir: string, sha: string): Promise<string | unde
  * dotfiles layout): there is no checkout to build from.
  */
 async function ownRepository(cwd: string): Promise<string | { skip: string }> {
-  const top = await simpleGit(cwd)
-    .raw(['rev-parse', '--show-toplevel'])
-    .then(
-      (s) => s.trim(),
-      () => '',
-    );
-  if (top === '') return { skip: 'the pre-push hook builds from a work tree, and this repository has none' };
-  const handed = process.env.GIT_DIR;
+  const toplevel = (dir: string): Promise<string> =>
+    simpleGit(dir)
+      .raw(['rev-parse', '--show-toplevel'])
+      .then(
+        (s) => s.trim(),
+        () => '',
+      );
   const absolute = async (dir: string): Promise<string> =>
     realpath((await simpleGit(dir).raw(['rev-parse', '--absolute-git-dir'])).trim()).catch(() => '');
-  const given = handed === undefined ? '' : await absolute(cwd).catch(() => '');
+  const handed = process.env.GIT_DIR;
+  // With GIT_DIR and no work tree named, git takes the current directory for the top of the work tree.
+  const given = await toplevel(cwd);
+  const givenGitDir = handed === undefined ? '' : await absolute(cwd).catch(() => '');
   for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR'])
     delete process.env[name];
-  if (handed !== undefined && (await absolute(top).catch(() => '')) !== given) {
+  if (given === '')
+    return { skip: 'the pre-push hook builds from a work tree, and this repository has none' };
+  const top = handed === undefined ? given : await toplevel(given);
+  if (top === '' || (handed !== undefined && (await absolute(top).catch(() => '')) !== givenGitDir)) {
     return {
       skip: `the pre-push hook needs the git directory found from the work tree, not GIT_DIR=${handed}`,
     };

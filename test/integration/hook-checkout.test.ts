@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PushRig } from '../helpers/git-repo.js';
-import { runProcess } from '../helpers/rig.js';
+import { CLI, runProcess } from '../helpers/rig.js';
 
 /** What the pre-push hook builds: the pushed commit whole, whatever the clone's own checkout looks like. */
 describe('the pre-push hook and the clone it runs in', () => {
@@ -304,5 +304,54 @@ describe('the pre-push hook and what a push names', () => {
     }
     expect(await rig.git(rig.clone, 'worktree', 'list')).not.toContain('disbuild-worktrees');
     expect(existsSync(finished)).toBe(false);
+  });
+
+  it('still builds, and lets through, a push whose starter exits first while the hook execs disbuild', async () => {
+    // Before: with the hook exec-ing disbuild (node the child of git), the process watched was the one that
+    // started git; a script ending in `git push &` exited, and the passing push was refused as "stopped".
+    await rig.commit({
+      'disbuild.json': JSON.stringify({
+        tasks: { check: { command: 'sleep 2; grep -q good a.txt', inputs: ['a.txt'] } },
+      }),
+      'a.txt': 'good\n',
+    });
+    const hooks = rig.path('hooks');
+    await mkdir(hooks);
+    await writeFile(
+      join(hooks, 'pre-push'),
+      `#!/bin/sh\nexec ${process.execPath} ${CLI} hook run pre-push "$@"\n`,
+      {
+        mode: 0o755,
+      },
+    );
+    await rig.git(rig.clone, 'config', 'core.hooksPath', hooks);
+    const log = rig.path('push.log');
+    const starter = await runProcess('sh', ['-c', `git push origin main > ${log} 2>&1 & sleep 0.5`], {
+      cwd: rig.clone,
+      env: rig.env,
+    });
+    expect(starter.code).toBe(0);
+    const head = (await rig.git(rig.clone, 'rev-parse', 'HEAD')).trim();
+    for (let i = 0; i < 200 && (await rig.remoteRef()) !== head; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(await rig.remoteRef(), await readFile(log, 'utf8')).toBe(head);
+  });
+
+  it('builds from the top of the work tree under `git --git-dir=../.git push` from a subdirectory', async () => {
+    // Before: git took the subdirectory for the top of the work tree, and the hook built from there.
+    await rig.commit({
+      'disbuild.json': JSON.stringify({
+        tasks: { check: { command: 'grep -q good a.txt', inputs: ['a.txt'] } },
+      }),
+      'a.txt': 'good\n',
+      'sub/x.txt': 'x\n',
+    });
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const pushed = await runProcess('git', ['--git-dir=../.git', 'push', 'origin', 'main'], {
+      cwd: join(rig.clone, 'sub'),
+      env: rig.env,
+    });
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(pushed.stderr).toContain('1 built');
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -339,15 +339,24 @@ describe('compileConfig', () => {
       'disbuild.json': {
         tasks: {
           build: { script: 'build', inputs: ['**', '.env.local'] },
-          root: { command: 'true', inputs: ['//apps/web/.env.local', 'nothing-here.txt'] },
+          root: {
+            command: 'true',
+            inputs: ['//apps/web/.env.local', 'nothing-here.txt', '.git/HEAD', 'out/s.txt'],
+          },
         },
       },
     });
     execFileSync('git', ['init', '-q'], { cwd: dir });
+    // There but not ignored: under .git, and beyond a link to a directory (before: "git ignores it" of both).
+    await mkdir(join(dir, 'real'));
+    await writeFile(join(dir, 'real', 's.txt'), '');
+    await symlink('real', join(dir, 'out'));
     const ignored =
       ': "apps/web/.env.local" is there, but git ignores it (inputs are the files git tracks, and those it would add)';
     expect(await errors()).toEqual([
       'disbuild.json task "root" inputs[1]: "nothing-here.txt" matches no file',
+      'disbuild.json task "root" inputs[2]: ".git/HEAD" matches no file',
+      'disbuild.json task "root" inputs[3]: "out/s.txt" matches no file',
       `disbuild.json task "root" inputs[0]: "//apps/web/.env.local" matches no file${ignored}`,
       `disbuild.json task "build" inputs[1]: ".env.local" matches no file in any package with the script "build"${ignored}`,
     ]);
