@@ -328,8 +328,8 @@ var external_node_fs_ = __webpack_require__(3024);
 /**
  * Calls `onGone` once the `git push` that runs this hook has exited: git runs the hook through a shell, or execs
  * it, and when git alone is stopped (an editor's cancel, a CI step's timeout sends it SIGTERM) the hook is left
- * running, building for a push that no longer exists. The git process is the nearest ancestor named `git`; with
- * none (run by hand, or on a system without /proc) nothing is watched. Answers the stop of the watch.
+ * running, building for a push that no longer exists. With no `git` among its ancestors (run by hand, or on a
+ * system without /proc) nothing is watched. Answers the stop of the watch.
  */
 function watchPusher(onGone, everyMs = 500) {
     const git = gitAncestor();
@@ -344,18 +344,35 @@ function watchPusher(onGone, everyMs = 500) {
     timer.unref();
     return () => clearInterval(timer);
 }
-/** The nearest of this process's ancestors (up to a few levels: hook managers add some) whose name is `git`. */
+/**
+ * Among this process's ancestors (up to a few levels: hook managers add some), the nearest `git` given `push`,
+ * else the nearest `git`: a hook may reach disbuild through a git subcommand (`git prepush-check`), which outlives
+ * the push it serves.
+ */
 function gitAncestor() {
+    let nearest;
     let pid = process.ppid;
-    for (let level = 0; level < 6 && pid > 1; level++) {
+    for (let level = 0; level < 10 && pid > 1; level++) {
         const s = stat(pid);
         if (s === undefined)
-            return undefined;
-        if (s.name === 'git')
-            return pid;
+            break;
+        if (s.name === 'git') {
+            if (pushing(pid))
+                return pid;
+            nearest ??= pid;
+        }
         pid = s.ppid;
     }
-    return undefined;
+    return nearest;
+}
+/** Whether process `pid` was started with the argument `push` (its /proc/PID/cmdline, NUL-separated). */
+function pushing(pid) {
+    try {
+        return (0,external_node_fs_.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('push');
+    }
+    catch {
+        return false;
+    }
 }
 /** Whether `pid` is a live process (a zombie, exited but not yet reaped, is not). */
 function running(pid) {
@@ -532,17 +549,18 @@ async function ownRepository(cwd) {
         .then((s) => s.trim(), () => '');
     const absolute = async (dir) => (0,promises_.realpath)((await (0,esm/* simpleGit */.Lp)(dir).raw(['rev-parse', '--absolute-git-dir'])).trim()).catch(() => '');
     const handed = process.env.GIT_DIR;
-    // With GIT_DIR and no work tree named, git takes the current directory for the top of the work tree.
     const given = await toplevel(cwd);
-    const givenGitDir = handed === undefined ? '' : await absolute(cwd).catch(() => '');
+    const gitDir = await absolute(cwd).catch(() => '');
     for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR'])
         delete process.env[name];
-    if (given === '')
-        return { skip: 'the pre-push hook builds from a work tree, and this repository has none' };
-    const top = handed === undefined ? given : await toplevel(given);
-    if (top === '' || (handed !== undefined && (await absolute(top).catch(() => '')) !== givenGitDir)) {
+    // Under GIT_DIR (or run inside the git directory) the top git names is the current directory, or none: the work
+    // tree is the one the git directory itself leads to (a checkout's `.git` sits at its top), asked without GIT_DIR.
+    const top = handed === undefined && given !== '' ? given : gitDir === '' ? '' : await toplevel((0,external_node_path_.dirname)(gitDir));
+    if (top === '' || (await absolute(top).catch(() => '')) !== gitDir) {
         return {
-            skip: `the pre-push hook needs the git directory found from the work tree, not GIT_DIR=${handed}`,
+            skip: handed === undefined
+                ? 'the pre-push hook builds from a work tree, and this repository has none'
+                : `the pre-push hook needs the git directory found from the work tree, not GIT_DIR=${handed}`,
         };
     }
     // After any `git -c` of the push (GIT_CONFIG_PARAMETERS): the last setting of a key wins.

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 /**
  * Calls `onGone` once the `git push` that runs this hook has exited: git runs the hook through a shell, or execs
  * it, and when git alone is stopped (an editor's cancel, a CI step's timeout sends it SIGTERM) the hook is left
- * running, building for a push that no longer exists. The git process is the nearest ancestor named `git`; with
- * none (run by hand, or on a system without /proc) nothing is watched. Answers the stop of the watch.
+ * running, building for a push that no longer exists. With no `git` among its ancestors (run by hand, or on a
+ * system without /proc) nothing is watched. Answers the stop of the watch.
  */
 export function watchPusher(onGone: () => void, everyMs = 500): () => void {
   const git = gitAncestor();
@@ -18,16 +18,33 @@ export function watchPusher(onGone: () => void, everyMs = 500): () => void {
   return () => clearInterval(timer);
 }
 
-/** The nearest of this process's ancestors (up to a few levels: hook managers add some) whose name is `git`. */
+/**
+ * Among this process's ancestors (up to a few levels: hook managers add some), the nearest `git` given `push`,
+ * else the nearest `git`: a hook may reach disbuild through a git subcommand (`git prepush-check`), which outlives
+ * the push it serves.
+ */
 function gitAncestor(): number | undefined {
+  let nearest: number | undefined;
   let pid = process.ppid;
-  for (let level = 0; level < 6 && pid > 1; level++) {
+  for (let level = 0; level < 10 && pid > 1; level++) {
     const s = stat(pid);
-    if (s === undefined) return undefined;
-    if (s.name === 'git') return pid;
+    if (s === undefined) break;
+    if (s.name === 'git') {
+      if (pushing(pid)) return pid;
+      nearest ??= pid;
+    }
     pid = s.ppid;
   }
-  return undefined;
+  return nearest;
+}
+
+/** Whether process `pid` was started with the argument `push` (its /proc/PID/cmdline, NUL-separated). */
+function pushing(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('push');
+  } catch {
+    return false;
+  }
 }
 
 /** Whether `pid` is a live process (a zombie, exited but not yet reaped, is not). */

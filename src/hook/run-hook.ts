@@ -1,6 +1,6 @@
 import { exec } from 'node:child_process';
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { simpleGit } from 'simple-git';
 import type { Cache } from '../cache/cache.js';
@@ -166,17 +166,20 @@ async function ownRepository(cwd: string): Promise<string | { skip: string }> {
   const absolute = async (dir: string): Promise<string> =>
     realpath((await simpleGit(dir).raw(['rev-parse', '--absolute-git-dir'])).trim()).catch(() => '');
   const handed = process.env.GIT_DIR;
-  // With GIT_DIR and no work tree named, git takes the current directory for the top of the work tree.
   const given = await toplevel(cwd);
-  const givenGitDir = handed === undefined ? '' : await absolute(cwd).catch(() => '');
+  const gitDir = await absolute(cwd).catch(() => '');
   for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR'])
     delete process.env[name];
-  if (given === '')
-    return { skip: 'the pre-push hook builds from a work tree, and this repository has none' };
-  const top = handed === undefined ? given : await toplevel(given);
-  if (top === '' || (handed !== undefined && (await absolute(top).catch(() => '')) !== givenGitDir)) {
+  // Under GIT_DIR (or run inside the git directory) the top git names is the current directory, or none: the work
+  // tree is the one the git directory itself leads to (a checkout's `.git` sits at its top), asked without GIT_DIR.
+  const top =
+    handed === undefined && given !== '' ? given : gitDir === '' ? '' : await toplevel(dirname(gitDir));
+  if (top === '' || (await absolute(top).catch(() => '')) !== gitDir) {
     return {
-      skip: `the pre-push hook needs the git directory found from the work tree, not GIT_DIR=${handed}`,
+      skip:
+        handed === undefined
+          ? 'the pre-push hook builds from a work tree, and this repository has none'
+          : `the pre-push hook needs the git directory found from the work tree, not GIT_DIR=${handed}`,
     };
   }
   // After any `git -c` of the push (GIT_CONFIG_PARAMETERS): the last setting of a key wins.

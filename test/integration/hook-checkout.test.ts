@@ -304,6 +304,7 @@ describe('the pre-push hook and what a push names', () => {
     }
     expect(await rig.git(rig.clone, 'worktree', 'list')).not.toContain('disbuild-worktrees');
     expect(existsSync(finished)).toBe(false);
+    await hookGone(rig);
   });
 
   it('still builds, and lets through, a push whose starter exits first while the hook execs disbuild', async () => {
@@ -354,4 +355,82 @@ describe('the pre-push hook and what a push names', () => {
     expect(pushed.code, pushed.stderr).toBe(0);
     expect(pushed.stderr).toContain('1 built');
   });
+
+  it('checks a push made inside .git, or under --git-dir from a directory holding a repository of its own', async () => {
+    // Before: both were taken for pushes with no work tree (inside .git no top is found; from vendor/, asked without
+    // GIT_DIR, git found the nested repository) and let through unchecked, failing job and all.
+    await rig.commit({
+      'disbuild.json': JSON.stringify({
+        tasks: { check: { command: 'grep -q good a.txt', inputs: ['a.txt'] } },
+      }),
+      'a.txt': 'bad\n',
+      '.gitignore': 'vendor/\n',
+    });
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const inside = await runProcess('git', ['push', 'origin', 'main'], {
+      cwd: join(rig.clone, '.git'),
+      env: rig.env,
+    });
+    expect(inside.code).not.toBe(0);
+    expect(inside.stderr).toContain('push blocked: 1 job failed');
+    await mkdir(join(rig.clone, 'vendor'));
+    await rig.git(join(rig.clone, 'vendor'), 'init', '-q');
+    const nested = await runProcess('git', ['--git-dir=../.git', 'push', 'origin', 'main'], {
+      cwd: join(rig.clone, 'vendor'),
+      env: rig.env,
+    });
+    expect(nested.code).not.toBe(0);
+    expect(nested.stderr).toContain('push blocked: 1 job failed');
+  });
+
+  it('stops its build when the push is stopped, also through a git subcommand that runs disbuild', async () => {
+    // Before: the process watched was the nearest `git`, here `git prepush-check`, which outlived the push.
+    const started = rig.path('started');
+    const finished = rig.path('finished');
+    await rig.commit({
+      'disbuild.json': JSON.stringify({
+        tasks: { slow: { command: `touch ${started}; sleep 20.5; touch ${finished}`, inputs: ['a.txt'] } },
+      }),
+      'a.txt': '1\n',
+    });
+    const bin = rig.path('bin');
+    await mkdir(bin);
+    await writeFile(
+      join(bin, 'git-prepush-check'),
+      `#!/bin/sh\nexec ${process.execPath} ${CLI} hook run pre-push "$@"\n`,
+      {
+        mode: 0o755,
+      },
+    );
+    await writeFile(
+      join(rig.clone, '.git', 'hooks', 'pre-push'),
+      '#!/bin/sh\nexec git prepush-check "$@"\n',
+      {
+        mode: 0o755,
+      },
+    );
+    const env = { ...rig.env, PATH: `${bin}:${rig.env.PATH ?? ''}` };
+    const git = spawn('git', ['push', 'origin', 'main'], { cwd: rig.clone, env, stdio: 'ignore' });
+    const exited = new Promise((resolve) => git.on('exit', resolve));
+    for (let i = 0; i < 200 && !existsSync(started); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(started)).toBe(true);
+    git.kill('SIGTERM');
+    await exited;
+    const sleeping = (): boolean =>
+      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+        .split('\n')
+        .some((l) => l.startsWith('sleep 20.5'));
+    for (let i = 0; i < 100 && sleeping(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(sleeping()).toBe(false);
+    expect(existsSync(finished)).toBe(false);
+    await hookGone(rig);
+  });
 });
+
+/** Waits for the hook of a stopped push to exit (it names the remote's path), before the rig is removed. */
+async function hookGone(rig: PushRig): Promise<void> {
+  const remote = rig.path('remote.git');
+  const alive = (): boolean => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).includes(remote);
+  for (let i = 0; i < 200 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(alive()).toBe(false);
+}
