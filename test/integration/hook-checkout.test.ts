@@ -276,35 +276,10 @@ describe('the pre-push hook and what a push names', () => {
 
   it('stops its build when git push alone is stopped', async () => {
     // Before: SIGTERM to `git push` (an editor's cancel) left the hook and its job running to the end.
-    const started = rig.path('started');
-    const finished = rig.path('finished');
-    await rig.commit({
-      'disbuild.json': JSON.stringify({
-        tasks: { slow: { command: `touch ${started}; sleep 20.25; touch ${finished}`, inputs: ['a.txt'] } },
-      }),
-      'a.txt': '1\n',
-    });
     expect((await rig.cli('hook', 'install')).code).toBe(0);
-    const git = spawn('git', ['push', 'origin', 'main'], { cwd: rig.clone, env: rig.env, stdio: 'ignore' });
-    const exited = new Promise((resolve) => git.on('exit', resolve));
-    for (let i = 0; i < 200 && !existsSync(started); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(existsSync(started)).toBe(true);
-    git.kill('SIGTERM');
-    await exited;
-    const sleeping = (): boolean =>
-      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
-        .split('\n')
-        .some((l) => l.startsWith('sleep 20.25'));
-    for (let i = 0; i < 100 && sleeping(); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(sleeping()).toBe(false);
+    await stopPushMidBuild(rig, rig.env, '20.25');
     // Its worktree goes too, once the hook has cleaned up.
-    for (let i = 0; i < 100; i++) {
-      if (!(await rig.git(rig.clone, 'worktree', 'list')).includes('disbuild-worktrees')) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
     expect(await rig.git(rig.clone, 'worktree', 'list')).not.toContain('disbuild-worktrees');
-    expect(existsSync(finished)).toBe(false);
-    await hookGone(rig);
   });
 
   it('still builds, and lets through, a push whose starter exits first while the hook execs disbuild', async () => {
@@ -385,47 +360,46 @@ describe('the pre-push hook and what a push names', () => {
 
   it('stops its build when the push is stopped, also through a git subcommand that runs disbuild', async () => {
     // Before: the process watched was the nearest `git`, here `git prepush-check`, which outlived the push.
-    const started = rig.path('started');
-    const finished = rig.path('finished');
-    await rig.commit({
-      'disbuild.json': JSON.stringify({
-        tasks: { slow: { command: `touch ${started}; sleep 20.5; touch ${finished}`, inputs: ['a.txt'] } },
-      }),
-      'a.txt': '1\n',
-    });
     const bin = rig.path('bin');
     await mkdir(bin);
-    await writeFile(
-      join(bin, 'git-prepush-check'),
-      `#!/bin/sh\nexec ${process.execPath} ${CLI} hook run pre-push "$@"\n`,
-      {
-        mode: 0o755,
-      },
-    );
-    await writeFile(
-      join(rig.clone, '.git', 'hooks', 'pre-push'),
-      '#!/bin/sh\nexec git prepush-check "$@"\n',
-      {
-        mode: 0o755,
-      },
-    );
-    const env = { ...rig.env, PATH: `${bin}:${rig.env.PATH ?? ''}` };
-    const git = spawn('git', ['push', 'origin', 'main'], { cwd: rig.clone, env, stdio: 'ignore' });
-    const exited = new Promise((resolve) => git.on('exit', resolve));
-    for (let i = 0; i < 200 && !existsSync(started); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(existsSync(started)).toBe(true);
-    git.kill('SIGTERM');
-    await exited;
-    const sleeping = (): boolean =>
-      execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
-        .split('\n')
-        .some((l) => l.startsWith('sleep 20.5'));
-    for (let i = 0; i < 100 && sleeping(); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(sleeping()).toBe(false);
-    expect(existsSync(finished)).toBe(false);
-    await hookGone(rig);
+    const check = `#!/bin/sh\nexec ${process.execPath} ${CLI} hook run pre-push "$@"\n`;
+    await writeFile(join(bin, 'git-prepush-check'), check, { mode: 0o755 });
+    const hook = '#!/bin/sh\nexec git prepush-check "$@"\n';
+    await writeFile(join(rig.clone, '.git', 'hooks', 'pre-push'), hook, { mode: 0o755 });
+    await stopPushMidBuild(rig, { ...rig.env, PATH: `${bin}:${rig.env.PATH ?? ''}` }, '20.5');
   });
 });
+
+/**
+ * Commits a task that sleeps for `seconds` (a number no other process sleeps for), pushes, stops `git push` alone
+ * with SIGTERM once the task has started, and expects the task gone without finishing, and the hook exited.
+ */
+async function stopPushMidBuild(rig: PushRig, env: NodeJS.ProcessEnv, seconds: string): Promise<void> {
+  const started = rig.path('started');
+  const finished = rig.path('finished');
+  await rig.commit({
+    'disbuild.json': JSON.stringify({
+      tasks: {
+        slow: { command: `touch ${started}; sleep ${seconds}; touch ${finished}`, inputs: ['a.txt'] },
+      },
+    }),
+    'a.txt': '1\n',
+  });
+  const git = spawn('git', ['push', 'origin', 'main'], { cwd: rig.clone, env, stdio: 'ignore' });
+  const exited = new Promise((resolve) => git.on('exit', resolve));
+  for (let i = 0; i < 200 && !existsSync(started); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(existsSync(started)).toBe(true);
+  git.kill('SIGTERM');
+  await exited;
+  const sleeping = (): boolean =>
+    execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+      .split('\n')
+      .some((l) => l.startsWith(`sleep ${seconds}`));
+  for (let i = 0; i < 100 && sleeping(); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(sleeping()).toBe(false);
+  await hookGone(rig);
+  expect(existsSync(finished)).toBe(false);
+}
 
 /** Waits for the hook of a stopped push to exit (it names the remote's path), before the rig is removed. */
 async function hookGone(rig: PushRig): Promise<void> {
