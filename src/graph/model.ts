@@ -67,6 +67,11 @@ export interface GraphProblem {
  * name is escaped and cut, and the rest escaped (see printable.ts): a name, and the paths and values a message
  * quotes, are the producer's text, of any length and content.
  */
+/** A SourceFiles entry whose file is not there (in a checkout, or in the commit the hook keys). */
+export function missingSourceFile(id: string, path: string): GraphProblem {
+  return { field: `SourceFiles[${quoted(id)}]`, message: `source file ${printable(path)} does not exist` };
+}
+
 export function formatProblem(p: GraphProblem): string {
   const where = [p.job === undefined ? undefined : `job ${quoted(p.job)}`, p.field]
     .filter((s) => s !== undefined)

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Graph, GraphProblem, PathSet } from './model.js';
+import { missingSourceFile } from './model.js';
 import { decodeOrdered } from './go-decode.js';
 import { jsonErrorLocation } from './json-position.js';
 import type { InputKind, ValidateOptions } from './validate.js';
@@ -9,7 +10,7 @@ import { readValidatedGraph, validatedGraphKey, writeValidatedGraph } from './va
 import { DiskView } from '../ids/git-blob.js';
 import { resolveInput } from '../ids/resolve-input.js';
 import { collectGarbage } from '../util/collect-garbage.js';
-import { printable, quoted } from '../util/printable.js';
+import { printable } from '../util/printable.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 
@@ -262,12 +263,7 @@ export function checkFilesExist(graph: Graph, sourceDir: string, opts = { inputs
     });
   }
   for (const [id, path] of graph.sourceFiles) {
-    if (kind(path) === 'missing') {
-      problems.push({
-        field: `SourceFiles[${quoted(id)}]`,
-        message: `source file ${printable(path)} does not exist`,
-      });
-    }
+    if (kind(path) === 'missing') problems.push(missingSourceFile(id, path));
   }
   return problems;
 }

@@ -6,9 +6,9 @@
  * The byte-level encoding is in docs/key-encoding.md.
  */
 import type { Cmd, Graph, GraphProblem, Job, JobLabel, Template, TemplatePart } from '../graph/model.js';
+import { missingSourceFile } from '../graph/model.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
-import { printable, quoted } from '../util/printable.js';
 import { unreachable } from '../util/unreachable.js';
 import type { JobKey } from './brands.js';
 import { CanonicalHasher, compareCodeUnits } from './canonical.js';
@@ -226,12 +226,7 @@ export async function keyGraphAtCommit(
   const missing: GraphProblem[] = [];
   for (const [id, path] of graph.sourceFiles) {
     const state = digests.value.get(path);
-    if (state !== undefined && 'missing' in state) {
-      missing.push({
-        field: `SourceFiles[${quoted(id)}]`,
-        message: `source file ${printable(path)} does not exist`,
-      });
-    }
+    if (state !== undefined && 'missing' in state) missing.push(missingSourceFile(id, path));
   }
   const keys = computeKeys(graph, digests.value, salt);
   if (missing.length === 0) return keys;
