@@ -39278,6 +39278,24 @@ async function renameReplacing(from, to) {
 
 // EXTERNAL MODULE: ./src/util/printable.ts
 var printable = __nccwpck_require__(1095);
+;// CONCATENATED MODULE: ./src/graph/model.ts
+
+/**
+ * Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. The job's
+ * name is escaped and cut, and the rest escaped (see printable.ts): a name, and the paths and values a message
+ * quotes, are the producer's text, of any length and content.
+ */
+/** A SourceFiles entry whose file is not there (in a checkout, or in the commit the hook keys). */
+function missingSourceFile(id, path) {
+    return { field: `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`, message: `source file ${(0,printable/* printable */.g$)(path)} does not exist` };
+}
+function formatProblem(p) {
+    const where = [p.job === undefined ? undefined : `job ${(0,printable/* quoted */.TL)(p.job)}`, p.field]
+        .filter((s) => s !== undefined)
+        .join(' ');
+    return (0,printable/* printable */.g$)(where ? `${where}: ${p.message}` : p.message, Infinity);
+}
+
 ;// CONCATENATED MODULE: ./src/util/unreachable.ts
 /** Put in the `default:` of a switch over a union so that a new member is a compile error. */
 function unreachable(value) {
@@ -40578,12 +40596,8 @@ async function keyGraphAtCommit(graph, repoDir, commit, salt) {
     const missing = [];
     for (const [id, path] of graph.sourceFiles) {
         const state = digests.value.get(path);
-        if (state !== undefined && 'missing' in state) {
-            missing.push({
-                field: `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`,
-                message: `source file ${(0,printable/* printable */.g$)(path)} does not exist`,
-            });
-        }
+        if (state !== undefined && 'missing' in state)
+            missing.push(missingSourceFile(id, path));
     }
     const keys = computeKeys(graph, digests.value, salt);
     if (missing.length === 0)
@@ -43624,20 +43638,6 @@ async function startLauncher() {
     return (await __nccwpck_require__.e(/* import() */ 29).then(__nccwpck_require__.bind(__nccwpck_require__, 7029))).Launcher.start();
 }
 
-;// CONCATENATED MODULE: ./src/graph/model.ts
-
-/**
- * Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. The job's
- * name is escaped and cut, and the rest escaped (see printable.ts): a name, and the paths and values a message
- * quotes, are the producer's text, of any length and content.
- */
-function formatProblem(p) {
-    const where = [p.job === undefined ? undefined : `job ${(0,printable/* quoted */.TL)(p.job)}`, p.field]
-        .filter((s) => s !== undefined)
-        .join(' ');
-    return (0,printable/* printable */.g$)(where ? `${where}: ${p.message}` : p.message, Infinity);
-}
-
 ;// CONCATENATED MODULE: ./src/report/diagnostics.ts
 
 const STYLES = [
@@ -45308,6 +45308,7 @@ async function collectGarbage() {
 
 
 
+
 /**
  * The largest graph text (in UTF-16 code units) whose validation is kept: keeping one holds its text and the kept
  * form in memory at once, and a graph of hundreds of megabytes is read keeping peak memory near its own size.
@@ -45555,12 +45556,8 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
         });
     }
     for (const [id, path] of graph.sourceFiles) {
-        if (kind(path) === 'missing') {
-            problems.push({
-                field: `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`,
-                message: `source file ${(0,printable/* printable */.g$)(path)} does not exist`,
-            });
-        }
+        if (kind(path) === 'missing')
+            problems.push(missingSourceFile(id, path));
     }
     return problems;
 }

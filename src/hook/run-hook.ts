@@ -1,5 +1,5 @@
 import { exec } from 'node:child_process';
-import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { simpleGit } from 'simple-git';
@@ -166,14 +166,21 @@ async function ownRepository(cwd: string): Promise<string | { skip: string }> {
   const absolute = async (dir: string): Promise<string> =>
     realpath((await simpleGit(dir).raw(['rev-parse', '--absolute-git-dir'])).trim()).catch(() => '');
   const handed = process.env.GIT_DIR;
+  const named = handed !== undefined || process.env.GIT_WORK_TREE !== undefined;
   const given = await toplevel(cwd);
-  const gitDir = await absolute(cwd).catch(() => '');
+  const gitDir = named || given === '' ? await absolute(cwd).catch(() => '') : '';
   for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR'])
     delete process.env[name];
-  // Under GIT_DIR (or run inside the git directory) the top git names is the current directory, or none: the work
-  // tree is the one the git directory itself leads to (a checkout's `.git` sits at its top), asked without GIT_DIR.
-  const top =
-    handed === undefined && given !== '' ? given : gitDir === '' ? '' : await toplevel(dirname(gitDir));
+  // The common push: no directory named, a work tree found from where git runs the hook.
+  if (!named && given !== '') return fitForWorktrees(given);
+  // Under GIT_DIR or GIT_WORK_TREE (or run inside the git directory) the top git names is the current directory, the
+  // one named, or none: the work tree is the one the git directory itself leads to (a checkout's `.git` sits at its
+  // top; a linked worktree's git directory names its `.git` file in `gitdir`), asked without them.
+  const linked = await readFile(join(gitDir, 'gitdir'), 'utf8').then(
+    (t) => dirname(t.trim()),
+    () => undefined,
+  );
+  const top = gitDir === '' ? '' : await toplevel(linked ?? dirname(gitDir));
   if (top === '' || (await absolute(top).catch(() => '')) !== gitDir) {
     return {
       skip:
@@ -182,6 +189,11 @@ async function ownRepository(cwd: string): Promise<string | { skip: string }> {
           : `the pre-push hook needs the git directory found from the work tree, not GIT_DIR=${handed}`,
     };
   }
+  return fitForWorktrees(top);
+}
+
+/** `top`, once every git command started from here builds a commit whole, whatever a sparse checkout says. */
+function fitForWorktrees(top: string): string {
   // After any `git -c` of the push (GIT_CONFIG_PARAMETERS): the last setting of a key wins.
   const params = process.env.GIT_CONFIG_PARAMETERS;
   process.env.GIT_CONFIG_PARAMETERS = `${params ? `${params} ` : ''}'core.sparseCheckout=false'`;

@@ -356,6 +356,16 @@ describe('the pre-push hook and what a push names', () => {
     });
     expect(nested.code).not.toBe(0);
     expect(nested.stderr).toContain('push blocked: 1 job failed');
+    // A linked worktree's git directory sits under .git/worktrees, not at the top of its work tree.
+    const linked = rig.path('linked');
+    await rig.git(rig.clone, 'worktree', 'add', '-q', '-b', 'other', linked);
+    const gitDir = (await rig.git(linked, 'rev-parse', '--absolute-git-dir')).trim();
+    const fromLinked = await runProcess('git', [`--git-dir=${gitDir}`, 'push', 'origin', 'other'], {
+      cwd: linked,
+      env: rig.env,
+    });
+    expect(fromLinked.code).not.toBe(0);
+    expect(fromLinked.stderr).toContain('push blocked: 1 job failed');
   });
 
   it('stops its build when the push is stopped, also through a git subcommand that runs disbuild', async () => {
