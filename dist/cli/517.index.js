@@ -213,7 +213,9 @@ const run = async (argv, io) => {
     const state = (0,local_state/* openLocalState */.p)(v['cache-dir'], io);
     // A fresh cache will build everything: the launcher boots while the graph is read and keyed, not after. It is
     // forked before the graph is read, whose reading and validating take this thread for as long as they last.
-    const launcher = v['dry-run'] ? undefined : (0,engine/* startLauncherAhead */.eO)(state.timings.empty);
+    // Not in front of a remote cache: there an empty local cache is a fresh clone whose builds CI has done, and a
+    // launcher booted for nothing takes a core from the lookups and downloads.
+    const launcher = v['dry-run'] || remote !== undefined ? undefined : (0,engine/* startLauncherAhead */.eO)(state.timings.empty);
     if (launcher)
         await launcher;
     const compiledFile = state.compiledGraphFile(sourceDir);

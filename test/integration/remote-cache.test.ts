@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rig } from '../helpers/rig.js';
 import { FaultProxy } from '../helpers/remote/fault-proxy.js';
@@ -5,6 +7,19 @@ import { executed, snapshotTree, writeScenario } from '../helpers/remote/scenari
 import { type CacheServer, startNginx, startTurboServer } from '../helpers/remote/servers.js';
 
 const TOKEN = 'tok-3c1f9a7e5b2d';
+
+/** Loaded into the CLI with `--import`: records every process it forks, one line each, in $PROCESS_LOG. */
+const FORK_RECORDER = `
+import childProcess from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+const real = childProcess.fork;
+childProcess.fork = function (program, ...rest) {
+  appendFileSync(process.env.PROCESS_LOG, 'fork ' + program + '\\n');
+  return real.call(this, program, ...rest);
+};
+syncBuiltinESMExports();
+`;
 
 const protocols = [
   { kind: 'http', start: () => startNginx({ bearer: TOKEN }), extra: [] as string[] },
@@ -39,11 +54,18 @@ for (const p of protocols) {
         // 3 records + 3 archives + the stdout.
         expect(await server.storedFiles()).toBe(p.kind === 'http' ? 4 : 7);
 
-        const lookedUp = await dev.runGraph(remote, env);
+        await writeFile(dev.path('forks.mjs'), FORK_RECORDER);
+        const lookedUp = await dev.runGraph(remote, {
+          ...env,
+          NODE_OPTIONS: `--import ${pathToFileURL(dev.path('forks.mjs')).href}`,
+          PROCESS_LOG: dev.path('forks.log'),
+        });
         expect(lookedUp.code, lookedUp.stderr + lookedUp.stdout).toBe(0);
         expect([...lookedUp.jobs.values()].map((j) => j.status)).toEqual(['cached', 'cached', 'cached']);
         expect(lookedUp.jobs.get('lib')!.stdout).toBe(built.jobs.get('lib')!.stdout);
         expect(await executed(dev)).toEqual([]);
+        // An empty local cache in front of a remote one is not a cold build: no launcher is booted ahead.
+        expect(await readFile(dev.path('forks.log'), 'utf8').catch(() => '')).not.toContain('launcher-process');
 
         const restored = await dev.runGraph(
           [...remote, '--out-dir', dev.path('out'), '--download', 'all'],
