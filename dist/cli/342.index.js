@@ -13,16 +13,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7878);
 /* harmony import */ var _executor_select_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5277);
-/* harmony import */ var _explain_explain_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4624);
-/* harmony import */ var _explain_record_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1806);
-/* harmony import */ var _explain_run_explainer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9814);
-/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2573);
-/* harmony import */ var _ids_file_digest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9870);
-/* harmony import */ var _ids_job_key_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8519);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7593);
-/* harmony import */ var _graph_input_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3311);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1604);
-/* harmony import */ var _run_env_local_state_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5564);
+/* harmony import */ var _explain_explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4624);
+/* harmony import */ var _explain_record_store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1806);
+/* harmony import */ var _explain_run_explainer_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1395);
+/* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2573);
+/* harmony import */ var _ids_file_digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9870);
+/* harmony import */ var _ids_job_key_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8519);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7593);
+/* harmony import */ var _graph_input_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3311);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1604);
+/* harmony import */ var _run_env_local_state_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5564);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1095);
+
 
 
 
@@ -45,7 +47,7 @@ there is none. TASK: job names, globs, or disbuild.json task names; default: eve
 `;
 /** `disbuild explain`: why each job that would run must run. */
 const explainCommand = async (argv, io) => {
-    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_8__/* .parseCommandArgs */ .Qx)(argv, {
+    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_9__/* .parseCommandArgs */ .Qx)(argv, {
         graph: { type: 'string' },
         'source-dir': { type: 'string' },
         'cache-dir': { type: 'string' },
@@ -55,47 +57,47 @@ const explainCommand = async (argv, io) => {
     if (!parsed.ok || parsed.value.values.help) {
         const wanted = parsed.ok;
         (wanted ? io.stdout : io.stderr).write((parsed.ok ? '' : `disbuild explain: ${parsed.error}\n`) + HELP);
-        return wanted ? _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.ok : _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
+        return wanted ? _io_js__WEBPACK_IMPORTED_MODULE_11__/* .EXIT */ .d.ok : _io_js__WEBPACK_IMPORTED_MODULE_11__/* .EXIT */ .d.usage;
     }
     const v = parsed.value.values;
     const sourceDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, v['source-dir'] ?? '.');
-    const input = await (0,_graph_input_js__WEBPACK_IMPORTED_MODULE_9__/* .loadGraphOrReport */ .C)(v.graph, sourceDir, io);
+    const input = await (0,_graph_input_js__WEBPACK_IMPORTED_MODULE_10__/* .loadGraphOrReport */ .C)(v.graph, sourceDir, io);
     if (!input)
-        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
+        return _io_js__WEBPACK_IMPORTED_MODULE_11__/* .EXIT */ .d.usage;
     const { graph } = input;
     const selection = (0,_executor_select_js__WEBPACK_IMPORTED_MODULE_2__.selectJobs)(graph, parsed.value.positionals);
     if (!selection.ok) {
         for (const m of selection.error)
             io.stderr.write(`disbuild explain: ${m}\n`);
-        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
+        return _io_js__WEBPACK_IMPORTED_MODULE_11__/* .EXIT */ .d.usage;
     }
     const salt = v.salt ?? input.salt ?? '';
-    const digests = await (0,_ids_file_digest_js__WEBPACK_IMPORTED_MODULE_6__/* .chooseDigests */ .Dj)(sourceDir, (0,_ids_job_key_js__WEBPACK_IMPORTED_MODULE_7__/* .graphInputs */ .qP)(graph));
-    const keys = (0,_ids_job_key_js__WEBPACK_IMPORTED_MODULE_7__/* .computeKeys */ .yp)(graph, digests, salt);
+    const digests = await (0,_ids_file_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .chooseDigests */ .Dj)(sourceDir, (0,_ids_job_key_js__WEBPACK_IMPORTED_MODULE_8__/* .graphInputs */ .qP)(graph));
+    const keys = (0,_ids_job_key_js__WEBPACK_IMPORTED_MODULE_8__/* .computeKeys */ .yp)(graph, digests, salt);
     if (!keys.ok) {
         for (const p of keys.error)
-            io.stderr.write(`disbuild: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_5__/* .formatProblem */ .V)(p)}\n`);
-        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.usage;
+            io.stderr.write(`disbuild: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_6__/* .formatProblem */ .V)(p)}\n`);
+        return _io_js__WEBPACK_IMPORTED_MODULE_11__/* .EXIT */ .d.usage;
     }
-    const cacheDir = v['cache-dir'] === undefined ? (0,_run_env_local_state_js__WEBPACK_IMPORTED_MODULE_11__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, v['cache-dir']);
+    const cacheDir = v['cache-dir'] === undefined ? (0,_run_env_local_state_js__WEBPACK_IMPORTED_MODULE_12__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, v['cache-dir']);
     const cache = await _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalCache */ .Um.create(cacheDir);
     const jobs = graph.jobs.filter((j) => selection.value.closure.has(j.label));
     const hits = await cache.lookup(jobs.map((j) => keys.value.get(j.label)));
-    const explainer = new _explain_run_explainer_js__WEBPACK_IMPORTED_MODULE_4__/* .RunExplainer */ .M(graph, salt, new _explain_record_store_js__WEBPACK_IMPORTED_MODULE_3__/* .KeyRecordStore */ .G(cacheDir));
+    const explainer = new _explain_run_explainer_js__WEBPACK_IMPORTED_MODULE_5__/* .RunExplainer */ .M(graph, salt, new _explain_record_store_js__WEBPACK_IMPORTED_MODULE_4__/* .KeyRecordStore */ .G(cacheDir));
     explainer.onKeyed(digests, keys.value);
     const toRun = jobs.filter((j) => !hits.has(keys.value.get(j.label)));
     if (toRun.length === 0) {
         io.stdout.write(`nothing would run: all ${jobs.length} jobs are cached\n`);
-        return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.ok;
+        return _io_js__WEBPACK_IMPORTED_MODULE_11__/* .EXIT */ .d.ok;
     }
     const told = new Set(toRun.map((j) => j.name));
     for (const job of toRun) {
         const changes = explainer.changes(job.name);
-        io.stdout.write(`${job.name}: ${(0,_explain_explain_js__WEBPACK_IMPORTED_MODULE_12__/* .oneLine */ .TN)(changes)}\n`);
-        if ((0,_explain_explain_js__WEBPACK_IMPORTED_MODULE_12__/* .hasMoreDetail */ .Jt)(changes, told))
-            io.stdout.write((0,_explain_explain_js__WEBPACK_IMPORTED_MODULE_12__/* .detailLines */ .ZN)(changes, '    ', told).join('\n') + '\n');
+        io.stdout.write(`${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_13__/* .printable */ .g$)(job.name)}: ${(0,_explain_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(changes)}\n`);
+        if ((0,_explain_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .hasMoreDetail */ .Jt)(changes, told))
+            io.stdout.write((0,_explain_explain_js__WEBPACK_IMPORTED_MODULE_3__/* .detailLines */ .ZN)(changes, '    ', told).join('\n') + '\n');
     }
-    return _io_js__WEBPACK_IMPORTED_MODULE_10__/* .EXIT */ .d.ok;
+    return _io_js__WEBPACK_IMPORTED_MODULE_11__/* .EXIT */ .d.ok;
 };
 
 

@@ -102,9 +102,12 @@ var base_environment = __webpack_require__(7622);
 var local_state = __webpack_require__(5564);
 // EXTERNAL MODULE: ./src/explain/record-store.ts
 var record_store = __webpack_require__(1806);
-// EXTERNAL MODULE: ./src/explain/run-explainer.ts + 1 modules
-var run_explainer = __webpack_require__(9814);
+// EXTERNAL MODULE: ./src/explain/run-explainer.ts
+var run_explainer = __webpack_require__(1395);
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __webpack_require__(1095);
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
+
 
 
 
@@ -283,7 +286,7 @@ const run = async (argv, io) => {
             reporter: {
                 onEvent: (e) => {
                     if (e.type === 'job-start' && verbose) {
-                        io.stdout.write(`why ${e.job.name}: ${explainer.reason(e.job.name)}\n`);
+                        io.stdout.write(`why ${(0,printable/* printable */.g$)(e.job.name)}: ${explainer.reason(e.job.name)}\n`);
                     }
                     if (e.type === 'job-end' && e.outcome.status === 'built')
                         explainer.recordBuilt(e.outcome.name);

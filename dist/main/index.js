@@ -39277,7 +39277,7 @@ async function renameReplacing(from, to) {
 }
 
 // EXTERNAL MODULE: ./src/util/printable.ts
-var printable = __nccwpck_require__(1095);
+var util_printable = __nccwpck_require__(1095);
 ;// CONCATENATED MODULE: ./src/graph/model.ts
 
 /**
@@ -39287,13 +39287,13 @@ var printable = __nccwpck_require__(1095);
  */
 /** A SourceFiles entry whose file is not there (in a checkout, or in the commit the hook keys). */
 function missingSourceFile(id, path) {
-    return { field: `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`, message: `source file ${(0,printable/* printable */.g$)(path)} does not exist` };
+    return { field: `SourceFiles[${(0,util_printable/* quoted */.TL)(id)}]`, message: `source file ${(0,util_printable/* printable */.g$)(path)} does not exist` };
 }
 function formatProblem(p) {
-    const where = [p.job === undefined ? undefined : `job ${(0,printable/* quoted */.TL)(p.job)}`, p.field]
+    const where = [p.job === undefined ? undefined : `job ${(0,util_printable/* quoted */.TL)(p.job)}`, p.field]
         .filter((s) => s !== undefined)
         .join(' ');
-    return (0,printable/* printable */.g$)(where ? `${where}: ${p.message}` : p.message, Infinity);
+    return (0,util_printable/* printable */.g$)(where ? `${where}: ${p.message}` : p.message, Infinity);
 }
 
 ;// CONCATENATED MODULE: ./src/util/unreachable.ts
@@ -40940,7 +40940,7 @@ async function runCat(cmd) {
         return undefined;
     }
     catch (e) {
-        return `cannot write ${(0,printable/* quoted */.TL)(cmd.path)}: ${e.message}`;
+        return `cannot write ${(0,util_printable/* quoted */.TL)(cmd.path)}: ${e.message}`;
     }
 }
 function runExec(cmd, opts, clock, onOutput) {
@@ -40999,7 +40999,7 @@ function runExec(cmd, opts, clock, onOutput) {
 /** Why a command did not start: spawn says ENOENT alike for a missing program and a missing directory. */
 function notStarted(cmd, error) {
     const missingDir = error.includes('ENOENT') && !(0,external_node_fs_.statSync)(cmd.cwd, { throwIfNoEntry: false })?.isDirectory();
-    return `cannot run ${(0,printable/* quoted */.TL)(cmd.argv[0] ?? '')}: ${missingDir ? `its working directory ${(0,printable/* quoted */.TL)(cmd.cwd)} does not exist` : error}`;
+    return `cannot run ${(0,util_printable/* quoted */.TL)(cmd.argv[0] ?? '')}: ${missingDir ? `its working directory ${(0,util_printable/* quoted */.TL)(cmd.cwd)} does not exist` : error}`;
 }
 /**
  * Starts a command from this process, watched while it runs (group-watchdog.ts); unwatched only when the watchdog
@@ -41040,9 +41040,9 @@ function parseVariable(whole, inner) {
     const go = v.startsWith('DEP:') ? null : GO_INDEX.exec(v);
     const hex = go === null ? (v.startsWith('DEP:') ? v.slice(4).trim() : undefined) : (go[1] ?? go[2]);
     if (hex === undefined)
-        return (0,util_result/* err */._)(`unknown template variable ${(0,printable/* printable */.g$)(whole)}`);
+        return (0,util_result/* err */._)(`unknown template variable ${(0,util_printable/* printable */.g$)(whole)}`);
     if (!HEX40.test(hex))
-        return (0,util_result/* err */._)(`${(0,printable/* printable */.g$)(whole)} must name a dependency by its 40-character hex ID`);
+        return (0,util_result/* err */._)(`${(0,util_printable/* printable */.g$)(whole)} must name a dependency by its 40-character hex ID`);
     return (0,util_result.ok)({ kind: 'dep', label: hex.toLowerCase() });
 }
 /** Splits a command string into text and variables; an unknown `{{…}}` is an error that quotes it. */
@@ -41055,7 +41055,7 @@ function parseTemplate(s) {
             break;
         const close = s.indexOf('}}', open + 2);
         if (close < 0)
-            return (0,util_result/* err */._)(`unclosed template variable ${(0,printable/* quoted */.TL)(s.slice(open, open + 40))}`);
+            return (0,util_result/* err */._)(`unclosed template variable ${(0,util_printable/* quoted */.TL)(s.slice(open, open + 40))}`);
         const whole = s.slice(open, close + 2);
         const part = parseVariable(whole, s.slice(open + 2, close));
         if (!part.ok)
@@ -42755,7 +42755,7 @@ class Execution {
                     sealTree(at);
                 return { ok: true, dir: at, outcome: await this.#cachedOutcome(ref, hit) };
             }
-            const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed.message}); building it instead`;
+            const message = `cached output of ${(0,util_printable/* quoted */.TL)(ref.name)} could not be restored (${placed.message}); building it instead`;
             // A backend that turned itself off has said so once; every restore after that is a plain miss.
             if (restored.ok || !(restored.error.reason === 'cache-unavailable' && restored.error.reported))
                 this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
@@ -42804,7 +42804,7 @@ class Execution {
         const broken = deps.find((d) => !d.ready.ok);
         if (broken) {
             const name = this.#p.graph.byLabel.get(broken.label).name;
-            return this.#notRun(ref, `dependency ${(0,printable/* quoted */.TL)(name)} ${broken.ready.outcome.status}`);
+            return this.#notRun(ref, `dependency ${(0,util_printable/* quoted */.TL)(name)} ${broken.ready.outcome.status}`);
         }
         if (this.#stopScheduling)
             return this.#notRun(ref, 'not started: an earlier job failed (--fail-fast)');
@@ -42890,7 +42890,7 @@ class Execution {
         const at = (restored.ok && restored.value?.dir) || dir;
         const placed = restored.ok ? this.#inPlace.place(ref.label, at) : { message: restored.error.message };
         if (placed !== undefined) {
-            const message = `cached output of ${(0,printable/* quoted */.TL)(ref.name)} could not be restored (${placed.message}); building it instead`;
+            const message = `cached output of ${(0,util_printable/* quoted */.TL)(ref.name)} could not be restored (${placed.message}); building it instead`;
             this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
             await remove_tree_removeTree(dir).catch(() => undefined);
             if (placed.stray)
@@ -42932,7 +42932,7 @@ class Execution {
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `the result of ${(0,printable/* quoted */.TL)(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
+                message: `the result of ${(0,util_printable/* quoted */.TL)(ref.name)} from a concurrent run could not be used (${e.message}); building it instead`,
             });
             return undefined;
         }
@@ -42975,7 +42975,7 @@ class Execution {
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `could not publish ${(0,printable/* quoted */.TL)(ref.name)} to the coordinator: ${e.message}`,
+                message: `could not publish ${(0,util_printable/* quoted */.TL)(ref.name)} to the coordinator: ${e.message}`,
             });
         }
     }
@@ -43006,7 +43006,7 @@ class Execution {
                 reporter.onEvent({
                     type: 'warning',
                     job: ref,
-                    message: `${(0,printable/* quoted */.TL)(job.name)} writes ${(0,printable/* quoted */.TL)(c.path)} outside its output directory: that file is not cached`,
+                    message: `${(0,util_printable/* quoted */.TL)(job.name)} writes ${(0,util_printable/* quoted */.TL)(c.path)} outside its output directory: that file is not cached`,
                 });
                 break;
             }
@@ -43098,7 +43098,7 @@ class Execution {
                 reporter.onEvent({
                     type: 'warning',
                     job: ref,
-                    message: `${(0,printable/* quoted */.TL)(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+                    message: `${(0,util_printable/* quoted */.TL)(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
                 });
             }
             // 'exists': another process saved the same key first, so it is in the cache all the same.
@@ -43785,7 +43785,7 @@ const bytes = (s) => Buffer.byteLength(s, 'utf8');
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** Job names are the producer's: shown as text, never as markup, control characters escaped, cut when long. */
 const run_summary_markdown_escape = (s) => s.replace(/[\\`*_[\]<>#~]/g, (c) => `\\${c}`);
-const cell = (s) => run_summary_markdown_escape((0,printable/* printable */.g$)(s)).replace(/\|/g, '\\|');
+const cell = (s) => run_summary_markdown_escape((0,util_printable/* printable */.g$)(s)).replace(/\|/g, '\\|');
 /** A code fence longer than any run of backticks in the text, so a log cannot close it early. */
 function fence(text) {
     const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
@@ -43795,7 +43795,7 @@ function failedSection(d, budget) {
     let text = '### Failed jobs\n\n';
     let size = bytes(text);
     for (const [i, f] of d.failed.entries()) {
-        const why = f.message === undefined ? '' : `: ${run_summary_markdown_escape((0,printable/* printable */.g$)(f.message, Infinity))}`;
+        const why = f.message === undefined ? '' : `: ${run_summary_markdown_escape((0,util_printable/* printable */.g$)(f.message, Infinity))}`;
         const f3 = fence(f.stderrTail);
         const block = `**${cell(f.name)}**${why} (exit code ${String(f.exitCode)}, ${secs(f.durationMs)})\n\n` +
             (f.stderrTail === '' ? '' : `${f3}\n${f.stderrTail}\n${f3}\n\n`);
@@ -43880,7 +43880,7 @@ class GithubReporter {
                 this.#group(event.outcome);
                 return;
             case 'warning':
-                core/* warning */.$e((0,printable/* printable */.g$)(event.job ? `${(0,printable/* printable */.g$)(event.job.name)}: ${event.message}` : event.message, Infinity));
+                core/* warning */.$e((0,util_printable/* printable */.g$)(event.job ? `${(0,util_printable/* printable */.g$)(event.job.name)}: ${event.message}` : event.message, Infinity));
                 return;
             case 'run-start':
                 this.out.write(`disbuild: ${event.total} jobs, ${event.cached} cached, ${event.toRun} to run\n`);
@@ -43905,7 +43905,7 @@ class GithubReporter {
         const why = o.message ? ` (${o.message})` : '';
         // A workflow command is one line: control characters are escaped, so a newline in a name cannot end it, and
         // `%` is escaped as the runner expects (it reads `%0A` as a newline).
-        const title = (0,printable/* printable */.g$)(`${ICON[o.status]} ${(0,printable/* printable */.g$)(o.name)}: ${o.status}${why}`, Infinity).replace(/%/g, '%25');
+        const title = (0,util_printable/* printable */.g$)(`${ICON[o.status]} ${(0,util_printable/* printable */.g$)(o.name)}: ${o.status}${why}`, Infinity).replace(/%/g, '%25');
         this.out.write(`::group::${title}\n`);
         if (o.stdout.length + o.stderr.length > 0) {
             // A job's output is not ours: workflow commands in it (`::set-output`, `::add-path`) must stay text.
@@ -43923,7 +43923,7 @@ class GithubReporter {
 function annotateFailures(summary, sourceDir, repoDir) {
     for (const j of summary.jobs.filter((x) => x.status === 'failed').slice(0, ANNOTATION_LIMIT)) {
         const d = findDiagnostic(`${j.stdout.toString('utf8')}\n${j.stderr.toString('utf8')}`, sourceDir, repoDir);
-        const title = `disbuild: ${(0,printable/* printable */.g$)(j.name)} failed (exit code ${String(j.exitCode)})`;
+        const title = `disbuild: ${(0,util_printable/* printable */.g$)(j.name)} failed (exit code ${String(j.exitCode)})`;
         if (d) {
             core/* error */.z3(d.message, {
                 title,
@@ -43933,7 +43933,7 @@ function annotateFailures(summary, sourceDir, repoDir) {
             });
         }
         else {
-            core/* error */.z3(j.message === undefined ? title : (0,printable/* printable */.g$)(j.message, Infinity), { title });
+            core/* error */.z3(j.message === undefined ? title : (0,util_printable/* printable */.g$)(j.message, Infinity), { title });
         }
     }
 }
@@ -44001,7 +44001,109 @@ function writeJsonReport(path, summary) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/explain/key-record.ts
+/**
+ * A key's ingredients, kept per job name so that a later run can say what changed (`disbuild explain`). It holds
+ * what the key is made of, in a form a person can read back: input paths with their digests, commands with
+ * dependency references by name, environment variable names with a hash of their value (never the value), a
+ * hash of the salt, and the dependencies' keys by name.
+ */
+
+const hash = (s) => (0,external_node_crypto_.createHash)('sha256').update(s).digest('hex');
+/** The salt is the same for every record of a run: hashed once. */
+let saltHash;
+const hashSalt = (salt) => {
+    if (saltHash?.salt !== salt)
+        saltHash = { salt, hash: hash(salt) };
+    return saltHash.hash;
+};
+/** The record of one job's key. */
+function keyRecord(graph, job, digests, keys, salt) {
+    const depName = (l) => graph.byLabel.get(l)?.name ?? l;
+    const text = (t) => t
+        .map((p) => p.kind === 'text'
+        ? p.text
+        : p.kind === 'output-dir'
+            ? '{{OUTPUT_DIR}}'
+            : p.kind === 'source-dir'
+                ? '{{SOURCE_DIR}}'
+                : `{{DEP:${depName(p.label)}}}`)
+        .join('');
+    const inputs = {};
+    for (const path of job.inputs) {
+        const s = digests.get(path);
+        inputs[path] =
+            s === undefined || !('digest' in s)
+                ? 'missing'
+                : `${s.mode} ${s.digest}${s.link === undefined ? '' : ` link ${s.link}`}`;
+    }
+    const cmds = job.cmds.map((c) => {
+        if (c.kind === 'cat')
+            return { kind: 'cat', content: hash(text(c.catTemplate)), output: text(c.catOutput) };
+        const env = {};
+        for (const e of c.environ) {
+            const entry = text(e);
+            const eq = entry.indexOf('=');
+            env[eq < 0 ? entry : entry.slice(0, eq)] = hash(eq < 0 ? '' : entry.slice(eq + 1));
+        }
+        return { kind: 'exec', argv: c.exec.map(text), env, cwd: text(c.workingDirectory) };
+    });
+    const deps = {};
+    for (const d of job.deps)
+        deps[depName(d)] = keys.get(d) ?? '';
+    return {
+        version: 1,
+        name: job.name,
+        key: keys.get(job.label) ?? '',
+        salt: hashSalt(salt),
+        inputs,
+        cmds,
+        deps,
+        outputs: [...(job.outputs ?? [])],
+    };
+}
+const isString = (v) => typeof v === 'string';
+const isStringMap = (v, value = () => true) => typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v).every((x) => isString(x) && value(x));
+/** An input's state as keyRecord writes it: `missing`, or a mode and a blob ID, with a link's blob ID. */
+const INPUT_STATE = /^(missing|\S+ [0-9a-f]+( link [0-9a-f]+)?)$/;
+function isCmdRecord(c) {
+    if (typeof c !== 'object' || c === null)
+        return false;
+    const x = c;
+    if (x.kind === 'cat')
+        return isString(x.content) && isString(x.output);
+    return (x.kind === 'exec' &&
+        Array.isArray(x.argv) &&
+        x.argv.every(isString) &&
+        isStringMap(x.env) &&
+        isString(x.cwd));
+}
+/**
+ * `r` when it is a whole key record of `name`, every field of the shape keyRecord writes; else undefined. Records
+ * are read from a journal other processes append to and from a shared cache: one that is not whole is none.
+ */
+function parseKeyRecord(name, r) {
+    if (typeof r !== 'object' || r === null)
+        return undefined;
+    const x = r;
+    const whole = x.version === 1 &&
+        x.name === name &&
+        isString(x.key) &&
+        isString(x.salt) &&
+        isStringMap(x.inputs, (v) => INPUT_STATE.test(v)) &&
+        Array.isArray(x.cmds) &&
+        x.cmds.every(isCmdRecord) &&
+        isStringMap(x.deps) &&
+        Array.isArray(x.outputs) &&
+        x.outputs.every(isString);
+    return whole ? r : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/explain/record-store.ts
+
 
 
 
@@ -44009,12 +44111,17 @@ function writeJsonReport(path, summary) {
 const APPEND_DELAY_MS = 100;
 /** A journal is rewritten (compacted) once it is this much larger than its last compaction left it. */
 const COMPACT_SLACK_BYTES = 4 * 1024 * 1024;
+/**
+ * Lines a compaction keeps of each name: its last record and those before it, so that a dependent built before
+ * the dependency's last builds can still be explained against the record of the key it saw (see explain.ts).
+ */
+const KEPT_PER_NAME = 4;
 /** The first line of a compacted journal: how long the journal was then. */
 const HEADER = '{"compacted":';
 /**
- * The last key record of each job name, kept in one journal, `<cache-dir>/explain-v2/records.jsonl`: one line
- * per build, `<name as JSON>\t<record as JSON>`, the last line of a name being its record. Advisory only: a
- * missing or unreadable record is "never built", never an error.
+ * The last key records of each job name, kept in one journal, `<cache-dir>/explain-v2/records.jsonl`: one line
+ * per build, `<name as JSON>\t<record as JSON>`, the last whole line of a name being its record. Advisory only: a
+ * missing or unreadable record is "never built", never an error; a line that is not a whole record is skipped.
  *
  * Writes: a built job's record is appended within APPEND_DELAY_MS (and at `flush`), the records of that interval
  * in one write of whole lines to the journal opened for appending: no file and no rename per job, and a run
@@ -44027,7 +44134,7 @@ const HEADER = '{"compacted":';
  * explains its jobs against the records before it, not against its own, and a compaction by another process
  * meanwhile does not change what it reads. A name's record is parsed only when asked for.
  *
- * Compaction: `flush(true)` (the end of a run) rewrites the journal with only each name's last line once it has
+ * Compaction: `flush(true)` (the end of a run) rewrites the journal with each name's last KEPT_PER_NAME lines once it has
  * grown COMPACT_SLACK_BYTES past what the last compaction left (a temp file renamed over it). A record another
  * run appends between that rewrite's read and its rename is lost: the cost is an explanation against an older
  * record, or "never built", for that job.
@@ -44037,7 +44144,7 @@ class KeyRecordStore {
     #path;
     /** The journal as first seen: its descriptor and length (-1 when there was none). */
     #snapshot;
-    /** Job name → its last line (unparsed), read from the snapshot on the first `read`. */
+    /** Job name → its lines (unparsed, oldest first), read from the snapshot on the first `read`. */
     #index;
     #pending = [];
     #timer;
@@ -44046,17 +44153,29 @@ class KeyRecordStore {
         this.#dir = (0,external_node_path_.join)(cacheDir, 'explain-v2');
         this.#path = (0,external_node_path_.join)(this.#dir, 'records.jsonl');
     }
+    /** The last whole record of `name`. */
     read(name) {
-        const line = this.#lines().get(name);
-        if (line === undefined)
-            return undefined;
-        try {
-            const r = JSON.parse(line.slice(line.indexOf('\t') + 1));
-            return r.version === 1 && r.name === name ? r : undefined;
+        return this.#find(name, () => true);
+    }
+    /** The last whole record of `name` whose key is `key`. */
+    readWithKey(name, key) {
+        return this.#find(name, (r) => r.key === key);
+    }
+    #find(name, wanted) {
+        const lines = this.#lines().get(name) ?? [];
+        for (let i = lines.length - 1; i >= 0; i--) {
+            const line = lines[i];
+            let r;
+            try {
+                r = parseKeyRecord(name, JSON.parse(line.slice(line.indexOf('\t') + 1)));
+            }
+            catch {
+                // Not a record: the one before it is asked.
+            }
+            if (r && wanted(r))
+                return r;
         }
-        catch {
-            return undefined;
-        }
+        return undefined;
     }
     /** Queues `record` for appending; it reaches the journal within APPEND_DELAY_MS, or at `flush`. */
     write(record) {
@@ -44155,7 +44274,12 @@ class KeyRecordStore {
                 return;
             const last = new Map();
             indexLines(record_store_readAll(fd, size), last);
-            const body = [...last.values()].map((l) => `${l}\n`).join('');
+            const body = [...last.values()]
+                .map((ls) => ls
+                .slice(-KEPT_PER_NAME)
+                .map((l) => `${l}\n`)
+                .join(''))
+                .join('');
             const header = `${HEADER}${Buffer.byteLength(body)}}\n`;
             temp = `${this.#path}.${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
             (0,external_node_fs_.writeFileSync)(temp, header + body);
@@ -44184,7 +44308,7 @@ function record_store_readAll(fd, size) {
     }
     return buf.toString('utf8', 0, got);
 }
-/** Adds every record line of `text` to `into` (name → line; later lines win). Other lines are skipped. */
+/** Adds every record line of `text` to `into` (name → its lines, in order). Other lines are skipped. */
 function indexLines(text, into) {
     let at = 0;
     while (at < text.length) {
@@ -44201,8 +44325,13 @@ function indexLines(text, into) {
             continue;
         try {
             const name = JSON.parse(line.slice(0, tab));
-            if (typeof name === 'string')
-                into.set(name, line);
+            if (typeof name !== 'string')
+                continue;
+            const lines = into.get(name);
+            if (lines === undefined)
+                into.set(name, [line]);
+            else
+                lines.push(line);
         }
         catch {
             // Not a record line.
@@ -44221,10 +44350,18 @@ function compactedSize(fd) {
 }
 
 ;// CONCATENATED MODULE: ./src/explain/explain.ts
-/** The changes between a job's current record and the last stored one. */
-function explain(name, records, seen = new Set()) {
+/**
+ * Why a job's key differs from the last one recorded for its name: the changes, from which a one-line reason
+ * and a detailed account are rendered. A dependency whose key changed is followed down to the root cause.
+ */
+
+/**
+ * The changes between a job's current record and a stored one: the one of `key` when given and found (the key a
+ * dependent was built with), else the last one stored.
+ */
+function explain(name, records, seen = new Set(), key) {
     const now = records.current(name);
-    const before = records.previous(name);
+    const before = (key === undefined ? undefined : records.previousWithKey?.(name, key)) ?? records.previous(name);
     if (now === undefined || before === undefined)
         return [{ kind: 'never-built' }];
     if (now.key === before.key)
@@ -44254,8 +44391,10 @@ function explain(name, records, seen = new Set()) {
         if (n === undefined || b === undefined)
             changes.push({ kind: 'dep-list', name: dep, how: n ? 'added' : 'removed' });
         else {
-            const because = seen.has(dep) ? [] : explain(dep, records, seen);
-            // The dependency was rebuilt since this job was: its own record already has the new key.
+            // Against the dependency's record of the key this job was built with: the dependency may have been rebuilt
+            // since, on its own, and its last record then has its current key.
+            const because = seen.has(dep) ? [] : explain(dep, records, seen, b);
+            // Rebuilt since, and its record of that key gone (compacted away): what changed in it is not known.
             changes.push({ kind: 'dep', name: dep, because: because[0]?.kind === 'same-key' ? [] : because });
         }
     }
@@ -44297,7 +44436,7 @@ function commandChanges(now, before) {
 function unionKeys(a, b) {
     return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
 }
-const explain_short = (state) => state === undefined ? 'none' : state === 'missing' ? 'missing' : state.split(' ')[1].slice(0, 12);
+const explain_short = (state) => state === undefined ? 'none' : state === 'missing' ? 'missing' : (state.split(' ')[1] ?? '').slice(0, 12);
 /**
  * How one input's state (`<mode> <blob ID>[ link <blob ID>]`, or `missing`) changed: its content, else its mode
  * (the executable bit, which keys keep even with `core.fileMode=false`), else its link's target.
@@ -44320,23 +44459,25 @@ function describeChange(c) {
             return 'built before with this key, but the cache no longer has it';
         case 'salt':
             return 'salt changed';
-        case 'input':
+        case 'input': {
+            const path = (0,util_printable/* printable */.g$)(c.path);
             if (c.old === undefined)
-                return `input ${c.path} added (${explain_short(c.new)})`;
+                return `input ${path} added (${explain_short(c.new)})`;
             if (c.new === undefined)
-                return `input ${c.path} removed (was ${explain_short(c.old)})`;
-            return `input ${c.path} ${inputChange(c.old, c.new)}`;
+                return `input ${path} removed (was ${explain_short(c.old)})`;
+            return `input ${path} ${inputChange(c.old, c.new)}`;
+        }
         case 'command':
             return `command changed (${c.field})`;
         case 'env':
-            return `env ${c.name} ${c.how}`;
+            return `env ${(0,util_printable/* printable */.g$)(c.name)} ${c.how}`;
         case 'outputs':
             return 'outputs changed';
         case 'dep-list':
-            return `dependency ${JSON.stringify(c.name)} ${c.how}`;
+            return `dependency ${(0,util_printable/* quoted */.TL)(c.name)} ${c.how}`;
         case 'dep': {
             const root = c.because.find((x) => x.kind !== 'dep') ?? c.because[0];
-            return `dependency ${JSON.stringify(c.name)} changed${root ? `: ${describeChange(root)}` : ''}`;
+            return `dependency ${(0,util_printable/* quoted */.TL)(c.name)} changed${root ? `: ${describeChange(root)}` : ''}`;
         }
     }
 }
@@ -44360,99 +44501,32 @@ function detailLines(changes, indent = '  ', told = new Set()) {
             out.push(`${indent}${describeChange(c)}`);
             continue;
         }
-        const name = JSON.stringify(c.name);
+        const name = quoted(c.name);
         if (told.has(c.name))
-            out.push(`${indent}dependency ${name} changed (see ${c.name})`);
+            out.push(`${indent}dependency ${name} changed (see ${printable(c.name)})`);
         else
             out.push(`${indent}dependency ${name} changed`, ...detailLines(c.because, `${indent}  `, told));
     }
     return out;
 }
-/** Whether the one line leaves something out: more changes, or a dependency's causes not told elsewhere. */
-function hasMoreDetail(changes, told = new Set()) {
-    return changes.length > 1 || changes.some((c) => c.kind === 'dep' && !told.has(c.name));
-}
-
-;// CONCATENATED MODULE: ./src/explain/key-record.ts
 /**
- * A key's ingredients, kept per job name so that a later run can say what changed (`disbuild explain`). It holds
- * what the key is made of, in a form a person can read back: input paths with their digests, commands with
- * dependency references by name, environment variable names with a hash of their value (never the value), a
- * hash of the salt, and the dependencies' keys by name.
+ * Whether the one line leaves something out: more changes, or a dependency's causes not told elsewhere beyond the
+ * single chain of causes the line follows.
  */
-
-const hash = (s) => (0,external_node_crypto_.createHash)('sha256').update(s).digest('hex');
-/** The salt is the same for every record of a run: hashed once. */
-let saltHash;
-const hashSalt = (salt) => {
-    if (saltHash?.salt !== salt)
-        saltHash = { salt, hash: hash(salt) };
-    return saltHash.hash;
-};
-/** The record of one job's key. */
-function keyRecord(graph, job, digests, keys, salt) {
-    const depName = (l) => graph.byLabel.get(l)?.name ?? l;
-    const text = (t) => t
-        .map((p) => p.kind === 'text'
-        ? p.text
-        : p.kind === 'output-dir'
-            ? '{{OUTPUT_DIR}}'
-            : p.kind === 'source-dir'
-                ? '{{SOURCE_DIR}}'
-                : `{{DEP:${depName(p.label)}}}`)
-        .join('');
-    const inputs = {};
-    for (const path of job.inputs) {
-        const s = digests.get(path);
-        inputs[path] =
-            s === undefined || !('digest' in s)
-                ? 'missing'
-                : `${s.mode} ${s.digest}${s.link === undefined ? '' : ` link ${s.link}`}`;
-    }
-    const cmds = job.cmds.map((c) => {
-        if (c.kind === 'cat')
-            return { kind: 'cat', content: hash(text(c.catTemplate)), output: text(c.catOutput) };
-        const env = {};
-        for (const e of c.environ) {
-            const entry = text(e);
-            const eq = entry.indexOf('=');
-            env[eq < 0 ? entry : entry.slice(0, eq)] = hash(eq < 0 ? '' : entry.slice(eq + 1));
-        }
-        return { kind: 'exec', argv: c.exec.map(text), env, cwd: text(c.workingDirectory) };
-    });
-    const deps = {};
-    for (const d of job.deps)
-        deps[depName(d)] = keys.get(d) ?? '';
-    return {
-        version: 1,
-        name: job.name,
-        key: keys.get(job.label) ?? '',
-        salt: hashSalt(salt),
-        inputs,
-        cmds,
-        deps,
-        outputs: [...(job.outputs ?? [])],
-    };
+function hasMoreDetail(changes, told = new Set()) {
+    return (changes.length > 1 || changes.some((c) => c.kind === 'dep' && !told.has(c.name) && !oneChain(c.because)));
+}
+/** Whether `changes` are at most one change, and a dependency's causes one chain down to a single cause. */
+function oneChain(changes) {
+    if (changes.length > 1)
+        return false;
+    const c = changes[0];
+    return c === undefined || c.kind !== 'dep' || oneChain(c.because);
 }
 
 ;// CONCATENATED MODULE: ./src/explain/run-explainer.ts
 
 
-/** A record from elsewhere, checked before it is compared with anything. */
-function isKeyRecord(name, r) {
-    if (typeof r !== 'object' || r === null)
-        return false;
-    const x = r;
-    const isMap = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-    return (x.version === 1 &&
-        x.name === name &&
-        typeof x.key === 'string' &&
-        typeof x.salt === 'string' &&
-        isMap(x.inputs) &&
-        Array.isArray(x.cmds) &&
-        isMap(x.deps) &&
-        Array.isArray(x.outputs));
-}
 /**
  * One run's explanations: this run's key records (made on demand from the digests the keys were computed from)
  * against the stored ones, and storing the records of the jobs it builds.
@@ -44497,6 +44571,9 @@ class RunExplainer {
         }
         return this.#previous.get(name);
     }
+    previousWithKey(name, key) {
+        return this.#store.readWithKey(name, key);
+    }
     /** Names whose stored record was looked up (locally) since the last `preload` round. */
     #looked = new Set();
     /**
@@ -44511,9 +44588,11 @@ class RunExplainer {
             for (const n of wanted)
                 asked.add(n);
             const found = await fetch(wanted).catch(() => new Map());
-            for (const [n, r] of found)
-                if (isKeyRecord(n, r))
-                    this.#previous.set(n, r);
+            for (const [n, r] of found) {
+                const record = parseKeyRecord(n, r);
+                if (record)
+                    this.#previous.set(n, record);
+            }
             // Explaining them reaches the dependencies whose keys changed: their records are asked for next.
             this.#looked.clear();
             for (const n of names)
@@ -44727,7 +44806,7 @@ function readCmd(raw, job, deps, where, cx) {
     const environ = cx.strings(f.Environ, job, `${where}.Environ`);
     environ.forEach((e, i) => {
         if (e !== undefined && !/^[^=]+=/.test(e)) {
-            cx.add(job, `${where}.Environ[${i}]`, `must look like KEY=VALUE, got ${(0,printable/* quoted */.TL)(e)}`);
+            cx.add(job, `${where}.Environ[${i}]`, `must look like KEY=VALUE, got ${(0,util_printable/* quoted */.TL)(e)}`);
         }
     });
     const templates = (list, field) => list.map((s, i) => (s === undefined ? [] : template(s, () => `${field}[${i}]`)));
@@ -44769,7 +44848,7 @@ class ValidateContext {
     }
     /** Records an unknown key whose value nests past Go's limit (see go-json.ts); `field` is the key's path. */
     tooDeep(job, field) {
-        this.add(job, (0,printable/* printable */.g$)(field), `nests more than ${go_json/* MAX_NESTING_DEPTH */.wM} levels deep, which Go's encoding/json refuses`);
+        this.add(job, (0,util_printable/* printable */.g$)(field), `nests more than ${go_json/* MAX_NESTING_DEPTH */.wM} levels deep, which Go's encoding/json refuses`);
     }
     /** One copy of each input path, however many jobs name it. */
     intern(s) {
@@ -44896,7 +44975,7 @@ function validate(raw, cx) {
             depOrigins.set(job, depOrigin);
         const other = byLabel.get(job.label);
         if (other) {
-            cx.add(job.name, 'ID', `duplicate ID ${job.label}, also used by job ${(0,printable/* quoted */.TL)(other.name)}`);
+            cx.add(job.name, 'ID', `duplicate ID ${job.label}, also used by job ${(0,util_printable/* quoted */.TL)(other.name)}`);
             return;
         }
         byLabel.set(job.label, job);
@@ -44915,7 +44994,7 @@ function readSourceFiles(raw, cx) {
     }
     const kind = cx.options.inputKind;
     // Tens of thousands of entries in a large graph: the field name is spelled out only for a problem.
-    const where = (id) => `SourceFiles[${(0,printable/* quoted */.TL)(id)}]`;
+    const where = (id) => `SourceFiles[${(0,util_printable/* quoted */.TL)(id)}]`;
     for (const id in raw) {
         const path = raw[id];
         const lower = id.toLowerCase();
@@ -44930,7 +45009,7 @@ function readSourceFiles(raw, cx) {
         else {
             files.set(lower, path);
             if (kind !== undefined && kind(path) === 'missing')
-                cx.add(undefined, where(id), `source file ${(0,printable/* printable */.g$)(path)} does not exist`);
+                cx.add(undefined, where(id), `source file ${(0,util_printable/* printable */.g$)(path)} does not exist`);
         }
     }
     return files;
@@ -44953,7 +45032,7 @@ function readJob(raw, index, cx) {
     for (const key of tooDeep)
         cx.tooDeep(name, key);
     if (validId === undefined) {
-        cx.add(name, 'ID', `must be 40 hex characters, got ${typeof f.ID === 'string' ? (0,printable/* quoted */.TL)(f.ID) : f.ID === undefined ? 'nothing' : (0,go_json/* isObject */.Gv)(f.ID) || Array.isArray(f.ID) ? (0,go_json/* describe */.q0)(f.ID) : JSON.stringify(f.ID)}`);
+        cx.add(name, 'ID', `must be 40 hex characters, got ${typeof f.ID === 'string' ? (0,util_printable/* quoted */.TL)(f.ID) : f.ID === undefined ? 'nothing' : (0,go_json/* isObject */.Gv)(f.ID) || Array.isArray(f.ID) ? (0,go_json/* describe */.q0)(f.ID) : JSON.stringify(f.ID)}`);
     }
     const inputs = readInputs(cx.strings(f.Inputs, name, 'Inputs'), name, cx);
     const deps = [];
@@ -44963,7 +45042,7 @@ function readJob(raw, index, cx) {
             return;
         const label = d.toLowerCase();
         if (!isHex40(d))
-            cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${(0,printable/* quoted */.TL)(d)}`);
+            cx.add(name, `Deps[${i}]`, `must be 40 hex characters, got ${(0,util_printable/* quoted */.TL)(d)}`);
         else if (!deps.includes(label)) {
             deps.push(label);
             depOrigin.push(i);
@@ -45015,14 +45094,14 @@ function readInputs(raw, job, cx) {
         if (p.includes('\0'))
             return cx.add(job, where(), 'must not contain a NUL byte');
         if (p.charCodeAt(0) === SLASH) {
-            return cx.add(job, where(), `must be relative to the source directory, got ${(0,printable/* quoted */.TL)(p)}`);
+            return cx.add(job, where(), `must be relative to the source directory, got ${(0,util_printable/* quoted */.TL)(p)}`);
         }
         const norm = isNormalPath(p) ? p : external_node_path_.posix.normalize(p).replace(/\/$/, '');
         if (norm === '..' || norm.startsWith('../')) {
-            return cx.add(job, where(), `must not leave the source directory, got ${(0,printable/* quoted */.TL)(p)}`);
+            return cx.add(job, where(), `must not leave the source directory, got ${(0,util_printable/* quoted */.TL)(p)}`);
         }
         if (norm === '.')
-            return cx.add(job, where(), `must name a file, got ${(0,printable/* quoted */.TL)(p)}`);
+            return cx.add(job, where(), `must name a file, got ${(0,util_printable/* quoted */.TL)(p)}`);
         if (out.has(norm))
             return;
         out.add(cx.intern(norm));
@@ -45041,7 +45120,7 @@ function readInputs(raw, job, cx) {
 function inputKindProblem(k, path, job, where, cx) {
     if (k === 'file')
         return;
-    const shown = (0,printable/* printable */.g$)(path);
+    const shown = (0,util_printable/* printable */.g$)(path);
     if (k === 'missing')
         cx.add(job, where(), `input file ${shown} does not exist`);
     else if (k === 'dir')
@@ -45127,7 +45206,7 @@ function checkDeps(jobs, byLabel, depOrigins, cx) {
     }
     for (const cycle of (0,cycles/* findCycles */.p)(new Map(jobs.map((j) => [j.label, j.deps])))) {
         const first = byLabel.get(cycle[0]);
-        const names = cycle.map((l) => (0,printable/* printable */.g$)(byLabel.get(l).name));
+        const names = cycle.map((l) => (0,util_printable/* printable */.g$)(byLabel.get(l).name));
         cx.add(first.name, field(first, first.deps.indexOf(cycle[1])), `dependency cycle: ${names.join(' -> ')}`);
     }
 }
@@ -45539,7 +45618,7 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
         job.inputs.forEach((input, i) => {
             const k = kind(input);
             const field = `Inputs[${i}]`;
-            const shown = (0,printable/* printable */.g$)(input);
+            const shown = (0,util_printable/* printable */.g$)(input);
             if (k === 'missing')
                 problems.push({ job: job.name, field, message: `input file ${shown} does not exist` });
             else if (k === 'dir')

@@ -2,6 +2,7 @@
  * Why a job's key differs from the last one recorded for its name: the changes, from which a one-line reason
  * and a detailed account are rendered. A dependency whose key changed is followed down to the root cause.
  */
+import { printable, quoted } from '../util/printable.js';
 import type { CmdRecord, KeyRecord } from './key-record.js';
 
 export type Change =
@@ -15,16 +16,29 @@ export type Change =
   | { kind: 'dep-list'; name: string; how: 'added' | 'removed' }
   | { kind: 'dep'; name: string; because: Change[] };
 
-/** Looks up records by job name: the current one (this run's) and the last one stored. */
+/**
+ * Looks up records by job name: the current one (this run's), the last one stored, and a stored one of a given
+ * key when there is one.
+ */
 export interface RecordLookup {
   current(name: string): KeyRecord | undefined;
   previous(name: string): KeyRecord | undefined;
+  previousWithKey?(name: string, key: string): KeyRecord | undefined;
 }
 
-/** The changes between a job's current record and the last stored one. */
-export function explain(name: string, records: RecordLookup, seen = new Set<string>()): Change[] {
+/**
+ * The changes between a job's current record and a stored one: the one of `key` when given and found (the key a
+ * dependent was built with), else the last one stored.
+ */
+export function explain(
+  name: string,
+  records: RecordLookup,
+  seen = new Set<string>(),
+  key?: string,
+): Change[] {
   const now = records.current(name);
-  const before = records.previous(name);
+  const before =
+    (key === undefined ? undefined : records.previousWithKey?.(name, key)) ?? records.previous(name);
   if (now === undefined || before === undefined) return [{ kind: 'never-built' }];
   if (now.key === before.key) return [{ kind: 'same-key' }];
   seen.add(name);
@@ -48,8 +62,10 @@ export function explain(name: string, records: RecordLookup, seen = new Set<stri
     if (n === undefined || b === undefined)
       changes.push({ kind: 'dep-list', name: dep, how: n ? 'added' : 'removed' });
     else {
-      const because = seen.has(dep) ? [] : explain(dep, records, seen);
-      // The dependency was rebuilt since this job was: its own record already has the new key.
+      // Against the dependency's record of the key this job was built with: the dependency may have been rebuilt
+      // since, on its own, and its last record then has its current key.
+      const because = seen.has(dep) ? [] : explain(dep, records, seen, b);
+      // Rebuilt since, and its record of that key gone (compacted away): what changed in it is not known.
       changes.push({ kind: 'dep', name: dep, because: because[0]?.kind === 'same-key' ? [] : because });
     }
   }
@@ -88,7 +104,7 @@ function unionKeys(a: Record<string, unknown>, b: Record<string, unknown>): stri
 }
 
 const short = (state: string | undefined): string =>
-  state === undefined ? 'none' : state === 'missing' ? 'missing' : state.split(' ')[1]!.slice(0, 12);
+  state === undefined ? 'none' : state === 'missing' ? 'missing' : (state.split(' ')[1] ?? '').slice(0, 12);
 
 /**
  * How one input's state (`<mode> <blob ID>[ link <blob ID>]`, or `missing`) changed: its content, else its mode
@@ -112,21 +128,23 @@ export function describeChange(c: Change): string {
       return 'built before with this key, but the cache no longer has it';
     case 'salt':
       return 'salt changed';
-    case 'input':
-      if (c.old === undefined) return `input ${c.path} added (${short(c.new)})`;
-      if (c.new === undefined) return `input ${c.path} removed (was ${short(c.old)})`;
-      return `input ${c.path} ${inputChange(c.old, c.new)}`;
+    case 'input': {
+      const path = printable(c.path);
+      if (c.old === undefined) return `input ${path} added (${short(c.new)})`;
+      if (c.new === undefined) return `input ${path} removed (was ${short(c.old)})`;
+      return `input ${path} ${inputChange(c.old, c.new)}`;
+    }
     case 'command':
       return `command changed (${c.field})`;
     case 'env':
-      return `env ${c.name} ${c.how}`;
+      return `env ${printable(c.name)} ${c.how}`;
     case 'outputs':
       return 'outputs changed';
     case 'dep-list':
-      return `dependency ${JSON.stringify(c.name)} ${c.how}`;
+      return `dependency ${quoted(c.name)} ${c.how}`;
     case 'dep': {
       const root = c.because.find((x) => x.kind !== 'dep') ?? c.because[0];
-      return `dependency ${JSON.stringify(c.name)} changed${root ? `: ${describeChange(root)}` : ''}`;
+      return `dependency ${quoted(c.name)} changed${root ? `: ${describeChange(root)}` : ''}`;
     }
   }
 }
@@ -155,14 +173,26 @@ export function detailLines(
       out.push(`${indent}${describeChange(c)}`);
       continue;
     }
-    const name = JSON.stringify(c.name);
-    if (told.has(c.name)) out.push(`${indent}dependency ${name} changed (see ${c.name})`);
+    const name = quoted(c.name);
+    if (told.has(c.name)) out.push(`${indent}dependency ${name} changed (see ${printable(c.name)})`);
     else out.push(`${indent}dependency ${name} changed`, ...detailLines(c.because, `${indent}  `, told));
   }
   return out;
 }
 
-/** Whether the one line leaves something out: more changes, or a dependency's causes not told elsewhere. */
+/**
+ * Whether the one line leaves something out: more changes, or a dependency's causes not told elsewhere beyond the
+ * single chain of causes the line follows.
+ */
 export function hasMoreDetail(changes: readonly Change[], told: ReadonlySet<string> = new Set()): boolean {
-  return changes.length > 1 || changes.some((c) => c.kind === 'dep' && !told.has(c.name));
+  return (
+    changes.length > 1 || changes.some((c) => c.kind === 'dep' && !told.has(c.name) && !oneChain(c.because))
+  );
+}
+
+/** Whether `changes` are at most one change, and a dependency's causes one chain down to a single cause. */
+function oneChain(changes: readonly Change[]): boolean {
+  if (changes.length > 1) return false;
+  const c = changes[0];
+  return c === undefined || c.kind !== 'dep' || oneChain(c.because);
 }

@@ -89,3 +89,46 @@ export function keyRecord(
     outputs: [...(job.outputs ?? [])],
   };
 }
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isStringMap = (v: unknown, value: (s: string) => boolean = () => true): boolean =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.values(v).every((x) => isString(x) && value(x));
+/** An input's state as keyRecord writes it: `missing`, or a mode and a blob ID, with a link's blob ID. */
+const INPUT_STATE = /^(missing|\S+ [0-9a-f]+( link [0-9a-f]+)?)$/;
+
+function isCmdRecord(c: unknown): boolean {
+  if (typeof c !== 'object' || c === null) return false;
+  const x = c as Record<string, unknown>;
+  if (x.kind === 'cat') return isString(x.content) && isString(x.output);
+  return (
+    x.kind === 'exec' &&
+    Array.isArray(x.argv) &&
+    x.argv.every(isString) &&
+    isStringMap(x.env) &&
+    isString(x.cwd)
+  );
+}
+
+/**
+ * `r` when it is a whole key record of `name`, every field of the shape keyRecord writes; else undefined. Records
+ * are read from a journal other processes append to and from a shared cache: one that is not whole is none.
+ */
+export function parseKeyRecord(name: string, r: unknown): KeyRecord | undefined {
+  if (typeof r !== 'object' || r === null) return undefined;
+  const x = r as Partial<Record<keyof KeyRecord, unknown>>;
+  const whole =
+    x.version === 1 &&
+    x.name === name &&
+    isString(x.key) &&
+    isString(x.salt) &&
+    isStringMap(x.inputs, (v) => INPUT_STATE.test(v)) &&
+    Array.isArray(x.cmds) &&
+    x.cmds.every(isCmdRecord) &&
+    isStringMap(x.deps) &&
+    Array.isArray(x.outputs) &&
+    x.outputs.every(isString);
+  return whole ? (r as KeyRecord) : undefined;
+}

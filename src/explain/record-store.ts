@@ -12,7 +12,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { KeyRecord } from './key-record.js';
+import { type KeyRecord, parseKeyRecord } from './key-record.js';
 
 /** How long a built job's record may wait in memory before it is appended (what a SIGKILL can lose). */
 const APPEND_DELAY_MS = 100;
@@ -20,13 +20,19 @@ const APPEND_DELAY_MS = 100;
 /** A journal is rewritten (compacted) once it is this much larger than its last compaction left it. */
 const COMPACT_SLACK_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Lines a compaction keeps of each name: its last record and those before it, so that a dependent built before
+ * the dependency's last builds can still be explained against the record of the key it saw (see explain.ts).
+ */
+const KEPT_PER_NAME = 4;
+
 /** The first line of a compacted journal: how long the journal was then. */
 const HEADER = '{"compacted":';
 
 /**
- * The last key record of each job name, kept in one journal, `<cache-dir>/explain-v2/records.jsonl`: one line
- * per build, `<name as JSON>\t<record as JSON>`, the last line of a name being its record. Advisory only: a
- * missing or unreadable record is "never built", never an error.
+ * The last key records of each job name, kept in one journal, `<cache-dir>/explain-v2/records.jsonl`: one line
+ * per build, `<name as JSON>\t<record as JSON>`, the last whole line of a name being its record. Advisory only: a
+ * missing or unreadable record is "never built", never an error; a line that is not a whole record is skipped.
  *
  * Writes: a built job's record is appended within APPEND_DELAY_MS (and at `flush`), the records of that interval
  * in one write of whole lines to the journal opened for appending: no file and no rename per job, and a run
@@ -39,7 +45,7 @@ const HEADER = '{"compacted":';
  * explains its jobs against the records before it, not against its own, and a compaction by another process
  * meanwhile does not change what it reads. A name's record is parsed only when asked for.
  *
- * Compaction: `flush(true)` (the end of a run) rewrites the journal with only each name's last line once it has
+ * Compaction: `flush(true)` (the end of a run) rewrites the journal with each name's last KEPT_PER_NAME lines once it has
  * grown COMPACT_SLACK_BYTES past what the last compaction left (a temp file renamed over it). A record another
  * run appends between that rewrite's read and its rename is lost: the cost is an explanation against an older
  * record, or "never built", for that job.
@@ -49,8 +55,8 @@ export class KeyRecordStore {
   readonly #path: string;
   /** The journal as first seen: its descriptor and length (-1 when there was none). */
   #snapshot: { fd: number; size: number } | undefined;
-  /** Job name → its last line (unparsed), read from the snapshot on the first `read`. */
-  #index: Map<string, string> | undefined;
+  /** Job name → its lines (unparsed, oldest first), read from the snapshot on the first `read`. */
+  #index: Map<string, string[]> | undefined;
   #pending: string[] = [];
   #timer: NodeJS.Timeout | undefined;
   #made = false;
@@ -60,15 +66,29 @@ export class KeyRecordStore {
     this.#path = join(this.#dir, 'records.jsonl');
   }
 
+  /** The last whole record of `name`. */
   read(name: string): KeyRecord | undefined {
-    const line = this.#lines().get(name);
-    if (line === undefined) return undefined;
-    try {
-      const r = JSON.parse(line.slice(line.indexOf('\t') + 1)) as KeyRecord;
-      return r.version === 1 && r.name === name ? r : undefined;
-    } catch {
-      return undefined;
+    return this.#find(name, () => true);
+  }
+
+  /** The last whole record of `name` whose key is `key`. */
+  readWithKey(name: string, key: string): KeyRecord | undefined {
+    return this.#find(name, (r) => r.key === key);
+  }
+
+  #find(name: string, wanted: (r: KeyRecord) => boolean): KeyRecord | undefined {
+    const lines = this.#lines().get(name) ?? [];
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const line = lines[i]!;
+      let r: KeyRecord | undefined;
+      try {
+        r = parseKeyRecord(name, JSON.parse(line.slice(line.indexOf('\t') + 1)));
+      } catch {
+        // Not a record: the one before it is asked.
+      }
+      if (r && wanted(r)) return r;
     }
+    return undefined;
   }
 
   /** Queues `record` for appending; it reaches the journal within APPEND_DELAY_MS, or at `flush`. */
@@ -105,7 +125,7 @@ export class KeyRecordStore {
     return this.#snapshot;
   }
 
-  #lines(): Map<string, string> {
+  #lines(): Map<string, string[]> {
     if (this.#index !== undefined) return this.#index;
     const { fd, size } = this.#open();
     this.#index = new Map();
@@ -156,9 +176,16 @@ export class KeyRecordStore {
       fd = openSync(this.#path, 'r');
       const size = fstatSync(fd).size;
       if (size <= compactedSize(fd) + COMPACT_SLACK_BYTES) return;
-      const last = new Map<string, string>();
+      const last = new Map<string, string[]>();
       indexLines(readAll(fd, size), last);
-      const body = [...last.values()].map((l) => `${l}\n`).join('');
+      const body = [...last.values()]
+        .map((ls) =>
+          ls
+            .slice(-KEPT_PER_NAME)
+            .map((l) => `${l}\n`)
+            .join(''),
+        )
+        .join('');
       const header = `${HEADER}${Buffer.byteLength(body)}}\n`;
       temp = `${this.#path}.${process.pid}-${randomBytes(4).toString('hex')}`;
       writeFileSync(temp, header + body);
@@ -184,8 +211,8 @@ function readAll(fd: number, size: number): string {
   return buf.toString('utf8', 0, got);
 }
 
-/** Adds every record line of `text` to `into` (name → line; later lines win). Other lines are skipped. */
-function indexLines(text: string, into: Map<string, string>): void {
+/** Adds every record line of `text` to `into` (name → its lines, in order). Other lines are skipped. */
+function indexLines(text: string, into: Map<string, string[]>): void {
   let at = 0;
   while (at < text.length) {
     const end = text.indexOf('\n', at);
@@ -199,7 +226,10 @@ function indexLines(text: string, into: Map<string, string>): void {
     if (tab <= 0 || line.charCodeAt(line.length - 1) !== 0x7d) continue;
     try {
       const name: unknown = JSON.parse(line.slice(0, tab));
-      if (typeof name === 'string') into.set(name, line);
+      if (typeof name !== 'string') continue;
+      const lines = into.get(name);
+      if (lines === undefined) into.set(name, [line]);
+      else lines.push(line);
     } catch {
       // Not a record line.
     }

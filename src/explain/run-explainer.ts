@@ -2,25 +2,8 @@ import type { Graph, Job, JobLabel } from '../graph/model.js';
 import type { JobKey } from '../ids/brands.js';
 import type { InputState } from '../ids/input-state.js';
 import { type Change, explain, oneLine, type RecordLookup } from './explain.js';
-import { keyRecord, type KeyRecord } from './key-record.js';
+import { keyRecord, type KeyRecord, parseKeyRecord } from './key-record.js';
 import type { KeyRecordStore } from './record-store.js';
-
-/** A record from elsewhere, checked before it is compared with anything. */
-function isKeyRecord(name: string, r: unknown): r is KeyRecord {
-  if (typeof r !== 'object' || r === null) return false;
-  const x = r as Partial<Record<keyof KeyRecord, unknown>>;
-  const isMap = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
-  return (
-    x.version === 1 &&
-    x.name === name &&
-    typeof x.key === 'string' &&
-    typeof x.salt === 'string' &&
-    isMap(x.inputs) &&
-    Array.isArray(x.cmds) &&
-    isMap(x.deps) &&
-    Array.isArray(x.outputs)
-  );
-}
 
 /**
  * One run's explanations: this run's key records (made on demand from the digests the keys were computed from)
@@ -72,6 +55,10 @@ export class RunExplainer implements RecordLookup {
     return this.#previous.get(name);
   }
 
+  previousWithKey(name: string, key: string): KeyRecord | undefined {
+    return this.#store.readWithKey(name, key);
+  }
+
   /** Names whose stored record was looked up (locally) since the last `preload` round. */
   readonly #looked = new Set<string>();
 
@@ -89,7 +76,10 @@ export class RunExplainer implements RecordLookup {
     while (wanted.length > 0) {
       for (const n of wanted) asked.add(n);
       const found = await fetch(wanted).catch(() => new Map<string, unknown>());
-      for (const [n, r] of found) if (isKeyRecord(n, r)) this.#previous.set(n, r);
+      for (const [n, r] of found) {
+        const record = parseKeyRecord(n, r);
+        if (record) this.#previous.set(n, record);
+      }
       // Explaining them reaches the dependencies whose keys changed: their records are asked for next.
       this.#looked.clear();
       for (const n of names) this.changes(n);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readFile, rm } from 'node:fs/promises';
+import { appendFile, readFile, rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rig } from '../helpers/rig.js';
 
@@ -69,6 +69,34 @@ describe('disbuild explain and run -v', () => {
     expect(run.stdout).toContain('why app: env FLAVOUR added');
     expect(run.stdout + run.stderr).not.toContain('secret-value');
     expect(await readFile(rig.path('src/out/app.txt'), 'utf8')).toBe('lib 2\napp 2\n');
+  });
+
+  it('names the root cause after the dependency was rebuilt on its own', async () => {
+    await rig.write({ 'lib.txt': 'lib 3\n' });
+    expect((await cli(['run', 'lib'], { FLAVOUR: 'secret-value' })).code).toBe(0);
+    const r = await cli(['explain'], { FLAVOUR: 'secret-value' });
+    expect(r.stdout).toMatch(
+      /^app: dependency "lib" changed: input lib\.txt changed \([0-9a-f]{12} -> [0-9a-f]{12}\)\n$/,
+    );
+    const run = await cli(['run', '-v'], { FLAVOUR: 'secret-value' });
+    expect(run.stdout).toMatch(/why app: dependency "lib" changed: input lib\.txt changed/);
+  });
+
+  it('takes a record it cannot read for the one before it, or none', async () => {
+    const journal = join(rig.cacheDir, 'explain-v2', 'records.jsonl');
+    await appendFile(journal, '\n"app"\t{"version":1,"name":"app","key":"k"}\n');
+    await rig.write({ 'app.txt': 'app 4\n' });
+    const r = await cli(['explain'], { FLAVOUR: 'secret-value' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^app: input app\.txt changed/);
+    await appendFile(
+      journal,
+      '"lib"\t{"version":1,"name":"lib","key":"k","salt":"s","inputs":{"lib.txt":"bogus"},"cmds":[],"deps":{},"outputs":[]}\n',
+    );
+    const run = await cli(['run', '-v'], { FLAVOUR: 'secret-value' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/why app: input app\.txt changed/);
+    expect(run.stdout).toMatch(/disbuild: 2 jobs: 1 cached, 1 built/);
   });
 });
 

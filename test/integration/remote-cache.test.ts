@@ -65,7 +65,9 @@ for (const p of protocols) {
         expect(lookedUp.jobs.get('lib')!.stdout).toBe(built.jobs.get('lib')!.stdout);
         expect(await executed(dev)).toEqual([]);
         // An empty local cache in front of a remote one is not a cold build: no launcher is booted ahead.
-        expect(await readFile(dev.path('forks.log'), 'utf8').catch(() => '')).not.toContain('launcher-process');
+        expect(await readFile(dev.path('forks.log'), 'utf8').catch(() => '')).not.toContain(
+          'launcher-process',
+        );
 
         const restored = await dev.runGraph(
           [...remote, '--out-dir', dev.path('out'), '--download', 'all'],

@@ -12,6 +12,7 @@ import { loadGraphOrReport } from '../graph-input.js';
 import type { Command } from '../io.js';
 import { EXIT } from '../io.js';
 import { defaultCacheDir } from '../../run-env/local-state.js';
+import { printable } from '../../util/printable.js';
 
 const HELP = `Usage: disbuild explain [--graph FILE] [--source-dir DIR] [--cache-dir DIR] [--salt S] [TASK...]
 
@@ -66,7 +67,7 @@ export const explainCommand: Command = async (argv, io) => {
   const told = new Set(toRun.map((j) => j.name));
   for (const job of toRun) {
     const changes = explainer.changes(job.name);
-    io.stdout.write(`${job.name}: ${oneLine(changes)}\n`);
+    io.stdout.write(`${printable(job.name)}: ${oneLine(changes)}\n`);
     if (hasMoreDetail(changes, told)) io.stdout.write(detailLines(changes, '    ', told).join('\n') + '\n');
   }
   return EXIT.ok;

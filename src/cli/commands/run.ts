@@ -18,6 +18,7 @@ import { baseEnvironment } from '../../run-env/base-environment.js';
 import { openLocalState } from '../../run-env/local-state.js';
 import { KeyRecordStore } from '../../explain/record-store.js';
 import { RunExplainer } from '../../explain/run-explainer.js';
+import { printable } from '../../util/printable.js';
 
 const HELP = `Usage: disbuild run [--graph FILE] [options] [TARGET...]
 
@@ -211,7 +212,7 @@ export const run: Command = async (argv, io) => {
         reporter: {
           onEvent: (e: RunEvent) => {
             if (e.type === 'job-start' && verbose) {
-              io.stdout.write(`why ${e.job.name}: ${explainer.reason(e.job.name)}\n`);
+              io.stdout.write(`why ${printable(e.job.name)}: ${explainer.reason(e.job.name)}\n`);
             }
             if (e.type === 'job-end' && e.outcome.status === 'built') explainer.recordBuilt(e.outcome.name);
             reporter.onEvent(e);
