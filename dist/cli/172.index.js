@@ -1156,6 +1156,9 @@ function parseMeta(text) {
             bad(`entry ${JSON.stringify(x.path)} has no known type`);
     }
     // Before any link is created: one made through another link must not land outside the output directory.
+    const under = (0,manifest/* pathUnderNonDirectory */.S$)(m.entries);
+    if (under !== undefined)
+        bad(`entry ${JSON.stringify(under)} is under a file or link`);
     const leaving = (0,manifest/* linkLeavingTree */.X8)(m.entries);
     if (leaving !== undefined)
         bad(`symlink ${JSON.stringify(leaving)} points outside through other links`);

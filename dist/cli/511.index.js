@@ -2023,6 +2023,9 @@ function parseRecord(bytes, key) {
             return (0,result/* err */._)(`the file list names ${JSON.stringify(e.path)} twice`);
         seen.add(e.path);
     }
+    const under = (0,cache_manifest/* pathUnderNonDirectory */.S$)(m.entries);
+    if (under !== undefined)
+        return (0,result/* err */._)(`the file list puts ${JSON.stringify(under)} under a file or link`);
     // Each link was checked alone above; followed through one another, links can still climb out of the tree.
     const leaving = (0,cache_manifest/* linkLeavingTree */.X8)(m.entries);
     if (leaving !== undefined)

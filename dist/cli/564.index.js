@@ -245,6 +245,7 @@ var external_node_zlib_ = __webpack_require__(8522);
 
 
 
+
 /** Shard directories of entries (see adoptArchive) this thread made or found. */
 const shards = new Set();
 /**
@@ -260,7 +261,7 @@ const shards = new Set();
  * links are made last, and no path is written twice ('wx').
  */
 function adoptArchive(r) {
-    const clash = pathUnderNonDirectory(r.entries);
+    const clash = (0,cache_manifest/* pathUnderNonDirectory */.S$)(r.entries);
     if (clash !== undefined)
         return { ok: false, mismatch: `the file list puts ${JSON.stringify(clash)} under a file or link` };
     const files = r.entries.filter((e) => e.type === 'file');
@@ -347,21 +348,6 @@ function adoptArchive(r) {
         (0,external_node_fs_.renameSync)(r.temp, r.entry);
     }
     return { ok: true, committed: true };
-}
-/**
- * The first path the manifest places inside another of its entries that is not a directory (a file or a link):
- * writing it would fail half-way (or go through the link), so such a list is refused before anything is made.
- */
-function pathUnderNonDirectory(entries) {
-    const types = new Map(entries.map((e) => [e.path, e.type]));
-    for (const e of entries) {
-        for (let i = e.path.indexOf('/'); i !== -1; i = e.path.indexOf('/', i + 1)) {
-            const above = types.get(e.path.slice(0, i));
-            if (above !== undefined && above !== 'dir')
-                return e.path;
-        }
-    }
-    return undefined;
 }
 
 // EXTERNAL MODULE: ./src/cache/place-files.ts
@@ -1476,6 +1462,7 @@ async function withWholeLogs(a) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S$: () => (/* binding */ pathUnderNonDirectory),
 /* harmony export */   X8: () => (/* binding */ linkLeavingTree),
 /* harmony export */   aY: () => (/* binding */ verifyTree),
 /* harmony export */   cn: () => (/* binding */ describeTree),
@@ -1593,6 +1580,22 @@ function linkLeavingTree(entries) {
     for (const [path, target] of links)
         if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(target) || leaves(path, target))
             return path;
+    return undefined;
+}
+/**
+ * The first path the manifest places inside another of its entries that is not a directory (a file or a link):
+ * writing it would fail half-way, or go through the link — each link lexically inside the tree, `d/l -> ..` makes
+ * `d/l/m` at `m`. Such a list is refused before anything is made.
+ */
+function pathUnderNonDirectory(entries) {
+    const types = new Map(entries.map((e) => [e.path, e.type]));
+    for (const e of entries) {
+        for (let i = e.path.indexOf('/'); i !== -1; i = e.path.indexOf('/', i + 1)) {
+            const above = types.get(e.path.slice(0, i));
+            if (above !== undefined && above !== 'dir')
+                return e.path;
+        }
+    }
     return undefined;
 }
 /**

@@ -16,136 +16,6 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disb
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:path");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:zlib");
-;// CONCATENATED MODULE: ./src/cache/adopt-archive.ts
-
-
-
-
-/** Shard directories of entries (see adoptArchive) this thread made or found. */
-const shards = new Set();
-/**
- * Turns a downloaded archive into a committed local cache entry in one synchronous stretch, on whichever thread
- * runs it (the restore helper thread, normally): every file is checked against the manifest before anything is
- * written; then the entry is built in `temp` with its files and directories already read-only (as the executor
- * would seal them: no walk afterwards), its meta.json written, and renamed into place — the single commit point,
- * so a crash at any moment leaves either nothing or a complete entry (the temp directory of a dead process is
- * removed by the next run). Answers a mismatch; throws on I/O trouble (a full disk), leaving `temp` for the
- * caller to remove.
- *
- * Writes nothing through a link: the manifest's paths are safe and unique (checked when its record was read),
- * links are made last, and no path is written twice ('wx').
- */
-function adoptArchive(r) {
-    const clash = pathUnderNonDirectory(r.entries);
-    if (clash !== undefined)
-        return { ok: false, mismatch: `the file list puts ${JSON.stringify(clash)} under a file or link` };
-    const files = r.entries.filter((e) => e.type === 'file');
-    const total = files.reduce((s, e) => s + e.size, 0);
-    let content = Buffer.from(r.archive.buffer, r.archive.byteOffset, r.archive.byteLength);
-    if (r.encoding === 'gzip') {
-        try {
-            // Never more than the manifest promises: a small archive cannot expand into a huge one.
-            content = (0,external_node_zlib_namespaceObject.gunzipSync)(content, { maxOutputLength: Math.max(1, total) });
-        }
-        catch (e) {
-            return { ok: false, mismatch: `bad archive: ${e.message}` };
-        }
-    }
-    if (content.length !== total) {
-        return { ok: false, mismatch: `the archive holds ${content.length} bytes, the manifest ${total}` };
-    }
-    const parts = [];
-    let at = 0;
-    for (const e of files) {
-        const bytes = content.subarray(at, at + e.size);
-        at += e.size;
-        if ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex') !== e.sha256) {
-            return { ok: false, mismatch: `${JSON.stringify(e.path)} does not match the manifest` };
-        }
-        parts.push(bytes);
-    }
-    const out = (0,external_node_path_namespaceObject.join)(r.temp, 'out');
-    (0,external_node_fs_namespaceObject.mkdirSync)(r.temp);
-    (0,external_node_fs_namespaceObject.mkdirSync)(out);
-    // Every directory of the tree, to be sealed once its contents are written.
-    const dirs = [out];
-    const made = new Set(dirs);
-    const makeDir = (dir) => {
-        if (made.has(dir))
-            return;
-        makeDir((0,external_node_path_namespaceObject.dirname)(dir));
-        (0,external_node_fs_namespaceObject.mkdirSync)(dir);
-        made.add(dir);
-        dirs.push(dir);
-    };
-    let file = 0;
-    for (const e of r.entries) {
-        const path = (0,external_node_path_namespaceObject.join)(out, e.path);
-        if (e.type === 'dir')
-            makeDir(path);
-        else if (e.type === 'file') {
-            makeDir((0,external_node_path_namespaceObject.dirname)(path));
-            // Read-only from the start: the mode the executor's seal would give it (umask only takes bits away).
-            (0,external_node_fs_namespaceObject.writeFileSync)(path, parts[file++], { flag: 'wx', mode: (e.mode & 0o100 ? 0o755 : 0o644) & ~0o222 });
-        }
-    }
-    for (const e of r.entries) {
-        if (e.type !== 'symlink')
-            continue;
-        const path = (0,external_node_path_namespaceObject.join)(out, e.path);
-        makeDir((0,external_node_path_namespaceObject.dirname)(path));
-        (0,external_node_fs_namespaceObject.symlinkSync)(e.target, path);
-    }
-    // Deepest first: a directory is sealed after everything inside it was made.
-    for (let i = dirs.length - 1; i >= 0; i--)
-        (0,external_node_fs_namespaceObject.chmodSync)(dirs[i], 0o555);
-    for (const log of r.logs)
-        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(r.temp, log.name), log.bytes);
-    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(r.temp, 'meta.json'), r.meta);
-    // The entry's shard directory is made (or found) once per thread before its first rename, not after a rename
-    // failed: a failed call costs an exception, and a new cache has 256 shards to make.
-    const shard = (0,external_node_path_namespaceObject.dirname)(r.entry);
-    if (!shards.has(shard)) {
-        (0,external_node_fs_namespaceObject.mkdirSync)(shard, { recursive: true });
-        shards.add(shard);
-    }
-    try {
-        (0,external_node_fs_namespaceObject.renameSync)(r.temp, r.entry);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'ENOTEMPTY' || code === 'EEXIST')
-            return { ok: true, committed: false };
-        if (code !== 'ENOENT')
-            throw e;
-        // The shard was removed meanwhile (the cache pruned or wiped while this runs).
-        (0,external_node_fs_namespaceObject.mkdirSync)(shard, { recursive: true });
-        (0,external_node_fs_namespaceObject.renameSync)(r.temp, r.entry);
-    }
-    return { ok: true, committed: true };
-}
-/**
- * The first path the manifest places inside another of its entries that is not a directory (a file or a link):
- * writing it would fail half-way (or go through the link), so such a list is refused before anything is made.
- */
-function pathUnderNonDirectory(entries) {
-    const types = new Map(entries.map((e) => [e.path, e.type]));
-    for (const e of entries) {
-        for (let i = e.path.indexOf('/'); i !== -1; i = e.path.indexOf('/', i + 1)) {
-            const above = types.get(e.path.slice(0, i));
-            if (above !== undefined && above !== 'dir')
-                return e.path;
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/util/result.ts
-const result_ok = (value) => ({ ok: true, value });
-const result_err = (error) => ({ ok: false, error });
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/cache/manifest.ts
 
 
@@ -249,6 +119,22 @@ function linkLeavingTree(entries) {
     for (const [path, target] of links)
         if ((0,external_node_path_namespaceObject.isAbsolute)(target) || leaves(path, target))
             return path;
+    return undefined;
+}
+/**
+ * The first path the manifest places inside another of its entries that is not a directory (a file or a link):
+ * writing it would fail half-way, or go through the link — each link lexically inside the tree, `d/l -> ..` makes
+ * `d/l/m` at `m`. Such a list is refused before anything is made.
+ */
+function pathUnderNonDirectory(entries) {
+    const types = new Map(entries.map((e) => [e.path, e.type]));
+    for (const e of entries) {
+        for (let i = e.path.indexOf('/'); i !== -1; i = e.path.indexOf('/', i + 1)) {
+            const above = types.get(e.path.slice(0, i));
+            if (above !== undefined && above !== 'dir')
+                return e.path;
+        }
+    }
     return undefined;
 }
 /**
@@ -362,6 +248,122 @@ async function verifyTree(dir, manifest) {
     return missing.done ? ok(undefined) : err(`${missing.value} is missing`);
 }
 
+;// CONCATENATED MODULE: ./src/cache/adopt-archive.ts
+
+
+
+
+
+/** Shard directories of entries (see adoptArchive) this thread made or found. */
+const shards = new Set();
+/**
+ * Turns a downloaded archive into a committed local cache entry in one synchronous stretch, on whichever thread
+ * runs it (the restore helper thread, normally): every file is checked against the manifest before anything is
+ * written; then the entry is built in `temp` with its files and directories already read-only (as the executor
+ * would seal them: no walk afterwards), its meta.json written, and renamed into place — the single commit point,
+ * so a crash at any moment leaves either nothing or a complete entry (the temp directory of a dead process is
+ * removed by the next run). Answers a mismatch; throws on I/O trouble (a full disk), leaving `temp` for the
+ * caller to remove.
+ *
+ * Writes nothing through a link: the manifest's paths are safe and unique (checked when its record was read),
+ * links are made last, and no path is written twice ('wx').
+ */
+function adoptArchive(r) {
+    const clash = pathUnderNonDirectory(r.entries);
+    if (clash !== undefined)
+        return { ok: false, mismatch: `the file list puts ${JSON.stringify(clash)} under a file or link` };
+    const files = r.entries.filter((e) => e.type === 'file');
+    const total = files.reduce((s, e) => s + e.size, 0);
+    let content = Buffer.from(r.archive.buffer, r.archive.byteOffset, r.archive.byteLength);
+    if (r.encoding === 'gzip') {
+        try {
+            // Never more than the manifest promises: a small archive cannot expand into a huge one.
+            content = (0,external_node_zlib_namespaceObject.gunzipSync)(content, { maxOutputLength: Math.max(1, total) });
+        }
+        catch (e) {
+            return { ok: false, mismatch: `bad archive: ${e.message}` };
+        }
+    }
+    if (content.length !== total) {
+        return { ok: false, mismatch: `the archive holds ${content.length} bytes, the manifest ${total}` };
+    }
+    const parts = [];
+    let at = 0;
+    for (const e of files) {
+        const bytes = content.subarray(at, at + e.size);
+        at += e.size;
+        if ((0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex') !== e.sha256) {
+            return { ok: false, mismatch: `${JSON.stringify(e.path)} does not match the manifest` };
+        }
+        parts.push(bytes);
+    }
+    const out = (0,external_node_path_namespaceObject.join)(r.temp, 'out');
+    (0,external_node_fs_namespaceObject.mkdirSync)(r.temp);
+    (0,external_node_fs_namespaceObject.mkdirSync)(out);
+    // Every directory of the tree, to be sealed once its contents are written.
+    const dirs = [out];
+    const made = new Set(dirs);
+    const makeDir = (dir) => {
+        if (made.has(dir))
+            return;
+        makeDir((0,external_node_path_namespaceObject.dirname)(dir));
+        (0,external_node_fs_namespaceObject.mkdirSync)(dir);
+        made.add(dir);
+        dirs.push(dir);
+    };
+    let file = 0;
+    for (const e of r.entries) {
+        const path = (0,external_node_path_namespaceObject.join)(out, e.path);
+        if (e.type === 'dir')
+            makeDir(path);
+        else if (e.type === 'file') {
+            makeDir((0,external_node_path_namespaceObject.dirname)(path));
+            // Read-only from the start: the mode the executor's seal would give it (umask only takes bits away).
+            (0,external_node_fs_namespaceObject.writeFileSync)(path, parts[file++], { flag: 'wx', mode: (e.mode & 0o100 ? 0o755 : 0o644) & ~0o222 });
+        }
+    }
+    for (const e of r.entries) {
+        if (e.type !== 'symlink')
+            continue;
+        const path = (0,external_node_path_namespaceObject.join)(out, e.path);
+        makeDir((0,external_node_path_namespaceObject.dirname)(path));
+        (0,external_node_fs_namespaceObject.symlinkSync)(e.target, path);
+    }
+    // Deepest first: a directory is sealed after everything inside it was made.
+    for (let i = dirs.length - 1; i >= 0; i--)
+        (0,external_node_fs_namespaceObject.chmodSync)(dirs[i], 0o555);
+    for (const log of r.logs)
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(r.temp, log.name), log.bytes);
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(r.temp, 'meta.json'), r.meta);
+    // The entry's shard directory is made (or found) once per thread before its first rename, not after a rename
+    // failed: a failed call costs an exception, and a new cache has 256 shards to make.
+    const shard = (0,external_node_path_namespaceObject.dirname)(r.entry);
+    if (!shards.has(shard)) {
+        (0,external_node_fs_namespaceObject.mkdirSync)(shard, { recursive: true });
+        shards.add(shard);
+    }
+    try {
+        (0,external_node_fs_namespaceObject.renameSync)(r.temp, r.entry);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOTEMPTY' || code === 'EEXIST')
+            return { ok: true, committed: false };
+        if (code !== 'ENOENT')
+            throw e;
+        // The shard was removed meanwhile (the cache pruned or wiped while this runs).
+        (0,external_node_fs_namespaceObject.mkdirSync)(shard, { recursive: true });
+        (0,external_node_fs_namespaceObject.renameSync)(r.temp, r.entry);
+    }
+    return { ok: true, committed: true };
+}
+
+;// CONCATENATED MODULE: ./src/util/result.ts
+const result_ok = (value) => ({ ok: true, value });
+const result_err = (error) => ({ ok: false, error });
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/cache/tree-copy.ts
 
 

@@ -31754,6 +31754,22 @@ function linkLeavingTree(entries) {
     return undefined;
 }
 /**
+ * The first path the manifest places inside another of its entries that is not a directory (a file or a link):
+ * writing it would fail half-way, or go through the link — each link lexically inside the tree, `d/l -> ..` makes
+ * `d/l/m` at `m`. Such a list is refused before anything is made.
+ */
+function pathUnderNonDirectory(entries) {
+    const types = new Map(entries.map((e) => [e.path, e.type]));
+    for (const e of entries) {
+        for (let i = e.path.indexOf('/'); i !== -1; i = e.path.indexOf('/', i + 1)) {
+            const above = types.get(e.path.slice(0, i));
+            if (above !== undefined && above !== 'dir')
+                return e.path;
+        }
+    }
+    return undefined;
+}
+/**
  * Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. With `seal`,
  * the tree is also made read-only in the same pass, as sealTree (util/seal-tree.ts) does: each file loses its
  * write bits once hashed, each directory becomes r-x once its children are done, the tree's root last.
@@ -32083,6 +32099,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 
+
 /** Shard directories of entries (see adoptArchive) this thread made or found. */
 const shards = new Set();
 /**
@@ -32185,21 +32202,6 @@ function adoptArchive(r) {
         (0,external_node_fs_.renameSync)(r.temp, r.entry);
     }
     return { ok: true, committed: true };
-}
-/**
- * The first path the manifest places inside another of its entries that is not a directory (a file or a link):
- * writing it would fail half-way (or go through the link), so such a list is refused before anything is made.
- */
-function pathUnderNonDirectory(entries) {
-    const types = new Map(entries.map((e) => [e.path, e.type]));
-    for (const e of entries) {
-        for (let i = e.path.indexOf('/'); i !== -1; i = e.path.indexOf('/', i + 1)) {
-            const above = types.get(e.path.slice(0, i));
-            if (above !== undefined && above !== 'dir')
-                return e.path;
-        }
-    }
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/cache/place-files.ts
@@ -36364,6 +36366,9 @@ function parseRecord(bytes, key) {
             return (0,util_result/* err */._)(`the file list names ${JSON.stringify(e.path)} twice`);
         seen.add(e.path);
     }
+    const under = pathUnderNonDirectory(m.entries);
+    if (under !== undefined)
+        return (0,util_result/* err */._)(`the file list puts ${JSON.stringify(under)} under a file or link`);
     // Each link was checked alone above; followed through one another, links can still climb out of the tree.
     const leaving = linkLeavingTree(m.entries);
     if (leaving !== undefined)
@@ -39045,6 +39050,9 @@ function parseMeta(text) {
             bad(`entry ${JSON.stringify(x.path)} has no known type`);
     }
     // Before any link is created: one made through another link must not land outside the output directory.
+    const under = pathUnderNonDirectory(m.entries);
+    if (under !== undefined)
+        bad(`entry ${JSON.stringify(under)} is under a file or link`);
     const leaving = linkLeavingTree(m.entries);
     if (leaving !== undefined)
         bad(`symlink ${JSON.stringify(leaving)} points outside through other links`);

@@ -15124,6 +15124,22 @@ function linkLeavingTree(entries) {
     return undefined;
 }
 /**
+ * The first path the manifest places inside another of its entries that is not a directory (a file or a link):
+ * writing it would fail half-way, or go through the link — each link lexically inside the tree, `d/l -> ..` makes
+ * `d/l/m` at `m`. Such a list is refused before anything is made.
+ */
+function pathUnderNonDirectory(entries) {
+    const types = new Map(entries.map((e) => [e.path, e.type]));
+    for (const e of entries) {
+        for (let i = e.path.indexOf('/'); i !== -1; i = e.path.indexOf('/', i + 1)) {
+            const above = types.get(e.path.slice(0, i));
+            if (above !== undefined && above !== 'dir')
+                return e.path;
+        }
+    }
+    return undefined;
+}
+/**
  * Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. With `seal`,
  * the tree is also made read-only in the same pass, as sealTree (util/seal-tree.ts) does: each file loses its
  * write bits once hashed, each directory becomes r-x once its children are done, the tree's root last.
@@ -15912,6 +15928,9 @@ function parseRecord(bytes, key) {
             return result_err(`the file list names ${JSON.stringify(e.path)} twice`);
         seen.add(e.path);
     }
+    const under = pathUnderNonDirectory(m.entries);
+    if (under !== undefined)
+        return result_err(`the file list puts ${JSON.stringify(under)} under a file or link`);
     // Each link was checked alone above; followed through one another, links can still climb out of the tree.
     const leaving = linkLeavingTree(m.entries);
     if (leaving !== undefined)

@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { ManifestEntry } from './cache.js';
+import { pathUnderNonDirectory } from './manifest.js';
 
 /**
  * A downloaded archive to become a local cache entry (see `adoptArchive`). The archive is the bytes of the
@@ -125,19 +126,4 @@ export function adoptArchive(r: AdoptRequest): AdoptOutcome {
     renameSync(r.temp, r.entry);
   }
   return { ok: true, committed: true };
-}
-
-/**
- * The first path the manifest places inside another of its entries that is not a directory (a file or a link):
- * writing it would fail half-way (or go through the link), so such a list is refused before anything is made.
- */
-function pathUnderNonDirectory(entries: readonly ManifestEntry[]): string | undefined {
-  const types = new Map(entries.map((e) => [e.path, e.type]));
-  for (const e of entries) {
-    for (let i = e.path.indexOf('/'); i !== -1; i = e.path.indexOf('/', i + 1)) {
-      const above = types.get(e.path.slice(0, i));
-      if (above !== undefined && above !== 'dir') return e.path;
-    }
-  }
-  return undefined;
 }

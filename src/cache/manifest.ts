@@ -115,6 +115,24 @@ export function linkLeavingTree(
 }
 
 /**
+ * The first path the manifest places inside another of its entries that is not a directory (a file or a link):
+ * writing it would fail half-way, or go through the link — each link lexically inside the tree, `d/l -> ..` makes
+ * `d/l/m` at `m`. Such a list is refused before anything is made.
+ */
+export function pathUnderNonDirectory(
+  entries: readonly Pick<ManifestEntry, 'path' | 'type'>[],
+): string | undefined {
+  const types = new Map(entries.map((e) => [e.path, e.type]));
+  for (const e of entries) {
+    for (let i = e.path.indexOf('/'); i !== -1; i = e.path.indexOf('/', i + 1)) {
+      const above = types.get(e.path.slice(0, i));
+      if (above !== undefined && above !== 'dir') return e.path;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Every file, directory and symlink under `dir`, sorted by path; symlinks must stay inside the tree. With `seal`,
  * the tree is also made read-only in the same pass, as sealTree (util/seal-tree.ts) does: each file loses its
  * write bits once hashed, each directory becomes r-x once its children are done, the tree's root last.

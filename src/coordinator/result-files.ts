@@ -1,7 +1,13 @@
 import { chmod, copyFile, constants, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import type { ManifestEntry } from '../cache/cache.js';
-import { describeTree, linkLeavingTree, symlinkEscapes, verifyTree } from '../cache/manifest.js';
+import {
+  describeTree,
+  linkLeavingTree,
+  pathUnderNonDirectory,
+  symlinkEscapes,
+  verifyTree,
+} from '../cache/manifest.js';
 
 /**
  * How a finished job's result travels through the coordinator. The protocol moves flat, labelled files, so
@@ -115,6 +121,8 @@ function parseMeta(text: string): ResultMeta {
       bad(`entry ${JSON.stringify(x.path)} has no known type`);
   }
   // Before any link is created: one made through another link must not land outside the output directory.
+  const under = pathUnderNonDirectory(m.entries as ManifestEntry[]);
+  if (under !== undefined) bad(`entry ${JSON.stringify(under)} is under a file or link`);
   const leaving = linkLeavingTree(m.entries as ManifestEntry[]);
   if (leaving !== undefined) bad(`symlink ${JSON.stringify(leaving)} points outside through other links`);
   return m as ResultMeta;

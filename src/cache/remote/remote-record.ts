@@ -5,7 +5,7 @@ import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
 import type { Manifest, ManifestEntry } from '../cache.js';
 import type { ArchiveInfo } from './archive.js';
-import { linkLeavingTree } from '../manifest.js';
+import { linkLeavingTree, pathUnderNonDirectory } from '../manifest.js';
 
 /** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
 export const INLINE_LOG_LIMIT = 64 * 1024;
@@ -109,6 +109,8 @@ export function parseRecord(bytes: Buffer, key: JobKey): Result<RemoteRecord, st
     if (seen.has(e.path)) return err(`the file list names ${JSON.stringify(e.path)} twice`);
     seen.add(e.path);
   }
+  const under = pathUnderNonDirectory(m.entries);
+  if (under !== undefined) return err(`the file list puts ${JSON.stringify(under)} under a file or link`);
   // Each link was checked alone above; followed through one another, links can still climb out of the tree.
   const leaving = linkLeavingTree(m.entries);
   if (leaving !== undefined)

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 
 /**
  * Records as a writer with access to a Bazel HTTP cache could store them: well-formed, every digest right, and
@@ -41,13 +42,18 @@ export const linkEntry = (path: string, target: string): ForgedEntry => ({
   target,
 });
 
-/** A record of `key` holding `entries`, its archive inside it (as small archives travel). */
-export function forgedRecord(key: string, entries: readonly ForgedEntry[]): Buffer {
-  const archive = Buffer.concat(entries.flatMap((e) => (e.content ? [e.content] : [])));
+/**
+ * A record of `key` holding `entries`, its archive inside it (as small archives travel); with `gzip`, compressed
+ * (a small archive of large files, which a restore unpacks as it streams in).
+ */
+export function forgedRecord(key: string, entries: readonly ForgedEntry[], o: { gzip?: true } = {}): Buffer {
+  const contents = Buffer.concat(entries.flatMap((e) => (e.content ? [e.content] : [])));
+  const archive = o.gzip ? gzipSync(contents) : contents;
+  const encoding = o.gzip ? 'gzip' : 'identity';
   const record = {
     version: 3,
     key,
-    archive: { sha256: sha256(archive), size: archive.length, encoding: 'identity', inline: true },
+    archive: { sha256: sha256(archive), size: archive.length, encoding, inline: true },
     manifest: {
       version: 1,
       key,

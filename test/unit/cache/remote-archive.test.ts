@@ -346,6 +346,18 @@ describe('remote artifacts: pack, verify, refuse', () => {
         },
       ],
       [file('a'), file('a')],
+      // Lexically inside, each of them; made one after the other, `d/l/m` is made through `d/l` (the output's
+      // root), at `m`, pointing above the output, and `d/l/m/x` through that.
+      [
+        { path: 'd/l', type: 'symlink', mode: 0o777, size: 2, sha256: 'd'.repeat(64), target: '..' },
+        { path: 'd/l/m', type: 'symlink', mode: 0o777, size: 2, sha256: 'd'.repeat(64), target: '..' },
+        { path: 'd/l/m/x', type: 'symlink', mode: 0o777, size: 1, sha256: 'd'.repeat(64), target: 'y' },
+      ],
+      [
+        { path: 'd/l', type: 'symlink', mode: 0o777, size: 1, sha256: 'd'.repeat(64), target: 'e' },
+        file('d/l/f'),
+      ],
+      [file('a'), file('a/b')],
     ]) {
       expect(parseRecord(base(bad), KEY).ok, JSON.stringify(bad)).toBe(false);
     }

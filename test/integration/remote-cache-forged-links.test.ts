@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphJson } from '../helpers/graph-json.js';
+import { dirEntry, fileEntry, forgedRecord, linkEntry, recordName } from '../helpers/remote/forged-record.js';
+import { type CacheServer, startNginx } from '../helpers/remote/servers.js';
+import { Rig } from '../helpers/rig.js';
+
+/**
+ * A writer of the remote cache forges a record whose links are each inside the output on paper, but are made one
+ * through another: `d/l -> ..` is the output's root, so `d/l/m -> ..` is made at `m` and points above the
+ * output, and `d/l/m/pwned` would be made there. The archive is large enough to be unpacked as it streams in.
+ */
+describe('a forged record of links made through links', () => {
+  let server: CacheServer;
+  beforeAll(async () => {
+    server = await startNginx();
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('is refused, with one warning: nothing made outside the output, the job built here', async () => {
+    const dev = await Rig.create();
+    try {
+      await dev.write({
+        'graph.json': graphJson([{ name: 'a', cmds: [{ exec: ['sh', '-c', 'echo a > <out>/a.txt'] }] }]),
+      });
+      const keys = JSON.parse((await dev.run(['ids', '--graph', 'graph.json', '--json'])).stdout) as Record<
+        string,
+        string
+      >;
+      const record = forgedRecord(
+        keys.a!,
+        [
+          dirEntry('d'),
+          fileEntry('big.bin', '\0'.repeat(5 * 1024 * 1024)),
+          linkEntry('d/l', '..'),
+          linkEntry('d/l/m', '..'),
+          linkEntry('d/l/m/pwned', 'big.bin'),
+        ],
+        { gzip: true },
+      );
+      const put = await fetch(`${server.url}/ac/${recordName(keys.a!)}`, { method: 'PUT', body: record });
+      expect(put.status).toBeLessThan(300);
+
+      for (const extra of [[], ['--download', 'all'], ['--out-dir', dev.path('out')]]) {
+        // Each run with an empty local cache: the forgery is what the remote offers.
+        await dev.run(['cache', 'prune', '--max-size', '0', '--cache-dir', dev.cacheDir]);
+        const r = await dev.runGraph([
+          '--cache',
+          'http',
+          '--cache-url',
+          server.url,
+          '--cache-mode',
+          'read',
+          ...extra,
+        ]);
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        expect(execFileSync('find', [dev.root, '-name', 'pwned'], { encoding: 'utf8' })).toBe('');
+        expect(r.stdout.match(/warning/g), r.stdout).toHaveLength(1);
+        expect(r.stdout).toMatch(/under a file or link/);
+        expect(r.jobs.get('a')?.status).toBe('built');
+      }
+    } finally {
+      await dev.cleanup();
+    }
+  }, 60_000);
+});
