@@ -1500,7 +1500,10 @@ function distanceExtraBits(distance) {
     return distance <= 4 ? 0 : 30 - Math.clz32(distance - 1);
 }
 
+// EXTERNAL MODULE: ./src/util/free-space.ts
+var free_space = __webpack_require__(6947);
 ;// CONCATENATED MODULE: ./src/cache/remote/archive.ts
+
 
 
 
@@ -1784,6 +1787,11 @@ async function unpackTree(body, dest, manifest, archive) {
         wrote = await writeFromBuffer(content, dest, manifest, made);
     }
     else {
+        // Files are checked as their last byte is written: a record declaring more than the disk holds is refused
+        // before it can fill the disk (the margin a run keeps free for its jobs included).
+        const free = (0,free_space/* freeBytes */.go)(dest);
+        if (free !== undefined && total > free - free_space/* LOW_SPACE_BYTES */.IP)
+            return (0,result/* err */._)(`its ${total} bytes would not fit on the disk (${free} bytes free)`);
         wrote = await writeFromStream(body, dest, manifest, archive, total, made);
     }
     if (!wrote.ok)

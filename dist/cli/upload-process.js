@@ -15405,7 +15405,37 @@ function distanceExtraBits(distance) {
     return distance <= 4 ? 0 : 30 - Math.clz32(distance - 1);
 }
 
+;// CONCATENATED MODULE: ./src/util/free-space.ts
+
+/**
+ * Below this much free space on the cache's disk, a run keeps its scratch files and job outputs elsewhere (the
+ * system temp directory): a job must not fail because the cache filled its disk. Only where outputs are written
+ * changes (a save then copies instead of renaming), so the margin can be generous.
+ */
+const LOW_SPACE_BYTES = 512 * 1024 * 1024;
+/** Bytes an unprivileged process may still write on the file system holding `path`; undefined when unknown. */
+function freeBytes(path) {
+    try {
+        const s = (0,external_node_fs_namespaceObject.statfsSync)(path);
+        return s.bavail * s.bsize;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether the disk holding `path` is known to be short of space (unknown counts as not short). */
+function isLowOnSpace(path, threshold = LOW_SPACE_BYTES) {
+    const free = freeBytes(path);
+    return free !== undefined && free < threshold;
+}
+/** Whether an error says a disk or a quota is full. */
+function isDiskFull(e) {
+    const code = e?.code;
+    return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
 ;// CONCATENATED MODULE: ./src/cache/remote/archive.ts
+
 
 
 
@@ -15689,6 +15719,11 @@ async function unpackTree(body, dest, manifest, archive) {
         wrote = await writeFromBuffer(content, dest, manifest, made);
     }
     else {
+        // Files are checked as their last byte is written: a record declaring more than the disk holds is refused
+        // before it can fill the disk (the margin a run keeps free for its jobs included).
+        const free = freeBytes(dest);
+        if (free !== undefined && total > free - LOW_SPACE_BYTES)
+            return result_err(`its ${total} bytes would not fit on the disk (${free} bytes free)`);
         wrote = await writeFromStream(body, dest, manifest, archive, total, made);
     }
     if (!wrote.ok)

@@ -35854,6 +35854,7 @@ function distanceExtraBits(distance) {
 
 
 
+
 /** Archives up to this size are kept in memory between packing and uploading, and restored from one buffer. */
 const IN_MEMORY_ARCHIVE = 4 * 1024 * 1024;
 const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
@@ -36127,6 +36128,11 @@ async function unpackTree(body, dest, manifest, archive) {
         wrote = await writeFromBuffer(content, dest, manifest, made);
     }
     else {
+        // Files are checked as their last byte is written: a record declaring more than the disk holds is refused
+        // before it can fill the disk (the margin a run keeps free for its jobs included).
+        const free = free_space_freeBytes(dest);
+        if (free !== undefined && total > free - LOW_SPACE_BYTES)
+            return (0,util_result/* err */._)(`its ${total} bytes would not fit on the disk (${free} bytes free)`);
         wrote = await writeFromStream(body, dest, manifest, archive, total, made);
     }
     if (!wrote.ok)

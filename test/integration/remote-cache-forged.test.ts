@@ -10,7 +10,7 @@ import { Rig } from '../helpers/rig.js';
  * through another: `d/l -> ..` is the output's root, so `d/l/m -> ..` is made at `m` and points above the
  * output, and `d/l/m/pwned` would be made there. The archive is large enough to be unpacked as it streams in.
  */
-describe('a forged record of links made through links', () => {
+describe('forged records in a remote cache', () => {
   let server: CacheServer;
   beforeAll(async () => {
     server = await startNginx();
@@ -19,7 +19,7 @@ describe('a forged record of links made through links', () => {
     await server?.stop();
   });
 
-  it('is refused, with one warning: nothing made outside the output, the job built here', async () => {
+  it('of links made through links are refused, with one warning: nothing made outside the output, the job built here', async () => {
     const dev = await Rig.create();
     try {
       await dev.write({
@@ -61,6 +61,31 @@ describe('a forged record of links made through links', () => {
         expect(r.stdout).toMatch(/under a file or link/);
         expect(r.jobs.get('a')?.status).toBe('built');
       }
+    } finally {
+      await dev.cleanup();
+    }
+  }, 60_000);
+
+  it('declaring more bytes than the disk holds is refused before anything is written', async () => {
+    const dev = await Rig.create();
+    try {
+      await dev.write({
+        'graph.json': graphJson([{ name: 'a', cmds: [{ exec: ['sh', '-c', 'echo a > <out>/a.txt'] }] }]),
+      });
+      const keys = JSON.parse((await dev.run(['ids', '--graph', 'graph.json', '--json'])).stdout) as Record<
+        string,
+        string
+      >;
+      const huge = { ...fileEntry('huge.bin', '\0'.repeat(1024 * 1024)), size: 2 ** 50 };
+      const put = await fetch(`${server.url}/ac/${recordName(keys.a!)}`, {
+        method: 'PUT',
+        body: forgedRecord(keys.a!, [huge], { gzip: true }),
+      });
+      expect(put.status).toBeLessThan(300);
+      const r = await dev.runGraph(['--cache', 'http', '--cache-url', server.url, '--download', 'all']);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/would not fit on the disk/);
+      expect(r.jobs.get('a')?.status).toBe('built');
     } finally {
       await dev.cleanup();
     }
