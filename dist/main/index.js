@@ -37613,6 +37613,10 @@ function parseRemoteCacheOptions(raw, names, env, defaultMode) {
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
         return (0,util_result/* err */._)(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
+    // A cache's URL has no use for a fragment, nor for an `@` past its host: both are the sign of a password with a
+    // `#`, `/` or `?` not encoded, which then parsed as a host and port, with the rest of it shown in messages.
+    if (parsed.hash !== '' || url.endsWith('#') || /@/.test(parsed.pathname + parsed.search))
+        return (0,util_result/* err */._)(`${names.url} ${JSON.stringify(withoutCredentials(url))} has a '#', or an '@' after its host: percent-encode a password's special characters (%23 for #, %2F for /, %3F for ?, %40 for @)`);
     const mode = raw.mode === undefined || raw.mode === '' ? defaultMode : raw.mode;
     if (mode !== 'read-write' && mode !== 'read')
         return (0,util_result/* err */._)(`${names.mode} must be one of read-write, read, got ${JSON.stringify(mode)}`);

@@ -22,4 +22,19 @@ describe('a cache URL that cannot be used', () => {
       );
     }
   });
+
+  it('is refused when a password of digits made it parse as a port, the rest of it a path, query or fragment', () => {
+    for (const url of [
+      'http://ci:4242#S3cretTail@127.0.0.1:9/',
+      'http://ci:4242/S3cretTail@127.0.0.1:9/',
+      'http://ci:4242?S3cretTail@127.0.0.1:9/',
+    ]) {
+      const r = parse(url);
+      expect(r.ok, url).toBe(false);
+      if (r.ok) continue;
+      expect(r.error).not.toContain('S3cret');
+      expect(r.error).toMatch(/percent-encode/);
+    }
+    expect(parse('http://ci:p%23w%2Fd@127.0.0.1:9/cache').ok).toBe(true);
+  });
 });
