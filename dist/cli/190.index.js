@@ -591,6 +591,8 @@ class TempDirs {
 
 // EXTERNAL MODULE: ./src/util/unreachable.ts
 var unreachable = __webpack_require__(3914);
+// EXTERNAL MODULE: ./src/util/writable-dir.ts
+var writable_dir = __webpack_require__(5184);
 ;// CONCATENATED MODULE: ./src/executor/in-place.ts
 /**
  * In-place outputs (a job's `Outputs`): files the commands write inside the source directory (`dist/**`).
@@ -601,6 +603,7 @@ var unreachable = __webpack_require__(3914);
  * Does not deal with: when any of this happens (execution.ts decides) or caching (the artifact is the job's
  * output directory, saved and restored as a whole).
  */
+
 
 
 
@@ -743,8 +746,10 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false) {
  */
 function clearOutputs(sourceDir, globs, keep, protect) {
     for (const rel of listOutputs(sourceDir, globs)) {
-        if (!keep.has(rel) && !protect(rel))
-            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(sourceDir, rel), { force: true });
+        if (keep.has(rel) || protect(rel))
+            continue;
+        const path = (0,external_node_path_.join)(sourceDir, rel);
+        (0,writable_dir/* inWritableDir */.Z)((0,external_node_path_.dirname)(path), () => (0,external_node_fs_.rmSync)(path, { force: true }));
     }
 }
 /**
@@ -793,14 +798,20 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
         if (move && moveFile(from, to, inTheWay))
             continue;
         const temp = `${to}.disbuild-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        copyEntry(from.path, temp);
-        if (!sameEntry(from, temp)) {
-            (0,external_node_fs_.rmSync)(temp, { force: true });
-            return failed({ message: `${rel} could not be written in place` });
+        try {
+            (0,writable_dir/* inWritableDir */.Z)(parent, () => copyEntry(from.path, temp));
+            if (!sameEntry(from, temp)) {
+                (0,external_node_fs_.rmSync)(temp, { force: true });
+                return failed({ message: `${rel} could not be written in place` });
+            }
+            if (inTheWay)
+                (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
+            (0,external_node_fs_.renameSync)(temp, to);
         }
-        if (inTheWay)
-            (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
-        (0,external_node_fs_.renameSync)(temp, to);
+        catch (e) {
+            (0,external_node_fs_.rmSync)(temp, { force: true });
+            throw e;
+        }
     }
     clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
     return { ok: true, value: inArtifact };
@@ -2404,7 +2415,24 @@ class Execution {
             };
             return { ok: false, outcome };
         }
-        this.#inPlace.clear(job.label);
+        try {
+            this.#inPlace.clear(job.label);
+        }
+        catch (e) {
+            this.#tempDirs.give(tmpDir);
+            return {
+                ok: false,
+                outcome: {
+                    ...ref,
+                    status: 'failed',
+                    exitCode: null,
+                    durationMs: 0,
+                    stdout: Buffer.alloc(0),
+                    stderr: Buffer.alloc(0),
+                    message: `not started: its stale in-place outputs cannot be removed (${e.message})`,
+                },
+            };
+        }
         const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
         for (const c of cmds) {
             if (c.kind === 'cat' && !isInside(outputDir, c.path)) {

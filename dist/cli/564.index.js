@@ -1745,15 +1745,17 @@ class NullCache {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8251);
-/* harmony import */ var _tree_copy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3076);
+/* harmony import */ var _util_writable_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5184);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8251);
+/* harmony import */ var _tree_copy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3076);
 /**
  * Stored files put in their places, each checked as it is written (as a restore copies them, see tree-copy.ts),
  * beside its place, then renamed over it. In-place outputs go into
  * the checkout this way (executor/in-place-restore.ts), on whichever thread has time (restore-helper.ts).
  */
+
 
 
 
@@ -1772,15 +1774,15 @@ let temps = 0;
 async function placeFiles(files) {
     const made = new Set();
     for (const f of files) {
-        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(f.to);
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(f.to);
         if (!made.has(parent)) {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(parent, { recursive: true });
             made.add(parent);
         }
         if (!(await writeVerified(f)))
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(f.path);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__/* .err */ ._)(f.path);
     }
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(undefined);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)(undefined);
 }
 /**
  * Removes what placements of `files` that never ended left beside their places (a helper thread that died while
@@ -1788,17 +1790,17 @@ async function placeFiles(files) {
  */
 function removePlacementLeftovers(files) {
     for (const f of files) {
-        const prefix = `${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(f.to)}.disbuild-`;
+        const prefix = `${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(f.to)}.disbuild-`;
         let names;
         try {
-            names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(f.to));
+            names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(f.to));
         }
         catch {
             continue;
         }
         for (const name of names)
             if (name.startsWith(prefix))
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(f.to), name), { force: true });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(f.to), name), { force: true });
     }
 }
 /**
@@ -1809,7 +1811,7 @@ function removePlacementLeftovers(files) {
 async function writeVerified(e) {
     const temp = `${e.to}.${tempPrefix}-${temps++}`;
     try {
-        if (!(await (0,_tree_copy_js__WEBPACK_IMPORTED_MODULE_3__/* .copyVerifiedFile */ .Yq)(e.stored, temp, e))) {
+        if (!(await (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .inWritableDirAsync */ .n)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(e.to), () => (0,_tree_copy_js__WEBPACK_IMPORTED_MODULE_4__/* .copyVerifiedFile */ .Yq)(e.stored, temp, e)))) {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
             return false;
         }
@@ -2271,9 +2273,10 @@ function randomHex(bytes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   dM: () => (/* binding */ removeTree)
+/* harmony export */   dM: () => (/* binding */ removeTree),
+/* harmony export */   gj: () => (/* binding */ isPermissionError)
 /* harmony export */ });
-/* unused harmony exports isPermissionError, makeDirsWritable */
+/* unused harmony export makeDirsWritable */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -2325,6 +2328,62 @@ async function makeDirsWritable(path) {
     }
     for (const name of names)
         await makeDirsWritable((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, name));
+}
+
+
+/***/ }),
+
+/***/ 5184:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ inWritableDir),
+/* harmony export */   n: () => (/* binding */ inWritableDirAsync)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _remove_tree_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8043);
+
+
+/**
+ * Runs `op`, which makes, replaces or removes an entry of the directory `dir`; when the directory refuses it (a
+ * job left it read-only, `chmod 555 dist/sub`, as Go's module cache is made read-only on purpose), gives its
+ * owner write permission back and runs `op` once more. Throws the first error when that cannot be done (the
+ * directory is someone else's, or the entry is immutable).
+ */
+function inWritableDir(dir, op) {
+    try {
+        return op();
+    }
+    catch (e) {
+        if (!(0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_1__/* .isPermissionError */ .gj)(e) || !makeWritable(dir))
+            throw e;
+    }
+    return op();
+}
+/** As inWritableDir, for an asynchronous `op`. */
+async function inWritableDirAsync(dir, op) {
+    try {
+        return await op();
+    }
+    catch (e) {
+        if (!(0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_1__/* .isPermissionError */ .gj)(e) || !makeWritable(dir))
+            throw e;
+    }
+    return op();
+}
+/** Whether `dir` was a directory its owner could not write, and now can. */
+function makeWritable(dir) {
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
+        if (!st.isDirectory() || (st.mode & 0o300) === 0o300)
+            return false;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(dir, (st.mode & 0o7777) | 0o300);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 
 

@@ -358,12 +358,106 @@ function adoptArchive(r) {
     return { ok: true, committed: true };
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/util/remove-tree.ts
+
+
+/** Whether an error is the kind that giving the owner write permission back can cure. */
+function remove_tree_isPermissionError(e) {
+    const code = e?.code;
+    return code === 'EACCES' || code === 'EPERM';
+}
+/**
+ * Removes a directory tree (or a file) that may hold read-only directories: jobs leave them (Go's module cache
+ * is made read-only on purpose) and committed cache entries are read-only by design. An unprivileged `rm -rf`
+ * cannot empty such a directory, so on a permission error every directory of the tree is made writable by its
+ * owner and the removal is tried once more. Throws only when that fails too (a tree owned by someone else).
+ */
+async function removeTree(path) {
+    try {
+        await rm(path, { recursive: true, force: true });
+        return;
+    }
+    catch (e) {
+        if (!remove_tree_isPermissionError(e))
+            throw e;
+    }
+    await makeDirsWritable(path);
+    await rm(path, { recursive: true, force: true });
+}
+/** Gives the owner full access to every directory under `path` (symlinks are never followed). */
+async function makeDirsWritable(path) {
+    let st;
+    try {
+        st = await lstat(path);
+    }
+    catch {
+        return;
+    }
+    if (!st.isDirectory())
+        return;
+    if ((st.mode & 0o700) !== 0o700)
+        await chmod(path, (st.mode & 0o7777) | 0o700).catch(() => undefined);
+    let names;
+    try {
+        names = await readdir(path);
+    }
+    catch {
+        return;
+    }
+    for (const name of names)
+        await makeDirsWritable(join(path, name));
+}
+
+;// CONCATENATED MODULE: ./src/util/writable-dir.ts
+
+
+/**
+ * Runs `op`, which makes, replaces or removes an entry of the directory `dir`; when the directory refuses it (a
+ * job left it read-only, `chmod 555 dist/sub`, as Go's module cache is made read-only on purpose), gives its
+ * owner write permission back and runs `op` once more. Throws the first error when that cannot be done (the
+ * directory is someone else's, or the entry is immutable).
+ */
+function inWritableDir(dir, op) {
+    try {
+        return op();
+    }
+    catch (e) {
+        if (!isPermissionError(e) || !makeWritable(dir))
+            throw e;
+    }
+    return op();
+}
+/** As inWritableDir, for an asynchronous `op`. */
+async function inWritableDirAsync(dir, op) {
+    try {
+        return await op();
+    }
+    catch (e) {
+        if (!remove_tree_isPermissionError(e) || !makeWritable(dir))
+            throw e;
+    }
+    return op();
+}
+/** Whether `dir` was a directory its owner could not write, and now can. */
+function makeWritable(dir) {
+    try {
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(dir);
+        if (!st.isDirectory() || (st.mode & 0o300) === 0o300)
+            return false;
+        (0,external_node_fs_namespaceObject.chmodSync)(dir, (st.mode & 0o7777) | 0o300);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/util/result.ts
 const result_ok = (value) => ({ ok: true, value });
 const result_err = (error) => ({ ok: false, error });
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/cache/tree-copy.ts
 
 
@@ -525,6 +619,7 @@ function readStored(path, e) {
 
 
 
+
 /**
  * Temp names are unique to this thread as well as this process: both threads of a run place files, and two jobs
  * whose outputs overlap may place the same path.
@@ -575,7 +670,7 @@ function removePlacementLeftovers(files) {
 async function writeVerified(e) {
     const temp = `${e.to}.${tempPrefix}-${temps++}`;
     try {
-        if (!(await copyVerifiedFile(e.stored, temp, e))) {
+        if (!(await inWritableDirAsync((0,external_node_path_namespaceObject.dirname)(e.to), () => copyVerifiedFile(e.stored, temp, e)))) {
             (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
             return false;
         }

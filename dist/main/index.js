@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9779);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3443);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9779:
+/***/ 3443:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32204,12 +32204,57 @@ function adoptArchive(r) {
     return { ok: true, committed: true };
 }
 
+;// CONCATENATED MODULE: ./src/util/writable-dir.ts
+
+
+/**
+ * Runs `op`, which makes, replaces or removes an entry of the directory `dir`; when the directory refuses it (a
+ * job left it read-only, `chmod 555 dist/sub`, as Go's module cache is made read-only on purpose), gives its
+ * owner write permission back and runs `op` once more. Throws the first error when that cannot be done (the
+ * directory is someone else's, or the entry is immutable).
+ */
+function inWritableDir(dir, op) {
+    try {
+        return op();
+    }
+    catch (e) {
+        if (!isPermissionError(e) || !makeWritable(dir))
+            throw e;
+    }
+    return op();
+}
+/** As inWritableDir, for an asynchronous `op`. */
+async function inWritableDirAsync(dir, op) {
+    try {
+        return await op();
+    }
+    catch (e) {
+        if (!isPermissionError(e) || !makeWritable(dir))
+            throw e;
+    }
+    return op();
+}
+/** Whether `dir` was a directory its owner could not write, and now can. */
+function makeWritable(dir) {
+    try {
+        const st = (0,external_node_fs_.lstatSync)(dir);
+        if (!st.isDirectory() || (st.mode & 0o300) === 0o300)
+            return false;
+        (0,external_node_fs_.chmodSync)(dir, (st.mode & 0o7777) | 0o300);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cache/place-files.ts
 /**
  * Stored files put in their places, each checked as it is written (as a restore copies them, see tree-copy.ts),
  * beside its place, then renamed over it. In-place outputs go into
  * the checkout this way (executor/in-place-restore.ts), on whichever thread has time (restore-helper.ts).
  */
+
 
 
 
@@ -32265,7 +32310,7 @@ function removePlacementLeftovers(files) {
 async function writeVerified(e) {
     const temp = `${e.to}.${tempPrefix}-${temps++}`;
     try {
-        if (!(await copyVerifiedFile(e.stored, temp, e))) {
+        if (!(await inWritableDirAsync((0,external_node_path_.dirname)(e.to), () => copyVerifiedFile(e.stored, temp, e)))) {
             (0,external_node_fs_.rmSync)(temp, { force: true });
             return false;
         }
@@ -41206,6 +41251,7 @@ class TempDirs {
 
 
 
+
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
 const IN_PLACE_DIR = '.in-place';
 /** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */
@@ -41345,8 +41391,10 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false) {
  */
 function clearOutputs(sourceDir, globs, keep, protect) {
     for (const rel of listOutputs(sourceDir, globs)) {
-        if (!keep.has(rel) && !protect(rel))
-            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(sourceDir, rel), { force: true });
+        if (keep.has(rel) || protect(rel))
+            continue;
+        const path = (0,external_node_path_.join)(sourceDir, rel);
+        inWritableDir((0,external_node_path_.dirname)(path), () => (0,external_node_fs_.rmSync)(path, { force: true }));
     }
 }
 /**
@@ -41395,14 +41443,20 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
         if (move && moveFile(from, to, inTheWay))
             continue;
         const temp = `${to}.disbuild-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        copyEntry(from.path, temp);
-        if (!sameEntry(from, temp)) {
-            (0,external_node_fs_.rmSync)(temp, { force: true });
-            return failed({ message: `${rel} could not be written in place` });
+        try {
+            inWritableDir(parent, () => copyEntry(from.path, temp));
+            if (!sameEntry(from, temp)) {
+                (0,external_node_fs_.rmSync)(temp, { force: true });
+                return failed({ message: `${rel} could not be written in place` });
+            }
+            if (inTheWay)
+                (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
+            (0,external_node_fs_.renameSync)(temp, to);
         }
-        if (inTheWay)
-            (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
-        (0,external_node_fs_.renameSync)(temp, to);
+        catch (e) {
+            (0,external_node_fs_.rmSync)(temp, { force: true });
+            throw e;
+        }
     }
     clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
     return { ok: true, value: inArtifact };
@@ -43017,7 +43071,24 @@ class Execution {
             };
             return { ok: false, outcome };
         }
-        this.#inPlace.clear(job.label);
+        try {
+            this.#inPlace.clear(job.label);
+        }
+        catch (e) {
+            this.#tempDirs.give(tmpDir);
+            return {
+                ok: false,
+                outcome: {
+                    ...ref,
+                    status: 'failed',
+                    exitCode: null,
+                    durationMs: 0,
+                    stdout: Buffer.alloc(0),
+                    stderr: Buffer.alloc(0),
+                    message: `not started: its stale in-place outputs cannot be removed (${e.message})`,
+                },
+            };
+        }
         const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
         for (const c of cmds) {
             if (c.kind === 'cat' && !isInside(outputDir, c.path)) {

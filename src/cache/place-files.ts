@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { inWritableDirAsync } from '../util/writable-dir.js';
 import { basename, dirname, join } from 'node:path';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
@@ -70,7 +71,7 @@ export function removePlacementLeftovers(files: readonly PlaceFile[]): void {
 async function writeVerified(e: PlaceFile): Promise<boolean> {
   const temp = `${e.to}.${tempPrefix}-${temps++}`;
   try {
-    if (!(await copyVerifiedFile(e.stored, temp, e))) {
+    if (!(await inWritableDirAsync(dirname(e.to), () => copyVerifiedFile(e.stored, temp, e)))) {
       rmSync(temp, { force: true });
       return false;
     }

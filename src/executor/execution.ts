@@ -472,7 +472,23 @@ export class Execution {
       };
       return { ok: false, outcome };
     }
-    this.#inPlace.clear(job.label);
+    try {
+      this.#inPlace.clear(job.label);
+    } catch (e) {
+      this.#tempDirs.give(tmpDir);
+      return {
+        ok: false,
+        outcome: {
+          ...ref,
+          status: 'failed',
+          exitCode: null,
+          durationMs: 0,
+          stdout: Buffer.alloc(0),
+          stderr: Buffer.alloc(0),
+          message: `not started: its stale in-place outputs cannot be removed (${(e as Error).message})`,
+        },
+      };
+    }
     const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
     for (const c of cmds) {
       if (c.kind === 'cat' && !isInside(outputDir, c.path)) {

@@ -24,6 +24,7 @@ import {
 } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import type { Result } from '../util/result.js';
+import { inWritableDir } from '../util/writable-dir.js';
 import type { OutputStatRecords } from './output-stat-records.js';
 
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
@@ -190,7 +191,9 @@ export function clearOutputs(
   protect: (path: string) => boolean,
 ): void {
   for (const rel of listOutputs(sourceDir, globs)) {
-    if (!keep.has(rel) && !protect(rel)) rmSync(join(sourceDir, rel), { force: true });
+    if (keep.has(rel) || protect(rel)) continue;
+    const path = join(sourceDir, rel);
+    inWritableDir(dirname(path), () => rmSync(path, { force: true }));
   }
 }
 
@@ -242,13 +245,18 @@ export function placeOutputs(
     }
     if (move && moveFile(from, to, inTheWay)) continue;
     const temp = `${to}.disbuild-${randomBytes(4).toString('hex')}`;
-    copyEntry(from.path, temp);
-    if (!sameEntry(from, temp)) {
+    try {
+      inWritableDir(parent, () => copyEntry(from.path, temp));
+      if (!sameEntry(from, temp)) {
+        rmSync(temp, { force: true });
+        return failed({ message: `${rel} could not be written in place` });
+      }
+      if (inTheWay) rmSync(to, { recursive: true, force: true });
+      renameSync(temp, to);
+    } catch (e) {
       rmSync(temp, { force: true });
-      return failed({ message: `${rel} could not be written in place` });
+      throw e;
     }
-    if (inTheWay) rmSync(to, { recursive: true, force: true });
-    renameSync(temp, to);
   }
   clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
   return { ok: true, value: inArtifact };
