@@ -475,12 +475,14 @@ class KeyRecordStore {
     }
     #open() {
         if (this.#snapshot === undefined) {
+            this.#snapshot = { fd: -1, size: 0 };
             try {
-                const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.#path, 'r');
-                this.#snapshot = { fd, size: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd).size };
+                const fd = openOwn(this.#path, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NONBLOCK);
+                if (fd !== undefined)
+                    this.#snapshot = { fd, size: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd).size };
             }
             catch {
-                this.#snapshot = { fd: -1, size: 0 };
+                // None: every record reads as missing.
             }
         }
         return this.#snapshot;
@@ -515,12 +517,13 @@ class KeyRecordStore {
         let fd;
         try {
             if (!this.#made)
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(this.#dir, { recursive: true });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(this.#dir, { recursive: true, mode: 0o700 });
             this.#made = true;
             // Opened per batch, not held: a journal compacted by another process meanwhile is appended to, not its
             // replaced predecessor.
-            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.#path, 'a');
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, text);
+            fd = openOwn(this.#path, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_APPEND | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT);
+            if (fd !== undefined)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeSync)(fd, text);
         }
         catch {
             // A record that cannot be written costs a later explanation its detail, nothing else; a full disk keeps
@@ -542,7 +545,9 @@ class KeyRecordStore {
         let fd;
         let temp;
         try {
-            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(this.#path, 'r');
+            fd = openOwn(this.#path, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NONBLOCK);
+            if (fd === undefined)
+                return;
             const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd).size;
             if (size <= compactedSize(fd) + COMPACT_SLACK_BYTES)
                 return;
@@ -556,7 +561,7 @@ class KeyRecordStore {
                 .join('');
             const header = `${HEADER}${Buffer.byteLength(body)}}\n`;
             temp = `${this.#path}.${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temp, header + body);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temp, header + body, { mode: 0o600, flag: 'wx' });
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, this.#path);
             temp = undefined;
         }
@@ -570,6 +575,24 @@ class KeyRecordStore {
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
         }
     }
+}
+/**
+ * The journal opened with `flags`, never through a link, when it is a regular file of this user that no one else
+ * may write; else undefined (closed again). Its records make what `explain` says, and a shared cache directory
+ * may hold another user's file, or a link to any file, in its place: neither is read nor appended to.
+ */
+function openOwn(path, flags) {
+    // Nor through a directory that is a link, or another user's.
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path));
+    const uid = process.getuid?.();
+    if (!dir.isDirectory() || (uid !== undefined && dir.uid !== uid) || (dir.mode & 0o022) !== 0)
+        return undefined;
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, flags | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW, 0o600);
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd);
+    if (st.isFile() && (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0)
+        return fd;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    return undefined;
 }
 function readAll(fd, size) {
     const buf = Buffer.allocUnsafe(size);

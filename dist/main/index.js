@@ -44290,12 +44290,14 @@ class KeyRecordStore {
     }
     #open() {
         if (this.#snapshot === undefined) {
+            this.#snapshot = { fd: -1, size: 0 };
             try {
-                const fd = (0,external_node_fs_.openSync)(this.#path, 'r');
-                this.#snapshot = { fd, size: (0,external_node_fs_.fstatSync)(fd).size };
+                const fd = openOwn(this.#path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+                if (fd !== undefined)
+                    this.#snapshot = { fd, size: (0,external_node_fs_.fstatSync)(fd).size };
             }
             catch {
-                this.#snapshot = { fd: -1, size: 0 };
+                // None: every record reads as missing.
             }
         }
         return this.#snapshot;
@@ -44330,12 +44332,13 @@ class KeyRecordStore {
         let fd;
         try {
             if (!this.#made)
-                (0,external_node_fs_.mkdirSync)(this.#dir, { recursive: true });
+                (0,external_node_fs_.mkdirSync)(this.#dir, { recursive: true, mode: 0o700 });
             this.#made = true;
             // Opened per batch, not held: a journal compacted by another process meanwhile is appended to, not its
             // replaced predecessor.
-            fd = (0,external_node_fs_.openSync)(this.#path, 'a');
-            (0,external_node_fs_.writeSync)(fd, text);
+            fd = openOwn(this.#path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_APPEND | external_node_fs_.constants.O_CREAT);
+            if (fd !== undefined)
+                (0,external_node_fs_.writeSync)(fd, text);
         }
         catch {
             // A record that cannot be written costs a later explanation its detail, nothing else; a full disk keeps
@@ -44357,7 +44360,9 @@ class KeyRecordStore {
         let fd;
         let temp;
         try {
-            fd = (0,external_node_fs_.openSync)(this.#path, 'r');
+            fd = openOwn(this.#path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+            if (fd === undefined)
+                return;
             const size = (0,external_node_fs_.fstatSync)(fd).size;
             if (size <= compactedSize(fd) + COMPACT_SLACK_BYTES)
                 return;
@@ -44371,7 +44376,7 @@ class KeyRecordStore {
                 .join('');
             const header = `${HEADER}${Buffer.byteLength(body)}}\n`;
             temp = `${this.#path}.${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-            (0,external_node_fs_.writeFileSync)(temp, header + body);
+            (0,external_node_fs_.writeFileSync)(temp, header + body, { mode: 0o600, flag: 'wx' });
             (0,external_node_fs_.renameSync)(temp, this.#path);
             temp = undefined;
         }
@@ -44385,6 +44390,24 @@ class KeyRecordStore {
                 (0,external_node_fs_.rmSync)(temp, { force: true });
         }
     }
+}
+/**
+ * The journal opened with `flags`, never through a link, when it is a regular file of this user that no one else
+ * may write; else undefined (closed again). Its records make what `explain` says, and a shared cache directory
+ * may hold another user's file, or a link to any file, in its place: neither is read nor appended to.
+ */
+function openOwn(path, flags) {
+    // Nor through a directory that is a link, or another user's.
+    const dir = (0,external_node_fs_.lstatSync)((0,external_node_path_.dirname)(path));
+    const uid = process.getuid?.();
+    if (!dir.isDirectory() || (uid !== undefined && dir.uid !== uid) || (dir.mode & 0o022) !== 0)
+        return undefined;
+    const fd = (0,external_node_fs_.openSync)(path, flags | external_node_fs_.constants.O_NOFOLLOW, 0o600);
+    const st = (0,external_node_fs_.fstatSync)(fd);
+    if (st.isFile() && (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0)
+        return fd;
+    (0,external_node_fs_.closeSync)(fd);
+    return undefined;
 }
 function record_store_readAll(fd, size) {
     const buf = Buffer.allocUnsafe(size);

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
+  constants,
   fstatSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readSync,
@@ -11,7 +13,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type KeyRecord, parseKeyRecord } from './key-record.js';
 
 /** How long a built job's record may wait in memory before it is appended (what a SIGKILL can lose). */
@@ -115,11 +117,12 @@ export class KeyRecordStore {
 
   #open(): { fd: number; size: number } {
     if (this.#snapshot === undefined) {
+      this.#snapshot = { fd: -1, size: 0 };
       try {
-        const fd = openSync(this.#path, 'r');
-        this.#snapshot = { fd, size: fstatSync(fd).size };
+        const fd = openOwn(this.#path, constants.O_RDONLY | constants.O_NONBLOCK);
+        if (fd !== undefined) this.#snapshot = { fd, size: fstatSync(fd).size };
       } catch {
-        this.#snapshot = { fd: -1, size: 0 };
+        // None: every record reads as missing.
       }
     }
     return this.#snapshot;
@@ -150,12 +153,12 @@ export class KeyRecordStore {
     this.#pending = [];
     let fd: number | undefined;
     try {
-      if (!this.#made) mkdirSync(this.#dir, { recursive: true });
+      if (!this.#made) mkdirSync(this.#dir, { recursive: true, mode: 0o700 });
       this.#made = true;
       // Opened per batch, not held: a journal compacted by another process meanwhile is appended to, not its
       // replaced predecessor.
-      fd = openSync(this.#path, 'a');
-      writeSync(fd, text);
+      fd = openOwn(this.#path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT);
+      if (fd !== undefined) writeSync(fd, text);
     } catch {
       // A record that cannot be written costs a later explanation its detail, nothing else; a full disk keeps
       // no empty journal either.
@@ -173,7 +176,8 @@ export class KeyRecordStore {
     let fd: number | undefined;
     let temp: string | undefined;
     try {
-      fd = openSync(this.#path, 'r');
+      fd = openOwn(this.#path, constants.O_RDONLY | constants.O_NONBLOCK);
+      if (fd === undefined) return;
       const size = fstatSync(fd).size;
       if (size <= compactedSize(fd) + COMPACT_SLACK_BYTES) return;
       const last = new Map<string, string[]>();
@@ -188,7 +192,7 @@ export class KeyRecordStore {
         .join('');
       const header = `${HEADER}${Buffer.byteLength(body)}}\n`;
       temp = `${this.#path}.${process.pid}-${randomBytes(4).toString('hex')}`;
-      writeFileSync(temp, header + body);
+      writeFileSync(temp, header + body, { mode: 0o600, flag: 'wx' });
       renameSync(temp, this.#path);
       temp = undefined;
     } catch {
@@ -198,6 +202,24 @@ export class KeyRecordStore {
       if (temp !== undefined) rmSync(temp, { force: true });
     }
   }
+}
+
+/**
+ * The journal opened with `flags`, never through a link, when it is a regular file of this user that no one else
+ * may write; else undefined (closed again). Its records make what `explain` says, and a shared cache directory
+ * may hold another user's file, or a link to any file, in its place: neither is read nor appended to.
+ */
+function openOwn(path: string, flags: number): number | undefined {
+  // Nor through a directory that is a link, or another user's.
+  const dir = lstatSync(dirname(path));
+  const uid = process.getuid?.();
+  if (!dir.isDirectory() || (uid !== undefined && dir.uid !== uid) || (dir.mode & 0o022) !== 0)
+    return undefined;
+  const fd = openSync(path, flags | constants.O_NOFOLLOW, 0o600);
+  const st = fstatSync(fd);
+  if (st.isFile() && (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0) return fd;
+  closeSync(fd);
+  return undefined;
 }
 
 function readAll(fd: number, size: number): string {

@@ -1,4 +1,15 @@
-import { appendFile, mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import {
+  appendFile,
+  chown,
+  mkdtemp,
+  readFile,
+  readdir,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+  mkdir,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -130,6 +141,44 @@ describe('KeyRecordStore (one journal of key records)', () => {
     expect(reader.read('c')?.key).toBe('2');
     expect(reader.read('a')?.key).toBe('2');
     expect(reader.read('b')?.key).toBe('1');
+  });
+
+  it("is this user's alone: never written or read through a link, nor when another user owns it", async () => {
+    const run = new KeyRecordStore(dir);
+    run.write(record('a', '1'));
+    run.flush(true);
+    expect((await stat(join(dir, 'explain-v2'))).mode & 0o777).toBe(0o700);
+    expect((await stat(journal())).mode & 0o777).toBe(0o600);
+
+    const victim = join(dir, 'victim');
+    await writeFile(victim, 'precious\n');
+    await rm(journal());
+    await symlink(victim, journal());
+    const linked = new KeyRecordStore(dir);
+    linked.write(record('b', '1'));
+    linked.flush(true);
+    expect(await readFile(victim, 'utf8')).toBe('precious\n');
+    await writeFile(victim, `${JSON.stringify('c')}\t${JSON.stringify(record('c', '1'))}\n`);
+    expect(new KeyRecordStore(dir).read('c')).toBeUndefined();
+
+    await rm(journal());
+    await writeFile(journal(), `${JSON.stringify('c')}\t${JSON.stringify(record('c', '1'))}\n`);
+    await chown(journal(), 65534, 65534);
+    expect(new KeyRecordStore(dir).read('c')).toBeUndefined();
+    const other = new KeyRecordStore(dir);
+    other.write(record('d', '1'));
+    other.flush(true);
+    expect(await readFile(journal(), 'utf8')).not.toContain('"d"');
+
+    // Nor through its directory made a link to another.
+    const elsewhere = join(dir, 'elsewhere');
+    await mkdir(elsewhere);
+    await rm(join(dir, 'explain-v2'), { recursive: true });
+    await symlink(elsewhere, join(dir, 'explain-v2'));
+    const through = new KeyRecordStore(dir);
+    through.write(record('e', '1'));
+    through.flush(true);
+    expect(await readdir(elsewhere)).toEqual([]);
   });
 
   it('never fails: an unwritable journal loses records, nothing else', async () => {
