@@ -51,6 +51,11 @@ function normalizePattern(pattern) {
         norm = '**';
     return { ok: true, value: norm };
 }
+/**
+ * Dot files match; `.` matches a newline too (the `s` flag): git tracks a file named `a\nb`, and `src/**` must
+ * not pass over it.
+ */
+const GLOB_OPTIONS = { dot: true, flags: 's' };
 /** Compiles already normalised patterns (`!` kept in front of exclusions). */
 function compileGlobs(patterns) {
     const positiveIndex = [];
@@ -71,7 +76,7 @@ function compileGlobs(patterns) {
     return {
         positiveIndex,
         positives,
-        excluded: negatives.length === 0 ? () => false : picomatch_default()(negatives, { dot: true }),
+        excluded: negatives.length === 0 ? () => false : picomatch_default()(negatives, GLOB_OPTIONS),
         excludes: negatives.length > 0,
         everything,
         within,
@@ -93,7 +98,7 @@ function matcher(pattern) {
         const literal = (0,unescape_glob/* unescapeGlob */.DU)(pattern);
         return { matches: (path) => path === literal, within: { path: literal } };
     }
-    const re = picomatch_default().makeRe(pattern, { dot: true });
+    const re = picomatch_default().makeRe(pattern, GLOB_OPTIONS);
     // As picomatch itself does: a pattern is also the path it spells (`app/(mkt)/page.tsx`, `a(1).txt`).
     const base = (0,unescape_glob/* globBase */.EI)(pattern);
     if (base === '')

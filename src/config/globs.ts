@@ -41,6 +41,12 @@ export function normalizePattern(
   return { ok: true, value: norm };
 }
 
+/**
+ * Dot files match; `.` matches a newline too (the `s` flag): git tracks a file named `a\nb`, and `src/**` must
+ * not pass over it.
+ */
+const GLOB_OPTIONS = { dot: true, flags: 's' };
+
 /** Compiles already normalised patterns (`!` kept in front of exclusions). */
 export function compileGlobs(patterns: readonly string[]): GlobList {
   const positiveIndex: number[] = [];
@@ -60,7 +66,7 @@ export function compileGlobs(patterns: readonly string[]): GlobList {
   return {
     positiveIndex,
     positives,
-    excluded: negatives.length === 0 ? () => false : picomatch(negatives, { dot: true }),
+    excluded: negatives.length === 0 ? () => false : picomatch(negatives, GLOB_OPTIONS),
     excludes: negatives.length > 0,
     everything,
     within,
@@ -83,7 +89,7 @@ function matcher(pattern: string): { matches: (path: string) => boolean; within?
     const literal = unescapeGlob(pattern);
     return { matches: (path) => path === literal, within: { path: literal } };
   }
-  const re = picomatch.makeRe(pattern, { dot: true });
+  const re = picomatch.makeRe(pattern, GLOB_OPTIONS);
   // As picomatch itself does: a pattern is also the path it spells (`app/(mkt)/page.tsx`, `a(1).txt`).
   const base = globBase(pattern);
   if (base === '') return { matches: (path) => path === pattern || re.test(path) };

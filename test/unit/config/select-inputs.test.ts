@@ -193,3 +193,13 @@ describe('compileGlobs', () => {
     expect(matches('src/**', 'lib/a.ts')).toBe(false);
   });
 });
+
+describe('compileGlobs', () => {
+  it('matches names with a newline in them, as git lists them', () => {
+    const glob = compileGlobs(['src/**', '!src/skip/**']);
+    expect(glob.positives[0]!('src/nl\nname.txt')).toBe(true);
+    expect(glob.positives[0]!('src/a\n/b\nc.txt')).toBe(true);
+    expect(glob.excluded('src/skip/x\ny')).toBe(true);
+    expect(compileGlobs(['**/*.txt']).positives[0]!('d\ne/f\ng.txt')).toBe(true);
+  });
+});
