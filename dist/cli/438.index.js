@@ -390,6 +390,8 @@ const COMPACT_SLACK_BYTES = 4 * 1024 * 1024;
  * the dependency's last builds can still be explained against the record of the key it saw (see explain.ts).
  */
 const KEPT_PER_NAME = 4;
+/** At most this much of the journal survives a compaction: the records of the names built most recently. */
+const KEPT_BYTES = 16 * 1024 * 1024;
 /** The first line of a compacted journal: how long the journal was then. */
 const HEADER = '{"compacted":';
 /**
@@ -408,7 +410,8 @@ const HEADER = '{"compacted":';
  * explains its jobs against the records before it, not against its own, and a compaction by another process
  * meanwhile does not change what it reads. A name's record is parsed only when asked for.
  *
- * Compaction: `flush(true)` (the end of a run) rewrites the journal with each name's last KEPT_PER_NAME lines once it has
+ * Compaction: `flush(true)` (the end of a run) rewrites the journal with each name's last KEPT_PER_NAME lines (of the
+ * names built most recently, up to KEPT_BYTES) once it has
  * grown COMPACT_SLACK_BYTES past what the last compaction left (a temp file renamed over it). A record another
  * run appends between that rewrite's read and its rename is lost: the cost is an explanation against an older
  * record, or "never built", for that job.
@@ -553,12 +556,21 @@ class KeyRecordStore {
                 return;
             const last = new Map();
             indexLines(readAll(fd, size), last);
-            const body = [...last.values()]
-                .map((ls) => ls
-                .slice(-KEPT_PER_NAME)
-                .map((l) => `${l}\n`)
-                .join(''))
-                .join('');
+            // The names built most recently, within KEPT_BYTES: names no graph has any more (renamed jobs, other
+            // repositories sharing the cache) go first, instead of growing the journal every explanation reads.
+            const kept = [];
+            let bytes = 0;
+            for (const lines of [...last.values()].reverse()) {
+                const text = lines
+                    .slice(-KEPT_PER_NAME)
+                    .map((l) => `${l}\n`)
+                    .join('');
+                bytes += Buffer.byteLength(text);
+                if (bytes > KEPT_BYTES)
+                    break;
+                kept.push(text);
+            }
+            const body = kept.reverse().join('');
             const header = `${HEADER}${Buffer.byteLength(body)}}\n`;
             temp = `${this.#path}.${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temp, header + body, { mode: 0o600, flag: 'wx' });
@@ -627,8 +639,12 @@ function indexLines(text, into) {
             const lines = into.get(name);
             if (lines === undefined)
                 into.set(name, [line]);
-            else
+            else {
+                // Moved last: the map's order is that of the names' latest lines (see compaction).
+                into.delete(name);
                 lines.push(line);
+                into.set(name, lines);
+            }
         }
         catch {
             // Not a record line.

@@ -127,6 +127,27 @@ describe('KeyRecordStore (one journal of key records)', () => {
     expect(reader.readWithKey('a', '1')).toBeUndefined();
   });
 
+  it('is bounded: a compaction keeps the names built most recently, up to 16 MiB', async () => {
+    const lines: string[] = [];
+    // 2,600 names of 8 KiB records, about 21 MiB; `n0` is built again last.
+    for (let i = 0; i < 2600; i++)
+      lines.push(`${JSON.stringify(`n${i}`)}\t${JSON.stringify(record(`n${i}`, '1', 8000))}\n`);
+    lines.push(`${JSON.stringify('n0')}\t${JSON.stringify(record('n0', '2', 8000))}\n`);
+    await mkdir(join(dir, 'explain-v2'), { recursive: true });
+    await writeFile(journal(), lines.join(''));
+    const run = new KeyRecordStore(dir);
+    run.write(record('new', '1'));
+    run.flush(true);
+    expect((await stat(journal())).size).toBeLessThanOrEqual(16 * 1024 * 1024 + 100);
+    const reader = new KeyRecordStore(dir);
+    expect([reader.read('new')?.key, reader.read('n0')?.key, reader.read('n2599')?.key]).toEqual([
+      '1',
+      '2',
+      '1',
+    ]);
+    expect(reader.read('n1')).toBeUndefined();
+  });
+
   it('a line cut short (a killed run, a full disk) costs no record appended after it', async () => {
     const seed = new KeyRecordStore(dir);
     seed.write(record('a', '1'));
