@@ -95,20 +95,16 @@ function explain(name, records, seen = new Set(), key) {
     const changes = [];
     if (now.salt !== before.salt)
         changes.push({ kind: 'salt' });
-    for (const path of unionKeys(now.inputs, before.inputs)) {
-        const [n, b] = [now.inputs[path], before.inputs[path]];
-        if (n === b)
-            continue;
+    changes.push(...inputChanges(now.inputs, before.inputs));
+    changes.push(...commandChanges(now.cmds, before.cmds));
+    if (now.outputs.join('\0') !== before.outputs.join('\0')) {
+        const [n, b] = [new Set(now.outputs), new Set(before.outputs)];
         changes.push({
-            kind: 'input',
-            path,
-            ...(b === undefined ? {} : { old: b }),
-            ...(n === undefined ? {} : { new: n }),
+            kind: 'outputs',
+            added: now.outputs.filter((o) => !b.has(o)),
+            removed: before.outputs.filter((o) => !n.has(o)),
         });
     }
-    changes.push(...commandChanges(now.cmds, before.cmds));
-    if (now.outputs.join('\0') !== before.outputs.join('\0'))
-        changes.push({ kind: 'outputs' });
     for (const dep of unionKeys(now.deps, before.deps)) {
         const [n, b] = [now.deps[dep], before.deps[dep]];
         if (n === b)
@@ -124,6 +120,42 @@ function explain(name, records, seen = new Set(), key) {
         }
     }
     return changes;
+}
+/**
+ * The inputs that changed, were added or removed; a file removed from one path and added at another with the
+ * same state (content and mode) is one change: moved.
+ */
+function inputChanges(now, before) {
+    const changes = [];
+    const removed = new Map();
+    for (const path of unionKeys(now, before)) {
+        const [n, b] = [now[path], before[path]];
+        if (n === b)
+            continue;
+        if (n === undefined && b !== 'missing')
+            removed.set(b, [...(removed.get(b) ?? []), path]);
+        changes.push({
+            kind: 'input',
+            path,
+            ...(b === undefined ? {} : { old: b }),
+            ...(n === undefined ? {} : { new: n }),
+        });
+    }
+    if (removed.size === 0)
+        return changes;
+    const moved = new Set();
+    const out = [];
+    for (const c of changes) {
+        if (c.kind !== 'input' || c.old !== undefined || c.new === undefined)
+            continue;
+        const from = removed.get(c.new)?.shift();
+        if (from === undefined)
+            continue;
+        moved.add(c);
+        moved.add(changes.find((x) => x.kind === 'input' && x.path === from));
+        out.push({ kind: 'input-moved', from, to: c.path });
+    }
+    return [...changes.filter((c) => !moved.has(c)), ...out];
 }
 function commandChanges(now, before) {
     const out = [];
@@ -196,8 +228,12 @@ function describeChange(c) {
             return `command changed (${c.field})`;
         case 'env':
             return `env ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(c.name)} ${c.how}`;
-        case 'outputs':
-            return 'outputs changed';
+        case 'input-moved':
+            return `input ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(c.from)} moved to ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(c.to)}`;
+        case 'outputs': {
+            const parts = [...c.added.map((o) => `+${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(o)}`), ...c.removed.map((o) => `-${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(o)}`)];
+            return `outputs changed${parts.length > 0 ? ` (${parts.join(', ')})` : ' (their order)'}`;
+        }
         case 'dep-list':
             return `dependency ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(c.name)} ${c.how}`;
         case 'dep': {

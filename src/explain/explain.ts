@@ -10,9 +10,10 @@ export type Change =
   | { kind: 'same-key' }
   | { kind: 'salt' }
   | { kind: 'input'; path: string; old?: string; new?: string }
+  | { kind: 'input-moved'; from: string; to: string }
   | { kind: 'command'; field: string }
   | { kind: 'env'; name: string; how: 'changed' | 'added' | 'removed' }
-  | { kind: 'outputs' }
+  | { kind: 'outputs'; added: string[]; removed: string[] }
   | { kind: 'dep-list'; name: string; how: 'added' | 'removed' }
   | { kind: 'dep'; name: string; because: Change[] };
 
@@ -44,18 +45,16 @@ export function explain(
   seen.add(name);
   const changes: Change[] = [];
   if (now.salt !== before.salt) changes.push({ kind: 'salt' });
-  for (const path of unionKeys(now.inputs, before.inputs)) {
-    const [n, b] = [now.inputs[path], before.inputs[path]];
-    if (n === b) continue;
+  changes.push(...inputChanges(now.inputs, before.inputs));
+  changes.push(...commandChanges(now.cmds, before.cmds));
+  if (now.outputs.join('\0') !== before.outputs.join('\0')) {
+    const [n, b] = [new Set(now.outputs), new Set(before.outputs)];
     changes.push({
-      kind: 'input',
-      path,
-      ...(b === undefined ? {} : { old: b }),
-      ...(n === undefined ? {} : { new: n }),
+      kind: 'outputs',
+      added: now.outputs.filter((o) => !b.has(o)),
+      removed: before.outputs.filter((o) => !n.has(o)),
     });
   }
-  changes.push(...commandChanges(now.cmds, before.cmds));
-  if (now.outputs.join('\0') !== before.outputs.join('\0')) changes.push({ kind: 'outputs' });
   for (const dep of unionKeys(now.deps, before.deps)) {
     const [n, b] = [now.deps[dep], before.deps[dep]];
     if (n === b) continue;
@@ -70,6 +69,38 @@ export function explain(
     }
   }
   return changes;
+}
+
+/**
+ * The inputs that changed, were added or removed; a file removed from one path and added at another with the
+ * same state (content and mode) is one change: moved.
+ */
+function inputChanges(now: Record<string, string>, before: Record<string, string>): Change[] {
+  const changes: Change[] = [];
+  const removed = new Map<string, string[]>();
+  for (const path of unionKeys(now, before)) {
+    const [n, b] = [now[path], before[path]];
+    if (n === b) continue;
+    if (n === undefined && b !== 'missing') removed.set(b!, [...(removed.get(b!) ?? []), path]);
+    changes.push({
+      kind: 'input',
+      path,
+      ...(b === undefined ? {} : { old: b }),
+      ...(n === undefined ? {} : { new: n }),
+    });
+  }
+  if (removed.size === 0) return changes;
+  const moved = new Set<Change>();
+  const out: Change[] = [];
+  for (const c of changes) {
+    if (c.kind !== 'input' || c.old !== undefined || c.new === undefined) continue;
+    const from = removed.get(c.new)?.shift();
+    if (from === undefined) continue;
+    moved.add(c);
+    moved.add(changes.find((x) => x.kind === 'input' && x.path === from)!);
+    out.push({ kind: 'input-moved', from, to: c.path });
+  }
+  return [...changes.filter((c) => !moved.has(c)), ...out];
 }
 
 function commandChanges(now: CmdRecord[], before: CmdRecord[]): Change[] {
@@ -138,8 +169,12 @@ export function describeChange(c: Change): string {
       return `command changed (${c.field})`;
     case 'env':
       return `env ${printable(c.name)} ${c.how}`;
-    case 'outputs':
-      return 'outputs changed';
+    case 'input-moved':
+      return `input ${printable(c.from)} moved to ${printable(c.to)}`;
+    case 'outputs': {
+      const parts = [...c.added.map((o) => `+${quoted(o)}`), ...c.removed.map((o) => `-${quoted(o)}`)];
+      return `outputs changed${parts.length > 0 ? ` (${parts.join(', ')})` : ' (their order)'}`;
+    }
     case 'dep-list':
       return `dependency ${quoted(c.name)} ${c.how}`;
     case 'dep': {

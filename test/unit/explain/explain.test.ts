@@ -78,4 +78,21 @@ describe('explanations', () => {
       },
     ]);
   });
+
+  it('tell a moved input from a removed and an added one, and name the output globs that changed', () => {
+    const before = {
+      ...rec('a', 'K1', { 'src/old.ts': `100644 ${blob('1')}`, 'src/b.ts': `100644 ${blob('2')}` }),
+      outputs: ['dist/**'],
+    };
+    const now = {
+      ...rec('a', 'K2', { 'src/new.ts': `100644 ${blob('1')}`, 'src/b.ts': `100644 ${blob('3')}` }),
+      outputs: ['out/**'],
+    };
+    const changes = explain('a', { current: () => now, previous: () => before });
+    expect(changes.map(describeChange)).toEqual([
+      `input src/b.ts changed (${blob('2').slice(0, 12)} -> ${blob('3').slice(0, 12)})`,
+      'input src/old.ts moved to src/new.ts',
+      'outputs changed (+"out/**", -"dist/**")',
+    ]);
+  });
 });
