@@ -1011,9 +1011,23 @@ class HttpClient {
         url.password = '';
         this.#base = url;
         this.#basePath = url.pathname.replace(/\/$/, '');
-        this.display = url.toString().replace(/\/$/, '');
+        // A path or query holding an `@` may be the rest of a password whose `/` or `?` was not encoded (its first
+        // part parsed as a user and a port): neither is shown, nor left in a message.
+        const tail = url.pathname + url.search;
+        const hidden = tail.includes('@');
+        this.display = hidden ? `${url.origin}/…` : url.toString().replace(/\/$/, '');
         // The URL as given counts as a secret only when it carries credentials.
-        this.#secrets = [o.token ?? '', pass, user || pass ? o.url : ''].filter((s) => s.length >= 4);
+        this.#secrets = [
+            o.token ?? '',
+            pass,
+            user || pass ? o.url : '',
+            ...(hidden
+                ? [url.pathname, url.search].flatMap((p) => {
+                    const part = p.replace(/\/$/, '');
+                    return part.includes('@') ? [part, decodeURIComponentSafe(part)] : [];
+                })
+                : []),
+        ].filter((s) => s.length >= 4);
         if (o.token)
             this.#auth = `Bearer ${o.token}`;
         else if (user || pass)
@@ -1267,6 +1281,15 @@ function trustStore() {
     }
     cachedTrust = extra.length === 0 ? {} : { ca: [...external_node_tls_.rootCertificates, ...extra] };
     return cachedTrust;
+}
+/** `s` decoded, or as it is when it is not valid percent-encoding. */
+function decodeURIComponentSafe(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -3278,10 +3301,11 @@ function parseRemoteCacheOptions(raw, names, env, defaultMode) {
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
         return (0,result/* err */._)(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
-    // A cache's URL has no use for a fragment, nor for an `@` past its host: both are the sign of a password with a
-    // `#`, `/` or `?` not encoded, which then parsed as a host and port, with the rest of it shown in messages.
-    if (parsed.hash !== '' || url.endsWith('#') || /@/.test(parsed.pathname + parsed.search))
-        return (0,result/* err */._)(`${names.url} ${JSON.stringify(withoutCredentials(url))} has a '#', or an '@' after its host: percent-encode a password's special characters (%23 for #, %2F for /, %3F for ?, %40 for @)`);
+    // A fragment is never sent to a server: in a cache's URL it is the sign of a password with a `#` not encoded,
+    // whose digits before it parsed as a port, and the rest of it would be shown in messages. (One with a `/` or
+    // `?` not encoded reads as a path or query: the client never shows those when they hold an `@`.)
+    if (parsed.hash !== '' || url.includes('#'))
+        return (0,result/* err */._)(`${names.url} ${JSON.stringify(withoutCredentials(url))} has a fragment ('#'): percent-encode a password's special characters (%23 for #, %2F for /, %3F for ?, %40 for @)`);
     const mode = raw.mode === undefined || raw.mode === '' ? defaultMode : raw.mode;
     if (mode !== 'read-write' && mode !== 'read')
         return (0,result/* err */._)(`${names.mode} must be one of read-write, read, got ${JSON.stringify(mode)}`);

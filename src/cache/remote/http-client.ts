@@ -72,9 +72,23 @@ export class HttpClient {
     url.password = '';
     this.#base = url;
     this.#basePath = url.pathname.replace(/\/$/, '');
-    this.display = url.toString().replace(/\/$/, '');
+    // A path or query holding an `@` may be the rest of a password whose `/` or `?` was not encoded (its first
+    // part parsed as a user and a port): neither is shown, nor left in a message.
+    const tail = url.pathname + url.search;
+    const hidden = tail.includes('@');
+    this.display = hidden ? `${url.origin}/…` : url.toString().replace(/\/$/, '');
     // The URL as given counts as a secret only when it carries credentials.
-    this.#secrets = [o.token ?? '', pass, user || pass ? o.url : ''].filter((s) => s.length >= 4);
+    this.#secrets = [
+      o.token ?? '',
+      pass,
+      user || pass ? o.url : '',
+      ...(hidden
+        ? [url.pathname, url.search].flatMap((p) => {
+            const part = p.replace(/\/$/, '');
+            return part.includes('@') ? [part, decodeURIComponentSafe(part)] : [];
+          })
+        : []),
+    ].filter((s) => s.length >= 4);
     if (o.token) this.#auth = `Bearer ${o.token}`;
     else if (user || pass) this.#auth = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
     if (this.#auth) this.#secrets.push(this.#auth.slice(this.#auth.indexOf(' ') + 1));
@@ -348,4 +362,13 @@ function trustStore(): { ca?: string[] } {
   }
   cachedTrust = extra.length === 0 ? {} : { ca: [...tls.rootCertificates, ...extra] };
   return cachedTrust;
+}
+
+/** `s` decoded, or as it is when it is not valid percent-encoding. */
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

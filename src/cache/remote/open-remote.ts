@@ -49,11 +49,12 @@ export function parseRemoteCacheOptions(
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
     return err(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
-  // A cache's URL has no use for a fragment, nor for an `@` past its host: both are the sign of a password with a
-  // `#`, `/` or `?` not encoded, which then parsed as a host and port, with the rest of it shown in messages.
-  if (parsed.hash !== '' || url.endsWith('#') || /@/.test(parsed.pathname + parsed.search))
+  // A fragment is never sent to a server: in a cache's URL it is the sign of a password with a `#` not encoded,
+  // whose digits before it parsed as a port, and the rest of it would be shown in messages. (One with a `/` or
+  // `?` not encoded reads as a path or query: the client never shows those when they hold an `@`.)
+  if (parsed.hash !== '' || url.includes('#'))
     return err(
-      `${names.url} ${JSON.stringify(withoutCredentials(url))} has a '#', or an '@' after its host: percent-encode a password's special characters (%23 for #, %2F for /, %3F for ?, %40 for @)`,
+      `${names.url} ${JSON.stringify(withoutCredentials(url))} has a fragment ('#'): percent-encode a password's special characters (%23 for #, %2F for /, %3F for ?, %40 for @)`,
     );
   const mode = raw.mode === undefined || raw.mode === '' ? defaultMode : raw.mode;
   if (mode !== 'read-write' && mode !== 'read')

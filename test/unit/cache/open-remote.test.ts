@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HttpClient } from '../../../src/cache/remote/http-client.js';
 import { parseRemoteCacheOptions } from '../../../src/cache/remote/open-remote.js';
 
 const names = { url: '--cache-url', mode: '--cache-mode' };
@@ -23,18 +24,30 @@ describe('a cache URL that cannot be used', () => {
     }
   });
 
-  it('is refused when a password of digits made it parse as a port, the rest of it a path, query or fragment', () => {
-    for (const url of [
-      'http://ci:4242#S3cretTail@127.0.0.1:9/',
-      'http://ci:4242/S3cretTail@127.0.0.1:9/',
-      'http://ci:4242?S3cretTail@127.0.0.1:9/',
-    ]) {
-      const r = parse(url);
-      expect(r.ok, url).toBe(false);
-      if (r.ok) continue;
+  it('is refused with a fragment: a password of digits and a #, not encoded, parsed as a port and a fragment', () => {
+    const r = parse('http://ci:4242#S3cretTail@127.0.0.1:9/');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
       expect(r.error).not.toContain('S3cret');
       expect(r.error).toMatch(/percent-encode/);
     }
     expect(parse('http://ci:p%23w%2Fd@127.0.0.1:9/cache').ok).toBe(true);
+  });
+});
+
+describe('a cache URL with an @ past its host', () => {
+  it('is taken (a path may hold one), and its path never shown: a password with / or ? not encoded ends there', () => {
+    for (const url of ['https://cache.example.com/artifacts/@myorg/', 'https://h/c?sig=abc@def']) {
+      expect(parse(url).ok, url).toBe(true);
+    }
+    for (const url of ['http://ci:4242/S3cretTail@127.0.0.1:9/', 'http://ci:4242?S3cretTail@127.0.0.1:9/']) {
+      expect(parse(url).ok, url).toBe(true);
+      const c = new HttpClient({ url, idleTimeoutMs: 1000, maxSockets: 1 });
+      expect(c.display).toBe('http://ci:4242/…');
+      expect(c.redact(`GET ${url.replace(/\/$/, '')}/ac/x failed`)).not.toContain('S3cret');
+    }
+    expect(new HttpClient({ url: 'https://h:8443/cache/', idleTimeoutMs: 1000, maxSockets: 1 }).display).toBe(
+      'https://h:8443/cache',
+    );
   });
 });
