@@ -137,8 +137,10 @@ describe('crash safety', () => {
     await writeFile(rig.path('src/a.txt'), 'three\n');
     const blob = (s: string): string =>
       createHash('sha1').update(`blob ${s.length}\0${s}`).digest('hex').slice(0, 12);
-    // Against the killed run's build of `a` (two), not the one before it (one).
+    // `a` against the killed run's build of it (two), not the one before it (one); `b`, which the killed run never
+    // built, against the build of `a` it was last built with (one).
     const change = `input a.txt changed (${blob('two\n')} -> ${blob('three\n')})`;
-    expect(await explain()).toBe(`a: ${change}\nb: dependency "a" changed: ${change}\n`);
+    const sinceB = `input a.txt changed (${blob('one\n')} -> ${blob('three\n')})`;
+    expect(await explain()).toBe(`a: ${change}\nb: dependency "a" changed: ${sinceB}\n`);
   });
 });
