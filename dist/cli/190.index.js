@@ -749,7 +749,7 @@ function clearOutputs(sourceDir, globs, keep, protect) {
         if (keep.has(rel) || protect(rel))
             continue;
         const path = (0,external_node_path_.join)(sourceDir, rel);
-        (0,writable_dir/* inWritableDir */.Z)((0,external_node_path_.dirname)(path), () => (0,external_node_fs_.rmSync)(path, { force: true }));
+        (0,writable_dir/* inWritableDir */.ZW)((0,external_node_path_.dirname)(path), () => (0,external_node_fs_.rmSync)(path, { force: true }));
     }
 }
 /**
@@ -785,7 +785,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
             continue;
         const parent = (0,external_node_path_.dirname)(to);
         if (!made.has(parent)) {
-            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
+            (0,writable_dir/* makeDirs */.X2)(parent);
             made.add(parent);
         }
         // A directory where the file goes (a stale tree) is replaced too, when all it holds are the job's outputs.
@@ -799,13 +799,13 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
             continue;
         const temp = `${to}.disbuild-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         try {
-            (0,writable_dir/* inWritableDir */.Z)(parent, () => copyEntry(from.path, temp));
+            (0,writable_dir/* inWritableDir */.ZW)(parent, () => copyEntry(from.path, temp));
             if (!sameEntry(from, temp)) {
                 (0,external_node_fs_.rmSync)(temp, { force: true });
                 return failed({ message: `${rel} could not be written in place` });
             }
             if (inTheWay)
-                (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
+                (0,writable_dir/* removeOutputTree */.kh)(to);
             (0,external_node_fs_.renameSync)(temp, to);
         }
         catch (e) {
@@ -848,7 +848,7 @@ function moveFile(from, to, dirInTheWay) {
     try {
         (0,external_node_fs_.chmodSync)(from.path, from.stat.mode & 0o100 ? 0o755 : 0o644);
         if (dirInTheWay)
-            (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
+            (0,writable_dir/* removeOutputTree */.kh)(to);
         (0,external_node_fs_.renameSync)(from.path, to);
         return true;
     }
@@ -916,6 +916,7 @@ var place_files = __webpack_require__(5451);
 
 
 
+
 const PREFIX = `${IN_PLACE_DIR}/`;
 /**
  * Makes the work tree's in-place outputs for `globs` exactly the artifact's: same files, exec bits and bytes.
@@ -965,12 +966,16 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, writ
     for (const rel of present.keys()) {
         if (want.has(rel) || protect(rel))
             continue;
+        const path = (0,external_node_path_.join)(sourceDir, rel);
         try {
-            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(sourceDir, rel), { force: true });
+            (0,writable_dir/* inWritableDir */.ZW)((0,external_node_path_.dirname)(path), () => (0,external_node_fs_.rmSync)(path, { force: true }));
             removed++;
         }
-        catch {
-            // Gone with a stale tree that a file of the artifact replaced (ENOTDIR).
+        catch (e) {
+            // Gone with a stale tree that a file of the artifact replaced (ENOTDIR); else it stays, and the job is not
+            // restored here.
+            if (e.code !== 'ENOTDIR')
+                return { kind: 'not-here', message: `${rel} cannot be removed: ${e.message}` };
         }
     }
     if (stale.length === 0 && removed === 0)

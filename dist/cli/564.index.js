@@ -1776,7 +1776,7 @@ async function placeFiles(files) {
     for (const f of files) {
         const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(f.to);
         if (!made.has(parent)) {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(parent, { recursive: true });
+            (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .makeDirs */ .X2)(parent);
             made.add(parent);
         }
         if (!(await writeVerified(f)))
@@ -1811,7 +1811,7 @@ function removePlacementLeftovers(files) {
 async function writeVerified(e) {
     const temp = `${e.to}.${tempPrefix}-${temps++}`;
     try {
-        if (!(await (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .inWritableDirAsync */ .n)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(e.to), () => (0,_tree_copy_js__WEBPACK_IMPORTED_MODULE_4__/* .copyVerifiedFile */ .Yq)(e.stored, temp, e)))) {
+        if (!(await (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .inWritableDirAsync */ .n_)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(e.to), () => (0,_tree_copy_js__WEBPACK_IMPORTED_MODULE_4__/* .copyVerifiedFile */ .Yq)(e.stored, temp, e)))) {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temp, { force: true });
             return false;
         }
@@ -1822,7 +1822,7 @@ async function writeVerified(e) {
             const code = err.code;
             if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST')
                 throw err;
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(e.to, { recursive: true, force: true });
+            (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .removeOutputTree */ .kh)(e.to);
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, e.to);
         }
         return true;
@@ -2337,12 +2337,17 @@ async function makeDirsWritable(path) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ inWritableDir),
-/* harmony export */   n: () => (/* binding */ inWritableDirAsync)
+/* harmony export */   X2: () => (/* binding */ makeDirs),
+/* harmony export */   ZW: () => (/* binding */ inWritableDir),
+/* harmony export */   kh: () => (/* binding */ removeOutputTree),
+/* harmony export */   n_: () => (/* binding */ inWritableDirAsync)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _remove_tree_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8043);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _remove_tree_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8043);
+
 
 
 /**
@@ -2356,7 +2361,7 @@ function inWritableDir(dir, op) {
         return op();
     }
     catch (e) {
-        if (!(0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_1__/* .isPermissionError */ .gj)(e) || !makeWritable(dir))
+        if (!(0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .isPermissionError */ .gj)(e) || !makeWritable(dir))
             throw e;
     }
     return op();
@@ -2367,7 +2372,7 @@ async function inWritableDirAsync(dir, op) {
         return await op();
     }
     catch (e) {
-        if (!(0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_1__/* .isPermissionError */ .gj)(e) || !makeWritable(dir))
+        if (!(0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .isPermissionError */ .gj)(e) || !makeWritable(dir))
             throw e;
     }
     return op();
@@ -2384,6 +2389,52 @@ function makeWritable(dir) {
     catch {
         return false;
     }
+}
+/** `mkdir -p dir`; when the deepest directory that exists refuses (made read-only by a job), as inWritableDir. */
+function makeDirs(dir) {
+    let above = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+        return;
+    }
+    catch (e) {
+        if (!(0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .isPermissionError */ .gj)(e))
+            throw e;
+    }
+    while (above !== (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(above) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(above))
+        above = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(above);
+    inWritableDir(above, () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true }));
+}
+/**
+ * Removes the file or tree at `path` (nothing when it is not there), as a job's stale output: read-only
+ * directories the job made in it, and its parent, are made writable by their owner when they refuse.
+ */
+function removeOutputTree(path) {
+    inWritableDir((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), () => {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(path, { recursive: true, force: true });
+        }
+        catch (e) {
+            if (!(0,_remove_tree_js__WEBPACK_IMPORTED_MODULE_2__/* .isPermissionError */ .gj)(e))
+                throw e;
+            makeTreeWritable(path);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(path, { recursive: true, force: true });
+        }
+    });
+}
+/** Gives the owner write and search permission on every directory under `path` (links are never followed). */
+function makeTreeWritable(path) {
+    if (!makeWritable(path) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false })?.isDirectory())
+        return;
+    let names;
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(path);
+    }
+    catch {
+        return;
+    }
+    for (const name of names)
+        makeTreeWritable((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, name));
 }
 
 

@@ -364,7 +364,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__disbuild_mod
 
 
 /** Whether an error is the kind that giving the owner write permission back can cure. */
-function remove_tree_isPermissionError(e) {
+function isPermissionError(e) {
     const code = e?.code;
     return code === 'EACCES' || code === 'EPERM';
 }
@@ -380,7 +380,7 @@ async function removeTree(path) {
         return;
     }
     catch (e) {
-        if (!remove_tree_isPermissionError(e))
+        if (!isPermissionError(e))
             throw e;
     }
     await makeDirsWritable(path);
@@ -413,6 +413,7 @@ async function makeDirsWritable(path) {
 ;// CONCATENATED MODULE: ./src/util/writable-dir.ts
 
 
+
 /**
  * Runs `op`, which makes, replaces or removes an entry of the directory `dir`; when the directory refuses it (a
  * job left it read-only, `chmod 555 dist/sub`, as Go's module cache is made read-only on purpose), gives its
@@ -435,7 +436,7 @@ async function inWritableDirAsync(dir, op) {
         return await op();
     }
     catch (e) {
-        if (!remove_tree_isPermissionError(e) || !makeWritable(dir))
+        if (!isPermissionError(e) || !makeWritable(dir))
             throw e;
     }
     return op();
@@ -452,6 +453,52 @@ function makeWritable(dir) {
     catch {
         return false;
     }
+}
+/** `mkdir -p dir`; when the deepest directory that exists refuses (made read-only by a job), as inWritableDir. */
+function makeDirs(dir) {
+    let above = (0,external_node_path_namespaceObject.dirname)(dir);
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+        return;
+    }
+    catch (e) {
+        if (!isPermissionError(e))
+            throw e;
+    }
+    while (above !== (0,external_node_path_namespaceObject.dirname)(above) && !(0,external_node_fs_namespaceObject.existsSync)(above))
+        above = (0,external_node_path_namespaceObject.dirname)(above);
+    inWritableDir(above, () => (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true }));
+}
+/**
+ * Removes the file or tree at `path` (nothing when it is not there), as a job's stale output: read-only
+ * directories the job made in it, and its parent, are made writable by their owner when they refuse.
+ */
+function removeOutputTree(path) {
+    inWritableDir((0,external_node_path_namespaceObject.dirname)(path), () => {
+        try {
+            (0,external_node_fs_namespaceObject.rmSync)(path, { recursive: true, force: true });
+        }
+        catch (e) {
+            if (!isPermissionError(e))
+                throw e;
+            makeTreeWritable(path);
+            (0,external_node_fs_namespaceObject.rmSync)(path, { recursive: true, force: true });
+        }
+    });
+}
+/** Gives the owner write and search permission on every directory under `path` (links are never followed). */
+function makeTreeWritable(path) {
+    if (!makeWritable(path) && !(0,external_node_fs_namespaceObject.lstatSync)(path, { throwIfNoEntry: false })?.isDirectory())
+        return;
+    let names;
+    try {
+        names = (0,external_node_fs_namespaceObject.readdirSync)(path);
+    }
+    catch {
+        return;
+    }
+    for (const name of names)
+        makeTreeWritable((0,external_node_path_namespaceObject.join)(path, name));
 }
 
 ;// CONCATENATED MODULE: ./src/util/result.ts
@@ -635,7 +682,7 @@ async function placeFiles(files) {
     for (const f of files) {
         const parent = (0,external_node_path_namespaceObject.dirname)(f.to);
         if (!made.has(parent)) {
-            (0,external_node_fs_namespaceObject.mkdirSync)(parent, { recursive: true });
+            makeDirs(parent);
             made.add(parent);
         }
         if (!(await writeVerified(f)))
@@ -681,7 +728,7 @@ async function writeVerified(e) {
             const code = err.code;
             if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST')
                 throw err;
-            (0,external_node_fs_namespaceObject.rmSync)(e.to, { recursive: true, force: true });
+            removeOutputTree(e.to);
             (0,external_node_fs_namespaceObject.renameSync)(temp, e.to);
         }
         return true;

@@ -32207,6 +32207,7 @@ function adoptArchive(r) {
 ;// CONCATENATED MODULE: ./src/util/writable-dir.ts
 
 
+
 /**
  * Runs `op`, which makes, replaces or removes an entry of the directory `dir`; when the directory refuses it (a
  * job left it read-only, `chmod 555 dist/sub`, as Go's module cache is made read-only on purpose), gives its
@@ -32247,6 +32248,52 @@ function makeWritable(dir) {
         return false;
     }
 }
+/** `mkdir -p dir`; when the deepest directory that exists refuses (made read-only by a job), as inWritableDir. */
+function makeDirs(dir) {
+    let above = (0,external_node_path_.dirname)(dir);
+    try {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        return;
+    }
+    catch (e) {
+        if (!isPermissionError(e))
+            throw e;
+    }
+    while (above !== (0,external_node_path_.dirname)(above) && !(0,external_node_fs_.existsSync)(above))
+        above = (0,external_node_path_.dirname)(above);
+    inWritableDir(above, () => (0,external_node_fs_.mkdirSync)(dir, { recursive: true }));
+}
+/**
+ * Removes the file or tree at `path` (nothing when it is not there), as a job's stale output: read-only
+ * directories the job made in it, and its parent, are made writable by their owner when they refuse.
+ */
+function removeOutputTree(path) {
+    inWritableDir((0,external_node_path_.dirname)(path), () => {
+        try {
+            (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
+        }
+        catch (e) {
+            if (!isPermissionError(e))
+                throw e;
+            makeTreeWritable(path);
+            (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
+        }
+    });
+}
+/** Gives the owner write and search permission on every directory under `path` (links are never followed). */
+function makeTreeWritable(path) {
+    if (!makeWritable(path) && !(0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false })?.isDirectory())
+        return;
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(path);
+    }
+    catch {
+        return;
+    }
+    for (const name of names)
+        makeTreeWritable((0,external_node_path_.join)(path, name));
+}
 
 ;// CONCATENATED MODULE: ./src/cache/place-files.ts
 /**
@@ -32275,7 +32322,7 @@ async function placeFiles(files) {
     for (const f of files) {
         const parent = (0,external_node_path_.dirname)(f.to);
         if (!made.has(parent)) {
-            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
+            makeDirs(parent);
             made.add(parent);
         }
         if (!(await writeVerified(f)))
@@ -32321,7 +32368,7 @@ async function writeVerified(e) {
             const code = err.code;
             if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST')
                 throw err;
-            (0,external_node_fs_.rmSync)(e.to, { recursive: true, force: true });
+            removeOutputTree(e.to);
             (0,external_node_fs_.renameSync)(temp, e.to);
         }
         return true;
@@ -41454,7 +41501,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
             continue;
         const parent = (0,external_node_path_.dirname)(to);
         if (!made.has(parent)) {
-            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
+            makeDirs(parent);
             made.add(parent);
         }
         // A directory where the file goes (a stale tree) is replaced too, when all it holds are the job's outputs.
@@ -41474,7 +41521,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
                 return failed({ message: `${rel} could not be written in place` });
             }
             if (inTheWay)
-                (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
+                removeOutputTree(to);
             (0,external_node_fs_.renameSync)(temp, to);
         }
         catch (e) {
@@ -41517,7 +41564,7 @@ function moveFile(from, to, dirInTheWay) {
     try {
         (0,external_node_fs_.chmodSync)(from.path, from.stat.mode & 0o100 ? 0o755 : 0o644);
         if (dirInTheWay)
-            (0,external_node_fs_.rmSync)(to, { recursive: true, force: true });
+            removeOutputTree(to);
         (0,external_node_fs_.renameSync)(from.path, to);
         return true;
     }
@@ -41579,6 +41626,7 @@ function digest(path) {
 
 
 
+
 const PREFIX = `${IN_PLACE_DIR}/`;
 /**
  * Makes the work tree's in-place outputs for `globs` exactly the artifact's: same files, exec bits and bytes.
@@ -41628,12 +41676,16 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, writ
     for (const rel of present.keys()) {
         if (want.has(rel) || protect(rel))
             continue;
+        const path = (0,external_node_path_.join)(sourceDir, rel);
         try {
-            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(sourceDir, rel), { force: true });
+            inWritableDir((0,external_node_path_.dirname)(path), () => (0,external_node_fs_.rmSync)(path, { force: true }));
             removed++;
         }
-        catch {
-            // Gone with a stale tree that a file of the artifact replaced (ENOTDIR).
+        catch (e) {
+            // Gone with a stale tree that a file of the artifact replaced (ENOTDIR); else it stays, and the job is not
+            // restored here.
+            if (e.code !== 'ENOTDIR')
+                return { kind: 'not-here', message: `${rel} cannot be removed: ${e.message}` };
         }
     }
     if (stale.length === 0 && removed === 0)

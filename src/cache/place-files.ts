@@ -4,8 +4,8 @@
  * the checkout this way (executor/in-place-restore.ts), on whichever thread has time (restore-helper.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { inWritableDirAsync } from '../util/writable-dir.js';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
+import { inWritableDirAsync, makeDirs, removeOutputTree } from '../util/writable-dir.js';
 import { basename, dirname, join } from 'node:path';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
@@ -38,7 +38,7 @@ export async function placeFiles(files: readonly PlaceFile[]): Promise<Result<vo
   for (const f of files) {
     const parent = dirname(f.to);
     if (!made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
+      makeDirs(parent);
       made.add(parent);
     }
     if (!(await writeVerified(f))) return err(f.path);
@@ -80,7 +80,7 @@ async function writeVerified(e: PlaceFile): Promise<boolean> {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err;
-      rmSync(e.to, { recursive: true, force: true });
+      removeOutputTree(e.to);
       renameSync(temp, e.to);
     }
     return true;

@@ -9,12 +9,13 @@
  * `.in-place/`): the caller restores those through the cache's own verified restore (in-place.ts).
  */
 import { readFileSync, readlinkSync, rmSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ManifestEntry } from '../cache/cache.js';
 import { isSafeRelativePath } from '../cache/entry-meta.js';
 import { sha256 } from '../cache/manifest.js';
 import { type PlaceFile, placeFiles } from '../cache/place-files.js';
 import type { Result } from '../util/result.js';
+import { inWritableDir } from '../util/writable-dir.js';
 import { IN_PLACE_DIR, linkOnTheWay, type OutputGlobs, presentOutputs, throughLink } from './in-place.js';
 import type { OutputStatRecords } from './output-stat-records.js';
 import type { WorkerPool } from './worker-pool.js';
@@ -89,11 +90,15 @@ export async function restoreInPlace(
   let removed = 0;
   for (const rel of present.keys()) {
     if (want.has(rel) || protect(rel)) continue;
+    const path = join(sourceDir, rel);
     try {
-      rmSync(join(sourceDir, rel), { force: true });
+      inWritableDir(dirname(path), () => rmSync(path, { force: true }));
       removed++;
-    } catch {
-      // Gone with a stale tree that a file of the artifact replaced (ENOTDIR).
+    } catch (e) {
+      // Gone with a stale tree that a file of the artifact replaced (ENOTDIR); else it stays, and the job is not
+      // restored here.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR')
+        return { kind: 'not-here', message: `${rel} cannot be removed: ${(e as Error).message}` };
     }
   }
   if (stale.length === 0 && removed === 0) return { kind: 'unchanged' };

@@ -24,7 +24,7 @@ import {
 } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import type { Result } from '../util/result.js';
-import { inWritableDir } from '../util/writable-dir.js';
+import { inWritableDir, makeDirs, removeOutputTree } from '../util/writable-dir.js';
 import type { OutputStatRecords } from './output-stat-records.js';
 
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
@@ -233,7 +233,7 @@ export function placeOutputs(
     if (sameEntry(from, to)) continue;
     const parent = dirname(to);
     if (!made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
+      makeDirs(parent);
       made.add(parent);
     }
     // A directory where the file goes (a stale tree) is replaced too, when all it holds are the job's outputs.
@@ -251,7 +251,7 @@ export function placeOutputs(
         rmSync(temp, { force: true });
         return failed({ message: `${rel} could not be written in place` });
       }
-      if (inTheWay) rmSync(to, { recursive: true, force: true });
+      if (inTheWay) removeOutputTree(to);
       renameSync(temp, to);
     } catch (e) {
       rmSync(temp, { force: true });
@@ -300,7 +300,7 @@ function moveFile(from: Described, to: string, dirInTheWay: boolean): boolean {
   if (!from.stat.isFile() || from.stat.nlink !== 1) return false;
   try {
     chmodSync(from.path, from.stat.mode & 0o100 ? 0o755 : 0o644);
-    if (dirInTheWay) rmSync(to, { recursive: true, force: true });
+    if (dirInTheWay) removeOutputTree(to);
     renameSync(from.path, to);
     return true;
   } catch {

@@ -1,4 +1,5 @@
-import { chmodSync, lstatSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { isPermissionError } from './remove-tree.js';
 
 /**
@@ -36,4 +37,45 @@ function makeWritable(dir: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** `mkdir -p dir`; when the deepest directory that exists refuses (made read-only by a job), as inWritableDir. */
+export function makeDirs(dir: string): void {
+  let above = dirname(dir);
+  try {
+    mkdirSync(dir, { recursive: true });
+    return;
+  } catch (e) {
+    if (!isPermissionError(e)) throw e;
+  }
+  while (above !== dirname(above) && !existsSync(above)) above = dirname(above);
+  inWritableDir(above, () => mkdirSync(dir, { recursive: true }));
+}
+
+/**
+ * Removes the file or tree at `path` (nothing when it is not there), as a job's stale output: read-only
+ * directories the job made in it, and its parent, are made writable by their owner when they refuse.
+ */
+export function removeOutputTree(path: string): void {
+  inWritableDir(dirname(path), () => {
+    try {
+      rmSync(path, { recursive: true, force: true });
+    } catch (e) {
+      if (!isPermissionError(e)) throw e;
+      makeTreeWritable(path);
+      rmSync(path, { recursive: true, force: true });
+    }
+  });
+}
+
+/** Gives the owner write and search permission on every directory under `path` (links are never followed). */
+function makeTreeWritable(path: string): void {
+  if (!makeWritable(path) && !lstatSync(path, { throwIfNoEntry: false })?.isDirectory()) return;
+  let names: string[];
+  try {
+    names = readdirSync(path);
+  } catch {
+    return;
+  }
+  for (const name of names) makeTreeWritable(join(path, name));
 }

@@ -76,4 +76,53 @@ describe('in-place outputs in a read-only directory the job made', () => {
     expect(r.status).toBe('failed');
     expect(r.out).toMatch(/not started: its stale in-place outputs cannot be removed \(EACCES/);
   });
+
+  for (const [what, command, expected] of [
+    [
+      'a directory to make in a read-only one',
+      'mkdir -p dist/$(cat src/a.txt) && cp src/a.txt dist/$(cat src/a.txt)/f && chmod 555 dist',
+      'dist/one/f',
+    ],
+    [
+      'a read-only directory where a file goes',
+      'mkdir -p dist && if [ "$(cat src/a.txt)" = one ]; then cp src/a.txt dist/x; else mkdir dist/x && cp src/a.txt dist/x/f && chmod 555 dist/x; fi',
+      'dist/x',
+    ],
+    [
+      'a stale file in a read-only directory',
+      'mkdir -p dist/$(cat src/a.txt) && cp src/a.txt dist/$(cat src/a.txt)/f && chmod 555 dist/$(cat src/a.txt)',
+      'dist/one/f',
+    ],
+  ] as const) {
+    it(`are restored past ${what}`, async () => {
+      await rig.write({
+        'disbuild.json': JSON.stringify({
+          tasks: { gen: { command, inputs: ['src/**'], outputs: ['dist/**'] } },
+        }),
+      });
+      execFileSync('chown', ['-R', '65534:65534', rig.root]);
+      const wipe = (): void =>
+        void execFileSync(
+          'setpriv',
+          ['--reuid=65534', '--regid=65534', '--clear-groups', 'sh', '-c', 'chmod -R u+w dist; rm -rf dist'],
+          {
+            cwd: rig.src,
+          },
+        );
+      expect((await run()).status).toBe('built');
+      wipe();
+      edit('two\\n');
+      expect((await run()).status).toBe('built');
+      edit('one\\n');
+      const restored = await run();
+      expect(restored.code, restored.out).toBe(0);
+      expect(restored.status).toBe('cached');
+      expect(restored.out).not.toMatch(/warning/);
+      // The files of `one`, nothing else (an emptied directory may stay: directories are not outputs).
+      expect(execFileSync('find', ['dist', '-type', 'f'], { cwd: rig.src, encoding: 'utf8' })).toBe(
+        `${expected}\n`,
+      );
+      expect(await rig.read(`src/${expected}`)).toBe('one\n');
+    });
+  }
 });
