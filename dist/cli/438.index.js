@@ -633,12 +633,19 @@ function openOwn(path, flags) {
     // Nor through a directory that is a link, or another user's.
     const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path));
     const uid = process.getuid?.();
-    if (!dir.isDirectory() || (uid !== undefined && dir.uid !== uid) || (dir.mode & 0o022) !== 0)
+    if (!dir.isDirectory() || (uid !== undefined && dir.uid !== uid))
         return undefined;
+    // This user's, and others may write it: made by an earlier version under a umask of 002 (the default of many
+    // systems). Made private, rather than passed over for good.
+    if ((dir.mode & 0o077) !== 0)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), 0o700);
     const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, flags | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW, 0o600);
     const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd);
-    if (st.isFile() && (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0)
+    if (st.isFile() && (uid === undefined || st.uid === uid)) {
+        if ((st.mode & 0o077) !== 0)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fchmodSync)(fd, 0o600);
         return fd;
+    }
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
     return undefined;
 }

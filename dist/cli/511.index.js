@@ -1811,9 +1811,9 @@ async function unpackTree(body, dest, manifest, archive) {
     }
     else {
         // Files are checked as their last byte is written: a record declaring more than the disk holds is refused
-        // before it can fill the disk (the margin a run keeps free for its jobs included).
+        // before it fills the disk.
         const free = (0,free_space/* freeBytes */.go)(dest);
-        if (free !== undefined && total > free - free_space/* LOW_SPACE_BYTES */.IP)
+        if (free !== undefined && total > free)
             return (0,result/* err */._)(`its ${total} bytes would not fit on the disk (${free} bytes free)`);
         wrote = await writeFromStream(body, dest, manifest, archive, total, made);
     }

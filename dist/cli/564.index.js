@@ -2197,11 +2197,11 @@ function removeDeadFallbacks() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IP: () => (/* binding */ LOW_SPACE_BYTES),
 /* harmony export */   Io: () => (/* binding */ isLowOnSpace),
 /* harmony export */   b$: () => (/* binding */ isDiskFull),
 /* harmony export */   go: () => (/* binding */ freeBytes)
 /* harmony export */ });
+/* unused harmony export LOW_SPACE_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 

@@ -36244,9 +36244,9 @@ async function unpackTree(body, dest, manifest, archive) {
     }
     else {
         // Files are checked as their last byte is written: a record declaring more than the disk holds is refused
-        // before it can fill the disk (the margin a run keeps free for its jobs included).
+        // before it fills the disk.
         const free = free_space_freeBytes(dest);
-        if (free !== undefined && total > free - LOW_SPACE_BYTES)
+        if (free !== undefined && total > free)
             return (0,util_result/* err */._)(`its ${total} bytes would not fit on the disk (${free} bytes free)`);
         wrote = await writeFromStream(body, dest, manifest, archive, total, made);
     }
@@ -44488,12 +44488,19 @@ function openOwn(path, flags) {
     // Nor through a directory that is a link, or another user's.
     const dir = (0,external_node_fs_.lstatSync)((0,external_node_path_.dirname)(path));
     const uid = process.getuid?.();
-    if (!dir.isDirectory() || (uid !== undefined && dir.uid !== uid) || (dir.mode & 0o022) !== 0)
+    if (!dir.isDirectory() || (uid !== undefined && dir.uid !== uid))
         return undefined;
+    // This user's, and others may write it: made by an earlier version under a umask of 002 (the default of many
+    // systems). Made private, rather than passed over for good.
+    if ((dir.mode & 0o077) !== 0)
+        (0,external_node_fs_.chmodSync)((0,external_node_path_.dirname)(path), 0o700);
     const fd = (0,external_node_fs_.openSync)(path, flags | external_node_fs_.constants.O_NOFOLLOW, 0o600);
     const st = (0,external_node_fs_.fstatSync)(fd);
-    if (st.isFile() && (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0)
+    if (st.isFile() && (uid === undefined || st.uid === uid)) {
+        if ((st.mode & 0o077) !== 0)
+            (0,external_node_fs_.fchmodSync)(fd, 0o600);
         return fd;
+    }
     (0,external_node_fs_.closeSync)(fd);
     return undefined;
 }

@@ -15435,7 +15435,7 @@ function distanceExtraBits(distance) {
  * system temp directory): a job must not fail because the cache filled its disk. Only where outputs are written
  * changes (a save then copies instead of renaming), so the margin can be generous.
  */
-const LOW_SPACE_BYTES = 512 * 1024 * 1024;
+const LOW_SPACE_BYTES = (/* unused pure expression or super */ null && (512 * 1024 * 1024));
 /** Bytes an unprivileged process may still write on the file system holding `path`; undefined when unknown. */
 function freeBytes(path) {
     try {
@@ -15743,9 +15743,9 @@ async function unpackTree(body, dest, manifest, archive) {
     }
     else {
         // Files are checked as their last byte is written: a record declaring more than the disk holds is refused
-        // before it can fill the disk (the margin a run keeps free for its jobs included).
+        // before it fills the disk.
         const free = freeBytes(dest);
-        if (free !== undefined && total > free - LOW_SPACE_BYTES)
+        if (free !== undefined && total > free)
             return result_err(`its ${total} bytes would not fit on the disk (${free} bytes free)`);
         wrote = await writeFromStream(body, dest, manifest, archive, total, made);
     }

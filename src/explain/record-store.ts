@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import {
+  chmodSync,
   closeSync,
   constants,
+  fchmodSync,
   fstatSync,
   lstatSync,
   mkdirSync,
@@ -223,11 +225,16 @@ function openOwn(path: string, flags: number): number | undefined {
   // Nor through a directory that is a link, or another user's.
   const dir = lstatSync(dirname(path));
   const uid = process.getuid?.();
-  if (!dir.isDirectory() || (uid !== undefined && dir.uid !== uid) || (dir.mode & 0o022) !== 0)
-    return undefined;
+  if (!dir.isDirectory() || (uid !== undefined && dir.uid !== uid)) return undefined;
+  // This user's, and others may write it: made by an earlier version under a umask of 002 (the default of many
+  // systems). Made private, rather than passed over for good.
+  if ((dir.mode & 0o077) !== 0) chmodSync(dirname(path), 0o700);
   const fd = openSync(path, flags | constants.O_NOFOLLOW, 0o600);
   const st = fstatSync(fd);
-  if (st.isFile() && (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0) return fd;
+  if (st.isFile() && (uid === undefined || st.uid === uid)) {
+    if ((st.mode & 0o077) !== 0) fchmodSync(fd, 0o600);
+    return fd;
+  }
   closeSync(fd);
   return undefined;
 }

@@ -21,7 +21,7 @@ import { err, ok } from '../../util/result.js';
 import type { Manifest, ManifestEntry } from '../cache.js';
 import { estimateDeflatedSize } from './deflate-estimate.js';
 import type { MemoryPool } from './memory-pool.js';
-import { freeBytes, LOW_SPACE_BYTES } from '../../util/free-space.js';
+import { freeBytes } from '../../util/free-space.js';
 
 /** Archives up to this size are kept in memory between packing and uploading, and restored from one buffer. */
 export const IN_MEMORY_ARCHIVE = 4 * 1024 * 1024;
@@ -333,9 +333,9 @@ export async function unpackTree(
     wrote = await writeFromBuffer(content, dest, manifest, made);
   } else {
     // Files are checked as their last byte is written: a record declaring more than the disk holds is refused
-    // before it can fill the disk (the margin a run keeps free for its jobs included).
+    // before it fills the disk.
     const free = freeBytes(dest);
-    if (free !== undefined && total > free - LOW_SPACE_BYTES)
+    if (free !== undefined && total > free)
       return err(`its ${total} bytes would not fit on the disk (${free} bytes free)`);
     wrote = await writeFromStream(body, dest, manifest, archive, total, made);
   }

@@ -1,5 +1,6 @@
 import {
   appendFile,
+  chmod,
   chown,
   mkdtemp,
   readFile,
@@ -200,6 +201,17 @@ describe('KeyRecordStore (one journal of key records)', () => {
     through.write(record('e', '1'));
     through.flush(true);
     expect(await readdir(elsewhere)).toEqual([]);
+  });
+
+  it('makes private a journal of its own that others may write (an earlier version under umask 002), and reads it', async () => {
+    const seed = new KeyRecordStore(dir);
+    seed.write(record('a', '1'));
+    seed.flush(true);
+    await chmod(join(dir, 'explain-v2'), 0o775);
+    await chmod(journal(), 0o664);
+    expect(new KeyRecordStore(dir).read('a')?.key).toBe('1');
+    expect((await stat(join(dir, 'explain-v2'))).mode & 0o777).toBe(0o700);
+    expect((await stat(journal())).mode & 0o777).toBe(0o600);
   });
 
   it('never fails: an unwritable journal loses records, nothing else', async () => {
