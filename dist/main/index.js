@@ -44301,9 +44301,9 @@ const HEADER = '{"compacted":';
  * explains its jobs against the records before it, not against its own, and a compaction by another process
  * meanwhile does not change what it reads. A name's record is parsed only when asked for.
  *
- * Compaction: `flush(true)` (the end of a run) rewrites the journal with each name's last KEPT_PER_NAME lines (of the
- * names built most recently, up to KEPT_BYTES) once it has
- * grown COMPACT_SLACK_BYTES past what the last compaction left (a temp file renamed over it). A record another
+ * Compaction: `flush(true)` (the end of a run) rewrites the journal with each name's last KEPT_PER_NAME lines, of
+ * the names built most recently up to KEPT_BYTES, once it has grown COMPACT_SLACK_BYTES past what the last
+ * compaction left (a temp file renamed over it). A record another
  * run appends between that rewrite's read and its rename is lost: the cost is an explanation against an older
  * record, or "never built", for that job.
  */

@@ -6,9 +6,10 @@ import { type CacheServer, startNginx } from '../helpers/remote/servers.js';
 import { Rig } from '../helpers/rig.js';
 
 /**
- * A writer of the remote cache forges a record whose links are each inside the output on paper, but are made one
- * through another: `d/l -> ..` is the output's root, so `d/l/m -> ..` is made at `m` and points above the
- * output, and `d/l/m/pwned` would be made there. The archive is large enough to be unpacked as it streams in.
+ * Records a writer of the remote cache could forge, every digest right: links each inside the output on paper but
+ * made one through another (`d/l -> ..` is the output's root, so `d/l/m -> ..` is made at `m` and points above
+ * the output, and `d/l/m/pwned` would be made there), in an archive large enough to be unpacked as it streams in;
+ * and a file declared larger than the disk.
  */
 describe('forged records in a remote cache', () => {
   let server: CacheServer;
