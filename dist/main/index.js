@@ -43114,16 +43114,7 @@ class Execution {
         }
     }
     #failedElsewhere(ref, error) {
-        const outcome = {
-            ...ref,
-            status: 'failed',
-            exitCode: null,
-            durationMs: 0,
-            stdout: Buffer.alloc(0),
-            stderr: Buffer.alloc(0),
-            message: `failed in a concurrent run: ${error}`,
-        };
-        return { ok: false, outcome };
+        return failedUnrun(ref, `failed in a concurrent run: ${error}`);
     }
     async #buildClaimed(job, ref, depDirs, release, finish) {
         let ready;
@@ -43164,34 +43155,14 @@ class Execution {
             tmpDir = this.#tempDirs.take();
         }
         catch (e) {
-            const outcome = {
-                ...ref,
-                status: 'failed',
-                exitCode: null,
-                durationMs: 0,
-                stdout: Buffer.alloc(0),
-                stderr: Buffer.alloc(0),
-                message: `not started: cannot create its directories (${e.message})${diskFullNote(options.workDir)}`,
-            };
-            return { ok: false, outcome };
+            return failedUnrun(ref, `not started: cannot create its directories (${e.message})${diskFullNote(options.workDir)}`);
         }
         try {
             this.#inPlace.clear(job.label);
         }
         catch (e) {
             this.#tempDirs.give(tmpDir);
-            return {
-                ok: false,
-                outcome: {
-                    ...ref,
-                    status: 'failed',
-                    exitCode: null,
-                    durationMs: 0,
-                    stdout: Buffer.alloc(0),
-                    stderr: Buffer.alloc(0),
-                    message: `not started: its stale in-place outputs cannot be removed (${e.message})`,
-                },
-            };
+            return failedUnrun(ref, `not started: its stale in-place outputs cannot be removed (${e.message})`);
         }
         const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
         for (const c of cmds) {
@@ -43341,6 +43312,19 @@ function diskFullNote(...dirs) {
         }
     }
     return '';
+}
+/** A job failed without its command running here: no exit code, no output, the reason. */
+function failedUnrun(ref, message) {
+    const outcome = {
+        ...ref,
+        status: 'failed',
+        exitCode: null,
+        durationMs: 0,
+        stdout: Buffer.alloc(0),
+        stderr: Buffer.alloc(0),
+        message,
+    };
+    return { ok: false, outcome };
 }
 
 ;// CONCATENATED MODULE: ./src/executor/priorities.ts

@@ -394,16 +394,7 @@ export class Execution {
   }
 
   #failedElsewhere(ref: JobRef, error: string): Ready {
-    const outcome: JobOutcome = {
-      ...ref,
-      status: 'failed',
-      exitCode: null,
-      durationMs: 0,
-      stdout: Buffer.alloc(0),
-      stderr: Buffer.alloc(0),
-      message: `failed in a concurrent run: ${error}`,
-    };
-    return { ok: false, outcome };
+    return failedUnrun(ref, `failed in a concurrent run: ${error}`);
   }
 
   async #buildClaimed(
@@ -461,33 +452,19 @@ export class Execution {
       outputDir = this.#newOutputDir(ref.key);
       tmpDir = this.#tempDirs.take();
     } catch (e) {
-      const outcome: JobOutcome = {
-        ...ref,
-        status: 'failed',
-        exitCode: null,
-        durationMs: 0,
-        stdout: Buffer.alloc(0),
-        stderr: Buffer.alloc(0),
-        message: `not started: cannot create its directories (${(e as Error).message})${diskFullNote(options.workDir)}`,
-      };
-      return { ok: false, outcome };
+      return failedUnrun(
+        ref,
+        `not started: cannot create its directories (${(e as Error).message})${diskFullNote(options.workDir)}`,
+      );
     }
     try {
       this.#inPlace.clear(job.label);
     } catch (e) {
       this.#tempDirs.give(tmpDir);
-      return {
-        ok: false,
-        outcome: {
-          ...ref,
-          status: 'failed',
-          exitCode: null,
-          durationMs: 0,
-          stdout: Buffer.alloc(0),
-          stderr: Buffer.alloc(0),
-          message: `not started: its stale in-place outputs cannot be removed (${(e as Error).message})`,
-        },
-      };
+      return failedUnrun(
+        ref,
+        `not started: its stale in-place outputs cannot be removed (${(e as Error).message})`,
+      );
     }
     const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
     for (const c of cmds) {
@@ -635,4 +612,18 @@ function diskFullNote(...dirs: string[]): string {
     }
   }
   return '';
+}
+
+/** A job failed without its command running here: no exit code, no output, the reason. */
+function failedUnrun(ref: JobRef, message: string): Ready {
+  const outcome: JobOutcome = {
+    ...ref,
+    status: 'failed',
+    exitCode: null,
+    durationMs: 0,
+    stdout: Buffer.alloc(0),
+    stderr: Buffer.alloc(0),
+    message,
+  };
+  return { ok: false, outcome };
 }

@@ -11,6 +11,17 @@ import { Rig } from '../helpers/rig.js';
  * the output, and `d/l/m/pwned` would be made there), in an archive large enough to be unpacked as it streams in;
  * and a file declared larger than the disk.
  */
+/** Writes a graph of one job, `a`, and answers its key. */
+async function oneJob(dev: Rig): Promise<Record<string, string>> {
+  await dev.write({
+    'graph.json': graphJson([{ name: 'a', cmds: [{ exec: ['sh', '-c', 'echo a > <out>/a.txt'] }] }]),
+  });
+  return JSON.parse((await dev.run(['ids', '--graph', 'graph.json', '--json'])).stdout) as Record<
+    string,
+    string
+  >;
+}
+
 describe('forged records in a remote cache', () => {
   let server: CacheServer;
   beforeAll(async () => {
@@ -23,13 +34,7 @@ describe('forged records in a remote cache', () => {
   it('of links made through links are refused, with one warning: nothing made outside the output, the job built here', async () => {
     const dev = await Rig.create();
     try {
-      await dev.write({
-        'graph.json': graphJson([{ name: 'a', cmds: [{ exec: ['sh', '-c', 'echo a > <out>/a.txt'] }] }]),
-      });
-      const keys = JSON.parse((await dev.run(['ids', '--graph', 'graph.json', '--json'])).stdout) as Record<
-        string,
-        string
-      >;
+      const keys = await oneJob(dev);
       const record = forgedRecord(
         keys.a!,
         [
@@ -70,13 +75,7 @@ describe('forged records in a remote cache', () => {
   it('declaring more bytes than the disk holds is refused before anything is written', async () => {
     const dev = await Rig.create();
     try {
-      await dev.write({
-        'graph.json': graphJson([{ name: 'a', cmds: [{ exec: ['sh', '-c', 'echo a > <out>/a.txt'] }] }]),
-      });
-      const keys = JSON.parse((await dev.run(['ids', '--graph', 'graph.json', '--json'])).stdout) as Record<
-        string,
-        string
-      >;
+      const keys = await oneJob(dev);
       const huge = { ...fileEntry('huge.bin', '\0'.repeat(1024 * 1024)), size: 2 ** 50 };
       const put = await fetch(`${server.url}/ac/${recordName(keys.a!)}`, {
         method: 'PUT',
