@@ -41323,7 +41323,6 @@ class TempDirs {
 
 
 
-
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
 const IN_PLACE_DIR = '.in-place';
 /** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */
@@ -41432,16 +41431,9 @@ function walkOutputs(root, base, dirs, entries) {
             dirs?.push([rel, st]);
             // Nor into installed packages: a glob as broad as `**/*.js` must not claim them (a base inside one, named
             // by the glob itself, is walked).
-            for (const n of names) {
-                if (n === '.git' || n === 'node_modules')
-                    continue;
-                const path = rel === '' ? n : `${rel}/${n}`;
-                // What a killed run was writing here: gone, and this listing is not kept (the directory changes).
-                if (isDeadPlacement(n) && removeLeftover((0,external_node_path_.join)(root, path)))
-                    complete = false;
-                else
-                    walk(path);
-            }
+            for (const n of names)
+                if (n !== '.git' && n !== 'node_modules')
+                    walk(rel === '' ? n : `${rel}/${n}`);
         }
         else if (st.isFile() || st.isSymbolicLink())
             entries.push([rel, st]);
@@ -41449,26 +41441,6 @@ function walkOutputs(root, base, dirs, entries) {
     if (linkOnTheWay(root, base) === undefined)
         walk(base);
     return complete;
-}
-/**
- * The name a file has while it is put in place, beside its place: `<name>.disbuild-<pid>-<random>[-<n>]` (see
- * placeOutputs and cache/place-files.ts).
- */
-const PLACEMENT = /\.disbuild-(\d+)-[0-9a-f]{8}(-\d+)?$/;
-/** Whether `name` is a file being put in place by a process that no longer exists. */
-function isDeadPlacement(name) {
-    const pid = Number(PLACEMENT.exec(name)?.[1]);
-    return pid > 0 && pid !== process.pid && !is_alive_isAlive(pid);
-}
-/** Removes a dead placement's file; false when it could not be (it is then listed as any other file). */
-function removeLeftover(path) {
-    try {
-        inWritableDir((0,external_node_path_.dirname)(path), () => (0,external_node_fs_.rmSync)(path, { force: true }));
-        return true;
-    }
-    catch {
-        return false;
-    }
 }
 /**
  * Copies the job's in-place outputs from the source directory into its output directory (before saving); none
@@ -41541,7 +41513,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
         }
         if (move && moveFile(from, to, inTheWay))
             continue;
-        const temp = `${to}.disbuild-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        const temp = `${to}.disbuild-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         try {
             inWritableDir(parent, () => copyEntry(from.path, temp));
             if (!sameEntry(from, temp)) {

@@ -24,7 +24,6 @@ import {
 } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import type { Result } from '../util/result.js';
-import { isAlive } from '../util/is-alive.js';
 import { inWritableDir, makeDirs, removeOutputTree } from '../util/writable-dir.js';
 import type { OutputStatRecords } from './output-stat-records.js';
 
@@ -154,39 +153,11 @@ function walkOutputs(
       dirs?.push([rel, st]);
       // Nor into installed packages: a glob as broad as `**/*.js` must not claim them (a base inside one, named
       // by the glob itself, is walked).
-      for (const n of names) {
-        if (n === '.git' || n === 'node_modules') continue;
-        const path = rel === '' ? n : `${rel}/${n}`;
-        // What a killed run was writing here: gone, and this listing is not kept (the directory changes).
-        if (isDeadPlacement(n) && removeLeftover(join(root, path))) complete = false;
-        else walk(path);
-      }
+      for (const n of names) if (n !== '.git' && n !== 'node_modules') walk(rel === '' ? n : `${rel}/${n}`);
     } else if (st.isFile() || st.isSymbolicLink()) entries.push([rel, st]);
   };
   if (linkOnTheWay(root, base) === undefined) walk(base);
   return complete;
-}
-
-/**
- * The name a file has while it is put in place, beside its place: `<name>.disbuild-<pid>-<random>[-<n>]` (see
- * placeOutputs and cache/place-files.ts).
- */
-const PLACEMENT = /\.disbuild-(\d+)-[0-9a-f]{8}(-\d+)?$/;
-
-/** Whether `name` is a file being put in place by a process that no longer exists. */
-function isDeadPlacement(name: string): boolean {
-  const pid = Number(PLACEMENT.exec(name)?.[1]);
-  return pid > 0 && pid !== process.pid && !isAlive(pid);
-}
-
-/** Removes a dead placement's file; false when it could not be (it is then listed as any other file). */
-function removeLeftover(path: string): boolean {
-  try {
-    inWritableDir(dirname(path), () => rmSync(path, { force: true }));
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -273,7 +244,7 @@ export function placeOutputs(
         return failed({ message: `${rel} is a directory holding ${kept[0]}, which is not the job's output` });
     }
     if (move && moveFile(from, to, inTheWay)) continue;
-    const temp = `${to}.disbuild-${process.pid}-${randomBytes(4).toString('hex')}`;
+    const temp = `${to}.disbuild-${randomBytes(4).toString('hex')}`;
     try {
       inWritableDir(parent, () => copyEntry(from.path, temp));
       if (!sameEntry(from, temp)) {
