@@ -945,6 +945,19 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, writ
             const link = linkOnTheWay(sourceDir, rel, real);
             if (link !== undefined)
                 return { kind: 'not-here', message: throughLink(rel, link) };
+            // A directory where the file goes is replaced only when all it holds are the job's outputs (as placeOutputs
+            // does): a file of the user's in it, tracked or not, is never removed with it.
+            if ((0,external_node_fs_.lstatSync)((0,external_node_path_.join)(sourceDir, rel), { throwIfNoEntry: false })?.isDirectory()) {
+                const kept = listOutputs(sourceDir, {
+                    bases: [rel],
+                    matches: (p) => !globs.matches(p) || protect(p),
+                });
+                if (kept.length > 0)
+                    return {
+                        kind: 'not-here',
+                        message: `${rel} is a directory holding ${kept[0]}, which is not the job's output`,
+                    };
+            }
         }
         const files = stale.map(([rel, e]) => ({
             path: e.path,

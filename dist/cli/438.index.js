@@ -641,7 +641,8 @@ function openOwn(path, flags) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), 0o700);
     const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, flags | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW, 0o600);
     const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd);
-    if (st.isFile() && (uid === undefined || st.uid === uid)) {
+    // One name only: a hard link to another of this user's files would have it rewritten and made private.
+    if (st.isFile() && st.nlink === 1 && (uid === undefined || st.uid === uid)) {
         if ((st.mode & 0o077) !== 0)
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fchmodSync)(fd, 0o600);
         return fd;

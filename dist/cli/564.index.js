@@ -1822,6 +1822,7 @@ async function writeVerified(e) {
             const code = err.code;
             if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST')
                 throw err;
+            // A stale tree of the job's outputs alone (the caller checked what it holds).
             (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .removeOutputTree */ .kh)(e.to);
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, e.to);
         }

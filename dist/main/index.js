@@ -32368,6 +32368,7 @@ async function writeVerified(e) {
             const code = err.code;
             if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST')
                 throw err;
+            // A stale tree of the job's outputs alone (the caller checked what it holds).
             removeOutputTree(e.to);
             (0,external_node_fs_.renameSync)(temp, e.to);
         }
@@ -41655,6 +41656,19 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, writ
             const link = linkOnTheWay(sourceDir, rel, real);
             if (link !== undefined)
                 return { kind: 'not-here', message: throughLink(rel, link) };
+            // A directory where the file goes is replaced only when all it holds are the job's outputs (as placeOutputs
+            // does): a file of the user's in it, tracked or not, is never removed with it.
+            if ((0,external_node_fs_.lstatSync)((0,external_node_path_.join)(sourceDir, rel), { throwIfNoEntry: false })?.isDirectory()) {
+                const kept = listOutputs(sourceDir, {
+                    bases: [rel],
+                    matches: (p) => !globs.matches(p) || protect(p),
+                });
+                if (kept.length > 0)
+                    return {
+                        kind: 'not-here',
+                        message: `${rel} is a directory holding ${kept[0]}, which is not the job's output`,
+                    };
+            }
         }
         const files = stale.map(([rel, e]) => ({
             path: e.path,
@@ -44480,7 +44494,8 @@ function openOwn(path, flags) {
         (0,external_node_fs_.chmodSync)((0,external_node_path_.dirname)(path), 0o700);
     const fd = (0,external_node_fs_.openSync)(path, flags | external_node_fs_.constants.O_NOFOLLOW, 0o600);
     const st = (0,external_node_fs_.fstatSync)(fd);
-    if (st.isFile() && (uid === undefined || st.uid === uid)) {
+    // One name only: a hard link to another of this user's files would have it rewritten and made private.
+    if (st.isFile() && st.nlink === 1 && (uid === undefined || st.uid === uid)) {
         if ((st.mode & 0o077) !== 0)
             (0,external_node_fs_.fchmodSync)(fd, 0o600);
         return fd;

@@ -728,6 +728,7 @@ async function writeVerified(e) {
             const code = err.code;
             if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST')
                 throw err;
+            // A stale tree of the job's outputs alone (the caller checked what it holds).
             removeOutputTree(e.to);
             (0,external_node_fs_namespaceObject.renameSync)(temp, e.to);
         }

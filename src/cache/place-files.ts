@@ -80,6 +80,7 @@ async function writeVerified(e: PlaceFile): Promise<boolean> {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err;
+      // A stale tree of the job's outputs alone (the caller checked what it holds).
       removeOutputTree(e.to);
       renameSync(temp, e.to);
     }

@@ -8,7 +8,7 @@
  * Does not deal with: artifacts holding anything but in-place files and directories (symlinks, files outside
  * `.in-place/`): the caller restores those through the cache's own verified restore (in-place.ts).
  */
-import { readFileSync, readlinkSync, rmSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync, rmSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ManifestEntry } from '../cache/cache.js';
 import { isSafeRelativePath } from '../cache/entry-meta.js';
@@ -16,7 +16,14 @@ import { sha256 } from '../cache/manifest.js';
 import { type PlaceFile, placeFiles } from '../cache/place-files.js';
 import type { Result } from '../util/result.js';
 import { inWritableDir } from '../util/writable-dir.js';
-import { IN_PLACE_DIR, linkOnTheWay, type OutputGlobs, presentOutputs, throughLink } from './in-place.js';
+import {
+  IN_PLACE_DIR,
+  linkOnTheWay,
+  listOutputs,
+  type OutputGlobs,
+  presentOutputs,
+  throughLink,
+} from './in-place.js';
 import type { OutputStatRecords } from './output-stat-records.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -71,6 +78,19 @@ export async function restoreInPlace(
     for (const [rel] of stale) {
       const link = linkOnTheWay(sourceDir, rel, real);
       if (link !== undefined) return { kind: 'not-here', message: throughLink(rel, link) };
+      // A directory where the file goes is replaced only when all it holds are the job's outputs (as placeOutputs
+      // does): a file of the user's in it, tracked or not, is never removed with it.
+      if (lstatSync(join(sourceDir, rel), { throwIfNoEntry: false })?.isDirectory()) {
+        const kept = listOutputs(sourceDir, {
+          bases: [rel],
+          matches: (p) => !globs.matches(p) || protect(p),
+        });
+        if (kept.length > 0)
+          return {
+            kind: 'not-here',
+            message: `${rel} is a directory holding ${kept[0]}, which is not the job's output`,
+          };
+      }
     }
     const files = stale.map(([rel, e]): PlaceFile => ({
       path: e.path,

@@ -231,7 +231,8 @@ function openOwn(path: string, flags: number): number | undefined {
   if ((dir.mode & 0o077) !== 0) chmodSync(dirname(path), 0o700);
   const fd = openSync(path, flags | constants.O_NOFOLLOW, 0o600);
   const st = fstatSync(fd);
-  if (st.isFile() && (uid === undefined || st.uid === uid)) {
+  // One name only: a hard link to another of this user's files would have it rewritten and made private.
+  if (st.isFile() && st.nlink === 1 && (uid === undefined || st.uid === uid)) {
     if ((st.mode & 0o077) !== 0) fchmodSync(fd, 0o600);
     return fd;
   }

@@ -125,4 +125,44 @@ describe('in-place outputs in a read-only directory the job made', () => {
       expect(await rig.read(`src/${expected}`)).toBe('one\n');
     });
   }
+
+  it('are not put back over a directory holding what is not the job output, read-only or tracked', async () => {
+    await rig.write({
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          gen: {
+            command: 'mkdir -p dist && cp src/a.txt dist/x.txt',
+            inputs: ['src/**'],
+            outputs: ['dist/*.txt'],
+          },
+        },
+      }),
+    });
+    const git = (...args: string[]): void =>
+      void execFileSync(
+        'git',
+        ['-c', 'safe.directory=*', '-c', 'user.name=t', '-c', 'user.email=t@t', ...args],
+        { cwd: rig.src },
+      );
+    git('init', '-q');
+    git('add', 'disbuild.json', 'src');
+    git('commit', '-qm', 'init');
+    execFileSync('chown', ['-R', '65534:65534', rig.root]);
+    expect((await run()).status).toBe('built');
+    // The output file is now a directory of the user's, one file in it committed, one in a read-only directory.
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        'rm dist/x.txt && mkdir -p dist/x.txt/ro && echo notes > dist/x.txt/notes.md && echo keep > dist/x.txt/ro/keep.md && chmod 555 dist/x.txt/ro && chown -R 65534:65534 dist',
+      ],
+      { cwd: rig.src },
+    );
+    git('add', 'dist/x.txt/notes.md');
+    git('commit', '-qm', 'notes');
+    const r = await run();
+    expect(r.code, r.out).not.toBeNull();
+    expect(await rig.read('src/dist/x.txt/notes.md')).toBe('notes\n');
+    expect(await rig.read('src/dist/x.txt/ro/keep.md')).toBe('keep\n');
+  });
 });

@@ -2,6 +2,7 @@ import {
   appendFile,
   chmod,
   chown,
+  link,
   mkdtemp,
   readFile,
   readdir,
@@ -191,6 +192,16 @@ describe('KeyRecordStore (one journal of key records)', () => {
     other.write(record('d', '1'));
     other.flush(true);
     expect(await readFile(journal(), 'utf8')).not.toContain('"d"');
+
+    // Nor a hard link to another of this user's files.
+    await rm(journal());
+    await writeFile(victim, 'precious\n');
+    await link(victim, journal());
+    const hard = new KeyRecordStore(dir);
+    hard.write(record('f', '1'));
+    hard.flush(true);
+    expect(await readFile(victim, 'utf8')).toBe('precious\n');
+    await rm(journal());
 
     // Nor through its directory made a link to another.
     const elsewhere = join(dir, 'elsewhere');
