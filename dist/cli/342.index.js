@@ -12,6 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7878);
+/* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2142);
 /* harmony import */ var _executor_select_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5277);
 /* harmony import */ var _explain_explain_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4624);
 /* harmony import */ var _explain_record_store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1806);
@@ -24,6 +25,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1604);
 /* harmony import */ var _run_env_local_state_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5564);
 /* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1095);
+
 
 
 
@@ -80,7 +82,11 @@ const explainCommand = async (argv, io) => {
         return _io_js__WEBPACK_IMPORTED_MODULE_11__/* .EXIT */ .d.usage;
     }
     const cacheDir = v['cache-dir'] === undefined ? (0,_run_env_local_state_js__WEBPACK_IMPORTED_MODULE_12__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, v['cache-dir']);
-    const cache = await _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalCache */ .Um.create(cacheDir);
+    // A cache that cannot be opened (a link to nowhere, another user's) holds nothing: every job would run.
+    const cache = await _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalCache */ .Um.create(cacheDir).catch((e) => {
+        io.stderr.write(`disbuild explain: the local cache in ${cacheDir} cannot be used (${e.message})\n`);
+        return new _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_14__/* .NullCache */ .C();
+    });
     const jobs = graph.jobs.filter((j) => selection.value.closure.has(j.label));
     const hits = await cache.lookup(jobs.map((j) => keys.value.get(j.label)));
     const explainer = new _explain_run_explainer_js__WEBPACK_IMPORTED_MODULE_5__/* .RunExplainer */ .M(graph, salt, new _explain_record_store_js__WEBPACK_IMPORTED_MODULE_4__/* .KeyRecordStore */ .G(cacheDir));

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { appendFile, readFile, rm } from 'node:fs/promises';
+import { appendFile, readFile, rm, symlink } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rig } from '../helpers/rig.js';
 
@@ -69,6 +69,16 @@ describe('disbuild explain and run -v', () => {
     expect(run.stdout).toContain('why app: env FLAVOUR added');
     expect(run.stdout + run.stderr).not.toContain('secret-value');
     expect(await readFile(rig.path('src/out/app.txt'), 'utf8')).toBe('lib 2\napp 2\n');
+  });
+
+  it('explains against no records, with a warning, when the cache directory cannot be used', async () => {
+    const dangling = rig.path('gone-cache');
+    await symlink(rig.path('nowhere/at/all'), dangling);
+    const r = await rig.run(['explain', '--cache-dir', dangling]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('app: never built\nlib: never built\n');
+    expect(r.stderr).toMatch(/^disbuild explain: the local cache in .* cannot be used \(ENOENT/);
+    expect(r.stderr).not.toMatch(/ at /);
   });
 
   it('names the root cause after the dependency was rebuilt on its own', async () => {

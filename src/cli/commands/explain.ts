@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+import type { Cache } from '../../cache/cache.js';
 import { LocalCache } from '../../cache/local-cache.js';
+import { NullCache } from '../../cache/null-cache.js';
 import { selectJobs } from '../../executor/select.js';
 import { detailLines, hasMoreDetail, oneLine } from '../../explain/explain.js';
 import { KeyRecordStore } from '../../explain/record-store.js';
@@ -54,7 +56,13 @@ export const explainCommand: Command = async (argv, io) => {
     return EXIT.usage;
   }
   const cacheDir = v['cache-dir'] === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, v['cache-dir']);
-  const cache = await LocalCache.create(cacheDir);
+  // A cache that cannot be opened (a link to nowhere, another user's) holds nothing: every job would run.
+  const cache: Cache = await LocalCache.create(cacheDir).catch((e: unknown) => {
+    io.stderr.write(
+      `disbuild explain: the local cache in ${cacheDir} cannot be used (${(e as Error).message})\n`,
+    );
+    return new NullCache();
+  });
   const jobs = graph.jobs.filter((j) => selection.value.closure.has(j.label));
   const hits = await cache.lookup(jobs.map((j) => keys.value.get(j.label)!));
   const explainer = new RunExplainer(graph, salt, new KeyRecordStore(cacheDir));
