@@ -2267,16 +2267,7 @@ class Execution {
         return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) => this.#runJob(job, ref, depDirs, release));
     }
     #notRun(ref, message) {
-        const outcome = {
-            ...ref,
-            status: 'skipped',
-            exitCode: null,
-            durationMs: 0,
-            stdout: Buffer.alloc(0),
-            stderr: Buffer.alloc(0),
-            message,
-        };
-        return { ok: false, outcome };
+        return unrun(ref, 'skipped', message);
     }
     async #runJob(job, ref, depDirs, release) {
         const { options } = this.#p;
@@ -2573,9 +2564,13 @@ function diskFullNote(...dirs) {
 }
 /** A job failed without its command running here: no exit code, no output, the reason. */
 function failedUnrun(ref, message) {
+    return unrun(ref, 'failed', message);
+}
+/** A job whose command did not run here, skipped or failed: no exit code, no output, the reason. */
+function unrun(ref, status, message) {
     const outcome = {
         ...ref,
-        status: 'failed',
+        status,
         exitCode: null,
         durationMs: 0,
         stdout: Buffer.alloc(0),

@@ -282,16 +282,7 @@ export class Execution {
   }
 
   #notRun(ref: JobRef, message: string): Ready {
-    const outcome: JobOutcome = {
-      ...ref,
-      status: 'skipped',
-      exitCode: null,
-      durationMs: 0,
-      stdout: Buffer.alloc(0),
-      stderr: Buffer.alloc(0),
-      message,
-    };
-    return { ok: false, outcome };
+    return unrun(ref, 'skipped', message);
   }
 
   async #runJob(
@@ -616,9 +607,14 @@ function diskFullNote(...dirs: string[]): string {
 
 /** A job failed without its command running here: no exit code, no output, the reason. */
 function failedUnrun(ref: JobRef, message: string): Ready {
+  return unrun(ref, 'failed', message);
+}
+
+/** A job whose command did not run here, skipped or failed: no exit code, no output, the reason. */
+function unrun(ref: JobRef, status: 'skipped' | 'failed', message: string): Ready {
   const outcome: JobOutcome = {
     ...ref,
-    status: 'failed',
+    status,
     exitCode: null,
     durationMs: 0,
     stdout: Buffer.alloc(0),
