@@ -51,6 +51,11 @@ export interface EngineOptions {
   digests: 'working-tree' | { commit: string };
   /** With 'working-tree': the git fast path's calls, when the caller started them before reading the graph. */
   workTreeListings?: WorkTreeListings;
+  /**
+   * With 'working-tree': where keys computed from the same graph and digests are kept between runs, so that an
+   * unchanged checkout takes them rather than computing them again (see keys-memo.ts); none: always computed.
+   */
+  keysMemoFile?: string;
   /** Called when the run is asked to stop (SIGINT/SIGTERM): jobs are killed, nothing partial is saved. */
   signal?: AbortSignal;
 }

@@ -224,7 +224,13 @@ async function computeKeys(
   onKeyed: EngineDeps['onKeyed'],
 ): Promise<Result<{ keys: Map<JobLabel, JobKey>; recheck?: InputRecheck }, GraphProblem[]>> {
   if (options.digests === 'working-tree') {
-    const keyed = await keyGraphAndInputs(graph, options.sourceDir, options.salt, options.workTreeListings);
+    const keyed = await keyGraphAndInputs(
+      graph,
+      options.sourceDir,
+      options.salt,
+      options.workTreeListings,
+      options.keysMemoFile,
+    );
     if (keyed.ok) onKeyed?.(keyed.value.digests, keyed.value.keys);
     return keyed;
   }

@@ -84,8 +84,8 @@ async function renameReplacing(from, to) {
     }
 }
 
-// EXTERNAL MODULE: ./src/ids/job-key.ts + 2 modules
-var job_key = __webpack_require__(8519);
+// EXTERNAL MODULE: ./src/ids/job-key.ts + 3 modules
+var job_key = __webpack_require__(371);
 // EXTERNAL MODULE: ./src/util/printable.ts
 var printable = __webpack_require__(1095);
 // EXTERNAL MODULE: external "node:events"
@@ -2875,7 +2875,7 @@ async function runGraph(graph, options, deps) {
  */
 async function computeKeys(graph, options, onKeyed) {
     if (options.digests === 'working-tree') {
-        const keyed = await (0,job_key/* keyGraphAndInputs */.Cq)(graph, options.sourceDir, options.salt, options.workTreeListings);
+        const keyed = await (0,job_key/* keyGraphAndInputs */.Cq)(graph, options.sourceDir, options.salt, options.workTreeListings, options.keysMemoFile);
         if (keyed.ok)
             onKeyed?.(keyed.value.digests, keyed.value.keys);
         return keyed;

@@ -272,6 +272,32 @@ function describe(v) {
 
 /***/ }),
 
+/***/ 3899:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ graphIdentity),
+/* harmony export */   g: () => (/* binding */ rememberGraphIdentity)
+/* harmony export */ });
+/**
+ * What a graph object holds, as a digest: that of its validated form as the validated-graph cache keeps it (every
+ * job, field for field; validated-graph-cache.ts), known for a graph read from that cache or written to it. Kept
+ * beside the object rather than in it, so that a graph built from another (a selection, a shard, a spread copy)
+ * never carries an identity that is not its own.
+ */
+const identities = new WeakMap();
+/** Records that `graph` holds what the validated form whose digest is `digest` holds. */
+function rememberGraphIdentity(graph, digest) {
+    identities.set(graph, digest);
+}
+/** The identity recorded for this very object, or undefined (then it is known by its content only). */
+function graphIdentity(graph) {
+    return identities.get(graph);
+}
+
+
+/***/ }),
+
 /***/ 8602:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1031,8 +1057,9 @@ function checkDeps(jobs, byLabel, depOrigins, cx) {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _util_code_identity_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4170);
-/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5958);
-/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2148);
+/* harmony import */ var _graph_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3899);
+/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5958);
+/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2148);
 /**
  * The validated form of the graph file a run read last, kept so that a run of an unchanged graph file skips
  * decoding and validating it (for 1,000 inputs the larger part of reading a graph, and most of its garbage).
@@ -1043,10 +1070,12 @@ function checkDeps(jobs, byLabel, depOrigins, cx) {
  * user that nobody else may write (its commands would run, and its inputs make the keys). The payload carries a
  * digest of its own: a damaged file (a bit flipped, a truncated write) is never believed. Whether every input
  * exists is not part of it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any
- * kind costs the cache, never the run: the graph is then validated as usual and the file written anew.
+ * kind costs the cache, never the run: the graph is then validated as usual and the file written anew. A graph
+ * read or written here is known by its payload's digest (graph-identity.ts): all it holds, in the form it is kept.
  *
  * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
  */
+
 
 
 
@@ -1073,7 +1102,7 @@ function validatedGraphKey(text) {
 function readValidatedGraph(file, key) {
     let bytes;
     try {
-        bytes = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_4__/* .readOwnBytes */ .KV)(file);
+        bytes = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readOwnBytes */ .KV)(file);
     }
     catch {
         return undefined;
@@ -1099,7 +1128,10 @@ function readValidatedGraph(file, key) {
     try {
         const p = JSON.parse(text(payload.subarray(0, split)));
         const sourceFiles = payload.subarray(split + 1);
-        return graphOf(p, () => JSON.parse(text(sourceFiles)));
+        const kept = graphOf(p, () => JSON.parse(text(sourceFiles)));
+        if (kept)
+            (0,_graph_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .rememberGraphIdentity */ .g)(kept.graph, bytes.toString('latin1', head.length, digestEnd));
+        return kept;
     }
     catch {
         return undefined;
@@ -1119,7 +1151,10 @@ function writeValidatedGraph(file, key, graph) {
     const payload = JSON.stringify({ jobs: graph.jobs, sourceOnly }) +
         '\n' +
         JSON.stringify([...graph.sourceFiles]);
-    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeStateFile */ .V)(file, `${key}\n${payloadDigest(payload)}\n${payload}`);
+    const digest = payloadDigest(payload);
+    // What the graph holds, as the next run reads it back: the identity of this object as of that run's.
+    (0,_graph_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .rememberGraphIdentity */ .g)(graph, digest);
+    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_6__/* .writeStateFile */ .V)(file, `${key}\n${digest}\n${payload}`);
 }
 function payloadDigest(payload) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(payload).digest('hex');

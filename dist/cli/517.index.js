@@ -277,6 +277,7 @@ const run = async (argv, io) => {
             dryRun: v['dry-run'] ?? false,
             workDir: state.newRunDir(warn),
             outputRecordsFile: state.outputRecordsFile(sourceDir),
+            keysMemoFile: state.keysMemoFile(sourceDir),
             baseEnv: (0,base_environment/* baseEnvironment */.P)(io.env),
             digests: 'working-tree',
             workTreeListings,

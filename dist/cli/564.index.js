@@ -2138,6 +2138,8 @@ function openLocalState(cacheDirFlag, io) {
         // Sixteen slots, not a file per path: a graph generated into a new temp directory every run must not leave a
         // graph-sized file behind each time. The slot's key is the text's digest (a validation depends on nothing else).
         validatedGraphFile: (graphPath) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'validated-graph-v1', `slot-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(graphPath).digest('hex')[0]}.json`),
+        // Sixteen slots as well: each holds the keys of one graph and checkout, whichever ran last in that slot.
+        keysMemoFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'keys-memo-v1', `slot-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')[0]}`),
         newRunDir: (onWarning) => {
             let why;
             if ((0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_6__/* .isLowOnSpace */ .Io)(dir)) {

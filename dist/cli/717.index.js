@@ -116,8 +116,8 @@ var engine = __webpack_require__(7181);
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 2 modules
 var parse = __webpack_require__(1905);
-// EXTERNAL MODULE: ./src/ids/job-key.ts + 2 modules
-var job_key = __webpack_require__(8519);
+// EXTERNAL MODULE: ./src/ids/job-key.ts + 3 modules
+var job_key = __webpack_require__(371);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
 var console_reporter = __webpack_require__(3465);
 // EXTERNAL MODULE: ./src/config/config-graph.ts

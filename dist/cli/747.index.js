@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2573);
-/* harmony import */ var _ids_job_key_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8519);
+/* harmony import */ var _ids_job_key_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(371);
 /* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1095);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7593);
 /* harmony import */ var _graph_input_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3311);

@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3443);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1007);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3443:
+/***/ 1007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37979,6 +37979,8 @@ function openLocalState(cacheDirFlag, io) {
         // Sixteen slots, not a file per path: a graph generated into a new temp directory every run must not leave a
         // graph-sized file behind each time. The slot's key is the text's digest (a validation depends on nothing else).
         validatedGraphFile: (graphPath) => join(dir, 'validated-graph-v1', `slot-${createHash('sha1').update(graphPath).digest('hex')[0]}.json`),
+        // Sixteen slots as well: each holds the keys of one graph and checkout, whichever ran last in that slot.
+        keysMemoFile: (sourceDir) => join(dir, 'keys-memo-v1', `slot-${createHash('sha1').update(sourceDir).digest('hex')[0]}`),
         newRunDir: (onWarning) => {
             let why;
             if (isLowOnSpace(dir)) {
@@ -40511,6 +40513,154 @@ class InputRecheck {
     }
 }
 
+;// CONCATENATED MODULE: ./src/graph/graph-identity.ts
+/**
+ * What a graph object holds, as a digest: that of its validated form as the validated-graph cache keeps it (every
+ * job, field for field; validated-graph-cache.ts), known for a graph read from that cache or written to it. Kept
+ * beside the object rather than in it, so that a graph built from another (a selection, a shard, a spread copy)
+ * never carries an identity that is not its own.
+ */
+const identities = new WeakMap();
+/** Records that `graph` holds what the validated form whose digest is `digest` holds. */
+function rememberGraphIdentity(graph, digest) {
+    identities.set(graph, digest);
+}
+/** The identity recorded for this very object, or undefined (then it is known by its content only). */
+function graphIdentity(graph) {
+    return identities.get(graph);
+}
+
+;// CONCATENATED MODULE: ./src/util/code-identity.ts
+
+
+/**
+ * The identity of the code in `self`: its path and the names, sizes, modification times and inodes of every file
+ * beside it. The code that matters may sit in another file than the caller's module (a chunk of the bundle loaded on
+ * demand, a module beside it when run from source): an upgrade, a rebuild or a `git pull` that rewrites only that
+ * file must still differ. State kept between runs and keyed by this is never read by other code.
+ */
+function codeIdentity(self) {
+    try {
+        const dir = (0,external_node_path_.dirname)(self);
+        const parts = [self];
+        for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
+            const st = (0,external_node_fs_.lstatSync)(`${dir}/${name}`, { bigint: true });
+            parts.push(`${name}\0${st.size}\0${st.mtimeNs}\0${st.ino}`);
+        }
+        return parts.join('\0');
+    }
+    catch {
+        // Unknown: a value no other run shares, so nothing is reused.
+        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ids/keys-memo.ts
+/**
+ * The keys a run computed last, kept so that a run of the same graph over the same input digests takes them
+ * instead of computing them again: for 1,000 jobs of ten inputs each, most of what keying costs once the digests
+ * are known (a fully cached run computes every key and needs them all).
+ *
+ * Exact, not a guess: keys are a function of the graph, the salt and the inputs' digests (job-key.ts), and the memo
+ * is found by a digest of exactly those: the graph's identity (the digest of its validated form, every job field
+ * for field; graph-identity.ts), the salt, every input's mode, blob ID and link blob ID in the graph's order, and
+ * this code's own identity and key schema. The digests themselves come from git or the disk as in every run; only
+ * the encoding and hashing of each job's record is skipped. A graph without an identity (one the validated-graph
+ * cache neither gave nor kept) and a graph with a missing input are never memoized.
+ *
+ * The file (one of sixteen slots, chosen by the caller) is read only when it is a regular file of this user that
+ * nobody else may write (its keys decide what is restored), and its payload carries a digest of its own: a
+ * damaged file is never believed. Trouble of any kind costs the memo, never the run.
+ */
+
+
+
+
+
+
+
+const MAGIC = 'disbuild-keys-memo';
+/** Raised whenever what the memo holds, or how it is found, changes. */
+const FORMAT = 1;
+const KEY = /^[0-9a-f]{40}$/;
+/**
+ * The graph's keys from `file` when it holds those of this very graph, salt and digests; else computed by
+ * `compute` and, when they could be, kept there for the next run. `inputs` are the graph's distinct input paths in
+ * the order graphInputs gives them.
+ */
+function memoizedKeys(file, graph, salt, schema, inputs, digests, compute) {
+    const identity = memoIdentity(graph, salt, schema, inputs, digests);
+    if (identity === undefined)
+        return compute();
+    const kept = readMemo(file, identity, graph);
+    if (kept !== undefined)
+        return (0,util_result.ok)(kept);
+    const keys = compute();
+    if (keys.ok)
+        writeMemo(file, identity, graph, keys.value);
+    return keys;
+}
+/** The digest everything the keys depend on, or undefined when the graph has no identity or an input no digest. */
+function memoIdentity(graph, salt, schema, inputs, digests) {
+    const graphKey = graphIdentity(graph);
+    if (graphKey === undefined)
+        return undefined;
+    // Modes and blob IDs are ASCII words without spaces: one line per input is unambiguous, and the paths are the
+    // graph's (its identity names them, in this order).
+    let states = '';
+    for (const p of inputs) {
+        const s = digests.get(p);
+        if (s === undefined || !('digest' in s))
+            return undefined;
+        states += s.link === undefined ? `${s.mode} ${s.digest}\n` : `${s.mode} ${s.digest} ${s.link}\n`;
+    }
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${MAGIC}\0${FORMAT}\0${schema}\0${codeIdentity((0,external_node_url_.fileURLToPath)(import.meta.url))}\0`)
+        .update(`${graphKey}\0${inputs.length}\0${Buffer.byteLength(salt)}\0${salt}\0`)
+        .update(states)
+        .digest('hex');
+}
+function payloadDigest(payload) {
+    return (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
+}
+/** The kept keys of `identity` by label, or undefined when the file holds another's, none, or is not to be trusted. */
+function readMemo(file, identity, graph) {
+    let bytes;
+    try {
+        bytes = (0,read_own_file/* readOwnBytes */.KV)(file);
+    }
+    catch {
+        return undefined;
+    }
+    if (bytes === undefined)
+        return undefined;
+    const text = bytes.toString('latin1');
+    const head = `${identity}\n`;
+    if (!text.startsWith(head))
+        return undefined;
+    const digestEnd = text.indexOf('\n', head.length);
+    if (digestEnd < 0)
+        return undefined;
+    const payload = text.slice(digestEnd + 1);
+    if (text.slice(head.length, digestEnd) !== payloadDigest(payload))
+        return undefined;
+    const lines = payload.split('\n');
+    if (lines.length !== graph.jobs.length)
+        return undefined;
+    const keys = new Map();
+    for (let i = 0; i < lines.length; i++) {
+        if (!KEY.test(lines[i]))
+            return undefined;
+        keys.set(graph.jobs[i].label, lines[i]);
+    }
+    return keys;
+}
+/** Replaces the file with the keys of `identity`, one per job in the graph's order (see writeStateFile). */
+function writeMemo(file, identity, graph, keys) {
+    const payload = graph.jobs.map((j) => keys.get(j.label)).join('\n');
+    state_file_writeStateFile(file, `${identity}\n${payloadDigest(payload)}\n${payload}`);
+}
+
 ;// CONCATENATED MODULE: ./src/ids/topological-order.ts
 /**
  * The jobs ordered so that every job comes after its dependencies (the validated graph is acyclic), starting from
@@ -40544,6 +40694,7 @@ function topologicalOrder(graph) {
 }
 
 ;// CONCATENATED MODULE: ./src/ids/job-key.ts
+
 
 
 
@@ -40710,12 +40861,17 @@ async function keyGraph(graph, sourceDir, salt, listings) {
 }
 /**
  * As keyGraph, with what the keys were computed from: the check before saving a build (input-recheck.ts) asks
- * whether its inputs are still those.
+ * whether its inputs are still those. With `memoFile`, keys computed from the same graph and digests by an earlier
+ * run are taken from there (keys-memo.ts).
  */
-async function keyGraphAndInputs(graph, sourceDir, salt, listings) {
+async function keyGraphAndInputs(graph, sourceDir, salt, listings, memoFile) {
     const since = listings?.startedAt ?? Date.now();
-    const digests = await chooseDigests(sourceDir, graphInputs(graph), listings);
-    const keys = computeKeys(graph, digests, salt);
+    const inputs = graphInputs(graph);
+    const digests = await chooseDigests(sourceDir, inputs, listings);
+    const compute = () => computeKeys(graph, digests, salt);
+    const keys = memoFile === undefined
+        ? compute()
+        : memoizedKeys(memoFile, graph, salt, KEY_SCHEMA, inputs, digests, compute);
     return keys.ok
         ? (0,util_result.ok)({ keys: keys.value, digests, recheck: new InputRecheck(sourceDir, digests, since) })
         : keys;
@@ -43591,7 +43747,7 @@ async function runGraph(graph, options, deps) {
  */
 async function engine_computeKeys(graph, options, onKeyed) {
     if (options.digests === 'working-tree') {
-        const keyed = await keyGraphAndInputs(graph, options.sourceDir, options.salt, options.workTreeListings);
+        const keyed = await keyGraphAndInputs(graph, options.sourceDir, options.salt, options.workTreeListings, options.keysMemoFile);
         if (keyed.ok)
             onKeyed?.(keyed.value.digests, keyed.value.keys);
         return keyed;
@@ -45454,31 +45610,6 @@ function checkDeps(jobs, byLabel, depOrigins, cx) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./src/util/code-identity.ts
-
-
-/**
- * The identity of the code in `self`: its path and the names, sizes, modification times and inodes of every file
- * beside it. The code that matters may sit in another file than the caller's module (a chunk of the bundle loaded on
- * demand, a module beside it when run from source): an upgrade, a rebuild or a `git pull` that rewrites only that
- * file must still differ. State kept between runs and keyed by this is never read by other code.
- */
-function codeIdentity(self) {
-    try {
-        const dir = (0,external_node_path_.dirname)(self);
-        const parts = [self];
-        for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
-            const st = (0,external_node_fs_.lstatSync)(`${dir}/${name}`, { bigint: true });
-            parts.push(`${name}\0${st.size}\0${st.mtimeNs}\0${st.ino}`);
-        }
-        return parts.join('\0');
-    }
-    catch {
-        // Unknown: a value no other run shares, so nothing is reused.
-        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/graph/validated-graph-cache.ts
 /**
  * The validated form of the graph file a run read last, kept so that a run of an unchanged graph file skips
@@ -45490,7 +45621,8 @@ function codeIdentity(self) {
  * user that nobody else may write (its commands would run, and its inputs make the keys). The payload carries a
  * digest of its own: a damaged file (a bit flipped, a truncated write) is never believed. Whether every input
  * exists is not part of it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any
- * kind costs the cache, never the run: the graph is then validated as usual and the file written anew.
+ * kind costs the cache, never the run: the graph is then validated as usual and the file written anew. A graph
+ * read or written here is known by its payload's digest (graph-identity.ts): all it holds, in the form it is kept.
  *
  * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
  */
@@ -45500,16 +45632,17 @@ function codeIdentity(self) {
 
 
 
+
 /** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
-const FORMAT = 2;
-const MAGIC = 'disbuild-validated-graph';
+const validated_graph_cache_FORMAT = 2;
+const validated_graph_cache_MAGIC = 'disbuild-validated-graph';
 /**
  * The key of a graph's text: what a cached validation must have been made from. The file's bytes, as read, when
  * the caller has them: hashing them costs a tenth of decoding and hashing the text (the same key for UTF-8 text).
  */
 function validatedGraphKey(text) {
     return (0,external_node_crypto_.createHash)('sha256')
-        .update(`${MAGIC}\0${FORMAT}\0${codeIdentity((0,external_node_url_.fileURLToPath)(import.meta.url))}\0`)
+        .update(`${validated_graph_cache_MAGIC}\0${validated_graph_cache_FORMAT}\0${codeIdentity((0,external_node_url_.fileURLToPath)(import.meta.url))}\0`)
         .update(text)
         .digest('hex');
 }
@@ -45535,7 +45668,7 @@ function readValidatedGraph(file, key) {
     if (digestEnd < 0)
         return undefined;
     const payload = bytes.subarray(digestEnd + 1);
-    if (bytes.toString('latin1', head.length, digestEnd) !== payloadDigest(payload))
+    if (bytes.toString('latin1', head.length, digestEnd) !== validated_graph_cache_payloadDigest(payload))
         return undefined;
     const split = payload.indexOf(0x0a);
     if (split < 0)
@@ -45546,7 +45679,10 @@ function readValidatedGraph(file, key) {
     try {
         const p = JSON.parse(text(payload.subarray(0, split)));
         const sourceFiles = payload.subarray(split + 1);
-        return graphOf(p, () => JSON.parse(text(sourceFiles)));
+        const kept = graphOf(p, () => JSON.parse(text(sourceFiles)));
+        if (kept)
+            rememberGraphIdentity(kept.graph, bytes.toString('latin1', head.length, digestEnd));
+        return kept;
     }
     catch {
         return undefined;
@@ -45566,9 +45702,12 @@ function writeValidatedGraph(file, key, graph) {
     const payload = JSON.stringify({ jobs: graph.jobs, sourceOnly }) +
         '\n' +
         JSON.stringify([...graph.sourceFiles]);
-    state_file_writeStateFile(file, `${key}\n${payloadDigest(payload)}\n${payload}`);
+    const digest = validated_graph_cache_payloadDigest(payload);
+    // What the graph holds, as the next run reads it back: the identity of this object as of that run's.
+    rememberGraphIdentity(graph, digest);
+    state_file_writeStateFile(file, `${key}\n${digest}\n${payload}`);
 }
-function payloadDigest(payload) {
+function validated_graph_cache_payloadDigest(payload) {
     return (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
 }
 /**

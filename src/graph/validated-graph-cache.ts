@@ -8,7 +8,8 @@
  * user that nobody else may write (its commands would run, and its inputs make the keys). The payload carries a
  * digest of its own: a damaged file (a bit flipped, a truncated write) is never believed. Whether every input
  * exists is not part of it: that is the work tree's state, checked each run as for a fresh graph. Trouble of any
- * kind costs the cache, never the run: the graph is then validated as usual and the file written anew.
+ * kind costs the cache, never the run: the graph is then validated as usual and the file written anew. A graph
+ * read or written here is known by its payload's digest (graph-identity.ts): all it holds, in the form it is kept.
  *
  * Deals with: the key, reading and writing the cache file. Does not deal with: validation (validate.ts).
  */
@@ -16,6 +17,7 @@ import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { codeIdentity } from '../util/code-identity.js';
+import { rememberGraphIdentity } from './graph-identity.js';
 import { readOwnBytes } from '../util/read-own-file.js';
 import { writeStateFile } from '../util/state-file.js';
 import type { Cmd, Graph, Job, JobLabel } from './model.js';
@@ -80,7 +82,9 @@ export function readValidatedGraph(file: string, key: string): KeptGraph | undef
   try {
     const p = JSON.parse(text(payload.subarray(0, split))) as Payload;
     const sourceFiles = payload.subarray(split + 1);
-    return graphOf(p, () => JSON.parse(text(sourceFiles)) as [string, string][]);
+    const kept = graphOf(p, () => JSON.parse(text(sourceFiles)) as [string, string][]);
+    if (kept) rememberGraphIdentity(kept.graph, bytes.toString('latin1', head.length, digestEnd));
+    return kept;
   } catch {
     return undefined;
   }
@@ -99,7 +103,10 @@ export function writeValidatedGraph(file: string, key: string, graph: Graph): vo
     JSON.stringify({ jobs: graph.jobs, sourceOnly } satisfies Payload) +
     '\n' +
     JSON.stringify([...graph.sourceFiles]);
-  writeStateFile(file, `${key}\n${payloadDigest(payload)}\n${payload}`);
+  const digest = payloadDigest(payload);
+  // What the graph holds, as the next run reads it back: the identity of this object as of that run's.
+  rememberGraphIdentity(graph, digest);
+  writeStateFile(file, `${key}\n${digest}\n${payload}`);
 }
 
 function payloadDigest(payload: string | Buffer): string {

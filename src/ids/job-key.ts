@@ -15,6 +15,7 @@ import { CanonicalHasher, compareCodeUnits } from './canonical.js';
 import { chooseDigests, commitTreeDigests, type WorkTreeListings } from './file-digest.js';
 import type { DigestMap, DigestSource, InputState } from './input-state.js';
 import { InputRecheck } from './input-recheck.js';
+import { memoizedKeys } from './keys-memo.js';
 import { topologicalOrder } from './topological-order.js';
 
 /** Bumped whenever the encoding changes, so that no key ever changes meaning silently. */
@@ -193,19 +194,26 @@ export async function keyGraph(
 
 /**
  * As keyGraph, with what the keys were computed from: the check before saving a build (input-recheck.ts) asks
- * whether its inputs are still those.
+ * whether its inputs are still those. With `memoFile`, keys computed from the same graph and digests by an earlier
+ * run are taken from there (keys-memo.ts).
  */
 export async function keyGraphAndInputs(
   graph: Graph,
   sourceDir: string,
   salt: string,
   listings?: WorkTreeListings,
+  memoFile?: string,
 ): Promise<
   Result<{ keys: Map<JobLabel, JobKey>; digests: DigestMap; recheck: InputRecheck }, GraphProblem[]>
 > {
   const since = listings?.startedAt ?? Date.now();
-  const digests = await chooseDigests(sourceDir, graphInputs(graph), listings);
-  const keys = computeKeys(graph, digests, salt);
+  const inputs = graphInputs(graph);
+  const digests = await chooseDigests(sourceDir, inputs, listings);
+  const compute = (): Result<Map<JobLabel, JobKey>, GraphProblem[]> => computeKeys(graph, digests, salt);
+  const keys =
+    memoFile === undefined
+      ? compute()
+      : memoizedKeys(memoFile, graph, salt, KEY_SCHEMA, inputs, digests, compute);
   return keys.ok
     ? ok({ keys: keys.value, digests, recheck: new InputRecheck(sourceDir, digests, since) })
     : keys;

@@ -27,6 +27,8 @@ export interface LocalState {
   compiledGraphFile(sourceDir: string): string;
   /** Where runs keep the validation of the graph file at `graphPath` (absolute; one file per graph file). */
   validatedGraphFile(graphPath: string): string;
+  /** Where runs in `sourceDir` keep the keys they computed last (see keys-memo.ts). */
+  keysMemoFile(sourceDir: string): string;
 }
 
 /** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
@@ -61,6 +63,9 @@ export function openLocalState(cacheDirFlag: string | undefined, io: CliIo): Loc
     // graph-sized file behind each time. The slot's key is the text's digest (a validation depends on nothing else).
     validatedGraphFile: (graphPath) =>
       join(dir, 'validated-graph-v1', `slot-${createHash('sha1').update(graphPath).digest('hex')[0]}.json`),
+    // Sixteen slots as well: each holds the keys of one graph and checkout, whichever ran last in that slot.
+    keysMemoFile: (sourceDir) =>
+      join(dir, 'keys-memo-v1', `slot-${createHash('sha1').update(sourceDir).digest('hex')[0]}`),
     newRunDir: (onWarning) => {
       let why: string;
       if (isLowOnSpace(dir)) {

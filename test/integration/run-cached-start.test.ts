@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { chownSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
+import { git } from '../helpers/npm-workspace.js';
 import { Rig } from '../helpers/rig.js';
 
 describe("a fully cached run's start", () => {
@@ -89,4 +90,71 @@ if (process.argv[1].endsWith('index.js')) process.on('exit', () => require('node
     expect(damaged.jobs.get('a')?.status).toBe('cached');
     expect(damaged.jobs.get('a')?.key).toBe(first.jobs.get('a')?.key);
   });
+  it.each(['a git work tree', 'a plain directory'])(
+    'keeps the keys of an unchanged checkout (%s), and every edit, salt or graph change still changes them',
+    async (where) => {
+      await rig.write({
+        'a.txt': 'alpha',
+        'b.txt': 'beta',
+        'graph.json': graphJson([
+          { name: 'a', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt > <out>/a'] }] },
+          {
+            name: 'b',
+            inputs: ['b.txt'],
+            deps: ['a'],
+            cmds: [{ exec: ['sh', '-c', 'cat b.txt > <out>/b'] }],
+          },
+        ]),
+      });
+      if (where === 'a git work tree') {
+        git(rig.src, 'init', '-q');
+        git(rig.src, 'add', '-A');
+        git(rig.src, 'commit', '-qm', 'init');
+      }
+      const keys = (r: { jobs: Map<string, { key: string; status: string }> }): string[] =>
+        ['a', 'b'].map((n) => `${n} ${r.jobs.get(n)?.status} ${r.jobs.get(n)?.key}`);
+      const first = await rig.runGraph();
+      expect(first.code, first.stderr).toBe(0);
+      const memo = join(
+        rig.cacheDir,
+        'keys-memo-v1',
+        `slot-${createHash('sha1').update(rig.src).digest('hex')[0]}`,
+      );
+      expect(statSync(memo).mode & 0o777).toBe(0o600);
+      const built = keys(first);
+      const cached = built.map((k) => k.replace(' built ', ' cached '));
+      expect(keys(await rig.runGraph())).toEqual(cached);
+
+      // An edit of a dependency's input, uncommitted: both keys change, as without a memo.
+      await rig.write({ 'a.txt': 'alpha 2' });
+      const edited = await rig.runGraph();
+      expect(edited.jobs.get('a')?.status).toBe('built');
+      expect(edited.jobs.get('b')?.status).toBe('built');
+      for (const n of ['a', 'b']) expect(edited.jobs.get(n)?.key).not.toBe(first.jobs.get(n)?.key);
+      // Back as it was: the first keys again, whichever keys the memo holds now.
+      await rig.write({ 'a.txt': 'alpha' });
+      expect(keys(await rig.runGraph())).toEqual(cached);
+
+      // An executable bit, a salt, a changed command: new keys each time.
+      chmodSync(rig.path('src', 'a.txt'), 0o755);
+      expect((await rig.runGraph()).jobs.get('a')?.status).toBe('built');
+      chmodSync(rig.path('src', 'a.txt'), 0o644);
+      expect(keys(await rig.runGraph())).toEqual(cached);
+      expect((await rig.runGraph(['--salt', 'v2'])).jobs.get('a')?.status).toBe('built');
+      await rig.write({
+        'graph.json': graphJson([
+          { name: 'a', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt a.txt > <out>/a'] }] },
+          {
+            name: 'b',
+            inputs: ['b.txt'],
+            deps: ['a'],
+            cmds: [{ exec: ['sh', '-c', 'cat b.txt > <out>/b'] }],
+          },
+        ]),
+      });
+      const changed = await rig.runGraph();
+      expect(changed.jobs.get('a')?.status).toBe('built');
+      expect(changed.jobs.get('b')?.status).toBe('built');
+    },
+  );
 });

@@ -202,6 +202,7 @@ export const run: Command = async (argv, io) => {
         dryRun: v['dry-run'] ?? false,
         workDir: state.newRunDir(warn),
         outputRecordsFile: state.outputRecordsFile(sourceDir),
+        keysMemoFile: state.keysMemoFile(sourceDir),
         baseEnv: baseEnvironment(io.env),
         digests: 'working-tree',
         workTreeListings,

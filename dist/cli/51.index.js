@@ -1,0 +1,1991 @@
+(function (__disbuild_import_meta) {const id = 51;
+const ids = [51];
+const modules = {
+
+/***/ 2573:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ formatProblem),
+/* harmony export */   u: () => (/* binding */ missingSourceFile)
+/* harmony export */ });
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
+
+/**
+ * Renders a problem as one line: `job "compile" Cmds[0].Exec[1]: unknown template variable {{.Foo}}`. The job's
+ * name is escaped and cut, and the rest escaped (see printable.ts): a name, and the paths and values a message
+ * quotes, are the producer's text, of any length and content.
+ */
+/** A SourceFiles entry whose file is not there (in a checkout, or in the commit the hook keys). */
+function missingSourceFile(id, path) {
+    return { field: `SourceFiles[${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(id)}]`, message: `source file ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(path)} does not exist` };
+}
+function formatProblem(p) {
+    const where = [p.job === undefined ? undefined : `job ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(p.job)}`, p.field]
+        .filter((s) => s !== undefined)
+        .join(' ');
+    return (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(where ? `${where}: ${p.message}` : p.message, Infinity);
+}
+
+
+/***/ }),
+
+/***/ 1905:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $n: () => (/* binding */ checkFilesExist),
+  rn: () => (/* binding */ loadGraphFile),
+  Vb: () => (/* binding */ parseGraphText)
+});
+
+// UNUSED EXPORTS: parseGraphTextIn, pathKinds
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/graph/model.ts
+var model = __webpack_require__(2573);
+// EXTERNAL MODULE: ./src/graph/go-json.ts
+var go_json = __webpack_require__(7395);
+;// CONCATENATED MODULE: ./src/graph/go-decode.ts
+
+/**
+ * Decodes JSON keeping Go's rule for repeated keys: of the keys of one object that fold to the same name, the
+ * last in the document wins; a later `null` leaves an earlier string, number or boolean in place, because Go's
+ * decoder leaves such fields unchanged on `null` (it empties only slices, maps and pointers).
+ *
+ * Only used when JSON.parse's result is ambiguous (two differently cased keys for one field), so it favours
+ * plainness over speed. The text is known to be valid JSON: JSON.parse accepted it first.
+ */
+function decodeOrdered(text) {
+    return new Decoder(text).value();
+}
+const WS = new Set([' ', '\t', '\n', '\r']);
+/** Keeps open containers on a stack of its own, never the call stack: the depth is the producer's choice. */
+class Decoder {
+    text;
+    i = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    value() {
+        const open = [];
+        for (;;) {
+            let v = this.valueStart(open);
+            if (v === OPENED)
+                continue;
+            // Hand the value to its container; a container that closes is the value handed to the one around it.
+            for (;;) {
+                const top = open[open.length - 1];
+                if (top === undefined)
+                    return v;
+                if ('obj' in top)
+                    setLast(top.obj, top.keyByFold, top.key, v);
+                else
+                    top.list.push(v);
+                this.ws();
+                if (this.text[this.i++] === ',') {
+                    if ('obj' in top)
+                        top.key = this.key();
+                    break;
+                }
+                open.pop();
+                v = 'obj' in top ? top.obj : top.list;
+            }
+        }
+    }
+    /** A scalar or an empty container; or, for a container with members, `OPENED` after pushing it. */
+    valueStart(open) {
+        this.ws();
+        const c = this.text[this.i];
+        if (c === '{') {
+            this.i++;
+            this.ws();
+            const obj = Object.create(null);
+            if (this.text[this.i] === '}') {
+                this.i++;
+                return obj;
+            }
+            open.push({ obj, keyByFold: new Map(), key: this.key() });
+            return OPENED;
+        }
+        if (c === '[') {
+            this.i++;
+            this.ws();
+            if (this.text[this.i] === ']') {
+                this.i++;
+                return [];
+            }
+            open.push({ list: [] });
+            return OPENED;
+        }
+        if (c === '"')
+            return this.string();
+        return this.scalar();
+    }
+    /** An object member's key and its colon. */
+    key() {
+        this.ws();
+        const key = this.string();
+        this.ws();
+        this.i++; // ':'
+        return key;
+    }
+    ws() {
+        while (WS.has(this.text[this.i] ?? ''))
+            this.i++;
+    }
+    string() {
+        const start = this.i;
+        this.i++;
+        while (this.text[this.i] !== '"')
+            this.i += this.text[this.i] === '\\' ? 2 : 1;
+        this.i++;
+        return JSON.parse(this.text.slice(start, this.i));
+    }
+    scalar() {
+        const m = /^(true|false|null|-?\d+(\.\d+)?([eE][+-]?\d+)?)/.exec(this.text.slice(this.i, this.i + 400));
+        this.i += m[0].length;
+        return JSON.parse(m[0]);
+    }
+}
+const OPENED = Symbol('opened');
+function setLast(obj, keyByFold, key, v) {
+    const fold = (0,go_json/* goFold */.K_)(key);
+    const earlier = keyByFold.get(fold);
+    if (earlier !== undefined) {
+        const old = obj[earlier];
+        if (v === null && old !== null && typeof old !== 'object')
+            return;
+        delete obj[earlier];
+    }
+    keyByFold.set(fold, key);
+    obj[key] = v;
+}
+
+// EXTERNAL MODULE: ./src/graph/json-position.ts
+var json_position = __webpack_require__(8602);
+// EXTERNAL MODULE: ./src/graph/validate.ts + 2 modules
+var validate = __webpack_require__(7093);
+// EXTERNAL MODULE: ./src/graph/validated-graph-cache.ts
+var validated_graph_cache = __webpack_require__(4272);
+// EXTERNAL MODULE: ./src/ids/git-blob.ts
+var git_blob = __webpack_require__(9236);
+// EXTERNAL MODULE: ./src/ids/resolve-input.ts
+var resolve_input = __webpack_require__(6915);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(714);
+;// CONCATENATED MODULE: ./src/util/collect-garbage.ts
+
+let gc;
+/**
+ * Asks V8 for a full collection. Used once, after a large graph is decoded and validated: the decoded JSON tree
+ * (hundreds of megabytes for 100,000 jobs) is garbage by then, and collecting it before keys are computed keeps
+ * peak memory near the size of the graph itself rather than the sum of both. node:v8 is loaded only then: it
+ * brings four of Node's internal modules that any other run does without.
+ */
+async function collectGarbage() {
+    if (gc === undefined) {
+        (await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8877, 23))).setFlagsFromString('--expose-gc');
+        gc = (0,external_node_vm_.runInNewContext)('gc');
+    }
+    gc();
+}
+
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __webpack_require__(1095);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(8251);
+;// CONCATENATED MODULE: ./src/graph/parse.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The largest graph text (in UTF-16 code units) whose validation is kept: keeping one holds its text and the kept
+ * form in memory at once, and a graph of hundreds of megabytes is read keeping peak memory near its own size.
+ */
+const MAX_KEPT_TEXT = 32 * 1024 * 1024;
+/** Parses and validates graph JSON; malformed JSON is reported with its line and column. */
+function parseGraphText(text) {
+    return parseWith(text, {});
+}
+/**
+ * As `parseGraphText`, also checking that every input and SourceFiles path exists under `sourceDir`, as
+ * `loadGraphFile` does for a file (for a graph printed by a command, say).
+ */
+function parseGraphTextIn(text, sourceDir) {
+    return parseWith(text, { inputKind: pathKinds(sourceDir) });
+}
+function parseWith(text, options) {
+    const raw = decode(text);
+    if (!raw.ok)
+        return raw;
+    const first = (0,validate/* validateDecoded */.$)(raw.value, options);
+    // Rare: differently cased keys for one field, whose document order JSON.parse dropped. Decode again in order.
+    return first.ambiguousKeys ? (0,validate/* validateDecoded */.$)(decodeOrdered(text), options).result : first.result;
+}
+function decode(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        const at = (0,json_position/* jsonErrorLocation */.s)(text, message);
+        // The position becomes line:column; the text V8 quotes (the input, or a cut of it) goes; a quoted newline is
+        // shown escaped.
+        const reason = message
+            .replace(/,? (\.\.\.)?"[^]*"(\.\.\.)? is not valid JSON$/, '')
+            .replace(/ (in JSON )?at position \d+[^]*$/, '')
+            .replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
+        return (0,result/* err */._)([{ message: `malformed JSON at line ${at.line}, column ${at.column}: ${reason}` }]);
+    }
+    return (0,result.ok)(value);
+}
+/**
+ * Read in one call on this thread, not through the thread pool: git's listings start just before, and while their
+ * processes take both cores of a small machine, each of the pool's round trips waits for one (14 ms for a 1.4 MB
+ * graph, against 1 ms read here).
+ */
+function readGraphBytes(path) {
+    try {
+        return (0,result.ok)((0,external_node_fs_.readFileSync)(path));
+    }
+    catch (e) {
+        const why = e.code ?? e.message;
+        return (0,result/* err */._)([{ message: `cannot read graph file ${path}: ${why}` }]);
+    }
+}
+/**
+ * Reads a graph file and validates it, also checking that every input and every SourceFiles path exists under
+ * `sourceDir`. All problems come back together, missing inputs named by job and the producer's `Inputs[i]`.
+ * `knownFiles` are paths already known to be files, not looked up: git's account of the work tree, which costs
+ * nothing more when keys use it anyway. It is awaited only after the graph is validated, with every path taken
+ * for a file meanwhile: git lists the work tree on other cores while this one validates. Should a path then turn
+ * out not to be a file (rare: a graph naming a missing input), the file is validated again, with the truth.
+ * With `cacheFile`, the validation of the file's exact text is kept there and reused by the next run (for graph
+ * texts up to MAX_KEPT_TEXT).
+ */
+async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
+    const read = readGraphBytes(path);
+    if (!read.ok)
+        return read;
+    const bytes = read.value;
+    // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
+    // whether its files exist is checked as for any graph. The text is decoded only when none serves.
+    const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : (0,validated_graph_cache/* validatedGraphKey */.sO)(bytes);
+    const cached = cacheFile === undefined || key === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(cacheFile, key);
+    if (cached !== undefined &&
+        allFiles(cached.graph, pathKinds(sourceDir, await knownFiles), cached.sourceOnly))
+        return (0,result.ok)(cached.graph);
+    // None, or a missing input: validated below from the very bytes keyed, which names every problem.
+    let text = bytes.toString('utf8');
+    const raw = decode(text);
+    // The text is dropped before validation: for large graphs it is tens of megabytes nobody needs any more.
+    text = '';
+    if (!raw.ok)
+        return raw;
+    let validated = (0,validate/* validateDecoded */.$)(raw.value, { inputKind: () => 'file' });
+    let sameBytes = true;
+    const kind = pathKinds(sourceDir, await knownFiles);
+    if (validated.ambiguousKeys || !validated.result.ok || !allFiles(validated.result.value, kind)) {
+        // Rare (a problem, or keys whose order JSON.parse lost, see parseGraphText): the file is read again rather
+        // than its text kept through every validation.
+        const again = readGraphBytes(path);
+        if (!again.ok)
+            return again;
+        // Changed in between: this validation is not of the bytes keyed, and is not kept under their key.
+        sameBytes = key !== undefined && (0,validated_graph_cache/* validatedGraphKey */.sO)(again.value) === key;
+        const againText = again.value.toString('utf8');
+        const decoded = validated.ambiguousKeys ? (0,result.ok)(decodeOrdered(againText)) : decode(againText);
+        if (!decoded.ok)
+            return decoded;
+        validated = (0,validate/* validateDecoded */.$)(decoded.value, { inputKind: kind });
+    }
+    if (validated.result.ok &&
+        sameBytes &&
+        cacheFile !== undefined &&
+        key !== undefined &&
+        cached === undefined) {
+        (0,validated_graph_cache/* writeValidatedGraph */.EC)(cacheFile, key, validated.result.value);
+    }
+    // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
+    if (validated.result.ok && validated.result.value.jobs.length > 10_000)
+        await collectGarbage();
+    return validated.result;
+}
+/**
+ * What is at each relative path under `sourceDir`, asked once per path. Each directory is listed once (with
+ * file types) instead of one lstat per file: inputs come many to a directory, and 10,000 inputs in 1,000
+ * directories cost a third of the time. A name the listing does not show (or does not type) is lstat-ed, so
+ * case-insensitive file systems and odd file systems answer exactly as lstat does. Paths in `knownFiles` are
+ * files without asking. A path that is a symbolic link, or lies below one, is resolved as keys resolve it
+ * (resolve-input.ts): a dangling link or a path leading outside `sourceDir` is a problem.
+ */
+function pathKinds(sourceDir, knownFiles) {
+    const memo = new Map();
+    const listings = new Map();
+    const realDirs = new Map();
+    const disk = new git_blob/* DiskView */.Vm(sourceDir);
+    // Keyed by the directory's relative path: joining and normalising every input path costs more than the calls.
+    const listed = (relDir) => {
+        if (listings.has(relDir))
+            return listings.get(relDir);
+        let kinds;
+        try {
+            kinds = new Map();
+            for (const e of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(sourceDir, relDir), { withFileTypes: true })) {
+                const k = e.isFile()
+                    ? 'file'
+                    : e.isSymbolicLink()
+                        ? 'link'
+                        : e.isDirectory()
+                            ? 'dir'
+                            : e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice()
+                                ? 'other'
+                                : undefined;
+                if (k !== undefined)
+                    kinds.set(e.name, k);
+            }
+        }
+        catch {
+            kinds = undefined;
+        }
+        listings.set(relDir, kinds);
+        return kinds;
+    };
+    // Whether a directory is reached without following a link (then its listing is the truth about its entries).
+    const isRealDir = (relDir) => {
+        if (relDir === '')
+            return true;
+        let real = realDirs.get(relDir);
+        if (real === undefined) {
+            const slash = relDir.lastIndexOf('/');
+            const parent = slash < 0 ? '' : relDir.slice(0, slash);
+            real = isRealDir(parent) && listed(parent)?.get(relDir.slice(slash + 1)) === 'dir';
+            realDirs.set(relDir, real);
+        }
+        return real;
+    };
+    return (rel) => {
+        if (knownFiles?.has(rel))
+            return 'file';
+        let k = memo.get(rel);
+        if (k === undefined) {
+            const slash = rel.lastIndexOf('/');
+            const dir = slash < 0 ? '' : rel.slice(0, slash);
+            const listedKind = isRealDir(dir)
+                ? (listed(dir)?.get(rel.slice(slash + 1)) ?? lstatKind((0,external_node_path_.join)(sourceDir, rel)))
+                : 'link';
+            k = listedKind === 'link' ? resolvedKind(disk, rel) : listedKind;
+            memo.set(rel, k);
+        }
+        return k;
+    };
+}
+/**
+ * Whether validation with `kind` would find no problem with the paths of the valid `graph`. `sourceOnly`, when
+ * known, are the SourceFiles paths that are no job's input (the others are files when the inputs are).
+ */
+function allFiles(graph, kind, sourceOnly = graph.sourceFiles.values()) {
+    for (const job of graph.jobs)
+        for (const p of job.inputs)
+            if (kind(p) !== 'file')
+                return false;
+    // A SourceFiles path is a problem only when missing.
+    for (const p of sourceOnly)
+        if (kind(p) === 'missing')
+            return false;
+    return true;
+}
+/** A path that is, or lies below, a symbolic link: what reading it yields, as keys resolve it. */
+function resolvedKind(disk, rel) {
+    if (rel.includes('\0'))
+        return 'missing';
+    const r = (0,resolve_input/* resolveInput */.x)(disk, rel);
+    return r.ok ? 'file' : r.missing ? 'missing' : { problem: r.problem };
+}
+function lstatKind(path) {
+    // Validation refuses such paths; a caller that skipped it still gets an answer, not an exception.
+    if (path.includes('\0'))
+        return 'missing';
+    const st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
+    if (st === undefined)
+        return 'missing';
+    if (st.isFile())
+        return 'file';
+    if (st.isSymbolicLink())
+        return 'link';
+    return st.isDirectory() ? 'dir' : 'other';
+}
+/**
+ * Checks that the files of an already validated graph exist under `sourceDir`: SourceFiles paths always, inputs
+ * unless `inputs` is false (for callers whose keying step reports missing inputs itself). Inputs are named by
+ * their index in the normalised, sorted list.
+ */
+function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
+    const kind = pathKinds(sourceDir);
+    const problems = [];
+    for (const job of opts.inputs ? graph.jobs : []) {
+        job.inputs.forEach((input, i) => {
+            const k = kind(input);
+            const field = `Inputs[${i}]`;
+            const shown = (0,printable/* printable */.g$)(input);
+            if (k === 'missing')
+                problems.push({ job: job.name, field, message: `input file ${shown} does not exist` });
+            else if (k === 'dir')
+                problems.push({ job: job.name, field, message: `input ${shown} is a directory; list its files` });
+            else if (k === 'other') {
+                problems.push({
+                    job: job.name,
+                    field,
+                    message: `input ${shown} is not a regular file or a symbolic link`,
+                });
+            }
+            else if (typeof k === 'object')
+                problems.push({ job: job.name, field, message: k.problem });
+        });
+    }
+    for (const [id, path] of graph.sourceFiles) {
+        if (kind(path) === 'missing')
+            problems.push((0,model/* missingSourceFile */.u)(id, path));
+    }
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 9870:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Dj: () => (/* binding */ chooseDigests),
+  nd: () => (/* reexport */ commit_digests_commitTreeDigests),
+  $: () => (/* binding */ startWorkTreeListings),
+  IQ: () => (/* binding */ unchangedIndexedFiles)
+});
+
+// UNUSED EXPORTS: blobId, chooseDigestSource, commitTreeSource, digestFromDisk, streamDigests, streamSource, workingTreeDigests, workingTreeSource
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(8251);
+// EXTERNAL MODULE: ./src/ids/git-blob.ts
+var git_blob = __webpack_require__(9236);
+// EXTERNAL MODULE: ./src/ids/git-command.ts
+var git_command = __webpack_require__(8750);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/ids/git-conversions.ts
+/**
+ * Which paths git converts between their blob and the work tree, and the settings that decide it: the git calls
+ * and pure parsers of their `-z` output (fixture-tested in test/unit/ids/git-conversions.test.ts).
+ *
+ * A converted path's index entry (and a commit's blob) is not the bytes a job reads: `* text eol=crlf` stores `a\n`
+ * for a work-tree `a\r\n`, an LFS filter stores a pointer for the real content, `ident` expands `$Id$`,
+ * `working-tree-encoding` re-encodes. Such paths are read from disk; the rest keep the index's blob IDs for free.
+ */
+
+
+
+
+
+/** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
+const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks|attributesfile)$';
+/** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (`<key>\n<value>\0`, or `<key>\0` for a bare key). */
+function parseSettings(text) {
+    const values = new Map();
+    for (const record of text.split('\0')) {
+        if (record === '')
+            continue;
+        const nl = record.indexOf('\n');
+        // The last value wins, as for git itself.
+        values.set((nl < 0 ? record : record.slice(0, nl)).toLowerCase(), nl < 0 ? undefined : record.slice(nl + 1));
+    }
+    const bool = (key) => {
+        if (!values.has(key))
+            return undefined;
+        const v = values.get(key);
+        return v === undefined || !/^(false|no|off|0|)$/i.test(v.trim());
+    };
+    return {
+        // `input` is not a boolean but converts as `true` does (in the clean direction).
+        autocrlf: bool('core.autocrlf') ?? false,
+        fileMode: bool('core.filemode') ?? true,
+        symlinks: bool('core.symlinks') ?? true,
+        ...(values.get('core.attributesfile') ? { attributesFile: values.get('core.attributesfile') } : {}),
+    };
+}
+/**
+ * The paths among `paths` that git may convert, from a `git check-attr -a -z` answer for them
+ * (`<path>\0<attribute>\0<value>\0` for each attribute a path has; none for a path without attributes, which is
+ * why `-a` is asked: its answer for a repository without attributes is empty, where naming six attributes printed
+ * 21 MB for 100,000 paths and took four times as long). Errs on the side of converting: a value git would ignore (a
+ * filter with no driver, `text=foo`) still sends the path to disk, which is always correct, only slower.
+ */
+function parseConvertedPaths(text, paths, autocrlf) {
+    const attrs = new Map();
+    const fields = text.split('\0');
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+        let m = attrs.get(fields[i]);
+        if (m === undefined)
+            attrs.set(fields[i], (m = new Map()));
+        m.set(fields[i + 1], fields[i + 2]);
+    }
+    const converted = new Set();
+    const none = new Map();
+    // Without attributes a path converts only under core.autocrlf: then every path is asked about.
+    for (const p of autocrlf ? paths : attrs.keys())
+        if (converts(attrs.get(p) ?? none, autocrlf))
+            converted.add(p);
+    return converted;
+}
+/** convert.c's decision, conservatively: does any conversion apply to a path with these attribute values? */
+function converts(attrs, autocrlf) {
+    const given = (name) => {
+        const v = attrs.get(name) ?? 'unspecified';
+        return v !== 'unspecified' && v !== 'unset';
+    };
+    if (given('filter') || given('ident') || given('working-tree-encoding'))
+        return true;
+    let text = attrs.get('text') ?? 'unspecified';
+    // `crlf` is the old name of `text`, read only when `text` says nothing.
+    if (text === 'unspecified')
+        text = attrs.get('crlf') ?? 'unspecified';
+    // `-text` (binary) turns every end-of-line conversion off, `eol` included.
+    if (text === 'unset')
+        return false;
+    if (text !== 'unspecified')
+        return true;
+    return given('eol') || autocrlf;
+}
+/**
+ * The paths among `paths` (relative to `dir`, all tracked) that git converts between blob and work tree, by one
+ * `git check-attr --stdin` call. No call when there are no paths.
+ */
+async function convertedPaths(dir, paths, settings, options = {}) {
+    if (paths.length === 0)
+        return (0,result.ok)(new Set());
+    const answer = await (0,git_command/* gitText */.q_)(dir, ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) });
+    return answer.ok ? (0,result.ok)(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
+}
+/** The settings that decide conversions and modes, from `git config`; git's defaults when none is set. */
+async function readSettings(dir) {
+    // Exit code 1 means none of the keys is set.
+    const r = await (0,git_command/* gitText */.q_)(dir, ['config', '-z', '--get-regexp', SETTINGS_REGEXP]);
+    return parseSettings(r.ok ? r.value : '');
+}
+/**
+ * Whether any attributes file could apply to `paths` (relative to `sourceDir`, which sits at `prefix` in the work
+ * tree at `top`): a `.gitattributes` in the directory of a path or any directory above it up to the top, the
+ * repository's `info/attributes` (`infoAttributes`), the global file (`core.attributesFile`, else
+ * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system one (`/etc/gitattributes`,
+ * unless `GIT_ATTR_NOSYSTEM`). When none exists no path has an attribute, and `git check-attr` need not be asked:
+ * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
+ */
+function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings, env = process.env) {
+    const home = env.HOME ?? (0,external_node_os_.homedir)();
+    const global = settings.attributesFile
+        ? settings.attributesFile.replace(/^~(?=\/)/, home)
+        : (0,external_node_path_.join)(env.XDG_CONFIG_HOME || (0,external_node_path_.join)(home, '.config'), 'git', 'attributes');
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(sourceDir, infoAttributes)) || (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(sourceDir, global)))
+        return true;
+    if (!env.GIT_ATTR_NOSYSTEM && (0,external_node_fs_.existsSync)('/etc/gitattributes'))
+        return true;
+    // The directories from the work tree's top down to the source directory, then those of the paths.
+    let above = sourceDir;
+    for (let i = prefix.split('/').filter(Boolean).length; i >= 0; i--) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(above, '.gitattributes')))
+            return true;
+        above = (0,external_node_path_.join)(above, '..');
+    }
+    const seen = new Set();
+    for (const p of paths) {
+        for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) {
+            const dir = p.slice(0, i);
+            if (seen.has(dir))
+                break;
+            seen.add(dir);
+            if ((0,external_node_fs_.existsSync)(sourceDir + '/' + dir + '/.gitattributes'))
+                return true;
+        }
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/ids/git-output.ts
+/** Git's file modes. 100664 is a legacy mode that git itself reads as 100644. */
+const GIT_MODES = {
+    '100644': 'regular',
+    '100664': 'regular',
+    '100755': 'executable',
+    '120000': 'symlink',
+};
+/** A SHA-1 object ID. Entries with other IDs (SHA-256 repositories) are not used: keys need SHA-1 blob IDs. */
+const SHA1_HEX = /^[0-9a-f]{40}$/;
+/**
+ * Picks wanted paths out of `git ls-files -s -v -z` (`<tag> <mode> <oid> <stage>\t<path>`) or `git ls-tree -r -z`
+ * (`<mode> <type> <oid>\t<path>`) output. `prefix` is stripped from paths (entries outside it are skipped).
+ * Only regular files, executables and symlinks at stage 0 are returned; anything else (submodules, conflicts)
+ * is left out so that the caller reads it from disk or reports it missing. So are index entries that git does not
+ * compare with the working tree (tag other than `H`): skip-worktree entries, absent from a sparse checkout, and
+ * assume-unchanged ones, which `git status` never reports changed however they are edited.
+ */
+function parseListing(text, format, paths, prefix = '') {
+    // Results are keyed by the caller's own strings, not by slices of `text`: a lookup by slice returns the
+    // caller's string, and storing that was 30% faster (and keeps no slice of the whole listing alive).
+    const wanted = new Map();
+    for (const p of paths)
+        wanted.set(p, p);
+    const found = new Map();
+    forEachRecord(text, (start, tab, end) => {
+        if (!text.startsWith(prefix, tab + 1))
+            return;
+        const path = wanted.get(text.slice(tab + 1 + prefix.length, end));
+        if (path === undefined)
+            return;
+        const state = parseMeta(text, start, tab, format);
+        if (state)
+            found.set(path, state);
+    });
+    return found;
+}
+/**
+ * Every entry of a `git ls-files -s -v -z` listing that git compares with the working tree (tagged `H`, stage 0,
+ * a file, an executable or a symlink), by path: its mode and blob ID, or only its mode when the ID is not SHA-1.
+ * One pass serves both the check that inputs exist (`unchangedIndexedFiles`) and the keys (`indexEntries`).
+ */
+function parseIndexListing(text) {
+    return parseIndex(text, false).entries;
+}
+/**
+ * parseIndexListing, and every path of the listing whatever its tag, stage or mode (the paths `ls-files --cached`
+ * prints; a conflicted path once per stage), apart those tagged skip-worktree (`S`, `s` when also assumed
+ * unchanged): git says nothing of their file, which a sparse checkout leaves out of the work tree. One pass over
+ * the text, each path sliced once for both answers.
+ */
+function parseIndexListingWithPaths(text) {
+    const parsed = parseIndex(text, true);
+    return { entries: parsed.entries, paths: parsed.paths };
+}
+function parseIndex(text, withPaths) {
+    const entries = new Map();
+    const paths = [];
+    const skipWorktree = [];
+    forEachRecord(text, (start, tab, end) => {
+        const mode = lsFilesHead(text, start, tab);
+        if (mode === undefined && !withPaths)
+            return;
+        const path = text.slice(tab + 1, end);
+        if (mode !== undefined)
+            entries.set(path, parseMeta(text, start, tab, 'ls-files') ?? mode);
+        if (!withPaths)
+            return;
+        paths.push(path);
+        const tag = text.charCodeAt(start);
+        if ((tag === 0x53 || tag === 0x73) && text.charCodeAt(start + 1) === 0x20)
+            skipWorktree.push(path); // "S ", "s "
+    });
+    return withPaths ? { entries, paths: { paths, skipWorktree } } : { entries };
+}
+/** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */
+function indexEntries(index, paths) {
+    const found = new Map();
+    for (const p of paths) {
+        const e = index.get(p);
+        if (e !== undefined && typeof e !== 'string')
+            found.set(p, e);
+    }
+    return found;
+}
+/**
+ * Every path of a `git ls-files -s -v -z` listing that the index holds as a file whose working-tree copy git
+ * checks: a regular file or an executable, at stage 0, tagged `H`. Whatever else (symbolic links, whose targets
+ * git does not look at; submodules, conflicts, skip-worktree and assume-unchanged entries) the caller looks up on
+ * disk.
+ */
+function indexedFilePaths(text) {
+    const paths = new Set();
+    forEachRecord(text, (start, tab, end) => {
+        const mode = lsFilesHead(text, start, tab);
+        if (mode !== undefined && mode !== 'symlink')
+            paths.add(text.slice(tab + 1, end));
+    });
+    return paths;
+}
+/**
+ * Every entry of a `git ls-tree -r -z` listing under `prefix` (stripped), for resolving links within a tree:
+ * blobs with their mode and ID, and anything else (a submodule) as `other`.
+ */
+function parseTreeEntries(text, prefix = '') {
+    const entries = new Map();
+    forEachRecord(text, (start, tab, end) => {
+        if (!text.startsWith(prefix, tab + 1))
+            return;
+        entries.set(text.slice(tab + 1 + prefix.length, end), parseMeta(text, start, tab, 'ls-tree') ?? 'other');
+    });
+    return entries;
+}
+/** The `.gitattributes` blobs of a `git ls-tree -r -z` listing, as `git update-index --index-info` lines. */
+function attributeFiles(text) {
+    const lines = [];
+    forEachRecord(text, (start, tab, end) => {
+        const path = text.slice(tab + 1, end);
+        if (path === '.gitattributes' || path.endsWith('/.gitattributes'))
+            lines.push(text.slice(start, end));
+    });
+    return lines;
+}
+/** Calls `f` with each NUL-terminated record's start, its first tab (which ends the metadata) and its end. */
+function forEachRecord(text, f) {
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\0', start);
+        if (end < 0)
+            end = text.length;
+        const tab = text.indexOf('\t', start);
+        if (tab > start && tab < end)
+            f(start, tab, end);
+        start = end + 1;
+    }
+}
+/** `ls-files -s -v`: `<tag> <6-digit mode> <oid> <stage>\t`; with a SHA-1 ID the tab is at offset 51. */
+const LS_FILES_SHA1_TAB = 51;
+/** `ls-tree` with a SHA-1 ID: `<6-digit mode> blob <40 hex>\t`. */
+const LS_TREE_BLOB_SHA1_TAB = 52;
+/** The mode of an `ls-files -s -v` record that git keeps in step with the working tree, at stage 0. */
+function lsFilesHead(text, start, tab) {
+    const checked = text.charCodeAt(start) === 0x48 && text.charCodeAt(start + 1) === 0x20; // "H "
+    const stage0 = text.charCodeAt(tab - 1) === 0x30 && text.charCodeAt(tab - 2) === 0x20; // " 0"
+    return checked && stage0 ? modeAt(text, start + 2) : undefined;
+}
+/**
+ * The mode and blob ID of the record `text[start, tab)`. The usual layout is read at fixed offsets (slicing and
+ * splitting every record tripled the parse time of a 100,000-file index); anything else takes the general path.
+ */
+function parseMeta(text, start, tab, format) {
+    if (format === 'ls-files') {
+        const mode = lsFilesHead(text, start, tab);
+        if (mode === undefined)
+            return undefined;
+        if (tab - start === LS_FILES_SHA1_TAB)
+            return { mode, digest: sha1At(text, start + 9) };
+        const oid = text.slice(start + 9, tab - 2);
+        return SHA1_HEX.test(oid) ? { mode, digest: oid } : undefined;
+    }
+    const mode = modeAt(text, start);
+    if (tab - start === LS_TREE_BLOB_SHA1_TAB && text.startsWith(' blob ', start + 6)) {
+        return mode ? { mode, digest: sha1At(text, start + 12) } : undefined;
+    }
+    const [, type = '', oid = ''] = text.slice(start, tab).split(' ');
+    return mode && type === 'blob' && SHA1_HEX.test(oid) ? { mode, digest: oid } : undefined;
+}
+function modeAt(text, at) {
+    if (text.charCodeAt(at + 6) !== 0x20)
+        return undefined;
+    return GIT_MODES[text.slice(at, at + 6)];
+}
+function sha1At(text, at) {
+    return text.slice(at, at + 40);
+}
+/**
+ * The paths whose working-tree file differs from the index, from `git status --porcelain=v1 -z`
+ * (`XY <path>`, plus `<orig path>` after renames and copies). Y is the index → working tree column, so a
+ * staged-only change (`M `) is not dirty: the index already holds its blob. Paths are relative to the repository
+ * root in this format; `prefix` is stripped and paths outside it are dropped.
+ */
+function parseDirtyPaths(text, prefix = '') {
+    const dirty = new Set();
+    const fields = text.split('\0');
+    for (let i = 0; i < fields.length; i++) {
+        const f = fields[i];
+        if (f.length < 4)
+            continue;
+        const x = f[0];
+        const y = f[1];
+        if (y !== ' ' && f.startsWith(prefix, 3))
+            dirty.add(f.slice(3 + prefix.length));
+        // A rename or copy is followed by its source path, which is not a record of its own.
+        if (x === 'R' || x === 'C' || y === 'R' || y === 'C')
+            i++;
+    }
+    return dirty;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/ids/resolve-input.ts
+var resolve_input = __webpack_require__(6915);
+;// CONCATENATED MODULE: ./src/ids/commit-digests.ts
+/**
+ * Digests as of a commit (the pre-push hook): what a checkout of that commit would hold, without making one.
+ *
+ * Blob IDs and modes come from `git ls-tree -r`; links are resolved inside the tree by the walk the working-tree
+ * path uses on disk (resolve-input.ts), so the hook and `disbuild run` agree on every link. Paths git converts on
+ * checkout (decided by the commit's own `.gitattributes`) are checked out by git itself, into a temporary
+ * directory through a temporary index holding only them and the attribute files, and hashed from there: the same
+ * code path as a real checkout, filters (LFS) and `ident` included. Only converted paths pay for this.
+ */
+
+
+
+
+
+
+
+
+
+/**
+ * Digests as of `commit`, never reading the working tree. `repoDir` may be a subdirectory of the work tree: paths
+ * are relative to it, and links must stay inside it. A path absent from the commit is missing; an unknown commit,
+ * or a failing checkout filter, is an error.
+ */
+async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
+    if (commit.startsWith('-'))
+        return (0,result/* err */._)(`not a commit: ${JSON.stringify(commit)}`);
+    const [prefix = '', listed, settings] = await Promise.all([
+        (0,git_command/* workTreePrefix */.wP)(repoDir),
+        (0,git_command/* gitText */.q_)(repoDir, ['ls-tree', '-r', '-z', '--full-tree', commit]),
+        readSettings(repoDir),
+    ]);
+    if (!listed.ok)
+        return listed;
+    const tree = parseListing(listed.value, 'ls-tree', paths, prefix);
+    const out = new Map();
+    const resolved = new Map();
+    let view;
+    for (const p of paths) {
+        const e = tree.get(p);
+        if (e !== undefined && (e.mode !== 'symlink' || !settings.symlinks)) {
+            resolved.set(p, { real: p, ...fileOf(e) });
+            continue;
+        }
+        if (view === undefined) {
+            const loaded = await CommitView.load(repoDir, listed.value, prefix, settings);
+            if (!loaded.ok)
+                return loaded;
+            view = loaded.value;
+        }
+        const r = (0,resolve_input/* resolveInput */.x)(view, p);
+        if (!r.ok) {
+            out.set(p, r.missing ? { missing: true } : { problem: r.problem });
+            continue;
+        }
+        const own = r.linked ? (0,resolve_input/* ownLink */.R)(view, p) : undefined;
+        const target = view.entry(r.real);
+        resolved.set(p, { real: r.real, ...fileOf(target), ...(own ? { link: view.entry(own).digest } : {}) });
+    }
+    const checkedOut = await convertedDigests(repoDir, prefix, listed.value, resolved, settings);
+    if (!checkedOut.ok)
+        return checkedOut;
+    for (const [p, r] of resolved) {
+        const digest = checkedOut.value.get(r.real) ?? r.digest;
+        out.set(p, r.link === undefined ? { mode: r.mode, digest } : { mode: r.mode, digest, link: r.link });
+    }
+    return (0,result.ok)(out);
+}
+/** A blob entry as a file: with `core.symlinks=false` a link is checked out as a file holding its text. */
+function fileOf(e) {
+    return { mode: e.mode === 'symlink' ? 'regular' : e.mode, digest: e.digest };
+}
+/**
+ * The blob IDs of what a checkout writes for the resolved files that git converts, by tree path; the others are
+ * left out (their blob is what a checkout writes).
+ */
+async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
+    const files = new Map();
+    for (const r of resolved.values())
+        files.set(r.real, r);
+    const out = new Map();
+    if (files.size === 0)
+        return (0,result.ok)(out);
+    const temp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-checkout-'));
+    try {
+        const index = (0,external_node_path_.join)(temp, 'index');
+        // The commit's attribute files in an index of their own: `check-attr --cached` then answers for the commit.
+        const attrs = attributeFiles(listing);
+        if (attrs.length > 0) {
+            const made = await (0,git_command/* gitText */.q_)(repoDir, ['update-index', '-z', '--index-info'], {
+                input: attrs.join('\0') + '\0',
+                env: { ...process.env, GIT_INDEX_FILE: index },
+            });
+            if (!made.ok)
+                return made;
+        }
+        const converted = await convertedPaths(repoDir, [...files.keys()], settings, {
+            cached: true,
+            env: { ...process.env, GIT_INDEX_FILE: index },
+        });
+        if (!converted.ok)
+            return converted;
+        if (converted.value.size === 0)
+            return (0,result.ok)(out);
+        const gitDir = await (0,git_command/* gitText */.q_)(repoDir, ['rev-parse', '--absolute-git-dir']);
+        if (!gitDir.ok)
+            return gitDir;
+        const wt = (0,external_node_path_.join)(temp, 'wt');
+        const env = {
+            ...process.env,
+            GIT_DIR: gitDir.value.trim(),
+            GIT_WORK_TREE: wt,
+            GIT_INDEX_FILE: index,
+        };
+        const lines = [...converted.value].map((real) => {
+            const r = files.get(real);
+            return `${r.mode === 'executable' ? '100755' : '100644'} ${r.digest}\t${prefix}${real}`;
+        });
+        const added = await (0,git_command/* gitText */.q_)(repoDir, ['update-index', '-z', '--index-info'], {
+            input: lines.join('\0') + '\0',
+            env,
+        });
+        if (!added.ok)
+            return added;
+        await (0,promises_.mkdir)(wt);
+        const written = await (0,git_command/* gitText */.q_)(wt, ['checkout-index', '--all', '--force'], { env });
+        if (!written.ok)
+            return written;
+        for (const real of converted.value)
+            out.set(real, (0,git_blob/* blobId */.zA)(await (0,promises_.readFile)((0,external_node_path_.join)(wt, prefix + real))));
+        return (0,result.ok)(out);
+    }
+    finally {
+        await (0,promises_.rm)(temp, { recursive: true, force: true });
+    }
+}
+/** A commit's tree under the source directory as a TreeView, with the text of its links. */
+class CommitView {
+    entries;
+    dirs;
+    links;
+    symlinks;
+    constructor(entries, dirs, links, symlinks) {
+        this.entries = entries;
+        this.dirs = dirs;
+        this.links = links;
+        this.symlinks = symlinks;
+    }
+    static async load(repoDir, listing, prefix, settings) {
+        const entries = parseTreeEntries(listing, prefix);
+        const dirs = new Set();
+        const linkIds = new Map();
+        for (const [path, e] of entries) {
+            for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+                const dir = path.slice(0, i);
+                if (dirs.has(dir))
+                    break;
+                dirs.add(dir);
+            }
+            if (e !== 'other' && e.mode === 'symlink')
+                linkIds.set(path, e.digest);
+        }
+        const links = new Map();
+        if (settings.symlinks && linkIds.size > 0) {
+            const ids = [...new Set(linkIds.values())];
+            const batch = await (0,git_command/* gitBytes */.s0)(repoDir, ['cat-file', '--batch'], ids.join('\n') + '\n');
+            if (!batch.ok)
+                return batch;
+            const texts = parseBatch(batch.value);
+            for (const [path, id] of linkIds)
+                links.set(path, texts.get(id) ?? '');
+        }
+        return (0,result.ok)(new CommitView(entries, dirs, links, settings.symlinks));
+    }
+    entry(path) {
+        const e = this.entries.get(path);
+        return e === 'other' ? undefined : e;
+    }
+    kind(path) {
+        const e = this.entries.get(path);
+        // A submodule is checked out as a directory.
+        if (e === 'other')
+            return 'dir';
+        if (e !== undefined)
+            return e.mode === 'symlink' && this.symlinks ? 'link' : 'file';
+        return this.dirs.has(path) ? 'dir' : 'missing';
+    }
+    linkText(path) {
+        return this.links.get(path) ?? '';
+    }
+}
+/** Object ID → content (as UTF-8 text) from `git cat-file --batch` output (`<id> <type> <size>\n<bytes>\n`). */
+function parseBatch(out) {
+    const texts = new Map();
+    let at = 0;
+    while (at < out.length) {
+        const nl = out.indexOf(0x0a, at);
+        if (nl < 0)
+            break;
+        const [id = '', , size] = out.subarray(at, nl).toString('utf8').split(' ');
+        if (size === undefined) {
+            at = nl + 1; // `<id> missing`
+            continue;
+        }
+        const n = Number(size);
+        texts.set(id, out.subarray(nl + 1, nl + 1 + n).toString('utf8'));
+        at = nl + 1 + n + 1;
+    }
+    return texts;
+}
+
+;// CONCATENATED MODULE: ./src/ids/file-digest.ts
+/**
+ * Content digests of input files: git blob IDs of the bytes a job reads, from the cheapest place that knows them.
+ *
+ * Deals with: the git index fast path (unchanged tracked files that git does not convert cost nothing), reading
+ * only what changed or what git converts (end of lines, filters such as LFS, `ident`, encodings), modes when git
+ * ignores them (`core.fileMode=false`), symbolic links (followed inside the source directory), commit trees
+ * (commit-digests.ts), and the streaming fallback outside git. All give identical digests for the same bytes.
+ */
+
+
+
+
+
+
+
+
+
+/**
+ * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`. Read from disk instead:
+ * the requested paths that `git status` finds changed against the index (content, mode, type, deletion) or that
+ * are not in the index (untracked, ignored); symbolic links (their targets are what a job reads); and the paths
+ * git converts between blob and work tree, found by one `git check-attr` call over the remaining paths. With
+ * `core.fileMode=false` the mode of each indexed file is taken from disk (one lstat), since git ignores it.
+ * Fails when `sourceDir` is not in a git work tree or git fails.
+ *
+ * `git status` rather than `git diff-files`: both cost the same (about 160 ms on a 100,000-file index: each stats
+ * every file), but status refreshes stale stat data, checking the content of a file that was touched but not
+ * changed, and writes the refreshed index back when it can take the lock (an optional lock, as `git status`
+ * always does). diff-files would report every touched file (after a copy, a cache restore, a `touch`) as changed
+ * on every run, and each would be re-read: correct, but as slow as the fallback, forever.
+ */
+async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeListings(sourceDir)) {
+    const prefix = await listings.prefix;
+    if (prefix === undefined)
+        return (0,result/* err */._)(`${sourceDir} is not inside a git work tree`);
+    const listed = await listings.index;
+    if (!listed.ok)
+        return listed;
+    // ls-files, run in sourceDir, prints paths relative to it; status prints them from the repository root.
+    const index = indexEntries(listed.value, paths);
+    const settings = await listings.settings;
+    // Asked while `git status` runs: of every indexed file, dirty or not (a dirty one is read from disk anyway).
+    const candidates = [];
+    for (const [p, e] of index)
+        if (e.mode !== 'symlink')
+            candidates.push(p);
+    const infoAttributes = await listings.infoAttributes;
+    const converting = infoAttributes === undefined ||
+        attributeFilesExist(sourceDir, prefix, candidates, infoAttributes, settings)
+        ? convertedPaths(sourceDir, candidates, settings)
+        : Promise.resolve((0,result.ok)(new Set(settings.autocrlf ? candidates : [])));
+    const changed = await listings.status;
+    if (!changed.ok)
+        return changed;
+    const dirty = parseDirtyPaths(changed.value, prefix);
+    const converted = await converting;
+    if (!converted.ok)
+        return converted;
+    // The index map becomes the answer (one 100,000-entry map less at the peak): entries read from disk replace theirs.
+    const out = index;
+    const toRead = [];
+    for (const p of paths) {
+        const e = index.get(p);
+        if (e === undefined || e.mode === 'symlink' || dirty.has(p) || converted.value.has(p)) {
+            toRead.push(p);
+        }
+        else if (!settings.fileMode) {
+            // git ignores the execute bit here, so its index keeps the mode of the last commit: the disk says.
+            const st = (0,external_node_fs_.lstatSync)(sourceDir + '/' + p, { throwIfNoEntry: false });
+            if (st?.isFile())
+                out.set(p, { mode: st.mode & 0o100 ? 'executable' : 'regular', digest: e.digest });
+            else
+                toRead.push(p);
+        }
+    }
+    for (const [p, state] of await (0,git_blob/* streamDigests */._h)(sourceDir, toRead))
+        out.set(p, state);
+    // Every symlink entry was among the paths read: what is left of the index are files.
+    return (0,result.ok)(out);
+}
+/**
+ * Starts the fast path's git calls. They depend on the directory only, not on the graph, so a caller can start
+ * them before it reads the graph and have git stat the work tree on another core meanwhile. All run at once
+ * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
+ */
+function startWorkTreeListings(sourceDir, options = {}) {
+    const startedAt = Date.now();
+    // Asked by a caller that needs the untracked files too (the compile of disbuild.json): one walk in the same
+    // call, rather than a second git process reading the index again.
+    const untracked = options.untracked ?? false;
+    const commands = [
+        // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
+        ['rev-parse', '--is-inside-work-tree', '--show-prefix', '--git-path', 'info/attributes'],
+        ['ls-files', '-s', '-v', '-z', '--', '.'],
+        [
+            'status',
+            '--porcelain=v1',
+            '-z',
+            untracked ? '--untracked-files=all' : '--untracked-files=no',
+            '--ignore-submodules=all',
+            '--no-renames',
+            '--',
+            '.',
+        ],
+        // Exit code 1 means none of the keys is set.
+        ['config', '-z', '--get-regexp', SETTINGS_REGEXP],
+    ];
+    const [where, index, status, config] = (0,git_command/* gitTexts */.vZ)(sourceDir, commands);
+    const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
+    // A listing that failed inside a work tree is asked again on its own, for git's message.
+    const listing = async (run, args) => {
+        const r = await run;
+        if (r.code === 0)
+            return (0,result.ok)(r.out);
+        if ((await place)[0] !== 'true')
+            return (0,result/* err */._)(`${sourceDir} is not inside a git work tree`);
+        return (0,git_command/* gitText */.q_)(sourceDir, args);
+    };
+    const statusText = listing(status, commands[2]);
+    const split = untracked ? statusText.then(splitUntracked) : undefined;
+    const indexText = listing(index, commands[1]);
+    // With `untracked`, the paths come from the same pass over the listing as the entries.
+    const parsed = indexText.then((r) => r.ok
+        ? (0,result.ok)(untracked
+            ? parseIndexListingWithPaths(r.value)
+            : { entries: parseIndexListing(r.value), paths: undefined })
+        : r);
+    return {
+        startedAt,
+        prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
+        index: parsed.then((r) => (r.ok ? (0,result.ok)(r.value.entries) : r)),
+        ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? (0,result.ok)(r.value.paths) : r)) } : {}),
+        status: split ? split.then((r) => (r.ok ? (0,result.ok)(r.value.tracked) : r)) : statusText,
+        ...(split ? { untracked: split.then((r) => (r.ok ? (0,result.ok)(r.value.untracked) : r)) } : {}),
+        settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
+        infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
+    };
+}
+/** `git status --porcelain=v1 -z --no-renames` text parted into its `??` records' paths and the rest, as text. */
+function splitUntracked(r) {
+    if (!r.ok)
+        return r;
+    if (r.value === '')
+        return (0,result.ok)({ tracked: '', untracked: [] });
+    const tracked = [];
+    const untracked = [];
+    for (const f of r.value.split('\0')) {
+        if (f.startsWith('?? '))
+            untracked.push(f.slice(3));
+        else if (f !== '')
+            tracked.push(f);
+    }
+    return (0,result.ok)({ tracked: tracked.length === 0 ? '' : `${tracked.join('\0')}\0`, untracked });
+}
+/**
+ * The paths under the source directory that are files right now by git's account: in the index as a file that git
+ * compares with the working tree (see `indexedFilePaths`), and not changed, deleted or replaced there. A caller
+ * checking that inputs exist need not look these up on disk. Undefined outside a work tree or when git fails.
+ * A view of the parsed listing, not a set of its own: one path asked is two map lookups, where a set of every
+ * indexed file cost a pass over the index and its memory in every run.
+ */
+async function unchangedIndexedFiles(listings) {
+    const prefix = await listings.prefix;
+    if (prefix === undefined)
+        return undefined;
+    const [listed, changed] = await Promise.all([listings.index, listings.status]);
+    if (!listed.ok || !changed.ok)
+        return undefined;
+    const index = listed.value;
+    const dirty = parseDirtyPaths(changed.value, prefix);
+    return {
+        has: (p) => {
+            const e = index.get(p);
+            return e !== undefined && (typeof e === 'string' ? e : e.mode) !== 'symlink' && !dirty.has(p);
+        },
+    };
+}
+/**
+ * The working tree's digests by the fastest correct means: the git fast path inside a work tree, else (or when
+ * git fails there) the streaming fallback. Never fails: a missing file is a value.
+ */
+async function chooseDigests(sourceDir, paths, listings) {
+    const fast = await workingTreeDigests(sourceDir, paths, listings);
+    return fast.ok ? fast.value : (0,git_blob/* streamDigests */._h)(sourceDir, paths);
+}
+/** The streaming fallback as a DigestSource. */
+function streamSource(sourceDir) {
+    return { kind: 'stream', digests: async (paths) => ok(await streamDigests(sourceDir, paths)) };
+}
+/** The git fast path as a DigestSource (fails outside a work tree). */
+function workingTreeSource(sourceDir) {
+    return { kind: 'git-index', digests: (paths) => workingTreeDigests(sourceDir, paths) };
+}
+/** A commit's tree as a DigestSource. */
+function commitTreeSource(repoDir, commit) {
+    return { kind: 'git-commit', digests: (paths) => commitTreeDigests(repoDir, commit, paths) };
+}
+/** The source chooseDigests would use for `sourceDir`: git's index inside a work tree, streaming outside. */
+async function chooseDigestSource(sourceDir) {
+    return (await workTreePrefix(sourceDir)) === undefined
+        ? streamSource(sourceDir)
+        : { kind: 'git-index', digests: async (paths) => ok(await chooseDigests(sourceDir, paths)) };
+}
+
+
+/***/ }),
+
+/***/ 9236:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AS: () => (/* binding */ statStamp),
+/* harmony export */   Vm: () => (/* binding */ DiskView),
+/* harmony export */   Zs: () => (/* binding */ stampOf),
+/* harmony export */   _h: () => (/* binding */ streamDigests),
+/* harmony export */   cB: () => (/* binding */ digestFromDisk),
+/* harmony export */   kQ: () => (/* binding */ sameStamp),
+/* harmony export */   zA: () => (/* binding */ blobId)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _resolve_input_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6915);
+
+
+
+/** Git's blob ID of some bytes: SHA-1 of `blob <size>\0<bytes>`, exactly what `git hash-object` prints. */
+function blobId(bytes) {
+    const b = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(`blob ${b.length}\0`).update(b).digest('hex');
+}
+/** Files up to this size are read in one call; larger ones are streamed so memory stays bounded. */
+const SMALL_FILE = 1024 * 1024;
+/** Large files streamed at once: enough to keep a disk busy, few enough to bound memory (32 × 64 KB). */
+const CONCURRENCY = 32;
+/**
+ * The stat data of what each state was read from (see `statStamp`), for the check before saving that an input did
+ * not change during the run. Kept beside the states, not in them: states are compared across digest sources, and
+ * the git index's states have none.
+ */
+const stamps = new WeakMap();
+/** The stamp recorded when `state` was read from disk, or undefined when it came from git. */
+function stampOf(state) {
+    return stamps.get(state);
+}
+/** The stamp of `st`, appended to `link`'s when given. */
+function statStamp(st, link) {
+    const s = [st.ino, st.size, st.mtimeMs, st.ctimeMs, st.mode];
+    if (link)
+        s.push(link.ino, link.size, link.mtimeMs, link.ctimeMs, link.mode);
+    return s;
+}
+/** Whether two stamps are equal. */
+function sameStamp(a, b) {
+    return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+/**
+ * The disk under `root` as a TreeView for `resolveInput`. Directories and links are remembered (inputs come many to
+ * a directory); files are not, but the stat data of the last file looked at is kept for the reader.
+ */
+class DiskView {
+    root;
+    known = new Map();
+    realDirs = new Map();
+    linkBytes = new Map();
+    /** The stat data of the last path `kind` found to be a file. */
+    lastFile;
+    constructor(root) {
+        this.root = root;
+    }
+    kind(path) {
+        const known = this.known.get(path);
+        if (known !== undefined)
+            return known;
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(this.root + '/' + path, { throwIfNoEntry: false });
+        if (st === undefined)
+            return 'missing';
+        if (st.isFile()) {
+            this.lastFile = st;
+            return 'file';
+        }
+        const k = st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'link' : 'other';
+        this.known.set(path, k);
+        return k;
+    }
+    /** Whether `dir` (relative, '' for the root) is a directory reached without following a link. */
+    isRealDir(dir) {
+        if (dir === '')
+            return true;
+        let real = this.realDirs.get(dir);
+        if (real === undefined) {
+            const slash = dir.lastIndexOf('/');
+            real = this.isRealDir(slash < 0 ? '' : dir.slice(0, slash)) && this.kind(dir) === 'dir';
+            this.realDirs.set(dir, real);
+        }
+        return real;
+    }
+    linkText(path) {
+        return this.link(path).toString('utf8');
+    }
+    link(path) {
+        let b = this.linkBytes.get(path);
+        if (b === undefined) {
+            b = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)(this.root + '/' + path, { encoding: 'buffer' });
+            this.linkBytes.set(path, b);
+        }
+        return b;
+    }
+}
+/**
+ * Reads one input and digests what reading it yields: links are followed inside `root` (see resolve-input.ts), the
+ * mode is the owner's execute bit of the file reached (git's `ce_mode_from_stat`), and an input that is itself a
+ * link also records the blob ID of its link text. The digest is git's blob ID of the bytes on disk, as
+ * `git hash-object --no-filters` prints it.
+ */
+async function digestFromDisk(root, rel, view = new DiskView(root)) {
+    // Synchronous metadata and small reads: per-call thread-pool round trips cost more than the work itself.
+    // The usual input, a file in a directory reached without links, is one lstat; anything else takes the walk.
+    const slash = rel.lastIndexOf('/');
+    let st;
+    let real = rel;
+    let link;
+    let linkStats;
+    if (view.isRealDir(slash < 0 ? '' : rel.slice(0, slash)) && !rel.endsWith('/.') && !rel.endsWith('/..')) {
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(root + '/' + rel, { throwIfNoEntry: false });
+        if (st === undefined)
+            return { missing: true };
+    }
+    if (st === undefined || !st.isFile()) {
+        const r = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveInput */ .x)(view, rel);
+        if (!r.ok)
+            return r.missing ? { missing: true } : { problem: r.problem };
+        st = view.lastFile;
+        real = r.real;
+        const own = r.linked ? (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ownLink */ .R)(view, rel) : undefined;
+        if (own !== undefined) {
+            link = blobId(view.link(own));
+            linkStats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(root + '/' + own);
+        }
+    }
+    const mode = st.mode & 0o100 ? 'executable' : 'regular';
+    const path = root + '/' + real;
+    let digest;
+    if (st.size <= SMALL_FILE) {
+        const bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path);
+        // A file rewritten between lstat and read: digest it again rather than mix two versions' size and bytes.
+        if (bytes.length !== st.size)
+            return digestFromDisk(root, rel, new DiskView(root));
+        digest = blobId(bytes);
+    }
+    else {
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(`blob ${st.size}\0`);
+        let read = 0;
+        for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path)) {
+            hash.update(chunk);
+            read += chunk.length;
+        }
+        if (read !== st.size)
+            return digestFromDisk(root, rel, new DiskView(root));
+        digest = hash.digest('hex');
+    }
+    const state = link === undefined ? { mode, digest } : { mode, digest, link };
+    stamps.set(state, statStamp(st, linkStats));
+    return state;
+}
+/**
+ * The fallback outside git (and the reader of changed and converted files inside it): digests every path from disk
+ * with bounded concurrency. Gives exactly the blob IDs git gives unconverted files, so keys do not depend on which
+ * path ran.
+ */
+async function streamDigests(sourceDir, paths) {
+    const out = new Map();
+    const view = new DiskView(sourceDir);
+    let next = 0;
+    const worker = async () => {
+        while (next < paths.length) {
+            const p = paths[next++];
+            out.set(p, await digestFromDisk(sourceDir, p, view));
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, paths.length) }, worker));
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 371:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  yp: () => (/* binding */ computeKeys),
+  qP: () => (/* binding */ graphInputs),
+  Sw: () => (/* binding */ keyGraph),
+  Cq: () => (/* binding */ keyGraphAndInputs),
+  CS: () => (/* binding */ keyGraphAtCommit)
+});
+
+// UNUSED EXPORTS: KEY_SCHEMA, keyGraphWith
+
+// EXTERNAL MODULE: ./src/graph/model.ts
+var model = __webpack_require__(2573);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(8251);
+// EXTERNAL MODULE: ./src/util/unreachable.ts
+var unreachable = __webpack_require__(3914);
+// EXTERNAL MODULE: ./src/ids/canonical.ts
+var canonical = __webpack_require__(7536);
+// EXTERNAL MODULE: ./src/ids/file-digest.ts + 3 modules
+var file_digest = __webpack_require__(9870);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/ids/git-blob.ts
+var git_blob = __webpack_require__(9236);
+;// CONCATENATED MODULE: ./src/ids/input-recheck.ts
+/**
+ * The check before saving a build: are its inputs still what its key recorded? An input edited while the job ran
+ * may have been read in its new version, and the output must then not be filed under the old key.
+ *
+ * Inputs read from disk when keyed carry their stat data (inode, size, mtime, ctime, mode; git-blob.ts): any
+ * difference now means a change. Inputs whose digest came from git's index were not looked at by this process;
+ * git compared them with the index when `git status` ran, after `since`. One whose ctime is not older than that
+ * (less a margin for coarse file-system clocks) is read again and compared by content, so that a file touched
+ * just before the run is not taken for an edit. ctime cannot be set by a program: every write, chmod or
+ * replacement moves it.
+ */
+
+
+/** File-system timestamps lag the wall clock (a kernel tick) or are coarse (1–2 s on some file systems). */
+const CLOCK_MARGIN_MS = 2500;
+class InputRecheck {
+    sourceDir;
+    digests;
+    since;
+    /**
+     * `digests` are the states the keys were computed from; `since` is the wall-clock time (ms) just before any of
+     * them was looked at.
+     */
+    constructor(sourceDir, digests, since) {
+        this.sourceDir = sourceDir;
+        this.digests = digests;
+        this.since = since;
+    }
+    /** The inputs among `paths` that are no longer what the key recorded (empty when all are unchanged). */
+    async changed(paths) {
+        // Stat data answers for nearly every input, in line: one metadata call each, no thread-pool round trip, and
+        // no promise per input. Only files touched since the run started are read again, and only those wait.
+        const answers = [];
+        let waits = false;
+        for (const p of paths) {
+            const state = this.digests.get(p);
+            const answer = state === undefined || !('digest' in state) ? false : this.#changedByStat(p, state);
+            waits ||= answer === 'read';
+            answers.push(answer === 'read' ? this.#changedByContent(p, state) : answer);
+        }
+        const changed = waits ? await Promise.all(answers) : answers;
+        return paths.filter((_, i) => changed[i]);
+    }
+    /** true: changed; false: unchanged; 'read': its content must say (a git-indexed file touched since `since`). */
+    #changedByStat(p, state) {
+        const path = this.sourceDir + '/' + p;
+        const st = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+        if (st === undefined)
+            return true;
+        const stamp = (0,git_blob/* stampOf */.Zs)(state);
+        if (stamp !== undefined) {
+            return !(0,git_blob/* sameStamp */.kQ)((0,git_blob/* statStamp */.AS)(st, state.link === undefined ? undefined : (0,external_node_fs_.lstatSync)(path)), stamp);
+        }
+        return st.ctimeMs < this.since - CLOCK_MARGIN_MS ? false : 'read';
+    }
+    async #changedByContent(p, state) {
+        const now = await (0,git_blob/* digestFromDisk */.cB)(this.sourceDir, p);
+        return (!('digest' in now) || now.digest !== state.digest || now.mode !== state.mode || now.link !== state.link);
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: ./src/graph/graph-identity.ts
+var graph_identity = __webpack_require__(3899);
+// EXTERNAL MODULE: ./src/util/code-identity.ts
+var code_identity = __webpack_require__(4170);
+// EXTERNAL MODULE: ./src/util/read-own-file.ts
+var read_own_file = __webpack_require__(5958);
+// EXTERNAL MODULE: ./src/util/state-file.ts
+var state_file = __webpack_require__(2148);
+;// CONCATENATED MODULE: ./src/ids/keys-memo.ts
+/**
+ * The keys a run computed last, kept so that a run of the same graph over the same input digests takes them
+ * instead of computing them again: for 1,000 jobs of ten inputs each, most of what keying costs once the digests
+ * are known (a fully cached run computes every key and needs them all).
+ *
+ * Exact, not a guess: keys are a function of the graph, the salt and the inputs' digests (job-key.ts), and the memo
+ * is found by a digest of exactly those: the graph's identity (the digest of its validated form, every job field
+ * for field; graph-identity.ts), the salt, every input's mode, blob ID and link blob ID in the graph's order, and
+ * this code's own identity and key schema. The digests themselves come from git or the disk as in every run; only
+ * the encoding and hashing of each job's record is skipped. A graph without an identity (one the validated-graph
+ * cache neither gave nor kept) and a graph with a missing input are never memoized.
+ *
+ * The file (one of sixteen slots, chosen by the caller) is read only when it is a regular file of this user that
+ * nobody else may write (its keys decide what is restored), and its payload carries a digest of its own: a
+ * damaged file is never believed. Trouble of any kind costs the memo, never the run.
+ */
+
+
+
+
+
+
+
+const MAGIC = 'disbuild-keys-memo';
+/** Raised whenever what the memo holds, or how it is found, changes. */
+const FORMAT = 1;
+const KEY = /^[0-9a-f]{40}$/;
+/**
+ * The graph's keys from `file` when it holds those of this very graph, salt and digests; else computed by
+ * `compute` and, when they could be, kept there for the next run. `inputs` are the graph's distinct input paths in
+ * the order graphInputs gives them.
+ */
+function memoizedKeys(file, graph, salt, schema, inputs, digests, compute) {
+    const identity = memoIdentity(graph, salt, schema, inputs, digests);
+    if (identity === undefined)
+        return compute();
+    const kept = readMemo(file, identity, graph);
+    if (kept !== undefined)
+        return (0,result.ok)(kept);
+    const keys = compute();
+    if (keys.ok)
+        writeMemo(file, identity, graph, keys.value);
+    return keys;
+}
+/** The digest everything the keys depend on, or undefined when the graph has no identity or an input no digest. */
+function memoIdentity(graph, salt, schema, inputs, digests) {
+    const graphKey = (0,graph_identity/* graphIdentity */.X)(graph);
+    if (graphKey === undefined)
+        return undefined;
+    // Modes and blob IDs are ASCII words without spaces: one line per input is unambiguous, and the paths are the
+    // graph's (its identity names them, in this order).
+    let states = '';
+    for (const p of inputs) {
+        const s = digests.get(p);
+        if (s === undefined || !('digest' in s))
+            return undefined;
+        states += s.link === undefined ? `${s.mode} ${s.digest}\n` : `${s.mode} ${s.digest} ${s.link}\n`;
+    }
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${MAGIC}\0${FORMAT}\0${schema}\0${(0,code_identity/* codeIdentity */.y)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url))}\0`)
+        .update(`${graphKey}\0${inputs.length}\0${Buffer.byteLength(salt)}\0${salt}\0`)
+        .update(states)
+        .digest('hex');
+}
+function payloadDigest(payload) {
+    return (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
+}
+/** The kept keys of `identity` by label, or undefined when the file holds another's, none, or is not to be trusted. */
+function readMemo(file, identity, graph) {
+    let bytes;
+    try {
+        bytes = (0,read_own_file/* readOwnBytes */.KV)(file);
+    }
+    catch {
+        return undefined;
+    }
+    if (bytes === undefined)
+        return undefined;
+    const text = bytes.toString('latin1');
+    const head = `${identity}\n`;
+    if (!text.startsWith(head))
+        return undefined;
+    const digestEnd = text.indexOf('\n', head.length);
+    if (digestEnd < 0)
+        return undefined;
+    const payload = text.slice(digestEnd + 1);
+    if (text.slice(head.length, digestEnd) !== payloadDigest(payload))
+        return undefined;
+    const lines = payload.split('\n');
+    if (lines.length !== graph.jobs.length)
+        return undefined;
+    const keys = new Map();
+    for (let i = 0; i < lines.length; i++) {
+        if (!KEY.test(lines[i]))
+            return undefined;
+        keys.set(graph.jobs[i].label, lines[i]);
+    }
+    return keys;
+}
+/** Replaces the file with the keys of `identity`, one per job in the graph's order (see writeStateFile). */
+function writeMemo(file, identity, graph, keys) {
+    const payload = graph.jobs.map((j) => keys.get(j.label)).join('\n');
+    (0,state_file/* writeStateFile */.V)(file, `${identity}\n${payloadDigest(payload)}\n${payload}`);
+}
+
+;// CONCATENATED MODULE: ./src/ids/topological-order.ts
+/**
+ * The jobs ordered so that every job comes after its dependencies (the validated graph is acyclic), starting from
+ * the producer's order. Iterative, so a 100,000-deep chain does not overflow the stack.
+ */
+function topologicalOrder(graph) {
+    const order = [];
+    const seen = new Set();
+    const stack = [];
+    for (const root of graph.jobs) {
+        if (seen.has(root.label))
+            continue;
+        seen.add(root.label);
+        stack.push({ job: root, next: 0 });
+        while (stack.length > 0) {
+            const top = stack[stack.length - 1];
+            if (top.next < top.job.deps.length) {
+                const dep = top.job.deps[top.next++];
+                if (seen.has(dep))
+                    continue;
+                seen.add(dep);
+                stack.push({ job: graph.byLabel.get(dep), next: 0 });
+            }
+            else {
+                order.push(top.job);
+                stack.pop();
+            }
+        }
+    }
+    return order;
+}
+
+;// CONCATENATED MODULE: ./src/ids/job-key.ts
+
+
+
+
+
+
+
+
+/** Bumped whenever the encoding changes, so that no key ever changes meaning silently. */
+const KEY_SCHEMA = 'disbuild-key-v2';
+/**
+ * Every job's key, dependencies before dependents. `digests` must answer every input path; an input that is
+ * missing (or absent from the map), or that cannot be an input (a dangling link, a path leading outside the source
+ * directory), is a problem naming the job and the input, and all such problems come back together.
+ */
+function computeKeys(graph, digests, salt) {
+    const keys = new Map();
+    const problems = [];
+    const keyOf = (label) => keys.get(label);
+    for (const job of topologicalOrder(graph)) {
+        const h = new canonical/* CanonicalHasher */.A().field('schema', KEY_SCHEMA).field('salt', salt);
+        encodeInputs(h, job, digests, problems);
+        h.count('cmds', job.cmds.length);
+        for (const cmd of job.cmds)
+            encodeCmd(h, cmd, keyOf);
+        const depKeys = job.deps.map(keyOf).sort(canonical/* compareCodeUnits */.U);
+        h.count('deps', depKeys.length);
+        for (const k of depKeys)
+            h.field('key', k);
+        encodeOutputs(h, job);
+        // The one place job keys are minted.
+        keys.set(job.label, h.hex());
+    }
+    return problems.length > 0 ? (0,result/* err */._)(problems) : (0,result.ok)(keys);
+}
+/**
+ * In-place output globs, in the producer's order, only when the job has them: a graph without `Outputs` keys
+ * exactly as before, and the same commands writing other paths in place are other work.
+ */
+function encodeOutputs(h, job) {
+    const outputs = job.outputs ?? [];
+    if (outputs.length === 0)
+        return;
+    h.count('outputs', outputs.length);
+    for (const o of outputs)
+        h.field('output', o);
+}
+function encodeInputs(h, job, digests, problems) {
+    const inputs = sortedUnique(job.inputs);
+    h.count('inputs', inputs.length);
+    inputs.forEach((path, i) => {
+        const state = digests.get(path);
+        if (state === undefined || !('digest' in state)) {
+            // The model's inputs are normalised and sorted: `i` is the index in that list (the parser names the
+            // producer's own index when it finds the problem at load time, as `disbuild run` does).
+            problems.push({
+                job: job.name || job.label,
+                field: `Inputs[${i}]`,
+                message: state !== undefined && 'problem' in state ? state.problem : `input file ${path} does not exist`,
+            });
+            return;
+        }
+        h.input(path, state.mode, state.digest, state.link);
+    });
+}
+/** The inputs in code-unit order without duplicates; the validated model already is, so this rarely copies. */
+function sortedUnique(inputs) {
+    for (let i = 1; i < inputs.length; i++) {
+        if (!(inputs[i - 1] < inputs[i]))
+            return [...new Set(inputs)].sort(canonical/* compareCodeUnits */.U);
+    }
+    return inputs;
+}
+function encodeCmd(h, cmd, keyOf) {
+    switch (cmd.kind) {
+        case 'cat':
+            h.field('cmd', 'cat');
+            encodeTemplate(h, cmd.catTemplate, keyOf);
+            encodeTemplate(h, cmd.catOutput, keyOf);
+            return;
+        case 'exec':
+            h.field('cmd', 'exec');
+            h.count('argv', cmd.exec.length);
+            for (const a of cmd.exec)
+                encodeTemplate(h, a, keyOf);
+            h.count('environ', cmd.environ.length);
+            for (const e of cmd.environ)
+                encodeTemplate(h, e, keyOf);
+            encodeTemplate(h, cmd.workingDirectory, keyOf);
+            return;
+        default:
+            (0,unreachable/* unreachable */.H)(cmd);
+    }
+}
+function encodeTemplate(h, template, keyOf) {
+    const parts = canonicalParts(template);
+    h.count('parts', parts.length);
+    for (const p of parts) {
+        switch (p.kind) {
+            case 'text':
+                h.field('text', p.text);
+                break;
+            case 'output-dir':
+                h.field('var', 'OUTPUT_DIR');
+                break;
+            case 'source-dir':
+                h.field('var', 'SOURCE_DIR');
+                break;
+            case 'dep':
+                // The producer's label is replaced by the dependency's key: labels are arbitrary, keys are content.
+                h.field('dep', keyOf(p.label));
+                break;
+            default:
+                (0,unreachable/* unreachable */.H)(p);
+        }
+    }
+}
+/**
+ * The template with no empty text parts and no two text parts in a row, so that templates which render the same
+ * way encode the same way. The parser already produces this form; then the template itself is returned.
+ */
+function canonicalParts(template) {
+    let canonical = true;
+    for (let i = 0; i < template.length && canonical; i++) {
+        const p = template[i];
+        if (p.kind === 'text' && (p.text === '' || template[i - 1]?.kind === 'text'))
+            canonical = false;
+    }
+    if (canonical)
+        return template;
+    const out = [];
+    for (const p of template) {
+        const last = out[out.length - 1];
+        if (p.kind !== 'text')
+            out.push(p);
+        else if (last?.kind === 'text')
+            out[out.length - 1] = { kind: 'text', text: last.text + p.text };
+        else if (p.text !== '')
+            out.push(p);
+    }
+    return out;
+}
+/** Every distinct input path of the graph. */
+function graphInputs(graph) {
+    const set = new Set();
+    for (const j of graph.jobs)
+        for (const i of j.inputs)
+            set.add(i);
+    return [...set];
+}
+/** Keys with digests from any DigestSource; a source that fails is one problem. */
+async function keyGraphWith(graph, source, salt) {
+    const digests = await source.digests(graphInputs(graph));
+    if (!digests.ok)
+        return err([{ message: digests.error }]);
+    return computeKeys(graph, digests.value, salt);
+}
+/**
+ * Keys from the source directory as it is now (git fast path inside a work tree, streaming outside); `listings`
+ * are the fast path's git calls when the caller started them early.
+ */
+async function keyGraph(graph, sourceDir, salt, listings) {
+    const r = await keyGraphAndInputs(graph, sourceDir, salt, listings);
+    return r.ok ? (0,result.ok)(r.value.keys) : r;
+}
+/**
+ * As keyGraph, with what the keys were computed from: the check before saving a build (input-recheck.ts) asks
+ * whether its inputs are still those. With `memoFile`, keys computed from the same graph and digests by an earlier
+ * run are taken from there (keys-memo.ts).
+ */
+async function keyGraphAndInputs(graph, sourceDir, salt, listings, memoFile) {
+    const since = listings?.startedAt ?? Date.now();
+    const inputs = graphInputs(graph);
+    const digests = await (0,file_digest/* chooseDigests */.Dj)(sourceDir, inputs, listings);
+    const compute = () => computeKeys(graph, digests, salt);
+    const keys = memoFile === undefined
+        ? compute()
+        : memoizedKeys(memoFile, graph, salt, KEY_SCHEMA, inputs, digests, compute);
+    return keys.ok
+        ? (0,result.ok)({ keys: keys.value, digests, recheck: new InputRecheck(sourceDir, digests, since) })
+        : keys;
+}
+/** Keys from a commit's tree: what the pre-push hook uses, so uncommitted changes never count. */
+async function keyGraphAtCommit(graph, repoDir, commit, salt) {
+    const inputs = graphInputs(graph);
+    // SourceFiles must exist as a checkout's do (parse.ts checkFilesExist): asked for beside the inputs.
+    const sources = [...new Set(graph.sourceFiles.values())];
+    const digests = await (0,file_digest/* commitTreeDigests */.nd)(repoDir, commit, [...new Set([...inputs, ...sources])]);
+    if (!digests.ok)
+        return (0,result/* err */._)([{ message: `cannot read the tree of ${commit}: ${digests.error}` }]);
+    const missing = [];
+    for (const [id, path] of graph.sourceFiles) {
+        const state = digests.value.get(path);
+        if (state !== undefined && 'missing' in state)
+            missing.push((0,model/* missingSourceFile */.u)(id, path));
+    }
+    const keys = computeKeys(graph, digests.value, salt);
+    if (missing.length === 0)
+        return keys;
+    return (0,result/* err */._)([...missing, ...(keys.ok ? [] : keys.error)]);
+}
+
+
+/***/ }),
+
+/***/ 6915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ ownLink),
+/* harmony export */   x: () => (/* binding */ resolveInput)
+/* harmony export */ });
+/**
+ * Where reading an input path leads: symbolic links followed one component at a time, as the kernel does, over any
+ * view of a directory tree (the disk, or a commit's tree). The CLI and the pre-push hook resolve inputs with this
+ * same walk, so they agree on every link: which file an input reads, and which inputs are errors.
+ *
+ * Inputs must stay inside the source directory: a link that leads above it, or an absolute link (whose meaning
+ * depends on where the checkout sits, so a commit alone cannot say what it reads), is refused.
+ */
+/** Links followed while resolving one path before giving up, as Linux's ELOOP limit. */
+const MAX_LINKS = 40;
+/** Resolves `path` (relative, '/'-separated, normalised) to the file reading it yields, or says why it cannot. */
+function resolveInput(view, path) {
+    const pending = path.split('/').reverse();
+    let real = '';
+    let links = 0;
+    let via; // the last link followed, for messages
+    let finalKind = 'dir';
+    while (pending.length > 0) {
+        const c = pending.pop();
+        if (c === '' || c === '.')
+            continue;
+        if (c === '..') {
+            if (real === '')
+                return outside(path, via);
+            real = real.slice(0, Math.max(0, real.lastIndexOf('/')));
+            finalKind = 'dir';
+            continue;
+        }
+        const candidate = real === '' ? c : real + '/' + c;
+        const kind = view.kind(candidate);
+        if (kind === 'link') {
+            if (++links > MAX_LINKS)
+                return { ok: false, problem: `input ${path}: too many levels of symbolic links` };
+            const text = view.linkText(candidate);
+            via = `${candidate} -> ${text}`;
+            if (text.startsWith('/')) {
+                return {
+                    ok: false,
+                    problem: `input ${path} goes through the absolute symbolic link ${via}: links an input goes through must be relative and stay inside the source directory`,
+                };
+            }
+            pending.push(...text.split('/').reverse());
+            continue;
+        }
+        const last = pending.length === 0 || pending.every((p) => p === '' || p === '.');
+        if (kind === 'missing' || (!last && kind !== 'dir')) {
+            return via === undefined
+                ? { ok: false, problem: `input file ${path} does not exist`, missing: true }
+                : { ok: false, problem: `input ${path} is a dangling symbolic link (${via}: no such file)` };
+        }
+        real = candidate;
+        finalKind = kind;
+        if (last)
+            break;
+    }
+    if (finalKind === 'file')
+        return { ok: true, real, linked: via !== undefined };
+    if (finalKind === 'dir')
+        return { ok: false, problem: `input ${path} is a directory; list its files` };
+    return { ok: false, problem: `input ${path} is not a regular file or a symbolic link` };
+}
+/**
+ * The path of the link that `path` itself is (its last component, once its parent directories are resolved), or
+ * undefined when it is not a link. Only worth asking when `resolveInput` said a link was followed.
+ */
+function ownLink(view, path) {
+    const slash = path.lastIndexOf('/');
+    let dir = '';
+    if (slash >= 0) {
+        const parent = resolveDir(view, path.slice(0, slash));
+        if (parent === undefined)
+            return undefined;
+        dir = parent;
+    }
+    const candidate = (dir === '' ? '' : dir + '/') + path.slice(slash + 1);
+    return view.kind(candidate) === 'link' ? candidate : undefined;
+}
+function resolveDir(view, dir) {
+    // A directory resolves as a file does, but must end at a directory: walk it with a marker file name and drop it.
+    const probe = {
+        kind: (p) => (p.endsWith('/\0') || p === '\0' ? 'file' : view.kind(p)),
+        linkText: (p) => view.linkText(p),
+    };
+    const r = resolveInput(probe, dir + '/\0');
+    return r.ok ? r.real.slice(0, -2) : undefined;
+}
+function outside(path, via) {
+    return {
+        ok: false,
+        problem: `input ${path} resolves outside the source directory${via === undefined ? '' : ` (through ${via})`}`,
+    };
+}
+
+
+/***/ })
+
+};
+
+return { id, ids, modules };
+})
