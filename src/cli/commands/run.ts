@@ -122,8 +122,7 @@ export const run: Command = async (argv, io) => {
   // forked before the graph is read, whose reading and validating take this thread for as long as they last.
   // Not in front of a remote cache: there an empty local cache is a fresh clone whose builds CI has done, and a
   // launcher booted for nothing takes a core from the lookups and downloads.
-  const launcher =
-    v['dry-run'] || remote !== undefined ? undefined : startLauncherAhead(state.timings.empty);
+  const launcher = v['dry-run'] || remote !== undefined ? undefined : startLauncherAhead(state.timings.empty);
   if (launcher) await launcher;
   const compiledFile = state.compiledGraphFile(sourceDir);
   const shortcuts = repoFiles && {
