@@ -12,9 +12,9 @@ export function readRegularFile(
   return readRegularBytes(file, accept)?.toString('utf8');
 }
 
-/** As readRegularFile, the bytes. */
-function readRegularBytes(file: string, accept: (st: Stats) => boolean): Buffer | undefined {
-  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+/** As readRegularFile, the bytes; `flags` are added to the open's. */
+function readRegularBytes(file: string, accept: (st: Stats) => boolean, flags = 0): Buffer | undefined {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | flags);
   try {
     const st = fstatSync(fd);
     return st.isFile() && accept(st) ? readFileSync(fd) : undefined;
@@ -25,9 +25,10 @@ function readRegularBytes(file: string, accept: (st: Stats) => boolean): Buffer 
 
 /**
  * The text of `file` when it is a regular file of this user that no one else may write, else undefined; throws as
- * `open` does (ENOENT). For state whose content vouches for something (outputs in place, a compiled or validated
- * graph): whoever can write it can make a run trust anything, so a file another user wrote or may write (a shared
- * cache directory, a run under another account) is not read.
+ * `open` does (ENOENT, and ELOOP for a link). For state whose content vouches for something (outputs in place, a
+ * compiled or validated graph, keys): whoever can write it can make a run trust anything, so a file another user
+ * wrote or may write (a shared cache directory, a run under another account) is not read. Nor is a link at its name:
+ * state files are never links, and one put there by another user would have the run read whatever it points to.
  */
 export function readOwnFile(file: string): string | undefined {
   return readOwnBytes(file)?.toString('utf8');
@@ -36,5 +37,9 @@ export function readOwnFile(file: string): string | undefined {
 /** As readOwnFile, the bytes: for a caller that checks a digest before it decodes anything. */
 export function readOwnBytes(file: string): Buffer | undefined {
   const uid = process.getuid?.();
-  return readRegularBytes(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0);
+  return readRegularBytes(
+    file,
+    (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0,
+    constants.O_NOFOLLOW,
+  );
 }

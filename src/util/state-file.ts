@@ -5,22 +5,28 @@ import { isAlive } from './is-alive.js';
 /**
  * Replaces a file of state kept between runs with `text`, readable by this user alone in a directory of its own
  * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). The
- * temp files that writers of this same file left when killed before their rename are removed; a live process's is
- * its write under way. Only those: the directory may hold files of others (the cache directory's root holds the
- * job timings). A failure is ignored: the state is only a saving, and the next run does the work again.
+ * temp file is created, never opened: in a cache directory shared with another user, a link planted at its name
+ * (which is easy to guess) would otherwise have this run write through it into any file it may write, and rename
+ * the link into place. Anything at that name makes the write fail. The temp files that writers of this same file
+ * left when killed before their rename are removed; a live process's is its write under way. Only those: the
+ * directory may hold files of others (the cache directory's root holds the job timings). A failure is ignored: the
+ * state is only a saving, and the next run does the work again.
  */
 export function writeStateFile(file: string, text: string): void {
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  let made = false;
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(temp, text, { mode: 0o600 });
+    writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });
+    made = true;
     renameSync(temp, file);
     removeDeadWrites(file);
   } catch {
+    if (!made) return;
     try {
       unlinkSync(temp);
     } catch {
-      // Never written.
+      // Renamed, or gone already.
     }
   }
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,14 @@ describe('readOwnFile', () => {
     const file = join(dir, 'fifo');
     execFileSync('mkfifo', [file]);
     expect(readOwnFile(file)).toBeUndefined();
+  });
+
+  it("does not follow a link at its name, even to this user's own file", () => {
+    const target = join(dir, 'target');
+    writeFileSync(target, 'state', { mode: 0o600 });
+    const link = join(dir, 'link');
+    symlinkSync(target, link);
+    expect(() => readOwnFile(link)).toThrow(/ELOOP/);
   });
 
   it('throws as open does for a missing file', () => {

@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  chownSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLI } from '../helpers/rig.js';
+
+const VICTIM = 2001;
+const ATTACKER = 2002;
+
+/** Runs `sh -c script` as `uid` (and its group) through setpriv; resolves with its exit code and output. */
+function runAs(
+  uid: number,
+  script: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      'setpriv',
+      [`--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', 'sh', '-c', script],
+      { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, out }));
+  });
+}
+
+describe('state files in a cache directory shared with another user', () => {
+  let base: string;
+  beforeEach(() => {
+    if (process.getuid?.() !== 0)
+      throw new Error('this test starts two other users: it needs root (CI runs as root)');
+    base = mkdtempSync(join(tmpdir(), 'disbuild-shared-state-'));
+    chmodSync(base, 0o755);
+  });
+  afterEach(() => {
+    rmSync(base, { recursive: true, force: true });
+  });
+
+  it("never writes through a link another user planted at a state file's temp name, nor reads through one", async () => {
+    const shared = join(base, 'shared');
+    const home = join(base, 'home');
+    const src = join(base, 'src');
+    for (const d of [shared, home, src]) mkdirSync(d);
+    chmodSync(shared, 0o1777);
+    const precious = join(home, 'precious.txt');
+    writeFileSync(precious, "the victim's own data\n");
+    writeFileSync(join(src, 'a.txt'), 'alpha\n');
+    writeFileSync(
+      join(src, 'graph.json'),
+      JSON.stringify({
+        Jobs: [
+          {
+            ID: '1'.repeat(40),
+            Name: 'a',
+            Inputs: ['a.txt'],
+            Cmds: [{ Exec: ['sh', '-c', 'cat a.txt > {{OUTPUT_DIR}}/a'] }],
+          },
+        ],
+      }),
+    );
+    for (const p of [home, precious, src, join(src, 'a.txt'), join(src, 'graph.json')]) {
+      chownSync(p, VICTIM, VICTIM);
+    }
+    chmodSync(home, 0o700);
+    // Where the two processes signal each other: the victim's pid, and that the links are planted.
+    const signals = join(base, 'signals');
+    mkdirSync(signals);
+    chmodSync(signals, 0o777);
+    const pidFile = join(signals, 'pid');
+    const plantedFile = join(signals, 'planted');
+    const slot = (s: string): string => createHash('sha1').update(s).digest('hex')[0]!;
+    // The attacker makes the state directories before the victim's first run, and plants links at every temp name
+    // the victim's run could use in the next few seconds: `<file>.<pid>.<ms>.tmp`.
+    const names = [
+      `keys-memo-v1/slot-${slot(src)}`,
+      `validated-graph-v1/slot-${slot(join(src, 'graph.json'))}.json`,
+    ];
+    const plant = `const fs = require('fs'); const pid = fs.readFileSync(${JSON.stringify(pidFile)}, 'utf8').trim();
+const now = Date.now();
+for (const name of ${JSON.stringify(names)}) for (let m = now - 200; m < now + 8000; m++) {
+  try { fs.symlinkSync(${JSON.stringify(precious)}, ${JSON.stringify(shared)} + '/' + name + '.' + pid + '.' + m + '.tmp'); } catch {}
+}
+fs.writeFileSync(${JSON.stringify(plantedFile)}, 'yes');`;
+    writeFileSync(join(base, 'plant.cjs'), plant);
+    const attacker = runAs(
+      ATTACKER,
+      `mkdir -m 777 ${shared}/keys-memo-v1 ${shared}/validated-graph-v1 && ` +
+        `while [ ! -s ${pidFile} ]; do sleep 0.01; done; ${process.execPath} ${base}/plant.cjs`,
+    );
+    // The victim's shell writes its pid, waits for the links, then becomes the run (same pid).
+    const victim = await runAs(
+      VICTIM,
+      `cd ${src} && echo $$ > ${pidFile} && while [ ! -e ${plantedFile} ]; do sleep 0.01; done; ` +
+        `exec ${process.execPath} ${CLI} run --graph graph.json --cache-dir ${shared} -q`,
+      { HOME: home },
+    );
+    const planted = await attacker;
+    expect(planted.code, planted.out).toBe(0);
+    expect(victim.code, victim.out).toBe(0);
+    expect(readFileSync(precious, 'utf8')).toBe("the victim's own data\n");
+    for (const name of names) {
+      let st;
+      try {
+        st = lstatSync(join(shared, name));
+      } catch {
+        continue;
+      }
+      expect(st.isSymbolicLink(), name).toBe(false);
+    }
+  }, 60_000);
+});
