@@ -1540,16 +1540,18 @@ var read_own_file = __webpack_require__(5958);
 var state_file = __webpack_require__(2148);
 ;// CONCATENATED MODULE: ./src/ids/keys-memo.ts
 /**
- * The keys a run computed last, kept so that a run of the same graph over the same input digests takes them
- * instead of computing them again: for 1,000 jobs of ten inputs each, most of what keying costs once the digests
- * are known (a fully cached run computes every key and needs them all).
+ * The keys a run computed last, kept with the input digests they were computed from, so that a run of the same
+ * graph takes them instead of computing them again: all of them when no digest changed (a fully cached run), and
+ * all but those of the jobs an edit reaches otherwise (one leaf edited: one key computed). For 1,000 jobs of ten
+ * inputs each, that is most of what keying costs once the digests are known.
  *
- * Exact, not a guess: keys are a function of the graph, the salt and the inputs' digests (job-key.ts), and the memo
- * is found by a digest of exactly those: the graph's identity (the digest of its validated form, every job field
- * for field; graph-identity.ts), the salt, every input's mode, blob ID and link blob ID in the graph's order, and
- * this code's own identity and key schema. The digests themselves come from git or the disk as in every run; only
- * the encoding and hashing of each job's record is skipped. A graph without an identity (one the validated-graph
- * cache neither gave nor kept) and a graph with a missing input are never memoized.
+ * Exact, not a guess: keys are a function of the graph, the salt and the inputs' digests (job-key.ts). The memo is
+ * found by a digest of the graph's identity (the digest of its validated form, every job field for field;
+ * graph-identity.ts), the salt, and this code's own identity and key schema; it holds every input's mode, blob ID
+ * and link blob ID, in the graph's order, as they were, and each job's key. A job keeps its kept key only when
+ * none of its inputs changed and every dependency kept its own (computeKeys). The digests themselves are found as
+ * in every run. A graph without an identity (one the validated-graph cache neither gave nor kept) and a graph with
+ * a missing input are never memoized.
  *
  * The file (one of sixteen slots, chosen by the caller) is read only when it is a regular file of this user that
  * nobody else may write (its keys decide what is restored), and its payload carries a digest of its own: a
@@ -1564,49 +1566,62 @@ var state_file = __webpack_require__(2148);
 
 const MAGIC = 'disbuild-keys-memo';
 /** Raised whenever what the memo holds, or how it is found, changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const KEY = /^[0-9a-f]{40}$/;
 /**
- * The graph's keys from `file` when it holds those of this very graph, salt and digests; else computed by
- * `compute` and, when they could be, kept there for the next run. `inputs` are the graph's distinct input paths in
- * the order graphInputs gives them.
+ * The graph's keys, computed by `compute` with what `file` holds of this graph and salt (see KnownKeys), then kept
+ * there for the next run; taken from there whole when no input's digest changed. `inputs` are the graph's
+ * distinct input paths in the order graphInputs gives them.
  */
 function memoizedKeys(file, graph, salt, schema, inputs, digests, compute) {
-    const identity = memoIdentity(graph, salt, schema, inputs, digests);
-    if (identity === undefined)
+    const graphKey = (0,graph_identity/* graphIdentity */.X)(graph);
+    const states = graphKey === undefined ? undefined : statesText(inputs, digests);
+    if (graphKey === undefined || states === undefined)
         return compute();
+    const identity = (0,external_node_crypto_.createHash)('sha256')
+        .update(`${MAGIC}\0${FORMAT}\0${schema}\0${(0,code_identity/* codeIdentity */.y)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url))}\0`)
+        .update(`${graphKey}\0${inputs.length}\0${Buffer.byteLength(salt)}\0${salt}\0`)
+        .digest('hex');
     const kept = readMemo(file, identity, graph);
-    if (kept !== undefined)
-        return (0,result.ok)(kept);
-    const keys = compute();
+    if (kept !== undefined && kept.states === states)
+        return (0,result.ok)(kept.keys);
+    const keys = compute(kept && { keys: kept.keys, changed: changedInputs(kept.states, states, inputs) });
     if (keys.ok)
-        writeMemo(file, identity, graph, keys.value);
+        writeMemo(file, identity, states, graph, keys.value);
     return keys;
 }
-/** The digest everything the keys depend on, or undefined when the graph has no identity or an input no digest. */
-function memoIdentity(graph, salt, schema, inputs, digests) {
-    const graphKey = (0,graph_identity/* graphIdentity */.X)(graph);
-    if (graphKey === undefined)
-        return undefined;
-    // Modes and blob IDs are ASCII words without spaces: one line per input is unambiguous, and the paths are the
-    // graph's (its identity names them, in this order).
-    let states = '';
+/**
+ * One line per input: its mode, blob ID and link blob ID, ASCII words without spaces (so the lines are
+ * unambiguous, and the paths are the graph's, in its order). Undefined when an input has no digest.
+ */
+function statesText(inputs, digests) {
+    let text = '';
     for (const p of inputs) {
         const s = digests.get(p);
         if (s === undefined || !('digest' in s))
             return undefined;
-        states += s.link === undefined ? `${s.mode} ${s.digest}\n` : `${s.mode} ${s.digest} ${s.link}\n`;
+        text += s.link === undefined ? `${s.mode} ${s.digest}\n` : `${s.mode} ${s.digest} ${s.link}\n`;
     }
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(`${MAGIC}\0${FORMAT}\0${schema}\0${(0,code_identity/* codeIdentity */.y)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url))}\0`)
-        .update(`${graphKey}\0${inputs.length}\0${Buffer.byteLength(salt)}\0${salt}\0`)
-        .update(states)
-        .digest('hex');
+    return text;
+}
+/** The inputs whose line differs between two states texts of the same inputs. */
+function changedInputs(before, now, inputs) {
+    const a = before.split('\n');
+    const b = now.split('\n');
+    const changed = new Set();
+    for (let i = 0; i < inputs.length; i++)
+        if (a[i] !== b[i])
+            changed.add(inputs[i]);
+    return changed;
 }
 function payloadDigest(payload) {
-    return (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
+    return (0,external_node_crypto_.createHash)('sha256').update(payload, 'latin1').digest('hex');
 }
-/** The kept keys of `identity` by label, or undefined when the file holds another's, none, or is not to be trusted. */
+/**
+ * What the file holds for `identity` (the states text, and the keys by label), or undefined when it holds another
+ * graph's, none, or is not to be trusted. The file: the identity, the payload's digest, the states text's length,
+ * each on a line, then the payload (the states text, then one key per job in the graph's order).
+ */
 function readMemo(file, identity, graph) {
     let bytes;
     try {
@@ -1622,12 +1637,17 @@ function readMemo(file, identity, graph) {
     if (!text.startsWith(head))
         return undefined;
     const digestEnd = text.indexOf('\n', head.length);
-    if (digestEnd < 0)
+    const lengthEnd = digestEnd < 0 ? -1 : text.indexOf('\n', digestEnd + 1);
+    if (lengthEnd < 0)
         return undefined;
-    const payload = text.slice(digestEnd + 1);
+    const payload = text.slice(lengthEnd + 1);
     if (text.slice(head.length, digestEnd) !== payloadDigest(payload))
         return undefined;
-    const lines = payload.split('\n');
+    const statesLength = Number(text.slice(digestEnd + 1, lengthEnd));
+    if (!Number.isSafeInteger(statesLength) || statesLength < 0 || statesLength > payload.length)
+        return undefined;
+    const keysText = payload.slice(statesLength);
+    const lines = keysText === '' ? [] : keysText.split('\n');
     if (lines.length !== graph.jobs.length)
         return undefined;
     const keys = new Map();
@@ -1636,12 +1656,12 @@ function readMemo(file, identity, graph) {
             return undefined;
         keys.set(graph.jobs[i].label, lines[i]);
     }
-    return keys;
+    return { states: payload.slice(0, statesLength), keys };
 }
-/** Replaces the file with the keys of `identity`, one per job in the graph's order (see writeStateFile). */
-function writeMemo(file, identity, graph, keys) {
-    const payload = graph.jobs.map((j) => keys.get(j.label)).join('\n');
-    (0,state_file/* writeStateFile */.V)(file, `${identity}\n${payloadDigest(payload)}\n${payload}`);
+/** Replaces the file with the keys of `identity` and the states they were computed from (see writeStateFile). */
+function writeMemo(file, identity, states, graph, keys) {
+    const payload = states + graph.jobs.map((j) => keys.get(j.label)).join('\n');
+    (0,state_file/* writeStateFile */.V)(file, `${identity}\n${payloadDigest(payload)}\n${states.length}\n${payload}`);
 }
 
 ;// CONCATENATED MODULE: ./src/ids/topological-order.ts
@@ -1690,13 +1710,22 @@ const KEY_SCHEMA = 'disbuild-key-v2';
 /**
  * Every job's key, dependencies before dependents. `digests` must answer every input path; an input that is
  * missing (or absent from the map), or that cannot be an input (a dangling link, a path leading outside the source
- * directory), is a problem naming the job and the input, and all such problems come back together.
+ * directory), is a problem naming the job and the input, and all such problems come back together. With `known`,
+ * a job none of whose inputs changed and each of whose dependencies has its known key keeps its known key: every
+ * part of its record is then what it was (the graph and salt being the same).
  */
-function computeKeys(graph, digests, salt) {
+function computeKeys(graph, digests, salt, known) {
     const keys = new Map();
     const problems = [];
     const keyOf = (label) => keys.get(label);
     for (const job of topologicalOrder(graph)) {
+        const kept = known?.keys.get(job.label);
+        if (kept !== undefined &&
+            !job.inputs.some((p) => known.changed.has(p)) &&
+            job.deps.every((d) => keys.get(d) === known.keys.get(d))) {
+            keys.set(job.label, kept);
+            continue;
+        }
         const h = new canonical/* CanonicalHasher */.A().field('schema', KEY_SCHEMA).field('salt', salt);
         encodeInputs(h, job, digests, problems);
         h.count('cmds', job.cmds.length);
@@ -1851,7 +1880,7 @@ async function keyGraphAndInputs(graph, sourceDir, salt, listings, memoFile) {
     const since = listings?.startedAt ?? Date.now();
     const inputs = graphInputs(graph);
     const digests = await (0,file_digest/* chooseDigests */.Dj)(sourceDir, inputs, listings);
-    const compute = () => computeKeys(graph, digests, salt);
+    const compute = (known) => computeKeys(graph, digests, salt, known);
     const keys = memoFile === undefined
         ? compute()
         : memoizedKeys(memoFile, graph, salt, KEY_SCHEMA, inputs, digests, compute);

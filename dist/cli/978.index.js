@@ -236,9 +236,9 @@ function isAlive(pid) {
 function readRegularFile(file, accept = () => true) {
     return readRegularBytes(file, accept)?.toString('utf8');
 }
-/** As readRegularFile, the bytes. */
-function readRegularBytes(file, accept) {
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+/** As readRegularFile, the bytes; `flags` are added to the open's. */
+function readRegularBytes(file, accept, flags = 0) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK | flags);
     try {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
         return st.isFile() && accept(st) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd) : undefined;
@@ -249,9 +249,10 @@ function readRegularBytes(file, accept) {
 }
 /**
  * The text of `file` when it is a regular file of this user that no one else may write, else undefined; throws as
- * `open` does (ENOENT). For state whose content vouches for something (outputs in place, a compiled or validated
- * graph): whoever can write it can make a run trust anything, so a file another user wrote or may write (a shared
- * cache directory, a run under another account) is not read.
+ * `open` does (ENOENT, and ELOOP for a link). For state whose content vouches for something (outputs in place, a
+ * compiled or validated graph, keys): whoever can write it can make a run trust anything, so a file another user
+ * wrote or may write (a shared cache directory, a run under another account) is not read. Nor is a link at its name:
+ * state files are never links, and one put there by another user would have the run read whatever it points to.
  */
 function readOwnFile(file) {
     return readOwnBytes(file)?.toString('utf8');
@@ -259,7 +260,7 @@ function readOwnFile(file) {
 /** As readOwnFile, the bytes: for a caller that checks a digest before it decodes anything. */
 function readOwnBytes(file) {
     const uid = process.getuid?.();
-    return readRegularBytes(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0);
+    return readRegularBytes(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
 }
 
 
@@ -295,24 +296,31 @@ const err = (error) => ({ ok: false, error });
 /**
  * Replaces a file of state kept between runs with `text`, readable by this user alone in a directory of its own
  * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). The
- * temp files that writers of this same file left when killed before their rename are removed; a live process's is
- * its write under way. Only those: the directory may hold files of others (the cache directory's root holds the
- * job timings). A failure is ignored: the state is only a saving, and the next run does the work again.
+ * temp file is created, never opened: in a cache directory shared with another user, a link planted at its name
+ * (which is easy to guess) would otherwise have this run write through it into any file it may write, and rename
+ * the link into place. Anything at that name makes the write fail. The temp files that writers of this same file
+ * left when killed before their rename are removed; a live process's is its write under way. Only those: the
+ * directory may hold files of others (the cache directory's root holds the job timings). A failure is ignored: the
+ * state is only a saving, and the next run does the work again.
  */
 function writeStateFile(file, text) {
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    let made = false;
     try {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true, mode: 0o700 });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600 });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600, flag: 'wx' });
+        made = true;
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, file);
         removeDeadWrites(file);
     }
     catch {
+        if (!made)
+            return;
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(temp);
         }
         catch {
-            // Never written.
+            // Renamed, or gone already.
         }
     }
 }

@@ -37838,24 +37838,31 @@ var read_own_file = __nccwpck_require__(5958);
 /**
  * Replaces a file of state kept between runs with `text`, readable by this user alone in a directory of its own
  * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). The
- * temp files that writers of this same file left when killed before their rename are removed; a live process's is
- * its write under way. Only those: the directory may hold files of others (the cache directory's root holds the
- * job timings). A failure is ignored: the state is only a saving, and the next run does the work again.
+ * temp file is created, never opened: in a cache directory shared with another user, a link planted at its name
+ * (which is easy to guess) would otherwise have this run write through it into any file it may write, and rename
+ * the link into place. Anything at that name makes the write fail. The temp files that writers of this same file
+ * left when killed before their rename are removed; a live process's is its write under way. Only those: the
+ * directory may hold files of others (the cache directory's root holds the job timings). A failure is ignored: the
+ * state is only a saving, and the next run does the work again.
  */
 function state_file_writeStateFile(file, text) {
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    let made = false;
     try {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
-        (0,external_node_fs_.writeFileSync)(temp, text, { mode: 0o600 });
+        (0,external_node_fs_.writeFileSync)(temp, text, { mode: 0o600, flag: 'wx' });
+        made = true;
         (0,external_node_fs_.renameSync)(temp, file);
         removeDeadWrites(file);
     }
     catch {
+        if (!made)
+            return;
         try {
             (0,external_node_fs_.unlinkSync)(temp);
         }
         catch {
-            // Never written.
+            // Renamed, or gone already.
         }
     }
 }
@@ -40557,16 +40564,18 @@ function codeIdentity(self) {
 
 ;// CONCATENATED MODULE: ./src/ids/keys-memo.ts
 /**
- * The keys a run computed last, kept so that a run of the same graph over the same input digests takes them
- * instead of computing them again: for 1,000 jobs of ten inputs each, most of what keying costs once the digests
- * are known (a fully cached run computes every key and needs them all).
+ * The keys a run computed last, kept with the input digests they were computed from, so that a run of the same
+ * graph takes them instead of computing them again: all of them when no digest changed (a fully cached run), and
+ * all but those of the jobs an edit reaches otherwise (one leaf edited: one key computed). For 1,000 jobs of ten
+ * inputs each, that is most of what keying costs once the digests are known.
  *
- * Exact, not a guess: keys are a function of the graph, the salt and the inputs' digests (job-key.ts), and the memo
- * is found by a digest of exactly those: the graph's identity (the digest of its validated form, every job field
- * for field; graph-identity.ts), the salt, every input's mode, blob ID and link blob ID in the graph's order, and
- * this code's own identity and key schema. The digests themselves come from git or the disk as in every run; only
- * the encoding and hashing of each job's record is skipped. A graph without an identity (one the validated-graph
- * cache neither gave nor kept) and a graph with a missing input are never memoized.
+ * Exact, not a guess: keys are a function of the graph, the salt and the inputs' digests (job-key.ts). The memo is
+ * found by a digest of the graph's identity (the digest of its validated form, every job field for field;
+ * graph-identity.ts), the salt, and this code's own identity and key schema; it holds every input's mode, blob ID
+ * and link blob ID, in the graph's order, as they were, and each job's key. A job keeps its kept key only when
+ * none of its inputs changed and every dependency kept its own (computeKeys). The digests themselves are found as
+ * in every run. A graph without an identity (one the validated-graph cache neither gave nor kept) and a graph with
+ * a missing input are never memoized.
  *
  * The file (one of sixteen slots, chosen by the caller) is read only when it is a regular file of this user that
  * nobody else may write (its keys decide what is restored), and its payload carries a digest of its own: a
@@ -40581,49 +40590,62 @@ function codeIdentity(self) {
 
 const MAGIC = 'disbuild-keys-memo';
 /** Raised whenever what the memo holds, or how it is found, changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 const KEY = /^[0-9a-f]{40}$/;
 /**
- * The graph's keys from `file` when it holds those of this very graph, salt and digests; else computed by
- * `compute` and, when they could be, kept there for the next run. `inputs` are the graph's distinct input paths in
- * the order graphInputs gives them.
+ * The graph's keys, computed by `compute` with what `file` holds of this graph and salt (see KnownKeys), then kept
+ * there for the next run; taken from there whole when no input's digest changed. `inputs` are the graph's
+ * distinct input paths in the order graphInputs gives them.
  */
 function memoizedKeys(file, graph, salt, schema, inputs, digests, compute) {
-    const identity = memoIdentity(graph, salt, schema, inputs, digests);
-    if (identity === undefined)
+    const graphKey = graphIdentity(graph);
+    const states = graphKey === undefined ? undefined : statesText(inputs, digests);
+    if (graphKey === undefined || states === undefined)
         return compute();
+    const identity = (0,external_node_crypto_.createHash)('sha256')
+        .update(`${MAGIC}\0${FORMAT}\0${schema}\0${codeIdentity((0,external_node_url_.fileURLToPath)(import.meta.url))}\0`)
+        .update(`${graphKey}\0${inputs.length}\0${Buffer.byteLength(salt)}\0${salt}\0`)
+        .digest('hex');
     const kept = readMemo(file, identity, graph);
-    if (kept !== undefined)
-        return (0,util_result.ok)(kept);
-    const keys = compute();
+    if (kept !== undefined && kept.states === states)
+        return (0,util_result.ok)(kept.keys);
+    const keys = compute(kept && { keys: kept.keys, changed: changedInputs(kept.states, states, inputs) });
     if (keys.ok)
-        writeMemo(file, identity, graph, keys.value);
+        writeMemo(file, identity, states, graph, keys.value);
     return keys;
 }
-/** The digest everything the keys depend on, or undefined when the graph has no identity or an input no digest. */
-function memoIdentity(graph, salt, schema, inputs, digests) {
-    const graphKey = graphIdentity(graph);
-    if (graphKey === undefined)
-        return undefined;
-    // Modes and blob IDs are ASCII words without spaces: one line per input is unambiguous, and the paths are the
-    // graph's (its identity names them, in this order).
-    let states = '';
+/**
+ * One line per input: its mode, blob ID and link blob ID, ASCII words without spaces (so the lines are
+ * unambiguous, and the paths are the graph's, in its order). Undefined when an input has no digest.
+ */
+function statesText(inputs, digests) {
+    let text = '';
     for (const p of inputs) {
         const s = digests.get(p);
         if (s === undefined || !('digest' in s))
             return undefined;
-        states += s.link === undefined ? `${s.mode} ${s.digest}\n` : `${s.mode} ${s.digest} ${s.link}\n`;
+        text += s.link === undefined ? `${s.mode} ${s.digest}\n` : `${s.mode} ${s.digest} ${s.link}\n`;
     }
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(`${MAGIC}\0${FORMAT}\0${schema}\0${codeIdentity((0,external_node_url_.fileURLToPath)(import.meta.url))}\0`)
-        .update(`${graphKey}\0${inputs.length}\0${Buffer.byteLength(salt)}\0${salt}\0`)
-        .update(states)
-        .digest('hex');
+    return text;
+}
+/** The inputs whose line differs between two states texts of the same inputs. */
+function changedInputs(before, now, inputs) {
+    const a = before.split('\n');
+    const b = now.split('\n');
+    const changed = new Set();
+    for (let i = 0; i < inputs.length; i++)
+        if (a[i] !== b[i])
+            changed.add(inputs[i]);
+    return changed;
 }
 function payloadDigest(payload) {
-    return (0,external_node_crypto_.createHash)('sha256').update(payload).digest('hex');
+    return (0,external_node_crypto_.createHash)('sha256').update(payload, 'latin1').digest('hex');
 }
-/** The kept keys of `identity` by label, or undefined when the file holds another's, none, or is not to be trusted. */
+/**
+ * What the file holds for `identity` (the states text, and the keys by label), or undefined when it holds another
+ * graph's, none, or is not to be trusted. The file: the identity, the payload's digest, the states text's length,
+ * each on a line, then the payload (the states text, then one key per job in the graph's order).
+ */
 function readMemo(file, identity, graph) {
     let bytes;
     try {
@@ -40639,12 +40661,17 @@ function readMemo(file, identity, graph) {
     if (!text.startsWith(head))
         return undefined;
     const digestEnd = text.indexOf('\n', head.length);
-    if (digestEnd < 0)
+    const lengthEnd = digestEnd < 0 ? -1 : text.indexOf('\n', digestEnd + 1);
+    if (lengthEnd < 0)
         return undefined;
-    const payload = text.slice(digestEnd + 1);
+    const payload = text.slice(lengthEnd + 1);
     if (text.slice(head.length, digestEnd) !== payloadDigest(payload))
         return undefined;
-    const lines = payload.split('\n');
+    const statesLength = Number(text.slice(digestEnd + 1, lengthEnd));
+    if (!Number.isSafeInteger(statesLength) || statesLength < 0 || statesLength > payload.length)
+        return undefined;
+    const keysText = payload.slice(statesLength);
+    const lines = keysText === '' ? [] : keysText.split('\n');
     if (lines.length !== graph.jobs.length)
         return undefined;
     const keys = new Map();
@@ -40653,12 +40680,12 @@ function readMemo(file, identity, graph) {
             return undefined;
         keys.set(graph.jobs[i].label, lines[i]);
     }
-    return keys;
+    return { states: payload.slice(0, statesLength), keys };
 }
-/** Replaces the file with the keys of `identity`, one per job in the graph's order (see writeStateFile). */
-function writeMemo(file, identity, graph, keys) {
-    const payload = graph.jobs.map((j) => keys.get(j.label)).join('\n');
-    state_file_writeStateFile(file, `${identity}\n${payloadDigest(payload)}\n${payload}`);
+/** Replaces the file with the keys of `identity` and the states they were computed from (see writeStateFile). */
+function writeMemo(file, identity, states, graph, keys) {
+    const payload = states + graph.jobs.map((j) => keys.get(j.label)).join('\n');
+    state_file_writeStateFile(file, `${identity}\n${payloadDigest(payload)}\n${states.length}\n${payload}`);
 }
 
 ;// CONCATENATED MODULE: ./src/ids/topological-order.ts
@@ -40707,13 +40734,22 @@ const KEY_SCHEMA = 'disbuild-key-v2';
 /**
  * Every job's key, dependencies before dependents. `digests` must answer every input path; an input that is
  * missing (or absent from the map), or that cannot be an input (a dangling link, a path leading outside the source
- * directory), is a problem naming the job and the input, and all such problems come back together.
+ * directory), is a problem naming the job and the input, and all such problems come back together. With `known`,
+ * a job none of whose inputs changed and each of whose dependencies has its known key keeps its known key: every
+ * part of its record is then what it was (the graph and salt being the same).
  */
-function computeKeys(graph, digests, salt) {
+function computeKeys(graph, digests, salt, known) {
     const keys = new Map();
     const problems = [];
     const keyOf = (label) => keys.get(label);
     for (const job of topologicalOrder(graph)) {
+        const kept = known?.keys.get(job.label);
+        if (kept !== undefined &&
+            !job.inputs.some((p) => known.changed.has(p)) &&
+            job.deps.every((d) => keys.get(d) === known.keys.get(d))) {
+            keys.set(job.label, kept);
+            continue;
+        }
         const h = new canonical/* CanonicalHasher */.A().field('schema', KEY_SCHEMA).field('salt', salt);
         encodeInputs(h, job, digests, problems);
         h.count('cmds', job.cmds.length);
@@ -40868,7 +40904,7 @@ async function keyGraphAndInputs(graph, sourceDir, salt, listings, memoFile) {
     const since = listings?.startedAt ?? Date.now();
     const inputs = graphInputs(graph);
     const digests = await chooseDigests(sourceDir, inputs, listings);
-    const compute = () => computeKeys(graph, digests, salt);
+    const compute = (known) => computeKeys(graph, digests, salt, known);
     const keys = memoFile === undefined
         ? compute()
         : memoizedKeys(memoFile, graph, salt, KEY_SCHEMA, inputs, digests, compute);
@@ -51937,9 +51973,9 @@ function quoted(s, max = SHOWN_CHARS) {
 function readRegularFile(file, accept = () => true) {
     return readRegularBytes(file, accept)?.toString('utf8');
 }
-/** As readRegularFile, the bytes. */
-function readRegularBytes(file, accept) {
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+/** As readRegularFile, the bytes; `flags` are added to the open's. */
+function readRegularBytes(file, accept, flags = 0) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK | flags);
     try {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
         return st.isFile() && accept(st) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd) : undefined;
@@ -51950,9 +51986,10 @@ function readRegularBytes(file, accept) {
 }
 /**
  * The text of `file` when it is a regular file of this user that no one else may write, else undefined; throws as
- * `open` does (ENOENT). For state whose content vouches for something (outputs in place, a compiled or validated
- * graph): whoever can write it can make a run trust anything, so a file another user wrote or may write (a shared
- * cache directory, a run under another account) is not read.
+ * `open` does (ENOENT, and ELOOP for a link). For state whose content vouches for something (outputs in place, a
+ * compiled or validated graph, keys): whoever can write it can make a run trust anything, so a file another user
+ * wrote or may write (a shared cache directory, a run under another account) is not read. Nor is a link at its name:
+ * state files are never links, and one put there by another user would have the run read whatever it points to.
  */
 function readOwnFile(file) {
     return readOwnBytes(file)?.toString('utf8');
@@ -51960,7 +51997,7 @@ function readOwnFile(file) {
 /** As readOwnFile, the bytes: for a caller that checks a digest before it decodes anything. */
 function readOwnBytes(file) {
     const uid = process.getuid?.();
-    return readRegularBytes(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0);
+    return readRegularBytes(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
 }
 
 

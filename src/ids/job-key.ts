@@ -24,19 +24,40 @@ export const KEY_SCHEMA = 'disbuild-key-v2';
 type KeyOf = (label: JobLabel) => JobKey;
 
 /**
+ * Keys computed before for this same graph and salt (keys-memo.ts), and the input paths whose digests are not
+ * what they were then. Only with digests that answer every input with a digest.
+ */
+export interface KnownKeys {
+  keys: ReadonlyMap<JobLabel, JobKey>;
+  changed: ReadonlySet<string>;
+}
+
+/**
  * Every job's key, dependencies before dependents. `digests` must answer every input path; an input that is
  * missing (or absent from the map), or that cannot be an input (a dangling link, a path leading outside the source
- * directory), is a problem naming the job and the input, and all such problems come back together.
+ * directory), is a problem naming the job and the input, and all such problems come back together. With `known`,
+ * a job none of whose inputs changed and each of whose dependencies has its known key keeps its known key: every
+ * part of its record is then what it was (the graph and salt being the same).
  */
 export function computeKeys(
   graph: Graph,
   digests: ReadonlyMap<string, InputState>,
   salt: string,
+  known?: KnownKeys,
 ): Result<Map<JobLabel, JobKey>, GraphProblem[]> {
   const keys = new Map<JobLabel, JobKey>();
   const problems: GraphProblem[] = [];
   const keyOf: KeyOf = (label) => keys.get(label)!;
   for (const job of topologicalOrder(graph)) {
+    const kept = known?.keys.get(job.label);
+    if (
+      kept !== undefined &&
+      !job.inputs.some((p) => known!.changed.has(p)) &&
+      job.deps.every((d) => keys.get(d) === known!.keys.get(d))
+    ) {
+      keys.set(job.label, kept);
+      continue;
+    }
     const h = new CanonicalHasher().field('schema', KEY_SCHEMA).field('salt', salt);
     encodeInputs(h, job, digests, problems);
     h.count('cmds', job.cmds.length);
@@ -209,7 +230,8 @@ export async function keyGraphAndInputs(
   const since = listings?.startedAt ?? Date.now();
   const inputs = graphInputs(graph);
   const digests = await chooseDigests(sourceDir, inputs, listings);
-  const compute = (): Result<Map<JobLabel, JobKey>, GraphProblem[]> => computeKeys(graph, digests, salt);
+  const compute = (known?: KnownKeys): Result<Map<JobLabel, JobKey>, GraphProblem[]> =>
+    computeKeys(graph, digests, salt, known);
   const keys =
     memoFile === undefined
       ? compute()

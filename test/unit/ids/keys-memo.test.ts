@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,8 +55,8 @@ function digestsOf(graph: Graph, change: Record<string, object> = {}): DigestMap
 }
 
 function keysWith(graph: Graph, digests: DigestMap, salt = '') {
-  return memoizedKeys(memo, graph, salt, KEY_SCHEMA, graphInputs(graph), digests, () =>
-    computeKeys(graph, digests, salt),
+  return memoizedKeys(memo, graph, salt, KEY_SCHEMA, graphInputs(graph), digests, (known) =>
+    computeKeys(graph, digests, salt, known),
   );
 }
 
@@ -66,12 +66,24 @@ function computed(graph: Graph, digests: DigestMap, salt = ''): Map<JobLabel, st
   return r.value;
 }
 
+/** The memo's parts: identity, the states it holds, and the keys. */
+function memoParts(): { identity: string; states: string; keys: string[] } {
+  const text = readFileSync(memo, 'latin1');
+  const [identity, , length] = text.split('\n', 3) as [string, string, string];
+  const payload = text.slice(identity.length + 1 + 64 + 1 + length.length + 1);
+  return {
+    identity,
+    states: payload.slice(0, Number(length)),
+    keys: payload.slice(Number(length)).split('\n'),
+  };
+}
+
 /** Rewrites the kept keys as the memo writes them (header and payload digest): what a run would then take. */
 function plantKeys(keys: string[]): void {
-  const [identity] = readFileSync(memo, 'latin1').split('\n');
-  const payload = keys.join('\n');
+  const { identity, states } = memoParts();
+  const payload = states + keys.join('\n');
   const digest = createHash('sha256').update(payload).digest('hex');
-  writeFileSync(memo, `${identity}\n${digest}\n${payload}`, { mode: 0o600 });
+  writeFileSync(memo, `${identity}\n${digest}\n${states.length}\n${payload}`, { mode: 0o600 });
 }
 
 const PLANTED = ['1'.repeat(40), '2'.repeat(40)];
@@ -95,12 +107,53 @@ describe('keys memo', () => {
     });
   });
 
+  it('computes again only the keys an edit reaches: the jobs that read a changed input, and their dependents', async () => {
+    const graph = await load();
+    const app = digestsOf(graph, { 'src/b.c': { digest: blob('edited') } });
+    const lib = digestsOf(graph, { 'src/a.c': { digest: blob('edited') } });
+    // With the keys kept as they were computed, each edit gives exactly the keys computing every key gives.
+    for (const digests of [digestsOf(graph), app, lib, digestsOf(graph), lib, app]) {
+      expect(keysWith(graph, digests)).toEqual({ ok: true, value: computed(graph, digests) });
+    }
+    // Which keys were taken: with planted ones kept, an input of the dependent only leaves the dependency's.
+    keysWith(graph, digestsOf(graph));
+    plantKeys(PLANTED);
+    const r = keysWith(graph, app);
+    expect(r.ok && r.value.get(A as JobLabel)).toBe(PLANTED[0]);
+    expect(r.ok && r.value.get(B as JobLabel)).not.toBe(PLANTED[1]);
+    // An input of the dependency: neither is taken.
+    plantKeys(PLANTED);
+    const both = keysWith(graph, lib);
+    expect(both.ok && [...both.value.values()]).toEqual([...computed(graph, lib).values()]);
+    // The memo holds the last keys and states: the same digests again take them whole.
+    plantKeys(PLANTED);
+    expect(keysWith(graph, lib)).toEqual({
+      ok: true,
+      value: new Map([
+        [A, PLANTED[0]],
+        [B, PLANTED[1]],
+      ]),
+    });
+  });
+
+  it('keeps the (no) keys of a graph without jobs, and takes them from the memo', async () => {
+    const graph = await load(JSON.stringify({ Jobs: [] }));
+    expect(keysWith(graph, digestsOf(graph))).toEqual({ ok: true, value: new Map() });
+    const ino = statSync(memo).ino;
+    expect(keysWith(await load(JSON.stringify({ Jobs: [] })), new Map())).toEqual({
+      ok: true,
+      value: new Map(),
+    });
+    // Not written again: a hit.
+    expect(statSync(memo).ino).toBe(ino);
+  });
+
   it.each([
     ['an input blob', (g: Graph) => keysWith(g, digestsOf(g, { 'src/l.c': { digest: blob('edited') } }))],
     ['an input mode', (g: Graph) => keysWith(g, digestsOf(g, { 'src/a.c': { mode: 'executable' } }))],
     [
       'an input becoming a link',
-      (g: Graph) => keysWith(g, digestsOf(g, { 'src/b.c': { link: blob('to') } })),
+      (g: Graph) => keysWith(g, digestsOf(g, { 'src/a.c': { link: blob('to') } })),
     ],
     ['the salt', (g: Graph) => keysWith(g, digestsOf(g), 'v2')],
     [
@@ -165,6 +218,6 @@ describe('keys memo', () => {
     chownSync(memo, 65534, 65534);
     expect(keysWith(graph, digests)).toEqual(expected);
     // Each time the computed keys were kept again, over what was there.
-    expect(readFileSync(memo, 'latin1').split('\n').slice(2)).toEqual([...expected.value.values()]);
+    expect(memoParts().keys).toEqual([...expected.value.values()]);
   });
 });
