@@ -1100,13 +1100,7 @@ function validatedGraphKey(text) {
  * not a regular file, or another user owns it or may write it.
  */
 function readValidatedGraph(file, key) {
-    let bytes;
-    try {
-        bytes = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readOwnBytes */ .KV)(file);
-    }
-    catch {
-        return undefined;
-    }
+    const bytes = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readOwnBytesIfAny */ .bv)(file);
     if (bytes === undefined)
         return undefined;
     // Checked as bytes: most of a large graph's cost here was decoding and hashing text (see validatedGraphKey).
@@ -1532,10 +1526,11 @@ function quoted(s, max = SHOWN_CHARS) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KV: () => (/* binding */ readOwnBytes),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   bv: () => (/* binding */ readOwnBytesIfAny),
 /* harmony export */   zx: () => (/* binding */ readOwnFile)
 /* harmony export */ });
+/* unused harmony export readOwnBytes */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -1572,6 +1567,15 @@ function readOwnFile(file) {
 function readOwnBytes(file) {
     const uid = process.getuid?.();
     return readRegularBytes(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
+}
+/** As readOwnBytes, but undefined as well for a file that cannot be opened (missing, a link, unreadable). */
+function readOwnBytesIfAny(file) {
+    try {
+        return readOwnBytes(file);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

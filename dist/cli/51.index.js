@@ -1623,13 +1623,7 @@ function payloadDigest(payload) {
  * each on a line, then the payload (the states text, then one key per job in the graph's order).
  */
 function readMemo(file, identity, graph) {
-    let bytes;
-    try {
-        bytes = (0,read_own_file/* readOwnBytes */.KV)(file);
-    }
-    catch {
-        return undefined;
-    }
+    const bytes = (0,read_own_file/* readOwnBytesIfAny */.bv)(file);
     if (bytes === undefined)
         return undefined;
     const text = bytes.toString('latin1');

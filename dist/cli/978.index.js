@@ -221,10 +221,11 @@ function isAlive(pid) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KV: () => (/* binding */ readOwnBytes),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   bv: () => (/* binding */ readOwnBytesIfAny),
 /* harmony export */   zx: () => (/* binding */ readOwnFile)
 /* harmony export */ });
+/* unused harmony export readOwnBytes */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -261,6 +262,15 @@ function readOwnFile(file) {
 function readOwnBytes(file) {
     const uid = process.getuid?.();
     return readRegularBytes(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
+}
+/** As readOwnBytes, but undefined as well for a file that cannot be opened (missing, a link, unreadable). */
+function readOwnBytesIfAny(file) {
+    try {
+        return readOwnBytes(file);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

@@ -40647,13 +40647,7 @@ function payloadDigest(payload) {
  * each on a line, then the payload (the states text, then one key per job in the graph's order).
  */
 function readMemo(file, identity, graph) {
-    let bytes;
-    try {
-        bytes = (0,read_own_file/* readOwnBytes */.KV)(file);
-    }
-    catch {
-        return undefined;
-    }
+    const bytes = (0,read_own_file/* readOwnBytesIfAny */.bv)(file);
     if (bytes === undefined)
         return undefined;
     const text = bytes.toString('latin1');
@@ -45687,13 +45681,7 @@ function validatedGraphKey(text) {
  * not a regular file, or another user owns it or may write it.
  */
 function readValidatedGraph(file, key) {
-    let bytes;
-    try {
-        bytes = (0,read_own_file/* readOwnBytes */.KV)(file);
-    }
-    catch {
-        return undefined;
-    }
+    const bytes = (0,read_own_file/* readOwnBytesIfAny */.bv)(file);
     if (bytes === undefined)
         return undefined;
     // Checked as bytes: most of a large graph's cost here was decoding and hashing text (see validatedGraphKey).
@@ -51958,10 +51946,11 @@ function quoted(s, max = SHOWN_CHARS) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   KV: () => (/* binding */ readOwnBytes),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   bv: () => (/* binding */ readOwnBytesIfAny),
 /* harmony export */   zx: () => (/* binding */ readOwnFile)
 /* harmony export */ });
+/* unused harmony export readOwnBytes */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -51998,6 +51987,15 @@ function readOwnFile(file) {
 function readOwnBytes(file) {
     const uid = process.getuid?.();
     return readRegularBytes(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
+}
+/** As readOwnBytes, but undefined as well for a file that cannot be opened (missing, a link, unreadable). */
+function readOwnBytesIfAny(file) {
+    try {
+        return readOwnBytes(file);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

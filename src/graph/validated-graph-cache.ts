@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { codeIdentity } from '../util/code-identity.js';
 import { rememberGraphIdentity } from './graph-identity.js';
-import { readOwnBytes } from '../util/read-own-file.js';
+import { readOwnBytesIfAny } from '../util/read-own-file.js';
 import { writeStateFile } from '../util/state-file.js';
 import type { Cmd, Graph, Job, JobLabel } from './model.js';
 
@@ -60,12 +60,7 @@ export interface KeptGraph {
  * not a regular file, or another user owns it or may write it.
  */
 export function readValidatedGraph(file: string, key: string): KeptGraph | undefined {
-  let bytes: Buffer | undefined;
-  try {
-    bytes = readOwnBytes(file);
-  } catch {
-    return undefined;
-  }
+  const bytes = readOwnBytesIfAny(file);
   if (bytes === undefined) return undefined;
   // Checked as bytes: most of a large graph's cost here was decoding and hashing text (see validatedGraphKey).
   const head = `${key}\n`;

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { Graph, GraphProblem, JobLabel } from '../graph/model.js';
 import { graphIdentity } from '../graph/graph-identity.js';
 import { codeIdentity } from '../util/code-identity.js';
-import { readOwnBytes } from '../util/read-own-file.js';
+import { readOwnBytesIfAny } from '../util/read-own-file.js';
 import type { Result } from '../util/result.js';
 import { ok } from '../util/result.js';
 import { writeStateFile } from '../util/state-file.js';
@@ -99,12 +99,7 @@ function readMemo(
   identity: string,
   graph: Graph,
 ): { states: string; keys: Map<JobLabel, JobKey> } | undefined {
-  let bytes: Buffer | undefined;
-  try {
-    bytes = readOwnBytes(file);
-  } catch {
-    return undefined;
-  }
+  const bytes = readOwnBytesIfAny(file);
   if (bytes === undefined) return undefined;
   const text = bytes.toString('latin1');
   const head = `${identity}\n`;

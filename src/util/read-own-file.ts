@@ -43,3 +43,12 @@ export function readOwnBytes(file: string): Buffer | undefined {
     constants.O_NOFOLLOW,
   );
 }
+
+/** As readOwnBytes, but undefined as well for a file that cannot be opened (missing, a link, unreadable). */
+export function readOwnBytesIfAny(file: string): Buffer | undefined {
+  try {
+    return readOwnBytes(file);
+  } catch {
+    return undefined;
+  }
+}
