@@ -305,19 +305,22 @@ const err = (error) => ({ ok: false, error });
 
 /**
  * Replaces a file of state kept between runs with `text`, readable by this user alone in a directory of its own
- * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). The
- * temp file is created, never opened: in a cache directory shared with another user, a link planted at its name
- * (which is easy to guess) would otherwise have this run write through it into any file it may write, and rename
- * the link into place. Anything at that name makes the write fail. The temp files that writers of this same file
- * left when killed before their rename are removed; a live process's is its write under way. Only those: the
- * directory may hold files of others (the cache directory's root holds the job timings). A failure is ignored: the
- * state is only a saving, and the next run does the work again.
+ * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). In a
+ * cache directory shared with another user, names are easy to guess and directories may be that user's: so nothing
+ * is written in a directory that is a link or another user's, and the temp file is created, never opened (a link
+ * planted at its name would have this run write through it into any file it may write, and rename the link into
+ * place; anything at that name makes the write fail). The temp files that writers of this same file left when
+ * killed before their rename are removed; a live process's is its write under way. Only those: the directory may
+ * hold files of others (the cache directory's root holds the job timings). A failure is ignored: the state is only
+ * a saving, and the next run does the work again.
  */
 function writeStateFile(file, text) {
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
     let made = false;
     try {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true, mode: 0o700 });
+        if (!ownDirectory((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file)))
+            return;
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600, flag: 'wx' });
         made = true;
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, file);
@@ -333,6 +336,16 @@ function writeStateFile(file, text) {
             // Renamed, or gone already.
         }
     }
+}
+/**
+ * Whether `dir` is a directory of this user's, not a link to one: in a cache directory shared with another user,
+ * a state directory made (or replaced) by that user could be a link to any directory this user may write, and
+ * whatever it holds would be overwritten, or removed as a dead write.
+ */
+function ownDirectory(dir) {
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
+    const uid = process.getuid?.();
+    return st.isDirectory() && (uid === undefined || st.uid === uid);
 }
 function removeDeadWrites(file) {
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file);

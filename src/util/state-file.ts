@@ -1,22 +1,24 @@
-import { mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isAlive } from './is-alive.js';
 
 /**
  * Replaces a file of state kept between runs with `text`, readable by this user alone in a directory of its own
- * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). The
- * temp file is created, never opened: in a cache directory shared with another user, a link planted at its name
- * (which is easy to guess) would otherwise have this run write through it into any file it may write, and rename
- * the link into place. Anything at that name makes the write fail. The temp files that writers of this same file
- * left when killed before their rename are removed; a live process's is its write under way. Only those: the
- * directory may hold files of others (the cache directory's root holds the job timings). A failure is ignored: the
- * state is only a saving, and the next run does the work again.
+ * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). In a
+ * cache directory shared with another user, names are easy to guess and directories may be that user's: so nothing
+ * is written in a directory that is a link or another user's, and the temp file is created, never opened (a link
+ * planted at its name would have this run write through it into any file it may write, and rename the link into
+ * place; anything at that name makes the write fail). The temp files that writers of this same file left when
+ * killed before their rename are removed; a live process's is its write under way. Only those: the directory may
+ * hold files of others (the cache directory's root holds the job timings). A failure is ignored: the state is only
+ * a saving, and the next run does the work again.
  */
 export function writeStateFile(file: string, text: string): void {
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   let made = false;
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    if (!ownDirectory(dirname(file))) return;
     writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });
     made = true;
     renameSync(temp, file);
@@ -29,6 +31,17 @@ export function writeStateFile(file: string, text: string): void {
       // Renamed, or gone already.
     }
   }
+}
+
+/**
+ * Whether `dir` is a directory of this user's, not a link to one: in a cache directory shared with another user,
+ * a state directory made (or replaced) by that user could be a link to any directory this user may write, and
+ * whatever it holds would be overwritten, or removed as a dead write.
+ */
+function ownDirectory(dir: string): boolean {
+  const st = lstatSync(dir);
+  const uid = process.getuid?.();
+  return st.isDirectory() && (uid === undefined || st.uid === uid);
 }
 
 function removeDeadWrites(file: string): void {

@@ -122,4 +122,50 @@ fs.writeFileSync(${JSON.stringify(plantedFile)}, 'yes');`;
       expect(st.isSymbolicLink(), name).toBe(false);
     }
   }, 60_000);
+  it('writes no state into a state directory that another user replaced with a link, nor removes anything there', async () => {
+    const shared = join(base, 'shared');
+    const home = join(base, 'home');
+    const src = join(base, 'src');
+    for (const d of [shared, home, src]) mkdirSync(d);
+    chmodSync(shared, 0o1777);
+    writeFileSync(join(src, 'a.txt'), 'alpha\n');
+    writeFileSync(
+      join(src, 'graph.json'),
+      JSON.stringify({
+        Jobs: [{ ID: '1'.repeat(40), Name: 'a', Inputs: ['a.txt'], Cmds: [{ Exec: ['true'] }] }],
+      }),
+    );
+    const slot = (s: string): string => createHash('sha1').update(s).digest('hex')[0]!;
+    // The victim's own files, named as the state files and a dead write would be in those directories.
+    const own = {
+      [`slot-${slot(src)}`]: 'own 1\n',
+      [`slot-${slot(join(src, 'graph.json'))}.json`]: 'own 2\n',
+      [`slot-${slot(src)}.999999.1.tmp`]: 'own 3\n',
+    };
+    for (const [name, text] of Object.entries(own)) writeFileSync(join(home, name), text);
+    for (const p of [
+      home,
+      src,
+      join(src, 'a.txt'),
+      join(src, 'graph.json'),
+      ...Object.keys(own).map((n) => join(home, n)),
+    ]) {
+      chownSync(p, VICTIM, VICTIM);
+    }
+    const links = await runAs(
+      ATTACKER,
+      `ln -s ${home} ${shared}/keys-memo-v1 && ln -s ${home} ${shared}/validated-graph-v1`,
+    );
+    expect(links.code, links.out).toBe(0);
+    for (let run = 0; run < 2; run++) {
+      const victim = await runAs(
+        VICTIM,
+        `cd ${src} && exec ${process.execPath} ${CLI} run --graph graph.json --cache-dir ${shared} -q`,
+        { HOME: home },
+      );
+      expect(victim.code, victim.out).toBe(0);
+    }
+    for (const [name, text] of Object.entries(own))
+      expect(readFileSync(join(home, name), 'utf8'), name).toBe(text);
+  }, 60_000);
 });
