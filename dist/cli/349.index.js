@@ -1626,12 +1626,19 @@ function writeStateFile(file, text) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true, mode: 0o700 });
         if (!ownDirectory((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file)))
             return;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, text, { mode: 0o600, flag: 'wx' });
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(temp, 'wx', 0o600);
         made = true;
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(fd, text);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, file);
         removeDeadWrites(file);
     }
     catch {
+        // Not made: whatever is at that name is not this run's to remove.
         if (!made)
             return;
         try {

@@ -37853,12 +37853,19 @@ function state_file_writeStateFile(file, text) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
         if (!ownDirectory((0,external_node_path_.dirname)(file)))
             return;
-        (0,external_node_fs_.writeFileSync)(temp, text, { mode: 0o600, flag: 'wx' });
+        const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o600);
         made = true;
+        try {
+            (0,external_node_fs_.writeFileSync)(fd, text);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
         (0,external_node_fs_.renameSync)(temp, file);
         removeDeadWrites(file);
     }
     catch {
+        // Not made: whatever is at that name is not this run's to remove.
         if (!made)
             return;
         try {

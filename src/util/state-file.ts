@@ -1,4 +1,13 @@
-import { lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isAlive } from './is-alive.js';
 
@@ -19,11 +28,17 @@ export function writeStateFile(file: string, text: string): void {
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     if (!ownDirectory(dirname(file))) return;
-    writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });
+    const fd = openSync(temp, 'wx', 0o600);
     made = true;
+    try {
+      writeFileSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, file);
     removeDeadWrites(file);
   } catch {
+    // Not made: whatever is at that name is not this run's to remove.
     if (!made) return;
     try {
       unlinkSync(temp);
