@@ -1467,6 +1467,30 @@ function isAlive(pid) {
 
 /***/ }),
 
+/***/ 74:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ ownDirectory)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The stat data of `dir` when it is a directory of this user's, not a link to one; else undefined. Throws as lstat
+ * does. In a cache directory shared with another user, a directory that user made (or replaced with a link to any
+ * directory this user may write) must not receive this user's state: whatever it holds could be overwritten, or
+ * removed as a leftover, and the other user could replace what is written there.
+ */
+function ownDirectory(dir) {
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
+    const uid = process.getuid?.();
+    return st.isDirectory() && (uid === undefined || st.uid === uid) ? st : undefined;
+}
+
+
+/***/ }),
+
 /***/ 1095:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1604,7 +1628,9 @@ const err = (error) => ({ ok: false, error });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _is_alive_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5510);
+/* harmony import */ var _is_alive_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5510);
+/* harmony import */ var _own_directory_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74);
+
 
 
 
@@ -1624,7 +1650,7 @@ function writeStateFile(file, text) {
     let made = false;
     try {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true, mode: 0o700 });
-        if (!ownDirectory((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file)))
+        if (!(0,_own_directory_js__WEBPACK_IMPORTED_MODULE_2__/* .ownDirectory */ .c)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file)))
             return;
         const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(temp, 'wx', 0o600);
         made = true;
@@ -1649,16 +1675,6 @@ function writeStateFile(file, text) {
         }
     }
 }
-/**
- * Whether `dir` is a directory of this user's, not a link to one: in a cache directory shared with another user,
- * a state directory made (or replaced) by that user could be a link to any directory this user may write, and
- * whatever it holds would be overwritten, or removed as a dead write.
- */
-function ownDirectory(dir) {
-    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
-    const uid = process.getuid?.();
-    return st.isDirectory() && (uid === undefined || st.uid === uid);
-}
 function removeDeadWrites(file) {
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file);
     const own = `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(file)}.`;
@@ -1666,7 +1682,7 @@ function removeDeadWrites(file) {
         if (!name.startsWith(own))
             continue;
         const pid = Number(/^(\d+)\.\d+\.tmp$/.exec(name.slice(own.length))?.[1]);
-        if (!pid || pid === process.pid || (0,_is_alive_js__WEBPACK_IMPORTED_MODULE_2__/* .isAlive */ ._)(pid))
+        if (!pid || pid === process.pid || (0,_is_alive_js__WEBPACK_IMPORTED_MODULE_3__/* .isAlive */ ._)(pid))
             continue;
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name));

@@ -412,7 +412,9 @@ function parseKeyRecord(name, r) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _key_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4376);
+/* harmony import */ var _util_own_directory_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74);
+/* harmony import */ var _key_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4376);
+
 
 
 
@@ -480,7 +482,7 @@ class KeyRecordStore {
             const line = lines[i];
             let r;
             try {
-                r = (0,_key_record_js__WEBPACK_IMPORTED_MODULE_3__/* .parseKeyRecord */ .g)(name, JSON.parse(line.slice(line.indexOf('\t') + 1)));
+                r = (0,_key_record_js__WEBPACK_IMPORTED_MODULE_4__/* .parseKeyRecord */ .g)(name, JSON.parse(line.slice(line.indexOf('\t') + 1)));
             }
             catch {
                 // Not a record: the one before it is asked.
@@ -631,10 +633,10 @@ class KeyRecordStore {
  */
 function openOwn(path, flags) {
     // Nor through a directory that is a link, or another user's.
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path));
-    const uid = process.getuid?.();
-    if (!dir.isDirectory() || (uid !== undefined && dir.uid !== uid))
+    const dir = (0,_util_own_directory_js__WEBPACK_IMPORTED_MODULE_3__/* .ownDirectory */ .c)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path));
+    if (dir === undefined)
         return undefined;
+    const uid = process.getuid?.();
     // This user's, and others may write it: made by an earlier version under a umask of 002 (the default of many
     // systems). Made private, rather than passed over for good.
     if ((dir.mode & 0o077) !== 0)

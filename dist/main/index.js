@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1007);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1265);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1007:
+/***/ 1265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37831,7 +37831,22 @@ function baseEnvironment(env) {
 
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
 var read_own_file = __nccwpck_require__(5958);
+;// CONCATENATED MODULE: ./src/util/own-directory.ts
+
+/**
+ * The stat data of `dir` when it is a directory of this user's, not a link to one; else undefined. Throws as lstat
+ * does. In a cache directory shared with another user, a directory that user made (or replaced with a link to any
+ * directory this user may write) must not receive this user's state: whatever it holds could be overwritten, or
+ * removed as a leftover, and the other user could replace what is written there.
+ */
+function ownDirectory(dir) {
+    const st = (0,external_node_fs_.lstatSync)(dir);
+    const uid = process.getuid?.();
+    return st.isDirectory() && (uid === undefined || st.uid === uid) ? st : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/util/state-file.ts
+
 
 
 
@@ -37875,16 +37890,6 @@ function state_file_writeStateFile(file, text) {
             // Renamed, or gone already.
         }
     }
-}
-/**
- * Whether `dir` is a directory of this user's, not a link to one: in a cache directory shared with another user,
- * a state directory made (or replaced) by that user could be a link to any directory this user may write, and
- * whatever it holds would be overwritten, or removed as a dead write.
- */
-function ownDirectory(dir) {
-    const st = (0,external_node_fs_.lstatSync)(dir);
-    const uid = process.getuid?.();
-    return st.isDirectory() && (uid === undefined || st.uid === uid);
 }
 function removeDeadWrites(file) {
     const dir = (0,external_node_path_.dirname)(file);
@@ -44471,6 +44476,7 @@ function parseKeyRecord(name, r) {
 
 
 
+
 /** How long a built job's record may wait in memory before it is appended (what a SIGKILL can lose). */
 const APPEND_DELAY_MS = 100;
 /** A journal is rewritten (compacted) once it is this much larger than its last compaction left it. */
@@ -44685,10 +44691,10 @@ class KeyRecordStore {
  */
 function openOwn(path, flags) {
     // Nor through a directory that is a link, or another user's.
-    const dir = (0,external_node_fs_.lstatSync)((0,external_node_path_.dirname)(path));
-    const uid = process.getuid?.();
-    if (!dir.isDirectory() || (uid !== undefined && dir.uid !== uid))
+    const dir = ownDirectory((0,external_node_path_.dirname)(path));
+    if (dir === undefined)
         return undefined;
+    const uid = process.getuid?.();
     // This user's, and others may write it: made by an earlier version under a umask of 002 (the default of many
     // systems). Made private, rather than passed over for good.
     if ((dir.mode & 0o077) !== 0)

@@ -5,7 +5,6 @@ import {
   constants,
   fchmodSync,
   fstatSync,
-  lstatSync,
   mkdirSync,
   openSync,
   readSync,
@@ -16,6 +15,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ownDirectory } from '../util/own-directory.js';
 import { type KeyRecord, parseKeyRecord } from './key-record.js';
 
 /** How long a built job's record may wait in memory before it is appended (what a SIGKILL can lose). */
@@ -223,9 +223,9 @@ export class KeyRecordStore {
  */
 function openOwn(path: string, flags: number): number | undefined {
   // Nor through a directory that is a link, or another user's.
-  const dir = lstatSync(dirname(path));
+  const dir = ownDirectory(dirname(path));
+  if (dir === undefined) return undefined;
   const uid = process.getuid?.();
-  if (!dir.isDirectory() || (uid !== undefined && dir.uid !== uid)) return undefined;
   // This user's, and others may write it: made by an earlier version under a umask of 002 (the default of many
   // systems). Made private, rather than passed over for good.
   if ((dir.mode & 0o077) !== 0) chmodSync(dirname(path), 0o700);

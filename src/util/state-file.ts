@@ -1,15 +1,7 @@
-import {
-  closeSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isAlive } from './is-alive.js';
+import { ownDirectory } from './own-directory.js';
 
 /**
  * Replaces a file of state kept between runs with `text`, readable by this user alone in a directory of its own
@@ -46,17 +38,6 @@ export function writeStateFile(file: string, text: string): void {
       // Renamed, or gone already.
     }
   }
-}
-
-/**
- * Whether `dir` is a directory of this user's, not a link to one: in a cache directory shared with another user,
- * a state directory made (or replaced) by that user could be a link to any directory this user may write, and
- * whatever it holds would be overwritten, or removed as a dead write.
- */
-function ownDirectory(dir: string): boolean {
-  const st = lstatSync(dir);
-  const uid = process.getuid?.();
-  return st.isDirectory() && (uid === undefined || st.uid === uid);
 }
 
 function removeDeadWrites(file: string): void {
