@@ -741,6 +741,17 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false) {
     return files;
 }
 /**
+ * Why the directory at `rel` (where an output file goes) must stay: it holds something that is not the job's
+ * output (a file of the user's, tracked or not). Undefined when all it holds are the job's outputs: it may then be
+ * replaced with the file.
+ */
+function notOnlyOutputs(sourceDir, rel, globs, protect) {
+    const kept = listOutputs(sourceDir, { bases: [rel], matches: (p) => !globs.matches(p) || protect(p) });
+    return kept.length > 0
+        ? `${rel} is a directory holding ${kept[0]}, which is not the job's output`
+        : undefined;
+}
+/**
  * Removes files the globs match that are not in `keep` (nor inputs of any job, in `protect`): stale outputs of
  * another build must not leak into this one's artifact, nor into what dependents read.
  */
@@ -790,11 +801,9 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
         }
         // A directory where the file goes (a stale tree) is replaced too, when all it holds are the job's outputs.
         const inTheWay = (0,external_node_fs_.lstatSync)(to, { throwIfNoEntry: false })?.isDirectory() === true;
-        if (inTheWay) {
-            const kept = listOutputs(sourceDir, { bases: [rel], matches: (p) => !globs.matches(p) || protect(p) });
-            if (kept.length > 0)
-                return failed({ message: `${rel} is a directory holding ${kept[0]}, which is not the job's output` });
-        }
+        const foreign = inTheWay ? notOnlyOutputs(sourceDir, rel, globs, protect) : undefined;
+        if (foreign !== undefined)
+            return failed({ message: foreign });
         if (move && moveFile(from, to, inTheWay))
             continue;
         const temp = `${to}.disbuild-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
@@ -947,17 +956,11 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, writ
                 return { kind: 'not-here', message: throughLink(rel, link) };
             // A directory where the file goes is replaced only when all it holds are the job's outputs (as placeOutputs
             // does): a file of the user's in it, tracked or not, is never removed with it.
-            if ((0,external_node_fs_.lstatSync)((0,external_node_path_.join)(sourceDir, rel), { throwIfNoEntry: false })?.isDirectory()) {
-                const kept = listOutputs(sourceDir, {
-                    bases: [rel],
-                    matches: (p) => !globs.matches(p) || protect(p),
-                });
-                if (kept.length > 0)
-                    return {
-                        kind: 'not-here',
-                        message: `${rel} is a directory holding ${kept[0]}, which is not the job's output`,
-                    };
-            }
+            const foreign = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(sourceDir, rel), { throwIfNoEntry: false })?.isDirectory()
+                ? notOnlyOutputs(sourceDir, rel, globs, protect)
+                : undefined;
+            if (foreign !== undefined)
+                return { kind: 'not-here', message: foreign };
         }
         const files = stale.map(([rel, e]) => ({
             path: e.path,

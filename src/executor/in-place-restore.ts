@@ -19,7 +19,7 @@ import { inWritableDir } from '../util/writable-dir.js';
 import {
   IN_PLACE_DIR,
   linkOnTheWay,
-  listOutputs,
+  notOnlyOutputs,
   type OutputGlobs,
   presentOutputs,
   throughLink,
@@ -80,17 +80,10 @@ export async function restoreInPlace(
       if (link !== undefined) return { kind: 'not-here', message: throughLink(rel, link) };
       // A directory where the file goes is replaced only when all it holds are the job's outputs (as placeOutputs
       // does): a file of the user's in it, tracked or not, is never removed with it.
-      if (lstatSync(join(sourceDir, rel), { throwIfNoEntry: false })?.isDirectory()) {
-        const kept = listOutputs(sourceDir, {
-          bases: [rel],
-          matches: (p) => !globs.matches(p) || protect(p),
-        });
-        if (kept.length > 0)
-          return {
-            kind: 'not-here',
-            message: `${rel} is a directory holding ${kept[0]}, which is not the job's output`,
-          };
-      }
+      const foreign = lstatSync(join(sourceDir, rel), { throwIfNoEntry: false })?.isDirectory()
+        ? notOnlyOutputs(sourceDir, rel, globs, protect)
+        : undefined;
+      if (foreign !== undefined) return { kind: 'not-here', message: foreign };
     }
     const files = stale.map(([rel, e]): PlaceFile => ({
       path: e.path,

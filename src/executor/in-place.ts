@@ -181,6 +181,23 @@ export function captureOutputs(
 }
 
 /**
+ * Why the directory at `rel` (where an output file goes) must stay: it holds something that is not the job's
+ * output (a file of the user's, tracked or not). Undefined when all it holds are the job's outputs: it may then be
+ * replaced with the file.
+ */
+export function notOnlyOutputs(
+  sourceDir: string,
+  rel: string,
+  globs: OutputGlobs,
+  protect: (path: string) => boolean,
+): string | undefined {
+  const kept = listOutputs(sourceDir, { bases: [rel], matches: (p) => !globs.matches(p) || protect(p) });
+  return kept.length > 0
+    ? `${rel} is a directory holding ${kept[0]}, which is not the job's output`
+    : undefined;
+}
+
+/**
  * Removes files the globs match that are not in `keep` (nor inputs of any job, in `protect`): stale outputs of
  * another build must not leak into this one's artifact, nor into what dependents read.
  */
@@ -238,11 +255,8 @@ export function placeOutputs(
     }
     // A directory where the file goes (a stale tree) is replaced too, when all it holds are the job's outputs.
     const inTheWay = lstatSync(to, { throwIfNoEntry: false })?.isDirectory() === true;
-    if (inTheWay) {
-      const kept = listOutputs(sourceDir, { bases: [rel], matches: (p) => !globs.matches(p) || protect(p) });
-      if (kept.length > 0)
-        return failed({ message: `${rel} is a directory holding ${kept[0]}, which is not the job's output` });
-    }
+    const foreign = inTheWay ? notOnlyOutputs(sourceDir, rel, globs, protect) : undefined;
+    if (foreign !== undefined) return failed({ message: foreign });
     if (move && moveFile(from, to, inTheWay)) continue;
     const temp = `${to}.disbuild-${randomBytes(4).toString('hex')}`;
     try {
