@@ -43305,7 +43305,7 @@ class Execution {
         }
     }
     #failedElsewhere(ref, error) {
-        return failedUnrun(ref, `failed in a concurrent run: ${error}`);
+        return unrun(ref, 'failed', `failed in a concurrent run: ${error}`);
     }
     async #buildClaimed(job, ref, depDirs, release, finish) {
         let ready;
@@ -43346,14 +43346,14 @@ class Execution {
             tmpDir = this.#tempDirs.take();
         }
         catch (e) {
-            return failedUnrun(ref, `not started: cannot create its directories (${e.message})${diskFullNote(options.workDir)}`);
+            return unrun(ref, 'failed', `not started: cannot create its directories (${e.message})${diskFullNote(options.workDir)}`);
         }
         try {
             this.#inPlace.clear(job.label);
         }
         catch (e) {
             this.#tempDirs.give(tmpDir);
-            return failedUnrun(ref, `not started: its stale in-place outputs cannot be removed (${e.message})`);
+            return unrun(ref, 'failed', `not started: its stale in-place outputs cannot be removed (${e.message})`);
         }
         const cmds = renderCommands(job, { outputDir, sourceDir: options.sourceDir, depDirs });
         for (const c of cmds) {
@@ -43503,10 +43503,6 @@ function diskFullNote(...dirs) {
         }
     }
     return '';
-}
-/** A job failed without its command running here: no exit code, no output, the reason. */
-function failedUnrun(ref, message) {
-    return unrun(ref, 'failed', message);
 }
 /** A job whose command did not run here, skipped or failed: no exit code, no output, the reason. */
 function unrun(ref, status, message) {

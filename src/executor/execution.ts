@@ -385,7 +385,7 @@ export class Execution {
   }
 
   #failedElsewhere(ref: JobRef, error: string): Ready {
-    return failedUnrun(ref, `failed in a concurrent run: ${error}`);
+    return unrun(ref, 'failed', `failed in a concurrent run: ${error}`);
   }
 
   async #buildClaimed(
@@ -443,8 +443,9 @@ export class Execution {
       outputDir = this.#newOutputDir(ref.key);
       tmpDir = this.#tempDirs.take();
     } catch (e) {
-      return failedUnrun(
+      return unrun(
         ref,
+        'failed',
         `not started: cannot create its directories (${(e as Error).message})${diskFullNote(options.workDir)}`,
       );
     }
@@ -452,8 +453,9 @@ export class Execution {
       this.#inPlace.clear(job.label);
     } catch (e) {
       this.#tempDirs.give(tmpDir);
-      return failedUnrun(
+      return unrun(
         ref,
+        'failed',
         `not started: its stale in-place outputs cannot be removed (${(e as Error).message})`,
       );
     }
@@ -603,11 +605,6 @@ function diskFullNote(...dirs: string[]): string {
     }
   }
   return '';
-}
-
-/** A job failed without its command running here: no exit code, no output, the reason. */
-function failedUnrun(ref: JobRef, message: string): Ready {
-  return unrun(ref, 'failed', message);
 }
 
 /** A job whose command did not run here, skipped or failed: no exit code, no output, the reason. */
