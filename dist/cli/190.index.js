@@ -591,6 +591,8 @@ class TempDirs {
 
 // EXTERNAL MODULE: ./src/util/unreachable.ts
 var unreachable = __webpack_require__(3914);
+// EXTERNAL MODULE: ./src/cache/manifest.ts
+var manifest = __webpack_require__(8445);
 // EXTERNAL MODULE: ./src/util/writable-dir.ts
 var writable_dir = __webpack_require__(5184);
 ;// CONCATENATED MODULE: ./src/executor/in-place.ts
@@ -603,6 +605,7 @@ var writable_dir = __webpack_require__(5184);
  * Does not deal with: when any of this happens (execution.ts decides) or caching (the artifact is the job's
  * output directory, saved and restored as a whole).
  */
+
 
 
 
@@ -690,7 +693,7 @@ function linkOnTheWay(root, rel, checked = new Set()) {
  * before it was read) into `dirs`; false when a directory could not be read (the listing is then not complete).
  * Nothing under a base reached through a link (see linkOnTheWay) is listed.
  */
-function walkOutputs(root, base, dirs, entries) {
+function walkOutputs(root, base, dirs, entries, everything = false) {
     let complete = true;
     const walk = (rel) => {
         let st;
@@ -716,7 +719,7 @@ function walkOutputs(root, base, dirs, entries) {
             // Nor into installed packages: a glob as broad as `**/*.js` must not claim them (a base inside one, named
             // by the glob itself, is walked).
             for (const n of names)
-                if (n !== '.git' && n !== 'node_modules')
+                if (everything || !skipped(n))
                     walk(rel === '' ? n : `${rel}/${n}`);
         }
         else if (st.isFile() || st.isSymbolicLink())
@@ -725,6 +728,29 @@ function walkOutputs(root, base, dirs, entries) {
     if (linkOnTheWay(root, base) === undefined)
         walk(base);
     return complete;
+}
+/** Directories the capture never walks into below a glob's fixed part (see walkOutputs). */
+const skipped = (name) => name === '.git' || name === 'node_modules';
+/**
+ * Why `rel` cannot be one of a job's in-place outputs as the capture takes them, so that an artifact holding it is
+ * not the job's: the globs do not match it, it lies in `.git` or `node_modules` below every glob's fixed part (the
+ * capture never walks there), or it is a source (`sources`: a file git tracks or a job reads, which the capture
+ * leaves out). Undefined when it can be.
+ */
+function notAnOutput(rel, globs, sources) {
+    if (!globs.matches(rel))
+        return "which the job's outputs do not match";
+    const reached = globs.bases.some((base) => {
+        if (base !== '' && rel !== base && !rel.startsWith(`${base}/`))
+            return false;
+        const below = base === '' ? rel : rel.slice(base.length + 1);
+        return !below.split('/').some(skipped);
+    });
+    if (!reached)
+        return 'inside .git or node_modules, where outputs are never taken from';
+    if (sources(rel))
+        return 'a file git tracks or a job reads, never an output';
+    return undefined;
 }
 /**
  * Copies the job's in-place outputs from the source directory into its output directory (before saving); none
@@ -773,13 +799,16 @@ function clearOutputs(sourceDir, globs, keep, protect) {
  * a regular file that no other name shares (one link: never a cache entry's file) is renamed into place
  * instead of copied and read back — the bytes are the ones just verified — and is gone from `artifactDir`.
  */
-function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
+function placeOutputs(artifactDir, sourceDir, globs, protect, sources, move = false) {
     const base = (0,external_node_path_.join)(artifactDir, IN_PLACE_DIR);
-    const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
-    // An artifact is the job's only if all it holds are the job's outputs, and its links stay in the checkout: one
-    // from a cache another writer can reach must not put a source's place, nor anything beside the checkout, within
-    // its reach. The caller learns that the artifact itself is at fault (`stray`), and drops it.
-    const stray = strayEntry(base, inArtifact, globs);
+    // All of it, `.git` and `node_modules` included: what the artifact holds there is not the job's either.
+    const entries = [];
+    walkOutputs(base, '', undefined, entries, true);
+    const inArtifact = entries.map(([rel]) => rel).sort();
+    // An artifact is the job's only if all it holds could be the job's outputs, and its links stay in the checkout:
+    // one from a cache another writer can reach must not put a source's place, nor anything beside the checkout,
+    // within its reach. The caller learns that the artifact itself is at fault (`stray`), and drops it.
+    const stray = strayEntry(base, inArtifact, globs, sources);
     if (stray !== undefined)
         return failed({ message: stray, stray: true });
     // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
@@ -827,23 +856,25 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, move = false) {
 }
 const failed = (error) => ({ ok: false, error });
 /**
- * The first of `inArtifact` that the job's globs do not match, or a link whose target leaves the checkout (`..`
- * one level deeper than `.in-place/` is, say) or is absolute.
+ * Why the artifact is not the job's: the first of `inArtifact` that cannot be its output (see notAnOutput), or a
+ * link whose target leaves the checkout, absolute or through `..`, on its own or through the artifact's other
+ * links (`gen/a -> ..` is the checkout, so `gen/out -> a/..` is beside it).
  */
-function strayEntry(base, inArtifact, globs) {
+function strayEntry(base, inArtifact, globs, sources) {
+    const links = [];
     for (const rel of inArtifact) {
-        if (!globs.matches(rel))
-            return `the artifact holds ${rel}, which the job's outputs do not match`;
-        const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(base, rel));
-        if (!st.isSymbolicLink())
-            continue;
-        const target = (0,external_node_fs_.readlinkSync)((0,external_node_path_.join)(base, rel));
-        const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(rel), target));
-        if (target.startsWith('/') || resolved === '..' || resolved.startsWith('../')) {
-            return `the artifact's link ${rel} points out of the checkout (${JSON.stringify(target)})`;
+        const why = notAnOutput(rel, globs, sources);
+        if (why !== undefined)
+            return `the artifact holds ${rel}, ${why}`;
+        if ((0,external_node_fs_.lstatSync)((0,external_node_path_.join)(base, rel)).isSymbolicLink()) {
+            links.push({ path: rel, type: 'symlink', target: (0,external_node_fs_.readlinkSync)((0,external_node_path_.join)(base, rel)) });
         }
     }
-    return undefined;
+    const leaving = (0,manifest/* linkLeavingTree */.X8)(links);
+    if (leaving === undefined)
+        return undefined;
+    const target = links.find((l) => l.path === leaving).target;
+    return `the artifact's link ${leaving} points out of the checkout (${JSON.stringify(target)})`;
 }
 /** Why an in-place output is not put back (see linkOnTheWay). */
 const throughLink = (rel, link) => `${rel} would be written through ${link}, which is not a directory (a symbolic link, say)`;
@@ -904,8 +935,6 @@ function digest(path) {
 
 // EXTERNAL MODULE: ./src/cache/entry-meta.ts
 var entry_meta = __webpack_require__(7126);
-// EXTERNAL MODULE: ./src/cache/manifest.ts
-var manifest = __webpack_require__(8445);
 // EXTERNAL MODULE: ./src/cache/place-files.ts
 var place_files = __webpack_require__(5451);
 ;// CONCATENATED MODULE: ./src/executor/in-place-restore.ts
@@ -933,8 +962,8 @@ const PREFIX = `${IN_PLACE_DIR}/`;
  * against its size, exec bit and SHA-256 as it is written, before it takes its place. Throws on I/O trouble (a
  * full disk, a file where a directory must go).
  */
-async function restoreInPlace(sourceDir, globs, artifact, records, protect, writers) {
-    const want = wantedFiles(artifact.entries, globs);
+async function restoreInPlace(sourceDir, globs, artifact, records, protect, sources, writers) {
+    const want = wantedFiles(artifact.entries, globs, sources);
     if (want === undefined)
         return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
     const statTakenAt = Date.now();
@@ -1046,15 +1075,18 @@ function wantedEntries(entries) {
     return want;
 }
 /**
- * As wantedEntries, and undefined when any is not a plain file at a plain path that the job's globs match (the
- * manifest is read as the cache gives it: its paths decide where files are written in the checkout).
+ * As wantedEntries, and undefined when any is not a plain file at a plain path that could be the job's output
+ * (see notAnOutput: the manifest is read as the cache gives it, and its paths decide where files are written in
+ * the checkout).
  */
-function wantedFiles(entries, globs) {
+function wantedFiles(entries, globs, sources) {
     const want = wantedEntries(entries);
     if (want === undefined)
         return undefined;
     for (const [rel, e] of want) {
-        if (e.type !== 'file' || !(0,entry_meta/* isSafeRelativePath */.VH)(rel) || !globs.matches(rel))
+        if (e.type !== 'file' || !(0,entry_meta/* isSafeRelativePath */.VH)(rel))
+            return undefined;
+        if (notAnOutput(rel, globs, sources) !== undefined)
             return undefined;
         if (!Number.isSafeInteger(e.size) || e.size < 0 || typeof e.sha256 !== 'string')
             return undefined;
@@ -1893,7 +1925,7 @@ class InPlaceOutputs {
         if (!globs || !this.#move)
             return false;
         try {
-            const r = await restoreInPlace(this.#sourceDir, globs, artifact, this.#records, this.#keepOnRestore(label), this.#writers);
+            const r = await restoreInPlace(this.#sourceDir, globs, artifact, this.#records, this.#keepOnRestore(label), this.#protect, this.#writers);
             if (r.kind === 'not-here')
                 return false;
             this.#held.set(label, () => inPlacePaths(artifact.entries));
@@ -1918,7 +1950,7 @@ class InPlaceOutputs {
         if (!globs)
             return undefined;
         try {
-            const placed = placeOutputs(dir, this.#sourceDir, globs, this.#keepOnRestore(label), restored && this.#move);
+            const placed = placeOutputs(dir, this.#sourceDir, globs, this.#keepOnRestore(label), this.#protect, restored && this.#move);
             if (!placed.ok)
                 return placed.error;
             this.#held.set(label, new Set(placed.value));

@@ -281,6 +281,7 @@ export class InPlaceOutputs {
         artifact,
         this.#records,
         this.#keepOnRestore(label),
+        this.#protect,
         this.#writers,
       );
       if (r.kind === 'not-here') return false;
@@ -311,6 +312,7 @@ export class InPlaceOutputs {
         this.#sourceDir,
         globs,
         this.#keepOnRestore(label),
+        this.#protect,
         restored && this.#move,
       );
       if (!placed.ok) return placed.error;

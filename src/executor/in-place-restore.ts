@@ -19,6 +19,7 @@ import { inWritableDir } from '../util/writable-dir.js';
 import {
   IN_PLACE_DIR,
   linkOnTheWay,
+  notAnOutput,
   notOnlyOutputs,
   type OutputGlobs,
   presentOutputs,
@@ -59,9 +60,10 @@ export async function restoreInPlace(
   artifact: StoredArtifact,
   records: OutputStatRecords,
   protect: (path: string) => boolean,
+  sources: (path: string) => boolean,
   writers?: WorkerPool,
 ): Promise<InPlaceRestore> {
-  const want = wantedFiles(artifact.entries, globs);
+  const want = wantedFiles(artifact.entries, globs, sources);
   if (want === undefined) return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
   const statTakenAt = Date.now();
   const present = presentOutputs(sourceDir, globs, records);
@@ -167,17 +169,20 @@ function wantedEntries(entries: readonly ManifestEntry[]): Map<string, ManifestE
 }
 
 /**
- * As wantedEntries, and undefined when any is not a plain file at a plain path that the job's globs match (the
- * manifest is read as the cache gives it: its paths decide where files are written in the checkout).
+ * As wantedEntries, and undefined when any is not a plain file at a plain path that could be the job's output
+ * (see notAnOutput: the manifest is read as the cache gives it, and its paths decide where files are written in
+ * the checkout).
  */
 function wantedFiles(
   entries: readonly ManifestEntry[],
   globs: OutputGlobs,
+  sources: (path: string) => boolean,
 ): Map<string, ManifestEntry> | undefined {
   const want = wantedEntries(entries);
   if (want === undefined) return undefined;
   for (const [rel, e] of want) {
-    if (e.type !== 'file' || !isSafeRelativePath(rel) || !globs.matches(rel)) return undefined;
+    if (e.type !== 'file' || !isSafeRelativePath(rel)) return undefined;
+    if (notAnOutput(rel, globs, sources) !== undefined) return undefined;
     if (!Number.isSafeInteger(e.size) || e.size < 0 || typeof e.sha256 !== 'string') return undefined;
   }
   return want;

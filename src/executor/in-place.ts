@@ -22,7 +22,9 @@ import {
   type Stats,
   symlinkSync,
 } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { ManifestEntry } from '../cache/cache.js';
+import { linkLeavingTree } from '../cache/manifest.js';
 import type { Result } from '../util/result.js';
 import { inWritableDir, makeDirs, removeOutputTree } from '../util/writable-dir.js';
 import type { OutputStatRecords } from './output-stat-records.js';
@@ -131,6 +133,7 @@ function walkOutputs(
   base: string,
   dirs: [string, Stats][] | undefined,
   entries: [string, Stats][],
+  everything = false,
 ): boolean {
   let complete = true;
   const walk = (rel: string): void => {
@@ -153,11 +156,36 @@ function walkOutputs(
       dirs?.push([rel, st]);
       // Nor into installed packages: a glob as broad as `**/*.js` must not claim them (a base inside one, named
       // by the glob itself, is walked).
-      for (const n of names) if (n !== '.git' && n !== 'node_modules') walk(rel === '' ? n : `${rel}/${n}`);
+      for (const n of names) if (everything || !skipped(n)) walk(rel === '' ? n : `${rel}/${n}`);
     } else if (st.isFile() || st.isSymbolicLink()) entries.push([rel, st]);
   };
   if (linkOnTheWay(root, base) === undefined) walk(base);
   return complete;
+}
+
+/** Directories the capture never walks into below a glob's fixed part (see walkOutputs). */
+const skipped = (name: string): boolean => name === '.git' || name === 'node_modules';
+
+/**
+ * Why `rel` cannot be one of a job's in-place outputs as the capture takes them, so that an artifact holding it is
+ * not the job's: the globs do not match it, it lies in `.git` or `node_modules` below every glob's fixed part (the
+ * capture never walks there), or it is a source (`sources`: a file git tracks or a job reads, which the capture
+ * leaves out). Undefined when it can be.
+ */
+export function notAnOutput(
+  rel: string,
+  globs: OutputGlobs,
+  sources: (path: string) => boolean,
+): string | undefined {
+  if (!globs.matches(rel)) return "which the job's outputs do not match";
+  const reached = globs.bases.some((base) => {
+    if (base !== '' && rel !== base && !rel.startsWith(`${base}/`)) return false;
+    const below = base === '' ? rel : rel.slice(base.length + 1);
+    return !below.split('/').some(skipped);
+  });
+  if (!reached) return 'inside .git or node_modules, where outputs are never taken from';
+  if (sources(rel)) return 'a file git tracks or a job reads, never an output';
+  return undefined;
 }
 
 /**
@@ -229,14 +257,18 @@ export function placeOutputs(
   sourceDir: string,
   globs: OutputGlobs,
   protect: (path: string) => boolean,
+  sources: (path: string) => boolean,
   move = false,
 ): Result<readonly string[], PlaceFailure> {
   const base = join(artifactDir, IN_PLACE_DIR);
-  const inArtifact = listOutputs(base, { bases: [''], matches: () => true });
-  // An artifact is the job's only if all it holds are the job's outputs, and its links stay in the checkout: one
-  // from a cache another writer can reach must not put a source's place, nor anything beside the checkout, within
-  // its reach. The caller learns that the artifact itself is at fault (`stray`), and drops it.
-  const stray = strayEntry(base, inArtifact, globs);
+  // All of it, `.git` and `node_modules` included: what the artifact holds there is not the job's either.
+  const entries: [string, Stats][] = [];
+  walkOutputs(base, '', undefined, entries, true);
+  const inArtifact = entries.map(([rel]) => rel).sort();
+  // An artifact is the job's only if all it holds could be the job's outputs, and its links stay in the checkout:
+  // one from a cache another writer can reach must not put a source's place, nor anything beside the checkout,
+  // within its reach. The caller learns that the artifact itself is at fault (`stray`), and drops it.
+  const stray = strayEntry(base, inArtifact, globs, sources);
   if (stray !== undefined) return failed({ message: stray, stray: true });
   // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
   // of the same size is there, or once written); each parent directory is made once.
@@ -279,21 +311,28 @@ export function placeOutputs(
 const failed = (error: PlaceFailure): Result<never, PlaceFailure> => ({ ok: false, error });
 
 /**
- * The first of `inArtifact` that the job's globs do not match, or a link whose target leaves the checkout (`..`
- * one level deeper than `.in-place/` is, say) or is absolute.
+ * Why the artifact is not the job's: the first of `inArtifact` that cannot be its output (see notAnOutput), or a
+ * link whose target leaves the checkout, absolute or through `..`, on its own or through the artifact's other
+ * links (`gen/a -> ..` is the checkout, so `gen/out -> a/..` is beside it).
  */
-function strayEntry(base: string, inArtifact: readonly string[], globs: OutputGlobs): string | undefined {
+function strayEntry(
+  base: string,
+  inArtifact: readonly string[],
+  globs: OutputGlobs,
+  sources: (path: string) => boolean,
+): string | undefined {
+  const links: Pick<ManifestEntry, 'path' | 'type' | 'target'>[] = [];
   for (const rel of inArtifact) {
-    if (!globs.matches(rel)) return `the artifact holds ${rel}, which the job's outputs do not match`;
-    const st = lstatSync(join(base, rel));
-    if (!st.isSymbolicLink()) continue;
-    const target = readlinkSync(join(base, rel));
-    const resolved = posix.normalize(posix.join(posix.dirname(rel), target));
-    if (target.startsWith('/') || resolved === '..' || resolved.startsWith('../')) {
-      return `the artifact's link ${rel} points out of the checkout (${JSON.stringify(target)})`;
+    const why = notAnOutput(rel, globs, sources);
+    if (why !== undefined) return `the artifact holds ${rel}, ${why}`;
+    if (lstatSync(join(base, rel)).isSymbolicLink()) {
+      links.push({ path: rel, type: 'symlink', target: readlinkSync(join(base, rel)) });
     }
   }
-  return undefined;
+  const leaving = linkLeavingTree(links);
+  if (leaving === undefined) return undefined;
+  const target = links.find((l) => l.path === leaving)!.target!;
+  return `the artifact's link ${leaving} points out of the checkout (${JSON.stringify(target)})`;
 }
 
 /** Why in-place outputs were not put back; `stray`: the artifact itself is not the job's (see placeOutputs). */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { lstat, readFile, readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
@@ -88,6 +89,109 @@ describe('forged in-place outputs in a remote cache', () => {
       expect(await readFile(dev.path('src/dist/a.txt'), 'utf8')).toBe('a\n');
       expect(await readFile(dev.path('beside.txt'), 'utf8')).toBe('beside the checkout\n');
       expect(await readdir(dev.path('precious'))).toEqual(['data.txt']);
+    } finally {
+      await dev.cleanup();
+    }
+  }, 60_000);
+  it('are refused when they hold a file git tracks, a file inside node_modules or .git, or links leaving the checkout through one another', async () => {
+    const dev = await Rig.create();
+    try {
+      const graph = JSON.parse(
+        graphJson([
+          // A glob as broad as `**/*.js` takes no source: tools/build.js is tracked.
+          { name: 'a', cmds: [{ exec: ['sh', '-c', 'mkdir -p lib && echo a > lib/a.js'] }] },
+          // The capture never walks into node_modules or .git below its globs' fixed part.
+          { name: 'b', cmds: [{ exec: ['sh', '-c', 'mkdir -p pkg/out && echo b > pkg/out/b.js'] }] },
+          { name: 'c', cmds: [{ exec: ['sh', '-c', 'mkdir -p gen && echo c > gen/c.txt'] }] },
+        ]),
+      ) as { Jobs: { Outputs?: string[] }[] };
+      graph.Jobs[0]!.Outputs = ['**/*.js'];
+      graph.Jobs[1]!.Outputs = ['pkg/**'];
+      graph.Jobs[2]!.Outputs = ['gen/**'];
+      await dev.write({
+        'graph.json': JSON.stringify(graph),
+        'tools/build.js': 'console.log("source");\n',
+        '.gitignore': 'pkg/\n',
+      });
+      const git = (...args: string[]): string =>
+        execFileSync('git', args, { cwd: dev.src, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      git('init', '-q');
+      git('add', '-A');
+      git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'sources');
+      await dev.write({ 'pkg/node_modules/tool/index.js': 'module.exports = "genuine";\n' });
+      const keys = JSON.parse((await dev.run(['ids', '--graph', 'graph.json', '--json'])).stdout) as Record<
+        string,
+        string
+      >;
+      const store = async (key: string, body: Buffer): Promise<void> => {
+        const r = await fetch(`${server.url}/ac/${recordName(key)}`, { method: 'PUT', body });
+        expect(r.status).toBeLessThan(300);
+      };
+      await store(
+        keys.a!,
+        forgedRecord(keys.a!, [
+          dirEntry('.in-place'),
+          dirEntry('.in-place/lib'),
+          fileEntry('.in-place/lib/a.js', 'a\n'),
+          dirEntry('.in-place/tools'),
+          fileEntry('.in-place/tools/build.js', 'console.log("forged");\n'),
+        ]),
+      );
+      await store(
+        keys.b!,
+        forgedRecord(keys.b!, [
+          dirEntry('.in-place'),
+          dirEntry('.in-place/pkg'),
+          dirEntry('.in-place/pkg/out'),
+          fileEntry('.in-place/pkg/out/b.js', 'b\n'),
+          dirEntry('.in-place/pkg/node_modules'),
+          dirEntry('.in-place/pkg/node_modules/tool'),
+          fileEntry('.in-place/pkg/node_modules/tool/index.js', 'module.exports = "forged";\n'),
+          dirEntry('.in-place/pkg/.git'),
+          fileEntry('.in-place/pkg/.git/config', '[core]\n'),
+        ]),
+      );
+      await store(
+        keys.c!,
+        forgedRecord(keys.c!, [
+          dirEntry('.in-place'),
+          dirEntry('.in-place/gen'),
+          fileEntry('.in-place/gen/c.txt', 'c\n'),
+          // Each inside the checkout on its own: gen/a is the checkout, so gen/out (gen/a/..) is beside it.
+          linkEntry('.in-place/gen/a', '..'),
+          linkEntry('.in-place/gen/out', 'a/..'),
+        ]),
+      );
+
+      const remote = ['--cache', 'http', '--cache-url', server.url, '--cache-mode', 'read'];
+      const check = async (): Promise<void> => {
+        expect(await readFile(dev.path('src/tools/build.js'), 'utf8')).toBe('console.log("source");\n');
+        expect(await readFile(dev.path('src/pkg/node_modules/tool/index.js'), 'utf8')).toBe(
+          'module.exports = "genuine";\n',
+        );
+        await expect(lstat(dev.path('src/pkg/.git'))).rejects.toThrow(/ENOENT/);
+        await expect(lstat(dev.path('src/gen/a'))).rejects.toThrow(/ENOENT/);
+        await expect(lstat(dev.path('src/gen/out'))).rejects.toThrow(/ENOENT/);
+        expect(await readFile(dev.path('src/lib/a.js'), 'utf8')).toBe('a\n');
+        expect(await readFile(dev.path('src/pkg/out/b.js'), 'utf8')).toBe('b\n');
+        expect(await readFile(dev.path('src/gen/c.txt'), 'utf8')).toBe('c\n');
+      };
+      const first = await dev.runGraph(remote);
+      expect(first.code, first.stdout + first.stderr).toBe(0);
+      expect(['a', 'b', 'c'].map((n) => first.jobs.get(n)?.status)).toEqual(['built', 'built', 'built']);
+      for (const n of ['a', 'b', 'c']) {
+        expect(
+          first.stdout.match(new RegExp(`warning: cached output of "${n}" could not be restored`, 'g')),
+        ).toHaveLength(1);
+      }
+      await check();
+      // What the local cache kept are the builds, restored in place once their outputs are gone.
+      await dev.write({ 'lib/a.js': 'stale\n' });
+      const second = await dev.runGraph(remote);
+      expect(second.code, second.stdout + second.stderr).toBe(0);
+      expect(['a', 'b', 'c'].map((n) => second.jobs.get(n)?.status)).toEqual(['cached', 'cached', 'cached']);
+      expect(second.stdout).not.toMatch(/warning/);
+      await check();
     } finally {
       await dev.cleanup();
     }

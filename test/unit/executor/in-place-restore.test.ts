@@ -70,7 +70,7 @@ describe('in-place outputs straight from a cache entry', () => {
     await writeFile(join(src, 'pkg/dist/a.js.map'), 'not matched');
     const unchanged = (await stat(join(src, 'pkg/dist/a.js'))).ino;
     const protect = (p: string): boolean => p === 'pkg/dist/read.js';
-    const r = await restoreInPlace(src, globs, artifact, none(), protect);
+    const r = await restoreInPlace(src, globs, artifact, none(), protect, protect);
     expect(r).toEqual({ kind: 'restored', written: 2, removed: 1 });
     expect(await readFile(join(src, 'pkg/dist/sub/b.js'), 'utf8')).toBe('B');
     expect(await readFile(join(src, 'pkg/dist/c.js'), 'utf8')).toBe('C');
@@ -83,14 +83,27 @@ describe('in-place outputs straight from a cache entry', () => {
       'read.js',
       'sub',
     ]);
-    expect(await restoreInPlace(src, globs, artifact, none(), protect)).toEqual({ kind: 'unchanged' });
+    expect(await restoreInPlace(src, globs, artifact, none(), protect, protect)).toEqual({
+      kind: 'unchanged',
+    });
   });
 
   it('restores a deleted tree with exec bits, and replaces a directory where a file goes', async () => {
     const artifact = await storeArtifact({ 'pkg/dist/a.js': 'A', 'pkg/dist/sub/b.js': 'B' });
     await rm(join(src, 'pkg/dist'), { recursive: true });
     await write(src, { 'pkg/dist/a.js/stale.js': 'a stale tree' });
-    expect((await restoreInPlace(src, globs, artifact, none(), () => false)).kind).toBe('restored');
+    expect(
+      (
+        await restoreInPlace(
+          src,
+          globs,
+          artifact,
+          none(),
+          () => false,
+          () => false,
+        )
+      ).kind,
+    ).toBe('restored');
     expect(await readFile(join(src, 'pkg/dist/a.js'), 'utf8')).toBe('A');
     expect((await stat(join(src, 'pkg/dist/a.js'))).mode & 0o777).toBe(0o755);
     expect(await readFile(join(src, 'pkg/dist/sub/b.js'), 'utf8')).toBe('B');
@@ -101,14 +114,32 @@ describe('in-place outputs straight from a cache entry', () => {
     const artifact = await storeArtifact({ 'pkg/dist/a.js': 'A', 'pkg/dist/sub/b.js': 'B' });
     await rm(join(src, 'pkg/dist'), { recursive: true });
     await writeFile(join(store, '.in-place/pkg/dist/sub/b.js'), 'Z'); // same size, damaged
-    const r = await restoreInPlace(src, globs, artifact, none(), () => false);
+    const r = await restoreInPlace(
+      src,
+      globs,
+      artifact,
+      none(),
+      () => false,
+      () => false,
+    );
     expect(r.kind).toBe('not-here');
     expect(existsSync(join(src, 'pkg/dist/sub/b.js'))).toBe(false);
     expect((await readdir(join(src, 'pkg/dist/sub'))).length).toBe(0);
     // A stored file with another exec bit than listed is damaged too, even where the copy would come out right.
     await writeFile(join(store, '.in-place/pkg/dist/sub/b.js'), 'B');
     await chmod(join(store, '.in-place/pkg/dist/sub/b.js'), 0o755);
-    expect((await restoreInPlace(src, globs, artifact, none(), () => false)).kind).toBe('not-here');
+    expect(
+      (
+        await restoreInPlace(
+          src,
+          globs,
+          artifact,
+          none(),
+          () => false,
+          () => false,
+        )
+      ).kind,
+    ).toBe('not-here');
   });
 
   it('leaves artifacts it cannot vouch for to the cache: symlinks, other files, paths the globs do not match', async () => {
@@ -135,9 +166,18 @@ describe('in-place outputs straight from a cache entry', () => {
         },
       ],
     ] as ManifestEntry[][]) {
-      expect((await restoreInPlace(src, globs, { entries, ...stored }, none(), () => false)).kind).toBe(
-        'not-here',
-      );
+      expect(
+        (
+          await restoreInPlace(
+            src,
+            globs,
+            { entries, ...stored },
+            none(),
+            () => false,
+            () => false,
+          )
+        ).kind,
+      ).toBe('not-here');
     }
     expect(existsSync(src)).toBe(false);
   });

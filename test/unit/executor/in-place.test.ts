@@ -64,7 +64,15 @@ describe('in-place outputs', () => {
     await writeFile(join(src, 'pkg/dist/extra.js'), 'left over');
     await writeFile(join(src, 'pkg/dist/keep.js'), 'an input');
     const unchanged = (await stat(join(src, 'pkg/types.d.ts'))).ino;
-    expect(placeOutputs(out, src, globs, (p) => p === 'pkg/dist/keep.js').ok).toBe(true);
+    expect(
+      placeOutputs(
+        out,
+        src,
+        globs,
+        (p) => p === 'pkg/dist/keep.js',
+        (p) => p === 'pkg/dist/keep.js',
+      ).ok,
+    ).toBe(true);
     expect(await readFile(join(src, 'pkg/dist/a.js'), 'utf8')).toBe('A');
     expect((await stat(join(src, 'pkg/dist/a.js'))).mode & 0o100).toBeTruthy();
     expect(await readFile(join(src, 'pkg/dist/sub/b.js'), 'utf8')).toBe('B');
@@ -80,7 +88,16 @@ describe('in-place outputs', () => {
     const shared = join(root, 'cache-entry-file');
     execFileSync('ln', [join(out, IN_PLACE_DIR, 'pkg/types.d.ts'), shared]);
     await rm(join(src, 'pkg'), { recursive: true });
-    expect(placeOutputs(out, src, globs, () => false, true).ok).toBe(true);
+    expect(
+      placeOutputs(
+        out,
+        src,
+        globs,
+        () => false,
+        () => false,
+        true,
+      ).ok,
+    ).toBe(true);
     expect(await readFile(join(src, 'pkg/dist/a.js'), 'utf8')).toBe('A');
     expect((await stat(join(src, 'pkg/dist/a.js'))).mode & 0o777).toBe(0o755);
     expect((await stat(join(src, 'pkg/dist/sub/b.js'))).mode & 0o777).toBe(0o644);
