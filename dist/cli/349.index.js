@@ -1551,6 +1551,7 @@ function quoted(s, max = SHOWN_CHARS) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   ZU: () => (/* binding */ openRegularFile),
 /* harmony export */   bv: () => (/* binding */ readOwnBytesIfAny),
 /* harmony export */   zx: () => (/* binding */ readOwnFile)
 /* harmony export */ });
@@ -1565,6 +1566,25 @@ function quoted(s, max = SHOWN_CHARS) {
  */
 function readRegularFile(file, accept = () => true) {
     return readRegularBytes(file, accept)?.toString('utf8');
+}
+/**
+ * A descriptor of `file`, opened for reading, when it is a regular file and not a link at its name; throws
+ * otherwise (ELOOP for a link). For files that must be what a manifest says (a cache entry's): a FIFO or a device
+ * put in one's place is damage, and opening it must neither hang the run nor read without end.
+ */
+function openRegularFile(file) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
+    let regular = false;
+    try {
+        regular = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile();
+    }
+    finally {
+        if (!regular)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+    if (!regular)
+        throw new Error(`${file} is not a regular file`);
+    return fd;
 }
 /** As readRegularFile, the bytes; `flags` are added to the open's. */
 function readRegularBytes(file, accept, flags = 0) {

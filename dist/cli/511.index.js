@@ -1421,6 +1421,8 @@ var external_node_stream_promises_ = __webpack_require__(6466);
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./src/util/read-own-file.ts
+var read_own_file = __webpack_require__(5958);
 ;// CONCATENATED MODULE: ./src/cache/remote/deflate-estimate.ts
 /** Positions of 4-byte sequences by hash (plus one; 0: none seen), and symbol counts: reused by every call. */
 const lastSeen = new Int32Array(1 << 12);
@@ -1537,6 +1539,7 @@ var free_space = __webpack_require__(6947);
 
 
 
+
 /** Archives up to this size are kept in memory between packing and uploading, and restored from one buffer. */
 const IN_MEMORY_ARCHIVE = 4 * 1024 * 1024;
 const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
@@ -1629,7 +1632,7 @@ function readExactly(path, size) {
  * must fit: the byte past its end is overwritten, to see whether it grew); answers `size`.
  */
 function readInto(path, size, buf, at) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    const fd = (0,read_own_file/* openRegularFile */.ZU)(path);
     try {
         let got = 0;
         for (;;) {
@@ -1649,7 +1652,7 @@ function readInto(path, size, buf, at) {
     }
 }
 function readHead(path, n) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    const fd = (0,read_own_file/* openRegularFile */.ZU)(path);
     try {
         const buf = Buffer.allocUnsafe(n);
         return buf.subarray(0, (0,external_node_fs_.readSync)(fd, buf, 0, n, 0));
@@ -1667,7 +1670,10 @@ async function* fileBytes(dir, files) {
             continue;
         }
         let got = 0;
-        for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 256 * 1024 })) {
+        for await (const chunk of (0,external_node_fs_.createReadStream)('', {
+            fd: (0,read_own_file/* openRegularFile */.ZU)(path),
+            highWaterMark: 256 * 1024,
+        })) {
             got += chunk.length;
             if (got > e.size)
                 break;

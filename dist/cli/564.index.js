@@ -162,6 +162,8 @@ var result = __webpack_require__(8251);
 var free_space = __webpack_require__(6947);
 // EXTERNAL MODULE: ./src/util/random-hex.ts
 var random_hex = __webpack_require__(7773);
+// EXTERNAL MODULE: ./src/util/read-own-file.ts
+var read_own_file = __webpack_require__(5958);
 // EXTERNAL MODULE: ./src/util/remove-tree.ts
 var remove_tree = __webpack_require__(8043);
 // EXTERNAL MODULE: ./src/cache/entry-meta.ts
@@ -893,6 +895,7 @@ var dead_temps = __webpack_require__(5740);
 
 
 
+
 /** How precisely an entry's last use is recorded (its mtime, which pruning orders by). */
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
@@ -915,6 +918,9 @@ class LocalCache {
     #restores = new RestoreQueue();
     /** Set once the disk said it is full: saves are skipped for the rest of the run (one warning). */
     #full = false;
+    /** Entries looked up that are another user's (see #readMeta), and whether the run was told. */
+    #foreign = [];
+    #foreignWarned = false;
     #spaceCheckedAt = -Infinity;
     #lowOnSpace = false;
     constructor(root, onWarning) {
@@ -950,25 +956,59 @@ class LocalCache {
             const st = (0,external_node_fs_.statSync)(entry, { throwIfNoEntry: false });
             if (st === undefined)
                 continue;
-            let text;
-            const metaPath = `${entry}/meta.json`;
-            try {
-                text = (0,external_node_fs_.readFileSync)(metaPath, 'utf8');
-            }
-            catch (e) {
-                // A meta.json that cannot even be seen (an unreadable directory) is a plain miss, as before.
-                if (e.code !== 'ENOENT' && (0,external_node_fs_.existsSync)(metaPath)) {
-                    this.#damaged(key, e.message);
-                }
+            const read = this.#readMeta(key);
+            if (read.kind === 'damaged')
+                this.#damaged(key, read.problem);
+            if (read.kind === 'foreign')
+                this.#foreign.push(key);
+            if (read.kind !== 'text')
                 continue;
-            }
-            const meta = (0,entry_meta/* parseEntryMeta */.zr)(text, key);
+            const meta = (0,entry_meta/* parseEntryMeta */.zr)(read.text, key);
             if (meta.ok)
                 hits.set(key, this.#hit(key, meta.value, st.mtimeMs, identity(st)));
             else
                 this.#damaged(key, meta.error);
         }
+        if (this.#foreign.length > 0 && !this.#foreignWarned) {
+            this.#foreignWarned = true;
+            this.#onWarning(`${this.#foreign.length === 1 ? `cache entry ${this.#foreign[0]} is` : `${this.#foreign.length} cache entries (${this.#foreign[0]}, …) are`} ` +
+                `another user's, or others may write ${this.#foreign.length === 1 ? 'it' : 'them'}: not used, the jobs are built here`);
+        }
         return Promise.resolve(hits);
+    }
+    /**
+     * An entry's meta.json, read without blocking and never through a link. `missing` when there is none to read (a
+     * plain miss, as is one whose directory cannot be read); `damaged` when what stands there cannot be one (a FIFO, a
+     * directory, a link); `foreign` when another user wrote it or anyone may write it: its digests are what a
+     * restore checks the bytes against, so whoever can write it decides what is restored, in a cache directory
+     * others share.
+     */
+    #readMeta(key) {
+        const path = `${this.#entry(key)}/meta.json`;
+        let fd;
+        try {
+            fd = (0,read_own_file/* openRegularFile */.ZU)(path);
+        }
+        catch (e) {
+            // One that cannot even be seen (an unreadable directory) is a plain miss; a link is damage.
+            const code = e.code;
+            if (code === 'ENOENT' || (code !== 'ELOOP' && !(0,external_node_fs_.existsSync)(path)))
+                return { kind: 'missing' };
+            return { kind: 'damaged', problem: e.message };
+        }
+        try {
+            const st = (0,external_node_fs_.fstatSync)(fd);
+            const uid = process.geteuid?.();
+            if ((uid !== undefined && st.uid !== uid) || (st.mode & 0o002) !== 0)
+                return { kind: 'foreign' };
+            return { kind: 'text', text: (0,external_node_fs_.readFileSync)(fd, 'utf8') };
+        }
+        catch (e) {
+            return { kind: 'damaged', problem: e.message };
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
     }
     async discard(key) {
         await this.#quarantine(key);
@@ -1314,13 +1354,10 @@ class LocalCache {
         this.#onWarning(`cache entry ${key} is damaged (its meta.json cannot be read); replaced it`);
         (0,external_node_fs_.renameSync)(temp, entry);
     }
+    /** Whether the entry of `key` is one to keep: a valid one, or another user's, which is not this run's to replace. */
     #isValidEntry(key) {
-        try {
-            return (0,entry_meta/* parseEntryMeta */.zr)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.#entry(key), 'meta.json'), 'utf8'), key).ok;
-        }
-        catch {
-            return false;
-        }
+        const read = this.#readMeta(key);
+        return read.kind === 'foreign' || (read.kind === 'text' && (0,entry_meta/* parseEntryMeta */.zr)(read.text, key).ok);
     }
     #saveFailed(key, e) {
         if ((0,free_space/* isDiskFull */.b$)(e)) {
@@ -1407,8 +1444,11 @@ function identity(st) {
 /* harmony export */   ut: () => (/* binding */ readLogShown)
 /* harmony export */ });
 /* unused harmony export withWholeLogs */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+
 
 /** Logs larger than this are read for display as their two ends, never whole into memory. */
 const DISPLAY_WHOLE_LIMIT = 16 * 1024 * 1024;
@@ -1423,11 +1463,15 @@ async function readLogForDisplay(path) {
 }
 /** readLogForDisplay's bytes, and whether they are the whole file (then they can be checked against a digest). */
 async function readLogShown(path) {
-    const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
-    if (size <= DISPLAY_WHOLE_LIMIT)
-        return { shown: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path), whole: true };
-    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r');
+    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
     try {
+        const st = await fh.stat();
+        // A FIFO in its place is damage, not a log to wait for.
+        if (!st.isFile())
+            throw new Error(`${path} is not a regular file`);
+        const size = st.size;
+        if (size <= DISPLAY_WHOLE_LIMIT)
+            return { shown: await fh.readFile(), whole: true };
         const head = Buffer.alloc(DISPLAY_END_BYTES);
         const tail = Buffer.alloc(DISPLAY_END_BYTES);
         await fh.read(head, 0, head.length, 0);
@@ -1477,7 +1521,9 @@ async function withWholeLogs(a) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8251);
+/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5958);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8251);
+
 
 
 
@@ -1503,7 +1549,7 @@ const readBuffer = Buffer.allocUnsafe(256 * 1024);
 /** SHA-256 hex of the first `size` bytes of a file (all of it, as it was sized), read through the shared buffer. */
 function smallFileSha256(path, size) {
     const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+    const fd = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_3__/* .openRegularFile */ .ZU)(path);
     try {
         for (let done = 0; done < size;) {
             const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readSync)(fd, readBuffer, 0, Math.min(readBuffer.length, size - done), done);
@@ -1529,7 +1575,7 @@ async function fileSha256(path, size) {
         return smallFileSha256(path, size);
     }
     const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)('', { fd: (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_3__/* .openRegularFile */ .ZU)(path) }))
         h.update(chunk);
     return h.digest('hex');
 }
@@ -1665,20 +1711,20 @@ async function describeTree(dir, opts = {}) {
     };
     const problem = await walk('');
     if (problem !== undefined)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(problem);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(problem);
     if (seal)
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(dir, 0o555);
     const leaving = linkLeavingTree(entries);
     return leaving === undefined
-        ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(entries)
-        : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`symlink ${leaving} points outside the output directory through other links`);
+        ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(entries)
+        : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`symlink ${leaving} points outside the output directory through other links`);
 }
 /** The manifest of an artifact whose output tree is at `outputDir` (made read-only with `seal`, see above). */
 async function buildManifest(outputDir, key, durationMs, stdout, stderr, opts = {}) {
     const entries = await describeTree(outputDir, opts);
     if (!entries.ok)
         return entries;
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)({
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)({
         version: 1,
         key,
         durationMs,
@@ -1696,17 +1742,17 @@ async function verifyTree(dir, manifest) {
     for (const e of actual.value) {
         const w = want.get(e.path);
         if (!w)
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`unexpected ${e.type} ${e.path}`);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`unexpected ${e.type} ${e.path}`);
         if (w.type !== e.type ||
             w.size !== e.size ||
             w.sha256 !== e.sha256 ||
             (w.type === 'file' && w.mode !== e.mode)) {
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`${e.path} does not match the manifest`);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`${e.path} does not match the manifest`);
         }
         want.delete(e.path);
     }
     const missing = want.keys().next();
-    return missing.done ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__.ok)(undefined) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_3__/* .err */ ._)(`${missing.value} is missing`);
+    return missing.done ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(undefined) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`${missing.value} is missing`);
 }
 
 
@@ -1851,8 +1897,10 @@ async function writeVerified(e) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8251);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8445);
+/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5958);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8251);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8445);
+
 
 
 
@@ -1911,15 +1959,15 @@ const YIELD_EVERY_BYTES = 16 * 1024 * 1024;
  * (read, write, close) cost more than they overlap.
  */
 async function restoreListedTree(src, dest, entries) {
-    const leaving = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .linkLeavingTree */ .X8)(entries);
+    const leaving = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .linkLeavingTree */ .X8)(entries);
     if (leaving !== undefined)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`symlink ${leaving} points outside the output directory`);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__/* .err */ ._)(`symlink ${leaving} points outside the output directory`);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dest);
     const dirs = new Set(['']);
     for (const e of entries) {
         const slash = e.path.lastIndexOf('/');
         if (!dirs.has(slash < 0 ? '' : e.path.slice(0, slash))) {
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`the manifest lists ${e.path} outside a listed directory`);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__/* .err */ ._)(`the manifest lists ${e.path} outside a listed directory`);
         }
         const to = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dest, e.path);
         if (e.type === 'dir') {
@@ -1928,16 +1976,16 @@ async function restoreListedTree(src, dest, entries) {
         }
         else if (e.type === 'symlink') {
             const target = e.target ?? '';
-            if (target.length !== e.size || (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(target) !== e.sha256 || (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .symlinkEscapes */ .mu)(e.path, target)) {
-                return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`${e.path} does not match the manifest`);
+            if (target.length !== e.size || (0,_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .sc)(target) !== e.sha256 || (0,_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .symlinkEscapes */ .mu)(e.path, target)) {
+                return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__/* .err */ ._)(`${e.path} does not match the manifest`);
             }
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.symlinkSync)(target, to);
         }
         else if (!(await copyVerifiedFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(src, e.path), to, e))) {
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(`${e.path} does not match the manifest`);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__/* .err */ ._)(`${e.path} does not match the manifest`);
         }
     }
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(undefined);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)(undefined);
 }
 let sinceYield = 0;
 /**
@@ -1951,7 +1999,7 @@ async function copyVerifiedFile(from, to, e) {
     const mode = e.mode & 0o100 ? 0o755 : 0o644;
     if (e.size <= IN_MEMORY_LIMIT) {
         const bytes = readStored(from, e);
-        if (bytes === undefined || (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(bytes) !== e.sha256)
+        if (bytes === undefined || (0,_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256 */ .sc)(bytes) !== e.sha256)
             return false;
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(to, bytes, { mode, flag: 'wx' });
         sinceYield += bytes.length;
@@ -1966,7 +2014,7 @@ async function copyVerifiedFile(from, to, e) {
     if (st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
         return false;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(to, mode);
-    return (await (0,_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .fileSha256 */ .sN)(to, st.size)) === e.sha256;
+    return (await (0,_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .fileSha256 */ .sN)(to, st.size)) === e.sha256;
 }
 /**
  * One buffer that every restored file is read into, hashed from and written from, in one synchronous stretch
@@ -1980,7 +2028,7 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
  * `readFileSync`: open, fstat, read, close.
  */
 function readStored(path, e) {
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(path, 'r');
+    const fd = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_3__/* .openRegularFile */ .ZU)(path);
     try {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.fstatSync)(fd);
         if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))

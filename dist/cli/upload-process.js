@@ -15041,7 +15041,73 @@ function pieceSize(bytes) {
     return size;
 }
 
+;// CONCATENATED MODULE: ./src/util/read-own-file.ts
+
+/**
+ * The text of `file` when it is a regular file that `accept` takes (by its stat data), else undefined; throws as
+ * `open` does (ENOENT). Opened without blocking: a FIFO put in its place must not hang the run (it is then not a
+ * regular file, and not read), nor a device be read without end.
+ */
+function readRegularFile(file, accept = () => true) {
+    return readRegularBytes(file, accept)?.toString('utf8');
+}
+/**
+ * A descriptor of `file`, opened for reading, when it is a regular file and not a link at its name; throws
+ * otherwise (ELOOP for a link). For files that must be what a manifest says (a cache entry's): a FIFO or a device
+ * put in one's place is damage, and opening it must neither hang the run nor read without end.
+ */
+function openRegularFile(file) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
+    let regular = false;
+    try {
+        regular = (0,external_node_fs_namespaceObject.fstatSync)(fd).isFile();
+    }
+    finally {
+        if (!regular)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    if (!regular)
+        throw new Error(`${file} is not a regular file`);
+    return fd;
+}
+/** As readRegularFile, the bytes; `flags` are added to the open's. */
+function readRegularBytes(file, accept, flags = 0) {
+    const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | flags);
+    try {
+        const st = fstatSync(fd);
+        return st.isFile() && accept(st) ? readFileSync(fd) : undefined;
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/**
+ * The text of `file` when it is a regular file of this user that no one else may write, else undefined; throws as
+ * `open` does (ENOENT, and ELOOP for a link). For state whose content vouches for something (outputs in place, a
+ * compiled or validated graph, keys): whoever can write it can make a run trust anything, so a file another user
+ * wrote or may write (a shared cache directory, a run under another account) is not read. Nor is a link at its name:
+ * state files are never links, and one put there by another user would have the run read whatever it points to.
+ */
+function readOwnFile(file) {
+    return readOwnBytes(file)?.toString('utf8');
+}
+/** As readOwnFile, the bytes: for a caller that checks a digest before it decodes anything. */
+function readOwnBytes(file) {
+    const uid = process.getuid?.();
+    return readRegularBytes(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0, constants.O_NOFOLLOW);
+}
+/** As readOwnBytes, but undefined as well for a file that cannot be opened (missing, a link, unreadable). */
+function readOwnBytesIfAny(file) {
+    try {
+        return readOwnBytes(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cache/manifest.ts
+
 
 
 
@@ -15067,7 +15133,7 @@ const readBuffer = Buffer.allocUnsafe(256 * 1024);
 /** SHA-256 hex of the first `size` bytes of a file (all of it, as it was sized), read through the shared buffer. */
 function smallFileSha256(path, size) {
     const h = (0,external_node_crypto_.createHash)('sha256');
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    const fd = openRegularFile(path);
     try {
         for (let done = 0; done < size;) {
             const n = (0,external_node_fs_namespaceObject.readSync)(fd, readBuffer, 0, Math.min(readBuffer.length, size - done), done);
@@ -15093,7 +15159,7 @@ async function fileSha256(path, size) {
         return smallFileSha256(path, size);
     }
     const h = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path))
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)('', { fd: openRegularFile(path) }))
         h.update(chunk);
     return h.digest('hex');
 }
@@ -15275,6 +15341,7 @@ async function verifyTree(dir, manifest) {
 
 ;// CONCATENATED MODULE: ./src/cache/log-file.ts
 
+
 /** Logs larger than this are read for display as their two ends, never whole into memory. */
 const DISPLAY_WHOLE_LIMIT = 16 * 1024 * 1024;
 const DISPLAY_END_BYTES = 1024 * 1024;
@@ -15288,11 +15355,15 @@ async function readLogForDisplay(path) {
 }
 /** readLogForDisplay's bytes, and whether they are the whole file (then they can be checked against a digest). */
 async function readLogShown(path) {
-    const { size } = await (0,promises_namespaceObject.stat)(path);
-    if (size <= DISPLAY_WHOLE_LIMIT)
-        return { shown: await (0,promises_namespaceObject.readFile)(path), whole: true };
-    const fh = await (0,promises_namespaceObject.open)(path, 'r');
+    const fh = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
     try {
+        const st = await fh.stat();
+        // A FIFO in its place is damage, not a log to wait for.
+        if (!st.isFile())
+            throw new Error(`${path} is not a regular file`);
+        const size = st.size;
+        if (size <= DISPLAY_WHOLE_LIMIT)
+            return { shown: await fh.readFile(), whole: true };
         const head = Buffer.alloc(DISPLAY_END_BYTES);
         const tail = Buffer.alloc(DISPLAY_END_BYTES);
         await fh.read(head, 0, head.length, 0);
@@ -15469,6 +15540,7 @@ function isDiskFull(e) {
 
 
 
+
 /** Archives up to this size are kept in memory between packing and uploading, and restored from one buffer. */
 const IN_MEMORY_ARCHIVE = 4 * 1024 * 1024;
 const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
@@ -15561,7 +15633,7 @@ function readExactly(path, size) {
  * must fit: the byte past its end is overwritten, to see whether it grew); answers `size`.
  */
 function readInto(path, size, buf, at) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    const fd = openRegularFile(path);
     try {
         let got = 0;
         for (;;) {
@@ -15581,7 +15653,7 @@ function readInto(path, size, buf, at) {
     }
 }
 function readHead(path, n) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    const fd = openRegularFile(path);
     try {
         const buf = Buffer.allocUnsafe(n);
         return buf.subarray(0, (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, n, 0));
@@ -15599,7 +15671,10 @@ async function* fileBytes(dir, files) {
             continue;
         }
         let got = 0;
-        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 256 * 1024 })) {
+        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)('', {
+            fd: openRegularFile(path),
+            highWaterMark: 256 * 1024,
+        })) {
             got += chunk.length;
             if (got > e.size)
                 break;

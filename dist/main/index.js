@@ -31520,6 +31520,8 @@ function randomHex(bytes) {
     return hex;
 }
 
+// EXTERNAL MODULE: ./src/util/read-own-file.ts
+var read_own_file = __nccwpck_require__(5958);
 ;// CONCATENATED MODULE: ./src/util/remove-tree.ts
 
 
@@ -31653,6 +31655,7 @@ function isSafeRelativePath(p) {
 
 
 
+
 function sha256(bytes) {
     // Most logs are empty, and a restore checks both of every artifact's: a hash object each costs more than that.
     if (bytes.length === 0)
@@ -31674,7 +31677,7 @@ const readBuffer = Buffer.allocUnsafe(256 * 1024);
 /** SHA-256 hex of the first `size` bytes of a file (all of it, as it was sized), read through the shared buffer. */
 function smallFileSha256(path, size) {
     const h = (0,external_node_crypto_.createHash)('sha256');
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    const fd = (0,read_own_file/* openRegularFile */.ZU)(path);
     try {
         for (let done = 0; done < size;) {
             const n = (0,external_node_fs_.readSync)(fd, readBuffer, 0, Math.min(readBuffer.length, size - done), done);
@@ -31700,7 +31703,7 @@ async function fileSha256(path, size) {
         return smallFileSha256(path, size);
     }
     const h = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+    for await (const chunk of (0,external_node_fs_.createReadStream)('', { fd: (0,read_own_file/* openRegularFile */.ZU)(path) }))
         h.update(chunk);
     return h.digest('hex');
 }
@@ -31886,6 +31889,7 @@ async function verifyTree(dir, manifest) {
 
 
 
+
 /**
  * Copies a directory tree, hard-linking files when `link` is set and the file system allows it.
  * Linking is for saves only: restores must copy, because a restored tree may be written to, while a saved
@@ -32008,7 +32012,7 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
  * `readFileSync`: open, fstat, read, close.
  */
 function readStored(path, e) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    const fd = (0,read_own_file/* openRegularFile */.ZU)(path);
     try {
         const st = (0,external_node_fs_.fstatSync)(fd);
         if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
@@ -32902,6 +32906,7 @@ function readAhead(ahead, request) {
 
 ;// CONCATENATED MODULE: ./src/cache/log-file.ts
 
+
 /** Logs larger than this are read for display as their two ends, never whole into memory. */
 const DISPLAY_WHOLE_LIMIT = 16 * 1024 * 1024;
 const DISPLAY_END_BYTES = 1024 * 1024;
@@ -32915,11 +32920,15 @@ async function readLogForDisplay(path) {
 }
 /** readLogForDisplay's bytes, and whether they are the whole file (then they can be checked against a digest). */
 async function readLogShown(path) {
-    const { size } = await (0,promises_.stat)(path);
-    if (size <= DISPLAY_WHOLE_LIMIT)
-        return { shown: await (0,promises_.readFile)(path), whole: true };
-    const fh = await (0,promises_.open)(path, 'r');
+    const fh = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | external_node_fs_.constants.O_NOFOLLOW);
     try {
+        const st = await fh.stat();
+        // A FIFO in its place is damage, not a log to wait for.
+        if (!st.isFile())
+            throw new Error(`${path} is not a regular file`);
+        const size = st.size;
+        if (size <= DISPLAY_WHOLE_LIMIT)
+            return { shown: await fh.readFile(), whole: true };
         const head = Buffer.alloc(DISPLAY_END_BYTES);
         const tail = Buffer.alloc(DISPLAY_END_BYTES);
         await fh.read(head, 0, head.length, 0);
@@ -33009,6 +33018,7 @@ async function dead_temps_removeDeadTemps(tmpDir) {
 
 
 
+
 /** How precisely an entry's last use is recorded (its mtime, which pruning orders by). */
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
@@ -33031,6 +33041,9 @@ class local_cache_LocalCache {
     #restores = new RestoreQueue();
     /** Set once the disk said it is full: saves are skipped for the rest of the run (one warning). */
     #full = false;
+    /** Entries looked up that are another user's (see #readMeta), and whether the run was told. */
+    #foreign = [];
+    #foreignWarned = false;
     #spaceCheckedAt = -Infinity;
     #lowOnSpace = false;
     constructor(root, onWarning) {
@@ -33066,25 +33079,59 @@ class local_cache_LocalCache {
             const st = (0,external_node_fs_.statSync)(entry, { throwIfNoEntry: false });
             if (st === undefined)
                 continue;
-            let text;
-            const metaPath = `${entry}/meta.json`;
-            try {
-                text = (0,external_node_fs_.readFileSync)(metaPath, 'utf8');
-            }
-            catch (e) {
-                // A meta.json that cannot even be seen (an unreadable directory) is a plain miss, as before.
-                if (e.code !== 'ENOENT' && (0,external_node_fs_.existsSync)(metaPath)) {
-                    this.#damaged(key, e.message);
-                }
+            const read = this.#readMeta(key);
+            if (read.kind === 'damaged')
+                this.#damaged(key, read.problem);
+            if (read.kind === 'foreign')
+                this.#foreign.push(key);
+            if (read.kind !== 'text')
                 continue;
-            }
-            const meta = parseEntryMeta(text, key);
+            const meta = parseEntryMeta(read.text, key);
             if (meta.ok)
                 hits.set(key, this.#hit(key, meta.value, st.mtimeMs, identity(st)));
             else
                 this.#damaged(key, meta.error);
         }
+        if (this.#foreign.length > 0 && !this.#foreignWarned) {
+            this.#foreignWarned = true;
+            this.#onWarning(`${this.#foreign.length === 1 ? `cache entry ${this.#foreign[0]} is` : `${this.#foreign.length} cache entries (${this.#foreign[0]}, …) are`} ` +
+                `another user's, or others may write ${this.#foreign.length === 1 ? 'it' : 'them'}: not used, the jobs are built here`);
+        }
         return Promise.resolve(hits);
+    }
+    /**
+     * An entry's meta.json, read without blocking and never through a link. `missing` when there is none to read (a
+     * plain miss, as is one whose directory cannot be read); `damaged` when what stands there cannot be one (a FIFO, a
+     * directory, a link); `foreign` when another user wrote it or anyone may write it: its digests are what a
+     * restore checks the bytes against, so whoever can write it decides what is restored, in a cache directory
+     * others share.
+     */
+    #readMeta(key) {
+        const path = `${this.#entry(key)}/meta.json`;
+        let fd;
+        try {
+            fd = (0,read_own_file/* openRegularFile */.ZU)(path);
+        }
+        catch (e) {
+            // One that cannot even be seen (an unreadable directory) is a plain miss; a link is damage.
+            const code = e.code;
+            if (code === 'ENOENT' || (code !== 'ELOOP' && !(0,external_node_fs_.existsSync)(path)))
+                return { kind: 'missing' };
+            return { kind: 'damaged', problem: e.message };
+        }
+        try {
+            const st = (0,external_node_fs_.fstatSync)(fd);
+            const uid = process.geteuid?.();
+            if ((uid !== undefined && st.uid !== uid) || (st.mode & 0o002) !== 0)
+                return { kind: 'foreign' };
+            return { kind: 'text', text: (0,external_node_fs_.readFileSync)(fd, 'utf8') };
+        }
+        catch (e) {
+            return { kind: 'damaged', problem: e.message };
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
     }
     async discard(key) {
         await this.#quarantine(key);
@@ -33430,13 +33477,10 @@ class local_cache_LocalCache {
         this.#onWarning(`cache entry ${key} is damaged (its meta.json cannot be read); replaced it`);
         (0,external_node_fs_.renameSync)(temp, entry);
     }
+    /** Whether the entry of `key` is one to keep: a valid one, or another user's, which is not this run's to replace. */
     #isValidEntry(key) {
-        try {
-            return parseEntryMeta((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.#entry(key), 'meta.json'), 'utf8'), key).ok;
-        }
-        catch {
-            return false;
-        }
+        const read = this.#readMeta(key);
+        return read.kind === 'foreign' || (read.kind === 'text' && parseEntryMeta(read.text, key).ok);
     }
     #saveFailed(key, e) {
         if (isDiskFull(e)) {
@@ -35971,6 +36015,7 @@ function distanceExtraBits(distance) {
 
 
 
+
 /** Archives up to this size are kept in memory between packing and uploading, and restored from one buffer. */
 const IN_MEMORY_ARCHIVE = 4 * 1024 * 1024;
 const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
@@ -36063,7 +36108,7 @@ function readExactly(path, size) {
  * must fit: the byte past its end is overwritten, to see whether it grew); answers `size`.
  */
 function readInto(path, size, buf, at) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    const fd = (0,read_own_file/* openRegularFile */.ZU)(path);
     try {
         let got = 0;
         for (;;) {
@@ -36083,7 +36128,7 @@ function readInto(path, size, buf, at) {
     }
 }
 function readHead(path, n) {
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
+    const fd = (0,read_own_file/* openRegularFile */.ZU)(path);
     try {
         const buf = Buffer.allocUnsafe(n);
         return buf.subarray(0, (0,external_node_fs_.readSync)(fd, buf, 0, n, 0));
@@ -36101,7 +36146,10 @@ async function* fileBytes(dir, files) {
             continue;
         }
         let got = 0;
-        for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 256 * 1024 })) {
+        for await (const chunk of (0,external_node_fs_.createReadStream)('', {
+            fd: (0,read_own_file/* openRegularFile */.ZU)(path),
+            highWaterMark: 256 * 1024,
+        })) {
             got += chunk.length;
             if (got > e.size)
                 break;
@@ -37829,8 +37877,6 @@ function baseEnvironment(env) {
     return base;
 }
 
-// EXTERNAL MODULE: ./src/util/read-own-file.ts
-var read_own_file = __nccwpck_require__(5958);
 ;// CONCATENATED MODULE: ./src/util/own-directory.ts
 
 /**
@@ -52004,6 +52050,7 @@ function quoted(s, max = SHOWN_CHARS) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   ZU: () => (/* binding */ openRegularFile),
 /* harmony export */   bv: () => (/* binding */ readOwnBytesIfAny),
 /* harmony export */   zx: () => (/* binding */ readOwnFile)
 /* harmony export */ });
@@ -52018,6 +52065,25 @@ function quoted(s, max = SHOWN_CHARS) {
  */
 function readRegularFile(file, accept = () => true) {
     return readRegularBytes(file, accept)?.toString('utf8');
+}
+/**
+ * A descriptor of `file`, opened for reading, when it is a regular file and not a link at its name; throws
+ * otherwise (ELOOP for a link). For files that must be what a manifest says (a cache entry's): a FIFO or a device
+ * put in one's place is damage, and opening it must neither hang the run nor read without end.
+ */
+function openRegularFile(file) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
+    let regular = false;
+    try {
+        regular = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile();
+    }
+    finally {
+        if (!regular)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+    if (!regular)
+        throw new Error(`${file} is not a regular file`);
+    return fd;
 }
 /** As readRegularFile, the bytes; `flags` are added to the open's. */
 function readRegularBytes(file, accept, flags = 0) {

@@ -16,7 +16,73 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/util/read-own-file.ts
+
+/**
+ * The text of `file` when it is a regular file that `accept` takes (by its stat data), else undefined; throws as
+ * `open` does (ENOENT). Opened without blocking: a FIFO put in its place must not hang the run (it is then not a
+ * regular file, and not read), nor a device be read without end.
+ */
+function readRegularFile(file, accept = () => true) {
+    return readRegularBytes(file, accept)?.toString('utf8');
+}
+/**
+ * A descriptor of `file`, opened for reading, when it is a regular file and not a link at its name; throws
+ * otherwise (ELOOP for a link). For files that must be what a manifest says (a cache entry's): a FIFO or a device
+ * put in one's place is damage, and opening it must neither hang the run nor read without end.
+ */
+function openRegularFile(file) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
+    let regular = false;
+    try {
+        regular = (0,external_node_fs_namespaceObject.fstatSync)(fd).isFile();
+    }
+    finally {
+        if (!regular)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    if (!regular)
+        throw new Error(`${file} is not a regular file`);
+    return fd;
+}
+/** As readRegularFile, the bytes; `flags` are added to the open's. */
+function readRegularBytes(file, accept, flags = 0) {
+    const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | flags);
+    try {
+        const st = fstatSync(fd);
+        return st.isFile() && accept(st) ? readFileSync(fd) : undefined;
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/**
+ * The text of `file` when it is a regular file of this user that no one else may write, else undefined; throws as
+ * `open` does (ENOENT, and ELOOP for a link). For state whose content vouches for something (outputs in place, a
+ * compiled or validated graph, keys): whoever can write it can make a run trust anything, so a file another user
+ * wrote or may write (a shared cache directory, a run under another account) is not read. Nor is a link at its name:
+ * state files are never links, and one put there by another user would have the run read whatever it points to.
+ */
+function readOwnFile(file) {
+    return readOwnBytes(file)?.toString('utf8');
+}
+/** As readOwnFile, the bytes: for a caller that checks a digest before it decodes anything. */
+function readOwnBytes(file) {
+    const uid = process.getuid?.();
+    return readRegularBytes(file, (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0, constants.O_NOFOLLOW);
+}
+/** As readOwnBytes, but undefined as well for a file that cannot be opened (missing, a link, unreadable). */
+function readOwnBytesIfAny(file) {
+    try {
+        return readOwnBytes(file);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cache/manifest.ts
+
 
 
 
@@ -42,7 +108,7 @@ const readBuffer = Buffer.allocUnsafe(256 * 1024);
 /** SHA-256 hex of the first `size` bytes of a file (all of it, as it was sized), read through the shared buffer. */
 function smallFileSha256(path, size) {
     const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    const fd = openRegularFile(path);
     try {
         for (let done = 0; done < size;) {
             const n = (0,external_node_fs_namespaceObject.readSync)(fd, readBuffer, 0, Math.min(readBuffer.length, size - done), done);
@@ -68,7 +134,7 @@ async function fileSha256(path, size) {
         return smallFileSha256(path, size);
     }
     const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path))
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)('', { fd: openRegularFile(path) }))
         h.update(chunk);
     return h.digest('hex');
 }
@@ -511,6 +577,7 @@ const result_err = (error) => ({ ok: false, error });
 
 
 
+
 /**
  * Copies a directory tree, hard-linking files when `link` is set and the file system allows it.
  * Linking is for saves only: restores must copy, because a restored tree may be written to, while a saved
@@ -633,7 +700,7 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
  * `readFileSync`: open, fstat, read, close.
  */
 function readStored(path, e) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
+    const fd = openRegularFile(path);
     try {
         const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
         if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))

@@ -1,4 +1,14 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdir, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
@@ -6,6 +16,7 @@ import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { isDiskFull, isLowOnSpace } from '../util/free-space.js';
 import { randomHex } from '../util/random-hex.js';
+import { openRegularFile } from '../util/read-own-file.js';
 import { removeTree } from '../util/remove-tree.js';
 import type {
   ArchiveToAdopt,
@@ -54,6 +65,9 @@ export class LocalCache implements Cache {
   readonly #restores = new RestoreQueue();
   /** Set once the disk said it is full: saves are skipped for the rest of the run (one warning). */
   #full = false;
+  /** Entries looked up that are another user's (see #readMeta), and whether the run was told. */
+  readonly #foreign: JobKey[] = [];
+  #foreignWarned = false;
   #spaceCheckedAt = -Infinity;
   #lowOnSpace = false;
 
@@ -96,22 +110,52 @@ export class LocalCache implements Cache {
       // directory) is dealt with when it is saved.
       const st = statSync(entry, { throwIfNoEntry: false });
       if (st === undefined) continue;
-      let text: string;
-      const metaPath = `${entry}/meta.json`;
-      try {
-        text = readFileSync(metaPath, 'utf8');
-      } catch (e) {
-        // A meta.json that cannot even be seen (an unreadable directory) is a plain miss, as before.
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && existsSync(metaPath)) {
-          this.#damaged(key, (e as Error).message);
-        }
-        continue;
-      }
-      const meta = parseEntryMeta(text, key);
+      const read = this.#readMeta(key);
+      if (read.kind === 'damaged') this.#damaged(key, read.problem);
+      if (read.kind === 'foreign') this.#foreign.push(key);
+      if (read.kind !== 'text') continue;
+      const meta = parseEntryMeta(read.text, key);
       if (meta.ok) hits.set(key, this.#hit(key, meta.value, st.mtimeMs, identity(st)));
       else this.#damaged(key, meta.error);
     }
+    if (this.#foreign.length > 0 && !this.#foreignWarned) {
+      this.#foreignWarned = true;
+      this.#onWarning(
+        `${this.#foreign.length === 1 ? `cache entry ${this.#foreign[0]} is` : `${this.#foreign.length} cache entries (${this.#foreign[0]}, …) are`} ` +
+          `another user's, or others may write ${this.#foreign.length === 1 ? 'it' : 'them'}: not used, the jobs are built here`,
+      );
+    }
     return Promise.resolve(hits);
+  }
+
+  /**
+   * An entry's meta.json, read without blocking and never through a link. `missing` when there is none to read (a
+   * plain miss, as is one whose directory cannot be read); `damaged` when what stands there cannot be one (a FIFO, a
+   * directory, a link); `foreign` when another user wrote it or anyone may write it: its digests are what a
+   * restore checks the bytes against, so whoever can write it decides what is restored, in a cache directory
+   * others share.
+   */
+  #readMeta(key: JobKey): MetaRead {
+    const path = `${this.#entry(key)}/meta.json`;
+    let fd: number;
+    try {
+      fd = openRegularFile(path);
+    } catch (e) {
+      // One that cannot even be seen (an unreadable directory) is a plain miss; a link is damage.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || (code !== 'ELOOP' && !existsSync(path))) return { kind: 'missing' };
+      return { kind: 'damaged', problem: (e as Error).message };
+    }
+    try {
+      const st = fstatSync(fd);
+      const uid = process.geteuid?.();
+      if ((uid !== undefined && st.uid !== uid) || (st.mode & 0o002) !== 0) return { kind: 'foreign' };
+      return { kind: 'text', text: readFileSync(fd, 'utf8') };
+    } catch (e) {
+      return { kind: 'damaged', problem: (e as Error).message };
+    } finally {
+      closeSync(fd);
+    }
   }
 
   async discard(key: JobKey): Promise<void> {
@@ -465,12 +509,10 @@ export class LocalCache implements Cache {
     renameSync(temp, entry);
   }
 
+  /** Whether the entry of `key` is one to keep: a valid one, or another user's, which is not this run's to replace. */
   #isValidEntry(key: JobKey): boolean {
-    try {
-      return parseEntryMeta(readFileSync(join(this.#entry(key), 'meta.json'), 'utf8'), key).ok;
-    } catch {
-      return false;
-    }
+    const read = this.#readMeta(key);
+    return read.kind === 'foreign' || (read.kind === 'text' && parseEntryMeta(read.text, key).ok);
   }
 
   #saveFailed(key: JobKey, e: Error): SaveOutcome {
@@ -552,3 +594,10 @@ class EntryInTheWay extends Error {
 function identity(st: { ino: number; birthtimeMs: number }): string {
   return `${st.ino}:${st.birthtimeMs}`;
 }
+
+/** What an entry's meta.json holds, as #readMeta finds it. */
+type MetaRead =
+  | { kind: 'text'; text: string }
+  | { kind: 'missing' }
+  | { kind: 'damaged'; problem: string }
+  | { kind: 'foreign' };

@@ -1,4 +1,5 @@
-import { open, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import type { ArtifactToSave } from './cache.js';
 
 /** Logs larger than this are read for display as their two ends, never whole into memory. */
@@ -16,10 +17,13 @@ export async function readLogForDisplay(path: string): Promise<Buffer> {
 
 /** readLogForDisplay's bytes, and whether they are the whole file (then they can be checked against a digest). */
 export async function readLogShown(path: string): Promise<{ shown: Buffer; whole: boolean }> {
-  const { size } = await stat(path);
-  if (size <= DISPLAY_WHOLE_LIMIT) return { shown: await readFile(path), whole: true };
-  const fh = await open(path, 'r');
+  const fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   try {
+    const st = await fh.stat();
+    // A FIFO in its place is damage, not a log to wait for.
+    if (!st.isFile()) throw new Error(`${path} is not a regular file`);
+    const size = st.size;
+    if (size <= DISPLAY_WHOLE_LIMIT) return { shown: await fh.readFile(), whole: true };
     const head = Buffer.alloc(DISPLAY_END_BYTES);
     const tail = Buffer.alloc(DISPLAY_END_BYTES);
     await fh.read(head, 0, head.length, 0);

@@ -4,7 +4,6 @@ import {
   closeSync,
   createReadStream,
   lstatSync,
-  openSync,
   readSync,
   readdirSync,
   readlinkSync,
@@ -12,6 +11,7 @@ import {
 import { isAbsolute, join, posix } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
+import { openRegularFile } from '../util/read-own-file.js';
 import { err, ok } from '../util/result.js';
 import type { Manifest, ManifestEntry } from './cache.js';
 
@@ -40,7 +40,7 @@ const readBuffer = Buffer.allocUnsafe(256 * 1024);
 /** SHA-256 hex of the first `size` bytes of a file (all of it, as it was sized), read through the shared buffer. */
 function smallFileSha256(path: string, size: number): string {
   const h = createHash('sha256');
-  const fd = openSync(path, 'r');
+  const fd = openRegularFile(path);
   try {
     for (let done = 0; done < size;) {
       const n = readSync(fd, readBuffer, 0, Math.min(readBuffer.length, size - done), done);
@@ -65,7 +65,7 @@ export async function fileSha256(path: string, size: number): Promise<string> {
     return smallFileSha256(path, size);
   }
   const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  for await (const chunk of createReadStream('', { fd: openRegularFile(path) })) h.update(chunk as Buffer);
   return h.digest('hex');
 }
 

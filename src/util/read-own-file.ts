@@ -12,6 +12,23 @@ export function readRegularFile(
   return readRegularBytes(file, accept)?.toString('utf8');
 }
 
+/**
+ * A descriptor of `file`, opened for reading, when it is a regular file and not a link at its name; throws
+ * otherwise (ELOOP for a link). For files that must be what a manifest says (a cache entry's): a FIFO or a device
+ * put in one's place is damage, and opening it must neither hang the run nor read without end.
+ */
+export function openRegularFile(file: string): number {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  let regular = false;
+  try {
+    regular = fstatSync(fd).isFile();
+  } finally {
+    if (!regular) closeSync(fd);
+  }
+  if (!regular) throw new Error(`${file} is not a regular file`);
+  return fd;
+}
+
 /** As readRegularFile, the bytes; `flags` are added to the open's. */
 function readRegularBytes(file: string, accept: (st: Stats) => boolean, flags = 0): Buffer | undefined {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | flags);

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
 import type { CliResult, ReportJob } from '../helpers/rig.js';
-import { Rig } from '../helpers/rig.js';
+import { CLI, Rig, runProcess } from '../helpers/rig.js';
 
 /** Every file under `dir` (relative paths), for "nothing left behind" checks. */
 async function listFiles(dir: string): Promise<string[]> {
@@ -211,6 +211,58 @@ describe('nothing a job, a leftover or a full disk does damages the cache or fai
     expect(again.jobs.get('one')?.status).toBe('cached');
     expect(again.stdout).not.toContain('warning');
   });
+
+  it('repairs an entry where a FIFO stands for its meta.json, an output file or a log: never waits on it', async () => {
+    await rig.write({
+      'graph.json': graphJson([
+        {
+          name: 'one',
+          // A log above 16 KiB is kept in a file of its own.
+          cmds: [{ exec: ['sh', '-c', 'echo one > <out>/out.txt; head -c 20000 /dev/zero | tr "\\0" a'] }],
+        },
+      ]),
+    });
+    const key = (await rig.runGraph()).jobs.get('one')!.key;
+    const entry = join(rig.cacheDir, 'v1/entries', key.slice(0, 2), key);
+    // Killed if it hangs: a run blocked in an open() of a FIFO hears no signal it handles.
+    const runBounded = async (extra: string[]): Promise<CliResult> => {
+      let pid: number | undefined;
+      const timer = setTimeout(() => pid !== undefined && process.kill(pid, 'SIGKILL'), 20_000);
+      try {
+        return await runProcess(
+          process.execPath,
+          [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, ...extra],
+          {
+            cwd: rig.src,
+            env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), CI: '1' },
+            onSpawn: (p) => (pid = p),
+          },
+        );
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    for (const [file, extra] of [
+      ['meta.json', []],
+      ['out/out.txt', ['--out-dir', rig.path('out')]],
+      ['stdout', ['--log-replay', 'all']],
+    ] as const) {
+      await rm(join(entry, file));
+      execFileSync('mkfifo', [join(entry, file)]);
+      const r = await runBounded([...extra]);
+      expect(r.code, `${file}: ${r.stdout}${r.stderr}`).toBe(0);
+      expect(r.stdout.match(/warning: .* damaged/g), file).toHaveLength(1);
+      expect(r.stdout, file).toContain(key);
+      // A log is found damaged as the hit is replayed: that run reports the job cached without it, and the next
+      // builds it again.
+      expect(r.stdout, file).toMatch(file === 'stdout' ? /1 cached/ : /1 built/);
+      if (file === 'stdout') expect((await runBounded([...extra])).stdout).toMatch(/1 built/);
+      const again = await runBounded([...extra]);
+      expect(again.stdout, file).toMatch(/1 cached/);
+      expect(again.stdout, file).not.toContain('warning');
+    }
+    expect(await readFile(rig.path('out/one/out.txt'), 'utf8')).toBe('one\n');
+  }, 120_000);
 
   describe('an entry directory an unprivileged run cannot read', () => {
     /** A one-job graph built once as nobody, and the path of its entry. */

@@ -6,6 +6,7 @@ import {
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -167,5 +168,63 @@ fs.writeFileSync(${JSON.stringify(plantedFile)}, 'yes');`;
     }
     for (const [name, text] of Object.entries(own))
       expect(readFileSync(join(home, name), 'utf8'), name).toBe(text);
+  }, 60_000);
+  it("never restores a cache entry another user wrote: the victim's output is its own build, with one warning", async () => {
+    const shared = join(base, 'shared');
+    mkdirSync(shared);
+    chmodSync(shared, 0o1777);
+    const graph = JSON.stringify({
+      Jobs: [
+        {
+          ID: '1'.repeat(40),
+          Name: 'a',
+          Inputs: ['a.txt'],
+          Cmds: [{ Exec: ['sh', '-c', 'cat a.txt > {{OUTPUT_DIR}}/a'] }],
+        },
+      ],
+    });
+    // The same sources in each user's checkout: the same key.
+    for (const [uid, dir] of [
+      [VICTIM, 'victim'],
+      [ATTACKER, 'attacker'],
+    ] as const) {
+      const src = join(base, dir);
+      mkdirSync(join(src, 'home'), { recursive: true });
+      writeFileSync(join(src, 'a.txt'), 'alpha\n');
+      writeFileSync(join(src, 'graph.json'), graph);
+      for (const p of [src, join(src, 'home'), join(src, 'a.txt'), join(src, 'graph.json')])
+        chownSync(p, uid, uid);
+    }
+    const run = (uid: number, dir: string, extra = ''): Promise<{ code: number; out: string }> =>
+      runAs(
+        uid,
+        `cd ${join(base, dir)} && ${process.execPath} ${CLI} run --graph graph.json --cache-dir ${shared} ${extra}`,
+        { HOME: join(base, dir, 'home'), CI: '1' },
+      );
+    const built = await run(ATTACKER, 'attacker');
+    expect(built.code, built.out).toBe(0);
+    // The attacker rewrites its entry's output, and the digest its meta.json gives for it.
+    const shard = join(shared, 'v1/entries');
+    const [prefix] = readdirSync(shard);
+    const [key] = readdirSync(join(shard, prefix!));
+    const entry = join(shard, prefix!, key!);
+    const evil = 'EVIL!\n';
+    chmodSync(join(entry, 'out'), 0o755);
+    chmodSync(join(entry, 'out/a'), 0o644);
+    writeFileSync(join(entry, 'out/a'), evil);
+    const meta = JSON.parse(readFileSync(join(entry, 'meta.json'), 'utf8')) as {
+      manifest: { entries: { path: string; size: number; sha256: string }[] };
+    };
+    meta.manifest.entries[0]!.size = evil.length;
+    meta.manifest.entries[0]!.sha256 = createHash('sha256').update(evil).digest('hex');
+    writeFileSync(join(entry, 'meta.json'), JSON.stringify(meta));
+    expect(lstatSync(join(entry, 'meta.json')).uid).toBe(ATTACKER);
+
+    const out = join(base, 'victim', 'out');
+    const victim = await run(VICTIM, 'victim', `--out-dir ${out}`);
+    expect(victim.code, victim.out).toBe(0);
+    expect(victim.out).toMatch(/1 built/);
+    expect(victim.out).toMatch(new RegExp(`warning: cache entry ${key} is another user's`));
+    expect(readFileSync(join(out, 'a', 'a'), 'utf8')).toBe('alpha\n');
   }, 60_000);
 });

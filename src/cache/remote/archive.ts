@@ -17,6 +17,7 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { createGunzip, createGzip, gunzip, gzip, constants as zlib } from 'node:zlib';
 import type { Result } from '../../util/result.js';
+import { openRegularFile } from '../../util/read-own-file.js';
 import { err, ok } from '../../util/result.js';
 import type { Manifest, ManifestEntry } from '../cache.js';
 import { estimateDeflatedSize } from './deflate-estimate.js';
@@ -144,7 +145,7 @@ function readExactly(path: string, size: number): Buffer {
  * must fit: the byte past its end is overwritten, to see whether it grew); answers `size`.
  */
 function readInto(path: string, size: number, buf: Buffer, at: number): number {
-  const fd = openSync(path, 'r');
+  const fd = openRegularFile(path);
   try {
     let got = 0;
     for (;;) {
@@ -161,7 +162,7 @@ function readInto(path: string, size: number, buf: Buffer, at: number): number {
 }
 
 function readHead(path: string, n: number): Buffer {
-  const fd = openSync(path, 'r');
+  const fd = openRegularFile(path);
   try {
     const buf = Buffer.allocUnsafe(n);
     return buf.subarray(0, readSync(fd, buf, 0, n, 0));
@@ -179,7 +180,10 @@ async function* fileBytes(dir: string, files: readonly ManifestEntry[]): AsyncGe
       continue;
     }
     let got = 0;
-    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+    for await (const chunk of createReadStream('', {
+      fd: openRegularFile(path),
+      highWaterMark: 256 * 1024,
+    })) {
       got += (chunk as Buffer).length;
       if (got > e.size) break;
       yield chunk as Buffer;
