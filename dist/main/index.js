@@ -40420,6 +40420,13 @@ function startWorkTreeListings(sourceDir, options = {}) {
         ['rev-parse', '--is-inside-work-tree', '--show-prefix', '--git-path', 'info/attributes'],
         ['ls-files', '-s', '-v', '-z', '--', '.'],
         [
+            // git compares every file's ctime (and inode, owner, device) with its index whatever the repository says:
+            // under core.trustctime=false or core.checkStat=minimal, a file edited to the same size with its mtime put
+            // back looks unchanged, and its key would be the old bytes'.
+            '-c',
+            'core.trustctime=true',
+            '-c',
+            'core.checkStat=default',
             'status',
             '--porcelain=v1',
             '-z',

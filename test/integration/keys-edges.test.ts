@@ -2,7 +2,8 @@
  * Keys at the edges, end to end through the bundled CLI and real pushes: symbolic links that lead nowhere or out of
  * the source directory, inputs edited while a job runs, and the hook keying a commit as its checkout reads it.
  */
-import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
@@ -70,6 +71,47 @@ describe('keys at the edges (CLI)', () => {
     expect(cached.jobs.get('copy')!.status).toBe('cached');
     expect(cached.stdout + cached.stderr).not.toContain('was not cached');
   });
+});
+
+describe('keys at the edges (git settings that make git trust stat data less)', () => {
+  let rig: Rig;
+  afterEach(() => rig.cleanup());
+
+  for (const [setting, value] of [
+    ['core.trustctime', 'false'],
+    ['core.checkStat', 'minimal'],
+  ] as const) {
+    it(`key an input edited to the same size with its mtime put back, under ${setting}=${value}`, async () => {
+      rig = await Rig.create();
+      await rig.write({
+        'a.txt': 'hello\n',
+        'graph.json': graphJson([
+          { name: 'read', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt > <out>/a'] }] },
+        ]),
+      });
+      const git = (...args: string[]): string =>
+        execFileSync('git', args, { cwd: rig.src, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      git('init', '-q');
+      git('config', setting, value);
+      git('add', '-A');
+      git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
+      const path = join(rig.src, 'a.txt');
+      // Old enough that git does not treat the index's stat data as racy.
+      const then = new Date(Date.now() - 60_000);
+      await utimes(path, then, then);
+      git('status', '--porcelain');
+      const first = await rig.runGraph(['--out-dir', rig.path('out')]);
+      expect(first.jobs.get('read')?.status).toBe('built');
+      // In a later second: git keeps ctime to the second (built without USE_NSEC), so an edit within the second of
+      // its last look is one no setting shows it.
+      await new Promise((r) => setTimeout(r, 1100));
+      await writeFile(path, 'HELLX\n');
+      await utimes(path, then, then);
+      const second = await rig.runGraph(['--out-dir', rig.path('out2')]);
+      expect(second.jobs.get('read')?.key).not.toBe(first.jobs.get('read')?.key);
+      expect(await readFile(rig.path('out2/read/a'), 'utf8')).toBe('HELLX\n');
+    });
+  }
 });
 
 describe('keys at the edges (pre-push hook)', () => {
