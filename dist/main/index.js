@@ -37778,10 +37778,14 @@ function parseRemoteCacheOptions(raw, names, env, defaultMode) {
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
         return (0,util_result/* err */._)(`${names.url} must be an http or https URL, got ${JSON.stringify(withoutCredentials(url))}`);
     // A fragment is never sent to a server: in a cache's URL it is the sign of a password with a `#` not encoded,
-    // whose digits before it parsed as a port, and the rest of it would be shown in messages. (One with a `/` or
-    // `?` not encoded reads as a path or query: the client never shows those when they hold an `@`.)
+    // whose digits before it parsed as a port, and the rest of it would be shown in messages. So is an `@` in the
+    // path or query the sign of one with a `/` or `?` not encoded: what comes before it (`user:4242`, a token) would
+    // be taken for the host, shown in messages, looked up and connected to, the token sent there.
+    const encode = "percent-encode a password's special characters (%23 for #, %2F for /, %3F for ?, %40 for @)";
     if (parsed.hash !== '' || url.includes('#'))
-        return (0,util_result/* err */._)(`${names.url} ${JSON.stringify(withoutCredentials(url))} has a fragment ('#'): percent-encode a password's special characters (%23 for #, %2F for /, %3F for ?, %40 for @)`);
+        return (0,util_result/* err */._)(`${names.url} ${JSON.stringify(withoutCredentials(url))} has a fragment ('#'): ${encode}`);
+    if (parsed.pathname.includes('@') || parsed.search.includes('@'))
+        return (0,util_result/* err */._)(`${names.url} ${JSON.stringify(withoutCredentials(url))} has an '@' after its host: ${encode}, and an @ in a path as %40`);
     const mode = raw.mode === undefined || raw.mode === '' ? defaultMode : raw.mode;
     if (mode !== 'read-write' && mode !== 'read')
         return (0,util_result/* err */._)(`${names.mode} must be one of read-write, read, got ${JSON.stringify(mode)}`);
