@@ -42858,7 +42858,7 @@ class InPlaceOutputs {
      * holder is a job it does not depend on, not even a file this command wrote, unless the holder only kept it (see
      * below). A file spared only because the globs of a job not settled match it, and that the command left as it
      * was, is taken: it may be this job's own output that its command kept (`cmp -s new old || cp new old`), and
-     * leaving it out would leave the artifact without it. An error message on failure.
+     * leaving it out would leave the artifact without it. Answers how many files it took, or why it failed.
      */
     capture(label, outputDir) {
         const globs = this.#of(label);
@@ -42890,10 +42890,10 @@ class InPlaceOutputs {
             this.#held.set(label, new Set(captured));
             if (keptOnly.size > 0)
                 this.#keptOnly.set(label, keptOnly);
-            return undefined;
+            return { files: captured.length };
         }
         catch (e) {
-            return e.message;
+            return { error: e.message };
         }
     }
     /** Whether a cached job's in-place outputs are in the checkout already, as its manifest says. */
@@ -43497,10 +43497,19 @@ class Execution {
         }
         this.#p.timings.record(job.name, durationMs);
         const captured = this.#inPlace.capture(job.label, outputDir);
-        if (captured !== undefined) {
+        if (captured !== undefined && 'error' in captured) {
             outcome.status = 'failed';
-            outcome.message = `its in-place outputs could not be captured: ${captured}`;
+            outcome.message = `its in-place outputs could not be captured: ${captured.error}`;
             return { ok: false, outcome };
+        }
+        // As Turborepo does: a glob with a typo, or a tool writing elsewhere, would otherwise cache nothing in silence,
+        // and a deleted `dist/` would never come back.
+        if (captured?.files === 0) {
+            reporter.onEvent({
+                type: 'warning',
+                job: ref,
+                message: `${(0,util_printable/* quoted */.TL)(job.name)} wrote no file its outputs (${(job.outputs ?? []).join(', ')}) match: none is cached`,
+            });
         }
         const changed = (await this.#p.inputsChanged?.(job)) ?? [];
         if (changed.length > 0) {

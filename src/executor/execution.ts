@@ -510,10 +510,19 @@ export class Execution {
     }
     this.#p.timings.record(job.name, durationMs);
     const captured = this.#inPlace.capture(job.label, outputDir);
-    if (captured !== undefined) {
+    if (captured !== undefined && 'error' in captured) {
       outcome.status = 'failed';
-      outcome.message = `its in-place outputs could not be captured: ${captured}`;
+      outcome.message = `its in-place outputs could not be captured: ${captured.error}`;
       return { ok: false, outcome };
+    }
+    // As Turborepo does: a glob with a typo, or a tool writing elsewhere, would otherwise cache nothing in silence,
+    // and a deleted `dist/` would never come back.
+    if (captured?.files === 0) {
+      reporter.onEvent({
+        type: 'warning',
+        job: ref,
+        message: `${quoted(job.name)} wrote no file its outputs (${(job.outputs ?? []).join(', ')}) match: none is cached`,
+      });
     }
     const changed = (await this.#p.inputsChanged?.(job)) ?? [];
     if (changed.length > 0) {

@@ -213,9 +213,9 @@ export class InPlaceOutputs {
    * holder is a job it does not depend on, not even a file this command wrote, unless the holder only kept it (see
    * below). A file spared only because the globs of a job not settled match it, and that the command left as it
    * was, is taken: it may be this job's own output that its command kept (`cmp -s new old || cp new old`), and
-   * leaving it out would leave the artifact without it. An error message on failure.
+   * leaving it out would leave the artifact without it. Answers how many files it took, or why it failed.
    */
-  capture(label: JobLabel, outputDir: string): string | undefined {
+  capture(label: JobLabel, outputDir: string): { error: string } | { files: number } | undefined {
     const globs = this.#of(label);
     if (!globs) return undefined;
     const spared = this.#spared.get(label);
@@ -243,9 +243,9 @@ export class InPlaceOutputs {
       const captured = captureOutputs(this.#sourceDir, globs, outputDir, notOwn);
       this.#held.set(label, new Set(captured));
       if (keptOnly.size > 0) this.#keptOnly.set(label, keptOnly);
-      return undefined;
+      return { files: captured.length };
     } catch (e) {
-      return (e as Error).message;
+      return { error: (e as Error).message };
     }
   }
 

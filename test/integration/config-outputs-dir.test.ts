@@ -32,6 +32,18 @@ describe('in-place outputs of a task writing dist/sub/a.js', () => {
     expect(await rig.read('src/dist/sub/a.js')).toBe('a\n');
   });
 
+  it('matching no file the command wrote (a typo): one warning, naming the task and its outputs', async () => {
+    await build(['dsit/**']);
+    const r = await run();
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout.match(/warning/g)).toHaveLength(1);
+    expect(r.stdout).toContain('warning: "build" wrote no file its outputs (dsit/**) match: none is cached');
+    await build(['dist/**']);
+    const fixed = await run();
+    expect(fixed.stdout).toMatch(/1 built/);
+    expect(fixed.stdout).not.toMatch(/warning/);
+  });
+
   it('with an output directory replaced by a file: one warning, and the job builds its outputs again', async () => {
     await build(['dist/**']);
     expect((await run()).code).toBe(0);
