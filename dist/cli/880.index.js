@@ -29,6 +29,14 @@ function importTurbo(turbo, ws) {
     if (!isRecord(turbo))
         return { config: { $schema: SCHEMA_REF, tasks }, notes: ['turbo.json is not an object'] };
     const raw = isRecord(turbo.tasks) ? turbo.tasks : isRecord(turbo.pipeline) ? turbo.pipeline : {};
+    for (const key of ['tasks', 'pipeline']) {
+        if (turbo[key] === undefined)
+            continue;
+        if (!isRecord(turbo[key]))
+            notes.push(`${key}: not an object; not translated`);
+        else if (raw !== turbo[key])
+            notes.push(`${key}: not translated (Turborepo reads "tasks" when both are there)`);
+    }
     const globalDependencies = strings(turbo.globalDependencies, 'globalDependencies', notes);
     // Before Turborepo 2, `$NAME` among them was an environment variable every task's hash covers.
     const globalEnv = [
@@ -50,8 +58,10 @@ function importTurbo(turbo, ws) {
             scripts.add(s);
     for (const name of Object.keys(raw).sort()) {
         const t = raw[name];
-        if (!isRecord(t))
+        if (!isRecord(t)) {
+            notes.push(`${name}: not an object; left out`);
             continue;
+        }
         if (name.includes('#')) {
             notes.push(`${name}: a package-specific task is not translated (a disbuild task applies to every package with the script)`);
             continue;
@@ -258,6 +268,8 @@ const importCommand = async (argv, io) => {
     for (const p of problems)
         io.stderr.write(`disbuild import: ${p.file}: ${p.message}\n`);
     const result = importTurbo(turbo, ws);
+    if (source !== jsonc && (await exists(jsonc)))
+        result.notes.push('turbo.jsonc: not read (turbo.json is)');
     // A package's own turbo.json (`extends`) changes its tasks there: said, not silently dropped.
     for (const f of files) {
         if (f.includes('/') && (f.endsWith('/turbo.json') || f.endsWith('/turbo.jsonc')))

@@ -23,6 +23,12 @@ export function importTurbo(turbo: unknown, ws: Workspace): TurboImport {
   if (!isRecord(turbo))
     return { config: { $schema: SCHEMA_REF, tasks }, notes: ['turbo.json is not an object'] };
   const raw = isRecord(turbo.tasks) ? turbo.tasks : isRecord(turbo.pipeline) ? turbo.pipeline : {};
+  for (const key of ['tasks', 'pipeline'] as const) {
+    if (turbo[key] === undefined) continue;
+    if (!isRecord(turbo[key])) notes.push(`${key}: not an object; not translated`);
+    else if (raw !== turbo[key])
+      notes.push(`${key}: not translated (Turborepo reads "tasks" when both are there)`);
+  }
   const globalDependencies = strings(turbo.globalDependencies, 'globalDependencies', notes);
   // Before Turborepo 2, `$NAME` among them was an environment variable every task's hash covers.
   const globalEnv = [
@@ -46,7 +52,10 @@ export function importTurbo(turbo: unknown, ws: Workspace): TurboImport {
   for (const p of ws.packages.values()) for (const s of p.scripts.keys()) scripts.add(s);
   for (const name of Object.keys(raw).sort()) {
     const t = raw[name];
-    if (!isRecord(t)) continue;
+    if (!isRecord(t)) {
+      notes.push(`${name}: not an object; left out`);
+      continue;
+    }
     if (name.includes('#')) {
       notes.push(
         `${name}: a package-specific task is not translated (a disbuild task applies to every package with the script)`,

@@ -78,6 +78,7 @@ export const importCommand: Command = async (argv, io) => {
   const ws = await readWorkspace(root, files, problems);
   for (const p of problems) io.stderr.write(`disbuild import: ${p.file}: ${p.message}\n`);
   const result = importTurbo(turbo, ws);
+  if (source !== jsonc && (await exists(jsonc))) result.notes.push('turbo.jsonc: not read (turbo.json is)');
   // A package's own turbo.json (`extends`) changes its tasks there: said, not silently dropped.
   for (const f of files) {
     if (f.includes('/') && (f.endsWith('/turbo.json') || f.endsWith('/turbo.jsonc')))

@@ -177,4 +177,26 @@ describe('importTurbo', () => {
       'build: dependsOn $ "a-b" not translated (disbuild names variables one by one)',
     ]);
   });
+
+  it('says what it leaves out of a turbo.json holding both `tasks` and `pipeline`, or a task that is not an object', async () => {
+    await write({
+      'package.json': { name: 'root', workspaces: ['packages/*'] },
+      'packages/a/package.json': {
+        name: 'a',
+        scripts: { build: 'tsc', lint: 'x', test: 'y', typecheck: 'z' },
+      },
+    });
+    const ws = await readWorkspace(dir, await listRepoFiles(dir), []);
+    const imported = importTurbo(
+      { pipeline: { test: {} }, tasks: { build: {}, lint: true, typecheck: null } },
+      ws,
+    );
+    expect(Object.keys(imported.config.tasks)).toEqual(['build']);
+    expect(imported.notes).toEqual([
+      'pipeline: not translated (Turborepo reads "tasks" when both are there)',
+      'lint: not an object; left out',
+      'typecheck: not an object; left out',
+    ]);
+    expect(importTurbo({ tasks: [] }, ws).notes).toEqual(['tasks: not an object; not translated']);
+  });
 });
