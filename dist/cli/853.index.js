@@ -278,8 +278,13 @@ function readTask(name, raw, file, problems) {
             continue;
         if (!Array.isArray(v))
             add(key, `must be a list of strings, got ${describe(v)}`);
-        else
-            spec[key] = stringList(v, key, add);
+        else {
+            const list = stringList(v, key, add);
+            // Left out when an entry is not a string: what is said later of its entries would name them by their places
+            // in a shorter list (`inputs[0]` for the second). The file is refused for that entry anyway.
+            if (list.length === v.length)
+                spec[key] = list;
+        }
     }
     spec.env?.forEach((e, i) => {
         if (!ENV_NAME.test(e))

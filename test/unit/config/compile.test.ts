@@ -515,6 +515,21 @@ describe('compileConfig', () => {
     ]);
   });
 
+  it('names each entry of a list by its own place, after an entry that is not a string', async () => {
+    await write({
+      ...workspace,
+      'disbuild.json': {
+        tasks: { t5: { command: 'x', inputs: [1, 'nomatch/**'], deps: [3, 'nosuch'], env: [7, 'bad-name'] } },
+      },
+    });
+    const found = await errors();
+    expect(found).toContain('disbuild.json task "t5" inputs[0]: must be a string, got number 1');
+    expect(found).toContain('disbuild.json task "t5" deps[0]: must be a string, got number 3');
+    expect(found).toContain('disbuild.json task "t5" env[0]: must be a string, got number 7');
+    // Nothing said of a later entry names it by a place it does not have.
+    for (const e of found) expect(e).not.toMatch(/\[0\]: (?!must be a string)/);
+  });
+
   it('reports problems of the file shape together with those of the compile', async () => {
     await write({
       ...workspace,
