@@ -206,6 +206,7 @@ function selectInputs(instances, files, generated, add) {
         return at < end && !generated(at);
     });
     const dirsByTask = new Map();
+    const reported = new Set();
     for (const inst of instances) {
         const dirs = dirsByTask.get(inst.task);
         if (dirs === undefined)
@@ -219,6 +220,7 @@ function selectInputs(instances, files, generated, add) {
         }
         if (!entry)
             continue;
+        outputsNamed(inst, entry, files, generated, add, reported);
         const rootExcluded = entry.rooted?.glob.excludes ? entry.rooted.glob.excluded : undefined;
         const chosen = choose(inst, files, generated, entry.local.glob, entry.local.used, locks, rootExcluded);
         if (entry.rooted !== undefined)
@@ -317,6 +319,30 @@ function addRooted(chosen, files, generated, { glob, used }) {
     }
     if (chosen.length > before)
         chosen.sort();
+}
+/**
+ * Says so when an input named by its path, not a glob, is a file some task's `outputs` match: as an output it is
+ * never an input, and, not tracked, it is that task's, removed before it runs. Dropped from the inputs in silence,
+ * a file the user keeps there (`gen/config.json`) was deleted by the other task's run. Once per task and input.
+ */
+function outputsNamed(inst, entry, files, generated, add, reported) {
+    for (const list of [entry.local, entry.rooted]) {
+        if (list === undefined)
+            continue;
+        list.glob.positiveIndex.forEach((i) => {
+            const pattern = list.patterns[i];
+            if (!isLiteral(pattern))
+                return;
+            const dir = list === entry.rooted ? '' : inst.dir;
+            const path = dir === '' ? (0,unescape_glob/* unescapeGlob */.DU)(pattern) : `${dir}/${(0,unescape_glob/* unescapeGlob */.DU)(pattern)}`;
+            const [at, end] = (0,repo_files/* fileRange */.Yj)(files, path);
+            const field = `inputs[${list.index[i]}]`;
+            if (at === end || !generated(at) || reported.has(`${inst.task}\0${field}`))
+                return;
+            reported.add(`${inst.task}\0${field}`);
+            add(inst.task, field, `${JSON.stringify(path)} is matched by a task's outputs: an output is never an input, and a file there that git does not track is that task's, removed before it runs (read it through deps, or keep it out of those outputs with "!")`);
+        });
+    }
 }
 function choose(inst, files, generated, glob, used, locks, 
 /** `!//…` patterns: they exclude from every glob's files, by their path from the root. */

@@ -105,6 +105,7 @@ export function selectInputs(
     return at < end && !generated(at);
   });
   const dirsByTask = new Map<string, string[]>();
+  const reported = new Set<string>();
   for (const inst of instances) {
     const dirs = dirsByTask.get(inst.task);
     if (dirs === undefined) dirsByTask.set(inst.task, [inst.dir]);
@@ -115,6 +116,7 @@ export function selectInputs(
       globsByTask.set(inst.task, entry);
     }
     if (!entry) continue;
+    outputsNamed(inst, entry, files, generated, add, reported);
     const rootExcluded = entry.rooted?.glob.excludes ? entry.rooted.glob.excluded : undefined;
     const chosen = choose(inst, files, generated, entry.local.glob, entry.local.used, locks, rootExcluded);
     if (entry.rooted !== undefined) addRooted(chosen, files, generated, entry.rooted);
@@ -242,6 +244,39 @@ function addRooted(
     }
   }
   if (chosen.length > before) chosen.sort();
+}
+
+/**
+ * Says so when an input named by its path, not a glob, is a file some task's `outputs` match: as an output it is
+ * never an input, and, not tracked, it is that task's, removed before it runs. Dropped from the inputs in silence,
+ * a file the user keeps there (`gen/config.json`) was deleted by the other task's run. Once per task and input.
+ */
+function outputsNamed(
+  inst: TaskInstance,
+  entry: TaskGlobs,
+  files: readonly string[],
+  generated: GeneratedFiles,
+  add: Add,
+  reported: Set<string>,
+): void {
+  for (const list of [entry.local, entry.rooted]) {
+    if (list === undefined) continue;
+    list.glob.positiveIndex.forEach((i) => {
+      const pattern = list.patterns[i]!;
+      if (!isLiteral(pattern)) return;
+      const dir = list === entry.rooted ? '' : inst.dir;
+      const path = dir === '' ? unescapeGlob(pattern) : `${dir}/${unescapeGlob(pattern)}`;
+      const [at, end] = fileRange(files, path);
+      const field = `inputs[${list.index[i]!}]`;
+      if (at === end || !generated(at) || reported.has(`${inst.task}\0${field}`)) return;
+      reported.add(`${inst.task}\0${field}`);
+      add(
+        inst.task,
+        field,
+        `${JSON.stringify(path)} is matched by a task's outputs: an output is never an input, and a file there that git does not track is that task's, removed before it runs (read it through deps, or keep it out of those outputs with "!")`,
+      );
+    });
+  }
 }
 
 function choose(

@@ -530,6 +530,24 @@ describe('compileConfig', () => {
     for (const e of found) expect(e).not.toMatch(/\[0\]: (?!must be a string)/);
   });
 
+  it("refuses an input named by its path that another task's outputs match (the file would be that task's, and removed)", async () => {
+    await write({
+      'in.txt': 'in',
+      'gen/config.json': '{}',
+      'disbuild.json': {
+        tasks: {
+          a: { command: 'mkdir -p gen && echo > gen/out.js', inputs: ['in.txt'], outputs: ['gen/**'] },
+          b: { command: 'cat gen/config.json', inputs: ['gen/config.json'], deps: ['a'] },
+          // A glob is the task's files less every output, as before.
+          c: { command: 'true', inputs: ['gen/**', 'in.txt'] },
+        },
+      },
+    });
+    expect(await errors()).toEqual([
+      'disbuild.json task "b" inputs[0]: "gen/config.json" is matched by a task\'s outputs: an output is never an input, and a file there that git does not track is that task\'s, removed before it runs (read it through deps, or keep it out of those outputs with "!")',
+    ]);
+  });
+
   it('reports problems of the file shape together with those of the compile', async () => {
     await write({
       ...workspace,
