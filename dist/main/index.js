@@ -33168,7 +33168,7 @@ class local_cache_LocalCache {
                 failure = e;
             }
             // Another run's entry now (it moved the looked-up one aside and saved its own): not this one's to judge.
-            if (this.#replaced(key, ino))
+            if (this.#since(key, ino) !== undefined)
                 throw failure;
             // Damage like any other (the file removed, made unreadable, changed): the entry goes, so that the next run
             // rebuilds the job and keeps its logs again, instead of every run finding them missing or wrong.
@@ -33236,8 +33236,9 @@ class local_cache_LocalCache {
         }
         if (!verified.ok) {
             await remove_tree_removeTree(destDir).catch(() => undefined);
-            if (this.#replaced(key, ino)) {
-                return (0,util_result/* err */._)({ reason: 'corrupt', message: `cache entry ${key} was replaced while it was restored` });
+            const since = this.#since(key, ino);
+            if (since !== undefined) {
+                return (0,util_result/* err */._)({ reason: 'corrupt', message: `cache entry ${key} was ${since} while it was restored` });
             }
             await this.#quarantine(key);
             return (0,util_result/* err */._)({
@@ -33263,18 +33264,20 @@ class local_cache_LocalCache {
         return copyVerified(entry, key, meta, destDir, this.#restores.restore);
     }
     /**
+     * What became of the entry of `key` since it was looked up (`ino`, see identity), when it is no longer that
+     * directory: `replaced` (another run moved it aside and saved its own, which is left be) or `removed` (a prune
+     * took it). Damage found after a lookup is then not that entry's.
+     */
+    #since(key, ino) {
+        const st = (0,external_node_fs_.statSync)(this.#entry(key), { throwIfNoEntry: false });
+        if (st === undefined)
+            return 'removed by another process';
+        return identity(st) !== ino ? 'replaced' : undefined;
+    }
+    /**
      * Moves a bad entry out of the way atomically, so the next save can replace it. Answers why it could not (an
      * entry another user owns and left unreadable cannot be moved by this one), or undefined once it is gone.
      */
-    /**
-     * Whether the entry of `key` is another directory than the one looked up (`ino`, see identity): damage found
-     * after a lookup may be of an entry that another run has since moved aside and saved anew, and the new one is
-     * left be.
-     */
-    #replaced(key, ino) {
-        const st = (0,external_node_fs_.statSync)(this.#entry(key), { throwIfNoEntry: false });
-        return st !== undefined && identity(st) !== ino;
-    }
     async #quarantine(key) {
         const entry = this.#entry(key);
         const temp = this.#newTemp();

@@ -351,6 +351,23 @@ describe('LocalCache', () => {
     expect((await fresh.logs()).stderr.equals(Buffer.alloc(200_000, 'b'))).toBe(true);
   });
 
+  it('calls an entry a prune removed after this run looked the key up removed, not damaged', async () => {
+    await cache.save(KEY, {
+      outputDir: join(dir, 'out'),
+      stdout: Buffer.alloc(0),
+      stderr: Buffer.alloc(200_000, 'a'),
+      durationMs: 1,
+    });
+    const gone = (await cache.lookup([KEY])).get(KEY)!;
+    await rm(entryDir(KEY), { recursive: true });
+    await expect(gone.logs()).rejects.toThrow();
+    const r = await gone.restore(join(dir, 'restored'));
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.error.message).toBe(`cache entry ${KEY} was removed by another process while it was restored`);
+    expect(warnings).toEqual([]);
+  });
+
   it('refuses to restore a manifest whose paths leave the tree, and moves the entry aside', async () => {
     await save();
     const entry = join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY);
