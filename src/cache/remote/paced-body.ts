@@ -9,15 +9,21 @@ const CHECK_MS = 500;
 
 /**
  * An answer's body, failed once it arrives slower than MIN_BYTES_PER_SECOND on average after `graceMs` from its
- * head. The idle time-out alone never ends an answer whose bytes trickle (one now and then restarts it): a server
- * sending a byte a second would hold a run, or a pre-push hook, for as long as its answer is long. Time during
- * which bytes that came wait for their reader (a slow disk under an unpacker) does not count: the pace is the
- * server's, not the reader's.
+ * head, or within any window of `graceMs` (at least 2 s) after it: bytes that came fast at first earn no credit for
+ * a trickle later (half of 6 MB at once, then a byte now and then, held a run for three minutes). The idle time-out
+ * alone never ends an answer whose bytes trickle (one now and then restarts it): a server sending a byte a second
+ * would hold a run, or a pre-push hook, for as long as its answer is long. Time during which bytes that came wait
+ * for their reader (a slow disk under an unpacker) does not count: the pace is the server's, not the reader's.
  */
 export function pacedBody(body: Readable, graceMs: number): Readable {
   let received = 0;
   let waited = 0;
   const since = Date.now();
+  const windowMs = Math.max(graceMs, 4 * CHECK_MS);
+  // Where the current window began (from the first look after the grace): time counted as the server's (ms from
+  // the head), and bytes received by then.
+  let windowAt: number | undefined;
+  let windowReceived = 0;
   const out = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       received += chunk.length;
@@ -30,8 +36,18 @@ export function pacedBody(body: Readable, graceMs: number): Readable {
       waited += CHECK_MS;
       return;
     }
-    const late = Date.now() - since - waited - graceMs;
-    if (late > 0 && received < (late / 1000) * MIN_BYTES_PER_SECOND) {
+    const active = Date.now() - since - waited;
+    const late = active - graceMs;
+    let slow = late > 0 && received < (late / 1000) * MIN_BYTES_PER_SECOND;
+    if (late > 0 && windowAt === undefined) {
+      windowAt = active;
+      windowReceived = received;
+    } else if (windowAt !== undefined && active - windowAt >= windowMs) {
+      slow ||= received - windowReceived < ((active - windowAt) / 1000) * MIN_BYTES_PER_SECOND;
+      windowAt = active;
+      windowReceived = received;
+    }
+    if (slow) {
       const e = Object.assign(
         new Error(`the answer came slower than ${MIN_BYTES_PER_SECOND} bytes a second`),
         { code: SLOW_ANSWER },

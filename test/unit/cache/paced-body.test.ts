@@ -40,4 +40,21 @@ describe('pacedBody', () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(server.destroyed).toBe(true);
   });
+
+  it('fails an answer whose first bytes came fast and whose rest trickles: early bytes earn no credit for later', async () => {
+    const server = new PassThrough();
+    // 4 MiB at once: at 16 KiB a second on average, that would excuse four minutes of trickling.
+    server.write(Buffer.alloc(4 * 1024 * 1024));
+    const drip = setInterval(() => server.write('x'), 100);
+    const started = Date.now();
+    const sink = new Writable({ write: (_c, _e, done) => done() });
+    try {
+      await expect(pipeline(pacedBody(server, 200), sink)).rejects.toMatchObject({
+        code: 'DISBUILD_SLOW_ANSWER',
+      });
+    } finally {
+      clearInterval(drip);
+    }
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
 });
