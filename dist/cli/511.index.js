@@ -3059,9 +3059,11 @@ class TurboStore {
     #c;
     #query;
     #concurrency;
+    #noTeam;
     #noBatch = false;
     constructor(client, team, concurrency) {
         this.#c = client;
+        this.#noTeam = team === undefined;
         // Vercel tells team IDs (`team_…`) from slugs; self-hosted servers accept either name.
         this.#query = team === undefined ? {} : team.startsWith('team_') ? { teamId: team } : { slug: team };
         this.#concurrency = concurrency;
@@ -3077,7 +3079,22 @@ class TurboStore {
     redact(text) {
         return this.#c.redact(text);
     }
+    /**
+     * A 400 from a server given no team says why: a self-hosted Turborepo server refuses a request without one,
+     * and "HTTP 400" alone left a run (and every run after it) with no cache and no clue.
+     */
+    #why(r) {
+        if (r.ok || !this.#noTeam || r.error.kind !== 'status' || r.error.status !== 400)
+            return r;
+        return (0,result/* err */._)({
+            ...r.error,
+            message: `${r.error.message} (no team was given: --cache-team, the Action's cache-team, git config disbuild.cacheTeam)`,
+        });
+    }
     async getMetas(ids) {
+        return this.#why(await this.#getMetas(ids));
+    }
+    async #getMetas(ids) {
         const path = (id) => `/v8/artifacts/${id}`;
         if (this.#noBatch || ids.length < 2) {
             return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
@@ -3128,7 +3145,7 @@ class TurboStore {
     }
     async getBlob(id) {
         const r = await this.#c.request('GET', `/v8/artifacts/${id}`, { query: this.#query });
-        return expectFound(r, 'the cache server');
+        return this.#why(expectFound(r, 'the cache server'));
     }
     getPart() {
         return Promise.resolve((0,result/* err */._)({ kind: 'status', message: 'records on a Turborepo server never hold their archive' }));
@@ -3140,7 +3157,7 @@ class TurboStore {
             length: size,
             headers: { 'content-type': 'application/octet-stream' },
         });
-        return expectStored(r, 'the cache server');
+        return this.#why(expectStored(r, 'the cache server'));
     }
     close() {
         this.#c.close();

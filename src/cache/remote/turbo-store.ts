@@ -21,10 +21,12 @@ export class TurboStore implements ObjectStore {
   readonly #c: HttpClient;
   readonly #query: Record<string, string>;
   readonly #concurrency: number;
+  readonly #noTeam: boolean;
   #noBatch = false;
 
   constructor(client: HttpClient, team: string | undefined, concurrency: number) {
     this.#c = client;
+    this.#noTeam = team === undefined;
     // Vercel tells team IDs (`team_…`) from slugs; self-hosted servers accept either name.
     this.#query = team === undefined ? {} : team.startsWith('team_') ? { teamId: team } : { slug: team };
     this.#concurrency = concurrency;
@@ -44,7 +46,23 @@ export class TurboStore implements ObjectStore {
     return this.#c.redact(text);
   }
 
+  /**
+   * A 400 from a server given no team says why: a self-hosted Turborepo server refuses a request without one,
+   * and "HTTP 400" alone left a run (and every run after it) with no cache and no clue.
+   */
+  #why<T>(r: Result<T, HttpFailure>): Result<T, HttpFailure> {
+    if (r.ok || !this.#noTeam || r.error.kind !== 'status' || r.error.status !== 400) return r;
+    return err({
+      ...r.error,
+      message: `${r.error.message} (no team was given: --cache-team, the Action's cache-team, git config disbuild.cacheTeam)`,
+    });
+  }
+
   async getMetas(ids: readonly string[]): Promise<Result<Map<string, Buffer>, HttpFailure>> {
+    return this.#why(await this.#getMetas(ids));
+  }
+
+  async #getMetas(ids: readonly string[]): Promise<Result<Map<string, Buffer>, HttpFailure>> {
     const path = (id: string): string => `/v8/artifacts/${id}`;
     if (this.#noBatch || ids.length < 2) {
       return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
@@ -92,7 +110,7 @@ export class TurboStore implements ObjectStore {
 
   async getBlob(id: string): Promise<Result<HttpResponse | undefined, HttpFailure>> {
     const r = await this.#c.request('GET', `/v8/artifacts/${id}`, { query: this.#query });
-    return expectFound(r, 'the cache server');
+    return this.#why(expectFound(r, 'the cache server'));
   }
 
   getPart(): Promise<Result<HttpResponse | undefined, HttpFailure>> {
@@ -113,7 +131,7 @@ export class TurboStore implements ObjectStore {
       length: size,
       headers: { 'content-type': 'application/octet-stream' },
     });
-    return expectStored(r, 'the cache server');
+    return this.#why(expectStored(r, 'the cache server'));
   }
 
   close(): void {
