@@ -1553,6 +1553,7 @@ function quoted(s, max = SHOWN_CHARS) {
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   ZU: () => (/* binding */ openRegularFile),
 /* harmony export */   bv: () => (/* binding */ readOwnBytesIfAny),
+/* harmony export */   lf: () => (/* binding */ openRegular),
 /* harmony export */   zx: () => (/* binding */ readOwnFile)
 /* harmony export */ });
 /* unused harmony export readOwnBytes */
@@ -1573,18 +1574,22 @@ function readRegularFile(file, accept = () => true) {
  * put in one's place is damage, and opening it must neither hang the run nor read without end.
  */
 function openRegularFile(file) {
+    return openRegular(file).fd;
+}
+/** As openRegularFile, with the file's stat data (taken through the descriptor). */
+function openRegular(file) {
     const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
-    let regular = false;
+    let stat;
     try {
-        regular = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile();
+        stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
     }
     finally {
-        if (!regular)
+        if (!stat?.isFile())
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
-    if (!regular)
+    if (!stat.isFile())
         throw new Error(`${file} is not a regular file`);
-    return fd;
+    return { fd, stat };
 }
 /** As readRegularFile, the bytes; `flags` are added to the open's. */
 function readRegularBytes(file, accept, flags = 0) {

@@ -32012,9 +32012,8 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
  * `readFileSync`: open, fstat, read, close.
  */
 function readStored(path, e) {
-    const fd = (0,read_own_file/* openRegularFile */.ZU)(path);
+    const { fd, stat: st } = (0,read_own_file/* openRegular */.lf)(path);
     try {
-        const st = (0,external_node_fs_.fstatSync)(fd);
         if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
             return undefined;
         if (scratch.length < e.size)
@@ -33109,8 +33108,9 @@ class local_cache_LocalCache {
     #readMeta(key) {
         const path = `${this.#entry(key)}/meta.json`;
         let fd;
+        let st;
         try {
-            fd = (0,read_own_file/* openRegularFile */.ZU)(path);
+            ({ fd, stat: st } = (0,read_own_file/* openRegular */.lf)(path));
         }
         catch (e) {
             // One that cannot even be seen (an unreadable directory) is a plain miss; a link is damage.
@@ -33120,11 +33120,15 @@ class local_cache_LocalCache {
             return { kind: 'damaged', problem: e.message };
         }
         try {
-            const st = (0,external_node_fs_.fstatSync)(fd);
             const uid = process.geteuid?.();
             if ((uid !== undefined && st.uid !== uid) || (st.mode & 0o002) !== 0)
                 return { kind: 'foreign' };
-            return { kind: 'text', text: (0,external_node_fs_.readFileSync)(fd, 'utf8') };
+            // Of the size fstat gave (a lookup reads a thousand of these): one read, no second fstat.
+            const bytes = Buffer.allocUnsafe(st.size);
+            let at = 0;
+            for (let n = -1; at < st.size && n !== 0; at += n)
+                n = (0,external_node_fs_.readSync)(fd, bytes, at, st.size - at, at);
+            return { kind: 'text', text: bytes.toString('utf8', 0, at) };
         }
         catch (e) {
             return { kind: 'damaged', problem: e.message };
@@ -42753,6 +42757,7 @@ class InPlaceOutputs {
     #records;
     /** Whose outputs a file the checkout holds beyond a job's artifact is (see later-owners.ts). */
     #owners;
+    #tracked;
     /** Jobs writing in-place outputs from the cache at once (see restoreInPlace). */
     #writers = new WorkerPool(8);
     /**
@@ -42772,6 +42777,7 @@ class InPlaceOutputs {
         let set;
         this.#inRun = inRun === undefined ? () => true : (label) => (set ??= new Set(inRun)).has(label);
         this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
+        this.#tracked = opts.tracked;
     }
     #of(label) {
         if (!this.#globs.has(label)) {
@@ -42788,12 +42794,12 @@ class InPlaceOutputs {
      */
     #protect = (path) => {
         if (!this.#inputs) {
-            this.#inputs = new Set(trackedFiles(this.#sourceDir));
+            this.#inputs = new Set(this.#tracked ? [] : trackedFiles(this.#sourceDir));
             for (const j of this.#graph.jobs)
                 for (const i of j.inputs)
                     this.#inputs.add(i);
         }
-        return this.#inputs.has(path);
+        return this.#inputs.has(path) || this.#tracked?.has(path) === true;
     };
     /**
      * What putting a job's artifact back leaves alone beside its files: what `#protect` keeps, the outputs of jobs
@@ -43151,6 +43157,7 @@ class Execution {
             ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
             ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),
             ...(parts.selected ? { inRun: parts.selected } : {}),
+            ...(parts.tracked ? { tracked: parts.tracked } : {}),
         });
         // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
         if (parts.options.signal)
@@ -43849,6 +43856,9 @@ async function runGraph(graph, options, deps) {
     // --download all) start at once: a miss may take long to reach its command (a remote download of its
     // dependency, a claim another run holds), and their restores must not queue behind it.
     const firstCommand = new Deferred();
+    // The index as the keys' `git ls-files` listed it: the files git tracks, which in-place outputs never are.
+    const listed = options.digests === 'working-tree' ? await options.workTreeListings?.index : undefined;
+    const tracked = listed?.ok ? listed.value : undefined;
     const execution = new Execution({
         graph,
         keys,
@@ -43881,6 +43891,7 @@ async function runGraph(graph, options, deps) {
         selected,
         wantBytes,
         ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
+        ...(tracked ? { tracked } : {}),
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
@@ -52114,6 +52125,7 @@ function quoted(s, max = SHOWN_CHARS) {
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   ZU: () => (/* binding */ openRegularFile),
 /* harmony export */   bv: () => (/* binding */ readOwnBytesIfAny),
+/* harmony export */   lf: () => (/* binding */ openRegular),
 /* harmony export */   zx: () => (/* binding */ readOwnFile)
 /* harmony export */ });
 /* unused harmony export readOwnBytes */
@@ -52134,18 +52146,22 @@ function readRegularFile(file, accept = () => true) {
  * put in one's place is damage, and opening it must neither hang the run nor read without end.
  */
 function openRegularFile(file) {
+    return openRegular(file).fd;
+}
+/** As openRegularFile, with the file's stat data (taken through the descriptor). */
+function openRegular(file) {
     const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW);
-    let regular = false;
+    let stat;
     try {
-        regular = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile();
+        stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
     }
     finally {
-        if (!regular)
+        if (!stat?.isFile())
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
-    if (!regular)
+    if (!stat.isFile())
         throw new Error(`${file} is not a regular file`);
-    return fd;
+    return { fd, stat };
 }
 /** As readRegularFile, the bytes; `flags` are added to the open's. */
 function readRegularBytes(file, accept, flags = 0) {

@@ -32,18 +32,22 @@ function readRegularFile(file, accept = () => true) {
  * put in one's place is damage, and opening it must neither hang the run nor read without end.
  */
 function openRegularFile(file) {
+    return openRegular(file).fd;
+}
+/** As openRegularFile, with the file's stat data (taken through the descriptor). */
+function openRegular(file) {
     const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
-    let regular = false;
+    let stat;
     try {
-        regular = (0,external_node_fs_namespaceObject.fstatSync)(fd).isFile();
+        stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
     }
     finally {
-        if (!regular)
+        if (!stat?.isFile())
             (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
-    if (!regular)
+    if (!stat.isFile())
         throw new Error(`${file} is not a regular file`);
-    return fd;
+    return { fd, stat };
 }
 /** As readRegularFile, the bytes; `flags` are added to the open's. */
 function readRegularBytes(file, accept, flags = 0) {
@@ -700,9 +704,8 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
  * `readFileSync`: open, fstat, read, close.
  */
 function readStored(path, e) {
-    const fd = openRegularFile(path);
+    const { fd, stat: st } = openRegular(path);
     try {
-        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
         if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))
             return undefined;
         if (scratch.length < e.size)

@@ -15074,18 +15074,22 @@ function readRegularFile(file, accept = () => true) {
  * put in one's place is damage, and opening it must neither hang the run nor read without end.
  */
 function openRegularFile(file) {
+    return openRegular(file).fd;
+}
+/** As openRegularFile, with the file's stat data (taken through the descriptor). */
+function openRegular(file) {
     const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
-    let regular = false;
+    let stat;
     try {
-        regular = (0,external_node_fs_namespaceObject.fstatSync)(fd).isFile();
+        stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
     }
     finally {
-        if (!regular)
+        if (!stat?.isFile())
             (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
-    if (!regular)
+    if (!stat.isFile())
         throw new Error(`${file} is not a regular file`);
-    return fd;
+    return { fd, stat };
 }
 /** As readRegularFile, the bytes; `flags` are added to the open's. */
 function readRegularBytes(file, accept, flags = 0) {

@@ -1,8 +1,8 @@
 import { chmod, constants, copyFile, link, mkdir, readdir, readlink, stat, symlink } from 'node:fs/promises';
-import { closeSync, fstatSync, mkdirSync, readSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, readSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Result } from '../util/result.js';
-import { openRegularFile } from '../util/read-own-file.js';
+import { openRegular } from '../util/read-own-file.js';
 import { err, ok } from '../util/result.js';
 import type { ManifestEntry } from './cache.js';
 import { fileSha256, linkLeavingTree, sha256, symlinkEscapes } from './manifest.js';
@@ -135,9 +135,8 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
  * `readFileSync`: open, fstat, read, close.
  */
 function readStored(path: string, e: Pick<ManifestEntry, 'size' | 'mode'>): Buffer | undefined {
-  const fd = openRegularFile(path);
+  const { fd, stat: st } = openRegular(path);
   try {
-    const st = fstatSync(fd);
     if (!st.isFile() || st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100)) return undefined;
     if (scratch.length < e.size)
       scratch = Buffer.allocUnsafe(Math.min(IN_MEMORY_LIMIT, Math.max(e.size, 2 * scratch.length)));
