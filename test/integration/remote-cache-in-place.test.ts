@@ -18,6 +18,12 @@ describe('forged in-place outputs in a remote cache', () => {
   afterAll(async () => {
     await server?.stop();
   });
+  /** Puts a record on the server, as a writer of the cache can. */
+  const store = async (key: string, body: Buffer): Promise<void> => {
+    const r = await fetch(`${server.url}/ac/${recordName(key)}`, { method: 'PUT', body });
+    expect(r.status).toBeLessThan(300);
+  };
+  const remote = (): string[] => ['--cache', 'http', '--cache-url', server.url, '--cache-mode', 'read'];
 
   it('are refused: no source overwritten or removed, nothing written or removed beside the checkout', async () => {
     const dev = await Rig.create();
@@ -42,10 +48,6 @@ describe('forged in-place outputs in a remote cache', () => {
       await dev.write({ 'beside.txt': 'beside the checkout\n', 'precious/data.txt': 'data\n' }, dev.root);
       const ids = await dev.run(['ids', '--graph', 'graph.json', '--json']);
       const keys = JSON.parse(ids.stdout) as Record<string, string>;
-      const store = async (key: string, body: Buffer): Promise<void> => {
-        const r = await fetch(`${server.url}/ac/${recordName(key)}`, { method: 'PUT', body });
-        expect(r.status).toBeLessThan(300);
-      };
       await store(
         keys.a!,
         forgedRecord(keys.a!, [
@@ -68,8 +70,7 @@ describe('forged in-place outputs in a remote cache', () => {
         ]),
       );
 
-      const remote = ['--cache', 'http', '--cache-url', server.url, '--cache-mode', 'read'];
-      const first = await dev.runGraph(remote);
+      const first = await dev.runGraph(remote());
       expect(first.code, first.stdout + first.stderr).toBe(0);
       // Built here instead, from the sources, with one warning each.
       expect([first.jobs.get('a')?.status, first.jobs.get('b')?.status]).toEqual(['built', 'built']);
@@ -78,7 +79,7 @@ describe('forged in-place outputs in a remote cache', () => {
         /warning: cached output of "b" could not be restored \(the artifact's link/,
       );
       // The local cache kept the builds, not the forgeries: the next run restores those, with no warning.
-      const second = await dev.runGraph(remote);
+      const second = await dev.runGraph(remote());
       expect(second.code, second.stdout + second.stderr).toBe(0);
       expect([second.jobs.get('a')?.status, second.jobs.get('b')?.status]).toEqual(['cached', 'cached']);
       expect(second.stdout).not.toMatch(/warning/);
@@ -123,10 +124,6 @@ describe('forged in-place outputs in a remote cache', () => {
         string,
         string
       >;
-      const store = async (key: string, body: Buffer): Promise<void> => {
-        const r = await fetch(`${server.url}/ac/${recordName(key)}`, { method: 'PUT', body });
-        expect(r.status).toBeLessThan(300);
-      };
       await store(
         keys.a!,
         forgedRecord(keys.a!, [
@@ -163,7 +160,6 @@ describe('forged in-place outputs in a remote cache', () => {
         ]),
       );
 
-      const remote = ['--cache', 'http', '--cache-url', server.url, '--cache-mode', 'read'];
       const check = async (): Promise<void> => {
         expect(await readFile(dev.path('src/tools/build.js'), 'utf8')).toBe('console.log("source");\n');
         expect(await readFile(dev.path('src/pkg/node_modules/tool/index.js'), 'utf8')).toBe(
@@ -176,7 +172,7 @@ describe('forged in-place outputs in a remote cache', () => {
         expect(await readFile(dev.path('src/pkg/out/b.js'), 'utf8')).toBe('b\n');
         expect(await readFile(dev.path('src/gen/c.txt'), 'utf8')).toBe('c\n');
       };
-      const first = await dev.runGraph(remote);
+      const first = await dev.runGraph(remote());
       expect(first.code, first.stdout + first.stderr).toBe(0);
       expect(['a', 'b', 'c'].map((n) => first.jobs.get(n)?.status)).toEqual(['built', 'built', 'built']);
       for (const n of ['a', 'b', 'c']) {
@@ -187,7 +183,7 @@ describe('forged in-place outputs in a remote cache', () => {
       await check();
       // What the local cache kept are the builds, restored in place once their outputs are gone.
       await dev.write({ 'lib/a.js': 'stale\n' });
-      const second = await dev.runGraph(remote);
+      const second = await dev.runGraph(remote());
       expect(second.code, second.stdout + second.stderr).toBe(0);
       expect(['a', 'b', 'c'].map((n) => second.jobs.get(n)?.status)).toEqual(['cached', 'cached', 'cached']);
       expect(second.stdout).not.toMatch(/warning/);
