@@ -525,12 +525,13 @@ function startRepoFiles(sourceDir, listings) {
             const path = f.slice(3 + prefix.length);
             // A conflict (`UU`, `AA`, `DD`, `UD`, ...) does not say whether the work tree has the file, not even `UD`
             // (deleted by them: our file stays): the disk does, as for `ls-files --deleted`.
-            if (UNMERGED.has(f.slice(0, 2))) {
+            // Nor does `D` alone: git says so of a file beyond a link too (a tracked directory replaced by one), which
+            // `ls-files --deleted` keeps, as the file is there through it; then the graph's checks refuse the link. A
+            // run must see what `disbuild graph` and `ids` see, not a package gone in silence.
+            if (UNMERGED.has(f.slice(0, 2)) || f[1] === 'D') {
                 if (!inWorkTree(`${sourceDir}/${path}`))
                     gone.add(path);
             }
-            else if (f[1] === 'D')
-                gone.add(path);
         }
         // Relative to the source directory; a conflicted path may come once per stage, hence the set.
         for (const p of index.value.skipWorktree)

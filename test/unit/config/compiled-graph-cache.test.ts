@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { Stats } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -321,6 +321,9 @@ describe('the compiled-graph cache', () => {
   });
 
   it('lists the same files from the run git listings as on its own, below the repository root too', async () => {
+    await write({ 'lib/x.ts': 'x' });
+    git('add', 'lib/x.ts');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'lib');
     await write({
       'packages/a/src/hidden.ts': 'ignored',
       'packages/a/src/new.ts': 'untracked',
@@ -330,6 +333,10 @@ describe('the compiled-graph cache', () => {
     await unlink(join(dir, 'packages/b/src/index.ts'));
     git('rm', '-q', '--cached', 'packages/c/package.json');
     await write({ 'packages/b/conflicted.ts': 'both' });
+    // A tracked directory replaced by a link: git status calls its files deleted (beyond a link), `ls-files
+    // --deleted` does not (they are there through it). Both keep them: the graph's checks then refuse the link.
+    await rename(join(dir, 'lib'), join(base, 'lib-elsewhere'));
+    await symlink(join(base, 'lib-elsewhere'), join(dir, 'lib'));
     // Entries git tags other than `H`: assumed unchanged, skipped in the work tree, and a conflict (stages 1-3).
     git('update-index', '--assume-unchanged', 'packages/a/package.json');
     git('update-index', '--skip-worktree', 'packages/b/package.json');
@@ -355,6 +362,7 @@ describe('the compiled-graph cache', () => {
       await startWorkTreeListings(dir).status,
     );
     const shared = await startRepoFiles(dir, startWorkTreeListings(dir, { untracked: true }));
+    expect(shared).toContain('lib/x.ts');
     expect(shared).toContain('packages/a/src/new.ts');
     expect(shared).toContain('packages/c/package.json');
     expect(shared).not.toContain('packages/b/src/index.ts');
