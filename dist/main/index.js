@@ -32040,6 +32040,8 @@ function readStored(path, e) {
 
 
 
+
+
 /** Logs up to this size live inline in `meta.json`, so a lookup hit costs one small read, logs included. */
 const INLINE_LOG_LIMIT = 16 * 1024;
 /** The `meta.json` of a new entry, without its manifest; logs too large (or spilled) are left to `writeLog`. */
@@ -32089,7 +32091,16 @@ async function copyVerified(entry, key, meta, temp, restoreTree = restoreListedT
 }
 /** Entries written before the manifest moved into `meta.json` keep it in a file of its own. */
 async function legacyManifest(entry, key) {
-    const manifest = checkManifest(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(entry, 'manifest.json'), 'utf8')), key);
+    // As every file of an entry: never waiting on a FIFO put in its place.
+    const fd = (0,read_own_file/* openRegularFile */.ZU)((0,external_node_path_.join)(entry, 'manifest.json'));
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(fd, 'utf8');
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    const manifest = checkManifest(JSON.parse(text), key);
     if (!manifest.ok)
         throw new Error(manifest.error);
     return manifest.value;

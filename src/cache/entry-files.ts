@@ -1,7 +1,9 @@
-import { constants, copyFile, readFile, stat, writeFile } from 'node:fs/promises';
+import { closeSync, readFileSync } from 'node:fs';
+import { constants, copyFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
+import { openRegularFile } from '../util/read-own-file.js';
 import { err } from '../util/result.js';
 import type { ArtifactToSave, Manifest } from './cache.js';
 import type { EntryMeta } from './entry-meta.js';
@@ -67,7 +69,15 @@ export async function copyVerified(
 
 /** Entries written before the manifest moved into `meta.json` keep it in a file of its own. */
 async function legacyManifest(entry: string, key: JobKey): Promise<Manifest> {
-  const manifest = checkManifest(JSON.parse(await readFile(join(entry, 'manifest.json'), 'utf8')), key);
+  // As every file of an entry: never waiting on a FIFO put in its place.
+  const fd = openRegularFile(join(entry, 'manifest.json'));
+  let text: string;
+  try {
+    text = readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+  const manifest = checkManifest(JSON.parse(text), key);
   if (!manifest.ok) throw new Error(manifest.error);
   return manifest.value;
 }

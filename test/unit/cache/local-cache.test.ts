@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import {
   chmod,
@@ -170,6 +171,22 @@ describe('LocalCache', () => {
     expect(await hit.restore(join(dir, 'restored'))).toEqual({ ok: true, value: undefined });
     expect(await snapshot(join(dir, 'restored'))).toEqual(await snapshot(join(dir, 'out')));
     expect(warnings).toEqual([]);
+  });
+
+  it('moves aside an entry whose manifest file of its own is a FIFO, without waiting on it', async () => {
+    await save();
+    const entry = join(dir, 'cache/v1/entries', KEY.slice(0, 2), KEY);
+    const { manifest: _, ...meta } = JSON.parse(await readFile(join(entry, 'meta.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    execFileSync('mkfifo', [join(entry, 'manifest.json')]);
+    await writeFile(join(entry, 'meta.json'), JSON.stringify(meta));
+    const hit = (await cache.lookup([KEY])).get(KEY)!;
+    const r = await hit.restore(join(dir, 'restored'));
+    expect(r.ok).toBe(false);
+    expect(warnings).toEqual([]);
+    expect((await cache.lookup([KEY])).has(KEY)).toBe(false);
   });
 
   it('keeps large logs in files of their own and restores them verified', async () => {
