@@ -34,11 +34,13 @@ function __dccDir() {
   return base === undefined ? undefined : __dccPath.join(base, 'disbuild', 'code');
 }
 
-/** The cached code at `path`, when it is this user's own and nobody else can have written it. */
+/** The cached code at `path`, when it is a file of this user's own that nobody else can have written. */
 function __dccRead(path) {
   let fd;
   try {
-    fd = __dccFs.openSync(path, 'r');
+    // Without blocking, and not through a link: a FIFO in its place must not hang every start.
+    const c = __dccFs.constants;
+    fd = __dccFs.openSync(path, c.O_RDONLY | c.O_NONBLOCK | c.O_NOFOLLOW);
     const st = __dccFs.fstatSync(fd);
     if (!st.isFile() || st.uid !== process.geteuid() || (st.mode & 0o022) !== 0) return undefined;
     return __dccFs.readFileSync(fd);

@@ -1,12 +1,15 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -100,6 +103,22 @@ if (process.argv[1].endsWith('index.js')) process.on('exit', () => require('node
     const rewritten = files().map(identity);
     await runOk();
     expect(files().map(identity)).toEqual(rewritten);
+  });
+
+  it('never waits on a FIFO, nor reads through a link, in place of a file: the run goes on, and the file is rewritten', async () => {
+    await runOk();
+    await rm(codeDir(), { recursive: true });
+    await runOk();
+    const [fifo, link] = files();
+    expect(link).toBeDefined();
+    rmSync(fifo!);
+    execFileSync('mkfifo', [fifo!]);
+    const target = rig.path('elsewhere.v8');
+    writeFileSync(target, readFileSync(link!));
+    rmSync(link!);
+    symlinkSync(target, link!);
+    await runOk();
+    for (const f of [fifo!, link!]) expect(lstatSync(f).isFile()).toBe(true);
   });
 
   it('removes the temp files of writers that died before their rename, not those of live ones', async () => {
