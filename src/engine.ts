@@ -122,9 +122,6 @@ export async function runGraph(
   // --download all) start at once: a miss may take long to reach its command (a remote download of its
   // dependency, a claim another run holds), and their restores must not queue behind it.
   const firstCommand = new Deferred<void>();
-  // The index as the keys' `git ls-files` listed it: the files git tracks, which in-place outputs never are.
-  const listed = options.digests === 'working-tree' ? await options.workTreeListings?.index : undefined;
-  const tracked = listed?.ok ? listed.value : undefined;
   const execution = new Execution({
     graph,
     keys,
@@ -160,7 +157,6 @@ export async function runGraph(
     selected,
     wantBytes,
     ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
-    ...(tracked ? { tracked } : {}),
   });
   // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
   if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {

@@ -42768,7 +42768,6 @@ class InPlaceOutputs {
     #records;
     /** Whose outputs a file the checkout holds beyond a job's artifact is (see later-owners.ts). */
     #owners;
-    #tracked;
     /** Jobs writing in-place outputs from the cache at once (see restoreInPlace). */
     #writers = new WorkerPool(8);
     /**
@@ -42788,7 +42787,6 @@ class InPlaceOutputs {
         let set;
         this.#inRun = inRun === undefined ? () => true : (label) => (set ??= new Set(inRun)).has(label);
         this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
-        this.#tracked = opts.tracked;
     }
     #of(label) {
         if (!this.#globs.has(label)) {
@@ -42805,12 +42803,12 @@ class InPlaceOutputs {
      */
     #protect = (path) => {
         if (!this.#inputs) {
-            this.#inputs = new Set(this.#tracked ? [] : trackedFiles(this.#sourceDir));
+            this.#inputs = new Set(trackedFiles(this.#sourceDir));
             for (const j of this.#graph.jobs)
                 for (const i of j.inputs)
                     this.#inputs.add(i);
         }
-        return this.#inputs.has(path) || this.#tracked?.has(path) === true;
+        return this.#inputs.has(path);
     };
     /**
      * What putting a job's artifact back leaves alone beside its files: what `#protect` keeps, the outputs of jobs
@@ -43168,7 +43166,6 @@ class Execution {
             ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
             ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),
             ...(parts.selected ? { inRun: parts.selected } : {}),
-            ...(parts.tracked ? { tracked: parts.tracked } : {}),
         });
         // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
         if (parts.options.signal)
@@ -43867,9 +43864,6 @@ async function runGraph(graph, options, deps) {
     // --download all) start at once: a miss may take long to reach its command (a remote download of its
     // dependency, a claim another run holds), and their restores must not queue behind it.
     const firstCommand = new Deferred();
-    // The index as the keys' `git ls-files` listed it: the files git tracks, which in-place outputs never are.
-    const listed = options.digests === 'working-tree' ? await options.workTreeListings?.index : undefined;
-    const tracked = listed?.ok ? listed.value : undefined;
     const execution = new Execution({
         graph,
         keys,
@@ -43902,7 +43896,6 @@ async function runGraph(graph, options, deps) {
         selected,
         wantBytes,
         ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
-        ...(tracked ? { tracked } : {}),
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {

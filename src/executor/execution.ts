@@ -52,8 +52,6 @@ export interface ExecutionParts {
   inputsChanged?: (job: Job) => Promise<string[]>;
   /** Compiles in-place output globs; needed only when some job has `Outputs` (see InPlaceOutputs). */
   outputGlobs?: (patterns: readonly string[]) => OutputGlobs;
-  /** The files git tracks under the source directory, when the run has listed them already (see InPlaceOutputs). */
-  tracked?: { has(path: string): boolean };
   /**
    * Where a hit of this job is restored instead of this run's scratch space, when somewhere else is where its
    * tree is going (beside its --out-dir target, under a name that is cleaned up should the run die): a new path.
@@ -94,7 +92,6 @@ export class Execution {
       ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
       ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),
       ...(parts.selected ? { inRun: parts.selected } : {}),
-      ...(parts.tracked ? { tracked: parts.tracked } : {}),
     });
     // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
     if (parts.options.signal) setMaxListeners(0, parts.options.signal);

@@ -62,8 +62,6 @@ export class InPlaceOutputs {
   /** Whose outputs a file the checkout holds beyond a job's artifact is (see later-owners.ts). */
   readonly #owners: LaterOwners;
 
-  readonly #tracked: { has(path: string): boolean } | undefined;
-
   /** Jobs writing in-place outputs from the cache at once (see restoreInPlace). */
   readonly #writers = new WorkerPool(8);
 
@@ -81,8 +79,6 @@ export class InPlaceOutputs {
       recordsFile?: string;
       /** The jobs of this run (all of the graph's when absent). */
       inRun?: readonly JobLabel[];
-      /** The files git tracks, by path: asked of git (`ls-files`) when a run has not listed them already. */
-      tracked?: { has(path: string): boolean };
     } = {},
   ) {
     this.#graph = graph;
@@ -96,7 +92,6 @@ export class InPlaceOutputs {
     let set: ReadonlySet<JobLabel> | undefined;
     this.#inRun = inRun === undefined ? () => true : (label) => (set ??= new Set(inRun)).has(label);
     this.#any = graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0);
-    this.#tracked = opts.tracked;
   }
 
   #of(label: JobLabel): OutputGlobs | undefined {
@@ -114,10 +109,10 @@ export class InPlaceOutputs {
    */
   readonly #protect = (path: string): boolean => {
     if (!this.#inputs) {
-      this.#inputs = new Set(this.#tracked ? [] : trackedFiles(this.#sourceDir));
+      this.#inputs = new Set(trackedFiles(this.#sourceDir));
       for (const j of this.#graph.jobs) for (const i of j.inputs) this.#inputs.add(i);
     }
-    return this.#inputs.has(path) || this.#tracked?.has(path) === true;
+    return this.#inputs.has(path);
   };
 
   /**

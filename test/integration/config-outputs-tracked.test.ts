@@ -68,4 +68,26 @@ describe('outputs globs over tracked files', () => {
     expect(await rig.read('src/src/a.js')).toBe('x\n');
     expect(await rig.read('src/lib/config.js')).toBe('edited\n');
   });
+
+  for (const flag of ['--assume-unchanged', '--skip-worktree']) {
+    it(`never removes a tracked file marked ${flag} that the glob matches`, async () => {
+      await rig.write({
+        'in.txt': 'x\n',
+        'dist/config.js': 'tracked\n',
+        'disbuild.json': JSON.stringify({
+          tasks: { build: { command: 'cat in.txt > dist/out.js', inputs: ['in.txt'], outputs: ['dist/**'] } },
+        }),
+      });
+      git(rig.src, 'init', '-q');
+      git(rig.src, 'add', '-A');
+      git(rig.src, 'commit', '-qm', 'c');
+      git(rig.src, 'update-index', flag, 'dist/config.js');
+      for (let i = 0; i < 2; i++) {
+        const r = await run();
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        expect(await rig.read('src/dist/config.js')).toBe('tracked\n');
+        expect(await rig.read('src/dist/out.js')).toBe('x\n');
+      }
+    });
+  }
 });
