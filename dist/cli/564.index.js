@@ -339,7 +339,8 @@ function adoptArchive(r) {
         (0,external_node_fs_.chmodSync)(dirs[i], 0o555);
     for (const log of r.logs)
         (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(r.temp, log.name), log.bytes);
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(r.temp, 'meta.json'), r.meta);
+    // Its mode spelled out, as a local save does (a umask of 000 would leave it writable by anyone, and refused).
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(r.temp, 'meta.json'), r.meta, { mode: 0o644 });
     // The entry's shard directory is made (or found) once per thread before its first rename, not after a rename
     // failed: a failed call costs an exception, and a new cache has 256 shards to make.
     const shard = (0,external_node_path_.dirname)(r.entry);
@@ -983,16 +984,16 @@ class LocalCache {
         if (this.#foreign.length > 0 && !this.#foreignWarned) {
             this.#foreignWarned = true;
             this.#onWarning(`${this.#foreign.length === 1 ? `cache entry ${this.#foreign[0]} is` : `${this.#foreign.length} cache entries (${this.#foreign[0]}, …) are`} ` +
-                `another user's, or others may write ${this.#foreign.length === 1 ? 'it' : 'them'}: not used, the jobs are built here`);
+                `another user's: not used, the jobs are built here`);
         }
         return Promise.resolve(hits);
     }
     /**
      * An entry's meta.json, read without blocking and never through a link. `missing` when there is none to read (a
      * plain miss, as is one whose directory cannot be read); `damaged` when what stands there cannot be one (a FIFO, a
-     * directory, a link); `foreign` when another user wrote it or anyone may write it: its digests are what a
-     * restore checks the bytes against, so whoever can write it decides what is restored, in a cache directory
-     * others share.
+     * directory, a link) or anyone may write it; `foreign` when another user wrote it. Its digests are what a restore
+     * checks the bytes against, so whoever can write it decides what is restored, in a cache directory others
+     * share.
      */
     #readMeta(key) {
         const path = `${this.#entry(key)}/meta.json`;
@@ -1010,8 +1011,11 @@ class LocalCache {
         }
         try {
             const uid = process.geteuid?.();
-            if ((uid !== undefined && st.uid !== uid) || (st.mode & 0o002) !== 0)
+            if (uid !== undefined && st.uid !== uid)
                 return { kind: 'foreign' };
+            // This user's, but anyone may have written it: moved aside and saved anew (with its mode).
+            if ((st.mode & 0o002) !== 0)
+                return { kind: 'damaged', problem: 'its meta.json is writable by anyone' };
             // Of the size fstat gave (a lookup reads a thousand of these): one read, no second fstat.
             const bytes = Buffer.allocUnsafe(st.size);
             let at = 0;
@@ -1266,7 +1270,8 @@ class LocalCache {
                 meta.manifest.stderrSha256 = await writeLog((0,external_node_path_.join)(temp, 'stderr'), artifact.stderr, artifact.stderrFile);
             }
             // Synchronous: two small calls, cheaper in line than as thread-pool round trips (open, write, close, rename).
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'meta.json'), JSON.stringify(meta));
+            // Its mode spelled out: under a umask of 000 (GitLab's Docker executor) anyone could write it, and it is refused.
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(temp, 'meta.json'), JSON.stringify(meta), { mode: 0o644 });
             await this.#commit(key, temp);
             if (!adopt)
                 return { saved: true, manifest: meta.manifest };

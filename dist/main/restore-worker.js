@@ -404,7 +404,8 @@ function adoptArchive(r) {
         (0,external_node_fs_namespaceObject.chmodSync)(dirs[i], 0o555);
     for (const log of r.logs)
         (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(r.temp, log.name), log.bytes);
-    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(r.temp, 'meta.json'), r.meta);
+    // Its mode spelled out, as a local save does (a umask of 000 would leave it writable by anyone, and refused).
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(r.temp, 'meta.json'), r.meta, { mode: 0o644 });
     // The entry's shard directory is made (or found) once per thread before its first rename, not after a rename
     // failed: a failed call costs an exception, and a new cache has 256 shards to make.
     const shard = (0,external_node_path_namespaceObject.dirname)(r.entry);

@@ -107,7 +107,8 @@ export function adoptArchive(r: AdoptRequest): AdoptOutcome {
   // Deepest first: a directory is sealed after everything inside it was made.
   for (let i = dirs.length - 1; i >= 0; i--) chmodSync(dirs[i]!, 0o555);
   for (const log of r.logs) writeFileSync(join(r.temp, log.name), log.bytes);
-  writeFileSync(join(r.temp, 'meta.json'), r.meta);
+  // Its mode spelled out, as a local save does (a umask of 000 would leave it writable by anyone, and refused).
+  writeFileSync(join(r.temp, 'meta.json'), r.meta, { mode: 0o644 });
   // The entry's shard directory is made (or found) once per thread before its first rename, not after a rename
   // failed: a failed call costs an exception, and a new cache has 256 shards to make.
   const shard = dirname(r.entry);

@@ -122,7 +122,7 @@ export class LocalCache implements Cache {
       this.#foreignWarned = true;
       this.#onWarning(
         `${this.#foreign.length === 1 ? `cache entry ${this.#foreign[0]} is` : `${this.#foreign.length} cache entries (${this.#foreign[0]}, …) are`} ` +
-          `another user's, or others may write ${this.#foreign.length === 1 ? 'it' : 'them'}: not used, the jobs are built here`,
+          `another user's: not used, the jobs are built here`,
       );
     }
     return Promise.resolve(hits);
@@ -131,9 +131,9 @@ export class LocalCache implements Cache {
   /**
    * An entry's meta.json, read without blocking and never through a link. `missing` when there is none to read (a
    * plain miss, as is one whose directory cannot be read); `damaged` when what stands there cannot be one (a FIFO, a
-   * directory, a link); `foreign` when another user wrote it or anyone may write it: its digests are what a
-   * restore checks the bytes against, so whoever can write it decides what is restored, in a cache directory
-   * others share.
+   * directory, a link) or anyone may write it; `foreign` when another user wrote it. Its digests are what a restore
+   * checks the bytes against, so whoever can write it decides what is restored, in a cache directory others
+   * share.
    */
   #readMeta(key: JobKey): MetaRead {
     const path = `${this.#entry(key)}/meta.json`;
@@ -149,7 +149,9 @@ export class LocalCache implements Cache {
     }
     try {
       const uid = process.geteuid?.();
-      if ((uid !== undefined && st.uid !== uid) || (st.mode & 0o002) !== 0) return { kind: 'foreign' };
+      if (uid !== undefined && st.uid !== uid) return { kind: 'foreign' };
+      // This user's, but anyone may have written it: moved aside and saved anew (with its mode).
+      if ((st.mode & 0o002) !== 0) return { kind: 'damaged', problem: 'its meta.json is writable by anyone' };
       // Of the size fstat gave (a lookup reads a thousand of these): one read, no second fstat.
       const bytes = Buffer.allocUnsafe(st.size);
       let at = 0;
@@ -413,7 +415,8 @@ export class LocalCache implements Cache {
         );
       }
       // Synchronous: two small calls, cheaper in line than as thread-pool round trips (open, write, close, rename).
-      writeFileSync(join(temp, 'meta.json'), JSON.stringify(meta));
+      // Its mode spelled out: under a umask of 000 (GitLab's Docker executor) anyone could write it, and it is refused.
+      writeFileSync(join(temp, 'meta.json'), JSON.stringify(meta), { mode: 0o644 });
       await this.#commit(key, temp);
       if (!adopt) return { saved: true, manifest: meta.manifest };
       this.#handedOut.delete(artifact.outputDir);

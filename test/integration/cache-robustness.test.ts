@@ -264,6 +264,41 @@ describe('nothing a job, a leftover or a full disk does damages the cache or fai
     expect(await readFile(rig.path('out/one/out.txt'), 'utf8')).toBe('one\n');
   }, 120_000);
 
+  it('uses its own entries under a umask of 000, and repairs one of its own that anyone may write', async () => {
+    await rig.write({ 'graph.json': graphJson([{ name: 'one', cmds: [{ exec: ['echo', 'ran'] }] }]) });
+    const underUmask000 = (): Promise<CliResult> =>
+      runProcess(
+        'sh',
+        [
+          '-c',
+          `umask 000; exec "$0" "$@"`,
+          process.execPath,
+          CLI,
+          'run',
+          '--graph',
+          'graph.json',
+          '--cache-dir',
+          rig.cacheDir,
+        ],
+        { cwd: rig.src, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), CI: '1' } },
+      );
+    expect((await underUmask000()).stdout).toMatch(/1 built/);
+    const again = await underUmask000();
+    expect(again.stdout).toMatch(/1 cached/);
+    expect(again.stdout).not.toContain('warning');
+    const [key] = await entriesOf(rig.cacheDir);
+    const meta = join(rig.cacheDir, 'v1/entries', key!.slice(0, 2), key!, 'meta.json');
+    await chmod(meta, 0o666);
+    const repaired = await rig.runGraph();
+    expect(repaired.jobs.get('one')?.status).toBe('built');
+    expect(repaired.stdout).toMatch(
+      /warning: cache entry .* is damaged \(its meta.json is writable by anyone\)/,
+    );
+    const last = await rig.runGraph();
+    expect(last.jobs.get('one')?.status).toBe('cached');
+    expect(last.stdout).not.toContain('warning');
+  });
+
   describe('an entry directory an unprivileged run cannot read', () => {
     /** A one-job graph built once as nobody, and the path of its entry. */
     const builtOnce = async (): Promise<{ args: string[]; entry: string }> => {
