@@ -2033,6 +2033,10 @@ async function copyVerifiedFile(from, to, e) {
         }
         return true;
     }
+    // The kernel's copy opens `from` itself, blocking: checked first to be a regular file (a FIFO in its place
+    // would hang the run), as readStored does for a small one.
+    const { fd } = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_3__/* .openRegular */ .lf)(from);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)(from, to, node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_EXCL | node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.constants.COPYFILE_FICLONE);
     const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(to);
     if (st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))

@@ -686,6 +686,10 @@ async function copyVerifiedFile(from, to, e) {
         }
         return true;
     }
+    // The kernel's copy opens `from` itself, blocking: checked first to be a regular file (a FIFO in its place
+    // would hang the run), as readStored does for a small one.
+    const { fd } = openRegular(from);
+    (0,external_node_fs_namespaceObject.closeSync)(fd);
     await (0,promises_namespaceObject.copyFile)(from, to, promises_namespaceObject.constants.COPYFILE_EXCL | promises_namespaceObject.constants.COPYFILE_FICLONE);
     const st = (0,external_node_fs_namespaceObject.statSync)(to);
     if (st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))

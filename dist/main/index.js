@@ -31993,6 +31993,10 @@ async function copyVerifiedFile(from, to, e) {
         }
         return true;
     }
+    // The kernel's copy opens `from` itself, blocking: checked first to be a regular file (a FIFO in its place
+    // would hang the run), as readStored does for a small one.
+    const { fd } = (0,read_own_file/* openRegular */.lf)(from);
+    (0,external_node_fs_.closeSync)(fd);
     await (0,promises_.copyFile)(from, to, promises_.constants.COPYFILE_EXCL | promises_.constants.COPYFILE_FICLONE);
     const st = (0,external_node_fs_.statSync)(to);
     if (st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100))

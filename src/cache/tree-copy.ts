@@ -115,6 +115,10 @@ export async function copyVerifiedFile(
     }
     return true;
   }
+  // The kernel's copy opens `from` itself, blocking: checked first to be a regular file (a FIFO in its place
+  // would hang the run), as readStored does for a small one.
+  const { fd } = openRegular(from);
+  closeSync(fd);
   await copyFile(from, to, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
   const st = statSync(to);
   if (st.size !== e.size || (st.mode & 0o100) !== (e.mode & 0o100)) return false;

@@ -218,7 +218,16 @@ describe('nothing a job, a leftover or a full disk does damages the cache or fai
         {
           name: 'one',
           // A log above 16 KiB is kept in a file of its own.
-          cmds: [{ exec: ['sh', '-c', 'echo one > <out>/out.txt; head -c 20000 /dev/zero | tr "\\0" a'] }],
+          // And a file above 4 MiB, which a restore copies in the kernel.
+          cmds: [
+            {
+              exec: [
+                'sh',
+                '-c',
+                'echo one > <out>/out.txt; head -c 5000000 /dev/zero > <out>/big.bin; head -c 20000 /dev/zero | tr "\\0" a',
+              ],
+            },
+          ],
         },
       ]),
     });
@@ -245,6 +254,7 @@ describe('nothing a job, a leftover or a full disk does damages the cache or fai
     for (const [file, extra] of [
       ['meta.json', []],
       ['out/out.txt', ['--out-dir', rig.path('out')]],
+      ['out/big.bin', ['--out-dir', rig.path('out-big')]],
       ['stdout', ['--log-replay', 'all']],
     ] as const) {
       await rm(join(entry, file));
