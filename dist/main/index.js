@@ -41777,11 +41777,12 @@ function walkOutputs(root, base, dirs, entries, everything = false) {
 const skipped = (name) => name === '.git' || name === 'node_modules';
 /**
  * Why `rel` cannot be one of a job's in-place outputs as the capture takes them, so that an artifact holding it is
- * not the job's: the globs do not match it, it lies in `.git` or `node_modules` below every glob's fixed part (the
- * capture never walks there), or it is a source (`sources`: a file git tracks or a job reads, which the capture
- * leaves out). Undefined when it can be.
+ * not the job's: the globs do not match it, or it lies in `.git` or `node_modules` below every glob's fixed part
+ * (the capture never walks there). Undefined when it can be. (A source, a file git tracks or a job reads, the
+ * capture leaves out too; but one may have become a source since the artifact was made, a file committed on
+ * another branch, say: a restore leaves such a file as it is, and takes the rest.)
  */
-function notAnOutput(rel, globs, sources) {
+function notAnOutput(rel, globs) {
     if (!globs.matches(rel))
         return "which the job's outputs do not match";
     const reached = globs.bases.some((base) => {
@@ -41792,8 +41793,6 @@ function notAnOutput(rel, globs, sources) {
     });
     if (!reached)
         return 'inside .git or node_modules, where outputs are never taken from';
-    if (sources(rel))
-        return 'a file git tracks or a job reads, never an output';
     return undefined;
 }
 /**
@@ -41850,16 +41849,18 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, sources, move = fa
     walkOutputs(base, '', undefined, entries, true);
     const inArtifact = entries.map(([rel]) => rel).sort();
     // An artifact is the job's only if all it holds could be the job's outputs, and its links stay in the checkout:
-    // one from a cache another writer can reach must not put a source's place, nor anything beside the checkout,
-    // within its reach. The caller learns that the artifact itself is at fault (`stray`), and drops it.
-    const stray = strayEntry(base, inArtifact, globs, sources);
+    // one from a cache another writer can reach must not put anything beside the checkout within its reach. The
+    // caller learns that the artifact itself is at fault (`stray`), and drops it.
+    const stray = strayEntry(base, inArtifact, globs);
     if (stray !== undefined)
         return failed({ message: stray, stray: true });
+    // Nor is a source ever written over (see notAnOutput): it stays as it is.
+    const placing = inArtifact.filter((rel) => !sources(rel));
     // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
     // of the same size is there, or once written); each parent directory is made once.
     const made = new Set();
     const real = new Set();
-    for (const rel of inArtifact) {
+    for (const rel of placing) {
         const link = linkOnTheWay(sourceDir, rel, real);
         if (link !== undefined)
             return failed({ message: throughLink(rel, link) });
@@ -41896,7 +41897,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, sources, move = fa
         }
     }
     clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
-    return { ok: true, value: inArtifact };
+    return { ok: true, value: placing };
 }
 const failed = (error) => ({ ok: false, error });
 /**
@@ -41904,10 +41905,10 @@ const failed = (error) => ({ ok: false, error });
  * link whose target leaves the checkout, absolute or through `..`, on its own or through the artifact's other
  * links (`gen/a -> ..` is the checkout, so `gen/out -> a/..` is beside it).
  */
-function strayEntry(base, inArtifact, globs, sources) {
+function strayEntry(base, inArtifact, globs) {
     const links = [];
     for (const rel of inArtifact) {
-        const why = notAnOutput(rel, globs, sources);
+        const why = notAnOutput(rel, globs);
         if (why !== undefined)
             return `the artifact holds ${rel}, ${why}`;
         if ((0,external_node_fs_.lstatSync)((0,external_node_path_.join)(base, rel)).isSymbolicLink()) {
@@ -42115,9 +42116,9 @@ function wantedEntries(entries) {
     return want;
 }
 /**
- * As wantedEntries, and undefined when any is not a plain file at a plain path that could be the job's output
- * (see notAnOutput: the manifest is read as the cache gives it, and its paths decide where files are written in
- * the checkout).
+ * As wantedEntries less the sources, and undefined when any is not a plain file at a plain path that could be the
+ * job's output (see notAnOutput: the manifest is read as the cache gives it, and its paths decide where files are
+ * written in the checkout).
  */
 function wantedFiles(entries, globs, sources) {
     const want = wantedEntries(entries);
@@ -42126,8 +42127,11 @@ function wantedFiles(entries, globs, sources) {
     for (const [rel, e] of want) {
         if (e.type !== 'file' || !isSafeRelativePath(rel))
             return undefined;
-        if (notAnOutput(rel, globs, sources) !== undefined)
+        if (notAnOutput(rel, globs) !== undefined)
             return undefined;
+        // A source is never written over: it stays as it is (see notAnOutput).
+        if (sources(rel))
+            want.delete(rel);
         if (!Number.isSafeInteger(e.size) || e.size < 0 || typeof e.sha256 !== 'string')
             return undefined;
     }
@@ -43569,7 +43573,7 @@ class Execution {
             reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `${(0,util_printable/* quoted */.TL)(job.name)} wrote no file its outputs (${(job.outputs ?? []).join(', ')}) match: none is cached`,
+                message: `${(0,util_printable/* quoted */.TL)(job.name)} wrote no file its outputs (${(job.outputs ?? []).join(', ')}) match, but for any git tracks (never outputs): none is cached`,
             });
         }
         const changed = (await this.#p.inputsChanged?.(job)) ?? [];

@@ -521,7 +521,7 @@ export class Execution {
       reporter.onEvent({
         type: 'warning',
         job: ref,
-        message: `${quoted(job.name)} wrote no file its outputs (${(job.outputs ?? []).join(', ')}) match: none is cached`,
+        message: `${quoted(job.name)} wrote no file its outputs (${(job.outputs ?? []).join(', ')}) match, but for any git tracks (never outputs): none is cached`,
       });
     }
     const changed = (await this.#p.inputsChanged?.(job)) ?? [];

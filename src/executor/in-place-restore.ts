@@ -169,9 +169,9 @@ function wantedEntries(entries: readonly ManifestEntry[]): Map<string, ManifestE
 }
 
 /**
- * As wantedEntries, and undefined when any is not a plain file at a plain path that could be the job's output
- * (see notAnOutput: the manifest is read as the cache gives it, and its paths decide where files are written in
- * the checkout).
+ * As wantedEntries less the sources, and undefined when any is not a plain file at a plain path that could be the
+ * job's output (see notAnOutput: the manifest is read as the cache gives it, and its paths decide where files are
+ * written in the checkout).
  */
 function wantedFiles(
   entries: readonly ManifestEntry[],
@@ -182,7 +182,9 @@ function wantedFiles(
   if (want === undefined) return undefined;
   for (const [rel, e] of want) {
     if (e.type !== 'file' || !isSafeRelativePath(rel)) return undefined;
-    if (notAnOutput(rel, globs, sources) !== undefined) return undefined;
+    if (notAnOutput(rel, globs) !== undefined) return undefined;
+    // A source is never written over: it stays as it is (see notAnOutput).
+    if (sources(rel)) want.delete(rel);
     if (!Number.isSafeInteger(e.size) || e.size < 0 || typeof e.sha256 !== 'string') return undefined;
   }
   return want;

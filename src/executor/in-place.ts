@@ -168,15 +168,12 @@ const skipped = (name: string): boolean => name === '.git' || name === 'node_mod
 
 /**
  * Why `rel` cannot be one of a job's in-place outputs as the capture takes them, so that an artifact holding it is
- * not the job's: the globs do not match it, it lies in `.git` or `node_modules` below every glob's fixed part (the
- * capture never walks there), or it is a source (`sources`: a file git tracks or a job reads, which the capture
- * leaves out). Undefined when it can be.
+ * not the job's: the globs do not match it, or it lies in `.git` or `node_modules` below every glob's fixed part
+ * (the capture never walks there). Undefined when it can be. (A source, a file git tracks or a job reads, the
+ * capture leaves out too; but one may have become a source since the artifact was made, a file committed on
+ * another branch, say: a restore leaves such a file as it is, and takes the rest.)
  */
-export function notAnOutput(
-  rel: string,
-  globs: OutputGlobs,
-  sources: (path: string) => boolean,
-): string | undefined {
+export function notAnOutput(rel: string, globs: OutputGlobs): string | undefined {
   if (!globs.matches(rel)) return "which the job's outputs do not match";
   const reached = globs.bases.some((base) => {
     if (base !== '' && rel !== base && !rel.startsWith(`${base}/`)) return false;
@@ -184,7 +181,6 @@ export function notAnOutput(
     return !below.split('/').some(skipped);
   });
   if (!reached) return 'inside .git or node_modules, where outputs are never taken from';
-  if (sources(rel)) return 'a file git tracks or a job reads, never an output';
   return undefined;
 }
 
@@ -266,15 +262,17 @@ export function placeOutputs(
   walkOutputs(base, '', undefined, entries, true);
   const inArtifact = entries.map(([rel]) => rel).sort();
   // An artifact is the job's only if all it holds could be the job's outputs, and its links stay in the checkout:
-  // one from a cache another writer can reach must not put a source's place, nor anything beside the checkout,
-  // within its reach. The caller learns that the artifact itself is at fault (`stray`), and drops it.
-  const stray = strayEntry(base, inArtifact, globs, sources);
+  // one from a cache another writer can reach must not put anything beside the checkout within its reach. The
+  // caller learns that the artifact itself is at fault (`stray`), and drops it.
+  const stray = strayEntry(base, inArtifact, globs);
   if (stray !== undefined) return failed({ message: stray, stray: true });
+  // Nor is a source ever written over (see notAnOutput): it stays as it is.
+  const placing = inArtifact.filter((rel) => !sources(rel));
   // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
   // of the same size is there, or once written); each parent directory is made once.
   const made = new Set<string>();
   const real = new Set<string>();
-  for (const rel of inArtifact) {
+  for (const rel of placing) {
     const link = linkOnTheWay(sourceDir, rel, real);
     if (link !== undefined) return failed({ message: throughLink(rel, link) });
     const from = describe(join(base, rel));
@@ -305,7 +303,7 @@ export function placeOutputs(
     }
   }
   clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
-  return { ok: true, value: inArtifact };
+  return { ok: true, value: placing };
 }
 
 const failed = (error: PlaceFailure): Result<never, PlaceFailure> => ({ ok: false, error });
@@ -315,15 +313,10 @@ const failed = (error: PlaceFailure): Result<never, PlaceFailure> => ({ ok: fals
  * link whose target leaves the checkout, absolute or through `..`, on its own or through the artifact's other
  * links (`gen/a -> ..` is the checkout, so `gen/out -> a/..` is beside it).
  */
-function strayEntry(
-  base: string,
-  inArtifact: readonly string[],
-  globs: OutputGlobs,
-  sources: (path: string) => boolean,
-): string | undefined {
+function strayEntry(base: string, inArtifact: readonly string[], globs: OutputGlobs): string | undefined {
   const links: Pick<ManifestEntry, 'path' | 'type' | 'target'>[] = [];
   for (const rel of inArtifact) {
-    const why = notAnOutput(rel, globs, sources);
+    const why = notAnOutput(rel, globs);
     if (why !== undefined) return `the artifact holds ${rel}, ${why}`;
     if (lstatSync(join(base, rel)).isSymbolicLink()) {
       links.push({ path: rel, type: 'symlink', target: readlinkSync(join(base, rel)) });

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '../helpers/npm-workspace.js';
 import { Rig } from '../helpers/rig.js';
@@ -90,4 +91,35 @@ describe('outputs globs over tracked files', () => {
       }
     });
   }
+
+  it('keeps restoring an artifact whose file was committed on another branch since: only that file is left as it is', async () => {
+    await rig.write({
+      'in.txt': 'x\n',
+      '.gitignore': 'dist/\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'mkdir -p dist && cat in.txt > dist/out.txt',
+            inputs: ['in.txt'],
+            outputs: ['dist/**'],
+          },
+        },
+      }),
+    });
+    git(rig.src, 'init', '-q', '-b', 'main');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+    expect((await run()).stdout).toMatch(/1 built/);
+    git(rig.src, 'checkout', '-q', '-b', 'release');
+    git(rig.src, 'add', '-f', 'dist/out.txt');
+    git(rig.src, 'commit', '-qm', 'dist committed');
+    const onRelease = await run();
+    expect(onRelease.stdout, onRelease.stdout + onRelease.stderr).toMatch(/1 cached/);
+    expect(onRelease.stdout).not.toContain('warning');
+    git(rig.src, 'checkout', '-q', 'main');
+    await rm(rig.path('src/dist'), { recursive: true, force: true });
+    const back = await run();
+    expect(back.stdout).toMatch(/1 cached/);
+    expect(await rig.read('src/dist/out.txt')).toBe('x\n');
+  });
 });
