@@ -264,7 +264,7 @@ export function placeOutputs(
   // An artifact is the job's only if all it holds could be the job's outputs, and its links stay in the checkout:
   // one from a cache another writer can reach must not put anything beside the checkout within its reach. The
   // caller learns that the artifact itself is at fault (`stray`), and drops it.
-  const stray = strayEntry(base, inArtifact, globs);
+  const stray = strayEntry(base, inArtifact, globs, sourceDir);
   if (stray !== undefined) return failed({ message: stray, stray: true });
   // Nor is a source ever written over (see notAnOutput): it stays as it is.
   const placing = inArtifact.filter((rel) => !sources(rel));
@@ -313,7 +313,12 @@ const failed = (error: PlaceFailure): Result<never, PlaceFailure> => ({ ok: fals
  * link whose target leaves the checkout, absolute or through `..`, on its own or through the artifact's other
  * links (`gen/a -> ..` is the checkout, so `gen/out -> a/..` is beside it).
  */
-function strayEntry(base: string, inArtifact: readonly string[], globs: OutputGlobs): string | undefined {
+function strayEntry(
+  base: string,
+  inArtifact: readonly string[],
+  globs: OutputGlobs,
+  sourceDir: string,
+): string | undefined {
   const links: Pick<ManifestEntry, 'path' | 'type' | 'target'>[] = [];
   for (const rel of inArtifact) {
     const why = notAnOutput(rel, globs);
@@ -322,10 +327,37 @@ function strayEntry(base: string, inArtifact: readonly string[], globs: OutputGl
       links.push({ path: rel, type: 'symlink', target: readlinkSync(join(base, rel)) });
     }
   }
-  const leaving = linkLeavingTree(links);
+  const own = new Set(links.map((l) => l.path));
+  const leaving =
+    linkLeavingTree(links) ?? links.find((l) => upThroughLink(sourceDir, l.path, l.target!, own))?.path;
   if (leaving === undefined) return undefined;
   const target = links.find((l) => l.path === leaving)!.target!;
   return `the artifact's link ${leaving} points out of the checkout (${JSON.stringify(target)})`;
+}
+
+/**
+ * Whether the target of the artifact's link at `path` goes up (`..`) after passing through a link the checkout
+ * holds (not one of the artifact's, `own`): the kernel follows that link first, and `node_modules/ext/..` is
+ * beside wherever `npm link` put `ext`, not `node_modules`. Said of the target's text, not resolved: such a
+ * link is refused even when the checkout's link happens to point inside it.
+ */
+function upThroughLink(sourceDir: string, path: string, target: string, own: ReadonlySet<string>): boolean {
+  const at = path.split('/').slice(0, -1);
+  let throughLink = false;
+  for (const part of target.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (throughLink) return true;
+      at.pop();
+      continue;
+    }
+    at.push(part);
+    const rel = at.join('/');
+    if (!own.has(rel) && lstatSync(join(sourceDir, rel), { throwIfNoEntry: false })?.isSymbolicLink()) {
+      throughLink = true;
+    }
+  }
+  return false;
 }
 
 /** Why in-place outputs were not put back; `stray`: the artifact itself is not the job's (see placeOutputs). */

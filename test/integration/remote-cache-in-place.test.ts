@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { lstat, readFile, readdir } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, symlink } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
 import { dirEntry, fileEntry, forgedRecord, linkEntry, recordName } from '../helpers/remote/forged-record.js';
@@ -104,11 +104,13 @@ describe('forged in-place outputs in a remote cache', () => {
           // The capture never walks into node_modules or .git below its globs' fixed part.
           { name: 'b', cmds: [{ exec: ['sh', '-c', 'mkdir -p pkg/out && echo b > pkg/out/b.js'] }] },
           { name: 'c', cmds: [{ exec: ['sh', '-c', 'mkdir -p gen && echo c > gen/c.txt'] }] },
+          { name: 'd', cmds: [{ exec: ['sh', '-c', 'mkdir -p dist && echo d > dist/d.txt'] }] },
         ]),
       ) as { Jobs: { Outputs?: string[] }[] };
       graph.Jobs[0]!.Outputs = ['**/*.js'];
       graph.Jobs[1]!.Outputs = ['pkg/**'];
       graph.Jobs[2]!.Outputs = ['gen/**'];
+      graph.Jobs[3]!.Outputs = ['dist/**'];
       await dev.write({
         'graph.json': JSON.stringify(graph),
         'tools/build.js': 'console.log("source");\n',
@@ -120,6 +122,10 @@ describe('forged in-place outputs in a remote cache', () => {
       git('add', '-A');
       git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'sources');
       await dev.write({ 'pkg/node_modules/tool/index.js': 'module.exports = "genuine";\n' });
+      // A link the checkout holds, as `npm link` makes, to a directory beside it.
+      await dev.write({ 'linked/ext/index.js': 'linked\n' }, dev.root);
+      await mkdir(dev.path('src/node_modules'));
+      await symlink(dev.path('linked/ext'), dev.path('src/node_modules/ext'));
       const keys = JSON.parse((await dev.run(['ids', '--graph', 'graph.json', '--json'])).stdout) as Record<
         string,
         string
@@ -160,7 +166,19 @@ describe('forged in-place outputs in a remote cache', () => {
         ]),
       );
 
+      await store(
+        keys.d!,
+        forgedRecord(keys.d!, [
+          dirEntry('.in-place'),
+          dirEntry('.in-place/dist'),
+          fileEntry('.in-place/dist/d.txt', 'd\n'),
+          // Inside the checkout read as text (node_modules), beside it as the kernel follows node_modules/ext.
+          linkEntry('.in-place/dist/esc', '../node_modules/ext/..'),
+        ]),
+      );
       const check = async (): Promise<void> => {
+        await expect(lstat(dev.path('src/dist/esc'))).rejects.toThrow(/ENOENT/);
+        expect(await readFile(dev.path('src/dist/d.txt'), 'utf8')).toBe('d\n');
         expect(await readFile(dev.path('src/tools/build.js'), 'utf8')).toBe('console.log("source");\n');
         expect(await readFile(dev.path('src/pkg/node_modules/tool/index.js'), 'utf8')).toBe(
           'module.exports = "genuine";\n',
@@ -176,9 +194,14 @@ describe('forged in-place outputs in a remote cache', () => {
       expect(first.code, first.stdout + first.stderr).toBe(0);
       // The tracked file is left as it is, and the rest of the artifact taken (it may have become a source since:
       // committed on another branch); the others are built here.
-      expect(['a', 'b', 'c'].map((n) => first.jobs.get(n)?.status)).toEqual(['cached', 'built', 'built']);
+      expect(['a', 'b', 'c', 'd'].map((n) => first.jobs.get(n)?.status)).toEqual([
+        'cached',
+        'built',
+        'built',
+        'built',
+      ]);
       expect(first.stdout).not.toMatch(/"a" could not be restored/);
-      for (const n of ['b', 'c']) {
+      for (const n of ['b', 'c', 'd']) {
         expect(
           first.stdout.match(new RegExp(`warning: cached output of "${n}" could not be restored`, 'g')),
         ).toHaveLength(1);
@@ -188,7 +211,12 @@ describe('forged in-place outputs in a remote cache', () => {
       await dev.write({ 'lib/a.js': 'stale\n' });
       const second = await dev.runGraph(remote());
       expect(second.code, second.stdout + second.stderr).toBe(0);
-      expect(['a', 'b', 'c'].map((n) => second.jobs.get(n)?.status)).toEqual(['cached', 'cached', 'cached']);
+      expect(['a', 'b', 'c', 'd'].map((n) => second.jobs.get(n)?.status)).toEqual([
+        'cached',
+        'cached',
+        'cached',
+        'cached',
+      ]);
       expect(second.stdout).not.toMatch(/warning/);
       await check();
     } finally {
