@@ -42950,7 +42950,8 @@ class InPlaceOutputs {
      * holder is a job it does not depend on, not even a file this command wrote, unless the holder only kept it (see
      * below). A file spared only because the globs of a job not settled match it, and that the command left as it
      * was, is taken: it may be this job's own output that its command kept (`cmp -s new old || cp new old`), and
-     * leaving it out would leave the artifact without it. Answers how many files it took, or why it failed.
+     * leaving it out would leave the artifact without it. Answers how many files the globs matched, taken or not,
+     * or why it failed.
      */
     capture(label, outputDir) {
         const globs = this.#of(label);
@@ -42978,11 +42979,13 @@ class InPlaceOutputs {
             return false;
         };
         try {
-            const captured = captureOutputs(this.#sourceDir, globs, outputDir, notOwn);
+            // Every file the globs match is asked about once: those left out (sources, other jobs') count as matched.
+            let leftOut = 0;
+            const captured = captureOutputs(this.#sourceDir, globs, outputDir, (p) => notOwn(p) && ++leftOut > 0);
             this.#held.set(label, new Set(captured));
             if (keptOnly.size > 0)
                 this.#keptOnly.set(label, keptOnly);
-            return { files: captured.length };
+            return { matched: captured.length + leftOut };
         }
         catch (e) {
             return { error: e.message };
@@ -43596,11 +43599,12 @@ class Execution {
         }
         // As Turborepo does: a glob with a typo, or a tool writing elsewhere, would otherwise cache nothing in silence,
         // and a deleted `dist/` would never come back.
-        if (captured?.files === 0) {
+        // Only when nothing matches: a tracked file, or one another job holds, is matched and left out on purpose.
+        if (captured?.matched === 0) {
             reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `${(0,util_printable/* quoted */.TL)(job.name)} wrote no file its outputs (${(job.outputs ?? []).join(', ')}) match, but for any git tracks (never outputs): none is cached`,
+                message: `${(0,util_printable/* quoted */.TL)(job.name)} wrote no file its outputs (${(job.outputs ?? []).join(', ')}) match: none is cached`,
             });
         }
         const changed = (await this.#p.inputsChanged?.(job)) ?? [];

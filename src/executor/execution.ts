@@ -517,11 +517,12 @@ export class Execution {
     }
     // As Turborepo does: a glob with a typo, or a tool writing elsewhere, would otherwise cache nothing in silence,
     // and a deleted `dist/` would never come back.
-    if (captured?.files === 0) {
+    // Only when nothing matches: a tracked file, or one another job holds, is matched and left out on purpose.
+    if (captured?.matched === 0) {
       reporter.onEvent({
         type: 'warning',
         job: ref,
-        message: `${quoted(job.name)} wrote no file its outputs (${(job.outputs ?? []).join(', ')}) match, but for any git tracks (never outputs): none is cached`,
+        message: `${quoted(job.name)} wrote no file its outputs (${(job.outputs ?? []).join(', ')}) match: none is cached`,
       });
     }
     const changed = (await this.#p.inputsChanged?.(job)) ?? [];

@@ -213,9 +213,10 @@ export class InPlaceOutputs {
    * holder is a job it does not depend on, not even a file this command wrote, unless the holder only kept it (see
    * below). A file spared only because the globs of a job not settled match it, and that the command left as it
    * was, is taken: it may be this job's own output that its command kept (`cmp -s new old || cp new old`), and
-   * leaving it out would leave the artifact without it. Answers how many files it took, or why it failed.
+   * leaving it out would leave the artifact without it. Answers how many files the globs matched, taken or not,
+   * or why it failed.
    */
-  capture(label: JobLabel, outputDir: string): { error: string } | { files: number } | undefined {
+  capture(label: JobLabel, outputDir: string): { error: string } | { matched: number } | undefined {
     const globs = this.#of(label);
     if (!globs) return undefined;
     const spared = this.#spared.get(label);
@@ -240,10 +241,12 @@ export class InPlaceOutputs {
       return false;
     };
     try {
-      const captured = captureOutputs(this.#sourceDir, globs, outputDir, notOwn);
+      // Every file the globs match is asked about once: those left out (sources, other jobs') count as matched.
+      let leftOut = 0;
+      const captured = captureOutputs(this.#sourceDir, globs, outputDir, (p) => notOwn(p) && ++leftOut > 0);
       this.#held.set(label, new Set(captured));
       if (keptOnly.size > 0) this.#keptOnly.set(label, keptOnly);
-      return { files: captured.length };
+      return { matched: captured.length + leftOut };
     } catch (e) {
       return { error: (e as Error).message };
     }

@@ -122,4 +122,20 @@ describe('outputs globs over tracked files', () => {
     expect(back.stdout).toMatch(/1 cached/);
     expect(await rig.read('src/dist/out.txt')).toBe('x\n');
   });
+
+  it('says nothing of outputs that match only files git tracks: they matched, and are sources', async () => {
+    await rig.write({
+      'in.txt': 'x\n',
+      'gen/api.ts': 'old\n',
+      'disbuild.json': JSON.stringify({
+        tasks: { gen: { command: 'cat in.txt > gen/api.ts', inputs: ['in.txt'], outputs: ['gen/**'] } },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+    const r = await run();
+    expect(r.stdout, r.stdout + r.stderr).toMatch(/1 built/);
+    expect(r.stdout).not.toContain('warning');
+  });
 });
