@@ -122,6 +122,9 @@ export async function runGraph(
   // --download all) start at once: a miss may take long to reach its command (a remote download of its
   // dependency, a claim another run holds), and their restores must not queue behind it.
   const firstCommand = new Deferred<void>();
+  // Every path of the index, when the keys' listing kept them (the compile of disbuild.json asks for them): the
+  // files git tracks, which in-place outputs never touch, without a git call of their own.
+  const indexPaths = options.digests === 'working-tree' ? await options.workTreeListings?.indexPaths : undefined;
   const execution = new Execution({
     graph,
     keys,
@@ -157,6 +160,7 @@ export async function runGraph(
     selected,
     wantBytes,
     ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
+    ...(indexPaths?.ok ? { tracked: () => indexPaths.value.paths } : {}),
   });
   // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
   if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {

@@ -42804,6 +42804,7 @@ class InPlaceOutputs {
     /** Whether restored output directories are scratch nobody reads after placing (see `placeOutputs`). */
     #move;
     #compile;
+    #tracked;
     #inRun;
     #records;
     /** Whose outputs a file the checkout holds beyond a job's artifact is (see later-owners.ts). */
@@ -42820,6 +42821,7 @@ class InPlaceOutputs {
         this.#sourceDir = sourceDir;
         this.#move = opts.moveFromRestores ?? false;
         this.#compile = opts.compile;
+        this.#tracked = opts.tracked ?? (() => trackedFiles(sourceDir));
         this.#records = new OutputStatRecords(opts.recordsFile);
         this.#owners = new LaterOwners(graph, (label) => this.#of(label));
         const inRun = opts.inRun;
@@ -42843,7 +42845,7 @@ class InPlaceOutputs {
      */
     #protect = (path) => {
         if (!this.#inputs) {
-            this.#inputs = new Set(trackedFiles(this.#sourceDir));
+            this.#inputs = new Set(this.#tracked());
             for (const j of this.#graph.jobs)
                 for (const i of j.inputs)
                     this.#inputs.add(i);
@@ -43209,6 +43211,7 @@ class Execution {
             ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
             ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),
             ...(parts.selected ? { inRun: parts.selected } : {}),
+            ...(parts.tracked ? { tracked: parts.tracked } : {}),
         });
         // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
         if (parts.options.signal)
@@ -43908,6 +43911,9 @@ async function runGraph(graph, options, deps) {
     // --download all) start at once: a miss may take long to reach its command (a remote download of its
     // dependency, a claim another run holds), and their restores must not queue behind it.
     const firstCommand = new Deferred();
+    // Every path of the index, when the keys' listing kept them (the compile of disbuild.json asks for them): the
+    // files git tracks, which in-place outputs never touch, without a git call of their own.
+    const indexPaths = options.digests === 'working-tree' ? await options.workTreeListings?.indexPaths : undefined;
     const execution = new Execution({
         graph,
         keys,
@@ -43940,6 +43946,7 @@ async function runGraph(graph, options, deps) {
         selected,
         wantBytes,
         ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
+        ...(indexPaths?.ok ? { tracked: () => indexPaths.value.paths } : {}),
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {

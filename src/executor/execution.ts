@@ -57,6 +57,8 @@ export interface ExecutionParts {
    * tree is going (beside its --out-dir target, under a name that is cleaned up should the run die): a new path.
    */
   restoreDir?: (label: JobLabel) => string | undefined;
+  /** Every path git's index holds under the source directory, when the run has listed it (see InPlaceOutputs). */
+  tracked?: () => readonly string[];
 }
 
 /**
@@ -92,6 +94,7 @@ export class Execution {
       ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
       ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),
       ...(parts.selected ? { inRun: parts.selected } : {}),
+      ...(parts.tracked ? { tracked: parts.tracked } : {}),
     });
     // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
     if (parts.options.signal) setMaxListeners(0, parts.options.signal);

@@ -55,6 +55,8 @@ export class InPlaceOutputs {
 
   readonly #compile: ((patterns: readonly string[]) => OutputGlobs) | undefined;
 
+  readonly #tracked: () => readonly string[];
+
   readonly #inRun: (label: JobLabel) => boolean;
 
   readonly #records: OutputStatRecords;
@@ -79,12 +81,18 @@ export class InPlaceOutputs {
       recordsFile?: string;
       /** The jobs of this run (all of the graph's when absent). */
       inRun?: readonly JobLabel[];
+      /**
+       * Every path of the index under `sourceDir` whatever its tag or stage (what `git ls-files` prints), when the
+       * run has listed it already: then no git call of its own.
+       */
+      tracked?: () => readonly string[];
     } = {},
   ) {
     this.#graph = graph;
     this.#sourceDir = sourceDir;
     this.#move = opts.moveFromRestores ?? false;
     this.#compile = opts.compile;
+    this.#tracked = opts.tracked ?? (() => trackedFiles(sourceDir));
     this.#records = new OutputStatRecords(opts.recordsFile);
     this.#owners = new LaterOwners(graph, (label) => this.#of(label));
     const inRun = opts.inRun;
@@ -109,7 +117,7 @@ export class InPlaceOutputs {
    */
   readonly #protect = (path: string): boolean => {
     if (!this.#inputs) {
-      this.#inputs = new Set(trackedFiles(this.#sourceDir));
+      this.#inputs = new Set(this.#tracked());
       for (const j of this.#graph.jobs) for (const i of j.inputs) this.#inputs.add(i);
     }
     return this.#inputs.has(path);
