@@ -991,7 +991,7 @@ const PREFIX = `${IN_PLACE_DIR}/`;
  * full disk, a file where a directory must go).
  */
 async function restoreInPlace(sourceDir, globs, artifact, records, protect, sources, writers) {
-    const want = wantedFiles(artifact.entries, globs, sources);
+    const want = wantedFiles(artifact.entries, globs);
     if (want === undefined)
         return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
     const statTakenAt = Date.now();
@@ -999,7 +999,11 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
     const stale = [];
     for (const [rel, e] of want) {
         const st = present.get(rel);
-        if (st === undefined || !sameFile(sourceDir, rel, st, e, records, statTakenAt))
+        if (st !== undefined && sameFile(sourceDir, rel, st, e, records, statTakenAt))
+            continue;
+        // A source is never written over: it stays as it is (see notAnOutput). Asked only of a file to write, so
+        // that a checkout holding its outputs already never lists what git tracks.
+        if (!sources(rel))
             stale.push([rel, e]);
     }
     // Each file's bytes are read from the cache once, checked, and those bytes written: a damaged entry stops
@@ -1103,11 +1107,11 @@ function wantedEntries(entries) {
     return want;
 }
 /**
- * As wantedEntries less the sources, and undefined when any is not a plain file at a plain path that could be the
- * job's output (see notAnOutput: the manifest is read as the cache gives it, and its paths decide where files are
- * written in the checkout).
+ * As wantedEntries, and undefined when any is not a plain file at a plain path that could be the job's output (see
+ * notAnOutput: the manifest is read as the cache gives it, and its paths decide where files are written in the
+ * checkout).
  */
-function wantedFiles(entries, globs, sources) {
+function wantedFiles(entries, globs) {
     const want = wantedEntries(entries);
     if (want === undefined)
         return undefined;
@@ -1116,9 +1120,6 @@ function wantedFiles(entries, globs, sources) {
             return undefined;
         if (notAnOutput(rel, globs) !== undefined)
             return undefined;
-        // A source is never written over: it stays as it is (see notAnOutput).
-        if (sources(rel))
-            want.delete(rel);
         if (!Number.isSafeInteger(e.size) || e.size < 0 || typeof e.sha256 !== 'string')
             return undefined;
     }

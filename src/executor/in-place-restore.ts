@@ -63,14 +63,17 @@ export async function restoreInPlace(
   sources: (path: string) => boolean,
   writers?: WorkerPool,
 ): Promise<InPlaceRestore> {
-  const want = wantedFiles(artifact.entries, globs, sources);
+  const want = wantedFiles(artifact.entries, globs);
   if (want === undefined) return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
   const statTakenAt = Date.now();
   const present = presentOutputs(sourceDir, globs, records);
   const stale: [string, ManifestEntry][] = [];
   for (const [rel, e] of want) {
     const st = present.get(rel);
-    if (st === undefined || !sameFile(sourceDir, rel, st, e, records, statTakenAt)) stale.push([rel, e]);
+    if (st !== undefined && sameFile(sourceDir, rel, st, e, records, statTakenAt)) continue;
+    // A source is never written over: it stays as it is (see notAnOutput). Asked only of a file to write, so
+    // that a checkout holding its outputs already never lists what git tracks.
+    if (!sources(rel)) stale.push([rel, e]);
   }
   // Each file's bytes are read from the cache once, checked, and those bytes written: a damaged entry stops
   // the restore at its first bad file, and the cache's own restore (which the caller falls back on) says what is
@@ -169,22 +172,16 @@ function wantedEntries(entries: readonly ManifestEntry[]): Map<string, ManifestE
 }
 
 /**
- * As wantedEntries less the sources, and undefined when any is not a plain file at a plain path that could be the
- * job's output (see notAnOutput: the manifest is read as the cache gives it, and its paths decide where files are
- * written in the checkout).
+ * As wantedEntries, and undefined when any is not a plain file at a plain path that could be the job's output (see
+ * notAnOutput: the manifest is read as the cache gives it, and its paths decide where files are written in the
+ * checkout).
  */
-function wantedFiles(
-  entries: readonly ManifestEntry[],
-  globs: OutputGlobs,
-  sources: (path: string) => boolean,
-): Map<string, ManifestEntry> | undefined {
+function wantedFiles(entries: readonly ManifestEntry[], globs: OutputGlobs): Map<string, ManifestEntry> | undefined {
   const want = wantedEntries(entries);
   if (want === undefined) return undefined;
   for (const [rel, e] of want) {
     if (e.type !== 'file' || !isSafeRelativePath(rel)) return undefined;
     if (notAnOutput(rel, globs) !== undefined) return undefined;
-    // A source is never written over: it stays as it is (see notAnOutput).
-    if (sources(rel)) want.delete(rel);
     if (!Number.isSafeInteger(e.size) || e.size < 0 || typeof e.sha256 !== 'string') return undefined;
   }
   return want;
