@@ -18,7 +18,8 @@ import { EXIT } from '../io.js';
 const HELP = `Usage: disbuild import turbo [--source-dir DIR] [--force] [--stdout]
 
 Reads turbo.json or turbo.jsonc ("tasks", or "pipeline") and the workspaces, and writes an equivalent disbuild.json beside it.
-Everything that has no equivalent is listed on stderr.
+Everything that has no equivalent is listed on stderr. Exits with 2, after writing it, when the configuration
+needs fixing before it can run (listed too).
 
 Options:
   --source-dir DIR   the repository (default: current directory)
@@ -99,6 +100,8 @@ export const importCommand: Command = async (argv, io) => {
     io.stderr.write(
       `To fix before it runs:\n${toFix.map((p) => `  - ${formatConfigProblem(p)}\n`).join('')}`,
     );
+    // Written, to be fixed in place; but `disbuild import turbo && disbuild run` must not go on as if it could run.
+    return EXIT.usage;
   }
   return EXIT.ok;
 };
