@@ -123,8 +123,10 @@ export async function runGraph(
   // dependency, a claim another run holds), and their restores must not queue behind it.
   const firstCommand = new Deferred<void>();
   // Every path of the index, when the keys' listing kept them (the compile of disbuild.json asks for them): the
-  // files git tracks, which in-place outputs never touch, without a git call of their own.
+  // files git tracks, which in-place outputs never touch, without a git call of their own. Only until a command
+  // has started: one may have added a file to the index since (`git add`), as may its user meanwhile.
   const indexPaths = options.digests === 'working-tree' ? await options.workTreeListings?.indexPaths : undefined;
+  let commandStarted = false;
   const execution = new Execution({
     graph,
     keys,
@@ -145,7 +147,10 @@ export async function runGraph(
     cache: deps.cache,
     reporter: {
       onEvent: (e) => {
-        if (e.type === 'job-start') firstCommand.resolve();
+        if (e.type === 'job-start') {
+          commandStarted = true;
+          firstCommand.resolve();
+        }
         deps.reporter.onEvent(e);
       },
     },
@@ -160,7 +165,7 @@ export async function runGraph(
     selected,
     wantBytes,
     ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
-    ...(indexPaths?.ok ? { tracked: () => indexPaths.value.paths } : {}),
+    ...(indexPaths?.ok ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) } : {}),
   });
   // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
   if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {

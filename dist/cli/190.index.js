@@ -1763,7 +1763,7 @@ class InPlaceOutputs {
         this.#sourceDir = sourceDir;
         this.#move = opts.moveFromRestores ?? false;
         this.#compile = opts.compile;
-        this.#tracked = opts.tracked ?? (() => trackedFiles(sourceDir));
+        this.#tracked = () => opts.tracked?.() ?? trackedFiles(sourceDir);
         this.#records = new OutputStatRecords(opts.recordsFile);
         this.#owners = new LaterOwners(graph, (label) => this.#of(label));
         const inRun = opts.inRun;
@@ -2868,8 +2868,10 @@ async function runGraph(graph, options, deps) {
     // dependency, a claim another run holds), and their restores must not queue behind it.
     const firstCommand = new Deferred();
     // Every path of the index, when the keys' listing kept them (the compile of disbuild.json asks for them): the
-    // files git tracks, which in-place outputs never touch, without a git call of their own.
+    // files git tracks, which in-place outputs never touch, without a git call of their own. Only until a command
+    // has started: one may have added a file to the index since (`git add`), as may its user meanwhile.
     const indexPaths = options.digests === 'working-tree' ? await options.workTreeListings?.indexPaths : undefined;
+    let commandStarted = false;
     const execution = new Execution({
         graph,
         keys,
@@ -2886,8 +2888,10 @@ async function runGraph(graph, options, deps) {
         cache: deps.cache,
         reporter: {
             onEvent: (e) => {
-                if (e.type === 'job-start')
+                if (e.type === 'job-start') {
+                    commandStarted = true;
                     firstCommand.resolve();
+                }
                 deps.reporter.onEvent(e);
             },
         },
@@ -2902,7 +2906,7 @@ async function runGraph(graph, options, deps) {
         selected,
         wantBytes,
         ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
-        ...(indexPaths?.ok ? { tracked: () => indexPaths.value.paths } : {}),
+        ...(indexPaths?.ok ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) } : {}),
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {

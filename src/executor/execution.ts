@@ -57,8 +57,11 @@ export interface ExecutionParts {
    * tree is going (beside its --out-dir target, under a name that is cleaned up should the run die): a new path.
    */
   restoreDir?: (label: JobLabel) => string | undefined;
-  /** Every path git's index holds under the source directory, when the run has listed it (see InPlaceOutputs). */
-  tracked?: () => readonly string[];
+  /**
+   * Every path git's index holds under the source directory, when the run has listed it and that listing still
+   * holds; undefined: ask git (see InPlaceOutputs).
+   */
+  tracked?: () => readonly string[] | undefined;
 }
 
 /**

@@ -83,16 +83,16 @@ export class InPlaceOutputs {
       inRun?: readonly JobLabel[];
       /**
        * Every path of the index under `sourceDir` whatever its tag or stage (what `git ls-files` prints), when the
-       * run has listed it already: then no git call of its own.
+       * run has listed it already and that listing still holds: then no git call of its own. Undefined: ask git.
        */
-      tracked?: () => readonly string[];
+      tracked?: () => readonly string[] | undefined;
     } = {},
   ) {
     this.#graph = graph;
     this.#sourceDir = sourceDir;
     this.#move = opts.moveFromRestores ?? false;
     this.#compile = opts.compile;
-    this.#tracked = opts.tracked ?? (() => trackedFiles(sourceDir));
+    this.#tracked = () => opts.tracked?.() ?? trackedFiles(sourceDir);
     this.#records = new OutputStatRecords(opts.recordsFile);
     this.#owners = new LaterOwners(graph, (label) => this.#of(label));
     const inRun = opts.inRun;

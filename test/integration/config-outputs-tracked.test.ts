@@ -92,6 +92,26 @@ describe('outputs globs over tracked files', () => {
     });
   }
 
+  it('never removes a file a command of the run added to the index, that a later job\'s glob matches', async () => {
+    await rig.write({
+      'in.txt': 'x\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          track: { command: 'echo kept > keep.js && git add keep.js', inputs: ['in.txt'] },
+          build: { command: 'cat in.txt > out.js', inputs: ['in.txt'], outputs: ['*.js'], deps: ['track'] },
+        },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+    // The index as the run listed it when it started does not have keep.js: the clear before `build` must ask again.
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir, '-j', '1']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(await rig.read('src/keep.js')).toBe('kept\n');
+    expect(git(rig.src, 'status', '--porcelain', 'keep.js')).toBe('A  keep.js\n');
+  });
+
   it('keeps restoring an artifact whose file was committed on another branch since: only that file is left as it is', async () => {
     await rig.write({
       'in.txt': 'x\n',
