@@ -125,7 +125,8 @@ export async function runGraph(
   // Every path of the index, when the keys' listing kept them (the compile of disbuild.json asks for them): the
   // files git tracks, which in-place outputs never touch, without a git call of their own. Only until a command
   // has started: one may have added a file to the index since (`git add`), as may its user meanwhile.
-  const indexPaths = options.digests === 'working-tree' ? await options.workTreeListings?.indexPaths : undefined;
+  const indexPaths =
+    options.digests === 'working-tree' ? await options.workTreeListings?.indexPaths : undefined;
   let commandStarted = false;
   const execution = new Execution({
     graph,

@@ -593,6 +593,8 @@ class TempDirs {
 var unreachable = __webpack_require__(3914);
 // EXTERNAL MODULE: ./src/cache/manifest.ts
 var manifest = __webpack_require__(8445);
+// EXTERNAL MODULE: ./src/util/is-alive.ts
+var is_alive = __webpack_require__(5510);
 // EXTERNAL MODULE: ./src/util/writable-dir.ts
 var writable_dir = __webpack_require__(5184);
 ;// CONCATENATED MODULE: ./src/executor/in-place.ts
@@ -605,6 +607,7 @@ var writable_dir = __webpack_require__(5184);
  * Does not deal with: when any of this happens (execution.ts decides) or caching (the artifact is the job's
  * output directory, saved and restored as a whole).
  */
+
 
 
 
@@ -634,14 +637,40 @@ function presentOutputs(root, globs, records) {
         const entries = [];
         const statTakenAt = remember ? records.now() : 0;
         const complete = walkOutputs(root, base, dirs, entries);
-        for (const [rel, st] of entries)
+        const listed = [];
+        for (const [rel, st] of entries) {
             if (globs.matches(rel))
                 found.set(rel, st);
-        if (remember && complete) {
-            records.recordListing(base, dirs, entries.map(([rel]) => rel), statTakenAt);
+            else if (removeDeadTemp(root, rel, globs))
+                continue;
+            listed.push(rel);
         }
+        if (remember && complete)
+            records.recordListing(base, dirs, listed, statTakenAt);
     }
     return found;
+}
+/**
+ * What a run killed while it wrote an in-place file left beside it: `<name>.disbuild-<pid>-<hex>[-<n>]`. The
+ * globs match the file it was to become, seldom the temp's own name (`dist/*.js`), so nothing else ever removes it.
+ */
+const TEMP_NAME = /^(.+)\.disbuild-(\d+)-[0-9a-f]{8}(?:-\d+)?$/;
+/** Removes `rel` when it is the temp file of a dead process placing a file the globs match; whether it did. */
+function removeDeadTemp(root, rel, globs) {
+    const m = TEMP_NAME.exec(rel);
+    if (m === null || !globs.matches(m[1]))
+        return false;
+    const pid = Number(m[2]);
+    if (pid === process.pid || (0,is_alive/* isAlive */._)(pid))
+        return false;
+    const path = `${root}/${rel}`;
+    try {
+        (0,writable_dir/* inWritableDir */.ZW)((0,external_node_path_.dirname)(path), () => (0,external_node_fs_.rmSync)(path, { force: true }));
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 /**
  * The lstat of each listed path the globs match, into `found`; false (with nothing added) when one is no longer
@@ -836,7 +865,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, sources, move = fa
             return failed({ message: foreign });
         if (move && moveFile(from, to, inTheWay))
             continue;
-        const temp = `${to}.disbuild-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        const temp = `${to}.disbuild-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         try {
             (0,writable_dir/* inWritableDir */.ZW)(parent, () => copyEntry(from.path, temp));
             if (!sameEntry(from, temp)) {

@@ -41654,6 +41654,7 @@ class TempDirs {
 
 
 
+
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
 const IN_PLACE_DIR = '.in-place';
 /** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */
@@ -41678,14 +41679,40 @@ function presentOutputs(root, globs, records) {
         const entries = [];
         const statTakenAt = remember ? records.now() : 0;
         const complete = walkOutputs(root, base, dirs, entries);
-        for (const [rel, st] of entries)
+        const listed = [];
+        for (const [rel, st] of entries) {
             if (globs.matches(rel))
                 found.set(rel, st);
-        if (remember && complete) {
-            records.recordListing(base, dirs, entries.map(([rel]) => rel), statTakenAt);
+            else if (removeDeadTemp(root, rel, globs))
+                continue;
+            listed.push(rel);
         }
+        if (remember && complete)
+            records.recordListing(base, dirs, listed, statTakenAt);
     }
     return found;
+}
+/**
+ * What a run killed while it wrote an in-place file left beside it: `<name>.disbuild-<pid>-<hex>[-<n>]`. The
+ * globs match the file it was to become, seldom the temp's own name (`dist/*.js`), so nothing else ever removes it.
+ */
+const TEMP_NAME = /^(.+)\.disbuild-(\d+)-[0-9a-f]{8}(?:-\d+)?$/;
+/** Removes `rel` when it is the temp file of a dead process placing a file the globs match; whether it did. */
+function removeDeadTemp(root, rel, globs) {
+    const m = TEMP_NAME.exec(rel);
+    if (m === null || !globs.matches(m[1]))
+        return false;
+    const pid = Number(m[2]);
+    if (pid === process.pid || is_alive_isAlive(pid))
+        return false;
+    const path = `${root}/${rel}`;
+    try {
+        inWritableDir((0,external_node_path_.dirname)(path), () => (0,external_node_fs_.rmSync)(path, { force: true }));
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 /**
  * The lstat of each listed path the globs match, into `found`; false (with nothing added) when one is no longer
@@ -41880,7 +41907,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, sources, move = fa
             return failed({ message: foreign });
         if (move && moveFile(from, to, inTheWay))
             continue;
-        const temp = `${to}.disbuild-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        const temp = `${to}.disbuild-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         try {
             inWritableDir(parent, () => copyEntry(from.path, temp));
             if (!sameEntry(from, temp)) {

@@ -176,7 +176,10 @@ function wantedEntries(entries: readonly ManifestEntry[]): Map<string, ManifestE
  * notAnOutput: the manifest is read as the cache gives it, and its paths decide where files are written in the
  * checkout).
  */
-function wantedFiles(entries: readonly ManifestEntry[], globs: OutputGlobs): Map<string, ManifestEntry> | undefined {
+function wantedFiles(
+  entries: readonly ManifestEntry[],
+  globs: OutputGlobs,
+): Map<string, ManifestEntry> | undefined {
   const want = wantedEntries(entries);
   if (want === undefined) return undefined;
   for (const [rel, e] of want) {

@@ -25,6 +25,7 @@ import {
 import { dirname, join } from 'node:path';
 import type { ManifestEntry } from '../cache/cache.js';
 import { linkLeavingTree } from '../cache/manifest.js';
+import { isAlive } from '../util/is-alive.js';
 import type { Result } from '../util/result.js';
 import { inWritableDir, makeDirs, removeOutputTree } from '../util/writable-dir.js';
 import type { OutputStatRecords } from './output-stat-records.js';
@@ -65,17 +66,36 @@ export function presentOutputs(
     const entries: [string, Stats][] = [];
     const statTakenAt = remember ? records.now() : 0;
     const complete = walkOutputs(root, base, dirs, entries);
-    for (const [rel, st] of entries) if (globs.matches(rel)) found.set(rel, st);
-    if (remember && complete) {
-      records.recordListing(
-        base,
-        dirs!,
-        entries.map(([rel]) => rel),
-        statTakenAt,
-      );
+    const listed: string[] = [];
+    for (const [rel, st] of entries) {
+      if (globs.matches(rel)) found.set(rel, st);
+      else if (removeDeadTemp(root, rel, globs)) continue;
+      listed.push(rel);
     }
+    if (remember && complete) records.recordListing(base, dirs!, listed, statTakenAt);
   }
   return found;
+}
+
+/**
+ * What a run killed while it wrote an in-place file left beside it: `<name>.disbuild-<pid>-<hex>[-<n>]`. The
+ * globs match the file it was to become, seldom the temp's own name (`dist/*.js`), so nothing else ever removes it.
+ */
+const TEMP_NAME = /^(.+)\.disbuild-(\d+)-[0-9a-f]{8}(?:-\d+)?$/;
+
+/** Removes `rel` when it is the temp file of a dead process placing a file the globs match; whether it did. */
+function removeDeadTemp(root: string, rel: string, globs: OutputGlobs): boolean {
+  const m = TEMP_NAME.exec(rel);
+  if (m === null || !globs.matches(m[1]!)) return false;
+  const pid = Number(m[2]);
+  if (pid === process.pid || isAlive(pid)) return false;
+  const path = `${root}/${rel}`;
+  try {
+    inWritableDir(dirname(path), () => rmSync(path, { force: true }));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -288,7 +308,7 @@ export function placeOutputs(
     const foreign = inTheWay ? notOnlyOutputs(sourceDir, rel, globs, protect) : undefined;
     if (foreign !== undefined) return failed({ message: foreign });
     if (move && moveFile(from, to, inTheWay)) continue;
-    const temp = `${to}.disbuild-${randomBytes(4).toString('hex')}`;
+    const temp = `${to}.disbuild-${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
       inWritableDir(parent, () => copyEntry(from.path, temp));
       if (!sameEntry(from, temp)) {

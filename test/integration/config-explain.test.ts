@@ -264,13 +264,17 @@ describe('disbuild.json problems', () => {
     // (before: exit 0, as if `disbuild run` could follow).
     await rig.write({
       'package.json': JSON.stringify({ name: 'one', scripts: { build: 'true', test: 'true' } }),
-      'turbo.json': JSON.stringify({ tasks: { build: { dependsOn: ['test'] }, test: { dependsOn: ['build'] } } }),
+      'turbo.json': JSON.stringify({
+        tasks: { build: { dependsOn: ['test'] }, test: { dependsOn: ['build'] } },
+      }),
     });
     const cycle = await rig.run(['import', 'turbo', '--force']);
     expect(cycle.code, cycle.stderr).toBe(2);
     expect(cycle.stderr).toContain('To fix before it runs:');
     expect(cycle.stderr).toContain('dependency cycle: one#build -> one#test -> one#build');
-    expect(JSON.parse(await rig.read('src/disbuild.json'))).toMatchObject({ tasks: { build: { deps: ['test'] } } });
+    expect(JSON.parse(await rig.read('src/disbuild.json'))).toMatchObject({
+      tasks: { build: { deps: ['test'] } },
+    });
     await rig.write({ 'turbo.json': '{ "tasks": { "build": } }' });
     const bad = await rig.run(['import', 'turbo', '--stdout']);
     expect(bad.code).toBe(2);

@@ -92,7 +92,7 @@ describe('outputs globs over tracked files', () => {
     });
   }
 
-  it('never removes a file a command of the run added to the index, that a later job\'s glob matches', async () => {
+  it("never removes a file a command of the run added to the index, that a later job's glob matches", async () => {
     await rig.write({
       'in.txt': 'x\n',
       'disbuild.json': JSON.stringify({
