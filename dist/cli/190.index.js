@@ -621,12 +621,13 @@ function listOutputs(root, globs) {
 }
 /**
  * The files and symlinks under the globs' bases that they match, with their lstat, by path relative to
- * `root`; never inside `.git`. What cannot be read is not there.
+ * `root`; never inside `.git`. What cannot be read is not there. With `leftovers`, the temp files of placements
+ * that never ended found on the way are added to it (see deadTemp), for a caller that knows what it may remove.
  *
  * With `records`, a base whose directories are all as recorded is not read again: its recorded files are lstat-ed
  * (see OutputStatRecords.listing); a walk records what it found.
  */
-function presentOutputs(root, globs, records) {
+function presentOutputs(root, globs, records, leftovers) {
     const found = new Map();
     const remember = records?.enabled === true;
     for (const base of globs.bases) {
@@ -637,39 +638,51 @@ function presentOutputs(root, globs, records) {
         const entries = [];
         const statTakenAt = remember ? records.now() : 0;
         const complete = walkOutputs(root, base, dirs, entries);
-        const listed = [];
         for (const [rel, st] of entries) {
             if (globs.matches(rel))
                 found.set(rel, st);
-            else if (removeDeadTemp(root, rel, globs))
-                continue;
-            listed.push(rel);
+            else if (leftovers !== undefined && deadTemp(rel, st, globs))
+                leftovers.push(rel);
         }
-        if (remember && complete)
-            records.recordListing(base, dirs, listed, statTakenAt);
+        if (remember && complete) {
+            records.recordListing(base, dirs, entries.map(([rel]) => rel), statTakenAt);
+        }
     }
     return found;
 }
 /**
- * What a run killed while it wrote an in-place file left beside it: `<name>.disbuild-<pid>-<hex>[-<n>]`. The
- * globs match the file it was to become, seldom the temp's own name (`dist/*.js`), so nothing else ever removes it.
+ * What a placement of an in-place file leaves beside it until its rename: `<name>.disbuild-<pid>-<hex>[-<n>]`
+ * (`<name>.disbuild-<hex>` before temp names carried the pid). The globs match the file it was to become, seldom
+ * the temp's own name (`dist/*.js`): a run killed while it wrote one leaves it for good unless a walk removes it.
  */
-const TEMP_NAME = /^(.+)\.disbuild-(\d+)-[0-9a-f]{8}(?:-\d+)?$/;
-/** Removes `rel` when it is the temp file of a dead process placing a file the globs match; whether it did. */
-function removeDeadTemp(root, rel, globs) {
+const TEMP_NAME = /^(.+)\.disbuild-(?:(\d+)-)?[0-9a-f]{8}(?:-\d+)?$/;
+/** A placement's temp unwritten for this long is dead whoever wrote it (a pid reused, or in another namespace). */
+const ABANDONED_MS = 10 * 60_000;
+/** One whose process is gone: after a while still, for a writer in another pid namespace that it cannot see. */
+const ORPHANED_MS = 30_000;
+/** Whether `rel` is the temp of a placement, of a file the globs match, that will never end. */
+function deadTemp(rel, st, globs) {
     const m = TEMP_NAME.exec(rel);
-    if (m === null || !globs.matches(m[1]))
+    if (m === null || !st.isFile() || !globs.matches(m[1]))
         return false;
-    const pid = Number(m[2]);
-    if (pid === process.pid || (0,is_alive/* isAlive */._)(pid))
-        return false;
-    const path = `${root}/${rel}`;
-    try {
-        (0,writable_dir/* inWritableDir */.ZW)((0,external_node_path_.dirname)(path), () => (0,external_node_fs_.rmSync)(path, { force: true }));
+    const idle = Date.now() - st.mtimeMs;
+    if (idle >= ABANDONED_MS)
         return true;
-    }
-    catch {
-        return false;
+    const pid = m[2] === undefined ? undefined : Number(m[2]);
+    return pid !== undefined && pid !== process.pid && idle >= ORPHANED_MS && !(0,is_alive/* isAlive */._)(pid);
+}
+/** Removes the temps `leftovers` holds (see presentOutputs) but those `keep` says are not to be touched. */
+function removeLeftovers(root, leftovers, keep) {
+    for (const rel of leftovers) {
+        if (keep(rel))
+            continue;
+        const path = `${root}/${rel}`;
+        try {
+            (0,writable_dir/* inWritableDir */.ZW)((0,external_node_path_.dirname)(path), () => (0,external_node_fs_.rmSync)(path, { force: true }));
+        }
+        catch {
+            // Left for a later run.
+        }
     }
 }
 /**
@@ -679,8 +692,13 @@ function removeDeadTemp(root, rel, globs) {
 function statListed(root, listed, globs, found) {
     const add = [];
     for (const rel of listed) {
-        if (!globs.matches(rel))
+        if (!globs.matches(rel)) {
+            // A placement's temp, recorded while its process lived (or by a version that left such temps alone): a walk
+            // tells whether it is dead now.
+            if (TEMP_NAME.test(rel))
+                return false;
             continue;
+        }
         let st;
         try {
             // Spelled out, not joined: a listed path is already plain, and `join` normalizes (a third of this loop).
@@ -810,12 +828,14 @@ function notOnlyOutputs(sourceDir, rel, globs, protect) {
  * another build must not leak into this one's artifact, nor into what dependents read.
  */
 function clearOutputs(sourceDir, globs, keep, protect) {
-    for (const rel of listOutputs(sourceDir, globs)) {
+    const leftovers = [];
+    for (const rel of [...presentOutputs(sourceDir, globs, undefined, leftovers).keys()].sort()) {
         if (keep.has(rel) || protect(rel))
             continue;
         const path = (0,external_node_path_.join)(sourceDir, rel);
         (0,writable_dir/* inWritableDir */.ZW)((0,external_node_path_.dirname)(path), () => (0,external_node_fs_.rmSync)(path, { force: true }));
     }
+    removeLeftovers(sourceDir, leftovers, protect);
 }
 /**
  * Puts an artifact's in-place outputs back in the source directory (answering their paths): each file whose content, mode or type
@@ -1024,7 +1044,11 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
     if (want === undefined)
         return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
     const statTakenAt = Date.now();
-    const present = presentOutputs(sourceDir, globs, records);
+    const leftovers = [];
+    const present = presentOutputs(sourceDir, globs, records, leftovers);
+    // A killed run's temps, but a source of that name (see presentOutputs).
+    if (leftovers.length > 0)
+        removeLeftovers(sourceDir, leftovers, protect);
     const stale = [];
     for (const [rel, e] of want) {
         const st = present.get(rel);

@@ -23,6 +23,7 @@ import {
   notOnlyOutputs,
   type OutputGlobs,
   presentOutputs,
+  removeLeftovers,
   throughLink,
 } from './in-place.js';
 import type { OutputStatRecords } from './output-stat-records.js';
@@ -66,7 +67,10 @@ export async function restoreInPlace(
   const want = wantedFiles(artifact.entries, globs);
   if (want === undefined) return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
   const statTakenAt = Date.now();
-  const present = presentOutputs(sourceDir, globs, records);
+  const leftovers: string[] = [];
+  const present = presentOutputs(sourceDir, globs, records, leftovers);
+  // A killed run's temps, but a source of that name (see presentOutputs).
+  if (leftovers.length > 0) removeLeftovers(sourceDir, leftovers, protect);
   const stale: [string, ManifestEntry][] = [];
   for (const [rel, e] of want) {
     const st = present.get(rel);

@@ -47,7 +47,8 @@ export function listOutputs(root: string, globs: OutputGlobs): string[] {
 
 /**
  * The files and symlinks under the globs' bases that they match, with their lstat, by path relative to
- * `root`; never inside `.git`. What cannot be read is not there.
+ * `root`; never inside `.git`. What cannot be read is not there. With `leftovers`, the temp files of placements
+ * that never ended found on the way are added to it (see deadTemp), for a caller that knows what it may remove.
  *
  * With `records`, a base whose directories are all as recorded is not read again: its recorded files are lstat-ed
  * (see OutputStatRecords.listing); a walk records what it found.
@@ -56,6 +57,7 @@ export function presentOutputs(
   root: string,
   globs: OutputGlobs,
   records?: OutputStatRecords,
+  leftovers?: string[],
 ): Map<string, Stats> {
   const found = new Map<string, Stats>();
   const remember = records?.enabled === true;
@@ -66,35 +68,58 @@ export function presentOutputs(
     const entries: [string, Stats][] = [];
     const statTakenAt = remember ? records.now() : 0;
     const complete = walkOutputs(root, base, dirs, entries);
-    const listed: string[] = [];
     for (const [rel, st] of entries) {
       if (globs.matches(rel)) found.set(rel, st);
-      else if (removeDeadTemp(root, rel, globs)) continue;
-      listed.push(rel);
+      else if (leftovers !== undefined && deadTemp(rel, st, globs)) leftovers.push(rel);
     }
-    if (remember && complete) records.recordListing(base, dirs!, listed, statTakenAt);
+    if (remember && complete) {
+      records.recordListing(
+        base,
+        dirs!,
+        entries.map(([rel]) => rel),
+        statTakenAt,
+      );
+    }
   }
   return found;
 }
 
 /**
- * What a run killed while it wrote an in-place file left beside it: `<name>.disbuild-<pid>-<hex>[-<n>]`. The
- * globs match the file it was to become, seldom the temp's own name (`dist/*.js`), so nothing else ever removes it.
+ * What a placement of an in-place file leaves beside it until its rename: `<name>.disbuild-<pid>-<hex>[-<n>]`
+ * (`<name>.disbuild-<hex>` before temp names carried the pid). The globs match the file it was to become, seldom
+ * the temp's own name (`dist/*.js`): a run killed while it wrote one leaves it for good unless a walk removes it.
  */
-const TEMP_NAME = /^(.+)\.disbuild-(\d+)-[0-9a-f]{8}(?:-\d+)?$/;
+const TEMP_NAME = /^(.+)\.disbuild-(?:(\d+)-)?[0-9a-f]{8}(?:-\d+)?$/;
 
-/** Removes `rel` when it is the temp file of a dead process placing a file the globs match; whether it did. */
-function removeDeadTemp(root: string, rel: string, globs: OutputGlobs): boolean {
+/** A placement's temp unwritten for this long is dead whoever wrote it (a pid reused, or in another namespace). */
+const ABANDONED_MS = 10 * 60_000;
+/** One whose process is gone: after a while still, for a writer in another pid namespace that it cannot see. */
+const ORPHANED_MS = 30_000;
+
+/** Whether `rel` is the temp of a placement, of a file the globs match, that will never end. */
+function deadTemp(rel: string, st: Stats, globs: OutputGlobs): boolean {
   const m = TEMP_NAME.exec(rel);
-  if (m === null || !globs.matches(m[1]!)) return false;
-  const pid = Number(m[2]);
-  if (pid === process.pid || isAlive(pid)) return false;
-  const path = `${root}/${rel}`;
-  try {
-    inWritableDir(dirname(path), () => rmSync(path, { force: true }));
-    return true;
-  } catch {
-    return false;
+  if (m === null || !st.isFile() || !globs.matches(m[1]!)) return false;
+  const idle = Date.now() - st.mtimeMs;
+  if (idle >= ABANDONED_MS) return true;
+  const pid = m[2] === undefined ? undefined : Number(m[2]);
+  return pid !== undefined && pid !== process.pid && idle >= ORPHANED_MS && !isAlive(pid);
+}
+
+/** Removes the temps `leftovers` holds (see presentOutputs) but those `keep` says are not to be touched. */
+export function removeLeftovers(
+  root: string,
+  leftovers: readonly string[],
+  keep: (path: string) => boolean,
+): void {
+  for (const rel of leftovers) {
+    if (keep(rel)) continue;
+    const path = `${root}/${rel}`;
+    try {
+      inWritableDir(dirname(path), () => rmSync(path, { force: true }));
+    } catch {
+      // Left for a later run.
+    }
   }
 }
 
@@ -110,7 +135,12 @@ function statListed(
 ): boolean {
   const add: [string, Stats][] = [];
   for (const rel of listed) {
-    if (!globs.matches(rel)) continue;
+    if (!globs.matches(rel)) {
+      // A placement's temp, recorded while its process lived (or by a version that left such temps alone): a walk
+      // tells whether it is dead now.
+      if (TEMP_NAME.test(rel)) return false;
+      continue;
+    }
     let st: Stats | undefined;
     try {
       // Spelled out, not joined: a listed path is already plain, and `join` normalizes (a third of this loop).
@@ -251,11 +281,13 @@ export function clearOutputs(
   keep: ReadonlySet<string>,
   protect: (path: string) => boolean,
 ): void {
-  for (const rel of listOutputs(sourceDir, globs)) {
+  const leftovers: string[] = [];
+  for (const rel of [...presentOutputs(sourceDir, globs, undefined, leftovers).keys()].sort()) {
     if (keep.has(rel) || protect(rel)) continue;
     const path = join(sourceDir, rel);
     inWritableDir(dirname(path), () => rmSync(path, { force: true }));
   }
+  removeLeftovers(sourceDir, leftovers, protect);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, utimes } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { git } from '../helpers/npm-workspace.js';
 import { CLI, Rig, runProcess } from '../helpers/rig.js';
 
 const BIG = 200_000_000;
@@ -69,17 +70,29 @@ describe('an in-place restore killed while it writes', () => {
     expect(left).toHaveLength(1);
     expect(left[0]).toMatch(/^big\.js\.disbuild-/);
 
-    // Not removed: a temp of a process still alive (another run placing that file now), and one beside a file
-    // the globs do not match (not an output's).
+    // The kill a while ago: a temp is removed only once its process is gone and it has not been written for 30 s
+    // (a writer in another pid namespace is not seen as alive), or not for 10 minutes whoever wrote it.
+    const ago = (s: number): Date => new Date(Date.now() - s * 1000);
+    await utimes(rig.path('src/dist', left[0]!), ago(40), ago(40));
     await rig.write({
-      [`dist/c.js.disbuild-${process.pid}-0123abcd-0`]: 'live\n',
+      [`dist/c.js.disbuild-${process.pid}-0123abcd-0`]: 'a live writer\n',
+      [`dist/d.js.disbuild-${dead}-0123abcd`]: 'written a moment ago\n',
+      'dist/e.js.disbuild-0123abcd': 'before temps carried a pid\n',
+      [`dist/f.js.disbuild-${process.pid}-0123abcd-0`]: 'its pid reused\n',
       [`dist/notes.txt.disbuild-${dead}-0123abcd`]: 'not an output\n',
     });
+    for (const n of [
+      'e.js.disbuild-0123abcd',
+      `f.js.disbuild-${process.pid}-0123abcd-0`,
+      `notes.txt.disbuild-${dead}-0123abcd`,
+    ])
+      await utimes(rig.path('src/dist', n), ago(700), ago(700));
     const next = await run();
     expect(next.code, next.stdout + next.stderr).toBe(0);
     expect(next.stdout).toMatch(/1 cached, 0 built/);
     expect(temps().sort()).toEqual([
       `c.js.disbuild-${process.pid}-0123abcd-0`,
+      `d.js.disbuild-${dead}-0123abcd`,
       `notes.txt.disbuild-${dead}-0123abcd`,
     ]);
     expect(
@@ -88,5 +101,35 @@ describe('an in-place restore killed while it writes', () => {
         .sort(),
     ).toEqual(['a.js', 'big.js']);
     expect(statSync(rig.path('src/dist/big.js')).size).toBe(BIG);
+
+    // The live writer's temp is in the listing that run recorded; once abandoned, a cached run still finds it.
+    await utimes(rig.path('src/dist', `c.js.disbuild-${process.pid}-0123abcd-0`), ago(700), ago(700));
+    const later = await run();
+    expect(later.stdout).toMatch(/1 cached, 0 built/);
+    expect(temps().sort()).toEqual([`d.js.disbuild-${dead}-0123abcd`, `notes.txt.disbuild-${dead}-0123abcd`]);
   }, 60_000);
+
+  it('never removes a file named like a temp that git tracks or a job reads', async () => {
+    const name = 'a.js.disbuild-99999999-deadbeef';
+    await rig.write({
+      'a.txt': 'a\n',
+      [`dist/${name}`]: 'committed\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: { command: 'cp a.txt dist/a.js', inputs: ['a.txt', `dist/${name}`], outputs: ['dist/*.js'] },
+        },
+      }),
+    });
+    await utimes(rig.path('src/dist', name), new Date(0), new Date(0));
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+    for (const expected of [/0 cached, 1 built/, /1 cached, 0 built/]) {
+      await rm(rig.path('src/dist/a.js'), { force: true });
+      const r = await run();
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toMatch(expected);
+      expect(await rig.read(`src/dist/${name}`)).toBe('committed\n');
+    }
+  });
 });
