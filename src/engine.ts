@@ -1,6 +1,6 @@
 import { constants, mkdirSync } from 'node:fs';
 import { access, mkdir, readdir } from 'node:fs/promises';
-import { basename, join, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { copyTree } from './cache/tree-copy.js';
 import { renameReplacing } from './util/rename-replacing.js';
 import type { Graph, GraphProblem, JobLabel } from './graph/model.js';
@@ -127,6 +127,8 @@ export async function runGraph(
   // has started: one may have added a file to the index since (`git add`), as may its user meanwhile.
   const indexPaths =
     options.digests === 'working-tree' ? await options.workTreeListings?.indexPaths : undefined;
+  const indexFile =
+    options.digests === 'working-tree' ? await options.workTreeListings?.indexFile : undefined;
   let commandStarted = false;
   const execution = new Execution({
     graph,
@@ -167,6 +169,7 @@ export async function runGraph(
     wantBytes,
     ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
     ...(indexPaths?.ok ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) } : {}),
+    ...(indexFile ? { indexFile: resolve(options.sourceDir, indexFile) } : {}),
   });
   // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
   if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {

@@ -1794,6 +1794,10 @@ class InPlaceOutputs {
      */
     #keptOnly = new Map();
     #inputs;
+    /** The index as it was when `#inputs` was taken (see #indexStamp). */
+    #stamp = '';
+    #commandRan = false;
+    #indexFile;
     /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
     #any;
     /** Whether restored output directories are scratch nobody reads after placing (see `placeOutputs`). */
@@ -1817,6 +1821,7 @@ class InPlaceOutputs {
         this.#move = opts.moveFromRestores ?? false;
         this.#compile = opts.compile;
         this.#tracked = () => opts.tracked?.() ?? trackedFiles(sourceDir);
+        this.#indexFile = opts.indexFile;
         this.#records = new OutputStatRecords(opts.recordsFile);
         this.#owners = new LaterOwners(graph, (label) => this.#of(label));
         const inRun = opts.inRun;
@@ -1839,7 +1844,15 @@ class InPlaceOutputs {
      * the globs say (a broad glob such as `**\/*.js` must not take sources with it). Asked only when one matches.
      */
     #protect = (path) => {
+        if (this.#commandRan) {
+            // A command may have added files to the index (`git add`), as may the user meanwhile: the index says.
+            this.#commandRan = false;
+            const stamp = this.#indexStamp();
+            if (stamp !== this.#stamp)
+                this.#inputs = undefined;
+        }
         if (!this.#inputs) {
+            this.#stamp = this.#indexStamp();
             this.#inputs = new Set(this.#tracked());
             for (const j of this.#graph.jobs)
                 for (const i of j.inputs)
@@ -1847,6 +1860,17 @@ class InPlaceOutputs {
         }
         return this.#inputs.has(path);
     };
+    /** The index file as last seen (inode, size, modification time); '' when there is none to see. */
+    #indexStamp() {
+        if (this.#indexFile === undefined)
+            return '';
+        const st = (0,external_node_fs_.statSync)(this.#indexFile, { throwIfNoEntry: false, bigint: true });
+        return st === undefined ? '' : `${st.ino}:${st.size}:${st.mtimeNs}`;
+    }
+    /** Called when a command of the run has ended: the files git tracks are asked again if the index changed. */
+    commandEnded() {
+        this.#commandRan = true;
+    }
     /**
      * What putting a job's artifact back leaves alone beside its files: what `#protect` keeps, the outputs of jobs
      * that depend on it (see later-owners.ts), and what other jobs of this run put in the checkout (`#otherOwner`).
@@ -2209,6 +2233,7 @@ class Execution {
             ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),
             ...(parts.selected ? { inRun: parts.selected } : {}),
             ...(parts.tracked ? { tracked: parts.tracked } : {}),
+            ...(parts.indexFile ? { indexFile: parts.indexFile } : {}),
         });
         // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
         if (parts.options.signal)
@@ -2563,6 +2588,7 @@ class Execution {
             onStarted: () => reporter.onEvent({ type: 'job-start', job: ref }),
             onOutput: (stream, chunk) => reporter.onEvent({ type: 'job-output', job: ref, stream, chunk }),
         });
+        this.#inPlace.commandEnded();
         const durationMs = Math.round(performance.now() - (result.startedAt ?? performance.now()));
         // Asked before the temp directory is emptied: a job that filled the disk is told so.
         const fullNote = result.exitCode === 0 ? '' : diskFullNote(outputDir, tmpDir);
@@ -2924,6 +2950,7 @@ async function runGraph(graph, options, deps) {
     // files git tracks, which in-place outputs never touch, without a git call of their own. Only until a command
     // has started: one may have added a file to the index since (`git add`), as may its user meanwhile.
     const indexPaths = options.digests === 'working-tree' ? await options.workTreeListings?.indexPaths : undefined;
+    const indexFile = options.digests === 'working-tree' ? await options.workTreeListings?.indexFile : undefined;
     let commandStarted = false;
     const execution = new Execution({
         graph,
@@ -2960,6 +2987,7 @@ async function runGraph(graph, options, deps) {
         wantBytes,
         ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
         ...(indexPaths?.ok ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) } : {}),
+        ...(indexFile ? { indexFile: (0,external_node_path_.resolve)(options.sourceDir, indexFile) } : {}),
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {

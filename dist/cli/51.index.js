@@ -1138,8 +1138,17 @@ function startWorkTreeListings(sourceDir, options = {}) {
     // call, rather than a second git process reading the index again.
     const untracked = options.untracked ?? false;
     const commands = [
-        // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
-        ['rev-parse', '--is-inside-work-tree', '--show-prefix', '--git-path', 'info/attributes'],
+        // One rev-parse answers where the source directory sits, and where the repository's attributes file and
+        // index are.
+        [
+            'rev-parse',
+            '--is-inside-work-tree',
+            '--show-prefix',
+            '--git-path',
+            'info/attributes',
+            '--git-path',
+            'index',
+        ],
         ['ls-files', '-s', '-v', '-z', '--', '.'],
         [
             // git compares every file's ctime (and inode, owner, device) with its index whatever the repository says:
@@ -1190,6 +1199,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,result.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
         infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
+        indexFile: place.then(([inside, , , path]) => (inside === 'true' && path ? path : undefined)),
     };
 }
 /** `git status --porcelain=v1 -z --no-renames` text parted into its `??` records' paths and the rest, as text. */

@@ -211,8 +211,8 @@ var cli_io = __webpack_require__(1604);
 const HELP = `Usage: disbuild import turbo [--source-dir DIR] [--force] [--stdout]
 
 Reads turbo.json or turbo.jsonc ("tasks", or "pipeline") and the workspaces, and writes an equivalent disbuild.json beside it.
-Everything that has no equivalent is listed on stderr. Exits with 2, after writing it, when the configuration
-needs fixing before it can run (listed too).
+Everything that has no equivalent is listed on stderr. Exits with 1, after writing it, when the configuration
+needs fixing before it can run (listed too); with 2 when nothing was written.
 
 Options:
   --source-dir DIR   the repository (default: current directory)
@@ -290,7 +290,8 @@ const importCommand = async (argv, io) => {
     if (toFix.length > 0) {
         io.stderr.write(`To fix before it runs:\n${toFix.map((p) => `  - ${(0,config_file/* formatConfigProblem */.fc)(p)}\n`).join('')}`);
         // Written, to be fixed in place; but `disbuild import turbo && disbuild run` must not go on as if it could run.
-        return cli_io/* EXIT */.d.usage;
+        // Not 2: that says nothing was written (bad usage, turbo.json unreadable, disbuild.json there already).
+        return cli_io/* EXIT */.d.failed;
     }
     return cli_io/* EXIT */.d.ok;
 };

@@ -40481,8 +40481,17 @@ function startWorkTreeListings(sourceDir, options = {}) {
     // call, rather than a second git process reading the index again.
     const untracked = options.untracked ?? false;
     const commands = [
-        // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
-        ['rev-parse', '--is-inside-work-tree', '--show-prefix', '--git-path', 'info/attributes'],
+        // One rev-parse answers where the source directory sits, and where the repository's attributes file and
+        // index are.
+        [
+            'rev-parse',
+            '--is-inside-work-tree',
+            '--show-prefix',
+            '--git-path',
+            'info/attributes',
+            '--git-path',
+            'index',
+        ],
         ['ls-files', '-s', '-v', '-z', '--', '.'],
         [
             // git compares every file's ctime (and inode, owner, device) with its index whatever the repository says:
@@ -40533,6 +40542,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,util_result.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
         infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
+        indexFile: place.then(([inside, , , path]) => (inside === 'true' && path ? path : undefined)),
     };
 }
 /** `git status --porcelain=v1 -z --no-renames` text parted into its `??` records' paths and the rest, as text. */
@@ -42851,6 +42861,10 @@ class InPlaceOutputs {
      */
     #keptOnly = new Map();
     #inputs;
+    /** The index as it was when `#inputs` was taken (see #indexStamp). */
+    #stamp = '';
+    #commandRan = false;
+    #indexFile;
     /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
     #any;
     /** Whether restored output directories are scratch nobody reads after placing (see `placeOutputs`). */
@@ -42874,6 +42888,7 @@ class InPlaceOutputs {
         this.#move = opts.moveFromRestores ?? false;
         this.#compile = opts.compile;
         this.#tracked = () => opts.tracked?.() ?? trackedFiles(sourceDir);
+        this.#indexFile = opts.indexFile;
         this.#records = new OutputStatRecords(opts.recordsFile);
         this.#owners = new LaterOwners(graph, (label) => this.#of(label));
         const inRun = opts.inRun;
@@ -42896,7 +42911,15 @@ class InPlaceOutputs {
      * the globs say (a broad glob such as `**\/*.js` must not take sources with it). Asked only when one matches.
      */
     #protect = (path) => {
+        if (this.#commandRan) {
+            // A command may have added files to the index (`git add`), as may the user meanwhile: the index says.
+            this.#commandRan = false;
+            const stamp = this.#indexStamp();
+            if (stamp !== this.#stamp)
+                this.#inputs = undefined;
+        }
         if (!this.#inputs) {
+            this.#stamp = this.#indexStamp();
             this.#inputs = new Set(this.#tracked());
             for (const j of this.#graph.jobs)
                 for (const i of j.inputs)
@@ -42904,6 +42927,17 @@ class InPlaceOutputs {
         }
         return this.#inputs.has(path);
     };
+    /** The index file as last seen (inode, size, modification time); '' when there is none to see. */
+    #indexStamp() {
+        if (this.#indexFile === undefined)
+            return '';
+        const st = (0,external_node_fs_.statSync)(this.#indexFile, { throwIfNoEntry: false, bigint: true });
+        return st === undefined ? '' : `${st.ino}:${st.size}:${st.mtimeNs}`;
+    }
+    /** Called when a command of the run has ended: the files git tracks are asked again if the index changed. */
+    commandEnded() {
+        this.#commandRan = true;
+    }
     /**
      * What putting a job's artifact back leaves alone beside its files: what `#protect` keeps, the outputs of jobs
      * that depend on it (see later-owners.ts), and what other jobs of this run put in the checkout (`#otherOwner`).
@@ -43264,6 +43298,7 @@ class Execution {
             ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),
             ...(parts.selected ? { inRun: parts.selected } : {}),
             ...(parts.tracked ? { tracked: parts.tracked } : {}),
+            ...(parts.indexFile ? { indexFile: parts.indexFile } : {}),
         });
         // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
         if (parts.options.signal)
@@ -43618,6 +43653,7 @@ class Execution {
             onStarted: () => reporter.onEvent({ type: 'job-start', job: ref }),
             onOutput: (stream, chunk) => reporter.onEvent({ type: 'job-output', job: ref, stream, chunk }),
         });
+        this.#inPlace.commandEnded();
         const durationMs = Math.round(performance.now() - (result.startedAt ?? performance.now()));
         // Asked before the temp directory is emptied: a job that filled the disk is told so.
         const fullNote = result.exitCode === 0 ? '' : diskFullNote(outputDir, tmpDir);
@@ -43967,6 +44003,7 @@ async function runGraph(graph, options, deps) {
     // files git tracks, which in-place outputs never touch, without a git call of their own. Only until a command
     // has started: one may have added a file to the index since (`git add`), as may its user meanwhile.
     const indexPaths = options.digests === 'working-tree' ? await options.workTreeListings?.indexPaths : undefined;
+    const indexFile = options.digests === 'working-tree' ? await options.workTreeListings?.indexFile : undefined;
     let commandStarted = false;
     const execution = new Execution({
         graph,
@@ -44003,6 +44040,7 @@ async function runGraph(graph, options, deps) {
         wantBytes,
         ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
         ...(indexPaths?.ok ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) } : {}),
+        ...(indexFile ? { indexFile: (0,external_node_path_.resolve)(options.sourceDir, indexFile) } : {}),
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {

@@ -62,6 +62,8 @@ export interface ExecutionParts {
    * holds; undefined: ask git (see InPlaceOutputs).
    */
   tracked?: () => readonly string[] | undefined;
+  /** Where git's index is, absolute, when the source directory is in a work tree (see InPlaceOutputs). */
+  indexFile?: string;
 }
 
 /**
@@ -98,6 +100,7 @@ export class Execution {
       ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),
       ...(parts.selected ? { inRun: parts.selected } : {}),
       ...(parts.tracked ? { tracked: parts.tracked } : {}),
+      ...(parts.indexFile ? { indexFile: parts.indexFile } : {}),
     });
     // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
     if (parts.options.signal) setMaxListeners(0, parts.options.signal);
@@ -489,6 +492,7 @@ export class Execution {
       onStarted: () => reporter.onEvent({ type: 'job-start', job: ref }),
       onOutput: (stream, chunk) => reporter.onEvent({ type: 'job-output', job: ref, stream, chunk }),
     });
+    this.#inPlace.commandEnded();
     const durationMs = Math.round(performance.now() - (result.startedAt ?? performance.now()));
     // Asked before the temp directory is emptied: a job that filled the disk is told so.
     const fullNote = result.exitCode === 0 ? '' : diskFullNote(outputDir, tmpDir);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Graph, JobLabel } from '../graph/model.js';
 import type { ManifestEntry } from '../cache/cache.js';
@@ -46,6 +46,10 @@ export class InPlaceOutputs {
    */
   readonly #keptOnly = new Map<JobLabel, ReadonlySet<string>>();
   #inputs: Set<string> | undefined;
+  /** The index as it was when `#inputs` was taken (see #indexStamp). */
+  #stamp = '';
+  #commandRan = false;
+  readonly #indexFile: string | undefined;
 
   /** Whether any job has in-place outputs: most graphs have none, and then nothing here costs anything. */
   readonly #any: boolean;
@@ -86,6 +90,8 @@ export class InPlaceOutputs {
        * run has listed it already and that listing still holds: then no git call of its own. Undefined: ask git.
        */
       tracked?: () => readonly string[] | undefined;
+      /** Where git's index is, absolute: when it changes in a run, the files git tracks are asked again. */
+      indexFile?: string;
     } = {},
   ) {
     this.#graph = graph;
@@ -93,6 +99,7 @@ export class InPlaceOutputs {
     this.#move = opts.moveFromRestores ?? false;
     this.#compile = opts.compile;
     this.#tracked = () => opts.tracked?.() ?? trackedFiles(sourceDir);
+    this.#indexFile = opts.indexFile;
     this.#records = new OutputStatRecords(opts.recordsFile);
     this.#owners = new LaterOwners(graph, (label) => this.#of(label));
     const inRun = opts.inRun;
@@ -116,12 +123,31 @@ export class InPlaceOutputs {
    * the globs say (a broad glob such as `**\/*.js` must not take sources with it). Asked only when one matches.
    */
   readonly #protect = (path: string): boolean => {
+    if (this.#commandRan) {
+      // A command may have added files to the index (`git add`), as may the user meanwhile: the index says.
+      this.#commandRan = false;
+      const stamp = this.#indexStamp();
+      if (stamp !== this.#stamp) this.#inputs = undefined;
+    }
     if (!this.#inputs) {
+      this.#stamp = this.#indexStamp();
       this.#inputs = new Set(this.#tracked());
       for (const j of this.#graph.jobs) for (const i of j.inputs) this.#inputs.add(i);
     }
     return this.#inputs.has(path);
   };
+
+  /** The index file as last seen (inode, size, modification time); '' when there is none to see. */
+  #indexStamp(): string {
+    if (this.#indexFile === undefined) return '';
+    const st = statSync(this.#indexFile, { throwIfNoEntry: false, bigint: true });
+    return st === undefined ? '' : `${st.ino}:${st.size}:${st.mtimeNs}`;
+  }
+
+  /** Called when a command of the run has ended: the files git tracks are asked again if the index changed. */
+  commandEnded(): void {
+    this.#commandRan = true;
+  }
 
   /**
    * What putting a job's artifact back leaves alone beside its files: what `#protect` keeps, the outputs of jobs

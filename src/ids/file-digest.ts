@@ -106,6 +106,8 @@ export interface WorkTreeListings {
   settings: Promise<GitSettings>;
   /** Where the repository's `info/attributes` file is (relative to the source directory, or absolute). */
   infoAttributes: Promise<string | undefined>;
+  /** Where the index is (relative to the source directory, or absolute). */
+  indexFile: Promise<string | undefined>;
   /**
    * Started with `untracked`: the untracked, not ignored files (every file, not directories), relative to the
    * repository root, from the same `git status` call; `status` itself is left with the tracked files' changes.
@@ -133,8 +135,17 @@ export function startWorkTreeListings(
   // call, rather than a second git process reading the index again.
   const untracked = options.untracked ?? false;
   const commands = [
-    // One rev-parse answers both where the source directory sits and where the repository's attributes file is.
-    ['rev-parse', '--is-inside-work-tree', '--show-prefix', '--git-path', 'info/attributes'],
+    // One rev-parse answers where the source directory sits, and where the repository's attributes file and
+    // index are.
+    [
+      'rev-parse',
+      '--is-inside-work-tree',
+      '--show-prefix',
+      '--git-path',
+      'info/attributes',
+      '--git-path',
+      'index',
+    ],
     ['ls-files', '-s', '-v', '-z', '--', '.'],
     [
       // git compares every file's ctime (and inode, owner, device) with its index whatever the repository says:
@@ -192,6 +203,7 @@ export function startWorkTreeListings(
     ...(split ? { untracked: split.then((r) => (r.ok ? ok(r.value.untracked) : r)) } : {}),
     settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
     infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
+    indexFile: place.then(([inside, , , path]) => (inside === 'true' && path ? path : undefined)),
   };
 }
 

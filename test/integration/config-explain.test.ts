@@ -260,8 +260,8 @@ describe('disbuild.json problems', () => {
       tasks: { build: { script: 'build', inputs: ['src/**'] } },
     });
     expect((await rig.run(['graph'])).code).toBe(0);
-    // A translation that cannot run as it is (Turborepo refuses this cycle too) is written, and said with exit 2
-    // (before: exit 0, as if `disbuild run` could follow).
+    // A translation that cannot run as it is (Turborepo refuses this cycle too) is written, and said with exit 1
+    // (before: exit 0, as if `disbuild run` could follow; 2 says nothing was written).
     await rig.write({
       'package.json': JSON.stringify({ name: 'one', scripts: { build: 'true', test: 'true' } }),
       'turbo.json': JSON.stringify({
@@ -269,7 +269,7 @@ describe('disbuild.json problems', () => {
       }),
     });
     const cycle = await rig.run(['import', 'turbo', '--force']);
-    expect(cycle.code, cycle.stderr).toBe(2);
+    expect(cycle.code, cycle.stderr).toBe(1);
     expect(cycle.stderr).toContain('To fix before it runs:');
     expect(cycle.stderr).toContain('dependency cycle: one#build -> one#test -> one#build');
     expect(JSON.parse(await rig.read('src/disbuild.json'))).toMatchObject({

@@ -112,6 +112,32 @@ describe('outputs globs over tracked files', () => {
     expect(git(rig.src, 'status', '--porcelain', 'keep.js')).toBe('A  keep.js\n');
   });
 
+  it('never removes a file a command added to the index after the tracked files were first asked', async () => {
+    await rig.write({
+      'in.txt': 'x\n',
+      '.gitignore': 'track.out\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          track: {
+            command: 'echo t > track.out && echo kept > keep.js && git add keep.js',
+            inputs: ['in.txt'],
+            outputs: ['track.out'],
+          },
+          build: { command: 'cat in.txt > out.js', inputs: ['in.txt'], outputs: ['*.js'], deps: ['track'] },
+        },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+    // A stale output: clearing it before `track` runs asks which files git tracks, before keep.js is among them.
+    await rig.write({ 'track.out': 'stale\n' });
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir, '-j', '1']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(await rig.read('src/keep.js')).toBe('kept\n');
+    expect(git(rig.src, 'status', '--porcelain', 'keep.js')).toBe('A  keep.js\n');
+  });
+
   it('keeps restoring an artifact whose file was committed on another branch since: only that file is left as it is', async () => {
     await rig.write({
       'in.txt': 'x\n',

@@ -18,8 +18,8 @@ import { EXIT } from '../io.js';
 const HELP = `Usage: disbuild import turbo [--source-dir DIR] [--force] [--stdout]
 
 Reads turbo.json or turbo.jsonc ("tasks", or "pipeline") and the workspaces, and writes an equivalent disbuild.json beside it.
-Everything that has no equivalent is listed on stderr. Exits with 2, after writing it, when the configuration
-needs fixing before it can run (listed too).
+Everything that has no equivalent is listed on stderr. Exits with 1, after writing it, when the configuration
+needs fixing before it can run (listed too); with 2 when nothing was written.
 
 Options:
   --source-dir DIR   the repository (default: current directory)
@@ -101,7 +101,8 @@ export const importCommand: Command = async (argv, io) => {
       `To fix before it runs:\n${toFix.map((p) => `  - ${formatConfigProblem(p)}\n`).join('')}`,
     );
     // Written, to be fixed in place; but `disbuild import turbo && disbuild run` must not go on as if it could run.
-    return EXIT.usage;
+    // Not 2: that says nothing was written (bad usage, turbo.json unreadable, disbuild.json there already).
+    return EXIT.failed;
   }
   return EXIT.ok;
 };
