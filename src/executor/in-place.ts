@@ -99,7 +99,8 @@ const ORPHANED_MS = 30_000;
 /** Whether `rel` is the temp of a placement, of a file the globs match, that will never end. */
 function deadTemp(rel: string, st: Stats, globs: OutputGlobs): boolean {
   const m = TEMP_NAME.exec(rel);
-  if (m === null || !st.isFile() || !globs.matches(m[1]!)) return false;
+  // A link too: a placement of a link output writes it as one.
+  if (m === null || !(st.isFile() || st.isSymbolicLink()) || !globs.matches(m[1]!)) return false;
   const idle = Date.now() - st.mtimeMs;
   if (idle >= ABANDONED_MS) return true;
   const pid = m[2] === undefined ? undefined : Number(m[2]);

@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { rm, utimes } from 'node:fs/promises';
+import { readdirSync, statSync, symlinkSync } from 'node:fs';
+import { lutimes, rm, utimes } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '../helpers/npm-workspace.js';
 import { CLI, Rig, runProcess } from '../helpers/rig.js';
@@ -81,6 +81,9 @@ describe('an in-place restore killed while it writes', () => {
       [`dist/f.js.disbuild-${process.pid}-0123abcd-0`]: 'its pid reused\n',
       [`dist/notes.txt.disbuild-${dead}-0123abcd`]: 'not an output\n',
     });
+    // A link output's temp is a link.
+    symlinkSync('a.js', rig.path('src/dist', `l.js.disbuild-${dead}-0123abcd-0`));
+    await lutimes(rig.path('src/dist', `l.js.disbuild-${dead}-0123abcd-0`), ago(700), ago(700));
     for (const n of [
       'e.js.disbuild-0123abcd',
       `f.js.disbuild-${process.pid}-0123abcd-0`,
