@@ -251,79 +251,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 var local_cache = __webpack_require__(7878);
 // EXTERNAL MODULE: ./src/util/remove-tree.ts
 var remove_tree = __webpack_require__(8043);
-;// CONCATENATED MODULE: ./src/hook/worktree-modules.ts
-
-
-
-/**
- * Gives a worktree of a pushed commit the checkout's installed packages, as links: each `node_modules` the
- * checkout has beside a `package.json` (the root's, each workspace package's) becomes a directory of the same
- * name in the worktree, holding a link to each of its entries. An entry that leads back into the checkout's own
- * packages (npm, yarn and pnpm link workspace packages so: `node_modules/@fx/a -> ../../packages/a`) leads to the
- * worktree's copy instead: a package importing another of the workspace gets it as pushed, built in the
- * worktree, never the checkout's (absent, or built from another commit).
- *
- * Only a `node_modules` git ignores there: one it does not ignore would be untracked files, which a key reads.
- * Best effort: what cannot be linked is left out, and the build finds what it can, as before.
- */
-async function linkInstalledModules(checkout, worktree) {
-    const root = await (0,promises_.realpath)(checkout).catch(() => checkout);
-    const manifests = await gitLines(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
-    const dirs = manifests.map((p) => p.slice(0, -'package.json'.length));
-    const candidates = [];
-    for (const d of dirs) {
-        if (d.split('/').includes('node_modules'))
-            continue;
-        const st = await (0,promises_.lstat)((0,external_node_path_.join)(checkout, d, 'node_modules')).catch(() => undefined);
-        if (st?.isDirectory() && !(await (0,promises_.lstat)((0,external_node_path_.join)(worktree, d, 'node_modules')).catch(() => undefined))) {
-            candidates.push(`${d}node_modules/`);
-        }
-    }
-    if (candidates.length === 0)
-        return;
-    const ignored = new Set(await gitLines(worktree, ['check-ignore', '-z', '--stdin'], candidates.join('\0')));
-    for (const c of candidates) {
-        if (!ignored.has(c) && !ignored.has(c.slice(0, -1)))
-            continue;
-        await linkDirectory((0,external_node_path_.join)(checkout, c), (0,external_node_path_.join)(worktree, c), root, worktree).catch(() => undefined);
-    }
-}
-/** `from`'s entries as links in a new directory `to`; a scope (`@fx`) one level deeper. */
-async function linkDirectory(from, to, root, worktree) {
-    await (0,promises_.mkdir)(to);
-    for (const e of await (0,promises_.readdir)(from, { withFileTypes: true })) {
-        if (e.name.startsWith('@') && e.isDirectory()) {
-            await (0,promises_.mkdir)((0,external_node_path_.join)(to, e.name));
-            for (const s of await (0,promises_.readdir)((0,external_node_path_.join)(from, e.name))) {
-                await linkEntry((0,external_node_path_.join)(from, e.name, s), (0,external_node_path_.join)(to, e.name, s), root, worktree);
-            }
-        }
-        else
-            await linkEntry((0,external_node_path_.join)(from, e.name), (0,external_node_path_.join)(to, e.name), root, worktree);
-    }
-}
-async function linkEntry(from, to, root, worktree) {
-    const real = await (0,promises_.realpath)(from).catch(() => undefined);
-    const inside = real === undefined ? undefined : (0,external_node_path_.relative)(root, real);
-    // A workspace package: inside the checkout, not installed (under no node_modules), not git's.
-    const own = inside !== undefined &&
-        inside !== '' &&
-        !inside.startsWith(`..${external_node_path_.sep}`) &&
-        inside !== '..' &&
-        !inside.split(external_node_path_.sep).some((s) => s === 'node_modules' || s === '.git');
-    await (0,promises_.symlink)(own ? (0,external_node_path_.join)(worktree, inside) : from, to).catch(() => undefined);
-}
-/** The NUL-separated lines git prints, whatever its exit code (check-ignore exits 1 when nothing is ignored). */
-function gitLines(cwd, args, input = '') {
-    return new Promise((resolve) => {
-        const child = (0,external_node_child_process_.execFile)('git', args, { cwd, maxBuffer: 1 << 28 }, (_e, stdout) => resolve(typeof stdout === 'string' ? stdout.split('\0').filter(Boolean) : []));
-        child.stdin?.on('error', () => undefined);
-        child.stdin?.end(input);
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/hook/worktree.ts
-
 
 
 
@@ -352,12 +280,11 @@ class Worktrees {
         await w.#removeStale();
         return w;
     }
-    /** Checks `sha` out, detached, into a fresh directory, with the checkout's installed packages (see linkInstalledModules). */
+    /** Checks `sha` out, detached, into a fresh directory. */
     async add(sha) {
         await (0,promises_.mkdir)(this.root, { recursive: true });
         const dir = (0,external_node_path_.join)(this.root, `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
         await (0,esm/* simpleGit */.Lp)(this.repoDir).raw(['worktree', 'add', '--detach', '--quiet', dir, sha]);
-        await linkInstalledModules(this.repoDir, dir);
         return dir;
     }
     async remove(dir) {
@@ -392,6 +319,90 @@ class Worktrees {
         for (const n of stale)
             await this.remove((0,external_node_path_.join)(this.root, n));
     }
+}
+
+;// CONCATENATED MODULE: ./src/hook/worktree-modules.ts
+
+
+
+/**
+ * Gives a worktree of a pushed commit the checkout's installed packages, as links: each `node_modules` the
+ * checkout has beside a `package.json` (the root's, each workspace package's) becomes a directory of the same
+ * name in the worktree, holding a link to each installed package and to `.bin`. An entry that leads back into
+ * one of the checkout's own packages (npm, yarn and pnpm link workspace packages so: `node_modules/@fx/a ->
+ * ../../packages/a`) leads to the worktree's copy instead when `builtHere` says the graph builds its outputs: a
+ * package importing another of the workspace gets it as pushed, built in the worktree, never the checkout's
+ * (absent, or built from another commit). One the graph does not build (its `dist/` made by `npm install`'s
+ * `prepare`) stays the checkout's, as it was before these links.
+ *
+ * Other dot-entries (`.cache`, `.vite`, `.package-lock.json`) are left out: tools write there, and a job of the
+ * hook must write in its worktree, never in the checkout. Only a `node_modules` git ignores there: one it does not
+ * ignore would be untracked files, which a key reads. Best effort: what cannot be linked is left out, and the
+ * build finds what it can, as before.
+ */
+async function linkInstalledModules(checkout, worktree, builtHere) {
+    const root = await (0,promises_.realpath)(checkout).catch(() => checkout);
+    const manifests = await gitLines(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
+    const candidates = [];
+    for (const m of manifests) {
+        const d = m.slice(0, -'package.json'.length);
+        if (d.split('/').includes('node_modules'))
+            continue;
+        const st = await (0,promises_.lstat)((0,external_node_path_.join)(checkout, d, 'node_modules')).catch(() => undefined);
+        if (st?.isDirectory() && !(await (0,promises_.lstat)((0,external_node_path_.join)(worktree, d, 'node_modules')).catch(() => undefined))) {
+            candidates.push(`${d}node_modules/`);
+        }
+    }
+    if (candidates.length === 0)
+        return;
+    const ignored = new Set(await gitLines(worktree, ['check-ignore', '-z', '--stdin'], candidates.join('\0')));
+    const links = [];
+    for (const c of candidates) {
+        if (!ignored.has(c) && !ignored.has(c.slice(0, -1)))
+            continue;
+        await listEntries((0,external_node_path_.join)(checkout, c), (0,external_node_path_.join)(worktree, c), links).catch(() => undefined);
+    }
+    // A few thousand links in a large pnpm workspace: made side by side, not one after another.
+    for (let i = 0; i < links.length; i += 64) {
+        await Promise.all(links.slice(i, i + 64).map(async ([from, to]) => {
+            const target = await linkTarget(from, root, worktree, builtHere);
+            await (0,promises_.symlink)(target, to).catch(() => undefined);
+        }));
+    }
+}
+/** Makes `to` (and a directory per scope) and lists the links to make in it, one per entry of `from`. */
+async function listEntries(from, to, links) {
+    await (0,promises_.mkdir)(to);
+    for (const e of await (0,promises_.readdir)(from, { withFileTypes: true })) {
+        if (e.name.startsWith('.') && e.name !== '.bin')
+            continue;
+        if (e.name.startsWith('@') && e.isDirectory()) {
+            await (0,promises_.mkdir)((0,external_node_path_.join)(to, e.name));
+            for (const s of await (0,promises_.readdir)((0,external_node_path_.join)(from, e.name)))
+                links.push([(0,external_node_path_.join)(from, e.name, s), (0,external_node_path_.join)(to, e.name, s)]);
+        }
+        else
+            links.push([(0,external_node_path_.join)(from, e.name), (0,external_node_path_.join)(to, e.name)]);
+    }
+}
+/** Where the worktree's link to the checkout's entry `from` leads (see linkInstalledModules). */
+async function linkTarget(from, root, worktree, builtHere) {
+    const real = await (0,promises_.realpath)(from).catch(() => undefined);
+    if (real === undefined)
+        return from;
+    const inside = (0,external_node_path_.relative)(root, real);
+    const parts = inside.split(external_node_path_.sep);
+    // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
+    const own = inside !== '' && parts[0] !== '..' && !parts.some((s) => s === 'node_modules' || s === '.git');
+    return own && builtHere(parts.join('/')) ? (0,external_node_path_.join)(worktree, inside) : from;
+}
+/** The NUL-separated lines git prints, whatever its exit code (check-ignore exits 1 when nothing is ignored). */
+function gitLines(cwd, args, input = '') {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.execFile)('git', args, { cwd, maxBuffer: 1 << 28 }, (_e, stdout) => resolve(typeof stdout === 'string' ? stdout.split('\0').filter(Boolean) : []));
+        child.stdin?.on('error', () => undefined);
+        child.stdin?.end(input);
+    });
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -469,6 +480,7 @@ function stat(pid) {
 // EXTERNAL MODULE: ./src/util/printable.ts
 var printable = __webpack_require__(1095);
 ;// CONCATENATED MODULE: ./src/hook/run-hook.ts
+
 
 
 
@@ -579,6 +591,8 @@ async function runPrePush(remote, io, opts = {}) {
             const wt = plan.worktree ?? (await worktrees.add(sha));
             live.add(wt);
             try {
+                const graph = plan.graph;
+                await linkInstalledModules(repoDir, wt, (dir) => outputsUnder(graph, dir));
                 const failed = await buildInWorktree(plan.graph, plan.toRun, wt, sha, config.value.salt, cache, state, io, controller.signal);
                 for (const outcome of failed)
                     failures.push({ sha, outcome });
@@ -871,6 +885,10 @@ async function readAll(stream) {
     for await (const c of stream)
         chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
     return Buffer.concat(chunks).toString('utf8');
+}
+/** Whether a job of the graph has in-place outputs under `dir` (a path relative to the source directory). */
+function outputsUnder(graph, dir) {
+    return graph.jobs.some((j) => j.outputs?.some((o) => o.startsWith(`${dir}/`)));
 }
 
 // EXTERNAL MODULE: ./src/cli/args.ts

@@ -41715,7 +41715,8 @@ const ORPHANED_MS = 30_000;
 /** Whether `rel` is the temp of a placement, of a file the globs match, that will never end. */
 function deadTemp(rel, st, globs) {
     const m = TEMP_NAME.exec(rel);
-    if (m === null || !st.isFile() || !globs.matches(m[1]))
+    // A link too: a placement of a link output writes it as one.
+    if (m === null || !(st.isFile() || st.isSymbolicLink()) || !globs.matches(m[1]))
         return false;
     const idle = Date.now() - st.mtimeMs;
     if (idle >= ABANDONED_MS)

@@ -22,6 +22,7 @@ import { type GraphSource, type HookConfig, readHookConfig } from './config.js';
 import { isDeletion, isNewBranch, parsePushInput, type PushedRef } from './parse-push-input.js';
 import { readHookRemote } from './remote-config.js';
 import { Worktrees } from './worktree.js';
+import { linkInstalledModules } from './worktree-modules.js';
 import { watchPusher } from './pusher-watch.js';
 import { printable } from '../util/printable.js';
 
@@ -109,6 +110,8 @@ export async function runPrePush(
       const wt = plan.worktree ?? (await worktrees.add(sha));
       live.add(wt);
       try {
+        const graph = plan.graph;
+        await linkInstalledModules(repoDir, wt, (dir) => outputsUnder(graph, dir));
         const failed = await buildInWorktree(
           plan.graph,
           plan.toRun,
@@ -477,4 +480,9 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Whether a job of the graph has in-place outputs under `dir` (a path relative to the source directory). */
+function outputsUnder(graph: Graph, dir: string): boolean {
+  return graph.jobs.some((j) => j.outputs?.some((o) => o.startsWith(`${dir}/`)));
 }

@@ -4,7 +4,6 @@ import { basename, isAbsolute, join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { isAlive } from '../cache/local-cache.js';
 import { removeTree } from '../util/remove-tree.js';
-import { linkInstalledModules } from './worktree-modules.js';
 
 /**
  * Temporary worktrees of pushed commits, under `<git common dir>/disbuild-worktrees/<pid>-<random>`, so that
@@ -26,12 +25,11 @@ export class Worktrees {
     return w;
   }
 
-  /** Checks `sha` out, detached, into a fresh directory, with the checkout's installed packages (see linkInstalledModules). */
+  /** Checks `sha` out, detached, into a fresh directory. */
   async add(sha: string): Promise<string> {
     await mkdir(this.root, { recursive: true });
     const dir = join(this.root, `${process.pid}-${randomBytes(4).toString('hex')}`);
     await simpleGit(this.repoDir).raw(['worktree', 'add', '--detach', '--quiet', dir, sha]);
-    await linkInstalledModules(this.repoDir, dir);
     return dir;
   }
 

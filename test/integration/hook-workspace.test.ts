@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readlinkSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PushRig } from '../helpers/git-repo.js';
 import { linkModules, npmWorkspaceFiles } from '../helpers/npm-workspace.js';
 
@@ -37,6 +38,68 @@ describe('the pre-push hook on an npm workspace', () => {
       'packages/a/src/index.ts': "export const a2 = (): string => 'a';\n",
       'packages/b/src/index.ts': "import { a2 } from '@fx/a';\nexport const b = (): string => a2() + 'b';\n",
     });
+    const r = await rig.push('-q', 'origin', 'main');
+    expect(r.code, r.stderr).toBe(0);
+  }, 60_000);
+});
+
+describe('the pre-push hook with installed packages in the checkout', () => {
+  let rig: PushRig;
+  beforeEach(async () => {
+    rig = await PushRig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it("writes a job's outputs under node_modules/.cache in its worktree, never in the checkout's", async () => {
+    await rig.commit({
+      'package.json': JSON.stringify({ name: 'app', private: true }),
+      '.gitignore': 'node_modules/\n',
+      'src.txt': 'one\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          gen: {
+            command: 'mkdir -p node_modules/.cache/x && cat src.txt > node_modules/.cache/x/out.txt',
+            inputs: ['src.txt'],
+            outputs: ['node_modules/.cache/x/**'],
+          },
+        },
+      }),
+    });
+    await mkdir(rig.path('clone/node_modules/.cache'), { recursive: true });
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const r = await rig.push('-q', 'origin', 'main');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/warning/);
+    expect(existsSync(rig.path('clone/node_modules/.cache/x'))).toBe(false);
+    // What the hook built is cached with its file: the checkout's run restores it.
+    const run = await rig.cli('run');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/1 cached, 0 built/);
+    expect(readFileSync(rig.path('clone/node_modules/.cache/x/out.txt'), 'utf8')).toBe('one\n');
+  }, 60_000);
+
+  it('leaves a workspace package the graph does not build as the checkout has it (its dist/ from npm install)', async () => {
+    await rig.commit({
+      'package.json': JSON.stringify({ name: 'fx', private: true, workspaces: ['packages/*'] }),
+      '.gitignore': 'node_modules/\ndist/\n',
+      'packages/a/package.json': JSON.stringify({ name: '@fx/a', version: '1.0.0', main: 'dist/index.js' }),
+      'packages/b/package.json': JSON.stringify({
+        name: '@fx/b',
+        version: '1.0.0',
+        scripts: { test: `node -e "require('@fx/a')"` },
+        dependencies: { '@fx/a': '1.0.0' },
+      }),
+      '.npmrc': 'update-notifier=false\n',
+      'disbuild.json': JSON.stringify({ tasks: { test: { script: 'test' } } }),
+    });
+    // As `npm install` leaves it, a's `prepare` having made its dist/.
+    await mkdir(rig.path('clone/packages/a/dist'), { recursive: true });
+    writeFileSync(rig.path('clone/packages/a/dist/index.js'), 'module.exports = 1;\n');
+    await mkdir(rig.path('clone/node_modules/@fx'), { recursive: true });
+    symlinkSync('../../packages/a', rig.path('clone/node_modules/@fx/a'));
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
     const r = await rig.push('-q', 'origin', 'main');
     expect(r.code, r.stderr).toBe(0);
   }, 60_000);
