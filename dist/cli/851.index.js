@@ -326,21 +326,19 @@ class Worktrees {
 
 
 /**
- * Gives a worktree of a pushed commit the checkout's installed packages, as links: each `node_modules` the
- * checkout has beside a `package.json` (the root's, each workspace package's) becomes a directory of the same
- * name in the worktree, holding a link to each installed package and to `.bin`. An entry that leads back into
- * one of the checkout's own packages (npm, yarn and pnpm link workspace packages so: `node_modules/@fx/a ->
- * ../../packages/a`) leads to the worktree's copy instead when `builtHere` says the graph builds its outputs: a
- * package importing another of the workspace gets it as pushed, built in the worktree, never the checkout's
- * (absent, or built from another commit). One the graph does not build (its `dist/` made by `npm install`'s
- * `prepare`) stays the checkout's, as it was before these links.
+ * Points a worktree of a pushed commit at its own copies of the workspace packages the commit builds: for each
+ * link a `node_modules` of the checkout holds to one of the checkout's own packages (npm, yarn and pnpm link
+ * workspace packages so: `node_modules/@fx/a -> ../../packages/a`), the worktree gets the same link to its own
+ * copy, when `builds` says the graph writes one of the files that package's manifest names for importers (`main`,
+ * `types`, `exports`...). A package importing another then gets it as pushed and built in the worktree, never the
+ * checkout's (absent, or built from another commit). Nothing else is linked: every other package is found, as
+ * before, in the checkout's `node_modules` above the worktree (which lies under `.git/`), and a package whose
+ * files the graph does not build (its `dist/` made by `npm install`'s `prepare`) stays the checkout's.
  *
- * Other dot-entries (`.cache`, `.vite`, `.package-lock.json`) are left out: tools write there, and a job of the
- * hook must write in its worktree, never in the checkout. Only a `node_modules` git ignores there: one it does not
- * ignore would be untracked files, which a key reads. Best effort: what cannot be linked is left out, and the
- * build finds what it can, as before.
+ * Only into a `node_modules` git ignores there: one it does not ignore would hold untracked files, which a key
+ * reads. Best effort: what cannot be linked is left out, and the build finds what it can, as before.
  */
-async function linkInstalledModules(checkout, worktree, builtHere) {
+async function linkWorkspacePackages(checkout, worktree, builds) {
     const root = await (0,promises_.realpath)(checkout).catch(() => checkout);
     const manifests = await gitLines(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
     const candidates = [];
@@ -349,52 +347,77 @@ async function linkInstalledModules(checkout, worktree, builtHere) {
         if (d.split('/').includes('node_modules'))
             continue;
         const st = await (0,promises_.lstat)((0,external_node_path_.join)(checkout, d, 'node_modules')).catch(() => undefined);
-        if (st?.isDirectory() && !(await (0,promises_.lstat)((0,external_node_path_.join)(worktree, d, 'node_modules')).catch(() => undefined))) {
+        if (st?.isDirectory())
             candidates.push(`${d}node_modules/`);
-        }
     }
     if (candidates.length === 0)
         return;
     const ignored = new Set(await gitLines(worktree, ['check-ignore', '-z', '--stdin'], candidates.join('\0')));
-    const links = [];
+    const decided = new Map();
     for (const c of candidates) {
         if (!ignored.has(c) && !ignored.has(c.slice(0, -1)))
             continue;
-        await listEntries((0,external_node_path_.join)(checkout, c), (0,external_node_path_.join)(worktree, c), links).catch(() => undefined);
-    }
-    // A few thousand links in a large pnpm workspace: made side by side, not one after another.
-    for (let i = 0; i < links.length; i += 64) {
-        await Promise.all(links.slice(i, i + 64).map(async ([from, to]) => {
-            const target = await linkTarget(from, root, worktree, builtHere);
-            await (0,promises_.symlink)(target, to).catch(() => undefined);
-        }));
-    }
-}
-/** Makes `to` (and a directory per scope) and lists the links to make in it, one per entry of `from`. */
-async function listEntries(from, to, links) {
-    await (0,promises_.mkdir)(to);
-    for (const e of await (0,promises_.readdir)(from, { withFileTypes: true })) {
-        if (e.name.startsWith('.') && e.name !== '.bin')
-            continue;
-        if (e.name.startsWith('@') && e.isDirectory()) {
-            await (0,promises_.mkdir)((0,external_node_path_.join)(to, e.name));
-            for (const s of await (0,promises_.readdir)((0,external_node_path_.join)(from, e.name)))
-                links.push([(0,external_node_path_.join)(from, e.name, s), (0,external_node_path_.join)(to, e.name, s)]);
+        for (const name of await linkNames((0,external_node_path_.join)(checkout, c))) {
+            const real = await (0,promises_.realpath)((0,external_node_path_.join)(checkout, c, name)).catch(() => undefined);
+            if (real === undefined)
+                continue;
+            const pkg = (0,external_node_path_.relative)(root, real);
+            const parts = pkg.split(external_node_path_.sep);
+            // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
+            if (pkg === '' || parts[0] === '..' || parts.some((s) => s === 'node_modules' || s === '.git'))
+                continue;
+            const dir = parts.join('/');
+            if (!decided.has(dir))
+                decided.set(dir, builtForImporters(worktree, dir, builds));
+            if (!(await decided.get(dir)))
+                continue;
+            const to = (0,external_node_path_.join)(worktree, c, name);
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true }).catch(() => undefined);
+            await (0,promises_.symlink)((0,external_node_path_.join)(worktree, pkg), to).catch(() => undefined);
         }
-        else
-            links.push([(0,external_node_path_.join)(from, e.name), (0,external_node_path_.join)(to, e.name)]);
     }
 }
-/** Where the worktree's link to the checkout's entry `from` leads (see linkInstalledModules). */
-async function linkTarget(from, root, worktree, builtHere) {
-    const real = await (0,promises_.realpath)(from).catch(() => undefined);
-    if (real === undefined)
-        return from;
-    const inside = (0,external_node_path_.relative)(root, real);
-    const parts = inside.split(external_node_path_.sep);
-    // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
-    const own = inside !== '' && parts[0] !== '..' && !parts.some((s) => s === 'node_modules' || s === '.git');
-    return own && builtHere(parts.join('/')) ? (0,external_node_path_.join)(worktree, inside) : from;
+/** The names (`a`, `@fx/a`) of the links among a `node_modules` directory's entries. */
+async function linkNames(dir) {
+    const names = [];
+    for (const e of await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => [])) {
+        if (e.isSymbolicLink())
+            names.push(e.name);
+        else if (e.name.startsWith('@') && e.isDirectory()) {
+            for (const s of await (0,promises_.readdir)((0,external_node_path_.join)(dir, e.name), { withFileTypes: true }).catch(() => [])) {
+                if (s.isSymbolicLink())
+                    names.push(`${e.name}/${s.name}`);
+            }
+        }
+    }
+    return names;
+}
+/** Whether the graph writes a file the pushed commit's manifest of the package at `dir` names for importers. */
+async function builtForImporters(worktree, dir, builds) {
+    let manifest;
+    try {
+        manifest = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(worktree, dir, 'package.json'), 'utf8'));
+    }
+    catch {
+        return false;
+    }
+    const files = [];
+    const collect = (v) => {
+        if (typeof v === 'string')
+            files.push(v);
+        else if (Array.isArray(v))
+            v.forEach(collect);
+        else if (v !== null && typeof v === 'object')
+            Object.values(v).forEach(collect);
+    };
+    for (const field of ['main', 'module', 'types', 'typings', 'exports'])
+        collect(manifest[field]);
+    if (manifest.main === undefined && manifest.exports === undefined)
+        files.push('index.js');
+    return files.some((f) => {
+        const path = external_node_path_.posix.normalize(external_node_path_.posix.join(dir, f.replace(/\*/g, 'x')));
+        return !path.startsWith('../') && builds(path);
+    });
 }
 /** The NUL-separated lines git prints, whatever its exit code (check-ignore exits 1 when nothing is ignored). */
 function gitLines(cwd, args, input = '') {
@@ -592,7 +615,7 @@ async function runPrePush(remote, io, opts = {}) {
             live.add(wt);
             try {
                 const graph = plan.graph;
-                await linkInstalledModules(repoDir, wt, (dir) => outputsUnder(graph, dir));
+                await linkWorkspacePackages(repoDir, wt, await outputsMatcher(graph));
                 const failed = await buildInWorktree(plan.graph, plan.toRun, wt, sha, config.value.salt, cache, state, io, controller.signal);
                 for (const outcome of failed)
                     failures.push({ sha, outcome });
@@ -886,9 +909,14 @@ async function readAll(stream) {
         chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
     return Buffer.concat(chunks).toString('utf8');
 }
-/** Whether a job of the graph has in-place outputs under `dir` (a path relative to the source directory). */
-function outputsUnder(graph, dir) {
-    return graph.jobs.some((j) => j.outputs?.some((o) => o.startsWith(`${dir}/`)));
+/** Whether a job of the graph has an in-place output at `path` (relative to the source directory). */
+async function outputsMatcher(graph) {
+    const globs = graph.jobs.flatMap((j) => (j.outputs && j.outputs.length > 0 ? [j.outputs] : []));
+    if (globs.length === 0)
+        return () => false;
+    const { compileOutputGlobs } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(254)]).then(__webpack_require__.bind(__webpack_require__, 4254));
+    const compiled = globs.map((g) => compileOutputGlobs(g));
+    return (path) => compiled.some((c) => c.matches(path));
 }
 
 // EXTERNAL MODULE: ./src/cli/args.ts

@@ -22,7 +22,7 @@ import { type GraphSource, type HookConfig, readHookConfig } from './config.js';
 import { isDeletion, isNewBranch, parsePushInput, type PushedRef } from './parse-push-input.js';
 import { readHookRemote } from './remote-config.js';
 import { Worktrees } from './worktree.js';
-import { linkInstalledModules } from './worktree-modules.js';
+import { linkWorkspacePackages } from './worktree-modules.js';
 import { watchPusher } from './pusher-watch.js';
 import { printable } from '../util/printable.js';
 
@@ -111,7 +111,7 @@ export async function runPrePush(
       live.add(wt);
       try {
         const graph = plan.graph;
-        await linkInstalledModules(repoDir, wt, (dir) => outputsUnder(graph, dir));
+        await linkWorkspacePackages(repoDir, wt, await outputsMatcher(graph));
         const failed = await buildInWorktree(
           plan.graph,
           plan.toRun,
@@ -482,7 +482,11 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Whether a job of the graph has in-place outputs under `dir` (a path relative to the source directory). */
-function outputsUnder(graph: Graph, dir: string): boolean {
-  return graph.jobs.some((j) => j.outputs?.some((o) => o.startsWith(`${dir}/`)));
+/** Whether a job of the graph has an in-place output at `path` (relative to the source directory). */
+async function outputsMatcher(graph: Graph): Promise<(path: string) => boolean> {
+  const globs = graph.jobs.flatMap((j) => (j.outputs && j.outputs.length > 0 ? [j.outputs] : []));
+  if (globs.length === 0) return () => false;
+  const { compileOutputGlobs } = await import('../executor/output-globs.js');
+  const compiled = globs.map((g) => compileOutputGlobs(g));
+  return (path) => compiled.some((c) => c.matches(path));
 }

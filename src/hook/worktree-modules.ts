@@ -1,26 +1,24 @@
 import { execFile } from 'node:child_process';
-import { lstat, mkdir, readdir, realpath, symlink } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { lstat, mkdir, readFile, readdir, realpath, symlink } from 'node:fs/promises';
+import { dirname, join, posix, relative, sep } from 'node:path';
 
 /**
- * Gives a worktree of a pushed commit the checkout's installed packages, as links: each `node_modules` the
- * checkout has beside a `package.json` (the root's, each workspace package's) becomes a directory of the same
- * name in the worktree, holding a link to each installed package and to `.bin`. An entry that leads back into
- * one of the checkout's own packages (npm, yarn and pnpm link workspace packages so: `node_modules/@fx/a ->
- * ../../packages/a`) leads to the worktree's copy instead when `builtHere` says the graph builds its outputs: a
- * package importing another of the workspace gets it as pushed, built in the worktree, never the checkout's
- * (absent, or built from another commit). One the graph does not build (its `dist/` made by `npm install`'s
- * `prepare`) stays the checkout's, as it was before these links.
+ * Points a worktree of a pushed commit at its own copies of the workspace packages the commit builds: for each
+ * link a `node_modules` of the checkout holds to one of the checkout's own packages (npm, yarn and pnpm link
+ * workspace packages so: `node_modules/@fx/a -> ../../packages/a`), the worktree gets the same link to its own
+ * copy, when `builds` says the graph writes one of the files that package's manifest names for importers (`main`,
+ * `types`, `exports`...). A package importing another then gets it as pushed and built in the worktree, never the
+ * checkout's (absent, or built from another commit). Nothing else is linked: every other package is found, as
+ * before, in the checkout's `node_modules` above the worktree (which lies under `.git/`), and a package whose
+ * files the graph does not build (its `dist/` made by `npm install`'s `prepare`) stays the checkout's.
  *
- * Other dot-entries (`.cache`, `.vite`, `.package-lock.json`) are left out: tools write there, and a job of the
- * hook must write in its worktree, never in the checkout. Only a `node_modules` git ignores there: one it does not
- * ignore would be untracked files, which a key reads. Best effort: what cannot be linked is left out, and the
- * build finds what it can, as before.
+ * Only into a `node_modules` git ignores there: one it does not ignore would hold untracked files, which a key
+ * reads. Best effort: what cannot be linked is left out, and the build finds what it can, as before.
  */
-export async function linkInstalledModules(
+export async function linkWorkspacePackages(
   checkout: string,
   worktree: string,
-  builtHere: (dir: string) => boolean,
+  builds: (path: string) => boolean,
 ): Promise<void> {
   const root = await realpath(checkout).catch(() => checkout);
   const manifests = await gitLines(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
@@ -29,55 +27,72 @@ export async function linkInstalledModules(
     const d = m.slice(0, -'package.json'.length);
     if (d.split('/').includes('node_modules')) continue;
     const st = await lstat(join(checkout, d, 'node_modules')).catch(() => undefined);
-    if (st?.isDirectory() && !(await lstat(join(worktree, d, 'node_modules')).catch(() => undefined))) {
-      candidates.push(`${d}node_modules/`);
-    }
+    if (st?.isDirectory()) candidates.push(`${d}node_modules/`);
   }
   if (candidates.length === 0) return;
   const ignored = new Set(await gitLines(worktree, ['check-ignore', '-z', '--stdin'], candidates.join('\0')));
-  const links: [from: string, to: string][] = [];
+  const decided = new Map<string, Promise<boolean>>();
   for (const c of candidates) {
     if (!ignored.has(c) && !ignored.has(c.slice(0, -1))) continue;
-    await listEntries(join(checkout, c), join(worktree, c), links).catch(() => undefined);
-  }
-  // A few thousand links in a large pnpm workspace: made side by side, not one after another.
-  for (let i = 0; i < links.length; i += 64) {
-    await Promise.all(
-      links.slice(i, i + 64).map(async ([from, to]) => {
-        const target = await linkTarget(from, root, worktree, builtHere);
-        await symlink(target, to).catch(() => undefined);
-      }),
-    );
-  }
-}
-
-/** Makes `to` (and a directory per scope) and lists the links to make in it, one per entry of `from`. */
-async function listEntries(from: string, to: string, links: [string, string][]): Promise<void> {
-  await mkdir(to);
-  for (const e of await readdir(from, { withFileTypes: true })) {
-    if (e.name.startsWith('.') && e.name !== '.bin') continue;
-    if (e.name.startsWith('@') && e.isDirectory()) {
-      await mkdir(join(to, e.name));
-      for (const s of await readdir(join(from, e.name)))
-        links.push([join(from, e.name, s), join(to, e.name, s)]);
-    } else links.push([join(from, e.name), join(to, e.name)]);
+    for (const name of await linkNames(join(checkout, c))) {
+      const real = await realpath(join(checkout, c, name)).catch(() => undefined);
+      if (real === undefined) continue;
+      const pkg = relative(root, real);
+      const parts = pkg.split(sep);
+      // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
+      if (pkg === '' || parts[0] === '..' || parts.some((s) => s === 'node_modules' || s === '.git'))
+        continue;
+      const dir = parts.join('/');
+      if (!decided.has(dir)) decided.set(dir, builtForImporters(worktree, dir, builds));
+      if (!(await decided.get(dir))) continue;
+      const to = join(worktree, c, name);
+      await mkdir(dirname(to), { recursive: true }).catch(() => undefined);
+      await symlink(join(worktree, pkg), to).catch(() => undefined);
+    }
   }
 }
 
-/** Where the worktree's link to the checkout's entry `from` leads (see linkInstalledModules). */
-async function linkTarget(
-  from: string,
-  root: string,
+/** The names (`a`, `@fx/a`) of the links among a `node_modules` directory's entries. */
+async function linkNames(dir: string): Promise<string[]> {
+  const names: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    if (e.isSymbolicLink()) names.push(e.name);
+    else if (e.name.startsWith('@') && e.isDirectory()) {
+      for (const s of await readdir(join(dir, e.name), { withFileTypes: true }).catch(() => [])) {
+        if (s.isSymbolicLink()) names.push(`${e.name}/${s.name}`);
+      }
+    }
+  }
+  return names;
+}
+
+/** Whether the graph writes a file the pushed commit's manifest of the package at `dir` names for importers. */
+async function builtForImporters(
   worktree: string,
-  builtHere: (dir: string) => boolean,
-): Promise<string> {
-  const real = await realpath(from).catch(() => undefined);
-  if (real === undefined) return from;
-  const inside = relative(root, real);
-  const parts = inside.split(sep);
-  // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
-  const own = inside !== '' && parts[0] !== '..' && !parts.some((s) => s === 'node_modules' || s === '.git');
-  return own && builtHere(parts.join('/')) ? join(worktree, inside) : from;
+  dir: string,
+  builds: (path: string) => boolean,
+): Promise<boolean> {
+  let manifest: Record<string, unknown>;
+  try {
+    manifest = JSON.parse(await readFile(join(worktree, dir, 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+  } catch {
+    return false;
+  }
+  const files: string[] = [];
+  const collect = (v: unknown): void => {
+    if (typeof v === 'string') files.push(v);
+    else if (Array.isArray(v)) v.forEach(collect);
+    else if (v !== null && typeof v === 'object') Object.values(v).forEach(collect);
+  };
+  for (const field of ['main', 'module', 'types', 'typings', 'exports']) collect(manifest[field]);
+  if (manifest.main === undefined && manifest.exports === undefined) files.push('index.js');
+  return files.some((f) => {
+    const path = posix.normalize(posix.join(dir, f.replace(/\*/g, 'x')));
+    return !path.startsWith('../') && builds(path);
+  });
 }
 
 /** The NUL-separated lines git prints, whatever its exit code (check-ignore exits 1 when nothing is ignored). */

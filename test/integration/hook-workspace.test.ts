@@ -52,39 +52,50 @@ describe('the pre-push hook with installed packages in the checkout', () => {
     await rig.cleanup();
   });
 
-  it("writes a job's outputs under node_modules/.cache in its worktree, never in the checkout's", async () => {
-    await rig.commit({
-      'package.json': JSON.stringify({ name: 'app', private: true }),
-      '.gitignore': 'node_modules/\n',
-      'src.txt': 'one\n',
-      'disbuild.json': JSON.stringify({
-        tasks: {
-          gen: {
-            command: 'mkdir -p node_modules/.cache/x && cat src.txt > node_modules/.cache/x/out.txt',
-            inputs: ['src.txt'],
-            outputs: ['node_modules/.cache/x/**'],
+  for (const [dir, outputs] of [
+    ['.cache/x', 'node_modules/.cache/x/**'],
+    ['gen', 'node_modules/gen/*.txt'],
+  ] as const) {
+    it(`writes a job's outputs (${outputs}) in its worktree, never in the checkout's node_modules`, async () => {
+      await rig.commit({
+        'package.json': JSON.stringify({ name: 'app', private: true }),
+        '.gitignore': 'node_modules/\n',
+        'src.txt': 'one\n',
+        'disbuild.json': JSON.stringify({
+          tasks: {
+            gen: {
+              command: `mkdir -p node_modules/${dir} && cat src.txt > node_modules/${dir}/out.txt`,
+              inputs: ['src.txt'],
+              outputs: [outputs],
+            },
           },
-        },
-      }),
-    });
-    await mkdir(rig.path('clone/node_modules/.cache'), { recursive: true });
-    expect((await rig.cli('hook', 'install')).code).toBe(0);
-    const r = await rig.push('-q', 'origin', 'main');
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).not.toMatch(/warning/);
-    expect(existsSync(rig.path('clone/node_modules/.cache/x'))).toBe(false);
-    // What the hook built is cached with its file: the checkout's run restores it.
-    const run = await rig.cli('run');
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/1 cached, 0 built/);
-    expect(readFileSync(rig.path('clone/node_modules/.cache/x/out.txt'), 'utf8')).toBe('one\n');
-  }, 60_000);
+        }),
+      });
+      // Installed already in the checkout: the directory the job writes in.
+      await mkdir(rig.path('clone/node_modules', dir), { recursive: true });
+      expect((await rig.cli('hook', 'install')).code).toBe(0);
+      const r = await rig.push('-q', 'origin', 'main');
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/warning/);
+      expect(existsSync(rig.path('clone/node_modules', dir, 'out.txt'))).toBe(false);
+      // What the hook built is cached with its file: the checkout's run restores it.
+      const run = await rig.cli('run');
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/1 cached, 0 built/);
+      expect(readFileSync(rig.path('clone/node_modules', dir, 'out.txt'), 'utf8')).toBe('one\n');
+    }, 60_000);
+  }
 
-  it('leaves a workspace package the graph does not build as the checkout has it (its dist/ from npm install)', async () => {
+  it("leaves a workspace package whose importers' files the graph does not build as the checkout has it (its dist/ from npm install)", async () => {
     await rig.commit({
       'package.json': JSON.stringify({ name: 'fx', private: true, workspaces: ['packages/*'] }),
-      '.gitignore': 'node_modules/\ndist/\n',
-      'packages/a/package.json': JSON.stringify({ name: '@fx/a', version: '1.0.0', main: 'dist/index.js' }),
+      '.gitignore': 'node_modules/\ndist/\ncoverage/\n',
+      'packages/a/package.json': JSON.stringify({
+        name: '@fx/a',
+        version: '1.0.0',
+        main: 'dist/index.js',
+        scripts: { test: 'mkdir -p coverage && echo ok > coverage/lcov.info' },
+      }),
       'packages/b/package.json': JSON.stringify({
         name: '@fx/b',
         version: '1.0.0',
@@ -92,7 +103,8 @@ describe('the pre-push hook with installed packages in the checkout', () => {
         dependencies: { '@fx/a': '1.0.0' },
       }),
       '.npmrc': 'update-notifier=false\n',
-      'disbuild.json': JSON.stringify({ tasks: { test: { script: 'test' } } }),
+      // a's job has in-place outputs, but not the files its importers read.
+      'disbuild.json': JSON.stringify({ tasks: { test: { script: 'test', outputs: ['coverage/**'] } } }),
     });
     // As `npm install` leaves it, a's `prepare` having made its dist/.
     await mkdir(rig.path('clone/packages/a/dist'), { recursive: true });
@@ -102,5 +114,38 @@ describe('the pre-push hook with installed packages in the checkout', () => {
     expect((await rig.cli('hook', 'install')).code).toBe(0);
     const r = await rig.push('-q', 'origin', 'main');
     expect(r.code, r.stderr).toBe(0);
+  }, 60_000);
+});
+
+describe('the pre-push hook on an npm workspace built by one root task', () => {
+  let rig: PushRig;
+  beforeAll(async () => {
+    rig = await PushRig.create();
+    await rig.commit(
+      {
+        ...npmWorkspaceFiles,
+        'disbuild.json': JSON.stringify({
+          tasks: {
+            build: {
+              command: 'cd packages/a && tsc -p . && cd ../b && tsc -p .',
+              inputs: ['packages/*/src/**', 'packages/*/package.json', 'packages/*/tsconfig.json'],
+              outputs: ['packages/*/dist/**'],
+            },
+          },
+        }),
+      },
+      'fixture',
+    );
+    await linkModules(rig.clone);
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+  });
+  afterAll(async () => {
+    await rig.cleanup();
+  });
+
+  it("builds against the workspace package as pushed, the checkout's never built, whatever globs name its files", async () => {
+    const r = await rig.push('-q', 'origin', 'main');
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(rig.path('clone/packages/a/dist'))).toBe(false);
   }, 60_000);
 });
