@@ -332,8 +332,9 @@ class Worktrees {
  * copy, when `builds` says the graph writes one of the files that package's manifest names for importers (`main`,
  * `types`, `exports`...). A package importing another then gets it as pushed and built in the worktree, never the
  * checkout's (absent, or built from another commit). Nothing else is linked: every other package is found, as
- * before, in the checkout's `node_modules` above the worktree (which lies under `.git/`), and a package whose
- * files the graph does not build (its `dist/` made by `npm install`'s `prepare`) stays the checkout's.
+ * before, in the checkout's `node_modules` above the worktree (which lies under `.git/`). A package whose files
+ * the graph does not build (its `dist/` made by `npm install`'s `prepare`), or that has packages in a
+ * `node_modules` of its own (which its worktree copy lacks), stays the checkout's.
  *
  * Only into a `node_modules` git ignores there: one it does not ignore would hold untracked files, which a key
  * reads. Best effort: what cannot be linked is left out, and the build finds what it can, as before.
@@ -367,8 +368,12 @@ async function linkWorkspacePackages(checkout, worktree, builds) {
             if (pkg === '' || parts[0] === '..' || parts.some((s) => s === 'node_modules' || s === '.git'))
                 continue;
             const dir = parts.join('/');
-            if (!decided.has(dir))
-                decided.set(dir, builtForImporters(worktree, dir, builds));
+            if (!decided.has(dir)) {
+                decided.set(dir, 
+                // A package with packages of its own (npm nests a conflicting version; pnpm's layout) finds them only
+                // from the checkout's copy: it stays the checkout's.
+                installsOwn((0,external_node_path_.join)(checkout, dir)).then((own) => !own && builtForImporters(worktree, dir, builds)));
+            }
             if (!(await decided.get(dir)))
                 continue;
             const to = (0,external_node_path_.join)(worktree, c, name);
@@ -376,6 +381,11 @@ async function linkWorkspacePackages(checkout, worktree, builds) {
             await (0,promises_.symlink)((0,external_node_path_.join)(worktree, pkg), to).catch(() => undefined);
         }
     }
+}
+/** Whether the package at `dir` has packages in a `node_modules` of its own (not only `.cache` or `.bin`). */
+async function installsOwn(dir) {
+    const names = await (0,promises_.readdir)((0,external_node_path_.join)(dir, 'node_modules')).catch(() => []);
+    return names.some((n) => !n.startsWith('.'));
 }
 /** The names (`a`, `@fx/a`) of the links among a `node_modules` directory's entries. */
 async function linkNames(dir) {
@@ -396,7 +406,10 @@ async function linkNames(dir) {
 async function builtForImporters(worktree, dir, builds) {
     let manifest;
     try {
-        manifest = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(worktree, dir, 'package.json'), 'utf8'));
+        const parsed = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(worktree, dir, 'package.json'), 'utf8'));
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+            return false;
+        manifest = parsed;
     }
     catch {
         return false;

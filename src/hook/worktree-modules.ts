@@ -9,8 +9,9 @@ import { dirname, join, posix, relative, sep } from 'node:path';
  * copy, when `builds` says the graph writes one of the files that package's manifest names for importers (`main`,
  * `types`, `exports`...). A package importing another then gets it as pushed and built in the worktree, never the
  * checkout's (absent, or built from another commit). Nothing else is linked: every other package is found, as
- * before, in the checkout's `node_modules` above the worktree (which lies under `.git/`), and a package whose
- * files the graph does not build (its `dist/` made by `npm install`'s `prepare`) stays the checkout's.
+ * before, in the checkout's `node_modules` above the worktree (which lies under `.git/`). A package whose files
+ * the graph does not build (its `dist/` made by `npm install`'s `prepare`), or that has packages in a
+ * `node_modules` of its own (which its worktree copy lacks), stays the checkout's.
  *
  * Only into a `node_modules` git ignores there: one it does not ignore would hold untracked files, which a key
  * reads. Best effort: what cannot be linked is left out, and the build finds what it can, as before.
@@ -43,13 +44,26 @@ export async function linkWorkspacePackages(
       if (pkg === '' || parts[0] === '..' || parts.some((s) => s === 'node_modules' || s === '.git'))
         continue;
       const dir = parts.join('/');
-      if (!decided.has(dir)) decided.set(dir, builtForImporters(worktree, dir, builds));
+      if (!decided.has(dir)) {
+        decided.set(
+          dir,
+          // A package with packages of its own (npm nests a conflicting version; pnpm's layout) finds them only
+          // from the checkout's copy: it stays the checkout's.
+          installsOwn(join(checkout, dir)).then((own) => !own && builtForImporters(worktree, dir, builds)),
+        );
+      }
       if (!(await decided.get(dir))) continue;
       const to = join(worktree, c, name);
       await mkdir(dirname(to), { recursive: true }).catch(() => undefined);
       await symlink(join(worktree, pkg), to).catch(() => undefined);
     }
   }
+}
+
+/** Whether the package at `dir` has packages in a `node_modules` of its own (not only `.cache` or `.bin`). */
+async function installsOwn(dir: string): Promise<boolean> {
+  const names = await readdir(join(dir, 'node_modules')).catch(() => [] as string[]);
+  return names.some((n) => !n.startsWith('.'));
 }
 
 /** The names (`a`, `@fx/a`) of the links among a `node_modules` directory's entries. */
@@ -74,10 +88,9 @@ async function builtForImporters(
 ): Promise<boolean> {
   let manifest: Record<string, unknown>;
   try {
-    manifest = JSON.parse(await readFile(join(worktree, dir, 'package.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    const parsed: unknown = JSON.parse(await readFile(join(worktree, dir, 'package.json'), 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
+    manifest = parsed as Record<string, unknown>;
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PushRig } from '../helpers/git-repo.js';
 import { linkModules, npmWorkspaceFiles } from '../helpers/npm-workspace.js';
@@ -85,6 +85,51 @@ describe('the pre-push hook with installed packages in the checkout', () => {
       expect(readFileSync(rig.path('clone/node_modules', dir, 'out.txt'), 'utf8')).toBe('one\n');
     }, 60_000);
   }
+
+  it('leaves a workspace package with packages of its own as the checkout has it, and a manifest that is not an object', async () => {
+    const pkg = (name: string, build: string, deps: Record<string, string> = {}): string =>
+      JSON.stringify({
+        name,
+        version: '1.0.0',
+        main: 'dist/index.js',
+        scripts: { build },
+        dependencies: deps,
+      });
+    await rig.commit({
+      'package.json': JSON.stringify({ name: 'fx', private: true, workspaces: ['packages/*'] }),
+      '.gitignore': 'node_modules/\ndist/\n',
+      '.npmrc': 'update-notifier=false\n',
+      'packages/a/package.json': pkg('@fx/a', 'mkdir -p dist && cp src/index.js dist/index.js'),
+      'packages/a/src/index.js': "module.exports = 'a+' + require('dep');\n",
+      'packages/b/package.json': pkg(
+        '@fx/b',
+        `mkdir -p dist && node -e 'console.log(require("@fx/a"))' > dist/out.txt`,
+        { '@fx/a': '1.0.0' },
+      ),
+      'packages/b/src.txt': 'one\n',
+      'tools/gen/package.json': 'null\n',
+      'disbuild.json': JSON.stringify({
+        tasks: { build: { script: 'build', outputs: ['dist/**'], deps: ['^build'] } },
+      }),
+    });
+    // As npm leaves a version that conflicts with the root's: nested in the package that needs it.
+    await mkdir(rig.path('clone/packages/a/node_modules/dep'), { recursive: true });
+    writeFileSync(rig.path('clone/packages/a/node_modules/dep/index.js'), "module.exports = 'dep1';\n");
+    await mkdir(rig.path('clone/node_modules/@fx'), { recursive: true });
+    symlinkSync('../../packages/a', rig.path('clone/node_modules/@fx/a'));
+    symlinkSync('../tools/gen', rig.path('clone/node_modules/gen'));
+    const built = await rig.cli('run');
+    expect(built.code, built.stderr).toBe(0);
+    expect(readFileSync(rig.path('clone/packages/b/dist/out.txt'), 'utf8')).toBe('a+dep1\n');
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    await rig.commit({ 'packages/b/src.txt': 'two\n' });
+    const r = await rig.push('-q', 'origin', 'main');
+    expect(r.code, r.stderr).toBe(0);
+    await rm(rig.path('clone/packages/b/dist'), { recursive: true });
+    const run = await rig.cli('run');
+    expect(run.stdout).toMatch(/2 cached, 0 built/);
+    expect(readFileSync(rig.path('clone/packages/b/dist/out.txt'), 'utf8')).toBe('a+dep1\n');
+  }, 60_000);
 
   it("leaves a workspace package whose importers' files the graph does not build as the checkout has it (its dist/ from npm install)", async () => {
     await rig.commit({
