@@ -627,8 +627,7 @@ async function runPrePush(remote, io, opts = {}) {
             const wt = plan.worktree ?? (await worktrees.add(sha));
             live.add(wt);
             try {
-                const graph = plan.graph;
-                await linkWorkspacePackages(repoDir, wt, await outputsMatcher(graph));
+                await linkWorkspacePackages(repoDir, wt, await outputsMatcher(plan.graph));
                 const failed = await buildInWorktree(plan.graph, plan.toRun, wt, sha, config.value.salt, cache, state, io, controller.signal);
                 for (const outcome of failed)
                     failures.push({ sha, outcome });

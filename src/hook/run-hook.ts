@@ -110,8 +110,7 @@ export async function runPrePush(
       const wt = plan.worktree ?? (await worktrees.add(sha));
       live.add(wt);
       try {
-        const graph = plan.graph;
-        await linkWorkspacePackages(repoDir, wt, await outputsMatcher(graph));
+        await linkWorkspacePackages(repoDir, wt, await outputsMatcher(plan.graph));
         const failed = await buildInWorktree(
           plan.graph,
           plan.toRun,
