@@ -321,6 +321,8 @@ class Worktrees {
     }
 }
 
+// EXTERNAL MODULE: ./src/ids/git-command.ts
+var git_command = __webpack_require__(8750);
 ;// CONCATENATED MODULE: ./src/hook/worktree-modules.ts
 
 
@@ -341,7 +343,7 @@ class Worktrees {
  */
 async function linkWorkspacePackages(checkout, worktree, builds) {
     const root = await (0,promises_.realpath)(checkout).catch(() => checkout);
-    const manifests = await gitLines(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
+    const manifests = await gitPaths(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
     const candidates = [];
     for (const m of manifests) {
         const d = m.slice(0, -'package.json'.length);
@@ -353,7 +355,7 @@ async function linkWorkspacePackages(checkout, worktree, builds) {
     }
     if (candidates.length === 0)
         return;
-    const ignored = new Set(await gitLines(worktree, ['check-ignore', '-z', '--stdin'], candidates.join('\0')));
+    const ignored = new Set(await gitPaths(worktree, ['check-ignore', '-z', '--stdin'], candidates.join('\0')));
     const decided = new Map();
     for (const c of candidates) {
         if (!ignored.has(c) && !ignored.has(c.slice(0, -1)))
@@ -432,13 +434,10 @@ async function builtForImporters(worktree, dir, builds) {
         return !path.startsWith('../') && builds(path);
     });
 }
-/** The NUL-separated lines git prints, whatever its exit code (check-ignore exits 1 when nothing is ignored). */
-function gitLines(cwd, args, input = '') {
-    return new Promise((resolve) => {
-        const child = (0,external_node_child_process_.execFile)('git', args, { cwd, maxBuffer: 1 << 28 }, (_e, stdout) => resolve(typeof stdout === 'string' ? stdout.split('\0').filter(Boolean) : []));
-        child.stdin?.on('error', () => undefined);
-        child.stdin?.end(input);
-    });
+/** The NUL-separated paths git prints; none when it fails (check-ignore exits 1 when none is ignored). */
+async function gitPaths(cwd, args, input) {
+    const r = await (0,git_command/* gitText */.q_)(cwd, args, input === undefined ? {} : { input });
+    return r.ok ? r.value.split('\0').filter(Boolean) : [];
 }
 
 // EXTERNAL MODULE: external "node:fs"

@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
 import { lstat, mkdir, readFile, readdir, realpath, symlink } from 'node:fs/promises';
 import { dirname, join, posix, relative, sep } from 'node:path';
+import { gitText } from '../ids/git-command.js';
 
 /**
  * Points a worktree of a pushed commit at its own copies of the workspace packages the commit builds: for each
@@ -22,7 +22,7 @@ export async function linkWorkspacePackages(
   builds: (path: string) => boolean,
 ): Promise<void> {
   const root = await realpath(checkout).catch(() => checkout);
-  const manifests = await gitLines(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
+  const manifests = await gitPaths(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
   const candidates: string[] = [];
   for (const m of manifests) {
     const d = m.slice(0, -'package.json'.length);
@@ -31,7 +31,7 @@ export async function linkWorkspacePackages(
     if (st?.isDirectory()) candidates.push(`${d}node_modules/`);
   }
   if (candidates.length === 0) return;
-  const ignored = new Set(await gitLines(worktree, ['check-ignore', '-z', '--stdin'], candidates.join('\0')));
+  const ignored = new Set(await gitPaths(worktree, ['check-ignore', '-z', '--stdin'], candidates.join('\0')));
   const decided = new Map<string, Promise<boolean>>();
   for (const c of candidates) {
     if (!ignored.has(c) && !ignored.has(c.slice(0, -1))) continue;
@@ -108,13 +108,8 @@ async function builtForImporters(
   });
 }
 
-/** The NUL-separated lines git prints, whatever its exit code (check-ignore exits 1 when nothing is ignored). */
-function gitLines(cwd: string, args: string[], input = ''): Promise<string[]> {
-  return new Promise((resolve) => {
-    const child = execFile('git', args, { cwd, maxBuffer: 1 << 28 }, (_e, stdout) =>
-      resolve(typeof stdout === 'string' ? stdout.split('\0').filter(Boolean) : []),
-    );
-    child.stdin?.on('error', () => undefined);
-    child.stdin?.end(input);
-  });
+/** The NUL-separated paths git prints; none when it fails (check-ignore exits 1 when none is ignored). */
+async function gitPaths(cwd: string, args: string[], input?: string): Promise<string[]> {
+  const r = await gitText(cwd, args, input === undefined ? {} : { input });
+  return r.ok ? r.value.split('\0').filter(Boolean) : [];
 }
