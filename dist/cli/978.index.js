@@ -83,7 +83,16 @@ async function treeSize(path) {
     return total;
 }
 /**
- * Removes the least recently used artifacts (by entry mtime, which restores and log reads refresh) until the
+ * When an entry was last used: its meta.json's mtime, which lookups refresh (see LocalCache), or the directory's,
+ * which versions before that refreshed instead: the later of the two.
+ */
+async function lastUse(entry) {
+    const dir = (await (0,promises_.stat)(entry)).mtimeMs;
+    const meta = await (0,promises_.lstat)((0,external_node_path_.join)(entry, 'meta.json')).catch(() => undefined);
+    return meta === undefined ? dir : Math.max(dir, meta.mtimeMs);
+}
+/**
+ * Removes the least recently used artifacts (by last use, which restores and log reads refresh) until the
  * local cache holds at most `maxSizeBytes`. Each entry is renamed out of `entries/` before it is deleted, so a
  * concurrent run sees it either complete or gone. Entries are read-only by design: each removal makes its
  * directories writable first, and one entry that cannot be removed never stops the others.
@@ -105,7 +114,7 @@ async function pruneCache(dir, opts) {
         for (const key of await (0,promises_.readdir)((0,external_node_path_.join)(root, 'entries', shard)).catch(() => [])) {
             const path = (0,external_node_path_.join)(root, 'entries', shard, key);
             try {
-                entries.push({ path, size: await treeSize(path), used: (await (0,promises_.stat)(path)).mtimeMs });
+                entries.push({ path, size: await treeSize(path), used: await lastUse(path) });
             }
             catch {
                 // Removed concurrently, or unreadable: counted as the oldest, so that it goes first.

@@ -33034,7 +33034,7 @@ async function dead_temps_removeDeadTemps(tmpDir) {
 
 
 
-/** How precisely an entry's last use is recorded (its mtime, which pruning orders by). */
+/** How precisely an entry's last use is recorded (its meta.json's mtime, which pruning orders by). */
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
 const SPACE_CHECK_MS = 250;
@@ -33059,6 +33059,8 @@ class local_cache_LocalCache {
     /** Entries looked up that are another user's (see #readMeta), and whether the run was told. */
     #foreign = [];
     #foreignWarned = false;
+    /** Asked once: a lookup compares a thousand meta.json owners with it, each a system call otherwise. */
+    #uid = process.geteuid?.();
     #spaceCheckedAt = -Infinity;
     #lowOnSpace = false;
     constructor(root, onWarning) {
@@ -33087,13 +33089,8 @@ class local_cache_LocalCache {
         // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
         // and nothing else runs while a run looks its keys up.
         for (const key of keys) {
-            const entry = this.#entry(key);
-            // Asked first because a miss is the common case in a cold run, and a failed read costs an exception; the
-            // entry's mtime comes with it (see #hit). An entry whose meta.json cannot even be seen (an unreadable
-            // directory) is dealt with when it is saved.
-            const st = (0,external_node_fs_.statSync)(entry, { throwIfNoEntry: false });
-            if (st === undefined)
-                continue;
+            // meta.json opened straight away, without a stat of the entry first: a miss costs a failed open either way,
+            // and the open's fstat gives what the hit needs (see #hit).
             const read = this.#readMeta(key);
             if (read.kind === 'damaged')
                 this.#damaged(key, read.problem);
@@ -33103,7 +33100,7 @@ class local_cache_LocalCache {
                 continue;
             const meta = parseEntryMeta(read.text, key);
             if (meta.ok)
-                hits.set(key, this.#hit(key, meta.value, st.mtimeMs, identity(st)));
+                hits.set(key, this.#hit(key, meta.value, read.stat.mtimeMs, identity(read.stat)));
             else
                 this.#damaged(key, meta.error);
         }
@@ -33136,8 +33133,7 @@ class local_cache_LocalCache {
             return { kind: 'damaged', problem: e.message };
         }
         try {
-            const uid = process.geteuid?.();
-            if (uid !== undefined && st.uid !== uid)
+            if (this.#uid !== undefined && st.uid !== this.#uid)
                 return { kind: 'foreign' };
             // This user's, but anyone may have written it: moved aside and saved anew (with its mode).
             if ((st.mode & 0o002) !== 0)
@@ -33147,7 +33143,7 @@ class local_cache_LocalCache {
             let at = 0;
             for (let n = -1; at < st.size && n !== 0; at += n)
                 n = (0,external_node_fs_.readSync)(fd, bytes, at, st.size - at, at);
-            return { kind: 'text', text: bytes.toString('utf8', 0, at) };
+            return { kind: 'text', text: bytes.toString('utf8', 0, at), stat: st };
         }
         catch (e) {
             return { kind: 'damaged', problem: e.message };
@@ -33200,16 +33196,16 @@ class local_cache_LocalCache {
             this.#onWarning(`cache entry ${key} is damaged (its ${name} ${problem}); ${done}`);
             throw failure;
         };
-        // The entry's mtime is its last use, for least-recently-used pruning: set at most once per run, and only
-        // when the last recorded use is older than USE_RESOLUTION_MS (like a file system's relatime), so that a
-        // run over entries used within the hour does not pay one metadata write per hit.
+        // The mtime of the entry's meta.json is its last use, for least-recently-used pruning: set at most once per
+        // run, and only when the last recorded use is older than USE_RESOLUTION_MS (like a file system's relatime),
+        // so that a run over entries used within the hour does not pay one metadata write per hit.
         let touched = Date.now() - usedAtMs < USE_RESOLUTION_MS;
         const touch = () => {
             if (touched)
                 return;
             touched = true;
             const now = new Date();
-            (0,background/* inBackground */.k)((0,promises_.utimes)(entry, now, now));
+            (0,background/* inBackground */.k)((0,promises_.utimes)(`${entry}/meta.json`, now, now));
         };
         return {
             key,
@@ -33292,7 +33288,7 @@ class local_cache_LocalCache {
      * took it). Damage found after a lookup is then not that entry's.
      */
     #since(key, ino) {
-        const st = (0,external_node_fs_.statSync)(this.#entry(key), { throwIfNoEntry: false });
+        const st = (0,external_node_fs_.lstatSync)(`${this.#entry(key)}/meta.json`, { throwIfNoEntry: false });
         if (st === undefined)
             return 'removed by another process';
         return identity(st) !== ino ? 'replaced' : undefined;
@@ -33576,8 +33572,9 @@ class EntryInTheWay extends Error {
     }
 }
 /**
- * Which directory an entry is: its inode, and its birth time, since a file system gives a directory removed a
- * moment ago's inode to the next one made. Not its mtime or ctime, which this run's own use of it changes.
+ * Which entry a meta.json belongs to (every save writes a new one): its inode, and its birth time, since a file
+ * system gives a file removed a moment ago's inode to the next one made. Not its mtime or ctime, which this run's
+ * own use of the entry changes.
  */
 function identity(st) {
     return `${st.ino}:${st.birthtimeMs}`;

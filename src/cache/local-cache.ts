@@ -2,10 +2,10 @@ import {
   chmodSync,
   closeSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readSync,
   renameSync,
-  statSync,
   type Stats,
   writeFileSync,
 } from 'node:fs';
@@ -40,7 +40,7 @@ import { inBackground } from '../util/background.js';
 
 export { isAlive, removeDeadTemps } from './dead-temps.js';
 
-/** How precisely an entry's last use is recorded (its mtime, which pruning orders by). */
+/** How precisely an entry's last use is recorded (its meta.json's mtime, which pruning orders by). */
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
 
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
@@ -68,6 +68,8 @@ export class LocalCache implements Cache {
   /** Entries looked up that are another user's (see #readMeta), and whether the run was told. */
   readonly #foreign: JobKey[] = [];
   #foreignWarned = false;
+  /** Asked once: a lookup compares a thousand meta.json owners with it, each a system call otherwise. */
+  readonly #uid = process.geteuid?.();
   #spaceCheckedAt = -Infinity;
   #lowOnSpace = false;
 
@@ -104,18 +106,14 @@ export class LocalCache implements Cache {
     // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
     // and nothing else runs while a run looks its keys up.
     for (const key of keys) {
-      const entry = this.#entry(key);
-      // Asked first because a miss is the common case in a cold run, and a failed read costs an exception; the
-      // entry's mtime comes with it (see #hit). An entry whose meta.json cannot even be seen (an unreadable
-      // directory) is dealt with when it is saved.
-      const st = statSync(entry, { throwIfNoEntry: false });
-      if (st === undefined) continue;
+      // meta.json opened straight away, without a stat of the entry first: a miss costs a failed open either way,
+      // and the open's fstat gives what the hit needs (see #hit).
       const read = this.#readMeta(key);
       if (read.kind === 'damaged') this.#damaged(key, read.problem);
       if (read.kind === 'foreign') this.#foreign.push(key);
       if (read.kind !== 'text') continue;
       const meta = parseEntryMeta(read.text, key);
-      if (meta.ok) hits.set(key, this.#hit(key, meta.value, st.mtimeMs, identity(st)));
+      if (meta.ok) hits.set(key, this.#hit(key, meta.value, read.stat.mtimeMs, identity(read.stat)));
       else this.#damaged(key, meta.error);
     }
     if (this.#foreign.length > 0 && !this.#foreignWarned) {
@@ -148,15 +146,14 @@ export class LocalCache implements Cache {
       return { kind: 'damaged', problem: (e as Error).message };
     }
     try {
-      const uid = process.geteuid?.();
-      if (uid !== undefined && st.uid !== uid) return { kind: 'foreign' };
+      if (this.#uid !== undefined && st.uid !== this.#uid) return { kind: 'foreign' };
       // This user's, but anyone may have written it: moved aside and saved anew (with its mode).
       if ((st.mode & 0o002) !== 0) return { kind: 'damaged', problem: 'its meta.json is writable by anyone' };
       // Of the size fstat gave (a lookup reads a thousand of these): one read, no second fstat.
       const bytes = Buffer.allocUnsafe(st.size);
       let at = 0;
       for (let n = -1; at < st.size && n !== 0; at += n) n = readSync(fd, bytes, at, st.size - at, at);
-      return { kind: 'text', text: bytes.toString('utf8', 0, at) };
+      return { kind: 'text', text: bytes.toString('utf8', 0, at), stat: st };
     } catch (e) {
       return { kind: 'damaged', problem: (e as Error).message };
     } finally {
@@ -205,15 +202,15 @@ export class LocalCache implements Cache {
       this.#onWarning(`cache entry ${key} is damaged (its ${name} ${problem}); ${done}`);
       throw failure;
     };
-    // The entry's mtime is its last use, for least-recently-used pruning: set at most once per run, and only
-    // when the last recorded use is older than USE_RESOLUTION_MS (like a file system's relatime), so that a
-    // run over entries used within the hour does not pay one metadata write per hit.
+    // The mtime of the entry's meta.json is its last use, for least-recently-used pruning: set at most once per
+    // run, and only when the last recorded use is older than USE_RESOLUTION_MS (like a file system's relatime),
+    // so that a run over entries used within the hour does not pay one metadata write per hit.
     let touched = Date.now() - usedAtMs < USE_RESOLUTION_MS;
     const touch = (): void => {
       if (touched) return;
       touched = true;
       const now = new Date();
-      inBackground(utimes(entry, now, now));
+      inBackground(utimes(`${entry}/meta.json`, now, now));
     };
     return {
       key,
@@ -305,7 +302,7 @@ export class LocalCache implements Cache {
    * took it). Damage found after a lookup is then not that entry's.
    */
   #since(key: JobKey, ino: string): 'replaced' | 'removed by another process' | undefined {
-    const st = statSync(this.#entry(key), { throwIfNoEntry: false });
+    const st = lstatSync(`${this.#entry(key)}/meta.json`, { throwIfNoEntry: false });
     if (st === undefined) return 'removed by another process';
     return identity(st) !== ino ? 'replaced' : undefined;
   }
@@ -597,8 +594,9 @@ class EntryInTheWay extends Error {
 }
 
 /**
- * Which directory an entry is: its inode, and its birth time, since a file system gives a directory removed a
- * moment ago's inode to the next one made. Not its mtime or ctime, which this run's own use of it changes.
+ * Which entry a meta.json belongs to (every save writes a new one): its inode, and its birth time, since a file
+ * system gives a file removed a moment ago's inode to the next one made. Not its mtime or ctime, which this run's
+ * own use of the entry changes.
  */
 function identity(st: { ino: number; birthtimeMs: number }): string {
   return `${st.ino}:${st.birthtimeMs}`;
@@ -606,7 +604,7 @@ function identity(st: { ino: number; birthtimeMs: number }): string {
 
 /** What an entry's meta.json holds, as #readMeta finds it. */
 type MetaRead =
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; stat: Stats }
   | { kind: 'missing' }
   | { kind: 'damaged'; problem: string }
   | { kind: 'foreign' };

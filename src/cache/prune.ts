@@ -21,7 +21,17 @@ async function treeSize(path: string): Promise<number> {
 }
 
 /**
- * Removes the least recently used artifacts (by entry mtime, which restores and log reads refresh) until the
+ * When an entry was last used: its meta.json's mtime, which lookups refresh (see LocalCache), or the directory's,
+ * which versions before that refreshed instead: the later of the two.
+ */
+async function lastUse(entry: string): Promise<number> {
+  const dir = (await stat(entry)).mtimeMs;
+  const meta = await lstat(join(entry, 'meta.json')).catch(() => undefined);
+  return meta === undefined ? dir : Math.max(dir, meta.mtimeMs);
+}
+
+/**
+ * Removes the least recently used artifacts (by last use, which restores and log reads refresh) until the
  * local cache holds at most `maxSizeBytes`. Each entry is renamed out of `entries/` before it is deleted, so a
  * concurrent run sees it either complete or gone. Entries are read-only by design: each removal makes its
  * directories writable first, and one entry that cannot be removed never stops the others.
@@ -42,7 +52,7 @@ export async function pruneCache(dir: string, opts: { maxSizeBytes: number }): P
     for (const key of await readdir(join(root, 'entries', shard)).catch(() => [] as string[])) {
       const path = join(root, 'entries', shard, key);
       try {
-        entries.push({ path, size: await treeSize(path), used: (await stat(path)).mtimeMs });
+        entries.push({ path, size: await treeSize(path), used: await lastUse(path) });
       } catch {
         // Removed concurrently, or unreadable: counted as the oldest, so that it goes first.
         entries.push({ path, size: 0, used: -Infinity });

@@ -31,14 +31,18 @@ describe('a hit is a use of its entry, for least-recently-used pruning', () => {
     };
     // Last used three and two hours ago: "hot" is the older one, until the run below uses it.
     const hoursAgo = (h: number): Date => new Date(Date.now() - h * 3600_000);
-    await utimes(entry('hot'), hoursAgo(3), hoursAgo(3));
-    await utimes(entry('cold'), hoursAgo(2), hoursAgo(2));
+    const usedAt = async (name: string, when: Date): Promise<void> => {
+      await utimes(join(entry(name), 'meta.json'), when, when);
+      await utimes(entry(name), when, when);
+    };
+    await usedAt('hot', hoursAgo(3));
+    await usedAt('cold', hoursAgo(2));
 
     // A plain run: no log replay, no report, so nothing reads the hit's logs.
     const used = await rig.run(['run', '--graph', 'hot.json', '--cache-dir', rig.cacheDir, '-q']);
     expect(used.code, used.stderr).toBe(0);
     expect(used.stdout).toMatch(/1 cached, 0 built/);
-    expect((await stat(entry('hot'))).mtimeMs).toBeGreaterThan(hoursAgo(1).getTime());
+    expect((await stat(join(entry('hot'), 'meta.json'))).mtimeMs).toBeGreaterThan(hoursAgo(1).getTime());
 
     // Room for one of the two: the one used last stays.
     const prune = await rig.run(['cache', 'prune', '--max-size', '150K', '--cache-dir', rig.cacheDir]);

@@ -56,6 +56,11 @@ describe('LocalCache', () => {
     cache = await LocalCache.create(join(dir, 'cache'), { onWarning: (m) => warnings.push(m) });
   });
   const entryDir = (key: JobKey): string => join(dir, 'cache/v1/entries', key.slice(0, 2), key);
+  /** An entry last used at `when`: what a lookup and a prune read (its meta.json's mtime, and its directory's). */
+  const usedAt = async (key: JobKey, when: Date): Promise<void> => {
+    await utimes(join(entryDir(key), 'meta.json'), when, when);
+    await utimes(entryDir(key), when, when);
+  };
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
   });
@@ -457,8 +462,8 @@ describe('LocalCache', () => {
     await save(KEY);
     await save(OTHER);
     // KEY was last used before OTHER, both beyond the hour that uses are recorded to; then KEY is used.
-    await utimes(entryDir(KEY), hoursAgo(3), hoursAgo(3));
-    await utimes(entryDir(OTHER), hoursAgo(2), hoursAgo(2));
+    await usedAt(KEY, hoursAgo(3));
+    await usedAt(OTHER, hoursAgo(2));
     await (await cache.lookup([KEY])).get(KEY)!.restore(join(dir, 'r'));
     const { remainingBytes: total } = await pruneCache(join(dir, 'cache'), { maxSizeBytes: Infinity });
     const r = await pruneCache(join(dir, 'cache'), { maxSizeBytes: Math.ceil(total / 2) + 8 });
@@ -471,20 +476,34 @@ describe('LocalCache', () => {
   it('records a use to the hour: a hit on an entry used within the hour writes nothing', async () => {
     await save(KEY);
     const recent = new Date(Date.now() - 10 * 60_000);
-    await utimes(entryDir(KEY), recent, recent);
+    const meta = join(entryDir(KEY), 'meta.json');
+    await usedAt(KEY, recent);
     let hit = (await cache.lookup([KEY])).get(KEY)!;
     await hit.logs();
     expect((await hit.restore(join(dir, 'r1'))).ok).toBe(true);
-    expect(Math.abs((await stat(entryDir(KEY))).mtimeMs - recent.getTime())).toBeLessThan(1);
-    await utimes(entryDir(KEY), hoursAgo(2), hoursAgo(2));
+    expect(Math.abs((await stat(meta)).mtimeMs - recent.getTime())).toBeLessThan(1);
+    await usedAt(KEY, hoursAgo(2));
     hit = (await cache.lookup([KEY])).get(KEY)!;
     await hit.logs();
     // The use is written in the background: waited for, on a busy machine for a while.
     const deadline = Date.now() + 10_000;
-    while ((await stat(entryDir(KEY))).mtimeMs < Date.now() - 60_000 && Date.now() < deadline) {
+    while ((await stat(meta)).mtimeMs < Date.now() - 60_000 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 20));
     }
-    expect((await stat(entryDir(KEY))).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+    expect((await stat(meta)).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('prunes by the later of the meta.json and directory mtimes: an entry a version before used is kept', async () => {
+    await save(KEY);
+    await save(OTHER);
+    // KEY's use recorded on its directory (as versions before recorded it), OTHER's on its meta.json.
+    await usedAt(KEY, hoursAgo(3));
+    await usedAt(OTHER, hoursAgo(2));
+    await utimes(entryDir(KEY), hoursAgo(1), hoursAgo(1));
+    const { remainingBytes: total } = await pruneCache(join(dir, 'cache'), { maxSizeBytes: Infinity });
+    const r = await pruneCache(join(dir, 'cache'), { maxSizeBytes: Math.ceil(total / 2) + 8 });
+    expect(r.removed).toBe(1);
+    expect([...(await cache.lookup([KEY, OTHER])).keys()]).toEqual([KEY]);
   });
 });
 
