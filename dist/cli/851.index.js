@@ -328,20 +328,23 @@ var git_command = __webpack_require__(8750);
 
 
 /**
- * Points a worktree of a pushed commit at its own copies of the workspace packages the commit builds: for each
- * link a `node_modules` of the checkout holds to one of the checkout's own packages (npm, yarn and pnpm link
- * workspace packages so: `node_modules/@fx/a -> ../../packages/a`), the worktree gets the same link to its own
- * copy, when `builds` says the graph writes one of the files that package's manifest names for importers (`main`,
- * `types`, `exports`...). A package importing another then gets it as pushed and built in the worktree, never the
- * checkout's (absent, or built from another commit). Nothing else is linked: every other package is found, as
- * before, in the checkout's `node_modules` above the worktree (which lies under `.git/`). A package whose files
- * the graph does not build (its `dist/` made by `npm install`'s `prepare`), or that has packages in a
- * `node_modules` of its own (which its worktree copy lacks), stays the checkout's.
+ * Gives a worktree of a pushed commit the installed packages of the checkout, with its own copies of the
+ * workspace packages the commit builds. The worktree lies under `.git/`, so the checkout's top `node_modules` is
+ * found above it, as it is; a package's own `node_modules` (pnpm's layout, npm's nested installs) is not: the
+ * worktree gets one of its own, with a link to each entry of the checkout's (never the dot-entries but `.bin`,
+ * nor one the graph's outputs lie in: what the build writes stays in the worktree).
+ *
+ * For each link a `node_modules` of the checkout holds to one of the checkout's own packages (npm, yarn and pnpm
+ * link workspace packages so: `node_modules/@fx/a -> ../../packages/a`), the worktree gets the same link to its
+ * own copy, when the graph writes one of the files that package's manifest names for importers (`main`, `types`,
+ * `exports`...). A package importing another then gets it as pushed and built in the worktree, never the
+ * checkout's (absent, or built from another commit). A package whose files the graph does not build (its `dist/`
+ * made by `npm install`'s `prepare`), or whose own `node_modules` the worktree cannot be given, stays the checkout's.
  *
  * Only into a `node_modules` git ignores there: one it does not ignore would hold untracked files, which a key
  * reads. Best effort: what cannot be linked is left out, and the build finds what it can, as before.
  */
-async function linkWorkspacePackages(checkout, worktree, builds) {
+async function linkWorkspacePackages(checkout, worktree, outputs) {
     const root = await (0,promises_.realpath)(checkout).catch(() => checkout);
     const manifests = await gitPaths(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
     const candidates = [];
@@ -356,53 +359,67 @@ async function linkWorkspacePackages(checkout, worktree, builds) {
     if (candidates.length === 0)
         return;
     const ignored = new Set(await gitPaths(worktree, ['check-ignore', '-z', '--stdin'], candidates.join('\0')));
+    const given = candidates.filter((c) => ignored.has(c) || ignored.has(c.slice(0, -1)));
+    // The packages whose own node_modules the worktree gets (see above), by directory.
+    const mirrored = new Set(given.filter((c) => c !== 'node_modules/').map((c) => c.slice(0, -'/node_modules/'.length)));
     const decided = new Map();
-    for (const c of candidates) {
-        if (!ignored.has(c) && !ignored.has(c.slice(0, -1)))
-            continue;
-        for (const name of await linkNames((0,external_node_path_.join)(checkout, c))) {
-            const real = await (0,promises_.realpath)((0,external_node_path_.join)(checkout, c, name)).catch(() => undefined);
-            if (real === undefined)
-                continue;
-            const pkg = (0,external_node_path_.relative)(root, real);
-            const parts = pkg.split(external_node_path_.sep);
-            // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
-            if (pkg === '' || parts[0] === '..' || parts.some((s) => s === 'node_modules' || s === '.git'))
-                continue;
-            const dir = parts.join('/');
-            if (!decided.has(dir)) {
-                decided.set(dir, 
-                // A package with packages of its own (npm nests a conflicting version; pnpm's layout) finds them only
-                // from the checkout's copy: it stays the checkout's.
-                installsOwn((0,external_node_path_.join)(checkout, dir)).then((own) => !own && builtForImporters(worktree, dir, builds)));
+    const ownCopy = (dir) => {
+        let d = decided.get(dir);
+        if (d === undefined) {
+            // A package with packages of its own that the worktree is not given finds them only from the checkout's copy.
+            d = (mirrored.has(dir) ? Promise.resolve(false) : installsOwn((0,external_node_path_.join)(checkout, dir))).then((lacking) => !lacking && builtForImporters(worktree, dir, outputs.matches));
+            decided.set(dir, d);
+        }
+        return d;
+    };
+    for (const c of given) {
+        const top = c === 'node_modules/';
+        for (const { name, link } of await moduleEntries((0,external_node_path_.join)(checkout, c))) {
+            let target;
+            if (link) {
+                const real = await (0,promises_.realpath)((0,external_node_path_.join)(checkout, c, name)).catch(() => undefined);
+                const pkg = real === undefined ? undefined : (0,external_node_path_.relative)(root, real);
+                const parts = pkg?.split(external_node_path_.sep) ?? [];
+                // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
+                if (pkg && parts[0] !== '..' && !parts.some((s) => s === 'node_modules' || s === '.git')) {
+                    if (await ownCopy(parts.join('/')))
+                        target = (0,external_node_path_.join)(worktree, pkg);
+                }
             }
-            if (!(await decided.get(dir)))
-                continue;
+            if (target === undefined) {
+                // The top one is found above the worktree, as it is.
+                if (top || (name.startsWith('.') && name !== '.bin') || holdsOutputs(`${c}${name}`, outputs.bases))
+                    continue;
+                target = (0,external_node_path_.join)(checkout, c, name);
+            }
             const to = (0,external_node_path_.join)(worktree, c, name);
             await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true }).catch(() => undefined);
-            await (0,promises_.symlink)((0,external_node_path_.join)(worktree, pkg), to).catch(() => undefined);
+            await (0,promises_.symlink)(target, to).catch(() => undefined);
         }
     }
+}
+/** Whether an output glob starts at `path` or inside it. */
+function holdsOutputs(path, bases) {
+    return bases.some((b) => b === path || b.startsWith(`${path}/`));
 }
 /** Whether the package at `dir` has packages in a `node_modules` of its own (not only `.cache` or `.bin`). */
 async function installsOwn(dir) {
     const names = await (0,promises_.readdir)((0,external_node_path_.join)(dir, 'node_modules')).catch(() => []);
     return names.some((n) => !n.startsWith('.'));
 }
-/** The names (`a`, `@fx/a`) of the links among a `node_modules` directory's entries. */
-async function linkNames(dir) {
-    const names = [];
+/** The entries (`a`, `@fx/a`, `.bin`) of a `node_modules` directory, the scopes' read through, and which are links. */
+async function moduleEntries(dir) {
+    const found = [];
     for (const e of await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => [])) {
-        if (e.isSymbolicLink())
-            names.push(e.name);
-        else if (e.name.startsWith('@') && e.isDirectory()) {
+        if (e.name.startsWith('@') && e.isDirectory()) {
             for (const s of await (0,promises_.readdir)((0,external_node_path_.join)(dir, e.name), { withFileTypes: true }).catch(() => [])) {
-                if (s.isSymbolicLink())
-                    names.push(`${e.name}/${s.name}`);
+                found.push({ name: `${e.name}/${s.name}`, link: s.isSymbolicLink() });
             }
         }
+        else
+            found.push({ name: e.name, link: e.isSymbolicLink() });
     }
-    return names;
+    return found;
 }
 /** Whether the graph writes a file the pushed commit's manifest of the package at `dir` names for importers. */
 async function builtForImporters(worktree, dir, builds) {
@@ -626,7 +643,7 @@ async function runPrePush(remote, io, opts = {}) {
             const wt = plan.worktree ?? (await worktrees.add(sha));
             live.add(wt);
             try {
-                await linkWorkspacePackages(repoDir, wt, await outputsMatcher(plan.graph));
+                await linkWorkspacePackages(repoDir, wt, await graphOutputs(plan.graph));
                 const failed = await buildInWorktree(plan.graph, plan.toRun, wt, sha, config.value.salt, cache, state, io, controller.signal);
                 for (const outcome of failed)
                     failures.push({ sha, outcome });
@@ -920,14 +937,17 @@ async function readAll(stream) {
         chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
     return Buffer.concat(chunks).toString('utf8');
 }
-/** Whether a job of the graph has an in-place output at `path` (relative to the source directory). */
-async function outputsMatcher(graph) {
+/** The graph's in-place outputs: whether a job writes `path` (relative to the source directory), and where. */
+async function graphOutputs(graph) {
     const globs = graph.jobs.flatMap((j) => (j.outputs && j.outputs.length > 0 ? [j.outputs] : []));
     if (globs.length === 0)
-        return () => false;
+        return { matches: () => false, bases: [] };
     const { compileOutputGlobs } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(254)]).then(__webpack_require__.bind(__webpack_require__, 4254));
     const compiled = globs.map((g) => compileOutputGlobs(g));
-    return (path) => compiled.some((c) => c.matches(path));
+    return {
+        matches: (path) => compiled.some((c) => c.matches(path)),
+        bases: compiled.flatMap((c) => c.bases),
+    };
 }
 
 // EXTERNAL MODULE: ./src/cli/args.ts

@@ -22,7 +22,7 @@ import { type GraphSource, type HookConfig, readHookConfig } from './config.js';
 import { isDeletion, isNewBranch, parsePushInput, type PushedRef } from './parse-push-input.js';
 import { readHookRemote } from './remote-config.js';
 import { Worktrees } from './worktree.js';
-import { linkWorkspacePackages } from './worktree-modules.js';
+import { type GraphOutputs, linkWorkspacePackages } from './worktree-modules.js';
 import { watchPusher } from './pusher-watch.js';
 import { printable } from '../util/printable.js';
 
@@ -110,7 +110,7 @@ export async function runPrePush(
       const wt = plan.worktree ?? (await worktrees.add(sha));
       live.add(wt);
       try {
-        await linkWorkspacePackages(repoDir, wt, await outputsMatcher(plan.graph));
+        await linkWorkspacePackages(repoDir, wt, await graphOutputs(plan.graph));
         const failed = await buildInWorktree(
           plan.graph,
           plan.toRun,
@@ -481,11 +481,14 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Whether a job of the graph has an in-place output at `path` (relative to the source directory). */
-async function outputsMatcher(graph: Graph): Promise<(path: string) => boolean> {
+/** The graph's in-place outputs: whether a job writes `path` (relative to the source directory), and where. */
+async function graphOutputs(graph: Graph): Promise<GraphOutputs> {
   const globs = graph.jobs.flatMap((j) => (j.outputs && j.outputs.length > 0 ? [j.outputs] : []));
-  if (globs.length === 0) return () => false;
+  if (globs.length === 0) return { matches: () => false, bases: [] };
   const { compileOutputGlobs } = await import('../executor/output-globs.js');
   const compiled = globs.map((g) => compileOutputGlobs(g));
-  return (path) => compiled.some((c) => c.matches(path));
+  return {
+    matches: (path) => compiled.some((c) => c.matches(path)),
+    bases: compiled.flatMap((c) => c.bases),
+  };
 }

@@ -2,16 +2,27 @@ import { lstat, mkdir, readFile, readdir, realpath, symlink } from 'node:fs/prom
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { gitText } from '../ids/git-command.js';
 
+/** What a worktree's links ask of the graph: whether it writes a file, and the directories its outputs lie under. */
+export interface GraphOutputs {
+  /** Whether an output glob of a job matches `path` (relative to the source directory). */
+  matches(path: string): boolean;
+  /** The directories the output globs start from (`dist`, `node_modules/gen`; `''` for the top). */
+  bases: readonly string[];
+}
+
 /**
- * Points a worktree of a pushed commit at its own copies of the workspace packages the commit builds: for each
- * link a `node_modules` of the checkout holds to one of the checkout's own packages (npm, yarn and pnpm link
- * workspace packages so: `node_modules/@fx/a -> ../../packages/a`), the worktree gets the same link to its own
- * copy, when `builds` says the graph writes one of the files that package's manifest names for importers (`main`,
- * `types`, `exports`...). A package importing another then gets it as pushed and built in the worktree, never the
- * checkout's (absent, or built from another commit). Nothing else is linked: every other package is found, as
- * before, in the checkout's `node_modules` above the worktree (which lies under `.git/`). A package whose files
- * the graph does not build (its `dist/` made by `npm install`'s `prepare`), or that has packages in a
- * `node_modules` of its own (which its worktree copy lacks), stays the checkout's.
+ * Gives a worktree of a pushed commit the installed packages of the checkout, with its own copies of the
+ * workspace packages the commit builds. The worktree lies under `.git/`, so the checkout's top `node_modules` is
+ * found above it, as it is; a package's own `node_modules` (pnpm's layout, npm's nested installs) is not: the
+ * worktree gets one of its own, with a link to each entry of the checkout's (never the dot-entries but `.bin`,
+ * nor one the graph's outputs lie in: what the build writes stays in the worktree).
+ *
+ * For each link a `node_modules` of the checkout holds to one of the checkout's own packages (npm, yarn and pnpm
+ * link workspace packages so: `node_modules/@fx/a -> ../../packages/a`), the worktree gets the same link to its
+ * own copy, when the graph writes one of the files that package's manifest names for importers (`main`, `types`,
+ * `exports`...). A package importing another then gets it as pushed and built in the worktree, never the
+ * checkout's (absent, or built from another commit). A package whose files the graph does not build (its `dist/`
+ * made by `npm install`'s `prepare`), or whose own `node_modules` the worktree cannot be given, stays the checkout's.
  *
  * Only into a `node_modules` git ignores there: one it does not ignore would hold untracked files, which a key
  * reads. Best effort: what cannot be linked is left out, and the build finds what it can, as before.
@@ -19,7 +30,7 @@ import { gitText } from '../ids/git-command.js';
 export async function linkWorkspacePackages(
   checkout: string,
   worktree: string,
-  builds: (path: string) => boolean,
+  outputs: GraphOutputs,
 ): Promise<void> {
   const root = await realpath(checkout).catch(() => checkout);
   const manifests = await gitPaths(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
@@ -32,32 +43,52 @@ export async function linkWorkspacePackages(
   }
   if (candidates.length === 0) return;
   const ignored = new Set(await gitPaths(worktree, ['check-ignore', '-z', '--stdin'], candidates.join('\0')));
+  const given = candidates.filter((c) => ignored.has(c) || ignored.has(c.slice(0, -1)));
+  // The packages whose own node_modules the worktree gets (see above), by directory.
+  const mirrored = new Set(
+    given.filter((c) => c !== 'node_modules/').map((c) => c.slice(0, -'/node_modules/'.length)),
+  );
   const decided = new Map<string, Promise<boolean>>();
-  for (const c of candidates) {
-    if (!ignored.has(c) && !ignored.has(c.slice(0, -1))) continue;
-    for (const name of await linkNames(join(checkout, c))) {
-      const real = await realpath(join(checkout, c, name)).catch(() => undefined);
-      if (real === undefined) continue;
-      const pkg = relative(root, real);
-      const parts = pkg.split(sep);
-      // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
-      if (pkg === '' || parts[0] === '..' || parts.some((s) => s === 'node_modules' || s === '.git'))
-        continue;
-      const dir = parts.join('/');
-      if (!decided.has(dir)) {
-        decided.set(
-          dir,
-          // A package with packages of its own (npm nests a conflicting version; pnpm's layout) finds them only
-          // from the checkout's copy: it stays the checkout's.
-          installsOwn(join(checkout, dir)).then((own) => !own && builtForImporters(worktree, dir, builds)),
-        );
+  const ownCopy = (dir: string): Promise<boolean> => {
+    let d = decided.get(dir);
+    if (d === undefined) {
+      // A package with packages of its own that the worktree is not given finds them only from the checkout's copy.
+      d = (mirrored.has(dir) ? Promise.resolve(false) : installsOwn(join(checkout, dir))).then(
+        (lacking) => !lacking && builtForImporters(worktree, dir, outputs.matches),
+      );
+      decided.set(dir, d);
+    }
+    return d;
+  };
+  for (const c of given) {
+    const top = c === 'node_modules/';
+    for (const { name, link } of await moduleEntries(join(checkout, c))) {
+      let target: string | undefined;
+      if (link) {
+        const real = await realpath(join(checkout, c, name)).catch(() => undefined);
+        const pkg = real === undefined ? undefined : relative(root, real);
+        const parts = pkg?.split(sep) ?? [];
+        // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
+        if (pkg && parts[0] !== '..' && !parts.some((s) => s === 'node_modules' || s === '.git')) {
+          if (await ownCopy(parts.join('/'))) target = join(worktree, pkg);
+        }
       }
-      if (!(await decided.get(dir))) continue;
+      if (target === undefined) {
+        // The top one is found above the worktree, as it is.
+        if (top || (name.startsWith('.') && name !== '.bin') || holdsOutputs(`${c}${name}`, outputs.bases))
+          continue;
+        target = join(checkout, c, name);
+      }
       const to = join(worktree, c, name);
       await mkdir(dirname(to), { recursive: true }).catch(() => undefined);
-      await symlink(join(worktree, pkg), to).catch(() => undefined);
+      await symlink(target, to).catch(() => undefined);
     }
   }
+}
+
+/** Whether an output glob starts at `path` or inside it. */
+function holdsOutputs(path: string, bases: readonly string[]): boolean {
+  return bases.some((b) => b === path || b.startsWith(`${path}/`));
 }
 
 /** Whether the package at `dir` has packages in a `node_modules` of its own (not only `.cache` or `.bin`). */
@@ -66,18 +97,17 @@ async function installsOwn(dir: string): Promise<boolean> {
   return names.some((n) => !n.startsWith('.'));
 }
 
-/** The names (`a`, `@fx/a`) of the links among a `node_modules` directory's entries. */
-async function linkNames(dir: string): Promise<string[]> {
-  const names: string[] = [];
+/** The entries (`a`, `@fx/a`, `.bin`) of a `node_modules` directory, the scopes' read through, and which are links. */
+async function moduleEntries(dir: string): Promise<{ name: string; link: boolean }[]> {
+  const found: { name: string; link: boolean }[] = [];
   for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    if (e.isSymbolicLink()) names.push(e.name);
-    else if (e.name.startsWith('@') && e.isDirectory()) {
+    if (e.name.startsWith('@') && e.isDirectory()) {
       for (const s of await readdir(join(dir, e.name), { withFileTypes: true }).catch(() => [])) {
-        if (s.isSymbolicLink()) names.push(`${e.name}/${s.name}`);
+        found.push({ name: `${e.name}/${s.name}`, link: s.isSymbolicLink() });
       }
-    }
+    } else found.push({ name: e.name, link: e.isSymbolicLink() });
   }
-  return names;
+  return found;
 }
 
 /** Whether the graph writes a file the pushed commit's manifest of the package at `dir` names for importers. */

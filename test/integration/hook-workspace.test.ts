@@ -86,7 +86,7 @@ describe('the pre-push hook with installed packages in the checkout', () => {
     }, 60_000);
   }
 
-  it('leaves a workspace package with packages of its own as the checkout has it, and a manifest that is not an object', async () => {
+  it('builds a workspace package with packages of its own (a nested conflicting version) against them, and skips a manifest that is not an object', async () => {
     const pkg = (name: string, build: string, deps: Record<string, string> = {}): string =>
       JSON.stringify({
         name,
@@ -127,6 +127,65 @@ describe('the pre-push hook with installed packages in the checkout', () => {
     expect(r.code, r.stderr).toBe(0);
     await rm(rig.path('clone/packages/b/dist'), { recursive: true });
     const run = await rig.cli('run');
+    expect(run.stdout).toMatch(/2 cached, 0 built/);
+    expect(readFileSync(rig.path('clone/packages/b/dist/out.txt'), 'utf8')).toBe('a+dep1\n');
+  }, 60_000);
+
+  it("gives the worktree the packages' own node_modules (pnpm's layout), with the workspace package it builds", async () => {
+    const pkg = (name: string, build: string, deps: Record<string, string>): string =>
+      JSON.stringify({
+        name,
+        version: '1.0.0',
+        main: 'dist/index.js',
+        scripts: { build },
+        dependencies: deps,
+      });
+    await rig.commit({
+      'package.json': JSON.stringify({ name: 'fx', private: true, workspaces: ['packages/*'] }),
+      '.gitignore': 'node_modules/\ndist/\n',
+      '.npmrc': 'update-notifier=false\n',
+      'packages/a/package.json': pkg('@fx/a', 'mkdir -p dist && cp src/index.js dist/index.js', {
+        dep: '1.0.0',
+      }),
+      'packages/a/src/index.js': "module.exports = 'a+' + require('dep');\n",
+      'packages/b/package.json': pkg(
+        '@fx/b',
+        `mkdir -p dist node_modules/.cache && node -e 'console.log(require("@fx/a"))' > dist/out.txt && echo x > node_modules/.cache/made`,
+        { '@fx/a': '1.0.0' },
+      ),
+      'packages/b/src.txt': 'one\n',
+      'disbuild.json': JSON.stringify({
+        tasks: { build: { script: 'build', outputs: ['dist/**'], deps: ['^build'] } },
+      }),
+    });
+    // As pnpm installs a workspace (npm's `install-strategy=nested` too): each package's dependencies in a
+    // node_modules of its own, links into the root's store, and a workspace dependency as a link to the package's
+    // directory. The checkout never built `a`.
+    await mkdir(rig.path('clone/node_modules/.pnpm/dep@1.0.0/node_modules/dep'), { recursive: true });
+    writeFileSync(
+      rig.path('clone/node_modules/.pnpm/dep@1.0.0/node_modules/dep/index.js'),
+      "module.exports = 'dep1';\n",
+    );
+    await mkdir(rig.path('clone/packages/a/node_modules'), { recursive: true });
+    symlinkSync(
+      '../../../node_modules/.pnpm/dep@1.0.0/node_modules/dep',
+      rig.path('clone/packages/a/node_modules/dep'),
+    );
+    await mkdir(rig.path('clone/packages/b/node_modules/@fx'), { recursive: true });
+    await mkdir(rig.path('clone/packages/b/node_modules/.cache'), { recursive: true });
+    symlinkSync('../../../a', rig.path('clone/packages/b/node_modules/@fx/a'));
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const r = await rig.push('-q', 'origin', 'main');
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(rig.path('clone/packages/a/dist'))).toBe(false);
+    // Nothing written through to the checkout, nothing of it changed, and the worktree gone.
+    expect(existsSync(rig.path('clone/packages/b/node_modules/.cache/made'))).toBe(false);
+    expect(readlinkSync(rig.path('clone/packages/b/node_modules/@fx/a'))).toBe('../../../a');
+    expect(readdirSync(rig.path('clone/packages/a/node_modules'))).toEqual(['dep']);
+    expect(readdirSync(rig.path('clone/.git/disbuild-worktrees'))).toEqual([]);
+    // What the hook built is what the checkout builds.
+    const run = await rig.cli('run');
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/2 cached, 0 built/);
     expect(readFileSync(rig.path('clone/packages/b/dist/out.txt'), 'utf8')).toBe('a+dep1\n');
   }, 60_000);
