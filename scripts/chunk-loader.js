@@ -7,6 +7,8 @@
 // what it used; V8 checks it again when it is read and refuses what does not fit (then it is written anew). Only a
 // file that this user owns and nobody else may write is read (compiled code is code). Trouble of any kind (no home,
 // a full disk, a foreign or damaged file) costs the cache, never the run. DISBUILD_CODE_CACHE=off turns it off.
+// Each version of the tool leaves files of its own: a file's mtime is its last use (refreshed by a read at most
+// once a day), and a run that writes removes the files unused for 30 days.
 //
 // Node's modules are taken with require, not import: an ES import of a built-in module builds its module namespace,
 // which reads every export once, and with them the lazy ones (fs.promises with readline, fs.ReadStream with the
@@ -33,6 +35,11 @@ function __dccDir() {
 }
 
 /** The cached code at `path`, when it is a file of this user's own that nobody else can have written. */
+/** How long a file unused stays (another version's, most often). */
+const __dccUsedWithinMs = 30 * 86_400_000;
+/** How precisely a use is recorded: a read refreshes the mtime once this much older, not every run. */
+const __dccUseResolutionMs = 86_400_000;
+
 function __dccRead(path) {
   let fd;
   try {
@@ -41,6 +48,14 @@ function __dccRead(path) {
     fd = __dccFs.openSync(path, c.O_RDONLY | c.O_NONBLOCK | c.O_NOFOLLOW);
     const st = __dccFs.fstatSync(fd);
     if (!st.isFile() || st.uid !== process.geteuid() || (st.mode & 0o022) !== 0) return undefined;
+    const now = Date.now();
+    if (now - st.mtimeMs > __dccUseResolutionMs) {
+      try {
+        __dccFs.futimesSync(fd, now / 1000, now / 1000);
+      } catch {
+        // Unrecorded: at worst the file is written again after a removal.
+      }
+    }
     return __dccFs.readFileSync(fd);
   } catch {
     return undefined;
@@ -49,22 +64,36 @@ function __dccRead(path) {
   }
 }
 
-/** Removes temp files of processes that died writing (a SIGKILL between write and rename), once per writing run. */
-function __dccRemoveDeadTemps(dir) {
+/**
+ * Removes temp files of processes that died writing (a SIGKILL between write and rename), and the files of code
+ * unused for __dccUsedWithinMs: once per writing run.
+ */
+function __dccRemoveLeftovers(dir) {
   let names;
   try {
     names = __dccFs.readdirSync(dir);
   } catch {
     return;
   }
+  const now = Date.now();
   for (const name of names) {
-    const m = /\.(\d+)\.tmp$/.exec(name);
-    if (!m || Number(m[1]) === process.pid) continue;
-    try {
-      process.kill(Number(m[1]), 0);
-      continue;
-    } catch (e) {
-      if (e.code !== 'ESRCH') continue;
+    const temp = /\.(\d+)\.tmp$/.exec(name);
+    if (temp) {
+      if (Number(temp[1]) === process.pid) continue;
+      try {
+        process.kill(Number(temp[1]), 0);
+        continue;
+      } catch (e) {
+        if (e.code !== 'ESRCH') continue;
+      }
+    } else {
+      if (!/-[0-9a-f]{32}\.v8$/.test(name)) continue;
+      try {
+        const st = __dccFs.lstatSync(__dccPath.join(dir, name));
+        if (!st.isFile() || now - st.mtimeMs < __dccUsedWithinMs) continue;
+      } catch {
+        continue;
+      }
     }
     try {
       __dccFs.rmSync(__dccPath.join(dir, name), { force: true });
@@ -76,7 +105,7 @@ function __dccRemoveDeadTemps(dir) {
 
 function __dccWriteAll() {
   const writes = __dccToWrite.splice(0);
-  if (writes.length > 0) __dccRemoveDeadTemps(__dccPath.dirname(writes[0].path));
+  if (writes.length > 0) __dccRemoveLeftovers(__dccPath.dirname(writes[0].path));
   for (const { script, path } of writes) {
     const temp = `${path}.${process.pid}.tmp`;
     try {

@@ -10,6 +10,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -134,6 +135,35 @@ if (process.argv[1].endsWith('index.js')) process.on('exit', () => require('node
     expect(existsSync(deadTemp)).toBe(false);
     expect(existsSync(liveTemp)).toBe(true);
     expect(files().filter((f) => f.endsWith('.v8')).length).toBeGreaterThan(0);
+  });
+
+  it('removes the files no run has used for 30 days, when it writes one, and keeps those in use from looking unused', async () => {
+    await runOk();
+    // Kept from here on: the code of the chunks a cached run loads.
+    await rm(codeDir(), { recursive: true });
+    await runOk();
+    const used = files();
+    const daysAgo = (d: number): Date => new Date(Date.now() - d * 86_400_000);
+    // Another build's chunks (an older version of the tool), last used 40 and 20 days ago; one of this build's
+    // files written 35 days ago and read every run since.
+    const stale = join(codeDir(), `7.index-${'1'.repeat(32)}.v8`);
+    const recent = join(codeDir(), `7.index-${'2'.repeat(32)}.v8`);
+    writeFileSync(stale, 'old code', { mode: 0o600 });
+    writeFileSync(recent, 'old code', { mode: 0o600 });
+    utimesSync(stale, daysAgo(40), daysAgo(40));
+    utimesSync(recent, daysAgo(20), daysAgo(20));
+    utimesSync(used[0]!, daysAgo(35), daysAgo(35));
+    // A run that writes nothing removes nothing; its read of a file marks the file used.
+    await runOk();
+    expect(existsSync(stale)).toBe(true);
+    expect(statSync(used[0]!).mtimeMs).toBeGreaterThan(daysAgo(1).getTime());
+    // A run that writes (a chunk's file gone) removes what is unused.
+    utimesSync(used[1]!, daysAgo(35), daysAgo(35));
+    rmSync(used[2]!);
+    await runOk();
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(files().filter((f) => used.includes(f))).toEqual(used);
   });
 
   it('runs without it when its place cannot be written, and keeps none when DISBUILD_CODE_CACHE=off', async () => {
