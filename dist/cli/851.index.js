@@ -321,6 +321,8 @@ class Worktrees {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/ids/git-command.ts
 var git_command = __webpack_require__(8750);
 ;// CONCATENATED MODULE: ./src/hook/worktree-modules.ts
@@ -344,15 +346,15 @@ var git_command = __webpack_require__(8750);
  * Only into a `node_modules` git ignores there: one it does not ignore would hold untracked files, which a key
  * reads. Best effort: what cannot be linked is left out, and the build finds what it can, as before.
  */
-async function linkWorkspacePackages(checkout, worktree, outputs) {
-    const root = await (0,promises_.realpath)(checkout).catch(() => checkout);
+async function linkWorkspacePackages(checkout, worktree, outputs, scope) {
+    const root = realOrUndefined(checkout) ?? checkout;
     const manifests = await gitPaths(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
     const candidates = [];
     for (const m of manifests) {
         const d = m.slice(0, -'package.json'.length);
         if (d.split('/').includes('node_modules'))
             continue;
-        const st = await (0,promises_.lstat)((0,external_node_path_.join)(checkout, d, 'node_modules')).catch(() => undefined);
+        const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(checkout, d, 'node_modules'), { throwIfNoEntry: false });
         if (st?.isDirectory())
             candidates.push(`${d}node_modules/`);
     }
@@ -360,59 +362,123 @@ async function linkWorkspacePackages(checkout, worktree, outputs) {
         return;
     const ignored = new Set(await gitPaths(worktree, ['check-ignore', '-z', '--stdin'], candidates.join('\0')));
     const given = candidates.filter((c) => ignored.has(c) || ignored.has(c.slice(0, -1)));
-    // The packages whose own node_modules the worktree gets (see above), by directory.
-    const mirrored = new Set(given.filter((c) => c !== 'node_modules/').map((c) => c.slice(0, -'/node_modules/'.length)));
+    // The packages whose own node_modules the worktree can be given whole (see above), by directory: not one an
+    // output glob starts in (`node_modules/gen-*/out.txt`), whose entries the build may write.
+    const whole = new Set(given
+        .filter((c) => c !== 'node_modules/' && !outputs.bases.some((b) => `${b}/`.startsWith(c)))
+        .map((c) => c.slice(0, -'/node_modules/'.length)));
     const decided = new Map();
     const ownCopy = (dir) => {
         let d = decided.get(dir);
         if (d === undefined) {
             // A package with packages of its own that the worktree is not given finds them only from the checkout's copy.
-            d = (mirrored.has(dir) ? Promise.resolve(false) : installsOwn((0,external_node_path_.join)(checkout, dir))).then((lacking) => !lacking && builtForImporters(worktree, dir, outputs.matches));
+            d =
+                (whole.has(dir) || !installsOwn((0,external_node_path_.join)(checkout, dir))) &&
+                    builtForImporters(worktree, dir, outputs.matches);
             decided.set(dir, d);
         }
         return d;
     };
-    for (const c of given) {
+    // Synchronous: nothing else runs meanwhile, and thousands of links through the thread pool cost seconds.
+    const made = new Set();
+    const makeDir = (dir) => {
+        if (made.has(dir))
+            return;
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        made.add(dir);
+    };
+    const linkAt = (path, target) => {
+        try {
+            makeDir((0,external_node_path_.dirname)(path));
+            (0,external_node_fs_.symlinkSync)(target, path);
+        }
+        catch {
+            // Left out: the build finds what it can.
+        }
+    };
+    // The top node_modules, for its links to workspace packages; then the own node_modules of the packages the jobs
+    // run in (with those above them), and of each workspace package they get the worktree's copy of.
+    const queue = given.filter((c) => c === 'node_modules/' ||
+        scope === undefined ||
+        scope.some((dir) => `${dir}/`.startsWith(c.slice(0, -'node_modules/'.length))));
+    const queued = new Set(queue);
+    for (let c = queue.shift(); c !== undefined; c = queue.shift()) {
         const top = c === 'node_modules/';
-        for (const { name, link } of await moduleEntries((0,external_node_path_.join)(checkout, c))) {
+        for (const { name, link } of moduleEntries((0,external_node_path_.join)(checkout, c))) {
+            const at = `${c}${name}`;
             let target;
             if (link) {
-                const real = await (0,promises_.realpath)((0,external_node_path_.join)(checkout, c, name)).catch(() => undefined);
+                const real = realOrUndefined((0,external_node_path_.join)(checkout, at));
                 const pkg = real === undefined ? undefined : (0,external_node_path_.relative)(root, real);
                 const parts = pkg?.split(external_node_path_.sep) ?? [];
                 // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
                 if (pkg && parts[0] !== '..' && !parts.some((s) => s === 'node_modules' || s === '.git')) {
-                    if (await ownCopy(parts.join('/')))
+                    const dir = parts.join('/');
+                    if (ownCopy(dir)) {
                         target = (0,external_node_path_.join)(worktree, pkg);
+                        const own = `${dir}/node_modules/`;
+                        if (whole.has(dir) && !queued.has(own)) {
+                            queued.add(own);
+                            queue.push(own);
+                        }
+                    }
                 }
             }
             if (target === undefined) {
-                // The top one is found above the worktree, as it is.
-                if (top || (name.startsWith('.') && name !== '.bin') || holdsOutputs(`${c}${name}`, outputs.bases))
+                // The top one is found above the worktree, as it is; what the build may write is left to it.
+                if (top || (name.startsWith('.') && name !== '.bin') || holdsOutputs(at, c, outputs.bases))
                     continue;
-                target = (0,external_node_path_.join)(checkout, c, name);
+                if (name === '.bin') {
+                    // A directory of its own, so that a build adding a command adds it in the worktree.
+                    try {
+                        makeDir((0,external_node_path_.join)(worktree, at));
+                    }
+                    catch {
+                        continue;
+                    }
+                    for (const bin of entriesOf((0,external_node_path_.join)(checkout, at)))
+                        linkAt((0,external_node_path_.join)(worktree, at, bin.name), (0,external_node_path_.join)(checkout, at, bin.name));
+                    continue;
+                }
+                target = (0,external_node_path_.join)(checkout, at);
             }
-            const to = (0,external_node_path_.join)(worktree, c, name);
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(to), { recursive: true }).catch(() => undefined);
-            await (0,promises_.symlink)(target, to).catch(() => undefined);
+            linkAt((0,external_node_path_.join)(worktree, at), target);
         }
     }
 }
-/** Whether an output glob starts at `path` or inside it. */
-function holdsOutputs(path, bases) {
-    return bases.some((b) => b === path || b.startsWith(`${path}/`));
+function realOrUndefined(path) {
+    try {
+        return external_node_fs_.realpathSync.native(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+function entriesOf(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
+    }
+    catch {
+        return [];
+    }
+}
+/**
+ * Whether an output glob may match inside the entry at `path` of the node_modules directory `dir`: it starts at
+ * the entry or inside it, or in `dir` or a scope of it above the entry (`node_modules/gen-*\/out.txt`).
+ */
+function holdsOutputs(path, dir, bases) {
+    return bases.some((b) => b === path || b.startsWith(`${path}/`) || (path.startsWith(`${b}/`) && `${b}/`.startsWith(dir)));
 }
 /** Whether the package at `dir` has packages in a `node_modules` of its own (not only `.cache` or `.bin`). */
-async function installsOwn(dir) {
-    const names = await (0,promises_.readdir)((0,external_node_path_.join)(dir, 'node_modules')).catch(() => []);
-    return names.some((n) => !n.startsWith('.'));
+function installsOwn(dir) {
+    return entriesOf((0,external_node_path_.join)(dir, 'node_modules')).some((e) => !e.name.startsWith('.'));
 }
 /** The entries (`a`, `@fx/a`, `.bin`) of a `node_modules` directory, the scopes' read through, and which are links. */
-async function moduleEntries(dir) {
+function moduleEntries(dir) {
     const found = [];
-    for (const e of await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => [])) {
+    for (const e of entriesOf(dir)) {
         if (e.name.startsWith('@') && e.isDirectory()) {
-            for (const s of await (0,promises_.readdir)((0,external_node_path_.join)(dir, e.name), { withFileTypes: true }).catch(() => [])) {
+            for (const s of entriesOf((0,external_node_path_.join)(dir, e.name))) {
                 found.push({ name: `${e.name}/${s.name}`, link: s.isSymbolicLink() });
             }
         }
@@ -422,10 +488,10 @@ async function moduleEntries(dir) {
     return found;
 }
 /** Whether the graph writes a file the pushed commit's manifest of the package at `dir` names for importers. */
-async function builtForImporters(worktree, dir, builds) {
+function builtForImporters(worktree, dir, builds) {
     let manifest;
     try {
-        const parsed = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(worktree, dir, 'package.json'), 'utf8'));
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(worktree, dir, 'package.json'), 'utf8'));
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
             return false;
         manifest = parsed;
@@ -457,8 +523,6 @@ async function gitPaths(cwd, args, input) {
     return r.ok ? r.value.split('\0').filter(Boolean) : [];
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/hook/pusher-watch.ts
 
 /**
@@ -643,7 +707,7 @@ async function runPrePush(remote, io, opts = {}) {
             const wt = plan.worktree ?? (await worktrees.add(sha));
             live.add(wt);
             try {
-                await linkWorkspacePackages(repoDir, wt, await graphOutputs(plan.graph));
+                await linkWorkspacePackages(repoDir, wt, await graphOutputs(plan.graph), jobDirs(plan.graph, plan.toRun));
                 const failed = await buildInWorktree(plan.graph, plan.toRun, wt, sha, config.value.salt, cache, state, io, controller.signal);
                 for (const outcome of failed)
                     failures.push({ sha, outcome });
@@ -936,6 +1000,32 @@ async function readAll(stream) {
     for await (const c of stream)
         chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
     return Buffer.concat(chunks).toString('utf8');
+}
+/**
+ * The directories (relative to the source directory) the commands of `jobs` run in; undefined when one runs at
+ * the top, or somewhere a template or an absolute path decides (such a job may reach any package).
+ */
+function jobDirs(graph, jobs) {
+    const dirs = new Set();
+    for (const label of jobs) {
+        for (const cmd of graph.byLabel.get(label)?.cmds ?? []) {
+            if (cmd.kind !== 'exec')
+                continue;
+            // `{{SOURCE_DIR}}/packages/a` is `packages/a`.
+            const [first, ...rest] = cmd.workingDirectory;
+            const parts = first?.kind === 'source-dir' ? rest : cmd.workingDirectory;
+            if (parts.some((p) => p.kind !== 'text'))
+                return undefined;
+            let dir = parts.map((p) => (p.kind === 'text' ? p.text : '')).join('');
+            if (first?.kind === 'source-dir')
+                dir = dir.replace(/^\/+/, '');
+            dir = external_node_path_.posix.normalize(dir || '.').replace(/\/$/, '');
+            if (dir === '.' || dir.startsWith('/') || dir === '..' || dir.startsWith('../'))
+                return undefined;
+            dirs.add(dir);
+        }
+    }
+    return [...dirs];
 }
 /** The graph's in-place outputs: whether a job writes `path` (relative to the source directory), and where. */
 async function graphOutputs(graph) {

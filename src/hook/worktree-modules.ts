@@ -1,4 +1,12 @@
-import { lstat, mkdir, readFile, readdir, realpath, symlink } from 'node:fs/promises';
+import {
+  type Dirent,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  symlinkSync,
+} from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { gitText } from '../ids/git-command.js';
 
@@ -31,78 +39,143 @@ export async function linkWorkspacePackages(
   checkout: string,
   worktree: string,
   outputs: GraphOutputs,
+  scope?: readonly string[],
 ): Promise<void> {
-  const root = await realpath(checkout).catch(() => checkout);
+  const root = realOrUndefined(checkout) ?? checkout;
   const manifests = await gitPaths(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
   const candidates: string[] = [];
   for (const m of manifests) {
     const d = m.slice(0, -'package.json'.length);
     if (d.split('/').includes('node_modules')) continue;
-    const st = await lstat(join(checkout, d, 'node_modules')).catch(() => undefined);
+    const st = lstatSync(join(checkout, d, 'node_modules'), { throwIfNoEntry: false });
     if (st?.isDirectory()) candidates.push(`${d}node_modules/`);
   }
   if (candidates.length === 0) return;
   const ignored = new Set(await gitPaths(worktree, ['check-ignore', '-z', '--stdin'], candidates.join('\0')));
   const given = candidates.filter((c) => ignored.has(c) || ignored.has(c.slice(0, -1)));
-  // The packages whose own node_modules the worktree gets (see above), by directory.
-  const mirrored = new Set(
-    given.filter((c) => c !== 'node_modules/').map((c) => c.slice(0, -'/node_modules/'.length)),
+  // The packages whose own node_modules the worktree can be given whole (see above), by directory: not one an
+  // output glob starts in (`node_modules/gen-*/out.txt`), whose entries the build may write.
+  const whole = new Set(
+    given
+      .filter((c) => c !== 'node_modules/' && !outputs.bases.some((b) => `${b}/`.startsWith(c)))
+      .map((c) => c.slice(0, -'/node_modules/'.length)),
   );
-  const decided = new Map<string, Promise<boolean>>();
-  const ownCopy = (dir: string): Promise<boolean> => {
+  const decided = new Map<string, boolean>();
+  const ownCopy = (dir: string): boolean => {
     let d = decided.get(dir);
     if (d === undefined) {
       // A package with packages of its own that the worktree is not given finds them only from the checkout's copy.
-      d = (mirrored.has(dir) ? Promise.resolve(false) : installsOwn(join(checkout, dir))).then(
-        (lacking) => !lacking && builtForImporters(worktree, dir, outputs.matches),
-      );
+      d =
+        (whole.has(dir) || !installsOwn(join(checkout, dir))) &&
+        builtForImporters(worktree, dir, outputs.matches);
       decided.set(dir, d);
     }
     return d;
   };
-  for (const c of given) {
+  // Synchronous: nothing else runs meanwhile, and thousands of links through the thread pool cost seconds.
+  const made = new Set<string>();
+  const makeDir = (dir: string): void => {
+    if (made.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  };
+  const linkAt = (path: string, target: string): void => {
+    try {
+      makeDir(dirname(path));
+      symlinkSync(target, path);
+    } catch {
+      // Left out: the build finds what it can.
+    }
+  };
+  // The top node_modules, for its links to workspace packages; then the own node_modules of the packages the jobs
+  // run in (with those above them), and of each workspace package they get the worktree's copy of.
+  const queue = given.filter(
+    (c) =>
+      c === 'node_modules/' ||
+      scope === undefined ||
+      scope.some((dir) => `${dir}/`.startsWith(c.slice(0, -'node_modules/'.length))),
+  );
+  const queued = new Set(queue);
+  for (let c = queue.shift(); c !== undefined; c = queue.shift()) {
     const top = c === 'node_modules/';
-    for (const { name, link } of await moduleEntries(join(checkout, c))) {
+    for (const { name, link } of moduleEntries(join(checkout, c))) {
+      const at = `${c}${name}`;
       let target: string | undefined;
       if (link) {
-        const real = await realpath(join(checkout, c, name)).catch(() => undefined);
+        const real = realOrUndefined(join(checkout, at));
         const pkg = real === undefined ? undefined : relative(root, real);
         const parts = pkg?.split(sep) ?? [];
         // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
         if (pkg && parts[0] !== '..' && !parts.some((s) => s === 'node_modules' || s === '.git')) {
-          if (await ownCopy(parts.join('/'))) target = join(worktree, pkg);
+          const dir = parts.join('/');
+          if (ownCopy(dir)) {
+            target = join(worktree, pkg);
+            const own = `${dir}/node_modules/`;
+            if (whole.has(dir) && !queued.has(own)) {
+              queued.add(own);
+              queue.push(own);
+            }
+          }
         }
       }
       if (target === undefined) {
-        // The top one is found above the worktree, as it is.
-        if (top || (name.startsWith('.') && name !== '.bin') || holdsOutputs(`${c}${name}`, outputs.bases))
+        // The top one is found above the worktree, as it is; what the build may write is left to it.
+        if (top || (name.startsWith('.') && name !== '.bin') || holdsOutputs(at, c, outputs.bases)) continue;
+        if (name === '.bin') {
+          // A directory of its own, so that a build adding a command adds it in the worktree.
+          try {
+            makeDir(join(worktree, at));
+          } catch {
+            continue;
+          }
+          for (const bin of entriesOf(join(checkout, at)))
+            linkAt(join(worktree, at, bin.name), join(checkout, at, bin.name));
           continue;
-        target = join(checkout, c, name);
+        }
+        target = join(checkout, at);
       }
-      const to = join(worktree, c, name);
-      await mkdir(dirname(to), { recursive: true }).catch(() => undefined);
-      await symlink(target, to).catch(() => undefined);
+      linkAt(join(worktree, at), target);
     }
   }
 }
 
-/** Whether an output glob starts at `path` or inside it. */
-function holdsOutputs(path: string, bases: readonly string[]): boolean {
-  return bases.some((b) => b === path || b.startsWith(`${path}/`));
+function realOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function entriesOf(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Whether an output glob may match inside the entry at `path` of the node_modules directory `dir`: it starts at
+ * the entry or inside it, or in `dir` or a scope of it above the entry (`node_modules/gen-*\/out.txt`).
+ */
+function holdsOutputs(path: string, dir: string, bases: readonly string[]): boolean {
+  return bases.some(
+    (b) => b === path || b.startsWith(`${path}/`) || (path.startsWith(`${b}/`) && `${b}/`.startsWith(dir)),
+  );
 }
 
 /** Whether the package at `dir` has packages in a `node_modules` of its own (not only `.cache` or `.bin`). */
-async function installsOwn(dir: string): Promise<boolean> {
-  const names = await readdir(join(dir, 'node_modules')).catch(() => [] as string[]);
-  return names.some((n) => !n.startsWith('.'));
+function installsOwn(dir: string): boolean {
+  return entriesOf(join(dir, 'node_modules')).some((e) => !e.name.startsWith('.'));
 }
 
 /** The entries (`a`, `@fx/a`, `.bin`) of a `node_modules` directory, the scopes' read through, and which are links. */
-async function moduleEntries(dir: string): Promise<{ name: string; link: boolean }[]> {
+function moduleEntries(dir: string): { name: string; link: boolean }[] {
   const found: { name: string; link: boolean }[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+  for (const e of entriesOf(dir)) {
     if (e.name.startsWith('@') && e.isDirectory()) {
-      for (const s of await readdir(join(dir, e.name), { withFileTypes: true }).catch(() => [])) {
+      for (const s of entriesOf(join(dir, e.name))) {
         found.push({ name: `${e.name}/${s.name}`, link: s.isSymbolicLink() });
       }
     } else found.push({ name: e.name, link: e.isSymbolicLink() });
@@ -111,14 +184,10 @@ async function moduleEntries(dir: string): Promise<{ name: string; link: boolean
 }
 
 /** Whether the graph writes a file the pushed commit's manifest of the package at `dir` names for importers. */
-async function builtForImporters(
-  worktree: string,
-  dir: string,
-  builds: (path: string) => boolean,
-): Promise<boolean> {
+function builtForImporters(worktree: string, dir: string, builds: (path: string) => boolean): boolean {
   let manifest: Record<string, unknown>;
   try {
-    const parsed: unknown = JSON.parse(await readFile(join(worktree, dir, 'package.json'), 'utf8'));
+    const parsed: unknown = JSON.parse(readFileSync(join(worktree, dir, 'package.json'), 'utf8'));
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return false;
     manifest = parsed as Record<string, unknown>;
   } catch {

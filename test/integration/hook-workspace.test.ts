@@ -150,7 +150,8 @@ describe('the pre-push hook with installed packages in the checkout', () => {
       'packages/a/src/index.js': "module.exports = 'a+' + require('dep');\n",
       'packages/b/package.json': pkg(
         '@fx/b',
-        `mkdir -p dist node_modules/.cache && node -e 'console.log(require("@fx/a"))' > dist/out.txt && echo x > node_modules/.cache/made`,
+        'mkdir -p dist node_modules/.cache && node -e \'console.log(require("@fx/a"))\' > dist/out.txt && cat src.txt >> dist/out.txt' +
+          ' && echo x > node_modules/.cache/made && echo x > node_modules/.bin/made',
         { '@fx/a': '1.0.0' },
       ),
       'packages/b/src.txt': 'one\n',
@@ -173,6 +174,7 @@ describe('the pre-push hook with installed packages in the checkout', () => {
     );
     await mkdir(rig.path('clone/packages/b/node_modules/@fx'), { recursive: true });
     await mkdir(rig.path('clone/packages/b/node_modules/.cache'), { recursive: true });
+    await mkdir(rig.path('clone/packages/b/node_modules/.bin'), { recursive: true });
     symlinkSync('../../../a', rig.path('clone/packages/b/node_modules/@fx/a'));
     expect((await rig.cli('hook', 'install')).code).toBe(0);
     const r = await rig.push('-q', 'origin', 'main');
@@ -180,6 +182,7 @@ describe('the pre-push hook with installed packages in the checkout', () => {
     expect(existsSync(rig.path('clone/packages/a/dist'))).toBe(false);
     // Nothing written through to the checkout, nothing of it changed, and the worktree gone.
     expect(existsSync(rig.path('clone/packages/b/node_modules/.cache/made'))).toBe(false);
+    expect(readdirSync(rig.path('clone/packages/b/node_modules/.bin'))).toEqual([]);
     expect(readlinkSync(rig.path('clone/packages/b/node_modules/@fx/a'))).toBe('../../../a');
     expect(readdirSync(rig.path('clone/packages/a/node_modules'))).toEqual(['dep']);
     expect(readdirSync(rig.path('clone/.git/disbuild-worktrees'))).toEqual([]);
@@ -187,7 +190,45 @@ describe('the pre-push hook with installed packages in the checkout', () => {
     const run = await rig.cli('run');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/2 cached, 0 built/);
-    expect(readFileSync(rig.path('clone/packages/b/dist/out.txt'), 'utf8')).toBe('a+dep1\n');
+    expect(readFileSync(rig.path('clone/packages/b/dist/out.txt'), 'utf8')).toBe('a+dep1\none\n');
+    // b alone built by the hook, against a restored from the cache: a's own node_modules goes with it.
+    await rig.commit({ 'packages/b/src.txt': 'two\n' });
+    const again = await rig.push('-q', 'origin', 'main');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/1 built/);
+    const after = await rig.cli('run');
+    expect(after.stdout).toMatch(/2 cached, 0 built/);
+    expect(readFileSync(rig.path('clone/packages/b/dist/out.txt'), 'utf8')).toBe('a+dep1\ntwo\n');
+  }, 60_000);
+
+  it("leaves a package's own node_modules entries an output glob may match to the build: none is the checkout's", async () => {
+    await rig.commit({
+      'package.json': JSON.stringify({ name: 'fx', private: true, workspaces: ['packages/*'] }),
+      '.gitignore': 'node_modules/\n',
+      '.npmrc': 'update-notifier=false\n',
+      'packages/b/package.json': JSON.stringify({
+        name: '@fx/b',
+        version: '1.0.0',
+        scripts: { build: 'mkdir -p node_modules/gen-x && cp src.txt node_modules/gen-x/out.txt' },
+      }),
+      'packages/b/src.txt': 'one\n',
+      'disbuild.json': JSON.stringify({
+        tasks: { build: { script: 'build', outputs: ['node_modules/gen-*/out.txt'] } },
+      }),
+    });
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const built = await rig.cli('run');
+    expect(built.code, built.stderr).toBe(0);
+    expect(readFileSync(rig.path('clone/packages/b/node_modules/gen-x/out.txt'), 'utf8')).toBe('one\n');
+    await rig.commit({ 'packages/b/src.txt': 'two\n' });
+    const r = await rig.push('-q', 'origin', 'main');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/warning/);
+    // The checkout's file is as its own run left it; its next run restores what the hook built.
+    expect(readFileSync(rig.path('clone/packages/b/node_modules/gen-x/out.txt'), 'utf8')).toBe('one\n');
+    const run = await rig.cli('run');
+    expect(run.stdout).toMatch(/1 cached, 0 built/);
+    expect(readFileSync(rig.path('clone/packages/b/node_modules/gen-x/out.txt'), 'utf8')).toBe('two\n');
   }, 60_000);
 
   it("leaves a workspace package whose importers' files the graph does not build as the checkout has it (its dist/ from npm install)", async () => {
