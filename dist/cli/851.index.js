@@ -333,8 +333,10 @@ var git_command = __webpack_require__(8750);
  * Gives a worktree of a pushed commit the installed packages of the checkout, with its own copies of the
  * workspace packages the commit builds. The worktree lies under `.git/`, so the checkout's top `node_modules` is
  * found above it, as it is; a package's own `node_modules` (pnpm's layout, npm's nested installs) is not: the
- * worktree gets one of its own, with a link to each entry of the checkout's (never the dot-entries but `.bin`,
- * nor one the graph's outputs lie in: what the build writes stays in the worktree).
+ * worktree gets one of its own, with a link to each entry of the checkout's: `.bin` (a directory of links, so
+ * that a command a build adds stays in the worktree) and the packages; never the other dot-entries (`.cache`), nor
+ * an entry an output glob may match in, which the build makes in the worktree. Every package's: a job may run a
+ * script of any other (`node ../../tools/gen.js`).
  *
  * For each link a `node_modules` of the checkout holds to one of the checkout's own packages (npm, yarn and pnpm
  * link workspace packages so: `node_modules/@fx/a -> ../../packages/a`), the worktree gets the same link to its
@@ -346,7 +348,7 @@ var git_command = __webpack_require__(8750);
  * Only into a `node_modules` git ignores there: one it does not ignore would hold untracked files, which a key
  * reads. Best effort: what cannot be linked is left out, and the build finds what it can, as before.
  */
-async function linkWorkspacePackages(checkout, worktree, outputs, scope) {
+async function linkWorkspacePackages(checkout, worktree, outputs) {
     const root = realOrUndefined(checkout) ?? checkout;
     const manifests = await gitPaths(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
     const candidates = [];
@@ -354,7 +356,14 @@ async function linkWorkspacePackages(checkout, worktree, outputs, scope) {
         const d = m.slice(0, -'package.json'.length);
         if (d.split('/').includes('node_modules'))
             continue;
-        const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(checkout, d, 'node_modules'), { throwIfNoEntry: false });
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(checkout, d, 'node_modules'), { throwIfNoEntry: false });
+        }
+        catch {
+            // A file where the commit has a directory (ENOTDIR), an unreadable one: nothing installed there to give.
+            continue;
+        }
         if (st?.isDirectory())
             candidates.push(`${d}node_modules/`);
     }
@@ -396,13 +405,7 @@ async function linkWorkspacePackages(checkout, worktree, outputs, scope) {
             // Left out: the build finds what it can.
         }
     };
-    // The top node_modules, for its links to workspace packages; then the own node_modules of the packages the jobs
-    // run in (with those above them), and of each workspace package they get the worktree's copy of.
-    const queue = given.filter((c) => c === 'node_modules/' ||
-        scope === undefined ||
-        scope.some((dir) => `${dir}/`.startsWith(c.slice(0, -'node_modules/'.length))));
-    const queued = new Set(queue);
-    for (let c = queue.shift(); c !== undefined; c = queue.shift()) {
+    for (const c of given) {
         const top = c === 'node_modules/';
         for (const { name, link } of moduleEntries((0,external_node_path_.join)(checkout, c))) {
             const at = `${c}${name}`;
@@ -414,14 +417,8 @@ async function linkWorkspacePackages(checkout, worktree, outputs, scope) {
                 // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
                 if (pkg && parts[0] !== '..' && !parts.some((s) => s === 'node_modules' || s === '.git')) {
                     const dir = parts.join('/');
-                    if (ownCopy(dir)) {
+                    if (ownCopy(dir))
                         target = (0,external_node_path_.join)(worktree, pkg);
-                        const own = `${dir}/node_modules/`;
-                        if (whole.has(dir) && !queued.has(own)) {
-                            queued.add(own);
-                            queue.push(own);
-                        }
-                    }
                 }
             }
             if (target === undefined) {
@@ -707,7 +704,7 @@ async function runPrePush(remote, io, opts = {}) {
             const wt = plan.worktree ?? (await worktrees.add(sha));
             live.add(wt);
             try {
-                await linkWorkspacePackages(repoDir, wt, await graphOutputs(plan.graph), jobDirs(plan.graph, plan.toRun));
+                await linkWorkspacePackages(repoDir, wt, await graphOutputs(plan.graph));
                 const failed = await buildInWorktree(plan.graph, plan.toRun, wt, sha, config.value.salt, cache, state, io, controller.signal);
                 for (const outcome of failed)
                     failures.push({ sha, outcome });
@@ -1000,32 +997,6 @@ async function readAll(stream) {
     for await (const c of stream)
         chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
     return Buffer.concat(chunks).toString('utf8');
-}
-/**
- * The directories (relative to the source directory) the commands of `jobs` run in; undefined when one runs at
- * the top, or somewhere a template or an absolute path decides (such a job may reach any package).
- */
-function jobDirs(graph, jobs) {
-    const dirs = new Set();
-    for (const label of jobs) {
-        for (const cmd of graph.byLabel.get(label)?.cmds ?? []) {
-            if (cmd.kind !== 'exec')
-                continue;
-            // `{{SOURCE_DIR}}/packages/a` is `packages/a`.
-            const [first, ...rest] = cmd.workingDirectory;
-            const parts = first?.kind === 'source-dir' ? rest : cmd.workingDirectory;
-            if (parts.some((p) => p.kind !== 'text'))
-                return undefined;
-            let dir = parts.map((p) => (p.kind === 'text' ? p.text : '')).join('');
-            if (first?.kind === 'source-dir')
-                dir = dir.replace(/^\/+/, '');
-            dir = external_node_path_.posix.normalize(dir || '.').replace(/\/$/, '');
-            if (dir === '.' || dir.startsWith('/') || dir === '..' || dir.startsWith('../'))
-                return undefined;
-            dirs.add(dir);
-        }
-    }
-    return [...dirs];
 }
 /** The graph's in-place outputs: whether a job writes `path` (relative to the source directory), and where. */
 async function graphOutputs(graph) {

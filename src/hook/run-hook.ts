@@ -1,6 +1,6 @@
 import { exec } from 'node:child_process';
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
-import { dirname, join, posix } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { simpleGit } from 'simple-git';
 import type { Cache } from '../cache/cache.js';
@@ -110,12 +110,7 @@ export async function runPrePush(
       const wt = plan.worktree ?? (await worktrees.add(sha));
       live.add(wt);
       try {
-        await linkWorkspacePackages(
-          repoDir,
-          wt,
-          await graphOutputs(plan.graph),
-          jobDirs(plan.graph, plan.toRun),
-        );
+        await linkWorkspacePackages(repoDir, wt, await graphOutputs(plan.graph));
         const failed = await buildInWorktree(
           plan.graph,
           plan.toRun,
@@ -484,29 +479,6 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
- * The directories (relative to the source directory) the commands of `jobs` run in; undefined when one runs at
- * the top, or somewhere a template or an absolute path decides (such a job may reach any package).
- */
-function jobDirs(graph: Graph, jobs: readonly JobLabel[]): string[] | undefined {
-  const dirs = new Set<string>();
-  for (const label of jobs) {
-    for (const cmd of graph.byLabel.get(label)?.cmds ?? []) {
-      if (cmd.kind !== 'exec') continue;
-      // `{{SOURCE_DIR}}/packages/a` is `packages/a`.
-      const [first, ...rest] = cmd.workingDirectory;
-      const parts = first?.kind === 'source-dir' ? rest : cmd.workingDirectory;
-      if (parts.some((p) => p.kind !== 'text')) return undefined;
-      let dir = parts.map((p) => (p.kind === 'text' ? p.text : '')).join('');
-      if (first?.kind === 'source-dir') dir = dir.replace(/^\/+/, '');
-      dir = posix.normalize(dir || '.').replace(/\/$/, '');
-      if (dir === '.' || dir.startsWith('/') || dir === '..' || dir.startsWith('../')) return undefined;
-      dirs.add(dir);
-    }
-  }
-  return [...dirs];
 }
 
 /** The graph's in-place outputs: whether a job writes `path` (relative to the source directory), and where. */

@@ -22,8 +22,10 @@ export interface GraphOutputs {
  * Gives a worktree of a pushed commit the installed packages of the checkout, with its own copies of the
  * workspace packages the commit builds. The worktree lies under `.git/`, so the checkout's top `node_modules` is
  * found above it, as it is; a package's own `node_modules` (pnpm's layout, npm's nested installs) is not: the
- * worktree gets one of its own, with a link to each entry of the checkout's (never the dot-entries but `.bin`,
- * nor one the graph's outputs lie in: what the build writes stays in the worktree).
+ * worktree gets one of its own, with a link to each entry of the checkout's: `.bin` (a directory of links, so
+ * that a command a build adds stays in the worktree) and the packages; never the other dot-entries (`.cache`), nor
+ * an entry an output glob may match in, which the build makes in the worktree. Every package's: a job may run a
+ * script of any other (`node ../../tools/gen.js`).
  *
  * For each link a `node_modules` of the checkout holds to one of the checkout's own packages (npm, yarn and pnpm
  * link workspace packages so: `node_modules/@fx/a -> ../../packages/a`), the worktree gets the same link to its
@@ -39,7 +41,6 @@ export async function linkWorkspacePackages(
   checkout: string,
   worktree: string,
   outputs: GraphOutputs,
-  scope?: readonly string[],
 ): Promise<void> {
   const root = realOrUndefined(checkout) ?? checkout;
   const manifests = await gitPaths(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
@@ -47,7 +48,13 @@ export async function linkWorkspacePackages(
   for (const m of manifests) {
     const d = m.slice(0, -'package.json'.length);
     if (d.split('/').includes('node_modules')) continue;
-    const st = lstatSync(join(checkout, d, 'node_modules'), { throwIfNoEntry: false });
+    let st;
+    try {
+      st = lstatSync(join(checkout, d, 'node_modules'), { throwIfNoEntry: false });
+    } catch {
+      // A file where the commit has a directory (ENOTDIR), an unreadable one: nothing installed there to give.
+      continue;
+    }
     if (st?.isDirectory()) candidates.push(`${d}node_modules/`);
   }
   if (candidates.length === 0) return;
@@ -87,16 +94,7 @@ export async function linkWorkspacePackages(
       // Left out: the build finds what it can.
     }
   };
-  // The top node_modules, for its links to workspace packages; then the own node_modules of the packages the jobs
-  // run in (with those above them), and of each workspace package they get the worktree's copy of.
-  const queue = given.filter(
-    (c) =>
-      c === 'node_modules/' ||
-      scope === undefined ||
-      scope.some((dir) => `${dir}/`.startsWith(c.slice(0, -'node_modules/'.length))),
-  );
-  const queued = new Set(queue);
-  for (let c = queue.shift(); c !== undefined; c = queue.shift()) {
+  for (const c of given) {
     const top = c === 'node_modules/';
     for (const { name, link } of moduleEntries(join(checkout, c))) {
       const at = `${c}${name}`;
@@ -108,14 +106,7 @@ export async function linkWorkspacePackages(
         // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
         if (pkg && parts[0] !== '..' && !parts.some((s) => s === 'node_modules' || s === '.git')) {
           const dir = parts.join('/');
-          if (ownCopy(dir)) {
-            target = join(worktree, pkg);
-            const own = `${dir}/node_modules/`;
-            if (whole.has(dir) && !queued.has(own)) {
-              queued.add(own);
-              queue.push(own);
-            }
-          }
+          if (ownCopy(dir)) target = join(worktree, pkg);
         }
       }
       if (target === undefined) {

@@ -201,6 +201,41 @@ describe('the pre-push hook with installed packages in the checkout', () => {
     expect(readFileSync(rig.path('clone/packages/b/dist/out.txt'), 'utf8')).toBe('a+dep1\ntwo\n');
   }, 60_000);
 
+  it("gives the worktree every package's own node_modules, whichever the jobs run in; a package that is a file in the checkout is passed over", async () => {
+    await rig.commit({
+      'package.json': JSON.stringify({ name: 'fx', private: true, workspaces: ['packages/*'] }),
+      '.gitignore': 'node_modules/\ndist/\n',
+      '.npmrc': 'update-notifier=false\n',
+      'tools/gen/package.json': JSON.stringify({ name: 'gen', version: '1.0.0' }),
+      'tools/gen/gen.js': "console.log('gen+' + require('dep'));\n",
+      'x/package.json': JSON.stringify({ name: 'x', version: '1.0.0' }),
+      'packages/b/package.json': JSON.stringify({
+        name: '@fx/b',
+        version: '1.0.0',
+        scripts: {
+          build: 'mkdir -p dist && node ../../tools/gen/gen.js > dist/out.txt && cat src.txt >> dist/out.txt',
+        },
+      }),
+      'packages/b/src.txt': 'one\n',
+      'disbuild.json': JSON.stringify({
+        tasks: { build: { script: 'build', outputs: ['dist/**'] } },
+      }),
+    });
+    await mkdir(rig.path('clone/tools/gen/node_modules/dep'), { recursive: true });
+    writeFileSync(rig.path('clone/tools/gen/node_modules/dep/index.js'), "module.exports = 'dep1';\n");
+    await rm(rig.path('clone/x'), { recursive: true });
+    writeFileSync(rig.path('clone/x'), 'not a directory\n');
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const r = await rig.push('-q', 'origin', 'main');
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(rig.path('clone/packages/b/dist'))).toBe(false);
+    await rm(rig.path('clone/x'));
+    await rig.git(rig.clone, 'checkout', '--', 'x');
+    const run = await rig.cli('run');
+    expect(run.stdout).toMatch(/1 cached, 0 built/);
+    expect(readFileSync(rig.path('clone/packages/b/dist/out.txt'), 'utf8')).toBe('gen+dep1\none\n');
+  }, 60_000);
+
   it("leaves a package's own node_modules entries an output glob may match to the build: none is the checkout's", async () => {
     await rig.commit({
       'package.json': JSON.stringify({ name: 'fx', private: true, workspaces: ['packages/*'] }),
