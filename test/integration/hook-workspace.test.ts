@@ -45,6 +45,15 @@ describe('the pre-push hook on an npm workspace', () => {
 
 describe('the pre-push hook with installed packages in the checkout', () => {
   let rig: PushRig;
+  /** The top of an npm workspace over packages/*, git ignoring node_modules and dist. */
+  const workspaceRoot = {
+    'package.json': JSON.stringify({ name: 'fx', private: true, workspaces: ['packages/*'] }),
+    '.gitignore': 'node_modules/\ndist/\n',
+    '.npmrc': 'update-notifier=false\n',
+  };
+  /** A package of it built by `build` into dist/. */
+  const pkg = (name: string, build: string, deps: Record<string, string> = {}): string =>
+    JSON.stringify({ name, version: '1.0.0', main: 'dist/index.js', scripts: { build }, dependencies: deps });
   beforeEach(async () => {
     rig = await PushRig.create();
   });
@@ -87,18 +96,8 @@ describe('the pre-push hook with installed packages in the checkout', () => {
   }
 
   it('builds a workspace package with packages of its own (a nested conflicting version) against them, and skips a manifest that is not an object', async () => {
-    const pkg = (name: string, build: string, deps: Record<string, string> = {}): string =>
-      JSON.stringify({
-        name,
-        version: '1.0.0',
-        main: 'dist/index.js',
-        scripts: { build },
-        dependencies: deps,
-      });
     await rig.commit({
-      'package.json': JSON.stringify({ name: 'fx', private: true, workspaces: ['packages/*'] }),
-      '.gitignore': 'node_modules/\ndist/\n',
-      '.npmrc': 'update-notifier=false\n',
+      ...workspaceRoot,
       'packages/a/package.json': pkg('@fx/a', 'mkdir -p dist && cp src/index.js dist/index.js'),
       'packages/a/src/index.js': "module.exports = 'a+' + require('dep');\n",
       'packages/b/package.json': pkg(
@@ -132,18 +131,8 @@ describe('the pre-push hook with installed packages in the checkout', () => {
   }, 60_000);
 
   it("gives the worktree the packages' own node_modules (pnpm's layout), with the workspace package it builds", async () => {
-    const pkg = (name: string, build: string, deps: Record<string, string>): string =>
-      JSON.stringify({
-        name,
-        version: '1.0.0',
-        main: 'dist/index.js',
-        scripts: { build },
-        dependencies: deps,
-      });
     await rig.commit({
-      'package.json': JSON.stringify({ name: 'fx', private: true, workspaces: ['packages/*'] }),
-      '.gitignore': 'node_modules/\ndist/\n',
-      '.npmrc': 'update-notifier=false\n',
+      ...workspaceRoot,
       'packages/a/package.json': pkg('@fx/a', 'mkdir -p dist && cp src/index.js dist/index.js', {
         dep: '1.0.0',
       }),
@@ -203,9 +192,7 @@ describe('the pre-push hook with installed packages in the checkout', () => {
 
   it("gives the worktree every package's own node_modules, whichever the jobs run in; a package that is a file in the checkout is passed over", async () => {
     await rig.commit({
-      'package.json': JSON.stringify({ name: 'fx', private: true, workspaces: ['packages/*'] }),
-      '.gitignore': 'node_modules/\ndist/\n',
-      '.npmrc': 'update-notifier=false\n',
+      ...workspaceRoot,
       'tools/gen/package.json': JSON.stringify({ name: 'gen', version: '1.0.0' }),
       'tools/gen/gen.js': "console.log('gen+' + require('dep'));\n",
       'x/package.json': JSON.stringify({ name: 'x', version: '1.0.0' }),
@@ -238,14 +225,11 @@ describe('the pre-push hook with installed packages in the checkout', () => {
 
   it("leaves a package's own node_modules entries an output glob may match to the build: none is the checkout's", async () => {
     await rig.commit({
-      'package.json': JSON.stringify({ name: 'fx', private: true, workspaces: ['packages/*'] }),
-      '.gitignore': 'node_modules/\n',
-      '.npmrc': 'update-notifier=false\n',
-      'packages/b/package.json': JSON.stringify({
-        name: '@fx/b',
-        version: '1.0.0',
-        scripts: { build: 'mkdir -p node_modules/gen-x && cp src.txt node_modules/gen-x/out.txt' },
-      }),
+      ...workspaceRoot,
+      'packages/b/package.json': pkg(
+        '@fx/b',
+        'mkdir -p node_modules/gen-x && cp src.txt node_modules/gen-x/out.txt',
+      ),
       'packages/b/src.txt': 'one\n',
       'disbuild.json': JSON.stringify({
         tasks: { build: { script: 'build', outputs: ['node_modules/gen-*/out.txt'] } },
