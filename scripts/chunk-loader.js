@@ -34,12 +34,15 @@ function __dccDir() {
   return base === undefined ? undefined : __dccPath.join(base, 'disbuild', 'code');
 }
 
-/** The cached code at `path`, when it is a file of this user's own that nobody else can have written. */
 /** How long a file unused stays (another version's, most often). */
 const __dccUsedWithinMs = 30 * 86_400_000;
 /** How precisely a use is recorded: a read refreshes the mtime once this much older, not every run. */
 const __dccUseResolutionMs = 86_400_000;
 
+/**
+ * The cached code at `path`, when it is a file of this user's own that nobody else can have written; marked used
+ * (see __dccRemoveLeftovers).
+ */
 function __dccRead(path) {
   let fd;
   try {
