@@ -33206,6 +33206,8 @@ class local_cache_LocalCache {
             touched = true;
             const now = new Date();
             (0,background/* inBackground */.k)((0,promises_.utimes)(`${entry}/meta.json`, now, now));
+            // The directory too: versions before this one prune by its mtime alone, and may share the directory.
+            (0,background/* inBackground */.k)((0,promises_.utimes)(entry, now, now));
         };
         return {
             key,
@@ -33284,14 +33286,33 @@ class local_cache_LocalCache {
     }
     /**
      * What became of the entry of `key` since it was looked up (`ino`, see identity), when it is no longer that
-     * directory: `replaced` (another run moved it aside and saved its own, which is left be) or `removed` (a prune
+     * entry: `replaced` (another run moved it aside and saved its own, which is left be) or `removed` (a prune
      * took it). Damage found after a lookup is then not that entry's.
      */
     #since(key, ino) {
-        const st = (0,external_node_fs_.lstatSync)(`${this.#entry(key)}/meta.json`, { throwIfNoEntry: false });
-        if (st === undefined)
+        const entry = this.#entry(key);
+        let meta;
+        try {
+            meta = (0,external_node_fs_.lstatSync)(`${entry}/meta.json`, { throwIfNoEntry: false });
+        }
+        catch {
+            // Not to be looked at (EACCES, ENOTDIR): the directory says why.
+        }
+        if (meta !== undefined)
+            return identity(meta) !== ino ? 'replaced' : undefined;
+        // No meta.json to be seen: the entry gone, something else in its place, or this one damaged (its meta.json
+        // removed, its directory made unsearchable).
+        let dir;
+        try {
+            dir = (0,external_node_fs_.lstatSync)(entry, { throwIfNoEntry: false });
+        }
+        catch {
+            // Its shard unsearchable: damage, still this entry's.
+            return undefined;
+        }
+        if (dir === undefined)
             return 'removed by another process';
-        return identity(st) !== ino ? 'replaced' : undefined;
+        return dir.isDirectory() ? undefined : 'replaced';
     }
     /**
      * Moves a bad entry out of the way atomically, so the next save can replace it. Answers why it could not (an

@@ -211,6 +211,8 @@ export class LocalCache implements Cache {
       touched = true;
       const now = new Date();
       inBackground(utimes(`${entry}/meta.json`, now, now));
+      // The directory too: versions before this one prune by its mtime alone, and may share the directory.
+      inBackground(utimes(entry, now, now));
     };
     return {
       key,
@@ -298,13 +300,29 @@ export class LocalCache implements Cache {
 
   /**
    * What became of the entry of `key` since it was looked up (`ino`, see identity), when it is no longer that
-   * directory: `replaced` (another run moved it aside and saved its own, which is left be) or `removed` (a prune
+   * entry: `replaced` (another run moved it aside and saved its own, which is left be) or `removed` (a prune
    * took it). Damage found after a lookup is then not that entry's.
    */
   #since(key: JobKey, ino: string): 'replaced' | 'removed by another process' | undefined {
-    const st = lstatSync(`${this.#entry(key)}/meta.json`, { throwIfNoEntry: false });
-    if (st === undefined) return 'removed by another process';
-    return identity(st) !== ino ? 'replaced' : undefined;
+    const entry = this.#entry(key);
+    let meta: Stats | undefined;
+    try {
+      meta = lstatSync(`${entry}/meta.json`, { throwIfNoEntry: false });
+    } catch {
+      // Not to be looked at (EACCES, ENOTDIR): the directory says why.
+    }
+    if (meta !== undefined) return identity(meta) !== ino ? 'replaced' : undefined;
+    // No meta.json to be seen: the entry gone, something else in its place, or this one damaged (its meta.json
+    // removed, its directory made unsearchable).
+    let dir: Stats | undefined;
+    try {
+      dir = lstatSync(entry, { throwIfNoEntry: false });
+    } catch {
+      // Its shard unsearchable: damage, still this entry's.
+      return undefined;
+    }
+    if (dir === undefined) return 'removed by another process';
+    return dir.isDirectory() ? undefined : 'replaced';
   }
 
   /**

@@ -491,7 +491,53 @@ describe('LocalCache', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect((await stat(meta)).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+    // And on the directory, which versions before this one prune by.
+    while ((await stat(entryDir(KEY))).mtimeMs < Date.now() - 60_000 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect((await stat(entryDir(KEY))).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
   });
+
+  for (const [how, answer] of [
+    ['its directory made unsearchable', /cache entry .* is damaged .*; removed it/],
+    ['a file put in its place', /cache entry .* was replaced while it was restored/],
+  ] as const) {
+    it(`answers a restore of an entry damaged after its lookup (${how}), as an unprivileged user: never throws`, async () => {
+      // The cache and the outputs are nobody's, who runs both processes.
+      execFileSync('chown', ['-R', '65534:65534', dir]);
+      await chmod(dir, 0o755);
+      const helper = (name: string, ...args: string[]): string =>
+        execFileSync(
+          'setpriv',
+          [
+            '--reuid=65534',
+            '--regid=65534',
+            '--clear-groups',
+            process.execPath,
+            '--import',
+            'tsx',
+            resolve('test/helpers', name),
+            ...args,
+          ],
+          { encoding: 'utf8', env: { ...process.env, HOME: dir } },
+        );
+      expect(JSON.parse(helper('save-artifact.ts', join(dir, 'cache'), KEY, join(dir, 'out')))).toMatchObject(
+        {
+          saved: true,
+        },
+      );
+      const mode = how.startsWith('its directory') ? 'unsearchable' : 'file';
+      const r = JSON.parse(
+        helper('restore-damaged.ts', join(dir, 'cache'), KEY, join(dir, 'dest'), mode),
+      ) as {
+        restored?: { ok: boolean; error?: { reason: string; message: string } };
+        threw?: string;
+      };
+      expect(r.threw).toBeUndefined();
+      expect(r.restored).toMatchObject({ ok: false, error: { reason: 'corrupt' } });
+      expect(r.restored!.error!.message).toMatch(answer);
+    });
+  }
 
   it('prunes by the later of the meta.json and directory mtimes: an entry a version before used is kept', async () => {
     await save(KEY);
