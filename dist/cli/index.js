@@ -95,7 +95,8 @@ function __dccRemoveLeftovers(dir) {
       if (!/-[0-9a-f]{32}\.v8$/.test(name)) continue;
       try {
         const st = __dccFs.lstatSync(__dccPath.join(dir, name));
-        if (!st.isFile() || now - st.mtimeMs < __dccUsedWithinMs) continue;
+        // Another user's file (a cache directory shared by mistake) is theirs to remove.
+        if (!st.isFile() || st.uid !== process.geteuid() || now - st.mtimeMs < __dccUsedWithinMs) continue;
       } catch {
         continue;
       }

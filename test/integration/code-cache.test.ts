@@ -150,6 +150,11 @@ if (process.argv[1].endsWith('index.js')) process.on('exit', () => require('node
     const recent = join(codeDir(), `7.index-${'2'.repeat(32)}.v8`);
     writeFileSync(stale, 'old code', { mode: 0o600 });
     writeFileSync(recent, 'old code', { mode: 0o600 });
+    // Another user's, as old: theirs to remove.
+    const foreign = join(codeDir(), `7.index-${'3'.repeat(32)}.v8`);
+    writeFileSync(foreign, 'old code', { mode: 0o600 });
+    chownSync(foreign, 65534, 65534);
+    utimesSync(foreign, daysAgo(40), daysAgo(40));
     utimesSync(stale, daysAgo(40), daysAgo(40));
     utimesSync(recent, daysAgo(20), daysAgo(20));
     utimesSync(used[0]!, daysAgo(35), daysAgo(35));
@@ -163,6 +168,7 @@ if (process.argv[1].endsWith('index.js')) process.on('exit', () => require('node
     await runOk();
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(recent)).toBe(true);
+    expect(existsSync(foreign)).toBe(true);
     expect(files().filter((f) => used.includes(f))).toEqual(used);
   });
 
