@@ -390,56 +390,58 @@ async function linkWorkspacePackages(checkout, worktree, outputs) {
     };
     // Synchronous: nothing else runs meanwhile, and thousands of links through the thread pool cost seconds.
     const made = new Set();
-    const makeDir = (dir) => {
-        if (made.has(dir))
-            return;
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        made.add(dir);
+    const madeDir = (dir) => {
+        try {
+            if (!made.has(dir))
+                (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+            made.add(dir);
+            return true;
+        }
+        catch {
+            return false;
+        }
     };
     const linkAt = (path, target) => {
         try {
-            makeDir((0,external_node_path_.dirname)(path));
-            (0,external_node_fs_.symlinkSync)(target, path);
+            if (madeDir((0,external_node_path_.dirname)(path)))
+                (0,external_node_fs_.symlinkSync)(target, path);
         }
         catch {
             // Left out: the build finds what it can.
         }
     };
+    /** The worktree's copy of the workspace package a link at `at` leads to, when the worktree is to use it. */
+    const worktreeCopy = (at) => {
+        const real = realOrUndefined((0,external_node_path_.join)(checkout, at));
+        const pkg = real === undefined ? undefined : (0,external_node_path_.relative)(root, real);
+        const parts = pkg?.split(external_node_path_.sep) ?? [];
+        // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
+        if (!pkg || parts[0] === '..' || parts.some((s) => s === 'node_modules' || s === '.git'))
+            return undefined;
+        return ownCopy(parts.join('/')) ? (0,external_node_path_.join)(worktree, pkg) : undefined;
+    };
     for (const c of given) {
         const top = c === 'node_modules/';
         for (const { name, link } of moduleEntries((0,external_node_path_.join)(checkout, c))) {
             const at = `${c}${name}`;
-            let target;
-            if (link) {
-                const real = realOrUndefined((0,external_node_path_.join)(checkout, at));
-                const pkg = real === undefined ? undefined : (0,external_node_path_.relative)(root, real);
-                const parts = pkg?.split(external_node_path_.sep) ?? [];
-                // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
-                if (pkg && parts[0] !== '..' && !parts.some((s) => s === 'node_modules' || s === '.git')) {
-                    const dir = parts.join('/');
-                    if (ownCopy(dir))
-                        target = (0,external_node_path_.join)(worktree, pkg);
-                }
+            const copy = link ? worktreeCopy(at) : undefined;
+            if (copy !== undefined) {
+                linkAt((0,external_node_path_.join)(worktree, at), copy);
+                continue;
             }
-            if (target === undefined) {
-                // The top one is found above the worktree, as it is; what the build may write is left to it.
-                if (top || (name.startsWith('.') && name !== '.bin') || holdsOutputs(at, c, outputs.bases))
-                    continue;
-                if (name === '.bin') {
-                    // A directory of its own, so that a build adding a command adds it in the worktree.
-                    try {
-                        makeDir((0,external_node_path_.join)(worktree, at));
-                    }
-                    catch {
-                        continue;
-                    }
-                    for (const bin of entriesOf((0,external_node_path_.join)(checkout, at)))
-                        linkAt((0,external_node_path_.join)(worktree, at, bin.name), (0,external_node_path_.join)(checkout, at, bin.name));
-                    continue;
-                }
-                target = (0,external_node_path_.join)(checkout, at);
+            // The top one is found above the worktree, as it is; what the build may write is left to it.
+            if (top || (name.startsWith('.') && name !== '.bin') || holdsOutputs(at, c, outputs.bases))
+                continue;
+            if (name !== '.bin') {
+                linkAt((0,external_node_path_.join)(worktree, at), (0,external_node_path_.join)(checkout, at));
+                continue;
             }
-            linkAt((0,external_node_path_.join)(worktree, at), target);
+            // A directory of its own, so that a build adding a command adds it in the worktree.
+            if (!madeDir((0,external_node_path_.join)(worktree, at)))
+                continue;
+            for (const bin of entriesOf((0,external_node_path_.join)(checkout, at))) {
+                linkAt((0,external_node_path_.join)(worktree, at, bin.name), (0,external_node_path_.join)(checkout, at, bin.name));
+            }
         }
     }
 }

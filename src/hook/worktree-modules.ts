@@ -81,51 +81,52 @@ export async function linkWorkspacePackages(
   };
   // Synchronous: nothing else runs meanwhile, and thousands of links through the thread pool cost seconds.
   const made = new Set<string>();
-  const makeDir = (dir: string): void => {
-    if (made.has(dir)) return;
-    mkdirSync(dir, { recursive: true });
-    made.add(dir);
+  const madeDir = (dir: string): boolean => {
+    try {
+      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+      made.add(dir);
+      return true;
+    } catch {
+      return false;
+    }
   };
   const linkAt = (path: string, target: string): void => {
     try {
-      makeDir(dirname(path));
-      symlinkSync(target, path);
+      if (madeDir(dirname(path))) symlinkSync(target, path);
     } catch {
       // Left out: the build finds what it can.
     }
+  };
+  /** The worktree's copy of the workspace package a link at `at` leads to, when the worktree is to use it. */
+  const worktreeCopy = (at: string): string | undefined => {
+    const real = realOrUndefined(join(checkout, at));
+    const pkg = real === undefined ? undefined : relative(root, real);
+    const parts = pkg?.split(sep) ?? [];
+    // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
+    if (!pkg || parts[0] === '..' || parts.some((s) => s === 'node_modules' || s === '.git'))
+      return undefined;
+    return ownCopy(parts.join('/')) ? join(worktree, pkg) : undefined;
   };
   for (const c of given) {
     const top = c === 'node_modules/';
     for (const { name, link } of moduleEntries(join(checkout, c))) {
       const at = `${c}${name}`;
-      let target: string | undefined;
-      if (link) {
-        const real = realOrUndefined(join(checkout, at));
-        const pkg = real === undefined ? undefined : relative(root, real);
-        const parts = pkg?.split(sep) ?? [];
-        // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
-        if (pkg && parts[0] !== '..' && !parts.some((s) => s === 'node_modules' || s === '.git')) {
-          const dir = parts.join('/');
-          if (ownCopy(dir)) target = join(worktree, pkg);
-        }
+      const copy = link ? worktreeCopy(at) : undefined;
+      if (copy !== undefined) {
+        linkAt(join(worktree, at), copy);
+        continue;
       }
-      if (target === undefined) {
-        // The top one is found above the worktree, as it is; what the build may write is left to it.
-        if (top || (name.startsWith('.') && name !== '.bin') || holdsOutputs(at, c, outputs.bases)) continue;
-        if (name === '.bin') {
-          // A directory of its own, so that a build adding a command adds it in the worktree.
-          try {
-            makeDir(join(worktree, at));
-          } catch {
-            continue;
-          }
-          for (const bin of entriesOf(join(checkout, at)))
-            linkAt(join(worktree, at, bin.name), join(checkout, at, bin.name));
-          continue;
-        }
-        target = join(checkout, at);
+      // The top one is found above the worktree, as it is; what the build may write is left to it.
+      if (top || (name.startsWith('.') && name !== '.bin') || holdsOutputs(at, c, outputs.bases)) continue;
+      if (name !== '.bin') {
+        linkAt(join(worktree, at), join(checkout, at));
+        continue;
       }
-      linkAt(join(worktree, at), target);
+      // A directory of its own, so that a build adding a command adds it in the worktree.
+      if (!madeDir(join(worktree, at))) continue;
+      for (const bin of entriesOf(join(checkout, at))) {
+        linkAt(join(worktree, at, bin.name), join(checkout, at, bin.name));
+      }
     }
   }
 }
