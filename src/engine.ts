@@ -124,7 +124,8 @@ export async function runGraph(
   const firstCommand = new Deferred<void>();
   // Every path of the index, when the keys' listing kept them (the compile of disbuild.json asks for them): the
   // files git tracks, which in-place outputs never touch, without a git call of their own. Only until a command
-  // has started: one may have added a file to the index since (`git add`), as may its user meanwhile.
+  // has started: one may have added a file to the index since (`git add`), as may its user meanwhile. Not with
+  // submodules: the files they track are sources too, and only git's own listing of them has them.
   const indexPaths =
     options.digests === 'working-tree' ? await options.workTreeListings?.indexPaths : undefined;
   const indexFile =
@@ -168,7 +169,9 @@ export async function runGraph(
     selected,
     wantBytes,
     ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
-    ...(indexPaths?.ok ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) } : {}),
+    ...(indexPaths?.ok && indexPaths.value.gitlinks.length === 0
+      ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) }
+      : {}),
     ...(indexFile ? { indexFile: resolve(options.sourceDir, indexFile) } : {}),
   });
   // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.

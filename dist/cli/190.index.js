@@ -2084,10 +2084,10 @@ function writtenAs(path) {
     const st = (0,external_node_fs_.lstatSync)(path, { bigint: true, throwIfNoEntry: false });
     return st === undefined ? '' : `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 }
-/** The files git tracks under `dir`, relative to it; none outside a work tree. */
+/** The files git tracks under `dir`, relative to it, those of checked-out submodules too; none outside a work tree. */
 function trackedFiles(dir) {
     try {
-        const out = (0,external_node_child_process_.execFileSync)('git', ['ls-files', '-z', '--', '.'], {
+        const out = (0,external_node_child_process_.execFileSync)('git', ['ls-files', '-z', '--recurse-submodules', '--', '.'], {
             cwd: dir,
             encoding: 'utf8',
             stdio: ['ignore', 'pipe', 'ignore'],
@@ -2949,7 +2949,8 @@ async function runGraph(graph, options, deps) {
     const firstCommand = new Deferred();
     // Every path of the index, when the keys' listing kept them (the compile of disbuild.json asks for them): the
     // files git tracks, which in-place outputs never touch, without a git call of their own. Only until a command
-    // has started: one may have added a file to the index since (`git add`), as may its user meanwhile.
+    // has started: one may have added a file to the index since (`git add`), as may its user meanwhile. Not with
+    // submodules: the files they track are sources too, and only git's own listing of them has them.
     const indexPaths = options.digests === 'working-tree' ? await options.workTreeListings?.indexPaths : undefined;
     const indexFile = options.digests === 'working-tree' ? await options.workTreeListings?.indexFile : undefined;
     let commandStarted = false;
@@ -2987,7 +2988,9 @@ async function runGraph(graph, options, deps) {
         selected,
         wantBytes,
         ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
-        ...(indexPaths?.ok ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) } : {}),
+        ...(indexPaths?.ok && indexPaths.value.gitlinks.length === 0
+            ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) }
+            : {}),
         ...(indexFile ? { indexFile: (0,external_node_path_.resolve)(options.sourceDir, indexFile) } : {}),
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.

@@ -691,6 +691,7 @@ function parseIndex(text, withPaths) {
     const entries = new Map();
     const paths = [];
     const skipWorktree = [];
+    const gitlinks = [];
     forEachRecord(text, (start, tab, end) => {
         const mode = lsFilesHead(text, start, tab);
         if (mode === undefined && !withPaths)
@@ -704,8 +705,10 @@ function parseIndex(text, withPaths) {
         const tag = text.charCodeAt(start);
         if ((tag === 0x53 || tag === 0x73) && text.charCodeAt(start + 1) === 0x20)
             skipWorktree.push(path); // "S ", "s "
+        if (mode === undefined && text.startsWith('160000 ', start + 2))
+            gitlinks.push(path);
     });
-    return withPaths ? { entries, paths: { paths, skipWorktree } } : { entries };
+    return withPaths ? { entries, paths: { paths, skipWorktree, gitlinks } } : { entries };
 }
 /** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */
 function indexEntries(index, paths) {

@@ -40056,6 +40056,7 @@ function git_output_parseIndex(text, withPaths) {
     const entries = new Map();
     const paths = [];
     const skipWorktree = [];
+    const gitlinks = [];
     forEachRecord(text, (start, tab, end) => {
         const mode = lsFilesHead(text, start, tab);
         if (mode === undefined && !withPaths)
@@ -40069,8 +40070,10 @@ function git_output_parseIndex(text, withPaths) {
         const tag = text.charCodeAt(start);
         if ((tag === 0x53 || tag === 0x73) && text.charCodeAt(start + 1) === 0x20)
             skipWorktree.push(path); // "S ", "s "
+        if (mode === undefined && text.startsWith('160000 ', start + 2))
+            gitlinks.push(path);
     });
-    return withPaths ? { entries, paths: { paths, skipWorktree } } : { entries };
+    return withPaths ? { entries, paths: { paths, skipWorktree, gitlinks } } : { entries };
 }
 /** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */
 function indexEntries(index, paths) {
@@ -43169,10 +43172,10 @@ function writtenAs(path) {
     const st = (0,external_node_fs_.lstatSync)(path, { bigint: true, throwIfNoEntry: false });
     return st === undefined ? '' : `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 }
-/** The files git tracks under `dir`, relative to it; none outside a work tree. */
+/** The files git tracks under `dir`, relative to it, those of checked-out submodules too; none outside a work tree. */
 function trackedFiles(dir) {
     try {
-        const out = (0,external_node_child_process_.execFileSync)('git', ['ls-files', '-z', '--', '.'], {
+        const out = (0,external_node_child_process_.execFileSync)('git', ['ls-files', '-z', '--recurse-submodules', '--', '.'], {
             cwd: dir,
             encoding: 'utf8',
             stdio: ['ignore', 'pipe', 'ignore'],
@@ -44020,7 +44023,8 @@ async function runGraph(graph, options, deps) {
     const firstCommand = new Deferred();
     // Every path of the index, when the keys' listing kept them (the compile of disbuild.json asks for them): the
     // files git tracks, which in-place outputs never touch, without a git call of their own. Only until a command
-    // has started: one may have added a file to the index since (`git add`), as may its user meanwhile.
+    // has started: one may have added a file to the index since (`git add`), as may its user meanwhile. Not with
+    // submodules: the files they track are sources too, and only git's own listing of them has them.
     const indexPaths = options.digests === 'working-tree' ? await options.workTreeListings?.indexPaths : undefined;
     const indexFile = options.digests === 'working-tree' ? await options.workTreeListings?.indexFile : undefined;
     let commandStarted = false;
@@ -44058,7 +44062,9 @@ async function runGraph(graph, options, deps) {
         selected,
         wantBytes,
         ...(outDirAsides ? { restoreDir: outDirAsides.take } : {}),
-        ...(indexPaths?.ok ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) } : {}),
+        ...(indexPaths?.ok && indexPaths.value.gitlinks.length === 0
+            ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) }
+            : {}),
         ...(indexFile ? { indexFile: (0,external_node_path_.resolve)(options.sourceDir, indexFile) } : {}),
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
@@ -46556,8 +46562,8 @@ function writeCompiledGraph(file, header, graphText) {
     state_file_writeStateFile(file, `${JSON.stringify(header)}\n${graphText}`);
 }
 
-// EXTERNAL MODULE: ./src/config/repo-files.ts
-var repo_files = __nccwpck_require__(8682);
+// EXTERNAL MODULE: ./src/config/repo-files.ts + 1 modules
+var repo_files = __nccwpck_require__(8939);
 ;// CONCATENATED MODULE: ./src/config/load-config.ts
 
 
@@ -51014,24 +51020,82 @@ function describe(v) {
 
 /***/ }),
 
-/***/ 8682:
+/***/ 8939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   V_: () => (/* binding */ untrackedOf),
-/* harmony export */   Yj: () => (/* binding */ fileRange),
-/* harmony export */   c$: () => (/* binding */ listRepoFiles),
-/* harmony export */   jv: () => (/* binding */ hasFile),
-/* harmony export */   mz: () => (/* binding */ filesUnder),
-/* harmony export */   yL: () => (/* binding */ withoutDirectories)
-/* harmony export */ });
-/* unused harmony export startRepoFiles */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8750);
-/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7536);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yj: () => (/* binding */ fileRange),
+  mz: () => (/* binding */ filesUnder),
+  jv: () => (/* binding */ hasFile),
+  c$: () => (/* binding */ listRepoFiles),
+  V_: () => (/* binding */ untrackedOf),
+  yL: () => (/* binding */ withoutDirectories)
+});
+
+// UNUSED EXPORTS: startRepoFiles
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/ids/git-command.ts
+var git_command = __nccwpck_require__(8750);
+// EXTERNAL MODULE: ./src/ids/canonical.ts
+var canonical = __nccwpck_require__(7536);
+;// CONCATENATED MODULE: ./src/config/submodule-files.ts
+
+
+
+/**
+ * The submodules of `.gitmodules` at `root` that are checked out there, relative to `root`: each a gitlink of
+ * `files` (the repository's listing), a directory of its own (not reached through a link) holding a `.git`.
+ * A submodule not checked out is an empty directory, whose files no build can read. A repository nested without
+ * `.gitmodules` (`git add` of a directory with a `.git`) is left out: git itself does not clone it.
+ */
+async function checkedOutSubmodules(root, hasFile) {
+    const listed = await (0,git_command/* gitText */.q_)(root, [
+        'config',
+        '-z',
+        '--file',
+        '.gitmodules',
+        '--get-regexp',
+        '^submodule\\..*\\.path$',
+    ]);
+    if (!listed.ok)
+        return [];
+    let realRoot;
+    try {
+        realRoot = (0,external_node_fs_.realpathSync)(root);
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    // Records of `<key>\n<value>\0`.
+    for (const record of listed.value.split('\0')) {
+        const path = record.slice(record.indexOf('\n') + 1);
+        if (path === '' || !hasFile(path) || !checkedOut(realRoot, path))
+            continue;
+        out.push(path);
+    }
+    return out;
+}
+function checkedOut(realRoot, path) {
+    try {
+        // Its files are listed under its path: no link on the way may lead the listing elsewhere.
+        if ((0,external_node_fs_.realpathSync)((0,external_node_path_.join)(realRoot, path)) !== (0,external_node_path_.join)(realRoot, path))
+            return false;
+        return (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(realRoot, path, '.git'), { throwIfNoEntry: false }) !== undefined;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/repo-files.ts
+
 
 
 
@@ -51053,14 +51117,14 @@ function withUntracked(files, untracked) {
 /**
  * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
  * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
- * the work tree and skip-worktree entries absent from it (a sparse checkout's); outside git, every file under
- * `dir` but `.git` and `node_modules`.
+ * the work tree and skip-worktree entries absent from it (a sparse checkout's), and the same of each submodule
+ * checked out (see withSubmoduleFiles); outside git, every file under `dir` but `.git` and `node_modules`.
  */
 async function listRepoFiles(dir) {
     // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted, `S` skip-worktree), so deleted files
     // can be left out.
     // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
-    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
+    const listed = await (0,git_command/* gitText */.q_)(dir, [
         'ls-files',
         '-z',
         '-t',
@@ -51072,10 +51136,10 @@ async function listRepoFiles(dir) {
         '.',
     ]);
     if (listed.ok)
-        return parseListing(dir, listed.value);
+        return withSubmoduleFiles(dir, parseListing(dir, listed.value));
     const out = [];
     walk(dir, '', out);
-    return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    return out.sort(canonical/* compareCodeUnits */.U);
 }
 /**
  * The paths of a tagged listing (`ls-files -z -t`), less the deleted ones, sorted. Most listings tag every path
@@ -51115,7 +51179,7 @@ function parseTaggedListing(dir, listing) {
             continue;
         const path = entry.slice(2);
         // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
-        if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path))))
+        if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,external_node_path_.join)(dir, path))))
             gone.add(path);
         else
             seen.add(path);
@@ -51126,13 +51190,13 @@ function parseTaggedListing(dir, listing) {
     for (const p of seen)
         if (!gone.has(p))
             files.push(p);
-    return withUntracked(files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), untracked);
+    return withUntracked(files.sort(canonical/* compareCodeUnits */.U), untracked);
 }
 /** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
 function sortedByCodeUnits(paths) {
     for (let i = 1; i < paths.length; i++) {
         if (!(paths[i - 1] < paths[i]))
-            return paths.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+            return paths.sort(canonical/* compareCodeUnits */.U);
     }
     return paths;
 }
@@ -51214,21 +51278,51 @@ function startRepoFiles(sourceDir, listings) {
         for (const p of index.value.paths)
             if (!gone.has(p))
                 seen.add(p);
-        return withUntracked([...seen].sort(compareCodeUnits), notTracked);
+        return withSubmoduleFiles(sourceDir, withUntracked([...seen].sort(compareCodeUnits), notTracked));
     })();
+}
+/**
+ * `files` (a listing of `dir` made by git) with the files of each submodule checked out under `dir`, listed as
+ * listRepoFiles lists `dir`, nested ones too: a build reads them as it reads the repository's own, so they are
+ * inputs like any other. What a submodule tracks is a source here too; what it would track is untracked. A
+ * repository without `.gitmodules` pays one binary search.
+ */
+async function withSubmoduleFiles(dir, files) {
+    const untracked = untrackedOf(files);
+    if (untracked === undefined || !hasFile(files, '.gitmodules'))
+        return files;
+    const submodules = await checkedOutSubmodules(dir, (p) => hasFile(files, p));
+    if (submodules.length === 0)
+        return files;
+    const listings = await Promise.all(submodules.map((p) => listRepoFiles((0,external_node_path_.join)(dir, p))));
+    const all = [...files];
+    const notTracked = new Set(untracked);
+    submodules.forEach((p, i) => {
+        const inner = listings[i];
+        const innerUntracked = untrackedOf(inner);
+        // Walked rather than listed by git (its `.git` is broken): what it holds is unknown, build junk included.
+        if (innerUntracked === undefined)
+            return;
+        for (const f of inner) {
+            all.push(`${p}/${f}`);
+            if (innerUntracked.has(f))
+                notTracked.add(`${p}/${f}`);
+        }
+    });
+    return withUntracked(all.sort(canonical/* compareCodeUnits */.U), notTracked);
 }
 /**
  * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither
  * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them.
  */
 function withoutDirectories(root, files) {
-    const out = files.filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isDirectory() !== true);
+    const out = files.filter((f) => (0,external_node_fs_.statSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isDirectory() !== true);
     return out.length === files.length ? files : out;
 }
 /** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
 function inWorkTree(path) {
     try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false }) !== undefined;
+        return (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false }) !== undefined;
     }
     catch {
         return false;
@@ -51239,7 +51333,7 @@ const UNMERGED = new Set(['DD', 'AU', 'UD', 'UA', 'DU', 'AA', 'UU']);
 function walk(root, rel, out) {
     let entries;
     try {
-        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), { withFileTypes: true });
+        entries = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel), { withFileTypes: true });
     }
     catch {
         return;

@@ -4,6 +4,7 @@ import { gitText } from '../ids/git-command.js';
 import { compareCodeUnits } from '../ids/canonical.js';
 import type { WorkTreeListings } from '../ids/file-digest.js';
 import { ok } from '../util/result.js';
+import { checkedOutSubmodules } from './submodule-files.js';
 
 /** The paths of each listing that git does not track (see untrackedOf). */
 const untrackedPaths = new WeakMap<readonly string[], ReadonlySet<string>>();
@@ -24,8 +25,8 @@ function withUntracked(files: string[], untracked: ReadonlySet<string>): string[
 /**
  * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
  * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
- * the work tree and skip-worktree entries absent from it (a sparse checkout's); outside git, every file under
- * `dir` but `.git` and `node_modules`.
+ * the work tree and skip-worktree entries absent from it (a sparse checkout's), and the same of each submodule
+ * checked out (see withSubmoduleFiles); outside git, every file under `dir` but `.git` and `node_modules`.
  */
 export async function listRepoFiles(dir: string): Promise<string[]> {
   // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted, `S` skip-worktree), so deleted files
@@ -42,7 +43,7 @@ export async function listRepoFiles(dir: string): Promise<string[]> {
     '--',
     '.',
   ]);
-  if (listed.ok) return parseListing(dir, listed.value);
+  if (listed.ok) return withSubmoduleFiles(dir, parseListing(dir, listed.value));
   const out: string[] = [];
   walk(dir, '', out);
   return out.sort(compareCodeUnits);
@@ -162,8 +163,35 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
     // Relative to the source directory; a conflicted path may come once per stage, hence the set.
     for (const p of index.value.skipWorktree) if (!inWorkTree(`${sourceDir}/${p}`)) gone.add(p);
     for (const p of index.value.paths) if (!gone.has(p)) seen.add(p);
-    return withUntracked([...seen].sort(compareCodeUnits), notTracked);
+    return withSubmoduleFiles(sourceDir, withUntracked([...seen].sort(compareCodeUnits), notTracked));
   })();
+}
+
+/**
+ * `files` (a listing of `dir` made by git) with the files of each submodule checked out under `dir`, listed as
+ * listRepoFiles lists `dir`, nested ones too: a build reads them as it reads the repository's own, so they are
+ * inputs like any other. What a submodule tracks is a source here too; what it would track is untracked. A
+ * repository without `.gitmodules` pays one binary search.
+ */
+async function withSubmoduleFiles(dir: string, files: string[]): Promise<string[]> {
+  const untracked = untrackedOf(files);
+  if (untracked === undefined || !hasFile(files, '.gitmodules')) return files;
+  const submodules = await checkedOutSubmodules(dir, (p) => hasFile(files, p));
+  if (submodules.length === 0) return files;
+  const listings = await Promise.all(submodules.map((p) => listRepoFiles(join(dir, p))));
+  const all = [...files];
+  const notTracked = new Set(untracked);
+  submodules.forEach((p, i) => {
+    const inner = listings[i]!;
+    const innerUntracked = untrackedOf(inner);
+    // Walked rather than listed by git (its `.git` is broken): what it holds is unknown, build junk included.
+    if (innerUntracked === undefined) return;
+    for (const f of inner) {
+      all.push(`${p}/${f}`);
+      if (innerUntracked.has(f)) notTracked.add(`${p}/${f}`);
+    }
+  });
+  return withUntracked(all.sort(compareCodeUnits), notTracked);
 }
 
 /**

@@ -370,10 +370,10 @@ function writtenAs(path: string): string {
   return st === undefined ? '' : `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 }
 
-/** The files git tracks under `dir`, relative to it; none outside a work tree. */
+/** The files git tracks under `dir`, relative to it, those of checked-out submodules too; none outside a work tree. */
 function trackedFiles(dir: string): string[] {
   try {
-    const out = execFileSync('git', ['ls-files', '-z', '--', '.'], {
+    const out = execFileSync('git', ['ls-files', '-z', '--recurse-submodules', '--', '.'], {
       cwd: dir,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],

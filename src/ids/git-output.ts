@@ -62,10 +62,14 @@ export function parseIndexListing(text: string): Map<string, GitEntry | GitMode>
   return parseIndex(text, false).entries;
 }
 
-/** The paths of the index, and those of them git skips in the work tree (sparse checkout, `--skip-worktree`). */
+/**
+ * The paths of the index, those of them git skips in the work tree (sparse checkout, `--skip-worktree`), and its
+ * submodules (gitlinks), whose files the index does not hold.
+ */
 export interface IndexPaths {
   paths: string[];
   skipWorktree: string[];
+  gitlinks: string[];
 }
 
 /**
@@ -89,6 +93,7 @@ function parseIndex(
   const entries = new Map<string, GitEntry | GitMode>();
   const paths: string[] = [];
   const skipWorktree: string[] = [];
+  const gitlinks: string[] = [];
   forEachRecord(text, (start, tab, end) => {
     const mode = lsFilesHead(text, start, tab);
     if (mode === undefined && !withPaths) return;
@@ -98,8 +103,9 @@ function parseIndex(
     paths.push(path);
     const tag = text.charCodeAt(start);
     if ((tag === 0x53 || tag === 0x73) && text.charCodeAt(start + 1) === 0x20) skipWorktree.push(path); // "S ", "s "
+    if (mode === undefined && text.startsWith('160000 ', start + 2)) gitlinks.push(path);
   });
-  return withPaths ? { entries, paths: { paths, skipWorktree } } : { entries };
+  return withPaths ? { entries, paths: { paths, skipWorktree, gitlinks } } : { entries };
 }
 
 /** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */

@@ -1,0 +1,140 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { git } from '../helpers/npm-workspace.js';
+import { Rig } from '../helpers/rig.js';
+
+/** `git submodule` refuses local paths unless told otherwise (CVE-2022-39253). */
+const SUBMODULE = ['-c', 'protocol.file.allow=always', 'submodule'];
+
+/**
+ * A repository whose files a task reads include a submodule's, checked out: `app/` with `vendor/lib` (a
+ * submodule of `lib/`, itself holding the submodule `deep` of `deep/`).
+ */
+async function repository(rig: Rig, tasks: object): Promise<string> {
+  await rig.write({ 'a.txt': 'deep one\n' }, join(rig.root, 'deep'));
+  git(join(rig.root, 'deep'), 'init', '-q');
+  git(join(rig.root, 'deep'), 'add', '-A');
+  git(join(rig.root, 'deep'), 'commit', '-qm', 'deep');
+  await rig.write({ 'a.txt': 'one\n', '.gitignore': '*.log\n' }, join(rig.root, 'lib'));
+  git(join(rig.root, 'lib'), 'init', '-q');
+  git(join(rig.root, 'lib'), ...SUBMODULE, 'add', '-q', '../deep', 'deep');
+  git(join(rig.root, 'lib'), 'add', '-A');
+  git(join(rig.root, 'lib'), 'commit', '-qm', 'lib');
+  await rig.write({ '.gitignore': 'dist/\n', 'disbuild.json': JSON.stringify({ tasks }) });
+  git(rig.src, 'init', '-q');
+  git(rig.src, ...SUBMODULE, 'add', '-q', '../lib', 'vendor/lib');
+  git(rig.src, ...SUBMODULE, 'update', '-q', '--init', '--recursive');
+  git(rig.src, 'add', '-A');
+  git(rig.src, 'commit', '-qm', 'app');
+  return rig.src;
+}
+
+const inputsOf = (graph: string): string[] =>
+  (JSON.parse(graph) as { Jobs: { Inputs: string[] }[] }).Jobs[0]!.Inputs;
+
+describe('disbuild.json: the files of a checked-out submodule', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  const run = async (): Promise<{ out: string; built: boolean }> => {
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    return { out: await rig.read('src/dist/out.txt'), built: /1 built/.test(r.stdout + r.stderr) };
+  };
+
+  it('are inputs of a task whose directory holds them: an edit, a commit and a bump rebuild, going back restores', async () => {
+    const app = await repository(rig, {
+      build: {
+        command: 'mkdir -p dist && cat vendor/lib/a.txt vendor/lib/deep/a.txt > dist/out.txt',
+        outputs: ['dist/**'],
+      },
+    });
+    const inputs = inputsOf((await rig.run(['graph'])).stdout);
+    expect(inputs).toEqual(
+      expect.arrayContaining(['vendor/lib/a.txt', 'vendor/lib/.gitignore', 'vendor/lib/deep/a.txt']),
+    );
+    // The gitlinks are directories, not files; `.git` of a submodule is git's, not the build's.
+    expect(inputs).not.toContain('vendor/lib');
+    expect(inputs).not.toContain('vendor/lib/deep');
+    expect(inputs.filter((p) => p.endsWith('.git'))).toEqual([]);
+    expect(await run()).toEqual({ out: 'one\ndeep one\n', built: true });
+
+    // An edit in the submodule's work tree, not committed anywhere.
+    await writeFile(join(app, 'vendor/lib/a.txt'), 'two\n');
+    expect(await run()).toEqual({ out: 'two\ndeep one\n', built: true });
+    // In the nested one.
+    await writeFile(join(app, 'vendor/lib/deep/a.txt'), 'deep two\n');
+    expect(await run()).toEqual({ out: 'two\ndeep two\n', built: true });
+    // Committed in the submodules and the superproject: the same bytes, the same key.
+    git(join(app, 'vendor/lib/deep'), 'commit', '-qam', 'two');
+    git(join(app, 'vendor/lib'), 'commit', '-qam', 'two');
+    git(app, 'commit', '-qam', 'bump');
+    expect(await run()).toEqual({ out: 'two\ndeep two\n', built: false });
+    // Back to the first commit of the submodule: its key, its output.
+    git(app, 'checkout', '-q', 'HEAD~1');
+    git(app, ...SUBMODULE, 'update', '-q', '--recursive');
+    expect(await run()).toEqual({ out: 'one\ndeep one\n', built: false });
+  });
+
+  it('match a glob naming them; an untracked file counts, one the submodule ignores does not', async () => {
+    const app = await repository(rig, {
+      build: {
+        command: 'mkdir -p dist && cat vendor/lib/*.txt > dist/out.txt',
+        inputs: ['vendor/lib/**', '!vendor/lib/deep/**'],
+        outputs: ['dist/**'],
+      },
+    });
+    expect(inputsOf((await rig.run(['graph'])).stdout)).toEqual([
+      'vendor/lib/.gitignore',
+      'vendor/lib/.gitmodules',
+      'vendor/lib/a.txt',
+    ]);
+    expect(await run()).toEqual({ out: 'one\n', built: true });
+    await writeFile(join(app, 'vendor/lib/debug.log'), 'ignored\n');
+    expect(await run()).toEqual({ out: 'one\n', built: false });
+    await writeFile(join(app, 'vendor/lib/b.txt'), 'new\n');
+    expect(inputsOf((await rig.run(['graph'])).stdout)).toContain('vendor/lib/b.txt');
+    expect(await run()).toEqual({ out: 'one\nnew\n', built: true });
+  });
+
+  it('are sources to an outputs glob that matches them: never captured, so no restore writes over an edit', async () => {
+    const app = await repository(rig, {
+      build: { command: 'mkdir -p dist && cp in.txt dist/out.js', inputs: ['in.txt'], outputs: ['**/*.js'] },
+    });
+    await writeFile(join(app, 'vendor/lib/index.js'), 'v1\n');
+    git(join(app, 'vendor/lib'), 'add', 'index.js');
+    git(join(app, 'vendor/lib'), 'commit', '-qm', 'js');
+    await writeFile(join(app, 'in.txt'), 'x\n');
+    git(app, 'add', '-A');
+    git(app, 'commit', '-qm', 'bump');
+    const outputs = async (): Promise<string> => {
+      const r = await rig.run(['run', '--cache-dir', rig.cacheDir]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      return `${await rig.read('src/dist/out.js')}${await rig.read('src/vendor/lib/index.js')}`;
+    };
+    expect(await outputs()).toBe('x\nv1\n');
+    await writeFile(join(app, 'vendor/lib/index.js'), 'edited\n');
+    await writeFile(join(app, 'in.txt'), 'y\n');
+    expect(await outputs()).toBe('y\nedited\n');
+    // Back to the first build's sources: its artifact is restored, and the edit stays.
+    await writeFile(join(app, 'in.txt'), 'x\n');
+    expect(await outputs()).toBe('x\nedited\n');
+  });
+
+  it('that is not checked out: nothing of it, and no error', async () => {
+    await repository(rig, {
+      build: { command: 'mkdir -p dist && echo x > dist/out.txt', outputs: ['dist/**'] },
+    });
+    git(rig.src, ...SUBMODULE, 'deinit', '-q', '--all', '--force');
+    await mkdir(rig.path('src/vendor/lib'), { recursive: true });
+    const inputs = inputsOf((await rig.run(['graph'])).stdout);
+    expect(inputs.filter((p) => p.startsWith('vendor/'))).toEqual([]);
+    expect(await run()).toEqual({ out: 'x\n', built: true });
+  });
+});
