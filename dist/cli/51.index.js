@@ -748,6 +748,19 @@ function parseTreeEntries(text, prefix = '') {
     });
     return entries;
 }
+/**
+ * The submodules of a `git ls-tree -r -z` listing under `prefix` (stripped): each gitlink's path and the commit it
+ * records.
+ */
+function gitlinkEntries(text, prefix = '') {
+    const links = new Map();
+    forEachRecord(text, (start, tab, end) => {
+        if (!text.startsWith('160000 commit ', start) || !text.startsWith(prefix, tab + 1))
+            return;
+        links.set(text.slice(tab + 1 + prefix.length, end), text.slice(start + 14, tab));
+    });
+    return links;
+}
 /** The `.gitattributes` blobs of a `git ls-tree -r -z` listing, as `git update-index --index-info` lines. */
 function attributeFiles(text) {
     const lines = [];
@@ -838,6 +851,8 @@ function parseDirtyPaths(text, prefix = '') {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/ids/resolve-input.ts
 var resolve_input = __webpack_require__(6915);
+// EXTERNAL MODULE: ./src/ids/submodule-checkout.ts
+var submodule_checkout = __webpack_require__(4313);
 ;// CONCATENATED MODULE: ./src/ids/commit-digests.ts
 /**
  * Digests as of a commit (the pre-push hook): what a checkout of that commit would hold, without making one.
@@ -857,10 +872,12 @@ var resolve_input = __webpack_require__(6915);
 
 
 
+
 /**
  * Digests as of `commit`, never reading the working tree. `repoDir` may be a subdirectory of the work tree: paths
  * are relative to it, and links must stay inside it. A path absent from the commit is missing; an unknown commit,
- * or a failing checkout filter, is an error.
+ * or a failing checkout filter, is an error. A path inside a submodule is taken from the commit the gitlink
+ * records, in the submodule checked out at `repoDir` (see submoduleDigests).
  */
 async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
     if (commit.startsWith('-'))
@@ -875,11 +892,22 @@ async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
     const tree = parseListing(listed.value, 'ls-tree', paths, prefix);
     const out = new Map();
     const resolved = new Map();
+    const gitlinks = gitlinkEntries(listed.value, prefix);
+    const inSubmodules = new Map();
     let view;
     for (const p of paths) {
         const e = tree.get(p);
         if (e !== undefined && (e.mode !== 'symlink' || !settings.symlinks)) {
             resolved.set(p, { real: p, ...fileOf(e) });
+            continue;
+        }
+        const submodule = gitlinks.size > 0 && e === undefined ? gitlinkAbove(gitlinks, p) : undefined;
+        if (submodule !== undefined) {
+            const inside = inSubmodules.get(submodule);
+            if (inside)
+                inside.push(p);
+            else
+                inSubmodules.set(submodule, [p]);
             continue;
         }
         if (view === undefined) {
@@ -904,7 +932,41 @@ async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
         const digest = checkedOut.value.get(r.real) ?? r.digest;
         out.set(p, r.link === undefined ? { mode: r.mode, digest } : { mode: r.mode, digest, link: r.link });
     }
+    for (const [submodule, inside] of inSubmodules) {
+        const digests = await submoduleDigests(repoDir, submodule, gitlinks.get(submodule), inside);
+        if (!digests.ok)
+            return digests;
+        for (const [p, state] of digests.value)
+            out.set(p, state);
+    }
     return (0,result.ok)(out);
+}
+/** The gitlink whose directory holds `path`, the innermost first (a tree holds no gitlink inside another). */
+function gitlinkAbove(gitlinks, path) {
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+        if (gitlinks.has(path.slice(0, i)))
+            return path.slice(0, i);
+    }
+    return undefined;
+}
+/**
+ * Digests of `paths` (relative to `repoDir`) inside the submodule at `submodule`, as of the commit `commit` its
+ * gitlink records, from the submodule's own repository where `repoDir` has it checked out (its own links,
+ * attributes and submodules apply). Where it is not checked out, or lacks that commit (not fetched), the paths
+ * are missing, as they are from a worktree of the commit the hook checks the submodule out in (see worktree.ts).
+ */
+async function submoduleDigests(repoDir, submodule, commit, paths) {
+    const dir = (0,external_node_path_.join)(repoDir, submodule);
+    const missing = () => (0,result.ok)(new Map(paths.map((p) => [p, { missing: true }])));
+    if (!(0,submodule_checkout/* isCheckedOutSubmodule */.c)(repoDir, submodule))
+        return missing();
+    const known = await (0,git_command/* gitText */.q_)(dir, ['cat-file', '-e', `${commit}^{commit}`]);
+    if (!known.ok)
+        return missing();
+    const inner = await commit_digests_commitTreeDigests(dir, commit, paths.map((p) => p.slice(submodule.length + 1)));
+    if (!inner.ok)
+        return (0,result/* err */._)(`submodule ${submodule}: ${inner.error}`);
+    return (0,result.ok)(new Map(paths.map((p) => [p, inner.value.get(p.slice(submodule.length + 1))])));
 }
 /** A blob entry as a file: with `core.symlinks=false` a link is checked out as a file holding its text. */
 function fileOf(e) {

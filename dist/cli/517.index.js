@@ -364,8 +364,9 @@ var git_command = __webpack_require__(8750);
 var canonical = __webpack_require__(7536);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
+// EXTERNAL MODULE: ./src/ids/submodule-checkout.ts
+var submodule_checkout = __webpack_require__(4313);
 ;// CONCATENATED MODULE: ./src/config/submodule-files.ts
-
 
 
 /**
@@ -385,33 +386,15 @@ async function checkedOutSubmodules(root, hasFile) {
     ]);
     if (!listed.ok)
         return [];
-    let realRoot;
-    try {
-        realRoot = (0,external_node_fs_.realpathSync)(root);
-    }
-    catch {
-        return [];
-    }
     const out = [];
     // Records of `<key>\n<value>\0`.
     for (const record of listed.value.split('\0')) {
         const path = record.slice(record.indexOf('\n') + 1);
-        if (path === '' || !hasFile(path) || !checkedOut(realRoot, path))
+        if (path === '' || !hasFile(path) || !(0,submodule_checkout/* isCheckedOutSubmodule */.c)(root, path))
             continue;
         out.push(path);
     }
     return out;
-}
-function checkedOut(realRoot, path) {
-    try {
-        // Its files are listed under its path: no link on the way may lead the listing elsewhere.
-        if ((0,external_node_fs_.realpathSync)((0,external_node_path_.join)(realRoot, path)) !== (0,external_node_path_.join)(realRoot, path))
-            return false;
-        return (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(realRoot, path, '.git'), { throwIfNoEntry: false }) !== undefined;
-    }
-    catch {
-        return false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/config/repo-files.ts

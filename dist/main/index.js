@@ -40113,6 +40113,19 @@ function parseTreeEntries(text, prefix = '') {
     });
     return entries;
 }
+/**
+ * The submodules of a `git ls-tree -r -z` listing under `prefix` (stripped): each gitlink's path and the commit it
+ * records.
+ */
+function gitlinkEntries(text, prefix = '') {
+    const links = new Map();
+    forEachRecord(text, (start, tab, end) => {
+        if (!text.startsWith('160000 commit ', start) || !text.startsWith(prefix, tab + 1))
+            return;
+        links.set(text.slice(tab + 1 + prefix.length, end), text.slice(start + 14, tab));
+    });
+    return links;
+}
 /** The `.gitattributes` blobs of a `git ls-tree -r -z` listing, as `git update-index --index-info` lines. */
 function attributeFiles(text) {
     const lines = [];
@@ -40199,6 +40212,8 @@ function parseDirtyPaths(text, prefix = '') {
     return dirty;
 }
 
+// EXTERNAL MODULE: ./src/ids/submodule-checkout.ts
+var submodule_checkout = __nccwpck_require__(4313);
 ;// CONCATENATED MODULE: ./src/ids/commit-digests.ts
 /**
  * Digests as of a commit (the pre-push hook): what a checkout of that commit would hold, without making one.
@@ -40218,10 +40233,12 @@ function parseDirtyPaths(text, prefix = '') {
 
 
 
+
 /**
  * Digests as of `commit`, never reading the working tree. `repoDir` may be a subdirectory of the work tree: paths
  * are relative to it, and links must stay inside it. A path absent from the commit is missing; an unknown commit,
- * or a failing checkout filter, is an error.
+ * or a failing checkout filter, is an error. A path inside a submodule is taken from the commit the gitlink
+ * records, in the submodule checked out at `repoDir` (see submoduleDigests).
  */
 async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
     if (commit.startsWith('-'))
@@ -40236,11 +40253,22 @@ async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
     const tree = parseListing(listed.value, 'ls-tree', paths, prefix);
     const out = new Map();
     const resolved = new Map();
+    const gitlinks = gitlinkEntries(listed.value, prefix);
+    const inSubmodules = new Map();
     let view;
     for (const p of paths) {
         const e = tree.get(p);
         if (e !== undefined && (e.mode !== 'symlink' || !settings.symlinks)) {
             resolved.set(p, { real: p, ...fileOf(e) });
+            continue;
+        }
+        const submodule = gitlinks.size > 0 && e === undefined ? gitlinkAbove(gitlinks, p) : undefined;
+        if (submodule !== undefined) {
+            const inside = inSubmodules.get(submodule);
+            if (inside)
+                inside.push(p);
+            else
+                inSubmodules.set(submodule, [p]);
             continue;
         }
         if (view === undefined) {
@@ -40265,7 +40293,41 @@ async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
         const digest = checkedOut.value.get(r.real) ?? r.digest;
         out.set(p, r.link === undefined ? { mode: r.mode, digest } : { mode: r.mode, digest, link: r.link });
     }
+    for (const [submodule, inside] of inSubmodules) {
+        const digests = await submoduleDigests(repoDir, submodule, gitlinks.get(submodule), inside);
+        if (!digests.ok)
+            return digests;
+        for (const [p, state] of digests.value)
+            out.set(p, state);
+    }
     return (0,util_result.ok)(out);
+}
+/** The gitlink whose directory holds `path`, the innermost first (a tree holds no gitlink inside another). */
+function gitlinkAbove(gitlinks, path) {
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+        if (gitlinks.has(path.slice(0, i)))
+            return path.slice(0, i);
+    }
+    return undefined;
+}
+/**
+ * Digests of `paths` (relative to `repoDir`) inside the submodule at `submodule`, as of the commit `commit` its
+ * gitlink records, from the submodule's own repository where `repoDir` has it checked out (its own links,
+ * attributes and submodules apply). Where it is not checked out, or lacks that commit (not fetched), the paths
+ * are missing, as they are from a worktree of the commit the hook checks the submodule out in (see worktree.ts).
+ */
+async function submoduleDigests(repoDir, submodule, commit, paths) {
+    const dir = (0,external_node_path_.join)(repoDir, submodule);
+    const missing = () => (0,util_result.ok)(new Map(paths.map((p) => [p, { missing: true }])));
+    if (!(0,submodule_checkout/* isCheckedOutSubmodule */.c)(repoDir, submodule))
+        return missing();
+    const known = await (0,git_command/* gitText */.q_)(dir, ['cat-file', '-e', `${commit}^{commit}`]);
+    if (!known.ok)
+        return missing();
+    const inner = await commit_digests_commitTreeDigests(dir, commit, paths.map((p) => p.slice(submodule.length + 1)));
+    if (!inner.ok)
+        return (0,util_result/* err */._)(`submodule ${submodule}: ${inner.error}`);
+    return (0,util_result.ok)(new Map(paths.map((p) => [p, inner.value.get(p.slice(submodule.length + 1))])));
 }
 /** A blob entry as a file: with `core.symlinks=false` a link is checked out as a file holding its text. */
 function fileOf(e) {
@@ -51044,8 +51106,9 @@ var external_node_path_ = __nccwpck_require__(6760);
 var git_command = __nccwpck_require__(8750);
 // EXTERNAL MODULE: ./src/ids/canonical.ts
 var canonical = __nccwpck_require__(7536);
+// EXTERNAL MODULE: ./src/ids/submodule-checkout.ts
+var submodule_checkout = __nccwpck_require__(4313);
 ;// CONCATENATED MODULE: ./src/config/submodule-files.ts
-
 
 
 /**
@@ -51065,33 +51128,15 @@ async function checkedOutSubmodules(root, hasFile) {
     ]);
     if (!listed.ok)
         return [];
-    let realRoot;
-    try {
-        realRoot = (0,external_node_fs_.realpathSync)(root);
-    }
-    catch {
-        return [];
-    }
     const out = [];
     // Records of `<key>\n<value>\0`.
     for (const record of listed.value.split('\0')) {
         const path = record.slice(record.indexOf('\n') + 1);
-        if (path === '' || !hasFile(path) || !checkedOut(realRoot, path))
+        if (path === '' || !hasFile(path) || !(0,submodule_checkout/* isCheckedOutSubmodule */.c)(root, path))
             continue;
         out.push(path);
     }
     return out;
-}
-function checkedOut(realRoot, path) {
-    try {
-        // Its files are listed under its path: no link on the way may lead the listing elsewhere.
-        if ((0,external_node_fs_.realpathSync)((0,external_node_path_.join)(realRoot, path)) !== (0,external_node_path_.join)(realRoot, path))
-            return false;
-        return (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(realRoot, path, '.git'), { throwIfNoEntry: false }) !== undefined;
-    }
-    catch {
-        return false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/config/repo-files.ts
@@ -52229,6 +52274,36 @@ function gitTexts(cwd, commands) {
         });
     });
     return commands.map(async (_, i) => ({ code: (await codes).get(i), out: outs[i] }));
+}
+
+
+/***/ }),
+
+/***/ 4313:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isCheckedOutSubmodule)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Whether the submodule at `path` (relative to `repoDir`) is checked out there: a `.git` of its own, reached
+ * through no link (its files are listed and read under `path`, so no link on the way may lead elsewhere). One
+ * that is not checked out is an empty directory.
+ */
+function isCheckedOutSubmodule(repoDir, path) {
+    try {
+        const real = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(repoDir), path);
+        return ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(real) === real && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(real, '.git'), { throwIfNoEntry: false }) !== undefined);
+    }
+    catch {
+        return false;
+    }
 }
 
 

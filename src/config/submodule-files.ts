@@ -1,6 +1,5 @@
-import { lstatSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
 import { gitText } from '../ids/git-command.js';
+import { isCheckedOutSubmodule } from '../ids/submodule-checkout.js';
 
 /**
  * The submodules of `.gitmodules` at `root` that are checked out there, relative to `root`: each a gitlink of
@@ -21,28 +20,12 @@ export async function checkedOutSubmodules(
     '^submodule\\..*\\.path$',
   ]);
   if (!listed.ok) return [];
-  let realRoot: string;
-  try {
-    realRoot = realpathSync(root);
-  } catch {
-    return [];
-  }
   const out: string[] = [];
   // Records of `<key>\n<value>\0`.
   for (const record of listed.value.split('\0')) {
     const path = record.slice(record.indexOf('\n') + 1);
-    if (path === '' || !hasFile(path) || !checkedOut(realRoot, path)) continue;
+    if (path === '' || !hasFile(path) || !isCheckedOutSubmodule(root, path)) continue;
     out.push(path);
   }
   return out;
-}
-
-function checkedOut(realRoot: string, path: string): boolean {
-  try {
-    // Its files are listed under its path: no link on the way may lead the listing elsewhere.
-    if (realpathSync(join(realRoot, path)) !== join(realRoot, path)) return false;
-    return lstatSync(join(realRoot, path, '.git'), { throwIfNoEntry: false }) !== undefined;
-  } catch {
-    return false;
-  }
 }

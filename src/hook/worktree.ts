@@ -4,10 +4,12 @@ import { basename, isAbsolute, join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { isAlive } from '../cache/local-cache.js';
 import { removeTree } from '../util/remove-tree.js';
+import { checkOutSubmodules, forgetSubmoduleWorktrees } from './worktree-submodules.js';
 
 /**
  * Temporary worktrees of pushed commits, under `<git common dir>/disbuild-worktrees/<pid>-<random>`, so that
- * uncommitted changes never leak into a build. Those of dead processes (a killed hook) are removed by the next.
+ * uncommitted changes never leak into a build, with the submodules the checkout has (see worktree-submodules.ts).
+ * Those of dead processes (a killed hook) are removed by the next.
  */
 export class Worktrees {
   private constructor(
@@ -30,6 +32,7 @@ export class Worktrees {
     await mkdir(this.root, { recursive: true });
     const dir = join(this.root, `${process.pid}-${randomBytes(4).toString('hex')}`);
     await simpleGit(this.repoDir).raw(['worktree', 'add', '--detach', '--quiet', dir, sha]);
+    await checkOutSubmodules(this.repoDir, dir);
     return dir;
   }
 
@@ -40,6 +43,7 @@ export class Worktrees {
     // Jobs may leave read-only directories in the checkout; one that still resists is left for the next run.
     await removeTree(dir).catch(() => undefined);
     await this.#forget(dir);
+    await forgetSubmoduleWorktrees(this.repoDir, dir);
   }
 
   /**

@@ -16,9 +16,16 @@ import type { FileDigest, FileMode } from './brands.js';
 import { blobId } from './git-blob.js';
 import { gitBytes, gitText, workTreePrefix } from './git-command.js';
 import { convertedPaths, readSettings, type GitSettings } from './git-conversions.js';
-import { attributeFiles, parseListing, parseTreeEntries, type GitEntry } from './git-output.js';
+import {
+  attributeFiles,
+  gitlinkEntries,
+  parseListing,
+  parseTreeEntries,
+  type GitEntry,
+} from './git-output.js';
 import type { DigestMap } from './input-state.js';
 import { ownLink, resolveInput, type EntryKind, type TreeView } from './resolve-input.js';
+import { isCheckedOutSubmodule } from './submodule-checkout.js';
 
 /** A resolved input: the tree path of the file it reads, that file's mode and blob, and its own link's blob. */
 interface Resolved {
@@ -31,7 +38,8 @@ interface Resolved {
 /**
  * Digests as of `commit`, never reading the working tree. `repoDir` may be a subdirectory of the work tree: paths
  * are relative to it, and links must stay inside it. A path absent from the commit is missing; an unknown commit,
- * or a failing checkout filter, is an error.
+ * or a failing checkout filter, is an error. A path inside a submodule is taken from the commit the gitlink
+ * records, in the submodule checked out at `repoDir` (see submoduleDigests).
  */
 export async function commitTreeDigests(
   repoDir: string,
@@ -48,11 +56,20 @@ export async function commitTreeDigests(
   const tree = parseListing(listed.value, 'ls-tree', paths, prefix);
   const out: DigestMap = new Map();
   const resolved = new Map<string, Resolved>();
+  const gitlinks = gitlinkEntries(listed.value, prefix);
+  const inSubmodules = new Map<string, string[]>();
   let view: CommitView | undefined;
   for (const p of paths) {
     const e = tree.get(p);
     if (e !== undefined && (e.mode !== 'symlink' || !settings.symlinks)) {
       resolved.set(p, { real: p, ...fileOf(e) });
+      continue;
+    }
+    const submodule = gitlinks.size > 0 && e === undefined ? gitlinkAbove(gitlinks, p) : undefined;
+    if (submodule !== undefined) {
+      const inside = inSubmodules.get(submodule);
+      if (inside) inside.push(p);
+      else inSubmodules.set(submodule, [p]);
       continue;
     }
     if (view === undefined) {
@@ -75,7 +92,46 @@ export async function commitTreeDigests(
     const digest = checkedOut.value.get(r.real) ?? r.digest;
     out.set(p, r.link === undefined ? { mode: r.mode, digest } : { mode: r.mode, digest, link: r.link });
   }
+  for (const [submodule, inside] of inSubmodules) {
+    const digests = await submoduleDigests(repoDir, submodule, gitlinks.get(submodule)!, inside);
+    if (!digests.ok) return digests;
+    for (const [p, state] of digests.value) out.set(p, state);
+  }
   return ok(out);
+}
+
+/** The gitlink whose directory holds `path`, the innermost first (a tree holds no gitlink inside another). */
+function gitlinkAbove(gitlinks: ReadonlyMap<string, string>, path: string): string | undefined {
+  for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+    if (gitlinks.has(path.slice(0, i))) return path.slice(0, i);
+  }
+  return undefined;
+}
+
+/**
+ * Digests of `paths` (relative to `repoDir`) inside the submodule at `submodule`, as of the commit `commit` its
+ * gitlink records, from the submodule's own repository where `repoDir` has it checked out (its own links,
+ * attributes and submodules apply). Where it is not checked out, or lacks that commit (not fetched), the paths
+ * are missing, as they are from a worktree of the commit the hook checks the submodule out in (see worktree.ts).
+ */
+async function submoduleDigests(
+  repoDir: string,
+  submodule: string,
+  commit: string,
+  paths: readonly string[],
+): Promise<Result<DigestMap, string>> {
+  const dir = join(repoDir, submodule);
+  const missing = (): Result<DigestMap, string> => ok(new Map(paths.map((p) => [p, { missing: true }])));
+  if (!isCheckedOutSubmodule(repoDir, submodule)) return missing();
+  const known = await gitText(dir, ['cat-file', '-e', `${commit}^{commit}`]);
+  if (!known.ok) return missing();
+  const inner = await commitTreeDigests(
+    dir,
+    commit,
+    paths.map((p) => p.slice(submodule.length + 1)),
+  );
+  if (!inner.ok) return err(`submodule ${submodule}: ${inner.error}`);
+  return ok(new Map(paths.map((p) => [p, inner.value.get(p.slice(submodule.length + 1))!])));
 }
 
 /** A blob entry as a file: with `core.symlinks=false` a link is checked out as a file holding its text. */

@@ -149,6 +149,19 @@ export function parseTreeEntries(text: string, prefix = ''): Map<string, GitEntr
   return entries;
 }
 
+/**
+ * The submodules of a `git ls-tree -r -z` listing under `prefix` (stripped): each gitlink's path and the commit it
+ * records.
+ */
+export function gitlinkEntries(text: string, prefix = ''): Map<string, string> {
+  const links = new Map<string, string>();
+  forEachRecord(text, (start, tab, end) => {
+    if (!text.startsWith('160000 commit ', start) || !text.startsWith(prefix, tab + 1)) return;
+    links.set(text.slice(tab + 1 + prefix.length, end), text.slice(start + 14, tab));
+  });
+  return links;
+}
+
 /** The `.gitattributes` blobs of a `git ls-tree -r -z` listing, as `git update-index --index-info` lines. */
 export function attributeFiles(text: string): string[] {
   const lines: string[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  gitlinkEntries,
   indexedFilePaths,
   indexEntries,
   parseDirtyPaths,
@@ -85,6 +86,7 @@ describe('parseListing', () => {
       'assumed.txt',
     ]);
     expect(paths.skipWorktree).toEqual(['sparse/out.txt']);
+    expect(paths.gitlinks).toEqual(['vendor/sub']);
   });
 
   it('reads ls-tree entries below a prefix', () => {
@@ -103,6 +105,8 @@ describe('parseListing', () => {
       tool: { mode: 'executable', digest: B },
       legacy: { mode: 'regular', digest: C },
     });
+    expect(Object.fromEntries(gitlinkEntries(lsTree, 'sub/'))).toEqual({ module: C });
+    expect(Object.fromEntries(gitlinkEntries(lsTree))).toEqual({ 'sub/module': C });
   });
 });
 

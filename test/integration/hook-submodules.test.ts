@@ -1,0 +1,104 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PushRig } from '../helpers/git-repo.js';
+import { git } from '../helpers/npm-workspace.js';
+
+/** `git submodule` refuses local paths unless told otherwise (CVE-2022-39253). */
+const SUBMODULE = ['-c', 'protocol.file.allow=always', 'submodule'];
+
+/**
+ * The hook builds a pushed commit in a worktree of its own: the submodules the checkout has are checked out there
+ * too, at the commits the pushed one records, so that a build reading them passes as in a full checkout and its
+ * keys are the checkout's.
+ */
+describe('the pre-push hook on a repository with submodules', () => {
+  let rig: PushRig;
+  const lib = (): string => join(rig.clone, 'vendor/lib');
+  const deep = (): string => join(rig.clone, 'vendor/lib/deep');
+  const run = async (): Promise<{ out: string; cached: boolean }> => {
+    const r = await rig.cli('run');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    return {
+      out: readFileSync(join(rig.clone, 'dist/out.txt'), 'utf8'),
+      cached: /1 cached, 0 built/.test(r.stdout),
+    };
+  };
+  const noWorktreesLeft = (): void => {
+    expect(readdirSync(join(rig.clone, '.git/disbuild-worktrees'))).toEqual([]);
+    for (const modules of ['.git/modules/vendor/lib', '.git/modules/vendor/lib/modules/deep']) {
+      const records = join(rig.clone, modules, 'worktrees');
+      expect(existsSync(records) ? readdirSync(records) : []).toEqual([]);
+    }
+  };
+
+  beforeAll(async () => {
+    rig = await PushRig.create();
+    for (const [name, files] of [
+      ['deep', { 'a.txt': 'deep one\n' }],
+      ['lib', { 'a.txt': 'one\n' }],
+    ] as const) {
+      const dir = rig.path(name);
+      await mkdir(dir);
+      for (const [f, text] of Object.entries(files)) await writeFile(join(dir, f), text);
+      git(dir, 'init', '-q');
+      if (name === 'lib') git(dir, ...SUBMODULE, 'add', '-q', rig.path('deep'), 'deep');
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-qm', name);
+    }
+    git(rig.clone, ...SUBMODULE, 'add', '-q', rig.path('lib'), 'vendor/lib');
+    git(rig.clone, ...SUBMODULE, 'update', '-q', '--init', '--recursive');
+    await rig.commit({
+      '.gitignore': 'dist/\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'mkdir -p dist && cat vendor/lib/a.txt vendor/lib/deep/a.txt > dist/out.txt',
+            outputs: ['dist/**'],
+          },
+        },
+      }),
+    });
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+  });
+  afterAll(async () => {
+    await rig.cleanup();
+  });
+
+  it('builds the pushed commit with its submodules checked out, under the keys the checkout computes', async () => {
+    const r = await rig.push('-q', 'origin', 'main');
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(rig.clone, 'dist'))).toBe(false);
+    noWorktreesLeft();
+    // What the hook built is the checkout's cache hit.
+    expect(await run()).toEqual({ out: 'one\ndeep one\n', cached: true });
+  }, 60_000);
+
+  it('builds a bump of the submodules at the commits pushed, not at what the checkout has uncommitted', async () => {
+    await writeFile(join(deep(), 'a.txt'), 'deep two\n');
+    git(deep(), 'commit', '-qam', 'two');
+    await writeFile(join(lib(), 'a.txt'), 'two\n');
+    git(lib(), 'commit', '-qam', 'two');
+    await rig.commit({ 'b.txt': 'bump\n' });
+    // Edited after the commit: the hook builds what was committed.
+    await writeFile(join(lib(), 'a.txt'), 'uncommitted\n');
+    const r = await rig.push('-q', 'origin', 'main');
+    expect(r.code, r.stderr).toBe(0);
+    noWorktreesLeft();
+    git(lib(), 'checkout', '-q', '--', 'a.txt');
+    expect(await run()).toEqual({ out: 'two\ndeep two\n', cached: true });
+  }, 60_000);
+
+  it('refuses a push whose build fails on a submodule file as pushed', async () => {
+    await rig.commit({
+      'disbuild.json': JSON.stringify({
+        tasks: { check: { command: 'grep -q three vendor/lib/a.txt' } },
+      }),
+    });
+    const r = await rig.push('-q', 'origin', 'main');
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('push blocked: 1 job failed');
+    noWorktreesLeft();
+  }, 60_000);
+});
