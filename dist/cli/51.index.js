@@ -1129,6 +1129,7 @@ function parseBatch(out) {
 
 
 
+
 /**
  * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`. Read from disk instead:
  * the requested paths that `git status` finds changed against the index (content, mode, type, deletion) or that
@@ -1187,10 +1188,49 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
                 toRead.push(p);
         }
     }
-    for (const [p, state] of await (0,git_blob/* streamDigests */._h)(sourceDir, toRead))
+    const fromSubmodules = toRead.length > 0 ? await file_digest_submoduleDigests(sourceDir, toRead) : undefined;
+    for (const [p, state] of fromSubmodules?.found ?? [])
+        out.set(p, state);
+    for (const [p, state] of await (0,git_blob/* streamDigests */._h)(sourceDir, fromSubmodules?.rest ?? toRead))
         out.set(p, state);
     // Every symlink entry was among the paths read: what is left of the index are files.
     return (0,result.ok)(out);
+}
+/**
+ * Of `paths` (not in the index), the files inside a submodule checked out under `sourceDir`, by the same fast path
+ * over the submodule's own index (which holds them, where the repository's does not), nested submodules in turn;
+ * `rest` is left to the disk. Only files come from the submodule: a link there resolves inside the repository, as
+ * the disk's walk resolves it, not inside the submodule. Nothing when the submodule's git fails.
+ */
+async function file_digest_submoduleDigests(sourceDir, paths) {
+    if (!(0,external_node_fs_.existsSync)(`${sourceDir}/.gitmodules`))
+        return undefined;
+    const submodules = await (0,submodule_checkout/* checkedOutSubmodules */.F)(sourceDir);
+    if (submodules.length === 0)
+        return undefined;
+    const found = new Map();
+    const rest = [];
+    const inside = new Map(submodules.map((s) => [s, []]));
+    for (const p of paths) {
+        const submodule = submodules.find((s) => p.startsWith(`${s}/`));
+        if (submodule === undefined)
+            rest.push(p);
+        else
+            inside.get(submodule).push(p);
+    }
+    await Promise.all([...inside].map(async ([submodule, ps]) => {
+        if (ps.length === 0)
+            return;
+        const inner = await workingTreeDigests(`${sourceDir}/${submodule}`, ps.map((p) => p.slice(submodule.length + 1)));
+        for (const p of ps) {
+            const state = inner.ok ? inner.value.get(p.slice(submodule.length + 1)) : undefined;
+            if (state !== undefined && 'digest' in state && state.link === undefined)
+                found.set(p, state);
+            else
+                rest.push(p);
+        }
+    }));
+    return { found, rest };
 }
 /**
  * Starts the fast path's git calls. They depend on the directory only, not on the graph, so a caller can start

@@ -527,8 +527,8 @@ function writeCompiledGraph(file, header, graphText) {
     (0,state_file/* writeStateFile */.V)(file, `${JSON.stringify(header)}\n${graphText}`);
 }
 
-// EXTERNAL MODULE: ./src/config/repo-files.ts + 1 modules
-var repo_files = __webpack_require__(8939);
+// EXTERNAL MODULE: ./src/config/repo-files.ts
+var repo_files = __webpack_require__(8682);
 ;// CONCATENATED MODULE: ./src/config/load-config.ts
 
 
@@ -719,65 +719,26 @@ function withIgnoredFile(root, p) {
 
 /***/ }),
 
-/***/ 8939:
+/***/ 8682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Yj: () => (/* binding */ fileRange),
-  mz: () => (/* binding */ filesUnder),
-  jv: () => (/* binding */ hasFile),
-  c$: () => (/* binding */ listRepoFiles),
-  Sn: () => (/* binding */ startRepoFiles),
-  V_: () => (/* binding */ untrackedOf),
-  yL: () => (/* binding */ withoutDirectories)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/ids/git-command.ts
-var git_command = __webpack_require__(8750);
-// EXTERNAL MODULE: ./src/ids/canonical.ts
-var canonical = __webpack_require__(7536);
-// EXTERNAL MODULE: ./src/util/result.ts
-var result = __webpack_require__(8251);
-// EXTERNAL MODULE: ./src/ids/submodule-checkout.ts
-var submodule_checkout = __webpack_require__(4313);
-;// CONCATENATED MODULE: ./src/config/submodule-files.ts
-
-
-/**
- * The submodules of `.gitmodules` at `root` that are checked out there, relative to `root`: each a gitlink of
- * `files` (the repository's listing), a directory of its own (not reached through a link) holding a `.git`.
- * A submodule not checked out is an empty directory, whose files no build can read. A repository nested without
- * `.gitmodules` (`git add` of a directory with a `.git`) is left out: git itself does not clone it.
- */
-async function checkedOutSubmodules(root, hasFile) {
-    const listed = await (0,git_command/* gitText */.q_)(root, [
-        'config',
-        '-z',
-        '--file',
-        '.gitmodules',
-        '--get-regexp',
-        '^submodule\\..*\\.path$',
-    ]);
-    if (!listed.ok)
-        return [];
-    const out = [];
-    // Records of `<key>\n<value>\0`.
-    for (const record of listed.value.split('\0')) {
-        const path = record.slice(record.indexOf('\n') + 1);
-        if (path === '' || !hasFile(path) || !(0,submodule_checkout/* isCheckedOutSubmodule */.c)(root, path))
-            continue;
-        out.push(path);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/config/repo-files.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sn: () => (/* binding */ startRepoFiles),
+/* harmony export */   V_: () => (/* binding */ untrackedOf),
+/* harmony export */   Yj: () => (/* binding */ fileRange),
+/* harmony export */   c$: () => (/* binding */ listRepoFiles),
+/* harmony export */   jv: () => (/* binding */ hasFile),
+/* harmony export */   mz: () => (/* binding */ filesUnder),
+/* harmony export */   yL: () => (/* binding */ withoutDirectories)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
+/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7536);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8251);
+/* harmony import */ var _ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4313);
 
 
 
@@ -807,7 +768,7 @@ async function listRepoFiles(dir) {
     // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted, `S` skip-worktree), so deleted files
     // can be left out.
     // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
-    const listed = await (0,git_command/* gitText */.q_)(dir, [
+    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
         'ls-files',
         '-z',
         '-t',
@@ -822,7 +783,7 @@ async function listRepoFiles(dir) {
         return withSubmoduleFiles(dir, parseListing(dir, listed.value));
     const out = [];
     walk(dir, '', out);
-    return out.sort(canonical/* compareCodeUnits */.U);
+    return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
 }
 /**
  * The paths of a tagged listing (`ls-files -z -t`), less the deleted ones, sorted. Most listings tag every path
@@ -862,7 +823,7 @@ function parseTaggedListing(dir, listing) {
             continue;
         const path = entry.slice(2);
         // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
-        if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,external_node_path_.join)(dir, path))))
+        if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path))))
             gone.add(path);
         else
             seen.add(path);
@@ -873,13 +834,13 @@ function parseTaggedListing(dir, listing) {
     for (const p of seen)
         if (!gone.has(p))
             files.push(p);
-    return withUntracked(files.sort(canonical/* compareCodeUnits */.U), untracked);
+    return withUntracked(files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), untracked);
 }
 /** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
 function sortedByCodeUnits(paths) {
     for (let i = 1; i < paths.length; i++) {
         if (!(paths[i - 1] < paths[i]))
-            return paths.sort(canonical/* compareCodeUnits */.U);
+            return paths.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
     }
     return paths;
 }
@@ -893,7 +854,7 @@ function sortedByCodeUnits(paths) {
 function startRepoFiles(sourceDir, listings) {
     const cached = listings.indexPaths
         ? undefined
-        : (0,git_command/* gitText */.q_)(sourceDir, ['ls-files', '-z', '-t', '--cached', '--', '.']).then((r) => {
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '-t', '--cached', '--', '.']).then((r) => {
             if (!r.ok)
                 return r;
             // `-t` tags each path: `S` skip-worktree, `H` and the rest otherwise.
@@ -906,11 +867,11 @@ function startRepoFiles(sourceDir, listings) {
                 if (entry[0] === 'S')
                     skipWorktree.push(entry.slice(2));
             }
-            return (0,result.ok)({ paths, skipWorktree });
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)({ paths, skipWorktree });
         });
     const others = listings.untracked
         ? undefined
-        : (0,git_command/* gitText */.q_)(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
     return (async () => {
         const [prefix, index, status, fromStatus, untracked] = await Promise.all([
             listings.prefix,
@@ -961,7 +922,7 @@ function startRepoFiles(sourceDir, listings) {
         for (const p of index.value.paths)
             if (!gone.has(p))
                 seen.add(p);
-        return withSubmoduleFiles(sourceDir, withUntracked([...seen].sort(canonical/* compareCodeUnits */.U), notTracked));
+        return withSubmoduleFiles(sourceDir, withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked));
     })();
 }
 /**
@@ -974,10 +935,10 @@ async function withSubmoduleFiles(dir, files) {
     const untracked = untrackedOf(files);
     if (untracked === undefined || !hasFile(files, '.gitmodules'))
         return files;
-    const submodules = await checkedOutSubmodules(dir, (p) => hasFile(files, p));
+    const submodules = await (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkedOutSubmodules */ .F)(dir, (p) => hasFile(files, p));
     if (submodules.length === 0)
         return files;
-    const listings = await Promise.all(submodules.map((p) => listRepoFiles((0,external_node_path_.join)(dir, p))));
+    const listings = await Promise.all(submodules.map((p) => listRepoFiles((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p))));
     const all = [...files];
     const notTracked = new Set(untracked);
     submodules.forEach((p, i) => {
@@ -992,20 +953,20 @@ async function withSubmoduleFiles(dir, files) {
                 notTracked.add(`${p}/${f}`);
         }
     });
-    return withUntracked(all.sort(canonical/* compareCodeUnits */.U), notTracked);
+    return withUntracked(all.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked);
 }
 /**
  * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither
  * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them.
  */
 function withoutDirectories(root, files) {
-    const out = files.filter((f) => (0,external_node_fs_.statSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isDirectory() !== true);
+    const out = files.filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isDirectory() !== true);
     return out.length === files.length ? files : out;
 }
 /** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
 function inWorkTree(path) {
     try {
-        return (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false }) !== undefined;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false }) !== undefined;
     }
     catch {
         return false;
@@ -1016,7 +977,7 @@ const UNMERGED = new Set(['DD', 'AU', 'UD', 'UA', 'DU', 'AA', 'UU']);
 function walk(root, rel, out) {
     let entries;
     try {
-        entries = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel), { withFileTypes: true });
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), { withFileTypes: true });
     }
     catch {
         return;

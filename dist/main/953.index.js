@@ -110,8 +110,8 @@ function matcher(pattern) {
     };
 }
 
-// EXTERNAL MODULE: ./src/config/repo-files.ts + 1 modules
-var repo_files = __webpack_require__(8939);
+// EXTERNAL MODULE: ./src/config/repo-files.ts
+var repo_files = __webpack_require__(8682);
 ;// CONCATENATED MODULE: ./src/config/select-inputs.ts
 
 

@@ -40490,6 +40490,7 @@ function parseBatch(out) {
 
 
 
+
 /**
  * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`. Read from disk instead:
  * the requested paths that `git status` finds changed against the index (content, mode, type, deletion) or that
@@ -40548,10 +40549,49 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
                 toRead.push(p);
         }
     }
-    for (const [p, state] of await git_blob_streamDigests(sourceDir, toRead))
+    const fromSubmodules = toRead.length > 0 ? await file_digest_submoduleDigests(sourceDir, toRead) : undefined;
+    for (const [p, state] of fromSubmodules?.found ?? [])
+        out.set(p, state);
+    for (const [p, state] of await git_blob_streamDigests(sourceDir, fromSubmodules?.rest ?? toRead))
         out.set(p, state);
     // Every symlink entry was among the paths read: what is left of the index are files.
     return (0,util_result.ok)(out);
+}
+/**
+ * Of `paths` (not in the index), the files inside a submodule checked out under `sourceDir`, by the same fast path
+ * over the submodule's own index (which holds them, where the repository's does not), nested submodules in turn;
+ * `rest` is left to the disk. Only files come from the submodule: a link there resolves inside the repository, as
+ * the disk's walk resolves it, not inside the submodule. Nothing when the submodule's git fails.
+ */
+async function file_digest_submoduleDigests(sourceDir, paths) {
+    if (!(0,external_node_fs_.existsSync)(`${sourceDir}/.gitmodules`))
+        return undefined;
+    const submodules = await (0,submodule_checkout/* checkedOutSubmodules */.F)(sourceDir);
+    if (submodules.length === 0)
+        return undefined;
+    const found = new Map();
+    const rest = [];
+    const inside = new Map(submodules.map((s) => [s, []]));
+    for (const p of paths) {
+        const submodule = submodules.find((s) => p.startsWith(`${s}/`));
+        if (submodule === undefined)
+            rest.push(p);
+        else
+            inside.get(submodule).push(p);
+    }
+    await Promise.all([...inside].map(async ([submodule, ps]) => {
+        if (ps.length === 0)
+            return;
+        const inner = await workingTreeDigests(`${sourceDir}/${submodule}`, ps.map((p) => p.slice(submodule.length + 1)));
+        for (const p of ps) {
+            const state = inner.ok ? inner.value.get(p.slice(submodule.length + 1)) : undefined;
+            if (state !== undefined && 'digest' in state && state.link === undefined)
+                found.set(p, state);
+            else
+                rest.push(p);
+        }
+    }));
+    return { found, rest };
 }
 /**
  * Starts the fast path's git calls. They depend on the directory only, not on the graph, so a caller can start
@@ -46624,8 +46664,8 @@ function writeCompiledGraph(file, header, graphText) {
     state_file_writeStateFile(file, `${JSON.stringify(header)}\n${graphText}`);
 }
 
-// EXTERNAL MODULE: ./src/config/repo-files.ts + 1 modules
-var repo_files = __nccwpck_require__(8939);
+// EXTERNAL MODULE: ./src/config/repo-files.ts
+var repo_files = __nccwpck_require__(8682);
 ;// CONCATENATED MODULE: ./src/config/load-config.ts
 
 
@@ -51082,64 +51122,25 @@ function describe(v) {
 
 /***/ }),
 
-/***/ 8939:
+/***/ 8682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yj: () => (/* binding */ fileRange),
-  mz: () => (/* binding */ filesUnder),
-  jv: () => (/* binding */ hasFile),
-  c$: () => (/* binding */ listRepoFiles),
-  V_: () => (/* binding */ untrackedOf),
-  yL: () => (/* binding */ withoutDirectories)
-});
-
-// UNUSED EXPORTS: startRepoFiles
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/ids/git-command.ts
-var git_command = __nccwpck_require__(8750);
-// EXTERNAL MODULE: ./src/ids/canonical.ts
-var canonical = __nccwpck_require__(7536);
-// EXTERNAL MODULE: ./src/ids/submodule-checkout.ts
-var submodule_checkout = __nccwpck_require__(4313);
-;// CONCATENATED MODULE: ./src/config/submodule-files.ts
-
-
-/**
- * The submodules of `.gitmodules` at `root` that are checked out there, relative to `root`: each a gitlink of
- * `files` (the repository's listing), a directory of its own (not reached through a link) holding a `.git`.
- * A submodule not checked out is an empty directory, whose files no build can read. A repository nested without
- * `.gitmodules` (`git add` of a directory with a `.git`) is left out: git itself does not clone it.
- */
-async function checkedOutSubmodules(root, hasFile) {
-    const listed = await (0,git_command/* gitText */.q_)(root, [
-        'config',
-        '-z',
-        '--file',
-        '.gitmodules',
-        '--get-regexp',
-        '^submodule\\..*\\.path$',
-    ]);
-    if (!listed.ok)
-        return [];
-    const out = [];
-    // Records of `<key>\n<value>\0`.
-    for (const record of listed.value.split('\0')) {
-        const path = record.slice(record.indexOf('\n') + 1);
-        if (path === '' || !hasFile(path) || !(0,submodule_checkout/* isCheckedOutSubmodule */.c)(root, path))
-            continue;
-        out.push(path);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/config/repo-files.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V_: () => (/* binding */ untrackedOf),
+/* harmony export */   Yj: () => (/* binding */ fileRange),
+/* harmony export */   c$: () => (/* binding */ listRepoFiles),
+/* harmony export */   jv: () => (/* binding */ hasFile),
+/* harmony export */   mz: () => (/* binding */ filesUnder),
+/* harmony export */   yL: () => (/* binding */ withoutDirectories)
+/* harmony export */ });
+/* unused harmony export startRepoFiles */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8750);
+/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7536);
+/* harmony import */ var _ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4313);
 
 
 
@@ -51169,7 +51170,7 @@ async function listRepoFiles(dir) {
     // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted, `S` skip-worktree), so deleted files
     // can be left out.
     // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
-    const listed = await (0,git_command/* gitText */.q_)(dir, [
+    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
         'ls-files',
         '-z',
         '-t',
@@ -51184,7 +51185,7 @@ async function listRepoFiles(dir) {
         return withSubmoduleFiles(dir, parseListing(dir, listed.value));
     const out = [];
     walk(dir, '', out);
-    return out.sort(canonical/* compareCodeUnits */.U);
+    return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
 }
 /**
  * The paths of a tagged listing (`ls-files -z -t`), less the deleted ones, sorted. Most listings tag every path
@@ -51224,7 +51225,7 @@ function parseTaggedListing(dir, listing) {
             continue;
         const path = entry.slice(2);
         // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
-        if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,external_node_path_.join)(dir, path))))
+        if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path))))
             gone.add(path);
         else
             seen.add(path);
@@ -51235,13 +51236,13 @@ function parseTaggedListing(dir, listing) {
     for (const p of seen)
         if (!gone.has(p))
             files.push(p);
-    return withUntracked(files.sort(canonical/* compareCodeUnits */.U), untracked);
+    return withUntracked(files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), untracked);
 }
 /** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
 function sortedByCodeUnits(paths) {
     for (let i = 1; i < paths.length; i++) {
         if (!(paths[i - 1] < paths[i]))
-            return paths.sort(canonical/* compareCodeUnits */.U);
+            return paths.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
     }
     return paths;
 }
@@ -51336,10 +51337,10 @@ async function withSubmoduleFiles(dir, files) {
     const untracked = untrackedOf(files);
     if (untracked === undefined || !hasFile(files, '.gitmodules'))
         return files;
-    const submodules = await checkedOutSubmodules(dir, (p) => hasFile(files, p));
+    const submodules = await (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkedOutSubmodules */ .F)(dir, (p) => hasFile(files, p));
     if (submodules.length === 0)
         return files;
-    const listings = await Promise.all(submodules.map((p) => listRepoFiles((0,external_node_path_.join)(dir, p))));
+    const listings = await Promise.all(submodules.map((p) => listRepoFiles((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p))));
     const all = [...files];
     const notTracked = new Set(untracked);
     submodules.forEach((p, i) => {
@@ -51354,20 +51355,20 @@ async function withSubmoduleFiles(dir, files) {
                 notTracked.add(`${p}/${f}`);
         }
     });
-    return withUntracked(all.sort(canonical/* compareCodeUnits */.U), notTracked);
+    return withUntracked(all.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked);
 }
 /**
  * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither
  * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them.
  */
 function withoutDirectories(root, files) {
-    const out = files.filter((f) => (0,external_node_fs_.statSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isDirectory() !== true);
+    const out = files.filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isDirectory() !== true);
     return out.length === files.length ? files : out;
 }
 /** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
 function inWorkTree(path) {
     try {
-        return (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false }) !== undefined;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false }) !== undefined;
     }
     catch {
         return false;
@@ -51378,7 +51379,7 @@ const UNMERGED = new Set(['DD', 'AU', 'UD', 'UA', 'DU', 'AA', 'UU']);
 function walk(root, rel, out) {
     let entries;
     try {
-        entries = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel), { withFileTypes: true });
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), { withFileTypes: true });
     }
     catch {
         return;
@@ -52283,12 +52284,15 @@ function gitTexts(cwd, commands) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ checkedOutSubmodules),
 /* harmony export */   c: () => (/* binding */ isCheckedOutSubmodule)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8750);
+
 
 
 /**
@@ -52304,6 +52308,31 @@ function isCheckedOutSubmodule(repoDir, path) {
     catch {
         return false;
     }
+}
+/**
+ * The submodules of `.gitmodules` at `root` that are checked out there (see isCheckedOutSubmodule), relative to
+ * `root`, each a path `isGitlink` accepts (by default, any). A repository nested without `.gitmodules` (`git add`
+ * of a directory with a `.git`) is left out: git itself does not clone it.
+ */
+async function checkedOutSubmodules(root, isGitlink = () => true) {
+    const listed = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(root, [
+        'config',
+        '-z',
+        '--file',
+        '.gitmodules',
+        '--get-regexp',
+        '^submodule\\..*\\.path$',
+    ]);
+    if (!listed.ok)
+        return [];
+    const out = [];
+    // Records of `<key>\n<value>\0`.
+    for (const record of listed.value.split('\0')) {
+        const path = record.slice(record.indexOf('\n') + 1);
+        if (path !== '' && isGitlink(path) && isCheckedOutSubmodule(root, path))
+            out.push(path);
+    }
+    return out;
 }
 
 

@@ -4,7 +4,7 @@ import { gitText } from '../ids/git-command.js';
 import { compareCodeUnits } from '../ids/canonical.js';
 import type { WorkTreeListings } from '../ids/file-digest.js';
 import { ok } from '../util/result.js';
-import { checkedOutSubmodules } from './submodule-files.js';
+import { checkedOutSubmodules } from '../ids/submodule-checkout.js';
 
 /** The paths of each listing that git does not track (see untrackedOf). */
 const untrackedPaths = new WeakMap<readonly string[], ReadonlySet<string>>();

@@ -8,7 +8,7 @@ import { isCheckedOutSubmodule } from '../ids/submodule-checkout.js';
  * Submodules in a worktree of a pushed commit: each that the checkout has checked out is checked out in the
  * worktree too, at the commit its gitlink records, as a worktree of the checkout's submodule (its objects, no
  * fetch); nested ones in turn. A build then reads the submodule's files as a full checkout of the commit would,
- * and the compile lists them as `disbuild run` does in the checkout (see config/submodule-files.ts).
+ * and the compile lists them as `disbuild run` does in the checkout (see config/repo-files.ts).
  *
  * Deals with: a gitlink whose commit the checkout's submodule lacks (not fetched) or that the checkout has not
  * checked out: its directory stays empty, as in a clone without `--recurse-submodules`, and the keys find its

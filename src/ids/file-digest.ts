@@ -6,7 +6,7 @@
  * ignores them (`core.fileMode=false`), symbolic links (followed inside the source directory), commit trees
  * (commit-digests.ts), and the streaming fallback outside git. All give identical digests for the same bytes.
  */
-import { lstatSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import type { PathSet } from '../graph/model.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
@@ -30,6 +30,7 @@ import {
 } from './git-output.js';
 import type { DigestMap, DigestSource, InputState } from './input-state.js';
 import { commitTreeDigests } from './commit-digests.js';
+import { checkedOutSubmodules } from './submodule-checkout.js';
 
 export { blobId, digestFromDisk, streamDigests } from './git-blob.js';
 export { commitTreeDigests } from './commit-digests.js';
@@ -89,9 +90,49 @@ export async function workingTreeDigests(
       else toRead.push(p);
     }
   }
-  for (const [p, state] of await streamDigests(sourceDir, toRead)) out.set(p, state);
+  const fromSubmodules = toRead.length > 0 ? await submoduleDigests(sourceDir, toRead) : undefined;
+  for (const [p, state] of fromSubmodules?.found ?? []) out.set(p, state);
+  for (const [p, state] of await streamDigests(sourceDir, fromSubmodules?.rest ?? toRead)) out.set(p, state);
   // Every symlink entry was among the paths read: what is left of the index are files.
   return ok(out as DigestMap);
+}
+
+/**
+ * Of `paths` (not in the index), the files inside a submodule checked out under `sourceDir`, by the same fast path
+ * over the submodule's own index (which holds them, where the repository's does not), nested submodules in turn;
+ * `rest` is left to the disk. Only files come from the submodule: a link there resolves inside the repository, as
+ * the disk's walk resolves it, not inside the submodule. Nothing when the submodule's git fails.
+ */
+async function submoduleDigests(
+  sourceDir: string,
+  paths: string[],
+): Promise<{ found: Map<string, InputState>; rest: string[] } | undefined> {
+  if (!existsSync(`${sourceDir}/.gitmodules`)) return undefined;
+  const submodules = await checkedOutSubmodules(sourceDir);
+  if (submodules.length === 0) return undefined;
+  const found = new Map<string, InputState>();
+  const rest: string[] = [];
+  const inside = new Map<string, string[]>(submodules.map((s) => [s, []]));
+  for (const p of paths) {
+    const submodule = submodules.find((s) => p.startsWith(`${s}/`));
+    if (submodule === undefined) rest.push(p);
+    else inside.get(submodule)!.push(p);
+  }
+  await Promise.all(
+    [...inside].map(async ([submodule, ps]) => {
+      if (ps.length === 0) return;
+      const inner = await workingTreeDigests(
+        `${sourceDir}/${submodule}`,
+        ps.map((p) => p.slice(submodule.length + 1)),
+      );
+      for (const p of ps) {
+        const state = inner.ok ? inner.value.get(p.slice(submodule.length + 1)) : undefined;
+        if (state !== undefined && 'digest' in state && state.link === undefined) found.set(p, state);
+        else rest.push(p);
+      }
+    }),
+  );
+  return { found, rest };
 }
 
 /** The three git calls of the fast path, running. */

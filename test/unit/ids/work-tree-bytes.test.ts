@@ -276,4 +276,41 @@ describe('keys of converted, re-moded and linked inputs', () => {
       );
     });
   });
+
+  it("take a submodule's files from its own index, its commit's tree, or the disk alike: edited, untracked, converted, linked", async () => {
+    const lib = join(root, 'lib');
+    await mkdir(lib);
+    git(lib, 'init', '-q');
+    await writeFile(join(lib, '.gitattributes'), '*.crlf text eol=crlf\n');
+    await writeFile(join(lib, 'a.txt'), 'one\n');
+    await writeFile(join(lib, 'b.crlf'), 'x\ny\n');
+    await writeFile(join(lib, 'tool.sh'), '#!/bin/sh\n');
+    await chmod(join(lib, 'tool.sh'), 0o755);
+    git(lib, 'add', '-A');
+    git(lib, 'commit', '-qm', 'lib');
+    await writeFile(join(dir, 'top.txt'), 'top\n');
+    git(dir, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib, 'vendor/lib');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'app');
+    const sub = join(dir, 'vendor/lib');
+    // A link inside the submodule to the repository's own file resolves as on disk.
+    await symlink('../../top.txt', join(sub, 'up.txt'));
+    const paths = ['vendor/lib/a.txt', 'vendor/lib/b.crlf', 'vendor/lib/tool.sh', 'vendor/lib/up.txt'];
+    const committed = await atCommit(dir, paths.slice(0, 3));
+    expect(await fast(dir, paths.slice(0, 3))).toEqual(committed);
+    expect(await fast(dir, paths)).toEqual(await streamDigests(dir, paths));
+    expect((await fast(dir, paths)).get('vendor/lib/up.txt')).toMatchObject({ digest: blobId('top\n') });
+    expect((await fast(dir, paths)).get('vendor/lib/b.crlf')).toEqual({
+      mode: 'regular',
+      digest: blobId('x\r\ny\r\n'),
+    });
+    // Edited, and a new file: the disk's bytes.
+    await writeFile(join(sub, 'a.txt'), 'two\n');
+    await writeFile(join(sub, 'new.txt'), 'new\n');
+    const more = [...paths, 'vendor/lib/new.txt'];
+    expect(await fast(dir, more)).toEqual(await streamDigests(dir, more));
+    expect((await fast(dir, more)).get('vendor/lib/a.txt')).toMatchObject({ digest: blobId('two\n') });
+    // The commit's tree still says what was committed.
+    expect(await atCommit(dir, paths.slice(0, 3))).toEqual(committed);
+  });
 });
