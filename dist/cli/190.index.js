@@ -1,6 +1,6 @@
-(function (__disbuild_import_meta) {const id = 190;
-const ids = [190];
-const modules = {
+export const id = 190;
+export const ids = [190];
+export const modules = {
 
 /***/ 6526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1758,7 +1758,10 @@ class WorkerPool {
     }
 }
 
+// EXTERNAL MODULE: ./src/ids/submodule-checkout.ts
+var submodule_checkout = __webpack_require__(4313);
 ;// CONCATENATED MODULE: ./src/executor/in-place-outputs.ts
+
 
 
 
@@ -2084,16 +2087,39 @@ function writtenAs(path) {
     const st = (0,external_node_fs_.lstatSync)(path, { bigint: true, throwIfNoEntry: false });
     return st === undefined ? '' : `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 }
-/** The files git tracks under `dir`, relative to it, those of checked-out submodules too; none outside a work tree. */
-function trackedFiles(dir) {
+/**
+ * The files git tracks under `dir`, relative to it, and those each submodule checked out there tracks (see
+ * checkedOutSubmodules), nested ones too; none outside a work tree. A submodule whose git fails (a broken `.git`)
+ * has every file in it taken as tracked: a source, never taken or removed as an output.
+ */
+function trackedFiles(dir, env) {
+    let files;
     try {
-        const out = (0,external_node_child_process_.execFileSync)('git', ['ls-files', '-z', '--recurse-submodules', '--', '.'], {
+        const out = (0,external_node_child_process_.execFileSync)('git', ['ls-files', '-z', '--', '.'], {
             cwd: dir,
             encoding: 'utf8',
             stdio: ['ignore', 'pipe', 'ignore'],
             maxBuffer: 1 << 30,
+            ...(env ? { env } : {}),
         });
-        return out.split('\0').filter(Boolean);
+        files = out.split('\0').filter(Boolean);
+    }
+    catch {
+        return env === undefined ? [] : everyFile(dir);
+    }
+    for (const submodule of (0,submodule_checkout/* checkedOutSubmodules */.Fc)(dir)) {
+        const inside = (0,external_node_path_.join)(dir, submodule);
+        for (const f of trackedFiles(inside, (0,submodule_checkout/* submoduleEnv */.OQ)(inside)))
+            files.push(`${submodule}/${f}`);
+    }
+    return files;
+}
+/** Every file and link under `dir` but its `.git`, relative to it. */
+function everyFile(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir, { recursive: true, encoding: 'utf8' })
+            .map((p) => p.split(external_node_path_.sep).join('/'))
+            .filter((p) => p !== '.git' && !p.startsWith('.git/') && !(0,external_node_fs_.lstatSync)((0,external_node_path_.join)(dir, p)).isDirectory());
     }
     catch {
         return [];
@@ -3772,6 +3798,3 @@ async function optimizeOnly(fn) {
 /***/ })
 
 };
-
-return { id, ids, modules };
-})

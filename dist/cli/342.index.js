@@ -1,6 +1,6 @@
-(function (__disbuild_import_meta) {const id = 342;
-const ids = [342,277];
-const modules = {
+export const id = 342;
+export const ids = [342,277];
+export const modules = {
 
 /***/ 5342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -190,6 +190,3 @@ function selectJobs(graph, targets) {
 /***/ })
 
 };
-
-return { id, ids, modules };
-})

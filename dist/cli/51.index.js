@@ -1,6 +1,6 @@
-(function (__disbuild_import_meta) {const id = 51;
-const ids = [51];
-const modules = {
+export const id = 51;
+export const ids = [51];
+export const modules = {
 
 /***/ 2573:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -958,7 +958,7 @@ function gitlinkAbove(gitlinks, path) {
 async function submoduleDigests(repoDir, submodule, commit, paths) {
     const dir = (0,external_node_path_.join)(repoDir, submodule);
     const missing = () => (0,result.ok)(new Map(paths.map((p) => [p, { missing: true }])));
-    if (!(0,submodule_checkout/* isCheckedOutSubmodule */.c)(repoDir, submodule))
+    if (!(0,submodule_checkout/* isCheckedOutSubmodule */.cf)(repoDir, submodule))
         return missing();
     const known = await (0,git_command/* gitText */.q_)(dir, ['cat-file', '-e', `${commit}^{commit}`]);
     if (!known.ok)
@@ -1162,7 +1162,7 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
     const infoAttributes = await listings.infoAttributes;
     const converting = infoAttributes === undefined ||
         attributeFilesExist(sourceDir, prefix, candidates, infoAttributes, settings)
-        ? convertedPaths(sourceDir, candidates, settings)
+        ? convertedPaths(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
         : Promise.resolve((0,result.ok)(new Set(settings.autocrlf ? candidates : [])));
     const changed = await listings.status;
     if (!changed.ok)
@@ -1203,35 +1203,40 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
  * the disk's walk resolves it, not inside the submodule. Nothing when the submodule's git fails.
  */
 async function file_digest_submoduleDigests(sourceDir, paths) {
-    if (!(0,external_node_fs_.existsSync)(`${sourceDir}/.gitmodules`))
-        return undefined;
-    const submodules = await (0,submodule_checkout/* checkedOutSubmodules */.F)(sourceDir);
+    const submodules = (0,submodule_checkout/* checkedOutSubmodules */.Fc)(sourceDir);
     if (submodules.length === 0)
         return undefined;
     const found = new Map();
     const rest = [];
     const inside = new Map(submodules.map((s) => [s, []]));
     for (const p of paths) {
-        const submodule = submodules.find((s) => p.startsWith(`${s}/`));
-        if (submodule === undefined)
-            rest.push(p);
+        let held;
+        for (let i = p.indexOf('/'); i > 0 && held === undefined; i = p.indexOf('/', i + 1))
+            held = inside.get(p.slice(0, i));
+        if (held)
+            held.push(p);
         else
-            inside.get(submodule).push(p);
+            rest.push(p);
     }
-    await Promise.all([...inside].map(async ([submodule, ps]) => {
-        if (ps.length === 0)
-            return;
-        const inner = await workingTreeDigests(`${sourceDir}/${submodule}`, ps.map((p) => p.slice(submodule.length + 1)));
-        for (const p of ps) {
-            const state = inner.ok ? inner.value.get(p.slice(submodule.length + 1)) : undefined;
-            if (state !== undefined && 'digest' in state && state.link === undefined)
-                found.set(p, state);
-            else
-                rest.push(p);
-        }
-    }));
+    const asked = [...inside].filter(([, ps]) => ps.length > 0);
+    // A few at a time: each submodule's listings are four git processes.
+    for (let i = 0; i < asked.length; i += SUBMODULES_AT_ONCE) {
+        await Promise.all(asked.slice(i, i + SUBMODULES_AT_ONCE).map(async ([submodule, ps]) => {
+            const dir = `${sourceDir}/${submodule}`;
+            const inner = await workingTreeDigests(dir, ps.map((p) => p.slice(submodule.length + 1)), startWorkTreeListings(dir, { env: (0,submodule_checkout/* submoduleEnv */.OQ)(dir) }));
+            for (const p of ps) {
+                const state = inner.ok ? inner.value.get(p.slice(submodule.length + 1)) : undefined;
+                if (state !== undefined && 'digest' in state && state.link === undefined)
+                    found.set(p, state);
+                else
+                    rest.push(p);
+            }
+        }));
+    }
     return { found, rest };
 }
+/** How many submodules' listings run at once. */
+const SUBMODULES_AT_ONCE = 4;
 /**
  * Starts the fast path's git calls. They depend on the directory only, not on the graph, so a caller can start
  * them before it reads the graph and have git stat the work tree on another core meanwhile. All run at once
@@ -1275,7 +1280,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
         // Exit code 1 means none of the keys is set.
         ['config', '-z', '--get-regexp', SETTINGS_REGEXP],
     ];
-    const [where, index, status, config] = (0,git_command/* gitTexts */.vZ)(sourceDir, commands);
+    const [where, index, status, config] = (0,git_command/* gitTexts */.vZ)(sourceDir, commands, options.env);
     const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
     // A listing that failed inside a work tree is asked again on its own, for git's message.
     const listing = async (run, args) => {
@@ -1284,7 +1289,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
             return (0,result.ok)(r.out);
         if ((await place)[0] !== 'true')
             return (0,result/* err */._)(`${sourceDir} is not inside a git work tree`);
-        return (0,git_command/* gitText */.q_)(sourceDir, args);
+        return (0,git_command/* gitText */.q_)(sourceDir, args, options.env ? { env: options.env } : {});
     };
     const statusText = listing(status, commands[2]);
     const split = untracked ? statusText.then(splitUntracked) : undefined;
@@ -1297,6 +1302,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
         : r);
     return {
         startedAt,
+        ...(options.env ? { env: options.env } : {}),
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
         index: parsed.then((r) => (r.ok ? (0,result.ok)(r.value.entries) : r)),
         ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? (0,result.ok)(r.value.paths) : r)) } : {}),
@@ -1701,7 +1707,7 @@ function memoizedKeys(file, graph, salt, schema, inputs, digests, compute) {
     if (graphKey === undefined || states === undefined)
         return compute();
     const identity = (0,external_node_crypto_.createHash)('sha256')
-        .update(`${MAGIC}\0${FORMAT}\0${schema}\0${(0,code_identity/* codeIdentity */.y)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url))}\0`)
+        .update(`${MAGIC}\0${FORMAT}\0${schema}\0${(0,code_identity/* codeIdentity */.y)((0,external_node_url_.fileURLToPath)(import.meta.url))}\0`)
         .update(`${graphKey}\0${inputs.length}\0${Buffer.byteLength(salt)}\0${salt}\0`)
         .digest('hex');
     const kept = readMemo(file, identity, graph);
@@ -2131,6 +2137,3 @@ function outside(path, via) {
 /***/ })
 
 };
-
-return { id, ids, modules };
-})

@@ -1,6 +1,6 @@
-(function (__disbuild_import_meta) {const id = 562;
-const ids = [562,171];
-const modules = {
+export const id = 562;
+export const ids = [562,171];
+export const modules = {
 
 /***/ 9562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -278,7 +278,7 @@ async function checkOutSubmodules(checkout, worktree) {
     if (!hasSubmodules(checkout))
         return;
     for (const [path, commit] of await gitlinks(worktree)) {
-        if (!(0,submodule_checkout/* isCheckedOutSubmodule */.c)(checkout, path))
+        if (!(0,submodule_checkout/* isCheckedOutSubmodule */.cf)(checkout, path))
             continue;
         const added = await (0,git_command/* gitText */.q_)((0,external_node_path_.join)(checkout, path), [
             'worktree',
@@ -301,7 +301,7 @@ async function forgetSubmoduleWorktrees(checkout, worktree) {
     if (real !== undefined && real !== worktree)
         inside.push(`${real}/`);
     for (const path of (await gitlinks(checkout)).keys()) {
-        if (!(0,submodule_checkout/* isCheckedOutSubmodule */.c)(checkout, path))
+        if (!(0,submodule_checkout/* isCheckedOutSubmodule */.cf)(checkout, path))
             continue;
         const submodule = (0,external_node_path_.join)(checkout, path);
         const common = await (0,git_command/* gitText */.q_)(submodule, ['rev-parse', '--git-common-dir']);
@@ -1273,6 +1273,3 @@ async function graphFromCommand(command, sourceDir) {
 /***/ })
 
 };
-
-return { id, ids, modules };
-})

@@ -1,6 +1,6 @@
-(function (__disbuild_import_meta) {const id = 853;
-const ids = [853];
-const modules = {
+export const id = 853;
+export const ids = [853];
+export const modules = {
 
 /***/ 3797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -396,7 +396,7 @@ function readByCompile(files) {
     return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
 }
 /** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
-function compilerIdentity(self = (0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url)) {
+function compilerIdentity(self = (0,external_node_url_.fileURLToPath)(import.meta.url)) {
     return (0,code_identity/* codeIdentity */.y)(self);
 }
 /** The hash of the compile's inputs that are known before the files are listed: compiler, tasks, variables. */
@@ -764,21 +764,11 @@ function withUntracked(files, untracked) {
  * the work tree and skip-worktree entries absent from it (a sparse checkout's), and the same of each submodule
  * checked out (see withSubmoduleFiles); outside git, every file under `dir` but `.git` and `node_modules`.
  */
-async function listRepoFiles(dir) {
+async function listRepoFiles(dir, env) {
     // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted, `S` skip-worktree), so deleted files
     // can be left out.
     // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
-    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
-        'ls-files',
-        '-z',
-        '-t',
-        '--cached',
-        '--deleted',
-        '--others',
-        '--exclude-standard',
-        '--',
-        '.',
-    ]);
+    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, ['ls-files', '-z', '-t', '--cached', '--deleted', '--others', '--exclude-standard', '--', '.'], env ? { env } : {});
     if (listed.ok)
         return withSubmoduleFiles(dir, parseListing(dir, listed.value));
     const out = [];
@@ -926,35 +916,39 @@ function startRepoFiles(sourceDir, listings) {
     })();
 }
 /**
- * `files` (a listing of `dir` made by git) with the files of each submodule checked out under `dir`, listed as
- * listRepoFiles lists `dir`, nested ones too: a build reads them as it reads the repository's own, so they are
- * inputs like any other. What a submodule tracks is a source here too; what it would track is untracked. A
- * repository without `.gitmodules` pays one binary search.
+ * `files` (a listing of `dir` made by git) with the files of each submodule checked out under `dir` (see
+ * checkedOutSubmodules), listed as listRepoFiles lists `dir`, nested ones too: a build reads them as it reads the
+ * repository's own, so they are inputs like any other. What a submodule tracks is a source here too; what it
+ * would track is untracked. One whose git fails (a broken `.git`) has every file of its walk taken as a source:
+ * more inputs than git would say, and none of them ever an output, rather than files a key silently leaves out.
  */
 async function withSubmoduleFiles(dir, files) {
     const untracked = untrackedOf(files);
-    if (untracked === undefined || !hasFile(files, '.gitmodules'))
+    if (untracked === undefined)
         return files;
-    const submodules = await (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkedOutSubmodules */ .F)(dir, (p) => hasFile(files, p));
+    const submodules = (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkedOutSubmodules */ .Fc)(dir, (p) => hasFile(files, p));
     if (submodules.length === 0)
         return files;
-    const listings = await Promise.all(submodules.map((p) => listRepoFiles((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p))));
     const all = [...files];
     const notTracked = new Set(untracked);
-    submodules.forEach((p, i) => {
-        const inner = listings[i];
-        const innerUntracked = untrackedOf(inner);
-        // Walked rather than listed by git (its `.git` is broken): what it holds is unknown, build junk included.
-        if (innerUntracked === undefined)
-            return;
-        for (const f of inner) {
-            all.push(`${p}/${f}`);
-            if (innerUntracked.has(f))
-                notTracked.add(`${p}/${f}`);
-        }
-    });
+    // A few at a time: a repository of a hundred submodules must not open a hundred git processes at once.
+    for (let i = 0; i < submodules.length; i += SUBMODULE_LISTINGS) {
+        const batch = submodules.slice(i, i + SUBMODULE_LISTINGS);
+        const listings = await Promise.all(batch.map((p) => listRepoFiles((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p), (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .submoduleEnv */ .OQ)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p)))));
+        batch.forEach((p, k) => {
+            const inner = listings[k];
+            const innerUntracked = untrackedOf(inner);
+            for (const f of inner) {
+                all.push(`${p}/${f}`);
+                if (innerUntracked?.has(f))
+                    notTracked.add(`${p}/${f}`);
+            }
+        });
+    }
     return withUntracked(all.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked);
 }
+/** How many submodules are listed at once. */
+const SUBMODULE_LISTINGS = 4;
 /**
  * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither
  * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them.
@@ -1095,6 +1089,3 @@ function stripBom(text) {
 /***/ })
 
 };
-
-return { id, ids, modules };
-})

@@ -4,7 +4,7 @@ import { gitText } from '../ids/git-command.js';
 import { compareCodeUnits } from '../ids/canonical.js';
 import type { WorkTreeListings } from '../ids/file-digest.js';
 import { ok } from '../util/result.js';
-import { checkedOutSubmodules } from '../ids/submodule-checkout.js';
+import { checkedOutSubmodules, submoduleEnv } from '../ids/submodule-checkout.js';
 
 /** The paths of each listing that git does not track (see untrackedOf). */
 const untrackedPaths = new WeakMap<readonly string[], ReadonlySet<string>>();
@@ -28,21 +28,15 @@ function withUntracked(files: string[], untracked: ReadonlySet<string>): string[
  * the work tree and skip-worktree entries absent from it (a sparse checkout's), and the same of each submodule
  * checked out (see withSubmoduleFiles); outside git, every file under `dir` but `.git` and `node_modules`.
  */
-export async function listRepoFiles(dir: string): Promise<string[]> {
+export async function listRepoFiles(dir: string, env?: NodeJS.ProcessEnv): Promise<string[]> {
   // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted, `S` skip-worktree), so deleted files
   // can be left out.
   // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
-  const listed = await gitText(dir, [
-    'ls-files',
-    '-z',
-    '-t',
-    '--cached',
-    '--deleted',
-    '--others',
-    '--exclude-standard',
-    '--',
-    '.',
-  ]);
+  const listed = await gitText(
+    dir,
+    ['ls-files', '-z', '-t', '--cached', '--deleted', '--others', '--exclude-standard', '--', '.'],
+    env ? { env } : {},
+  );
   if (listed.ok) return withSubmoduleFiles(dir, parseListing(dir, listed.value));
   const out: string[] = [];
   walk(dir, '', out);
@@ -168,31 +162,39 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
 }
 
 /**
- * `files` (a listing of `dir` made by git) with the files of each submodule checked out under `dir`, listed as
- * listRepoFiles lists `dir`, nested ones too: a build reads them as it reads the repository's own, so they are
- * inputs like any other. What a submodule tracks is a source here too; what it would track is untracked. A
- * repository without `.gitmodules` pays one binary search.
+ * `files` (a listing of `dir` made by git) with the files of each submodule checked out under `dir` (see
+ * checkedOutSubmodules), listed as listRepoFiles lists `dir`, nested ones too: a build reads them as it reads the
+ * repository's own, so they are inputs like any other. What a submodule tracks is a source here too; what it
+ * would track is untracked. One whose git fails (a broken `.git`) has every file of its walk taken as a source:
+ * more inputs than git would say, and none of them ever an output, rather than files a key silently leaves out.
  */
 async function withSubmoduleFiles(dir: string, files: string[]): Promise<string[]> {
   const untracked = untrackedOf(files);
-  if (untracked === undefined || !hasFile(files, '.gitmodules')) return files;
-  const submodules = await checkedOutSubmodules(dir, (p) => hasFile(files, p));
+  if (untracked === undefined) return files;
+  const submodules = checkedOutSubmodules(dir, (p) => hasFile(files, p));
   if (submodules.length === 0) return files;
-  const listings = await Promise.all(submodules.map((p) => listRepoFiles(join(dir, p))));
   const all = [...files];
   const notTracked = new Set(untracked);
-  submodules.forEach((p, i) => {
-    const inner = listings[i]!;
-    const innerUntracked = untrackedOf(inner);
-    // Walked rather than listed by git (its `.git` is broken): what it holds is unknown, build junk included.
-    if (innerUntracked === undefined) return;
-    for (const f of inner) {
-      all.push(`${p}/${f}`);
-      if (innerUntracked.has(f)) notTracked.add(`${p}/${f}`);
-    }
-  });
+  // A few at a time: a repository of a hundred submodules must not open a hundred git processes at once.
+  for (let i = 0; i < submodules.length; i += SUBMODULE_LISTINGS) {
+    const batch = submodules.slice(i, i + SUBMODULE_LISTINGS);
+    const listings = await Promise.all(
+      batch.map((p) => listRepoFiles(join(dir, p), submoduleEnv(join(dir, p)))),
+    );
+    batch.forEach((p, k) => {
+      const inner = listings[k]!;
+      const innerUntracked = untrackedOf(inner);
+      for (const f of inner) {
+        all.push(`${p}/${f}`);
+        if (innerUntracked?.has(f)) notTracked.add(`${p}/${f}`);
+      }
+    });
+  }
   return withUntracked(all.sort(compareCodeUnits), notTracked);
 }
+
+/** How many submodules are listed at once. */
+const SUBMODULE_LISTINGS = 4;
 
 /**
  * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither

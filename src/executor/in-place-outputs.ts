@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import type { Graph, JobLabel } from '../graph/model.js';
 import type { ManifestEntry } from '../cache/cache.js';
 import {
@@ -14,6 +14,7 @@ import { inPlacePaths, outputsInPlace, restoreInPlace, type StoredArtifact } fro
 import { LaterOwners } from './later-owners.js';
 import { OutputStatRecords } from './output-stat-records.js';
 import { WorkerPool } from './worker-pool.js';
+import { checkedOutSubmodules, submoduleEnv } from '../ids/submodule-checkout.js';
 
 /**
  * The in-place outputs of one run's jobs (`Outputs` in the graph), by job label. Jobs without `Outputs` cost
@@ -370,16 +371,38 @@ function writtenAs(path: string): string {
   return st === undefined ? '' : `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 }
 
-/** The files git tracks under `dir`, relative to it, those of checked-out submodules too; none outside a work tree. */
-function trackedFiles(dir: string): string[] {
+/**
+ * The files git tracks under `dir`, relative to it, and those each submodule checked out there tracks (see
+ * checkedOutSubmodules), nested ones too; none outside a work tree. A submodule whose git fails (a broken `.git`)
+ * has every file in it taken as tracked: a source, never taken or removed as an output.
+ */
+function trackedFiles(dir: string, env?: NodeJS.ProcessEnv): string[] {
+  let files: string[];
   try {
-    const out = execFileSync('git', ['ls-files', '-z', '--recurse-submodules', '--', '.'], {
+    const out = execFileSync('git', ['ls-files', '-z', '--', '.'], {
       cwd: dir,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
       maxBuffer: 1 << 30,
+      ...(env ? { env } : {}),
     });
-    return out.split('\0').filter(Boolean);
+    files = out.split('\0').filter(Boolean);
+  } catch {
+    return env === undefined ? [] : everyFile(dir);
+  }
+  for (const submodule of checkedOutSubmodules(dir)) {
+    const inside = join(dir, submodule);
+    for (const f of trackedFiles(inside, submoduleEnv(inside))) files.push(`${submodule}/${f}`);
+  }
+  return files;
+}
+
+/** Every file and link under `dir` but its `.git`, relative to it. */
+function everyFile(dir: string): string[] {
+  try {
+    return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+      .map((p) => p.split(sep).join('/'))
+      .filter((p) => p !== '.git' && !p.startsWith('.git/') && !lstatSync(join(dir, p)).isDirectory());
   } catch {
     return [];
   }

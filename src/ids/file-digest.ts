@@ -6,7 +6,7 @@
  * ignores them (`core.fileMode=false`), symbolic links (followed inside the source directory), commit trees
  * (commit-digests.ts), and the streaming fallback outside git. All give identical digests for the same bytes.
  */
-import { existsSync, lstatSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import type { PathSet } from '../graph/model.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
@@ -30,7 +30,7 @@ import {
 } from './git-output.js';
 import type { DigestMap, DigestSource, InputState } from './input-state.js';
 import { commitTreeDigests } from './commit-digests.js';
-import { checkedOutSubmodules } from './submodule-checkout.js';
+import { checkedOutSubmodules, submoduleEnv } from './submodule-checkout.js';
 
 export { blobId, digestFromDisk, streamDigests } from './git-blob.js';
 export { commitTreeDigests } from './commit-digests.js';
@@ -69,7 +69,7 @@ export async function workingTreeDigests(
   const converting =
     infoAttributes === undefined ||
     attributeFilesExist(sourceDir, prefix, candidates, infoAttributes, settings)
-      ? convertedPaths(sourceDir, candidates, settings)
+      ? convertedPaths(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
       : Promise.resolve(ok(new Set(settings.autocrlf ? candidates : [])));
   const changed = await listings.status;
   if (!changed.ok) return changed;
@@ -107,38 +107,49 @@ async function submoduleDigests(
   sourceDir: string,
   paths: string[],
 ): Promise<{ found: Map<string, InputState>; rest: string[] } | undefined> {
-  if (!existsSync(`${sourceDir}/.gitmodules`)) return undefined;
-  const submodules = await checkedOutSubmodules(sourceDir);
+  const submodules = checkedOutSubmodules(sourceDir);
   if (submodules.length === 0) return undefined;
   const found = new Map<string, InputState>();
   const rest: string[] = [];
   const inside = new Map<string, string[]>(submodules.map((s) => [s, []]));
   for (const p of paths) {
-    const submodule = submodules.find((s) => p.startsWith(`${s}/`));
-    if (submodule === undefined) rest.push(p);
-    else inside.get(submodule)!.push(p);
+    let held: string[] | undefined;
+    for (let i = p.indexOf('/'); i > 0 && held === undefined; i = p.indexOf('/', i + 1))
+      held = inside.get(p.slice(0, i));
+    if (held) held.push(p);
+    else rest.push(p);
   }
-  await Promise.all(
-    [...inside].map(async ([submodule, ps]) => {
-      if (ps.length === 0) return;
-      const inner = await workingTreeDigests(
-        `${sourceDir}/${submodule}`,
-        ps.map((p) => p.slice(submodule.length + 1)),
-      );
-      for (const p of ps) {
-        const state = inner.ok ? inner.value.get(p.slice(submodule.length + 1)) : undefined;
-        if (state !== undefined && 'digest' in state && state.link === undefined) found.set(p, state);
-        else rest.push(p);
-      }
-    }),
-  );
+  const asked = [...inside].filter(([, ps]) => ps.length > 0);
+  // A few at a time: each submodule's listings are four git processes.
+  for (let i = 0; i < asked.length; i += SUBMODULES_AT_ONCE) {
+    await Promise.all(
+      asked.slice(i, i + SUBMODULES_AT_ONCE).map(async ([submodule, ps]) => {
+        const dir = `${sourceDir}/${submodule}`;
+        const inner = await workingTreeDigests(
+          dir,
+          ps.map((p) => p.slice(submodule.length + 1)),
+          startWorkTreeListings(dir, { env: submoduleEnv(dir) }),
+        );
+        for (const p of ps) {
+          const state = inner.ok ? inner.value.get(p.slice(submodule.length + 1)) : undefined;
+          if (state !== undefined && 'digest' in state && state.link === undefined) found.set(p, state);
+          else rest.push(p);
+        }
+      }),
+    );
+  }
   return { found, rest };
 }
+
+/** How many submodules' listings run at once. */
+const SUBMODULES_AT_ONCE = 4;
 
 /** The three git calls of the fast path, running. */
 export interface WorkTreeListings {
   /** Wall-clock time (ms) when the calls started: git looked at the work tree after this. */
   startedAt: number;
+  /** The environment the calls ran with, when not this process's (a submodule's: see submoduleEnv). */
+  env?: NodeJS.ProcessEnv;
   /** The source directory's path inside the work tree, or undefined outside one. */
   prefix: Promise<string | undefined>;
   /** `git ls-files -s -v`, parsed once for both its users (see parseIndexListing). */
@@ -169,7 +180,7 @@ export interface WorkTreeListings {
  */
 export function startWorkTreeListings(
   sourceDir: string,
-  options: { untracked?: boolean } = {},
+  options: { untracked?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): WorkTreeListings {
   const startedAt = Date.now();
   // Asked by a caller that needs the untracked files too (the compile of disbuild.json): one walk in the same
@@ -208,7 +219,7 @@ export function startWorkTreeListings(
     // Exit code 1 means none of the keys is set.
     ['config', '-z', '--get-regexp', SETTINGS_REGEXP],
   ];
-  const [where, index, status, config] = gitTexts(sourceDir, commands) as [
+  const [where, index, status, config] = gitTexts(sourceDir, commands, options.env) as [
     Promise<GitRun>,
     Promise<GitRun>,
     Promise<GitRun>,
@@ -220,7 +231,7 @@ export function startWorkTreeListings(
     const r = await run;
     if (r.code === 0) return ok(r.out);
     if ((await place)[0] !== 'true') return err(`${sourceDir} is not inside a git work tree`);
-    return gitText(sourceDir, args);
+    return gitText(sourceDir, args, options.env ? { env: options.env } : {});
   };
   const statusText = listing(status, commands[2]!);
   const split = untracked ? statusText.then(splitUntracked) : undefined;
@@ -237,6 +248,7 @@ export function startWorkTreeListings(
   );
   return {
     startedAt,
+    ...(options.env ? { env: options.env } : {}),
     prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
     index: parsed.then((r) => (r.ok ? ok(r.value.entries) : r)),
     ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? ok(r.value.paths!) : r)) } : {}),

@@ -21,16 +21,18 @@ export function gitText(
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       ...(options.env ? { env: options.env } : {}),
     });
+    child.on('error', (e) => resolve(err(`git ${args[0] ?? ''}: ${e.message}`)));
+    // A spawn that failed (EMFILE, EAGAIN) has no streams: its error event is the answer.
+    if (!child.stdout || !child.stderr) return;
     // git may exit before reading all of its input (an error): the broken pipe is its exit code's to report.
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(options.input);
     // Decoded chunk by chunk (a multi-byte character split across chunks is handled by the stream's decoder).
-    child.stdout!.setEncoding('utf8');
+    child.stdout.setEncoding('utf8');
     let out = '';
     const errOut: Buffer[] = [];
-    child.stdout!.on('data', (s: string) => (out += s));
-    child.stderr!.on('data', (b: Buffer) => errOut.push(b));
-    child.on('error', (e) => resolve(err(`git ${args[0] ?? ''}: ${e.message}`)));
+    child.stdout.on('data', (s: string) => (out += s));
+    child.stderr.on('data', (b: Buffer) => errOut.push(b));
     child.on('close', (code) => {
       if (code === 0) resolve(ok(out));
       else resolve(err(`git ${args.join(' ')}: ${Buffer.concat(errOut).toString('utf8').trim()}`));
@@ -88,7 +90,11 @@ export interface GitRun {
  * its gits for a fraction of that. Each command's output comes on a pipe of its own; stderr is dropped (a
  * caller that needs a failure's message runs that command again with gitText: failures are the rare case).
  */
-export function gitTexts(cwd: string, commands: readonly (readonly string[])[]): Promise<GitRun>[] {
+export function gitTexts(
+  cwd: string,
+  commands: readonly (readonly string[])[],
+  env?: NodeJS.ProcessEnv,
+): Promise<GitRun>[] {
   const script = commands
     .map((args, i) => `{ git ${args.map(shellWord).join(' ')} >&${3 + i} 2>/dev/null; echo ${i} $?; } &`)
     .concat('wait')
@@ -98,19 +104,21 @@ export function gitTexts(cwd: string, commands: readonly (readonly string[])[]):
     child = spawn('sh', ['-c', script], {
       cwd,
       stdio: ['ignore', 'pipe', 'ignore', ...commands.map(() => 'pipe' as const)],
+      ...(env ? { env } : {}),
     });
   } catch {
     return commands.map(() => Promise.resolve({ code: undefined, out: '' }));
   }
   const outs = commands.map(() => '');
+  // A spawn that failed (EMFILE, EAGAIN) has no streams: its error event ends it with no command run.
   commands.forEach((_, i) => {
-    const pipe = child.stdio[3 + i] as NodeJS.ReadableStream;
-    pipe.setEncoding('utf8');
-    pipe.on('data', (s: string) => (outs[i] += s));
+    const pipe = child.stdio?.[3 + i] as NodeJS.ReadableStream | null | undefined;
+    pipe?.setEncoding('utf8');
+    pipe?.on('data', (s: string) => (outs[i] += s));
   });
   let statusText = '';
-  child.stdout!.setEncoding('utf8');
-  child.stdout!.on('data', (s: string) => (statusText += s));
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', (s: string) => (statusText += s));
   const codes = new Promise<Map<number, number>>((resolve) => {
     const found = new Map<number, number>();
     child.on('error', () => resolve(found));

@@ -1,6 +1,6 @@
-import { lstatSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
-import { gitText } from './git-command.js';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /**
  * Whether the submodule at `path` (relative to `repoDir`) is checked out there: a `.git` of its own, reached
@@ -19,28 +19,96 @@ export function isCheckedOutSubmodule(repoDir: string, path: string): boolean {
 }
 
 /**
- * The submodules of `.gitmodules` at `root` that are checked out there (see isCheckedOutSubmodule), relative to
- * `root`, each a path `isGitlink` accepts (by default, any). A repository nested without `.gitmodules` (`git add`
- * of a directory with a `.git`) is left out: git itself does not clone it.
+ * The submodules that the repository holding `dir` lists in its `.gitmodules` and that are checked out (see
+ * isCheckedOutSubmodule) under `dir`, relative to it, each a path `isGitlink` accepts (by default, any); nested
+ * ones are the submodules' own. Whether a submodule is active (`submodule.<name>.active`, or a URL in the
+ * configuration) does not matter: its files are on disk for a build to read. A repository nested without
+ * `.gitmodules` (`git add` of a directory with a `.git`) is left out: git itself does not clone it. Synchronous:
+ * asked only where a `.gitmodules` is, one short `git config`.
  */
-export async function checkedOutSubmodules(
-  root: string,
+export function checkedOutSubmodules(
+  from: string,
   isGitlink: (path: string) => boolean = () => true,
-): Promise<string[]> {
-  const listed = await gitText(root, [
-    'config',
-    '-z',
-    '--file',
-    '.gitmodules',
-    '--get-regexp',
-    '^submodule\\..*\\.path$',
-  ]);
-  if (!listed.ok) return [];
-  const out: string[] = [];
-  // Records of `<key>\n<value>\0`.
-  for (const record of listed.value.split('\0')) {
-    const path = record.slice(record.indexOf('\n') + 1);
-    if (path !== '' && isGitlink(path) && isCheckedOutSubmodule(root, path)) out.push(path);
+): string[] {
+  const dir = resolve(from);
+  const top = workTreeTop(dir);
+  const file = top === undefined ? undefined : join(top, '.gitmodules');
+  if (file === undefined || !existsSync(file)) return [];
+  let listed: string;
+  try {
+    listed = execFileSync(
+      'git',
+      ['config', '-z', '--file', file, '--get-regexp', '^submodule\\..*\\.path$'],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        env: submoduleEnv(top!),
+      },
+    );
+  } catch {
+    return [];
   }
-  return out;
+  // Paths in `.gitmodules` are from the top; `dir` may be below it.
+  const below = relative(top!, dir).split(sep).join('/');
+  const prefix = below === '' ? '' : `${below}/`;
+  const out = new Set<string>();
+  // Records of `<key>\n<value>\0`.
+  for (const record of listed.split('\0')) {
+    const path = record.slice(record.indexOf('\n') + 1);
+    if (path === '' || !path.startsWith(prefix)) continue;
+    const inside = path.slice(prefix.length);
+    if (inside !== '' && isGitlink(inside) && isCheckedOutSubmodule(dir, inside)) out.add(inside);
+  }
+  return [...out];
+}
+
+/**
+ * The top of the work tree holding `dir`: the nearest directory at or above it with a `.git` (a directory, or
+ * the file of a linked worktree or a submodule). Undefined when there is none.
+ */
+function workTreeTop(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+/**
+ * git's variables that tie a command to one repository (`git rev-parse --local-env-vars`), less those carrying
+ * `-c` settings, which git itself passes on to submodules.
+ */
+const LOCAL_ENV = [
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_CONFIG',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_IMPLICIT_WORK_TREE',
+  'GIT_GRAFT_FILE',
+  'GIT_INDEX_FILE',
+  'GIT_NO_REPLACE_OBJECTS',
+  'GIT_REPLACE_REF_BASE',
+  'GIT_PREFIX',
+  'GIT_INTERNAL_SUPER_PREFIX',
+  'GIT_SHALLOW_FILE',
+  'GIT_COMMON_DIR',
+];
+
+/**
+ * The environment for git commands in the submodule at `dir`: this process's, less the variables that would point
+ * them at the repository around it (a pre-commit hook runs with `GIT_INDEX_FILE`; `GIT_DIR` and `GIT_WORK_TREE`
+ * name the superproject), and with git's search for a repository stopped above `dir`: a submodule whose `.git`
+ * is broken must fail, not be taken for a directory of the superproject.
+ */
+export function submoduleEnv(dir: string): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of LOCAL_ENV) delete env[name];
+  let parent = dirname(dir);
+  try {
+    parent = realpathSync(parent);
+  } catch {
+    // As given: git fails on a directory that is not there anyway.
+  }
+  env.GIT_CEILING_DIRECTORIES = parent;
+  return env;
 }

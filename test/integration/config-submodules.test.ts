@@ -1,8 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '../helpers/npm-workspace.js';
-import { Rig } from '../helpers/rig.js';
+import { CLI, Rig, runProcess } from '../helpers/rig.js';
 
 /** `git submodule` refuses local paths unless told otherwise (CVE-2022-39253). */
 const SUBMODULE = ['-c', 'protocol.file.allow=always', 'submodule'];
@@ -42,10 +42,16 @@ describe('disbuild.json: the files of a checked-out submodule', () => {
     await rig.cleanup();
   });
 
-  const run = async (): Promise<{ out: string; built: boolean }> => {
-    const r = await rig.run(['run', '--cache-dir', rig.cacheDir]);
+  const run = async (
+    opts: { env?: Record<string, string>; cwd?: string } = {},
+  ): Promise<{ out: string; built: boolean }> => {
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir], opts);
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    return { out: await rig.read('src/dist/out.txt'), built: /1 built/.test(r.stdout + r.stderr) };
+    const out = await readFile(join(opts.cwd ?? rig.src, 'dist/out.txt'), 'utf8');
+    return { out, built: /1 built/.test(r.stdout + r.stderr) };
+  };
+  const catLib = {
+    build: { command: 'mkdir -p dist && cat vendor/lib/a.txt > dist/out.txt', outputs: ['dist/**'] },
   };
 
   it('are inputs of a task whose directory holds them: an edit, a commit and a bump rebuild, going back restores', async () => {
@@ -125,6 +131,130 @@ describe('disbuild.json: the files of a checked-out submodule', () => {
     // Back to the first build's sources: its artifact is restored, and the edit stays.
     await writeFile(join(app, 'in.txt'), 'x\n');
     expect(await outputs()).toBe('x\nedited\n');
+  });
+
+  it("under git's variables of the repository around them (a pre-commit hook's GIT_INDEX_FILE, GIT_DIR and GIT_WORK_TREE)", async () => {
+    const app = await repository(rig, catLib);
+    const variables = [
+      { GIT_INDEX_FILE: join(app, '.git/index') },
+      { GIT_DIR: join(app, '.git'), GIT_WORK_TREE: app },
+    ];
+    for (const [i, env] of variables.entries()) {
+      expect(inputsOf((await rig.run(['graph'], { env })).stdout)).toContain('vendor/lib/deep/a.txt');
+      await writeFile(join(app, 'vendor/lib/a.txt'), `edit ${i}\n`);
+      expect(await run({ env })).toEqual({ out: `edit ${i}\n`, built: true });
+    }
+  });
+
+  it('with a broken .git: every file of it an input, none an output', async () => {
+    const app = await repository(rig, {
+      build: {
+        command: 'mkdir -p dist && cat vendor/lib/a.txt > dist/out.txt',
+        outputs: ['dist/**', '**/*.js'],
+      },
+    });
+    await writeFile(join(app, 'vendor/lib/keep.js'), 'keep\n');
+    for (const broken of ['gitdir: /nowhere\n', 'directory']) {
+      await rm(join(app, 'vendor/lib/.git'), { recursive: true, force: true });
+      if (broken === 'directory') await mkdir(join(app, 'vendor/lib/.git'));
+      else await writeFile(join(app, 'vendor/lib/.git'), broken);
+      await writeFile(join(app, 'vendor/lib/a.txt'), `${broken.length}\n`);
+      expect(await run()).toEqual({ out: `${broken.length}\n`, built: true });
+      expect(await readFile(join(app, 'vendor/lib/keep.js'), 'utf8')).toBe('keep\n');
+    }
+  });
+
+  it("whose own index git cannot read: the repository's tracked files are still never outputs", async () => {
+    const app = await repository(rig, {
+      build: { command: 'mkdir -p dist && cp in.txt dist/out.js', inputs: ['in.txt'], outputs: ['**/*.js'] },
+    });
+    await writeFile(join(app, 'in.txt'), 'x\n');
+    await writeFile(join(app, 'src.js'), 'keep\n');
+    git(app, 'add', '-A');
+    git(app, 'commit', '-qm', 'src');
+    await writeFile(join(app, '.git/modules/vendor/lib/index'), 'DIRCgarbage');
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(await readFile(join(app, 'src.js'), 'utf8')).toBe('keep\n');
+    expect(await readFile(join(app, 'dist/out.js'), 'utf8')).toBe('x\n');
+  });
+
+  it('from a disbuild.json in a subdirectory of the repository', async () => {
+    await repository(rig, {});
+    const proj = join(rig.src, 'proj');
+    await mkdir(proj);
+    await writeFile(join(proj, 'disbuild.json'), JSON.stringify({ tasks: catLib }));
+    await writeFile(join(proj, '.gitignore'), 'dist/\n');
+    git(rig.src, ...SUBMODULE, 'add', '-q', join(rig.root, 'lib'), 'proj/vendor/lib');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'proj');
+    expect(await run({ cwd: proj })).toEqual({ out: 'one\n', built: true });
+    await writeFile(join(proj, 'vendor/lib/a.txt'), 'two\n');
+    expect(await run({ cwd: proj })).toEqual({ out: 'two\n', built: true });
+  });
+
+  it('checked out but not initialized (cloned by hand), or listed twice in .gitmodules', async () => {
+    const app = await repository(rig, {
+      build: {
+        command: 'mkdir -p dist && cp in.txt dist/out.js && cp in.txt dist/out.txt',
+        inputs: ['in.txt', 'vendor/lib/a.txt'],
+        outputs: ['**/*.js', 'dist/**'],
+      },
+    });
+    await writeFile(join(app, 'vendor/lib/index.js'), 'v1\n');
+    git(join(app, 'vendor/lib'), 'add', 'index.js');
+    git(join(app, 'vendor/lib'), 'commit', '-qm', 'js');
+    await writeFile(join(app, 'in.txt'), 'x\n');
+    // The same path under a second name.
+    git(app, 'config', '--file', '.gitmodules', 'submodule.again.path', 'vendor/lib');
+    git(app, 'add', '-A');
+    git(app, 'commit', '-qm', 'bump');
+    const clone = join(rig.root, 'clone');
+    git(rig.root, 'clone', '-q', app, clone);
+    git(clone, 'clone', '-q', join(app, 'vendor/lib'), 'vendor/lib');
+    const inputs = inputsOf((await rig.run(['graph'], { cwd: clone })).stdout);
+    expect(inputs.filter((p) => p === 'vendor/lib/a.txt')).toEqual(['vendor/lib/a.txt']);
+    expect(await run({ cwd: clone })).toEqual({ out: 'x\n', built: true });
+    await writeFile(join(clone, 'vendor/lib/index.js'), 'edited\n');
+    await writeFile(join(clone, 'in.txt'), 'y\n');
+    expect(await run({ cwd: clone })).toEqual({ out: 'y\n', built: true });
+    // Back to the first build's inputs: its artifact is restored, and the edit stays.
+    await writeFile(join(clone, 'in.txt'), 'x\n');
+    expect(await run({ cwd: clone })).toEqual({ out: 'x\n', built: false });
+    expect(await readFile(join(clone, 'vendor/lib/index.js'), 'utf8')).toBe('edited\n');
+  });
+
+  it('in their tens, with few file descriptors: listed a few at a time, and a git that cannot start is not a crash', async () => {
+    await rig.write({ 'a.txt': 'one\n' }, join(rig.root, 'lib'));
+    git(join(rig.root, 'lib'), 'init', '-q');
+    git(join(rig.root, 'lib'), 'add', '-A');
+    git(join(rig.root, 'lib'), 'commit', '-qm', 'lib');
+    await rig.write({
+      '.gitignore': 'dist/\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: { command: 'mkdir -p dist && cat vendor/*/a.txt > dist/out.txt', outputs: ['dist/**'] },
+        },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    for (let i = 0; i < 20; i++)
+      git(rig.src, ...SUBMODULE, 'add', '-q', join(rig.root, 'lib'), `vendor/l${i}`);
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'app');
+    const run = (): ReturnType<typeof runProcess> =>
+      runProcess(
+        'sh',
+        ['-c', 'ulimit -n 40 && exec "$0" "$@"', process.execPath, CLI, 'run', '--cache-dir', rig.cacheDir],
+        { cwd: rig.src, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), CI: '1' } },
+      );
+    const first = await run();
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(await rig.read('src/dist/out.txt')).toBe('one\n'.repeat(20));
+    await writeFile(join(rig.src, 'vendor/l7/a.txt'), 'two\n');
+    const second = await run();
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/1 built/);
   });
 
   it('that is not checked out: nothing of it, and no error', async () => {
