@@ -1,6 +1,6 @@
-export const id = 190;
-export const ids = [190];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 190;
+const ids = [190];
+const modules = {
 
 /***/ 6526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -3798,3 +3798,6 @@ async function optimizeOnly(fn) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

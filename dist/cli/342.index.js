@@ -1,6 +1,6 @@
-export const id = 342;
-export const ids = [342,277];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 342;
+const ids = [342,277];
+const modules = {
 
 /***/ 5342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -190,3 +190,6 @@ function selectJobs(graph, targets) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

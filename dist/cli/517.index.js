@@ -1,6 +1,6 @@
-export const id = 517;
-export const ids = [517];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 517;
+const ids = [517];
+const modules = {
 
 /***/ 5632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -692,3 +692,6 @@ function exactIno(st) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 562;
-export const ids = [562,171];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 562;
+const ids = [562,171];
+const modules = {
 
 /***/ 9562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1273,3 +1273,6 @@ async function graphFromCommand(command, sourceDir) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

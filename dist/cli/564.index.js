@@ -1,6 +1,6 @@
-export const id = 564;
-export const ids = [564];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 564;
+const ids = [564];
+const modules = {
 
 /***/ 5740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -535,7 +535,7 @@ function thrownError(thrown) {
 
 
 // Read once at load: in the bundle this is the chunk's own file, beside which the build puts the worker.
-const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url));
 /**
  * Restores waiting at once that start the helper thread: a thread costs its start (about 30 ms of CPU) and a
  * message per restore, which a few hundred restores of small outputs do not pay back on a busy machine
@@ -2537,3 +2537,6 @@ function makeTreeWritable(path) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 637;
-export const ids = [637];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 637;
+const ids = [637];
+const modules = {
 
 /***/ 1637:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -66,3 +66,6 @@ const graph = async (argv, io) => {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

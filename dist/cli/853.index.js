@@ -1,6 +1,6 @@
-export const id = 853;
-export const ids = [853];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 853;
+const ids = [853];
+const modules = {
 
 /***/ 3797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -396,7 +396,7 @@ function readByCompile(files) {
     return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
 }
 /** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
-function compilerIdentity(self = (0,external_node_url_.fileURLToPath)(import.meta.url)) {
+function compilerIdentity(self = (0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url)) {
     return (0,code_identity/* codeIdentity */.y)(self);
 }
 /** The hash of the compile's inputs that are known before the files are listed: compiler, tasks, variables. */
@@ -1089,3 +1089,6 @@ function stripBom(text) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

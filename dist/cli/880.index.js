@@ -1,6 +1,6 @@
-export const id = 880;
-export const ids = [880,82];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 880;
+const ids = [880,82];
+const modules = {
 
 /***/ 7880:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -557,3 +557,6 @@ function isRecord(v) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

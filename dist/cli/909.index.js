@@ -1,6 +1,6 @@
-export const id = 909;
-export const ids = [909];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 909;
+const ids = [909];
+const modules = {
 
 /***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1091,7 +1091,7 @@ const MAGIC = 'disbuild-validated-graph';
  */
 function validatedGraphKey(text) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256')
-        .update(`${MAGIC}\0${FORMAT}\0${(0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url))}\0`)
+        .update(`${MAGIC}\0${FORMAT}\0${(0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(__disbuild_import_meta.url))}\0`)
         .update(text)
         .digest('hex');
 }
@@ -1952,3 +1952,6 @@ function unreachable(value) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

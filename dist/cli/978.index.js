@@ -1,6 +1,6 @@
-export const id = 978;
-export const ids = [978];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 978;
+const ids = [978];
+const modules = {
 
 /***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -426,3 +426,6 @@ function removeDeadWrites(file) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

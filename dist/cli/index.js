@@ -1,4 +1,163 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+#!/usr/bin/env node
+const __disbuild_module_url = require("node:url").pathToFileURL(__filename).href; const __WEBPACK_EXTERNAL_createRequire = () => require;
+// Inlined by scripts/code-cache.mjs into a bundle's index.js (not a module of its own): loads the bundle's chunks
+// as scripts compiled with V8's code cache, so that a run does not parse and compile the same code again each time.
+//
+// A chunk's compiled code is kept in `$XDG_CACHE_HOME/disbuild/code` (else `~/.cache/disbuild/code`), one file per
+// chunk, named by the digest of the chunk's text, Node's version, the platform and Node's flags: a rebuilt bundle
+// or another Node never meets an old file. The file is written when the process exits, after the run compiled
+// what it used; V8 checks it again when it is read and refuses what does not fit (then it is written anew). Only a
+// file that this user owns and nobody else may write is read (compiled code is code). Trouble of any kind (no home,
+// a full disk, a foreign or damaged file) costs the cache, never the run. DISBUILD_CODE_CACHE=off turns it off.
+// Each version of the tool leaves files of its own: a file's mtime is its last use (refreshed by a read at most
+// once a day), and a run that writes removes the files unused for 30 days.
+//
+// Node's modules are taken with require, not import: an ES import of a built-in module builds its module namespace,
+// which reads every export once, and with them the lazy ones (fs.promises with readline, fs.ReadStream with the
+// streams, crypto.webcrypto), modules a fully cached run otherwise never loads.
+const __dccCreateRequire = () => require;
+
+const __dccRequire = __dccCreateRequire(__disbuild_module_url);
+const __dccFs = __dccRequire('node:fs');
+const __dccPath = __dccRequire('node:path');
+const __dccVm = __dccRequire('node:vm');
+const { createHash: __dccHash } = __dccRequire('node:crypto');
+const { fileURLToPath: __dccFileUrlToPath, pathToFileURL: __dccPathToFileUrl } = __dccRequire('node:url');
+
+const __dccHere = __dccPath.dirname(__dccFileUrlToPath(__disbuild_module_url));
+/** Scripts compiled without usable cached code, written at exit. */
+const __dccToWrite = [];
+
+function __dccDir() {
+  const env = process.env;
+  if (env.DISBUILD_CODE_CACHE === 'off' || typeof process.geteuid !== 'function') return undefined;
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg ? xdg : env.HOME ? __dccPath.join(env.HOME, '.cache') : undefined;
+  return base === undefined ? undefined : __dccPath.join(base, 'disbuild', 'code');
+}
+
+/** How long a file unused stays (another version's, most often). */
+const __dccUsedWithinMs = 30 * 86_400_000;
+/** How precisely a use is recorded: a read refreshes the mtime once this much older, not every run. */
+const __dccUseResolutionMs = 86_400_000;
+
+/**
+ * The cached code at `path`, when it is a file of this user's own that nobody else can have written; marked used
+ * (see __dccRemoveLeftovers).
+ */
+function __dccRead(path) {
+  let fd;
+  try {
+    // Without blocking, and not through a link: a FIFO in its place must not hang every start.
+    const c = __dccFs.constants;
+    fd = __dccFs.openSync(path, c.O_RDONLY | c.O_NONBLOCK | c.O_NOFOLLOW);
+    const st = __dccFs.fstatSync(fd);
+    if (!st.isFile() || st.uid !== process.geteuid() || (st.mode & 0o022) !== 0) return undefined;
+    const now = Date.now();
+    if (now - st.mtimeMs > __dccUseResolutionMs) {
+      try {
+        __dccFs.futimesSync(fd, now / 1000, now / 1000);
+      } catch {
+        // Unrecorded: at worst the file is written again after a removal.
+      }
+    }
+    return __dccFs.readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) __dccFs.closeSync(fd);
+  }
+}
+
+/**
+ * Removes temp files of processes that died writing (a SIGKILL between write and rename), and the files of code
+ * unused for __dccUsedWithinMs: once per writing run.
+ */
+function __dccRemoveLeftovers(dir) {
+  let names;
+  try {
+    names = __dccFs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const name of names) {
+    const temp = /\.(\d+)\.tmp$/.exec(name);
+    if (temp) {
+      if (Number(temp[1]) === process.pid) continue;
+      try {
+        process.kill(Number(temp[1]), 0);
+        continue;
+      } catch (e) {
+        if (e.code !== 'ESRCH') continue;
+      }
+    } else {
+      if (!/-[0-9a-f]{32}\.v8$/.test(name)) continue;
+      try {
+        const st = __dccFs.lstatSync(__dccPath.join(dir, name));
+        // Another user's file (a cache directory shared by mistake) is theirs to remove.
+        if (!st.isFile() || st.uid !== process.geteuid() || now - st.mtimeMs < __dccUsedWithinMs) continue;
+      } catch {
+        continue;
+      }
+    }
+    try {
+      __dccFs.rmSync(__dccPath.join(dir, name), { force: true });
+    } catch {
+      // Left for the next writing run.
+    }
+  }
+}
+
+function __dccWriteAll() {
+  const writes = __dccToWrite.splice(0);
+  if (writes.length > 0) __dccRemoveLeftovers(__dccPath.dirname(writes[0].path));
+  for (const { script, path } of writes) {
+    const temp = `${path}.${process.pid}.tmp`;
+    try {
+      __dccFs.mkdirSync(__dccPath.dirname(path), { recursive: true, mode: 0o700 });
+      __dccFs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+      __dccFs.renameSync(temp, path);
+    } catch {
+      try {
+        __dccFs.rmSync(temp, { force: true });
+      } catch {
+        // Nothing more to do: the next run compiles without it.
+      }
+    }
+  }
+}
+
+/** Compiles and runs the chunk `name` (a script: a function of `import.meta`, see code-cache.mjs). */
+function __dccLoad(name) {
+  const file = __dccPath.join(__dccHere, name);
+  const source = __dccFs.readFileSync(file, 'utf8');
+  const dir = __dccDir();
+  let path;
+  let cachedData;
+  if (dir !== undefined) {
+    const key = __dccHash('sha256')
+      .update(source)
+      .update(`\0${process.version}\0${process.platform}\0${process.arch}\0`)
+      .update(`${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`)
+      .digest('hex')
+      .slice(0, 32);
+    path = __dccPath.join(dir, `${name.replace(/\.js$/, '')}-${key}.v8`);
+    cachedData = __dccRead(path);
+  }
+  const script = new __dccVm.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  if (path !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+    if (__dccToWrite.length === 0) process.once('exit', __dccWriteAll);
+    __dccToWrite.push({ script, path });
+  }
+  return script.runInThisContext()({ url: __dccPathToFileUrl(file).href });
+}
+
+/** What `import("./<chunk>")` answered before: the chunk's `{ id, ids, modules }`. */
+function __disbuildLoadChunk(name) {
+  return new Promise((resolve) => resolve(__dccLoad(name)));
+}
+
 /******/ var __webpack_modules__ = ({
 
 /***/ 2342:
@@ -151,231 +310,231 @@ async function backgroundDone() {
 /***/ 181:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("buffer");
 
 /***/ }),
 
 /***/ 5317:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("child_process");
 
 /***/ }),
 
 /***/ 9896:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("fs");
 
 /***/ }),
 
 /***/ 4589:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:assert");
 
 /***/ }),
 
 /***/ 6698:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:async_hooks");
 
 /***/ }),
 
 /***/ 4573:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:buffer");
 
 /***/ }),
 
 /***/ 1421:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:child_process");
 
 /***/ }),
 
 /***/ 7598:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:crypto");
 
 /***/ }),
 
 /***/ 3053:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:diagnostics_channel");
 
 /***/ }),
 
 /***/ 8474:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:events");
 
 /***/ }),
 
 /***/ 3024:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:fs");
 
 /***/ }),
 
 /***/ 1455:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:fs/promises");
 
 /***/ }),
 
 /***/ 7067:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:http");
 
 /***/ }),
 
 /***/ 2467:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:http2");
 
 /***/ }),
 
 /***/ 7030:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:net");
 
 /***/ }),
 
 /***/ 8161:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:os");
 
 /***/ }),
 
 /***/ 6760:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:path");
 
 /***/ }),
 
 /***/ 643:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:perf_hooks");
 
 /***/ }),
 
 /***/ 1792:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:querystring");
 
 /***/ }),
 
 /***/ 7075:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:stream");
 
 /***/ }),
 
 /***/ 6466:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:stream/promises");
 
 /***/ }),
 
 /***/ 1692:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:tls");
 
 /***/ }),
 
 /***/ 3136:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:url");
 
 /***/ }),
 
 /***/ 7975:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:util");
 
 /***/ }),
 
 /***/ 3429:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:util/types");
 
 /***/ }),
 
 /***/ 8877:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:v8");
 
 /***/ }),
 
 /***/ 714:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:vm");
 
 /***/ }),
 
 /***/ 5919:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:worker_threads");
 
 /***/ }),
 
 /***/ 8522:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:zlib");
 
 /***/ }),
 
 /***/ 857:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("os");
 
 /***/ }),
 
 /***/ 932:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("process");
 
 /***/ }),
 
 /***/ 2018:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("tty");
 
 /***/ }),
 
 /***/ 9023:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("util");
 
 /***/ })
 
@@ -578,7 +737,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 
 /******/ /* webpack/runtime/compat */
 /******/ 
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', __disbuild_module_url).pathname.slice(__disbuild_module_url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
@@ -623,7 +782,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 				} else {
 /******/ 					if(true) { // all chunks have JS
 /******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 						var promise = __disbuildLoadChunk(__nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
 /******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
 /******/ 							throw e;
 /******/ 						});
@@ -649,5 +808,5 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(2957);
-/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ __webpack_exports__.then((e) => { __webpack_exports__ = e; }, (e) => { __webpack_exports__ = undefined; throw e; }); process.once("exit", (code) => { if (code === 0 && __webpack_exports__ instanceof Promise) process.exitCode = 13; });
 /******/ 

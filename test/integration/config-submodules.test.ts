@@ -135,7 +135,7 @@ describe('disbuild.json: the files of a checked-out submodule', () => {
 
   it("under git's variables of the repository around them (a pre-commit hook's GIT_INDEX_FILE, GIT_DIR and GIT_WORK_TREE)", async () => {
     const app = await repository(rig, catLib);
-    const variables = [
+    const variables: Record<string, string>[] = [
       { GIT_INDEX_FILE: join(app, '.git/index') },
       { GIT_DIR: join(app, '.git'), GIT_WORK_TREE: app },
     ];
