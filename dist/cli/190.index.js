@@ -2107,7 +2107,8 @@ function trackedFiles(dir, env) {
     catch {
         return env === undefined ? [] : everyFile(dir);
     }
-    for (const submodule of (0,submodule_checkout/* checkedOutSubmodules */.Fc)(dir)) {
+    const listed = new Set(files);
+    for (const submodule of (0,submodule_checkout/* checkedOutSubmodules */.Fc)(dir, (p) => listed.has(p))) {
         const inside = (0,external_node_path_.join)(dir, submodule);
         for (const f of trackedFiles(inside, (0,submodule_checkout/* submoduleEnv */.OQ)(inside)))
             files.push(`${submodule}/${f}`);

@@ -292,7 +292,11 @@ async function checkOutSubmodules(checkout, worktree) {
             await checkOutSubmodules((0,external_node_path_.join)(checkout, path), (0,external_node_path_.join)(worktree, path));
     }
 }
-/** Removes the checkout's submodules' records of worktrees inside `worktree` (gone, or about to be removed). */
+/**
+ * Removes the checkout's submodules' records of worktrees inside `worktree`, before it is removed: those of the
+ * submodules checkOutSubmodules looked at (the worktree's gitlinks, while it is there: a branch may have a
+ * submodule the checkout's index lacks, its directory left behind by a checkout), and the checkout's own.
+ */
 async function forgetSubmoduleWorktrees(checkout, worktree) {
     if (!hasSubmodules(checkout))
         return;
@@ -300,7 +304,8 @@ async function forgetSubmoduleWorktrees(checkout, worktree) {
     const real = await (0,promises_.realpath)(worktree).catch(() => undefined);
     if (real !== undefined && real !== worktree)
         inside.push(`${real}/`);
-    for (const path of (await gitlinks(checkout)).keys()) {
+    const paths = new Set([...(await gitlinks(worktree)).keys(), ...(await gitlinks(checkout)).keys()]);
+    for (const path of paths) {
         if (!(0,submodule_checkout/* isCheckedOutSubmodule */.cf)(checkout, path))
             continue;
         const submodule = (0,external_node_path_.join)(checkout, path);
@@ -314,7 +319,7 @@ async function forgetSubmoduleWorktrees(checkout, worktree) {
             if (inside.some((p) => gitdir.startsWith(p)))
                 await (0,promises_.rm)((0,external_node_path_.join)(records, name), { recursive: true, force: true });
         }
-        await forgetSubmoduleWorktrees(submodule, worktree);
+        await forgetSubmoduleWorktrees(submodule, (0,external_node_path_.join)(worktree, path));
     }
 }
 /** Whether the work tree at `dir` may have submodules checked out: `git submodule` writes `.gitmodules`. */
@@ -377,13 +382,14 @@ class Worktrees {
         return dir;
     }
     async remove(dir) {
+        // First: which submodules it holds is read from it.
+        await forgetSubmoduleWorktrees(this.repoDir, dir);
         await (0,esm/* simpleGit */.Lp)(this.repoDir)
             .raw(['worktree', 'remove', '--force', dir])
             .catch(() => undefined);
         // Jobs may leave read-only directories in the checkout; one that still resists is left for the next run.
         await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
         await this.#forget(dir);
-        await forgetSubmoduleWorktrees(this.repoDir, dir);
     }
     /**
      * Removes git's record of the worktree at `dir` when `worktree remove` left it (its directory was gone or
@@ -895,7 +901,7 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live) {
         return { problem: graph };
     if (source.kind === 'file' &&
         changedPaths.every((p) => p !== undefined && !touchesGraph(p, source.path, graph)) &&
-        !(await treeHasLinks(repoDir, sha)))
+        !(await treeHasLinksOrSubmodules(repoDir, sha)))
         return { toRun: [], changed: 0, ...keep };
     const keys = await (0,job_key/* keyGraphAtCommit */.CS)(graph, repoDir, sha, config.salt);
     if (!keys.ok)
@@ -947,7 +953,7 @@ async function pathsChanged(repoDir, base, sha) {
  * Whether a change to `changed` can change any key of a graph read from a file: it can only if it touches the
  * graph file, `disbuild.json`, an input, or what decides the bytes an input's checkout holds (an attributes
  * file) — keys are made of inputs, commands and dependencies, nothing else — or if an input may be read through
- * a symbolic link (see treeHasLinks). The common push (code the graph does not read) is then decided by one
+ * a symbolic link or inside a submodule (see treeHasLinksOrSubmodules). The common push (code the graph does not read) is then decided by one
  * `git diff` instead of hashing two trees.
  */
 function touchesGraph(changed, graphPath, graph) {
@@ -961,13 +967,14 @@ function touchesGraph(changed, graphPath, graph) {
     return changed.some((p) => inputs.has(p) || p === '.gitattributes' || p.endsWith('/.gitattributes'));
 }
 /**
- * Whether the tree of `sha` holds any symbolic link: a linked input's target can change without the input's path
- * changing, so a push is then keyed in full rather than judged by the paths it changed.
+ * Whether the tree of `sha` holds any symbolic link or submodule: a linked input's target, and the files of a
+ * submodule, can change without the input's path changing (a bump changes the gitlink's path alone), so a push is
+ * then keyed in full rather than judged by the paths it changed.
  */
-async function treeHasLinks(repoDir, sha) {
+async function treeHasLinksOrSubmodules(repoDir, sha) {
     try {
         const tree = await (0,esm/* simpleGit */.Lp)(repoDir).raw(['ls-tree', '-r', '-z', '--full-tree', sha]);
-        return tree.startsWith('120000 ') || tree.includes('\x00120000 ');
+        return ['120000 ', '160000 '].some((mode) => tree.startsWith(mode) || tree.includes(`\x00${mode}`));
     }
     catch {
         return true;

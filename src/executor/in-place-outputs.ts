@@ -390,7 +390,8 @@ function trackedFiles(dir: string, env?: NodeJS.ProcessEnv): string[] {
   } catch {
     return env === undefined ? [] : everyFile(dir);
   }
-  for (const submodule of checkedOutSubmodules(dir)) {
+  const listed = new Set(files);
+  for (const submodule of checkedOutSubmodules(dir, (p) => listed.has(p))) {
     const inside = join(dir, submodule);
     for (const f of trackedFiles(inside, submoduleEnv(inside))) files.push(`${submodule}/${f}`);
   }

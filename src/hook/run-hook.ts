@@ -246,7 +246,7 @@ async function planCommit(
   if (
     source.kind === 'file' &&
     changedPaths.every((p) => p !== undefined && !touchesGraph(p, source.path, graph)) &&
-    !(await treeHasLinks(repoDir, sha))
+    !(await treeHasLinksOrSubmodules(repoDir, sha))
   )
     return { toRun: [], changed: 0, ...keep };
   const keys = await keyGraphAtCommit(graph, repoDir, sha, config.salt);
@@ -306,7 +306,7 @@ async function pathsChanged(repoDir: string, base: string, sha: string): Promise
  * Whether a change to `changed` can change any key of a graph read from a file: it can only if it touches the
  * graph file, `disbuild.json`, an input, or what decides the bytes an input's checkout holds (an attributes
  * file) — keys are made of inputs, commands and dependencies, nothing else — or if an input may be read through
- * a symbolic link (see treeHasLinks). The common push (code the graph does not read) is then decided by one
+ * a symbolic link or inside a submodule (see treeHasLinksOrSubmodules). The common push (code the graph does not read) is then decided by one
  * `git diff` instead of hashing two trees.
  */
 function touchesGraph(changed: string[], graphPath: string, graph: Graph): boolean {
@@ -318,13 +318,14 @@ function touchesGraph(changed: string[], graphPath: string, graph: Graph): boole
 }
 
 /**
- * Whether the tree of `sha` holds any symbolic link: a linked input's target can change without the input's path
- * changing, so a push is then keyed in full rather than judged by the paths it changed.
+ * Whether the tree of `sha` holds any symbolic link or submodule: a linked input's target, and the files of a
+ * submodule, can change without the input's path changing (a bump changes the gitlink's path alone), so a push is
+ * then keyed in full rather than judged by the paths it changed.
  */
-async function treeHasLinks(repoDir: string, sha: string): Promise<boolean> {
+async function treeHasLinksOrSubmodules(repoDir: string, sha: string): Promise<boolean> {
   try {
     const tree = await simpleGit(repoDir).raw(['ls-tree', '-r', '-z', '--full-tree', sha]);
-    return tree.startsWith('120000 ') || tree.includes('\x00120000 ');
+    return ['120000 ', '160000 '].some((mode) => tree.startsWith(mode) || tree.includes(`\x00${mode}`));
   } catch {
     return true;
   }

@@ -31,13 +31,18 @@ export async function checkOutSubmodules(checkout: string, worktree: string): Pr
   }
 }
 
-/** Removes the checkout's submodules' records of worktrees inside `worktree` (gone, or about to be removed). */
+/**
+ * Removes the checkout's submodules' records of worktrees inside `worktree`, before it is removed: those of the
+ * submodules checkOutSubmodules looked at (the worktree's gitlinks, while it is there: a branch may have a
+ * submodule the checkout's index lacks, its directory left behind by a checkout), and the checkout's own.
+ */
 export async function forgetSubmoduleWorktrees(checkout: string, worktree: string): Promise<void> {
   if (!hasSubmodules(checkout)) return;
   const inside = [`${worktree}/`];
   const real = await realpath(worktree).catch(() => undefined);
   if (real !== undefined && real !== worktree) inside.push(`${real}/`);
-  for (const path of (await gitlinks(checkout)).keys()) {
+  const paths = new Set([...(await gitlinks(worktree)).keys(), ...(await gitlinks(checkout)).keys()]);
+  for (const path of paths) {
     if (!isCheckedOutSubmodule(checkout, path)) continue;
     const submodule = join(checkout, path);
     const common = await gitText(submodule, ['rev-parse', '--git-common-dir']);
@@ -49,7 +54,7 @@ export async function forgetSubmoduleWorktrees(checkout: string, worktree: strin
       if (inside.some((p) => gitdir.startsWith(p)))
         await rm(join(records, name), { recursive: true, force: true });
     }
-    await forgetSubmoduleWorktrees(submodule, worktree);
+    await forgetSubmoduleWorktrees(submodule, join(worktree, path));
   }
 }
 

@@ -37,13 +37,14 @@ export class Worktrees {
   }
 
   async remove(dir: string): Promise<void> {
+    // First: which submodules it holds is read from it.
+    await forgetSubmoduleWorktrees(this.repoDir, dir);
     await simpleGit(this.repoDir)
       .raw(['worktree', 'remove', '--force', dir])
       .catch(() => undefined);
     // Jobs may leave read-only directories in the checkout; one that still resists is left for the next run.
     await removeTree(dir).catch(() => undefined);
     await this.#forget(dir);
-    await forgetSubmoduleWorktrees(this.repoDir, dir);
   }
 
   /**

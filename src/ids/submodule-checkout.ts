@@ -57,7 +57,9 @@ export function checkedOutSubmodules(
     const path = record.slice(record.indexOf('\n') + 1);
     if (path === '' || !path.startsWith(prefix)) continue;
     const inside = path.slice(prefix.length);
-    if (inside !== '' && isGitlink(inside) && isCheckedOutSubmodule(dir, inside)) out.add(inside);
+    // A path of `.` or through `..` would list a repository as its own submodule, without end.
+    if (inside.split('/').some((s) => s === '' || s === '.' || s === '..')) continue;
+    if (isGitlink(inside) && isCheckedOutSubmodule(dir, inside)) out.add(inside);
   }
   return [...out];
 }

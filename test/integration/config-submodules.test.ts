@@ -257,6 +257,26 @@ describe('disbuild.json: the files of a checked-out submodule', () => {
     expect(second.stdout).toMatch(/1 built/);
   });
 
+  it("listed in .gitmodules at '.' or through '..': never taken for a submodule of its own repository", async () => {
+    const app = await repository(rig, {
+      build: {
+        command: 'mkdir -p dist && cat in.txt > dist/out.txt',
+        inputs: ['in.txt', 'vendor/**'],
+        outputs: ['dist/**'],
+      },
+    });
+    await writeFile(join(app, 'in.txt'), 'x\n');
+    await writeFile(
+      join(app, '.gitmodules'),
+      `${await readFile(join(app, '.gitmodules'), 'utf8')}[submodule "self"]\n\tpath = .\n\turl = ./x\n[submodule "up"]\n\tpath = vendor/..\n\turl = ./y\n`,
+    );
+    await writeFile(join(app, 'vendor/lib/.gitmodules'), '[submodule "back"]\n\tpath = ..\n\turl = ./z\n');
+    const started = Date.now();
+    expect(await run()).toEqual({ out: 'x\n', built: true });
+    expect(await run()).toEqual({ out: 'x\n', built: false });
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   it('that is not checked out: nothing of it, and no error', async () => {
     await repository(rig, {
       build: { command: 'mkdir -p dist && echo x > dist/out.txt', outputs: ['dist/**'] },

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushRig } from '../helpers/git-repo.js';
+import { graphJson } from '../helpers/graph-json.js';
 import { git } from '../helpers/npm-workspace.js';
 
 /** `git submodule` refuses local paths unless told otherwise (CVE-2022-39253). */
@@ -100,5 +101,41 @@ describe('the pre-push hook on a repository with submodules', () => {
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('push blocked: 1 job failed');
     noWorktreesLeft();
+  }, 60_000);
+
+  it('checks a push that only bumps a submodule, with a graph file', async () => {
+    const graph = (check: string): string =>
+      graphJson([{ name: 'check', inputs: ['vendor/lib/a.txt'], cmds: [{ exec: ['sh', '-c', check] }] }]);
+    await rig.commit({
+      'disbuild.json': JSON.stringify({ graph: 'graph.json' }),
+      'graph.json': graph('! grep -q broken vendor/lib/a.txt'),
+    });
+    const passed = await rig.push('-q', 'origin', 'main', '--force');
+    expect(passed.code, passed.stderr).toBe(0);
+    // The bump alone: the superproject's only changed path is the gitlink.
+    await writeFile(join(lib(), 'a.txt'), 'broken\n');
+    git(lib(), 'commit', '-qam', 'broken');
+    git(rig.clone, 'add', 'vendor/lib');
+    git(rig.clone, 'commit', '-qm', 'bump');
+    const blocked = await rig.push('-q', 'origin', 'main');
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.stderr).toContain('push blocked: 1 job failed');
+    noWorktreesLeft();
+  }, 60_000);
+
+  it("leaves no worktree record in a submodule that the pushed branch has and the checkout's index does not", async () => {
+    git(rig.clone, 'checkout', '-q', '-b', 'extra');
+    git(rig.clone, ...SUBMODULE, 'add', '-q', rig.path('deep'), 'extra');
+    await rig.commit({
+      'disbuild.json': JSON.stringify({ tasks: { check: { command: 'cat extra/a.txt' } } }),
+    });
+    // Back on main, git leaves the submodule's directory behind, checked out.
+    git(rig.clone, 'checkout', '-q', 'main');
+    expect(existsSync(join(rig.clone, 'extra/a.txt'))).toBe(true);
+    const r = await rig.push('-q', 'origin', 'extra');
+    expect(r.code, r.stderr).toBe(0);
+    noWorktreesLeft();
+    const records = join(rig.clone, '.git/modules/extra/worktrees');
+    expect(existsSync(records) ? readdirSync(records) : []).toEqual([]);
   }, 60_000);
 });
