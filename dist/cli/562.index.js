@@ -269,14 +269,15 @@ var submodule_checkout = __webpack_require__(4313);
  * fetch); nested ones in turn. A build then reads the submodule's files as a full checkout of the commit would,
  * and the compile lists them as `disbuild run` does in the checkout (see config/repo-files.ts).
  *
- * Deals with: a gitlink whose commit the checkout's submodule lacks (not fetched) or that the checkout has not
- * checked out: its directory stays empty, as in a clone without `--recurse-submodules`, and the keys find its
- * files missing alike (see commit-digests.ts); removing the submodules' records of worktrees gone (git's own
+ * Deals with: a gitlink whose commit the checkout's submodule lacks (not fetched; said, see checkOutSubmodules'
+ * answer) or that the checkout has not checked out: its directory stays empty, as in a clone without
+ * `--recurse-submodules`, and the keys find its files missing alike (see commit-digests.ts); removing the submodules' records of worktrees gone (git's own
  * `worktree remove` of the outer worktree leaves them).
  */
-async function checkOutSubmodules(checkout, worktree) {
+async function checkOutSubmodules(checkout, worktree, at = '') {
     if (!hasSubmodules(checkout))
-        return;
+        return [];
+    const problems = [];
     for (const [path, commit] of await gitlinks(worktree)) {
         if (!(0,submodule_checkout/* isCheckedOutSubmodule */.cf)(checkout, path))
             continue;
@@ -289,8 +290,11 @@ async function checkOutSubmodules(checkout, worktree) {
             commit,
         ]);
         if (added.ok)
-            await checkOutSubmodules((0,external_node_path_.join)(checkout, path), (0,external_node_path_.join)(worktree, path));
+            problems.push(...(await checkOutSubmodules((0,external_node_path_.join)(checkout, path), (0,external_node_path_.join)(worktree, path), `${at}${path}/`)));
+        else
+            problems.push(`submodule ${at}${path}: its commit ${commit.slice(0, 12)} is not in this checkout's copy (\`git submodule update\` fetches it); built without its files`);
     }
+    return problems;
 }
 /**
  * Removes the checkout's submodules' records of worktrees inside `worktree`, before it is removed: those of the
@@ -359,17 +363,27 @@ class Worktrees {
     repoDir;
     root;
     records;
+    warn;
     constructor(repoDir, root, 
     /** `<git common dir>/worktrees`: git's record of each worktree. */
-    records) {
+    records, 
+    /** Told, once each, what a worktree lacks that a full checkout of its commit would have. */
+    warn) {
         this.repoDir = repoDir;
         this.root = root;
         this.records = records;
+        this.warn = warn;
     }
-    static async open(repoDir) {
+    static async open(repoDir, warn = () => undefined) {
         const raw = (await (0,esm/* simpleGit */.Lp)(repoDir).raw(['rev-parse', '--git-common-dir'])).trim();
         const common = (0,external_node_path_.isAbsolute)(raw) ? raw : (0,external_node_path_.join)(repoDir, raw);
-        const w = new Worktrees(repoDir, (0,external_node_path_.join)(common, 'disbuild-worktrees'), (0,external_node_path_.join)(common, 'worktrees'));
+        const said = new Set();
+        const once = (m) => {
+            if (!said.has(m))
+                warn(m);
+            said.add(m);
+        };
+        const w = new Worktrees(repoDir, (0,external_node_path_.join)(common, 'disbuild-worktrees'), (0,external_node_path_.join)(common, 'worktrees'), once);
         await w.#removeStale();
         return w;
     }
@@ -378,7 +392,8 @@ class Worktrees {
         await (0,promises_.mkdir)(this.root, { recursive: true });
         const dir = (0,external_node_path_.join)(this.root, `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
         await (0,esm/* simpleGit */.Lp)(this.repoDir).raw(['worktree', 'add', '--detach', '--quiet', dir, sha]);
-        await checkOutSubmodules(this.repoDir, dir);
+        for (const problem of await checkOutSubmodules(this.repoDir, dir))
+            this.warn(problem);
         return dir;
     }
     async remove(dir) {
@@ -746,7 +761,7 @@ async function runPrePush(remote, io, opts = {}) {
     if (!shared.ok)
         warn(`${shared.error}; not using a remote cache`);
     const cache = (0,remote_cache.withRemote)(await state.openCache(warn), shared.ok ? shared.value : undefined, state, warn);
-    const worktrees = await Worktrees.open(repoDir);
+    const worktrees = await Worktrees.open(repoDir, warn);
     const live = new Set();
     const controller = new AbortController();
     const onSignal = () => controller.abort();

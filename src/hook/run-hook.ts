@@ -61,7 +61,7 @@ export async function runPrePush(
   // A broken cache setting costs the push its remote cache, never the push.
   if (!shared.ok) warn(`${shared.error}; not using a remote cache`);
   const cache = withRemote(await state.openCache(warn), shared.ok ? shared.value : undefined, state, warn);
-  const worktrees = await Worktrees.open(repoDir);
+  const worktrees = await Worktrees.open(repoDir, warn);
   const live = new Set<string>();
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();

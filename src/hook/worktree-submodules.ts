@@ -10,13 +10,14 @@ import { isCheckedOutSubmodule } from '../ids/submodule-checkout.js';
  * fetch); nested ones in turn. A build then reads the submodule's files as a full checkout of the commit would,
  * and the compile lists them as `disbuild run` does in the checkout (see config/repo-files.ts).
  *
- * Deals with: a gitlink whose commit the checkout's submodule lacks (not fetched) or that the checkout has not
- * checked out: its directory stays empty, as in a clone without `--recurse-submodules`, and the keys find its
- * files missing alike (see commit-digests.ts); removing the submodules' records of worktrees gone (git's own
+ * Deals with: a gitlink whose commit the checkout's submodule lacks (not fetched; said, see checkOutSubmodules'
+ * answer) or that the checkout has not checked out: its directory stays empty, as in a clone without
+ * `--recurse-submodules`, and the keys find its files missing alike (see commit-digests.ts); removing the submodules' records of worktrees gone (git's own
  * `worktree remove` of the outer worktree leaves them).
  */
-export async function checkOutSubmodules(checkout: string, worktree: string): Promise<void> {
-  if (!hasSubmodules(checkout)) return;
+export async function checkOutSubmodules(checkout: string, worktree: string, at = ''): Promise<string[]> {
+  if (!hasSubmodules(checkout)) return [];
+  const problems: string[] = [];
   for (const [path, commit] of await gitlinks(worktree)) {
     if (!isCheckedOutSubmodule(checkout, path)) continue;
     const added = await gitText(join(checkout, path), [
@@ -27,8 +28,16 @@ export async function checkOutSubmodules(checkout: string, worktree: string): Pr
       join(worktree, path),
       commit,
     ]);
-    if (added.ok) await checkOutSubmodules(join(checkout, path), join(worktree, path));
+    if (added.ok)
+      problems.push(
+        ...(await checkOutSubmodules(join(checkout, path), join(worktree, path), `${at}${path}/`)),
+      );
+    else
+      problems.push(
+        `submodule ${at}${path}: its commit ${commit.slice(0, 12)} is not in this checkout's copy (\`git submodule update\` fetches it); built without its files`,
+      );
   }
+  return problems;
 }
 
 /**

@@ -17,12 +17,19 @@ export class Worktrees {
     readonly root: string,
     /** `<git common dir>/worktrees`: git's record of each worktree. */
     readonly records: string,
+    /** Told, once each, what a worktree lacks that a full checkout of its commit would have. */
+    readonly warn: (message: string) => void,
   ) {}
 
-  static async open(repoDir: string): Promise<Worktrees> {
+  static async open(repoDir: string, warn: (message: string) => void = () => undefined): Promise<Worktrees> {
     const raw = (await simpleGit(repoDir).raw(['rev-parse', '--git-common-dir'])).trim();
     const common = isAbsolute(raw) ? raw : join(repoDir, raw);
-    const w = new Worktrees(repoDir, join(common, 'disbuild-worktrees'), join(common, 'worktrees'));
+    const said = new Set<string>();
+    const once = (m: string): void => {
+      if (!said.has(m)) warn(m);
+      said.add(m);
+    };
+    const w = new Worktrees(repoDir, join(common, 'disbuild-worktrees'), join(common, 'worktrees'), once);
     await w.#removeStale();
     return w;
   }
@@ -32,7 +39,7 @@ export class Worktrees {
     await mkdir(this.root, { recursive: true });
     const dir = join(this.root, `${process.pid}-${randomBytes(4).toString('hex')}`);
     await simpleGit(this.repoDir).raw(['worktree', 'add', '--detach', '--quiet', dir, sha]);
-    await checkOutSubmodules(this.repoDir, dir);
+    for (const problem of await checkOutSubmodules(this.repoDir, dir)) this.warn(problem);
     return dir;
   }
 

@@ -123,6 +123,23 @@ describe('the pre-push hook on a repository with submodules', () => {
     noWorktreesLeft();
   }, 60_000);
 
+  it("says which submodule's commit the checkout lacks, and builds without its files", async () => {
+    await rig.commit({
+      'disbuild.json': JSON.stringify({ tasks: { check: { command: 'test ! -e vendor/lib/a.txt' } } }),
+    });
+    // A gitlink to a commit the checkout's submodule never fetched.
+    git(rig.clone, 'update-index', '--cacheinfo', `160000,${'1'.repeat(40)},vendor/lib`);
+    git(rig.clone, 'commit', '-qm', 'unfetched');
+    const r = await rig.push('-q', 'origin', 'main', '--force');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      `disbuild: warning: submodule vendor/lib: its commit ${'1'.repeat(12)} is not in this checkout's copy`,
+    );
+    noWorktreesLeft();
+    git(rig.clone, 'reset', '-q', '--hard', 'HEAD~2');
+    git(rig.clone, ...SUBMODULE, 'update', '-q', '--recursive');
+  }, 60_000);
+
   it("leaves no worktree record in a submodule that the pushed branch has and the checkout's index does not", async () => {
     git(rig.clone, 'checkout', '-q', '-b', 'extra');
     git(rig.clone, ...SUBMODULE, 'add', '-q', rig.path('deep'), 'extra');
