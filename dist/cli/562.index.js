@@ -271,8 +271,8 @@ var submodule_checkout = __webpack_require__(4313);
  *
  * Deals with: a gitlink whose commit the checkout's submodule lacks (not fetched; said, see checkOutSubmodules'
  * answer) or that the checkout has not checked out: its directory stays empty, as in a clone without
- * `--recurse-submodules`, and the keys find its files missing alike (see commit-digests.ts); removing the submodules' records of worktrees gone (git's own
- * `worktree remove` of the outer worktree leaves them).
+ * `--recurse-submodules`, and the keys find its files missing alike (see commit-digests.ts); removing the
+ * submodules' records of worktrees gone (git's own `worktree remove` of the outer worktree leaves them).
  */
 async function checkOutSubmodules(checkout, worktree, at = '') {
     if (!hasSubmodules(checkout))
@@ -968,8 +968,8 @@ async function pathsChanged(repoDir, base, sha) {
  * Whether a change to `changed` can change any key of a graph read from a file: it can only if it touches the
  * graph file, `disbuild.json`, an input, or what decides the bytes an input's checkout holds (an attributes
  * file) — keys are made of inputs, commands and dependencies, nothing else — or if an input may be read through
- * a symbolic link or inside a submodule (see treeHasLinksOrSubmodules). The common push (code the graph does not read) is then decided by one
- * `git diff` instead of hashing two trees.
+ * a symbolic link or inside a submodule (see treeHasLinksOrSubmodules). The common push (code the graph does not
+ * read) is then decided by one `git diff` instead of hashing two trees.
  */
 function touchesGraph(changed, graphPath, graph) {
     const inputs = new Set([graphPath.replace(/^\.\//, ''), 'disbuild.json']);

@@ -306,8 +306,8 @@ async function pathsChanged(repoDir: string, base: string, sha: string): Promise
  * Whether a change to `changed` can change any key of a graph read from a file: it can only if it touches the
  * graph file, `disbuild.json`, an input, or what decides the bytes an input's checkout holds (an attributes
  * file) — keys are made of inputs, commands and dependencies, nothing else — or if an input may be read through
- * a symbolic link or inside a submodule (see treeHasLinksOrSubmodules). The common push (code the graph does not read) is then decided by one
- * `git diff` instead of hashing two trees.
+ * a symbolic link or inside a submodule (see treeHasLinksOrSubmodules). The common push (code the graph does not
+ * read) is then decided by one `git diff` instead of hashing two trees.
  */
 function touchesGraph(changed: string[], graphPath: string, graph: Graph): boolean {
   const inputs = new Set<string>([graphPath.replace(/^\.\//, ''), 'disbuild.json']);

@@ -12,8 +12,8 @@ import { isCheckedOutSubmodule } from '../ids/submodule-checkout.js';
  *
  * Deals with: a gitlink whose commit the checkout's submodule lacks (not fetched; said, see checkOutSubmodules'
  * answer) or that the checkout has not checked out: its directory stays empty, as in a clone without
- * `--recurse-submodules`, and the keys find its files missing alike (see commit-digests.ts); removing the submodules' records of worktrees gone (git's own
- * `worktree remove` of the outer worktree leaves them).
+ * `--recurse-submodules`, and the keys find its files missing alike (see commit-digests.ts); removing the
+ * submodules' records of worktrees gone (git's own `worktree remove` of the outer worktree leaves them).
  */
 export async function checkOutSubmodules(checkout: string, worktree: string, at = ''): Promise<string[]> {
   if (!hasSubmodules(checkout)) return [];
