@@ -1429,13 +1429,20 @@ function isCheckedOutSubmodule(repoDir, path) {
  * ones are the submodules' own. Whether a submodule is active (`submodule.<name>.active`, or a URL in the
  * configuration) does not matter: its files are on disk for a build to read. A repository nested without
  * `.gitmodules` (`git add` of a directory with a `.git`) is left out: git itself does not clone it. Synchronous:
- * asked only where a `.gitmodules` is, one short `git config`.
+ * asked only where a `.gitmodules` lists a directory with a `.git`, one short `git config`.
  */
 function checkedOutSubmodules(from, isGitlink = () => true) {
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(from);
     const top = workTreeTop(dir);
     const file = top === undefined ? undefined : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(top, '.gitmodules');
     if (file === undefined || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
+        return [];
+    // Paths in `.gitmodules` are from the top; `dir` may be below it.
+    const below = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(top, dir).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
+    const prefix = below === '' ? '' : `${below}/`;
+    const candidates = plainPaths(file);
+    if (candidates !== undefined &&
+        !candidates.some((p) => p.startsWith(prefix) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(top, p, '.git'))))
         return [];
     let listed;
     try {
@@ -1448,9 +1455,6 @@ function checkedOutSubmodules(from, isGitlink = () => true) {
     catch {
         return [];
     }
-    // Paths in `.gitmodules` are from the top; `dir` may be below it.
-    const below = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(top, dir).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
-    const prefix = below === '' ? '' : `${below}/`;
     const out = new Set();
     // Records of `<key>\n<value>\0`.
     for (const record of listed.split('\0')) {
@@ -1465,6 +1469,32 @@ function checkedOutSubmodules(from, isGitlink = () => true) {
             out.add(inside);
     }
     return [...out];
+}
+/**
+ * The `path` values of a `.gitmodules` read as plain text, when none is quoted or escaped (the usual file, as
+ * `git submodule add` writes it): enough to tell that none is checked out without starting git, which then
+ * reads the file for the answer. Undefined when git must read it (quotes, escapes, or no file).
+ */
+function plainPaths(file) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    const paths = [];
+    for (const m of text.matchAll(/^\s*path\s*=(.*)$/gim)) {
+        const value = m[1];
+        if (/["\\]/.test(value))
+            return undefined;
+        // An unquoted `#` or `;` begins a comment.
+        paths.push(value.replace(/[#;].*$/, '').trim());
+    }
+    // A key written where the lines above do not look (after a section's header, on its line): git reads it.
+    if ((text.match(/path\s*=/gi) ?? []).length !== paths.length)
+        return undefined;
+    return paths;
 }
 /**
  * The top of the work tree holding `dir`: the nearest directory at or above it with a `.git` (a directory, or

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /**
@@ -24,7 +24,7 @@ export function isCheckedOutSubmodule(repoDir: string, path: string): boolean {
  * ones are the submodules' own. Whether a submodule is active (`submodule.<name>.active`, or a URL in the
  * configuration) does not matter: its files are on disk for a build to read. A repository nested without
  * `.gitmodules` (`git add` of a directory with a `.git`) is left out: git itself does not clone it. Synchronous:
- * asked only where a `.gitmodules` is, one short `git config`.
+ * asked only where a `.gitmodules` lists a directory with a `.git`, one short `git config`.
  */
 export function checkedOutSubmodules(
   from: string,
@@ -34,6 +34,15 @@ export function checkedOutSubmodules(
   const top = workTreeTop(dir);
   const file = top === undefined ? undefined : join(top, '.gitmodules');
   if (file === undefined || !existsSync(file)) return [];
+  // Paths in `.gitmodules` are from the top; `dir` may be below it.
+  const below = relative(top!, dir).split(sep).join('/');
+  const prefix = below === '' ? '' : `${below}/`;
+  const candidates = plainPaths(file);
+  if (
+    candidates !== undefined &&
+    !candidates.some((p) => p.startsWith(prefix) && existsSync(join(top!, p, '.git')))
+  )
+    return [];
   let listed: string;
   try {
     listed = execFileSync(
@@ -48,9 +57,6 @@ export function checkedOutSubmodules(
   } catch {
     return [];
   }
-  // Paths in `.gitmodules` are from the top; `dir` may be below it.
-  const below = relative(top!, dir).split(sep).join('/');
-  const prefix = below === '' ? '' : `${below}/`;
   const out = new Set<string>();
   // Records of `<key>\n<value>\0`.
   for (const record of listed.split('\0')) {
@@ -62,6 +68,30 @@ export function checkedOutSubmodules(
     if (isGitlink(inside) && isCheckedOutSubmodule(dir, inside)) out.add(inside);
   }
   return [...out];
+}
+
+/**
+ * The `path` values of a `.gitmodules` read as plain text, when none is quoted or escaped (the usual file, as
+ * `git submodule add` writes it): enough to tell that none is checked out without starting git, which then
+ * reads the file for the answer. Undefined when git must read it (quotes, escapes, or no file).
+ */
+function plainPaths(file: string): string[] | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const paths: string[] = [];
+  for (const m of text.matchAll(/^\s*path\s*=(.*)$/gim)) {
+    const value = m[1]!;
+    if (/["\\]/.test(value)) return undefined;
+    // An unquoted `#` or `;` begins a comment.
+    paths.push(value.replace(/[#;].*$/, '').trim());
+  }
+  // A key written where the lines above do not look (after a section's header, on its line): git reads it.
+  if ((text.match(/path\s*=/gi) ?? []).length !== paths.length) return undefined;
+  return paths;
 }
 
 /**
