@@ -292,9 +292,17 @@ async function checkOutSubmodules(checkout, worktree, at = '') {
         if (added.ok)
             problems.push(...(await checkOutSubmodules((0,external_node_path_.join)(checkout, path), (0,external_node_path_.join)(worktree, path), `${at}${path}/`)));
         else
-            problems.push(`submodule ${at}${path}: its commit ${commit.slice(0, 12)} is not in this checkout's copy (\`git submodule update\` fetches it); built without its files`);
+            problems.push(await notCheckedOut((0,external_node_path_.join)(checkout, path), `${at}${path}`, commit, added.error));
     }
     return problems;
+}
+/** Why the submodule at `dir` could not be checked out at `commit`: not fetched, or what git said (a full disk). */
+async function notCheckedOut(dir, path, commit, error) {
+    const known = await (0,git_command/* gitText */.q_)(dir, ['cat-file', '-e', `${commit}^{commit}`]);
+    const why = known.ok
+        ? `could not be checked out at ${commit.slice(0, 12)} (${error})`
+        : `its commit ${commit.slice(0, 12)} is not in this checkout's copy (\`git submodule update\` fetches it)`;
+    return `submodule ${path}: ${why}; built without its files`;
 }
 /**
  * Removes the checkout's submodules' records of worktrees inside `worktree`, before it is removed: those of the

@@ -52357,7 +52357,8 @@ function isCheckedOutSubmodule(repoDir, path) {
  * ones are the submodules' own. Whether a submodule is active (`submodule.<name>.active`, or a URL in the
  * configuration) does not matter: its files are on disk for a build to read. A repository nested without
  * `.gitmodules` (`git add` of a directory with a `.git`) is left out: git itself does not clone it. Synchronous:
- * asked only where a `.gitmodules` lists a directory with a `.git`, one short `git config`.
+ * asked only where a `.gitmodules` lists a directory with a `.git`, one short `git config` per version of the
+ * file in a process (the listing, the keys and the in-place outputs all ask).
  */
 function checkedOutSubmodules(from, isGitlink = () => true) {
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(from);
@@ -52372,21 +52373,11 @@ function checkedOutSubmodules(from, isGitlink = () => true) {
     if (candidates !== undefined &&
         !candidates.some((p) => p.startsWith(prefix) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(top, p, '.git'))))
         return [];
-    let listed;
-    try {
-        listed = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('git', ['config', '-z', '--file', file, '--get-regexp', '^submodule\\..*\\.path$'], {
-            encoding: 'utf8',
-            stdio: ['ignore', 'pipe', 'ignore'],
-            env: submoduleEnv(top),
-        });
-    }
-    catch {
+    const listed = pathsGitReads(file, top);
+    if (listed === undefined)
         return [];
-    }
     const out = new Set();
-    // Records of `<key>\n<value>\0`.
-    for (const record of listed.split('\0')) {
-        const path = record.slice(record.indexOf('\n') + 1);
+    for (const path of listed) {
         if (path === '' || !path.startsWith(prefix))
             continue;
         const inside = path.slice(prefix.length);
@@ -52397,6 +52388,30 @@ function checkedOutSubmodules(from, isGitlink = () => true) {
             out.add(inside);
     }
     return [...out];
+}
+/** What git read of each `.gitmodules`, with the file's stat data then: a run asks for it more than once. */
+const readByGit = new Map();
+/**
+ * The `path` values of the `.gitmodules` file `file` at the top `top` of a work tree, as `git config` reads
+ * them; undefined when git cannot. Asked again only once the file has changed.
+ */
+function pathsGitReads(file, top) {
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(file, { bigint: true, throwIfNoEntry: false });
+    const stamp = st === undefined ? '' : `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+    const kept = readByGit.get(file);
+    if (kept !== undefined && kept.stamp === stamp && stamp !== '')
+        return kept.paths;
+    let paths;
+    try {
+        const listed = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('git', ['config', '-z', '--file', file, '--get-regexp', '^submodule\\..*\\.path$'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: submoduleEnv(top) });
+        // Records of `<key>\n<value>\0`.
+        paths = listed.split('\0').map((record) => record.slice(record.indexOf('\n') + 1));
+    }
+    catch {
+        paths = undefined;
+    }
+    readByGit.set(file, { stamp, paths });
+    return paths;
 }
 /**
  * The `path` values of a `.gitmodules` read as plain text, when none is quoted or escaped (the usual file, as

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /**
@@ -24,7 +24,8 @@ export function isCheckedOutSubmodule(repoDir: string, path: string): boolean {
  * ones are the submodules' own. Whether a submodule is active (`submodule.<name>.active`, or a URL in the
  * configuration) does not matter: its files are on disk for a build to read. A repository nested without
  * `.gitmodules` (`git add` of a directory with a `.git`) is left out: git itself does not clone it. Synchronous:
- * asked only where a `.gitmodules` lists a directory with a `.git`, one short `git config`.
+ * asked only where a `.gitmodules` lists a directory with a `.git`, one short `git config` per version of the
+ * file in a process (the listing, the keys and the in-place outputs all ask).
  */
 export function checkedOutSubmodules(
   from: string,
@@ -43,24 +44,10 @@ export function checkedOutSubmodules(
     !candidates.some((p) => p.startsWith(prefix) && existsSync(join(top!, p, '.git')))
   )
     return [];
-  let listed: string;
-  try {
-    listed = execFileSync(
-      'git',
-      ['config', '-z', '--file', file, '--get-regexp', '^submodule\\..*\\.path$'],
-      {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-        env: submoduleEnv(top!),
-      },
-    );
-  } catch {
-    return [];
-  }
+  const listed = pathsGitReads(file, top!);
+  if (listed === undefined) return [];
   const out = new Set<string>();
-  // Records of `<key>\n<value>\0`.
-  for (const record of listed.split('\0')) {
-    const path = record.slice(record.indexOf('\n') + 1);
+  for (const path of listed) {
     if (path === '' || !path.startsWith(prefix)) continue;
     const inside = path.slice(prefix.length);
     // A path of `.` or through `..` would list a repository as its own submodule, without end.
@@ -68,6 +55,34 @@ export function checkedOutSubmodules(
     if (isGitlink(inside) && isCheckedOutSubmodule(dir, inside)) out.add(inside);
   }
   return [...out];
+}
+
+/** What git read of each `.gitmodules`, with the file's stat data then: a run asks for it more than once. */
+const readByGit = new Map<string, { stamp: string; paths: string[] | undefined }>();
+
+/**
+ * The `path` values of the `.gitmodules` file `file` at the top `top` of a work tree, as `git config` reads
+ * them; undefined when git cannot. Asked again only once the file has changed.
+ */
+function pathsGitReads(file: string, top: string): string[] | undefined {
+  const st = statSync(file, { bigint: true, throwIfNoEntry: false });
+  const stamp = st === undefined ? '' : `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+  const kept = readByGit.get(file);
+  if (kept !== undefined && kept.stamp === stamp && stamp !== '') return kept.paths;
+  let paths: string[] | undefined;
+  try {
+    const listed = execFileSync(
+      'git',
+      ['config', '-z', '--file', file, '--get-regexp', '^submodule\\..*\\.path$'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: submoduleEnv(top) },
+    );
+    // Records of `<key>\n<value>\0`.
+    paths = listed.split('\0').map((record) => record.slice(record.indexOf('\n') + 1));
+  } catch {
+    paths = undefined;
+  }
+  readByGit.set(file, { stamp, paths });
+  return paths;
 }
 
 /**

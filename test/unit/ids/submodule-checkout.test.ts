@@ -51,6 +51,12 @@ describe('checkedOutSubmodules', () => {
       await checkedOut('x');
       expect(checkedOutSubmodules(top)).toEqual(['x']);
       expect(readFileSync(started, 'utf8')).toMatch(/^config /);
+      // Asked again (the keys after the listing): git read the file once; a new version of it is read anew.
+      expect(checkedOutSubmodules(top)).toEqual(['x']);
+      expect(readFileSync(started, 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
+      await writeFile(join(top, '.gitmodules'), '[submodule "x"]\n\tpath = x\n\turl = ../y\n');
+      expect(checkedOutSubmodules(top)).toEqual(['x']);
+      expect(readFileSync(started, 'utf8').split('\n').filter(Boolean)).toHaveLength(2);
     } finally {
       process.env.PATH = path;
     }
