@@ -32,12 +32,18 @@ export async function checkOutSubmodules(checkout: string, worktree: string, at 
       problems.push(
         ...(await checkOutSubmodules(join(checkout, path), join(worktree, path), `${at}${path}/`)),
       );
-    else
-      problems.push(
-        `submodule ${at}${path}: its commit ${commit.slice(0, 12)} is not in this checkout's copy (\`git submodule update\` fetches it); built without its files`,
-      );
+    else problems.push(await notCheckedOut(join(checkout, path), `${at}${path}`, commit, added.error));
   }
   return problems;
+}
+
+/** Why the submodule at `dir` could not be checked out at `commit`: not fetched, or what git said (a full disk). */
+async function notCheckedOut(dir: string, path: string, commit: string, error: string): Promise<string> {
+  const known = await gitText(dir, ['cat-file', '-e', `${commit}^{commit}`]);
+  const why = known.ok
+    ? `could not be checked out at ${commit.slice(0, 12)} (${error})`
+    : `its commit ${commit.slice(0, 12)} is not in this checkout's copy (\`git submodule update\` fetches it)`;
+  return `submodule ${path}: ${why}; built without its files`;
 }
 
 /**

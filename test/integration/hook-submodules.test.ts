@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushRig } from '../helpers/git-repo.js';
@@ -136,6 +136,21 @@ describe('the pre-push hook on a repository with submodules', () => {
       `disbuild: warning: submodule vendor/lib: its commit ${'1'.repeat(12)} is not in this checkout's copy`,
     );
     noWorktreesLeft();
+    // A commit it has, that git still cannot check out (here: where the submodule records worktrees is a file).
+    git(rig.clone, 'reset', '-q', '--hard', 'HEAD~1');
+    const records = join(rig.clone, '.git/modules/vendor/lib/worktrees');
+    await rm(records, { recursive: true, force: true });
+    await writeFile(records, 'in the way\n');
+    await rig.commit({ 'b.txt': 'in the way\n' });
+    const failed = await rig.push('-q', 'origin', 'main', '--force');
+    await rm(records);
+    expect(failed.code, failed.stderr).toBe(0);
+    // The commit the remote had before (the unfetched one) is checked out too, for its keys: said as before.
+    const recorded = git(rig.clone, 'rev-parse', 'HEAD:vendor/lib').trim().slice(0, 12);
+    expect(failed.stderr).toContain(
+      `disbuild: warning: submodule vendor/lib: could not be checked out at ${recorded} (`,
+    );
+    expect(failed.stderr).not.toContain(`its commit ${recorded} is not in this checkout`);
     git(rig.clone, 'reset', '-q', '--hard', 'HEAD~2');
     git(rig.clone, ...SUBMODULE, 'update', '-q', '--recursive');
   }, 60_000);
