@@ -198,9 +198,12 @@ async function collectGarbage() {
 
 // EXTERNAL MODULE: ./src/util/printable.ts
 var printable = __webpack_require__(1095);
+// EXTERNAL MODULE: ./src/util/settled-stat.ts
+var settled_stat = __webpack_require__(4956);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
 ;// CONCATENATED MODULE: ./src/graph/parse.ts
+
 
 
 
@@ -260,6 +263,22 @@ function decode(text) {
  * processes take both cores of a small machine, each of the pool's round trips waits for one (14 ms for a 1.4 MB
  * graph, against 1 ms read here).
  */
+/**
+ * The stat data of the file at `path` (through a link, as it is read) when it vouches for its bytes: a regular file
+ * that last changed well before now (settled-stat.ts). Taken before the bytes are read: a write after it leaves
+ * stat data that never matches again.
+ */
+function settledStatKey(path) {
+    const takenAt = Date.now();
+    try {
+        const st = (0,external_node_fs_.statSync)(path);
+        return (0,settled_stat/* settledMs */.ou)(st, takenAt) ? (0,settled_stat/* statKey */.CD)(st) : undefined;
+    }
+    catch {
+        // Reported by the read that follows.
+        return undefined;
+    }
+}
 function readGraphBytes(path) {
     try {
         return (0,result.ok)((0,external_node_fs_.readFileSync)(path));
@@ -280,14 +299,24 @@ function readGraphBytes(path) {
  * texts up to MAX_KEPT_TEXT).
  */
 async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
+    // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
+    // whether its files exist is checked as for any graph. Its key is known without reading it when its stat data,
+    // taken before any read, is as recorded; the text is decoded only when no validation serves.
+    const stat = cacheFile === undefined ? undefined : settledStatKey(path);
+    const statedKey = stat === undefined ? undefined : (0,validated_graph_cache/* keyOfUnchangedFile */.ai)(cacheFile, stat);
+    const stated = statedKey === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(cacheFile, statedKey);
+    if (stated !== undefined &&
+        allFiles(stated.graph, pathKinds(sourceDir, await knownFiles), stated.sourceOnly))
+        return (0,result.ok)(stated.graph);
     const read = readGraphBytes(path);
     if (!read.ok)
         return read;
     const bytes = read.value;
-    // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
-    // whether its files exist is checked as for any graph. The text is decoded only when none serves.
     const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : (0,validated_graph_cache/* validatedGraphKey */.sO)(bytes);
     const cached = cacheFile === undefined || key === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(cacheFile, key);
+    if (cached !== undefined && stat !== undefined && key !== statedKey) {
+        (0,validated_graph_cache/* recordKeyOfUnchangedFile */.rj)(cacheFile, stat, key);
+    }
     if (cached !== undefined &&
         allFiles(cached.graph, pathKinds(sourceDir, await knownFiles), cached.sourceOnly))
         return (0,result.ok)(cached.graph);
@@ -321,6 +350,8 @@ async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
         key !== undefined &&
         cached === undefined) {
         (0,validated_graph_cache/* writeValidatedGraph */.EC)(cacheFile, key, validated.result.value);
+        if (stat !== undefined)
+            (0,validated_graph_cache/* recordKeyOfUnchangedFile */.rj)(cacheFile, stat, key);
     }
     // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
     if (validated.result.ok && validated.result.value.jobs.length > 10_000)

@@ -422,12 +422,6 @@ function fileListDigest(files, untracked) {
         h.update(`\0untracked\0${[...untracked].sort(canonical/* compareCodeUnits */.U).join('\0')}`);
     return h.digest('hex');
 }
-/** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */
-function statKey(st) {
-    if (!st?.isFile() || !(0,settled_stat/* exactIno */.ik)(st))
-        return undefined;
-    return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeMs}:${st.ctimeMs}`;
-}
 /**
  * Hashes the bytes of the files of `files` that the compile reads, each lstat'ed before it is read (a write in
  * between leaves stat data that never matches again). `now` is the clock the stat data is dated by.
@@ -456,7 +450,7 @@ function readFiles(root, files, now = Date.now) {
         h.update(`${f}\0${bytes.length}\0`);
         h.update(bytes);
         bytesOf.set(f, bytes);
-        const key = statKey(st);
+        const key = (0,settled_stat/* statKey */.CD)(st);
         if (key !== undefined && (0,settled_stat/* settledMs */.ou)(st, takenAt))
             stats[f] = key;
     }
@@ -494,7 +488,7 @@ function readKeptGraph(file, config, root) {
     const paths = Object.keys(header.stats);
     let readsUnchanged = paths.length === header.readCount;
     for (let i = 0; readsUnchanged && i < paths.length; i++) {
-        readsUnchanged = statKey(lstatOrUndefined(`${root}/${paths[i]}`)) === header.stats[paths[i]];
+        readsUnchanged = (0,settled_stat/* statKey */.CD)(lstatOrUndefined(`${root}/${paths[i]}`)) === header.stats[paths[i]];
     }
     return { header, text: text.slice(eol + 1), readsUnchanged };
 }
@@ -1031,41 +1025,6 @@ function lowerBound(files, s, lo, hi) {
             hi = mid;
     }
     return lo;
-}
-
-
-/***/ }),
-
-/***/ 4956:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ik: () => (/* binding */ exactIno),
-/* harmony export */   ou: () => (/* binding */ settledMs)
-/* harmony export */ });
-/* unused harmony export SETTLED_MS */
-/**
- * How long before its stat data was taken a file must have last changed for the stat data to vouch for its bytes.
- * Two writes land in the same timestamp when both fall in one tick of the file system's clock (a few
- * milliseconds; a second or two where timestamps are coarse: FAT, ext3, HFS+). Past this margin, any later write
- * moves the ctime. Stat data taken sooner is never believed (what git calls "racily clean").
- */
-const SETTLED_MS = 3000;
-/**
- * Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). In
- * Node's milliseconds: a double, a quarter of a microsecond apart at today's dates, far finer than that margin (see
- * OutputStatRecords).
- */
-function settledMs(st, takenAtMs) {
-    const before = takenAtMs - SETTLED_MS;
-    return st.mtimeMs < before && st.ctimeMs < before;
-}
-/**
- * Whether the inode number survived Node's double: above 2^53 (some network and overlay file systems) two inodes
- * can read the same, and such a file's stat data vouches for nothing.
- */
-function exactIno(st) {
-    return Number.isSafeInteger(st.ino);
 }
 
 

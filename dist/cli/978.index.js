@@ -254,6 +254,7 @@ function ownDirectory(dir) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OQ: () => (/* binding */ readOwnFileIfAny),
 /* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   ZU: () => (/* binding */ openRegularFile),
 /* harmony export */   bv: () => (/* binding */ readOwnBytesIfAny),
@@ -329,6 +330,10 @@ function readOwnBytesIfAny(file) {
     catch {
         return undefined;
     }
+}
+/** As readOwnFile, but undefined as well for a file that cannot be opened (missing, a link, unreadable). */
+function readOwnFileIfAny(file) {
+    return readOwnBytesIfAny(file)?.toString('utf8');
 }
 
 

@@ -15126,6 +15126,10 @@ function readOwnBytesIfAny(file) {
         return undefined;
     }
 }
+/** As readOwnFile, but undefined as well for a file that cannot be opened (missing, a link, unreadable). */
+function readOwnFileIfAny(file) {
+    return readOwnBytesIfAny(file)?.toString('utf8');
+}
 
 ;// CONCATENATED MODULE: ./src/cache/manifest.ts
 

@@ -28,7 +28,7 @@ import type { DisbuildConfig, TaskSpec } from './config-file.js';
 import { compareCodeUnits } from '../ids/canonical.js';
 import { codeIdentity } from '../util/code-identity.js';
 import { readOwnFile } from '../util/read-own-file.js';
-import { exactIno, settledMs } from '../util/settled-stat.js';
+import { settledMs, statKey } from '../util/settled-stat.js';
 import { writeStateFile } from '../util/state-file.js';
 import type { ManifestTexts } from './workspace-prefetch.js';
 
@@ -91,12 +91,6 @@ export function fileListDigest(files: readonly string[], untracked?: ReadonlySet
   // Which are tracked decides which can be outputs (see untrackedOf): a `git add` changes the compile.
   if (untracked !== undefined) h.update(`\0untracked\0${[...untracked].sort(compareCodeUnits).join('\0')}`);
   return h.digest('hex');
-}
-
-/** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */
-export function statKey(st: Stats | undefined): string | undefined {
-  if (!st?.isFile() || !exactIno(st)) return undefined;
-  return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeMs}:${st.ctimeMs}`;
 }
 
 /** The files the compile reads, hashed, with the stat data of those that were settled. */

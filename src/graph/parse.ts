@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Graph, GraphProblem, PathSet } from './model.js';
 import { missingSourceFile } from './model.js';
@@ -6,11 +6,18 @@ import { decodeOrdered } from './go-decode.js';
 import { jsonErrorLocation } from './json-position.js';
 import type { InputKind, ValidateOptions } from './validate.js';
 import { validateDecoded } from './validate.js';
-import { readValidatedGraph, validatedGraphKey, writeValidatedGraph } from './validated-graph-cache.js';
+import {
+  keyOfUnchangedFile,
+  readValidatedGraph,
+  recordKeyOfUnchangedFile,
+  validatedGraphKey,
+  writeValidatedGraph,
+} from './validated-graph-cache.js';
 import { DiskView } from '../ids/git-blob.js';
 import { resolveInput } from '../ids/resolve-input.js';
 import { collectGarbage } from '../util/collect-garbage.js';
 import { printable } from '../util/printable.js';
+import { settledMs, statKey } from '../util/settled-stat.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 
@@ -64,6 +71,22 @@ function decode(text: string): Result<unknown, GraphProblem[]> {
  * processes take both cores of a small machine, each of the pool's round trips waits for one (14 ms for a 1.4 MB
  * graph, against 1 ms read here).
  */
+/**
+ * The stat data of the file at `path` (through a link, as it is read) when it vouches for its bytes: a regular file
+ * that last changed well before now (settled-stat.ts). Taken before the bytes are read: a write after it leaves
+ * stat data that never matches again.
+ */
+function settledStatKey(path: string): string | undefined {
+  const takenAt = Date.now();
+  try {
+    const st = statSync(path);
+    return settledMs(st, takenAt) ? statKey(st) : undefined;
+  } catch {
+    // Reported by the read that follows.
+    return undefined;
+  }
+}
+
 function readGraphBytes(path: string): Result<Buffer, GraphProblem[]> {
   try {
     return ok(readFileSync(path));
@@ -89,14 +112,26 @@ export async function loadGraphFile(
   knownFiles?: Promise<PathSet | undefined>,
   cacheFile?: string,
 ): Promise<Result<Graph, GraphProblem[]>> {
+  // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
+  // whether its files exist is checked as for any graph. Its key is known without reading it when its stat data,
+  // taken before any read, is as recorded; the text is decoded only when no validation serves.
+  const stat = cacheFile === undefined ? undefined : settledStatKey(path);
+  const statedKey = stat === undefined ? undefined : keyOfUnchangedFile(cacheFile!, stat);
+  const stated = statedKey === undefined ? undefined : readValidatedGraph(cacheFile!, statedKey);
+  if (
+    stated !== undefined &&
+    allFiles(stated.graph, pathKinds(sourceDir, await knownFiles), stated.sourceOnly)
+  )
+    return ok(stated.graph);
   const read = readGraphBytes(path);
   if (!read.ok) return read;
   const bytes = read.value;
-  // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
-  // whether its files exist is checked as for any graph. The text is decoded only when none serves.
   const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(bytes);
   const cached =
     cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);
+  if (cached !== undefined && stat !== undefined && key !== statedKey) {
+    recordKeyOfUnchangedFile(cacheFile!, stat, key!);
+  }
   if (
     cached !== undefined &&
     allFiles(cached.graph, pathKinds(sourceDir, await knownFiles), cached.sourceOnly)
@@ -131,6 +166,7 @@ export async function loadGraphFile(
     cached === undefined
   ) {
     writeValidatedGraph(cacheFile, key, validated.result.value);
+    if (stat !== undefined) recordKeyOfUnchangedFile(cacheFile, stat, key);
   }
   // The decoded JSON tree of a large graph is hundreds of megabytes of garbage by now: collect it before keying.
   if (validated.result.ok && validated.result.value.jobs.length > 10_000) await collectGarbage();

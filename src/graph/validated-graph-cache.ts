@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { codeIdentity } from '../util/code-identity.js';
 import { rememberGraphIdentity } from './graph-identity.js';
-import { readOwnBytesIfAny } from '../util/read-own-file.js';
+import { readOwnBytesIfAny, readOwnFileIfAny } from '../util/read-own-file.js';
 import { writeStateFile } from '../util/state-file.js';
 import type { Cmd, Graph, Job, JobLabel } from './model.js';
 
@@ -34,6 +34,32 @@ export function validatedGraphKey(text: string | Buffer): string {
   return createHash('sha256')
     .update(`${MAGIC}\0${FORMAT}\0${codeIdentity(fileURLToPath(import.meta.url))}\0`)
     .update(text)
+    .digest('hex');
+}
+
+/**
+ * The key of the graph file whose stat data (statKey, settled, taken before its bytes were read) is `stat`, as the
+ * run that read and hashed those bytes recorded it beside `cacheFile`: a run of an unchanged graph file then reads
+ * neither the file nor its digest (for 1,000 jobs, 1.4 MB read and hashed: a twentieth of a fully cached run).
+ * Vouched for as git's index vouches for a work tree: any write to the file after that stat data was taken moves
+ * its ctime, which nobody can set back. Undefined when nothing is recorded for that stat data and this code.
+ */
+export function keyOfUnchangedFile(cacheFile: string, stat: string): string | undefined {
+  const [vouch, key] = readOwnFileIfAny(statFile(cacheFile))?.split('\n') ?? [];
+  return vouch === statVouch(stat) && key !== undefined && /^[0-9a-f]{64}$/.test(key) ? key : undefined;
+}
+
+/** Records that the graph file whose stat data is `stat` has the key `key` (see keyOfUnchangedFile). */
+export function recordKeyOfUnchangedFile(cacheFile: string, stat: string, key: string): void {
+  writeStateFile(statFile(cacheFile), `${statVouch(stat)}\n${key}\n`);
+}
+
+const statFile = (cacheFile: string): string => `${cacheFile}.stat`;
+
+/** The stat data with this code's identity: a key recorded by other code names that code's validation. */
+function statVouch(stat: string): string {
+  return createHash('sha256')
+    .update(`${MAGIC}-stat\0${FORMAT}\0${codeIdentity(fileURLToPath(import.meta.url))}\0${stat}`)
     .digest('hex');
 }
 

@@ -74,3 +74,8 @@ export function readOwnBytesIfAny(file: string): Buffer | undefined {
     return undefined;
   }
 }
+
+/** As readOwnFile, but undefined as well for a file that cannot be opened (missing, a link, unreadable). */
+export function readOwnFileIfAny(file: string): string | undefined {
+  return readOwnBytesIfAny(file)?.toString('utf8');
+}

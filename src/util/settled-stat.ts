@@ -25,3 +25,9 @@ export function settledMs(st: Stats, takenAtMs: number): boolean {
 export function exactIno(st: Stats): boolean {
   return Number.isSafeInteger(st.ino);
 }
+
+/** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */
+export function statKey(st: Stats | undefined): string | undefined {
+  if (!st?.isFile() || !exactIno(st)) return undefined;
+  return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeMs}:${st.ctimeMs}`;
+}

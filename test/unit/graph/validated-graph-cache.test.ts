@@ -1,17 +1,27 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatProblem, type Graph, type GraphProblem } from '../../../src/graph/model.js';
 import { loadGraphFile, parseGraphTextIn } from '../../../src/graph/parse.js';
 import {
+  keyOfUnchangedFile,
   readValidatedGraph,
   validatedGraphKey,
   writeValidatedGraph,
 } from '../../../src/graph/validated-graph-cache.js';
 import type { Result } from '../../../src/util/result.js';
+import { SETTLED_MS, statKey } from '../../../src/util/settled-stat.js';
 import { A, B, C, job } from './graph-test-utils.js';
 
 let dir: string;
@@ -216,5 +226,79 @@ describe('validated graph cache', () => {
     const blocked = join(dir, 'blocker', 'g.json');
     expect(loaded(await load(RICH, blocked)).jobs.map((j) => j.name)).toEqual(['lib', B]);
     expect(loaded(await load(RICH, blocked)).jobs.map((j) => j.name)).toEqual(['lib', B]);
+  });
+});
+
+describe('a graph file vouched for by its stat data', () => {
+  // The graph file is written by the test a moment ago: its stat data vouches for its bytes only once it has
+  // settled (settled-stat.ts), so the clock is moved past that.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + SETTLED_MS + 10_000);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const recordedKey = (): string | undefined => keyOfUnchangedFile(cacheFile, statKey(statSync(graphPath))!);
+
+  it('is known by its stat data once a run read it, and the kept validation is used without reading it', async () => {
+    const fresh = loaded(await load(RICH, null));
+    loaded(await load(RICH));
+    expect(recordedKey()).toBe(validatedGraphKey(readFileSync(graphPath)));
+    expect(loaded(await loadGraphFile(graphPath, dir, undefined, cacheFile))).toEqual(fresh);
+    plant(other());
+    expect(loaded(await loadGraphFile(graphPath, dir, undefined, cacheFile)).jobs.map((j) => j.name)).toEqual(
+      ['planted'],
+    );
+  });
+
+  it('a rewrite of the same size with its times set back is read: the ctime moved', async () => {
+    loaded(await load({ ...RICH, Jobs: [job(A, 'one', { Inputs: ['src/a.c'] })] }));
+    const before = statSync(graphPath, { bigint: true });
+    expect(recordedKey()).toBeDefined();
+    // A tick of the file system's clock later (in real time: only Date is faked).
+    await new Promise((r) => setTimeout(r, 30));
+    writeFileSync(graphPath, readFileSync(graphPath, 'utf8').replace('"one"', '"two"'));
+    // Set back to the nanosecond (utimes in Node takes a double of seconds).
+    const ns = before.mtimeNs;
+    execFileSync('touch', [
+      '-m',
+      '-d',
+      `@${ns / 1_000_000_000n}.${String(ns % 1_000_000_000n).padStart(9, '0')}`,
+      graphPath,
+    ]);
+    const after = statSync(graphPath, { bigint: true });
+    expect([after.size, after.mtimeNs]).toEqual([before.size, before.mtimeNs]);
+    expect(loaded(await loadGraphFile(graphPath, dir, undefined, cacheFile)).jobs.map((j) => j.name)).toEqual(
+      ['two'],
+    );
+    expect(recordedKey()).toBe(validatedGraphKey(readFileSync(graphPath)));
+  });
+
+  it('a file that changed within the last seconds vouches for nothing: none is recorded', async () => {
+    vi.useRealTimers();
+    loaded(await load(RICH));
+    expect(existsSync(cacheFile)).toBe(true);
+    expect(existsSync(`${cacheFile}.stat`)).toBe(false);
+  });
+
+  it('a record of other stat data, or a damaged one, is not used', async () => {
+    loaded(await load(RICH));
+    const stat = statKey(statSync(graphPath))!;
+    expect(keyOfUnchangedFile(cacheFile, `${stat}0`)).toBeUndefined();
+    const text = readFileSync(`${cacheFile}.stat`, 'utf8');
+    writeFileSync(
+      `${cacheFile}.stat`,
+      text.replace(/^./, (c) => (c === '0' ? '1' : '0')),
+    );
+    expect(keyOfUnchangedFile(cacheFile, stat)).toBeUndefined();
+    writeFileSync(`${cacheFile}.stat`, text.slice(0, 70));
+    expect(keyOfUnchangedFile(cacheFile, stat)).toBeUndefined();
+    // Nor is one others may write.
+    writeFileSync(`${cacheFile}.stat`, text);
+    expect(keyOfUnchangedFile(cacheFile, stat)).toBeDefined();
+    chmodSync(`${cacheFile}.stat`, 0o622);
+    expect(keyOfUnchangedFile(cacheFile, stat)).toBeUndefined();
   });
 });
