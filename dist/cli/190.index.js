@@ -764,6 +764,10 @@ function walkOutputs(root, base, dirs, entries, everything = false) {
                 return;
             }
             dirs?.push([rel, st]);
+            // Nor into a repository of its own (a clone beside the code, which git leaves alone too): its files are that
+            // repository's. Its directory is recorded all the same: a `.git` added or removed there moves its mtime.
+            if (!everything && rel !== base && names.includes('.git'))
+                return;
             // Nor into installed packages: a glob as broad as `**/*.js` must not claim them (a base inside one, named
             // by the glob itself, is walked).
             for (const n of names)
@@ -779,6 +783,38 @@ function walkOutputs(root, base, dirs, entries, everything = false) {
 }
 /** Directories the capture never walks into below a glob's fixed part (see walkOutputs). */
 const skipped = (name) => name === '.git' || name === 'node_modules';
+/**
+ * Whether `rel` lies in a repository of its own below the fixed part of every glob that could reach it: a directory
+ * on the way holds `.git` (see walkOutputs). Such a file is that repository's, not the job's: never written,
+ * captured or removed as an output, even when an artifact made before the repository was there holds it.
+ * `checked` remembers what directories were found to hold, for the calls of one pass.
+ */
+function inNestedRepository(root, rel, globs, checked = new Map()) {
+    const holdsGit = (dir) => {
+        let held = checked.get(dir);
+        if (held === undefined) {
+            held = (0,external_node_fs_.existsSync)(`${root}/${dir}/.git`);
+            checked.set(dir, held);
+        }
+        return held;
+    };
+    let reachable = false;
+    for (const base of globs.bases) {
+        if (base !== '' && !rel.startsWith(`${base}/`))
+            continue;
+        reachable = true;
+        let blocked = false;
+        for (let i = rel.indexOf('/', base === '' ? 0 : base.length + 1); i !== -1; i = rel.indexOf('/', i + 1)) {
+            if (holdsGit(rel.slice(0, i))) {
+                blocked = true;
+                break;
+            }
+        }
+        if (!blocked)
+            return false;
+    }
+    return reachable;
+}
 /**
  * Why `rel` cannot be one of a job's in-place outputs as the capture takes them, so that an artifact holding it is
  * not the job's: the globs do not match it, or it lies in `.git` or `node_modules` below every glob's fixed part
@@ -819,7 +855,18 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false) {
  * replaced with the file.
  */
 function notOnlyOutputs(sourceDir, rel, globs, protect) {
-    const kept = listOutputs(sourceDir, { bases: [rel], matches: (p) => !globs.matches(p) || protect(p) });
+    // All of it: installed packages and repositories of their own in there are never the job's outputs either.
+    const entries = [];
+    walkOutputs(sourceDir, rel, undefined, entries, true);
+    const kept = entries
+        .map(([p]) => p)
+        .filter((p) => !globs.matches(p) ||
+        protect(p) ||
+        p
+            .slice(rel.length + 1)
+            .split('/')
+            .some(skipped))
+        .sort();
     return kept.length > 0
         ? `${rel} is a directory holding ${kept[0]}, which is not the job's output`
         : undefined;
@@ -860,8 +907,10 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, sources, move = fa
     const stray = strayEntry(base, inArtifact, globs, sourceDir);
     if (stray !== undefined)
         return failed({ message: stray, stray: true });
-    // Nor is a source ever written over (see notAnOutput): it stays as it is.
-    const placing = inArtifact.filter((rel) => !sources(rel));
+    // Nor is a source ever written over (see notAnOutput), nor a file of a repository of its own: they stay as
+    // they are.
+    const nested = new Map();
+    const placing = inArtifact.filter((rel) => !sources(rel) && !inNestedRepository(sourceDir, rel, globs, nested));
     // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
     // of the same size is there, or once written); each parent directory is made once.
     const made = new Set();
@@ -1051,13 +1100,15 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
     if (leftovers.length > 0)
         removeLeftovers(sourceDir, leftovers, protect);
     const stale = [];
+    const nested = new Map();
     for (const [rel, e] of want) {
         const st = present.get(rel);
         if (st !== undefined && sameFile(sourceDir, rel, st, e, records, statTakenAt))
             continue;
-        // A source is never written over: it stays as it is (see notAnOutput). Asked only of a file to write, so
-        // that a checkout holding its outputs already never lists what git tracks.
-        if (!sources(rel))
+        // A source is never written over: it stays as it is (see notAnOutput), as does a file of a repository of its
+        // own. Asked only of a file to write, so that a checkout holding its outputs already never lists what git
+        // tracks.
+        if (!sources(rel) && !inNestedRepository(sourceDir, rel, globs, nested))
             stale.push([rel, e]);
     }
     // Each file's bytes are read from the cache once, checked, and those bytes written: a damaged entry stops
@@ -1444,7 +1495,8 @@ var state_file = __webpack_require__(2148);
 
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
 const MAX_RECORDS = 200_000;
-const VERSION = 2;
+/** Raised whenever what a listing holds changes: 3, once repositories of their own were left out of walks. */
+const VERSION = 3;
 /**
  * The SHA-256 of in-place output files, by path, with the stat data they had when hashed: what git's index is to
  * its work tree, so that a fully cached run checks `dist/` by `lstat` instead of reading and hashing every byte.

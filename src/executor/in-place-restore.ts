@@ -18,6 +18,7 @@ import type { Result } from '../util/result.js';
 import { inWritableDir } from '../util/writable-dir.js';
 import {
   IN_PLACE_DIR,
+  inNestedRepository,
   linkOnTheWay,
   notAnOutput,
   notOnlyOutputs,
@@ -72,12 +73,14 @@ export async function restoreInPlace(
   // A killed run's temps, but a source of that name (see presentOutputs).
   if (leftovers.length > 0) removeLeftovers(sourceDir, leftovers, protect);
   const stale: [string, ManifestEntry][] = [];
+  const nested = new Map<string, boolean>();
   for (const [rel, e] of want) {
     const st = present.get(rel);
     if (st !== undefined && sameFile(sourceDir, rel, st, e, records, statTakenAt)) continue;
-    // A source is never written over: it stays as it is (see notAnOutput). Asked only of a file to write, so
-    // that a checkout holding its outputs already never lists what git tracks.
-    if (!sources(rel)) stale.push([rel, e]);
+    // A source is never written over: it stays as it is (see notAnOutput), as does a file of a repository of its
+    // own. Asked only of a file to write, so that a checkout holding its outputs already never lists what git
+    // tracks.
+    if (!sources(rel) && !inNestedRepository(sourceDir, rel, globs, nested)) stale.push([rel, e]);
   }
   // Each file's bytes are read from the cache once, checked, and those bytes written: a damaged entry stops
   // the restore at its first bad file, and the cache's own restore (which the caller falls back on) says what is

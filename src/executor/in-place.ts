@@ -12,6 +12,7 @@ import {
   chmodSync,
   copyFileSync,
   constants,
+  existsSync,
   lstatSync,
   mkdirSync,
   readFileSync,
@@ -205,6 +206,9 @@ function walkOutputs(
         return;
       }
       dirs?.push([rel, st]);
+      // Nor into a repository of its own (a clone beside the code, which git leaves alone too): its files are that
+      // repository's. Its directory is recorded all the same: a `.git` added or removed there moves its mtime.
+      if (!everything && rel !== base && names.includes('.git')) return;
       // Nor into installed packages: a glob as broad as `**/*.js` must not claim them (a base inside one, named
       // by the glob itself, is walked).
       for (const n of names) if (everything || !skipped(n)) walk(rel === '' ? n : `${rel}/${n}`);
@@ -216,6 +220,42 @@ function walkOutputs(
 
 /** Directories the capture never walks into below a glob's fixed part (see walkOutputs). */
 const skipped = (name: string): boolean => name === '.git' || name === 'node_modules';
+
+/**
+ * Whether `rel` lies in a repository of its own below the fixed part of every glob that could reach it: a directory
+ * on the way holds `.git` (see walkOutputs). Such a file is that repository's, not the job's: never written,
+ * captured or removed as an output, even when an artifact made before the repository was there holds it.
+ * `checked` remembers what directories were found to hold, for the calls of one pass.
+ */
+export function inNestedRepository(
+  root: string,
+  rel: string,
+  globs: OutputGlobs,
+  checked = new Map<string, boolean>(),
+): boolean {
+  const holdsGit = (dir: string): boolean => {
+    let held = checked.get(dir);
+    if (held === undefined) {
+      held = existsSync(`${root}/${dir}/.git`);
+      checked.set(dir, held);
+    }
+    return held;
+  };
+  let reachable = false;
+  for (const base of globs.bases) {
+    if (base !== '' && !rel.startsWith(`${base}/`)) continue;
+    reachable = true;
+    let blocked = false;
+    for (let i = rel.indexOf('/', base === '' ? 0 : base.length + 1); i !== -1; i = rel.indexOf('/', i + 1)) {
+      if (holdsGit(rel.slice(0, i))) {
+        blocked = true;
+        break;
+      }
+    }
+    if (!blocked) return false;
+  }
+  return reachable;
+}
 
 /**
  * Why `rel` cannot be one of a job's in-place outputs as the capture takes them, so that an artifact holding it is
@@ -266,7 +306,21 @@ export function notOnlyOutputs(
   globs: OutputGlobs,
   protect: (path: string) => boolean,
 ): string | undefined {
-  const kept = listOutputs(sourceDir, { bases: [rel], matches: (p) => !globs.matches(p) || protect(p) });
+  // All of it: installed packages and repositories of their own in there are never the job's outputs either.
+  const entries: [string, Stats][] = [];
+  walkOutputs(sourceDir, rel, undefined, entries, true);
+  const kept = entries
+    .map(([p]) => p)
+    .filter(
+      (p) =>
+        !globs.matches(p) ||
+        protect(p) ||
+        p
+          .slice(rel.length + 1)
+          .split('/')
+          .some(skipped),
+    )
+    .sort();
   return kept.length > 0
     ? `${rel} is a directory holding ${kept[0]}, which is not the job's output`
     : undefined;
@@ -319,8 +373,12 @@ export function placeOutputs(
   // caller learns that the artifact itself is at fault (`stray`), and drops it.
   const stray = strayEntry(base, inArtifact, globs, sourceDir);
   if (stray !== undefined) return failed({ message: stray, stray: true });
-  // Nor is a source ever written over (see notAnOutput): it stays as it is.
-  const placing = inArtifact.filter((rel) => !sources(rel));
+  // Nor is a source ever written over (see notAnOutput), nor a file of a repository of its own: they stay as
+  // they are.
+  const nested = new Map<string, boolean>();
+  const placing = inArtifact.filter(
+    (rel) => !sources(rel) && !inNestedRepository(sourceDir, rel, globs, nested),
+  );
   // Per file: one lstat of its place, and each side read once at most (the artifact's side only when a file
   // of the same size is there, or once written); each parent directory is made once.
   const made = new Set<string>();

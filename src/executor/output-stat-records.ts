@@ -6,7 +6,8 @@ import { writeStateFile } from '../util/state-file.js';
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
 const MAX_RECORDS = 200_000;
 
-const VERSION = 2;
+/** Raised whenever what a listing holds changes: 3, once repositories of their own were left out of walks. */
+const VERSION = 3;
 
 /** dev, ino, size, mode, mtime, ctime (milliseconds, fractional), SHA-256 hex. */
 type Row = [number, number, number, number, number, number, string];

@@ -168,4 +168,37 @@ describe('outputs globs over tracked files', () => {
     expect(r.stdout, r.stdout + r.stderr).toMatch(/1 built/);
     expect(r.stdout).not.toContain('warning');
   });
+  for (const ignored of [true, false]) {
+    it(`never captures, overwrites nor removes the files of a repository nested in the work tree (${ignored ? 'ignored' : 'untracked'}), not a submodule`, async () => {
+      await rig.write({
+        'src/a.ts': 'x\n',
+        '.gitignore': `src/a.js\n${ignored ? 'vendor/\n' : ''}`,
+        'vendor/lib/index.js': 'v1\n',
+        'disbuild.json': JSON.stringify({
+          tasks: { build: { command: 'cp src/a.ts src/a.js', inputs: ['src/**'], outputs: ['**/*.js'] } },
+        }),
+      });
+      // A clone of its own, as a developer makes one beside the code (git leaves it to its own repository).
+      const nested = rig.path('src/vendor/lib');
+      git(nested, 'init', '-q');
+      git(nested, 'add', '-A');
+      git(nested, 'commit', '-qm', 'lib');
+      git(rig.src, 'init', '-q');
+      git(rig.src, 'add', 'src', '.gitignore', 'disbuild.json');
+      git(rig.src, 'commit', '-qm', 'c');
+      expect((await run()).code).toBe(0);
+      // The nested repository moves on: a pull there, a file of its own added.
+      await rig.write({ 'vendor/lib/index.js': 'v2\n', 'vendor/lib/added.js': 'new\n' });
+      await rig.write({ 'src/a.ts': 'y\n' });
+      expect((await run()).code).toBe(0);
+      // Back to the first build's sources: its artifact is restored, and the nested repository is left as it is.
+      await rig.write({ 'src/a.ts': 'x\n' });
+      const r = await run();
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/1 cached/);
+      expect(await rig.read('src/src/a.js')).toBe('x\n');
+      expect(await rig.read('src/vendor/lib/index.js')).toBe('v2\n');
+      expect(await rig.read('src/vendor/lib/added.js')).toBe('new\n');
+    });
+  }
 });

@@ -110,6 +110,29 @@ describe('in-place outputs straight from a cache entry', () => {
     expect((await readdir(join(src, 'pkg/dist'))).filter((n) => n.includes('disbuild'))).toEqual([]);
   });
 
+  it('leaves the files of a repository of its own as they are, though an artifact made before it holds them', async () => {
+    const artifact = await storeArtifact({
+      'pkg/dist/a.js': 'A',
+      'pkg/dist/lib/x.js': 'old',
+      'pkg/dist/lib/gone.js': 'old',
+    });
+    // A clone made there since, which moved on.
+    await rm(join(src, 'pkg/dist'), { recursive: true });
+    await write(src, { 'pkg/dist/lib/.git/HEAD': 'ref: refs/heads/main\n', 'pkg/dist/lib/x.js': 'theirs' });
+    const r = await restoreInPlace(
+      src,
+      globs,
+      artifact,
+      none(),
+      () => false,
+      () => false,
+    );
+    expect(r).toEqual({ kind: 'restored', written: 1, removed: 0 });
+    expect(await readFile(join(src, 'pkg/dist/a.js'), 'utf8')).toBe('A');
+    expect(await readFile(join(src, 'pkg/dist/lib/x.js'), 'utf8')).toBe('theirs');
+    expect(existsSync(join(src, 'pkg/dist/lib/gone.js'))).toBe(false);
+  });
+
   it('writes no byte of a stored file that does not match its manifest', async () => {
     const artifact = await storeArtifact({ 'pkg/dist/a.js': 'A', 'pkg/dist/sub/b.js': 'B' });
     await rm(join(src, 'pkg/dist'), { recursive: true });

@@ -159,6 +159,54 @@ describe('in-place outputs', () => {
     expect(existsSync(join(src, 'pkg/dist/read.js'))).toBe(true);
     expect(existsSync(join(src, 'pkg/dist/stale.js'))).toBe(false);
   });
+
+  it('never walks into a repository of its own below the fixed part of a glob, nor writes or removes its files', async () => {
+    await write(src, {
+      'a.js': 'a',
+      'vendor/lib/.git/HEAD': 'ref: refs/heads/main\n',
+      'vendor/lib/x.js': 'theirs',
+      'vendor/lib/deep/y.js': 'theirs',
+    });
+    const broad = compileOutputGlobs(['**/*.js']);
+    expect(listOutputs(src, broad)).toEqual(['a.js']);
+    // One the glob names is walked (a build that writes into a clone of its deploy branch), its .git still not.
+    expect(listOutputs(src, compileOutputGlobs(['vendor/lib/**']))).toEqual([
+      'vendor/lib/deep/y.js',
+      'vendor/lib/x.js',
+    ]);
+    // An artifact made before the repository was there: its other files are put back, the repository's left.
+    await write(join(out, IN_PLACE_DIR), { 'a.js': 'A', 'vendor/lib/x.js': 'old', 'vendor/lib/z.js': 'old' });
+    const placed = placeOutputs(
+      out,
+      src,
+      broad,
+      () => false,
+      () => false,
+    );
+    expect(placed.ok && [...placed.value]).toEqual(['a.js']);
+    expect(await readFile(join(src, 'a.js'), 'utf8')).toBe('A');
+    expect(await readFile(join(src, 'vendor/lib/x.js'), 'utf8')).toBe('theirs');
+    expect(existsSync(join(src, 'vendor/lib/z.js'))).toBe(false);
+    expect(await readFile(join(src, 'vendor/lib/deep/y.js'), 'utf8')).toBe('theirs');
+  });
+
+  it('never replaces a directory in the way that holds installed packages or a repository of its own', async () => {
+    for (const inside of ['node_modules/dep/index.js', 'clone/.git/HEAD']) {
+      await rm(src, { recursive: true, force: true });
+      await rm(join(out, IN_PLACE_DIR), { recursive: true, force: true });
+      await write(src, { [`pkg/dist/tool/${inside}`]: 'keep' });
+      await write(join(out, IN_PLACE_DIR), { 'pkg/dist/tool': 'a file now' });
+      const placed = placeOutputs(
+        out,
+        src,
+        globs,
+        () => false,
+        () => false,
+      );
+      expect(!placed.ok && placed.error.message).toMatch(/pkg\/dist\/tool is a directory holding/);
+      expect(await readFile(join(src, 'pkg/dist/tool', inside), 'utf8')).toBe('keep');
+    }
+  });
 });
 
 describe('output globs with escaped characters', () => {
