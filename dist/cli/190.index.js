@@ -593,6 +593,8 @@ class TempDirs {
 var unreachable = __webpack_require__(3914);
 // EXTERNAL MODULE: ./src/cache/manifest.ts
 var manifest = __webpack_require__(8445);
+// EXTERNAL MODULE: ./src/ids/submodule-checkout.ts
+var submodule_checkout = __webpack_require__(4313);
 // EXTERNAL MODULE: ./src/util/is-alive.ts
 var is_alive = __webpack_require__(5510);
 // EXTERNAL MODULE: ./src/util/writable-dir.ts
@@ -607,6 +609,7 @@ var writable_dir = __webpack_require__(5184);
  * Does not deal with: when any of this happens (execution.ts decides) or caching (the artifact is the job's
  * output directory, saved and restored as a whole).
  */
+
 
 
 
@@ -766,7 +769,7 @@ function walkOutputs(root, base, dirs, entries, everything = false) {
             dirs?.push([rel, st]);
             // Nor into a repository of its own (a clone beside the code, which git leaves alone too): its files are that
             // repository's. Its directory is recorded all the same: a `.git` added or removed there moves its mtime.
-            if (!everything && rel !== base && names.includes('.git'))
+            if (!everything && rel !== base && names.includes('.git') && !isSubmodule(root, rel))
                 return;
             // Nor into installed packages: a glob as broad as `**/*.js` must not claim them (a base inside one, named
             // by the glob itself, is walked).
@@ -781,6 +784,24 @@ function walkOutputs(root, base, dirs, entries, everything = false) {
         walk(base);
     return complete;
 }
+/**
+ * Whether the directory `rel` under `root` is a repository of its own, not part of this one: it holds a `.git` (of
+ * any kind: a directory, a gitfile, a link, even a dangling one, as the walk sees its name) and is not a
+ * submodule checked out there (see isSubmodule).
+ */
+function ownRepositoryAt(root, rel) {
+    return (0,external_node_fs_.lstatSync)(`${root}/${rel}/.git`, { throwIfNoEntry: false }) !== undefined && !isSubmodule(root, rel);
+}
+/**
+ * Whether the directory `rel` under `root` is a submodule checked out there (nested ones too): part of the project,
+ * whose files are inputs (see repo-files.ts) and whose build outputs are outputs like any others. What it tracks
+ * is a source, protected as the repository's own files are (see in-place-outputs.ts).
+ */
+function isSubmodule(root, rel) {
+    const slash = rel.lastIndexOf('/');
+    const parent = slash < 0 ? root : `${root}/${rel.slice(0, slash)}`;
+    return (0,submodule_checkout/* checkedOutSubmodules */.Fc)(parent).includes(rel.slice(slash + 1));
+}
 /** Directories the capture never walks into below a glob's fixed part (see walkOutputs). */
 const skipped = (name) => name === '.git' || name === 'node_modules';
 /**
@@ -790,22 +811,24 @@ const skipped = (name) => name === '.git' || name === 'node_modules';
  * `checked` remembers what directories were found to hold, for the calls of one pass.
  */
 function inNestedRepository(root, rel, globs, checked = new Map()) {
-    const holdsGit = (dir) => {
-        let held = checked.get(dir);
-        if (held === undefined) {
-            held = (0,external_node_fs_.existsSync)(`${root}/${dir}/.git`);
-            checked.set(dir, held);
+    const ownRepository = (dir) => {
+        let own = checked.get(dir);
+        if (own === undefined) {
+            own = ownRepositoryAt(root, dir);
+            checked.set(dir, own);
         }
-        return held;
+        return own;
     };
     let reachable = false;
     for (const base of globs.bases) {
-        if (base !== '' && !rel.startsWith(`${base}/`))
+        // A base is a directory the glob names, or the one file it names.
+        if (base !== '' && rel !== base && !rel.startsWith(`${base}/`))
             continue;
         reachable = true;
         let blocked = false;
-        for (let i = rel.indexOf('/', base === '' ? 0 : base.length + 1); i !== -1; i = rel.indexOf('/', i + 1)) {
-            if (holdsGit(rel.slice(0, i))) {
+        const below = base === '' ? 0 : base.length + 1;
+        for (let i = rel.indexOf('/', below); i !== -1; i = rel.indexOf('/', i + 1)) {
+            if (ownRepository(rel.slice(0, i))) {
                 blocked = true;
                 break;
             }
@@ -1810,8 +1833,6 @@ class WorkerPool {
     }
 }
 
-// EXTERNAL MODULE: ./src/ids/submodule-checkout.ts
-var submodule_checkout = __webpack_require__(4313);
 ;// CONCATENATED MODULE: ./src/executor/in-place-outputs.ts
 
 

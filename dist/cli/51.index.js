@@ -264,28 +264,46 @@ function decode(text) {
  * graph, against 1 ms read here).
  */
 /**
- * The stat data of the file at `path` (through a link, as it is read) when it vouches for its bytes: a regular file
- * that last changed well before now (settled-stat.ts). Taken before the bytes are read: a write after it leaves
- * stat data that never matches again.
+ * The bytes of the graph file at `path` and, when `withStat`, its stat data when they vouch for those bytes: a
+ * regular file that last changed well before now (settled-stat.ts). Both through one descriptor, the stat data
+ * taken before the read: the file whose stat data is recorded is the one whose bytes are keyed, whatever its path
+ * leads to meanwhile (a link retargeted), and a write after the stat leaves stat data that never match again.
+ * `known`, given the stat data, answers for the bytes instead (see loadGraphFile): the file is then not read.
  */
-function settledStatKey(path) {
-    const takenAt = Date.now();
+async function readGraphFile(path, withStat, known) {
+    let fd;
     try {
-        const st = (0,external_node_fs_.statSync)(path);
-        return (0,settled_stat/* settledMs */.ou)(st, takenAt) ? (0,settled_stat/* statKey */.CD)(st) : undefined;
+        fd = (0,external_node_fs_.openSync)(path, 'r');
     }
-    catch {
-        // Reported by the read that follows.
-        return undefined;
+    catch (e) {
+        return cannotRead(path, e);
     }
+    try {
+        const takenAt = Date.now();
+        const st = withStat ? (0,external_node_fs_.fstatSync)(fd) : undefined;
+        const stat = st !== undefined && (0,settled_stat/* settledMs */.ou)(st, takenAt) ? (0,settled_stat/* statKey */.CD)(st) : undefined;
+        const answer = stat === undefined ? undefined : await known(stat);
+        if (answer !== undefined)
+            return (0,result.ok)({ known: answer });
+        return (0,result.ok)({ bytes: (0,external_node_fs_.readFileSync)(fd), stat });
+    }
+    catch (e) {
+        return cannotRead(path, e);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function cannotRead(path, e) {
+    const why = e.code ?? e.message;
+    return (0,result/* err */._)([{ message: `cannot read graph file ${path}: ${why}` }]);
 }
 function readGraphBytes(path) {
     try {
         return (0,result.ok)((0,external_node_fs_.readFileSync)(path));
     }
     catch (e) {
-        const why = e.code ?? e.message;
-        return (0,result/* err */._)([{ message: `cannot read graph file ${path}: ${why}` }]);
+        return cannotRead(path, e);
     }
 }
 /**
@@ -300,18 +318,22 @@ function readGraphBytes(path) {
  */
 async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
     // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
-    // whether its files exist is checked as for any graph. Its key is known without reading it when its stat data,
-    // taken before any read, is as recorded; the text is decoded only when no validation serves.
-    const stat = cacheFile === undefined ? undefined : settledStatKey(path);
-    const statedKey = stat === undefined ? undefined : (0,validated_graph_cache/* keyOfUnchangedFile */.ai)(cacheFile, stat);
-    const stated = statedKey === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(cacheFile, statedKey);
-    if (stated !== undefined &&
-        allFiles(stated.graph, pathKinds(sourceDir, await knownFiles), stated.sourceOnly))
-        return (0,result.ok)(stated.graph);
-    const read = readGraphBytes(path);
+    // whether its files exist is checked as for any graph. Its key is known without reading it when its stat data is
+    // as recorded; the text is decoded only when no validation serves.
+    let statedKey;
+    const read = await readGraphFile(path, cacheFile !== undefined, async (stat) => {
+        statedKey = (0,validated_graph_cache/* keyOfUnchangedFile */.ai)(cacheFile, stat);
+        const stated = statedKey === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(cacheFile, statedKey);
+        return stated !== undefined &&
+            allFiles(stated.graph, pathKinds(sourceDir, await knownFiles), stated.sourceOnly)
+            ? stated.graph
+            : undefined;
+    });
     if (!read.ok)
         return read;
-    const bytes = read.value;
+    if ('known' in read.value)
+        return (0,result.ok)(read.value.known);
+    const { bytes, stat } = read.value;
     const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : (0,validated_graph_cache/* validatedGraphKey */.sO)(bytes);
     const cached = cacheFile === undefined || key === undefined ? undefined : (0,validated_graph_cache/* readValidatedGraph */.R7)(cacheFile, key);
     if (cached !== undefined && stat !== undefined && key !== statedKey) {

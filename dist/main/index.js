@@ -41813,6 +41813,7 @@ class TempDirs {
 
 
 
+
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
 const IN_PLACE_DIR = '.in-place';
 /** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */
@@ -41966,7 +41967,7 @@ function walkOutputs(root, base, dirs, entries, everything = false) {
             dirs?.push([rel, st]);
             // Nor into a repository of its own (a clone beside the code, which git leaves alone too): its files are that
             // repository's. Its directory is recorded all the same: a `.git` added or removed there moves its mtime.
-            if (!everything && rel !== base && names.includes('.git'))
+            if (!everything && rel !== base && names.includes('.git') && !isSubmodule(root, rel))
                 return;
             // Nor into installed packages: a glob as broad as `**/*.js` must not claim them (a base inside one, named
             // by the glob itself, is walked).
@@ -41981,6 +41982,24 @@ function walkOutputs(root, base, dirs, entries, everything = false) {
         walk(base);
     return complete;
 }
+/**
+ * Whether the directory `rel` under `root` is a repository of its own, not part of this one: it holds a `.git` (of
+ * any kind: a directory, a gitfile, a link, even a dangling one, as the walk sees its name) and is not a
+ * submodule checked out there (see isSubmodule).
+ */
+function ownRepositoryAt(root, rel) {
+    return (0,external_node_fs_.lstatSync)(`${root}/${rel}/.git`, { throwIfNoEntry: false }) !== undefined && !isSubmodule(root, rel);
+}
+/**
+ * Whether the directory `rel` under `root` is a submodule checked out there (nested ones too): part of the project,
+ * whose files are inputs (see repo-files.ts) and whose build outputs are outputs like any others. What it tracks
+ * is a source, protected as the repository's own files are (see in-place-outputs.ts).
+ */
+function isSubmodule(root, rel) {
+    const slash = rel.lastIndexOf('/');
+    const parent = slash < 0 ? root : `${root}/${rel.slice(0, slash)}`;
+    return (0,submodule_checkout/* checkedOutSubmodules */.Fc)(parent).includes(rel.slice(slash + 1));
+}
 /** Directories the capture never walks into below a glob's fixed part (see walkOutputs). */
 const skipped = (name) => name === '.git' || name === 'node_modules';
 /**
@@ -41990,22 +42009,24 @@ const skipped = (name) => name === '.git' || name === 'node_modules';
  * `checked` remembers what directories were found to hold, for the calls of one pass.
  */
 function inNestedRepository(root, rel, globs, checked = new Map()) {
-    const holdsGit = (dir) => {
-        let held = checked.get(dir);
-        if (held === undefined) {
-            held = (0,external_node_fs_.existsSync)(`${root}/${dir}/.git`);
-            checked.set(dir, held);
+    const ownRepository = (dir) => {
+        let own = checked.get(dir);
+        if (own === undefined) {
+            own = ownRepositoryAt(root, dir);
+            checked.set(dir, own);
         }
-        return held;
+        return own;
     };
     let reachable = false;
     for (const base of globs.bases) {
-        if (base !== '' && !rel.startsWith(`${base}/`))
+        // A base is a directory the glob names, or the one file it names.
+        if (base !== '' && rel !== base && !rel.startsWith(`${base}/`))
             continue;
         reachable = true;
         let blocked = false;
-        for (let i = rel.indexOf('/', base === '' ? 0 : base.length + 1); i !== -1; i = rel.indexOf('/', i + 1)) {
-            if (holdsGit(rel.slice(0, i))) {
+        const below = base === '' ? 0 : base.length + 1;
+        for (let i = rel.indexOf('/', below); i !== -1; i = rel.indexOf('/', i + 1)) {
+            if (ownRepository(rel.slice(0, i))) {
                 blocked = true;
                 break;
             }
@@ -46418,28 +46439,46 @@ function decode(text) {
  * graph, against 1 ms read here).
  */
 /**
- * The stat data of the file at `path` (through a link, as it is read) when it vouches for its bytes: a regular file
- * that last changed well before now (settled-stat.ts). Taken before the bytes are read: a write after it leaves
- * stat data that never matches again.
+ * The bytes of the graph file at `path` and, when `withStat`, its stat data when they vouch for those bytes: a
+ * regular file that last changed well before now (settled-stat.ts). Both through one descriptor, the stat data
+ * taken before the read: the file whose stat data is recorded is the one whose bytes are keyed, whatever its path
+ * leads to meanwhile (a link retargeted), and a write after the stat leaves stat data that never match again.
+ * `known`, given the stat data, answers for the bytes instead (see loadGraphFile): the file is then not read.
  */
-function settledStatKey(path) {
-    const takenAt = Date.now();
+async function readGraphFile(path, withStat, known) {
+    let fd;
     try {
-        const st = (0,external_node_fs_.statSync)(path);
-        return settledMs(st, takenAt) ? statKey(st) : undefined;
+        fd = (0,external_node_fs_.openSync)(path, 'r');
     }
-    catch {
-        // Reported by the read that follows.
-        return undefined;
+    catch (e) {
+        return cannotRead(path, e);
     }
+    try {
+        const takenAt = Date.now();
+        const st = withStat ? (0,external_node_fs_.fstatSync)(fd) : undefined;
+        const stat = st !== undefined && settledMs(st, takenAt) ? statKey(st) : undefined;
+        const answer = stat === undefined ? undefined : await known(stat);
+        if (answer !== undefined)
+            return (0,util_result.ok)({ known: answer });
+        return (0,util_result.ok)({ bytes: (0,external_node_fs_.readFileSync)(fd), stat });
+    }
+    catch (e) {
+        return cannotRead(path, e);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function cannotRead(path, e) {
+    const why = e.code ?? e.message;
+    return (0,util_result/* err */._)([{ message: `cannot read graph file ${path}: ${why}` }]);
 }
 function readGraphBytes(path) {
     try {
         return (0,util_result.ok)((0,external_node_fs_.readFileSync)(path));
     }
     catch (e) {
-        const why = e.code ?? e.message;
-        return (0,util_result/* err */._)([{ message: `cannot read graph file ${path}: ${why}` }]);
+        return cannotRead(path, e);
     }
 }
 /**
@@ -46454,18 +46493,22 @@ function readGraphBytes(path) {
  */
 async function loadGraphFile(path, sourceDir, knownFiles, cacheFile) {
     // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
-    // whether its files exist is checked as for any graph. Its key is known without reading it when its stat data,
-    // taken before any read, is as recorded; the text is decoded only when no validation serves.
-    const stat = cacheFile === undefined ? undefined : settledStatKey(path);
-    const statedKey = stat === undefined ? undefined : keyOfUnchangedFile(cacheFile, stat);
-    const stated = statedKey === undefined ? undefined : readValidatedGraph(cacheFile, statedKey);
-    if (stated !== undefined &&
-        allFiles(stated.graph, pathKinds(sourceDir, await knownFiles), stated.sourceOnly))
-        return (0,util_result.ok)(stated.graph);
-    const read = readGraphBytes(path);
+    // whether its files exist is checked as for any graph. Its key is known without reading it when its stat data is
+    // as recorded; the text is decoded only when no validation serves.
+    let statedKey;
+    const read = await readGraphFile(path, cacheFile !== undefined, async (stat) => {
+        statedKey = keyOfUnchangedFile(cacheFile, stat);
+        const stated = statedKey === undefined ? undefined : readValidatedGraph(cacheFile, statedKey);
+        return stated !== undefined &&
+            allFiles(stated.graph, pathKinds(sourceDir, await knownFiles), stated.sourceOnly)
+            ? stated.graph
+            : undefined;
+    });
     if (!read.ok)
         return read;
-    const bytes = read.value;
+    if ('known' in read.value)
+        return (0,util_result.ok)(read.value.known);
+    const { bytes, stat } = read.value;
     const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(bytes);
     const cached = cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);
     if (cached !== undefined && stat !== undefined && key !== statedKey) {

@@ -12,7 +12,6 @@ import {
   chmodSync,
   copyFileSync,
   constants,
-  existsSync,
   lstatSync,
   mkdirSync,
   readFileSync,
@@ -26,6 +25,7 @@ import {
 import { dirname, join } from 'node:path';
 import type { ManifestEntry } from '../cache/cache.js';
 import { linkLeavingTree } from '../cache/manifest.js';
+import { checkedOutSubmodules } from '../ids/submodule-checkout.js';
 import { isAlive } from '../util/is-alive.js';
 import type { Result } from '../util/result.js';
 import { inWritableDir, makeDirs, removeOutputTree } from '../util/writable-dir.js';
@@ -208,7 +208,7 @@ function walkOutputs(
       dirs?.push([rel, st]);
       // Nor into a repository of its own (a clone beside the code, which git leaves alone too): its files are that
       // repository's. Its directory is recorded all the same: a `.git` added or removed there moves its mtime.
-      if (!everything && rel !== base && names.includes('.git')) return;
+      if (!everything && rel !== base && names.includes('.git') && !isSubmodule(root, rel)) return;
       // Nor into installed packages: a glob as broad as `**/*.js` must not claim them (a base inside one, named
       // by the glob itself, is walked).
       for (const n of names) if (everything || !skipped(n)) walk(rel === '' ? n : `${rel}/${n}`);
@@ -216,6 +216,26 @@ function walkOutputs(
   };
   if (linkOnTheWay(root, base) === undefined) walk(base);
   return complete;
+}
+
+/**
+ * Whether the directory `rel` under `root` is a repository of its own, not part of this one: it holds a `.git` (of
+ * any kind: a directory, a gitfile, a link, even a dangling one, as the walk sees its name) and is not a
+ * submodule checked out there (see isSubmodule).
+ */
+function ownRepositoryAt(root: string, rel: string): boolean {
+  return lstatSync(`${root}/${rel}/.git`, { throwIfNoEntry: false }) !== undefined && !isSubmodule(root, rel);
+}
+
+/**
+ * Whether the directory `rel` under `root` is a submodule checked out there (nested ones too): part of the project,
+ * whose files are inputs (see repo-files.ts) and whose build outputs are outputs like any others. What it tracks
+ * is a source, protected as the repository's own files are (see in-place-outputs.ts).
+ */
+function isSubmodule(root: string, rel: string): boolean {
+  const slash = rel.lastIndexOf('/');
+  const parent = slash < 0 ? root : `${root}/${rel.slice(0, slash)}`;
+  return checkedOutSubmodules(parent).includes(rel.slice(slash + 1));
 }
 
 /** Directories the capture never walks into below a glob's fixed part (see walkOutputs). */
@@ -233,21 +253,23 @@ export function inNestedRepository(
   globs: OutputGlobs,
   checked = new Map<string, boolean>(),
 ): boolean {
-  const holdsGit = (dir: string): boolean => {
-    let held = checked.get(dir);
-    if (held === undefined) {
-      held = existsSync(`${root}/${dir}/.git`);
-      checked.set(dir, held);
+  const ownRepository = (dir: string): boolean => {
+    let own = checked.get(dir);
+    if (own === undefined) {
+      own = ownRepositoryAt(root, dir);
+      checked.set(dir, own);
     }
-    return held;
+    return own;
   };
   let reachable = false;
   for (const base of globs.bases) {
-    if (base !== '' && !rel.startsWith(`${base}/`)) continue;
+    // A base is a directory the glob names, or the one file it names.
+    if (base !== '' && rel !== base && !rel.startsWith(`${base}/`)) continue;
     reachable = true;
     let blocked = false;
-    for (let i = rel.indexOf('/', base === '' ? 0 : base.length + 1); i !== -1; i = rel.indexOf('/', i + 1)) {
-      if (holdsGit(rel.slice(0, i))) {
+    const below = base === '' ? 0 : base.length + 1;
+    for (let i = rel.indexOf('/', below); i !== -1; i = rel.indexOf('/', i + 1)) {
+      if (ownRepository(rel.slice(0, i))) {
         blocked = true;
         break;
       }

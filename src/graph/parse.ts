@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Graph, GraphProblem, PathSet } from './model.js';
 import { missingSourceFile } from './model.js';
@@ -72,27 +72,47 @@ function decode(text: string): Result<unknown, GraphProblem[]> {
  * graph, against 1 ms read here).
  */
 /**
- * The stat data of the file at `path` (through a link, as it is read) when it vouches for its bytes: a regular file
- * that last changed well before now (settled-stat.ts). Taken before the bytes are read: a write after it leaves
- * stat data that never matches again.
+ * The bytes of the graph file at `path` and, when `withStat`, its stat data when they vouch for those bytes: a
+ * regular file that last changed well before now (settled-stat.ts). Both through one descriptor, the stat data
+ * taken before the read: the file whose stat data is recorded is the one whose bytes are keyed, whatever its path
+ * leads to meanwhile (a link retargeted), and a write after the stat leaves stat data that never match again.
+ * `known`, given the stat data, answers for the bytes instead (see loadGraphFile): the file is then not read.
  */
-function settledStatKey(path: string): string | undefined {
-  const takenAt = Date.now();
+async function readGraphFile<T>(
+  path: string,
+  withStat: boolean,
+  known: (stat: string) => Promise<T | undefined>,
+): Promise<Result<{ bytes: Buffer; stat: string | undefined } | { known: T }, GraphProblem[]>> {
+  let fd: number;
   try {
-    const st = statSync(path);
-    return settledMs(st, takenAt) ? statKey(st) : undefined;
-  } catch {
-    // Reported by the read that follows.
-    return undefined;
+    fd = openSync(path, 'r');
+  } catch (e) {
+    return cannotRead(path, e);
   }
+  try {
+    const takenAt = Date.now();
+    const st = withStat ? fstatSync(fd) : undefined;
+    const stat = st !== undefined && settledMs(st, takenAt) ? statKey(st) : undefined;
+    const answer = stat === undefined ? undefined : await known(stat);
+    if (answer !== undefined) return ok({ known: answer });
+    return ok({ bytes: readFileSync(fd), stat });
+  } catch (e) {
+    return cannotRead(path, e);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function cannotRead(path: string, e: unknown): Result<never, GraphProblem[]> {
+  const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  return err([{ message: `cannot read graph file ${path}: ${why}` }]);
 }
 
 function readGraphBytes(path: string): Result<Buffer, GraphProblem[]> {
   try {
     return ok(readFileSync(path));
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    return err([{ message: `cannot read graph file ${path}: ${why}` }]);
+    return cannotRead(path, e);
   }
 }
 
@@ -113,19 +133,20 @@ export async function loadGraphFile(
   cacheFile?: string,
 ): Promise<Result<Graph, GraphProblem[]>> {
   // An unchanged graph file was validated by an earlier run: its validation is reused (validated-graph-cache.ts);
-  // whether its files exist is checked as for any graph. Its key is known without reading it when its stat data,
-  // taken before any read, is as recorded; the text is decoded only when no validation serves.
-  const stat = cacheFile === undefined ? undefined : settledStatKey(path);
-  const statedKey = stat === undefined ? undefined : keyOfUnchangedFile(cacheFile!, stat);
-  const stated = statedKey === undefined ? undefined : readValidatedGraph(cacheFile!, statedKey);
-  if (
-    stated !== undefined &&
-    allFiles(stated.graph, pathKinds(sourceDir, await knownFiles), stated.sourceOnly)
-  )
-    return ok(stated.graph);
-  const read = readGraphBytes(path);
+  // whether its files exist is checked as for any graph. Its key is known without reading it when its stat data is
+  // as recorded; the text is decoded only when no validation serves.
+  let statedKey: string | undefined;
+  const read = await readGraphFile(path, cacheFile !== undefined, async (stat) => {
+    statedKey = keyOfUnchangedFile(cacheFile!, stat);
+    const stated = statedKey === undefined ? undefined : readValidatedGraph(cacheFile!, statedKey);
+    return stated !== undefined &&
+      allFiles(stated.graph, pathKinds(sourceDir, await knownFiles), stated.sourceOnly)
+      ? stated.graph
+      : undefined;
+  });
   if (!read.ok) return read;
-  const bytes = read.value;
+  if ('known' in read.value) return ok(read.value.known);
+  const { bytes, stat } = read.value;
   const key = cacheFile === undefined || bytes.length > MAX_KEPT_TEXT ? undefined : validatedGraphKey(bytes);
   const cached =
     cacheFile === undefined || key === undefined ? undefined : readValidatedGraph(cacheFile, key);

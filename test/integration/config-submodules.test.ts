@@ -133,6 +133,23 @@ describe('disbuild.json: the files of a checked-out submodule', () => {
     expect(await outputs()).toBe('x\nedited\n');
   });
 
+  it('hold outputs like any directory: a glob through them captures what git does not track there', async () => {
+    const app = await repository(rig, {
+      build: {
+        command: 'for d in vendor/*; do mkdir -p $d/dist && cat $d/a.txt > $d/dist/out.txt; done',
+        inputs: ['vendor/*/a.txt'],
+        outputs: ['vendor/*/dist/**'],
+      },
+    });
+    await writeFile(join(app, 'vendor/lib/.gitignore'), 'dist/\n');
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    await rm(join(app, 'vendor/lib/dist'), { recursive: true });
+    const again = await rig.run(['run', '--cache-dir', rig.cacheDir]);
+    expect(again.stdout, again.stdout + again.stderr).toMatch(/1 cached/);
+    expect(await rig.read('src/vendor/lib/dist/out.txt')).toBe('one\n');
+  });
+
   it("under git's variables of the repository around them (a pre-commit hook's GIT_INDEX_FILE, GIT_DIR and GIT_WORK_TREE)", async () => {
     const app = await repository(rig, catLib);
     const variables: Record<string, string>[] = [

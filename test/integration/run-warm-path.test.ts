@@ -25,12 +25,22 @@ for (const name of ['fork', 'spawn']) {
   };
 }
 // Reads of inputs named watched.txt, which only hashing does: the point where keys are being computed. And the
-// graph file's read, logged once its bytes are in: from then on the graph is being validated.
+// graph file's read (by its path, or through a descriptor opened on it), logged once its bytes are in: from then on
+// the graph is being validated.
+const graphFds = new Map();
+const openSync = fs.openSync;
+fs.openSync = function (path, ...rest) {
+  const fd = openSync.call(this, path, ...rest);
+  if (String(path).endsWith('graph.json')) graphFds.set(fd, String(path));
+  else graphFds.delete(fd);
+  return fd;
+};
 const readFileSync = fs.readFileSync;
 fs.readFileSync = function (path, ...rest) {
   if (String(path).endsWith('watched.txt')) appendFileSync(process.env.PROCESS_LOG, 'read ' + path + '\\n');
   const bytes = readFileSync.call(this, path, ...rest);
-  if (String(path).endsWith('graph.json')) appendFileSync(process.env.PROCESS_LOG, 'graph read ' + path + '\\n');
+  const graph = typeof path === 'number' ? graphFds.get(path) : String(path).endsWith('graph.json') && path;
+  if (graph) appendFileSync(process.env.PROCESS_LOG, 'graph read ' + graph + '\\n');
   return bytes;
 };
 syncBuiltinESMExports();

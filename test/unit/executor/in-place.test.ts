@@ -160,35 +160,44 @@ describe('in-place outputs', () => {
     expect(existsSync(join(src, 'pkg/dist/stale.js'))).toBe(false);
   });
 
-  it('never walks into a repository of its own below the fixed part of a glob, nor writes or removes its files', async () => {
-    await write(src, {
-      'a.js': 'a',
-      'vendor/lib/.git/HEAD': 'ref: refs/heads/main\n',
-      'vendor/lib/x.js': 'theirs',
-      'vendor/lib/deep/y.js': 'theirs',
+  for (const [kind, make] of [
+    ['a directory', (d: string) => write(d, { '.git/HEAD': 'ref: refs/heads/main\n' })],
+    ['a gitfile', (d: string) => write(d, { '.git': 'gitdir: ../../.git/modules/lib\n' })],
+    ['a dangling link', (d: string) => symlink('/nonexistent/x.git', join(d, '.git'))],
+  ] as const) {
+    it(`never walks into a repository of its own (its .git ${kind}) below the fixed part of a glob, nor writes or removes its files`, async () => {
+      await write(src, { 'a.js': 'a', 'vendor/lib/x.js': 'theirs', 'vendor/lib/deep/y.js': 'theirs' });
+      await make(join(src, 'vendor/lib'));
+      const broad = compileOutputGlobs(['**/*.js']);
+      expect(listOutputs(src, broad)).toEqual(['a.js']);
+      // One the glob names is walked (a build that writes into a clone of its deploy branch), its .git still not.
+      expect(listOutputs(src, compileOutputGlobs(['vendor/lib/**']))).toEqual([
+        'vendor/lib/deep/y.js',
+        'vendor/lib/x.js',
+      ]);
+      // An artifact made before the repository was there: its other files are put back, the repository's left, but
+      // for a file a glob names itself.
+      await write(join(out, IN_PLACE_DIR), {
+        'a.js': 'A',
+        'vendor/lib/x.js': 'old',
+        'vendor/lib/z.js': 'old',
+        'vendor/lib/gen.js': 'generated',
+      });
+      const placed = placeOutputs(
+        out,
+        src,
+        compileOutputGlobs(['**/*.js', 'vendor/lib/gen.js']),
+        () => false,
+        () => false,
+      );
+      expect(placed.ok && [...placed.value]).toEqual(['a.js', 'vendor/lib/gen.js']);
+      expect(await readFile(join(src, 'a.js'), 'utf8')).toBe('A');
+      expect(await readFile(join(src, 'vendor/lib/gen.js'), 'utf8')).toBe('generated');
+      expect(await readFile(join(src, 'vendor/lib/x.js'), 'utf8')).toBe('theirs');
+      expect(existsSync(join(src, 'vendor/lib/z.js'))).toBe(false);
+      expect(await readFile(join(src, 'vendor/lib/deep/y.js'), 'utf8')).toBe('theirs');
     });
-    const broad = compileOutputGlobs(['**/*.js']);
-    expect(listOutputs(src, broad)).toEqual(['a.js']);
-    // One the glob names is walked (a build that writes into a clone of its deploy branch), its .git still not.
-    expect(listOutputs(src, compileOutputGlobs(['vendor/lib/**']))).toEqual([
-      'vendor/lib/deep/y.js',
-      'vendor/lib/x.js',
-    ]);
-    // An artifact made before the repository was there: its other files are put back, the repository's left.
-    await write(join(out, IN_PLACE_DIR), { 'a.js': 'A', 'vendor/lib/x.js': 'old', 'vendor/lib/z.js': 'old' });
-    const placed = placeOutputs(
-      out,
-      src,
-      broad,
-      () => false,
-      () => false,
-    );
-    expect(placed.ok && [...placed.value]).toEqual(['a.js']);
-    expect(await readFile(join(src, 'a.js'), 'utf8')).toBe('A');
-    expect(await readFile(join(src, 'vendor/lib/x.js'), 'utf8')).toBe('theirs');
-    expect(existsSync(join(src, 'vendor/lib/z.js'))).toBe(false);
-    expect(await readFile(join(src, 'vendor/lib/deep/y.js'), 'utf8')).toBe('theirs');
-  });
+  }
 
   it('never replaces a directory in the way that holds installed packages or a repository of its own', async () => {
     for (const inside of ['node_modules/dep/index.js', 'clone/.git/HEAD']) {

@@ -283,6 +283,65 @@ describe('a graph file vouched for by its stat data', () => {
     expect(existsSync(`${cacheFile}.stat`)).toBe(false);
   });
 
+  it('records the stat data of the file whose bytes it read, though the path leads elsewhere meanwhile', async () => {
+    // graph.json, a link, is retargeted while a run is between its look at the file and its read (here: waiting
+    // for git's listing, after the kept validation named a missing input).
+    await writeFile(
+      join(dir, 'A.json'),
+      JSON.stringify({ Jobs: [job(A, 'genuine', { Inputs: ['src/a.c'] })] }),
+    );
+    await writeFile(
+      join(dir, 'B.json'),
+      JSON.stringify({ Jobs: [job(A, 'other', { Inputs: ['src/b.c'] })] }),
+    );
+    const point = (to: string): void => {
+      execFileSync('ln', ['-sfn', to, `${graphPath}.new`]);
+      execFileSync('mv', ['-T', `${graphPath}.new`, graphPath]);
+    };
+    point('A.json');
+    const names = (r: Result<Graph, GraphProblem[]>): string[] => loaded(r).jobs.map((j) => j.name);
+    expect(names(await loadGraphFile(graphPath, dir, undefined, cacheFile))).toEqual(['genuine']);
+    await unlink(join(dir, 'src', 'a.c'));
+    const flipped = new Promise<undefined>((resolve) =>
+      setTimeout(() => {
+        point('B.json');
+        resolve(undefined);
+      }, 5),
+    );
+    // Whichever it answers (A's problem, or B read again to name every problem), it records A's bytes, if anything.
+    await loadGraphFile(graphPath, dir, flipped, cacheFile);
+    point('A.json');
+    await writeFile(join(dir, 'src', 'a.c'), 'a.c');
+    expect(names(await loadGraphFile(graphPath, dir, undefined, cacheFile))).toEqual(['genuine']);
+    point('B.json');
+    expect(names(await loadGraphFile(graphPath, dir, undefined, cacheFile))).toEqual(['other']);
+  });
+
+  it('still says a graph file this user cannot read cannot be read, though its stat data are recorded', async () => {
+    // Made unreadable to others before the run that records it (a change of mode moves the ctime).
+    await writeFile(graphPath, JSON.stringify(RICH));
+    chmodSync(graphPath, 0o600);
+    loaded(await loadGraphFile(graphPath, dir, undefined, cacheFile));
+    expect(recordedKey()).toBeDefined();
+    // As a user with no right to read it (root reads anything): the run fails as it did without the record.
+    const nobody = 65534;
+    chownSync(dir, nobody, nobody);
+    execFileSync('chown', ['-R', `${nobody}:${nobody}`, join(dir, 'state'), join(dir, 'src')]);
+    // The child's clock as the test's: the file has settled.
+    const script = `const now = Date.now; Date.now = () => now() + ${SETTLED_MS + 10_000};
+    import('${join(process.cwd(), 'src/graph/parse.ts')}').then(async (m) => {
+      const r = await m.loadGraphFile(${JSON.stringify(graphPath)}, ${JSON.stringify(dir)}, undefined, ${JSON.stringify(cacheFile)});
+      console.log(JSON.stringify(r.ok ? 'ok' : r.error));
+    })`;
+    const out = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      uid: nobody,
+      gid: nobody,
+      encoding: 'utf8',
+      env: { ...process.env, HOME: dir },
+    });
+    expect(out.stdout + out.stderr).toContain(`cannot read graph file ${graphPath}: EACCES`);
+  });
+
   it('a record of other stat data, or a damaged one, is not used', async () => {
     loaded(await load(RICH));
     const stat = statKey(statSync(graphPath))!;
